@@ -1,0 +1,128 @@
+package org.musubi;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The command line: picks a subcommand and runs it, returning the process exit code. */
+final class Commands {
+
+    static final String USAGE = """
+            Usage: musubi [command] [options]
+
+            Commands:
+              serve           start the server (default) on http://localhost:8080
+              synth           write a deterministic synthetic network as CSV files
+              audit verify    check the audit trail's hash chain; exit code 1 if anything is wrong
+              admin create    create the first network administrator of a new installation
+
+            Run 'musubi <command> --help' for a command's options.
+            Configuration: environment variables such as MUSUBI_DB_URL (see docs/configuration.md).
+            """;
+
+    /** Returned by {@code serve}: the server keeps running after {@code main} returns. */
+    static final int SERVING = -1;
+
+    private Commands() {
+    }
+
+    static int run(String[] args) {
+        boolean implicitServe = args.length == 0 || (args[0].startsWith("-") && !isHelp(args[0]));
+        String command = implicitServe ? "serve" : args[0];
+        String[] rest = implicitServe ? args : Arrays.copyOfRange(args, 1, args.length);
+        PrintStream out = System.out;
+        return switch (command) {
+            case "serve" -> serve(rest, out);
+            case "synth" -> org.musubi.synth.cli.SynthCommand.run(rest, out, System.err);
+            case "audit" -> audit(rest, out);
+            case "admin" -> admin(rest, out);
+            case "help", "--help", "-h" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.println("Unknown command: " + command);
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private static int serve(String[] args, PrintStream out) {
+        if (Arrays.asList(args).contains("--help")) {
+            out.print("""
+                    Usage: musubi serve [--server.port=8080] [--musubi.demo.enabled=false] ...
+
+                    Starts the server. Without MUSUBI_DB_URL an embedded PostgreSQL keeps its data under ./data;
+                    on first start with an empty database a demo network is created and the way to log in is printed.
+                    Any setting from docs/configuration.md can be given as --name=value.
+                    """);
+            return 0;
+        }
+        SpringApplication app = new SpringApplication(Musubi.class);
+        app.setDefaultProperties(Map.of("musubi.demo.enabled", String.valueOf(!externalDatabase(args))));
+        app.run(args);
+        return SERVING;
+    }
+
+    private static boolean set(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
+    }
+
+    private static int admin(String[] args, PrintStream out) {
+        if (args.length == 0 || !args[0].equals("create") || Arrays.asList(args).contains("--help")) {
+            out.print(org.musubi.security.cli.CreateNetworkAdminCommand.HELP);
+            return args.length > 0 && args[0].equals("create") ? 0 : 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : rest) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        try (ConfigurableApplicationContext context = commandContext(rest).run(rest)) {
+            return context.getBean(org.musubi.security.cli.CreateNetworkAdminCommand.class).run(options, out, System.err);
+        }
+    }
+
+    /** A Spring context without the web server, for commands that use the database. */
+    private static SpringApplication commandContext(String[] args) {
+        SpringApplication app = new SpringApplication(Musubi.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(Map.of("musubi.demo.enabled", String.valueOf(!externalDatabase(args)),
+                "musubi.demo.seed", "false", "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+        return app;
+    }
+
+    /** Demo mode defaults to on with the embedded database only. */
+    private static boolean externalDatabase(String[] args) {
+        return set(System.getenv("MUSUBI_DB_URL")) || set(System.getenv("MUSUBI_DATABASE_URL"))
+                || Arrays.stream(args).anyMatch(a -> a.startsWith("--musubi.database.url=") && a.length() > 22);
+    }
+
+    private static int audit(String[] args, PrintStream out) {
+        if (args.length == 0 || !args[0].equals("verify") || Arrays.asList(args).contains("--help")) {
+            out.print("""
+                    Usage: musubi audit verify
+
+                    Reads the whole audit trail in sequence order and checks every row's hash and link, that no
+                    sequence number is missing, and that the last row matches the recorded chain head.
+                    Uses the same database settings as 'serve'. With the embedded database, stop the server first
+                    (or use 'Verify' on the audit screen of the running server).
+                    Exit code: 0 intact, 1 faults found, 2 usage error.
+                    """);
+            return args.length > 0 && args[0].equals("verify") ? 0 : 2;
+        }
+        try (ConfigurableApplicationContext context = commandContext(args).run(Arrays.copyOfRange(args, 1, args.length))) {
+            return context.getBean(org.musubi.audit.cli.AuditVerifyCommand.class).run(out);
+        }
+    }
+}

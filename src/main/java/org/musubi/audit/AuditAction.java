@@ -1,0 +1,28 @@
+package org.musubi.audit;
+
+/** What happened. Patient-data reads and writes use READ, SEARCH, CREATE, UPDATE, DELETE, EXPORT. */
+public enum AuditAction {
+    LOGIN_PASSWORD,
+    LOGIN_SECOND_FACTOR,
+    LOGIN_RECOVERY_CODE,
+    LOGOUT,
+    SECOND_FACTOR_ENROL,
+    PASSWORD_CHANGE,
+    PASSWORD_RESET,
+    SECOND_FACTOR_RESET,
+    ACCOUNT_LOCKED,
+    FACILITY_CREATE,
+    FACILITY_UPDATE,
+    USER_CREATE,
+    USER_UPDATE,
+    AUDIT_SEARCH,
+    AUDIT_EXPORT,
+    AUDIT_VERIFY,
+    ACCESS_DENIED,
+    READ,
+    SEARCH,
+    CREATE,
+    UPDATE,
+    DELETE,
+    EXPORT
+}

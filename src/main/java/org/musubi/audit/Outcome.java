@@ -1,0 +1,7 @@
+package org.musubi.audit;
+
+public enum Outcome {
+    PERMIT,
+    DENY,
+    ERROR
+}

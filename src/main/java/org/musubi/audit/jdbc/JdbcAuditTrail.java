@@ -1,0 +1,129 @@
+package org.musubi.audit.jdbc;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
+import org.musubi.audit.Actor;
+import org.musubi.audit.ActorSource;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditChain;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.AuditQuery;
+import org.musubi.audit.AuditRecord;
+import org.musubi.audit.AuditTrail;
+import org.musubi.audit.Origin;
+import org.musubi.audit.VerificationReport;
+import org.musubi.paging.Page;
+import org.musubi.paging.PageRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The audit trail in PostgreSQL: appends lock the chain head, so the chain stays one line. */
+@Repository
+class JdbcAuditTrail implements Audit, AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate ownTransaction;
+    private final ObjectProvider<ActorSource> actors;
+    private final Clock clock = Clock.systemUTC();
+
+    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
+                   ObjectProvider<ActorSource> actors) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(template.getDataSource());
+        this.streaming.setFetchSize(1000);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.actors = actors;
+    }
+
+    @Override
+    public AuditRecord record(AuditEntry entry) {
+        Actor actor = entry.actor() != null ? entry.actor() : actors.getIfAvailable(() -> Actor::anonymous).current();
+        Origin origin = RequestOrigins.current();
+        AuditRecord unsealed = new AuditRecord(0, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), actor, origin,
+                entry.action(), entry.resourceType(), entry.resourceIds(), entry.patientId(), entry.purpose(),
+                entry.outcome(), entry.reason(), AuditChain.GENESIS, null);
+        return ownTransaction.execute(status -> append(unsealed));
+    }
+
+    private AuditRecord append(AuditRecord unsealed) {
+        ChainHead head = jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getBytes(2))).single();
+        AuditRecord sealed = unsealed.chainedTo(head.seq() + 1, head.hash());
+        jdbc.sql("""
+                INSERT INTO audit_event (seq, occurred_at, user_id, login_id, facility_id, profession, client_ip,
+                  user_agent, action, resource_type, resource_ids, patient_id, purpose, outcome, reason, request_id,
+                  prev_hash, hash)
+                VALUES (:seq, :at, :userId, :loginId, :facilityId, :profession, :ip, :ua, :action, :type,
+                  :ids, :patient, :purpose, :outcome, :reason, :requestId, :prev, :hash)""")
+                .paramSource(AuditRows.parameters(sealed))
+                .update();
+        jdbc.sql("UPDATE audit_chain_head SET seq = :seq, hash = :hash WHERE id = 1")
+                .param("seq", sealed.seq()).param("hash", sealed.hash()).update();
+        return sealed;
+    }
+
+    @Override
+    public Page<AuditRecord> search(AuditQuery query, PageRequest page) {
+        AuditFilter filter = AuditFilter.of(query);
+        long total = jdbc.sql("SELECT count(*) FROM audit_event" + filter.where())
+                .params(filter.params()).query(Long.class).single();
+        var rows = jdbc.sql("SELECT * FROM audit_event" + filter.where() + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .params(filter.params()).param("limit", page.size()).param("offset", page.offset())
+                .query(AuditRows::read).list();
+        return new Page<>(rows, page, total);
+    }
+
+    @Override
+    public void export(AuditQuery query, Consumer<AuditRecord> sink) {
+        AuditFilter filter = AuditFilter.of(query);
+        ownTransaction.executeWithoutResult(status -> streamRows(
+                "SELECT * FROM audit_event" + filter.where().replaceAll(":(\\w+)", "?") + " ORDER BY seq",
+                filter.positional(), sink));
+    }
+
+    @Override
+    public VerificationReport verify() {
+        return verify(rows -> { });
+    }
+
+    @Override
+    public VerificationReport verify(java.util.function.LongConsumer progress) {
+        return ownTransaction.execute(status -> {
+            jdbc.sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").update();
+            ChainHead head = jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1")
+                    .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getBytes(2))).single();
+            AuditChain.Verifier verifier = new AuditChain.Verifier();
+            long[] rows = {0};
+            streamRows("SELECT * FROM audit_event WHERE seq <= ? ORDER BY seq", new Object[] {head.seq()}, row -> {
+                verifier.accept(row);
+                if (++rows[0] % 100_000 == 0) {
+                    progress.accept(rows[0]);
+                }
+            });
+            return verifier.finish(head.seq(), head.hash());
+        });
+    }
+
+    private void streamRows(String sql, Object[] args, Consumer<AuditRecord> sink) {
+        streaming.query(sql, rs -> {
+            sink.accept(AuditRows.read(rs, 0));
+        }, args);
+    }
+
+    record ChainHead(long seq, byte[] hash) {
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

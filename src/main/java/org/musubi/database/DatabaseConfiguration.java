@@ -1,0 +1,87 @@
+package org.musubi.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * One PostgreSQL: embedded by default, external when {@code musubi.database.url} is set.
+ * Migrations run as the owner before the application's pool opens.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    DatabaseEndpoint databaseEndpoint(DatabaseProperties properties) {
+        if (properties.external()) {
+            if (properties.effectiveOwnerUser().equals(properties.user())) {
+                log.warn("musubi.database.owner-user is not set: the application role owns the schema, "
+                        + "so only triggers, not privileges, keep the audit trail append-only");
+            }
+            return new DatabaseEndpoint(properties.url(), properties.effectiveOwnerUser(),
+                    properties.effectiveOwnerPassword(), properties.user(), properties.password(), null);
+        }
+        EmbeddedPostgres postgres = startEmbedded(properties.embedded());
+        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        EmbeddedRoles.ensureAppRole(postgres.getPostgresDatabase(), properties.user());
+        return new DatabaseEndpoint(url, "postgres", null, properties.user(), null, postgres);
+    }
+
+    @Bean
+    OwnerDatabase ownerDatabase(DatabaseEndpoint endpoint) {
+        SimpleDriverDataSource owner = new SimpleDriverDataSource(
+                new org.postgresql.Driver(), endpoint.url(), endpoint.ownerUser(), endpoint.ownerPassword());
+        Flyway.configure()
+                .dataSource(owner)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", endpoint.appUser()))
+                .load()
+                .migrate();
+        return new OwnerDatabase(owner);
+    }
+
+    @Bean
+    DataSource dataSource(DatabaseEndpoint endpoint, OwnerDatabase migrated, DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(endpoint.url());
+        config.setUsername(endpoint.appUser());
+        config.setPassword(endpoint.appPassword());
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setPoolName("musubi");
+        return new HikariDataSource(config);
+    }
+
+    private static EmbeddedPostgres startEmbedded(DatabaseProperties.Embedded embedded) {
+        try {
+            Files.createDirectories(embedded.dataDirectory());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(embedded.dataDirectory())
+                    .setCleanDataDirectory(embedded.cleanOnStart())
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100");
+            if (embedded.port() > 0) {
+                builder.setPort(embedded.port());
+            }
+            log.info("Starting embedded PostgreSQL in {}", embedded.dataDirectory().toAbsolutePath());
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL failed to start in "
+                    + embedded.dataDirectory().toAbsolutePath(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.musubi.database;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Musubi keeps its data.
+ *
+ * @param url         JDBC URL of an external PostgreSQL 14+ ({@code MUSUBI_DB_URL}); blank means
+ *                    the embedded PostgreSQL is started under {@code embedded.dataDirectory}
+ * @param user        the application's login role ({@code MUSUBI_DB_USER}); it must not own the
+ *                    schema, so that PostgreSQL itself keeps the audit trail append-only
+ * @param password    its password ({@code MUSUBI_DB_PASSWORD})
+ * @param ownerUser   the role that owns the schema and runs migrations ({@code MUSUBI_DB_OWNER_USER});
+ *                    defaults to {@code user}, which weakens the audit guarantee (a warning is logged)
+ * @param ownerPassword its password ({@code MUSUBI_DB_OWNER_PASSWORD})
+ * @param poolSize    maximum connections in the application's pool
+ * @param embedded    settings of the embedded PostgreSQL
+ */
+@ConfigurationProperties("musubi.database")
+public record DatabaseProperties(
+        String url,
+        @DefaultValue("musubi_app") String user,
+        String password,
+        String ownerUser,
+        String ownerPassword,
+        @DefaultValue("10") int poolSize,
+        @DefaultValue Embedded embedded) {
+
+    public boolean external() {
+        return url != null && !url.isBlank();
+    }
+
+    public String effectiveOwnerUser() {
+        return ownerUser == null || ownerUser.isBlank() ? user : ownerUser;
+    }
+
+    public String effectiveOwnerPassword() {
+        return ownerUser == null || ownerUser.isBlank() ? password : ownerPassword;
+    }
+
+    /**
+     * @param dataDirectory where the embedded cluster lives; kept across restarts
+     * @param port          TCP port on 127.0.0.1; 0 picks a free one
+     * @param cleanOnStart  wipe the data directory at start (tests only)
+     */
+    public record Embedded(
+            @DefaultValue("./data/postgres") Path dataDirectory,
+            @DefaultValue("0") int port,
+            @DefaultValue("false") boolean cleanOnStart) {
+    }
+}

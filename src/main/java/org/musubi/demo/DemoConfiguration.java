@@ -1,0 +1,60 @@
+package org.musubi.demo;
+
+import org.musubi.audit.Actor;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.identity.Persons;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Users;
+import org.musubi.security.DemoAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Seeds the demo network on first start in demo mode; outside demo mode, demo accounts are disabled. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+    @Bean
+    DemoNetwork demoNetwork(Facilities facilities, Users users, Persons persons, DemoAccounts accounts, Audit audit) {
+        return new DemoNetwork(facilities, users, persons, accounts, audit);
+    }
+
+    @Bean
+    ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit) {
+        return args -> {
+            if (!properties.enabled()) {
+                int disabled = users.disableDemoAccounts();
+                if (disabled > 0) {
+                    audit.record(AuditEntry.of(AuditAction.USER_UPDATE, Outcome.PERMIT).on("User")
+                            .reason(disabled + " demo accounts disabled: demo mode is off").by(Actor.system("demo")));
+                    log.warn("Demo mode is off: {} demo accounts were disabled", disabled);
+                }
+                return;
+            }
+            if (properties.seed() && network.seedIfEmpty(properties.seedValue(), properties.password())) {
+                log.info("Demo network created from seed {}", properties.seedValue());
+            }
+        };
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> demoInstructions(DemoProperties properties, Environment environment) {
+        return event -> {
+            if (properties.enabled() && environment.getProperty("local.server.port") != null) {
+                System.out.print(DemoInstructions.text(environment.getProperty("local.server.port"), properties.password()));
+            }
+        };
+    }
+}

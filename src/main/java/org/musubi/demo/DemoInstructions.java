@@ -1,0 +1,26 @@
+package org.musubi.demo;
+
+import org.musubi.security.DemoAccounts;
+
+/** What a newcomer reads on the console after start in demo mode. */
+final class DemoInstructions {
+
+    private DemoInstructions() {
+    }
+
+    static String text(String port, String password) {
+        return """
+
+                ================================================================================
+                 Musubi is running in DEMO MODE (synthetic data only) / デモモードで起動しました
+                   http://localhost:%s
+                   Log in / ログイン:  admin (network operator / ネットワーク管理者),
+                                     doctor1, nurse1, pharmacist1, caremanager1 ... (staff / 職員)
+                   Password / パスワード:  %s
+                   Second factor / 二要素認証: the current demo code is shown on the code page
+                     (DEMO ONLY), or add secret %s to an authenticator app.
+                   Demo mode is off with an external database or MUSUBI_DEMO_ENABLED=false.
+                ================================================================================
+                """.formatted(port, password, DemoAccounts.DEMO_TOTP_SECRET);
+    }
+}

@@ -1,0 +1,20 @@
+package org.musubi.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Demo mode. On by default with the embedded database, off with an external one.
+ *
+ * @param enabled  demo mode: demo accounts may log in and the login page shows their code
+ * @param seed     create the demo network when the registry is empty
+ * @param seedValue the generator's seed (the same seed always gives the same network)
+ * @param password the password of every demo account
+ */
+@ConfigurationProperties("musubi.demo")
+public record DemoProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("true") boolean seed,
+        @DefaultValue("20260401") long seedValue,
+        @DefaultValue("musubi-demo") String password) {
+}

@@ -1,0 +1,9 @@
+package org.musubi.identity;
+
+/** Administrative sex as recorded by facilities (FHIR administrative-gender). */
+public enum Sex {
+    MALE,
+    FEMALE,
+    OTHER,
+    UNKNOWN
+}

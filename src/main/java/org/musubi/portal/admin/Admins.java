@@ -1,0 +1,15 @@
+package org.musubi.portal.admin;
+
+import org.musubi.registry.Administrator;
+import org.musubi.security.SignedIn;
+
+/** The registry's view of the signed-in administrator. */
+final class Admins {
+
+    private Admins() {
+    }
+
+    static Administrator of(SignedIn user) {
+        return new Administrator(user.userId(), user.networkAdmin(), user.adminFacilityIds());
+    }
+}

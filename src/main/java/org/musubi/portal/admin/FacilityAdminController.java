@@ -1,0 +1,89 @@
+package org.musubi.portal.admin;
+
+import org.musubi.paging.PageRequest;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
+import org.musubi.registry.InvalidRegistration;
+import org.musubi.registry.RegisterFacility;
+import org.musubi.security.SignedIn;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Network operators list, search, add, change and suspend participating facilities. */
+@Controller
+class FacilityAdminController {
+
+    private final Facilities facilities;
+    private final RegisterFacility register;
+
+    FacilityAdminController(Facilities facilities, RegisterFacility register) {
+        this.facilities = facilities;
+        this.register = register;
+    }
+
+    @ModelAttribute("kinds")
+    FacilityKind[] kinds() {
+        return FacilityKind.values();
+    }
+
+    @GetMapping("/admin/facilities")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) FacilityKind kind,
+                @RequestParam(required = false) FacilityStatus status, @RequestParam(required = false) Integer page,
+                Model model) {
+        model.addAttribute("results", facilities.search(q, kind, status, PageRequest.of(page, 20)));
+        model.addAttribute("q", q);
+        model.addAttribute("kind", kind);
+        model.addAttribute("status", status);
+        return "admin/facilities";
+    }
+
+    @GetMapping("/admin/facilities/new")
+    String create(Model model) {
+        model.addAttribute("form", FacilityForm.empty());
+        return "admin/facility-form";
+    }
+
+    @GetMapping("/admin/facilities/{id}")
+    String edit(@PathVariable long id, Model model) {
+        Facility facility = facilities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("form", FacilityForm.of(facility));
+        model.addAttribute("facilityId", id);
+        return "admin/facility-form";
+    }
+
+    @PostMapping("/admin/facilities")
+    String add(@AuthenticationPrincipal SignedIn user, @ModelAttribute("form") FacilityForm form, Model model,
+               RedirectAttributes redirect) {
+        return save(user, null, form, model, redirect);
+    }
+
+    @PostMapping("/admin/facilities/{id}")
+    String change(@AuthenticationPrincipal SignedIn user, @PathVariable long id, @ModelAttribute("form") FacilityForm form,
+                  Model model, RedirectAttributes redirect) {
+        return save(user, id, form, model, redirect);
+    }
+
+    private String save(SignedIn user, Long id, FacilityForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Facility saved = register.register(Admins.of(user), id, form.draft());
+            redirect.addFlashAttribute("saved", saved.nameKanji());
+            return "redirect:/admin/facilities/" + saved.id();
+        } catch (InvalidRegistration e) {
+            model.addAttribute("faults", e.faults());
+            model.addAttribute("facilityId", id);
+            return "admin/facility-form";
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.musubi.registry;
+
+import java.util.Set;
+
+/**
+ * Who is administering: a network admin manages everything; a facility admin manages the users
+ * of the facilities they administer and nothing else.
+ */
+public record Administrator(long userId, boolean networkAdmin, Set<Long> adminFacilityIds) {
+
+    public Administrator {
+        adminFacilityIds = Set.copyOf(adminFacilityIds);
+    }
+
+    public static Administrator of(User user) {
+        Set<Long> facilities = user.memberships().stream()
+                .filter(User.Membership::facilityAdmin).map(User.Membership::facilityId)
+                .collect(java.util.stream.Collectors.toSet());
+        return new Administrator(user.id(), user.networkAdmin(), facilities);
+    }
+
+    public boolean mayManageFacilities() {
+        return networkAdmin;
+    }
+
+    /** May see and change this user: network admins always, facility admins for their members. */
+    public boolean mayManage(User user) {
+        return networkAdmin
+                || (!user.networkAdmin() && user.memberships().stream()
+                        .anyMatch(m -> adminFacilityIds.contains(m.facilityId())));
+    }
+
+    /** May give a user this set of memberships and this network-admin flag. */
+    public boolean mayAssign(UserDraft draft) {
+        return networkAdmin
+                || (!draft.networkAdmin() && !draft.memberships().isEmpty() && draft.memberships().stream()
+                        .allMatch(m -> adminFacilityIds.contains(m.facilityId())));
+    }
+}

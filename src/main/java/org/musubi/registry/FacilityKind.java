@@ -1,0 +1,44 @@
+package org.musubi.registry;
+
+import java.util.Set;
+
+/**
+ * What a participating facility is. The fee-table digits are the third digit of a 10-digit
+ * medical-institution code that a facility of this kind may carry (1 医科, 2 非保険健診, 3 歯科,
+ * 4 調剤, 6 訪問看護); kinds with no digits have no such code.
+ */
+public enum FacilityKind {
+    HOSPITAL(true, 1),
+    CLINIC(true, 1),
+    DENTAL_CLINIC(true, 3),
+    PHARMACY(true, 4),
+    HOME_NURSING_STATION(true, 6),
+    CARE_FACILITY(false),
+    LAB_CENTRE(false, 1, 2),
+    CHECKUP_CENTRE(false, 1, 2),
+    FIRE_DEPARTMENT(false),
+    MUNICIPALITY(false),
+    OTHER(false, 1, 2, 3, 4, 6);
+
+    private final boolean codeRequired;
+    private final Set<Integer> feeTables;
+
+    FacilityKind(boolean codeRequired, Integer... feeTables) {
+        this.codeRequired = codeRequired;
+        this.feeTables = Set.of(feeTables);
+    }
+
+    /** Whether a facility of this kind must have a medical-institution code. */
+    public boolean codeRequired() {
+        return codeRequired;
+    }
+
+    /** Whether a code with this fee-table digit fits this kind. */
+    public boolean acceptsFeeTable(int feeTable) {
+        return feeTables.contains(feeTable);
+    }
+
+    public boolean mayHaveCode() {
+        return !feeTables.isEmpty();
+    }
+}

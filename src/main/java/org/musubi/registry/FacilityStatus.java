@@ -1,0 +1,6 @@
+package org.musubi.registry;
+
+public enum FacilityStatus {
+    ACTIVE,
+    SUSPENDED
+}

@@ -1,0 +1,20 @@
+package org.musubi.registry;
+
+/** A user's profession; the access policy decides per profession what data categories it may see. */
+public enum Profession {
+    DOCTOR,
+    DENTIST,
+    PHARMACIST,
+    NURSE,
+    PUBLIC_HEALTH_NURSE,
+    MIDWIFE,
+    PHYSICAL_THERAPIST,
+    OCCUPATIONAL_THERAPIST,
+    SPEECH_THERAPIST,
+    CARE_MANAGER,
+    CARE_WORKER,
+    MEDICAL_CLERK,
+    PARAMEDIC,
+    MUNICIPAL_STAFF,
+    NETWORK_OPERATOR
+}

@@ -1,0 +1,42 @@
+package org.musubi.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A person who logs in: staff of one or more facilities, or a network operator. */
+public record User(
+        long id,
+        String loginId,
+        String nameKanji,
+        String nameKana,
+        Profession profession,
+        List<Membership> memberships,
+        boolean networkAdmin,
+        UserStatus status,
+        boolean demo) {
+
+    public User {
+        memberships = List.copyOf(memberships);
+    }
+
+    /** Membership of a facility; a facility admin manages that facility's users. */
+    public record Membership(long facilityId, boolean facilityAdmin) {
+    }
+
+    public boolean active() {
+        return status == UserStatus.ACTIVE;
+    }
+
+    /** The facility the user acts for: the first membership (ordered by facility id). */
+    public Optional<Long> actingFacilityId() {
+        return memberships.stream().map(Membership::facilityId).findFirst();
+    }
+
+    public boolean adminOf(long facilityId) {
+        return memberships.stream().anyMatch(m -> m.facilityId() == facilityId && m.facilityAdmin());
+    }
+
+    public boolean facilityAdmin() {
+        return memberships.stream().anyMatch(Membership::facilityAdmin);
+    }
+}

@@ -1,0 +1,28 @@
+package org.musubi.registry;
+
+import java.util.Optional;
+import org.musubi.paging.Page;
+import org.musubi.paging.PageRequest;
+
+/** The people who log in. */
+public interface Users {
+
+    Optional<User> find(long id);
+
+    Optional<User> findByLoginId(String loginId);
+
+    /** Users whose login id or names contain {@code text}, optionally of one facility only. */
+    Page<User> search(String text, Long facilityId, PageRequest page);
+
+    long count();
+
+    /** Whether an active network administrator other than a demo account exists. */
+    boolean anyActiveNetworkAdmin();
+
+    User insert(UserDraft draft, boolean demo);
+
+    User update(long id, UserDraft draft);
+
+    /** Disables every demo account (when demo mode is off); returns how many were active. */
+    int disableDemoAccounts();
+}

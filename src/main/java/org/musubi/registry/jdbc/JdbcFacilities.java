@@ -1,0 +1,104 @@
+package org.musubi.registry.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.musubi.paging.Page;
+import org.musubi.paging.PageRequest;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
+import org.musubi.registry.MedicalInstitutionCode;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcFacilities implements Facilities {
+
+    private static final String FILTER = """
+             WHERE (CAST(:text AS text) IS NULL OR name_kanji ILIKE :like OR name_kana ILIKE :like OR institution_code LIKE :like)
+               AND (CAST(:kind AS text) IS NULL OR kind = :kind) AND (CAST(:status AS text) IS NULL OR status = :status)""";
+    private final JdbcClient jdbc;
+
+    JdbcFacilities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Facility> find(long id) {
+        return jdbc.sql("SELECT * FROM facility WHERE id = ?").param(id).query(JdbcFacilities::read).optional();
+    }
+
+    @Override
+    public Optional<Facility> findByCode(String code) {
+        return jdbc.sql("SELECT * FROM facility WHERE institution_code = ?").param(code).query(JdbcFacilities::read).optional();
+    }
+
+    @Override
+    public Page<Facility> search(String text, FacilityKind kind, FacilityStatus status, PageRequest page) {
+        MapSqlParameterSource params = Likes.params(text)
+                .addValue("kind", kind == null ? null : kind.name())
+                .addValue("status", status == null ? null : status.name());
+        long total = jdbc.sql("SELECT count(*) FROM facility " + FILTER).paramSource(params).query(Long.class).single();
+        var items = jdbc.sql("SELECT * FROM facility " + FILTER + " ORDER BY id LIMIT :limit OFFSET :offset")
+                .paramSource(params.addValue("limit", page.size()).addValue("offset", page.offset()))
+                .query(JdbcFacilities::read).list();
+        return new Page<>(items, page, total);
+    }
+
+    @Override
+    public java.util.List<Facility> all() {
+        return jdbc.sql("SELECT * FROM facility ORDER BY name_kana, id").query(JdbcFacilities::read).list();
+    }
+
+    @Override
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM facility").query(Long.class).single();
+    }
+
+    @Override
+    public Facility insert(FacilityDraft d) {
+        long id = jdbc.sql("""
+                INSERT INTO facility (name_kanji, name_kana, kind, institution_code, prefecture, address, phone,
+                  disclosing, viewing, status)
+                VALUES (:nameKanji, :nameKana, :kind, :code, :prefecture, :address, :phone, :disclosing, :viewing, :status)
+                RETURNING id""").paramSource(params(d)).query(Long.class).single();
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public Facility update(long id, FacilityDraft d) {
+        jdbc.sql("""
+                UPDATE facility SET name_kanji = :nameKanji, name_kana = :nameKana, kind = :kind,
+                  institution_code = :code, prefecture = :prefecture, address = :address, phone = :phone,
+                  disclosing = :disclosing, viewing = :viewing, status = :status, updated_at = now()
+                WHERE id = :id""").paramSource(params(d).addValue("id", id)).update();
+        return find(id).orElseThrow();
+    }
+
+    private static MapSqlParameterSource params(FacilityDraft d) {
+        MedicalInstitutionCode code = d.validCode();
+        return new MapSqlParameterSource()
+                .addValue("nameKanji", d.nameKanji().strip())
+                .addValue("nameKana", d.nameKana().strip())
+                .addValue("kind", d.kind().name())
+                .addValue("code", code == null ? null : code.value())
+                .addValue("prefecture", d.effectivePrefecture())
+                .addValue("address", Likes.trimToNull(d.address()))
+                .addValue("phone", Likes.trimToNull(d.phone()))
+                .addValue("disclosing", d.disclosing())
+                .addValue("viewing", d.viewing())
+                .addValue("status", (d.status() == null ? FacilityStatus.ACTIVE : d.status()).name());
+    }
+
+    static Facility read(ResultSet rs, int row) throws SQLException {
+        String code = rs.getString("institution_code");
+        return new Facility(rs.getLong("id"), rs.getString("name_kanji"), rs.getString("name_kana"),
+                FacilityKind.valueOf(rs.getString("kind")), code == null ? null : new MedicalInstitutionCode(code),
+                rs.getInt("prefecture"), rs.getString("address"), rs.getString("phone"),
+                rs.getBoolean("disclosing"), rs.getBoolean("viewing"), FacilityStatus.valueOf(rs.getString("status")));
+    }
+}

@@ -1,0 +1,23 @@
+package org.musubi.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Login and session settings.
+ *
+ * @param maxFailedAttempts failed passwords or codes in a row before the account is locked
+ * @param lockDuration      how long a locked account stays locked
+ * @param secureCookies     mark the session cookie Secure (browsers still send it to http://localhost)
+ * @param enrolmentCodeValidity how long an admin-issued second-factor enrolment code stays valid
+ * @param issuer            the name authenticator apps show next to the account
+ */
+@ConfigurationProperties("musubi.security")
+public record SecurityProperties(
+        @DefaultValue("5") int maxFailedAttempts,
+        @DefaultValue("15m") Duration lockDuration,
+        @DefaultValue("true") boolean secureCookies,
+        @DefaultValue("72h") Duration enrolmentCodeValidity,
+        @DefaultValue("Musubi") String issuer) {
+}

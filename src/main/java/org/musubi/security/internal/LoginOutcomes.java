@@ -1,0 +1,86 @@
+package org.musubi.security.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.musubi.audit.Actor;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.security.SecurityProperties;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows the password step: on success the second-factor (or enrolment) page, never a
+ * session; on failure a counted, audited refusal that locks the account after too many.
+ */
+@Component
+class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    private final Users users;
+    private final JdbcCredentials credentials;
+    private final Audit audit;
+    private final SecurityProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    LoginOutcomes(Users users, JdbcCredentials credentials, Audit audit, SecurityProperties properties) {
+        this.users = users;
+        this.credentials = credentials;
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                        Authentication authentication) throws IOException {
+        LoginAccount account = (LoginAccount) authentication.getPrincipal();
+        audit.record(AuditEntry.of(AuditAction.LOGIN_PASSWORD, Outcome.PERMIT).on("User", account.userId())
+                .by(new Actor(account.userId(), account.loginId(), null, null)));
+        boolean enrolled = credentials.find(account.userId()).map(Credential::enrolled).orElse(false);
+        response.sendRedirect(request.getContextPath() + (enrolled ? "/login/second-factor" : "/login/enrol"));
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException {
+        String typed = request.getParameter("username");
+        User user = users.findByLoginId(typed).orElse(null);
+        Actor actor = user == null ? Actor.unknownUser(abbreviate(typed)) : new Actor(user.id(), user.loginId(), null, null);
+        String reason = switch (exception) {
+            case LockedException e -> "locked";
+            case DisabledException e -> "disabled";
+            default -> "bad credentials";
+        };
+        audit.record(AuditEntry.of(AuditAction.LOGIN_PASSWORD, Outcome.DENY).reason(reason).by(actor));
+        if (user != null && reason.equals("bad credentials")) {
+            countFailure(user.id(), actor);
+        }
+        response.sendRedirect(request.getContextPath() + "/login?error");
+    }
+
+    /** Counts a failed password or code; returns true when the account is now locked. */
+    boolean countFailure(long userId, Actor actor) {
+        Instant until = Instant.now(clock).plus(properties.lockDuration());
+        int failures = credentials.recordFailure(userId, properties.maxFailedAttempts(), until);
+        if (failures == properties.maxFailedAttempts()) {
+            audit.record(AuditEntry.of(AuditAction.ACCOUNT_LOCKED, Outcome.DENY).on("User", userId)
+                    .reason(failures + " failures, locked until " + until).by(actor));
+        }
+        return failures >= properties.maxFailedAttempts();
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? null : text.length() > 64 ? text.substring(0, 64) : text;
+    }
+}

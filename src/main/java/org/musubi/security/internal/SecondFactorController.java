@@ -1,0 +1,93 @@
+package org.musubi.security.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.musubi.audit.Actor;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.registry.Users;
+import org.musubi.security.RecoveryCodes;
+import org.musubi.security.Totp;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The login form and the second step: a TOTP code or a one-time recovery code. */
+@Controller
+class SecondFactorController {
+
+    private final JdbcCredentials credentials;
+    private final SessionUpgrade upgrade;
+    private final LoginOutcomes outcomes;
+    private final Audit audit;
+    private final Users users;
+    private final boolean demoMode;
+    private final Clock clock = Clock.systemUTC();
+
+    SecondFactorController(JdbcCredentials credentials, SessionUpgrade upgrade, LoginOutcomes outcomes, Audit audit,
+                           Users users, @Value("${musubi.demo.enabled:false}") boolean demoMode) {
+        this.credentials = credentials;
+        this.upgrade = upgrade;
+        this.outcomes = outcomes;
+        this.audit = audit;
+        this.users = users;
+        this.demoMode = demoMode;
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("demoMode", demoMode);
+        return "login/login";
+    }
+
+    @GetMapping("/login/second-factor")
+    String form(@AuthenticationPrincipal LoginAccount account, Model model) {
+        Credential credential = credentials.find(account.userId()).orElseThrow();
+        if (!credential.enrolled()) {
+            return "redirect:/login/enrol";
+        }
+        if (demoMode && users.find(account.userId()).map(u -> u.demo()).orElse(false)) {
+            model.addAttribute("demoCode", Totp.code(credential.totpSecret(), Totp.step(Instant.now(clock))));
+        }
+        return "login/second-factor";
+    }
+
+    @PostMapping("/login/second-factor")
+    String verify(@AuthenticationPrincipal LoginAccount account, @RequestParam(required = false) String code,
+                  @RequestParam(required = false) String recoveryCode, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        Credential credential = credentials.find(account.userId()).orElseThrow();
+        Actor actor = new Actor(account.userId(), account.loginId(), null, null);
+        boolean viaRecovery = recoveryCode != null && !recoveryCode.isBlank();
+        AuditAction action = viaRecovery ? AuditAction.LOGIN_RECOVERY_CODE : AuditAction.LOGIN_SECOND_FACTOR;
+        if (!credential.lockedAt(Instant.now(clock)) && accepted(credential, code, recoveryCode, viaRecovery)) {
+            upgrade.complete(account.userId(), credential.passwordChangeRequired(), request, response);
+            audit.record(AuditEntry.of(action, Outcome.PERMIT).on("User", account.userId()));
+            return credential.passwordChangeRequired() ? "redirect:/account/password" : "redirect:/";
+        }
+        audit.record(AuditEntry.of(action, Outcome.DENY).reason("wrong or reused code").by(actor));
+        if (credential.lockedAt(Instant.now(clock)) || outcomes.countFailure(account.userId(), actor)) {
+            request.getSession().invalidate();
+            return "redirect:/login?locked";
+        }
+        model.addAttribute("error", true);
+        return form(account, model);
+    }
+
+    private boolean accepted(Credential credential, String code, String recoveryCode, boolean viaRecovery) {
+        if (viaRecovery) {
+            return credentials.useRecoveryCode(credential.userId(), RecoveryCodes.hash(credential.userId(), recoveryCode));
+        }
+        OptionalLong step = Totp.verify(credential.totpSecret(), code, Instant.now(clock), credential.totpLastStep());
+        return step.isPresent() && credentials.useStep(credential.userId(), step.getAsLong());
+    }
+}

@@ -1,0 +1,65 @@
+package org.musubi.security.internal;
+
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/**
+ * Who may reach what. Everything needs a full two-factor session except the login pages, static
+ * assets and the health probe; {@code /admin} needs an admin role and answers 401/403, never a page.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, LoginOutcomes outcomes, Audit audit) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(loopbackOnly())
+                        .requestMatchers("/login/second-factor", "/login/enrol").hasAuthority(LoginAccount.PASSWORD_ONLY)
+                        .requestMatchers("/account/password").hasAnyAuthority(SessionUpgrade.PASSWORD_CHANGE, "ROLE_USER")
+                        .requestMatchers("/admin", "/admin/", "/admin/users", "/admin/users/**")
+                        .hasAnyRole("NETWORK_ADMIN", "FACILITY_ADMIN")
+                        .requestMatchers("/admin/**").hasRole("NETWORK_ADMIN")
+                        .anyRequest().hasRole("USER"))
+                .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, authentication) -> {
+                    if (authentication != null) {
+                        audit.record(AuditEntry.of(AuditAction.LOGOUT, Outcome.PERMIT).by(CurrentActor.of(authentication)));
+                    }
+                    response.sendRedirect(request.getContextPath() + "/login?logout");
+                }))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new LoginEntryPoint())
+                        .accessDeniedHandler(new PendingStepOrForbidden(audit)))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()")));
+        return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> loopbackOnly() {
+        IpAddressMatcher v4 = new IpAddressMatcher("127.0.0.0/8");
+        IpAddressMatcher v6 = new IpAddressMatcher("::1");
+        return (authentication, context) -> new AuthorizationDecision(
+                v4.matches(context.getRequest()) || v6.matches(context.getRequest()));
+    }
+}

@@ -1,0 +1,52 @@
+package org.musubi.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musubi.Musubi;
+import org.musubi.audit.AuditTrail;
+import org.musubi.identity.Persons;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Users;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default: a first start seeds the demo network into ./data-like storage, a clean
+ * shutdown stops PostgreSQL, and a second start on the same directory finds everything again
+ * (and does not seed twice).
+ */
+class RestartKeepsDataIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aRestartKeepsTheDemoNetworkAndTheAuditChain() {
+        long auditRows;
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(first.getBean(Facilities.class).count()).isEqualTo(12);
+            assertThat(first.getBean(Users.class).count()).isEqualTo(40);
+            assertThat(first.getBean(Persons.class).count()).isEqualTo(200);
+            auditRows = first.getBean(AuditTrail.class).verify().rowsChecked();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(Facilities.class).count()).isEqualTo(12);
+            assertThat(second.getBean(Persons.class).count()).isEqualTo(200);
+            var report = second.getBean(AuditTrail.class).verify();
+            assertThat(report.intact()).isTrue();
+            assertThat(report.rowsChecked()).isEqualTo(auditRows);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(Musubi.class).web(WebApplicationType.NONE)
+                .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
+                        "musubi.demo.enabled=true", "spring.main.banner-mode=off",
+                        "logging.structured.format.console=")
+                .run();
+    }
+}

@@ -1,0 +1,27 @@
+package org.musubi.testing;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads what the audit trail holds, so tests can assert the records they expect (IPF habit). */
+@Component
+public class AuditRows {
+
+    private final JdbcClient jdbc;
+
+    AuditRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long max() {
+        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_event").query(Long.class).single();
+    }
+
+    /** "ACTION OUTCOME reason" for each row after {@code afterSeq} about this login id, in order. */
+    public List<String> since(long afterSeq, String loginId) {
+        return jdbc.sql("""
+                SELECT action || ' ' || outcome || coalesce(' ' || reason, '') FROM audit_event
+                WHERE seq > ? AND login_id = ? ORDER BY seq""").params(afterSeq, loginId).query(String.class).list();
+    }
+}

@@ -1,0 +1,25 @@
+package org.musubi.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.musubi.Musubi;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * One Spring context for every integration test: real embedded PostgreSQL (a fresh cluster under
+ * target/, started once per test JVM thanks to context caching), real HTTP on a random port, demo
+ * mode on so the demo network exists. Use the same annotation everywhere to keep it one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = Musubi.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "musubi.database.embedded.data-directory=target/it-postgres",
+        "musubi.database.embedded.clean-on-start=true",
+        "musubi.demo.enabled=true",
+        "logging.structured.format.console=",
+        "spring.main.banner-mode=off"
+})
+public @interface MusubiIntegrationTest {
+}

@@ -1,0 +1,111 @@
+package org.musubi.testing;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.registry.UserDraft;
+import org.musubi.registry.UserStatus;
+import org.musubi.registry.Users;
+import org.musubi.security.DemoAccounts;
+import org.musubi.security.Totp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fresh users for each test (so tests never share lock-out counters or used TOTP steps), and the
+ * whole two-step login over HTTP. Their authenticator secret is the demo one, but they are not
+ * demo accounts, so no page ever shows their code.
+ */
+@Component
+public class TestAccounts {
+
+    public static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private final Users users;
+    private final Facilities facilities;
+    private final DemoAccounts accounts;
+    private final JdbcClient jdbc;
+
+    TestAccounts(Users users, Facilities facilities, DemoAccounts accounts, JdbcClient jdbc) {
+        this.users = users;
+        this.facilities = facilities;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+    }
+
+    public User staff(FacilityKind kind, Profession profession) {
+        return create(profession, List.of(new User.Membership(facilityOf(kind).id(), false)), false);
+    }
+
+    public User facilityAdmin(FacilityKind kind) {
+        return create(Profession.MEDICAL_CLERK, List.of(new User.Membership(facilityOf(kind).id(), true)), false);
+    }
+
+    public User networkAdmin() {
+        return create(Profession.NETWORK_OPERATOR, List.of(), true);
+    }
+
+    public Facility facilityOf(FacilityKind kind) {
+        return facilities.search(null, kind, null, new org.musubi.paging.PageRequest(1, 1)).items().getFirst();
+    }
+
+    private User create(Profession profession, List<User.Membership> memberships, boolean networkAdmin) {
+        String loginId = "t" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        User user = users.insert(new UserDraft(loginId, "試験 太郎", "シケン タロウ", profession, memberships,
+                networkAdmin, UserStatus.ACTIVE), false);
+        accounts.prepare(List.of(user.id()), PASSWORD);
+        return user;
+    }
+
+    /** Gives the user one known recovery code (as enrolment would) and returns it. */
+    public String recoveryCodeFor(User user) {
+        String code = "abcde-" + UUID.randomUUID().toString().substring(0, 5);
+        jdbc.sql("INSERT INTO recovery_code (user_id, code_hash) VALUES (?, ?)")
+                .params(user.id(), org.musubi.security.RecoveryCodes.hash(user.id(), code)).update();
+        return code;
+    }
+
+    public void disable(User user) {
+        users.update(user.id(), new UserDraft(user.loginId(), user.nameKanji(), user.nameKana(), user.profession(),
+                user.memberships(), user.networkAdmin(), UserStatus.DISABLED));
+    }
+
+    /** The password step only. */
+    public HttpResponse<String> passwordStep(WebSession web, String loginId, String password) {
+        web.get("/login");
+        return web.post("/login", "username", loginId, "password", password);
+    }
+
+    /** A code the server will accept now: later than the last one this user used. */
+    public String nextCode(long userId) {
+        long last = jdbc.sql("SELECT coalesce(totp_last_step, -1) FROM credential WHERE user_id = ?")
+                .param(userId).query(Long.class).single();
+        long step = Math.max(Totp.step(Instant.now()), last + 1);
+        while (step > Totp.step(Instant.now()) + 1) {
+            sleep(1000);
+        }
+        return Totp.code(DemoAccounts.DEMO_TOTP_SECRET, step);
+    }
+
+    /** Both steps; returns the response to the code. */
+    public HttpResponse<String> logIn(WebSession web, User user) {
+        passwordStep(web, user.loginId(), PASSWORD);
+        web.get("/login/second-factor");
+        return web.post("/login/second-factor", "code", nextCode(user.id()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.musubi.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like client over real HTTP: keeps cookies (including Secure ones, as browsers do for
+ * localhost), never follows redirects by itself, and remembers the CSRF token of the last page.
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String csrf;
+
+    public WebSession(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html"));
+    }
+
+    /** Fetches a page and follows redirects within the site, as a browser would. */
+    public HttpResponse<String> open(String path) {
+        HttpResponse<String> response = get(path);
+        for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
+            response = get(location(response));
+        }
+        return response;
+    }
+
+    /** Posts a form with the CSRF token of the last page seen. */
+    public HttpResponse<String> post(String path, String... nameValues) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            form.put(nameValues[i], nameValues[i + 1]);
+        }
+        if (csrf != null && !form.containsKey("_csrf")) {
+            form.put("_csrf", csrf);
+        }
+        return postRaw(path, form);
+    }
+
+    /** Posts exactly these fields, without adding a CSRF token. */
+    public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            remember(response);
+            return response;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public static String location(HttpResponse<?> response) {
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.startsWith("http") ? URI.create(location).getRawPath()
+                + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery()) : location;
+    }
+
+    private void remember(HttpResponse<String> response) {
+        List<String> setCookies = response.headers().allValues("Set-Cookie");
+        for (String header : setCookies) {
+            String pair = header.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            String name = pair.substring(0, eq).strip();
+            String value = pair.substring(eq + 1).strip();
+            if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+        Matcher matcher = CSRF.matcher(response.body() == null ? "" : response.body());
+        if (matcher.find()) {
+            csrf = matcher.group(1);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
