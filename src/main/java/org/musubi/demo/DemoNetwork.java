@@ -18,7 +18,6 @@ import org.musubi.registry.UserStatus;
 import org.musubi.registry.Users;
 import org.musubi.security.DemoAccounts;
 import org.musubi.synth.SynthFacility;
-import org.musubi.synth.SynthPerson;
 import org.musubi.synth.SynthSize;
 import org.musubi.synth.SynthUser;
 import org.musubi.synth.SyntheticNetwork;
@@ -57,7 +56,7 @@ public final class DemoNetwork {
             userIds.add(users.insert(draft(u, facilityIds), true).id());
         }
         accounts.prepare(userIds, password);
-        int stored = persons.registerAll(network.persons().stream().map(DemoNetwork::person).toList());
+        int stored = persons.registerAll(network.persons());
         audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("Organization", facilityIds.toArray())
                 .reason("demo network seed " + seed).by(SEEDER));
         audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("User", userIds.toArray())
@@ -80,10 +79,5 @@ public final class DemoNetwork {
         }
         return new UserDraft(u.loginId(), u.familyKanji() + " " + u.givenKanji(), u.familyKana() + " " + u.givenKana(),
                 u.profession(), memberships, u.networkAdmin(), UserStatus.ACTIVE);
-    }
-
-    private static Person person(SynthPerson p) {
-        return new Person(p.regionalId(), p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(),
-                p.sex(), p.birthDate(), p.postalCode(), p.address(), p.phone());
     }
 }

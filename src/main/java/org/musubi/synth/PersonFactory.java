@@ -1,5 +1,6 @@
 package org.musubi.synth;
 
+import org.musubi.identity.Person;
 import org.musubi.identity.Sex;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
@@ -22,14 +23,14 @@ final class PersonFactory {
         this.regionalIds = new RegionalIds(seed);
     }
 
-    SynthPerson person(long index) {
+    Person person(long index) {
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, index));
         Sex sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
         LocalDate birthDate = BirthDates.draw(random);
         Reading family = NameBook.surname(random);
         Reading given = NameBook.givenName(random, sex, birthDate.getYear());
         Municipality municipality = locality.municipality(random);
-        return new SynthPerson(regionalIds.of(index),
+        return new Person(regionalIds.of(index),
                 family.kanji(), given.kanji(), family.kana(), given.kana(), sex, birthDate,
                 locality.postalCode(random, municipality), locality.address(random, municipality),
                 phone(random, municipality, birthDate));

@@ -1,5 +1,6 @@
 package org.musubi.synth;
 
+import org.musubi.identity.Person;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class SynthFiles {
                     u.facilityIndexes().stream().map(String::valueOf).collect(Collectors.joining(";")),
                     String.valueOf(u.facilityAdmin()), String.valueOf(u.networkAdmin())));
 
-    static final CsvTable<SynthPerson> PERSONS = new CsvTable<>(
+    static final CsvTable<Person> PERSONS = new CsvTable<>(
             List.of("regional_id", "family_kanji", "given_kanji", "family_kana", "given_kana", "sex",
                     "birth_date", "postal_code", "address", "phone"),
             p -> List.of(p.regionalId(), p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(),
@@ -47,7 +48,7 @@ public final class SynthFiles {
     }
 
     /** Writes persons as they are generated, for sizes too large to hold in memory. */
-    public void writePersons(Stream<SynthPerson> persons, Path file) {
+    public void writePersons(Stream<Person> persons, Path file) {
         PERSONS.write(persons, file);
     }
 

@@ -1,12 +1,13 @@
 package org.musubi.synth;
 
+import org.musubi.identity.Person;
 import java.util.List;
 
 /** A generated network: facilities, their users (operator first) and the persons it serves. */
 public record SyntheticNetwork(
         List<SynthFacility> facilities,
         List<SynthUser> users,
-        List<SynthPerson> persons) {
+        List<Person> persons) {
 
     public SyntheticNetwork {
         facilities = List.copyOf(facilities);

@@ -1,5 +1,6 @@
 package org.musubi.synth;
 
+import org.musubi.identity.Person;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -35,12 +36,12 @@ public final class SyntheticNetworkGenerator {
         Locality locality = new Locality(prefecture);
         List<SynthFacility> facilities = new FacilityFactory(seed, locality).facilities(size.facilities());
         List<SynthUser> users = new StaffFactory(seed).users(facilities, size.users());
-        List<SynthPerson> persons = persons(seed, size.persons(), prefecture).toList();
+        List<Person> persons = persons(seed, size.persons(), prefecture).toList();
         return new SyntheticNetwork(facilities, users, persons);
     }
 
     /** {@code count} persons made lazily, in index order; regional ids are unique per seed. */
-    public Stream<SynthPerson> persons(long seed, long count, int prefecture) {
+    public Stream<Person> persons(long seed, long count, int prefecture) {
         if (count < 0 || count > RegionalIds.CAPACITY) {
             throw new IllegalArgumentException("count must be 0–" + RegionalIds.CAPACITY + ": " + count);
         }

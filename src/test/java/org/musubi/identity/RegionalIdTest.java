@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.musubi.synth.SynthPerson;
 import org.musubi.synth.SyntheticNetworkGenerator;
 
 class RegionalIdTest {
@@ -19,7 +18,7 @@ class RegionalIdTest {
     @Test
     void detectsEverySingleDigitChangeInGeneratedIds() {
         List<String> ids = new SyntheticNetworkGenerator().persons(7, 50, 34)
-                .map(SynthPerson::regionalId).toList();
+                .map(Person::regionalId).toList();
         for (String id : ids) {
             assertThat(RegionalId.valid(id)).isTrue();
             for (int position = 0; position < id.length(); position++) {

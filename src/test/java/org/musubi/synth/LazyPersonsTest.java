@@ -1,5 +1,7 @@
 package org.musubi.synth;
 
+import org.musubi.identity.Person;
+import org.musubi.identity.RegionalId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -15,20 +17,20 @@ class LazyPersonsTest {
     void streamsAHundredThousandPersonsOneByOne() {
         Set<String> sample = new HashSet<>();
         long count = 0;
-        for (Iterator<SynthPerson> it = generator.persons(3, 100_000, 34).iterator(); it.hasNext(); count++) {
-            SynthPerson person = it.next();
+        for (Iterator<Person> it = generator.persons(3, 100_000, 34).iterator(); it.hasNext(); count++) {
+            Person person = it.next();
             if (count % 10 == 0) {
                 assertThat(sample.add(person.regionalId())).as(person.regionalId()).isTrue();
             }
         }
 
         assertThat(count).isEqualTo(100_000);
-        assertThat(sample).hasSize(10_000).allMatch(SynthPerson::validRegionalId);
+        assertThat(sample).hasSize(10_000).allMatch(RegionalId::valid);
     }
 
     @Test
     void aPersonDependsOnlyOnSeedAndIndex() {
-        SynthPerson thousandth = generator.persons(3, 1_000, 34).skip(999).findFirst().orElseThrow();
+        Person thousandth = generator.persons(3, 1_000, 34).skip(999).findFirst().orElseThrow();
 
         assertThat(generator.persons(3, 5_000, 34).parallel().skip(999).findFirst()).contains(thousandth);
     }

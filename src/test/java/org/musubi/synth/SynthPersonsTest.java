@@ -1,5 +1,7 @@
 package org.musubi.synth;
 
+import org.musubi.identity.Person;
+import org.musubi.identity.RegionalId;
 import org.musubi.identity.Sex;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SynthPersonsTest {
 
-    private final List<SynthPerson> persons =
+    private final List<Person> persons =
             new SyntheticNetworkGenerator().generate(42, SynthSize.demo()).persons();
 
     @Test
@@ -24,9 +26,9 @@ class SynthPersonsTest {
 
     @Test
     void regionalIdsAreUniqueSixteenDigitsWithValidCheckDigits() {
-        assertThat(persons.stream().map(SynthPerson::regionalId)).doesNotHaveDuplicates()
+        assertThat(persons.stream().map(Person::regionalId)).doesNotHaveDuplicates()
                 .allMatch(id -> id.matches("[1-9]\\d{15}"))
-                .allMatch(SynthPerson::validRegionalId);
+                .allMatch(RegionalId::valid);
     }
 
     @Test
@@ -60,7 +62,7 @@ class SynthPersonsTest {
     void variantCharacterSurnamesOccur() {
         Set<String> variants = Set.of("髙橋", "山﨑", "渡邊", "渡邉", "齋藤", "濱田", "廣田", "中澤");
 
-        assertThat(new SyntheticNetworkGenerator().persons(42, 2_000, 34).map(SynthPerson::familyKanji))
+        assertThat(new SyntheticNetworkGenerator().persons(42, 2_000, 34).map(Person::familyKanji))
                 .anyMatch(variants::contains);
     }
 

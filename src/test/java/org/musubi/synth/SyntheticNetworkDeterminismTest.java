@@ -1,5 +1,6 @@
 package org.musubi.synth;
 
+import org.musubi.identity.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -44,17 +45,17 @@ class SyntheticNetworkDeterminismTest {
 
     @Test
     void differentSeedsGiveDifferentPersons() {
-        List<SynthPerson> one = generator.generate(1, SynthSize.demo()).persons();
-        List<SynthPerson> two = generator.generate(2, SynthSize.demo()).persons();
+        List<Person> one = generator.generate(1, SynthSize.demo()).persons();
+        List<Person> two = generator.generate(2, SynthSize.demo()).persons();
 
         assertThat(one).doesNotContainAnyElementsOf(two);
-        assertThat(one.stream().map(SynthPerson::regionalId))
-                .doesNotContainAnyElementsOf(two.stream().map(SynthPerson::regionalId).toList());
+        assertThat(one.stream().map(Person::regionalId))
+                .doesNotContainAnyElementsOf(two.stream().map(Person::regionalId).toList());
     }
 
     @Test
     void networkPersonsAreTheFirstOfTheLazyStream() {
-        List<SynthPerson> streamed = generator.persons(42, 200, 34).toList();
+        List<Person> streamed = generator.persons(42, 200, 34).toList();
 
         assertThat(generator.generate(42, SynthSize.demo()).persons()).isEqualTo(streamed);
     }

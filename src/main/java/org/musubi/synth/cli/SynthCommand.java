@@ -52,8 +52,17 @@ public final class SynthCommand {
             Path dir = Path.of(options.getOrDefault("out", "synth"));
             err.printf("Generating %d facilities, %d users, %d persons (seed %d) ...%n",
                     size.facilities(), size.users(), size.persons(), seed);
-            SyntheticNetwork network = new SyntheticNetworkGenerator().generate(seed, size, prefecture);
-            new SynthFiles().write(network, dir);
+            SyntheticNetworkGenerator generator = new SyntheticNetworkGenerator();
+            SyntheticNetwork network = generator.generate(seed, new SynthSize(size.facilities(), size.users(), 0),
+                    prefecture);
+            SynthFiles files = new SynthFiles();
+            files.write(network, dir);
+            long[] written = {0};
+            files.writePersons(generator.persons(seed, size.persons(), prefecture).peek(p -> {
+                if (++written[0] % 100_000 == 0) {
+                    err.printf("  ... %,d / %,d persons%n", written[0], size.persons());
+                }
+            }), dir.resolve("persons.csv"));
             out.println("Wrote " + dir.toAbsolutePath().normalize() + "/{facilities,users,persons}.csv");
             return 0;
         } catch (NumberFormatException e) {

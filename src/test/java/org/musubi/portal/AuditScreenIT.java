@@ -1,0 +1,78 @@
+package org.musubi.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Operators search the audit trail by user, outcome and period, export it as CSV, and verify it. */
+@MusubiIntegrationTest
+class AuditScreenIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    AuditRows audit;
+
+    @Test
+    void searchesByUserAndOutcomeAndExportsTheSameRowsAsCsv() {
+        User nurse = accounts.staff(FacilityKind.HOSPITAL, Profession.NURSE);
+        accounts.passwordStep(new WebSession(port), nurse.loginId(), "not the password");
+        accounts.logIn(new WebSession(port), nurse);
+        User operator = accounts.networkAdmin();
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, operator);
+        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+
+        HttpResponse<String> denied = web.get("/admin/audit?loginId=" + nurse.loginId() + "&outcome=DENY&from=" + today
+                + "&to=" + today);
+        HttpResponse<String> csv = web.get("/admin/audit/export.csv?loginId=" + nurse.loginId());
+
+        assertThat(denied.statusCode()).isEqualTo(200);
+        assertThat(denied.body()).contains("LOGIN_PASSWORD").contains("bad credentials")
+                .doesNotContain("<td>LOGIN_SECOND_FACTOR</td>").doesNotContain("<td>null").contains("（全 1 件）");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body().lines()).hasSize(4);
+        assertThat(csv.body().lines().skip(1)).allMatch(line -> line.contains("," + nurse.loginId() + ","));
+        assertThat(csv.body()).contains("LOGIN_PASSWORD,,,,OPERATIONS,DENY,bad credentials")
+                .contains("LOGIN_SECOND_FACTOR,User");
+        assertThat(audit.since(0, operator.loginId())).contains("AUDIT_SEARCH PERMIT", "AUDIT_EXPORT PERMIT");
+    }
+
+    @Test
+    void theVerifyButtonReportsAnIntactChain() {
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, accounts.networkAdmin());
+        web.get("/admin/audit");
+
+        HttpResponse<String> verified = web.post("/admin/audit/verify");
+
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(verified.body()).contains("id=\"verify-result\"").contains("監査証跡は改ざんされていません");
+    }
+
+    @Test
+    void csvCellsCannotBecomeSpreadsheetFormulas() {
+        WebSession web = new WebSession(port);
+        accounts.passwordStep(web, "=HYPERLINK(\"http://x\")", "whatever1");
+        WebSession operator = new WebSession(port);
+        accounts.logIn(operator, accounts.networkAdmin());
+
+        String csv = operator.get("/admin/audit/export.csv?outcome=DENY").body();
+
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\")\"").doesNotContain(",=HYPERLINK");
+    }
+}
