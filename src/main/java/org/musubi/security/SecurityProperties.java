@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secureCookies     mark the session cookie Secure (browsers still send it to http://localhost)
  * @param enrolmentCodeValidity how long an admin-issued second-factor enrolment code stays valid
  * @param issuer            the name authenticator apps show next to the account
+ * @param ipMaxFailures     failed logins (password or code, any account) from one client address within
+ *                          {@code ipWindow} after which that address is refused with 429 until the window ends
+ * @param ipWindow          the window for {@code ipMaxFailures}
  */
 @ConfigurationProperties("musubi.security")
 public record SecurityProperties(
@@ -19,5 +22,7 @@ public record SecurityProperties(
         @DefaultValue("15m") Duration lockDuration,
         @DefaultValue("true") boolean secureCookies,
         @DefaultValue("72h") Duration enrolmentCodeValidity,
-        @DefaultValue("Musubi") String issuer) {
+        @DefaultValue("Musubi") String issuer,
+        @DefaultValue("30") int ipMaxFailures,
+        @DefaultValue("10m") Duration ipWindow) {
 }

@@ -18,6 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "musubi.database.embedded.data-directory=target/it-postgres",
         "musubi.database.embedded.clean-on-start=true",
         "musubi.demo.enabled=true",
+        "musubi.security.ip-max-failures=40",
+        // As behind a reverse proxy on loopback: tests act as other client addresses via X-Forwarded-For.
+        "server.forward-headers-strategy=native",
         "logging.structured.format.console=",
         "spring.main.banner-mode=off"
 })

@@ -25,6 +25,7 @@ public final class WebSession {
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
@@ -64,7 +65,14 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends this header with every request, e.g. X-Forwarded-For to act as another client address. */
+    public WebSession withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

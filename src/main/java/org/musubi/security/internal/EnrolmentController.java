@@ -76,6 +76,7 @@ class EnrolmentController {
         String fault = fault(credential, secret, enrolmentCode, code);
         if (fault != null) {
             audit.record(AuditEntry.of(AuditAction.SECOND_FACTOR_ENROL, Outcome.DENY).reason(fault).by(actor));
+            outcomes.throttle(request, actor);
             if (outcomes.countFailure(account.userId(), actor)) {
                 session.invalidate();
                 return "redirect:/login?locked";

@@ -12,6 +12,7 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
+import org.musubi.security.LoginThrottle;
 import org.musubi.security.SecurityProperties;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -32,13 +33,16 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     private final JdbcCredentials credentials;
     private final Audit audit;
     private final SecurityProperties properties;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
-    LoginOutcomes(Users users, JdbcCredentials credentials, Audit audit, SecurityProperties properties) {
+    LoginOutcomes(Users users, JdbcCredentials credentials, Audit audit, SecurityProperties properties,
+                  LoginThrottle throttle) {
         this.users = users;
         this.credentials = credentials;
         this.audit = audit;
         this.properties = properties;
+        this.throttle = throttle;
     }
 
     @Override
@@ -63,10 +67,20 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
             default -> "bad credentials";
         };
         audit.record(AuditEntry.of(AuditAction.LOGIN_PASSWORD, Outcome.DENY).reason(reason).by(actor));
+        throttle(request, actor);
         if (user != null && reason.equals("bad credentials")) {
             countFailure(user.id(), actor);
         }
         response.sendRedirect(request.getContextPath() + "/login?error");
+    }
+
+    /** Counts a failure against the client address; audits the moment the address is refused. */
+    void throttle(HttpServletRequest request, Actor actor) {
+        if (throttle.recordFailure(request.getRemoteAddr())) {
+            audit.record(AuditEntry.of(AuditAction.LOGIN_THROTTLED, Outcome.DENY)
+                    .reason(properties.ipMaxFailures() + " failures from this address within " + properties.ipWindow())
+                    .by(actor));
+        }
     }
 
     /** Counts a failed password or code; returns true when the account is now locked. */

@@ -1,13 +1,24 @@
 package org.musubi.security.internal;
 
+import java.time.Clock;
+import org.musubi.security.LoginThrottle;
+import org.musubi.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Passwords are hashed with argon2id (Spring Security's recommended parameters). */
+/**
+ * Passwords are hashed with argon2id (Spring Security's recommended parameters); failed logins are
+ * counted per client address.
+ */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
+
+    @Bean
+    LoginThrottle loginThrottle(SecurityProperties properties) {
+        return new LoginThrottle(properties.ipMaxFailures(), properties.ipWindow(), Clock.systemUTC());
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -75,6 +75,7 @@ class SecondFactorController {
             return credential.passwordChangeRequired() ? "redirect:/account/password" : "redirect:/";
         }
         audit.record(AuditEntry.of(action, Outcome.DENY).reason("wrong or reused code").by(actor));
+        outcomes.throttle(request, actor);
         if (credential.lockedAt(Instant.now(clock)) || outcomes.countFailure(account.userId(), actor)) {
             request.getSession().invalidate();
             return "redirect:/login?locked";
