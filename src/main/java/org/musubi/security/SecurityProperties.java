@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ipMaxFailures     failed logins (password or code, any account) from one client address within
  *                          {@code ipWindow} after which that address is refused with 429 until the window ends
  * @param ipWindow          the window for {@code ipMaxFailures}
+ * @param secretKey         base64 of 32 random bytes that encrypt TOTP secrets at rest ({@code MUSUBI_SECRET_KEY});
+ *                          when blank, the key is read from {@code secretKeyFile}, created there on first start
+ * @param secretKeyFile     where the key is kept when {@code secretKey} is blank; back it up with the database
  */
 @ConfigurationProperties("musubi.security")
 public record SecurityProperties(
@@ -24,5 +27,7 @@ public record SecurityProperties(
         @DefaultValue("72h") Duration enrolmentCodeValidity,
         @DefaultValue("Musubi") String issuer,
         @DefaultValue("30") int ipMaxFailures,
-        @DefaultValue("10m") Duration ipWindow) {
+        @DefaultValue("10m") Duration ipWindow,
+        String secretKey,
+        @DefaultValue("./data/secret.key") java.nio.file.Path secretKeyFile) {
 }

@@ -25,13 +25,15 @@ class RestartKeepsDataIT {
     Path data;
 
     @Test
-    void aRestartKeepsTheDemoNetworkAndTheAuditChain() {
+    void aRestartKeepsTheDemoNetworkAndTheAuditChain() throws Exception {
         long auditRows;
+        String key;
         try (ConfigurableApplicationContext first = start()) {
             assertThat(first.getBean(Facilities.class).count()).isEqualTo(12);
             assertThat(first.getBean(Users.class).count()).isEqualTo(40);
             assertThat(first.getBean(Persons.class).count()).isEqualTo(200);
             auditRows = first.getBean(AuditTrail.class).verify().rowsChecked();
+            key = java.nio.file.Files.readString(data.resolve("secret.key"));
         }
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(Facilities.class).count()).isEqualTo(12);
@@ -39,12 +41,14 @@ class RestartKeepsDataIT {
             var report = second.getBean(AuditTrail.class).verify();
             assertThat(report.intact()).isTrue();
             assertThat(report.rowsChecked()).isEqualTo(auditRows);
+            assertThat(java.nio.file.Files.readString(data.resolve("secret.key"))).isEqualTo(key);
         }
     }
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(Musubi.class).web(WebApplicationType.NONE)
                 .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
+                        "musubi.security.secret-key-file=" + data.resolve("secret.key"),
                         "musubi.demo.enabled=true", "spring.main.banner-mode=off",
                         "logging.structured.format.console=")
                 .run();

@@ -23,6 +23,8 @@ class LoginIT {
     TestAccounts accounts;
     @Autowired
     AuditRows audit;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void passwordAloneGivesNoSession() {
@@ -175,6 +177,18 @@ class LoginIT {
 
         assertThat(WebSession.location(response)).isEqualTo("/login?error");
         assertThat(audit.since(before, user.loginId())).containsExactly("LOGIN_PASSWORD DENY disabled");
+    }
+
+    @Test
+    void authenticatorSecretsAreEncryptedAtRest() {
+        User user = accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR);
+
+        String stored = jdbc.sql("SELECT totp_secret FROM credential WHERE user_id = ?").param(user.id())
+                .query(String.class).single();
+
+        assertThat(stored).startsWith("v1:").doesNotContain(DemoAccounts.DEMO_TOTP_SECRET);
+        WebSession web = new WebSession(port);
+        assertThat(WebSession.location(accounts.logIn(web, user))).isEqualTo("/");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "musubi.database.embedded.clean-on-start=true",
         "musubi.demo.enabled=true",
         "musubi.security.ip-max-failures=40",
+        "musubi.security.secret-key-file=target/it-secret.key",
         // As behind a reverse proxy on loopback: tests act as other client addresses via X-Forwarded-For.
         "server.forward-headers-strategy=native",
         "logging.structured.format.console=",

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.security.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,14 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class JdbcCredentials {
 
+    private static final String TOTP = "totp-secret";
     private final JdbcClient jdbc;
+    private final SecretBox box;
 
-    JdbcCredentials(JdbcClient jdbc) {
+    JdbcCredentials(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
     }
 
     Optional<Credential> find(long userId) {
-        return jdbc.sql("SELECT * FROM credential WHERE user_id = ?").param(userId).query(JdbcCredentials::read).optional();
+        return jdbc.sql("SELECT * FROM credential WHERE user_id = ?").param(userId).query(this::read).optional();
     }
 
     void create(long userId, String passwordHash, boolean changeRequired) {
@@ -44,7 +48,7 @@ class JdbcCredentials {
         jdbc.sql("""
                 UPDATE credential SET totp_secret = ?, totp_enrolled_at = now(), totp_last_step = ?,
                   enrolment_code_hash = NULL, enrolment_code_expires = NULL, updated_at = now() WHERE user_id = ?""")
-                .params(secret, step, userId).update();
+                .params(box.seal(TOTP, secret), step, userId).update();
         jdbc.sql("DELETE FROM recovery_code WHERE user_id = ?").param(userId).update();
         for (String hash : recoveryCodeHashes) {
             jdbc.sql("INSERT INTO recovery_code (user_id, code_hash) VALUES (?, ?)").params(userId, hash).update();
@@ -94,13 +98,14 @@ class JdbcCredentials {
         jdbc.sql("UPDATE credential SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?").param(userId).update();
     }
 
-    private static Credential read(ResultSet rs, int row) throws SQLException {
+    private Credential read(ResultSet rs, int row) throws SQLException {
+        String sealed = rs.getString("totp_secret");
         long lastStep = rs.getLong("totp_last_step");
         if (rs.wasNull()) {
             lastStep = -1;
         }
         return new Credential(rs.getLong("user_id"), rs.getString("password_hash"),
-                rs.getBoolean("password_change_required"), rs.getString("totp_secret"), lastStep,
+                rs.getBoolean("password_change_required"), sealed == null ? null : box.open(TOTP, sealed), lastStep,
                 rs.getString("enrolment_code_hash"), instant(rs.getTimestamp("enrolment_code_expires")),
                 rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")));
     }

@@ -2,6 +2,7 @@ package org.musubi.security.internal;
 
 import java.time.Clock;
 import org.musubi.security.LoginThrottle;
+import org.musubi.security.SecretBox;
 import org.musubi.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
+
+    @Bean
+    SecretBox secretBox(SecurityProperties properties) {
+        return SecretKeys.box(properties);
+    }
 
     @Bean
     LoginThrottle loginThrottle(SecurityProperties properties) {

@@ -1,0 +1,70 @@
+package org.musubi.security;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts small secrets at rest (TOTP secrets) with AES-256-GCM under the operator's key. Sealed
+ * text is {@code v1:} + base64(12-byte nonce + ciphertext + tag); the purpose is bound as
+ * associated data, so a sealed value cannot be moved to another use. Tampering fails to open.
+ */
+public final class SecretBox {
+
+    private static final String PREFIX = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    public SecretBox(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("the secret key must be 32 bytes (256 bits), it is " + key.length);
+        }
+        this.key = new SecretKeySpec(key.clone(), "AES");
+    }
+
+    public static byte[] newKey(SecureRandom random) {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return key;
+    }
+
+    public String seal(String purpose, String plain) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, purpose, nonce, plain.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + Base64.getEncoder().encodeToString(
+                ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+    }
+
+    public String open(String purpose, String sealedText) {
+        if (sealedText == null || !sealedText.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("not a sealed secret");
+        }
+        byte[] all = Base64.getDecoder().decode(sealedText.substring(PREFIX.length()));
+        ByteBuffer buffer = ByteBuffer.wrap(all);
+        byte[] nonce = new byte[NONCE_BYTES];
+        buffer.get(nonce);
+        byte[] sealed = new byte[buffer.remaining()];
+        buffer.get(sealed);
+        return new String(crypt(Cipher.DECRYPT_MODE, purpose, nonce, sealed), StandardCharsets.UTF_8);
+    }
+
+    private byte[] crypt(int mode, String purpose, byte[] nonce, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("secret could not be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened")
+                    + " (wrong key or altered value)", e);
+        }
+    }
+}
