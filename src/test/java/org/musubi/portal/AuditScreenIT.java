@@ -42,8 +42,9 @@ class AuditScreenIT {
         HttpResponse<String> csv = web.get("/admin/audit/export.csv?loginId=" + nurse.loginId());
 
         assertThat(denied.statusCode()).isEqualTo(200);
-        assertThat(denied.body()).contains("LOGIN_PASSWORD").contains("bad credentials")
-                .doesNotContain("<td>LOGIN_SECOND_FACTOR</td>").doesNotContain("<td>null").contains("（全 1 件）");
+        assertThat(denied.body()).contains("data-action=\"LOGIN_PASSWORD\">ログイン（パスワード）")
+                .contains("bad credentials").doesNotContain("data-action=\"LOGIN_SECOND_FACTOR\"")
+                .doesNotContain("<td>null").contains("（全 1 件）");
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body().lines()).hasSize(4);
         assertThat(csv.body().lines().skip(1)).allMatch(line -> line.contains("," + nurse.loginId() + ","));

@@ -71,6 +71,7 @@ class BrowserLoginIT {
         browser.findElement(By.id("password")).sendKeys("musubi-demo");
         browser.findElement(By.cssSelector("#login-form button")).click();
         wait.until(ExpectedConditions.urlContains("/login/second-factor"));
+        screenshot("second-factor");
         String shownCode = browser.findElement(By.id("demo-code")).getAttribute("data-code");
         assertThat(shownCode).matches("\\d{6}");
         browser.findElement(By.id("code")).sendKeys(Totp.code(DemoAccounts.DEMO_TOTP_SECRET, Totp.step(Instant.now())));
@@ -81,7 +82,19 @@ class BrowserLoginIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("facility-list")));
         assertThat(browser.findElements(By.cssSelector("#facility-list tbody tr"))).hasSizeGreaterThanOrEqualTo(12);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("参加施設");
-        Path shot = Path.of("target", "screenshots", "facility-list.png");
+        screenshot("facility-list");
+
+        browser.get("http://localhost:" + port + "/admin/facilities?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Participating facilities");
+        browser.get("http://localhost:" + port + "/admin/audit");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
+        assertThat(browser.findElements(By.cssSelector("#audit-list tbody tr"))).isNotEmpty();
+        screenshot("audit-en");
+    }
+
+    /** Keeps what the browser showed under target/screenshots, for people reviewing a CI run. */
+    private void screenshot(String name) throws java.io.IOException {
+        Path shot = Path.of("target", "screenshots", name + ".png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
