@@ -88,8 +88,10 @@ final class Commands {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
         }
-        try (ConfigurableApplicationContext context = commandContext(rest).run(rest)) {
+        try (ConfigurableApplicationContext context = commandContext(rest).run(quiet(rest))) {
             return context.getBean(org.musubi.security.cli.CreateNetworkAdminCommand.class).run(options, out, System.err);
+        } catch (RuntimeException e) {
+            return failed(e);
         }
     }
 
@@ -98,8 +100,27 @@ final class Commands {
         SpringApplication app = new SpringApplication(Musubi.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("musubi.demo.enabled", String.valueOf(!externalDatabase(args)),
-                "musubi.demo.seed", "false", "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+                "musubi.demo.seed", "false", "spring.main.banner-mode", "off"));
         return app;
+    }
+
+    /** A command that could not start: the innermost cause is what a person can act on. */
+    private static int failed(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        System.err.println("musubi: " + cause.getMessage());
+        return 1;
+    }
+
+    /** Commands print their own results: only warnings from the libraries, as plain text. */
+    private static String[] quiet(String[] args) {
+        String[] quiet = {"--logging.level.root=WARN", "--logging.level.org.musubi=WARN",
+                "--logging.structured.format.console="};
+        String[] all = Arrays.copyOf(quiet, quiet.length + args.length);
+        System.arraycopy(args, 0, all, quiet.length, args.length);
+        return all;
     }
 
     /** Demo mode defaults to on with the embedded database only. */
@@ -121,8 +142,11 @@ final class Commands {
                     """);
             return args.length > 0 && args[0].equals("verify") ? 0 : 2;
         }
-        try (ConfigurableApplicationContext context = commandContext(args).run(Arrays.copyOfRange(args, 1, args.length))) {
+        try (ConfigurableApplicationContext context = commandContext(args)
+                .run(quiet(Arrays.copyOfRange(args, 1, args.length)))) {
             return context.getBean(org.musubi.audit.cli.AuditVerifyCommand.class).run(out);
+        } catch (RuntimeException e) {
+            return failed(e);
         }
     }
 }

@@ -69,6 +69,7 @@ class DatabaseConfiguration {
     private static EmbeddedPostgres startEmbedded(DatabaseProperties.Embedded embedded) {
         try {
             Files.createDirectories(embedded.dataDirectory());
+            EmbeddedLock.refuseIfInUse(embedded.dataDirectory());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(embedded.dataDirectory())
                     .setCleanDataDirectory(embedded.cleanOnStart())
