@@ -76,6 +76,7 @@ class UserAdministrationIT {
         assertThat(audit.since(0, user.loginId())).contains("SECOND_FACTOR_ENROL DENY wrong enrolment code",
                 "SECOND_FACTOR_ENROL PERMIT", "PASSWORD_CHANGE PERMIT");
         assertThat(Base32.decode(secret)).hasSize(20);
+        assertThat(audit.since(0, adminLoginId)).contains("USER_CREATE PERMIT");
     }
 
     @Test
@@ -95,6 +96,7 @@ class UserAdministrationIT {
         HttpResponse<String> afterCode = web.post("/login/second-factor", "code", accounts.nextCode(user.id()));
         assertThat(WebSession.location(afterCode)).isEqualTo("/account/password");
         assertThat(web.get("/admin/users").statusCode()).isEqualTo(403);
+        assertThat(audit.since(0, adminLoginId)).contains("PASSWORD_RESET PERMIT second factor kept");
     }
 
     @Test
@@ -134,6 +136,8 @@ class UserAdministrationIT {
                 "facilityIds", String.valueOf(accounts.facilityOf(FacilityKind.CLINIC).id()), "status", "ACTIVE");
         assertThat(networkAdmin.statusCode()).isEqualTo(403);
         assertThat(admin.get("/admin/users?facilityId=" + pharmacy.id()).body()).doesNotContain(otherFacilitysUser.loginId());
+        assertThat(audit.since(0, adminLoginId)).contains("PASSWORD_RESET DENY outside the administrator's facilities",
+                "USER_CREATE DENY outside the administrator's facilities");
     }
 
     @Test
@@ -150,15 +154,21 @@ class UserAdministrationIT {
         assertThat(admin.get("/admin/users?q=" + user.loginId()).body()).contains(user.loginId()).contains("無効");
     }
 
+    private String adminLoginId;
+
     private WebSession networkAdmin() {
         WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.networkAdmin());
+        User admin = accounts.networkAdmin();
+        adminLoginId = admin.loginId();
+        accounts.logIn(web, admin);
         return web;
     }
 
     private WebSession facilityAdminOf(FacilityKind kind) {
         WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.facilityAdmin(kind));
+        User admin = accounts.facilityAdmin(kind);
+        adminLoginId = admin.loginId();
+        accounts.logIn(web, admin);
         web.get("/admin/users/new");
         return web;
     }

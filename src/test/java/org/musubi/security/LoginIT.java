@@ -25,6 +25,8 @@ class LoginIT {
     AuditRows audit;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.musubi.registry.Facilities facilities;
 
     @Test
     void passwordAloneGivesNoSession() {
@@ -189,6 +191,21 @@ class LoginIT {
         assertThat(stored).startsWith("v1:").doesNotContain(DemoAccounts.DEMO_TOTP_SECRET);
         WebSession web = new WebSession(port);
         assertThat(WebSession.location(accounts.logIn(web, user))).isEqualTo("/");
+    }
+
+    @Test
+    void usersOfASuspendedFacilityCannotLogIn() {
+        org.musubi.registry.Facility clinic = facilities.insert(new org.musubi.registry.FacilityDraft("休止中クリニック",
+                "キュウシチュウクリニック", FacilityKind.CLINIC,
+                org.musubi.registry.MedicalInstitutionCode.of(34, 1, 880000 + (int) (System.nanoTime() % 10000)).value(),
+                34, null, null, false, true, org.musubi.registry.FacilityStatus.SUSPENDED));
+        User user = accounts.memberOf(clinic, Profession.DOCTOR);
+        WebSession web = new WebSession(port);
+
+        HttpResponse<String> response = accounts.passwordStep(web, user.loginId(), TestAccounts.PASSWORD);
+
+        assertThat(WebSession.location(response)).isEqualTo("/login?error");
+        assertThat(audit.since(0, user.loginId())).containsExactly("LOGIN_PASSWORD DENY disabled");
     }
 
     @Test

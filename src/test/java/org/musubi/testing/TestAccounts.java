@@ -44,6 +44,10 @@ public class TestAccounts {
         return create(profession, List.of(new User.Membership(facilityOf(kind).id(), false)), false);
     }
 
+    public User memberOf(Facility facility, Profession profession) {
+        return create(profession, List.of(new User.Membership(facility.id(), false)), false);
+    }
+
     public User facilityAdmin(FacilityKind kind) {
         return create(Profession.MEDICAL_CLERK, List.of(new User.Membership(facilityOf(kind).id(), true)), false);
     }
