@@ -18,6 +18,13 @@ public class AuditRows {
         return jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_event").query(Long.class).single();
     }
 
+    /** "ACTION OUTCOME reason" for each row after {@code afterSeq} about this patient (regional id), in order. */
+    public List<String> forPatient(long afterSeq, String patientId) {
+        return jdbc.sql("""
+                SELECT action || ' ' || outcome || coalesce(' ' || reason, '') FROM audit_event
+                WHERE seq > ? AND patient_id = ? ORDER BY seq""").params(afterSeq, patientId).query(String.class).list();
+    }
+
     /** "ACTION OUTCOME reason" for each row after {@code afterSeq} about this login id, in order. */
     public List<String> since(long afterSeq, String loginId) {
         return jdbc.sql("""

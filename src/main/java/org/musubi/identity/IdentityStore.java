@@ -1,0 +1,43 @@
+package org.musubi.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persons, source patients and the links between them. Each changing method is one transaction
+ * and appends its identity events; none touches the clinical data stored under source patients.
+ */
+public interface IdentityStore {
+
+    Optional<RegisteredPerson> person(long personId);
+
+    Optional<RegisteredPerson> personByRegionalId(String regionalId);
+
+    RegisteredPerson register(Person person);
+
+    Optional<SourcePatient> sourcePatient(long sourcePatientId);
+
+    /**
+     * Stores a facility's patient or refreshes its demographics; the same (facility, local id) is one
+     * row. The {@code id} of the argument is ignored.
+     */
+    SourcePatient receive(SourcePatient received);
+
+    Optional<Long> personOf(long sourcePatientId);
+
+    /** The source patients a person's record is made of, ordered by id. */
+    List<SourcePatient> sourcePatientsOf(long personId);
+
+    void link(long sourcePatientId, long personId, LinkMethod method, long userId, String reason);
+
+    void unlink(long sourcePatientId, long userId, String reason);
+
+    /** Moves every link of {@code mergedId} to {@code survivorId}, fills the survivor's blanks; returns the merge id. */
+    long merge(long survivorId, long mergedId, long userId, String reason);
+
+    /** Undoes a merge: its moved links go back, the survivor's demographics and the merged person return. */
+    void unmerge(long mergeId, long userId, String reason);
+
+    /** The merge event's persons: survivor first, merged second; empty when the id is no merge. */
+    Optional<long[]> mergeParties(long mergeId);
+}

@@ -1,0 +1,15 @@
+package org.musubi.identity;
+
+/** How a source patient came to be linked to a person. */
+public enum LinkMethod {
+    /** The patient's card was read or its number typed at the facility. */
+    CARD,
+    /** The matcher's score was above the auto-link threshold. */
+    MATCH_AUTO,
+    /** An operator confirmed a candidate from the review queue. */
+    MATCH_REVIEW,
+    /** An operator linked it by hand. */
+    OPERATOR,
+    /** A merge moved it from the merged person. */
+    MERGE
+}

@@ -1,0 +1,7 @@
+package org.musubi.identity;
+
+public enum PersonStatus {
+    ACTIVE,
+    MERGED,
+    DECEASED
+}

@@ -1,0 +1,139 @@
+package org.musubi.identity.jdbc;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.Person;
+import org.musubi.identity.PersonStatus;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.Sex;
+import org.musubi.identity.SourcePatient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class JdbcIdentityStore implements IdentityStore {
+
+    private final JdbcClient jdbc;
+    private final MergeSql merges;
+
+    JdbcIdentityStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.merges = new MergeSql(jdbc);
+    }
+
+    @Override
+    public Optional<RegisteredPerson> person(long personId) {
+        return jdbc.sql("SELECT * FROM person WHERE id = ?").param(personId).query(JdbcIdentityStore::person).optional();
+    }
+
+    @Override
+    public Optional<RegisteredPerson> personByRegionalId(String regionalId) {
+        return jdbc.sql("SELECT * FROM person WHERE regional_id = ?").param(regionalId)
+                .query(JdbcIdentityStore::person).optional();
+    }
+
+    @Override
+    public RegisteredPerson register(Person p) {
+        long id = jdbc.sql("""
+                INSERT INTO person (regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,
+                  postal_code, address, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(p.regionalId(), p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(), p.sex().name(),
+                        Date.valueOf(p.birthDate()), p.postalCode(), p.address(), p.phone())
+                .query(Long.class).single();
+        return person(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<SourcePatient> sourcePatient(long sourcePatientId) {
+        return jdbc.sql("SELECT * FROM source_patient WHERE id = ?").param(sourcePatientId)
+                .query(JdbcIdentityStore::sourcePatient).optional();
+    }
+
+    @Override
+    public SourcePatient receive(SourcePatient s) {
+        return jdbc.sql("""
+                INSERT INTO source_patient (facility_id, local_id, family_kanji, given_kanji, family_kana, given_kana, sex,
+                  birth_date, postal_code, address, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (facility_id, local_id) DO UPDATE SET family_kanji = excluded.family_kanji,
+                  given_kanji = excluded.given_kanji, family_kana = excluded.family_kana, given_kana = excluded.given_kana,
+                  sex = excluded.sex, birth_date = excluded.birth_date, postal_code = excluded.postal_code,
+                  address = excluded.address, phone = excluded.phone, updated_at = now()
+                RETURNING *""")
+                .params(s.facilityId(), s.localId(), s.familyKanji(), s.givenKanji(), s.familyKana(), s.givenKana(),
+                        s.sex() == null ? null : s.sex().name(), s.birthDate() == null ? null : Date.valueOf(s.birthDate()),
+                        s.postalCode(), s.address(), s.phone())
+                .query(JdbcIdentityStore::sourcePatient).single();
+    }
+
+    @Override
+    public Optional<Long> personOf(long sourcePatientId) {
+        return jdbc.sql("SELECT person_id FROM person_link WHERE source_patient_id = ?").param(sourcePatientId)
+                .query(Long.class).optional();
+    }
+
+    @Override
+    public List<SourcePatient> sourcePatientsOf(long personId) {
+        return jdbc.sql("""
+                SELECT s.* FROM source_patient s JOIN person_link l ON l.source_patient_id = s.id
+                WHERE l.person_id = ? ORDER BY s.id""").param(personId).query(JdbcIdentityStore::sourcePatient).list();
+    }
+
+    @Override
+    @Transactional
+    public void link(long sourcePatientId, long personId, LinkMethod method, long userId, String reason) {
+        jdbc.sql("INSERT INTO person_link (source_patient_id, person_id, method, linked_by) VALUES (?, ?, ?, ?)")
+                .params(sourcePatientId, personId, method.name(), userId <= 0 ? null : userId).update();
+        merges.event("LINK", personId, null, sourcePatientId, null, userId, reason);
+    }
+
+    @Override
+    @Transactional
+    public void unlink(long sourcePatientId, long userId, String reason) {
+        long personId = jdbc.sql("DELETE FROM person_link WHERE source_patient_id = ? RETURNING person_id")
+                .param(sourcePatientId).query(Long.class).single();
+        merges.event("UNLINK", personId, null, sourcePatientId, null, userId, reason);
+    }
+
+    @Override
+    @Transactional
+    public long merge(long survivorId, long mergedId, long userId, String reason) {
+        return merges.merge(survivorId, mergedId, userId, reason);
+    }
+
+    @Override
+    @Transactional
+    public void unmerge(long mergeId, long userId, String reason) {
+        merges.unmerge(mergeId, userId, reason);
+    }
+
+    @Override
+    public Optional<long[]> mergeParties(long mergeId) {
+        return jdbc.sql("SELECT person_id, other_person_id FROM identity_event WHERE id = ? AND kind = 'MERGE'")
+                .param(mergeId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+    }
+
+    static RegisteredPerson person(ResultSet rs, int row) throws SQLException {
+        Person person = new Person(rs.getString("regional_id"), rs.getString("family_kanji"), rs.getString("given_kanji"),
+                rs.getString("family_kana"), rs.getString("given_kana"), Sex.valueOf(rs.getString("sex")),
+                rs.getDate("birth_date").toLocalDate(), rs.getString("postal_code"), rs.getString("address"),
+                rs.getString("phone"));
+        long mergedInto = rs.getLong("merged_into");
+        return new RegisteredPerson(rs.getLong("id"), person, PersonStatus.valueOf(rs.getString("status")),
+                rs.wasNull() ? null : mergedInto);
+    }
+
+    static SourcePatient sourcePatient(ResultSet rs, int row) throws SQLException {
+        String sex = rs.getString("sex");
+        Date birth = rs.getDate("birth_date");
+        return new SourcePatient(rs.getLong("id"), rs.getLong("facility_id"), rs.getString("local_id"),
+                rs.getString("family_kanji"), rs.getString("given_kanji"), rs.getString("family_kana"),
+                rs.getString("given_kana"), sex == null ? null : Sex.valueOf(sex), birth == null ? null : birth.toLocalDate(),
+                rs.getString("postal_code"), rs.getString("address"), rs.getString("phone"));
+    }
+}
