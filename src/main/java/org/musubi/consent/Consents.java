@@ -1,0 +1,41 @@
+package org.musubi.consent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.musubi.audit.Purpose;
+
+/**
+ * Everything the access policy needs to know about a person's sharing choices, always read fresh:
+ * a withdrawal or a link's end counts from the very next request.
+ */
+public interface Consents {
+
+    List<Consent> of(long personId);
+
+    Consent grant(long personId, ConsentScope scope, Long scopeFacilityId, Set<Purpose> purposes, long userId,
+                  Long facilityId);
+
+    /** Withdraws the consent; returns false when it was not active. */
+    boolean withdraw(long consentId, long userId);
+
+    List<PatientLink> links(long personId);
+
+    PatientLink link(long personId, long facilityId, long userId);
+
+    /** Ends the facility's open link to the person; returns false when there was none. */
+    boolean endLink(long personId, long facilityId, long userId);
+
+    /** Records that the facility used its link now (links expire after an idle period). */
+    void touchLink(long personId, long facilityId, Instant now);
+
+    Set<Long> blockedFacilities(long personId);
+
+    void block(long personId, long facilityId, long userId);
+
+    void unblock(long personId, long facilityId);
+
+    List<EmergencyAccess> emergencies(long personId);
+
+    EmergencyAccess openEmergency(long personId, long userId, String reason, Instant expiresAt);
+}

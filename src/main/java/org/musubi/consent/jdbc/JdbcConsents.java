@@ -1,0 +1,143 @@
+package org.musubi.consent.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.Consent;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.consent.EmergencyAccess;
+import org.musubi.consent.PatientLink;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcConsents implements Consents {
+
+    private final JdbcClient jdbc;
+
+    JdbcConsents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Consent> of(long personId) {
+        return jdbc.sql("SELECT * FROM consent WHERE person_id = ? ORDER BY id").param(personId)
+                .query(JdbcConsents::consent).list();
+    }
+
+    @Override
+    public Consent grant(long personId, ConsentScope scope, Long scopeFacilityId, Set<Purpose> purposes, long userId,
+                         Long facilityId) {
+        String[] names = purposes.stream().map(Enum::name).sorted().toArray(String[]::new);
+        return jdbc.sql("""
+                INSERT INTO consent (person_id, scope, scope_facility_id, purposes, captured_by_user, captured_by_facility)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING *""")
+                .params(personId, scope.name(), scopeFacilityId, names, userOrNull(userId), facilityId)
+                .query(JdbcConsents::consent).single();
+    }
+
+    @Override
+    public boolean withdraw(long consentId, long userId) {
+        return jdbc.sql("""
+                UPDATE consent SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by_user = ?
+                WHERE id = ? AND status = 'ACTIVE'""").params(userOrNull(userId), consentId).update() == 1;
+    }
+
+    @Override
+    public List<PatientLink> links(long personId) {
+        return jdbc.sql("SELECT * FROM patient_link WHERE person_id = ? ORDER BY id").param(personId)
+                .query(JdbcConsents::link).list();
+    }
+
+    @Override
+    public PatientLink link(long personId, long facilityId, long userId) {
+        return jdbc.sql("""
+                INSERT INTO patient_link (person_id, facility_id, linked_by) VALUES (?, ?, ?)
+                ON CONFLICT (person_id, facility_id) WHERE ended_at IS NULL DO UPDATE SET last_used_at = now()
+                RETURNING *""").params(personId, facilityId, userOrNull(userId)).query(JdbcConsents::link).single();
+    }
+
+    @Override
+    public boolean endLink(long personId, long facilityId, long userId) {
+        return jdbc.sql("""
+                UPDATE patient_link SET ended_at = now(), ended_by = ?
+                WHERE person_id = ? AND facility_id = ? AND ended_at IS NULL""")
+                .params(userOrNull(userId), personId, facilityId).update() == 1;
+    }
+
+    @Override
+    public void touchLink(long personId, long facilityId, Instant now) {
+        jdbc.sql("UPDATE patient_link SET last_used_at = ? WHERE person_id = ? AND facility_id = ? AND ended_at IS NULL")
+                .params(Timestamp.from(now), personId, facilityId).update();
+    }
+
+    @Override
+    public Set<Long> blockedFacilities(long personId) {
+        return new HashSet<>(jdbc.sql("SELECT facility_id FROM facility_block WHERE person_id = ?").param(personId)
+                .query(Long.class).list());
+    }
+
+    @Override
+    public void block(long personId, long facilityId, long userId) {
+        jdbc.sql("INSERT INTO facility_block (person_id, facility_id, created_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(personId, facilityId, userOrNull(userId)).update();
+    }
+
+    @Override
+    public void unblock(long personId, long facilityId) {
+        jdbc.sql("DELETE FROM facility_block WHERE person_id = ? AND facility_id = ?").params(personId, facilityId).update();
+    }
+
+    @Override
+    public List<EmergencyAccess> emergencies(long personId) {
+        return jdbc.sql("SELECT * FROM emergency_access WHERE person_id = ? ORDER BY id").param(personId)
+                .query(JdbcConsents::emergency).list();
+    }
+
+    @Override
+    public EmergencyAccess openEmergency(long personId, long userId, String reason, Instant expiresAt) {
+        return jdbc.sql("INSERT INTO emergency_access (person_id, user_id, reason, expires_at) VALUES (?, ?, ?, ?) RETURNING *")
+                .params(personId, userId, reason, Timestamp.from(expiresAt)).query(JdbcConsents::emergency).single();
+    }
+
+    private static Long userOrNull(long userId) {
+        return userId <= 0 ? null : userId;
+    }
+
+    private static Consent consent(ResultSet rs, int row) throws SQLException {
+        Set<Purpose> purposes = Arrays.stream((String[]) rs.getArray("purposes").getArray()).map(Purpose::valueOf)
+                .collect(Collectors.toSet());
+        return new Consent(rs.getLong("id"), rs.getLong("person_id"), ConsentScope.valueOf(rs.getString("scope")),
+                nullableLong(rs, "scope_facility_id"), purposes, "ACTIVE".equals(rs.getString("status")),
+                instant(rs, "captured_at"), nullableLong(rs, "captured_by_user"), nullableLong(rs, "captured_by_facility"),
+                instant(rs, "withdrawn_at"));
+    }
+
+    private static PatientLink link(ResultSet rs, int row) throws SQLException {
+        return new PatientLink(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("facility_id"),
+                instant(rs, "linked_at"), instant(rs, "last_used_at"), instant(rs, "ended_at"));
+    }
+
+    private static EmergencyAccess emergency(ResultSet rs, int row) throws SQLException {
+        return new EmergencyAccess(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("user_id"), rs.getString("reason"),
+                instant(rs, "opened_at"), instant(rs, "expires_at"), instant(rs, "reviewed_at"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
