@@ -1,0 +1,41 @@
+package org.musubi.identity.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scores a pair of patients field by field with Fellegi–Sunter weights, keeping the breakdown. */
+public final class MatchScorer {
+
+    private final MatchWeights weights;
+
+    public MatchScorer(MatchWeights weights) {
+        this.weights = weights;
+    }
+
+    public MatchScore score(Demographics a, Demographics b) {
+        return score(NormalizedDemographics.of(a), NormalizedDemographics.of(b));
+    }
+
+    MatchScore score(NormalizedDemographics a, NormalizedDemographics b) {
+        List<FieldScore> breakdown = new ArrayList<>(MatchField.values().length);
+        Agreement family = NameComparator.compareNormalized(a.familyKanji(), a.familyKana(), b.familyKanji(), b.familyKana());
+        breakdown.add(new FieldScore(MatchField.FAMILY_NAME.name(), family.name(),
+                weights.familyNameWeight(family, a.familyKana())));
+        add(breakdown, MatchField.GIVEN_NAME,
+                NameComparator.compareNormalized(a.givenKanji(), a.givenKana(), b.givenKanji(), b.givenKana()));
+        add(breakdown, MatchField.BIRTH_DATE, BirthDateComparator.compare(a.birthDate(), b.birthDate()));
+        add(breakdown, MatchField.SEX, SexComparator.compare(a.sex(), b.sex()));
+        add(breakdown, MatchField.PHONE, PhoneComparator.compareDigits(a.phone(), b.phone()));
+        add(breakdown, MatchField.POSTAL_CODE, PostalCodeComparator.compareDigits(a.postalCode(), b.postalCode()));
+        add(breakdown, MatchField.ADDRESS, AddressComparator.compareNormalized(a.address(), b.address()));
+        double total = 0;
+        for (FieldScore field : breakdown) {
+            total += field.weight();
+        }
+        return new MatchScore(total, breakdown);
+    }
+
+    private void add(List<FieldScore> breakdown, MatchField field, Agreement level) {
+        breakdown.add(new FieldScore(field.name(), level.name(), weights.weight(field, level)));
+    }
+}

@@ -1,0 +1,68 @@
+package org.musubi.identity.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.musubi.identity.Person;
+
+/**
+ * Decides who a patient is among candidate persons (already fetched by {@link BlockingKeys}):
+ * scores each, best first, then links automatically only when the best reaches the auto-link
+ * threshold, no {@linkplain AutoLinkSafety safety rule} objects and no runner-up (at or above the
+ * review threshold) comes within {@value #CLEAR_LEAD} bits of it; otherwise sends the candidates at
+ * or above the review threshold to an operator, or finds a new person.
+ */
+public final class Matcher {
+
+    /** How far ahead of any reviewable runner-up the best must be to be linked automatically. */
+    static final double CLEAR_LEAD = 10;
+
+    private static final Comparator<Candidate> BEST_FIRST = Comparator
+            .comparingDouble((Candidate c) -> c.score().total()).reversed()
+            .thenComparing(c -> c.person().regionalId());
+
+    private final MatchScorer scorer;
+    private final MatchThresholds thresholds;
+
+    public Matcher() {
+        this(MatchWeights.defaults(), MatchThresholds.defaults());
+    }
+
+    public Matcher(MatchWeights weights, MatchThresholds thresholds) {
+        this.scorer = new MatchScorer(weights);
+        this.thresholds = thresholds;
+    }
+
+    public MatchOutcome match(Demographics query, List<Person> candidates) {
+        NormalizedDemographics normalizedQuery = NormalizedDemographics.of(query);
+        Set<String> seen = new HashSet<>();
+        List<Candidate> scored = new ArrayList<>(candidates.size());
+        for (Person person : candidates) {
+            if (seen.add(person.regionalId())) {
+                MatchScore score = scorer.score(normalizedQuery, NormalizedDemographics.of(Demographics.of(person)));
+                scored.add(new Candidate(person, score));
+            }
+        }
+        scored.sort(BEST_FIRST);
+        return decide(scored);
+    }
+
+    private MatchOutcome decide(List<Candidate> scored) {
+        List<Candidate> reviewable = scored.stream()
+                .filter(c -> c.score().total() >= thresholds.review()).toList();
+        if (reviewable.isEmpty()) {
+            return new NewPerson(scored);
+        }
+        Candidate best = reviewable.getFirst();
+        if (best.score().total() < thresholds.autoLink()) {
+            return new Review(reviewable, Set.of(ReviewReason.SCORE_BELOW_AUTO_LINK));
+        }
+        Set<ReviewReason> objections = AutoLinkSafety.objections(best.score());
+        if (reviewable.size() > 1 && reviewable.get(1).score().total() > best.score().total() - CLEAR_LEAD) {
+            objections.add(ReviewReason.CLOSE_RUNNER_UP);
+        }
+        return objections.isEmpty() ? new AutoLink(best, scored) : new Review(reviewable, objections);
+    }
+}

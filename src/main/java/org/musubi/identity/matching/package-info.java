@@ -1,0 +1,20 @@
+/**
+ * Probabilistic patient matching (名寄せ), plain Java: normalisers for kana, kanji and addresses,
+ * one comparator per field returning an {@link org.musubi.identity.matching.Agreement} level,
+ * Fellegi–Sunter scoring with an explainable breakdown ({@link org.musubi.identity.matching.MatchScorer},
+ * {@link org.musubi.identity.matching.MatchWeights}), {@link org.musubi.identity.matching.BlockingKeys}
+ * to find candidates in an index, and the {@link org.musubi.identity.matching.Matcher} that decides
+ * between {@link org.musubi.identity.matching.AutoLink}, {@link org.musubi.identity.matching.Review} and
+ * {@link org.musubi.identity.matching.NewPerson}.
+ *
+ * <p>Typical use: compute {@code BlockingKeys.of(Demographics.of(person))} when a person is stored;
+ * for a new source patient, fetch the persons sharing any of its keys and call
+ * {@code new Matcher().match(demographics, candidates)}.
+ *
+ * <p>A named interface of the identity module, so that other features can compare names the same
+ * way (for example consent's "この方と連携する" confirmation uses {@link org.musubi.identity.matching.KanaNormalizer}).
+ */
+@NamedInterface("matching")
+package org.musubi.identity.matching;
+
+import org.springframework.modulith.NamedInterface;
