@@ -1,0 +1,189 @@
+package org.musubi.policy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.musubi.audit.Purpose;
+
+/**
+ * The one access decision: may this requester, for this purpose, see this person's data item?
+ * Rules are tried in this order and the first that applies decides:
+ * <ol>
+ *   <li>A disabled user is denied ({@code userDisabled}); so is a user whose facility is suspended
+ *       ({@code facilitySuspended}). Users without a facility cannot be suspended.</li>
+ *   <li>{@code PATIENT_SELF_ACCESS}: permitted, every category, to the patient themself only
+ *       ({@code notThePatient}).</li>
+ *   <li>{@code RESEARCH}: always denied; research uses the de-identified export
+ *       ({@code researchNotThroughRecords}).</li>
+ *   <li>{@code OPERATIONS}: network administrators may see demographics, for identity management
+ *       ({@code notNetworkAdmin}, {@code operationsDemographicsOnly}).</li>
+ *   <li>Rules 5–9 apply to {@code TREATMENT} and {@code EMERGENCY}. The person blocked the
+ *       requester's facility ({@code facilityBlocked}): this wins over consent, links, own data and
+ *       break-the-glass.</li>
+ *   <li>The {@link ProfessionMatrix} does not let the profession see the category
+ *       ({@code categoryNotAllowedForProfession}), whoever's data it is.</li>
+ *   <li>Data whose source is the requester's own facility is permitted ({@code ownFacilityData}):
+ *       no consent, link or break-the-glass needed.</li>
+ *   <li>{@code EMERGENCY}: an open break-the-glass by this user ({@code noEmergencyAccess},
+ *       {@code emergencyAccessExpired}; it closes at its expiry instant), a category of the
+ *       {@linkplain DataCategory#EMERGENCY_MINIMUM emergency minimum} ({@code notInEmergencyMinimum})
+ *       and an active consent for {@code EMERGENCY} covering the source facility ({@code noConsent},
+ *       {@code consentScopeExcludesSource}) permit ({@code emergencyAccess}). No link is needed.</li>
+ *   <li>{@code TREATMENT}: a viewing facility ({@code facilityNotViewing}), an active consent for
+ *       {@code TREATMENT} covering the source facility ({@code noConsent}; a disclosure card covers
+ *       only its issuing hospital: {@code consentScopeExcludesSource}) and a live link of the
+ *       requester's facility ({@code notLinked}, {@code linkEnded}, {@code linkExpired}; a link is
+ *       live up to and including {@code lastUsed + idle period}) permit
+ *       ({@code treatmentConsentAndLink}).</li>
+ *   <li>Anything else, i.e. no purpose, is denied ({@code noRule}).</li>
+ * </ol>
+ * {@link #decidePerson} asks the same before any data: rules 1–5 as above; the profession must see
+ * at least one category (for emergencies, one of the minimum); rule 7 cannot apply; the consent
+ * must be active for the purpose whatever its scope.
+ */
+public final class AccessPolicy {
+
+    public static final Duration DEFAULT_LINK_IDLE_PERIOD = Duration.ofDays(180);
+
+    private final ProfessionMatrix matrix;
+    private final Duration linkIdlePeriod;
+    private final Clock clock;
+
+    public AccessPolicy(ProfessionMatrix matrix, Duration linkIdlePeriod, Clock clock) {
+        this.matrix = Objects.requireNonNull(matrix, "matrix");
+        this.linkIdlePeriod = Objects.requireNonNull(linkIdlePeriod, "linkIdlePeriod");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (linkIdlePeriod.isNegative() || linkIdlePeriod.isZero()) {
+            throw new IllegalArgumentException("the link idle period must be positive: " + linkIdlePeriod);
+        }
+    }
+
+    public AccessPolicy(ProfessionMatrix matrix, Clock clock) {
+        this(matrix, DEFAULT_LINK_IDLE_PERIOD, clock);
+    }
+
+    /** May the requester see this item of the person's record? */
+    public Decision decide(Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
+        return evaluate(clock.instant(), requester, purpose, facts, Objects.requireNonNull(item, "item"));
+    }
+
+    /** May the requester open this person at all (the patient header), before any data? */
+    public Decision decidePerson(Requester requester, Purpose purpose, PersonFacts facts) {
+        return evaluate(clock.instant(), requester, purpose, facts, null);
+    }
+
+    /**
+     * The items the requester may see, to filter a result set without auditing each row: exactly
+     * {@code decide(...) instanceof Permit} for each item, at the instant the filter was made so one
+     * result set is judged at one time. Make a new filter per query.
+     */
+    public Predicate<DataItem> filter(Requester requester, Purpose purpose, PersonFacts facts) {
+        Instant now = clock.instant();
+        return item -> evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item")) instanceof Permit;
+    }
+
+    /** Decides for one item, or for the person as a whole when {@code item} is {@code null}. */
+    private Decision evaluate(Instant now, Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
+        if (!requester.userActive()) {
+            return new Deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return new Deny(Deny.FACILITY_SUSPENDED);
+        }
+        return switch (purpose) {
+            case PATIENT_SELF_ACCESS -> requester.isPerson(facts.personId())
+                    ? new Permit(Permit.PATIENT_SELF_ACCESS) : new Deny(Deny.NOT_THE_PATIENT);
+            case RESEARCH -> new Deny(Deny.RESEARCH_NOT_THROUGH_RECORDS);
+            case OPERATIONS -> operations(requester, item);
+            case TREATMENT, EMERGENCY -> facts.blocks(requester)
+                    ? new Deny(Deny.FACILITY_BLOCKED) : care(now, requester, purpose, facts, item);
+            case null -> new Deny(Deny.NO_RULE);
+        };
+    }
+
+    private static Decision operations(Requester requester, DataItem item) {
+        if (!requester.networkAdmin()) {
+            return new Deny(Deny.NOT_NETWORK_ADMIN);
+        }
+        return item == null || item.category() == DataCategory.DEMOGRAPHICS
+                ? new Permit(Permit.OPERATIONS_DEMOGRAPHICS) : new Deny(Deny.OPERATIONS_DEMOGRAPHICS_ONLY);
+    }
+
+    private Decision care(Instant now, Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
+        if (!professionMaySee(requester, purpose, item)) {
+            return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+        }
+        if (item != null && requester.actsFor(item.sourceFacilityId())) {
+            return new Permit(Permit.OWN_FACILITY_DATA);
+        }
+        if (purpose == Purpose.EMERGENCY) {
+            return permitUnless(breakTheGlass(now, requester, facts)
+                    .or(() -> emergencyMinimum(item))
+                    .or(() -> consent(facts, purpose, item)), Permit.EMERGENCY_ACCESS);
+        }
+        return permitUnless(viewing(requester)
+                .or(() -> consent(facts, purpose, item))
+                .or(() -> link(now, requester, facts)), Permit.TREATMENT_CONSENT_AND_LINK);
+    }
+
+    private boolean professionMaySee(Requester requester, Purpose purpose, DataItem item) {
+        Set<DataCategory> allowed = matrix.categoriesOf(requester.profession());
+        if (item != null) {
+            return allowed.contains(item.category());
+        }
+        return purpose == Purpose.EMERGENCY
+                ? allowed.stream().anyMatch(DataCategory.EMERGENCY_MINIMUM::contains) : !allowed.isEmpty();
+    }
+
+    private static Optional<Deny> breakTheGlass(Instant now, Requester requester, PersonFacts facts) {
+        List<EmergencyAccess> own = facts.emergencies().stream().filter(e -> e.userId() == requester.userId()).toList();
+        if (own.isEmpty()) {
+            return deny(Deny.NO_EMERGENCY_ACCESS);
+        }
+        return own.stream().anyMatch(e -> e.openAt(now)) ? Optional.empty() : deny(Deny.EMERGENCY_ACCESS_EXPIRED);
+    }
+
+    private static Optional<Deny> emergencyMinimum(DataItem item) {
+        return item == null || DataCategory.EMERGENCY_MINIMUM.contains(item.category())
+                ? Optional.empty() : deny(Deny.NOT_IN_EMERGENCY_MINIMUM);
+    }
+
+    private static Optional<Deny> viewing(Requester requester) {
+        return requester.facilityId() != null && requester.facilityViewing()
+                ? Optional.empty() : deny(Deny.FACILITY_NOT_VIEWING);
+    }
+
+    /** An active consent for the purpose, covering the item's source (any consent for the person). */
+    private static Optional<Deny> consent(PersonFacts facts, Purpose purpose, DataItem item) {
+        List<ConsentGrant> given = facts.consents().stream().filter(c -> c.grants(purpose)).toList();
+        if (given.isEmpty()) {
+            return deny(Deny.NO_CONSENT);
+        }
+        return item == null || given.stream().anyMatch(c -> c.covers(item.sourceFacilityId(), purpose))
+                ? Optional.empty() : deny(Deny.CONSENT_SCOPE_EXCLUDES_SOURCE);
+    }
+
+    private Optional<Deny> link(Instant now, Requester requester, PersonFacts facts) {
+        List<FacilityLink> own = facts.links().stream().filter(l -> requester.actsFor(l.facilityId())).toList();
+        if (own.isEmpty()) {
+            return deny(Deny.NOT_LINKED);
+        }
+        if (own.stream().anyMatch(l -> l.liveAt(now, linkIdlePeriod))) {
+            return Optional.empty();
+        }
+        return own.stream().allMatch(FacilityLink::ended) ? deny(Deny.LINK_ENDED) : deny(Deny.LINK_EXPIRED);
+    }
+
+    private static Optional<Deny> deny(String reason) {
+        return Optional.of(new Deny(reason));
+    }
+
+    private static Decision permitUnless(Optional<Deny> deny, String rule) {
+        return deny.isPresent() ? deny.get() : new Permit(rule);
+    }
+}

@@ -1,0 +1,68 @@
+package org.musubi.policy;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Access is refused; {@code reason} is the message key saying why.
+ *
+ * <pre>
+ * | key | 日本語 | English |
+ * |---|---|---|
+ * | `policy.deny.userDisabled` | 利用者アカウントが無効です | The user account is disabled |
+ * | `policy.deny.facilitySuspended` | 所属施設の利用が停止されています | The user's facility is suspended |
+ * | `policy.deny.notThePatient` | ご本人の記録ではありません | Self access is only to the patient's own record |
+ * | `policy.deny.researchNotThroughRecords` | 研究利用は匿名化データの提供を通じてのみ可能です | Research uses the de-identified export, not patient records |
+ * | `policy.deny.notNetworkAdmin` | ネットワーク管理者ではありません | Operations access requires a network administrator |
+ * | `policy.deny.operationsDemographicsOnly` | 管理目的では基本情報のみ閲覧できます | Operations access is limited to demographics |
+ * | `policy.deny.facilityBlocked` | 患者さんがこの施設からの閲覧を拒否しています | The patient has blocked this facility from viewing |
+ * | `policy.deny.categoryNotAllowedForProfession` | この職種ではこの種類の情報を閲覧できません | This profession may not see this kind of data |
+ * | `policy.deny.noEmergencyAccess` | 緊急時アクセス（ブレークグラス）が開始されていません | No break-the-glass access is open for this user and patient |
+ * | `policy.deny.emergencyAccessExpired` | 緊急時アクセスの有効期限が切れています | The break-the-glass access has expired |
+ * | `policy.deny.notInEmergencyMinimum` | 緊急時に閲覧できる最小限の情報に含まれません | Not part of the emergency minimum dataset |
+ * | `policy.deny.noConsent` | この目的での有効な同意がありません | No active consent for this purpose |
+ * | `policy.deny.consentScopeExcludesSource` | 同意の範囲（開示カード）にこの施設の情報は含まれません | The consent (disclosure card) does not cover this facility's data |
+ * | `policy.deny.facilityNotViewing` | 所属施設は参照施設ではありません | The user's facility is not a viewing facility |
+ * | `policy.deny.notLinked` | この施設は患者さんと連携していません | This facility is not linked to the patient |
+ * | `policy.deny.linkEnded` | 患者さんとの連携は終了しています | This facility's link to the patient has ended |
+ * | `policy.deny.linkExpired` | 患者さんとの連携の有効期間が切れています | This facility's link to the patient expired after a long idle period |
+ * | `policy.deny.noRule` | 閲覧を許可する規則がありません | No rule allows this access |
+ * </pre>
+ */
+public record Deny(String reason) implements Decision {
+
+    public static final String USER_DISABLED = "policy.deny.userDisabled";
+    public static final String FACILITY_SUSPENDED = "policy.deny.facilitySuspended";
+    public static final String NOT_THE_PATIENT = "policy.deny.notThePatient";
+    public static final String RESEARCH_NOT_THROUGH_RECORDS = "policy.deny.researchNotThroughRecords";
+    public static final String NOT_NETWORK_ADMIN = "policy.deny.notNetworkAdmin";
+    public static final String OPERATIONS_DEMOGRAPHICS_ONLY = "policy.deny.operationsDemographicsOnly";
+    public static final String FACILITY_BLOCKED = "policy.deny.facilityBlocked";
+    public static final String CATEGORY_NOT_ALLOWED_FOR_PROFESSION = "policy.deny.categoryNotAllowedForProfession";
+    public static final String NO_EMERGENCY_ACCESS = "policy.deny.noEmergencyAccess";
+    public static final String EMERGENCY_ACCESS_EXPIRED = "policy.deny.emergencyAccessExpired";
+    public static final String NOT_IN_EMERGENCY_MINIMUM = "policy.deny.notInEmergencyMinimum";
+    public static final String NO_CONSENT = "policy.deny.noConsent";
+    public static final String CONSENT_SCOPE_EXCLUDES_SOURCE = "policy.deny.consentScopeExcludesSource";
+    public static final String FACILITY_NOT_VIEWING = "policy.deny.facilityNotViewing";
+    public static final String NOT_LINKED = "policy.deny.notLinked";
+    public static final String LINK_ENDED = "policy.deny.linkEnded";
+    public static final String LINK_EXPIRED = "policy.deny.linkExpired";
+    public static final String NO_RULE = "policy.deny.noRule";
+
+    /** Every reason key, for message-bundle completeness checks. */
+    public static final List<String> REASONS = List.of(USER_DISABLED, FACILITY_SUSPENDED, NOT_THE_PATIENT,
+            RESEARCH_NOT_THROUGH_RECORDS, NOT_NETWORK_ADMIN, OPERATIONS_DEMOGRAPHICS_ONLY, FACILITY_BLOCKED,
+            CATEGORY_NOT_ALLOWED_FOR_PROFESSION, NO_EMERGENCY_ACCESS, EMERGENCY_ACCESS_EXPIRED,
+            NOT_IN_EMERGENCY_MINIMUM, NO_CONSENT, CONSENT_SCOPE_EXCLUDES_SOURCE, FACILITY_NOT_VIEWING,
+            NOT_LINKED, LINK_ENDED, LINK_EXPIRED, NO_RULE);
+
+    public Deny {
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String key() {
+        return reason;
+    }
+}

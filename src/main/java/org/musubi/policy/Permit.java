@@ -1,0 +1,39 @@
+package org.musubi.policy;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Access is allowed; {@code rule} is the message key of the rule that allowed it.
+ *
+ * <pre>
+ * | key | 日本語 | English |
+ * |---|---|---|
+ * | `policy.permit.patientSelfAccess` | ご本人による閲覧です | The patient is viewing their own record |
+ * | `policy.permit.operationsDemographics` | ネットワーク管理者による基本情報の管理です | A network administrator is managing identity (demographics only) |
+ * | `policy.permit.ownFacilityData` | 自施設の記録です | The data comes from the requester's own facility |
+ * | `policy.permit.emergencyAccess` | 緊急時アクセス（ブレークグラス）による閲覧です | Emergency (break-the-glass) access to the minimum dataset |
+ * | `policy.permit.treatmentConsentAndLink` | 同意があり、連携済みの施設による診療目的の閲覧です | Treatment by a linked facility under the patient's consent |
+ * </pre>
+ */
+public record Permit(String rule) implements Decision {
+
+    public static final String PATIENT_SELF_ACCESS = "policy.permit.patientSelfAccess";
+    public static final String OPERATIONS_DEMOGRAPHICS = "policy.permit.operationsDemographics";
+    public static final String OWN_FACILITY_DATA = "policy.permit.ownFacilityData";
+    public static final String EMERGENCY_ACCESS = "policy.permit.emergencyAccess";
+    public static final String TREATMENT_CONSENT_AND_LINK = "policy.permit.treatmentConsentAndLink";
+
+    /** Every rule key, for message-bundle completeness checks. */
+    public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, OPERATIONS_DEMOGRAPHICS,
+            OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK);
+
+    public Permit {
+        Objects.requireNonNull(rule, "rule");
+    }
+
+    @Override
+    public String key() {
+        return rule;
+    }
+}

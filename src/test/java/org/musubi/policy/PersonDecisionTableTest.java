@@ -1,0 +1,102 @@
+package org.musubi.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.musubi.policy.PolicyFixtures.decision;
+import static org.musubi.policy.PolicyFixtures.facts;
+import static org.musubi.policy.PolicyFixtures.purpose;
+import static org.musubi.policy.PolicyFixtures.requester;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.musubi.audit.Purpose;
+import org.musubi.registry.Profession;
+
+/** {@link AccessPolicy#decidePerson}: may the requester open the person (the patient header) at all? */
+class PersonDecisionTableTest {
+
+    static final String TABLE = """
+        | row                                              | requester                   | purpose             | facts                     | expected                              |
+        |--------------------------------------------------|-----------------------------|---------------------|---------------------------|---------------------------------------|
+        | disabled user is denied                          | DOCTOR@B disabled           | TREATMENT           | consented                 | deny userDisabled                     |
+        | suspended facility is denied                     | DOCTOR@B suspended          | TREATMENT           | consented                 | deny facilitySuspended                |
+        | patient opens own record                         | patient                     | PATIENT_SELF_ACCESS | noConsent                 | permit patientSelfAccess              |
+        | another patient is not the patient               | otherPatient                | PATIENT_SELF_ACCESS | consented                 | deny notThePatient                    |
+        | research is denied                               | DOCTOR@B                    | RESEARCH            | consented                 | deny researchNotThroughRecords        |
+        | admin opens for identity management              | NETWORK_OPERATOR@- admin    | OPERATIONS          | noConsent                 | permit operationsDemographics         |
+        | operator who is not admin is denied              | NETWORK_OPERATOR@-          | OPERATIONS          | consented                 | deny notNetworkAdmin                  |
+        | blocked facility is denied                       | DOCTOR@B                    | TREATMENT           | blockedB                  | deny facilityBlocked                  |
+        | blocked facility is denied in emergency          | DOCTOR@B                    | EMERGENCY           | breakGlassBlockedB        | deny facilityBlocked                  |
+        | patient has no profession for treatment          | patient                     | TREATMENT           | consented                 | deny categoryNotAllowedForProfession  |
+        | consent and link open the person                 | DOCTOR@B                    | TREATMENT           | consented                 | permit treatmentConsentAndLink        |
+        | a clerk opens the person for demographics        | MEDICAL_CLERK@B             | TREATMENT           | consented                 | permit treatmentConsentAndLink        |
+        | disclosure card consent opens the person         | DOCTOR@B                    | TREATMENT           | disclosureCardA           | permit treatmentConsentAndLink        |
+        | non-viewing facility is denied                   | DOCTOR@B nonViewing         | TREATMENT           | consented                 | deny facilityNotViewing               |
+        | no consent is denied                             | DOCTOR@B                    | TREATMENT           | noConsent                 | deny noConsent                        |
+        | withdrawn consent is denied                      | DOCTOR@B                    | TREATMENT           | withdrawn                 | deny noConsent                        |
+        | emergency-only consent does not open treatment   | DOCTOR@B                    | TREATMENT           | emergencyOnlyConsent      | deny noConsent                        |
+        | unlinked facility is denied                      | DOCTOR@B                    | TREATMENT           | noLink                    | deny notLinked                        |
+        | the source hospital needs a link for the header  | DOCTOR@A                    | TREATMENT           | consented                 | deny notLinked                        |
+        | ended link is denied                             | DOCTOR@B                    | TREATMENT           | linkEnded                 | deny linkEnded                        |
+        | link at exactly the idle period is live          | DOCTOR@B                    | TREATMENT           | linkAtIdleLimit           | permit treatmentConsentAndLink        |
+        | expired link is denied                           | DOCTOR@B                    | TREATMENT           | linkPastIdleLimit         | deny linkExpired                      |
+        | break-the-glass opens the person                 | PARAMEDIC@C                 | EMERGENCY           | breakGlass                | permit emergencyAccess                |
+        | disclosure card consent opens in emergency       | DOCTOR@C                    | EMERGENCY           | breakGlassDisclosureCardA | permit emergencyAccess                |
+        | emergency without break-the-glass is denied      | DOCTOR@C                    | EMERGENCY           | consented                 | deny noEmergencyAccess                |
+        | expired break-the-glass is denied                | DOCTOR@C                    | EMERGENCY           | breakGlassExpiresNow      | deny emergencyAccessExpired           |
+        | emergency without emergency consent is denied    | DOCTOR@C                    | EMERGENCY           | breakGlassTreatmentOnly   | deny noConsent                        |
+        | no purpose is denied                             | DOCTOR@B                    | -                   | consented                 | deny noRule                           |
+        """;
+
+    private final AccessPolicy policy = PolicyFixtures.policy();
+
+    static Stream<Arguments> rows() {
+        return AccessPolicyDecisionTableTest.parse(TABLE).stream().map(cells -> Arguments.of((Object[]) cells));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void decidesAsTheTableSays(String row, String requester, String purpose, String facts, String expected) {
+        assertThat(policy.decidePerson(requester(requester), purpose(purpose), facts(facts)))
+                .isEqualTo(decision(expected));
+    }
+
+    @Test
+    void deniesAProfessionThatMaySeeNothing() {
+        AccessPolicy strict = new AccessPolicy(
+                ProfessionMatrix.defaults().with(Profession.MEDICAL_CLERK, Set.of()), PolicyFixtures.CLOCK);
+
+        assertThat(strict.decidePerson(requester("MEDICAL_CLERK@B"), Purpose.TREATMENT, facts("consented")))
+                .isEqualTo(new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION));
+    }
+
+    @Test
+    void deniesEmergencyToAProfessionThatMaySeeNothingOfTheMinimum() {
+        AccessPolicy strict = new AccessPolicy(ProfessionMatrix.defaults()
+                .with(Profession.CARE_WORKER, Set.of(DataCategory.CARE_RECORDS)), PolicyFixtures.CLOCK);
+
+        assertThat(strict.decidePerson(requester("CARE_WORKER@C"), Purpose.EMERGENCY, facts("breakGlass")))
+                .isEqualTo(new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION));
+    }
+
+    @Test
+    void appliesAConfiguredIdlePeriod() {
+        AccessPolicy shortLinks = new AccessPolicy(ProfessionMatrix.defaults(), Duration.ofDays(5), PolicyFixtures.CLOCK);
+
+        assertThat(shortLinks.decidePerson(requester("DOCTOR@B"), Purpose.TREATMENT, facts("consented")))
+                .isEqualTo(new Deny(Deny.LINK_EXPIRED));
+    }
+
+    @Test
+    void refusesANonPositiveIdlePeriod() {
+        for (Duration idle : List.of(Duration.ZERO, Duration.ofDays(-1))) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new AccessPolicy(ProfessionMatrix.defaults(), idle, PolicyFixtures.CLOCK));
+        }
+    }
+}
