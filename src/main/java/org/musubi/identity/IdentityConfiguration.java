@@ -24,6 +24,16 @@ class IdentityConfiguration {
     }
 
     @Bean
+    IssueCard issueCard(IdentityStore store, Cards cards, Audit audit) {
+        return new IssueCard(store, cards, audit);
+    }
+
+    @Bean
+    ReplaceCard replaceCard(IdentityStore store, Cards cards, Audit audit) {
+        return new ReplaceCard(store, cards, audit);
+    }
+
+    @Bean
     UnmergePersons unmergePersons(IdentityStore store, Audit audit) {
         return new UnmergePersons(store, audit);
     }

@@ -1,0 +1,8 @@
+package org.musubi.identity;
+
+public enum CardStatus {
+    ACTIVE,
+    LOST,
+    REISSUED,
+    REVOKED
+}

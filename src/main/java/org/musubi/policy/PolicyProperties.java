@@ -1,0 +1,25 @@
+package org.musubi.policy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The access policy's settings.
+ *
+ * @param linkIdlePeriod a facility's link to a person expires after this long unused
+ * @param emergencyDuration how long a break-the-glass access stays open
+ * @param matrix         profession overrides of the default profession × category matrix, e.g.
+ *                       {@code musubi.policy.matrix.CARE_WORKER=DEMOGRAPHICS,ALLERGIES,MEDICATIONS}
+ */
+@ConfigurationProperties("musubi.policy")
+public record PolicyProperties(
+        @DefaultValue("180d") Duration linkIdlePeriod,
+        @DefaultValue("4h") Duration emergencyDuration,
+        Map<String, String> matrix) {
+
+    public ProfessionMatrix professionMatrix() {
+        return matrix == null || matrix.isEmpty() ? ProfessionMatrix.defaults() : ProfessionMatrix.parse(matrix);
+    }
+}

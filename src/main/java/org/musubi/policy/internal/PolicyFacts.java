@@ -1,0 +1,65 @@
+package org.musubi.policy.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.musubi.consent.Consent;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.consent.PatientLink;
+import org.musubi.policy.ConsentGrant;
+import org.musubi.policy.EmergencyAccess;
+import org.musubi.policy.FacilityLink;
+import org.musubi.policy.PersonFacts;
+import org.musubi.policy.Requester;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.springframework.stereotype.Component;
+
+/** Reads the policy's inputs fresh from the registry and the consent records, for every decision. */
+@Component
+class PolicyFacts {
+
+    private final Users users;
+    private final Facilities facilities;
+    private final Consents consents;
+    private final Clock clock = Clock.systemUTC();
+
+    PolicyFacts(Users users, Facilities facilities, Consents consents) {
+        this.users = users;
+        this.facilities = facilities;
+        this.consents = consents;
+    }
+
+    Requester requester(long userId) {
+        User user = users.find(userId).orElseThrow();
+        Facility facility = user.actingFacilityId().flatMap(facilities::find).orElse(null);
+        return new Requester(user.id(), user.active(), facility == null ? null : facility.id(),
+                facility == null || facility.active(), facility != null && facility.viewing(), user.profession(),
+                user.networkAdmin(), null);
+    }
+
+    PersonFacts person(long personId) {
+        return new PersonFacts(personId,
+                consents.of(personId).stream().map(PolicyFacts::grant).toList(),
+                consents.links(personId).stream().map(PolicyFacts::link).toList(),
+                consents.blockedFacilities(personId),
+                consents.emergencies(personId).stream()
+                        .map(e -> new EmergencyAccess(e.userId(), e.expiresAt(), e.reason())).toList());
+    }
+
+    void touchLink(long personId, long facilityId) {
+        consents.touchLink(personId, facilityId, Instant.now(clock));
+    }
+
+    private static ConsentGrant grant(Consent c) {
+        ConsentGrant.Scope scope = c.scope() == ConsentScope.ALL_FACILITIES
+                ? ConsentGrant.Scope.ALL_FACILITIES : ConsentGrant.Scope.ONE_FACILITY;
+        return new ConsentGrant(c.id(), scope, c.scopeFacilityId(), c.purposes(), c.active());
+    }
+
+    private static FacilityLink link(PatientLink l) {
+        return new FacilityLink(l.facilityId(), l.lastUsedAt(), !l.open());
+    }
+}

@@ -1,0 +1,96 @@
+package org.musubi.portal.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.Consents;
+import org.musubi.consent.LinkPatientToFacility;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.policy.Decision;
+import org.musubi.policy.PersonAccess;
+import org.musubi.security.SignedIn;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Linking a patient by card (この方と連携する) and opening a patient, always through the access policy. */
+@Controller
+class PatientController {
+
+    private final LinkPatientToFacility linking;
+    private final PersonAccess access;
+    private final IdentityStore identities;
+    private final Consents consents;
+    private final Audit audit;
+
+    PatientController(LinkPatientToFacility linking, PersonAccess access, IdentityStore identities, Consents consents,
+                      Audit audit) {
+        this.linking = linking;
+        this.access = access;
+        this.identities = identities;
+        this.consents = consents;
+        this.audit = audit;
+    }
+
+    @GetMapping("/portal/link")
+    String linkForm() {
+        return "portal/link";
+    }
+
+    @PostMapping("/portal/link")
+    String link(@AuthenticationPrincipal SignedIn me, @RequestParam String card, @RequestParam String kanaName,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                @RequestParam(required = false) String chartNumber, Model model) {
+        if (me.facilityId() == null) {
+            model.addAttribute("error", "link.facility.notViewing");
+            return "portal/link";
+        }
+        try {
+            long personId = linking.link(me.userId(), me.facilityId(),
+                    new LinkPatientToFacility.LinkRequest(card, kanaName, birthDate, chartNumber));
+            return "redirect:/portal/patients/" + personId;
+        } catch (LinkPatientToFacility.LinkRefused refused) {
+            model.addAttribute("error", refused.messageKey());
+            model.addAttribute("card", card);
+            return "portal/link";
+        }
+    }
+
+    @GetMapping("/portal/patients/{personId}")
+    String patient(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, Model model,
+                   HttpServletResponse response) {
+        Decision decision = access.openPerson(me.userId(), Purpose.TREATMENT, personId);
+        model.addAttribute("decision", decision.key());
+        if (!decision.permitted()) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return "portal/denied";
+        }
+        RegisteredPerson person = identities.person(personId).orElseThrow();
+        model.addAttribute("person", person.person());
+        model.addAttribute("personId", personId);
+        model.addAttribute("age", Period.between(person.person().birthDate(), LocalDate.now(ZoneId.of("Asia/Tokyo"))).getYears());
+        return "portal/patient";
+    }
+
+    @PostMapping("/portal/patients/{personId}/unlink")
+    String unlink(@AuthenticationPrincipal SignedIn me, @PathVariable long personId) {
+        if (me.facilityId() != null && consents.endLink(personId, me.facilityId(), me.userId())) {
+            String regionalId = identities.person(personId).map(p -> p.person().regionalId()).orElse(null);
+            audit.record(AuditEntry.of(AuditAction.PATIENT_UNLINK, Outcome.PERMIT).on("Patient", personId)
+                    .patient(regionalId).purpose(Purpose.TREATMENT));
+        }
+        return "redirect:/?unlinked";
+    }
+}

@@ -1,0 +1,223 @@
+package org.musubi.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.Consent;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.identity.Card;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.IssueCard;
+import org.musubi.identity.Person;
+import org.musubi.identity.RegionalId;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.Sex;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A clinic links a patient by card and opens them; each policy rule that can apply to opening a
+ * patient is exercised through HTTP, and each decision leaves exactly one audit row.
+ */
+@MusubiIntegrationTest
+class PatientLinkingIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard issueCard;
+    @Autowired
+    Consents consents;
+    @Autowired
+    AuditRows audit;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aClinicLinksByCardAfterConfirmingNameAndBirthDateAndOpensThePatient() {
+        Patient patient = patientWithConsent();
+        WebSession clinic = clinicDoctor();
+        long before = audit.max();
+
+        HttpResponse<String> linked = clinic.post("/portal/link", "card", patient.card().number(),
+                "kanaName", "ﾚﾝｹｲ ﾀﾛｳ", "birthDate", "1941-05-03", "chartNumber", "C-" + patient.person().id());
+
+        assertThat(WebSession.location(linked)).isEqualTo("/portal/patients/" + patient.person().id());
+        HttpResponse<String> opened = clinic.get("/portal/patients/" + patient.person().id());
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("連携 太郎").contains("同意があり、連携済みの施設による診療目的の閲覧です");
+        assertThat(audit.forPatient(before, patient.regionalId())).containsExactly(
+                "IDENTITY_LINK PERMIT CARD: chart number recorded at linking", "PATIENT_LINK PERMIT REGIONAL",
+                "READ PERMIT policy.permit.treatmentConsentAndLink");
+    }
+
+    @Test
+    void aWrongConfirmationRevealsNothingAndIsAudited() {
+        Patient patient = patientWithConsent();
+        WebSession clinic = clinicDoctor();
+        long before = audit.max();
+
+        HttpResponse<String> refused = clinic.post("/portal/link", "card", patient.card().number(),
+                "kanaName", "レンケイ タロウ", "birthDate", "1941-05-04");
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("氏名（カナ）または生年月日が一致しません").doesNotContain("連携 太郎");
+        assertThat(audit.forPatient(before, patient.regionalId())).containsExactly("PATIENT_LINK DENY link.confirmation.mismatch");
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void withoutALinkThePatientCannotBeOpened() {
+        Patient patient = patientWithConsent();
+        WebSession clinic = clinicDoctor();
+        long before = audit.max();
+
+        HttpResponse<String> denied = clinic.get("/portal/patients/" + patient.person().id());
+
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).contains("data-reason=\"policy.deny.notLinked\"").doesNotContain("連携 太郎");
+        assertThat(audit.forPatient(before, patient.regionalId())).containsExactly("READ DENY policy.deny.notLinked");
+    }
+
+    @Test
+    void aConsentWithdrawalCountsFromTheNextRequest() {
+        Patient patient = patientWithConsent();
+        WebSession clinic = linkedClinic(patient);
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(200);
+
+        consents.withdraw(patient.consent().id(), 0);
+
+        HttpResponse<String> next = clinic.get("/portal/patients/" + patient.person().id());
+        assertThat(next.statusCode()).isEqualTo(403);
+        assertThat(next.body()).contains("data-reason=\"policy.deny.noConsent\"");
+    }
+
+    @Test
+    void endingTheLinkCountsFromTheNextRequest() {
+        Patient patient = patientWithConsent();
+        WebSession clinic = linkedClinic(patient);
+        clinic.get("/portal/patients/" + patient.person().id());
+        long before = audit.max();
+
+        clinic.post("/portal/patients/" + patient.person().id() + "/unlink");
+
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).body())
+                .contains("data-reason=\"policy.deny.linkEnded\"");
+        assertThat(audit.forPatient(before, patient.regionalId()))
+                .containsExactly("PATIENT_UNLINK PERMIT", "READ DENY policy.deny.linkEnded");
+    }
+
+    @Test
+    void aLinkUnusedForTheIdlePeriodExpires() {
+        Patient patient = patientWithConsent();
+        WebSession clinic = linkedClinic(patient);
+        jdbc.sql("UPDATE patient_link SET last_used_at = now() - interval '181 days' WHERE person_id = ?")
+                .param(patient.person().id()).update();
+
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).body())
+                .contains("data-reason=\"policy.deny.linkExpired\"");
+    }
+
+    @Test
+    void aFacilityThePatientBlockedCanNeitherLinkNorOpen() {
+        Patient patient = patientWithConsent();
+        WebSession clinic = linkedClinic(patient);
+        consents.block(patient.person().id(), accounts.facilityOf(FacilityKind.CLINIC).id(), 0);
+
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).body())
+                .contains("data-reason=\"policy.deny.facilityBlocked\"");
+        clinic.get("/portal/link");
+        assertThat(clinic.post("/portal/link", "card", patient.card().number(), "kanaName", "レンケイタロウ",
+                "birthDate", "1941-05-03").body()).contains("この施設からは閲覧できません");
+    }
+
+    @Test
+    void noConsentNoLink() {
+        Patient patient = patient();
+        WebSession clinic = clinicDoctor();
+
+        HttpResponse<String> refused = clinic.post("/portal/link", "card", patient.card().number(),
+                "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+
+        assertThat(refused.body()).contains("有効な同意がありません");
+        assertThat(consents.links(patient.person().id())).isEmpty();
+    }
+
+    @Test
+    void aFacilityThatOnlyDisclosesCannotLink() {
+        Patient patient = patientWithConsent();
+        WebSession lab = new WebSession(port);
+        accounts.logIn(lab, accounts.staff(FacilityKind.LAB_CENTRE, Profession.MEDICAL_CLERK));
+        lab.get("/portal/link");
+
+        HttpResponse<String> refused = lab.post("/portal/link", "card", patient.card().number(),
+                "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+
+        assertThat(refused.body()).contains("参照施設として登録されていない");
+    }
+
+    @Test
+    void theLinkingPagesNeedAFullLoginAndACsrfToken() {
+        WebSession anonymous = new WebSession(port);
+        assertThat(WebSession.location(anonymous.get("/portal/link"))).isEqualTo("/login");
+        assertThat(anonymous.get("/portal/patients/1").statusCode()).isEqualTo(302);
+        WebSession half = new WebSession(port);
+        accounts.passwordStep(half, accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR).loginId(), TestAccounts.PASSWORD);
+        assertThat(WebSession.location(half.get("/portal/link"))).isEqualTo("/login/second-factor");
+        WebSession clinic = clinicDoctor();
+        assertThat(clinic.postRaw("/portal/link", java.util.Map.of("card", "1", "kanaName", "x")).statusCode())
+                .isEqualTo(403);
+    }
+
+    private WebSession linkedClinic(Patient patient) {
+        WebSession clinic = clinicDoctor();
+        clinic.post("/portal/link", "card", patient.card().number(), "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+        return clinic;
+    }
+
+    private WebSession clinicDoctor() {
+        User doctor = accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR);
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, doctor);
+        web.get("/portal/link");
+        return web;
+    }
+
+    private Patient patientWithConsent() {
+        Patient patient = patient();
+        Consent consent = consents.grant(patient.person().id(), ConsentScope.ALL_FACILITIES, null,
+                Set.of(Purpose.TREATMENT, Purpose.EMERGENCY), 0, accounts.facilityOf(FacilityKind.HOSPITAL).id());
+        return new Patient(patient.person(), patient.card(), consent);
+    }
+
+    private Patient patient() {
+        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
+        RegisteredPerson person = identities.register(new Person(RegionalId.append(payload), "連携", "太郎", "レンケイ",
+                "タロウ", Sex.MALE, LocalDate.of(1941, 5, 3), "730-0011", "広島市中区基町2-2", "082-111-2222"));
+        return new Patient(person, issueCard.regional(0, person.id()), null);
+    }
+
+    record Patient(RegisteredPerson person, Card card, Consent consent) {
+        String regionalId() {
+            return person.person().regionalId();
+        }
+    }
+}
