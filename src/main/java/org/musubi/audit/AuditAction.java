@@ -20,6 +20,8 @@ public enum AuditAction {
     IDENTITY_UNLINK,
     PERSON_MERGE,
     PERSON_UNMERGE,
+    PERSON_CREATE,
+    MATCH_REVIEW,
     CARD_ISSUE,
     CARD_LOST,
     CARD_REISSUE,

@@ -34,6 +34,16 @@ class IdentityConfiguration {
     }
 
     @Bean
+    MatchSourcePatient matchSourcePatient(IdentityStore store, MatchReviews reviews, Audit audit) {
+        return new MatchSourcePatient(store, reviews, new org.musubi.identity.matching.Matcher(), audit);
+    }
+
+    @Bean
+    DecideReview decideReview(IdentityStore store, MatchReviews reviews, LinkSourcePatient linking, Audit audit) {
+        return new DecideReview(store, reviews, linking, audit);
+    }
+
+    @Bean
     UnmergePersons unmergePersons(IdentityStore store, Audit audit) {
         return new UnmergePersons(store, audit);
     }

@@ -38,6 +38,9 @@ public interface IdentityStore {
     /** Undoes a merge: its moved links go back, the survivor's demographics and the merged person return. */
     void unmerge(long mergeId, long userId, String reason);
 
+    /** Active persons sharing at least one blocking key with a query (matching candidates), at most {@code limit}. */
+    List<RegisteredPerson> candidates(java.util.Set<String> blockingKeys, int limit);
+
     /** The merge event's persons: survivor first, merged second; empty when the id is no merge. */
     Optional<long[]> mergeParties(long mergeId);
 }

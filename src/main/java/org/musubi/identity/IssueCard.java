@@ -1,6 +1,5 @@
 package org.musubi.identity;
 
-import java.security.SecureRandom;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -15,7 +14,6 @@ public final class IssueCard {
     private final IdentityStore store;
     private final Cards cards;
     private final Audit audit;
-    private final SecureRandom random = new SecureRandom();
 
     public IssueCard(IdentityStore store, Cards cards, Audit audit) {
         this.store = store;
@@ -40,14 +38,8 @@ public final class IssueCard {
     }
 
     private String freshNumber() {
-        while (true) {
-            String payload = String.valueOf(100_000_000_000_000L + random.nextLong(900_000_000_000_000L));
-            String number = RegionalId.append(payload);
-            if (cards.active(number).isEmpty() && cards.issue(number, 1).isEmpty()
-                    && store.personByRegionalId(number).isEmpty()) {
-                return number;
-            }
-        }
+        return RegionalIds.fresh(number -> cards.active(number).isPresent() || cards.issue(number, 1).isPresent()
+                || store.personByRegionalId(number).isPresent());
     }
 
     private RegisteredPerson activePerson(long personId) {

@@ -21,10 +21,12 @@ class JdbcIdentityStore implements IdentityStore {
 
     private final JdbcClient jdbc;
     private final MergeSql merges;
+    private final MatchKeySql keys;
 
-    JdbcIdentityStore(JdbcClient jdbc) {
+    JdbcIdentityStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
         this.merges = new MergeSql(jdbc);
+        this.keys = new MatchKeySql(template);
     }
 
     @Override
@@ -39,6 +41,7 @@ class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
+    @Transactional
     public RegisteredPerson register(Person p) {
         long id = jdbc.sql("""
                 INSERT INTO person (regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,
@@ -46,6 +49,7 @@ class JdbcIdentityStore implements IdentityStore {
                 .params(p.regionalId(), p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(), p.sex().name(),
                         Date.valueOf(p.birthDate()), p.postalCode(), p.address(), p.phone())
                 .query(Long.class).single();
+        keys.replace(id, p);
         return person(id).orElseThrow();
     }
 
@@ -103,13 +107,28 @@ class JdbcIdentityStore implements IdentityStore {
     @Override
     @Transactional
     public long merge(long survivorId, long mergedId, long userId, String reason) {
-        return merges.merge(survivorId, mergedId, userId, reason);
+        long mergeId = merges.merge(survivorId, mergedId, userId, reason);
+        keys.replace(survivorId, person(survivorId).orElseThrow().person());
+        return mergeId;
     }
 
     @Override
     @Transactional
     public void unmerge(long mergeId, long userId, String reason) {
         merges.unmerge(mergeId, userId, reason);
+        long[] parties = mergeParties(mergeId).orElseThrow();
+        keys.replace(parties[0], person(parties[0]).orElseThrow().person());
+    }
+
+    @Override
+    public List<RegisteredPerson> candidates(java.util.Set<String> blockingKeys, int limit) {
+        if (blockingKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT p.* FROM person p WHERE p.status = 'ACTIVE' AND p.id IN
+                  (SELECT person_id FROM person_match_key WHERE key = ANY(?)) ORDER BY p.id LIMIT ?""")
+                .params(blockingKeys.toArray(String[]::new), limit).query(JdbcIdentityStore::person).list();
     }
 
     @Override

@@ -47,6 +47,12 @@ class JdbcPersons implements Persons {
                 stored += Math.max(c, 0);
             }
         }
+        List<MatchKeySql.Keyed> keyed = new java.util.ArrayList<>();
+        for (Person p : persons) {
+            Long id = jdbc.queryForObject("SELECT id FROM person WHERE regional_id = ?", Long.class, p.regionalId());
+            keyed.add(new MatchKeySql.Keyed(id, p));
+        }
+        new MatchKeySql(jdbc).insert(keyed);
         return stored;
     }
 }

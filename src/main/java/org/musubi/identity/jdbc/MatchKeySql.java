@@ -1,0 +1,37 @@
+package org.musubi.identity.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.musubi.identity.Person;
+import org.musubi.identity.matching.BlockingKeys;
+import org.musubi.identity.matching.Demographics;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Keeps each person's blocking keys in step with their demographics. */
+final class MatchKeySql {
+
+    private final JdbcTemplate jdbc;
+
+    MatchKeySql(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void replace(long personId, Person person) {
+        jdbc.update("DELETE FROM person_match_key WHERE person_id = ?", personId);
+        insert(List.of(new Keyed(personId, person)));
+    }
+
+    /** Writes the keys of freshly stored persons in batches. */
+    void insert(List<Keyed> persons) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Keyed p : persons) {
+            for (String key : BlockingKeys.of(Demographics.of(p.person()))) {
+                rows.add(new Object[] {key, p.personId()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO person_match_key (key, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING", rows);
+    }
+
+    record Keyed(long personId, Person person) {
+    }
+}
