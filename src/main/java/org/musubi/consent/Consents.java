@@ -38,4 +38,10 @@ public interface Consents {
     List<EmergencyAccess> emergencies(long personId);
 
     EmergencyAccess openEmergency(long personId, long userId, String reason, Instant expiresAt);
+
+    /** Emergency accesses no network admin has reviewed yet, oldest first. */
+    List<EmergencyAccess> unreviewedEmergencies(int limit);
+
+    /** Records a network admin's review; returns false when it was already reviewed. */
+    boolean reviewEmergency(long emergencyId, long userId, String note);
 }

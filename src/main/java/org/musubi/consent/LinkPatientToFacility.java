@@ -44,7 +44,7 @@ public final class LinkPatientToFacility {
         this.audit = audit;
     }
 
-    /** The linked person's id; throws {@link LinkRefused} with a message key otherwise. */
+    /** The linked person's id; throws {@link Refused} with a message key otherwise. */
     public long link(long userId, long facilityId, LinkRequest request) {
         Card card = CardNumber.read(request.card()).flatMap(n -> cards.active(n.number())
                         .filter(c -> n.issueNo() == null || n.issueNo() == c.issueNo()))
@@ -96,27 +96,13 @@ public final class LinkPatientToFacility {
         }
     }
 
-    private LinkRefused refused(String regionalId, String key) {
+    private Refused refused(String regionalId, String key) {
         audit.record(AuditEntry.of(AuditAction.PATIENT_LINK, Outcome.DENY).on("Patient").patient(regionalId)
                 .purpose(Purpose.TREATMENT).reason(key));
-        return new LinkRefused(key);
+        return new Refused(key);
     }
 
     /** What the facility user entered. */
     public record LinkRequest(String card, String kanaName, LocalDate birthDate, String chartNumber) {
-    }
-
-    /** Linking was refused; the key names why in terms a person can act on. */
-    public static final class LinkRefused extends RuntimeException {
-        private final String messageKey;
-
-        public LinkRefused(String messageKey) {
-            super(messageKey);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
     }
 }

@@ -108,6 +108,19 @@ class JdbcConsents implements Consents {
                 .params(personId, userId, reason, Timestamp.from(expiresAt)).query(JdbcConsents::emergency).single();
     }
 
+    @Override
+    public List<EmergencyAccess> unreviewedEmergencies(int limit) {
+        return jdbc.sql("SELECT * FROM emergency_access WHERE reviewed_at IS NULL ORDER BY id LIMIT ?").param(limit)
+                .query(JdbcConsents::emergency).list();
+    }
+
+    @Override
+    public boolean reviewEmergency(long emergencyId, long userId, String note) {
+        return jdbc.sql("""
+                UPDATE emergency_access SET reviewed_at = now(), reviewed_by = ?, review_note = ?
+                WHERE id = ? AND reviewed_at IS NULL""").params(userOrNull(userId), note, emergencyId).update() == 1;
+    }
+
     private static Long userOrNull(long userId) {
         return userId <= 0 ? null : userId;
     }

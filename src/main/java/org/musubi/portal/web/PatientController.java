@@ -11,6 +11,7 @@ import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
 import org.musubi.consent.LinkPatientToFacility;
+import org.musubi.consent.Refused;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.policy.Decision;
@@ -61,7 +62,7 @@ class PatientController {
             long personId = linking.link(me.userId(), me.facilityId(),
                     new LinkPatientToFacility.LinkRequest(card, kanaName, birthDate, chartNumber));
             return "redirect:/portal/patients/" + personId;
-        } catch (LinkPatientToFacility.LinkRefused refused) {
+        } catch (Refused refused) {
             model.addAttribute("error", refused.messageKey());
             model.addAttribute("card", card);
             return "portal/link";
@@ -69,9 +70,11 @@ class PatientController {
     }
 
     @GetMapping("/portal/patients/{personId}")
-    String patient(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, Model model,
-                   HttpServletResponse response) {
-        Decision decision = access.openPerson(me.userId(), Purpose.TREATMENT, personId);
+    String patient(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+                   @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
+        Purpose why = "EMERGENCY".equals(purpose) ? Purpose.EMERGENCY : Purpose.TREATMENT;
+        Decision decision = access.openPerson(me.userId(), why, personId);
+        model.addAttribute("personId", personId);
         model.addAttribute("decision", decision.key());
         if (!decision.permitted()) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
@@ -79,7 +82,6 @@ class PatientController {
         }
         RegisteredPerson person = identities.person(personId).orElseThrow();
         model.addAttribute("person", person.person());
-        model.addAttribute("personId", personId);
         model.addAttribute("age", Period.between(person.person().birthDate(), LocalDate.now(ZoneId.of("Asia/Tokyo"))).getYears());
         return "portal/patient";
     }
