@@ -44,6 +44,11 @@ class IdentityConfiguration {
     }
 
     @Bean
+    CheckCardHolding checkCardHolding(IdentityStore store, Cards cards, Audit audit) {
+        return new CheckCardHolding(store, cards, audit);
+    }
+
+    @Bean
     UnmergePersons unmergePersons(IdentityStore store, Audit audit) {
         return new UnmergePersons(store, audit);
     }

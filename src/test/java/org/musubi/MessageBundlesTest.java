@@ -1,0 +1,56 @@
+package org.musubi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.Purpose;
+import org.musubi.policy.Deny;
+import org.musubi.policy.Permit;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+
+/** Japanese first, English available: both bundles have the same keys, and every coded value has a text. */
+class MessageBundlesTest {
+
+    private final Properties japanese = load("/messages.properties");
+    private final Properties english = load("/messages_en.properties");
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(japanese.stringPropertyNames());
+    }
+
+    @Test
+    void everyAuditActionPurposeProfessionKindAndPolicyDecisionHasAText() {
+        Stream<String> keys = Stream.of(
+                Arrays.stream(AuditAction.values()).map(a -> "action." + a),
+                Arrays.stream(Purpose.values()).map(p -> "purpose." + p),
+                Arrays.stream(Profession.values()).map(p -> "profession." + p),
+                Arrays.stream(FacilityKind.values()).map(k -> "kind." + k),
+                Permit.RULES.stream(), Deny.REASONS.stream()).flatMap(s -> s);
+
+        assertThat(keys.toList()).allSatisfy(key -> {
+            assertThat(japanese.getProperty(key)).as(key).isNotBlank();
+            assertThat(english.getProperty(key)).as(key).isNotBlank();
+        });
+    }
+
+    private static Properties load(String resource) {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(MessageBundlesTest.class.getResourceAsStream(resource),
+                StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return properties;
+    }
+}
