@@ -142,9 +142,8 @@ class JdbcIdentityStore implements IdentityStore {
                 rs.getString("family_kana"), rs.getString("given_kana"), Sex.valueOf(rs.getString("sex")),
                 rs.getDate("birth_date").toLocalDate(), rs.getString("postal_code"), rs.getString("address"),
                 rs.getString("phone"));
-        long mergedInto = rs.getLong("merged_into");
-        return new RegisteredPerson(rs.getLong("id"), person, PersonStatus.valueOf(rs.getString("status")),
-                rs.wasNull() ? null : mergedInto);
+        Long mergedInto = rs.getObject("merged_into", Long.class);
+        return new RegisteredPerson(rs.getLong("id"), person, PersonStatus.valueOf(rs.getString("status")), mergedInto);
     }
 
     static SourcePatient sourcePatient(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,72 @@
+package org.musubi.portal.admin;
+
+import java.util.Optional;
+import org.musubi.identity.Cards;
+import org.musubi.identity.IdentityConflict;
+import org.musubi.identity.IssueCard;
+import org.musubi.identity.ReplaceCard;
+import org.musubi.registry.Facilities;
+import org.musubi.security.SignedIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Operators issue a person's regional or disclosure card, record a lost card and reissue one. */
+@Controller
+class PersonCardController {
+
+    private final IssueCard issue;
+    private final ReplaceCard replace;
+    private final Cards cards;
+    private final Facilities facilities;
+
+    PersonCardController(IssueCard issue, ReplaceCard replace, Cards cards, Facilities facilities) {
+        this.issue = issue;
+        this.replace = replace;
+        this.cards = cards;
+        this.facilities = facilities;
+    }
+
+    @PostMapping("/admin/persons/{id}/cards/regional")
+    String regional(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes redirect) {
+        return PersonChanges.apply(id, redirect, "person.done.cardIssued", () -> issue.regional(me.userId(), id));
+    }
+
+    @PostMapping("/admin/persons/{id}/cards/disclosure")
+    String disclosure(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
+                      @RequestParam(required = false) Long hospitalId, RedirectAttributes redirect) {
+        return PersonChanges.apply(id, redirect, "person.done.cardIssued", () -> {
+            long hospital = Optional.ofNullable(hospitalId).flatMap(facilities::find)
+                    .filter(FacilityChoices::disclosingHospital)
+                    .orElseThrow(() -> new IdentityConflict("person.card.notDisclosingHospital")).id();
+            issue.disclosure(me.userId(), id, hospital);
+        });
+    }
+
+    @PostMapping("/admin/persons/{id}/cards/{number}/lost")
+    String lost(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable String number,
+                RedirectAttributes redirect) {
+        return PersonChanges.apply(id, redirect, "person.done.cardLost", () -> {
+            requireOwnCard(id, number);
+            replace.reportLost(me.userId(), number);
+        });
+    }
+
+    @PostMapping("/admin/persons/{id}/cards/{number}/reissue")
+    String reissue(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable String number,
+                   RedirectAttributes redirect) {
+        return PersonChanges.apply(id, redirect, "person.done.cardReissued", () -> {
+            requireOwnCard(id, number);
+            replace.reissue(me.userId(), number);
+        });
+    }
+
+    private void requireOwnCard(long personId, String number) {
+        if (cards.of(personId).stream().noneMatch(c -> c.number().equals(number))) {
+            throw new IdentityConflict("identity.card.unknown");
+        }
+    }
+}

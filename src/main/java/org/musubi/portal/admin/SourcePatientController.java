@@ -1,0 +1,36 @@
+package org.musubi.portal.admin;
+
+import org.musubi.identity.IdentityConflict;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.UnlinkSourcePatient;
+import org.musubi.security.SignedIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Operators take a wrongly linked facility patient out of a person's record (名寄せの解除). */
+@Controller
+class SourcePatientController {
+
+    private final UnlinkSourcePatient unlink;
+    private final IdentityStore identities;
+
+    SourcePatientController(UnlinkSourcePatient unlink, IdentityStore identities) {
+        this.unlink = unlink;
+        this.identities = identities;
+    }
+
+    @PostMapping("/admin/persons/{id}/source-patients/{sourcePatientId}/unlink")
+    String unlink(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable long sourcePatientId,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return PersonChanges.apply(id, redirect, "person.done.unlinked", () -> {
+            if (identities.personOf(sourcePatientId).filter(p -> p == id).isEmpty()) {
+                throw new IdentityConflict("identity.sourcePatient.notLinked");
+            }
+            unlink.unlink(me.userId(), sourcePatientId, PersonChanges.reason(reason));
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package org.musubi.bench;
+
+import org.musubi.identity.matching.AutoLink;
+import org.musubi.identity.matching.MatchOutcome;
+import org.musubi.identity.matching.NewPerson;
+import org.musubi.identity.matching.Review;
+
+/**
+ * Outcomes of matching source records, counted against the ground truth: the regional ID of the
+ * person a record truly belongs to, or {@code null} when that person is not in the population.
+ * <ul>
+ * <li>Auto-links: a true positive is a link to the true person; any other link is a false
+ *     positive; a record of a person in the population that is not linked to them is a false
+ *     negative. Precision = TP / auto-links, recall = TP / records of persons in the population.
+ * <li>Auto-links + review queue: a review is correct when the true person is among its
+ *     candidates; a review of anyone else (or of a new patient) is a false positive.
+ *     Precision = (correct links + correct reviews) / (links + reviews), recall = the same
+ *     numerator / records of persons in the population.
+ * </ul>
+ */
+final class LinkageTally {
+
+    long records;
+    long known;
+    long linkedRight;
+    long linkedWrong;
+    long reviewedRight;
+    long reviewedWrong;
+    long newPersons;
+
+    void add(String truth, MatchOutcome outcome) {
+        records++;
+        if (truth != null) {
+            known++;
+        }
+        switch (outcome) {
+            case AutoLink link when link.best().person().regionalId().equals(truth) -> linkedRight++;
+            case AutoLink link -> linkedWrong++;
+            case Review review when truth != null
+                    && review.candidates().stream().anyMatch(c -> c.person().regionalId().equals(truth)) -> reviewedRight++;
+            case Review review -> reviewedWrong++;
+            case NewPerson newPerson -> newPersons++;
+        }
+    }
+
+    void addAll(LinkageTally other) {
+        records += other.records;
+        known += other.known;
+        linkedRight += other.linkedRight;
+        linkedWrong += other.linkedWrong;
+        reviewedRight += other.reviewedRight;
+        reviewedWrong += other.reviewedWrong;
+        newPersons += other.newPersons;
+    }
+
+    long autoLinks() {
+        return linkedRight + linkedWrong;
+    }
+
+    long reviews() {
+        return reviewedRight + reviewedWrong;
+    }
+
+    /** Records of persons in the population that were neither linked to them nor put before an operator with them. */
+    long missed() {
+        return known - linkedRight - reviewedRight;
+    }
+
+    double autoLinkPrecision() {
+        return ratio(linkedRight, autoLinks());
+    }
+
+    double autoLinkRecall() {
+        return ratio(linkedRight, known);
+    }
+
+    double autoLinkF1() {
+        return f1(autoLinkPrecision(), autoLinkRecall());
+    }
+
+    double foundPrecision() {
+        return ratio(linkedRight + reviewedRight, autoLinks() + reviews());
+    }
+
+    double foundRecall() {
+        return ratio(linkedRight + reviewedRight, known);
+    }
+
+    double foundF1() {
+        return f1(foundPrecision(), foundRecall());
+    }
+
+    /** Share of reviews that hold the true person. */
+    double reviewPrecision() {
+        return ratio(reviewedRight, reviews());
+    }
+
+    static double ratio(long part, long whole) {
+        return whole == 0 ? Double.NaN : (double) part / whole;
+    }
+
+    private static double f1(double precision, double recall) {
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+}

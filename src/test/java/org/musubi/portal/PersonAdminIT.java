@@ -1,0 +1,304 @@
+package org.musubi.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.Consent;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.identity.Card;
+import org.musubi.identity.CardStatus;
+import org.musubi.identity.Cards;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.IssueCard;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.LinkSourcePatient;
+import org.musubi.identity.Person;
+import org.musubi.identity.PersonStatus;
+import org.musubi.identity.RegionalId;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.Sex;
+import org.musubi.identity.SourcePatient;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.User;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Network operators' person screens over HTTP: search, one person's file, cards, consents,
+ * unlinking, merge and unmerge. Each read and each change leaves the audit rows it should.
+ */
+@MusubiIntegrationTest
+class PersonAdminIT {
+
+    private static final String KANA = "カキクケコサシスセソ";
+    private static final String HALF_WIDTH_KANA = "ｶｷｸｹｺｻｼｽｾｿ";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    LinkSourcePatient linking;
+    @Autowired
+    IssueCard issueCard;
+    @Autowired
+    Cards cards;
+    @Autowired
+    Consents consents;
+    @Autowired
+    AuditRows audit;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void searchFindsAPersonByHalfWidthKanaWithALongVowelMarkAndByRegionalId() {
+        int[] letters = ThreadLocalRandom.current().ints(4, 0, KANA.length()).toArray();
+        StringBuilder full = new StringBuilder("オオ");
+        StringBuilder half = new StringBuilder("ｵｰ");
+        for (int i : letters) {
+            full.append(KANA.charAt(i));
+            half.append(HALF_WIDTH_KANA.charAt(i));
+        }
+        RegisteredPerson person = person(full.toString(), "ハナコ");
+        User operator = accounts.networkAdmin();
+        WebSession web = operatorSession(operator);
+        long before = audit.max();
+
+        HttpResponse<String> byKana = web.get("/admin/persons?q=" + encode(half + " ﾊﾅｺ"));
+        HttpResponse<String> byId = web.get("/admin/persons?q=" + encode(spaced(person.person().regionalId())));
+
+        assertThat(byKana.statusCode()).isEqualTo(200);
+        assertThat(byKana.body()).contains(person.person().regionalId()).contains(full + " ハナコ");
+        assertThat(byId.body()).contains(person.person().regionalId()).doesNotContain("id=\"no-persons\"");
+        assertThat(audit.since(before, operator.loginId())).containsExactly("SEARCH PERMIT 1 found", "SEARCH PERMIT 1 found");
+    }
+
+    @Test
+    void thePersonPageShowsCardsConsentsLinksAndSourcePatientsAfterOneAuditedRead() {
+        RegisteredPerson person = person("ファイル", "タロウ");
+        Card card = issueCard.regional(0, person.id());
+        consents.grant(person.id(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), 0, null);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consents.link(person.id(), clinic.id(), 0);
+        SourcePatient source = linkedSource(person, "FILE");
+        User operator = accounts.networkAdmin();
+        WebSession web = operatorSession(operator);
+        long before = audit.max();
+
+        HttpResponse<String> page = web.get("/admin/persons/" + person.id());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("ファイル タロウ").contains(card.qrPayload()).contains("地域カード")
+                .contains("data-active=\"true\"").contains("data-facility=\"" + clinic.id() + "\"").contains("連携中")
+                .contains(source.localId()).contains("ネットワーク管理者による基本情報の管理です");
+        assertThat(audit.forPatient(before, person.person().regionalId()))
+                .containsExactly("READ PERMIT policy.permit.operationsDemographics");
+        assertThat(readPurposes(before, person)).containsExactly(Purpose.OPERATIONS.name());
+    }
+
+    @Test
+    void anOperatorIssuesARegionalCardReportsItLostAndReissuesIt() {
+        RegisteredPerson person = person("カード", "ジロウ");
+        WebSession web = operatorSession(accounts.networkAdmin());
+        String path = "/admin/persons/" + person.id();
+        web.get(path);
+        long before = audit.max();
+        String number = person.person().regionalId();
+
+        assertThat(WebSession.location(web.post(path + "/cards/regional"))).isEqualTo(path);
+        web.get(path);
+        submit(web, path + "/cards/" + number + "/lost");
+        String page = submit(web, path + "/cards/" + number + "/reissue");
+
+        assertThat(cards.of(person.id())).extracting(Card::issueNo, Card::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CardStatus.LOST),
+                        org.assertj.core.groups.Tuple.tuple(2, CardStatus.ACTIVE));
+        assertThat(audit.forPatient(before, number)).filteredOn(row -> !row.startsWith("READ "))
+                .containsExactly("CARD_ISSUE PERMIT REGIONAL", "CARD_LOST PERMIT", "CARD_REISSUE PERMIT");
+        assertThat(page).contains("カードを再発行しました。").contains(Card.QR_PREFIX + number + ":2")
+                .contains("data-issue=\"1\" data-status=\"LOST\"").contains("data-issue=\"2\" data-status=\"ACTIVE\"");
+    }
+
+    @Test
+    void aSecondRegionalCardIsRefusedWithTheJapaneseMessage() {
+        RegisteredPerson person = person("ニマイ", "サブロウ");
+        issueCard.regional(0, person.id());
+        WebSession web = operatorSession(accounts.networkAdmin());
+        String path = "/admin/persons/" + person.id();
+        web.get(path);
+
+        HttpResponse<String> refused = web.post(path + "/cards/regional");
+        HttpResponse<String> page = web.get(WebSession.location(refused));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("この患者には有効な地域カードがすでにあります。紛失の場合は再発行してください。")
+                .contains("data-key=\"identity.card.alreadyActive\"");
+        assertThat(cards.of(person.id())).hasSize(1);
+    }
+
+    @Test
+    void anOperatorGrantsAConsentForTwoPurposesThenWithdrawsIt() {
+        RegisteredPerson person = person("ドウイ", "シロウ");
+        WebSession web = operatorSession(accounts.networkAdmin());
+        String path = "/admin/persons/" + person.id();
+        String csrf = csrf(web.get(path).body());
+        long before = audit.max();
+
+        postForm(web, path + "/consents", "scope=ALL_FACILITIES&facilityId=&purposes=TREATMENT&purposes=EMERGENCY&_csrf=" + csrf);
+        Consent granted = consents.of(person.id()).getFirst();
+        String page = submit(web, path + "/consents/" + granted.id() + "/withdraw");
+
+        assertThat(granted.purposes()).containsExactlyInAnyOrder(Purpose.TREATMENT, Purpose.EMERGENCY);
+        assertThat(consents.of(person.id())).singleElement().satisfies(c -> assertThat(c.active()).isFalse());
+        assertThat(audit.forPatient(before, person.person().regionalId())).filteredOn(row -> !row.startsWith("READ "))
+                .containsExactly("CREATE PERMIT ALL_FACILITIES [TREATMENT, EMERGENCY]", "UPDATE PERMIT withdrawn");
+        assertThat(page).contains("同意を撤回しました。").contains("data-consent=\"" + granted.id() + "\" data-active=\"false\"").contains("撤回済み");
+    }
+
+    @Test
+    void aConsentWithoutPurposesIsRefusedOnThePage() {
+        RegisteredPerson person = person("モクテキ", "ゴロウ");
+        WebSession web = operatorSession(accounts.networkAdmin());
+        String path = "/admin/persons/" + person.id();
+        web.get(path);
+
+        HttpResponse<String> refused = web.post(path + "/consents", "scope", "ALL_FACILITIES");
+
+        assertThat(web.get(WebSession.location(refused)).body()).contains("同意する目的を1つ以上選んでください。");
+        assertThat(consents.of(person.id())).isEmpty();
+    }
+
+    @Test
+    void mergeThenUnmergeOnTheScreensRestoresEachPersonsSourcePatients() {
+        RegisteredPerson kept = person("トウゴウ", "ロクロウ");
+        RegisteredPerson duplicate = person("トウゴウ", "ロクロー");
+        SourcePatient keptSource = linkedSource(kept, "KEEP");
+        SourcePatient duplicateSource = linkedSource(duplicate, "DUP");
+        WebSession web = operatorSession(accounts.networkAdmin());
+        String path = "/admin/persons/" + kept.id();
+        long before = audit.max();
+
+        HttpResponse<String> confirm = web.get(path + "/merge?regionalId=" + encode(spaced(duplicate.person().regionalId())));
+        assertThat(confirm.body()).contains("トウゴウ ロクロウ").contains("トウゴウ ロクロー");
+        assertThat(audit.forPatient(before, duplicate.person().regionalId()))
+                .containsExactly("READ PERMIT policy.permit.operationsDemographics");
+        web.post(path + "/merge", "mergedId", String.valueOf(duplicate.id()), "reason", "同一人物");
+
+        assertThat(identities.sourcePatientsOf(kept.id())).containsExactly(keptSource, duplicateSource);
+        assertThat(identities.person(duplicate.id()).orElseThrow().status()).isEqualTo(PersonStatus.MERGED);
+        Matcher merge = Pattern.compile("data-merge=\"(\\d+)\"").matcher(web.get(path).body());
+        assertThat(merge.find()).isTrue();
+        web.post(path + "/merges/" + merge.group(1) + "/unmerge", "reason", "別人と判明");
+
+        assertThat(identities.sourcePatientsOf(kept.id())).containsExactly(keptSource);
+        assertThat(identities.sourcePatientsOf(duplicate.id())).containsExactly(duplicateSource);
+        assertThat(identities.person(duplicate.id()).orElseThrow().status()).isEqualTo(PersonStatus.ACTIVE);
+        assertThat(audit.forPatient(before, kept.person().regionalId())).contains(
+                "PERSON_MERGE PERMIT merge " + merge.group(1) + ": " + duplicate.person().regionalId() + " into "
+                        + kept.person().regionalId() + "; 同一人物",
+                "PERSON_UNMERGE PERMIT unmerge " + merge.group(1) + ": 別人と判明");
+        assertThat(web.get(path).body()).doesNotContain("data-merge=");
+    }
+
+    @Test
+    void anOperatorUnlinksAWronglyLinkedFacilityPatient() {
+        RegisteredPerson person = person("レンケツ", "ナナコ");
+        SourcePatient source = linkedSource(person, "WRONG");
+        WebSession web = operatorSession(accounts.networkAdmin());
+        String path = "/admin/persons/" + person.id();
+        web.get(path);
+        long before = audit.max();
+
+        web.post(path + "/source-patients/" + source.id() + "/unlink", "reason", "別人");
+
+        assertThat(identities.personOf(source.id())).isEmpty();
+        assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly("IDENTITY_UNLINK PERMIT 別人");
+    }
+
+    @Test
+    void anUnknownPersonIsADeniedAuditedRead() {
+        User operator = accounts.networkAdmin();
+        WebSession web = operatorSession(operator);
+        long before = audit.max();
+
+        HttpResponse<String> page = web.get("/admin/persons/" + Long.MAX_VALUE);
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("data-reason=\"policy.deny.noRule\"");
+        assertThat(audit.since(before, operator.loginId())).containsExactly("READ DENY policy.deny.noRule");
+    }
+
+    /** Posts a form and follows the redirect back to the page, as a browser does; returns that page. */
+    private static String submit(WebSession web, String path, String... nameValues) {
+        return web.get(WebSession.location(web.post(path, nameValues))).body();
+    }
+
+    private WebSession operatorSession(User operator) {
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, operator);
+        return web;
+    }
+
+    private RegisteredPerson person(String familyKana, String givenKana) {
+        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
+        LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(25_000));
+        return identities.register(new Person(RegionalId.append(payload), "試験", "患者", familyKana, givenKana, Sex.FEMALE,
+                birth, null, null, null));
+    }
+
+    private SourcePatient linkedSource(RegisteredPerson person, String prefix) {
+        Person p = person.person();
+        SourcePatient source = identities.receive(new SourcePatient(0, accounts.facilityOf(FacilityKind.HOSPITAL).id(),
+                prefix + "-" + ThreadLocalRandom.current().nextLong(1_000_000_000L), p.familyKanji(), p.givenKanji(),
+                p.familyKana(), p.givenKana(), p.sex(), p.birthDate(), null, null, null));
+        linking.link(0, source.id(), person.id(), LinkMethod.OPERATOR, "test");
+        return source;
+    }
+
+    private java.util.List<String> readPurposes(long afterSeq, RegisteredPerson person) {
+        return jdbc.sql("SELECT purpose FROM audit_event WHERE seq > ? AND patient_id = ? AND action = 'READ' ORDER BY seq")
+                .params(afterSeq, person.person().regionalId()).query(String.class).list();
+    }
+
+    /** A form with repeated names (checkboxes), which {@link WebSession#post} cannot send. */
+    private static void postForm(WebSession web, String path, String body) {
+        HttpResponse<String> response = web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        web.get(WebSession.location(response));
+    }
+
+    private static String csrf(String page) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        return encode(m.group(1));
+    }
+
+    private static String spaced(String regionalId) {
+        return regionalId.substring(0, 4) + " " + regionalId.substring(4, 8) + "-" + regionalId.substring(8);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
