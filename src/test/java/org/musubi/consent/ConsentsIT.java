@@ -6,16 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
-import org.musubi.identity.RegionalId;
 import org.musubi.identity.Sex;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Sharing choices are stored as made and read back fresh: a withdrawal or a link's end shows at once. */
@@ -93,8 +92,7 @@ class ConsentsIT {
     }
 
     private long newPerson() {
-        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
-        return identities.register(new Person(RegionalId.append(payload), "同意", "花子", "ドウイ", "ハナコ", Sex.FEMALE,
+        return identities.register(new Person(TestRegionalIds.next(), "同意", "花子", "ドウイ", "ハナコ", Sex.FEMALE,
                 LocalDate.of(1952, 7, 1), null, null, null)).id();
     }
 }

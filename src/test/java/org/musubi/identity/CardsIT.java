@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @MusubiIntegrationTest
@@ -76,8 +76,7 @@ class CardsIT {
     }
 
     private RegisteredPerson newPerson() {
-        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
-        return store.register(new Person(RegionalId.append(payload), "札田", "次郎", "フダタ", "ジロウ", Sex.MALE,
+        return store.register(new Person(TestRegionalIds.next(), "札田", "次郎", "フダタ", "ジロウ", Sex.MALE,
                 LocalDate.of(1960, 1, 20), null, null, null));
     }
 }

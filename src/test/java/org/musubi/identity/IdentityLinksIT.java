@@ -12,6 +12,7 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -128,8 +129,7 @@ class IdentityLinksIT {
     }
 
     private RegisteredPerson newPerson(String phone) {
-        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
-        return store.register(new Person(RegionalId.append(payload), "結城", "一郎", "ユウキ", "イチロウ", Sex.MALE,
+        return store.register(new Person(TestRegionalIds.next(), "結城", "一郎", "ユウキ", "イチロウ", Sex.MALE,
                 LocalDate.of(1948, 3, 9), null, null, phone));
     }
 

@@ -12,6 +12,7 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -101,8 +102,7 @@ class MatchingIT {
     }
 
     private RegisteredPerson person(String familyKanji, String familyKana, LocalDate birth, String phone) {
-        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
-        return store.register(new Person(RegionalId.append(payload), familyKanji, "健一", familyKana, "ケンイチ", Sex.MALE,
+        return store.register(new Person(TestRegionalIds.next(), familyKanji, "健一", familyKana, "ケンイチ", Sex.MALE,
                 birth, "730-0042", "広島市中区国泰寺町1-6-34", phone));
     }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Card;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.IssueCard;
 import org.musubi.identity.Person;
-import org.musubi.identity.RegionalId;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.ReplaceCard;
 import org.musubi.identity.Sex;
@@ -20,6 +18,7 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -88,8 +87,7 @@ class CardCheckIT {
     }
 
     private RegisteredPerson person() {
-        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
-        return identities.register(new Person(RegionalId.append(payload), "保持", "花子", "ホジ", "ハナコ", Sex.FEMALE,
+        return identities.register(new Person(TestRegionalIds.next(), "保持", "花子", "ホジ", "ハナコ", Sex.FEMALE,
                 LocalDate.of(1937, 12, 24), null, null, null));
     }
 }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
-import org.musubi.identity.RegionalId;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
 import org.musubi.registry.FacilityKind;
@@ -22,6 +20,7 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,8 +126,7 @@ class EmergencyAccessIT {
     }
 
     private RegisteredPerson person(Set<Purpose> purposes) {
-        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
-        RegisteredPerson person = identities.register(new Person(RegionalId.append(payload), "救急", "一郎", "キュウキュウ",
+        RegisteredPerson person = identities.register(new Person(TestRegionalIds.next(), "救急", "一郎", "キュウキュウ",
                 "イチロウ", Sex.MALE, LocalDate.of(1950, 1, 1), null, null, null));
         consents.grant(person.id(), ConsentScope.ALL_FACILITIES, null, purposes, 0, null);
         return person;

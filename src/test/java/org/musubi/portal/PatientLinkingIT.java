@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
@@ -15,7 +14,6 @@ import org.musubi.identity.Card;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.IssueCard;
 import org.musubi.identity.Person;
-import org.musubi.identity.RegionalId;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
 import org.musubi.registry.FacilityKind;
@@ -25,6 +23,7 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -209,8 +208,7 @@ class PatientLinkingIT {
     }
 
     private Patient patient() {
-        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
-        RegisteredPerson person = identities.register(new Person(RegionalId.append(payload), "連携", "太郎", "レンケイ",
+        RegisteredPerson person = identities.register(new Person(TestRegionalIds.next(), "連携", "太郎", "レンケイ",
                 "タロウ", Sex.MALE, LocalDate.of(1941, 5, 3), "730-0011", "広島市中区基町2-2", "082-111-2222"));
         return new Patient(person, issueCard.regional(0, person.id()), null);
     }

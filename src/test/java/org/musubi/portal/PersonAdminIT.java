@@ -26,7 +26,6 @@ import org.musubi.identity.LinkMethod;
 import org.musubi.identity.LinkSourcePatient;
 import org.musubi.identity.Person;
 import org.musubi.identity.PersonStatus;
-import org.musubi.identity.RegionalId;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
@@ -37,6 +36,7 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -260,9 +260,8 @@ class PersonAdminIT {
     }
 
     private RegisteredPerson person(String familyKana, String givenKana) {
-        String payload = String.valueOf(100_000_000_000_000L + ThreadLocalRandom.current().nextLong(899_999_999_999_999L));
         LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(25_000));
-        return identities.register(new Person(RegionalId.append(payload), "試験", "患者", familyKana, givenKana, Sex.FEMALE,
+        return identities.register(new Person(TestRegionalIds.next(), "試験", "患者", familyKana, givenKana, Sex.FEMALE,
                 birth, null, null, null));
     }
 
