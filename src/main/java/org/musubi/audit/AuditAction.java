@@ -39,5 +39,9 @@ public enum AuditAction {
     CREATE,
     UPDATE,
     DELETE,
-    EXPORT
+    EXPORT,
+    API_CLIENT_CREATE,
+    API_CLIENT_SECRET,
+    API_CLIENT_REVOKE,
+    API_TOKEN_ISSUE
 }

@@ -23,6 +23,9 @@ public interface IdentityStore {
      */
     SourcePatient receive(SourcePatient received);
 
+    /** A facility's patient by the facility's own patient id. */
+    Optional<SourcePatient> sourcePatient(long facilityId, String localId);
+
     Optional<Long> personOf(long sourcePatientId);
 
     /** The source patients a person's record is made of, ordered by id. */

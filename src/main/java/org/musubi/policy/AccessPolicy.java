@@ -43,8 +43,10 @@ import org.musubi.audit.Purpose;
  *   <li>Anything else, i.e. no purpose, is denied ({@code noRule}).</li>
  * </ol>
  * {@link #decidePerson} asks the same before any data: rules 1–5 as above; the profession must see
- * at least one category (for emergencies, one of the minimum); rule 7 cannot apply; the consent
- * must be active for the purpose whatever its scope.
+ * at least one category (for emergencies, one of the minimum); the consent must be active for the
+ * purpose whatever its scope. Rule 7 comes last at this level: when rules 8–9 deny, a requester
+ * whose facility is one of the person's source facilities may still open the person
+ * ({@code ownFacilityData}), and then sees item by item only what rules 7–9 permit.
  */
 public final class AccessPolicy {
 
@@ -121,14 +123,15 @@ public final class AccessPolicy {
         if (item != null && requester.actsFor(item.sourceFacilityId())) {
             return new Permit(Permit.OWN_FACILITY_DATA);
         }
-        if (purpose == Purpose.EMERGENCY) {
-            return permitUnless(breakTheGlass(now, requester, facts)
-                    .or(() -> emergencyMinimum(item))
-                    .or(() -> consent(facts, purpose, item)), Permit.EMERGENCY_ACCESS);
-        }
-        return permitUnless(viewing(requester)
-                .or(() -> consent(facts, purpose, item))
-                .or(() -> link(now, requester, facts)), Permit.TREATMENT_CONSENT_AND_LINK);
+        Decision decision = purpose == Purpose.EMERGENCY
+                ? permitUnless(breakTheGlass(now, requester, facts)
+                        .or(() -> emergencyMinimum(item))
+                        .or(() -> consent(facts, purpose, item)), Permit.EMERGENCY_ACCESS)
+                : permitUnless(viewing(requester)
+                        .or(() -> consent(facts, purpose, item))
+                        .or(() -> link(now, requester, facts)), Permit.TREATMENT_CONSENT_AND_LINK);
+        return item == null && !decision.permitted() && facts.hasDataFrom(requester)
+                ? new Permit(Permit.OWN_FACILITY_DATA) : decision;
     }
 
     private boolean professionMaySee(Requester requester, Purpose purpose, DataItem item) {

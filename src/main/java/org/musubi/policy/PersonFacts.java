@@ -6,20 +6,34 @@ import java.util.Set;
 /**
  * What the policy needs to know about the person whose data is asked for: their consents
  * (withdrawn ones included, they count for nothing), facility links, the facilities they blocked
- * from viewing, and the break-the-glass accesses opened on them.
+ * from viewing, the break-the-glass accesses opened on them, and the facilities whose own patients
+ * make up the person's record (their source facilities).
  */
 public record PersonFacts(
         long personId,
         List<ConsentGrant> consents,
         List<FacilityLink> links,
         Set<Long> blockedFacilityIds,
-        List<EmergencyAccess> emergencies) {
+        List<EmergencyAccess> emergencies,
+        Set<Long> sourceFacilityIds) {
 
     public PersonFacts {
         consents = List.copyOf(consents);
         links = List.copyOf(links);
         blockedFacilityIds = Set.copyOf(blockedFacilityIds);
         emergencies = List.copyOf(emergencies);
+        sourceFacilityIds = Set.copyOf(sourceFacilityIds);
+    }
+
+    /** Facts of a person no facility has sent data for (yet). */
+    public PersonFacts(long personId, List<ConsentGrant> consents, List<FacilityLink> links, Set<Long> blockedFacilityIds,
+                       List<EmergencyAccess> emergencies) {
+        this(personId, consents, links, blockedFacilityIds, emergencies, Set.of());
+    }
+
+    /** Whether the requester's facility has sent data of its own patient that is linked to this person. */
+    public boolean hasDataFrom(Requester requester) {
+        return requester.facilityId() != null && sourceFacilityIds.contains(requester.facilityId());
     }
 
     /** Whether the person blocked the requester's facility; a requester without one is never blocked. */

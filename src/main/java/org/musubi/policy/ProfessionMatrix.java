@@ -66,6 +66,7 @@ public record ProfessionMatrix(Map<Profession, Set<DataCategory>> categories) {
         m.put(Profession.PARAMEDIC, EMERGENCY_MINIMUM);
         m.put(Profession.MUNICIPAL_STAFF, Set.of(DEMOGRAPHICS, IMMUNIZATIONS, CARE_RECORDS));
         m.put(Profession.NETWORK_OPERATOR, Set.of(DEMOGRAPHICS));
+        m.put(Profession.FACILITY_SYSTEM, all);
         return new ProfessionMatrix(m);
     }
 

@@ -16,5 +16,10 @@ public enum Profession {
     MEDICAL_CLERK,
     PARAMEDIC,
     MUNICIPAL_STAFF,
-    NETWORK_OPERATOR
+    NETWORK_OPERATOR,
+    /**
+     * A facility's own system (its EHR or pharmacy system) calling the FHIR API with an API client's
+     * token. Such users are made only by registering an API client, never through the user form.
+     */
+    FACILITY_SYSTEM
 }

@@ -32,6 +32,10 @@ public final class RegisterUser {
             throw new NotPermitted("user administration");
         }
         List<FieldFault> faults = new ArrayList<>(draft.check());
+        if (draft.profession() == Profession.FACILITY_SYSTEM
+                || (existing != null && existing.profession() == Profession.FACILITY_SYSTEM)) {
+            faults.add(FieldFault.of("profession", "user.profession.systemOnly"));
+        }
         draft.memberships().stream().filter(m -> facilities.find(m.facilityId()).isEmpty()).findFirst()
                 .ifPresent(m -> faults.add(FieldFault.of("memberships", "user.memberships.unknown", m.facilityId())));
         if (draft.loginId() != null) {

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretKey         base64 of 32 random bytes that encrypt TOTP secrets at rest ({@code MUSUBI_SECRET_KEY});
  *                          when blank, the key is read from {@code secretKeyFile}, created there on first start
  * @param secretKeyFile     where the key is kept when {@code secretKey} is blank; back it up with the database
+ * @param apiTokenLifetime  how long a bearer token from {@code /oauth2/token} (client credentials) stays valid
  */
 @ConfigurationProperties("musubi.security")
 public record SecurityProperties(
@@ -29,5 +30,6 @@ public record SecurityProperties(
         @DefaultValue("30") int ipMaxFailures,
         @DefaultValue("10m") Duration ipWindow,
         String secretKey,
-        @DefaultValue("./data/secret.key") java.nio.file.Path secretKeyFile) {
+        @DefaultValue("./data/secret.key") java.nio.file.Path secretKeyFile,
+        @DefaultValue("1h") Duration apiTokenLifetime) {
 }

@@ -51,6 +51,14 @@ class PersonDecisionTableTest {
         | expired break-the-glass is denied                | DOCTOR@C                    | EMERGENCY           | breakGlassExpiresNow      | deny emergencyAccessExpired           |
         | emergency without emergency consent is denied    | DOCTOR@C                    | EMERGENCY           | breakGlassTreatmentOnly   | deny noConsent                        |
         | no purpose is denied                             | DOCTOR@B                    | -                   | consented                 | deny noRule                           |
+        | a source facility opens its own patient unlinked | DOCTOR@A                    | TREATMENT           | sourceA                   | permit ownFacilityData                |
+        | a source facility needs no consent for own data  | DOCTOR@A                    | TREATMENT           | sourceANoConsent          | permit ownFacilityData                |
+        | a blocked source facility is still denied        | DOCTOR@A                    | TREATMENT           | sourceABlockedA           | deny facilityBlocked                  |
+        | a disabled user of the source facility is denied | DOCTOR@A disabled           | TREATMENT           | sourceA                   | deny userDisabled                     |
+        | another facility gains nothing from A's source   | DOCTOR@C                    | TREATMENT           | sourceA                   | deny notLinked                        |
+        | consent and link win over own data as the rule   | DOCTOR@B                    | TREATMENT           | sourceAB                  | permit treatmentConsentAndLink        |
+        | a source facility opens in emergency unglassed   | DOCTOR@A                    | EMERGENCY           | sourceANoConsent          | permit ownFacilityData                |
+        | own data opens no research                       | DOCTOR@A                    | RESEARCH            | sourceA                   | deny researchNotThroughRecords        |
         """;
 
     private final AccessPolicy policy = PolicyFixtures.policy();

@@ -83,6 +83,12 @@ final class PolicyFixtures {
         facts("breakGlassWithdrawn", List.of(WITHDRAWN), List.of(), Set.of(), List.of(GLASS));
         facts("breakGlassDisclosureCardA", List.of(CARD_A), List.of(), Set.of(), List.of(GLASS));
         facts("breakGlassBlockedB", List.of(ALL), List.of(B_LINKED), Set.of(2L), List.of(GLASS));
+        FACTS.put("sourceA", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(), Set.of(1L)));
+        FACTS.put("sourceANoConsent", new PersonFacts(PERSON, List.of(), List.of(), Set.of(), List.of(), Set.of(1L)));
+        FACTS.put("sourceABlockedA", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(1L), List.of(),
+                Set.of(1L)));
+        FACTS.put("sourceAB", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(),
+                Set.of(1L, 2L)));
     }
 
     private PolicyFixtures() {

@@ -76,6 +76,12 @@ class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
+    public Optional<SourcePatient> sourcePatient(long facilityId, String localId) {
+        return jdbc.sql("SELECT * FROM source_patient WHERE facility_id = ? AND local_id = ?").params(facilityId, localId)
+                .query(JdbcIdentityStore::sourcePatient).optional();
+    }
+
+    @Override
     public Optional<Long> personOf(long sourcePatientId) {
         return jdbc.sql("SELECT person_id FROM person_link WHERE source_patient_id = ?").param(sourcePatientId)
                 .query(Long.class).optional();

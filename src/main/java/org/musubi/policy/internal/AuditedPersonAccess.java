@@ -9,6 +9,8 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.Decision;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.Permit;
+import org.musubi.policy.PersonView;
 import org.musubi.policy.PersonFacts;
 import org.musubi.policy.Requester;
 import org.springframework.stereotype.Service;
@@ -30,6 +32,11 @@ class AuditedPersonAccess implements PersonAccess {
 
     @Override
     public Decision openPerson(long userId, Purpose purpose, long personId) {
+        return viewPerson(userId, purpose, personId).decision();
+    }
+
+    @Override
+    public PersonView viewPerson(long userId, Purpose purpose, long personId) {
         String regionalId = identities.person(personId).map(p -> p.person().regionalId()).orElse(null);
         Requester requester = facts.requester(userId);
         PersonFacts person = facts.person(personId);
@@ -37,9 +44,9 @@ class AuditedPersonAccess implements PersonAccess {
                 : policy.decidePerson(requester, purpose, person);
         audit.record(AuditEntry.of(AuditAction.READ, decision.permitted() ? Outcome.PERMIT : Outcome.DENY)
                 .on("Patient", personId).patient(regionalId).purpose(purpose).reason(decision.key()));
-        if (decision.permitted() && requester.facilityId() != null) {
+        if (decision.key().equals(Permit.TREATMENT_CONSENT_AND_LINK) && requester.facilityId() != null) {
             facts.touchLink(personId, requester.facilityId());
         }
-        return decision;
+        return new PersonView(decision, decision.permitted() ? policy.filter(requester, purpose, person) : null);
     }
 }

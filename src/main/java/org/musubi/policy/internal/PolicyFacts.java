@@ -1,5 +1,8 @@
 package org.musubi.policy.internal;
 
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.SourcePatient;
+
 import java.time.Clock;
 import java.time.Instant;
 import org.musubi.consent.Consent;
@@ -24,12 +27,14 @@ class PolicyFacts {
     private final Users users;
     private final Facilities facilities;
     private final Consents consents;
+    private final IdentityStore identities;
     private final Clock clock = Clock.systemUTC();
 
-    PolicyFacts(Users users, Facilities facilities, Consents consents) {
+    PolicyFacts(Users users, Facilities facilities, Consents consents, IdentityStore identities) {
         this.users = users;
         this.facilities = facilities;
         this.consents = consents;
+        this.identities = identities;
     }
 
     Requester requester(long userId) {
@@ -46,7 +51,9 @@ class PolicyFacts {
                 consents.links(personId).stream().map(PolicyFacts::link).toList(),
                 consents.blockedFacilities(personId),
                 consents.emergencies(personId).stream()
-                        .map(e -> new EmergencyAccess(e.userId(), e.expiresAt(), e.reason())).toList());
+                        .map(e -> new EmergencyAccess(e.userId(), e.expiresAt(), e.reason())).toList(),
+                identities.sourcePatientsOf(personId).stream().map(SourcePatient::facilityId)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     void touchLink(long personId, long facilityId) {

@@ -48,7 +48,8 @@ class UserAdminController {
 
     @ModelAttribute("professions")
     Profession[] professions() {
-        return Profession.values();
+        return java.util.Arrays.stream(Profession.values()).filter(p -> p != Profession.FACILITY_SYSTEM)
+                .toArray(Profession[]::new);
     }
 
     @GetMapping("/admin/users")

@@ -80,6 +80,10 @@ class AccountAdministrationService implements AccountAdministration {
             audit.record(AuditEntry.of(action, Outcome.DENY).on("User", userId).reason("outside the administrator's facilities"));
             throw new NotPermitted("account administration");
         }
+        if (user.profession() == org.musubi.registry.Profession.FACILITY_SYSTEM) {
+            audit.record(AuditEntry.of(action, Outcome.DENY).on("User", userId).reason("API clients have no login"));
+            throw new NotPermitted("API clients have no password or second factor");
+        }
     }
 
     private String randomText(int length) {

@@ -38,7 +38,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").access(loopbackOnly())
                         .requestMatchers("/login/second-factor", "/login/enrol").hasAuthority(LoginAccount.PASSWORD_ONLY)
                         .requestMatchers("/account/password").hasAnyAuthority(SessionUpgrade.PASSWORD_CHANGE, "ROLE_USER")
-                        .requestMatchers("/admin", "/admin/", "/admin/users", "/admin/users/**")
+                        .requestMatchers("/admin", "/admin/", "/admin/users", "/admin/users/**", "/admin/api-clients",
+                                "/admin/api-clients/**")
                         .hasAnyRole("NETWORK_ADMIN", "FACILITY_ADMIN")
                         .requestMatchers("/admin/**").hasRole("NETWORK_ADMIN")
                         .anyRequest().hasRole("USER"))

@@ -1,0 +1,35 @@
+package org.musubi.fhirapi;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.musubi.fhirapi.internal.FhirServlet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The FHIR R4 API: a HAPI FHIR plain server (not HAPI's JPA server) on {@code /fhir}, over Musubi's
+ * own stores and access policy. One {@link FhirContext} per JVM; the servlet starts on first use so
+ * HAPI's start-up cost stays off the application's start-up path.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FhirApiProperties.class)
+public class FhirApiConfiguration {
+
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ServletRegistrationBean<FhirServlet> fhirServlet(ObjectProvider<FhirServlet.Providers> providers, FhirContext context) {
+        ServletRegistrationBean<FhirServlet> registration =
+                new ServletRegistrationBean<>(new FhirServlet(context, providers), "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(-1);
+        return registration;
+    }
+}

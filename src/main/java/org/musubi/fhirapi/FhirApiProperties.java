@@ -1,0 +1,28 @@
+package org.musubi.fhirapi;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The FHIR API on {@code /fhir}.
+ *
+ * @param regionalIdSystem the identifier system (a URI) of the regional ID printed on the network's
+ *                         card; set it to the network's own OID or URL before facilities integrate
+ * @param maxMatches       the most persons a PDQm search or {@code $match} considers; narrower queries
+ *                         are asked for beyond it
+ */
+@ConfigurationProperties("musubi.fhir")
+public record FhirApiProperties(
+        @DefaultValue("urn:musubi:regional-id") String regionalIdSystem,
+        @DefaultValue("20") int maxMatches) {
+
+    public FhirApiProperties {
+        if (regionalIdSystem == null || !regionalIdSystem.matches("(urn|https?):\\S+")) {
+            throw new IllegalArgumentException("musubi.fhir.regional-id-system must be a URI (urn:, http: or https:): "
+                    + regionalIdSystem);
+        }
+        if (maxMatches < 1 || maxMatches > 200) {
+            throw new IllegalArgumentException("musubi.fhir.max-matches must be between 1 and 200: " + maxMatches);
+        }
+    }
+}

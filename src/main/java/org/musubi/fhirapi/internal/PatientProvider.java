@@ -1,0 +1,133 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.UriType;
+import org.musubi.audit.Audit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patient as the network's regional persons: read, PDQm search (ITI-78), PDQm {@code $match} (ITI-119)
+ * and PIXm {@code $ihe-pix} (ITI-83). Every person shown passed the access policy (audited); persons
+ * the caller may not see are left out of searches and refused on read.
+ */
+@Component
+public class PatientProvider implements IResourceProvider {
+
+    static final String MATCH_GRADE = "http://hl7.org/fhir/StructureDefinition/match-grade";
+    private final PersonOpener opener;
+    private final PersonPatients patients;
+    private final PatientSearch search;
+    private final PixQuery pix;
+    private final PatientMatches matches;
+    private final Refusals refusals;
+    private final Audit audit;
+
+    PatientProvider(PersonOpener opener, PersonPatients patients, PatientSearch search, PixQuery pix,
+                    PatientMatches matches, Refusals refusals, Audit audit) {
+        this.opener = opener;
+        this.patients = patients;
+        this.search = search;
+        this.pix = pix;
+        this.matches = matches;
+        this.refusals = refusals;
+        this.audit = audit;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id) {
+        Caller caller = caller();
+        if (!id.isIdPartValidLong()) {
+            throw new ResourceNotFoundException(id);
+        }
+        OpenedPerson opened = opener.open(caller, id.getIdPartAsLong()).orElseThrow(() -> new ResourceNotFoundException(id));
+        if (!opened.permitted()) {
+            throw refusals.of(opened.view().decision());
+        }
+        return patients.toPatient(opened.person(), opened.visible(), opened.ownOnly());
+    }
+
+    @Search
+    public List<Patient> search(@OptionalParam(name = "_id") TokenParam id,
+                                @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+                                @OptionalParam(name = Patient.SP_FAMILY) StringParam family,
+                                @OptionalParam(name = Patient.SP_GIVEN) StringParam given,
+                                @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthDate,
+                                @OptionalParam(name = Patient.SP_GENDER) TokenParam gender,
+                                @OptionalParam(name = Patient.SP_TELECOM) TokenParam telecom,
+                                @OptionalParam(name = Patient.SP_ADDRESS_POSTALCODE) StringParam postalCode) {
+        Caller caller = caller();
+        return search.find(caller, new PatientSearch.Criteria(value(id), identifier, value(family), value(given),
+                birthDate, value(gender), value(telecom), value(postalCode)));
+    }
+
+    @Operation(name = "$match", type = Patient.class, idempotent = false)
+    public Bundle match(@OperationParam(name = "resource", min = 1) Patient resource,
+                        @OperationParam(name = "onlyCertainMatches") BooleanType onlyCertain,
+                        @OperationParam(name = "count") IntegerType count) {
+        Caller caller = caller();
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        int limit = count == null || count.getValue() == null ? search.maxMatches()
+                : Math.max(1, Math.min(count.getValue(), search.maxMatches()));
+        boolean certain = onlyCertain != null && Boolean.TRUE.equals(onlyCertain.getValue());
+        for (PatientMatches.Scored scored : matches.find(QueryDemographics.of(resource), certain, limit)) {
+            opener.open(caller, scored.personId()).filter(OpenedPerson::permitted).ifPresent(opened -> {
+                Bundle.BundleEntryComponent entry = bundle.addEntry()
+                        .setResource(patients.toPatient(opened.person(), opened.visible(), opened.ownOnly()))
+                        .setFullUrl("Patient/" + opened.person().id());
+                entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH).setScore(scored.score())
+                        .addExtension(MATCH_GRADE, new CodeType(scored.grade()));
+            });
+        }
+        return bundle.setTotal(bundle.getEntry().size());
+    }
+
+    @Operation(name = "$ihe-pix", type = Patient.class, idempotent = true)
+    public Parameters pix(@OperationParam(name = "sourceIdentifier", min = 1) TokenParam sourceIdentifier,
+                          @OperationParam(name = "targetSystem") List<UriType> targetSystems) {
+        Caller caller = caller();
+        List<String> targets = new ArrayList<>();
+        if (targetSystems != null) {
+            targetSystems.forEach(t -> targets.add(t.getValue()));
+        }
+        return pix.query(caller, sourceIdentifier.getSystem(), sourceIdentifier.getValue(), targets);
+    }
+
+    private Caller caller() {
+        Caller caller = Caller.current();
+        caller.require("Patient", false, audit);
+        return caller;
+    }
+
+    private static String value(StringParam param) {
+        return param == null ? null : param.getValue();
+    }
+
+    private static String value(TokenParam param) {
+        return param == null ? null : param.getValue();
+    }
+}

@@ -1,0 +1,45 @@
+package org.musubi.fhirapi.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.musubi.audit.Purpose;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.DataItem;
+import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonView;
+import org.springframework.stereotype.Component;
+
+/** Opens persons for API callers through the access policy: one audited decision per person. */
+@Component
+class PersonOpener {
+
+    private final IdentityStore identities;
+    private final PersonAccess access;
+
+    PersonOpener(IdentityStore identities, PersonAccess access) {
+        this.identities = identities;
+        this.access = access;
+    }
+
+    /** Empty when no such person exists (nothing to decide, nothing audited). */
+    Optional<OpenedPerson> open(Caller caller, long personId) {
+        Optional<RegisteredPerson> person = identities.person(personId);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        PersonView view = access.viewPerson(caller.userId(), Purpose.TREATMENT, personId);
+        if (!view.permitted()) {
+            return Optional.of(new OpenedPerson(person.get(), view, List.of(), null));
+        }
+        List<SourcePatient> sources = identities.sourcePatientsOf(personId);
+        List<SourcePatient> visible = sources.stream()
+                .filter(s -> view.sees(new DataItem(s.facilityId(), DataCategory.DEMOGRAPHICS))).toList();
+        SourcePatient own = view.ownDataOnly() ? sources.stream()
+                .filter(s -> caller.facilityId() != null && s.facilityId() == caller.facilityId())
+                .findFirst().orElse(null) : null;
+        return Optional.of(new OpenedPerson(person.get(), view, visible, own));
+    }
+}

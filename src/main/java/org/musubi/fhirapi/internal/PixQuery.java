@@ -1,0 +1,68 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+
+/**
+ * PIXm query (ITI-83): the other identifiers of the person behind a source identifier, limited to
+ * the facilities whose data the caller may see. Unknown source domain: 400; unknown target domain:
+ * 403; no such patient, or another facility's patient ID the caller may not see: 404; a person the
+ * policy does not open for the caller: 403 with the reason.
+ */
+@Component
+class PixQuery {
+
+    private final IdentifierSystems systems;
+    private final IdentifierLookup lookup;
+    private final PersonOpener opener;
+    private final PersonPatients patients;
+    private final Refusals refusals;
+
+    PixQuery(IdentifierSystems systems, IdentifierLookup lookup, PersonOpener opener, PersonPatients patients,
+             Refusals refusals) {
+        this.systems = systems;
+        this.lookup = lookup;
+        this.opener = opener;
+        this.patients = patients;
+        this.refusals = refusals;
+    }
+
+    Parameters query(Caller caller, String system, String value, List<String> targetSystems) {
+        for (String target : targetSystems) {
+            if (!systems.known(target)) {
+                throw new ForbiddenOperationException("targetSystem が見つかりません: " + target + " / targetSystem not found: "
+                        + target);
+            }
+        }
+        var found = lookup.find(system, value, "sourceIdentifier").orElseThrow(PixQuery::notFound);
+        OpenedPerson opened = opener.open(caller, found.personId()).orElseThrow(PixQuery::notFound);
+        if (!opened.permitted()) {
+            throw refusals.of(opened.view().decision());
+        }
+        if (found.facilityId() != null && !opened.seesFacility(found.facilityId())) {
+            throw notFound();
+        }
+        Patient patient = patients.toPatient(opened.person(), opened.visible(), opened.ownOnly());
+        Parameters result = new Parameters();
+        for (Identifier identifier : patient.getIdentifier()) {
+            boolean source = identifier.getSystem().equals(system) && identifier.getValue().equals(value.strip());
+            if (!source && (targetSystems.isEmpty() || targetSystems.contains(identifier.getSystem()))) {
+                result.addParameter().setName("targetIdentifier")
+                        .setValue(new Identifier().setSystem(identifier.getSystem()).setValue(identifier.getValue())
+                                .setUse(identifier.getUse()));
+            }
+        }
+        result.addParameter().setName("targetId").setValue(new Reference("Patient/" + opened.person().id()));
+        return result;
+    }
+
+    private static ResourceNotFoundException notFound() {
+        return new ResourceNotFoundException("sourceIdentifier の患者が見つかりません / sourceIdentifier Patient Identifier not found");
+    }
+}

@@ -1,0 +1,32 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Unexpected failures reach the caller as a plain OperationOutcome without stack trace, SQL or
+ * patient data; the details go to the log (at ERROR, without request parameters).
+ */
+@Component
+@Interceptor
+public class SafeErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(SafeErrors.class);
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException hide(RequestDetails request, Throwable error, HttpServletRequest servletRequest) {
+        if (error instanceof BaseServerResponseException known && !(error instanceof InternalErrorException)) {
+            return known;
+        }
+        log.error("FHIR request failed: {} {}", request.getRequestType(), request.getResourceName(), error);
+        return new InternalErrorException("内部エラーが発生しました / An internal error occurred");
+    }
+}
