@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "musubi.database.embedded.clean-on-start=true",
         "musubi.demo.enabled=true",
         "musubi.security.ip-max-failures=40",
+        // A configured matrix row, so that rule 6 (profession × category) is proved through HTTP too.
+        "musubi.policy.matrix.MUNICIPAL_STAFF=NONE",
         "musubi.security.secret-key-file=target/it-secret.key",
         // As behind a reverse proxy on loopback: tests act as other client addresses via X-Forwarded-For.
         "server.forward-headers-strategy=native",

@@ -13,7 +13,7 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.Refused;
 import org.musubi.identity.IdentityStore;
-import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.Person;
 import org.musubi.policy.Decision;
 import org.musubi.policy.PersonAccess;
 import org.musubi.security.SignedIn;
@@ -80,10 +80,23 @@ class PatientController {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             return "portal/denied";
         }
-        RegisteredPerson person = identities.person(personId).orElseThrow();
-        model.addAttribute("person", person.person());
-        model.addAttribute("age", Period.between(person.person().birthDate(), LocalDate.now(ZoneId.of("Asia/Tokyo"))).getYears());
+        Person shown = shown(identities.person(personId).orElseThrow().person(), decision, me, personId);
+        model.addAttribute("person", shown);
+        model.addAttribute("age", shown.birthDate() == null ? null
+                : Period.between(shown.birthDate(), LocalDate.now(ZoneId.of("Asia/Tokyo"))).getYears());
         return "portal/patient";
+    }
+
+    /** Opened only through the user's own facility's data: show the demographics that facility sent, nothing more. */
+    private Person shown(Person person, Decision decision, SignedIn me, long personId) {
+        if (!decision.key().equals(org.musubi.policy.Permit.OWN_FACILITY_DATA)) {
+            return person;
+        }
+        return identities.sourcePatientsOf(personId).stream()
+                .filter(s -> me.facilityId() != null && s.facilityId() == me.facilityId()).findFirst()
+                .map(s -> new Person(person.regionalId(), s.familyKanji(), s.givenKanji(), s.familyKana(), s.givenKana(),
+                        s.sex(), s.birthDate(), s.postalCode(), s.address(), s.phone()))
+                .orElse(person);
     }
 
     @PostMapping("/portal/patients/{personId}/unlink")

@@ -1,5 +1,8 @@
 package org.musubi.security.internal;
 
+import org.musubi.registry.Users;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -29,9 +32,10 @@ class SecurityConfiguration {
             + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginOutcomes outcomes, Audit audit, LoginThrottle throttle)
+    SecurityFilterChain web(HttpSecurity http, LoginOutcomes outcomes, Audit audit, LoginThrottle throttle, Users users)
             throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ActiveSessionFilter(users, audit), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
