@@ -11,17 +11,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The FHIR R4 API: a HAPI FHIR plain server (not HAPI's JPA server) on {@code /fhir}, over Musubi's
- * own stores and access policy. One {@link FhirContext} per JVM; the servlet starts on first use so
+ * own stores and access policy. One {@link FhirContext} per JVM (the record store's); the servlet starts on first use so
  * HAPI's start-up cost stays off the application's start-up path.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FhirApiProperties.class)
 public class FhirApiConfiguration {
-
-    @Bean
-    FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
-    }
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

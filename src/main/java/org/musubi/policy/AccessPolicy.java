@@ -89,6 +89,13 @@ public final class AccessPolicy {
         return item -> evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item")) instanceof Permit;
     }
 
+    /** Like {@link #filter}, but with each item's decision (its reason), judged at one instant. */
+    public java.util.function.Function<DataItem, Decision> itemDecisions(Requester requester, Purpose purpose,
+                                                                          PersonFacts facts) {
+        Instant now = clock.instant();
+        return item -> evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item"));
+    }
+
     /** Decides for one item, or for the person as a whole when {@code item} is {@code null}. */
     private Decision evaluate(Instant now, Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
         if (!requester.userActive()) {

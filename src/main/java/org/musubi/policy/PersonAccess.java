@@ -16,4 +16,12 @@ public interface PersonAccess {
      * returns with it the filter for the person's items, so that a read shows only permitted items.
      */
     PersonView viewPerson(long userId, Purpose purpose, long personId);
+
+    /**
+     * One interaction with a person's record (a read, a search, a write): the body runs only when the
+     * person opens for the user, gets the view to judge items with, and reports what it did. Exactly
+     * one audit row is written, permit or deny, with the person, the action and the resource ids.
+     */
+    <T> Interaction<T> interact(long userId, Purpose purpose, long personId, org.musubi.audit.AuditAction action,
+                                String resourceType, java.util.function.Function<PersonView, Interaction<T>> body);
 }

@@ -1,18 +1,18 @@
 package org.musubi.policy;
 
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
- * The outcome of opening a person: the audited decision and, when it permits, which items of the
- * person's record the requester may see (judged at the same instant, by the same facts). A denied
- * view sees no item.
+ * The outcome of opening a person: the person-level decision and, when it permits, the decision for
+ * each item of the person's record (judged at the same instant, by the same facts). A denied view
+ * denies every item with its own reason.
  */
-public record PersonView(Decision decision, Predicate<DataItem> items) {
+public record PersonView(Decision decision, Function<DataItem, Decision> items) {
 
     public PersonView {
         Objects.requireNonNull(decision, "decision");
-        items = decision.permitted() ? Objects.requireNonNull(items, "items") : item -> false;
+        items = decision.permitted() ? Objects.requireNonNull(items, "items") : item -> decision;
     }
 
     public boolean permitted() {
@@ -25,6 +25,10 @@ public record PersonView(Decision decision, Predicate<DataItem> items) {
     }
 
     public boolean sees(DataItem item) {
-        return items.test(item);
+        return items.apply(item).permitted();
+    }
+
+    public Decision decide(DataItem item) {
+        return items.apply(item);
     }
 }

@@ -35,6 +35,10 @@ record Caller(SignedIn user, Set<ApiScope> scopes) {
         return user.facilityId();
     }
 
+    org.musubi.record.Reader reader() {
+        return new org.musubi.record.Reader(user.userId(), user.facilityId());
+    }
+
     /** Refuses (403, audited) unless a scope of the token allows this access to the resource type. */
     void require(String resourceType, boolean write, Audit audit) {
         if (scopes.stream().noneMatch(s -> s.permits(resourceType, write))) {

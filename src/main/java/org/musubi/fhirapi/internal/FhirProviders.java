@@ -9,15 +9,23 @@ class FhirProviders implements FhirServlet.Providers {
 
     private final PatientProvider patients;
     private final SafeErrors errors;
+    private final RecordProviderParts parts;
 
-    FhirProviders(PatientProvider patients, SafeErrors errors) {
+    FhirProviders(PatientProvider patients, SafeErrors errors, RecordProviderParts parts) {
         this.patients = patients;
         this.errors = errors;
+        this.parts = parts;
     }
 
     @Override
     public List<IResourceProvider> resourceProviders() {
-        return List.of(patients);
+        List<IResourceProvider> providers = new java.util.ArrayList<>();
+        providers.add(patients);
+        ca.uhn.fhir.context.FhirContext context = parts.resources().context();
+        org.musubi.record.fhir.ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient"))
+                .forEach(t -> providers.add(new RecordResourceProvider(
+                        context.getResourceDefinition(t).getImplementingClass(), parts)));
+        return providers;
     }
 
     @Override

@@ -41,9 +41,14 @@ public class PatientProvider implements IResourceProvider {
     private final PatientMatches matches;
     private final Refusals refusals;
     private final Audit audit;
+    private final SourcePatientRegistration registration;
+    private final RecordProviderParts parts;
 
     PatientProvider(PersonOpener opener, PersonPatients patients, PatientSearch search, PixQuery pix,
-                    PatientMatches matches, Refusals refusals, Audit audit) {
+                    PatientMatches matches, Refusals refusals, Audit audit, SourcePatientRegistration registration,
+                    RecordProviderParts parts) {
+        this.registration = registration;
+        this.parts = parts;
         this.opener = opener;
         this.patients = patients;
         this.search = search;
@@ -58,11 +63,15 @@ public class PatientProvider implements IResourceProvider {
         return Patient.class;
     }
 
-    @Read
+    /** A regional person (numeric id), or a facility's own Patient as it sent it (UUID id). */
+    @Read(version = true)
     public Patient read(@IdParam IdType id) {
         Caller caller = caller();
         if (!id.isIdPartValidLong()) {
-            throw new ResourceNotFoundException(id);
+            Integer version = id.hasVersionIdPart() && id.isVersionIdPartValidLong()
+                    ? id.getVersionIdPartAsLong().intValue() : null;
+            var stored = parts.outcome(parts.reads().read(caller.reader(), "Patient", id.getIdPart(), version), id);
+            return (Patient) parts.resources().toResource(stored);
         }
         OpenedPerson opened = opener.open(caller, id.getIdPartAsLong()).orElseThrow(() -> new ResourceNotFoundException(id));
         if (!opened.permitted()) {
@@ -83,6 +92,16 @@ public class PatientProvider implements IResourceProvider {
         Caller caller = caller();
         return search.find(caller, new PatientSearch.Criteria(value(id), identifier, value(family), value(given),
                 birthDate, value(gender), value(telecom), value(postalCode)));
+    }
+
+    /** A facility registers its own patient (with its own patient ID); matching links it to a person. */
+    @ca.uhn.fhir.rest.annotation.Create
+    public ca.uhn.fhir.rest.api.MethodOutcome create(@ca.uhn.fhir.rest.annotation.ResourceParam Patient patient) {
+        Caller caller = Caller.current();
+        caller.require("Patient", true, audit);
+        var written = registration.register(caller, patient);
+        return new ca.uhn.fhir.rest.api.MethodOutcome(new IdType("Patient", written.id(), String.valueOf(written.version())),
+                written.change() == org.musubi.record.Written.Change.CREATED);
     }
 
     @Operation(name = "$match", type = Patient.class, idempotent = false)

@@ -8,6 +8,10 @@ import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.Decision;
+import java.util.List;
+import java.util.function.Function;
+import org.musubi.policy.Deny;
+import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonView;
@@ -37,16 +41,28 @@ class AuditedPersonAccess implements PersonAccess {
 
     @Override
     public PersonView viewPerson(long userId, Purpose purpose, long personId) {
+        Interaction<PersonView> opened = interact(userId, purpose, personId, AuditAction.READ, "Patient",
+                view -> Interaction.permitted(view, view.decision(), List.of(String.valueOf(personId))));
+        return opened.value() != null ? opened.value() : new PersonView(opened.decision(), null);
+    }
+
+    @Override
+    public <T> Interaction<T> interact(long userId, Purpose purpose, long personId, AuditAction action,
+                                       String resourceType, Function<PersonView, Interaction<T>> body) {
         String regionalId = identities.person(personId).map(p -> p.person().regionalId()).orElse(null);
         Requester requester = facts.requester(userId);
         PersonFacts person = facts.person(personId);
-        Decision decision = regionalId == null ? new org.musubi.policy.Deny(org.musubi.policy.Deny.NO_RULE)
-                : policy.decidePerson(requester, purpose, person);
-        audit.record(AuditEntry.of(AuditAction.READ, decision.permitted() ? Outcome.PERMIT : Outcome.DENY)
-                .on("Patient", personId).patient(regionalId).purpose(purpose).reason(decision.key()));
+        Decision decision = regionalId == null ? new Deny(Deny.NO_RULE) : policy.decidePerson(requester, purpose, person);
+        PersonView view = new PersonView(decision,
+                decision.permitted() ? policy.itemDecisions(requester, purpose, person) : null);
+        Interaction<T> result = decision.permitted() ? body.apply(view)
+                : Interaction.refused(decision, List.of(String.valueOf(personId)));
+        audit.record(AuditEntry.of(action, result.permitted() ? Outcome.PERMIT : Outcome.DENY)
+                .on(resourceType, result.resourceIds().toArray()).patient(regionalId).purpose(purpose)
+                .reason(result.decision().key()));
         if (decision.key().equals(Permit.TREATMENT_CONSENT_AND_LINK) && requester.facilityId() != null) {
             facts.touchLink(personId, requester.facilityId());
         }
-        return new PersonView(decision, decision.permitted() ? policy.filter(requester, purpose, person) : null);
+        return result;
     }
 }

@@ -1,0 +1,135 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
+import ca.uhn.fhir.rest.annotation.History;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.musubi.policy.Interaction;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceStore;
+import org.musubi.record.StoredResource;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+
+/**
+ * One clinical resource type over the record store: read, vread, history, search within one
+ * patient's record, create, update and delete of the caller's own facility's data. Reads go through
+ * {@link ReadRecords} (the access policy, one audit row); writes through {@link WriteRecords}.
+ */
+public class RecordResourceProvider implements IResourceProvider {
+
+    private final Class<? extends IBaseResource> type;
+    private final RecordProviderParts parts;
+
+    RecordResourceProvider(Class<? extends IBaseResource> type, RecordProviderParts parts) {
+        this.type = type;
+        this.parts = parts;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+        return type;
+    }
+
+    private String typeName() {
+        return parts.resources().context().getResourceType(type);
+    }
+
+    @Read(version = true)
+    public IBaseResource read(@IdParam IdType id) {
+        Caller caller = caller(false);
+        Integer version = id.hasVersionIdPart() && id.isVersionIdPartValidLong() ? id.getVersionIdPartAsLong().intValue() : null;
+        Interaction<StoredResource> read = parts.reads().read(caller.reader(), typeName(), id.getIdPart(), version);
+        StoredResource stored = parts.outcome(read, id);
+        if (stored.deleted()) {
+            throw new ResourceGoneException(id);
+        }
+        return parts.resources().toResource(stored);
+    }
+
+    @History
+    public List<IBaseResource> history(@IdParam IdType id) {
+        Caller caller = caller(false);
+        Interaction<List<StoredResource>> history = parts.reads().history(caller.reader(), typeName(), id.getIdPart());
+        return parts.outcome(history, id).stream().map(parts.resources()::toResource).toList();
+    }
+
+    @Search
+    public IBundleProvider search(@OptionalParam(name = "patient") ReferenceParam patient,
+                                  @OptionalParam(name = "subject") ReferenceParam subject,
+                                  @OptionalParam(name = "category") TokenOrListParam category,
+                                  @OptionalParam(name = "code") TokenOrListParam code,
+                                  @OptionalParam(name = "status") TokenOrListParam status,
+                                  @OptionalParam(name = "identifier") TokenOrListParam identifier,
+                                  @OptionalParam(name = "date") DateRangeParam date,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+                                  @Sort SortSpec sort, @Count Integer count, @Offset Integer offset) {
+        Caller caller = caller(false);
+        long personId = RecordQueries.person(patient != null ? patient : subject);
+        var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
+                sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
+        Interaction<ResourceStore.Found> found = parts.reads().search(caller.reader(), personId, query);
+        ResourceStore.Found page = parts.outcome(found, new IdType("Patient", personId));
+        SimpleBundleProvider bundle = new SimpleBundleProvider(
+                page.resources().stream().map(parts.resources()::toResource).toList());
+        bundle.setSize((int) page.total());
+        return bundle;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam IBaseResource resource) {
+        Caller caller = caller(true);
+        Written written = parts.write(caller, resource, null);
+        return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
+                written.change() == Written.Change.CREATED);
+    }
+
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam IBaseResource resource) {
+        Caller caller = caller(true);
+        Written written = parts.write(caller, resource, id.getIdPart());
+        return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
+                written.change() == Written.Change.CREATED);
+    }
+
+    @Delete
+    public MethodOutcome delete(@IdParam IdType id) {
+        Caller caller = caller(true);
+        try {
+            if (!parts.writes().delete(caller.reader(), typeName(), id.getIdPart())) {
+                throw new ResourceNotFoundException(id);
+            }
+        } catch (WriteRecords.NotOwner e) {
+            throw parts.notOwner();
+        }
+        return new MethodOutcome(id);
+    }
+
+    private Caller caller(boolean write) {
+        Caller caller = Caller.current();
+        caller.require(typeName(), write, parts.audit());
+        return caller;
+    }
+}

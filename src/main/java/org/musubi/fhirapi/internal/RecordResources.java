@@ -1,0 +1,116 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Date;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.SourcePatient;
+import org.musubi.record.ResourceStore;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.fhir.ResourceKind;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.springframework.stereotype.Component;
+
+/**
+ * Between HAPI resources and the record store: stored JSON to a resource with its version metadata,
+ * and an incoming resource to a write under the writer's own source patient.
+ */
+@Component
+class RecordResources {
+
+    private final FhirContext context;
+    private final FhirIndexer indexer;
+    private final IdentityStore identities;
+    private final ResourceStore store;
+    private final IdentifierSystems systems;
+    private final Facilities facilities;
+
+    RecordResources(FhirContext context, FhirIndexer indexer, IdentityStore identities, ResourceStore store,
+                    IdentifierSystems systems, Facilities facilities) {
+        this.context = context;
+        this.indexer = indexer;
+        this.identities = identities;
+        this.store = store;
+        this.systems = systems;
+        this.facilities = facilities;
+    }
+
+    IBaseResource toResource(StoredResource stored) {
+        Resource resource = (Resource) parser().parseResource(stored.json());
+        resource.setId(stored.type() + "/" + stored.id() + "/_history/" + stored.version());
+        resource.getMeta().setVersionId(String.valueOf(stored.version())).setLastUpdated(Date.from(stored.lastUpdated()));
+        return resource;
+    }
+
+    /** The write of an incoming resource by the facility {@code writerFacility}; {@code id} for an update. */
+    ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility) {
+        Resource resource = (Resource) incoming;
+        String type = resource.fhirType();
+        ResourceKind kind = ResourceKind.of(type).orElseThrow(() -> new InvalidRequestException(
+                type + " は保存できない種類です / Musubi does not store " + type));
+        long patientKey = kind.patientPath() == null ? 0 : patientKey(resource, kind, writerFacility);
+        resource.setIdElement(null);
+        resource.getMeta().setVersionIdElement(null).setLastUpdatedElement(null);
+        String json = parser().encodeResourceToString(resource);
+        return new ResourceWrite(patientKey, type, id, null, writerFacility, indexer.category(resource, kind), json,
+                indexer.index(resource, kind));
+    }
+
+    /** The writer's source patient the resource is about, from its subject/patient reference. */
+    private long patientKey(Resource resource, ResourceKind kind, long writerFacility) {
+        Reference reference = context.newTerser().getValues(resource, kind.patientPath(), Reference.class).stream()
+                .findFirst().orElseThrow(() -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
+                        + " がありません / " + type(resource) + "." + kind.patientPath() + " is required"));
+        String ref = reference.getReference() == null ? "" : reference.getReference();
+        Optional<Long> key = Optional.empty();
+        if (ref.startsWith("Patient?identifier=")) {
+            key = conditional(ref.substring("Patient?identifier=".length()), writerFacility);
+        } else if (ref.matches("Patient/\\d{1,18}")) {
+            long personId = Long.parseLong(ref.substring(8));
+            key = identities.sourcePatientsOf(personId).stream().filter(s -> s.facilityId() == writerFacility)
+                    .map(SourcePatient::id).findFirst();
+        } else if (ref.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
+            key = store.find("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)
+                    .map(StoredResource::patientKey);
+        }
+        return key.orElseThrow(() -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
+                + " は自施設の患者を参照してください（" + ref + "） / " + type(resource) + "." + kind.patientPath()
+                + " must reference a patient of the writing facility (" + ref + ")"));
+    }
+
+    private Optional<Long> conditional(String token, long writerFacility) {
+        int bar = token.indexOf('|');
+        if (bar < 0) {
+            return Optional.empty();
+        }
+        String system = java.net.URLDecoder.decode(token.substring(0, bar), java.nio.charset.StandardCharsets.UTF_8);
+        String value = java.net.URLDecoder.decode(token.substring(bar + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return systems.facilityOf(system).filter(f -> f.id() == writerFacility)
+                .flatMap(f -> identities.sourcePatient(f.id(), value)).map(SourcePatient::id);
+    }
+
+    Facility facility(long id) {
+        return facilities.find(id).orElseThrow();
+    }
+
+    private static String type(Resource resource) {
+        return resource.fhirType();
+    }
+
+    FhirContext context() {
+        return context;
+    }
+
+    IParser parser() {
+        return context.newJsonParser();
+    }
+}

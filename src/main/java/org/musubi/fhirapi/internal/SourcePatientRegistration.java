@@ -1,0 +1,61 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.MatchSourcePatient;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.matching.Demographics;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+import org.musubi.registry.Facility;
+import org.springframework.stereotype.Component;
+
+/**
+ * A facility system registers one of its patients by creating a Patient with its own patient ID:
+ * the source patient is stored (or refreshed), matched to a regional person (名寄せ: auto-link,
+ * review queue or new person), and the Patient resource kept in the record store as sent.
+ */
+@Component
+class SourcePatientRegistration {
+
+    private final RecordResources resources;
+    private final IdentityStore identities;
+    private final MatchSourcePatient matching;
+    private final WriteRecords writes;
+    private final IdentifierSystems systems;
+
+    SourcePatientRegistration(RecordResources resources, IdentityStore identities, MatchSourcePatient matching,
+                              WriteRecords writes, IdentifierSystems systems) {
+        this.resources = resources;
+        this.identities = identities;
+        this.matching = matching;
+        this.writes = writes;
+        this.systems = systems;
+    }
+
+    Written register(Caller caller, Patient patient) {
+        if (caller.facilityId() == null) {
+            throw new ForbiddenOperationException("施設に所属しない利用者は書き込めません / Only a facility can write");
+        }
+        Facility facility = resources.facility(caller.facilityId());
+        String system = systems.patientIds(facility);
+        String localId = patient.getIdentifier().stream().filter(i -> system.equals(i.getSystem()))
+                .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).findFirst()
+                .orElseThrow(() -> new UnprocessableEntityException("Patient.identifier に自施設の患者番号（system " + system
+                        + "）が必要です / Patient.identifier with your facility's patient-ID system " + system + " is required"));
+        Demographics d = QueryDemographics.of(patient);
+        SourcePatient source = identities.receive(new SourcePatient(0, facility.id(), localId.strip(), d.familyKanji(),
+                d.givenKanji(), d.familyKana(), d.givenKana(), d.sex(), d.birthDate(), d.postalCode(), d.address(), d.phone()));
+        if (identities.personOf(source.id()).isEmpty()) {
+            matching.match(caller.userId(), source.id());
+        }
+        ResourceWrite write = resources.toWrite(patient, null, facility.id());
+        ResourceWrite keyed = new ResourceWrite(source.id(), "Patient", null, localId.strip(), facility.id(),
+                write.category(), write.json(), write.index());
+        return writes.write(caller.reader(), keyed);
+    }
+}

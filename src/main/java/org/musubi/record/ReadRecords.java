@@ -1,0 +1,108 @@
+package org.musubi.record;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.SourcePatient;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.DataItem;
+import org.musubi.policy.Decision;
+import org.musubi.policy.Deny;
+import org.musubi.policy.Interaction;
+import org.musubi.policy.Permit;
+import org.musubi.policy.PersonAccess;
+
+/**
+ * The only read path to clinical data: every read and search goes through the access policy and
+ * leaves exactly one audit row. A search filters inside the query, so totals and pages count only
+ * what the reader may see.
+ */
+public final class ReadRecords {
+
+    /** No such resource: nothing was decided, but the attempt is audited. */
+    public static final String NOT_FOUND = "record.notFound";
+    /** A directory resource (Organization, Practitioner …): no patient's data, readable by every caller. */
+    public static final String DIRECTORY = "record.directory";
+    private final ResourceStore store;
+    private final PersonAccess access;
+    private final IdentityStore identities;
+    private final Audit audit;
+
+    public ReadRecords(ResourceStore store, PersonAccess access, IdentityStore identities, Audit audit) {
+        this.store = store;
+        this.access = access;
+        this.identities = identities;
+        this.audit = audit;
+    }
+
+    /** One resource (its current version, or {@code version}); a refusal carries the policy's reason. */
+    public Interaction<StoredResource> read(Reader reader, String type, String id, Integer version) {
+        Optional<StoredResource> found = version == null ? store.find(type, id) : store.version(type, id, version);
+        return judged(reader, found.orElse(null), type, id, AuditAction.READ);
+    }
+
+    /** Every version of one resource, newest first, when its current version may be read. */
+    public Interaction<List<StoredResource>> history(Reader reader, String type, String id) {
+        Optional<StoredResource> current = store.find(type, id);
+        Interaction<StoredResource> judged = judged(reader, current.orElse(null), type, id, AuditAction.READ);
+        return judged.permitted() ? new Interaction<>(store.history(type, id), judged.decision(), judged.resourceIds())
+                : Interaction.refused(judged.decision(), judged.resourceIds());
+    }
+
+    /** A search within one person's record, across every linked source patient. */
+    public Interaction<ResourceStore.Found> search(Reader reader, long personId, RecordQuery query) {
+        return access.interact(reader.userId(), Purpose.TREATMENT, personId, AuditAction.SEARCH, query.type(), view -> {
+            List<SourcePatient> sources = identities.sourcePatientsOf(personId);
+            Set<DataItem> allowed = new HashSet<>();
+            for (long facility : sources.stream().map(SourcePatient::facilityId).collect(Collectors.toSet())) {
+                for (DataCategory category : DataCategory.values()) {
+                    DataItem item = new DataItem(facility, category);
+                    if (view.sees(item)) {
+                        allowed.add(item);
+                    }
+                }
+            }
+            Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
+            ResourceStore.Found found = store.search(keys, allowed, query);
+            return Interaction.permitted(found, view.decision(),
+                    found.resources().stream().map(StoredResource::id).toList());
+        });
+    }
+
+    private Interaction<StoredResource> judged(Reader reader, StoredResource resource, String type, String id,
+                                               AuditAction action) {
+        if (resource == null) {
+            return direct(action, type, id, null, new Deny(NOT_FOUND), null);
+        }
+        if (!resource.patientData()) {
+            return direct(action, type, id, null, new Permit(DIRECTORY), resource);
+        }
+        Optional<Long> person = identities.personOf(resource.patientKey());
+        if (person.isEmpty()) {
+            Decision own = reader.actsFor(resource.sourceFacilityId()) ? new Permit(Permit.OWN_FACILITY_DATA)
+                    : new Deny(Deny.NOT_LINKED);
+            return direct(action, type, id, null, own, resource);
+        }
+        return access.interact(reader.userId(), Purpose.TREATMENT, person.get(), action, type, view -> {
+            Decision decision = view.decide(resource.item());
+            return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
+                    : Interaction.refused(decision, List.of(id));
+        });
+    }
+
+    private Interaction<StoredResource> direct(AuditAction action, String type, String id, String patient,
+                                               Decision decision, StoredResource resource) {
+        audit.record(AuditEntry.of(action, decision.permitted() ? Outcome.PERMIT : Outcome.DENY).on(type, id)
+                .patient(patient).purpose(Purpose.TREATMENT).reason(decision.key()));
+        return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
+                : Interaction.refused(decision, List.of(id));
+    }
+}

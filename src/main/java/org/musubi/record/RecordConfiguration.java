@@ -1,0 +1,34 @@
+package org.musubi.record;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.musubi.audit.Audit;
+import org.musubi.identity.IdentityStore;
+import org.musubi.policy.PersonAccess;
+import org.musubi.record.fhir.FhirIndexer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RecordConfiguration {
+
+    @Bean
+    ReadRecords readRecords(ResourceStore store, PersonAccess access, IdentityStore identities, Audit audit) {
+        return new ReadRecords(store, access, identities, audit);
+    }
+
+    @Bean
+    WriteRecords writeRecords(ResourceStore store, IdentityStore identities, Audit audit) {
+        return new WriteRecords(store, identities, audit);
+    }
+
+    /** The one FHIR R4 context of the JVM (HAPI's is expensive to build). */
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    FhirIndexer fhirIndexer(FhirContext context) {
+        return new FhirIndexer(context);
+    }
+}

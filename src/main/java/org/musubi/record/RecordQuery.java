@@ -1,0 +1,33 @@
+package org.musubi.record;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A search within one person's record. Each token condition is satisfied by any of its values
+ * (FHIR's comma = OR); conditions combine with AND. Dates overlap the range [from, to).
+ *
+ * @param newestFirst sort by clinical date, newest first; otherwise oldest first
+ */
+public record RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo,
+                          Instant updatedSince, boolean newestFirst, int count, int offset) {
+
+    public static final int MAX_COUNT = 500;
+
+    public RecordQuery {
+        tokens = List.copyOf(tokens);
+        if (count < 0 || count > MAX_COUNT || offset < 0) {
+            throw new IllegalArgumentException("count must be 0–" + MAX_COUNT + " and offset ≥ 0");
+        }
+    }
+
+    /** {@code system} may be {@code null} for any system. */
+    public record TokenCondition(String param, List<Value> anyOf) {
+        public TokenCondition {
+            anyOf = List.copyOf(anyOf);
+        }
+    }
+
+    public record Value(String system, String code) {
+    }
+}

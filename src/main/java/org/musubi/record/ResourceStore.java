@@ -1,0 +1,39 @@
+package org.musubi.record;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.musubi.policy.DataItem;
+
+/**
+ * FHIR resources in PostgreSQL with versions and a search index. No method here asks the access
+ * policy: only {@link ReadRecords} and {@link WriteRecords} may be used by features that serve users.
+ */
+public interface ResourceStore {
+
+    /** Stores all writes in one transaction (batched); returns one outcome per write, in order. */
+    List<Written> write(List<ResourceWrite> writes, Long writerUserId);
+
+    /** Marks the resource deleted as a new version; false when there is no such live resource. */
+    boolean delete(String type, String id, Long writerUserId);
+
+    Optional<StoredResource> find(String type, String id);
+
+    /** The facility's own live resource of this type with this identifier ({@code system} may be null). */
+    Optional<StoredResource> findByIdentifier(String type, long sourceFacility, String system, String value);
+
+    Optional<StoredResource> version(String type, String id, int version);
+
+    /** Every version, newest first. */
+    List<StoredResource> history(String type, String id);
+
+    /**
+     * Live resources under these source patients whose (source facility, category) is among
+     * {@code allowed}: the policy's verdict applied inside the query, so totals and pages count
+     * only what the reader may see.
+     */
+    Found search(Set<Long> patientKeys, Set<DataItem> allowed, RecordQuery query);
+
+    record Found(List<StoredResource> resources, long total) {
+    }
+}

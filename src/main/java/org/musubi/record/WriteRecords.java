@@ -1,0 +1,117 @@
+package org.musubi.record;
+
+import java.util.List;
+import java.util.Optional;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
+import org.musubi.identity.IdentityStore;
+
+/**
+ * Writes by facilities: a facility writes only its own data (the writer's facility is the resource's
+ * source facility, and an existing resource of another facility is never changed). Each write is
+ * audited once, with the patient's regional ID when the source patient is linked to a person.
+ */
+public final class WriteRecords {
+
+    private final ResourceStore store;
+    private final IdentityStore identities;
+    private final Audit audit;
+
+    public WriteRecords(ResourceStore store, IdentityStore identities, Audit audit) {
+        this.store = store;
+        this.identities = identities;
+        this.audit = audit;
+    }
+
+    /** Refused: the writer does not own the resource. */
+    public static final class NotOwner extends RuntimeException {
+        public NotOwner(String type, String id) {
+            super("record.notOwner " + type + "/" + id);
+        }
+    }
+
+    public Written write(Reader writer, ResourceWrite write) {
+        Optional<StoredResource> existing = write.id() == null ? Optional.empty() : store.find(write.type(), write.id());
+        boolean foreign = !writer.actsFor(write.sourceFacilityId())
+                || existing.filter(r -> r.sourceFacilityId() != write.sourceFacilityId()).isPresent();
+        AuditAction action = existing.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE;
+        if (foreign) {
+            record(action, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()), "record.notOwner");
+            throw new NotOwner(write.type(), write.id());
+        }
+        Written written = store.write(List.of(write), writer.userId()).getFirst();
+        AuditAction done = written.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE;
+        record(done, Outcome.PERMIT, written.type(), written.id(), patientOf(write.patientKey()),
+                written.change().name().toLowerCase(java.util.Locale.ROOT) + " v" + written.version());
+        return written;
+    }
+
+    /**
+     * Several writes in one database transaction (all or nothing), each audited once after they
+     * are stored; refused as a whole when any touches another facility's resource.
+     */
+    public List<Written> writeAll(Reader writer, List<ResourceWrite> batch) {
+        for (ResourceWrite write : batch) {
+            Optional<StoredResource> existing = write.id() == null ? Optional.empty() : store.find(write.type(), write.id());
+            if (!writer.actsFor(write.sourceFacilityId())
+                    || existing.filter(r -> r.sourceFacilityId() != write.sourceFacilityId()).isPresent()) {
+                record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()),
+                        "record.notOwner");
+                throw new NotOwner(write.type(), write.id());
+            }
+        }
+        List<Written> written = store.write(batch, writer.userId());
+        for (int i = 0; i < written.size(); i++) {
+            Written w = written.get(i);
+            record(w.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE, Outcome.PERMIT,
+                    w.type(), w.id(), patientOf(batch.get(i).patientKey()),
+                    w.change().name().toLowerCase(java.util.Locale.ROOT) + " v" + w.version());
+        }
+        return written;
+    }
+
+    /** Before a write by id: refuses (audited) when the resource exists and another facility owns it. */
+    public void requireOwner(Reader writer, String type, String id) {
+        Optional<StoredResource> existing = store.find(type, id);
+        if (existing.isPresent() && !writer.actsFor(existing.get().sourceFacilityId())) {
+            record(AuditAction.UPDATE, Outcome.DENY, type, id, patientOf(existing.get().patientKey()), "record.notOwner");
+            throw new NotOwner(type, id);
+        }
+    }
+
+    /** A write refused before it reached the store (invalid content, unknown patient): audited once. */
+    public void refused(String type, String id, String reason) {
+        record(id == null ? AuditAction.CREATE : AuditAction.UPDATE, Outcome.DENY, type, id, null, reason);
+    }
+
+    public boolean delete(Reader writer, String type, String id) {
+        Optional<StoredResource> existing = store.find(type, id).filter(r -> !r.deleted());
+        if (existing.isEmpty()) {
+            record(AuditAction.DELETE, Outcome.DENY, type, id, null, ReadRecords.NOT_FOUND);
+            return false;
+        }
+        String patient = patientOf(existing.get().patientKey());
+        if (!writer.actsFor(existing.get().sourceFacilityId())) {
+            record(AuditAction.DELETE, Outcome.DENY, type, id, patient, "record.notOwner");
+            throw new NotOwner(type, id);
+        }
+        store.delete(type, id, writer.userId());
+        record(AuditAction.DELETE, Outcome.PERMIT, type, id, patient, "deleted");
+        return true;
+    }
+
+    private String patientOf(long patientKey) {
+        if (patientKey == 0) {
+            return null;
+        }
+        return identities.personOf(patientKey).flatMap(identities::person).map(p -> p.person().regionalId()).orElse(null);
+    }
+
+    private void record(AuditAction action, Outcome outcome, String type, String id, String patient, String reason) {
+        audit.record(AuditEntry.of(action, outcome).on(type, id == null ? "new" : id).patient(patient)
+                .purpose(Purpose.TREATMENT).reason(reason));
+    }
+}

@@ -1,0 +1,106 @@
+package org.musubi.record.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.FhirTerser;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.SearchIndex;
+
+/**
+ * Extracts a FHIR R4 resource's search index and data category. Dates without a time zone are days
+ * in Japan (Asia/Tokyo); a date stands for its whole day, month or year.
+ */
+public final class FhirIndexer {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private final FhirTerser terser;
+
+    public FhirIndexer(FhirContext context) {
+        this.terser = context.newTerser();
+    }
+
+    public SearchIndex index(IBaseResource resource, ResourceKind kind) {
+        List<SearchIndex.Token> tokens = new ArrayList<>();
+        tokens(resource, "identifier", List.of("identifier"), tokens);
+        tokens(resource, "code", kind.codes(), tokens);
+        tokens(resource, "category", kind.categories(), tokens);
+        tokens(resource, "status", kind.statuses(), tokens);
+        List<SearchIndex.DateRange> dates = new ArrayList<>();
+        for (String path : kind.dates()) {
+            for (IBase value : terser.getValues(resource, path)) {
+                range(value).ifPresent(dates::add);
+            }
+        }
+        return new SearchIndex(tokens, dates);
+    }
+
+    /** The policy's category: the kind's, except vital-sign Observations, which are VITALS. */
+    public DataCategory category(IBaseResource resource, ResourceKind kind) {
+        if (resource instanceof Observation observation && observation.getCategory().stream()
+                .flatMap(c -> c.getCoding().stream()).anyMatch(c -> "vital-signs".equals(c.getCode()))) {
+            return DataCategory.VITALS;
+        }
+        return kind.category();
+    }
+
+    private void tokens(IBaseResource resource, String param, List<String> paths, List<SearchIndex.Token> into) {
+        for (String path : paths) {
+            for (IBase value : terser.getValues(resource, path)) {
+                switch (value) {
+                    case CodeableConcept concept -> concept.getCoding().stream().filter(Coding::hasCode)
+                            .forEach(c -> into.add(new SearchIndex.Token(param, c.getSystem(), c.getCode())));
+                    case Coding c when c.hasCode() -> into.add(new SearchIndex.Token(param, c.getSystem(), c.getCode()));
+                    case Identifier id when id.hasValue() -> into.add(new SearchIndex.Token(param, id.getSystem(), id.getValue()));
+                    case PrimitiveType<?> p when p.getValueAsString() != null ->
+                            into.add(new SearchIndex.Token(param, null, p.getValueAsString()));
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private static java.util.Optional<SearchIndex.DateRange> range(IBase value) {
+        return switch (value) {
+            case Period p when p.hasStart() || p.hasEnd() -> java.util.Optional.of(new SearchIndex.DateRange("date",
+                    p.hasStart() ? bounds(p.getStartElement())[0] : null, p.hasEnd() ? bounds(p.getEndElement())[1] : null));
+            case BaseDateTimeType d when d.getValueAsString() != null -> {
+                Instant[] b = bounds(d);
+                yield java.util.Optional.of(new SearchIndex.DateRange("date", b[0], b[1]));
+            }
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /** [start, end) of the instant, day, month or year the value stands for. */
+    static Instant[] bounds(BaseDateTimeType value) {
+        String text = value.getValueAsString();
+        if (text.length() > 10) {
+            Instant at = value.getValue().toInstant();
+            return new Instant[] {at, at.plusMillis(1)};
+        }
+        LocalDate start = switch (text.length()) {
+            case 4 -> LocalDate.of(Integer.parseInt(text), 1, 1);
+            case 7 -> LocalDate.parse(text + "-01");
+            default -> LocalDate.parse(text);
+        };
+        LocalDate end = switch (text.length()) {
+            case 4 -> start.plusYears(1);
+            case 7 -> start.plusMonths(1);
+            default -> start.plusDays(1);
+        };
+        return new Instant[] {start.atStartOfDay(JAPAN).toInstant(), end.atStartOfDay(JAPAN).toInstant()};
+    }
+}

@@ -1,0 +1,77 @@
+package org.musubi.record.jdbc;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.musubi.policy.DataItem;
+import org.musubi.record.RecordQuery;
+import org.musubi.record.ResourceStore;
+import org.musubi.record.StoredResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Builds one search: the person's source patients, the (facility, category) pairs the policy allows,
+ * token conditions as EXISTS over the token index, a date-overlap condition, and paging by offset.
+ */
+final class RecordSearchSql {
+
+    private final JdbcClient jdbc;
+
+    RecordSearchSql(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ResourceStore.Found run(Set<Long> patientKeys, Set<DataItem> allowed, RecordQuery query) {
+        if (patientKeys.isEmpty() || allowed.isEmpty()) {
+            return new ResourceStore.Found(List.of(), 0);
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("""
+                r.patient_key = ANY(?) AND r.type = ? AND NOT r.deleted
+                AND (r.source_facility, r.category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))""");
+        params.add(patientKeys.toArray(Long[]::new));
+        params.add(query.type());
+        params.add(allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new));
+        params.add(allowed.stream().map(i -> i.category().name()).toArray(String[]::new));
+        for (RecordQuery.TokenCondition condition : query.tokens()) {
+            List<String> alternatives = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (RecordQuery.Value value : condition.anyOf()) {
+                alternatives.add(value.system() == null ? "t.code = ?" : "(t.code = ? AND t.system = ?)");
+                values.add(value.code());
+                if (value.system() != null) {
+                    values.add(value.system());
+                }
+            }
+            where.append(" AND EXISTS (SELECT 1 FROM resource_token t WHERE t.patient_key = r.patient_key AND t.id = r.id")
+                    .append(" AND t.param = ? AND (").append(String.join(" OR ", alternatives)).append("))");
+            params.add(condition.param());
+            params.addAll(values);
+        }
+        if (query.dateFrom() != null || query.dateTo() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM resource_date d WHERE d.patient_key = r.patient_key AND d.id = r.id")
+                    .append(" AND d.param = 'date' AND coalesce(d.high, d.low, 'infinity') >= ?")
+                    .append(" AND coalesce(d.low, d.high, '-infinity') < ?)");
+            params.add(query.dateFrom() == null ? Timestamp.valueOf("0001-01-01 00:00:00") : Timestamp.from(query.dateFrom()));
+            params.add(query.dateTo() == null ? Timestamp.valueOf("9999-12-31 00:00:00") : Timestamp.from(query.dateTo()));
+        }
+        if (query.updatedSince() != null) {
+            where.append(" AND r.last_updated >= ?");
+            params.add(Timestamp.from(query.updatedSince()));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM resource r WHERE " + where).params(params).query(Long.class).single();
+        if (query.count() == 0 || query.offset() >= total) {
+            return new ResourceStore.Found(List.of(), total);
+        }
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(query.count());
+        pageParams.add(query.offset());
+        List<StoredResource> page = jdbc.sql("""
+                SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category, r.last_updated, r.deleted,
+                  r.content::text AS json FROM resource r WHERE\s""" + where + " ORDER BY r.clinical_date "
+                + (query.newestFirst() ? "DESC NULLS LAST" : "ASC NULLS LAST") + ", r.id LIMIT ? OFFSET ?")
+                .params(pageParams).query(JdbcResourceStore::stored).list();
+        return new ResourceStore.Found(page, total);
+    }
+}

@@ -1,0 +1,156 @@
+package org.musubi.fhirapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.musubi.testing.FhirRecords.HBA1C;
+import static org.musubi.testing.FhirRecords.JLAC10;
+import static org.musubi.testing.FhirRecords.LDL;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The record store through a real HAPI client: create, read, vread, update, history, search and paging, delete. */
+@MusubiIntegrationTest
+class RecordApiIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    Consents consents;
+    @Autowired
+    AuditRows audit;
+
+    @Test
+    void aHospitalWritesReadsVersionsAndDeletesItsOwnObservations() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, localId, "キロクイチ");
+
+        String id = FhirRecords.create(fhir, FhirRecords.lab(hospital, localId, HBA1C, "2024-01-10T09:00:00+09:00", 6.1));
+        Observation read = fhir.read().resource(Observation.class).withId(id).execute();
+        Observation changed = read.copy();
+        changed.setValue(new Quantity().setValue(6.3).setUnit("%"));
+        fhir.update().resource(changed).execute();
+
+        assertThat(read.getCode().getCodingFirstRep().getCode()).isEqualTo(HBA1C);
+        assertThat(read.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(((Quantity) fhir.read().resource(Observation.class).withId(id).execute().getValue()).getValue())
+                .isEqualByComparingTo("6.3");
+        assertThat(((Quantity) fhir.read().resource(Observation.class).withIdAndVersion(id, "1").execute().getValue())
+                .getValue()).isEqualByComparingTo("6.1");
+        Bundle history = fhir.history().onInstance("Observation/" + id).returnBundle(Bundle.class).execute();
+        assertThat(history.getEntry()).hasSize(2);
+
+        fhir.delete().resourceById("Observation", id).execute();
+        assertThatThrownBy(() -> fhir.read().resource(Observation.class).withId(id).execute())
+                .isInstanceOf(ResourceGoneException.class);
+    }
+
+    @Test
+    void searchFiltersByCodeAndDateSortsAndPagesWithTotalsAndNextLinks() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, localId, "キロクニ");
+        long person = FhirRecords.personOf(fhir, hospital, localId);
+        for (String day : new String[] {"2024-01-10", "2024-02-10", "2024-03-10"}) {
+            FhirRecords.create(fhir, FhirRecords.lab(hospital, localId, HBA1C, day, 6.0));
+        }
+        FhirRecords.create(fhir, FhirRecords.lab(hospital, localId, LDL, "2024-02-11", 120));
+
+        Bundle first = fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/" + person))
+                .and(Observation.CODE.exactly().systemAndCode(JLAC10, HBA1C)).count(2).returnBundle(Bundle.class).execute();
+        Bundle second = fhir.loadPage().next(first).execute();
+        Bundle since = fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/" + person))
+                .and(Observation.DATE.afterOrEquals().day("2024-02-01")).returnBundle(Bundle.class).execute();
+        Bundle oldestFirst = fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/" + person))
+                .sort().ascending("date").returnBundle(Bundle.class).execute();
+
+        assertThat(first.getTotal()).isEqualTo(3);
+        assertThat(first.getEntry()).hasSize(2);
+        assertThat(effective(first, 0)).startsWith("2024-03-10");
+        assertThat(second.getEntry()).hasSize(1);
+        assertThat(effective(second, 0)).startsWith("2024-01-10");
+        assertThat(second.getLink(Bundle.LINK_NEXT)).isNull();
+        assertThat(since.getTotal()).isEqualTo(3);
+        assertThat(effective(oldestFirst, 0)).startsWith("2024-01-10");
+    }
+
+    @Test
+    void anotherFacilitySeesTheDataOnlyUnderConsentAndLinkAndCanNeverChangeIt() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        IGenericClient clinicApi = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(hospitalApi, hospital, localId, "キロクサン");
+        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        String id = FhirRecords.create(hospitalApi, FhirRecords.lab(hospital, localId, HBA1C, "2024-05-01", 7.0));
+        long before = audit.max();
+
+        assertThatThrownBy(() -> clinicApi.read().resource(Observation.class).withId(id).execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+        long admin = accounts.networkAdmin().id();
+        consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
+        consents.link(person, clinic.id(), admin);
+        Observation seen = clinicApi.read().resource(Observation.class).withId(id).execute();
+        Observation tampered = seen.copy();
+        tampered.setValue(new Quantity().setValue(1.0));
+
+        assertThat(seen.getIdElement().getIdPart()).isEqualTo(id);
+        assertThatThrownBy(() -> clinicApi.update().resource(tampered).execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+        assertThatThrownBy(() -> clinicApi.delete().resourceById("Observation", id).execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+        assertThat(((Quantity) hospitalApi.read().resource(Observation.class).withId(id).execute().getValue()).getValue())
+                .isEqualByComparingTo("7.0");
+        String regionalId = clinicApi.read().resource(Patient.class).withId(String.valueOf(person)).execute()
+                .getIdentifierFirstRep().getValue();
+        assertThat(audit.forPatient(before, regionalId)).startsWith("READ DENY policy.deny.noConsent",
+                "READ PERMIT policy.permit.treatmentConsentAndLink", "UPDATE DENY record.notOwner",
+                "DELETE DENY record.notOwner", "READ PERMIT policy.permit.ownFacilityData");
+    }
+
+    @Test
+    void aWriteMustBeAboutThePatientOfTheWritingFacility() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        Observation orphan = FhirRecords.lab(hospital, "no-such-patient", HBA1C, "2024-01-01", 5.0);
+        Observation noSubject = FhirRecords.lab(hospital, "x", HBA1C, "2024-01-01", 5.0).setSubject(new Reference());
+
+        assertThatThrownBy(() -> fhir.create().resource(orphan).execute())
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Observation.subject");
+        assertThatThrownBy(() -> fhir.create().resource(noSubject).execute())
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Observation.subject");
+    }
+
+    private static String effective(Bundle bundle, int index) {
+        return ((Observation) bundle.getEntry().get(index).getResource()).getEffectiveDateTimeType().getValueAsString();
+    }
+}

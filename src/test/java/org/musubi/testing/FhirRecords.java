@@ -1,0 +1,81 @@
+package org.musubi.testing;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.musubi.registry.Facility;
+
+/** Clinical test data written the way a facility system writes it: over the FHIR API. */
+public final class FhirRecords {
+
+    public static final String JLAC10 = "urn:oid:1.2.392.200119.4.504";
+    public static final String HBA1C = "3D046000001920402";
+    public static final String LDL = "3F077000002327101";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private FhirRecords() {
+    }
+
+    public static String patientSystem(Facility facility) {
+        return "urn:oid:1.2.392.100495.20.3.51.1" + facility.code().value();
+    }
+
+    /** A fresh unique local patient id. */
+    public static String localId() {
+        return "T" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** Registers the facility's patient; its given name is unique, so matching makes a new person. */
+    public static String registerPatient(IGenericClient client, Facility facility, String localId, String kana) {
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem(patientSystem(facility)).setValue(localId);
+        patient.addName().setFamily(kana).addGiven(uniqueKana())
+                .addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
+        java.time.LocalDate born = java.time.LocalDate.of(1930, 1, 1)
+                .plusDays((System.nanoTime() / 1000 + SEQUENCE.incrementAndGet() * 7919L) % 25_000);
+        patient.setGender(AdministrativeGender.FEMALE).setBirthDateElement(new org.hl7.fhir.r4.model.DateType(born.toString()));
+        MethodOutcome created = client.create().resource(patient).execute();
+        return created.getId().getIdPart();
+    }
+
+    /** A given name no other test patient has (digits of a counter and the clock as katakana). */
+    static String uniqueKana() {
+        String digits = Long.toString(System.nanoTime() % 100_000_000L) + SEQUENCE.incrementAndGet();
+        StringBuilder kana = new StringBuilder();
+        digits.chars().forEach(c -> kana.append("アイウエオカキクケコ".charAt(c - '0')));
+        return kana.toString();
+    }
+
+    /** The regional person id behind the facility's own patient, by PIXm. */
+    public static long personOf(IGenericClient client, Facility facility, String localId) {
+        Parameters answer = client.operation().onType("Patient").named("$ihe-pix")
+                .withSearchParameter(Parameters.class, "sourceIdentifier", new TokenParam(patientSystem(facility), localId))
+                .useHttpGet().execute();
+        return Long.parseLong(((Reference) answer.getParameter("targetId").getValue()).getReferenceElement().getIdPart());
+    }
+
+    public static Observation lab(Facility facility, String localId, String code, String when, double value) {
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/observation-category")
+                .setCode("laboratory");
+        observation.getCode().addCoding().setSystem(JLAC10).setCode(code);
+        observation.setSubject(new Reference("Patient?identifier=" + patientSystem(facility) + "|" + localId));
+        observation.setEffective(new DateTimeType(when));
+        observation.setValue(new Quantity().setValue(value).setUnit("%"));
+        return observation;
+    }
+
+    public static String create(IGenericClient client, org.hl7.fhir.instance.model.api.IBaseResource resource) {
+        return client.create().resource(resource).execute().getId().getIdPart();
+    }
+}
