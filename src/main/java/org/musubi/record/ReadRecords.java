@@ -59,7 +59,8 @@ public final class ReadRecords {
 
     /** A search within one person's record, across every linked source patient. */
     public Interaction<ResourceStore.Found> search(Reader reader, long personId, RecordQuery query) {
-        return access.interact(reader.userId(), Purpose.TREATMENT, personId, AuditAction.SEARCH, query.type(), view -> {
+        return access.interact(reader.userId(), Purpose.TREATMENT, personId, AuditAction.SEARCH,
+                query.type() == null ? "everything" : query.type(), view -> {
             List<SourcePatient> sources = identities.sourcePatientsOf(personId);
             Set<DataItem> allowed = new HashSet<>();
             for (long facility : sources.stream().map(SourcePatient::facilityId).collect(Collectors.toSet())) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A search within one person's record. Each token condition is satisfied by any of its values
+ * A search within one person's record, of one resource type ({@code null}: every type, as for
+ * {@code $everything}). Each token condition is satisfied by any of its values
  * (FHIR's comma = OR); conditions combine with AND. Dates overlap the range [from, to).
  *
  * @param newestFirst sort by clinical date, newest first; otherwise oldest first

@@ -10,11 +10,19 @@ class FhirProviders implements FhirServlet.Providers {
     private final PatientProvider patients;
     private final SafeErrors errors;
     private final RecordProviderParts parts;
+    private final TransactionProvider transactions;
 
-    FhirProviders(PatientProvider patients, SafeErrors errors, RecordProviderParts parts) {
+    FhirProviders(PatientProvider patients, SafeErrors errors, RecordProviderParts parts,
+                  TransactionProvider transactions) {
         this.patients = patients;
         this.errors = errors;
         this.parts = parts;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<Object> plainProviders() {
+        return List.of(transactions);
     }
 
     @Override

@@ -19,6 +19,9 @@ public class FhirServlet extends RestfulServer {
 
         List<IResourceProvider> resourceProviders();
 
+        /** Server-level providers (transaction, system operations). */
+        List<Object> plainProviders();
+
         List<Object> interceptors();
     }
 
@@ -33,6 +36,7 @@ public class FhirServlet extends RestfulServer {
     protected void initialize() {
         Providers wanted = providers.getObject();
         setResourceProviders(wanted.resourceProviders());
+        setPlainProviders(wanted.plainProviders());
         wanted.interceptors().forEach(this::registerInterceptor);
         registerInterceptor(new ResponseHighlighterInterceptor());
         setDefaultResponseEncoding(EncodingEnum.JSON);

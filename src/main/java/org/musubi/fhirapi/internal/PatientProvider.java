@@ -104,6 +104,34 @@ public class PatientProvider implements IResourceProvider {
                 written.change() == org.musubi.record.Written.Change.CREATED);
     }
 
+    /**
+     * Everything the caller may see of one person, across all of the person's facility patients,
+     * newest first; paged with {@code _count} (default 1000) and {@code _offset}. One audit row.
+     */
+    @Operation(name = "$everything", idempotent = true)
+    public ca.uhn.fhir.rest.api.server.IBundleProvider everything(@IdParam IdType id,
+            @OperationParam(name = "_count") IntegerType count, @OperationParam(name = "_offset") IntegerType offset) {
+        Caller caller = caller();
+        if (!id.isIdPartValidLong()) {
+            throw new ResourceNotFoundException(id);
+        }
+        long personId = id.getIdPartAsLong();
+        int size = count == null || count.getValue() == null ? 1000
+                : Math.max(1, Math.min(count.getValue(), org.musubi.record.RecordQuery.MAX_COUNT * 10));
+        int from = offset == null || offset.getValue() == null ? 0 : Math.max(0, offset.getValue());
+        var found = parts.outcome(parts.reads().search(caller.reader(), personId,
+                new org.musubi.record.RecordQuery(null, List.of(), null, null, null, true, size, from)), id);
+        List<IBaseResource> page = new ArrayList<>();
+        if (from == 0) {
+            opener.open(caller, personId).filter(OpenedPerson::permitted).ifPresent(o ->
+                    page.add(patients.toPatient(o.person(), o.visible(), o.ownOnly())));
+        }
+        found.resources().forEach(r -> page.add(parts.resources().toResource(r)));
+        ca.uhn.fhir.rest.server.SimpleBundleProvider bundle = new ca.uhn.fhir.rest.server.SimpleBundleProvider(page);
+        bundle.setSize((int) found.total() + 1);
+        return bundle;
+    }
+
     @Operation(name = "$match", type = Patient.class, idempotent = false)
     public Bundle match(@OperationParam(name = "resource", min = 1) Patient resource,
                         @OperationParam(name = "onlyCertainMatches") BooleanType onlyCertain,

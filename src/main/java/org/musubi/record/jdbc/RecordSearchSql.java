@@ -28,9 +28,10 @@ final class RecordSearchSql {
         }
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("""
-                r.patient_key = ANY(?) AND r.type = ? AND NOT r.deleted
+                r.patient_key = ANY(?) AND (?::text IS NULL OR r.type = ?) AND NOT r.deleted
                 AND (r.source_facility, r.category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))""");
         params.add(patientKeys.toArray(Long[]::new));
+        params.add(query.type());
         params.add(query.type());
         params.add(allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new));
         params.add(allowed.stream().map(i -> i.category().name()).toArray(String[]::new));

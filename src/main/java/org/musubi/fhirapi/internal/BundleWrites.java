@@ -1,0 +1,151 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+import org.springframework.stereotype.Component;
+
+/**
+ * Transaction and batch Bundles. A transaction first registers the Bundle's Patients (the writer's
+ * own patients), then gives every created entry its id, rewrites {@code urn:uuid:} and conditional
+ * references, and stores all other entries in one database transaction: all or nothing. A batch
+ * does each entry on its own and reports each outcome.
+ */
+@Component
+class BundleWrites {
+
+    private final RecordResources resources;
+    private final SourcePatientRegistration registration;
+    private final WriteRecords writes;
+    private final BundleReferences references;
+    private final org.musubi.audit.Audit audit;
+
+    BundleWrites(RecordResources resources, SourcePatientRegistration registration, WriteRecords writes,
+                 BundleReferences references, org.musubi.audit.Audit audit) {
+        this.resources = resources;
+        this.registration = registration;
+        this.writes = writes;
+        this.references = references;
+        this.audit = audit;
+    }
+
+    Bundle transaction(Caller caller, Bundle bundle) {
+        long facility = facilityOf(caller);
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        entries.forEach(e -> caller.require(type(e), true, audit));
+        Map<String, String> ids = new HashMap<>();
+        Bundle.BundleEntryComponent[] responses = new Bundle.BundleEntryComponent[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getResource() instanceof Patient patient) {
+                Written w = named(i, entries.get(i), () -> registration.register(caller, patient));
+                ids.put(entries.get(i).getFullUrl(), "Patient/" + w.id());
+                responses[i] = response(w);
+            }
+        }
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (responses[i] == null) {
+                Bundle.BundleEntryComponent entry = entries.get(i);
+                int index = i;
+                String existing = named(i, entry, () -> references.existing(entry, facility));
+                if (existing != null) {
+                    ids.put(entry.getFullUrl(), existing);
+                    responses[i] = new Bundle.BundleEntryComponent().setResponse(
+                            new Bundle.BundleEntryResponseComponent().setStatus("200 OK").setLocation(existing));
+                } else {
+                    ids.put(entry.getFullUrl(), type(entry) + "/" + named(index, entry, () -> references.targetId(entry)));
+                    pending.add(i);
+                }
+            }
+        }
+        List<ResourceWrite> toWrite = new ArrayList<>();
+        for (int i : pending) {
+            Bundle.BundleEntryComponent entry = entries.get(i);
+            toWrite.add(named(i, entry, () -> {
+                references.rewrite(entry.getResource(), ids, entries, facility);
+                String id = ids.get(entry.getFullUrl()).substring(type(entry).length() + 1);
+                return resources.toWrite(entry.getResource(), id, facility);
+            }));
+        }
+        List<Written> written;
+        try {
+            written = writes.writeAll(caller.reader(), toWrite);
+        } catch (WriteRecords.NotOwner e) {
+            throw new ForbiddenOperationException("他施設が登録した記録は変更できません / A record registered by another "
+                    + "facility cannot be changed: " + e.getMessage().replace("record.notOwner ", ""));
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            responses[pending.get(k)] = response(written.get(k));
+        }
+        Bundle result = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (Bundle.BundleEntryComponent r : responses) {
+            result.addEntry(r);
+        }
+        return result;
+    }
+
+    Bundle batch(Caller caller, Bundle bundle) {
+        Bundle result = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            Bundle single = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            single.addEntry(entry);
+            try {
+                result.addEntry(transaction(caller, single).getEntryFirstRep());
+            } catch (BaseServerResponseException e) {
+                OperationOutcome outcome = new OperationOutcome();
+                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                        .setCode(OperationOutcome.IssueType.PROCESSING).setDiagnostics(e.getMessage());
+                result.addEntry().setResponse(new Bundle.BundleEntryResponseComponent()
+                        .setStatus(e.getStatusCode() + " " + e.getStatusCode()).setOutcome(outcome));
+            }
+        }
+        return result;
+    }
+
+    private static long facilityOf(Caller caller) {
+        if (caller.facilityId() == null) {
+            throw new ForbiddenOperationException("施設に所属しない利用者は書き込めません / Only a facility can write");
+        }
+        return caller.facilityId();
+    }
+
+    static String type(Bundle.BundleEntryComponent entry) {
+        if (entry.getResource() == null) {
+            throw new InvalidRequestException("Bundle.entry に resource がありません / Bundle.entry has no resource");
+        }
+        return entry.getResource().fhirType();
+    }
+
+    private static Bundle.BundleEntryComponent response(Written w) {
+        String status = w.change() == Written.Change.CREATED ? "201 Created" : "200 OK";
+        return new Bundle.BundleEntryComponent().setResponse(new Bundle.BundleEntryResponseComponent().setStatus(status)
+                .setLocation(w.type() + "/" + w.id() + "/_history/" + w.version()).setEtag("W/\"" + w.version() + "\""));
+    }
+
+    /** Runs one entry's step; an error names the entry (index and type), keeping its HTTP status. */
+    static <T> T named(int index, Bundle.BundleEntryComponent entry, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (BaseServerResponseException e) {
+            String where = "Bundle.entry[" + index + "]"
+                    + (entry.getResource() == null ? "" : " (" + ((Resource) entry.getResource()).fhirType() + ")");
+            throw BaseServerResponseException.newInstance(e.getStatusCode(), where + ": " + e.getMessage());
+        }
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

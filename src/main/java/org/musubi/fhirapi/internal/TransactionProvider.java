@@ -1,0 +1,33 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.rest.annotation.Transaction;
+import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir} with a transaction or batch Bundle, as EHR exports and FHIR generators produce
+ * them: {@code urn:uuid:} references between entries, conditional create ({@code ifNoneExist}) and
+ * conditional references ({@code Organization?identifier=…}). A transaction is all or nothing.
+ */
+@Component
+public class TransactionProvider {
+
+    private final BundleWrites writes;
+
+    TransactionProvider(BundleWrites writes) {
+        this.writes = writes;
+    }
+
+    @Transaction
+    public Bundle transaction(@TransactionParam Bundle bundle) {
+        Caller caller = Caller.current();
+        return switch (bundle.getType()) {
+            case TRANSACTION -> writes.transaction(caller, bundle);
+            case BATCH -> writes.batch(caller, bundle);
+            default -> throw new InvalidRequestException("Bundle.type は transaction または batch にしてください（"
+                    + bundle.getType() + "） / Bundle.type must be transaction or batch, not " + bundle.getType());
+        };
+    }
+}
