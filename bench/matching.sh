@@ -5,16 +5,4 @@
 # Environment: JAVA_HOME (default: the Temurin 25 JDK), JAVA_OPTS (default: -Xms2g -Xmx8g),
 # MAVEN_ARGS (extra Maven arguments, e.g. -o to stay offline).
 set -euo pipefail
-
-cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-classpath_file=target/bench-classpath.txt
-
-# shellcheck disable=SC2086 # MAVEN_ARGS is a list of words
-./mvnw -B -q ${MAVEN_ARGS:-} test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >&2
-
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of words
-exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xms2g -Xmx8g} \
-    -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
-    org.musubi.bench.MatchingBenchmark "$@"
+exec "$(dirname "$0")/run.sh" org.musubi.bench.MatchingBenchmark "$@"

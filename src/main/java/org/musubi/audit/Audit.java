@@ -1,5 +1,7 @@
 package org.musubi.audit;
 
+import java.util.List;
+
 /**
  * The one call that records anything worth auditing. It writes in its own transaction, so a
  * deny or an error is kept even when the caller's work rolls back; if it cannot write, it throws
@@ -8,4 +10,10 @@ package org.musubi.audit;
 public interface Audit {
 
     AuditRecord record(AuditEntry entry);
+
+    /**
+     * Records several entries in one transaction, in the given order, as consecutive rows of the
+     * chain: the same rows, hashes and guarantees as recording them one by one, all or none.
+     */
+    List<AuditRecord> recordAll(List<AuditEntry> entries);
 }

@@ -28,7 +28,7 @@ public final class DecideReview {
 
     public long newPerson(long userId, long reviewId) {
         MatchReviews.OpenReview review = openReview(reviewId);
-        if (!MatchSourcePatient.complete(review.sourcePatient())) {
+        if (!NewPersons.complete(review.sourcePatient())) {
             throw new IdentityConflict("identity.review.incomplete");
         }
         RegisteredPerson person = NewPersons.register(store, review.sourcePatient());

@@ -39,6 +39,12 @@ class IdentityConfiguration {
     }
 
     @Bean
+    MatchSourcePatients matchSourcePatients(IdentityBatches batches, Audit audit) {
+        return new MatchSourcePatients(batches, new org.musubi.identity.matching.Matcher(), audit,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    @Bean
     DecideReview decideReview(IdentityStore store, MatchReviews reviews, LinkSourcePatient linking, Audit audit) {
         return new DecideReview(store, reviews, linking, audit);
     }

@@ -1,25 +1,18 @@
 package org.musubi.identity;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.musubi.audit.Audit;
-import org.musubi.audit.AuditAction;
-import org.musubi.audit.AuditEntry;
-import org.musubi.audit.Outcome;
-import org.musubi.identity.matching.AutoLink;
 import org.musubi.identity.matching.BlockingKeys;
-import org.musubi.identity.matching.Candidate;
 import org.musubi.identity.matching.Demographics;
-import org.musubi.identity.matching.MatchOutcome;
 import org.musubi.identity.matching.Matcher;
-import org.musubi.identity.matching.Review;
 
 /**
  * 名寄せ for one source patient: candidates by blocking key, scored by the matcher; a sure match is
  * linked, an uncertain one queued for an operator, and a patient nobody resembles becomes a new
  * regional person (only with name, sex and birth date known; otherwise an operator decides).
+ * {@link MatchSourcePatients} does the same for a batch.
  */
 public final class MatchSourcePatient {
 
@@ -43,52 +36,40 @@ public final class MatchSourcePatient {
         if (linked != null) {
             return new MatchResult.Linked(linked, Double.NaN);
         }
-        Demographics query = demographics(source);
+        Demographics query = NewPersons.demographics(source);
         List<RegisteredPerson> found = store.candidates(BlockingKeys.of(query), MAX_CANDIDATES);
         Map<String, Long> ids = found.stream().collect(Collectors.toMap(p -> p.person().regionalId(), RegisteredPerson::id));
-        MatchOutcome outcome = matcher.match(query, found.stream().map(RegisteredPerson::person).toList());
-        return switch (outcome) {
-            case AutoLink auto -> autoLink(userId, source, ids.get(auto.best().person().regionalId()), auto.best());
-            case Review review -> queue(source, review.candidates(), ids,
-                    review.reasons().stream().map(Enum::name).collect(Collectors.toSet()));
-            case org.musubi.identity.matching.NewPerson none -> complete(source)
-                    ? newPerson(userId, source) : queue(source, none.candidates(), ids, java.util.Set.of("INCOMPLETE_DEMOGRAPHICS"));
+        MatchDecision decision = MatchDecision.of(source,
+                matcher.match(query, found.stream().map(RegisteredPerson::person).toList()),
+                () -> RegionalIds.fresh(id -> store.personByRegionalId(id).isPresent()));
+        return switch (decision) {
+            case MatchDecision.Link link -> autoLink(userId, link, ids.get(link.best().person().regionalId()));
+            case MatchDecision.Queue queue -> queue(queue, ids);
+            case MatchDecision.Create create -> newPerson(userId, create);
         };
     }
 
-    private MatchResult autoLink(long userId, SourcePatient source, long personId, Candidate best) {
-        String score = String.format(Locale.ROOT, "%.1f", best.score().total());
-        store.link(source.id(), personId, LinkMethod.MATCH_AUTO, userId, "score " + score);
-        audit.record(AuditEntry.of(AuditAction.IDENTITY_LINK, Outcome.PERMIT).on("SourcePatient", source.id())
-                .patient(best.person().regionalId()).reason("MATCH_AUTO score " + score));
-        return new MatchResult.Linked(personId, best.score().total());
+    private MatchResult autoLink(long userId, MatchDecision.Link link, long personId) {
+        long sourceId = link.source().id();
+        store.link(sourceId, personId, LinkMethod.MATCH_AUTO, userId, MatchAudits.linkReason(link.best()));
+        audit.record(MatchAudits.linked(sourceId, link.best()));
+        return new MatchResult.Linked(personId, link.best().score().total());
     }
 
-    private MatchResult queue(SourcePatient source, List<Candidate> candidates, Map<String, Long> ids,
-                              java.util.Set<String> reasons) {
-        List<MatchReviews.ReviewCandidate> shown = candidates.stream().limit(10)
+    private MatchResult queue(MatchDecision.Queue queue, Map<String, Long> ids) {
+        List<MatchReviews.ReviewCandidate> shown = queue.shown().stream()
                 .map(c -> new MatchReviews.ReviewCandidate(ids.get(c.person().regionalId()), c.score().total(),
                         Breakdowns.of(c.score()))).toList();
-        long reviewId = reviews.open(source.id(), shown, reasons);
-        audit.record(AuditEntry.of(AuditAction.MATCH_REVIEW, Outcome.PERMIT).on("SourcePatient", source.id())
-                .reason("queued as review " + reviewId + " " + reasons.stream().sorted().toList()));
+        long reviewId = reviews.open(queue.source().id(), shown, queue.reasons());
+        audit.record(MatchAudits.queued(queue.source().id(), reviewId, queue.reasons()));
         return new MatchResult.Queued(reviewId);
     }
 
-    private MatchResult newPerson(long userId, SourcePatient source) {
-        RegisteredPerson person = NewPersons.register(store, source);
-        store.link(source.id(), person.id(), LinkMethod.MATCH_AUTO, userId, "new person");
-        audit.record(AuditEntry.of(AuditAction.PERSON_CREATE, Outcome.PERMIT).on("SourcePatient", source.id())
-                .patient(person.person().regionalId()).reason("no matching person"));
+    private MatchResult newPerson(long userId, MatchDecision.Create create) {
+        SourcePatient source = create.source();
+        RegisteredPerson person = store.register(create.person());
+        store.link(source.id(), person.id(), LinkMethod.MATCH_AUTO, userId, MatchAudits.NEW_PERSON);
+        audit.record(MatchAudits.created(source.id(), person.person().regionalId()));
         return new MatchResult.NewPerson(person.id());
-    }
-
-    static boolean complete(SourcePatient s) {
-        return s.familyKana() != null && s.givenKana() != null && s.sex() != null && s.birthDate() != null;
-    }
-
-    static Demographics demographics(SourcePatient s) {
-        return new Demographics(s.familyKanji(), s.givenKanji(), s.familyKana(), s.givenKana(), s.sex(), s.birthDate(),
-                s.postalCode(), s.address(), s.phone());
     }
 }

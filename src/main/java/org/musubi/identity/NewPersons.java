@@ -1,5 +1,7 @@
 package org.musubi.identity;
 
+import org.musubi.identity.matching.Demographics;
+
 /** A new regional person made from a source patient's demographics, with a fresh regional ID. */
 final class NewPersons {
 
@@ -7,9 +9,24 @@ final class NewPersons {
     }
 
     static RegisteredPerson register(IdentityStore store, SourcePatient s) {
-        String regionalId = RegionalIds.fresh(id -> store.personByRegionalId(id).isPresent());
-        return store.register(new Person(regionalId, blankToDash(s.familyKanji()), blankToDash(s.givenKanji()),
-                s.familyKana(), s.givenKana(), s.sex(), s.birthDate(), s.postalCode(), s.address(), s.phone()));
+        return store.register(of(RegionalIds.fresh(id -> store.personByRegionalId(id).isPresent()), s));
+    }
+
+    /** The person a source patient would become under {@code regionalId}; blank kanji names become "－". */
+    static Person of(String regionalId, SourcePatient s) {
+        return new Person(regionalId, blankToDash(s.familyKanji()), blankToDash(s.givenKanji()),
+                s.familyKana(), s.givenKana(), s.sex(), s.birthDate(), s.postalCode(), s.address(), s.phone());
+    }
+
+    /** Whether a new person may be made from it: kana name, sex and birth date known. */
+    static boolean complete(SourcePatient s) {
+        return s.familyKana() != null && s.givenKana() != null && s.sex() != null && s.birthDate() != null;
+    }
+
+    /** What the matcher compares of a source patient. */
+    static Demographics demographics(SourcePatient s) {
+        return new Demographics(s.familyKanji(), s.givenKanji(), s.familyKana(), s.givenKana(), s.sex(), s.birthDate(),
+                s.postalCode(), s.address(), s.phone());
     }
 
     private static String blankToDash(String text) {

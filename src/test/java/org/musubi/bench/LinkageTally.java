@@ -27,19 +27,51 @@ final class LinkageTally {
     long reviewedRight;
     long reviewedWrong;
     long newPersons;
+    /** New persons made from records whose person is in the population (missed links). */
+    long newPersonsKnown;
 
     void add(String truth, MatchOutcome outcome) {
-        records++;
-        if (truth != null) {
-            known++;
-        }
+        boolean known = truth != null;
         switch (outcome) {
-            case AutoLink link when link.best().person().regionalId().equals(truth) -> linkedRight++;
-            case AutoLink link -> linkedWrong++;
-            case Review review when truth != null
-                    && review.candidates().stream().anyMatch(c -> c.person().regionalId().equals(truth)) -> reviewedRight++;
-            case Review review -> reviewedWrong++;
-            case NewPerson newPerson -> newPersons++;
+            case AutoLink link -> linked(known, link.best().person().regionalId().equals(truth));
+            case Review review -> reviewed(known,
+                    known && review.candidates().stream().anyMatch(c -> c.person().regionalId().equals(truth)));
+            case NewPerson newPerson -> created(known);
+        }
+    }
+
+    /** An auto-link of a record whose person is ({@code known}) or is not in the population; {@code right} if to that person. */
+    void linked(boolean known, boolean right) {
+        count(known);
+        if (right) {
+            linkedRight++;
+        } else {
+            linkedWrong++;
+        }
+    }
+
+    /** A review; {@code right} if the record's person is among its candidates. */
+    void reviewed(boolean known, boolean right) {
+        count(known);
+        if (right) {
+            reviewedRight++;
+        } else {
+            reviewedWrong++;
+        }
+    }
+
+    void created(boolean known) {
+        count(known);
+        newPersons++;
+        if (known) {
+            newPersonsKnown++;
+        }
+    }
+
+    private void count(boolean known) {
+        records++;
+        if (known) {
+            this.known++;
         }
     }
 
@@ -51,6 +83,7 @@ final class LinkageTally {
         reviewedRight += other.reviewedRight;
         reviewedWrong += other.reviewedWrong;
         newPersons += other.newPersons;
+        newPersonsKnown += other.newPersonsKnown;
     }
 
     long autoLinks() {

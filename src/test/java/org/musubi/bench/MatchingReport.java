@@ -38,7 +38,7 @@ final class MatchingReport {
         out.printf("  Review    %,9d  (%,d without the true person among the candidates)%n", all.reviews(), all.reviewedWrong);
         out.printf("  NewPerson %,9d  (%,d of them persons in the population)%n", all.newPersons,
                 sum(run.known).newPersons);
-        quality(all);
+        quality(out, all);
         table("Per corruption kind: records of persons in the population", run.known, all);
         table("Per corruption kind: new patients (any link is wrong, NewPerson is right)", run.newPatients, all);
         out.printf("%nReview reasons: %s%n", run.reviewReasons.entrySet().stream()
@@ -56,7 +56,8 @@ final class MatchingReport {
         }
     }
 
-    private void quality(LinkageTally all) {
+    /** Precision, recall and F1 of auto-links and of auto-links + review queue, with their definitions. */
+    static void quality(PrintStream out, LinkageTally all) {
         out.printf("%nQuality                     precision    recall        F1%n");
         out.printf("  auto-links                %9.5f %9.5f %9.5f%n", all.autoLinkPrecision(), all.autoLinkRecall(), all.autoLinkF1());
         out.printf("  auto-links + review queue %9.5f %9.5f %9.5f   ← overall F1%n", all.foundPrecision(), all.foundRecall(), all.foundF1());

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.musubi.audit.Actor;
 import org.musubi.audit.ActorSource;
@@ -47,29 +49,40 @@ class JdbcAuditTrail implements Audit, AuditTrail {
 
     @Override
     public AuditRecord record(AuditEntry entry) {
-        Actor actor = entry.actor() != null ? entry.actor() : actors.getIfAvailable(() -> Actor::anonymous).current();
+        return recordAll(List.of(entry)).getFirst();
+    }
+
+    @Override
+    public List<AuditRecord> recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Origin origin = RequestOrigins.current();
-        AuditRecord unsealed = new AuditRecord(0, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), actor, origin,
+        List<AuditRecord> unsealed = entries.stream().map(entry -> new AuditRecord(0, now, actor(entry), origin,
                 entry.action(), entry.resourceType(), entry.resourceIds(), entry.patientId(), entry.purpose(),
-                entry.outcome(), entry.reason(), AuditChain.GENESIS, null);
+                entry.outcome(), entry.reason(), AuditChain.GENESIS, null)).toList();
         return ownTransaction.execute(status -> append(unsealed));
     }
 
-    private AuditRecord append(AuditRecord unsealed) {
+    private Actor actor(AuditEntry entry) {
+        return entry.actor() != null ? entry.actor() : actors.getIfAvailable(() -> Actor::anonymous).current();
+    }
+
+    /** Chains the rows to the locked head one after another, inserts them in one statement and moves the head. */
+    private List<AuditRecord> append(List<AuditRecord> unsealed) {
         ChainHead head = jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getBytes(2))).single();
-        AuditRecord sealed = unsealed.chainedTo(head.seq() + 1, head.hash());
-        jdbc.sql("""
-                INSERT INTO audit_event (seq, occurred_at, user_id, login_id, facility_id, profession, client_ip,
-                  user_agent, action, resource_type, resource_ids, patient_id, purpose, outcome, reason, request_id,
-                  prev_hash, hash)
-                VALUES (:seq, :at, :userId, :loginId, :facilityId, :profession, :ip, :ua, :action, :type,
-                  :ids, :patient, :purpose, :outcome, :reason, :requestId, :prev, :hash)""")
-                .paramSource(AuditRows.parameters(sealed))
-                .update();
+        List<AuditRecord> sealed = new ArrayList<>(unsealed.size());
+        AuditRecord last = null;
+        for (AuditRecord row : unsealed) {
+            last = row.chainedTo(last == null ? head.seq() + 1 : last.seq() + 1, last == null ? head.hash() : last.hash());
+            sealed.add(last);
+        }
+        jdbc.sql(AuditRows.INSERT_ALL).params(AuditRows.columns(sealed)).update();
         jdbc.sql("UPDATE audit_chain_head SET seq = :seq, hash = :hash WHERE id = 1")
-                .param("seq", sealed.seq()).param("hash", sealed.hash()).update();
-        return sealed;
+                .param("seq", last.seq()).param("hash", last.hash()).update();
+        return List.copyOf(sealed);
     }
 
     @Override

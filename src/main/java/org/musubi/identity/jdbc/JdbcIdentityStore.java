@@ -22,11 +22,13 @@ class JdbcIdentityStore implements IdentityStore {
     private final JdbcClient jdbc;
     private final MergeSql merges;
     private final MatchKeySql keys;
+    private final SourcePatientSql sourcePatients;
 
     JdbcIdentityStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
         this.merges = new MergeSql(jdbc);
         this.keys = new MatchKeySql(template);
+        this.sourcePatients = new SourcePatientSql(jdbc);
     }
 
     @Override
@@ -61,18 +63,7 @@ class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public SourcePatient receive(SourcePatient s) {
-        return jdbc.sql("""
-                INSERT INTO source_patient (facility_id, local_id, family_kanji, given_kanji, family_kana, given_kana, sex,
-                  birth_date, postal_code, address, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (facility_id, local_id) DO UPDATE SET family_kanji = excluded.family_kanji,
-                  given_kanji = excluded.given_kanji, family_kana = excluded.family_kana, given_kana = excluded.given_kana,
-                  sex = excluded.sex, birth_date = excluded.birth_date, postal_code = excluded.postal_code,
-                  address = excluded.address, phone = excluded.phone, updated_at = now()
-                RETURNING *""")
-                .params(s.facilityId(), s.localId(), s.familyKanji(), s.givenKanji(), s.familyKana(), s.givenKana(),
-                        s.sex() == null ? null : s.sex().name(), s.birthDate() == null ? null : Date.valueOf(s.birthDate()),
-                        s.postalCode(), s.address(), s.phone())
-                .query(JdbcIdentityStore::sourcePatient).single();
+        return sourcePatients.receiveAll(List.of(s)).getFirst();
     }
 
     @Override

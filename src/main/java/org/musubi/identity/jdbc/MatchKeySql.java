@@ -21,15 +21,20 @@ final class MatchKeySql {
         insert(List.of(new Keyed(personId, person)));
     }
 
-    /** Writes the keys of freshly stored persons in batches. */
+    /** Writes the keys of freshly stored persons in one statement. */
     void insert(List<Keyed> persons) {
-        List<Object[]> rows = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (Keyed p : persons) {
             for (String key : BlockingKeys.of(Demographics.of(p.person()))) {
-                rows.add(new Object[] {key, p.personId()});
+                keys.add(key);
+                ids.add(p.personId());
             }
         }
-        jdbc.batchUpdate("INSERT INTO person_match_key (key, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING", rows);
+        if (!keys.isEmpty()) {
+            jdbc.update("INSERT INTO person_match_key (key, person_id) SELECT * FROM unnest(?::text[], ?::bigint[])"
+                    + " ON CONFLICT DO NOTHING", keys.toArray(String[]::new), ids.toArray(Long[]::new));
+        }
     }
 
     record Keyed(long personId, Person person) {

@@ -1,0 +1,39 @@
+package org.musubi.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The identity store for batches of source patients (imports deliver thousands at once): each read
+ * is one or two statements for the whole batch, and {@link #write} applies a batch's decisions in
+ * one transaction, all or nothing.
+ */
+public interface IdentityBatches {
+
+    /**
+     * Stores or refreshes source patients as {@link IdentityStore#receive} does, in one statement;
+     * returns them as stored, in the given order. Each (facility, local id) may occur only once.
+     */
+    List<SourcePatient> receiveAll(List<SourcePatient> received);
+
+    /** The person each of these source patients is linked to; unlinked ones are absent. */
+    Map<Long, Long> personsOf(Collection<Long> sourcePatientIds);
+
+    /**
+     * For each set of blocking keys, the candidates {@link IdentityStore#candidates} would return:
+     * active persons sharing a key, lowest id first, at most {@code limit}.
+     */
+    List<List<RegisteredPerson>> candidates(List<Set<String>> blockingKeys, int limit);
+
+    /** Those of these regional IDs that some person already has. */
+    Set<String> regionalIdsInUse(Collection<String> regionalIds);
+
+    /**
+     * In one transaction: registers the new persons with their blocking keys, links source
+     * patients ({@link LinkMethod#MATCH_AUTO}, with one LINK identity event each) and opens or
+     * refreshes reviews; persons are referred to by regional ID. If any part fails, nothing is kept.
+     */
+    LinkageBatch.Written write(LinkageBatch batch, long userId);
+}

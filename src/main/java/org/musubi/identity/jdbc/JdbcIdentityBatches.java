@@ -1,0 +1,86 @@
+package org.musubi.identity.jdbc;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.musubi.identity.IdentityBatches;
+import org.musubi.identity.LinkageBatch;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class JdbcIdentityBatches implements IdentityBatches {
+
+    private final JdbcClient jdbc;
+    private final SourcePatientSql sourcePatients;
+    private final BatchWriteSql writes;
+
+    JdbcIdentityBatches(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.sourcePatients = new SourcePatientSql(jdbc);
+        this.writes = new BatchWriteSql(jdbc, new MatchKeySql(template));
+    }
+
+    @Override
+    public List<SourcePatient> receiveAll(List<SourcePatient> received) {
+        return sourcePatients.receiveAll(received);
+    }
+
+    @Override
+    public Map<Long, Long> personsOf(Collection<Long> sourcePatientIds) {
+        Map<Long, Long> persons = new HashMap<>();
+        jdbc.sql("SELECT source_patient_id, person_id FROM person_link WHERE source_patient_id = ANY(?)")
+                .param(sourcePatientIds.toArray(Long[]::new))
+                .query(rs -> {
+                    persons.put(rs.getLong(1), rs.getLong(2));
+                });
+        return persons;
+    }
+
+    /** Two statements for the whole batch: the persons of every key, then those persons' rows. */
+    @Override
+    public List<List<RegisteredPerson>> candidates(List<Set<String>> blockingKeys, int limit) {
+        Set<String> allKeys = new LinkedHashSet<>();
+        blockingKeys.forEach(allKeys::addAll);
+        Map<String, List<Long>> idsByKey = new HashMap<>();
+        jdbc.sql("SELECT key, person_id FROM person_match_key WHERE key = ANY(?)")
+                .param(allKeys.toArray(String[]::new))
+                .query(rs -> {
+                    idsByKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        Set<Long> allIds = new HashSet<>();
+        idsByKey.values().forEach(allIds::addAll);
+        Map<Long, RegisteredPerson> active = new HashMap<>();
+        jdbc.sql("SELECT * FROM person WHERE id = ANY(?) AND status = 'ACTIVE'").param(allIds.toArray(Long[]::new))
+                .query(JdbcIdentityStore::person).list().forEach(p -> active.put(p.id(), p));
+        return blockingKeys.stream().map(keys -> {
+            TreeSet<Long> ids = new TreeSet<>();
+            keys.forEach(key -> idsByKey.getOrDefault(key, List.of()).stream().filter(active::containsKey).forEach(ids::add));
+            return ids.stream().limit(limit).map(active::get).toList();
+        }).toList();
+    }
+
+    @Override
+    public Set<String> regionalIdsInUse(Collection<String> regionalIds) {
+        return new HashSet<>(jdbc.sql("SELECT regional_id FROM person WHERE regional_id = ANY(?::char(16)[])")
+                .param(regionalIds.toArray(String[]::new)).query(String.class).list());
+    }
+
+    @Override
+    @Transactional
+    public LinkageBatch.Written write(LinkageBatch batch, long userId) {
+        Map<String, Long> personIds = writes.registerAll(batch.newPersons());
+        writes.linkAll(batch.links(), userId);
+        return new LinkageBatch.Written(personIds, writes.openAll(batch.reviews()));
+    }
+}
