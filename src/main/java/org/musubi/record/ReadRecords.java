@@ -19,6 +19,7 @@ import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonView;
 
 /**
  * The only read path to clinical data: every read and search goes through the access policy and
@@ -59,6 +60,13 @@ public final class ReadRecords {
 
     /** A search within one person's record, across every linked source patient. */
     public Interaction<ResourceStore.Found> search(Reader reader, long personId, RecordQuery query) {
+        Interaction<Everything> result = everything(reader, personId, query);
+        return new Interaction<>(result.value() == null ? null : result.value().found(), result.decision(),
+                result.resourceIds());
+    }
+
+    /** A search that also hands back the person's view, for a response that shows the person too (one audit row). */
+    public Interaction<Everything> everything(Reader reader, long personId, RecordQuery query) {
         return access.interact(reader.userId(), Purpose.TREATMENT, personId, AuditAction.SEARCH,
                 query.type() == null ? "everything" : query.type(), view -> {
             List<SourcePatient> sources = identities.sourcePatientsOf(personId);
@@ -73,9 +81,13 @@ public final class ReadRecords {
             }
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             ResourceStore.Found found = store.search(keys, allowed, query);
-            return Interaction.permitted(found, view.decision(),
+            return Interaction.permitted(new Everything(found, view), view.decision(),
                     found.resources().stream().map(StoredResource::id).toList());
         });
+    }
+
+    /** What a search found, with the view it was judged by. */
+    public record Everything(ResourceStore.Found found, PersonView view) {
     }
 
     private Interaction<StoredResource> judged(Reader reader, StoredResource resource, String type, String id,

@@ -13,12 +13,15 @@ import java.util.List;
 public record RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo,
                           Instant updatedSince, boolean newestFirst, int count, int offset) {
 
+    /** The largest page of a search. */
     public static final int MAX_COUNT = 500;
+    /** The largest page of anything ({@code $everything}). */
+    public static final int MAX_PAGE = 10_000;
 
     public RecordQuery {
         tokens = List.copyOf(tokens);
-        if (count < 0 || count > MAX_COUNT || offset < 0) {
-            throw new IllegalArgumentException("count must be 0–" + MAX_COUNT + " and offset ≥ 0");
+        if (count < 0 || count > MAX_PAGE || offset < 0) {
+            throw new IllegalArgumentException("count must be 0–" + MAX_PAGE + " and offset ≥ 0");
         }
     }
 

@@ -51,7 +51,7 @@ class RecordAuthorizationMatrixIT {
 
     enum Reader { A, C }
 
-    enum Interaction { READ_A, READ_B, VREAD_A, HISTORY_A, SEARCH, SEARCH_PAGED, UPDATE_FOREIGN, DELETE_FOREIGN }
+    enum Interaction { READ_A, READ_B, VREAD_A, HISTORY_A, SEARCH, SEARCH_PAGED, EVERYTHING, UPDATE_FOREIGN, DELETE_FOREIGN }
 
     @LocalServerPort
     int port;
@@ -112,6 +112,7 @@ class RecordAuthorizationMatrixIT {
             case HISTORY_A -> expectRead(visible(state, reader, "A"), () -> api.history()
                     .onInstance("Observation/" + f.observationA()).returnBundle(Bundle.class).execute());
             case SEARCH, SEARCH_PAGED -> expectSearch(f, state, reader, api, interaction == Interaction.SEARCH_PAGED);
+            case EVERYTHING -> expectEverything(f, state, reader, api);
             case UPDATE_FOREIGN, DELETE_FOREIGN -> expectNoForeignChange(f, reader, interaction, api);
         }
         assertThat(audit.forPatient(before, f.regionalId())).as("audit rows of " + interaction).hasSize(1);
@@ -144,6 +145,29 @@ class RecordAuthorizationMatrixIT {
         assertThat(expected).containsAll(ids);
         assertThat(ids).hasSize(paged ? Math.min(1, expected.size()) : expected.size());
         assertThat(bundle.getLink(Bundle.LINK_NEXT) != null).isEqualTo(paged && expected.size() > 1);
+    }
+
+    private static void expectEverything(Fixture f, State state, Reader reader, IGenericClient api) {
+        Bundle bundle;
+        try {
+            bundle = api.operation().onInstance("Patient/" + f.personId()).named("$everything")
+                    .withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet()
+                    .returnResourceType(Bundle.class).execute();
+        } catch (BaseServerResponseException e) {
+            assertThat(e.getStatusCode()).isEqualTo(403);
+            assertThat(visible(state, reader, "A") || visible(state, reader, "B")).as("refused everything").isFalse();
+            return;
+        }
+        List<String> observations = bundle.getEntry().stream().filter(e -> e.getResource() instanceof Observation)
+                .map(e -> e.getResource().getIdElement().getIdPart()).toList();
+        List<String> expected = new ArrayList<>();
+        if (visible(state, reader, "A")) {
+            expected.add(f.observationA());
+        }
+        if (visible(state, reader, "B")) {
+            expected.add(f.observationB());
+        }
+        assertThat(observations).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     private static void expectNoForeignChange(Fixture f, Reader reader, Interaction interaction, IGenericClient api) {

@@ -34,21 +34,26 @@ public final class FhirRecords {
         return "T" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
     }
 
-    /** Registers the facility's patient; its given name is unique, so matching makes a new person. */
-    public static String registerPatient(IGenericClient client, Facility facility, String localId, String kana) {
+    /** The facility's patient with a unique given name and birth date, so that matching makes a new person. */
+    public static Patient newPatient(Facility facility, String localId, String familyKana) {
         Patient patient = new Patient();
         patient.addIdentifier().setSystem(patientSystem(facility)).setValue(localId);
-        patient.addName().setFamily(kana).addGiven(uniqueKana())
+        patient.addName().setFamily(familyKana).addGiven(uniqueKana())
                 .addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
         java.time.LocalDate born = java.time.LocalDate.of(1930, 1, 1)
                 .plusDays((System.nanoTime() / 1000 + SEQUENCE.incrementAndGet() * 7919L) % 25_000);
         patient.setGender(AdministrativeGender.FEMALE).setBirthDateElement(new org.hl7.fhir.r4.model.DateType(born.toString()));
-        MethodOutcome created = client.create().resource(patient).execute();
+        return patient;
+    }
+
+    /** Registers the facility's patient (see {@link #newPatient}); returns the Patient's id. */
+    public static String registerPatient(IGenericClient client, Facility facility, String localId, String kana) {
+        MethodOutcome created = client.create().resource(newPatient(facility, localId, kana)).execute();
         return created.getId().getIdPart();
     }
 
     /** A given name no other test patient has (digits of a counter and the clock as katakana). */
-    static String uniqueKana() {
+    public static String uniqueKana() {
         String digits = Long.toString(System.nanoTime() % 100_000_000L) + SEQUENCE.incrementAndGet();
         StringBuilder kana = new StringBuilder();
         digits.chars().forEach(c -> kana.append("アイウエオカキクケコ".charAt(c - '0')));

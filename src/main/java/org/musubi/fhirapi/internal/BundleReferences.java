@@ -61,6 +61,7 @@ class BundleReferences {
 
     void rewrite(IBaseResource resource, Map<String, String> ids, List<Bundle.BundleEntryComponent> entries, long facility) {
         for (Reference reference : context.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+            reference.setResource(null);
             String ref = reference.getReference();
             if (ref == null) {
                 continue;

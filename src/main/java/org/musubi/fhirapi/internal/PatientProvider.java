@@ -43,10 +43,12 @@ public class PatientProvider implements IResourceProvider {
     private final Audit audit;
     private final SourcePatientRegistration registration;
     private final RecordProviderParts parts;
+    private final org.musubi.identity.IdentityStore identities;
 
     PatientProvider(PersonOpener opener, PersonPatients patients, PatientSearch search, PixQuery pix,
                     PatientMatches matches, Refusals refusals, Audit audit, SourcePatientRegistration registration,
-                    RecordProviderParts parts) {
+                    RecordProviderParts parts, org.musubi.identity.IdentityStore identities) {
+        this.identities = identities;
         this.registration = registration;
         this.parts = parts;
         this.opener = opener;
@@ -117,14 +119,15 @@ public class PatientProvider implements IResourceProvider {
         }
         long personId = id.getIdPartAsLong();
         int size = count == null || count.getValue() == null ? 1000
-                : Math.max(1, Math.min(count.getValue(), org.musubi.record.RecordQuery.MAX_COUNT * 10));
+                : Math.max(1, Math.min(count.getValue(), org.musubi.record.RecordQuery.MAX_PAGE));
         int from = offset == null || offset.getValue() == null ? 0 : Math.max(0, offset.getValue());
-        var found = parts.outcome(parts.reads().search(caller.reader(), personId,
+        var everything = parts.outcome(parts.reads().everything(caller.reader(), personId,
                 new org.musubi.record.RecordQuery(null, List.of(), null, null, null, true, size, from)), id);
+        var found = everything.found();
         List<IBaseResource> page = new ArrayList<>();
         if (from == 0) {
-            opener.open(caller, personId).filter(OpenedPerson::permitted).ifPresent(o ->
-                    page.add(patients.toPatient(o.person(), o.visible(), o.ownOnly())));
+            OpenedPerson o = opener.opened(caller, identities.person(personId).orElseThrow(), everything.view());
+            page.add(patients.toPatient(o.person(), o.visible(), o.ownOnly()));
         }
         found.resources().forEach(r -> page.add(parts.resources().toResource(r)));
         ca.uhn.fhir.rest.server.SimpleBundleProvider bundle = new ca.uhn.fhir.rest.server.SimpleBundleProvider(page);

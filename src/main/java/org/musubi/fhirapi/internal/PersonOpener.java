@@ -31,15 +31,20 @@ class PersonOpener {
             return Optional.empty();
         }
         PersonView view = access.viewPerson(caller.userId(), Purpose.TREATMENT, personId);
+        return Optional.of(opened(caller, person.get(), view));
+    }
+
+    /** The person as seen through a view already decided (and audited) elsewhere. */
+    OpenedPerson opened(Caller caller, RegisteredPerson person, PersonView view) {
         if (!view.permitted()) {
-            return Optional.of(new OpenedPerson(person.get(), view, List.of(), null));
+            return new OpenedPerson(person, view, List.of(), null);
         }
-        List<SourcePatient> sources = identities.sourcePatientsOf(personId);
+        List<SourcePatient> sources = identities.sourcePatientsOf(person.id());
         List<SourcePatient> visible = sources.stream()
                 .filter(s -> view.sees(new DataItem(s.facilityId(), DataCategory.DEMOGRAPHICS))).toList();
         SourcePatient own = view.ownDataOnly() ? sources.stream()
                 .filter(s -> caller.facilityId() != null && s.facilityId() == caller.facilityId())
                 .findFirst().orElse(null) : null;
-        return Optional.of(new OpenedPerson(person.get(), view, visible, own));
+        return new OpenedPerson(person, view, visible, own);
     }
 }

@@ -1,0 +1,188 @@
+package org.musubi.fhirapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.musubi.testing.FhirRecords.HBA1C;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Transaction and batch Bundles as EHR exports send them, and Patient/$everything. */
+@MusubiIntegrationTest
+class TransactionIT {
+
+    static final String ORG_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    Consents consents;
+    @Autowired
+    AuditRows audit;
+
+    @Test
+    void aTransactionResolvesUuidAndConditionalReferencesAndIsIdempotentWithIfNoneExist() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+
+        Bundle first = fhir.transaction().withBundle(export(hospital, localId)).execute();
+        Bundle again = fhir.transaction().withBundle(export(hospital, localId)).execute();
+
+        assertThat(first.getEntry()).extracting(e -> e.getResponse().getStatus())
+                .containsExactly("201 Created", "201 Created", "201 Created", "201 Created", "201 Created");
+        assertThat(again.getEntry().get(1).getResponse().getStatus()).isEqualTo("200 OK");
+        assertThat(again.getEntry().get(4).getResponse().getStatus()).isEqualTo("200 OK");
+        String patientRef = location(first, 0);
+        Observation observation = fhir.read().resource(Observation.class).withId(location(first, 3)).execute();
+        assertThat(observation.getSubject().getReference()).isEqualTo(patientRef);
+        assertThat(observation.getEncounter().getReference()).isEqualTo(location(first, 2));
+        assertThat(observation.getPerformerFirstRep().getReference()).isEqualTo(location(first, 1));
+        long person = FhirRecords.personOf(fhir, hospital, localId);
+        Bundle conditions = fhir.search().forResource(Condition.class).where(Condition.PATIENT.hasId("Patient/" + person))
+                .returnBundle(Bundle.class).execute();
+        assertThat(conditions.getTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactionWithOneBadEntryStoresNothingAndNamesTheEntry() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        Bundle bundle = export(hospital, localId, "ORG-" + localId);
+        ((Observation) bundle.getEntry().get(3).getResource()).setEncounter(new Reference("urn:uuid:not-in-this-bundle"));
+
+        assertThatThrownBy(() -> fhir.transaction().withBundle(bundle).execute())
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Bundle.entry[3] (Observation)");
+        Bundle organizationOnly = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        organizationOnly.addEntry(bundle.getEntry().get(1));
+        assertThat(fhir.transaction().withBundle(organizationOnly).execute().getEntryFirstRep().getResponse().getStatus())
+                .as("the Organization of the failed transaction was not stored").isEqualTo("201 Created");
+    }
+
+    @Test
+    void aBatchReportsEachEntryOnItsOwn() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, localId, "バッチ");
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        batch.addEntry().setResource(FhirRecords.lab(hospital, localId, HBA1C, "2024-06-01", 6.0))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        batch.addEntry().setResource(FhirRecords.lab(hospital, "nobody", HBA1C, "2024-06-01", 6.0))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+
+        Bundle result = fhir.transaction().withBundle(batch).execute();
+
+        assertThat(result.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
+        assertThat(result.getEntry().get(0).getResponse().getStatus()).isEqualTo("201 Created");
+        assertThat(result.getEntry().get(1).getResponse().getStatus()).startsWith("422");
+        assertThat(result.getEntry().get(1).getResponse().getOutcome()).isNotNull();
+    }
+
+    @Test
+    void everythingGivesEachReaderExactlyWhatThePolicyAllowsInOneAuditedCall() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        IGenericClient clinicApi = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        hospitalApi.transaction().withBundle(export(hospital, localId)).execute();
+        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        String regionalId = hospitalApi.read().resource(Patient.class).withId(String.valueOf(person)).execute()
+                .getIdentifierFirstRep().getValue();
+        long before = audit.max();
+
+        Bundle own = everything(hospitalApi, person);
+        assertThatThrownBy(() -> everything(clinicApi, person))
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException.class);
+        long admin = accounts.networkAdmin().id();
+        consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
+        consents.link(person, clinic.id(), admin);
+        Bundle shared = everything(clinicApi, person);
+
+        assertThat(types(own)).containsExactlyInAnyOrder("Patient", "Patient", "Encounter", "Observation", "Condition");
+        assertThat(types(shared)).containsExactlyInAnyOrder("Patient", "Patient", "Encounter", "Observation", "Condition");
+        assertThat(audit.forPatient(before, regionalId).stream().filter(r -> r.startsWith("SEARCH"))).containsExactly(
+                "SEARCH PERMIT policy.permit.ownFacilityData", "SEARCH DENY policy.deny.noConsent",
+                "SEARCH PERMIT policy.permit.treatmentConsentAndLink");
+    }
+
+    private static Bundle everything(IGenericClient client, long person) {
+        return client.operation().onInstance("Patient/" + person).named("$everything").withNoParameters(
+                org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
+    }
+
+    private static java.util.List<String> types(Bundle bundle) {
+        return bundle.getEntry().stream().map(e -> e.getResource().fhirType()).toList();
+    }
+
+    private static String location(Bundle response, int index) {
+        String location = response.getEntry().get(index).getResponse().getLocation();
+        return location.substring(0, location.indexOf("/_history"));
+    }
+
+    /** An EHR-style export: Patient, Organization (conditional create), Encounter, Observation, Condition. */
+    static Bundle export(Facility hospital, String localId) {
+        return export(hospital, localId, hospital.code().value());
+    }
+
+    static Bundle export(Facility hospital, String localId, String orgValue) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        Patient patient = FhirRecords.newPatient(hospital, localId, "トランザクション");
+        entry(bundle, "urn:uuid:11111111-0000-0000-0000-000000000001", patient, null);
+        Organization organization = new Organization().setName("検査部");
+        organization.addIdentifier().setSystem(ORG_NO).setValue(orgValue);
+        entry(bundle, "urn:uuid:11111111-0000-0000-0000-000000000002", organization,
+                "identifier=" + ORG_NO + "|" + orgValue);
+        Encounter encounter = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
+                .setSubject(new Reference("urn:uuid:11111111-0000-0000-0000-000000000001"));
+        encounter.getClass_().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("AMB");
+        entry(bundle, "urn:uuid:11111111-0000-0000-0000-000000000003", encounter, null);
+        Observation observation = FhirRecords.lab(hospital, localId, HBA1C, "2024-03-01", 6.8);
+        observation.setSubject(new Reference("urn:uuid:11111111-0000-0000-0000-000000000001"))
+                .setEncounter(new Reference("urn:uuid:11111111-0000-0000-0000-000000000003"))
+                .addPerformer(new Reference("Organization?identifier=" + ORG_NO + "|" + orgValue));
+        entry(bundle, "urn:uuid:11111111-0000-0000-0000-000000000004", observation, null);
+        Condition condition = new Condition().setSubject(new Reference("urn:uuid:11111111-0000-0000-0000-000000000001"));
+        condition.addIdentifier().setSystem("http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier")
+                .setValue("C-" + localId);
+        condition.getCode().addCoding().setSystem("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full").setCode("E11");
+        entry(bundle, "urn:uuid:11111111-0000-0000-0000-000000000005", condition,
+                "identifier=http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier|C-" + localId);
+        return bundle;
+    }
+
+    private static void entry(Bundle bundle, String fullUrl, Resource resource, String ifNoneExist) {
+        Bundle.BundleEntryComponent entry = bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
+        entry.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist(ifNoneExist);
+    }
+}
