@@ -32,6 +32,8 @@ public final class ReadRecords {
     public static final String NOT_FOUND = "record.notFound";
     /** A directory resource (Organization, Practitioner …): no patient's data, readable by every caller. */
     public static final String DIRECTORY = "record.directory";
+    /** Clinical data sent without a patient: only the facility that sent it may read it. */
+    public static final String UNATTACHED = "record.unattached";
     private final ResourceStore store;
     private final PersonAccess access;
     private final IdentityStore identities;
@@ -96,7 +98,11 @@ public final class ReadRecords {
             return direct(action, type, id, null, new Deny(NOT_FOUND), null);
         }
         if (!resource.patientData()) {
-            return direct(action, type, id, null, new Permit(DIRECTORY), resource);
+            boolean directory = org.musubi.record.fhir.ResourceKind.of(type).map(k -> k.directory()).orElse(false);
+            Decision decision = directory ? new Permit(DIRECTORY)
+                    : reader.actsFor(resource.sourceFacilityId()) ? new Permit(Permit.OWN_FACILITY_DATA)
+                    : new Deny(UNATTACHED);
+            return direct(action, type, id, null, decision, resource);
         }
         Optional<Long> person = identities.personOf(resource.patientKey());
         if (person.isEmpty()) {

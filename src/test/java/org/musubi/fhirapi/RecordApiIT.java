@@ -142,12 +142,27 @@ class RecordApiIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         Observation orphan = FhirRecords.lab(hospital, "no-such-patient", HBA1C, "2024-01-01", 5.0);
-        Observation noSubject = FhirRecords.lab(hospital, "x", HBA1C, "2024-01-01", 5.0).setSubject(new Reference());
+        org.hl7.fhir.r4.model.Condition noSubject = new org.hl7.fhir.r4.model.Condition();
+        noSubject.getCode().addCoding().setSystem("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full").setCode("I10");
 
         assertThatThrownBy(() -> fhir.create().resource(orphan).execute())
                 .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Observation.subject");
         assertThatThrownBy(() -> fhir.create().resource(noSubject).execute())
-                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Observation.subject");
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Condition.subject");
+    }
+
+    @Test
+    void anObservationSentWithoutAPatientIsReadableOnlyByItsFacility() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient own = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        IGenericClient other = clients.fhirFor(port, accounts.facilityOf(FacilityKind.CLINIC), "system/*.read");
+        Observation unattached = FhirRecords.lab(hospital, "x", HBA1C, "2024-01-01", 5.0).setSubject(null);
+
+        String id = FhirRecords.create(own, unattached);
+
+        assertThat(own.read().resource(Observation.class).withId(id).execute().hasSubject()).isFalse();
+        assertThatThrownBy(() -> other.read().resource(Observation.class).withId(id).execute())
+                .isInstanceOf(ForbiddenOperationException.class);
     }
 
     private static String effective(Bundle bundle, int index) {

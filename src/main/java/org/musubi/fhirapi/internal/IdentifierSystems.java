@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 class IdentifierSystems {
 
     static final String JP_CORE_PATIENT_ID = "urn:oid:1.2.392.100495.20.3.51.1";
+    /** JP-CLINS: "the sending hospital's patient ID", meaning the writer's own patient ID when a facility writes. */
+    static final String JP_HOSPITAL_PATIENT_ID = "http://jpfhir.jp/fhir/eCS/Idsystem/JP_Hospital_PatientID";
     private static final String MUSUBI_FACILITY = "urn:musubi:facility:";
     private final Facilities facilities;
     private final String regional;

@@ -135,6 +135,21 @@ public class PatientProvider implements IResourceProvider {
         return bundle;
     }
 
+    /** A facility registers its own patient under an id of its choosing (as JP-CLINS examples do). */
+    @ca.uhn.fhir.rest.annotation.Update
+    public ca.uhn.fhir.rest.api.MethodOutcome update(@IdParam IdType id,
+                                                     @ca.uhn.fhir.rest.annotation.ResourceParam Patient patient) {
+        Caller caller = Caller.current();
+        caller.require("Patient", true, audit);
+        if (id.isIdPartValidLong()) {
+            throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("数字だけの id は地域患者のものです / "
+                    + "All-digit ids belong to regional persons");
+        }
+        var written = registration.register(caller, patient, id.getIdPart());
+        return new ca.uhn.fhir.rest.api.MethodOutcome(new IdType("Patient", written.id(), String.valueOf(written.version())),
+                written.change() == org.musubi.record.Written.Change.CREATED);
+    }
+
     @Operation(name = "$match", type = Patient.class, idempotent = false)
     public Bundle match(@OperationParam(name = "resource", min = 1) Patient resource,
                         @OperationParam(name = "onlyCertainMatches") BooleanType onlyCertain,

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /** What every record resource provider shares: reads, writes, conversions and the refusal answers. */
 @Component
 record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRecords writes, Refusals refusals,
-                           Audit audit) {
+                           Audit audit, DocumentBundles documents) {
 
     /** The interaction's value, or 404 (no such resource) or 403 (with the policy's reason). */
     <T> T outcome(Interaction<T> interaction, IdType id) {
@@ -34,6 +34,13 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
             throw new ForbiddenOperationException("施設に所属しない利用者は書き込めません / Only a facility can write");
         }
         String type = resource.fhirType();
+        if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle && id == null) {
+            try {
+                return documents.store(caller, bundle);
+            } catch (WriteRecords.NotOwner e) {
+                throw notOwner();
+            }
+        }
         try {
             if (id != null) {
                 writes.requireOwner(caller.reader(), type, id);

@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Date;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.identity.IdentityStore;
@@ -14,6 +16,7 @@ import org.musubi.identity.SourcePatient;
 import org.musubi.record.ResourceStore;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.ClinsRules;
 import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.registry.Facilities;
@@ -57,6 +60,10 @@ class RecordResources {
         String type = resource.fhirType();
         ResourceKind kind = ResourceKind.of(type).orElseThrow(() -> new InvalidRequestException(
                 type + " は保存できない種類です / Musubi does not store " + type));
+        List<ClinsRules.Fault> faults = ClinsRules.check(resource);
+        if (!faults.isEmpty()) {
+            throw unprocessable(faults);
+        }
         long patientKey = kind.patientPath() == null ? 0 : patientKey(resource, kind, writerFacility);
         resource.setIdElement(null);
         resource.getMeta().setVersionIdElement(null).setLastUpdatedElement(null);
@@ -65,14 +72,37 @@ class RecordResources {
                 indexer.index(resource, kind));
     }
 
-    /** The writer's source patient the resource is about, from its subject/patient reference. */
+    private UnprocessableEntityException unprocessable(List<ClinsRules.Fault> faults) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (ClinsRules.Fault f : faults) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.REQUIRED)
+                    .setDiagnostics(f.element() + ": " + f.japanese() + " / " + f.english()).addExpression(f.element());
+        }
+        return new UnprocessableEntityException(context, outcome);
+    }
+
+    /**
+     * The writer's source patient the resource is about, from its subject/patient reference: a
+     * literal reference, a conditional one ({@code Patient?identifier=}) or a logical one (an
+     * identifier only). No reference where R4 allows none: the resource stays unattached (key 0).
+     */
     private long patientKey(Resource resource, ResourceKind kind, long writerFacility) {
         Reference reference = context.newTerser().getValues(resource, kind.patientPath(), Reference.class).stream()
-                .findFirst().orElseThrow(() -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
-                        + " がありません / " + type(resource) + "." + kind.patientPath() + " is required"));
-        String ref = reference.getReference() == null ? "" : reference.getReference();
+                .findFirst().orElse(null);
+        boolean empty = reference == null || (!reference.hasReference() && !reference.hasIdentifier());
+        if (empty && !kind.patientRequired()) {
+            return 0;
+        }
+        if (empty) {
+            throw new UnprocessableEntityException(type(resource) + "." + kind.patientPath() + " がありません / "
+                    + type(resource) + "." + kind.patientPath() + " is required");
+        }
+        String ref = reference.hasReference() ? reference.getReference() : "";
         Optional<Long> key = Optional.empty();
-        if (ref.startsWith("Patient?identifier=")) {
+        if (!reference.hasReference()) {
+            key = byIdentifier(reference.getIdentifier().getSystem(), reference.getIdentifier().getValue(), writerFacility);
+            ref = "identifier " + reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
+        } else if (ref.startsWith("Patient?identifier=")) {
             key = conditional(ref.substring("Patient?identifier=".length()), writerFacility);
         } else if (ref.matches("Patient/\\d{1,18}")) {
             long personId = Long.parseLong(ref.substring(8));
@@ -82,9 +112,22 @@ class RecordResources {
             key = store.find("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)
                     .map(StoredResource::patientKey);
         }
+        String shown = ref;
         return key.orElseThrow(() -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
-                + " は自施設の患者を参照してください（" + ref + "） / " + type(resource) + "." + kind.patientPath()
-                + " must reference a patient of the writing facility (" + ref + ")"));
+                + " は自施設の患者を参照してください（" + shown + "） / " + type(resource) + "." + kind.patientPath()
+                + " must reference a patient of the writing facility (" + shown + ")"));
+    }
+
+    /** The writer's patient with this identifier: its own patient ID, or any identifier of a Patient it sent. */
+    private Optional<Long> byIdentifier(String system, String value, long writerFacility) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<Long> own = (IdentifierSystems.JP_HOSPITAL_PATIENT_ID.equals(system)
+                ? Optional.of(writerFacility) : systems.facilityOf(system).filter(f -> f.id() == writerFacility).map(Facility::id))
+                .flatMap(f -> identities.sourcePatient(f, value)).map(SourcePatient::id);
+        return own.isPresent() ? own
+                : store.findByIdentifier("Patient", writerFacility, system, value).map(StoredResource::patientKey);
     }
 
     private Optional<Long> conditional(String token, long writerFacility) {
@@ -94,8 +137,12 @@ class RecordResources {
         }
         String system = java.net.URLDecoder.decode(token.substring(0, bar), java.nio.charset.StandardCharsets.UTF_8);
         String value = java.net.URLDecoder.decode(token.substring(bar + 1), java.nio.charset.StandardCharsets.UTF_8);
-        return systems.facilityOf(system).filter(f -> f.id() == writerFacility)
-                .flatMap(f -> identities.sourcePatient(f.id(), value)).map(SourcePatient::id);
+        return byIdentifier(system, value, writerFacility);
+    }
+
+    /** The source patient key of a Patient this store holds. */
+    long patientKeyOf(String patientId) {
+        return store.find("Patient", patientId).map(StoredResource::patientKey).orElseThrow();
     }
 
     Facility facility(long id) {

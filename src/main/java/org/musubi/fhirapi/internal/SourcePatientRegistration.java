@@ -27,9 +27,11 @@ class SourcePatientRegistration {
     private final MatchSourcePatient matching;
     private final WriteRecords writes;
     private final IdentifierSystems systems;
+    private final org.musubi.record.ResourceStore store;
 
     SourcePatientRegistration(RecordResources resources, IdentityStore identities, MatchSourcePatient matching,
-                              WriteRecords writes, IdentifierSystems systems) {
+                              WriteRecords writes, IdentifierSystems systems, org.musubi.record.ResourceStore store) {
+        this.store = store;
         this.resources = resources;
         this.identities = identities;
         this.matching = matching;
@@ -38,12 +40,18 @@ class SourcePatientRegistration {
     }
 
     Written register(Caller caller, Patient patient) {
+        return register(caller, patient, null);
+    }
+
+    /** With {@code id}: the Patient gets that id (a PUT), unless the facility already sent this patient under another. */
+    Written register(Caller caller, Patient patient, String id) {
         if (caller.facilityId() == null) {
             throw new ForbiddenOperationException("施設に所属しない利用者は書き込めません / Only a facility can write");
         }
         Facility facility = resources.facility(caller.facilityId());
         String system = systems.patientIds(facility);
-        String localId = patient.getIdentifier().stream().filter(i -> system.equals(i.getSystem()))
+        String localId = patient.getIdentifier().stream()
+                .filter(i -> system.equals(i.getSystem()) || IdentifierSystems.JP_HOSPITAL_PATIENT_ID.equals(i.getSystem()))
                 .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).findFirst()
                 .orElseThrow(() -> new UnprocessableEntityException("Patient.identifier に自施設の患者番号（system " + system
                         + "）が必要です / Patient.identifier with your facility's patient-ID system " + system + " is required"));
@@ -54,8 +62,14 @@ class SourcePatientRegistration {
             matching.match(caller.userId(), source.id());
         }
         ResourceWrite write = resources.toWrite(patient, null, facility.id());
-        ResourceWrite keyed = new ResourceWrite(source.id(), "Patient", null, localId.strip(), facility.id(),
-                write.category(), write.json(), write.index());
+        String existing = store.findByIdentifier("Patient", facility.id(), system, localId.strip())
+                .map(org.musubi.record.StoredResource::id).orElse(null);
+        if (id != null && existing != null && !existing.equals(id)) {
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException("この患者は Patient/" + existing
+                    + " として登録済みです / This patient is already stored as Patient/" + existing);
+        }
+        ResourceWrite keyed = new ResourceWrite(source.id(), "Patient", existing != null ? existing : id, localId.strip(),
+                facility.id(), write.category(), write.json(), write.index());
         return writes.write(caller.reader(), keyed);
     }
 }

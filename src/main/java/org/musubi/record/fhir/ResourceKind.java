@@ -47,6 +47,9 @@ public record ResourceKind(String type, DataCategory category, List<String> code
                     List.of("date"), "subject"),
             kind("Composition", DataCategory.DOCUMENTS, List.of("type"), List.of("category"), List.of("status"),
                     List.of("date"), "subject"),
+            kind("CarePlan", DataCategory.CARE_RECORDS, List.of(), List.of("category"), List.of("status"),
+                    List.of("period"), "subject"),
+            kind("Bundle", DataCategory.DOCUMENTS, List.of(), List.of(), List.of(), List.of("timestamp"), null),
             kind("Organization", DataCategory.DEMOGRAPHICS, List.of("type"), List.of(), List.of(), List.of(), null),
             kind("Practitioner", DataCategory.DEMOGRAPHICS, List.of(), List.of(), List.of(), List.of(), null),
             kind("PractitionerRole", DataCategory.DEMOGRAPHICS, List.of("code"), List.of(), List.of(), List.of(), null));
@@ -67,6 +70,20 @@ public record ResourceKind(String type, DataCategory category, List<String> code
 
     /** Patient data lives under a source patient; the rest (directory resources) under key 0. */
     public boolean patientData() {
-        return patientPath != null || type.equals("Patient");
+        return patientPath != null || type.equals("Patient") || type.equals("Bundle");
+    }
+
+    /** Types whose patient reference R4 makes optional (0..1); a resource of such a type may come unattached. */
+    private static final java.util.Set<String> PATIENT_OPTIONAL = java.util.Set.of("Encounter", "Observation",
+            "DiagnosticReport", "DocumentReference", "Composition", "Specimen", "MedicationDispense");
+
+    /** Whether R4 requires the reference to the patient (1..1). */
+    public boolean patientRequired() {
+        return patientPath != null && !PATIENT_OPTIONAL.contains(type);
+    }
+
+    /** Directory resources (facilities, practitioners): no patient's data, readable by every caller. */
+    public boolean directory() {
+        return !patientData();
     }
 }

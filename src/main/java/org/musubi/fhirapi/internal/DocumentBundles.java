@@ -1,0 +1,94 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+import org.springframework.stereotype.Component;
+
+/**
+ * JP-CLINS documents (referral letter 57133-1, discharge summary 18842-5, checkup report 53576-5)
+ * and collection Bundles (the 5 information items): the Bundle is stored whole, as sent, under the
+ * writer's patient (retrievable as {@code Bundle/<id>}), and each entry also as its own searchable
+ * resource. Ids derive from the facility, the Bundle's identifier and the entry's fullUrl, so the
+ * same Bundle sent again is stored once.
+ */
+@Component
+class DocumentBundles {
+
+    private final RecordResources resources;
+    private final SourcePatientRegistration registration;
+    private final BundleReferences references;
+    private final WriteRecords writes;
+
+    DocumentBundles(RecordResources resources, SourcePatientRegistration registration, BundleReferences references,
+                    WriteRecords writes) {
+        this.resources = resources;
+        this.registration = registration;
+        this.references = references;
+        this.writes = writes;
+    }
+
+    Written store(Caller caller, Bundle sent) {
+        if (sent.getType() != Bundle.BundleType.DOCUMENT && sent.getType() != Bundle.BundleType.COLLECTION) {
+            throw new InvalidRequestException("Bundle.type が " + sent.getType() + " です。transaction と batch は POST /fhir に送って"
+                    + "ください / Bundle.type " + sent.getType() + ": send transactions and batches to POST /fhir");
+        }
+        if (!sent.hasIdentifier() || !sent.getIdentifier().hasValue()) {
+            throw new UnprocessableEntityException("Bundle.identifier がありません / Bundle.identifier is required");
+        }
+        long facility = caller.facilityId();
+        Bundle bundle = sent.copy();
+        String key = facility + "|" + bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue();
+        int patientIndex = patientEntry(bundle);
+        Written patient = BundleWrites.named(patientIndex, bundle.getEntry().get(patientIndex),
+                () -> registration.register(caller, (Patient) bundle.getEntry().get(patientIndex).getResource().copy()));
+        Map<String, String> ids = new HashMap<>();
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            String type = ((Resource) entry.getResource()).fhirType();
+            ids.put(entry.getFullUrl(), type.equals("Patient") ? "Patient/" + patient.id()
+                    : type + "/" + id(key + "|" + entry.getFullUrl()));
+        }
+        List<ResourceWrite> batch = new ArrayList<>();
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+            if (i != patientIndex) {
+                batch.add(BundleWrites.named(i, entry, () -> {
+                    Resource copy = ((Resource) entry.getResource()).copy();
+                    references.rewrite(copy, ids, bundle.getEntry(), facility);
+                    String target = ids.get(entry.getFullUrl());
+                    return resources.toWrite(copy, target.substring(target.indexOf('/') + 1), facility);
+                }));
+            }
+        }
+        ResourceWrite whole = resources.toWrite(sent.copy(), id(key), facility);
+        long patientKey = resources.patientKeyOf(patient.id());
+        batch.add(new ResourceWrite(patientKey, "Bundle", whole.id(), null, facility, whole.category(), whole.json(),
+                whole.index()));
+        List<Written> written = writes.writeAll(caller.reader(), batch);
+        return written.getLast();
+    }
+
+    private static int patientEntry(Bundle bundle) {
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            if (bundle.getEntry().get(i).getResource() instanceof Patient) {
+                return i;
+            }
+        }
+        throw new UnprocessableEntityException("Bundle に Patient のエントリがありません / The Bundle has no Patient entry");
+    }
+
+    static String id(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
