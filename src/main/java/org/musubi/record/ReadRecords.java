@@ -62,13 +62,17 @@ public final class ReadRecords {
 
     /** A search within one person's record, across every linked source patient. */
     public Interaction<ResourceStore.Found> search(Reader reader, long personId, RecordQuery query) {
-        Interaction<Everything> result = everything(reader, personId, query);
+        Interaction<Everything> result = everything(reader, personId, query, Includes.NONE);
         return new Interaction<>(result.value() == null ? null : result.value().found(), result.decision(),
                 result.resourceIds());
     }
 
-    /** A search that also hands back the person's view, for a response that shows the person too (one audit row). */
-    public Interaction<Everything> everything(Reader reader, long personId, RecordQuery query) {
+    /**
+     * A search that also hands back the person's view (for a response that shows the person too)
+     * and the resources its matches refer to that {@code includes} picks, judged by the same view.
+     * One audit row names the matches and the included resources.
+     */
+    public Interaction<Everything> everything(Reader reader, long personId, RecordQuery query, Includes includes) {
         return access.interact(reader.userId(), Purpose.TREATMENT, personId, AuditAction.SEARCH,
                 query.type() == null ? "everything" : query.type(), view -> {
             List<SourcePatient> sources = identities.sourcePatientsOf(personId);
@@ -83,13 +87,27 @@ public final class ReadRecords {
             }
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             ResourceStore.Found found = store.search(keys, allowed, query);
-            return Interaction.permitted(new Everything(found, view), view.decision(),
-                    found.resources().stream().map(StoredResource::id).toList());
+            List<StoredResource> included = includes.referencedBy(found.resources()).stream()
+                    .filter(r -> r.patientData() ? keys.contains(r.patientKey()) && view.sees(r.item())
+                            : org.musubi.record.fhir.ResourceKind.of(r.type()).map(k -> k.directory()).orElse(false)
+                                    || reader.actsFor(r.sourceFacilityId()))
+                    .toList();
+            List<String> ids = new java.util.ArrayList<>(found.resources().stream().map(StoredResource::id).toList());
+            included.forEach(r -> ids.add(r.id()));
+            return Interaction.permitted(new Everything(found, view, included), view.decision(), ids);
         });
     }
 
-    /** What a search found, with the view it was judged by. */
-    public record Everything(ResourceStore.Found found, PersonView view) {
+    /** What a search found, with the view it was judged by and the included resources it may show. */
+    public record Everything(ResourceStore.Found found, PersonView view, List<StoredResource> included) {
+    }
+
+    /** Picks the resources a page of matches refers to ({@code _include}); the policy then judges each. */
+    @FunctionalInterface
+    public interface Includes {
+        Includes NONE = found -> List.of();
+
+        List<StoredResource> referencedBy(List<StoredResource> found);
     }
 
     private Interaction<StoredResource> judged(Reader reader, StoredResource resource, String type, String id,

@@ -9,7 +9,7 @@ import java.util.Set;
  * trail treat its calls like a person's.
  */
 public record ApiClient(long userId, String clientId, String name, Long facilityId, Set<ApiScope> scopes,
-                        boolean active, Instant createdAt) {
+                        boolean active, Instant createdAt, boolean publicKeys) {
 
     public ApiClient {
         scopes = Set.copyOf(scopes);

@@ -19,6 +19,13 @@ public interface ApiClientAdministration {
     /** A new secret; the old one stops working and the client's tokens are revoked. */
     IssuedSecret newSecret(Administrator admin, String clientId);
 
+    /**
+     * Registers the client's public keys (a JWK Set: RSA, or EC P-256/P-384) for SMART Backend
+     * Services authentication with a signed JWT; {@code null} or blank removes them.
+     * Throws {@link org.musubi.registry.InvalidRegistration} naming the field when the set is unusable.
+     */
+    void setPublicKeys(Administrator admin, String clientId, String jwks);
+
     /** Disables the client and revokes its tokens at once. */
     void revoke(Administrator admin, String clientId);
 

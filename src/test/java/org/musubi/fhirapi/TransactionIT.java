@@ -136,6 +136,27 @@ class TransactionIT {
                 "SEARCH PERMIT policy.permit.treatmentConsentAndLink");
     }
 
+    @Test
+    void includeAddsTheReferencedEncounterAndOrganizationWithoutCountingThem() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        fhir.transaction().withBundle(export(hospital, localId, "INC-" + localId)).execute();
+        long person = FhirRecords.personOf(fhir, hospital, localId);
+
+        Bundle found = fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/" + person))
+                .include(Observation.INCLUDE_ENCOUNTER).include(Observation.INCLUDE_PERFORMER)
+                .returnBundle(Bundle.class).execute();
+
+        assertThat(found.getTotal()).isEqualTo(1);
+        assertThat(found.getEntry()).extracting(e -> e.getResource().fhirType() + " " + e.getSearch().getMode().toCode())
+                .containsExactlyInAnyOrder("Observation match", "Encounter include", "Organization include");
+        assertThatThrownBy(() -> fhir.search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId("Patient/" + person))
+                .include(new ca.uhn.fhir.model.api.Include("Observation:based-on")).returnBundle(Bundle.class).execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class);
+    }
+
     private static Bundle everything(IGenericClient client, long person) {
         return client.operation().onInstance("Patient/" + person).named("$everything").withNoParameters(
                 org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();

@@ -122,7 +122,8 @@ public class PatientProvider implements IResourceProvider {
                 : Math.max(1, Math.min(count.getValue(), org.musubi.record.RecordQuery.MAX_PAGE));
         int from = offset == null || offset.getValue() == null ? 0 : Math.max(0, offset.getValue());
         var everything = parts.outcome(parts.reads().everything(caller.reader(), personId,
-                new org.musubi.record.RecordQuery(null, List.of(), null, null, null, true, size, from)), id);
+                new org.musubi.record.RecordQuery(null, List.of(), null, null, null, true, size, from),
+                org.musubi.record.ReadRecords.Includes.NONE), id);
         var found = everything.found();
         List<IBaseResource> page = new ArrayList<>();
         if (from == 0) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /** What every record resource provider shares: reads, writes, conversions and the refusal answers. */
 @Component
 record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRecords writes, Refusals refusals,
-                           Audit audit, DocumentBundles documents) {
+                           Audit audit, DocumentBundles documents, IncludedReferences includes) {
 
     /** The interaction's value, or 404 (no such resource) or 403 (with the policy's reason). */
     <T> T outcome(Interaction<T> interaction, IdType id) {

@@ -1,5 +1,7 @@
 package org.musubi.fhirapi.internal;
 
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
@@ -85,17 +87,30 @@ public class RecordResourceProvider implements IResourceProvider {
                                   @OptionalParam(name = "identifier") TokenOrListParam identifier,
                                   @OptionalParam(name = "date") DateRangeParam date,
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+                                  @ca.uhn.fhir.rest.annotation.IncludeParam(allow = {"*"}) java.util.Set<ca.uhn.fhir.model.api.Include> include,
                                   @Sort SortSpec sort, @Count Integer count, @Offset Integer offset) {
         Caller caller = caller(false);
         long personId = RecordQueries.person(patient != null ? patient : subject);
         var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
                 sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
-        Interaction<ResourceStore.Found> found = parts.reads().search(caller.reader(), personId, query);
-        ResourceStore.Found page = parts.outcome(found, new IdType("Patient", personId));
-        SimpleBundleProvider bundle = new SimpleBundleProvider(
-                page.resources().stream().map(parts.resources()::toResource).toList());
-        bundle.setSize((int) page.total());
+        var found = parts.reads().everything(caller.reader(), personId, query, parts.includes().of(typeName(), include));
+        var result = parts.outcome(found, new IdType("Patient", personId));
+        List<IBaseResource> page = new java.util.ArrayList<>();
+        result.found().resources().forEach(r -> page.add(mode(parts.resources().toResource(r), BundleEntrySearchModeEnum.MATCH)));
+        result.included().forEach(r -> page.add(mode(parts.resources().toResource(r), BundleEntrySearchModeEnum.INCLUDE)));
+        SimpleBundleProvider bundle = new SimpleBundleProvider(page) {
+            @Override
+            public List<IBaseResource> getResources(int from, int to) {
+                return page;
+            }
+        };
+        bundle.setSize((int) result.found().total());
         return bundle;
+    }
+
+    private static IBaseResource mode(IBaseResource resource, BundleEntrySearchModeEnum mode) {
+        ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put((org.hl7.fhir.instance.model.api.IAnyResource) resource, mode);
+        return resource;
     }
 
     @Create

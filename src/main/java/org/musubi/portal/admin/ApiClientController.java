@@ -72,6 +72,17 @@ class ApiClientController {
         return "redirect:/admin/api-clients";
     }
 
+    @PostMapping("/admin/api-clients/{clientId}/keys")
+    String keys(@AuthenticationPrincipal SignedIn me, @PathVariable String clientId,
+                @RequestParam(required = false) String jwks, RedirectAttributes redirect) {
+        try {
+            clients.setPublicKeys(Admins.of(me), clientId, jwks);
+        } catch (InvalidRegistration e) {
+            redirect.addFlashAttribute("faults", e.faults());
+        }
+        return "redirect:/admin/api-clients";
+    }
+
     @PostMapping("/admin/api-clients/{clientId}/revoke")
     String revoke(@AuthenticationPrincipal SignedIn me, @PathVariable String clientId, RedirectAttributes redirect) {
         clients.revoke(Admins.of(me), clientId);

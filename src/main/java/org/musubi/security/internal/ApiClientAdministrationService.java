@@ -86,6 +86,23 @@ class ApiClientAdministrationService implements ApiClientAdministration {
     }
 
     @Override
+    public void setPublicKeys(Administrator admin, String clientId, String jwks) {
+        ApiClient client = managed(admin, clientId, AuditAction.API_CLIENT_KEYS);
+        String keys = jwks == null || jwks.isBlank() ? null : jwks.strip();
+        int count = 0;
+        if (keys != null) {
+            try {
+                count = ClientAssertions.check(keys);
+            } catch (RuntimeException e) {
+                throw new InvalidRegistration(List.of(FieldFault.of("jwks", "apiClient.jwks.invalid")));
+            }
+        }
+        clients.setJwks(client.userId(), keys);
+        audit.record(AuditEntry.of(AuditAction.API_CLIENT_KEYS, Outcome.PERMIT).on("User", client.userId())
+                .reason(clientId + " " + count + " public key(s)"));
+    }
+
+    @Override
     @Transactional
     public void revoke(Administrator admin, String clientId) {
         ApiClient client = managed(admin, clientId, AuditAction.API_CLIENT_REVOKE);
@@ -126,7 +143,7 @@ class ApiClientAdministrationService implements ApiClientAdministration {
     ApiClient client(JdbcApiClients.Row row) {
         User user = users.find(row.userId()).orElseThrow();
         return new ApiClient(row.userId(), row.clientId(), user.nameKanji(), user.actingFacilityId().orElse(null),
-                row.scopes(), user.active(), row.createdAt());
+                row.scopes(), user.active(), row.createdAt(), row.jwks() != null);
     }
 
     private String token(int bytes) {

@@ -67,26 +67,59 @@ class ApiTokens {
         Optional<User> user = row.flatMap(r -> users.find(r.userId()));
         if (row.isEmpty() || secret == null || !encoder.matches(secret, row.get().secretHash())
                 || user.isEmpty() || !usable(user.get())) {
-            audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.DENY)
-                    .by(user.map(u -> actor(u)).orElse(Actor.unknownUser(clientId))).reason("invalid_client"));
-            return new Refused("invalid_client", "unknown client, wrong secret or client disabled");
+            return refuse(clientId, user, "invalid_client");
         }
+        return grant(row.get(), user.get(), requestedScope);
+    }
+
+    /** The client-credentials grant authenticated by a signed JWT (SMART Backend Services, RFC 7523). */
+    Grant issueWithAssertion(String assertion, String audience, String requestedScope) {
+        String clientId;
+        try {
+            clientId = ClientAssertions.issuer(assertion);
+        } catch (RuntimeException e) {
+            return refuse(null, Optional.empty(), "invalid_client: " + e.getMessage());
+        }
+        Optional<JdbcApiClients.Row> row = clients.find(clientId).filter(r -> r.jwks() != null);
+        Optional<User> user = row.flatMap(r -> users.find(r.userId()));
+        if (row.isEmpty() || user.isEmpty() || !usable(user.get())) {
+            return refuse(clientId, user, "invalid_client");
+        }
+        try {
+            Instant now = clock.instant();
+            ClientAssertions.Claims claims = ClientAssertions.verify(assertion, row.get().jwks(), audience, now);
+            if (!clients.rememberAssertion(clientId, claims.jti(), claims.expiresAt(), now)) {
+                return refuse(clientId, user, "invalid_client: assertion replayed (jti " + claims.jti() + ")");
+            }
+        } catch (RuntimeException e) {
+            return refuse(clientId, user, "invalid_client: " + e.getMessage());
+        }
+        return grant(row.get(), user.get(), requestedScope);
+    }
+
+    private Grant refuse(String clientId, Optional<User> user, String reason) {
+        audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.DENY)
+                .by(user.map(ApiTokens::actor).orElse(Actor.unknownUser(clientId))).reason(reason));
+        return new Refused("invalid_client", "unknown client, wrong credentials or client disabled");
+    }
+
+    private Grant grant(JdbcApiClients.Row row, User user, String requestedScope) {
         Set<ApiScope> scopes;
         try {
             Set<ApiScope> asked = ApiScope.parseList(requestedScope);
-            scopes = asked.isEmpty() ? row.get().scopes() : Set.copyOf(asked);
+            scopes = asked.isEmpty() ? row.scopes() : Set.copyOf(asked);
         } catch (IllegalArgumentException e) {
             return new Refused("invalid_scope", e.getMessage());
         }
-        if (!scopes.stream().allMatch(s -> row.get().scopes().stream().anyMatch(s::within))) {
-            audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.DENY).by(actor(user.get()))
+        if (!scopes.stream().allMatch(s -> row.scopes().stream().anyMatch(s::within))) {
+            audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.DENY).by(actor(user))
                     .reason("invalid_scope " + requestedScope));
             return new Refused("invalid_scope", "the client is not registered for scope: " + requestedScope);
         }
         String token = PREFIX + random(32);
         Instant now = clock.instant();
-        clients.saveToken(hash(token), user.get().id(), scopes, now, now.plus(lifetime));
-        audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.PERMIT).by(actor(user.get()))
+        clients.saveToken(hash(token), user.id(), scopes, now, now.plus(lifetime));
+        audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.PERMIT).by(actor(user))
                 .reason(scopes.stream().map(ApiScope::toString).sorted().toList().toString()));
         return new Granted(token, scopes, lifetime);
     }

@@ -48,6 +48,17 @@ class JdbcApiClients {
         revokeTokens(userId);
     }
 
+    void setJwks(long userId, String jwks) {
+        jdbc.sql("UPDATE api_client SET jwks = ? WHERE user_id = ?").params(jwks, userId).update();
+    }
+
+    /** Records an assertion id; false when it was used before (a replay). Forgets expired ones. */
+    boolean rememberAssertion(String clientId, String jti, Instant expiresAt, Instant now) {
+        jdbc.sql("DELETE FROM api_assertion WHERE expires_at < ?").param(java.sql.Timestamp.from(now)).update();
+        return jdbc.sql("INSERT INTO api_assertion (client_id, jti, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(clientId, jti, java.sql.Timestamp.from(expiresAt)).update() == 1;
+    }
+
     void revokeTokens(long userId) {
         jdbc.sql("DELETE FROM api_token WHERE user_id = ?").param(userId).update();
     }
@@ -81,10 +92,10 @@ class JdbcApiClients {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("user_id"), rs.getString("client_id"), rs.getString("secret_hash"),
-                scopes(rs.getArray("scopes")), rs.getTimestamp("created_at").toInstant());
+                scopes(rs.getArray("scopes")), rs.getTimestamp("created_at").toInstant(), rs.getString("jwks"));
     }
 
-    record Row(long userId, String clientId, String secretHash, Set<ApiScope> scopes, Instant createdAt) {
+    record Row(long userId, String clientId, String secretHash, Set<ApiScope> scopes, Instant createdAt, String jwks) {
     }
 
     record Token(long userId, Set<ApiScope> scopes, Instant expiresAt) {

@@ -21,12 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The OAuth2 token endpoint for API clients: only the client-credentials grant (RFC 6749 §4.4), the
- * client authenticated with HTTP Basic or with {@code client_id}/{@code client_secret} in the body.
+ * client authenticated with a signed JWT assertion (SMART Backend Services, RFC 7523), with HTTP
+ * Basic, or with {@code client_id}/{@code client_secret} in the body.
  * Failed client authentications count against the same per-address throttle as failed logins.
  */
 @RestController
 class TokenController {
 
+    static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private final ApiTokens tokens;
     private final LoginThrottle throttle;
 
@@ -41,6 +43,8 @@ class TokenController {
                                               @RequestParam(name = "scope", required = false) String scope,
                                               @RequestParam(name = "client_id", required = false) String bodyId,
                                               @RequestParam(name = "client_secret", required = false) String bodySecret,
+                                              @RequestParam(name = "client_assertion_type", required = false) String assertionType,
+                                              @RequestParam(name = "client_assertion", required = false) String assertion,
                                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                               HttpServletRequest request) {
         String address = request.getRemoteAddr();
@@ -55,7 +59,10 @@ class TokenController {
         String[] basic = basic(authorization);
         String clientId = basic != null ? basic[0] : bodyId;
         String secret = basic != null ? basic[1] : bodySecret;
-        return switch (tokens.issue(clientId, secret, scope)) {
+        ApiTokens.Grant grant = JWT_BEARER.equals(assertionType) && assertion != null
+                ? tokens.issueWithAssertion(assertion, request.getRequestURL().toString(), scope)
+                : tokens.issue(clientId, secret, scope);
+        return switch (grant) {
             case ApiTokens.Granted g -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
                     .header(HttpHeaders.PRAGMA, "no-cache").body(granted(g));
             case ApiTokens.Refused r when r.error().equals("invalid_client") -> {
