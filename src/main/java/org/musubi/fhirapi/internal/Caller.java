@@ -13,18 +13,25 @@ import org.musubi.security.SignedIn;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The API client behind the current FHIR request: who it is and what its token's scopes allow. */
-record Caller(SignedIn user, Set<ApiScope> scopes) {
+/**
+ * Who is behind the current FHIR request: an API client (a system, limited by its token's scopes)
+ * or a signed-in browser user (reads only, through their session).
+ */
+record Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
 
     static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof SignedIn user)) {
             throw new AuthenticationException("アクセストークンが必要です / A bearer token is required");
         }
+        boolean api = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_API".equals(a.getAuthority()));
+        if (!api) {
+            return new Caller(user, Set.of(ApiScope.parse("system/*.read")), false);
+        }
         Set<ApiScope> scopes = authentication.getAuthorities().stream().map(a -> a.getAuthority())
                 .filter(a -> a.startsWith("SCOPE_")).map(a -> ApiScope.parse(a.substring(6)))
                 .collect(Collectors.toUnmodifiableSet());
-        return new Caller(user, scopes);
+        return new Caller(user, scopes, true);
     }
 
     long userId() {

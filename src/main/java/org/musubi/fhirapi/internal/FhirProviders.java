@@ -11,9 +11,11 @@ class FhirProviders implements FhirServlet.Providers {
     private final SafeErrors errors;
     private final RecordProviderParts parts;
     private final TransactionProvider transactions;
+    private final AuditEventProvider auditEvents;
 
     FhirProviders(PatientProvider patients, SafeErrors errors, RecordProviderParts parts,
-                  TransactionProvider transactions) {
+                  TransactionProvider transactions, AuditEventProvider auditEvents) {
+        this.auditEvents = auditEvents;
         this.patients = patients;
         this.errors = errors;
         this.parts = parts;
@@ -29,8 +31,9 @@ class FhirProviders implements FhirServlet.Providers {
     public List<IResourceProvider> resourceProviders() {
         List<IResourceProvider> providers = new java.util.ArrayList<>();
         providers.add(patients);
+        providers.add(auditEvents);
         ca.uhn.fhir.context.FhirContext context = parts.resources().context();
-        org.musubi.record.fhir.ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient"))
+        org.musubi.record.fhir.ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
                 .forEach(t -> providers.add(new RecordResourceProvider(
                         context.getResourceDefinition(t).getImplementingClass(), parts)));
         return providers;

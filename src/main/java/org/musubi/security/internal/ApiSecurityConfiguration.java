@@ -12,11 +12,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
- * The machine side: {@code /oauth2/token} and the FHIR API on {@code /fhir}. No sessions, no CSRF (no
- * cookies are used), bearer tokens only; errors are FHIR OperationOutcomes. It is ordered before the
- * browser chain, which handles everything else.
+ * The machine side: {@code /oauth2/token} and the FHIR API on {@code /fhir}. Systems use bearer
+ * tokens and no session. A signed-in browser user's session is honoured for reads (GET) only, so no
+ * change can ride on a cookie (no CSRF token is needed). Errors are FHIR OperationOutcomes. It is
+ * ordered before the browser chain, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -27,9 +29,11 @@ class ApiSecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/fhir", "/fhir/**", "/oauth2/token")
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole("API", "USER")
                         .anyRequest().hasRole("API"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
