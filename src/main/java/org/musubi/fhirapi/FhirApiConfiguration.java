@@ -1,6 +1,8 @@
 package org.musubi.fhirapi;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.musubi.fhirapi.internal.Binaries;
+import org.musubi.fhirapi.internal.BinaryServlet;
 import org.musubi.fhirapi.internal.FhirServlet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,6 +27,16 @@ public class FhirApiConfiguration {
                 new ServletRegistrationBean<>(new FhirServlet(context, providers), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(-1);
+        return registration;
+    }
+
+    /** Binary content, streamed: a more specific mapping than the FHIR servlet's, so it takes /fhir/Binary. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ServletRegistrationBean<BinaryServlet> binaryServlet(ObjectProvider<Binaries> binaries) {
+        ServletRegistrationBean<BinaryServlet> registration =
+                new ServletRegistrationBean<>(new BinaryServlet(binaries), "/fhir/Binary", "/fhir/Binary/*");
+        registration.setName("fhir-binary");
         return registration;
     }
 }

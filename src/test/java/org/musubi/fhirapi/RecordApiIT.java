@@ -165,6 +165,40 @@ class RecordApiIT {
                 .isInstanceOf(ForbiddenOperationException.class);
     }
 
+    @Test
+    void aDocumentIsStreamedInAndOutAsBinaryAndReadThroughThePolicy() throws Exception {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
+        String otherToken = clients.token(port, clients.register(accounts.facilityOf(FacilityKind.CLINIC), "system/*.read"));
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, localId, "ブンショ");
+        byte[] pdf = ("%PDF-1.4 紹介状 " + localId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://localhost:" + port + "/fhir/Binary";
+
+        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/pdf")
+                .header("X-Security-Context", "Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.split("/")[1];
+        var read = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/" + id))
+                .header("Authorization", "Bearer " + token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/" + id))
+                .header("Authorization", "Bearer " + otherToken).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/" + id)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(read.body()).isEqualTo(pdf);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
     private static String effective(Bundle bundle, int index) {
         return ((Observation) bundle.getEntry().get(index).getResource()).getEffectiveDateTimeType().getValueAsString();
     }

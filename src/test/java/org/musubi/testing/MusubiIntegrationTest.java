@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         // A configured matrix row, so that rule 6 (profession × category) is proved through HTTP too.
         "musubi.policy.matrix.MUNICIPAL_STAFF=NONE",
         "musubi.security.secret-key-file=target/it-secret.key",
+        "musubi.blob.directory=target/it-blobs",
         // As behind a reverse proxy on loopback: tests act as other client addresses via X-Forwarded-For.
         "server.forward-headers-strategy=native",
         "logging.structured.format.console=",

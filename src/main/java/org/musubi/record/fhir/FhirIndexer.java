@@ -27,14 +27,18 @@ public final class FhirIndexer {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final FhirTerser terser;
+    private final FhirContext context;
 
     public FhirIndexer(FhirContext context) {
+        this.context = context;
         this.terser = context.newTerser();
     }
 
     public SearchIndex index(IBaseResource resource, ResourceKind kind) {
         List<SearchIndex.Token> tokens = new ArrayList<>();
-        tokens(resource, "identifier", List.of("identifier"), tokens);
+        if (context.getResourceDefinition(resource).getChildByName("identifier") != null) {
+            tokens(resource, "identifier", List.of("identifier"), tokens);
+        }
         tokens(resource, "code", kind.codes(), tokens);
         tokens(resource, "category", kind.categories(), tokens);
         tokens(resource, "status", kind.statuses(), tokens);

@@ -49,6 +49,7 @@ public record ResourceKind(String type, DataCategory category, List<String> code
                     List.of("date"), "subject"),
             kind("CarePlan", DataCategory.CARE_RECORDS, List.of(), List.of("category"), List.of("status"),
                     List.of("period"), "subject"),
+            kind("Binary", DataCategory.DOCUMENTS, List.of(), List.of(), List.of(), List.of(), "securityContext"),
             kind("Bundle", DataCategory.DOCUMENTS, List.of(), List.of(), List.of(), List.of("timestamp"), null),
             kind("Organization", DataCategory.DEMOGRAPHICS, List.of("type"), List.of(), List.of(), List.of(), null),
             kind("Practitioner", DataCategory.DEMOGRAPHICS, List.of(), List.of(), List.of(), List.of(), null),
@@ -75,7 +76,7 @@ public record ResourceKind(String type, DataCategory category, List<String> code
 
     /** Types whose patient reference R4 makes optional (0..1); a resource of such a type may come unattached. */
     private static final java.util.Set<String> PATIENT_OPTIONAL = java.util.Set.of("Encounter", "Observation",
-            "DiagnosticReport", "DocumentReference", "Composition", "Specimen", "MedicationDispense");
+            "DiagnosticReport", "DocumentReference", "Composition", "Specimen", "MedicationDispense", "Binary");
 
     /** Whether R4 requires the reference to the patient (1..1). */
     public boolean patientRequired() {

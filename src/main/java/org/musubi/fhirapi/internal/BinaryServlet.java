@@ -1,0 +1,76 @@
+package org.musubi.fhirapi.internal;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.musubi.blob.BlobStore;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * {@code /fhir/Binary}: documents and images streamed in and out, never held whole in memory.
+ * {@code POST /fhir/Binary} with the file as the body, its MIME type as Content-Type and the patient in
+ * {@code X-Security-Context} (as for any FHIR write: {@code Patient?identifier=…} or {@code Patient/<id>});
+ * {@code GET /fhir/Binary/<id>} returns the file itself, after the access policy (audited once).
+ */
+public class BinaryServlet extends HttpServlet {
+
+    private final transient ObjectProvider<Binaries> binaries;
+
+    public BinaryServlet(ObjectProvider<Binaries> binaries) {
+        this.binaries = binaries;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+            error(response, 405, "POST /fhir/Binary のみ対応しています / Only POST /fhir/Binary is supported");
+            return;
+        }
+        Binaries.Outcome outcome;
+        try (InputStream body = request.getInputStream()) {
+            outcome = binaries.getObject().store(request.getContentType(), request.getHeader("X-Security-Context"), body);
+        } catch (BlobStore.TooLarge e) {
+            error(response, 413, "ファイルが大きすぎます / " + e.getMessage());
+            return;
+        }
+        if (outcome.status() != 201) {
+            error(response, outcome.status(), outcome.message());
+            return;
+        }
+        response.setStatus(201);
+        response.setHeader("Location", "Binary/" + outcome.id() + "/_history/" + outcome.version());
+        response.setHeader("ETag", "W/\"" + outcome.version() + "\"");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+            error(response, 400, "GET /fhir/Binary/<id> を指定してください / Use GET /fhir/Binary/<id>");
+            return;
+        }
+        Binaries.Opened opened = binaries.getObject().open(id);
+        if (opened.status() != 200) {
+            error(response, opened.status(), opened.message());
+            return;
+        }
+        response.setContentType(opened.contentType());
+        response.setHeader("Content-Length", String.valueOf(opened.blob().size()));
+        response.setHeader("ETag", "\"" + opened.blob().sha256() + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        try (InputStream in = opened.content()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    static void error(HttpServletResponse response, int status, String text) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
+        response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                + "\"code\":\"processing\",\"diagnostics\":\"" + escaped + "\"}]}").getBytes(StandardCharsets.UTF_8));
+    }
+}

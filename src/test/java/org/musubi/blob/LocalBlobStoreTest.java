@@ -1,0 +1,79 @@
+package org.musubi.blob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalBlobStoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void storesByContentHashOnceAndStreamsItBack() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        byte[] content = "紹介状 PDF の中身".getBytes(StandardCharsets.UTF_8);
+
+        Blob first = store.put(new ByteArrayInputStream(content), 1_000);
+        Blob again = store.put(new ByteArrayInputStream(content), 1_000);
+
+        assertThat(first).isEqualTo(again);
+        assertThat(first.size()).isEqualTo(content.length);
+        assertThat(first.sha256()).hasSize(64);
+        try (InputStream in = store.open(first.key()).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(store.open("../../etc/passwd")).isEmpty();
+        assertThat(store.open("0".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void refusesContentOverTheLimitAndKeepsNothing() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+
+        assertThatThrownBy(() -> store.put(new ByteArrayInputStream(new byte[2_000]), 1_000))
+                .isInstanceOf(BlobStore.TooLarge.class);
+        try (var files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void streamsLargeContentWithoutHoldingItInMemory() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        long size = 64L * 1024 * 1024;
+        InputStream zeros = new InputStream() {
+            long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+
+        Blob blob = store.put(zeros, size);
+
+        assertThat(blob.size()).isEqualTo(size);
+        assertThat(Files.size(root.resolve(blob.key().substring(0, 2)).resolve(blob.key().substring(2, 4))
+                .resolve(blob.key()))).isEqualTo(size);
+    }
+}
