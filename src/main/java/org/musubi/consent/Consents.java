@@ -42,6 +42,9 @@ public interface Consents {
     /** Emergency accesses no network admin has reviewed yet, oldest first. */
     List<EmergencyAccess> unreviewedEmergencies(int limit);
 
+    /** How many break-the-glass accesses no administrator has reviewed yet (the administrators' alert). */
+    long countUnreviewedEmergencies();
+
     /** Records a network admin's review; returns false when it was already reviewed. */
     boolean reviewEmergency(long emergencyId, long userId, String note);
 }

@@ -19,6 +19,9 @@ import org.musubi.security.Reauthentication;
  */
 public final class OpenEmergencyAccess {
 
+    /** The operations alert (no patient data): monitoring can page network admins on these lines. */
+    private static final System.Logger ALERTS = System.getLogger("org.musubi.alerts.emergency");
+
     private final Consents consents;
     private final IdentityStore identities;
     private final Reauthentication reauthentication;
@@ -48,6 +51,8 @@ public final class OpenEmergencyAccess {
             throw refused(regionalId, "emergency.password.wrong");
         }
         EmergencyAccess opened = consents.openEmergency(personId, userId, stated, Instant.now(clock).plus(duration));
+        ALERTS.log(System.Logger.Level.WARNING, "break-the-glass access {0} opened by user {1}; review it on /admin/emergency",
+                opened.id(), userId);
         audit.record(AuditEntry.of(AuditAction.EMERGENCY_OPEN, Outcome.PERMIT).on("Patient", personId)
                 .patient(regionalId).purpose(Purpose.EMERGENCY).reason(stated + " (until " + opened.expiresAt() + ")"));
         return opened;

@@ -73,8 +73,12 @@ class EmergencyAccessIT {
         accounts.logIn(admin, accounts.networkAdmin());
         HttpResponse<String> list = admin.get("/admin/emergency");
         assertThat(list.body()).contains("救急搬送、意識障害");
+        long waiting = consents.countUnreviewedEmergencies();
+        assertThat(admin.get("/").body()).as("the alert on every admin page")
+                .contains("id=\"emergency-alert\"").contains(">" + waiting + "<");
         long accessId = consents.emergencies(person.id()).getFirst().id();
         admin.post("/admin/emergency/" + accessId + "/review", "note", "ER record checked");
+        assertThat(consents.countUnreviewedEmergencies()).isEqualTo(waiting - 1);
         assertThat(consents.emergencies(person.id()).getFirst().reviewedAt()).isNotNull();
         assertThat(admin.get("/admin/emergency").body()).doesNotContain("救急搬送、意識障害");
     }

@@ -115,6 +115,11 @@ class JdbcConsents implements Consents {
     }
 
     @Override
+    public long countUnreviewedEmergencies() {
+        return jdbc.sql("SELECT count(*) FROM emergency_access WHERE reviewed_at IS NULL").query(Long.class).single();
+    }
+
+    @Override
     public boolean reviewEmergency(long emergencyId, long userId, String note) {
         return jdbc.sql("""
                 UPDATE emergency_access SET reviewed_at = now(), reviewed_by = ?, review_note = ?

@@ -6,9 +6,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user (or null) on every page's model for the header. */
+/** Puts the signed-in user (or null), and for network admins the break-the-glass alert, on every page's model. */
 @ControllerAdvice
 class CurrentUserAdvice {
+
+    private final org.musubi.consent.Consents consents;
+
+    CurrentUserAdvice(org.musubi.consent.Consents consents) {
+        this.consents = consents;
+    }
+
+    /** The break-the-glass alert: network administrators see on every page how many accesses await review. */
+    @ModelAttribute("unreviewedEmergencies")
+    Long unreviewedEmergencies() {
+        SignedIn me = me();
+        return me != null && me.networkAdmin() ? consents.countUnreviewedEmergencies() : null;
+    }
 
     @ModelAttribute("me")
     SignedIn me() {
