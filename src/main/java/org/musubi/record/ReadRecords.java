@@ -73,7 +73,7 @@ public final class ReadRecords {
      * One audit row names the matches and the included resources.
      */
     public Interaction<Everything> everything(Reader reader, long personId, RecordQuery query, Includes includes) {
-        return access.interact(reader.userId(), Purpose.TREATMENT, personId, AuditAction.SEARCH,
+        return access.interact(reader.userId(), reader.purpose(), personId, AuditAction.SEARCH,
                 query.type() == null ? "everything" : query.type(), view -> {
             List<SourcePatient> sources = identities.sourcePatientsOf(personId);
             Set<DataItem> allowed = new HashSet<>();
@@ -113,32 +113,32 @@ public final class ReadRecords {
     private Interaction<StoredResource> judged(Reader reader, StoredResource resource, String type, String id,
                                                AuditAction action) {
         if (resource == null) {
-            return direct(action, type, id, null, new Deny(NOT_FOUND), null);
+            return direct(reader, action, type, id, new Deny(NOT_FOUND), null);
         }
         if (!resource.patientData()) {
             boolean directory = org.musubi.record.fhir.ResourceKind.of(type).map(k -> k.directory()).orElse(false);
             Decision decision = directory ? new Permit(DIRECTORY)
                     : reader.actsFor(resource.sourceFacilityId()) ? new Permit(Permit.OWN_FACILITY_DATA)
                     : new Deny(UNATTACHED);
-            return direct(action, type, id, null, decision, resource);
+            return direct(reader, action, type, id, decision, resource);
         }
         Optional<Long> person = identities.personOf(resource.patientKey());
         if (person.isEmpty()) {
             Decision own = reader.actsFor(resource.sourceFacilityId()) ? new Permit(Permit.OWN_FACILITY_DATA)
                     : new Deny(Deny.NOT_LINKED);
-            return direct(action, type, id, null, own, resource);
+            return direct(reader, action, type, id, own, resource);
         }
-        return access.interact(reader.userId(), Purpose.TREATMENT, person.get(), action, type, view -> {
+        return access.interact(reader.userId(), reader.purpose(), person.get(), action, type, view -> {
             Decision decision = view.decide(resource.item());
             return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
                     : Interaction.refused(decision, List.of(id));
         });
     }
 
-    private Interaction<StoredResource> direct(AuditAction action, String type, String id, String patient,
+    private Interaction<StoredResource> direct(Reader reader, AuditAction action, String type, String id,
                                                Decision decision, StoredResource resource) {
         audit.record(AuditEntry.of(action, decision.permitted() ? Outcome.PERMIT : Outcome.DENY).on(type, id)
-                .patient(patient).purpose(Purpose.TREATMENT).reason(decision.key()));
+                .purpose(reader.purpose()).reason(decision.key()));
         return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
                 : Interaction.refused(decision, List.of(id));
     }

@@ -156,6 +156,52 @@ class PolicyRulesIT {
                 "READ PERMIT policy.permit.operationsDemographics", "READ DENY policy.deny.facilityNotViewing");
     }
 
+    @Test
+    void theDeclaredPurposeOfUseDecidesThroughTheFhirApi() {
+        RegisteredPerson person = person();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consentAndLink(person, clinic);
+        var fhir = clients.fhirFor(port, clinic, "system/*.read");
+        long before = audit.max();
+
+        for (String purpose : List.of("HRESCH", "PATRQT", "HOPERAT", "ETREAT")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fhir.read()
+                    .resource(org.hl7.fhir.r4.model.Patient.class).withId(String.valueOf(person.id()))
+                    .withAdditionalHeader("X-Purpose-Of-Use", purpose).execute())
+                    .as(purpose).isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException.class);
+        }
+        var treated = fhir.read().resource(org.hl7.fhir.r4.model.Patient.class).withId(String.valueOf(person.id()))
+                .withAdditionalHeader("X-Purpose-Of-Use", "TREAT").execute();
+
+        assertThat(treated.getIdPart()).isEqualTo(String.valueOf(person.id()));
+        assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly(
+                "READ DENY policy.deny.researchNotThroughRecords", "READ DENY policy.deny.notThePatient",
+                "READ DENY policy.deny.notNetworkAdmin", "READ DENY policy.deny.noEmergencyAccess",
+                "READ PERMIT policy.permit.treatmentConsentAndLink");
+    }
+
+    @Test
+    void anOperatorSeesDemographicsButNoClinicalDataForOperations() throws Exception {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        var fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = org.musubi.testing.FhirRecords.localId();
+        org.musubi.testing.FhirRecords.registerPatient(fhir, hospital, localId, "ウンヨウ");
+        long person = org.musubi.testing.FhirRecords.personOf(fhir, hospital, localId);
+        String observation = org.musubi.testing.FhirRecords.create(fhir, org.musubi.testing.FhirRecords.lab(hospital, localId,
+                org.musubi.testing.FhirRecords.HBA1C, "2024-01-01", 6.0));
+        WebSession operator = loggedIn(accounts.networkAdmin());
+
+        var patient = operator.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(operator.base()
+                + "/fhir/Patient/" + person)).header("Accept", "application/fhir+json").header("X-Purpose-Of-Use", "HOPERAT"));
+        var clinical = operator.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(operator.base()
+                + "/fhir/Observation/" + observation)).header("Accept", "application/fhir+json")
+                .header("X-Purpose-Of-Use", "HOPERAT"));
+
+        assertThat(patient.statusCode()).isEqualTo(200);
+        assertThat(clinical.statusCode()).isEqualTo(403);
+        assertThat(clinical.body()).contains("Operations access is limited to demographics");
+    }
+
     private RegisteredPerson person() {
         return identities.register(new Person(TestRegionalIds.next(), "規則", "五郎", "キソク", "ゴロウ", Sex.MALE,
                 LocalDate.of(1948, 8, 8), "730-0011", "広島市中区基町5-5", "082-555-5555"));

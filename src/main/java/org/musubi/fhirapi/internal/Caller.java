@@ -43,7 +43,7 @@ record Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
     }
 
     org.musubi.record.Reader reader() {
-        return new org.musubi.record.Reader(user.userId(), user.facilityId());
+        return new org.musubi.record.Reader(user.userId(), user.facilityId(), PurposeOfUse.current());
     }
 
     /** Refuses (403, audited) unless a scope of the token allows this access to the resource type. */

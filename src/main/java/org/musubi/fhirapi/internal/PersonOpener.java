@@ -2,7 +2,6 @@ package org.musubi.fhirapi.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
@@ -30,7 +29,7 @@ class PersonOpener {
         if (person.isEmpty()) {
             return Optional.empty();
         }
-        PersonView view = access.viewPerson(caller.userId(), Purpose.TREATMENT, personId);
+        PersonView view = access.viewPerson(caller.userId(), PurposeOfUse.current(), personId);
         return Optional.of(opened(caller, person.get(), view));
     }
 
