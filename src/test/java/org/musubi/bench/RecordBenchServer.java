@@ -34,10 +34,10 @@ final class RecordBenchServer implements AutoCloseable {
         boolean temporary = directory == null;
         Path data = temporary ? Files.createTempDirectory("musubi-bench") : Files.createDirectories(directory);
         return new RecordBenchServer(data, temporary, new SpringApplicationBuilder(Musubi.class)
-                .properties("server.port=0", "musubi.database.embedded.data-directory=" + data.resolve("postgres"),
+                .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                         "musubi.security.secret-key-file=" + data.resolve("secret.key"), "musubi.demo.enabled=false",
                         "logging.level.root=WARN", "logging.structured.format.console=")
-                .run());
+                .run("--server.port=0"));
     }
 
     <T> T bean(Class<T> type) {

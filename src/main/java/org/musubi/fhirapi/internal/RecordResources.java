@@ -53,11 +53,20 @@ class RecordResources {
 
     /** The write of an incoming resource by the facility {@code writerFacility}; {@code id} for an update. */
     ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility) {
+        return toWrite(incoming, id, writerFacility, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #toWrite(IBaseResource, String, long)}; {@code resolved} remembers each patient
+     * reference's source patient across the writes of one Bundle, so it is looked up once.
+     */
+    ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility,
+                          java.util.Map<String, Optional<Long>> resolved) {
         Resource resource = (Resource) incoming;
         String type = resource.fhirType();
         ResourceKind kind = ResourceKind.of(type).orElseThrow(() -> new InvalidRequestException(
                 type + " は保存できない種類です / Musubi does not store " + type));
-        long patientKey = kind.patientPath() == null ? 0 : patientKey(resource, kind, writerFacility);
+        long patientKey = kind.patientPath() == null ? 0 : patientKey(resource, kind, writerFacility, resolved);
         resource.setIdElement(null);
         resource.getMeta().setVersionIdElement(null).setLastUpdatedElement(null);
         String json = parser().encodeResourceToString(resource);
@@ -66,11 +75,19 @@ class RecordResources {
     }
 
     /** The writer's source patient the resource is about, from its subject/patient reference. */
-    private long patientKey(Resource resource, ResourceKind kind, long writerFacility) {
+    private long patientKey(Resource resource, ResourceKind kind, long writerFacility,
+                            java.util.Map<String, Optional<Long>> resolved) {
         Reference reference = context.newTerser().getValues(resource, kind.patientPath(), Reference.class).stream()
                 .findFirst().orElseThrow(() -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
                         + " がありません / " + type(resource) + "." + kind.patientPath() + " is required"));
         String ref = reference.getReference() == null ? "" : reference.getReference();
+        return resolved.computeIfAbsent(ref, r -> resolve(r, writerFacility)).orElseThrow(
+                () -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
+                + " は自施設の患者を参照してください（" + ref + "） / " + type(resource) + "." + kind.patientPath()
+                + " must reference a patient of the writing facility (" + ref + ")"));
+    }
+
+    private Optional<Long> resolve(String ref, long writerFacility) {
         Optional<Long> key = Optional.empty();
         if (ref.startsWith("Patient?identifier=")) {
             key = conditional(ref.substring("Patient?identifier=".length()), writerFacility);
@@ -82,9 +99,7 @@ class RecordResources {
             key = store.find("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)
                     .map(StoredResource::patientKey);
         }
-        return key.orElseThrow(() -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
-                + " は自施設の患者を参照してください（" + ref + "） / " + type(resource) + "." + kind.patientPath()
-                + " must reference a patient of the writing facility (" + ref + ")"));
+        return key;
     }
 
     private Optional<Long> conditional(String token, long writerFacility) {
