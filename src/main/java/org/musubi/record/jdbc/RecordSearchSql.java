@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Builds one search: the person's source patients, the (facility, category) pairs the policy allows,
  * token conditions as EXISTS over the token index, a date-overlap condition, and paging by offset.
- * The index conditions repeat the source patients and the type, so that the planner can start from
- * the token or date index when that is narrower; a page is chosen by key first and only its rows'
+ * The token conditions repeat the source patients and the type, so that the planner can start from
+ * the token index when that is narrower (dates are checked per resource); a page is chosen by key first and only its rows'
  * content is read.
  */
 final class RecordSearchSql {
@@ -62,13 +62,8 @@ final class RecordSearchSql {
         }
         if (query.dateFrom() != null || query.dateTo() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM resource_date d WHERE d.patient_key = r.patient_key AND d.id = r.id")
-                    .append(" AND d.patient_key = ANY(?)").append(query.type() == null ? "" : " AND d.type = ?")
                     .append(" AND d.param = 'date' AND coalesce(d.high, d.low, 'infinity') >= ?")
                     .append(" AND coalesce(d.low, d.high, '-infinity') < ?)");
-            params.add(keys);
-            if (query.type() != null) {
-                params.add(query.type());
-            }
             params.add(query.dateFrom() == null ? Timestamp.valueOf("0001-01-01 00:00:00") : Timestamp.from(query.dateFrom()));
             params.add(query.dateTo() == null ? Timestamp.valueOf("9999-12-31 00:00:00") : Timestamp.from(query.dateTo()));
         }
