@@ -1,6 +1,8 @@
 package org.musubi.record;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.policy.DataItem;
@@ -18,6 +20,9 @@ public interface ResourceStore {
     boolean delete(String type, String id, Long writerUserId);
 
     Optional<StoredResource> find(String type, String id);
+
+    /** The source facility of each stored resource (deleted ones too) among {@code references} ({@code Type/id}). */
+    Map<String, Long> owners(Collection<String> references);
 
     /** The facility's own live resource of this type with this identifier ({@code system} may be null). */
     Optional<StoredResource> findByIdentifier(String type, long sourceFacility, String system, String value);

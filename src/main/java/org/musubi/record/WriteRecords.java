@@ -1,6 +1,9 @@
 package org.musubi.record;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -54,22 +57,30 @@ public final class WriteRecords {
      * are stored; refused as a whole when any touches another facility's resource.
      */
     public List<Written> writeAll(Reader writer, List<ResourceWrite> batch) {
+        Map<String, Long> owners = store.owners(batch.stream().filter(w -> w.id() != null)
+                .map(w -> w.type() + "/" + w.id()).toList());
+        Map<Long, String> patients = new HashMap<>();
         for (ResourceWrite write : batch) {
-            Optional<StoredResource> existing = write.id() == null ? Optional.empty() : store.find(write.type(), write.id());
-            if (!writer.actsFor(write.sourceFacilityId())
-                    || existing.filter(r -> r.sourceFacilityId() != write.sourceFacilityId()).isPresent()) {
+            Long owner = write.id() == null ? null : owners.get(write.type() + "/" + write.id());
+            if (!writer.actsFor(write.sourceFacilityId()) || owner != null && owner != write.sourceFacilityId()) {
                 record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()),
                         "record.notOwner");
                 throw new NotOwner(write.type(), write.id());
             }
         }
         List<Written> written = store.write(batch, writer.userId());
+        List<AuditEntry> entries = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             Written w = written.get(i);
-            record(w.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE, Outcome.PERMIT,
-                    w.type(), w.id(), patientOf(batch.get(i).patientKey()),
-                    w.change().name().toLowerCase(java.util.Locale.ROOT) + " v" + w.version());
+            long key = batch.get(i).patientKey();
+            if (!patients.containsKey(key)) {
+                patients.put(key, patientOf(key));
+            }
+            String patient = patients.get(key);
+            entries.add(entry(w.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE, Outcome.PERMIT,
+                    w.type(), w.id(), patient, w.change().name().toLowerCase(java.util.Locale.ROOT) + " v" + w.version()));
         }
+        audit.recordAll(entries);
         return written;
     }
 
@@ -111,7 +122,12 @@ public final class WriteRecords {
     }
 
     private void record(AuditAction action, Outcome outcome, String type, String id, String patient, String reason) {
-        audit.record(AuditEntry.of(action, outcome).on(type, id == null ? "new" : id).patient(patient)
-                .purpose(Purpose.TREATMENT).reason(reason));
+        audit.record(entry(action, outcome, type, id, patient, reason));
+    }
+
+    private static AuditEntry entry(AuditAction action, Outcome outcome, String type, String id, String patient,
+                                    String reason) {
+        return AuditEntry.of(action, outcome).on(type, id == null ? "new" : id).patient(patient)
+                .purpose(Purpose.TREATMENT).reason(reason);
     }
 }

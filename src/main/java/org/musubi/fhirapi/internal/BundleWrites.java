@@ -71,12 +71,13 @@ class BundleWrites {
             }
         }
         List<ResourceWrite> toWrite = new ArrayList<>();
+        Map<String, java.util.Optional<Long>> patientKeys = new HashMap<>();
         for (int i : pending) {
             Bundle.BundleEntryComponent entry = entries.get(i);
             toWrite.add(named(i, entry, () -> {
                 references.rewrite(entry.getResource(), ids, entries, facility);
                 String id = ids.get(entry.getFullUrl()).substring(type(entry).length() + 1);
-                return resources.toWrite(entry.getResource(), id, facility);
+                return resources.toWrite(entry.getResource(), id, facility, patientKeys);
             }));
         }
         List<Written> written;

@@ -56,6 +56,15 @@ class RecordResources {
 
     /** The write of an incoming resource by the facility {@code writerFacility}; {@code id} for an update. */
     ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility) {
+        return toWrite(incoming, id, writerFacility, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #toWrite(IBaseResource, String, long)}; {@code resolved} remembers each patient
+     * reference's source patient across the writes of one Bundle, so it is looked up once.
+     */
+    ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility,
+                          java.util.Map<String, Optional<Long>> resolved) {
         Resource resource = (Resource) incoming;
         String type = resource.fhirType();
         ResourceKind kind = ResourceKind.of(type).orElseThrow(() -> new InvalidRequestException(
@@ -64,7 +73,7 @@ class RecordResources {
         if (!faults.isEmpty()) {
             throw unprocessable(faults);
         }
-        long patientKey = kind.patientPath() == null ? 0 : patientKey(resource, kind, writerFacility);
+        long patientKey = kind.patientPath() == null ? 0 : patientKey(resource, kind, writerFacility, resolved);
         resource.setIdElement(null);
         resource.getMeta().setVersionIdElement(null).setLastUpdatedElement(null);
         String json = parser().encodeResourceToString(resource);
@@ -85,8 +94,10 @@ class RecordResources {
      * The writer's source patient the resource is about, from its subject/patient reference: a
      * literal reference, a conditional one ({@code Patient?identifier=}) or a logical one (an
      * identifier only). No reference where R4 allows none: the resource stays unattached (key 0).
+     * {@code resolved} remembers each reference's answer across the writes of one Bundle.
      */
-    private long patientKey(Resource resource, ResourceKind kind, long writerFacility) {
+    private long patientKey(Resource resource, ResourceKind kind, long writerFacility,
+                            java.util.Map<String, Optional<Long>> resolved) {
         Reference reference = context.newTerser().getValues(resource, kind.patientPath(), Reference.class).stream()
                 .findFirst().orElse(null);
         boolean empty = reference == null || (!reference.hasReference() && !reference.hasIdentifier());
@@ -97,25 +108,32 @@ class RecordResources {
             throw new UnprocessableEntityException(type(resource) + "." + kind.patientPath() + " がありません / "
                     + type(resource) + "." + kind.patientPath() + " is required");
         }
-        String ref = reference.hasReference() ? reference.getReference() : "";
-        Optional<Long> key = Optional.empty();
+        String ref = reference.hasReference() ? reference.getReference()
+                : "identifier " + reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
+        return resolved.computeIfAbsent(ref, r -> resolve(reference, writerFacility)).orElseThrow(
+                () -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
+                        + " は自施設の患者を参照してください（" + ref + "） / " + type(resource) + "." + kind.patientPath()
+                        + " must reference a patient of the writing facility (" + ref + ")"));
+    }
+
+    private Optional<Long> resolve(Reference reference, long writerFacility) {
         if (!reference.hasReference()) {
-            key = byIdentifier(reference.getIdentifier().getSystem(), reference.getIdentifier().getValue(), writerFacility);
-            ref = "identifier " + reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
-        } else if (ref.startsWith("Patient?identifier=")) {
-            key = conditional(ref.substring("Patient?identifier=".length()), writerFacility);
-        } else if (ref.matches("Patient/\\d{1,18}")) {
+            return byIdentifier(reference.getIdentifier().getSystem(), reference.getIdentifier().getValue(), writerFacility);
+        }
+        String ref = reference.getReference();
+        if (ref.startsWith("Patient?identifier=")) {
+            return conditional(ref.substring("Patient?identifier=".length()), writerFacility);
+        }
+        if (ref.matches("Patient/\\d{1,18}")) {
             long personId = Long.parseLong(ref.substring(8));
-            key = identities.sourcePatientsOf(personId).stream().filter(s -> s.facilityId() == writerFacility)
+            return identities.sourcePatientsOf(personId).stream().filter(s -> s.facilityId() == writerFacility)
                     .map(SourcePatient::id).findFirst();
-        } else if (ref.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
-            key = store.find("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)
+        }
+        if (ref.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
+            return store.find("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)
                     .map(StoredResource::patientKey);
         }
-        String shown = ref;
-        return key.orElseThrow(() -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
-                + " は自施設の患者を参照してください（" + shown + "） / " + type(resource) + "." + kind.patientPath()
-                + " must reference a patient of the writing facility (" + shown + ")"));
+        return Optional.empty();
     }
 
     /** The writer's patient with this identifier: its own patient ID, or any identifier of a Patient it sent. */

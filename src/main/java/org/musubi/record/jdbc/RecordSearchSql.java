@@ -13,6 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Builds one search: the person's source patients, the (facility, category) pairs the policy allows,
  * token conditions as EXISTS over the token index, a date-overlap condition, and paging by offset.
+ * The token conditions repeat the source patients and the type, so that the planner can start from
+ * the token index when that is narrower (dates are checked per resource); a page is chosen by key first and only its rows'
+ * content is read.
  */
 final class RecordSearchSql {
 
@@ -27,12 +30,14 @@ final class RecordSearchSql {
             return new ResourceStore.Found(List.of(), 0);
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder("""
-                r.patient_key = ANY(?) AND (?::text IS NULL OR r.type = ?) AND NOT r.deleted
-                AND (r.source_facility, r.category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))""");
-        params.add(patientKeys.toArray(Long[]::new));
-        params.add(query.type());
-        params.add(query.type());
+        StringBuilder where = new StringBuilder("r.patient_key = ANY(?)" + (query.type() == null ? "" : " AND r.type = ?")
+                + " AND NOT r.deleted AND (r.source_facility, r.category) IN"
+                + " (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))");
+        Long[] keys = patientKeys.toArray(Long[]::new);
+        params.add(keys);
+        if (query.type() != null) {
+            params.add(query.type());
+        }
         params.add(allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new));
         params.add(allowed.stream().map(i -> i.category().name()).toArray(String[]::new));
         for (RecordQuery.TokenCondition condition : query.tokens()) {
@@ -46,7 +51,12 @@ final class RecordSearchSql {
                 }
             }
             where.append(" AND EXISTS (SELECT 1 FROM resource_token t WHERE t.patient_key = r.patient_key AND t.id = r.id")
+                    .append(" AND t.patient_key = ANY(?)").append(query.type() == null ? "" : " AND t.type = ?")
                     .append(" AND t.param = ? AND (").append(String.join(" OR ", alternatives)).append("))");
+            params.add(keys);
+            if (query.type() != null) {
+                params.add(query.type());
+            }
             params.add(condition.param());
             params.addAll(values);
         }
@@ -68,10 +78,11 @@ final class RecordSearchSql {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.count());
         pageParams.add(query.offset());
-        List<StoredResource> page = jdbc.sql("""
-                SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category, r.last_updated, r.deleted,
-                  r.content::text AS json FROM resource r WHERE\s""" + where + " ORDER BY r.clinical_date "
-                + (query.newestFirst() ? "DESC NULLS LAST" : "ASC NULLS LAST") + ", r.id LIMIT ? OFFSET ?")
+        String order = " ORDER BY r.clinical_date " + (query.newestFirst() ? "DESC NULLS LAST" : "ASC NULLS LAST") + ", r.id";
+        List<StoredResource> page = jdbc.sql("SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category,"
+                + " r.last_updated, r.deleted, r.content::text AS json FROM resource r JOIN (SELECT r.patient_key, r.id"
+                + " FROM resource r WHERE " + where + order + " LIMIT ? OFFSET ?) p ON p.patient_key = r.patient_key"
+                + " AND p.id = r.id" + order)
                 .params(pageParams).query(JdbcResourceStore::stored).list();
         return new ResourceStore.Found(page, total);
     }

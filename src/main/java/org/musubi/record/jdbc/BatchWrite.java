@@ -1,0 +1,109 @@
+package org.musubi.record.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.Written;
+
+/**
+ * The decisions of one batched write, made in memory in the order of the writes as if they were
+ * stored one by one: each resource is found by id, or by its source key when it has no id, among
+ * the rows stored before ({@link #known}) and those this batch created; equal content (same hash)
+ * changes nothing; otherwise a new version. What must be stored is then flushed by {@link BatchWriteSql}.
+ */
+final class BatchWrite {
+
+    /** A resource as the batch leaves it; {@code stored} when its row existed before the batch. */
+    static final class State {
+        final long patientKey;
+        final String id;
+        final String type;
+        final boolean stored;
+        int version;
+        boolean deleted;
+        byte[] hash;
+        ResourceWrite last;
+
+        State(long patientKey, String id, String type, int version, boolean deleted, byte[] hash, boolean stored) {
+            this.patientKey = patientKey;
+            this.id = id;
+            this.type = type;
+            this.version = version;
+            this.deleted = deleted;
+            this.hash = hash;
+            this.stored = stored;
+        }
+    }
+
+    /** One version row to insert. */
+    record Version(long patientKey, String id, int version, String type, String json) {
+    }
+
+    private final Map<String, State> byId = new HashMap<>();
+    private final Map<String, State> bySource = new HashMap<>();
+    private final Map<String, State> changed = new LinkedHashMap<>();
+    private final List<Version> versions = new ArrayList<>();
+
+    /** A row stored before the batch. */
+    void known(State state, Long sourceFacility, String sourceKey) {
+        byId.put(state.id, state);
+        if (sourceKey != null) {
+            bySource.put(sourceKey(state.patientKey, sourceFacility, state.type, sourceKey), state);
+        }
+    }
+
+    Written apply(ResourceWrite write) {
+        State state = write.id() != null ? byId.get(write.id()) : write.sourceKey() == null ? null
+                : bySource.get(sourceKey(write.patientKey(), write.sourceFacilityId(), write.type(), write.sourceKey()));
+        byte[] hash = sha256(write.json());
+        if (state == null) {
+            state = new State(write.patientKey(), write.id() != null ? write.id() : UUID.randomUUID().toString(),
+                    write.type(), 0, false, null, false);
+            byId.put(state.id, state);
+        } else if (state.patientKey != write.patientKey() || !state.type.equals(write.type())) {
+            throw new IllegalArgumentException("resource " + state.type + "/" + state.id + " belongs to another patient or type");
+        } else if (!state.deleted && Arrays.equals(state.hash, hash)) {
+            return new Written(state.type, state.id, state.version, Written.Change.UNCHANGED);
+        }
+        if (write.sourceKey() != null) {
+            bySource.put(sourceKey(write.patientKey(), write.sourceFacilityId(), write.type(), write.sourceKey()), state);
+        }
+        state.version++;
+        state.deleted = false;
+        state.hash = hash;
+        state.last = write;
+        changed.put(state.id, state);
+        versions.add(new Version(state.patientKey, state.id, state.version, state.type, write.json()));
+        return new Written(state.type, state.id, state.version,
+                state.version == 1 ? Written.Change.CREATED : Written.Change.UPDATED);
+    }
+
+    /** Resources created or changed by the batch, in their final state. */
+    List<State> changed() {
+        return List.copyOf(changed.values());
+    }
+
+    List<Version> versions() {
+        return versions;
+    }
+
+    static String sourceKey(long patientKey, Long facility, String type, String key) {
+        return patientKey + "\u0000" + facility + "\u0000" + type + "\u0000" + key;
+    }
+
+    static byte[] sha256(String json) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.musubi.record.jdbc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.SearchIndex;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The statements of a batched write: one query for the rows the writes refer to, then one
+ * statement per table (rows passed as arrays and unnested), whatever the batch's size.
+ */
+final class BatchWriteSql {
+
+    private static final String COLUMNS = "patient_key, id, type, version, deleted, content_hash, source_facility, source_key";
+    private final JdbcClient jdbc;
+
+    BatchWriteSql(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored rows the writes refer to (by id, or by source key when they have no id), into {@code batch}. */
+    void lookUp(List<ResourceWrite> writes, BatchWrite batch) {
+        List<ResourceWrite> byId = writes.stream().filter(w -> w.id() != null).toList();
+        List<ResourceWrite> bySource = writes.stream().filter(w -> w.id() == null && w.sourceKey() != null).toList();
+        if (!byId.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM resource WHERE id = ANY(?)")
+                    .param(byId.stream().map(ResourceWrite::id).distinct().toArray(String[]::new))
+                    .query(rs -> {
+                        known(rs, batch);
+                    });
+        }
+        if (!bySource.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM resource WHERE (patient_key, source_facility, type, source_key) IN"
+                            + " (SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]))")
+                    .params(array(bySource, ResourceWrite::patientKey, Long[]::new),
+                            array(bySource, ResourceWrite::sourceFacilityId, Long[]::new),
+                            array(bySource, ResourceWrite::type, String[]::new),
+                            array(bySource, ResourceWrite::sourceKey, String[]::new))
+                    .query(rs -> {
+                        known(rs, batch);
+                    });
+        }
+    }
+
+    private static void known(java.sql.ResultSet rs, BatchWrite batch) throws java.sql.SQLException {
+        batch.known(new BatchWrite.State(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"),
+                rs.getInt("version"), rs.getBoolean("deleted"), rs.getBytes("content_hash"), true),
+                rs.getLong("source_facility"), rs.getString("source_key"));
+    }
+
+    /** Stores the batch: new rows, changed rows, every version, and the search index of each changed resource. */
+    void flush(BatchWrite batch, Long writer, Instant now) {
+        List<BatchWrite.State> created = batch.changed().stream().filter(s -> !s.stored).toList();
+        List<BatchWrite.State> updated = batch.changed().stream().filter(s -> s.stored).toList();
+        String at = now.toString();
+        if (!created.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO resource (patient_key, id, type, version, source_facility, source_key, category, last_updated,
+                      clinical_date, content_hash, content)
+                    SELECT k, i, t, v, f, s, c, ?::timestamptz, d::timestamptz, decode(h, 'hex'), j::jsonb
+                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                      ?::text[], ?::text[]) AS u(k, i, t, v, f, s, c, d, h, j)""")
+                    .params(at, array(created, s -> s.patientKey, Long[]::new), array(created, s -> s.id, String[]::new),
+                            array(created, s -> s.type, String[]::new), array(created, s -> s.version, Integer[]::new),
+                            array(created, s -> s.last.sourceFacilityId(), Long[]::new),
+                            array(created, s -> s.last.sourceKey(), String[]::new),
+                            array(created, s -> s.last.category().name(), String[]::new),
+                            array(created, BatchWriteSql::clinicalDate, String[]::new),
+                            array(created, s -> HexFormat.of().formatHex(s.hash), String[]::new),
+                            array(created, s -> s.last.json(), String[]::new)).update();
+        }
+        if (!updated.isEmpty()) {
+            jdbc.sql("""
+                    UPDATE resource r SET version = u.v, category = u.c, last_updated = ?::timestamptz,
+                      clinical_date = u.d::timestamptz, deleted = false, content_hash = decode(u.h, 'hex'),
+                      content = u.j::jsonb, source_key = coalesce(u.s, r.source_key)
+                    FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                      AS u(k, i, v, c, d, h, j, s)
+                    WHERE r.patient_key = u.k AND r.id = u.i""")
+                    .params(at, array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new),
+                            array(updated, s -> s.version, Integer[]::new),
+                            array(updated, s -> s.last.category().name(), String[]::new),
+                            array(updated, BatchWriteSql::clinicalDate, String[]::new),
+                            array(updated, s -> HexFormat.of().formatHex(s.hash), String[]::new),
+                            array(updated, s -> s.last.json(), String[]::new),
+                            array(updated, s -> s.last.sourceKey(), String[]::new)).update();
+        }
+        versions(batch.versions(), writer, at);
+        index(batch.changed(), updated);
+    }
+
+    private void versions(List<BatchWrite.Version> versions, Long writer, String at) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
+                SELECT k, i, v, t, ?::timestamptz, false, ?, j::jsonb
+                FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[]) AS u(k, i, v, t, j)""")
+                .params(at, writer, array(versions, BatchWrite.Version::patientKey, Long[]::new),
+                        array(versions, BatchWrite.Version::id, String[]::new),
+                        array(versions, BatchWrite.Version::version, Integer[]::new),
+                        array(versions, BatchWrite.Version::type, String[]::new),
+                        array(versions, BatchWrite.Version::json, String[]::new)).update();
+    }
+
+    /** Replaces the index rows of the changed resources (those stored before lose their old rows first). */
+    private void index(List<BatchWrite.State> changed, List<BatchWrite.State> replaced) {
+        if (!replaced.isEmpty()) {
+            Object keys = array(replaced, s -> s.patientKey, Long[]::new);
+            Object ids = array(replaced, s -> s.id, String[]::new);
+            jdbc.sql("DELETE FROM resource_token t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
+                    + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
+            jdbc.sql("DELETE FROM resource_date t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
+                    + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
+        }
+        List<Object[]> tokens = new ArrayList<>();
+        List<Object[]> dates = new ArrayList<>();
+        for (BatchWrite.State s : changed) {
+            for (SearchIndex.Token t : s.last.index().tokens()) {
+                tokens.add(new Object[] {s.patientKey, s.id, s.type, t.param(), t.system(), t.code()});
+            }
+            for (SearchIndex.DateRange d : s.last.index().dates()) {
+                dates.add(new Object[] {s.patientKey, s.id, s.type, d.param(), text(d.low()), text(d.high())});
+            }
+        }
+        if (!tokens.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO resource_token (patient_key, id, type, param, system, code)
+                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")
+                    .params(column(tokens, 0, Long[]::new), column(tokens, 1, String[]::new), column(tokens, 2, String[]::new),
+                            column(tokens, 3, String[]::new), column(tokens, 4, String[]::new),
+                            column(tokens, 5, String[]::new)).update();
+        }
+        if (!dates.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO resource_date (patient_key, id, type, param, low, high)
+                    SELECT k, i, t, p, l::timestamptz, h::timestamptz
+                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(k, i, t, p, l, h)""")
+                    .params(column(dates, 0, Long[]::new), column(dates, 1, String[]::new), column(dates, 2, String[]::new),
+                            column(dates, 3, String[]::new), column(dates, 4, String[]::new),
+                            column(dates, 5, String[]::new)).update();
+        }
+    }
+
+    /** The clinical date: the low end of the first date range, else its high end. */
+    private static String clinicalDate(BatchWrite.State state) {
+        return state.last.index().dates().stream().filter(d -> d.param().equals("date"))
+                .map(d -> d.low() != null ? d.low() : d.high()).filter(java.util.Objects::nonNull)
+                .findFirst().map(Instant::toString).orElse(null);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static <T, V> V[] array(List<T> rows, Function<T, V> value, java.util.function.IntFunction<V[]> make) {
+        return rows.stream().map(value).toArray(make);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V[] column(List<Object[]> rows, int index, java.util.function.IntFunction<V[]> make) {
+        return rows.stream().map(r -> (V) r[index]).toArray(make);
+    }
+}

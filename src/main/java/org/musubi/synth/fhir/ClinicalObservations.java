@@ -1,0 +1,76 @@
+package org.musubi.synth.fhir;
+
+import java.util.Date;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+
+/** Laboratory results (JLAC10, near the patient's own baseline) and vital signs (LOINC) of a visit. */
+final class ClinicalObservations {
+
+    private static final String CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    private final SplittableRandom random;
+
+    ClinicalObservations(SplittableRandom random) {
+        this.random = random;
+    }
+
+    Observation lab(ClinicalCodes.Lab lab, double baseline, Date taken, String encounterUrl) {
+        double spread = (lab.high() - lab.low()) / 10;
+        double value = Math.clamp(baseline + (random.nextDouble() * 2 - 1) * spread, lab.low(), lab.high());
+        Observation observation = observation("laboratory", "検体検査", encounterUrl, taken);
+        observation.getCode().addCoding(new Coding(ClinicalCodes.JLAC10, lab.jlac10(), lab.name())).setText(lab.name());
+        observation.setValue(quantity(value, lab.decimals(), lab.unit()));
+        observation.addReferenceRange().setLow(quantity(lab.low(), lab.decimals(), lab.unit()))
+                .setHigh(quantity(lab.low() + (lab.high() - lab.low()) * 0.6, lab.decimals(), lab.unit()));
+        observation.setIssuedElement(new InstantType(new Date(taken.getTime() + 3_600_000L)));
+        return observation;
+    }
+
+    /** Blood pressure (a panel with two components), pulse, and sometimes weight or temperature. */
+    List<Observation> vitals(Date taken, String encounterUrl) {
+        Observation pressure = observation("vital-signs", "バイタルサイン", encounterUrl, taken);
+        pressure.getCode().addCoding(new Coding(ClinicalCodes.LOINC, "85354-9", "血圧"));
+        component(pressure, ClinicalCodes.SYSTOLIC);
+        component(pressure, ClinicalCodes.DIASTOLIC);
+        Observation pulse = vital(ClinicalCodes.PULSE, taken, encounterUrl);
+        if (random.nextInt(3) == 0) {
+            return List.of(pressure, pulse, vital(random.nextBoolean() ? ClinicalCodes.WEIGHT : ClinicalCodes.TEMPERATURE,
+                    taken, encounterUrl));
+        }
+        return List.of(pressure, pulse);
+    }
+
+    private Observation vital(ClinicalCodes.Vital vital, Date taken, String encounterUrl) {
+        Observation observation = observation("vital-signs", "バイタルサイン", encounterUrl, taken);
+        observation.getCode().addCoding(new Coding(ClinicalCodes.LOINC, vital.loinc(), vital.name()));
+        return observation.setValue(quantity(draw(vital), vital.decimals(), vital.unit()));
+    }
+
+    private void component(Observation panel, ClinicalCodes.Vital vital) {
+        panel.addComponent().setCode(new CodeableConcept(new Coding(ClinicalCodes.LOINC, vital.loinc(), vital.name())))
+                .setValue(quantity(draw(vital), vital.decimals(), vital.unit()));
+    }
+
+    private Observation observation(String category, String display, String encounterUrl, Date taken) {
+        Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory().addCoding(new Coding(CATEGORY, category, display));
+        observation.setEncounter(new Reference(encounterUrl)).setEffective(new DateTimeType(taken));
+        return observation;
+    }
+
+    private double draw(ClinicalCodes.Vital vital) {
+        return vital.low() + random.nextDouble() * (vital.high() - vital.low());
+    }
+
+    private static Quantity quantity(double value, int decimals, String unit) {
+        return new Quantity().setValue(ClinicalVisits.round(value, decimals)).setUnit(unit)
+                .setSystem(ClinicalCodes.UCUM).setCode(unit);
+    }
+}

@@ -1,0 +1,66 @@
+package org.musubi.bench;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.musubi.identity.Person;
+import org.musubi.identity.matching.BlockingKeys;
+import org.musubi.identity.matching.Demographics;
+import org.postgresql.PGConnection;
+
+/** Persons with their blocking keys into the database by COPY, as the bulk loads of the benchmarks do. */
+final class PersonCopy {
+
+    private PersonCopy() {
+    }
+
+    /** Copies {@code chunk} and stores each person's database id at {@code ids[offset + position]}. */
+    static void copy(Connection connection, List<Person> chunk, long[] ids, int offset) throws Exception {
+        StringBuilder persons = new StringBuilder();
+        StringBuilder keys = new StringBuilder();
+        Map<String, Integer> positions = new HashMap<>();
+        for (Person p : chunk) {
+            positions.put(p.regionalId(), offset + positions.size());
+            persons.append(p.regionalId()).append('\t').append(p.familyKanji()).append('\t')
+                    .append(p.givenKanji()).append('\t').append(p.familyKana()).append('\t').append(p.givenKana())
+                    .append('\t').append(p.sex()).append('\t').append(p.birthDate()).append('\t')
+                    .append(nullable(p.postalCode())).append('\t').append(nullable(p.address())).append('\t')
+                    .append(nullable(p.phone())).append('\n');
+            for (String key : BlockingKeys.of(Demographics.of(p))) {
+                keys.append(key).append('\t').append(p.regionalId()).append('\n');
+            }
+        }
+        try (Statement sql = connection.createStatement()) {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            long before = max(sql);
+            copy.copyIn("COPY person (regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,"
+                    + " postal_code, address, phone) FROM STDIN", new StringReader(persons.toString()));
+            sql.execute("CREATE TEMP TABLE staged_key (key text, regional_id text)");
+            copy.copyIn("COPY staged_key (key, regional_id) FROM STDIN", new StringReader(keys.toString()));
+            sql.execute("INSERT INTO person_match_key (key, person_id) SELECT s.key, p.id "
+                    + "FROM staged_key s JOIN person p ON p.regional_id = s.regional_id ON CONFLICT DO NOTHING");
+            sql.execute("DROP TABLE staged_key");
+            try (ResultSet rows = sql.executeQuery("SELECT id, regional_id FROM person WHERE id > " + before)) {
+                while (rows.next()) {
+                    ids[positions.get(rows.getString(2))] = rows.getLong(1);
+                }
+            }
+        }
+    }
+
+    private static long max(Statement sql) throws Exception {
+        try (ResultSet max = sql.executeQuery("SELECT coalesce(max(id), 0) FROM person")) {
+            max.next();
+            return max.getLong(1);
+        }
+    }
+
+    /** A COPY text field: {@code \N} for null; tabs and line breaks become spaces. */
+    static String nullable(String text) {
+        return text == null ? "\\N" : text.replace("\t", " ").replace("\n", " ");
+    }
+}

@@ -1,0 +1,65 @@
+package org.musubi.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the run used: the largest heap in use (sampled every 50 ms), the process's peak resident
+ * set (VmHWM), and the machine's load averages.
+ */
+final class ResourceUse implements AutoCloseable {
+
+    private final AtomicLong peakHeap = new AtomicLong();
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    ResourceUse() {
+        sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+            while (running) {
+                peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    long peakHeapBytes() {
+        return peakHeap.get();
+    }
+
+    /** Peak resident set of this JVM (server and clients; PostgreSQL runs in its own processes). */
+    static long peakRssBytes() {
+        return status("VmHWM:");
+    }
+
+    /** "0.52 0.61 0.70": the 1, 5 and 15 minute load averages. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static long status(String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElse(0L);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+    }
+}

@@ -1,0 +1,65 @@
+package org.musubi.record.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.SearchIndex;
+import org.musubi.record.Written;
+
+class BatchWriteTest {
+
+    private static final SearchIndex NONE = new SearchIndex(List.of(), List.of());
+
+    @Test
+    void decidesEachWriteAsIfTheEarlierOnesWereAlreadyStored() {
+        BatchWrite batch = new BatchWrite();
+
+        Written created = batch.apply(write("a", null, "{\"v\":1}"));
+        Written same = batch.apply(write("a", null, "{\"v\":1}"));
+        Written changed = batch.apply(write("a", null, "{\"v\":2}"));
+
+        assertThat(List.of(created.change(), same.change(), changed.change()))
+                .containsExactly(Written.Change.CREATED, Written.Change.UNCHANGED, Written.Change.UPDATED);
+        assertThat(changed.version()).isEqualTo(2);
+        assertThat(batch.versions()).extracting(BatchWrite.Version::version).containsExactly(1, 2);
+        assertThat(batch.changed()).singleElement().satisfies(s -> assertThat(s.stored).isFalse());
+    }
+
+    @Test
+    void findsAStoredResourceByItsSourceKeyAndLeavesEqualContentUnchanged() {
+        BatchWrite batch = new BatchWrite();
+        batch.known(new BatchWrite.State(7, "p1", "Patient", 3, false, BatchWrite.sha256("{}"), true), 9L, "L-1");
+
+        Written same = batch.apply(new ResourceWrite(7, "Patient", null, "L-1", 9, DataCategory.DEMOGRAPHICS, "{}", NONE));
+        Written newer = batch.apply(new ResourceWrite(7, "Patient", null, "L-1", 9, DataCategory.DEMOGRAPHICS, "{\"a\":1}",
+                NONE));
+
+        assertThat(same).isEqualTo(new Written("Patient", "p1", 3, Written.Change.UNCHANGED));
+        assertThat(newer).isEqualTo(new Written("Patient", "p1", 4, Written.Change.UPDATED));
+        assertThat(batch.changed()).singleElement().satisfies(s -> assertThat(s.stored).isTrue());
+    }
+
+    @Test
+    void aDeletedResourceWrittenWithEqualContentComesBack() {
+        BatchWrite batch = new BatchWrite();
+        batch.known(new BatchWrite.State(7, "o1", "Observation", 2, true, BatchWrite.sha256("{}"), true), 9L, null);
+
+        assertThat(batch.apply(write("o1", null, "{}"))).isEqualTo(new Written("Observation", "o1", 3, Written.Change.UPDATED));
+    }
+
+    @Test
+    void refusesAnIdOfAnotherPatient() {
+        BatchWrite batch = new BatchWrite();
+        batch.known(new BatchWrite.State(8, "o1", "Observation", 1, false, BatchWrite.sha256("{}"), true), 9L, null);
+
+        assertThatThrownBy(() -> batch.apply(write("o1", null, "{}"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ResourceWrite write(String id, String sourceKey, String json) {
+        return new ResourceWrite(7, "Observation", id, sourceKey, 9, DataCategory.LAB_RESULTS, json, NONE);
+    }
+}
