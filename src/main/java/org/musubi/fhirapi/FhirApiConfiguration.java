@@ -3,6 +3,7 @@ package org.musubi.fhirapi;
 import ca.uhn.fhir.context.FhirContext;
 import org.musubi.fhirapi.internal.Binaries;
 import org.musubi.fhirapi.internal.BinaryServlet;
+import org.musubi.fhirapi.internal.EverythingJson;
 import org.musubi.fhirapi.internal.FhirServlet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,6 +28,17 @@ public class FhirApiConfiguration {
                 new ServletRegistrationBean<>(new FhirServlet(context, providers), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(-1);
+        return registration;
+    }
+
+    /** {@code $everything} in JSON straight from the stored JSON (see {@link EverythingJson}). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    org.springframework.boot.web.servlet.FilterRegistrationBean<EverythingJson> everythingJson(
+            ObjectProvider<EverythingJson.Parts> parts) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new EverythingJson(parts));
+        registration.addUrlPatterns("/fhir/Patient/*");
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 

@@ -157,6 +157,42 @@ class TransactionIT {
                 .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class);
     }
 
+    @Test
+    void everythingInJsonStraightFromTheStoreAgreesWithTheXmlFromHapi() throws Exception {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String token = clients.token(port, clients.register(hospital, "system/*.read"));
+        String localId = FhirRecords.localId();
+        fhir.transaction().withBundle(export(hospital, localId, "EV-" + localId)).execute();
+        long person = FhirRecords.personOf(fhir, hospital, localId);
+        var http = java.net.http.HttpClient.newHttpClient();
+        String url = "http://localhost:" + port + "/fhir/Patient/" + person + "/$everything?_count=2";
+
+        var json = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var xml = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+xml").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Bundle fromJson = clients.context().newJsonParser().parseResource(Bundle.class, json.body());
+        Bundle fromXml = clients.context().newXmlParser().parseResource(Bundle.class, xml.body());
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(fromJson.getTotal()).isEqualTo(fromXml.getTotal()).isEqualTo(5);
+        assertThat(ids(fromJson)).isEqualTo(ids(fromXml));
+        assertThat(fromJson.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=2");
+        Observation observation = fromJson.getEntry().stream().map(e -> e.getResource())
+                .filter(r -> r instanceof Observation).map(r -> (Observation) r).findFirst().orElse(null);
+        if (observation != null) {
+            assertThat(observation.getMeta().getVersionId()).isEqualTo("1");
+        }
+    }
+
+    private static java.util.List<String> ids(Bundle bundle) {
+        return bundle.getEntry().stream().map(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
+                .toList();
+    }
+
     private static Bundle everything(IGenericClient client, long person) {
         return client.operation().onInstance("Patient/" + person).named("$everything").withNoParameters(
                 org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();

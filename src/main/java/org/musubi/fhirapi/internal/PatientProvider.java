@@ -121,8 +121,7 @@ public class PatientProvider implements IResourceProvider {
         int size = count == null || count.getValue() == null ? 1000
                 : Math.max(1, Math.min(count.getValue(), org.musubi.record.RecordQuery.MAX_PAGE));
         int from = offset == null || offset.getValue() == null ? 0 : Math.max(0, offset.getValue());
-        var everything = parts.outcome(parts.reads().everything(caller.reader(), personId,
-                new org.musubi.record.RecordQuery(null, List.of(), null, null, null, true, size, from),
+        var everything = parts.outcome(parts.reads().everything(caller.reader(), personId, storePage(size, from),
                 org.musubi.record.ReadRecords.Includes.NONE), id);
         var found = everything.found();
         List<IBaseResource> page = new ArrayList<>();
@@ -131,7 +130,12 @@ public class PatientProvider implements IResourceProvider {
             page.add(patients.toPatient(o.person(), o.visible(), o.ownOnly()));
         }
         found.resources().forEach(r -> page.add(parts.resources().toResource(r)));
-        ca.uhn.fhir.rest.server.SimpleBundleProvider bundle = new ca.uhn.fhir.rest.server.SimpleBundleProvider(page);
+        ca.uhn.fhir.rest.server.SimpleBundleProvider bundle = new ca.uhn.fhir.rest.server.SimpleBundleProvider(page) {
+            @Override
+            public List<IBaseResource> getResources(int fromIndex, int toIndex) {
+                return page; // the page is already cut (the person comes on top of the first one)
+            }
+        };
         bundle.setSize((int) found.total() + 1);
         return bundle;
     }
@@ -149,6 +153,15 @@ public class PatientProvider implements IResourceProvider {
         var written = registration.register(caller, patient, id.getIdPart());
         return new ca.uhn.fhir.rest.api.MethodOutcome(new IdType("Patient", written.id(), String.valueOf(written.version())),
                 written.change() == org.musubi.record.Written.Change.CREATED);
+    }
+
+    /**
+     * The page of the person's resources behind {@code $everything}'s page: the person is entry 0 of
+     * the whole list, so the first page holds it and {@code size - 1} resources, later pages are shifted by one.
+     */
+    static org.musubi.record.RecordQuery storePage(int size, int from) {
+        return new org.musubi.record.RecordQuery(null, List.of(), null, null, null, true,
+                from == 0 ? size - 1 : size, from == 0 ? 0 : from - 1);
     }
 
     @Operation(name = "$match", type = Patient.class, idempotent = false)
