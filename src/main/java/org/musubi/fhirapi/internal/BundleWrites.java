@@ -42,7 +42,7 @@ class BundleWrites {
     }
 
     Bundle transaction(Caller caller, Bundle bundle) {
-        long facility = facilityOf(caller);
+        long facility = caller.writingFacility();
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         entries.forEach(e -> caller.require(type(e), true, audit));
         Map<String, String> ids = new HashMap<>();
@@ -115,12 +115,6 @@ class BundleWrites {
         return result;
     }
 
-    private static long facilityOf(Caller caller) {
-        if (caller.facilityId() == null) {
-            throw new ForbiddenOperationException("施設に所属しない利用者は書き込めません / Only a facility can write");
-        }
-        return caller.facilityId();
-    }
 
     static String type(Bundle.BundleEntryComponent entry) {
         if (entry.getResource() == null) {

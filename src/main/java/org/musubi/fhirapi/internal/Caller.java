@@ -42,6 +42,14 @@ record Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
         return user.facilityId();
     }
 
+    /** The facility a write is made for; refused (403) for users without one, who never write. */
+    long writingFacility() {
+        if (user.facilityId() == null) {
+            throw new ForbiddenOperationException("施設に所属しない利用者は書き込めません / Only a facility can write");
+        }
+        return user.facilityId();
+    }
+
     org.musubi.record.Reader reader() {
         return new org.musubi.record.Reader(user.userId(), user.facilityId(), PurposeOfUse.current());
     }

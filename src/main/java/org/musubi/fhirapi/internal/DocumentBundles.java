@@ -47,7 +47,7 @@ class DocumentBundles {
         if (!sent.hasIdentifier() || !sent.getIdentifier().hasValue()) {
             throw new UnprocessableEntityException("Bundle.identifier がありません / Bundle.identifier is required");
         }
-        long facility = caller.facilityId();
+        long facility = caller.writingFacility();
         Bundle bundle = sent.copy();
         String key = facility + "|" + bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue();
         int patientIndex = patientEntry(bundle);

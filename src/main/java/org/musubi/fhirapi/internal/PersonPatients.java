@@ -9,7 +9,6 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
@@ -101,7 +100,4 @@ class PersonPatients {
         };
     }
 
-    static String text(StringType value) {
-        return value == null ? null : value.getValue();
-    }
 }

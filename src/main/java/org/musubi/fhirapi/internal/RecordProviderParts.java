@@ -30,9 +30,7 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
     }
 
     Written write(Caller caller, IBaseResource resource, String id) {
-        if (caller.facilityId() == null) {
-            throw new ForbiddenOperationException("施設に所属しない利用者は書き込めません / Only a facility can write");
-        }
+        long facility = caller.writingFacility();
         String type = resource.fhirType();
         if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle && id == null) {
             try {
@@ -47,7 +45,7 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
             }
             ResourceWrite write;
             try {
-                write = resources.toWrite(resource, id, caller.facilityId());
+                write = resources.toWrite(resource, id, facility);
             } catch (BaseServerResponseException e) {
                 writes.refused(type, id, "record.invalid " + e.getStatusCode());
                 throw e;

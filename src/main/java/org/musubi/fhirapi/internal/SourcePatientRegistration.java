@@ -1,6 +1,5 @@
 package org.musubi.fhirapi.internal;
 
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -45,10 +44,7 @@ class SourcePatientRegistration {
 
     /** With {@code id}: the Patient gets that id (a PUT), unless the facility already sent this patient under another. */
     Written register(Caller caller, Patient patient, String id) {
-        if (caller.facilityId() == null) {
-            throw new ForbiddenOperationException("施設に所属しない利用者は書き込めません / Only a facility can write");
-        }
-        Facility facility = resources.facility(caller.facilityId());
+        Facility facility = resources.facility(caller.writingFacility());
         String system = systems.patientIds(facility);
         String localId = patient.getIdentifier().stream()
                 .filter(i -> system.equals(i.getSystem()) || IdentifierSystems.JP_HOSPITAL_PATIENT_ID.equals(i.getSystem()))

@@ -1,7 +1,5 @@
 package org.musubi.security.internal;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,7 +34,6 @@ class ApiClientAdministrationService implements ApiClientAdministration {
     private final JdbcApiClients clients;
     private final PasswordEncoder encoder;
     private final Audit audit;
-    private final SecureRandom random = new SecureRandom();
 
     ApiClientAdministrationService(Users users, Facilities facilities, JdbcApiClients clients, PasswordEncoder encoder,
                                    Audit audit) {
@@ -56,10 +53,10 @@ class ApiClientAdministrationService implements ApiClientAdministration {
             throw new NotPermitted("api client administration");
         }
         check(facilityId, name, scopes);
-        String clientId = "api-" + token(10).toLowerCase(Locale.ROOT).replace('_', '0').replace('-', '1');
+        String clientId = "api-" + RandomTokens.urlSafe(10).toLowerCase(Locale.ROOT).replace('_', '0').replace('-', '1');
         User user = users.insert(new UserDraft(clientId, name.strip(), SYSTEM_KANA, Profession.FACILITY_SYSTEM,
                 List.of(new User.Membership(facilityId, false)), false, UserStatus.ACTIVE), false);
-        String secret = token(32);
+        String secret = RandomTokens.urlSafe(32);
         clients.insert(user.id(), clientId, encoder.encode(secret), scopes, admin.userId());
         audit.record(AuditEntry.of(AuditAction.API_CLIENT_CREATE, Outcome.PERMIT).on("User", user.id())
                 .reason(clientId + " " + scopes.stream().map(ApiScope::toString).sorted().toList()));
@@ -78,7 +75,7 @@ class ApiClientAdministrationService implements ApiClientAdministration {
     @Transactional
     public IssuedSecret newSecret(Administrator admin, String clientId) {
         ApiClient client = managed(admin, clientId, AuditAction.API_CLIENT_SECRET);
-        String secret = token(32);
+        String secret = RandomTokens.urlSafe(32);
         clients.replaceSecret(client.userId(), encoder.encode(secret));
         audit.record(AuditEntry.of(AuditAction.API_CLIENT_SECRET, Outcome.PERMIT).on("User", client.userId())
                 .reason(clientId + " tokens revoked"));
@@ -146,9 +143,4 @@ class ApiClientAdministrationService implements ApiClientAdministration {
                 row.scopes(), user.active(), row.createdAt(), row.jwks() != null);
     }
 
-    private String token(int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
 }

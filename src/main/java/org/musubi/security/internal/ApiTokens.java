@@ -3,11 +3,9 @@ package org.musubi.security.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.audit.Actor;
@@ -39,7 +37,6 @@ class ApiTokens {
     private final PasswordEncoder encoder;
     private final Audit audit;
     private final Duration lifetime;
-    private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
     ApiTokens(JdbcApiClients clients, Users users, Facilities facilities, PasswordEncoder encoder, Audit audit,
@@ -116,7 +113,7 @@ class ApiTokens {
                     .reason("invalid_scope " + requestedScope));
             return new Refused("invalid_scope", "the client is not registered for scope: " + requestedScope);
         }
-        String token = PREFIX + random(32);
+        String token = PREFIX + RandomTokens.urlSafe(32);
         Instant now = clock.instant();
         clients.saveToken(hash(token), user.id(), scopes, now, now.plus(lifetime));
         audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.PERMIT).by(actor(user))
@@ -144,11 +141,6 @@ class ApiTokens {
         return new Actor(user.id(), user.loginId(), user.actingFacilityId().orElse(null), user.profession().name());
     }
 
-    private String random(int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
 
     static byte[] hash(String token) {
         try {
