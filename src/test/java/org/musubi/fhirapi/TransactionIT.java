@@ -188,6 +188,49 @@ class TransactionIT {
         }
     }
 
+    @Test
+    void searchPagesInJsonFromTheStoreAgreeWithTheXmlFromHapi() throws Exception {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String token = clients.token(port, clients.register(hospital, "system/*.read"));
+        String localId = FhirRecords.localId();
+        fhir.transaction().withBundle(export(hospital, localId, "SJ-" + localId)).execute();
+        fhir.transaction().withBundle(export(hospital, localId, "SJ-" + localId)).execute();
+        long person = FhirRecords.personOf(fhir, hospital, localId);
+        var http = java.net.http.HttpClient.newHttpClient();
+        String url = "http://localhost:" + port + "/fhir/Observation?patient=Patient/" + person
+                + "&_include=Observation:encounter&_count=1";
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> get = accept -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .header("Authorization", "Bearer " + token).header("Accept", accept).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        var json = get.apply("application/fhir+json");
+        var xml = get.apply("application/fhir+xml");
+        Bundle fromJson = clients.context().newJsonParser().parseResource(Bundle.class, json.body());
+        Bundle fromXml = clients.context().newXmlParser().parseResource(Bundle.class, xml.body());
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+        assertThat(fromJson.getTotal()).isEqualTo(fromXml.getTotal()).isEqualTo(2);
+        assertThat(fromJson.getEntry()).extracting(e -> e.getSearch().getMode().toCode())
+                .containsExactly("match", "include");
+        assertThat(fromJson.getLink()).extracting(l -> l.getRelation() + " " + l.getUrl())
+                .isEqualTo(fromXml.getLink().stream().map(l -> l.getRelation() + " " + l.getUrl()).toList());
+        assertThat(fromJson.getLink(Bundle.LINK_NEXT)).isNotNull();
+        var parser = clients.context().newJsonParser();
+        assertThat(fromJson.getEntry()).extracting(e -> e.getFullUrl() + " " + parser.encodeResourceToString(e.getResource()))
+                .isEqualTo(fromXml.getEntry().stream()
+                        .map(e -> e.getFullUrl() + " " + parser.encodeResourceToString(e.getResource())).toList());
+        assertThat(((Observation) fromJson.getEntry().get(0).getResource()).getCode().getCodingFirstRep().getCode())
+                .isNotBlank();
+    }
+
     private static java.util.List<String> ids(Bundle bundle) {
         return bundle.getEntry().stream().map(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
                 .toList();

@@ -8,7 +8,6 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -67,10 +66,8 @@ public class AuditEventProvider implements IResourceProvider {
         Page<AuditRecord> page = trail.search(query, new PageRequest(from / size + 1, size));
         audit.record(AuditEntry.of(AuditAction.AUDIT_SEARCH, Outcome.PERMIT).reason("FHIR AuditEvent search, "
                 + page.total() + " rows"));
-        SimpleBundleProvider bundle = new SimpleBundleProvider(
-                page.items().stream().map(r -> (IBaseResource) AuditEvents.of(r, regionalIdSystem)).toList());
-        bundle.setSize((int) page.total());
-        return bundle;
+        return new StorePage(page.items().stream().map(r -> (IBaseResource) AuditEvents.of(r, regionalIdSystem)).toList(),
+                (int) page.total());
     }
 
     private void requireNetworkAdmin() {

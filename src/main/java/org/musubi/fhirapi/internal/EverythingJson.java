@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.IdType;
@@ -96,25 +95,9 @@ public class EverythingJson extends OncePerRequestFilter {
             entry(entries, base + "/Patient/" + personId, JSON.readTree(patient));
         }
         for (StoredResource r : everything.found().resources()) {
-            entry(entries, base + "/" + r.type() + "/" + r.id(), stamped(r));
+            entry(entries, base + "/" + r.type() + "/" + r.id(), StoredJson.stamped(r));
         }
         return JSON.writeValueAsString(bundle).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The stored JSON with its id and version metadata, as a read would return it. */
-    static JsonNode stamped(StoredResource r) {
-        ObjectNode resource = (ObjectNode) JSON.readTree(r.json());
-        ObjectNode copy = JSON.createObjectNode().put("resourceType", r.type()).put("id", r.id());
-        ObjectNode meta = resource.has("meta") ? (ObjectNode) resource.get("meta") : JSON.createObjectNode();
-        meta.put("versionId", String.valueOf(r.version()))
-                .put("lastUpdated", DateTimeFormatter.ISO_INSTANT.format(r.lastUpdated()));
-        copy.set("meta", meta);
-        resource.properties().forEach(e -> {
-            if (!e.getKey().equals("resourceType") && !e.getKey().equals("id") && !e.getKey().equals("meta")) {
-                copy.set(e.getKey(), e.getValue());
-            }
-        });
-        return copy;
     }
 
     private static void entry(ArrayNode entries, String fullUrl, JsonNode resource) {

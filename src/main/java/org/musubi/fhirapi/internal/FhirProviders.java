@@ -41,6 +41,6 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> interceptors() {
-        return List.of(errors);
+        return List.of(errors, new StoredJson());
     }
 }

@@ -130,14 +130,7 @@ public class PatientProvider implements IResourceProvider {
             page.add(patients.toPatient(o.person(), o.visible(), o.ownOnly()));
         }
         found.resources().forEach(r -> page.add(parts.resources().toResource(r)));
-        ca.uhn.fhir.rest.server.SimpleBundleProvider bundle = new ca.uhn.fhir.rest.server.SimpleBundleProvider(page) {
-            @Override
-            public List<IBaseResource> getResources(int fromIndex, int toIndex) {
-                return page; // the page is already cut (the person comes on top of the first one)
-            }
-        };
-        bundle.setSize((int) found.total() + 1);
-        return bundle;
+        return new StorePage(page, (int) found.total() + 1);
     }
 
     /** A facility registers its own patient under an id of its choosing (as JP-CLINS examples do). */

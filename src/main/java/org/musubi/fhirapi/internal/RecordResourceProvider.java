@@ -22,7 +22,6 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
@@ -88,24 +87,21 @@ public class RecordResourceProvider implements IResourceProvider {
                                   @OptionalParam(name = "date") DateRangeParam date,
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @ca.uhn.fhir.rest.annotation.IncludeParam(allow = {"*"}) java.util.Set<ca.uhn.fhir.model.api.Include> include,
-                                  @Sort SortSpec sort, @Count Integer count, @Offset Integer offset) {
+                                  @Sort SortSpec sort, @Count Integer count, @Offset Integer offset,
+                                  ca.uhn.fhir.rest.api.server.RequestDetails request) {
         Caller caller = caller(false);
         long personId = RecordQueries.person(patient != null ? patient : subject);
         var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
                 sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
         var found = parts.reads().everything(caller.reader(), personId, query, parts.includes().of(typeName(), include));
         var result = parts.outcome(found, new IdType("Patient", personId));
+        boolean raw = StoredJson.applies(request);
+        java.util.function.Function<StoredResource, IBaseResource> convert = raw
+                ? r -> StoredJson.placeholder(parts.resources().context(), r, request) : parts.resources()::toResource;
         List<IBaseResource> page = new java.util.ArrayList<>();
-        result.found().resources().forEach(r -> page.add(mode(parts.resources().toResource(r), BundleEntrySearchModeEnum.MATCH)));
-        result.included().forEach(r -> page.add(mode(parts.resources().toResource(r), BundleEntrySearchModeEnum.INCLUDE)));
-        SimpleBundleProvider bundle = new SimpleBundleProvider(page) {
-            @Override
-            public List<IBaseResource> getResources(int from, int to) {
-                return page;
-            }
-        };
-        bundle.setSize((int) result.found().total());
-        return bundle;
+        result.found().resources().forEach(r -> page.add(mode(convert.apply(r), BundleEntrySearchModeEnum.MATCH)));
+        result.included().forEach(r -> page.add(mode(convert.apply(r), BundleEntrySearchModeEnum.INCLUDE)));
+        return new StorePage(page, (int) result.found().total());
     }
 
     private static IBaseResource mode(IBaseResource resource, BundleEntrySearchModeEnum mode) {
