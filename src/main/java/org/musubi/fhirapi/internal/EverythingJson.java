@@ -95,7 +95,8 @@ public class EverythingJson extends OncePerRequestFilter {
             entry(entries, base + "/Patient/" + personId, JSON.readTree(patient));
         }
         for (StoredResource r : everything.found().resources()) {
-            entry(entries, base + "/" + r.type() + "/" + r.id(), StoredJson.stamped(r));
+            entries.addObject().put("fullUrl", base + "/" + r.type() + "/" + r.id()).putRawValue("resource", StoredJson.stamped(r))
+                    .putObject("search").put("mode", "match");
         }
         return JSON.writeValueAsString(bundle).getBytes(StandardCharsets.UTF_8);
     }

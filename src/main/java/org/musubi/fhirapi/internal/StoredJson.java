@@ -17,7 +17,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.record.StoredResource;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -101,7 +101,7 @@ public final class StoredJson {
                 }
                 Object stored = e.getResource() == null ? null : e.getResource().getUserData(STORED);
                 if (stored instanceof StoredResource s) {
-                    entry.set("resource", stamped(s));
+                    entry.putRawValue("resource", stamped(s));
                 } else if (e.getResource() != null) {
                     entry.set("resource", JSON.readTree(request.getFhirContext().newJsonParser()
                             .encodeResourceToString(e.getResource())));
@@ -122,18 +122,8 @@ public final class StoredJson {
     }
 
     /** The stored JSON with its id and version metadata, as a read would return it. */
-    static JsonNode stamped(StoredResource r) {
-        ObjectNode resource = (ObjectNode) JSON.readTree(r.json());
-        ObjectNode copy = JSON.createObjectNode().put("resourceType", r.type()).put("id", r.id());
-        ObjectNode meta = resource.has("meta") ? (ObjectNode) resource.get("meta") : JSON.createObjectNode();
-        meta.put("versionId", String.valueOf(r.version()))
-                .put("lastUpdated", INSTANT.format(r.lastUpdated()));
-        copy.set("meta", meta);
-        resource.properties().forEach(e -> {
-            if (!e.getKey().equals("resourceType") && !e.getKey().equals("id") && !e.getKey().equals("meta")) {
-                copy.set(e.getKey(), e.getValue());
-            }
-        });
-        return copy;
+    static RawValue stamped(StoredResource r) {
+        return new RawValue(JsonMembers.stamped(r.json(), r.type(), r.id(), String.valueOf(r.version()),
+                INSTANT.format(r.lastUpdated())));
     }
 }

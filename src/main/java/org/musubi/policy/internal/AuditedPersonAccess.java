@@ -22,6 +22,13 @@ import org.springframework.stereotype.Service;
 @Service
 class AuditedPersonAccess implements PersonAccess {
 
+    /**
+     * A link's last use is written again only when it is older than this: the idle period that ends
+     * a link is counted in days, and a write (with its WAL flush) on every read would cost more than
+     * the read.
+     */
+    static final java.time.Duration TOUCH_INTERVAL = java.time.Duration.ofMinutes(5);
+
     private final AccessPolicy policy;
     private final PolicyFacts facts;
     private final IdentityStore identities;
@@ -60,7 +67,9 @@ class AuditedPersonAccess implements PersonAccess {
         audit.record(AuditEntry.of(action, result.permitted() ? Outcome.PERMIT : Outcome.DENY)
                 .on(resourceType, result.resourceIds().toArray()).patient(regionalId).purpose(purpose)
                 .reason(result.decision().key()));
-        if (decision.key().equals(Permit.TREATMENT_CONSENT_AND_LINK) && requester.facilityId() != null) {
+        if (decision.key().equals(Permit.TREATMENT_CONSENT_AND_LINK) && requester.facilityId() != null
+                && person.links().stream().filter(l -> l.facilityId() == requester.facilityId() && !l.ended())
+                        .allMatch(l -> l.lastUsed().isBefore(java.time.Instant.now().minus(TOUCH_INTERVAL)))) {
             facts.touchLink(personId, requester.facilityId());
         }
         return result;
