@@ -21,7 +21,7 @@ public record BlobProperties(
         @DefaultValue("local") Kind kind,
         @DefaultValue("./data/blobs") Path directory,
         @DefaultValue("100MB") DataSize maxSize,
-        @DefaultValue S3 s3) {
+        @DefaultValue S3Properties s3) {
 
     public BlobProperties {
         if (kind == Kind.S3) {
@@ -45,7 +45,7 @@ public record BlobProperties(
      * @param prefix    put before every object's name, e.g. {@code musubi/blobs}; empty for none
      * @param partSize  files larger than this are uploaded in parts of this size (at least 5MB)
      */
-    public record S3(
+    public record S3Properties(
             String endpoint,
             @DefaultValue("us-east-1") String region,
             String bucket,
@@ -74,7 +74,7 @@ public record BlobProperties(
 
         @Override
         public String toString() {
-            return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", accessKey=" + accessKey
+            return "S3Properties[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", accessKey=" + accessKey
                     + ", secretKey=" + (secretKey == null || secretKey.isBlank() ? "(none)" : "(hidden)")
                     + ", pathStyle=" + pathStyle + ", prefix=" + prefix + ", partSize=" + partSize + "]";
         }
@@ -93,9 +93,9 @@ public record BlobProperties(
                     "musubi.blob.s3.prefix may hold only letters, digits, '.', '_', '-' and '/' between names: " + prefix);
             long part = partSize.toBytes();
             check(part >= DataSize.ofMegabytes(5).toBytes() && part <= DataSize.ofGigabytes(5).toBytes(),
-                    "musubi.blob.s3.part-size must be between 5MB and 5GB (S3's limits): " + partSize);
-            check(maxSize.toBytes() <= part * MAX_PARTS, "musubi.blob.max-size (" + maxSize + ") needs more than S3's "
-                    + MAX_PARTS + " parts of musubi.blob.s3.part-size (" + partSize + "); raise the part size");
+                    "musubi.blob.s3.part-size must be between 5MB and 5GB (S3's limits): " + shown(partSize));
+            check(maxSize.toBytes() <= part * MAX_PARTS, "musubi.blob.max-size (" + shown(maxSize) + ") needs more than "
+                    + "S3's " + MAX_PARTS + " parts of musubi.blob.s3.part-size (" + shown(partSize) + "); raise the part size");
         }
 
         private static void checkEndpoint(URI uri) {
@@ -105,6 +105,11 @@ public record BlobProperties(
                     && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
                     && uri.getRawQuery() == null && uri.getRawFragment() == null,
                     "musubi.blob.s3.endpoint must be http(s)://host[:port] and nothing more: " + uri);
+        }
+
+        private static String shown(DataSize size) {
+            long megabytes = size.toMegabytes();
+            return DataSize.ofMegabytes(megabytes).equals(size) ? megabytes + "MB" : size.toBytes() + " bytes";
         }
 
         private static void require(String value, String name, String help) {

@@ -71,7 +71,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         return switch (response.statusCode()) {
             case 200 -> Optional.of(response.body());
             case 404 -> {
-                response.body().close();
+                S3Failure failure = s3.failure("GET", object, response);
+                if (failure.code().equals("NoSuchBucket")) {
+                    throw failure;
+                }
                 yield Optional.empty();
             }
             default -> throw s3.failure("GET", object, response);

@@ -77,7 +77,7 @@ final class S3Exchange implements AutoCloseable {
     }
 
     /** The failure an unexpected answer means; reads a little of its body for S3's error code, and closes it. */
-    IOException failure(String method, String object, HttpResponse<InputStream> response) throws IOException {
+    S3Failure failure(String method, String object, HttpResponse<InputStream> response) throws IOException {
         byte[] body;
         try (InputStream in = response.body()) {
             body = in.readNBytes(ERROR_BODY_LIMIT);
@@ -85,7 +85,7 @@ final class S3Exchange implements AutoCloseable {
         return failure(method, object, response.statusCode(), body, response.headers());
     }
 
-    IOException failure(String method, String object, int status, byte[] body, HttpHeaders headers) {
+    S3Failure failure(String method, String object, int status, byte[] body, HttpHeaders headers) {
         String code = S3Xml.text(body, "Code").or(() -> headers.firstValue("x-amz-error-code"))
                 .or(() -> headers.firstValue("x-minio-error-code")).orElse("");
         Optional<String> message = S3Xml.text(body, "Message").map(S3Exchange::shorten);
@@ -97,7 +97,7 @@ final class S3Exchange implements AutoCloseable {
         message.ifPresent(m -> text.append(": ").append(m));
         text.append(hint(status, code));
         headers.firstValue("x-amz-request-id").ifPresent(id -> text.append(" (request id ").append(id).append(')'));
-        return new IOException(text.toString());
+        return new S3Failure(text.toString(), code);
     }
 
     /** How an object is named in messages. */
@@ -117,7 +117,7 @@ final class S3Exchange implements AutoCloseable {
             case "AuthorizationHeaderMalformed", "PermanentRedirect", "IllegalLocationConstraintException" ->
                     "; check musubi.blob.s3.region and musubi.blob.s3.endpoint";
             case "NoSuchBucket" -> "; check musubi.blob.s3.bucket";
-            case "" -> status == 403 ? "; check the credentials and the bucket policy" : "";
+            case "" -> status == 403 ? "; check musubi.blob.s3.access-key, secret-key and region, and the bucket policy" : "";
             default -> "";
         };
     }

@@ -100,6 +100,32 @@ class S3BlobStoreIT {
     }
 
     @Test
+    void abortsAnUploadTheStoreRefusesAndKeepsNothing() throws IOException {
+        S3Bucket bucket = bucket(S3Proxy.BUCKET, "small-parts/");
+        List<Path> before = files(server.bucketDirectory());
+        // Parts under S3's 5 MB minimum: the store refuses to complete the upload.
+        try (S3BlobStore store = new S3BlobStore(bucket, credentials(S3Proxy.SECRET_KEY), 64 * 1024, spool)) {
+            assertThatThrownBy(() -> store.put(new Noise(200_000, 5), 1_000_000))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("S3 POST ?uploadId " + S3Proxy.BUCKET + "/small-parts/")
+                    .hasMessageContaining("400 EntityTooSmall");
+
+            assertThat(files(server.bucketDirectory())).isEqualTo(before);
+            assertThat(files(spool)).isEmpty();
+        }
+    }
+
+    @Test
+    void reportsAMissingBucketRatherThanAMissingBlob() throws IOException {
+        try (S3BlobStore store = new S3BlobStore(bucket("no-such-bucket", ""), credentials(S3Proxy.SECRET_KEY), PART, spool)) {
+            assertThatThrownBy(() -> store.open("0".repeat(64)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("404 NoSuchBucket")
+                    .hasMessageContaining("check musubi.blob.s3.bucket");
+        }
+    }
+
+    @Test
     void answersEmptyForAMissingOrMalformedKey() throws IOException {
         try (S3BlobStore store = store("", S3Proxy.SECRET_KEY)) {
             assertThat(store.open("0".repeat(64))).isEmpty();
@@ -132,14 +158,24 @@ class S3BlobStoreIT {
     }
 
     private S3BlobStore store(String prefix, String secret) {
-        S3Bucket bucket = new S3Bucket(URI.create(server.endpoint()), "us-east-1", S3Proxy.BUCKET, true,
-                prefix.isEmpty() ? "" : prefix + "/");
-        return new S3BlobStore(bucket, new S3Credentials(S3Proxy.ACCESS_KEY, secret), PART, spool);
+        return new S3BlobStore(bucket(S3Proxy.BUCKET, prefix.isEmpty() ? "" : prefix + "/"), credentials(secret), PART, spool);
+    }
+
+    private static S3Bucket bucket(String name, String prefix) {
+        return new S3Bucket(URI.create(server.endpoint()), "us-east-1", name, true, prefix);
+    }
+
+    private static S3Credentials credentials(String secret) {
+        return new S3Credentials(S3Proxy.ACCESS_KEY, secret);
     }
 
     private List<Path> spoolFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(spool)) {
-            return files.filter(Files::isRegularFile).toList();
+        return files(spool);
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
 
