@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -37,7 +36,7 @@ record Payload(BodyPublisher publisher, long length, String sha256) {
 
     /** A stretch of a file (one part of a multipart upload); read once here for its hash, once more as it is sent. */
     static Payload slice(Path file, long offset, long length) throws IOException {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = SignatureV4.newSha256();
         try (InputStream in = new DigestInputStream(open(file, offset, length), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
@@ -54,14 +53,6 @@ record Payload(BodyPublisher publisher, long length, String sha256) {
     private static InputStream open(Path file, long offset, long length) throws IOException {
         FileChannel channel = FileChannel.open(file).position(offset);
         return new Limited(Channels.newInputStream(channel), length);
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** At most so many bytes of a stream: one part of the file and no more. */
