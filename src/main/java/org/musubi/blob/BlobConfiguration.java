@@ -20,7 +20,7 @@ class BlobConfiguration {
         };
     }
 
-    static S3BlobStore s3(BlobProperties properties) {
+    private static S3BlobStore s3(BlobProperties properties) {
         BlobProperties.S3Properties s3 = properties.s3();
         S3Bucket bucket = new S3Bucket(s3.endpointUri(), s3.region(), s3.bucket(), s3.pathStyle(), s3.keyPrefix());
         return new S3BlobStore(bucket, new S3Credentials(s3.accessKey(), s3.secretKey()), s3.partSize().toBytes(),

@@ -3,6 +3,7 @@ package org.musubi.blob;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.musubi.blob.s3.S3BlobStore;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -55,8 +56,6 @@ public record BlobProperties(
             String prefix,
             @DefaultValue("16MB") DataSize partSize) {
 
-        private static final long MAX_PARTS = 10_000;
-
         /** The endpoint as a URI; valid once the properties are bound with {@code kind=s3}. */
         public URI endpointUri() {
             try {
@@ -92,10 +91,11 @@ public record BlobProperties(
             check(keyPrefix().isEmpty() || keyPrefix().matches("([A-Za-z0-9_-][A-Za-z0-9._-]*/)+"),
                     "musubi.blob.s3.prefix may hold only letters, digits, '.', '_', '-' and '/' between names: " + prefix);
             long part = partSize.toBytes();
-            check(part >= DataSize.ofMegabytes(5).toBytes() && part <= DataSize.ofGigabytes(5).toBytes(),
+            check(part >= S3BlobStore.MIN_PART_SIZE && part <= S3BlobStore.MAX_PART_SIZE,
                     "musubi.blob.s3.part-size must be between 5MB and 5GB (S3's limits): " + shown(partSize));
-            check(maxSize.toBytes() <= part * MAX_PARTS, "musubi.blob.max-size (" + shown(maxSize) + ") needs more than "
-                    + "S3's " + MAX_PARTS + " parts of musubi.blob.s3.part-size (" + shown(partSize) + "); raise the part size");
+            check(maxSize.toBytes() <= part * S3BlobStore.MAX_PARTS, "musubi.blob.max-size (" + shown(maxSize)
+                    + ") needs more than S3's " + S3BlobStore.MAX_PARTS + " parts of musubi.blob.s3.part-size ("
+                    + shown(partSize) + "); raise the part size");
         }
 
         private static void checkEndpoint(URI uri) {

@@ -29,7 +29,10 @@ public final class SpooledContent implements Closeable {
         this.size = size;
     }
 
-    /** Reads the stream to its end into {@code directory}; refuses with {@link BlobStore.TooLarge} beyond {@code maxBytes}, keeping nothing. */
+    /**
+     * Reads the stream to its end into a new file in {@code directory}; refuses with
+     * {@link BlobStore.TooLarge} beyond {@code maxBytes}, keeping nothing.
+     */
     public static SpooledContent receive(InputStream content, long maxBytes, Path directory) throws IOException {
         MessageDigest digest = newDigest();
         Path file = Files.createTempFile(Files.createDirectories(directory), "upload-", ".part");

@@ -15,8 +15,6 @@ import org.musubi.blob.SpooledContent;
  */
 final class MultipartUpload {
 
-    /** S3 allows at most this many parts in one upload. */
-    static final int MAX_PARTS = 10_000;
     private static final int ANSWER_LIMIT = 1024 * 1024;
 
     private final S3Exchange s3;

@@ -23,6 +23,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** S3's smallest part but the last. */
     public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    /** S3's largest part. */
+    public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+    /** S3's most parts in one upload. */
+    public static final int MAX_PARTS = 10_000;
     private final S3Exchange s3;
     private final S3Bucket bucket;
     private final long partSize;

@@ -71,7 +71,7 @@ final class S3Exchange implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted during S3 " + method + " " + bucket.describe(object));
         } catch (IOException e) {
-            throw new IOException("S3 " + method + " " + bucket.describe(object) + " failed: could not reach "
+            throw new IOException("S3 " + method + " " + bucket.describe(object) + " failed: no answer from "
                     + bucket.endpoint() + " (" + e + ")", e);
         }
     }
