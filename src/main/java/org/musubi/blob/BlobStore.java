@@ -16,6 +16,22 @@ public interface BlobStore {
     /** The content of a stored blob, to be closed by the caller; empty when there is no such blob. */
     Optional<InputStream> open(String key) throws IOException;
 
+    /** Whether {@code key} can name a blob at all: a SHA-256 in lower-case hex. */
+    static boolean isKey(String key) {
+        return key != null && key.matches("[0-9a-f]{64}");
+    }
+
+    /**
+     * Where a blob lives under a store's root, the same in every store ({@code ab/cd/<sha256>}), so
+     * that a store is moved to another by copying its files as they are.
+     */
+    static String path(String key) {
+        if (!isKey(key)) {
+            throw new IllegalArgumentException("not a blob key: " + key);
+        }
+        return key.substring(0, 2) + "/" + key.substring(2, 4) + "/" + key;
+    }
+
     /** Content over the size limit. */
     final class TooLarge extends IOException {
         public TooLarge(long limit) {

@@ -2,14 +2,10 @@ package org.musubi.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,47 +24,24 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public Blob put(InputStream content, long maxBytes) throws IOException {
-        MessageDigest digest = sha256();
-        Path temporary = Files.createTempFile(root.resolve("tmp"), "upload-", ".part");
-        long size = 0;
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
-                    size += read;
-                    if (size > maxBytes) {
-                        throw new TooLarge(maxBytes);
-                    }
-                    digest.update(buffer, 0, read);
-                    out.write(buffer, 0, read);
-                }
-            }
-            try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            String hash = HexFormat.of().formatHex(digest.digest());
-            Path target = path(hash);
+        try (SpooledContent spooled = SpooledContent.receive(content, maxBytes, root.resolve("tmp"))) {
+            spooled.force();
+            Path target = root.resolve(BlobStore.path(spooled.sha256()));
             Files.createDirectories(target.getParent());
             if (!Files.exists(target)) {
-                move(temporary, target);
+                move(spooled.file(), target);
             }
-            return new Blob(hash, hash, size);
-        } finally {
-            Files.deleteIfExists(temporary);
+            return spooled.blob();
         }
     }
 
     @Override
     public Optional<InputStream> open(String key) throws IOException {
-        if (key == null || !key.matches("[0-9a-f]{64}")) {
+        if (!BlobStore.isKey(key)) {
             return Optional.empty();
         }
-        Path file = path(key);
+        Path file = root.resolve(BlobStore.path(key));
         return Files.exists(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
-    }
-
-    private Path path(String hash) {
-        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -76,14 +49,6 @@ public final class LocalBlobStore implements BlobStore {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -70,8 +70,8 @@ public class Binaries {
             StoredResource stored = parts.outcome(read, new org.hl7.fhir.r4.model.IdType("Binary", id));
             Binary binary = (Binary) parts.resources().toResource(stored);
             String hash = binary.getMeta().getExtensionString(BLOB_HASH);
-            Optional<InputStream> content = blobs.open(hash);
-            if (stored.deleted() || content.isEmpty()) {
+            Optional<InputStream> content = stored.deleted() ? Optional.empty() : blobs.open(hash);
+            if (content.isEmpty()) {
                 return new Opened(404, "Binary/" + id + " の内容がありません / no content for Binary/" + id, null, null, null);
             }
             return new Opened(200, null, binary.getContentType(),
