@@ -231,6 +231,55 @@ class TransactionIT {
                 .isNotBlank();
     }
 
+    @Test
+    void aJsonTransactionIsStoredFromItsOwnTextWithReferencesRewrittenAndAnXmlOneThroughHapi() throws Exception {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> post = (type, body) -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/fhir"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                        .header("Accept", "application/fhir+json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String jsonId = FhirRecords.localId();
+        String json = clients.context().newJsonParser().encodeResourceToString(export(hospital, jsonId, "RJ-" + jsonId))
+                .replace("\"value\":6.8", "\"value\":6.80");
+        String xmlId = FhirRecords.localId();
+        String xml = clients.context().newXmlParser().encodeResourceToString(export(hospital, xmlId, "RX-" + xmlId));
+
+        assertThat(json).contains("\"value\":6.80");
+        assertThat(post.apply("application/fhir+json", json).statusCode()).isEqualTo(200);
+        assertThat(post.apply("application/fhir+xml", xml).statusCode()).isEqualTo(200);
+
+        for (String localId : java.util.List.of(jsonId, xmlId)) {
+            long person = FhirRecords.personOf(fhir, hospital, localId);
+            String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                            + "/fhir/Observation?patient=Patient/" + person)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/fhir+json").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            Bundle found = clients.context().newJsonParser().parseResource(Bundle.class, page);
+            Observation observation = (Observation) found.getEntryFirstRep().getResource();
+            assertThat(page).doesNotContain("urn:uuid:");
+            assertThat(observation.getEncounter().getReference()).matches("Encounter/[0-9a-f\\-]{36}");
+            assertThat(observation.getPerformerFirstRep().getReference()).matches("Organization/[0-9a-f\\-]{36}");
+            assertThat(observation.getSubject().getReference()).startsWith("Patient/");
+            Observation read = fhir.read().resource(Observation.class).withId(observation.getIdElement().getIdPart()).execute();
+            assertThat(read.getEncounter().getReference()).isEqualTo(observation.getEncounter().getReference());
+            if (localId.equals(jsonId)) {
+                assertThat(page).containsPattern("\"value\":\\s*6\\.80[,}]");
+                assertThat(read.getValueQuantity().getValueElement().getValueAsString()).isEqualTo("6.80");
+            } else {
+                assertThat(read.getValueQuantity().getValue()).isEqualByComparingTo("6.8");
+            }
+        }
+    }
+
     private static java.util.List<String> ids(Bundle bundle) {
         return bundle.getEntry().stream().map(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
                 .toList();

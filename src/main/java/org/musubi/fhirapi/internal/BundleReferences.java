@@ -62,19 +62,40 @@ class BundleReferences {
     void rewrite(IBaseResource resource, Map<String, String> ids, List<Bundle.BundleEntryComponent> entries, long facility) {
         for (Reference reference : context.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
             reference.setResource(null);
-            String ref = reference.getReference();
-            if (ref == null) {
-                continue;
-            }
-            if (ids.containsKey(ref)) {
-                reference.setReference(ids.get(ref));
-            } else if (ref.startsWith("urn:uuid:")) {
-                throw new UnprocessableEntityException("参照先 " + ref + " が Bundle にありません / " + ref
-                        + " is not a fullUrl in this Bundle");
-            } else if (ref.contains("?") && !ref.startsWith("Patient?")) {
-                reference.setReference(conditional(ref, ids, entries, facility));
+            if (reference.getReference() != null) {
+                reference.setReference(target(reference.getReference(), ids, entries, facility));
             }
         }
+    }
+
+    /** Rewrites only the references at {@code path} (the patient the resource is about). */
+    void rewrite(IBaseResource resource, String path, Map<String, String> ids, List<Bundle.BundleEntryComponent> entries,
+                 long facility) {
+        for (Reference reference : context.newTerser().getValues(resource, path, Reference.class)) {
+            if (reference.getReference() != null) {
+                reference.setReference(target(reference.getReference(), ids, entries, facility));
+            }
+        }
+    }
+
+    /**
+     * Where a reference of the Bundle points once its entries are stored: an entry's fullUrl becomes
+     * its {@code Type/id}, a conditional reference the resource it finds; others stay as they are.
+     */
+    String target(String ref, Map<String, String> ids, List<Bundle.BundleEntryComponent> entries, long facility) {
+        if (ids.containsKey(ref)) {
+            return ids.get(ref);
+        }
+        if (ref.startsWith("urn:uuid:")) {
+            throw new UnprocessableEntityException("参照先 " + ref + " が Bundle にありません / " + ref
+                    + " is not a fullUrl in this Bundle");
+        }
+        if (ref.contains("?") && !ref.startsWith("Patient?")) {
+            String found = conditional(ref, ids, entries, facility);
+            ids.put(ref, found);
+            return found;
+        }
+        return ref;
     }
 
     private String conditional(String ref, Map<String, String> ids, List<Bundle.BundleEntryComponent> entries,

@@ -42,6 +42,14 @@ class BundleWrites {
     }
 
     Bundle transaction(Caller caller, Bundle bundle) {
+        return transaction(caller, bundle, List.of());
+    }
+
+    /**
+     * As {@link #transaction(Caller, Bundle)}; {@code sent} holds the entries' resources as the
+     * request's JSON has them (empty for XML), which are stored from their own text.
+     */
+    Bundle transaction(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent) {
         long facility = caller.writingFacility();
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         entries.forEach(e -> caller.require(type(e), true, audit));
@@ -74,10 +82,17 @@ class BundleWrites {
         Map<String, java.util.Optional<Long>> patientKeys = new HashMap<>();
         for (int i : pending) {
             Bundle.BundleEntryComponent entry = entries.get(i);
+            var json = sent.isEmpty() ? null : sent.get(i);
             toWrite.add(named(i, entry, () -> {
-                references.rewrite(entry.getResource(), ids, entries, facility);
                 String id = ids.get(entry.getFullUrl()).substring(type(entry).length() + 1);
-                return resources.toWrite(entry.getResource(), id, facility, patientKeys);
+                if (json == null) {
+                    references.rewrite(entry.getResource(), ids, entries, facility);
+                    return resources.toWrite(entry.getResource(), id, facility, patientKeys);
+                }
+                String stored = IncomingJson.forStorage(json, ref -> references.target(ref, ids, entries, facility));
+                resources.patientPath(entry.getResource()).ifPresent(
+                        path -> references.rewrite(entry.getResource(), path, ids, entries, facility));
+                return resources.toWrite(entry.getResource(), id, facility, patientKeys, stored);
             }));
         }
         List<Written> written;
@@ -97,13 +112,16 @@ class BundleWrites {
         return result;
     }
 
-    Bundle batch(Caller caller, Bundle bundle) {
+    Bundle batch(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent) {
         Bundle result = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             Bundle single = new Bundle().setType(Bundle.BundleType.TRANSACTION);
             single.addEntry(entry);
+            java.util.List<tools.jackson.databind.node.ObjectNode> own = sent.isEmpty() || sent.get(i) == null
+                    ? List.of() : List.of(sent.get(i));
             try {
-                result.addEntry(transaction(caller, single).getEntryFirstRep());
+                result.addEntry(transaction(caller, single, own).getEntryFirstRep());
             } catch (BaseServerResponseException e) {
                 OperationOutcome outcome = new OperationOutcome();
                 outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)

@@ -65,6 +65,15 @@ class RecordResources {
      */
     ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility,
                           java.util.Map<String, Optional<Long>> resolved) {
+        return toWrite(incoming, id, writerFacility, resolved, null);
+    }
+
+    /**
+     * As above; {@code json}, when given, is the resource's stored JSON made from the request's own
+     * text ({@link IncomingJson}), so the resource is not encoded again.
+     */
+    ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility,
+                          java.util.Map<String, Optional<Long>> resolved, String json) {
         Resource resource = (Resource) incoming;
         String type = resource.fhirType();
         ResourceKind kind = ResourceKind.of(type).orElseThrow(() -> new InvalidRequestException(
@@ -74,11 +83,19 @@ class RecordResources {
             throw unprocessable(faults);
         }
         long patientKey = kind.patientPath() == null ? 0 : patientKey(resource, kind, writerFacility, resolved);
-        resource.setIdElement(null);
-        resource.getMeta().setVersionIdElement(null).setLastUpdatedElement(null);
-        String json = parser().encodeResourceToString(resource);
-        return new ResourceWrite(patientKey, type, id, null, writerFacility, indexer.category(resource, kind), json,
+        String stored = json;
+        if (stored == null) {
+            resource.setIdElement(null);
+            resource.getMeta().setVersionIdElement(null).setLastUpdatedElement(null);
+            stored = parser().encodeResourceToString(resource);
+        }
+        return new ResourceWrite(patientKey, type, id, null, writerFacility, indexer.category(resource, kind), stored,
                 indexer.index(resource, kind));
+    }
+
+    /** The path of the reference to the patient a resource of this type is about, if it has one. */
+    Optional<String> patientPath(IBaseResource resource) {
+        return ResourceKind.of(resource.fhirType()).map(ResourceKind::patientPath);
     }
 
     private UnprocessableEntityException unprocessable(List<ClinsRules.Fault> faults) {

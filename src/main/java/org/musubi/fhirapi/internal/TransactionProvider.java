@@ -21,11 +21,11 @@ public class TransactionProvider {
     }
 
     @Transaction
-    public Bundle transaction(@TransactionParam Bundle bundle) {
+    public Bundle transaction(@TransactionParam Bundle bundle, ca.uhn.fhir.rest.api.server.RequestDetails request) {
         Caller caller = Caller.current();
         return switch (bundle.getType()) {
-            case TRANSACTION -> writes.transaction(caller, bundle);
-            case BATCH -> writes.batch(caller, bundle);
+            case TRANSACTION -> writes.transaction(caller, bundle, IncomingJson.entries(request, bundle.getEntry().size()));
+            case BATCH -> writes.batch(caller, bundle, IncomingJson.entries(request, bundle.getEntry().size()));
             default -> throw new InvalidRequestException("Bundle.type は transaction または batch にしてください（"
                     + bundle.getType() + "） / Bundle.type must be transaction or batch, not " + bundle.getType());
         };
