@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * token conditions as EXISTS over the token index, a date-overlap condition, and paging by offset.
  * The token conditions repeat the source patients and the type, so that the planner can start from
  * the token index when that is narrower (dates are checked per resource); a page is chosen by key first and only its rows'
- * content is read.
+ * content is read, and the total comes with the page (a window count), so the matches are found once.
  */
 final class RecordSearchSql {
 
@@ -71,19 +71,28 @@ final class RecordSearchSql {
             where.append(" AND r.last_updated >= ?");
             params.add(Timestamp.from(query.updatedSince()));
         }
-        long total = jdbc.sql("SELECT count(*) FROM resource r WHERE " + where).params(params).query(Long.class).single();
-        if (query.count() == 0 || query.offset() >= total) {
-            return new ResourceStore.Found(List.of(), total);
+        if (query.count() == 0) {
+            return new ResourceStore.Found(List.of(), count(where, params));
         }
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.count());
         pageParams.add(query.offset());
         String order = " ORDER BY r.clinical_date " + (query.newestFirst() ? "DESC NULLS LAST" : "ASC NULLS LAST") + ", r.id";
+        long[] counted = {-1};
         List<StoredResource> page = jdbc.sql("SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category,"
-                + " r.last_updated, r.deleted, r.content::text AS json FROM resource r JOIN (SELECT r.patient_key, r.id"
-                + " FROM resource r WHERE " + where + order + " LIMIT ? OFFSET ?) p ON p.patient_key = r.patient_key"
-                + " AND p.id = r.id" + order)
-                .params(pageParams).query(JdbcResourceStore::stored).list();
+                + " r.last_updated, r.deleted, r.content::text AS json, p.total FROM resource r JOIN (SELECT r.patient_key,"
+                + " r.id, count(*) OVER () AS total FROM resource r WHERE " + where + order + " LIMIT ? OFFSET ?) p"
+                + " ON p.patient_key = r.patient_key AND p.id = r.id" + order)
+                .params(pageParams).query((rs, row) -> {
+                    counted[0] = rs.getLong("total");
+                    return JdbcResourceStore.stored(rs, row);
+                }).list();
+        long total = counted[0] >= 0 ? counted[0] : query.offset() == 0 ? 0 : count(where, params);
         return new ResourceStore.Found(page, total);
+    }
+
+    /** The number of matches, for a page past the end or a count alone. */
+    private long count(CharSequence where, List<Object> params) {
+        return jdbc.sql("SELECT count(*) FROM resource r WHERE " + where).params(params).query(Long.class).single();
     }
 }
