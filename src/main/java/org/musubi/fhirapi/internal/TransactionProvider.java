@@ -10,19 +10,24 @@ import org.springframework.stereotype.Component;
  * {@code POST /fhir} with a transaction or batch Bundle, as EHR exports and FHIR generators produce
  * them: {@code urn:uuid:} references between entries, conditional create ({@code ifNoneExist}) and
  * conditional references ({@code Organization?identifier=…}). A transaction is all or nothing.
+ * Faults of the Bundle itself (outside any entry's resource) refuse the request as a whole; an
+ * entry's faults refuse that entry (and so a whole transaction) when it is written.
  */
 @Component
 public class TransactionProvider {
 
     private final BundleWrites writes;
+    private final IncomingValidation validation;
 
-    TransactionProvider(BundleWrites writes) {
+    TransactionProvider(BundleWrites writes, IncomingValidation validation) {
         this.writes = writes;
+        this.validation = validation;
     }
 
     @Transaction
     public Bundle transaction(@TransactionParam Bundle bundle) {
         Caller caller = Caller.current();
+        validation.checkBundle(bundle);
         return switch (bundle.getType()) {
             case TRANSACTION -> writes.transaction(caller, bundle);
             case BATCH -> writes.batch(caller, bundle);
