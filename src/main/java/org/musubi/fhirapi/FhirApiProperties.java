@@ -10,11 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         card; set it to the network's own OID or URL before facilities integrate
  * @param maxMatches       the most persons a PDQm search or {@code $match} considers; narrower queries
  *                         are asked for beyond it
+ * @param validation       how incoming resources are checked: {@code full} (base FHIR R4 with HAPI's
+ *                         validator, then Musubi's own rules) or {@code rules} (Musubi's rules only, for
+ *                         trusted bulk loads where throughput matters)
  */
 @ConfigurationProperties("musubi.fhir")
 public record FhirApiProperties(
         @DefaultValue("urn:musubi:regional-id") String regionalIdSystem,
-        @DefaultValue("20") int maxMatches) {
+        @DefaultValue("20") int maxMatches,
+        @DefaultValue("full") String validation) {
 
     public FhirApiProperties {
         if (regionalIdSystem == null || !regionalIdSystem.matches("(urn|https?):\\S+")) {
@@ -24,5 +28,14 @@ public record FhirApiProperties(
         if (maxMatches < 1 || maxMatches > 200) {
             throw new IllegalArgumentException("musubi.fhir.max-matches must be between 1 and 200: " + maxMatches);
         }
+        if (!"full".equals(validation) && !"rules".equals(validation)) {
+            throw new IllegalArgumentException("musubi.fhir.validation must be full (base FHIR R4 and Musubi's rules) "
+                    + "or rules (Musubi's rules only): " + validation);
+        }
+    }
+
+    /** Whether incoming resources are validated against base FHIR R4 (mode {@code full}). */
+    public boolean validatesBaseR4() {
+        return "full".equals(validation);
     }
 }

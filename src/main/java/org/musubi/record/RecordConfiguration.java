@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.musubi.audit.Audit;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.PersonAccess;
+import org.musubi.record.fhir.BaseValidation;
 import org.musubi.record.fhir.FhirIndexer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,5 +31,11 @@ class RecordConfiguration {
     @Bean
     FhirIndexer fhirIndexer(FhirContext context) {
         return new FhirIndexer(context);
+    }
+
+    /** Cheap to create; the validator inside is built on first use (seconds), never at start-up. */
+    @Bean
+    BaseValidation baseValidation(FhirContext context) {
+        return new BaseValidation(context);
     }
 }

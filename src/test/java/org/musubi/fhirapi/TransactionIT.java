@@ -81,7 +81,7 @@ class TransactionIT {
         ((Observation) bundle.getEntry().get(3).getResource()).setEncounter(new Reference("urn:uuid:not-in-this-bundle"));
 
         assertThatThrownBy(() -> fhir.transaction().withBundle(bundle).execute())
-                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Bundle.entry[3] (Observation)");
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Bundle.entry[3] (Observation, urn:uuid:11111111-0000-0000-0000-000000000004)");
         Bundle organizationOnly = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         organizationOnly.addEntry(bundle.getEntry().get(1));
         assertThat(fhir.transaction().withBundle(organizationOnly).execute().getEntryFirstRep().getResponse().getStatus())

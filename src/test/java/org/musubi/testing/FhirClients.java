@@ -36,6 +36,8 @@ public class FhirClients {
         this.accounts = accounts;
         this.context = context;
         context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // The first write after start builds the base R4 validator (seconds, more on a busy machine).
+        context.getRestfulClientFactory().setSocketTimeout(180_000);
     }
 
     public ApiClientAdministration.NewApiClient register(Facility facility, String... scopes) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
@@ -42,14 +41,15 @@ class BundleWrites {
     }
 
     Bundle transaction(Caller caller, Bundle bundle) {
-        return transaction(caller, bundle, List.of());
+        return transaction(caller, bundle, List.of(), 0);
     }
 
     /**
      * As {@link #transaction(Caller, Bundle)}; {@code sent} holds the entries' resources as the
-     * request's JSON has them (empty for XML), which are stored from their own text.
+     * request's JSON has them (empty for XML), which are stored from their own text; {@code first}
+     * is the index in the request of the Bundle's first entry (a batch writes entry by entry).
      */
-    Bundle transaction(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent) {
+    Bundle transaction(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent, int first) {
         long facility = caller.writingFacility();
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         entries.forEach(e -> caller.require(type(e), true, audit));
@@ -57,7 +57,7 @@ class BundleWrites {
         Bundle.BundleEntryComponent[] responses = new Bundle.BundleEntryComponent[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).getResource() instanceof Patient patient) {
-                Written w = named(i, entries.get(i), () -> registration.register(caller, patient));
+                Written w = named(first + i, entries.get(i), () -> registration.register(caller, patient));
                 ids.put(entries.get(i).getFullUrl(), "Patient/" + w.id());
                 responses[i] = response(w);
             }
@@ -67,13 +67,13 @@ class BundleWrites {
             if (responses[i] == null) {
                 Bundle.BundleEntryComponent entry = entries.get(i);
                 int index = i;
-                String existing = named(i, entry, () -> references.existing(entry, facility));
+                String existing = named(first + i, entry, () -> references.existing(entry, facility));
                 if (existing != null) {
                     ids.put(entry.getFullUrl(), existing);
                     responses[i] = new Bundle.BundleEntryComponent().setResponse(
                             new Bundle.BundleEntryResponseComponent().setStatus("200 OK").setLocation(existing));
                 } else {
-                    ids.put(entry.getFullUrl(), type(entry) + "/" + named(index, entry, () -> references.targetId(entry)));
+                    ids.put(entry.getFullUrl(), type(entry) + "/" + named(first + index, entry, () -> references.targetId(entry)));
                     pending.add(i);
                 }
             }
@@ -83,7 +83,7 @@ class BundleWrites {
         for (int i : pending) {
             Bundle.BundleEntryComponent entry = entries.get(i);
             var json = sent.isEmpty() ? null : sent.get(i);
-            toWrite.add(named(i, entry, () -> {
+            toWrite.add(named(first + i, entry, () -> {
                 String id = ids.get(entry.getFullUrl()).substring(type(entry).length() + 1);
                 if (json == null) {
                     references.rewrite(entry.getResource(), ids, entries, facility);
@@ -121,11 +121,14 @@ class BundleWrites {
             java.util.List<tools.jackson.databind.node.ObjectNode> own = sent.isEmpty() || sent.get(i) == null
                     ? List.of() : List.of(sent.get(i));
             try {
-                result.addEntry(transaction(caller, single, own).getEntryFirstRep());
+                result.addEntry(transaction(caller, single, own, i).getEntryFirstRep());
             } catch (BaseServerResponseException e) {
-                OperationOutcome outcome = new OperationOutcome();
-                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                        .setCode(OperationOutcome.IssueType.PROCESSING).setDiagnostics(e.getMessage());
+                OperationOutcome outcome = e.getOperationOutcome() instanceof OperationOutcome given ? given
+                        : new OperationOutcome();
+                if (!outcome.hasIssue()) {
+                    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                            .setCode(OperationOutcome.IssueType.PROCESSING).setDiagnostics(e.getMessage());
+                }
                 result.addEntry().setResponse(new Bundle.BundleEntryResponseComponent()
                         .setStatus(e.getStatusCode() + " " + e.getStatusCode()).setOutcome(outcome));
             }
@@ -147,14 +150,12 @@ class BundleWrites {
                 .setLocation(w.type() + "/" + w.id() + "/_history/" + w.version()).setEtag("W/\"" + w.version() + "\""));
     }
 
-    /** Runs one entry's step; an error names the entry (index and type), keeping its HTTP status. */
+    /** Runs one entry's step; an error names the entry (index, type and fullUrl), keeping its HTTP status. */
     static <T> T named(int index, Bundle.BundleEntryComponent entry, java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (BaseServerResponseException e) {
-            String where = "Bundle.entry[" + index + "]"
-                    + (entry.getResource() == null ? "" : " (" + ((Resource) entry.getResource()).fhirType() + ")");
-            throw BaseServerResponseException.newInstance(e.getStatusCode(), where + ": " + e.getMessage());
+            throw EntryRefusals.named(index, entry, e);
         }
     }
 

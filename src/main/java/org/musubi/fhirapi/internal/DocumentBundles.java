@@ -48,11 +48,12 @@ class DocumentBundles {
             throw new UnprocessableEntityException("Bundle.identifier がありません / Bundle.identifier is required");
         }
         long facility = caller.writingFacility();
-        Bundle bundle = sent.copy();
+        Bundle bundle = BodyFaults.copyOf(sent);
         String key = facility + "|" + bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue();
         int patientIndex = patientEntry(bundle);
-        Written patient = BundleWrites.named(patientIndex, bundle.getEntry().get(patientIndex),
-                () -> registration.register(caller, (Patient) bundle.getEntry().get(patientIndex).getResource().copy()));
+        Bundle.BundleEntryComponent patientEntry = bundle.getEntry().get(patientIndex);
+        Written patient = BundleWrites.named(patientIndex, patientEntry,
+                () -> registration.register(caller, (Patient) BodyFaults.copyOf(patientEntry.getResource())));
         Map<String, String> ids = new HashMap<>();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             String type = ((Resource) entry.getResource()).fhirType();
@@ -64,14 +65,14 @@ class DocumentBundles {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             if (i != patientIndex) {
                 batch.add(BundleWrites.named(i, entry, () -> {
-                    Resource copy = ((Resource) entry.getResource()).copy();
+                    Resource copy = BodyFaults.copyOf(entry.getResource());
                     references.rewrite(copy, ids, bundle.getEntry(), facility);
                     String target = ids.get(entry.getFullUrl());
                     return resources.toWrite(copy, target.substring(target.indexOf('/') + 1), facility);
                 }));
             }
         }
-        ResourceWrite whole = resources.toWrite(sent.copy(), id(key), facility);
+        ResourceWrite whole = resources.toWrite(BodyFaults.copyOf(sent), id(key), facility);
         long patientKey = resources.patientKeyOf(patient.id());
         batch.add(new ResourceWrite(patientKey, "Bundle", whole.id(), null, facility, whole.category(), whole.json(),
                 whole.index()));

@@ -12,9 +12,11 @@ class FhirProviders implements FhirServlet.Providers {
     private final RecordProviderParts parts;
     private final TransactionProvider transactions;
     private final AuditEventProvider auditEvents;
+    private final IncomingBodyInterceptor bodies;
 
     FhirProviders(PatientProvider patients, SafeErrors errors, RecordProviderParts parts,
-                  TransactionProvider transactions, AuditEventProvider auditEvents) {
+                  TransactionProvider transactions, AuditEventProvider auditEvents, IncomingBodyInterceptor bodies) {
+        this.bodies = bodies;
         this.auditEvents = auditEvents;
         this.patients = patients;
         this.errors = errors;
@@ -41,6 +43,6 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> interceptors() {
-        return List.of(errors, new StoredJson());
+        return List.of(errors, bodies, new StoredJson());
     }
 }

@@ -7,8 +7,6 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Date;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import java.util.List;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.identity.IdentityStore;
@@ -16,7 +14,6 @@ import org.musubi.identity.SourcePatient;
 import org.musubi.record.ResourceStore;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
-import org.musubi.record.fhir.ClinsRules;
 import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.registry.Facilities;
@@ -36,10 +33,12 @@ class RecordResources {
     private final ResourceStore store;
     private final IdentifierSystems systems;
     private final Facilities facilities;
+    private final IncomingValidation validation;
 
     RecordResources(FhirContext context, FhirIndexer indexer, IdentityStore identities, ResourceStore store,
-                    IdentifierSystems systems, Facilities facilities) {
+                    IdentifierSystems systems, Facilities facilities, IncomingValidation validation) {
         this.context = context;
+        this.validation = validation;
         this.indexer = indexer;
         this.identities = identities;
         this.store = store;
@@ -78,10 +77,7 @@ class RecordResources {
         String type = resource.fhirType();
         ResourceKind kind = ResourceKind.of(type).orElseThrow(() -> new InvalidRequestException(
                 type + " は保存できない種類です / Musubi does not store " + type));
-        List<ClinsRules.Fault> faults = ClinsRules.check(resource);
-        if (!faults.isEmpty()) {
-            throw unprocessable(faults);
-        }
+        validation.check(resource);
         long patientKey = kind.patientPath() == null ? 0 : patientKey(resource, kind, writerFacility, resolved);
         String stored = json;
         if (stored == null) {
@@ -96,15 +92,6 @@ class RecordResources {
     /** The path of the reference to the patient a resource of this type is about, if it has one. */
     Optional<String> patientPath(IBaseResource resource) {
         return ResourceKind.of(resource.fhirType()).map(ResourceKind::patientPath);
-    }
-
-    private UnprocessableEntityException unprocessable(List<ClinsRules.Fault> faults) {
-        OperationOutcome outcome = new OperationOutcome();
-        for (ClinsRules.Fault f : faults) {
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.REQUIRED)
-                    .setDiagnostics(f.element() + ": " + f.japanese() + " / " + f.english()).addExpression(f.element());
-        }
-        return new UnprocessableEntityException(context, outcome);
     }
 
     /**

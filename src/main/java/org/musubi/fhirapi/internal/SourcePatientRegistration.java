@@ -51,13 +51,13 @@ class SourcePatientRegistration {
                 .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).findFirst()
                 .orElseThrow(() -> new UnprocessableEntityException("Patient.identifier に自施設の患者番号（system " + system
                         + "）が必要です / Patient.identifier with your facility's patient-ID system " + system + " is required"));
+        ResourceWrite write = resources.toWrite(patient, null, facility.id()); // validated before anything is kept
         Demographics d = QueryDemographics.of(patient);
         SourcePatient source = identities.receive(new SourcePatient(0, facility.id(), localId.strip(), d.familyKanji(),
                 d.givenKanji(), d.familyKana(), d.givenKana(), d.sex(), d.birthDate(), d.postalCode(), d.address(), d.phone()));
         if (identities.personOf(source.id()).isEmpty()) {
             matching.match(caller.userId(), source.id());
         }
-        ResourceWrite write = resources.toWrite(patient, null, facility.id());
         String existing = store.findByIdentifier("Patient", facility.id(), system, localId.strip())
                 .map(org.musubi.record.StoredResource::id).orElse(null);
         if (id != null && existing != null && !existing.equals(id)) {

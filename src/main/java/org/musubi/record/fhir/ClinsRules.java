@@ -12,8 +12,8 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * The JP-CLINS (電子カルテ情報共有サービス) constraints that matter for sharing, checked on resources that
  * claim a JP-CLINS eCS profile: the codes a receiver needs to recognise the drug or the test. Each
- * fault names the element. (Base R4 structure is HAPI's parser's job; full profile validation is not
- * done here.)
+ * fault names the element. (Base R4 is {@link BaseValidation}'s job; JP Core and JP-CLINS profiles
+ * as a whole are not validated.)
  */
 public final class ClinsRules {
 
@@ -27,22 +27,18 @@ public final class ClinsRules {
     private ClinsRules() {
     }
 
-    /** A fault: the FHIRPath of the element, and what is wrong in Japanese and English. */
-    public record Fault(String element, String japanese, String english) {
-    }
-
     public static List<Fault> check(IBaseResource resource) {
         List<Fault> faults = new ArrayList<>();
         if (claims(resource, "JP_MedicationRequest_eCS") && resource instanceof MedicationRequest request
                 && request.getMedicationCodeableConcept().getCoding().stream().map(Coding::getSystem)
                         .noneMatch(DRUG_CODES::contains)) {
-            faults.add(new Fault("MedicationRequest.medication.coding",
+            faults.add(new Fault("MedicationRequest.medication.coding", "required",
                     "YJ コード・一般処方名コード・「標準コードなし」のいずれかが必要です",
                     "needs a YJ code, a generic-name (一般処方名) code or the NOCODED marker"));
         }
         if (claims(resource, "JP_Observation_LabResult_eCS") && resource instanceof Observation observation
                 && observation.getCode().getCoding().stream().noneMatch(c -> LOCAL_LAB_CODE.equals(c.getSystem()))) {
-            faults.add(new Fault("Observation.code.coding",
+            faults.add(new Fault("Observation.code.coding", "required",
                     "検査のローカルコード（" + LOCAL_LAB_CODE + "）が必要です",
                     "needs the laboratory's local code (" + LOCAL_LAB_CODE + ")"));
         }

@@ -1,0 +1,77 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the body of a create, update, transaction or batch before HAPI does, so that nothing in it
+ * is silently lost: HAPI's lenient parser drops unknown elements and keeps invalid values unchecked.
+ * Here its error handler collects them ({@link ParseFaults}) and, in mode {@code full}, a JSON body is
+ * validated whole against base R4 ({@link IncomingValidation#attach}); each fault is refused when the
+ * resource (or Bundle entry) it belongs to is written. In mode {@code rules}, or for an XML body, what
+ * the parser found refuses the request at once (422). HAPI then uses the resource parsed here.
+ */
+@Component
+@Interceptor
+public class IncomingBodyInterceptor {
+
+    private static final Set<RestOperationTypeEnum> WRITES = Set.of(RestOperationTypeEnum.CREATE,
+            RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
+    private final FhirContext context;
+    private final IncomingValidation validation;
+
+    IncomingBodyInterceptor(FhirContext context, IncomingValidation validation) {
+        this.context = context;
+        this.validation = validation;
+    }
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public boolean read(RequestDetails request) {
+        RestOperationTypeEnum operation = request.getRestOperationType();
+        EncodingEnum encoding = RestfulServerUtils.determineRequestEncodingNoDefault(request);
+        byte[] content = operation != null && WRITES.contains(operation) && encoding != null
+                ? request.loadRequestContents() : null;
+        if (content == null || content.length == 0) {
+            return true; // HAPI answers as usual
+        }
+        Charset charset = request.getCharset() != null ? request.getCharset() : StandardCharsets.UTF_8;
+        String body = new String(content, charset);
+        ParseFaults faults = new ParseFaults();
+        IBaseResource parsed = parse(request, encoding, body, faults);
+        if (validation.validatesBaseR4() && encoding == EncodingEnum.JSON) {
+            validation.attach(parsed, body, faults.faults());
+        } else if (!faults.faults().isEmpty()) {
+            throw IncomingValidation.refusal(faults.faults());
+        }
+        request.setResource(parsed);
+        return true;
+    }
+
+    private IBaseResource parse(RequestDetails request, EncodingEnum encoding, String body, ParseFaults faults) {
+        IParser parser = encoding.newParser(context).setParserErrorHandler(faults);
+        parser.setServerBaseUrl(request.getFhirServerBase());
+        Class<? extends IBaseResource> type = request.getResourceName() == null ? Bundle.class
+                : context.getResourceDefinition(request.getResourceName()).getImplementingClass();
+        try {
+            return parser.parseResource(type, body);
+        } catch (DataFormatException e) {
+            throw new InvalidRequestException("リクエスト本文を " + type.getSimpleName() + " として読めません / The request "
+                    + "body is not a readable " + encoding.name() + " " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.musubi.record.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base FHIR R4 validation with HAPI's instance validator: structure, cardinality, data types,
+ * required bindings and invariants of the core specification, nothing more. Profiles Musubi does not
+ * hold (JP Core, JP-CLINS in {@code meta.profile}), unknown extensions and codes of code systems the
+ * validator does not know (JLAC10, YJ, MEDIS …) are not faults; only ERROR and FATAL issues are.
+ *
+ * <p>One per JVM, thread-safe. The validator is built on first use, not at start-up: it loads every
+ * R4 definition, which takes seconds (docs/fhir-api.md gives the figures).
+ */
+public final class BaseValidation {
+
+    private static final Logger log = LoggerFactory.getLogger(BaseValidation.class);
+    private final FhirContext context;
+    private final Object building = new Object();
+    private volatile FhirValidator validator;
+
+    public BaseValidation(FhirContext context) {
+        this.context = context;
+    }
+
+    /** The faults of a resource; elements are FHIRPaths from its root ({@code Observation.status}). */
+    public List<Fault> check(IBaseResource resource) {
+        return faults(validator().validateWithResult(resource));
+    }
+
+    /**
+     * The faults of a JSON body as it was received, before HAPI's parser dropped anything it does
+     * not know: an unknown element is a fault too. Elements are FHIRPaths from the body's root
+     * ({@code Bundle.entry[2].resource.status} in a Bundle).
+     */
+    public List<Fault> checkJson(String json) {
+        return faults(validator().validateWithResult(json));
+    }
+
+    /** Whether the validator has been built (it is, from the first check on). */
+    public boolean ready() {
+        return validator != null;
+    }
+
+    private static List<Fault> faults(ValidationResult result) {
+        for (SingleValidationMessage m : result.getMessages()) {
+            if (log.isDebugEnabled() && m.getSeverity() == ResultSeverityEnum.WARNING) {
+                log.debug("FHIR validation warning {} at {}", m.getMessageId(), m.getLocationString());
+            }
+        }
+        return result.getMessages().stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(ValidatorIssues::fault).toList();
+    }
+
+    private FhirValidator validator() {
+        FhirValidator ready = validator;
+        if (ready == null) {
+            synchronized (building) {
+                if (validator == null) {
+                    validator = build();
+                }
+                ready = validator;
+            }
+        }
+        return ready;
+    }
+
+    /**
+     * Base R4 only: HAPI's bundled definitions, value sets and code systems, and the common code
+     * systems (UCUM, languages, MIME types, countries); no terminology server and no snapshot
+     * generation (the base definitions come with snapshots; profiles are not loaded).
+     */
+    private FhirValidator build() {
+        long start = System.nanoTime();
+        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context), new InMemoryTerminologyServerValidationSupport(context));
+        FhirInstanceValidator instance = new FhirInstanceValidator(support);
+        instance.setWrappedWorkerContext(support, new EnglishWorkerContext(support));
+        instance.setErrorForUnknownProfiles(false);
+        instance.setAnyExtensionsAllowed(true);
+        instance.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
+        instance.setNoExtensibleWarnings(true);
+        FhirValidator built = context.newValidator().registerValidatorModule(instance);
+        built.setValidateAgainstStandardSchema(false);
+        built.setValidateAgainstStandardSchematron(false);
+        built.validateWithResult(new Observation()); // loads the definitions here, under the lock
+        log.info("FHIR R4 base validator ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+        return built;
+    }
+}
