@@ -42,6 +42,22 @@ public class FhirApiConfiguration {
         return registration;
     }
 
+    /**
+     * In mode {@code full}, builds the validator on a background thread once the application is
+     * ready: building it takes 15–18 s on 2 cores, longer than a facility system's client may wait
+     * for its first write after a restart. The start-up path itself never waits for it.
+     */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
+            validatorWarmUp(FhirApiProperties properties, org.musubi.record.fhir.BaseValidation validation) {
+        return event -> {
+            if (properties.validatesBaseR4() && !validation.ready()) {
+                Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
+                        .start(validation::warmUp);
+            }
+        };
+    }
+
     /** Binary content, streamed: a more specific mapping than the FHIR servlet's, so it takes /fhir/Binary. */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -51,6 +51,14 @@ public final class BaseValidation {
         return faults(validator().validateWithResult(json));
     }
 
+    /**
+     * Builds the validator now if it is not built yet (for a background thread once the server is
+     * up, so the first write after a start need not wait for it).
+     */
+    public void warmUp() {
+        validator();
+    }
+
     /** Whether the validator has been built (it is, from the first check on). */
     public boolean ready() {
         return validator != null;
