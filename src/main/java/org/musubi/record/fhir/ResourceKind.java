@@ -41,6 +41,8 @@ public record ResourceKind(String type, DataCategory category, List<String> code
                     List.of("authoredOn"), "subject"),
             kind("Specimen", DataCategory.LAB_RESULTS, List.of("type"), List.of(), List.of("status"),
                     List.of("collection.collected[x]"), "subject"),
+            kind("NutritionOrder", DataCategory.CARE_RECORDS, List.of("oralDiet.type"), List.of(), List.of("status"),
+                    List.of("dateTime"), "patient"),
             kind("ImagingStudy", DataCategory.IMAGING, List.of("procedureCode"), List.of("modality"), List.of("status"),
                     List.of("started"), "subject"),
             kind("DocumentReference", DataCategory.DOCUMENTS, List.of("type"), List.of("category"), List.of("status"),
