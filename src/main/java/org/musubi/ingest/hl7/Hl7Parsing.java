@@ -1,0 +1,83 @@
+package org.musubi.ingest.hl7;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses HL7 v2 messages with HAPI's PipeParser as v2.5 structures (SS-MIX2's version), tolerantly:
+ * no conformance validation (Japanese systems leave many fields to local tables), unknown message
+ * structures such as {@code PPR^ZD1} or {@code OMI^Z23} read generically, Z-segments kept. One
+ * instance serves all threads.
+ */
+public final class Hl7Parsing {
+
+    private final PipeParser parser;
+
+    public Hl7Parsing() {
+        HapiContext context = new DefaultHapiContext();
+        context.setValidationContext(ValidationContextFactory.noValidation());
+        context.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
+        context.getParserConfiguration().setDefaultObx2Type("ST");
+        context.getParserConfiguration().setInvalidObx2Type("ST");
+        context.getParserConfiguration().setAllowUnknownVersions(true);
+        context.getParserConfiguration().setValidating(false);
+        this.parser = context.getPipeParser();
+    }
+
+    /** The message in {@code text} (segments ended by CR, LF or CRLF). */
+    public Hl7Message parse(String text) throws Hl7Failure {
+        String message = text.replace("\r\n", "\r").replace('\n', '\r').strip();
+        if (!message.startsWith("MSH")) {
+            throw new Hl7Failure(1, "MSH", "no MSH segment at the start");
+        }
+        Message hapi;
+        try {
+            hapi = parser.parse(message);
+        } catch (HL7Exception e) {
+            throw new Hl7Failure(0, e.getLocation() == null ? null : e.getLocation().getSegmentName(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw new Hl7Failure(0, null, String.valueOf(e.getMessage()));
+        }
+        return new Hl7Message(hapi, segments(message));
+    }
+
+    private static List<Hl7Segment> segments(String message) {
+        Hl7Encoding encoding = Hl7Encoding.of(message);
+        List<Hl7Segment> segments = new ArrayList<>();
+        String[] lines = message.split("\r");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].length() >= 3) {
+                segments.add(Hl7Segment.of(lines[i], i + 1, encoding));
+            }
+        }
+        return segments;
+    }
+
+    /** A message HAPI could not parse: where (segment line and name, when known) and HAPI's reason. */
+    public static final class Hl7Failure extends Exception {
+
+        private final int line;
+        private final String segment;
+
+        public Hl7Failure(int line, String segment, String reason) {
+            super(reason);
+            this.line = line;
+            this.segment = segment;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public String segment() {
+            return segment;
+        }
+    }
+}
