@@ -83,4 +83,22 @@ class Hl7ParsingTest {
         assertThat(Hl7Text.decode(text.getBytes(StandardCharsets.UTF_8)).orElseThrow().tolerated()).contains(StandardCharsets.UTF_8);
         assertThat(Hl7Text.decode(new byte[] {(byte) 0x82, (byte) 0x20})).isEmpty();
     }
+
+    @Test
+    void takesThePatientFromPid() throws Exception {
+        PatientSegment pid = new PatientSegment(parsing.parse(PRESCRIPTION).first("PID").orElseThrow());
+
+        var identity = pid.identity(pid.localId());
+        assertThat(identity.localId()).isEqualTo("9999013");
+        assertThat(identity.familyKanji()).isEqualTo("患者");
+        assertThat(identity.givenKana()).isEqualTo("タロウ");
+        assertThat(identity.birthDate()).hasToString("1948-04-05");
+        assertThat(identity.postalCode()).isEqualTo("422-8033");
+        assertThat(identity.address()).isEqualTo("静岡県静岡市登呂１−３−５");
+        assertThat(identity.phone()).isEqualTo("054-000-0000");
+        var patient = pid.resource("9999013", new org.musubi.ingest.MappingContext("3412345678", "テスト病院"));
+        assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo("urn:oid:1.2.392.100495.20.3.51.13412345678");
+        assertThat(patient.getName()).hasSize(2);
+        assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1948-04-05");
+    }
 }
