@@ -18,6 +18,12 @@ public interface IdentityBatches {
      */
     List<SourcePatient> receiveAll(List<SourcePatient> received);
 
+    /** A facility's patients by the facility's own patient ids; ids the facility never sent are absent. */
+    Map<String, SourcePatient> sourcePatients(long facilityId, Collection<String> localIds);
+
+    /** The regional ID of the person each of these source patients is linked to; unlinked ones are absent. */
+    Map<Long, String> regionalIdsOf(Collection<Long> sourcePatientIds);
+
     /** The person each of these source patients is linked to; unlinked ones are absent. */
     Map<Long, Long> personsOf(Collection<Long> sourcePatientIds);
 

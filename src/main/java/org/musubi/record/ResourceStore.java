@@ -19,6 +19,15 @@ public interface ResourceStore {
     /** Marks the resource deleted as a new version; false when there is no such live resource. */
     boolean delete(String type, String id, Long writerUserId);
 
+    /**
+     * Marks these live resources deleted, each as a new version, in one transaction (batched); those
+     * already deleted or absent are left alone. Returns how many were deleted.
+     */
+    int deleteAll(java.util.List<ResourceRef> refs, Long writerUserId);
+
+    /** The id of the facility's live Patient resource of each of these source patients, where there is one. */
+    Map<Long, String> patientIds(long sourceFacility, Collection<Long> patientKeys);
+
     Optional<StoredResource> find(String type, String id);
 
     /** The source facility of each stored resource (deleted ones too) among {@code references} ({@code Type/id}). */

@@ -84,6 +84,37 @@ public final class WriteRecords {
         return written;
     }
 
+    /** What an import stored: one outcome per write, in order, and how many resources it marked deleted. */
+    public record Imported(List<Written> written, int deleted) {
+    }
+
+    /**
+     * The writes and deletions of one facility's import, in the caller's transaction, so that they
+     * commit or roll back with the import's own bookkeeping. Every resource touched must be the
+     * facility's own; otherwise nothing is stored ({@link NotOwner}). Not audited here: the import
+     * audits each source record once, naming the resources it stored.
+     */
+    public Imported importAll(long facilityId, Long userId, List<ResourceWrite> writes, List<ResourceRef> deletions) {
+        List<String> refs = new ArrayList<>();
+        writes.stream().filter(w -> w.id() != null).forEach(w -> refs.add(w.type() + "/" + w.id()));
+        deletions.forEach(d -> refs.add(d.type() + "/" + d.id()));
+        Map<String, Long> owners = store.owners(refs);
+        for (ResourceWrite write : writes) {
+            Long owner = write.id() == null ? null : owners.get(write.type() + "/" + write.id());
+            if (write.sourceFacilityId() != facilityId || owner != null && owner != facilityId) {
+                throw new NotOwner(write.type(), write.id());
+            }
+        }
+        for (ResourceRef deletion : deletions) {
+            Long owner = owners.get(deletion.type() + "/" + deletion.id());
+            if (owner != null && owner != facilityId) {
+                throw new NotOwner(deletion.type(), deletion.id());
+            }
+        }
+        List<Written> written = writes.isEmpty() ? List.of() : store.write(writes, userId);
+        return new Imported(written, store.deleteAll(deletions, userId));
+    }
+
     /** Before a write by id: refuses (audited) when the resource exists and another facility owns it. */
     public void requireOwner(Reader writer, String type, String id) {
         Optional<StoredResource> existing = store.find(type, id);

@@ -55,6 +55,16 @@ final class PhaseTimes {
             }
 
             @Override
+            public Map<String, SourcePatient> sourcePatients(long facilityId, Collection<String> localIds) {
+                return time("0 known source patients", () -> batches.sourcePatients(facilityId, localIds));
+            }
+
+            @Override
+            public Map<Long, String> regionalIdsOf(Collection<Long> sourcePatientIds) {
+                return time("7 regional IDs", () -> batches.regionalIdsOf(sourcePatientIds));
+            }
+
+            @Override
             public Map<Long, Long> personsOf(Collection<Long> sourcePatientIds) {
                 return time("2 already linked?", () -> batches.personsOf(sourcePatientIds));
             }

@@ -37,6 +37,28 @@ class JdbcIdentityBatches implements IdentityBatches {
     }
 
     @Override
+    public Map<String, SourcePatient> sourcePatients(long facilityId, Collection<String> localIds) {
+        Map<String, SourcePatient> found = new HashMap<>();
+        jdbc.sql("SELECT * FROM source_patient WHERE facility_id = ? AND local_id = ANY(?)")
+                .params(facilityId, localIds.toArray(String[]::new))
+                .query(JdbcIdentityStore::sourcePatient).list().forEach(s -> found.put(s.localId(), s));
+        return found;
+    }
+
+    @Override
+    public Map<Long, String> regionalIdsOf(Collection<Long> sourcePatientIds) {
+        Map<Long, String> ids = new HashMap<>();
+        jdbc.sql("""
+                SELECT l.source_patient_id, p.regional_id FROM person_link l JOIN person p ON p.id = l.person_id
+                WHERE l.source_patient_id = ANY(?)""")
+                .param(sourcePatientIds.toArray(Long[]::new))
+                .query(rs -> {
+                    ids.put(rs.getLong(1), rs.getString(2));
+                });
+        return ids;
+    }
+
+    @Override
     public Map<Long, Long> personsOf(Collection<Long> sourcePatientIds) {
         Map<Long, Long> persons = new HashMap<>();
         jdbc.sql("SELECT source_patient_id, person_id FROM person_link WHERE source_patient_id = ANY(?)")

@@ -108,6 +108,29 @@ final class BatchWriteSql {
                         array(versions, BatchWrite.Version::json, String[]::new)).update();
     }
 
+    /** Marks the live ones of {@code refs} deleted as a new version each and drops their index rows; returns how many. */
+    int delete(List<org.musubi.record.ResourceRef> refs, Long writer, Instant now) {
+        Object keys = array(refs, org.musubi.record.ResourceRef::patientKey, Long[]::new);
+        Object ids = array(refs, org.musubi.record.ResourceRef::id, String[]::new);
+        String at = now.toString();
+        int deleted = jdbc.sql("""
+                WITH gone AS (
+                  UPDATE resource r SET version = r.version + 1, deleted = true, last_updated = ?::timestamptz
+                  FROM unnest(?::bigint[], ?::text[]) AS u(k, i)
+                  WHERE r.patient_key = u.k AND r.id = u.i AND NOT r.deleted
+                  RETURNING r.patient_key, r.id, r.type, r.version, r.content)
+                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
+                SELECT patient_key, id, version, type, ?::timestamptz, true, ?, content FROM gone""")
+                .params(at, keys, ids, at, writer).update();
+        if (deleted > 0) {
+            jdbc.sql("DELETE FROM resource_token t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
+                    + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
+            jdbc.sql("DELETE FROM resource_date t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
+                    + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
+        }
+        return deleted;
+    }
+
     /** Replaces the index rows of the changed resources (those stored before lose their old rows first). */
     private void index(List<BatchWrite.State> changed, List<BatchWrite.State> replaced) {
         if (!replaced.isEmpty()) {

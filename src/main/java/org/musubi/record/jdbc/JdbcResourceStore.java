@@ -91,6 +91,31 @@ class JdbcResourceStore implements ResourceStore {
     }
 
     @Override
+    @Transactional
+    public int deleteAll(List<org.musubi.record.ResourceRef> refs, Long writerUserId) {
+        if (refs.isEmpty()) {
+            return 0;
+        }
+        return batchSql.delete(refs, writerUserId, clock.instant());
+    }
+
+    @Override
+    public Map<Long, String> patientIds(long sourceFacility, Collection<Long> patientKeys) {
+        Map<Long, String> ids = new HashMap<>();
+        if (patientKeys.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("""
+                SELECT patient_key, id FROM resource WHERE patient_key = ANY(?) AND type = 'Patient' AND source_facility = ?
+                  AND NOT deleted ORDER BY last_updated""")
+                .params(patientKeys.toArray(Long[]::new), sourceFacility)
+                .query(rs -> {
+                    ids.putIfAbsent(rs.getLong(1), rs.getString(2));
+                });
+        return ids;
+    }
+
+    @Override
     public Optional<StoredResource> find(String type, String id) {
         return jdbc.sql("""
                 SELECT patient_key, id, type, version, source_facility, category, last_updated, deleted, content::text AS json

@@ -1,0 +1,66 @@
+package org.musubi.ingest;
+
+import java.util.List;
+import org.musubi.audit.Actor;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+
+/**
+ * Stores one chunk: its patients first (identity matching, in their own transactions), then in one
+ * transaction its resources and the import's bookkeeping (record versions, files done, problems,
+ * counters), then one audit row per record that changed something. A crash before the commit leaves
+ * nothing of the chunk; after it, all of it.
+ */
+final class ImportChunks {
+
+    private final ImportPatients patients;
+    private final ChunkPlanner planner;
+    private final ImportLedger ledger;
+    private final WriteRecords records;
+    private final ImportAudits audits;
+
+    ImportChunks(ImportPatients patients, ChunkPlanner planner, ImportLedger ledger, WriteRecords records,
+                 ImportAudits audits) {
+        this.patients = patients;
+        this.planner = planner;
+        this.ledger = ledger;
+        this.records = records;
+        this.audits = audits;
+    }
+
+    BatchCounts store(Chunk chunk, Actor actor, String format) {
+        List<ParseResult.Parsed> parsed = chunk.parsed();
+        ImportPatients.Resolved resolved = patients.resolve(chunk.facilityId(),
+                chunk.userId() == null ? 0 : chunk.userId(), parsed);
+        var states = ledger.records(chunk.facilityId(), parsed.stream()
+                .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
+        ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states);
+        ChunkPlan plan = planned.plan();
+        record Result(WriteRecords.Imported imported, BatchCounts counts) {
+        }
+        Result result = ledger.inTransaction(() -> {
+            WriteRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
+            BatchCounts counts = counted(plan.counts(), planned.records(), imported);
+            ledger.save(plan, counts);
+            return new Result(imported, counts);
+        });
+        audits.record(planned.records(), result.imported(), resolved.regionalIds(), actor, format);
+        return result.counts();
+    }
+
+    /** The plan's counters with what the store did: resources written, and records that changed nothing counted as unchanged. */
+    private static BatchCounts counted(BatchCounts planned, List<PlannedRecord> applied, WriteRecords.Imported imported) {
+        int written = (int) imported.written().stream().filter(w -> w.change() != Written.Change.UNCHANGED).count();
+        int idle = 0;
+        for (PlannedRecord r : applied) {
+            if (r.action() == ParseResult.Action.STORE && r.known() && r.deletions().isEmpty() && imported.written()
+                    .subList(r.firstWrite(), r.firstWrite() + r.writeCount()).stream()
+                    .allMatch(w -> w.change() == Written.Change.UNCHANGED)) {
+                idle++;
+            }
+        }
+        return new BatchCounts(planned.filesSeen(), planned.filesSkipped(), planned.filesDone(), planned.recordsSeen(),
+                planned.recordsStored() - idle, planned.recordsUnchanged() + idle, planned.recordsDeleted(),
+                planned.recordsRejected(), written, planned.warnings());
+    }
+}

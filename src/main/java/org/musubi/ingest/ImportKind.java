@@ -1,0 +1,27 @@
+package org.musubi.ingest;
+
+/** The formats a source delivers. */
+public enum ImportKind {
+    /** An SS-MIX2 standardized storage (a tree of HL7 v2 files), read incrementally. */
+    SSMIX2(false),
+    /** JAHIS electronic medication-notebook files (お薬手帳) from pharmacies. */
+    JAHIS(true),
+    /** HL7 v2 lab-result files (OUL^R22, ORU^R01) from lab centres. */
+    LAB_HL7(true),
+    /** Lab-result CSV files in Musubi's documented layout. */
+    LAB_CSV(true);
+
+    private final boolean sameContentSameFile;
+
+    ImportKind(boolean sameContentSameFile) {
+        this.sameContentSameFile = sameContentSameFile;
+    }
+
+    /**
+     * Whether a file whose content was imported before is skipped whatever its name (an upload sent
+     * twice). Not for SS-MIX2, where a renamed file (condition flag 1 → 2 or 0) carries meaning in its name.
+     */
+    public boolean sameContentSameFile() {
+        return sameContentSameFile;
+    }
+}

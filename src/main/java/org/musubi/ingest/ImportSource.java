@@ -1,0 +1,17 @@
+package org.musubi.ingest;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A registered source of a facility: what it delivers ({@code kind}), where (an SS-MIX2 storage root
+ * or a drop directory; null when it only receives uploads) and whether Musubi watches that place.
+ */
+public record ImportSource(long id, long facilityId, ImportKind kind, String name, String location, boolean watch,
+                           boolean active, Instant createdAt) {
+
+    public ImportSource {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+    }
+}

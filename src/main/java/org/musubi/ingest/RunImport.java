@@ -1,0 +1,168 @@
+package org.musubi.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.musubi.audit.Actor;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+
+/**
+ * One batch of a source: reads the files offered (skipping those delivered before and unchanged),
+ * maps them with the source's adapter, and stores them chunk by chunk, each chunk one transaction
+ * with its checkpoint, so that a batch stopped at any moment is continued by running it again: what
+ * was committed is skipped, the rest is done, nothing twice.
+ */
+public final class RunImport {
+
+    /** Records per chunk (one transaction). */
+    static final int CHUNK_RECORDS = 2_000;
+    /** Files looked up in the ledger at once. */
+    private static final int LOOKUP = 500;
+    private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
+
+    private final ImportLedger ledger;
+    private final SourceReaders readers;
+    private final Facilities facilities;
+    private final ImportChunks chunks;
+
+    RunImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, ImportChunks chunks) {
+        this.ledger = ledger;
+        this.readers = readers;
+        this.facilities = facilities;
+        this.chunks = chunks;
+    }
+
+    /** Who runs a batch: the user (null for the command line or the watcher) and who the audit names. */
+    public record Runner(Long userId, Actor actor, BatchOrigin origin) {
+    }
+
+    /** Imports {@code files} into {@code source}; returns the finished batch. Failures end the batch as FAILED and are thrown. */
+    public ImportBatch run(ImportSource source, Iterator<IncomingFile> files, Runner runner, ImportProgress progress) {
+        long batchId = ledger.startBatch(source.id(), runner.origin(), runner.userId());
+        try {
+            Facility facility = facilities.find(source.facilityId()).orElseThrow();
+            String code = facility.medicalInstitutionCode().map(c -> c.value()).orElseThrow(() -> new IllegalStateException(
+                    "facility " + facility.id() + " has no medical-institution code / 医療機関コードのない施設です"));
+            SourceReader reader = readers.of(source.kind()).orElseThrow(() -> new IllegalStateException(
+                    TEXTS.problem(Location.file(source.name()), "ingest.noReader", source.kind()).english()));
+            Batch batch = new Batch(batchId, source, runner, new MappingContext(code, facility.nameKanji()), reader, progress);
+            while (files.hasNext()) {
+                List<IncomingFile> next = new ArrayList<>(LOOKUP);
+                while (files.hasNext() && next.size() < LOOKUP) {
+                    next.add(files.next());
+                }
+                batch.take(next);
+            }
+            batch.flush();
+            ledger.finishBatch(batchId, BatchStatus.DONE, null);
+        } catch (RuntimeException e) {
+            ledger.finishBatch(batchId, BatchStatus.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        return ledger.batch(batchId).orElseThrow();
+    }
+
+    /** A batch in progress: the current chunk and the counters so far. */
+    private final class Batch {
+        final long id;
+        final ImportSource source;
+        final Runner runner;
+        final MappingContext context;
+        final SourceReader reader;
+        final ImportProgress progress;
+        final List<ReadFile> pending = new ArrayList<>();
+        int pendingRecords;
+        BatchCounts skipped = BatchCounts.ZERO;
+        BatchCounts total = BatchCounts.ZERO;
+
+        Batch(long id, ImportSource source, Runner runner, MappingContext context, SourceReader reader,
+              ImportProgress progress) {
+            this.id = id;
+            this.source = source;
+            this.runner = runner;
+            this.context = context;
+            this.reader = reader;
+            this.progress = progress;
+        }
+
+        void take(List<IncomingFile> files) {
+            Map<String, KnownFile> known = ledger.knownFiles(source.id(), files.stream().map(IncomingFile::name).toList());
+            for (IncomingFile file : files) {
+                KnownFile before = known.get(file.name());
+                if (before != null && before.sameAs(file)) {
+                    skipped = skipped.plus(BatchCounts.skippedFile());
+                    continue;
+                }
+                byte[] hash = hash(file.file());
+                if (before != null && before.sameContent(hash)
+                        || source.kind().sameContentSameFile() && ledger.knownContent(source.id(), hash)) {
+                    skipped = skipped.plus(BatchCounts.skippedFile());
+                    continue;
+                }
+                List<ParseResult> results = read(file);
+                pending.add(new ReadFile(file, hash, results));
+                pendingRecords += results.size();
+                if (pendingRecords >= CHUNK_RECORDS) {
+                    flush();
+                }
+            }
+            if (pending.isEmpty()) {
+                flushSkipped();
+            }
+        }
+
+        void flush() {
+            flushSkipped();
+            if (pending.isEmpty()) {
+                return;
+            }
+            BatchCounts stored = chunks.store(new Chunk(id, source.id(), source.facilityId(), runner.userId(),
+                    List.copyOf(pending)), runner.actor(), source.kind().name());
+            pending.clear();
+            pendingRecords = 0;
+            total = total.plus(stored);
+            progress.update(total);
+        }
+
+        private void flushSkipped() {
+            if (skipped.filesSeen() > 0) {
+                ledger.count(id, skipped);
+                total = total.plus(skipped);
+                skipped = BatchCounts.ZERO;
+                progress.update(total);
+            }
+        }
+
+        /** The adapter's results; an adapter that fails (it must not) rejects just this file. */
+        private List<ParseResult> read(IncomingFile file) {
+            List<ParseResult> results = new ArrayList<>();
+            try {
+                reader.read(file.file(), context, results::add);
+            } catch (RuntimeException e) {
+                results.clear();
+                results.add(new ParseResult.Rejected(TEXTS.problem(Location.file(file.name()), "ingest.adapterFailure",
+                        e.getClass().getSimpleName()), null));
+            }
+            return results;
+        }
+    }
+
+    static byte[] hash(SourceFile file) {
+        try (InputStream in = new DigestInputStream(file.content().open(), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return ((DigestInputStream) in).getMessageDigest().digest();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(TEXTS.problem(Location.file(file.name()), "ingest.unreadable",
+                    e.getMessage()).english(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.musubi.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Actor;
+import org.musubi.audit.Audit;
+import org.musubi.identity.IdentityBatches;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.MatchSourcePatients;
+import org.musubi.record.ResourceStore;
+import org.musubi.record.StoredResource;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
+import org.musubi.registry.MedicalInstitutionCode;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pipeline with a trivial test adapter ({@link LineReader}) over the real store, identity matching
+ * and audit trail: checkpoints, idempotency, versions, deletions, rejections and one audit row per record.
+ */
+@MusubiIntegrationTest
+class RunImportIT {
+
+    @Autowired ImportLedger ledger;
+    @Autowired ImportSources sources;
+    @Autowired Facilities facilities;
+    @Autowired IdentityBatches identityBatches;
+    @Autowired IdentityStore identities;
+    @Autowired MatchSourcePatients matching;
+    @Autowired ResourceStore store;
+    @Autowired WriteRecords records;
+    @Autowired Audit audit;
+    @Autowired FhirContext fhir;
+    @Autowired FhirIndexer indexer;
+    @Autowired AuditRows auditRows;
+    @Autowired JdbcClient jdbc;
+
+    private RunImport imports;
+    private Facility clinic;
+    private ImportSource source;
+    private final String patient = "P" + ThreadLocalRandom.current().nextInt(1_000_000);
+    private static final String KANJI = "一二三四五六七八九十百千万松竹梅桜桃菊蘭葵藤萩柳杉桐楓椿";
+    /** A name and birth date no other test patient has, so that matching makes a new person rather than a review. */
+    private final String family = "取" + KANJI.charAt(ThreadLocalRandom.current().nextInt(KANJI.length()))
+            + KANJI.charAt(ThreadLocalRandom.current().nextInt(KANJI.length()));
+    private final String given = KANJI.charAt(ThreadLocalRandom.current().nextInt(KANJI.length())) + "子";
+    private static final String KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
+    private final String kana = "" + KANA.charAt(ThreadLocalRandom.current().nextInt(KANA.length()))
+            + KANA.charAt(ThreadLocalRandom.current().nextInt(KANA.length())) + KANA.charAt(ThreadLocalRandom.current().nextInt(KANA.length()));
+    private final String birth = java.time.LocalDate.of(1900, 1, 1)
+            .plusDays(ThreadLocalRandom.current().nextInt(36_000)).toString();
+
+    @BeforeEach
+    void setUp() {
+        imports = new RunImport(ledger, new SourceReaders(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new ChunkPlanner(fhir, indexer),
+                        ledger, records, new ImportAudits(audit)));
+        String code = MedicalInstitutionCode.of(34, 1, 600000 + ThreadLocalRandom.current().nextInt(99999)).value();
+        clinic = facilities.insert(new FacilityDraft("取込診療所", "トリコミシンリョウジョ", FacilityKind.CLINIC, code, 34,
+                "広島市中区", "082-000-0000", true, true, FacilityStatus.ACTIVE));
+        source = sources.create(clinic.id(), ImportKind.LAB_CSV, "test", null, false);
+    }
+
+    @Test
+    void storesRecordsWithTheirPatientAndAuditsEachRecordOnce() {
+        long before = auditRows.max();
+        ImportBatch batch = run(file("a.txt", line("r1", "", "STORE", "A=1;B=2"), line("r2", "", "STORE", "C=3")));
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(batch.counts()).isEqualTo(new BatchCounts(1, 0, 1, 2, 2, 0, 0, 0, 4, 0));
+        long key = identityBatches.sourcePatients(clinic.id(), List.of(patient)).get(patient).id();
+        String regionalId = identityBatches.regionalIdsOf(List.of(key)).get(key);
+        assertThat(regionalId).as("matched to a person (new or existing)").isNotNull();
+        StoredResource a = store.find("Observation", ImportIds.of(clinic.id(), patient, "Observation", "r1/A")).orElseThrow();
+        String patientId = store.patientIds(clinic.id(), List.of(key)).get(key);
+        assertThat(a.json()).contains("\"reference\": \"Patient/" + patientId + "\"")
+                .contains("\"reference\": \"Observation/" + ImportIds.of(clinic.id(), patient, "Observation", "r1/Ax") + "\"");
+        assertThat(a.patientKey()).isEqualTo(key);
+        assertThat(auditRows.forPatient(before, regionalId)).filteredOn(r -> r.contains("import"))
+                .containsExactly("CREATE PERMIT import LAB_CSV r1 (a.txt)", "CREATE PERMIT import LAB_CSV r2 (a.txt)");
+    }
+
+    @Test
+    void skipsAFileDeliveredBeforeAndStoresTheSameRecordOnce() {
+        SourceFile file = file("a.txt", line("r1", "", "STORE", "A=1"));
+        run(file);
+        long before = auditRows.max();
+
+        ImportBatch again = run(file);
+        ImportBatch renamed = run(SourceFile.of("b.txt", file.bytes()));
+        ImportBatch sameRecordOtherFile = run(file("c.txt", line("r1", "", "STORE", "A=1"), line("r9", "", "STORE", "")));
+
+        assertThat(again.counts().filesSkipped()).isEqualTo(1);
+        assertThat(renamed.counts().filesSkipped()).as("same content under another name").isEqualTo(1);
+        assertThat(sameRecordOtherFile.counts().recordsUnchanged()).isEqualTo(1);
+        assertThat(sameRecordOtherFile.counts().resourcesWritten()).isEqualTo(0);
+        assertThat(store.history("Observation", ImportIds.of(clinic.id(), patient, "Observation", "r1/A"))).hasSize(1);
+        assertThat(auditRowsAfter(before)).as("nothing written, nothing audited").isZero();
+    }
+
+    @Test
+    void appliesNewerVersionsOnlyAndDeletesWhatARecordNoLongerHas() {
+        run(file("v2.txt", line("r1", "20240102", "STORE", "A=1;B=2")));
+        ImportBatch older = run(file("v1.txt", line("r1", "20240101", "STORE", "A=9")));
+        ImportBatch newer = run(file("v3.txt", line("r1", "20240103", "STORE", "A=5")));
+
+        assertThat(older.counts().recordsUnchanged()).as("an older version is not applied").isEqualTo(1);
+        String a = ImportIds.of(clinic.id(), patient, "Observation", "r1/A");
+        String b = ImportIds.of(clinic.id(), patient, "Observation", "r1/B");
+        assertThat(store.find("Observation", a).orElseThrow().json()).contains("\"value\": 5.0");
+        assertThat(store.find("Observation", b).orElseThrow().deleted()).as("B is gone from version 3").isTrue();
+        assertThat(newer.counts().recordsStored()).isEqualTo(1);
+
+        ImportBatch deleted = run(file("v4.txt", line("r1", "20240104", "DELETE", "")));
+        ImportBatch stale = run(file("v3b.txt", line("r1", "20240103", "STORE", "A=6")));
+
+        assertThat(deleted.counts().recordsDeleted()).isEqualTo(1);
+        assertThat(store.find("Observation", a).orElseThrow().deleted()).isTrue();
+        assertThat(stale.counts().recordsUnchanged()).as("a deleted record stays deleted against older versions").isEqualTo(1);
+        assertThat(store.find("Observation", a).orElseThrow().deleted()).isTrue();
+    }
+
+    @Test
+    void rejectsABadRecordWithItsRawInputAndKeepsTheOthers() {
+        ImportBatch batch = run(file("mixed.txt", line("r1", "", "STORE", "A=1"), "!garbage line", line("r2", "", "STORE", "B=2")));
+
+        assertThat(batch.counts().recordsStored()).isEqualTo(2);
+        assertThat(batch.counts().recordsRejected()).isEqualTo(1);
+        List<ImportLedger.StoredProblem> problems = ledger.problems(batch.id(), true, 0, 10);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.getFirst().row().raw()).isEqualTo("!garbage line");
+        assertThat(problems.getFirst().row().problem().where().line()).isEqualTo(2);
+        assertThat(problems.getFirst().row().problem().english()).isEqualTo("bad line");
+    }
+
+    @Test
+    void keepsThePatientAsTheSourcesPatientInformationSaysAndNotAsLaterRecords() {
+        run(file("p.txt", line("patient", "", "STORE", ""), line("r1", "", "STORE", "A=1")));
+        long key = identityBatches.sourcePatients(clinic.id(), List.of(patient)).get(patient).id();
+        String patientId = store.patientIds(clinic.id(), List.of(key)).get(key);
+
+        run(file("q.txt", patient + ",別姓," + given + "," + kana + ",ハナコ," + birth + ",r2,,STORE,B=1"));
+        assertThat(identities.sourcePatient(key).orElseThrow().familyKanji()).isEqualTo(family);
+        assertThat(store.find("Patient", patientId).orElseThrow().version()).isEqualTo(1);
+
+        run(file("p2.txt", patient + ",改姓," + given + "," + kana + ",ハナコ," + birth + ",patient,,STORE,"));
+        assertThat(identities.sourcePatient(key).orElseThrow().familyKanji()).isEqualTo("改姓");
+        assertThat(store.find("Patient", patientId).orElseThrow().json()).contains("改姓");
+    }
+
+    private ImportBatch run(SourceFile... files) {
+        return imports.run(source, java.util.Arrays.stream(files).map(f -> new IncomingFile(f, Instant.parse("2026-01-01T00:00:00Z")))
+                .iterator(), new RunImport.Runner(null, Actor.system("import-test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
+    }
+
+    private String line(String recordKey, String version, String action, String items) {
+        return String.join(",", patient, family, given, kana, "ハナコ", birth, recordKey, version, action, items);
+    }
+
+    private static SourceFile file(String name, String... lines) {
+        return SourceFile.of(name, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long auditRowsAfter(long seq) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ? AND reason LIKE 'import%'").param(seq)
+                .query(Long.class).single();
+    }
+}
