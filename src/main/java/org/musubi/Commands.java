@@ -16,6 +16,7 @@ final class Commands {
             Commands:
               serve           start the server (default) on http://localhost:8080
               synth           write a deterministic synthetic network as CSV files
+              import          import a facility's SS-MIX2 storage, JAHIS or lab-result files
               audit verify    check the audit trail's hash chain; exit code 1 if anything is wrong
               admin create    create the first network administrator of a new installation
 
@@ -39,6 +40,7 @@ final class Commands {
             case "synth" -> org.musubi.synth.cli.SynthCommand.run(rest, out, System.err);
             case "audit" -> audit(rest, out);
             case "admin" -> admin(rest, out);
+            case "import" -> importFiles(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -100,7 +102,7 @@ final class Commands {
         SpringApplication app = new SpringApplication(Musubi.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("musubi.demo.enabled", String.valueOf(!externalDatabase(args)),
-                "musubi.demo.seed", "false", "spring.main.banner-mode", "off"));
+                "musubi.demo.seed", "false", "spring.main.banner-mode", "off", "musubi.ingest.watch", "false"));
         return app;
     }
 
@@ -127,6 +129,28 @@ final class Commands {
     private static boolean externalDatabase(String[] args) {
         return set(System.getenv("MUSUBI_DB_URL")) || set(System.getenv("MUSUBI_DATABASE_URL"))
                 || Arrays.stream(args).anyMatch(a -> a.startsWith("--musubi.database.url=") && a.length() > 22);
+    }
+
+    private static int importFiles(String[] args, PrintStream out) {
+        java.util.List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        if (Arrays.asList(args).contains("--help") || positional.size() != 2) {
+            out.print(org.musubi.ingest.cli.ImportCommand.HELP);
+            return Arrays.asList(args).contains("--help") ? 0 : 2;
+        }
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        String[] settings = Arrays.stream(args).filter(a -> a.startsWith("--") && !a.startsWith("--facility=")
+                && !a.startsWith("--source=")).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = commandContext(settings).run(quiet(settings))) {
+            return context.getBean(org.musubi.ingest.cli.ImportCommand.class).run(positional.get(0),
+                    java.nio.file.Path.of(positional.get(1)), options, out, System.err);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
     }
 
     private static int audit(String[] args, PrintStream out) {

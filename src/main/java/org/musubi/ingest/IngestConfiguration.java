@@ -34,6 +34,16 @@ class IngestConfiguration {
         return new RunImport(ledger, readers, facilities, chunks);
     }
 
+    @Bean
+    ImportQueue importQueue(RunImport imports) {
+        return new ImportQueue(imports);
+    }
+
+    @Bean
+    ImportAdministration importAdministration(ImportSources sources, ImportLedger ledger, Facilities facilities, Audit audit) {
+        return new ImportAdministration(sources, ledger, facilities, audit);
+    }
+
     /** An adapter and the kind of source it reads. */
     record KindReader(ImportKind kind, SourceReader reader) {
     }

@@ -27,7 +27,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
-        http.securityMatcher("/fhir", "/fhir/**", "/oauth2/token")
+        http.securityMatcher("/fhir", "/fhir/**", "/oauth2/token", "/import/**")
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .authorizeHttpRequests(requests -> requests

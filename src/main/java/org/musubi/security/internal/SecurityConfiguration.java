@@ -43,7 +43,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login/second-factor", "/login/enrol").hasAuthority(LoginAccount.PASSWORD_ONLY)
                         .requestMatchers("/account/password").hasAnyAuthority(SessionUpgrade.PASSWORD_CHANGE, "ROLE_USER")
                         .requestMatchers("/admin", "/admin/", "/admin/users", "/admin/users/**", "/admin/api-clients",
-                                "/admin/api-clients/**")
+                                "/admin/api-clients/**", "/admin/imports", "/admin/imports/**")
                         .hasAnyRole("NETWORK_ADMIN", "FACILITY_ADMIN")
                         .requestMatchers("/admin/**").hasRole("NETWORK_ADMIN")
                         .anyRequest().hasRole("USER"))

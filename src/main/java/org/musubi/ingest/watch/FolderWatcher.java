@@ -1,0 +1,132 @@
+package org.musubi.ingest.watch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.musubi.audit.Actor;
+import org.musubi.ingest.BatchOrigin;
+import org.musubi.ingest.DirectoryFiles;
+import org.musubi.ingest.ImportLedger;
+import org.musubi.ingest.ImportProgress;
+import org.musubi.ingest.ImportQueue;
+import org.musubi.ingest.ImportSource;
+import org.musubi.ingest.ImportSources;
+import org.musubi.ingest.IncomingFile;
+import org.musubi.ingest.IngestProperties;
+import org.musubi.ingest.KnownFile;
+import org.musubi.ingest.RunImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scans the folders of watched sources (a drop folder, an SS-MIX2 storage) every interval and imports
+ * what is new or changed; a file changed within the quiet period waits for the next scan. A scan that
+ * finds nothing new starts no batch.
+ */
+@Component
+class FolderWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(FolderWatcher.class);
+    private final ImportSources sources;
+    private final ImportLedger ledger;
+    private final ImportQueue queue;
+    private final IngestProperties properties;
+    private ScheduledExecutorService scheduler;
+
+    FolderWatcher(ImportSources sources, ImportLedger ledger, ImportQueue queue, IngestProperties properties) {
+        this.sources = sources;
+        this.ledger = ledger;
+        this.queue = queue;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (!properties.watch()) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("import-watch").daemon().factory());
+        long every = properties.watchInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::scanAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** One scan of every watched source (also called by tests). */
+    void scanAll() {
+        for (ImportSource source : sources.all()) {
+            if (source.active() && source.watch() && source.location() != null) {
+                try {
+                    scan(source);
+                } catch (RuntimeException e) {
+                    log.warn("Watched import source {} could not be scanned: {}", source.id(), e.toString());
+                }
+            }
+        }
+    }
+
+    private void scan(ImportSource source) {
+        Instant settled = Instant.now().minus(properties.quietPeriod());
+        if (!anythingNew(source, settled)) {
+            return;
+        }
+        queue.run(source, () -> settledFiles(source, settled),
+                new RunImport.Runner(null, Actor.system("import watch"), BatchOrigin.WATCH), ImportProgress.NONE);
+    }
+
+    private boolean anythingNew(ImportSource source, Instant settled) {
+        Iterator<IncomingFile> files = settledFiles(source, settled);
+        while (files.hasNext()) {
+            List<IncomingFile> page = new ArrayList<>();
+            while (files.hasNext() && page.size() < 500) {
+                page.add(files.next());
+            }
+            Map<String, KnownFile> known = ledger.knownFiles(source.id(), page.stream().map(IncomingFile::name).toList());
+            if (page.stream().anyMatch(f -> known.get(f.name()) == null || !known.get(f.name()).sameAs(f))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Iterator<IncomingFile> settledFiles(ImportSource source, Instant settled) {
+        DirectoryFiles all = new DirectoryFiles(java.nio.file.Path.of(source.location()));
+        return new Iterator<>() {
+            private IncomingFile next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && all.hasNext()) {
+                    IncomingFile candidate = all.next();
+                    if (candidate.modified() == null || candidate.modified().isBefore(settled)) {
+                        next = candidate;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public IncomingFile next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                IncomingFile file = next;
+                next = null;
+                return file;
+            }
+        };
+    }
+}

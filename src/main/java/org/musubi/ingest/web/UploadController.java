@@ -1,0 +1,142 @@
+package org.musubi.ingest.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.musubi.audit.Actor;
+import org.musubi.ingest.BatchOrigin;
+import org.musubi.ingest.DirectoryFiles;
+import org.musubi.ingest.ImportBatch;
+import org.musubi.ingest.ImportKind;
+import org.musubi.ingest.ImportLedger;
+import org.musubi.ingest.ImportProgress;
+import org.musubi.ingest.ImportQueue;
+import org.musubi.ingest.ImportSource;
+import org.musubi.ingest.ImportSources;
+import org.musubi.ingest.IngestProperties;
+import org.musubi.ingest.RunImport;
+import org.musubi.security.SignedIn;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Uploads by facility systems with their OAuth2 client ({@code system/*.write}): a JAHIS file, a lab
+ * file (HL7 v2 or CSV) or a zipped SS-MIX2 delta (the storage's relative paths), as the request body
+ * or as multipart parts, streamed to disk and size-limited (413). Imported into the facility's upload
+ * source of that kind at once; the answer is the batch with its counters and the problems found.
+ */
+@RestController
+class UploadController {
+
+    private static final Map<String, ImportKind> KINDS = Map.of("ssmix2", ImportKind.SSMIX2, "jahis", ImportKind.JAHIS,
+            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV);
+    private static final int PROBLEMS_SHOWN = 200;
+    private final ImportSources sources;
+    private final ImportQueue queue;
+    private final ImportLedger ledger;
+    private final IngestProperties properties;
+
+    UploadController(ImportSources sources, ImportQueue queue, ImportLedger ledger, IngestProperties properties) {
+        this.sources = sources;
+        this.queue = queue;
+        this.ledger = ledger;
+        this.properties = properties;
+    }
+
+    @PostMapping("/import/{kind}")
+    ResponseEntity<Map<String, Object>> upload(@PathVariable String kind, @RequestParam(required = false) String name,
+                                               HttpServletRequest request, Authentication authentication) throws Exception {
+        SignedIn caller = (SignedIn) authentication.getPrincipal();
+        ImportKind importKind = KINDS.get(kind);
+        if (importKind == null) {
+            return UploadErrors.of(HttpStatus.NOT_FOUND, "unknown-kind", "取り込みの種類が不明です（ssmix2, jahis, lab, lab-csv）"
+                    + " / Unknown kind of import (ssmix2, jahis, lab, lab-csv): " + kind);
+        }
+        if (!UploadErrors.mayWrite(authentication)) {
+            return UploadErrors.of(HttpStatus.FORBIDDEN, "forbidden", "トークンのスコープでは書き込めません（system/*.write が必要）"
+                    + " / The token's scope does not allow writing (system/*.write is needed)");
+        }
+        if (request.getContentLengthLong() > properties.uploadMaxSize().toBytes()) {
+            return UploadErrors.tooLarge(properties.uploadMaxSize().toBytes());
+        }
+        ImportSource source = sources.findOrCreate(caller.facilityId(), importKind, "upload:" + kind, null);
+        try (UploadSpool spool = new UploadSpool(properties.uploadDirectory(), properties.uploadMaxSize().toBytes())) {
+            receive(request, name, importKind, spool);
+            Actor actor = new Actor(caller.userId(), caller.loginId(), caller.facilityId(), caller.profession());
+            ImportBatch batch = queue.run(source, () -> new DirectoryFiles(spool.folder()),
+                    new RunImport.Runner(caller.userId(), actor, BatchOrigin.UPLOAD), ImportProgress.NONE);
+            return ResponseEntity.ok(body(batch));
+        } catch (UploadSpool.TooLarge e) {
+            return UploadErrors.tooLarge(properties.uploadMaxSize().toBytes());
+        } catch (UploadSpool.BadArchive e) {
+            return UploadErrors.of(HttpStatus.BAD_REQUEST, "invalid", "zip を展開できません / The zip cannot be unpacked: "
+                    + e.getMessage());
+        }
+    }
+
+    /** A batch of the caller's facility: its state and problems (without raw input). */
+    @GetMapping("/import/batches/{id}")
+    ResponseEntity<Map<String, Object>> batch(@PathVariable long id, Authentication authentication) {
+        SignedIn caller = (SignedIn) authentication.getPrincipal();
+        return ledger.batch(id).filter(b -> sources.find(b.sourceId()).map(s -> s.facilityId() == caller.facilityId())
+                        .orElse(false))
+                .map(b -> ResponseEntity.ok(body(b)))
+                .orElseGet(() -> UploadErrors.of(HttpStatus.NOT_FOUND, "not-found",
+                        "バッチが見つかりません / No such batch of your facility: " + id));
+    }
+
+    private void receive(HttpServletRequest request, String name, ImportKind kind, UploadSpool spool) throws Exception {
+        boolean multipart = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        if (!multipart) {
+            store(kind, name, request.getInputStream(), spool);
+            return;
+        }
+        for (jakarta.servlet.http.Part part : request.getParts()) {
+            if (part.getSubmittedFileName() != null) {
+                try (InputStream in = part.getInputStream()) {
+                    store(kind, part.getSubmittedFileName(), in, spool);
+                }
+            }
+        }
+    }
+
+    private static void store(ImportKind kind, String name, InputStream in, UploadSpool spool) throws IOException {
+        if (kind == ImportKind.SSMIX2) {
+            spool.zip(in);
+        } else {
+            spool.file(name, in);
+        }
+    }
+
+    private Map<String, Object> body(ImportBatch batch) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("batch", batch.id());
+        body.put("status", batch.status().name());
+        body.put("counts", batch.counts());
+        List<Map<String, Object>> problems = ledger.problems(batch.id(), false, 0, PROBLEMS_SHOWN).stream().map(p -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("severity", p.row().severity().name());
+            row.put("file", p.row().problem().where().file());
+            row.put("line", p.row().problem().where().line());
+            row.put("record", p.row().problem().where().record());
+            row.put("field", p.row().problem().where().field());
+            row.put("code", p.row().problem().code());
+            row.put("messageJa", p.row().problem().japanese());
+            row.put("messageEn", p.row().problem().english());
+            return row;
+        }).toList();
+        body.put("problems", problems);
+        return body;
+    }
+}

@@ -1,0 +1,110 @@
+package org.musubi.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Actor;
+import org.musubi.audit.Audit;
+import org.musubi.identity.IdentityBatches;
+import org.musubi.identity.MatchSourcePatients;
+import org.musubi.record.ResourceStore;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.User;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The import screens: each administrator sees and manages only what they may, and a look at rejected records is audited. */
+@MusubiIntegrationTest
+class ImportAdminIT {
+
+    @LocalServerPort int port;
+    @Autowired TestAccounts accounts;
+    @Autowired ImportLedger ledger;
+    @Autowired ImportSources sources;
+    @Autowired Facilities facilities;
+    @Autowired IdentityBatches identityBatches;
+    @Autowired MatchSourcePatients matching;
+    @Autowired ResourceStore store;
+    @Autowired WriteRecords records;
+    @Autowired Audit audit;
+    @Autowired FhirContext fhir;
+    @Autowired FhirIndexer indexer;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aFacilityAdminRegistersSourcesForItsOwnFacilityOnly() {
+        User clinicAdmin = accounts.facilityAdmin(FacilityKind.CLINIC);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        WebSession web = loggedIn(clinicAdmin);
+        String name = "drop-" + ThreadLocalRandom.current().nextInt(1_000_000);
+
+        HttpResponse<String> own = web.post("/admin/imports/sources", "facilityId", String.valueOf(clinic.id()),
+                "kind", "JAHIS", "name", name, "location", "");
+        assertThat(web.get(WebSession.location(own)).body()).contains("保存しました");
+        HttpResponse<String> foreign = web.post("/admin/imports/sources", "facilityId", String.valueOf(hospital.id()),
+                "kind", "JAHIS", "name", name, "location", "");
+        HttpResponse<String> watchedWithoutFolder = web.post("/admin/imports/sources", "facilityId", String.valueOf(clinic.id()),
+                "kind", "LAB_CSV", "name", name, "location", "/no/such/folder", "watch", "true");
+
+        assertThat(own.statusCode()).isEqualTo(302);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(sources.find(clinic.id(), ImportKind.JAHIS, name)).isPresent();
+        assertThat(sources.find(hospital.id(), ImportKind.JAHIS, name)).isEmpty();
+        String shown = web.get(WebSession.location(watchedWithoutFolder)).body();
+        assertThat(shown).contains("/no/such/folder");
+        assertThat(sources.find(clinic.id(), ImportKind.LAB_CSV, name)).isEmpty();
+        assertThat(web.get("/admin/imports").body()).contains(name);
+        assertThat(loggedIn(accounts.facilityAdmin(FacilityKind.HOSPITAL)).get("/admin/imports").body()).doesNotContain(name);
+    }
+
+    @Test
+    void rejectedRecordsAreShownWithTheirRawInputToTheFacilitysAdminsOnlyAndEachLookIsAudited() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        ImportSource source = sources.findOrCreate(clinic.id(), ImportKind.LAB_CSV, "screen-" + System.nanoTime(), null);
+        ImportBatch batch = importer().run(source, List.of(new IncomingFile(SourceFile.of("bad.txt",
+                        "!この行は読めません".getBytes(StandardCharsets.UTF_8)), Instant.now())).iterator(),
+                new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
+        User clinicAdmin = accounts.facilityAdmin(FacilityKind.CLINIC);
+        long before = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_event").query(Long.class).single();
+
+        HttpResponse<String> page = loggedIn(clinicAdmin).get("/admin/imports/" + batch.id());
+        HttpResponse<String> otherFacility = loggedIn(accounts.facilityAdmin(FacilityKind.HOSPITAL))
+                .get("/admin/imports/" + batch.id());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("!この行は読めません").contains("bad.txt: line 1").contains("test.bad");
+        assertThat(otherFacility.statusCode()).isEqualTo(403);
+        assertThat(otherFacility.body()).doesNotContain("この行は読めません");
+        assertThat(jdbc.sql("SELECT action || ' ' || outcome || ' ' || resource_type FROM audit_event WHERE seq > ? AND login_id = ? AND action = 'READ'")
+                .params(before, clinicAdmin.loginId()).query(String.class).list()).containsExactly("READ PERMIT ImportBatch");
+    }
+
+    private RunImport importer() {
+        return new RunImport(ledger, new SourceReaders(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new ChunkPlanner(fhir, indexer),
+                        ledger, records, new ImportAudits(audit)));
+    }
+
+    private WebSession loggedIn(User user) {
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, user);
+        web.get("/");
+        return web;
+    }
+}
