@@ -67,14 +67,12 @@ public final class JahisReader implements SourceReader {
     }
 
     private static Problem fileProblem(Notebook book) {
-        if (book.file.rejected()) {
-            return book.file.firstError().orElseThrow();
-        }
         Location whole = Location.file(book.fileName);
-        if (book.split != null && book.split.count() > 1) {
+        boolean headless = book.file.firstError().map(p -> p.code().equals("jahis.header.missing")).orElse(false);
+        if (book.split != null && book.split.count() > 1 && (headless || book.patient == null)) {
             return JahisProblems.of(whole.at(book.split.line(), "911"), "jahis.split.notAlone",
                     String.valueOf(book.split.number()), String.valueOf(book.split.count()));
         }
-        return JahisProblems.of(whole, "jahis.patient.missing");
+        return book.file.firstError().orElseGet(() -> JahisProblems.of(whole, "jahis.patient.missing"));
     }
 }
