@@ -2,6 +2,7 @@ package org.musubi.ingest.jahis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.ParseResult;
@@ -13,6 +14,10 @@ import org.musubi.ingest.Problem;
 final class SameResults {
 
     private SameResults() {
+    }
+
+    static String json(org.hl7.fhir.r4.model.Resource resource) {
+        return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(resource);
     }
 
     static void assertSame(List<ParseResult> actual, List<ParseResult> expected) {
@@ -37,8 +42,12 @@ final class SameResults {
         assertThat(got.resources()).extracting(MappedResource::sourceKey)
                 .containsExactlyElementsOf(want.resources().stream().map(MappedResource::sourceKey).toList());
         for (int r = 0; r < want.resources().size(); r++) {
-            assertThat(got.resources().get(r).resource().equalsDeep(want.resources().get(r).resource()))
-                    .as("resource %s", want.resources().get(r).sourceKey()).isTrue();
+            var gotResource = got.resources().get(r).resource();
+            var wantResource = want.resources().get(r).resource();
+            if (!gotResource.equalsDeep(wantResource)) {
+                assertThat(json(gotResource)).as("resource %s", want.resources().get(r).sourceKey()).isEqualTo(json(wantResource));
+            }
+            assertThat(gotResource.equalsDeep(wantResource)).as("resource %s", want.resources().get(r).sourceKey()).isTrue();
         }
         assertThat(got.warnings()).extracting(Problem::code)
                 .containsExactlyElementsOf(want.warnings().stream().map(Problem::code).toList());
