@@ -78,14 +78,15 @@ final class DrugCodes {
 
     /** The first coding JAHIS has a code type for. */
     static Optional<TypedCode> drugCode(CodeableConcept concept) {
-        return concept.getCoding().stream().filter(c -> c.hasCode() && TYPES.containsKey(c.getSystem())).findFirst()
+        return concept.getCoding().stream().filter(c -> c.hasCode() && c.hasSystem() && TYPES.containsKey(c.getSystem()))
+                .findFirst()
                 .map(c -> new TypedCode(TYPES.get(c.getSystem()), c.getCode()));
     }
 
     /** The generic-name coding: one of the generic-name systems, or a coding with only a display. */
     static Optional<Coding> generic(CodeableConcept concept) {
         return concept.getCoding().stream()
-                .filter(c -> GENERIC_SYSTEMS.contains(c.getSystem()) || !c.hasSystem() && !c.hasCode() && c.hasDisplay())
+                .filter(c -> c.hasSystem() ? GENERIC_SYSTEMS.contains(c.getSystem()) : !c.hasCode() && c.hasDisplay())
                 .findFirst();
     }
 }
