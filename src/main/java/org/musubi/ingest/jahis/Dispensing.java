@@ -59,7 +59,7 @@ final class Dispensing {
         this.scope = Scope.of(raw, found);
     }
 
-    void add(JahisRecord record, RawRecord raw, List<Finding> found) {
+    void add(JahisRecord.InBlock record, RawRecord raw, List<Finding> found) {
         scope.add(raw, found);
         switch (record) {
             case Pharmacy p -> pharmacy = once(pharmacy, p, raw);
@@ -71,7 +71,6 @@ final class Dispensing {
             case RpNote note when note.number() == 281 || note.number() == 291 -> addDrugNote(note, raw);
             case RpNote note -> rpOf(note.rp(), raw, "201").ifPresent(rp -> rp.notes.add(note));
             case BlockNote note -> notes.add(note);
-            default -> throw new IllegalArgumentException("not a dispensing record: " + raw.number());
         }
     }
 

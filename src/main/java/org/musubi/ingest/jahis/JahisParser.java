@@ -43,35 +43,32 @@ final class JahisParser {
             return;
         }
         RawRecord first = records.getFirst();
-        if (Header.looksLikeHeader(first)) {
+        boolean hasHeader = Header.looksLikeHeader(first);
+        if (hasHeader) {
             List<Finding> found = new ArrayList<>();
             book.header = Header.parse(first, book.fileName, found);
             book.file.add(first, found);
         } else {
             book.file.error(JahisProblems.of(at(first).field("バージョン情報"), "jahis.header.missing", Header.PREFIX));
         }
-        for (RawRecord raw : records.subList(book.file.firstLine() == first.line() ? 1 : 0, records.size())) {
-            accept(raw);
-        }
+        records.subList(hasHeader ? 1 : 0, records.size()).forEach(this::accept);
     }
 
     private void accept(RawRecord raw) {
-        if (!RecordDecoder.KNOWN.contains(raw.number())) {
-            orphans = null;
-            book.file.warn(JahisProblems.of(at(raw).field(null), "jahis.record.unknown", shorten(raw.number())));
-            return;
-        }
         List<Finding> found = new ArrayList<>();
         JahisRecord record = RecordDecoder.decode(raw, book.fileName, found);
-        if (record == null || record instanceof SplitControl) {
-            split((SplitControl) record, raw, found);
-        } else if (isBlockRecord(record) && current == null) {
+        if (record instanceof JahisRecord.InBlock && current == null) {
             orphan(raw, found);
             return;
+        }
+        orphans = null;
+        if (!RecordDecoder.KNOWN.contains(raw.number())) {
+            book.file.warn(JahisProblems.of(at(raw), "jahis.record.unknown", at(raw).record()));
+        } else if (record == null) {
+            book.strays.add(Scope.of(raw, found));
         } else {
             place(record, raw, found);
         }
-        orphans = null;
     }
 
     private void place(JahisRecord record, RawRecord raw, List<Finding> found) {
@@ -89,7 +86,8 @@ final class JahisParser {
                 current = new Dispensing(book.fileName, date, raw, found);
                 book.dispensings.add(current);
             }
-            default -> current.add(record, raw, found);
+            case JahisRecord.InBlock inBlock -> current.add(inBlock, raw, found);
+            case SplitControl split -> split(split, raw, found);
         }
     }
 
@@ -127,9 +125,7 @@ final class JahisParser {
     }
 
     private void split(SplitControl split, RawRecord raw, List<Finding> found) {
-        if (split == null) {
-            book.strays.add(Scope.of(raw, found));
-        } else if (book.split != null) {
+        if (book.split != null) {
             book.file.warn(JahisProblems.of(at(raw), "jahis.record.repeated", raw.number()));
         } else {
             book.split = split;
@@ -150,14 +146,8 @@ final class JahisParser {
         orphans.add(raw, found);
     }
 
-    private static boolean isBlockRecord(JahisRecord record) {
-        return !(record instanceof PatientInfo || record instanceof PatientNote || record instanceof Memo
-                || record instanceof Otc || record instanceof OtcIngredient || record instanceof RegularPharmacist
-                || record instanceof DispensingDate);
-    }
-
     private Location at(RawRecord raw) {
-        return new Location(book.fileName, raw.line(), raw.number(), null);
+        return new Location(book.fileName, raw.line(), shorten(raw.number()), null);
     }
 
     private static String shorten(String value) {

@@ -14,6 +14,10 @@ sealed interface JahisRecord {
     /** The 1-based line the record stands on. */
     int line();
 
+    /** A record that belongs to the dispensing block of the 5 before it (11 … 601). */
+    sealed interface InBlock extends JahisRecord {
+    }
+
     /** 1 患者情報. */
     record PatientInfo(int line, String name, String sex, LocalDate birthDate, String postalCode, String address,
                        String phone, String emergencyContact, String bloodType, String weight, String kanaName)
@@ -44,34 +48,34 @@ sealed interface JahisRecord {
 
     /** 11 調剤－医療機関等 (the dispensing pharmacy or institution). */
     record Pharmacy(int line, String name, String prefecture, String feeTable, String code, String postalCode,
-                    String address, String phone, String creator) implements JahisRecord {
+                    String address, String phone, String creator) implements InBlock {
     }
 
     /** 15 調剤－医師・薬剤師. */
-    record Pharmacist(int line, String name, String contact, String creator) implements JahisRecord {
+    record Pharmacist(int line, String name, String contact, String creator) implements InBlock {
     }
 
     /** 51 処方－医療機関. */
     record PrescribingInstitution(int line, String name, String prefecture, String feeTable, String code,
-                                  String creator) implements JahisRecord {
+                                  String creator) implements InBlock {
     }
 
     /** 55 処方－医師: owns the RPs after it, up to the next 55. */
-    record Prescriber(int line, String name, String department, String creator) implements JahisRecord {
+    record Prescriber(int line, String name, String department, String creator) implements InBlock {
     }
 
     /** 201 薬品. */
     record Drug(int line, int rp, String name, BigDecimal dose, String unit, String codeType, String code,
-                String creator, String genericName, String genericCodeType, String genericCode) implements JahisRecord {
+                String creator, String genericName, String genericCodeType, String genericCode) implements InBlock {
     }
 
     /** 301 用法. */
     record Usage(int line, int rp, String usage, Integer quantity, String unit, String dosageForm, String usageCodeType,
-                 String usageCode, String creator) implements JahisRecord {
+                 String usageCode, String creator) implements InBlock {
     }
 
     /** 281 薬品補足, 291 薬品服用注意 (of the drug before it), 311 用法補足, 391 処方服用注意 (of the RP). */
-    record RpNote(int line, int number, int rp, String content, String creator) implements JahisRecord {
+    record RpNote(int line, int number, int rp, String content, String creator) implements InBlock {
     }
 
     /**
@@ -79,7 +83,7 @@ sealed interface JahisRecord {
      * its input date): notes on the whole dispensing.
      */
     record BlockNote(int line, int number, String content, String infoType, LocalDate inputDate, String creator)
-            implements JahisRecord {
+            implements InBlock {
     }
 
     /** 701 かかりつけ薬剤師. */
