@@ -2,8 +2,10 @@ package org.musubi.ingest.jahis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -31,6 +33,7 @@ final class DispenseMapping {
 
     static List<MappedResource> map(Dispensing block, String recordKey) {
         List<MappedResource> mapped = new ArrayList<>();
+        Shared shared = new Shared(Notes.day(block.date.date()), block.notes.stream().map(Notes::of).toList());
         int group = 0;
         for (Prescription prescription : block.prescriptions) {
             group++;
@@ -39,15 +42,19 @@ final class DispenseMapping {
                 for (DispensedDrug drug : rp.drugs) {
                     order++;
                     mapped.add(new MappedResource(recordKey + ":" + group + ":" + rp.number + ":" + order,
-                            dispense(block, prescription, rp, drug, order)));
+                            dispense(block, shared, prescription, rp, drug, order)));
                 }
             }
         }
         return mapped;
     }
 
-    private static MedicationDispense dispense(Dispensing block, Prescription prescription, Rp rp, DispensedDrug drug,
-                                               int order) {
+    /** What every dispense of the block carries, made once and copied (parsing dates is not free). */
+    private record Shared(DateTimeType handedOver, List<Annotation> notes) {
+    }
+
+    private static MedicationDispense dispense(Dispensing block, Shared shared, Prescription prescription, Rp rp,
+                                               DispensedDrug drug, int order) {
         MedicationDispense dispense = new MedicationDispense();
         dispense.getMeta().addProfile(JahisSystems.DISPENSE_PROFILE);
         dispense.addIdentifier(new Identifier().setSystem(JahisSystems.RP_NUMBER).setValue(String.valueOf(rp.number)));
@@ -63,14 +70,14 @@ final class DispenseMapping {
         parties(block, prescription, dispense);
         dispense.setQuantity(DosageMapping.handedOver(drug.drug(), usage));
         dispense.setDaysSupply(DosageMapping.daysSupply(usage));
-        dispense.setWhenHandedOverElement(Notes.day(block.date.date()));
+        dispense.setWhenHandedOverElement(shared.handedOver().copy());
         Dosage dosage = DosageMapping.dosage(drug.drug(), usage);
         if (dosage != null) {
             dispense.addDosageInstruction(dosage);
         }
         drug.notes().forEach(note -> dispense.addNote(Notes.of(note)));
         rp.notes.stream().map(Notes::of).forEach(dispense::addNote);
-        block.notes.stream().map(Notes::of).forEach(dispense::addNote);
+        shared.notes().forEach(note -> dispense.addNote(note.copy()));
         return dispense;
     }
 

@@ -30,7 +30,9 @@ final class JahisDate {
     }
 
     static String format(LocalDate date) {
-        return String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        int number = date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+        String digits = Integer.toString(number);
+        return digits.length() >= 8 ? digits : "0".repeat(8 - digits.length()) + digits;
     }
 
     private static int eraStart(char era) {
