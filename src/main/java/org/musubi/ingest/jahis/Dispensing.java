@@ -11,8 +11,8 @@ import org.musubi.ingest.jahis.JahisRecord.DispensingDate;
 import org.musubi.ingest.jahis.JahisRecord.Drug;
 import org.musubi.ingest.jahis.JahisRecord.Pharmacist;
 import org.musubi.ingest.jahis.JahisRecord.Pharmacy;
-import org.musubi.ingest.jahis.JahisRecord.PrescribingInstitution;
 import org.musubi.ingest.jahis.JahisRecord.Prescriber;
+import org.musubi.ingest.jahis.JahisRecord.PrescribingInstitution;
 import org.musubi.ingest.jahis.JahisRecord.RpNote;
 import org.musubi.ingest.jahis.JahisRecord.Usage;
 

@@ -1,6 +1,8 @@
 package org.musubi.ingest.jahis;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -41,7 +43,7 @@ final class FhirValues {
         }
         try {
             return LocalDate.parse(value.getValueAsString().substring(0, 10));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }
@@ -58,7 +60,7 @@ final class FhirValues {
         return name.hasText() ? name.getText() : "";
     }
 
-    static String phone(java.util.List<ContactPoint> telecom, ContactPoint.ContactPointSystem system) {
+    static String phone(List<ContactPoint> telecom, ContactPoint.ContactPointSystem system) {
         return telecom.stream().filter(t -> system == null || t.getSystem() == system).map(ContactPoint::getValue)
                 .filter(v -> v != null).findFirst().orElse("");
     }

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import org.musubi.ingest.Location;
 import org.musubi.ingest.MappingContext;
 import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.Problem;
 import org.musubi.ingest.ParseResult.Rejected;
+import org.musubi.ingest.Problem;
 import org.musubi.ingest.SourceFile;
 import org.musubi.ingest.SourceReader;
 

@@ -11,8 +11,8 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.ingest.jahis.JahisRecord.Pharmacist;
 import org.musubi.ingest.jahis.JahisRecord.Pharmacy;
-import org.musubi.ingest.jahis.JahisRecord.PrescribingInstitution;
 import org.musubi.ingest.jahis.JahisRecord.Prescriber;
+import org.musubi.ingest.jahis.JahisRecord.PrescribingInstitution;
 
 /**
  * The people and places of a dispensing as contained resources (JAHIS gives names and codes, never

@@ -3,6 +3,7 @@ package org.musubi.ingest.jahis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.musubi.ingest.jahis.JahisFiles.parsed;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Reference;
@@ -22,7 +23,7 @@ class JahisBaseValidationTest {
     void mapsEveryTestNotebookAndSampleToValidR4Resources() {
         List<ParseResult> results = new ArrayList<>(JahisFiles.read("x.txt",
                 Notebooks.notebook(Notebooks.amlodipineBlock(), Notebooks.ointmentBlock())));
-        if (java.nio.file.Files.isDirectory(JahisFiles.SAMPLES)) {
+        if (Files.isDirectory(JahisFiles.SAMPLES)) {
             for (String sample : List.of("tc-supported-records-full.txt", "tc-output-category-2-full.txt",
                     "tc-with-otc-components-and-remaining-medicine.txt")) {
                 results.addAll(JahisFiles.readSample(sample));

@@ -1,6 +1,7 @@
 package org.musubi.ingest.jahis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.musubi.ingest.jahis.JahisFiles.contained;
 import static org.musubi.ingest.jahis.JahisFiles.parsed;
 import static org.musubi.ingest.jahis.JahisFiles.readSample;
@@ -54,14 +55,14 @@ class JahisSamplesTest {
         assertThat(dispense.getQuantity().getValue()).isEqualByComparingTo("3");
         assertThat(dispense.getQuantity().getUnit()).isEqualTo("錠");
         assertThat(dispense.getNote()).extracting(Notes::recordOf, Annotation::getText).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(281, "朝1錠、夕2錠"),
-                org.assertj.core.groups.Tuple.tuple(291, "グレープフルーツジュースと一緒に飲まないでください。"),
-                org.assertj.core.groups.Tuple.tuple(311, "透析日に服用"),
-                org.assertj.core.groups.Tuple.tuple(391, "車の運転は控えてください。"),
-                org.assertj.core.groups.Tuple.tuple(401, "他の薬を併用する際は、相談してください。"),
-                org.assertj.core.groups.Tuple.tuple(411, "嚥下困難が見られるため錠剤は粉砕して投与する。"),
-                org.assertj.core.groups.Tuple.tuple(501, "正しい飲み方は薬袋等をご覧下さい。"),
-                org.assertj.core.groups.Tuple.tuple(601, "飲み始めてから昼に眠くなるようになった。"));
+                tuple(281, "朝1錠、夕2錠"),
+                tuple(291, "グレープフルーツジュースと一緒に飲まないでください。"),
+                tuple(311, "透析日に服用"),
+                tuple(391, "車の運転は控えてください。"),
+                tuple(401, "他の薬を併用する際は、相談してください。"),
+                tuple(411, "嚥下困難が見られるため錠剤は粉砕して投与する。"),
+                tuple(501, "正しい飲み方は薬袋等をご覧下さい。"),
+                tuple(601, "飲み始めてから昼に眠くなるようになった。"));
         assertThat(dispense.getNote().get(7).getTimeElement().getValueAsString()).isEqualTo("2026-03-10");
         assertThat(dispense.getNote().get(5).getExtensionByUrl(JahisSystems.INFO_TYPE).getValue().primitiveValue())
                 .isEqualTo("31");

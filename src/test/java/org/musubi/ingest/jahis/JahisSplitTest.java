@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.Location;
 import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.Problem;
 import org.musubi.ingest.SourceFile;
 import org.musubi.ingest.jahis.JahisSplit.Part;
 import org.musubi.ingest.jahis.SplitJoin.Joined;
@@ -114,7 +115,7 @@ class JahisSplitTest {
         assertThat(problemOf(JahisSplit.join(List.of())).code()).isEqualTo("jahis.split.none");
     }
 
-    private static org.musubi.ingest.Problem problemOf(SplitJoin join) {
+    private static Problem problemOf(SplitJoin join) {
         assertThat(join).isInstanceOf(NotJoined.class);
         return ((NotJoined) join).problem();
     }

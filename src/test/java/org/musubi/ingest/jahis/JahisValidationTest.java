@@ -11,11 +11,14 @@ import static org.musubi.ingest.jahis.Notebooks.notebook;
 import static org.musubi.ingest.jahis.Notebooks.ointmentBlock;
 import static org.musubi.ingest.jahis.Notebooks.replaced;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.Location;
 import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.ParseResult.Rejected;
+import org.musubi.ingest.Problem;
 
 /** Faults that reject the whole file, and what each says. */
 class JahisValidationTest {
@@ -63,8 +66,8 @@ class JahisValidationTest {
     @Test
     void rejectsAFileWithTwoDifferentPatients() {
         String[] lines = notebook(amlodipineBlock());
-        String[] twoPatients = java.util.stream.Stream.concat(java.util.Arrays.stream(lines),
-                java.util.stream.Stream.of("1,鈴木 一郎,1,19700101")).toArray(String[]::new);
+        String[] twoPatients = Stream.concat(Arrays.stream(lines),
+                Stream.of("1,鈴木 一郎,1,19700101")).toArray(String[]::new);
 
         assertThat(fileProblem(read("x.txt", twoPatients)).code()).isEqualTo("jahis.patient.conflict");
     }
@@ -84,7 +87,7 @@ class JahisValidationTest {
         assertThat(read("x.txt", lines)).singleElement().isInstanceOf(Rejected.class);
     }
 
-    private static org.musubi.ingest.Problem fileProblem(List<ParseResult> results) {
+    private static Problem fileProblem(List<ParseResult> results) {
         assertThat(results).as("a rejected file gives one result").hasSize(1);
         return ((Rejected) results.getFirst()).problem();
     }

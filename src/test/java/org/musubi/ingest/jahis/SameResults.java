@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
+import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.ParseResult.Parsed;
@@ -16,7 +17,7 @@ final class SameResults {
     private SameResults() {
     }
 
-    static String json(org.hl7.fhir.r4.model.Resource resource) {
+    static String json(Resource resource) {
         return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(resource);
     }
 
