@@ -1,0 +1,78 @@
+package org.musubi.ingest.jahis;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.musubi.ingest.Location;
+import org.musubi.ingest.MappingContext;
+import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.ParseResult.Rejected;
+import org.musubi.ingest.Problem;
+import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.SourceReader;
+
+/**
+ * The JAHIS 電子版お薬手帳 (e-medication notebook, "JAHIS TC") adapter: one file, UTF-8 or Shift_JIS,
+ * header JAHISTC01 … JAHISTC08 (newer versions read by the 08 layout, with a warning), to FHIR R4.
+ * <p>What a fault rejects:
+ * <ul>
+ * <li>the file: bytes that are not text, a missing or broken header, a missing, broken or second
+ * different patient record (every record is about that patient);</li>
+ * <li>one dispensing block (the others still map): a broken dispensing date, drug, drug code, dose,
+ * quantity or RP number, and a 281/291/301/311/391 whose RP has no 201 before it;</li>
+ * <li>one item: a broken note (2), OTC drug (3, with its 31 ingredients) or memo (4);</li>
+ * <li>one record alone: records before their parent (a 201 before any 5, a 31 no 3 numbers) and a
+ * broken 911.</li>
+ * </ul>
+ * Unknown records, a newer version, 701 (not mapped) and faults in descriptive fields are warnings.
+ * See {@link NotebookResults} for the results and {@link RecordKeys} for their keys.
+ */
+public final class JahisReader implements SourceReader {
+
+    private final Clock clock;
+
+    public JahisReader() {
+        this(Clock.systemDefaultZone());
+    }
+
+    /** A reader whose "today" (OTC drugs whose end date has passed are completed) comes from {@code clock}. */
+    public JahisReader(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
+        Location whole = Location.file(file.name());
+        byte[] bytes;
+        try {
+            bytes = file.bytes();
+        } catch (UncheckedIOException e) {
+            results.accept(new Rejected(JahisProblems.of(whole, "jahis.unreadable"), null));
+            return;
+        }
+        Optional<String> text = JahisCharsets.decode(bytes);
+        if (text.isEmpty()) {
+            results.accept(new Rejected(JahisProblems.of(whole, "jahis.encoding"), null));
+            return;
+        }
+        Notebook book = JahisParser.parse(file.name(), text.get());
+        if (book.file.rejected() || book.patient == null) {
+            results.accept(new Rejected(fileProblem(book), text.get()));
+            return;
+        }
+        NotebookResults.of(book, context, LocalDate.now(clock)).forEach(results);
+    }
+
+    private static Problem fileProblem(Notebook book) {
+        Location whole = Location.file(book.fileName);
+        boolean headless = book.file.firstError().map(p -> p.code().equals("jahis.header.missing")).orElse(false);
+        if (book.split != null && book.split.count() > 1 && (headless || book.patient == null)) {
+            return JahisProblems.of(whole.at(book.split.line(), "911"), "jahis.split.notAlone",
+                    String.valueOf(book.split.number()), String.valueOf(book.split.count()));
+        }
+        return book.file.firstError().orElseGet(() -> JahisProblems.of(whole, "jahis.patient.missing"));
+    }
+}

@@ -1,0 +1,19 @@
+package org.musubi.ingest.jahis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.musubi.ingest.jahis.JahisRecord.Otc;
+import org.musubi.ingest.jahis.JahisRecord.OtcIngredient;
+
+/** An OTC drug (3) and the ingredients (31) that name its sequence number; taken or rejected together. */
+final class OtcItem {
+
+    final Otc otc;
+    final Scope scope;
+    final List<OtcIngredient> ingredients = new ArrayList<>();
+
+    OtcItem(Otc otc, Scope scope) {
+        this.otc = otc;
+        this.scope = scope;
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The JAHIS 電子版お薬手帳データフォーマット (e-medication notebook, "JAHIS TC") adapter: reading
+ * ({@link org.musubi.ingest.jahis.JahisReader}, a {@link org.musubi.ingest.SourceReader}), split data
+ * ({@link org.musubi.ingest.jahis.JahisSplit}) and export ({@link org.musubi.ingest.jahis.JahisWriter}).
+ * Plain Java and HAPI FHIR R4 structures; no Spring, no database.
+ *
+ * <p>Mapping at a glance (JP Core profiles):
+ * <ul>
+ * <li>1 患者情報 → the Patient of every result, {@code authoritative}; local ID derived from kana name,
+ * birth date and sex ({@code jahis-<16 hex>}), since JAHIS has no patient ID;</li>
+ * <li>a dispensing block (5 …) → one MedicationDispense per 201, with pharmacy, pharmacist and
+ * prescriber contained; notes (281 … 601) as Annotations marked with their record number;</li>
+ * <li>3/31 → MedicationStatement (contained Medication with ingredients); 2 → AllergyIntolerance (1, 2),
+ * Condition unconfirmed (3), DocumentReference (9); 4 → DocumentReference; 701 is read, not mapped.</li>
+ * </ul>
+ * Each block, note, OTC drug and memo is a record of its own with a content key
+ * ({@link org.musubi.ingest.jahis.RecordKeys}); what a fault rejects is listed on {@code JahisReader}.
+ */
+package org.musubi.ingest.jahis;

@@ -1,0 +1,68 @@
+package org.musubi.ingest.jahis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.musubi.ingest.jahis.JahisFiles.parsed;
+import static org.musubi.ingest.jahis.JahisFiles.read;
+import static org.musubi.ingest.jahis.JahisFiles.readSample;
+import static org.musubi.ingest.jahis.JahisFiles.rejected;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.ParseResult.Parsed;
+
+/**
+ * Read → map → write → read again gives the same records: every key, the patient and every resource
+ * equal in depth (only warnings differ: the export is version 08, direction 1, without 701 and 911).
+ */
+class JahisRoundTripTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tc-minimal-valid.txt", "tc-multi-dispensing.txt", "tc-output-category-2-full.txt",
+            "tc-split-output-part-2.txt", "tc-supported-records-full.txt", "tc-with-otc-components-and-remaining-medicine.txt"})
+    void writesEachValidSampleBackToTheSameRecords(String sample) {
+        List<ParseResult> original = readSample(sample);
+
+        for (Charset charset : List.of(StandardCharsets.UTF_8, JahisFiles.SHIFT_JIS)) {
+            assertRoundTrip(original, charset);
+        }
+    }
+
+    @Test
+    void writesTheTestNotebooksBackToTheSameRecords() {
+        assertRoundTrip(read("x.txt", Notebooks.notebook(Notebooks.ointmentBlock(), Notebooks.amlodipineBlock())),
+                JahisFiles.SHIFT_JIS);
+    }
+
+    static void assertRoundTrip(List<ParseResult> original, Charset charset) {
+        assertThat(rejected(original)).isEmpty();
+        byte[] written = new JahisWriter(charset).write(parsed(original).getFirst().patientResource(), resources(original));
+        List<ParseResult> again = read("again.txt", written);
+
+        assertThat(rejected(again)).as(new String(written, charset)).isEmpty();
+        Map<String, Parsed> byKey = parsed(again).stream().collect(Collectors.toMap(Parsed::recordKey, Function.identity()));
+        assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(parsed(original).stream().map(Parsed::recordKey).toList());
+        for (Parsed before : parsed(original)) {
+            Parsed after = byKey.get(before.recordKey());
+            SameResults.assertSameParsed(withoutWarnings(after), withoutWarnings(before));
+        }
+    }
+
+    static List<Resource> resources(List<ParseResult> results) {
+        return parsed(results).stream().flatMap(p -> p.resources().stream()).map(MappedResource::resource).toList();
+    }
+
+    private static Parsed withoutWarnings(Parsed parsed) {
+        return new Parsed(parsed.where(), parsed.recordKey(), parsed.version(), parsed.action(), parsed.patient(),
+                parsed.patientResource(), parsed.authoritative(), parsed.resources(), List.of());
+    }
+}

@@ -1,0 +1,190 @@
+package org.musubi.ingest.jahis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.musubi.ingest.jahis.JahisFiles.contained;
+import static org.musubi.ingest.jahis.JahisFiles.parsed;
+import static org.musubi.ingest.jahis.JahisFiles.readSample;
+import static org.musubi.ingest.jahis.JahisFiles.rejected;
+import static org.musubi.ingest.jahis.JahisFiles.resources;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.Sex;
+import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.ParseResult.Parsed;
+import org.musubi.ingest.Problem;
+import org.musubi.ingest.SourceRefs;
+
+/** The shared sample files (skipped when {@code ../shared/samples} is absent), with their values asserted. */
+class JahisSamplesTest {
+
+    @Test
+    void mapsTheMinimalSampleToAPatientAndOneDispenseWithEveryNote() {
+        List<ParseResult> results = readSample("tc-minimal-valid.txt");
+
+        assertThat(rejected(results)).isEmpty();
+        assertThat(parsed(results)).extracting(Parsed::recordKey)
+                .containsExactly("jahis:patient:" + parsed(results).getFirst().patient().localId(),
+                        "jahis:dispense:20260310:1341234567:a67abdf948c42562");
+        Parsed patient = parsed(results).getFirst();
+        assertThat(patient.where().line()).isEqualTo(2);
+        assertThat(patient.authoritative()).isTrue();
+        assertThat(patient.version()).isNull();
+        assertThat(patient.warnings()).extracting(Problem::code).containsExactly("jahis.record.notMapped");
+        assertThat(patient.patient().familyKanji()).isEqualTo("山田");
+        assertThat(patient.patient().givenKana()).isEqualTo("タロウ");
+        assertThat(patient.patient().birthDate()).isEqualTo(LocalDate.of(1980, 1, 1));
+
+        MedicationDispense dispense = resources(results, MedicationDispense.class).getFirst();
+        assertThat(dispense.getMedicationCodeableConcept().getText()).isEqualTo("ノルバスク錠２．５ｍｇ");
+        assertThat(dispense.getMedicationCodeableConcept().getCodingFirstRep())
+                .extracting(Coding::getSystem, Coding::getCode).containsExactly(DrugCodes.RECEIPT, "612170709");
+        assertThat(dispense.getWhenHandedOverElement().getValueAsString()).isEqualTo("2026-03-10");
+        assertThat(dispense.getDosageInstructionFirstRep().getText()).isEqualTo("毎食後服用");
+        assertThat(dispense.getDaysSupply().getValue()).isEqualByComparingTo("3");
+        assertThat(dispense.getQuantity().getValue()).isEqualByComparingTo("3");
+        assertThat(dispense.getQuantity().getUnit()).isEqualTo("錠");
+        assertThat(dispense.getNote()).extracting(Notes::recordOf, Annotation::getText).containsExactly(
+                tuple(281, "朝1錠、夕2錠"),
+                tuple(291, "グレープフルーツジュースと一緒に飲まないでください。"),
+                tuple(311, "透析日に服用"),
+                tuple(391, "車の運転は控えてください。"),
+                tuple(401, "他の薬を併用する際は、相談してください。"),
+                tuple(411, "嚥下困難が見られるため錠剤は粉砕して投与する。"),
+                tuple(501, "正しい飲み方は薬袋等をご覧下さい。"),
+                tuple(601, "飲み始めてから昼に眠くなるようになった。"));
+        assertThat(dispense.getNote().get(7).getTimeElement().getValueAsString()).isEqualTo("2026-03-10");
+        assertThat(dispense.getNote().get(5).getExtensionByUrl(JahisSystems.INFO_TYPE).getValue().primitiveValue())
+                .isEqualTo("31");
+    }
+
+    @Test
+    void namesPharmacyPharmacistAndPrescriberOfTheMinimalSample() {
+        MedicationDispense dispense = resources(readSample("tc-minimal-valid.txt"), MedicationDispense.class).getFirst();
+
+        Organization pharmacy = contained(dispense, "pharmacy", Organization.class);
+        assertThat(pharmacy.getName()).isEqualTo("株式会社 工業会薬局 駅前店");
+        assertThat(pharmacy.getIdentifierFirstRep().getSystem()).isEqualTo(
+                "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no");
+        assertThat(pharmacy.getIdentifierFirstRep().getValue()).isEqualTo("1341234567");
+        assertThat(contained(dispense, "pharmacist", Practitioner.class).getNameFirstRep().getText()).isEqualTo("工業会 次郎");
+        assertThat(dispense.getPerformer()).extracting(p -> p.getActor().getReference())
+                .containsExactly("#pharmacy", "#pharmacist");
+        assertThat(dispense.getExtensionByUrl(JahisSystems.PRESCRIBER).getValue())
+                .satisfies(v -> assertThat(((org.hl7.fhir.r4.model.Reference) v).getReference()).isEqualTo("#prescriber"));
+        PractitionerRole prescriber = contained(dispense, "prescriber", PractitionerRole.class);
+        assertThat(prescriber.getSpecialtyFirstRep().getText()).isEqualTo("内科");
+        assertThat(contained(dispense, "doctor", Practitioner.class).getNameFirstRep())
+                .extracting(HumanName::getFamily, HumanName::getGivenAsSingleString).containsExactly("工業会", "太郎");
+        Organization institution = contained(dispense, "institution", Organization.class);
+        assertThat(institution.getName()).isEqualTo("医療法人 工業会病院");
+        assertThat(institution.getIdentifierFirstRep().getValue()).isEqualTo("1311234567");
+        assertThat(dispense.getSubject().getReference()).isEqualTo(SourceRefs.PATIENT);
+        assertThat(dispense.getMeta().getProfile().getFirst().getValue())
+                .isEqualTo("http://jpfhir.jp/fhir/core/StructureDefinition/JP_MedicationDispense");
+    }
+
+    @Test
+    void mapsEachBlockOfTheMultiDispensingSampleWithItsOwnPharmacyAndPrescriber() {
+        List<ParseResult> results = readSample("tc-multi-dispensing.txt");
+
+        assertThat(parsed(results)).hasSize(3);
+        List<MedicationDispense> dispenses = resources(results, MedicationDispense.class);
+        assertThat(dispenses).extracting(d -> d.getWhenHandedOverElement().getValueAsString())
+                .containsExactly("2026-03-12", "2026-02-20");
+        MedicationDispense first = dispenses.getFirst();
+        assertThat(first.getMedicationCodeableConcept().getCoding().get(1))
+                .extracting(Coding::getSystem, Coding::getCode, Coding::getDisplay)
+                .containsExactly(DrugCodes.GENERIC, "1179044F1ZZZ", "【般】アムロジピンベシル酸塩錠２．５ｍｇ");
+        MedicationDispense second = dispenses.get(1);
+        assertThat(second.getMedicationCodeableConcept().getText()).isEqualTo("ロキソニン錠６０ｍｇ");
+        assertThat(second.getMedicationCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("610406001");
+        assertThat(second.getDosageInstructionFirstRep().getText()).isEqualTo("朝夕食後服用");
+        assertThat(second.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getRateRatio().getNumerator().getValue())
+                .isEqualByComparingTo(BigDecimal.valueOf(2));
+        assertThat(second.getDaysSupply().getValue()).isEqualByComparingTo("14");
+        assertThat(second.getQuantity().getValue()).isEqualByComparingTo("28");
+        assertThat(contained(second, "pharmacy", Organization.class).getIdentifierFirstRep().getValue()).isEqualTo("1347654321");
+        assertThat(contained(second, "pharmacist", Practitioner.class).getNameFirstRep().getText()).isEqualTo("工業会 花子");
+        assertThat(contained(second, "doctor", Practitioner.class).getNameFirstRep().getText()).isEqualTo("中央 一郎");
+        assertThat(contained(second, "prescriber", PractitionerRole.class).getSpecialtyFirstRep().getText())
+                .isEqualTo("循環器内科");
+        assertThat(second.getNote()).extracting(Annotation::getText)
+                .containsExactly("疼痛時の服用状況を確認", "２回目調剤ブロックの備考");
+        assertThat(parsed(results).get(1).recordKey()).isNotEqualTo(parsed(results).get(2).recordKey());
+    }
+
+    @Test
+    void rejectsTheSampleWithoutDrugCodeNamingLineRecordAndField() {
+        List<ParseResult> results = readSample("tc-invalid-missing-drug-code.txt");
+
+        assertThat(parsed(results)).extracting(Parsed::recordKey).singleElement().asString().startsWith("jahis:patient:");
+        assertThat(rejected(results)).singleElement().satisfies(r -> {
+            assertThat(r.problem().code()).isEqualTo("jahis.drug.codeMissing");
+            assertThat(r.problem().where().file()).isEqualTo("tc-invalid-missing-drug-code.txt");
+            assertThat(r.problem().where().line()).isEqualTo(4);
+            assertThat(r.problem().where().record()).isEqualTo("201");
+            assertThat(r.problem().where().field()).isEqualTo("201.薬品コード");
+            assertThat(r.problem().japanese()).contains("薬品コードが必要");
+            assertThat(r.raw()).startsWith("5,20260310,1\n201,1,");
+        });
+    }
+
+    @Test
+    void rejectsTheOtcIngredientWithoutItsOtcDrugAndKeepsThePatient() {
+        List<ParseResult> results = readSample("tc-invalid-missing-otc-sequence-parent.txt");
+
+        assertThat(parsed(results)).hasSize(1);
+        assertThat(rejected(results)).singleElement().satisfies(r -> {
+            assertThat(r.problem().code()).isEqualTo("jahis.record.orphan");
+            assertThat(r.problem().where().line()).isEqualTo(3);
+            assertThat(r.problem().where().record()).isEqualTo("31");
+            assertThat(r.problem().english()).contains("Record 31 has no parent record 3");
+        });
+    }
+
+    @Test
+    void readsTheSplitPartsAsTheyStandWithAWarningThatMorePartsExist() {
+        List<ParseResult> first = readSample("tc-supported-records-full.txt");
+        List<ParseResult> second = readSample("tc-split-output-part-2.txt");
+
+        assertThat(parsed(first)).hasSize(5);
+        assertThat(parsed(first).getFirst().warnings()).extracting(Problem::code)
+                .containsExactly("jahis.record.notMapped", "jahis.split.part");
+        assertThat(parsed(second)).hasSize(2);
+        assertThat(parsed(second).getFirst().warnings()).singleElement()
+                .satisfies(p -> assertThat(p.english()).startsWith("This file is part 2 of 3"));
+        assertThat(parsed(first).get(4).recordKey()).as("the same dispensing in two files").isEqualTo(parsed(second).get(1).recordKey());
+    }
+
+    @Test
+    void mapsThePatientEnteredSampleOfANewerVersionWithEraDates() {
+        List<ParseResult> results = readSample("tc-output-category-2-full.txt");
+
+        assertThat(rejected(results)).isEmpty();
+        Parsed patient = parsed(results).getFirst();
+        assertThat(patient.warnings()).extracting(Problem::code).containsExactly("jahis.header.newer", "jahis.record.notMapped");
+        assertThat(patient.patient().birthDate()).isEqualTo(LocalDate.of(1958, 3, 3));
+        assertThat(patient.patient().sex()).isEqualTo(Sex.MALE);
+        assertThat(parsed(results)).extracting(Parsed::recordKey).hasSize(6);
+        MedicationDispense dispense = resources(results, MedicationDispense.class).getFirst();
+        assertThat(dispense.getWhenHandedOverElement().getValueAsString()).isEqualTo("2020-04-10");
+        assertThat(dispense.getMedicationCodeableConcept().getText()).isEqualTo("アダラートCR錠20mg");
+        assertThat(dispense.getDosageInstructionFirstRep().getText()).isEqualTo("【分１ 朝食後服用】");
+        assertThat(dispense.getDaysSupply().getValue()).isEqualByComparingTo("28");
+        PractitionerRole prescriber = contained(dispense, "prescriber", PractitionerRole.class);
+        assertThat(prescriber.hasPractitioner()).as("no 55 in the block").isFalse();
+        assertThat(contained(dispense, "institution", Organization.class).hasIdentifier()).isFalse();
+        assertThat(dispense.getNote()).extracting(Annotation::getText).contains("朝に薬を飲んだ後、めまいがあった");
+    }
+}
