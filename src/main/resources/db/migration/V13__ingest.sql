@@ -87,15 +87,16 @@ CREATE TABLE import_problem (
 );
 CREATE INDEX import_problem_batch ON import_problem (batch_id, id);
 
--- JAHIS medication-notebook parts (split for QR codes) waiting for the rest of their data.
+-- JAHIS medication-notebook parts (split for QR codes) waiting for the rest of their data, by the
+-- sending facility's medical-institution code and the data ID of record 911.
 CREATE TABLE import_held_part (
-    facility_id bigint      NOT NULL REFERENCES facility (id),
-    data_id     text        NOT NULL,
-    part_count  integer     NOT NULL,
-    part_number integer     NOT NULL,
-    content     bytea       NOT NULL,
-    received_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (facility_id, data_id, part_number)
+    institution_code text        NOT NULL,
+    data_id          text        NOT NULL,
+    part_count       integer     NOT NULL,
+    part_number      integer     NOT NULL,
+    content          bytea       NOT NULL,
+    received_at      timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (institution_code, data_id, part_number)
 );
 
 GRANT SELECT, INSERT, UPDATE ON import_source TO ${app_role};
@@ -103,4 +104,4 @@ GRANT SELECT, INSERT, UPDATE ON import_batch TO ${app_role};
 GRANT SELECT, INSERT, UPDATE ON import_file TO ${app_role};
 GRANT SELECT, INSERT, UPDATE ON import_record TO ${app_role};
 GRANT SELECT, INSERT ON import_problem TO ${app_role};
-GRANT SELECT, INSERT, DELETE ON import_held_part TO ${app_role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON import_held_part TO ${app_role};

@@ -35,6 +35,11 @@ class IngestConfiguration {
     }
 
     @Bean
+    KindReader jahisReader(HeldParts held) {
+        return new KindReader(ImportKind.JAHIS, new SplitNotebooks(new org.musubi.ingest.jahis.JahisReader(), held));
+    }
+
+    @Bean
     ImportQueue importQueue(RunImport imports) {
         return new ImportQueue(imports);
     }

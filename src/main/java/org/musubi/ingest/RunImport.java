@@ -26,6 +26,7 @@ public final class RunImport {
     /** Files looked up in the ledger at once. */
     private static final int LOOKUP = 500;
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunImport.class);
 
     private final ImportLedger ledger;
     private final SourceReaders readers;
@@ -146,6 +147,8 @@ public final class RunImport {
             try {
                 reader.read(file.file(), context, results::add);
             } catch (RuntimeException e) {
+                LOG.warn("The {} adapter failed on a file of source {}: {}", source.kind(), source.id(), e.getClass().getName());
+                LOG.debug("Adapter failure", e);
                 results.clear();
                 results.add(new ParseResult.Rejected(TEXTS.problem(Location.file(file.name()), "ingest.adapterFailure",
                         e.getClass().getSimpleName()), null));

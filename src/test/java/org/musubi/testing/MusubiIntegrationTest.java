@@ -23,6 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "musubi.policy.matrix.MUNICIPAL_STAFF=NONE",
         "musubi.security.secret-key-file=target/it-secret.key",
         "musubi.blob.directory=target/it-blobs",
+        // Small enough that a test can exceed it cheaply.
+        "musubi.ingest.upload-max-size=2MB",
+        "musubi.ingest.upload-directory=target/it-uploads",
         // As behind a reverse proxy on loopback: tests act as other client addresses via X-Forwarded-For.
         "server.forward-headers-strategy=native",
         "logging.structured.format.console=",

@@ -1,0 +1,90 @@
+package org.musubi.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.musubi.ingest.jahis.JahisReader;
+import org.musubi.ingest.jahis.JahisSplit;
+import org.musubi.ingest.jahis.SplitJoin;
+
+/**
+ * JAHIS notebooks split into parts for QR codes (record 911): a part is held until every part of its
+ * data has come, then the parts are read joined, so that a dispensing cut between two parts is stored
+ * whole and only once. A held part stores nothing but its patient (with a warning naming the parts still
+ * missing); a part whose 911 disagrees with the parts held is rejected. Whole files are read as they are.
+ */
+final class SplitNotebooks implements SourceReader {
+
+    private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
+    private final JahisReader reader;
+    private final HeldParts held;
+
+    SplitNotebooks(JahisReader reader, HeldParts held) {
+        this.reader = reader;
+        this.held = held;
+    }
+
+    @Override
+    public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
+        byte[] bytes = file.bytes();
+        Optional<JahisSplit.Part> part = JahisSplit.of(bytes);
+        if (part.isEmpty() || part.get().count() <= 1) {
+            reader.read(SourceFile.of(file.name(), bytes), context, results);
+            return;
+        }
+        JahisSplit.Part p = part.get();
+        List<HeldParts.Part> before = held.parts(context.institutionCode(), p.dataId());
+        if (before.stream().anyMatch(h -> h.count() != p.count())) {
+            List<byte[]> all = new ArrayList<>(before.stream().map(HeldParts.Part::content).toList());
+            all.add(bytes);
+            if (JahisSplit.join(all) instanceof SplitJoin.NotJoined refused) {
+                reject(file, bytes, refused.problem(), results);
+                return;
+            }
+        }
+        List<HeldParts.Part> parts = held.hold(context.institutionCode(), p.dataId(), p.count(), p.number(), bytes);
+        if (parts.size() < p.count()) {
+            heldOnly(file, bytes, context, p, parts, results);
+            return;
+        }
+        switch (JahisSplit.join(parts.stream().map(HeldParts.Part::content).toList())) {
+            case SplitJoin.Joined whole -> {
+                held.release(context.institutionCode(), p.dataId());
+                reader.read(SourceFile.of(file.name() + " (+" + (p.count() - 1) + " parts of " + p.dataId() + ")",
+                        whole.bytes()), context, results);
+            }
+            case SplitJoin.NotJoined refused -> reject(file, bytes, refused.problem(), results);
+        }
+    }
+
+    private static void reject(SourceFile file, byte[] bytes, Problem problem, Consumer<ParseResult> results) {
+        results.accept(new ParseResult.Rejected(new Problem(Location.file(file.name()).field("911"), problem.code(),
+                problem.japanese(), problem.english()), org.musubi.ingest.hl7.Hl7Text.decode(bytes)
+                .map(org.musubi.ingest.hl7.Hl7Text.Decoded::text).orElse(new String(bytes, StandardCharsets.ISO_8859_1))));
+    }
+
+    /** The part's patient only, with a warning: its dispensings wait for the other parts. */
+    private void heldOnly(SourceFile file, byte[] bytes, MappingContext context, JahisSplit.Part p,
+                          List<HeldParts.Part> parts, Consumer<ParseResult> results) {
+        List<Integer> missing = new ArrayList<>();
+        for (int n = 1; n <= p.count(); n++) {
+            int number = n;
+            if (parts.stream().noneMatch(h -> h.number() == number)) {
+                missing.add(n);
+            }
+        }
+        Problem waiting = TEXTS.problem(Location.file(file.name()).field("911"), "ingest.splitHeld", p.number(), p.count(),
+                p.dataId(), missing.toString());
+        reader.read(SourceFile.of(file.name(), bytes), context, result -> {
+            if (result instanceof ParseResult.Parsed parsed && parsed.resources().isEmpty()
+                    && parsed.recordKey().startsWith("jahis:patient:")) {
+                List<Problem> warnings = new ArrayList<>(parsed.warnings());
+                warnings.add(waiting);
+                results.accept(new ParseResult.Parsed(parsed.where(), parsed.recordKey(), parsed.version(), parsed.action(),
+                        parsed.patient(), parsed.patientResource(), parsed.authoritative(), List.of(), warnings));
+            }
+        });
+    }
+}
