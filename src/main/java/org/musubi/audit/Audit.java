@@ -16,4 +16,11 @@ public interface Audit {
      * chain: the same rows, hashes and guarantees as recording them one by one, all or none.
      */
     List<AuditRecord> recordAll(List<AuditEntry> entries);
+
+    /**
+     * As {@link #recordAll}, but inside the caller's transaction, which must exist: the rows are kept
+     * exactly when the caller's work commits (for writes whose audit must never be missing nor claim
+     * what was not stored). The chain head stays locked until that commit, so call it last.
+     */
+    List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries);
 }

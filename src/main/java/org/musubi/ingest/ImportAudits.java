@@ -15,7 +15,8 @@ import org.musubi.record.Written;
 /**
  * One audit row per imported source record that changed the patient's record: what was created,
  * updated or deleted (as {@code Type/id}), for whom (regional ID), from which file. No patient data
- * beyond the regional ID goes into the row.
+ * beyond the regional ID goes into the row. Written in the chunk's own transaction, last: the rows
+ * exist exactly when the chunk was stored.
  */
 final class ImportAudits {
 
@@ -42,8 +43,6 @@ final class ImportAudits {
                     .purpose(Purpose.TREATMENT).reason("import " + format + " " + r.recordKey() + " (" + r.file() + ")")
                     .by(actor));
         }
-        if (!entries.isEmpty()) {
-            audit.recordAll(entries);
-        }
+        audit.recordAllInTransaction(entries);
     }
 }

@@ -7,8 +7,8 @@ import org.musubi.record.Written;
 
 /**
  * Stores one chunk: its patients first (identity matching, in their own transactions), then in one
- * transaction its resources and the import's bookkeeping (record versions, files done, problems,
- * counters), then one audit row per record that changed something. A crash before the commit leaves
+ * transaction its resources, the import's bookkeeping (record versions, files done, problems,
+ * counters) and one audit row per record that changed something. A crash before the commit leaves
  * nothing of the chunk; after it, all of it.
  */
 final class ImportChunks {
@@ -42,9 +42,9 @@ final class ImportChunks {
             WriteRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
             BatchCounts counts = counted(plan.counts(), planned.records(), imported);
             ledger.save(plan, counts);
+            audits.record(planned.records(), imported, resolved.regionalIds(), actor, format);
             return new Result(imported, counts);
         });
-        audits.record(planned.records(), result.imported(), resolved.regionalIds(), actor, format);
         return result.counts();
     }
 

@@ -44,6 +44,11 @@ final class PhaseTimes {
             public List<AuditRecord> recordAll(List<AuditEntry> entries) {
                 return time("6 audit (recordAll)", () -> audit.recordAll(entries));
             }
+
+            @Override
+            public List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries) {
+                return time("6 audit (in transaction)", () -> audit.recordAllInTransaction(entries));
+            }
         };
     }
 

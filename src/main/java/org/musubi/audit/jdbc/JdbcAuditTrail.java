@@ -34,6 +34,7 @@ class JdbcAuditTrail implements Audit, AuditTrail {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate callersTransaction;
     private final ObjectProvider<ActorSource> actors;
     private final Clock clock = Clock.systemUTC();
 
@@ -44,6 +45,8 @@ class JdbcAuditTrail implements Audit, AuditTrail {
         this.streaming.setFetchSize(1000);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callersTransaction = new TransactionTemplate(transactions);
+        this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
         this.actors = actors;
     }
 
@@ -54,15 +57,20 @@ class JdbcAuditTrail implements Audit, AuditTrail {
 
     @Override
     public List<AuditRecord> recordAll(List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
-            return List.of();
-        }
+        return entries.isEmpty() ? List.of() : ownTransaction.execute(status -> append(unsealed(entries)));
+    }
+
+    @Override
+    public List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries) {
+        return entries.isEmpty() ? List.of() : callersTransaction.execute(status -> append(unsealed(entries)));
+    }
+
+    private List<AuditRecord> unsealed(List<AuditEntry> entries) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Origin origin = RequestOrigins.current();
-        List<AuditRecord> unsealed = entries.stream().map(entry -> new AuditRecord(0, now, actor(entry), origin,
+        return entries.stream().map(entry -> new AuditRecord(0, now, actor(entry), origin,
                 entry.action(), entry.resourceType(), entry.resourceIds(), entry.patientId(), entry.purpose(),
                 entry.outcome(), entry.reason(), AuditChain.GENESIS, null)).toList();
-        return ownTransaction.execute(status -> append(unsealed));
     }
 
     private Actor actor(AuditEntry entry) {

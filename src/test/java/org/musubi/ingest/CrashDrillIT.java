@@ -1,0 +1,142 @@
+package org.musubi.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musubi.audit.AuditTrail;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Crash safety: {@code musubi import} runs in a child process against this test's database and is
+ * killed with SIGKILL while it imports, several times at random moments, then run to the end. Every
+ * dispensing is then stored exactly once, every resource has one version, no file is half-applied,
+ * and the audit chain verifies.
+ */
+@MusubiIntegrationTest
+class CrashDrillIT {
+
+    private static final int NOTEBOOKS = 1_500;
+    private static final int KILLS = Integer.getInteger("musubi.crash.kills", 3);
+
+    @Autowired Facilities facilities;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired AuditTrail audit;
+
+    @TempDir Path folder;
+    @TempDir Path logs;
+    private int children;
+
+    @Test
+    void aKilledImportLosesNothingAndStoresNothingTwice() throws Exception {
+        Facility pharmacy = ImportFacilities.fresh(facilities, FacilityKind.PHARMACY, "停電薬局");
+        long auditBefore = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_event").query(Long.class).single();
+        int dispensings = writeNotebooks(folder, NOTEBOOKS, new Random(20261122));
+        Random moments = new Random();
+        int killed = 0;
+        for (int i = 0; i < KILLS; i++) {
+            Process child = importer(pharmacy, folder);
+            if (waitForProgress(pharmacy, child, 1 + moments.nextInt(NOTEBOOKS / (KILLS + 1)) * (i + 1))) {
+                child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                killed++;
+            } else {
+                child.waitFor(5, TimeUnit.MINUTES);
+            }
+        }
+        Process last = importer(pharmacy, folder);
+        assertThat(last.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(logs.resolve("child-" + children + ".log"));
+
+        assertThat(last.exitValue()).as(output).isZero();
+        assertThat(killed).as("the child was killed mid-import at least once").isPositive();
+        assertThat(count("SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'MedicationDispense'", pharmacy))
+                .isEqualTo(dispensings);
+        assertThat(count("SELECT count(DISTINCT (patient_key, source_key)) FROM resource WHERE source_facility = ?"
+                + " AND type = 'MedicationDispense'", pharmacy)).as("no duplicates").isEqualTo(dispensings);
+        assertThat(count("SELECT count(*) FROM resource_version v JOIN resource r USING (patient_key, id)"
+                + " WHERE r.source_facility = ? AND v.version > 1", pharmacy)).as("nothing written twice").isZero();
+        assertThat(count("SELECT count(*) FROM import_file f JOIN import_source s ON s.id = f.source_id"
+                + " WHERE s.facility_id = ?", pharmacy)).as("every file done once").isEqualTo(NOTEBOOKS);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ? AND reason LIKE 'import JAHIS jahis:dispense%'"
+                + " AND login_id = 'system:cli import'").param(auditBefore).query(Long.class).single())
+                .as("one audit row per dispensing, none lost with a kill").isEqualTo(dispensings);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    /** Writes notebooks of distinct patients, each with two dispensings; returns the number of drugs dispensed. */
+    static int writeNotebooks(Path folder, int count, Random random) throws IOException {
+        String kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
+        int drugs = 0;
+        for (int n = 0; n < count; n++) {
+            String name = "" + kana.charAt(random.nextInt(kana.length())) + kana.charAt(random.nextInt(kana.length()))
+                    + kana.charAt(random.nextInt(kana.length())) + kana.charAt(random.nextInt(kana.length()));
+            String birth = String.format("19%02d%02d%02d", 20 + random.nextInt(80), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            List<String> lines = new ArrayList<>(List.of("JAHISTC08,1", "1,試験 " + n + ",1," + birth + ",,,,,,,シケン " + name));
+            for (int block = 0; block < 2; block++) {
+                lines.add("5,2026" + String.format("%02d%02d", 1 + block, 1 + random.nextInt(28)) + ",1");
+                lines.add("11,停電薬局,34,4,1234567,,,082-000-0000,1");
+                lines.add("201,1,アムロジピン錠" + (block + 1) + "ｍｇ,1,錠,4,217102" + block + "F1021,1");
+                lines.add("301,1,朝食後,14,日分,1,1,,1");
+                drugs++;
+            }
+            Files.writeString(folder.resolve(String.format("notebook-%05d.txt", n)), String.join("\r\n", lines) + "\r\n",
+                    StandardCharsets.UTF_8);
+        }
+        return drugs;
+    }
+
+    /** {@code musubi import jahis} in a child JVM, against this test's PostgreSQL as an external database. */
+    private Process importer(Facility pharmacy, Path folder) throws IOException {
+        String url = ((HikariDataSource) dataSource).getJdbcUrl();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "import", "jahis",
+                folder.toString(), "--facility=" + pharmacy.code().value(), "--source=crash-drill",
+                "--musubi.security.secret-key-file=target/it-secret.key");
+        builder.environment().put("MUSUBI_DB_URL", url);
+        builder.environment().put("MUSUBI_DB_USER", "musubi_app");
+        builder.environment().put("MUSUBI_DB_OWNER_USER", "postgres");
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(logs.resolve("child-" + (++children) + ".log").toFile());
+        return builder.start();
+    }
+
+    /** Waits until the child's batch has seen {@code records} records (true), or the child ended first (false). */
+    private boolean waitForProgress(Facility pharmacy, Process child, int records) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            if (!child.isAlive()) {
+                return false;
+            }
+            long seen = jdbc.sql("""
+                    SELECT coalesce(max(b.records_seen), 0) FROM import_batch b JOIN import_source s ON s.id = b.source_id
+                    WHERE s.facility_id = ? AND b.status = 'RUNNING'""").param(pharmacy.id()).query(Long.class).single();
+            if (seen >= records) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private long count(String sql, Facility pharmacy) {
+        return jdbc.sql(sql).param(pharmacy.id()).query(Long.class).single();
+    }
+}
