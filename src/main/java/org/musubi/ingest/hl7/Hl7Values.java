@@ -1,5 +1,6 @@
 package org.musubi.ingest.hl7;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class Hl7Values {
         }
         try {
             return Optional.of(new DateTimeType(iso.toString()));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | DataFormatException e) {
             return Optional.empty();
         }
     }
