@@ -13,6 +13,8 @@ class NhoSamplesTest {
 
     private static final String MISPLACED = "000/000/0000001/20000401/ADT-31/9999013_20110630_OMP-11_123456789012345_20110701113813225_01_1";
     private static final String DELETED = "000/000/0000001/20000401/OMP-11/0000001_20000401_OMP-11_123456789012346_20110701113813226_01_0";
+    private static final String ADMISSION = "999/901/9999013/20111120/ADT-22/9999013_20111120_ADT-22_999999999999999_20111220224447339_01_1";
+    private static final String DISCHARGE = "999/901/9999013/20111220/ADT-52/9999013_20111220_ADT-52_999999999999999_20111220224447339_08_1";
     private static final String ODD_SEGMENTS = "000/000/0000001/20000401/OMP-11/0000001_20000401_OMP-11_123456789012345_20110701113813225_01_1";
 
     @Test
@@ -44,6 +46,19 @@ class NhoSamplesTest {
 
         assertThat(keys(NhoSamples.parsed(file))).isEqualTo(keys(NhoSamples.parsed(file)))
                 .containsExactly("ssmix2:PPR-01:-:999999999999999", "ssmix2:PPR-01:-:999999999999999/Condition/123456789012345");
+    }
+
+    @Test
+    void theWalkerGivesEverySampleWithAdmissionBeforeDischarge() {
+        List<StorageEntry> entries;
+        try (var stream = new Ssmix2Storage(NhoSamples.root()).entries()) {
+            entries = stream.toList();
+        }
+
+        assertThat(entries).hasSize(22).allMatch(e -> e instanceof StorageEntry.StoredFile);
+        List<String> paths = entries.stream().map(StorageEntry::relativePath).toList();
+        assertThat(paths.indexOf(ADMISSION)).isLessThan(paths.indexOf(DISCHARGE));
+        assertThat(paths).containsAll(NhoSamples.files());
     }
 
     private static List<String> select(Map<String, String> outcomes, String pathPattern) {

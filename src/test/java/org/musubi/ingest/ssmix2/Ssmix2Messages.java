@@ -44,9 +44,14 @@ final class Ssmix2Messages {
     }
 
     static String discharge(String discharged) {
+        return discharge(discharged, "");
+    }
+
+    /** A discharge with visit number (PV1-19) and discharge time (PV1-45, EVN-6), without admission time. */
+    static String discharge(String discharged, String visit) {
         return message(msh("ADT^A03^ADT_A03"), "EVN||202404150900||||" + discharged, PID,
-                "PV1|0001|I|5^501^2^^^N||||D01^医師^一郎^^^^^^^L^^^^^I|||01" + "|".repeat(26) + "01" + "|".repeat(9)
-                        + discharged);
+                "PV1|0001|I|5^501^2^^^N||||D01^医師^一郎^^^^^^^L^^^^^I|||01" + "|".repeat(9) + visit + "|".repeat(17) + "01"
+                        + "|".repeat(9) + discharged);
     }
 
     static String diagnoses() {
