@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.AllergyIntolerance.AllergyIntoleranceCategory;
 import org.hl7.fhir.r4.model.AllergyIntolerance.AllergyIntoleranceCriticality;
 import org.hl7.fhir.r4.model.AllergyIntolerance.AllergyIntoleranceSeverity;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Values;
@@ -32,7 +33,7 @@ final class Allergies {
         }
         AllergyIntolerance allergy = new AllergyIntolerance();
         allergy.getMeta().addProfile(JP_ALLERGY);
-        allergy.setClinicalStatus(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(CLINICAL, "active", "Active")));
+        allergy.setClinicalStatus(new CodeableConcept().addCoding(new Coding(CLINICAL, "active", "Active")));
         category(type.component(1)).ifPresent(allergy::addCategory);
         allergy.setCode(code.get());
         allergy.setPatient(SourceRefs.patient());

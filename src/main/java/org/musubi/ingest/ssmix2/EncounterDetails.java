@@ -1,6 +1,8 @@
 package org.musubi.ingest.ssmix2;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterLocationStatus;
@@ -42,7 +44,8 @@ final class EncounterDetails {
 
     /** A PL as written: ward, room and bed (PL-1 to PL-3), e.g. {@code 32 302 1}. */
     private static Optional<String> place(Hl7Field pl) {
-        String text = String.join(" ", pl.component(1), pl.component(2), pl.component(3)).strip().replaceAll(" +", " ");
+        String text = Stream.of(pl.component(1), pl.component(2), pl.component(3))
+                .filter(part -> !part.isBlank()).map(String::strip).collect(Collectors.joining(" "));
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
