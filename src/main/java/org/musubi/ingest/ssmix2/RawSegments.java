@@ -1,6 +1,7 @@
 package org.musubi.ingest.ssmix2;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A field read straight from a message's text, without parsing it, for a quick look at a stored file. */
 final class RawSegments {
@@ -17,7 +18,7 @@ final class RawSegments {
         char component = message.charAt(4);
         for (String line : message.split("[\r\n]+")) {
             if (line.startsWith(segment + separator)) {
-                String[] fields = line.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1);
+                String[] fields = line.split(Pattern.quote(String.valueOf(separator)), -1);
                 if (n < fields.length) {
                     String value = fields[n];
                     int end = value.indexOf(component);

@@ -1,5 +1,6 @@
 package org.musubi.ingest.ssmix2;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.musubi.ingest.Problem;
@@ -18,7 +19,7 @@ public sealed interface StorageEntry permits StorageEntry.StoredFile, StorageEnt
     record StoredFile(String relativePath, long size, Instant lastModified, Path path) implements StorageEntry {
 
         public SourceFile source() {
-            return new SourceFile(relativePath, size, () -> java.nio.file.Files.newInputStream(path));
+            return new SourceFile(relativePath, size, () -> Files.newInputStream(path));
         }
     }
 

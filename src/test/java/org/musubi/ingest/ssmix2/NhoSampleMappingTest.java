@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.HumanName;
@@ -100,7 +101,7 @@ class NhoSampleMappingTest {
         assertThat(gastritis.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("inactive");
         assertThat(gastritis.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("confirmed");
         assertThat(gastritis.getExtensionsByUrl(DiagnosisContext.DIAGNOSIS_TYPE)).anySatisfy(e ->
-                assertThat(((org.hl7.fhir.r4.model.CodeableConcept) e.getValue()).getCodingFirstRep().getCode()).isEqualTo("principal"));
+                assertThat(((CodeableConcept) e.getValue()).getCodingFirstRep().getCode()).isEqualTo("principal"));
         assertThat(gastritis.getMeta().getSecurity()).extracting(c -> c.getCode()).containsExactly("V");
     }
 

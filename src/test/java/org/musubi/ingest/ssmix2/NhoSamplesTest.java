@@ -2,9 +2,11 @@ package org.musubi.ingest.ssmix2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.ParseResult;
 
@@ -49,6 +51,18 @@ class NhoSamplesTest {
     }
 
     @Test
+    void everyMappedResourceWritesAsJson() {
+        var json = FhirContext.forR4Cached().newJsonParser();
+        List<ParseResult.Parsed> parsed = NhoSamples.files().stream().flatMap(f -> NhoSamples.read(f).stream())
+                .filter(r -> r instanceof ParseResult.Parsed).map(r -> (ParseResult.Parsed) r).toList();
+
+        assertThat(parsed).hasSize(7).allSatisfy(p -> {
+            assertThat(json.encodeResourceToString(p.patientResource())).contains("\"Patient\"");
+            p.resources().forEach(r -> assertThat(json.encodeResourceToString(r.resource())).contains(r.type()));
+        });
+    }
+
+    @Test
     void theWalkerGivesEverySampleWithAdmissionBeforeDischarge() {
         List<StorageEntry> entries;
         try (var stream = new Ssmix2Storage(NhoSamples.root()).entries()) {
@@ -66,7 +80,7 @@ class NhoSamplesTest {
     }
 
     private static List<String> keys(ParseResult.Parsed parsed) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(parsed.recordKey()),
+        return Stream.concat(Stream.of(parsed.recordKey()),
                 parsed.resources().stream().map(r -> r.sourceKey())).toList();
     }
 

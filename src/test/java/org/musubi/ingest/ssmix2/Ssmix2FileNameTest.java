@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.musubi.ingest.Location;
 
 class Ssmix2FileNameTest {
 
@@ -70,7 +71,7 @@ class Ssmix2FileNameTest {
         var check = (Ssmix2FileName.NameCheck.Invalid) Ssmix2FileName.parse("9999013_20110701_OMP-01_1_20110701224603984_01_9");
 
         assertThat(check.fault().args()).containsExactly("9");
-        assertThat(Ssmix2Problems.at(org.musubi.ingest.Location.file("a/b"), check.fault()).japanese())
+        assertThat(Ssmix2Problems.at(Location.file("a/b"), check.fault()).japanese())
                 .contains("a/b", "コンディションフラグ「9」", "0（削除）");
     }
 

@@ -2,8 +2,6 @@ package org.musubi.ingest.ssmix2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +15,8 @@ import org.musubi.ingest.SourceFile;
 
 /**
  * Any bytes under any name give exactly one result, Parsed or Rejected, never an exception nor an
- * internal error, and every mapped resource can be written as JSON. The input's first line is the
+ * internal error, and a record's source keys are distinct and under its record key (or a shared
+ * stay or visit key). The input's first line is the
  * file name; a first line that is just a data type (e.g. {@code ADT-22}) stands for a well-placed
  * file of that type, so the fuzzer spends its time in the messages. Seeds: {@code
  * Ssmix2ReaderFuzzTestInputs/readsAnyFileWithoutThrowing/}. Run {@code JAZZER_FUZZ=1} to fuzz.
@@ -26,7 +25,6 @@ class Ssmix2ReaderFuzzTest {
 
     private static final Ssmix2Reader READER = new Ssmix2Reader(Ssmix2Messages.PARSING, Map.of(),
             (patientId, date) -> Optional.of("202404011030"));
-    private static final IParser JSON = FhirContext.forR4Cached().newJsonParser();
 
     @FuzzTest(maxDuration = "30s")
     void readsAnyFileWithoutThrowing(byte[] input) {
@@ -41,8 +39,9 @@ class Ssmix2ReaderFuzzTest {
         switch (results.getFirst()) {
             case ParseResult.Rejected rejected -> assertThat(rejected.problem().code()).isNotEqualTo("ssmix2.internal");
             case ParseResult.Parsed parsed -> {
-                JSON.encodeResourceToString(parsed.patientResource());
-                parsed.resources().stream().map(MappedResource::resource).forEach(JSON::encodeResourceToString);
+                List<String> keys = parsed.resources().stream().map(MappedResource::sourceKey).toList();
+                assertThat(keys).doesNotHaveDuplicates().allMatch(key -> key.startsWith(parsed.recordKey() + "/")
+                        || key.startsWith("ssmix2:stay:") || key.startsWith("ssmix2:visit:"));
             }
         }
     }
