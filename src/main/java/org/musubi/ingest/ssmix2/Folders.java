@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A storage folder's entries in name order, leaving out what no SS-MIX2 writer puts there: hidden
- * files ({@code .xxx}), editors' and copiers' temporary files ({@code ~$x}, {@code x~}, {@code .tmp},
+ * A storage folder's files and folders in name order (no devices, pipes or broken links), leaving
+ * out what no SS-MIX2 writer puts there: hidden files ({@code .xxx}), editors' and copiers' temporary files ({@code ~$x}, {@code x~}, {@code .tmp},
  * {@code .part}, {@code .swp}) and desktop litter ({@code Thumbs.db}, {@code desktop.ini}).
  */
 final class Folders {
@@ -24,7 +24,7 @@ final class Folders {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             for (Path entry : stream) {
-                if (!ignored(entry.getFileName().toString())) {
+                if (!ignored(entry.getFileName().toString()) && (Files.isRegularFile(entry) || Files.isDirectory(entry))) {
                     entries.add(entry);
                 }
             }
