@@ -42,11 +42,21 @@ public final class CodeSystems {
             return null;
         }
         if (name.equals("MDCDX2")) {
-            return code != null && code.matches("\\d{8}") ? DISEASE_KEY : DISEASE_EXCHANGE;
+            return code != null && code.length() == 8 && digits(code, 0) ? DISEASE_KEY : DISEASE_EXCHANGE;
         }
-        if (name.matches("HL7\\d{4}")) {
+        if (name.length() == 7 && name.startsWith("HL7") && digits(name, 3)) {
             return "http://terminology.hl7.org/CodeSystem/v2-" + name.substring(3);
         }
         return BY_NAME.getOrDefault(name, UNKNOWN_PREFIX + name);
+    }
+
+    /** Whether {@code text} is ASCII digits from {@code from} on (no regular expression: this runs per coding). */
+    private static boolean digits(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -38,14 +38,30 @@ public final class Hl7Segment {
         while (start <= text.length() && text.length() > 3) {
             int next = text.indexOf(encoding.field(), start);
             String value = next < 0 ? text.substring(start) : text.substring(start, next);
-            fields.add(header && fields.size() == 2 ? List.of(value) : List.of(value.split(
-                    java.util.regex.Pattern.quote(String.valueOf(encoding.repetition())), -1)));
+            fields.add(header && fields.size() == 2 ? List.of(value) : split(value, encoding.repetition()));
             if (next < 0) {
                 break;
             }
             start = next + 1;
         }
         return new Hl7Segment(name, line, fields, encoding);
+    }
+
+    /** {@code text} cut at every {@code separator} (no regular expression: this runs for every field). */
+    private static List<String> split(String text, char separator) {
+        int next = text.indexOf(separator);
+        if (next < 0) {
+            return List.of(text);
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        while (next >= 0) {
+            parts.add(text.substring(start, next));
+            start = next + 1;
+            next = text.indexOf(separator, start);
+        }
+        parts.add(text.substring(start));
+        return parts;
     }
 
     public String name() {

@@ -1,9 +1,12 @@
 package org.musubi.ingest.hl7;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -25,17 +28,22 @@ public final class Hl7Values {
 
     public static final String NAME_REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
 
+    private static final Pattern TS = Pattern.compile("(\\d{4}(?:\\d{2}){0,5})(?:\\.(\\d{1,4}))?([+-]\\d{4})?");
+    private static final Pattern DAY = Pattern.compile("\\d{8}");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
     private Hl7Values() {
     }
 
     /** {@code YYYY[MM[DD[HH[MM[SS[.S]]]]]][+ZZZZ]} with its precision; Japan time when no zone is sent. */
     public static Optional<DateTimeType> dateTime(String ts) {
-        if (ts == null || !ts.matches("\\d{4}(\\d{2}){0,5}(\\.\\d{1,4})?([+-]\\d{4})?")) {
+        Matcher parts = ts == null ? null : TS.matcher(ts);
+        if (parts == null || !parts.matches()) {
             return Optional.empty();
         }
-        String digits = ts.replaceAll("[.+-].*$", "");
-        String zone = ts.matches(".*[+-]\\d{4}$") ? ts.substring(ts.length() - 5) : null;
-        String fraction = ts.contains(".") ? ts.substring(ts.indexOf('.') + 1).replaceAll("[+-].*$", "") : "";
+        String digits = parts.group(1);
+        String fraction = parts.group(2) == null ? "" : parts.group(2);
+        String zone = parts.group(3);
         StringBuilder iso = new StringBuilder(digits.substring(0, 4));
         String[] separators = {"-", "-", "T", ":", ":"};
         for (int i = 4, s = 0; i < digits.length(); i += 2, s++) {
@@ -54,14 +62,14 @@ public final class Hl7Values {
         }
         try {
             return Optional.of(new DateTimeType(iso.toString()));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | DataFormatException e) {
             return Optional.empty();
         }
     }
 
     /** The day of a TS/DT value (its first 8 digits). */
     public static Optional<LocalDate> date(String ts) {
-        if (ts == null || !ts.matches("\\d{8}.*")) {
+        if (ts == null || !DAY.matcher(ts).lookingAt()) {
             return Optional.empty();
         }
         try {
@@ -169,7 +177,7 @@ public final class Hl7Values {
 
     /** A numeric value with its unit (a CWE: code^text^system); empty when the value is not a number. */
     public static Optional<Quantity> quantity(String value, Hl7Field unit) {
-        if (value == null || !value.strip().matches("[+-]?\\d+(\\.\\d+)?")) {
+        if (value == null || !NUMBER.matcher(value.strip()).matches()) {
             return Optional.empty();
         }
         Quantity quantity = new Quantity().setValue(new java.math.BigDecimal(value.strip()));

@@ -63,6 +63,8 @@ class Hl7ParsingTest {
         assertThat(Hl7Values.dateTime("20111220224447.3399").orElseThrow().getValueAsString())
                 .isEqualTo("2011-12-20T22:44:47.339+09:00");
         assertThat(Hl7Values.dateTime("2011133")).isEmpty();
+        assertThat(Hl7Values.dateTime("20241301")).isEmpty();
+        assertThat(Hl7Values.dateTime("202402301200")).isEmpty();
         assertThat(Hl7Values.date("20110230")).isEmpty();
     }
 

@@ -1,0 +1,85 @@
+package org.musubi.ingest.ssmix2;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Patient;
+import org.musubi.ingest.Location;
+import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.MappingContext;
+import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.PatientIdentity;
+import org.musubi.ingest.Problem;
+import org.musubi.ingest.hl7.PatientSegment;
+
+/**
+ * The record one stored file is a version of, while it is read: its place and name, the facility, the
+ * warnings so far, and how each outcome is written (a record key, the 発生日時 as version).
+ */
+final class StoredRecord {
+
+    private final Ssmix2Path path;
+    private final Location where;
+    private final MappingContext facility;
+    private final List<Problem> warnings = new ArrayList<>();
+
+    StoredRecord(Ssmix2Path path, Location where, MappingContext facility) {
+        this.path = path;
+        this.where = where;
+        this.facility = facility;
+    }
+
+    Ssmix2Path path() {
+        return path;
+    }
+
+    Ssmix2FileName name() {
+        return path.name();
+    }
+
+    Location where() {
+        return where;
+    }
+
+    MappingContext facility() {
+        return facility;
+    }
+
+    boolean deleted() {
+        return path.name().condition() == ConditionFlag.DELETED;
+    }
+
+    void warn(Problem problem) {
+        warnings.add(problem);
+    }
+
+    ParseResult.Parsed parsed(ParseResult.Action action, PatientIdentity patient, Patient resource, boolean authoritative,
+                              List<MappedResource> resources) {
+        return new ParseResult.Parsed(where, name().recordKey(), name().timestamp(), action, patient, resource,
+                authoritative, resources, warnings);
+    }
+
+    /** Content that cannot be used: rejected, except in a deleted record, which is deleted by its name alone. */
+    ParseResult unusable(Problem problem, String raw) {
+        if (!deleted()) {
+            return new ParseResult.Rejected(problem, raw);
+        }
+        warn(problem);
+        return deletedByName();
+    }
+
+    ParseResult.Parsed deletedByName() {
+        return parsed(ParseResult.Action.DELETE, identityByName(), patientByName(), false, List.of());
+    }
+
+    /** The patient as the name alone tells: the storage's patient ID. */
+    PatientIdentity identityByName() {
+        return new PatientIdentity(name().patientId(), null, null, null, null, null, null, null, null, null);
+    }
+
+    Patient patientByName() {
+        Patient patient = new Patient();
+        patient.getMeta().addProfile(PatientSegment.JP_PATIENT);
+        patient.addIdentifier().setSystem(facility.patientIdSystem()).setValue(name().patientId());
+        return patient;
+    }
+}
