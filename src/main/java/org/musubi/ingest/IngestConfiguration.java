@@ -20,9 +20,24 @@ class IngestConfiguration {
 
     @Bean
     SourceReaders sourceReaders(ObjectProvider<KindReader> readers) {
-        Map<ImportKind, SourceReader> byKind = new EnumMap<>(ImportKind.class);
+        Map<ImportKind, java.util.function.Function<ImportSource, SourceReader>> byKind = new EnumMap<>(ImportKind.class);
         readers.orderedStream().forEach(r -> byKind.put(r.kind(), r.reader()));
         return new SourceReaders(byKind);
+    }
+
+    /** One HL7 v2 parser (HAPI) for the JVM: it is expensive to make and safe to share. */
+    @Bean
+    org.musubi.ingest.hl7.Hl7Parsing hl7Parsing() {
+        return new org.musubi.ingest.hl7.Hl7Parsing();
+    }
+
+    /** SS-MIX2: a storage source's reader finds an admission in its storage when a discharge does not name it. */
+    @Bean
+    KindReader ssmix2Reader(org.musubi.ingest.hl7.Hl7Parsing parsing) {
+        Map<String, org.musubi.ingest.hl7.MessageMapper> orders = Map.of();
+        return new KindReader(ImportKind.SSMIX2, source -> new org.musubi.ingest.ssmix2.Ssmix2Reader(parsing, orders,
+                source.location() == null ? org.musubi.ingest.ssmix2.Stays.NONE
+                        : new org.musubi.ingest.ssmix2.StorageStays(java.nio.file.Path.of(source.location()))));
     }
 
     @Bean
@@ -36,7 +51,8 @@ class IngestConfiguration {
 
     @Bean
     KindReader jahisReader(HeldParts held) {
-        return new KindReader(ImportKind.JAHIS, new SplitNotebooks(new org.musubi.ingest.jahis.JahisReader(), held));
+        SourceReader reader = new SplitNotebooks(new org.musubi.ingest.jahis.JahisReader(), held);
+        return new KindReader(ImportKind.JAHIS, source -> reader);
     }
 
     @Bean
@@ -50,6 +66,6 @@ class IngestConfiguration {
     }
 
     /** An adapter and the kind of source it reads. */
-    record KindReader(ImportKind kind, SourceReader reader) {
+    record KindReader(ImportKind kind, java.util.function.Function<ImportSource, SourceReader> reader) {
     }
 }

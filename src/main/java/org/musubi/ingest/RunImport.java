@@ -51,7 +51,7 @@ public final class RunImport {
             Facility facility = facilities.find(source.facilityId()).orElseThrow();
             String code = facility.medicalInstitutionCode().map(c -> c.value()).orElseThrow(() -> new IllegalStateException(
                     "facility " + facility.id() + " has no medical-institution code / 医療機関コードのない施設です"));
-            SourceReader reader = readers.of(source.kind()).orElseThrow(() -> new IllegalStateException(
+            SourceReader reader = readers.of(source).orElseThrow(() -> new IllegalStateException(
                     TEXTS.problem(Location.file(source.name()), "ingest.noReader", source.kind()).english()));
             Batch batch = new Batch(batchId, source, runner, new MappingContext(code, facility.nameKanji()), reader, progress);
             while (files.hasNext()) {
@@ -144,6 +144,10 @@ public final class RunImport {
         /** The adapter's results; an adapter that fails (it must not) rejects just this file. */
         private List<ParseResult> read(IncomingFile file) {
             List<ParseResult> results = new ArrayList<>();
+            if (file.refused() != null) {
+                results.add(new ParseResult.Rejected(file.refused(), null));
+                return results;
+            }
             try {
                 reader.read(file.file(), context, results::add);
             } catch (RuntimeException e) {

@@ -2,17 +2,25 @@ package org.musubi.ingest;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** The adapter for each kind of source. */
+/** The adapter for each kind of source, made for the source it reads (an SS-MIX2 reader looks into its storage). */
 public final class SourceReaders {
 
-    private final Map<ImportKind, SourceReader> readers;
+    private final Map<ImportKind, Function<ImportSource, SourceReader>> readers;
 
-    public SourceReaders(Map<ImportKind, SourceReader> readers) {
+    public SourceReaders(Map<ImportKind, Function<ImportSource, SourceReader>> readers) {
         this.readers = Map.copyOf(readers);
     }
 
-    public Optional<SourceReader> of(ImportKind kind) {
-        return Optional.ofNullable(readers.get(kind));
+    /** The same adapter for every source of its kind. */
+    public static SourceReaders of(Map<ImportKind, SourceReader> readers) {
+        Map<ImportKind, Function<ImportSource, SourceReader>> made = new java.util.EnumMap<>(ImportKind.class);
+        readers.forEach((kind, reader) -> made.put(kind, source -> reader));
+        return new SourceReaders(made);
+    }
+
+    public Optional<SourceReader> of(ImportSource source) {
+        return Optional.ofNullable(readers.get(source.kind())).map(make -> make.apply(source));
     }
 }

@@ -96,7 +96,7 @@ class ImportAdminIT {
     }
 
     private RunImport importer() {
-        return new RunImport(ledger, new SourceReaders(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
+        return new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new ChunkPlanner(fhir, indexer),
                         ledger, records, new ImportAudits(audit)));
     }

@@ -68,7 +68,7 @@ class RunImportIT {
 
     @BeforeEach
     void setUp() {
-        imports = new RunImport(ledger, new SourceReaders(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
+        imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new ChunkPlanner(fhir, indexer),
                         ledger, records, new ImportAudits(audit)));
         String code = MedicalInstitutionCode.of(34, 1, 600000 + ThreadLocalRandom.current().nextInt(99999)).value();

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.musubi.audit.Actor;
 import org.musubi.ingest.BatchOrigin;
-import org.musubi.ingest.DirectoryFiles;
+import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportBatch;
 import org.musubi.ingest.ImportKind;
 import org.musubi.ingest.ImportLedger;
@@ -75,7 +75,7 @@ public class ImportCommand {
         ImportSource source = sources.findOrCreate(facility.get().id(), kind, name, path.toAbsolutePath().toString());
         out.println("Importing / 取り込み中: " + path + " (" + kind + ", " + facility.get().nameKanji() + ")");
         ProgressLine progress = new ProgressLine(err);
-        ImportBatch batch = imports.run(source, new DirectoryFiles(path),
+        ImportBatch batch = imports.run(source, FolderFiles.of(kind, path),
                 new RunImport.Runner(null, Actor.system("cli import"), BatchOrigin.COMMAND_LINE), progress);
         progress.done();
         new ImportSummary(ledger).print(batch, out);

@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.musubi.audit.Actor;
 import org.musubi.ingest.BatchOrigin;
-import org.musubi.ingest.DirectoryFiles;
+import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportLedger;
 import org.musubi.ingest.ImportProgress;
 import org.musubi.ingest.ImportQueue;
@@ -95,7 +95,8 @@ class FolderWatcher {
                 page.add(files.next());
             }
             Map<String, KnownFile> known = ledger.knownFiles(source.id(), page.stream().map(IncomingFile::name).toList());
-            if (page.stream().anyMatch(f -> known.get(f.name()) == null || !known.get(f.name()).sameAs(f))) {
+            if (page.stream().anyMatch(f -> known.get(f.name()) == null
+                    || f.modified() != null && !known.get(f.name()).sameAs(f))) {
                 return true;
             }
         }
@@ -103,7 +104,7 @@ class FolderWatcher {
     }
 
     private static Iterator<IncomingFile> settledFiles(ImportSource source, Instant settled) {
-        DirectoryFiles all = new DirectoryFiles(java.nio.file.Path.of(source.location()));
+        Iterator<IncomingFile> all = FolderFiles.of(source.kind(), java.nio.file.Path.of(source.location()));
         return new Iterator<>() {
             private IncomingFile next;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.musubi.audit.Actor;
 import org.musubi.ingest.BatchOrigin;
-import org.musubi.ingest.DirectoryFiles;
+import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportBatch;
 import org.musubi.ingest.ImportKind;
 import org.musubi.ingest.ImportLedger;
@@ -73,7 +73,7 @@ class UploadController {
         try (UploadSpool spool = new UploadSpool(properties.uploadDirectory(), properties.uploadMaxSize().toBytes())) {
             receive(request, name, importKind, spool);
             Actor actor = new Actor(caller.userId(), caller.loginId(), caller.facilityId(), caller.profession());
-            ImportBatch batch = queue.run(source, () -> new DirectoryFiles(spool.folder()),
+            ImportBatch batch = queue.run(source, () -> FolderFiles.of(importKind, spool.folder()),
                     new RunImport.Runner(caller.userId(), actor, BatchOrigin.UPLOAD), ImportProgress.NONE);
             return ResponseEntity.ok(body(batch));
         } catch (UploadSpool.TooLarge e) {

@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.musubi.audit.Actor;
 import org.musubi.ingest.BatchOrigin;
-import org.musubi.ingest.DirectoryFiles;
+import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportAdministration;
 import org.musubi.ingest.ImportKind;
 import org.musubi.ingest.ImportProgress;
@@ -122,7 +122,7 @@ class ImportController {
             return "redirect:/admin/imports";
         }
         Actor actor = new Actor(me.userId(), me.loginId(), me.facilityId(), me.profession());
-        background.submit(() -> queue.run(source, () -> new DirectoryFiles(java.nio.file.Path.of(source.location())),
+        background.submit(() -> queue.run(source, () -> FolderFiles.of(source.kind(), java.nio.file.Path.of(source.location())),
                 new RunImport.Runner(me.userId(), actor, BatchOrigin.SCREEN), ImportProgress.NONE));
         redirect.addFlashAttribute("started", true);
         return "redirect:/admin/imports";
