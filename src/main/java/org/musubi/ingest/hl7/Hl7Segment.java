@@ -38,14 +38,30 @@ public final class Hl7Segment {
         while (start <= text.length() && text.length() > 3) {
             int next = text.indexOf(encoding.field(), start);
             String value = next < 0 ? text.substring(start) : text.substring(start, next);
-            fields.add(header && fields.size() == 2 ? List.of(value) : List.of(value.split(
-                    java.util.regex.Pattern.quote(String.valueOf(encoding.repetition())), -1)));
+            fields.add(header && fields.size() == 2 ? List.of(value) : split(value, encoding.repetition()));
             if (next < 0) {
                 break;
             }
             start = next + 1;
         }
         return new Hl7Segment(name, line, fields, encoding);
+    }
+
+    /** {@code value} cut at each {@code separator} (no regular expression: this runs for every field). */
+    static List<String> split(String value, char separator) {
+        int next = value.indexOf(separator);
+        if (next < 0) {
+            return List.of(value);
+        }
+        List<String> parts = new ArrayList<>(4);
+        int start = 0;
+        while (next >= 0) {
+            parts.add(value.substring(start, next));
+            start = next + 1;
+            next = value.indexOf(separator, start);
+        }
+        parts.add(value.substring(start));
+        return parts;
     }
 
     public String name() {

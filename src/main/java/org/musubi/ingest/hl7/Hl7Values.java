@@ -25,17 +25,22 @@ public final class Hl7Values {
 
     public static final String NAME_REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
 
+    /** TS/DTM: digits (YYYY[MM[DD[HH[MM[SS]]]]]), fraction, zone; compiled once, as this runs for every timestamp. */
+    private static final java.util.regex.Pattern TIMESTAMP =
+            java.util.regex.Pattern.compile("(\\d{4}(?:\\d{2}){0,5})(?:\\.(\\d{1,4}))?([+-]\\d{4})?");
+
     private Hl7Values() {
     }
 
     /** {@code YYYY[MM[DD[HH[MM[SS[.S]]]]]][+ZZZZ]} with its precision; Japan time when no zone is sent. */
     public static Optional<DateTimeType> dateTime(String ts) {
-        if (ts == null || !ts.matches("\\d{4}(\\d{2}){0,5}(\\.\\d{1,4})?([+-]\\d{4})?")) {
+        java.util.regex.Matcher parts = ts == null ? null : TIMESTAMP.matcher(ts);
+        if (parts == null || !parts.matches()) {
             return Optional.empty();
         }
-        String digits = ts.replaceAll("[.+-].*$", "");
-        String zone = ts.matches(".*[+-]\\d{4}$") ? ts.substring(ts.length() - 5) : null;
-        String fraction = ts.contains(".") ? ts.substring(ts.indexOf('.') + 1).replaceAll("[+-].*$", "") : "";
+        String digits = parts.group(1);
+        String zone = parts.group(3);
+        String fraction = parts.group(2) == null ? "" : parts.group(2);
         StringBuilder iso = new StringBuilder(digits.substring(0, 4));
         String[] separators = {"-", "-", "T", ":", ":"};
         for (int i = 4, s = 0; i < digits.length(); i += 2, s++) {
@@ -61,7 +66,7 @@ public final class Hl7Values {
 
     /** The day of a TS/DT value (its first 8 digits). */
     public static Optional<LocalDate> date(String ts) {
-        if (ts == null || !ts.matches("\\d{8}.*")) {
+        if (ts == null || ts.length() < 8 || !ts.substring(0, 8).chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
         try {
