@@ -31,52 +31,56 @@ final class CsvRecords {
         if (c < 0) {
             return null;
         }
-        int start = line;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        StringBuilder raw = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStart = true;
+        Record record = new Record(line);
         while (c >= 0) {
-            if (raw.length() >= limit) {
+            if (record.raw.length() >= limit) {
                 skipLine(c);
-                return new CsvRow(start, List.of(), raw.toString(), true);
+                return new CsvRow(record.line, List.of(), record.raw.toString(), true);
             }
-            if (quoted) {
-                if (c == '"' && peek() == '"') {
-                    read();
-                    field.append('"');
-                    raw.append("\"\"");
-                } else if (c == '"') {
-                    quoted = false;
-                    raw.append('"');
-                } else {
-                    newline(c);
-                    field.append((char) c);
-                    raw.append((char) c);
-                }
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                raw.append(',');
-                fieldStart = true;
-                c = read();
-                continue;
-            } else if (c == '"' && fieldStart && field.isEmpty()) {
-                quoted = true;
-                raw.append('"');
-            } else if (c == '\r' || c == '\n') {
-                endLine(c);
+            if (record.quoted ? quoted(record, c) : plain(record, c)) {
                 break;
-            } else {
-                field.append((char) c);
-                raw.append((char) c);
             }
-            fieldStart = false;
             c = read();
         }
-        fields.add(field.toString());
-        return new CsvRow(start, fields, raw.toString(), false);
+        record.fields.add(record.field.toString());
+        return new CsvRow(record.line, record.fields, record.raw.toString(), false);
+    }
+
+    /** A character inside quotes: a doubled quote is one, a single quote closes. */
+    private boolean quoted(Record record, int c) throws IOException {
+        if (c == '"' && peek() == '"') {
+            read();
+            record.field.append('"');
+            record.raw.append("\"\"");
+        } else if (c == '"') {
+            record.quoted = false;
+            record.raw.append('"');
+        } else {
+            if (c == '\n' || c == '\r' && peek() != '\n') {
+                line++;
+            }
+            record.field.append((char) c);
+            record.raw.append((char) c);
+        }
+        return false;
+    }
+
+    /** A character outside quotes; true when it ends the record. */
+    private boolean plain(Record record, int c) throws IOException {
+        if (c == '\r' || c == '\n') {
+            endLine(c);
+            return true;
+        }
+        record.raw.append((char) c);
+        if (c == ',') {
+            record.fields.add(record.field.toString());
+            record.field.setLength(0);
+        } else if (c == '"' && record.field.isEmpty()) {
+            record.quoted = true;
+        } else {
+            record.field.append((char) c);
+        }
+        return false;
     }
 
     /** After a cut: drops the rest of the physical line. */
@@ -96,25 +100,12 @@ final class CsvRecords {
         line++;
     }
 
-    /** A line break inside a quoted field still counts as a file line. */
-    private void newline(int c) throws IOException {
-        if (c == '\n' || c == '\r' && peek() != '\n') {
-            line++;
-        }
-    }
-
     private int read() throws IOException {
-        if (position == filled && !fill()) {
-            return -1;
-        }
-        return buffer[position++];
+        return position == filled && !fill() ? -1 : buffer[position++];
     }
 
     private int peek() throws IOException {
-        if (position == filled && !fill()) {
-            return -1;
-        }
-        return buffer[position];
+        return position == filled && !fill() ? -1 : buffer[position];
     }
 
     private boolean fill() throws IOException {
@@ -128,5 +119,18 @@ final class CsvRecords {
         position = 0;
         filled = n;
         return true;
+    }
+
+    /** The record being read. */
+    private static final class Record {
+        final int line;
+        final List<String> fields = new ArrayList<>();
+        final StringBuilder field = new StringBuilder();
+        final StringBuilder raw = new StringBuilder();
+        boolean quoted;
+
+        Record(int line) {
+            this.line = line;
+        }
     }
 }

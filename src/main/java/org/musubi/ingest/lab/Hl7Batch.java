@@ -18,46 +18,53 @@ final class Hl7Batch {
     record Split(List<Message> messages, String stray, int strayLine) {
     }
 
+    private final List<Message> messages = new ArrayList<>();
+    private final StringBuilder stray = new StringBuilder();
+    private int strayLine;
+    private StringBuilder current;
+    private int first;
+
     private Hl7Batch() {
     }
 
     static Split split(String text) {
-        List<Message> messages = new ArrayList<>();
-        StringBuilder current = null;
-        StringBuilder stray = new StringBuilder();
-        int strayLine = 0;
-        int first = 0;
+        Hl7Batch batch = new Hl7Batch();
         int line = 0;
         int start = 0;
-        int length = text.length();
-        while (start < length) {
+        while (start < text.length()) {
             int end = start;
-            while (end < length && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+            while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
                 end++;
             }
-            line++;
-            String segment = text.substring(start, end);
-            start = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
-            if (segment.isBlank() || envelope(segment)) {
-                continue;
-            }
-            if (segment.startsWith("MSH")) {
-                if (current != null) {
-                    messages.add(new Message(current.toString(), first));
-                }
-                current = new StringBuilder(segment).append('\r');
-                first = line;
-            } else if (current != null) {
-                current.append(segment).append('\r');
-            } else {
-                strayLine = strayLine == 0 ? line : strayLine;
-                stray.append(segment).append('\r');
-            }
+            batch.segment(text.substring(start, end), ++line);
+            boolean crlf = end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n';
+            start = crlf ? end + 2 : end + 1;
         }
+        batch.finish();
+        return new Split(batch.messages, batch.stray.toString(), batch.strayLine);
+    }
+
+    private void segment(String segment, int line) {
+        if (segment.isBlank() || envelope(segment)) {
+            return;
+        }
+        if (segment.startsWith("MSH")) {
+            finish();
+            current = new StringBuilder(segment).append('\r');
+            first = line;
+        } else if (current != null) {
+            current.append(segment).append('\r');
+        } else {
+            strayLine = strayLine == 0 ? line : strayLine;
+            stray.append(segment).append('\r');
+        }
+    }
+
+    private void finish() {
         if (current != null) {
             messages.add(new Message(current.toString(), first));
+            current = null;
         }
-        return new Split(messages, stray.toString(), strayLine);
     }
 
     private static boolean envelope(String segment) {

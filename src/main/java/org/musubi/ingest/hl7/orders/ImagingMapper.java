@@ -28,13 +28,29 @@ final class ImagingMapper implements MessageMapper {
 
     @Override
     public List<MappedResource> map(MessageInput input) throws MessageRejected {
-        Map<String, ImagingStudyDraft> studies = new LinkedHashMap<>();
-        List<ProcedureDraft> procedures = new ArrayList<>();
-        List<Hl7Segment> orderNotes = new ArrayList<>();
-        OrderHeader header = OrderHeader.none();
-        Hl7Segment obr = null;
-        ProcedureDraft procedure = null;
+        Walk walk = new Walk(input);
         for (Hl7Segment segment : input.message().segments()) {
+            walk.accept(segment);
+        }
+        return resources(input, walk.studies, walk.procedures, walk.orderNotes);
+    }
+
+    /** The message read in order: the ORC, OBR and ZE1 in force when each OBX and IPC comes. */
+    private final class Walk {
+
+        private final MessageInput input;
+        private final Map<String, ImagingStudyDraft> studies = new LinkedHashMap<>();
+        private final List<ProcedureDraft> procedures = new ArrayList<>();
+        private final List<Hl7Segment> orderNotes = new ArrayList<>();
+        private OrderHeader header = OrderHeader.none();
+        private Hl7Segment obr;
+        private ProcedureDraft procedure;
+
+        Walk(MessageInput input) {
+            this.input = input;
+        }
+
+        void accept(Hl7Segment segment) throws MessageRejected {
             switch (segment.name()) {
                 case "ORC" -> {
                     header = OrderHeader.read(input, segment);
@@ -49,18 +65,19 @@ final class ImagingMapper implements MessageMapper {
                     procedure = new ProcedureDraft(input, header, obr, segment, category);
                     procedures.add(procedure);
                 }
-                case "OBX" -> {
-                    if (procedure != null) {
-                        procedure.observation(input, segment);
-                    } else {
-                        orderNotes.add(segment);
-                    }
-                }
+                case "OBX" -> observation(segment);
                 case "IPC" -> study(input, studies, header, obr, segment);
                 default -> { }
             }
         }
-        return resources(input, studies, procedures, orderNotes);
+
+        private void observation(Hl7Segment obx) {
+            if (procedure != null) {
+                procedure.observation(input, obx);
+            } else {
+                orderNotes.add(obx);
+            }
+        }
     }
 
     private void study(MessageInput input, Map<String, ImagingStudyDraft> studies, OrderHeader header, Hl7Segment obr,

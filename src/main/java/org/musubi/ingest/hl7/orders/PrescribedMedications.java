@@ -44,18 +44,21 @@ final class PrescribedMedications {
         Hl7Values.concept(rxe.field(6)).map(Merit9Tables::form).ifPresent(medication::setForm);
         int number = 0;
         for (Hl7Segment rxc : components) {
-            number++;
-            var ingredient = medication.addIngredient();
-            ingredient.setItem(Hl7Values.concept(rxc.field(2))
-                    .orElseThrow(() -> OrderProblems.rejected(input, rxc, 2, "rx.noDrug", "RXC-2")));
-            ingredient.addExtension(DRUG_NO, new IntegerType(number));
-            Quantity amount = Quantities.of(input, rxc, 3, rxc.field(4));
-            if (amount != null) {
-                Quantity once = new Quantity().setValue(1).setUnit("回").setSystem(CodeSystems.MERIT9_UNIT).setCode("TIME");
-                ingredient.setStrength(new Ratio().setNumerator(amount).setDenominator(once));
-            }
+            ingredient(input, rxc, ++number, medication);
         }
         request.addContained(medication);
         request.setMedication(new Reference("#medication"));
+    }
+
+    private static void ingredient(MessageInput input, Hl7Segment rxc, int number, Medication medication) throws MessageRejected {
+        var ingredient = medication.addIngredient();
+        ingredient.setItem(Hl7Values.concept(rxc.field(2))
+                .orElseThrow(() -> OrderProblems.rejected(input, rxc, 2, "rx.noDrug", "RXC-2")));
+        ingredient.addExtension(DRUG_NO, new IntegerType(number));
+        Quantity amount = Quantities.of(input, rxc, 3, rxc.field(4));
+        if (amount != null) {
+            Quantity once = new Quantity().setValue(1).setUnit("回").setSystem(CodeSystems.MERIT9_UNIT).setCode("TIME");
+            ingredient.setStrength(new Ratio().setNumerator(amount).setDenominator(once));
+        }
     }
 }

@@ -46,24 +46,12 @@ final class ResultReading {
         switch (segment.name()) {
             case "SPM" -> specimen = new SpecimenInfo(String.valueOf(++specimens), segment.field(2).component(1).strip(),
                     Hl7Values.concept(segment.field(4)).orElse(null), Timestamps.optional(input, segment, 17));
-            case "ORC" -> {
-                OrderHeader header = OrderHeader.read(input, segment);
-                if (current != null && !current.hasOrder() && current.isEmpty()) {
-                    current.order(header);
-                } else {
-                    pending = header;
-                }
-            }
+            case "ORC" -> order(current, OrderHeader.read(input, segment));
             case "OBR" -> {
                 drafts.add(new ReportDraft(String.valueOf(drafts.size() + 1), segment, pending, specimen));
                 pending = null;
             }
-            case "OBX" -> {
-                if (current == null) {
-                    throw OrderProblems.rejected(input, segment, 3, "obx.noReport");
-                }
-                current.add(ObxResults.read(input, segment, specimen == null ? null : specimen.collected()));
-            }
+            case "OBX" -> result(current, segment);
             case "NTE" -> {
                 if (current != null) {
                     current.note(segment.field(3).component(1));
@@ -71,5 +59,21 @@ final class ResultReading {
             }
             default -> { }
         }
+    }
+
+    /** SS-MIX2's ORC after its OBR belongs to it; otherwise an ORC waits for the next OBR. */
+    private void order(ReportDraft current, OrderHeader header) {
+        if (current != null && !current.hasOrder() && current.isEmpty()) {
+            current.order(header);
+        } else {
+            pending = header;
+        }
+    }
+
+    private void result(ReportDraft current, Hl7Segment obx) throws MessageRejected {
+        if (current == null) {
+            throw OrderProblems.rejected(input, obx, 3, "obx.noReport");
+        }
+        current.add(ObxResults.read(input, obx, specimen == null ? null : specimen.collected()));
     }
 }

@@ -29,13 +29,32 @@ final class ServiceOrderMapper implements MessageMapper {
 
     @Override
     public List<MappedResource> map(MessageInput input) throws MessageRejected {
-        Map<String, ServiceRequestDraft> drafts = new LinkedHashMap<>();
-        OrderHeader header = OrderHeader.none();
-        Hl7Segment specimen = null;
-        Hl7Segment timing = null;
-        ServiceRequestDraft current = null;
-        int orders = 0;
+        Walk walk = new Walk(input);
         for (Hl7Segment segment : input.message().segments()) {
+            walk.accept(segment);
+        }
+        if (walk.drafts.isEmpty()) {
+            throw OrderProblems.missing(input, "OBR");
+        }
+        return finished(input, walk.drafts);
+    }
+
+    /** The message read in order: the ORC, TQ1 and SPM in force when each OBR comes. */
+    private final class Walk {
+
+        private final MessageInput input;
+        private final Map<String, ServiceRequestDraft> drafts = new LinkedHashMap<>();
+        private OrderHeader header = OrderHeader.none();
+        private Hl7Segment specimen;
+        private Hl7Segment timing;
+        private ServiceRequestDraft current;
+        private int orders;
+
+        Walk(MessageInput input) {
+            this.input = input;
+        }
+
+        void accept(Hl7Segment segment) throws MessageRejected {
             switch (segment.name()) {
                 case "SPM" -> specimen = segment;
                 case "ORC" -> {
@@ -45,7 +64,7 @@ final class ServiceOrderMapper implements MessageMapper {
                     current = null;
                 }
                 case "TQ1" -> timing = segment;
-                case "OBR" -> current = draft(input, drafts, header, orders, segment).add(input, segment, timing, specimen);
+                case "OBR" -> current = draft(segment).add(input, segment, timing, specimen);
                 case "OBX" -> add(input, current, segment);
                 case "NTE" -> {
                     if (current != null) {
@@ -55,21 +74,16 @@ final class ServiceOrderMapper implements MessageMapper {
                 default -> { }
             }
         }
-        if (drafts.isEmpty()) {
-            throw OrderProblems.missing(input, "OBR");
-        }
-        return finished(input, drafts);
-    }
 
-    private ServiceRequestDraft draft(MessageInput input, Map<String, ServiceRequestDraft> drafts, OrderHeader header,
-                                      int orders, Hl7Segment obr) {
-        String number = header.numbers().placer();
-        number = number.isEmpty() ? obr.text(2).strip() : number;
-        number = number.isEmpty() ? "g" + orders : number;
-        var code = obr.field(4);
-        String test = code.component(1).isBlank() ? code.component(2) : code.component(1);
-        String key = input.recordKey() + "/sr/" + SourceKeys.part(number) + "/" + SourceKeys.part(test);
-        return drafts.computeIfAbsent(key, k -> new ServiceRequestDraft(k, header, category));
+        private ServiceRequestDraft draft(Hl7Segment obr) {
+            String number = header.numbers().placer();
+            number = number.isEmpty() ? obr.text(2).strip() : number;
+            number = number.isEmpty() ? "g" + orders : number;
+            var code = obr.field(4);
+            String test = code.component(1).isBlank() ? code.component(2) : code.component(1);
+            String key = input.recordKey() + "/sr/" + SourceKeys.part(number) + "/" + SourceKeys.part(test);
+            return drafts.computeIfAbsent(key, k -> new ServiceRequestDraft(k, header, category));
+        }
     }
 
     private static void add(MessageInput input, ServiceRequestDraft current, Hl7Segment obx) {

@@ -26,6 +26,17 @@ final class LabObservations {
         if (effective != null) {
             observation.setEffective(effective.copy());
         }
+        values(result, observation);
+        if (order != null) {
+            observation.addBasedOn(order.copy());
+        }
+        if (specimenKey != null) {
+            observation.setSpecimen(LabResources.to("Specimen", specimenKey));
+        }
+        return observation;
+    }
+
+    private static void values(LabResult result, Observation observation) {
         if (result.value() != null) {
             observation.setValue(result.value().copy());
         } else {
@@ -38,13 +49,6 @@ final class LabObservations {
             observation.addReferenceRange(result.range().copy());
         }
         result.notes().forEach(n -> observation.addNote().setText(n));
-        if (order != null) {
-            observation.addBasedOn(order.copy());
-        }
-        if (specimenKey != null) {
-            observation.setSpecimen(LabResources.to("Specimen", specimenKey));
-        }
-        return observation;
     }
 
     /** JP Core requires code.text: the sent text, else the first display, else the first code. */
