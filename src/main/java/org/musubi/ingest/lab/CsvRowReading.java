@@ -25,6 +25,9 @@ final class CsvRowReading {
     private final MappingContext context;
     private final String file;
     private final Charset charset;
+    /** The last date-time read per column: rows of one order repeat it, and reading one is costly. */
+    private final java.util.Map<CsvColumn, DateTimeType> lastDateTimes = new java.util.EnumMap<>(CsvColumn.class);
+    private final java.util.Map<CsvColumn, String> lastDateTexts = new java.util.EnumMap<>(CsvColumn.class);
 
     CsvRowReading(CsvHeader header, MappingContext context, String file, Charset charset) {
         this.header = header;
@@ -99,7 +102,13 @@ final class CsvRowReading {
             if (value.isEmpty()) {
                 return null;
             }
-            return CsvValues.dateTime(value).orElseThrow(() -> problem(column, "csv.date", column.header(), value));
+            if (value.equals(lastDateTexts.get(column))) {
+                return lastDateTimes.get(column);
+            }
+            DateTimeType read = CsvValues.dateTime(value).orElseThrow(() -> problem(column, "csv.date", column.header(), value));
+            lastDateTexts.put(column, value);
+            lastDateTimes.put(column, read);
+            return read;
         }
 
         java.time.LocalDate date(CsvColumn column) throws CsvRejected {

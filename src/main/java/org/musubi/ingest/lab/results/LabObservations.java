@@ -24,7 +24,7 @@ final class LabObservations {
         observation.setSubject(SourceRefs.patient());
         var effective = result.effective() != null ? result.effective() : report.effective();
         if (effective != null) {
-            observation.setEffective(effective.copy());
+            observation.setEffective(effective);
         }
         values(result, observation);
         if (order != null) {
@@ -38,26 +38,25 @@ final class LabObservations {
 
     private static void values(LabResult result, Observation observation) {
         if (result.value() != null) {
-            observation.setValue(result.value().copy());
+            observation.setValue(result.value());
         } else {
             observation.setDataAbsentReason(new CodeableConcept().addCoding(new Coding(DATA_ABSENT, "unknown", "Unknown")));
         }
         if (result.interpretation() != null) {
-            observation.addInterpretation(result.interpretation().copy());
+            observation.addInterpretation(result.interpretation());
         }
         if (result.range() != null) {
-            observation.addReferenceRange(result.range().copy());
+            observation.addReferenceRange(result.range());
         }
         result.notes().forEach(n -> observation.addNote().setText(n));
     }
 
     /** JP Core requires code.text: the sent text, else the first display, else the first code. */
     static CodeableConcept withText(CodeableConcept code) {
-        CodeableConcept copy = code.copy();
-        if (!copy.hasText() && copy.hasCoding()) {
-            Coding first = copy.getCodingFirstRep();
-            copy.setText(first.hasDisplay() ? first.getDisplay() : first.getCode());
+        if (!code.hasText() && code.hasCoding()) {
+            Coding first = code.getCodingFirstRep();
+            code.setText(first.hasDisplay() ? first.getDisplay() : first.getCode());
         }
-        return copy;
+        return code;
     }
 }

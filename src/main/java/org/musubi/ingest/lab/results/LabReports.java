@@ -38,7 +38,7 @@ final class LabReports {
         resource.setCode(code(report));
         resource.setSubject(SourceRefs.patient());
         if (report.effective() != null) {
-            resource.setEffective(report.effective().copy());
+            resource.setEffective(report.effective());
         }
         if (report.issued() != null && report.issued().getPrecision().ordinal() >= TemporalPrecisionEnum.SECOND.ordinal()) {
             resource.setIssuedElement(new InstantType(report.issued().getValue(), TemporalPrecisionEnum.SECOND,

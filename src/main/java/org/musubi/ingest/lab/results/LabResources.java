@@ -18,6 +18,9 @@ import org.musubi.ingest.SourceRefs;
  * {@code /obs/<report key>/<result key>} ({@code ~2}, {@code ~3} … appended when a report repeats a
  * result key) and {@code /report/<report key>}. The report's results and specimen are placeholder
  * references to these keys; its order is a logical reference by order number.
+ *
+ * <p>For speed the resources take the reports' values as they are, without copying: a record's
+ * resources may share a value (one collection time for all its results), so treat them as read-only.
  */
 public final class LabResources {
 

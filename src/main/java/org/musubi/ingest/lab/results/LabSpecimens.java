@@ -26,7 +26,7 @@ final class LabSpecimens {
             specimen.setType(info.type());
         }
         if (info.collected() != null) {
-            specimen.getCollection().setCollected(info.collected().copy());
+            specimen.getCollection().setCollected(info.collected());
         }
         return specimen;
     }

@@ -18,7 +18,6 @@ public final class Numbers {
     }
 
     static final String NUMBER = "[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)";
-    private static final Pattern PLAIN = Pattern.compile(NUMBER);
     private static final Pattern COMPARED = Pattern.compile("(<=|>=|<|>|≦|≧|≤|≥|＜=|＞=|＜|＞)\\s*(" + NUMBER + ")");
 
     private Numbers() {
@@ -29,10 +28,28 @@ public final class Numbers {
             return Optional.empty();
         }
         String value = text.strip();
-        if (value.isEmpty() || value.length() > 40 || !PLAIN.matcher(value).matches()) {
+        if (value.isEmpty() || value.length() > 40 || !isPlain(value)) {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(value.startsWith("+") ? value.substring(1) : value));
+    }
+
+    /** {@code [+-]?(\d+(\.\d*)?|\.\d+)}, checked by hand: this runs for every result. */
+    private static boolean isPlain(String value) {
+        int i = value.charAt(0) == '+' || value.charAt(0) == '-' ? 1 : 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0;
     }
 
     public static Optional<Numeric> withComparator(String text) {
