@@ -23,12 +23,15 @@ import org.musubi.ingest.lab.LabHl7Reader;
  * {@code --results} results per order) through {@link LabCsvReader}, and a generated HL7 batch of OUL^R22
  * messages ({@code --results} OBX each, ISO-2022-JP) through {@link LabHl7Reader} (decode, HAPI parse, map).
  * Prints rows/s and messages/s per round after {@code --warmup} rounds; {@code --threads} readers run
- * side by side, each on its own copy. A {@code main}, never run by the build: {@code bench/lab.sh}.
+ * side by side, each on its own copy. With {@code --streamed=<rows>} it then streams a CSV of that many
+ * rows, made while it is read ({@link LabCsvStream}; 7,000,000 rows is about 1 GB), and prints the
+ * heap in use at the end. A {@code main}, never run by the build: {@code bench/lab.sh}.
  */
 public final class LabParseBenchmark {
 
     static final Map<String, Long> DEFAULTS = new LinkedHashMap<>(Map.of(
-            "rows", 200_000L, "messages", 20_000L, "results", 10L, "warmup", 2L, "rounds", 3L, "threads", 1L));
+            "rows", 200_000L, "messages", 20_000L, "results", 10L, "warmup", 2L, "rounds", 3L, "threads", 1L,
+            "streamed", 0L));
     private static final MappingContext FACILITY = new MappingContext("3412345678", "ベンチ病院");
 
     public static void main(String[] args) throws Exception {
@@ -42,6 +45,22 @@ public final class LabParseBenchmark {
         Hl7Parsing parsing = new Hl7Parsing();
         measure("CSV rows", options, new LabCsvReader(), csv, options.get("rows"));
         measure("OUL messages", options, new LabHl7Reader(parsing), oul, options.get("messages"));
+        if (options.get("streamed") > 0) {
+            streamed(options.get("streamed"), results);
+        }
+    }
+
+    private static void streamed(long rows, int perOrder) {
+        LabCsvStream csv = new LabCsvStream(rows / perOrder, perOrder);
+        AtomicLong records = new AtomicLong();
+        long started = System.nanoTime();
+        new LabCsvReader().read(new SourceFile("streamed.csv", -1, () -> csv), FACILITY, r -> records.incrementAndGet());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        System.out.printf("Streamed CSV: %,d bytes, %,d rows, %,d records in %.1f s (%,.0f rows/s); heap in use %,d MB of max %,d MB%n",
+                csv.delivered(), rows, records.get(), seconds, rows / seconds,
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
     }
 
     private static void measure(String what, BenchOptions options, SourceReader reader, byte[] file, long items)
