@@ -1,6 +1,7 @@
 package org.musubi.ingest.lab;
 
 import java.util.List;
+import java.util.Locale;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Quantity;
@@ -39,7 +40,7 @@ final class CsvResults {
         }
         var range = ReferenceRanges.of(bound(cells, CsvColumn.REF_LOW), bound(cells, CsvColumn.REF_HIGH),
                 cells.get(CsvColumn.REF_TEXT), quantity);
-        String status = cells.get(CsvColumn.STATUS).toUpperCase(java.util.Locale.ROOT);
+        String status = cells.get(CsvColumn.STATUS).toUpperCase(Locale.ROOT);
         var observationStatus = CsvValues.status(status)
                 .orElseThrow(() -> cells.problem(CsvColumn.STATUS, "csv.status", cells.get(CsvColumn.STATUS)));
         String comment = cells.get(CsvColumn.COMMENT);

@@ -1,8 +1,11 @@
 package org.musubi.ingest.lab;
 
 import java.nio.charset.Charset;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -26,8 +29,8 @@ final class CsvRowReading {
     private final String file;
     private final Charset charset;
     /** The last date-time read per column: rows of one order repeat it, and reading one is costly. */
-    private final java.util.Map<CsvColumn, DateTimeType> lastDateTimes = new java.util.EnumMap<>(CsvColumn.class);
-    private final java.util.Map<CsvColumn, String> lastDateTexts = new java.util.EnumMap<>(CsvColumn.class);
+    private final Map<CsvColumn, DateTimeType> lastDateTimes = new EnumMap<>(CsvColumn.class);
+    private final Map<CsvColumn, String> lastDateTexts = new EnumMap<>(CsvColumn.class);
 
     CsvRowReading(CsvHeader header, MappingContext context, String file, Charset charset) {
         this.header = header;
@@ -111,7 +114,7 @@ final class CsvRowReading {
             return read;
         }
 
-        java.time.LocalDate date(CsvColumn column) throws CsvRejected {
+        LocalDate date(CsvColumn column) throws CsvRejected {
             String value = get(column);
             if (value.isEmpty()) {
                 return null;

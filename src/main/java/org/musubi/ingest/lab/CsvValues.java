@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -57,7 +58,7 @@ final class CsvValues {
 
     /** Empty when the text is no sex the layout knows; an empty text is unknown. */
     static Optional<Sex> sex(String text) {
-        return Optional.ofNullable(switch (text.toUpperCase(java.util.Locale.ROOT)) {
+        return Optional.ofNullable(switch (text.toUpperCase(Locale.ROOT)) {
             case "M", "1", "男" -> Sex.MALE;
             case "F", "2", "女" -> Sex.FEMALE;
             case "O" -> Sex.OTHER;

@@ -2,7 +2,9 @@ package org.musubi.ingest.hl7.orders;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.NutritionOrder;
 import org.hl7.fhir.r4.model.NutritionOrder.NutritionOrderStatus;
 import org.hl7.fhir.r4.model.Timing;
@@ -68,8 +70,8 @@ final class DietOrderMapper implements MessageMapper {
                 code.ifPresent(supplement::setType);
                 supplement.setInstruction(texts.isEmpty() ? null : String.join("\n", texts));
             }
-            case "P" -> code.or(() -> texts.isEmpty() ? java.util.Optional.empty()
-                    : java.util.Optional.of(new org.hl7.fhir.r4.model.CodeableConcept().setText(String.join("\n", texts))))
+            case "P" -> code.or(() -> texts.isEmpty() ? Optional.empty()
+                    : Optional.of(new CodeableConcept().setText(String.join("\n", texts))))
                     .ifPresent(nutrition::addFoodPreferenceModifier);
             default -> {
                 var diet = nutrition.getOralDiet();

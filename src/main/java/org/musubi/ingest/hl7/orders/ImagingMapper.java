@@ -1,6 +1,7 @@
 package org.musubi.ingest.hl7.orders;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ final class ImagingMapper implements MessageMapper {
             }
         }
         studies.forEach((key, study) -> resources.add(new MappedResource(key, study.resource())));
-        Map<String, Integer> keys = new java.util.HashMap<>();
+        Map<String, Integer> keys = new HashMap<>();
         for (ProcedureDraft procedure : procedures) {
             String key = procedure.key(input.recordKey());
             int n = keys.merge(key, 1, Integer::sum);

@@ -28,7 +28,9 @@ final class ImagingStudyDraft {
     private final Set<String> seen = new HashSet<>();
 
     ImagingStudyDraft(String uid, ServiceCategory category) {
-        study.getMeta().addProfile(category.studyProfile());
+        if (category.studyProfile() != null) {
+            study.getMeta().addProfile(category.studyProfile());
+        }
         study.addIdentifier().setSystem("urn:dicom:uid").setValue("urn:oid:" + uid);
         study.setStatus(ImagingStudy.ImagingStudyStatus.REGISTERED);
         study.setSubject(SourceRefs.patient());

@@ -1,5 +1,6 @@
 package org.musubi.ingest.hl7.orders;
 
+import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
 import org.musubi.ingest.SourceRefs;
@@ -55,7 +56,7 @@ final class MedicationRequests {
         }
         var days = request.getDosageInstructionFirstRep().getExtensionByUrl(Dosages.USAGE_DURATION);
         if (days != null) {
-            dispense.setExpectedSupplyDuration((org.hl7.fhir.r4.model.Duration) days.getValue().copy());
+            dispense.setExpectedSupplyDuration((Duration) days.getValue().copy());
         }
         Hl7Field instruction = rxe.field(7);
         if (!injection) {

@@ -20,7 +20,7 @@ record OrderHeader(OrderNumbers numbers, String group, String parent, OrderContr
 
     static OrderHeader read(MessageInput input, Hl7Segment orc) throws MessageRejected {
         var facility = input.facility();
-        return new OrderHeader(new OrderNumbers(orc.text(2), orc.text(3)), orc.text(4).strip(), orc.text(8).strip(),
+        return new OrderHeader(new OrderNumbers(orc.text(2), orc.text(3)), orc.text(4).strip(), orc.field(8).sub(1, 1).strip(),
                 OrderControl.of(orc.text(1).strip(), orc.text(5).strip()), Timestamps.optional(input, orc, 9),
                 Practitioners.reference(orc.field(10), facility), Practitioners.reference(orc.field(12), facility),
                 Hl7Values.concept(orc.field(17)).orElse(null), Hl7Values.concept(orc.field(29)).orElse(null));

@@ -1,5 +1,6 @@
 package org.musubi.ingest.hl7.orders;
 
+import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
@@ -30,7 +31,7 @@ final class ProcedureDraft {
         procedure.getMeta().addProfile(PROFILE);
         procedure.setStatus(Procedure.ProcedureStatus.COMPLETED).setSubject(SourceRefs.patient());
         procedure.setCategory(category.concept());
-        var concept = Hl7Values.concept(ze1.field(3)).or(() -> obr == null ? java.util.Optional.empty()
+        var concept = Hl7Values.concept(ze1.field(3)).or(() -> obr == null ? Optional.empty()
                 : Hl7Values.concept(obr.field(4)));
         concept.ifPresent(procedure::setCode);
         code = concept.map(c -> c.getCodingFirstRep().getCode()).orElse("");

@@ -44,7 +44,7 @@ final class ResultReading {
     private void read(Hl7Segment segment) throws MessageRejected {
         ReportDraft current = drafts.isEmpty() ? null : drafts.getLast();
         switch (segment.name()) {
-            case "SPM" -> specimen = new SpecimenInfo(String.valueOf(++specimens), segment.field(2).component(1).strip(),
+            case "SPM" -> specimen = new SpecimenInfo(String.valueOf(++specimens), specimenId(segment),
                     Hl7Values.concept(segment.field(4)).orElse(null), Timestamps.optional(input, segment, 17));
             case "ORC" -> order(current, OrderHeader.read(input, segment));
             case "OBR" -> {
@@ -59,6 +59,12 @@ final class ResultReading {
             }
             default -> { }
         }
+    }
+
+    /** SPM-2 (EIP): the placer's specimen ID, else the filler's. */
+    private static String specimenId(Hl7Segment spm) {
+        String placer = spm.field(2).sub(1, 1).strip();
+        return placer.isEmpty() ? spm.field(2).sub(2, 1).strip() : placer;
     }
 
     /** SS-MIX2's ORC after its OBR belongs to it; otherwise an ORC waits for the next OBR. */

@@ -10,10 +10,10 @@ import org.musubi.ingest.CodeSystems;
  * 内視鏡); that value set has nothing for physiological tests as a whole, so they keep text only.
  */
 enum ServiceCategory {
-    LABORATORY("LP29693-6", "検体検査", "JP_ImagingStudy_Radiology"),
+    LABORATORY("LP29693-6", "検体検査", null),
     RADIOLOGY("LP29684-5", "放射線", "JP_ImagingStudy_Radiology"),
     ENDOSCOPY("LP7796-8", "内視鏡", "JP_ImagingStudy_Endoscopy"),
-    PHYSIOLOGY(null, "生理検査", "JP_ImagingStudy_Radiology");
+    PHYSIOLOGY(null, "生理検査", null);
 
     private final String loinc;
     private final String text;
@@ -33,11 +33,8 @@ enum ServiceCategory {
         return concept;
     }
 
-    String text() {
-        return text;
-    }
-
+    /** JP Core's ImagingStudy profile for this kind; null for kinds without images (lab, physiology). */
     String studyProfile() {
-        return "http://jpfhir.jp/fhir/core/StructureDefinition/" + studyProfile;
+        return studyProfile == null ? null : "http://jpfhir.jp/fhir/core/StructureDefinition/" + studyProfile;
     }
 }

@@ -61,7 +61,7 @@ final class ServiceRequestDraft {
     private void first(MessageInput input, Hl7Segment obr, Hl7Segment timing) throws MessageRejected {
         OrderNumbers numbers = header.numbers().isEmpty() ? new OrderNumbers(obr.text(2), obr.text(3)) : header.numbers();
         placer = numbers.placer();
-        parent = !header.parent().isEmpty() ? header.parent() : obr.field(29).component(1).strip();
+        parent = !header.parent().isEmpty() ? header.parent() : obr.field(29).sub(1, 1).strip();
         numbers.identifiers(input.facility()).forEach(request::addIdentifier);
         request.setStatus(status(header.control())).setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         request.setCode(Hl7Values.concept(obr.field(4)).orElse(null)).setSubject(SourceRefs.patient());

@@ -2,6 +2,7 @@ package org.musubi.ingest.lab.results;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -71,13 +72,13 @@ final class LabReports {
         return code;
     }
 
-    private static java.util.Optional<String> conclusion(LabReport report) {
+    private static Optional<String> conclusion(LabReport report) {
         StringJoiner text = new StringJoiner("\n");
         for (LabResult result : report.results()) {
             if (result.value() instanceof StringType string && string.hasValue()) {
                 text.add(string.getValue());
             }
         }
-        return text.length() == 0 ? java.util.Optional.empty() : java.util.Optional.of(text.toString());
+        return text.length() == 0 ? Optional.empty() : Optional.of(text.toString());
     }
 }

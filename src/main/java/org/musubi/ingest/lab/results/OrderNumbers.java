@@ -3,6 +3,7 @@ package org.musubi.ingest.lab.results;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.ingest.MappingContext;
@@ -60,6 +61,6 @@ public record OrderNumbers(String placer, String filler) {
 
     private static Identifier identifier(String system, String type, String display, String value, MappingContext facility) {
         return new Identifier().setSystem(system + facility.institutionCode()).setValue(value)
-                .setType(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(IDENTIFIER_TYPE, type, display)));
+                .setType(new CodeableConcept().addCoding(new Coding(IDENTIFIER_TYPE, type, display)));
     }
 }
