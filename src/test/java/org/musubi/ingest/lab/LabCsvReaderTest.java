@@ -117,6 +117,17 @@ class LabCsvReaderTest {
     }
 
     @Test
+    void judgesShiftJisByItsFirstJapaneseEvenAfterManyAsciiRows() {
+        String ascii = "9,,,,,A9,2024-04-01 08:30,,,5C070000002306101,CRP,0.1,mg/dL,,,,\r\n";
+        String text = HEADER + ascii.repeat(2_000) + VALID.substring(HEADER.length());
+
+        List<ParseResult> results = read(text, Hl7Text.SHIFT_JIS);
+
+        assertThat(results).hasSize(3).allMatch(Parsed.class::isInstance);
+        assertThat(((Parsed) results.get(1)).patient().familyKanji()).isEqualTo("山田");
+    }
+
+    @Test
     void countsLinesInsideQuotedLineBreaks() {
         String text = HEADER.replace("\r\n", "\n")
                 + "1,\"山田\n太郎\",,,M,A,2024-04-01 08:30,,,3D010000001926101,グルコース,132,,,,,\n"
