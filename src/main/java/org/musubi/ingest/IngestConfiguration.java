@@ -34,7 +34,7 @@ class IngestConfiguration {
     /** SS-MIX2: a storage source's reader finds an admission in its storage when a discharge does not name it. */
     @Bean
     KindReader ssmix2Reader(org.musubi.ingest.hl7.Hl7Parsing parsing) {
-        Map<String, org.musubi.ingest.hl7.MessageMapper> orders = Map.of();
+        Map<String, org.musubi.ingest.hl7.MessageMapper> orders = org.musubi.ingest.hl7.orders.OrderMappers.byDataType();
         return new KindReader(ImportKind.SSMIX2, source -> new org.musubi.ingest.ssmix2.Ssmix2Reader(parsing, orders,
                 source.location() == null ? org.musubi.ingest.ssmix2.Stays.NONE
                         : new org.musubi.ingest.ssmix2.StorageStays(java.nio.file.Path.of(source.location()))));
@@ -53,6 +53,19 @@ class IngestConfiguration {
     KindReader jahisReader(HeldParts held) {
         SourceReader reader = new SplitNotebooks(new org.musubi.ingest.jahis.JahisReader(), held);
         return new KindReader(ImportKind.JAHIS, source -> reader);
+    }
+
+    /** Lab centres: HL7 v2 result files; {@code import lab} also takes CSV files, told apart by their first bytes. */
+    @Bean
+    KindReader labHl7Reader(org.musubi.ingest.hl7.Hl7Parsing parsing) {
+        SourceReader reader = new LabFiles(new org.musubi.ingest.lab.LabHl7Reader(parsing), new org.musubi.ingest.lab.LabCsvReader());
+        return new KindReader(ImportKind.LAB_HL7, source -> reader);
+    }
+
+    @Bean
+    KindReader labCsvReader() {
+        SourceReader reader = new org.musubi.ingest.lab.LabCsvReader();
+        return new KindReader(ImportKind.LAB_CSV, source -> reader);
     }
 
     @Bean

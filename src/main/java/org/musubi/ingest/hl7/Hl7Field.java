@@ -52,7 +52,7 @@ public final class Hl7Field {
     /** The component texts, unescaped (at least one). */
     public List<String> components() {
         List<String> all = new ArrayList<>();
-        for (String c : raw.split(java.util.regex.Pattern.quote(String.valueOf(encoding.component())), -1)) {
+        for (String c : Hl7Segment.split(raw, encoding.component())) {
             all.add(encoding.unescape(c));
         }
         return all;

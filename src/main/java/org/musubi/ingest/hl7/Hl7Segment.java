@@ -47,20 +47,20 @@ public final class Hl7Segment {
         return new Hl7Segment(name, line, fields, encoding);
     }
 
-    /** {@code text} cut at every {@code separator} (no regular expression: this runs for every field). */
-    private static List<String> split(String text, char separator) {
-        int next = text.indexOf(separator);
+    /** {@code value} cut at each {@code separator} (no regular expression: this runs for every field). */
+    static List<String> split(String value, char separator) {
+        int next = value.indexOf(separator);
         if (next < 0) {
-            return List.of(text);
+            return List.of(value);
         }
-        List<String> parts = new ArrayList<>();
+        List<String> parts = new ArrayList<>(4);
         int start = 0;
         while (next >= 0) {
-            parts.add(text.substring(start, next));
+            parts.add(value.substring(start, next));
             start = next + 1;
-            next = text.indexOf(separator, start);
+            next = value.indexOf(separator, start);
         }
-        parts.add(text.substring(start));
+        parts.add(value.substring(start));
         return parts;
     }
 

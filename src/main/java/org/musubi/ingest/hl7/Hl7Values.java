@@ -42,8 +42,11 @@ public final class Hl7Values {
             return Optional.empty();
         }
         String digits = parts.group(1);
-        String fraction = parts.group(2) == null ? "" : parts.group(2);
         String zone = parts.group(3);
+        String fraction = parts.group(2) == null ? "" : parts.group(2);
+        if (!exists(digits)) {
+            return Optional.empty();
+        }
         StringBuilder iso = new StringBuilder(digits.substring(0, 4));
         String[] separators = {"-", "-", "T", ":", ":"};
         for (int i = 4, s = 0; i < digits.length(); i += 2, s++) {
@@ -64,6 +67,22 @@ public final class Hl7Values {
             return Optional.of(new DateTimeType(iso.toString()));
         } catch (IllegalArgumentException | DateTimeParseException | DataFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether the month, day and time in TS digits exist (no 2月30日, 25時; HAPI would refuse or roll them over). */
+    private static boolean exists(String digits) {
+        int[] fields = new int[6];
+        fields[1] = 1;
+        fields[2] = 1;
+        for (int i = 4, f = 1; i + 2 <= digits.length(); i += 2, f++) {
+            fields[f] = Integer.parseInt(digits, i, i + 2, 10);
+        }
+        try {
+            java.time.LocalDateTime.of(Integer.parseInt(digits, 0, 4, 10), fields[1], fields[2], fields[3], fields[4], fields[5]);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
         }
     }
 

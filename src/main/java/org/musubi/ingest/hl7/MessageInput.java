@@ -18,13 +18,23 @@ public final class MessageInput {
     private final MappingContext facility;
     private final String recordKey;
     private final String file;
+    private final int lineOffset;
     private final List<Problem> warnings = new ArrayList<>();
 
     public MessageInput(Hl7Message message, MappingContext facility, String recordKey, String file) {
+        this(message, facility, recordKey, file, 0);
+    }
+
+    /**
+     * For a message inside a file of several (a lab centre's batch): {@code lineOffset} is the number of
+     * file lines before its MSH, so problems name the file's line rather than the message's.
+     */
+    public MessageInput(Hl7Message message, MappingContext facility, String recordKey, String file, int lineOffset) {
         this.message = message;
         this.facility = facility;
         this.recordKey = recordKey;
         this.file = file;
+        this.lineOffset = lineOffset;
     }
 
     public Hl7Message message() {
@@ -45,7 +55,7 @@ public final class MessageInput {
 
     /** Where field {@code n} of a segment is, for a problem. */
     public Location at(Hl7Segment segment, int field) {
-        return Location.file(file).at(segment.line(), segment.name()).field(segment.fieldName(field));
+        return Location.file(file).at(lineOffset + segment.line(), segment.name()).field(segment.fieldName(field));
     }
 
     public void warn(Problem problem) {

@@ -1,0 +1,76 @@
+package org.musubi.ingest.lab;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.musubi.ingest.hl7.Hl7Text;
+
+/**
+ * Opens a lab CSV as text without reading it all: a UTF-8 byte-order mark means UTF-8 (the mark is
+ * skipped); otherwise the first non-ASCII bytes decide (up to 8 MB are looked through to find them, so
+ * a file whose first rows are all ASCII, such as {@code CRP} and {@code AST}, is still judged by its
+ * Japanese): UTF-8 when the 64 KB from there are valid UTF-8, else Shift_JIS (Windows-31J). Bytes the
+ * chosen charset cannot read become U+FFFD, and the rows holding them are rejected by the reader.
+ */
+final class CsvCharsets {
+
+    static final int LOOK_AHEAD = 8 << 20;
+    static final int SAMPLE = 1 << 16;
+
+    /** The text and its charset. */
+    record Opened(Reader reader, Charset charset) {
+    }
+
+    private CsvCharsets() {
+    }
+
+    static Opened open(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, SAMPLE);
+        buffered.mark(LOOK_AHEAD + 2 * SAMPLE);
+        byte[] head = sample(buffered);
+        buffered.reset();
+        Charset charset;
+        if (head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
+            buffered.skipNBytes(3);
+            charset = StandardCharsets.UTF_8;
+        } else {
+            charset = utf8(head) ? StandardCharsets.UTF_8 : Hl7Text.SHIFT_JIS;
+        }
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new Opened(new InputStreamReader(buffered, decoder), charset);
+    }
+
+    /** The bytes up to 64 KB past the first non-ASCII byte (or the look-ahead limit, or the end). */
+    private static byte[] sample(InputStream in) throws IOException {
+        ByteArrayOutputStream sample = new ByteArrayOutputStream(SAMPLE);
+        byte[] chunk = new byte[SAMPLE];
+        int end = LOOK_AHEAD;
+        for (int n = in.read(chunk); n > 0 && sample.size() < end; n = in.read(chunk)) {
+            int scan = Math.min(n, LOOK_AHEAD - sample.size());
+            for (int i = 0; i < scan && end == LOOK_AHEAD; i++) {
+                if (chunk[i] < 0) {
+                    end = sample.size() + i + SAMPLE;
+                }
+            }
+            sample.write(chunk, 0, Math.min(n, end - sample.size()));
+        }
+        return sample.toByteArray();
+    }
+
+    /** Valid UTF-8, allowing a character cut at the end of the sample. */
+    private static boolean utf8(byte[] head) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var result = decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length + 1), false);
+        return !result.isError();
+    }
+}

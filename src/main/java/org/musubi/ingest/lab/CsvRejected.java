@@ -1,0 +1,19 @@
+package org.musubi.ingest.lab;
+
+import org.musubi.ingest.Location;
+import org.musubi.ingest.Problem;
+
+/** A CSV header or row that cannot be taken: the problem names file, line and column. */
+final class CsvRejected extends Exception {
+
+    private final transient Problem problem;
+
+    CsvRejected(Location where, String code, Object... args) {
+        super(code, null, false, false);
+        this.problem = LabProblems.TEXTS.problem(where, code, args);
+    }
+
+    Problem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,14 @@
+package org.musubi.ingest.lab;
+
+import java.util.List;
+
+/**
+ * One CSV record as read: the file line it starts on, its fields (quotes removed), its raw text (for a
+ * rejection; cut at the tokenizer's limit), and whether it was too long to read whole.
+ */
+record CsvRow(int line, List<String> fields, String raw, boolean tooLong) {
+
+    boolean blank() {
+        return fields.stream().allMatch(String::isBlank);
+    }
+}

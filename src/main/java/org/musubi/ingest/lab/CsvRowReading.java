@@ -1,0 +1,129 @@
+package org.musubi.ingest.lab;
+
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.musubi.ingest.CodeSystems;
+import org.musubi.ingest.Location;
+import org.musubi.ingest.MappingContext;
+
+/**
+ * Reads one CSV row of the lab layout, checking each column's format (docs/lab-csv.md); the first fault
+ * rejects the row, naming file, line and column. The result itself is read by {@link CsvResults}.
+ */
+final class CsvRowReading {
+
+    /** A lab centre's own test codes, per facility (no national system exists). */
+    static final String LOCAL_CODE_SYSTEM = "urn:musubi:lab-local-code:";
+    private static final Pattern JLAC10 = Pattern.compile("[0-9A-Z]{17}");
+
+    private final CsvHeader header;
+    private final MappingContext context;
+    private final String file;
+    private final Charset charset;
+    /** The last date-time read per column: rows of one order repeat it, and reading one is costly. */
+    private final Map<CsvColumn, DateTimeType> lastDateTimes = new EnumMap<>(CsvColumn.class);
+    private final Map<CsvColumn, String> lastDateTexts = new EnumMap<>(CsvColumn.class);
+
+    CsvRowReading(CsvHeader header, MappingContext context, String file, Charset charset) {
+        this.header = header;
+        this.context = context;
+        this.file = file;
+        this.charset = charset;
+    }
+
+    CsvLabRow read(CsvRow row) throws CsvRejected {
+        Location where = Location.file(file).at(row.line(), null);
+        if (row.raw().indexOf('\uFFFD') >= 0) {
+            throw new CsvRejected(where, "csv.encoding", charset.name());
+        }
+        if (row.fields().size() != header.size()) {
+            throw new CsvRejected(where, "csv.columns", row.fields().size(), header.size());
+        }
+        Cells cells = new Cells(row, where);
+        var patient = new CsvLabRow.Patient(cells.required(CsvColumn.PATIENT_ID), cells.get(CsvColumn.NAME_KANJI),
+                cells.get(CsvColumn.NAME_KANA), cells.date(CsvColumn.BIRTH_DATE), CsvValues.sex(cells.get(CsvColumn.SEX))
+                .orElseThrow(() -> cells.problem(CsvColumn.SEX, "csv.sex", cells.get(CsvColumn.SEX))));
+        var order = new CsvLabRow.Order(cells.required(CsvColumn.ORDER_NO), cells.get(CsvColumn.LAB_ORDER_NO),
+                cells.dateTime(CsvColumn.COLLECTED_AT, true), cells.dateTime(CsvColumn.REPORTED_AT, false),
+                cells.get(CsvColumn.SPECIMEN_CODE), cells.get(CsvColumn.SPECIMEN_NAME));
+        return new CsvLabRow(row.line(), patient, order, CsvResults.read(cells, code(cells), order.collected()));
+    }
+
+    private CodeableConcept code(Cells cells) throws CsvRejected {
+        String jlac10 = cells.get(CsvColumn.JLAC10);
+        String local = cells.get(CsvColumn.LOCAL_CODE);
+        String name = cells.required(CsvColumn.TEST_NAME);
+        if (jlac10.isEmpty() && local.isEmpty()) {
+            throw cells.problem(CsvColumn.JLAC10, "csv.code.missing");
+        }
+        if (!jlac10.isEmpty() && !JLAC10.matcher(jlac10).matches()) {
+            throw cells.problem(CsvColumn.JLAC10, "csv.jlac10", jlac10, jlac10.length());
+        }
+        List<Coding> codings = new ArrayList<>(2);
+        if (!jlac10.isEmpty()) {
+            codings.add(new Coding(CodeSystems.JLAC10, jlac10, name));
+        }
+        if (!local.isEmpty()) {
+            codings.add(new Coding(LOCAL_CODE_SYSTEM + context.institutionCode(), local, name));
+        }
+        return new CodeableConcept().setCoding(codings).setText(name);
+    }
+
+    /** The row's cells by column, with the checks rows need. */
+    final class Cells {
+
+        private final CsvRow row;
+        private final Location where;
+
+        Cells(CsvRow row, Location where) {
+            this.row = row;
+            this.where = where;
+        }
+
+        String get(CsvColumn column) {
+            return header.value(row, column);
+        }
+
+        String required(CsvColumn column) throws CsvRejected {
+            String value = get(column);
+            if (value.isEmpty()) {
+                throw problem(column, "csv.required", column.header());
+            }
+            return value;
+        }
+
+        DateTimeType dateTime(CsvColumn column, boolean required) throws CsvRejected {
+            String value = required ? required(column) : get(column);
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (value.equals(lastDateTexts.get(column))) {
+                return lastDateTimes.get(column);
+            }
+            DateTimeType read = CsvValues.dateTime(value).orElseThrow(() -> problem(column, "csv.date", column.header(), value));
+            lastDateTexts.put(column, value);
+            lastDateTimes.put(column, read);
+            return read;
+        }
+
+        LocalDate date(CsvColumn column) throws CsvRejected {
+            String value = get(column);
+            if (value.isEmpty()) {
+                return null;
+            }
+            return CsvValues.date(value).orElseThrow(() -> problem(column, "csv.date", column.header(), value));
+        }
+
+        CsvRejected problem(CsvColumn column, String code, Object... args) {
+            return new CsvRejected(where.field(column.header()), code, args);
+        }
+    }
+}

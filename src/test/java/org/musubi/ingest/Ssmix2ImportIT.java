@@ -1,0 +1,171 @@
+package org.musubi.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musubi.audit.Actor;
+import org.musubi.identity.IdentityBatches;
+import org.musubi.identity.SourcePatient;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The SS-MIX2 storage written by others ({@code ../shared/samples/ssmix2-nho/sampleData}) through the
+ * whole import: every file imported or reported with its reason, the mapped values, and the storage's
+ * own updates (condition flag 1 → 2) and deletions (flag 0) applied to what was stored.
+ */
+@MusubiIntegrationTest
+class Ssmix2ImportIT {
+
+    static final Path SAMPLES = Path.of("../shared/samples/ssmix2-nho/sampleData");
+    private static final String OMP01 = "999/901/9999013/20110701/OMP-01/";
+    private static final String OMP01_FILE = "9999013_20110701_OMP-01_000000011000185_20110701224603984_01_";
+    private static final Charset JIS = Charset.forName("ISO-2022-JP");
+
+    @Autowired RunImport imports;
+    @Autowired ImportSources sources;
+    @Autowired ImportLedger ledger;
+    @Autowired Facilities facilities;
+    @Autowired IdentityBatches identities;
+    @Autowired JdbcClient jdbc;
+
+    @TempDir Path storage;
+    private Facility hospital;
+    private ImportSource source;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        assumeTrue(Files.isDirectory(SAMPLES), "the shared SS-MIX2 samples are absent: " + SAMPLES.toAbsolutePath());
+        copy(SAMPLES, storage);
+        hospital = ImportFacilities.fresh(facilities, FacilityKind.HOSPITAL, "登呂病院");
+        source = sources.create(hospital.id(), ImportKind.SSMIX2, "storage", storage.toString(), false);
+    }
+
+    @Test
+    void importsEveryFileOrReportsWhyAndMapsTheValues() {
+        ImportBatch batch = run();
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(batch.counts().filesSeen()).isEqualTo(22);
+        assertThat(ledger.problems(batch.id(), true, 0, 50)).extracting(p -> p.row().problem().code() + " "
+                + p.row().problem().where()).containsExactlyInAnyOrder(
+                "ssmix2.misplaced 000/000/0000001/20000401/ADT-31/9999013_20110630_OMP-11_123456789012345_20110701113813225_01_1",
+                // The tool's segment-order test file: after the message come bare segment names, an RXA among them.
+                "rx.noDrug 000/000/0000001/20000401/OMP-11/0000001_20000401_OMP-11_123456789012345_20110701113813225_01_1:"
+                        + " line 27 (RXA) RXA-5");
+        assertThat(batch.counts().recordsDeleted()).as("the flag-0 order").isEqualTo(1);
+        assertThat(batch.counts().recordsStored()).isEqualTo(19);
+
+        SourcePatient patient = identities.sourcePatients(hospital.id(), List.of("9999013")).get("9999013");
+        assertThat(List.of(patient.familyKanji(), patient.givenKanji(), patient.familyKana(), patient.givenKana()))
+                .containsExactly("患者", "太郎", "カンジャ", "タロウ");
+        assertThat(patient.birthDate()).hasToString("1948-04-05");
+        assertThat(one(patient, "Condition", "content->'code'->>'text'")).isEqualTo("胃炎");
+        assertThat(codes(patient, "Condition", "code")).contains(CodeSystems.DISEASE_KEY + "|20054174",
+                CodeSystems.ICD10 + "|K297", CodeSystems.DISEASE_EXCHANGE + "|TSQF");
+        assertThat(codes(patient, "MedicationRequest", "medication[x]")).contains(CodeSystems.HOT9 + "|108665201");
+        assertThat(jdbc.sql("""
+                SELECT content->'dosageInstruction'->0->'timing'->'code'->'coding'->0->>'code' FROM resource
+                WHERE patient_key = ? AND type = 'MedicationRequest' AND content::text LIKE '%108665201%'""")
+                .param(patient.id()).query(String.class).single()).isEqualTo("1013044400000000");
+        assertThat(jdbc.sql("""
+                SELECT (content->'valueQuantity'->>'value') || ' ' || (content->'valueQuantity'->>'unit') FROM resource
+                WHERE patient_key = ? AND type = 'Observation' AND content->'code'->'coding'->0->>'code' = '3A015000002327101'""")
+                .param(patient.id()).query(String.class).single()).isEqualTo("4.9 g/dl");
+        assertThat(codes(patient, "Observation", "code")).contains(CodeSystems.JLAC10 + "|3A015000002327101");
+        assertThat(jdbc.sql("""
+                SELECT (content->'period'->>'start') || ' ' || (content->'period'->>'end') FROM resource
+                WHERE patient_key = ? AND type = 'Encounter' AND content->'class'->>'code' = 'IMP'""").param(patient.id())
+                .query(String.class).list()).containsExactly("2011-11-20T16:00:00+09:00 2011-12-20T12:00:00+09:00");
+    }
+
+    @Test
+    void storesTheSameStorageOnceAndAppliesItsUpdatesAndDeletions() throws IOException {
+        run();
+        SourcePatient patient = identities.sourcePatients(hospital.id(), List.of("9999013")).get("9999013");
+        long versions = versions();
+
+        ImportBatch again = run();
+        assertThat(again.counts().filesSkipped()).isEqualTo(22);
+        assertThat(versions()).isEqualTo(versions);
+
+        Path current = storage.resolve(OMP01 + OMP01_FILE + "1");
+        String message = new String(Files.readAllBytes(current), JIS);
+        Files.move(current, storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110701224603984") + "2"));
+        String updated = message.substring(0, message.lastIndexOf("ORC|")).replace("|108665201^ダーゼン錠（５mg)^HOT9|1||",
+                "|108665201^ダーゼン錠（５mg)^HOT9|2||");
+        Files.write(storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110702090000000") + "1"),
+                updated.getBytes(JIS));
+        ImportBatch update = run();
+
+        assertThat(update.counts().recordsStored()).as("the newer version").isEqualTo(1);
+        assertThat(update.counts().recordsUnchanged()).as("the renamed old version is not applied again").isEqualTo(1);
+        assertThat(requests(patient)).containsExactlyInAnyOrder("108665201 2", "110626901 2");
+
+        Files.move(storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110702090000000") + "1"),
+                storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110702090000000") + "0"));
+        Files.write(storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110703090000000") + "0"),
+                updated.replace("ORC|NW|", "ORC|CA|").getBytes(JIS));
+        ImportBatch deletion = run();
+
+        assertThat(deletion.counts().recordsDeleted()).isEqualTo(1);
+        assertThat(requests(patient)).as("the deleted order's requests are gone").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE patient_key = ? AND type = 'MedicationRequest' AND deleted")
+                .param(patient.id()).query(Long.class).single()).as("kept as deleted versions").isEqualTo(3);
+    }
+
+    private ImportBatch run() {
+        return imports.run(source, FolderFiles.of(ImportKind.SSMIX2, storage),
+                new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
+    }
+
+    /** Live prescriptions of the OMP-01 order as "HOT code dose". */
+    private List<String> requests(SourcePatient patient) {
+        return jdbc.sql("""
+                SELECT (content->'medicationCodeableConcept'->'coding'->0->>'code') || ' '
+                  || (content->'dosageInstruction'->0->'doseAndRate'->0->'doseQuantity'->>'value')
+                FROM resource WHERE patient_key = ? AND type = 'MedicationRequest' AND NOT deleted
+                  AND source_key LIKE 'ssmix2:OMP-01:%'""").param(patient.id()).query(String.class).list();
+    }
+
+    private String one(SourcePatient patient, String type, String expression) {
+        return jdbc.sql("SELECT " + expression + " FROM resource WHERE patient_key = ? AND type = ? AND NOT deleted")
+                .params(patient.id(), type).query(String.class).list().getFirst();
+    }
+
+    private List<String> codes(SourcePatient patient, String type, String param) {
+        return jdbc.sql("SELECT system || '|' || code FROM resource_token WHERE patient_key = ? AND type = ? AND param = 'code'")
+                .params(patient.id(), type).query(String.class).list();
+    }
+
+    private long versions() {
+        return jdbc.sql("SELECT count(*) FROM resource_version v JOIN resource r USING (patient_key, id) WHERE r.source_facility = ?")
+                .param(hospital.id()).query(Long.class).single();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.musubi.ingest.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Specimen;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.Sex;
+import org.musubi.ingest.CodeSystems;
+import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.ParseResult.Parsed;
+import org.musubi.ingest.ParseResult.Rejected;
+import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.hl7.Hl7Text;
+
+class LabCsvReaderTest {
+
+    static final String HEADER = "patient_id,name_kanji,name_kana,birth_date,sex,order_no,collected_at,specimen_code,"
+            + "specimen_name,jlac10,test_name,value,unit,ref_low,ref_high,abnormal_flag,comment\r\n";
+    static final String VALID = HEADER
+            + "123456,山田 太郎,ヤマダ タロウ,1960-01-01,M,ORD-1,2024-04-01 08:30,023,血清,3D010000001926101,グルコース,132,mg/dL,70,109,H,\r\n"
+            + "123456,山田 太郎,ヤマダ タロウ,1960-01-01,M,ORD-1,2024-04-01 08:30,023,血清,3H015000002327101,カリウム,3.1,mmol/L,3.5,5.0,L,\r\n"
+            + "123456,山田 太郎,ヤマダ タロウ,1960-01-01,M,ORD-1,2024-04-01 08:30,023,血清,5C070000002306101,CRP,<0.1,mg/dL,,0.3,,\r\n"
+            + "654321,鈴木　花子,スズキ　ハナコ,19700202,F,ORD-2,202404020900,,,1A990000000192053,尿蛋白定性,(2+),,,,A,\"再検, 確認済\"\r\n";
+
+    private final LabCsvReader reader = new LabCsvReader();
+
+    @Test
+    void readsConsecutiveRowsOfAnOrderAsOneRecord() {
+        List<ParseResult> results = read(VALID, StandardCharsets.UTF_8);
+
+        assertThat(results).hasSize(2).allMatch(Parsed.class::isInstance);
+        Parsed first = (Parsed) results.getFirst();
+        assertThat(first.recordKey()).isEqualTo("lab:csv:ORD-1");
+        assertThat(first.where().line()).isEqualTo(2);
+        assertThat(first.patient().familyKanji()).isEqualTo("山田");
+        assertThat(first.patient().givenKana()).isEqualTo("タロウ");
+        assertThat(first.patient().sex()).isEqualTo(Sex.MALE);
+        assertThat(first.patient().birthDate()).hasToString("1960-01-01");
+        assertThat(first.patientResource().getName()).hasSize(2);
+        assertThat(first.resources()).extracting(MappedResource::sourceKey).containsExactly("lab:csv:ORD-1/spm/1",
+                "lab:csv:ORD-1/obs/1/3D010000001926101", "lab:csv:ORD-1/obs/1/3H015000002327101",
+                "lab:csv:ORD-1/obs/1/5C070000002306101", "lab:csv:ORD-1/report/1");
+        Observation glucose = (Observation) first.resources().get(1).resource();
+        assertThat(glucose.getValueQuantity().getValue()).isEqualByComparingTo("132");
+        assertThat(glucose.getValueQuantity().getSystem()).isEqualTo(CodeSystems.UCUM);
+        assertThat(glucose.getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo("109");
+        assertThat(glucose.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("H");
+        assertThat(glucose.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2024-04-01T08:30:00+09:00");
+        assertThat(glucose.getCode().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.JLAC10);
+        Observation crp = (Observation) first.resources().get(3).resource();
+        assertThat(crp.getValueQuantity().getComparator()).isNotNull();
+        assertThat(crp.getReferenceRangeFirstRep().hasLow()).isFalse();
+        assertThat(((Specimen) first.resources().getFirst().resource()).getType().getText()).isEqualTo("血清");
+        DiagnosticReport report = (DiagnosticReport) first.resources().getLast().resource();
+        assertThat(report.getResult()).hasSize(3);
+        assertThat(report.getBasedOnFirstRep().getIdentifier().getValue()).isEqualTo("ORD-1");
+    }
+
+    @Test
+    void readsQuotedFieldsWithCommasAndFullWidthSpacesInNames() {
+        Parsed second = (Parsed) read(VALID, StandardCharsets.UTF_8).get(1);
+
+        assertThat(second.patient().familyKanji()).isEqualTo("鈴木");
+        assertThat(second.patient().givenKanji()).isEqualTo("花子");
+        Observation protein = (Observation) second.resources().getFirst().resource();
+        assertThat(protein.getValueStringType().getValue()).isEqualTo("(2+)");
+        assertThat(protein.getNoteFirstRep().getText()).isEqualTo("再検, 確認済");
+        assertThat(protein.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2024-04-02T09:00:00+09:00");
+    }
+
+    @Test
+    void rejectsBadRowsPreciselyAndKeepsTheOthers() {
+        String text = HEADER
+                + "123456,山田 太郎,,,M,ORD-1,2024-04-01 08:30,,,3D01000000192610,グルコース,132,mg/dL,,,,\r\n"
+                + "123456,山田 太郎,,,M,ORD-1,2024-02-30 08:30,,,3H015000002327101,カリウム,3.1,mmol/L,,,,\r\n"
+                + "123456,山田 太郎,,,M,ORD-1,2024-04-01 08:30,,,5C070000002306101,CRP,,mg/dL,,,,\r\n"
+                + "123456,山田 太郎,,,M,ORD-1,2024-04-01 08:30,,,3A010000002327101,総蛋白,7.2,g/dL,6.7,8.3,,\r\n"
+                + "123456,山田 太郎,,,M,ORD-1,2024-04-01 08:30,,,3A015000002327101,アルブミン,4.9\r\n"
+                + "123456,山田 太郎,,,X,ORD-1,2024-04-01 08:30,,,3A015000002327101,アルブミン,4.9,g/dL,,,,\r\n";
+
+        List<ParseResult> results = read(text, StandardCharsets.UTF_8);
+
+        List<Rejected> rejected = results.stream().filter(Rejected.class::isInstance).map(Rejected.class::cast).toList();
+        assertThat(rejected).extracting(r -> r.problem().where().line() + " " + r.problem().where().field())
+                .containsExactly("2 jlac10", "3 collected_at", "4 value", "6 null", "7 sex");
+        assertThat(rejected.getFirst().problem().english()).contains("3D01000000192610", "16 characters");
+        assertThat(rejected.getFirst().problem().where().file()).isEqualTo("lab.csv");
+        assertThat(rejected.get(3).problem().english()).contains("12 columns", "17");
+        assertThat(rejected.getFirst().raw()).startsWith("123456,山田 太郎");
+        Parsed kept = (Parsed) results.stream().filter(Parsed.class::isInstance).findFirst().orElseThrow();
+        assertThat(kept.resources()).extracting(MappedResource::sourceKey)
+                .containsExactly("lab:csv:ORD-1/obs/1/3A010000002327101", "lab:csv:ORD-1/report/1");
+    }
+
+    @Test
+    void readsShiftJisAsItReadsUtf8WithOrWithoutBom() {
+        var json = FhirContext.forR4Cached().newJsonParser();
+        List<String> utf8 = encoded(read(VALID, StandardCharsets.UTF_8), json);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = VALID.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, withBom, 0, bom.length);
+        System.arraycopy(body, 0, withBom, bom.length, body.length);
+        List<ParseResult> bomResults = new ArrayList<>();
+        reader.read(SourceFile.of("lab.csv", withBom), LabHl7ReaderTest.FACILITY, bomResults::add);
+
+        assertThat(encoded(read(VALID, Hl7Text.SHIFT_JIS), json)).isEqualTo(utf8);
+        assertThat(encoded(bomResults, json)).isEqualTo(utf8);
+    }
+
+    @Test
+    void judgesShiftJisByItsFirstJapaneseEvenAfterManyAsciiRows() {
+        String ascii = "9,,,,,A9,2024-04-01 08:30,,,5C070000002306101,CRP,0.1,mg/dL,,,,\r\n";
+        String text = HEADER + ascii.repeat(2_000) + VALID.substring(HEADER.length());
+
+        List<ParseResult> results = read(text, Hl7Text.SHIFT_JIS);
+
+        assertThat(results).hasSize(3).allMatch(Parsed.class::isInstance);
+        assertThat(((Parsed) results.get(1)).patient().familyKanji()).isEqualTo("山田");
+    }
+
+    @Test
+    void countsLinesInsideQuotedLineBreaks() {
+        String text = HEADER.replace("\r\n", "\n")
+                + "1,\"山田\n太郎\",,,M,A,2024-04-01 08:30,,,3D010000001926101,グルコース,132,,,,,\n"
+                + "1,山田 太郎,,,M,A,2024-04-01 08:30,,,3D010000001926101,グルコース,,,,,,\n";
+
+        List<ParseResult> results = read(text, StandardCharsets.UTF_8);
+
+        assertThat(((Rejected) results.getFirst()).problem().where().line()).isEqualTo(4);
+        assertThat(((Parsed) results.get(1)).patient().familyKanji()).isEqualTo("山田\n太郎");
+    }
+
+    @Test
+    void rejectsAFileWhoseHeaderLacksRequiredColumns() {
+        List<ParseResult> results = read("patient_id,order_no,value\r\n1,2,3\r\n", StandardCharsets.UTF_8);
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(((Rejected) r).problem().code()).isEqualTo("csv.header.missing");
+            assertThat(((Rejected) r).problem().english()).contains("collected_at", "test_name");
+        });
+        assertThat(read("", StandardCharsets.UTF_8)).singleElement()
+                .satisfies(r -> assertThat(((Rejected) r).problem().code()).isEqualTo("csv.empty"));
+    }
+
+    @Test
+    void rejectsARunawayQuoteAndReadsOnAfterIt() {
+        String runaway = "1,\"" + "x".repeat(LabCsvReader.MAX_ROW + 10) + "\n";
+        String text = HEADER + runaway + VALID.substring(HEADER.length());
+
+        List<ParseResult> results = read(text, StandardCharsets.UTF_8);
+
+        assertThat(((Rejected) results.getFirst()).problem().code()).isEqualTo("csv.tooLong");
+        assertThat(results.stream().filter(Parsed.class::isInstance)).hasSize(2);
+    }
+
+    private List<ParseResult> read(String text, Charset charset) {
+        List<ParseResult> results = new ArrayList<>();
+        reader.read(SourceFile.of("lab.csv", text.getBytes(charset)), LabHl7ReaderTest.FACILITY, results::add);
+        return results;
+    }
+
+    private static List<String> encoded(List<ParseResult> results, ca.uhn.fhir.parser.IParser json) {
+        return results.stream().flatMap(r -> ((Parsed) r).resources().stream())
+                .map(m -> m.sourceKey() + json.encodeResourceToString(m.resource())).toList();
+    }
+}

@@ -1,0 +1,79 @@
+package org.musubi.ingest.lab.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Quantity.QuantityComparator;
+import org.junit.jupiter.api.Test;
+import org.musubi.ingest.CodeSystems;
+
+class ResultValuesTest {
+
+    private static final Quantity MG_DL = Units.quantity(BigDecimal.ONE, "mg/dL", "mg/dL", "ISO+");
+
+    @Test
+    void readsRangesAsLabsWriteThem() {
+        assertThat(range("6.70-8.3")).isEqualTo("6.70..8.3");
+        assertThat(range("3.7～5.5")).isEqualTo("3.7..5.5");
+        assertThat(range(" -0.5 - 1.0 ")).isEqualTo("-0.5..1.0");
+        assertThat(range("<5")).isEqualTo("..5");
+        assertThat(range("<=0.3")).isEqualTo("..0.3");
+        assertThat(range("≦0.3")).isEqualTo("..0.3");
+        assertThat(range(">=10")).isEqualTo("10..");
+        assertThat(range("40以上")).isEqualTo("40..");
+        assertThat(range("5未満")).isEqualTo("..5");
+        assertThat(range("陰性")).isEqualTo("..");
+        assertThat(ReferenceRanges.parse("陰性", null).getText()).isEqualTo("陰性");
+        assertThat(ReferenceRanges.parse("", null)).isNull();
+        assertThat(ReferenceRanges.parse("70-109", MG_DL).getLow().getCode()).isEqualTo("mg/dL");
+    }
+
+    @Test
+    void readsNumbersWithComparators() {
+        assertThat(Numbers.withComparator("<0.1").orElseThrow().comparator()).isEqualTo(QuantityComparator.LESS_THAN);
+        assertThat(Numbers.withComparator("＞ 1000").orElseThrow().comparator()).isEqualTo(QuantityComparator.GREATER_THAN);
+        assertThat(Numbers.withComparator(">=10").orElseThrow().value()).isEqualByComparingTo("10");
+        assertThat(Numbers.withComparator("+7.20").orElseThrow().value()).isEqualByComparingTo("7.20");
+        assertThat(Numbers.withComparator(".5").orElseThrow().value()).isEqualByComparingTo("0.5");
+        assertThat(Numbers.withComparator("溶血")).isEmpty();
+        assertThat(Numbers.withComparator("1e5")).isEmpty();
+        assertThat(Numbers.plain("")).isEmpty();
+    }
+
+    @Test
+    void codesUcumUnitsAndKeepsOthersAsText() {
+        assertThat(Units.quantity(BigDecimal.TEN, "g/dl", "g/dl", "99XYZ").getSystem()).isEqualTo(CodeSystems.UCUM);
+        assertThat(Units.quantity(BigDecimal.TEN, "TAB", "錠", "MR9P").getSystem()).isEqualTo(CodeSystems.MERIT9_UNIT);
+        Quantity bpm = Units.quantity(BigDecimal.TEN, "bpm", "", "");
+        assertThat(bpm.hasSystem()).isFalse();
+        assertThat(bpm.getUnit()).isEqualTo("bpm");
+        assertThat(Units.quantity(BigDecimal.TEN, "", "", "").hasUnit()).isFalse();
+        assertThat(Units.isUcum("mV")).isTrue();
+        assertThat(Units.isUcum("msec")).isFalse();
+        assertThat(Units.isUcum("万/μL")).isFalse();
+    }
+
+    @Test
+    void mapsAbnormalFlagsToV3Interpretations() {
+        assertThat(Interpretations.of("HH").getCodingFirstRep().getCode()).isEqualTo("HH");
+        assertThat(Interpretations.of("l").getCodingFirstRep().getCode()).isEqualTo("L");
+        assertThat(Interpretations.of("*").hasCoding()).isFalse();
+        assertThat(Interpretations.of("*").getText()).isEqualTo("*");
+        assertThat(Interpretations.of(" ")).isNull();
+    }
+
+    @Test
+    void keepsSourceKeyPartsUriSafe() {
+        assertThat(SourceKeys.part("3A010000002327101")).isEqualTo("3A010000002327101");
+        assertThat(SourceKeys.part("a/b^c d")).isEqualTo("a%2Fb%5Ec%20d");
+        assertThat(SourceKeys.part("血清")).isEqualTo("%E8%A1%80%E6%B8%85");
+        assertThat(SourceKeys.part("")).isEqualTo("-");
+    }
+
+    private static String range(String text) {
+        var range = ReferenceRanges.parse(text, null);
+        return (range.hasLow() ? range.getLow().getValue().toPlainString() : "") + ".."
+                + (range.hasHigh() ? range.getHigh().getValue().toPlainString() : "");
+    }
+}
