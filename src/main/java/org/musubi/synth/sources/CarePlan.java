@@ -22,25 +22,19 @@ record CarePlan(List<Site> medical, List<Site> pharmacies) {
     static CarePlan draw(SplittableRandom random, Sites sites) {
         int ticket = random.nextInt(100);
         int count = ticket < SITE_COUNT_PERCENT[0] ? 1 : ticket < SITE_COUNT_PERCENT[0] + SITE_COUNT_PERCENT[1] ? 2 : 3;
-        List<Site> medical = distinct(random, sites.medical(), count);
+        List<Site> medical = distinct(random, sites.weightedMedical(), Math.min(count, sites.medical().size()));
         int pharmacyCount = random.nextInt(100) < SECOND_PHARMACY_PERCENT ? 2 : 1;
-        return new CarePlan(medical, distinct(random, sites.pharmacies(), pharmacyCount));
+        return new CarePlan(medical, distinct(random, sites.pharmacies(), Math.min(pharmacyCount, sites.pharmacies().size())));
     }
 
-    /** Up to {@code count} different sites; hospitals count twice, as they see more patients. */
-    private static List<Site> distinct(SplittableRandom random, List<Site> all, int count) {
-        List<Site> pool = new ArrayList<>();
-        for (Site site : all) {
-            pool.add(site);
-            if (site.hospital()) {
-                pool.add(site);
-            }
-        }
-        List<Site> chosen = new ArrayList<>();
-        while (chosen.size() < count && !pool.isEmpty()) {
+    /** {@code count} different sites drawn from {@code pool}, which must hold that many. */
+    private static List<Site> distinct(SplittableRandom random, List<Site> pool, int count) {
+        List<Site> chosen = new ArrayList<>(count);
+        while (chosen.size() < count) {
             Site site = pool.get(random.nextInt(pool.size()));
-            chosen.add(site);
-            pool.removeIf(s -> s == site);
+            if (!chosen.contains(site)) {
+                chosen.add(site);
+            }
         }
         return chosen;
     }

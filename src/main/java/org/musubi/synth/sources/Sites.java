@@ -1,7 +1,9 @@
 package org.musubi.synth.sources;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 import org.musubi.identity.Person;
@@ -17,8 +19,9 @@ import org.musubi.synth.SyntheticNetworkGenerator;
  * The facilities of a network that write source files: hospitals and clinics (SS-MIX2) and
  * pharmacies (JAHIS), each with its staff. Staff are the network's doctors or pharmacists of that
  * facility; a facility without such users gets invented ones, so its records still name somebody.
+ * {@code weightedMedical} lists hospitals twice, as they see more patients than clinics.
  */
-record Sites(List<Site> medical, List<Site> pharmacies) {
+record Sites(List<Site> medical, List<Site> pharmacies, List<Site> weightedMedical) {
 
     private static final long SITES = 101;
     private static final long STAFF = 102;
@@ -28,11 +31,14 @@ record Sites(List<Site> medical, List<Site> pharmacies) {
     Sites {
         medical = List.copyOf(medical);
         pharmacies = List.copyOf(pharmacies);
+        weightedMedical = List.copyOf(weightedMedical);
     }
 
     static Sites of(SyntheticNetwork network, long seed, long population) {
         List<Site> medical = new ArrayList<>();
+        List<Site> weighted = new ArrayList<>();
         List<Site> pharmacies = new ArrayList<>();
+        Map<Integer, List<SynthUser>> users = usersByFacility(network.users());
         LongFunction<Person> invented = new SyntheticNetworkGenerator().personAt(Seeds.derive(seed, STAFF), prefecture(network));
         for (int index = 0; index < network.facilities().size(); index++) {
             SynthFacility facility = network.facilities().get(index);
@@ -43,12 +49,24 @@ record Sites(List<Site> medical, List<Site> pharmacies) {
             }
             SplittableRandom random = new SplittableRandom(Seeds.derive(Seeds.derive(seed, SITES), index));
             Profession profession = kind == FacilityKind.PHARMACY ? Profession.PHARMACIST : Profession.DOCTOR;
-            List<Staff> staff = staff(network.users(), index, profession, invented);
+            List<Staff> staff = staff(users.getOrDefault(index, List.of()), index, profession, invented);
             Site site = new Site(index, facility, new LocalIds(random, population), staff,
                     APPLICATIONS.get(random.nextInt(APPLICATIONS.size())));
             (kind == FacilityKind.PHARMACY ? pharmacies : medical).add(site);
+            int weight = kind == FacilityKind.HOSPITAL ? 2 : kind == FacilityKind.CLINIC ? 1 : 0;
+            for (int n = 0; n < weight; n++) {
+                weighted.add(site);
+            }
         }
-        return new Sites(medical, pharmacies);
+        return new Sites(medical, pharmacies, weighted);
+    }
+
+    private static Map<Integer, List<SynthUser>> usersByFacility(List<SynthUser> users) {
+        Map<Integer, List<SynthUser>> byFacility = new HashMap<>();
+        for (SynthUser user : users) {
+            user.facilityIndexes().forEach(index -> byFacility.computeIfAbsent(index, i -> new ArrayList<>()).add(user));
+        }
+        return byFacility;
     }
 
     /** The network's prefecture: its facilities', or the generator's default when it has none. */
@@ -61,7 +79,7 @@ record Sites(List<Site> medical, List<Site> pharmacies) {
                                      LongFunction<Person> invented) {
         List<Staff> staff = new ArrayList<>();
         for (SynthUser user : users) {
-            if (user.profession() == profession && user.facilityIndexes().contains(index)) {
+            if (user.profession() == profession) {
                 staff.add(new Staff(user.loginId(), user.familyKanji(), user.givenKanji(), user.familyKana(), user.givenKana()));
             }
         }
