@@ -42,7 +42,7 @@ final class HospitalStay {
             events.add(new CareEvent.Injections(orders.next(ordered), drips(), ward));
         }
         LocalDateTime discharged = first.plusDays(nights).atTime(10, 0).plusMinutes(random.nextInt(180))
-                .plusSeconds(random.nextInt(60));
+                .plusSeconds(random.nextInt(60)).plusNanos(random.nextInt(1000) * 1_000_000L);
         events.add(new CareEvent.Discharge(discharged, ward));
         return discharged.toLocalDate();
     }

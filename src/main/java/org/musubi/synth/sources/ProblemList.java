@@ -15,6 +15,8 @@ import org.musubi.synth.fhir.ClinicalCodes;
 final class ProblemList {
 
     private static final int SUSPECTED_ONE_IN = 5;
+    private static final List<ClinicalCodes.Acute> ADMITTING = ClinicalCodes.ACUTE.stream()
+            .filter(a -> a.icd10().startsWith("J2") || a.icd10().startsWith("A")).toList();
 
     private final SplittableRandom random;
     private final Orders orders;
@@ -38,8 +40,10 @@ final class ProblemList {
         publish(at);
     }
 
+    /** An acute diagnosis; on admission one that puts people in hospital (infections of the chest or gut). */
     void acute(LocalDateTime at, boolean onAdmission) {
-        ClinicalCodes.Acute a = ClinicalCodes.ACUTE.get(random.nextInt(ClinicalCodes.ACUTE.size()));
+        List<ClinicalCodes.Acute> choices = onAdmission ? ADMITTING : ClinicalCodes.ACUTE;
+        ClinicalCodes.Acute a = choices.get(random.nextInt(choices.size()));
         LocalDate day = at.toLocalDate();
         problems.add(new CareEvent.Problem(orders.number(at), a.medisKey(), a.exchangeCode(), a.icd10(), a.name(),
                 day.minusDays(random.nextInt(7)), day, onAdmission, false, random.nextInt(SUSPECTED_ONE_IN) == 0,

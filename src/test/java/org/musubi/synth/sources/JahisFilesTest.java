@@ -27,7 +27,7 @@ class JahisFilesTest {
 
     @BeforeAll
     static void write() {
-        SourceFiles.write(SourceTrees.wideNetwork(9, 80), out, SourceOptions.defaults(9).withMessagesPerPatient(20)
+        SourceFiles.write(SourceTrees.wideNetwork(9, 60), out, SourceOptions.defaults(9).withMessagesPerPatient(12)
                 .withJahisUtf8Percent(0));
         files = SourceTrees.jahisFiles(out);
     }

@@ -18,12 +18,12 @@ import org.musubi.synth.SyntheticNetworkGenerator;
 
 class SourceDeterminismTest {
 
-    private static final SourceOptions OPTIONS = SourceOptions.defaults(42).withMessagesPerPatient(20).withRevisions(5, 2);
+    private static final SourceOptions OPTIONS = SourceOptions.defaults(42).withMessagesPerPatient(12).withRevisions(5, 2);
 
     @Test
     void theSameSeedAndOptionsGiveByteIdenticalTrees(@TempDir Path first, @TempDir Path second) {
-        SourceSummary one = SourceFiles.write(SourceTrees.network(42, 25), first, OPTIONS);
-        SourceSummary two = SourceFiles.write(SourceTrees.network(42, 25), second, OPTIONS);
+        SourceSummary one = SourceFiles.write(SourceTrees.network(42, 15), first, OPTIONS);
+        SourceSummary two = SourceFiles.write(SourceTrees.network(42, 15), second, OPTIONS);
 
         assertThat(hash(first)).isEqualTo(hash(second));
         assertThat(one).isEqualTo(two);
@@ -31,8 +31,8 @@ class SourceDeterminismTest {
 
     @Test
     void anotherSeedGivesAnotherTree(@TempDir Path first, @TempDir Path second) {
-        SourceFiles.write(SourceTrees.network(42, 25), first, OPTIONS);
-        SourceFiles.write(SourceTrees.network(43, 25), second, SourceOptions.defaults(43).withMessagesPerPatient(20)
+        SourceFiles.write(SourceTrees.network(42, 15), first, OPTIONS);
+        SourceFiles.write(SourceTrees.network(43, 15), second, SourceOptions.defaults(43).withMessagesPerPatient(12)
                 .withRevisions(5, 2));
 
         assertThat(hash(first)).isNotEqualTo(hash(second));
@@ -40,11 +40,11 @@ class SourceDeterminismTest {
 
     @Test
     void personsMadeOneAtATimeGiveTheSameTreeAsANetworkHoldingThem(@TempDir Path held, @TempDir Path streamed) {
-        SyntheticNetwork network = SourceTrees.network(42, 25);
+        SyntheticNetwork network = SourceTrees.network(42, 15);
         SyntheticNetwork withoutPersons = new SyntheticNetworkGenerator().generate(42, new SynthSize(12, 40, 0));
 
         SourceFiles.write(network, held, OPTIONS);
-        SourceFiles.write(withoutPersons, 25, streamed, OPTIONS, done -> { });
+        SourceFiles.write(withoutPersons, 15, streamed, OPTIONS, done -> { });
 
         assertThat(hash(held)).isEqualTo(hash(streamed));
     }

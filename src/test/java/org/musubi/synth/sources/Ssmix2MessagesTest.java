@@ -43,7 +43,7 @@ class Ssmix2MessagesTest {
 
     @BeforeAll
     static void write() {
-        SourceFiles.write(SourceTrees.network(11, 30), out, SourceOptions.defaults(11).withMessagesPerPatient(30)
+        SourceFiles.write(SourceTrees.network(11, 25), out, SourceOptions.defaults(11).withMessagesPerPatient(20)
                 .withRevisions(5, 5));
         files = SourceTrees.ssmix2Files(out);
     }

@@ -20,7 +20,7 @@ class Ssmix2RevisionsTest {
 
     @BeforeAll
     static void write() {
-        SourceFiles.write(SourceTrees.network(3, 40), out, SourceOptions.defaults(3).withMessagesPerPatient(30)
+        SourceFiles.write(SourceTrees.network(3, 30), out, SourceOptions.defaults(3).withMessagesPerPatient(20)
                 .withRevisions(10, 5));
         for (Path file : SourceTrees.ssmix2Files(out)) {
             String[] f = file.getFileName().toString().split("_");

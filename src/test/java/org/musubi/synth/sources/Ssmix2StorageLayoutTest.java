@@ -26,9 +26,9 @@ class Ssmix2StorageLayoutTest {
 
     @BeforeAll
     static void write() {
-        network = SourceTrees.network(SourceTrees.SEED, 40);
+        network = SourceTrees.network(SourceTrees.SEED, 30);
         summary = SourceFiles.write(network, out, SourceOptions.defaults(SourceTrees.SEED)
-                .withMessagesPerPatient(30).withRevisions(10, 5));
+                .withMessagesPerPatient(20).withRevisions(10, 5));
     }
 
     @Test
@@ -76,14 +76,14 @@ class Ssmix2StorageLayoutTest {
                 assertThat(kinds.get(out.relativize(file).getName(0).toString())).isIn(FacilityKind.HOSPITAL, FacilityKind.CLINIC));
         assertThat(summary.ssmix2Messages()).isEqualTo(files.size());
         assertThat(summary.jahisFiles()).isEqualTo(SourceTrees.jahisFiles(out).size());
-        assertThat(summary.persons()).isEqualTo(40);
+        assertThat(summary.persons()).isEqualTo(30);
         assertThat(summary.byType()).containsKeys("ADT-00", "ADT-12", "PPR-01", "OMP-01", "OML-11", SourceSummary.JAHIS);
     }
 
     @Test
     void writesAtLeastTheMessagesAskedForEachPerson() {
-        assertThat(summary.ssmix2Messages()).isGreaterThanOrEqualTo(40L * 30);
-        assertThat(summary.ssmix2Messages()).isLessThan(40L * 30 * 2);
+        assertThat(summary.ssmix2Messages()).isGreaterThanOrEqualTo(30L * 20);
+        assertThat(summary.ssmix2Messages()).isLessThan(30L * 20 * 2);
     }
 
     @Test
