@@ -49,6 +49,15 @@ class SourceDeterminismTest {
         assertThat(hash(held)).isEqualTo(hash(streamed));
     }
 
+    @Test
+    void writingAgainIntoTheSameFolderLeavesTheSameTree(@TempDir Path once, @TempDir Path twice) {
+        SourceFiles.write(SourceTrees.network(42, 15), once, OPTIONS);
+        SourceFiles.write(SourceTrees.network(42, 15), twice, OPTIONS);
+        SourceFiles.write(SourceTrees.network(42, 15), twice, OPTIONS);
+
+        assertThat(hash(twice)).isEqualTo(hash(once));
+    }
+
     /** SHA-256 over every file's relative path and bytes, in path order. */
     private static String hash(Path root) {
         try {
