@@ -2,9 +2,10 @@ package org.musubi.synth;
 
 /**
  * Derives independent, reproducible seeds from one seed (the SplitMix64 finaliser), so every
- * part of a network, and every person, has its own random stream.
+ * part of a network, and every person, has its own random stream. Public for the generator's
+ * sub-packages; their salts start at 100 so as not to meet the ones below.
  */
-final class Seeds {
+public final class Seeds {
 
     static final long FACILITIES = 1;
     static final long USERS = 2;
@@ -16,7 +17,7 @@ final class Seeds {
     }
 
     /** A seed for the given purpose; distinct salts give distinct seeds for the same seed. */
-    static long derive(long seed, long salt) {
+    public static long derive(long seed, long salt) {
         return mix(seed ^ mix(salt + 0x9E3779B97F4A7C15L));
     }
 

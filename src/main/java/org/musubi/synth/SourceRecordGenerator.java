@@ -44,8 +44,9 @@ public final class SourceRecordGenerator {
         });
     }
 
-    private static SourceRecord record(SplittableRandom random, long personIndex, boolean inPopulation,
-                                       Person person, Person donor) {
+    /** The person with one corruption drawn by its share; a kind that cannot apply is drawn again. */
+    static SourceRecord record(SplittableRandom random, long personIndex, boolean inPopulation,
+                               Person person, Person donor) {
         Demographics original = Demographics.of(person);
         SourceRecordCorruptions corruptions = new SourceRecordCorruptions(random.split());
         for (int draw = 0; draw < DRAWS; draw++) {

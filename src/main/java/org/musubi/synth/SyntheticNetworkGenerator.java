@@ -2,6 +2,7 @@ package org.musubi.synth;
 
 import org.musubi.identity.Person;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -45,7 +46,14 @@ public final class SyntheticNetworkGenerator {
         if (count < 0 || count > RegionalIds.CAPACITY) {
             throw new IllegalArgumentException("count must be 0–" + RegionalIds.CAPACITY + ": " + count);
         }
-        PersonFactory factory = new PersonFactory(seed, new Locality(prefecture));
-        return LongStream.range(0, count).mapToObj(factory::person);
+        return LongStream.range(0, count).mapToObj(personAt(seed, prefecture));
+    }
+
+    /**
+     * Makes the person at any index of {@code persons(seed, …, prefecture)} alone, so that callers
+     * can make persons in parallel or out of order and still get the same ones.
+     */
+    public LongFunction<Person> personAt(long seed, int prefecture) {
+        return new PersonFactory(seed, new Locality(prefecture))::person;
     }
 }

@@ -34,6 +34,34 @@ class SynthCommandTest {
     void refusesBadArgumentsWithUsage() {
         assertThat(run("--persons=many")).isEqualTo(2);
         assertThat(run("stray")).isEqualTo(2);
+        assertThat(run("--sources", "--update-percent=120", "--out=" + dir.resolve("bad"))).isEqualTo(2);
+        assertThat(run("--sources", "--messages-per-patient=0", "--out=" + dir.resolve("bad"))).isEqualTo(2);
+    }
+
+    @Test
+    void writesTheFacilitiesSourceFilesWhenAsked() {
+        assertThat(run("--seed=7", "--persons=20", "--messages-per-patient=8", "--sources", "--out=" + dir.resolve("s")))
+                .isZero();
+
+        assertThat(dir.resolve("s/persons.csv")).exists();
+        assertThat(dir.resolve("s/sources")).isDirectoryRecursivelyContaining("glob:**/ssmix2/*/*/*/-/ADT-00/*_1")
+                .isDirectoryRecursivelyContaining("glob:**/jahis/*.txt");
+    }
+
+    @Test
+    void sourcesOutPutsThemElsewhere() {
+        assertThat(run("--seed=7", "--persons=5", "--messages-per-patient=5", "--sources-out=" + dir.resolve("elsewhere"),
+                "--out=" + dir.resolve("n"))).isZero();
+
+        assertThat(dir.resolve("elsewhere")).isDirectoryRecursivelyContaining("glob:**/ssmix2/**/OMP-01/*");
+        assertThat(dir.resolve("n/sources")).doesNotExist();
+    }
+
+    @Test
+    void helpExplainsTheSourceFiles() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        assertThat(SynthCommand.run(new String[] {"--help"}, new PrintStream(sink), new PrintStream(sink))).isZero();
+        assertThat(sink.toString()).contains("--sources", "--messages-per-patient=N", "ssmix2", "jahis");
     }
 
     private static int run(String... args) {

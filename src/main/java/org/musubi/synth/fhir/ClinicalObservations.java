@@ -22,13 +22,12 @@ final class ClinicalObservations {
     }
 
     Observation lab(ClinicalCodes.Lab lab, double baseline, Date taken, String encounterUrl) {
-        double spread = (lab.high() - lab.low()) / 10;
-        double value = Math.clamp(baseline + (random.nextDouble() * 2 - 1) * spread, lab.low(), lab.high());
+        double value = lab.around(baseline, random);
         Observation observation = observation("laboratory", "検体検査", encounterUrl, taken);
         observation.getCode().addCoding(new Coding(ClinicalCodes.JLAC10, lab.jlac10(), lab.name())).setText(lab.name());
         observation.setValue(quantity(value, lab.decimals(), lab.unit()));
         observation.addReferenceRange().setLow(quantity(lab.low(), lab.decimals(), lab.unit()))
-                .setHigh(quantity(lab.low() + (lab.high() - lab.low()) * 0.6, lab.decimals(), lab.unit()));
+                .setHigh(quantity(lab.referenceHigh(), lab.decimals(), lab.unit()));
         observation.setIssuedElement(new InstantType(new Date(taken.getTime() + 3_600_000L)));
         return observation;
     }

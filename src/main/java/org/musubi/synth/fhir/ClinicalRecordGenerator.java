@@ -1,7 +1,6 @@
 package org.musubi.synth.fhir;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -51,18 +50,8 @@ public final class ClinicalRecordGenerator {
      */
     public List<ClinicalEntry> record(long seed, String patientUrl, String localId, int count, LocalDate from,
                                       LocalDate to) {
-        if (count < 0 || to.isBefore(from)) {
-            throw new IllegalArgumentException("count must not be negative and the span must not end before it starts");
-        }
         ClinicalVisits visits = new ClinicalVisits(seed, patientUrl, localId);
-        long days = ChronoUnit.DAYS.between(from, to);
-        double day = 0;
-        for (int visit = 1; visits.entries().size() < count; visit++) {
-            visits.visit(from.plusDays(Math.min(days, Math.round(day))));
-            double perVisit = Math.max(1, (double) visits.entries().size() / visit);
-            double visitsLeft = Math.max(1, (count - visits.entries().size()) / perVisit);
-            day += Math.max(1, (days - day) / visitsLeft);
-        }
+        VisitSchedule.spread(from, to, count, () -> visits.entries().size(), visits::visit);
         return List.copyOf(visits.entries().subList(0, count));
     }
 

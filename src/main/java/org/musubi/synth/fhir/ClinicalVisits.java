@@ -41,10 +41,7 @@ final class ClinicalVisits {
         this.random = new SplittableRandom(seed);
         this.patientUrl = patientUrl;
         this.localId = localId;
-        List<ClinicalCodes.Diagnosis> all = new ArrayList<>(ClinicalCodes.CHRONIC);
-        for (int n = 1 + random.nextInt(3); n > 0; n--) {
-            chronic.add(all.remove(random.nextInt(all.size())));
-        }
+        chronic.addAll(ClinicalCodes.drawChronic(random));
         this.observations = new ClinicalObservations(random);
         this.medications = new ClinicalMedications(random);
     }

@@ -1,0 +1,85 @@
+package org.musubi.synth.sources;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.musubi.identity.Person;
+import org.musubi.synth.Seeds;
+import org.musubi.synth.fhir.ClinicalCodes;
+
+/**
+ * Writes everything about one person: their course at each hospital or clinic they attend (the
+ * one they see regularly gets twice the messages of each other, from its first half year to the
+ * end; the others a stretch of one to three years), as SS-MIX2 files, then the pharmacies' JAHIS
+ * files of the prescriptions dispensed. Depends only on the seed, the options and the person's index.
+ */
+final class PersonSources {
+
+    private static final long PLANS = 103;
+    private static final long COURSES = 104;
+    private static final int FIRST_DAYS_OF_LIFE = 30;
+    /** The regular facility's first visit in the span falls within its first half year. */
+    private static final int FIRST_VISIT_SPREAD_DAYS = 180;
+
+    private final SourceRun run;
+    private final SourceOptions options;
+
+    PersonSources(SourceRun run) {
+        this.run = run;
+        this.options = run.options();
+    }
+
+    void write(long index, Person person) {
+        SplittableRandom random = new SplittableRandom(Seeds.derive(Seeds.derive(options.seed(), PLANS), index));
+        CarePlan plan = CarePlan.draw(random, run.sites());
+        Health health = Health.draw(random, person.sex());
+        Pharmacies pharmacies = new Pharmacies(random, plan.pharmacies(), run);
+        for (int n = 0; n < plan.medical().size(); n++) {
+            int share = Math.ceilDiv(options.messagesPerPatient() * (n == 0 ? 2 : 1), plan.medical().size() + 1);
+            Course course = writeCourse(index, person, health, plan.medical().get(n), n == 0, share);
+            if (course != null) {
+                pharmacies.dispense(course.chart(), course.events());
+            }
+        }
+        pharmacies.write(index, person, health);
+    }
+
+    /** The person's course at one site, written as SS-MIX2 files; null when the span holds no day of their life. */
+    private Course writeCourse(long index, Person person, Health health, Site site, boolean regular, int messages) {
+        SplittableRandom random = new SplittableRandom(
+                Seeds.derive(Seeds.derive(Seeds.derive(options.seed(), COURSES), index), site.index()));
+        Chart chart = chart(random, site, index, person, health, regular);
+        LocalDate born = person.birthDate().plusDays(FIRST_DAYS_OF_LIFE);
+        LocalDate start = regular ? options.from().plusDays(random.nextInt(FIRST_VISIT_SPREAD_DAYS)) : stretchStart(random);
+        LocalDate end = regular ? options.until() : min(options.until(), start.plusYears(1 + random.nextInt(3)));
+        start = start.isBefore(born) ? born : start;
+        if (start.isAfter(end)) {
+            return null;
+        }
+        List<CareEvent> events = new CourseGenerator(random, chart, options).course(start, end, messages);
+        new Ssmix2Writer(run.out(), site, run.counts()).write(chart, events);
+        return new Course(chart, events);
+    }
+
+    private record Course(Chart chart, List<CareEvent> events) {
+    }
+
+    private Chart chart(SplittableRandom random, Site site, long index, Person person, Health health, boolean regular) {
+        List<ClinicalCodes.Diagnosis> treated = regular ? health.chronic()
+                : List.of(health.chronic().get(random.nextInt(health.chronic().size())));
+        Department department = site.hospital() ? Department.of(treated.getFirst()) : Department.INTERNAL;
+        return new Chart(site, index, site.patientIds().of(index),
+                run.registrations().of(index, person, site.index()).demographics(), site.someStaff(random), department,
+                treated, health);
+    }
+
+    private LocalDate stretchStart(SplittableRandom random) {
+        long days = options.until().toEpochDay() - options.from().toEpochDay();
+        return options.from().plusDays(random.nextLong(Math.max(1, days - 365)));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
