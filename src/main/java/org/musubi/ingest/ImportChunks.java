@@ -14,18 +14,24 @@ import org.musubi.record.Written;
 final class ImportChunks {
 
     private final ImportPatients patients;
-    private final ChunkPlanner planner;
+    private final ChunkPlanner planner = new ChunkPlanner();
+    private final Preparation preparation;
     private final ImportLedger ledger;
     private final WriteRecords records;
     private final ImportAudits audits;
 
-    ImportChunks(ImportPatients patients, ChunkPlanner planner, ImportLedger ledger, WriteRecords records,
+    ImportChunks(ImportPatients patients, Preparation preparation, ImportLedger ledger, WriteRecords records,
                  ImportAudits audits) {
         this.patients = patients;
-        this.planner = planner;
+        this.preparation = preparation;
         this.ledger = ledger;
         this.records = records;
         this.audits = audits;
+    }
+
+    /** The preparation of records' resources, done by the threads that read files. */
+    Preparation preparation() {
+        return preparation;
     }
 
     BatchCounts store(Chunk chunk, Actor actor, String format) {

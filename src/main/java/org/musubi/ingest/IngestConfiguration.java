@@ -45,7 +45,7 @@ class IngestConfiguration {
                         MatchSourcePatients matching, ResourceStore store, WriteRecords records, Audit audit,
                         FhirContext context, FhirIndexer indexer) {
         ImportChunks chunks = new ImportChunks(new ImportPatients(identities, matching, store),
-                new ChunkPlanner(context, indexer), ledger, records, new ImportAudits(audit));
+                new Preparation(context, indexer), ledger, records, new ImportAudits(audit));
         return new RunImport(ledger, readers, facilities, chunks);
     }
 

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.musubi.audit.Actor;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
@@ -28,16 +32,22 @@ public final class RunImport {
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunImport.class);
 
+    /** Files read ahead of the chunk being stored, per reading thread. */
+    private static final int AHEAD_PER_THREAD = 64;
     private final ImportLedger ledger;
     private final SourceReaders readers;
     private final Facilities facilities;
     private final ImportChunks chunks;
+    private final ExecutorService reading;
+    private final int threads;
 
     RunImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, ImportChunks chunks) {
         this.ledger = ledger;
         this.readers = readers;
         this.facilities = facilities;
         this.chunks = chunks;
+        this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.reading = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-read-", 0).daemon().factory());
     }
 
     /** Who runs a batch: the user (null for the command line or the watcher) and who the audit names. */
@@ -61,6 +71,7 @@ public final class RunImport {
                 }
                 batch.take(next);
             }
+            batch.drain(0);
             batch.flush();
             ledger.finishBatch(batchId, BatchStatus.DONE, null);
         } catch (RuntimeException e) {
@@ -93,6 +104,9 @@ public final class RunImport {
             this.progress = progress;
         }
 
+        /** Files being read (by the reading threads), in the order they were offered. */
+        final java.util.ArrayDeque<Future<Read>> ahead = new java.util.ArrayDeque<>();
+
         void take(List<IncomingFile> files) {
             Map<String, KnownFile> known = ledger.knownFiles(source.id(), files.stream().map(IncomingFile::name).toList());
             for (IncomingFile file : files) {
@@ -101,21 +115,28 @@ public final class RunImport {
                     skipped = skipped.plus(BatchCounts.skippedFile());
                     continue;
                 }
-                byte[] hash = hash(file.file());
-                if (before != null && before.sameContent(hash)
-                        || source.kind().sameContentSameFile() && ledger.knownContent(source.id(), hash)) {
-                    skipped = skipped.plus(BatchCounts.skippedFile());
-                    continue;
-                }
-                List<ParseResult> results = read(file);
-                pending.add(new ReadFile(file, hash, results));
-                pendingRecords += results.size();
-                if (pendingRecords >= CHUNK_RECORDS) {
-                    flush();
-                }
+                ahead.add(reading.submit(() -> read(file, before)));
+                drain(threads * AHEAD_PER_THREAD);
             }
             if (pending.isEmpty()) {
                 flushSkipped();
+            }
+        }
+
+        /** Takes read files in order until at most {@code keep} are still being read. */
+        void drain(int keep) {
+            while (ahead.size() > keep) {
+                Read read = await(ahead.poll());
+                if (read.before() != null && read.before().sameContent(read.file().hash())
+                        || source.kind().sameContentSameFile() && ledger.knownContent(source.id(), read.file().hash())) {
+                    skipped = skipped.plus(BatchCounts.skippedFile());
+                    continue;
+                }
+                pending.add(read.file());
+                pendingRecords += read.file().results().size();
+                if (pendingRecords >= CHUNK_RECORDS) {
+                    flush();
+                }
             }
         }
 
@@ -141,8 +162,18 @@ public final class RunImport {
             }
         }
 
+        /** On a reading thread: the file's hash, the adapter's results and their prepared resources. */
+        private Read read(IncomingFile file, KnownFile before) {
+            List<ParseResult> results = results(file);
+            List<Preparation.PreparedRecord> prepared = new ArrayList<>(results.size());
+            for (ParseResult result : results) {
+                prepared.add(result instanceof ParseResult.Parsed p ? chunks.preparation().prepare(p) : null);
+            }
+            return new Read(new ReadFile(file, hash(file.file()), results, prepared), before);
+        }
+
         /** The adapter's results; an adapter that fails (it must not) rejects just this file. */
-        private List<ParseResult> read(IncomingFile file) {
+        private List<ParseResult> results(IncomingFile file) {
             List<ParseResult> results = new ArrayList<>();
             if (file.refused() != null) {
                 results.add(new ParseResult.Rejected(file.refused(), null));
@@ -158,6 +189,21 @@ public final class RunImport {
                         e.getClass().getSimpleName()), null));
             }
             return results;
+        }
+    }
+
+    /** A file read on a reading thread, with what the ledger knew of it. */
+    private record Read(ReadFile file, KnownFile before) {
+    }
+
+    private static Read await(Future<Read> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

@@ -97,7 +97,7 @@ class ImportAdminIT {
 
     private RunImport importer() {
         return new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new ChunkPlanner(fhir, indexer),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
                         ledger, records, new ImportAudits(audit)));
     }
 

@@ -69,7 +69,7 @@ class RunImportIT {
     @BeforeEach
     void setUp() {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new ChunkPlanner(fhir, indexer),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
                         ledger, records, new ImportAudits(audit)));
         String code = MedicalInstitutionCode.of(34, 1, 600000 + ThreadLocalRandom.current().nextInt(99999)).value();
         clinic = facilities.insert(new FacilityDraft("取込診療所", "トリコミシンリョウジョ", FacilityKind.CLINIC, code, 34,

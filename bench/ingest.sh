@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# End-to-end imports of issue 5 (SS-MIX2 >= 5,000 messages/s with heap <= 1 GB; JAHIS >= 20,000
+# dispensing records/s, on 2 cores): synth writes the facilities' source files (kept in
+# /tmp/musubi-ingest-sources-<persons>x<messages> for later runs, or -Dmusubi.bench.sources=DIR), then
+# org.musubi.bench.IngestBenchmark imports them into an empty embedded database. Arguments, e.g.
+#   bench/ingest.sh                                   # 10,000 persons, ~1 M messages
+#   bench/ingest.sh --persons=1000 --messages=100     # ~100 k messages
+#   bench/ingest.sh --limit=200000 --jahis=0          # stop after 200 k SS-MIX2 records, no JAHIS
+# Environment: JAVA_HOME (default: the Temurin 25 JDK), JAVA_OPTS (default: -Xmx1g), MAVEN_ARGS.
+set -euo pipefail
+JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" exec "$(dirname "$0")/run.sh" org.musubi.bench.IngestBenchmark "$@"

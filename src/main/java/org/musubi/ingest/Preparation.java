@@ -1,0 +1,79 @@
+package org.musubi.ingest;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.SearchIndex;
+import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.fhir.ResourceKind;
+
+/**
+ * What a record's resources need before they are stored and that does not depend on who the patient
+ * is: checked to be storable, encoded as JSON (placeholders still in) and indexed. Done on the threads
+ * that read the files, so the thread that stores them only resolves placeholders and writes.
+ */
+final class Preparation {
+
+    private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
+    private final FhirContext context;
+    private final FhirIndexer indexer;
+    private final ThreadLocal<IParser> parsers;
+
+    Preparation(FhirContext context, FhirIndexer indexer) {
+        this.context = context;
+        this.indexer = indexer;
+        this.parsers = ThreadLocal.withInitial(context::newJsonParser);
+    }
+
+    /** A resource ready to store but for its patient: JSON with {@link SourceRefs} placeholders still in. */
+    record PreparedResource(String sourceKey, String type, DataCategory category, String json, SearchIndex index) {
+    }
+
+    /** A record's resources and its Patient prepared, or why it cannot be stored. */
+    record PreparedRecord(List<PreparedResource> resources, PreparedResource patient, Problem unstorable) {
+    }
+
+    PreparedRecord prepare(ParseResult.Parsed parsed) {
+        try {
+            List<PreparedResource> resources = new ArrayList<>(parsed.resources().size());
+            if (parsed.action() == ParseResult.Action.STORE) {
+                for (MappedResource m : parsed.resources()) {
+                    resources.add(prepare(parsed, m.resource(), m.sourceKey()));
+                }
+            }
+            PreparedResource patient = parsed.action() == ParseResult.Action.STORE
+                    ? prepare(parsed, parsed.patientResource(), parsed.patient().localId()) : null;
+            return new PreparedRecord(resources, patient, null);
+        } catch (Unstorable e) {
+            return new PreparedRecord(List.of(), null, e.problem);
+        }
+    }
+
+    private PreparedResource prepare(ParseResult.Parsed parsed, Resource resource, String sourceKey) throws Unstorable {
+        String type = resource.fhirType();
+        ResourceKind kind = ResourceKind.of(type).filter(ResourceKind::patientData).orElseThrow(() ->
+                new Unstorable(TEXTS.problem(parsed.where(), "ingest.unstorable", type)));
+        if (sourceKey.isEmpty() || sourceKey.length() > 1000 || sourceKey.indexOf('"') >= 0 || sourceKey.indexOf('\\') >= 0) {
+            throw new Unstorable(TEXTS.problem(parsed.where(), "ingest.sourceKey", type));
+        }
+        return new PreparedResource(sourceKey, type, indexer.category(resource, kind),
+                parsers.get().encodeResourceToString(resource), indexer.index(resource, kind));
+    }
+
+    FhirContext context() {
+        return context;
+    }
+
+    /** A record whose resources Musubi cannot store. */
+    private static final class Unstorable extends Exception {
+        final transient Problem problem;
+
+        Unstorable(Problem problem) {
+            super(problem.english());
+            this.problem = problem;
+        }
+    }
+}

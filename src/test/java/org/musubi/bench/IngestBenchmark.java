@@ -1,0 +1,174 @@
+package org.musubi.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.musubi.audit.Actor;
+import org.musubi.ingest.BatchCounts;
+import org.musubi.ingest.BatchOrigin;
+import org.musubi.ingest.FolderFiles;
+import org.musubi.ingest.ImportBatch;
+import org.musubi.ingest.ImportKind;
+import org.musubi.ingest.ImportSource;
+import org.musubi.ingest.ImportSources;
+import org.musubi.ingest.RunImport;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
+import org.musubi.registry.FacilityStatus;
+import org.musubi.synth.SynthSize;
+import org.musubi.synth.SyntheticNetwork;
+import org.musubi.synth.SyntheticNetworkGenerator;
+import org.musubi.synth.sources.SourceFiles;
+import org.musubi.synth.sources.SourceOptions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * End-to-end import speed (issue 5): {@code synth} writes the facilities' SS-MIX2 storages and JAHIS
+ * notebooks for a population (kept between runs in {@code --sources}), Musubi starts on an empty
+ * embedded database with the network's facilities registered, and every storage, then every
+ * pharmacy's notebooks, is imported through the real pipeline (adapters, 名寄せ, record store, audit),
+ * one source after another. Prints messages/s, dispensing records/s, peak heap and RSS.
+ * Run with the heap the target allows, e.g. {@code JAVA_OPTS=-Xmx1g bench/ingest.sh}.
+ */
+public final class IngestBenchmark {
+
+    private static final Map<String, Long> DEFAULTS = defaults();
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args, DEFAULTS);
+        Path sources = Path.of(System.getProperty("musubi.bench.sources", "/tmp/musubi-ingest-sources-"
+                + options.get("persons") + "x" + options.get("messages")));
+        SyntheticNetwork network = new SyntheticNetworkGenerator().generate(options.get("seed"),
+                new SynthSize(options.integer("facilities"), options.integer("facilities") * 3, 0), 34);
+        System.out.println("Options: " + options + " sources=" + sources);
+        if (!Files.isDirectory(sources)) {
+            long started = System.nanoTime();
+            var summary = SourceFiles.write(network, options.get("persons"), sources,
+                    SourceOptions.defaults(options.get("seed")).withMessagesPerPatient(options.integer("messages")), done -> { });
+            System.out.printf("synth: %,d SS-MIX2 messages, %,d JAHIS files in %.1f s (not counted)%n",
+                    summary.ssmix2Messages(), summary.jahisFiles(), (System.nanoTime() - started) / 1e9);
+        }
+        try (RecordBenchServer server = RecordBenchServer.start(null)) {
+            Map<String, Facility> registered = register(server, network);
+            HeapPeak heap = new HeapPeak();
+            Result ssmix2 = run(server, registered, sources, ImportKind.SSMIX2, "ssmix2", options.get("limit"));
+            Result jahis = options.get("jahis") == 0 ? null : run(server, registered, sources, ImportKind.JAHIS, "jahis", 0);
+            long dispenses = server.bean(JdbcClient.class).sql("SELECT count(*) FROM resource WHERE type = 'MedicationDispense'")
+                    .query(Long.class).single();
+            report(ssmix2, jahis, dispenses, heap.peakMegabytes());
+        }
+    }
+
+    private static Map<String, Facility> register(RecordBenchServer server, SyntheticNetwork network) {
+        Facilities facilities = server.bean(Facilities.class);
+        Map<String, Facility> byCode = new LinkedHashMap<>();
+        network.facilities().stream().filter(f -> f.code() != null).forEach(f -> byCode.put(f.code().value(),
+                facilities.insert(new FacilityDraft(f.nameKanji(), f.nameKana(), f.kind(), f.code().value(), f.prefecture(),
+                        f.address(), f.phone(), true, true, FacilityStatus.ACTIVE))));
+        return byCode;
+    }
+
+    /** Imports every facility's folder of this kind, one after another; {@code limit} > 0 stops after that many records. */
+    private static Result run(RecordBenchServer server, Map<String, Facility> facilities, Path sources, ImportKind kind,
+                              String folder, long limit) throws IOException {
+        RunImport imports = server.bean(RunImport.class);
+        ImportSources registry = server.bean(ImportSources.class);
+        BatchCounts total = BatchCounts.ZERO;
+        long started = System.nanoTime();
+        List<Path> roots;
+        try (Stream<Path> codes = Files.list(sources)) {
+            roots = codes.map(code -> code.resolve(folder)).filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path root : roots) {
+            Facility facility = facilities.get(root.getParent().getFileName().toString());
+            ImportSource source = registry.findOrCreate(facility.id(), kind, "bench", root.toString());
+            ImportBatch batch = imports.run(source, FolderFiles.of(kind, root),
+                    new RunImport.Runner(null, Actor.system("bench"), BatchOrigin.COMMAND_LINE), c -> { });
+            total = total.plus(batch.counts());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("  %s %s: %,d records (%,d rejected) — so far %,d in %.0f s = %,.0f/s%n", kind,
+                    root.getParent().getFileName(), batch.counts().recordsSeen(), batch.counts().recordsRejected(),
+                    total.recordsSeen(), seconds, total.recordsSeen() / seconds);
+            if (limit > 0 && total.recordsSeen() >= limit) {
+                break;
+            }
+        }
+        return new Result(kind, total, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void report(Result ssmix2, Result jahis, long dispenses, long heapPeak) throws IOException {
+        System.out.println();
+        System.out.println("| import | records | rejected | resources written | seconds | records/s |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Result r : jahis == null ? List.of(ssmix2) : List.of(ssmix2, jahis)) {
+            System.out.printf("| %s | %,d | %,d | %,d | %.1f | %,.0f |%n", r.kind(), r.counts().recordsSeen(),
+                    r.counts().recordsRejected(), r.counts().resourcesWritten(), r.seconds(), r.counts().recordsSeen() / r.seconds());
+        }
+        if (jahis != null) {
+            System.out.printf("JAHIS dispensing records (MedicationDispense stored): %,d, %,.0f/s end to end%n", dispenses,
+                    dispenses / jahis.seconds());
+        }
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                .findFirst().orElse("VmHWM: ?").replaceAll("\\s+", " ");
+        System.out.printf("heap: max %,d MB, most in use (sampled) %,d MB, old generation after the last GC %,d MB;"
+                + " JVM %s (PostgreSQL runs in its own processes)%n", Runtime.getRuntime().maxMemory() >> 20, heapPeak,
+                HeapPeak.retainedMegabytes(), rss);
+        System.out.printf("targets: SS-MIX2 >= 5,000 messages/s: %s (%,.0f); JAHIS >= 20,000 dispensing records/s: %s%n",
+                ssmix2.counts().recordsSeen() / ssmix2.seconds() >= 5000 ? "PASS" : "MISS", ssmix2.counts().recordsSeen() / ssmix2.seconds(),
+                jahis == null ? "not run" : dispenses / jahis.seconds() >= 20000 ? "PASS" : "MISS");
+    }
+
+    private record Result(ImportKind kind, BatchCounts counts, double seconds) {
+    }
+
+    /** The most heap in use (live and garbage) seen by sampling every 50 ms, and the old generation after GC. */
+    private static final class HeapPeak {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+        HeapPeak() {
+            Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                while (true) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setPriority(Thread.MIN_PRIORITY);
+        }
+
+        long peakMegabytes() {
+            return peak.get() >> 20;
+        }
+
+        /** The old generation's peak use right after collections: what the import keeps, not its garbage. */
+        static long retainedMegabytes() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .filter(p -> p.getCollectionUsage() != null && p.getName().contains("Old"))
+                    .mapToLong(p -> p.getCollectionUsage().getUsed()).max().orElse(-1) >> 20;
+        }
+    }
+
+    private static Map<String, Long> defaults() {
+        Map<String, Long> defaults = new LinkedHashMap<>();
+        defaults.put("persons", 10_000L);
+        defaults.put("messages", 100L);
+        defaults.put("facilities", 60L);
+        defaults.put("seed", 20_260_401L);
+        defaults.put("limit", 0L);
+        defaults.put("jahis", 1L);
+        return defaults;
+    }
+}
