@@ -32,7 +32,12 @@ class DemoConfiguration {
     }
 
     @Bean
-    ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit) {
+    DemoRecords demoRecords(Facilities facilities, org.musubi.ingest.ImportSources sources, org.musubi.ingest.RunImport imports) {
+        return new DemoRecords(facilities, sources, imports);
+    }
+
+    @Bean
+    ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records) {
         return args -> {
             if (!properties.enabled()) {
                 int disabled = users.disableDemoAccounts();
@@ -45,8 +50,23 @@ class DemoConfiguration {
             }
             if (properties.seed() && network.seedIfEmpty(properties.seedValue(), properties.password())) {
                 log.info("Demo network created from seed {}", properties.seedValue());
+                if (properties.importPersons() > 0) {
+                    Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records));
+                }
             }
         };
+    }
+
+    /** In the background, so the server is up at once; the batches show on /admin/imports as they run. */
+    private static void importRecords(DemoProperties properties, DemoRecords records) {
+        try {
+            var batches = records.importSmallSet(properties.seedValue(), properties.importFolder(), properties.importPersons(),
+                    properties.importMessages());
+            log.info("Demo records imported: {} batches, {} records", batches.size(),
+                    batches.stream().mapToLong(b -> b.counts().recordsSeen()).sum());
+        } catch (RuntimeException e) {
+            log.warn("Demo records could not be imported: {}", e.toString());
+        }
     }
 
     @Bean

@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "musubi.database.embedded.data-directory=target/it-postgres",
         "musubi.database.embedded.clean-on-start=true",
         "musubi.demo.enabled=true",
+        // The demo's imported records are proved by DemoRecordsIT; other tests start without them.
+        "musubi.demo.import-persons=0",
         "musubi.security.ip-max-failures=40",
         // A configured matrix row, so that rule 6 (profession × category) is proved through HTTP too.
         "musubi.policy.matrix.MUNICIPAL_STAFF=NONE",

@@ -13,9 +13,12 @@ class FhirProviders implements FhirServlet.Providers {
     private final TransactionProvider transactions;
     private final AuditEventProvider auditEvents;
     private final IncomingBodyInterceptor bodies;
+    private final MedicationNotebookProvider notebooks;
 
     FhirProviders(PatientProvider patients, SafeErrors errors, RecordProviderParts parts,
-                  TransactionProvider transactions, AuditEventProvider auditEvents, IncomingBodyInterceptor bodies) {
+                  TransactionProvider transactions, AuditEventProvider auditEvents, IncomingBodyInterceptor bodies,
+                  MedicationNotebookProvider notebooks) {
+        this.notebooks = notebooks;
         this.bodies = bodies;
         this.auditEvents = auditEvents;
         this.patients = patients;
@@ -26,7 +29,7 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> plainProviders() {
-        return List.of(transactions);
+        return List.of(transactions, notebooks);
     }
 
     @Override

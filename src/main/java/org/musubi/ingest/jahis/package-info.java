@@ -15,5 +15,9 @@
  * </ul>
  * Each block, note, OTC drug and memo is a record of its own with a content key
  * ({@link org.musubi.ingest.jahis.RecordKeys}); what a fault rejects is listed on {@code JahisReader}.
+ * A named interface: the FHIR API writes a person's history back with {@link org.musubi.ingest.jahis.JahisWriter}.
  */
+@NamedInterface("jahis")
 package org.musubi.ingest.jahis;
+
+import org.springframework.modulith.NamedInterface;

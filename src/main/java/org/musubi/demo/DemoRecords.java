@@ -1,0 +1,66 @@
+package org.musubi.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.musubi.audit.Actor;
+import org.musubi.ingest.BatchOrigin;
+import org.musubi.ingest.FolderFiles;
+import org.musubi.ingest.ImportBatch;
+import org.musubi.ingest.ImportKind;
+import org.musubi.ingest.ImportProgress;
+import org.musubi.ingest.ImportSource;
+import org.musubi.ingest.ImportSources;
+import org.musubi.ingest.RunImport;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.synth.SynthSize;
+import org.musubi.synth.SyntheticNetwork;
+import org.musubi.synth.SyntheticNetworkGenerator;
+import org.musubi.synth.sources.SourceFiles;
+import org.musubi.synth.sources.SourceOptions;
+
+/**
+ * Records for the demo: the facilities' own source files for the first demo persons (SS-MIX2 storages
+ * of hospitals and clinics, JAHIS notebooks of pharmacies) written by {@code synth} and imported through
+ * the real pipeline, each facility folder as a source named "demo" that shows on /admin/imports.
+ */
+public final class DemoRecords {
+
+    private static final RunImport.Runner RUNNER = new RunImport.Runner(null, Actor.system("demo-import"), BatchOrigin.DEMO);
+    private final Facilities facilities;
+    private final ImportSources sources;
+    private final RunImport imports;
+
+    public DemoRecords(Facilities facilities, ImportSources sources, RunImport imports) {
+        this.facilities = facilities;
+        this.sources = sources;
+        this.imports = imports;
+    }
+
+    /** Writes and imports the files of {@code persons} persons of the demo network of {@code seed}; returns the batches. */
+    public List<ImportBatch> importSmallSet(long seed, Path folder, int persons, int messages) {
+        SyntheticNetwork network = new SyntheticNetworkGenerator().generate(seed, SynthSize.demo());
+        SourceFiles.write(network, persons, folder, SourceOptions.defaults(seed).withMessagesPerPatient(messages), done -> { });
+        try (Stream<Path> codes = Files.list(folder)) {
+            return codes.sorted().flatMap(code -> Stream.of(run(code, "ssmix2", ImportKind.SSMIX2),
+                    run(code, "jahis", ImportKind.JAHIS))).flatMap(Optional::stream).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<ImportBatch> run(Path code, String folder, ImportKind kind) {
+        Path root = code.resolve(folder);
+        Optional<Facility> facility = facilities.findByCode(code.getFileName().toString());
+        if (!Files.isDirectory(root) || facility.isEmpty()) {
+            return Optional.empty();
+        }
+        ImportSource source = sources.findOrCreate(facility.get().id(), kind, "demo", root.toAbsolutePath().toString());
+        return Optional.of(imports.run(source, FolderFiles.of(kind, root), RUNNER, ImportProgress.NONE));
+    }
+}

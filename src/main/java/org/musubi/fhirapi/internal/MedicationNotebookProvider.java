@@ -1,0 +1,81 @@
+package org.musubi.fhirapi.internal;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.musubi.ingest.jahis.JahisWriter;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.RecordQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Patient/<regional person>/$medication-notebook}: the person's medication history as the caller
+ * may see it (dispensings, OTC drugs, allergies), written as a JAHIS TC file (version 08) for
+ * electronic medication-notebook apps; Shift_JIS by default, UTF-8 with {@code charset=UTF-8}. Each
+ * kind of data is read through the access policy and audited like a search.
+ */
+@Component
+class MedicationNotebookProvider {
+
+    private static final List<String> TYPES = List.of("MedicationDispense", "MedicationStatement", "AllergyIntolerance");
+    private final RecordProviderParts parts;
+    private final PersonOpener opener;
+    private final PersonPatients patients;
+    private final org.musubi.identity.IdentityStore identities;
+
+    MedicationNotebookProvider(RecordProviderParts parts, PersonOpener opener, PersonPatients patients,
+                               org.musubi.identity.IdentityStore identities) {
+        this.parts = parts;
+        this.opener = opener;
+        this.patients = patients;
+        this.identities = identities;
+    }
+
+    @Operation(name = "$medication-notebook", type = Patient.class, idempotent = true, manualResponse = true)
+    public void notebook(@IdParam IdType id, @OperationParam(name = "charset") StringType charset,
+                         jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Caller caller = Caller.current();
+        caller.require("MedicationDispense", false, parts.audit());
+        Charset encoding = charset == null || charset.getValue() == null || charset.getValue().equalsIgnoreCase("Shift_JIS")
+                ? Charset.forName("windows-31j") : charsetOf(charset.getValue());
+        if (!id.isIdPartValidLong() || identities.person(id.getIdPartAsLong()).isEmpty()) {
+            throw new ResourceNotFoundException(id);
+        }
+        long personId = id.getIdPartAsLong();
+        List<Resource> history = new ArrayList<>();
+        ReadRecords.Everything first = null;
+        for (String type : TYPES) {
+            ReadRecords.Everything found = parts.outcome(parts.reads().everything(caller.reader(), personId,
+                    new RecordQuery(type, List.of(), null, null, null, true, RecordQuery.MAX_PAGE, 0),
+                    ReadRecords.Includes.NONE), id);
+            first = first == null ? found : first;
+            found.found().resources().forEach(r -> history.add((Resource) parts.resources().toResource(r)));
+        }
+        OpenedPerson person = opener.opened(caller, identities.person(personId).orElseThrow(), first.view());
+        Patient patient = patients.toPatient(person.person(), person.visible(), person.ownOnly());
+        byte[] file = new JahisWriter(encoding).write(patient, history);
+        response.setStatus(200);
+        response.setContentType("text/plain;charset=" + (encoding.equals(StandardCharsets.UTF_8) ? "UTF-8" : "Shift_JIS"));
+        response.setHeader("Content-Disposition", "attachment; filename=\"okusuri-techo-" + personId + ".txt\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(file.length);
+        response.getOutputStream().write(file);
+    }
+
+    private static Charset charsetOf(String name) {
+        if (name.equalsIgnoreCase("UTF-8")) {
+            return StandardCharsets.UTF_8;
+        }
+        throw new InvalidRequestException("charset は Shift_JIS か UTF-8 です / charset must be Shift_JIS or UTF-8: " + name);
+    }
+}

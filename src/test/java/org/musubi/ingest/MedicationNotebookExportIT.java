@@ -1,0 +1,90 @@
+package org.musubi.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Actor;
+import org.musubi.identity.IdentityBatches;
+import org.musubi.ingest.jahis.JahisReader;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A person's medication history written back as a JAHIS notebook file ($medication-notebook): what the
+ * pharmacy imported comes back readable by a JAHIS reader, through the access policy, audited.
+ */
+@MusubiIntegrationTest
+class MedicationNotebookExportIT {
+
+    @LocalServerPort int port;
+    @Autowired RunImport imports;
+    @Autowired ImportSources sources;
+    @Autowired Facilities facilities;
+    @Autowired IdentityBatches identities;
+    @Autowired FhirClients clients;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void theImportedNotebookComesBackAsAJahisFileOnlyForThoseWhoMaySeeIt() throws Exception {
+        Facility pharmacy = ImportFacilities.fresh(facilities, FacilityKind.PHARMACY, "書出薬局");
+        String kana = "ショシュツ" + "アイウエオカキクケコ".charAt(ThreadLocalRandom.current().nextInt(10));
+        String notebook = String.join("\r\n", "JAHISTC08,1", "1,書出 花子,2,19660303,,,,,,,ショシュツ " + kana,
+                "5,20260110,1", "11,書出薬局,34,4,1234567,,,082-000-0000,1", "15,書出 次郎,082-000-0000,1",
+                "51,書出病院,34,1,7654321,1", "55,書出 一郎,内科,1", "201,1,アムロジピン錠５ｍｇ,1,錠,4,2171022F1021,1",
+                "301,1,朝食後,28,日分,1,1,,1") + "\r\n";
+        ImportSource source = sources.create(pharmacy.id(), ImportKind.JAHIS, "export", null, false);
+        imports.run(source, List.of(new IncomingFile(SourceFile.of("n.txt", notebook.getBytes(StandardCharsets.UTF_8)),
+                Instant.now())).iterator(), new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE),
+                ImportProgress.NONE);
+        long personId = person(pharmacy);
+        String own = clients.token(port, clients.register(pharmacy, "system/*.read"));
+        String stranger = clients.token(port, clients.register(ImportFacilities.fresh(facilities, FacilityKind.CLINIC,
+                "他院"), "system/*.read"));
+
+        HttpResponse<byte[]> exported = get("/fhir/Patient/" + personId + "/$medication-notebook", own);
+        HttpResponse<byte[]> utf8 = get("/fhir/Patient/" + personId + "/$medication-notebook?charset=UTF-8", own);
+        HttpResponse<byte[]> refused = get("/fhir/Patient/" + personId + "/$medication-notebook", stranger);
+
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(exported.headers().firstValue("Content-Type").orElse("")).containsIgnoringCase("Shift_JIS");
+        String text = new String(exported.body(), Charset.forName("windows-31j"));
+        assertThat(text).startsWith("JAHISTC08,1").contains("アムロジピン錠５ｍｇ").contains("20260110");
+        assertThat(new String(utf8.body(), StandardCharsets.UTF_8)).isEqualTo(text);
+        List<ParseResult> readBack = new ArrayList<>();
+        new JahisReader().read(SourceFile.of("back.txt", exported.body()), new MappingContext("3440000000", "x"), readBack::add);
+        assertThat(readBack).filteredOn(ParseResult.Parsed.class::isInstance).map(ParseResult.Parsed.class::cast)
+                .flatMap(ParseResult.Parsed::resources).map(MappedResource::resource)
+                .filteredOn(MedicationDispense.class::isInstance).map(r -> ((MedicationDispense) r)
+                        .getMedicationCodeableConcept().getCodingFirstRep().getCode()).containsExactly("2171022F1021");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("アムロジピン");
+    }
+
+    private long person(Facility pharmacy) {
+        return jdbc.sql("""
+                SELECT l.person_id FROM source_patient s JOIN person_link l ON l.source_patient_id = s.id
+                WHERE s.facility_id = ?""").param(pharmacy.id()).query(Long.class).single();
+    }
+
+    private HttpResponse<byte[]> get(String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
