@@ -105,6 +105,24 @@ class UploadIT {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void takesAZippedSsmix2DeltaAndRefusesAnArchiveThatWouldLeaveItsFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Facility hospital = ImportFacilities.fresh(facilities, FacilityKind.HOSPITAL, "送信病院");
+        String token = clients.token(port, clients.register(hospital, "system/*.write"));
+        java.nio.file.Path storage = Ssmix2Storages.oneHospital(dir);
+
+        HttpResponse<String> delta = post("/import/ssmix2", token, "application/zip", Ssmix2Storages.zip(storage));
+        HttpResponse<String> slip = post("/import/ssmix2", token, "application/zip", Ssmix2Storages.zipSlip());
+
+        assertThat(delta.statusCode()).isEqualTo(200);
+        assertThat(delta.body()).contains("\"status\":\"DONE\"").contains("\"recordsRejected\":0");
+        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'Encounter'")
+                .param(hospital.id()).query(Long.class).single()).isPositive();
+        assertThat(slip.statusCode()).isEqualTo(400);
+        assertThat(slip.body()).contains("zip");
+    }
+
     /** A notebook written for this test: one patient (a name nobody else has) and one dispensing. */
     private static String notebook() {
         String kana = "" + "アイウエオカキクケコサシスセソタチツテト".charAt(ThreadLocalRandom.current().nextInt(20))
