@@ -109,7 +109,9 @@ class CrashDrillIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "import", "jahis",
                 folder.toString(), "--facility=" + pharmacy.code().value(), "--source=crash-drill",
-                "--musubi.security.secret-key-file=target/it-secret.key");
+                "--musubi.security.secret-key-file=target/it-secret.key",
+                // The shared test database is in demo mode: a command outside demo mode would disable its demo accounts.
+                "--musubi.demo.enabled=true");
         builder.environment().put("MUSUBI_DB_URL", url);
         builder.environment().put("MUSUBI_DB_USER", "musubi_app");
         builder.environment().put("MUSUBI_DB_OWNER_USER", "postgres");
