@@ -22,8 +22,9 @@ final class ChunkPlanner {
     record Planned(ChunkPlan plan, List<PlannedRecord> records) {
     }
 
-    Planned plan(Chunk chunk, ImportPatients.Resolved patients, Map<ImportLedger.RecordId, RecordState> states) {
-        Draft draft = new Draft(chunk, patients, new HashMap<>(states));
+    Planned plan(Chunk chunk, ImportPatients.Resolved patients, Map<ImportLedger.RecordId, RecordState> states,
+                 Preparation preparation) {
+        Draft draft = new Draft(chunk, patients, new HashMap<>(states), preparation);
         for (ReadFile file : chunk.files()) {
             int rejected = 0;
             for (int i = 0; i < file.results().size(); i++) {
@@ -57,7 +58,11 @@ final class ChunkPlanner {
         int rejected;
         int warnings;
 
-        Draft(Chunk chunk, ImportPatients.Resolved patients, Map<ImportLedger.RecordId, RecordState> states) {
+        final Preparation preparation;
+
+        Draft(Chunk chunk, ImportPatients.Resolved patients, Map<ImportLedger.RecordId, RecordState> states,
+              Preparation preparation) {
+            this.preparation = preparation;
             this.chunk = chunk;
             this.patients = patients;
             this.states = states;
@@ -103,7 +108,9 @@ final class ChunkPlanner {
             if (parsed.action() == ParseResult.Action.STORE && (withPatient.add(patientKey) || parsed.authoritative())) {
                 String patientId = patients.patientResources().computeIfAbsent(patientKey,
                         k -> ImportIds.of(chunk.facilityId(), local, "Patient", local));
-                writes.add(write(patientKey, local, prepared.patient(), patientId));
+                Preparation.PreparedResource patient = prepared.patient() != null ? prepared.patient()
+                        : preparation.patient(parsed);
+                writes.add(write(patientKey, local, patient, patientId));
             }
             int patientWrites = writes.size() - first;
             writes.addAll(own);

@@ -40,7 +40,7 @@ final class ImportChunks {
                 chunk.userId() == null ? 0 : chunk.userId(), parsed);
         var states = ledger.records(chunk.facilityId(), parsed.stream()
                 .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
-        ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states);
+        ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation);
         ChunkPlan plan = planned.plan();
         record Result(WriteRecords.Imported imported, BatchCounts counts) {
         }

@@ -32,7 +32,7 @@ final class Preparation {
     record PreparedResource(String sourceKey, String type, DataCategory category, String json, SearchIndex index) {
     }
 
-    /** A record's resources and its Patient prepared, or why it cannot be stored. */
+    /** A record's resources and (for the source's own patient record) its Patient prepared, or why it cannot be stored. */
     record PreparedRecord(List<PreparedResource> resources, PreparedResource patient, Problem unstorable) {
     }
 
@@ -44,11 +44,23 @@ final class Preparation {
                     resources.add(prepare(parsed, m.resource(), m.sourceKey()));
                 }
             }
-            PreparedResource patient = parsed.action() == ParseResult.Action.STORE
-                    ? prepare(parsed, parsed.patientResource(), parsed.patient().localId()) : null;
+            PreparedResource patient = parsed.action() == ParseResult.Action.STORE && parsed.authoritative()
+                    ? patient(parsed) : null;
             return new PreparedRecord(resources, patient, null);
         } catch (Unstorable e) {
             return new PreparedRecord(List.of(), null, e.problem);
+        }
+    }
+
+    /**
+     * The record's Patient, prepared: done ahead for the source's own patient record (written every time),
+     * on demand for other records (written only when the patient has no Patient resource yet).
+     */
+    PreparedResource patient(ParseResult.Parsed parsed) {
+        try {
+            return prepare(parsed, parsed.patientResource(), parsed.patient().localId());
+        } catch (Unstorable e) {
+            throw new IllegalStateException("a Patient is always storable", e);
         }
     }
 

@@ -33,7 +33,7 @@ public final class RunImport {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunImport.class);
 
     /** Files read ahead of the chunk being stored, per reading thread. */
-    private static final int AHEAD_PER_THREAD = 64;
+    private static final int AHEAD_PER_THREAD = 1_500;
     private final ImportLedger ledger;
     private final SourceReaders readers;
     private final Facilities facilities;
