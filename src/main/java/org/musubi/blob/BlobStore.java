@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface BlobStore {
 
+    /** The extension (on a FHIR Binary's meta) that names the blob holding the Binary's content. */
+    String FHIR_BLOB_EXTENSION = "urn:musubi:blob-sha256";
+
     /** Stores the stream's content; refuses with {@link TooLarge} beyond {@code maxBytes}, keeping nothing. */
     Blob put(InputStream content, long maxBytes) throws IOException;
 

@@ -76,15 +76,7 @@ public final class ReadRecords {
         return access.interact(reader.userId(), reader.purpose(), personId, AuditAction.SEARCH,
                 query.type() == null ? "everything" : query.type(), view -> {
             List<SourcePatient> sources = identities.sourcePatientsOf(personId);
-            Set<DataItem> allowed = new HashSet<>();
-            for (long facility : sources.stream().map(SourcePatient::facilityId).collect(Collectors.toSet())) {
-                for (DataCategory category : DataCategory.values()) {
-                    DataItem item = new DataItem(facility, category);
-                    if (view.sees(item)) {
-                        allowed.add(item);
-                    }
-                }
-            }
+            Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             ResourceStore.Found found = store.search(keys, allowed, query);
             List<StoredResource> included = includes.referencedBy(found.resources()).stream()
@@ -96,6 +88,37 @@ public final class ReadRecords {
             included.forEach(r -> ids.add(r.id()));
             return Interaction.permitted(new Everything(found, view, included), view.decision(), ids);
         });
+    }
+
+    /**
+     * Several searches within one person's record as one interaction (a page that shows a person's
+     * header, timeline and lists at once): judged by one view, one audit row naming everything found.
+     */
+    public Interaction<List<ResourceStore.Found>> searchAll(Reader reader, long personId, List<RecordQuery> queries,
+                                                            AuditAction action, String auditedAs) {
+        return access.interact(reader.userId(), reader.purpose(), personId, action, auditedAs, view -> {
+            List<SourcePatient> sources = identities.sourcePatientsOf(personId);
+            Set<DataItem> allowed = allowed(view, sources);
+            Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
+            List<ResourceStore.Found> found = queries.stream().map(q -> store.search(keys, allowed, q)).toList();
+            List<String> ids = found.stream().flatMap(f -> f.resources().stream()).map(StoredResource::id)
+                    .distinct().toList();
+            return Interaction.permitted(found, view.decision(), ids);
+        });
+    }
+
+    /** The (facility, category) pairs of the person's sources that the view may show. */
+    private static Set<DataItem> allowed(PersonView view, List<SourcePatient> sources) {
+        Set<DataItem> allowed = new HashSet<>();
+        for (long facility : sources.stream().map(SourcePatient::facilityId).collect(Collectors.toSet())) {
+            for (DataCategory category : DataCategory.values()) {
+                DataItem item = new DataItem(facility, category);
+                if (view.sees(item)) {
+                    allowed.add(item);
+                }
+            }
+        }
+        return allowed;
     }
 
     /** What a search found, with the view it was judged by and the included resources it may show. */

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Binaries {
 
-    static final String BLOB_HASH = "urn:musubi:blob-sha256";
+    static final String BLOB_HASH = BlobStore.FHIR_BLOB_EXTENSION;
     static final String BLOB_SIZE = "urn:musubi:blob-size";
     private final BlobStore blobs;
     private final RecordProviderParts parts;

@@ -1,0 +1,308 @@
+package org.musubi.portal.chart;
+
+import static org.musubi.portal.chart.FhirJson.concept;
+import static org.musubi.portal.chart.FhirJson.firstInstant;
+import static org.musubi.portal.chart.FhirJson.party;
+import static org.musubi.portal.chart.FhirJson.quantity;
+import static org.musubi.portal.chart.FhirJson.text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.musubi.portal.chart.ChartEntry.Detail;
+import org.musubi.record.StoredResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a stored resource into the entry the viewer shows: what it is, when, its title and details.
+ * Resources that are not events of the record (Patient, Medication, Organization …) give none.
+ */
+final class ChartEntries {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ICD10 = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full";
+    private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
+
+    private ChartEntries() {
+    }
+
+    static Optional<ChartEntry> of(StoredResource stored) {
+        JsonNode r = JSON.readTree(stored.json());
+        if ("entered-in-error".equals(text(r.path("status")))
+                || "entered-in-error".equals(text(r.path("verificationStatus").path("coding").path(0).path("code")))) {
+            return Optional.empty();
+        }
+        Entry e = new Entry(stored, r);
+        return Optional.ofNullable(switch (stored.type()) {
+            case "Encounter" -> e.encounter();
+            case "Condition" -> e.condition();
+            case "AllergyIntolerance" -> e.allergy();
+            case "MedicationRequest" -> e.prescription();
+            case "MedicationDispense" -> e.dispense();
+            case "MedicationAdministration" -> e.administration();
+            case "MedicationStatement" -> e.statement();
+            case "Observation" -> e.observation();
+            case "DiagnosticReport" -> e.report();
+            case "DocumentReference" -> e.document();
+            case "ImagingStudy" -> e.imaging();
+            case "Procedure", "Immunization", "NutritionOrder", "ServiceRequest", "CarePlan" -> e.other();
+            default -> null;
+        });
+    }
+
+    /** The entry of one resource under construction. */
+    private static final class Entry {
+        private final StoredResource stored;
+        private final JsonNode r;
+        private final List<Detail> details = new ArrayList<>();
+
+        Entry(StoredResource stored, JsonNode r) {
+            this.stored = stored;
+            this.r = r;
+        }
+
+        private ChartEntry entry(TimelineKind kind, Instant at, String title, boolean active, boolean document) {
+            return new ChartEntry(kind, at, title, details, stored.sourceFacilityId(),
+                    stored.type(), stored.id(), active, document);
+        }
+
+        private void add(String labelKey, String value) {
+            if (value != null && !value.isBlank()) {
+                details.add(Detail.of(labelKey, value));
+            }
+        }
+
+        ChartEntry encounter() {
+            String type = concept(r.path("type").path(0));
+            String cls = text(r.path("class").path("code"));
+            add("chart.detail.period", period(r.path("period")));
+            add("chart.detail.department", concept(r.path("serviceType")));
+            for (JsonNode reason : r.path("reasonCode")) {
+                add("chart.detail.reason", concept(reason));
+            }
+            add("chart.detail.status", text(r.path("status")));
+            String title = type != null ? type : cls;
+            if (cls != null) {
+                details.addFirst(Detail.coded("chart.detail.class", "chart.encounter." + cls));
+            }
+            return entry(TimelineKind.ENCOUNTER, FhirJson.instant(r.path("period").path("start")), title, false, false);
+        }
+
+        ChartEntry condition() {
+            String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
+            String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
+            add("chart.detail.icd10", FhirJson.code(r.path("code"), ICD10, "urn:oid:1.2.392.200119.4.103"));
+            add("chart.detail.onset", text(r.path("onsetDateTime")));
+            add("chart.detail.abatement", text(r.path("abatementDateTime")));
+            add("chart.detail.clinicalStatus", clinical);
+            add("chart.detail.verification", verification);
+            boolean active = (clinical == null || ACTIVE.contains(clinical)) && r.path("abatementDateTime").isMissingNode()
+                    && !"refuted".equals(verification);
+            String title = concept(r.path("code"));
+            if ("provisional".equals(verification) || "unconfirmed".equals(verification)) {
+                title = title + " (?)";
+            }
+            return entry(TimelineKind.DIAGNOSIS, firstInstant(r.path("onsetDateTime"), r.path("recordedDate")), title,
+                    active, false);
+        }
+
+        ChartEntry allergy() {
+            String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
+            add("chart.detail.criticality", text(r.path("criticality")));
+            for (JsonNode reaction : r.path("reaction")) {
+                for (JsonNode manifestation : reaction.path("manifestation")) {
+                    add("chart.detail.reaction", concept(manifestation));
+                }
+            }
+            for (JsonNode note : r.path("note")) {
+                add(null, text(note.path("text")));
+            }
+            return entry(TimelineKind.ALLERGY, firstInstant(r.path("recordedDate"), r.path("onsetDateTime")),
+                    concept(r.path("code")), clinical == null || ACTIVE.contains(clinical), false);
+        }
+
+        ChartEntry prescription() {
+            dosages(r.path("dosageInstruction"));
+            add("chart.detail.supply", quantity(r.path("dispenseRequest").path("expectedSupplyDuration")));
+            add("chart.detail.prescriber", party(r, r.path("requester")));
+            add("chart.detail.status", text(r.path("status")));
+            return entry(injection() ? TimelineKind.INJECTION : TimelineKind.PRESCRIPTION, FhirJson.instant(r.path("authoredOn")),
+                    medication(), false, false);
+        }
+
+        ChartEntry dispense() {
+            dosages(r.path("dosageInstruction"));
+            add("chart.detail.quantity", quantity(r.path("quantity")));
+            add("chart.detail.supply", quantity(r.path("daysSupply")));
+            add("chart.detail.pharmacy", party(r, r.path("performer").path(0).path("actor")));
+            for (JsonNode performer : r.path("performer")) {
+                JsonNode actor = performer.path("actor");
+                if (FhirJson.contained(r, actor).path("resourceType").asString("").equals("Organization")
+                        && details.stream().noneMatch(d -> "chart.detail.pharmacy".equals(d.labelKey()))) {
+                    add("chart.detail.pharmacy", party(r, actor));
+                }
+            }
+            for (JsonNode request : r.path("authorizingPrescription")) {
+                add("chart.detail.prescriber", party(r, request));
+            }
+            for (JsonNode note : r.path("note")) {
+                add(null, text(note.path("text")));
+            }
+            return entry(TimelineKind.DISPENSING, firstInstant(r.path("whenHandedOver"), r.path("whenPrepared")),
+                    medication(), false, false);
+        }
+
+        ChartEntry administration() {
+            add("chart.detail.dose", quantity(r.path("dosage").path("dose")));
+            add("chart.detail.route", concept(r.path("dosage").path("route")));
+            add("chart.detail.status", text(r.path("status")));
+            return entry(injection() ? TimelineKind.INJECTION : TimelineKind.PRESCRIPTION,
+                    firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start")), medication(),
+                    false, false);
+        }
+
+        ChartEntry statement() {
+            add("chart.detail.period", period(r.path("effectivePeriod")));
+            for (JsonNode note : r.path("note")) {
+                add(null, text(note.path("text")));
+            }
+            details.addFirst(Detail.coded("chart.detail.otc", "chart.otc"));
+            return entry(TimelineKind.OTHER, firstInstant(r.path("effectivePeriod").path("start"), r.path("effectiveDateTime"),
+                    r.path("dateAsserted")), medication(), false, false);
+        }
+
+        ChartEntry observation() {
+            String category = FhirJson.anyCode(r.path("category").path(0));
+            String value = value(r);
+            String flag = FhirJson.anyCode(r.path("interpretation").path(0));
+            String range = range(r.path("referenceRange").path(0));
+            details.add(new Detail(null, concept(r.path("code")) + ": " + (value == null ? "—" : value)
+                    + (range == null ? "" : " (" + range + ")"), null, flag));
+            Instant at = firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued"));
+            boolean lab = category == null || "laboratory".equals(category);
+            return entry(lab ? TimelineKind.LAB : TimelineKind.OTHER, at, concept(r.path("code")), false, false);
+        }
+
+        ChartEntry report() {
+            String category = FhirJson.anyCode(r.path("category").path(0));
+            add("chart.detail.conclusion", text(r.path("conclusion")));
+            add("chart.detail.status", text(r.path("status")));
+            Instant at = firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued"));
+            if ("LAB".equalsIgnoreCase(category) || "laboratory".equals(category)) {
+                return r.path("result").isEmpty() && r.path("conclusion").isMissingNode() ? null
+                        : r.path("result").isEmpty() ? entry(TimelineKind.LAB, at, concept(r.path("code")), false, false)
+                        : null;
+            }
+            return entry(TimelineKind.IMAGING, at, concept(r.path("code")), false, false);
+        }
+
+        ChartEntry document() {
+            JsonNode attachment = r.path("content").path(0).path("attachment");
+            add("chart.detail.description", text(r.path("description")));
+            add("chart.detail.documentTitle", text(attachment.path("title")));
+            add("chart.detail.contentType", text(attachment.path("contentType")));
+            add("chart.detail.author", party(r, r.path("author").path(0)));
+            String title = concept(r.path("type"));
+            return entry(TimelineKind.DOCUMENT, firstInstant(r.path("date"), attachment.path("creation"),
+                    r.path("context").path("period").path("start")), title != null ? title : text(attachment.path("title")),
+                    false, true);
+        }
+
+        ChartEntry imaging() {
+            for (JsonNode modality : r.path("modality")) {
+                add("chart.detail.modality", text(modality.path("code")));
+            }
+            add("chart.detail.series", text(r.path("numberOfSeries")));
+            add("chart.detail.instances", text(r.path("numberOfInstances")));
+            String title = text(r.path("description"));
+            return entry(TimelineKind.IMAGING, FhirJson.instant(r.path("started")),
+                    title != null ? title : concept(r.path("procedureCode").path(0)), false, false);
+        }
+
+        ChartEntry other() {
+            add("chart.detail.status", text(r.path("status")));
+            JsonNode code = r.has("vaccineCode") ? r.path("vaccineCode") : r.path("code");
+            String title = concept(code);
+            if (title == null) {
+                title = text(r.path("title"));
+            }
+            if (title == null && r.has("oralDiet")) {
+                title = concept(r.path("oralDiet").path("type").path(0));
+            }
+            Instant at = firstInstant(r.path("performedDateTime"), r.path("performedPeriod").path("start"),
+                    r.path("occurrenceDateTime"), r.path("authoredOn"), r.path("dateTime"), r.path("created"),
+                    r.path("period").path("start"));
+            details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type." + stored.type()));
+            return entry(TimelineKind.OTHER, at, title, false, false);
+        }
+
+        private boolean injection() {
+            for (JsonNode profile : r.path("meta").path("profile")) {
+                if (text(profile) != null && text(profile).endsWith("_Injection")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String medication() {
+            JsonNode concept = r.path("medicationCodeableConcept");
+            if (!concept.isMissingNode()) {
+                return concept(concept);
+            }
+            JsonNode reference = r.path("medicationReference");
+            String display = text(reference.path("display"));
+            return display != null ? display : concept(FhirJson.contained(r, reference).path("code"));
+        }
+
+        private void dosages(JsonNode dosages) {
+            for (JsonNode dosage : dosages) {
+                add("chart.detail.dosage", text(dosage.path("text")));
+                add("chart.detail.dose", quantity(dosage.path("doseAndRate").path(0).path("doseQuantity")));
+                JsonNode timing = dosage.path("timing").path("code");
+                add("chart.detail.usage", concept(timing));
+            }
+        }
+    }
+
+    /** An Observation's value as text. */
+    static String value(JsonNode r) {
+        String quantity = quantity(r.path("valueQuantity"));
+        if (quantity != null) {
+            return quantity;
+        }
+        String string = text(r.path("valueString"));
+        if (string != null) {
+            return string;
+        }
+        String concept = concept(r.path("valueCodeableConcept"));
+        return concept != null ? concept : text(r.path("valueInteger"));
+    }
+
+    private static String range(JsonNode range) {
+        String text = text(range.path("text"));
+        if (text != null) {
+            return text;
+        }
+        String low = text(range.path("low").path("value"));
+        String high = text(range.path("high").path("value"));
+        return low == null && high == null ? null : (low == null ? "" : low) + "–" + (high == null ? "" : high);
+    }
+
+    private static String period(JsonNode period) {
+        String start = text(period.path("start"));
+        String end = text(period.path("end"));
+        if (start == null && end == null) {
+            return null;
+        }
+        return (start == null ? "" : shortTime(start)) + " – " + (end == null ? "" : shortTime(end));
+    }
+
+    /** {@code 2011-11-20T16:00:00+09:00} → {@code 2011-11-20 16:00}. */
+    private static String shortTime(String value) {
+        return value.length() >= 16 ? value.substring(0, 10) + " " + value.substring(11, 16) : value;
+    }
+}

@@ -1,0 +1,123 @@
+package org.musubi.portal.chart;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.musubi.blob.BlobStore;
+import org.musubi.identity.IdentityStore;
+import org.musubi.policy.Interaction;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
+import org.musubi.record.StoredResource;
+import org.musubi.security.SignedIn;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A document of the timeline, viewed in the page: each view reads the DocumentReference (or, for
+ * its content, the Binary it points to) through the access policy, one audit row per request.
+ */
+@Controller
+class DocumentController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ReadRecords records;
+    private final IdentityStore identities;
+    private final BlobStore blobs;
+
+    DocumentController(ReadRecords records, IdentityStore identities, BlobStore blobs) {
+        this.records = records;
+        this.identities = identities;
+        this.blobs = blobs;
+    }
+
+    @GetMapping("/portal/patients/{personId}/documents/{id}")
+    String document(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, @PathVariable String id,
+                    @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
+        Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
+        Interaction<StoredResource> read = records.read(reader, "DocumentReference", id, null);
+        if (!read.permitted()) {
+            return PatientViewController.denied(personId, read.decision().key(), model, response);
+        }
+        StoredResource stored = ofPerson(read.value(), personId);
+        DocumentContent content = DocumentContent.of(stored.json());
+        DocumentContent.Shown shown = content.shown();
+        model.addAttribute("personId", personId);
+        model.addAttribute("person", identities.person(personId).orElseThrow().person());
+        model.addAttribute("purpose", "EMERGENCY".equals(purpose) ? "EMERGENCY" : null);
+        model.addAttribute("document", content);
+        model.addAttribute("shown", shown.name());
+        model.addAttribute("documentId", id);
+        if (shown == DocumentContent.Shown.TEXT) {
+            model.addAttribute("text", content.decodedText());
+        } else if (shown == DocumentContent.Shown.FHIR_DOCUMENT) {
+            model.addAttribute("composition", content.composition());
+        }
+        return "portal/document";
+    }
+
+    /** The document's bytes, shown inline (a PDF or an image in the viewer's frame) and never cached. */
+    @GetMapping("/portal/patients/{personId}/documents/{id}/content")
+    void content(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, @PathVariable String id,
+                 @RequestParam(required = false) String binary, @RequestParam(defaultValue = "TREATMENT") String purpose,
+                 HttpServletResponse response) throws IOException {
+        Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
+        Interaction<StoredResource> read = binary != null ? records.read(reader, "Binary", binary, null)
+                : records.read(reader, "DocumentReference", id, null);
+        if (!read.permitted()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        StoredResource stored = ofPerson(read.value(), personId);
+        headers(response);
+        if (binary == null) {
+            DocumentContent content = DocumentContent.of(stored.json());
+            if (content.data() == null) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            response.setContentType(content.mediaType());
+            response.getOutputStream().write(content.data());
+            return;
+        }
+        JsonNode r = JSON.readTree(stored.json());
+        String hash = null;
+        for (JsonNode extension : r.path("meta").path("extension")) {
+            if (BlobStore.FHIR_BLOB_EXTENSION.equals(FhirJson.text(extension.path("url")))) {
+                hash = FhirJson.text(extension.path("valueString"));
+            }
+        }
+        Optional<InputStream> content = BlobStore.isKey(hash) ? blobs.open(hash) : Optional.empty();
+        if (content.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        response.setContentType(Optional.ofNullable(FhirJson.text(r.path("contentType"))).orElse("application/octet-stream"));
+        try (InputStream in = content.get()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    /** The resource, if it is this person's: a document of another person is not found here. */
+    private StoredResource ofPerson(StoredResource stored, long personId) {
+        if (stored.deleted() || !identities.personOf(stored.patientKey()).map(p -> p == personId).orElse(false)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return stored;
+    }
+
+    /** Shown inside the viewer's own frame only; nothing in it may run scripts or be cached. */
+    private static void headers(HttpServletResponse response) {
+        response.setHeader("Content-Disposition", "inline");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
+                + " frame-ancestors 'self'");
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        response.setHeader("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,148 @@
+package org.musubi.portal.chart;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import tools.jackson.databind.JsonNode;
+
+/** Reading the few things the viewer needs from stored FHIR JSON, without building HAPI's model. */
+final class FhirJson {
+
+    private FhirJson() {
+    }
+
+    /** A primitive's value as text; {@code null} when absent or not a primitive. */
+    static String text(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull() || !node.isValueNode() ? null : node.asString();
+    }
+
+    /** What a CodeableConcept says: its text, else the first coding's display, else its code. */
+    static String concept(JsonNode concept) {
+        String text = text(concept.path("text"));
+        if (text != null) {
+            return text;
+        }
+        for (JsonNode coding : concept.path("coding")) {
+            String display = text(coding.path("display"));
+            if (display != null) {
+                return display;
+            }
+        }
+        for (JsonNode coding : concept.path("coding")) {
+            String code = text(coding.path("code"));
+            if (code != null) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    /** The code of the concept's first coding whose system is one of {@code systems}. */
+    static String code(JsonNode concept, String... systems) {
+        for (JsonNode coding : concept.path("coding")) {
+            String system = text(coding.path("system"));
+            for (String wanted : systems) {
+                if (wanted.equals(system)) {
+                    return text(coding.path("code"));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first code of a concept's codings, whatever the system. */
+    static String anyCode(JsonNode concept) {
+        for (JsonNode coding : concept.path("coding")) {
+            String code = text(coding.path("code"));
+            if (code != null) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    /** A FHIR date, dateTime or instant as an instant (a date alone: its start in Japan); {@code null} when unreadable. */
+    static Instant instant(JsonNode node) {
+        String value = text(node);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return switch (value.length()) {
+                case 4 -> LocalDate.of(Integer.parseInt(value), 1, 1).atStartOfDay(ChartEntry.JAPAN).toInstant();
+                case 7 -> YearMonth.parse(value).atDay(1).atStartOfDay(ChartEntry.JAPAN).toInstant();
+                case 10 -> LocalDate.parse(value).atStartOfDay(ChartEntry.JAPAN).toInstant();
+                default -> OffsetDateTime.parse(value).toInstant();
+            };
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The first of several date elements that is present. */
+    static Instant firstInstant(JsonNode... nodes) {
+        for (JsonNode node : nodes) {
+            Instant at = instant(node);
+            if (at != null) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    /** A Quantity as text: comparator, value and unit ({@code < 0.5 mg/dl}). */
+    static String quantity(JsonNode quantity) {
+        String value = text(quantity.path("value"));
+        if (value == null) {
+            return null;
+        }
+        String comparator = text(quantity.path("comparator"));
+        String unit = text(quantity.path("unit"));
+        if (unit == null) {
+            unit = text(quantity.path("code"));
+        }
+        return (comparator == null ? "" : comparator + " ") + value + (unit == null ? "" : " " + unit);
+    }
+
+    /** A contained resource a local reference ({@code #id}) names, or a missing node. */
+    static JsonNode contained(JsonNode resource, JsonNode reference) {
+        String ref = text(reference.path("reference"));
+        if (ref == null || !ref.startsWith("#")) {
+            return tools.jackson.databind.node.MissingNode.getInstance();
+        }
+        for (JsonNode c : resource.path("contained")) {
+            if (ref.substring(1).equals(text(c.path("id")))) {
+                return c;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** A reference's display, else the name of the contained resource it points to. */
+    static String party(JsonNode resource, JsonNode reference) {
+        String display = text(reference.path("display"));
+        if (display != null) {
+            return display;
+        }
+        JsonNode target = contained(resource, reference);
+        String name = text(target.path("name"));
+        if (name != null) {
+            return name;
+        }
+        for (JsonNode human : target.path("name")) {
+            String text = text(human.path("text"));
+            if (text != null) {
+                return text;
+            }
+            String family = text(human.path("family"));
+            if (family != null) {
+                StringBuilder full = new StringBuilder(family);
+                human.path("given").forEach(g -> full.append(' ').append(text(g)));
+                return full.toString();
+            }
+        }
+        return null;
+    }
+}

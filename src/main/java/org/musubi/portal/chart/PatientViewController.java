@@ -1,0 +1,86 @@
+package org.musubi.portal.chart;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.musubi.audit.Purpose;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.security.SignedIn;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The integrated viewer (統合ビューア): the patient header and the timeline across every facility. */
+@Controller
+class PatientViewController {
+
+    private final PatientChart chart;
+    private final Facilities facilities;
+
+    PatientViewController(PatientChart chart, Facilities facilities) {
+        this.chart = chart;
+        this.facilities = facilities;
+    }
+
+    @GetMapping("/portal/patients/{personId}")
+    String timeline(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+                    @RequestParam(defaultValue = "TREATMENT") String purpose,
+                    @RequestParam(required = false) Set<Long> facility, @RequestParam(required = false) Set<TimelineKind> kind,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
+        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "timeline");
+        if (!(opened instanceof PatientChart.Chart shown)) {
+            return denied(personId, ((PatientChart.Refused) opened).reasonKey(), model, response);
+        }
+        TimelineFilter filter = new TimelineFilter(facility, kind, from, to, page);
+        Timeline timeline = Timeline.of(shown.entries(), filter);
+        header(model, shown.header(), purpose, "timeline");
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("filter", filter);
+        model.addAttribute("kinds", TimelineKind.values());
+        model.addAttribute("facilityNames", names(timeline.facilities().keySet()));
+        return "portal/patient";
+    }
+
+    static Purpose purpose(String purpose) {
+        return "EMERGENCY".equals(purpose) ? Purpose.EMERGENCY : Purpose.TREATMENT;
+    }
+
+    /** The header and tab bar every page of the viewer shows. */
+    static void header(Model model, PatientHeader header, String purpose, String tab) {
+        model.addAttribute("header", header);
+        model.addAttribute("personId", header.personId());
+        model.addAttribute("person", header.person());
+        model.addAttribute("purpose", "EMERGENCY".equals(purpose) ? "EMERGENCY" : null);
+        model.addAttribute("tab", tab);
+    }
+
+    static String denied(long personId, String reasonKey, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("personId", personId);
+        model.addAttribute("decision", reasonKey);
+        return "portal/denied";
+    }
+
+    Map<Long, String> names(Set<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        for (long id : ids) {
+            names.put(id, facilities.find(id).map(Facility::nameKanji).orElse("#" + id));
+        }
+        return names;
+    }
+
+    static List<Long> sorted(Set<Long> ids) {
+        return ids.stream().sorted().collect(Collectors.toList());
+    }
+}

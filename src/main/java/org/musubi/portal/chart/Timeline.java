@@ -1,0 +1,88 @@
+package org.musubi.portal.chart;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.musubi.portal.chart.ChartEntry.Detail;
+
+/**
+ * The integrated timeline: entries from every facility, newest first, grouped by day, a page at a
+ * time. A day's lab results from one facility are one entry (a panel) listing each value.
+ *
+ * @param facilities the facilities that sent entries, with how many (for the filter)
+ * @param kinds      how many entries of each kind (for the filter)
+ */
+public record Timeline(List<Day> days, Map<Long, Integer> facilities, Map<TimelineKind, Integer> kinds, int page,
+                       boolean hasMore, int shown, int matching) {
+
+    /** Entries on one page, whole days only (a day longer than this is still one page). */
+    static final int PAGE_SIZE = 150;
+
+    public record Day(LocalDate day, List<ChartEntry> entries) {
+    }
+
+    static Timeline of(List<ChartEntry> entries, TimelineFilter filter) {
+        List<ChartEntry> merged = labPanels(entries);
+        Map<Long, Integer> facilities = new TreeMap<>();
+        Map<TimelineKind, Integer> kinds = new EnumMap<>(TimelineKind.class);
+        merged.forEach(e -> {
+            facilities.merge(e.facilityId(), 1, Integer::sum);
+            kinds.merge(e.kind(), 1, Integer::sum);
+        });
+        List<ChartEntry> matching = merged.stream().filter(filter::accepts)
+                .sorted(Comparator.comparing(ChartEntry::at, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(e -> e.kind().ordinal()))
+                .toList();
+        Map<LocalDate, List<ChartEntry>> byDay = new LinkedHashMap<>();
+        matching.forEach(e -> byDay.computeIfAbsent(e.day(), d -> new ArrayList<>()).add(e));
+        List<Day> days = new ArrayList<>();
+        int skipped = 0;
+        int shown = 0;
+        int start = filter.page() * PAGE_SIZE;
+        boolean more = false;
+        for (Map.Entry<LocalDate, List<ChartEntry>> day : byDay.entrySet()) {
+            if (skipped < start) {
+                skipped += day.getValue().size();
+                continue;
+            }
+            if (shown >= PAGE_SIZE) {
+                more = true;
+                break;
+            }
+            days.add(new Day(day.getKey(), List.copyOf(day.getValue())));
+            shown += day.getValue().size();
+        }
+        return new Timeline(days, facilities, kinds, filter.page(), more, shown, matching.size());
+    }
+
+    /** A day's lab results from one facility as one panel entry. */
+    private static List<ChartEntry> labPanels(List<ChartEntry> entries) {
+        Map<String, List<ChartEntry>> panels = new LinkedHashMap<>();
+        List<ChartEntry> out = new ArrayList<>();
+        for (ChartEntry e : entries) {
+            if (e.kind() == TimelineKind.LAB && e.resourceType().equals("Observation")) {
+                panels.computeIfAbsent(e.day() + "|" + e.facilityId(), k -> new ArrayList<>()).add(e);
+            } else {
+                out.add(e);
+            }
+        }
+        for (List<ChartEntry> panel : panels.values()) {
+            ChartEntry first = panel.getFirst();
+            if (panel.size() == 1) {
+                out.add(first);
+                continue;
+            }
+            List<Detail> details = panel.stream().flatMap(e -> e.details().stream()).toList();
+            out.add(new ChartEntry(TimelineKind.LAB, panel.stream().map(ChartEntry::at).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).orElse(null), null, details, first.facilityId(), "Observation",
+                    first.resourceId(), false, false));
+        }
+        return out;
+    }
+}

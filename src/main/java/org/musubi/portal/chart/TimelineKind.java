@@ -1,0 +1,20 @@
+package org.musubi.portal.chart;
+
+/** What a timeline entry is; the viewer filters and marks entries by kind. */
+public enum TimelineKind {
+    ENCOUNTER,
+    DIAGNOSIS,
+    ALLERGY,
+    PRESCRIPTION,
+    DISPENSING,
+    INJECTION,
+    LAB,
+    DOCUMENT,
+    IMAGING,
+    OTHER;
+
+    /** The message key of the kind's name, e.g. {@code chart.kind.LAB}. */
+    public String messageKey() {
+        return "chart.kind." + name();
+    }
+}
