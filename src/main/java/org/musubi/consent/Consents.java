@@ -23,6 +23,9 @@ public interface Consents {
 
     PatientLink link(long personId, long facilityId, long userId);
 
+    /** The facility's open links (its linked patients), newest link first. */
+    List<PatientLink> openLinks(long facilityId);
+
     /** Ends the facility's open link to the person; returns false when there was none. */
     boolean endLink(long personId, long facilityId, long userId);
 

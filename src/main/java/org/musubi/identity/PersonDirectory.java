@@ -18,6 +18,16 @@ public interface PersonDirectory {
     Page<RegisteredPerson> search(String text, LocalDate birthDate, PageRequest page);
 
     /**
+     * Of the given persons, in the given order, those matching {@code text} (all when it is blank),
+     * each with the facility's chart number (the local id of the facility's source patient linked to
+     * the person). The text matches the start of the regional ID (digits, spaces and hyphens ignored),
+     * the start of the facility's chart number, the start of the kana name (after
+     * {@link org.musubi.identity.matching.KanaNormalizer normalisation}, spaces ignored) or part of
+     * the kanji name.
+     */
+    Page<FacilityPatient> amongPersons(java.util.List<Long> personIds, long facilityId, String text, PageRequest page);
+
+    /**
      * The merges into this person that {@link UnmergePersons} can still undo: the merged person is
      * still merged into this one, this person is active, and the merge was not undone; newest first.
      */

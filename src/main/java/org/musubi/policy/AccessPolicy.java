@@ -80,6 +80,28 @@ public final class AccessPolicy {
     }
 
     /**
+     * May the requester list their facility's linked patients (its own link list, with demographics)?
+     * Rules 1 as above; then the requester must act for a viewing facility ({@code facilityNotViewing})
+     * and their profession must see {@link DataCategory#DEMOGRAPHICS} ({@code categoryNotAllowedForProfession});
+     * then {@code linkedPatientList} permits. Consents are not asked: the list holds only persons the
+     * facility linked itself, and opening any of them is decided again, person by person.
+     */
+    public Decision decideLinkList(Requester requester) {
+        if (!requester.userActive()) {
+            return new Deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return new Deny(Deny.FACILITY_SUSPENDED);
+        }
+        Optional<Deny> notViewing = viewing(requester);
+        if (notViewing.isPresent()) {
+            return notViewing.get();
+        }
+        return matrix.allows(requester.profession(), DataCategory.DEMOGRAPHICS)
+                ? new Permit(Permit.LINKED_PATIENT_LIST) : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    }
+
+    /**
      * The items the requester may see, to filter a result set without auditing each row: exactly
      * {@code decide(...) instanceof Permit} for each item, at the instant the filter was made so one
      * result set is judged at one time. Make a new filter per query.

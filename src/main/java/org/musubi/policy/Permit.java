@@ -24,6 +24,12 @@ public record Permit(String rule) implements Decision {
     public static final String EMERGENCY_ACCESS = "policy.permit.emergencyAccess";
     public static final String TREATMENT_CONSENT_AND_LINK = "policy.permit.treatmentConsentAndLink";
 
+    /**
+     * Listing the facility's own linked patients ({@link AccessPolicy#decideLinkList}); not a rule of
+     * the item decisions, so not one of {@link #RULES}.
+     */
+    public static final String LINKED_PATIENT_LIST = "policy.permit.linkedPatientList";
+
     /** Every rule key, for message-bundle completeness checks. */
     public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, OPERATIONS_DEMOGRAPHICS,
             OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK);

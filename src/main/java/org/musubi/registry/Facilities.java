@@ -14,6 +14,9 @@ public interface Facilities {
     /** Facilities whose kanji or kana name or code contains {@code text}; all when blank. */
     Page<Facility> search(String text, FacilityKind kind, FacilityStatus status, PageRequest page);
 
+    /** Active facilities matching the query, by kana name: the participating-facility search. */
+    Page<Facility> directory(FacilityQuery query, PageRequest page);
+
     /** Every facility, by kana name: for choosers (a prefecture has about a thousand). */
     java.util.List<Facility> all();
 

@@ -92,7 +92,7 @@ class AdminEndpointsIT {
     void theEnumerationFindsTheKnownAdminScreens() {
         assertThat(adminEndpoints()).extracting(Endpoint::path)
                 .contains("/admin/facilities", "/admin/users", "/admin/audit", "/admin/audit/export.csv",
-                        "/admin/users/1/password-reset");
+                        "/admin/users/1/password-reset", "/admin/notices", "/admin/notices/1/withdraw");
     }
 
     private int call(WebSession web, Endpoint endpoint) {

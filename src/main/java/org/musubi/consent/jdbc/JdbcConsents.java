@@ -66,6 +66,12 @@ class JdbcConsents implements Consents {
     }
 
     @Override
+    public List<PatientLink> openLinks(long facilityId) {
+        return jdbc.sql("SELECT * FROM patient_link WHERE facility_id = ? AND ended_at IS NULL ORDER BY linked_at DESC, id DESC")
+                .param(facilityId).query(JdbcConsents::link).list();
+    }
+
+    @Override
     public boolean endLink(long personId, long facilityId, long userId) {
         return jdbc.sql("""
                 UPDATE patient_link SET ended_at = now(), ended_by = ?

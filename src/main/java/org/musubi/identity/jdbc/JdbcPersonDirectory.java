@@ -59,6 +59,12 @@ class JdbcPersonDirectory implements PersonDirectory {
     }
 
     @Override
+    public Page<org.musubi.identity.FacilityPatient> amongPersons(List<Long> personIds, long facilityId, String text,
+                                                                 PageRequest page) {
+        return new FacilityPatientSql(jdbc).among(personIds, facilityId, text, page);
+    }
+
+    @Override
     public List<UndoableMerge> undoableMerges(long survivorId) {
         return jdbc.sql("""
                 SELECT e.id, e.other_person_id, e.occurred_at, e.reason FROM identity_event e

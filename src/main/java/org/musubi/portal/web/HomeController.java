@@ -1,26 +1,48 @@
 package org.musubi.portal.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.musubi.notice.Notices;
+import org.musubi.paging.PageRequest;
+import org.musubi.policy.ListLinkedPatients;
 import org.musubi.registry.Facilities;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The first page after login: who I am, for which facility, and where to go. */
+/**
+ * The first page after login: the network's notices, and for users acting for a facility its linked
+ * patients (searchable, audited per view) and the way to link a new one.
+ */
 @Controller
 class HomeController {
 
+    static final int NOTICES_SHOWN = 10;
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final Facilities facilities;
+    private final Notices notices;
+    private final ListLinkedPatients linkedPatients;
 
-    HomeController(Facilities facilities) {
+    HomeController(Facilities facilities, Notices notices, ListLinkedPatients linkedPatients) {
         this.facilities = facilities;
+        this.notices = notices;
+        this.linkedPatients = linkedPatients;
     }
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal SignedIn user, Model model) {
+    String home(@AuthenticationPrincipal SignedIn user, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("notices", notices.shownAt(Instant.now(), NOTICES_SHOWN));
         if (user.facilityId() != null) {
             facilities.find(user.facilityId()).ifPresent(f -> model.addAttribute("facility", f));
+            model.addAttribute("linked", linkedPatients.list(user.userId(), q, PageRequest.of(page, 20)));
+            model.addAttribute("q", q);
+            model.addAttribute("zone", JAPAN);
+            model.addAttribute("today", LocalDate.now(JAPAN));
         }
         return "home";
     }

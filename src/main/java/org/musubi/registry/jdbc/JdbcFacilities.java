@@ -9,6 +9,7 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityQuery;
 import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -44,6 +45,18 @@ class JdbcFacilities implements Facilities {
                 .addValue("status", status == null ? null : status.name());
         long total = jdbc.sql("SELECT count(*) FROM facility " + FILTER).paramSource(params).query(Long.class).single();
         var items = jdbc.sql("SELECT * FROM facility " + FILTER + " ORDER BY id LIMIT :limit OFFSET :offset")
+                .paramSource(params.addValue("limit", page.size()).addValue("offset", page.offset()))
+                .query(JdbcFacilities::read).list();
+        return new Page<>(items, page, total);
+    }
+
+    @Override
+    public Page<Facility> directory(FacilityQuery query, PageRequest page) {
+        MapSqlParameterSource params = DirectoryFilter.params(query);
+        long total = jdbc.sql("SELECT count(*) FROM facility " + DirectoryFilter.WHERE).paramSource(params)
+                .query(Long.class).single();
+        var items = jdbc.sql("SELECT * FROM facility " + DirectoryFilter.WHERE
+                        + " ORDER BY name_kana, id LIMIT :limit OFFSET :offset")
                 .paramSource(params.addValue("limit", page.size()).addValue("offset", page.offset()))
                 .query(JdbcFacilities::read).list();
         return new Page<>(items, page, total);

@@ -1,0 +1,71 @@
+package org.musubi.policy.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.Consents;
+import org.musubi.consent.PatientLink;
+import org.musubi.identity.PersonDirectory;
+import org.musubi.paging.Page;
+import org.musubi.paging.PageRequest;
+import org.musubi.policy.AccessPolicy;
+import org.musubi.policy.Decision;
+import org.musubi.policy.LinkedPatient;
+import org.musubi.policy.LinkedPatients;
+import org.musubi.policy.ListLinkedPatients;
+import org.musubi.policy.Requester;
+import org.springframework.stereotype.Service;
+
+@Service
+class AuditedLinkedPatientList implements ListLinkedPatients {
+
+    private final AccessPolicy policy;
+    private final PolicyFacts facts;
+    private final LinkSources sources;
+    private final Audit audit;
+
+    AuditedLinkedPatientList(AccessPolicy policy, PolicyFacts facts, Consents consents, PersonDirectory directory,
+                             Audit audit) {
+        this.policy = policy;
+        this.facts = facts;
+        this.sources = new LinkSources(consents, directory);
+        this.audit = audit;
+    }
+
+    @Override
+    public LinkedPatients list(long userId, String text, PageRequest page) {
+        Requester requester = facts.requester(userId);
+        Decision decision = policy.decideLinkList(requester);
+        if (!decision.permitted()) {
+            audit.record(entry(Outcome.DENY, decision, List.of()));
+            return LinkedPatients.refused(decision, page);
+        }
+        Page<LinkedPatient> shown = sources.page(requester.facilityId(), text, page);
+        audit.record(entry(Outcome.PERMIT, decision, shown.items().stream().map(LinkedPatient::personId).toList()));
+        return new LinkedPatients(decision, shown);
+    }
+
+    private static AuditEntry entry(Outcome outcome, Decision decision, List<Long> personIds) {
+        return AuditEntry.of(AuditAction.PATIENT_LIST, outcome).on("Patient", personIds.toArray())
+                .purpose(Purpose.TREATMENT).reason(decision.key());
+    }
+
+    /** The facility's open links joined with the persons they name, as consent and identity keep them. */
+    private record LinkSources(Consents consents, PersonDirectory directory) {
+
+        Page<LinkedPatient> page(long facilityId, String text, PageRequest page) {
+            Map<Long, PatientLink> links = consents.openLinks(facilityId).stream()
+                    .collect(Collectors.toMap(PatientLink::personId, Function.identity(), (a, b) -> a,
+                            java.util.LinkedHashMap::new));
+            return directory.amongPersons(List.copyOf(links.keySet()), facilityId, text, page)
+                    .map(p -> new LinkedPatient(p.person().id(), p.person().person(), p.chartNumber(),
+                            links.get(p.person().id()).linkedAt()));
+        }
+    }
+}
