@@ -1,0 +1,68 @@
+package org.musubi.portal.labs;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.musubi.audit.Purpose;
+import org.musubi.security.SignedIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A patient's lab results: the table of tests × days and one test's trend. Each page view is one
+ * read through the access policy (one audit row); a refusal is a 403 with the reason.
+ */
+@Controller
+class LabController {
+
+    private final LabRecords labs;
+
+    LabController(LabRecords labs) {
+        this.labs = labs;
+    }
+
+    @GetMapping("/portal/patients/{personId}/labs")
+    String table(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+                 @RequestParam(defaultValue = "TREATMENT") String purpose, @RequestParam(defaultValue = "0") int page,
+                 Model model, HttpServletResponse response) {
+        LabRecords.Opened opened = open(me, personId, purpose, model);
+        if (!(opened instanceof LabRecords.Shown shown)) {
+            return denied((LabRecords.Refused) opened, model, response);
+        }
+        model.addAttribute("table", LabTable.of(shown.results(), page));
+        return "portal/labs";
+    }
+
+    @GetMapping("/portal/patients/{personId}/labs/trend")
+    String trend(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, @RequestParam String analyte,
+                 @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
+        LabRecords.Opened opened = open(me, personId, purpose, model);
+        if (!(opened instanceof LabRecords.Shown shown)) {
+            return denied((LabRecords.Refused) opened, model, response);
+        }
+        model.addAttribute("trend", LabTrend.of(shown.results(), analyte));
+        return "portal/lab-trend";
+    }
+
+    private LabRecords.Opened open(SignedIn me, long personId, String purpose, Model model) {
+        Purpose why = "EMERGENCY".equals(purpose) ? Purpose.EMERGENCY : Purpose.TREATMENT;
+        model.addAttribute("personId", personId);
+        model.addAttribute("purpose", why.name());
+        LabRecords.Opened opened = labs.open(me.userId(), me.facilityId(), why, personId);
+        if (opened instanceof LabRecords.Shown shown) {
+            model.addAttribute("person", shown.person());
+            model.addAttribute("decision", shown.reason());
+            model.addAttribute("facilities", shown.facilities());
+            model.addAttribute("truncated", shown.truncated());
+        }
+        return opened;
+    }
+
+    private static String denied(LabRecords.Refused refused, Model model, HttpServletResponse response) {
+        model.addAttribute("decision", refused.decision().key());
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "portal/denied";
+    }
+}

@@ -1,0 +1,31 @@
+package org.musubi.portal.labs;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One lab result as the portal shows it, read from one Observation.
+ *
+ * @param analyte the grouping key: the JLAC10 analyte code (the code's first 5 characters), or
+ *     {@code system|code} for a code that is not JLAC10
+ * @param label the result's name as the facility sent it
+ * @param unit the unit as sent; empty for a value without one
+ * @param day the day taken, in Japan
+ * @param when the instant taken, for ordering within a day
+ * @param value the value as shown: number with its comparator ({@code <0.5}), or text
+ * @param number the numeric value, {@code null} for text; with a comparator it is the bound
+ * @param comparator {@code <}, {@code <=}, {@code >=}, {@code >}, or {@code null}
+ * @param low the reference range's low, or {@code null}
+ * @param high the reference range's high, or {@code null}
+ * @param range the reference range as shown ({@code 4.6–6.2}, or the facility's text), or empty
+ */
+public record LabResult(String id, String analyte, String label, String unit, LocalDate day, Instant when,
+                        String value, BigDecimal number, String comparator, Flag flag, BigDecimal low,
+                        BigDecimal high, String range, long facilityId) {
+
+    /** Whether the value can be drawn on a trend line: a number without a comparator. */
+    public boolean plotted() {
+        return number != null && comparator == null;
+    }
+}

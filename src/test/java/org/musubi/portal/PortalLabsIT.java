@@ -1,0 +1,227 @@
+package org.musubi.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.musubi.testing.FhirRecords.HBA1C;
+import static org.musubi.testing.FhirRecords.LDL;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.Sex;
+import org.musubi.identity.SourcePatient;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The clinician's lab pages over HTTP: a patient's HbA1c and LDL from a hospital and a clinic in one
+ * table and one trend, each page view one policy decision with one audit row, and nothing for a
+ * facility without a link or for an anonymous caller.
+ */
+@MusubiIntegrationTest
+class PortalLabsIT {
+
+    private static final Pattern ROW = Pattern.compile("<tr[^>]*\\bdata-day=\"[^\"]*\"[^>]*>");
+    private static final Pattern ATTRIBUTE = Pattern.compile("data-([a-z]+)=\"([^\"]*)\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    Consents consents;
+    @Autowired
+    AuditRows audit;
+
+    record Patient2(long personId, String regionalId, String givenKana) {
+    }
+
+    @Test
+    void aLinkedClinicSeesBothFacilitiesResultsFlaggedInATableAndATrendEachOneAuditedRead() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Patient2 patient = patientAtBoth(hospital, clinic);
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, accounts.memberOf(clinic, Profession.DOCTOR));
+        long before = audit.max();
+
+        HttpResponse<String> table = web.get("/portal/patients/" + patient.personId() + "/labs");
+
+        assertThat(table.statusCode()).isEqualTo(200);
+        assertThat(table.body()).contains(patient.givenKana()).contains(hospital.nameKanji()).contains(clinic.nameKanji())
+                .contains("<time datetime=\"2024-04-12\">", "<time datetime=\"2024-01-10\">")
+                .contains("data-analyte=\"3D046\" data-unit=\"%\"", "data-analyte=\"3F077\" data-unit=\"mg/dL\"")
+                .contains(">6.1<", ">7.2<", ">165<", ">128<", "4.6–6.2", "70–139")
+                .doesNotContain(">9.9<");
+        assertThat(table.body().indexOf("2024-04-12")).as("newest day first").isLessThan(table.body().indexOf("2024-01-10"));
+        assertThat(flagsOf(table.body())).containsExactly("H", "", "", "H");
+        assertThat(table.body()).contains("/portal/patients/" + patient.personId() + "/labs/trend?analyte=3D046");
+        assertThat(audit.forPatient(before, patient.regionalId()))
+                .containsExactly("SEARCH PERMIT policy.permit.treatmentConsentAndLink");
+
+        long beforeTrend = audit.max();
+        HttpResponse<String> trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=3D046");
+
+        assertThat(trend.statusCode()).isEqualTo(200);
+        List<Map<String, String>> points = points(trend.body());
+        assertThat(points).hasSize(2);
+        assertThat(points.get(0)).containsEntry("day", "2024-01-10").containsEntry("value", "6.1")
+                .containsEntry("facility", hospital.nameKanji()).containsEntry("low", "4.6").containsEntry("high", "6.2")
+                .doesNotContainKey("flag");
+        assertThat(points.get(1)).containsEntry("day", "2024-04-12").containsEntry("value", "7.2")
+                .containsEntry("facility", clinic.nameKanji()).containsEntry("flag", "H");
+        assertThat(trend.body()).contains("data-values=\"trend-values-0\"").doesNotContain("LDL")
+                .doesNotContain(" style=").doesNotContain("<script>").doesNotContain("<style");
+        assertThat(audit.forPatient(beforeTrend, patient.regionalId()))
+                .containsExactly("SEARCH PERMIT policy.permit.treatmentConsentAndLink");
+        assertThat(scripts(trend.body())).hasSize(2).allSatisfy(src -> assertThat(web.get(src).statusCode()).isEqualTo(200))
+                .anyMatch(src -> src.startsWith("/webjars/chart.js/") && src.endsWith("/dist/chart.umd.js"))
+                .contains("/js/lab-trend.js");
+    }
+
+    @Test
+    void aFacilityWithoutALinkIsRefusedWithoutAnyValueOrNameAndTheRefusalAudited() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Patient2 patient = patientAtBoth(hospital, clinic);
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, accounts.staff(FacilityKind.PHARMACY, Profession.PHARMACIST));
+        long before = audit.max();
+
+        HttpResponse<String> table = web.get("/portal/patients/" + patient.personId() + "/labs");
+        HttpResponse<String> trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=3D046");
+
+        for (HttpResponse<String> refused : List.of(table, trend)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("data-reason=\"policy.deny.")
+                    .doesNotContain(patient.givenKana()).doesNotContain(patient.regionalId())
+                    .doesNotContain("HbA1c").doesNotContain(">7.2<").doesNotContain("data-day=");
+        }
+        assertThat(audit.forPatient(before, patient.regionalId())).hasSize(2)
+                .allMatch(row -> row.startsWith("SEARCH DENY policy.deny."));
+    }
+
+    @Test
+    void anAnonymousCallerIsSentToTheLoginPage() {
+        WebSession anonymous = new WebSession(port);
+
+        HttpResponse<String> page = anonymous.get("/portal/patients/1/labs");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(WebSession.location(page)).isEqualTo("/login");
+    }
+
+    /** A person with a source patient at each facility, consent to treatment sharing, linked to the clinic, and labs from both. */
+    private Patient2 patientAtBoth(Facility hospital, Facility clinic) {
+        IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        IGenericClient clinicApi = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
+        String hospitalId = FhirRecords.localId();
+        Patient registered = FhirRecords.newPatient(hospital, hospitalId, "ケンサ");
+        FhirRecords.create(hospitalApi, registered);
+        long person = FhirRecords.personOf(hospitalApi, hospital, hospitalId);
+        String clinicId = FhirRecords.localId();
+        SourcePatient atClinic = identities.receive(new SourcePatient(0, clinic.id(), clinicId, null, null, "ケンサ",
+                registered.getNameFirstRep().getGivenAsSingleString(), Sex.FEMALE,
+                java.time.LocalDate.parse(registered.getBirthDateElement().getValueAsString()), null, null, null));
+        long admin = accounts.networkAdmin().id();
+        identities.link(atClinic.id(), person, LinkMethod.OPERATOR, admin, "test");
+        consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
+        consents.link(person, clinic.id(), admin);
+
+        FhirRecords.create(hospitalApi, ranged(hba1c(FhirRecords.lab(hospital, hospitalId, HBA1C, "2024-01-10", 0), "6.1"),
+                "4.6", "6.2"));
+        FhirRecords.create(hospitalApi, hba1c(FhirRecords.lab(hospital, hospitalId, HBA1C, "2024-02-01", 0), "9.9")
+                .setStatus(Observation.ObservationStatus.CANCELLED));
+        Observation highLdl = ldl(FhirRecords.lab(hospital, hospitalId, LDL, "2024-01-10", 0), "165");
+        highLdl.addInterpretation(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "H", "High")));
+        FhirRecords.create(hospitalApi, highLdl);
+        FhirRecords.create(clinicApi, ranged(hba1c(FhirRecords.lab(clinic, clinicId, HBA1C, "2024-04-12T10:30:00+09:00", 0),
+                "7.2"), "4.6", "6.2"));
+        FhirRecords.create(clinicApi, ranged(ldl(FhirRecords.lab(clinic, clinicId, LDL, "2024-04-12", 0), "128"), "70", "139"));
+        String regionalId = identities.person(person).orElseThrow().person().regionalId();
+        return new Patient2(person, regionalId, registered.getNameFirstRep().getGivenAsSingleString());
+    }
+
+    private static Observation ranged(Observation observation, String low, String high) {
+        String unit = observation.getValueQuantity().getUnit();
+        observation.addReferenceRange().setLow(new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(low))
+                .setUnit(unit)).setHigh(new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(high)).setUnit(unit));
+        return observation;
+    }
+
+    private static Observation hba1c(Observation observation, String value) {
+        observation.getCode().getCodingFirstRep().setDisplay("HbA1c");
+        observation.getValueQuantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(value)).setUnit("%");
+        return observation;
+    }
+
+    private static Observation ldl(Observation observation, String value) {
+        observation.getCode().getCodingFirstRep().setDisplay("LDLコレステロール");
+        observation.getValueQuantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(value)).setUnit("mg/dL");
+        return observation;
+    }
+
+    /** The flag marks of the table's results in document order (rows by analyte, days newest first); "" for none. */
+    private static List<String> flagsOf(String body) {
+        Matcher span = Pattern.compile("<span[^>]*class=\"result[^\"]*\"[^>]*>").matcher(body);
+        List<String> flags = new java.util.ArrayList<>();
+        while (span.find()) {
+            Matcher flag = Pattern.compile("data-flag=\"([A-Z]*)\"").matcher(span.group());
+            flags.add(flag.find() ? flag.group(1) : "");
+        }
+        return flags;
+    }
+
+    /** The page's script sources: static files only (CSP script-src 'self'). */
+    private static List<String> scripts(String body) {
+        Matcher m = Pattern.compile("<script src=\"([^\"]+)\"></script>").matcher(body);
+        List<String> sources = new java.util.ArrayList<>();
+        while (m.find()) {
+            sources.add(m.group(1));
+        }
+        return sources;
+    }
+
+    private static List<Map<String, String>> points(String body) {
+        List<Map<String, String>> points = new java.util.ArrayList<>();
+        Matcher row = ROW.matcher(body);
+        while (row.find()) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            Matcher attribute = ATTRIBUTE.matcher(row.group());
+            while (attribute.find()) {
+                attributes.put(attribute.group(1), attribute.group(2));
+            }
+            points.add(attributes);
+        }
+        return points;
+    }
+}
