@@ -2,8 +2,11 @@ package org.musubi.medication.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.musubi.medication.Drug;
 import org.musubi.medication.DrugKind;
 import org.musubi.medication.DrugMasterLoad;
@@ -14,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes a loaded price list: batch upsert, then the products of its kinds it did not carry are unlisted. */
+/**
+ * Writes a loaded price list: batch upsert, then the products of the kinds it is a whole list of that it
+ * did not carry are marked not listed.
+ */
 @Repository
 class JdbcDrugMasterStore implements DrugMasterStore {
 
@@ -29,6 +35,7 @@ class JdbcDrugMasterStore implements DrugMasterStore {
     @Override
     @Transactional
     public DrugMasterLoad replace(String fileName, String loadedBy, List<Drug> drugs, Set<DrugKind> kinds, int rejected) {
+        String[] complete = completeKinds(drugs, kinds);
         long id = jdbc.sql("""
                 INSERT INTO drug_master_load (file_name, rows_loaded, rows_rejected, loaded_by) VALUES (?, ?, ?, ?)
                 RETURNING id""").params(fileName, drugs.size(), rejected, loadedBy).query(Long.class).single();
@@ -60,9 +67,23 @@ class JdbcDrugMasterStore implements DrugMasterStore {
         int unlisted = jdbc.sql("""
                 UPDATE drug_master SET listed = false, updated_at = now()
                 WHERE listed AND load_id <> ? AND kind = ANY (?)""")
-                .params(id, kinds.stream().map(DrugKind::name).toArray(String[]::new)).update();
+                .params(id, complete).update();
         return jdbc.sql("UPDATE drug_master_load SET rows_unlisted = ? WHERE id = ? RETURNING *").params(unlisted, id)
                 .query(JdbcDrugMasterStore::load).single();
+    }
+
+    /**
+     * The kinds this list is a whole list of: it carries at least half as many products of the kind as are
+     * listed now. A partial or mostly refused file only adds and updates, it never unlists a kind wholesale.
+     */
+    private String[] completeKinds(List<Drug> drugs, Set<DrugKind> kinds) {
+        Map<String, Long> listed = new HashMap<>();
+        jdbc.sql("SELECT kind, count(*) AS n FROM drug_master WHERE listed GROUP BY kind")
+                .query((rs, n) -> Map.entry(rs.getString("kind"), rs.getLong("n"))).list()
+                .forEach(e -> listed.put(e.getKey(), e.getValue()));
+        Map<DrugKind, Long> carried = drugs.stream().collect(Collectors.groupingBy(Drug::kind, Collectors.counting()));
+        return kinds.stream().filter(k -> carried.getOrDefault(k, 0L) * 2 >= listed.getOrDefault(k.name(), 0L))
+                .map(DrugKind::name).toArray(String[]::new);
     }
 
     static DrugMasterLoad load(ResultSet rs, int row) throws SQLException {
