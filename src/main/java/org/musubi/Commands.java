@@ -19,6 +19,7 @@ final class Commands {
               import          import a facility's SS-MIX2 storage, JAHIS or lab-result files
               audit verify    check the audit trail's hash chain; exit code 1 if anything is wrong
               admin create    create the first network administrator of a new installation
+              drugs load      load the MHLW drug price list (.xlsx or .csv) into the drug master
 
             Run 'musubi <command> --help' for a command's options.
             Configuration: environment variables such as MUSUBI_DB_URL (see docs/configuration.md).
@@ -41,6 +42,7 @@ final class Commands {
             case "audit" -> audit(rest, out);
             case "admin" -> admin(rest, out);
             case "import" -> importFiles(rest, out);
+            case "drugs" -> drugs(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -148,6 +150,21 @@ final class Commands {
         try (ConfigurableApplicationContext context = commandContext(settings).run(quiet(settings))) {
             return context.getBean(org.musubi.ingest.cli.ImportCommand.class).run(positional.get(0),
                     java.nio.file.Path.of(positional.get(1)), options, out, System.err);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    private static int drugs(String[] args, PrintStream out) {
+        java.util.List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        if (positional.size() != 2 || !positional.get(0).equals("load") || Arrays.asList(args).contains("--help")) {
+            out.print(org.musubi.medication.cli.DrugsCommand.HELP);
+            return Arrays.asList(args).contains("--help") ? 0 : 2;
+        }
+        String[] settings = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = commandContext(settings).run(quiet(settings))) {
+            return context.getBean(org.musubi.medication.cli.DrugsCommand.class).load(
+                    java.nio.file.Path.of(positional.get(1)), out, System.err);
         } catch (RuntimeException e) {
             return failed(e);
         }

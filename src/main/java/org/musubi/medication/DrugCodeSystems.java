@@ -1,0 +1,34 @@
+package org.musubi.medication;
+
+import java.util.Set;
+
+/**
+ * The FHIR code systems whose codes the drug master can look up. YJ: the JP Core URL and its OIDs
+ * (…20.2.73, and …20.1.73 as Musubi's synthetic data writes it); the MHLW price-list code (厚労省コード,
+ * JAHIS code type 3): …20.2.72 and …20.1.72. Both are looked up in the same column, since the price
+ * code and the YJ code of a product coincide for nearly all products.
+ */
+public final class DrugCodeSystems {
+
+    public static final String YJ = "http://capstandard.jp/iyaku.info/CodeSystem/YJ-code";
+    public static final String PRICE_CODE = "urn:oid:1.2.392.100495.20.2.72";
+    private static final Set<String> YJ_SYSTEMS = Set.of(YJ, "urn:oid:1.2.392.100495.20.2.73",
+            "urn:oid:1.2.392.100495.20.1.73");
+    private static final Set<String> PRICE_SYSTEMS = Set.of(PRICE_CODE, "urn:oid:1.2.392.100495.20.1.72");
+
+    private DrugCodeSystems() {
+    }
+
+    public static boolean isYj(String system) {
+        return system != null && YJ_SYSTEMS.contains(system.strip());
+    }
+
+    public static boolean isPriceCode(String system) {
+        return system != null && PRICE_SYSTEMS.contains(system.strip());
+    }
+
+    /** A system whose codes are keys of the drug master. */
+    public static boolean lookable(String system) {
+        return isYj(system) || isPriceCode(system);
+    }
+}

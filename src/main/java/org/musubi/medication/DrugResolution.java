@@ -1,0 +1,20 @@
+package org.musubi.medication;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Which product a name stands for: one ingredient only, else nothing (a name must not guess). */
+final class DrugResolution {
+
+    private DrugResolution() {
+    }
+
+    static Optional<Drug> single(List<Drug> candidates) {
+        if (candidates == null || candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        String ingredient = candidates.getFirst().ingredientCode();
+        return candidates.stream().allMatch(d -> d.ingredientCode().equals(ingredient))
+                ? Optional.of(candidates.getFirst()) : Optional.empty();
+    }
+}

@@ -1,0 +1,9 @@
+package org.musubi.medication.pricelist;
+
+import java.util.List;
+
+/** Receives the rows of a sheet (a CSV file is one sheet with a blank name), cells as text. */
+interface RowSink {
+
+    void row(String sheet, int rowNumber, List<String> cells);
+}
