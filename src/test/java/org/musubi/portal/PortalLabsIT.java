@@ -85,7 +85,7 @@ class PortalLabsIT {
         assertThat(flagsOf(table.body())).containsExactly("H", "", "", "H");
         assertThat(table.body()).contains("/portal/patients/" + patient.personId() + "/labs/trend?analyte=3D046");
         assertThat(audit.forPatient(before, patient.regionalId()))
-                .containsExactly("SEARCH PERMIT policy.permit.treatmentConsentAndLink");
+                .containsExactly("READ PERMIT policy.permit.treatmentConsentAndLink");
 
         long beforeTrend = audit.max();
         HttpResponse<String> trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=3D046");
@@ -101,7 +101,7 @@ class PortalLabsIT {
         assertThat(trend.body()).contains("data-values=\"trend-values-0\"").doesNotContain("LDL")
                 .doesNotContain(" style=").doesNotContain("<script>").doesNotContain("<style");
         assertThat(audit.forPatient(beforeTrend, patient.regionalId()))
-                .containsExactly("SEARCH PERMIT policy.permit.treatmentConsentAndLink");
+                .containsExactly("READ PERMIT policy.permit.treatmentConsentAndLink");
         assertThat(scripts(trend.body())).hasSize(2).allSatisfy(src -> assertThat(web.get(src).statusCode()).isEqualTo(200))
                 .anyMatch(src -> src.startsWith("/webjars/chart.js/") && src.endsWith("/dist/chart.umd.js"))
                 .contains("/js/lab-trend.js");
@@ -126,7 +126,7 @@ class PortalLabsIT {
                     .doesNotContain("HbA1c").doesNotContain(">7.2<").doesNotContain("data-day=");
         }
         assertThat(audit.forPatient(before, patient.regionalId())).hasSize(2)
-                .allMatch(row -> row.startsWith("SEARCH DENY policy.deny."));
+                .allMatch(row -> row.startsWith("READ DENY policy.deny."));
     }
 
     @Test

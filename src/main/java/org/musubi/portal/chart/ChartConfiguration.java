@@ -3,7 +3,9 @@ package org.musubi.portal.chart;
 import java.time.Clock;
 import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
+import org.musubi.medication.MedicationChecks;
 import org.musubi.record.ReadRecords;
+import org.musubi.registry.Facilities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class ChartConfiguration {
 
     @Bean
-    PatientChart patientChart(ReadRecords records, IdentityStore identities, Consents consents) {
-        return new PatientChart(records, identities, consents, Clock.systemUTC());
+    MedicationReview medicationReview(MedicationChecks checks, Facilities facilities) {
+        return new MedicationReview(checks, facilities);
+    }
+
+    @Bean
+    PatientChart patientChart(ReadRecords records, IdentityStore identities, Consents consents, MedicationReview medications) {
+        return new PatientChart(records, identities, consents, medications, Clock.systemUTC());
     }
 }

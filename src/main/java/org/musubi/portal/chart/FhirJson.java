@@ -123,10 +123,11 @@ final class FhirJson {
     /** A reference's display, else the name of the contained resource it points to. */
     static String party(JsonNode resource, JsonNode reference) {
         String display = text(reference.path("display"));
-        if (display != null) {
-            return display;
-        }
-        JsonNode target = contained(resource, reference);
+        return display != null ? display : name(contained(resource, reference));
+    }
+
+    /** The name of an Organization (its name) or a person (a HumanName's text, else family and given names). */
+    static String name(JsonNode target) {
         String name = text(target.path("name"));
         if (name != null) {
             return name;

@@ -35,12 +35,15 @@ public final class PatientChart {
     private final ReadRecords records;
     private final IdentityStore identities;
     private final Consents consents;
+    private final MedicationReview medications;
     private final Clock clock;
 
-    public PatientChart(ReadRecords records, IdentityStore identities, Consents consents, Clock clock) {
+    public PatientChart(ReadRecords records, IdentityStore identities, Consents consents, MedicationReview medications,
+                        Clock clock) {
         this.records = records;
         this.identities = identities;
         this.consents = consents;
+        this.medications = medications;
         this.clock = clock;
     }
 
@@ -48,8 +51,12 @@ public final class PatientChart {
     public sealed interface Opened permits Chart, Refused {
     }
 
-    /** @param resources the stored resources shown, newest first, for pages that read more of them */
-    public record Chart(PatientHeader header, List<ChartEntry> entries, List<StoredResource> resources) implements Opened {
+    /**
+     * @param resources   the stored resources shown, newest first, for pages that read more of them
+     * @param medications the prescriptions and dispensings, checked for duplicates (alerts also in the header)
+     */
+    public record Chart(PatientHeader header, List<ChartEntry> entries, List<StoredResource> resources,
+                        Medications medications) implements Opened {
     }
 
     public record Refused(String reasonKey) implements Opened {
@@ -68,10 +75,12 @@ public final class PatientChart {
                 ChartEntries.of(resource).ifPresent(entries::add);
             }
         }
-        return new Chart(header(me, personId, read.decision().key(), entries), entries, resources);
+        Medications checked = medications.review(resources);
+        return new Chart(header(me, personId, read.decision().key(), entries, checked), entries, resources, checked);
     }
 
-    private PatientHeader header(SignedIn me, long personId, String permit, List<ChartEntry> entries) {
+    private PatientHeader header(SignedIn me, long personId, String permit, List<ChartEntry> entries,
+                                 Medications checked) {
         Person person = shown(identities.person(personId).orElseThrow().person(), permit, me, personId);
         LocalDate today = LocalDate.now(clock.withZone(ChartEntry.JAPAN));
         Integer age = person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears();
@@ -87,7 +96,8 @@ public final class PatientChart {
         Instant until = !permit.equals(Permit.EMERGENCY_ACCESS) ? null : consents.emergencies(personId).stream()
                 .filter(a -> a.userId() == me.userId() && a.openAt(Instant.now(clock)))
                 .map(EmergencyAccess::expiresAt).max(Instant::compareTo).orElse(null);
-        return new PatientHeader(personId, person, age, List.copyOf(allergies), List.copyOf(problems), permit, until);
+        return new PatientHeader(personId, person, age, List.copyOf(allergies), List.copyOf(problems), checked.alerts(),
+                permit, until);
     }
 
     /** Opened only through the user's own facility's data: the demographics that facility sent, nothing more. */

@@ -52,6 +52,23 @@ class PatientViewController {
         return "portal/patient";
     }
 
+    @GetMapping("/portal/patients/{personId}/medications")
+    String medications(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+                       @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
+        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "medications");
+        if (!(opened instanceof PatientChart.Chart shown)) {
+            return denied(personId, ((PatientChart.Refused) opened).reasonKey(), model, response);
+        }
+        header(model, shown.header(), purpose, "medications");
+        List<Medications.DrugHistory> drugs = shown.medications().byDrug(LocalDate.now(ChartEntry.JAPAN));
+        model.addAttribute("current", drugs.stream().filter(Medications.DrugHistory::current).toList());
+        model.addAttribute("past", drugs.stream().filter(d -> !d.current()).toList());
+        model.addAttribute("unknown", shown.medications().checks().unknown().size());
+        model.addAttribute("facilityNames", names(shown.medications().rows().stream()
+                .map(MedicationRows.Row::facilityId).collect(Collectors.toSet())));
+        return "portal/medications";
+    }
+
     static Purpose purpose(String purpose) {
         return "EMERGENCY".equals(purpose) ? Purpose.EMERGENCY : Purpose.TREATMENT;
     }
@@ -78,9 +95,5 @@ class PatientViewController {
             names.put(id, facilities.find(id).map(Facility::nameKanji).orElse("#" + id));
         }
         return names;
-    }
-
-    static List<Long> sorted(Set<Long> ids) {
-        return ids.stream().sorted().collect(Collectors.toList());
     }
 }

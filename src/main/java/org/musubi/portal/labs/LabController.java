@@ -49,11 +49,12 @@ class LabController {
     private LabRecords.Opened open(SignedIn me, long personId, String purpose, Model model) {
         Purpose why = "EMERGENCY".equals(purpose) ? Purpose.EMERGENCY : Purpose.TREATMENT;
         model.addAttribute("personId", personId);
-        model.addAttribute("purpose", why.name());
-        LabRecords.Opened opened = labs.open(me.userId(), me.facilityId(), why, personId);
+        LabRecords.Opened opened = labs.open(me, why, personId);
         if (opened instanceof LabRecords.Shown shown) {
-            model.addAttribute("person", shown.person());
-            model.addAttribute("decision", shown.reason());
+            model.addAttribute("header", shown.header());
+            model.addAttribute("person", shown.header().person());
+            model.addAttribute("tab", "labs");
+            model.addAttribute("purpose", why == Purpose.EMERGENCY ? "EMERGENCY" : null);
             model.addAttribute("facilities", shown.facilities());
             model.addAttribute("truncated", shown.truncated());
         }
@@ -61,7 +62,7 @@ class LabController {
     }
 
     private static String denied(LabRecords.Refused refused, Model model, HttpServletResponse response) {
-        model.addAttribute("decision", refused.decision().key());
+        model.addAttribute("decision", refused.reasonKey());
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "portal/denied";
     }

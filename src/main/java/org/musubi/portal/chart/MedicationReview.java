@@ -1,0 +1,29 @@
+package org.musubi.portal.chart;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.musubi.medication.MedicationChecks;
+import org.musubi.record.StoredResource;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+
+/** Reads a patient's medications from the resources a page view read, and checks them for duplicates. */
+public final class MedicationReview {
+
+    private final MedicationChecks checks;
+    private final Facilities facilities;
+
+    public MedicationReview(MedicationChecks checks, Facilities facilities) {
+        this.checks = checks;
+        this.facilities = facilities;
+    }
+
+    Medications review(List<StoredResource> resources) {
+        Map<Long, Facility> senders = new HashMap<>();
+        resources.stream().map(StoredResource::sourceFacilityId).distinct()
+                .forEach(id -> facilities.find(id).ifPresent(f -> senders.put(id, f)));
+        List<MedicationRows.Row> rows = MedicationRows.of(resources, senders);
+        return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
+    }
+}

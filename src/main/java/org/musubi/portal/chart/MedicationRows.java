@@ -1,0 +1,159 @@
+package org.musubi.portal.chart;
+
+import static org.musubi.portal.chart.FhirJson.text;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.musubi.medication.MedicationEntry;
+import org.musubi.medication.Source;
+import org.musubi.record.StoredResource;
+import org.musubi.registry.Facility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A patient's prescriptions (MedicationRequest) and dispensings (MedicationDispense) from every
+ * hospital and pharmacy as rows of the medication list, each with the entry the duplicate checks
+ * read: the drug's code (a YJ code when the record has one), the days it covers, who prescribed it
+ * and which pharmacy dispensed it.
+ */
+public final class MedicationRows {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> YJ_SYSTEMS = List.of("http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
+            "urn:oid:1.2.392.100495.20.2.73", "urn:oid:1.2.392.100495.20.1.73");
+    private static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
+
+    private MedicationRows() {
+    }
+
+    /**
+     * One row: the entry for the checks, and what the list shows of it.
+     *
+     * @param dosage the dosage text as recorded
+     */
+    public record Row(MedicationEntry entry, long facilityId, String dosage, int days) {
+
+        public String prescriberLabel() {
+            return label(entry.prescriber());
+        }
+
+        public String pharmacyLabel() {
+            return label(entry.pharmacy());
+        }
+
+        private static String label(Source source) {
+            if (source == null) {
+                return null;
+            }
+            String name = source.name() == null ? source.code() : source.name();
+            return source.person() == null ? name : name + "（" + source.person() + "）";
+        }
+    }
+
+    static List<Row> of(List<StoredResource> resources, Map<Long, Facility> facilities) {
+        List<Row> rows = new ArrayList<>();
+        for (StoredResource stored : resources) {
+            if (stored.deleted() || !(stored.type().equals("MedicationRequest") || stored.type().equals("MedicationDispense"))) {
+                continue;
+            }
+            JsonNode r = JSON.readTree(stored.json());
+            String status = text(r.path("status"));
+            if ("entered-in-error".equals(status) || "cancelled".equals(status) || "declined".equals(status)) {
+                continue;
+            }
+            row(stored, r, facilities.get(stored.sourceFacilityId())).ifPresent(rows::add);
+        }
+        return rows;
+    }
+
+    private static Optional<Row> row(StoredResource stored, JsonNode r, Facility sender) {
+        boolean dispense = stored.type().equals("MedicationDispense");
+        Instant at = dispense ? FhirJson.firstInstant(r.path("whenHandedOver"), r.path("whenPrepared"))
+                : FhirJson.firstInstant(r.path("dosageInstruction").path(0).path("timing").path("repeat")
+                        .path("boundsPeriod").path("start"), r.path("authoredOn"));
+        if (at == null) {
+            return Optional.empty();
+        }
+        LocalDate start = at.atZone(ChartEntry.JAPAN).toLocalDate();
+        int days = days(r, dispense);
+        JsonNode concept = r.path("medicationCodeableConcept").isMissingNode()
+                ? FhirJson.contained(r, r.path("medicationReference")).path("code") : r.path("medicationCodeableConcept");
+        String[] code = code(concept);
+        String name = FhirJson.concept(concept);
+        Source senderSource = sender == null ? Source.named("#" + stored.sourceFacilityId())
+                : new Source(sender.code().value(), sender.nameKanji(), null);
+        Source prescriber;
+        Source pharmacy = null;
+        if (dispense) {
+            prescriber = prescriber(r);
+            JsonNode shop = FhirJson.contained(r, r.path("performer").path(0).path("actor"));
+            pharmacy = "Organization".equals(text(shop.path("resourceType"))) ? organization(shop) : senderSource;
+        } else {
+            prescriber = new Source(senderSource.code(), senderSource.name(), FhirJson.party(r, r.path("requester")));
+        }
+        String dosage = text(r.path("dosageInstruction").path(0).path("text"));
+        MedicationEntry entry = MedicationEntry.forDays(stored.type() + "/" + stored.id(), code[0], code[1], name, start,
+                days, prescriber, pharmacy, dispense ? MedicationEntry.Kind.DISPENSING : MedicationEntry.Kind.PRESCRIPTION);
+        return Optional.of(new Row(entry, stored.sourceFacilityId(), dosage, days));
+    }
+
+    /** The days a record covers: days' supply, else the duration of its dosage, else one day. */
+    private static int days(JsonNode r, boolean dispense) {
+        JsonNode supply = dispense ? r.path("daysSupply") : r.path("dispenseRequest").path("expectedSupplyDuration");
+        double value = supply.path("value").asDouble(0);
+        if (value <= 0) {
+            value = r.path("dosageInstruction").path(0).path("timing").path("repeat").path("boundsDuration")
+                    .path("value").asDouble(0);
+        }
+        return (int) Math.max(1, Math.min(value, 366));
+    }
+
+    /** The system and code the checks should use: a YJ coding first, else the first coding. */
+    private static String[] code(JsonNode concept) {
+        for (String system : YJ_SYSTEMS) {
+            String yj = FhirJson.code(concept, system);
+            if (yj != null) {
+                return new String[] {system, yj};
+            }
+        }
+        JsonNode first = concept.path("coding").path(0);
+        return new String[] {text(first.path("system")), text(first.path("code"))};
+    }
+
+    /** The prescribing institution of a dispensing (JAHIS 51/55 as contained resources), when recorded. */
+    private static Source prescriber(JsonNode r) {
+        JsonNode institution = containedOther(r, "Organization", "pharmacy");
+        JsonNode doctor = containedOther(r, "Practitioner", "pharmacist");
+        String doctorName = doctor == null ? null : FhirJson.name(doctor);
+        if (institution == null) {
+            return doctorName == null ? null : new Source(null, null, doctorName);
+        }
+        Source org = organization(institution);
+        return new Source(org.code(), org.name(), doctorName);
+    }
+
+    private static Source organization(JsonNode organization) {
+        String number = null;
+        for (JsonNode identifier : organization.path("identifier")) {
+            if (INSTITUTION_NO.equals(text(identifier.path("system")))) {
+                number = text(identifier.path("value"));
+            }
+        }
+        return new Source(number, text(organization.path("name")), null);
+    }
+
+    /** The first contained resource of {@code type} other than the one with id {@code notId}. */
+    private static JsonNode containedOther(JsonNode r, String type, String notId) {
+        for (JsonNode c : r.path("contained")) {
+            if (type.equals(text(c.path("resourceType"))) && !notId.equals(text(c.path("id")))) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
