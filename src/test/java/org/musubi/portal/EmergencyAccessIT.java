@@ -61,7 +61,8 @@ class EmergencyAccessIT {
         assertThat(WebSession.location(opened)).isEqualTo("/portal/patients/" + person.id() + "?purpose=EMERGENCY");
         HttpResponse<String> view = web.get("/portal/patients/" + person.id() + "?purpose=EMERGENCY");
         assertThat(view.statusCode()).isEqualTo(200);
-        assertThat(view.body()).contains("緊急時アクセス（ブレークグラス）による閲覧です");
+        assertThat(view.body()).contains("緊急時アクセス（ブレークグラス）による閲覧です")
+                .contains("id=\"emergency-banner\"").contains("緊急時アクセス（ブレークグラス）で閲覧中です");
         assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly(
                 "READ DENY policy.deny.notLinked", "EMERGENCY_OPEN DENY emergency.password.wrong",
                 audit.forPatient(before, person.person().regionalId()).get(2),
