@@ -36,9 +36,11 @@ public final class RecordStoreBenchmark {
         Map<String, String> text = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.equals("--help")) {
-                System.out.println("options: " + BenchOptions.usage(DEFAULTS) + " --data-dir=DIR --skip-load --json=FILE");
+                System.out.println("options: " + BenchOptions.usage(DEFAULTS)
+                        + " --data-dir=DIR --skip-load --skip-ingest --json=FILE");
                 return;
-            } else if (arg.equals("--skip-load") || arg.startsWith("--data-dir=") || arg.startsWith("--json=")) {
+            } else if (arg.equals("--skip-load") || arg.equals("--skip-ingest") || arg.startsWith("--data-dir=")
+                    || arg.startsWith("--json=")) {
                 int equals = arg.indexOf('=');
                 text.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "" : arg.substring(equals + 1));
             } else {
@@ -56,7 +58,7 @@ public final class RecordStoreBenchmark {
             RecordBenchNetwork network = text.containsKey("skip-load") ? RecordBenchNetwork.read(server)
                     : load(server, options, report);
             storeFacts(server, report);
-            measure(server, network, options, report);
+            measure(server, network, options, report, text.containsKey("skip-ingest"));
             report.fact("peak heap in use (server and clients, one JVM)", "peakHeapMiB", use.peakHeapBytes() >> 20);
             report.fact("peak RSS of the JVM, MiB", "peakRssMiB", ResourceUse.peakRssBytes() >> 20);
             report.fact("load average (1, 5, 15 min) at the end", "loadAverageEnd", ResourceUse.loadAverage());
@@ -106,20 +108,27 @@ public final class RecordStoreBenchmark {
     }
 
     private static void measure(RecordBenchServer server, RecordBenchNetwork network, BenchOptions options,
-                                RecordStoreReport report) throws Exception {
-        List<Facility> senders = network.facilities().subList(TARGET_FACILITIES + 1,
-                TARGET_FACILITIES + 1 + options.integer("clients"));
-        System.out.printf(Locale.ROOT, "ingest over HTTP: %d clients, %d threads (load average %s)%n", senders.size(),
-                options.integer("threads"), ResourceUse.loadAverage());
-        report.ingest(new IngestRun(server, senders).run(options.get("seed") + 1, options.integer("rounds"),
-                options.integer("bundles"), options.integer("bundle"), options.integer("threads")));
-        report.fact("load average after ingest", "loadAverageIngest", ResourceUse.loadAverage());
+                                RecordStoreReport report, boolean skipIngest) throws Exception {
+        if (!skipIngest) {
+            List<Facility> senders = network.facilities().subList(TARGET_FACILITIES + 1,
+                    TARGET_FACILITIES + 1 + options.integer("clients"));
+            System.out.printf(Locale.ROOT, "ingest over HTTP: %d clients, %d threads (load average %s)%n", senders.size(),
+                    options.integer("threads"), ResourceUse.loadAverage());
+            report.ingest(new IngestRun(server, senders).run(options.get("seed") + 1, options.integer("rounds"),
+                    options.integer("bundles"), options.integer("bundle"), options.integer("threads")));
+            report.fact("load average after ingest", "loadAverageIngest", ResourceUse.loadAverage());
+        }
         System.out.printf(Locale.ROOT, "reads over HTTP for %d persons (load average %s)%n", network.targetPersons().length,
                 ResourceUse.loadAverage());
         ReadRun reads = new ReadRun(server, network.facilities().get(TARGET_FACILITIES));
         for (var call : ReadRun.calls().entrySet()) {
             int calls = call.getKey().contains("_count=5000") ? options.integer("calls") / 4 : options.integer("calls");
             report.read(reads.measure(call.getKey(), call.getValue(), network.targetPersons(), calls));
+        }
+        System.out.printf(Locale.ROOT, "clinician pages over HTTP (load average %s)%n", ResourceUse.loadAverage());
+        PortalRun pages = new PortalRun(server, network.facilities().get(TARGET_FACILITIES));
+        for (var page : PortalRun.pages().entrySet()) {
+            report.page(pages.measure(page.getKey(), page.getValue(), network.targetPersons(), options.integer("calls") / 2));
         }
     }
 
