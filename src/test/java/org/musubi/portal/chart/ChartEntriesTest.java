@@ -1,0 +1,75 @@
+package org.musubi.portal.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.StoredResource;
+
+class ChartEntriesTest {
+
+    private static ChartEntry of(String type, String json) {
+        return ChartEntries.of(new StoredResource(1, "r1", type, 1, 7, DataCategory.MEDICATIONS, Instant.now(), false, json))
+                .orElseThrow();
+    }
+
+    @Test
+    void aJahisDispensingShowsDrugDaysAndThePharmacyFromItsContainedOrganization() {
+        ChartEntry entry = of("MedicationDispense", """
+                {"resourceType":"MedicationDispense","contained":[{"resourceType":"Organization","id":"pharmacy","name":"駅前薬局"}],
+                 "performer":[{"actor":{"reference":"#pharmacy"}}],"whenHandedOver":"2026-01-10",
+                 "medicationCodeableConcept":{"coding":[{"system":"http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
+                 "code":"2171022F1020","display":"アムロジピン錠5mg"}]},
+                 "daysSupply":{"value":28,"unit":"日分"},"dosageInstruction":[{"text":"1日1回朝食後"}]}""");
+
+        assertThat(entry.kind()).isEqualTo(TimelineKind.DISPENSING);
+        assertThat(entry.title()).isEqualTo("アムロジピン錠5mg");
+        assertThat(entry.day()).isEqualTo(LocalDate.of(2026, 1, 10));
+        assertThat(entry.details()).extracting(ChartEntry.Detail::value)
+                .contains("1日1回朝食後", "28 日分", "駅前薬局");
+    }
+
+    @Test
+    void anInjectionOrderIsAnInjectionByItsJpCoreProfile() {
+        ChartEntry entry = of("MedicationRequest", """
+                {"resourceType":"MedicationRequest","meta":{"profile":[
+                 "http://jpfhir.jp/fhir/core/StructureDefinition/JP_MedicationRequest_Injection"]},
+                 "authoredOn":"2024-02-01T10:00:00+09:00","medicationCodeableConcept":{"text":"生理食塩液"}}""");
+
+        assertThat(entry.kind()).isEqualTo(TimelineKind.INJECTION);
+        assertThat(entry.title()).isEqualTo("生理食塩液");
+    }
+
+    @Test
+    void aSuspectedOrResolvedDiagnosisIsNotAnActiveProblem() {
+        ChartEntry suspected = of("Condition", """
+                {"resourceType":"Condition","code":{"text":"胃癌"},"onsetDateTime":"2024-01-01",
+                 "verificationStatus":{"coding":[{"code":"provisional"}]}}""");
+        ChartEntry resolved = of("Condition", """
+                {"resourceType":"Condition","code":{"text":"肺炎"},"onsetDateTime":"2024-01-01",
+                 "abatementDateTime":"2024-02-01"}""");
+        ChartEntry refuted = of("Condition", """
+                {"resourceType":"Condition","code":{"text":"結核"},"verificationStatus":{"coding":[{"code":"refuted"}]}}""");
+
+        assertThat(suspected.title()).isEqualTo("胃癌 (?)");
+        assertThat(suspected.active()).isTrue();
+        assertThat(resolved.active()).isFalse();
+        assertThat(refuted.active()).isFalse();
+    }
+
+    @Test
+    void datesWithoutTimeAreDaysInJapanAndUnreadableDatesAreUndated() {
+        ChartEntry dayOnly = of("Condition", """
+                {"resourceType":"Condition","code":{"text":"x"},"onsetDateTime":"2024-03-01"}""");
+        ChartEntry lateUtc = of("Condition", """
+                {"resourceType":"Condition","code":{"text":"x"},"onsetDateTime":"2024-02-29T20:00:00Z"}""");
+        ChartEntry garbage = of("Condition", """
+                {"resourceType":"Condition","code":{"text":"x"},"onsetDateTime":"2024-13-45"}""");
+
+        assertThat(dayOnly.day()).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(lateUtc.day()).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(garbage.at()).isNull();
+    }
+}

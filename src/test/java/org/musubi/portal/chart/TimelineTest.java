@@ -1,0 +1,110 @@
+package org.musubi.portal.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.StoredResource;
+
+class TimelineTest {
+
+    private static StoredResource stored(String type, String id, long facility, String json) {
+        return new StoredResource(1, id, type, 1, facility, DataCategory.LAB_RESULTS, Instant.now(), false, json);
+    }
+
+    private static ChartEntry entry(String type, String id, long facility, String json) {
+        Optional<ChartEntry> entry = ChartEntries.of(stored(type, id, facility, json));
+        assertThat(entry).as(id).isPresent();
+        return entry.get();
+    }
+
+    private static ChartEntry lab(String id, long facility, String when, String name, double value, String flag) {
+        return entry("Observation", id, facility, """
+                {"resourceType":"Observation","status":"final","category":[{"coding":[{"code":"laboratory"}]}],
+                 "code":{"coding":[{"code":"x","display":"%s"}]},"effectiveDateTime":"%s",
+                 "valueQuantity":{"value":%s,"unit":"mg/dl"}%s}""".formatted(name, when, value,
+                flag == null ? "" : ",\"interpretation\":[{\"coding\":[{\"code\":\"" + flag + "\"}]}]"));
+    }
+
+    private static ChartEntry diagnosis(String id, long facility, String onset) {
+        return entry("Condition", id, facility, """
+                {"resourceType":"Condition","code":{"text":"高血圧症"},"onsetDateTime":"%s",
+                 "clinicalStatus":{"coding":[{"code":"active"}]}}""".formatted(onset));
+    }
+
+    @Test
+    void aDaysLabResultsFromOneFacilityAreOnePanelWithEachValueAndFlag() {
+        List<ChartEntry> entries = List.of(lab("a", 1, "2024-05-01T09:00:00+09:00", "HbA1c", 8.1, "H"),
+                lab("b", 1, "2024-05-01T09:00:00+09:00", "LDL", 120, null),
+                lab("c", 2, "2024-05-01T10:00:00+09:00", "HbA1c", 7.9, "H"));
+
+        Timeline timeline = Timeline.of(entries, TimelineFilter.ALL);
+
+        assertThat(timeline.days()).hasSize(1);
+        List<ChartEntry> day = timeline.days().getFirst().entries();
+        assertThat(day).hasSize(2).allMatch(e -> e.kind() == TimelineKind.LAB);
+        ChartEntry panel = day.stream().filter(e -> e.facilityId() == 1).findFirst().orElseThrow();
+        assertThat(panel.title()).isNull();
+        assertThat(panel.details()).extracting(ChartEntry.Detail::value)
+                .containsExactlyInAnyOrder("HbA1c: 8.1 mg/dl", "LDL: 120.0 mg/dl");
+        assertThat(panel.details()).filteredOn(d -> "H".equals(d.flag())).singleElement()
+                .extracting(ChartEntry.Detail::value).isEqualTo("HbA1c: 8.1 mg/dl");
+        assertThat(timeline.facilities()).containsEntry(1L, 1).containsEntry(2L, 1);
+    }
+
+    @Test
+    void entriesAreNewestFirstByDayInJapanAndFilteredByFacilityKindAndPeriod() {
+        List<ChartEntry> entries = List.of(diagnosis("d1", 1, "2024-03-01"),
+                lab("l1", 2, "2024-04-30T16:00:00Z", "CRP", 0.3, null), diagnosis("d2", 2, "2023-12-31"));
+
+        Timeline all = Timeline.of(entries, TimelineFilter.ALL);
+        Timeline facility = Timeline.of(entries, new TimelineFilter(Set.of(2L), Set.of(), null, null, 0));
+        Timeline diagnoses = Timeline.of(entries, new TimelineFilter(Set.of(), Set.of(TimelineKind.DIAGNOSIS), null, null, 0));
+        Timeline march = Timeline.of(entries, new TimelineFilter(Set.of(), Set.of(),
+                LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31), 0));
+
+        assertThat(all.days()).extracting(Timeline.Day::day).containsExactly(LocalDate.of(2024, 5, 1),
+                LocalDate.of(2024, 3, 1), LocalDate.of(2023, 12, 31));
+        assertThat(facility.days()).flatExtracting(Timeline.Day::entries).extracting(ChartEntry::resourceId)
+                .containsExactly("l1", "d2");
+        assertThat(diagnoses.days()).flatExtracting(Timeline.Day::entries).extracting(ChartEntry::resourceId)
+                .containsExactly("d1", "d2");
+        assertThat(march.days()).flatExtracting(Timeline.Day::entries).extracting(ChartEntry::resourceId)
+                .containsExactly("d1");
+        assertThat(march.kinds()).as("the filter's counts are of everything").containsEntry(TimelineKind.DIAGNOSIS, 2);
+    }
+
+    @Test
+    void pagesEndOnWholeDays() {
+        List<ChartEntry> entries = new ArrayList<>();
+        for (int day = 0; day < 100; day++) {
+            for (int i = 0; i < 2; i++) {
+                entries.add(diagnosis("d" + day + "-" + i, 1, LocalDate.of(2020, 1, 1).plusDays(day).toString()));
+            }
+        }
+
+        Timeline first = Timeline.of(entries, TimelineFilter.ALL);
+        Timeline second = Timeline.of(entries, new TimelineFilter(Set.of(), Set.of(), null, null, 1));
+
+        assertThat(first.shown()).isEqualTo(Timeline.PAGE_SIZE);
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.shown()).isEqualTo(200 - Timeline.PAGE_SIZE);
+        assertThat(second.hasMore()).isFalse();
+        assertThat(second.days().getFirst().day()).isEqualTo(first.days().getLast().day().minusDays(1));
+        assertThat(first.matching()).isEqualTo(200);
+    }
+
+    @Test
+    void enteredInErrorAndNonEventResourcesAreNotShown() {
+        assertThat(ChartEntries.of(stored("Observation", "e", 1, """
+                {"resourceType":"Observation","status":"entered-in-error","code":{"text":"x"}}"""))).isEmpty();
+        assertThat(ChartEntries.of(stored("Patient", "p", 1, "{\"resourceType\":\"Patient\"}"))).isEmpty();
+        assertThat(ChartEntries.of(stored("Medication", "m", 1, "{\"resourceType\":\"Medication\"}"))).isEmpty();
+    }
+}
