@@ -30,7 +30,11 @@ final class ChartEntries {
     }
 
     static Optional<ChartEntry> of(StoredResource stored) {
-        JsonNode r = JSON.readTree(stored.json());
+        return of(stored, JSON.readTree(stored.json()));
+    }
+
+    /** The entry of a resource already read as JSON. */
+    static Optional<ChartEntry> of(StoredResource stored, JsonNode r) {
         if ("entered-in-error".equals(text(r.path("status")))
                 || "entered-in-error".equals(text(r.path("verificationStatus").path("coding").path(0).path("code")))) {
             return Optional.empty();

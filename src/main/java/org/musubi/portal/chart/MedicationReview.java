@@ -7,6 +7,7 @@ import org.musubi.medication.MedicationChecks;
 import org.musubi.record.StoredResource;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import tools.jackson.databind.JsonNode;
 
 /** Reads a patient's medications from the resources a page view read, and checks them for duplicates. */
 public final class MedicationReview {
@@ -19,11 +20,12 @@ public final class MedicationReview {
         this.facilities = facilities;
     }
 
-    Medications review(List<StoredResource> resources) {
+    /** @param json the resources read as JSON, in the same order */
+    Medications review(List<StoredResource> resources, List<JsonNode> json) {
         Map<Long, Facility> senders = new HashMap<>();
         resources.stream().map(StoredResource::sourceFacilityId).distinct()
                 .forEach(id -> facilities.find(id).ifPresent(f -> senders.put(id, f)));
-        List<MedicationRows.Row> rows = MedicationRows.of(resources, senders);
+        List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders);
         return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
     }
 }

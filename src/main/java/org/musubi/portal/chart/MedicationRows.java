@@ -13,7 +13,6 @@ import org.musubi.medication.Source;
 import org.musubi.record.StoredResource;
 import org.musubi.registry.Facility;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A patient's prescriptions (MedicationRequest) and dispensings (MedicationDispense) from every
@@ -23,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class MedicationRows {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> YJ_SYSTEMS = List.of("http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
             "urn:oid:1.2.392.100495.20.2.73", "urn:oid:1.2.392.100495.20.1.73");
     private static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
@@ -55,13 +53,20 @@ public final class MedicationRows {
         }
     }
 
-    static List<Row> of(List<StoredResource> resources, Map<Long, Facility> facilities) {
+    /** Whether a resource is one of the list's. */
+    static boolean listed(StoredResource stored) {
+        return !stored.deleted() && (stored.type().equals("MedicationRequest") || stored.type().equals("MedicationDispense"));
+    }
+
+    /** The rows of the listed resources among {@code resources}, read as JSON ({@code json}: the same order). */
+    static List<Row> of(List<StoredResource> resources, List<JsonNode> json, Map<Long, Facility> facilities) {
         List<Row> rows = new ArrayList<>();
-        for (StoredResource stored : resources) {
-            if (stored.deleted() || !(stored.type().equals("MedicationRequest") || stored.type().equals("MedicationDispense"))) {
+        for (int i = 0; i < resources.size(); i++) {
+            StoredResource stored = resources.get(i);
+            if (!listed(stored)) {
                 continue;
             }
-            JsonNode r = JSON.readTree(stored.json());
+            JsonNode r = json.get(i);
             String status = text(r.path("status"));
             if ("entered-in-error".equals(status) || "cancelled".equals(status) || "declined".equals(status)) {
                 continue;

@@ -22,6 +22,8 @@ import org.musubi.record.RecordQuery;
 import org.musubi.record.ResourceStore;
 import org.musubi.record.StoredResource;
 import org.musubi.security.SignedIn;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens a patient's chart for the viewer: one read of the person's record through the access
@@ -30,6 +32,7 @@ import org.musubi.security.SignedIn;
  */
 public final class PatientChart {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final RecordQuery EVERYTHING = new RecordQuery(null, List.of(), null, null, null, true,
             RecordQuery.MAX_PAGE, 0);
     private final ReadRecords records;
@@ -70,12 +73,15 @@ public final class PatientChart {
         }
         List<StoredResource> resources = read.value().getFirst().resources();
         List<ChartEntry> entries = new ArrayList<>(resources.size());
+        List<JsonNode> json = new ArrayList<>(resources.size());
         for (StoredResource resource : resources) {
-            if (!resource.deleted()) {
-                ChartEntries.of(resource).ifPresent(entries::add);
+            JsonNode node = resource.deleted() ? null : JSON.readTree(resource.json());
+            json.add(node);
+            if (node != null) {
+                ChartEntries.of(resource, node).ifPresent(entries::add);
             }
         }
-        Medications checked = medications.review(resources);
+        Medications checked = medications.review(resources, json);
         return new Chart(header(me, personId, read.decision().key(), entries, checked), entries, resources, checked);
     }
 
