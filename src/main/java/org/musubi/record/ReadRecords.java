@@ -107,6 +107,58 @@ public final class ReadRecords {
         });
     }
 
+    /**
+     * One page view of a person's record as one interaction: the body gets the record's outline (what
+     * it holds, without content) and reads the content of what it shows; one audit row names every
+     * resource whose content was read.
+     */
+    public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
+                                         java.util.function.Function<PersonRecord, T> body) {
+        return access.interact(reader.userId(), reader.purpose(), personId, action, auditedAs, view -> {
+            List<SourcePatient> sources = identities.sourcePatientsOf(personId);
+            Set<DataItem> allowed = allowed(view, sources);
+            Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
+            Set<String> shown = new java.util.LinkedHashSet<>();
+            PersonRecord record = new PersonRecord() {
+                private List<ResourceStore.Outline> outline;
+
+                @Override
+                public PersonView view() {
+                    return view;
+                }
+
+                @Override
+                public List<ResourceStore.Outline> outline() {
+                    if (outline == null) {
+                        outline = store.outline(keys, allowed);
+                    }
+                    return outline;
+                }
+
+                @Override
+                public List<StoredResource> contents(java.util.Collection<String> ids) {
+                    List<StoredResource> read = store.contents(keys, allowed, ids);
+                    read.forEach(r -> shown.add(r.id()));
+                    return read;
+                }
+            };
+            T value = body.apply(record);
+            return Interaction.permitted(value, view.decision(), List.copyOf(shown));
+        });
+    }
+
+    /** A person's record as one interaction sees it: only what the policy lets the reader see. */
+    public interface PersonRecord {
+
+        PersonView view();
+
+        /** Every live resource the reader may see, without content, newest clinical date first. */
+        List<ResourceStore.Outline> outline();
+
+        /** The content of these resources (those the reader may see); each is named in the audit row. */
+        List<StoredResource> contents(java.util.Collection<String> ids);
+    }
+
     /** The (facility, category) pairs of the person's sources that the view may show. */
     private static Set<DataItem> allowed(PersonView view, List<SourcePatient> sources) {
         Set<DataItem> allowed = new HashSet<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 
 /**
@@ -49,5 +50,20 @@ public interface ResourceStore {
     Found search(Set<Long> patientKeys, Set<DataItem> allowed, RecordQuery query);
 
     record Found(List<StoredResource> resources, long total) {
+    }
+
+    /**
+     * What a person's record holds, without content: every live resource under these source patients
+     * that {@code allowed} lets the reader see, newest clinical date first (undated last). A viewer
+     * picks from it what to show, then reads only that with {@link #contents}.
+     */
+    List<Outline> outline(Set<Long> patientKeys, Set<DataItem> allowed);
+
+    /** The live resources among {@code ids} under these source patients that {@code allowed} lets the reader see. */
+    List<StoredResource> contents(Set<Long> patientKeys, Set<DataItem> allowed, Collection<String> ids);
+
+    /** One resource of a record's outline. */
+    record Outline(long patientKey, String id, String type, long sourceFacilityId, DataCategory category,
+                   java.time.Instant clinicalDate) {
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,6 @@ import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
-import org.musubi.record.RecordQuery;
 import org.musubi.record.ResourceStore;
 import org.musubi.record.StoredResource;
 import org.musubi.security.SignedIn;
@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PatientChart {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final RecordQuery EVERYTHING = new RecordQuery(null, List.of(), null, null, null, true,
-            RecordQuery.MAX_PAGE, 0);
+    /** How far back the header's duplicate-medication alerts look (the medication tab looks at everything). */
+    private static final java.time.Duration RECENT_MEDICATIONS = java.time.Duration.ofDays(400);
     private final ReadRecords records;
     private final IdentityStore identities;
     private final Consents consents;
@@ -65,24 +65,52 @@ public final class PatientChart {
     public record Refused(String reasonKey) implements Opened {
     }
 
-    public Opened open(SignedIn me, long personId, Purpose purpose, String page) {
-        Reader reader = new Reader(me.userId(), me.facilityId(), purpose);
-        Interaction<List<ResourceStore.Found>> read = records.searchAll(reader, personId, List.of(EVERYTHING), AuditAction.READ, page);
-        if (!read.permitted()) {
-            return new Refused(read.decision().key());
+    /** What a page shows besides the header: chosen from the record's outline before any content is read. */
+    public interface Selection {
+
+        /** The resources (ids) the page shows. */
+        Collection<String> select(List<ResourceStore.Outline> outline);
+
+        /** Whether the page lists every medication (otherwise those of the last year, for the header's alerts). */
+        default boolean allMedications() {
+            return false;
         }
-        List<StoredResource> resources = read.value().getFirst().resources();
+    }
+
+    /**
+     * Opens the chart: one interaction with the policy (one audit row naming what was read), reading
+     * the record's outline, then the content of the header's resources (allergies, diagnoses, the
+     * medications the duplicate checks need) and of what {@code selection} picks.
+     */
+    public Opened open(SignedIn me, long personId, Purpose purpose, String page, Selection selection) {
+        Reader reader = new Reader(me.userId(), me.facilityId(), purpose);
+        Interaction<Chart> read = records.readPerson(reader, personId, AuditAction.READ, page,
+                record -> chart(me, personId, record, selection));
+        return read.permitted() ? read.value() : new Refused(read.decision().key());
+    }
+
+    private Chart chart(SignedIn me, long personId, ReadRecords.PersonRecord record, Selection selection) {
+        List<ResourceStore.Outline> outline = record.outline();
+        Set<String> ids = new LinkedHashSet<>(selection.select(outline));
+        Instant recent = Instant.now(clock).minus(RECENT_MEDICATIONS);
+        for (ResourceStore.Outline o : outline) {
+            boolean medication = o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense");
+            if (o.type().equals("AllergyIntolerance") || o.type().equals("Condition") || (medication
+                    && (selection.allMedications() || o.clinicalDate() == null || o.clinicalDate().isAfter(recent)))) {
+                ids.add(o.id());
+            }
+        }
+        List<StoredResource> resources = record.contents(ids);
         List<ChartEntry> entries = new ArrayList<>(resources.size());
         List<JsonNode> json = new ArrayList<>(resources.size());
         for (StoredResource resource : resources) {
-            JsonNode node = resource.deleted() ? null : JSON.readTree(resource.json());
+            JsonNode node = JSON.readTree(resource.json());
             json.add(node);
-            if (node != null) {
-                ChartEntries.of(resource, node).ifPresent(entries::add);
-            }
+            ChartEntries.of(resource, node).ifPresent(entries::add);
         }
         Medications checked = medications.review(resources, json);
-        return new Chart(header(me, personId, read.decision().key(), entries, checked), entries, resources, checked);
+        String permit = record.view().decision().key();
+        return new Chart(header(me, personId, permit, entries, checked), entries, resources, checked);
     }
 
     private PatientHeader header(SignedIn me, long personId, String permit, List<ChartEntry> entries,

@@ -23,6 +23,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PatientViewController {
 
+    /** The medication tab: every prescription and dispensing (the chart reads them for the checks anyway). */
+    private static final PatientChart.Selection ALL_MEDICATIONS = new PatientChart.Selection() {
+        @Override
+        public java.util.Collection<String> select(List<org.musubi.record.ResourceStore.Outline> outline) {
+            return List.of();
+        }
+
+        @Override
+        public boolean allMedications() {
+            return true;
+        }
+    };
     private final PatientChart chart;
     private final Facilities facilities;
 
@@ -38,12 +50,17 @@ class PatientViewController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                     @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
-        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "timeline");
+        TimelineFilter filter = new TimelineFilter(facility, kind, from, to, page);
+        TimelinePage[] chosen = new TimelinePage[1];
+        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "timeline", outline -> {
+            chosen[0] = TimelinePage.of(outline, filter);
+            return chosen[0].ids();
+        });
         if (!(opened instanceof PatientChart.Chart shown)) {
             return denied(personId, ((PatientChart.Refused) opened).reasonKey(), model, response);
         }
-        TimelineFilter filter = new TimelineFilter(facility, kind, from, to, page);
-        Timeline timeline = Timeline.of(shown.entries(), filter);
+        Timeline timeline = Timeline.of(shown.entries().stream().filter(e -> chosen[0].ids().contains(e.resourceId()))
+                .toList(), filter, chosen[0]);
         header(model, shown.header(), purpose, "timeline");
         model.addAttribute("timeline", timeline);
         model.addAttribute("filter", filter);
@@ -55,7 +72,7 @@ class PatientViewController {
     @GetMapping("/portal/patients/{personId}/medications")
     String medications(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
                        @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
-        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "medications");
+        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "medications", ALL_MEDICATIONS);
         if (!(opened instanceof PatientChart.Chart shown)) {
             return denied(personId, ((PatientChart.Refused) opened).reasonKey(), model, response);
         }

@@ -3,12 +3,10 @@ package org.musubi.portal.chart;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.musubi.portal.chart.ChartEntry.Detail;
 
 /**
@@ -27,38 +25,20 @@ public record Timeline(List<Day> days, Map<Long, Integer> facilities, Map<Timeli
     public record Day(LocalDate day, List<ChartEntry> entries) {
     }
 
-    static Timeline of(List<ChartEntry> entries, TimelineFilter filter) {
-        List<ChartEntry> merged = labPanels(entries);
-        Map<Long, Integer> facilities = new TreeMap<>();
-        Map<TimelineKind, Integer> kinds = new EnumMap<>(TimelineKind.class);
-        merged.forEach(e -> {
-            facilities.merge(e.facilityId(), 1, Integer::sum);
-            kinds.merge(e.kind(), 1, Integer::sum);
-        });
-        List<ChartEntry> matching = merged.stream().filter(filter::accepts)
+    /**
+     * The page {@code page} chose, from the entries of its resources: those the filter accepts (now
+     * that the content settles each entry's kind), lab results merged into panels, grouped by day.
+     */
+    static Timeline of(List<ChartEntry> pageEntries, TimelineFilter filter, TimelinePage page) {
+        List<ChartEntry> shown = labPanels(pageEntries).stream().filter(filter::accepts)
                 .sorted(Comparator.comparing(ChartEntry::at, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(e -> e.kind().ordinal()))
                 .toList();
         Map<LocalDate, List<ChartEntry>> byDay = new LinkedHashMap<>();
-        matching.forEach(e -> byDay.computeIfAbsent(e.day(), d -> new ArrayList<>()).add(e));
-        List<Day> days = new ArrayList<>();
-        int skipped = 0;
-        int shown = 0;
-        int start = filter.page() * PAGE_SIZE;
-        boolean more = false;
-        for (Map.Entry<LocalDate, List<ChartEntry>> day : byDay.entrySet()) {
-            if (skipped < start) {
-                skipped += day.getValue().size();
-                continue;
-            }
-            if (shown >= PAGE_SIZE) {
-                more = true;
-                break;
-            }
-            days.add(new Day(day.getKey(), List.copyOf(day.getValue())));
-            shown += day.getValue().size();
-        }
-        return new Timeline(days, facilities, kinds, filter.page(), more, shown, matching.size());
+        shown.forEach(e -> byDay.computeIfAbsent(e.day(), d -> new ArrayList<>()).add(e));
+        List<Day> days = byDay.entrySet().stream().map(d -> new Day(d.getKey(), List.copyOf(d.getValue()))).toList();
+        return new Timeline(days, page.facilities(), page.kinds(), page.page(), page.hasMore(), shown.size(),
+                page.matching());
     }
 
     /** A day's lab results from one facility as one panel entry. */

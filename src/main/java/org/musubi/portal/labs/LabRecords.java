@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Observation;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.DataCategory;
-import org.musubi.record.RecordQuery;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.portal.chart.PatientChart;
@@ -47,7 +46,9 @@ class LabRecords {
     }
 
     Opened open(SignedIn me, Purpose purpose, long personId) {
-        PatientChart.Opened opened = chart.open(me, personId, purpose, "labs");
+        PatientChart.Opened opened = chart.open(me, personId, purpose, "labs", outline -> outline.stream()
+                .filter(o -> o.type().equals("Observation") && o.category() == DataCategory.LAB_RESULTS)
+                .map(o -> o.id()).toList());
         if (!(opened instanceof PatientChart.Chart shown)) {
             return new Refused(((PatientChart.Refused) opened).reasonKey());
         }
@@ -60,7 +61,6 @@ class LabRecords {
         Set<Long> reporting = results.stream().map(LabResult::facilityId).collect(Collectors.toSet());
         Map<Long, String> names = reporting.stream().collect(Collectors.toMap(id -> id,
                 id -> facilities.find(id).map(Facility::nameKanji).orElse("#" + id)));
-        return new Shown(shown.header(), results, FacilityMarks.of(names),
-                shown.resources().size() >= RecordQuery.MAX_PAGE);
+        return new Shown(shown.header(), results, FacilityMarks.of(names), false);
     }
 }

@@ -154,6 +154,40 @@ class JdbcResourceStore implements ResourceStore {
         return search.run(patientKeys, allowed, query);
     }
 
+    @Override
+    public List<Outline> outline(Set<Long> patientKeys, Set<DataItem> allowed) {
+        if (patientKeys.isEmpty() || allowed.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT patient_key, id, type, source_facility, category, clinical_date FROM resource
+                WHERE patient_key = ANY(?) AND NOT deleted
+                  AND (source_facility, category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))
+                ORDER BY clinical_date DESC NULLS LAST, id""")
+                .params(patientKeys.toArray(Long[]::new), allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new),
+                        allowed.stream().map(i -> i.category().name()).toArray(String[]::new))
+                .query((rs, n) -> new Outline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        DataCategory.valueOf(rs.getString(5)),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    @Override
+    public List<StoredResource> contents(Set<Long> patientKeys, Set<DataItem> allowed, Collection<String> ids) {
+        if (patientKeys.isEmpty() || allowed.isEmpty() || ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT patient_key, id, type, version, source_facility, category, last_updated, deleted, content::text AS json
+                FROM resource WHERE patient_key = ANY(?) AND id = ANY(?) AND NOT deleted
+                  AND (source_facility, category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))
+                ORDER BY clinical_date DESC NULLS LAST, id""")
+                .params(patientKeys.toArray(Long[]::new), ids.stream().distinct().toArray(String[]::new),
+                        allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new),
+                        allowed.stream().map(i -> i.category().name()).toArray(String[]::new))
+                .query(JdbcResourceStore::stored).list();
+    }
+
     static StoredResource stored(ResultSet rs, int n) throws SQLException {
         return new StoredResource(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"), rs.getInt("version"),
                 rs.getLong("source_facility"), DataCategory.valueOf(rs.getString("category")),

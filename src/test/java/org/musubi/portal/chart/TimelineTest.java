@@ -10,9 +10,25 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
+import org.musubi.record.ResourceStore;
 import org.musubi.record.StoredResource;
 
 class TimelineTest {
+
+    /** The record's outline of these entries, as the store gives it (newest clinical date first). */
+    private static List<ResourceStore.Outline> outline(List<ChartEntry> entries) {
+        return entries.stream().sorted(java.util.Comparator.comparing(ChartEntry::at,
+                        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .map(e -> new ResourceStore.Outline(1, e.resourceId(), e.resourceType(), e.facilityId(),
+                        e.kind() == TimelineKind.LAB ? DataCategory.LAB_RESULTS : DataCategory.DIAGNOSES, e.at()))
+                .toList();
+    }
+
+    /** The timeline as the viewer builds it: a page chosen from the outline, then its entries. */
+    private static Timeline timeline(List<ChartEntry> entries, TimelineFilter filter) {
+        TimelinePage page = TimelinePage.of(outline(entries), filter);
+        return Timeline.of(entries.stream().filter(e -> page.ids().contains(e.resourceId())).toList(), filter, page);
+    }
 
     private static StoredResource stored(String type, String id, long facility, String json) {
         return new StoredResource(1, id, type, 1, facility, DataCategory.LAB_RESULTS, Instant.now(), false, json);
@@ -44,7 +60,7 @@ class TimelineTest {
                 lab("b", 1, "2024-05-01T09:00:00+09:00", "LDL", 120, null),
                 lab("c", 2, "2024-05-01T10:00:00+09:00", "HbA1c", 7.9, "H"));
 
-        Timeline timeline = Timeline.of(entries, TimelineFilter.ALL);
+        Timeline timeline = timeline(entries, TimelineFilter.ALL);
 
         assertThat(timeline.days()).hasSize(1);
         List<ChartEntry> day = timeline.days().getFirst().entries();
@@ -63,10 +79,10 @@ class TimelineTest {
         List<ChartEntry> entries = List.of(diagnosis("d1", 1, "2024-03-01"),
                 lab("l1", 2, "2024-04-30T16:00:00Z", "CRP", 0.3, null), diagnosis("d2", 2, "2023-12-31"));
 
-        Timeline all = Timeline.of(entries, TimelineFilter.ALL);
-        Timeline facility = Timeline.of(entries, new TimelineFilter(Set.of(2L), Set.of(), null, null, 0));
-        Timeline diagnoses = Timeline.of(entries, new TimelineFilter(Set.of(), Set.of(TimelineKind.DIAGNOSIS), null, null, 0));
-        Timeline march = Timeline.of(entries, new TimelineFilter(Set.of(), Set.of(),
+        Timeline all = timeline(entries, TimelineFilter.ALL);
+        Timeline facility = timeline(entries, new TimelineFilter(Set.of(2L), Set.of(), null, null, 0));
+        Timeline diagnoses = timeline(entries, new TimelineFilter(Set.of(), Set.of(TimelineKind.DIAGNOSIS), null, null, 0));
+        Timeline march = timeline(entries, new TimelineFilter(Set.of(), Set.of(),
                 LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31), 0));
 
         assertThat(all.days()).extracting(Timeline.Day::day).containsExactly(LocalDate.of(2024, 5, 1),
@@ -89,8 +105,8 @@ class TimelineTest {
             }
         }
 
-        Timeline first = Timeline.of(entries, TimelineFilter.ALL);
-        Timeline second = Timeline.of(entries, new TimelineFilter(Set.of(), Set.of(), null, null, 1));
+        Timeline first = timeline(entries, TimelineFilter.ALL);
+        Timeline second = timeline(entries, new TimelineFilter(Set.of(), Set.of(), null, null, 1));
 
         assertThat(first.shown()).isEqualTo(Timeline.PAGE_SIZE);
         assertThat(first.hasMore()).isTrue();
