@@ -11,14 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +107,7 @@ class PortalBrowserIT {
         hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
-        hospitalApi.create().resource(withKanjiName(FhirRecords.newPatient(hospital, localId, "ムスビ"))).execute();
+        hospitalApi.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "ムスビ"), "結", "花子")).execute();
         personId = FhirRecords.personOf(hospitalApi, hospital, localId);
         hospitalRecords(hospitalApi, localId);
         firstPharmacy = notebooks.pharmacy("本通り薬局" + ThreadLocalRandom.current().nextInt(1000));
@@ -232,6 +229,7 @@ class PortalBrowserIT {
         browser.find("#patient-tabs a[href*='/labs']").click();
         WebElement hba1c = browser.find("#lab-table tr[data-analyte^='3D046']");
         assertThat(hba1c.getText()).contains("HbA1c", "7.4", "8.1");
+        browser.scrollTo(hba1c);
         browser.screenshot("portal-labs");
         hba1c.findElement(org.openqa.selenium.By.cssSelector("a")).click();
 
@@ -247,6 +245,7 @@ class PortalBrowserIT {
         assertThat(((Number) chart.get("width")).intValue()).isPositive();
         assertThat(((Number) chart.get("height")).intValue()).isPositive();
         assertThat(browser.find("#trend-values-0").getText()).contains("2024-01-10", "7.4", "2024-03-02", "8.1");
+        browser.scrollTo(canvas);
         browser.screenshot("portal-lab-trend");
         assertThat(audit.forPatient(before, person.regionalId())).containsExactly(READ, READ);
         assertThat(browser.consoleErrors()).isEmpty();
@@ -275,13 +274,6 @@ class PortalBrowserIT {
 
     private long horizontalOverflow() {
         return (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    }
-
-    private static Patient withKanjiName(Patient patient) {
-        HumanName kanji = new HumanName().setFamily("結").addGiven("花子");
-        kanji.addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("IDE"));
-        patient.getName().addFirst(kanji);
-        return patient;
     }
 
     private void hospitalRecords(IGenericClient api, String localId) {

@@ -117,6 +117,11 @@ public final class Chromium implements AutoCloseable {
         driver.manage().window().setSize(size);
     }
 
+    /** Scrolls the element to the middle of the window (before a screenshot of it). */
+    public void scrollTo(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
     /** Saves what the browser shows now as target/screenshots/{name}.png. */
     public void screenshot(String name) {
         Path shot = Path.of("target", "screenshots", name + ".png");
