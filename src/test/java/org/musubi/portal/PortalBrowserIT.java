@@ -165,9 +165,11 @@ class PortalBrowserIT {
         assertThat(audit.forPatient(before, person.regionalId())).containsExactly(
                 "IDENTITY_LINK PERMIT CARD: chart number recorded at linking", "PATIENT_LINK PERMIT REGIONAL", READ);
 
+        long beforeHome = audit.max();
         browser.open("/");
         WebElement row = browser.find("#patient-list tr[data-person='" + personId + "']");
         assertThat(row.getText()).contains(person.familyKanji(), person.regionalId(), "K-0815");
+        assertThat(audit.since(beforeHome, doctor.loginId())).containsExactly("PATIENT_LIST PERMIT policy.permit.linkedPatientList");
         browser.screenshot("portal-home");
         assertThat(browser.consoleErrors()).isEmpty();
     }
