@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -43,6 +44,14 @@ public final class FhirRecords {
         java.time.LocalDate born = java.time.LocalDate.of(1930, 1, 1)
                 .plusDays((System.nanoTime() / 1000 + SEQUENCE.incrementAndGet() * 7919L) % 25_000);
         patient.setGender(AdministrativeGender.FEMALE).setBirthDateElement(new org.hl7.fhir.r4.model.DateType(born.toString()));
+        return patient;
+    }
+
+    /** Adds a kanji name (before the kana one), as JP Core writes it. */
+    public static Patient withKanjiName(Patient patient, String family, String given) {
+        HumanName kanji = new HumanName().setFamily(family).addGiven(given);
+        kanji.addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("IDE"));
+        patient.getName().addFirst(kanji);
         return patient;
     }
 

@@ -1,0 +1,151 @@
+package org.musubi.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.logging.Level;
+import org.musubi.registry.User;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver, for the browser tests: one per test
+ * class, skipped (not failed) where the packages are missing. Screenshots go to target/screenshots
+ * for people reviewing a CI run.
+ */
+public final class Chromium implements AutoCloseable {
+
+    public static final Dimension DESKTOP = new Dimension(1366, 768);
+    public static final Dimension TABLET = new Dimension(1024, 768);
+    private static final File BINARY = new File("/usr/bin/chromium");
+    private static final File DRIVER = new File("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final String base;
+    private final WebDriverWait wait;
+
+    private Chromium(WebDriver driver, int port) {
+        this.driver = driver;
+        this.base = "http://localhost:" + port;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Starts a browser for the app on {@code port}, or skips the calling tests when Chromium is not installed. */
+    public static Chromium start(int port) {
+        assumeTrue(BINARY.canExecute() && DRIVER.canExecute(),
+                "Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        try {
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                    "--disable-sync", "--disable-quic", "--window-size=1366,768", "--lang=ja",
+                    "--user-data-dir=" + Files.createTempDirectory("musubi-chromium"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
+                .usingAnyFreePort().build();
+        return new Chromium(new ChromeDriver(service, options), port);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public WebDriverWait await() {
+        return wait;
+    }
+
+    /** Opens a path of the app, e.g. "/portal/link". */
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** The path and query the browser is at now. */
+    public String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public WebElement find(String css) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String source() {
+        return driver.getPageSource();
+    }
+
+    /** Password, then the TOTP code {@code codeFor} gives for the user's id (e.g. TestAccounts::nextCode). */
+    public void logIn(User user, String password, LongFunction<String> codeFor) {
+        open("/login");
+        find("#username").sendKeys(user.loginId());
+        find("#password").sendKeys(password);
+        find("#login-form button").click();
+        wait.until(ExpectedConditions.urlContains("/login/second-factor"));
+        find("#code").sendKeys(codeFor.apply(user.id()));
+        find("#code-form button").click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    public void resize(Dimension size) {
+        driver.manage().window().setSize(size);
+    }
+
+    /** Scrolls the element to the middle of the window (before a screenshot of it). */
+    public void scrollTo(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    /** Saves what the browser shows now as target/screenshots/{name}.png. */
+    public void screenshot(String name) {
+        Path shot = Path.of("target", "screenshots", name + ".png");
+        try {
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The browser console's errors since the last call (CSP violations and script errors show up here). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    /** Runs a script in the page and returns its result. */
+    public Object script(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
