@@ -81,10 +81,16 @@ class PortalHomeIT {
         assertThat(rows(home)).containsExactly(shimada.id(), hongo.id());
         assertThat(home.body()).contains("本郷 一郎", "ホンゴウ イチロウ", hongo.person().regionalId(), "K-0042",
                 "href=\"/portal/patients/" + hongo.id() + "\"").doesNotContain("本田");
-        assertThat(audit.since(before, doctor.loginId()))
-                .containsExactly("PATIENT_LIST PERMIT policy.permit.linkedPatientList");
+        assertThat(audit.since(before, doctor.loginId())).containsExactly(
+                "PATIENT_LIST PERMIT policy.permit.linkedPatientList", "PATIENT_LIST PERMIT policy.permit.linkedPatientList");
         assertThat(listedIds(before, doctor.loginId())).containsExactly(
                 String.valueOf(shimada.id()), String.valueOf(hongo.id()));
+        // exactly one row per patient shown, naming the patient (their own access log lists the view)
+        assertThat(audit.forPatient(before, hongo.person().regionalId()))
+                .containsExactly("PATIENT_LIST PERMIT policy.permit.linkedPatientList");
+        assertThat(audit.forPatient(before, shimada.person().regionalId()))
+                .containsExactly("PATIENT_LIST PERMIT policy.permit.linkedPatientList");
+        assertThat(audit.forPatient(before, unlinked.person().regionalId())).isEmpty();
         assertThat(unlinked.id()).isNotIn(rows(web.get("/?q=" + enc("ﾎﾝﾀﾞ"))));
     }
 

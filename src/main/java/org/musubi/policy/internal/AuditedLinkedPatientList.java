@@ -47,7 +47,13 @@ class AuditedLinkedPatientList implements ListLinkedPatients {
             return LinkedPatients.refused(decision, page);
         }
         Page<LinkedPatient> shown = sources.page(requester.facilityId(), text, page);
-        audit.record(entry(Outcome.PERMIT, decision, shown.items().stream().map(LinkedPatient::personId).toList()));
+        if (shown.items().isEmpty()) {
+            audit.record(entry(Outcome.PERMIT, decision, List.of()));
+        } else {
+            // One row per patient shown, naming the patient, so each patient's access log lists the view.
+            audit.recordAll(shown.items().stream().map(p -> entry(Outcome.PERMIT, decision, List.of(p.personId()))
+                    .patient(p.person().regionalId())).toList());
+        }
         return new LinkedPatients(decision, shown);
     }
 
