@@ -110,7 +110,7 @@ class PortalRefusalBrowserIT {
 
         browser.find("#break-glass").click();
         browser.await().until(ExpectedConditions.urlContains("/portal/patients/" + id + "/emergency"));
-        browser.find("#reason").sendKeys("救急搬送、意識障害");
+        browser.find("#reason").sendKeys("心肺停止で救急搬送（ブラウザ）");
         browser.find("#password").sendKeys(TestAccounts.PASSWORD);
         browser.screenshot("portal-break-the-glass");
         browser.find("#emergency-form button[type=submit]").click();
@@ -125,7 +125,7 @@ class PortalRefusalBrowserIT {
         var rows = audit.forPatient(before, patient.regionalId());
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).isEqualTo(NOT_LINKED);
-        assertThat(rows.get(1)).startsWith("EMERGENCY_OPEN PERMIT 救急搬送、意識障害 (until ");
+        assertThat(rows.get(1)).startsWith("EMERGENCY_OPEN PERMIT 心肺停止で救急搬送（ブラウザ） (until ");
         assertThat(rows.get(2)).isEqualTo("READ PERMIT policy.permit.emergencyAccess");
         assertThat(browser.consoleErrors()).as("only the first refusal's status, no script or CSP error")
                 .allMatch(error -> error.endsWith("status of 403 ()"));
