@@ -71,6 +71,9 @@ class DocumentController {
                  @RequestParam(required = false) String binary, @RequestParam(defaultValue = "TREATMENT") String purpose,
                  HttpServletResponse response) throws IOException {
         Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
+        if (binary != null && binary.isBlank()) {
+            binary = null;
+        }
         Interaction<StoredResource> read = binary != null ? records.read(reader, "Binary", binary, null)
                 : records.read(reader, "DocumentReference", id, null);
         if (!read.permitted()) {

@@ -181,7 +181,7 @@ class PatientViewIT {
 
         HttpResponse<String> text = clinic.get("/portal/patients/" + person + "/documents/" + textDocument);
         HttpResponse<String> pdfPage = clinic.get("/portal/patients/" + person + "/documents/" + pdfDocument);
-        HttpResponse<String> pdf = clinic.get("/portal/patients/" + person + "/documents/" + pdfDocument + "/content");
+        HttpResponse<String> pdf = clinic.get(frameSource(pdfPage.body()));
 
         assertThat(text.body()).contains("id=\"document-text\"").contains("経過良好にて退院。\n外来で経過観察。");
         assertThat(pdfPage.body()).contains("id=\"document-frame\"")
@@ -222,6 +222,13 @@ class PatientViewIT {
         assertThat(WebSession.location(anonymous.get("/portal/patients/" + person))).isEqualTo("/login");
         assertThat(WebSession.location(anonymous.get("/portal/patients/" + person + "/documents/" + textDocument)))
                 .isEqualTo("/login");
+    }
+
+    /** The address the viewer's frame loads the document from, as the page writes it. */
+    private static String frameSource(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"document-frame\"[^>]*src=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("the document frame").isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 
     private WebSession logIn(FacilityKind kind) {
