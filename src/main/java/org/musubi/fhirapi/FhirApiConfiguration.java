@@ -45,13 +45,16 @@ public class FhirApiConfiguration {
     /**
      * In mode {@code full}, builds the validator on a background thread once the application is
      * ready: building it takes 15–18 s on 2 cores, longer than a facility system's client may wait
-     * for its first write after a restart. The start-up path itself never waits for it.
+     * for its first write after a restart. The start-up path itself never waits for it. Commands
+     * (no web server: {@code import}, {@code drugs load} …) never validate, so they never build it.
      */
     @Bean
     org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
             validatorWarmUp(FhirApiProperties properties, org.musubi.record.fhir.BaseValidation validation) {
         return event -> {
-            if (properties.validatesBaseR4() && !validation.ready()) {
+            boolean serving = event.getApplicationContext()
+                    instanceof org.springframework.boot.web.server.context.WebServerApplicationContext;
+            if (serving && properties.validatesBaseR4() && !validation.ready()) {
                 Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
                         .start(validation::warmUp);
             }
