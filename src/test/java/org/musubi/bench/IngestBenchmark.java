@@ -58,7 +58,7 @@ public final class IngestBenchmark {
             System.out.printf("synth: %,d SS-MIX2 messages, %,d JAHIS files in %.1f s (not counted)%n",
                     summary.ssmix2Messages(), summary.jahisFiles(), (System.nanoTime() - started) / 1e9);
         }
-        try (RecordBenchServer server = RecordBenchServer.start(null)) {
+        try (RecordBenchServer server = RecordBenchServer.start(null, options.get("web") == 1)) {
             Map<String, Facility> registered = register(server, network);
             HeapPeak heap = new HeapPeak();
             Result ssmix2 = run(server, registered, sources, ImportKind.SSMIX2, "ssmix2", options.get("limit"));
@@ -169,6 +169,8 @@ public final class IngestBenchmark {
         defaults.put("seed", 20_260_401L);
         defaults.put("limit", 0L);
         defaults.put("jahis", 1L);
+        // 0: as 'musubi import' runs (no web server, no FHIR validator); 1: inside a serving application
+        defaults.put("web", 0L);
         return defaults;
     }
 }

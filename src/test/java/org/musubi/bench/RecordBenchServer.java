@@ -31,12 +31,21 @@ final class RecordBenchServer implements AutoCloseable {
 
     /** Starts on {@code directory}, or on a fresh temporary directory when it is {@code null}. */
     static RecordBenchServer start(Path directory) throws IOException {
+        return start(directory, true);
+    }
+
+    /**
+     * As {@link #start(Path)}; without {@code web}, as the command line runs Musubi ({@code musubi import}):
+     * no web server, and so no FHIR validator built in the background.
+     */
+    static RecordBenchServer start(Path directory, boolean web) throws IOException {
         boolean temporary = directory == null;
         Path data = temporary ? Files.createTempDirectory("musubi-bench") : Files.createDirectories(directory);
         return new RecordBenchServer(data, temporary, new SpringApplicationBuilder(Musubi.class)
+                .web(web ? org.springframework.boot.WebApplicationType.SERVLET : org.springframework.boot.WebApplicationType.NONE)
                 .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                         "musubi.security.secret-key-file=" + data.resolve("secret.key"), "musubi.demo.enabled=false",
-                        "logging.level.root=WARN", "logging.structured.format.console=")
+                        "musubi.ingest.watch=false", "logging.level.root=WARN", "logging.structured.format.console=")
                 .run("--server.port=0"));
     }
 
