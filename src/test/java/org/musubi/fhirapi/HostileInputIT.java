@@ -148,6 +148,10 @@ class HostileInputIT {
                 post("Patient", "application/fhir+xml", "<Patient xmlns=\"http://hl7.org/fhir\"><name>"),
                 post("Patient", "application/fhir+xml", "<notFhir/>"),
                 post("Patient", "text/plain", "hello"),
+                // Bodies HAPI 8.8.1's JSON parser itself fails on (found by FhirJsonBodyFuzzTest)
+                post("Patient", "application/fhir+json", "{\"resourceType\":\"Patient\",\"\":1}"),
+                post("", "application/fhir+json", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":"
+                        + "[{\"resource\":{\"resourceType\":\"Patient\"},\"request\":{\"method\":\"PUU\",\"url\":\"Patient\"}}]}"),
                 post("Patient", "application/x-www-form-urlencoded", "a=b"),
                 get("Observation?code=" + encode("' OR 1=1--")),
                 get("Observation?subject=" + encode("Patient/1' OR '1'='1")),

@@ -4,14 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -55,9 +52,7 @@ public class IncomingBodyInterceptor {
         }
         Charset charset = request.getCharset() != null ? request.getCharset() : StandardCharsets.UTF_8;
         String body = new String(content, charset);
-        if (encoding == EncodingEnum.XML && XmlProlog.declaresDoctype(body)) {
-            throw new InvalidRequestException("XML の DOCTYPE（DTD）は受け付けません / FHIR XML may not declare a DOCTYPE (DTD)");
-        }
+        RequestBodies.refuseDoctype(encoding, body);
         if (!write) {
             return true;
         }
@@ -73,16 +68,8 @@ public class IncomingBodyInterceptor {
     }
 
     private IBaseResource parse(RequestDetails request, EncodingEnum encoding, String body, ParseFaults faults) {
-        IParser parser = encoding.newParser(context).setParserErrorHandler(faults);
-        parser.setServerBaseUrl(request.getFhirServerBase());
         Class<? extends IBaseResource> type = request.getResourceName() == null ? Bundle.class
                 : context.getResourceDefinition(request.getResourceName()).getImplementingClass();
-        try {
-            return parser.parseResource(type, body);
-        } catch (DataFormatException e) {
-            throw new InvalidRequestException("リクエスト本文を " + type.getSimpleName() + " として読めません / The request "
-                    + "body is not a readable " + encoding.name() + " " + type.getSimpleName() + ": "
-                    + ParserMessages.readable(e.getMessage()));
-        }
+        return RequestBodies.parse(context, encoding, type, body, request.getFhirServerBase(), faults);
     }
 }

@@ -24,6 +24,11 @@ final class ParserMessages {
         }
         String text = XML_POSITION.matcher(message).replaceAll("line $1, column $2: ");
         text = CODE_REFERENCE.matcher(text).replaceAll("");
-        return INTERNAL.matcher(text).find() ? "the body could not be read" : text;
+        return namesCode(text) ? "the body could not be read" : text;
+    }
+
+    /** Whether the text names Java code: an exception class, a package, a method in backquotes. */
+    static boolean namesCode(String text) {
+        return INTERNAL.matcher(text).find();
     }
 }
