@@ -20,6 +20,7 @@ import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -187,6 +188,28 @@ class HostileInputIT {
             }
             assertNoLeak(response);
         }
+    }
+
+    @Test
+    void webErrorPagesForASignedInUserShowNoStackTraceNorSql() {
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, accounts.networkAdmin());
+        List<HttpResponse<String>> responses = List.of(
+                web.get("/admin/no-such-page"),
+                web.get("/admin/facilities/not-a-number"),
+                web.get("/admin/facilities/99999999999999999999"),
+                web.get("/admin/facilities?q=" + encode("' OR 1=1--") + "&page=" + encode(";DROP")),
+                web.send(HttpRequest.newBuilder(URI.create(web.base() + "/admin/facilities"))
+                        .method("DELETE", HttpRequest.BodyPublishers.noBody())),
+                web.send(HttpRequest.newBuilder(URI.create(web.base() + "/admin/facilities/new"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[[["))));
+
+        for (HttpResponse<String> response : responses) {
+            assertThat(response.statusCode()).as(response.request().uri() + ": " + response.body()).isLessThan(500);
+            assertNoLeak(response);
+        }
+        // A DELETE or a JSON POST carries no CSRF token: Spring Security answers 403 before any 405 or 415.
+        assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(404, 400, 400, 400, 403, 403);
     }
 
     private static byte[] hugeJson(int size) {
