@@ -5,6 +5,7 @@ import org.musubi.fhirapi.internal.Binaries;
 import org.musubi.fhirapi.internal.BinaryServlet;
 import org.musubi.fhirapi.internal.EverythingJson;
 import org.musubi.fhirapi.internal.FhirServlet;
+import org.musubi.fhirapi.internal.RequestSizeLimit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,6 +60,17 @@ public class FhirApiConfiguration {
                         .start(validation::warmUp);
             }
         };
+    }
+
+    /** Request bodies over {@code musubi.fhir.max-request-size} refused with 413 before HAPI reads them. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimit> fhirRequestSizeLimit(
+            FhirApiProperties properties) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new RequestSizeLimit(properties.maxRequestSize().toBytes()));
+        registration.addUrlPatterns("/fhir/*");
+        return registration;
     }
 
     /** Binary content, streamed: a more specific mapping than the FHIR servlet's, so it takes /fhir/Binary. */

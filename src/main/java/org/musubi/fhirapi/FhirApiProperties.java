@@ -2,6 +2,7 @@ package org.musubi.fhirapi;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The FHIR API on {@code /fhir}.
@@ -13,12 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validation       how incoming resources are checked: {@code full} (base FHIR R4 with HAPI's
  *                         validator, then Musubi's own rules) or {@code rules} (Musubi's rules only, for
  *                         trusted bulk loads where throughput matters)
+ * @param maxRequestSize   the largest request body the FHIR API reads (a resource, a transaction or batch
+ *                         Bundle); larger is refused with 413 before it is read. Binary has its own limit
+ *                         ({@code musubi.blob.max-size})
  */
 @ConfigurationProperties("musubi.fhir")
 public record FhirApiProperties(
         @DefaultValue("urn:musubi:regional-id") String regionalIdSystem,
         @DefaultValue("20") int maxMatches,
-        @DefaultValue("full") String validation) {
+        @DefaultValue("full") String validation,
+        @DefaultValue("10MB") DataSize maxRequestSize) {
 
     public FhirApiProperties {
         if (regionalIdSystem == null || !regionalIdSystem.matches("(urn|https?):\\S+")) {
@@ -31,6 +36,9 @@ public record FhirApiProperties(
         if (!"full".equals(validation) && !"rules".equals(validation)) {
             throw new IllegalArgumentException("musubi.fhir.validation must be full (base FHIR R4 and Musubi's rules) "
                     + "or rules (Musubi's rules only): " + validation);
+        }
+        if (maxRequestSize == null || maxRequestSize.toBytes() < 1024 || maxRequestSize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("musubi.fhir.max-request-size must be between 1KB and 2GB: " + maxRequestSize);
         }
     }
 

@@ -4,13 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -24,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Here its error handler collects them ({@link ParseFaults}) and, in mode {@code full}, a JSON body is
  * validated whole against base R4 ({@link IncomingValidation#attach}); each fault is refused when the
  * resource (or Bundle entry) it belongs to is written. In mode {@code rules}, or for an XML body, what
- * the parser found refuses the request at once (422). HAPI then uses the resource parsed here.
+ * the parser found refuses the request at once (422). HAPI then uses the resource parsed here. An XML
+ * body that declares a DOCTYPE is refused (400) before it is parsed, whatever the operation.
  */
 @Component
 @Interceptor
@@ -32,6 +31,7 @@ public class IncomingBodyInterceptor {
 
     private static final Set<RestOperationTypeEnum> WRITES = Set.of(RestOperationTypeEnum.CREATE,
             RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
+    private static final Set<RequestTypeEnum> BODIES = Set.of(RequestTypeEnum.POST, RequestTypeEnum.PUT, RequestTypeEnum.PATCH);
     private final FhirContext context;
     private final IncomingValidation validation;
 
@@ -44,13 +44,18 @@ public class IncomingBodyInterceptor {
     public boolean read(RequestDetails request) {
         RestOperationTypeEnum operation = request.getRestOperationType();
         EncodingEnum encoding = RestfulServerUtils.determineRequestEncodingNoDefault(request);
-        byte[] content = operation != null && WRITES.contains(operation) && encoding != null
+        boolean write = operation != null && WRITES.contains(operation);
+        byte[] content = encoding != null && (write || encoding == EncodingEnum.XML && BODIES.contains(request.getRequestType()))
                 ? request.loadRequestContents() : null;
         if (content == null || content.length == 0) {
             return true; // HAPI answers as usual
         }
         Charset charset = request.getCharset() != null ? request.getCharset() : StandardCharsets.UTF_8;
         String body = new String(content, charset);
+        RequestBodies.refuseDoctype(encoding, body);
+        if (!write) {
+            return true;
+        }
         ParseFaults faults = new ParseFaults();
         IBaseResource parsed = parse(request, encoding, body, faults);
         if (validation.validatesBaseR4() && encoding == EncodingEnum.JSON) {
@@ -63,15 +68,8 @@ public class IncomingBodyInterceptor {
     }
 
     private IBaseResource parse(RequestDetails request, EncodingEnum encoding, String body, ParseFaults faults) {
-        IParser parser = encoding.newParser(context).setParserErrorHandler(faults);
-        parser.setServerBaseUrl(request.getFhirServerBase());
         Class<? extends IBaseResource> type = request.getResourceName() == null ? Bundle.class
                 : context.getResourceDefinition(request.getResourceName()).getImplementingClass();
-        try {
-            return parser.parseResource(type, body);
-        } catch (DataFormatException e) {
-            throw new InvalidRequestException("リクエスト本文を " + type.getSimpleName() + " として読めません / The request "
-                    + "body is not a readable " + encoding.name() + " " + type.getSimpleName() + ": " + e.getMessage());
-        }
+        return RequestBodies.parse(context, encoding, type, body, request.getFhirServerBase(), faults);
     }
 }

@@ -3,10 +3,14 @@ package org.musubi.fhirapi.internal;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -35,12 +39,29 @@ final class IncomingJson {
     /**
      * The resources of a JSON request's Bundle entries, by entry index ({@code null} for an entry
      * without one); empty when the request is not JSON or does not have {@code entries} entries.
+     * The body is read as the text HAPI parsed (decoded with the request's charset, so that bytes
+     * that are not UTF-8 end as U+FFFD in both).
      */
     static List<ObjectNode> entries(RequestDetails request, int entries) {
         if (request == null || RestfulServerUtils.determineRequestEncodingNoDefault(request) != EncodingEnum.JSON) {
             return List.of();
         }
-        JsonNode bundle = JSON.readTree(request.loadRequestContents());
+        Charset charset = request.getCharset() != null ? request.getCharset() : StandardCharsets.UTF_8;
+        return entries(new String(request.loadRequestContents(), charset), entries);
+    }
+
+    /**
+     * The resources of a JSON Bundle's entries (see {@link #entries(RequestDetails, int)}); a body
+     * Jackson cannot read although HAPI could (nested deeper than Jackson allows) is refused with 400.
+     */
+    static List<ObjectNode> entries(String json, int entries) {
+        JsonNode bundle;
+        try {
+            bundle = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new InvalidRequestException("リクエスト本文を JSON として読めません / The request body is not readable JSON: "
+                    + ParserMessages.readable(e.getOriginalMessage()));
+        }
         JsonNode array = bundle.path("entry");
         if (!array.isArray() || array.size() != entries) {
             return List.of();

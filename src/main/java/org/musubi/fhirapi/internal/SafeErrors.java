@@ -3,9 +3,11 @@ package org.musubi.fhirapi.internal;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Unexpected failures reach the caller as a plain OperationOutcome without stack trace, SQL or
- * patient data; the details go to the log (at ERROR, without request parameters).
+ * patient data; the details go to the log (at ERROR, without request parameters). A parameter HAPI
+ * cannot parse (a malformed date or number) is the caller's mistake: 400, saying what was wrong.
  */
 @Component
 @Interceptor
@@ -25,6 +28,10 @@ public class SafeErrors {
     public BaseServerResponseException hide(RequestDetails request, Throwable error, HttpServletRequest servletRequest) {
         if (error instanceof BaseServerResponseException known && !(error instanceof InternalErrorException)) {
             return known;
+        }
+        if (error instanceof DataFormatException unreadable) { // a search parameter HAPI could not parse (a date, a number)
+            return new InvalidRequestException("パラメータの形式が正しくありません / A parameter is not in a valid format: "
+                    + ParserMessages.readable(unreadable.getMessage()));
         }
         log.error("FHIR request failed: {} {}", request.getRequestType(), request.getResourceName(), error);
         return new InternalErrorException("内部エラーが発生しました / An internal error occurred");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.record.fhir.BaseValidation;
 import org.musubi.testing.Validators;
+import org.springframework.util.unit.DataSize;
 
 class IncomingValidationTest {
 
@@ -113,6 +114,6 @@ class IncomingValidationTest {
     }
 
     private static FhirApiProperties mode(String validation) {
-        return new FhirApiProperties("urn:musubi:regional-id", 20, validation);
+        return new FhirApiProperties("urn:musubi:regional-id", 20, validation, DataSize.ofMegabytes(10));
     }
 }
