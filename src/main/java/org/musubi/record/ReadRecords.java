@@ -91,23 +91,6 @@ public final class ReadRecords {
     }
 
     /**
-     * Several searches within one person's record as one interaction (a page that shows a person's
-     * header, timeline and lists at once): judged by one view, one audit row naming everything found.
-     */
-    public Interaction<List<ResourceStore.Found>> searchAll(Reader reader, long personId, List<RecordQuery> queries,
-                                                            AuditAction action, String auditedAs) {
-        return access.interact(reader.userId(), reader.purpose(), personId, action, auditedAs, view -> {
-            List<SourcePatient> sources = identities.sourcePatientsOf(personId);
-            Set<DataItem> allowed = allowed(view, sources);
-            Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
-            List<ResourceStore.Found> found = queries.stream().map(q -> store.search(keys, allowed, q)).toList();
-            List<String> ids = found.stream().flatMap(f -> f.resources().stream()).map(StoredResource::id)
-                    .distinct().toList();
-            return Interaction.permitted(found, view.decision(), ids);
-        });
-    }
-
-    /**
      * One page view of a person's record as one interaction: the body gets the record's outline (what
      * it holds, without content) and reads the content of what it shows; one audit row names every
      * resource whose content was read.

@@ -36,16 +36,9 @@ final class PortalRun {
     }
 
     ReadRun.Timing measure(String name, LongFunction<String> path, long[] persons, int count) {
-        long[] first = new long[persons.length];
-        for (int i = 0; i < persons.length; i++) {
-            first[i] = time(path.apply(persons[i]));
-        }
-        long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            nanos[i] = time(path.apply(persons[i % persons.length]));
-        }
+        Distribution[] timed = ReadRun.timed(path, persons, count, this::time);
         String page = web.get(path.apply(persons[0])).body();
-        ReadRun.Timing timing = new ReadRun.Timing(name, new Distribution(nanos), new Distribution(first),
+        ReadRun.Timing timing = new ReadRun.Timing(name, timed[0], timed[1],
                 count(page, "<details"), page.length() / 1024);
         System.out.printf(Locale.ROOT, "  %-45s p50 %6.1f  p95 %6.1f  p99 %6.1f ms  (first calls p50 %.1f, max %.1f ms;"
                         + " %d details elements, %d KiB)%n", name, ReadRun.ms(timing.latency(), 50),

@@ -52,16 +52,9 @@ final class ReadRun {
     }
 
     Timing measure(String name, LongFunction<String> path, long[] persons, int count) throws Exception {
-        long[] first = new long[persons.length];
-        for (int i = 0; i < persons.length; i++) {
-            first[i] = time(path.apply(persons[i]));
-        }
-        long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            nanos[i] = time(path.apply(persons[i % persons.length]));
-        }
+        Distribution[] timed = timed(path, persons, count, this::time);
         Bundle sample = api.context().newJsonParser().parseResource(Bundle.class, get(path.apply(persons[0])).body());
-        Timing timing = new Timing(name, new Distribution(nanos), new Distribution(first), sample.getEntry().size(),
+        Timing timing = new Timing(name, timed[0], timed[1], sample.getEntry().size(),
                 sample.getTotal());
         System.out.printf(Locale.ROOT, "  %-45s p50 %6.1f  p95 %6.1f  p99 %6.1f ms  (first calls p50 %.1f, max %.1f ms;"
                 + " %d entries of %d)%n", name, ms(timing.latency(), 50), ms(timing.latency(), 95), ms(timing.latency(), 99),
@@ -69,13 +62,32 @@ final class ReadRun {
         return timing;
     }
 
+    /** A first call per person (colder caches), then {@code count} calls round the persons: {latency, first calls}. */
+    static Distribution[] timed(LongFunction<String> path, long[] persons, int count,
+                                java.util.function.ToLongFunction<String> time) {
+        long[] first = new long[persons.length];
+        for (int i = 0; i < persons.length; i++) {
+            first[i] = time.applyAsLong(path.apply(persons[i]));
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            nanos[i] = time.applyAsLong(path.apply(persons[i % persons.length]));
+        }
+        return new Distribution[] {new Distribution(nanos), new Distribution(first)};
+    }
+
     static double ms(Distribution d, double percent) {
         return d.percentile(percent) / 1e6;
     }
 
-    private long time(String path) throws Exception {
+    private long time(String path) {
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(request(path), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request(path), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(path + " failed", e);
+        }
         long nanos = System.nanoTime() - start;
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + new String(response.body()));

@@ -22,12 +22,10 @@ final class FacilityPatientSql {
              LEFT JOIN LATERAL (SELECT sp.local_id FROM source_patient sp
                  JOIN person_link pl ON pl.source_patient_id = sp.id
                  WHERE pl.person_id = p.id AND sp.facility_id = ? ORDER BY sp.id DESC LIMIT 1) c ON true""";
-    private static final String KANA_PREFIX = "replace(replace(p.family_kana || p.given_kana, ' ', ''), '　', '')"
-            + " LIKE ? ESCAPE '\\'";
+    private static final String KANA_PREFIX = JdbcPersonDirectory.KANA_AS_WRITTEN;
     private static final String NAME_KEY_PREFIX = "EXISTS (SELECT 1 FROM person_match_key k WHERE k.person_id = p.id"
             + " AND k.key LIKE 'N%' AND substr(k.key, 6) LIKE ?)";
-    private static final String KANJI_CONTAINS = "replace(replace(p.family_kanji || p.given_kanji, ' ', ''), '　', '')"
-            + " LIKE ? ESCAPE '\\'";
+    private static final String KANJI_CONTAINS = JdbcPersonDirectory.KANJI_AS_WRITTEN;
 
     private final JdbcClient jdbc;
 

@@ -24,9 +24,9 @@ class JdbcPersonDirectory implements PersonDirectory {
 
     private static final String NAME_KEY_KANA = "p.id IN (SELECT person_id FROM person_match_key"
             + " WHERE key LIKE 'N%' AND substr(key, 6) LIKE ?)";
-    private static final String KANA_AS_WRITTEN = "replace(replace(p.family_kana || p.given_kana, ' ', ''), '　', '')"
+    static final String KANA_AS_WRITTEN = "replace(replace(p.family_kana || p.given_kana, ' ', ''), '　', '')"
             + " LIKE ? ESCAPE '\\'";
-    private static final String KANJI_AS_WRITTEN = "replace(replace(p.family_kanji || p.given_kanji, ' ', ''), '　', '')"
+    static final String KANJI_AS_WRITTEN = "replace(replace(p.family_kanji || p.given_kanji, ' ', ''), '　', '')"
             + " LIKE ? ESCAPE '\\'";
 
     private final JdbcClient jdbc;

@@ -196,9 +196,9 @@ final class ChartEntries {
             add("chart.detail.status", text(r.path("status")));
             Instant at = firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued"));
             if ("LAB".equalsIgnoreCase(category) || "laboratory".equals(category)) {
-                return r.path("result").isEmpty() && r.path("conclusion").isMissingNode() ? null
-                        : r.path("result").isEmpty() ? entry(TimelineKind.LAB, at, concept(r.path("code")), false, false)
-                        : null;
+                // A report of results is shown by its results; only a report with a conclusion alone stands here.
+                return r.path("result").isEmpty() && r.has("conclusion")
+                        ? entry(TimelineKind.LAB, at, concept(r.path("code")), false, false) : null;
             }
             return entry(TimelineKind.IMAGING, at, concept(r.path("code")), false, false);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.musubi.medication.DrugCodeSystems;
 import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.Source;
 import org.musubi.record.StoredResource;
@@ -22,8 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MedicationRows {
 
-    private static final List<String> YJ_SYSTEMS = List.of("http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
-            "urn:oid:1.2.392.100495.20.2.73", "urn:oid:1.2.392.100495.20.1.73");
     private static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
 
     private MedicationRows() {
@@ -120,10 +119,10 @@ public final class MedicationRows {
 
     /** The system and code the checks should use: a YJ coding first, else the first coding. */
     private static String[] code(JsonNode concept) {
-        for (String system : YJ_SYSTEMS) {
-            String yj = FhirJson.code(concept, system);
-            if (yj != null) {
-                return new String[] {system, yj};
+        for (JsonNode coding : concept.path("coding")) {
+            String system = text(coding.path("system"));
+            if (DrugCodeSystems.isYj(system) && text(coding.path("code")) != null) {
+                return new String[] {system, text(coding.path("code"))};
             }
         }
         JsonNode first = concept.path("coding").path(0);

@@ -18,13 +18,17 @@ public record TimelineFilter(Set<Long> facilities, Set<TimelineKind> kinds, Loca
     }
 
     boolean accepts(ChartEntry entry) {
-        if (!facilities.isEmpty() && !facilities.contains(entry.facilityId())) {
+        return accepts(entry.facilityId(), Set.of(entry.kind()), entry.day());
+    }
+
+    /** Whether an entry from this facility, of any of these kinds, on this day ({@code null}: undated) is shown. */
+    boolean accepts(long facilityId, Set<TimelineKind> possibleKinds, LocalDate day) {
+        if (!facilities.isEmpty() && !facilities.contains(facilityId)) {
             return false;
         }
-        if (!kinds.isEmpty() && !kinds.contains(entry.kind())) {
+        if (!kinds.isEmpty() && possibleKinds.stream().noneMatch(kinds::contains)) {
             return false;
         }
-        LocalDate day = entry.day();
         if (from != null && (day == null || day.isBefore(from))) {
             return false;
         }

@@ -36,9 +36,8 @@ record TimelinePage(Set<String> ids, Map<Long, Integer> facilities, Map<Timeline
             if (possible.isEmpty()) {
                 continue;
             }
-            LocalDate day = o.clinicalDate() == null ? null : o.clinicalDate().atZone(ChartEntry.JAPAN).toLocalDate();
             String key = possible.contains(TimelineKind.LAB) && o.type().equals("Observation")
-                    ? "lab|" + day + "|" + o.sourceFacilityId() : o.id();
+                    ? "lab|" + day(o) + "|" + o.sourceFacilityId() : o.id();
             entries.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
             entryFacility.putIfAbsent(key, o.sourceFacilityId());
             entryKind.putIfAbsent(key, possible.iterator().next());
@@ -53,7 +52,7 @@ record TimelinePage(Set<String> ids, Map<Long, Integer> facilities, Map<Timeline
         int matching = 0;
         for (Map.Entry<String, List<Outline>> entry : entries.entrySet()) {
             Outline first = entry.getValue().getFirst();
-            if (!accepts(filter, first)) {
+            if (!filter.accepts(first.sourceFacilityId(), kinds(first), day(first))) {
                 continue;
             }
             matching++;
@@ -80,20 +79,6 @@ record TimelinePage(Set<String> ids, Map<Long, Integer> facilities, Map<Timeline
 
     private static LocalDate day(Outline o) {
         return o.clinicalDate() == null ? null : o.clinicalDate().atZone(ChartEntry.JAPAN).toLocalDate();
-    }
-
-    private static boolean accepts(TimelineFilter filter, Outline o) {
-        if (!filter.facilities().isEmpty() && !filter.facilities().contains(o.sourceFacilityId())) {
-            return false;
-        }
-        if (!filter.kinds().isEmpty() && kinds(o).stream().noneMatch(filter.kinds()::contains)) {
-            return false;
-        }
-        LocalDate day = day(o);
-        if (filter.from() != null && (day == null || day.isBefore(filter.from()))) {
-            return false;
-        }
-        return filter.to() == null || (day != null && !day.isAfter(filter.to()));
     }
 
     /** The kinds an entry of this resource can be (none: the timeline does not show it), most likely first. */
