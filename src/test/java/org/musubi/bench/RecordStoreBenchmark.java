@@ -72,16 +72,9 @@ public final class RecordStoreBenchmark {
     private static RecordBenchNetwork load(RecordBenchServer server, BenchOptions options, RecordStoreReport report)
             throws Exception {
         RecordBenchNetwork network = RecordBenchNetwork.register(server, options.get("seed"), options.integer("facilities"));
-        System.out.printf(Locale.ROOT, "loading about %,d resources (load average %s)%n", options.get("resources"),
-                ResourceUse.loadAverage());
-        long start = System.nanoTime();
-        RecordIndexes indexes = new RecordIndexes(server.owner());
-        indexes.drop();
-        long[] targets = new RecordLoader(server, network.facilities(), options.get("seed"))
-                .load(options.get("resources"), options.integer("targets"), TARGET_FACILITIES, PER_FACILITY);
-        double copied = (System.nanoTime() - start) / 1e9;
-        indexes.rebuildAndAnalyse("person", "person_match_key", "source_patient", "person_link");
-        double total = (System.nanoTime() - start) / 1e9;
+        double[] seconds = new double[2];
+        long[] targets = loadStore(server, network, options.get("resources"), options.get("seed"),
+                options.integer("targets"), PER_FACILITY, seconds);
         Consents consents = server.bean(Consents.class);
         Facility viewer = network.facilities().get(TARGET_FACILITIES);
         for (long person : targets) {
@@ -92,8 +85,29 @@ public final class RecordStoreBenchmark {
         RecordBenchNetwork loaded = network.withTargets(targets);
         loaded.save(server.directory());
         report.fact("load by COPY, s (then indexes and VACUUM ANALYZE, s in all)", "loadSeconds",
-                "%.0f (%.0f)".formatted(copied, total));
+                "%.0f (%.0f)".formatted(seconds[0], seconds[1]));
         return loaded;
+    }
+
+    /**
+     * Loads about {@code resources} resources by COPY with the indexes dropped, then rebuilds them:
+     * {@code targets} measured persons get {@code perFacility} resources at each of the first
+     * {@value #TARGET_FACILITIES} facilities. Returns their ids; {@code seconds} gets the COPY time
+     * and the time in all.
+     */
+    static long[] loadStore(RecordBenchServer server, RecordBenchNetwork network, long resources, long seed, int targets,
+                            int perFacility, double[] seconds) throws Exception {
+        System.out.printf(Locale.ROOT, "loading about %,d resources (load average %s)%n", resources,
+                ResourceUse.loadAverage());
+        long start = System.nanoTime();
+        RecordIndexes indexes = new RecordIndexes(server.owner());
+        indexes.drop();
+        long[] ids = new RecordLoader(server, network.facilities(), seed).load(resources, targets, TARGET_FACILITIES,
+                perFacility);
+        seconds[0] = (System.nanoTime() - start) / 1e9;
+        indexes.rebuildAndAnalyse("person", "person_match_key", "source_patient", "person_link");
+        seconds[1] = (System.nanoTime() - start) / 1e9;
+        return ids;
     }
 
     private static void storeFacts(RecordBenchServer server, RecordStoreReport report) throws Exception {

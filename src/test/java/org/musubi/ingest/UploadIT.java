@@ -78,6 +78,21 @@ class UploadIT {
     }
 
     @Test
+    void refusesAFacilityWithoutMedicalInstitutionCodeClearlyAndStartsNoBatch() throws Exception {
+        Facility uncoded = facilities.insert(new org.musubi.registry.FacilityDraft("コードなし薬局", "コードナシヤッキョク",
+                FacilityKind.PHARMACY, null, 34, "広島市中区", "082-000-0000", true, true,
+                org.musubi.registry.FacilityStatus.ACTIVE));
+        String token = clients.token(port, clients.register(uncoded, "system/*.write"));
+
+        HttpResponse<String> answer = post("/import/jahis", token, "text/plain", notebook().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).contains("no-institution-code", "医療機関コード", "medical-institution code");
+        assertThat(jdbc.sql("SELECT count(*) FROM import_batch b JOIN import_source s ON s.id = b.source_id"
+                + " WHERE s.facility_id = ?").param(uncoded.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void takesMultipartUploads() throws Exception {
         String boundary = "musubi" + ThreadLocalRandom.current().nextInt(1_000_000);
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"

@@ -21,14 +21,20 @@ import java.util.stream.Collectors;
 public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebSession(int port) {
+        this(port, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    /** A session over a client shared with other sessions (it must not follow redirects); cookies stay per session. */
+    public WebSession(int port, HttpClient client) {
         this.base = "http://localhost:" + port;
+        this.client = client;
     }
 
     public HttpResponse<String> get(String path) {

@@ -18,6 +18,7 @@ import org.musubi.ingest.ImportSource;
 import org.musubi.ingest.ImportSources;
 import org.musubi.ingest.IngestProperties;
 import org.musubi.ingest.RunImport;
+import org.musubi.registry.Facilities;
 import org.musubi.security.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,8 +46,11 @@ class UploadController {
     private final ImportQueue queue;
     private final ImportLedger ledger;
     private final IngestProperties properties;
+    private final Facilities facilities;
 
-    UploadController(ImportSources sources, ImportQueue queue, ImportLedger ledger, IngestProperties properties) {
+    UploadController(ImportSources sources, ImportQueue queue, ImportLedger ledger, IngestProperties properties,
+                     Facilities facilities) {
+        this.facilities = facilities;
         this.sources = sources;
         this.queue = queue;
         this.ledger = ledger;
@@ -68,6 +72,12 @@ class UploadController {
         }
         if (request.getContentLengthLong() > properties.uploadMaxSize().toBytes()) {
             return UploadErrors.tooLarge(properties.uploadMaxSize().toBytes());
+        }
+        if (facilities.find(caller.facilityId()).flatMap(f -> f.medicalInstitutionCode()).isEmpty()) {
+            // Records name their source by this code; without it nothing could be stored or told apart.
+            return UploadErrors.of(HttpStatus.CONFLICT, "no-institution-code", "この施設には医療機関コードが登録されていないため"
+                    + "取り込めません。ネットワーク運営者に登録を依頼してください / This facility has no medical-institution code"
+                    + " registered, so nothing can be imported; ask the network operator to register it");
         }
         ImportSource source = sources.findOrCreate(caller.facilityId(), importKind, "upload:" + kind, null);
         try (UploadSpool spool = new UploadSpool(properties.uploadDirectory(), properties.uploadMaxSize().toBytes())) {

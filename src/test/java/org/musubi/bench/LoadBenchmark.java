@@ -1,0 +1,273 @@
+package org.musubi.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.IssueCard;
+import org.musubi.identity.Person;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
+import org.musubi.registry.MedicalInstitutionCode;
+import org.musubi.registry.Profession;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.TestAccounts;
+
+/**
+ * Concurrent load (issue 7): {@code musubi serve} in its own JVM on loopback, and in this JVM a load
+ * driver on virtual threads ({@link LoadDriver}) with N clinic users (sign in with password and TOTP,
+ * link a patient by card, then the integrated viewer, medications, labs and a lab trend with think
+ * time) and facility systems (FHIR searches; pharmacies uploading JAHIS files). Prints per-request
+ * latency and errors for the steady period after the ramp-up, writes a throughput/latency plot
+ * (HTML with SVG) and optionally JSON. A {@code main}, not a test: run it with {@code bench/load.sh}.
+ *
+ * <p>The first run prepares a store in {@code --data-dir} (default {@code /tmp/musubi-load}): about
+ * {@code resources} resources by COPY, of which {@code patients} persons have {@code perFacility}
+ * resources at each of 5 facilities, linked to {@code viewers} viewing facilities whose staff are
+ * the users. {@code --skip-load} runs again on it.
+ */
+public final class LoadBenchmark {
+
+    static final Map<String, Long> DEFAULTS = defaults();
+
+    public static void main(String[] args) throws Exception {
+        List<String> numeric = new ArrayList<>();
+        Map<String, String> text = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.equals("--help")) {
+                System.out.println("options: " + BenchOptions.usage(DEFAULTS) + " --data-dir=DIR --skip-load --json=FILE"
+                        + " --html=FILE (default target/load-report.html)");
+                return;
+            } else if (arg.equals("--skip-load") || arg.startsWith("--data-dir=") || arg.startsWith("--json=")
+                    || arg.startsWith("--html=")) {
+                int equals = arg.indexOf('=');
+                text.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "" : arg.substring(equals + 1));
+            } else {
+                numeric.add(arg);
+            }
+        }
+        BenchOptions options = BenchOptions.parse(numeric.toArray(String[]::new), DEFAULTS);
+        System.out.println("load benchmark: " + options + " " + text);
+        Path dir = Path.of(text.getOrDefault("data-dir", "/tmp/musubi-load"));
+        LoadPlan plan = text.containsKey("skip-load") ? LoadPlan.read(dir) : prepare(dir, options);
+        LoadDriver.Settings settings = new LoadDriver.Settings(Math.min(options.integer("users"), plan.users().size()),
+                Duration.ofSeconds(options.get("ramp")), Duration.ofMinutes(options.get("minutes")),
+                Duration.ofMillis(options.get("think-min-ms")), Duration.ofMillis(options.get("think-max-ms")),
+                Math.min(options.integer("systems"), plan.systems().size()), options.get("seed"));
+        LoadReport report;
+        try (ChildServer server = ChildServer.start(dir, options.get("server-heap-mb"))) {
+            System.out.printf(Locale.ROOT, "server up on port %d (pid %d); settling %d s (load average %s)%n",
+                    server.port, server.process.pid(), options.get("settle"), ResourceUse.loadAverage());
+            Thread.sleep(TimeUnit.SECONDS.toMillis(options.get("settle")));
+            long cpuBefore = server.cpuNanos();
+            try (ResourceUse use = new ResourceUse()) {
+                LoadDriver.Result result = new LoadDriver(server.port, plan, settings).run();
+                report = new LoadReport(settings, result);
+                report.fact("server JVM: peak RSS, MiB", "serverPeakRssMiB", server.peakRssBytes() >> 20);
+                report.fact("server JVM: CPU used during the run, cores on average", "serverCores",
+                        "%.2f".formatted((server.cpuNanos() - cpuBefore) / (double) result.elapsedNanos()));
+                report.fact("driver JVM: peak heap in use, MiB", "driverPeakHeapMiB", use.peakHeapBytes() >> 20);
+                report.fact("driver JVM: peak RSS, MiB", "driverPeakRssMiB", ResourceUse.peakRssBytes() >> 20);
+                report.fact("load average (1, 5, 15 min) at the end", "loadAverageEnd", ResourceUse.loadAverage());
+            }
+        }
+        report.print();
+        Path html = Path.of(text.getOrDefault("html", "target/load-report.html"));
+        report.writeHtml(html);
+        System.out.println("plot: " + html.toAbsolutePath());
+        if (text.containsKey("json")) {
+            report.writeJson(Path.of(text.get("json")));
+        }
+    }
+
+    /** Loads the store and registers users, links and systems in this JVM (no web server), then saves the plan. */
+    static LoadPlan prepare(Path dir, BenchOptions options) throws Exception {
+        if (Files.exists(dir.resolve("postgres"))) {
+            throw new IllegalStateException(dir + " already holds a database: pass --skip-load to reuse it,"
+                    + " or delete the directory");
+        }
+        int viewers = options.integer("viewers");
+        int patients = options.integer("patients");
+        int users = options.integer("users");
+        try (RecordBenchServer server = RecordBenchServer.start(dir, false)) {
+            RecordBenchNetwork network = RecordBenchNetwork.register(server, options.get("seed"),
+                    RecordStoreBenchmark.TARGET_FACILITIES + viewers);
+            double[] seconds = new double[2];
+            long[] persons = RecordStoreBenchmark.loadStore(server, network, options.get("resources"), options.get("seed"),
+                    patients, options.integer("per-facility"), seconds);
+            System.out.printf(Locale.ROOT, "  loaded in %.0f s (%.0f s with indexes)%n", seconds[0], seconds[1]);
+            List<Facility> viewing = network.facilities().subList(RecordStoreBenchmark.TARGET_FACILITIES,
+                    RecordStoreBenchmark.TARGET_FACILITIES + viewers);
+            Consents consents = server.bean(Consents.class);
+            long admin = network.adminUserId();
+            List<List<Long>> linked = new ArrayList<>();
+            viewing.forEach(v -> linked.add(new ArrayList<>()));
+            for (int t = 0; t < persons.length; t++) {
+                consents.grant(persons[t], ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin,
+                        network.facilities().getFirst().id());
+                consents.link(persons[t], viewing.get(t % viewers).id(), admin);
+                linked.get(t % viewers).add(persons[t]);
+            }
+            System.out.printf(Locale.ROOT, "  %,d patients with consent, each linked to one of %d viewing facilities%n",
+                    persons.length, viewers);
+            TestAccounts accounts = server.bean(TestAccounts.class);
+            IssueCard cards = server.bean(IssueCard.class);
+            IdentityStore identities = server.bean(IdentityStore.class);
+            Map<Long, String> issued = new LinkedHashMap<>();
+            List<LoadPlan.ClinicUser> clinicUsers = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                int v = u % viewers;
+                // A patient of another viewing facility's list: distinct for the users of one facility.
+                long person = persons[((u / viewers) * viewers + (v + 1) % viewers) % persons.length];
+                String card = issued.computeIfAbsent(person, p -> cards.regional(admin, p).number());
+                Person p = identities.person(person).orElseThrow().person();
+                String loginId = accounts.memberOf(viewing.get(v), Profession.DOCTOR).loginId();
+                clinicUsers.add(new LoadPlan.ClinicUser(loginId, v, card, p.familyKana() + " " + p.givenKana(),
+                        p.birthDate(), person));
+                if (u % 200 == 199) {
+                    System.out.printf(Locale.ROOT, "  ... %d users%n", u + 1);
+                }
+            }
+            FhirClients api = server.bean(FhirClients.class);
+            Facilities facilities = server.bean(Facilities.class);
+            List<LoadPlan.FacilitySystem> systems = new ArrayList<>();
+            for (int s = 0; s < options.integer("systems"); s++) {
+                int v = s % viewers;
+                boolean pharmacy = s % 2 == 1;
+                var client = pharmacy
+                        ? api.register(facilities.insert(new FacilityDraft("負荷試験薬局" + s, "フカシケンヤッキョク" + s,
+                                FacilityKind.PHARMACY, MedicalInstitutionCode.of(34, 4, 900_000 + s).value(), 34, "広島市中区基町" + s, "082-000-0000", true, true,
+                                FacilityStatus.ACTIVE)), "system/*.write")
+                        : api.register(viewing.get(v), "system/*.read");
+                systems.add(new LoadPlan.FacilitySystem(pharmacy, v, client.client().clientId(), client.secret()));
+            }
+            LoadPlan plan = new LoadPlan(clinicUsers, linked.stream().map(l -> l.stream().mapToLong(Long::longValue)
+                    .toArray()).toList(), systems);
+            plan.save(dir);
+            System.out.printf(Locale.ROOT, "  %d users, %d cards, %d facility systems prepared (load average %s)%n",
+                    clinicUsers.size(), issued.size(), systems.size(), ResourceUse.loadAverage());
+            return plan;
+        }
+    }
+
+    /** {@code musubi serve} in a child JVM on the prepared data directory. */
+    static final class ChildServer implements AutoCloseable {
+
+        final Process process;
+        final int port;
+
+        private ChildServer(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static ChildServer start(Path dir, long heapMiB) throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path log = dir.resolve("server.log");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m", "-cp", System.getProperty("java.class.path"),
+                    "org.musubi.Musubi", "serve", "--server.port=" + port,
+                    "--musubi.database.embedded.data-directory=" + dir.resolve("postgres"),
+                    "--musubi.security.secret-key-file=" + dir.resolve("secret.key"), "--musubi.demo.enabled=false",
+                    "--musubi.ingest.watch=false", "--musubi.ingest.upload-directory=" + dir.resolve("uploads"),
+                    "--logging.level.root=WARN", "--logging.structured.format.console=");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            Process process = builder.start();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the server ended; see " + log);
+                }
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return new ChildServer(process, port);
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("the server did not start within 5 minutes; see " + log);
+        }
+
+        long peakRssBytes() {
+            return procStatus("VmHWM:");
+        }
+
+        /** User and system CPU time of the server process so far. */
+        long cpuNanos() {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        private long procStatus(String field) {
+            try {
+                return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                        .filter(l -> l.startsWith(field)).map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)
+                        .findFirst().orElse(0L);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static Map<String, Long> defaults() {
+        Map<String, Long> defaults = new LinkedHashMap<>();
+        defaults.put("users", 1_000L);
+        defaults.put("minutes", 10L);
+        defaults.put("ramp", 60L);
+        defaults.put("think-min-ms", 10_000L);
+        defaults.put("think-max-ms", 30_000L);
+        defaults.put("systems", 20L);
+        defaults.put("viewers", 20L);
+        defaults.put("patients", 2_000L);
+        defaults.put("per-facility", 60L);
+        defaults.put("resources", 1_000_000L);
+        defaults.put("server-heap-mb", 2_048L);
+        defaults.put("settle", 30L);
+        defaults.put("seed", 2026L);
+        return defaults;
+    }
+
+    private LoadBenchmark() {
+    }
+}
