@@ -6,4 +6,4 @@
 #   bench/load.sh --skip-load --json=target/load.json
 #   bench/load.sh --users=100 --minutes=1 --resources=200000 --patients=400 --data-dir=/tmp/musubi-load-small
 set -euo pipefail
-JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx2g}" exec "$(dirname "$0")/run.sh" org.musubi.bench.LoadBenchmark "$@"
+JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx6g}" exec "$(dirname "$0")/run.sh" org.musubi.bench.LoadBenchmark "$@"

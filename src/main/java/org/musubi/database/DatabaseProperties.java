@@ -25,7 +25,7 @@ public record DatabaseProperties(
         String password,
         String ownerUser,
         String ownerPassword,
-        @DefaultValue("10") int poolSize,
+        @DefaultValue("20") int poolSize,
         @DefaultValue Embedded embedded) {
 
     public boolean external() {

@@ -29,6 +29,10 @@ final class Distribution {
         return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)];
     }
 
+    int size() {
+        return sorted.length;
+    }
+
     long max() {
         return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
     }

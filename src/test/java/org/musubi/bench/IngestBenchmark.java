@@ -46,6 +46,7 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args, DEFAULTS);
+        SuiteFigures figures = new SuiteFigures("ingest");
         Path sources = Path.of(System.getProperty("musubi.bench.sources", "/tmp/musubi-ingest-sources-"
                 + options.get("persons") + "x" + options.get("messages")));
         SyntheticNetwork network = new SyntheticNetworkGenerator().generate(options.get("seed"),
@@ -66,7 +67,19 @@ public final class IngestBenchmark {
             long dispenses = server.bean(JdbcClient.class).sql("SELECT count(*) FROM resource WHERE type = 'MedicationDispense'")
                     .query(Long.class).single();
             report(ssmix2, jahis, dispenses, heap.peakMegabytes());
+            figures.value("SS-MIX2 messages/s (whole run, " + ssmix2.counts().recordsSeen() + " messages)", "1/s",
+                    Math.round(ssmix2.counts().recordsSeen() / ssmix2.seconds()), "≥ 5,000",
+                    ssmix2.counts().recordsSeen() / ssmix2.seconds() >= 5000);
+            figures.rate("SS-MIX2 messages/s per facility storage", "1/s", ssmix2.perSource(), 0);
+            if (jahis != null) {
+                figures.value("JAHIS dispensing records/s (whole run, " + dispenses + " records)", "1/s",
+                        Math.round(dispenses / jahis.seconds()), "≥ 20,000", dispenses / jahis.seconds() >= 20000);
+                figures.rate("JAHIS records/s per pharmacy", "1/s", jahis.perSource(), 0);
+            }
+            figures.value("old generation after the last GC", "MiB", HeapPeak.retainedMegabytes(), "heap ≤ 1 GiB",
+                    Runtime.getRuntime().maxMemory() <= 1L << 30);
         }
+        figures.writeIfAsked();
     }
 
     private static Map<String, Facility> register(RecordBenchServer server, SyntheticNetwork network) {
@@ -85,6 +98,7 @@ public final class IngestBenchmark {
         ImportSources registry = server.bean(ImportSources.class);
         BatchCounts total = BatchCounts.ZERO;
         long started = System.nanoTime();
+        List<Double> perSource = new java.util.ArrayList<>();
         List<Path> roots;
         try (Stream<Path> codes = Files.list(sources)) {
             roots = codes.map(code -> code.resolve(folder)).filter(Files::isDirectory).sorted().toList();
@@ -92,8 +106,10 @@ public final class IngestBenchmark {
         for (Path root : roots) {
             Facility facility = facilities.get(root.getParent().getFileName().toString());
             ImportSource source = registry.findOrCreate(facility.id(), kind, "bench", root.toString());
+            long began = System.nanoTime();
             ImportBatch batch = imports.run(source, FolderFiles.of(kind, root),
                     new RunImport.Runner(null, Actor.system("bench"), BatchOrigin.COMMAND_LINE), c -> { });
+            perSource.add(batch.counts().recordsSeen() / ((System.nanoTime() - began) / 1e9));
             total = total.plus(batch.counts());
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("  %s %s: %,d records (%,d rejected) — so far %,d in %.0f s = %,.0f/s%n", kind,
@@ -103,7 +119,8 @@ public final class IngestBenchmark {
                 break;
             }
         }
-        return new Result(kind, total, (System.nanoTime() - started) / 1e9);
+        return new Result(kind, total, (System.nanoTime() - started) / 1e9,
+                perSource.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static void report(Result ssmix2, Result jahis, long dispenses, long heapPeak) throws IOException {
@@ -128,7 +145,7 @@ public final class IngestBenchmark {
                 jahis == null ? "not run" : dispenses / jahis.seconds() >= 20000 ? "PASS" : "MISS");
     }
 
-    private record Result(ImportKind kind, BatchCounts counts, double seconds) {
+    private record Result(ImportKind kind, BatchCounts counts, double seconds, double[] perSource) {
     }
 
     /** The most heap in use (live and garbage) seen by sampling every 50 ms, and the old generation after GC. */

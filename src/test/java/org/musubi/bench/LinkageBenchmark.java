@@ -58,6 +58,7 @@ public final class LinkageBenchmark {
         System.out.printf(Locale.ROOT, "Java %s, %d processors, max heap %.1f GB, load average %s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1e9, loadAverage());
+        SuiteFigures figures = new SuiteFigures("linkage");
         try (BenchDatabase database = BenchDatabase.start()) {
             long start = System.nanoTime();
             long[] personIds = database.loadPersons(options.get("seed"), options.integer("persons"),
@@ -75,7 +76,19 @@ public final class LinkageBenchmark {
             run.tallyReviews(database.bean(JdbcTemplate.class));
             new LinkageReport(System.out).print(run, phases, options.integer("sources"), TARGET_MINUTES);
             verifyAudit(database.bean(AuditTrail.class));
+            int sources = options.integer("sources");
+            double seconds = run.batchTimes().sum() / 1e9;
+            double minutes = seconds / 60 / sources * 1_000_000;
+            figures.value("bulk linkage of 1 M source records, minutes (" + sources + " linked against "
+                    + personIds.length + " persons" + (sources == 1_000_000 ? ")" : ", projected)"), "min", minutes,
+                    "≤ " + (long) TARGET_MINUTES, minutes <= TARGET_MINUTES);
+            double[] perBatch = java.util.Arrays.stream(run.batchNanos()).mapToDouble(n -> options.get("batch") / (n / 1e9))
+                    .toArray();
+            figures.rate("linkage records/s per batch", "1/s", perBatch, 0);
+            figures.value("linkage F1, auto-links + review queue (through the database)", "", run.tally.foundF1(), "≥ 0.99",
+                    run.tally.foundF1() >= MatchingReport.F1_TARGET);
         }
+        figures.writeIfAsked();
     }
 
     private LinkageRun link(MatchSourcePatients bulk, long facility, long[] personIds) {

@@ -74,6 +74,11 @@ final class LinkageRun {
         return new Distribution(Arrays.copyOf(batchNanos, batches));
     }
 
+    /** Nanoseconds of each batch, in order. */
+    long[] batchNanos() {
+        return Arrays.copyOf(batchNanos, batches);
+    }
+
     int batches() {
         return batches;
     }

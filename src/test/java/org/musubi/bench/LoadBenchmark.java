@@ -42,9 +42,10 @@ import org.musubi.testing.TestAccounts;
  * (HTML with SVG) and optionally JSON. A {@code main}, not a test: run it with {@code bench/load.sh}.
  *
  * <p>The first run prepares a store in {@code --data-dir} (default {@code /tmp/musubi-load}): about
- * {@code resources} resources by COPY, of which {@code patients} persons have {@code perFacility}
- * resources at each of 5 facilities, linked to {@code viewers} viewing facilities whose staff are
- * the users. {@code --skip-load} runs again on it.
+ * {@code resources} resources by COPY, in which {@code measured} persons have {@code per-facility}
+ * resources at each of 5 facilities and the others 20–220 resources; {@code patients} of them (the
+ * measured first) are linked to {@code viewers} viewing facilities whose staff are the users.
+ * {@code --skip-load} runs again on it.
  */
 public final class LoadBenchmark {
 
@@ -67,6 +68,7 @@ public final class LoadBenchmark {
             }
         }
         BenchOptions options = BenchOptions.parse(numeric.toArray(String[]::new), DEFAULTS);
+        SuiteFigures figures = new SuiteFigures("load");
         System.out.println("load benchmark: " + options + " " + text);
         Path dir = Path.of(text.getOrDefault("data-dir", "/tmp/musubi-load"));
         LoadPlan plan = text.containsKey("skip-load") ? LoadPlan.read(dir) : prepare(dir, options);
@@ -83,6 +85,7 @@ public final class LoadBenchmark {
             try (ResourceUse use = new ResourceUse()) {
                 LoadDriver.Result result = new LoadDriver(server.port, plan, settings).run();
                 report = new LoadReport(settings, result);
+                report.fact("server JVM: heap (-Xms = -Xmx), MiB", "serverHeapMiB", options.get("server-heap-mb"));
                 report.fact("server JVM: peak RSS, MiB", "serverPeakRssMiB", server.peakRssBytes() >> 20);
                 report.fact("server JVM: CPU used during the run, cores on average", "serverCores",
                         "%.2f".formatted((server.cpuNanos() - cpuBefore) / (double) result.elapsedNanos()));
@@ -98,6 +101,8 @@ public final class LoadBenchmark {
         if (text.containsKey("json")) {
             report.writeJson(Path.of(text.get("json")));
         }
+        report.figures(figures);
+        figures.writeIfAsked();
     }
 
     /** Loads the store and registers users, links and systems in this JVM (no web server), then saves the plan. */
@@ -113,9 +118,21 @@ public final class LoadBenchmark {
             RecordBenchNetwork network = RecordBenchNetwork.register(server, options.get("seed"),
                     RecordStoreBenchmark.TARGET_FACILITIES + viewers);
             double[] seconds = new double[2];
-            long[] persons = RecordStoreBenchmark.loadStore(server, network, options.get("resources"), options.get("seed"),
-                    patients, options.integer("per-facility"), seconds);
+            // Measured persons have records of their own (held in memory while loading); the other patients are
+            // background persons of the store, with records from shared templates.
+            int measured = Math.min(patients, options.integer("measured"));
+            long[] targets = RecordStoreBenchmark.loadStore(server, network, options.get("resources"), options.get("seed"),
+                    measured, options.integer("per-facility"), seconds);
             System.out.printf(Locale.ROOT, "  loaded in %.0f s (%.0f s with indexes)%n", seconds[0], seconds[1]);
+            long[] persons = java.util.stream.LongStream.concat(java.util.Arrays.stream(targets),
+                    server.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                            .sql("SELECT DISTINCT person_id FROM person_link ORDER BY person_id LIMIT ?")
+                            .param(patients * 2).query(Long.class).list().stream().mapToLong(Long::longValue)
+                            .filter(id -> java.util.Arrays.stream(targets).noneMatch(t -> t == id)))
+                    .limit(patients).toArray();
+            if (persons.length < patients) {
+                throw new IllegalStateException("only " + persons.length + " persons in the store; raise --resources");
+            }
             List<Facility> viewing = network.facilities().subList(RecordStoreBenchmark.TARGET_FACILITIES,
                     RecordStoreBenchmark.TARGET_FACILITIES + viewers);
             Consents consents = server.bean(Consents.class);
@@ -260,6 +277,7 @@ public final class LoadBenchmark {
         defaults.put("systems", 20L);
         defaults.put("viewers", 20L);
         defaults.put("patients", 2_000L);
+        defaults.put("measured", 100L);
         defaults.put("per-facility", 60L);
         defaults.put("resources", 1_000_000L);
         defaults.put("server-heap-mb", 2_048L);

@@ -91,6 +91,26 @@ final class LoadReport {
         return row.latency().percentile(percent) / 1e6;
     }
 
+    /** The suite's figures: page loads (p99 against the target), errors, and requests/s per 10 s of the steady period. */
+    void figures(SuiteFigures figures) {
+        Row pages = pages();
+        String who = settings.users() + " users, " + settings.systems() + " systems";
+        figures.latency("page loads under load (" + who + ", steady period)", pages.latency(), Double.MAX_VALUE, "");
+        figures.value("page loads p99 under load, ms", "ms", Math.round(ms(pages, 99) * 10) / 10.0,
+                "p99 ≤ %.0f ms".formatted(TARGET_P99_MS), ms(pages, 99) <= TARGET_P99_MS);
+        figures.value("errors under load (whole run, " + result.samples().size() + " requests)", "", result.errorCount(),
+                "0", result.errorCount() == 0);
+        figures.rate("requests/s under load (per 10 s, steady period)", "1/s", series().stream()
+                .filter(p -> p[0] * 1e9 >= result.rampNanos() && (p[0] + 10) * 1e9 <= result.elapsedNanos())
+                .mapToDouble(p -> p[1]).toArray(), 0);
+        if (facts.containsKey("serverPeakRssMiB")) {
+            figures.value("server JVM under load: peak RSS (heap " + facts.get("serverHeapMiB")[1] + " MiB)", "MiB",
+                    Double.parseDouble(facts.get("serverPeakRssMiB")[1]), "", null);
+            figures.value("server JVM under load: CPU, cores on average", "", Double.parseDouble(facts.get("serverCores")[1]),
+                    "", null);
+        }
+    }
+
     /** Per 10-second bucket: {second, requests/s, page p50, p95, p99 (ms), errors, users signed in}. */
     List<double[]> series() {
         int buckets = (int) (result.elapsedNanos() / BUCKET) + 1;

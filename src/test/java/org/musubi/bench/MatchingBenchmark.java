@@ -45,6 +45,7 @@ public final class MatchingBenchmark {
 
     private void run() throws Exception {
         long started = System.nanoTime();
+        SuiteFigures figures = new SuiteFigures("matching");
         MatchingReport report = new MatchingReport(options, System.out);
         int prefecture = options.integer("prefecture");
         long seed = options.get("seed");
@@ -80,6 +81,13 @@ public final class MatchingBenchmark {
 
         report.print(run, records.size(), sequential, parallel, threads);
         report.phase("total", started);
+        LinkageTally all = run.all();
+        figures.value("matching: auto-link precision (" + persons.size() + " persons, " + records.size() + " records)", "",
+                all.autoLinkPrecision(), "≥ 0.999", all.autoLinkPrecision() >= MatchingReport.PRECISION_TARGET);
+        figures.value("matching: F1 overall (auto-links + review queue)", "", all.foundF1(), "≥ 0.99",
+                all.foundF1() >= MatchingReport.F1_TARGET);
+        figures.latency("matching: lookup + match per record, in memory", run.latency(), 0, "");
+        figures.writeIfAsked();
     }
 
     private MatchOutcome match(PersonIndex index, Demographics query) {

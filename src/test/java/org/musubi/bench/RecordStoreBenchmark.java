@@ -67,6 +67,7 @@ public final class RecordStoreBenchmark {
         if (text.containsKey("json")) {
             report.write(Path.of(text.get("json")));
         }
+        report.figures().writeIfAsked();
     }
 
     private static RecordBenchNetwork load(RecordBenchServer server, BenchOptions options, RecordStoreReport report)

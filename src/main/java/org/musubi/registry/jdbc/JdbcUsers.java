@@ -24,6 +24,18 @@ class JdbcUsers implements Users {
              WHERE (CAST(:text AS text) IS NULL OR login_id ILIKE :like OR name_kanji ILIKE :like OR name_kana ILIKE :like)
                AND (CAST(:facility AS bigint) IS NULL OR EXISTS (SELECT 1 FROM user_membership m
                     WHERE m.user_id = app_user.id AND m.facility_id = :facility))""";
+    /**
+     * A user with their memberships in one statement: a row mapper must not run queries of its own, as
+     * it would hold one pooled connection while waiting for another (with many requests at once, the
+     * pool runs dry and every request waits for the timeout).
+     */
+    private static final String SELECT = """
+            SELECT app_user.*,
+                   ARRAY(SELECT m.facility_id FROM user_membership m WHERE m.user_id = app_user.id
+                         ORDER BY m.facility_id) AS member_facilities,
+                   ARRAY(SELECT m.facility_admin FROM user_membership m WHERE m.user_id = app_user.id
+                         ORDER BY m.facility_id) AS member_admins
+              FROM app_user""";
     private final JdbcClient jdbc;
 
     JdbcUsers(JdbcClient jdbc) {
@@ -32,12 +44,12 @@ class JdbcUsers implements Users {
 
     @Override
     public Optional<User> find(long id) {
-        return jdbc.sql("SELECT * FROM app_user WHERE id = ?").param(id).query(this::read).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::read).optional();
     }
 
     @Override
     public Optional<User> findByLoginId(String loginId) {
-        return jdbc.sql("SELECT * FROM app_user WHERE login_id = ?")
+        return jdbc.sql(SELECT + " WHERE login_id = ?")
                 .param(loginId == null ? "" : loginId.strip().toLowerCase(Locale.ROOT)).query(this::read).optional();
     }
 
@@ -45,7 +57,7 @@ class JdbcUsers implements Users {
     public Page<User> search(String text, Long facilityId, PageRequest page) {
         MapSqlParameterSource params = Likes.params(text).addValue("facility", facilityId);
         long total = jdbc.sql("SELECT count(*) FROM app_user " + FILTER).paramSource(params).query(Long.class).single();
-        var items = jdbc.sql("SELECT * FROM app_user " + FILTER + " ORDER BY id LIMIT :limit OFFSET :offset")
+        var items = jdbc.sql(SELECT + " " + FILTER + " ORDER BY id LIMIT :limit OFFSET :offset")
                 .paramSource(params.addValue("limit", page.size()).addValue("offset", page.offset()))
                 .query(this::read).list();
         return new Page<>(items, page, total);
@@ -110,9 +122,12 @@ class JdbcUsers implements Users {
 
     private User read(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        List<User.Membership> memberships = jdbc.sql(
-                        "SELECT facility_id, facility_admin FROM user_membership WHERE user_id = ? ORDER BY facility_id")
-                .param(id).query((m, n) -> new User.Membership(m.getLong(1), m.getBoolean(2))).list();
+        Long[] facilities = (Long[]) rs.getArray("member_facilities").getArray();
+        Boolean[] admins = (Boolean[]) rs.getArray("member_admins").getArray();
+        List<User.Membership> memberships = new java.util.ArrayList<>(facilities.length);
+        for (int i = 0; i < facilities.length; i++) {
+            memberships.add(new User.Membership(facilities[i], admins[i]));
+        }
         return new User(id, rs.getString("login_id"), rs.getString("name_kanji"), rs.getString("name_kana"),
                 Profession.valueOf(rs.getString("profession")), memberships, rs.getBoolean("network_admin"),
                 UserStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"));
