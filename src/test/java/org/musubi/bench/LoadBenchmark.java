@@ -271,9 +271,9 @@ public final class LoadBenchmark {
         Map<String, Long> defaults = new LinkedHashMap<>();
         defaults.put("users", 1_000L);
         defaults.put("minutes", 10L);
-        defaults.put("ramp", 60L);
-        defaults.put("think-min-ms", 10_000L);
-        defaults.put("think-max-ms", 30_000L);
+        defaults.put("ramp", 300L);
+        defaults.put("think-min-ms", 20_000L);
+        defaults.put("think-max-ms", 60_000L);
         defaults.put("systems", 20L);
         defaults.put("viewers", 20L);
         defaults.put("patients", 2_000L);
