@@ -48,15 +48,15 @@ public final class JdbcBackupDatabase implements BackupDatabase {
         return opened(connection -> {
             connection.setAutoCommit(false);
             List<TableLayout> present = Catalog.tables(connection);
-            if (!byName(present).equals(byName(tables))) {
-                throw new BackupRefused("backup.restore.schemaDiffers", differences(present, tables));
-            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL lock_timeout = '10s'");
             }
             lock(connection, present, "ACCESS EXCLUSIVE");
             JdbcLoad load = new JdbcLoad(connection);
             load.refuseUnlessEmpty(present);
+            if (!byName(present).equals(byName(tables))) {
+                throw new BackupRefused("backup.restore.schemaDiffers", differences(present, tables));
+            }
             return load;
         });
     }
