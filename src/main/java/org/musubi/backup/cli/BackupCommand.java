@@ -59,6 +59,9 @@ public class BackupCommand {
             audit.record(AuditEntry.of(AuditAction.BACKUP, Outcome.PERMIT).on("Database").by(Actor.system("cli backup"))
                     .reason("backup " + target.getFileName() + ": schema " + contents.preamble().schemaVersion() + ", "
                             + manifest.tables().size() + " tables, " + manifest.rows() + " rows, " + manifest.blobs() + " files"));
+            if (!contents.preamble().blobsIncluded()) {
+                BackupCommandLine.say(out, "backup.cli.noFiles");
+            }
             BackupCommandLine.say(out, "backup.cli.written", target, manifest.tables().size(), manifest.rows(),
                     manifest.blobs(), Files.size(target), BackupCommandLine.seconds(Duration.between(start, Instant.now())));
             return 0;
