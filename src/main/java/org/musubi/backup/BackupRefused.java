@@ -1,9 +1,7 @@
 package org.musubi.backup;
 
 import java.io.IOException;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import org.musubi.messages.Texts;
 
 /**
  * A backup, verification or restore that cannot go on, for a reason a person can act on: a wrong key, a
@@ -12,15 +10,13 @@ import java.util.ResourceBundle;
  */
 public final class BackupRefused extends IOException {
 
-    private static final ResourceBundle.Control EXACT =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private final String key;
     private final String japanese;
 
     public BackupRefused(String key, Object... args) {
-        super(text(Locale.ENGLISH, key, args));
+        super(Texts.english(key, args));
         this.key = key;
-        this.japanese = text(Locale.ROOT, key, args);
+        this.japanese = Texts.japanese(key, args);
     }
 
     /** The message key, e.g. {@code backup.archive.wrongKey}. */
@@ -35,11 +31,5 @@ public final class BackupRefused extends IOException {
     /** Both languages, Japanese first, as the command line prints them. */
     public String bilingual() {
         return japanese + " / " + getMessage();
-    }
-
-    /** A text of the {@code backup.*} keys in Japanese ({@link Locale#ROOT}) or English. */
-    public static String text(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle("messages", locale, EXACT);
-        return new MessageFormat(bundle.getString(key), locale == Locale.ROOT ? Locale.JAPANESE : locale).format(args);
     }
 }

@@ -17,7 +17,7 @@ import javax.crypto.Cipher;
 public final class SealedInputStream extends InputStream {
 
     private final DataInputStream in;
-    private final SealedOutputStream.SealedChunks chunks;
+    private final SealedChunks chunks;
     private final int chunkSize;
     private byte[] plain = new byte[0];
     private int position;
@@ -31,7 +31,7 @@ public final class SealedInputStream extends InputStream {
             throw new BackupRefused("backup.archive.wrongKey");
         }
         this.in = new DataInputStream(in);
-        this.chunks = new SealedOutputStream.SealedChunks(keys.encryption(), header.digest());
+        this.chunks = new SealedChunks(keys.encryption(), header.digest());
         this.chunkSize = header.chunkSize();
         this.nextLength = readLength();
         if (nextLength < 0) {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Encrypts a stream of any length into authenticated chunks (AES-256-GCM, the STREAM construction): a
@@ -83,39 +82,6 @@ public final class SealedOutputStream extends OutputStream {
             chunks.next();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
-        }
-    }
-
-    /** The chunk cipher: key, nonce and additional data of the chunk at hand. */
-    static final class SealedChunks {
-        private final javax.crypto.SecretKey key;
-        private final byte[] headerDigest;
-        private long index;
-
-        SealedChunks(javax.crypto.SecretKey key, byte[] headerDigest) {
-            this.key = key;
-            this.headerDigest = headerDigest;
-        }
-
-        Cipher cipher(int mode, boolean last) throws GeneralSecurityException {
-            byte[] nonce = new byte[12];
-            for (int i = 0; i < 8; i++) {
-                nonce[i] = (byte) (index >>> (56 - 8 * i));
-            }
-            nonce[11] = (byte) (last ? 1 : 0);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(headerDigest);
-            cipher.updateAAD(nonce);
-            return cipher;
-        }
-
-        long index() {
-            return index;
-        }
-
-        void next() {
-            index++;
         }
     }
 }

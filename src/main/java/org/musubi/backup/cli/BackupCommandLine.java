@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.musubi.backup.BackupContents;
 import org.musubi.backup.BackupKey;
 import org.musubi.backup.BackupRefused;
+import org.musubi.messages.Texts;
 import org.musubi.backup.VerifyBackup;
 import org.musubi.database.SchemaMigrations;
 
@@ -123,8 +124,8 @@ public final class BackupCommandLine {
 
     /** A line in Japanese, then in English. */
     static void say(PrintStream out, String key, Object... args) {
-        out.println(BackupRefused.text(Locale.ROOT, key, args));
-        out.println(BackupRefused.text(Locale.ENGLISH, key, args));
+        out.println(Texts.japanese(key, args));
+        out.println(Texts.english(key, args));
     }
 
     static String seconds(Duration took) {
