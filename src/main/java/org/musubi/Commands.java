@@ -215,11 +215,8 @@ final class Commands {
             out.print(BackupCommandLine.BACKUP_HELP);
             return Arrays.asList(args).contains("--help") ? 0 : 2;
         }
-        BackupKey key;
-        try {
-            key = BackupCommandLine.key(options, System::getenv);
-        } catch (BackupRefused e) {
-            System.err.println("musubi: " + e.bilingual());
+        BackupKey key = backupKey(options);
+        if (key == null) {
             return 2;
         }
         if (verify) {
@@ -241,19 +238,15 @@ final class Commands {
             out.print(BackupCommandLine.RESTORE_HELP);
             return Arrays.asList(args).contains("--help") ? 0 : 2;
         }
-        BackupKey key;
-        BackupContents contents;
-        try {
-            key = BackupCommandLine.key(options, System::getenv);
-        } catch (BackupRefused e) {
-            System.err.println("musubi: " + e.bilingual());
+        BackupKey key = backupKey(options);
+        if (key == null) {
             return 2;
         }
+        BackupContents contents;
         try {
             contents = BackupCommandLine.preflight(Path.of(file), key, out);
         } catch (java.io.IOException e) {
-            System.err.println("musubi: " + (e instanceof BackupRefused refused ? refused.bilingual() : e.getMessage()));
-            return 1;
+            return BackupCommandLine.failed(e, System.err);
         }
         String[] settings = BackupCommandLine.settings(args);
         try (ConfigurableApplicationContext context = commandContext(settings, contents.preamble().schemaVersion())
@@ -261,6 +254,16 @@ final class Commands {
             return context.getBean(org.musubi.backup.cli.RestoreCommand.class).run(Path.of(file), key, out, System.err);
         } catch (RuntimeException e) {
             return failed(e);
+        }
+    }
+
+    /** The backup key from {@code --key-file} or {@code MUSUBI_BACKUP_KEY}; null, having said why, when there is none. */
+    private static BackupKey backupKey(Map<String, String> options) {
+        try {
+            return BackupCommandLine.key(options, System::getenv);
+        } catch (BackupRefused e) {
+            System.err.println("musubi: " + e.bilingual());
+            return null;
         }
     }
 }

@@ -117,7 +117,7 @@ public final class BackupCommandLine {
     }
 
     /** Prints a failure in both languages; exit code 1. */
-    static int failed(Exception e, PrintStream err) {
+    public static int failed(Exception e, PrintStream err) {
         err.println("musubi: " + (e instanceof BackupRefused refused ? refused.bilingual() : e.getMessage()));
         return 1;
     }
