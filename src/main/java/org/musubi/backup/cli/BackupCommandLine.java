@@ -87,7 +87,8 @@ public final class BackupCommandLine {
         try {
             BackupContents contents = check(archive, key, out);
             say(out, "backup.cli.verified", archive, contents.manifest().tables().size(), contents.manifest().rows(),
-                    contents.manifest().blobs(), contents.preamble().startedAt(), contents.preamble().schemaVersion());
+                    contents.manifest().blobs(), contents.preamble().startedAt(), contents.preamble().schemaVersion(),
+                    contents.preamble().musubiVersion());
             return 0;
         } catch (IOException e) {
             return failed(e, err);
