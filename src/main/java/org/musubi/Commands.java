@@ -1,8 +1,13 @@
 package org.musubi;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.musubi.backup.BackupContents;
+import org.musubi.backup.BackupKey;
+import org.musubi.backup.BackupRefused;
+import org.musubi.backup.cli.BackupCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +25,8 @@ final class Commands {
               audit verify    check the audit trail's hash chain; exit code 1 if anything is wrong
               admin create    create the first network administrator of a new installation
               drugs load      load the MHLW drug price list (.xlsx or .csv) into the drug master
+              backup          write the database and files to one encrypted archive ('backup verify' checks one)
+              restore         restore an archive into an empty database and blob store
 
             Run 'musubi <command> --help' for a command's options.
             Configuration: environment variables such as MUSUBI_DB_URL (see docs/configuration.md).
@@ -43,6 +50,8 @@ final class Commands {
             case "admin" -> admin(rest, out);
             case "import" -> importFiles(rest, out);
             case "drugs" -> drugs(rest, out);
+            case "backup" -> backup(rest, out);
+            case "restore" -> restore(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -101,10 +110,16 @@ final class Commands {
 
     /** A Spring context without the web server, for commands that use the database. */
     private static SpringApplication commandContext(String[] args) {
+        return commandContext(args, "latest");
+    }
+
+    /** As {@link #commandContext(String[])}, with the schema migrated at start only as far as {@code migrateTo}. */
+    private static SpringApplication commandContext(String[] args, String migrateTo) {
         SpringApplication app = new SpringApplication(Musubi.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("musubi.demo.enabled", String.valueOf(!externalDatabase(args)),
-                "musubi.demo.seed", "false", "spring.main.banner-mode", "off", "musubi.ingest.watch", "false"));
+                "musubi.demo.seed", "false", "spring.main.banner-mode", "off", "musubi.ingest.watch", "false",
+                "musubi.database.migrate-to", migrateTo));
         return app;
     }
 
@@ -188,6 +203,67 @@ final class Commands {
             return context.getBean(org.musubi.audit.cli.AuditVerifyCommand.class).run(out);
         } catch (RuntimeException e) {
             return failed(e);
+        }
+    }
+
+    /** {@code backup --to=...} as it is (the schema left as found), or {@code backup verify --from=...} without a database. */
+    private static int backup(String[] args, PrintStream out) {
+        boolean verify = args.length > 0 && args[0].equals("verify");
+        Map<String, String> options = BackupCommandLine.options(args);
+        String file = options.get(verify ? "from" : "to");
+        if (Arrays.asList(args).contains("--help") || file == null || file.isBlank()) {
+            out.print(BackupCommandLine.BACKUP_HELP);
+            return Arrays.asList(args).contains("--help") ? 0 : 2;
+        }
+        BackupKey key = backupKey(options);
+        if (key == null) {
+            return 2;
+        }
+        if (verify) {
+            return BackupCommandLine.verify(Path.of(file), key, out, System.err);
+        }
+        String[] settings = BackupCommandLine.settings(args);
+        try (ConfigurableApplicationContext context = commandContext(settings, "current").run(quiet(settings))) {
+            return context.getBean(org.musubi.backup.cli.BackupCommand.class).run(Path.of(file), key, out, System.err);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /** {@code restore --from=...}: the archive checked first, then the database created at the backup's schema version. */
+    private static int restore(String[] args, PrintStream out) {
+        Map<String, String> options = BackupCommandLine.options(args);
+        String file = options.get("from");
+        if (Arrays.asList(args).contains("--help") || file == null || file.isBlank()) {
+            out.print(BackupCommandLine.RESTORE_HELP);
+            return Arrays.asList(args).contains("--help") ? 0 : 2;
+        }
+        BackupKey key = backupKey(options);
+        if (key == null) {
+            return 2;
+        }
+        BackupContents contents;
+        try {
+            contents = BackupCommandLine.preflight(Path.of(file), key, out);
+        } catch (java.io.IOException e) {
+            return BackupCommandLine.failed(e, System.err);
+        }
+        String[] settings = BackupCommandLine.settings(args);
+        try (ConfigurableApplicationContext context = commandContext(settings, contents.preamble().schemaVersion())
+                .run(quiet(settings))) {
+            return context.getBean(org.musubi.backup.cli.RestoreCommand.class).run(Path.of(file), key, out, System.err);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /** The backup key from {@code --key-file} or {@code MUSUBI_BACKUP_KEY}; null, having said why, when there is none. */
+    private static BackupKey backupKey(Map<String, String> options) {
+        try {
+            return BackupCommandLine.key(options, System::getenv);
+        } catch (BackupRefused e) {
+            System.err.println("musubi: " + e.bilingual());
+            return null;
         }
     }
 }

@@ -15,6 +15,8 @@ class CommandsTest {
         assertThat(run("serve", "--help")).contains("Usage: musubi serve");
         assertThat(run("synth", "--help")).contains("--seed=N");
         assertThat(run("audit", "verify", "--help")).contains("Exit code: 0 intact, 1 faults found");
+        assertThat(run("backup", "--help")).contains("Usage: musubi backup --to=<file>", "musubi backup verify");
+        assertThat(run("restore", "--help")).contains("Usage: musubi restore --from=<file>", "EMPTY database");
     }
 
     private static String run(String... args) {

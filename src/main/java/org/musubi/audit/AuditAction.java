@@ -48,5 +48,7 @@ public enum AuditAction {
     NOTICE_CREATE,
     NOTICE_UPDATE,
     NOTICE_WITHDRAW,
-    PATIENT_LIST
+    PATIENT_LIST,
+    BACKUP,
+    RESTORE
 }

@@ -3,6 +3,7 @@ package org.musubi.blob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where documents, images and shared files live: a local directory by default, object storage by
@@ -18,6 +19,15 @@ public interface BlobStore {
 
     /** The content of a stored blob, to be closed by the caller; empty when there is no such blob. */
     Optional<InputStream> open(String key) throws IOException;
+
+    /**
+     * The keys of all blobs held, for a backup to copy; the stream is to be closed by the caller. Empty for
+     * a store whose content is kept safe by the store's own means (object storage: versioning, object lock,
+     * replication), which backups leave out.
+     */
+    default Optional<Stream<String>> keys() throws IOException {
+        return Optional.empty();
+    }
 
     /** Whether {@code key} can name a blob at all: a SHA-256 in lower-case hex. */
     static boolean isKey(String key) {

@@ -2,11 +2,13 @@ package org.musubi.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Blobs in a local directory, content-addressed: {@code <root>/ab/cd/<sha256>}. A blob is written to a
@@ -42,6 +44,27 @@ public final class LocalBlobStore implements BlobStore {
         }
         Path file = root.resolve(BlobStore.path(key));
         return Files.exists(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
+    }
+
+    /** Every blob file under the root ({@code ab/cd/<sha256>}), in key order; {@code tmp/} and strays are skipped. */
+    @Override
+    public Optional<Stream<String>> keys() throws IOException {
+        return Optional.of(sorted(root).filter(dir -> dir.getFileName().toString().matches("[0-9a-f]{2}"))
+                .flatMap(LocalBlobStore::sorted).flatMap(LocalBlobStore::sorted)
+                .map(file -> file.getFileName().toString())
+                .filter(key -> BlobStore.isKey(key) && Files.isRegularFile(root.resolve(BlobStore.path(key)))));
+    }
+
+    /** A directory's entries in name order, read when the stream reaches it (only one directory's names in memory). */
+    private static Stream<Path> sorted(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -6,9 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,16 +41,17 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    OwnerDatabase ownerDatabase(DatabaseEndpoint endpoint) {
+    SchemaMigrations schemaMigrations(DatabaseEndpoint endpoint, DatabaseProperties properties) {
         SimpleDriverDataSource owner = new SimpleDriverDataSource(
                 new org.postgresql.Driver(), endpoint.url(), endpoint.ownerUser(), endpoint.ownerPassword());
-        Flyway.configure()
-                .dataSource(owner)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", endpoint.appUser()))
-                .load()
-                .migrate();
-        return new OwnerDatabase(owner);
+        SchemaMigrations migrations = new SchemaMigrations(owner, endpoint.appUser());
+        migrations.migrate(properties.migrateTo());
+        return migrations;
+    }
+
+    @Bean
+    OwnerDatabase ownerDatabase(SchemaMigrations migrated) {
+        return new OwnerDatabase(migrated.owner());
     }
 
     @Bean

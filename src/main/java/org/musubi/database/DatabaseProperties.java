@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    defaults to {@code user}, which weakens the audit guarantee (a warning is logged)
  * @param ownerPassword its password ({@code MUSUBI_DB_OWNER_PASSWORD})
  * @param poolSize    maximum connections in the application's pool
+ * @param migrateTo   how far the migrations run at start: {@code latest} (the default), {@code current}
+ *                    (none: the schema is left as it is, as {@code backup} does) or a schema version
+ *                    (as {@code restore} does, to recreate the schema a backup was taken from)
  * @param embedded    settings of the embedded PostgreSQL
  */
 @ConfigurationProperties("musubi.database")
@@ -26,6 +29,7 @@ public record DatabaseProperties(
         String ownerUser,
         String ownerPassword,
         @DefaultValue("20") int poolSize,
+        @DefaultValue("latest") String migrateTo,
         @DefaultValue Embedded embedded) {
 
     public boolean external() {

@@ -36,6 +36,19 @@ class LocalBlobStoreTest {
     }
 
     @Test
+    void listsTheKeysOfItsFilesInOrderWithoutUploadsInProgressOrStrays() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        String b = store.put(new ByteArrayInputStream("b".getBytes(StandardCharsets.UTF_8)), 10).key();
+        String a = store.put(new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8)), 10).key();
+        Files.writeString(root.resolve("tmp").resolve("upload-1.part"), "half");
+        Files.writeString(root.resolve("README"), "not a blob");
+
+        try (var keys = store.keys().orElseThrow()) {
+            assertThat(keys.toList()).containsExactly(a.compareTo(b) < 0 ? a : b, a.compareTo(b) < 0 ? b : a);
+        }
+    }
+
+    @Test
     void refusesContentOverTheLimitAndKeepsNothing() throws IOException {
         LocalBlobStore store = new LocalBlobStore(root);
 
