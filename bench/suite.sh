@@ -7,24 +7,26 @@
 #                                                    # 1 M SS-MIX2 messages, 1,000 users for 10 minutes
 #   bench/suite.sh --json=suite.json --compare=old-suite.json   # one JSON document; change of each median
 #   bench/suite.sh --only=matching,candidates        # some of: matching candidates linkage ingest records load
+#   bench/suite.sh --only=load --run-dir=target/bench/suite-X   # add to (or redo in) an earlier run's table
 # Environment: JAVA_HOME (default: the Temurin 25 JDK), MAVEN_ARGS (e.g. -o to stay offline). Full-scale
 # stores are kept under /tmp (musubi-suite-records, musubi-suite-load) and reused by later full runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scale=small json="" compare="" only=""
+scale=small json="" compare="" only="" run=""
 for arg in "$@"; do
     case "$arg" in
         --scale=*) scale="${arg#*=}" ;;
         --json=*) json="${arg#*=}" ;;
         --compare=*) compare="${arg#*=}" ;;
         --only=*) only="${arg#*=}" ;;
-        --help) sed -n 2,12p "$0"; exit 0 ;;
+        --run-dir=*) run="${arg#*=}" ;;
+        --help) sed -n 2,13p "$0"; exit 0 ;;
         *) echo "unknown option $arg (see --help)" >&2; exit 2 ;;
     esac
 done
 [[ "$scale" == small || "$scale" == full ]] || { echo "--scale is small or full" >&2; exit 2; }
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-run="target/bench/suite-$(date +%Y%m%d-%H%M%S)"
+run="${run:-target/bench/suite-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$run"
 # shellcheck disable=SC2086 # MAVEN_ARGS is a list of words
 ./mvnw -B -q ${MAVEN_ARGS:-} test-compile dependency:build-classpath -Dmdep.includeScope=test \
