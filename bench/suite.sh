@@ -2,7 +2,7 @@
 # The benchmark suite (issue 7): every benchmark, each in its own JVM, one after another. Each writes
 # its headline figures as JSON (median, spread, target, PASS/MISS, peak heap and RSS) into
 # target/bench/suite-<time>/ next to its full log; org.musubi.bench.SuiteReport then prints one table.
-#   bench/suite.sh                                   # --scale=small: about 20 minutes on 2 cores
+#   bench/suite.sh                                   # --scale=small: about 10 minutes on 2 cores
 #   bench/suite.sh --scale=full                      # the issues' sizes (hours): 10 M resources, 3 M persons,
 #                                                    # 1 M SS-MIX2 messages, 1,000 users for 10 minutes
 #   bench/suite.sh --json=suite.json --compare=old-suite.json   # one JSON document; change of each median

@@ -54,7 +54,7 @@ public final class SuiteReport {
 
     private static void print(ArrayNode benchmarks, JsonNode previous) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-11s %-78s %12s  %-32s %-14s %-5s%s%n", "benchmark", "figure", "median", "spread",
+        System.out.printf(Locale.ROOT, "%-11s %-78s %12s  %-40s %-14s %-5s%s%n", "benchmark", "figure", "median", "spread",
                 "target", "", previous == null ? "" : "  change");
         int missed = 0;
         for (JsonNode benchmark : benchmarks) {
@@ -64,9 +64,10 @@ public final class SuiteReport {
                         : figure.path("pass").asBoolean() ? "PASS" : "MISS";
                 missed += verdict.equals("MISS") ? 1 : 0;
                 String change = previous == null ? "" : change(previous, name, figure);
-                System.out.printf(Locale.ROOT, "%-11s %-78s %12s  %-32s %-14s %-5s%s%n", name,
-                        cut(figure.path("name").asString(), 78), number(figure.path("median").asDouble())
-                                + (figure.path("unit").asString().isEmpty() ? "" : " " + figure.path("unit").asString()),
+                System.out.printf(Locale.ROOT, "%-11s %-78s %12s  %-40s %-14s %-5s%s%n", name,
+                        cut(figure.path("name").asString(), 78), figure.path("unit").asString().isEmpty()
+                                ? ratio(figure.path("median").asDouble())
+                                : number(figure.path("median").asDouble()) + " " + figure.path("unit").asString(),
                         spread(figure), figure.path("target").asString(), verdict, change);
             }
             System.out.printf(Locale.ROOT, "%-11s %-78s %12s%n", name, "peak heap in use / peak RSS of the JVM, MiB",
@@ -104,11 +105,15 @@ public final class SuiteReport {
         return "  (new)";
     }
 
+    /** Measured quantities: whole numbers with separators from 100 up, else two decimals. */
     private static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) >= 10) {
-            return String.format(Locale.ROOT, "%,d", (long) value);
-        }
-        return Math.abs(value) < 1 ? String.format(Locale.ROOT, "%.5f", value) : String.format(Locale.ROOT, "%.2f", value);
+        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** Figures without a unit: counts as whole numbers, ratios (precision, F1) with five decimals. */
+    private static String ratio(double value) {
+        return value == Math.rint(value) && Math.abs(value) >= 2 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.5f", value);
     }
 
     private static String cut(String text, int width) {
