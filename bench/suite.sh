@@ -6,7 +6,7 @@
 #   bench/suite.sh --scale=full                      # the issues' sizes (hours): 10 M resources, 3 M persons,
 #                                                    # 1 M SS-MIX2 messages, 1,000 users for 10 minutes
 #   bench/suite.sh --json=suite.json --compare=old-suite.json   # one JSON document; change of each median
-#   bench/suite.sh --only=matching,candidates        # some of: matching candidates linkage ingest records load
+#   bench/suite.sh --only=matching,candidates        # some of: micro matching candidates linkage ingest records load
 #   bench/suite.sh --only=load --run-dir=target/bench/suite-X   # add to (or redo in) an earlier run's table
 # Environment: JAVA_HOME (default: the Temurin 25 JDK), MAVEN_ARGS (e.g. -o to stay offline). Full-scale
 # stores are kept under /tmp (musubi-suite-records, musubi-suite-load) and reused by later full runs.
@@ -50,6 +50,7 @@ bench() { # name "JVM options" main-class arguments...
     echo "   $(($(date +%s) - start)) s; log $run/$name.log"
 }
 
+bench micro "-Xmx2g" org.musubi.bench.MicroRun
 if [[ "$scale" == small ]]; then
     bench matching "-Xms2g -Xmx8g" org.musubi.bench.MatchingBenchmark --persons=100000 --sources=20000
     bench candidates "-Xmx4g" org.musubi.bench.CandidateQueryBenchmark --persons=300000 --queries=2000

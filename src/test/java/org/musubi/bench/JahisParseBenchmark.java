@@ -71,7 +71,7 @@ public final class JahisParseBenchmark {
         return counts;
     }
 
-    private static List<SourceFile> notebooks(int count, int perFile, SplittableRandom random) {
+    static List<SourceFile> notebooks(int count, int perFile, SplittableRandom random) {
         List<SourceFile> files = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String text = notebook(perFile, random);

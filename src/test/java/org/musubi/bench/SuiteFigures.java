@@ -36,6 +36,14 @@ final class SuiteFigures {
         return this;
     }
 
+    /** Percentiles already computed (e.g. by JMH), in {@code unit}. */
+    SuiteFigures percentiles(String name, String unit, double p25, double p50, double p75, double p95, double p99, long n) {
+        figures.add(String.format(Locale.ROOT, "{\"name\": \"%s\", \"unit\": \"%s\", \"median\": %.2f, \"p25\": %.2f,"
+                        + " \"p75\": %.2f, \"p95\": %.2f, \"p99\": %.2f, \"n\": %d, \"target\": \"\", \"pass\": null}",
+                json(name), json(unit), p50, p25, p75, p95, p99, n));
+        return this;
+    }
+
     /** A rate measured in several rounds or windows: median and min–max; {@code minimum} ≤ 0 means no target. */
     SuiteFigures rate(String name, String unit, double[] samples, double minimum) {
         double[] sorted = samples.clone();

@@ -1,0 +1,108 @@
+package org.musubi.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.musubi.identity.Person;
+import org.musubi.identity.matching.Matcher;
+import org.musubi.ingest.MappingContext;
+import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.hl7.Hl7Parsing;
+import org.musubi.ingest.jahis.JahisReader;
+import org.musubi.ingest.ssmix2.Ssmix2Reader;
+import org.musubi.synth.SourceRecord;
+import org.musubi.synth.SourceRecordGenerator;
+import org.musubi.synth.SyntheticNetworkGenerator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * JMH micro benchmarks of the CPU work behind the suite's end-to-end figures, one operation at a
+ * time, sampled ({@link Mode#SampleTime}, so the suite reports percentiles): reading one SS-MIX2
+ * message (decode, HAPI HL7 parse, map to FHIR), one JAHIS notebook of four dispensing blocks, and
+ * matching one source record against its candidates from 100,000 synthetic persons. Run by
+ * {@link MicroRun} ({@code bench/suite.sh}), never by {@code ./mvnw verify}.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx2g"})
+public class MicroBenchmarks {
+
+    private static final MappingContext HOSPITAL = new MappingContext("1312345678", "ベンチ病院");
+    private static final MappingContext PHARMACY = new MappingContext("1341234567", "ベンチ薬局");
+
+    /** 2,000 SS-MIX2 messages of the shapes a hospital storage holds, read in turn. */
+    @State(Scope.Thread)
+    public static class Ssmix2Messages {
+        List<SourceFile> files;
+        Ssmix2Reader reader;
+        int next;
+
+        @Setup
+        public void setUp() {
+            files = Ssmix2MessageShapes.generate(2_000, 1);
+            reader = new Ssmix2Reader(new Hl7Parsing(), Map.of());
+        }
+    }
+
+    /** 500 JAHIS notebooks (half UTF-8 LF, half Shift_JIS CRLF), four dispensing blocks each. */
+    @State(Scope.Thread)
+    public static class JahisNotebooks {
+        List<SourceFile> files;
+        JahisReader reader;
+        int next;
+
+        @Setup
+        public void setUp() {
+            files = JahisParseBenchmark.notebooks(500, 4, new SplittableRandom(1));
+            reader = new JahisReader();
+        }
+    }
+
+    /** 100,000 persons indexed by blocking keys and 20,000 source records with the usual corruptions. */
+    @State(Scope.Thread)
+    public static class Population {
+        PersonIndex index;
+        List<SourceRecord> records;
+        Matcher matcher;
+        int next;
+
+        @Setup
+        public void setUp() {
+            List<Person> persons = new SyntheticNetworkGenerator().persons(2026, 100_000, 34).toList();
+            index = new PersonIndex(persons);
+            records = new SourceRecordGenerator().records(2026, persons.size(), 20_000, 34).toList();
+            matcher = new Matcher();
+        }
+    }
+
+    @Benchmark
+    public void ssmix2MessageParseAndMap(Ssmix2Messages state, Blackhole sink) {
+        SourceFile file = state.files.get(state.next++ % state.files.size());
+        state.reader.read(file, HOSPITAL, sink::consume);
+    }
+
+    @Benchmark
+    public void jahisNotebookParseAndMap(JahisNotebooks state, Blackhole sink) {
+        SourceFile file = state.files.get(state.next++ % state.files.size());
+        state.reader.read(file, PHARMACY, sink::consume);
+    }
+
+    @Benchmark
+    public Object matchOneSourceRecord(Population state) {
+        SourceRecord record = state.records.get(state.next++ % state.records.size());
+        return state.matcher.match(record.demographics(), state.index.candidates(record.demographics()));
+    }
+}
