@@ -1,15 +1,9 @@
 package org.musubi.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +24,7 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.registry.Profession;
+import org.musubi.testing.ChildServers;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.TestAccounts;
 
@@ -199,10 +194,7 @@ public final class LoadBenchmark {
         }
 
         static ChildServer start(Path dir, long heapMiB) throws Exception {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = ChildServers.freePort();
             Path log = dir.resolve("server.log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m", "-cp", System.getProperty("java.class.path"),
@@ -212,29 +204,11 @@ public final class LoadBenchmark {
                     "--musubi.ingest.watch=false", "--musubi.ingest.upload-directory=" + dir.resolve("uploads"),
                     "--logging.level.root=WARN", "--logging.structured.format.console=");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            Process process = builder.start();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the server ended; see " + log);
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return new ChildServer(process, port);
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
-            }
-            process.destroyForcibly();
-            throw new IllegalStateException("the server did not start within 5 minutes; see " + log);
+            return new ChildServer(ChildServers.start(builder, port, log, Duration.ofMinutes(5)), port);
         }
 
         long peakRssBytes() {
-            return procStatus("VmHWM:");
+            return ResourceUse.peakRssBytes(process.pid());
         }
 
         /** User and system CPU time of the server process so far. */
@@ -243,16 +217,6 @@ public final class LoadBenchmark {
                 String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-
-        private long procStatus(String field) {
-            try {
-                return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
-                        .filter(l -> l.startsWith(field)).map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)
-                        .findFirst().orElse(0L);
             } catch (IOException e) {
                 return 0;
             }

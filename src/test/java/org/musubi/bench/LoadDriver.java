@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.musubi.security.DemoAccounts;
 import org.musubi.security.Totp;
+import org.musubi.testing.PharmacyNotebooks;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 
@@ -179,7 +180,8 @@ final class LoadDriver {
             }
             if (system.pharmacy()) {
                 String name = "load-" + n + "-" + (uploads++) + ".txt";
-                String notebook = notebook(n, uploads, random);
+                String notebook = PharmacyNotebooks.randomNotebook("負荷 " + n + "-" + uploads, "フカ", "負荷試験薬局" + n,
+                        random);
                 call("system: JAHIS upload", token, system, t -> HttpRequest.newBuilder(URI.create(base() + "/import/jahis?name="
                         + name)).header("Authorization", "Bearer " + t).header("Content-Type", "text/plain")
                         .POST(HttpRequest.BodyPublishers.ofString(notebook, StandardCharsets.UTF_8)));
@@ -195,26 +197,6 @@ final class LoadDriver {
                         .header("Authorization", "Bearer " + t).header("Accept", "application/fhir+json").GET());
             }
         }
-    }
-
-    /** A JAHIS TC08 notebook of one new patient with two dispensings, different for every upload. */
-    private static String notebook(int system, int upload, SplittableRandom random) {
-        String kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
-        StringBuilder name = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            name.append(kana.charAt(random.nextInt(kana.length())));
-        }
-        String birth = String.format(Locale.ROOT, "19%02d%02d%02d", 20 + random.nextInt(80), 1 + random.nextInt(12),
-                1 + random.nextInt(28));
-        List<String> lines = new ArrayList<>(List.of("JAHISTC08,1",
-                "1,負荷 " + system + "-" + upload + ",1," + birth + ",,,,,,,フカ " + name));
-        for (int block = 0; block < 2; block++) {
-            lines.add(String.format(Locale.ROOT, "5,2026%02d%02d,1", 1 + block, 1 + random.nextInt(28)));
-            lines.add("11,負荷試験薬局" + system + ",34,4,1234567,,,082-000-0000,1");
-            lines.add("201,1,アムロジピン錠" + (block + 1) + "ｍｇ,1,錠,4,217102" + block + "F1021,1");
-            lines.add("301,1,朝食後,14,日分,1,1,,1");
-        }
-        return String.join("\r\n", lines) + "\r\n";
     }
 
     private void call(String name, String[] token, LoadPlan.FacilitySystem system,

@@ -24,10 +24,12 @@ final class LoadReport {
     private final LoadDriver.Settings settings;
     private final LoadDriver.Result result;
     private final Map<String, String[]> facts = new LinkedHashMap<>();
+    private final List<Row> rows;
 
     LoadReport(LoadDriver.Settings settings, LoadDriver.Result result) {
         this.settings = settings;
         this.result = result;
+        this.rows = rows(result);
     }
 
     void fact(String label, String key, Object value) {
@@ -38,24 +40,26 @@ final class LoadReport {
     record Row(String name, int count, int errors, Distribution latency) {
     }
 
+    /** Per kind of request over the steady period, by name, then all page loads together. */
     List<Row> rows() {
+        return rows;
+    }
+
+    private static List<Row> rows(LoadDriver.Result result) {
+        List<LoadDriver.Sample> steady = result.samples().stream().filter(s -> s.at() >= result.rampNanos()).toList();
         Map<String, List<LoadDriver.Sample>> byName = new LinkedHashMap<>();
-        for (LoadDriver.Sample s : steady()) {
+        for (LoadDriver.Sample s : steady) {
             byName.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
         }
         List<Row> rows = new ArrayList<>();
         byName.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(row(e.getKey(), e.getValue())));
-        rows.add(row("all page loads (clinic users)", steady().stream().filter(LoadDriver.Sample::page).toList()));
-        return rows;
+        rows.add(row("all page loads (clinic users)", steady.stream().filter(LoadDriver.Sample::page).toList()));
+        return List.copyOf(rows);
     }
 
     private static Row row(String name, List<LoadDriver.Sample> samples) {
         return new Row(name, samples.size(), (int) samples.stream().filter(s -> !s.ok()).count(),
                 new Distribution(samples.stream().mapToLong(LoadDriver.Sample::nanos).toArray()));
-    }
-
-    private List<LoadDriver.Sample> steady() {
-        return result.samples().stream().filter(s -> s.at() >= result.rampNanos()).toList();
     }
 
     Row pages() {

@@ -35,7 +35,12 @@ final class ResourceUse implements AutoCloseable {
 
     /** Peak resident set of this JVM (server and clients; PostgreSQL runs in its own processes). */
     static long peakRssBytes() {
-        return status("VmHWM:");
+        return status("self", "VmHWM:");
+    }
+
+    /** Peak resident set of another process of this machine (e.g. the server a benchmark started). */
+    static long peakRssBytes(long pid) {
+        return status(String.valueOf(pid), "VmHWM:");
     }
 
     /** "0.52 0.61 0.70": the 1, 5 and 15 minute load averages. */
@@ -48,9 +53,9 @@ final class ResourceUse implements AutoCloseable {
         }
     }
 
-    private static long status(String field) {
+    private static long status(String process, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field))
+            return Files.readAllLines(Path.of("/proc", process, "status")).stream().filter(l -> l.startsWith(field))
                     .map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElse(0L);
         } catch (IOException e) {
             return 0;

@@ -25,22 +25,23 @@ final class SuiteFigures {
         this.benchmark = benchmark;
     }
 
-    /** Latency in ms from nanosecond samples: median p50, spread p25–p75, p95 and p99. */
+    /** Latency in ms from nanosecond samples: median p50, spread p25–p75, p95 and p99; {@code target} empty for none. */
     SuiteFigures latency(String name, Distribution nanos, double targetP95Ms, String target) {
         double p95 = nanos.percentile(95) / 1e6;
-        figures.add(String.format(Locale.ROOT, "{\"name\": \"%s\", \"unit\": \"ms\", \"median\": %.2f, \"p25\": %.2f,"
-                        + " \"p75\": %.2f, \"p95\": %.2f, \"p99\": %.2f, \"n\": %d, \"target\": \"%s\", \"pass\": %s}",
-                json(name), nanos.percentile(50) / 1e6, nanos.percentile(25) / 1e6, nanos.percentile(75) / 1e6, p95,
-                nanos.percentile(99) / 1e6, nanos.size(), json(target),
-                target.isEmpty() ? "null" : String.valueOf(p95 <= targetP95Ms)));
-        return this;
+        return add(name, "ms", nanos.percentile(25) / 1e6, nanos.percentile(50) / 1e6, nanos.percentile(75) / 1e6, p95,
+                nanos.percentile(99) / 1e6, nanos.size(), target, target.isEmpty() ? null : p95 <= targetP95Ms);
     }
 
     /** Percentiles already computed (e.g. by JMH), in {@code unit}. */
     SuiteFigures percentiles(String name, String unit, double p25, double p50, double p75, double p95, double p99, long n) {
+        return add(name, unit, p25, p50, p75, p95, p99, n, "", null);
+    }
+
+    private SuiteFigures add(String name, String unit, double p25, double p50, double p75, double p95, double p99, long n,
+                             String target, Boolean pass) {
         figures.add(String.format(Locale.ROOT, "{\"name\": \"%s\", \"unit\": \"%s\", \"median\": %.2f, \"p25\": %.2f,"
-                        + " \"p75\": %.2f, \"p95\": %.2f, \"p99\": %.2f, \"n\": %d, \"target\": \"\", \"pass\": null}",
-                json(name), json(unit), p50, p25, p75, p95, p99, n));
+                        + " \"p75\": %.2f, \"p95\": %.2f, \"p99\": %.2f, \"n\": %d, \"target\": \"%s\", \"pass\": %s}",
+                json(name), json(unit), p50, p25, p75, p95, p99, n, json(target), pass));
         return this;
     }
 

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -21,6 +19,7 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.PharmacyNotebooks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -83,24 +82,11 @@ class CrashDrillIT {
 
     /** Writes notebooks of distinct patients, each with two dispensings; returns the number of drugs dispensed. */
     static int writeNotebooks(Path folder, int count, Random random) throws IOException {
-        String kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
-        int drugs = 0;
         for (int n = 0; n < count; n++) {
-            String name = "" + kana.charAt(random.nextInt(kana.length())) + kana.charAt(random.nextInt(kana.length()))
-                    + kana.charAt(random.nextInt(kana.length())) + kana.charAt(random.nextInt(kana.length()));
-            String birth = String.format("19%02d%02d%02d", 20 + random.nextInt(80), 1 + random.nextInt(12), 1 + random.nextInt(28));
-            List<String> lines = new ArrayList<>(List.of("JAHISTC08,1", "1,試験 " + n + ",1," + birth + ",,,,,,,シケン " + name));
-            for (int block = 0; block < 2; block++) {
-                lines.add("5,2026" + String.format("%02d%02d", 1 + block, 1 + random.nextInt(28)) + ",1");
-                lines.add("11,停電薬局,34,4,1234567,,,082-000-0000,1");
-                lines.add("201,1,アムロジピン錠" + (block + 1) + "ｍｇ,1,錠,4,217102" + block + "F1021,1");
-                lines.add("301,1,朝食後,14,日分,1,1,,1");
-                drugs++;
-            }
-            Files.writeString(folder.resolve(String.format("notebook-%05d.txt", n)), String.join("\r\n", lines) + "\r\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(String.format("notebook-%05d.txt", n)),
+                    PharmacyNotebooks.randomNotebook("試験 " + n, "シケン", "停電薬局", random), StandardCharsets.UTF_8);
         }
-        return drugs;
+        return count * PharmacyNotebooks.RANDOM_NOTEBOOK_DISPENSINGS;
     }
 
     /** {@code musubi import jahis} in a child JVM, against this test's PostgreSQL as an external database. */

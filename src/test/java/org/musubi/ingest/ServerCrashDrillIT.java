@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -29,6 +26,7 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration;
+import org.musubi.testing.ChildServers;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +73,7 @@ class ServerCrashDrillIT {
         int killedMidUpload = 0;
         int kills = 0;
         for (int run = 0; run < KILLS && acknowledged.size() < files.size(); run++) {
-            int port = freePort();
+            int port = ChildServers.freePort();
             Process server = server(port);
             String token = clients.token(port, system);
             AtomicInteger answered = new AtomicInteger();
@@ -93,7 +91,7 @@ class ServerCrashDrillIT {
             uploader.join(TimeUnit.SECONDS.toMillis(30));
         }
         int beforeLastRun = acknowledged.size();
-        int port = freePort();
+        int port = ChildServers.freePort();
         Process last = server(port);
         upload(port, clients.token(port, system), files, acknowledged, new AtomicInteger());
         last.destroy();
@@ -158,31 +156,7 @@ class ServerCrashDrillIT {
         builder.environment().put("MUSUBI_DB_OWNER_USER", "postgres");
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
-        Process server = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server ended: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return server;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        server.destroyForcibly();
-        throw new IllegalStateException("the server did not start: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ChildServers.start(builder, port, log, Duration.ofMinutes(3));
     }
 
     private long count(String sql, Facility pharmacy) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
 import org.musubi.audit.Actor;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.LinkSourcePatient;
@@ -38,6 +41,32 @@ public class PharmacyNotebooks {
     private final JdbcClient jdbc;
     private final UnlinkSourcePatient unlink;
     private final LinkSourcePatient link;
+
+    /** Dispensing records in each {@link #randomNotebook} file. */
+    public static final int RANDOM_NOTEBOOK_DISPENSINGS = 2;
+    private static final String KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
+
+    /**
+     * A JAHISTC08 file (CRLF) of one patient with a random four-kana given name and birth date and
+     * {@value #RANDOM_NOTEBOOK_DISPENSINGS} dispensings of amlodipine in 2026, for crash drills and load runs.
+     */
+    public static String randomNotebook(String holder, String kanaFamily, String pharmacy, RandomGenerator random) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            name.append(KANA.charAt(random.nextInt(KANA.length())));
+        }
+        String birth = String.format(Locale.ROOT, "19%02d%02d%02d", 20 + random.nextInt(80), 1 + random.nextInt(12),
+                1 + random.nextInt(28));
+        List<String> lines = new ArrayList<>(List.of("JAHISTC08,1", "1," + holder + ",1," + birth + ",,,,,,," + kanaFamily
+                + " " + name));
+        for (int block = 0; block < RANDOM_NOTEBOOK_DISPENSINGS; block++) {
+            lines.add(String.format(Locale.ROOT, "5,2026%02d%02d,1", 1 + block, 1 + random.nextInt(28)));
+            lines.add("11," + pharmacy + ",34,4,1234567,,,082-000-0000,1");
+            lines.add("201,1,アムロジピン錠" + (block + 1) + "ｍｇ,1,錠,4,217102" + block + "F1021,1");
+            lines.add("301,1,朝食後,14,日分,1,1,,1");
+        }
+        return String.join("\r\n", lines) + "\r\n";
+    }
 
     PharmacyNotebooks(RunImport imports, ImportSources sources, Facilities facilities, JdbcClient jdbc,
                       UnlinkSourcePatient unlink, LinkSourcePatient link) {
