@@ -71,9 +71,8 @@ class DatabaseConfiguration {
             EmbeddedLock.refuseIfInUse(embedded.dataDirectory());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(embedded.dataDirectory())
-                    .setCleanDataDirectory(embedded.cleanOnStart())
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100");
+                    .setCleanDataDirectory(embedded.cleanOnStart());
+            EmbeddedSettings.of(embedded.settings()).forEach(builder::setServerConfig);
             if (embedded.port() > 0) {
                 builder.setPort(embedded.port());
             }

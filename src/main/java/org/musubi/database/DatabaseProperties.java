@@ -1,6 +1,7 @@
 package org.musubi.database;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -48,10 +49,17 @@ public record DatabaseProperties(
      * @param dataDirectory where the embedded cluster lives; kept across restarts
      * @param port          TCP port on 127.0.0.1; 0 picks a free one
      * @param cleanOnStart  wipe the data directory at start (tests only)
+     * @param settings      PostgreSQL server settings over {@link EmbeddedSettings#DEFAULTS}, e.g.
+     *                      {@code musubi.database.embedded.settings[shared_buffers]=1GB}
      */
     public record Embedded(
             @DefaultValue("./data/postgres") Path dataDirectory,
             @DefaultValue("0") int port,
-            @DefaultValue("false") boolean cleanOnStart) {
+            @DefaultValue("false") boolean cleanOnStart,
+            Map<String, String> settings) {
+
+        public Embedded {
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+        }
     }
 }

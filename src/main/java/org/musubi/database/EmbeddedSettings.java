@@ -1,0 +1,48 @@
+package org.musubi.database;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The server settings the embedded PostgreSQL starts with. The embedding library's own defaults turn
+ * {@code synchronous_commit} off, which would let a crash of PostgreSQL or the machine lose
+ * transactions Musubi already reported as stored (an import's chunk, an audit row): Musubi sets it on,
+ * with {@code fsync} and {@code full_page_writes}. The WAL and checkpoint settings suit imports, which
+ * write many gigabytes: checkpoints every 15 minutes or 4 GB of WAL instead of every 5 minutes or
+ * 1 GB, so fewer full-page images are written. Operators may override any setting, or add others.
+ */
+final class EmbeddedSettings {
+
+    static final Map<String, String> DEFAULTS = defaults();
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.]{0,62}");
+
+    private EmbeddedSettings() {
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", "127.0.0.1");
+        settings.put("max_connections", "100");
+        settings.put("synchronous_commit", "on");
+        settings.put("fsync", "on");
+        settings.put("full_page_writes", "on");
+        settings.put("shared_buffers", "256MB");
+        settings.put("max_wal_size", "4GB");
+        settings.put("checkpoint_timeout", "15min");
+        settings.put("checkpoint_completion_target", "0.9");
+        return Map.copyOf(settings);
+    }
+
+    /** The defaults with {@code overrides} over them; a setting's name must be a PostgreSQL parameter name. */
+    static Map<String, String> of(Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>(DEFAULTS);
+        overrides.forEach((name, value) -> {
+            if (!NAME.matcher(name).matches() || value == null || value.isBlank()) {
+                throw new IllegalArgumentException("musubi.database.embedded.settings: 設定が不正です / invalid setting '" + name + "'");
+            }
+            settings.put(name, value);
+        });
+        return settings;
+    }
+}
