@@ -62,10 +62,19 @@ public final class IngestBenchmark {
         try (RecordBenchServer server = RecordBenchServer.start(null, options.get("web") == 1)) {
             Map<String, Facility> registered = register(server, network);
             HeapPeak heap = new HeapPeak();
+            boolean floor = options.get("floor") == 1;
+            long beforeSsmix2 = floor ? StoreFloor.transactionBefore(server.owner()) : 0;
             Result ssmix2 = run(server, registered, sources, ImportKind.SSMIX2, "ssmix2", options.get("limit"));
+            if (floor) {
+                floor(server, beforeSsmix2, "SS-MIX2 messages", ssmix2.counts().recordsSeen(), ssmix2.seconds(), figures);
+            }
+            long beforeJahis = floor ? StoreFloor.transactionBefore(server.owner()) : 0;
             Result jahis = options.get("jahis") == 0 ? null : run(server, registered, sources, ImportKind.JAHIS, "jahis", 0);
             long dispenses = server.bean(JdbcClient.class).sql("SELECT count(*) FROM resource WHERE type = 'MedicationDispense'")
                     .query(Long.class).single();
+            if (floor && jahis != null) {
+                floor(server, beforeJahis, "JAHIS dispensing records", dispenses, jahis.seconds(), figures);
+            }
             report(ssmix2, jahis, dispenses, heap.peakMegabytes());
             figures.value("SS-MIX2 messages/s (whole run, " + ssmix2.counts().recordsSeen() + " messages)", "1/s",
                     Math.round(ssmix2.counts().recordsSeen() / ssmix2.seconds()), "≥ 5,000",
@@ -121,6 +130,28 @@ public final class IngestBenchmark {
         }
         return new Result(kind, total, (System.nanoTime() - started) / 1e9,
                 perSource.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** PostgreSQL alone storing an import's rows by COPY: an upper bound of the end-to-end rate with this store. */
+    private static void floor(RecordBenchServer server, long since, String what, long messages, double importSeconds,
+                              SuiteFigures figures) throws Exception {
+        StoreFloor.Floor floor = StoreFloor.measure(server.owner(), server.directory().resolve("floor"), since);
+        System.out.println();
+        System.out.println("Store floor of " + what + ": the import's rows copied back by binary COPY into empty tables"
+                + " with the same indexes");
+        System.out.println("| table | rows | MB | seconds |");
+        System.out.println("|---|---|---|---|");
+        for (StoreFloor.Loaded t : floor.tables()) {
+            System.out.printf("| %s | %,d | %,.0f | %.1f |%n", t.table(), t.rows(), t.bytes() / 1e6, t.seconds());
+        }
+        System.out.printf("all %,d %s, one transaction: %.1f s wall, %.1f s CPU of the PostgreSQL backend = %,.0f/s on one core,"
+                + " at most %,.0f/s with two cores and no Java work at all (the import: %,.0f/s)%n", messages, what,
+                floor.seconds(), floor.backendCpuSeconds(), messages / floor.seconds(),
+                2 * messages / floor.backendCpuSeconds(), messages / importSeconds);
+        figures.value("store floor: " + what + " stored by COPY, one backend", "1/s", Math.round(messages / floor.seconds()),
+                "(upper bound)", null);
+        figures.value("store floor: " + what + "/s with two cores and no Java work", "1/s",
+                Math.round(2 * messages / floor.backendCpuSeconds()), "(upper bound)", null);
     }
 
     private static void report(Result ssmix2, Result jahis, long dispenses, long heapPeak) throws IOException {
@@ -188,6 +219,8 @@ public final class IngestBenchmark {
         defaults.put("jahis", 1L);
         // 0: as 'musubi import' runs (no web server, no FHIR validator); 1: inside a serving application
         defaults.put("web", 0L);
+        // 1: after the SS-MIX2 import, time PostgreSQL alone storing its rows by COPY (StoreFloor)
+        defaults.put("floor", 0L);
         return defaults;
     }
 }
