@@ -10,14 +10,13 @@ import org.musubi.record.SearchIndex;
 import org.postgresql.PGConnection;
 
 /**
- * Rows of the record tables (resource, resource_version, resource_token, resource_date) in COPY
- * text format, as the record store would write them for version 1 of each resource; sent by
- * {@link #copyTo} in one COPY per table.
+ * Rows of the record tables (resource, resource_token, resource_date) in COPY text format, as the
+ * record store writes them for version 1 of each resource (which has no earlier version in
+ * resource_version); sent by {@link #copyTo} in one COPY per table.
  */
 final class RecordCopy {
 
     private final StringBuilder resources = new StringBuilder(1 << 20);
-    private final StringBuilder versions = new StringBuilder(1 << 20);
     private final StringBuilder tokens = new StringBuilder(1 << 18);
     private final StringBuilder dates = new StringBuilder(1 << 16);
     private final String now = Instant.now().toString();
@@ -39,8 +38,6 @@ final class RecordCopy {
                 .append(facility).append('\t').append(sourceKey == null ? "\\N" : sourceKey).append('\t')
                 .append(row.category()).append('\t').append(now).append('\t').append(clinical).append("\tf\t\\\\x")
                 .append(hash).append('\t').append(content).append('\n');
-        versions.append(patientKey).append('\t').append(id).append("\t1\t").append(row.type()).append('\t').append(now)
-                .append("\tf\t\\N\t").append(content).append('\n');
         for (SearchIndex.Token t : row.index().tokens()) {
             tokens.append(patientKey).append('\t').append(id).append('\t').append(row.type()).append('\t').append(t.param())
                     .append('\t').append(PersonCopy.nullable(t.system())).append('\t')
@@ -61,8 +58,6 @@ final class RecordCopy {
         var copy = connection.unwrap(PGConnection.class).getCopyAPI();
         copy.copyIn("COPY resource (patient_key, id, type, version, source_facility, source_key, category, last_updated,"
                 + " clinical_date, deleted, content_hash, content) FROM STDIN", new StringReader(resources.toString()));
-        copy.copyIn("COPY resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)"
-                + " FROM STDIN", new StringReader(versions.toString()));
         copy.copyIn("COPY resource_token (patient_key, id, type, param, system, code) FROM STDIN",
                 new StringReader(tokens.toString()));
         copy.copyIn("COPY resource_date (patient_key, id, type, param, low, high) FROM STDIN",

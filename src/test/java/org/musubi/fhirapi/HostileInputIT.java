@@ -231,8 +231,9 @@ class HostileInputIT {
     }
 
     private void assertNothingStoredWith(String text) {
-        assertThat(jdbc.sql("SELECT count(*) FROM resource_version WHERE content::text LIKE ?")
-                .param("%" + text + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT (SELECT count(*) FROM resource WHERE content::text LIKE ?)"
+                + " + (SELECT count(*) FROM resource_version WHERE content::text LIKE ?)")
+                .params("%" + text + "%", "%" + text + "%").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM source_patient
                 WHERE concat_ws(' ', family_kanji, given_kanji, family_kana, given_kana, address) LIKE ?""")

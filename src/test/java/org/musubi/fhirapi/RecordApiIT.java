@@ -70,6 +70,8 @@ class RecordApiIT {
         fhir.delete().resourceById("Observation", id).execute();
         assertThatThrownBy(() -> fhir.read().resource(Observation.class).withId(id).execute())
                 .isInstanceOf(ResourceGoneException.class);
+        assertThat(((Quantity) fhir.read().resource(Observation.class).withIdAndVersion(id, "2").execute().getValue())
+                .getValue()).as("the version a deletion replaced").isEqualByComparingTo("6.3");
     }
 
     @Test

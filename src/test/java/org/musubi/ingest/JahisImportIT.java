@@ -84,9 +84,11 @@ class JahisImportIT {
         assertThat(versions()).isEqualTo(versions);
     }
 
+    /** Every version stored: the current ones (resource) and the earlier ones (resource_version). */
     private long versions() {
-        return jdbc.sql("SELECT count(*) FROM resource_version v JOIN resource r ON r.patient_key = v.patient_key"
-                + " AND r.id = v.id WHERE r.source_facility = ?").param(pharmacy.id()).query(Long.class).single();
+        return jdbc.sql("SELECT (SELECT count(*) FROM resource WHERE source_facility = ?) + (SELECT count(*)"
+                + " FROM resource_version v JOIN resource r ON r.patient_key = v.patient_key AND r.id = v.id"
+                + " WHERE r.source_facility = ?)").params(pharmacy.id(), pharmacy.id()).query(Long.class).single();
     }
 
     private ImportBatch run() {

@@ -151,9 +151,11 @@ class Ssmix2ImportIT {
                 .params(patient.id(), type).query(String.class).list();
     }
 
+    /** Every version stored: the current ones (resource) and the earlier ones (resource_version). */
     private long versions() {
-        return jdbc.sql("SELECT count(*) FROM resource_version v JOIN resource r USING (patient_key, id) WHERE r.source_facility = ?")
-                .param(hospital.id()).query(Long.class).single();
+        return jdbc.sql("SELECT (SELECT count(*) FROM resource WHERE source_facility = ?) + (SELECT count(*)"
+                + " FROM resource_version v JOIN resource r USING (patient_key, id) WHERE r.source_facility = ?)")
+                .params(hospital.id(), hospital.id()).query(Long.class).single();
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -52,19 +52,25 @@ final class BatchWriteSql {
                 rs.getLong("source_facility"), rs.getString("source_key"));
     }
 
-    /** Stores the batch: new rows, changed rows, every version, and the search index of each changed resource. */
+    /**
+     * Stores the batch: the versions it replaces moved to the history first, then new rows, changed rows,
+     * the versions the batch made and replaced itself, and the search index of each changed resource.
+     */
     void flush(BatchWrite batch, Long writer, Instant now) {
         List<BatchWrite.State> created = batch.changed().stream().filter(s -> !s.stored).toList();
         List<BatchWrite.State> updated = batch.changed().stream().filter(s -> s.stored).toList();
         String at = now.toString();
+        if (!updated.isEmpty()) {
+            toHistory(array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new), false);
+        }
         if (!created.isEmpty()) {
             jdbc.sql("""
                     INSERT INTO resource (patient_key, id, type, version, source_facility, source_key, category, last_updated,
-                      clinical_date, content_hash, content)
-                    SELECT k, i, t, v, f, s, c, ?::timestamptz, d::timestamptz, decode(h, 'hex'), j::jsonb
+                      clinical_date, content_hash, content, written_by)
+                    SELECT k, i, t, v, f, s, c, ?::timestamptz, d::timestamptz, decode(h, 'hex'), j::jsonb, ?
                     FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[],
                       ?::text[], ?::text[]) AS u(k, i, t, v, f, s, c, d, h, j)""")
-                    .params(at, array(created, s -> s.patientKey, Long[]::new), array(created, s -> s.id, String[]::new),
+                    .params(at, writer, array(created, s -> s.patientKey, Long[]::new), array(created, s -> s.id, String[]::new),
                             array(created, s -> s.type, String[]::new), array(created, s -> s.version, Integer[]::new),
                             array(created, s -> s.last.sourceFacilityId(), Long[]::new),
                             array(created, s -> s.last.sourceKey(), String[]::new),
@@ -77,11 +83,11 @@ final class BatchWriteSql {
             jdbc.sql("""
                     UPDATE resource r SET version = u.v, category = u.c, last_updated = ?::timestamptz,
                       clinical_date = u.d::timestamptz, deleted = false, content_hash = decode(u.h, 'hex'),
-                      content = u.j::jsonb, source_key = coalesce(u.s, r.source_key)
+                      content = u.j::jsonb, source_key = coalesce(u.s, r.source_key), written_by = ?
                     FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                       AS u(k, i, v, c, d, h, j, s)
                     WHERE r.patient_key = u.k AND r.id = u.i""")
-                    .params(at, array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new),
+                    .params(at, writer, array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new),
                             array(updated, s -> s.version, Integer[]::new),
                             array(updated, s -> s.last.category().name(), String[]::new),
                             array(updated, BatchWriteSql::clinicalDate, String[]::new),
@@ -93,7 +99,14 @@ final class BatchWriteSql {
         index(batch.changed(), updated);
     }
 
-    private void versions(List<BatchWrite.Version> versions, Long writer, String at) {
+    /**
+     * The versions the batch made and then replaced itself (a resource written twice in one batch): to the
+     * history directly. The last version of each resource is its row in {@code resource}.
+     */
+    private void versions(List<BatchWrite.Version> made, Long writer, String at) {
+        java.util.Map<String, Integer> last = new java.util.HashMap<>();
+        made.forEach(v -> last.merge(v.id(), v.version(), Math::max));
+        List<BatchWrite.Version> versions = made.stream().filter(v -> v.version() < last.get(v.id())).toList();
         if (versions.isEmpty()) {
             return;
         }
@@ -113,15 +126,12 @@ final class BatchWriteSql {
         Object keys = array(refs, org.musubi.record.ResourceRef::patientKey, Long[]::new);
         Object ids = array(refs, org.musubi.record.ResourceRef::id, String[]::new);
         String at = now.toString();
+        toHistory(keys, ids, true);
         int deleted = jdbc.sql("""
-                WITH gone AS (
-                  UPDATE resource r SET version = r.version + 1, deleted = true, last_updated = ?::timestamptz
-                  FROM unnest(?::bigint[], ?::text[]) AS u(k, i)
-                  WHERE r.patient_key = u.k AND r.id = u.i AND NOT r.deleted
-                  RETURNING r.patient_key, r.id, r.type, r.version, r.content)
-                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
-                SELECT patient_key, id, version, type, ?::timestamptz, true, ?, content FROM gone""")
-                .params(at, keys, ids, at, writer).update();
+                UPDATE resource r SET version = r.version + 1, deleted = true, last_updated = ?::timestamptz, written_by = ?
+                FROM unnest(?::bigint[], ?::text[]) AS u(k, i)
+                WHERE r.patient_key = u.k AND r.id = u.i AND NOT r.deleted""")
+                .params(at, writer, keys, ids).update();
         if (deleted > 0) {
             jdbc.sql("DELETE FROM resource_token t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
                     + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
@@ -129,6 +139,18 @@ final class BatchWriteSql {
                     + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
         }
         return deleted;
+    }
+
+    /**
+     * Copies the current versions of the given resources (only the live ones when {@code liveOnly}) into the
+     * history, before they are replaced: the deleted version keeps the content it had, as before.
+     */
+    private void toHistory(Object keys, Object ids, boolean liveOnly) {
+        jdbc.sql("""
+                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
+                SELECT r.patient_key, r.id, r.version, r.type, r.last_updated, r.deleted, r.written_by, r.content
+                FROM resource r JOIN (SELECT DISTINCT * FROM unnest(?::bigint[], ?::text[])) AS u(k, i) ON r.patient_key = u.k AND r.id = u.i
+                WHERE NOT (? AND r.deleted)""").params(keys, ids, liveOnly).update();
     }
 
     /** Replaces the index rows of the changed resources (those stored before lose their old rows first). */

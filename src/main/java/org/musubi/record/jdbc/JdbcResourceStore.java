@@ -2,7 +2,6 @@ package org.musubi.record.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The record store in PostgreSQL: current versions, every version, and the extracted search index. */
+/** The record store in PostgreSQL: current versions, the earlier versions, and the extracted search index. */
 @Repository
 class JdbcResourceStore implements ResourceStore {
 
@@ -77,17 +76,8 @@ class JdbcResourceStore implements ResourceStore {
         if (live.isEmpty()) {
             return false;
         }
-        StoredResource r = live.get();
-        Instant now = clock.instant();
-        jdbc.sql("UPDATE resource SET version = version + 1, deleted = true, last_updated = ? WHERE patient_key = ? AND id = ?")
-                .params(Timestamp.from(now), r.patientKey(), id).update();
-        jdbc.sql("""
-                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
-                VALUES (?, ?, ?, ?, ?, true, ?, ?::jsonb)""")
-                .params(r.patientKey(), id, r.version() + 1, type, Timestamp.from(now), writerUserId, r.json()).update();
-        jdbc.sql("DELETE FROM resource_token WHERE patient_key = ? AND id = ?").params(r.patientKey(), id).update();
-        jdbc.sql("DELETE FROM resource_date WHERE patient_key = ? AND id = ?").params(r.patientKey(), id).update();
-        return true;
+        return batchSql.delete(List.of(new org.musubi.record.ResourceRef(live.get().patientKey(), type, id)), writerUserId,
+                clock.instant()) > 0;
     }
 
     @Override
@@ -142,10 +132,14 @@ class JdbcResourceStore implements ResourceStore {
     @Override
     public List<StoredResource> history(String type, String id) {
         return jdbc.sql("""
+                SELECT patient_key, id, type, version, source_facility, category, last_updated, deleted, content::text AS json
+                FROM resource WHERE id = ? AND type = ?
+                UNION ALL
                 SELECT v.patient_key, v.id, v.type, v.version, r.source_facility, r.category, v.last_updated, v.deleted,
-                  v.content::text AS json
+                  v.content::text
                 FROM resource_version v JOIN resource r ON r.patient_key = v.patient_key AND r.id = v.id
-                WHERE v.id = ? AND v.type = ? ORDER BY v.version DESC""").params(id, type)
+                WHERE v.id = ? AND v.type = ? AND r.type = ?
+                ORDER BY version DESC""").params(id, type, id, type, type)
                 .query(JdbcResourceStore::stored).list();
     }
 
