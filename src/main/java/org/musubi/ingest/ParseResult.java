@@ -44,6 +44,15 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Reje
             resources = List.copyOf(resources);
             warnings = List.copyOf(warnings);
         }
+
+        /**
+         * This record without its mapped resources, once they are prepared for storing: a batch holds
+         * thousands of records read ahead, and their FHIR models are most of their memory.
+         */
+        public Parsed withoutResources() {
+            return resources.isEmpty() ? this
+                    : new Parsed(where, recordKey, version, action, patient, patientResource, authoritative, List.of(), warnings);
+        }
     }
 
     /** A record that could not be taken: the problem, and the raw input it came from (kept for the sender). */

@@ -166,8 +166,13 @@ public final class RunImport {
         private Read read(IncomingFile file, KnownFile before) {
             List<ParseResult> results = results(file);
             List<Preparation.PreparedRecord> prepared = new ArrayList<>(results.size());
-            for (ParseResult result : results) {
-                prepared.add(result instanceof ParseResult.Parsed p ? chunks.preparation().prepare(p) : null);
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) instanceof ParseResult.Parsed p) {
+                    prepared.add(chunks.preparation().prepare(p));
+                    results.set(i, p.withoutResources());
+                } else {
+                    prepared.add(null);
+                }
             }
             return new Read(new ReadFile(file, hash(file.file()), results, prepared), before);
         }
