@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * transactions Musubi already reported as stored (an import's chunk, an audit row): Musubi sets it on,
  * with {@code fsync} and {@code full_page_writes}. The WAL and checkpoint settings suit imports, which
  * write many gigabytes: checkpoints every 15 minutes or 4 GB of WAL instead of every 5 minutes or
- * 1 GB, so fewer full-page images are written. Operators may override any setting, or add others.
+ * 1 GB, so fewer full-page images are written. Operators may override these settings, or add others,
+ * but not where it listens: only 127.0.0.1, as its superuser has no password.
  */
 final class EmbeddedSettings {
 
@@ -38,6 +39,11 @@ final class EmbeddedSettings {
     static Map<String, String> of(Map<String, String> overrides) {
         Map<String, String> settings = new LinkedHashMap<>(DEFAULTS);
         overrides.forEach((name, value) -> {
+            if (name.equals("listen_addresses") || name.equals("port")) {
+                throw new IllegalArgumentException("musubi.database.embedded.settings: '" + name + "' は変更できません"
+                        + " / cannot be changed: the embedded PostgreSQL listens only on 127.0.0.1 (its superuser has no"
+                        + " password), on musubi.database.embedded.port");
+            }
             if (!NAME.matcher(name).matches() || value == null || value.isBlank()) {
                 throw new IllegalArgumentException("musubi.database.embedded.settings: 設定が不正です / invalid setting '" + name + "'");
             }

@@ -28,4 +28,10 @@ class EmbeddedSettingsTest {
                 .hasMessageContaining("invalid setting").hasMessageContaining("fsync=off -c x");
         assertThatThrownBy(() -> EmbeddedSettings.of(Map.of("work_mem", " "))).hasMessageContaining("work_mem");
     }
+
+    @Test
+    void itNeverListensBeyondLoopback() {
+        assertThatThrownBy(() -> EmbeddedSettings.of(Map.of("listen_addresses", "*"))).hasMessageContaining("127.0.0.1");
+        assertThatThrownBy(() -> EmbeddedSettings.of(Map.of("port", "5432"))).hasMessageContaining("embedded.port");
+    }
 }

@@ -40,11 +40,13 @@ public final class Chromium implements AutoCloseable {
     private static final File DRIVER = new File("/usr/bin/chromedriver");
 
     private final WebDriver driver;
+    private final java.nio.file.Path profile;
     private final String base;
     private final WebDriverWait wait;
 
-    private Chromium(WebDriver driver, int port) {
+    private Chromium(WebDriver driver, java.nio.file.Path profile, int port) {
         this.driver = driver;
+        this.profile = profile;
         this.base = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -55,11 +57,13 @@ public final class Chromium implements AutoCloseable {
                 "Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
+        java.nio.file.Path profile;
         try {
+            profile = Files.createTempDirectory("musubi-chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--disable-sync", "--disable-quic", "--window-size=1366,768", "--lang=ja",
-                    "--user-data-dir=" + Files.createTempDirectory("musubi-chromium"));
+                    "--user-data-dir=" + profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +72,7 @@ public final class Chromium implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .usingAnyFreePort().build();
-        return new Chromium(new ChromeDriver(service, options), port);
+        return new Chromium(new ChromeDriver(service, options), profile, port);
     }
 
     public WebDriver driver() {
@@ -144,8 +148,17 @@ public final class Chromium implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Quits the browser and removes its profile directory. */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary directory is not worth failing a test for
+            }
+        }
     }
 }
