@@ -2,8 +2,10 @@ package org.musubi.record.jdbc;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
@@ -104,7 +106,7 @@ final class BatchWriteSql {
      * history directly. The last version of each resource is its row in {@code resource}.
      */
     private void versions(List<BatchWrite.Version> made, Long writer, String at) {
-        java.util.Map<String, Integer> last = new java.util.HashMap<>();
+        Map<String, Integer> last = new HashMap<>();
         made.forEach(v -> last.merge(v.id(), v.version(), Math::max));
         List<BatchWrite.Version> versions = made.stream().filter(v -> v.version() < last.get(v.id())).toList();
         if (versions.isEmpty()) {
