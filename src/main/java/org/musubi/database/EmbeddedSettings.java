@@ -15,24 +15,19 @@ import java.util.regex.Pattern;
  */
 final class EmbeddedSettings {
 
-    static final Map<String, String> DEFAULTS = defaults();
+    static final Map<String, String> DEFAULTS = Map.of(
+            "listen_addresses", "127.0.0.1",
+            "max_connections", "100",
+            "synchronous_commit", "on",
+            "fsync", "on",
+            "full_page_writes", "on",
+            "shared_buffers", "256MB",
+            "max_wal_size", "4GB",
+            "checkpoint_timeout", "15min",
+            "checkpoint_completion_target", "0.9");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.]{0,62}");
 
     private EmbeddedSettings() {
-    }
-
-    private static Map<String, String> defaults() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("listen_addresses", "127.0.0.1");
-        settings.put("max_connections", "100");
-        settings.put("synchronous_commit", "on");
-        settings.put("fsync", "on");
-        settings.put("full_page_writes", "on");
-        settings.put("shared_buffers", "256MB");
-        settings.put("max_wal_size", "4GB");
-        settings.put("checkpoint_timeout", "15min");
-        settings.put("checkpoint_completion_target", "0.9");
-        return Map.copyOf(settings);
     }
 
     /** The defaults with {@code overrides} over them; a setting's name must be a PostgreSQL parameter name. */

@@ -213,13 +213,7 @@ public final class LoadBenchmark {
 
         /** User and system CPU time of the server process so far. */
         long cpuNanos() {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
-            } catch (IOException e) {
-                return 0;
-            }
+            return ResourceUse.cpuNanos(process.pid());
         }
 
         @Override

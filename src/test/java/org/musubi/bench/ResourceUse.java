@@ -43,6 +43,17 @@ final class ResourceUse implements AutoCloseable {
         return status(String.valueOf(pid), "VmHWM:");
     }
 
+    /** User and system CPU time of a process of this machine so far (0 when it cannot be read). */
+    static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** "0.52 0.61 0.70": the 1, 5 and 15 minute load averages. */
     static String loadAverage() {
         try {

@@ -78,7 +78,7 @@ final class StoreFloor {
             }
             connection.setAutoCommit(false);
             List<Loaded> loaded = new ArrayList<>();
-            double cpuBefore = cpuSeconds(pid);
+            long cpuBefore = ResourceUse.cpuNanos(pid);
             long started = System.nanoTime();
             for (int i = 0; i < TABLES.size(); i++) {
                 long began = System.nanoTime();
@@ -89,7 +89,7 @@ final class StoreFloor {
             }
             connection.commit();
             double seconds = (System.nanoTime() - started) / 1e9;
-            double cpu = cpuSeconds(pid) - cpuBefore;
+            double cpu = (ResourceUse.cpuNanos(pid) - cpuBefore) / 1e9;
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 for (String table : TABLES) {
@@ -102,12 +102,5 @@ final class StoreFloor {
                 Files.deleteIfExists(file);
             }
         }
-    }
-
-    /** User and system CPU of a process of this machine, from /proc (clock ticks of 1/100 s). */
-    private static double cpuSeconds(int pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 }

@@ -72,12 +72,10 @@ class JdbcResourceStore implements ResourceStore {
     @Override
     @Transactional
     public boolean delete(String type, String id, Long writerUserId) {
-        Optional<StoredResource> live = find(type, id).filter(r -> !r.deleted());
-        if (live.isEmpty()) {
-            return false;
-        }
-        return batchSql.delete(List.of(new org.musubi.record.ResourceRef(live.get().patientKey(), type, id)), writerUserId,
-                clock.instant()) > 0;
+        Optional<Long> patientKey = jdbc.sql("SELECT patient_key FROM resource WHERE id = ? AND type = ? AND NOT deleted")
+                .params(id, type).query(Long.class).optional();
+        return patientKey.isPresent() && batchSql.delete(List.of(new org.musubi.record.ResourceRef(patientKey.get(), type, id)),
+                writerUserId, clock.instant()) > 0;
     }
 
     @Override
@@ -138,8 +136,8 @@ class JdbcResourceStore implements ResourceStore {
                 SELECT v.patient_key, v.id, v.type, v.version, r.source_facility, r.category, v.last_updated, v.deleted,
                   v.content::text
                 FROM resource_version v JOIN resource r ON r.patient_key = v.patient_key AND r.id = v.id
-                WHERE v.id = ? AND v.type = ? AND r.type = ?
-                ORDER BY version DESC""").params(id, type, id, type, type)
+                WHERE v.id = ? AND v.type = ?
+                ORDER BY version DESC""").params(id, type, id, type)
                 .query(JdbcResourceStore::stored).list();
     }
 
