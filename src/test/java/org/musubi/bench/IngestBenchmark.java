@@ -5,10 +5,15 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.musubi.audit.Actor;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.BatchOrigin;
@@ -102,10 +107,14 @@ public final class IngestBenchmark {
 
     /** Imports every facility's folder of this kind, one after another; {@code limit} > 0 stops after that many records. */
     private static Result run(RecordBenchServer server, Map<String, Facility> facilities, Path sources, ImportKind kind,
-                              String folder, long limit) throws IOException {
+                              String folder, long limit) throws IOException, SQLException {
         RunImport imports = server.bean(RunImport.class);
         ImportSources registry = server.bean(ImportSources.class);
         BatchCounts total = BatchCounts.ZERO;
+        long postmaster = postmasterPid(server.owner());
+        long jvm = ProcessHandle.current().pid();
+        long jvmCpu = ResourceUse.cpuNanos(jvm);
+        long databaseCpu = ResourceUse.treeCpuNanos(postmaster);
         long started = System.nanoTime();
         List<Double> perSource = new java.util.ArrayList<>();
         List<Path> roots;
@@ -129,7 +138,18 @@ public final class IngestBenchmark {
             }
         }
         return new Result(kind, total, (System.nanoTime() - started) / 1e9,
-                perSource.stream().mapToDouble(Double::doubleValue).toArray());
+                perSource.stream().mapToDouble(Double::doubleValue).toArray(), (ResourceUse.cpuNanos(jvm) - jvmCpu) / 1e9,
+                (ResourceUse.treeCpuNanos(postmaster) - databaseCpu) / 1e9);
+    }
+
+    /** The embedded PostgreSQL's postmaster: the parent of a backend. */
+    private static long postmasterPid(DataSource owner) throws SQLException {
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            long backend = rs.getLong(1);
+            return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(backend);
+        }
     }
 
     /** PostgreSQL alone storing an import's rows by COPY: an upper bound of the end-to-end rate with this store. */
@@ -162,6 +182,13 @@ public final class IngestBenchmark {
             System.out.printf("| %s | %,d | %,d | %,d | %.1f | %,.0f |%n", r.kind(), r.counts().recordsSeen(),
                     r.counts().recordsRejected(), r.counts().resourcesWritten(), r.seconds(), r.counts().recordsSeen() / r.seconds());
         }
+        for (Result r : jahis == null ? List.of(ssmix2) : List.of(ssmix2, jahis)) {
+            long records = r == jahis ? dispenses : r.counts().recordsSeen();
+            System.out.printf("%s CPU: Musubi's JVM %.1f s (%.0f µs a record), PostgreSQL %.1f s (%.0f µs a record);"
+                            + " %.2f of 2 cores busy%n", r.kind(), r.jvmCpuSeconds(), 1e6 * r.jvmCpuSeconds() / records,
+                    r.databaseCpuSeconds(), 1e6 * r.databaseCpuSeconds() / records,
+                    (r.jvmCpuSeconds() + r.databaseCpuSeconds()) / r.seconds());
+        }
         if (jahis != null) {
             System.out.printf("JAHIS dispensing records (MedicationDispense stored): %,d, %,.0f/s end to end%n", dispenses,
                     dispenses / jahis.seconds());
@@ -176,7 +203,8 @@ public final class IngestBenchmark {
                 jahis == null ? "not run" : dispenses / jahis.seconds() >= 20000 ? "PASS" : "MISS");
     }
 
-    private record Result(ImportKind kind, BatchCounts counts, double seconds, double[] perSource) {
+    private record Result(ImportKind kind, BatchCounts counts, double seconds, double[] perSource, double jvmCpuSeconds,
+                          double databaseCpuSeconds) {
     }
 
     /** The most heap in use (live and garbage) seen by sampling every 50 ms, and the old generation after GC. */

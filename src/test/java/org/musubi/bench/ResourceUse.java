@@ -54,6 +54,34 @@ final class ResourceUse implements AutoCloseable {
         }
     }
 
+    /**
+     * User and system CPU time of a process and of its children so far: the live children's own and
+     * what the process has collected from children that ended (PostgreSQL's postmaster and its backends).
+     */
+    static long treeCpuNanos(long root) {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (name.equals(String.valueOf(root)) || Long.parseLong(f[1]) == root) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    }
+                } catch (IOException e) {
+                    // the process ended while the list was read: its time is now its parent's
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // clock ticks of 10 ms
+    }
+
     /** "0.52 0.61 0.70": the 1, 5 and 15 minute load averages. */
     static String loadAverage() {
         try {

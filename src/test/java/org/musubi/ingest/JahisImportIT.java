@@ -99,11 +99,11 @@ class JahisImportIT {
     /** Each stored MedicationDispense as "handed over|drug|code|pharmacy". */
     private List<String> dispenses() {
         return jdbc.sql("""
-                SELECT left(content->>'whenHandedOver', 10) || '|' || (content->'medicationCodeableConcept'->>'text') || '|'
-                  || (content->'medicationCodeableConcept'->'coding'->0->>'code') || '|'
-                  || coalesce((SELECT c->>'name' FROM jsonb_array_elements(content->'contained') c
+                SELECT left(d->>'whenHandedOver', 10) || '|' || (d->'medicationCodeableConcept'->>'text') || '|'
+                  || (d->'medicationCodeableConcept'->'coding'->0->>'code') || '|'
+                  || coalesce((SELECT c->>'name' FROM jsonb_array_elements(d->'contained') c
                                WHERE c->>'resourceType' = 'Organization' LIMIT 1), '')
-                FROM resource WHERE source_facility = ? AND type = 'MedicationDispense' AND NOT deleted""")
+                FROM resource, LATERAL (SELECT content::jsonb AS d) AS parsed WHERE source_facility = ? AND type = 'MedicationDispense' AND NOT deleted""")
                 .param(pharmacy.id()).query(String.class).list();
     }
 }

@@ -49,7 +49,7 @@ class LabImportIT {
         assertThat(ledger.problems(batch.id(), true, 0, 10)).extracting(p -> p.row().problem().where().file() + " line "
                 + p.row().problem().where().line() + " " + p.row().problem().code()).containsExactly("results.csv line 3 csv.jlac10");
         assertThat(jdbc.sql("""
-                SELECT (content->'code'->>'text') || ' ' || (content->'valueQuantity'->>'value') FROM resource
+                SELECT (content::jsonb->'code'->>'text') || ' ' || (content::jsonb->'valueQuantity'->>'value') FROM resource
                 WHERE source_facility = ? AND type = 'Observation' AND NOT deleted ORDER BY 1""").param(clinic.id())
                 .query(String.class).list()).containsExactly("HbA1c(NGSP) 7.4", "LDLコレステロール 141");
         assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'DiagnosticReport'")

@@ -73,22 +73,22 @@ class Ssmix2ImportIT {
         assertThat(List.of(patient.familyKanji(), patient.givenKanji(), patient.familyKana(), patient.givenKana()))
                 .containsExactly("患者", "太郎", "カンジャ", "タロウ");
         assertThat(patient.birthDate()).hasToString("1948-04-05");
-        assertThat(one(patient, "Condition", "content->'code'->>'text'")).isEqualTo("胃炎");
+        assertThat(one(patient, "Condition", "content::jsonb->'code'->>'text'")).isEqualTo("胃炎");
         assertThat(codes(patient, "Condition", "code")).contains(CodeSystems.DISEASE_KEY + "|20054174",
                 CodeSystems.ICD10 + "|K297", CodeSystems.DISEASE_EXCHANGE + "|TSQF");
         assertThat(codes(patient, "MedicationRequest", "medication[x]")).contains(CodeSystems.HOT9 + "|108665201");
         assertThat(jdbc.sql("""
-                SELECT content->'dosageInstruction'->0->'timing'->'code'->'coding'->0->>'code' FROM resource
+                SELECT content::jsonb->'dosageInstruction'->0->'timing'->'code'->'coding'->0->>'code' FROM resource
                 WHERE patient_key = ? AND type = 'MedicationRequest' AND content::text LIKE '%108665201%'""")
                 .param(patient.id()).query(String.class).single()).isEqualTo("1013044400000000");
         assertThat(jdbc.sql("""
-                SELECT (content->'valueQuantity'->>'value') || ' ' || (content->'valueQuantity'->>'unit') FROM resource
-                WHERE patient_key = ? AND type = 'Observation' AND content->'code'->'coding'->0->>'code' = '3A015000002327101'""")
+                SELECT (content::jsonb->'valueQuantity'->>'value') || ' ' || (content::jsonb->'valueQuantity'->>'unit') FROM resource
+                WHERE patient_key = ? AND type = 'Observation' AND content::jsonb->'code'->'coding'->0->>'code' = '3A015000002327101'""")
                 .param(patient.id()).query(String.class).single()).isEqualTo("4.9 g/dl");
         assertThat(codes(patient, "Observation", "code")).contains(CodeSystems.JLAC10 + "|3A015000002327101");
         assertThat(jdbc.sql("""
-                SELECT (content->'period'->>'start') || ' ' || (content->'period'->>'end') FROM resource
-                WHERE patient_key = ? AND type = 'Encounter' AND content->'class'->>'code' = 'IMP'""").param(patient.id())
+                SELECT (content::jsonb->'period'->>'start') || ' ' || (content::jsonb->'period'->>'end') FROM resource
+                WHERE patient_key = ? AND type = 'Encounter' AND content::jsonb->'class'->>'code' = 'IMP'""").param(patient.id())
                 .query(String.class).list()).containsExactly("2011-11-20T16:00:00+09:00 2011-12-20T12:00:00+09:00");
     }
 
@@ -135,8 +135,8 @@ class Ssmix2ImportIT {
     /** Live prescriptions of the OMP-01 order as "HOT code dose". */
     private List<String> requests(SourcePatient patient) {
         return jdbc.sql("""
-                SELECT (content->'medicationCodeableConcept'->'coding'->0->>'code') || ' '
-                  || (content->'dosageInstruction'->0->'doseAndRate'->0->'doseQuantity'->>'value')
+                SELECT (content::jsonb->'medicationCodeableConcept'->'coding'->0->>'code') || ' '
+                  || (content::jsonb->'dosageInstruction'->0->'doseAndRate'->0->'doseQuantity'->>'value')
                 FROM resource WHERE patient_key = ? AND type = 'MedicationRequest' AND NOT deleted
                   AND source_key LIKE 'ssmix2:OMP-01:%'""").param(patient.id()).query(String.class).list();
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * The top-level members of a JSON object as ranges of its text, found by one scan without building
  * a tree. Used to stamp stored resources with their id and version as they are written out (a search
  * page of 1,000 resources would otherwise parse every one of them). The text must be valid JSON, as
- * the database's {@code jsonb} output always is.
+ * stored documents are: written by Musubi's FHIR encoder, or, for documents stored before migration
+ * V17, as PostgreSQL's {@code jsonb} printed them.
  */
 final class JsonMembers {
 

@@ -69,7 +69,7 @@ final class BatchWriteSql {
             jdbc.sql("""
                     INSERT INTO resource (patient_key, id, type, version, source_facility, source_key, category, last_updated,
                       clinical_date, content_hash, content, written_by)
-                    SELECT k, i, t, v, f, s, c, ?::timestamptz, d::timestamptz, decode(h, 'hex'), j::jsonb, ?
+                    SELECT k, i, t, v, f, s, c, ?::timestamptz, d::timestamptz, decode(h, 'hex'), j, ?
                     FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[],
                       ?::text[], ?::text[]) AS u(k, i, t, v, f, s, c, d, h, j)""")
                     .params(at, writer, array(created, s -> s.patientKey, Long[]::new), array(created, s -> s.id, String[]::new),
@@ -85,7 +85,7 @@ final class BatchWriteSql {
             jdbc.sql("""
                     UPDATE resource r SET version = u.v, category = u.c, last_updated = ?::timestamptz,
                       clinical_date = u.d::timestamptz, deleted = false, content_hash = decode(u.h, 'hex'),
-                      content = u.j::jsonb, source_key = coalesce(u.s, r.source_key), written_by = ?
+                      content = u.j, source_key = coalesce(u.s, r.source_key), written_by = ?
                     FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                       AS u(k, i, v, c, d, h, j, s)
                     WHERE r.patient_key = u.k AND r.id = u.i""")
@@ -114,7 +114,7 @@ final class BatchWriteSql {
         }
         jdbc.sql("""
                 INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
-                SELECT k, i, v, t, ?::timestamptz, false, ?, j::jsonb
+                SELECT k, i, v, t, ?::timestamptz, false, ?, j
                 FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[]) AS u(k, i, v, t, j)""")
                 .params(at, writer, array(versions, BatchWrite.Version::patientKey, Long[]::new),
                         array(versions, BatchWrite.Version::id, String[]::new),
