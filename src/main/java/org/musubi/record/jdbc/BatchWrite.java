@@ -31,6 +31,8 @@ final class BatchWrite {
         boolean deleted;
         byte[] hash;
         ResourceWrite last;
+        /** The last write's JSON as UTF-8, as hashed and as stored. */
+        byte[] content;
 
         State(long patientKey, String id, String type, int version, boolean deleted, byte[] hash, boolean stored) {
             this.patientKey = patientKey;
@@ -63,7 +65,8 @@ final class BatchWrite {
     Written apply(ResourceWrite write) {
         State state = write.id() != null ? byId.get(write.id()) : write.sourceKey() == null ? null
                 : bySource.get(sourceKey(write.patientKey(), write.sourceFacilityId(), write.type(), write.sourceKey()));
-        byte[] hash = sha256(write.json());
+        byte[] content = write.json().getBytes(StandardCharsets.UTF_8);
+        byte[] hash = sha256(content);
         if (state == null) {
             state = new State(write.patientKey(), write.id() != null ? write.id() : UUID.randomUUID().toString(),
                     write.type(), 0, false, null, false);
@@ -80,6 +83,7 @@ final class BatchWrite {
         state.deleted = false;
         state.hash = hash;
         state.last = write;
+        state.content = content;
         changed.put(state.id, state);
         versions.add(new Version(state.patientKey, state.id, state.version, state.type, write.json()));
         return new Written(state.type, state.id, state.version,
@@ -100,8 +104,12 @@ final class BatchWrite {
     }
 
     static byte[] sha256(String json) {
+        return sha256(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] sha256(byte[] json) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(json);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,27 +1,32 @@
 package org.musubi.record.jdbc;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The statements of a batched write: one query for the rows the writes refer to, then one
- * statement per table (rows passed as arrays and unnested), whatever the batch's size.
+ * statement per table, whatever the batch's size: new rows (resources, their search index) by binary
+ * {@code COPY}, changes with the rows passed as arrays and unnested.
  */
 final class BatchWriteSql {
 
     private static final String COLUMNS = "patient_key, id, type, version, deleted, content_hash, source_facility, source_key";
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    BatchWriteSql(JdbcClient jdbc) {
+    /** {@code dataSource}: the one {@code jdbc} uses, whose transaction the rows are copied in. */
+    BatchWriteSql(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** The stored rows the writes refer to (by id, or by source key when they have no id), into {@code batch}. */
@@ -58,7 +63,8 @@ final class BatchWriteSql {
      * Stores the batch: the versions it replaces moved to the history first, then new rows, changed rows,
      * the versions the batch made and replaced itself, and the search index of each changed resource.
      */
-    void flush(BatchWrite batch, Long writer, Instant now) {
+    void flush(BatchWrite batch, Long writer, Instant when) {
+        Instant now = when.truncatedTo(ChronoUnit.MICROS);
         List<BatchWrite.State> created = batch.changed().stream().filter(s -> !s.stored).toList();
         List<BatchWrite.State> updated = batch.changed().stream().filter(s -> s.stored).toList();
         String at = now.toString();
@@ -66,20 +72,14 @@ final class BatchWriteSql {
             toHistory(array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new), false);
         }
         if (!created.isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO resource (patient_key, id, type, version, source_facility, source_key, category, last_updated,
-                      clinical_date, content_hash, content, written_by)
-                    SELECT k, i, t, v, f, s, c, ?::timestamptz, d::timestamptz, decode(h, 'hex'), j, ?
-                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[],
-                      ?::text[], ?::text[]) AS u(k, i, t, v, f, s, c, d, h, j)""")
-                    .params(at, writer, array(created, s -> s.patientKey, Long[]::new), array(created, s -> s.id, String[]::new),
-                            array(created, s -> s.type, String[]::new), array(created, s -> s.version, Integer[]::new),
-                            array(created, s -> s.last.sourceFacilityId(), Long[]::new),
-                            array(created, s -> s.last.sourceKey(), String[]::new),
-                            array(created, s -> s.last.category().name(), String[]::new),
-                            array(created, BatchWriteSql::clinicalDate, String[]::new),
-                            array(created, s -> HexFormat.of().formatHex(s.hash), String[]::new),
-                            array(created, s -> s.last.json(), String[]::new)).update();
+            CopyRows rows = new CopyRows("resource (patient_key, id, type, version, source_facility, source_key, category,"
+                    + " last_updated, clinical_date, content_hash, content, written_by)", 12);
+            for (BatchWrite.State s : created) {
+                rows.row().bigint(s.patientKey).text(s.id).text(s.type).integer(s.version).bigint(s.last.sourceFacilityId())
+                        .text(s.last.sourceKey()).text(s.last.category().name()).timestamp(now)
+                        .timestamp(clinicalInstant(s)).bytes(s.hash).bytes(s.content).bigint(writer);
+            }
+            rows.copy(dataSource);
         }
         if (!updated.isEmpty()) {
             jdbc.sql("""
@@ -165,52 +165,43 @@ final class BatchWriteSql {
             jdbc.sql("DELETE FROM resource_date t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
                     + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
         }
-        List<Object[]> tokens = new ArrayList<>();
-        List<Object[]> dates = new ArrayList<>();
+        CopyRows tokens = new CopyRows("resource_token (patient_key, id, type, param, system, code)", 6);
+        CopyRows dates = new CopyRows("resource_date (patient_key, id, type, param, low, high)", 6);
         for (BatchWrite.State s : changed) {
             for (SearchIndex.Token t : s.last.index().tokens()) {
-                tokens.add(new Object[] {s.patientKey, s.id, s.type, t.param(), t.system(), t.code()});
+                tokens.row().bigint(s.patientKey).text(s.id).text(s.type).text(t.param()).text(t.system()).text(t.code());
             }
             for (SearchIndex.DateRange d : s.last.index().dates()) {
-                dates.add(new Object[] {s.patientKey, s.id, s.type, d.param(), text(d.low()), text(d.high())});
+                dates.row().bigint(s.patientKey).text(s.id).text(s.type).text(d.param()).timestamp(micros(d.low()))
+                        .timestamp(micros(d.high()));
             }
         }
-        if (!tokens.isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO resource_token (patient_key, id, type, param, system, code)
-                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")
-                    .params(column(tokens, 0, Long[]::new), column(tokens, 1, String[]::new), column(tokens, 2, String[]::new),
-                            column(tokens, 3, String[]::new), column(tokens, 4, String[]::new),
-                            column(tokens, 5, String[]::new)).update();
+        if (tokens.rows() > 0) {
+            tokens.copy(dataSource);
         }
-        if (!dates.isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO resource_date (patient_key, id, type, param, low, high)
-                    SELECT k, i, t, p, l::timestamptz, h::timestamptz
-                    FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(k, i, t, p, l, h)""")
-                    .params(column(dates, 0, Long[]::new), column(dates, 1, String[]::new), column(dates, 2, String[]::new),
-                            column(dates, 3, String[]::new), column(dates, 4, String[]::new),
-                            column(dates, 5, String[]::new)).update();
+        if (dates.rows() > 0) {
+            dates.copy(dataSource);
         }
     }
 
     /** The clinical date: the low end of the first date range, else its high end. */
-    private static String clinicalDate(BatchWrite.State state) {
-        return state.last.index().dates().stream().filter(d -> d.param().equals("date"))
+    private static Instant clinicalInstant(BatchWrite.State state) {
+        return micros(state.last.index().dates().stream().filter(d -> d.param().equals("date"))
                 .map(d -> d.low() != null ? d.low() : d.high()).filter(java.util.Objects::nonNull)
-                .findFirst().map(Instant::toString).orElse(null);
+                .findFirst().orElse(null));
     }
 
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+    private static String clinicalDate(BatchWrite.State state) {
+        Instant date = clinicalInstant(state);
+        return date == null ? null : date.toString();
+    }
+
+    /** An instant as PostgreSQL keeps it: to the microsecond. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static <T, V> V[] array(List<T> rows, Function<T, V> value, java.util.function.IntFunction<V[]> make) {
         return rows.stream().map(value).toArray(make);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <V> V[] column(List<Object[]> rows, int index, java.util.function.IntFunction<V[]> make) {
-        return rows.stream().map(r -> (V) r[index]).toArray(make);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.record.RecordQuery;
@@ -31,10 +32,10 @@ class JdbcResourceStore implements ResourceStore {
     private final BatchWriteSql batchSql;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcResourceStore(JdbcClient jdbc) {
+    JdbcResourceStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.search = new RecordSearchSql(jdbc);
-        this.batchSql = new BatchWriteSql(jdbc);
+        this.batchSql = new BatchWriteSql(jdbc, dataSource);
     }
 
     /** Looks up every referred row in one query, decides in memory in order, then one statement per table. */
