@@ -39,6 +39,9 @@ public final class RunImport {
     private final Facilities facilities;
     private final ImportChunks chunks;
     private final ExecutorService reading;
+    /** Stores each batch's chunks, one at a time per batch, while its files go on being read. */
+    private final ExecutorService storing = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("import-store-", 0).daemon().factory());
     private final int threads;
 
     RunImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, ImportChunks chunks) {
@@ -57,6 +60,7 @@ public final class RunImport {
     /** Imports {@code files} into {@code source}; returns the finished batch. Failures end the batch as FAILED and are thrown. */
     public ImportBatch run(ImportSource source, Iterator<IncomingFile> files, Runner runner, ImportProgress progress) {
         long batchId = ledger.startBatch(source.id(), runner.origin(), runner.userId());
+        Batch batchInProgress = null;
         try {
             Facility facility = facilities.find(source.facilityId()).orElseThrow();
             String code = facility.medicalInstitutionCode().map(c -> c.value()).orElseThrow(() -> new IllegalStateException(
@@ -64,6 +68,7 @@ public final class RunImport {
             SourceReader reader = readers.of(source).orElseThrow(() -> new IllegalStateException(
                     TEXTS.problem(Location.file(source.name()), "ingest.noReader", source.kind()).english()));
             Batch batch = new Batch(batchId, source, runner, new MappingContext(code, facility.nameKanji()), reader, progress);
+            batchInProgress = batch;
             while (files.hasNext()) {
                 List<IncomingFile> next = new ArrayList<>(LOOKUP);
                 while (files.hasNext() && next.size() < LOOKUP) {
@@ -73,8 +78,12 @@ public final class RunImport {
             }
             batch.drain(0);
             batch.flush();
+            batch.stored();
             ledger.finishBatch(batchId, BatchStatus.DONE, null);
         } catch (RuntimeException e) {
+            if (batchInProgress != null) {
+                batchInProgress.abandon();
+            }
             ledger.finishBatch(batchId, BatchStatus.FAILED, String.valueOf(e.getMessage()));
             throw e;
         }
@@ -93,6 +102,8 @@ public final class RunImport {
         int pendingRecords;
         BatchCounts skipped = BatchCounts.ZERO;
         BatchCounts total = BatchCounts.ZERO;
+        /** The chunk being stored on a storing thread, if any: at most one, so chunks commit in order. */
+        Future<BatchCounts> inFlight;
 
         Batch(long id, ImportSource source, Runner runner, MappingContext context, SourceReader reader,
               ImportProgress progress) {
@@ -104,6 +115,8 @@ public final class RunImport {
             this.progress = progress;
         }
 
+        /** The last file of those read one after another ({@link SourceReader#readsInOrder}). */
+        java.util.concurrent.CompletableFuture<Read> ordered = java.util.concurrent.CompletableFuture.completedFuture(null);
         /** Files being read (by the reading threads), in the order they were offered. */
         final java.util.ArrayDeque<Future<Read>> ahead = new java.util.ArrayDeque<>();
 
@@ -115,7 +128,12 @@ public final class RunImport {
                     skipped = skipped.plus(BatchCounts.skippedFile());
                     continue;
                 }
-                ahead.add(reading.submit(() -> read(file, before)));
+                if (file.refused() == null && reader.readsInOrder(file.file())) {
+                    ordered = ordered.handleAsync((previous, failure) -> read(file, before), reading);
+                    ahead.add(ordered);
+                } else {
+                    ahead.add(reading.submit(() -> read(file, before)));
+                }
                 drain(threads * AHEAD_PER_THREAD);
             }
             if (pending.isEmpty()) {
@@ -140,17 +158,45 @@ public final class RunImport {
             }
         }
 
+        /**
+         * Hands the pending files to the storing thread as one chunk, once the chunk before it is stored:
+         * the files after it are read meanwhile. Progress counts a chunk only once it is committed.
+         */
         void flush() {
             flushSkipped();
             if (pending.isEmpty()) {
                 return;
             }
-            BatchCounts stored = chunks.store(new Chunk(id, source.id(), source.facilityId(), runner.userId(),
-                    List.copyOf(pending)), runner.actor(), source.kind().name());
+            Chunk chunk = new Chunk(id, source.id(), source.facilityId(), runner.userId(), List.copyOf(pending));
             pending.clear();
             pendingRecords = 0;
-            total = total.plus(stored);
+            stored();
+            inFlight = storing.submit(() -> chunks.store(chunk, runner.actor(), source.kind().name()));
+        }
+
+        /** Waits for the chunk being stored, if any, and counts it; its failure is this batch's. */
+        void stored() {
+            if (inFlight == null) {
+                return;
+            }
+            Future<BatchCounts> chunk = inFlight;
+            inFlight = null;
+            total = total.plus(awaitStored(chunk));
             progress.update(total);
+        }
+
+        /** After a failure: lets the chunk being stored finish (committed or not) before the batch is marked failed. */
+        void abandon() {
+            if (inFlight != null) {
+                try {
+                    inFlight.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    LOG.debug("The chunk being stored failed too", e.getCause());
+                }
+                inFlight = null;
+            }
         }
 
         private void flushSkipped() {
@@ -199,6 +245,20 @@ public final class RunImport {
 
     /** A file read on a reading thread, with what the ledger knew of it. */
     private record Read(ReadFile file, KnownFile before) {
+    }
+
+    private static BatchCounts awaitStored(Future<BatchCounts> chunk) {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static Read await(Future<Read> read) {

@@ -11,4 +11,13 @@ import java.util.function.Consumer;
 public interface SourceReader {
 
     void read(SourceFile file, MappingContext context, Consumer<ParseResult> results);
+
+    /**
+     * Whether reading this file depends on the files of its kind read before it (a JAHIS split part
+     * joins the parts held before it): such files are read one after another in the order they come,
+     * the others in parallel.
+     */
+    default boolean readsInOrder(SourceFile file) {
+        return false;
+    }
 }

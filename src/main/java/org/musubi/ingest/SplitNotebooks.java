@@ -18,12 +18,20 @@ import org.musubi.ingest.jahis.SplitJoin;
 final class SplitNotebooks implements SourceReader {
 
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
+    /** Split parts are read under one of these locks, chosen by institution and data id. */
+    private static final Object[] LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final JahisReader reader;
     private final HeldParts held;
 
     SplitNotebooks(JahisReader reader, HeldParts held) {
         this.reader = reader;
         this.held = held;
+    }
+
+    /** Split parts: which part is held first decides which of two disagreeing parts is rejected. */
+    @Override
+    public boolean readsInOrder(SourceFile file) {
+        return JahisSplit.of(file.bytes()).filter(p -> p.count() > 1).isPresent();
     }
 
     @Override
@@ -35,6 +43,15 @@ final class SplitNotebooks implements SourceReader {
             return;
         }
         JahisSplit.Part p = part.get();
+        // parts are read in order within a batch (readsInOrder), but batches of the same pharmacy may
+        // run at once: looking at the held parts and holding one more happen together
+        synchronized (LOCKS[Math.floorMod((context.institutionCode() + "\u0000" + p.dataId()).hashCode(), LOCKS.length)]) {
+            readPart(file, bytes, p, context, results);
+        }
+    }
+
+    private void readPart(SourceFile file, byte[] bytes, JahisSplit.Part p, MappingContext context,
+                          Consumer<ParseResult> results) {
         List<HeldParts.Part> before = held.parts(context.institutionCode(), p.dataId());
         if (before.stream().anyMatch(h -> h.count() != p.count())) {
             List<byte[]> all = new ArrayList<>(before.stream().map(HeldParts.Part::content).toList());

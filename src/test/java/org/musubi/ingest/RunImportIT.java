@@ -168,6 +168,50 @@ class RunImportIT {
         assertThat(store.find("Patient", patientId).orElseThrow().json()).contains("改姓");
     }
 
+    @Test
+    void readsTheFilesItsAdapterNeedsInOrderOneAfterAnotherAndTheOthersBesideThem() {
+        List<String> finished = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        LineReader lines = new LineReader();
+        SourceReader reader = new SourceReader() {
+            @Override
+            public void read(SourceFile file, MappingContext context, java.util.function.Consumer<ParseResult> results) {
+                if (file.name().equals("part-1.txt")) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                lines.read(file, context, results);
+                finished.add(file.name());
+            }
+
+            @Override
+            public boolean readsInOrder(SourceFile file) {
+                return file.name().startsWith("part-");
+            }
+        };
+        RunImport ordered = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, reader)), facilities,
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
+                        ledger, records, new ImportAudits(audit)));
+
+        ImportBatch batch = ordered.run(source, java.util.stream.Stream.of(
+                        file("part-1.txt", line("o1", "", "STORE", "A=1")), file("other-a.txt", line("o2", "", "STORE", "A=2")),
+                        file("part-2.txt", line("o3", "", "STORE", "A=3")), file("other-b.txt", line("o4", "", "STORE", "A=4")),
+                        file("part-3.txt", line("o5", "", "STORE", "A=5")))
+                .map(f -> new IncomingFile(f, Instant.parse("2026-01-01T00:00:00Z"))).iterator(),
+                new RunImport.Runner(null, Actor.system("import-test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(batch.counts().recordsStored()).isEqualTo(5);
+        assertThat(finished.stream().filter(n -> n.startsWith("part-")).toList())
+                .as("the slow first part holds back the later parts, not the other files")
+                .containsExactly("part-1.txt", "part-2.txt", "part-3.txt");
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            assertThat(finished.indexOf("other-a.txt")).as("read beside the slow part").isLessThan(finished.indexOf("part-1.txt"));
+        }
+    }
+
     private ImportBatch run(SourceFile... files) {
         return imports.run(source, java.util.Arrays.stream(files).map(f -> new IncomingFile(f, Instant.parse("2026-01-01T00:00:00Z")))
                 .iterator(), new RunImport.Runner(null, Actor.system("import-test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
