@@ -104,6 +104,8 @@ public final class RunImport {
         BatchCounts total = BatchCounts.ZERO;
         /** The chunk being stored on a storing thread, if any: at most one, so chunks commit in order. */
         Future<BatchCounts> inFlight;
+        /** The last file of those read one after another ({@link SourceReader#readsInOrder}). */
+        java.util.concurrent.CompletableFuture<Read> ordered = java.util.concurrent.CompletableFuture.completedFuture(null);
 
         Batch(long id, ImportSource source, Runner runner, MappingContext context, SourceReader reader,
               ImportProgress progress) {
@@ -115,8 +117,6 @@ public final class RunImport {
             this.progress = progress;
         }
 
-        /** The last file of those read one after another ({@link SourceReader#readsInOrder}). */
-        java.util.concurrent.CompletableFuture<Read> ordered = java.util.concurrent.CompletableFuture.completedFuture(null);
         /** Files being read (by the reading threads), in the order they were offered. */
         final java.util.ArrayDeque<Future<Read>> ahead = new java.util.ArrayDeque<>();
 
@@ -181,7 +181,7 @@ public final class RunImport {
             }
             Future<BatchCounts> chunk = inFlight;
             inFlight = null;
-            total = total.plus(awaitStored(chunk));
+            total = total.plus(await(chunk));
             progress.update(total);
         }
 
@@ -247,23 +247,10 @@ public final class RunImport {
     private record Read(ReadFile file, KnownFile before) {
     }
 
-    private static BatchCounts awaitStored(Future<BatchCounts> chunk) {
+    /** The task's result; its failure is rethrown, so that the batch ends as FAILED (an error wrapped). */
+    private static <T> T await(Future<T> task) {
         try {
-            return chunk.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("import interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static Read await(Future<Read> read) {
-        try {
-            return read.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("import interrupted", e);

@@ -28,10 +28,13 @@ final class SplitNotebooks implements SourceReader {
         this.held = held;
     }
 
-    /** Split parts: which part is held first decides which of two disagreeing parts is rejected. */
+    /**
+     * Files with a 911 record (split parts): which part is held first decides which of two disagreeing
+     * parts is rejected. Looked for in the bytes, so the file is parsed once, on the reading thread.
+     */
     @Override
     public boolean readsInOrder(SourceFile file) {
-        return JahisSplit.of(file.bytes()).filter(p -> p.count() > 1).isPresent();
+        return JahisSplit.hasSplitRecord(file.bytes());
     }
 
     @Override

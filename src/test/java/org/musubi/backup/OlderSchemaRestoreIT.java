@@ -7,17 +7,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.backup.jdbc.JdbcBackupDatabase;
 import org.musubi.blob.LocalBlobStore;
 import org.musubi.database.SchemaMigrations;
+import org.musubi.testing.SchemaAt;
 
 /**
  * A backup taken at an older schema version restores as {@code restore} does it: the schema is created at
@@ -36,19 +31,19 @@ class OlderSchemaRestoreIT {
         BackupKey key = BackupKey.of("older schema drill passphrase");
         try (EmbeddedPostgres source = EmbeddedPostgres.builder().start();
              EmbeddedPostgres target = EmbeddedPostgres.builder().start()) {
-            migrate(source.getPostgresDatabase(), OLDER);
-            execute(source.getPostgresDatabase(), """
+            SchemaAt.migrate(source.getPostgresDatabase(), OLDER);
+            SchemaAt.execute(source.getPostgresDatabase(), """
                     INSERT INTO facility (name_kanji, name_kana, kind, prefecture, disclosing, viewing)
                     VALUES ('結び病院', 'ムスビビョウイン', 'HOSPITAL', 34, true, true), ('旧薬局', 'キュウヤッキョク', 'PHARMACY', 34, true, true)""");
             ByteArrayOutputStream archive = new ByteArrayOutputStream();
             BackupContents taken = new TakeBackup(new JdbcBackupDatabase(source.getPostgresDatabase()),
                     new LocalBlobStore(blobs)).take(archive, key, table -> { });
 
-            migrate(target.getPostgresDatabase(), taken.preamble().schemaVersion());
+            SchemaAt.migrate(target.getPostgresDatabase(), taken.preamble().schemaVersion());
             RestoreBackup restore = new RestoreBackup(new JdbcBackupDatabase(target.getPostgresDatabase()),
                     new LocalBlobStore(restoredBlobs));
             restore.restore(new ByteArrayInputStream(archive.toByteArray()), key, table -> { });
-            migrate(target.getPostgresDatabase(), "latest");
+            SchemaAt.migrate(target.getPostgresDatabase(), "latest");
 
             assertThat(taken.preamble().schemaVersion()).isEqualTo(OLDER);
             assertThat(SchemaMigrations.compare(SchemaMigrations.latestInJar(), OLDER)).isPositive();
@@ -57,23 +52,10 @@ class OlderSchemaRestoreIT {
             assertThat(DatabaseFingerprints.single(target.getPostgresDatabase(), "SELECT count(*) FROM notice")).isEqualTo("0");
             assertThat(DatabaseFingerprints.single(target.getPostgresDatabase(), "SELECT nextval('facility_id_seq')")).isEqualTo("3");
 
-            migrate(target.getPostgresDatabase(), OLDER);
+            SchemaAt.migrate(target.getPostgresDatabase(), OLDER);
             assertThatThrownBy(() -> restore.restore(new ByteArrayInputStream(archive.toByteArray()), key, table -> { }))
                     .isInstanceOf(BackupRefused.class).hasMessageContaining("already holds data").hasMessageContaining("facility (2)");
             assertThat(DatabaseFingerprints.single(target.getPostgresDatabase(), "SELECT count(*) FROM facility")).isEqualTo("2");
-        }
-    }
-
-    private static void migrate(DataSource database, String version) throws SQLException {
-        execute(database, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'musubi_app') THEN "
-                + "CREATE ROLE musubi_app LOGIN; END IF; END $$");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", "musubi_app")).target(version).load().migrate();
-    }
-
-    private static void execute(DataSource database, String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -36,6 +36,20 @@ public final class JahisSplit {
     }
 
     /** The part a file is, or empty when it has no (readable) 911 record: then it is whole, or broken. */
+    /**
+     * Whether the file has a 911 record, found without decoding or parsing it: a line starting with
+     * {@code 911} (record numbers are ASCII in Shift_JIS and UTF-8 alike, and no Shift_JIS byte pair
+     * holds a line feed or a digit as its second byte).
+     */
+    public static boolean hasSplitRecord(byte[] bytes) {
+        for (int i = 0; i + 3 < bytes.length; i++) {
+            if (bytes[i] == '\n' && bytes[i + 1] == '9' && bytes[i + 2] == '1' && bytes[i + 3] == '1') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Optional<Part> of(byte[] bytes) {
         return JahisCharsets.decode(bytes).map(text -> JahisParser.parse("", text)).filter(book -> book.split != null)
                 .map(book -> new Part(book.split.dataId(), book.split.count(), book.split.number(),

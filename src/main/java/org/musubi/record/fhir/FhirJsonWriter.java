@@ -82,13 +82,13 @@ public final class FhirJsonWriter {
             out.append(",\"id\":");
             string(out, id);
         }
-        children(out, definition, resource, resource, contained, true);
+        children(out, definition, resource, contained, true);
         out.append('}');
     }
 
     /** Writes the element's members, each preceded by a comma when {@code comma}; returns whether any was written. */
     private boolean children(StringBuilder out, BaseRuntimeElementCompositeDefinition<?> definition, IBase element,
-                             IBaseResource resource, boolean containedResource, boolean comma) {
+                             boolean containedResource, boolean comma) {
         int start = out.length();
         boolean isResource = element instanceof IBaseResource;
         if (!isResource && element instanceof Element e && e.hasId()) {
@@ -96,7 +96,7 @@ public final class FhirJsonWriter {
             string(out, e.getId());
         }
         if (element instanceof Extension extension) {
-            return extension(out, definition, extension, resource, comma) || out.length() > start;
+            return extension(out, definition, extension, comma) || out.length() > start;
         }
         if (element instanceof Reference reference && reference.getResource() != null) {
             throw LeftToHapi.INSTANCE;
@@ -114,7 +114,7 @@ public final class FhirJsonWriter {
             }
             if (child instanceof RuntimeChildContainedResources) {
                 if (!containedResource && element instanceof DomainResource r && r.hasContained()) {
-                    contained(out, r, resource, comma || out.length() > start);
+                    contained(out, r, comma || out.length() > start);
                 }
                 continue;
             }
@@ -122,14 +122,14 @@ public final class FhirJsonWriter {
             if (values.isEmpty()) {
                 continue;
             }
-            values(out, child, values, resource, containedResource, comma || out.length() > start);
+            values(out, child, values, containedResource, comma || out.length() > start);
         }
         return out.length() > start;
     }
 
     /** An extension: its url first, then its own extensions or its value, as HAPI writes them. */
     private boolean extension(StringBuilder out, BaseRuntimeElementCompositeDefinition<?> definition, Extension extension,
-                              IBaseResource resource, boolean comma) {
+                              boolean comma) {
         if (extension.isEmpty()) {
             return false;
         }
@@ -143,13 +143,13 @@ public final class FhirJsonWriter {
             }
             List<? extends IBase> values = child.getAccessor().getValues(extension);
             if (!values.isEmpty()) {
-                values(out, child, values, resource, false, true);
+                values(out, child, values, false, true);
             }
         }
         return out.length() > start;
     }
 
-    private void contained(StringBuilder out, DomainResource owner, IBaseResource resource, boolean comma) {
+    private void contained(StringBuilder out, DomainResource owner, boolean comma) {
         int start = out.length();
         member(out, "contained", comma);
         out.append('[');
@@ -173,7 +173,7 @@ public final class FhirJsonWriter {
 
     /** One child's values: a member, an array when the child repeats; empty values are left out, as HAPI does. */
     private void values(StringBuilder out, BaseRuntimeChildDefinition child, List<? extends IBase> values,
-                        IBaseResource resource, boolean containedResource, boolean comma) {
+                        boolean containedResource, boolean comma) {
         boolean repeats = child.getMax() > 1 || child.getMax() == -1;
         if (!repeats) {
             IBase value = values.getFirst();
@@ -187,7 +187,7 @@ public final class FhirJsonWriter {
             }
             int start = out.length();
             member(out, name, comma);
-            if (!value(out, type, value, resource, containedResource)) {
+            if (!value(out, type, value, containedResource)) {
                 out.setLength(start);
             }
             return;
@@ -213,7 +213,7 @@ public final class FhirJsonWriter {
                 out.append(',');
             }
             int before = out.length();
-            if (!value(out, type, value, resource, containedResource)) {
+            if (!value(out, type, value, containedResource)) {
                 throw LeftToHapi.INSTANCE;
             }
             if (out.length() == before) {
@@ -230,8 +230,7 @@ public final class FhirJsonWriter {
     }
 
     /** Writes one value; false when it turned out to hold nothing HAPI would write. */
-    private boolean value(StringBuilder out, BaseRuntimeElementDefinition<?> type, IBase value, IBaseResource resource,
-                          boolean containedResource) {
+    private boolean value(StringBuilder out, BaseRuntimeElementDefinition<?> type, IBase value, boolean containedResource) {
         switch (type.getChildType()) {
             case PRIMITIVE_DATATYPE -> {
                 IPrimitiveType<?> primitive = (IPrimitiveType<?>) value;
@@ -265,7 +264,7 @@ public final class FhirJsonWriter {
             }
             case COMPOSITE_DATATYPE, RESOURCE_BLOCK -> {
                 out.append('{');
-                children(out, (BaseRuntimeElementCompositeDefinition<?>) type, value, resource, containedResource, false);
+                children(out, (BaseRuntimeElementCompositeDefinition<?>) type, value, containedResource, false);
                 out.append('}');
                 return true;
             }

@@ -103,10 +103,6 @@ final class BatchWrite {
         return patientKey + "\u0000" + facility + "\u0000" + type + "\u0000" + key;
     }
 
-    static byte[] sha256(String json) {
-        return sha256(json.getBytes(StandardCharsets.UTF_8));
-    }
-
     static byte[] sha256(byte[] json) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(json);

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 
@@ -97,7 +99,8 @@ final class CopyRows {
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY " + table + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(buffer.toByteArray()));
         } catch (SQLException e) {
-            throw new SQLExceptionSubclassTranslator().translate("COPY into " + table, null, e);
+            DataAccessException translated = new SQLExceptionSubclassTranslator().translate("COPY into " + table, null, e);
+            throw translated != null ? translated : new UncategorizedSQLException("COPY into " + table, null, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -41,6 +41,15 @@ class JahisSplitTest {
     }
 
     @Test
+    void aSplitRecordIsFoundInTheBytesWhateverTheEncodingAndLineEnds() {
+        String part = "JAHISTC08,1\r\n1,ヤマダ　タロウ,,1,19700102\r\n911,12345678901234,3,2\r\n";
+        assertThat(JahisSplit.hasSplitRecord(part.getBytes(java.nio.charset.Charset.forName("Shift_JIS")))).isTrue();
+        assertThat(JahisSplit.hasSplitRecord(part.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(JahisSplit.hasSplitRecord("JAHISTC08,1\r\n1,ヤマダ,,1,19700102\r\n5,20260101,9119\r\n"
+                .getBytes(java.nio.charset.Charset.forName("Shift_JIS")))).as("911 inside a record").isFalse();
+    }
+
+    @Test
     void tellsWhichPartASampleIsAndThatItStandsAlone() {
         assertThat(JahisSplit.of(sample("tc-supported-records-full.txt"))).contains(new Part("12345678901234", 2, 1, true));
         assertThat(JahisSplit.of(sample("tc-split-output-part-2.txt"))).contains(new Part("12345678901234", 3, 2, true));

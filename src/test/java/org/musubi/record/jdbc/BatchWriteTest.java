@@ -3,6 +3,7 @@ package org.musubi.record.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
@@ -32,7 +33,7 @@ class BatchWriteTest {
     @Test
     void findsAStoredResourceByItsSourceKeyAndLeavesEqualContentUnchanged() {
         BatchWrite batch = new BatchWrite();
-        batch.known(new BatchWrite.State(7, "p1", "Patient", 3, false, BatchWrite.sha256("{}"), true), 9L, "L-1");
+        batch.known(new BatchWrite.State(7, "p1", "Patient", 3, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), true), 9L, "L-1");
 
         Written same = batch.apply(new ResourceWrite(7, "Patient", null, "L-1", 9, DataCategory.DEMOGRAPHICS, "{}", NONE));
         Written newer = batch.apply(new ResourceWrite(7, "Patient", null, "L-1", 9, DataCategory.DEMOGRAPHICS, "{\"a\":1}",
@@ -46,7 +47,7 @@ class BatchWriteTest {
     @Test
     void aDeletedResourceWrittenWithEqualContentComesBack() {
         BatchWrite batch = new BatchWrite();
-        batch.known(new BatchWrite.State(7, "o1", "Observation", 2, true, BatchWrite.sha256("{}"), true), 9L, null);
+        batch.known(new BatchWrite.State(7, "o1", "Observation", 2, true, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), true), 9L, null);
 
         assertThat(batch.apply(write("o1", null, "{}"))).isEqualTo(new Written("Observation", "o1", 3, Written.Change.UPDATED));
     }
@@ -54,7 +55,7 @@ class BatchWriteTest {
     @Test
     void refusesAnIdOfAnotherPatient() {
         BatchWrite batch = new BatchWrite();
-        batch.known(new BatchWrite.State(8, "o1", "Observation", 1, false, BatchWrite.sha256("{}"), true), 9L, null);
+        batch.known(new BatchWrite.State(8, "o1", "Observation", 1, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), true), 9L, null);
 
         assertThatThrownBy(() -> batch.apply(write("o1", null, "{}"))).isInstanceOf(IllegalArgumentException.class);
     }

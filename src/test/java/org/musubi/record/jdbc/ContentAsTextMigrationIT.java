@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
+import org.musubi.testing.SchemaAt;
 
 /**
  * Migration V17 turns the stored documents from jsonb into text: a store written before it keeps every
@@ -29,9 +25,9 @@ class ContentAsTextMigrationIT {
     void aStoreWrittenAsJsonbKeepsEveryVersionAsTheSameResource() throws Exception {
         try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
             DataSource source = database.getPostgresDatabase();
-            migrate(source, "16");
+            SchemaAt.migrate(source, "16");
             String current = OBSERVATION.replace("6.80", "7.10");
-            execute(source, """
+            SchemaAt.execute(source, """
                     INSERT INTO facility (name_kanji, name_kana, kind, prefecture, disclosing, viewing)
                     VALUES ('結び病院', 'ムスビビョウイン', 'HOSPITAL', 34, true, true)""");
             try (Connection connection = source.getConnection(); var insert = connection.prepareStatement("""
@@ -46,42 +42,21 @@ class ContentAsTextMigrationIT {
                 earlier.executeUpdate();
             }
 
-            migrate(source, "latest");
+            SchemaAt.migrate(source, "latest");
 
-            assertThat(single(source, "SELECT data_type FROM information_schema.columns WHERE table_name = 'resource'"
+            assertThat(SchemaAt.single(source, "SELECT data_type FROM information_schema.columns WHERE table_name = 'resource'"
                     + " AND column_name = 'content'")).isEqualTo("text");
-            assertThat(single(source, "SELECT data_type FROM information_schema.columns WHERE table_name = 'resource_version'"
+            assertThat(SchemaAt.single(source, "SELECT data_type FROM information_schema.columns WHERE table_name = 'resource_version'"
                     + " AND column_name = 'content'")).isEqualTo("text");
             FhirContext fhir = FhirContext.forR4Cached();
             Observation now = fhir.newJsonParser().parseResource(Observation.class,
-                    single(source, "SELECT content FROM resource WHERE id = 'o-1'"));
+                    SchemaAt.single(source, "SELECT content FROM resource WHERE id = 'o-1'"));
             Observation before = fhir.newJsonParser().parseResource(Observation.class,
-                    single(source, "SELECT content FROM resource_version WHERE id = 'o-1' AND version = 1"));
+                    SchemaAt.single(source, "SELECT content FROM resource_version WHERE id = 'o-1' AND version = 1"));
             assertThat(now.getValueQuantity().getValue()).isEqualByComparingTo("7.10");
             assertThat(before.getValueQuantity().getValue()).isEqualByComparingTo("6.80");
             assertThat(before.getCode().getText()).isEqualTo("HbA1c \"{}\" 血糖");
             assertThat(before.getCode().getCodingFirstRep().getCode()).isEqualTo("3D045000001906202");
-        }
-    }
-
-    private static void migrate(DataSource database, String version) throws SQLException {
-        execute(database, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'musubi_app') THEN "
-                + "CREATE ROLE musubi_app LOGIN; END IF; END $$");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", "musubi_app")).target(version).load().migrate();
-    }
-
-    private static void execute(DataSource database, String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String single(DataSource database, String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 }
