@@ -1,5 +1,7 @@
 package org.musubi.bench;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -7,13 +9,17 @@ import java.util.concurrent.TimeUnit;
 import org.musubi.identity.Person;
 import org.musubi.identity.matching.Matcher;
 import org.musubi.ingest.MappingContext;
+import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.SourceReader;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.jahis.JahisReader;
 import org.musubi.ingest.ssmix2.Ssmix2Reader;
+import org.musubi.record.fhir.FhirJsonWriter;
 import org.musubi.synth.SourceRecord;
 import org.musubi.synth.SourceRecordGenerator;
 import org.musubi.synth.SyntheticNetworkGenerator;
+import org.hl7.fhir.r4.model.Resource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +35,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * JMH micro benchmarks of the CPU work behind the suite's end-to-end figures, one operation at a
  * time, sampled ({@link Mode#SampleTime}, so the suite reports percentiles): reading one SS-MIX2
- * message (decode, HAPI HL7 parse, map to FHIR), one JAHIS notebook of four dispensing blocks, and
+ * message (decode, HAPI HL7 parse, map to FHIR), one JAHIS notebook of four dispensing blocks, writing
+ * the resources mapped from one of each as JSON, and
  * matching one source record against its candidates from 100,000 synthetic persons. Run by
  * {@link MicroRun} ({@code bench/suite.sh}), never by {@code ./mvnw verify}.
  */
@@ -71,6 +78,41 @@ public class MicroBenchmarks {
         }
     }
 
+    /**
+     * The resources mapped from 500 JAHIS notebooks and from 2,000 SS-MIX2 messages, one list per file, and
+     * Musubi's JSON writer with the import's encoding options (no automatic containment).
+     */
+    @State(Scope.Thread)
+    public static class MappedResources {
+        List<List<Resource>> notebooks;
+        List<List<Resource>> messages;
+        FhirJsonWriter writer;
+        int next;
+
+        @Setup
+        public void setUp() {
+            notebooks = mapped(new JahisReader(), JahisParseBenchmark.notebooks(500, 4, new SplittableRandom(1)), PHARMACY);
+            messages = mapped(new Ssmix2Reader(new Hl7Parsing(), Map.of()), Ssmix2MessageShapes.generate(2_000, 1), HOSPITAL);
+            FhirContext context = FhirContext.forR4();
+            context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+            writer = new FhirJsonWriter(context);
+        }
+
+        private static List<List<Resource>> mapped(SourceReader reader, List<SourceFile> files, MappingContext context) {
+            List<List<Resource>> mapped = new ArrayList<>();
+            for (SourceFile file : files) {
+                List<Resource> resources = new ArrayList<>();
+                reader.read(file, context, result -> {
+                    if (result instanceof ParseResult.Parsed parsed) {
+                        parsed.resources().forEach(m -> resources.add(m.resource()));
+                    }
+                });
+                mapped.add(resources);
+            }
+            return mapped;
+        }
+    }
+
     /** 100,000 persons indexed by blocking keys and 20,000 source records with the usual corruptions. */
     @State(Scope.Thread)
     public static class Population {
@@ -98,6 +140,22 @@ public class MicroBenchmarks {
     public void jahisNotebookParseAndMap(JahisNotebooks state, Blackhole sink) {
         SourceFile file = state.files.get(state.next++ % state.files.size());
         state.reader.read(file, PHARMACY, sink::consume);
+    }
+
+    /** Writing as JSON every resource mapped from one JAHIS notebook (what an import stores). */
+    @Benchmark
+    public void jahisNotebookJson(MappedResources state, Blackhole sink) {
+        for (Resource resource : state.notebooks.get(state.next++ % state.notebooks.size())) {
+            sink.consume(state.writer.write(resource));
+        }
+    }
+
+    /** Writing as JSON every resource mapped from one SS-MIX2 message. */
+    @Benchmark
+    public void ssmix2MessageJson(MappedResources state, Blackhole sink) {
+        for (Resource resource : state.messages.get(state.next++ % state.messages.size())) {
+            sink.consume(state.writer.write(resource));
+        }
     }
 
     @Benchmark

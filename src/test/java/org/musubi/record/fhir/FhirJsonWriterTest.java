@@ -34,6 +34,7 @@ import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -167,6 +168,54 @@ class FhirJsonWriterTest {
         observation.setNote(List.of(new org.hl7.fhir.r4.model.Annotation().setText("")));
 
         assertThat(writer.writeOwn(observation)).isEqualTo(hapi.encodeResourceToString(observation));
+    }
+
+    @Test
+    void valuesHoldingOnlyEmptiesAreLeftOutAsHapiDoes() {
+        Observation observation = new Observation();
+        observation.addIdentifier(new Identifier().setType(new CodeableConcept().addCoding(new Coding())));
+        observation.addIdentifier(new Identifier().setValue("kept"));
+        observation.addIdentifier(new Identifier().setPeriod(new org.hl7.fhir.r4.model.Period()));
+        observation.setCode(new CodeableConcept().addCoding(new Coding().setDisplay(" ")).addCoding(new Coding()));
+        observation.addCategory(new CodeableConcept().addCoding(new Coding().setCode("vital-signs")));
+        observation.addCategory(new CodeableConcept().addCoding(new Coding()));
+        observation.addReferenceRange().setLow(new Quantity()).setText("");
+        observation.addReferenceRange().setHigh(new Quantity().setUnit("mg/dL"));
+        observation.addComponent().setCode(new CodeableConcept()).setValue(new Quantity());
+        observation.addContained(new Organization().setId("empty"));
+        observation.addContained(new Organization().setName("").setId("blank"));
+        observation.addContained(new Organization().setName("薬局").setId("pharmacy"));
+        observation.addContained(new Practitioner().setId("only-id"));
+        observation.addContained(new Practitioner().addName(new HumanName()).setId("empty-name"));
+        observation.setMeta(new org.hl7.fhir.r4.model.Meta().addTag(new Coding()));
+
+        assertThat(writer.writeOwn(observation)).isEqualTo(hapi.encodeResourceToString(observation));
+
+        Observation allEmpty = new Observation();
+        allEmpty.addIdentifier(new Identifier());
+        allEmpty.setCode(new CodeableConcept().addCoding(new Coding()));
+        assertThat(writer.writeOwn(allEmpty)).isEqualTo(hapi.encodeResourceToString(allEmpty));
+
+        // HAPI drops an extension without a value here, keeps one there, and keeps the element an empty
+        // extension was on: all of it is left to HAPI.
+        Extension emptyInner = new Extension("urn:musubi:empty-inner");
+        emptyInner.addExtension(new Extension("inner"));
+        Observation emptyExtensions = new Observation();
+        emptyExtensions.setCode(new CodeableConcept().setText("x"));
+        emptyExtensions.getCode().addExtension(new Extension("urn:musubi:blank", new StringType(" ")));
+        for (Extension extension : List.of(new Extension("urn:musubi:empty-value", new CodeableConcept()),
+                new Extension("urn:musubi:no-value"), emptyInner)) {
+            Observation withExtension = new Observation().setStatus(Observation.ObservationStatus.FINAL);
+            withExtension.addExtension(extension);
+            assertThat(writer.writeOwn(withExtension)).as(extension.getUrl()).isNull();
+            assertThat(writer.write(withExtension)).isEqualTo(hapi.encodeResourceToString(withExtension));
+        }
+        assertThat(writer.writeOwn(emptyExtensions)).isNull();
+        assertThat(writer.write(emptyExtensions)).isEqualTo(hapi.encodeResourceToString(emptyExtensions));
+
+        Observation containedWithoutId = new Observation();
+        containedWithoutId.addContained(new Organization().setName("薬局"));
+        assertThat(writer.writeOwn(containedWithoutId)).as("HAPI gives it a random id").isNull();
     }
 
     @Test
