@@ -6,6 +6,8 @@
 #   bench/ingest.sh                                   # 10,000 persons, ~1 M messages
 #   bench/ingest.sh --persons=1000 --messages=100     # ~100 k messages
 #   bench/ingest.sh --limit=200000 --jahis=0          # stop after 200 k SS-MIX2 records, no JAHIS
-# Environment: JAVA_HOME (default: the Temurin 25 JDK), JAVA_OPTS (default: -Xmx1g), MAVEN_ARGS.
+# Environment: JAVA_HOME (default: the Temurin 25 JDK), JAVA_OPTS (default: -Xms1g -Xmx1g: a heap of 1 GB
+# from the start; grown from a small one, G1 kept its young generation small and ran a concurrent marking
+# cycle a second), MAVEN_ARGS.
 set -euo pipefail
-JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" exec "$(dirname "$0")/run.sh" org.musubi.bench.IngestBenchmark "$@"
+JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}" exec "$(dirname "$0")/run.sh" org.musubi.bench.IngestBenchmark "$@"

@@ -55,7 +55,7 @@ if [[ "$scale" == small ]]; then
     bench matching "-Xms2g -Xmx8g" org.musubi.bench.MatchingBenchmark --persons=100000 --sources=20000
     bench candidates "-Xmx4g" org.musubi.bench.CandidateQueryBenchmark --persons=300000 --queries=2000
     bench linkage "-Xms2g -Xmx4g" org.musubi.bench.LinkageBenchmark --persons=100000 --sources=100000
-    bench ingest "-Xmx1g" org.musubi.bench.IngestBenchmark --persons=1000 --messages=100
+    bench ingest "-Xms1g -Xmx1g" org.musubi.bench.IngestBenchmark --persons=1000 --messages=100
     bench records "-Xms2g -Xmx6g" org.musubi.bench.RecordStoreBenchmark --resources=1000000 --calls=100
     rm -rf "$run/load-data"
     bench load "-Xms1g -Xmx6g" org.musubi.bench.LoadBenchmark --users=200 --minutes=2 --ramp=30 --settle=20 \
@@ -65,7 +65,7 @@ else
     bench matching "-Xms2g -Xmx8g" org.musubi.bench.MatchingBenchmark --persons=300000 --sources=60000
     bench candidates "-Xmx4g" org.musubi.bench.CandidateQueryBenchmark --persons=3000000
     bench linkage "-Xms2g -Xmx4g" org.musubi.bench.LinkageBenchmark --persons=3000000 --sources=1000000
-    bench ingest "-Xmx1g" org.musubi.bench.IngestBenchmark
+    bench ingest "-Xms1g -Xmx1g" org.musubi.bench.IngestBenchmark
     records=/tmp/musubi-suite-records
     if [[ -f "$records/record-bench.properties" ]]; then reuse=--skip-load; else rm -rf "$records"; reuse=""; fi
     bench records "-Xms2g -Xmx6g" org.musubi.bench.RecordStoreBenchmark --data-dir="$records" $reuse

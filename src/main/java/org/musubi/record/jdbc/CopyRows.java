@@ -1,17 +1,19 @@
 package org.musubi.record.jdbc;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -21,7 +23,9 @@ import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
  * Rows for one {@code COPY ... FROM STDIN (FORMAT binary)}, PostgreSQL's cheapest way to insert: no
  * statement to parse per row, no array literal to escape in Java and parse again in the server. The
  * rows are copied on the connection of the current transaction, so they commit or roll back with the
- * other statements of the write.
+ * other statements of the write. The rows are kept in blocks of 64 KiB and sent block by block: a chunk's
+ * documents are megabytes, and one growing array would be copied at each doubling and again to be sent,
+ * each copy a humongous allocation for the collector.
  */
 final class CopyRows {
 
@@ -31,7 +35,7 @@ final class CopyRows {
 
     private final String table;
     private final int columns;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    private final Blocks buffer = new Blocks();
     private final DataOutputStream out = new DataOutputStream(buffer);
     private int rows;
 
@@ -94,17 +98,35 @@ final class CopyRows {
     /** Copies the rows in; returns how many PostgreSQL took. */
     long copy(DataSource dataSource) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copyIn = null;
         try {
             out.writeShort(-1);
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY " + table + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(buffer.toByteArray()));
+            copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN (FORMAT binary)");
+            for (int i = 0; i < buffer.blocks.size(); i++) {
+                copyIn.writeToCopy(buffer.blocks.get(i), 0, i == buffer.blocks.size() - 1 ? buffer.used : Blocks.SIZE);
+            }
+            long copied = copyIn.endCopy();
+            copyIn = null;
+            return copied;
         } catch (SQLException e) {
             DataAccessException translated = new SQLExceptionSubclassTranslator().translate("COPY into " + table, null, e);
             throw translated != null ? translated : new UncategorizedSQLException("COPY into " + table, null, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            cancel(copyIn);
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Ends a copy that failed half-way, so the connection can report the error and roll back. */
+    private static void cancel(CopyIn copyIn) {
+        if (copyIn != null && copyIn.isActive()) {
+            try {
+                copyIn.cancelCopy();
+            } catch (SQLException ignored) {
+                // the transaction fails anyway; the first error is the one thrown
+            }
         }
     }
 
@@ -119,6 +141,40 @@ final class CopyRows {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /** Bytes in blocks of {@link #SIZE}: the last one is filled to {@code used}. */
+    private static final class Blocks extends OutputStream {
+        static final int SIZE = 1 << 16;
+        final List<byte[]> blocks = new ArrayList<>();
+        int used = SIZE;
+
+        @Override
+        public void write(int b) {
+            if (used == SIZE) {
+                next();
+            }
+            blocks.getLast()[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            while (length > 0) {
+                if (used == SIZE) {
+                    next();
+                }
+                int n = Math.min(length, SIZE - used);
+                System.arraycopy(bytes, offset, blocks.getLast(), used, n);
+                used += n;
+                offset += n;
+                length -= n;
+            }
+        }
+
+        private void next() {
+            blocks.add(new byte[SIZE]);
+            used = 0;
+        }
     }
 
     @FunctionalInterface
