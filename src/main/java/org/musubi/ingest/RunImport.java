@@ -29,6 +29,8 @@ public final class RunImport {
     static final int CHUNK_RECORDS = 2_000;
     /** Files looked up in the ledger at once. */
     private static final int LOOKUP = 500;
+    /** Files up to this size (every SS-MIX2 message, every medication notebook) are read from disk once. */
+    static final long READ_WHOLE_MAX = 1 << 20;
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunImport.class);
 
@@ -208,9 +210,22 @@ public final class RunImport {
             }
         }
 
-        /** On a reading thread: the file's hash, the adapter's results and their prepared resources. */
+        /**
+         * On a reading thread: the file's hash, the adapter's results and their prepared resources. A file
+         * of at most {@link #READ_WHOLE_MAX} bytes is read once, hashed and handed to the adapter from
+         * memory, so the hash is always of the very bytes the adapter read; a larger one is read twice.
+         */
         private Read read(IncomingFile file, KnownFile before) {
-            List<ParseResult> results = results(file);
+            SourceFile content = file.file();
+            byte[] hash;
+            if (file.refused() == null && content.size() >= 0 && content.size() <= READ_WHOLE_MAX) {
+                byte[] bytes = readAll(content);
+                hash = sha256(bytes);
+                content = SourceFile.held(content.name(), bytes);
+            } else {
+                hash = hash(content);
+            }
+            List<ParseResult> results = results(file, content);
             List<Preparation.PreparedRecord> prepared = new ArrayList<>(results.size());
             for (int i = 0; i < results.size(); i++) {
                 if (results.get(i) instanceof ParseResult.Parsed p) {
@@ -220,18 +235,18 @@ public final class RunImport {
                     prepared.add(null);
                 }
             }
-            return new Read(new ReadFile(file, hash(file.file()), results, prepared), before);
+            return new Read(new ReadFile(file, hash, results, prepared), before);
         }
 
         /** The adapter's results; an adapter that fails (it must not) rejects just this file. */
-        private List<ParseResult> results(IncomingFile file) {
+        private List<ParseResult> results(IncomingFile file, SourceFile content) {
             List<ParseResult> results = new ArrayList<>();
             if (file.refused() != null) {
                 results.add(new ParseResult.Rejected(file.refused(), null));
                 return results;
             }
             try {
-                reader.read(file.file(), context, results::add);
+                reader.read(content, context, results::add);
             } catch (RuntimeException e) {
                 LOG.warn("The {} adapter failed on a file of source {}: {}", source.kind(), source.id(), e.getClass().getName());
                 LOG.debug("Adapter failure", e);
@@ -256,6 +271,23 @@ public final class RunImport {
             throw new IllegalStateException("import interrupted", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static byte[] readAll(SourceFile file) {
+        try (InputStream in = file.content().open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(TEXTS.problem(Location.file(file.name()), "ingest.unreadable",
+                    e.getMessage()).english(), e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -38,6 +38,11 @@ public record SourceFile(String name, long size, Content content) {
         }
     }
 
+    /** Content read already, held without a copy: for the import, which read it to hash it. */
+    static SourceFile held(String name, byte[] bytes) {
+        return new SourceFile(name, bytes.length, () -> new ByteArrayInputStream(bytes));
+    }
+
     /** The whole content (source files are small: one HL7 message, one medication notebook). */
     public byte[] bytes() {
         try (InputStream in = content.open()) {

@@ -141,6 +141,27 @@ class RunImportIT {
     }
 
     @Test
+    void hashesTheVeryBytesItsAdapterReadSoAFileRewrittenMeanwhileIsTakenWhenDeliveredAgain() {
+        byte[] first = String.join("\n", line("w1", "20240101", "STORE", "A=1")).getBytes(StandardCharsets.UTF_8);
+        // Not the same length either: a file of the same name, size and time is taken as known unread.
+        byte[] second = String.join("\n", line("w1", "20240102", "STORE", "A=22")).getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+        // A sender rewriting the file while it is imported: each opening finds the newer content.
+        SourceFile rewritten = new SourceFile("w.txt", first.length,
+                () -> new java.io.ByteArrayInputStream(opens.getAndIncrement() == 0 ? first : second));
+
+        ImportBatch batch = run(rewritten);
+        ImportBatch again = run(SourceFile.of("w.txt", second));
+
+        assertThat(batch.counts().recordsStored()).isEqualTo(1);
+        assertThat(opens.get()).as("read from disk once: hashed and read by the adapter").isEqualTo(1);
+        assertThat(again.counts().filesSkipped()).as("the content it now holds was never read").isZero();
+        assertThat(again.counts().recordsStored()).isEqualTo(1);
+        String a = ImportIds.of(clinic.id(), patient, "Observation", "w1/A");
+        assertThat(observation(store.find("Observation", a).orElseThrow()).getValueQuantity().getValue()).isEqualByComparingTo("22");
+    }
+
+    @Test
     void rejectsABadRecordWithItsRawInputAndKeepsTheOthers() {
         ImportBatch batch = run(file("mixed.txt", line("r1", "", "STORE", "A=1"), "!garbage line", line("r2", "", "STORE", "B=2")));
 
