@@ -6,13 +6,15 @@ import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 
 /**
- * Stores one chunk: its patients first (identity matching, in their own transactions), then in one
- * transaction its resources, the import's bookkeeping (record versions, files done, problems,
- * counters) and one audit row per record that changed something. A crash before the commit leaves
- * nothing of the chunk; after it, all of it.
+ * Stores one chunk: its patients first (identity matching, in their own transactions, one chunk of a
+ * facility at a time), then in one transaction its resources, the import's bookkeeping (record versions,
+ * files done, problems, counters) and one audit row per record that changed something. A crash before
+ * the commit leaves nothing of the chunk; after it, all of it.
  */
 final class ImportChunks {
 
+    /** Patients of a facility's chunks are resolved under one of these locks, chosen by facility. */
+    private static final Object[] RESOLVING = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
     private final ImportPatients patients;
     private final ChunkPlanner planner = new ChunkPlanner();
     private final Preparation preparation;
@@ -36,8 +38,12 @@ final class ImportChunks {
 
     BatchCounts store(Chunk chunk, Actor actor, String format) {
         List<ParseResult.Parsed> parsed = chunk.parsed();
-        ImportPatients.Resolved resolved = patients.resolve(chunk.facilityId(),
-                chunk.userId() == null ? 0 : chunk.userId(), parsed);
+        ImportPatients.Resolved resolved;
+        // A batch stores chunks of different patients at once, but matches their patients one chunk after
+        // another: two source patients who are the same person go to one person, not to two new ones.
+        synchronized (RESOLVING[Math.floorMod(Long.hashCode(chunk.facilityId()), RESOLVING.length)]) {
+            resolved = patients.resolve(chunk.facilityId(), chunk.userId() == null ? 0 : chunk.userId(), parsed);
+        }
         var states = ledger.records(chunk.facilityId(), parsed.stream()
                 .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
         ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation);

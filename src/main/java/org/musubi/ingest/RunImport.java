@@ -29,6 +29,8 @@ public final class RunImport {
     static final int CHUNK_RECORDS = 2_000;
     /** Files looked up in the ledger at once. */
     private static final int LOOKUP = 500;
+    /** Chunks of a batch stored at once, on connections of their own, when they have no patient in common. */
+    static final int STORING = 2;
     /** Files up to this size (every SS-MIX2 message, every medication notebook) are read from disk once. */
     static final long READ_WHOLE_MAX = 1 << 20;
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
@@ -41,7 +43,7 @@ public final class RunImport {
     private final Facilities facilities;
     private final ImportChunks chunks;
     private final ExecutorService reading;
-    /** Stores each batch's chunks, one at a time per batch, while its files go on being read. */
+    /** Stores each batch's chunks, up to {@link #STORING} at a time per batch, while its files go on being read. */
     private final ExecutorService storing = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("import-store-", 0).daemon().factory());
     private final int threads;
@@ -104,8 +106,8 @@ public final class RunImport {
         int pendingRecords;
         BatchCounts skipped = BatchCounts.ZERO;
         BatchCounts total = BatchCounts.ZERO;
-        /** The chunk being stored on a storing thread, if any: at most one, so chunks commit in order. */
-        Future<BatchCounts> inFlight;
+        /** Chunks being stored on storing threads, oldest first: at most {@link #STORING}, no patient in two. */
+        final java.util.ArrayDeque<Storing> inFlight = new java.util.ArrayDeque<>();
         /** The last file of those read one after another ({@link SourceReader#readsInOrder}). */
         java.util.concurrent.CompletableFuture<Read> ordered = java.util.concurrent.CompletableFuture.completedFuture(null);
 
@@ -155,50 +157,80 @@ public final class RunImport {
                 pending.add(read.file());
                 pendingRecords += read.file().results().size();
                 if (pendingRecords >= CHUNK_RECORDS) {
-                    flush();
+                    flush(false);
                 }
             }
         }
 
-        /**
-         * Hands the pending files to the storing thread as one chunk, once the chunk before it is stored:
-         * the files after it are read meanwhile. Progress counts a chunk only once it is committed.
-         */
+        /** Hands every pending file to a storing thread (at the end of the batch). */
         void flush() {
+            flush(true);
+        }
+
+        /**
+         * Hands pending files to a storing thread as one chunk; the files after them are read meanwhile.
+         * Unless {@code all}, the files of the last patient read stay pending for the next chunk, so that
+         * a patient's records are rarely split between two chunks. A chunk is stored beside the one
+         * before it when no patient is in both (each on its own connection and transaction); otherwise it
+         * waits for it, so the records of a patient are applied in the order they were read. Progress
+         * counts a chunk only once it is committed.
+         */
+        void flush(boolean all) {
             flushSkipped();
             if (pending.isEmpty()) {
                 return;
             }
-            Chunk chunk = new Chunk(id, source.id(), source.facilityId(), runner.userId(), List.copyOf(pending));
-            pending.clear();
-            pendingRecords = 0;
-            stored();
-            inFlight = storing.submit(() -> chunks.store(chunk, runner.actor(), source.kind().name()));
+            int end = all ? pending.size() : lastPatientStart();
+            List<ReadFile> files = List.copyOf(pending.subList(0, end));
+            pending.subList(0, end).clear();
+            pendingRecords = pending.stream().mapToInt(f -> f.results().size()).sum();
+            java.util.Set<String> patients = patientsOf(files);
+            while (!inFlight.isEmpty() && (inFlight.size() >= STORING
+                    || inFlight.stream().anyMatch(s -> !java.util.Collections.disjoint(s.patients(), patients)))) {
+                storedOldest();
+            }
+            Chunk chunk = new Chunk(id, source.id(), source.facilityId(), runner.userId(), files);
+            inFlight.add(new Storing(storing.submit(() -> chunks.store(chunk, runner.actor(), source.kind().name())), patients));
         }
 
-        /** Waits for the chunk being stored, if any, and counts it; its failure is this batch's. */
-        void stored() {
-            if (inFlight == null) {
-                return;
+        /** Where the pending files of the last patient read begin (all of them: the end). */
+        private int lastPatientStart() {
+            java.util.Set<String> last = patientsOf(List.of(pending.getLast()));
+            if (last.isEmpty()) {
+                return pending.size();
             }
-            Future<BatchCounts> chunk = inFlight;
-            inFlight = null;
+            int start = pending.size() - 1;
+            while (start > 0 && !java.util.Collections.disjoint(patientsOf(List.of(pending.get(start - 1))), last)) {
+                start--;
+            }
+            return start == 0 ? pending.size() : start;
+        }
+
+        /** Waits for every chunk being stored and counts them; a failure is this batch's. */
+        void stored() {
+            while (!inFlight.isEmpty()) {
+                storedOldest();
+            }
+        }
+
+        private void storedOldest() {
+            Future<BatchCounts> chunk = inFlight.poll().counts();
             total = total.plus(await(chunk));
             progress.update(total);
         }
 
-        /** After a failure: lets the chunk being stored finish (committed or not) before the batch is marked failed. */
+        /** After a failure: lets the chunks being stored finish (committed or not) before the batch is marked failed. */
         void abandon() {
-            if (inFlight != null) {
+            for (Storing chunk : inFlight) {
                 try {
-                    inFlight.get();
+                    chunk.counts().get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (ExecutionException e) {
-                    LOG.debug("The chunk being stored failed too", e.getCause());
+                    LOG.debug("A chunk being stored failed too", e.getCause());
                 }
-                inFlight = null;
             }
+            inFlight.clear();
         }
 
         private void flushSkipped() {
@@ -256,6 +288,23 @@ public final class RunImport {
             }
             return results;
         }
+    }
+
+    /** A chunk being stored: its counts once committed, and the source's patients in it. */
+    private record Storing(Future<BatchCounts> counts, java.util.Set<String> patients) {
+    }
+
+    /** The source's local ids of the patients of the files' records. */
+    private static java.util.Set<String> patientsOf(List<ReadFile> files) {
+        java.util.Set<String> patients = new java.util.HashSet<>();
+        for (ReadFile file : files) {
+            for (ParseResult result : file.results()) {
+                if (result instanceof ParseResult.Parsed parsed) {
+                    patients.add(parsed.patient().localId());
+                }
+            }
+        }
+        return patients;
     }
 
     /** A file read on a reading thread, with what the ledger knew of it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -159,6 +160,71 @@ class RunImportIT {
         assertThat(again.counts().recordsStored()).isEqualTo(1);
         String a = ImportIds.of(clinic.id(), patient, "Observation", "w1/A");
         assertThat(observation(store.find("Observation", a).orElseThrow()).getValueQuantity().getValue()).isEqualByComparingTo("22");
+    }
+
+    @Test
+    void storesChunksOfDifferentPatientsAtOnceAndThoseOfOnePatientOneAfterAnother() {
+        java.util.concurrent.atomic.AtomicInteger storing = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        // The real ledger, counting the chunk transactions running at once.
+        ImportLedger counting = (ImportLedger) java.lang.reflect.Proxy.newProxyInstance(ImportLedger.class.getClassLoader(),
+                new Class<?>[] {ImportLedger.class}, (proxy, method, args) -> {
+                    boolean chunk = method.getName().equals("inTransaction");
+                    if (chunk) {
+                        most.accumulateAndGet(storing.incrementAndGet(), Math::max);
+                    }
+                    try {
+                        return method.invoke(ledger, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (chunk) {
+                            storing.decrementAndGet();
+                        }
+                    }
+                });
+        RunImport twoAtOnce = new RunImport(counting, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
+                        counting, records, new ImportAudits(audit)));
+        // One patient with more records than two chunks hold (their chunks must wait for one another: each
+        // would write the patient's Patient), then 40 patients of 250 records, two files each.
+        String prefix = "C" + ThreadLocalRandom.current().nextInt(1_000_000) + "-";
+        List<SourceFile> files = new ArrayList<>();
+        String big = prefix + "big";
+        for (int f = 0; f < 45; f++) {
+            files.add(records(big, "big" + f, f * 100, 100));
+        }
+        for (int p = 0; p < 40; p++) {
+            files.add(records(prefix + p, "p" + p + "a", 0, 125));
+            files.add(records(prefix + p, "p" + p + "b", 125, 125));
+        }
+
+        ImportBatch batch = twoAtOnce.run(source, files.stream().map(f -> new IncomingFile(f, Instant.parse("2026-01-01T00:00:00Z")))
+                .iterator(), new RunImport.Runner(null, Actor.system("import-test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
+
+        assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(batch.counts().recordsStored()).isEqualTo(4_500 + 40 * 250);
+        assertThat(batch.counts().resourcesWritten()).as("an Observation per record and a Patient per patient")
+                .isEqualTo(4_500 + 40 * 250 + 41);
+        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'Patient'")
+                .param(clinic.id()).query(Long.class).single()).isEqualTo(41);
+        long bigKey = identityBatches.sourcePatients(clinic.id(), List.of(big)).get(big).id();
+        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE patient_key = ? AND type = 'Observation'")
+                .param(bigKey).query(Long.class).single()).isEqualTo(4_500);
+        assertThat(most.get()).as("chunks of different patients stored at once").isEqualTo(RunImport.STORING);
+    }
+
+    /** A file of {@code count} records of one patient, record keys from {@code first}. */
+    private static SourceFile records(String patientId, String name, int first, int count) {
+        int n = Math.floorMod(patientId.hashCode(), 20_000);
+        String family = "鎖" + KANJI.charAt(n % KANJI.length()) + KANJI.charAt(n / KANJI.length() % KANJI.length());
+        String kana = "" + KANA.charAt(n % KANA.length()) + KANA.charAt(n / KANA.length() % KANA.length()) + "ガワ";
+        String birth = java.time.LocalDate.of(1920, 1, 1).plusDays(n).toString();
+        List<String> lines = new ArrayList<>();
+        for (int r = first; r < first + count; r++) {
+            lines.add(String.join(",", patientId, family, "次郎", kana, "ジロウ", birth, patientId + "-r" + r, "", "STORE", "A=" + r));
+        }
+        return file(name + ".txt", lines.toArray(String[]::new));
     }
 
     @Test
