@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Resource;
 import org.musubi.identity.Person;
 import org.musubi.identity.matching.Matcher;
 import org.musubi.ingest.MappingContext;
@@ -13,13 +14,17 @@ import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.SourceFile;
 import org.musubi.ingest.SourceReader;
 import org.musubi.ingest.hl7.Hl7Parsing;
+import org.musubi.ingest.hl7.Hl7Text;
+import org.musubi.ingest.hl7.orders.OrderMappers;
 import org.musubi.ingest.jahis.JahisReader;
 import org.musubi.ingest.ssmix2.Ssmix2Reader;
 import org.musubi.record.fhir.FhirJsonWriter;
 import org.musubi.synth.SourceRecord;
 import org.musubi.synth.SourceRecordGenerator;
+import org.musubi.synth.SynthSize;
 import org.musubi.synth.SyntheticNetworkGenerator;
-import org.hl7.fhir.r4.model.Resource;
+import org.musubi.synth.sources.SourceFiles;
+import org.musubi.synth.sources.SourceOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -113,6 +118,43 @@ public class MicroBenchmarks {
         }
     }
 
+    /**
+     * The SS-MIX2 messages {@code synth} writes for 30 persons of a 20-facility network (100 messages a
+     * patient: the mix the ingest benchmark imports, mostly prescriptions, visits and lab orders), as
+     * read from the storage and as decoded text.
+     */
+    @State(Scope.Thread)
+    public static class SynthStorage {
+        List<SourceFile> files;
+        List<String> texts;
+        Ssmix2Reader reader;
+        Hl7Parsing parsing;
+        int next;
+
+        @Setup
+        public void setUp() throws java.io.IOException {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("musubi-micro-ssmix2");
+            SourceFiles.write(new SyntheticNetworkGenerator().generate(1, new SynthSize(20, 60, 0), 34), 30, dir,
+                    SourceOptions.defaults(1).withMessagesPerPatient(100), done -> { });
+            files = new ArrayList<>();
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path path : paths.sorted().toList()) {
+                    String name = path.toString();
+                    int root = name.indexOf("/ssmix2/");
+                    if (root >= 0 && java.nio.file.Files.isRegularFile(path)) {
+                        files.add(SourceFile.of(name.substring(root + "/ssmix2/".length()), java.nio.file.Files.readAllBytes(path)));
+                    }
+                }
+            }
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            texts = files.stream().map(f -> Hl7Text.decode(f.bytes()).orElseThrow().text()).toList();
+            parsing = new Hl7Parsing();
+            reader = new Ssmix2Reader(parsing, OrderMappers.byDataType());
+        }
+    }
+
     /** 100,000 persons indexed by blocking keys and 20,000 source records with the usual corruptions. */
     @State(Scope.Thread)
     public static class Population {
@@ -140,6 +182,18 @@ public class MicroBenchmarks {
     public void jahisNotebookParseAndMap(JahisNotebooks state, Blackhole sink) {
         SourceFile file = state.files.get(state.next++ % state.files.size());
         state.reader.read(file, PHARMACY, sink::consume);
+    }
+
+    /** HAPI's parse of one message of the synth storage's mix (Musubi's Hl7Parsing: HAPI's PipeParser, then the segment split). */
+    @Benchmark
+    public Object ssmix2SynthHl7Parse(SynthStorage state) throws Hl7Parsing.Hl7Failure {
+        return state.parsing.parse(state.texts.get(state.next++ % state.texts.size()));
+    }
+
+    /** Reading one message of the synth storage's mix: decode, parse, check and map to FHIR. */
+    @Benchmark
+    public void ssmix2SynthReadAndMap(SynthStorage state, Blackhole sink) {
+        state.reader.read(state.files.get(state.next++ % state.files.size()), HOSPITAL, sink::consume);
     }
 
     /** Writing as JSON every resource mapped from one JAHIS notebook (what an import stores). */

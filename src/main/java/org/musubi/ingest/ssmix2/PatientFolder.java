@@ -24,7 +24,8 @@ final class PatientFolder {
             .thenComparing(f -> f.name().dataType()).thenComparing(f -> f.name().orderNo())
             .thenComparingInt(f -> f.name().condition().applyRank()).thenComparing(Found::relative);
 
-    private record Found(Path path, String relative, Ssmix2FileName name) {
+    /** A file to read; its attributes as listed, or null when they are still to be read. */
+    private record Found(Path path, String relative, Ssmix2FileName name, BasicFileAttributes attributes) {
     }
 
     private final Path root;
@@ -39,7 +40,7 @@ final class PatientFolder {
 
     Stream<StorageEntry> entries() {
         try {
-            for (Path date : Folders.list(folder)) {
+            for (Folders.Entry date : Folders.entries(folder)) {
                 dateFolder(date);
             }
         } catch (IOException e) {
@@ -49,43 +50,44 @@ final class PatientFolder {
         return Stream.concat(strays.stream(), found.stream().map(this::stored));
     }
 
-    private void dateFolder(Path date) throws IOException {
-        if (!Files.isDirectory(date)) {
-            strays.add(stray(date, "ssmix2.stray"));
+    private void dateFolder(Folders.Entry date) throws IOException {
+        if (!date.isDirectory()) {
+            strays.add(stray(date.path(), "ssmix2.stray"));
             return;
         }
-        for (Path type : Folders.list(date)) {
-            if (!Files.isDirectory(type)) {
-                strays.add(stray(type, "ssmix2.stray"));
+        for (Folders.Entry type : Folders.entries(date.path())) {
+            if (!type.isDirectory()) {
+                strays.add(stray(type.path(), "ssmix2.stray"));
                 continue;
             }
-            boolean extended = ExtendedType.parse(type.getFileName().toString()).isPresent();
-            for (Path entry : Folders.list(type)) {
+            boolean extended = ExtendedType.parse(type.path().getFileName().toString()).isPresent();
+            for (Folders.Entry entry : Folders.entries(type.path())) {
                 typeEntry(entry, extended);
             }
         }
     }
 
-    private void typeEntry(Path entry, boolean extended) throws IOException {
-        boolean directory = Files.isDirectory(entry);
+    private void typeEntry(Folders.Entry entry, boolean extended) throws IOException {
+        Path path = entry.path();
+        boolean directory = entry.isDirectory();
         if (directory != extended) {
-            strays.add(stray(entry, "ssmix2.stray"));
+            strays.add(stray(path, "ssmix2.stray"));
         } else if (!directory) {
-            add(entry, Ssmix2FileName.parse(entry.getFileName().toString()));
+            add(path, entry.attributes(), Ssmix2FileName.parse(path.getFileName().toString()));
         } else {
-            Optional<Path> main = MainDocuments.of(entry);
+            Optional<Path> main = MainDocuments.of(path);
             if (main.isPresent()) {
-                add(main.get(), Ssmix2FileName.parseContentFolder(entry.getFileName().toString()));
+                add(main.get(), null, Ssmix2FileName.parseContentFolder(path.getFileName().toString()));
             } else {
-                strays.add(stray(entry, "ssmix2.no-main-document", Folders.list(entry).size()));
+                strays.add(stray(path, "ssmix2.no-main-document", Folders.list(path).size()));
             }
         }
     }
 
-    private void add(Path file, Ssmix2FileName.NameCheck check) {
+    private void add(Path file, BasicFileAttributes attributes, Ssmix2FileName.NameCheck check) {
         String relative = Ssmix2Storage.relative(root, file);
         switch (check) {
-            case Ssmix2FileName.NameCheck.Valid valid -> found.add(new Found(file, relative, valid.name()));
+            case Ssmix2FileName.NameCheck.Valid valid -> found.add(new Found(file, relative, valid.name(), attributes));
             case Ssmix2FileName.NameCheck.Invalid invalid -> strays.add(new StorageEntry.Stray(relative,
                     Ssmix2Problems.at(Location.file(relative), invalid.fault())));
         }
@@ -93,7 +95,8 @@ final class PatientFolder {
 
     private StorageEntry stored(Found file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file.path(), BasicFileAttributes.class);
+            BasicFileAttributes attributes = file.attributes() != null ? file.attributes()
+                    : Files.readAttributes(file.path(), BasicFileAttributes.class);
             return new StorageEntry.StoredFile(file.relative(), attributes.size(), attributes.lastModifiedTime().toInstant(),
                     file.path());
         } catch (IOException e) {

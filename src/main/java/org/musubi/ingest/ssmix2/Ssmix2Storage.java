@@ -1,7 +1,6 @@
 package org.musubi.ingest.ssmix2;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,17 +27,17 @@ public final class Ssmix2Storage {
     }
 
     private Stream<StorageEntry> level(Path folder, int depth) {
-        List<Path> children;
+        List<Folders.Entry> children;
         try {
-            children = Folders.list(folder);
+            children = Folders.entries(folder);
         } catch (IOException e) {
             return Stream.of(unreadable(folder, e));
         }
         return children.stream().flatMap(child -> {
-            if (!Files.isDirectory(child)) {
-                return Stream.of(stray(child));
+            if (!child.isDirectory()) {
+                return Stream.of(stray(child.path()));
             }
-            return depth == 2 ? new PatientFolder(root, child).entries() : level(child, depth + 1);
+            return depth == 2 ? new PatientFolder(root, child.path()).entries() : level(child.path(), depth + 1);
         });
     }
 
