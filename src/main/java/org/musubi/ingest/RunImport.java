@@ -327,8 +327,7 @@ public final class RunImport {
         try (InputStream in = file.content().open()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(TEXTS.problem(Location.file(file.name()), "ingest.unreadable",
-                    e.getMessage()).english(), e);
+            throw unreadable(file, e);
         }
     }
 
@@ -345,10 +344,15 @@ public final class RunImport {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return ((DigestInputStream) in).getMessageDigest().digest();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(TEXTS.problem(Location.file(file.name()), "ingest.unreadable",
-                    e.getMessage()).english(), e);
+            throw unreadable(file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A file that could not be read fails the batch, naming the file. */
+    private static java.io.UncheckedIOException unreadable(SourceFile file, IOException e) {
+        return new java.io.UncheckedIOException(TEXTS.problem(Location.file(file.name()), "ingest.unreadable",
+                e.getMessage()).english(), e);
     }
 }

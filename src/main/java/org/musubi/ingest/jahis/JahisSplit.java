@@ -35,7 +35,6 @@ public final class JahisSplit {
     private JahisSplit() {
     }
 
-    /** The part a file is, or empty when it has no (readable) 911 record: then it is whole, or broken. */
     /**
      * Whether the file has a 911 record, found without decoding or parsing it: a line starting with
      * {@code 911} (record numbers are ASCII in Shift_JIS and UTF-8 alike, and no Shift_JIS byte pair
@@ -50,6 +49,7 @@ public final class JahisSplit {
         return false;
     }
 
+    /** The part a file is, or empty when it has no (readable) 911 record: then it is whole, or broken. */
     public static Optional<Part> of(byte[] bytes) {
         return JahisCharsets.decode(bytes).map(text -> JahisParser.parse("", text)).filter(book -> book.split != null)
                 .map(book -> new Part(book.split.dataId(), book.split.count(), book.split.number(),

@@ -349,11 +349,12 @@ public final class FhirJsonWriter {
     }
 
     /**
-     * Whether a value is empty by asking it, only where that is cheap: a primitive or a resource. A
-     * composite is written and taken back instead (its isEmpty walks its whole subtree).
+     * Whether a resource value is empty, by asking it. Primitives need not be asked ({@link #value} finds
+     * a blank one and writes nothing, and leaves one with an extension or id to HAPI), nor composites (one
+     * is written and taken back when it wrote nothing: its isEmpty walks its whole subtree).
      */
     private static boolean isEmptyLeaf(IBase value) {
-        return (value instanceof IPrimitiveType<?> || value instanceof IBaseResource) && value.isEmpty();
+        return value instanceof IBaseResource && value.isEmpty();
     }
 
     private static boolean isBlank(String text) {
