@@ -42,6 +42,33 @@ class AuditBatchIT {
     }
 
     @Test
+    void aBatchLargerThanOneStatementIsStillOneRunOfTheChain() {
+        // An import chunk's audit rows are inserted in slices (ArraySlices): 3,000 rows of long reasons and
+        // many resource ids take dozens of statements; the rows must still be consecutive, in order, intact.
+        String reason = "取込 import ".repeat(40);
+        List<AuditEntry> entries = IntStream.range(0, 3_000).mapToObj(n -> AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT)
+                .on("MedicationDispense", IntStream.range(0, 6).mapToObj(i -> "r" + n + "-" + i).toArray())
+                .patient("p" + n).reason(reason + n)).toList();
+
+        List<AuditRecord> batch = audit.recordAll(entries);
+        AuditRecord after = audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT));
+
+        assertThat(org.musubi.database.ArraySlices.of(batch, r -> 3 * r.reason().length() + 120)).hasSizeGreaterThan(10);
+        assertThat(batch).extracting(AuditRecord::seq)
+                .containsExactlyElementsOf(IntStream.range(0, 3_000).mapToObj(n -> batch.getFirst().seq() + n).toList());
+        assertThat(after.prevHash()).isEqualTo(batch.getLast().hash());
+        List<AuditRecord> stored = new ArrayList<>();
+        trail.export(AuditQuery.all(), row -> {
+            if (row.seq() >= batch.getFirst().seq() && row.seq() <= batch.getLast().seq()) {
+                stored.add(row);
+            }
+        });
+        assertThat(stored).extracting(AuditRecord::reason).containsExactlyElementsOf(entries.stream().map(AuditEntry::reason).toList());
+        assertThat(stored.get(1_234).resourceIds()).containsExactly("r1234-0", "r1234-1", "r1234-2", "r1234-3", "r1234-4", "r1234-5");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
     void anEmptyBatchWritesNothing() {
         long seq = audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT)).seq();
 

@@ -13,6 +13,7 @@ import org.musubi.audit.AuditRecord;
 import org.musubi.audit.Origin;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
+import org.musubi.database.ArraySlices;
 
 /** Maps audit rows to records and back. */
 final class AuditRows {
@@ -47,6 +48,18 @@ final class AuditRows {
             column(rows, r -> r.outcome().name(), String[]::new), column(rows, AuditRecord::reason, String[]::new),
             column(rows, r -> r.origin().requestId(), String[]::new), column(rows, AuditRecord::prevHash, byte[][]::new),
             column(rows, AuditRecord::hash, byte[][]::new)};
+    }
+
+    /** About the bytes a row's values take as array elements ({@link org.musubi.database.ArraySlices}). */
+    static int size(AuditRecord row) {
+        int ids = 0;
+        for (String id : row.resourceIds()) {
+            ids += ArraySlices.text(id) + 1;
+        }
+        return 160 + ids + ArraySlices.text(row.actor().loginId()) + ArraySlices.text(row.actor().profession())
+                + ArraySlices.text(row.origin().clientIp()) + ArraySlices.text(row.origin().userAgent())
+                + ArraySlices.text(row.resourceType()) + ArraySlices.text(row.patientId()) + ArraySlices.text(row.reason())
+                + ArraySlices.text(row.origin().requestId());
     }
 
     private static <T> T[] column(List<AuditRecord> rows, Function<AuditRecord, T> value, IntFunction<T[]> array) {

@@ -17,6 +17,7 @@ import org.musubi.audit.AuditRecord;
 import org.musubi.audit.AuditTrail;
 import org.musubi.audit.Origin;
 import org.musubi.audit.VerificationReport;
+import org.musubi.database.ArraySlices;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,7 +78,7 @@ class JdbcAuditTrail implements Audit, AuditTrail {
         return entry.actor() != null ? entry.actor() : actors.getIfAvailable(() -> Actor::anonymous).current();
     }
 
-    /** Chains the rows to the locked head one after another, inserts them in one statement and moves the head. */
+    /** Chains the rows to the locked head one after another, inserts them (in slices: {@link ArraySlices}) and moves the head. */
     private List<AuditRecord> append(List<AuditRecord> unsealed) {
         ChainHead head = jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getBytes(2))).single();
@@ -87,7 +88,9 @@ class JdbcAuditTrail implements Audit, AuditTrail {
             last = row.chainedTo(last == null ? head.seq() + 1 : last.seq() + 1, last == null ? head.hash() : last.hash());
             sealed.add(last);
         }
-        jdbc.sql(AuditRows.INSERT_ALL).params(AuditRows.columns(sealed)).update();
+        for (List<AuditRecord> slice : ArraySlices.of(sealed, AuditRows::size)) {
+            jdbc.sql(AuditRows.INSERT_ALL).params(AuditRows.columns(slice)).update();
+        }
         jdbc.sql("UPDATE audit_chain_head SET seq = :seq, hash = :hash WHERE id = 1")
                 .param("seq", last.seq()).param("hash", last.hash()).update();
         return List.copyOf(sealed);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
+import org.musubi.database.ArraySlices;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.ChunkPlan;
 import org.musubi.ingest.FileDone;
@@ -14,7 +15,7 @@ import org.musubi.ingest.ProblemRow;
 import org.musubi.ingest.RecordState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The statements of a chunk's bookkeeping: one per table, rows passed as arrays and unnested. */
+/** The statements of a chunk's bookkeeping: one per table (and slice of rows: {@link ArraySlices}), rows passed as arrays and unnested. */
 final class ChunkSql {
 
     private static final String SEPARATOR = "\u001e";
@@ -25,10 +26,12 @@ final class ChunkSql {
     }
 
     void records(ChunkPlan plan) {
-        List<RecordState> rows = plan.records();
-        if (rows.isEmpty()) {
-            return;
+        for (List<RecordState> rows : ArraySlices.of(plan.records(), ChunkSql::size)) {
+            records(plan, rows);
         }
+    }
+
+    private void records(ChunkPlan plan, List<RecordState> rows) {
         jdbc.sql("""
                 INSERT INTO import_record (patient_key, facility_id, record_key, version, deleted, resources, batch_id, applied_at)
                 SELECT k, ?, rk, v, d, CASE WHEN r = '' THEN '{}'::text[] ELSE string_to_array(r, chr(30)) END, ?, now()
@@ -44,10 +47,12 @@ final class ChunkSql {
     }
 
     void files(ChunkPlan plan) {
-        List<FileDone> rows = plan.files();
-        if (rows.isEmpty()) {
-            return;
+        for (List<FileDone> rows : ArraySlices.of(plan.files(), f -> 120 + ArraySlices.text(f.path()))) {
+            files(plan, rows);
         }
+    }
+
+    private void files(ChunkPlan plan, List<FileDone> rows) {
         jdbc.sql("""
                 INSERT INTO import_file (source_id, path, size, modified, content_hash, batch_id, records, rejected, done_at)
                 SELECT ?, p, s, m::timestamptz, decode(h, 'hex'), ?, r, x, now()
@@ -64,10 +69,13 @@ final class ChunkSql {
     }
 
     void problems(ChunkPlan plan) {
-        List<ProblemRow> rows = plan.problems();
-        if (rows.isEmpty()) {
-            return;
+        for (List<ProblemRow> rows : ArraySlices.of(plan.problems(), ChunkSql::size)) {
+            problems(plan, rows);
         }
+    }
+
+    /** One statement for the rows, in their order (the problems of a batch are listed in the order they were found). */
+    private void problems(ChunkPlan plan, List<ProblemRow> rows) {
         jdbc.sql("""
                 INSERT INTO import_problem (batch_id, severity, file, line, record, field, code, message_ja, message_en, raw)
                 SELECT ?, s, f, l, r, fd, c, ja, en, raw
@@ -104,6 +112,21 @@ final class ChunkSql {
         return new ImportLedger.StoredProblem(rs.getLong("id"), rs.getLong("batch_id"),
                 new ProblemRow(ProblemRow.Severity.valueOf(rs.getString("severity")), problem, rs.getString("raw")),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static int size(RecordState row) {
+        int resources = 0;
+        for (String id : row.resources()) {
+            resources += ArraySlices.text(id) + 1;
+        }
+        return 40 + ArraySlices.text(row.recordKey()) + ArraySlices.text(row.version()) + resources;
+    }
+
+    private static int size(ProblemRow row) {
+        Problem problem = row.problem();
+        return 40 + ArraySlices.text(problem.where().file()) + ArraySlices.text(problem.where().record())
+                + ArraySlices.text(problem.where().field()) + ArraySlices.text(problem.code())
+                + ArraySlices.text(problem.japanese()) + ArraySlices.text(problem.english()) + ArraySlices.text(row.raw());
     }
 
     /** PostgreSQL text cannot hold NUL characters (a binary file read as text may have them). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.musubi.database.ArraySlices;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The statements of a batched write: one query for the rows the writes refer to, then one
  * statement per table, whatever the batch's size: new rows (resources, their search index) by binary
- * {@code COPY}, changes with the rows passed as arrays and unnested.
+ * {@code COPY}, changes with the rows passed as arrays and unnested (in slices of rows: {@link ArraySlices}).
  */
 final class BatchWriteSql {
 
@@ -81,24 +82,29 @@ final class BatchWriteSql {
             }
             rows.copy(dataSource);
         }
-        if (!updated.isEmpty()) {
-            jdbc.sql("""
-                    UPDATE resource r SET version = u.v, category = u.c, last_updated = ?::timestamptz,
-                      clinical_date = u.d::timestamptz, deleted = false, content_hash = decode(u.h, 'hex'),
-                      content = u.j, source_key = coalesce(u.s, r.source_key), written_by = ?
-                    FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                      AS u(k, i, v, c, d, h, j, s)
-                    WHERE r.patient_key = u.k AND r.id = u.i""")
-                    .params(at, writer, array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new),
-                            array(updated, s -> s.version, Integer[]::new),
-                            array(updated, s -> s.last.category().name(), String[]::new),
-                            array(updated, BatchWriteSql::clinicalDate, String[]::new),
-                            array(updated, s -> HexFormat.of().formatHex(s.hash), String[]::new),
-                            array(updated, s -> s.last.json(), String[]::new),
-                            array(updated, s -> s.last.sourceKey(), String[]::new)).update();
+        for (List<BatchWrite.State> slice : ArraySlices.of(updated, s -> 200 + ArraySlices.text(s.last.json()))) {
+            update(slice, writer, at);
         }
         versions(batch.versions(), writer, at);
         index(batch.changed(), updated);
+    }
+
+    /** Replaces the rows of resources stored before by their new versions. */
+    private void update(List<BatchWrite.State> updated, Long writer, String at) {
+        jdbc.sql("""
+                UPDATE resource r SET version = u.v, category = u.c, last_updated = ?::timestamptz,
+                  clinical_date = u.d::timestamptz, deleted = false, content_hash = decode(u.h, 'hex'),
+                  content = u.j, source_key = coalesce(u.s, r.source_key), written_by = ?
+                FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                  AS u(k, i, v, c, d, h, j, s)
+                WHERE r.patient_key = u.k AND r.id = u.i""")
+                .params(at, writer, array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new),
+                        array(updated, s -> s.version, Integer[]::new),
+                        array(updated, s -> s.last.category().name(), String[]::new),
+                        array(updated, BatchWriteSql::clinicalDate, String[]::new),
+                        array(updated, s -> HexFormat.of().formatHex(s.hash), String[]::new),
+                        array(updated, s -> s.last.json(), String[]::new),
+                        array(updated, s -> s.last.sourceKey(), String[]::new)).update();
     }
 
     /**
@@ -109,9 +115,12 @@ final class BatchWriteSql {
         Map<String, Integer> last = new HashMap<>();
         made.forEach(v -> last.merge(v.id(), v.version(), Math::max));
         List<BatchWrite.Version> versions = made.stream().filter(v -> v.version() < last.get(v.id())).toList();
-        if (versions.isEmpty()) {
-            return;
+        for (List<BatchWrite.Version> slice : ArraySlices.of(versions, v -> 100 + ArraySlices.text(v.json()))) {
+            insertVersions(slice, writer, at);
         }
+    }
+
+    private void insertVersions(List<BatchWrite.Version> versions, Long writer, String at) {
         jdbc.sql("""
                 INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
                 SELECT k, i, v, t, ?::timestamptz, false, ?, j
