@@ -157,7 +157,10 @@ public final class RunImport {
             }
         }
 
-        /** Takes read files in order until at most {@code keep} are still being read, of at most {@link #AHEAD_BYTES}. */
+        /**
+         * Takes read files in order until at most {@code keep} are still being read and their sizes add up
+         * to at most {@link #AHEAD_BYTES} (a single larger file is still read).
+         */
         void drain(int keep) {
             while (ahead.size() > keep || ahead.size() > 1 && aheadBytes > AHEAD_BYTES) {
                 aheadBytes -= aheadSizes.poll();

@@ -15,7 +15,10 @@ import org.musubi.ingest.ProblemRow;
 import org.musubi.ingest.RecordState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The statements of a chunk's bookkeeping: one per table (and slice of rows: {@link ArraySlices}), rows passed as arrays and unnested. */
+/**
+ * The statements of a chunk's bookkeeping: one per table and slice of rows ({@link ArraySlices}), the rows
+ * passed as arrays and unnested.
+ */
 final class ChunkSql {
 
     private static final String SEPARATOR = "\u001e";
@@ -74,7 +77,7 @@ final class ChunkSql {
         }
     }
 
-    /** One statement for the rows, in their order (the problems of a batch are listed in the order they were found). */
+    /** One statement for the rows, in their order: a batch's problems are listed in the order they were found. */
     private void problems(ChunkPlan plan, List<ProblemRow> rows) {
         jdbc.sql("""
                 INSERT INTO import_problem (batch_id, severity, file, line, record, field, code, message_ja, message_en, raw)
