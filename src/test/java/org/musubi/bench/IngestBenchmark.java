@@ -198,6 +198,7 @@ public final class IngestBenchmark {
         System.out.printf("heap: max %,d MB, most in use (sampled) %,d MB, old generation after the last GC %,d MB;"
                 + " JVM %s (PostgreSQL runs in its own processes)%n", Runtime.getRuntime().maxMemory() >> 20, heapPeak,
                 HeapPeak.retainedMegabytes(), rss);
+        System.out.println("collector (whole run, start-up included): " + collections());
         System.out.printf("targets: SS-MIX2 >= 5,000 messages/s: %s (%,.0f); JAHIS >= 20,000 dispensing records/s: %s%n",
                 ssmix2.counts().recordsSeen() / ssmix2.seconds() >= 5000 ? "PASS" : "MISS", ssmix2.counts().recordsSeen() / ssmix2.seconds(),
                 jahis == null ? "not run" : dispenses / jahis.seconds() >= 20000 ? "PASS" : "MISS");
@@ -205,6 +206,17 @@ public final class IngestBenchmark {
 
     private record Result(ImportKind kind, BatchCounts counts, double seconds, double[] perSource, double jvmCpuSeconds,
                           double databaseCpuSeconds) {
+    }
+
+    /**
+     * Each collector's collections and their pause time, as the JVM counts them (for G1: young and mixed
+     * collections; the remark and cleanup pauses of concurrent cycles, two a cycle; full collections), so runs
+     * can be compared without a GC log. This VM's speed drifts by a third within hours (bench/README.md).
+     */
+    static String collections() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(gc -> String.format("%s %,d in %.1f s", gc.getName(), gc.getCollectionCount(), gc.getCollectionTime() / 1e3))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The most heap in use (live and garbage) seen by sampling every 50 ms, and the old generation after GC. */
