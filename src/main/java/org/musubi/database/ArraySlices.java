@@ -49,4 +49,22 @@ public final class ArraySlices {
     public static int text(String value) {
         return value == null ? 0 : 3 * value.length();
     }
+
+    /** The bytes of several text values ({@link #text}), each its own column. */
+    public static int texts(String... values) {
+        int bytes = 0;
+        for (String value : values) {
+            bytes += text(value);
+        }
+        return bytes;
+    }
+
+    /** The bytes of values joined by a one-byte separator into one array element (a list of ids). */
+    public static int joined(List<String> values) {
+        int bytes = 0;
+        for (String value : values) {
+            bytes += text(value) + 1;
+        }
+        return bytes;
+    }
 }

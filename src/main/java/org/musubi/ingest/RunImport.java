@@ -129,9 +129,8 @@ public final class RunImport {
             this.progress = progress;
         }
 
-        /** Files being read (by the reading threads), in the order they were offered, with their sizes. */
-        final java.util.ArrayDeque<Future<Read>> ahead = new java.util.ArrayDeque<>();
-        final java.util.ArrayDeque<Long> aheadSizes = new java.util.ArrayDeque<>();
+        /** Files being read (by the reading threads), in the order they were offered, and their bytes in all. */
+        final java.util.ArrayDeque<Reading> ahead = new java.util.ArrayDeque<>();
         long aheadBytes;
 
         void take(List<IncomingFile> files) {
@@ -142,14 +141,15 @@ public final class RunImport {
                     skipped = skipped.plus(BatchCounts.skippedFile());
                     continue;
                 }
+                Future<Read> task;
                 if (file.refused() == null && reader.readsInOrder(file.file())) {
                     ordered = ordered.handleAsync((previous, failure) -> read(file, before), reading);
-                    ahead.add(ordered);
+                    task = ordered;
                 } else {
-                    ahead.add(reading.submit(() -> read(file, before)));
+                    task = reading.submit(() -> read(file, before));
                 }
-                aheadSizes.add(Math.max(0, file.file().size()));
-                aheadBytes += aheadSizes.getLast();
+                ahead.add(new Reading(task, Math.max(0, file.file().size())));
+                aheadBytes += ahead.getLast().size();
                 drain(threads * AHEAD_PER_THREAD);
             }
             if (pending.isEmpty()) {
@@ -163,8 +163,9 @@ public final class RunImport {
          */
         void drain(int keep) {
             while (ahead.size() > keep || ahead.size() > 1 && aheadBytes > AHEAD_BYTES) {
-                aheadBytes -= aheadSizes.poll();
-                Read read = await(ahead.poll());
+                Reading next = ahead.poll();
+                aheadBytes -= next.size();
+                Read read = await(next.read());
                 if (read.before() != null && read.before().sameContent(read.file().hash())
                         || source.kind().sameContentSameFile() && ledger.knownContent(source.id(), read.file().hash())) {
                     skipped = skipped.plus(BatchCounts.skippedFile());
@@ -304,6 +305,10 @@ public final class RunImport {
             }
             return results;
         }
+    }
+
+    /** A file being read on a reading thread, and its size. */
+    private record Reading(Future<Read> read, long size) {
     }
 
     /** A chunk being stored: its counts once committed, and the source's patients in it. */

@@ -50,16 +50,11 @@ final class AuditRows {
             column(rows, AuditRecord::hash, byte[][]::new)};
     }
 
-    /** About the bytes a row's values take as array elements ({@link org.musubi.database.ArraySlices}). */
+    /** About the bytes a row's values take as array elements ({@link ArraySlices}). */
     static int size(AuditRecord row) {
-        int ids = 0;
-        for (String id : row.resourceIds()) {
-            ids += ArraySlices.text(id) + 1;
-        }
-        return 160 + ids + ArraySlices.text(row.actor().loginId()) + ArraySlices.text(row.actor().profession())
-                + ArraySlices.text(row.origin().clientIp()) + ArraySlices.text(row.origin().userAgent())
-                + ArraySlices.text(row.resourceType()) + ArraySlices.text(row.patientId()) + ArraySlices.text(row.reason())
-                + ArraySlices.text(row.origin().requestId());
+        return 160 + ArraySlices.joined(row.resourceIds()) + ArraySlices.texts(row.actor().loginId(), row.actor().profession(),
+                row.origin().clientIp(), row.origin().userAgent(), row.resourceType(), row.patientId(), row.reason(),
+                row.origin().requestId());
     }
 
     private static <T> T[] column(List<AuditRecord> rows, Function<AuditRecord, T> value, IntFunction<T[]> array) {

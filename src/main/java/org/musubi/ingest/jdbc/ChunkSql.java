@@ -118,18 +118,13 @@ final class ChunkSql {
     }
 
     private static int size(RecordState row) {
-        int resources = 0;
-        for (String id : row.resources()) {
-            resources += ArraySlices.text(id) + 1;
-        }
-        return 40 + ArraySlices.text(row.recordKey()) + ArraySlices.text(row.version()) + resources;
+        return 40 + ArraySlices.texts(row.recordKey(), row.version()) + ArraySlices.joined(row.resources());
     }
 
     private static int size(ProblemRow row) {
         Problem problem = row.problem();
-        return 40 + ArraySlices.text(problem.where().file()) + ArraySlices.text(problem.where().record())
-                + ArraySlices.text(problem.where().field()) + ArraySlices.text(problem.code())
-                + ArraySlices.text(problem.japanese()) + ArraySlices.text(problem.english()) + ArraySlices.text(row.raw());
+        return 40 + ArraySlices.texts(problem.where().file(), problem.where().record(), problem.where().field(), problem.code(),
+                problem.japanese(), problem.english(), row.raw());
     }
 
     /** PostgreSQL text cannot hold NUL characters (a binary file read as text may have them). */
