@@ -1,9 +1,13 @@
 package org.musubi.ingest;
 
 import java.util.List;
+import java.util.Set;
 
-/** Files of one batch read and stored together, in one transaction. */
-record Chunk(long batchId, long sourceId, long facilityId, Long userId, List<ReadFile> files) {
+/**
+ * Files of one batch read and stored together, in one transaction. {@code directoryStored}: the ids of
+ * directory resources the batch knows are stored (shared by its chunks, added to once stored).
+ */
+record Chunk(long batchId, long sourceId, long facilityId, Long userId, List<ReadFile> files, Set<String> directoryStored) {
 
     List<ParseResult.Parsed> parsed() {
         return files.stream().flatMap(f -> f.results().stream())

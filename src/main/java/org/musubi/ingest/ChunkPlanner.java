@@ -18,8 +18,11 @@ import org.musubi.record.ResourceWrite;
  */
 final class ChunkPlanner {
 
-    /** A chunk's plan and the records it applies (for their audit). */
-    record Planned(ChunkPlan plan, List<PlannedRecord> records) {
+    /**
+     * A chunk's plan, the records it applies (for their audit), and the directory resources its records
+     * refer to that the batch has not stored yet (each once).
+     */
+    record Planned(ChunkPlan plan, List<PlannedRecord> records, List<ResourceWrite> directory) {
     }
 
     Planned plan(Chunk chunk, ImportPatients.Resolved patients, Map<ImportLedger.RecordId, RecordState> states,
@@ -49,6 +52,7 @@ final class ChunkPlanner {
         final List<ProblemRow> problems = new ArrayList<>();
         final List<PlannedRecord> records = new ArrayList<>();
         final Map<ImportLedger.RecordId, RecordState> changed = new java.util.LinkedHashMap<>();
+        final Map<String, ResourceWrite> directory = new java.util.LinkedHashMap<>();
         /** Source patients with a Patient resource, stored before or written by this chunk. */
         final Set<Long> withPatient = new java.util.HashSet<>();
         int seen;
@@ -114,6 +118,12 @@ final class ChunkPlanner {
             }
             int patientWrites = writes.size() - first;
             writes.addAll(own);
+            for (Preparation.PreparedDirectory d : prepared.directory()) {
+                if (!chunk.directoryStored().contains(d.id())) {
+                    directory.putIfAbsent(d.id(), new ResourceWrite(0, d.type(), d.id(), null, chunk.facilityId(),
+                            d.category(), d.json(), d.index()));
+                }
+            }
             List<ResourceRef> gone = before.stream().filter(r -> !now.contains(r)).map(r -> ref(patientKey, local, r)).toList();
             deletions.addAll(gone);
             RecordState next = new RecordState(patientKey, parsed.recordKey(), parsed.version(),
@@ -153,7 +163,7 @@ final class ChunkPlanner {
         Planned finish() {
             BatchCounts counts = new BatchCounts(files.size(), 0, files.size(), seen, stored, unchanged, deleted, rejected, 0, warnings);
             return new Planned(new ChunkPlan(chunk.batchId(), chunk.sourceId(), chunk.facilityId(), chunk.userId(), writes,
-                    deletions, List.copyOf(changed.values()), files, problems, counts), records);
+                    deletions, List.copyOf(changed.values()), files, problems, counts), records, List.copyOf(directory.values()));
         }
     }
 }

@@ -45,4 +45,14 @@ final class ImportAudits {
         }
         audit.recordAllInTransaction(entries);
     }
+
+    /** One audit row naming the directory resources a chunk created (no patient's data), in the caller's transaction. */
+    void directory(List<Written> created, Actor actor, String format) {
+        if (created.isEmpty()) {
+            return;
+        }
+        audit.recordAllInTransaction(List.of(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT)
+                .on(null, created.stream().map(w -> w.type() + "/" + w.id()).toArray())
+                .purpose(Purpose.TREATMENT).reason("import " + format + " directory").by(actor)));
+    }
 }

@@ -2,19 +2,23 @@ package org.musubi.ingest;
 
 import java.util.List;
 import org.musubi.audit.Actor;
+import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 
 /**
  * Stores one chunk: its patients first (identity matching, in their own transactions, one chunk of a
- * facility at a time), then in one transaction its resources, the import's bookkeeping (record versions,
- * files done, problems, counters) and one audit row per record that changed something. A crash before
- * the commit leaves nothing of the chunk; after it, all of it.
+ * facility at a time), then the directory resources its records name that are not stored yet (in a
+ * transaction of their own), then in one transaction its resources, the import's bookkeeping (record
+ * versions, files done, problems, counters) and one audit row per record that changed something. A crash
+ * before the commit leaves nothing of the chunk; after it, all of it.
  */
 final class ImportChunks {
 
     /** Patients of a facility's chunks are resolved under one of these locks, chosen by facility. */
     private static final Object[] RESOLVING = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
+    /** Directory resources are created under this lock (see {@link #storeDirectory}). */
+    private static final Object DIRECTORY = new Object();
     private final ImportPatients patients;
     private final ChunkPlanner planner = new ChunkPlanner();
     private final Preparation preparation;
@@ -48,6 +52,7 @@ final class ImportChunks {
                 .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
         ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation);
         ChunkPlan plan = planned.plan();
+        storeDirectory(chunk, planned.directory(), actor, format);
         record Result(WriteRecords.Imported imported, BatchCounts counts) {
         }
         Result result = ledger.inTransaction(() -> {
@@ -58,6 +63,36 @@ final class ImportChunks {
             return new Result(imported, counts);
         });
         return result.counts();
+    }
+
+    /**
+     * Stores the directory resources the chunk's records refer to that are not stored yet, before the
+     * chunk and in a transaction of their own: chunks stored at once (and other imports) name the same
+     * pharmacies and doctors, so they are created under one lock, and once created they are never changed
+     * by an import. A crash after this commit and before the chunk's leaves resources no record refers
+     * to yet, which the chunk's retry finds stored. Another process's import may create one between the
+     * look-up and the insert: the insert then fails on the key and is tried once more.
+     */
+    private void storeDirectory(Chunk chunk, List<ResourceWrite> directory, Actor actor, String format) {
+        if (directory.isEmpty()) {
+            return;
+        }
+        synchronized (DIRECTORY) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ledger.inTransaction(() -> {
+                        audits.directory(records.importDirectory(chunk.facilityId(), chunk.userId(), directory), actor, format);
+                        return null;
+                    });
+                    break;
+                } catch (org.springframework.dao.DuplicateKeyException e) {
+                    if (attempt == 2) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        directory.forEach(d -> chunk.directoryStored().add(d.id()));
     }
 
     /** The plan's counters with what the store did: resources written, and records that changed nothing counted as unchanged. */

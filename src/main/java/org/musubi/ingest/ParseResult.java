@@ -30,10 +30,19 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Reje
      *                  when the record is the source's patient-information message (SS-MIX2 ADT-00), so
      *                  it replaces what was stored; otherwise it is stored only when nothing is yet
      * @param warnings  what was tolerated (e.g. Shift_JIS instead of ISO-2022-JP), kept with the batch
+     * @param directory the directory resources the mapped resources refer to (pharmacy, pharmacist …),
+     *                  stored once for all records and patients that name them ({@link DirectoryResource})
      */
     record Parsed(Location where, String recordKey, String version, Action action, PatientIdentity patient,
-                  Patient patientResource, boolean authoritative, List<MappedResource> resources, List<Problem> warnings)
+                  Patient patientResource, boolean authoritative, List<MappedResource> resources, List<Problem> warnings,
+                  List<DirectoryResource> directory)
             implements ParseResult {
+
+        /** A record whose resources refer to no directory resource. */
+        public Parsed(Location where, String recordKey, String version, Action action, PatientIdentity patient,
+                      Patient patientResource, boolean authoritative, List<MappedResource> resources, List<Problem> warnings) {
+            this(where, recordKey, version, action, patient, patientResource, authoritative, resources, warnings, List.of());
+        }
 
         public Parsed {
             Objects.requireNonNull(where, "where");
@@ -43,6 +52,7 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Reje
             Objects.requireNonNull(patientResource, "patientResource");
             resources = List.copyOf(resources);
             warnings = List.copyOf(warnings);
+            directory = List.copyOf(directory);
         }
 
         /**
@@ -50,7 +60,7 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Reje
          * thousands of records read ahead, and their FHIR models are most of their memory.
          */
         public Parsed withoutResources() {
-            return resources.isEmpty() ? this
+            return resources.isEmpty() && directory.isEmpty() ? this
                     : new Parsed(where, recordKey, version, action, patient, patientResource, authoritative, List.of(), warnings);
         }
     }

@@ -34,7 +34,7 @@ final class Preparation {
      * with that off, leaves the shared one as it is. Resources are written by Musubi's writer, which
      * gives the text HAPI's encoder would, in a fraction of its time ({@link FhirJsonWriter}).
      */
-    private static final FhirContext ENCODING = encoding();
+    static final FhirContext ENCODING = encoding();
 
     private static FhirContext encoding() {
         FhirContext encoding = FhirContext.forR4();
@@ -46,8 +46,16 @@ final class Preparation {
     record PreparedResource(String sourceKey, String type, DataCategory category, String json, SearchIndex index) {
     }
 
-    /** A record's resources and (for the source's own patient record) its Patient prepared, or why it cannot be stored. */
-    record PreparedRecord(List<PreparedResource> resources, PreparedResource patient, Problem unstorable) {
+    /** A directory resource ready to store under its content's id ({@link DirectoryResource}). */
+    record PreparedDirectory(String id, String type, DataCategory category, String json, SearchIndex index) {
+    }
+
+    /**
+     * A record's resources, the directory resources they refer to, and (for the source's own patient
+     * record) its Patient prepared, or why it cannot be stored.
+     */
+    record PreparedRecord(List<PreparedResource> resources, PreparedResource patient, List<PreparedDirectory> directory,
+                          Problem unstorable) {
     }
 
     PreparedRecord prepare(ParseResult.Parsed parsed) {
@@ -60,9 +68,19 @@ final class Preparation {
             }
             PreparedResource patient = parsed.action() == ParseResult.Action.STORE && parsed.authoritative()
                     ? patient(parsed) : null;
-            return new PreparedRecord(resources, patient, null);
+            List<PreparedDirectory> directory = parsed.action() != ParseResult.Action.STORE || parsed.directory().isEmpty()
+                    ? List.of() : new ArrayList<>(parsed.directory().size());
+            if (parsed.action() == ParseResult.Action.STORE) {
+                for (DirectoryResource d : parsed.directory()) {
+                    ResourceKind kind = ResourceKind.of(d.type()).filter(ResourceKind::directory).orElseThrow(() ->
+                            new Unstorable(TEXTS.problem(parsed.where(), "ingest.unstorable", d.type())));
+                    directory.add(new PreparedDirectory(d.id(), d.type(), indexer.category(d.resource(), kind), d.json(),
+                            indexer.index(d.resource(), kind)));
+                }
+            }
+            return new PreparedRecord(resources, patient, directory, null);
         } catch (Unstorable e) {
-            return new PreparedRecord(List.of(), null, e.problem);
+            return new PreparedRecord(List.of(), null, List.of(), e.problem);
         }
     }
 

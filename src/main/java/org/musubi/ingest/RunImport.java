@@ -116,6 +116,8 @@ public final class RunImport {
         BatchCounts total = BatchCounts.ZERO;
         /** Chunks being stored on storing threads, oldest first: at most {@link #STORING}, no patient in two. */
         final java.util.ArrayDeque<Storing> inFlight = new java.util.ArrayDeque<>();
+        /** Ids of directory resources known to be stored: a chunk does not look them up again. */
+        final java.util.Set<String> directory = java.util.concurrent.ConcurrentHashMap.newKeySet();
         /** The last file of those read one after another ({@link SourceReader#readsInOrder}). */
         java.util.concurrent.CompletableFuture<Read> ordered = java.util.concurrent.CompletableFuture.completedFuture(null);
 
@@ -206,7 +208,7 @@ public final class RunImport {
                     || inFlight.stream().anyMatch(s -> !java.util.Collections.disjoint(s.patients(), patients)))) {
                 storedOldest();
             }
-            Chunk chunk = new Chunk(id, source.id(), source.facilityId(), runner.userId(), files);
+            Chunk chunk = new Chunk(id, source.id(), source.facilityId(), runner.userId(), files, directory);
             inFlight.add(new Storing(storing.submit(() -> chunks.store(chunk, runner.actor(), source.kind().name())), patients));
         }
 

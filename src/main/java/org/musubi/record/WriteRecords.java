@@ -115,6 +115,25 @@ public final class WriteRecords {
         return new Imported(written, store.deleteAll(deletions, userId));
     }
 
+    /**
+     * The directory resources an import's records refer to ({@code org.musubi.ingest.DirectoryResource}: ids
+     * made from their content), in the caller's transaction: those with no resource of their id yet are
+     * created, the others left as they are (whichever facility stored them). Not audited here: the import
+     * audits what it created. Gives what was created.
+     */
+    public List<Written> importDirectory(long facilityId, Long userId, List<ResourceWrite> writes) {
+        for (ResourceWrite write : writes) {
+            boolean directory = org.musubi.record.fhir.ResourceKind.of(write.type()).map(k -> k.directory()).orElse(false);
+            if (!directory || write.patientKey() != 0 || write.id() == null || write.sourceFacilityId() != facilityId) {
+                throw new IllegalArgumentException("not a directory resource of facility " + facilityId + ": "
+                        + write.type() + "/" + write.id());
+            }
+        }
+        Map<String, Long> stored = store.owners(writes.stream().map(w -> w.type() + "/" + w.id()).toList());
+        List<ResourceWrite> absent = writes.stream().filter(w -> !stored.containsKey(w.type() + "/" + w.id())).toList();
+        return absent.isEmpty() ? List.of() : store.write(absent, userId);
+    }
+
     /** Before a write by id: refuses (audited) when the resource exists and another facility owns it. */
     public void requireOwner(Reader writer, String type, String id) {
         Optional<StoredResource> existing = store.find(type, id);

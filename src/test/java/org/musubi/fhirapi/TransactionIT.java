@@ -129,8 +129,14 @@ class TransactionIT {
         consents.link(person, clinic.id(), admin);
         Bundle shared = everything(clinicApi, person);
 
-        assertThat(types(own)).containsExactlyInAnyOrder("Patient", "Patient", "Encounter", "Observation", "Condition");
-        assertThat(types(shared)).containsExactlyInAnyOrder("Patient", "Patient", "Encounter", "Observation", "Condition");
+        assertThat(types(own)).containsExactlyInAnyOrder("Patient", "Patient", "Encounter", "Observation", "Condition",
+                "Organization");
+        assertThat(types(shared)).containsExactlyInAnyOrder("Patient", "Patient", "Encounter", "Observation", "Condition",
+                "Organization");
+        assertThat(own.getEntry()).filteredOn(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)
+                .as("the organization the records refer to, included, not a match")
+                .extracting(e -> e.getResource().fhirType()).containsExactly("Organization");
+        assertThat(own.getTotal()).isEqualTo(5);
         assertThat(audit.forPatient(before, regionalId).stream().filter(r -> r.startsWith("SEARCH"))).containsExactly(
                 "SEARCH PERMIT policy.permit.ownFacilityData", "SEARCH DENY policy.deny.noConsent",
                 "SEARCH PERMIT policy.permit.treatmentConsentAndLink");

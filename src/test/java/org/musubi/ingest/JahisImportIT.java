@@ -96,13 +96,13 @@ class JahisImportIT {
                 new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
     }
 
-    /** Each stored MedicationDispense as "handed over|drug|code|pharmacy". */
+    /** Each stored MedicationDispense as "handed over|drug|code|pharmacy" (the name of the stored Organization it names). */
     private List<String> dispenses() {
         return jdbc.sql("""
                 SELECT left(d->>'whenHandedOver', 10) || '|' || (d->'medicationCodeableConcept'->>'text') || '|'
                   || (d->'medicationCodeableConcept'->'coding'->0->>'code') || '|'
-                  || coalesce((SELECT c->>'name' FROM jsonb_array_elements(d->'contained') c
-                               WHERE c->>'resourceType' = 'Organization' LIMIT 1), '')
+                  || coalesce((SELECT o.content::jsonb->>'name' FROM resource o
+                               WHERE o.patient_key = 0 AND 'Organization/' || o.id = d->'performer'->0->'actor'->>'reference'), '')
                 FROM resource, LATERAL (SELECT content::jsonb AS d) AS parsed WHERE source_facility = ? AND type = 'MedicationDispense' AND NOT deleted""")
                 .param(pharmacy.id()).query(String.class).list();
     }

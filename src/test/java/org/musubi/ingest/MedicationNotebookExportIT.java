@@ -66,6 +66,9 @@ class MedicationNotebookExportIT {
         assertThat(exported.headers().firstValue("Content-Type").orElse("")).containsIgnoringCase("Shift_JIS");
         String text = new String(exported.body(), Charset.forName("windows-31j"));
         assertThat(text).startsWith("JAHISTC08,1").contains("アムロジピン錠５ｍｇ").contains("20260110");
+        assertThat(text).as("the pharmacy, pharmacist, hospital and doctor, stored once and read back for the file")
+                .contains("\r\n11,書出薬局,34,4,1234567,,,082-000-0000,1\r\n").contains("\r\n15,書出 次郎,082-000-0000,1\r\n")
+                .contains("\r\n51,書出病院,34,1,7654321,1\r\n").contains("\r\n55,書出 一郎,内科,1\r\n");
         assertThat(new String(utf8.body(), StandardCharsets.UTF_8)).isEqualTo(text);
         List<ParseResult> readBack = new ArrayList<>();
         new JahisReader().read(SourceFile.of("back.txt", exported.body()), new MappingContext("3440000000", "x"), readBack::add);
@@ -75,6 +78,56 @@ class MedicationNotebookExportIT {
                         .getMedicationCodeableConcept().getCodingFirstRep().getCode()).containsExactly("2171022F1021");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("アムロジピン");
+    }
+
+    @Test
+    void everythingReturnsTheStoredPartiesTheDispensingsNameAsIncludedAndAuditsThem() throws Exception {
+        Facility pharmacy = ImportFacilities.fresh(facilities, FacilityKind.PHARMACY, "全件薬局");
+        String kana = "ゼンケン" + "アイウエオカキクケコ".charAt(ThreadLocalRandom.current().nextInt(10));
+        String notebook = String.join("\r\n", "JAHISTC08,1", "1,全件 花子,2,19660404,,,,,,,ゼンケン " + kana,
+                "5,20260110,1", "11,全件薬局,34,4,2345678,,,082-000-0001,1", "15,全件 次郎,082-000-0001,1",
+                "51,全件病院,34,1,8765432,1", "55,全件 一郎,内科,1", "201,1,アムロジピン錠５ｍｇ,1,錠,4,2171022F1021,1",
+                "301,1,朝食後,28,日分,1,1,,1") + "\r\n";
+        ImportSource source = sources.create(pharmacy.id(), ImportKind.JAHIS, "everything", null, false);
+        imports.run(source, List.of(new IncomingFile(SourceFile.of("n.txt", notebook.getBytes(StandardCharsets.UTF_8)),
+                Instant.now())).iterator(), new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE),
+                ImportProgress.NONE);
+        long personId = person(pharmacy);
+        String own = clients.token(port, clients.register(pharmacy, "system/*.read"));
+        String stranger = clients.token(port, clients.register(ImportFacilities.fresh(facilities, FacilityKind.CLINIC,
+                "全件他院"), "system/*.read"));
+        long before = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_event").query(Long.class).single();
+
+        String json = new String(get("/fhir/Patient/" + personId + "/$everything", own).body(), StandardCharsets.UTF_8);
+        String xml = new String(get("/fhir/Patient/" + personId + "/$everything?_format=xml", own).body(), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> refused = get("/fhir/Patient/" + personId + "/$everything", stranger);
+
+        var bundle = (org.hl7.fhir.r4.model.Bundle) ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().parseResource(json);
+        var fromXml = (org.hl7.fhir.r4.model.Bundle) ca.uhn.fhir.context.FhirContext.forR4Cached().newXmlParser().parseResource(xml);
+        for (var read : List.of(bundle, fromXml)) {
+            MedicationDispense dispense = read.getEntry().stream().map(e -> e.getResource())
+                    .filter(MedicationDispense.class::isInstance).map(MedicationDispense.class::cast).findFirst().orElseThrow();
+            var included = read.getEntry().stream()
+                    .filter(e -> e.getSearch().getMode() == org.hl7.fhir.r4.model.Bundle.SearchEntryMode.INCLUDE).toList();
+            assertThat(included).extracting(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
+                    .containsExactlyInAnyOrder(dispense.getPerformer().get(0).getActor().getReference(),
+                            dispense.getPerformer().get(1).getActor().getReference(),
+                            ((org.hl7.fhir.r4.model.PractitionerRole) dispense.getContained().getFirst()).getOrganization().getReference(),
+                            ((org.hl7.fhir.r4.model.PractitionerRole) dispense.getContained().getFirst()).getPractitioner().getReference());
+            assertThat(included).extracting(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Organization o ? o.getName()
+                    : ((org.hl7.fhir.r4.model.Practitioner) e.getResource()).getNameFirstRep().getText())
+                    .containsExactlyInAnyOrder("全件薬局", "全件 次郎", "全件病院", "全件 一郎");
+            assertThat(read.getTotal()).as("the person, the pharmacy's patient and the dispensing; includes are not matches")
+                    .isEqualTo(3);
+        }
+        List<String> audited = jdbc.sql("SELECT unnest(resource_ids) FROM audit_event WHERE seq > ? AND action = 'SEARCH'"
+                + " AND outcome = 'PERMIT'").param(before).query(String.class).list();
+        assertThat(audited).as("each $everything's audit row names what it included")
+                .filteredOn(id -> bundle.getEntry().stream().anyMatch(e -> e.getSearch().getMode()
+                        == org.hl7.fhir.r4.model.Bundle.SearchEntryMode.INCLUDE && e.getResource().getIdElement().getIdPart().equals(id)))
+                .hasSize(8);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("全件薬局");
     }
 
     private long person(Facility pharmacy) {

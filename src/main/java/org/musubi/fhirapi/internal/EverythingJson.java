@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code GET /fhir/Patient/<id>/$everything} in JSON without HAPI's object model: the stored JSON of
  * each resource goes into the Bundle with only its id and version metadata added, which saves
  * parsing and re-encoding thousands of resources per call. The same read as the HAPI operation
- * (policy inside the query, one audit row); XML requests still go to HAPI.
+ * (policy inside the query, one audit row); XML requests still go to HAPI. The directory resources the
+ * page's resources refer to follow them, with search mode {@code include} ({@link DirectoryReferences}).
  */
 public class EverythingJson extends OncePerRequestFilter {
 
@@ -37,7 +38,7 @@ public class EverythingJson extends OncePerRequestFilter {
     /** What the filter needs, looked up on first use. */
     @org.springframework.stereotype.Component
     public record Parts(RecordProviderParts records, PersonOpener opener, PersonPatients patients,
-                        IdentityStore identities) {
+                        IdentityStore identities, DirectoryReferences directory) {
     }
 
     public EverythingJson(ObjectProvider<Parts> parts) {
@@ -82,7 +83,7 @@ public class EverythingJson extends OncePerRequestFilter {
         int size = number(request.getParameter("_count"), 1000, 1, RecordQuery.MAX_PAGE);
         int from = number(request.getParameter("_offset"), 0, 0, Integer.MAX_VALUE);
         ReadRecords.Everything everything = p.records().outcome(p.records().reads().everything(caller.reader(), personId,
-                PatientProvider.storePage(size, from), ReadRecords.Includes.NONE), new IdType("Patient", personId));
+                PatientProvider.storePage(size, from), p.directory().includes()), new IdType("Patient", personId));
         String base = request.getRequestURL().substring(0, request.getRequestURL().indexOf("/Patient/"));
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset")
                 .put("total", everything.found().total() + 1);
@@ -97,6 +98,10 @@ public class EverythingJson extends OncePerRequestFilter {
         for (StoredResource r : everything.found().resources()) {
             entries.addObject().put("fullUrl", base + "/" + r.type() + "/" + r.id()).putRawValue("resource", StoredJson.stamped(r))
                     .putObject("search").put("mode", "match");
+        }
+        for (StoredResource r : everything.included()) {
+            entries.addObject().put("fullUrl", base + "/" + r.type() + "/" + r.id()).putRawValue("resource", StoredJson.stamped(r))
+                    .putObject("search").put("mode", "include");
         }
         return JSON.writeValueAsString(bundle).getBytes(StandardCharsets.UTF_8);
     }

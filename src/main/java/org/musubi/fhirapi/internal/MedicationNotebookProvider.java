@@ -8,7 +8,9 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code Patient/<regional person>/$medication-notebook}: the person's medication history as the caller
  * may see it (dispensings, OTC drugs, allergies), written as a JAHIS TC file (version 08) for
  * electronic medication-notebook apps; Shift_JIS by default, UTF-8 with {@code charset=UTF-8}. Each
- * kind of data is read through the access policy and audited like a search.
+ * kind of data is read through the access policy and audited like a search; the dispensings' pharmacies,
+ * pharmacists, hospitals and doctors (stored once, as directory resources) with them.
  */
 @Component
 class MedicationNotebookProvider {
@@ -32,13 +35,15 @@ class MedicationNotebookProvider {
     private final PersonOpener opener;
     private final PersonPatients patients;
     private final org.musubi.identity.IdentityStore identities;
+    private final DirectoryReferences directory;
 
     MedicationNotebookProvider(RecordProviderParts parts, PersonOpener opener, PersonPatients patients,
-                               org.musubi.identity.IdentityStore identities) {
+                               org.musubi.identity.IdentityStore identities, DirectoryReferences directory) {
         this.parts = parts;
         this.opener = opener;
         this.patients = patients;
         this.identities = identities;
+        this.directory = directory;
     }
 
     @Operation(name = "$medication-notebook", type = Patient.class, idempotent = true, manualResponse = true)
@@ -53,17 +58,19 @@ class MedicationNotebookProvider {
         }
         long personId = id.getIdPartAsLong();
         List<Resource> history = new ArrayList<>();
+        Map<String, Resource> parties = new HashMap<>();
         ReadRecords.Everything first = null;
         for (String type : TYPES) {
             ReadRecords.Everything found = parts.outcome(parts.reads().everything(caller.reader(), personId,
                     new RecordQuery(type, List.of(), null, null, null, true, RecordQuery.MAX_PAGE, 0),
-                    ReadRecords.Includes.NONE), id);
+                    type.equals("MedicationDispense") ? directory.includes() : ReadRecords.Includes.NONE), id);
             first = first == null ? found : first;
             found.found().resources().forEach(r -> history.add((Resource) parts.resources().toResource(r)));
+            found.included().forEach(r -> parties.put(r.type() + "/" + r.id(), (Resource) parts.resources().toResource(r)));
         }
         OpenedPerson person = opener.opened(caller, identities.person(personId).orElseThrow(), first.view());
         Patient patient = patients.toPatient(person.person(), person.visible(), person.ownOnly());
-        byte[] file = new JahisWriter(encoding).write(patient, history);
+        byte[] file = new JahisWriter(encoding).write(patient, history, parties);
         response.setStatus(200);
         response.setContentType("text/plain;charset=" + (encoding.equals(StandardCharsets.UTF_8) ? "UTF-8" : "Shift_JIS"));
         response.setHeader("Content-Disposition", "attachment; filename=\"okusuri-techo-" + personId + ".txt\"");

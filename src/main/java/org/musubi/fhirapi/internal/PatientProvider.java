@@ -44,11 +44,13 @@ public class PatientProvider implements IResourceProvider {
     private final SourcePatientRegistration registration;
     private final RecordProviderParts parts;
     private final org.musubi.identity.IdentityStore identities;
+    private final DirectoryReferences directory;
 
     PatientProvider(PersonOpener opener, PersonPatients patients, PatientSearch search, PixQuery pix,
                     PatientMatches matches, Refusals refusals, Audit audit, SourcePatientRegistration registration,
-                    RecordProviderParts parts, org.musubi.identity.IdentityStore identities) {
+                    RecordProviderParts parts, org.musubi.identity.IdentityStore identities, DirectoryReferences directory) {
         this.identities = identities;
+        this.directory = directory;
         this.registration = registration;
         this.parts = parts;
         this.opener = opener;
@@ -108,7 +110,8 @@ public class PatientProvider implements IResourceProvider {
 
     /**
      * Everything the caller may see of one person, across all of the person's facility patients,
-     * newest first; paged with {@code _count} (default 1000) and {@code _offset}. One audit row.
+     * newest first; paged with {@code _count} (default 1000) and {@code _offset}; the directory resources
+     * the page refers to follow it ({@link DirectoryReferences}). One audit row.
      */
     @Operation(name = "$everything", idempotent = true)
     public ca.uhn.fhir.rest.api.server.IBundleProvider everything(@IdParam IdType id,
@@ -122,7 +125,7 @@ public class PatientProvider implements IResourceProvider {
                 : Math.max(1, Math.min(count.getValue(), org.musubi.record.RecordQuery.MAX_PAGE));
         int from = offset == null || offset.getValue() == null ? 0 : Math.max(0, offset.getValue());
         var everything = parts.outcome(parts.reads().everything(caller.reader(), personId, storePage(size, from),
-                org.musubi.record.ReadRecords.Includes.NONE), id);
+                directory.includes()), id);
         var found = everything.found();
         List<IBaseResource> page = new ArrayList<>();
         if (from == 0) {
@@ -130,6 +133,12 @@ public class PatientProvider implements IResourceProvider {
             page.add(patients.toPatient(o.person(), o.visible(), o.ownOnly()));
         }
         found.resources().forEach(r -> page.add(parts.resources().toResource(r)));
+        for (var included : everything.included()) {
+            IBaseResource resource = parts.resources().toResource(included);
+            ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put((org.hl7.fhir.instance.model.api.IAnyResource) resource,
+                    ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
+            page.add(resource);
+        }
         return new StorePage(page, (int) found.total() + 1);
     }
 

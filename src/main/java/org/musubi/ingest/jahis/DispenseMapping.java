@@ -1,7 +1,9 @@
 package org.musubi.ingest.jahis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -10,6 +12,8 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.ingest.DirectoryResource;
 import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.jahis.Dispensing.DispensedDrug;
@@ -19,8 +23,9 @@ import org.musubi.ingest.jahis.JahisRecord.Usage;
 
 /**
  * A dispensing block as JP_MedicationDispense resources, one per drug (201). Each carries the block's
- * date as whenHandedOver, the pharmacy and pharmacist as contained performers, the prescriber as a
- * contained PractitionerRole named by a Musubi extension (the JAHIS record tells who prescribed, not
+ * date as whenHandedOver, the pharmacy and pharmacist as performers (directory resources the block's
+ * record stores once: {@link Parties}), the prescriber as a contained PractitionerRole (referring to the
+ * doctor and the institution, also directory resources) named by a Musubi extension (the JAHIS record tells who prescribed, not
  * which prescription, so there is no MedicationRequest to point authorizingPrescription at), the RP
  * number and order in the RP as JP Core identifiers, the 剤形 as category, and as notes the drug's
  * 281/291, the RP's 311/391 and the block's 401/411/421/501/601.
@@ -31,30 +36,52 @@ final class DispenseMapping {
     private DispenseMapping() {
     }
 
-    static List<MappedResource> map(Dispensing block, String recordKey) {
+    /** A block's dispenses and the directory resources they refer to (each once). */
+    record Mapping(List<MappedResource> resources, List<DirectoryResource> directory) {
+    }
+
+    static Mapping map(Dispensing block, String recordKey) {
         List<MappedResource> mapped = new ArrayList<>();
-        Shared shared = new Shared(Notes.day(block.date.date()), block.notes.stream().map(Notes::of).toList());
+        Map<String, DirectoryResource> directory = new LinkedHashMap<>();
+        Shared shared = new Shared(Notes.day(block.date.date()), block.notes.stream().map(Notes::of).toList(),
+                block.pharmacy == null ? null : Parties.toOrganization(stored(directory, Parties.pharmacy(block.pharmacy))),
+                block.pharmacist == null ? null
+                        : Parties.toPerson(stored(directory, Parties.pharmacist(block.pharmacist)), block.pharmacist.name()),
+                block.institution == null ? null
+                        : Parties.toOrganization(stored(directory, Parties.institution(block.institution))));
         int group = 0;
         for (Prescription prescription : block.prescriptions) {
             group++;
+            Reference doctor = prescription.doctor() == null ? null : Parties.toPerson(
+                    stored(directory, Parties.doctor(prescription.doctor())), prescription.doctor().name());
             for (Rp rp : prescription.rps().values()) {
                 int order = 0;
                 for (DispensedDrug drug : rp.drugs) {
                     order++;
                     mapped.add(new MappedResource(recordKey + ":" + group + ":" + rp.number + ":" + order,
-                            dispense(block, shared, prescription, rp, drug, order)));
+                            dispense(block, shared, prescription, doctor, rp, drug, order)));
                 }
             }
         }
-        return mapped;
+        return new Mapping(mapped, List.copyOf(directory.values()));
     }
 
-    /** What every dispense of the block carries, made once and copied (parsing dates is not free). */
-    private record Shared(DateTimeType handedOver, List<Annotation> notes) {
+    /** The directory resource for {@code resource}, the one made before when the block named it already. */
+    private static DirectoryResource stored(Map<String, DirectoryResource> directory, Resource resource) {
+        DirectoryResource d = DirectoryResource.of(resource);
+        return directory.computeIfAbsent(d.id(), k -> d);
     }
 
-    private static MedicationDispense dispense(Dispensing block, Shared shared, Prescription prescription, Rp rp,
-                                               DispensedDrug drug, int order) {
+    /**
+     * What every dispense of the block carries, made once and copied (parsing dates is not free): the date,
+     * the block's notes and the references to its pharmacy, pharmacist and prescribing institution.
+     */
+    private record Shared(DateTimeType handedOver, List<Annotation> notes, Reference pharmacy, Reference pharmacist,
+                          Reference institution) {
+    }
+
+    private static MedicationDispense dispense(Dispensing block, Shared shared, Prescription prescription, Reference doctor,
+                                               Rp rp, DispensedDrug drug, int order) {
         MedicationDispense dispense = new MedicationDispense();
         dispense.getMeta().addProfile(JahisSystems.DISPENSE_PROFILE);
         dispense.addIdentifier(new Identifier().setSystem(JahisSystems.RP_NUMBER).setValue(String.valueOf(rp.number)));
@@ -67,7 +94,7 @@ final class DispenseMapping {
         }
         dispense.setMedication(DrugCodes.concept(drug.drug()));
         dispense.setSubject(SourceRefs.patient());
-        parties(block, prescription, dispense);
+        parties(shared, prescription, doctor, dispense);
         dispense.setQuantity(DosageMapping.handedOver(drug.drug(), usage));
         dispense.setDaysSupply(DosageMapping.daysSupply(usage));
         dispense.setWhenHandedOverElement(shared.handedOver().copy());
@@ -81,25 +108,18 @@ final class DispenseMapping {
         return dispense;
     }
 
-    private static void parties(Dispensing block, Prescription prescription, MedicationDispense dispense) {
-        if (block.pharmacy != null) {
-            dispense.addContained(Parties.pharmacy(block.pharmacy));
-            dispense.addPerformer().setActor(new Reference("#pharmacy"));
+    private static void parties(Shared shared, Prescription prescription, Reference doctor, MedicationDispense dispense) {
+        if (shared.pharmacy() != null) {
+            dispense.addPerformer().setActor(shared.pharmacy().copy());
         }
-        if (block.pharmacist != null) {
-            dispense.addContained(Parties.pharmacist(block.pharmacist));
-            dispense.addPerformer().setActor(new Reference("#pharmacist"));
+        if (shared.pharmacist() != null) {
+            dispense.addPerformer().setActor(shared.pharmacist().copy());
         }
-        if (prescription.doctor() == null && block.institution == null) {
+        if (doctor == null && shared.institution() == null) {
             return;
         }
-        if (block.institution != null) {
-            dispense.addContained(Parties.institution(block.institution));
-        }
-        if (prescription.doctor() != null) {
-            dispense.addContained(Parties.doctor(prescription.doctor()));
-        }
-        dispense.addContained(Parties.prescriber(prescription.doctor(), block.institution));
+        dispense.addContained(Parties.prescriber(prescription.doctor(), doctor == null ? null : doctor.copy(),
+                shared.institution() == null ? null : shared.institution().copy()));
         dispense.addExtension(JahisSystems.PRESCRIBER, new Reference("#prescriber"));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
@@ -42,7 +43,18 @@ public final class JahisWriter {
      * getters create the elements they are asked for, and the caller's resources stay as they were.
      */
     public byte[] write(Patient patient, List<? extends Resource> given) {
+        return write(patient, given, Map.of());
+    }
+
+    /**
+     * As {@link #write(Patient, List)}, the dispensings' pharmacy, pharmacist, institution and doctor read
+     * from {@code directory} (stored resources by {@code Type/id}) where the dispensings refer to them.
+     */
+    public byte[] write(Patient patient, List<? extends Resource> given, Map<String, ? extends Resource> directory) {
         List<Resource> history = given.stream().<Resource>map(Resource::copy).toList();
+        if (!directory.isEmpty()) {
+            history.forEach(r -> DirectoryTargets.attach(r, directory));
+        }
         List<String> lines = new ArrayList<>();
         lines.add(Header.PREFIX + "0" + Header.NEWEST_KNOWN + ",1");
         lines.add(PatientLines.patient(patient.copy()));

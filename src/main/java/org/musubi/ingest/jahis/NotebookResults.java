@@ -70,15 +70,17 @@ final class NotebookResults {
             return;
         }
         String unique = unique(key);
-        mapped(scope, unique, () -> resources.get().stream().map(r -> new MappedResource(unique, r)).toList());
+        mapped(scope, unique, () -> new DispenseMapping.Mapping(
+                resources.get().stream().map(r -> new MappedResource(unique, r)).toList(), List.of()));
     }
 
-    private void mapped(Scope scope, String key, Supplier<List<MappedResource>> resources) {
+    private void mapped(Scope scope, String key, Supplier<DispenseMapping.Mapping> resources) {
         int line = scope == book.file ? book.patient.line() : scope.firstLine();
         Location where = new Location(book.fileName, line, scope == book.file ? "1" : scope.firstNumber(), null);
         try {
+            DispenseMapping.Mapping mapping = resources.get();
             outcomes.add(new Outcome(line, new Parsed(where, key, null, ParseResult.Action.STORE, patient.identity(),
-                    patient.patient().copy(), true, resources.get(), scope.warnings())));
+                    patient.patient().copy(), true, mapping.resources(), scope.warnings(), mapping.directory())));
         } catch (RuntimeException e) {
             outcomes.add(new Outcome(line, new Rejected(JahisProblems.of(where, "jahis.unexpected",
                     e.getClass().getSimpleName()), scope.raw())));

@@ -9,17 +9,21 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
+import org.musubi.ingest.DirectoryResource;
 import org.musubi.ingest.jahis.JahisRecord.Pharmacist;
 import org.musubi.ingest.jahis.JahisRecord.Pharmacy;
 import org.musubi.ingest.jahis.JahisRecord.Prescriber;
 import org.musubi.ingest.jahis.JahisRecord.PrescribingInstitution;
 
 /**
- * The people and places of a dispensing as contained resources (JAHIS gives names and codes, never
- * IDs a registry could resolve): the pharmacy (11) and pharmacist (15), and the prescriber as a
- * PractitionerRole joining the doctor (55, department as specialty) and the institution (51).
- * Institutions carry JP Core's 10-digit 医療機関コード identifier when prefecture, fee table and
- * 7-digit code are all given, and each part in JP Core's JP_Organization extensions.
+ * The people and places of a dispensing: the pharmacy (11) and pharmacist (15), the prescribing
+ * institution (51) and doctor (55) as directory resources, stored once for every dispensing that names
+ * them with the same content ({@link DirectoryResource}); the prescriber as a PractitionerRole contained
+ * in each dispensing, joining the doctor (department as specialty) and the institution. JAHIS gives
+ * names and codes, never IDs a registry could resolve. Institutions carry JP Core's 10-digit 医療機関コード
+ * identifier when prefecture, fee table and 7-digit code are all given, and each part in JP Core's
+ * JP_Organization extensions. References to them carry the name as display (and an institution's code
+ * as identifier), so a list of dispensings reads without fetching them.
  */
 final class Parties {
 
@@ -40,7 +44,7 @@ final class Parties {
     }
 
     static Organization pharmacy(Pharmacy p) {
-        Organization pharmacy = institution("pharmacy", p.name(), p.prefecture(), p.feeTable(), p.code());
+        Organization pharmacy = institution(p.name(), p.prefecture(), p.feeTable(), p.code());
         if (!p.address().isEmpty() || !p.postalCode().isEmpty()) {
             pharmacy.addAddress(new Address().setText(blankToNull(p.address())).setPostalCode(blankToNull(p.postalCode())));
         }
@@ -51,11 +55,11 @@ final class Parties {
     }
 
     static Organization institution(PrescribingInstitution i) {
-        return institution("institution", i.name(), i.prefecture(), i.feeTable(), i.code());
+        return institution(i.name(), i.prefecture(), i.feeTable(), i.code());
     }
 
     static Practitioner pharmacist(Pharmacist p) {
-        Practitioner pharmacist = person("pharmacist", p.name());
+        Practitioner pharmacist = person(p.name());
         if (!p.contact().isEmpty()) {
             pharmacist.addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(p.contact()));
         }
@@ -63,29 +67,42 @@ final class Parties {
     }
 
     static Practitioner doctor(Prescriber doctor) {
-        return person("doctor", doctor.name());
+        return person(doctor.name());
     }
 
-    /** The prescriber: the doctor, the institution, or both, and the department. */
-    static PractitionerRole prescriber(Prescriber doctor, PrescribingInstitution institution) {
+    /** A reference to a stored Organization, with its name as display and its 医療機関コード as identifier. */
+    static Reference toOrganization(DirectoryResource organization) {
+        Organization o = (Organization) organization.resource();
+        Reference reference = organization.reference().setDisplay(blankToNull(o.getName()));
+        o.getIdentifier().stream().filter(i -> JahisSystems.INSTITUTION_NO.equals(i.getSystem())).findFirst()
+                .ifPresent(i -> reference.setIdentifier(i.copy()));
+        return reference;
+    }
+
+    /** A reference to a stored Practitioner, with the name as JAHIS gave it as display. */
+    static Reference toPerson(DirectoryResource person, String name) {
+        return person.reference().setDisplay(blankToNull(name));
+    }
+
+    /** The prescriber: the doctor, the institution, or both (references to stored ones), and the department. */
+    static PractitionerRole prescriber(Prescriber doctor, Reference toDoctor, Reference toInstitution) {
         PractitionerRole role = new PractitionerRole();
         role.setId("prescriber");
         role.getMeta().addProfile(JahisSystems.PRACTITIONER_ROLE_PROFILE);
-        if (doctor != null) {
-            role.setPractitioner(new Reference("#doctor"));
+        if (toDoctor != null) {
+            role.setPractitioner(toDoctor);
             if (!doctor.department().isEmpty()) {
                 role.addSpecialty(new CodeableConcept().setText(doctor.department()));
             }
         }
-        if (institution != null) {
-            role.setOrganization(new Reference("#institution"));
+        if (toInstitution != null) {
+            role.setOrganization(toInstitution);
         }
         return role;
     }
 
-    private static Organization institution(String id, String name, String prefecture, String feeTable, String code) {
+    private static Organization institution(String name, String prefecture, String feeTable, String code) {
         Organization organization = new Organization().setName(name);
-        organization.setId(id);
         organization.getMeta().addProfile(JahisSystems.ORGANIZATION_PROFILE);
         String number = institutionNumber(prefecture, feeTable, code);
         if (number != null) {
@@ -103,9 +120,8 @@ final class Parties {
         return organization;
     }
 
-    private static Practitioner person(String id, String name) {
+    private static Practitioner person(String name) {
         Practitioner practitioner = new Practitioner();
-        practitioner.setId(id);
         practitioner.getMeta().addProfile(JahisSystems.PRACTITIONER_PROFILE);
         practitioner.addName(PersonName.split(name).toHumanName(null));
         return practitioner;

@@ -141,14 +141,14 @@ final class ChartEntries {
             dosages(r.path("dosageInstruction"));
             add("chart.detail.quantity", quantity(r.path("quantity")));
             add("chart.detail.supply", quantity(r.path("daysSupply")));
-            add("chart.detail.pharmacy", party(r, r.path("performer").path(0).path("actor")));
+            JsonNode pharmacy = r.path("performer").path(0).path("actor");
             for (JsonNode performer : r.path("performer")) {
-                JsonNode actor = performer.path("actor");
-                if (FhirJson.contained(r, actor).path("resourceType").asString("").equals("Organization")
-                        && details.stream().noneMatch(d -> "chart.detail.pharmacy".equals(d.labelKey()))) {
-                    add("chart.detail.pharmacy", party(r, actor));
+                if ("Organization".equals(FhirJson.targetType(r, performer.path("actor")))) {
+                    pharmacy = performer.path("actor");
+                    break;
                 }
             }
+            add("chart.detail.pharmacy", party(r, pharmacy));
             for (JsonNode request : r.path("authorizingPrescription")) {
                 add("chart.detail.prescriber", party(r, request));
             }

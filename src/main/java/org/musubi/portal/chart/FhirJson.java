@@ -120,6 +120,23 @@ final class FhirJson {
         return tools.jackson.databind.node.MissingNode.getInstance();
     }
 
+    /**
+     * The type of the resource a reference points to: a contained one's resourceType, else the type a
+     * literal reference ({@code Type/id} or an absolute URL ending so) names, else null.
+     */
+    static String targetType(JsonNode resource, JsonNode reference) {
+        JsonNode contained = contained(resource, reference);
+        if (!contained.isMissingNode()) {
+            return text(contained.path("resourceType"));
+        }
+        String ref = text(reference.path("reference"));
+        if (ref == null || ref.startsWith("#")) {
+            return text(reference.path("type"));
+        }
+        String[] parts = ref.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] : text(reference.path("type"));
+    }
+
     /** A reference's display, else the name of the contained resource it points to. */
     static String party(JsonNode resource, JsonNode reference) {
         String display = text(reference.path("display"));

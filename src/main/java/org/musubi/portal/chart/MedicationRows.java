@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 public final class MedicationRows {
 
     private static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
+    /** The extension naming a dispensing's prescriber (a contained PractitionerRole), as the JAHIS import writes it. */
+    private static final String PRESCRIBER = "urn:musubi:fhir:prescriber";
 
     private MedicationRows() {
     }
@@ -95,8 +97,8 @@ public final class MedicationRows {
         Source pharmacy = null;
         if (dispense) {
             prescriber = prescriber(r);
-            JsonNode shop = FhirJson.contained(r, r.path("performer").path(0).path("actor"));
-            pharmacy = "Organization".equals(text(shop.path("resourceType"))) ? organization(shop) : senderSource;
+            JsonNode actor = r.path("performer").path(0).path("actor");
+            pharmacy = "Organization".equals(FhirJson.targetType(r, actor)) ? organization(r, actor) : senderSource;
         } else {
             prescriber = new Source(senderSource.code(), senderSource.name(), FhirJson.party(r, r.path("requester")));
         }
@@ -129,35 +131,47 @@ public final class MedicationRows {
         return new String[] {text(first.path("system")), text(first.path("code"))};
     }
 
-    /** The prescribing institution of a dispensing (JAHIS 51/55 as contained resources), when recorded. */
+    /**
+     * The prescribing institution and doctor of a dispensing (JAHIS 51/55), when recorded: the contained
+     * PractitionerRole the prescriber extension names, whose institution and doctor are stored resources
+     * (the references' identifier and display tell their code and name) or, as imported before
+     * 2026-11-23, resources contained in the dispensing too.
+     */
     private static Source prescriber(JsonNode r) {
-        JsonNode institution = containedOther(r, "Organization", "pharmacy");
-        JsonNode doctor = containedOther(r, "Practitioner", "pharmacist");
-        String doctorName = doctor == null ? null : FhirJson.name(doctor);
-        if (institution == null) {
+        JsonNode role = null;
+        for (JsonNode extension : r.path("extension")) {
+            if (PRESCRIBER.equals(text(extension.path("url")))) {
+                role = FhirJson.contained(r, extension.path("valueReference"));
+            }
+        }
+        if (role == null || role.isMissingNode()) {
+            return null;
+        }
+        JsonNode doctor = role.path("practitioner");
+        String doctorName = doctor.isMissingNode() ? null : FhirJson.party(r, doctor);
+        if (role.path("organization").isMissingNode()) {
             return doctorName == null ? null : new Source(null, null, doctorName);
         }
-        Source org = organization(institution);
+        Source org = organization(r, role.path("organization"));
         return new Source(org.code(), org.name(), doctorName);
     }
 
-    private static Source organization(JsonNode organization) {
+    /** An organization a reference names: its 医療機関コード and name, from the contained resource or the reference. */
+    private static Source organization(JsonNode r, JsonNode reference) {
+        JsonNode contained = FhirJson.contained(r, reference);
+        if (!contained.isMissingNode()) {
+            return organization(contained.path("identifier"), text(contained.path("name")));
+        }
+        return organization(List.of(reference.path("identifier")), text(reference.path("display")));
+    }
+
+    private static Source organization(Iterable<JsonNode> identifiers, String name) {
         String number = null;
-        for (JsonNode identifier : organization.path("identifier")) {
+        for (JsonNode identifier : identifiers) {
             if (INSTITUTION_NO.equals(text(identifier.path("system")))) {
                 number = text(identifier.path("value"));
             }
         }
-        return new Source(number, text(organization.path("name")), null);
-    }
-
-    /** The first contained resource of {@code type} other than the one with id {@code notId}. */
-    private static JsonNode containedOther(JsonNode r, String type, String notId) {
-        for (JsonNode c : r.path("contained")) {
-            if (type.equals(text(c.path("resourceType"))) && !notId.equals(text(c.path("id")))) {
-                return c;
-            }
-        }
-        return null;
+        return new Source(number, name, null);
     }
 }

@@ -103,8 +103,8 @@ class JahisBlockFaultsTest {
         Parsed dispensing = parsed(results).get(2);
         assertThat(dispensing.warnings()).extracting(Problem::code).containsExactly("jahis.field.code");
         assertThat(dispensing.recordKey()).contains(":n");
-        Organization pharmacy = JahisFiles.contained(resources(results, MedicationDispense.class).getFirst(), "pharmacy",
-                Organization.class);
+        Organization pharmacy = JahisFiles.stored(results,
+                resources(results, MedicationDispense.class).getFirst().getPerformerFirstRep().getActor(), Organization.class);
         assertThat(pharmacy.hasIdentifier()).isFalse();
     }
 

@@ -78,6 +78,13 @@ final class JahisFiles {
                 .filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** The directory resource (pharmacy, doctor …) a reference names, among those the parsed records carry. */
+    static <T extends Resource> T stored(List<ParseResult> results, org.hl7.fhir.r4.model.Reference reference, Class<T> type) {
+        return parsed(results).stream().flatMap(p -> p.directory().stream())
+                .filter(d -> d.ref().equals(reference.getReference())).map(d -> type.cast(d.resource())).findFirst()
+                .orElseThrow(() -> new AssertionError("no directory resource " + reference.getReference()));
+    }
+
     /** A contained resource by id. */
     static <T extends Resource> T contained(org.hl7.fhir.r4.model.DomainResource owner, String id, Class<T> type) {
         return owner.getContained().stream().filter(r -> r.getIdPart().equals(id) || r.getId().equals("#" + id))

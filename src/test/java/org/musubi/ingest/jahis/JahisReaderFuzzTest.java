@@ -40,7 +40,10 @@ class JahisReaderFuzzTest {
         List<Parsed> parsed = results.stream().filter(Parsed.class::isInstance).map(Parsed.class::cast).toList();
         if (!parsed.isEmpty()) {
             List<Resource> history = parsed.stream().flatMap(p -> p.resources().stream()).map(MappedResource::resource).toList();
-            byte[] written = new JahisWriter(StandardCharsets.UTF_8).write(parsed.getFirst().patientResource(), history);
+            java.util.Map<String, Resource> directory = new java.util.HashMap<>();
+            parsed.forEach(p -> p.directory().forEach(d -> directory.put(d.ref(), d.resource())));
+            byte[] written = new JahisWriter(StandardCharsets.UTF_8).write(parsed.getFirst().patientResource(), history,
+                    directory);
             if (read(written).stream().noneMatch(Parsed.class::isInstance)) {
                 throw new AssertionError("the written notebook lost its patient:\n" + new String(written, StandardCharsets.UTF_8));
             }

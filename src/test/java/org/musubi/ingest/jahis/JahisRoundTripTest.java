@@ -45,7 +45,8 @@ class JahisRoundTripTest {
 
     static void assertRoundTrip(List<ParseResult> original, Charset charset) {
         assertThat(rejected(original)).isEmpty();
-        byte[] written = new JahisWriter(charset).write(parsed(original).getFirst().patientResource(), resources(original));
+        byte[] written = new JahisWriter(charset).write(parsed(original).getFirst().patientResource(), resources(original),
+                directory(original));
         List<ParseResult> again = read("again.txt", written);
 
         assertThat(rejected(again)).as(new String(written, charset)).isEmpty();
@@ -61,8 +62,15 @@ class JahisRoundTripTest {
         return parsed(results).stream().flatMap(p -> p.resources().stream()).map(MappedResource::resource).toList();
     }
 
+    /** The directory resources the records refer to, by {@code Type/id}, as the store gives them to the writer. */
+    static Map<String, Resource> directory(List<ParseResult> results) {
+        Map<String, Resource> directory = new java.util.HashMap<>();
+        parsed(results).forEach(p -> p.directory().forEach(d -> directory.put(d.ref(), d.resource())));
+        return directory;
+    }
+
     private static Parsed withoutWarnings(Parsed parsed) {
         return new Parsed(parsed.where(), parsed.recordKey(), parsed.version(), parsed.action(), parsed.patient(),
-                parsed.patientResource(), parsed.authoritative(), parsed.resources(), List.of());
+                parsed.patientResource(), parsed.authoritative(), parsed.resources(), List.of(), parsed.directory());
     }
 }

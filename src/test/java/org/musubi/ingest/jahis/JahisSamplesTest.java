@@ -7,6 +7,7 @@ import static org.musubi.ingest.jahis.JahisFiles.parsed;
 import static org.musubi.ingest.jahis.JahisFiles.readSample;
 import static org.musubi.ingest.jahis.JahisFiles.rejected;
 import static org.musubi.ingest.jahis.JahisFiles.resources;
+import static org.musubi.ingest.jahis.JahisFiles.stored;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,8 +19,10 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
+import org.musubi.ingest.DirectoryResource;
 import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.ParseResult.Parsed;
 import org.musubi.ingest.Problem;
@@ -70,28 +73,73 @@ class JahisSamplesTest {
 
     @Test
     void namesPharmacyPharmacistAndPrescriberOfTheMinimalSample() {
-        MedicationDispense dispense = resources(readSample("tc-minimal-valid.txt"), MedicationDispense.class).getFirst();
+        List<ParseResult> results = readSample("tc-minimal-valid.txt");
+        MedicationDispense dispense = resources(results, MedicationDispense.class).getFirst();
 
-        Organization pharmacy = contained(dispense, "pharmacy", Organization.class);
+        Reference toPharmacy = dispense.getPerformer().get(0).getActor();
+        Organization pharmacy = stored(results, toPharmacy, Organization.class);
         assertThat(pharmacy.getName()).isEqualTo("株式会社 工業会薬局 駅前店");
         assertThat(pharmacy.getIdentifierFirstRep().getSystem()).isEqualTo(
                 "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no");
         assertThat(pharmacy.getIdentifierFirstRep().getValue()).isEqualTo("1341234567");
-        assertThat(contained(dispense, "pharmacist", Practitioner.class).getNameFirstRep().getText()).isEqualTo("工業会 次郎");
+        assertThat(toPharmacy.getDisplay()).isEqualTo("株式会社 工業会薬局 駅前店");
+        assertThat(toPharmacy.getIdentifier().getValue()).isEqualTo("1341234567");
+        Reference toPharmacist = dispense.getPerformer().get(1).getActor();
+        assertThat(stored(results, toPharmacist, Practitioner.class).getNameFirstRep().getText()).isEqualTo("工業会 次郎");
+        assertThat(toPharmacist.getDisplay()).isEqualTo("工業会 次郎");
         assertThat(dispense.getPerformer()).extracting(p -> p.getActor().getReference())
-                .containsExactly("#pharmacy", "#pharmacist");
+                .allMatch(r -> r.matches("(Organization|Practitioner)/[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
         assertThat(dispense.getExtensionByUrl(JahisSystems.PRESCRIBER).getValue())
-                .satisfies(v -> assertThat(((org.hl7.fhir.r4.model.Reference) v).getReference()).isEqualTo("#prescriber"));
+                .satisfies(v -> assertThat(((Reference) v).getReference()).isEqualTo("#prescriber"));
         PractitionerRole prescriber = contained(dispense, "prescriber", PractitionerRole.class);
         assertThat(prescriber.getSpecialtyFirstRep().getText()).isEqualTo("内科");
-        assertThat(contained(dispense, "doctor", Practitioner.class).getNameFirstRep())
+        assertThat(stored(results, prescriber.getPractitioner(), Practitioner.class).getNameFirstRep())
                 .extracting(HumanName::getFamily, HumanName::getGivenAsSingleString).containsExactly("工業会", "太郎");
-        Organization institution = contained(dispense, "institution", Organization.class);
+        Organization institution = stored(results, prescriber.getOrganization(), Organization.class);
         assertThat(institution.getName()).isEqualTo("医療法人 工業会病院");
         assertThat(institution.getIdentifierFirstRep().getValue()).isEqualTo("1311234567");
+        assertThat(prescriber.getOrganization().getDisplay()).isEqualTo("医療法人 工業会病院");
+        assertThat(dispense.getContained()).as("only the role is contained").hasSize(1);
         assertThat(dispense.getSubject().getReference()).isEqualTo(SourceRefs.PATIENT);
         assertThat(dispense.getMeta().getProfile().getFirst().getValue())
                 .isEqualTo("http://jpfhir.jp/fhir/core/StructureDefinition/JP_MedicationDispense");
+    }
+
+    @Test
+    void storesEachPartyOnceWithAnIdMadeFromItsContent() {
+        List<ParseResult> results = readSample("tc-multi-dispensing.txt");
+        List<DirectoryResource> directory = parsed(results).stream().flatMap(p -> p.directory().stream()).toList();
+
+        assertThat(directory).extracting(DirectoryResource::type).doesNotContain("PractitionerRole");
+        assertThat(directory).allSatisfy(d -> {
+            assertThat(d.json()).doesNotContain("\"id\"");
+            assertThat(d.resource().hasIdElement()).isFalse();
+        });
+        for (Parsed record : parsed(results)) {
+            assertThat(record.directory()).extracting(DirectoryResource::id).doesNotHaveDuplicates();
+            java.util.Set<String> named = new java.util.HashSet<>();
+            for (var mapped : record.resources()) {
+                if (mapped.resource() instanceof MedicationDispense d) {
+                    d.getPerformer().forEach(p -> named.add(p.getActor().getReference()));
+                    d.getContained().stream().map(PractitionerRole.class::cast).forEach(role -> {
+                        if (role.hasPractitioner()) {
+                            named.add(role.getPractitioner().getReference());
+                        }
+                        if (role.hasOrganization()) {
+                            named.add(role.getOrganization().getReference());
+                        }
+                    });
+                }
+            }
+            assertThat(record.directory()).extracting(DirectoryResource::ref).as(record.recordKey())
+                    .containsExactlyInAnyOrderElementsOf(named);
+        }
+        List<DirectoryResource> again = parsed(readSample("tc-multi-dispensing.txt")).stream()
+                .flatMap(p -> p.directory().stream()).toList();
+        assertThat(again).extracting(DirectoryResource::id).as("the same content, the same ids")
+                .containsExactlyElementsOf(directory.stream().map(DirectoryResource::id).toList());
+        assertThat(directory.stream().map(DirectoryResource::id).distinct().count()).as("two pharmacies, two pharmacists …")
+                .isGreaterThan(4);
     }
 
     @Test
@@ -114,11 +162,16 @@ class JahisSamplesTest {
                 .isEqualByComparingTo(BigDecimal.valueOf(2));
         assertThat(second.getDaysSupply().getValue()).isEqualByComparingTo("14");
         assertThat(second.getQuantity().getValue()).isEqualByComparingTo("28");
-        assertThat(contained(second, "pharmacy", Organization.class).getIdentifierFirstRep().getValue()).isEqualTo("1347654321");
-        assertThat(contained(second, "pharmacist", Practitioner.class).getNameFirstRep().getText()).isEqualTo("工業会 花子");
-        assertThat(contained(second, "doctor", Practitioner.class).getNameFirstRep().getText()).isEqualTo("中央 一郎");
-        assertThat(contained(second, "prescriber", PractitionerRole.class).getSpecialtyFirstRep().getText())
-                .isEqualTo("循環器内科");
+        assertThat(stored(results, second.getPerformer().get(0).getActor(), Organization.class).getIdentifierFirstRep()
+                .getValue()).isEqualTo("1347654321");
+        assertThat(stored(results, second.getPerformer().get(1).getActor(), Practitioner.class).getNameFirstRep().getText())
+                .isEqualTo("工業会 花子");
+        PractitionerRole secondRole = contained(second, "prescriber", PractitionerRole.class);
+        assertThat(stored(results, secondRole.getPractitioner(), Practitioner.class).getNameFirstRep().getText())
+                .isEqualTo("中央 一郎");
+        assertThat(secondRole.getSpecialtyFirstRep().getText()).isEqualTo("循環器内科");
+        assertThat(second.getPerformer().get(0).getActor().getReference())
+                .isNotEqualTo(first.getPerformer().get(0).getActor().getReference());
         assertThat(second.getNote()).extracting(Annotation::getText)
                 .containsExactly("疼痛時の服用状況を確認", "２回目調剤ブロックの備考");
         assertThat(parsed(results).get(1).recordKey()).isNotEqualTo(parsed(results).get(2).recordKey());
@@ -184,7 +237,7 @@ class JahisSamplesTest {
         assertThat(dispense.getDaysSupply().getValue()).isEqualByComparingTo("28");
         PractitionerRole prescriber = contained(dispense, "prescriber", PractitionerRole.class);
         assertThat(prescriber.hasPractitioner()).as("no 55 in the block").isFalse();
-        assertThat(contained(dispense, "institution", Organization.class).hasIdentifier()).isFalse();
+        assertThat(stored(results, prescriber.getOrganization(), Organization.class).hasIdentifier()).isFalse();
         assertThat(dispense.getNote()).extracting(Annotation::getText).contains("朝に薬を飲んだ後、めまいがあった");
     }
 }

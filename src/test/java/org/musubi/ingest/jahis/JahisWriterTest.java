@@ -26,7 +26,8 @@ class JahisWriterTest {
 
     @Test
     void writesVersion08ForThePatientWithCrlfAndTheNewestDispensingFirst() {
-        String text = new String(new JahisWriter(StandardCharsets.UTF_8).write(patient, resources(notebook)), StandardCharsets.UTF_8);
+        String text = new String(new JahisWriter(StandardCharsets.UTF_8).write(patient, resources(notebook),
+                JahisRoundTripTest.directory(notebook)), StandardCharsets.UTF_8);
 
         assertThat(text).startsWith("JAHISTC08,1\r\n1,山田 花子,2,19580303,105-0004,東京都港区新橋1-2-3,03-1234-5678,,,,ヤマダ ハナコ\r\n"
                 + "2,1,ペニシリン系,1\r\n5,20260310,1\r\n11,みなと薬局,13,4,1234567,105-0001,東京都港区虎ノ門1-1-1,03-0000-0000,1\r\n");
@@ -64,11 +65,19 @@ class JahisWriterTest {
         List<Resource> history = resources(notebook);
         List<Resource> before = history.stream().map(Resource::copy).toList();
 
-        new JahisWriter(StandardCharsets.UTF_8).write(patient, history);
+        new JahisWriter(StandardCharsets.UTF_8).write(patient, history, JahisRoundTripTest.directory(notebook));
 
         for (int i = 0; i < history.size(); i++) {
             assertThat(history.get(i).equalsDeep(before.get(i))).isTrue();
         }
+    }
+
+    @Test
+    void writesNoPharmacyWhenTheStoredPharmacyIsNotGiven() {
+        String text = new String(new JahisWriter(StandardCharsets.UTF_8).write(patient, resources(notebook)), StandardCharsets.UTF_8);
+
+        assertThat(text).as("the dispensings still, without a pharmacy the caller may not see").contains("5,20260310,1\r\n201,")
+                .doesNotContain("11,みなと薬局");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
+import org.musubi.ingest.DirectoryResource;
 import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.ParseResult.Parsed;
@@ -49,6 +50,11 @@ final class SameResults {
                 assertThat(json(gotResource)).as("resource %s", want.resources().get(r).sourceKey()).isEqualTo(json(wantResource));
             }
             assertThat(gotResource.equalsDeep(wantResource)).as("resource %s", want.resources().get(r).sourceKey()).isTrue();
+        }
+        assertThat(got.directory()).extracting(DirectoryResource::ref).as("directory of %s", want.recordKey())
+                .containsExactlyElementsOf(want.directory().stream().map(DirectoryResource::ref).toList());
+        for (int d = 0; d < want.directory().size(); d++) {
+            assertThat(got.directory().get(d).json()).isEqualTo(want.directory().get(d).json());
         }
         assertThat(got.warnings()).extracting(Problem::code)
                 .containsExactlyElementsOf(want.warnings().stream().map(Problem::code).toList());

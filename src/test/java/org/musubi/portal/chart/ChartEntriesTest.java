@@ -32,6 +32,19 @@ class ChartEntriesTest {
     }
 
     @Test
+    void aJahisDispensingShowsThePharmacyItRefersToByTheReferencesDisplay() {
+        ChartEntry entry = of("MedicationDispense", """
+                {"resourceType":"MedicationDispense","performer":[
+                 {"actor":{"reference":"Practitioner/0f1e2d3c-0000-8000-8000-000000000001","display":"薬剤師 一郎"}},
+                 {"actor":{"reference":"Organization/0f1e2d3c-0000-8000-8000-000000000002","display":"駅前薬局"}}],
+                 "whenHandedOver":"2026-01-10","medicationCodeableConcept":{"text":"アムロジピン錠5mg"}}""");
+
+        assertThat(entry.details()).filteredOn(d -> d.labelKey().equals("chart.detail.pharmacy"))
+                .extracting(ChartEntry.Detail::value).as("the performer that is an Organization")
+                .containsExactly("駅前薬局");
+    }
+
+    @Test
     void anInjectionOrderIsAnInjectionByItsJpCoreProfile() {
         ChartEntry entry = of("MedicationRequest", """
                 {"resourceType":"MedicationRequest","meta":{"profile":[

@@ -270,6 +270,7 @@ class FhirJsonWriterTest {
                     List<IBaseResource> resources = new ArrayList<>();
                     resources.add(parsed.patientResource());
                     parsed.resources().stream().map(MappedResource::resource).forEach(resources::add);
+                    parsed.directory().forEach(d -> resources.add(d.resource()));
                     for (IBaseResource resource : resources) {
                         compare(file.name(), resource, byType);
                     }
