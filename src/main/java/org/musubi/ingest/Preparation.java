@@ -21,6 +21,13 @@ final class Preparation {
     private final FhirContext context;
     private final FhirIndexer indexer;
     private final FhirJsonWriter writer;
+    /**
+     * Directory resources prepared before, by id: their ids are made from their content, so one prepared
+     * is right for every record naming it (a pharmacy is named by all of its notebooks). At most
+     * {@link #PREPARED_DIRECTORY}, then started afresh.
+     */
+    private final java.util.Map<String, PreparedDirectory> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PREPARED_DIRECTORY = 20_000;
 
     Preparation(FhirContext context, FhirIndexer indexer) {
         this.context = context;
@@ -72,10 +79,18 @@ final class Preparation {
                     ? List.of() : new ArrayList<>(parsed.directory().size());
             if (parsed.action() == ParseResult.Action.STORE) {
                 for (DirectoryResource d : parsed.directory()) {
-                    ResourceKind kind = ResourceKind.of(d.type()).filter(ResourceKind::directory).orElseThrow(() ->
-                            new Unstorable(TEXTS.problem(parsed.where(), "ingest.unstorable", d.type())));
-                    directory.add(new PreparedDirectory(d.id(), d.type(), indexer.category(d.resource(), kind), d.json(),
-                            indexer.index(d.resource(), kind)));
+                    PreparedDirectory known = prepared.get(d.id());
+                    if (known == null) {
+                        ResourceKind kind = ResourceKind.of(d.type()).filter(ResourceKind::directory).orElseThrow(() ->
+                                new Unstorable(TEXTS.problem(parsed.where(), "ingest.unstorable", d.type())));
+                        known = new PreparedDirectory(d.id(), d.type(), indexer.category(d.resource(), kind), d.json(),
+                                indexer.index(d.resource(), kind));
+                        if (prepared.size() >= PREPARED_DIRECTORY) {
+                            prepared.clear();
+                        }
+                        prepared.put(d.id(), known);
+                    }
+                    directory.add(known);
                 }
             }
             return new PreparedRecord(resources, patient, directory, null);

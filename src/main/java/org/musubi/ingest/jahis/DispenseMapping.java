@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.DirectoryResource;
 import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.SourceRefs;
@@ -41,19 +40,24 @@ final class DispenseMapping {
     }
 
     static Mapping map(Dispensing block, String recordKey) {
+        return map(block, recordKey, new Parties.Known());
+    }
+
+    /** {@code known}: the parties the file's blocks named before (a notebook names its pharmacy in every block). */
+    static Mapping map(Dispensing block, String recordKey, Parties.Known known) {
         List<MappedResource> mapped = new ArrayList<>();
         Map<String, DirectoryResource> directory = new LinkedHashMap<>();
         Shared shared = new Shared(Notes.day(block.date.date()), block.notes.stream().map(Notes::of).toList(),
-                block.pharmacy == null ? null : Parties.toOrganization(stored(directory, Parties.pharmacy(block.pharmacy))),
+                block.pharmacy == null ? null : Parties.toOrganization(named(directory, known.pharmacy(block.pharmacy))),
                 block.pharmacist == null ? null
-                        : Parties.toPerson(stored(directory, Parties.pharmacist(block.pharmacist)), block.pharmacist.name()),
+                        : Parties.toPerson(named(directory, known.pharmacist(block.pharmacist)), block.pharmacist.name()),
                 block.institution == null ? null
-                        : Parties.toOrganization(stored(directory, Parties.institution(block.institution))));
+                        : Parties.toOrganization(named(directory, known.institution(block.institution))));
         int group = 0;
         for (Prescription prescription : block.prescriptions) {
             group++;
             Reference doctor = prescription.doctor() == null ? null : Parties.toPerson(
-                    stored(directory, Parties.doctor(prescription.doctor())), prescription.doctor().name());
+                    named(directory, known.doctor(prescription.doctor())), prescription.doctor().name());
             for (Rp rp : prescription.rps().values()) {
                 int order = 0;
                 for (DispensedDrug drug : rp.drugs) {
@@ -66,9 +70,8 @@ final class DispenseMapping {
         return new Mapping(mapped, List.copyOf(directory.values()));
     }
 
-    /** The directory resource for {@code resource}, the one made before when the block named it already. */
-    private static DirectoryResource stored(Map<String, DirectoryResource> directory, Resource resource) {
-        DirectoryResource d = DirectoryResource.of(resource);
+    /** {@code d}, added to the block's directory resources (once). */
+    private static DirectoryResource named(Map<String, DirectoryResource> directory, DirectoryResource d) {
         return directory.computeIfAbsent(d.id(), k -> d);
     }
 

@@ -30,6 +30,7 @@ final class NotebookResults {
     private final PatientMapping.Mapped patient;
     private final List<Outcome> outcomes = new ArrayList<>();
     private final Map<String, Integer> keysSeen = new HashMap<>();
+    private final Parties.Known parties = new Parties.Known();
 
     private NotebookResults(Notebook book, PatientMapping.Mapped patient) {
         this.book = book;
@@ -58,7 +59,7 @@ final class NotebookResults {
                 rejected(block.scope);
             } else {
                 String key = unique(RecordKeys.dispensing(block));
-                mapped(block.scope, key, () -> DispenseMapping.map(block, key));
+                mapped(block.scope, key, () -> DispenseMapping.map(block, key, parties));
             }
         }
         book.strays.forEach(this::rejected);

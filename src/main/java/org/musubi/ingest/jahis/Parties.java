@@ -38,6 +38,33 @@ final class Parties {
     private Parties() {
     }
 
+    /**
+     * The parties one file's blocks named, made once each: by the fields each resource is made of (not
+     * the line), so a notebook naming its pharmacy in every block encodes and hashes it once.
+     */
+    static final class Known {
+        private final java.util.Map<java.util.List<String>, DirectoryResource> made = new java.util.HashMap<>();
+
+        DirectoryResource pharmacy(Pharmacy p) {
+            return made.computeIfAbsent(java.util.Arrays.asList("11", p.name(), p.prefecture(), p.feeTable(), p.code(),
+                    p.postalCode(), p.address(), p.phone()), k -> DirectoryResource.of(Parties.pharmacy(p)));
+        }
+
+        DirectoryResource pharmacist(Pharmacist p) {
+            return made.computeIfAbsent(java.util.Arrays.asList("15", p.name(), p.contact()),
+                    k -> DirectoryResource.of(Parties.pharmacist(p)));
+        }
+
+        DirectoryResource institution(PrescribingInstitution i) {
+            return made.computeIfAbsent(java.util.Arrays.asList("51", i.name(), i.prefecture(), i.feeTable(), i.code()),
+                    k -> DirectoryResource.of(Parties.institution(i)));
+        }
+
+        DirectoryResource doctor(Prescriber doctor) {
+            return made.computeIfAbsent(java.util.Arrays.asList("55", doctor.name()), k -> DirectoryResource.of(Parties.doctor(doctor)));
+        }
+    }
+
     /** The 10-digit code, or null unless all three parts are there. */
     static String institutionNumber(String prefecture, String feeTable, String code) {
         return prefecture.isEmpty() || feeTable.isEmpty() || code.isEmpty() ? null : prefecture + feeTable + code;
