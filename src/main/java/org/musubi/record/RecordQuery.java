@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A search within one person's record, of one resource type ({@code null}: every type, as for
- * {@code $everything}). Each token condition is satisfied by any of its values
+ * {@code $everything}, and then without token conditions). Each token condition is satisfied by any of its values
  * (FHIR's comma = OR); conditions combine with AND. Dates overlap the range [from, to).
  *
  * @param newestFirst sort by clinical date, newest first; otherwise oldest first
@@ -20,6 +20,9 @@ public record RecordQuery(String type, List<TokenCondition> tokens, Instant date
 
     public RecordQuery {
         tokens = List.copyOf(tokens);
+        if (type == null && !tokens.isEmpty()) {
+            throw new IllegalArgumentException("token conditions need a resource type");
+        }
         if (count < 0 || count > MAX_PAGE || offset < 0) {
             throw new IllegalArgumentException("count must be 0–" + MAX_PAGE + " and offset ≥ 0");
         }

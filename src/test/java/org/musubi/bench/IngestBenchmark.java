@@ -64,7 +64,9 @@ public final class IngestBenchmark {
             System.out.printf("synth: %,d SS-MIX2 messages, %,d JAHIS files in %.1f s (not counted)%n",
                     summary.ssmix2Messages(), summary.jahisFiles(), (System.nanoTime() - started) / 1e9);
         }
-        try (RecordBenchServer server = RecordBenchServer.start(null, options.get("web") == 1)) {
+        // -Dmusubi.bench.data=DIR keeps the imported database there, to be looked into after the run
+        String kept = System.getProperty("musubi.bench.data");
+        try (RecordBenchServer server = RecordBenchServer.start(kept == null ? null : Path.of(kept), options.get("web") == 1)) {
             Map<String, Facility> registered = register(server, network);
             HeapPeak heap = new HeapPeak();
             boolean floor = options.get("floor") == 1;

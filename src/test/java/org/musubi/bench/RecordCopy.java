@@ -6,19 +6,19 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.musubi.record.SearchIndex;
+import org.musubi.record.jdbc.SearchKeys;
 import org.postgresql.PGConnection;
 
 /**
- * Rows of the record tables (resource, resource_token, resource_date) in COPY text format, as the
- * record store writes them for version 1 of each resource (which has no earlier version in
- * resource_version); sent by {@link #copyTo} in one COPY per table.
+ * Rows of the record table (resource, with its search keys and dates) in COPY text format, as the record
+ * store writes them for version 1 of each resource (which has no earlier version in resource_version);
+ * sent by {@link #copyTo} in one COPY.
  */
 final class RecordCopy {
 
     private final StringBuilder resources = new StringBuilder(1 << 20);
-    private final StringBuilder tokens = new StringBuilder(1 << 18);
-    private final StringBuilder dates = new StringBuilder(1 << 16);
     private final String now = Instant.now().toString();
     private final MessageDigest sha256;
     private int count;
@@ -34,19 +34,18 @@ final class RecordCopy {
         String hash = HexFormat.of().formatHex(sha256.digest(json.getBytes(StandardCharsets.UTF_8)));
         String content = json.replace("\\", "\\\\");
         String clinical = row.clinicalDate() == null ? "\\N" : row.clinicalDate().toInstant().toString();
+        List<SearchIndex.Token> tokens = row.index().tokens().stream().map(t -> new SearchIndex.Token(t.param(), t.system(),
+                t.code().replace(RecordTemplate.LOCAL_ID, localId))).toList();
+        StringBuilder keys = new StringBuilder("{");
+        for (long key : SearchKeys.of(patientKey, facility, row.type(), tokens)) {
+            keys.append(keys.length() > 1 ? "," : "").append(key);
+        }
         resources.append(patientKey).append('\t').append(id).append('\t').append(row.type()).append("\t1\t")
                 .append(facility).append('\t').append(sourceKey == null ? "\\N" : sourceKey).append('\t')
                 .append(row.category()).append('\t').append(now).append('\t').append(clinical).append("\tf\t\\\\x")
-                .append(hash).append('\t').append(content).append('\n');
-        for (SearchIndex.Token t : row.index().tokens()) {
-            tokens.append(patientKey).append('\t').append(id).append('\t').append(row.type()).append('\t').append(t.param())
-                    .append('\t').append(PersonCopy.nullable(t.system())).append('\t')
-                    .append(PersonCopy.nullable(t.code().replace(RecordTemplate.LOCAL_ID, localId))).append('\n');
-        }
-        for (SearchIndex.DateRange d : row.index().dates()) {
-            dates.append(patientKey).append('\t').append(id).append('\t').append(row.type()).append('\t').append(d.param())
-                    .append('\t').append(instant(d.low())).append('\t').append(instant(d.high())).append('\n');
-        }
+                .append(hash).append('\t').append(content).append('\t').append(keys).append("}\t")
+                .append(dates(row, SearchIndex.DateRange::low)).append('\t').append(dates(row, SearchIndex.DateRange::high))
+                .append('\n');
         count++;
     }
 
@@ -55,16 +54,14 @@ final class RecordCopy {
     }
 
     void copyTo(Connection connection) throws Exception {
-        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn("COPY resource (patient_key, id, type, version, source_facility, source_key, category, last_updated,"
-                + " clinical_date, deleted, content_hash, content) FROM STDIN", new StringReader(resources.toString()));
-        copy.copyIn("COPY resource_token (patient_key, id, type, param, system, code) FROM STDIN",
-                new StringReader(tokens.toString()));
-        copy.copyIn("COPY resource_date (patient_key, id, type, param, low, high) FROM STDIN",
-                new StringReader(dates.toString()));
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY resource (patient_key, id, type, version,"
+                + " source_facility, source_key, category, last_updated, clinical_date, deleted, content_hash, content,"
+                + " search_keys, date_low, date_high) FROM STDIN", new StringReader(resources.toString()));
     }
 
-    private static String instant(Instant instant) {
-        return instant == null ? "\\N" : instant.toString();
+    /** One end of each of the row's date ranges as an array literal. */
+    private static String dates(RecordTemplate.Row row, java.util.function.Function<SearchIndex.DateRange, Instant> end) {
+        return row.index().dates().stream().map(d -> end.apply(d) == null ? "NULL" : "\"" + end.apply(d) + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 }

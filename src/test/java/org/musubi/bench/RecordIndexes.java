@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  */
 final class RecordIndexes {
 
-    static final String TABLES = "'resource', 'resource_version', 'resource_token', 'resource_date'";
+    static final String TABLES = "'resource', 'resource_version'";
     private final DataSource owner;
     private final Map<String, String> definitions = new LinkedHashMap<>();
 
@@ -48,7 +48,7 @@ final class RecordIndexes {
                 sql.execute(index.getValue());
                 System.out.printf(Locale.ROOT, "  index %s built in %.0f s%n", index.getKey(), (System.nanoTime() - start) / 1e9);
             }
-            for (String table : new String[] {"resource", "resource_version", "resource_token", "resource_date"}) {
+            for (String table : new String[] {"resource", "resource_version"}) {
                 sql.execute("VACUUM (ANALYZE) " + table);
             }
             for (String table : otherTables) {

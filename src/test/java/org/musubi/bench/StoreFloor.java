@@ -18,7 +18,7 @@ import org.postgresql.PGConnection;
 
 /**
  * How fast PostgreSQL alone can store what an import wrote, with the store's tables and indexes as they
- * are: the rows the import wrote or changed (records, versions, search index, ledger, audit) are copied out, then
+ * are: the rows the import wrote or changed (records with their search keys, versions, ledger, audit) are copied out, then
  * copied back with binary {@code COPY} (PostgreSQL's cheapest way in) into empty tables with the same
  * columns, checks and indexes, in one transaction, on one connection. No Java work is in the figure, so
  * it bounds the end-to-end rate from above: one backend uses at most one core, so two cores can at best
@@ -27,8 +27,8 @@ import org.postgresql.PGConnection;
 final class StoreFloor {
 
     /** The tables an import writes, and the name of the empty copy the rows are loaded into. */
-    private static final List<String> TABLES = List.of("resource", "resource_version", "resource_token", "resource_date",
-            "import_record", "import_file", "audit_event");
+    private static final List<String> TABLES = List.of("resource", "resource_version", "import_record", "import_file",
+            "audit_event");
 
     /** One table loaded: rows and seconds. */
     record Loaded(String table, long rows, long bytes, double seconds) {

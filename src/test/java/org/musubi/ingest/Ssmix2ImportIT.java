@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Actor;
 import org.musubi.identity.IdentityBatches;
 import org.musubi.identity.SourcePatient;
+import org.musubi.record.RecordQuery;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -41,6 +42,7 @@ class Ssmix2ImportIT {
     @Autowired Facilities facilities;
     @Autowired IdentityBatches identities;
     @Autowired JdbcClient jdbc;
+    @Autowired org.musubi.record.ResourceStore store;
 
     @TempDir Path storage;
     private Facility hospital;
@@ -74,9 +76,12 @@ class Ssmix2ImportIT {
                 .containsExactly("患者", "太郎", "カンジャ", "タロウ");
         assertThat(patient.birthDate()).hasToString("1948-04-05");
         assertThat(one(patient, "Condition", "content::jsonb->'code'->>'text'")).isEqualTo("胃炎");
-        assertThat(codes(patient, "Condition", "code")).contains(CodeSystems.DISEASE_KEY + "|20054174",
-                CodeSystems.ICD10 + "|K297", CodeSystems.DISEASE_EXCHANGE + "|TSQF");
-        assertThat(codes(patient, "MedicationRequest", "medication[x]")).contains(CodeSystems.HOT9 + "|108665201");
+        assertThat(codes(patient, "Condition", "code", CodeSystems.DISEASE_KEY + "|20054174", CodeSystems.ICD10 + "|K297",
+                CodeSystems.DISEASE_EXCHANGE + "|TSQF", CodeSystems.ICD10 + "|K298")).as("found by code, and only by its own")
+                .containsExactly(CodeSystems.DISEASE_KEY + "|20054174", CodeSystems.ICD10 + "|K297",
+                        CodeSystems.DISEASE_EXCHANGE + "|TSQF");
+        assertThat(codes(patient, "MedicationRequest", "code", CodeSystems.HOT9 + "|108665201"))
+                .containsExactly(CodeSystems.HOT9 + "|108665201");
         assertThat(jdbc.sql("""
                 SELECT content::jsonb->'dosageInstruction'->0->'timing'->'code'->'coding'->0->>'code' FROM resource
                 WHERE patient_key = ? AND type = 'MedicationRequest' AND content::text LIKE '%108665201%'""")
@@ -85,7 +90,8 @@ class Ssmix2ImportIT {
                 SELECT (content::jsonb->'valueQuantity'->>'value') || ' ' || (content::jsonb->'valueQuantity'->>'unit') FROM resource
                 WHERE patient_key = ? AND type = 'Observation' AND content::jsonb->'code'->'coding'->0->>'code' = '3A015000002327101'""")
                 .param(patient.id()).query(String.class).single()).isEqualTo("4.9 g/dl");
-        assertThat(codes(patient, "Observation", "code")).contains(CodeSystems.JLAC10 + "|3A015000002327101");
+        assertThat(codes(patient, "Observation", "code", CodeSystems.JLAC10 + "|3A015000002327101"))
+                .containsExactly(CodeSystems.JLAC10 + "|3A015000002327101");
         assertThat(jdbc.sql("""
                 SELECT (content::jsonb->'period'->>'start') || ' ' || (content::jsonb->'period'->>'end') FROM resource
                 WHERE patient_key = ? AND type = 'Encounter' AND content::jsonb->'class'->>'code' = 'IMP'""").param(patient.id())
@@ -146,9 +152,16 @@ class Ssmix2ImportIT {
                 .params(patient.id(), type).query(String.class).list().getFirst();
     }
 
-    private List<String> codes(SourcePatient patient, String type, String param) {
-        return jdbc.sql("SELECT system || '|' || code FROM resource_token WHERE patient_key = ? AND type = ? AND param = 'code'")
-                .params(patient.id(), type).query(String.class).list();
+    /** Those of the {@code system|code} tokens a search of the patient's resources of {@code type} finds by {@code param}. */
+    private List<String> codes(SourcePatient patient, String type, String param, String... tokens) {
+        var allowed = java.util.Arrays.stream(org.musubi.policy.DataCategory.values())
+                .map(c -> new org.musubi.policy.DataItem(hospital.id(), c)).collect(java.util.stream.Collectors.toSet());
+        return java.util.Arrays.stream(tokens).filter(token -> {
+            String[] parts = token.split("\\|", 2);
+            var condition = new RecordQuery.TokenCondition(param, List.of(new RecordQuery.Value(parts[0], parts[1])));
+            return store.search(java.util.Set.of(patient.id()), allowed,
+                    new RecordQuery(type, List.of(condition), null, null, null, true, 10, 0)).total() > 0;
+        }).toList();
     }
 
     /** Every version stored: the current ones (resource) and the earlier ones (resource_version). */

@@ -58,10 +58,12 @@ class ResourceHistoryIT {
                 .param(patientKey).query(Long.class).single()).as("who wrote version 2").isEqualTo(writer);
         assertThat(jdbc.sql("SELECT written_by FROM resource WHERE patient_key = ?").param(patientKey)
                 .query(Long.class).single()).as("who deleted it").isEqualTo(writer);
-        assertThat(jdbc.sql("SELECT count(*) FROM resource_token WHERE patient_key = ?").param(patientKey)
-                .query(Long.class).single()).as("a deleted resource is not found by search").isZero();
+        assertThat(finals(patientKey, facility)).as("a deleted resource is not found by search").isZero();
+        assertThat(jdbc.sql("SELECT cardinality(search_keys) FROM resource WHERE patient_key = ?").param(patientKey)
+                .query(Integer.class).single()).as("nor kept in the search index").isZero();
 
         store.write(List.of(write(patientKey, facility, id, "6")), null);
+        assertThat(finals(patientKey, facility)).as("written again, found again").isEqualTo(1);
         assertThat(store.history("Observation", id)).extracting(StoredResource::version).containsExactly(6, 5, 4, 3, 2, 1);
         assertThat(store.version("Observation", id, 5)).get().extracting(StoredResource::deleted).isEqualTo(true);
     }
@@ -84,6 +86,15 @@ class ResourceHistoryIT {
 
     private long earlierVersions(long patientKey) {
         return jdbc.sql("SELECT count(*) FROM resource_version WHERE patient_key = ?").param(patientKey).query(Long.class).single();
+    }
+
+    /** How many of the patient's Observations a search for status {@code final} finds. */
+    private long finals(long patientKey, long facility) {
+        var condition = new org.musubi.record.RecordQuery.TokenCondition("status",
+                List.of(new org.musubi.record.RecordQuery.Value(null, "final")));
+        return store.search(java.util.Set.of(patientKey), java.util.Set.of(new org.musubi.policy.DataItem(facility,
+                DataCategory.LAB_RESULTS)), new org.musubi.record.RecordQuery("Observation", List.of(condition), null, null,
+                null, true, 10, 0)).total();
     }
 
     private static ResourceWrite write(long patientKey, long facility, String id, String value) {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The statements of a batched write: one query for the rows the writes refer to, then one
- * statement per table, whatever the batch's size: new rows (resources, their search index) by binary
+ * statement per table, whatever the batch's size: new rows (resources with their search keys and dates) by binary
  * {@code COPY}, changes with the rows passed as arrays and unnested (in slices of rows: {@link ArraySlices}).
  */
 final class BatchWriteSql {
@@ -74,11 +74,12 @@ final class BatchWriteSql {
         }
         if (!created.isEmpty()) {
             CopyRows rows = new CopyRows("resource (patient_key, id, type, version, source_facility, source_key, category,"
-                    + " last_updated, clinical_date, content_hash, content, written_by)", 12);
+                    + " last_updated, clinical_date, content_hash, content, written_by, search_keys, date_low, date_high)", 15);
             for (BatchWrite.State s : created) {
                 rows.row().bigint(s.patientKey).text(s.id).text(s.type).integer(s.version).bigint(s.last.sourceFacilityId())
                         .text(s.last.sourceKey()).text(s.last.category().name()).timestamp(now)
-                        .timestamp(clinicalInstant(s)).bytes(s.hash).bytes(s.content).bigint(writer);
+                        .timestamp(clinicalInstant(s)).bytes(s.hash).bytes(s.content).bigint(writer).bigints(keys(s))
+                        .timestamps(dates(s, SearchIndex.DateRange::low)).timestamps(dates(s, SearchIndex.DateRange::high));
             }
             rows.copy(dataSource);
         }
@@ -86,7 +87,6 @@ final class BatchWriteSql {
             update(slice, writer, at);
         }
         versions(batch.versions(), writer, at);
-        index(batch.changed(), updated);
     }
 
     /** Replaces the rows of resources stored before by their new versions. */
@@ -94,9 +94,10 @@ final class BatchWriteSql {
         jdbc.sql("""
                 UPDATE resource r SET version = u.v, category = u.c, last_updated = ?::timestamptz,
                   clinical_date = u.d::timestamptz, deleted = false, content_hash = decode(u.h, 'hex'),
-                  content = u.j, source_key = coalesce(u.s, r.source_key), written_by = ?
-                FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                  AS u(k, i, v, c, d, h, j, s)
+                  content = u.j, source_key = coalesce(u.s, r.source_key), written_by = ?, search_keys = u.sk::bigint[],
+                  date_low = u.dl::timestamptz[], date_high = u.dh::timestamptz[]
+                FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                  ?::text[], ?::text[], ?::text[]) AS u(k, i, v, c, d, h, j, s, sk, dl, dh)
                 WHERE r.patient_key = u.k AND r.id = u.i""")
                 .params(at, writer, array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new),
                         array(updated, s -> s.version, Integer[]::new),
@@ -104,7 +105,10 @@ final class BatchWriteSql {
                         array(updated, BatchWriteSql::clinicalDate, String[]::new),
                         array(updated, s -> HexFormat.of().formatHex(s.hash), String[]::new),
                         array(updated, s -> s.last.json(), String[]::new),
-                        array(updated, s -> s.last.sourceKey(), String[]::new)).update();
+                        array(updated, s -> s.last.sourceKey(), String[]::new),
+                        array(updated, s -> literal(keys(s)), String[]::new),
+                        array(updated, s -> literal(dates(s, SearchIndex.DateRange::low)), String[]::new),
+                        array(updated, s -> literal(dates(s, SearchIndex.DateRange::high)), String[]::new)).update();
     }
 
     /**
@@ -132,23 +136,18 @@ final class BatchWriteSql {
                         array(versions, BatchWrite.Version::json, String[]::new)).update();
     }
 
-    /** Marks the live ones of {@code refs} deleted as a new version each and drops their index rows; returns how many. */
+    /** Marks the live ones of {@code refs} deleted as a new version each, no longer found by a search; returns how many. */
     int delete(List<org.musubi.record.ResourceRef> refs, Long writer, Instant now) {
         Object keys = array(refs, org.musubi.record.ResourceRef::patientKey, Long[]::new);
         Object ids = array(refs, org.musubi.record.ResourceRef::id, String[]::new);
         String at = now.toString();
         toHistory(keys, ids, true);
         int deleted = jdbc.sql("""
-                UPDATE resource r SET version = r.version + 1, deleted = true, last_updated = ?::timestamptz, written_by = ?
+                UPDATE resource r SET version = r.version + 1, deleted = true, last_updated = ?::timestamptz, written_by = ?,
+                  search_keys = '{}', date_low = '{}', date_high = '{}'
                 FROM unnest(?::bigint[], ?::text[]) AS u(k, i)
                 WHERE r.patient_key = u.k AND r.id = u.i AND NOT r.deleted""")
                 .params(at, writer, keys, ids).update();
-        if (deleted > 0) {
-            jdbc.sql("DELETE FROM resource_token t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
-                    + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
-            jdbc.sql("DELETE FROM resource_date t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
-                    + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
-        }
         return deleted;
     }
 
@@ -164,33 +163,35 @@ final class BatchWriteSql {
                 WHERE NOT (? AND r.deleted)""").params(keys, ids, liveOnly).update();
     }
 
-    /** Replaces the index rows of the changed resources (those stored before lose their old rows first). */
-    private void index(List<BatchWrite.State> changed, List<BatchWrite.State> replaced) {
-        if (!replaced.isEmpty()) {
-            Object keys = array(replaced, s -> s.patientKey, Long[]::new);
-            Object ids = array(replaced, s -> s.id, String[]::new);
-            jdbc.sql("DELETE FROM resource_token t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
-                    + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
-            jdbc.sql("DELETE FROM resource_date t USING unnest(?::bigint[], ?::text[]) AS d(k, i)"
-                    + " WHERE t.patient_key = d.k AND t.id = d.i").params(keys, ids).update();
-        }
-        CopyRows tokens = new CopyRows("resource_token (patient_key, id, type, param, system, code)", 6);
-        CopyRows dates = new CopyRows("resource_date (patient_key, id, type, param, low, high)", 6);
-        for (BatchWrite.State s : changed) {
-            for (SearchIndex.Token t : s.last.index().tokens()) {
-                tokens.row().bigint(s.patientKey).text(s.id).text(s.type).text(t.param()).text(t.system()).text(t.code());
-            }
-            for (SearchIndex.DateRange d : s.last.index().dates()) {
-                dates.row().bigint(s.patientKey).text(s.id).text(s.type).text(d.param()).timestamp(micros(d.low()))
-                        .timestamp(micros(d.high()));
+    /** The search keys of the resource's tokens ({@link SearchKeys}). */
+    private static long[] keys(BatchWrite.State state) {
+        return SearchKeys.of(state.patientKey, state.last.sourceFacilityId(), state.type, state.last.index().tokens());
+    }
+
+    /** One end of each of the resource's date ranges, in order ({@code null} where that end is open). */
+    private static List<Instant> dates(BatchWrite.State state, Function<SearchIndex.DateRange, Instant> end) {
+        List<Instant> values = new java.util.ArrayList<>();
+        for (SearchIndex.DateRange range : state.last.index().dates()) {
+            if (range.param().equals("date")) {
+                values.add(micros(end.apply(range)));
             }
         }
-        if (tokens.rows() > 0) {
-            tokens.copy(dataSource);
+        return values;
+    }
+
+    /** An array literal of keys, e.g. {@code {1,-2}}. */
+    private static String literal(long[] keys) {
+        StringBuilder text = new StringBuilder("{");
+        for (long key : keys) {
+            text.append(text.length() > 1 ? "," : "").append(key);
         }
-        if (dates.rows() > 0) {
-            dates.copy(dataSource);
-        }
+        return text.append('}').toString();
+    }
+
+    /** An array literal of instants, e.g. {@code {"2024-04-01T00:00:00Z",NULL}}. */
+    private static String literal(List<Instant> instants) {
+        return instants.stream().map(i -> i == null ? "NULL" : "\"" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** The clinical date: the low end of the first date range, else its high end. */

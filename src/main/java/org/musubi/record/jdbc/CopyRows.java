@@ -32,6 +32,9 @@ final class CopyRows {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     /** PostgreSQL's timestamps count microseconds from 2000-01-01 UTC. */
     private static final Instant POSTGRES_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
+    /** Type oids of array elements: bigint and timestamptz. */
+    private static final int INT8 = 20;
+    private static final int TIMESTAMPTZ = 1184;
 
     private final String table;
     private final int columns;
@@ -39,7 +42,7 @@ final class CopyRows {
     private final DataOutputStream out = new DataOutputStream(buffer);
     private int rows;
 
-    /** {@code table} with its column list, e.g. {@code resource_token (patient_key, id, ...)}. */
+    /** {@code table} with its column list, e.g. {@code resource (patient_key, id, ...)}. */
     CopyRows(String table, int columns) {
         this.table = table;
         this.columns = columns;
@@ -89,6 +92,51 @@ final class CopyRows {
             out.writeInt(8);
             out.writeLong(ChronoUnit.MICROS.between(POSTGRES_EPOCH, value));
         });
+    }
+
+    /** A bigint[] (one dimension; empty when there are none). */
+    CopyRows bigints(long[] values) {
+        return write(() -> {
+            out.writeInt(values.length == 0 ? 12 : 20 + values.length * 12);
+            arrayHeader(values.length, false, INT8);
+            for (long value : values) {
+                out.writeInt(8);
+                out.writeLong(value);
+            }
+        });
+    }
+
+    /** A timestamptz[] (one dimension; empty when there are none), elements as in {@link #timestamp}, {@code null} allowed. */
+    CopyRows timestamps(List<Instant> values) {
+        return write(() -> {
+            boolean nulls = false;
+            int size = values.isEmpty() ? 12 : 20;
+            for (Instant value : values) {
+                nulls |= value == null;
+                size += value == null ? 4 : 12;
+            }
+            out.writeInt(size);
+            arrayHeader(values.size(), nulls, TIMESTAMPTZ);
+            for (Instant value : values) {
+                if (value == null) {
+                    out.writeInt(-1);
+                } else {
+                    out.writeInt(8);
+                    out.writeLong(ChronoUnit.MICROS.between(POSTGRES_EPOCH, value));
+                }
+            }
+        });
+    }
+
+    /** PostgreSQL's binary array header: dimensions, whether any element is null, element type, then length and lower bound. */
+    private void arrayHeader(int length, boolean nulls, int elementType) throws IOException {
+        out.writeInt(length == 0 ? 0 : 1);
+        out.writeInt(nulls ? 1 : 0);
+        out.writeInt(elementType);
+        if (length > 0) {
+            out.writeInt(length);
+            out.writeInt(1);
+        }
     }
 
     int rows() {

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The record store in PostgreSQL: current versions, the earlier versions, and the extracted search index. */
+/** The record store in PostgreSQL: current versions (with their search keys and dates), and the earlier versions. */
 @Repository
 class JdbcResourceStore implements ResourceStore {
 
@@ -116,10 +116,10 @@ class JdbcResourceStore implements ResourceStore {
         return jdbc.sql("""
                 SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category, r.last_updated, r.deleted,
                   r.content::text AS json
-                FROM resource_token t JOIN resource r ON r.patient_key = t.patient_key AND r.id = t.id
-                WHERE t.param = 'identifier' AND t.code = ? AND (? IS NULL OR t.system = ?) AND t.type = ?
-                  AND r.source_facility = ? AND NOT r.deleted
-                ORDER BY r.last_updated DESC LIMIT 1""").params(value, system, system, type, sourceFacility)
+                FROM resource r
+                WHERE r.search_keys @> ARRAY[?]::bigint[] AND r.type = ? AND r.source_facility = ? AND NOT r.deleted
+                ORDER BY r.last_updated DESC LIMIT 1""")
+                .params(SearchKeys.identifier(sourceFacility, type, system, value), type, sourceFacility)
                 .query(JdbcResourceStore::stored).optional();
     }
 

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Builds one search: the person's source patients, the (facility, category) pairs the policy allows,
- * token conditions as EXISTS over the token index, a date-overlap condition, and paging by offset.
- * The token conditions repeat the source patients and the type, so that the planner can start from
- * the token index when that is narrower (dates are checked per resource); a page is chosen by key first and only its rows'
+ * each token condition as an overlap with its keys ({@link SearchKeys}: made for these patients, or for the
+ * allowed facilities' identifiers, so the GIN index finds just their resources), a date-overlap condition
+ * over the resource's date ranges, and paging by offset. A page is chosen by key first and only its rows'
  * content is read, and the total comes with the page (a window count), so the matches are found once.
  */
 final class RecordSearchSql {
@@ -40,30 +40,14 @@ final class RecordSearchSql {
         }
         params.add(allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new));
         params.add(allowed.stream().map(i -> i.category().name()).toArray(String[]::new));
+        List<Long> facilities = allowed.stream().map(DataItem::sourceFacilityId).distinct().toList();
         for (RecordQuery.TokenCondition condition : query.tokens()) {
-            List<String> alternatives = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
-            for (RecordQuery.Value value : condition.anyOf()) {
-                alternatives.add(value.system() == null ? "t.code = ?" : "(t.code = ? AND t.system = ?)");
-                values.add(value.code());
-                if (value.system() != null) {
-                    values.add(value.system());
-                }
-            }
-            where.append(" AND EXISTS (SELECT 1 FROM resource_token t WHERE t.patient_key = r.patient_key AND t.id = r.id")
-                    .append(" AND t.patient_key = ANY(?)").append(query.type() == null ? "" : " AND t.type = ?")
-                    .append(" AND t.param = ? AND (").append(String.join(" OR ", alternatives)).append("))");
-            params.add(keys);
-            if (query.type() != null) {
-                params.add(query.type());
-            }
-            params.add(condition.param());
-            params.addAll(values);
+            where.append(" AND r.search_keys && ?::bigint[]");
+            params.add(SearchKeys.query(patientKeys, facilities, query.type(), condition));
         }
         if (query.dateFrom() != null || query.dateTo() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM resource_date d WHERE d.patient_key = r.patient_key AND d.id = r.id")
-                    .append(" AND d.param = 'date' AND coalesce(d.high, d.low, 'infinity') >= ?")
-                    .append(" AND coalesce(d.low, d.high, '-infinity') < ?)");
+            where.append(" AND EXISTS (SELECT 1 FROM unnest(r.date_low, r.date_high) AS d(low, high)")
+                    .append(" WHERE coalesce(d.high, d.low, 'infinity') >= ? AND coalesce(d.low, d.high, '-infinity') < ?)");
             params.add(query.dateFrom() == null ? Timestamp.valueOf("0001-01-01 00:00:00") : Timestamp.from(query.dateFrom()));
             params.add(query.dateTo() == null ? Timestamp.valueOf("9999-12-31 00:00:00") : Timestamp.from(query.dateTo()));
         }

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Binary COPY on the write's transaction, against real PostgreSQL: rows spanning many of CopyRows'
- * 64 KiB blocks (and values larger than a block) arrive byte for byte; a COPY PostgreSQL refuses throws
+ * 64 KiB blocks (and values larger than a block) arrive byte for byte; arrays of keys and of instants (empty,
+ * with nulls) arrive as PostgreSQL arrays; a COPY PostgreSQL refuses throws
  * Spring's translated exception, rolls back with the rest of the transaction, and leaves the pooled
  * connection usable.
  */
@@ -81,6 +82,30 @@ class CopyRowsIT {
                 .containsExactly((byte) 200, 0, (byte) 0xFF);
         assertThat(jdbc.queryForObject("SELECT at FROM copied WHERE n = 1", java.sql.Timestamp.class).toInstant()).isEqualTo(at);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM copied WHERE at IS NULL", Long.class)).isEqualTo(600);
+    }
+
+    @Test
+    void arraysArriveAsPostgresArrays() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS arrays (n bigint PRIMARY KEY, keys bigint[] NOT NULL, at timestamptz[] NOT NULL)");
+        Instant day = Instant.parse("2024-04-01T15:00:00Z");
+        Instant moment = Instant.parse("2026-11-23T05:30:00.123456Z");
+        transactions.executeWithoutResult(status -> {
+            CopyRows rows = new CopyRows("arrays (n, keys, at)", 3);
+            rows.row().bigint(1L).bigints(new long[] {Long.MIN_VALUE, -1, 0, 42, Long.MAX_VALUE})
+                    .timestamps(java.util.Arrays.asList(day, null, moment));
+            rows.row().bigint(2L).bigints(new long[0]).timestamps(List.of());
+            rows.row().bigint(3L).bigints(new long[] {7}).timestamps(List.of(day));
+            rows.copy(source);
+        });
+
+        assertThat(jdbc.queryForObject("SELECT keys::text FROM arrays WHERE n = 1", String.class))
+                .isEqualTo("{-9223372036854775808,-1,0,42,9223372036854775807}");
+        assertThat(jdbc.queryForObject("SELECT array_to_string(at, ',', 'null') FROM arrays WHERE n = 1", String.class))
+                .isEqualTo(jdbc.queryForObject("SELECT ?::timestamptz || ',null,' || ?::timestamptz", String.class,
+                        java.sql.Timestamp.from(day), java.sql.Timestamp.from(moment)));
+        assertThat(jdbc.queryForObject("SELECT cardinality(keys) + cardinality(at) FROM arrays WHERE n = 2", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT keys @> ARRAY[7::bigint] AND at[1] = ?::timestamptz FROM arrays WHERE n = 3",
+                Boolean.class, java.sql.Timestamp.from(day))).isTrue();
     }
 
     @Test
