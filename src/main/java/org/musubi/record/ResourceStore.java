@@ -17,6 +17,12 @@ public interface ResourceStore {
     /** Stores all writes in one transaction (batched); returns one outcome per write, in order. */
     List<Written> write(List<ResourceWrite> writes, Long writerUserId);
 
+    /**
+     * As {@link #write}, with the look-up of the stored rows telling whose they are: when a resource written is
+     * stored under another source facility than {@code ownerFacility}, nothing is stored ({@link WriteRecords.NotOwner}).
+     */
+    List<Written> writeOwn(long ownerFacility, List<ResourceWrite> writes, Long writerUserId);
+
     /** Marks the resource deleted as a new version; false when there is no such live resource. */
     boolean delete(String type, String id, Long writerUserId);
 

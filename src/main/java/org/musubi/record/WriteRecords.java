@@ -95,23 +95,21 @@ public final class WriteRecords {
      * audits each source record once, naming the resources it stored.
      */
     public Imported importAll(long facilityId, Long userId, List<ResourceWrite> writes, List<ResourceRef> deletions) {
-        List<String> refs = new ArrayList<>();
-        writes.stream().filter(w -> w.id() != null).forEach(w -> refs.add(w.type() + "/" + w.id()));
-        deletions.forEach(d -> refs.add(d.type() + "/" + d.id()));
-        Map<String, Long> owners = store.owners(refs);
         for (ResourceWrite write : writes) {
-            Long owner = write.id() == null ? null : owners.get(write.type() + "/" + write.id());
-            if (write.sourceFacilityId() != facilityId || owner != null && owner != facilityId) {
+            if (write.sourceFacilityId() != facilityId) {
                 throw new NotOwner(write.type(), write.id());
             }
         }
+        Map<String, Long> owners = deletions.isEmpty() ? Map.of()
+                : store.owners(deletions.stream().map(d -> d.type() + "/" + d.id()).toList());
         for (ResourceRef deletion : deletions) {
             Long owner = owners.get(deletion.type() + "/" + deletion.id());
             if (owner != null && owner != facilityId) {
                 throw new NotOwner(deletion.type(), deletion.id());
             }
         }
-        List<Written> written = writes.isEmpty() ? List.of() : store.write(writes, userId);
+        // the store's own look-up of the rows written tells whose they are: no second query for the owners
+        List<Written> written = writes.isEmpty() ? List.of() : store.writeOwn(facilityId, writes, userId);
         return new Imported(written, store.deleteAll(deletions, userId));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.musubi.record.ResourceWrite;
+import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 
 /**
@@ -27,6 +28,8 @@ final class BatchWrite {
         final String id;
         final String type;
         final boolean stored;
+        /** The source facility of the stored row ({@code null} for a resource the batch creates). */
+        final Long sourceFacility;
         int version;
         boolean deleted;
         byte[] hash;
@@ -34,14 +37,15 @@ final class BatchWrite {
         /** The last write's JSON as UTF-8, as hashed and as stored. */
         byte[] content;
 
-        State(long patientKey, String id, String type, int version, boolean deleted, byte[] hash, boolean stored) {
+        State(long patientKey, String id, String type, int version, boolean deleted, byte[] hash, Long sourceFacility) {
             this.patientKey = patientKey;
             this.id = id;
             this.type = type;
             this.version = version;
             this.deleted = deleted;
             this.hash = hash;
-            this.stored = stored;
+            this.stored = sourceFacility != null;
+            this.sourceFacility = sourceFacility;
         }
     }
 
@@ -49,16 +53,23 @@ final class BatchWrite {
     record Version(long patientKey, String id, int version, String type, String json) {
     }
 
+    /** When set, every resource written must be this facility's ({@link WriteRecords.NotOwner} otherwise). */
+    private final Long owner;
     private final Map<String, State> byId = new HashMap<>();
     private final Map<String, State> bySource = new HashMap<>();
     private final Map<String, State> changed = new LinkedHashMap<>();
     private final List<Version> versions = new ArrayList<>();
 
+    /** {@code owner}: the only source facility whose stored resources the batch may change, or {@code null} for any. */
+    BatchWrite(Long owner) {
+        this.owner = owner;
+    }
+
     /** A row stored before the batch. */
-    void known(State state, Long sourceFacility, String sourceKey) {
+    void known(State state, String sourceKey) {
         byId.put(state.id, state);
         if (sourceKey != null) {
-            bySource.put(sourceKey(state.patientKey, sourceFacility, state.type, sourceKey), state);
+            bySource.put(sourceKey(state.patientKey, state.sourceFacility, state.type, sourceKey), state);
         }
     }
 
@@ -69,8 +80,10 @@ final class BatchWrite {
         byte[] hash = sha256(content);
         if (state == null) {
             state = new State(write.patientKey(), write.id() != null ? write.id() : UUID.randomUUID().toString(),
-                    write.type(), 0, false, null, false);
+                    write.type(), 0, false, null, null);
             byId.put(state.id, state);
+        } else if (owner != null && state.stored && !owner.equals(state.sourceFacility)) {
+            throw new WriteRecords.NotOwner(state.type, state.id);
         } else if (state.patientKey != write.patientKey() || !state.type.equals(write.type())) {
             throw new IllegalArgumentException("resource " + state.type + "/" + state.id + " belongs to another patient or type");
         } else if (!state.deleted && Arrays.equals(state.hash, hash)) {

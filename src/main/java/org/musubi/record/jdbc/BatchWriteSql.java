@@ -56,8 +56,8 @@ final class BatchWriteSql {
 
     private static void known(java.sql.ResultSet rs, BatchWrite batch) throws java.sql.SQLException {
         batch.known(new BatchWrite.State(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"),
-                rs.getInt("version"), rs.getBoolean("deleted"), rs.getBytes("content_hash"), true),
-                rs.getLong("source_facility"), rs.getString("source_key"));
+                rs.getInt("version"), rs.getBoolean("deleted"), rs.getBytes("content_hash"), rs.getLong("source_facility")),
+                rs.getString("source_key"));
     }
 
     /**

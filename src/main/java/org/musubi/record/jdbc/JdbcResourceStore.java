@@ -42,7 +42,16 @@ class JdbcResourceStore implements ResourceStore {
     @Override
     @Transactional
     public List<Written> write(List<ResourceWrite> writes, Long writerUserId) {
-        BatchWrite batch = new BatchWrite();
+        return write(new BatchWrite(null), writes, writerUserId);
+    }
+
+    @Override
+    @Transactional
+    public List<Written> writeOwn(long ownerFacility, List<ResourceWrite> writes, Long writerUserId) {
+        return write(new BatchWrite(ownerFacility), writes, writerUserId);
+    }
+
+    private List<Written> write(BatchWrite batch, List<ResourceWrite> writes, Long writerUserId) {
         batchSql.lookUp(writes, batch);
         List<Written> written = new ArrayList<>(writes.size());
         for (ResourceWrite write : writes) {

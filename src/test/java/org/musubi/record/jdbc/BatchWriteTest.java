@@ -10,6 +10,7 @@ import org.musubi.policy.DataCategory;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
 import org.musubi.record.Written;
+import org.musubi.record.WriteRecords;
 
 class BatchWriteTest {
 
@@ -17,7 +18,7 @@ class BatchWriteTest {
 
     @Test
     void decidesEachWriteAsIfTheEarlierOnesWereAlreadyStored() {
-        BatchWrite batch = new BatchWrite();
+        BatchWrite batch = new BatchWrite(null);
 
         Written created = batch.apply(write("a", null, "{\"v\":1}"));
         Written same = batch.apply(write("a", null, "{\"v\":1}"));
@@ -32,8 +33,8 @@ class BatchWriteTest {
 
     @Test
     void findsAStoredResourceByItsSourceKeyAndLeavesEqualContentUnchanged() {
-        BatchWrite batch = new BatchWrite();
-        batch.known(new BatchWrite.State(7, "p1", "Patient", 3, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), true), 9L, "L-1");
+        BatchWrite batch = new BatchWrite(null);
+        batch.known(new BatchWrite.State(7, "p1", "Patient", 3, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 9L), "L-1");
 
         Written same = batch.apply(new ResourceWrite(7, "Patient", null, "L-1", 9, DataCategory.DEMOGRAPHICS, "{}", NONE));
         Written newer = batch.apply(new ResourceWrite(7, "Patient", null, "L-1", 9, DataCategory.DEMOGRAPHICS, "{\"a\":1}",
@@ -46,18 +47,34 @@ class BatchWriteTest {
 
     @Test
     void aDeletedResourceWrittenWithEqualContentComesBack() {
-        BatchWrite batch = new BatchWrite();
-        batch.known(new BatchWrite.State(7, "o1", "Observation", 2, true, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), true), 9L, null);
+        BatchWrite batch = new BatchWrite(null);
+        batch.known(new BatchWrite.State(7, "o1", "Observation", 2, true, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 9L), null);
 
         assertThat(batch.apply(write("o1", null, "{}"))).isEqualTo(new Written("Observation", "o1", 3, Written.Change.UPDATED));
     }
 
     @Test
     void refusesAnIdOfAnotherPatient() {
-        BatchWrite batch = new BatchWrite();
-        batch.known(new BatchWrite.State(8, "o1", "Observation", 1, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), true), 9L, null);
+        BatchWrite batch = new BatchWrite(null);
+        batch.known(new BatchWrite.State(8, "o1", "Observation", 1, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 9L), null);
 
         assertThatThrownBy(() -> batch.apply(write("o1", null, "{}"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBatchOfOneFacilityRefusesAnotherFacilitysResourceAndAcceptsItsOwn() {
+        BatchWrite batch = new BatchWrite(9L);
+        batch.known(new BatchWrite.State(7, "o1", "Observation", 1, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 9L), null);
+        batch.known(new BatchWrite.State(7, "o2", "Observation", 1, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 4L), null);
+
+        assertThat(batch.apply(write("o1", null, "{\"v\":1}")).change()).isEqualTo(Written.Change.UPDATED);
+        assertThat(batch.apply(write("o3", null, "{}")).change()).as("a new resource").isEqualTo(Written.Change.CREATED);
+        assertThatThrownBy(() -> batch.apply(write("o2", null, "{\"v\":1}"))).isInstanceOf(WriteRecords.NotOwner.class)
+                .hasMessageContaining("Observation/o2");
+        BatchWrite anyone = new BatchWrite(null);
+        anyone.known(new BatchWrite.State(7, "o2", "Observation", 1, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 4L), null);
+        assertThat(anyone.apply(write("o2", null, "{\"v\":1}")).change()).as("without an owner, anyone's")
+                .isEqualTo(Written.Change.UPDATED);
     }
 
     private static ResourceWrite write(String id, String sourceKey, String json) {
