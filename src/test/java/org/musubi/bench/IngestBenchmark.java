@@ -116,6 +116,7 @@ public final class IngestBenchmark {
         long postmaster = postmasterPid(server.owner());
         long jvm = ProcessHandle.current().pid();
         long jvmCpu = ResourceUse.cpuNanos(jvm);
+        Map<String, Long> threadsBefore = ThreadCpu.snapshot();
         long databaseCpu = ResourceUse.treeCpuNanos(postmaster);
         long started = System.nanoTime();
         List<Double> perSource = new java.util.ArrayList<>();
@@ -141,7 +142,7 @@ public final class IngestBenchmark {
         }
         return new Result(kind, total, (System.nanoTime() - started) / 1e9,
                 perSource.stream().mapToDouble(Double::doubleValue).toArray(), (ResourceUse.cpuNanos(jvm) - jvmCpu) / 1e9,
-                (ResourceUse.treeCpuNanos(postmaster) - databaseCpu) / 1e9);
+                (ResourceUse.treeCpuNanos(postmaster) - databaseCpu) / 1e9, threadsBefore, ThreadCpu.snapshot());
     }
 
     /** The embedded PostgreSQL's postmaster: the parent of a backend. */
@@ -190,6 +191,8 @@ public final class IngestBenchmark {
                             + " %.2f of 2 cores busy%n", r.kind(), r.jvmCpuSeconds(), 1e6 * r.jvmCpuSeconds() / records,
                     r.databaseCpuSeconds(), 1e6 * r.databaseCpuSeconds() / records,
                     (r.jvmCpuSeconds() + r.databaseCpuSeconds()) / r.seconds());
+            System.out.printf("%s JVM CPU by threads, µs a record: %s%n", r.kind(),
+                    ThreadCpu.perRecord(r.threadsBefore(), r.threadsAfter(), records));
         }
         if (jahis != null) {
             System.out.printf("JAHIS dispensing records (MedicationDispense stored): %,d, %,.0f/s end to end%n", dispenses,
@@ -207,7 +210,7 @@ public final class IngestBenchmark {
     }
 
     private record Result(ImportKind kind, BatchCounts counts, double seconds, double[] perSource, double jvmCpuSeconds,
-                          double databaseCpuSeconds) {
+                          double databaseCpuSeconds, Map<String, Long> threadsBefore, Map<String, Long> threadsAfter) {
     }
 
     /**
