@@ -40,9 +40,10 @@ final class SplitNotebooks implements SourceReader {
     @Override
     public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
         byte[] bytes = file.bytes();
-        Optional<JahisSplit.Part> part = JahisSplit.of(bytes);
+        JahisReader.Opened opened = reader.open(SourceFile.of(file.name(), bytes));
+        Optional<JahisSplit.Part> part = opened.part();
         if (part.isEmpty() || part.get().count() <= 1) {
-            reader.read(SourceFile.of(file.name(), bytes), context, results);
+            reader.read(opened, context, results); // parsed once: asked for its part, then mapped
             return;
         }
         JahisSplit.Part p = part.get();

@@ -54,7 +54,7 @@ final class ThreadCpu {
         if (name.startsWith("import-store")) {
             return "storing";
         }
-        if (caller.startsWith(name) || name.equals("DestroyJavaVM")) {
+        if (caller.startsWith(name) || name.equals("java") || name.equals("DestroyJavaVM")) { // the main thread is "java" to the kernel
             return "importing";
         }
         if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("GC ")) {

@@ -45,22 +45,52 @@ public final class JahisReader implements SourceReader {
 
     @Override
     public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
+        read(open(file), context, results);
+    }
+
+    /** A file decoded and parsed once, to be asked which split part it is and then read. */
+    public static final class Opened {
+        private final Notebook book;
+        private final String text;
+        private final Rejected unreadable;
+
+        private Opened(Notebook book, String text, Rejected unreadable) {
+            this.book = book;
+            this.text = text;
+            this.unreadable = unreadable;
+        }
+
+        /** The split part the file is (record 911), or empty: a whole notebook, or a file that cannot be read. */
+        public Optional<JahisSplit.Part> part() {
+            return book == null ? Optional.empty() : JahisSplit.of(book);
+        }
+    }
+
+    /** Decodes and parses the file; what cannot be read is kept as its rejection. */
+    public Opened open(SourceFile file) {
         Location whole = Location.file(file.name());
         byte[] bytes;
         try {
             bytes = file.bytes();
         } catch (UncheckedIOException e) {
-            results.accept(new Rejected(JahisProblems.of(whole, "jahis.unreadable"), null));
-            return;
+            return new Opened(null, null, new Rejected(JahisProblems.of(whole, "jahis.unreadable"), null));
         }
         Optional<String> text = JahisCharsets.decode(bytes);
         if (text.isEmpty()) {
-            results.accept(new Rejected(JahisProblems.of(whole, "jahis.encoding"), null));
+            return new Opened(null, null, new Rejected(JahisProblems.of(whole, "jahis.encoding"), null));
+        }
+        return new Opened(JahisParser.parse(file.name(), text.get()), text.get(), null);
+    }
+
+    /** Maps an opened file (as {@link #read(SourceFile, MappingContext, Consumer)} does). */
+    public void read(Opened file, MappingContext context, Consumer<ParseResult> results) {
+        if (file.unreadable != null) {
+            results.accept(file.unreadable);
             return;
         }
-        Notebook book = JahisParser.parse(file.name(), text.get());
+        Notebook book = file.book;
         if (book.file.rejected() || book.patient == null) {
-            results.accept(new Rejected(fileProblem(book), text.get()));
+            results.accept(new Rejected(fileProblem(book), file.text));
             return;
         }
         NotebookResults.of(book, context, LocalDate.now(clock)).forEach(results);

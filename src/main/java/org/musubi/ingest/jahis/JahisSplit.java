@@ -51,9 +51,13 @@ public final class JahisSplit {
 
     /** The part a file is, or empty when it has no (readable) 911 record: then it is whole, or broken. */
     public static Optional<Part> of(byte[] bytes) {
-        return JahisCharsets.decode(bytes).map(text -> JahisParser.parse("", text)).filter(book -> book.split != null)
-                .map(book -> new Part(book.split.dataId(), book.split.count(), book.split.number(),
-                        book.header != null && !book.file.rejected() && book.patient != null && !book.hasOrphans()));
+        return JahisCharsets.decode(bytes).map(text -> JahisParser.parse("", text)).flatMap(JahisSplit::of);
+    }
+
+    /** The part a parsed notebook is, or empty when it has no 911 record. */
+    static Optional<Part> of(Notebook book) {
+        return Optional.ofNullable(book.split).map(split -> new Part(split.dataId(), split.count(), split.number(),
+                book.header != null && !book.file.rejected() && book.patient != null && !book.hasOrphans()));
     }
 
     /** Joins parts given as bytes; problems name them {@code part 1}, {@code part 2} … in list order. */
