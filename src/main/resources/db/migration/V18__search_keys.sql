@@ -9,9 +9,6 @@
 -- scope is 'p' and the patient key ('f' and the sending facility for identifiers, which are also looked up
 -- across patients), and the system is '*' for any system or '=' and the system (a token with a system gets
 -- both keys). The application makes the same keys (org.musubi.record.jdbc.SearchKeys).
---
--- resource_id becomes a hash index: ids are random (UUIDs), it is only ever asked for equality, and a hash
--- index costs half as much to keep up as a B-tree under random inserts.
 
 ALTER TABLE resource
     ADD COLUMN search_keys bigint[]      NOT NULL DEFAULT '{}',
@@ -53,6 +50,3 @@ CREATE INDEX resource_search ON resource USING gin (search_keys) WITH (gin_pendi
 
 DROP TABLE resource_token;
 DROP TABLE resource_date;
-
-DROP INDEX resource_id;
-CREATE INDEX resource_id ON resource USING hash (id);
