@@ -9,6 +9,11 @@
 -- scope is 'p' and the patient key ('f' and the sending facility for identifiers, which are also looked up
 -- across patients), and the system is '*' for any system or '=' and the system (a token with a system gets
 -- both keys). The application makes the same keys (org.musubi.record.jdbc.SearchKeys).
+--
+-- resource_id becomes a hash index: ids are random (UUIDs) and only ever asked for equality, and under a full-size
+-- import a hash index cost PostgreSQL 20-25 µs a message less than the B-tree did. A hash index finds rows to be
+-- rechecked, so ids are asked one by one (JOIN unnest(ids)), never as id = ANY(list): that would recheck each row
+-- found against the whole list.
 
 ALTER TABLE resource
     ADD COLUMN search_keys bigint[]      NOT NULL DEFAULT '{}',
@@ -50,3 +55,6 @@ CREATE INDEX resource_search ON resource USING gin (search_keys) WITH (gin_pendi
 
 DROP TABLE resource_token;
 DROP TABLE resource_date;
+
+DROP INDEX resource_id;
+CREATE INDEX resource_id ON resource USING hash (id);

@@ -68,7 +68,7 @@ class JdbcResourceStore implements ResourceStore {
         }
         Set<String> wanted = Set.copyOf(references);
         Map<String, Long> owners = new HashMap<>();
-        jdbc.sql("SELECT type, id, source_facility FROM resource WHERE id = ANY(?)")
+        jdbc.sql("SELECT r.type, r.id, r.source_facility FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id")
                 .param(wanted.stream().map(r -> r.substring(r.indexOf('/') + 1)).distinct().toArray(String[]::new))
                 .query(rs -> {
                     String reference = rs.getString("type") + "/" + rs.getString("id");
@@ -180,11 +180,13 @@ class JdbcResourceStore implements ResourceStore {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT patient_key, id, type, version, source_facility, category, last_updated, deleted, content::text AS json
-                FROM resource WHERE patient_key = ANY(?) AND id = ANY(?) AND NOT deleted
-                  AND (source_facility, category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))
-                ORDER BY clinical_date DESC NULLS LAST, id""")
-                .params(patientKeys.toArray(Long[]::new), ids.stream().distinct().toArray(String[]::new),
+                SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category, r.last_updated, r.deleted,
+                  r.content::text AS json
+                FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id
+                WHERE r.patient_key = ANY(?) AND NOT r.deleted
+                  AND (r.source_facility, r.category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))
+                ORDER BY r.clinical_date DESC NULLS LAST, r.id""")
+                .params(ids.stream().distinct().toArray(String[]::new), patientKeys.toArray(Long[]::new),
                         allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new),
                         allowed.stream().map(i -> i.category().name()).toArray(String[]::new))
                 .query(JdbcResourceStore::stored).list();

@@ -67,6 +67,8 @@ class SearchKeysMigrationIT {
                                     + java.time.Instant.parse("2024-04-02T15:00:00Z").getEpochSecond());
             assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE tablename IN ('resource_token', 'resource_date')",
                     Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'resource_id'", String.class))
+                    .contains("USING hash (id)");
         }
     }
 
