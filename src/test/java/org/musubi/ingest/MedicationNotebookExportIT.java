@@ -49,11 +49,7 @@ class MedicationNotebookExportIT {
                 "5,20260110,1", "11,書出薬局,34,4,1234567,,,082-000-0000,1", "15,書出 次郎,082-000-0000,1",
                 "51,書出病院,34,1,7654321,1", "55,書出 一郎,内科,1", "201,1,アムロジピン錠５ｍｇ,1,錠,4,2171022F1021,1",
                 "301,1,朝食後,28,日分,1,1,,1") + "\r\n";
-        ImportSource source = sources.create(pharmacy.id(), ImportKind.JAHIS, "export", null, false);
-        imports.run(source, List.of(new IncomingFile(SourceFile.of("n.txt", notebook.getBytes(StandardCharsets.UTF_8)),
-                Instant.now())).iterator(), new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE),
-                ImportProgress.NONE);
-        long personId = person(pharmacy);
+        long personId = imported(pharmacy, "export", notebook);
         String own = clients.token(port, clients.register(pharmacy, "system/*.read"));
         String stranger = clients.token(port, clients.register(ImportFacilities.fresh(facilities, FacilityKind.CLINIC,
                 "他院"), "system/*.read"));
@@ -88,11 +84,7 @@ class MedicationNotebookExportIT {
                 "5,20260110,1", "11,全件薬局,34,4,2345678,,,082-000-0001,1", "15,全件 次郎,082-000-0001,1",
                 "51,全件病院,34,1,8765432,1", "55,全件 一郎,内科,1", "201,1,アムロジピン錠５ｍｇ,1,錠,4,2171022F1021,1",
                 "301,1,朝食後,28,日分,1,1,,1") + "\r\n";
-        ImportSource source = sources.create(pharmacy.id(), ImportKind.JAHIS, "everything", null, false);
-        imports.run(source, List.of(new IncomingFile(SourceFile.of("n.txt", notebook.getBytes(StandardCharsets.UTF_8)),
-                Instant.now())).iterator(), new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE),
-                ImportProgress.NONE);
-        long personId = person(pharmacy);
+        long personId = imported(pharmacy, "everything", notebook);
         String own = clients.token(port, clients.register(pharmacy, "system/*.read"));
         String stranger = clients.token(port, clients.register(ImportFacilities.fresh(facilities, FacilityKind.CLINIC,
                 "全件他院"), "system/*.read"));
@@ -128,6 +120,15 @@ class MedicationNotebookExportIT {
                 .hasSize(8);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("全件薬局");
+    }
+
+    /** Imports the notebook as the pharmacy's own (a source named {@code name}); gives the person it is about. */
+    private long imported(Facility pharmacy, String name, String notebook) {
+        ImportSource source = sources.create(pharmacy.id(), ImportKind.JAHIS, name, null, false);
+        imports.run(source, List.of(new IncomingFile(SourceFile.of("n.txt", notebook.getBytes(StandardCharsets.UTF_8)),
+                Instant.now())).iterator(), new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE),
+                ImportProgress.NONE);
+        return person(pharmacy);
     }
 
     private long person(Facility pharmacy) {

@@ -63,9 +63,11 @@ public final class SearchKeys {
      */
     static Long[] query(Collection<Long> patientKeys, Collection<Long> facilities, String type,
                         RecordQuery.TokenCondition condition) {
-        Collection<Long> scopes = IDENTIFIER.equals(condition.param()) ? facilities : patientKeys;
-        return scopes.stream().flatMap(scope -> condition.anyOf().stream().map(value -> key(
-                scope(condition.param(), scope, scope), type, condition.param(), value.system(), value.code())))
+        boolean identifier = IDENTIFIER.equals(condition.param());
+        return (identifier ? facilities : patientKeys).stream()
+                .map(scope -> identifier ? scope(IDENTIFIER, 0, scope) : scope(condition.param(), scope, 0))
+                .flatMap(scope -> condition.anyOf().stream().map(value -> key(scope, type, condition.param(), value.system(),
+                        value.code())))
                 .distinct().toArray(Long[]::new);
     }
 
