@@ -27,6 +27,7 @@ import java.util.Objects;
  * | `policy.deny.linkEnded` | 患者さんとの連携は終了しています | This facility's link to the patient has ended |
  * | `policy.deny.linkExpired` | 患者さんとの連携の有効期間が切れています | This facility's link to the patient expired after a long idle period |
  * | `policy.deny.noRule` | 閲覧を許可する規則がありません | No rule allows this access |
+ * | `policy.deny.unknownPerson` | 該当する患者さんがいません | No such person |
  * </pre>
  */
 public record Deny(String reason) implements Decision {
@@ -49,6 +50,11 @@ public record Deny(String reason) implements Decision {
     public static final String LINK_ENDED = "policy.deny.linkEnded";
     public static final String LINK_EXPIRED = "policy.deny.linkExpired";
     public static final String NO_RULE = "policy.deny.noRule";
+    /**
+     * Asked for a person who does not exist ({@link PersonAccess}): audited like any refusal, so that both answer
+     * alike; not a rule of {@link AccessPolicy}, so not one of {@link #REASONS}.
+     */
+    public static final String UNKNOWN_PERSON = "policy.deny.unknownPerson";
 
     /** Every reason key, for message-bundle completeness checks. */
     public static final List<String> REASONS = List.of(USER_DISABLED, FACILITY_SUSPENDED, NOT_THE_PATIENT,

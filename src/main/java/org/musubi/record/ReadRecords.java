@@ -52,6 +52,14 @@ public final class ReadRecords {
         return judged(reader, found.orElse(null), type, id, AuditAction.READ);
     }
 
+    /**
+     * A look-up that found nothing to decide on (an id of no form Musubi stores, a patient identifier nobody has):
+     * audited once, like a refusal, so that a miss and a refusal leave the same trace and answer alike.
+     */
+    public void missed(Reader reader, AuditAction action, String type, String what) {
+        direct(reader, action, type, what, new Deny(NOT_FOUND), null);
+    }
+
     /** Every version of one resource, newest first, when its current version may be read. */
     public Interaction<List<StoredResource>> history(Reader reader, String type, String id) {
         Optional<StoredResource> current = store.find(type, id);

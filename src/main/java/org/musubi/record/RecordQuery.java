@@ -9,9 +9,20 @@ import java.util.List;
  * (FHIR's comma = OR); conditions combine with AND. Dates overlap the range [from, to).
  *
  * @param newestFirst sort by clinical date, newest first; otherwise oldest first
+ * @param types with {@code type == null}: only these types ({@code null} or empty: every type)
  */
 public record RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo,
-                          Instant updatedSince, boolean newestFirst, int count, int offset) {
+                          Instant updatedSince, boolean newestFirst, int count, int offset, java.util.Set<String> types) {
+
+    public RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo, Instant updatedSince,
+                       boolean newestFirst, int count, int offset) {
+        this(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, null);
+    }
+
+    /** The same query of only these types. */
+    public RecordQuery ofTypes(java.util.Set<String> only) {
+        return new RecordQuery(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, only);
+    }
 
     /** The largest page of a search. */
     public static final int MAX_COUNT = 500;
@@ -20,6 +31,7 @@ public record RecordQuery(String type, List<TokenCondition> tokens, Instant date
 
     public RecordQuery {
         tokens = List.copyOf(tokens);
+        types = types == null || types.isEmpty() ? null : java.util.Set.copyOf(types);
         if (type == null && !tokens.isEmpty()) {
             throw new IllegalArgumentException("token conditions need a resource type");
         }

@@ -31,8 +31,21 @@ public final class WriteRecords {
 
     /** Refused: the writer does not own the resource. */
     public static final class NotOwner extends RuntimeException {
+        private final String type;
+        private final String id;
+
         public NotOwner(String type, String id) {
             super("record.notOwner " + type + "/" + id);
+            this.type = type;
+            this.id = id;
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public String id() {
+            return id;
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.Set;
@@ -121,7 +121,8 @@ class PdqmIT {
         IGenericClient fhir = clients.fhirFor(port, clinic, "system/Patient.read");
 
         assertThatThrownBy(() -> fhir.read().resource(Patient.class).withId(String.valueOf(person.id())).execute())
-                .isInstanceOf(ForbiddenOperationException.class).hasMessageContaining("Not permitted");
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("is not known")
+                .hasMessageNotContaining("同意").hasMessageNotContaining("consent");
         consentAndLink(person, clinic);
         Patient read = fhir.read().resource(Patient.class).withId(String.valueOf(person.id())).execute();
         assertThat(read.getBirthDateElement().getValueAsString()).isEqualTo("1944-04-04");

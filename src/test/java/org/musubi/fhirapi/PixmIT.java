@@ -120,13 +120,14 @@ class PixmIT {
     }
 
     @Test
-    void aPersonThePolicyDoesNotOpenIsRefusedWithTheReasonAndAudited() {
+    void aPersonThePolicyDoesNotOpenAnswersAsAnUnknownOneAndTheReasonIsOnlyAudited() {
         Shared p = sharedPatient();
         IGenericClient pharmacy = clients.fhirFor(port, accounts.facilityOf(FacilityKind.PHARMACY), "system/Patient.read");
         long before = audit.max();
 
         assertThatThrownBy(() -> pix(pharmacy, REGIONAL, p.regionalId(), List.of()))
-                .isInstanceOf(ForbiddenOperationException.class).hasMessageContaining("Not permitted");
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("sourceIdentifier Patient Identifier not found")
+                .hasMessageNotContaining("consent");
         assertThat(audit.forPatient(before, p.regionalId())).containsExactly("READ DENY policy.deny.noConsent");
     }
 

@@ -7,7 +7,7 @@ import static org.musubi.testing.FhirRecords.JLAC10;
 import static org.musubi.testing.FhirRecords.LDL;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Set;
@@ -117,7 +117,7 @@ class RecordApiIT {
         long before = audit.max();
 
         assertThatThrownBy(() -> clinicApi.read().resource(Observation.class).withId(id).execute())
-                .isInstanceOf(ForbiddenOperationException.class);
+                .isInstanceOf(ResourceNotFoundException.class);
         long admin = accounts.networkAdmin().id();
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
         consents.link(person, clinic.id(), admin);
@@ -127,9 +127,9 @@ class RecordApiIT {
 
         assertThat(seen.getIdElement().getIdPart()).isEqualTo(id);
         assertThatThrownBy(() -> clinicApi.update().resource(tampered).execute())
-                .isInstanceOf(ForbiddenOperationException.class);
+                .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> clinicApi.delete().resourceById("Observation", id).execute())
-                .isInstanceOf(ForbiddenOperationException.class);
+                .isInstanceOf(ResourceNotFoundException.class);
         assertThat(((Quantity) hospitalApi.read().resource(Observation.class).withId(id).execute().getValue()).getValue())
                 .isEqualByComparingTo("7.0");
         String regionalId = clinicApi.read().resource(Patient.class).withId(String.valueOf(person)).execute()
@@ -164,7 +164,7 @@ class RecordApiIT {
 
         assertThat(own.read().resource(Observation.class).withId(id).execute().hasSubject()).isFalse();
         assertThatThrownBy(() -> other.read().resource(Observation.class).withId(id).execute())
-                .isInstanceOf(ForbiddenOperationException.class);
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -197,7 +197,7 @@ class RecordApiIT {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(read.body()).isEqualTo(pdf);
-        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 

@@ -72,7 +72,7 @@ class MedicationNotebookExportIT {
                 .flatMap(ParseResult.Parsed::resources).map(MappedResource::resource)
                 .filteredOn(MedicationDispense.class::isInstance).map(r -> ((MedicationDispense) r)
                         .getMedicationCodeableConcept().getCodingFirstRep().getCode()).containsExactly("2171022F1021");
-        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("アムロジピン");
     }
 
@@ -118,7 +118,7 @@ class MedicationNotebookExportIT {
                 .filteredOn(id -> bundle.getEntry().stream().anyMatch(e -> e.getSearch().getMode()
                         == org.hl7.fhir.r4.model.Bundle.SearchEntryMode.INCLUDE && e.getResource().getIdElement().getIdPart().equals(id)))
                 .hasSize(8);
-        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("全件薬局");
     }
 

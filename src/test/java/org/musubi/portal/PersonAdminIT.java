@@ -244,8 +244,8 @@ class PersonAdminIT {
         HttpResponse<String> page = web.get("/admin/persons/" + Long.MAX_VALUE);
 
         assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("data-reason=\"policy.deny.noRule\"");
-        assertThat(audit.since(before, operator.loginId())).containsExactly("READ DENY policy.deny.noRule");
+        assertThat(page.body()).contains("data-reason=\"policy.deny.unknownPerson\"");
+        assertThat(audit.since(before, operator.loginId())).containsExactly("READ DENY policy.deny.unknownPerson");
     }
 
     /** Posts a form and follows the redirect back to the page, as a browser does; returns that page. */

@@ -31,4 +31,16 @@ public class AuditRows {
                 SELECT action || ' ' || outcome || coalesce(' ' || reason, '') FROM audit_event
                 WHERE seq > ? AND login_id = ? ORDER BY seq""").params(afterSeq, loginId).query(String.class).list();
     }
+
+    /** The reasons of the rows after {@code afterSeq} of this action on this resource type, in order. */
+    public List<String> reasons(long afterSeq, String action, String resourceType) {
+        return jdbc.sql("""
+                SELECT coalesce(reason, '') FROM audit_event WHERE seq > ? AND action = ? AND resource_type = ?
+                ORDER BY seq""").params(afterSeq, action, resourceType).query(String.class).list();
+    }
+
+    /** How many rows were written after {@code afterSeq}. */
+    public long countSince(long afterSeq) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ?").param(afterSeq).query(Long.class).single();
+    }
 }

@@ -1,7 +1,6 @@
 package org.musubi.fhirapi.internal;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,8 +98,7 @@ class BundleWrites {
         try {
             written = writes.writeAll(caller.reader(), toWrite);
         } catch (WriteRecords.NotOwner e) {
-            throw new ForbiddenOperationException("他施設が登録した記録は変更できません / A record registered by another "
-                    + "facility cannot be changed: " + e.getMessage().replace("record.notOwner ", ""));
+            throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
         }
         for (int k = 0; k < pending.size(); k++) {
             responses[pending.get(k)] = response(written.get(k));

@@ -10,7 +10,6 @@ import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -39,7 +38,6 @@ public class PatientProvider implements IResourceProvider {
     private final PatientSearch search;
     private final PixQuery pix;
     private final PatientMatches matches;
-    private final Refusals refusals;
     private final Audit audit;
     private final SourcePatientRegistration registration;
     private final RecordProviderParts parts;
@@ -47,7 +45,7 @@ public class PatientProvider implements IResourceProvider {
     private final DirectoryReferences directory;
 
     PatientProvider(PersonOpener opener, PersonPatients patients, PatientSearch search, PixQuery pix,
-                    PatientMatches matches, Refusals refusals, Audit audit, SourcePatientRegistration registration,
+                    PatientMatches matches, Audit audit, SourcePatientRegistration registration,
                     RecordProviderParts parts, org.musubi.identity.IdentityStore identities, DirectoryReferences directory) {
         this.identities = identities;
         this.directory = directory;
@@ -58,7 +56,6 @@ public class PatientProvider implements IResourceProvider {
         this.search = search;
         this.pix = pix;
         this.matches = matches;
-        this.refusals = refusals;
         this.audit = audit;
     }
 
@@ -77,10 +74,7 @@ public class PatientProvider implements IResourceProvider {
             var stored = parts.outcome(parts.reads().read(caller.reader(), "Patient", id.getIdPart(), version), id);
             return (Patient) parts.resources().toResource(stored);
         }
-        OpenedPerson opened = opener.open(caller, id.getIdPartAsLong()).orElseThrow(() -> new ResourceNotFoundException(id));
-        if (!opened.permitted()) {
-            throw refusals.of(opened.view().decision());
-        }
+        OpenedPerson opened = opener.open(caller, id.getIdPartAsLong()).orElseThrow(() -> Refusals.notFound(id));
         return patients.toPatient(opened.person(), opened.visible(), opened.ownOnly());
     }
 
@@ -118,7 +112,8 @@ public class PatientProvider implements IResourceProvider {
             @OperationParam(name = "_count") IntegerType count, @OperationParam(name = "_offset") IntegerType offset) {
         Caller caller = caller();
         if (!id.isIdPartValidLong()) {
-            throw new ResourceNotFoundException(id);
+            parts.reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "everything", id.getIdPart());
+            throw Refusals.notFound(id);
         }
         long personId = id.getIdPartAsLong();
         int size = count == null || count.getValue() == null ? 1000
@@ -175,8 +170,12 @@ public class PatientProvider implements IResourceProvider {
         int limit = count == null || count.getValue() == null ? search.maxMatches()
                 : Math.max(1, Math.min(count.getValue(), search.maxMatches()));
         boolean certain = onlyCertain != null && Boolean.TRUE.equals(onlyCertain.getValue());
-        for (PatientMatches.Scored scored : matches.find(QueryDemographics.of(resource), certain, limit)) {
-            opener.open(caller, scored.personId()).filter(OpenedPerson::permitted).ifPresent(opened -> {
+        List<PatientMatches.Scored> found = matches.find(QueryDemographics.of(resource), certain, limit);
+        if (found.isEmpty()) {
+            parts.reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "Patient", "$match");
+        }
+        for (PatientMatches.Scored scored : found) {
+            opener.open(caller, scored.personId()).ifPresent(opened -> {
                 Bundle.BundleEntryComponent entry = bundle.addEntry()
                         .setResource(patients.toPatient(opened.person(), opened.visible(), opened.ownOnly()))
                         .setFullUrl("Patient/" + opened.person().id());

@@ -30,14 +30,16 @@ class PatientSearch {
     private final IdentifierLookup lookup;
     private final PersonOpener opener;
     private final PersonPatients patients;
+    private final org.musubi.record.ReadRecords reads;
     private final int maxMatches;
 
     PatientSearch(PersonDirectory directory, IdentifierLookup lookup, PersonOpener opener, PersonPatients patients,
-                  FhirApiProperties properties) {
+                  org.musubi.record.ReadRecords reads, FhirApiProperties properties) {
         this.directory = directory;
         this.lookup = lookup;
         this.opener = opener;
         this.patients = patients;
+        this.reads = reads;
         this.maxMatches = properties.maxMatches();
     }
 
@@ -58,7 +60,7 @@ class PatientSearch {
         } else if (criteria.identifier() != null) {
             var found = lookup.find(criteria.identifier().getSystem(), criteria.identifier().getValue(), "identifier");
             if (found.isEmpty()) {
-                return List.of();
+                return missed(caller);
             }
             personIds = List.of(found.get().personId());
             identifiedFacility = found.get().facilityId();
@@ -68,15 +70,24 @@ class PatientSearch {
             throw new InvalidRequestException("検索には _id、identifier、または氏名（family / given）と birthdate が必要です / "
                     + "A search needs _id, identifier, or a name (family or given) with birthdate");
         }
+        if (personIds.isEmpty()) {
+            return missed(caller);
+        }
         List<Patient> result = new ArrayList<>();
         for (long personId : personIds) {
             Long facility = identifiedFacility;
-            opener.open(caller, personId).filter(OpenedPerson::permitted)
+            opener.open(caller, personId)
                     .filter(o -> facility == null || o.seesFacility(facility))
                     .filter(o -> (criteria.id() != null || o.person().active()) && fits(o.person().person(), criteria, birthDate))
                     .ifPresent(o -> result.add(patients.toPatient(o.person(), o.visible(), o.ownOnly())));
         }
         return result;
+    }
+
+    /** A search that found no one to decide on: audited once, like one that found only persons the caller may not see. */
+    private List<Patient> missed(Caller caller) {
+        reads.missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "Patient", "PDQm");
+        return List.of();
     }
 
     private List<Long> byName(Criteria criteria, LocalDate birthDate) {

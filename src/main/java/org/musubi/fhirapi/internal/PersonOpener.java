@@ -11,7 +11,7 @@ import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
 import org.springframework.stereotype.Component;
 
-/** Opens persons for API callers through the access policy: one audited decision per person. */
+/** Opens persons for API callers through the access policy: one audited decision per person asked for. */
 @Component
 class PersonOpener {
 
@@ -23,14 +23,16 @@ class PersonOpener {
         this.access = access;
     }
 
-    /** Empty when no such person exists (nothing to decide, nothing audited). */
+    /**
+     * The person as the caller may see them; empty both when no such person exists and when the policy
+     * refuses, so that callers answer both alike. Either way the decision is audited once.
+     */
     Optional<OpenedPerson> open(Caller caller, long personId) {
-        Optional<RegisteredPerson> person = identities.person(personId);
-        if (person.isEmpty()) {
+        PersonView view = access.viewPerson(caller.userId(), PurposeOfUse.current(), personId);
+        if (!view.permitted()) {
             return Optional.empty();
         }
-        PersonView view = access.viewPerson(caller.userId(), PurposeOfUse.current(), personId);
-        return Optional.of(opened(caller, person.get(), view));
+        return identities.person(personId).map(person -> opened(caller, person, view));
     }
 
     /** The person as seen through a view already decided (and audited) elsewhere. */

@@ -1,19 +1,20 @@
 package org.musubi.fhirapi.internal;
 
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.musubi.audit.AuditAction;
+import org.musubi.record.ReadRecords;
 import org.springframework.stereotype.Component;
 
 /**
  * PIXm query (ITI-83): the other identifiers of the person behind a source identifier, limited to
  * the facilities whose data the caller may see. Unknown source domain: 400; unknown target domain:
- * 403; no such patient, or another facility's patient ID the caller may not see: 404; a person the
- * policy does not open for the caller: 403 with the reason.
+ * 403; no such patient, another facility's patient ID the caller may not see, or a person the policy
+ * does not open for the caller: one 404, alike in every case. Every query leaves one audit row.
  */
 @Component
 class PixQuery {
@@ -22,15 +23,15 @@ class PixQuery {
     private final IdentifierLookup lookup;
     private final PersonOpener opener;
     private final PersonPatients patients;
-    private final Refusals refusals;
+    private final ReadRecords reads;
 
     PixQuery(IdentifierSystems systems, IdentifierLookup lookup, PersonOpener opener, PersonPatients patients,
-             Refusals refusals) {
+             ReadRecords reads) {
         this.systems = systems;
         this.lookup = lookup;
         this.opener = opener;
         this.patients = patients;
-        this.refusals = refusals;
+        this.reads = reads;
     }
 
     Parameters query(Caller caller, String system, String value, List<String> targetSystems) {
@@ -40,13 +41,14 @@ class PixQuery {
                         + target);
             }
         }
-        var found = lookup.find(system, value, "sourceIdentifier").orElseThrow(PixQuery::notFound);
-        OpenedPerson opened = opener.open(caller, found.personId()).orElseThrow(PixQuery::notFound);
-        if (!opened.permitted()) {
-            throw refusals.of(opened.view().decision());
+        var found = lookup.find(system, value, "sourceIdentifier");
+        if (found.isEmpty()) {
+            reads.missed(caller.reader(), AuditAction.SEARCH, "Patient", "$ihe-pix");
+            throw Refusals.identifierNotFound();
         }
-        if (found.facilityId() != null && !opened.seesFacility(found.facilityId())) {
-            throw notFound();
+        OpenedPerson opened = opener.open(caller, found.get().personId()).orElseThrow(Refusals::identifierNotFound);
+        if (found.get().facilityId() != null && !opened.seesFacility(found.get().facilityId())) {
+            throw Refusals.identifierNotFound();
         }
         Patient patient = patients.toPatient(opened.person(), opened.visible(), opened.ownOnly());
         Parameters result = new Parameters();
@@ -60,9 +62,5 @@ class PixQuery {
         }
         result.addParameter().setName("targetId").setValue(new Reference("Patient/" + opened.person().id()));
         return result;
-    }
-
-    private static ResourceNotFoundException notFound() {
-        return new ResourceNotFoundException("sourceIdentifier の患者が見つかりません / sourceIdentifier Patient Identifier not found");
     }
 }

@@ -1,8 +1,6 @@
 package org.musubi.fhirapi.internal;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.musubi.audit.Audit;
@@ -15,18 +13,15 @@ import org.springframework.stereotype.Component;
 
 /** What every record resource provider shares: reads, writes, conversions and the refusal answers. */
 @Component
-record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRecords writes, Refusals refusals,
-                           Audit audit, DocumentBundles documents, IncludedReferences includes) {
+record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRecords writes, Audit audit,
+                           DocumentBundles documents, IncludedReferences includes) {
 
-    /** The interaction's value, or 404 (no such resource) or 403 (with the policy's reason). */
+    /** The interaction's value, or one 404 whether there is no such resource or the policy refused it. */
     <T> T outcome(Interaction<T> interaction, IdType id) {
         if (interaction.permitted()) {
             return interaction.value();
         }
-        if (interaction.decision().key().equals(ReadRecords.NOT_FOUND)) {
-            throw new ResourceNotFoundException(id);
-        }
-        throw refusals.of(interaction.decision());
+        throw Refusals.notFound(id);
     }
 
     Written write(Caller caller, IBaseResource resource, String id) {
@@ -36,7 +31,7 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
             try {
                 return documents.store(caller, bundle);
             } catch (WriteRecords.NotOwner e) {
-                throw notOwner();
+                throw Refusals.notFound(new IdType(e.type(), e.id()));
             }
         }
         try {
@@ -52,12 +47,7 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
             }
             return writes.write(caller.reader(), write);
         } catch (WriteRecords.NotOwner e) {
-            throw notOwner();
+            throw Refusals.notFound(new IdType(e.type(), e.id()));
         }
-    }
-
-    ForbiddenOperationException notOwner() {
-        return new ForbiddenOperationException("他施設が登録した記録は変更できません / A record registered by another facility "
-                + "cannot be changed");
     }
 }

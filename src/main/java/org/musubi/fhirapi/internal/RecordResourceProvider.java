@@ -23,7 +23,6 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -94,7 +93,10 @@ public class RecordResourceProvider implements IResourceProvider {
         var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
                 sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
         var found = parts.reads().everything(caller.reader(), personId, query, parts.includes().of(typeName(), include));
-        var result = parts.outcome(found, new IdType("Patient", personId));
+        if (!found.permitted()) {
+            return new StorePage(List.of(), 0); // a person the caller may not see answers as one without such records
+        }
+        var result = found.value();
         boolean raw = StoredJson.applies(request);
         java.util.function.Function<StoredResource, IBaseResource> convert = raw
                 ? r -> StoredJson.placeholder(parts.resources().context(), r, request) : parts.resources()::toResource;
@@ -130,10 +132,10 @@ public class RecordResourceProvider implements IResourceProvider {
         Caller caller = caller(true);
         try {
             if (!parts.writes().delete(caller.reader(), typeName(), id.getIdPart())) {
-                throw new ResourceNotFoundException(id);
+                throw Refusals.notFound(id);
             }
         } catch (WriteRecords.NotOwner e) {
-            throw parts.notOwner();
+            throw Refusals.notFound(id);
         }
         return new MethodOutcome(id);
     }

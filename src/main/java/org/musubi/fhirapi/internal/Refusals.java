@@ -1,24 +1,26 @@
 package org.musubi.fhirapi.internal;
 
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import java.util.Locale;
-import org.musubi.policy.Decision;
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.instance.model.api.IIdType;
 
-/** A policy denial as a 403 whose text gives the reason in Japanese, then English. */
-@Component
-class Refusals {
+/**
+ * The one answer for whatever the caller may not see, whether it exists or not: 404 with the same
+ * OperationOutcome text. The policy's reason goes to the audit trail only, never into the answer.
+ */
+final class Refusals {
 
-    private final MessageSource messages;
-
-    Refusals(MessageSource messages) {
-        this.messages = messages;
+    private Refusals() {
     }
 
-    ForbiddenOperationException of(Decision decision) {
-        String ja = messages.getMessage(decision.key(), null, decision.key(), Locale.JAPANESE);
-        String en = messages.getMessage(decision.key(), null, decision.key(), Locale.ENGLISH);
-        return new ForbiddenOperationException("この患者の情報は参照できません: " + ja + " / Not permitted for this patient: " + en);
+    /** 404 for {@code Type/id}: the same text whether the resource is absent or the policy refused it. */
+    static ResourceNotFoundException notFound(IIdType id) {
+        String name = id.getResourceType() == null ? id.getIdPart() : id.getResourceType() + "/" + id.getIdPart();
+        return new ResourceNotFoundException("リソース " + name + " は見つかりません / Resource " + name + " is not known");
+    }
+
+    /** 404 for a patient identifier (PIXm): the same text whether the patient is unknown or not the caller's to see. */
+    static ResourceNotFoundException identifierNotFound() {
+        return new ResourceNotFoundException(
+                "sourceIdentifier の患者が見つかりません / sourceIdentifier Patient Identifier not found");
     }
 }

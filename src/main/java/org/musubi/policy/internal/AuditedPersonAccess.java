@@ -59,7 +59,8 @@ class AuditedPersonAccess implements PersonAccess {
         String regionalId = identities.person(personId).map(p -> p.person().regionalId()).orElse(null);
         Requester requester = facts.requester(userId);
         PersonFacts person = facts.person(personId);
-        Decision decision = regionalId == null ? new Deny(Deny.NO_RULE) : policy.decidePerson(requester, purpose, person);
+        Decision decision = regionalId == null ? new Deny(Deny.UNKNOWN_PERSON)
+                : policy.decidePerson(requester, purpose, person);
         PersonView view = new PersonView(decision,
                 decision.permitted() ? policy.itemDecisions(requester, purpose, person) : null);
         Interaction<T> result = decision.permitted() ? body.apply(view)

@@ -30,13 +30,16 @@ final class RecordSearchSql {
             return new ResourceStore.Found(List.of(), 0);
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder("r.patient_key = ANY(?)" + (query.type() == null ? "" : " AND r.type = ?")
+        StringBuilder where = new StringBuilder("r.patient_key = ANY(?)" + (query.type() != null ? " AND r.type = ?"
+                : query.types() != null ? " AND r.type = ANY(?)" : "")
                 + " AND NOT r.deleted AND (r.source_facility, r.category) IN"
                 + " (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))");
         Long[] keys = patientKeys.toArray(Long[]::new);
         params.add(keys);
         if (query.type() != null) {
             params.add(query.type());
+        } else if (query.types() != null) {
+            params.add(query.types().stream().sorted().toArray(String[]::new));
         }
         params.add(allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new));
         params.add(allowed.stream().map(i -> i.category().name()).toArray(String[]::new));

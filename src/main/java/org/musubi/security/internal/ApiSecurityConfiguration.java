@@ -12,13 +12,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * The machine side: {@code /oauth2/token} and the FHIR API on {@code /fhir}. Systems use bearer
- * tokens and no session. A signed-in browser user's session is honoured for reads (GET) only, so no
- * change can ride on a cookie (no CSRF token is needed). Errors are FHIR OperationOutcomes. It is
- * ordered before the browser chain, which handles everything else.
+ * tokens and no session: a bearer request never creates nor uses one ({@link ApiSecurityContexts}). A signed-in
+ * browser user's existing session (its cookie is SameSite=Strict) is honoured for reads (GET) only, so no change
+ * can ride on a cookie (no CSRF token is needed). Errors are FHIR OperationOutcomes. It is ordered before the
+ * browser chain, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,7 +29,7 @@ class ApiSecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/fhir", "/fhir/**", "/oauth2/token", "/import/**")
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .securityContext(context -> context.securityContextRepository(new ApiSecurityContexts()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()

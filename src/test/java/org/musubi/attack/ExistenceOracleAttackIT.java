@@ -1,0 +1,155 @@
+package org.musubi.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Finding 1 (PIXm and reads were an existence oracle): another facility's system, with its own token, asks
+ * about hospital A's patient in every way the API offers, and about a patient, record or identifier that does
+ * not exist in the same way. The two answers must be alike (status, headers, body) whether the patient has no
+ * consent or a consent without a link, and each attempt leaves exactly one audit row. Before the fix the
+ * existing patient answered 403 with the policy's reason ("no active consent", "not linked"), the absent one 404.
+ */
+@MusubiIntegrationTest
+class ExistenceOracleAttackIT {
+
+    enum State { NO_CONSENT, CONSENT_WITHOUT_LINK }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    Consents consents;
+    @Autowired
+    AuditRows audit;
+
+    /** One way of asking: {@code {key}} in the path stands for the thing asked about. */
+    record Probe(String name, String method, String path, String real, String absent) {
+    }
+
+    @TestFactory
+    List<DynamicTest> anotherFacilitysSystemCannotTellAnExistingPatientFromAnAbsentOne() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility attacker = accounts.facilityOf(FacilityKind.CLINIC);
+        RawApi api = new RawApi(port, clients.token(port, clients.register(attacker, "system/*.read", "system/*.write")));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (State state : State.values()) {
+            Victim victim = victim(hospital, state);
+            for (Probe probe : probes(victim, hospital)) {
+                tests.add(DynamicTest.dynamicTest(state + " " + probe.name(), () -> {
+                    long before = audit.max();
+                    HttpResponse<String> refused = api.send(probe.method(), probe.path().replace("{key}", probe.real()), null);
+                    long between = audit.max();
+                    HttpResponse<String> absent = api.send(probe.method(), probe.path().replace("{key}", probe.absent()), null);
+
+                    Answers.assertAlike(probe.name(), refused, probe.real(), absent, probe.absent());
+                    assertThat(refused.statusCode()).as(probe.name()).isIn(200, 404);
+                    assertThat(refused.body()).as(probe.name()).doesNotContain("consent").doesNotContain("同意")
+                            .doesNotContain("linked").doesNotContain("連携");
+                    assertThat(audit.countSince(before) - audit.countSince(between)).as("audit rows of the refused probe")
+                            .isEqualTo(1);
+                    assertThat(audit.countSince(between)).as("audit rows of the absent probe").isEqualTo(1);
+                }));
+            }
+        }
+        return tests;
+    }
+
+    private List<Probe> probes(Victim v, Facility hospital) {
+        String person = String.valueOf(v.personId());
+        String absentPerson = absentPersonLike(v.personId());
+        String observation = v.observationId();
+        String absentObservation = UUID.randomUUID().toString();
+        String system = FhirRecords.patientSystem(hospital);
+        String absentLocal = "N" + v.localId().substring(1);
+        return List.of(
+                new Probe("read Patient", "GET", "Patient/{key}", person, absentPerson),
+                new Probe("$everything", "GET", "Patient/{key}/$everything", person, absentPerson),
+                new Probe("$everything _count", "GET", "Patient/{key}/$everything?_count=5", person, absentPerson),
+                new Probe("$medication-notebook", "GET", "Patient/{key}/$medication-notebook", person, absentPerson),
+                new Probe("search Observation", "GET", "Observation?patient=Patient/{key}", person, absentPerson),
+                new Probe("read Observation", "GET", "Observation/{key}", observation, absentObservation),
+                new Probe("vread Observation", "GET", "Observation/{key}/_history/1", observation, absentObservation),
+                new Probe("history Observation", "GET", "Observation/{key}/_history", observation, absentObservation),
+                new Probe("delete Observation", "DELETE", "Observation/{key}", observation, absentObservation),
+                new Probe("read Binary", "GET", "Binary/{key}", v.binaryId(), UUID.randomUUID().toString()),
+                new Probe("PIXm", "GET", "Patient/$ihe-pix?sourceIdentifier=" + system + "%7C{key}", v.localId(), absentLocal),
+                new Probe("PDQm identifier", "GET", "Patient?identifier=" + system + "%7C{key}", v.localId(), absentLocal),
+                new Probe("PDQm _id", "GET", "Patient?_id={key}", person, absentPerson));
+    }
+
+    /** Hospital A's patient with an Observation and a Binary, in the given consent state (never linked to the attacker). */
+    private Victim victim(Facility hospital, State state) {
+        IGenericClient own = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(own, hospital, localId, "ショウメイ");
+        long personId = FhirRecords.personOf(own, hospital, localId);
+        String observation = FhirRecords.create(own, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2025-01-01", 6.1));
+        RawApi ownRaw = new RawApi(port, clients.token(port, clients.register(hospital, "system/*.read", "system/*.write")));
+        String binary = binary(ownRaw, hospital, localId);
+        if (state == State.CONSENT_WITHOUT_LINK) {
+            consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
+                    accounts.networkAdmin().id(), hospital.id());
+        }
+        return new Victim(personId, localId, observation, binary);
+    }
+
+    private String binary(RawApi own, Facility hospital, String localId) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/fhir/Binary"))
+                    .header("Authorization", "Bearer " + own.token()).header("Content-Type", "application/pdf")
+                    .header("X-Security-Context", "Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("%PDF-1.4 紹介状")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(201);
+            return response.headers().firstValue("Location").orElseThrow().split("/")[1];
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A person id of the same length as {@code real} that no person has. */
+    private String absentPersonLike(long real) {
+        int digits = String.valueOf(real).length();
+        while (true) {
+            StringBuilder id = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
+            while (id.length() < digits) {
+                id.append(ThreadLocalRandom.current().nextInt(10));
+            }
+            if (identities.person(Long.parseLong(id.toString())).isEmpty()) {
+                return id.toString();
+            }
+        }
+    }
+
+    record Victim(long personId, String localId, String observationId, String binaryId) {
+    }
+}
