@@ -35,6 +35,7 @@ class MessageBundlesTest {
                 Arrays.stream(Purpose.values()).map(p -> "purpose." + p),
                 Arrays.stream(Profession.values()).map(p -> "profession." + p),
                 Arrays.stream(FacilityKind.values()).map(k -> "kind." + k),
+                Arrays.stream(org.musubi.policy.DataCategory.values()).map(c -> "dataCategory." + c),
                 Permit.RULES.stream(), Deny.REASONS.stream(), Stream.of(Deny.UNKNOWN_PERSON)).flatMap(s -> s);
 
         assertThat(keys.toList()).allSatisfy(key -> {

@@ -9,19 +9,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ConsentProperties.class)
 class ConsentConfiguration {
 
     @Bean
-    OpenEmergencyAccess openEmergencyAccess(Consents consents, IdentityStore identities,
-                                            org.musubi.security.Reauthentication reauthentication, Audit audit,
-                                            @org.springframework.beans.factory.annotation.Value("${musubi.policy.emergency-duration:4h}")
-                                            java.time.Duration duration) {
-        return new OpenEmergencyAccess(consents, identities, reauthentication, audit, duration, java.time.Clock.systemUTC());
-    }
-
-    @Bean
-    LinkPatientToFacility linkPatientToFacility(Cards cards, IdentityStore identities, LinkSourcePatient linkSource,
-                                                Consents consents, Facilities facilities, Audit audit) {
-        return new LinkPatientToFacility(cards, identities, linkSource, consents, facilities, audit);
+    LinkPatientToFacility linkPatientToFacility(org.musubi.identity.FindPerson find, RefusedAttempts failures,
+                                                ConsentProperties limits, IdentityStore identities,
+                                                LinkSourcePatient linkSource, Consents consents, Facilities facilities,
+                                                Audit audit) {
+        return new LinkPatientToFacility(new LinkPatientToFacility.Proof(find, failures, limits), identities,
+                linkSource, consents, facilities, audit, java.time.Clock.systemUTC());
     }
 }

@@ -1,6 +1,9 @@
 package org.musubi.consent;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -9,7 +12,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.identity.Card;
 import org.musubi.identity.CardKind;
 import org.musubi.identity.CardNumber;
-import org.musubi.identity.Cards;
+import org.musubi.identity.FindPerson;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.LinkSourcePatient;
@@ -21,47 +24,81 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 
 /**
- * "この方と連携する": a viewing facility links a person by the card the patient shows, after
- * confirming the kana name and birth date, optionally recording its own chart number. Nothing
- * about the person is revealed before the confirmation matches.
+ * "この方と連携する": a viewing facility links a person in the person's presence, proved by the card: its number
+ * and the check code printed on it (or its QR code, which carries both), confirmed with the kana name and birth
+ * date; optionally recording the facility's own chart number. Until all of that matches, every refusal reads the
+ * same and tells nothing about the person; failures are counted per card number and per user, and past the
+ * limits ({@link ConsentProperties}) linking is refused for a while. Only then does the person's own choice
+ * (consent, a blocked facility) show, since the person is there.
  */
 public final class LinkPatientToFacility {
 
-    private final Cards cards;
+    /** The one answer while the card is not proved: which part did not match is the audit trail's to know. */
+    public static final String NOT_PROVED = "link.proof.mismatch";
+    public static final String THROTTLED = "link.throttled";
+
+    private final FindPerson find;
     private final IdentityStore identities;
     private final LinkSourcePatient linkSource;
     private final Consents consents;
     private final Facilities facilities;
+    private final RefusedAttempts failures;
+    private final ConsentProperties limits;
     private final Audit audit;
+    private final Clock clock;
 
-    public LinkPatientToFacility(Cards cards, IdentityStore identities, LinkSourcePatient linkSource, Consents consents,
-                                 Facilities facilities, Audit audit) {
-        this.cards = cards;
+    public LinkPatientToFacility(Proof proof, IdentityStore identities, LinkSourcePatient linkSource, Consents consents,
+                                 Facilities facilities, Audit audit, Clock clock) {
+        this.find = proof.find();
+        this.failures = proof.failures();
+        this.limits = proof.limits();
         this.identities = identities;
         this.linkSource = linkSource;
         this.consents = consents;
         this.facilities = facilities;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What proving a card takes: finding the card, and the failures counted against guessing. */
+    public record Proof(FindPerson find, RefusedAttempts failures, ConsentProperties limits) {
     }
 
     /** The linked person's id; throws {@link Refused} with a message key otherwise. */
     public long link(long userId, long facilityId, LinkRequest request) {
-        Card card = CardNumber.read(request.card()).flatMap(n -> cards.active(n.number())
-                        .filter(c -> n.issueNo() == null || n.issueNo() == c.issueNo()))
-                .orElseThrow(() -> refused(null, "link.card.notActive"));
-        RegisteredPerson person = identities.person(card.personId()).filter(RegisteredPerson::active)
-                .orElseThrow(() -> refused(null, "link.card.notActive"));
-        String regionalId = person.person().regionalId();
-        if (!confirmed(person.person(), request.kanaName(), request.birthDate())) {
-            throw refused(regionalId, "link.confirmation.mismatch");
+        Instant now = clock.instant();
+        Optional<CardNumber> typed = CardNumber.read(request.card());
+        String number = typed.map(CardNumber::number).orElse(null);
+        if (throttled(userId, number, now)) {
+            throw refused(null, THROTTLED, "throttled");
         }
+        Optional<Card> card = typed.flatMap(find::card);
+        Optional<Card> proved = typed.flatMap(n -> find.proved(n, request.checkCode()));
+        Optional<RegisteredPerson> person = proved.flatMap(c -> identities.person(c.personId()))
+                .filter(RegisteredPerson::active).filter(p -> confirmed(p.person(), request.kanaName(), request.birthDate()));
+        if (person.isEmpty()) {
+            failures.record(RefusedAttempts.Kind.LINK, number, userId, now);
+            throw refused(card.flatMap(c -> identities.person(c.personId())).map(p -> p.person().regionalId()).orElse(null),
+                    NOT_PROVED, why(typed, card, proved));
+        }
+        return linked(userId, facilityId, request, proved.get(), person.get());
+    }
+
+    private boolean throttled(long userId, String number, Instant now) {
+        return failures.byUser(RefusedAttempts.Kind.LINK, userId, now.minus(limits.linkUserWindow()))
+                >= limits.linkMaxFailuresPerUser() || number != null && failures.byKey(RefusedAttempts.Kind.LINK, number,
+                now.minus(limits.linkCardWindow())) >= limits.linkMaxFailuresPerCard();
+    }
+
+    private long linked(long userId, long facilityId, LinkRequest request, Card card, RegisteredPerson person) {
+        String regionalId = person.person().regionalId();
         Facility facility = facilities.find(facilityId).filter(Facility::active).filter(Facility::viewing)
-                .orElseThrow(() -> refused(regionalId, "link.facility.notViewing"));
+                .orElseThrow(() -> refused(regionalId, "link.facility.notViewing", null));
         if (consents.blockedFacilities(person.id()).contains(facility.id())) {
-            throw refused(regionalId, "link.facility.blocked");
+            throw refused(regionalId, "link.facility.blocked", null);
         }
         if (!hasConsent(person.id(), card)) {
-            throw refused(regionalId, "link.consent.none");
+            throw refused(regionalId, "link.consent.none", null);
         }
         consents.link(person.id(), facility.id(), userId);
         if (request.chartNumber() != null && !request.chartNumber().isBlank()) {
@@ -70,6 +107,20 @@ public final class LinkPatientToFacility {
         audit.record(AuditEntry.of(AuditAction.PATIENT_LINK, Outcome.PERMIT).on("Patient", person.id())
                 .patient(regionalId).purpose(Purpose.TREATMENT).reason(card.kind().name()));
         return person.id();
+    }
+
+    /** Which part of the proof failed, for the audit trail only. */
+    private static String why(Optional<CardNumber> typed, Optional<Card> card, Optional<Card> proved) {
+        if (typed.isEmpty()) {
+            return "no card number";
+        }
+        if (card.isEmpty()) {
+            return "no active card " + typed.get().number();
+        }
+        if (!card.get().checkable()) {
+            return "card " + card.get().number() + "#" + card.get().issueNo() + " has no check code (reissue it)";
+        }
+        return proved.isPresent() ? "kana name or birth date differs" : "wrong check code";
     }
 
     private boolean hasConsent(long personId, Card card) {
@@ -92,17 +143,20 @@ public final class LinkPatientToFacility {
         if (identities.personOf(received.id()).isEmpty()) {
             linkSource.link(userId, received.id(), person.id(), LinkMethod.CARD, "chart number recorded at linking");
         } else if (identities.personOf(received.id()).get() != person.id()) {
-            throw refused(p.regionalId(), "link.chart.otherPerson");
+            throw refused(p.regionalId(), "link.chart.otherPerson", null);
         }
     }
 
-    private Refused refused(String regionalId, String key) {
+    private Refused refused(String regionalId, String key, String detail) {
         audit.record(AuditEntry.of(AuditAction.PATIENT_LINK, Outcome.DENY).on("Patient").patient(regionalId)
-                .purpose(Purpose.TREATMENT).reason(key));
+                .purpose(Purpose.TREATMENT).reason(detail == null ? key : key + ": " + detail));
         return new Refused(key);
     }
 
-    /** What the facility user entered. */
-    public record LinkRequest(String card, String kanaName, LocalDate birthDate, String chartNumber) {
+    /**
+     * What the facility user entered: the card number or the scanned QR code, the check code printed on the card
+     * (not needed when the QR code carried it), the kana name and birth date, and optionally the chart number.
+     */
+    public record LinkRequest(String card, String checkCode, String kanaName, LocalDate birthDate, String chartNumber) {
     }
 }

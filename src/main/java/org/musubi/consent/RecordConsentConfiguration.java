@@ -14,4 +14,9 @@ class RecordConsentConfiguration {
     RecordConsent recordConsent(Consents consents, IdentityStore identities, Facilities facilities, Audit audit) {
         return new RecordConsent(consents, identities, facilities, audit);
     }
+
+    @Bean
+    BlockFacility blockFacility(Consents consents, IdentityStore identities, Facilities facilities, Audit audit) {
+        return new BlockFacility(consents, identities, facilities, audit);
+    }
 }

@@ -5,12 +5,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A card number as typed or scanned: 16 digits (spaces and hyphens allowed, full-width digits
- * accepted) with a valid check digit, or a card QR payload carrying the number and issue number.
+ * A card as typed or scanned: 16 digits (spaces and hyphens allowed, full-width digits accepted) with a valid
+ * check digit, or a card QR payload carrying the number, the issue number and (on cards issued with one) the
+ * check code.
+ *
+ * @param issueNo {@code null} when typed
+ * @param checkCode {@code null} unless the QR code carried it
  */
-public record CardNumber(String number, Integer issueNo) {
+public record CardNumber(String number, Integer issueNo, String checkCode) {
 
-    private static final Pattern QR = Pattern.compile(Pattern.quote(Card.QR_PREFIX) + "(\\d{16}):(\\d{1,4})");
+    private static final Pattern QR = Pattern.compile(
+            "MUSUBI-CARD:([12]):(\\d{16}):(\\d{1,4})(?::([" + CardCodes.ALPHABET + "]{" + CardCodes.LENGTH + "}))?");
+
+    public CardNumber(String number, Integer issueNo) {
+        this(number, issueNo, null);
+    }
 
     /** Reads what a person typed or a scanner produced; empty when it is no valid card number. */
     public static Optional<CardNumber> read(String input) {
@@ -20,10 +29,13 @@ public record CardNumber(String number, Integer issueNo) {
         String text = java.text.Normalizer.normalize(input.strip(), java.text.Normalizer.Form.NFKC);
         Matcher qr = QR.matcher(text);
         if (qr.matches()) {
-            return RegionalId.valid(qr.group(1))
-                    ? Optional.of(new CardNumber(qr.group(1), Integer.parseInt(qr.group(2)))) : Optional.empty();
+            boolean coded = qr.group(1).equals("2");
+            if (!RegionalId.valid(qr.group(2)) || coded != (qr.group(4) != null)) {
+                return Optional.empty();
+            }
+            return Optional.of(new CardNumber(qr.group(2), Integer.parseInt(qr.group(3)), qr.group(4)));
         }
         String digits = text.replace(" ", "").replace("-", "");
-        return RegionalId.valid(digits) ? Optional.of(new CardNumber(digits, null)) : Optional.empty();
+        return RegionalId.valid(digits) ? Optional.of(new CardNumber(digits, null, null)) : Optional.empty();
     }
 }

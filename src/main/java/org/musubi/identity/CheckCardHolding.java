@@ -41,7 +41,7 @@ public final class CheckCardHolding {
         Optional<Long> holder = store.candidates(BlockingKeys.of(query), 500).stream()
                 .filter(p -> birthDate.equals(p.person().birthDate()))
                 .filter(p -> wanted.equals(KanaNormalizer.normalize(p.person().familyKana() + p.person().givenKana())))
-                .filter(p -> cards.active(p.person().regionalId()).isPresent())
+                .filter(p -> cards.of(p.id()).stream().anyMatch(c -> c.active() && c.kind() == CardKind.REGIONAL))
                 .map(RegisteredPerson::id).findFirst();
         return answered(holder, "name and birth date");
     }

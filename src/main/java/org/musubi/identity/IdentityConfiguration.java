@@ -23,14 +23,25 @@ class IdentityConfiguration {
         return new MergePersons(store, audit);
     }
 
+    /** Check codes hashed with the same slow hash as passwords (argon2id). */
     @Bean
-    IssueCard issueCard(IdentityStore store, Cards cards, Audit audit) {
-        return new IssueCard(store, cards, audit);
+    CardCodes cardCodes(org.springframework.security.crypto.password.PasswordEncoder encoder) {
+        return new CardCodes(encoder::encode, encoder::matches);
     }
 
     @Bean
-    ReplaceCard replaceCard(IdentityStore store, Cards cards, Audit audit) {
-        return new ReplaceCard(store, cards, audit);
+    FindPerson findPerson(IdentityStore store, Cards cards, CardCodes codes) {
+        return new FindPerson(store, cards, codes);
+    }
+
+    @Bean
+    IssueCard issueCard(IdentityStore store, Cards cards, CardCodes codes, Audit audit) {
+        return new IssueCard(store, cards, codes, audit);
+    }
+
+    @Bean
+    ReplaceCard replaceCard(IdentityStore store, Cards cards, CardCodes codes, Audit audit) {
+        return new ReplaceCard(store, cards, codes, audit);
     }
 
     @Bean

@@ -6,40 +6,45 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 
 /**
- * Issues cards: the regional card carries the person's regional ID; a disclosure card gets a new
- * random number with a check digit (never a regional ID in use) and names its issuing hospital.
+ * Issues cards. Every card gets a new random number with a check digit (never a person's id nor another card's
+ * number) and a fresh check code, shown once; a disclosure card also names its issuing hospital. A person has at
+ * most one active regional card.
  */
 public final class IssueCard {
 
     private final IdentityStore store;
     private final Cards cards;
+    private final CardCodes codes;
     private final Audit audit;
 
-    public IssueCard(IdentityStore store, Cards cards, Audit audit) {
+    public IssueCard(IdentityStore store, Cards cards, CardCodes codes, Audit audit) {
         this.store = store;
         this.cards = cards;
+        this.codes = codes;
         this.audit = audit;
     }
 
-    public Card regional(long userId, long personId) {
+    public IssuedCard regional(long userId, long personId) {
         RegisteredPerson person = activePerson(personId);
-        String number = person.person().regionalId();
-        if (cards.active(number).isPresent()) {
+        if (cards.of(personId).stream().anyMatch(c -> c.active() && c.kind() == CardKind.REGIONAL)) {
             throw new IdentityConflict("identity.card.alreadyActive");
         }
-        return issued(cards.issue(personId, number, CardKind.REGIONAL, null, userId), person);
+        return issued(person, CardKind.REGIONAL, null, userId);
     }
 
     /** A disclosure card of {@code hospitalId}; the caller checks that it is a disclosing hospital. */
-    public Card disclosure(long userId, long personId, long hospitalId) {
-        RegisteredPerson person = activePerson(personId);
-        String number = freshNumber();
-        return issued(cards.issue(personId, number, CardKind.DISCLOSURE, hospitalId, userId), person);
+    public IssuedCard disclosure(long userId, long personId, long hospitalId) {
+        return issued(activePerson(personId), CardKind.DISCLOSURE, hospitalId, userId);
     }
 
-    private String freshNumber() {
-        return RegionalIds.fresh(number -> cards.active(number).isPresent() || cards.issue(number, 1).isPresent()
-                || store.personByRegionalId(number).isPresent());
+    private IssuedCard issued(RegisteredPerson person, CardKind kind, Long hospitalId, long userId) {
+        String number = RegionalIds.fresh(n -> cards.active(n).isPresent() || cards.issue(n, 1).isPresent()
+                || store.personByRegionalId(n).isPresent());
+        String code = codes.fresh();
+        Card card = cards.issue(person.id(), number, kind, hospitalId, userId, codes.hash(code));
+        audit.record(AuditEntry.of(AuditAction.CARD_ISSUE, Outcome.PERMIT).on("Card", card.number() + "#" + card.issueNo())
+                .patient(person.person().regionalId()).reason(card.kind().name()));
+        return new IssuedCard(card, code);
     }
 
     private RegisteredPerson activePerson(long personId) {
@@ -48,11 +53,5 @@ public final class IssueCard {
             throw new IdentityConflict("identity.person.notActive");
         }
         return person;
-    }
-
-    private Card issued(Card card, RegisteredPerson person) {
-        audit.record(AuditEntry.of(AuditAction.CARD_ISSUE, Outcome.PERMIT).on("Card", card.number() + "#" + card.issueNo())
-                .patient(person.person().regionalId()).reason(card.kind().name()));
-        return card;
     }
 }

@@ -2,7 +2,11 @@ package org.musubi.identity;
 
 import java.time.LocalDate;
 
-/** A regional person: the patient behind all linked facility patients, known by the regional ID on their card. */
+/**
+ * A regional person: the patient behind all linked facility patients. The regional ID is the person's opaque,
+ * random id (its numeric value is the person's {@link RegisteredPerson#id()}); it is not printed on any card, and
+ * knowing it grants nothing.
+ */
 public record Person(
         String regionalId,
         String familyKanji,

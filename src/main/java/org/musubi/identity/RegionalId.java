@@ -1,9 +1,9 @@
 package org.musubi.identity;
 
 /**
- * The regional ID printed on a patient's card: 16 digits, the last a Luhn (mod 10, weights 2-1
- * from the right) check digit over the first 15, which catches any single mistyped digit and
- * most swaps of neighbours.
+ * The form of a person's regional ID and of a card number: 16 digits, the last a Luhn (mod 10, weights 2-1 from
+ * the right) check digit over the first 15, which catches any single mistyped digit and most swaps of
+ * neighbours. The two are drawn separately: a person's regional ID is never printed on a card.
  */
 public final class RegionalId {
 

@@ -3,7 +3,7 @@ package org.musubi.identity;
 import java.security.SecureRandom;
 import java.util.function.Predicate;
 
-/** New regional IDs (and disclosure-card numbers): random 15 digits plus the check digit, never one in use. */
+/** New regional IDs and card numbers: random 15 digits plus the check digit, never one in use. */
 final class RegionalIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();

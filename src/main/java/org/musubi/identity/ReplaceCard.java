@@ -5,16 +5,21 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 
-/** A card reported lost stops working at once; a reissue keeps the number with the next issue number. */
+/**
+ * A card reported lost stops working at once; a reissue keeps the number with the next issue number and a new
+ * check code (shown once), so the old issue's code and QR code stop working.
+ */
 public final class ReplaceCard {
 
     private final IdentityStore store;
     private final Cards cards;
+    private final CardCodes codes;
     private final Audit audit;
 
-    public ReplaceCard(IdentityStore store, Cards cards, Audit audit) {
+    public ReplaceCard(IdentityStore store, Cards cards, CardCodes codes, Audit audit) {
         this.store = store;
         this.cards = cards;
+        this.codes = codes;
         this.audit = audit;
     }
 
@@ -25,16 +30,17 @@ public final class ReplaceCard {
                 .patient(regionalId(card)));
     }
 
-    public Card reissue(long userId, String number) {
+    public IssuedCard reissue(long userId, String number) {
         Card latest = cards.active(number).or(() -> cards.issue(number, 1))
                 .orElseThrow(() -> new IdentityConflict("identity.card.unknown"));
         if (!store.person(latest.personId()).map(RegisteredPerson::active).orElse(false)) {
             throw new IdentityConflict("identity.person.notActive");
         }
-        Card next = cards.reissue(number, userId);
+        String code = codes.fresh();
+        Card next = cards.reissue(number, userId, codes.hash(code));
         audit.record(AuditEntry.of(AuditAction.CARD_REISSUE, Outcome.PERMIT).on("Card", number + "#" + next.issueNo())
                 .patient(regionalId(next)));
-        return next;
+        return new IssuedCard(next, code);
     }
 
     private String regionalId(Card card) {

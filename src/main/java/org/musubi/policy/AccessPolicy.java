@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.musubi.audit.Purpose;
+import org.musubi.registry.Profession;
 
 /**
  * The one access decision: may this requester, for this purpose, see this person's data item?
@@ -29,7 +30,9 @@ import org.musubi.audit.Purpose;
  *       ({@code categoryNotAllowedForProfession}), whoever's data it is.</li>
  *   <li>Data whose source is the requester's own facility is permitted ({@code ownFacilityData}):
  *       no consent, link or break-the-glass needed.</li>
- *   <li>{@code EMERGENCY}: an open break-the-glass by this user ({@code noEmergencyAccess},
+ *   <li>{@code EMERGENCY}: a profession that may use break-the-glass ({@code professionNotForEmergency}; by
+ *       default doctors, dentists, nurses, midwives, pharmacists and paramedics, not clerks nor care staff), an
+ *       open break-the-glass by this user ({@code noEmergencyAccess},
  *       {@code emergencyAccessExpired}; it closes at its expiry instant), a category of the
  *       {@linkplain DataCategory#EMERGENCY_MINIMUM emergency minimum} ({@code notInEmergencyMinimum})
  *       and an active consent for {@code EMERGENCY} covering the source facility ({@code noConsent},
@@ -51,22 +54,37 @@ import org.musubi.audit.Purpose;
 public final class AccessPolicy {
 
     public static final Duration DEFAULT_LINK_IDLE_PERIOD = Duration.ofDays(180);
+    /** The professions that may break the glass unless configured otherwise: those who treat in an emergency. */
+    public static final Set<Profession> DEFAULT_EMERGENCY_PROFESSIONS = Set.of(Profession.DOCTOR, Profession.DENTIST,
+            Profession.NURSE, Profession.MIDWIFE, Profession.PHARMACIST, Profession.PARAMEDIC);
 
     private final ProfessionMatrix matrix;
     private final Duration linkIdlePeriod;
+    private final Set<Profession> emergencyProfessions;
     private final Clock clock;
 
-    public AccessPolicy(ProfessionMatrix matrix, Duration linkIdlePeriod, Clock clock) {
+    public AccessPolicy(ProfessionMatrix matrix, Duration linkIdlePeriod, Set<Profession> emergencyProfessions,
+                        Clock clock) {
         this.matrix = Objects.requireNonNull(matrix, "matrix");
         this.linkIdlePeriod = Objects.requireNonNull(linkIdlePeriod, "linkIdlePeriod");
+        this.emergencyProfessions = Set.copyOf(emergencyProfessions);
         this.clock = Objects.requireNonNull(clock, "clock");
         if (linkIdlePeriod.isNegative() || linkIdlePeriod.isZero()) {
             throw new IllegalArgumentException("the link idle period must be positive: " + linkIdlePeriod);
         }
     }
 
+    public AccessPolicy(ProfessionMatrix matrix, Duration linkIdlePeriod, Clock clock) {
+        this(matrix, linkIdlePeriod, DEFAULT_EMERGENCY_PROFESSIONS, clock);
+    }
+
     public AccessPolicy(ProfessionMatrix matrix, Clock clock) {
-        this(matrix, DEFAULT_LINK_IDLE_PERIOD, clock);
+        this(matrix, DEFAULT_LINK_IDLE_PERIOD, DEFAULT_EMERGENCY_PROFESSIONS, clock);
+    }
+
+    /** Whether the profession may break the glass at all (before any person is looked up). */
+    public boolean breaksGlass(Profession profession) {
+        return profession != null && emergencyProfessions.contains(profession);
     }
 
     /** May the requester see this item of the person's record? */
@@ -153,7 +171,7 @@ public final class AccessPolicy {
             return new Permit(Permit.OWN_FACILITY_DATA);
         }
         Decision decision = purpose == Purpose.EMERGENCY
-                ? permitUnless(breakTheGlass(now, requester, facts)
+                ? permitUnless(emergencyProfession(requester).or(() -> breakTheGlass(now, requester, facts))
                         .or(() -> emergencyMinimum(item))
                         .or(() -> consent(facts, purpose, item)), Permit.EMERGENCY_ACCESS)
                 : permitUnless(viewing(requester)
@@ -170,6 +188,10 @@ public final class AccessPolicy {
         }
         return purpose == Purpose.EMERGENCY
                 ? allowed.stream().anyMatch(DataCategory.EMERGENCY_MINIMUM::contains) : !allowed.isEmpty();
+    }
+
+    private Optional<Deny> emergencyProfession(Requester requester) {
+        return breaksGlass(requester.profession()) ? Optional.empty() : deny(Deny.PROFESSION_NOT_FOR_EMERGENCY);
     }
 
     private static Optional<Deny> breakTheGlass(Instant now, Requester requester, PersonFacts facts) {

@@ -11,7 +11,18 @@ import org.springframework.context.annotation.Configuration;
 class PolicyConfiguration {
 
     @Bean
+    OpenEmergencyAccess openEmergencyAccess(EmergencyEligibility eligibility, org.musubi.identity.FindPerson find,
+                                            org.musubi.consent.Consents consents,
+                                            org.musubi.security.Reauthentication reauthentication,
+                                            org.musubi.consent.RefusedAttempts misses, org.musubi.audit.Audit audit,
+                                            PolicyProperties properties) {
+        return new OpenEmergencyAccess(new OpenEmergencyAccess.Parts(eligibility, find, consents, reauthentication, misses),
+                audit, properties.emergencyDuration(), Clock.systemUTC());
+    }
+
+    @Bean
     AccessPolicy accessPolicy(PolicyProperties properties) {
-        return new AccessPolicy(properties.professionMatrix(), properties.linkIdlePeriod(), Clock.systemUTC());
+        return new AccessPolicy(properties.professionMatrix(), properties.linkIdlePeriod(),
+                properties.emergencyProfessions(), Clock.systemUTC());
     }
 }

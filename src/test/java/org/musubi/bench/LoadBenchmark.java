@@ -151,7 +151,7 @@ public final class LoadBenchmark {
                 int v = u % viewers;
                 // A patient of another viewing facility's list: distinct for the users of one facility.
                 long person = persons[((u / viewers) * viewers + (v + 1) % viewers) % persons.length];
-                String card = issued.computeIfAbsent(person, p -> cards.regional(admin, p).number());
+                String card = issued.computeIfAbsent(person, p -> cards.regional(admin, p).qrPayload());
                 Person p = identities.person(person).orElseThrow().person();
                 String loginId = accounts.memberOf(viewing.get(v), Profession.DOCTOR).loginId();
                 clinicUsers.add(new LoadPlan.ClinicUser(loginId, v, card, p.familyKana() + " " + p.givenKana(),

@@ -2,11 +2,8 @@ package org.musubi.bench;
 
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.musubi.identity.Person;
 import org.musubi.identity.matching.BlockingKeys;
 import org.musubi.identity.matching.Demographics;
@@ -18,14 +15,14 @@ final class PersonCopy {
     private PersonCopy() {
     }
 
-    /** Copies {@code chunk} and stores each person's database id at {@code ids[offset + position]}. */
+    /** Copies {@code chunk} and stores each person's database id (its regional ID as a number) at {@code ids[offset + position]}. */
     static void copy(Connection connection, List<Person> chunk, long[] ids, int offset) throws Exception {
         StringBuilder persons = new StringBuilder();
         StringBuilder keys = new StringBuilder();
-        Map<String, Integer> positions = new HashMap<>();
+        int position = offset;
         for (Person p : chunk) {
-            positions.put(p.regionalId(), offset + positions.size());
-            persons.append(p.regionalId()).append('\t').append(p.familyKanji()).append('\t')
+            ids[position++] = Long.parseLong(p.regionalId());
+            persons.append(p.regionalId()).append('\t').append(p.regionalId()).append('\t').append(p.familyKanji()).append('\t')
                     .append(p.givenKanji()).append('\t').append(p.familyKana()).append('\t').append(p.givenKana())
                     .append('\t').append(p.sex()).append('\t').append(p.birthDate()).append('\t')
                     .append(nullable(p.postalCode())).append('\t').append(nullable(p.address())).append('\t')
@@ -36,26 +33,13 @@ final class PersonCopy {
         }
         try (Statement sql = connection.createStatement()) {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            long before = max(sql);
-            copy.copyIn("COPY person (regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,"
+            copy.copyIn("COPY person (id, regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,"
                     + " postal_code, address, phone) FROM STDIN", new StringReader(persons.toString()));
             sql.execute("CREATE TEMP TABLE staged_key (key text, regional_id text)");
             copy.copyIn("COPY staged_key (key, regional_id) FROM STDIN", new StringReader(keys.toString()));
             sql.execute("INSERT INTO person_match_key (key, person_id) SELECT s.key, p.id "
                     + "FROM staged_key s JOIN person p ON p.regional_id = s.regional_id ON CONFLICT DO NOTHING");
             sql.execute("DROP TABLE staged_key");
-            try (ResultSet rows = sql.executeQuery("SELECT id, regional_id FROM person WHERE id > " + before)) {
-                while (rows.next()) {
-                    ids[positions.get(rows.getString(2))] = rows.getLong(1);
-                }
-            }
-        }
-    }
-
-    private static long max(Statement sql) throws Exception {
-        try (ResultSet max = sql.executeQuery("SELECT coalesce(max(id), 0) FROM person")) {
-            max.next();
-            return max.getLong(1);
         }
     }
 

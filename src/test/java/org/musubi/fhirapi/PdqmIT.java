@@ -152,9 +152,44 @@ class PdqmIT {
         assertThat(matches.getEntry()).hasSize(1);
         Bundle.BundleEntryComponent entry = matches.getEntryFirstRep();
         assertThat(entry.getResource().getIdElement().getIdPart()).isEqualTo(String.valueOf(person.id()));
-        assertThat(entry.getSearch().getScore().doubleValue()).isGreaterThan(0.99);
+        assertThat(entry.getSearch().getScore().doubleValue()).isGreaterThan(0.99).isLessThan(1.0);
         assertThat(entry.getSearch().getExtensionString("http://hl7.org/fhir/StructureDefinition/match-grade"))
                 .isEqualTo("certain");
+    }
+
+    @Test
+    void aSameNameRelativeIsAProbableMatchNeverACertainOne() {
+        LocalDate fatherBorn = LocalDate.of(1930, 1, 1).plusDays(TestRegionalIds.next().hashCode() & 0x1fff);
+        String given = org.musubi.testing.FhirRecords.uniqueKana();
+        RegisteredPerson father = identities.register(new Person(TestRegionalIds.next(), "親子", "同名", "オヤコ", given,
+                Sex.MALE, fatherBorn, "730-0011", "広島市中区基町3-3", "082-765-4321"));
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consentAndLink(father, clinic);
+        IGenericClient fhir = clients.fhirFor(port, clinic, "system/Patient.read");
+        Patient son = new Patient();
+        son.addName().setFamily("オヤコ").addGiven(given)
+                .addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
+        son.setGender(AdministrativeGender.MALE)
+                .setBirthDateElement(new org.hl7.fhir.r4.model.DateType(fatherBorn.plusYears(28).plusDays(40).toString()));
+        son.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("082-765-4321");
+        son.addAddress().setPostalCode("730-0011").setText("広島市中区基町3-3");
+
+        Bundle all = match(fhir, son, false);
+        Bundle certainOnly = match(fhir, son, true);
+
+        assertThat(all.getEntry()).hasSize(1);
+        assertThat(all.getEntryFirstRep().getSearch().getExtensionString(
+                "http://hl7.org/fhir/StructureDefinition/match-grade")).isEqualTo("probable");
+        assertThat(all.getEntryFirstRep().getSearch().getScore().doubleValue()).isBetween(0.5, 0.99);
+        assertThat(certainOnly.getEntry()).isEmpty();
+    }
+
+    private static Bundle match(IGenericClient fhir, Patient query, boolean onlyCertain) {
+        Parameters in = new Parameters();
+        in.addParameter().setName("resource").setResource(query);
+        in.addParameter().setName("onlyCertainMatches").setValue(new BooleanType(onlyCertain));
+        return fhir.operation().onType(Patient.class).named("$match").withParameters(in)
+                .returnResourceType(Bundle.class).execute();
     }
 
     RegisteredPerson person(String familyKanji, String givenKanji, String familyKana, String givenKana, LocalDate born) {

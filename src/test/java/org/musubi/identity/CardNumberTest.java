@@ -18,8 +18,17 @@ class CardNumberTest {
     }
 
     @Test
-    void readsTheQrPayloadWithItsIssueNumber() {
-        assertThat(CardNumber.read(Card.QR_PREFIX + NUMBER + ":2")).contains(new CardNumber(NUMBER, 2));
+    void readsTheQrPayloadWithItsIssueNumberAndCheckCode() {
+        assertThat(CardNumber.read(Card.QR_PREFIX + NUMBER + ":2:ABCD2345")).contains(new CardNumber(NUMBER, 2, "ABCD2345"));
+        assertThat(CardNumber.read(Card.QR_PREFIX_WITHOUT_CODE + NUMBER + ":2")).as("a card issued before check codes")
+                .contains(new CardNumber(NUMBER, 2, null));
+    }
+
+    @Test
+    void refusesAQrPayloadWhoseCodeDoesNotFitItsVersion() {
+        assertThat(CardNumber.read(Card.QR_PREFIX + NUMBER + ":2")).as("version 2 carries a code").isEmpty();
+        assertThat(CardNumber.read(Card.QR_PREFIX_WITHOUT_CODE + NUMBER + ":2:ABCD2345")).isEmpty();
+        assertThat(CardNumber.read(Card.QR_PREFIX + NUMBER + ":2:ABCD234I")).as("I is not in the alphabet").isEmpty();
     }
 
     @Test

@@ -27,35 +27,49 @@ class CardsIT {
     TestAccounts accounts;
     @Autowired
     AuditRows audit;
+    @Autowired
+    CardCodes codes;
 
     @Test
-    void theRegionalCardCarriesTheRegionalIdAndOnlyOneIsActive() {
+    void theRegionalCardHasANumberOfItsOwnAndACheckCodeAndOnlyOneIsActive() {
         RegisteredPerson person = newPerson();
         long before = audit.max();
 
-        Card card = issue.regional(0, person.id());
+        IssuedCard issued = issue.regional(0, person.id());
+        Card card = issued.card();
 
-        assertThat(card.number()).isEqualTo(person.person().regionalId());
+        assertThat(card.number()).as("a card number is never the person's id").isNotEqualTo(person.person().regionalId());
+        assertThat(RegionalId.valid(card.number())).isTrue();
         assertThat(card.issueNo()).isEqualTo(1);
-        assertThat(card.qrPayload()).isEqualTo("MUSUBI-CARD:1:" + card.number() + ":1");
+        assertThat(issued.checkCode()).matches("[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}");
+        assertThat(issued.qrPayload()).isEqualTo("MUSUBI-CARD:2:" + card.number() + ":1:" + issued.checkCode());
+        Card stored = cards.active(card.number()).orElseThrow();
+        assertThat(stored.checkHash()).as("only a hash is stored").isNotNull().doesNotContain(issued.checkCode());
+        assertThat(codes.matches(stored, issued.printedCheckCode().toLowerCase())).isTrue();
+        assertThat(codes.matches(stored, "ＡＢＣＤ－ＥＦＧＨ")).isFalse();
         assertThatThrownBy(() -> issue.regional(0, person.id())).hasMessage("identity.card.alreadyActive");
         assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly("CARD_ISSUE PERMIT REGIONAL");
     }
 
     @Test
-    void aLostCardStopsWorkingAndTheReissueKeepsTheNumber() {
+    void aLostCardStopsWorkingAndTheReissueKeepsTheNumberWithANewCheckCode() {
         RegisteredPerson person = newPerson();
-        Card first = issue.regional(0, person.id());
+        IssuedCard issued = issue.regional(0, person.id());
+        Card first = issued.card();
 
         replace.reportLost(0, first.number());
         assertThat(cards.active(first.number())).isEmpty();
-        Card second = replace.reissue(0, first.number());
+        IssuedCard reissued = replace.reissue(0, first.number());
+        Card second = reissued.card();
 
         assertThat(second.number()).isEqualTo(first.number());
         assertThat(second.issueNo()).isEqualTo(2);
         assertThat(cards.active(first.number())).contains(second);
+        assertThat(codes.matches(second, reissued.checkCode())).isTrue();
+        assertThat(codes.matches(second, issued.checkCode())).as("the old issue's code stops working")
+                .isEqualTo(issued.checkCode().equals(reissued.checkCode()));
         assertThat(cards.issue(first.number(), 1).orElseThrow().status()).isEqualTo(CardStatus.LOST);
-        Card third = replace.reissue(0, first.number());
+        Card third = replace.reissue(0, first.number()).card();
         assertThat(cards.issue(first.number(), 2).orElseThrow().status()).isEqualTo(CardStatus.REISSUED);
         assertThat(cards.of(person.id())).extracting(Card::issueNo).containsExactly(1, 2, 3);
         assertThat(third.active()).isTrue();
@@ -66,7 +80,7 @@ class CardsIT {
         RegisteredPerson person = newPerson();
         long hospital = accounts.facilityOf(FacilityKind.HOSPITAL).id();
 
-        Card card = issue.disclosure(0, person.id(), hospital);
+        Card card = issue.disclosure(0, person.id(), hospital).card();
 
         assertThat(card.kind()).isEqualTo(CardKind.DISCLOSURE);
         assertThat(card.issuingFacilityId()).isEqualTo(hospital);

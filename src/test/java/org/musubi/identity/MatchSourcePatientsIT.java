@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.AuditTrail;
@@ -57,12 +58,12 @@ class MatchSourcePatientsIT {
         List<Person> population = new SyntheticNetworkGenerator().persons(4711, 1_000, PREFECTURE).toList();
         persons.registerAll(population.subList(0, 600));
         List<SourcePatient> received = received(new SourceRecordGenerator().records(4711, 1_000, 800, PREFECTURE).toList());
-        long lastPersonBefore = lastPersonId();
-        List<String> oneByOne = singlePathRolledBack(received, lastPersonBefore);
-        assertThat(lastPersonId()).isEqualTo(lastPersonBefore);
+        Set<Long> personsBefore = personIds();
+        List<String> oneByOne = singlePathRolledBack(received, personsBefore);
+        assertThat(personIds()).isEqualTo(personsBefore);
         long seq = audit.max();
 
-        Outcomes batched = new Outcomes(lastPersonBefore);
+        Outcomes batched = new Outcomes(personsBefore);
         for (int from = 0; from < received.size(); from += 250) {
             List<SourcePatient> batch = received.subList(from, Math.min(received.size(), from + 250));
             bulk.match(0, batch).forEach(batched::add);
@@ -123,10 +124,10 @@ class MatchSourcePatientsIT {
     }
 
     /** The single path's outcomes for the same records, matched one by one in a transaction that is rolled back. */
-    private List<String> singlePathRolledBack(List<SourcePatient> received, long lastPersonBefore) {
+    private List<String> singlePathRolledBack(List<SourcePatient> received, Set<Long> personsBefore) {
         return new TransactionTemplate(transactions).execute(status -> {
             status.setRollbackOnly();
-            Outcomes outcomes = new Outcomes(lastPersonBefore);
+            Outcomes outcomes = new Outcomes(personsBefore);
             received.forEach(r -> outcomes.add(single.match(0, store.receive(r).id())));
             return outcomes.lines;
         });
@@ -139,10 +140,11 @@ class MatchSourcePatientsIT {
     private final class Outcomes {
         final List<String> lines = new ArrayList<>();
         private final Map<Long, Integer> created = new HashMap<>();
-        private final long lastPersonBefore;
+        /** Person ids are random: a person stored before is known by being among these, not by a smaller id. */
+        private final Set<Long> personsBefore;
 
-        Outcomes(long lastPersonBefore) {
-            this.lastPersonBefore = lastPersonBefore;
+        Outcomes(Set<Long> personsBefore) {
+            this.personsBefore = personsBefore;
         }
 
         void add(MatchResult result) {
@@ -162,7 +164,7 @@ class MatchSourcePatientsIT {
         }
 
         private String person(long id) {
-            return id <= lastPersonBefore ? "P" + id : "N" + created.get(id);
+            return personsBefore.contains(id) ? "P" + id : "N" + created.get(id);
         }
     }
 
@@ -203,8 +205,8 @@ class MatchSourcePatientsIT {
                 d.postalCode(), d.address(), d.phone());
     }
 
-    private long lastPersonId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM person").query(Long.class).single();
+    private Set<Long> personIds() {
+        return Set.copyOf(jdbc.sql("SELECT id FROM person").query(Long.class).list());
     }
 
     private Map<String, Long> counts() {

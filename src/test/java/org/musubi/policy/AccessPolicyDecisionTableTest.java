@@ -99,6 +99,10 @@ class AccessPolicyDecisionTableTest {
         | 7 own facility data in emergency needs no glass   | NURSE@A                     | EMERGENCY           | noConsent                    | A:IMAGING          | permit ownFacilityData                |
         | 7 own facility does not extend to others' data    | DOCTOR@A                    | TREATMENT           | noConsent                    | B:DIAGNOSES        | deny noConsent                        |
         | 8 break-the-glass needs no link                   | DOCTOR@C                    | EMERGENCY           | breakGlass                   | A:ALLERGIES        | permit emergencyAccess                |
+        | 8 a clerk may not break the glass                 | MEDICAL_CLERK@C             | EMERGENCY           | breakGlass                   | A:DEMOGRAPHICS     | deny professionNotForEmergency        |
+        | 8 a care manager may not break the glass          | CARE_MANAGER@C              | EMERGENCY           | breakGlass                   | A:ALLERGIES        | deny professionNotForEmergency        |
+        | 8 a pharmacist may break the glass                | PHARMACIST@C                | EMERGENCY           | breakGlass                   | A:MEDICATIONS      | permit emergencyAccess                |
+        | 8 the profession is checked before the glass      | MEDICAL_CLERK@C             | EMERGENCY           | consented                    | A:DEMOGRAPHICS     | deny professionNotForEmergency        |
         | 8 break-the-glass needs no viewing facility       | PARAMEDIC@C nonViewing      | EMERGENCY           | breakGlass                   | B:MEDICATIONS      | permit emergencyAccess                |
         | 8 emergency without break-the-glass is denied     | DOCTOR@C                    | EMERGENCY           | consented                    | A:ALLERGIES        | deny noEmergencyAccess                |
         | 8 another user's break-the-glass does not count   | DOCTOR@C                    | EMERGENCY           | breakGlassOtherUser          | A:ALLERGIES        | deny noEmergencyAccess                |

@@ -46,6 +46,7 @@ class PersonDecisionTableTest {
         | link at exactly the idle period is live          | DOCTOR@B                    | TREATMENT           | linkAtIdleLimit           | permit treatmentConsentAndLink        |
         | expired link is denied                           | DOCTOR@B                    | TREATMENT           | linkPastIdleLimit         | deny linkExpired                      |
         | break-the-glass opens the person                 | PARAMEDIC@C                 | EMERGENCY           | breakGlass                | permit emergencyAccess                |
+        | a clerk's break-the-glass opens nothing          | MEDICAL_CLERK@C             | EMERGENCY           | breakGlass                | deny professionNotForEmergency        |
         | disclosure card consent opens in emergency       | DOCTOR@C                    | EMERGENCY           | breakGlassDisclosureCardA | permit emergencyAccess                |
         | emergency without break-the-glass is denied      | DOCTOR@C                    | EMERGENCY           | consented                 | deny noEmergencyAccess                |
         | expired break-the-glass is denied                | DOCTOR@C                    | EMERGENCY           | breakGlassExpiresNow      | deny emergencyAccessExpired           |

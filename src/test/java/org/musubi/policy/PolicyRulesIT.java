@@ -93,9 +93,8 @@ class PolicyRulesIT {
         facilities.update(clinic.id(), draft(clinic, FacilityStatus.SUSPENDED));
         HttpResponse<String> after = web.get("/portal/patients/" + person.id());
 
-        assertThat(after.statusCode()).isEqualTo(403);
-        assertThat(after.body()).contains("data-reason=\"policy.deny.facilitySuspended\"")
-                .doesNotContain(person.person().regionalId());
+        assertThat(after.statusCode()).isEqualTo(404);
+        assertThat(after.body()).doesNotContain("policy.deny").doesNotContain(person.person().regionalId());
         assertThat(audit.forPatient(before, person.person().regionalId()))
                 .containsExactly("READ DENY policy.deny.facilitySuspended");
     }
@@ -110,8 +109,8 @@ class PolicyRulesIT {
 
         HttpResponse<String> page = web.get("/portal/patients/" + person.id());
 
-        assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("data-reason=\"policy.deny.categoryNotAllowedForProfession\"");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain("policy.deny");
         assertThat(audit.forPatient(before, person.person().regionalId()))
                 .containsExactly("READ DENY policy.deny.categoryNotAllowedForProfession");
     }
@@ -151,7 +150,7 @@ class PolicyRulesIT {
         HttpResponse<String> clinical = admin.get("/portal/patients/" + person.id());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(clinical.statusCode()).isEqualTo(403);
+        assertThat(clinical.statusCode()).isEqualTo(404);
         assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly(
                 "READ PERMIT policy.permit.operationsDemographics", "READ DENY policy.deny.facilityNotViewing");
     }
@@ -176,7 +175,7 @@ class PolicyRulesIT {
         assertThat(treated.getIdPart()).isEqualTo(String.valueOf(person.id()));
         assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly(
                 "READ DENY policy.deny.researchNotThroughRecords", "READ DENY policy.deny.notThePatient",
-                "READ DENY policy.deny.notNetworkAdmin", "READ DENY policy.deny.noEmergencyAccess",
+                "READ DENY policy.deny.notNetworkAdmin", "READ DENY policy.deny.professionNotForEmergency",
                 "READ PERMIT policy.permit.treatmentConsentAndLink");
     }
 
@@ -202,6 +201,27 @@ class PolicyRulesIT {
         assertThat(clinical.statusCode()).as("the reason is the audit trail's, the answer the one 404").isEqualTo(404);
         assertThat(clinical.body()).doesNotContain("Operations access is limited to demographics");
         assertThat(audit.reasons(before, "READ", "Observation")).containsExactly("policy.deny.operationsDemographicsOnly");
+    }
+
+    @Test
+    void whatAProfessionMayNotSeeReadsAsHiddenNeverAsNone() {
+        RegisteredPerson person = person();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consentAndLink(person, clinic);
+        WebSession careWorker = loggedIn(accounts.memberOf(clinic, Profession.CARE_WORKER));
+        WebSession doctor = loggedIn(accounts.memberOf(clinic, Profession.DOCTOR));
+
+        String careHeader = careWorker.get("/portal/patients/" + person.id()).body();
+        String careLabs = careWorker.get("/portal/patients/" + person.id() + "/labs").body();
+        String doctorHeader = doctor.get("/portal/patients/" + person.id()).body();
+        String doctorLabs = doctor.get("/portal/patients/" + person.id() + "/labs").body();
+
+        assertThat(careHeader).contains("id=\"hidden-categories\"").contains("data-category=\"LAB_RESULTS\"")
+                .contains("data-category=\"DIAGNOSES\"").doesNotContain("data-category=\"ALLERGIES\"")
+                .contains("この職種・閲覧目的では表示対象外");
+        assertThat(careLabs).contains("id=\"labs-hidden\"").doesNotContain("id=\"labs-empty\"");
+        assertThat(doctorHeader).doesNotContain("id=\"hidden-categories\"").contains("登録なし");
+        assertThat(doctorLabs).contains("id=\"labs-empty\"").doesNotContain("id=\"labs-hidden\"");
     }
 
     private RegisteredPerson person() {

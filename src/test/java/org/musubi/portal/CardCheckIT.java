@@ -42,7 +42,7 @@ class CardCheckIT {
     @Test
     void answersYesForAnActiveCardAndNoOnceItIsLost() {
         RegisteredPerson person = person();
-        Card card = issue.regional(0, person.id());
+        Card card = issue.regional(0, person.id()).card();
         WebSession web = pharmacist();
         long before = audit.max();
 

@@ -10,7 +10,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
-import org.musubi.identity.Card;
+import org.musubi.identity.IssuedCard;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.IssueCard;
 import org.musubi.identity.Person;
@@ -56,8 +56,9 @@ class PatientLinkingIT {
         WebSession clinic = clinicDoctor();
         long before = audit.max();
 
-        HttpResponse<String> linked = clinic.post("/portal/link", "card", patient.card().number(),
-                "kanaName", "ﾚﾝｹｲ ﾀﾛｳ", "birthDate", "1941-05-03", "chartNumber", "C-" + patient.person().id());
+        HttpResponse<String> linked = clinic.post("/portal/link", "card", patient.card().card().number(),
+                "checkCode", patient.card().printedCheckCode(), "kanaName", "ﾚﾝｹｲ ﾀﾛｳ", "birthDate", "1941-05-03",
+                "chartNumber", "C-" + patient.person().id());
 
         assertThat(WebSession.location(linked)).isEqualTo("/portal/patients/" + patient.person().id());
         HttpResponse<String> opened = clinic.get("/portal/patients/" + patient.person().id());
@@ -74,13 +75,14 @@ class PatientLinkingIT {
         WebSession clinic = clinicDoctor();
         long before = audit.max();
 
-        HttpResponse<String> refused = clinic.post("/portal/link", "card", patient.card().number(),
+        HttpResponse<String> refused = clinic.post("/portal/link", "card", patient.card().qrPayload(),
                 "kanaName", "レンケイ タロウ", "birthDate", "1941-05-04");
 
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("氏名（カナ）または生年月日が一致しません").doesNotContain("連携 太郎");
-        assertThat(audit.forPatient(before, patient.regionalId())).containsExactly("PATIENT_LINK DENY link.confirmation.mismatch");
-        assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("いずれかが一致しません").doesNotContain("連携 太郎");
+        assertThat(audit.forPatient(before, patient.regionalId()))
+                .containsExactly("PATIENT_LINK DENY link.proof.mismatch: kana name or birth date differs");
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -91,8 +93,9 @@ class PatientLinkingIT {
 
         HttpResponse<String> denied = clinic.get("/portal/patients/" + patient.person().id());
 
-        assertThat(denied.statusCode()).isEqualTo(403);
-        assertThat(denied.body()).contains("data-reason=\"policy.deny.notLinked\"").doesNotContain("連携 太郎");
+        assertThat(denied.statusCode()).isEqualTo(404);
+        assertThat(denied.body()).contains("カードを提示").doesNotContain("policy.deny").doesNotContain("連携 太郎")
+                .doesNotContain("同意");
         assertThat(audit.forPatient(before, patient.regionalId())).containsExactly("READ DENY policy.deny.notLinked");
     }
 
@@ -101,12 +104,14 @@ class PatientLinkingIT {
         Patient patient = patientWithConsent();
         WebSession clinic = linkedClinic(patient);
         assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(200);
+        long before = audit.max();
 
         consents.withdraw(patient.consent().id(), 0);
 
         HttpResponse<String> next = clinic.get("/portal/patients/" + patient.person().id());
-        assertThat(next.statusCode()).isEqualTo(403);
-        assertThat(next.body()).contains("data-reason=\"policy.deny.noConsent\"");
+        assertThat(next.statusCode()).isEqualTo(404);
+        assertThat(next.body()).doesNotContain("policy.deny");
+        assertThat(audit.forPatient(before, patient.regionalId())).containsExactly("READ DENY policy.deny.noConsent");
     }
 
     @Test
@@ -118,8 +123,7 @@ class PatientLinkingIT {
 
         clinic.post("/portal/patients/" + patient.person().id() + "/unlink");
 
-        assertThat(clinic.get("/portal/patients/" + patient.person().id()).body())
-                .contains("data-reason=\"policy.deny.linkEnded\"");
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(404);
         assertThat(audit.forPatient(before, patient.regionalId()))
                 .containsExactly("PATIENT_UNLINK PERMIT", "READ DENY policy.deny.linkEnded");
     }
@@ -130,9 +134,10 @@ class PatientLinkingIT {
         WebSession clinic = linkedClinic(patient);
         jdbc.sql("UPDATE patient_link SET last_used_at = now() - interval '181 days' WHERE person_id = ?")
                 .param(patient.person().id()).update();
+        long before = audit.max();
 
-        assertThat(clinic.get("/portal/patients/" + patient.person().id()).body())
-                .contains("data-reason=\"policy.deny.linkExpired\"");
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(404);
+        assertThat(audit.forPatient(before, patient.regionalId())).containsExactly("READ DENY policy.deny.linkExpired");
     }
 
     @Test
@@ -140,12 +145,14 @@ class PatientLinkingIT {
         Patient patient = patientWithConsent();
         WebSession clinic = linkedClinic(patient);
         consents.block(patient.person().id(), accounts.facilityOf(FacilityKind.CLINIC).id(), 0);
+        long before = audit.max();
 
-        assertThat(clinic.get("/portal/patients/" + patient.person().id()).body())
-                .contains("data-reason=\"policy.deny.facilityBlocked\"");
+        assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(404);
+        assertThat(audit.forPatient(before, patient.regionalId())).containsExactly("READ DENY policy.deny.facilityBlocked");
         clinic.get("/portal/link");
-        assertThat(clinic.post("/portal/link", "card", patient.card().number(), "kanaName", "レンケイタロウ",
-                "birthDate", "1941-05-03").body()).contains("この施設からは閲覧できません");
+        assertThat(clinic.post("/portal/link", "card", patient.card().qrPayload(), "kanaName", "レンケイタロウ",
+                "birthDate", "1941-05-03").body()).as("with the card in hand, the patient's own choice is told")
+                .contains("この施設からは閲覧できません");
     }
 
     @Test
@@ -153,7 +160,7 @@ class PatientLinkingIT {
         Patient patient = patient();
         WebSession clinic = clinicDoctor();
 
-        HttpResponse<String> refused = clinic.post("/portal/link", "card", patient.card().number(),
+        HttpResponse<String> refused = clinic.post("/portal/link", "card", patient.card().qrPayload(),
                 "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
 
         assertThat(refused.body()).contains("有効な同意がありません");
@@ -167,10 +174,79 @@ class PatientLinkingIT {
         accounts.logIn(lab, accounts.staff(FacilityKind.LAB_CENTRE, Profession.MEDICAL_CLERK));
         lab.get("/portal/link");
 
-        HttpResponse<String> refused = lab.post("/portal/link", "card", patient.card().number(),
+        HttpResponse<String> refused = lab.post("/portal/link", "card", patient.card().qrPayload(),
                 "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
 
         assertThat(refused.body()).contains("参照施設として登録されていない");
+    }
+
+    @Test
+    void theCardNumberAloneNoLongerLinks() {
+        Patient patient = patientWithConsent();
+        WebSession clinic = clinicDoctor();
+        long before = audit.max();
+
+        HttpResponse<String> numberOnly = clinic.post("/portal/link", "card", patient.card().card().number(),
+                "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+        HttpResponse<String> personId = clinic.post("/portal/link", "card", patient.regionalId(),
+                "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+
+        assertThat(numberOnly.body()).contains("いずれかが一致しません");
+        assertThat(personId.body()).as("the person's own id is no card").contains("いずれかが一致しません");
+        assertThat(consents.links(patient.person().id())).isEmpty();
+        assertThat(audit.forPatient(before, patient.regionalId()))
+                .containsExactly("PATIENT_LINK DENY link.proof.mismatch: wrong check code");
+    }
+
+    @Test
+    void guessingACardsCheckCodeIsThrottledForThatCardWhoeverTries() {
+        Patient patient = patientWithConsent();
+        String number = patient.card().card().number();
+        for (int i = 0; i < 5; i++) {
+            WebSession guesser = clinicDoctor();
+            guesser.post("/portal/link", "card", number, "checkCode", "ZZZZ-ZZZ" + (char) ('2' + i),
+                    "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+        }
+        WebSession honest = clinicDoctor();
+        long before = audit.max();
+
+        HttpResponse<String> rightCode = honest.post("/portal/link", "card", patient.card().qrPayload(),
+                "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+
+        assertThat(rightCode.body()).contains("しばらくの間このカード");
+        assertThat(consents.links(patient.person().id())).isEmpty();
+        assertThat(audit.reasons(before, "PATIENT_LINK", "Patient")).containsExactly("link.throttled: throttled");
+    }
+
+    @Test
+    void aUserGuessingAcrossCardsIsThrottled() {
+        Patient patient = patientWithConsent();
+        WebSession guesser = clinicDoctor();
+        for (int i = 0; i < 10; i++) {
+            guesser.post("/portal/link", "card", org.musubi.identity.RegionalId.append("9" + String.format("%014d", i)),
+                    "checkCode", "ABCD-EFGH", "kanaName", "ダレカ", "birthDate", "1950-01-01");
+        }
+
+        HttpResponse<String> eleventh = guesser.post("/portal/link", "card", patient.card().qrPayload(),
+                "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+
+        assertThat(eleventh.body()).contains("しばらくの間このカード（またはこの利用者）");
+        assertThat(consents.links(patient.person().id())).isEmpty();
+    }
+
+    @Test
+    void aCardIssuedBeforeCheckCodesCannotLinkUntilReissued() {
+        Patient patient = patientWithConsent();
+        jdbc.sql("UPDATE card SET check_hash = NULL WHERE number = ?").param(patient.card().card().number()).update();
+        WebSession clinic = clinicDoctor();
+        long before = audit.max();
+
+        HttpResponse<String> refused = clinic.post("/portal/link", "card", patient.card().qrPayload(),
+                "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+
+        assertThat(refused.body()).contains("いずれかが一致しません");
+        assertThat(audit.forPatient(before, patient.regionalId())).singleElement().asString()
+                .contains("has no check code (reissue it)");
     }
 
     @Test
@@ -188,7 +264,7 @@ class PatientLinkingIT {
 
     private WebSession linkedClinic(Patient patient) {
         WebSession clinic = clinicDoctor();
-        clinic.post("/portal/link", "card", patient.card().number(), "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
+        clinic.post("/portal/link", "card", patient.card().qrPayload(), "kanaName", "レンケイタロウ", "birthDate", "1941-05-03");
         return clinic;
     }
 
@@ -213,7 +289,7 @@ class PatientLinkingIT {
         return new Patient(person, issueCard.regional(0, person.id()), null);
     }
 
-    record Patient(RegisteredPerson person, Card card, Consent consent) {
+    record Patient(RegisteredPerson person, IssuedCard card, Consent consent) {
         String regionalId() {
             return person.person().regionalId();
         }

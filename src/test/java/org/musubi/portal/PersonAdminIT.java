@@ -96,7 +96,7 @@ class PersonAdminIT {
     @Test
     void thePersonPageShowsCardsConsentsLinksAndSourcePatientsAfterOneAuditedRead() {
         RegisteredPerson person = person("ファイル", "タロウ");
-        Card card = issueCard.regional(0, person.id());
+        Card card = issueCard.regional(0, person.id()).card();
         consents.grant(person.id(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), 0, null);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         consents.link(person.id(), clinic.id(), 0);
@@ -108,7 +108,8 @@ class PersonAdminIT {
         HttpResponse<String> page = web.get("/admin/persons/" + person.id());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("ファイル タロウ").contains(card.qrPayload()).contains("地域カード")
+        assertThat(page.body()).contains("ファイル タロウ").contains(card.number()).contains("地域カード")
+                .contains("data-checkable=\"true\"").doesNotContain("MUSUBI-CARD:")
                 .contains("data-active=\"true\"").contains("data-facility=\"" + clinic.id() + "\"").contains("連携中")
                 .contains(source.localId()).contains("ネットワーク管理者による基本情報の管理です");
         assertThat(audit.forPatient(before, person.person().regionalId()))
@@ -123,19 +124,25 @@ class PersonAdminIT {
         String path = "/admin/persons/" + person.id();
         web.get(path);
         long before = audit.max();
-        String number = person.person().regionalId();
 
         assertThat(WebSession.location(web.post(path + "/cards/regional"))).isEqualTo(path);
-        web.get(path);
+        String issuedPage = web.get(path).body();
+        String number = cards.of(person.id()).getFirst().number();
+        String firstCode = between(issuedPage, "id=\"issued-check-code\">", "<");
+        assertThat(issuedPage).as("the check code and QR code shown once, after issuing")
+                .contains(Card.QR_PREFIX + number + ":1:" + firstCode.replace("-", "")).contains("<svg");
+        assertThat(web.get(path).body()).as("and never again").doesNotContain("id=\"issued-card\"")
+                .doesNotContain(firstCode);
         submit(web, path + "/cards/" + number + "/lost");
         String page = submit(web, path + "/cards/" + number + "/reissue");
 
         assertThat(cards.of(person.id())).extracting(Card::issueNo, Card::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CardStatus.LOST),
                         org.assertj.core.groups.Tuple.tuple(2, CardStatus.ACTIVE));
-        assertThat(audit.forPatient(before, number)).filteredOn(row -> !row.startsWith("READ "))
+        assertThat(number).isNotEqualTo(person.person().regionalId());
+        assertThat(audit.forPatient(before, person.person().regionalId())).filteredOn(row -> !row.startsWith("READ "))
                 .containsExactly("CARD_ISSUE PERMIT REGIONAL", "CARD_LOST PERMIT", "CARD_REISSUE PERMIT");
-        assertThat(page).contains("カードを再発行しました。").contains(Card.QR_PREFIX + number + ":2")
+        assertThat(page).contains("カードを再発行しました。").contains(Card.QR_PREFIX + number + ":2:")
                 .contains("data-issue=\"1\" data-status=\"LOST\"").contains("data-issue=\"2\" data-status=\"ACTIVE\"");
     }
 
@@ -249,8 +256,43 @@ class PersonAdminIT {
     }
 
     /** Posts a form and follows the redirect back to the page, as a browser does; returns that page. */
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from));
+    }
+
     private static String submit(WebSession web, String path, String... nameValues) {
         return web.get(WebSession.location(web.post(path, nameValues))).body();
+    }
+
+    @Test
+    void anOperatorBlocksAFacilityAtThePersonsRequestAndLiftsTheBlock() {
+        RegisteredPerson person = person("キョヒ", "ハナコ");
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consents.grant(person.id(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), 0, null);
+        consents.link(person.id(), clinic.id(), 0);
+        WebSession doctor = operatorSession(accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR));
+        WebSession admin = operatorSession(accounts.networkAdmin());
+        String path = "/admin/persons/" + person.id();
+        admin.get(path);
+        assertThat(doctor.get("/portal/patients/" + person.id()).statusCode()).isEqualTo(200);
+        long before = audit.max();
+
+        String blocked = submit(admin, path + "/blocks", "facilityId", String.valueOf(clinic.id()));
+        int whileBlocked = doctor.get("/portal/patients/" + person.id()).statusCode();
+        String again = submit(admin, path + "/blocks", "facilityId", String.valueOf(clinic.id()));
+        String lifted = submit(admin, path + "/blocks/" + clinic.id() + "/remove");
+        int afterwards = doctor.get("/portal/patients/" + person.id()).statusCode();
+
+        assertThat(blocked).contains("この施設からの閲覧を拒否しました").contains("data-blocked=\"" + clinic.id() + "\"");
+        assertThat(whileBlocked).isEqualTo(404);
+        assertThat(again).contains("すでに拒否されています");
+        assertThat(lifted).contains("閲覧拒否を解除しました").doesNotContain("data-blocked=");
+        assertThat(afterwards).isEqualTo(200);
+        assertThat(audit.forPatient(before, person.person().regionalId())).filteredOn(r -> !r.contains("operations"))
+                .containsExactly("FACILITY_BLOCK PERMIT blocked at the person's request", "READ DENY policy.deny.facilityBlocked",
+                        "FACILITY_UNBLOCK PERMIT block lifted at the person's request",
+                        "READ PERMIT policy.permit.treatmentConsentAndLink");
     }
 
     private WebSession operatorSession(User operator) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
-import org.musubi.identity.Card;
+import org.musubi.identity.IssuedCard;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.IssueCard;
 import org.musubi.identity.Person;
@@ -97,7 +97,7 @@ class PortalBrowserIT {
     private long admin;
     private long personId;
     private Person person;
-    private Card card;
+    private IssuedCard card;
     private boolean signedIn;
 
     @BeforeAll
@@ -153,7 +153,8 @@ class PortalBrowserIT {
 
         browser.open("/");
         browser.find("#link-patient").click();
-        browser.find("#card").sendKeys(card.number());
+        browser.find("#card").sendKeys(card.card().number());
+        browser.find("#checkCode").sendKeys(card.printedCheckCode());
         browser.find("#kanaName").sendKeys(person.familyKana() + " " + person.givenKana());
         browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), person.birthDate().toString());
         browser.find("#chartNumber").sendKeys("K-0815");

@@ -205,7 +205,7 @@ class PortalHomeIT {
 
     private void link(WebSession web, RegisteredPerson person, String kana, String chart) {
         web.get("/portal/link");
-        String card = issueCard.regional(0, person.id()).number();
+        String card = issueCard.regional(0, person.id()).qrPayload();
         HttpResponse<String> linked = chart == null
                 ? web.post("/portal/link", "card", card, "kanaName", kana, "birthDate", person.person().birthDate().toString())
                 : web.post("/portal/link", "card", card, "kanaName", kana, "birthDate", person.person().birthDate().toString(),

@@ -120,8 +120,8 @@ class PortalLabsIT {
         HttpResponse<String> trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=3D046");
 
         for (HttpResponse<String> refused : List.of(table, trend)) {
-            assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.body()).contains("data-reason=\"policy.deny.")
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(refused.body()).contains("id=\"denied-reason\"").doesNotContain("policy.deny.")
                     .doesNotContain(patient.givenKana()).doesNotContain(patient.regionalId())
                     .doesNotContain("HbA1c").doesNotContain(">7.2<").doesNotContain("data-day=");
         }

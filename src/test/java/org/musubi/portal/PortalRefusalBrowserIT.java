@@ -87,7 +87,8 @@ class PortalRefusalBrowserIT {
 
         for (String page : new String[] {"", "/medications", "/labs", "/labs/trend?analyte=3D046"}) {
             browser.open("/portal/patients/" + id + page);
-            assertThat(browser.find("#denied-reason").getAttribute("data-reason")).as(page).isEqualTo("policy.deny.notLinked");
+            assertThat(browser.find("#denied-reason").getText()).as(page).contains("カードを提示");
+            assertThat(browser.source()).as(page).doesNotContain("policy.deny");
             assertThat(browser.source()).as(page).doesNotContain("拒否", "花子", patient.familyKana(), patient.givenKana(),
                     patient.regionalId(), "胃炎", "ペニシリン", "HbA1c", "8.1", "アレルギー");
             assertThat(browser.findAll("#patient-header, #timeline, #lab-table, canvas")).as(page).isEmpty();
@@ -98,7 +99,7 @@ class PortalRefusalBrowserIT {
         assertThat(audit.forPatient(before, patient.regionalId())).containsExactly(NOT_LINKED, NOT_LINKED, NOT_LINKED,
                 NOT_LINKED);
         assertThat(browser.consoleErrors()).as("only the refusals' own status, no script or CSP error")
-                .allMatch(error -> error.endsWith("status of 403 ()"));
+                .allMatch(error -> error.endsWith("status of 404 ()"));
     }
 
     @Test
@@ -109,7 +110,14 @@ class PortalRefusalBrowserIT {
         browser.open("/portal/patients/" + id);
 
         browser.find("#break-glass").click();
-        browser.await().until(ExpectedConditions.urlContains("/portal/patients/" + id + "/emergency"));
+        browser.await().until(ExpectedConditions.urlContains("/portal/emergency"));
+        browser.find("#kanaName").sendKeys(patient.familyKana() + " " + patient.givenKana());
+        browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), patient.birthDate().toString());
+        new org.openqa.selenium.support.ui.Select(browser.find("#sex")).selectByValue(patient.sex().name());
+        browser.screenshot("portal-emergency-find");
+        browser.find("#emergency-find-form button[type=submit]").click();
+        browser.await().until(ExpectedConditions.urlContains("/portal/emergency/open"));
+        assertThat(browser.find("#emergency-person").getText()).contains(patient.familyKana());
         browser.find("#reason").sendKeys("心肺停止で救急搬送（ブラウザ）");
         browser.find("#password").sendKeys(TestAccounts.PASSWORD);
         browser.screenshot("portal-break-the-glass");
@@ -123,12 +131,13 @@ class PortalRefusalBrowserIT {
         assertThat(browser.find("#patient-header").getText()).contains("救急 一郎", "ペニシリン系抗菌薬");
         browser.screenshot("portal-emergency-view");
         var rows = audit.forPatient(before, patient.regionalId());
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).isEqualTo(NOT_LINKED);
-        assertThat(rows.get(1)).startsWith("EMERGENCY_OPEN PERMIT 心肺停止で救急搬送（ブラウザ） (until ");
-        assertThat(rows.get(2)).isEqualTo("READ PERMIT policy.permit.emergencyAccess");
+        assertThat(rows.get(1)).isEqualTo("EMERGENCY_LOOKUP PERMIT name, birth date and sex");
+        assertThat(rows.get(2)).startsWith("EMERGENCY_OPEN PERMIT 心肺停止で救急搬送（ブラウザ） (until ");
+        assertThat(rows.get(3)).isEqualTo("READ PERMIT policy.permit.emergencyAccess");
         assertThat(browser.consoleErrors()).as("only the first refusal's status, no script or CSP error")
-                .allMatch(error -> error.endsWith("status of 403 ()"));
+                .allMatch(error -> error.endsWith("status of 404 ()"));
     }
 
     /** A hospital's patient (over FHIR) with a problem, an allergy and an HbA1c, consenting to treatment and emergency use. */

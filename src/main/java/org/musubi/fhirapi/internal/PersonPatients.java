@@ -17,9 +17,10 @@ import org.musubi.registry.Facilities;
 import org.springframework.stereotype.Component;
 
 /**
- * A regional person as a JP Core Patient: the regional ID and the facility patient IDs the caller may
- * see as identifiers, names in kanji (IDE) and kana (SYL). When the caller sees the person only
- * through its own facility's patient, the demographics are that patient's, as the facility sent them.
+ * A regional person as a JP Core Patient: the person's regional ID (opaque, never a card number) and the
+ * facility patient IDs the caller may see as identifiers, names in kanji (IDE) and kana (SYL). When the caller
+ * sees the person only through its own facility's patient, the Patient tells nothing the facility did not send
+ * itself: its own patient's demographics and identifier, and not whether the person is active or merged.
  */
 @Component
 class PersonPatients {
@@ -39,7 +40,9 @@ class PersonPatients {
         Patient patient = new Patient();
         patient.setId(String.valueOf(person.id()));
         patient.getMeta().addProfile(JP_PATIENT);
-        patient.setActive(person.active());
+        if (ownOnly == null) {
+            patient.setActive(person.active());
+        }
         patient.addIdentifier().setSystem(systems.regional()).setValue(person.person().regionalId())
                 .setUse(Identifier.IdentifierUse.OFFICIAL);
         for (SourcePatient source : visible) {
@@ -55,7 +58,7 @@ class PersonPatients {
             demographics(patient, p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(), p.sex(), p.birthDate(),
                     p.postalCode(), p.address(), p.phone());
         }
-        if (person.mergedInto() != null) {
+        if (person.mergedInto() != null && ownOnly == null) {
             patient.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(new Reference("Patient/" + person.mergedInto()));
         }
         return patient;

@@ -31,10 +31,10 @@ final class BatchWriteSql {
             return ids;
         }
         jdbc.sql("""
-                INSERT INTO person (regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,
+                INSERT INTO person (id, regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,
                   postal_code, address, phone)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[],
-                  ?::text[], ?::text[], ?::text[])
+                SELECT u.r::bigint, u.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                  ?::date[], ?::text[], ?::text[], ?::text[]) AS u(r, fk, gk, fka, gka, s, b, pc, a, ph)
                 RETURNING id, regional_id""")
                 .params(Columns.texts(persons, Person::regionalId), Columns.texts(persons, Person::familyKanji),
                         Columns.texts(persons, Person::givenKanji), Columns.texts(persons, Person::familyKana),

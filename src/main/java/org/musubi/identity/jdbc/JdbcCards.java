@@ -22,11 +22,13 @@ class JdbcCards implements Cards {
     }
 
     @Override
-    public Card issue(long personId, String number, CardKind kind, Long issuingFacilityId, long userId) {
+    public Card issue(long personId, String number, CardKind kind, Long issuingFacilityId, long userId,
+                      String checkHash) {
         return jdbc.sql("""
-                INSERT INTO card (number, issue_no, kind, person_id, issuing_facility_id, issued_by)
-                VALUES (?, coalesce((SELECT max(issue_no) FROM card WHERE number = ?), 0) + 1, ?, ?, ?, ?) RETURNING *""")
-                .params(number, number, kind.name(), personId, issuingFacilityId, userId <= 0 ? null : userId)
+                INSERT INTO card (number, issue_no, kind, person_id, issuing_facility_id, issued_by, check_hash)
+                VALUES (?, coalesce((SELECT max(issue_no) FROM card WHERE number = ?), 0) + 1, ?, ?, ?, ?, ?)
+                RETURNING *""")
+                .params(number, number, kind.name(), personId, issuingFacilityId, userId <= 0 ? null : userId, checkHash)
                 .query(JdbcCards::card).single();
     }
 
@@ -56,11 +58,11 @@ class JdbcCards implements Cards {
 
     @Override
     @Transactional
-    public Card reissue(String number, long userId) {
+    public Card reissue(String number, long userId, String checkHash) {
         Card current = jdbc.sql("SELECT * FROM card WHERE number = ? ORDER BY issue_no DESC LIMIT 1 FOR UPDATE")
                 .param(number).query(JdbcCards::card).single();
         retire(number, CardStatus.REISSUED);
-        return issue(current.personId(), number, current.kind(), current.issuingFacilityId(), userId);
+        return issue(current.personId(), number, current.kind(), current.issuingFacilityId(), userId, checkHash);
     }
 
     static Card card(ResultSet rs, int row) throws SQLException {
@@ -68,6 +70,6 @@ class JdbcCards implements Cards {
         Long issuing = rs.wasNull() ? null : facility;
         return new Card(rs.getLong("id"), rs.getString("number"), rs.getInt("issue_no"), CardKind.valueOf(rs.getString("kind")),
                 rs.getLong("person_id"), issuing, CardStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("issued_at").toInstant());
+                rs.getTimestamp("issued_at").toInstant(), rs.getString("check_hash"));
     }
 }

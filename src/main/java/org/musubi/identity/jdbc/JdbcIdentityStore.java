@@ -46,9 +46,9 @@ class JdbcIdentityStore implements IdentityStore {
     @Transactional
     public RegisteredPerson register(Person p) {
         long id = jdbc.sql("""
-                INSERT INTO person (regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,
-                  postal_code, address, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(p.regionalId(), p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(), p.sex().name(),
+                INSERT INTO person (id, regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,
+                  postal_code, address, phone) VALUES (?::bigint, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(p.regionalId(), p.regionalId(), p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(), p.sex().name(),
                         Date.valueOf(p.birthDate()), p.postalCode(), p.address(), p.phone())
                 .query(Long.class).single();
         keys.replace(id, p);

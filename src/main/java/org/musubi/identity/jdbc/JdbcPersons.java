@@ -27,19 +27,20 @@ class JdbcPersons implements Persons {
     @Transactional
     public int registerAll(List<Person> persons) {
         int[][] counts = jdbc.batchUpdate("""
-                INSERT INTO person (regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,
-                  postal_code, address, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO person (id, regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,
+                  postal_code, address, phone) VALUES (?::bigint, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (regional_id) DO NOTHING""", persons, 500, (ps, p) -> {
             ps.setString(1, p.regionalId());
-            ps.setString(2, p.familyKanji());
-            ps.setString(3, p.givenKanji());
-            ps.setString(4, p.familyKana());
-            ps.setString(5, p.givenKana());
-            ps.setString(6, p.sex().name());
-            ps.setDate(7, Date.valueOf(p.birthDate()));
-            ps.setString(8, p.postalCode());
-            ps.setString(9, p.address());
-            ps.setString(10, p.phone());
+            ps.setString(2, p.regionalId());
+            ps.setString(3, p.familyKanji());
+            ps.setString(4, p.givenKanji());
+            ps.setString(5, p.familyKana());
+            ps.setString(6, p.givenKana());
+            ps.setString(7, p.sex().name());
+            ps.setDate(8, Date.valueOf(p.birthDate()));
+            ps.setString(9, p.postalCode());
+            ps.setString(10, p.address());
+            ps.setString(11, p.phone());
         });
         int stored = 0;
         for (int[] batch : counts) {

@@ -1,12 +1,15 @@
 package org.musubi.portal.admin;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.musubi.identity.Cards;
 import org.musubi.identity.IdentityConflict;
 import org.musubi.identity.IssueCard;
+import org.musubi.identity.IssuedCard;
 import org.musubi.identity.ReplaceCard;
 import org.musubi.registry.Facilities;
 import org.musubi.security.SignedIn;
+import org.musubi.web.QrSvg;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Operators issue a person's regional or disclosure card, record a lost card and reissue one. */
+/**
+ * Operators issue a person's regional or disclosure card, record a lost card and reissue one. An issued card's
+ * check code and QR code are shown once, on the page the operator returns to, to be printed on the card.
+ */
 @Controller
 class PersonCardController {
 
@@ -32,17 +38,17 @@ class PersonCardController {
 
     @PostMapping("/admin/persons/{id}/cards/regional")
     String regional(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes redirect) {
-        return PersonChanges.apply(id, redirect, "person.done.cardIssued", () -> issue.regional(me.userId(), id));
+        return issued(id, redirect, "person.done.cardIssued", () -> issue.regional(me.userId(), id));
     }
 
     @PostMapping("/admin/persons/{id}/cards/disclosure")
     String disclosure(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
                       @RequestParam(required = false) Long hospitalId, RedirectAttributes redirect) {
-        return PersonChanges.apply(id, redirect, "person.done.cardIssued", () -> {
+        return issued(id, redirect, "person.done.cardIssued", () -> {
             long hospital = Optional.ofNullable(hospitalId).flatMap(facilities::find)
                     .filter(FacilityChoices::disclosingHospital)
                     .orElseThrow(() -> new IdentityConflict("person.card.notDisclosingHospital")).id();
-            issue.disclosure(me.userId(), id, hospital);
+            return issue.disclosure(me.userId(), id, hospital);
         });
     }
 
@@ -58,9 +64,18 @@ class PersonCardController {
     @PostMapping("/admin/persons/{id}/cards/{number}/reissue")
     String reissue(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable String number,
                    RedirectAttributes redirect) {
-        return PersonChanges.apply(id, redirect, "person.done.cardReissued", () -> {
+        return issued(id, redirect, "person.done.cardReissued", () -> {
             requireOwnCard(id, number);
-            replace.reissue(me.userId(), number);
+            return replace.reissue(me.userId(), number);
+        });
+    }
+
+    /** Applies the change and hands the new card's printing details to the page, once. */
+    private static String issued(long personId, RedirectAttributes redirect, String doneKey, Supplier<IssuedCard> change) {
+        return PersonChanges.apply(personId, redirect, doneKey, () -> {
+            IssuedCard card = change.get();
+            redirect.addFlashAttribute("issuedCard", new PrintedCard(card.card().number(), card.card().issueNo(),
+                    card.printedCheckCode(), card.qrPayload(), QrSvg.of(card.qrPayload())));
         });
     }
 
@@ -68,5 +83,9 @@ class PersonCardController {
         if (cards.of(personId).stream().noneMatch(c -> c.number().equals(number))) {
             throw new IdentityConflict("identity.card.unknown");
         }
+    }
+
+    /** What the operator prints on a card just issued: shown once, never stored in clear. */
+    record PrintedCard(String number, int issueNo, String checkCode, String qrPayload, String qrSvg) {
     }
 }

@@ -16,7 +16,7 @@ import org.musubi.identity.SourcePatient;
  * the merges into this person that can still be undone.
  */
 record PersonFile(RegisteredPerson person, List<Card> cards, Set<Long> latestCardIds, List<Consent> consents,
-                  List<PatientLink> links, List<SourcePatient> sourcePatients,
+                  List<PatientLink> links, Set<Long> blockedFacilityIds, List<SourcePatient> sourcePatients,
                   List<PersonDirectory.UndoableMerge> merges) {
 
     /** Whether the card is the latest issue of its number and may be reissued (active or lost). */

@@ -32,7 +32,8 @@ class PersonFiles {
         return identities.person(personId).map(person -> {
             List<Card> issued = cards.of(personId);
             return new PersonFile(person, issued, latest(issued), consents.of(personId), consents.links(personId),
-                    identities.sourcePatientsOf(personId), directory.undoableMerges(personId));
+                    consents.blockedFacilities(personId), identities.sourcePatientsOf(personId),
+                    directory.undoableMerges(personId));
         });
     }
 

@@ -45,10 +45,10 @@ class DocumentController {
                     @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
         Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
         Interaction<StoredResource> read = records.read(reader, "DocumentReference", id, null);
-        if (!read.permitted()) {
-            return PatientViewController.denied(personId, read.decision().key(), model, response);
+        if (!read.permitted() || !belongs(read.value(), personId)) {
+            return PatientViewController.denied(model, response);
         }
-        StoredResource stored = ofPerson(read.value(), personId);
+        StoredResource stored = read.value();
         DocumentContent content = DocumentContent.of(stored.json());
         DocumentContent.Shown shown = content.shown();
         model.addAttribute("personId", personId);
@@ -77,7 +77,7 @@ class DocumentController {
         Interaction<StoredResource> read = binary != null ? records.read(reader, "Binary", binary, null)
                 : records.read(reader, "DocumentReference", id, null);
         if (!read.permitted()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND); // alike for "not yours" and "no such document"
         }
         StoredResource stored = ofPerson(read.value(), personId);
         headers(response);
@@ -109,10 +109,14 @@ class DocumentController {
 
     /** The resource, if it is this person's: a document of another person is not found here. */
     private StoredResource ofPerson(StoredResource stored, long personId) {
-        if (stored.deleted() || !identities.personOf(stored.patientKey()).map(p -> p == personId).orElse(false)) {
+        if (!belongs(stored, personId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return stored;
+    }
+
+    private boolean belongs(StoredResource stored, long personId) {
+        return !stored.deleted() && identities.personOf(stored.patientKey()).map(p -> p == personId).orElse(false);
     }
 
     /** Shown inside the viewer's own frame only; nothing in it may run scripts or be cached. */

@@ -15,8 +15,12 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.DataItem;
+import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
+import org.musubi.policy.PersonView;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceStore;
@@ -33,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PatientChart {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A facility id no facility has: what the profession may see does not depend on whose data it is. */
+    private static final long NO_FACILITY = -1;
     /** How far back the header's duplicate-medication alerts look (the medication tab looks at everything). */
     private static final java.time.Duration RECENT_MEDICATIONS = java.time.Duration.ofDays(400);
     private final ReadRecords records;
@@ -110,11 +116,27 @@ public final class PatientChart {
         }
         Medications checked = medications.review(resources, json);
         String permit = record.view().decision().key();
-        return new Chart(header(me, personId, permit, entries, checked), entries, resources, checked);
+        return new Chart(header(me, personId, record.view(), entries, checked), entries, resources, checked);
     }
 
-    private PatientHeader header(SignedIn me, long personId, String permit, List<ChartEntry> entries,
+    /**
+     * The kinds of data this view never shows, whatever the record holds (the profession's matrix, or the
+     * emergency minimum): the page says they are hidden rather than that there are none.
+     */
+    static java.util.Set<DataCategory> hidden(PersonView view) {
+        java.util.Set<DataCategory> hidden = java.util.EnumSet.noneOf(DataCategory.class);
+        for (DataCategory category : DataCategory.values()) {
+            String key = view.decide(new DataItem(NO_FACILITY, category)).key();
+            if (key.equals(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION) || key.equals(Deny.NOT_IN_EMERGENCY_MINIMUM)) {
+                hidden.add(category);
+            }
+        }
+        return hidden;
+    }
+
+    private PatientHeader header(SignedIn me, long personId, PersonView view, List<ChartEntry> entries,
                                  Medications checked) {
+        String permit = view.decision().key();
         Person person = shown(identities.person(personId).orElseThrow().person(), permit, me, personId);
         LocalDate today = LocalDate.now(clock.withZone(ChartEntry.JAPAN));
         Integer age = person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears();
@@ -131,7 +153,7 @@ public final class PatientChart {
                 .filter(a -> a.userId() == me.userId() && a.openAt(Instant.now(clock)))
                 .map(EmergencyAccess::expiresAt).max(Instant::compareTo).orElse(null);
         return new PatientHeader(personId, person, age, List.copyOf(allergies), List.copyOf(problems), checked.alerts(),
-                permit, until);
+                permit, until, hidden(view));
     }
 
     /** Opened only through the user's own facility's data: the demographics that facility sent, nothing more. */

@@ -57,7 +57,7 @@ class PatientViewController {
             return chosen[0].ids();
         });
         if (!(opened instanceof PatientChart.Chart shown)) {
-            return denied(personId, ((PatientChart.Refused) opened).reasonKey(), model, response);
+            return denied(model, response);
         }
         Timeline timeline = Timeline.of(shown.entries().stream().filter(e -> chosen[0].ids().contains(e.resourceId()))
                 .toList(), filter, chosen[0]);
@@ -74,7 +74,7 @@ class PatientViewController {
                        @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
         PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "medications", ALL_MEDICATIONS);
         if (!(opened instanceof PatientChart.Chart shown)) {
-            return denied(personId, ((PatientChart.Refused) opened).reasonKey(), model, response);
+            return denied(model, response);
         }
         header(model, shown.header(), purpose, "medications");
         List<Medications.DrugHistory> drugs = shown.medications().byDrug(LocalDate.now(ChartEntry.JAPAN));
@@ -99,10 +99,12 @@ class PatientViewController {
         model.addAttribute("tab", tab);
     }
 
-    static String denied(long personId, String reasonKey, Model model, HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("personId", personId);
-        model.addAttribute("decision", reasonKey);
+    /**
+     * The one page for a patient the user may not see, or who does not exist: 404, the same words whatever the
+     * policy's reason (which only the audit trail keeps), and how to gain access (link by card, or emergency access).
+     */
+    static String denied(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         return "portal/denied";
     }
 

@@ -61,9 +61,9 @@ class LabController {
         return opened;
     }
 
+    /** The one page for a patient the user may not see or who does not exist (the reason is the audit trail's). */
     private static String denied(LabRecords.Refused refused, Model model, HttpServletResponse response) {
-        model.addAttribute("decision", refused.reasonKey());
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         return "portal/denied";
     }
 }

@@ -43,7 +43,8 @@ class PatientController {
     }
 
     @PostMapping("/portal/link")
-    String link(@AuthenticationPrincipal SignedIn me, @RequestParam String card, @RequestParam String kanaName,
+    String link(@AuthenticationPrincipal SignedIn me, @RequestParam String card,
+                @RequestParam(required = false) String checkCode, @RequestParam String kanaName,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
                 @RequestParam(required = false) String chartNumber, Model model) {
         if (me.facilityId() == null) {
@@ -52,7 +53,7 @@ class PatientController {
         }
         try {
             long personId = linking.link(me.userId(), me.facilityId(),
-                    new LinkPatientToFacility.LinkRequest(card, kanaName, birthDate, chartNumber));
+                    new LinkPatientToFacility.LinkRequest(card, checkCode, kanaName, birthDate, chartNumber));
             return "redirect:/portal/patients/" + personId;
         } catch (Refused refused) {
             model.addAttribute("error", refused.messageKey());

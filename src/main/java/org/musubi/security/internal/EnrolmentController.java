@@ -15,6 +15,7 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.security.RecoveryCodes;
 import org.musubi.security.SecurityProperties;
+import org.musubi.web.QrSvg;
 import org.musubi.security.Totp;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

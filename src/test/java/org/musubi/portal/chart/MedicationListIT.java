@@ -92,7 +92,7 @@ class MedicationListIT {
 
         HttpResponse<String> refused = dental.get("/portal/patients/" + patient.personId + "/medications");
 
-        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).doesNotContain("アムロジピン").doesNotContain(patient.first.nameKanji());
         assertThat(audit.forPatient(before, patient.regionalId)).containsExactly("READ DENY policy.deny.notLinked");
         assertThat(WebSession.location(new WebSession(port).get("/portal/patients/" + patient.personId + "/medications")))

@@ -205,12 +205,12 @@ class PatientViewIT {
         HttpResponse<String> document = dental.get("/portal/patients/" + person + "/documents/" + textDocument);
         HttpResponse<String> content = dental.get("/portal/patients/" + person + "/documents/" + pdfDocument + "/content");
 
-        assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("data-reason=\"policy.deny.notLinked\"").doesNotContain("ビューア")
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("id=\"denied-reason\"").doesNotContain("policy.deny").doesNotContain("ビューア")
                 .doesNotContain("胃炎").doesNotContain("ペニシリン").doesNotContain("HbA1c");
-        assertThat(document.statusCode()).isEqualTo(403);
+        assertThat(document.statusCode()).isEqualTo(404);
         assertThat(document.body()).doesNotContain("経過良好");
-        assertThat(content.statusCode()).isEqualTo(403);
+        assertThat(content.statusCode()).isEqualTo(404);
         assertThat(content.body()).doesNotContain("%PDF");
         assertThat(audit.forPatient(before, regionalId)).containsExactly("READ DENY policy.deny.notLinked",
                 "READ DENY policy.deny.notLinked", "READ DENY policy.deny.notLinked");

@@ -1,4 +1,4 @@
-package org.musubi.security.internal;
+package org.musubi.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -9,12 +9,12 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
 /** A QR code as an inline SVG (one path, no scripts), so the page needs no image endpoint. */
-final class QrSvg {
+public final class QrSvg {
 
     private QrSvg() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));

@@ -1,0 +1,34 @@
+package org.musubi.portal.admin;
+
+import org.musubi.consent.BlockFacility;
+import org.musubi.security.SignedIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Operators record a person's request to block a facility from viewing their record, or to lift the block. */
+@Controller
+class PersonBlockController {
+
+    private final BlockFacility blocks;
+
+    PersonBlockController(BlockFacility blocks) {
+        this.blocks = blocks;
+    }
+
+    @PostMapping("/admin/persons/{id}/blocks")
+    String block(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
+                 @RequestParam(required = false) Long facilityId, RedirectAttributes redirect) {
+        return PersonChanges.apply(id, redirect, "person.done.facilityBlocked", () -> blocks.block(me.userId(), id, facilityId));
+    }
+
+    @PostMapping("/admin/persons/{id}/blocks/{facilityId}/remove")
+    String unblock(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable long facilityId,
+                   RedirectAttributes redirect) {
+        return PersonChanges.apply(id, redirect, "person.done.facilityUnblocked",
+                () -> blocks.unblock(me.userId(), id, facilityId));
+    }
+}
