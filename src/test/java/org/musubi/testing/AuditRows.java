@@ -32,6 +32,12 @@ public class AuditRows {
                 WHERE seq > ? AND login_id = ? ORDER BY seq""").params(afterSeq, loginId).query(String.class).list();
     }
 
+    /** The resource ids each row after {@code afterSeq} of this login id names, in order. */
+    public List<List<String>> resourceIds(long afterSeq, String loginId) {
+        return jdbc.sql("SELECT resource_ids FROM audit_event WHERE seq > ? AND login_id = ? ORDER BY seq")
+                .params(afterSeq, loginId).query((rs, row) -> List.of((String[]) rs.getArray(1).getArray())).list();
+    }
+
     /** The reasons of the rows after {@code afterSeq} of this action on this resource type, in order. */
     public List<String> reasons(long afterSeq, String action, String resourceType) {
         return jdbc.sql("""

@@ -72,6 +72,7 @@ public class AuditEventProvider implements IResourceProvider {
 
     private void requireNetworkAdmin() {
         Caller caller = Caller.current();
+        caller.scoped(ScopeTable.AUDIT_EVENT_SEARCH, audit);
         boolean admin = !caller.system() && users.find(caller.userId()).filter(User::active).map(User::networkAdmin)
                 .orElse(false);
         if (!admin) {

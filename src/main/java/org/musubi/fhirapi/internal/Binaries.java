@@ -44,7 +44,7 @@ public class Binaries {
     Outcome store(String contentType, String securityContext, InputStream body) throws IOException {
         try {
             Caller caller = Caller.current();
-            caller.require("Binary", true, parts.audit());
+            caller.scoped(ScopeTable.BINARY_CREATE, parts.audit());
             if (contentType == null || contentType.isBlank()) {
                 return new Outcome(400, "Content-Type がありません / Content-Type is required", null, 0);
             }
@@ -65,7 +65,7 @@ public class Binaries {
     Opened open(String id) throws IOException {
         try {
             Caller caller = Caller.current();
-            caller.require("Binary", false, parts.audit());
+            caller.scoped(ScopeTable.BINARY_READ, parts.audit());
             Interaction<StoredResource> read = parts.reads().read(caller.reader(), "Binary", id, null);
             StoredResource stored = parts.outcome(read, new org.hl7.fhir.r4.model.IdType("Binary", id));
             Binary binary = (Binary) parts.resources().toResource(stored);

@@ -49,9 +49,15 @@ class BundleWrites {
      * is the index in the request of the Bundle's first entry (a batch writes entry by entry).
      */
     Bundle transaction(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent, int first) {
+        caller.scoped(ScopeTable.TRANSACTION, audit, ScopeTable.entryTypes(bundle));
+        return stored(caller, bundle, sent, first);
+    }
+
+    /** As {@link #transaction}, once the token's scopes allowed writing every entry. */
+    private Bundle stored(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent, int first) {
         long facility = caller.writingFacility();
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
-        entries.forEach(e -> caller.require(type(e), true, audit));
+        entries.forEach(BundleWrites::type);
         Map<String, String> ids = new HashMap<>();
         Bundle.BundleEntryComponent[] responses = new Bundle.BundleEntryComponent[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -119,7 +125,8 @@ class BundleWrites {
             java.util.List<tools.jackson.databind.node.ObjectNode> own = sent.isEmpty() || sent.get(i) == null
                     ? List.of() : List.of(sent.get(i));
             try {
-                result.addEntry(transaction(caller, single, own, i).getEntryFirstRep());
+                caller.scoped(ScopeTable.BATCH, audit, ScopeTable.entryTypes(single));
+                result.addEntry(stored(caller, single, own, i).getEntryFirstRep());
             } catch (BaseServerResponseException e) {
                 OperationOutcome outcome = e.getOperationOutcome() instanceof OperationOutcome given ? given
                         : new OperationOutcome();

@@ -2,6 +2,8 @@ package org.musubi.fhirapi.internal;
 
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.audit.Audit;
@@ -54,15 +56,33 @@ record Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
         return new org.musubi.record.Reader(user.userId(), user.facilityId(), PurposeOfUse.current());
     }
 
-    /** Refuses (403, audited) unless a scope of the token allows this access to the resource type. */
-    void require(String resourceType, boolean write, Audit audit) {
-        if (scopes.stream().noneMatch(s -> s.permits(resourceType, write))) {
-            audit.record(AuditEntry.of(AuditAction.ACCESS_DENIED, Outcome.DENY).on(resourceType)
-                    .reason("scope " + scopes.stream().map(ApiScope::toString).sorted().toList()
-                            + " does not allow " + (write ? "write" : "read")));
-            throw new ForbiddenOperationException("トークンのスコープでは " + resourceType + " の"
-                    + (write ? "書き込み" : "読み取り") + "は許可されていません / The token's scope does not allow "
-                    + (write ? "writing " : "reading ") + resourceType);
+    /**
+     * The call as its row of the {@link ScopeTable} shapes it; {@code named}: the type the call is on, or its entries'
+     * types, where the row takes them. Refused (403, audited once) when no scope allows a type the call needs: a
+     * refusal about the caller's own token, not about any patient's data.
+     */
+    Scoped scoped(ScopeTable row, Audit audit, String... named) {
+        return scoped(row, audit, List.of(named));
+    }
+
+    Scoped scoped(ScopeTable row, Audit audit, Collection<String> named) {
+        Set<String> needed = row.needed(named);
+        for (String type : needed) {
+            if (!Scoped.allows(scopes, type, row.write())) {
+                throw refused(type, row.write(), audit);
+            }
         }
+        return new Scoped(row, scopes, needed);
+    }
+
+    private ForbiddenOperationException refused(String type, boolean write, Audit audit) {
+        audit.record(AuditEntry.of(AuditAction.ACCESS_DENIED, Outcome.DENY).on(type)
+                .reason("scope " + scopes.stream().map(ApiScope::toString).sorted().toList()
+                        + " does not allow " + (write ? "write" : "read")));
+        boolean whole = !write && ScopeTable.container(type);
+        return new ForbiddenOperationException("トークンのスコープでは " + type + " の" + (write ? "書き込み" : "読み取り")
+                + "は許可されていません" + (whole ? "（" + type + " には system/*.read が必要です）" : "")
+                + " / The token's scope does not allow " + (write ? "writing " : "reading ") + type
+                + (whole ? " (a " + type + " holds any type: it needs system/*.read)" : ""));
     }
 }

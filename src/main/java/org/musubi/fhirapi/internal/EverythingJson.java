@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.IdType;
 import org.musubi.identity.IdentityStore;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
@@ -26,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code GET /fhir/Patient/<id>/$everything} in JSON without HAPI's object model: the stored JSON of
  * each resource goes into the Bundle with only its id and version metadata added, which saves
  * parsing and re-encoding thousands of resources per call. The same read as the HAPI operation
- * (policy inside the query, one audit row); XML requests still go to HAPI. The directory resources the
- * page's resources refer to follow them, with search mode {@code include} ({@link DirectoryReferences}).
+ * (policy and scopes inside the query, one audit row: {@link EverythingPages}); XML requests still go to HAPI.
+ * The directory resources the page's resources refer to follow them, with search mode {@code include}.
  */
 public class EverythingJson extends OncePerRequestFilter {
 
@@ -38,7 +37,7 @@ public class EverythingJson extends OncePerRequestFilter {
     /** What the filter needs, looked up on first use. */
     @org.springframework.stereotype.Component
     public record Parts(RecordProviderParts records, PersonOpener opener, PersonPatients patients,
-                        IdentityStore identities, DirectoryReferences directory) {
+                        IdentityStore identities, EverythingPages pages) {
     }
 
     public EverythingJson(ObjectProvider<Parts> parts) {
@@ -79,11 +78,10 @@ public class EverythingJson extends OncePerRequestFilter {
     private byte[] bundle(HttpServletRequest request, long personId) {
         Parts p = parts.getObject();
         Caller caller = Caller.current();
-        caller.require("Patient", false, p.records().audit());
+        Scoped scoped = caller.scoped(ScopeTable.EVERYTHING, p.records().audit());
         int size = number(request.getParameter("_count"), 1000, 1, RecordQuery.MAX_PAGE);
         int from = number(request.getParameter("_offset"), 0, 0, Integer.MAX_VALUE);
-        ReadRecords.Everything everything = p.records().outcome(p.records().reads().everything(caller.reader(), personId,
-                PatientProvider.storePage(size, from), p.directory().includes()), new IdType("Patient", personId));
+        ReadRecords.Everything everything = p.pages().page(caller, scoped, personId, size, from);
         String base = request.getRequestURL().substring(0, request.getRequestURL().indexOf("/Patient/"));
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset")
                 .put("total", everything.found().total() + 1);

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * may see it (dispensings, OTC drugs, allergies), written as a JAHIS TC file (version 08) for
  * electronic medication-notebook apps; Shift_JIS by default, UTF-8 with {@code charset=UTF-8}. The data is
  * read through the access policy in one search, audited once; the dispensings' pharmacies, pharmacists,
- * hospitals and doctors (stored once, as directory resources) with them. A person the caller may not see
- * answers 404, as one that does not exist.
+ * hospitals and doctors (stored once, as directory resources) with them. The token's scopes must allow Patient and
+ * MedicationDispense, and leave out the other types they do not allow ({@link ScopeTable#MEDICATION_NOTEBOOK}).
+ * A person the caller may not see answers 404, as one that does not exist.
  */
 @Component
 class MedicationNotebookProvider {
@@ -52,7 +53,7 @@ class MedicationNotebookProvider {
     public void notebook(@IdParam IdType id, @OperationParam(name = "charset") StringType charset,
                          jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         Caller caller = Caller.current();
-        caller.require("MedicationDispense", false, parts.audit());
+        Scoped scoped = caller.scoped(ScopeTable.MEDICATION_NOTEBOOK, parts.audit());
         Charset encoding = charset == null || charset.getValue() == null || charset.getValue().equalsIgnoreCase("Shift_JIS")
                 ? Charset.forName("windows-31j") : charsetOf(charset.getValue());
         if (!id.isIdPartValidLong()) {
@@ -61,9 +62,10 @@ class MedicationNotebookProvider {
         }
         long personId = id.getIdPartAsLong();
         // one interaction, one audit row: the three types in one query, then grouped in the notebook's order
+        // the token's scopes may leave out the OTC drugs, the allergies and the parties (ScopeTable)
         ReadRecords.Everything first = parts.outcome(parts.reads().everything(caller.reader(), personId,
-                new RecordQuery(null, List.of(), null, null, null, true, RecordQuery.MAX_PAGE, 0, Set.copyOf(TYPES)),
-                directory.includes()), id);
+                scoped.narrow(new RecordQuery(null, List.of(), null, null, null, true, RecordQuery.MAX_PAGE, 0,
+                        Set.copyOf(TYPES))), scoped.narrow(directory.includes())), id);
         List<Resource> history = new ArrayList<>();
         first.found().resources().stream().sorted(Comparator.comparingInt(r -> TYPES.indexOf(r.type())))
                 .forEach(r -> history.add((Resource) parts.resources().toResource(r)));

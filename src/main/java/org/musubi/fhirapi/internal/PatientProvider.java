@@ -42,13 +42,13 @@ public class PatientProvider implements IResourceProvider {
     private final SourcePatientRegistration registration;
     private final RecordProviderParts parts;
     private final org.musubi.identity.IdentityStore identities;
-    private final DirectoryReferences directory;
+    private final EverythingPages pages;
 
     PatientProvider(PersonOpener opener, PersonPatients patients, PatientSearch search, PixQuery pix,
                     PatientMatches matches, Audit audit, SourcePatientRegistration registration,
-                    RecordProviderParts parts, org.musubi.identity.IdentityStore identities, DirectoryReferences directory) {
+                    RecordProviderParts parts, org.musubi.identity.IdentityStore identities, EverythingPages pages) {
         this.identities = identities;
-        this.directory = directory;
+        this.pages = pages;
         this.registration = registration;
         this.parts = parts;
         this.opener = opener;
@@ -67,7 +67,7 @@ public class PatientProvider implements IResourceProvider {
     /** A regional person (numeric id), or a facility's own Patient as it sent it (UUID id). */
     @Read(version = true)
     public Patient read(@IdParam IdType id) {
-        Caller caller = caller();
+        Caller caller = caller(id.hasVersionIdPart() ? ScopeTable.VREAD : ScopeTable.READ);
         if (!id.isIdPartValidLong()) {
             Integer version = id.hasVersionIdPart() && id.isVersionIdPartValidLong()
                     ? id.getVersionIdPartAsLong().intValue() : null;
@@ -87,7 +87,7 @@ public class PatientProvider implements IResourceProvider {
                                 @OptionalParam(name = Patient.SP_GENDER) TokenParam gender,
                                 @OptionalParam(name = Patient.SP_TELECOM) TokenParam telecom,
                                 @OptionalParam(name = Patient.SP_ADDRESS_POSTALCODE) StringParam postalCode) {
-        Caller caller = caller();
+        Caller caller = caller(ScopeTable.PDQM_SEARCH);
         return search.find(caller, new PatientSearch.Criteria(value(id), identifier, value(family), value(given),
                 birthDate, value(gender), value(telecom), value(postalCode)));
     }
@@ -95,8 +95,7 @@ public class PatientProvider implements IResourceProvider {
     /** A facility registers its own patient (with its own patient ID); matching links it to a person. */
     @ca.uhn.fhir.rest.annotation.Create
     public ca.uhn.fhir.rest.api.MethodOutcome create(@ca.uhn.fhir.rest.annotation.ResourceParam Patient patient) {
-        Caller caller = Caller.current();
-        caller.require("Patient", true, audit);
+        Caller caller = caller(ScopeTable.CREATE);
         var written = registration.register(caller, patient);
         return new ca.uhn.fhir.rest.api.MethodOutcome(new IdType("Patient", written.id(), String.valueOf(written.version())),
                 written.change() == org.musubi.record.Written.Change.CREATED);
@@ -105,12 +104,14 @@ public class PatientProvider implements IResourceProvider {
     /**
      * Everything the caller may see of one person, across all of the person's facility patients,
      * newest first; paged with {@code _count} (default 1000) and {@code _offset}; the directory resources
-     * the page refers to follow it ({@link DirectoryReferences}). One audit row.
+     * the page refers to follow it ({@link DirectoryReferences}). Only the types the token's scopes allow
+     * ({@link ScopeTable#EVERYTHING}). One audit row.
      */
     @Operation(name = "$everything", idempotent = true)
     public ca.uhn.fhir.rest.api.server.IBundleProvider everything(@IdParam IdType id,
             @OperationParam(name = "_count") IntegerType count, @OperationParam(name = "_offset") IntegerType offset) {
-        Caller caller = caller();
+        Caller caller = Caller.current();
+        Scoped scoped = caller.scoped(ScopeTable.EVERYTHING, audit);
         if (!id.isIdPartValidLong()) {
             parts.reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "everything", id.getIdPart());
             throw Refusals.notFound(id);
@@ -119,30 +120,28 @@ public class PatientProvider implements IResourceProvider {
         int size = count == null || count.getValue() == null ? 1000
                 : Math.max(1, Math.min(count.getValue(), org.musubi.record.RecordQuery.MAX_PAGE));
         int from = offset == null || offset.getValue() == null ? 0 : Math.max(0, offset.getValue());
-        var everything = parts.outcome(parts.reads().everything(caller.reader(), personId, storePage(size, from),
-                directory.includes()), id);
-        var found = everything.found();
-        List<IBaseResource> page = new ArrayList<>();
+        var page = pages.page(caller, scoped, personId, size, from);
+        var found = page.found();
+        List<IBaseResource> resources = new ArrayList<>();
         if (from == 0) {
-            OpenedPerson o = opener.opened(caller, identities.person(personId).orElseThrow(), everything.view());
-            page.add(patients.toPatient(o.person(), o.visible(), o.ownOnly()));
+            OpenedPerson o = opener.opened(caller, identities.person(personId).orElseThrow(), page.view());
+            resources.add(patients.toPatient(o.person(), o.visible(), o.ownOnly()));
         }
-        found.resources().forEach(r -> page.add(parts.resources().toResource(r)));
-        for (var included : everything.included()) {
+        found.resources().forEach(r -> resources.add(parts.resources().toResource(r)));
+        for (var included : page.included()) {
             IBaseResource resource = parts.resources().toResource(included);
             ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put((org.hl7.fhir.instance.model.api.IAnyResource) resource,
                     ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
-            page.add(resource);
+            resources.add(resource);
         }
-        return new StorePage(page, (int) found.total() + 1);
+        return new StorePage(resources, (int) found.total() + 1);
     }
 
     /** A facility registers its own patient under an id of its choosing (as JP-CLINS examples do). */
     @ca.uhn.fhir.rest.annotation.Update
     public ca.uhn.fhir.rest.api.MethodOutcome update(@IdParam IdType id,
                                                      @ca.uhn.fhir.rest.annotation.ResourceParam Patient patient) {
-        Caller caller = Caller.current();
-        caller.require("Patient", true, audit);
+        Caller caller = caller(ScopeTable.UPDATE);
         if (id.isIdPartValidLong()) {
             throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("数字だけの id は地域患者のものです / "
                     + "All-digit ids belong to regional persons");
@@ -152,20 +151,11 @@ public class PatientProvider implements IResourceProvider {
                 written.change() == org.musubi.record.Written.Change.CREATED);
     }
 
-    /**
-     * The page of the person's resources behind {@code $everything}'s page: the person is entry 0 of
-     * the whole list, so the first page holds it and {@code size - 1} resources, later pages are shifted by one.
-     */
-    static org.musubi.record.RecordQuery storePage(int size, int from) {
-        return new org.musubi.record.RecordQuery(null, List.of(), null, null, null, true,
-                from == 0 ? size - 1 : size, from == 0 ? 0 : from - 1);
-    }
-
     @Operation(name = "$match", type = Patient.class, idempotent = false)
     public Bundle match(@OperationParam(name = "resource", min = 1) Patient resource,
                         @OperationParam(name = "onlyCertainMatches") BooleanType onlyCertain,
                         @OperationParam(name = "count") IntegerType count) {
-        Caller caller = caller();
+        Caller caller = caller(ScopeTable.MATCH);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         int limit = count == null || count.getValue() == null ? search.maxMatches()
                 : Math.max(1, Math.min(count.getValue(), search.maxMatches()));
@@ -189,7 +179,7 @@ public class PatientProvider implements IResourceProvider {
     @Operation(name = "$ihe-pix", type = Patient.class, idempotent = true)
     public Parameters pix(@OperationParam(name = "sourceIdentifier", min = 1) TokenParam sourceIdentifier,
                           @OperationParam(name = "targetSystem") List<UriType> targetSystems) {
-        Caller caller = caller();
+        Caller caller = caller(ScopeTable.PIX);
         List<String> targets = new ArrayList<>();
         if (targetSystems != null) {
             targetSystems.forEach(t -> targets.add(t.getValue()));
@@ -197,9 +187,10 @@ public class PatientProvider implements IResourceProvider {
         return pix.query(caller, sourceIdentifier.getSystem(), sourceIdentifier.getValue(), targets);
     }
 
-    private Caller caller() {
+    /** The caller, refused (403, audited) unless the token's scopes allow the row on Patient. */
+    private Caller caller(ScopeTable row) {
         Caller caller = Caller.current();
-        caller.require("Patient", false, audit);
+        caller.scoped(row, audit, "Patient");
         return caller;
     }
 

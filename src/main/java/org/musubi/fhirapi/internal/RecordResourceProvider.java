@@ -35,8 +35,9 @@ import org.musubi.record.Written;
 
 /**
  * One clinical resource type over the record store: read, vread, history, search within one
- * patient's record, create, update and delete of the caller's own facility's data. Reads go through
- * {@link ReadRecords} (the access policy, one audit row); writes through {@link WriteRecords}.
+ * patient's record, create, update and delete of the caller's own facility's data, as the token's scopes allow
+ * ({@link ScopeTable}). Reads go through {@link ReadRecords} (the access policy, one audit row); writes through
+ * {@link WriteRecords}.
  */
 public class RecordResourceProvider implements IResourceProvider {
 
@@ -59,7 +60,7 @@ public class RecordResourceProvider implements IResourceProvider {
 
     @Read(version = true)
     public IBaseResource read(@IdParam IdType id) {
-        Caller caller = caller(false);
+        Caller caller = caller(id.hasVersionIdPart() ? ScopeTable.VREAD : ScopeTable.READ);
         Integer version = id.hasVersionIdPart() && id.isVersionIdPartValidLong() ? id.getVersionIdPartAsLong().intValue() : null;
         Interaction<StoredResource> read = parts.reads().read(caller.reader(), typeName(), id.getIdPart(), version);
         StoredResource stored = parts.outcome(read, id);
@@ -71,7 +72,7 @@ public class RecordResourceProvider implements IResourceProvider {
 
     @History
     public List<IBaseResource> history(@IdParam IdType id) {
-        Caller caller = caller(false);
+        Caller caller = caller(ScopeTable.HISTORY);
         Interaction<List<StoredResource>> history = parts.reads().history(caller.reader(), typeName(), id.getIdPart());
         return parts.outcome(history, id).stream().map(parts.resources()::toResource).toList();
     }
@@ -88,11 +89,12 @@ public class RecordResourceProvider implements IResourceProvider {
                                   @ca.uhn.fhir.rest.annotation.IncludeParam(allow = {"*"}) java.util.Set<ca.uhn.fhir.model.api.Include> include,
                                   @Sort SortSpec sort, @Count Integer count, @Offset Integer offset,
                                   ca.uhn.fhir.rest.api.server.RequestDetails request) {
-        Caller caller = caller(false);
+        Caller caller = Caller.current();
+        Scoped scoped = caller.scoped(ScopeTable.SEARCH, parts.audit(), typeName());
         long personId = RecordQueries.person(patient != null ? patient : subject);
         var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
                 sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
-        var found = parts.reads().everything(caller.reader(), personId, query, parts.includes().of(typeName(), include));
+        var found = parts.reads().everything(caller.reader(), personId, query, scoped.narrow(parts.includes().of(typeName(), include)));
         if (!found.permitted()) {
             return new StorePage(List.of(), 0); // a person the caller may not see answers as one without such records
         }
@@ -113,7 +115,8 @@ public class RecordResourceProvider implements IResourceProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam IBaseResource resource) {
-        Caller caller = caller(true);
+        Caller caller = Caller.current();
+        caller.scoped(ScopeTable.CREATE, parts.audit(), ScopeTable.written(resource));
         Written written = parts.write(caller, resource, null);
         return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
                 written.change() == Written.Change.CREATED);
@@ -121,7 +124,8 @@ public class RecordResourceProvider implements IResourceProvider {
 
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam IBaseResource resource) {
-        Caller caller = caller(true);
+        Caller caller = Caller.current();
+        caller.scoped(ScopeTable.UPDATE, parts.audit(), ScopeTable.written(resource));
         Written written = parts.write(caller, resource, id.getIdPart());
         return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
                 written.change() == Written.Change.CREATED);
@@ -129,7 +133,7 @@ public class RecordResourceProvider implements IResourceProvider {
 
     @Delete
     public MethodOutcome delete(@IdParam IdType id) {
-        Caller caller = caller(true);
+        Caller caller = caller(ScopeTable.DELETE);
         try {
             if (!parts.writes().delete(caller.reader(), typeName(), id.getIdPart())) {
                 throw Refusals.notFound(id);
@@ -140,9 +144,10 @@ public class RecordResourceProvider implements IResourceProvider {
         return new MethodOutcome(id);
     }
 
-    private Caller caller(boolean write) {
+    /** The caller, refused (403, audited) unless the token's scopes allow the row on this provider's type. */
+    private Caller caller(ScopeTable row) {
         Caller caller = Caller.current();
-        caller.require(typeName(), write, parts.audit());
+        caller.scoped(row, parts.audit(), typeName());
         return caller;
     }
 }

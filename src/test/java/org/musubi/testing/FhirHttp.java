@@ -1,0 +1,43 @@
+package org.musubi.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Plain HTTP calls to {@code /fhir} with a bearer token (or none), for what HAPI's client does not do as a system
+ * would: choosing JSON or XML, reading a file answer, posting a raw body.
+ */
+public record FhirHttp(int port, String token) {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** {@code accept} e.g. {@code application/fhir+json}; the answer's body as UTF-8 text. */
+    public HttpResponse<String> get(String path, String accept) {
+        return send("GET", path, accept, null, null);
+    }
+
+    /** {@code body} is sent with {@code contentType}; none when {@code body} is null. */
+    public HttpResponse<String> send(String method, String path, String accept, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/" + path))
+                .header("Accept", accept);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
