@@ -1,4 +1,5 @@
 /**
- * Cross-cutting handling of HTTP requests that belongs to no feature: how many are served at once.
+ * Cross-cutting handling of HTTP requests that belongs to no feature: how many are served at once, and
+ * (in {@code servlet}) how a file someone uploaded is served without running in a browser.
  */
 package org.musubi.web;
