@@ -2,10 +2,6 @@ package org.musubi.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * One PostgreSQL: embedded by default, external when {@code musubi.database.url} is set.
+ * One PostgreSQL: embedded by default ({@link EmbeddedCluster}: loopback only, a password for every
+ * role), external when {@code musubi.database.url} is set.
  * Migrations run as the owner before the application's pool opens.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,10 +31,7 @@ class DatabaseConfiguration {
             return new DatabaseEndpoint(properties.url(), properties.effectiveOwnerUser(),
                     properties.effectiveOwnerPassword(), properties.user(), properties.password(), null);
         }
-        EmbeddedPostgres postgres = startEmbedded(properties.embedded());
-        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
-        EmbeddedRoles.ensureAppRole(postgres.getPostgresDatabase(), properties.user());
-        return new DatabaseEndpoint(url, "postgres", null, properties.user(), null, postgres);
+        return EmbeddedCluster.start(properties.embedded(), properties.user());
     }
 
     @Bean
@@ -63,24 +57,5 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(properties.poolSize());
         config.setPoolName("musubi");
         return new HikariDataSource(config);
-    }
-
-    private static EmbeddedPostgres startEmbedded(DatabaseProperties.Embedded embedded) {
-        try {
-            Files.createDirectories(embedded.dataDirectory());
-            EmbeddedLock.refuseIfInUse(embedded.dataDirectory());
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(embedded.dataDirectory())
-                    .setCleanDataDirectory(embedded.cleanOnStart());
-            EmbeddedSettings.of(embedded.settings()).forEach(builder::setServerConfig);
-            if (embedded.port() > 0) {
-                builder.setPort(embedded.port());
-            }
-            log.info("Starting embedded PostgreSQL in {}", embedded.dataDirectory().toAbsolutePath());
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Embedded PostgreSQL failed to start in "
-                    + embedded.dataDirectory().toAbsolutePath(), e);
-        }
     }
 }

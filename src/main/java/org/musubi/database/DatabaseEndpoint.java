@@ -8,6 +8,12 @@ record DatabaseEndpoint(String url, String ownerUser, String ownerPassword,
                         String appUser, String appPassword, EmbeddedPostgres embedded)
         implements AutoCloseable {
 
+    /** Never the passwords. */
+    @Override
+    public String toString() {
+        return "DatabaseEndpoint[url=" + url + ", ownerUser=" + ownerUser + ", appUser=" + appUser + "]";
+    }
+
     @Override
     public void close() throws IOException {
         if (embedded != null) {

@@ -46,7 +46,8 @@ public record DatabaseProperties(
     }
 
     /**
-     * @param dataDirectory where the embedded cluster lives; kept across restarts
+     * @param dataDirectory where the embedded cluster lives; kept across restarts. Its roles' passwords
+     *                      are kept beside it, in {@code <dataDirectory>.passwords} (mode 600)
      * @param port          TCP port on 127.0.0.1; 0 picks a free one
      * @param cleanOnStart  wipe the data directory at start (tests only)
      * @param settings      PostgreSQL server settings over {@link EmbeddedSettings#DEFAULTS}, e.g.

@@ -2,6 +2,7 @@ package org.musubi.database;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * with {@code fsync} and {@code full_page_writes}. The WAL and checkpoint settings suit imports, which
  * write many gigabytes: checkpoints every 15 minutes or 4 GB of WAL instead of every 5 minutes or
  * 1 GB, so fewer full-page images are written. Operators may override these settings, or add others,
- * but not where it listens: only 127.0.0.1, as its superuser has no password.
+ * but not where it listens (only 127.0.0.1) nor who may log in: Musubi keeps its access rules
+ * ({@link EmbeddedAccess}) in the cluster's own {@code pg_hba.conf}.
  */
 final class EmbeddedSettings {
 
@@ -25,6 +27,8 @@ final class EmbeddedSettings {
             "max_wal_size", "4GB",
             "checkpoint_timeout", "15min",
             "checkpoint_completion_target", "0.9");
+    private static final Set<String> FIXED = Set.of("listen_addresses", "port", "hba_file",
+            "ident_file", "unix_socket_permissions");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.]{0,62}");
 
     private EmbeddedSettings() {
@@ -34,10 +38,10 @@ final class EmbeddedSettings {
     static Map<String, String> of(Map<String, String> overrides) {
         Map<String, String> settings = new LinkedHashMap<>(DEFAULTS);
         overrides.forEach((name, value) -> {
-            if (name.equals("listen_addresses") || name.equals("port")) {
+            if (FIXED.contains(name)) {
                 throw new IllegalArgumentException("musubi.database.embedded.settings: '" + name + "' は変更できません"
-                        + " / cannot be changed: the embedded PostgreSQL listens only on 127.0.0.1 (its superuser has no"
-                        + " password), on musubi.database.embedded.port");
+                        + " / cannot be changed: the embedded PostgreSQL listens only on 127.0.0.1, on"
+                        + " musubi.database.embedded.port, and requires a password of every role (its own pg_hba.conf)");
             }
             if (!NAME.matcher(name).matches() || value == null || value.isBlank()) {
                 throw new IllegalArgumentException("musubi.database.embedded.settings: 設定が不正です / invalid setting '" + name + "'");

@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param quietPeriod     a file changed more recently than this is left for the next scan (it may still be written)
  * @param uploadMaxSize   the largest file (or zipped SS-MIX2 delta) a facility system may upload; larger gets 413
  * @param uploadDirectory where uploads are spooled while they are imported (deleted afterwards)
+ * @param uploadMaxEntries the most entries (files and folders, empty ones too) an uploaded zip may hold; more gets 400
  */
 @ConfigurationProperties("musubi.ingest")
 public record IngestProperties(
@@ -21,5 +22,12 @@ public record IngestProperties(
         @DefaultValue("60s") Duration watchInterval,
         @DefaultValue("10s") Duration quietPeriod,
         @DefaultValue("512MB") DataSize uploadMaxSize,
-        @DefaultValue("./data/uploads") Path uploadDirectory) {
+        @DefaultValue("./data/uploads") Path uploadDirectory,
+        @DefaultValue("10000") int uploadMaxEntries) {
+
+    public IngestProperties {
+        if (uploadMaxEntries < 1) {
+            throw new IllegalArgumentException("musubi.ingest.upload-max-entries must be at least 1: " + uploadMaxEntries);
+        }
+    }
 }

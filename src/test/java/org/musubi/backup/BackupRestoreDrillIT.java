@@ -2,7 +2,6 @@ package org.musubi.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +22,7 @@ import org.musubi.blob.BlobStore;
 import org.musubi.database.OwnerDatabase;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.testing.EmbeddedClusters;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -87,8 +87,7 @@ class BackupRestoreDrillIT {
         assertThat(verified.output()).contains("Verified: ");
         assertThat(restore.code()).as(restore.output()).isZero();
         assertThat(restore.output()).contains("resource: ", "digest equal", "Restored: ", "audit chain of");
-        try (EmbeddedPostgres copy = EmbeddedPostgres.builder().setDataDirectory(restored.resolve("postgres"))
-                .setCleanDataDirectory(false).start()) {
+        try (EmbeddedPostgres copy = EmbeddedClusters.open(restored.resolve("postgres"))) {
             DataSource database = copy.getPostgresDatabase();
             Map<String, String> restoredTables = DatabaseFingerprints.of(database, backupRow);
             assertThat(restoredTables.keySet()).isEqualTo(source.keySet()).contains("resource", "audit_event", "import_file");
@@ -179,9 +178,7 @@ class BackupRestoreDrillIT {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove(BackupKey.ENVIRONMENT);
         if (sharedDatabase) {
-            builder.environment().put("MUSUBI_DB_URL", ((HikariDataSource) applicationDatabase).getJdbcUrl());
-            builder.environment().put("MUSUBI_DB_USER", "musubi_app");
-            builder.environment().put("MUSUBI_DB_OWNER_USER", "postgres");
+            EmbeddedClusters.shareWith(builder, applicationDatabase);
         }
         Path log = drill.resolve("child-" + (++children) + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());

@@ -34,4 +34,10 @@ class EmbeddedSettingsTest {
         assertThatThrownBy(() -> EmbeddedSettings.of(Map.of("listen_addresses", "*"))).hasMessageContaining("127.0.0.1");
         assertThatThrownBy(() -> EmbeddedSettings.of(Map.of("port", "5432"))).hasMessageContaining("embedded.port");
     }
+
+    @Test
+    void itsAccessRulesCannotBeMovedElsewhere() {
+        assertThatThrownBy(() -> EmbeddedSettings.of(Map.of("hba_file", "/tmp/trust.conf"))).hasMessageContaining("password");
+        assertThatThrownBy(() -> EmbeddedSettings.of(Map.of("unix_socket_permissions", "0777"))).hasMessageContaining("hba");
+    }
 }

@@ -2,7 +2,6 @@ package org.musubi.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.musubi.audit.AuditTrail;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.testing.EmbeddedClusters;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.PharmacyNotebooks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,16 +93,13 @@ class CrashDrillIT {
 
     /** {@code musubi import jahis} in a child JVM, against this test's PostgreSQL as an external database. */
     private Process importer(Facility pharmacy, Path folder) throws IOException {
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "import", "jahis",
                 folder.toString(), "--facility=" + pharmacy.code().value(), "--source=crash-drill",
                 "--musubi.security.secret-key-file=target/it-secret.key",
                 // The shared test database is in demo mode: a command outside demo mode would disable its demo accounts.
                 "--musubi.demo.enabled=true");
-        builder.environment().put("MUSUBI_DB_URL", url);
-        builder.environment().put("MUSUBI_DB_USER", "musubi_app");
-        builder.environment().put("MUSUBI_DB_OWNER_USER", "postgres");
+        EmbeddedClusters.shareWith(builder, dataSource);
         builder.redirectErrorStream(true);
         builder.redirectOutput(logs.resolve("child-" + (++children) + ".log").toFile());
         return builder.start();

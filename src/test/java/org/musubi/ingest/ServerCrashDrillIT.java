@@ -2,7 +2,6 @@ package org.musubi.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +25,7 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration;
+import org.musubi.testing.EmbeddedClusters;
 import org.musubi.testing.ChildServers;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -144,7 +144,6 @@ class ServerCrashDrillIT {
 
     /** {@code musubi serve} in a child JVM on {@code port}, against this test's PostgreSQL; returns once it is up. */
     private Process server(int port) throws Exception {
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
         Path log = work.resolve("server-" + (++children) + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "serve",
@@ -153,9 +152,7 @@ class ServerCrashDrillIT {
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--musubi.ingest.watch=false",
                 "--musubi.ingest.upload-directory=" + work.resolve("uploads-" + children),
                 "--musubi.fhir.validation=rules", "--logging.structured.format.console=");
-        builder.environment().put("MUSUBI_DB_URL", url);
-        builder.environment().put("MUSUBI_DB_USER", "musubi_app");
-        builder.environment().put("MUSUBI_DB_OWNER_USER", "postgres");
+        EmbeddedClusters.shareWith(builder, dataSource);
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         return ChildServers.start(builder, port, log, Duration.ofMinutes(3));

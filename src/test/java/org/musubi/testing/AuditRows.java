@@ -45,6 +45,12 @@ public class AuditRows {
                 ORDER BY seq""").params(afterSeq, action, resourceType).query(String.class).list();
     }
 
+    /** The request ids of the rows after {@code afterSeq} about this login id, in order. */
+    public List<String> requestIds(long afterSeq, String loginId) {
+        return jdbc.sql("SELECT request_id FROM audit_event WHERE seq > ? AND login_id = ? ORDER BY seq")
+                .params(afterSeq, loginId).query(String.class).list();
+    }
+
     /** How many rows were written after {@code afterSeq}. */
     public long countSince(long afterSeq) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ?").param(afterSeq).query(Long.class).single();

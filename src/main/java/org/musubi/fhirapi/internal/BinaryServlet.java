@@ -1,5 +1,6 @@
 package org.musubi.fhirapi.internal;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,13 +8,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.musubi.blob.BlobStore;
+import org.musubi.web.servlet.UntrustedContent;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * {@code /fhir/Binary}: documents and images streamed in and out, never held whole in memory.
  * {@code POST /fhir/Binary} with the file as the body, its MIME type as Content-Type and the patient in
  * {@code X-Security-Context} (as for any FHIR write: {@code Patient?identifier=…} or {@code Patient/<id>});
- * {@code GET /fhir/Binary/<id>} returns the file itself, after the access policy (audited once).
+ * {@code GET /fhir/Binary/<id>} returns the file itself, after the access policy (audited once), always as
+ * a download that a browser may neither run nor sniff: whatever was uploaded (HTML, SVG, script) stays inert.
  */
 public class BinaryServlet extends HttpServlet {
 
@@ -21,6 +24,12 @@ public class BinaryServlet extends HttpServlet {
 
     public BinaryServlet(ObjectProvider<Binaries> binaries) {
         this.binaries = binaries;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        UntrustedContent.forbidActiveContent(response);
+        super.service(request, response);
     }
 
     @Override
@@ -57,10 +66,9 @@ public class BinaryServlet extends HttpServlet {
             error(response, opened.status(), opened.message());
             return;
         }
-        response.setContentType(opened.contentType());
+        UntrustedContent.asAttachment(response, opened.contentType(), "Binary-" + id);
         response.setHeader("Content-Length", String.valueOf(opened.blob().size()));
         response.setHeader("ETag", "\"" + opened.blob().sha256() + "\"");
-        response.setHeader("Cache-Control", "no-store");
         try (InputStream in = opened.content()) {
             in.transferTo(response.getOutputStream());
         }

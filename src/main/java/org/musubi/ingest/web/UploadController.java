@@ -80,7 +80,8 @@ class UploadController {
                     + " registered, so nothing can be imported; ask the network operator to register it");
         }
         ImportSource source = sources.findOrCreate(caller.facilityId(), importKind, "upload:" + kind, null);
-        try (UploadSpool spool = new UploadSpool(properties.uploadDirectory(), properties.uploadMaxSize().toBytes())) {
+        try (UploadSpool spool = new UploadSpool(properties.uploadDirectory(), properties.uploadMaxSize().toBytes(),
+                properties.uploadMaxEntries())) {
             receive(request, name, importKind, spool);
             Actor actor = new Actor(caller.userId(), caller.loginId(), caller.facilityId(), caller.profession());
             ImportBatch batch = queue.run(source, () -> FolderFiles.of(importKind, spool.folder()),
@@ -89,8 +90,7 @@ class UploadController {
         } catch (UploadSpool.TooLarge e) {
             return UploadErrors.tooLarge(properties.uploadMaxSize().toBytes());
         } catch (UploadSpool.BadArchive e) {
-            return UploadErrors.of(HttpStatus.BAD_REQUEST, "invalid", "zip を展開できません / The zip cannot be unpacked: "
-                    + e.getMessage());
+            return UploadErrors.badArchive(e);
         }
     }
 
@@ -123,7 +123,7 @@ class UploadController {
 
     private static void store(ImportKind kind, String name, InputStream in, UploadSpool spool) throws IOException {
         if (kind == ImportKind.SSMIX2) {
-            spool.zip(in);
+            spool.zip(name, in);
         } else {
             spool.file(name, in);
         }

@@ -24,6 +24,23 @@ final class UploadErrors {
                 + " / The upload is larger than the limit of " + limit + " bytes");
     }
 
+    /**
+     * A refused zip, named: by the name the system gave the upload (the query parameter {@code name}
+     * or a multipart part's file name), or as the zip sent as the request body; nothing of it was imported.
+     */
+    static ResponseEntity<Map<String, Object>> badArchive(UploadSpool.BadArchive refused) {
+        String name = refused.upload();
+        String shown = name == null ? null : name.replaceAll("[\\p{Cntrl}]", "").strip();
+        boolean named = shown != null && !shown.isEmpty();
+        if (named && shown.length() > 100) {
+            shown = shown.substring(0, 100) + "…";
+        }
+        String ja = named ? "アップロード「" + shown + "」" : "本文として送られた zip";
+        String en = named ? "The upload \"" + shown + "\"" : "The zip sent as the request body";
+        return of(HttpStatus.BAD_REQUEST, refused.code(), ja + "を取り込めません: " + refused.japanese()
+                + "。何も取り込んでいません / " + en + " was refused: " + refused.getMessage() + "; nothing of it was imported");
+    }
+
     /** A system scope allowing writes of every type ({@code system/*.write} or {@code system/*.*}). */
     static boolean mayWrite(Authentication authentication) {
         return authentication.getAuthorities().stream().map(a -> a.getAuthority())

@@ -6,40 +6,74 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Uploaded bytes on their way to an import: streamed into a folder of their own under the upload
- * directory, never past the size limit (a larger upload is refused as it arrives), a zipped SS-MIX2
- * delta unpacked with its relative paths kept (no entry may leave the folder, and the unpacked total is
- * held to the same limit). The folder is deleted when the import is done.
+ * directory, never past the size limit (a larger upload is refused as it arrives). A zipped SS-MIX2
+ * delta is first kept whole beside that folder, checked ({@link UploadedZip}: a zip, complete, not too
+ * many entries, not too large unpacked, no entry leaving the folder), then unpacked with its relative
+ * paths. Everything is deleted when the import is done or the upload refused.
  */
 final class UploadSpool implements AutoCloseable {
 
-    /** The upload is larger than allowed. */
+    /** The upload, as it arrives, is larger than allowed (413). */
     static final class TooLarge extends IOException {
         TooLarge(long limit) {
             super("upload larger than " + limit + " bytes");
         }
     }
 
-    /** A zip entry that would be written outside the folder, or an unreadable zip. */
+    /** An archive that is refused (400): not a zip, damaged, too many entries, too large unpacked, or escaping its folder. */
     static final class BadArchive extends IOException {
-        BadArchive(String reason) {
-            super(reason);
+        private final String code;
+        private final String japanese;
+        private final String upload;
+
+        BadArchive(String code, String japanese, String english) {
+            this(code, japanese, english, null);
+        }
+
+        private BadArchive(String code, String japanese, String english, String upload) {
+            super(english);
+            this.code = code;
+            this.japanese = japanese;
+            this.upload = upload;
+        }
+
+        /** The same refusal, naming the upload (the name its sender gave it; null for none). */
+        BadArchive of(String name) {
+            return new BadArchive(code, japanese, getMessage(), name);
+        }
+
+        String upload() {
+            return upload;
+        }
+
+        String code() {
+            return code;
+        }
+
+        String japanese() {
+            return japanese;
         }
     }
 
+    private final Path root;
     private final Path folder;
     private final long limit;
+    private final int maxEntries;
     private long written;
+    private int entries;
+    private int archives;
 
-    UploadSpool(Path uploads, long limit) throws IOException {
-        this.folder = Files.createDirectories(uploads.toAbsolutePath().normalize().resolve(UUID.randomUUID().toString()));
+    UploadSpool(Path uploads, long limit, int maxEntries) throws IOException {
+        this.root = Files.createDirectories(uploads.toAbsolutePath().normalize().resolve(UUID.randomUUID().toString()));
+        this.folder = Files.createDirectories(root.resolve("files"));
         this.limit = limit;
+        this.maxEntries = maxEntries;
     }
 
+    /** The folder the import reads: the uploaded files, or the zips' contents. */
     Path folder() {
         return folder;
     }
@@ -47,47 +81,44 @@ final class UploadSpool implements AutoCloseable {
     /** Stores one file under its own base name (a client's path is never trusted). */
     void file(String name, InputStream in) throws IOException {
         String base = name == null || name.isBlank() ? "upload" : Path.of(name.replace('\\', '/')).getFileName().toString();
-        copy(in, folder.resolve(base.startsWith(".") ? "_" + base : base));
+        written += copy(in, folder.resolve(base.startsWith(".") ? "_" + base : base), limit - written);
     }
 
-    /** Unpacks a zip with its relative paths. */
-    void zip(InputStream in) throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                Path target = folder.resolve(entry.getName()).normalize();
-                if (!target.startsWith(folder)) {
-                    throw new BadArchive("zip entry outside the archive's folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    copy(zip, target);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw new BadArchive("not a readable zip archive: " + e.getMessage());
+    /** Keeps the zip whole (within the size limit), checks it and unpacks it with its relative paths. */
+    void zip(String name, InputStream in) throws IOException {
+        Path archive = root.resolve("upload-" + (++archives) + ".zip");
+        copy(in, archive, limit);
+        UploadedZip.Unpacked unpacked;
+        try {
+            unpacked = UploadedZip.unpack(archive, folder, limit - written, maxEntries - entries);
+        } catch (BadArchive e) {
+            throw e.of(name);
         }
+        written += unpacked.bytes();
+        entries += unpacked.entries();
+        Files.delete(archive);
     }
 
-    private void copy(InputStream in, Path target) throws IOException {
+    /** Copies at most {@code budget} bytes; returns how many. */
+    static long copy(InputStream in, Path target, long budget) throws IOException {
         byte[] buffer = new byte[64 * 1024];
+        long copied = 0;
         try (OutputStream out = Files.newOutputStream(target)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                written += n;
-                if (written > limit) {
-                    throw new TooLarge(limit);
+                copied += n;
+                if (copied > budget) {
+                    throw new TooLarge(budget);
                 }
                 out.write(buffer, 0, n);
             }
         }
+        return copied;
     }
 
     @Override
     public void close() throws IOException {
-        try (var paths = Files.walk(folder)) {
+        try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }

@@ -11,6 +11,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.security.SignedIn;
+import org.musubi.web.servlet.UntrustedContent;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -65,7 +66,10 @@ class DocumentController {
         return "portal/document";
     }
 
-    /** The document's bytes, shown inline (a PDF or an image in the viewer's frame) and never cached. */
+    /**
+     * The document's bytes, never cached: shown inline (a PDF in the viewer's frame, an image, plain
+     * text) only when the type cannot run anything, otherwise a sandboxed download.
+     */
     @GetMapping("/portal/patients/{personId}/documents/{id}/content")
     void content(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, @PathVariable String id,
                  @RequestParam(required = false) String binary, @RequestParam(defaultValue = "TREATMENT") String purpose,
@@ -80,13 +84,12 @@ class DocumentController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND); // alike for "not yours" and "no such document"
         }
         StoredResource stored = ofPerson(read.value(), personId);
-        headers(response);
         if (binary == null) {
             DocumentContent content = DocumentContent.of(stored.json());
             if (content.data() == null) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            response.setContentType(content.mediaType());
+            UntrustedContent.inlineIfSafe(response, content.contentType(), "document-" + id);
             response.getOutputStream().write(content.data());
             return;
         }
@@ -101,7 +104,7 @@ class DocumentController {
         if (content.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        response.setContentType(Optional.ofNullable(FhirJson.text(r.path("contentType"))).orElse("application/octet-stream"));
+        UntrustedContent.inlineIfSafe(response, FhirJson.text(r.path("contentType")), "document-" + binary);
         try (InputStream in = content.get()) {
             in.transferTo(response.getOutputStream());
         }
@@ -117,14 +120,5 @@ class DocumentController {
 
     private boolean belongs(StoredResource stored, long personId) {
         return !stored.deleted() && identities.personOf(stored.patientKey()).map(p -> p == personId).orElse(false);
-    }
-
-    /** Shown inside the viewer's own frame only; nothing in it may run scripts or be cached. */
-    private static void headers(HttpServletResponse response) {
-        response.setHeader("Content-Disposition", "inline");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
-                + " frame-ancestors 'self'");
-        response.setHeader("X-Frame-Options", "SAMEORIGIN");
-        response.setHeader("Cache-Control", "no-store");
     }
 }

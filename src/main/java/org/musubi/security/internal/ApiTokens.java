@@ -96,8 +96,15 @@ class ApiTokens {
 
     private Grant refuse(String clientId, Optional<User> user, String reason) {
         audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.DENY)
-                .by(user.map(ApiTokens::actor).orElse(Actor.unknownUser(clientId))).reason(reason));
+                .by(user.map(ApiTokens::actor).orElse(Actor.unknownUser(abbreviate(clientId, 64)))).reason(abbreviate(reason, 200)));
         return new Refused("invalid_client", "unknown client, wrong credentials or client disabled");
+    }
+
+    /** A token request for another grant than client credentials: refused and audited (the client id as sent). */
+    Refused refuseGrantType(String clientId, String grantType) {
+        audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.DENY).by(Actor.unknownUser(abbreviate(clientId, 64)))
+                .reason("unsupported_grant_type " + abbreviate(grantType, 40)));
+        return new Refused("unsupported_grant_type", "only client_credentials is supported");
     }
 
     private Grant grant(JdbcApiClients.Row row, User user, String requestedScope) {
@@ -106,6 +113,8 @@ class ApiTokens {
             Set<ApiScope> asked = ApiScope.parseList(requestedScope);
             scopes = asked.isEmpty() ? row.scopes() : Set.copyOf(asked);
         } catch (IllegalArgumentException e) {
+            audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.DENY).by(actor(user))
+                    .reason(abbreviate("invalid_scope " + requestedScope, 200)));
             return new Refused("invalid_scope", e.getMessage());
         }
         if (!scopes.stream().allMatch(s -> row.scopes().stream().anyMatch(s::within))) {
@@ -121,13 +130,26 @@ class ApiTokens {
         return new Granted(token, scopes, lifetime);
     }
 
-    /** The token's client, when the token is known, unexpired and its client still usable. */
+    /**
+     * The token's client, when the token is known, unexpired and its client still usable. A refused
+     * token leaves one audit row (the client, when the token was known; never the token).
+     */
     Optional<ApiCaller> authenticate(String token) {
-        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+        Optional<JdbcApiClients.Token> stored = token == null || !token.startsWith(PREFIX) || token.length() > 100
+                ? Optional.empty() : clients.token(hash(token), clock.instant());
+        if (stored.isEmpty()) {
+            audit.record(AuditEntry.of(AuditAction.API_TOKEN_USE, Outcome.DENY).by(Actor.anonymous())
+                    .reason("invalid_token: unknown or expired"));
             return Optional.empty();
         }
-        return clients.token(hash(token), clock.instant())
-                .flatMap(t -> users.find(t.userId()).filter(this::usable).map(u -> new ApiCaller(u, t.scopes())));
+        Optional<User> user = users.find(stored.get().userId());
+        if (user.isEmpty() || !usable(user.get())) {
+            audit.record(AuditEntry.of(AuditAction.API_TOKEN_USE, Outcome.DENY)
+                    .by(user.map(ApiTokens::actor).orElse(Actor.anonymous()))
+                    .reason("invalid_token: client disabled or its facility suspended"));
+            return Optional.empty();
+        }
+        return Optional.of(new ApiCaller(user.get(), stored.get().scopes()));
     }
 
     record ApiCaller(User user, Set<ApiScope> scopes) {
@@ -141,6 +163,9 @@ class ApiTokens {
         return new Actor(user.id(), user.loginId(), user.actingFacilityId().orElse(null), user.profession().name());
     }
 
+    static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
 
     static byte[] hash(String token) {
         try {

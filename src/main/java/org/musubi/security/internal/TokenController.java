@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.musubi.audit.Actor;
 import org.musubi.security.ApiScope;
 import org.musubi.security.LoginThrottle;
 import org.springframework.http.CacheControl;
@@ -23,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The OAuth2 token endpoint for API clients: only the client-credentials grant (RFC 6749 §4.4), the
  * client authenticated with a signed JWT assertion (SMART Backend Services, RFC 7523), with HTTP
  * Basic, or with {@code client_id}/{@code client_secret} in the body.
- * Failed client authentications count against the same per-address throttle as failed logins.
+ * Failed client authentications count against the same per-address throttle as failed logins (429
+ * with Retry-After once over the limit; the moment an address is refused is audited once, as for
+ * logins). Every refused request leaves one audit row, without secrets or assertions.
  */
 @RestController
 class TokenController {
@@ -31,10 +34,12 @@ class TokenController {
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private final ApiTokens tokens;
     private final LoginThrottle throttle;
+    private final LoginOutcomes outcomes;
 
-    TokenController(ApiTokens tokens, LoginThrottle throttle) {
+    TokenController(ApiTokens tokens, LoginThrottle throttle, LoginOutcomes outcomes) {
         this.tokens = tokens;
         this.throttle = throttle;
+        this.outcomes = outcomes;
     }
 
     @PostMapping(path = "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -53,12 +58,13 @@ class TokenController {
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttle.retryAfterSeconds(address)))
                     .cacheControl(CacheControl.noStore()).body(error("slow_down", "too many failed attempts"));
         }
-        if (!"client_credentials".equals(grantType)) {
-            return refused(HttpStatus.BAD_REQUEST, "unsupported_grant_type", "only client_credentials is supported");
-        }
         String[] basic = basic(authorization);
         String clientId = basic != null ? basic[0] : bodyId;
         String secret = basic != null ? basic[1] : bodySecret;
+        if (!"client_credentials".equals(grantType)) {
+            ApiTokens.Refused r = tokens.refuseGrantType(clientId, grantType);
+            return refused(HttpStatus.BAD_REQUEST, r.error(), r.description());
+        }
         ApiTokens.Grant grant = JWT_BEARER.equals(assertionType) && assertion != null
                 ? tokens.issueWithAssertion(assertion, request.getRequestURL().toString(), scope)
                 : tokens.issue(clientId, secret, scope);
@@ -66,7 +72,7 @@ class TokenController {
             case ApiTokens.Granted g -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
                     .header(HttpHeaders.PRAGMA, "no-cache").body(granted(g));
             case ApiTokens.Refused r when r.error().equals("invalid_client") -> {
-                throttle.recordFailure(address);
+                outcomes.throttle(request, Actor.unknownUser(ApiTokens.abbreviate(clientId, 64)));
                 yield ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"musubi\"")
                         .cacheControl(CacheControl.noStore()).body(error(r.error(), r.description()));
             }

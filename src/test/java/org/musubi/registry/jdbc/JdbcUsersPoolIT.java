@@ -31,6 +31,7 @@ class JdbcUsersPoolIT {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(((HikariDataSource) dataSource).getJdbcUrl());
         config.setUsername(((HikariDataSource) dataSource).getUsername());
+        config.setPassword(((HikariDataSource) dataSource).getPassword());
         config.setMaximumPoolSize(1);
         config.setConnectionTimeout(1_000);
         try (HikariDataSource one = new HikariDataSource(config)) {
