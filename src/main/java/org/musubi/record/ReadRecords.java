@@ -60,12 +60,24 @@ public final class ReadRecords {
         direct(reader, action, type, what, new Deny(NOT_FOUND), null);
     }
 
-    /** Every version of one resource, newest first, when its current version may be read. */
+    /**
+     * Every version of one resource, newest first, when the reader may see them all: the current version judged
+     * with every category any version held (an earlier version of a container may have held more).
+     */
     public Interaction<List<StoredResource>> history(Reader reader, String type, String id) {
-        Optional<StoredResource> current = store.find(type, id);
-        Interaction<StoredResource> judged = judged(reader, current.orElse(null), type, id, AuditAction.READ);
-        return judged.permitted() ? new Interaction<>(store.history(type, id), judged.decision(), judged.resourceIds())
+        List<StoredResource> versions = store.history(type, id);
+        StoredResource current = versions.isEmpty() ? null : withHeld(versions.getFirst(), versions);
+        Interaction<StoredResource> judged = judged(reader, current, type, id, AuditAction.READ);
+        return judged.permitted() ? new Interaction<>(versions, judged.decision(), judged.resourceIds())
                 : Interaction.refused(judged.decision(), judged.resourceIds());
+    }
+
+    /** {@code current} holding every category any of {@code versions} held. */
+    private static StoredResource withHeld(StoredResource current, List<StoredResource> versions) {
+        Set<DataCategory> held = java.util.EnumSet.noneOf(DataCategory.class);
+        versions.forEach(v -> held.addAll(v.held()));
+        return new StoredResource(current.patientKey(), current.id(), current.type(), current.version(),
+                current.sourceFacilityId(), current.category(), current.lastUpdated(), current.deleted(), current.json(), held);
     }
 
     /** A search within one person's record, across every linked source patient. */
@@ -88,7 +100,7 @@ public final class ReadRecords {
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             ResourceStore.Found found = store.search(keys, allowed, query);
             List<StoredResource> included = includes.referencedBy(found.resources()).stream()
-                    .filter(r -> r.patientData() ? keys.contains(r.patientKey()) && view.sees(r.item())
+                    .filter(r -> r.patientData() ? keys.contains(r.patientKey()) && r.items().stream().allMatch(view::sees)
                             : org.musubi.record.fhir.ResourceKind.of(r.type()).map(k -> k.directory()).orElse(false)
                                     || reader.actsFor(r.sourceFacilityId()))
                     .toList();
@@ -195,10 +207,26 @@ public final class ReadRecords {
             return direct(reader, action, type, id, own, resource);
         }
         return access.interact(reader.userId(), reader.purpose(), person.get(), action, type, view -> {
-            Decision decision = view.decide(resource.item());
+            Decision decision = decide(view, resource);
             return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
                     : Interaction.refused(decision, List.of(id));
         });
+    }
+
+    /**
+     * The decision on the resource's own item, unless the reader may not see one of the categories it holds: then
+     * the first refusal (a container is shown only to readers allowed everything in it).
+     */
+    private static Decision decide(PersonView view, StoredResource resource) {
+        List<DataItem> items = resource.items();
+        Decision own = view.decide(items.getFirst());
+        for (DataItem item : items.subList(1, items.size())) {
+            Decision held = own.permitted() ? view.decide(item) : own;
+            if (!held.permitted()) {
+                return held;
+            }
+        }
+        return own;
     }
 
     private Interaction<StoredResource> direct(Reader reader, AuditAction action, String type, String id,

@@ -49,8 +49,9 @@ final class BatchWrite {
         }
     }
 
-    /** One version row to insert. */
-    record Version(long patientKey, String id, int version, String type, String json) {
+    /** One version row to insert; {@code held}: the categories its content holds besides the resource's own. */
+    record Version(long patientKey, String id, int version, String type, String json,
+                   java.util.Set<org.musubi.policy.DataCategory> held) {
     }
 
     /** When set, every resource written must be this facility's ({@link WriteRecords.NotOwner} otherwise). */
@@ -98,7 +99,7 @@ final class BatchWrite {
         state.last = write;
         state.content = content;
         changed.put(state.id, state);
-        versions.add(new Version(state.patientKey, state.id, state.version, state.type, write.json()));
+        versions.add(new Version(state.patientKey, state.id, state.version, state.type, write.json(), write.held()));
         return new Written(state.type, state.id, state.version,
                 state.version == 1 ? Written.Change.CREATED : Written.Change.UPDATED);
     }
