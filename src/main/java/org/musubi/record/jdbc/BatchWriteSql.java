@@ -20,13 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class BatchWriteSql {
 
-    private static final String COLUMNS = "patient_key, id, type, version, deleted, content_hash, source_facility, source_key";
+    private static final String COLUMNS = "patient_key, id, type, version, deleted, content_hash, source_facility, source_key,"
+            + " content_categories";
     /**
      * The rows of these ids, one index probe an id: as {@code WHERE id = ANY(?)}, PostgreSQL would recheck each row
      * the hash index finds against the whole list (a chunk's thousands of ids, for every row found).
      */
     private static final String BY_ID = "SELECT r.patient_key, r.id, r.type, r.version, r.deleted, r.content_hash,"
-            + " r.source_facility, r.source_key FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id";
+            + " r.source_facility, r.source_key, r.content_categories"
+            + " FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id";
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
@@ -61,9 +63,10 @@ final class BatchWriteSql {
     }
 
     private static void known(java.sql.ResultSet rs, BatchWrite batch) throws java.sql.SQLException {
-        batch.known(new BatchWrite.State(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"),
-                rs.getInt("version"), rs.getBoolean("deleted"), rs.getBytes("content_hash"), rs.getLong("source_facility")),
-                rs.getString("source_key"));
+        BatchWrite.State state = new BatchWrite.State(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"),
+                rs.getInt("version"), rs.getBoolean("deleted"), rs.getBytes("content_hash"), rs.getLong("source_facility"));
+        state.held = JdbcResourceStore.held(rs);
+        batch.known(state, rs.getString("source_key"));
     }
 
     /**
