@@ -66,18 +66,12 @@ public final class ReadRecords {
      */
     public Interaction<List<StoredResource>> history(Reader reader, String type, String id) {
         List<StoredResource> versions = store.history(type, id);
-        StoredResource current = versions.isEmpty() ? null : withHeld(versions.getFirst(), versions);
+        Set<DataCategory> held = java.util.EnumSet.noneOf(DataCategory.class);
+        versions.forEach(v -> held.addAll(v.held()));
+        StoredResource current = versions.isEmpty() ? null : versions.getFirst().holding(held);
         Interaction<StoredResource> judged = judged(reader, current, type, id, AuditAction.READ);
         return judged.permitted() ? new Interaction<>(versions, judged.decision(), judged.resourceIds())
                 : Interaction.refused(judged.decision(), judged.resourceIds());
-    }
-
-    /** {@code current} holding every category any of {@code versions} held. */
-    private static StoredResource withHeld(StoredResource current, List<StoredResource> versions) {
-        Set<DataCategory> held = java.util.EnumSet.noneOf(DataCategory.class);
-        versions.forEach(v -> held.addAll(v.held()));
-        return new StoredResource(current.patientKey(), current.id(), current.type(), current.version(),
-                current.sourceFacilityId(), current.category(), current.lastUpdated(), current.deleted(), current.json(), held);
     }
 
     /** A search within one person's record, across every linked source patient. */
@@ -100,7 +94,8 @@ public final class ReadRecords {
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             ResourceStore.Found found = store.search(keys, allowed, query);
             List<StoredResource> included = includes.referencedBy(found.resources()).stream()
-                    .filter(r -> r.patientData() ? keys.contains(r.patientKey()) && r.items().stream().allMatch(view::sees)
+                    .filter(r -> r.patientData()
+                            ? keys.contains(r.patientKey()) && r.items().stream().allMatch(view::sees)
                             : org.musubi.record.fhir.ResourceKind.of(r.type()).map(k -> k.directory()).orElse(false)
                                     || reader.actsFor(r.sourceFacilityId()))
                     .toList();
@@ -220,8 +215,11 @@ public final class ReadRecords {
     private static Decision decide(PersonView view, StoredResource resource) {
         List<DataItem> items = resource.items();
         Decision own = view.decide(items.getFirst());
+        if (!own.permitted()) {
+            return own;
+        }
         for (DataItem item : items.subList(1, items.size())) {
-            Decision held = own.permitted() ? view.decide(item) : own;
+            Decision held = view.decide(item);
             if (!held.permitted()) {
                 return held;
             }

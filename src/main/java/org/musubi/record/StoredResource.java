@@ -44,6 +44,14 @@ public record StoredResource(long patientKey, String id, String type, int versio
         return items;
     }
 
+    /** The same version holding these categories too (a history is judged by what any of its versions held). */
+    public StoredResource holding(Set<DataCategory> more) {
+        Set<DataCategory> all = categories();
+        all.addAll(more);
+        return new StoredResource(patientKey, id, type, version, sourceFacilityId, category, lastUpdated, deleted, json,
+                all);
+    }
+
     /** Its own category and every category it holds. */
     public Set<DataCategory> categories() {
         java.util.EnumSet<DataCategory> all = java.util.EnumSet.of(category);

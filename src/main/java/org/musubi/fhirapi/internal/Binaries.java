@@ -15,10 +15,10 @@ import org.musubi.blob.BlobProperties;
 import org.musubi.blob.BlobStore;
 import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.policy.DataCategory;
-import org.musubi.record.fhir.ContentCategories;
 import org.musubi.policy.Interaction;
 import org.musubi.record.StoredResource;
 import org.musubi.record.Written;
+import org.musubi.record.fhir.ContentCategories;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,10 @@
 package org.musubi.fhirapi.internal;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.musubi.audit.Audit;
-import java.util.Set;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
@@ -30,7 +30,10 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
         return write(caller, resource, id, Set.of());
     }
 
-    /** As above; {@code held}: categories the resource holds that its JSON does not show (a Binary's uploaded content). */
+    /**
+     * As above; {@code held}: categories the resource holds that its JSON does not show (the content uploaded for a
+     * Binary).
+     */
     Written write(Caller caller, IBaseResource resource, String id, Set<DataCategory> held) {
         long facility = caller.writingFacility();
         String type = resource.fhirType();

@@ -12,7 +12,8 @@ import org.musubi.policy.DataItem;
 final class AllowedRows {
 
     /** The condition; its parameters are {@link #params}. */
-    static final String CONDITION = "(r.source_facility, r.category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))"
+    static final String CONDITION = "(r.source_facility, r.category) IN"
+            + " (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))"
             + " AND (r.content_categories IS NULL OR r.content_categories <@ ARRAY(SELECT c FROM unnest(?::bigint[],"
             + " ?::text[]) AS a(f, c) WHERE f = r.source_facility))";
 
