@@ -60,11 +60,17 @@ public final class ReadRecords {
         direct(reader, action, type, what, new Deny(NOT_FOUND), null);
     }
 
-    /** Every version of one resource, newest first, when its current version may be read. */
+    /**
+     * Every version of one resource, newest first, when the reader may see them all: the current version judged
+     * with every category any version held (an earlier version of a container may have held more).
+     */
     public Interaction<List<StoredResource>> history(Reader reader, String type, String id) {
-        Optional<StoredResource> current = store.find(type, id);
-        Interaction<StoredResource> judged = judged(reader, current.orElse(null), type, id, AuditAction.READ);
-        return judged.permitted() ? new Interaction<>(store.history(type, id), judged.decision(), judged.resourceIds())
+        List<StoredResource> versions = store.history(type, id);
+        Set<DataCategory> held = java.util.EnumSet.noneOf(DataCategory.class);
+        versions.forEach(v -> held.addAll(v.held()));
+        StoredResource current = versions.isEmpty() ? null : versions.getFirst().holding(held);
+        Interaction<StoredResource> judged = judged(reader, current, type, id, AuditAction.READ);
+        return judged.permitted() ? new Interaction<>(versions, judged.decision(), judged.resourceIds())
                 : Interaction.refused(judged.decision(), judged.resourceIds());
     }
 
@@ -88,7 +94,8 @@ public final class ReadRecords {
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             ResourceStore.Found found = store.search(keys, allowed, query);
             List<StoredResource> included = includes.referencedBy(found.resources()).stream()
-                    .filter(r -> r.patientData() ? keys.contains(r.patientKey()) && view.sees(r.item())
+                    .filter(r -> r.patientData()
+                            ? keys.contains(r.patientKey()) && r.items().stream().allMatch(view::sees)
                             : org.musubi.record.fhir.ResourceKind.of(r.type()).map(k -> k.directory()).orElse(false)
                                     || reader.actsFor(r.sourceFacilityId()))
                     .toList();
@@ -195,10 +202,29 @@ public final class ReadRecords {
             return direct(reader, action, type, id, own, resource);
         }
         return access.interact(reader.userId(), reader.purpose(), person.get(), action, type, view -> {
-            Decision decision = view.decide(resource.item());
+            Decision decision = decide(view, resource);
             return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
                     : Interaction.refused(decision, List.of(id));
         });
+    }
+
+    /**
+     * The decision on the resource's own item, unless the reader may not see one of the categories it holds: then
+     * the first refusal (a container is shown only to readers allowed everything in it).
+     */
+    private static Decision decide(PersonView view, StoredResource resource) {
+        List<DataItem> items = resource.items();
+        Decision own = view.decide(items.getFirst());
+        if (!own.permitted()) {
+            return own;
+        }
+        for (DataItem item : items.subList(1, items.size())) {
+            Decision held = view.decide(item);
+            if (!held.permitted()) {
+                return held;
+            }
+        }
+        return own;
     }
 
     private Interaction<StoredResource> direct(Reader reader, AuditAction action, String type, String id,

@@ -50,8 +50,8 @@ public interface ResourceStore {
 
     /**
      * Live resources under these source patients whose (source facility, category) is among
-     * {@code allowed}: the policy's verdict applied inside the query, so totals and pages count
-     * only what the reader may see.
+     * {@code allowed}, and so is (source facility, each category it holds) for a container: the policy's
+     * verdict applied inside the query, so totals and pages count only what the reader may see.
      */
     Found search(Set<Long> patientKeys, Set<DataItem> allowed, RecordQuery query);
 
@@ -65,11 +65,24 @@ public interface ResourceStore {
      */
     List<Outline> outline(Set<Long> patientKeys, Set<DataItem> allowed);
 
-    /** The live resources among {@code ids} under these source patients that {@code allowed} lets the reader see. */
+    /**
+     * The live resources among {@code ids} under these source patients that {@code allowed} lets the reader see
+     * (with every category a container holds).
+     */
     List<StoredResource> contents(Set<Long> patientKeys, Set<DataItem> allowed, Collection<String> ids);
 
-    /** One resource of a record's outline. */
+    /** One resource of a record's outline; {@code held}: the categories a container holds besides its own. */
     record Outline(long patientKey, String id, String type, long sourceFacilityId, DataCategory category,
-                   java.time.Instant clinicalDate) {
+                   java.time.Instant clinicalDate, Set<DataCategory> held) {
+
+        public Outline {
+            held = Categories.besides(category, held);
+        }
+
+        /** A resource that holds nothing but itself. */
+        public Outline(long patientKey, String id, String type, long sourceFacilityId, DataCategory category,
+                       java.time.Instant clinicalDate) {
+            this(patientKey, id, type, sourceFacilityId, category, clinicalDate, Set.of());
+        }
     }
 }

@@ -1,29 +1,47 @@
 package org.musubi.record;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import org.musubi.policy.DataCategory;
 
 /**
  * A resource to store. With an {@code id}, that resource gets a new version (or is created with that
  * id); with a {@code sourceKey} and no id, the resource the facility sent under that key before gets a
  * new version, or a new one is created. A write whose content equals the current version changes
- * nothing (idempotent).
+ * nothing (idempotent). {@code held}: the categories a container holds besides its own {@code category}
+ * (a Bundle's entries …); empty for every other resource.
  */
 public record ResourceWrite(long patientKey, String type, String id, String sourceKey, long sourceFacilityId,
-                            DataCategory category, String json, SearchIndex index) {
+                            DataCategory category, String json, SearchIndex index, Set<DataCategory> held) {
 
     public ResourceWrite {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(index, "index");
+        held = Categories.besides(category, held);
+    }
+
+    /** A resource that holds nothing but itself. */
+    public ResourceWrite(long patientKey, String type, String id, String sourceKey, long sourceFacilityId,
+                         DataCategory category, String json, SearchIndex index) {
+        this(patientKey, type, id, sourceKey, sourceFacilityId, category, json, index, Set.of());
     }
 
     public ResourceWrite withId(String newId) {
-        return new ResourceWrite(patientKey, type, newId, sourceKey, sourceFacilityId, category, json, index);
+        return new ResourceWrite(patientKey, type, newId, sourceKey, sourceFacilityId, category, json, index, held);
     }
 
     public ResourceWrite withJson(String newJson) {
-        return new ResourceWrite(patientKey, type, id, sourceKey, sourceFacilityId, category, newJson, index);
+        return new ResourceWrite(patientKey, type, id, sourceKey, sourceFacilityId, category, newJson, index, held);
+    }
+
+    /** The same write holding these categories too. */
+    public ResourceWrite holding(Set<DataCategory> more) {
+        Set<DataCategory> all = EnumSet.noneOf(DataCategory.class);
+        all.addAll(held);
+        all.addAll(more);
+        return new ResourceWrite(patientKey, type, id, sourceKey, sourceFacilityId, category, json, index, all);
     }
 }

@@ -1,9 +1,11 @@
 package org.musubi.fhirapi.internal;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.musubi.audit.Audit;
+import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceWrite;
@@ -25,6 +27,14 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
     }
 
     Written write(Caller caller, IBaseResource resource, String id) {
+        return write(caller, resource, id, Set.of());
+    }
+
+    /**
+     * As above; {@code held}: categories the resource holds that its JSON does not show (the content uploaded for a
+     * Binary).
+     */
+    Written write(Caller caller, IBaseResource resource, String id, Set<DataCategory> held) {
         long facility = caller.writingFacility();
         String type = resource.fhirType();
         if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle && id == null) {
@@ -40,7 +50,7 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
             }
             ResourceWrite write;
             try {
-                write = resources.toWrite(resource, id, facility);
+                write = resources.toWrite(resource, id, facility).holding(held);
             } catch (BaseServerResponseException e) {
                 writes.refused(type, id, "record.invalid " + e.getStatusCode());
                 throw e;

@@ -6,14 +6,17 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
+import org.musubi.policy.DataCategory;
 import org.musubi.record.ResourceStore;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.ContentCategories;
 import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.registry.Facilities;
@@ -85,8 +88,25 @@ class RecordResources {
             resource.getMeta().setVersionIdElement(null).setLastUpdatedElement(null);
             stored = parser().encodeResourceToString(resource);
         }
-        return new ResourceWrite(patientKey, type, id, null, writerFacility, indexer.category(resource, kind), stored,
-                indexer.index(resource, kind));
+        DataCategory category = indexer.category(resource, kind);
+        Set<DataCategory> held;
+        try {
+            held = indexer.contents().held(type, stored, category, this::categoriesOf);
+        } catch (ContentCategories.Unreadable e) {
+            throw new UnprocessableEntityException(e.about(type));
+        }
+        return new ResourceWrite(patientKey, type, id, null, writerFacility, category, stored,
+                indexer.index(resource, kind), held);
+    }
+
+    /** Every category of FHIR content uploaded as a Binary ({@link ContentCategories#ofContent}). */
+    Set<DataCategory> contentCategories(byte[] content, String contentType) {
+        return indexer.contents().ofContent(content, contentType, this::categoriesOf);
+    }
+
+    /** Every category of a stored resource an attachment names (none when there is no such resource). */
+    private Set<DataCategory> categoriesOf(String type, String id) {
+        return store.find(type, id).map(StoredResource::categories).orElse(Set.of());
     }
 
     /** The path of the reference to the patient a resource of this type is about, if it has one. */

@@ -20,18 +20,26 @@ import org.musubi.policy.DataCategory;
 import org.musubi.record.SearchIndex;
 
 /**
- * Extracts a FHIR R4 resource's search index and data category. Dates without a time zone are days
- * in Japan (Asia/Tokyo); a date stands for its whole day, month or year.
+ * Extracts a FHIR R4 resource's search index and data category, and for a container the categories of what it
+ * holds ({@link ContentCategories}). Dates without a time zone are days in Japan (Asia/Tokyo); a date stands for
+ * its whole day, month or year.
  */
 public final class FhirIndexer {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final FhirTerser terser;
     private final FhirContext context;
+    private final ContentCategories contents;
 
     public FhirIndexer(FhirContext context) {
         this.context = context;
         this.terser = context.newTerser();
+        this.contents = new ContentCategories(context);
+    }
+
+    /** What containers hold: the categories of their content besides their own. */
+    public ContentCategories contents() {
+        return contents;
     }
 
     public SearchIndex index(IBaseResource resource, ResourceKind kind) {

@@ -17,8 +17,8 @@ import org.musubi.record.Written;
 /**
  * The decisions of one batched write, made in memory in the order of the writes as if they were
  * stored one by one: each resource is found by id, or by its source key when it has no id, among
- * the rows stored before ({@link #known}) and those this batch created; equal content (same hash)
- * changes nothing; otherwise a new version. What must be stored is then flushed by {@link BatchWriteSql}.
+ * the rows stored before ({@link #known}) and those this batch created; equal content (same hash) holding the same
+ * categories changes nothing; otherwise a new version. What must be stored is then flushed by {@link BatchWriteSql}.
  */
 final class BatchWrite {
 
@@ -36,6 +36,8 @@ final class BatchWrite {
         ResourceWrite last;
         /** The last write's JSON as UTF-8, as hashed and as stored. */
         byte[] content;
+        /** The categories the resource holds besides its own (a container's), as stored or last written. */
+        java.util.Set<org.musubi.policy.DataCategory> held = java.util.Set.of();
 
         State(long patientKey, String id, String type, int version, boolean deleted, byte[] hash, Long sourceFacility) {
             this.patientKey = patientKey;
@@ -49,8 +51,9 @@ final class BatchWrite {
         }
     }
 
-    /** One version row to insert. */
-    record Version(long patientKey, String id, int version, String type, String json) {
+    /** One version row to insert; {@code held}: the categories its content holds besides the resource's own. */
+    record Version(long patientKey, String id, int version, String type, String json,
+                   java.util.Set<org.musubi.policy.DataCategory> held) {
     }
 
     /** When set, every resource written must be this facility's ({@link WriteRecords.NotOwner} otherwise). */
@@ -86,7 +89,7 @@ final class BatchWrite {
             throw new WriteRecords.NotOwner(state.type, state.id);
         } else if (state.patientKey != write.patientKey() || !state.type.equals(write.type())) {
             throw new IllegalArgumentException("resource " + state.type + "/" + state.id + " belongs to another patient or type");
-        } else if (!state.deleted && Arrays.equals(state.hash, hash)) {
+        } else if (!state.deleted && Arrays.equals(state.hash, hash) && state.held.equals(write.held())) {
             return new Written(state.type, state.id, state.version, Written.Change.UNCHANGED);
         }
         if (write.sourceKey() != null) {
@@ -95,10 +98,11 @@ final class BatchWrite {
         state.version++;
         state.deleted = false;
         state.hash = hash;
+        state.held = write.held();
         state.last = write;
         state.content = content;
         changed.put(state.id, state);
-        versions.add(new Version(state.patientKey, state.id, state.version, state.type, write.json()));
+        versions.add(new Version(state.patientKey, state.id, state.version, state.type, write.json(), write.held()));
         return new Written(state.type, state.id, state.version,
                 state.version == 1 ? Written.Change.CREATED : Written.Change.UPDATED);
     }

@@ -20,13 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class BatchWriteSql {
 
-    private static final String COLUMNS = "patient_key, id, type, version, deleted, content_hash, source_facility, source_key";
+    private static final String COLUMNS = "patient_key, id, type, version, deleted, content_hash, source_facility, source_key,"
+            + " content_categories";
     /**
      * The rows of these ids, one index probe an id: as {@code WHERE id = ANY(?)}, PostgreSQL would recheck each row
      * the hash index finds against the whole list (a chunk's thousands of ids, for every row found).
      */
     private static final String BY_ID = "SELECT r.patient_key, r.id, r.type, r.version, r.deleted, r.content_hash,"
-            + " r.source_facility, r.source_key FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id";
+            + " r.source_facility, r.source_key, r.content_categories"
+            + " FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id";
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
@@ -61,9 +63,10 @@ final class BatchWriteSql {
     }
 
     private static void known(java.sql.ResultSet rs, BatchWrite batch) throws java.sql.SQLException {
-        batch.known(new BatchWrite.State(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"),
-                rs.getInt("version"), rs.getBoolean("deleted"), rs.getBytes("content_hash"), rs.getLong("source_facility")),
-                rs.getString("source_key"));
+        BatchWrite.State state = new BatchWrite.State(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"),
+                rs.getInt("version"), rs.getBoolean("deleted"), rs.getBytes("content_hash"), rs.getLong("source_facility"));
+        state.held = JdbcResourceStore.held(rs);
+        batch.known(state, rs.getString("source_key"));
     }
 
     /**
@@ -80,12 +83,14 @@ final class BatchWriteSql {
         }
         if (!created.isEmpty()) {
             CopyRows rows = new CopyRows("resource (patient_key, id, type, version, source_facility, source_key, category,"
-                    + " last_updated, clinical_date, content_hash, content, written_by, search_keys, date_low, date_high)", 15);
+                    + " last_updated, clinical_date, content_hash, content, written_by, search_keys, date_low, date_high,"
+                    + " content_categories)", 16);
             for (BatchWrite.State s : created) {
                 rows.row().bigint(s.patientKey).text(s.id).text(s.type).integer(s.version).bigint(s.last.sourceFacilityId())
                         .text(s.last.sourceKey()).text(s.last.category().name()).timestamp(now)
                         .timestamp(clinicalInstant(s)).bytes(s.hash).bytes(s.content).bigint(writer).bigints(keys(s))
-                        .timestamps(dates(s, SearchIndex.DateRange::low)).timestamps(dates(s, SearchIndex.DateRange::high));
+                        .timestamps(dates(s, SearchIndex.DateRange::low)).timestamps(dates(s, SearchIndex.DateRange::high))
+                        .texts(held(s.last.held()));
             }
             rows.copy(dataSource);
         }
@@ -101,9 +106,9 @@ final class BatchWriteSql {
                 UPDATE resource r SET version = u.v, category = u.c, last_updated = ?::timestamptz,
                   clinical_date = u.d::timestamptz, deleted = false, content_hash = decode(u.h, 'hex'),
                   content = u.j, source_key = coalesce(u.s, r.source_key), written_by = ?, search_keys = u.sk::bigint[],
-                  date_low = u.dl::timestamptz[], date_high = u.dh::timestamptz[]
+                  date_low = u.dl::timestamptz[], date_high = u.dh::timestamptz[], content_categories = u.cc::text[]
                 FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                  ?::text[], ?::text[], ?::text[]) AS u(k, i, v, c, d, h, j, s, sk, dl, dh)
+                  ?::text[], ?::text[], ?::text[], ?::text[]) AS u(k, i, v, c, d, h, j, s, sk, dl, dh, cc)
                 WHERE r.patient_key = u.k AND r.id = u.i""")
                 .params(at, writer, array(updated, s -> s.patientKey, Long[]::new), array(updated, s -> s.id, String[]::new),
                         array(updated, s -> s.version, Integer[]::new),
@@ -114,7 +119,8 @@ final class BatchWriteSql {
                         array(updated, s -> s.last.sourceKey(), String[]::new),
                         array(updated, s -> literal(keys(s)), String[]::new),
                         array(updated, s -> literal(dates(s, SearchIndex.DateRange::low)), String[]::new),
-                        array(updated, s -> literal(dates(s, SearchIndex.DateRange::high)), String[]::new)).update();
+                        array(updated, s -> literal(dates(s, SearchIndex.DateRange::high)), String[]::new),
+                        array(updated, s -> heldLiteral(s.last.held()), String[]::new)).update();
     }
 
     /**
@@ -132,14 +138,16 @@ final class BatchWriteSql {
 
     private void insertVersions(List<BatchWrite.Version> versions, Long writer, String at) {
         jdbc.sql("""
-                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
-                SELECT k, i, v, t, ?::timestamptz, false, ?, j
-                FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[]) AS u(k, i, v, t, j)""")
+                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content,
+                  content_categories)
+                SELECT k, i, v, t, ?::timestamptz, false, ?, j, cc::text[]
+                FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[]) AS u(k, i, v, t, j, cc)""")
                 .params(at, writer, array(versions, BatchWrite.Version::patientKey, Long[]::new),
                         array(versions, BatchWrite.Version::id, String[]::new),
                         array(versions, BatchWrite.Version::version, Integer[]::new),
                         array(versions, BatchWrite.Version::type, String[]::new),
-                        array(versions, BatchWrite.Version::json, String[]::new)).update();
+                        array(versions, BatchWrite.Version::json, String[]::new),
+                        array(versions, v -> heldLiteral(v.held()), String[]::new)).update();
     }
 
     /** Marks the live ones of {@code refs} deleted as a new version each, no longer found by a search; returns how many. */
@@ -163,8 +171,10 @@ final class BatchWriteSql {
      */
     private void toHistory(Object keys, Object ids, boolean liveOnly) {
         jdbc.sql("""
-                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content)
-                SELECT r.patient_key, r.id, r.version, r.type, r.last_updated, r.deleted, r.written_by, r.content
+                INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, written_by, content,
+                  content_categories)
+                SELECT r.patient_key, r.id, r.version, r.type, r.last_updated, r.deleted, r.written_by, r.content,
+                  r.content_categories
                 FROM resource r JOIN (SELECT DISTINCT * FROM unnest(?::bigint[], ?::text[])) AS u(k, i) ON r.patient_key = u.k AND r.id = u.i
                 WHERE NOT (? AND r.deleted)""").params(keys, ids, liveOnly).update();
     }
@@ -183,6 +193,17 @@ final class BatchWriteSql {
             }
         }
         return values;
+    }
+
+    /** The categories a container holds besides its own, as stored: NULL (not an empty array) for other resources. */
+    private static List<String> held(java.util.Set<org.musubi.policy.DataCategory> held) {
+        return held.isEmpty() ? null : held.stream().sorted().map(Enum::name).toList();
+    }
+
+    /** {@link #held} as an array literal, e.g. {@code {LAB_RESULTS,VITALS}} (category names need no quoting). */
+    private static String heldLiteral(java.util.Set<org.musubi.policy.DataCategory> categories) {
+        List<String> names = held(categories);
+        return names == null ? null : "{" + String.join(",", names) + "}";
     }
 
     /** An array literal of keys, e.g. {@code {1,-2}}. */

@@ -32,8 +32,9 @@ final class CopyRows {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     /** PostgreSQL's timestamps count microseconds from 2000-01-01 UTC. */
     private static final Instant POSTGRES_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
-    /** Type oids of array elements: bigint and timestamptz. */
+    /** Type oids of array elements: bigint, text and timestamptz. */
     private static final int INT8 = 20;
+    private static final int TEXT = 25;
     private static final int TIMESTAMPTZ = 1184;
 
     private final String table;
@@ -102,6 +103,26 @@ final class CopyRows {
             for (long value : values) {
                 out.writeInt(8);
                 out.writeLong(value);
+            }
+        });
+    }
+
+    /** A text[] (one dimension), or NULL for {@code null}. */
+    CopyRows texts(List<String> values) {
+        if (values == null) {
+            return nul();
+        }
+        List<byte[]> encoded = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
+        return write(() -> {
+            int size = values.isEmpty() ? 12 : 20;
+            for (byte[] value : encoded) {
+                size += 4 + value.length;
+            }
+            out.writeInt(size);
+            arrayHeader(encoded.size(), false, TEXT);
+            for (byte[] value : encoded) {
+                out.writeInt(value.length);
+                out.write(value);
             }
         });
     }

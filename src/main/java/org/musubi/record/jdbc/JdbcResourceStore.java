@@ -116,7 +116,8 @@ class JdbcResourceStore implements ResourceStore {
     @Override
     public Optional<StoredResource> find(String type, String id) {
         return jdbc.sql("""
-                SELECT patient_key, id, type, version, source_facility, category, last_updated, deleted, content::text AS json
+                SELECT patient_key, id, type, version, source_facility, category, last_updated, deleted, content::text AS json,
+                  content_categories
                 FROM resource WHERE id = ? AND type = ?""").params(id, type).query(JdbcResourceStore::stored).optional();
     }
 
@@ -124,7 +125,7 @@ class JdbcResourceStore implements ResourceStore {
     public Optional<StoredResource> findByIdentifier(String type, long sourceFacility, String system, String value) {
         return jdbc.sql("""
                 SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category, r.last_updated, r.deleted,
-                  r.content::text AS json
+                  r.content::text AS json, r.content_categories
                 FROM resource r
                 WHERE r.search_keys @> ARRAY[?]::bigint[] AND r.type = ? AND r.source_facility = ? AND NOT r.deleted
                 ORDER BY r.last_updated DESC LIMIT 1""")
@@ -140,11 +141,12 @@ class JdbcResourceStore implements ResourceStore {
     @Override
     public List<StoredResource> history(String type, String id) {
         return jdbc.sql("""
-                SELECT patient_key, id, type, version, source_facility, category, last_updated, deleted, content::text AS json
+                SELECT patient_key, id, type, version, source_facility, category, last_updated, deleted, content::text AS json,
+                  content_categories
                 FROM resource WHERE id = ? AND type = ?
                 UNION ALL
                 SELECT v.patient_key, v.id, v.type, v.version, r.source_facility, r.category, v.last_updated, v.deleted,
-                  v.content::text
+                  v.content::text, v.content_categories
                 FROM resource_version v JOIN resource r ON r.patient_key = v.patient_key AND r.id = v.id
                 WHERE v.id = ? AND v.type = ?
                 ORDER BY version DESC""").params(id, type, id, type)
@@ -161,16 +163,16 @@ class JdbcResourceStore implements ResourceStore {
         if (patientKeys.isEmpty() || allowed.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT patient_key, id, type, source_facility, category, clinical_date FROM resource
-                WHERE patient_key = ANY(?) AND NOT deleted
-                  AND (source_facility, category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))
-                ORDER BY clinical_date DESC NULLS LAST, id""")
-                .params(patientKeys.toArray(Long[]::new), allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new),
-                        allowed.stream().map(i -> i.category().name()).toArray(String[]::new))
+        List<Object> params = new ArrayList<>();
+        params.add(patientKeys.toArray(Long[]::new));
+        params.addAll(AllowedRows.params(allowed));
+        return jdbc.sql("SELECT r.patient_key, r.id, r.type, r.source_facility, r.category, r.clinical_date,"
+                        + " r.content_categories FROM resource r WHERE r.patient_key = ANY(?) AND NOT r.deleted AND "
+                        + AllowedRows.CONDITION + " ORDER BY r.clinical_date DESC NULLS LAST, r.id")
+                .params(params)
                 .query((rs, n) -> new Outline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         DataCategory.valueOf(rs.getString(5)),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), held(rs)))
                 .list();
     }
 
@@ -179,22 +181,34 @@ class JdbcResourceStore implements ResourceStore {
         if (patientKeys.isEmpty() || allowed.isEmpty() || ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category, r.last_updated, r.deleted,
-                  r.content::text AS json
-                FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id
-                WHERE r.patient_key = ANY(?) AND NOT r.deleted
-                  AND (r.source_facility, r.category) IN (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))
-                ORDER BY r.clinical_date DESC NULLS LAST, r.id""")
-                .params(ids.stream().distinct().toArray(String[]::new), patientKeys.toArray(Long[]::new),
-                        allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new),
-                        allowed.stream().map(i -> i.category().name()).toArray(String[]::new))
-                .query(JdbcResourceStore::stored).list();
+        List<Object> params = new ArrayList<>();
+        params.add(ids.stream().distinct().toArray(String[]::new));
+        params.add(patientKeys.toArray(Long[]::new));
+        params.addAll(AllowedRows.params(allowed));
+        return jdbc.sql("SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category, r.last_updated,"
+                        + " r.deleted, r.content::text AS json, r.content_categories"
+                        + " FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id"
+                        + " WHERE r.patient_key = ANY(?) AND NOT r.deleted AND " + AllowedRows.CONDITION
+                        + " ORDER BY r.clinical_date DESC NULLS LAST, r.id")
+                .params(params).query(JdbcResourceStore::stored).list();
     }
 
     static StoredResource stored(ResultSet rs, int n) throws SQLException {
         return new StoredResource(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"), rs.getInt("version"),
                 rs.getLong("source_facility"), DataCategory.valueOf(rs.getString("category")),
-                rs.getTimestamp("last_updated").toInstant(), rs.getBoolean("deleted"), rs.getString("json"));
+                rs.getTimestamp("last_updated").toInstant(), rs.getBoolean("deleted"), rs.getString("json"), held(rs));
+    }
+
+    /** The row's {@code content_categories}: what a container holds besides its own category (none: NULL). */
+    static Set<DataCategory> held(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("content_categories");
+        if (array == null) {
+            return Set.of();
+        }
+        Set<DataCategory> held = java.util.EnumSet.noneOf(DataCategory.class);
+        for (Object name : (Object[]) array.getArray()) {
+            held.add(DataCategory.valueOf((String) name));
+        }
+        return held;
     }
 }

@@ -11,7 +11,7 @@ import org.musubi.record.StoredResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Builds one search: the person's source patients, the (facility, category) pairs the policy allows,
+ * Builds one search: the person's source patients, the (facility, category) pairs the policy allows ({@link AllowedRows}),
  * each token condition as an overlap with its keys ({@link SearchKeys}: made for these patients, or for the
  * allowed facilities' identifiers, so the GIN index finds just their resources), a date-overlap condition
  * over the resource's date ranges, and paging by offset. A page is chosen by key first and only its rows'
@@ -32,8 +32,7 @@ final class RecordSearchSql {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("r.patient_key = ANY(?)" + (query.type() != null ? " AND r.type = ?"
                 : query.types() != null ? " AND r.type = ANY(?)" : "")
-                + " AND NOT r.deleted AND (r.source_facility, r.category) IN"
-                + " (SELECT f, c FROM unnest(?::bigint[], ?::text[]) AS a(f, c))");
+                + " AND NOT r.deleted AND " + AllowedRows.CONDITION);
         Long[] keys = patientKeys.toArray(Long[]::new);
         params.add(keys);
         if (query.type() != null) {
@@ -41,8 +40,7 @@ final class RecordSearchSql {
         } else if (query.types() != null) {
             params.add(query.types().stream().sorted().toArray(String[]::new));
         }
-        params.add(allowed.stream().map(DataItem::sourceFacilityId).toArray(Long[]::new));
-        params.add(allowed.stream().map(i -> i.category().name()).toArray(String[]::new));
+        params.addAll(AllowedRows.params(allowed));
         List<Long> facilities = allowed.stream().map(DataItem::sourceFacilityId).distinct().toList();
         for (RecordQuery.TokenCondition condition : query.tokens()) {
             where.append(" AND r.search_keys && ?::bigint[]");
@@ -67,7 +65,8 @@ final class RecordSearchSql {
         String order = " ORDER BY r.clinical_date " + (query.newestFirst() ? "DESC NULLS LAST" : "ASC NULLS LAST") + ", r.id";
         long[] counted = {-1};
         List<StoredResource> page = jdbc.sql("SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category,"
-                + " r.last_updated, r.deleted, r.content::text AS json, p.total FROM resource r JOIN (SELECT r.patient_key,"
+                + " r.last_updated, r.deleted, r.content::text AS json, r.content_categories, p.total FROM resource r"
+                + " JOIN (SELECT r.patient_key,"
                 + " r.id, count(*) OVER () AS total FROM resource r WHERE " + where + order + " LIMIT ? OFFSET ?) p"
                 + " ON p.patient_key = r.patient_key AND p.id = r.id" + order)
                 .params(pageParams).query((rs, row) -> {

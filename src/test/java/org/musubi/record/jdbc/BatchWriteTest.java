@@ -77,6 +77,24 @@ class BatchWriteTest {
                 .isEqualTo(Written.Change.UPDATED);
     }
 
+    @Test
+    void equalContentHoldingOtherCategoriesIsANewVersion() {
+        BatchWrite batch = new BatchWrite(null);
+        BatchWrite.State stored = new BatchWrite.State(7, "b1", "Bundle", 1, false,
+                BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 9L);
+        stored.held = java.util.Set.of(DataCategory.values());
+        batch.known(stored, null);
+        ResourceWrite bundle = new ResourceWrite(7, "Bundle", "b1", null, 9, DataCategory.DOCUMENTS, "{}", NONE,
+                java.util.Set.of(DataCategory.LAB_RESULTS));
+
+        Written written = batch.apply(bundle);
+        Written again = batch.apply(bundle);
+
+        assertThat(written).isEqualTo(new Written("Bundle", "b1", 2, Written.Change.UPDATED));
+        assertThat(again.change()).isEqualTo(Written.Change.UNCHANGED);
+        assertThat(batch.versions()).singleElement().satisfies(v -> assertThat(v.held()).containsExactly(DataCategory.LAB_RESULTS));
+    }
+
     private static ResourceWrite write(String id, String sourceKey, String json) {
         return new ResourceWrite(7, "Observation", id, sourceKey, 9, DataCategory.LAB_RESULTS, json, NONE);
     }

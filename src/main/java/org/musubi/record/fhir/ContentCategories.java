@@ -1,0 +1,222 @@
+package org.musubi.record.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.musubi.policy.DataCategory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The data categories a container holds: a Bundle, a Composition, a DocumentReference or a Binary is shown
+ * only to readers allowed every one of them (ARCHITECTURE.md, principle 5). Read from the stored JSON:
+ * <ul>
+ *   <li>every resource found anywhere inside it (a Bundle's entries, nested Bundles' entries, contained
+ *       resources): its type's category ({@link ResourceKind}; a type Musubi does not store counts as
+ *       DOCUMENTS), a vital-sign Observation as VITALS;</li>
+ *   <li>each resource a Composition's sections refer to ({@code section.entry}, nested sections too): the
+ *       category of the reference's type ({@code Type/id}, else {@code Reference.type}; an Observation as
+ *       LAB_RESULTS), DOCUMENTS when the type is not known ({@code urn:uuid:}, {@code #contained});</li>
+ *   <li>the FHIR content of a DocumentReference's attachment or a Binary ({@code data} with a FHIR content
+ *       type): every category of that document; an attachment {@code url} naming a stored resource
+ *       ({@code [base/]Type/id}): every category of that resource.</li>
+ * </ul>
+ * Migration V21 computes the same for the rows stored before it. Other resource types hold nothing but
+ * themselves and are not read at all.
+ */
+public final class ContentCategories {
+
+    /** The types whose content may hold other categories than their own. */
+    public static final Set<String> CONTAINERS = Set.of("Bundle", "Composition", "DocumentReference", "Binary");
+    /** FHIR content nested deeper than this (a document in a document …) is refused. */
+    static final int MAX_DEPTH = 8;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern LITERAL = Pattern.compile(
+            "(?:^|/)([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?$");
+    private static final Map<String, String> FHIR_MEDIA = Map.of("application/fhir+json", "json",
+            "application/json+fhir", "json", "application/fhir+xml", "xml", "application/xml+fhir", "xml");
+    private final FhirContext context;
+
+    public ContentCategories(FhirContext context) {
+        this.context = context;
+    }
+
+    /** Every category of a stored resource ({@code Type/id}): its own and its content's; none when there is none. */
+    @FunctionalInterface
+    public interface Stored {
+        Set<DataCategory> categoriesOf(String type, String id);
+    }
+
+    /** FHIR content that cannot be read, or nested too deeply: refused, since what it holds cannot be told. */
+    public static final class Unreadable extends RuntimeException {
+        private final String japanese;
+        private final String english;
+
+        public Unreadable(String japanese, String english) {
+            super(japanese + " / " + english);
+            this.japanese = japanese;
+            this.english = english;
+        }
+
+        /** The message about {@code subject} (e.g. {@code Binary}), Japanese then English. */
+        public String about(String subject) {
+            return subject + ": " + japanese + " / " + subject + ": " + english;
+        }
+    }
+
+    /**
+     * The categories the resource holds besides {@code own}, its own category: empty for any type but a
+     * container's, which alone is read.
+     *
+     * @throws Unreadable when the resource carries FHIR content that cannot be read
+     */
+    public Set<DataCategory> held(String type, String json, DataCategory own, Stored stored) {
+        if (!CONTAINERS.contains(type)) {
+            return Set.of();
+        }
+        Set<DataCategory> found = EnumSet.noneOf(DataCategory.class);
+        collect(read(json.getBytes(StandardCharsets.UTF_8), "json"), 0, found, stored);
+        found.remove(own);
+        return Set.copyOf(found);
+    }
+
+    /**
+     * Every category of FHIR content given as bytes (a Binary's upload): the resource's own and what it holds.
+     *
+     * @throws Unreadable when the content is not a FHIR resource in the format its content type names
+     */
+    public Set<DataCategory> ofContent(byte[] content, String contentType, Stored stored) {
+        Set<DataCategory> found = EnumSet.noneOf(DataCategory.class);
+        collect(read(content, format(contentType)), 0, found, stored);
+        return Set.copyOf(found);
+    }
+
+    /** Whether the content type names FHIR content (JSON or XML, any parameters). */
+    public static boolean fhir(String contentType) {
+        return format(contentType) != null;
+    }
+
+    private static String format(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        return FHIR_MEDIA.get((semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+                .toLowerCase(Locale.ROOT));
+    }
+
+    /** Every resource in the tree: its category and, for those that point at more content, that content's. */
+    private void collect(JsonNode node, int depth, Set<DataCategory> into, Stored stored) {
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                collect(element, depth, into, stored);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        JsonNode resourceType = node.get("resourceType");
+        if (resourceType != null && resourceType.isString()) {
+            String type = resourceType.asString();
+            into.add(category(type, node));
+            switch (type) {
+                case "Composition" -> sectionEntries(node.path("section"), into);
+                case "DocumentReference" -> {
+                    for (JsonNode content : node.path("content")) {
+                        attachment(content.path("attachment"), depth, into, stored);
+                    }
+                }
+                case "Binary" -> attachment(node, depth, into, stored);
+                default -> { }
+            }
+        }
+        for (JsonNode child : node) {
+            collect(child, depth, into, stored);
+        }
+    }
+
+    /** A resource's category as the indexer gives it ({@link FhirIndexer#category}), read from its JSON. */
+    static DataCategory category(String type, JsonNode resource) {
+        if (type.equals("Observation")) {
+            for (JsonNode category : resource.path("category")) {
+                for (JsonNode coding : category.path("coding")) {
+                    if ("vital-signs".equals(coding.path("code").asString(null))) {
+                        return DataCategory.VITALS;
+                    }
+                }
+            }
+        }
+        return ResourceKind.of(type).map(ResourceKind::category).orElse(DataCategory.DOCUMENTS);
+    }
+
+    private static void sectionEntries(JsonNode sections, Set<DataCategory> into) {
+        for (JsonNode section : sections) {
+            for (JsonNode entry : section.path("entry")) {
+                into.add(referenced(entry));
+            }
+            sectionEntries(section.path("section"), into);
+        }
+    }
+
+    /** The category of what a reference points at, from its type alone. */
+    static DataCategory referenced(JsonNode reference) {
+        String literal = reference.path("reference").asString(null);
+        Matcher matcher = literal == null ? null : LITERAL.matcher(literal);
+        String type = matcher != null && matcher.find() ? matcher.group(1) : reference.path("type").asString(null);
+        return type == null ? DataCategory.DOCUMENTS
+                : ResourceKind.of(type).map(ResourceKind::category).orElse(DataCategory.DOCUMENTS);
+    }
+
+    /** An attachment (or a Binary): its inline FHIR content, and the stored resource its url names. */
+    private void attachment(JsonNode attachment, int depth, Set<DataCategory> into, Stored stored) {
+        String format = format(attachment.path("contentType").asString(null));
+        String data = attachment.path("data").asString(null);
+        if (format != null && data != null) {
+            if (depth >= MAX_DEPTH) {
+                throw new Unreadable("FHIR の内容の入れ子が深すぎます", "FHIR content is nested too deeply");
+            }
+            collect(read(decoded(data), format), depth + 1, into, stored);
+        }
+        String url = attachment.path("url").asString(null);
+        Matcher matcher = url == null ? null : LITERAL.matcher(url);
+        if (matcher != null && matcher.find()) {
+            into.addAll(stored.categoriesOf(matcher.group(1), matcher.group(2)));
+        }
+    }
+
+    private static byte[] decoded(String base64) {
+        try {
+            return Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable("FHIR の内容の base64 を読めません", "the FHIR content is not valid base64");
+        }
+    }
+
+    /** A FHIR resource as a JSON tree; XML is read by HAPI and written as JSON. */
+    private JsonNode read(byte[] content, String format) {
+        try {
+            JsonNode root;
+            if ("xml".equals(format)) {
+                var parsed = context.newXmlParser().parseResource(new java.io.ByteArrayInputStream(content));
+                root = JSON.readTree(context.newJsonParser().encodeResourceToString(parsed));
+            } else {
+                root = JSON.readTree(content);
+            }
+            if (root == null || !root.path("resourceType").isString()) {
+                throw new Unreadable("FHIR の内容に resourceType がありません", "the FHIR content has no resourceType");
+            }
+            return root;
+        } catch (JacksonException | ca.uhn.fhir.parser.DataFormatException e) {
+            throw new Unreadable("FHIR の内容を読めません（content type と形式を確かめてください）",
+                    "the FHIR content cannot be read (check its content type and format)");
+        }
+    }
+}
