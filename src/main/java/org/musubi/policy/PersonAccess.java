@@ -18,6 +18,13 @@ public interface PersonAccess {
     PersonView viewPerson(long userId, Purpose purpose, long personId);
 
     /**
+     * How the user may see data about no person (yet): a resource sent without a patient, or under a patient not
+     * linked to a person. Only the user's own facility's data, and only the categories the user's profession may
+     * see, as for any data. Not audited here: the caller audits its interaction once.
+     */
+    PersonView viewUnattached(long userId, Purpose purpose);
+
+    /**
      * One interaction with a person's record (a read, a search, a write): the body runs only when the
      * person opens for the user, gets the view to judge items with, and reports what it did. Exactly
      * one audit row is written, permit or deny, with the person, the action and the resource ids.

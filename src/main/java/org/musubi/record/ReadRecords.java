@@ -190,22 +190,29 @@ public final class ReadRecords {
         }
         if (!resource.patientData()) {
             boolean directory = org.musubi.record.fhir.ResourceKind.of(type).map(k -> k.directory()).orElse(false);
-            Decision decision = directory ? new Permit(DIRECTORY)
-                    : reader.actsFor(resource.sourceFacilityId()) ? new Permit(Permit.OWN_FACILITY_DATA)
-                    : new Deny(UNATTACHED);
+            Decision decision = directory ? new Permit(DIRECTORY) : ownOnly(reader, resource, UNATTACHED);
             return direct(reader, action, type, id, decision, resource);
         }
         Optional<Long> person = identities.personOf(resource.patientKey());
         if (person.isEmpty()) {
-            Decision own = reader.actsFor(resource.sourceFacilityId()) ? new Permit(Permit.OWN_FACILITY_DATA)
-                    : new Deny(Deny.NOT_LINKED);
-            return direct(reader, action, type, id, own, resource);
+            return direct(reader, action, type, id, ownOnly(reader, resource, Deny.NOT_LINKED), resource);
         }
         return access.interact(reader.userId(), reader.purpose(), person.get(), action, type, view -> {
             Decision decision = decide(view, resource);
             return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
                     : Interaction.refused(decision, List.of(id));
         });
+    }
+
+    /**
+     * Data about no person (yet): only the sending facility's users see it, and only the categories their profession
+     * may see (a container: every category it holds), as for any data.
+     */
+    private Decision ownOnly(Reader reader, StoredResource resource, String foreignReason) {
+        if (!reader.actsFor(resource.sourceFacilityId())) {
+            return new Deny(foreignReason);
+        }
+        return decide(access.viewUnattached(reader.userId(), reader.purpose()), resource);
     }
 
     /**

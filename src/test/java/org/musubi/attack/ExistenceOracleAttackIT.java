@@ -121,19 +121,10 @@ class ExistenceOracleAttackIT {
         return new Victim(personId, localId, observation, binary);
     }
 
-    private String binary(RawApi own, Facility hospital, String localId) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/fhir/Binary"))
-                    .header("Authorization", "Bearer " + own.token()).header("Content-Type", "application/pdf")
-                    .header("X-Security-Context", "Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("%PDF-1.4 紹介状")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(201);
-            return response.headers().firstValue("Location").orElseThrow().split("/")[1];
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static String binary(RawApi own, Facility hospital, String localId) {
+        var response = own.binary("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId, "%PDF-1.4 紹介状");
+        assertThat(response.statusCode()).isEqualTo(201);
+        return response.headers().firstValue("Location").orElseThrow().split("/")[1];
     }
 
     /** A person id of the same length as {@code real} that no person has. */

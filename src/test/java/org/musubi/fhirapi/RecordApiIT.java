@@ -168,6 +168,28 @@ class RecordApiIT {
     }
 
     @Test
+    void dataAboutNoPersonYetIsSeenOnlyInTheCategoriesTheUsersProfessionMaySee() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient own = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String id = FhirRecords.create(own, FhirRecords.lab(hospital, "x", HBA1C, "2024-01-01", 5.0).setSubject(null));
+        org.musubi.testing.WebSession clerk = new org.musubi.testing.WebSession(port);
+        accounts.logIn(clerk, accounts.memberOf(hospital, org.musubi.registry.Profession.MEDICAL_CLERK));
+        org.musubi.testing.WebSession doctor = new org.musubi.testing.WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(hospital, org.musubi.registry.Profession.DOCTOR));
+        long before = audit.max();
+
+        var clerkRead = clerk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(clerk.base() + "/fhir/Observation/"
+                + id)).header("Accept", "application/fhir+json"));
+        var doctorRead = doctor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(doctor.base()
+                + "/fhir/Observation/" + id)).header("Accept", "application/fhir+json"));
+
+        assertThat(clerkRead.statusCode()).as("a clerk of the sending hospital sees demographics only").isEqualTo(404);
+        assertThat(doctorRead.statusCode()).isEqualTo(200);
+        assertThat(audit.reasons(before, "READ", "Observation")).containsExactly(
+                "policy.deny.categoryNotAllowedForProfession", "policy.permit.ownFacilityData");
+    }
+
+    @Test
     void aDocumentIsStreamedInAndOutAsBinaryAndReadThroughThePolicy() throws Exception {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");

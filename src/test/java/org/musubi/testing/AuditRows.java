@@ -51,6 +51,12 @@ public class AuditRows {
                 .params(afterSeq, loginId).query(String.class).list();
     }
 
+    /** How many rows were written after {@code afterSeq} for this user (a person or an API client's user). */
+    public long countByUser(long afterSeq, long userId) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ? AND user_id = ?").params(afterSeq, userId)
+                .query(Long.class).single();
+    }
+
     /** How many rows were written after {@code afterSeq}. */
     public long countSince(long afterSeq) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ?").param(afterSeq).query(Long.class).single();

@@ -54,6 +54,13 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
+    public PersonView viewUnattached(long userId, Purpose purpose) {
+        Requester requester = facts.requester(userId);
+        PersonFacts nobody = new PersonFacts(0, List.of(), List.of(), java.util.Set.of(), List.of());
+        return new PersonView(new Permit(Permit.OWN_FACILITY_DATA), policy.itemDecisions(requester, purpose, nobody));
+    }
+
+    @Override
     public <T> Interaction<T> interact(long userId, Purpose purpose, long personId, AuditAction action,
                                        String resourceType, Function<PersonView, Interaction<T>> body) {
         String regionalId = identities.person(personId).map(p -> p.person().regionalId()).orElse(null);

@@ -1,0 +1,70 @@
+package org.musubi.attack;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.musubi.policy.AccessPolicy;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.ProfessionMatrix;
+import org.musubi.registry.Profession;
+
+/**
+ * What the attack matrix expects, written from the promise rather than from the policy's code: clinic B sees
+ * hospital A's data only under the person's consent and a live link of B's own (for treatment), or under the
+ * user's own break-the-glass and the person's emergency consent (the emergency minimum, for the professions that
+ * may break the glass); always only the categories the caller's profession may see, and for a system only the
+ * types its scopes allow.
+ */
+final class Oracle {
+
+    /** The default matrix, with the row the integration tests configure ({@code MUNICIPAL_STAFF=NONE}). */
+    private static final ProfessionMatrix MATRIX = ProfessionMatrix.defaults().with(Profession.MUNICIPAL_STAFF, Set.of());
+
+    private Oracle() {
+    }
+
+    /** The categories of A's data the caller sees in this state. */
+    static Set<DataCategory> categories(AttackState state, Attacker attacker) {
+        Set<DataCategory> matrix = MATRIX.categoriesOf(attacker.profession());
+        return switch (state) {
+            case CONSENT_AND_LINK -> matrix;
+            // the person consented, for another hospital's data only: the person opens, A's data stays hidden
+            case OTHER_HOSPITALS_DISCLOSURE_CARD -> Set.of();
+            case EMERGENCY_GLASS -> {
+                if (!AccessPolicy.DEFAULT_EMERGENCY_PROFESSIONS.contains(attacker.profession())) {
+                    yield Set.of();
+                }
+                Set<DataCategory> minimum = EnumSet.noneOf(DataCategory.class);
+                minimum.addAll(matrix);
+                minimum.retainAll(DataCategory.EMERGENCY_MINIMUM);
+                yield minimum;
+            }
+            default -> Set.of();
+        };
+    }
+
+    /**
+     * Whether the person opens for the caller at all (a header, a Patient, an $everything): under a consent (of any
+     * scope) and a live link, or the caller's own break-the-glass, for a profession that sees something.
+     */
+    static boolean opens(AttackState state, Attacker attacker) {
+        return state == AttackState.OTHER_HOSPITALS_DISCLOSURE_CARD
+                ? !MATRIX.categoriesOf(attacker.profession()).isEmpty() : !categories(state, attacker).isEmpty();
+    }
+
+    /**
+     * Whether the caller may see what the marker stands for. The person's own name shows wherever the person opens
+     * (the network's record of who the person is, which the caller confirmed when linking); everything else only
+     * where the caller sees A's data of its categories.
+     */
+    static boolean sees(Victim.Marker marker, AttackState state, Attacker attacker) {
+        if (marker == Victim.Marker.DEMOGRAPHICS && opens(state, attacker)) {
+            return MATRIX.allows(attacker.profession(), DataCategory.DEMOGRAPHICS) && attacker.scopeReads(marker.type);
+        }
+        return categories(state, attacker).containsAll(marker.categories) && attacker.scopeReads(marker.type);
+    }
+
+    /** Whether the state is the emergency one, whose requests declare purpose EMERGENCY. */
+    static boolean emergency(AttackState state) {
+        return state == AttackState.EMERGENCY_GLASS;
+    }
+}

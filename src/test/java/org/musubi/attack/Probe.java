@@ -1,0 +1,110 @@
+package org.musubi.attack;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.musubi.attack.Victim.Marker;
+
+/**
+ * One way of asking about the victim: a FHIR interaction or operation, or a portal page. {@code {key}} in the
+ * path stands for what is asked about, filled with the victim's real id or identifier, or with one of the same
+ * form that nothing has.
+ *
+ * @param kind       how an answer is judged (see {@link Kind})
+ * @param key        which of the victim's ids goes into {@code {key}}
+ * @param primary    the marker the answer must show when the caller may see it ({@code null}: none)
+ * @param scopeTypes the types a system's scopes must allow, else the call is refused (403) alike for any key
+ */
+record Probe(String name, Kind kind, String method, String path, Key key, Marker primary, Set<String> scopeTypes) {
+
+    enum Kind {
+        /** One resource: shown when the caller sees it, otherwise the answer of an id nothing has. */
+        RESOURCE,
+        /** About the person: the answer of a person nobody has unless the person opens; then only what is seen. */
+        PERSON,
+        /** A change to A's data: never allowed, always the answer of an id nothing has. */
+        WRITE
+    }
+
+    enum Key { PERSON, LOCAL_ID, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE }
+
+    String real(Victim v) {
+        return switch (key) {
+            case PERSON -> String.valueOf(v.personId());
+            case LOCAL_ID -> v.localId();
+            case OBSERVATION -> v.observation();
+            case ALLERGY -> v.allergy();
+            case BUNDLE -> v.bundle();
+            case BINARY -> v.binary();
+            case DOCUMENT_REFERENCE -> v.documentReference();
+        };
+    }
+
+    /** An id of the same form as the real one that nothing has. */
+    String absent(Victim v, java.util.function.LongPredicate personExists) {
+        return switch (key) {
+            case PERSON -> absentPerson(personExists);
+            case LOCAL_ID -> "N" + v.localId().substring(1);
+            default -> UUID.randomUUID().toString();
+        };
+    }
+
+    /** A page of the clinician portal (asked by a signed-in user), not the FHIR API. */
+    boolean portal() {
+        return path.startsWith("/portal/");
+    }
+
+    private static String absentPerson(java.util.function.LongPredicate exists) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (true) {
+            long id = 1_000_000_000_000_000L + random.nextLong(8_999_999_999_999_999L);
+            if (!exists.test(id)) {
+                return String.valueOf(id);
+            }
+        }
+    }
+
+    /** Every probe of the matrix: each FHIR interaction and operation on A's data, and each portal page. */
+    static List<Probe> all(String patientSystem) {
+        Set<String> patient = Set.of("Patient");
+        return List.of(
+                new Probe("read Patient", Kind.PERSON, "GET", "Patient/{key}", Key.PERSON, Marker.DEMOGRAPHICS, patient),
+                new Probe("$everything", Kind.PERSON, "GET", "Patient/{key}/$everything", Key.PERSON, Marker.LAB, patient),
+                new Probe("$everything in XML", Kind.PERSON, "GET", "Patient/{key}/$everything?_format=xml", Key.PERSON,
+                        Marker.DIAGNOSIS, patient),
+                new Probe("$medication-notebook", Kind.PERSON, "GET", "Patient/{key}/$medication-notebook?charset=UTF-8",
+                        Key.PERSON, null, Set.of("Patient", "MedicationDispense")),
+                new Probe("search Observation", Kind.PERSON, "GET", "Observation?patient=Patient/{key}", Key.PERSON,
+                        Marker.LAB, Set.of("Observation")),
+                new Probe("search Observation with _include", Kind.PERSON, "GET",
+                        "Observation?patient=Patient/{key}&_include=Observation:performer&_include=Observation:encounter", Key.PERSON, Marker.LAB, Set.of("Observation")),
+                new Probe("search Condition", Kind.PERSON, "GET", "Condition?subject=Patient/{key}", Key.PERSON,
+                        Marker.DIAGNOSIS, Set.of("Condition")),
+                new Probe("search Bundle", Kind.PERSON, "GET", "Bundle?patient=Patient/{key}", Key.PERSON, Marker.BUNDLE,
+                        Set.of("Bundle")),
+                new Probe("PIXm", Kind.PERSON, "GET", "Patient/$ihe-pix?sourceIdentifier=" + patientSystem + "%7C{key}",
+                        Key.LOCAL_ID, null, patient),
+                new Probe("PDQm by identifier", Kind.PERSON, "GET", "Patient?identifier=" + patientSystem + "%7C{key}",
+                        Key.LOCAL_ID, Marker.DEMOGRAPHICS, patient),
+                new Probe("PDQm by _id", Kind.PERSON, "GET", "Patient?_id={key}", Key.PERSON, Marker.DEMOGRAPHICS, patient),
+                new Probe("read Observation", Kind.RESOURCE, "GET", "Observation/{key}", Key.OBSERVATION, Marker.LAB,
+                        Set.of("Observation")),
+                new Probe("vread Observation", Kind.RESOURCE, "GET", "Observation/{key}/_history/1", Key.OBSERVATION,
+                        Marker.LAB, Set.of("Observation")),
+                new Probe("history Observation", Kind.RESOURCE, "GET", "Observation/{key}/_history", Key.OBSERVATION,
+                        Marker.LAB, Set.of("Observation")),
+                new Probe("read AllergyIntolerance", Kind.RESOURCE, "GET", "AllergyIntolerance/{key}", Key.ALLERGY,
+                        Marker.ALLERGY, Set.of("AllergyIntolerance")),
+                new Probe("read Bundle", Kind.RESOURCE, "GET", "Bundle/{key}", Key.BUNDLE, Marker.BUNDLE, Set.of("Bundle")),
+                new Probe("read Binary", Kind.RESOURCE, "GET", "Binary/{key}", Key.BINARY, Marker.DOCUMENT, Set.of("Binary")),
+                new Probe("delete Observation", Kind.WRITE, "DELETE", "Observation/{key}", Key.OBSERVATION, null,
+                        Set.of("Observation")),
+                new Probe("portal: patient", Kind.PERSON, "GET", "/portal/patients/{key}", Key.PERSON, Marker.DEMOGRAPHICS,
+                        Set.of()),
+                new Probe("portal: medications", Kind.PERSON, "GET", "/portal/patients/{key}/medications", Key.PERSON,
+                        Marker.MEDICATION, Set.of()),
+                new Probe("portal: labs", Kind.PERSON, "GET", "/portal/patients/{key}/labs", Key.PERSON, Marker.LAB, Set.of()),
+                new Probe("portal: document", Kind.RESOURCE, "GET", "/portal/patients/{person}/documents/{key}",
+                        Key.DOCUMENT_REFERENCE, Marker.DOCUMENT, Set.of()));
+    }
+}

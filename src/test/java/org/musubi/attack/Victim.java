@@ -1,0 +1,43 @@
+package org.musubi.attack;
+
+import java.util.Map;
+import org.musubi.policy.DataCategory;
+
+/**
+ * Hospital A's patient as the attack matrix sets it up, with one recognisable value (a marker) in each kind of
+ * data, and the ids an attacker would ask about.
+ *
+ * @param localId the hospital's own patient id
+ * @param markers what each kind of data holds that no other patient has, to tell whether an answer leaked it
+ */
+record Victim(AttackState state, long personId, String localId, String observation, String allergy, String bundle,
+              String binary, String documentReference, Map<Marker, String> markers) {
+
+    /** A kind of data the answers may carry, with the categories and resource type it takes to see it. */
+    enum Marker {
+        /** The person's kana given name (demographics). */
+        DEMOGRAPHICS(java.util.Set.of(DataCategory.DEMOGRAPHICS), "Patient"),
+        /** The hospital's own patient id, an identifier only a caller who may see the hospital's data is told. */
+        LOCAL_ID(java.util.Set.of(DataCategory.DEMOGRAPHICS), "Patient"),
+        LAB(java.util.Set.of(DataCategory.LAB_RESULTS), "Observation"),
+        DIAGNOSIS(java.util.Set.of(DataCategory.DIAGNOSES), "Condition"),
+        ALLERGY(java.util.Set.of(DataCategory.ALLERGIES), "AllergyIntolerance"),
+        MEDICATION(java.util.Set.of(DataCategory.MEDICATIONS), "MedicationRequest"),
+        /** The identifier of a collection Bundle holding the patient and a lab result: a container. */
+        BUNDLE(java.util.Set.of(DataCategory.DOCUMENTS, DataCategory.LAB_RESULTS, DataCategory.DEMOGRAPHICS), "Bundle"),
+        /** The text of a referral letter stored as Binary content. */
+        DOCUMENT(java.util.Set.of(DataCategory.DOCUMENTS), "Binary");
+
+        final java.util.Set<DataCategory> categories;
+        final String type;
+
+        Marker(java.util.Set<DataCategory> categories, String type) {
+            this.categories = categories;
+            this.type = type;
+        }
+    }
+
+    String marker(Marker marker) {
+        return markers.get(marker);
+    }
+}

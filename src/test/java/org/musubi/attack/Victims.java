@@ -1,0 +1,164 @@
+package org.musubi.attack;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.musubi.attack.Victim.Marker;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.Consent;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.registry.Facility;
+import org.musubi.testing.FhirRecords;
+
+/**
+ * Sets up hospital A's patients for the attack matrix, one per {@link AttackState}, each with a marker in every
+ * kind of data, written as a hospital's system writes them (FHIR API), and the consent, link, block or
+ * break-the-glass of the state recorded as the operator's screens and the portal record them.
+ */
+final class Victims {
+
+    private final IGenericClient hospitalApi;
+    private final RawApi hospitalRaw;
+    private final Facility hospital;
+    private final Consents consents;
+    private final long operator;
+
+    Victims(IGenericClient hospitalApi, RawApi hospitalRaw, Facility hospital, Consents consents, long operator) {
+        this.hospitalApi = hospitalApi;
+        this.hospitalRaw = hospitalRaw;
+        this.hospital = hospital;
+        this.consents = consents;
+        this.operator = operator;
+    }
+
+    /**
+     * @param clinic the attacking facility
+     * @param otherHospital a disclosing hospital other than A, for the disclosure card that does not cover A
+     * @param glassUsers the users who break the glass in {@link AttackState#EMERGENCY_GLASS}
+     */
+    Victim create(AttackState state, Facility clinic, Facility otherHospital, List<Long> glassUsers) {
+        String localId = FhirRecords.localId();
+        String unique = FhirRecords.uniqueKana();
+        Map<Marker, String> markers = new EnumMap<>(Marker.class);
+        markers.put(Marker.DEMOGRAPHICS, unique);
+        markers.put(Marker.LOCAL_ID, localId);
+        markers.put(Marker.LAB, "84." + (1000 + Math.abs(unique.hashCode() % 9000)));
+        markers.put(Marker.DIAGNOSIS, "攻撃試験病名" + unique);
+        markers.put(Marker.ALLERGY, "攻撃試験アレルゲン" + unique);
+        markers.put(Marker.MEDICATION, "攻撃試験薬" + unique);
+        markers.put(Marker.BUNDLE, "attack-bundle-" + UUID.randomUUID());
+        markers.put(Marker.DOCUMENT, "攻撃試験文書" + unique);
+        Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ");
+        patient.getNameFirstRep().getGiven().clear();
+        patient.getNameFirstRep().addGiven(unique);
+        hospitalApi.create().resource(patient).execute();
+        Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
+        Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2025-06-01", 0);
+        lab.setValue(new Quantity().setValue(new java.math.BigDecimal(markers.get(Marker.LAB))).setUnit("%"));
+        String observation = FhirRecords.create(hospitalApi, lab);
+        Condition condition = new Condition().setSubject(subject);
+        condition.getCode().setText(markers.get(Marker.DIAGNOSIS)).addCoding()
+                .setSystem("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full").setCode("E11");
+        condition.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical")
+                .setCode("active");
+        FhirRecords.create(hospitalApi, condition);
+        AllergyIntolerance allergy = new AllergyIntolerance().setPatient(subject)
+                .setCode(new CodeableConcept().setText(markers.get(Marker.ALLERGY)));
+        allergy.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical")
+                .setCode("active");
+        String allergyId = FhirRecords.create(hospitalApi, allergy);
+        FhirRecords.create(hospitalApi, new MedicationRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
+                .setIntent(MedicationRequest.MedicationRequestIntent.ORDER).setSubject(subject)
+                .setAuthoredOn(java.sql.Date.valueOf(java.time.LocalDate.now().minusDays(3)))
+                .setMedication(new CodeableConcept().setText(markers.get(Marker.MEDICATION))));
+        String bundle = FhirRecords.create(hospitalApi, collection(patient, localId, markers.get(Marker.BUNDLE)));
+        String binary = binary(subject.getReference(), markers.get(Marker.DOCUMENT));
+        String documentReference = FhirRecords.create(hospitalApi, document(subject, markers.get(Marker.DOCUMENT)));
+        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        record(state, person, clinic, otherHospital, glassUsers);
+        return new Victim(state, person, localId, observation, allergyId, bundle, binary, documentReference, markers);
+    }
+
+    private void record(AttackState state, long person, Facility clinic, Facility otherHospital, List<Long> glassUsers) {
+        Set<Purpose> both = Set.of(Purpose.TREATMENT, Purpose.EMERGENCY);
+        switch (state) {
+            case NONE -> { }
+            case CONSENT_ONLY -> consents.grant(person, ConsentScope.ALL_FACILITIES, null, both, operator, hospital.id());
+            case LINK_ONLY -> consents.link(person, clinic.id(), operator);
+            case CONSENT_AND_LINK -> consentAndLink(person, clinic);
+            case LINK_ENDED -> {
+                consentAndLink(person, clinic);
+                consents.endLink(person, clinic.id(), operator);
+            }
+            case CONSENT_WITHDRAWN -> consents.withdraw(consentAndLink(person, clinic).id(), operator);
+            case FACILITY_BLOCKED -> {
+                consentAndLink(person, clinic);
+                consents.block(person, clinic.id(), operator);
+            }
+            case OTHER_HOSPITALS_DISCLOSURE_CARD -> {
+                consents.grant(person, ConsentScope.ONE_FACILITY, otherHospital.id(), both, operator, otherHospital.id());
+                consents.link(person, clinic.id(), operator);
+            }
+            case EMERGENCY_GLASS -> {
+                consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.EMERGENCY), operator, hospital.id());
+                Instant until = Instant.now().plus(4, ChronoUnit.HOURS);
+                glassUsers.forEach(user -> consents.openEmergency(person, user, "攻撃試験の緊急時アクセス", until));
+            }
+        }
+    }
+
+    private Consent consentAndLink(long person, Facility clinic) {
+        Consent consent = consents.grant(person, ConsentScope.ALL_FACILITIES, null,
+                Set.of(Purpose.TREATMENT, Purpose.EMERGENCY), operator, hospital.id());
+        consents.link(person, clinic.id(), operator);
+        return consent;
+    }
+
+    /** A collection Bundle (JP-CLINS style) of the patient and a lab result, with the marker as its identifier. */
+    private Bundle collection(Patient patient, String localId, String identifier) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.getIdentifier().setSystem("urn:musubi:attack").setValue(identifier);
+        String patientUrl = "urn:uuid:" + UUID.randomUUID();
+        bundle.addEntry().setFullUrl(patientUrl).setResource(patient.copy());
+        Observation ldl = FhirRecords.lab(hospital, localId, FhirRecords.LDL, "2025-06-01", 121);
+        ldl.setSubject(new Reference(patientUrl));
+        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(ldl);
+        return bundle;
+    }
+
+    private static DocumentReference document(Reference subject, String text) {
+        DocumentReference document = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
+                .setSubject(subject);
+        document.getType().setText("紹介状");
+        document.addContent().setAttachment(new Attachment().setContentType("text/plain;charset=utf-8")
+                .setData(text.getBytes(StandardCharsets.UTF_8)).setTitle("紹介状"));
+        return document;
+    }
+
+    private String binary(String patient, String text) {
+        var created = hospitalRaw.binary(patient, "%PDF-1.4 " + text);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Binary not stored: " + created.statusCode() + " " + created.body());
+        }
+        return created.headers().firstValue("Location").orElseThrow().split("/")[1];
+    }
+}
