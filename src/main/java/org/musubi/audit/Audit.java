@@ -23,4 +23,12 @@ public interface Audit {
      * what was not stored). The chain head stays locked until that commit, so call it last.
      */
     List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries);
+
+    /**
+     * Whether anything was recorded for the HTTP request being served (false outside one), so that a failure
+     * handler can make sure every attempt leaves one row without writing a second.
+     */
+    default boolean recordedForCurrentRequest() {
+        return false;
+    }
 }

@@ -84,6 +84,15 @@ class HostileInputIT {
     }
 
     @Test
+    void aDeleteWithoutAnIdIsABadRequestNotAnInternalError() {
+        HttpResponse<String> response = send(request("Observation/").DELETE().build());
+
+        assertRefused(response);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("conditional delete is not supported");
+    }
+
+    @Test
     void xmlWithExpandingInternalEntitiesIsRefusedQuickly() {
         StringBuilder entities = new StringBuilder("<!ENTITY l0 \"lol\">");
         for (int i = 1; i <= 10; i++) {

@@ -66,9 +66,15 @@ class JdbcAuditTrail implements Audit, AuditTrail {
         return entries.isEmpty() ? List.of() : callersTransaction.execute(status -> append(unsealed(entries)));
     }
 
+    @Override
+    public boolean recordedForCurrentRequest() {
+        return RequestOrigins.recorded();
+    }
+
     private List<AuditRecord> unsealed(List<AuditEntry> entries) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Origin origin = RequestOrigins.current();
+        RequestOrigins.markRecorded();
         return entries.stream().map(entry -> new AuditRecord(0, now, actor(entry), origin,
                 entry.action(), entry.resourceType(), entry.resourceIds(), entry.patientId(), entry.purpose(),
                 entry.outcome(), entry.reason(), AuditChain.GENESIS, null)).toList();

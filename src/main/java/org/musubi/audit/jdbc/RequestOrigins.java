@@ -11,8 +11,21 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class RequestOrigins {
 
     private static final int MAX_USER_AGENT = 512;
+    private static final String RECORDED = RequestOrigins.class.getName() + ".recorded";
 
     private RequestOrigins() {
+    }
+
+    /** Notes on the current request (if any) that a row was recorded for it. */
+    static void markRecorded() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            attributes.getRequest().setAttribute(RECORDED, Boolean.TRUE);
+        }
+    }
+
+    static boolean recorded() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getAttribute(RECORDED) != null;
     }
 
     static Origin current() {

@@ -134,6 +134,10 @@ public class RecordResourceProvider implements IResourceProvider {
     @Delete
     public MethodOutcome delete(@IdParam IdType id) {
         Caller caller = caller(ScopeTable.DELETE);
+        if (id == null || !id.hasIdPart()) {
+            throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("削除する id を指定してください（条件付き削除には"
+                    + "対応していません） / Name the id to delete (conditional delete is not supported)");
+        }
         try {
             if (!parts.writes().delete(caller.reader(), typeName(), id.getIdPart())) {
                 throw Refusals.notFound(id);
