@@ -106,12 +106,12 @@ final class ChunkPlanner {
             int first = writes.size();
             List<ResourceWrite> own = new ArrayList<>(prepared.resources().size());
             prepared.resources().forEach(r -> own.add(write(patientKey, local, r,
-                    ImportIds.of(chunk.facilityId(), local, r.type(), r.sourceKey()))));
+                    chunk.ids().resource(local, r.type(), r.sourceKey()))));
             Set<String> now = new LinkedHashSet<>();
             own.forEach(w -> now.add(w.type() + "/" + w.sourceKey()));
             if (parsed.action() == ParseResult.Action.STORE && (withPatient.add(patientKey) || parsed.authoritative())) {
                 String patientId = patients.patientResources().computeIfAbsent(patientKey,
-                        k -> ImportIds.of(chunk.facilityId(), local, "Patient", local));
+                        k -> chunk.ids().resource(local, "Patient", local));
                 Preparation.PreparedResource patient = prepared.patient() != null ? prepared.patient()
                         : preparation.patient(parsed);
                 writes.add(write(patientKey, local, patient, patientId));
@@ -147,17 +147,17 @@ final class ChunkPlanner {
         private String reference(long patientKey, String local, String placeholder) {
             if (placeholder.equals("Patient")) {
                 return "Patient/" + patients.patientResources().computeIfAbsent(patientKey,
-                        k -> ImportIds.of(chunk.facilityId(), local, "Patient", local));
+                        k -> chunk.ids().resource(local, "Patient", local));
             }
             int slash = placeholder.indexOf('/');
             String type = slash < 0 ? placeholder : placeholder.substring(0, slash);
-            return type + "/" + ImportIds.of(chunk.facilityId(), local, type, slash < 0 ? "" : placeholder.substring(slash + 1));
+            return type + "/" + chunk.ids().resource(local, type, slash < 0 ? "" : placeholder.substring(slash + 1));
         }
 
         private ResourceRef ref(long patientKey, String local, String typeAndKey) {
             int slash = typeAndKey.indexOf('/');
             String type = typeAndKey.substring(0, slash);
-            return new ResourceRef(patientKey, type, ImportIds.of(chunk.facilityId(), local, type, typeAndKey.substring(slash + 1)));
+            return new ResourceRef(patientKey, type, chunk.ids().resource(local, type, typeAndKey.substring(slash + 1)));
         }
 
         Planned finish() {
