@@ -49,6 +49,9 @@ public final class WriteRecords {
         }
     }
 
+    /** The audit reason of a create refused because the client chose an id of the server's own form ({@link IdKey#serverShaped}). */
+    public static final String ID_RESERVED = "record.idReserved";
+
     public Written write(Reader writer, ResourceWrite write) {
         Optional<StoredResource> existing = write.id() == null ? Optional.empty() : store.find(write.type(), write.id());
         boolean foreign = !writer.actsFor(write.sourceFacilityId())
@@ -70,14 +73,29 @@ public final class WriteRecords {
      * are stored; refused as a whole when any touches another facility's resource.
      */
     public List<Written> writeAll(Reader writer, List<ResourceWrite> batch) {
+        return writeAll(writer, batch, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #writeAll(Reader, List)}; {@code chosen} names the writes ({@code Type/id}) whose id the client chose
+     * (a transaction's PUT entries): such a write may update the writer's own resource, but not create one under
+     * an id of the server's form. Refused so, the batch is refused as when it touches another facility's resource,
+     * audited once with its own reason.
+     */
+    public List<Written> writeAll(Reader writer, List<ResourceWrite> batch, java.util.Set<String> chosen) {
         Map<String, Long> owners = store.owners(batch.stream().filter(w -> w.id() != null)
                 .map(w -> w.type() + "/" + w.id()).toList());
         Map<Long, String> patients = new HashMap<>();
         for (ResourceWrite write : batch) {
-            Long owner = write.id() == null ? null : owners.get(write.type() + "/" + write.id());
+            String ref = write.type() + "/" + write.id();
+            Long owner = write.id() == null ? null : owners.get(ref);
             if (!writer.actsFor(write.sourceFacilityId()) || owner != null && owner != write.sourceFacilityId()) {
                 record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()),
                         "record.notOwner");
+                throw new NotOwner(write.type(), write.id());
+            }
+            if (owner == null && chosen.contains(ref) && IdKey.serverShaped(write.id())) {
+                record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), null, ID_RESERVED);
                 throw new NotOwner(write.type(), write.id());
             }
         }
@@ -145,11 +163,20 @@ public final class WriteRecords {
         return absent.isEmpty() ? List.of() : store.write(absent, userId);
     }
 
-    /** Before a write by id: refuses (audited) when the resource exists and another facility owns it. */
-    public void requireOwner(Reader writer, String type, String id) {
+    /**
+     * Before a write under an id the client chose (an update, or an update-as-create): refused, audited once, when
+     * the resource exists and another facility owns it, or when it does not exist and the id has the server's own
+     * form ({@link IdKey#serverShaped}: ids the server makes, an import's among them, are never the client's to
+     * take). Both throw the same {@link NotOwner}; only the audit's reason tells them apart.
+     */
+    public void requireWritable(Reader writer, String type, String id) {
         Optional<StoredResource> existing = store.find(type, id);
         if (existing.isPresent() && !writer.actsFor(existing.get().sourceFacilityId())) {
             record(AuditAction.UPDATE, Outcome.DENY, type, id, patientOf(existing.get().patientKey()), "record.notOwner");
+            throw new NotOwner(type, id);
+        }
+        if (existing.isEmpty() && IdKey.serverShaped(id)) {
+            record(AuditAction.UPDATE, Outcome.DENY, type, id, null, ID_RESERVED);
             throw new NotOwner(type, id);
         }
     }
