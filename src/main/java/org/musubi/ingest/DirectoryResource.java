@@ -15,7 +15,8 @@ import org.musubi.record.fhir.ResourceKind;
  * dispensing keeps exactly what its source said, and no facility can tell, and take first, another's id.
  *
  * <p>An import stores one when no resource has its id yet and never changes it afterwards; the records
- * that name it refer to it as {@code Type/id} ({@link #reference()}), with no placeholder to resolve.
+ * that name it refer to it as {@code Type/id} ({@link #reference()}), with no placeholder to resolve (unless another
+ * facility's resource has the id: then the import stores it under the facility's own id and rewrites the references).
  *
  * @param json the resource as stored (no id: the store adds it), from which the id was made
  */

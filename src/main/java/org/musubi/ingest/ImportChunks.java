@@ -1,30 +1,39 @@
 package org.musubi.ingest;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.musubi.audit.Actor;
-import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 
 /**
  * Stores one chunk: its patients first (identity matching, in their own transactions, one chunk of a
- * facility at a time), then the directory resources its records name that are not stored yet (in a
- * transaction of their own), then in one transaction its resources, the import's bookkeeping (record
+ * facility at a time), then the directory resources its records name that are not stored yet ({@link ChunkDirectory},
+ * in a transaction of their own), then in one transaction its resources, the import's bookkeeping (record
  * versions, files done, problems, counters) and one audit row per record that changed something. A crash
- * before the commit leaves nothing of the chunk; after it, all of it.
+ * before the commit leaves nothing of the chunk's resources; after it, all of them.
+ *
+ * <p>An import never fails because of another facility's rows: when a resource the chunk writes has an id another
+ * facility's resource holds (an id taken before ids were keyed, or a row put there by other means), the transaction is
+ * rolled back and the chunk stored again without the records that need those ids, each rejected with a problem
+ * naming it ({@link ChunkPlanner}).
  */
 final class ImportChunks {
 
+    /** Attempts at a chunk: the first names every taken id at once, so the second stores it unless ids are taken meanwhile. */
+    private static final int ATTEMPTS = 3;
     /** Patients of a facility's chunks are resolved under one of these locks, chosen by facility. */
     private static final Object[] RESOLVING = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
-    /** Directory resources are created under this lock (see {@link #storeDirectory}). */
-    private static final Object DIRECTORY = new Object();
     private final ImportPatients patients;
     private final ChunkPlanner planner = new ChunkPlanner();
     private final Preparation preparation;
     private final ImportLedger ledger;
     private final WriteRecords records;
     private final ImportAudits audits;
+    private final ChunkDirectory directory;
 
     ImportChunks(ImportPatients patients, Preparation preparation, ImportLedger ledger, WriteRecords records,
                  ImportAudits audits) {
@@ -33,6 +42,7 @@ final class ImportChunks {
         this.ledger = ledger;
         this.records = records;
         this.audits = audits;
+        this.directory = new ChunkDirectory(ledger, records, audits);
     }
 
     /** The preparation of records' resources, done by the threads that read files. */
@@ -50,49 +60,33 @@ final class ImportChunks {
         }
         var states = ledger.records(chunk.facilityId(), parsed.stream()
                 .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
-        ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation);
-        ChunkPlan plan = planned.plan();
-        storeDirectory(chunk, planned.directory(), actor, format);
-        record Result(WriteRecords.Imported imported, BatchCounts counts) {
+        directory.store(chunk, actor, format);
+        Set<String> taken = new HashSet<>();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store(chunk, resolved, states, actor, format, Set.copyOf(taken));
+            } catch (WriteRecords.NotOwner e) {
+                if (attempt == ATTEMPTS || !taken.addAll(e.refs())) {
+                    throw e;
+                }
+            }
         }
-        Result result = ledger.inTransaction(() -> {
+    }
+
+    /** One attempt, in one transaction; each starts from the Patient ids stored (the planner notes those it gives). */
+    private BatchCounts store(Chunk chunk, ImportPatients.Resolved resolved, Map<ImportLedger.RecordId, RecordState> states,
+                              Actor actor, String format, Set<String> taken) {
+        ImportPatients.Resolved patientsNow = new ImportPatients.Resolved(resolved.keys(),
+                new HashMap<>(resolved.patientResources()), resolved.regionalIds());
+        ChunkPlanner.Planned planned = planner.plan(chunk, patientsNow, states, preparation, taken);
+        ChunkPlan plan = planned.plan();
+        return ledger.inTransaction(() -> {
             WriteRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
             BatchCounts counts = counted(plan.counts(), planned.records(), imported);
             ledger.save(plan, counts);
             audits.record(planned.records(), imported, resolved.regionalIds(), actor, format);
-            return new Result(imported, counts);
+            return counts;
         });
-        return result.counts();
-    }
-
-    /**
-     * Stores the directory resources the chunk's records refer to that are not stored yet, before the
-     * chunk and in a transaction of their own: chunks stored at once (and other imports) name the same
-     * pharmacies and doctors, so they are created under one lock, and once created they are never changed
-     * by an import. A crash after this commit and before the chunk's leaves resources no record refers
-     * to yet, which the chunk's retry finds stored. Another process's import may create one between the
-     * look-up and the insert: the insert then fails on the key and is tried once more.
-     */
-    private void storeDirectory(Chunk chunk, List<ResourceWrite> directory, Actor actor, String format) {
-        if (directory.isEmpty()) {
-            return;
-        }
-        synchronized (DIRECTORY) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    ledger.inTransaction(() -> {
-                        audits.directory(records.importDirectory(chunk.facilityId(), chunk.userId(), directory), actor, format);
-                        return null;
-                    });
-                    break;
-                } catch (org.springframework.dao.DuplicateKeyException e) {
-                    if (attempt == 2) {
-                        throw e;
-                    }
-                }
-            }
-        }
-        directory.forEach(d -> chunk.directoryStored().add(d.id()));
     }
 
     /** The plan's counters with what the store did: resources written, and records that changed nothing counted as unchanged. */

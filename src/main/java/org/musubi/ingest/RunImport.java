@@ -112,8 +112,11 @@ public final class RunImport {
         BatchCounts total = BatchCounts.ZERO;
         /** Chunks being stored on storing threads, oldest first: at most {@link #STORING}, no patient in two. */
         final java.util.ArrayDeque<Storing> inFlight = new java.util.ArrayDeque<>();
-        /** Ids of directory resources known to be stored: a chunk does not look them up again. */
-        final java.util.Set<String> directory = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /**
+         * Directory resources known to be stored, by the id their content gives: the id the batch's records refer to
+         * them by (see {@link Chunk}). A chunk does not look them up again.
+         */
+        final Map<String, String> directory = new java.util.concurrent.ConcurrentHashMap<>();
         /** The last file of those read one after another ({@link SourceReader#readsInOrder}). */
         java.util.concurrent.CompletableFuture<Read> ordered = java.util.concurrent.CompletableFuture.completedFuture(null);
 
