@@ -1,20 +1,20 @@
 package org.musubi.ingest;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.musubi.audit.Actor;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 
 /**
- * Stores one chunk: its patients first (identity matching, in their own transactions, one chunk of a
- * facility at a time), then the directory resources its records name that are not stored yet ({@link ChunkDirectory},
- * in a transaction of their own), then in one transaction its resources, the import's bookkeeping (record
- * versions, files done, problems, counters) and one audit row per record that changed something. A crash
- * before the commit leaves nothing of the chunk's resources; after it, all of them.
+ * Stores one chunk: first the directory resources its records name that are not stored yet ({@link ChunkDirectory},
+ * a transaction of their own), then in one transaction its patients (stored), its resources, the import's
+ * bookkeeping (record versions, files done, problems, counters), the matching of its new patients (名寄せ: persons,
+ * links, reviews) and one audit row per record that changed something. A crash or failure before the commit leaves
+ * nothing of the chunk, no person nor link included; after it, all of it.
  *
  * <p>An import never fails because of another facility's rows: when a resource the chunk writes has an id another
  * facility's resource holds (an id taken before ids were keyed, or a row put there by other means), the transaction is
@@ -25,8 +25,9 @@ final class ImportChunks {
 
     /** Attempts at a chunk: the first names every taken id at once, so the second stores it unless ids are taken meanwhile. */
     private static final int ATTEMPTS = 3;
-    /** Patients of a facility's chunks are resolved under one of these locks, chosen by facility. */
-    private static final Object[] RESOLVING = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
+    /** A facility's chunks match their patients under one of these locks, chosen by facility, held until they commit. */
+    private static final ReentrantLock[] MATCHING = java.util.stream.IntStream.range(0, 16)
+            .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
     private final ImportPatients patients;
     private final ChunkPlanner planner = new ChunkPlanner();
     private final Preparation preparation;
@@ -51,20 +52,11 @@ final class ImportChunks {
     }
 
     BatchCounts store(Chunk chunk, Actor actor, String format) {
-        List<ParseResult.Parsed> parsed = chunk.parsed();
-        ImportPatients.Resolved resolved;
-        // A batch stores chunks of different patients at once, but matches their patients one chunk after
-        // another: two source patients who are the same person go to one person, not to two new ones.
-        synchronized (RESOLVING[Math.floorMod(Long.hashCode(chunk.facilityId()), RESOLVING.length)]) {
-            resolved = patients.resolve(chunk.facilityId(), chunk.userId() == null ? 0 : chunk.userId(), parsed);
-        }
-        var states = ledger.records(chunk.facilityId(), parsed.stream()
-                .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
         directory.store(chunk, actor, format);
         Set<String> taken = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                return store(chunk, resolved, states, actor, format, Set.copyOf(taken));
+                return store(chunk, actor, format, Set.copyOf(taken));
             } catch (WriteRecords.NotOwner e) {
                 if (attempt == ATTEMPTS || !taken.addAll(e.refs())) {
                     throw e;
@@ -73,20 +65,34 @@ final class ImportChunks {
         }
     }
 
-    /** One attempt, in one transaction; each starts from the Patient ids stored (the planner notes those it gives). */
-    private BatchCounts store(Chunk chunk, ImportPatients.Resolved resolved, Map<ImportLedger.RecordId, RecordState> states,
-                              Actor actor, String format, Set<String> taken) {
-        ImportPatients.Resolved patientsNow = new ImportPatients.Resolved(resolved.keys(),
-                new HashMap<>(resolved.patientResources()), resolved.regionalIds());
-        ChunkPlanner.Planned planned = planner.plan(chunk, patientsNow, states, preparation, taken);
-        ChunkPlan plan = planned.plan();
-        return ledger.inTransaction(() -> {
-            WriteRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
-            BatchCounts counts = counted(plan.counts(), planned.records(), imported);
-            ledger.save(plan, counts);
-            audits.record(planned.records(), imported, resolved.regionalIds(), actor, format);
-            return counts;
-        });
+    /**
+     * One attempt, in one transaction. The chunks of a batch stored at once end one after the other (the batch's
+     * counters are one row); a facility's chunks match their patients one after another, each after the one before
+     * committed, so that two source patients who are the same person go to one person, not to two new ones.
+     */
+    private BatchCounts store(Chunk chunk, Actor actor, String format, Set<String> taken) {
+        ReentrantLock matching = MATCHING[Math.floorMod(Long.hashCode(chunk.facilityId()), MATCHING.length)];
+        try {
+            return ledger.inTransaction(() -> {
+                List<ParseResult.Parsed> parsed = chunk.parsed();
+                ImportPatients.Resolved resolved = patients.receive(chunk.facilityId(), parsed);
+                var states = ledger.records(chunk.facilityId(), parsed.stream()
+                        .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
+                ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation, taken);
+                ChunkPlan plan = planned.plan();
+                WriteRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
+                BatchCounts counts = counted(plan.counts(), planned.records(), imported);
+                ledger.save(plan, counts);
+                matching.lock();
+                Map<Long, String> regionalIds = patients.match(chunk.userId() == null ? 0 : chunk.userId(), resolved);
+                audits.record(planned.records(), imported, regionalIds, actor, format);
+                return counts;
+            });
+        } finally {
+            if (matching.isHeldByCurrentThread()) {
+                matching.unlock();
+            }
+        }
     }
 
     /** The plan's counters with what the store did: resources written, and records that changed nothing counted as unchanged. */

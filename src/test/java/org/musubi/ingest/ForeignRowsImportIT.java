@@ -1,6 +1,7 @@
 package org.musubi.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
+import org.musubi.database.OwnerDatabase;
 import org.musubi.identity.IdentityBatches;
 import org.musubi.identity.MatchSourcePatients;
 import org.musubi.record.IdKeys;
@@ -24,13 +26,16 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Finding 6: an import never fails because of another facility's rows. A row of another facility under one of the
- * clinic's import ids (put there directly, as a squat of the time before keyed ids would be) sets aside only the
- * record that needs it, rejected with a problem naming it; a Patient whose id is taken is stored under another; the
- * rest of the chunk is stored. Before the fix the batch failed as a whole.
+ * Finding 6: an import never fails because of another facility's rows, and a chunk that fails leaves no identity
+ * state behind. A row of another facility under one of the clinic's import ids (put there directly, as a squat of
+ * the time before keyed ids would be) sets aside only the record that needs it, rejected with a problem naming it;
+ * a Patient whose id is taken is stored under another; the rest of the chunk is stored. A chunk that fails for any
+ * reason stores no source patient, person or link for its patients. Before the fix the first batch failed as a
+ * whole, and the failed chunk's patients stayed stored, matched and linked with no data.
  */
 @MusubiIntegrationTest
 class ForeignRowsImportIT {
@@ -50,6 +55,7 @@ class ForeignRowsImportIT {
     @Autowired FhirIndexer indexer;
     @Autowired IdKeys keys;
     @Autowired JdbcClient jdbc;
+    @Autowired OwnerDatabase owner;
 
     private RunImport imports;
     private Facility clinic;
@@ -115,6 +121,39 @@ class ForeignRowsImportIT {
         assertThat(again.status()).isEqualTo(BatchStatus.DONE);
         assertThat(again.counts().recordsRejected()).isEqualTo(1);
         assertThat(again.counts().recordsStored()).isEqualTo(1);
+    }
+
+    @Test
+    void aChunkThatFailsLeavesNoSourcePatientPersonNorLinkAndIsStoredWhenRunAgain() throws Exception {
+        String p4 = local();
+        String p5 = local();
+        String blocked = ids.resource(p5, "Observation", "r6/F");
+        String constraint = "test_blocked_" + Math.abs(ThreadLocalRandom.current().nextInt());
+        long persons = jdbc.sql("SELECT coalesce(max(id), 0) FROM person").query(Long.class).single();
+        long auditBefore = auditMax();
+        SourceFile file = file("c.txt", line(p4, "r5", "E=5"), line(p5, "r6", "F=6"));
+        JdbcTemplate ddl = new JdbcTemplate(owner.dataSource());
+        ddl.execute("ALTER TABLE resource ADD CONSTRAINT " + constraint + " CHECK (id <> '" + blocked + "') NOT VALID");
+        try {
+            assertThatThrownBy(() -> run(file)).as("the chunk fails in the database").isNotNull();
+        } finally {
+            ddl.execute("ALTER TABLE resource DROP CONSTRAINT " + constraint);
+        }
+
+        assertThat(identities.sourcePatients(clinic.id(), List.of(p4, p5))).as("no source patient").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE id > ?").param(persons).query(Long.class).single())
+                .as("no person").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ?"
+                + " AND (resource_type = 'SourcePatient' OR reason LIKE 'import %')").param(auditBefore)
+                .query(Long.class).single()).as("no audit row claims a match or a write").isZero();
+
+        ImportBatch again = run(file);
+        assertThat(again.status()).isEqualTo(BatchStatus.DONE);
+        assertThat(again.counts().recordsStored()).isEqualTo(2);
+        var stored = identities.sourcePatients(clinic.id(), List.of(p4, p5));
+        assertThat(stored).hasSize(2);
+        assertThat(identities.regionalIdsOf(stored.values().stream().map(s -> s.id()).toList())).hasSize(2);
+        assertThat(owner(blocked)).isEqualTo(clinic.id());
     }
 
     /** A row of the other facility under {@code id}, under a patient of its own, as a squat would leave it. */
