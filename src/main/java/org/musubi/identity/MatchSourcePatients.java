@@ -38,19 +38,36 @@ public final class MatchSourcePatients {
      */
     public List<MatchResult> match(long userId, List<SourcePatient> received) {
         List<SourcePatient> stored = batches.receiveAll(lastOfEach(received));
-        Map<Long, Long> linked = batches.personsOf(stored.stream().map(SourcePatient::id).toList());
-        List<SourcePatient> open = stored.stream().filter(s -> !linked.containsKey(s.id())).toList();
-        Map<Long, MatchResult> results = new HashMap<>();
-        linked.forEach((source, person) -> results.put(source, new MatchResult.Linked(person, Double.NaN)));
-        if (!open.isEmpty()) {
-            results.putAll(decideAndWrite(userId, open));
-        }
+        Map<Long, MatchResult> results = matched(userId, stored, audit::recordAll);
         Map<String, Long> idsByLocal = new HashMap<>();
         stored.forEach(s -> idsByLocal.put(local(s), s.id()));
         return received.stream().map(r -> results.get(idsByLocal.get(local(r)))).toList();
     }
 
-    private Map<Long, MatchResult> decideAndWrite(long userId, List<SourcePatient> open) {
+    /**
+     * Matches source patients already stored ({@link IdentityBatches#receiveAll}), each once, in the caller's
+     * transaction, which must exist: the persons, links and reviews it writes and their audit rows commit or roll back
+     * with the caller's work, so that an import chunk that fails leaves no person nor link its data never arrived for.
+     * The audit chain stays locked until that commit, so call it at the end. Gives each one's result by its id.
+     */
+    public Map<Long, MatchResult> matchStored(long userId, List<SourcePatient> stored) {
+        return matched(userId, stored, audit::recordAllInTransaction);
+    }
+
+    private Map<Long, MatchResult> matched(long userId, List<SourcePatient> stored,
+                                           java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
+        Map<Long, Long> linked = batches.personsOf(stored.stream().map(SourcePatient::id).toList());
+        List<SourcePatient> open = stored.stream().filter(s -> !linked.containsKey(s.id())).toList();
+        Map<Long, MatchResult> results = new HashMap<>();
+        linked.forEach((source, person) -> results.put(source, new MatchResult.Linked(person, Double.NaN)));
+        if (!open.isEmpty()) {
+            results.putAll(decideAndWrite(userId, open, audited));
+        }
+        return results;
+    }
+
+    private Map<Long, MatchResult> decideAndWrite(long userId, List<SourcePatient> open,
+                                                  java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
         List<Set<String>> keys = open.stream().map(s -> BlockingKeys.of(NewPersons.demographics(s))).toList();
         List<List<RegisteredPerson>> found = batches.candidates(keys, MatchSourcePatient.MAX_CANDIDATES);
         Map<String, Long> knownIds = new HashMap<>();
@@ -65,7 +82,7 @@ public final class MatchSourcePatients {
         BatchPlan plan = BatchPlan.of(decided);
         LinkageBatch.Written written = batches.write(plan.batch(), userId);
         knownIds.putAll(written.personIds());
-        audit.recordAll(plan.auditEntries(written));
+        audited.accept(plan.auditEntries(written));
         return plan.results(knownIds, written);
     }
 

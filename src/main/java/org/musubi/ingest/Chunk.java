@@ -1,13 +1,20 @@
 package org.musubi.ingest;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Files of one batch read and stored together, in one transaction. {@code directoryStored}: the ids of
- * directory resources the batch knows are stored (shared by its chunks, added to once stored).
+ * Files of one batch read and stored together, in one transaction, with the ids the batch's facility's imports make.
+ * {@code directoryIds}: the directory resources the batch knows are stored (shared by its chunks, added to once
+ * stored), from the id their content gives ({@link DirectoryResource#id()}) to the id the records refer to them by:
+ * the same, or the facility's own id when another facility's resource has it ({@link ImportIds#ownDirectory}), or
+ * {@code ""} when neither can be the facility's (the records naming it are rejected).
  */
-record Chunk(long batchId, long sourceId, long facilityId, Long userId, List<ReadFile> files, Set<String> directoryStored) {
+record Chunk(long batchId, long sourceId, ImportIds ids, Long userId, List<ReadFile> files, Map<String, String> directoryIds) {
+
+    long facilityId() {
+        return ids.facilityId();
+    }
 
     List<ParseResult.Parsed> parsed() {
         return files.stream().flatMap(f -> f.results().stream())

@@ -1,11 +1,6 @@
 package org.musubi.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.record.fhir.FhirJsonWriter;
@@ -13,13 +8,15 @@ import org.musubi.record.fhir.ResourceKind;
 
 /**
  * A directory resource a source record names (a pharmacy, a pharmacist, a prescribing institution or
- * doctor: Organization, Practitioner, PractitionerRole), stored once and referred to by every record of
- * every patient that names it with the same content. Its id is made from its content (the SHA-256 of its
- * JSON, as a UUID), so the same pharmacy sent a million times is one resource, a pharmacy whose name or
- * address changed is a second one, and each dispensing keeps exactly what its source said.
+ * doctor: Organization, Practitioner, PractitionerRole), stored once per importing facility and referred to by every
+ * record of every patient of that facility that names it with the same content. Its id is made from the facility and
+ * its content ({@link ImportIds#directory}: the HMAC of its JSON under the installation's id key, as a UUID), so the
+ * same pharmacy sent a million times is one resource, a pharmacy whose name or address changed is a second one, each
+ * dispensing keeps exactly what its source said, and no facility can tell, and take first, another's id.
  *
  * <p>An import stores one when no resource has its id yet and never changes it afterwards; the records
- * that name it refer to it as {@code Type/id} ({@link #reference()}), with no placeholder to resolve.
+ * that name it refer to it as {@code Type/id} ({@link #reference()}), with no placeholder to resolve (unless another
+ * facility's resource has the id: then the import stores it under the facility's own id and rewrites the references).
  *
  * @param json the resource as stored (no id: the store adds it), from which the id was made
  */
@@ -33,8 +30,8 @@ public record DirectoryResource(String id, Resource resource, String json) {
         Objects.requireNonNull(json, "json");
     }
 
-    /** {@code resource} (which must have no id) with the id its content gives. */
-    public static DirectoryResource of(Resource resource) {
+    /** {@code resource} (which must have no id) with the id its content gives for the facility of {@code ids}. */
+    public static DirectoryResource of(Resource resource, ImportIds ids) {
         if (resource.hasIdElement() && !resource.getIdElement().isEmpty()) {
             throw new IllegalArgumentException("a directory resource gets its id from its content");
         }
@@ -42,7 +39,7 @@ public record DirectoryResource(String id, Resource resource, String json) {
             throw new IllegalArgumentException(resource.fhirType() + " is not a directory resource");
         }
         String json = WRITER.write(resource);
-        return new DirectoryResource(idOf(json), resource, json);
+        return new DirectoryResource(ids.directory(json), resource, json);
     }
 
     public String type() {
@@ -57,17 +54,5 @@ public record DirectoryResource(String id, Resource resource, String json) {
     /** A new reference to this resource (callers add a display or an identifier as they see fit). */
     public Reference reference() {
         return new Reference(ref());
-    }
-
-    /** A UUID (version 8, RFC 9562's custom layout) from the first 128 bits of the JSON's SHA-256. */
-    static String idOf(String json) {
-        try {
-            ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
-            long high = hash.getLong() & ~0xF000L | 0x8000L;
-            long low = hash.getLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
-            return new UUID(high, low).toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,30 +1,40 @@
 package org.musubi.ingest;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.musubi.audit.Actor;
-import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 
 /**
- * Stores one chunk: its patients first (identity matching, in their own transactions, one chunk of a
- * facility at a time), then the directory resources its records name that are not stored yet (in a
- * transaction of their own), then in one transaction its resources, the import's bookkeeping (record
- * versions, files done, problems, counters) and one audit row per record that changed something. A crash
- * before the commit leaves nothing of the chunk; after it, all of it.
+ * Stores one chunk: first the directory resources its records name that are not stored yet ({@link ChunkDirectory},
+ * a transaction of their own), then in one transaction its patients (stored), its resources, the import's
+ * bookkeeping (record versions, files done, problems, counters), the matching of its new patients (名寄せ: persons,
+ * links, reviews) and one audit row per record that changed something. A crash or failure before the commit leaves
+ * nothing of the chunk, no person nor link included; after it, all of it.
+ *
+ * <p>An import never fails because of another facility's rows: when a resource the chunk writes has an id another
+ * facility's resource holds (an id taken before ids were keyed, or a row put there by other means), the transaction is
+ * rolled back and the chunk stored again without the records that need those ids, each rejected with a problem
+ * naming it ({@link ChunkPlanner}).
  */
 final class ImportChunks {
 
-    /** Patients of a facility's chunks are resolved under one of these locks, chosen by facility. */
-    private static final Object[] RESOLVING = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
-    /** Directory resources are created under this lock (see {@link #storeDirectory}). */
-    private static final Object DIRECTORY = new Object();
+    /** Attempts at a chunk: the first names every taken id at once, so the second stores it unless ids are taken meanwhile. */
+    private static final int ATTEMPTS = 3;
+    /** A facility's chunks match their patients under one of these locks, chosen by facility, held until they commit. */
+    private static final ReentrantLock[] MATCHING = java.util.stream.IntStream.range(0, 16)
+            .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
     private final ImportPatients patients;
     private final ChunkPlanner planner = new ChunkPlanner();
     private final Preparation preparation;
     private final ImportLedger ledger;
     private final WriteRecords records;
     private final ImportAudits audits;
+    private final ChunkDirectory directory;
 
     ImportChunks(ImportPatients patients, Preparation preparation, ImportLedger ledger, WriteRecords records,
                  ImportAudits audits) {
@@ -33,6 +43,7 @@ final class ImportChunks {
         this.ledger = ledger;
         this.records = records;
         this.audits = audits;
+        this.directory = new ChunkDirectory(ledger, records, audits);
     }
 
     /** The preparation of records' resources, done by the threads that read files. */
@@ -41,58 +52,47 @@ final class ImportChunks {
     }
 
     BatchCounts store(Chunk chunk, Actor actor, String format) {
-        List<ParseResult.Parsed> parsed = chunk.parsed();
-        ImportPatients.Resolved resolved;
-        // A batch stores chunks of different patients at once, but matches their patients one chunk after
-        // another: two source patients who are the same person go to one person, not to two new ones.
-        synchronized (RESOLVING[Math.floorMod(Long.hashCode(chunk.facilityId()), RESOLVING.length)]) {
-            resolved = patients.resolve(chunk.facilityId(), chunk.userId() == null ? 0 : chunk.userId(), parsed);
-        }
-        var states = ledger.records(chunk.facilityId(), parsed.stream()
-                .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
-        ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation);
-        ChunkPlan plan = planned.plan();
-        storeDirectory(chunk, planned.directory(), actor, format);
-        record Result(WriteRecords.Imported imported, BatchCounts counts) {
-        }
-        Result result = ledger.inTransaction(() -> {
-            WriteRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
-            BatchCounts counts = counted(plan.counts(), planned.records(), imported);
-            ledger.save(plan, counts);
-            audits.record(planned.records(), imported, resolved.regionalIds(), actor, format);
-            return new Result(imported, counts);
-        });
-        return result.counts();
-    }
-
-    /**
-     * Stores the directory resources the chunk's records refer to that are not stored yet, before the
-     * chunk and in a transaction of their own: chunks stored at once (and other imports) name the same
-     * pharmacies and doctors, so they are created under one lock, and once created they are never changed
-     * by an import. A crash after this commit and before the chunk's leaves resources no record refers
-     * to yet, which the chunk's retry finds stored. Another process's import may create one between the
-     * look-up and the insert: the insert then fails on the key and is tried once more.
-     */
-    private void storeDirectory(Chunk chunk, List<ResourceWrite> directory, Actor actor, String format) {
-        if (directory.isEmpty()) {
-            return;
-        }
-        synchronized (DIRECTORY) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    ledger.inTransaction(() -> {
-                        audits.directory(records.importDirectory(chunk.facilityId(), chunk.userId(), directory), actor, format);
-                        return null;
-                    });
-                    break;
-                } catch (org.springframework.dao.DuplicateKeyException e) {
-                    if (attempt == 2) {
-                        throw e;
-                    }
+        directory.store(chunk, actor, format);
+        Set<String> taken = new HashSet<>();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store(chunk, actor, format, Set.copyOf(taken));
+            } catch (WriteRecords.NotOwner e) {
+                if (attempt == ATTEMPTS || !taken.addAll(e.refs())) {
+                    throw e;
                 }
             }
         }
-        directory.forEach(d -> chunk.directoryStored().add(d.id()));
+    }
+
+    /**
+     * One attempt, in one transaction. The chunks of a batch stored at once end one after the other (the batch's
+     * counters are one row); a facility's chunks match their patients one after another, each after the one before
+     * committed, so that two source patients who are the same person go to one person, not to two new ones.
+     */
+    private BatchCounts store(Chunk chunk, Actor actor, String format, Set<String> taken) {
+        ReentrantLock matching = MATCHING[Math.floorMod(Long.hashCode(chunk.facilityId()), MATCHING.length)];
+        try {
+            return ledger.inTransaction(() -> {
+                List<ParseResult.Parsed> parsed = chunk.parsed();
+                ImportPatients.Resolved resolved = patients.receive(chunk.facilityId(), parsed);
+                var states = ledger.records(chunk.facilityId(), parsed.stream()
+                        .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
+                ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation, taken);
+                ChunkPlan plan = planned.plan();
+                WriteRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
+                BatchCounts counts = counted(plan.counts(), planned.records(), imported);
+                ledger.save(plan, counts);
+                matching.lock();
+                Map<Long, String> regionalIds = patients.match(chunk.userId() == null ? 0 : chunk.userId(), resolved);
+                audits.record(planned.records(), imported, regionalIds, actor, format);
+                return counts;
+            });
+        } finally {
+            if (matching.isHeldByCurrentThread()) {
+                matching.unlock();
+            }
+        }
     }
 
     /** The plan's counters with what the store did: resources written, and records that changed nothing counted as unchanged. */

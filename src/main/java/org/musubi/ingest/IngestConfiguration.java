@@ -6,6 +6,7 @@ import java.util.Map;
 import org.musubi.audit.Audit;
 import org.musubi.identity.IdentityBatches;
 import org.musubi.identity.MatchSourcePatients;
+import org.musubi.record.IdKeys;
 import org.musubi.record.ResourceStore;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.fhir.FhirIndexer;
@@ -41,12 +42,12 @@ class IngestConfiguration {
     }
 
     @Bean
-    RunImport runImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, IdentityBatches identities,
-                        MatchSourcePatients matching, ResourceStore store, WriteRecords records, Audit audit,
-                        FhirContext context, FhirIndexer indexer) {
+    RunImport runImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, IdKeys keys,
+                        IdentityBatches identities, MatchSourcePatients matching, ResourceStore store, WriteRecords records,
+                        Audit audit, FhirContext context, FhirIndexer indexer) {
         ImportChunks chunks = new ImportChunks(new ImportPatients(identities, matching, store),
                 new Preparation(context, indexer), ledger, records, new ImportAudits(audit));
-        return new RunImport(ledger, readers, facilities, chunks);
+        return new RunImport(ledger, readers, new MappingContexts(facilities, keys), chunks);
     }
 
     @Bean

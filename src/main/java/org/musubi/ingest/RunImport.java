@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.musubi.audit.Actor;
-import org.musubi.registry.Facilities;
-import org.musubi.registry.Facility;
 
 /**
  * One batch of a source: reads the files offered (skipping those delivered before and unchanged),
@@ -48,7 +46,7 @@ public final class RunImport {
     static final long AHEAD_BYTES = 1 << 20;
     private final ImportLedger ledger;
     private final SourceReaders readers;
-    private final Facilities facilities;
+    private final MappingContexts contexts;
     private final ImportChunks chunks;
     private final ExecutorService reading;
     /** Stores each batch's chunks, up to {@link #STORING} at a time per batch, while its files go on being read. */
@@ -56,10 +54,10 @@ public final class RunImport {
             Thread.ofPlatform().name("import-store-", 0).daemon().factory());
     private final int threads;
 
-    RunImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, ImportChunks chunks) {
+    RunImport(ImportLedger ledger, SourceReaders readers, MappingContexts contexts, ImportChunks chunks) {
         this.ledger = ledger;
         this.readers = readers;
-        this.facilities = facilities;
+        this.contexts = contexts;
         this.chunks = chunks;
         this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.reading = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-read-", 0).daemon().factory());
@@ -74,12 +72,10 @@ public final class RunImport {
         long batchId = ledger.startBatch(source.id(), runner.origin(), runner.userId());
         Batch batchInProgress = null;
         try {
-            Facility facility = facilities.find(source.facilityId()).orElseThrow();
-            String code = facility.medicalInstitutionCode().map(c -> c.value()).orElseThrow(() -> new IllegalStateException(
-                    "facility " + facility.id() + " has no medical-institution code / 医療機関コードのない施設です"));
+            MappingContext context = contexts.of(source);
             SourceReader reader = readers.of(source).orElseThrow(() -> new IllegalStateException(
                     TEXTS.problem(Location.file(source.name()), "ingest.noReader", source.kind()).english()));
-            Batch batch = new Batch(batchId, source, runner, new MappingContext(code, facility.nameKanji()), reader, progress);
+            Batch batch = new Batch(batchId, source, runner, context, reader, progress);
             batchInProgress = batch;
             while (files.hasNext()) {
                 List<IncomingFile> next = new ArrayList<>(LOOKUP);
@@ -116,8 +112,11 @@ public final class RunImport {
         BatchCounts total = BatchCounts.ZERO;
         /** Chunks being stored on storing threads, oldest first: at most {@link #STORING}, no patient in two. */
         final java.util.ArrayDeque<Storing> inFlight = new java.util.ArrayDeque<>();
-        /** Ids of directory resources known to be stored: a chunk does not look them up again. */
-        final java.util.Set<String> directory = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /**
+         * Directory resources known to be stored, by the id their content gives: the id the batch's records refer to
+         * them by (see {@link Chunk}). A chunk does not look them up again.
+         */
+        final Map<String, String> directory = new java.util.concurrent.ConcurrentHashMap<>();
         /** The last file of those read one after another ({@link SourceReader#readsInOrder}). */
         java.util.concurrent.CompletableFuture<Read> ordered = java.util.concurrent.CompletableFuture.completedFuture(null);
 
@@ -208,7 +207,7 @@ public final class RunImport {
                     || inFlight.stream().anyMatch(s -> !java.util.Collections.disjoint(s.patients(), patients)))) {
                 storedOldest();
             }
-            Chunk chunk = new Chunk(id, source.id(), source.facilityId(), runner.userId(), files, directory);
+            Chunk chunk = new Chunk(id, source.id(), context.ids(), runner.userId(), files, directory);
             inFlight.add(new Storing(storing.submit(() -> chunks.store(chunk, runner.actor(), source.kind().name())), patients));
         }
 

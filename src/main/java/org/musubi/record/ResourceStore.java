@@ -18,8 +18,9 @@ public interface ResourceStore {
     List<Written> write(List<ResourceWrite> writes, Long writerUserId);
 
     /**
-     * As {@link #write}, with the look-up of the stored rows telling whose they are: when a resource written is
-     * stored under another source facility than {@code ownerFacility}, nothing is stored ({@link WriteRecords.NotOwner}).
+     * As {@link #write}, with the look-up of the stored rows telling whose they are: when the id of a resource written
+     * is stored under another source facility than {@code ownerFacility} (or under another patient or type), nothing is
+     * stored ({@link WriteRecords.NotOwner}, naming every such resource).
      */
     List<Written> writeOwn(long ownerFacility, List<ResourceWrite> writes, Long writerUserId);
 

@@ -29,25 +29,40 @@ public final class WriteRecords {
         this.audit = audit;
     }
 
-    /** Refused: the writer does not own the resource. */
+    /**
+     * Refused: the writer does not own the resource, or may not create one under that id. {@link #refs()} names
+     * every resource of the write refused so ({@code Type/id}), the first of them also as {@link #type()} and {@link #id()}.
+     */
     public static final class NotOwner extends RuntimeException {
-        private final String type;
-        private final String id;
+        private final List<String> refs;
 
         public NotOwner(String type, String id) {
-            super("record.notOwner " + type + "/" + id);
-            this.type = type;
-            this.id = id;
+            this(List.of(type + "/" + id));
+        }
+
+        public NotOwner(List<String> refs) {
+            super("record.notOwner " + String.join(", ", refs));
+            if (refs.isEmpty()) {
+                throw new IllegalArgumentException("no resource named");
+            }
+            this.refs = List.copyOf(refs);
         }
 
         public String type() {
-            return type;
+            return refs.getFirst().substring(0, refs.getFirst().indexOf('/'));
         }
 
         public String id() {
-            return id;
+            return refs.getFirst().substring(refs.getFirst().indexOf('/') + 1);
+        }
+
+        public List<String> refs() {
+            return refs;
         }
     }
+
+    /** The audit reason of a create refused because the client chose an id of the server's own form ({@link IdKey#serverShaped}). */
+    public static final String ID_RESERVED = "record.idReserved";
 
     public Written write(Reader writer, ResourceWrite write) {
         Optional<StoredResource> existing = write.id() == null ? Optional.empty() : store.find(write.type(), write.id());
@@ -70,14 +85,29 @@ public final class WriteRecords {
      * are stored; refused as a whole when any touches another facility's resource.
      */
     public List<Written> writeAll(Reader writer, List<ResourceWrite> batch) {
+        return writeAll(writer, batch, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #writeAll(Reader, List)}; {@code chosen} names the writes ({@code Type/id}) whose id the client chose
+     * (a transaction's PUT entries): such a write may update the writer's own resource, but not create one under
+     * an id of the server's form. Refused so, the batch is refused as when it touches another facility's resource,
+     * audited once with its own reason.
+     */
+    public List<Written> writeAll(Reader writer, List<ResourceWrite> batch, java.util.Set<String> chosen) {
         Map<String, Long> owners = store.owners(batch.stream().filter(w -> w.id() != null)
                 .map(w -> w.type() + "/" + w.id()).toList());
         Map<Long, String> patients = new HashMap<>();
         for (ResourceWrite write : batch) {
-            Long owner = write.id() == null ? null : owners.get(write.type() + "/" + write.id());
+            String ref = write.type() + "/" + write.id();
+            Long owner = write.id() == null ? null : owners.get(ref);
             if (!writer.actsFor(write.sourceFacilityId()) || owner != null && owner != write.sourceFacilityId()) {
                 record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()),
                         "record.notOwner");
+                throw new NotOwner(write.type(), write.id());
+            }
+            if (owner == null && chosen.contains(ref) && IdKey.serverShaped(write.id())) {
+                record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), null, ID_RESERVED);
                 throw new NotOwner(write.type(), write.id());
             }
         }
@@ -104,7 +134,8 @@ public final class WriteRecords {
     /**
      * The writes and deletions of one facility's import, in the caller's transaction, so that they
      * commit or roll back with the import's own bookkeeping. Every resource touched must be the
-     * facility's own; otherwise nothing is stored ({@link NotOwner}). Not audited here: the import
+     * facility's own; otherwise nothing is stored ({@link NotOwner}, naming every resource refused, so that the
+     * import can set their records aside and store the others). Not audited here: the import
      * audits each source record once, naming the resources it stored.
      */
     public Imported importAll(long facilityId, Long userId, List<ResourceWrite> writes, List<ResourceRef> deletions) {
@@ -115,11 +146,10 @@ public final class WriteRecords {
         }
         Map<String, Long> owners = deletions.isEmpty() ? Map.of()
                 : store.owners(deletions.stream().map(d -> d.type() + "/" + d.id()).toList());
-        for (ResourceRef deletion : deletions) {
-            Long owner = owners.get(deletion.type() + "/" + deletion.id());
-            if (owner != null && owner != facilityId) {
-                throw new NotOwner(deletion.type(), deletion.id());
-            }
+        List<String> foreign = deletions.stream().map(d -> d.type() + "/" + d.id())
+                .filter(ref -> owners.containsKey(ref) && owners.get(ref) != facilityId).distinct().toList();
+        if (!foreign.isEmpty()) {
+            throw new NotOwner(foreign);
         }
         // the store's own look-up of the rows written tells whose they are: no second query for the owners
         List<Written> written = writes.isEmpty() ? List.of() : store.writeOwn(facilityId, writes, userId);
@@ -127,12 +157,19 @@ public final class WriteRecords {
     }
 
     /**
-     * The directory resources an import's records refer to ({@code org.musubi.ingest.DirectoryResource}: ids
-     * made from their content), in the caller's transaction: those with no resource of their id yet are
-     * created, the others left as they are (whichever facility stored them). Not audited here: the import
-     * audits what it created. Gives what was created.
+     * What {@link #importDirectory} did: the resources it created, and those it left because another facility's
+     * resource has their id ({@code Type/id}): a facility's records never refer to another facility's directory resource.
      */
-    public List<Written> importDirectory(long facilityId, Long userId, List<ResourceWrite> writes) {
+    public record Directory(List<Written> created, java.util.Set<String> foreign) {
+    }
+
+    /**
+     * The directory resources an import's records refer to ({@code org.musubi.ingest.DirectoryResource}: ids
+     * made from the facility and their content), in the caller's transaction: those with no resource of their id
+     * yet are created, the facility's own left as they are, and those of another facility reported, not touched.
+     * Not audited here: the import audits what it created.
+     */
+    public Directory importDirectory(long facilityId, Long userId, List<ResourceWrite> writes) {
         for (ResourceWrite write : writes) {
             boolean directory = org.musubi.record.fhir.ResourceKind.of(write.type()).map(k -> k.directory()).orElse(false);
             if (!directory || write.patientKey() != 0 || write.id() == null || write.sourceFacilityId() != facilityId) {
@@ -142,14 +179,29 @@ public final class WriteRecords {
         }
         Map<String, Long> stored = store.owners(writes.stream().map(w -> w.type() + "/" + w.id()).toList());
         List<ResourceWrite> absent = writes.stream().filter(w -> !stored.containsKey(w.type() + "/" + w.id())).toList();
-        return absent.isEmpty() ? List.of() : store.write(absent, userId);
+        java.util.Set<String> foreign = new java.util.LinkedHashSet<>();
+        stored.forEach((ref, owner) -> {
+            if (owner != facilityId) {
+                foreign.add(ref);
+            }
+        });
+        return new Directory(absent.isEmpty() ? List.of() : store.write(absent, userId), foreign);
     }
 
-    /** Before a write by id: refuses (audited) when the resource exists and another facility owns it. */
-    public void requireOwner(Reader writer, String type, String id) {
+    /**
+     * Before a write under an id the client chose (an update, or an update-as-create): refused, audited once, when
+     * the resource exists and another facility owns it, or when it does not exist and the id has the server's own
+     * form ({@link IdKey#serverShaped}: ids the server makes, an import's among them, are never the client's to
+     * take). Both throw the same {@link NotOwner}; only the audit's reason tells them apart.
+     */
+    public void requireWritable(Reader writer, String type, String id) {
         Optional<StoredResource> existing = store.find(type, id);
         if (existing.isPresent() && !writer.actsFor(existing.get().sourceFacilityId())) {
             record(AuditAction.UPDATE, Outcome.DENY, type, id, patientOf(existing.get().patientKey()), "record.notOwner");
+            throw new NotOwner(type, id);
+        }
+        if (existing.isEmpty() && IdKey.serverShaped(id)) {
+            record(AuditAction.UPDATE, Outcome.DENY, type, id, null, ID_RESERVED);
             throw new NotOwner(type, id);
         }
     }

@@ -99,6 +99,8 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                 new Probe("read Binary", Kind.RESOURCE, "GET", "Binary/{key}", Key.BINARY, Marker.DOCUMENT, Set.of("Binary")),
                 new Probe("delete Observation", Kind.WRITE, "DELETE", "Observation/{key}", Key.OBSERVATION, null,
                         Set.of("Observation")),
+                new Probe("update Observation", Kind.WRITE, "PUT", "Observation/{key}", Key.OBSERVATION, null,
+                        Set.of("Observation")),
                 new Probe("portal: patient", Kind.PERSON, "GET", "/portal/patients/{key}", Key.PERSON, Marker.DEMOGRAPHICS,
                         Set.of()),
                 new Probe("portal: medications", Kind.PERSON, "GET", "/portal/patients/{key}/medications", Key.PERSON,

@@ -22,10 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The pharmacies, pharmacists, prescribing institutions and doctors of JAHIS dispensings are stored once,
- * as directory resources shared by every dispensing, patient and importing facility that names them with
- * the same content: two pharmacies importing at once (chunks stored side by side) create each one exactly
- * once, audited, and importing again creates nothing.
+ * The pharmacies, pharmacists, prescribing institutions and doctors of JAHIS dispensings are stored once per
+ * importing facility, as directory resources shared by every dispensing and patient of that facility that names them
+ * with the same content (their ids are keyed by facility, so one facility's parties are never another's): two
+ * pharmacies importing at once (chunks stored side by side) create each of their own exactly once, audited, and
+ * importing again creates nothing.
  */
 @MusubiIntegrationTest
 class DirectoryPartiesIT {
@@ -69,18 +70,28 @@ class DirectoryPartiesIT {
         List<String> doctors = refs(first, "d->'contained'->0->'practitioner'->>'reference'");
         assertThat(pharmacies).hasSize(3_000).containsOnly(pharmacies.getFirst());
         assertThat(pharmacists).hasSize(3_000).containsOnly(pharmacists.getFirst());
-        assertThat(institutions).containsOnly(refs(second, "d->'contained'->0->'organization'->>'reference'").getFirst());
-        assertThat(doctors).containsOnly(refs(second, "d->'contained'->0->'practitioner'->>'reference'").getFirst());
+        assertThat(institutions).hasSize(3_000).containsOnly(institutions.getFirst());
+        assertThat(doctors).hasSize(3_000).containsOnly(doctors.getFirst());
+        List<String> secondsInstitutions = refs(second, "d->'contained'->0->'organization'->>'reference'");
+        List<String> secondsDoctors = refs(second, "d->'contained'->0->'practitioner'->>'reference'");
+        assertThat(secondsInstitutions).as("the same hospital, the second pharmacy's own").hasSize(20)
+                .containsOnly(secondsInstitutions.getFirst()).doesNotContain(institutions.getFirst());
+        assertThat(secondsDoctors).hasSize(20).containsOnly(secondsDoctors.getFirst()).doesNotContain(doctors.getFirst());
         String otherPharmacy = refs(second, "d->'performer'->0->'actor'->>'reference'").getFirst();
         assertThat(otherPharmacy).isNotEqualTo(pharmacies.getFirst());
 
-        Set<String> named = new HashSet<>(List.of(pharmacies.getFirst(), pharmacists.getFirst(), institutions.getFirst(),
-                doctors.getFirst(), otherPharmacy, refs(second, "d->'performer'->1->'actor'->>'reference'").getFirst()));
-        assertThat(named).hasSize(6);
+        Set<String> firsts = Set.of(pharmacies.getFirst(), pharmacists.getFirst(), institutions.getFirst(), doctors.getFirst());
+        Set<String> seconds = Set.of(otherPharmacy, refs(second, "d->'performer'->1->'actor'->>'reference'").getFirst(),
+                secondsInstitutions.getFirst(), secondsDoctors.getFirst());
+        Set<String> named = new HashSet<>(firsts);
+        named.addAll(seconds);
+        assertThat(named).hasSize(8);
         for (String ref : named) {
             String[] typeAndId = ref.split("/");
-            assertThat(jdbc.sql("SELECT patient_key || ' ' || type || ' ' || version || ' ' || deleted FROM resource WHERE id = ?")
-                    .param(typeAndId[1]).query(String.class).list()).as(ref).containsExactly("0 " + typeAndId[0] + " 1 false");
+            long owner = (firsts.contains(ref) ? first : second).id();
+            assertThat(jdbc.sql("SELECT patient_key || ' ' || type || ' ' || version || ' ' || deleted || ' ' || source_facility"
+                    + " FROM resource WHERE id = ?").param(typeAndId[1]).query(String.class).list()).as(ref)
+                    .containsExactly("0 " + typeAndId[0] + " 1 false " + owner);
         }
         assertThat(jdbc.sql("SELECT content::jsonb->>'name' FROM resource WHERE id = ?")
                 .param(pharmacies.getFirst().split("/")[1]).query(String.class).single()).isEqualTo("みなと薬局" + tag);

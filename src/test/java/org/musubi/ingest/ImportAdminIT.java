@@ -37,6 +37,7 @@ class ImportAdminIT {
     @Autowired ImportLedger ledger;
     @Autowired ImportSources sources;
     @Autowired Facilities facilities;
+    @Autowired org.musubi.record.IdKeys idKeys;
     @Autowired IdentityBatches identityBatches;
     @Autowired MatchSourcePatients matching;
     @Autowired ResourceStore store;
@@ -96,7 +97,8 @@ class ImportAdminIT {
     }
 
     private RunImport importer() {
-        return new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
+        return new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
+                new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
                         ledger, records, new ImportAudits(audit)));
     }

@@ -43,6 +43,7 @@ class RunImportIT {
     @Autowired ImportLedger ledger;
     @Autowired ImportSources sources;
     @Autowired Facilities facilities;
+    @Autowired org.musubi.record.IdKeys idKeys;
     @Autowired IdentityBatches identityBatches;
     @Autowired IdentityStore identities;
     @Autowired MatchSourcePatients matching;
@@ -71,7 +72,8 @@ class RunImportIT {
 
     @BeforeEach
     void setUp() {
-        imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
+        imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
+                new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
                         ledger, records, new ImportAudits(audit)));
         String code = MedicalInstitutionCode.of(34, 1, 600000 + ThreadLocalRandom.current().nextInt(99999)).value();
@@ -90,12 +92,12 @@ class RunImportIT {
         long key = identityBatches.sourcePatients(clinic.id(), List.of(patient)).get(patient).id();
         String regionalId = identityBatches.regionalIdsOf(List.of(key)).get(key);
         assertThat(regionalId).as("matched to a person (new or existing)").isNotNull();
-        StoredResource a = store.find("Observation", ImportIds.of(clinic.id(), patient, "Observation", "r1/A")).orElseThrow();
+        StoredResource a = store.find("Observation", ids().resource(patient, "Observation", "r1/A")).orElseThrow();
         String patientId = store.patientIds(clinic.id(), List.of(key)).get(key);
         Observation stored = observation(a);
         assertThat(stored.getSubject().getReference()).isEqualTo("Patient/" + patientId);
         assertThat(stored.getDerivedFrom()).extracting(Reference::getReference)
-                .containsExactly("Observation/" + ImportIds.of(clinic.id(), patient, "Observation", "r1/Ax"));
+                .containsExactly("Observation/" + ids().resource(patient, "Observation", "r1/Ax"));
         assertThat(a.patientKey()).isEqualTo(key);
         assertThat(auditRows.forPatient(before, regionalId)).filteredOn(r -> r.contains("import"))
                 .containsExactly("CREATE PERMIT import LAB_CSV r1 (a.txt)", "CREATE PERMIT import LAB_CSV r2 (a.txt)");
@@ -115,7 +117,7 @@ class RunImportIT {
         assertThat(renamed.counts().filesSkipped()).as("same content under another name").isEqualTo(1);
         assertThat(sameRecordOtherFile.counts().recordsUnchanged()).isEqualTo(1);
         assertThat(sameRecordOtherFile.counts().resourcesWritten()).isEqualTo(0);
-        assertThat(store.history("Observation", ImportIds.of(clinic.id(), patient, "Observation", "r1/A"))).hasSize(1);
+        assertThat(store.history("Observation", ids().resource(patient, "Observation", "r1/A"))).hasSize(1);
         assertThat(auditRowsAfter(before)).as("nothing written, nothing audited").isZero();
     }
 
@@ -126,8 +128,8 @@ class RunImportIT {
         ImportBatch newer = run(file("v3.txt", line("r1", "20240103", "STORE", "A=5")));
 
         assertThat(older.counts().recordsUnchanged()).as("an older version is not applied").isEqualTo(1);
-        String a = ImportIds.of(clinic.id(), patient, "Observation", "r1/A");
-        String b = ImportIds.of(clinic.id(), patient, "Observation", "r1/B");
+        String a = ids().resource(patient, "Observation", "r1/A");
+        String b = ids().resource(patient, "Observation", "r1/B");
         assertThat(observation(store.find("Observation", a).orElseThrow()).getValueQuantity().getValue()).isEqualByComparingTo("5");
         assertThat(store.find("Observation", b).orElseThrow().deleted()).as("B is gone from version 3").isTrue();
         assertThat(newer.counts().recordsStored()).isEqualTo(1);
@@ -158,7 +160,7 @@ class RunImportIT {
         assertThat(opens.get()).as("read from disk once: hashed and read by the adapter").isEqualTo(1);
         assertThat(again.counts().filesSkipped()).as("the content it now holds was never read").isZero();
         assertThat(again.counts().recordsStored()).isEqualTo(1);
-        String a = ImportIds.of(clinic.id(), patient, "Observation", "w1/A");
+        String a = ids().resource(patient, "Observation", "w1/A");
         assertThat(observation(store.find("Observation", a).orElseThrow()).getValueQuantity().getValue()).isEqualByComparingTo("22");
     }
 
@@ -183,7 +185,8 @@ class RunImportIT {
                         }
                     }
                 });
-        RunImport twoAtOnce = new RunImport(counting, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())), facilities,
+        RunImport twoAtOnce = new RunImport(counting, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
+                new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
                         counting, records, new ImportAudits(audit)));
         // One patient with more records than two chunks hold (their chunks must wait for one another: each
@@ -278,7 +281,8 @@ class RunImportIT {
                 return file.name().startsWith("part-");
             }
         };
-        RunImport ordered = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, reader)), facilities,
+        RunImport ordered = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, reader)),
+                new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
                         ledger, records, new ImportAudits(audit)));
 
@@ -319,5 +323,10 @@ class RunImportIT {
 
     private Observation observation(StoredResource stored) {
         return fhir.newJsonParser().parseResource(Observation.class, stored.json());
+    }
+
+    /** The ids the clinic's imports make. */
+    private ImportIds ids() {
+        return ImportIds.of(idKeys.current(), clinic.id());
     }
 }

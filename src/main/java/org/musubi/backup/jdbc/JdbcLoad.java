@@ -21,8 +21,12 @@ import org.musubi.backup.TableLayout;
  */
 final class JdbcLoad implements BackupDatabase.Load {
 
-    /** Rows the migrations themselves insert, and how they look before any use: V3's genesis chain head. */
-    private static final Map<String, String> SEEDED = Map.of("audit_chain_head", "seq = 0");
+    /**
+     * Rows the migrations themselves insert, and how they look before any use: V3's genesis chain head, and V22's id
+     * key (any: a database with no other rows has derived no id with it). The archive's rows replace them, so the
+     * restored installation keeps its id key and gives what it restores the ids it gave before.
+     */
+    private static final Map<String, String> SEEDED = Map.of("audit_chain_head", "seq = 0", "id_key", "true");
     private final Connection connection;
     private boolean committed;
 
@@ -46,9 +50,11 @@ final class JdbcLoad implements BackupDatabase.Load {
         if (!found.isEmpty()) {
             throw new BackupRefused("backup.restore.notEmpty", String.join(", ", found));
         }
-        for (String table : SEEDED.keySet()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM " + Catalog.quote(table));
+        for (TableLayout table : tables) {
+            if (SEEDED.containsKey(table.name())) { // an older schema's database has not all of them
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("DELETE FROM " + Catalog.quote(table.name()));
+                }
             }
         }
     }

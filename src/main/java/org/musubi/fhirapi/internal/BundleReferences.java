@@ -48,7 +48,7 @@ class BundleReferences {
     /** The id a created or updated entry gets: the id in a PUT's url, else a new one. */
     String targetId(Bundle.BundleEntryComponent entry) {
         String url = entry.getRequest().getUrl();
-        if (entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT && url != null && url.matches("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
+        if (chosenId(entry)) {
             return url.substring(url.indexOf('/') + 1);
         }
         if (entry.getRequest().getMethod() != null && entry.getRequest().getMethod() != Bundle.HTTPVerb.POST
@@ -57,6 +57,12 @@ class BundleReferences {
                     + " / Unsupported request.method " + entry.getRequest().getMethod());
         }
         return BundleWrites.newId();
+    }
+
+    /** Whether the entry's id is the client's choice: a PUT to {@code Type/id}. */
+    boolean chosenId(Bundle.BundleEntryComponent entry) {
+        String url = entry.getRequest().getUrl();
+        return entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT && url != null && url.matches("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
     }
 
     void rewrite(IBaseResource resource, Map<String, String> ids, List<Bundle.BundleEntryComponent> entries, long facility) {

@@ -84,9 +84,13 @@ class BundleWrites {
             }
         }
         List<ResourceWrite> toWrite = new ArrayList<>();
+        java.util.Set<String> chosen = new java.util.HashSet<>();
         Map<String, java.util.Optional<Long>> patientKeys = new HashMap<>();
         for (int i : pending) {
             Bundle.BundleEntryComponent entry = entries.get(i);
+            if (references.chosenId(entry)) {
+                chosen.add(type(entry) + "/" + references.targetId(entry));
+            }
             var json = sent.isEmpty() ? null : sent.get(i);
             toWrite.add(named(first + i, entry, () -> {
                 String id = ids.get(entry.getFullUrl()).substring(type(entry).length() + 1);
@@ -102,7 +106,7 @@ class BundleWrites {
         }
         List<Written> written;
         try {
-            written = writes.writeAll(caller.reader(), toWrite);
+            written = writes.writeAll(caller.reader(), toWrite, chosen);
         } catch (WriteRecords.NotOwner e) {
             throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
         }

@@ -2,15 +2,15 @@ package org.musubi.fhirapi.internal;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.musubi.record.IdKey;
+import org.musubi.record.IdKeys;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * JP-CLINS documents (referral letter 57133-1, discharge summary 18842-5, checkup report 53576-5)
  * and collection Bundles (the 5 information items): the Bundle is stored whole, as sent, under the
  * writer's patient (retrievable as {@code Bundle/<id>}), and each entry also as its own searchable
- * resource. Ids derive from the facility, the Bundle's identifier and the entry's fullUrl, so the
- * same Bundle sent again is stored once.
+ * resource. Ids derive from the facility, the Bundle's identifier and the entry's fullUrl under the installation's
+ * id key ({@link IdKey}), so the same Bundle sent again is stored once and no one can tell its ids before it is.
  */
 @Component
 class DocumentBundles {
@@ -30,13 +30,15 @@ class DocumentBundles {
     private final SourcePatientRegistration registration;
     private final BundleReferences references;
     private final WriteRecords writes;
+    private final IdKeys keys;
 
     DocumentBundles(RecordResources resources, SourcePatientRegistration registration, BundleReferences references,
-                    WriteRecords writes) {
+                    WriteRecords writes, IdKeys keys) {
         this.resources = resources;
         this.registration = registration;
         this.references = references;
         this.writes = writes;
+        this.keys = keys;
     }
 
     Written store(Caller caller, Bundle sent) {
@@ -89,7 +91,8 @@ class DocumentBundles {
         throw new UnprocessableEntityException("Bundle に Patient のエントリがありません / The Bundle has no Patient entry");
     }
 
-    static String id(String key) {
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    /** The id derived from {@code key} ({@link IdKey#uuid}: as before V22 on a legacy installation). */
+    private String id(String key) {
+        return keys.current().uuid(key);
     }
 }

@@ -46,7 +46,7 @@ record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRe
         }
         try {
             if (id != null) {
-                writes.requireOwner(caller.reader(), type, id);
+                writes.requireWritable(caller.reader(), type, id);
             }
             ResourceWrite write;
             try {

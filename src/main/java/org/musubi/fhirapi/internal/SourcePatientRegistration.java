@@ -42,8 +42,19 @@ class SourcePatientRegistration {
         return register(caller, patient, null);
     }
 
-    /** With {@code id}: the Patient gets that id (a PUT), unless the facility already sent this patient under another. */
+    /**
+     * With {@code id}: the Patient gets that id (a PUT), unless the facility already sent this patient under another.
+     * An id of another facility's resource, or an unused id of the server's own form, is refused first, with the
+     * one 404, before anything is kept ({@link WriteRecords#requireWritable}).
+     */
     Written register(Caller caller, Patient patient, String id) {
+        if (id != null) {
+            try {
+                writes.requireWritable(caller.reader(), "Patient", id);
+            } catch (WriteRecords.NotOwner e) {
+                throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType("Patient", id));
+            }
+        }
         Facility facility = resources.facility(caller.writingFacility());
         String system = systems.patientIds(facility);
         String localId = patient.getIdentifier().stream()

@@ -18,11 +18,16 @@ final class ContentHash {
     }
 
     static String of(int hexDigits, String... parts) {
+        return HexFormat.of().formatHex(sha256(joined(parts))).substring(0, hexDigits);
+    }
+
+    /** The parts normalised, each followed by a unit separator: what {@link #of} hashes. */
+    static String joined(String... parts) {
         StringBuilder joined = new StringBuilder();
         for (String part : parts) {
             joined.append(normalised(part == null ? "" : part)).append('\u001F');
         }
-        return HexFormat.of().formatHex(sha256(joined.toString())).substring(0, hexDigits);
+        return joined.toString();
     }
 
     static String normalised(String text) {

@@ -39,10 +39,6 @@ final class DispenseMapping {
     record Mapping(List<MappedResource> resources, List<DirectoryResource> directory) {
     }
 
-    static Mapping map(Dispensing block, String recordKey) {
-        return map(block, recordKey, new Parties.Known());
-    }
-
     /** {@code known}: the parties the file's blocks named before (a notebook names its pharmacy in every block). */
     static Mapping map(Dispensing block, String recordKey, Parties.Known known) {
         List<MappedResource> mapped = new ArrayList<>();

@@ -30,15 +30,16 @@ final class NotebookResults {
     private final PatientMapping.Mapped patient;
     private final List<Outcome> outcomes = new ArrayList<>();
     private final Map<String, Integer> keysSeen = new HashMap<>();
-    private final Parties.Known parties = new Parties.Known();
+    private final Parties.Known parties;
 
-    private NotebookResults(Notebook book, PatientMapping.Mapped patient) {
+    private NotebookResults(Notebook book, PatientMapping.Mapped patient, MappingContext context) {
         this.book = book;
         this.patient = patient;
+        this.parties = new Parties.Known(context.ids());
     }
 
     static List<ParseResult> of(Notebook book, MappingContext context, LocalDate today) {
-        NotebookResults results = new NotebookResults(book, PatientMapping.map(book.patient, context));
+        NotebookResults results = new NotebookResults(book, PatientMapping.map(book.patient, context), context);
         results.collect(today);
         return results.outcomes.stream().sorted(Comparator.comparingInt(Outcome::line)).map(Outcome::result).toList();
     }

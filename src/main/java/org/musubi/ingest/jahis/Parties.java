@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.ingest.DirectoryResource;
+import org.musubi.ingest.ImportIds;
 import org.musubi.ingest.jahis.JahisRecord.Pharmacist;
 import org.musubi.ingest.jahis.JahisRecord.Pharmacy;
 import org.musubi.ingest.jahis.JahisRecord.Prescriber;
@@ -44,24 +45,30 @@ final class Parties {
      */
     static final class Known {
         private final java.util.Map<java.util.List<String>, DirectoryResource> made = new java.util.HashMap<>();
+        private final ImportIds ids;
+
+        /** {@code ids}: the importing facility's, which give each party its id. */
+        Known(ImportIds ids) {
+            this.ids = ids;
+        }
 
         DirectoryResource pharmacy(Pharmacy p) {
             return made.computeIfAbsent(java.util.Arrays.asList("11", p.name(), p.prefecture(), p.feeTable(), p.code(),
-                    p.postalCode(), p.address(), p.phone()), k -> DirectoryResource.of(Parties.pharmacy(p)));
+                    p.postalCode(), p.address(), p.phone()), k -> DirectoryResource.of(Parties.pharmacy(p), ids));
         }
 
         DirectoryResource pharmacist(Pharmacist p) {
             return made.computeIfAbsent(java.util.Arrays.asList("15", p.name(), p.contact()),
-                    k -> DirectoryResource.of(Parties.pharmacist(p)));
+                    k -> DirectoryResource.of(Parties.pharmacist(p), ids));
         }
 
         DirectoryResource institution(PrescribingInstitution i) {
             return made.computeIfAbsent(java.util.Arrays.asList("51", i.name(), i.prefecture(), i.feeTable(), i.code()),
-                    k -> DirectoryResource.of(Parties.institution(i)));
+                    k -> DirectoryResource.of(Parties.institution(i), ids));
         }
 
         DirectoryResource doctor(Prescriber doctor) {
-            return made.computeIfAbsent(java.util.Arrays.asList("55", doctor.name()), k -> DirectoryResource.of(Parties.doctor(doctor)));
+            return made.computeIfAbsent(java.util.Arrays.asList("55", doctor.name()), k -> DirectoryResource.of(Parties.doctor(doctor), ids));
         }
     }
 

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.identity.Sex;
+import org.musubi.ingest.ImportIds;
 import org.musubi.ingest.MappingContext;
 import org.musubi.ingest.PatientIdentity;
 import org.musubi.ingest.jahis.JahisRecord.PatientInfo;
@@ -16,9 +17,11 @@ import org.musubi.ingest.jahis.JahisRecord.PatientInfo;
 /**
  * The patient record (1) as the identity matching uses it and as JP_Patient. JAHIS carries no
  * patient ID, so the local ID is derived from who the patient is: {@code jahis-} + 16 hex digits of
- * SHA-256 over the normalised kana name (the kanji name when there is no kana), the birth date and
- * the sex. The same person in another notebook file gets the same ID; a changed name is a new ID,
- * left to identity matching (名寄せ). Blood type and weight are not mapped (no date to give them).
+ * the HMAC, under the installation's id key, of the facility and the normalised kana name (the kanji name when
+ * there is no kana), birth date and sex (on a legacy installation, of their SHA-256: {@link ImportIds#patientHash}),
+ * so that the ID does not give away who the patient is. The same person in another notebook file gets the same ID;
+ * a changed name is a new ID, left to identity matching (名寄せ). Blood type and weight are not mapped (no date to
+ * give them).
  */
 final class PatientMapping {
 
@@ -28,13 +31,14 @@ final class PatientMapping {
     private PatientMapping() {
     }
 
-    static String localId(PatientInfo info) {
+    /** {@code jahis-} and 16 hex digits of the normalised name, birth date and sex ({@link ImportIds#patientHash}). */
+    static String localId(PatientInfo info, ImportIds ids) {
         String name = info.kanaName().isEmpty() ? "kanji:" + info.name() : "kana:" + info.kanaName();
-        return "jahis-" + ContentHash.of(16, name, String.valueOf(info.birthDate()), info.sex());
+        return "jahis-" + ids.patientHash(ContentHash.joined(name, String.valueOf(info.birthDate()), info.sex()), 16);
     }
 
     static Mapped map(PatientInfo info, MappingContext context) {
-        String localId = localId(info);
+        String localId = localId(info, context.ids());
         PersonName kanji = PersonName.split(info.name());
         PersonName kana = info.kanaName().isEmpty() ? null : PersonName.split(info.kanaName());
         Sex sex = "1".equals(info.sex()) ? Sex.MALE : Sex.FEMALE;

@@ -62,6 +62,8 @@ final class BatchWrite {
     private final Map<String, State> bySource = new HashMap<>();
     private final Map<String, State> changed = new LinkedHashMap<>();
     private final List<Version> versions = new ArrayList<>();
+    /** Ids of which a row stored before belongs to another facility than {@link #owner}. */
+    private final java.util.Set<String> foreign = new java.util.HashSet<>();
 
     /** {@code owner}: the only source facility whose stored resources the batch may change, or {@code null} for any. */
     BatchWrite(Long owner) {
@@ -71,9 +73,38 @@ final class BatchWrite {
     /** A row stored before the batch. */
     void known(State state, String sourceKey) {
         byId.put(state.id, state);
+        if (foreign(state)) {
+            foreign.add(state.id); // another row of the id (another patient's) must not hide this one
+        }
         if (sourceKey != null) {
             bySource.put(sourceKey(state.patientKey, state.sourceFacility, state.type, sourceKey), state);
         }
+    }
+
+    /**
+     * Before any write is applied, when the batch has an owner: refuses the batch ({@link WriteRecords.NotOwner}) when
+     * a write's id is stored as another facility's resource, or as the owner's under another patient or type, naming
+     * every such write, so that an import can set all of them aside at once and store the rest.
+     */
+    void requireWritable(List<ResourceWrite> writes) {
+        if (owner == null) {
+            return;
+        }
+        java.util.Set<String> refused = new java.util.LinkedHashSet<>();
+        for (ResourceWrite write : writes) {
+            State state = write.id() == null ? null : byId.get(write.id());
+            if (state != null && (foreign.contains(write.id()) || state.patientKey != write.patientKey()
+                    || !state.type.equals(write.type()))) {
+                refused.add(write.type() + "/" + write.id());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new WriteRecords.NotOwner(List.copyOf(refused));
+        }
+    }
+
+    private boolean foreign(State state) {
+        return owner != null && state.stored && !owner.equals(state.sourceFacility);
     }
 
     Written apply(ResourceWrite write) {
@@ -85,7 +116,7 @@ final class BatchWrite {
             state = new State(write.patientKey(), write.id() != null ? write.id() : UUID.randomUUID().toString(),
                     write.type(), 0, false, null, null);
             byId.put(state.id, state);
-        } else if (owner != null && state.stored && !owner.equals(state.sourceFacility)) {
+        } else if (foreign(state)) {
             throw new WriteRecords.NotOwner(state.type, state.id);
         } else if (state.patientKey != write.patientKey() || !state.type.equals(write.type())) {
             throw new IllegalArgumentException("resource " + state.type + "/" + state.id + " belongs to another patient or type");

@@ -53,6 +53,7 @@ class JdbcResourceStore implements ResourceStore {
 
     private List<Written> write(BatchWrite batch, List<ResourceWrite> writes, Long writerUserId) {
         batchSql.lookUp(writes, batch);
+        batch.requireWritable(writes);
         List<Written> written = new ArrayList<>(writes.size());
         for (ResourceWrite write : writes) {
             written.add(batch.apply(write));

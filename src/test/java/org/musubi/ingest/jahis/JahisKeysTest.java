@@ -10,7 +10,10 @@ import static org.musubi.ingest.jahis.Notebooks.ointmentBlock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.musubi.record.IdKey;
+import org.musubi.ingest.ImportIds;
 import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.MappingContext;
 import org.musubi.ingest.ParseResult.Parsed;
 
 /** Record keys come from content only: the same dispensing or note sent again is the same record. */
@@ -67,6 +70,27 @@ class JahisKeysTest {
         assertThat(patientId("1,山田 花子,1,19580303,,,,,,,ヤマダ ハナコ")).isNotEqualTo(id);
         assertThat(patientId("1,山田 花子,2,19580303")).as("no kana: the kanji name").isNotEqualTo(id)
                 .isEqualTo(patientId("1,山田　花子,2,19580303"));
+    }
+
+    @Test
+    void keysThePatientIdOnAKeyedInstallationAndKeepsTheOldOneOnALegacyOne() {
+        String line = "1,山田 太郎,1,19660303,,,,,,,ヤマダ タロウ";
+        IdKey key = IdKey.random(IdKey.Scheme.KEYED);
+
+        assertThat(patientId(line)).as("legacy: printed by the code before V22").isEqualTo("jahis-26e7aca355d8a5af");
+        String keyed = patientId(line, new MappingContext("1341234567", "テスト薬局", ImportIds.of(key, 17)));
+        assertThat(keyed).matches("jahis-[0-9a-f]{16}").isNotEqualTo("jahis-26e7aca355d8a5af")
+                .isEqualTo(patientId(line, new MappingContext("1341234567", "テスト薬局", ImportIds.of(key, 17))))
+                .isNotEqualTo(patientId(line, new MappingContext("1341234567", "テスト薬局", ImportIds.of(key, 18))))
+                .isNotEqualTo(patientId(line, new MappingContext("1341234567", "テスト薬局",
+                        ImportIds.of(IdKey.random(IdKey.Scheme.KEYED), 17))));
+    }
+
+    private static String patientId(String patientLine, MappingContext context) {
+        List<org.musubi.ingest.ParseResult> results = new ArrayList<>();
+        new JahisReader(JahisFiles.TODAY).read(org.musubi.ingest.SourceFile.of("x.txt",
+                JahisFiles.utf8(Notebooks.HEADER, patientLine)), context, results::add);
+        return parsed(results).getFirst().patient().localId();
     }
 
     private static String patientId(String patientLine) {

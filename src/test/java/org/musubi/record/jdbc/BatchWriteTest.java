@@ -95,6 +95,24 @@ class BatchWriteTest {
         assertThat(batch.versions()).singleElement().satisfies(v -> assertThat(v.held()).containsExactly(DataCategory.LAB_RESULTS));
     }
 
+    @Test
+    void namesEveryWriteOfAnotherFacilitysOrAnotherPatientsIdBeforeAnyIsApplied() {
+        BatchWrite batch = new BatchWrite(9L);
+        byte[] empty = BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8));
+        batch.known(new BatchWrite.State(7, "own", "Observation", 1, false, empty, 9L), null);
+        batch.known(new BatchWrite.State(3, "squat", "Observation", 1, false, empty, 4L), null);
+        batch.known(new BatchWrite.State(8, "other-patient", "Observation", 1, false, empty, 9L), null);
+        batch.known(new BatchWrite.State(7, "twice", "Observation", 1, false, empty, 9L), null);
+        batch.known(new BatchWrite.State(5, "twice", "Observation", 1, false, empty, 4L), null);
+
+        assertThatThrownBy(() -> batch.requireWritable(List.of(write("own", null, "{}"), write("squat", null, "{}"),
+                write("new", null, "{}"), write("other-patient", null, "{}"), write("twice", null, "{}"))))
+                .isInstanceOfSatisfying(WriteRecords.NotOwner.class, e -> assertThat(e.refs())
+                        .containsExactly("Observation/squat", "Observation/other-patient", "Observation/twice"));
+        batch.requireWritable(List.of(write("own", null, "{}"), write("new", null, "{}")));
+        new BatchWrite(null).requireWritable(List.of(write("squat", null, "{}")));
+    }
+
     private static ResourceWrite write(String id, String sourceKey, String json) {
         return new ResourceWrite(7, "Observation", id, sourceKey, 9, DataCategory.LAB_RESULTS, json, NONE);
     }
