@@ -10,12 +10,19 @@ import org.musubi.attack.Victim.Marker;
  * path stands for what is asked about, filled with the victim's real id or identifier, or with one of the same
  * form that nothing has.
  *
+ * @param body       what a POST or PUT sends, with {@code {key}}, {@code {person}}, {@code {family}} and {@code {birth}}
+ *                   filled in ({@code null}: nothing)
  * @param kind       how an answer is judged (see {@link Kind})
  * @param key        which of the victim's ids goes into {@code {key}}
  * @param primary    the marker the answer must show when the caller may see it ({@code null}: none)
  * @param scopeTypes the types a system's scopes must allow, else the call is refused (403) alike for any key
  */
-record Probe(String name, Kind kind, String method, String path, Key key, Marker primary, Set<String> scopeTypes) {
+record Probe(String name, Kind kind, String method, String path, Key key, Marker primary, Set<String> scopeTypes,
+             String body) {
+
+    Probe(String name, Kind kind, String method, String path, Key key, Marker primary, Set<String> scopeTypes) {
+        this(name, kind, method, path, key, primary, scopeTypes, null);
+    }
 
     enum Kind {
         /** One resource: shown when the caller sees it, otherwise the answer of an id nothing has. */
@@ -26,12 +33,20 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
         WRITE
     }
 
-    enum Key { PERSON, LOCAL_ID, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE }
+    enum Key { PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE }
+
+    /** The body to send about this key, or {@code null}. */
+    String body(Victim v, String keyValue) {
+        return body == null ? null : body.replace("{key}", keyValue).replace("{person}", String.valueOf(v.personId()))
+                .replace("{birth}", v.birthDate())
+                .replace("{family}", v.familyKana());
+    }
 
     String real(Victim v) {
         return switch (key) {
             case PERSON -> String.valueOf(v.personId());
             case LOCAL_ID -> v.localId();
+            case GIVEN_NAME -> v.marker(Marker.DEMOGRAPHICS);
             case OBSERVATION -> v.observation();
             case ALLERGY -> v.allergy();
             case BUNDLE -> v.bundle();
@@ -45,6 +60,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
         return switch (key) {
             case PERSON -> absentPerson(personExists);
             case LOCAL_ID -> "N" + v.localId().substring(1);
+            case GIVEN_NAME -> org.musubi.testing.FhirRecords.uniqueKana();
             default -> UUID.randomUUID().toString();
         };
     }
@@ -63,6 +79,11 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
             }
         }
     }
+
+    /** What an attacker would write over A's lab result (or under an id nothing has). */
+    private static final String TAMPERED = """
+            {"resourceType":"Observation","id":"{key}","status":"final","code":{"text":"改ざん"},
+             "subject":{"reference":"Patient/{person}"},"valueString":"改ざん"}""";
 
     /** Every probe of the matrix: each FHIR interaction and operation on A's data, and each portal page. */
     static List<Probe> all(String patientSystem) {
@@ -100,7 +121,21 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                 new Probe("delete Observation", Kind.WRITE, "DELETE", "Observation/{key}", Key.OBSERVATION, null,
                         Set.of("Observation")),
                 new Probe("update Observation", Kind.WRITE, "PUT", "Observation/{key}", Key.OBSERVATION, null,
-                        Set.of("Observation")),
+                        Set.of("Observation"), TAMPERED),
+                new Probe("transaction overwriting Observation", Kind.WRITE, "POST", "", Key.OBSERVATION, null,
+                        Set.of("Observation"), """
+                        {"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"http://localhost/fhir/Observation/{key}",
+                         "resource":%s,"request":{"method":"PUT","url":"Observation/{key}"}}]}""".formatted(TAMPERED)),
+                new Probe("create Observation about the person", Kind.WRITE, "POST", "Observation", Key.PERSON, null,
+                        Set.of("Observation"), """
+                        {"resourceType":"Observation","status":"final","code":{"text":"なりすまし"},
+                         "subject":{"reference":"Patient/{key}"},"valueString":"なりすまし"}"""),
+                new Probe("PDQm $match", Kind.PERSON, "POST", "Patient/$match", Key.GIVEN_NAME, Marker.LOCAL_ID,
+                        patient, """
+                        {"resourceType":"Parameters","parameter":[{"name":"resource","resource":{"resourceType":"Patient",
+                         "name":[{"family":"{family}","given":["{key}"],"extension":[{"url":
+                         "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation","valueCode":"SYL"}]}],
+                         "gender":"female","birthDate":"{birth}"}}]}"""),
                 new Probe("portal: patient", Kind.PERSON, "GET", "/portal/patients/{key}", Key.PERSON, Marker.DEMOGRAPHICS,
                         Set.of()),
                 new Probe("portal: medications", Kind.PERSON, "GET", "/portal/patients/{key}/medications", Key.PERSON,

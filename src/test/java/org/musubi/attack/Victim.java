@@ -8,10 +8,12 @@ import org.musubi.policy.DataCategory;
  * data, and the ids an attacker would ask about.
  *
  * @param localId the hospital's own patient id
+ * @param familyKana the person's kana family name, as the hospital sent it
+ * @param birthDate the person's birth date, as the hospital sent it
  * @param markers what each kind of data holds that no other patient has, to tell whether an answer leaked it
  */
-record Victim(AttackState state, long personId, String localId, String observation, String allergy, String bundle,
-              String binary, String documentReference, Map<Marker, String> markers) {
+record Victim(AttackState state, long personId, String localId, String familyKana, String birthDate, String observation,
+              String allergy, String bundle, String binary, String documentReference, Map<Marker, String> markers) {
 
     /** A kind of data the answers may carry, with the categories and resource type it takes to see it. */
     enum Marker {

@@ -67,9 +67,12 @@ final class Victims {
         markers.put(Marker.MEDICATION, "攻撃試験薬" + unique);
         markers.put(Marker.BUNDLE, "attack-bundle-" + UUID.randomUUID());
         markers.put(Marker.DOCUMENT, "攻撃試験文書" + unique);
-        Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ");
+        // a name and birth date nobody else in the test database has, so that matching makes a new person of it
+        Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ" + FhirRecords.uniqueKana());
         patient.getNameFirstRep().getGiven().clear();
         patient.getNameFirstRep().addGiven(unique);
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(java.time.LocalDate.of(1920, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(30_000)).toString()));
         hospitalApi.create().resource(patient).execute();
         Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
         Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2025-06-01", 0);
@@ -95,7 +98,9 @@ final class Victims {
         String documentReference = FhirRecords.create(hospitalApi, document(subject, markers.get(Marker.DOCUMENT)));
         long person = FhirRecords.personOf(hospitalApi, hospital, localId);
         record(state, person, clinic, otherHospital, glassUsers);
-        return new Victim(state, person, localId, observation, allergyId, bundle, binary, documentReference, markers);
+        return new Victim(state, person, localId, patient.getNameFirstRep().getFamily(),
+                patient.getBirthDateElement().getValueAsString(), observation, allergyId, bundle, binary, documentReference,
+                markers);
     }
 
     private void record(AttackState state, long person, Facility clinic, Facility otherHospital, List<Long> glassUsers) {

@@ -90,6 +90,12 @@ class BundleWrites {
             Bundle.BundleEntryComponent entry = entries.get(i);
             if (references.chosenId(entry)) {
                 chosen.add(type(entry) + "/" + references.targetId(entry));
+                // another facility's id, or one of the server's form, answers alike before the content is judged
+                try {
+                    writes.requireWritable(caller.reader(), type(entry), references.targetId(entry));
+                } catch (WriteRecords.NotOwner e) {
+                    throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
+                }
             }
             var json = sent.isEmpty() ? null : sent.get(i);
             toWrite.add(named(first + i, entry, () -> {
