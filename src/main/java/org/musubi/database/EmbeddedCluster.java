@@ -29,6 +29,11 @@ final class EmbeddedCluster {
         try {
             Files.createDirectories(directory);
             EmbeddedLock.refuseIfInUse(directory);
+            if (embedded.cleanOnStart()) {
+                // The library cleans the directory when the cluster is closed, not at start: a run that was killed
+                // leaves a cluster there that initdb would refuse.
+                emptyDirectory(directory);
+            }
             boolean fresh = embedded.cleanOnStart() || !Files.exists(directory.resolve("postgresql.conf"));
             EmbeddedPasswords passwords = fresh ? EmbeddedPasswords.create(EmbeddedPasswords.fileOf(directory))
                     : existing(directory);
@@ -83,6 +88,16 @@ final class EmbeddedCluster {
         } catch (IOException e) {
             throw new IOException(e.getMessage() + " (if the server started but refused the superuser, the password in "
                     + passwords.file() + " is not the cluster's: restore that file from your backup)", e);
+        }
+    }
+
+    private static void emptyDirectory(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(directory)) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 

@@ -13,6 +13,13 @@ public interface IdentityStore {
 
     Optional<RegisteredPerson> personByRegionalId(String regionalId);
 
+    /**
+     * The ids under which the audit trail names the person with this regional ID: the ID itself, the regional ID it
+     * had before migration V20 and those of the persons merged into it (with theirs); just {@code regionalId} when
+     * no person has it.
+     */
+    List<String> namesInAudit(String regionalId);
+
     RegisteredPerson register(Person person);
 
     Optional<SourcePatient> sourcePatient(long sourcePatientId);

@@ -75,6 +75,27 @@ class EmbeddedClusterMigrationIT {
         assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(EmbeddedAccess.RULES);
     }
 
+    @Test
+    void cleanOnStartWipesAClusterLeftBehindByARunThatWasKilled() throws Exception {
+        Path data = dir.resolve("left/postgres");
+        try (DatabaseEndpoint first = EmbeddedCluster.start(new DatabaseProperties.Embedded(data, 0, false, Map.of()),
+                "musubi_app")) {
+            try (Connection owner = connect(first.embedded().getPort(), "postgres", first.ownerPassword())) {
+                JdbcClient.create(new SingleConnectionDataSource(owner, true))
+                        .sql("CREATE TABLE kept AS SELECT 'before' AS note").update();
+            }
+        }
+        assertThat(data.resolve("PG_VERSION")).as("a cluster left behind, as after kill -9").exists();
+
+        try (DatabaseEndpoint clean = EmbeddedCluster.start(new DatabaseProperties.Embedded(data, 0, true, Map.of()),
+                "musubi_app")) {
+            try (Connection owner = connect(clean.embedded().getPort(), "postgres", clean.ownerPassword())) {
+                assertThat(JdbcClient.create(new SingleConnectionDataSource(owner, true))
+                        .sql("SELECT count(*) FROM pg_tables WHERE tablename = 'kept'").query(Long.class).single()).isZero();
+            }
+        }
+    }
+
     private static String note(int port, String user, String password) throws SQLException {
         try (Connection connection = connect(port, user, password)) {
             return JdbcClient.create(new SingleConnectionDataSource(connection, true)).sql("SELECT note FROM kept")

@@ -6,17 +6,26 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.Sex;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Operators search the audit trail by user, outcome and period, export it as CSV, and verify it. */
+/** Operators search the audit trail by user, outcome, person and period, export it as CSV, and verify it. */
 @MusubiIntegrationTest
 class AuditScreenIT {
 
@@ -26,6 +35,10 @@ class AuditScreenIT {
     TestAccounts accounts;
     @Autowired
     AuditRows audit;
+    @Autowired
+    Audit trail;
+    @Autowired
+    IdentityStore identities;
 
     @Test
     void searchesByUserAndOutcomeAndExportsTheSameRowsAsCsv() {
@@ -51,6 +64,34 @@ class AuditScreenIT {
         assertThat(csv.body()).contains("LOGIN_PASSWORD,,,,OPERATIONS,DENY,bad credentials")
                 .contains("LOGIN_SECOND_FACTOR,User");
         assertThat(audit.since(0, operator.loginId())).contains("AUDIT_SEARCH PERMIT", "AUDIT_EXPORT PERMIT");
+    }
+
+    @Test
+    void aPersonsRegionalIdFindsTheRowsWrittenUnderThePersonsMergedIntoIt() {
+        User operator = accounts.networkAdmin();
+        RegisteredPerson survivor = identities.register(new Person(TestRegionalIds.next(), "統合", "一郎", "トウゴウ",
+                "イチロウ", Sex.MALE, LocalDate.of(1950, 5, 1), null, null, null));
+        RegisteredPerson merged = identities.register(new Person(TestRegionalIds.next(), "統合", "一朗", "トウゴウ",
+                "イチロウ", Sex.MALE, LocalDate.of(1950, 5, 1), null, null, null));
+        RegisteredPerson stranger = identities.register(new Person(TestRegionalIds.next(), "別人", "二郎", "ベツジン",
+                "ジロウ", Sex.MALE, LocalDate.of(1951, 6, 2), null, null, null));
+        String survivorId = survivor.person().regionalId();
+        trail.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("Patient", "s").patient(survivorId).reason("survivor read"));
+        trail.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("Patient", "m").patient(merged.person().regionalId())
+                .reason("merged read"));
+        trail.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("Patient", "x").patient(stranger.person().regionalId())
+                .reason("stranger read"));
+        identities.merge(survivor.id(), merged.id(), operator.id(), "same person");
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, operator);
+
+        HttpResponse<String> page = web.get("/admin/audit?patientId=" + survivorId);
+        String csv = web.get("/admin/audit/export.csv?patientId=" + survivorId).body();
+
+        assertThat(page.body()).contains("survivor read", "merged read").doesNotContain("stranger read").contains("（全 2 件）");
+        assertThat(csv.lines().skip(1)).hasSize(2).anyMatch(line -> line.contains("merged read"));
+        assertThat(web.get("/admin/audit?patientId=" + merged.person().regionalId()).body())
+                .as("the merged person's own id finds only its own rows").contains("merged read").doesNotContain("survivor read");
     }
 
     @Test

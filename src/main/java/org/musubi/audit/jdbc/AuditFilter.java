@@ -15,7 +15,8 @@ record AuditFilter(String where, Map<String, Object> params) {
         Map<String, Object> params = new LinkedHashMap<>();
         add(conditions, params, "login_id = :loginId", "loginId", q.loginId() == null || q.loginId().isBlank() ? null : q.loginId().strip().toLowerCase(java.util.Locale.ROOT));
         add(conditions, params, "facility_id = :facilityId", "facilityId", q.facilityId());
-        add(conditions, params, "patient_id = :patientId", "patientId", blankToNull(q.patientId()));
+        add(conditions, params, "patient_id = ANY(:patientIds)", "patientIds",
+                q.patientIds().isEmpty() ? null : q.patientIds().toArray(String[]::new));
         add(conditions, params, "occurred_at >= :from", "from", q.from() == null ? null : Timestamp.from(q.from()));
         add(conditions, params, "occurred_at < :to", "to", q.to() == null ? null : Timestamp.from(q.to()));
         add(conditions, params, "outcome = :outcome", "outcome", q.outcome() == null ? null : q.outcome().name());
@@ -35,9 +36,5 @@ record AuditFilter(String where, Map<String, Object> params) {
             conditions.add(condition);
             params.put(name, value);
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

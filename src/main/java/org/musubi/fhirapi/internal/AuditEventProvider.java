@@ -19,6 +19,7 @@ import org.musubi.audit.AuditRecord;
 import org.musubi.audit.AuditTrail;
 import org.musubi.audit.Outcome;
 import org.musubi.fhirapi.FhirApiProperties;
+import org.musubi.identity.IdentityStore;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.musubi.registry.User;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The audit trail as BALP-shaped AuditEvent resources, for network administrators signed in through
  * the browser (systems never read it). Searches by date, patient (regional ID), agent (login id),
- * outcome (0/4/8); each search is itself audited.
+ * outcome (0/4/8); each search is itself audited. A patient's search finds the rows written under the ids the person
+ * had before (a merge, migration V20) as well.
  */
 @Component
 public class AuditEventProvider implements IResourceProvider {
@@ -37,11 +39,14 @@ public class AuditEventProvider implements IResourceProvider {
     private final Audit audit;
     private final Users users;
     private final String regionalIdSystem;
+    private final IdentityStore identities;
 
-    AuditEventProvider(AuditTrail trail, Audit audit, Users users, FhirApiProperties properties) {
+    AuditEventProvider(AuditTrail trail, Audit audit, Users users, FhirApiProperties properties,
+                       IdentityStore identities) {
         this.trail = trail;
         this.audit = audit;
         this.users = users;
+        this.identities = identities;
         this.regionalIdSystem = properties.regionalIdSystem();
     }
 
@@ -57,7 +62,8 @@ public class AuditEventProvider implements IResourceProvider {
                                   @OptionalParam(name = AuditEvent.SP_OUTCOME) TokenParam outcome,
                                   @Count Integer count, @Offset Integer offset) {
         requireNetworkAdmin();
-        AuditQuery query = new AuditQuery(value(agent), null, value(patient),
+        AuditQuery query = new AuditQuery(value(agent), null,
+                value(patient) == null ? null : identities.namesInAudit(value(patient)),
                 date == null || date.getLowerBoundAsInstant() == null ? null : date.getLowerBoundAsInstant().toInstant(),
                 date == null || date.getUpperBoundAsInstant() == null ? null : date.getUpperBoundAsInstant().toInstant(),
                 outcome == null ? null : AuditEvents.outcome(outcome.getValue()), null);

@@ -43,6 +43,25 @@ class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
+    public List<String> namesInAudit(String regionalId) {
+        List<String> names = new java.util.ArrayList<>(List.of(regionalId));
+        jdbc.sql("""
+                WITH RECURSIVE named (id, regional_id, former_regional_id) AS (
+                  SELECT id, regional_id, former_regional_id FROM person WHERE regional_id = ?
+                  UNION
+                  SELECT p.id, p.regional_id, p.former_regional_id FROM person p JOIN named n ON p.merged_into = n.id)
+                SELECT regional_id, former_regional_id FROM named""").param(regionalId)
+                .query((rs, row) -> {
+                    names.add(rs.getString("regional_id"));
+                    if (rs.getString("former_regional_id") != null) {
+                        names.add(rs.getString("former_regional_id"));
+                    }
+                    return row;
+                }).list();
+        return names.stream().distinct().toList();
+    }
+
+    @Override
     @Transactional
     public RegisteredPerson register(Person p) {
         long id = jdbc.sql("""

@@ -10,6 +10,7 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.AuditTrail;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.VerificationReport;
+import org.musubi.identity.IdentityStore;
 import org.musubi.paging.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,17 +25,19 @@ class AuditController {
 
     private final AuditTrail trail;
     private final Audit audit;
+    private final IdentityStore identities;
 
-    AuditController(AuditTrail trail, Audit audit) {
+    AuditController(AuditTrail trail, Audit audit, IdentityStore identities) {
         this.trail = trail;
         this.audit = audit;
+        this.identities = identities;
     }
 
     @GetMapping("/admin/audit")
     String search(@ModelAttribute("search") AuditSearch search, @RequestParam(required = false) Integer page,
                   Model model) {
         audit.record(AuditEntry.of(AuditAction.AUDIT_SEARCH, Outcome.PERMIT).on("AuditEvent"));
-        model.addAttribute("results", trail.search(search.query(), PageRequest.of(page, 50)));
+        model.addAttribute("results", trail.search(search.query(identities::namesInAudit), PageRequest.of(page, 50)));
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("actions", AuditAction.values());
         return "admin/audit";
@@ -49,7 +52,7 @@ class AuditController {
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
         out.print(AuditCsv.HEADER);
-        trail.export(search.query(), row -> out.print(AuditCsv.line(row)));
+        trail.export(search.query(identities::namesInAudit), row -> out.print(AuditCsv.line(row)));
         out.flush();
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.identity.RegionalId;
 import org.musubi.testing.SchemaAt;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Migration V20 gives every existing person a new random id that is no card number (id = regional ID), keeps
@@ -87,6 +88,12 @@ class PersonIdsMigrationIT {
             assertThat(jdbc.queryForMap("SELECT number, check_hash FROM card")).as("the card keeps its number, has no code")
                     .containsEntry("number", firstCard).containsEntry("check_hash", null);
             assertThat(foreignKeysToPerson(jdbc)).as("every foreign key to person back").isEqualTo(foreignKeys);
+            JdbcIdentityStore store = new JdbcIdentityStore(JdbcClient.create(source), jdbc);
+            assertThat(store.namesInAudit((String) first.get("regional_id")))
+                    .as("the audit rows written before name the survivor and the person merged into it by their former IDs")
+                    .containsExactlyInAnyOrder((String) first.get("regional_id"), firstCard,
+                            (String) second.get("regional_id"), secondCard);
+            assertThat(store.namesInAudit("1234")).containsExactly("1234");
             assertThatThrownBy(() -> jdbc.update("UPDATE identity_event SET reason = 'changed'"))
                     .as("identity events are append-only again").rootCause().hasMessageContaining("append-only");
             assertThatThrownBy(() -> jdbc.update("UPDATE person SET id = id + 1 WHERE id = ?", newSurvivor))
