@@ -9,6 +9,8 @@ import org.musubi.identity.Persons;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
 import org.musubi.security.DemoAccounts;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -37,7 +39,22 @@ class DemoConfiguration {
     }
 
     @Bean
-    ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records) {
+    DemoStory demoStory(Users users, Facilities facilities, org.musubi.identity.IdentityStore identities,
+                        org.musubi.identity.IssueCard cards, org.musubi.consent.RecordConsent consents,
+                        org.musubi.consent.LinkPatientToFacility links, org.musubi.notice.PublishNotice notices,
+                        org.musubi.security.ActAs actAs) {
+        return new DemoStory(new DemoStory.Parts(users, facilities, identities, cards, consents, links, notices, actAs,
+                Clock.systemUTC()));
+    }
+
+    @Bean
+    DemoProgress demoProgress() {
+        return new DemoProgress();
+    }
+
+    @Bean
+    ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
+                               DemoStory story, DemoProgress progress) {
         return args -> {
             if (!properties.enabled()) {
                 int disabled = users.disableDemoAccounts();
@@ -46,26 +63,34 @@ class DemoConfiguration {
                             .reason(disabled + " demo accounts disabled: demo mode is off").by(Actor.system("demo")));
                     log.warn("Demo mode is off: {} demo accounts were disabled", disabled);
                 }
+                progress.done();
                 return;
             }
             if (properties.seed() && network.seedIfEmpty(properties.seedValue(), properties.password())) {
                 log.info("Demo network created from seed {}", properties.seedValue());
                 if (properties.importPersons() > 0) {
-                    Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records));
+                    Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records, story,
+                            progress));
+                    return;
                 }
             }
+            progress.done();
         };
     }
 
     /** In the background, so the server is up at once; the batches show on /admin/imports as they run. */
-    private static void importRecords(DemoProperties properties, DemoRecords records) {
+    private static void importRecords(DemoProperties properties, DemoRecords records, DemoStory story,
+                                      DemoProgress progress) {
         try {
             var batches = records.importSmallSet(properties.seedValue(), properties.importFolder(), properties.importPersons(),
-                    properties.importMessages());
+                    properties.importMessages(), LocalDate.now(properties.zone()).minusDays(1));
             log.info("Demo records imported: {} batches, {} records", batches.size(),
                     batches.stream().mapToLong(b -> b.counts().recordsSeen()).sum());
+            story.tell();
         } catch (RuntimeException e) {
             log.warn("Demo records could not be imported: {}", e.toString());
+        } finally {
+            progress.done();
         }
     }
 

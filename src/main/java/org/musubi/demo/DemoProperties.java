@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       demo persons and import them, so the demo has records; 0 imports nothing
  * @param importMessages SS-MIX2 messages per imported person
  * @param importFolder   where those source files are written (kept, so they can be imported again)
+ * @param zone           the demo's time zone: its records end on the day before today there
  */
 @ConfigurationProperties("musubi.demo")
 public record DemoProperties(
@@ -24,5 +25,6 @@ public record DemoProperties(
         @DefaultValue("musubi-demo") String password,
         @DefaultValue("40") int importPersons,
         @DefaultValue("20") int importMessages,
-        @DefaultValue("./data/demo-sources") Path importFolder) {
+        @DefaultValue("./data/demo-sources") Path importFolder,
+        @DefaultValue("Asia/Tokyo") java.time.ZoneId zone) {
 }

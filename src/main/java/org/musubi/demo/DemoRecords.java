@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -42,10 +43,14 @@ public final class DemoRecords {
         this.imports = imports;
     }
 
-    /** Writes and imports the files of {@code persons} persons of the demo network of {@code seed}; returns the batches. */
-    public List<ImportBatch> importSmallSet(long seed, Path folder, int persons, int messages) {
+    /**
+     * Writes and imports the files of {@code persons} persons of the demo network of {@code seed}, their care ending on
+     * {@code until} (yesterday, so that the demo's medicines are current); returns the batches.
+     */
+    public List<ImportBatch> importSmallSet(long seed, Path folder, int persons, int messages, LocalDate until) {
         SyntheticNetwork network = new SyntheticNetworkGenerator().generate(seed, SynthSize.demo());
-        SourceFiles.write(network, persons, folder, SourceOptions.defaults(seed).withMessagesPerPatient(messages), done -> { });
+        SourceFiles.write(network, persons, folder, SourceOptions.defaults(seed).withMessagesPerPatient(messages)
+                .withUntil(until), done -> { });
         try (Stream<Path> codes = Files.list(folder)) {
             return codes.sorted().flatMap(code -> Stream.of(run(code, "ssmix2", ImportKind.SSMIX2),
                     run(code, "jahis", ImportKind.JAHIS))).flatMap(Optional::stream).toList();

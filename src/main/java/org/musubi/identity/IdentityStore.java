@@ -20,6 +20,12 @@ public interface IdentityStore {
      */
     List<String> namesInAudit(String regionalId);
 
+    /**
+     * Active persons that a facility's patients are linked to ({@code facilityId}; any facility's when null), ordered
+     * by kana name, birth date and regional ID, at most {@code limit}.
+     */
+    List<RegisteredPerson> personsWithPatientsAt(Long facilityId, int limit);
+
     RegisteredPerson register(Person person);
 
     Optional<SourcePatient> sourcePatient(long sourcePatientId);

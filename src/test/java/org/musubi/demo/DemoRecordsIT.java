@@ -3,6 +3,8 @@ package org.musubi.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,8 @@ class DemoRecordsIT {
 
     @Test
     void importsSourceFilesOfDemoPersonsAndLinksThemToThosePersons() {
-        List<ImportBatch> batches = records.importSmallSet(properties.seedValue(), folder, 5, 10);
+        List<ImportBatch> batches = records.importSmallSet(properties.seedValue(), folder, 5, 10,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(1));
 
         assertThat(batches).isNotEmpty().allMatch(b -> b.status() == BatchStatus.DONE && b.origin() == BatchOrigin.DEMO);
         assertThat(batches.stream().mapToLong(b -> b.counts().recordsRejected()).sum()).isZero();

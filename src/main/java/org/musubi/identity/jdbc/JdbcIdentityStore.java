@@ -62,6 +62,16 @@ class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
+    public List<RegisteredPerson> personsWithPatientsAt(Long facilityId, int limit) {
+        return jdbc.sql("""
+                SELECT p.* FROM person p WHERE p.status = 'ACTIVE' AND EXISTS (
+                  SELECT 1 FROM person_link l JOIN source_patient s ON s.id = l.source_patient_id
+                  WHERE l.person_id = p.id AND (CAST(? AS bigint) IS NULL OR s.facility_id = ?))
+                ORDER BY p.family_kana, p.given_kana, p.birth_date, p.regional_id LIMIT ?""")
+                .params(facilityId, facilityId, limit).query(JdbcIdentityStore::person).list();
+    }
+
+    @Override
     @Transactional
     public RegisteredPerson register(Person p) {
         long id = jdbc.sql("""

@@ -50,6 +50,11 @@ public record SourceOptions(long seed, int messagesPerPatient, double updatePerc
         return new SourceOptions(seed, messagesPerPatient, updates, deletes, jahisUtf8Percent, until, years);
     }
 
+    /** Care up to {@code day} (e.g. yesterday, for a demo whose records are current). */
+    public SourceOptions withUntil(LocalDate day) {
+        return new SourceOptions(seed, messagesPerPatient, updatePercent, deletePercent, jahisUtf8Percent, day, years);
+    }
+
     public SourceOptions withJahisUtf8Percent(int percent) {
         return new SourceOptions(seed, messagesPerPatient, updatePercent, deletePercent, percent, until, years);
     }

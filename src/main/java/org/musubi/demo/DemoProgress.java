@@ -1,0 +1,20 @@
+package org.musubi.demo;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Whether the demo's seeding at start (network, records, story) has finished, for whoever must wait for it. */
+public final class DemoProgress {
+
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    void done() {
+        done.countDown();
+    }
+
+    /** Waits up to {@code timeout}; true when seeding finished (or there was nothing to seed). */
+    public boolean await(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
