@@ -42,9 +42,9 @@ class DemoConfiguration {
     DemoStory demoStory(Users users, Facilities facilities, org.musubi.identity.IdentityStore identities,
                         org.musubi.identity.IssueCard cards, org.musubi.consent.RecordConsent consents,
                         org.musubi.consent.LinkPatientToFacility links, org.musubi.notice.PublishNotice notices,
-                        org.musubi.security.ActAs actAs) {
+                        org.musubi.security.ActAs actAs, DemoRecords records, DemoProperties properties) {
         return new DemoStory(new DemoStory.Parts(users, facilities, identities, cards, consents, links, notices, actAs,
-                Clock.systemUTC()));
+                records, Clock.systemUTC(), properties.zone()));
     }
 
     @Bean
@@ -86,7 +86,7 @@ class DemoConfiguration {
                     properties.importMessages(), LocalDate.now(properties.zone()).minusDays(1));
             log.info("Demo records imported: {} batches, {} records", batches.size(),
                     batches.stream().mapToLong(b -> b.counts().recordsSeen()).sum());
-            story.tell();
+            story.tell(properties.importFolder().resolve("story"));
         } catch (RuntimeException e) {
             log.warn("Demo records could not be imported: {}", e.toString());
         } finally {

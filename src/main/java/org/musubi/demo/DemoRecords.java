@@ -65,7 +65,12 @@ public final class DemoRecords {
         if (!Files.isDirectory(root) || facility.isEmpty()) {
             return Optional.empty();
         }
-        ImportSource source = sources.findOrCreate(facility.get().id(), kind, "demo", root.toAbsolutePath().toString());
-        return Optional.of(imports.run(source, FolderFiles.of(kind, root), RUNNER, ImportProgress.NONE));
+        return Optional.of(run(facility.get(), kind, "demo", root));
+    }
+
+    /** Imports the files under {@code root} as {@code facility}'s source named {@code name}. */
+    ImportBatch run(Facility facility, ImportKind kind, String name, Path root) {
+        ImportSource source = sources.findOrCreate(facility.id(), kind, name, root.toAbsolutePath().toString());
+        return imports.run(source, FolderFiles.of(kind, root), RUNNER, ImportProgress.NONE);
     }
 }

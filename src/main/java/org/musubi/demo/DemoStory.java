@@ -1,7 +1,10 @@
 package org.musubi.demo;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,12 +22,16 @@ import org.musubi.identity.IssueCard;
 import org.musubi.identity.IssuedCard;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
+import org.musubi.ingest.ImportBatch;
+import org.musubi.ingest.ImportKind;
 import org.musubi.notice.Importance;
 import org.musubi.notice.NoticeDraft;
 import org.musubi.notice.PublishNotice;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
@@ -38,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * consent (all facilities, treatment and emergency), as at the counter; then the first user of each profession
  * links, with the card and its check code, the persons its facility has records of (or, at a facility that holds
  * none, such as a care manager's office or a fire station, the first persons of the network), so that every demo
- * role opens a home with patients; and the operator publishes a welcome notice. Deterministic for one network and
- * one set of records: persons are taken in kana-name order.
+ * role opens a home with patients; and the operator publishes a welcome notice. One of doctor1's patients, the
+ * protagonist, is linked at every demo role's facility and gets the story's own files ({@link StoryFiles}): an HbA1c
+ * trend that crosses the reference range, an allergy, a current duplicate medication and a rejected lab row.
+ * Deterministic for one network, one set of records and one day: persons are taken in kana-name order.
  */
 public final class DemoStory {
 
@@ -52,21 +61,36 @@ public final class DemoStory {
     /** The use cases the story goes through. */
     public record Parts(Users users, Facilities facilities, IdentityStore identities, IssueCard cards,
                         RecordConsent consents, LinkPatientToFacility links, PublishNotice notices, ActAs actAs,
-                        Clock clock) {
+                        DemoRecords records, Clock clock, ZoneId zone) {
     }
 
     public DemoStory(Parts parts) {
         this.parts = parts;
     }
 
-    /** What the story did. */
-    public record Told(int cards, int consents, int links) {
+    /** What the story did; {@code protagonist}: the person whose story files were imported, if any. */
+    public record Told(int cards, int links, Optional<RegisteredPerson> protagonist, List<ImportBatch> batches) {
     }
 
-    /** Tells the story in a registry seeded with the demo network whose persons' records were imported. */
-    public Told tell() {
+    /**
+     * Tells the story in a registry seeded with the demo network whose persons' records were imported; the story's
+     * own files are written under {@code folder}.
+     */
+    public Told tell(Path folder) {
         User operator = parts.users().findByLoginId("admin").filter(User::networkAdmin)
                 .orElseThrow(() -> new IllegalStateException("the demo network's operator 'admin' is missing"));
+        List<User> roles = firstOfEachProfession();
+        Optional<RegisteredPerson> protagonist = Optional.empty();
+        List<ImportBatch> batches = new ArrayList<>();
+        Optional<Facility> hospital = facilityOf(roles, Profession.DOCTOR);
+        Optional<Facility> pharmacy = facilityOf(roles, Profession.PHARMACIST).filter(f -> f.kind() == FacilityKind.PHARMACY)
+                .or(() -> firstOfKind(FacilityKind.PHARMACY));
+        if (hospital.isPresent() && hospital.get().code() != null) {
+            protagonist = parts.identities().personsWithPatientsAt(hospital.get().id(), 1).stream().findFirst();
+        }
+        if (protagonist.isPresent()) {
+            batches.addAll(storyFiles(folder, protagonist.get(), hospital.get(), pharmacy));
+        }
         List<RegisteredPerson> withRecords = parts.identities().personsWithPatientsAt(null, Integer.MAX_VALUE);
         Map<Long, IssuedCard> cards = new LinkedHashMap<>();
         for (RegisteredPerson person : withRecords) {
@@ -79,17 +103,46 @@ public final class DemoStory {
         }
         int links = 0;
         Map<Long, Boolean> linkedFacilities = new HashMap<>();
-        for (User user : firstOfEachProfession()) {
+        for (User user : roles) {
             Optional<Facility> facility = user.actingFacilityId().flatMap(parts.facilities()::find)
                     .filter(Facility::active).filter(Facility::viewing);
             if (facility.isEmpty() || linkedFacilities.putIfAbsent(facility.get().id(), true) != null) {
                 continue;
             }
-            links += link(user, facility.get(), cards);
+            links += link(user, facility.get(), cards, protagonist);
         }
         publishWelcome(operator);
-        log.info("Demo story told: {} cards and consents, {} links", cards.size(), links);
-        return new Told(cards.size(), cards.size(), links);
+        log.info("Demo story told: {} cards and consents, {} links, {} story batches", cards.size(), links, batches.size());
+        return new Told(cards.size(), links, protagonist, batches);
+    }
+
+    private Optional<Facility> firstOfKind(FacilityKind kind) {
+        return parts.facilities().all().stream().filter(f -> f.kind() == kind && f.active() && f.code() != null)
+                .findFirst();
+    }
+
+    private Optional<Facility> facilityOf(List<User> roles, Profession profession) {
+        return roles.stream().filter(u -> u.profession() == profession).findFirst()
+                .flatMap(User::actingFacilityId).flatMap(parts.facilities()::find);
+    }
+
+    /** The lab centre's CSV at the hospital and, with a pharmacy and a clinic, the pharmacy's notebook. */
+    private List<ImportBatch> storyFiles(Path folder, RegisteredPerson protagonist, Facility hospital,
+                                         Optional<Facility> pharmacy) {
+        LocalDate today = LocalDate.now(parts.clock().withZone(parts.zone()));
+        List<ImportBatch> batches = new ArrayList<>();
+        Optional<String> localId = parts.identities().sourcePatientsOf(protagonist.id()).stream()
+                .filter(s -> s.facilityId() == hospital.id()).map(SourcePatient::localId).findFirst();
+        if (localId.isPresent()) {
+            Path lab = StoryFiles.labCsv(folder, hospital, localId.get(), protagonist.person(), today);
+            batches.add(parts.records().run(hospital, ImportKind.LAB_CSV, "demo-story", lab));
+        }
+        Optional<Facility> clinic = firstOfKind(FacilityKind.CLINIC);
+        if (pharmacy.isPresent() && pharmacy.get().code() != null && clinic.isPresent()) {
+            Path jahis = StoryFiles.jahis(folder, pharmacy.get(), hospital, clinic.get(), protagonist.person(), today);
+            batches.add(parts.records().run(pharmacy.get(), ImportKind.JAHIS, "demo-story", jahis));
+        }
+        return batches;
     }
 
     /** doctor1, nurse1, pharmacist1, … : the demo accounts a newcomer is told about, in profession order. */
@@ -119,12 +172,19 @@ public final class DemoStory {
         return users;
     }
 
-    private int link(User user, Facility facility, Map<Long, IssuedCard> cards) {
+    /** The persons the facility has records of (or the network's first), then the story's protagonist. */
+    private int link(User user, Facility facility, Map<Long, IssuedCard> cards, Optional<RegisteredPerson> protagonist) {
         List<RegisteredPerson> own = parts.identities().personsWithPatientsAt(facility.id(), PATIENTS_PER_FACILITY);
-        List<RegisteredPerson> persons = own.isEmpty()
-                ? parts.identities().personsWithPatientsAt(null, PATIENTS_PER_FACILITY) : own;
+        Map<Long, RegisteredPerson> persons = new LinkedHashMap<>();
+        (own.isEmpty() ? parts.identities().personsWithPatientsAt(null, PATIENTS_PER_FACILITY) : own)
+                .forEach(p -> persons.put(p.id(), p));
+        // Linked last, so that the home page (newest links first) shows the protagonist on top.
+        protagonist.ifPresent(p -> {
+            persons.remove(p.id());
+            persons.put(p.id(), p);
+        });
         int linked = 0;
-        for (RegisteredPerson person : persons) {
+        for (RegisteredPerson person : persons.values()) {
             IssuedCard card = cards.get(person.id());
             if (card == null) {
                 continue;

@@ -34,18 +34,19 @@ class DemoTourIT {
 
     @BeforeAll
     void startFromAnEmptyDataDirectory() throws InterruptedException {
-        server = new SpringApplicationBuilder(Musubi.class).properties(
-                "server.port=0",
-                "musubi.database.embedded.data-directory=" + data.resolve("postgres"),
-                "musubi.security.secret-key-file=" + data.resolve("secret.key"),
-                "musubi.blob.directory=" + data.resolve("blobs"),
-                "musubi.ingest.upload-directory=" + data.resolve("uploads"),
-                "musubi.demo.enabled=true",
-                "musubi.demo.import-persons=16",
-                "musubi.demo.import-messages=15",
-                "musubi.demo.import-folder=" + data.resolve("demo-sources"),
-                "spring.main.banner-mode=off",
-                "logging.structured.format.console=").run();
+        // As command-line arguments: they win over application.yml (the port there is 8080).
+        server = new SpringApplicationBuilder(Musubi.class).run(
+                "--server.port=0",
+                "--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
+                "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
+                "--musubi.blob.directory=" + data.resolve("blobs"),
+                "--musubi.ingest.upload-directory=" + data.resolve("uploads"),
+                "--musubi.demo.enabled=true",
+                "--musubi.demo.import-persons=16",
+                "--musubi.demo.import-messages=15",
+                "--musubi.demo.import-folder=" + data.resolve("demo-sources"),
+                "--spring.main.banner-mode=off",
+                "--logging.structured.format.console=");
         port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
         assertThat(server.getBean(DemoProgress.class).await(Duration.ofMinutes(5))).as("the demo is seeded").isTrue();
     }
@@ -66,14 +67,59 @@ class DemoTourIT {
             browser.open("/");
             List<WebElement> patients = browser.findAll("#patient-list tbody tr");
             browser.screenshot("tour-" + loginId + "-home");
-            assertThat(patients).as(loginId + "'s home lists linked patients").isNotEmpty();
+            assertThat(patients).as(loginId + "'s home lists linked patients").hasSizeGreaterThanOrEqualTo(2);
             assertThat(browser.find("#notices").getText()).contains("デモ環境へようこそ");
 
-            String patient = browser.find("#patient-list tbody tr a").getAttribute("href");
-            browser.driver().get(patient);
+            browser.driver().get(browser.find("#patient-list tbody tr a").getAttribute("href"));
             browser.find("#timeline");
             browser.screenshot("tour-" + loginId + "-timeline");
             assertThat(browser.findAll("#timeline .day")).as(loginId + " sees the patient's timeline").isNotEmpty();
+        }
+    }
+
+    /** The story's patient, on top of doctor1's list: an allergy, a current duplicate, an HbA1c rising past the range. */
+    @org.junit.jupiter.api.Test
+    void theDoctorSeesTheStorysAllergyDuplicateAndHbA1cTrend() {
+        try (Chromium browser = Chromium.start(port)) {
+            logIn(browser, "doctor1");
+            browser.open("/");
+            String patient = browser.find("#patient-list tbody tr a").getAttribute("href");
+
+            browser.driver().get(patient);
+            assertThat(browser.find("main").getText()).as("the allergy in the header").contains("セフェム系抗生物質");
+            browser.driver().get(patient + "/medications");
+            browser.screenshot("tour-doctor1-medications");
+            assertThat(browser.findAll("#medications-current .drug.alerted")).as("a current duplicate").isNotEmpty();
+            assertThat(browser.find("#medications-current .drug.alerted").getText()).contains("アムロジピン");
+
+            browser.driver().get(patient + "/labs");
+            browser.screenshot("tour-doctor1-labs");
+            WebElement hba1c = browser.findAll("#lab-table tbody tr a").stream()
+                    .filter(a -> a.getText().contains("HbA1c")).findFirst().orElseThrow();
+            browser.driver().get(hba1c.getAttribute("href"));
+            browser.find(".trend canvas");
+            browser.screenshot("tour-doctor1-hba1c-trend");
+            String values = browser.find(".trend-values").getText();
+            assertThat(values).contains("5.8", "7.4");
+        }
+    }
+
+    /** The operator sees the story's lab file with its one rejected row, and the audit trail of the story. */
+    @org.junit.jupiter.api.Test
+    void theOperatorSeesTheRejectedRecordAndTheAuditTrail() {
+        try (Chromium browser = Chromium.start(port)) {
+            logIn(browser, "admin");
+            browser.open("/admin/imports");
+            browser.screenshot("tour-admin-imports");
+            List<WebElement> story = browser.findAll("#import-batches tbody tr").stream()
+                    .filter(row -> row.getText().contains("demo-story")).toList();
+            assertThat(story).as("the story's batches").hasSize(2);
+            assertThat(story).as("the lab file's one rejected row").anySatisfy(row -> assertThat(row.findElements(
+                    org.openqa.selenium.By.cssSelector(".warn"))).singleElement().extracting(WebElement::getText).isEqualTo("1"));
+
+            browser.open("/admin/audit?action=PATIENT_LINK");
+            browser.screenshot("tour-admin-audit");
+            assertThat(browser.findAll("#audit-list tbody tr")).as("the links made as the demo users").isNotEmpty();
         }
     }
 
