@@ -126,7 +126,7 @@ public final class DemoStory {
                 .flatMap(User::actingFacilityId).flatMap(parts.facilities()::find);
     }
 
-    /** The lab centre's CSV at the hospital and, with a pharmacy and a clinic, the pharmacy's notebook. */
+    /** The story's files ({@link StoryFiles}), each folder imported as its facility's source "demo-story". */
     private List<ImportBatch> storyFiles(Path folder, RegisteredPerson protagonist, Facility hospital,
                                          Optional<Facility> pharmacy) {
         LocalDate today = LocalDate.now(parts.clock().withZone(parts.zone()));
@@ -138,10 +138,19 @@ public final class DemoStory {
             batches.add(parts.records().run(hospital, ImportKind.LAB_CSV, "demo-story", lab));
         }
         Optional<Facility> clinic = firstOfKind(FacilityKind.CLINIC);
-        if (pharmacy.isPresent() && pharmacy.get().code() != null && clinic.isPresent()) {
+        if (clinic.isEmpty()) {
+            return batches;
+        }
+        if (localId.isPresent() && localId.get().length() >= 6) {
+            Path storage = StoryFiles.documents(folder, hospital, clinic.get(), localId.get(), protagonist.person(), today);
+            batches.add(parts.records().run(hospital, ImportKind.SSMIX2, "demo-story", storage));
+        }
+        if (pharmacy.isPresent() && pharmacy.get().code() != null) {
             Path jahis = StoryFiles.jahis(folder, pharmacy.get(), hospital, clinic.get(), protagonist.person(), today);
             batches.add(parts.records().run(pharmacy.get(), ImportKind.JAHIS, "demo-story", jahis));
         }
+        Path review = StoryFiles.reviewCsv(folder, clinic.get(), protagonist.person(), today);
+        batches.add(parts.records().run(clinic.get(), ImportKind.LAB_CSV, "demo-story", review));
         return batches;
     }
 

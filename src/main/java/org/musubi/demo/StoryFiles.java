@@ -21,7 +21,9 @@ import org.musubi.registry.Facility;
  *     rejects alone (the demo's rejected record);</li>
  * <li>the pharmacy's JAHIS notebook: an allergy (cephem antibiotics), and amlodipine dispensed twice this month on
  *     prescriptions from two institutions (the hospital and a clinic), both still being taken: the
- *     duplicate-medication alert.</li>
+ *     duplicate-medication alert;</li>
+ * <li>the hospital's SS-MIX2 extended storage: a discharge summary and a referral letter back to the clinic;</li>
+ * <li>the clinic's lab CSV for a patient registered with a slip in the birth date: a 名寄せ review item.</li>
  * </ul>
  */
 final class StoryFiles {
@@ -75,6 +77,63 @@ final class StoryFiles {
         dispensing(out, today.minusDays(20), pharmacy, hospital, "56");
         return write(folder.resolve(pharmacy.code().value()).resolve("jahis"), "story-notebook.txt",
                 out.toString().getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
+    }
+
+    /**
+     * The hospital's SS-MIX2 extended storage for its patient {@code localId}: the discharge summary of a stay that
+     * ended ten days ago, and the referral letter (逆紹介) back to the clinic that follows the patient; plain text
+     * documents. Returns the storage's root.
+     */
+    static Path documents(Path folder, Facility hospital, Facility clinic, String localId, Person person, LocalDate today) {
+        Path root = folder.resolve(hospital.code().value()).resolve("ssmix2");
+        LocalDate discharged = today.minusDays(10);
+        String name = person.familyKanji() + " " + person.givenKanji();
+        document(root, localId, discharged, "^退院時サマリー^^18842-5^退院時サマリー^LN", "000000000000001", """
+                退院時サマリー（デモ・架空のデータです）
+                患者：%s 様
+                入院：%s　退院：%s
+                入院時診断：2型糖尿病（血糖コントロール不良）、本態性高血圧症
+                経過：教育入院。食事療法と運動療法を指導し、血糖は改善した。HbA1c は上昇傾向（直近 7.4%%）。
+                アレルギー：セフェム系抗生物質で全身に発疹（お薬手帳より）。
+                退院時処方：アムロジピン錠5mg 1日1回朝食後 ほか。
+                退院後：%s にて継続加療をお願いした（診療情報提供書を参照）。
+                """.formatted(name, discharged.minusDays(14), discharged, clinic.nameKanji()));
+        document(root, localId, discharged, "^診療情報提供書^^57133-1^診療情報提供書^LN", "000000000000002", """
+                診療情報提供書（デモ・架空のデータです）
+                %s 先生御侍史
+                患者：%s 様
+                平素より大変お世話になっております。上記の患者様は 2 型糖尿病の教育入院を終え、%s に退院されました。
+                今後の血糖・血圧管理をお願い申し上げます。降圧薬はアムロジピン錠5mg を継続しています。
+                セフェム系抗生物質にアレルギーがありますのでご注意ください。
+                %s
+                """.formatted(clinic.nameKanji(), name, discharged, hospital.nameKanji()));
+        return root;
+    }
+
+    private static void document(Path root, String localId, LocalDate day, String type, String order, String text) {
+        String date = DAY.format(day);
+        String content = localId + "_" + date + "_" + type + "_" + order + "_" + date + "150000000_01_1";
+        Path folder = root.resolve(localId.substring(0, 3)).resolve(localId.substring(3, 6)).resolve(localId).resolve(date)
+                .resolve(type).resolve(content);
+        write(folder, "main_document.txt", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The clinic's lab CSV for a patient it registered with the protagonist's name and sex but a birth date whose
+     * month and day are swapped (a typing slip): matching cannot be sure, so the patient waits in the operators'
+     * review queue (名寄せ確認).
+     */
+    static Path reviewCsv(Path folder, Facility clinic, Person person, LocalDate today) {
+        LocalDate birth = person.birthDate();
+        LocalDate slip = birth.getDayOfMonth() <= 12 && birth.getDayOfMonth() != birth.getMonthValue()
+                ? LocalDate.of(birth.getYear(), birth.getDayOfMonth(), birth.getMonthValue()) : birth.plusDays(1);
+        String row = String.join(",", "DEMO-0001", person.familyKanji() + " " + person.givenKanji(),
+                person.familyKana() + " " + person.givenKana(), slip.toString(),
+                person.sex() == Sex.MALE ? "M" : person.sex() == Sex.FEMALE ? "F" : "U", "DEMO-REVIEW-1",
+                today.minusDays(2) + " 10:00", GLUCOSE_JLAC10, "グルコース", "126", "mg/dL", "73", "109", "H");
+        return write(folder.resolve(clinic.code().value()).resolve("lab-csv"), "story-review.csv",
+                ("patient_id,name_kanji,name_kana,birth_date,sex,order_no,collected_at,jlac10,test_name,value,unit,"
+                        + "ref_low,ref_high,abnormal_flag\n" + row + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void dispensing(StringBuilder out, LocalDate day, Facility pharmacy, Facility prescriber, String days) {

@@ -101,6 +101,13 @@ class DemoTourIT {
             browser.screenshot("tour-doctor1-hba1c-trend");
             String values = browser.find(".trend-values").getText();
             assertThat(values).contains("5.8", "7.4");
+
+            browser.driver().get(patient);
+            List<String> documents = browser.findAll("a.open-document").stream().map(a -> a.getAttribute("href")).toList();
+            assertThat(documents).as("the discharge summary and the referral letter on the timeline").hasSizeGreaterThanOrEqualTo(2);
+            browser.driver().get(documents.getFirst());
+            browser.screenshot("tour-doctor1-document");
+            assertThat(browser.find("main").getText()).containsAnyOf("診療情報提供書", "退院時サマリー");
         }
     }
 
@@ -113,9 +120,13 @@ class DemoTourIT {
             browser.screenshot("tour-admin-imports");
             List<WebElement> story = browser.findAll("#import-batches tbody tr").stream()
                     .filter(row -> row.getText().contains("demo-story")).toList();
-            assertThat(story).as("the story's batches").hasSize(2);
+            assertThat(story).as("the story's batches").hasSize(4);
             assertThat(story).as("the lab file's one rejected row").anySatisfy(row -> assertThat(row.findElements(
                     org.openqa.selenium.By.cssSelector(".warn"))).singleElement().extracting(WebElement::getText).isEqualTo("1"));
+
+            browser.open("/admin/matching");
+            browser.screenshot("tour-admin-matching");
+            assertThat(browser.findAll("#review-list tbody tr")).as("a patient waiting for 名寄せ review").isNotEmpty();
 
             browser.open("/admin/audit?action=PATIENT_LINK");
             browser.screenshot("tour-admin-audit");
