@@ -3,7 +3,10 @@ package org.musubi.security.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
@@ -31,6 +34,8 @@ class SecondFactorController {
     private final Audit audit;
     private final Users users;
     private final boolean demoMode;
+    private static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Tokyo"));
     private final Clock clock = Clock.systemUTC();
 
     SecondFactorController(JdbcCredentials credentials, SessionUpgrade upgrade, LoginOutcomes outcomes, Audit audit,
@@ -56,9 +61,29 @@ class SecondFactorController {
             return "redirect:/login/enrol";
         }
         if (demoMode && users.find(account.userId()).map(u -> u.demo()).orElse(false)) {
-            model.addAttribute("demoCode", Totp.code(credential.totpSecret(), Totp.step(Instant.now(clock))));
+            showDemoCode(credential, model);
         }
         return "login/second-factor";
+    }
+
+    /**
+     * Demo mode only: the code the server will accept next (never one already used) and, when that is a later
+     * step's code, the moment it starts being accepted, in Japan time.
+     */
+    private void showDemoCode(Credential credential, Model model) {
+        Instant now = Instant.now(clock);
+        long step = Totp.nextUsableStep(now, credential.totpLastStep());
+        Instant validFrom = Totp.acceptedFrom(step);
+        model.addAttribute("demoCode", Totp.code(credential.totpSecret(), step));
+        model.addAttribute("demoValidFrom", validFrom.toString());
+        if (validFrom.isAfter(now)) {
+            model.addAttribute("demoWait", new DemoWait(JAPAN_TIME.format(validFrom),
+                    Duration.between(now, validFrom).toSeconds() + 1));
+        }
+    }
+
+    /** When a demo code not yet accepted will be, and in how many seconds at most. */
+    record DemoWait(String validFrom, long seconds) {
     }
 
     @PostMapping("/login/second-factor")
