@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The login form and the second step: a TOTP code or a one-time recovery code. */
+/** The second step of logging in: a TOTP code or a one-time recovery code. */
 @Controller
 class SecondFactorController {
 
@@ -46,12 +46,6 @@ class SecondFactorController {
         this.audit = audit;
         this.users = users;
         this.demoMode = demoMode;
-    }
-
-    @GetMapping("/login")
-    String login(Model model) {
-        model.addAttribute("demoMode", demoMode);
-        return "login/login";
     }
 
     @GetMapping("/login/second-factor")
@@ -96,14 +90,14 @@ class SecondFactorController {
         AuditAction action = viaRecovery ? AuditAction.LOGIN_RECOVERY_CODE : AuditAction.LOGIN_SECOND_FACTOR;
         if (!credential.lockedAt(Instant.now(clock)) && accepted(credential, code, recoveryCode, viaRecovery)) {
             upgrade.complete(account.userId(), credential.passwordChangeRequired(), request, response);
+            outcomes.loggedIn(request, account.loginId());
             audit.record(AuditEntry.of(action, Outcome.PERMIT).on("User", account.userId()));
             return credential.passwordChangeRequired() ? "redirect:/account/password" : "redirect:/";
         }
         audit.record(AuditEntry.of(action, Outcome.DENY).reason("wrong or reused code").by(actor));
         outcomes.throttle(request, actor);
         if (credential.lockedAt(Instant.now(clock)) || outcomes.countFailure(account.userId(), actor)) {
-            request.getSession().invalidate();
-            return "redirect:/login?locked";
+            return outcomes.lockedOut(request, account.userId(), account.loginId());
         }
         model.addAttribute("error", true);
         return form(account, model);
