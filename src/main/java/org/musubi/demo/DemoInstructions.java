@@ -17,7 +17,7 @@ final class DemoInstructions {
                    Log in / ログイン:  admin (network operator / ネットワーク管理者),
                                      doctor1, nurse1, pharmacist1, caremanager1 ... (staff / 職員)
                    Password / パスワード:  %s
-                   Second factor / 二要素認証: the current demo code is shown on the code page
+                   Second factor / 二要素認証: the next usable demo code is shown on the code page
                      (DEMO ONLY), or add secret %s to an authenticator app.
                    Demo mode is off with an external database or MUSUBI_DEMO_ENABLED=false.
                 ================================================================================

@@ -23,16 +23,23 @@ import org.musubi.security.Reauthentication;
  * Break-the-glass: in an emergency a user of an emergency profession finds the one person in front of them (by the
  * card and its check code, or by the exact kana name, birth date and sex) and opens that person's emergency
  * minimum dataset without a facility link, after stating why and typing their password again. It is asked only
- * when it would help: a person who did not consent to emergency use, blocked the user's facility, or does not
- * exist is answered alike, before any reason or password is asked ({@link #NOT_FOUND}). The access lasts a limited
- * time, reads only the emergency minimum (the policy's rule 8), never links the facility, is audited, and waits in
- * the operators' review list. Look-ups that find no one are counted and throttled per user.
+ * when it would help, and the answer is given before any reason or password is asked. Looked up by name, or by a
+ * card whose check code does not match, a person who did not consent to emergency use, blocked the user's facility,
+ * or does not exist is answered alike ({@link #NOT_FOUND}). Looked up by the card and its valid check code, the card
+ * holder is present (the proof that also lets a facility link the person), so the person's own choice is told:
+ * no emergency consent ({@link #NO_CONSENT}) or this facility blocked ({@link #FACILITY_BLOCKED}). The access lasts
+ * a limited time, reads only the emergency minimum (the policy's rule 8), never links the facility, is audited, and
+ * waits in the operators' review list. Look-ups that find no one are counted and throttled per user.
  */
 public final class OpenEmergencyAccess {
 
     /** The one answer for a person who cannot be opened in an emergency, whoever or whatever the reason. */
     public static final String NOT_FOUND = "emergency.notFound";
     public static final String THROTTLED = "emergency.throttled";
+    /** To the holder of a proved card only: the person did not consent to emergency use. */
+    public static final String NO_CONSENT = "emergency.card.noConsent";
+    /** To the holder of a proved card only: the person blocked the user's facility. */
+    public static final String FACILITY_BLOCKED = "emergency.card.facilityBlocked";
     /** Look-ups finding no one, per user and hour, before the user's look-ups are refused for the rest of it. */
     static final int MAX_MISSES_PER_HOUR = 10;
 
@@ -79,7 +86,8 @@ public final class OpenEmergencyAccess {
     /**
      * Step one: the person the user may open in an emergency. One audit row. Throws {@link Refused} with
      * {@code policy.deny.professionNotForEmergency} (and the like) for a user who may not break the glass at all,
-     * {@link #THROTTLED} after too many misses, and {@link #NOT_FOUND} for everything about the person.
+     * {@link #THROTTLED} after too many misses, {@link #NO_CONSENT} or {@link #FACILITY_BLOCKED} for the person
+     * whose card and check code were given, and {@link #NOT_FOUND} for everything else about the person.
      */
     public Found find(long userId, Lookup lookup) {
         Decision user = eligibility.user(userId);
@@ -95,8 +103,11 @@ public final class OpenEmergencyAccess {
         Decision decision = person.map(p -> eligibility.person(userId, p.id())).orElse(new Deny(Deny.UNKNOWN_PERSON));
         String regionalId = person.map(p -> p.person().regionalId()).orElse(null);
         if (!decision.key().equals(Permit.EMERGENCY_ACCESS)) {
-            misses.record(RefusedAttempts.Kind.EMERGENCY_LOOKUP, null, userId, now);
-            throw refused(AuditAction.EMERGENCY_LOOKUP, regionalId, NOT_FOUND,
+            String told = person.isPresent() && lookup.byCard() ? toCardHolder(decision.key()) : NOT_FOUND;
+            if (told.equals(NOT_FOUND)) {
+                misses.record(RefusedAttempts.Kind.EMERGENCY_LOOKUP, null, userId, now);
+            }
+            throw refused(AuditAction.EMERGENCY_LOOKUP, regionalId, told,
                     (lookup.byCard() ? "card: " : "name, birth date and sex: ") + decision.key());
         }
         audit.record(AuditEntry.of(AuditAction.EMERGENCY_LOOKUP, Outcome.PERMIT).on("Patient", person.get().id())
@@ -129,6 +140,18 @@ public final class OpenEmergencyAccess {
         audit.record(AuditEntry.of(AuditAction.EMERGENCY_OPEN, Outcome.PERMIT).on("Patient", personId)
                 .patient(regionalId).purpose(Purpose.EMERGENCY).reason(stated + " (until " + opened.expiresAt() + ")"));
         return opened;
+    }
+
+    /**
+     * What the holder of a proved card is told: the person's own choice, which the person in front of the user may
+     * change; anything else reads as {@link #NOT_FOUND}.
+     */
+    private static String toCardHolder(String denial) {
+        return switch (denial) {
+            case Deny.NO_CONSENT -> NO_CONSENT;
+            case Deny.FACILITY_BLOCKED -> FACILITY_BLOCKED;
+            default -> NOT_FOUND;
+        };
     }
 
     private Refused refused(AuditAction action, String regionalId, String key, String auditReason) {

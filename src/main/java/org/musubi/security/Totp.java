@@ -68,6 +68,19 @@ public final class Totp {
         return OptionalLong.empty();
     }
 
+    /**
+     * The earliest step whose code {@link #verify} can still accept after {@code lastUsedStep}: the current step,
+     * or a later one when the current step's code (or a later one) was already used.
+     */
+    public static long nextUsableStep(Instant now, long lastUsedStep) {
+        return Math.max(step(now), lastUsedStep + 1);
+    }
+
+    /** When {@link #verify} starts accepting the code of {@code step}: one step before its own (the window). */
+    public static Instant acceptedFrom(long step) {
+        return Instant.ofEpochSecond((step - WINDOW) * STEP_SECONDS);
+    }
+
     /** The otpauth URI authenticator apps read from the enrolment QR code. */
     public static String uri(String issuer, String account, String base32Secret) {
         String label = encode(issuer) + ":" + encode(account);

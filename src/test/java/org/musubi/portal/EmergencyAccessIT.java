@@ -132,6 +132,51 @@ class EmergencyAccessIT {
     }
 
     @Test
+    void theHolderOfAProvedCardWithoutEmergencyConsentIsToldSoBeforeAnyReasonOrPasswordAndItIsAuditedOnce() {
+        RegisteredPerson person = person(Set.of(Purpose.TREATMENT));
+        IssuedCard card = issueCard.regional(0, person.id());
+        WebSession web = signedIn(Profession.DOCTOR);
+        long before = audit.max();
+
+        HttpResponse<String> byQr = web.post("/portal/emergency", "card", card.qrPayload());
+        HttpResponse<String> byNumber = web.post("/portal/emergency", "card", card.card().number(),
+                "checkCode", card.printedCheckCode());
+
+        for (HttpResponse<String> told : java.util.List.of(byQr, byNumber)) {
+            assertThat(told.statusCode()).isEqualTo(200);
+            assertThat(told.body()).contains("data-key=\"emergency.card.noConsent\"")
+                    .contains("緊急時の閲覧に同意していない").contains("カードで連携")
+                    .doesNotContain("id=\"emergency-form\"").doesNotContain(person.person().givenKana());
+        }
+        assertThat(web.get("/portal/emergency/open").statusCode()).as("no person to open").isEqualTo(302);
+        assertThat(consents.emergencies(person.id())).isEmpty();
+        assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly(
+                "EMERGENCY_LOOKUP DENY card: policy.deny.noConsent", "EMERGENCY_LOOKUP DENY card: policy.deny.noConsent");
+    }
+
+    @Test
+    void theHolderOfAProvedCardWhoBlockedTheFacilityIsToldSoInJapaneseOrEnglish() {
+        RegisteredPerson person = person(Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
+        IssuedCard card = issueCard.regional(0, person.id());
+        consents.block(person.id(), accounts.facilityOf(FacilityKind.HOSPITAL).id(), 0);
+        WebSession web = signedIn(Profession.NURSE);
+        long before = audit.max();
+
+        HttpResponse<String> told = web.post("/portal/emergency", "card", card.qrPayload());
+        web.get("/portal/emergency?lang=en");
+        HttpResponse<String> toldInEnglish = web.post("/portal/emergency", "card", card.qrPayload());
+
+        assertThat(told.body()).contains("data-key=\"emergency.card.facilityBlocked\"")
+                .contains("この施設からの閲覧を拒否しているため").doesNotContain("id=\"emergency-form\"");
+        assertThat(toldInEnglish.body()).contains("data-key=\"emergency.card.facilityBlocked\"")
+                .contains("this facility may not view their records, not even by emergency access");
+        assertThat(consents.emergencies(person.id())).isEmpty();
+        assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly(
+                "EMERGENCY_LOOKUP DENY card: policy.deny.facilityBlocked",
+                "EMERGENCY_LOOKUP DENY card: policy.deny.facilityBlocked");
+    }
+
+    @Test
     void aClerkOrACareManagerCannotBreakTheGlass() {
         RegisteredPerson person = person(Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
         for (Profession profession : java.util.List.of(Profession.MEDICAL_CLERK, Profession.CARE_MANAGER)) {

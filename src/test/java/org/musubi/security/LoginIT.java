@@ -78,12 +78,14 @@ class LoginIT {
         long before = audit.max();
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> wrong = accounts.passwordStep(web, user.loginId(), "wrong password " + i);
-            assertThat(WebSession.location(wrong)).isEqualTo("/login?error");
+            assertThat(WebSession.location(wrong)).isEqualTo(i < 4 ? "/login?error" : "/login?locked");
         }
 
         HttpResponse<String> right = accounts.passwordStep(web, user.loginId(), TestAccounts.PASSWORD);
 
-        assertThat(WebSession.location(right)).isEqualTo("/login?error");
+        assertThat(WebSession.location(right)).as("the client that reached the limit is told, unasked")
+                .isEqualTo("/login?locked");
+        assertThat(web.get("/login?locked").body()).contains("までロックされています");
         assertThat(web.get("/").statusCode()).isEqualTo(302);
         assertThat(audit.since(before, user.loginId())).hasSize(7)
                 .containsSubsequence("LOGIN_PASSWORD DENY bad credentials", "LOGIN_PASSWORD DENY locked")
@@ -102,8 +104,13 @@ class LoginIT {
         }
 
         assertThat(WebSession.location(last)).isEqualTo("/login?locked");
+        String until = jdbc.sql("SELECT to_char(date_trunc('minute', locked_until AT TIME ZONE 'Asia/Tokyo' + interval '1 minute' - interval '1 microsecond'), 'HH24:MI') "
+                + "FROM credential WHERE user_id = ?").param(user.id()).query(String.class).single();
+        assertThat(web.get("/login?locked").body()).as("the password was proved: the account's own lock")
+                .contains(until + "（日本時間）までロックされています");
+        assertThat(web.get("/login/second-factor").statusCode()).as("the password-only session ended").isEqualTo(302);
         HttpResponse<String> again = accounts.passwordStep(web, user.loginId(), TestAccounts.PASSWORD);
-        assertThat(WebSession.location(again)).isEqualTo("/login?error");
+        assertThat(WebSession.location(again)).isEqualTo("/login?locked");
     }
 
     @Test

@@ -2,10 +2,7 @@ package org.musubi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -45,29 +42,5 @@ class LoginThrottleTest {
 
         assertThat(throttle.recordFailure("192.0.2.1")).isFalse();
         assertThat(throttle.refused("192.0.2.1")).isFalse();
-    }
-
-    /** A clock the test moves by hand (java.time has none that can be advanced). */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-04-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -47,6 +47,25 @@ class TotpTest {
     }
 
     @Test
+    void theNextUsableCodeIsTheCurrentOneOrTheFirstLaterStepNotYetUsedAndVerifiesFromItsAcceptanceTime() {
+        String secret = Totp.newSecret(new SecureRandom());
+        Instant now = Instant.ofEpochSecond(1_800_000_010L);
+        long step = Totp.step(now);
+
+        assertThat(Totp.nextUsableStep(now, step - 1)).isEqualTo(step);
+        assertThat(Totp.nextUsableStep(now, step)).isEqualTo(step + 1);
+        assertThat(Totp.nextUsableStep(now, step + 1)).isEqualTo(step + 2);
+        for (long used = step - 1; used <= step + 1; used++) {
+            long next = Totp.nextUsableStep(now, used);
+            Instant from = Totp.acceptedFrom(next);
+            assertThat(Totp.verify(secret, Totp.code(secret, next), from, used)).as("used " + used).hasValue(next);
+            assertThat(Totp.verify(secret, Totp.code(secret, next), from.minusSeconds(1), used)).isEmpty();
+        }
+        assertThat(Totp.acceptedFrom(step + 1)).isBefore(now);
+        assertThat(Totp.acceptedFrom(step + 2)).isAfter(now);
+    }
+
+    @Test
     void base32RoundTripsAndMatchesRfc4648() {
         assertThat(Base32.encode("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
         assertThat(new String(Base32.decode("MZXW6YTBOI======"), StandardCharsets.US_ASCII)).isEqualTo("foobar");

@@ -44,6 +44,11 @@ public class TestAccounts {
         return create(profession, List.of(new User.Membership(facilityOf(kind).id(), false)), false);
     }
 
+    /** A demo account (as demo mode creates them): the second-factor page shows its next code. */
+    public User demoStaff(FacilityKind kind, Profession profession) {
+        return create(profession, List.of(new User.Membership(facilityOf(kind).id(), false)), false, true);
+    }
+
     public User memberOf(Facility facility, Profession profession) {
         return create(profession, List.of(new User.Membership(facility.id(), false)), false);
     }
@@ -61,9 +66,13 @@ public class TestAccounts {
     }
 
     private User create(Profession profession, List<User.Membership> memberships, boolean networkAdmin) {
+        return create(profession, memberships, networkAdmin, false);
+    }
+
+    private User create(Profession profession, List<User.Membership> memberships, boolean networkAdmin, boolean demo) {
         String loginId = "t" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
         User user = users.insert(new UserDraft(loginId, "試験 太郎", "シケン タロウ", profession, memberships,
-                networkAdmin, UserStatus.ACTIVE), false);
+                networkAdmin, UserStatus.ACTIVE), demo);
         accounts.prepare(List.of(user.id()), PASSWORD);
         return user;
     }

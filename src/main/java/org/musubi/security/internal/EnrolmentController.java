@@ -79,8 +79,7 @@ class EnrolmentController {
             audit.record(AuditEntry.of(AuditAction.SECOND_FACTOR_ENROL, Outcome.DENY).reason(fault).by(actor));
             outcomes.throttle(request, actor);
             if (outcomes.countFailure(account.userId(), actor)) {
-                session.invalidate();
-                return "redirect:/login?locked";
+                return outcomes.lockedOut(request, account.userId(), account.loginId());
             }
             model.addAttribute("error", "enrol.error." + fault.replace(' ', '_'));
             return form(account, session, model);

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What follows the password step: on success the second-factor (or enrolment) page, never a
- * session; on failure a counted, audited refusal that locks the account after too many.
+ * session; on failure a counted, audited refusal that locks the account after too many, and tells this client
+ * a login id is locked after its own failures in a row ({@link org.musubi.security.ClientLockouts}).
  */
 @Component
 class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -34,15 +36,17 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     private final Audit audit;
     private final SecurityProperties properties;
     private final LoginThrottle throttle;
+    private final LockNotices notices;
     private final Clock clock = Clock.systemUTC();
 
     LoginOutcomes(Users users, JdbcCredentials credentials, Audit audit, SecurityProperties properties,
-                  LoginThrottle throttle) {
+                  LoginThrottle throttle, LockNotices notices) {
         this.users = users;
         this.credentials = credentials;
         this.audit = audit;
         this.properties = properties;
         this.throttle = throttle;
+        this.notices = notices;
     }
 
     @Override
@@ -58,9 +62,8 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
-        String typed = request.getParameter("username");
-        User user = users.findByLoginId(typed).orElse(null);
-        Actor actor = user == null ? Actor.unknownUser(abbreviate(typed)) : new Actor(user.id(), user.loginId(), null, null);
+        Optional<User> user = users.findByLoginId(request.getParameter("username"));
+        Actor actor = actor(request, user);
         String reason = switch (exception) {
             case LockedException e -> "locked";
             case DisabledException e -> "disabled";
@@ -68,10 +71,36 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         };
         audit.record(AuditEntry.of(AuditAction.LOGIN_PASSWORD, Outcome.DENY).reason(reason).by(actor));
         throttle(request, actor);
-        if (user != null && reason.equals("bad credentials")) {
-            countFailure(user.id(), actor);
+        if (user.isPresent() && reason.equals("bad credentials")) {
+            countFailure(user.get().id(), actor);
         }
-        response.sendRedirect(request.getContextPath() + "/login?error");
+        Optional<Instant> lockedForThisClient = notices.failed(request);
+        response.sendRedirect(request.getContextPath()
+                + lockedForThisClient.map(until -> notices.tell(request, until)).orElse("/login?error"));
+    }
+
+    /** A password step refused unasked because this client was told the login id is locked: audited once. */
+    void refusedWhileLocked(HttpServletRequest request) {
+        Actor actor = actor(request, users.findByLoginId(request.getParameter("username")));
+        audit.record(AuditEntry.of(AuditAction.LOGIN_PASSWORD, Outcome.DENY).reason("locked").by(actor));
+        throttle(request, actor);
+    }
+
+    /** The user proved the password in this session and the account is now locked: the login page, told until when. */
+    String lockedOut(HttpServletRequest request, long userId, String loginId) {
+        Instant until = credentials.find(userId).map(Credential::lockedUntil)
+                .orElseGet(() -> Instant.now(clock).plus(properties.lockDuration()));
+        return "redirect:" + notices.lockedOut(request, loginId, until);
+    }
+
+    /** Both factors proven: this client's failures for the login id are forgotten, as the account's are. */
+    void loggedIn(HttpServletRequest request, String loginId) {
+        notices.loggedIn(request, loginId);
+    }
+
+    private static Actor actor(HttpServletRequest request, Optional<User> user) {
+        return user.map(u -> new Actor(u.id(), u.loginId(), null, null))
+                .orElseGet(() -> Actor.unknownUser(abbreviate(request.getParameter("username"))));
     }
 
     /** Counts a failure against the client address; audits the moment the address is refused. */

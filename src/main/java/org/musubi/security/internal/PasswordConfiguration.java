@@ -1,6 +1,7 @@
 package org.musubi.security.internal;
 
 import java.time.Clock;
+import org.musubi.security.ClientLockouts;
 import org.musubi.security.LoginThrottle;
 import org.musubi.security.SecretBox;
 import org.musubi.security.SecurityProperties;
@@ -24,6 +25,11 @@ class PasswordConfiguration {
     @Bean
     LoginThrottle loginThrottle(SecurityProperties properties) {
         return new LoginThrottle(properties.ipMaxFailures(), properties.ipWindow(), Clock.systemUTC());
+    }
+
+    @Bean
+    ClientLockouts clientLockouts(SecurityProperties properties) {
+        return new ClientLockouts(properties.maxFailedAttempts(), properties.lockDuration(), Clock.systemUTC());
     }
 
     @Bean

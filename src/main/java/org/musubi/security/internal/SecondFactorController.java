@@ -3,7 +3,10 @@ package org.musubi.security.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
@@ -21,7 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The login form and the second step: a TOTP code or a one-time recovery code. */
+/** The second step of logging in: a TOTP code or a one-time recovery code. */
 @Controller
 class SecondFactorController {
 
@@ -31,6 +34,8 @@ class SecondFactorController {
     private final Audit audit;
     private final Users users;
     private final boolean demoMode;
+    private static final DateTimeFormatter JAPAN_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Tokyo"));
     private final Clock clock = Clock.systemUTC();
 
     SecondFactorController(JdbcCredentials credentials, SessionUpgrade upgrade, LoginOutcomes outcomes, Audit audit,
@@ -43,12 +48,6 @@ class SecondFactorController {
         this.demoMode = demoMode;
     }
 
-    @GetMapping("/login")
-    String login(Model model) {
-        model.addAttribute("demoMode", demoMode);
-        return "login/login";
-    }
-
     @GetMapping("/login/second-factor")
     String form(@AuthenticationPrincipal LoginAccount account, Model model) {
         Credential credential = credentials.find(account.userId()).orElseThrow();
@@ -56,9 +55,29 @@ class SecondFactorController {
             return "redirect:/login/enrol";
         }
         if (demoMode && users.find(account.userId()).map(u -> u.demo()).orElse(false)) {
-            model.addAttribute("demoCode", Totp.code(credential.totpSecret(), Totp.step(Instant.now(clock))));
+            showDemoCode(credential, model);
         }
         return "login/second-factor";
+    }
+
+    /**
+     * Demo mode only: the code the server will accept next (never one already used) and, when that is a later
+     * step's code, the moment it starts being accepted, in Japan time.
+     */
+    private void showDemoCode(Credential credential, Model model) {
+        Instant now = Instant.now(clock);
+        long step = Totp.nextUsableStep(now, credential.totpLastStep());
+        Instant validFrom = Totp.acceptedFrom(step);
+        model.addAttribute("demoCode", Totp.code(credential.totpSecret(), step));
+        model.addAttribute("demoValidFrom", validFrom.toString());
+        if (validFrom.isAfter(now)) {
+            model.addAttribute("demoWait", new DemoWait(JAPAN_TIME.format(validFrom),
+                    Duration.between(now, validFrom).toSeconds() + 1));
+        }
+    }
+
+    /** When a demo code not yet accepted will be, and in how many seconds at most. */
+    record DemoWait(String validFrom, long seconds) {
     }
 
     @PostMapping("/login/second-factor")
@@ -71,14 +90,14 @@ class SecondFactorController {
         AuditAction action = viaRecovery ? AuditAction.LOGIN_RECOVERY_CODE : AuditAction.LOGIN_SECOND_FACTOR;
         if (!credential.lockedAt(Instant.now(clock)) && accepted(credential, code, recoveryCode, viaRecovery)) {
             upgrade.complete(account.userId(), credential.passwordChangeRequired(), request, response);
+            outcomes.loggedIn(request, account.loginId());
             audit.record(AuditEntry.of(action, Outcome.PERMIT).on("User", account.userId()));
             return credential.passwordChangeRequired() ? "redirect:/account/password" : "redirect:/";
         }
         audit.record(AuditEntry.of(action, Outcome.DENY).reason("wrong or reused code").by(actor));
         outcomes.throttle(request, actor);
         if (credential.lockedAt(Instant.now(clock)) || outcomes.countFailure(account.userId(), actor)) {
-            request.getSession().invalidate();
-            return "redirect:/login?locked";
+            return outcomes.lockedOut(request, account.userId(), account.loginId());
         }
         model.addAttribute("error", true);
         return form(account, model);

@@ -32,9 +32,10 @@ class SecurityConfiguration {
             + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginOutcomes outcomes, Audit audit, LoginThrottle throttle, Users users)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginOutcomes outcomes, Audit audit, LoginThrottle throttle, Users users,
+                            LockNotices notices) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LockedLoginFilter(outcomes, notices), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new ActiveSessionFilter(users, audit), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
