@@ -4,14 +4,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
+import org.musubi.audit.AuditRecord;
 import org.musubi.audit.AuditTrail;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.VerificationReport;
-import org.musubi.identity.IdentityStore;
+import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
+import org.musubi.portal.web.UiProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,19 +28,23 @@ class AuditController {
 
     private final AuditTrail trail;
     private final Audit audit;
-    private final IdentityStore identities;
+    private final ScreenNames names;
+    private final ZoneId zone;
 
-    AuditController(AuditTrail trail, Audit audit, IdentityStore identities) {
+    AuditController(AuditTrail trail, Audit audit, ScreenNames names, UiProperties ui) {
         this.trail = trail;
         this.audit = audit;
-        this.identities = identities;
+        this.names = names;
+        this.zone = ui.zone();
     }
 
     @GetMapping("/admin/audit")
     String search(@ModelAttribute("search") AuditSearch search, @RequestParam(required = false) Integer page,
                   Model model) {
         audit.record(AuditEntry.of(AuditAction.AUDIT_SEARCH, Outcome.PERMIT).on("AuditEvent"));
-        model.addAttribute("results", trail.search(search.query(identities::namesInAudit), PageRequest.of(page, 50)));
+        Page<AuditRecord> results = trail.search(search.query(names::auditIdsOf, zone), PageRequest.of(page, 50));
+        model.addAttribute("results", results);
+        model.addAttribute("names", names.ofAudit(results.items()));
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("actions", AuditAction.values());
         return "admin/audit";
@@ -52,7 +59,7 @@ class AuditController {
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
         out.print(AuditCsv.HEADER);
-        trail.export(search.query(identities::namesInAudit), row -> out.print(AuditCsv.line(row)));
+        trail.export(search.query(names::auditIdsOf, zone), row -> out.print(AuditCsv.line(row)));
         out.flush();
     }
 

@@ -1,10 +1,12 @@
 package org.musubi.portal.admin;
 
+import java.util.List;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.consent.Consents;
+import org.musubi.consent.EmergencyAccess;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,15 +22,19 @@ class EmergencyReviewController {
 
     private final Consents consents;
     private final Audit audit;
+    private final ScreenNames names;
 
-    EmergencyReviewController(Consents consents, Audit audit) {
+    EmergencyReviewController(Consents consents, Audit audit, ScreenNames names) {
         this.consents = consents;
         this.audit = audit;
+        this.names = names;
     }
 
     @GetMapping("/admin/emergency")
     String list(Model model) {
-        model.addAttribute("accesses", consents.unreviewedEmergencies(200));
+        List<EmergencyAccess> accesses = consents.unreviewedEmergencies(200);
+        model.addAttribute("accesses", accesses);
+        model.addAttribute("names", names.ofEmergencies(accesses));
         return "admin/emergency";
     }
 

@@ -1,6 +1,7 @@
 package org.musubi.portal.admin;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.DecideReview;
@@ -48,13 +49,16 @@ class MatchingController {
     String review(@AuthenticationPrincipal SignedIn me, @PathVariable long id, Model model) {
         MatchReviews.OpenReview review = reviews.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<Long, Person> persons = new LinkedHashMap<>();
+        Map<Long, List<ScorePart>> parts = new LinkedHashMap<>();
         for (MatchReviews.ReviewCandidate c : review.candidates()) {
+            parts.put(c.personId(), ScorePart.of(c.breakdown()));
             if (access.openPerson(me.userId(), Purpose.OPERATIONS, c.personId()).permitted()) {
                 identities.person(c.personId()).ifPresent(p -> persons.put(c.personId(), p.person()));
             }
         }
         model.addAttribute("review", review);
         model.addAttribute("persons", persons);
+        model.addAttribute("parts", parts);
         return "admin/matching-review";
     }
 

@@ -41,7 +41,6 @@ class NoticeAdminController {
     String list(@RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("results", notices.all(PageRequest.of(page, 20)));
         model.addAttribute("now", Instant.now());
-        model.addAttribute("zone", NoticeForm.JAPAN);
         return "admin/notices";
     }
 

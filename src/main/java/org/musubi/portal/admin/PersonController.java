@@ -1,7 +1,6 @@
 package org.musubi.portal.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneId;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.RecordConsent;
 import org.musubi.policy.Decision;
@@ -44,7 +43,6 @@ class PersonController {
         model.addAttribute("file", files.of(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("facilities", FacilityChoices.of(facilities.all()));
         model.addAttribute("purposes", RecordConsent.PURPOSES);
-        model.addAttribute("zone", ZoneId.of("Asia/Tokyo"));
         return "admin/person";
     }
 }

@@ -7,6 +7,9 @@ import static org.musubi.portal.chart.FhirJson.quantity;
 import static org.musubi.portal.chart.FhirJson.text;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class ChartEntries {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String ICD10 = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full";
     private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
+    /** A report's category codes that mean laboratory results: v2-0074 LAB, JP Core's LOINC LP29693-6 検体検査. */
+    private static final Set<String> LAB_REPORTS = Set.of("LAB", "lab", "laboratory", "LP29693-6");
 
     private ChartEntries() {
     }
@@ -79,20 +85,28 @@ final class ChartEntries {
             }
         }
 
+        /** A coded value the viewer shows by its label in the code table {@code set}. */
+        private void addCode(String labelKey, String set, String code) {
+            if (code != null && !code.isBlank()) {
+                details.add(Detail.code(labelKey, set, code));
+            }
+        }
+
         ChartEntry encounter() {
             String type = concept(r.path("type").path(0));
             String cls = text(r.path("class").path("code"));
             add("chart.detail.period", period(r.path("period")));
-            add("chart.detail.department", concept(r.path("serviceType")));
+            department(r.path("serviceType"));
             for (JsonNode reason : r.path("reasonCode")) {
                 add("chart.detail.reason", concept(reason));
             }
-            add("chart.detail.status", text(r.path("status")));
-            String title = type != null ? type : cls;
+            addCode("chart.detail.status", "status", text(r.path("status")));
             if (cls != null) {
-                details.addFirst(Detail.coded("chart.detail.class", "chart.encounter." + cls));
+                details.addFirst(Detail.code("chart.detail.class", "encounterClass", cls));
             }
-            return entry(TimelineKind.ENCOUNTER, FhirJson.instant(r.path("period").path("start")), title, false, false);
+            Instant at = FhirJson.instant(r.path("period").path("start"));
+            return type != null || cls == null ? entry(TimelineKind.ENCOUNTER, at, type, false, false)
+                    : entry(TimelineKind.ENCOUNTER, at, cls, false, false).titled(Detail.CODES + "encounterClass." + cls);
         }
 
         ChartEntry condition() {
@@ -101,8 +115,8 @@ final class ChartEntries {
             add("chart.detail.icd10", FhirJson.code(r.path("code"), ICD10, "urn:oid:1.2.392.200119.4.103"));
             add("chart.detail.onset", text(r.path("onsetDateTime")));
             add("chart.detail.abatement", text(r.path("abatementDateTime")));
-            add("chart.detail.clinicalStatus", clinical);
-            add("chart.detail.verification", verification);
+            addCode("chart.detail.clinicalStatus", "clinicalStatus", clinical);
+            addCode("chart.detail.verification", "verificationStatus", verification);
             boolean active = (clinical == null || ACTIVE.contains(clinical)) && r.path("abatementDateTime").isMissingNode()
                     && !"refuted".equals(verification);
             String title = concept(r.path("code"));
@@ -115,7 +129,7 @@ final class ChartEntries {
 
         ChartEntry allergy() {
             String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
-            add("chart.detail.criticality", text(r.path("criticality")));
+            addCode("chart.detail.criticality", "criticality", text(r.path("criticality")));
             for (JsonNode reaction : r.path("reaction")) {
                 for (JsonNode manifestation : reaction.path("manifestation")) {
                     add("chart.detail.reaction", concept(manifestation));
@@ -132,7 +146,7 @@ final class ChartEntries {
             dosages(r.path("dosageInstruction"));
             add("chart.detail.supply", quantity(r.path("dispenseRequest").path("expectedSupplyDuration")));
             add("chart.detail.prescriber", party(r, r.path("requester")));
-            add("chart.detail.status", text(r.path("status")));
+            addCode("chart.detail.status", "status", text(r.path("status")));
             return entry(injection() ? TimelineKind.INJECTION : TimelineKind.PRESCRIPTION, FhirJson.instant(r.path("authoredOn")),
                     medication(), false, false);
         }
@@ -162,7 +176,7 @@ final class ChartEntries {
         ChartEntry administration() {
             add("chart.detail.dose", quantity(r.path("dosage").path("dose")));
             add("chart.detail.route", concept(r.path("dosage").path("route")));
-            add("chart.detail.status", text(r.path("status")));
+            addCode("chart.detail.status", "status", text(r.path("status")));
             return entry(injection() ? TimelineKind.INJECTION : TimelineKind.PRESCRIPTION,
                     firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start")), medication(),
                     false, false);
@@ -183,19 +197,21 @@ final class ChartEntries {
             String value = value(r);
             String flag = FhirJson.anyCode(r.path("interpretation").path(0));
             String range = range(r.path("referenceRange").path(0));
-            details.add(new Detail(null, concept(r.path("code")) + ": " + (value == null ? "—" : value)
+            String name = concept(r.path("code"));
+            details.add(new Detail(null, name + ": " + (value == null ? "—" : value)
                     + (range == null ? "" : " (" + range + ")"), null, flag));
             Instant at = firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued"));
             boolean lab = category == null || "laboratory".equals(category);
-            return entry(lab ? TimelineKind.LAB : TimelineKind.OTHER, at, concept(r.path("code")), false, false);
+            return entry(lab ? TimelineKind.LAB : TimelineKind.OTHER, at, value == null ? name : name + " " + value,
+                    false, false);
         }
 
         ChartEntry report() {
             String category = FhirJson.anyCode(r.path("category").path(0));
             add("chart.detail.conclusion", text(r.path("conclusion")));
-            add("chart.detail.status", text(r.path("status")));
+            addCode("chart.detail.status", "status", text(r.path("status")));
             Instant at = firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued"));
-            if ("LAB".equalsIgnoreCase(category) || "laboratory".equals(category)) {
+            if (LAB_REPORTS.contains(category)) {
                 // A report of results is shown by its results; only a report with a conclusion alone stands here.
                 return r.path("result").isEmpty() && r.has("conclusion")
                         ? entry(TimelineKind.LAB, at, concept(r.path("code")), false, false) : null;
@@ -227,7 +243,7 @@ final class ChartEntries {
         }
 
         ChartEntry other() {
-            add("chart.detail.status", text(r.path("status")));
+            addCode("chart.detail.status", "status", text(r.path("status")));
             JsonNode code = r.has("vaccineCode") ? r.path("vaccineCode") : r.path("code");
             String title = concept(code);
             if (title == null) {
@@ -241,6 +257,17 @@ final class ChartEntries {
                     r.path("period").path("start"));
             details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type." + stored.type()));
             return entry(TimelineKind.OTHER, at, title, false, false);
+        }
+
+        /** A department: its text or display as sent, else its SS-MIX2 診療科 code by the code table. */
+        private void department(JsonNode serviceType) {
+            String shown = FhirJson.concept(serviceType);
+            String code = FhirJson.anyCode(serviceType);
+            if (shown != null && shown.equals(code)) {
+                addCode("chart.detail.department", "department", code);
+            } else {
+                add("chart.detail.department", shown);
+            }
         }
 
         private boolean injection() {
@@ -305,8 +332,15 @@ final class ChartEntries {
         return (start == null ? "" : shortTime(start)) + " – " + (end == null ? "" : shortTime(end));
     }
 
-    /** {@code 2011-11-20T16:00:00+09:00} → {@code 2011-11-20 16:00}. */
+    /** {@code 2011-11-20T16:00:00+09:00} (or the same instant in UTC) → {@code 2011-11-20 16:00}, a time in Japan. */
     private static String shortTime(String value) {
-        return value.length() >= 16 ? value.substring(0, 10) + " " + value.substring(11, 16) : value;
+        if (value.length() < 16) {
+            return value;
+        }
+        try {
+            return SHORT.format(OffsetDateTime.parse(value).atZoneSameInstant(ChartEntry.JAPAN));
+        } catch (DateTimeParseException e) {
+            return value.substring(0, 10) + " " + value.substring(11, 16);
+        }
     }
 }

@@ -10,18 +10,32 @@ import java.util.List;
  * facility, and the lines its details show on click. {@code resourceId} names the stored resource
  * (for a lab panel, the first of its results). A {@code null} title: the kind names it.
  *
+ * @param title    what it is (for lab results: the tests and their values, the first few of a panel)
+ * @param more     for a lab panel: the results beyond those its title names
+ * @param titleKey the message key of a coded title (an encounter's class), {@code title} then being the code
  * @param at       when it happened; {@code null} when the source gave no date
  * @param active   for diagnoses and allergies: still current
  * @param document for a document: whether the viewer can open it
  */
 public record ChartEntry(TimelineKind kind, Instant at, String title, List<Detail> details, long facilityId,
-                         String resourceType, String resourceId, boolean active, boolean document) {
+                         String resourceType, String resourceId, boolean active, boolean document, int more,
+                         String titleKey) {
 
     /** Dates are days in Japan. */
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     public ChartEntry {
         details = List.copyOf(details);
+    }
+
+    public ChartEntry(TimelineKind kind, Instant at, String title, List<Detail> details, long facilityId,
+                      String resourceType, String resourceId, boolean active, boolean document) {
+        this(kind, at, title, details, facilityId, resourceType, resourceId, active, document, 0, null);
+    }
+
+    /** This entry titled by the label of a code ({@code titleKey}), its title then being the code itself. */
+    ChartEntry titled(String key) {
+        return new ChartEntry(kind, at, title, details, facilityId, resourceType, resourceId, active, document, more, key);
     }
 
     public LocalDate day() {
@@ -35,12 +49,20 @@ public record ChartEntry(TimelineKind kind, Instant at, String title, List<Detai
      */
     public record Detail(String labelKey, String value, String valueKey, String flag) {
 
+        /** The prefix of the code tables' message keys ({@code code.<set>.<code>}). */
+        static final String CODES = "code.";
+
         public static Detail of(String labelKey, String value) {
             return new Detail(labelKey, value, null, null);
         }
 
         public static Detail coded(String labelKey, String valueKey) {
             return new Detail(labelKey, null, valueKey, null);
+        }
+
+        /** A code from the code table {@code set}, shown by its label (or as itself, marked unknown). */
+        public static Detail code(String labelKey, String set, String code) {
+            return new Detail(labelKey, code, CODES + set + "." + code, null);
         }
     }
 }

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.musubi.portal.chart.ChartEntry.Detail;
 
 /**
  * The integrated timeline: entries from every facility, newest first, grouped by day, a page at a
- * time. A day's lab results from one facility are one entry (a panel) listing each value.
+ * time. A day's lab results from one facility are one entry (a panel) listing each value, titled with the first few.
  *
  * @param facilities the facilities that sent entries, with how many (for the filter)
  * @param kinds      how many entries of each kind (for the filter)
@@ -21,6 +22,8 @@ public record Timeline(List<Day> days, Map<Long, Integer> facilities, Map<Timeli
 
     /** Entries on one page, whole days only (a day longer than this is still one page). */
     static final int PAGE_SIZE = 150;
+    /** A lab panel's title names its first results with their values, then says how many more there are. */
+    static final int TITLED_RESULTS = 3;
 
     public record Day(LocalDate day, List<ChartEntry> entries) {
     }
@@ -59,9 +62,12 @@ public record Timeline(List<Day> days, Map<Long, Integer> facilities, Map<Timeli
                 continue;
             }
             List<Detail> details = panel.stream().flatMap(e -> e.details().stream()).toList();
+            String title = panel.stream().limit(TITLED_RESULTS).map(ChartEntry::title).filter(Objects::nonNull)
+                    .collect(Collectors.joining(", "));
             out.add(new ChartEntry(TimelineKind.LAB, panel.stream().map(ChartEntry::at).filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder()).orElse(null), null, details, first.facilityId(), "Observation",
-                    first.resourceId(), false, false));
+                    .min(Comparator.naturalOrder()).orElse(null), title.isEmpty() ? null : title, details,
+                    first.facilityId(), "Observation", first.resourceId(), false, false,
+                    Math.max(0, panel.size() - TITLED_RESULTS), null));
         }
         return out;
     }

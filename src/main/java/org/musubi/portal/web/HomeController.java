@@ -22,15 +22,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HomeController {
 
     static final int NOTICES_SHOWN = 10;
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final Facilities facilities;
     private final Notices notices;
     private final ListLinkedPatients linkedPatients;
+    private final ZoneId zone;
 
-    HomeController(Facilities facilities, Notices notices, ListLinkedPatients linkedPatients) {
+    HomeController(Facilities facilities, Notices notices, ListLinkedPatients linkedPatients, UiProperties ui) {
         this.facilities = facilities;
         this.notices = notices;
         this.linkedPatients = linkedPatients;
+        this.zone = ui.zone();
     }
 
     @GetMapping("/")
@@ -41,8 +42,7 @@ class HomeController {
             facilities.find(user.facilityId()).ifPresent(f -> model.addAttribute("facility", f));
             model.addAttribute("linked", linkedPatients.list(user.userId(), q, PageRequest.of(page, 20)));
             model.addAttribute("q", q);
-            model.addAttribute("zone", JAPAN);
-            model.addAttribute("today", LocalDate.now(JAPAN));
+            model.addAttribute("today", LocalDate.now(zone));
         }
         return "home";
     }

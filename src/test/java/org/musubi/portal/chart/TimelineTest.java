@@ -66,12 +66,28 @@ class TimelineTest {
         List<ChartEntry> day = timeline.days().getFirst().entries();
         assertThat(day).hasSize(2).allMatch(e -> e.kind() == TimelineKind.LAB);
         ChartEntry panel = day.stream().filter(e -> e.facilityId() == 1).findFirst().orElseThrow();
-        assertThat(panel.title()).isNull();
+        assertThat(panel.title()).isEqualTo("HbA1c 8.1 mg/dl, LDL 120.0 mg/dl");
+        assertThat(panel.more()).isZero();
         assertThat(panel.details()).extracting(ChartEntry.Detail::value)
                 .containsExactlyInAnyOrder("HbA1c: 8.1 mg/dl", "LDL: 120.0 mg/dl");
         assertThat(panel.details()).filteredOn(d -> "H".equals(d.flag())).singleElement()
                 .extracting(ChartEntry.Detail::value).isEqualTo("HbA1c: 8.1 mg/dl");
         assertThat(timeline.facilities()).containsEntry(1L, 1).containsEntry(2L, 1);
+    }
+
+    @Test
+    void aPanelsTitleNamesItsFirstThreeResultsAndCountsTheRest() {
+        List<ChartEntry> entries = List.of(lab("a", 1, "2024-05-01T09:00:00+09:00", "HbA1c", 7.2, "H"),
+                lab("b", 1, "2024-05-01T09:00:00+09:00", "血糖", 130, null),
+                lab("c", 1, "2024-05-01T09:00:00+09:00", "LDL", 120, null),
+                lab("d", 1, "2024-05-01T09:00:00+09:00", "HDL", 50, null),
+                lab("e", 1, "2024-05-01T09:00:00+09:00", "TG", 150, null));
+
+        ChartEntry panel = timeline(entries, TimelineFilter.ALL).days().getFirst().entries().getFirst();
+
+        assertThat(panel.title()).isEqualTo("HbA1c 7.2 mg/dl, 血糖 130.0 mg/dl, LDL 120.0 mg/dl");
+        assertThat(panel.more()).isEqualTo(2);
+        assertThat(panel.details()).hasSize(5);
     }
 
     @Test

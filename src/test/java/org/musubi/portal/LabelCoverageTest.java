@@ -1,0 +1,161 @@
+package org.musubi.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Outcome;
+import org.musubi.consent.ConsentScope;
+import org.musubi.identity.CardKind;
+import org.musubi.identity.CardStatus;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.PersonStatus;
+import org.musubi.identity.Sex;
+import org.musubi.identity.matching.Agreement;
+import org.musubi.identity.matching.MatchField;
+import org.musubi.identity.matching.ReviewReason;
+import org.musubi.portal.labs.Flag;
+
+/**
+ * Every text a screen asks for exists in Japanese and in English: the keys the templates name (literally, or as a
+ * prefix completed by a coded value), the code tables the templates and the viewer read through {@code @labels},
+ * and the message keys written in the Java code; no text is empty.
+ */
+class LabelCoverageTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path JAVA = Path.of("src/main/java");
+    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]");
+    private static final Pattern PREFIX_KEY = Pattern.compile("#\\{'([\\w.]+\\.)' \\+");
+    private static final Pattern CODE_SET = Pattern.compile("@labels\\.of\\('(\\w+)'|addCode\\(\"[\\w.]+\", \"(\\w+)\"|Detail\\.code\\(\"[\\w.]+\", \"(\\w+)\"");
+    private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9][\\w-]*)+)\"");
+    private static final Set<String> FILE_TYPES = Set.of("csv", "json", "html", "xml", "txt", "pdf", "zip", "properties");
+
+    private final Properties japanese = load("/messages.properties");
+    private final Properties english = load("/messages_en.properties");
+
+    @Test
+    void bothLanguagesHaveTheSameKeysAndNoEmptyText() {
+        assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(japanese.stringPropertyNames());
+        assertThat(japanese.stringPropertyNames()).allSatisfy(key -> {
+            assertThat(japanese.getProperty(key)).as("ja " + key).isNotBlank();
+            assertThat(english.getProperty(key)).as("en " + key).isNotBlank();
+        });
+    }
+
+    @Test
+    void everyKeyATemplateNamesHasATextInBothLanguages() {
+        Set<String> literal = found(templates(), LITERAL_KEY);
+        Set<String> prefixes = found(templates(), PREFIX_KEY);
+
+        assertThat(literal).hasSizeGreaterThan(300).allSatisfy(this::bothHave);
+        assertThat(prefixes).isNotEmpty().allSatisfy(prefix -> assertThat(japanese.stringPropertyNames())
+                .as("some key starts with " + prefix).anyMatch(k -> k.startsWith(prefix)));
+    }
+
+    @Test
+    void everyCodedValueATemplateCompletesAKeyWithHasATextInBothLanguages() {
+        Map<String, Class<? extends Enum<?>>> tables = Map.of("sex.", Sex.class, "personStatus.", PersonStatus.class,
+                "cardStatus.", CardStatus.class, "cardKind.", CardKind.class, "consentScope.", ConsentScope.class,
+                "outcome.", Outcome.class, "labs.flag.", Flag.class, "code.reviewReason.", ReviewReason.class,
+                "code.matchField.", MatchField.class, "code.agreement.", Agreement.class);
+        Stream<String> keys = Stream.concat(tables.entrySet().stream().flatMap(t -> Arrays.stream(t.getValue().getEnumConstants())
+                        .map(c -> t.getKey() + ((Enum<?>) c).name())),
+                Arrays.stream(LinkMethod.values()).map(m -> "code.linkMethod." + m));
+
+        assertThat(keys.toList()).allSatisfy(this::bothHave);
+    }
+
+    @Test
+    void everyCodeTableTheScreensReadExists() {
+        Set<String> sets = found(Stream.concat(templates(), javaSources()), CODE_SET);
+
+        assertThat(sets).contains("encounterClass", "status", "department", "reviewReason", "matchField", "agreement")
+                .allSatisfy(set -> assertThat(japanese.stringPropertyNames()).as("code table " + set)
+                        .anyMatch(k -> k.startsWith("code." + set + ".")));
+        bothHave("code.unknown");
+    }
+
+    @Test
+    void everyMessageKeyTheJavaCodeWritesHasATextInBothLanguages() {
+        Set<String> tops = new TreeSet<>();
+        japanese.stringPropertyNames().forEach(k -> tops.add(k.substring(0, k.indexOf('.') < 0 ? k.length() : k.indexOf('.'))));
+        Set<String> keys = found(javaSources(), JAVA_KEY);
+        List<String> messageKeys = keys.stream()
+                .filter(k -> tops.contains(k.substring(0, k.indexOf('.'))))
+                .filter(k -> !FILE_TYPES.contains(k.substring(k.lastIndexOf('.') + 1)))
+                .filter(k -> japanese.stringPropertyNames().stream().noneMatch(p -> p.startsWith(k + ".")))
+                .toList();
+
+        assertThat(messageKeys).hasSizeGreaterThan(100).allSatisfy(this::bothHave);
+    }
+
+    private void bothHave(String key) {
+        assertThat(japanese.getProperty(key)).as("Japanese text of " + key).isNotBlank();
+        assertThat(english.getProperty(key)).as("English text of " + key).isNotBlank();
+    }
+
+    private static Set<String> found(Stream<String> texts, Pattern pattern) {
+        Set<String> found = new TreeSet<>();
+        texts.forEach(text -> {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    if (m.group(g) != null) {
+                        found.add(m.group(g));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    private static Stream<String> templates() {
+        return read(TEMPLATES, ".html");
+    }
+
+    private static Stream<String> javaSources() {
+        return read(JAVA, ".java");
+    }
+
+    private static Stream<String> read(Path root, String suffix) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(suffix)).map(LabelCoverageTest::content).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String content(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties load(String resource) {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(LabelCoverageTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
