@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.musubi.backup.BackupContents;
 import org.musubi.backup.BackupKey;
 import org.musubi.backup.BackupRefused;
@@ -55,19 +53,6 @@ public final class BackupCommandLine {
             """;
 
     private BackupCommandLine() {
-    }
-
-    /** {@code --name=value} options by name. */
-    public static Map<String, String> options(String[] args) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith("--") && arg.contains("="))
-                .collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')), arg -> arg.substring(arg.indexOf('=') + 1),
-                        (first, second) -> second));
-    }
-
-    /** The arguments that are settings for the application, not options of these commands. */
-    public static String[] settings(String[] args) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith("--") && !arg.startsWith("--to=")
-                && !arg.startsWith("--from=") && !arg.startsWith("--key-file=")).toArray(String[]::new);
     }
 
     /** The key from {@code --key-file}, else from {@code MUSUBI_BACKUP_KEY}. */

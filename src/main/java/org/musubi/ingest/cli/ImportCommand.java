@@ -3,6 +3,7 @@ package org.musubi.ingest.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.musubi.audit.Actor;
@@ -15,6 +16,7 @@ import org.musubi.ingest.ImportSource;
 import org.musubi.ingest.ImportSources;
 import org.musubi.ingest.RunImport;
 import org.musubi.registry.Facilities;
+import org.musubi.messages.Texts;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +43,14 @@ public class ImportCommand {
               --facility=CODE   the sending facility's 10-digit medical-institution code (registered in Musubi)
               --source=NAME     the source's name (default: the path); its files are remembered per source
 
+            Options may also be written with a space: --facility 3410000017.
             Exit code: 0 all records taken, 3 some records rejected (listed), 1 the import failed, 2 usage error.
             With the embedded database, stop the server first.
             """;
     private static final Map<String, ImportKind> KINDS = Map.of("ssmix2", ImportKind.SSMIX2, "jahis", ImportKind.JAHIS,
             "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV);
+
+    private static final int SHOWN_FACILITIES = 5;
 
     private final Facilities facilities;
     private final ImportSources sources;
@@ -63,12 +68,14 @@ public class ImportCommand {
     public int run(String kindName, Path path, Map<String, String> options, PrintStream out, PrintStream err) {
         ImportKind kind = KINDS.get(kindName);
         Optional<Facility> facility = Optional.ofNullable(options.get("facility")).flatMap(facilities::findByCode);
-        if (kind == null || !Files.exists(path) || facility.isEmpty()) {
+        if (kind == null || !Files.exists(path)) {
             err.println(kind == null ? "Unknown kind / 種類が不明です: " + kindName
-                    : !Files.exists(path) ? "No such file or folder / ファイルまたはフォルダがありません: " + path
-                    : "No facility with medical-institution code / この医療機関コードの施設は登録されていません: "
-                    + options.get("facility"));
+                    : "No such file or folder / ファイルまたはフォルダがありません: " + path);
             err.print(HELP);
+            return 2;
+        }
+        if (facility.isEmpty()) {
+            err.println(unregistered(options.get("facility")));
             return 2;
         }
         String name = options.getOrDefault("source", path.toAbsolutePath().normalize().toString());
@@ -80,5 +87,22 @@ public class ImportCommand {
         progress.done();
         new ImportSummary(ledger).print(batch, out);
         return batch.counts().recordsRejected() > 0 ? 3 : 0;
+    }
+
+    /**
+     * Why the facility is not there, and how to get it: a database without any facility has not had its first
+     * {@code serve} (which creates the demo network) nor an operator registering facilities.
+     */
+    private String unregistered(String code) {
+        if (facilities.count() == 0) {
+            return say("ingest.cli.noFacilities", code);
+        }
+        List<String> known = facilities.all().stream().filter(f -> f.code() != null).limit(SHOWN_FACILITIES)
+                .map(f -> f.code().value() + " " + f.nameKanji()).toList();
+        return say("ingest.cli.unknownFacility", code, String.join(", ", known), facilities.count());
+    }
+
+    private static String say(String key, Object... args) {
+        return Texts.japanese(key, args) + System.lineSeparator() + Texts.english(key, args);
     }
 }

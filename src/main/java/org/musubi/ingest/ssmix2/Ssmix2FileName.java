@@ -1,6 +1,8 @@
 package org.musubi.ingest.ssmix2;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -11,8 +13,9 @@ import java.util.regex.Pattern;
  *
  * @param careDate   {@code YYYYMMDD}, or {@code -} for undated data (ADT-00, ADT-61, PPR-01)
  * @param dataType   e.g. {@code OMP-01}, or an extended-storage type {@code [code]^name^[system]^std code^std name^std system}
- * @param timestamp  17 digits {@code YYYYMMDDHHMMSSfff}, when the message was written (orders versions)
- * @param department 診療科 code (HL7 table 0069) or {@code -}
+ * @param timestamp  17 digits {@code YYYYMMDDHHMMSSfff}, when the message was written (orders versions); a
+ *                   shorter one that real storages write is padded to this precision ({@link NameDeviations})
+ * @param department 診療科 code (HL7 table 0069) or {@code -}; {@code -} also when a storage left it empty
  */
 record Ssmix2FileName(String patientId, String careDate, String dataType, String orderNo, String timestamp,
                              String department, ConditionFlag condition) {
@@ -22,9 +25,8 @@ record Ssmix2FileName(String patientId, String careDate, String dataType, String
     private static final Pattern PATIENT_ID = Pattern.compile("(?!\\.)[\\x21-\\x7E&&[^_/\\\\]]{1,15}");
     private static final Pattern STANDARD_TYPE = Pattern.compile("[A-Z]{3}(-\\d{2})?");
     private static final Pattern ORDER_NO = Pattern.compile("[\\x21-\\x7E&&[^_/\\\\]]{1,22}");
-    private static final Pattern DEPARTMENT = Pattern.compile("-|[0-9A-Za-z]{1,5}");
 
-    /** The name's fields, or the first field that is malformed. */
+    /** The name's fields (with what deviates from the specification but can be read), or the first field that is malformed. */
     static NameCheck parse(String name) {
         return parse(name, Ssmix2FileName::validDataType);
     }
@@ -49,6 +51,7 @@ record Ssmix2FileName(String patientId, String careDate, String dataType, String
     }
 
     private static NameCheck check(String[] p, Predicate<String> validType) {
+        List<Fault> deviations = new ArrayList<>();
         if (!PATIENT_ID.matcher(p[0]).matches()) {
             return invalid("ssmix2.name.patient-id", p[0]);
         }
@@ -61,14 +64,17 @@ record Ssmix2FileName(String patientId, String careDate, String dataType, String
         if (!ORDER_NO.matcher(p[3]).matches()) {
             return invalid("ssmix2.name.order-no", p[3]);
         }
-        if (!Timestamps.isTimestamp(p[4])) {
+        String timestamp = NameDeviations.timestamp(p[4], deviations);
+        if (timestamp == null) {
             return invalid("ssmix2.name.timestamp", p[4]);
         }
-        if (!DEPARTMENT.matcher(p[5]).matches()) {
+        String department = NameDeviations.department(p[5], deviations);
+        if (department == null) {
             return invalid("ssmix2.name.department", p[5]);
         }
         return ConditionFlag.of(p[6])
-                .<NameCheck>map(flag -> new NameCheck.Valid(new Ssmix2FileName(p[0], p[1], p[2], p[3], p[4], p[5], flag)))
+                .<NameCheck>map(flag -> new NameCheck.Valid(
+                        new Ssmix2FileName(p[0], p[1], p[2], p[3], timestamp, department, flag), deviations))
                 .orElseGet(() -> invalid("ssmix2.name.condition", p[6]));
     }
 
@@ -120,7 +126,12 @@ record Ssmix2FileName(String patientId, String careDate, String dataType, String
     /** The outcome of reading a name. */
     sealed interface NameCheck permits NameCheck.Valid, NameCheck.Invalid {
 
-        record Valid(Ssmix2FileName name) implements NameCheck {
+        /** A readable name; {@code deviations} are what it does differently from the specification (warnings). */
+        record Valid(Ssmix2FileName name, List<Fault> deviations) implements NameCheck {
+
+            public Valid {
+                deviations = List.copyOf(deviations);
+            }
         }
 
         record Invalid(Fault fault) implements NameCheck {

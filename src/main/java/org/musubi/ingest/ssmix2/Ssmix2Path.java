@@ -13,8 +13,13 @@ import java.util.Optional;
  *
  * @param name     the seven fields; for the extended storage, the content folder's, typed by the type folder
  * @param extended the extended-storage type, when the file is an extended-storage main document
+ * @param deviations what the name does differently from the specification but could be read (warnings)
  */
-record Ssmix2Path(String path, Ssmix2FileName name, Optional<ExtendedType> extended) {
+record Ssmix2Path(String path, Ssmix2FileName name, Optional<ExtendedType> extended, List<Fault> deviations) {
+
+    Ssmix2Path {
+        deviations = List.copyOf(deviations);
+    }
 
     /** Reads and checks {@code relativePath} ({@code /} or {@code \} separated). */
     static PathCheck of(String relativePath) {
@@ -31,7 +36,7 @@ record Ssmix2Path(String path, Ssmix2FileName name, Optional<ExtendedType> exten
     private static PathCheck standard(String path, String file, List<String> folders) {
         return switch (Ssmix2FileName.parse(file)) {
             case Ssmix2FileName.NameCheck.Invalid invalid -> new PathCheck.Faulty(invalid.fault());
-            case Ssmix2FileName.NameCheck.Valid valid -> placed(path, valid.name(), folders, Optional.empty());
+            case Ssmix2FileName.NameCheck.Valid valid -> placed(path, valid, folders, Optional.empty());
         };
     }
 
@@ -48,14 +53,17 @@ record Ssmix2Path(String path, Ssmix2FileName name, Optional<ExtendedType> exten
         return Optional.of(switch (Ssmix2FileName.parseContentFolder(folders.getLast())) {
             case Ssmix2FileName.NameCheck.Invalid invalid -> new PathCheck.Faulty(invalid.fault());
             case Ssmix2FileName.NameCheck.Valid valid -> type.get().namedBy(valid.name().dataType(), typeFolder)
-                    ? placed(path, valid.name().withDataType(typeFolder), folders.subList(0, folders.size() - 1), type)
+                    ? placed(path, new Ssmix2FileName.NameCheck.Valid(valid.name().withDataType(typeFolder), valid.deviations()),
+                            folders.subList(0, folders.size() - 1), type)
                     : new PathCheck.Faulty(Fault.of("ssmix2.misplaced", typeFolder + "/", valid.name().dataType()));
         });
     }
 
-    private static PathCheck placed(String path, Ssmix2FileName name, List<String> folders, Optional<ExtendedType> type) {
+    private static PathCheck placed(String path, Ssmix2FileName.NameCheck.Valid valid, List<String> folders,
+                                    Optional<ExtendedType> type) {
+        Ssmix2FileName name = valid.name();
         if (folders.isEmpty()) {
-            return new PathCheck.Placed(new Ssmix2Path(path, name, type));
+            return new PathCheck.Placed(new Ssmix2Path(path, name, type, valid.deviations()));
         }
         List<String> expected = expectedFolders(name);
         List<String> actual = folders.subList(Math.max(0, folders.size() - expected.size()), folders.size());
@@ -63,7 +71,7 @@ record Ssmix2Path(String path, Ssmix2FileName name, Optional<ExtendedType> exten
             return new PathCheck.Faulty(Fault.of("ssmix2.misplaced", String.join("/", expected) + "/",
                     String.join("/", actual) + "/"));
         }
-        return new PathCheck.Placed(new Ssmix2Path(path, name, type));
+        return new PathCheck.Placed(new Ssmix2Path(path, name, type, valid.deviations()));
     }
 
     /** The name of a file the reader has placed already. */

@@ -26,6 +26,7 @@ final class StoredRecord {
         this.path = path;
         this.where = where;
         this.facility = facility;
+        path.deviations().forEach(deviation -> warn(Ssmix2Problems.at(where, deviation)));
     }
 
     Ssmix2Path path() {

@@ -26,6 +26,19 @@ final class Timestamps {
         }
     }
 
+    /**
+     * A timestamp shorter than 17 digits that ends at a whole field (minutes, seconds, or a tenth or hundredth of a
+     * second) padded with zeros to {@code YYYYMMDDHHMMSSfff}; null when it is not one.
+     */
+    static String padded(String text) {
+        int length = text.length();
+        if (length != 12 && (length < 14 || length > 16) || !digits(text)) {
+            return null;
+        }
+        String padded = text + "0".repeat(17 - length);
+        return isTimestamp(padded) ? padded : null;
+    }
+
     private static boolean date(String text) {
         try {
             LocalDate.of(Integer.parseInt(text.substring(0, 4)), number(text, 4), number(text, 6));

@@ -2,7 +2,6 @@ package org.musubi.synth.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 import org.musubi.synth.SyntheticNetwork;
 import org.musubi.synth.sources.SourceFiles;
 import org.musubi.synth.sources.SourceOptions;
@@ -35,18 +34,16 @@ record SourceFileOptions(Path out, SourceOptions options) {
     private static final int PROGRESS_STEPS = 10;
 
     /** The source-file options, or null when none were asked for. */
-    static SourceFileOptions of(Map<String, String> options, long seed, Path networkDir) {
-        if (!options.containsKey("sources") && !options.containsKey("sources-out")) {
+    static SourceFileOptions of(SourceArguments given, long seed, Path networkDir) {
+        if (!given.wanted()) {
             return null;
         }
         SourceOptions defaults = SourceOptions.defaults(seed);
         SourceOptions sourceOptions = defaults
-                .withMessagesPerPatient(integer(options, "messages-per-patient", defaults.messagesPerPatient()))
-                .withRevisions(percent(options, "update-percent", defaults.updatePercent()),
-                        percent(options, "delete-percent", defaults.deletePercent()))
-                .withJahisUtf8Percent(integer(options, "jahis-utf8-percent", defaults.jahisUtf8Percent()));
-        return new SourceFileOptions(Path.of(options.getOrDefault("sources-out", networkDir.resolve("sources").toString())),
-                sourceOptions);
+                .withMessagesPerPatient(or(given.messagesPerPatient, defaults.messagesPerPatient()))
+                .withRevisions(or(given.updatePercent, defaults.updatePercent()), or(given.deletePercent, defaults.deletePercent()))
+                .withJahisUtf8Percent(or(given.jahisUtf8Percent, defaults.jahisUtf8Percent()));
+        return new SourceFileOptions(given.sourcesOut != null ? given.sourcesOut : networkDir.resolve("sources"), sourceOptions);
     }
 
     /** Writes the files for {@code persons} persons, reporting progress on {@code err}. */
@@ -59,11 +56,7 @@ record SourceFileOptions(Path out, SourceOptions options) {
         });
     }
 
-    private static int integer(Map<String, String> options, String name, int fallback) {
-        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
-    }
-
-    private static double percent(Map<String, String> options, String name, double fallback) {
-        return options.containsKey(name) ? Double.parseDouble(options.get(name)) : fallback;
+    private static <T> T or(T given, T fallback) {
+        return given != null ? given : fallback;
     }
 }

@@ -2,16 +2,22 @@ package org.musubi.synth.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import org.musubi.commandline.HelpOption;
+import org.musubi.commandline.MusubiCommandLine;
+import org.musubi.commandline.UsageText;
 import org.musubi.synth.SynthFiles;
 import org.musubi.synth.SynthSize;
 import org.musubi.synth.SyntheticNetwork;
 import org.musubi.synth.SyntheticNetworkGenerator;
 import org.musubi.synth.sources.SourceSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code musubi synth}: writes a synthetic network as CSV files, and its facilities' source files; needs no database. */
-public final class SynthCommand {
+@Command(name = "synth")
+public final class SynthCommand implements Callable<Integer>, UsageText {
 
     static final String HELP = """
             Usage: musubi synth [--seed=N] [--facilities=N] [--users=N] [--persons=N] [--prefecture=NN] [--out=DIR]
@@ -31,32 +37,44 @@ public final class SynthCommand {
 
             """ + SourceFileOptions.HELP;
 
-    private SynthCommand() {
+    @Mixin
+    HelpOption help;
+    @Option(names = "--seed", paramLabel = "N")
+    long seed = 20260401;
+    @Option(names = "--facilities", paramLabel = "N")
+    int facilities = 12;
+    @Option(names = "--users", paramLabel = "N")
+    int users = 40;
+    @Option(names = "--persons", paramLabel = "N")
+    int persons = 200;
+    @Option(names = "--prefecture", paramLabel = "NN")
+    int prefecture = SyntheticNetworkGenerator.DEFAULT_PREFECTURE;
+    @Option(names = "--out", paramLabel = "DIR")
+    Path dir = Path.of("synth");
+    @Mixin
+    SourceArguments sources;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public SynthCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                out.print(HELP);
-                return 0;
-            }
-            if (arg.equals("--sources")) {
-                options.put("sources", "true");
-                continue;
-            }
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                err.println("Unexpected argument: " + arg);
-                err.print(HELP);
-                return 2;
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        return MusubiCommandLine.execute(new SynthCommand(out, err), args, out, err);
+    }
+
+    @Override
+    public String usage() {
+        return HELP;
+    }
+
+    @Override
+    public Integer call() {
         try {
-            return generate(options, out, err);
-        } catch (NumberFormatException e) {
-            err.println("Not a number: " + e.getMessage());
-            return 2;
+            return generate(new SynthSize(facilities, users, persons), SourceFileOptions.of(sources, seed, dir));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -66,13 +84,7 @@ public final class SynthCommand {
         }
     }
 
-    private static int generate(Map<String, String> options, PrintStream out, PrintStream err) {
-        long seed = Long.parseLong(options.getOrDefault("seed", "20260401"));
-        SynthSize size = new SynthSize(number(options, "facilities", 12), number(options, "users", 40),
-                number(options, "persons", 200));
-        int prefecture = number(options, "prefecture", SyntheticNetworkGenerator.DEFAULT_PREFECTURE);
-        Path dir = Path.of(options.getOrDefault("out", "synth"));
-        SourceFileOptions sources = SourceFileOptions.of(options, seed, dir);
+    private int generate(SynthSize size, SourceFileOptions sourceFiles) {
         err.printf("Generating %d facilities, %d users, %d persons (seed %d) ...%n",
                 size.facilities(), size.users(), size.persons(), seed);
         SyntheticNetworkGenerator generator = new SyntheticNetworkGenerator();
@@ -87,18 +99,14 @@ public final class SynthCommand {
             }
         }), dir.resolve("persons.csv"));
         out.println("Wrote " + dir.toAbsolutePath().normalize() + "/{facilities,users,persons}.csv");
-        if (sources != null) {
+        if (sourceFiles != null) {
             long started = System.nanoTime();
-            SourceSummary summary = sources.write(network, size.persons(), err);
+            SourceSummary summary = sourceFiles.write(network, size.persons(), err);
             out.printf("Wrote %,d SS-MIX2 messages and %,d JAHIS files of %,d persons into %s in %.1f s%n",
                     summary.ssmix2Messages(), summary.jahisFiles(), summary.persons(),
-                    sources.out().toAbsolutePath().normalize(), (System.nanoTime() - started) / 1e9);
+                    sourceFiles.out().toAbsolutePath().normalize(), (System.nanoTime() - started) / 1e9);
             out.println("  by type: " + summary.byType());
         }
         return 0;
-    }
-
-    private static int number(Map<String, String> options, String name, int fallback) {
-        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
     }
 }

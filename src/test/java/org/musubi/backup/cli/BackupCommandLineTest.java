@@ -18,10 +18,35 @@ class BackupCommandLineTest {
 
     @Test
     void separatesTheCommandsOptionsFromTheApplicationsSettings() {
-        String[] args = {"--to=a.musubi-backup", "--key-file=k", "--musubi.blob.directory=b", "verify"};
+        BackupLine line = BackupLine.of("--to=a.musubi-backup", "--key-file=k", "--musubi.blob.directory=b", "verify");
 
-        assertThat(BackupCommandLine.options(args)).containsEntry("to", "a.musubi-backup").containsEntry("key-file", "k");
-        assertThat(BackupCommandLine.settings(args)).containsExactly("--musubi.blob.directory=b");
+        assertThat(line.arguments.options()).containsEntry("to", "a.musubi-backup").containsEntry("key-file", "k");
+        assertThat(line.arguments.verify()).isTrue();
+        assertThat(line.settings.values()).containsExactly("--musubi.blob.directory=b");
+    }
+
+    @Test
+    void readsOptionsAndSettingsWrittenWithASpaceAlike() {
+        BackupLine line = BackupLine.of("--to", "a.musubi-backup", "--key-file", "k", "--musubi.blob.directory", "b");
+
+        assertThat(line.arguments.options()).containsEntry("to", "a.musubi-backup").containsEntry("key-file", "k");
+        assertThat(line.arguments.verify()).isFalse();
+        assertThat(line.settings.values()).containsExactly("--musubi.blob.directory=b");
+    }
+
+    /** The options of {@code backup} as its command reads them. */
+    @picocli.CommandLine.Command(name = "backup")
+    static final class BackupLine {
+        @picocli.CommandLine.Mixin
+        BackupArguments arguments;
+        @picocli.CommandLine.Mixin
+        org.musubi.commandline.Settings settings;
+
+        static BackupLine of(String... args) {
+            BackupLine line = new BackupLine();
+            org.musubi.commandline.MusubiCommandLine.parse(line, args);
+            return line;
+        }
     }
 
     @Test

@@ -32,6 +32,21 @@ class NhoSamplesTest {
     }
 
     @Test
+    void aSampleWhoseNameHasA15DigitTimestampIsReadWithAWarning() {
+        String shortened = ADMISSION.replace("_20111220224447339_", "_201112202244473_");
+        List<ParseResult> results = new java.util.ArrayList<>();
+        NhoSamples.reader().read(org.musubi.ingest.SourceFile.of(shortened, NhoSamples.root().resolve(ADMISSION)),
+                NhoSamples.FACILITY, results::add);
+
+        assertThat(results).singleElement().isInstanceOfSatisfying(ParseResult.Parsed.class, parsed -> {
+            assertThat(parsed.recordKey()).isEqualTo(NhoSamples.parsed(ADMISSION).recordKey());
+            assertThat(parsed.version()).isEqualTo("20111220224447300");
+            assertThat(parsed.resources()).isNotEmpty();
+            assertThat(parsed.warnings()).extracting(w -> w.code()).contains("ssmix2.name.timestamp-short");
+        });
+    }
+
+    @Test
     void theDeletedFileKeepsItsRecordKeyAndVersion() {
         ParseResult.Parsed deleted = NhoSamples.parsed(DELETED);
 

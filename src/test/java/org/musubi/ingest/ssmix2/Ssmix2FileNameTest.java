@@ -54,7 +54,12 @@ class Ssmix2FileNameTest {
         "9999013_20110701_OMP-1_000000011000185_20110701224603984_01_1; ssmix2.name.data-type",
         "9999013_20110701_OMP-01__20110701224603984_01_1; ssmix2.name.order-no",
         "9999013_20110701_OMP-01_12345678901234567890123_20110701224603984_01_1; ssmix2.name.order-no",
-        "9999013_20110701_OMP-01_000000011000185_2011070122460398_01_1; ssmix2.name.timestamp",
+        "9999013_20110701_OMP-01_000000011000185_2011070122460_01_1; ssmix2.name.timestamp",
+        "9999013_20110701_OMP-01_000000011000185_20110701_01_1; ssmix2.name.timestamp",
+        "9999013_20110701_OMP-01_000000011000185_201107012246039840_01_1; ssmix2.name.timestamp",
+        "9999013_20110701_OMP-01_000000011000185_2011070122460a_01_1; ssmix2.name.timestamp",
+        "9999013_20110701_OMP-01_000000011000185_20110701246039_01_1; ssmix2.name.timestamp",
+        "9999013_20110701_OMP-01_000000011000185_20110701224603984_01-A_1; ssmix2.name.department",
         "9999013_20110701_OMP-01_000000011000185_20110701246039840_01_1; ssmix2.name.timestamp",
         "9999013_20110701_OMP-01_000000011000185_20110701224603984_内科_1; ssmix2.name.department",
         "9999013_20110701_OMP-01_000000011000185_20110701224603984_01_3; ssmix2.name.condition",
@@ -64,6 +69,52 @@ class Ssmix2FileNameTest {
 
         assertThat(check).isInstanceOfSatisfying(Ssmix2FileName.NameCheck.Invalid.class,
                 invalid -> assertThat(invalid.fault().code()).isEqualTo(code));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "20110701224603,    20110701224603000",
+        "201107012246039,   20110701224603900",
+        "2011070122460398,  20110701224603980",
+        "201107012246,      20110701224600000"})
+    void readsAShorterTimestampPaddedToTheSpecificationsPrecisionWithAWarning(String written, String read) {
+        var check = (Ssmix2FileName.NameCheck.Valid) Ssmix2FileName.parse(
+                "9999013_20110701_OMP-01_000000011000185_" + written + "_01_1");
+
+        assertThat(check.name().timestamp()).isEqualTo(read);
+        assertThat(check.deviations()).singleElement().satisfies(deviation -> {
+            assertThat(deviation.code()).isEqualTo("ssmix2.name.timestamp-short");
+            assertThat(Ssmix2Problems.at(Location.file("a/b"), deviation).japanese())
+                    .contains("a/b", "発生日時「" + written + "」", written.length() + " 桁", read);
+        });
+    }
+
+    @Test
+    void readsAnEmptyDepartmentAsNoneWithAWarning() {
+        var check = (Ssmix2FileName.NameCheck.Valid) Ssmix2FileName.parse(
+                "9999013_20110701_OMP-01_000000011000185_20110701224603984__1");
+
+        assertThat(check.name().department()).isEqualTo("-");
+        assertThat(check.name().condition()).isEqualTo(ConditionFlag.CURRENT);
+        assertThat(check.deviations()).extracting(Fault::code).containsExactly("ssmix2.name.department-empty");
+    }
+
+    @Test
+    void keepsALongerLocalDepartmentCodeWithAWarning() {
+        var check = (Ssmix2FileName.NameCheck.Valid) Ssmix2FileName.parse(
+                "9999013_20110701_OMP-01_000000011000185_2011070122460398_010101_1");
+
+        assertThat(check.name().department()).isEqualTo("010101");
+        assertThat(check.deviations()).extracting(Fault::code)
+                .containsExactly("ssmix2.name.timestamp-short", "ssmix2.name.department-long");
+    }
+
+    @Test
+    void aNameAsSpecifiedHasNoDeviations() {
+        var check = (Ssmix2FileName.NameCheck.Valid) Ssmix2FileName.parse(
+                "9999013_20110701_OMP-01_000000011000185_20110701224603984_01_1");
+
+        assertThat(check.deviations()).isEmpty();
     }
 
     @Test

@@ -146,6 +146,33 @@ class Ssmix2ReaderTest {
     }
 
     @Test
+    void readsANameWithAShortTimestampAndNoDepartmentWarningOfEachNamingFileAndField() {
+        String path = "000/100/0001000052/-/ADT-00/0001000052_-_ADT-00_999999999999999_202404010930001__1";
+        ParseResult.Parsed parsed = parsed(path, Ssmix2Messages.patientRecord());
+
+        assertThat(parsed.recordKey()).isEqualTo("ssmix2:ADT-00:-:999999999999999");
+        assertThat(parsed.version()).isEqualTo("20240401093000100");
+        assertThat(parsed.warnings()).extracting(w -> w.code())
+                .containsExactly("ssmix2.name.timestamp-short", "ssmix2.name.department-empty");
+        assertThat(parsed.warnings()).allSatisfy(w -> assertThat(w.where().file()).isEqualTo(path));
+        assertThat(parsed.warnings().getFirst().english()).startsWith(path).contains("timestamp '202404010930001'", "15 digits");
+        assertThat(parsed.warnings().get(1).japanese()).startsWith(path).contains("診療科コードが空");
+    }
+
+    @Test
+    void oneMessageWithAnUnreadableTimestampIsRejectedAndTheNextIsRead() {
+        List<ParseResult> results = new java.util.ArrayList<>();
+        reader().read(file("000/100/0001000052/-/ADT-00/0001000052_-_ADT-00_999999999999999_2024040109_-_1",
+                Ssmix2Messages.patientRecord()), Ssmix2Messages.FACILITY, results::add);
+        reader().read(file(PATIENT_RECORD, Ssmix2Messages.patientRecord()), Ssmix2Messages.FACILITY, results::add);
+
+        assertThat(results).hasSize(2);
+        assertThat(rejected(results.getFirst()).problem().japanese())
+                .contains("0001000052_-_ADT-00_999999999999999_2024040109_-_1", "発生日時「2024040109」");
+        assertThat(results.get(1)).isInstanceOf(ParseResult.Parsed.class);
+    }
+
+    @Test
     void warnsWhenPid3DiffersFromTheStorageAndKeepsTheStoragesId() {
         String path = "000/000/0000001/-/ADT-00/0000001_-_ADT-00_999999999999999_20240401093000123_-_1";
         ParseResult.Parsed parsed = parsed(path, Ssmix2Messages.patientRecord());
