@@ -33,6 +33,7 @@ final class Commands {
               drugs load      load the MHLW drug price list (.xlsx or .csv) into the drug master
               backup          write the database and files to one encrypted archive ('backup verify' checks one)
               restore         restore an archive into an empty database and blob store
+              demo reset      make the demo again from nothing, dated to today (demo installations only)
 
             Run 'musubi <command> --help' for a command's options.
             Options are written --name=value or --name value.
@@ -60,7 +61,7 @@ final class Commands {
         PrintStream out = System.out;
         return new Object[] {new Serve(), new SynthCommand(out, System.err), new DatabaseCommands.Import(),
             new DatabaseCommands.AuditVerify(), new DatabaseCommands.AdminCreate(), new DatabaseCommands.DrugsLoad(),
-            new BackupCommands.Backup(), new BackupCommands.Restore()};
+            new BackupCommands.Backup(), new BackupCommands.Restore(), new DemoCommands()};
     }
 
     private static boolean isHelp(String arg) {

@@ -30,8 +30,8 @@ final class EmbeddedCluster {
             Files.createDirectories(directory);
             EmbeddedLock.refuseIfInUse(directory);
             if (embedded.cleanOnStart()) {
-                // The library cleans the directory when the cluster is closed, not at start: a run that was killed
-                // leaves a cluster there that initdb would refuse.
+                // Wiped here, not by the library (which would delete it on close, and never after a killed run,
+                // leaving a cluster that initdb refuses).
                 emptyDirectory(directory);
             }
             boolean fresh = embedded.cleanOnStart() || !Files.exists(directory.resolve("postgresql.conf"));
@@ -39,7 +39,9 @@ final class EmbeddedCluster {
                     : existing(directory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(embedded.cleanOnStart())
+                    // Never deleted on close: clean-on-start wipes it at the next start (above), and what a start made
+                    // stays for the next (demo reset, a test's later look).
+                    .setCleanDataDirectory(false)
                     .setConnectConfig("password", passwords.superuser());
             EmbeddedSettings.of(embedded.settings()).forEach(builder::setServerConfig);
             if (embedded.port() > 0) {

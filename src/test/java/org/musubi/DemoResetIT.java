@@ -1,0 +1,66 @@
+package org.musubi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musubi.registry.Profession;
+import org.musubi.registry.UserDraft;
+import org.musubi.registry.UserStatus;
+import org.musubi.registry.Users;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code musubi demo reset} makes the demo again from nothing (network, records, story), as often as asked, and
+ * refuses an installation that holds more than the demo.
+ */
+class DemoResetIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void resetMakesTheDemoAgainAndRefusesAnInstallationWithItsOwnAdministrator() {
+        assertThat(Commands.run(settings("demo", "reset"))).isZero();
+        long storyLinks = inContext(jdbc -> {
+            jdbc.sql("INSERT INTO notice (title_ja, title_en, body_ja, body_en, importance, published_from, created_by) "
+                    + "SELECT '古いお知らせ', '', '', '', 'NORMAL', now(), id FROM app_user WHERE login_id = 'admin'").update();
+            return jdbc.sql("SELECT count(*) FROM patient_link").query(Long.class).single();
+        });
+        assertThat(storyLinks).as("the story linked the demo roles' patients").isPositive();
+
+        assertThat(Commands.run(settings("demo", "reset"))).isZero();
+        assertThat(inContext(jdbc -> jdbc.sql("SELECT count(*) FROM notice WHERE title_ja = '古いお知らせ'")
+                .query(Long.class).single())).as("what was there before is gone").isZero();
+        assertThat(inContext(jdbc -> jdbc.sql("SELECT count(*) FROM person").query(Long.class).single())).isEqualTo(200);
+        assertThat(inContext(jdbc -> jdbc.sql("SELECT count(*) FROM patient_link").query(Long.class).single()))
+                .as("the same story again").isEqualTo(storyLinks);
+
+        try (ConfigurableApplicationContext context = CommandContexts.of(settings()).run(CommandContexts.quiet(settings()))) {
+            context.getBean(Users.class).insert(new UserDraft("ops", "運用 担当", "ウンヨウ タントウ", Profession.NETWORK_OPERATOR,
+                    List.of(), true, UserStatus.ACTIVE), false);
+        }
+        assertThat(Commands.run(settings("demo", "reset"))).as("not a demo installation any more").isEqualTo(1);
+        assertThat(inContext(jdbc -> jdbc.sql("SELECT count(*) FROM app_user WHERE login_id = 'ops'")
+                .query(Long.class).single())).as("nothing was reset").isEqualTo(1);
+    }
+
+    private long inContext(java.util.function.ToLongFunction<JdbcClient> work) {
+        try (ConfigurableApplicationContext context = CommandContexts.of(settings()).run(CommandContexts.quiet(settings()))) {
+            return work.applyAsLong(context.getBean(JdbcClient.class));
+        }
+    }
+
+    private String[] settings(String... command) {
+        List<String> all = new java.util.ArrayList<>(List.of(command));
+        all.addAll(List.of("--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
+                "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
+                "--musubi.blob.directory=" + data.resolve("blobs"),
+                "--musubi.demo.import-persons=6", "--musubi.demo.import-messages=8",
+                "--musubi.demo.import-folder=" + data.resolve("demo-sources")));
+        return all.toArray(String[]::new);
+    }
+}
