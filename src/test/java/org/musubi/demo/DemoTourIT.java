@@ -69,10 +69,24 @@ class DemoTourIT {
             assertThat(patients).as(loginId + "'s home lists linked patients").hasSizeGreaterThanOrEqualTo(2);
             assertThat(browser.find("#notices").getText()).contains("デモ環境へようこそ");
 
-            browser.driver().get(browser.find("#patient-list tbody tr a").getAttribute("href"));
+            String patient = browser.find("#patient-list tbody tr a").getAttribute("href");
+            browser.driver().get(patient);
             browser.find("#timeline");
             browser.screenshot("tour-" + loginId + "-timeline");
             assertThat(browser.findAll("#timeline .day")).as(loginId + " sees the patient's timeline").isNotEmpty();
+
+            browser.driver().get(patient + "/medications");
+            browser.screenshot("tour-" + loginId + "-medications");
+            assertThat(browser.findAll("#medications-current .drug.alerted")).as(loginId + " sees the duplicate").isNotEmpty();
+
+            browser.driver().get(patient + "/labs");
+            browser.screenshot("tour-" + loginId + "-labs");
+            if (loginId.equals("caremanager1")) {
+                assertThat(browser.findAll("#labs-hidden")).as("a care manager's profession may not see lab results: "
+                        + "said, not shown as none").isNotEmpty();
+            } else {
+                assertThat(browser.find("#lab-table").getText()).as(loginId + " sees the HbA1c row").contains("HbA1c");
+            }
         }
     }
 
