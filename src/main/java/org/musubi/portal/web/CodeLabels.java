@@ -22,6 +22,8 @@ public final class CodeLabels {
     /** The code tables whose codes a free text may carry, tried in this order. */
     static final List<String> WORDS = List.of(PREFIX + "reviewReason.", PREFIX + "linkMethod.", "cardKind.",
             "consentScope.", "purpose.", "profession.", "action.");
+    /** The table of the English words the audit trail writes as reasons ({@link #text}). */
+    static final String REASON_TEXT = "reasonText.";
     private static final Pattern WORD = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\b");
 
     private final MessageSource messages;
@@ -59,7 +61,35 @@ public final class CodeLabels {
         String head = colon < 0 ? text : text.substring(0, colon);
         String known = head.indexOf(' ') < 0 ? messages.getMessage(head, null, null, locale) : null;
         String rest = colon < 0 ? "" : text.substring(colon);
-        return known != null ? known + words(rest, locale) : words(text, locale);
+        if (known != null) {
+            return known + words(rest, locale);
+        }
+        String phrase = phrase(text, locale);
+        return words(phrase != null ? phrase : text, locale);
+    }
+
+    /**
+     * The words the audit trail writes in English for a reader of either language: the longest run of leading words
+     * that {@code reasonText.<words joined by '-'>} names (e.g. "bad credentials", "queued as review 12" → its label
+     * and "12"); null when no leading words are known.
+     */
+    private String phrase(String text, Locale locale) {
+        String[] words = text.split(" ");
+        for (int n = Math.min(words.length, 8); n > 0; n--) {
+            StringBuilder slug = new StringBuilder(REASON_TEXT);
+            for (int i = 0; i < n; i++) {
+                slug.append(i == 0 ? "" : "-").append(words[i].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", ""));
+            }
+            String label = messages.getMessage(slug.toString(), null, null, locale);
+            if (label != null) {
+                StringBuilder out = new StringBuilder(label);
+                for (int i = n; i < words.length; i++) {
+                    out.append(' ').append(words[i]);
+                }
+                return out.toString();
+            }
+        }
+        return null;
     }
 
     private String words(String text, Locale locale) {
