@@ -9,9 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
+import org.musubi.identity.IdentityBatches;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The JAHIS medication-notebook samples written by others ({@code ../shared/samples/jahis-tc08}) through
  * the whole import: dispensings stored under the notebook's patient with drug names, codes, dates and
- * pharmacies; invalid files reported with their reason; split parts held and refused when they disagree.
+ * pharmacies; invalid files reported with their reason; split parts held and refused when they disagree; each record
+ * stored audited once and the pharmacies and doctors created once ({@link BatchAudits}), nothing audited for what
+ * changed nothing.
  */
 @MusubiIntegrationTest
 class JahisImportIT {
@@ -31,6 +35,8 @@ class JahisImportIT {
     @Autowired ImportLedger ledger;
     @Autowired Facilities facilities;
     @Autowired JdbcClient jdbc;
+    @Autowired IdentityBatches identities;
+    @Autowired AuditRows audit;
 
     private Facility pharmacy;
     private ImportSource source;
@@ -44,6 +50,7 @@ class JahisImportIT {
 
     @Test
     void storesTheSampleDispensingsAndReportsTheInvalidFilesWithTheirReason() {
+        long mark = audit.max();
         ImportBatch batch = run();
 
         assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
@@ -69,6 +76,15 @@ class JahisImportIT {
                 .noneMatch(d -> d.contains("他の薬との併用に注意"));
         assertThat(ledger.problems(batch.id(), false, 0, 100)).extracting(p -> p.row().problem().code())
                 .contains("ingest.splitHeld");
+
+        BatchAudits.Rows audited = BatchAudits.assertFirstBatch(audit, jdbc, identities, mark, batch, pharmacy.id(), "JAHIS");
+        assertThat(audited.records()).as("the 15 records stored").hasSize(15);
+        assertThat(audited.directory()).as("the pharmacies and doctors, created once").isNotEmpty();
+        assertThat(audited.records()).extracting(AuditRows.Row::patientId).as("a patient linked to a person is named")
+                .anyMatch(java.util.Objects::nonNull);
+        assertThat(audited.records()).extracting(AuditRows.Row::reason).as("the file each came from")
+                .contains("import JAHIS jahis:dispense:20260310:1341234567:a67abdf948c42562 (tc-minimal-valid.txt)")
+                .noneMatch(r -> r.contains("tc-supported-records-full.txt") || r.contains("LICENSE"));
     }
 
     @Test
@@ -76,12 +92,14 @@ class JahisImportIT {
         run();
         long dispenses = dispenses().size();
         long versions = versions();
+        long mark = audit.max();
 
         ImportBatch again = run();
 
         assertThat(again.counts().filesSkipped()).isEqualTo(9);
         assertThat(dispenses()).hasSize((int) dispenses);
         assertThat(versions()).isEqualTo(versions);
+        assertThat(audit.rows(mark, BatchAudits.ACTOR)).as("nothing changed, nothing audited").isEmpty();
     }
 
     /** Every version stored: the current ones (resource) and the earlier ones (resource_version). */

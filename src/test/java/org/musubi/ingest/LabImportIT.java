@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
+import org.musubi.identity.IdentityBatches;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A lab centre's files for a clinic: a CSV and an HL7 v2 file through one "lab" source, a bad row refused alone. */
+/**
+ * A lab centre's files for a clinic: a CSV and an HL7 v2 file through one "lab" source, a bad row refused alone; each
+ * order stored audited once under the patient's regional ID, the refused row not at all.
+ */
 @MusubiIntegrationTest
 class LabImportIT {
 
@@ -24,6 +29,8 @@ class LabImportIT {
     @Autowired ImportLedger ledger;
     @Autowired Facilities facilities;
     @Autowired JdbcClient jdbc;
+    @Autowired IdentityBatches identities;
+    @Autowired AuditRows audit;
 
     @Test
     void takesCsvAndHl7ResultsAndRefusesOnlyTheBadRow() {
@@ -42,6 +49,7 @@ class LabImportIT {
                 "ORC|SC|A200",
                 "OBX|1|NM|3F077000002327101^LDLコレステロール^JC10||141|mg/dL|70-139|H|||F") + "\r";
 
+        long mark = audit.max();
         ImportBatch batch = imports.run(source, List.of(file("results.csv", csv), file("results.hl7", hl7)).iterator(),
                 new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
 
@@ -54,6 +62,15 @@ class LabImportIT {
                 .query(String.class).list()).containsExactly("HbA1c(NGSP) 7.4", "LDLコレステロール 141");
         assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'DiagnosticReport'")
                 .param(clinic.id()).query(Long.class).single()).isEqualTo(2);
+
+        BatchAudits.Rows audited = BatchAudits.assertFirstBatch(audit, jdbc, identities, mark, batch, clinic.id(), "LAB_HL7");
+        long key = identities.sourcePatients(clinic.id(), List.of(patient)).get(patient).id();
+        String regionalId = identities.regionalIdsOf(List.of(key)).get(key);
+        assertThat(regionalId).as("the patient is linked to a person").isNotNull();
+        assertThat(audited.records()).extracting(r -> r.action() + " " + r.patientId() + " " + r.reason()).containsExactly(
+                "CREATE " + regionalId + " import LAB_HL7 lab:csv:A100 (results.csv)",
+                "CREATE " + regionalId + " import LAB_HL7 lab:OUL_R22:A200 (results.hl7)");
+        assertThat(audited.directory()).isEmpty();
     }
 
     private static IncomingFile file(String name, String text) {

@@ -19,6 +19,7 @@ import org.musubi.record.RecordQuery;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The SS-MIX2 storage written by others ({@code ../shared/samples/ssmix2-nho/sampleData}) through the
  * whole import: every file imported or reported with its reason, the mapped values, and the storage's
- * own updates (condition flag 1 → 2) and deletions (flag 0) applied to what was stored.
+ * own updates (condition flag 1 → 2) and deletions (flag 0) applied to what was stored; each record that changed
+ * something audited once ({@link BatchAudits}), one that changed nothing not at all.
  */
 @MusubiIntegrationTest
 class Ssmix2ImportIT {
@@ -43,6 +45,7 @@ class Ssmix2ImportIT {
     @Autowired IdentityBatches identities;
     @Autowired JdbcClient jdbc;
     @Autowired org.musubi.record.ResourceStore store;
+    @Autowired AuditRows audit;
 
     @TempDir Path storage;
     private Facility hospital;
@@ -58,6 +61,7 @@ class Ssmix2ImportIT {
 
     @Test
     void importsEveryFileOrReportsWhyAndMapsTheValues() {
+        long mark = audit.max();
         ImportBatch batch = run();
 
         assertThat(batch.status()).isEqualTo(BatchStatus.DONE);
@@ -96,6 +100,22 @@ class Ssmix2ImportIT {
                 SELECT (content::jsonb->'period'->>'start') || ' ' || (content::jsonb->'period'->>'end') FROM resource
                 WHERE patient_key = ? AND type = 'Encounter' AND content::jsonb->'class'->>'code' = 'IMP'""").param(patient.id())
                 .query(String.class).list()).containsExactly("2011-11-20T16:00:00+09:00 2011-12-20T12:00:00+09:00");
+
+        BatchAudits.Rows audited = BatchAudits.assertFirstBatch(audit, jdbc, identities, mark, batch, hospital.id(), "SSMIX2");
+        String regionalId = identities.regionalIdsOf(List.of(patient.id())).get(patient.id());
+        assertThat(regionalId).as("9999013 is linked to a person").isNotNull();
+        assertThat(audited.records()).filteredOn(r -> !r.action().equals("DELETE")).as("the 19 records stored, all 9999013's")
+                .hasSize(19).allSatisfy(r -> assertThat(r.patientId()).isEqualTo(regionalId));
+        assertThat(audited.records()).extracting(AuditRows.Row::reason).contains("import SSMIX2 ssmix2:OMP-01:20110701:000000011000185"
+                + " (" + OMP01 + OMP01_FILE + "1)");
+        SourcePatient other = identities.sourcePatients(hospital.id(), List.of("0000001")).get("0000001");
+        assertThat(audited.records()).filteredOn(r -> r.action().equals("DELETE")).as("the flag-0 order, of a patient never stored")
+                .singleElement().satisfies(r -> {
+                    assertThat(r.reason()).startsWith("import SSMIX2 ssmix2:OMP-11:20000401:123456789012346 (000/000/0000001/");
+                    assertThat(r.resourceIds()).as("nothing was stored to delete").isEmpty();
+                    assertThat(r.patientId()).isEqualTo(other == null ? null
+                            : identities.regionalIdsOf(List.of(other.id())).get(other.id()));
+                });
     }
 
     @Test
@@ -104,9 +124,13 @@ class Ssmix2ImportIT {
         SourcePatient patient = identities.sourcePatients(hospital.id(), List.of("9999013")).get("9999013");
         long versions = versions();
 
+        String regionalId = identities.regionalIdsOf(List.of(patient.id())).get(patient.id());
+        assertThat(regionalId).as("9999013 is linked to a person").isNotNull();
+        long mark = audit.max();
         ImportBatch again = run();
         assertThat(again.counts().filesSkipped()).isEqualTo(22);
         assertThat(versions()).isEqualTo(versions);
+        assertThat(audit.rows(mark, BatchAudits.ACTOR)).as("nothing changed, nothing audited").isEmpty();
 
         Path current = storage.resolve(OMP01 + OMP01_FILE + "1");
         String message = new String(Files.readAllBytes(current), JIS);
@@ -115,20 +139,38 @@ class Ssmix2ImportIT {
                 "|108665201^ダーゼン錠（５mg)^HOT9|2||");
         Files.write(storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110702090000000") + "1"),
                 updated.getBytes(JIS));
+        mark = audit.max();
         ImportBatch update = run();
 
         assertThat(update.counts().recordsStored()).as("the newer version").isEqualTo(1);
         assertThat(update.counts().recordsUnchanged()).as("the renamed old version is not applied again").isEqualTo(1);
         assertThat(requests(patient)).containsExactlyInAnyOrder("108665201 2", "110626901 2");
+        List<String> live = liveRequestIds(patient);
+        assertThat(BatchAudits.assertBatch(audit, jdbc, identities, mark, update, hospital.id(), "SSMIX2").records())
+                .as("the newer version only, once").singleElement().satisfies(r -> {
+                    assertThat(r.action()).isEqualTo("UPDATE");
+                    assertThat(r.patientId()).isEqualTo(regionalId);
+                    assertThat(r.reason()).isEqualTo("import SSMIX2 ssmix2:OMP-01:20110701:000000011000185 (" + OMP01
+                            + OMP01_FILE.replace("20110701224603984", "20110702090000000") + "1)");
+                    assertThat(r.resourceIds()).isNotEmpty().allMatch(id -> id.startsWith("MedicationRequest/"));
+                });
 
         Files.move(storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110702090000000") + "1"),
                 storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110702090000000") + "0"));
         Files.write(storage.resolve(OMP01 + OMP01_FILE.replace("20110701224603984", "20110703090000000") + "0"),
                 updated.replace("ORC|NW|", "ORC|CA|").getBytes(JIS));
+        mark = audit.max();
         ImportBatch deletion = run();
 
         assertThat(deletion.counts().recordsDeleted()).isEqualTo(1);
         assertThat(requests(patient)).as("the deleted order's requests are gone").isEmpty();
+        assertThat(BatchAudits.assertBatch(audit, jdbc, identities, mark, deletion, hospital.id(), "SSMIX2").records())
+                .as("the deletion, once").singleElement().satisfies(r -> {
+                    assertThat(r.action()).isEqualTo("DELETE");
+                    assertThat(r.patientId()).isEqualTo(regionalId);
+                    assertThat(r.reason()).startsWith("import SSMIX2 ssmix2:OMP-01:20110701:000000011000185 (" + OMP01);
+                    assertThat(r.resourceIds()).as("the requests it deleted").containsExactlyInAnyOrderElementsOf(live);
+                });
         assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE patient_key = ? AND type = 'MedicationRequest' AND deleted")
                 .param(patient.id()).query(Long.class).single()).as("kept as deleted versions").isEqualTo(3);
     }
@@ -144,6 +186,13 @@ class Ssmix2ImportIT {
                 SELECT (content::jsonb->'medicationCodeableConcept'->'coding'->0->>'code') || ' '
                   || (content::jsonb->'dosageInstruction'->0->'doseAndRate'->0->'doseQuantity'->>'value')
                 FROM resource WHERE patient_key = ? AND type = 'MedicationRequest' AND NOT deleted
+                  AND source_key LIKE 'ssmix2:OMP-01:%'""").param(patient.id()).query(String.class).list();
+    }
+
+    /** The live prescriptions of the OMP-01 order as {@code MedicationRequest/id}. */
+    private List<String> liveRequestIds(SourcePatient patient) {
+        return jdbc.sql("""
+                SELECT 'MedicationRequest/' || id FROM resource WHERE patient_key = ? AND type = 'MedicationRequest' AND NOT deleted
                   AND source_key LIKE 'ssmix2:OMP-01:%'""").param(patient.id()).query(String.class).list();
     }
 

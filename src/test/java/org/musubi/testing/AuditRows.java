@@ -57,6 +57,31 @@ public class AuditRows {
                 .query(Long.class).single();
     }
 
+    /** One row as a test sees it: its action, outcome, patient (regional id), purpose, reason and resource ids. */
+    public record Row(String action, String outcome, String patientId, String purpose, String reason, String resourceType,
+                      List<String> resourceIds) {
+    }
+
+    /** The rows after {@code afterSeq} about this login id, in order, with the fields the import and record tests assert. */
+    public List<Row> rows(long afterSeq, String loginId) {
+        return jdbc.sql("""
+                SELECT action, outcome, patient_id, purpose, reason, resource_type, resource_ids FROM audit_event
+                WHERE seq > ? AND login_id = ? ORDER BY seq""").params(afterSeq, loginId).query(AuditRows::row).list();
+    }
+
+    /** The rows after {@code afterSeq} that name a resource id containing {@code text} (e.g. a random id), in order. */
+    public List<Row> naming(long afterSeq, String text) {
+        return jdbc.sql("""
+                SELECT action, outcome, patient_id, purpose, reason, resource_type, resource_ids FROM audit_event
+                WHERE seq > ? AND EXISTS (SELECT 1 FROM unnest(resource_ids) AS r(id) WHERE strpos(r.id, ?) > 0)
+                ORDER BY seq""").params(afterSeq, text).query(AuditRows::row).list();
+    }
+
+    private static Row row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                List.of((String[]) rs.getArray(7).getArray()));
+    }
+
     /** How many rows were written after {@code afterSeq}. */
     public long countSince(long afterSeq) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ?").param(afterSeq).query(Long.class).single();
