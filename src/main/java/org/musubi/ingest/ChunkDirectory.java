@@ -56,7 +56,7 @@ final class ChunkDirectory {
                 try {
                     ids = ledger.inTransaction(() -> stored(chunk, List.copyOf(wanted.values()), actor, format));
                     break;
-                } catch (org.springframework.dao.DuplicateKeyException e) {
+                } catch (ImportLedger.CreatedMeanwhile e) {
                     if (attempt == 2) {
                         throw e;
                     }

@@ -31,8 +31,19 @@ public interface ImportLedger {
     /** The state of each of these records of the facility that has one, by (patient key, record key). */
     Map<RecordId, RecordState> records(long facilityId, Collection<RecordId> ids);
 
-    /** Runs {@code work} in one database transaction (the record store's writes join it): all or nothing. */
+    /**
+     * Runs {@code work} in one database transaction (the record store's writes join it): all or nothing. Throws
+     * {@link CreatedMeanwhile} when it failed because another writer created one of the same unique rows first.
+     */
     <T> T inTransaction(java.util.function.Supplier<T> work);
+
+    /** A transaction rolled back because another writer created one of its unique rows first: worth one retry. */
+    final class CreatedMeanwhile extends RuntimeException {
+
+        public CreatedMeanwhile(Throwable cause) {
+            super("created by another writer meanwhile", cause);
+        }
+    }
 
     /** Saves a chunk's record states, files and problems and adds {@code counts} to its batch (in the caller's transaction). */
     void save(ChunkPlan plan, BatchCounts counts);

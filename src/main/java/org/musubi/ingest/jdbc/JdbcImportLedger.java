@@ -116,7 +116,11 @@ class JdbcImportLedger implements ImportLedger {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.execute(status -> work.get());
+        try {
+            return transactions.execute(status -> work.get());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new CreatedMeanwhile(e);
+        }
     }
 
     @Override
