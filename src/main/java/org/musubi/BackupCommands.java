@@ -41,20 +41,17 @@ final class BackupCommands {
         public Integer call() {
             String[] values = settings.values();
             Map<String, String> options = arguments.options();
-            String file = options.get(arguments.verify() ? "from" : "to");
-            if (file == null || file.isBlank()) {
-                System.out.print(usage());
+            Archive archive = archive(options, arguments.verify() ? "from" : "to", usage());
+            if (archive == null) {
                 return 2;
             }
-            BackupKey key = backupKey(options);
-            if (key == null) {
-                return 2;
-            }
+            Path file = archive.file();
+            BackupKey key = archive.key();
             if (arguments.verify()) {
-                return BackupCommandLine.verify(Path.of(file), key, System.out, System.err);
+                return BackupCommandLine.verify(file, key, System.out, System.err);
             }
             try (ConfigurableApplicationContext context = CommandContexts.of(values, "current").run(CommandContexts.quiet(values))) {
-                return context.getBean(org.musubi.backup.cli.BackupCommand.class).run(Path.of(file), key, System.out, System.err);
+                return context.getBean(org.musubi.backup.cli.BackupCommand.class).run(file, key, System.out, System.err);
             } catch (RuntimeException e) {
                 return CommandContexts.failed(e);
             }
@@ -81,28 +78,43 @@ final class BackupCommands {
         public Integer call() {
             String[] values = settings.values();
             Map<String, String> options = arguments.options();
-            String file = options.get("from");
-            if (file == null || file.isBlank()) {
-                System.out.print(usage());
+            Archive archive = archive(options, "from", usage());
+            if (archive == null) {
                 return 2;
             }
-            BackupKey key = backupKey(options);
-            if (key == null) {
-                return 2;
-            }
+            Path file = archive.file();
+            BackupKey key = archive.key();
             BackupContents contents;
             try {
-                contents = BackupCommandLine.preflight(Path.of(file), key, System.out);
+                contents = BackupCommandLine.preflight(file, key, System.out);
             } catch (java.io.IOException e) {
                 return BackupCommandLine.failed(e, System.err);
             }
             try (ConfigurableApplicationContext context = CommandContexts.of(values, contents.preamble().schemaVersion())
                     .run(CommandContexts.quiet(values))) {
-                return context.getBean(org.musubi.backup.cli.RestoreCommand.class).run(Path.of(file), key, System.out, System.err);
+                return context.getBean(org.musubi.backup.cli.RestoreCommand.class).run(file, key, System.out, System.err);
             } catch (RuntimeException e) {
                 return CommandContexts.failed(e);
             }
         }
+    }
+
+    /** The archive a command names and the key to open it with. */
+    private record Archive(Path file, BackupKey key) {
+    }
+
+    /**
+     * The archive named by {@code --<fileOption>} and its key; null, having printed {@code usage} (no file) or why
+     * there is no key.
+     */
+    private static Archive archive(Map<String, String> options, String fileOption, String usage) {
+        String file = options.get(fileOption);
+        if (file == null || file.isBlank()) {
+            System.out.print(usage);
+            return null;
+        }
+        BackupKey key = backupKey(options);
+        return key == null ? null : new Archive(Path.of(file), key);
     }
 
     /** The backup key from {@code --key-file} or {@code MUSUBI_BACKUP_KEY}; null, having said why, when there is none. */
