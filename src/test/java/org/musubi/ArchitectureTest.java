@@ -75,4 +75,70 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
                 .check(MUSUBI);
     }
+
+    /** A package a newcomer can read in one sitting: at most this many top-level classes (issue 23). */
+    static final int MAX_FILES_PER_PACKAGE = 20;
+    /** More collaborators than this and a class does too many things (issue 23); configuration classes wire, so they may. */
+    static final int MAX_CONSTRUCTOR_DEPENDENCIES = 5;
+    /**
+     * Ratchet while issue 23 lands in slices: packages still being split. Each slice removes its entries; the
+     * rules below fail for anything else, and for an entry here that no longer needs to be here.
+     */
+    static final java.util.Set<String> STILL_BEING_SPLIT = java.util.Set.of(
+            "org.musubi.fhirapi.internal", "org.musubi.identity", "org.musubi.identity.matching", "org.musubi.ingest",
+            "org.musubi.ingest.hl7.orders", "org.musubi.ingest.jahis", "org.musubi.ingest.ssmix2",
+            "org.musubi.medication", "org.musubi.policy", "org.musubi.portal.admin", "org.musubi.security.internal",
+            "org.musubi.synth", "org.musubi.synth.sources",
+            "org.musubi.consent.LinkPatientToFacility", "org.musubi.fhirapi.internal.FhirProviders",
+            "org.musubi.fhirapi.internal.PatientProvider", "org.musubi.fhirapi.internal.RecordResources",
+            "org.musubi.fhirapi.internal.SourcePatientRegistration");
+
+    @Test
+    void noPackageHoldsMoreThanTwentyFiles() {
+        java.util.Map<String, Long> sizes = MUSUBI.stream()
+                .filter(type -> type.getEnclosingClass().isEmpty() && !type.getSimpleName().equals("package-info"))
+                .collect(java.util.stream.Collectors.groupingBy(JavaClass::getPackageName, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
+        java.util.List<String> crowded = sizes.entrySet().stream()
+                .filter(e -> (e.getValue() > MAX_FILES_PER_PACKAGE) != STILL_BEING_SPLIT.contains(e.getKey()))
+                .map(e -> e.getKey() + " holds " + e.getValue() + " files").toList();
+        org.assertj.core.api.Assertions.assertThat(crowded)
+                .as("packages above %d files (split them by role), or split and still listed in STILL_BEING_SPLIT", MAX_FILES_PER_PACKAGE).isEmpty();
+    }
+
+    @Test
+    void noConstructorTakesMoreThanFiveCollaborators() {
+        classes().that().resideInAPackage("org.musubi..")
+                .and().haveSimpleNameNotEndingWith("Configuration")
+                .and().areNotRecords().and().areNotEnums()
+                .should(new ArchCondition<JavaClass>("take at most " + MAX_CONSTRUCTOR_DEPENDENCIES
+                        + " collaborators in a constructor") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getConstructors().forEach(constructor -> {
+                            java.util.List<String> collaborators = constructor.getRawParameterTypes().stream()
+                                    .filter(ArchitectureTest::isCollaborator).map(JavaClass::getSimpleName).toList();
+                            if (collaborators.size() > MAX_CONSTRUCTOR_DEPENDENCIES
+                                    && !STILL_BEING_SPLIT.contains(type.getName())) {
+                                events.add(SimpleConditionEvent.violated(type, type.getName() + " takes "
+                                        + collaborators.size() + " collaborators " + collaborators));
+                            }
+                        });
+                    }
+                })
+                .check(MUSUBI);
+    }
+
+    /** A collaborator is something that does work (a service, a store, a clock), not a value handed in. */
+    static boolean isCollaborator(JavaClass parameter) {
+        if (parameter.isPrimitive() || parameter.isRecord() || parameter.isEnum() || parameter.isArray()) {
+            return false;
+        }
+        String name = parameter.getName();
+        if (name.equals("java.time.Clock")) {
+            return true;
+        }
+        return !(name.startsWith("java.lang.") || name.startsWith("java.time.") || name.startsWith("java.util.")
+                || name.startsWith("java.nio.") || name.startsWith("java.net.") || name.startsWith("java.math."));
+    }
 }
