@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.musubi.medication.Overlaps.Finding;
-import org.musubi.medication.Overlaps.Resolved;
+import org.musubi.medication.checks.Overlaps;
+import org.musubi.medication.checks.Overlaps.Finding;
+import org.musubi.medication.checks.Overlaps.Resolved;
+import org.musubi.medication.master.DrugMaster;
+import org.musubi.medication.master.DrugResolution;
 
 /**
  * Duplicate-medication checks over one patient's prescriptions and dispensings. Each entry is resolved

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.musubi.medication.master.DrugMaster;
+import org.musubi.medication.master.DrugMasterLoad;
 
 /** A drug master in memory, for tests of code that looks drugs up; counts the lookups it answers. */
 final class InMemoryDrugMaster implements DrugMaster {

@@ -17,7 +17,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.medication.pricelist.PriceList;
+import org.musubi.medication.pricelist.PriceListProblem;
 import org.musubi.medication.pricelist.PriceListReader;
+import org.musubi.medication.pricelist.UnreadablePriceList;
 
 /** The MHLW drug price list as published (.xlsx) and as operators save it (CSV, Shift_JIS or UTF-8). */
 class PriceListReaderTest {

@@ -3,10 +3,10 @@ package org.musubi.medication.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.musubi.medication.LoadDrugMaster;
+import org.musubi.medication.master.LoadDrugMaster;
 import org.musubi.medication.MedicationTexts;
-import org.musubi.medication.PriceListProblem;
-import org.musubi.medication.UnreadablePriceList;
+import org.musubi.medication.pricelist.PriceListProblem;
+import org.musubi.medication.pricelist.UnreadablePriceList;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.musubi.medication.Drug;
 import org.musubi.medication.DrugKind;
-import org.musubi.medication.PriceListProblem;
 
 /**
  * What a drug price list file held: the products read, the rows refused, and the kinds (区分) the file

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.xml.stream.XMLStreamException;
-import org.musubi.medication.UnreadablePriceList;
 
 /**
  * Reads the MHLW drug price list (薬価基準収載品目リスト) as published (.xlsx, every sheet that has the

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.musubi.medication.Drug;
 import org.musubi.medication.DrugKind;
 import org.musubi.medication.DrugNames;
-import org.musubi.medication.PriceListProblem;
 
 /**
  * Turns the rows of each sheet into products: finds the sheet's header row by its names (rows above it

@@ -1,4 +1,4 @@
-package org.musubi.medication;
+package org.musubi.medication.master;
 
 import java.time.Instant;
 

@@ -1,7 +1,9 @@
-package org.musubi.medication;
+package org.musubi.medication.master;
 
 import java.util.List;
 import java.util.Set;
+import org.musubi.medication.Drug;
+import org.musubi.medication.DrugKind;
 
 /** Where loads are written: one transaction per list. */
 public interface DrugMasterStore {

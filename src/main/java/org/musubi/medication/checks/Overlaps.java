@@ -1,4 +1,4 @@
-package org.musubi.medication;
+package org.musubi.medication.checks;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,16 +10,18 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.musubi.medication.Drug;
+import org.musubi.medication.MedicationEntry;
 
 /**
  * Overlapping pairs of resolved entries, found by a sweep per group (ingredient or class): entries sorted
  * by start, each compared only with those still running when it starts. Pairs with the same key whose
  * overlaps touch or overlap are merged into one finding, so monthly refills give one alert, not dozens.
  */
-final class Overlaps {
+public final class Overlaps {
 
     /** An entry with the product it was resolved to; {@code order} is its position in the input. */
-    record Resolved(MedicationEntry entry, Drug drug, int order) {
+    public record Resolved(MedicationEntry entry, Drug drug, int order) {
 
         LocalDate start() {
             return entry.start();
@@ -31,13 +33,13 @@ final class Overlaps {
     }
 
     /** Entries that overlap from {@code start} to {@code end} (inclusive). */
-    record Finding(String key, List<Resolved> entries, LocalDate start, LocalDate end) {
+    public record Finding(String key, List<Resolved> entries, LocalDate start, LocalDate end) {
     }
 
     private Overlaps() {
     }
 
-    static List<Finding> find(List<Resolved> entries, Function<Resolved, String> group, BiPredicate<Resolved, Resolved> alerting,
+    public static List<Finding> find(List<Resolved> entries, Function<Resolved, String> group, BiPredicate<Resolved, Resolved> alerting,
                               Function<List<Resolved>, String> key) {
         List<Finding> pairs = new ArrayList<>();
         Map<String, List<Resolved>> groups = entries.stream().collect(Collectors.groupingBy(group));

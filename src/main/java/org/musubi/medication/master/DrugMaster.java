@@ -1,9 +1,12 @@
-package org.musubi.medication;
+package org.musubi.medication.master;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.musubi.medication.Drug;
+import org.musubi.medication.DrugCodeSystems;
+import org.musubi.medication.DrugNames;
 
 /** The drug master: lookups by code and by name. Codes are compared after {@link DrugNames#code}. */
 public interface DrugMaster {

@@ -1,4 +1,6 @@
-package org.musubi.medication;
+package org.musubi.medication.pricelist;
+
+import org.musubi.medication.MedicationTexts;
 
 /** A file that cannot be read as a drug price list at all; nothing was loaded. Texts in both languages. */
 public final class UnreadablePriceList extends RuntimeException {

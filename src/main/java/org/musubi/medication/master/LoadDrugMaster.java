@@ -1,10 +1,12 @@
-package org.musubi.medication;
+package org.musubi.medication.master;
 
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.musubi.medication.pricelist.PriceList;
+import org.musubi.medication.pricelist.PriceListProblem;
 import org.musubi.medication.pricelist.PriceListReader;
+import org.musubi.medication.pricelist.UnreadablePriceList;
 
 /**
  * Loads a drug price list into the master in one transaction: its products are upserted, products of

@@ -1,6 +1,7 @@
-package org.musubi.medication;
+package org.musubi.medication.pricelist;
 
 import java.util.Objects;
+import org.musubi.medication.MedicationTexts;
 
 /**
  * A row of a drug price list that was not loaded: where (file, sheet — blank for CSV — row number as

@@ -1,15 +1,16 @@
-package org.musubi.medication;
+package org.musubi.medication.master;
 
 import java.util.List;
 import java.util.Optional;
+import org.musubi.medication.Drug;
 
 /** Which product a name stands for: one ingredient only, else nothing (a name must not guess). */
-final class DrugResolution {
+public final class DrugResolution {
 
     private DrugResolution() {
     }
 
-    static Optional<Drug> single(List<Drug> candidates) {
+    public static Optional<Drug> single(List<Drug> candidates) {
         if (candidates == null || candidates.isEmpty()) {
             return Optional.empty();
         }
