@@ -4,12 +4,12 @@ import org.musubi.registry.Administrator;
 import org.musubi.security.SignedIn;
 
 /** The registry's view of the signed-in administrator. */
-final class Admins {
+public final class Admins {
 
     private Admins() {
     }
 
-    static Administrator of(SignedIn user) {
+    public static Administrator of(SignedIn user) {
         return new Administrator(user.userId(), user.networkAdmin(), user.adminFacilityIds());
     }
 }

@@ -1,8 +1,9 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.accounts;
 
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.musubi.portal.admin.Admins;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;

@@ -1,7 +1,8 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.accounts;
 
 import java.util.List;
 import org.musubi.paging.PageRequest;
+import org.musubi.portal.admin.Admins;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;

@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.audit;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

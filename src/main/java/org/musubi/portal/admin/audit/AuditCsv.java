@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.audit;
 
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

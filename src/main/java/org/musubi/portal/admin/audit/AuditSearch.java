@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.audit;
 
 import java.util.List;
 import org.musubi.audit.Audit;

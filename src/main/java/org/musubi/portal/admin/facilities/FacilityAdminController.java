@@ -1,6 +1,7 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.facilities;
 
 import org.musubi.paging.PageRequest;
+import org.musubi.portal.admin.Admins;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;

@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.facilities;
 
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;

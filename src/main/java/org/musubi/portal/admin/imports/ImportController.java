@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.imports;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.musubi.ingest.ImportProgress;
 import org.musubi.ingest.ImportQueue;
 import org.musubi.ingest.ImportSource;
 import org.musubi.ingest.RunImport;
+import org.musubi.portal.admin.Admins;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;

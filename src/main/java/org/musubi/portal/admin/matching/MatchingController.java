@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.matching;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.notices;
 
 import java.time.Instant;
 import org.musubi.notice.Importance;
@@ -7,6 +7,7 @@ import org.musubi.notice.Notice;
 import org.musubi.notice.Notices;
 import org.musubi.notice.PublishNotice;
 import org.musubi.paging.PageRequest;
+import org.musubi.portal.admin.Admins;
 import org.musubi.security.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.notices;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

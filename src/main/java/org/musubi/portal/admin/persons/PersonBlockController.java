@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.persons;
 
 import org.musubi.consent.BlockFacility;
 import org.musubi.security.SignedIn;

@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.persons;
 
 import org.musubi.consent.Refused;
 import org.musubi.identity.IdentityConflict;

@@ -1,4 +1,4 @@
-package org.musubi.portal.admin;
+package org.musubi.portal.admin.persons;
 
 import java.util.List;
 import java.util.Set;
