@@ -20,6 +20,7 @@ import org.musubi.audit.VerificationReport;
 import org.musubi.database.ArraySlices;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +29,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The audit trail in PostgreSQL: appends lock the chain head, so the chain stays one line. */
+/**
+ * The audit trail in PostgreSQL: appends lock the chain head, so the chain stays one line. Requests' own-transaction
+ * appends go through one {@link ChainAppender} (group commit: one lock and one commit for all requests waiting at a
+ * moment); appends inside a caller's transaction lock the head in that transaction.
+ */
 @Repository
-class JdbcAuditTrail implements Audit, AuditTrail {
+class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -38,6 +43,7 @@ class JdbcAuditTrail implements Audit, AuditTrail {
     private final TransactionTemplate callersTransaction;
     private final ObjectProvider<ActorSource> actors;
     private final Clock clock = Clock.systemUTC();
+    private final ChainAppender appender;
 
     JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
                    ObjectProvider<ActorSource> actors) {
@@ -49,6 +55,12 @@ class JdbcAuditTrail implements Audit, AuditTrail {
         this.callersTransaction = new TransactionTemplate(transactions);
         this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
         this.actors = actors;
+        this.appender = new ChainAppender(batches -> ownTransaction.execute(status -> appendAll(batches)));
+    }
+
+    @Override
+    public void destroy() {
+        appender.close();
     }
 
     @Override
@@ -58,12 +70,12 @@ class JdbcAuditTrail implements Audit, AuditTrail {
 
     @Override
     public List<AuditRecord> recordAll(List<AuditEntry> entries) {
-        return entries.isEmpty() ? List.of() : ownTransaction.execute(status -> append(unsealed(entries)));
+        return entries.isEmpty() ? List.of() : appender.append(unsealed(entries));
     }
 
     @Override
     public List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries) {
-        return entries.isEmpty() ? List.of() : callersTransaction.execute(status -> append(unsealed(entries)));
+        return entries.isEmpty() ? List.of() : callersTransaction.execute(status -> appendAll(List.of(unsealed(entries))).getFirst());
     }
 
     @Override
@@ -84,22 +96,33 @@ class JdbcAuditTrail implements Audit, AuditTrail {
         return entry.actor() != null ? entry.actor() : actors.getIfAvailable(() -> Actor::anonymous).current();
     }
 
-    /** Chains the rows to the locked head one after another, inserts them (in slices: {@link ArraySlices}) and moves the head. */
-    private List<AuditRecord> append(List<AuditRecord> unsealed) {
+    /**
+     * Chains the batches' rows to the locked head one after another, inserts them (in slices: {@link ArraySlices})
+     * and moves the head; returns each batch sealed.
+     */
+    private List<List<AuditRecord>> appendAll(List<List<AuditRecord>> batches) {
         ChainHead head = jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getBytes(2))).single();
-        List<AuditRecord> sealed = new ArrayList<>(unsealed.size());
-        AuditRecord last = null;
-        for (AuditRecord row : unsealed) {
-            last = row.chainedTo(last == null ? head.seq() + 1 : last.seq() + 1, last == null ? head.hash() : last.hash());
-            sealed.add(last);
+        List<List<AuditRecord>> sealedBatches = new ArrayList<>(batches.size());
+        List<AuditRecord> all = new ArrayList<>();
+        long seq = head.seq();
+        byte[] hash = head.hash();
+        for (List<AuditRecord> batch : batches) {
+            List<AuditRecord> sealed = new ArrayList<>(batch.size());
+            for (AuditRecord row : batch) {
+                AuditRecord chained = row.chainedTo(++seq, hash);
+                hash = chained.hash();
+                sealed.add(chained);
+            }
+            all.addAll(sealed);
+            sealedBatches.add(List.copyOf(sealed));
         }
-        for (List<AuditRecord> slice : ArraySlices.of(sealed, AuditRows::size)) {
+        for (List<AuditRecord> slice : ArraySlices.of(all, AuditRows::size)) {
             jdbc.sql(AuditRows.INSERT_ALL).params(AuditRows.columns(slice)).update();
         }
         jdbc.sql("UPDATE audit_chain_head SET seq = :seq, hash = :hash WHERE id = 1")
-                .param("seq", last.seq()).param("hash", last.hash()).update();
-        return List.copyOf(sealed);
+                .param("seq", seq).param("hash", hash).update();
+        return sealedBatches;
     }
 
     @Override
