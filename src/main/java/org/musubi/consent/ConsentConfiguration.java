@@ -1,9 +1,9 @@
 package org.musubi.consent;
 
 import org.musubi.audit.Audit;
-import org.musubi.identity.Cards;
 import org.musubi.identity.IdentityStore;
-import org.musubi.identity.LinkSourcePatient;
+import org.musubi.identity.cards.Cards;
+import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.registry.Facilities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
