@@ -1,9 +1,9 @@
 package org.musubi.consent;
 
 import org.musubi.audit.Audit;
-import org.musubi.identity.Cards;
 import org.musubi.identity.IdentityStore;
-import org.musubi.identity.LinkSourcePatient;
+import org.musubi.identity.cards.Cards;
+import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.registry.Facilities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +18,6 @@ class ConsentConfiguration {
                                                 LinkSourcePatient linkSource, Consents consents, Facilities facilities,
                                                 Audit audit) {
         return new LinkPatientToFacility(new LinkPatientToFacility.Proof(find, failures, limits), identities,
-                linkSource, consents, facilities, audit, java.time.Clock.systemUTC());
+                new LinkProvedPerson(identities, linkSource, consents, facilities), audit, java.time.Clock.systemUTC());
     }
 }

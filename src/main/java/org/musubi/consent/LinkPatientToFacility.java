@@ -9,19 +9,13 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
-import org.musubi.identity.Card;
-import org.musubi.identity.CardKind;
-import org.musubi.identity.CardNumber;
 import org.musubi.identity.FindPerson;
 import org.musubi.identity.IdentityStore;
-import org.musubi.identity.LinkMethod;
-import org.musubi.identity.LinkSourcePatient;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
-import org.musubi.identity.SourcePatient;
-import org.musubi.identity.matching.KanaNormalizer;
-import org.musubi.registry.Facilities;
-import org.musubi.registry.Facility;
+import org.musubi.identity.cards.Card;
+import org.musubi.identity.cards.CardNumber;
+import org.musubi.identity.matching.normalize.KanaNormalizer;
 
 /**
  * "この方と連携する": a viewing facility links a person in the person's presence, proved by the card: its number
@@ -29,7 +23,7 @@ import org.musubi.registry.Facility;
  * date; optionally recording the facility's own chart number. Until all of that matches, every refusal reads the
  * same and tells nothing about the person; failures are counted per card number and per user, and past the
  * limits ({@link ConsentProperties}) linking is refused for a while. Only then does the person's own choice
- * (consent, a blocked facility) show, since the person is there.
+ * (consent, a blocked facility) show, since the person is there ({@link LinkProvedPerson}).
  */
 public final class LinkPatientToFacility {
 
@@ -38,24 +32,19 @@ public final class LinkPatientToFacility {
     public static final String THROTTLED = "link.throttled";
 
     private final FindPerson find;
-    private final IdentityStore identities;
-    private final LinkSourcePatient linkSource;
-    private final Consents consents;
-    private final Facilities facilities;
     private final RefusedAttempts failures;
     private final ConsentProperties limits;
+    private final IdentityStore identities;
+    private final LinkProvedPerson linking;
     private final Audit audit;
     private final Clock clock;
 
-    public LinkPatientToFacility(Proof proof, IdentityStore identities, LinkSourcePatient linkSource, Consents consents,
-                                 Facilities facilities, Audit audit, Clock clock) {
+    LinkPatientToFacility(Proof proof, IdentityStore identities, LinkProvedPerson linking, Audit audit, Clock clock) {
         this.find = proof.find();
         this.failures = proof.failures();
         this.limits = proof.limits();
         this.identities = identities;
-        this.linkSource = linkSource;
-        this.consents = consents;
-        this.facilities = facilities;
+        this.linking = linking;
         this.audit = audit;
         this.clock = clock;
     }
@@ -92,17 +81,9 @@ public final class LinkPatientToFacility {
 
     private long linked(long userId, long facilityId, LinkRequest request, Card card, RegisteredPerson person) {
         String regionalId = person.person().regionalId();
-        Facility facility = facilities.find(facilityId).filter(Facility::active).filter(Facility::viewing)
-                .orElseThrow(() -> refused(regionalId, "link.facility.notViewing", null));
-        if (consents.blockedFacilities(person.id()).contains(facility.id())) {
-            throw refused(regionalId, "link.facility.blocked", null);
-        }
-        if (!hasConsent(person.id(), card)) {
-            throw refused(regionalId, "link.consent.none", null);
-        }
-        consents.link(person.id(), facility.id(), userId);
-        if (request.chartNumber() != null && !request.chartNumber().isBlank()) {
-            recordChart(userId, facility.id(), request.chartNumber().strip(), person);
+        Optional<String> refusal = linking.link(userId, facilityId, request.chartNumber(), card, person);
+        if (refusal.isPresent()) {
+            throw refused(regionalId, refusal.get(), null);
         }
         audit.record(AuditEntry.of(AuditAction.PATIENT_LINK, Outcome.PERMIT).on("Patient", person.id())
                 .patient(regionalId).purpose(Purpose.TREATMENT).reason(card.kind().name()));
@@ -123,28 +104,10 @@ public final class LinkPatientToFacility {
         return proved.isPresent() ? "kana name or birth date differs" : "wrong check code";
     }
 
-    private boolean hasConsent(long personId, Card card) {
-        return consents.of(personId).stream().anyMatch(c -> c.active() && c.purposes().contains(Purpose.TREATMENT)
-                && (card.kind() == CardKind.REGIONAL || (c.scope() == ConsentScope.ONE_FACILITY
-                        && c.scopeFacilityId() != null && c.scopeFacilityId().equals(card.issuingFacilityId()))));
-    }
-
     private static boolean confirmed(Person person, String kanaName, LocalDate birthDate) {
         String expected = KanaNormalizer.normalize(person.familyKana() + person.givenKana());
         return birthDate != null && birthDate.equals(person.birthDate()) && kanaName != null
                 && expected.equals(KanaNormalizer.normalize(kanaName));
-    }
-
-    private void recordChart(long userId, long facilityId, String chartNumber, RegisteredPerson person) {
-        Person p = person.person();
-        SourcePatient received = identities.receive(new SourcePatient(0, facilityId, chartNumber, p.familyKanji(),
-                p.givenKanji(), p.familyKana(), p.givenKana(), p.sex(), p.birthDate(), p.postalCode(), p.address(),
-                p.phone()));
-        if (identities.personOf(received.id()).isEmpty()) {
-            linkSource.link(userId, received.id(), person.id(), LinkMethod.CARD, "chart number recorded at linking");
-        } else if (identities.personOf(received.id()).get() != person.id()) {
-            throw refused(p.regionalId(), "link.chart.otherPerson", null);
-        }
     }
 
     private Refused refused(String regionalId, String key, String detail) {

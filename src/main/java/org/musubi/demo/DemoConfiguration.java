@@ -40,7 +40,7 @@ class DemoConfiguration {
 
     @Bean
     DemoStory demoStory(Users users, Facilities facilities, org.musubi.identity.IdentityStore identities,
-                        org.musubi.identity.IssueCard cards, org.musubi.consent.RecordConsent consents,
+                        org.musubi.identity.cards.IssueCard cards, org.musubi.consent.RecordConsent consents,
                         org.musubi.consent.LinkPatientToFacility links, org.musubi.notice.PublishNotice notices,
                         org.musubi.security.ActAs actAs, DemoRecords records, DemoProperties properties) {
         return new DemoStory(new DemoStory.Parts(users, facilities, identities, cards, consents, links, notices, actAs,

@@ -3,9 +3,13 @@ package org.musubi.identity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.identity.cards.Card;
+import org.musubi.identity.cards.CardCodes;
+import org.musubi.identity.cards.CardNumber;
+import org.musubi.identity.cards.Cards;
 import org.musubi.identity.matching.BlockingKeys;
 import org.musubi.identity.matching.Demographics;
-import org.musubi.identity.matching.KanaNormalizer;
+import org.musubi.identity.matching.normalize.KanaNormalizer;
 
 /**
  * Finds the one person in front of a user, never a list of look-alikes: by the card the person shows (its number

@@ -1,6 +1,20 @@
 package org.musubi.identity;
 
 import org.musubi.audit.Audit;
+import org.musubi.identity.cards.CardCodes;
+import org.musubi.identity.cards.Cards;
+import org.musubi.identity.cards.CheckCardHolding;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.identity.cards.ReplaceCard;
+import org.musubi.identity.link.LinkSourcePatient;
+import org.musubi.identity.link.MergePersons;
+import org.musubi.identity.link.UnlinkSourcePatient;
+import org.musubi.identity.link.UnmergePersons;
+import org.musubi.identity.linkage.DecideReview;
+import org.musubi.identity.linkage.IdentityBatches;
+import org.musubi.identity.linkage.MatchReviews;
+import org.musubi.identity.linkage.MatchSourcePatient;
+import org.musubi.identity.linkage.MatchSourcePatients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.musubi.identity.IdentityBatches;
-import org.musubi.identity.MatchSourcePatients;
 import org.musubi.identity.SourcePatient;
+import org.musubi.identity.linkage.IdentityBatches;
+import org.musubi.identity.linkage.MatchSourcePatients;
 import org.musubi.record.ResourceStore;
 
 /**

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.musubi.identity.MatchResult;
+import org.musubi.identity.linkage.MatchResult;
 import org.musubi.synth.SourceRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 

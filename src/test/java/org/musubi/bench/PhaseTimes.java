@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.AuditRecord;
-import org.musubi.identity.IdentityBatches;
-import org.musubi.identity.LinkageBatch;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
+import org.musubi.identity.linkage.IdentityBatches;
+import org.musubi.identity.linkage.LinkageBatch;
 
 /** Time spent in each database call of bulk linkage, measured by wrapping the ports the use case is given. */
 final class PhaseTimes {

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.musubi.identity.IdentityBatches;
+import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.testing.AuditRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

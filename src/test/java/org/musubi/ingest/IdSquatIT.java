@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Actor;
-import org.musubi.identity.IdentityBatches;
+import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.record.IdKey;
 import org.musubi.record.IdKeys;
 import org.musubi.registry.Facilities;

@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
-import org.musubi.identity.IdentityBatches;
+import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.ingest.jahis.JahisReader;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;

@@ -21,14 +21,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Outcome;
 import org.musubi.consent.ConsentScope;
-import org.musubi.identity.CardKind;
-import org.musubi.identity.CardStatus;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.PersonStatus;
 import org.musubi.identity.Sex;
-import org.musubi.identity.matching.Agreement;
-import org.musubi.identity.matching.MatchField;
+import org.musubi.identity.cards.CardKind;
+import org.musubi.identity.cards.CardStatus;
 import org.musubi.identity.matching.ReviewReason;
+import org.musubi.identity.matching.compare.Agreement;
+import org.musubi.identity.matching.compare.MatchField;
 import org.musubi.portal.labs.Flag;
 
 /**

@@ -12,7 +12,7 @@ import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.identity.Person;
 import org.musubi.identity.PersonDirectory;
 import org.musubi.identity.RegisteredPerson;
-import org.musubi.identity.matching.KanaNormalizer;
+import org.musubi.identity.matching.normalize.KanaNormalizer;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.springframework.stereotype.Component;

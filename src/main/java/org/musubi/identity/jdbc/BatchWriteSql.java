@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.musubi.identity.LinkMethod;
-import org.musubi.identity.LinkageBatch;
 import org.musubi.identity.Person;
+import org.musubi.identity.linkage.LinkageBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

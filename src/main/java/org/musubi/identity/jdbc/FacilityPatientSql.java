@@ -6,7 +6,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.musubi.identity.FacilityPatient;
-import org.musubi.identity.matching.KanaNormalizer;
+import org.musubi.identity.matching.normalize.KanaNormalizer;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;

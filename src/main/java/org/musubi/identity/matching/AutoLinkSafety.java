@@ -2,6 +2,8 @@ package org.musubi.identity.matching;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.musubi.identity.matching.compare.Agreement;
+import org.musubi.identity.matching.compare.MatchField;
 
 /**
  * Rules that keep a candidate from being linked automatically whatever its score, because the

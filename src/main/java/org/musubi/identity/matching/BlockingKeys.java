@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.musubi.identity.Sex;
+import org.musubi.identity.matching.compare.PhoneComparator;
 
 /**
  * The blocking keys of a patient: short strings to index persons by, so that a query fetches only

@@ -1,17 +1,19 @@
 package org.musubi.identity.matching;
 
-import static org.musubi.identity.matching.Agreement.CLOSE;
-import static org.musubi.identity.matching.Agreement.CONTAINS;
-import static org.musubi.identity.matching.Agreement.DAY_MONTH_SWAPPED;
-import static org.musubi.identity.matching.Agreement.EXACT;
-import static org.musubi.identity.matching.Agreement.FIRST_3_DIGITS;
-import static org.musubi.identity.matching.Agreement.LAST_8_DIGITS;
-import static org.musubi.identity.matching.Agreement.ONE_DIGIT;
-import static org.musubi.identity.matching.Agreement.SAME_READING;
-import static org.musubi.identity.matching.Agreement.SAME_YEAR_MONTH;
-import static org.musubi.identity.matching.Agreement.TOKEN_OVERLAP;
+import static org.musubi.identity.matching.compare.Agreement.CLOSE;
+import static org.musubi.identity.matching.compare.Agreement.CONTAINS;
+import static org.musubi.identity.matching.compare.Agreement.DAY_MONTH_SWAPPED;
+import static org.musubi.identity.matching.compare.Agreement.EXACT;
+import static org.musubi.identity.matching.compare.Agreement.FIRST_3_DIGITS;
+import static org.musubi.identity.matching.compare.Agreement.LAST_8_DIGITS;
+import static org.musubi.identity.matching.compare.Agreement.ONE_DIGIT;
+import static org.musubi.identity.matching.compare.Agreement.SAME_READING;
+import static org.musubi.identity.matching.compare.Agreement.SAME_YEAR_MONTH;
+import static org.musubi.identity.matching.compare.Agreement.TOKEN_OVERLAP;
 
 import java.util.Map;
+import org.musubi.identity.matching.compare.Agreement;
+import org.musubi.identity.matching.compare.MatchField;
 
 /**
  * Default m/u probabilities, reasoned from Japanese demographics and registration practice rather

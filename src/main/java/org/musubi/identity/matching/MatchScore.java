@@ -1,6 +1,8 @@
 package org.musubi.identity.matching;
 
 import java.util.List;
+import org.musubi.identity.matching.compare.Agreement;
+import org.musubi.identity.matching.compare.MatchField;
 
 /** A Fellegi–Sunter score in bits (log2 of the likelihood ratio) with its breakdown per field. */
 public record MatchScore(double total, List<FieldScore> breakdown) {

@@ -2,6 +2,14 @@ package org.musubi.identity.matching;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.musubi.identity.matching.compare.AddressComparator;
+import org.musubi.identity.matching.compare.Agreement;
+import org.musubi.identity.matching.compare.BirthDateComparator;
+import org.musubi.identity.matching.compare.MatchField;
+import org.musubi.identity.matching.compare.NameComparator;
+import org.musubi.identity.matching.compare.PhoneComparator;
+import org.musubi.identity.matching.compare.PostalCodeComparator;
+import org.musubi.identity.matching.compare.SexComparator;
 
 /** Scores a pair of patients field by field with Fellegi–Sunter weights, keeping the breakdown. */
 public final class MatchScorer {

@@ -3,6 +3,9 @@ package org.musubi.identity.matching;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import org.musubi.identity.matching.compare.Agreement;
+import org.musubi.identity.matching.compare.MatchField;
+import org.musubi.identity.matching.normalize.KanaNormalizer;
 
 /**
  * The m/u table of Fellegi–Sunter scoring, replaceable so that it can be tuned or estimated (EM)

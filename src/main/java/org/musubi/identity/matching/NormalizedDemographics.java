@@ -2,6 +2,10 @@ package org.musubi.identity.matching;
 
 import java.time.LocalDate;
 import org.musubi.identity.Sex;
+import org.musubi.identity.matching.compare.Digits;
+import org.musubi.identity.matching.normalize.AddressNormalizer;
+import org.musubi.identity.matching.normalize.KanaNormalizer;
+import org.musubi.identity.matching.normalize.KanjiNormalizer;
 
 /** {@link Demographics} normalised once, so that comparing against many candidates does not repeat it. */
 record NormalizedDemographics(

@@ -1,7 +1,7 @@
 package org.musubi.portal.web;
 
 import java.time.LocalDate;
-import org.musubi.identity.CheckCardHolding;
+import org.musubi.identity.cards.CheckCardHolding;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

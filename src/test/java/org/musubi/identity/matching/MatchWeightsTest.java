@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.musubi.identity.matching.compare.Agreement;
+import org.musubi.identity.matching.compare.MatchField;
 
 class MatchWeightsTest {
 

@@ -2,11 +2,11 @@ package org.musubi.portal.admin.persons;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.musubi.identity.Cards;
 import org.musubi.identity.IdentityConflict;
-import org.musubi.identity.IssueCard;
-import org.musubi.identity.IssuedCard;
-import org.musubi.identity.ReplaceCard;
+import org.musubi.identity.cards.Cards;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.identity.cards.IssuedCard;
+import org.musubi.identity.cards.ReplaceCard;
 import org.musubi.registry.Facilities;
 import org.musubi.security.SignedIn;
 import org.musubi.web.QrSvg;

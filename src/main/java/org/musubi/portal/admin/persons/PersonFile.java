@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 import org.musubi.consent.Consent;
 import org.musubi.consent.PatientLink;
-import org.musubi.identity.Card;
-import org.musubi.identity.CardStatus;
 import org.musubi.identity.PersonDirectory;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
+import org.musubi.identity.cards.Card;
+import org.musubi.identity.cards.CardStatus;
 
 /**
  * Everything an operator sees about one person: demographics and status, cards (with which issue of

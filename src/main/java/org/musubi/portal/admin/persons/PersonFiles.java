@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.consent.Consents;
-import org.musubi.identity.Card;
-import org.musubi.identity.Cards;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.PersonDirectory;
+import org.musubi.identity.cards.Card;
+import org.musubi.identity.cards.Cards;
 import org.springframework.stereotype.Component;
 
 /** Gathers a {@link PersonFile}; callers decide first, through the access policy, that it may be opened. */

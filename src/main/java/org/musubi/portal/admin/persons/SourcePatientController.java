@@ -2,7 +2,7 @@ package org.musubi.portal.admin.persons;
 
 import org.musubi.identity.IdentityConflict;
 import org.musubi.identity.IdentityStore;
-import org.musubi.identity.UnlinkSourcePatient;
+import org.musubi.identity.link.UnlinkSourcePatient;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

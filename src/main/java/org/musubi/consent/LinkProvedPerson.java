@@ -1,0 +1,74 @@
+package org.musubi.consent;
+
+import java.util.Optional;
+import org.musubi.audit.Purpose;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.Person;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.cards.Card;
+import org.musubi.identity.cards.CardKind;
+import org.musubi.identity.link.LinkSourcePatient;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+
+/**
+ * The second step of {@link LinkPatientToFacility}, once the card has proved the person present: the person's
+ * own choice. The facility must be an active viewing one the person has not blocked, and a consent must cover it
+ * (any treatment consent for a regional card; one for the issuing hospital for a disclosure card); then the person
+ * is linked to the facility and, when given, the facility's chart number is recorded as a source patient linked
+ * to the person. Audits nothing itself: it gives the refusal's message key, and the use case audits the outcome.
+ */
+final class LinkProvedPerson {
+
+    private final IdentityStore identities;
+    private final LinkSourcePatient linkSource;
+    private final Consents consents;
+    private final Facilities facilities;
+
+    LinkProvedPerson(IdentityStore identities, LinkSourcePatient linkSource, Consents consents, Facilities facilities) {
+        this.identities = identities;
+        this.linkSource = linkSource;
+        this.consents = consents;
+        this.facilities = facilities;
+    }
+
+    /** Links the person proved by {@code card}; the message key of the refusal, or empty when linked. */
+    Optional<String> link(long userId, long facilityId, String chartNumber, Card card, RegisteredPerson person) {
+        Optional<Facility> facility = facilities.find(facilityId).filter(Facility::active).filter(Facility::viewing);
+        if (facility.isEmpty()) {
+            return Optional.of("link.facility.notViewing");
+        }
+        if (consents.blockedFacilities(person.id()).contains(facility.get().id())) {
+            return Optional.of("link.facility.blocked");
+        }
+        if (!hasConsent(person.id(), card)) {
+            return Optional.of("link.consent.none");
+        }
+        consents.link(person.id(), facility.get().id(), userId);
+        if (chartNumber != null && !chartNumber.isBlank()) {
+            return recordChart(userId, facility.get().id(), chartNumber.strip(), person);
+        }
+        return Optional.empty();
+    }
+
+    private boolean hasConsent(long personId, Card card) {
+        return consents.of(personId).stream().anyMatch(c -> c.active() && c.purposes().contains(Purpose.TREATMENT)
+                && (card.kind() == CardKind.REGIONAL || (c.scope() == ConsentScope.ONE_FACILITY
+                        && c.scopeFacilityId() != null && c.scopeFacilityId().equals(card.issuingFacilityId()))));
+    }
+
+    private Optional<String> recordChart(long userId, long facilityId, String chartNumber, RegisteredPerson person) {
+        Person p = person.person();
+        SourcePatient received = identities.receive(new SourcePatient(0, facilityId, chartNumber, p.familyKanji(),
+                p.givenKanji(), p.familyKana(), p.givenKana(), p.sex(), p.birthDate(), p.postalCode(), p.address(),
+                p.phone()));
+        if (identities.personOf(received.id()).isEmpty()) {
+            linkSource.link(userId, received.id(), person.id(), LinkMethod.CARD, "chart number recorded at linking");
+        } else if (identities.personOf(received.id()).get() != person.id()) {
+            return Optional.of("link.chart.otherPerson");
+        }
+        return Optional.empty();
+    }
+}

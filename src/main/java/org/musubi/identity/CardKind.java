@@ -1,7 +1,0 @@
-package org.musubi.identity;
-
-/** The regional card (shared by all participants) or one hospital's disclosure card (開示カード). */
-public enum CardKind {
-    REGIONAL,
-    DISCLOSURE
-}

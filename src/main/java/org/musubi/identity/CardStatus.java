@@ -1,8 +1,0 @@
-package org.musubi.identity;
-
-public enum CardStatus {
-    ACTIVE,
-    LOST,
-    REISSUED,
-    REVOKED
-}

@@ -1,0 +1,8 @@
+package org.musubi.identity.cards;
+
+public enum CardStatus {
+    ACTIVE,
+    LOST,
+    REISSUED,
+    REVOKED
+}

@@ -1,0 +1,46 @@
+package org.musubi.identity.link;
+
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.identity.IdentityConflict;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.RegisteredPerson;
+
+/** Links a facility's patient to a regional person (a card read, a confirmed match, an operator). */
+public final class LinkSourcePatient {
+
+    private final IdentityStore store;
+    private final Audit audit;
+
+    public LinkSourcePatient(IdentityStore store, Audit audit) {
+        this.store = store;
+        this.audit = audit;
+    }
+
+    public void link(long userId, long sourcePatientId, long personId, LinkMethod method, String reason) {
+        RegisteredPerson person = store.person(personId).orElseThrow(() -> new IdentityConflict("identity.person.unknown"));
+        store.sourcePatient(sourcePatientId).orElseThrow(() -> new IdentityConflict("identity.sourcePatient.unknown"));
+        if (!person.active()) {
+            throw refused(sourcePatientId, person, "identity.person.notActive");
+        }
+        Long current = store.personOf(sourcePatientId).orElse(null);
+        if (current != null && current == personId) {
+            return;
+        }
+        if (current != null) {
+            throw refused(sourcePatientId, person, "identity.sourcePatient.alreadyLinked");
+        }
+        store.link(sourcePatientId, personId, method, userId, reason);
+        audit.record(AuditEntry.of(AuditAction.IDENTITY_LINK, Outcome.PERMIT).on("SourcePatient", sourcePatientId)
+                .patient(person.person().regionalId()).reason(method + (reason == null ? "" : ": " + reason)));
+    }
+
+    private IdentityConflict refused(long sourcePatientId, RegisteredPerson person, String key) {
+        audit.record(AuditEntry.of(AuditAction.IDENTITY_LINK, Outcome.DENY).on("SourcePatient", sourcePatientId)
+                .patient(person.person().regionalId()).reason(key));
+        return new IdentityConflict(key);
+    }
+}

@@ -1,0 +1,81 @@
+package org.musubi.identity.linkage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.musubi.audit.Audit;
+import org.musubi.identity.IdentityConflict;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.internal.RegionalIds;
+import org.musubi.identity.matching.BlockingKeys;
+import org.musubi.identity.matching.Demographics;
+import org.musubi.identity.matching.Matcher;
+
+/**
+ * 名寄せ for one source patient: candidates by blocking key, scored by the matcher; a sure match is
+ * linked, an uncertain one queued for an operator, and a patient nobody resembles becomes a new
+ * regional person (only with name, sex and birth date known; otherwise an operator decides).
+ * {@link MatchSourcePatients} does the same for a batch.
+ */
+public final class MatchSourcePatient {
+
+    static final int MAX_CANDIDATES = 500;
+    private final IdentityStore store;
+    private final MatchReviews reviews;
+    private final Matcher matcher;
+    private final Audit audit;
+
+    public MatchSourcePatient(IdentityStore store, MatchReviews reviews, Matcher matcher, Audit audit) {
+        this.store = store;
+        this.reviews = reviews;
+        this.matcher = matcher;
+        this.audit = audit;
+    }
+
+    public MatchResult match(long userId, long sourcePatientId) {
+        SourcePatient source = store.sourcePatient(sourcePatientId)
+                .orElseThrow(() -> new IdentityConflict("identity.sourcePatient.unknown"));
+        Long linked = store.personOf(sourcePatientId).orElse(null);
+        if (linked != null) {
+            return new MatchResult.Linked(linked, Double.NaN);
+        }
+        Demographics query = NewPersons.demographics(source);
+        List<RegisteredPerson> found = store.candidates(BlockingKeys.of(query), MAX_CANDIDATES);
+        Map<String, Long> ids = found.stream().collect(Collectors.toMap(p -> p.person().regionalId(), RegisteredPerson::id));
+        MatchDecision decision = MatchDecision.of(source,
+                matcher.match(query, found.stream().map(RegisteredPerson::person).toList()),
+                () -> RegionalIds.fresh(id -> store.personByRegionalId(id).isPresent()));
+        return switch (decision) {
+            case MatchDecision.Link link -> autoLink(userId, link, ids.get(link.best().person().regionalId()));
+            case MatchDecision.Queue queue -> queue(queue, ids);
+            case MatchDecision.Create create -> newPerson(userId, create);
+        };
+    }
+
+    private MatchResult autoLink(long userId, MatchDecision.Link link, long personId) {
+        long sourceId = link.source().id();
+        store.link(sourceId, personId, LinkMethod.MATCH_AUTO, userId, MatchAudits.linkReason(link.best()));
+        audit.record(MatchAudits.linked(sourceId, link.best()));
+        return new MatchResult.Linked(personId, link.best().score().total());
+    }
+
+    private MatchResult queue(MatchDecision.Queue queue, Map<String, Long> ids) {
+        List<MatchReviews.ReviewCandidate> shown = queue.shown().stream()
+                .map(c -> new MatchReviews.ReviewCandidate(ids.get(c.person().regionalId()), c.score().total(),
+                        Breakdowns.of(c.score()))).toList();
+        long reviewId = reviews.open(queue.source().id(), shown, queue.reasons());
+        audit.record(MatchAudits.queued(queue.source().id(), reviewId, queue.reasons()));
+        return new MatchResult.Queued(reviewId);
+    }
+
+    private MatchResult newPerson(long userId, MatchDecision.Create create) {
+        SourcePatient source = create.source();
+        RegisteredPerson person = store.register(create.person());
+        store.link(source.id(), person.id(), LinkMethod.MATCH_AUTO, userId, MatchAudits.NEW_PERSON);
+        audit.record(MatchAudits.created(source.id(), person.person().regionalId()));
+        return new MatchResult.NewPerson(person.id());
+    }
+}

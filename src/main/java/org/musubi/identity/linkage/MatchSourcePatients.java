@@ -1,0 +1,115 @@
+package org.musubi.identity.linkage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.musubi.audit.Audit;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.internal.RegionalIds;
+import org.musubi.identity.matching.BlockingKeys;
+import org.musubi.identity.matching.Matcher;
+
+/**
+ * 名寄せ for a batch of received source patients (an import delivers thousands), with the decisions
+ * of {@link MatchSourcePatient} made one after another: stores them, leaves those already linked
+ * alone, fetches the candidates of the whole batch at once, decides ({@link BatchDecisions}), writes
+ * persons, links and reviews in one transaction and then one audit row per decision.
+ */
+public final class MatchSourcePatients {
+
+    private final IdentityBatches batches;
+    private final BatchDecisions decisions;
+    private final Audit audit;
+
+    public MatchSourcePatients(IdentityBatches batches, Matcher matcher, Audit audit, int threads) {
+        this.batches = batches;
+        this.decisions = new BatchDecisions(matcher, threads);
+        this.audit = audit;
+    }
+
+    /**
+     * Receives (as {@link IdentityStore#receive}) and matches a batch; returns one result per element of
+     * {@code received}, in its order. When the same (facility, local id) comes twice, the last
+     * demographics are stored and matched once, and both get that result. Already linked source
+     * patients give {@link MatchResult.Linked} with a score of NaN, as in {@link MatchSourcePatient}.
+     */
+    public List<MatchResult> match(long userId, List<SourcePatient> received) {
+        List<SourcePatient> stored = batches.receiveAll(lastOfEach(received));
+        Map<Long, MatchResult> results = matched(userId, stored, audit::recordAll);
+        Map<String, Long> idsByLocal = new HashMap<>();
+        stored.forEach(s -> idsByLocal.put(local(s), s.id()));
+        return received.stream().map(r -> results.get(idsByLocal.get(local(r)))).toList();
+    }
+
+    /**
+     * Matches source patients already stored ({@link IdentityBatches#receiveAll}), each once, in the caller's
+     * transaction, which must exist: the persons, links and reviews it writes and their audit rows commit or roll back
+     * with the caller's work, so that an import chunk that fails leaves no person nor link its data never arrived for.
+     * The audit chain stays locked until that commit, so call it at the end. Gives each one's result by its id.
+     */
+    public Map<Long, MatchResult> matchStored(long userId, List<SourcePatient> stored) {
+        return matched(userId, stored, audit::recordAllInTransaction);
+    }
+
+    private Map<Long, MatchResult> matched(long userId, List<SourcePatient> stored,
+                                           java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
+        Map<Long, Long> linked = batches.personsOf(stored.stream().map(SourcePatient::id).toList());
+        List<SourcePatient> open = stored.stream().filter(s -> !linked.containsKey(s.id())).toList();
+        Map<Long, MatchResult> results = new HashMap<>();
+        linked.forEach((source, person) -> results.put(source, new MatchResult.Linked(person, Double.NaN)));
+        if (!open.isEmpty()) {
+            results.putAll(decideAndWrite(userId, open, audited));
+        }
+        return results;
+    }
+
+    private Map<Long, MatchResult> decideAndWrite(long userId, List<SourcePatient> open,
+                                                  java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
+        List<Set<String>> keys = open.stream().map(s -> BlockingKeys.of(NewPersons.demographics(s))).toList();
+        List<List<RegisteredPerson>> found = batches.candidates(keys, MatchSourcePatient.MAX_CANDIDATES);
+        Map<String, Long> knownIds = new HashMap<>();
+        List<List<Person>> stored = new ArrayList<>(found.size());
+        for (List<RegisteredPerson> candidates : found) {
+            candidates.forEach(p -> knownIds.put(p.person().regionalId(), p.id()));
+            stored.add(candidates.stream().map(RegisteredPerson::person).toList());
+        }
+        Iterator<String> regionalIds = freshRegionalIds(open.size()).iterator();
+        List<MatchDecision> decided = decisions.decide(open, keys, stored, MatchSourcePatient.MAX_CANDIDATES,
+                regionalIds::next);
+        BatchPlan plan = BatchPlan.of(decided);
+        LinkageBatch.Written written = batches.write(plan.batch(), userId);
+        knownIds.putAll(written.personIds());
+        audited.accept(plan.auditEntries(written));
+        return plan.results(knownIds, written);
+    }
+
+    /** As many fresh regional IDs as the batch could need, none in use. */
+    private Set<String> freshRegionalIds(int count) {
+        Set<String> fresh = new LinkedHashSet<>();
+        while (fresh.size() < count) {
+            while (fresh.size() < count) {
+                fresh.add(RegionalIds.fresh(fresh::contains));
+            }
+            fresh.removeAll(batches.regionalIdsInUse(fresh));
+        }
+        return fresh;
+    }
+
+    private static List<SourcePatient> lastOfEach(List<SourcePatient> received) {
+        Map<String, SourcePatient> last = new LinkedHashMap<>();
+        received.forEach(r -> last.put(local(r), r));
+        return List.copyOf(last.values());
+    }
+
+    private static String local(SourcePatient s) {
+        return s.facilityId() + "\u001f" + s.localId();
+    }
+}

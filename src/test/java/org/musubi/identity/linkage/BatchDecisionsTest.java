@@ -1,0 +1,160 @@
+package org.musubi.identity.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.Person;
+import org.musubi.identity.RegionalId;
+import org.musubi.identity.Sex;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.matching.BlockingKeys;
+import org.musubi.identity.matching.Demographics;
+import org.musubi.identity.matching.Matcher;
+import org.musubi.synth.SourceRecord;
+import org.musubi.synth.SourceRecordGenerator;
+import org.musubi.synth.SyntheticNetworkGenerator;
+
+class BatchDecisionsTest {
+
+    private static final int LIMIT = 500;
+    private final Matcher matcher = new Matcher();
+    private final BatchDecisions decisions = new BatchDecisions(matcher, 2);
+
+    @Test
+    void twoRecordsOfOneUnseenPatientInABatchMakeOnePerson() {
+        List<SourcePatient> batch = List.of(sato(1), sato(2));
+
+        List<MatchDecision> decided = decide(batch, noneStored(2), LIMIT);
+
+        assertThat(decided.get(0)).isInstanceOf(MatchDecision.Create.class);
+        Person created = ((MatchDecision.Create) decided.get(0)).person();
+        assertThat(decided.get(1)).isInstanceOfSatisfying(MatchDecision.Link.class,
+                link -> assertThat(link.best().person()).isEqualTo(created));
+    }
+
+    @Test
+    void aTwinLaterInTheBatchIsReviewedWithThePersonCreatedBeforeIt() {
+        SourcePatient twin = patient(2, "武", "タケシ", LocalDate.of(1945, 3, 12), "082-211-4455");
+
+        List<MatchDecision> decided = decide(List.of(sato(1), twin), noneStored(2), LIMIT);
+
+        Person created = ((MatchDecision.Create) decided.get(0)).person();
+        assertThat(decided.get(1)).isInstanceOfSatisfying(MatchDecision.Queue.class, queue -> {
+            assertThat(queue.shown()).extracting(c -> c.person()).containsExactly(created);
+            assertThat(queue.reasons()).contains("GIVEN_NAME_DISAGREES");
+        });
+    }
+
+    @Test
+    void patientsSharingNoKeyBecomeTwoPersonsWithTheirOwnRegionalIds() {
+        SourcePatient other = patient(2, "実", "ミノル", LocalDate.of(1961, 7, 30), "0823-22-8811");
+
+        List<MatchDecision> decided = decide(List.of(sato(1), other), noneStored(2), LIMIT);
+
+        assertThat(decided).allSatisfy(d -> assertThat(d).isInstanceOf(MatchDecision.Create.class));
+        assertThat(decided).extracting(d -> ((MatchDecision.Create) d).person().regionalId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void storedCandidatesFillingTheLimitLeaveNoRoomForPersonsOfTheBatchAsInTheDatabaseQuery() {
+        Person stranger = NewPersons.of(RegionalId.append("%015d".formatted(9)),
+                patient(9, "実", "ミノル", LocalDate.of(1961, 7, 30), "0823-22-8811"));
+        List<List<Person>> stored = List.of(List.of(), List.of(stranger));
+
+        List<MatchDecision> decided = decide(List.of(sato(1), sato(2)), stored, 1);
+
+        assertThat(decided).allSatisfy(d -> assertThat(d).isInstanceOf(MatchDecision.Create.class));
+    }
+
+    @Test
+    void anIncompletePatientIsQueuedAndCreatesNobodyForLaterRecordsToMatch() {
+        SourcePatient noBirthDate = patient(1, "博", "ヒロシ", null, "082-211-4455");
+
+        List<MatchDecision> decided = decide(List.of(noBirthDate, sato(2)), noneStored(2), LIMIT);
+
+        assertThat(decided.get(0)).isInstanceOfSatisfying(MatchDecision.Queue.class,
+                queue -> assertThat(queue.reasons()).containsExactly(MatchDecision.INCOMPLETE_DEMOGRAPHICS));
+        assertThat(decided.get(1)).isInstanceOf(MatchDecision.Create.class);
+    }
+
+    @Test
+    void decidesSyntheticRecordsAsMatchingThemOneByOneWouldOnAnyNumberOfThreads() {
+        List<Person> population = new SyntheticNetworkGenerator().persons(11, 300, 34).toList();
+        List<SourceRecord> records = new SourceRecordGenerator().records(11, 600, 400, 34).toList();
+        List<SourcePatient> batch = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Demographics d = records.get(i).demographics();
+            batch.add(new SourcePatient(i + 1, 1, "R" + i, d.familyKanji(), d.givenKanji(), d.familyKana(), d.givenKana(),
+                    d.sex(), d.birthDate(), d.postalCode(), d.address(), d.phone()));
+        }
+        List<List<Person>> stored = batch.stream().map(s -> sharingAKey(s, population)).toList();
+
+        List<MatchDecision> oneThread = decide(new BatchDecisions(matcher, 1), batch, stored, LIMIT);
+        List<MatchDecision> twoThreads = decide(decisions, batch, stored, LIMIT);
+        List<MatchDecision> oneByOne = oneByOne(batch, population);
+
+        assertThat(twoThreads).isEqualTo(oneThread).isEqualTo(oneByOne);
+        Set<Person> created = oneByOne.stream().filter(d -> d instanceof MatchDecision.Create)
+                .map(d -> ((MatchDecision.Create) d).person()).collect(Collectors.toSet());
+        assertThat(oneByOne).as("records linked to a person created earlier in the batch")
+                .filteredOn(d -> d instanceof MatchDecision.Link link && created.contains(link.best().person()))
+                .hasSizeGreaterThan(10);
+    }
+
+    /** The reference: each patient matched against the stored persons and those created before it, like the single path. */
+    private List<MatchDecision> oneByOne(List<SourcePatient> batch, List<Person> population) {
+        List<Person> persons = new ArrayList<>(population);
+        Supplier<String> ids = regionalIds();
+        List<MatchDecision> decided = new ArrayList<>();
+        for (SourcePatient s : batch) {
+            MatchDecision d = MatchDecision.of(s, matcher.match(NewPersons.demographics(s), sharingAKey(s, persons)), ids);
+            if (d instanceof MatchDecision.Create create) {
+                persons.add(create.person());
+            }
+            decided.add(d);
+        }
+        return decided;
+    }
+
+    private static List<Person> sharingAKey(SourcePatient s, List<Person> persons) {
+        Set<String> keys = BlockingKeys.of(NewPersons.demographics(s));
+        return persons.stream().filter(p -> !Collections.disjoint(keys, BlockingKeys.of(Demographics.of(p)))).toList();
+    }
+
+    private List<MatchDecision> decide(List<SourcePatient> batch, List<List<Person>> stored, int limit) {
+        return decide(decisions, batch, stored, limit);
+    }
+
+    private static List<MatchDecision> decide(BatchDecisions with, List<SourcePatient> batch, List<List<Person>> stored,
+                                              int limit) {
+        List<Set<String>> keys = batch.stream().map(s -> BlockingKeys.of(NewPersons.demographics(s))).toList();
+        return with.decide(batch, keys, stored, limit, regionalIds());
+    }
+
+    /** Regional IDs 900…001, 900…002, … in the order asked for. */
+    private static Supplier<String> regionalIds() {
+        AtomicLong next = new AtomicLong(900_000_000_000_000L);
+        return () -> RegionalId.append(String.valueOf(next.incrementAndGet()));
+    }
+
+    private static List<List<Person>> noneStored(int count) {
+        return Collections.nCopies(count, List.of());
+    }
+
+    private static SourcePatient sato(long id) {
+        return patient(id, "博", "ヒロシ", LocalDate.of(1945, 3, 12), "082-211-4455");
+    }
+
+    private static SourcePatient patient(long id, String givenKanji, String givenKana, LocalDate birth, String phone) {
+        return new SourcePatient(id, 1, "L" + id, "佐藤", givenKanji, "サトウ", givenKana, Sex.MALE, birth,
+                "730-0011", "広島県広島市中区若葉町1丁目2番3号", phone);
+    }
+}
