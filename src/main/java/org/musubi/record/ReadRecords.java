@@ -89,7 +89,7 @@ public final class ReadRecords {
     public Interaction<Everything> everything(Reader reader, long personId, RecordQuery query, Includes includes) {
         return access.interact(reader.userId(), reader.purpose(), personId, AuditAction.SEARCH,
                 query.type() == null ? "everything" : query.type(), view -> {
-            List<SourcePatient> sources = identities.sourcePatientsOf(personId);
+            List<SourcePatient> sources = view.sources();
             Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             ResourceStore.Found found = store.search(keys, allowed, query);
@@ -113,7 +113,7 @@ public final class ReadRecords {
     public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
                                          java.util.function.Function<PersonRecord, T> body) {
         return access.interact(reader.userId(), reader.purpose(), personId, action, auditedAs, view -> {
-            List<SourcePatient> sources = identities.sourcePatientsOf(personId);
+            List<SourcePatient> sources = view.sources();
             Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             Set<String> shown = new java.util.LinkedHashSet<>();

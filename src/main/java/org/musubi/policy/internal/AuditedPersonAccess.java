@@ -6,6 +6,8 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.Decision;
 import java.util.List;
@@ -63,13 +65,15 @@ class AuditedPersonAccess implements PersonAccess {
     @Override
     public <T> Interaction<T> interact(long userId, Purpose purpose, long personId, AuditAction action,
                                        String resourceType, Function<PersonView, Interaction<T>> body) {
-        String regionalId = identities.person(personId).map(p -> p.person().regionalId()).orElse(null);
+        RegisteredPerson registered = identities.person(personId).orElse(null);
+        String regionalId = registered == null ? null : registered.person().regionalId();
         Requester requester = facts.requester(userId);
-        PersonFacts person = facts.person(personId);
+        List<SourcePatient> sources = registered == null ? List.of() : identities.sourcePatientsOf(personId);
+        PersonFacts person = facts.person(personId, sources);
         Decision decision = regionalId == null ? new Deny(Deny.UNKNOWN_PERSON)
                 : policy.decidePerson(requester, purpose, person);
         PersonView view = new PersonView(decision,
-                decision.permitted() ? policy.itemDecisions(requester, purpose, person) : null);
+                decision.permitted() ? policy.itemDecisions(requester, purpose, person) : null, registered, sources);
         Interaction<T> result = decision.permitted() ? body.apply(view)
                 : Interaction.refused(decision, List.of(String.valueOf(personId)));
         audit.record(AuditEntry.of(action, result.permitted() ? Outcome.PERMIT : Outcome.DENY)

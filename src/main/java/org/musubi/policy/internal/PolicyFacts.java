@@ -4,6 +4,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
 
 import java.time.Clock;
+import java.util.List;
 import java.time.Instant;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
@@ -46,13 +47,18 @@ class PolicyFacts {
     }
 
     PersonFacts person(long personId) {
+        return person(personId, identities.sourcePatientsOf(personId));
+    }
+
+    /** The person's facts, given the source patients already read (they make up the source facilities). */
+    PersonFacts person(long personId, List<SourcePatient> sources) {
         return new PersonFacts(personId,
                 consents.of(personId).stream().map(PolicyFacts::grant).toList(),
                 consents.links(personId).stream().map(PolicyFacts::link).toList(),
                 consents.blockedFacilities(personId),
                 consents.emergencies(personId).stream()
                         .map(e -> new EmergencyAccess(e.userId(), e.expiresAt(), e.reason())).toList(),
-                identities.sourcePatientsOf(personId).stream().map(SourcePatient::facilityId)
+                sources.stream().map(SourcePatient::facilityId)
                         .collect(java.util.stream.Collectors.toSet()));
     }
 

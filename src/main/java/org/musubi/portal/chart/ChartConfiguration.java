@@ -2,7 +2,6 @@ package org.musubi.portal.chart;
 
 import java.time.Clock;
 import org.musubi.consent.Consents;
-import org.musubi.identity.IdentityStore;
 import org.musubi.medication.MedicationChecks;
 import org.musubi.record.ReadRecords;
 import org.musubi.registry.Facilities;
@@ -18,7 +17,7 @@ class ChartConfiguration {
     }
 
     @Bean
-    PatientChart patientChart(ReadRecords records, IdentityStore identities, Consents consents, MedicationReview medications) {
-        return new PatientChart(records, identities, consents, medications, Clock.systemUTC());
+    PatientChart patientChart(ReadRecords records, Consents consents, MedicationReview medications) {
+        return new PatientChart(records, consents, medications, Clock.systemUTC());
     }
 }

@@ -13,7 +13,6 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
@@ -42,15 +41,12 @@ public final class PatientChart {
     /** How far back the header's duplicate-medication alerts look (the medication tab looks at everything). */
     private static final java.time.Duration RECENT_MEDICATIONS = java.time.Duration.ofDays(400);
     private final ReadRecords records;
-    private final IdentityStore identities;
     private final Consents consents;
     private final MedicationReview medications;
     private final Clock clock;
 
-    public PatientChart(ReadRecords records, IdentityStore identities, Consents consents, MedicationReview medications,
-                        Clock clock) {
+    public PatientChart(ReadRecords records, Consents consents, MedicationReview medications, Clock clock) {
         this.records = records;
-        this.identities = identities;
         this.consents = consents;
         this.medications = medications;
         this.clock = clock;
@@ -137,7 +133,7 @@ public final class PatientChart {
     private PatientHeader header(SignedIn me, long personId, PersonView view, List<ChartEntry> entries,
                                  Medications checked) {
         String permit = view.decision().key();
-        Person person = shown(identities.person(personId).orElseThrow().person(), permit, me, personId);
+        Person person = shown(view.opened().orElseThrow().person(), permit, me, view);
         LocalDate today = LocalDate.now(clock.withZone(ChartEntry.JAPAN));
         Integer age = person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears();
         Set<String> allergies = new LinkedHashSet<>();
@@ -157,11 +153,11 @@ public final class PatientChart {
     }
 
     /** Opened only through the user's own facility's data: the demographics that facility sent, nothing more. */
-    private Person shown(Person person, String permit, SignedIn me, long personId) {
+    private Person shown(Person person, String permit, SignedIn me, PersonView view) {
         if (!permit.equals(Permit.OWN_FACILITY_DATA)) {
             return person;
         }
-        return identities.sourcePatientsOf(personId).stream()
+        return view.sources().stream()
                 .filter(s -> me.facilityId() != null && s.facilityId() == me.facilityId()).findFirst()
                 .map(s -> new Person(person.regionalId(), s.familyKanji(), s.givenKanji(), s.familyKana(), s.givenKana(),
                         s.sex(), s.birthDate(), s.postalCode(), s.address(), s.phone()))
