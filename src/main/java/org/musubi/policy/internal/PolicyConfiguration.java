@@ -1,6 +1,10 @@
-package org.musubi.policy;
+package org.musubi.policy.internal;
 
 import java.time.Clock;
+import org.musubi.policy.AccessPolicy;
+import org.musubi.policy.EmergencyEligibility;
+import org.musubi.policy.OpenEmergencyAccess;
+import org.musubi.policy.PolicyProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,10 +1,11 @@
-package org.musubi.policy;
+package org.musubi.policy.matrix;
 
 import static org.musubi.policy.DataCategory.*;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.musubi.policy.DataCategory;
 import org.musubi.registry.Profession;
 
 /**

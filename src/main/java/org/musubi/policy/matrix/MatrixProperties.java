@@ -1,4 +1,4 @@
-package org.musubi.policy;
+package org.musubi.policy.matrix;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.musubi.policy.DataCategory;
 import org.musubi.registry.Profession;
 
 /** Reads {@link ProfessionMatrix} overrides from configuration properties. */

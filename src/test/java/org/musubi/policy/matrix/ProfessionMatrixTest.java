@@ -1,4 +1,4 @@
-package org.musubi.policy;
+package org.musubi.policy.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.musubi.policy.DataCategory;
 import org.musubi.registry.Profession;
 
 class ProfessionMatrixTest {
