@@ -87,8 +87,6 @@ class ArchitectureTest {
     static final java.util.Set<String> STILL_BEING_SPLIT = java.util.Set.of(
             "org.musubi.fhirapi.internal", "org.musubi.ingest",
             "org.musubi.ingest.hl7.orders", "org.musubi.ingest.jahis", "org.musubi.ingest.ssmix2",
-            "org.musubi.policy", "org.musubi.security.internal",
-            "org.musubi.synth", "org.musubi.synth.sources",
             "org.musubi.fhirapi.internal.FhirProviders",
             "org.musubi.fhirapi.internal.PatientProvider", "org.musubi.fhirapi.internal.RecordResources",
             "org.musubi.fhirapi.internal.SourcePatientRegistration");

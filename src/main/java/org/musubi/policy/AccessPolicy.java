@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.musubi.audit.Purpose;
+import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
 
 /**

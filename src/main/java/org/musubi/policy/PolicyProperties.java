@@ -2,6 +2,7 @@ package org.musubi.policy;
 
 import java.time.Duration;
 import java.util.Map;
+import org.musubi.policy.matrix.ProfessionMatrix;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

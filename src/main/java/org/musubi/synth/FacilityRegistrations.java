@@ -2,6 +2,9 @@ package org.musubi.synth;
 
 import java.util.SplittableRandom;
 import org.musubi.identity.Person;
+import org.musubi.synth.population.Locality;
+import org.musubi.synth.population.PersonFactory;
+import org.musubi.synth.population.RegionalIds;
 
 /**
  * How each facility registered the persons it treats: the person's demographics with one

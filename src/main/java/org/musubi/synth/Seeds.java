@@ -7,11 +7,11 @@ package org.musubi.synth;
  */
 public final class Seeds {
 
-    static final long FACILITIES = 1;
-    static final long USERS = 2;
-    static final long PERSONS = 3;
-    static final long REGIONAL_IDS = 4;
-    static final long CODES = 5;
+    public static final long FACILITIES = 1;
+    public static final long USERS = 2;
+    public static final long PERSONS = 3;
+    public static final long REGIONAL_IDS = 4;
+    public static final long CODES = 5;
 
     private Seeds() {
     }

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.musubi.identity.Person;
 import org.musubi.identity.Sex;
 import org.musubi.identity.matching.Demographics;
+import org.musubi.synth.population.BirthDates;
 
 /**
  * Injects one realistic registration error ({@link Corruption}) into a patient's demographics, as a

@@ -6,6 +6,9 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.musubi.identity.Person;
 import org.musubi.identity.matching.Demographics;
+import org.musubi.synth.population.Locality;
+import org.musubi.synth.population.PersonFactory;
+import org.musubi.synth.population.RegionalIds;
 
 /**
  * Makes source records for a population of {@code persons(seed, population, prefecture)}, as the

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.musubi.synth.facilities.FacilityFactory;
+import org.musubi.synth.facilities.StaffFactory;
+import org.musubi.synth.population.Locality;
+import org.musubi.synth.population.Municipalities;
+import org.musubi.synth.population.PersonFactory;
+import org.musubi.synth.population.RegionalIds;
 
 /**
  * Generates a deterministic synthetic regional network: the same seed, size and prefecture always

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /** Relative weights of a list of choices; draws an index with probability proportional to its weight. */
-final class Weights {
+public final class Weights {
 
     private final int[] cumulative;
 
-    Weights(int... weights) {
+    public Weights(int... weights) {
         cumulative = new int[weights.length];
         int sum = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -25,11 +25,11 @@ final class Weights {
         }
     }
 
-    static <T> Weights of(List<T> choices, ToIntFunction<T> weight) {
+    public static <T> Weights of(List<T> choices, ToIntFunction<T> weight) {
         return new Weights(choices.stream().mapToInt(weight).toArray());
     }
 
-    int draw(SplittableRandom random) {
+    public int draw(SplittableRandom random) {
         int ticket = random.nextInt(cumulative[cumulative.length - 1]) + 1;
         int found = Arrays.binarySearch(cumulative, ticket);
         return found >= 0 ? found : -found - 1;

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.DataCategory;
-import org.musubi.policy.ProfessionMatrix;
+import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
 
 /**

@@ -36,7 +36,7 @@ import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.PolicyProperties;
-import org.musubi.policy.ProfessionMatrix;
+import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;

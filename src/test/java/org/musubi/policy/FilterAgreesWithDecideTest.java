@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
+import org.musubi.policy.matrix.ProfessionMatrix;
 
 /** {@link AccessPolicy#filter} is {@code decide(...) instanceof Permit}, item by item. */
 class FilterAgreesWithDecideTest {

@@ -3,6 +3,7 @@ package org.musubi.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
 
 /** Who may list their facility's linked patients (the home page's list). */

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.musubi.audit.Purpose;
+import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
 
 /** {@link AccessPolicy#decidePerson}: may the requester open the person (the patient header) at all? */

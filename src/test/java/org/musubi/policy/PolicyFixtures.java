@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.musubi.audit.Purpose;
+import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
 
 /**

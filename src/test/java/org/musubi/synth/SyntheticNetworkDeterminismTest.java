@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.musubi.synth.files.SynthFiles;
 
 class SyntheticNetworkDeterminismTest {
 

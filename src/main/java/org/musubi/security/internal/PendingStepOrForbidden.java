@@ -7,6 +7,8 @@ import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
+import org.musubi.security.internal.login.LoginAccount;
+import org.musubi.security.internal.session.SessionUpgrade;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,6 +1,14 @@
 package org.musubi.security.internal;
 
 import org.musubi.registry.Users;
+import org.musubi.security.internal.lockout.LockNotices;
+import org.musubi.security.internal.lockout.LockedLoginFilter;
+import org.musubi.security.internal.lockout.LoginThrottleFilter;
+import org.musubi.security.internal.login.LoginAccount;
+import org.musubi.security.internal.login.LoginOutcomes;
+import org.musubi.security.internal.session.ActiveSessionFilter;
+import org.musubi.security.internal.session.CurrentActor;
+import org.musubi.security.internal.session.SessionUpgrade;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import org.musubi.audit.Audit;

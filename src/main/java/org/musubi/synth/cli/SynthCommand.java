@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.musubi.commandline.HelpOption;
 import org.musubi.commandline.MusubiCommandLine;
 import org.musubi.commandline.UsageText;
-import org.musubi.synth.SynthFiles;
+import org.musubi.synth.files.SynthFiles;
 import org.musubi.synth.SynthSize;
 import org.musubi.synth.SyntheticNetwork;
 import org.musubi.synth.SyntheticNetworkGenerator;

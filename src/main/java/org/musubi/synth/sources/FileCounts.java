@@ -6,12 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Files written so far, per facility and type; safe to add to from many threads. */
-final class FileCounts {
+public final class FileCounts {
 
     private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
     private final LongAdder all = new LongAdder();
 
-    void add(String institutionCode, String type) {
+    public void add(String institutionCode, String type) {
         counts.computeIfAbsent(institutionCode, code -> new ConcurrentHashMap<>())
                 .computeIfAbsent(type, t -> new LongAdder()).increment();
         all.increment();

@@ -9,7 +9,7 @@ import java.util.Map;
  * morning, noon and evening, 4 = after meals). A weekly drug adds the 8-character weekday code.
  * Keyed by the usage part of a drug's dosage text, e.g. {@code 1日2回 朝夕食後}.
  */
-record JamiUsage(String code, String codeText, String text, String weekdayCode, String weekdayText) {
+public record JamiUsage(String code, String codeText, String text, String weekdayCode, String weekdayText) {
 
     private static final Map<String, JamiUsage> BY_DOSE = Map.of(
             "1日2回 朝夕食後", daily("1012040400000000", "内服・経口・１日２回朝夕食後", "1日2回朝夕食後"),
@@ -23,7 +23,7 @@ record JamiUsage(String code, String codeText, String text, String weekdayCode, 
     }
 
     /** The usage of a dosage text such as {@code 1回1錠 1日2回 朝夕食後}. */
-    static JamiUsage of(String dose) {
+    public static JamiUsage of(String dose) {
         JamiUsage usage = BY_DOSE.get(dose.substring(dose.indexOf(' ') + 1));
         if (usage == null) {
             throw new IllegalArgumentException("no JAMI usage code for: " + dose);
@@ -31,12 +31,12 @@ record JamiUsage(String code, String codeText, String text, String weekdayCode, 
         return usage;
     }
 
-    boolean weekly() {
+    public boolean weekly() {
         return weekdayCode != null;
     }
 
     /** Doses in a prescription of {@code days} days: one a day, or one a week. */
-    int doses(int days) {
+    public int doses(int days) {
         return weekly() ? Math.max(1, days / 7) : days;
     }
 }

@@ -11,7 +11,7 @@ import java.text.Normalizer;
  * (vendor kanji such as 髙 or 﨑, characters beyond the BMP such as 𠮷, and the JIS-Roman ¥ and ‾
  * that would need another escape sequence) becomes ■, the way Japanese systems write 外字.
  */
-final class JisText {
+public final class JisText {
 
     static final Charset ISO_2022_JP = Charset.forName("ISO-2022-JP");
     static final char GETA = '■';
@@ -22,7 +22,7 @@ final class JisText {
     private JisText() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         String widened = hasHalfWidthKana(text) ? widen(text) : text;
         StringBuilder out = null;
         for (int i = 0; i < widened.length(); i++) {
@@ -39,7 +39,7 @@ final class JisText {
     }
 
     /** The text in ISO-2022-JP: JIS X 0208 between ESC $ B and ESC ( B. */
-    static byte[] iso2022jp(String text) {
+    public static byte[] iso2022jp(String text) {
         return of(text).getBytes(ISO_2022_JP);
     }
 

@@ -7,6 +7,15 @@ import java.util.SplittableRandom;
 import org.musubi.identity.Person;
 import org.musubi.synth.Seeds;
 import org.musubi.synth.fhir.ClinicalCodes;
+import org.musubi.synth.sources.care.CareEvent;
+import org.musubi.synth.sources.care.CarePlan;
+import org.musubi.synth.sources.care.Chart;
+import org.musubi.synth.sources.care.CourseGenerator;
+import org.musubi.synth.sources.care.Department;
+import org.musubi.synth.sources.care.Health;
+import org.musubi.synth.sources.jahis.Pharmacies;
+import org.musubi.synth.sources.sites.Site;
+import org.musubi.synth.sources.ssmix2.Ssmix2Writer;
 
 /**
  * Writes everything about one person: their course at each hospital or clinic they attend (the

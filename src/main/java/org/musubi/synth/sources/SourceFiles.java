@@ -11,6 +11,7 @@ import org.musubi.identity.Person;
 import org.musubi.synth.FacilityRegistrations;
 import org.musubi.synth.SyntheticNetwork;
 import org.musubi.synth.SyntheticNetworkGenerator;
+import org.musubi.synth.sources.sites.Sites;
 
 /**
  * Writes the source files of a synthetic network as its facilities' systems would:

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.musubi.synth.sources.jahis.JahisWriter;
 
 /** Pharmacies write JAHIS e-medication-notebook files of what they dispensed, in the record order of the format. */
 class JahisFilesTest {

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.identity.Person;
 import org.musubi.synth.SyntheticNetwork;
+import org.musubi.synth.sources.sites.Site;
+import org.musubi.synth.sources.sites.Sites;
+import org.musubi.synth.sources.ssmix2.Hl7Time;
 
 /** A person attends several facilities, each with its own patient ID and its own way of writing their details. */
 class SamePersonAcrossFacilitiesTest {

@@ -1,0 +1,116 @@
+package org.musubi.security.internal.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.musubi.security.SecretBox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Credentials, recovery codes and the failure counter in PostgreSQL. */
+@Repository
+public class JdbcCredentials {
+
+    private static final String TOTP = "totp-secret";
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+
+    JdbcCredentials(JdbcClient jdbc, SecretBox box) {
+        this.jdbc = jdbc;
+        this.box = box;
+    }
+
+    public Optional<Credential> find(long userId) {
+        return jdbc.sql("SELECT * FROM credential WHERE user_id = ?").param(userId).query(this::read).optional();
+    }
+
+    void create(long userId, String passwordHash, boolean changeRequired) {
+        jdbc.sql("""
+                INSERT INTO credential (user_id, password_hash, password_change_required) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash,
+                  password_change_required = excluded.password_change_required, updated_at = now()""")
+                .params(userId, passwordHash, changeRequired).update();
+    }
+
+    public void setPassword(long userId, String passwordHash, boolean changeRequired) {
+        jdbc.sql("""
+                UPDATE credential SET password_hash = ?, password_change_required = ?, failed_attempts = 0,
+                  locked_until = NULL, updated_at = now() WHERE user_id = ?""")
+                .params(passwordHash, changeRequired, userId).update();
+    }
+
+    @Transactional
+    public void enrol(long userId, String secret, long step, List<String> recoveryCodeHashes) {
+        jdbc.sql("""
+                UPDATE credential SET totp_secret = ?, totp_enrolled_at = now(), totp_last_step = ?,
+                  enrolment_code_hash = NULL, enrolment_code_expires = NULL, updated_at = now() WHERE user_id = ?""")
+                .params(box.seal(TOTP, secret), step, userId).update();
+        jdbc.sql("DELETE FROM recovery_code WHERE user_id = ?").param(userId).update();
+        for (String hash : recoveryCodeHashes) {
+            jdbc.sql("INSERT INTO recovery_code (user_id, code_hash) VALUES (?, ?)").params(userId, hash).update();
+        }
+    }
+
+    void clearSecondFactor(long userId, String enrolmentCodeHash, Instant expires) {
+        jdbc.sql("""
+                UPDATE credential SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL,
+                  enrolment_code_hash = ?, enrolment_code_expires = ?, updated_at = now() WHERE user_id = ?""")
+                .params(enrolmentCodeHash, Timestamp.from(expires), userId).update();
+        jdbc.sql("DELETE FROM recovery_code WHERE user_id = ?").param(userId).update();
+    }
+
+    /** Records the step of an accepted code, only if it is later than the last one (no replay). */
+    public boolean useStep(long userId, long step) {
+        return jdbc.sql("""
+                UPDATE credential SET totp_last_step = ?, failed_attempts = 0, locked_until = NULL
+                WHERE user_id = ? AND coalesce(totp_last_step, -1) < ?""")
+                .params(step, userId, step).update() == 1;
+    }
+
+    public boolean useRecoveryCode(long userId, String codeHash) {
+        boolean used = jdbc.sql("UPDATE recovery_code SET used_at = now() WHERE user_id = ? AND code_hash = ? AND used_at IS NULL")
+                .params(userId, codeHash).update() == 1;
+        if (used) {
+            resetFailures(userId);
+        }
+        return used;
+    }
+
+    int remainingRecoveryCodes(long userId) {
+        return jdbc.sql("SELECT count(*) FROM recovery_code WHERE user_id = ? AND used_at IS NULL")
+                .param(userId).query(Integer.class).single();
+    }
+
+    /** Counts a failure; locks the account until {@code lockUntil} when the count reaches {@code max}. */
+    public int recordFailure(long userId, int max, Instant lockUntil) {
+        return jdbc.sql("""
+                UPDATE credential SET failed_attempts = failed_attempts + 1,
+                  locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
+                WHERE user_id = ? RETURNING failed_attempts""")
+                .params(max, Timestamp.from(lockUntil), userId).query(Integer.class).optional().orElse(0);
+    }
+
+    public void resetFailures(long userId) {
+        jdbc.sql("UPDATE credential SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?").param(userId).update();
+    }
+
+    private Credential read(ResultSet rs, int row) throws SQLException {
+        String sealed = rs.getString("totp_secret");
+        long lastStep = rs.getLong("totp_last_step");
+        if (rs.wasNull()) {
+            lastStep = -1;
+        }
+        return new Credential(rs.getLong("user_id"), rs.getString("password_hash"),
+                rs.getBoolean("password_change_required"), sealed == null ? null : box.open(TOTP, sealed), lastStep,
+                rs.getString("enrolment_code_hash"), instant(rs.getTimestamp("enrolment_code_expires")),
+                rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

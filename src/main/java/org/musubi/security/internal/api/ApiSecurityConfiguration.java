@@ -1,0 +1,64 @@
+package org.musubi.security.internal.api;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The machine side: {@code /oauth2/token} and the FHIR API on {@code /fhir}. Systems use bearer
+ * tokens and no session: a bearer request never creates nor uses one ({@link ApiSecurityContexts}). A signed-in
+ * browser user's existing session (its cookie is SameSite=Strict) is honoured for reads (GET) only, so no change
+ * can ride on a cookie (no CSRF token is needed). Errors are FHIR OperationOutcomes. It is ordered before the
+ * browser chain, which handles everything else.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/fhir", "/fhir/**", "/oauth2/token", "/import/**")
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .securityContext(context -> context.securityContextRepository(new ApiSecurityContexts()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole("API", "USER")
+                        .anyRequest().hasRole("API"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response, null))
+                        .accessDeniedHandler((request, response, e) -> outcome(response, 403, "forbidden",
+                                "アクセスが許可されていません / Access denied")))
+                .headers(headers -> headers.cacheControl(cache -> { }));
+        return http.build();
+    }
+
+    static void unauthorized(HttpServletResponse response, String error) throws IOException {
+        response.setHeader("WWW-Authenticate", error == null ? "Bearer realm=\"musubi\""
+                : "Bearer realm=\"musubi\", error=\"" + error + "\"");
+        outcome(response, 401, "login", error == null
+                ? "アクセストークンが必要です（/oauth2/token で取得） / A bearer token from /oauth2/token is required"
+                : "アクセストークンが無効か期限切れです / The bearer token is invalid or has expired");
+    }
+
+    static void outcome(HttpServletResponse response, int status, String code, String text) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
+        response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                + "\"code\":\"" + code + "\",\"diagnostics\":\"" + escaped + "\"}]}").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,39 @@
+package org.musubi.security.internal.password;
+
+import java.time.Clock;
+import org.musubi.security.ClientLockouts;
+import org.musubi.security.LoginThrottle;
+import org.musubi.security.SecretBox;
+import org.musubi.security.SecurityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Passwords are hashed with argon2id (Spring Security's recommended parameters); failed logins are
+ * counted per client address.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasswordConfiguration {
+
+    @Bean
+    SecretBox secretBox(SecurityProperties properties) {
+        return SecretKeys.box(properties);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(SecurityProperties properties) {
+        return new LoginThrottle(properties.ipMaxFailures(), properties.ipWindow(), Clock.systemUTC());
+    }
+
+    @Bean
+    ClientLockouts clientLockouts(SecurityProperties properties) {
+        return new ClientLockouts(properties.maxFailedAttempts(), properties.lockDuration(), Clock.systemUTC());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+}

@@ -1,0 +1,66 @@
+package org.musubi.security.internal.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.security.SignedIn;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a password-only login into a full session once the second factor is proven: a new
+ * session id, and the user's roles. While a password change is pending, only that page opens.
+ */
+@Component
+public class SessionUpgrade {
+
+    static final String SECOND_FACTOR = "FACTOR_TOTP";
+    public static final String PASSWORD_CHANGE = "PASSWORD_CHANGE";
+    private final Users users;
+    private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+
+    SessionUpgrade(Users users) {
+        this.users = users;
+    }
+
+    public void complete(long userId, boolean passwordChangeRequired, HttpServletRequest request,
+                  HttpServletResponse response) {
+        User user = users.find(userId).orElseThrow();
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(SECOND_FACTOR));
+        if (passwordChangeRequired) {
+            authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE));
+        } else {
+            authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+            if (user.networkAdmin()) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_NETWORK_ADMIN"));
+            }
+            if (user.facilityAdmin()) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_FACILITY_ADMIN"));
+            }
+        }
+        SignedIn principal = signedIn(user);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+        request.changeSessionId();
+        SecurityContextHolder.setContext(context);
+        repository.saveContext(context, request, response);
+    }
+
+    public static SignedIn signedIn(User user) {
+        Set<Long> adminOf = user.memberships().stream().filter(User.Membership::facilityAdmin)
+                .map(User.Membership::facilityId).collect(Collectors.toSet());
+        return new SignedIn(user.id(), user.loginId(), user.nameKanji(), user.actingFacilityId().orElse(null),
+                user.profession().name(), user.networkAdmin(), adminOf);
+    }
+}
