@@ -10,7 +10,7 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.hl7.MessageRejected;
-import org.musubi.ingest.lab.results.SourceKeys;
+import org.musubi.ingest.hl7.values.SourceKeys;
 
 /**
  * SS-MIX2 OMG-11 (radiology performed) and OMG-12 (endoscopy performed), OMI^Z23, mapped as carried:

@@ -13,7 +13,7 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
-import org.musubi.ingest.lab.results.Units;
+import org.musubi.ingest.hl7.values.Units;
 
 /**
  * One RXA as JP_MedicationAdministration (JP_MedicationAdministration_Injection for OMP-12), per the

@@ -9,11 +9,11 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
+import org.musubi.ingest.hl7.values.SourceKeys;
 import org.musubi.ingest.lab.results.Interpretations;
 import org.musubi.ingest.lab.results.LabResult;
 import org.musubi.ingest.lab.results.ReferenceRanges;
 import org.musubi.ingest.lab.results.ResultStatuses;
-import org.musubi.ingest.lab.results.SourceKeys;
 
 /**
  * One result OBX: OBX-3 what (JLAC10 and local codes; an OBX without one rejects the message), the value

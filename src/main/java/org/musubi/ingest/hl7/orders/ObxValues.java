@@ -9,8 +9,8 @@ import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
-import org.musubi.ingest.lab.results.Numbers;
-import org.musubi.ingest.lab.results.Units;
+import org.musubi.ingest.hl7.values.Numbers;
+import org.musubi.ingest.hl7.values.Units;
 
 /**
  * A result OBX's value (OBX-5) by its type (OBX-2), as JP_Observation_LabResult describes: NM a quantity

@@ -9,7 +9,7 @@ import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.hl7.MessageRejected;
-import org.musubi.ingest.lab.results.SourceKeys;
+import org.musubi.ingest.hl7.values.SourceKeys;
 
 /**
  * SS-MIX2 OMP-01 (prescription) and OMP-02 (injection), RDE^O11: one JP Core MedicationRequest per RXE.

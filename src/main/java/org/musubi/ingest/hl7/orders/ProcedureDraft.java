@@ -9,7 +9,7 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
-import org.musubi.ingest.lab.results.SourceKeys;
+import org.musubi.ingest.hl7.values.SourceKeys;
 
 /**
  * One performed act (a ZE1 and the OBXs after it) as JP_Procedure, completed: code ZE1-3 (else OBR-4), when

@@ -6,8 +6,8 @@ import org.musubi.ingest.CodeSystems;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
-import org.musubi.ingest.lab.results.Numbers;
-import org.musubi.ingest.lab.results.Units;
+import org.musubi.ingest.hl7.values.Numbers;
+import org.musubi.ingest.hl7.values.Units;
 
 /**
  * Amounts in order messages: a number field with a unit CWE (RXE-3 with RXE-5, RXA-6 with RXA-7), a CQ

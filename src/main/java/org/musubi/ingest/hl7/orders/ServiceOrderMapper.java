@@ -9,7 +9,7 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.hl7.MessageRejected;
-import org.musubi.ingest.lab.results.SourceKeys;
+import org.musubi.ingest.hl7.values.SourceKeys;
 
 /**
  * SS-MIX2 test orders: OML-01 (specimen tests, OML^O33: SPM, ORC, OBR, OBX) and OMG-01/02/03 (radiology,

@@ -11,7 +11,7 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
-import org.musubi.ingest.lab.results.OrderNumbers;
+import org.musubi.ingest.hl7.values.OrderNumbers;
 
 /**
  * A ServiceRequest being read from an order's OBR and what follows it: the first OBR sets code (OBR-4),

@@ -1,4 +1,4 @@
-package org.musubi.ingest.lab.results;
+package org.musubi.ingest.hl7.values;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -17,7 +17,7 @@ public final class Numbers {
     public record Numeric(BigDecimal value, QuantityComparator comparator) {
     }
 
-    static final String NUMBER = "[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)";
+    public static final String NUMBER = "[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)";
     private static final Pattern COMPARED = Pattern.compile("(<=|>=|<|>|≦|≧|≤|≥|＜=|＞=|＜|＞)\\s*(" + NUMBER + ")");
 
     private Numbers() {

@@ -1,4 +1,4 @@
-package org.musubi.ingest.lab.results;
+package org.musubi.ingest.hl7.values;
 
 import java.math.BigDecimal;
 import java.util.Map;

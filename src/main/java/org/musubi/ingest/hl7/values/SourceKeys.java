@@ -1,4 +1,4 @@
-package org.musubi.ingest.lab.results;
+package org.musubi.ingest.hl7.values;
 
 import java.nio.charset.StandardCharsets;
 
