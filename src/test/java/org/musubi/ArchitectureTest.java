@@ -98,7 +98,6 @@ class ArchitectureTest {
      */
     static final java.util.Set<String> STILL_BEING_SPLIT = java.util.Set.of(
             "org.musubi.fhirapi.internal", "org.musubi.identity", "org.musubi.identity.matching", "org.musubi.ingest",
-            "org.musubi.ingest.jahis",
             "org.musubi.medication", "org.musubi.policy", "org.musubi.portal.admin", "org.musubi.security.internal",
             "org.musubi.synth", "org.musubi.synth.sources",
             "org.musubi.consent.LinkPatientToFacility", "org.musubi.fhirapi.internal.FhirProviders",
