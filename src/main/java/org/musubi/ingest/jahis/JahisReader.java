@@ -13,6 +13,10 @@ import org.musubi.ingest.ParseResult.Rejected;
 import org.musubi.ingest.Problem;
 import org.musubi.ingest.SourceFile;
 import org.musubi.ingest.SourceReader;
+import org.musubi.ingest.jahis.mapping.NotebookResults;
+import org.musubi.ingest.jahis.records.JahisParser;
+import org.musubi.ingest.jahis.records.JahisProblems;
+import org.musubi.ingest.jahis.records.Notebook;
 
 /**
  * The JAHIS 電子版お薬手帳 (e-medication notebook, "JAHIS TC") adapter: one file, UTF-8 or Shift_JIS,
@@ -28,7 +32,7 @@ import org.musubi.ingest.SourceReader;
  * broken 911.</li>
  * </ul>
  * Unknown records, a newer version, 701 (not mapped) and faults in descriptive fields are warnings.
- * See {@link NotebookResults} for the results and {@link RecordKeys} for their keys.
+ * See {@link NotebookResults} for the results and {@link org.musubi.ingest.jahis.mapping.RecordKeys} for their keys.
  */
 public final class JahisReader implements SourceReader {
 
@@ -89,7 +93,7 @@ public final class JahisReader implements SourceReader {
             return;
         }
         Notebook book = file.book;
-        if (book.file.rejected() || book.patient == null) {
+        if (book.file().rejected() || book.patient() == null) {
             results.accept(new Rejected(fileProblem(book), file.text));
             return;
         }
@@ -97,12 +101,12 @@ public final class JahisReader implements SourceReader {
     }
 
     private static Problem fileProblem(Notebook book) {
-        Location whole = Location.file(book.fileName);
-        boolean headless = book.file.firstError().map(p -> p.code().equals("jahis.header.missing")).orElse(false);
-        if (book.split != null && book.split.count() > 1 && (headless || book.patient == null)) {
-            return JahisProblems.of(whole.at(book.split.line(), "911"), "jahis.split.notAlone",
-                    String.valueOf(book.split.number()), String.valueOf(book.split.count()));
+        Location whole = Location.file(book.fileName());
+        boolean headless = book.file().firstError().map(p -> p.code().equals("jahis.header.missing")).orElse(false);
+        if (book.split() != null && book.split().count() > 1 && (headless || book.patient() == null)) {
+            return JahisProblems.of(whole.at(book.split().line(), "911"), "jahis.split.notAlone",
+                    String.valueOf(book.split().number()), String.valueOf(book.split().count()));
         }
-        return book.file.firstError().orElseGet(() -> JahisProblems.of(whole, "jahis.patient.missing"));
+        return book.file().firstError().orElseGet(() -> JahisProblems.of(whole, "jahis.patient.missing"));
     }
 }

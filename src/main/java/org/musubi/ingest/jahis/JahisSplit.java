@@ -10,6 +10,11 @@ import org.musubi.ingest.Location;
 import org.musubi.ingest.SourceFile;
 import org.musubi.ingest.jahis.SplitJoin.Joined;
 import org.musubi.ingest.jahis.SplitJoin.NotJoined;
+import org.musubi.ingest.jahis.records.Header;
+import org.musubi.ingest.jahis.records.JahisParser;
+import org.musubi.ingest.jahis.records.JahisProblems;
+import org.musubi.ingest.jahis.records.Notebook;
+import org.musubi.ingest.jahis.records.RawRecord;
 
 /**
  * Split data: a notebook too large for one QR code comes as parts, each ending with a 911 record
@@ -56,8 +61,8 @@ public final class JahisSplit {
 
     /** The part a parsed notebook is, or empty when it has no 911 record. */
     static Optional<Part> of(Notebook book) {
-        return Optional.ofNullable(book.split).map(split -> new Part(split.dataId(), split.count(), split.number(),
-                book.header != null && !book.file.rejected() && book.patient != null && !book.hasOrphans()));
+        return Optional.ofNullable(book.split()).map(split -> new Part(split.dataId(), split.count(), split.number(),
+                book.header() != null && !book.file().rejected() && book.patient() != null && !book.hasOrphans()));
     }
 
     /** Joins parts given as bytes; problems name them {@code part 1}, {@code part 2} … in list order. */
@@ -80,7 +85,7 @@ public final class JahisSplit {
                 return new NotJoined(JahisProblems.of(Location.file(part.name()), "jahis.encoding"));
             }
             Notebook book = JahisParser.parse(part.name(), text.get());
-            if (book.split == null) {
+            if (book.split() == null) {
                 return new NotJoined(JahisProblems.of(Location.file(part.name()), "jahis.split.missing"));
             }
             pieces.add(new Piece(part.name(), book, RawRecord.split(text.get())));
@@ -89,8 +94,8 @@ public final class JahisSplit {
         if (mismatch.isPresent()) {
             return mismatch.get();
         }
-        pieces.sort(Comparator.comparingInt(p -> p.book.split.number()));
-        return new Joined(pieces.getFirst().book.split.dataId(), joined(pieces));
+        pieces.sort(Comparator.comparingInt(p -> p.book.split().number()));
+        return new Joined(pieces.getFirst().book.split().dataId(), joined(pieces));
     }
 
     private static byte[] joined(List<Piece> pieces) {

@@ -18,6 +18,12 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.musubi.ingest.jahis.export.BlockLines;
+import org.musubi.ingest.jahis.export.DirectoryTargets;
+import org.musubi.ingest.jahis.export.DispenseBlocks;
+import org.musubi.ingest.jahis.export.ItemLines;
+import org.musubi.ingest.jahis.export.PatientLines;
+import org.musubi.ingest.jahis.records.Header;
 
 /**
  * Writes a person's medication history as a JAHIS TC text: version 08, output direction 1, CRLF,

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.musubi.ingest.Location;
-import org.musubi.ingest.jahis.JahisRecord.SplitControl;
 import org.musubi.ingest.jahis.SplitJoin.NotJoined;
+import org.musubi.ingest.jahis.records.JahisProblems;
+import org.musubi.ingest.jahis.records.JahisRecord.SplitControl;
+import org.musubi.ingest.jahis.records.Notebook;
 
 /** Whether parts make one whole: the same data ID and part count everywhere, each number once, none missing. */
 final class SplitChecks {
@@ -17,11 +19,11 @@ final class SplitChecks {
     }
 
     static Optional<NotJoined> mismatch(List<Notebook> parts) {
-        SplitControl first = parts.getFirst().split;
+        SplitControl first = parts.getFirst().split();
         Set<Integer> numbers = new HashSet<>();
         for (Notebook part : parts) {
-            SplitControl split = part.split;
-            Location at = new Location(part.fileName, split.line(), "911", null);
+            SplitControl split = part.split();
+            Location at = new Location(part.fileName(), split.line(), "911", null);
             if (!split.dataId().equals(first.dataId())) {
                 return problem(at.field("911.データ固有ID"), "jahis.split.dataIdMismatch", split.dataId(), first.dataId());
             }
@@ -36,7 +38,7 @@ final class SplitChecks {
         String missing = IntStream.rangeClosed(1, first.count()).filter(n -> !numbers.contains(n)).mapToObj(String::valueOf)
                 .collect(Collectors.joining(", "));
         if (!missing.isEmpty()) {
-            return problem(Location.file(parts.getFirst().fileName), "jahis.split.incomplete", String.valueOf(first.count()),
+            return problem(Location.file(parts.getFirst().fileName()), "jahis.split.incomplete", String.valueOf(first.count()),
                     missing);
         }
         return Optional.empty();

@@ -2,7 +2,9 @@
  * The JAHIS 電子版お薬手帳データフォーマット (e-medication notebook, "JAHIS TC") adapter: reading
  * ({@link org.musubi.ingest.jahis.JahisReader}, a {@link org.musubi.ingest.SourceReader}), split data
  * ({@link org.musubi.ingest.jahis.JahisSplit}) and export ({@link org.musubi.ingest.jahis.JahisWriter}).
- * Plain Java and HAPI FHIR R4 structures; no Spring, no database.
+ * Plain Java and HAPI FHIR R4 structures; no Spring, no database. By role: {@code records} reads the text into
+ * checked, typed records, {@code mapping} turns them into FHIR, {@code export} writes FHIR back as JAHIS lines;
+ * this package holds the entry points and the split-data joining.
  *
  * <p>Mapping at a glance (JP Core profiles):
  * <ul>
@@ -14,7 +16,7 @@
  * Condition unconfirmed (3), DocumentReference (9); 4 → DocumentReference; 701 is read, not mapped.</li>
  * </ul>
  * Each block, note, OTC drug and memo is a record of its own with a content key
- * ({@link org.musubi.ingest.jahis.RecordKeys}); what a fault rejects is listed on {@code JahisReader}.
+ * ({@link org.musubi.ingest.jahis.mapping.RecordKeys}); what a fault rejects is listed on {@code JahisReader}.
  * A named interface: the FHIR API writes a person's history back with {@link org.musubi.ingest.jahis.JahisWriter}.
  */
 @NamedInterface("jahis")

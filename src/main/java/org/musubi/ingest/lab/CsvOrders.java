@@ -9,12 +9,12 @@ import org.musubi.ingest.CodeSystems;
 import org.musubi.ingest.Location;
 import org.musubi.ingest.MappingContext;
 import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.hl7.values.OrderNumbers;
+import org.musubi.ingest.hl7.values.SourceKeys;
 import org.musubi.ingest.lab.results.LabReport;
 import org.musubi.ingest.lab.results.LabResources;
 import org.musubi.ingest.lab.results.LabResult;
-import org.musubi.ingest.lab.results.OrderNumbers;
 import org.musubi.ingest.lab.results.ResultKind;
-import org.musubi.ingest.lab.results.SourceKeys;
 import org.musubi.ingest.lab.results.SpecimenInfo;
 
 /**

@@ -7,12 +7,12 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.musubi.ingest.hl7.values.Numbers;
+import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.hl7.values.Units;
 import org.musubi.ingest.lab.results.Interpretations;
 import org.musubi.ingest.lab.results.LabResult;
-import org.musubi.ingest.lab.results.Numbers;
 import org.musubi.ingest.lab.results.ReferenceRanges;
-import org.musubi.ingest.lab.results.SourceKeys;
-import org.musubi.ingest.lab.results.Units;
 
 /**
  * A CSV row's result: a value that is a number ({@code 7.2}, {@code <0.1}) is a quantity in the row's unit

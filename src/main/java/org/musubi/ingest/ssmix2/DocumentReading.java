@@ -8,6 +8,7 @@ import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.hl7.Hl7Values;
+import org.musubi.ingest.ssmix2.naming.ExtendedType;
 
 /**
  * An extended-storage main document (CDA R2 discharge summary, referral letter, progress note, PDF …)

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.musubi.ingest.Location;
+import org.musubi.ingest.ssmix2.naming.ExtendedType;
+import org.musubi.ingest.ssmix2.naming.Ssmix2FileName;
 
 /**
  * One patient's folder ({@code <PID[0:3]>/<PID[3:6]>/<PID>/}): its files under {@code <date>/<type>/}

@@ -11,6 +11,8 @@ import org.musubi.ingest.SourceFile;
 import org.musubi.ingest.SourceReader;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.hl7.MessageMapper;
+import org.musubi.ingest.ssmix2.mapping.BuiltInMappers;
+import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
 
 /**
  * Reads one file of an SS-MIX2 storage (its {@link SourceFile#name()} is the path relative to the

@@ -7,6 +7,10 @@ import java.util.Comparator;
 import java.util.Optional;
 import org.musubi.ingest.hl7.Hl7Text;
 import org.musubi.ingest.hl7.Hl7Values;
+import org.musubi.ingest.ssmix2.naming.ConditionFlag;
+import org.musubi.ingest.ssmix2.naming.Ssmix2FileName;
+import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
+import org.musubi.ingest.ssmix2.naming.Timestamps;
 
 /**
  * The stays of a standardized storage on disk: a patient's admissions are the current ({@code _1})

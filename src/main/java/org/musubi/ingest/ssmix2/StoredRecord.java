@@ -10,6 +10,9 @@ import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.PatientIdentity;
 import org.musubi.ingest.Problem;
 import org.musubi.ingest.hl7.PatientSegment;
+import org.musubi.ingest.ssmix2.naming.ConditionFlag;
+import org.musubi.ingest.ssmix2.naming.Ssmix2FileName;
+import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
 
 /**
  * The record one stored file is a version of, while it is read: its place and name, the facility, the

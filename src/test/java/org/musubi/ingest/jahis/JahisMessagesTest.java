@@ -29,8 +29,8 @@ class JahisMessagesTest {
     @Test
     void everyProblemCodeInTheSourceHasATextInBothLanguages() throws IOException {
         Pattern code = Pattern.compile("\"(jahis\\.[a-zA-Z]+\\.?[a-zA-Z]*)\"");
-        try (Stream<Path> sources = Files.list(Path.of("src/main/java/org/musubi/ingest/jahis"))) {
-            for (Path source : sources.toList()) {
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java/org/musubi/ingest/jahis"))) {
+            for (Path source : sources.filter(Files::isRegularFile).toList()) {
                 Matcher m = code.matcher(Files.readString(source));
                 while (m.find()) {
                     assertThat(japanese.getProperty(m.group(1))).as(m.group(1) + " in " + source.getFileName()).isNotBlank();

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.ParseResult.Parsed;
+import org.musubi.ingest.jahis.mapping.Notes;
 
 /** Patient notes, OTC drugs and memos of the shared samples, each its own record. */
 class JahisSampleItemsTest {

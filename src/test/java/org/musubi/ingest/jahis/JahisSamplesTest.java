@@ -27,6 +27,9 @@ import org.musubi.ingest.ParseResult;
 import org.musubi.ingest.ParseResult.Parsed;
 import org.musubi.ingest.Problem;
 import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.jahis.mapping.DrugCodes;
+import org.musubi.ingest.jahis.mapping.JahisSystems;
+import org.musubi.ingest.jahis.mapping.Notes;
 
 /** The shared sample files (skipped when {@code ../shared/samples} is absent), with their values asserted. */
 class JahisSamplesTest {

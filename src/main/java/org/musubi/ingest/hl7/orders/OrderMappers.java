@@ -2,6 +2,13 @@ package org.musubi.ingest.hl7.orders;
 
 import java.util.Map;
 import org.musubi.ingest.hl7.MessageMapper;
+import org.musubi.ingest.hl7.orders.medication.AdministrationMapper;
+import org.musubi.ingest.hl7.orders.medication.PrescriptionMapper;
+import org.musubi.ingest.hl7.orders.results.ResultMapper;
+import org.musubi.ingest.hl7.orders.services.DietOrderMapper;
+import org.musubi.ingest.hl7.orders.services.ImagingMapper;
+import org.musubi.ingest.hl7.orders.services.ServiceCategory;
+import org.musubi.ingest.hl7.orders.services.ServiceOrderMapper;
 import org.musubi.ingest.lab.results.ResultKind;
 
 /**

@@ -4,6 +4,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus;
+import org.musubi.ingest.hl7.values.OrderNumbers;
 
 /**
  * One report (an OBR with its OBX, a CSV order's rows) ready for FHIR.

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.MappingContext;
 import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.hl7.values.SourceKeys;
 
 /**
  * Maps a record's reports to FHIR, the same way for every source. Source keys, after the record key:

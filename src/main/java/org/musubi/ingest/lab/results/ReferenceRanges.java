@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.musubi.ingest.hl7.values.Numbers;
 
 /**
  * Reference ranges as labs write them (HL7 OBX-7, a CSV column): {@code 6.70-8.3}, {@code 3.7～5.5},

@@ -9,21 +9,21 @@ import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
 
 /** Test fixtures: a facility, inline messages, and mapping one through a data type's mapper. */
-final class Messages {
+public final class Messages {
 
-    static final MappingContext FACILITY = new MappingContext("3412345678", "テスト病院");
-    static final String MSH = "MSH|^~\\&|HIS123|SEND|GW|RCV|20111220103059||%s|1|P|2.5||||||~ISO IR87||ISO 2022-1994";
-    static final String PID = "PID|0001||9999013^^^^PI||患者^太郎^^^^^L^I~カンジャ^タロウ^^^^^L^P||19480405|M";
+    public static final MappingContext FACILITY = new MappingContext("3412345678", "テスト病院");
+    public static final String MSH = "MSH|^~\\&|HIS123|SEND|GW|RCV|20111220103059||%s|1|P|2.5||||||~ISO IR87||ISO 2022-1994";
+    public static final String PID = "PID|0001||9999013^^^^PI||患者^太郎^^^^^L^I~カンジャ^タロウ^^^^^L^P||19480405|M";
     private static final Hl7Parsing PARSING = new Hl7Parsing();
 
     private Messages() {
     }
 
-    static String message(String type, String... segments) {
+    public static String message(String type, String... segments) {
         return MSH.formatted(type) + "\r" + PID + "\r" + String.join("\r", segments) + "\r";
     }
 
-    static MessageInput input(String dataType, String text) {
+    public static MessageInput input(String dataType, String text) {
         try {
             return new MessageInput(PARSING.parse(text), FACILITY, "ssmix2:" + dataType + ":1", "file-" + dataType);
         } catch (Hl7Parsing.Hl7Failure e) {
@@ -31,16 +31,16 @@ final class Messages {
         }
     }
 
-    static List<MappedResource> map(MessageInput input, String dataType) throws MessageRejected {
+    public static List<MappedResource> map(MessageInput input, String dataType) throws MessageRejected {
         return OrderMappers.byDataType().get(dataType).map(input);
     }
 
-    static List<MappedResource> map(String dataType, String text) throws MessageRejected {
+    public static List<MappedResource> map(String dataType, String text) throws MessageRejected {
         return map(input(dataType, text), dataType);
     }
 
     @SuppressWarnings("unchecked")
-    static <T extends Resource> List<T> of(List<MappedResource> resources, Class<T> type) {
+    public static <T extends Resource> List<T> of(List<MappedResource> resources, Class<T> type) {
         return resources.stream().map(MappedResource::resource).filter(type::isInstance).map(r -> (T) r).toList();
     }
 }

@@ -13,15 +13,15 @@ import org.musubi.ingest.hl7.Hl7Text;
  * The NHO SS-MIX2 sample storage beside the project ({@code ../shared/samples}); tests that read it are
  * skipped when it is absent (a fresh clone has none).
  */
-final class NhoSamples {
+public final class NhoSamples {
 
-    static final Path PATIENT = Path.of("../shared/samples/ssmix2-nho/sampleData/999/901/9999013");
+    public static final Path PATIENT = Path.of("../shared/samples/ssmix2-nho/sampleData/999/901/9999013");
 
     private NhoSamples() {
     }
 
     /** The text of the patient's (only) file of {@code dataType}, e.g. {@code OMP-01}. */
-    static String text(String dataType) {
+    public static String text(String dataType) {
         assumeTrue(Files.isDirectory(PATIENT), "NHO samples not present at " + PATIENT.toAbsolutePath());
         try (Stream<Path> files = Files.walk(PATIENT)) {
             Path file = files.filter(p -> p.getParent().getFileName().toString().equals(dataType))

@@ -1,0 +1,88 @@
+package org.musubi.ingest.hl7.orders.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.musubi.ingest.hl7.Hl7Segment;
+import org.musubi.ingest.hl7.Hl7Values;
+import org.musubi.ingest.hl7.MessageInput;
+import org.musubi.ingest.hl7.MessageRejected;
+import org.musubi.ingest.hl7.orders.segments.OrderHeader;
+import org.musubi.ingest.hl7.orders.segments.OrderProblems;
+import org.musubi.ingest.hl7.orders.segments.Timestamps;
+import org.musubi.ingest.lab.results.LabReport;
+import org.musubi.ingest.lab.results.ResultKind;
+import org.musubi.ingest.lab.results.SpecimenInfo;
+
+/**
+ * Reads a result message's segments in order into reports. An SPM describes the specimen of the OBRs after
+ * it; an ORC belongs to the OBR before it when that OBR has none yet (SS-MIX2 sends SPM, OBR, ORC, OBX),
+ * otherwise to the next OBR (ORU^R01's ORC, OBR, OBX); OBXs belong to the last OBR, NTEs to the last OBX.
+ * An OBX before any OBR rejects the message.
+ */
+final class ResultReading {
+
+    private final MessageInput input;
+    private final ResultKind kind;
+    private final List<ReportDraft> drafts = new ArrayList<>();
+    private SpecimenInfo specimen;
+    private int specimens;
+    private OrderHeader pending;
+
+    ResultReading(MessageInput input, ResultKind kind) {
+        this.input = input;
+        this.kind = kind;
+    }
+
+    List<LabReport> reports() throws MessageRejected {
+        for (Hl7Segment segment : input.message().segments()) {
+            read(segment);
+        }
+        List<LabReport> reports = new ArrayList<>(drafts.size());
+        for (ReportDraft draft : drafts) {
+            reports.add(draft.report(input, kind));
+        }
+        return reports;
+    }
+
+    private void read(Hl7Segment segment) throws MessageRejected {
+        ReportDraft current = drafts.isEmpty() ? null : drafts.getLast();
+        switch (segment.name()) {
+            case "SPM" -> specimen = new SpecimenInfo(String.valueOf(++specimens), specimenId(segment),
+                    Hl7Values.concept(segment.field(4)).orElse(null), Timestamps.optional(input, segment, 17));
+            case "ORC" -> order(current, OrderHeader.read(input, segment));
+            case "OBR" -> {
+                drafts.add(new ReportDraft(String.valueOf(drafts.size() + 1), segment, pending, specimen));
+                pending = null;
+            }
+            case "OBX" -> result(current, segment);
+            case "NTE" -> {
+                if (current != null) {
+                    current.note(segment.field(3).component(1));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** SPM-2 (EIP): the placer's specimen ID, else the filler's. */
+    private static String specimenId(Hl7Segment spm) {
+        String placer = spm.field(2).sub(1, 1).strip();
+        return placer.isEmpty() ? spm.field(2).sub(2, 1).strip() : placer;
+    }
+
+    /** SS-MIX2's ORC after its OBR belongs to it; otherwise an ORC waits for the next OBR. */
+    private void order(ReportDraft current, OrderHeader header) {
+        if (current != null && !current.hasOrder() && current.isEmpty()) {
+            current.order(header);
+        } else {
+            pending = header;
+        }
+    }
+
+    private void result(ReportDraft current, Hl7Segment obx) throws MessageRejected {
+        if (current == null) {
+            throw OrderProblems.rejected(input, obx, 3, "obx.noReport");
+        }
+        current.add(ObxResults.read(input, obx, specimen == null ? null : specimen.collected()));
+    }
+}

@@ -1,0 +1,80 @@
+package org.musubi.ingest.hl7.values;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fhir.ucum.UcumEssenceService;
+import org.fhir.ucum.UcumException;
+import org.hl7.fhir.r4.model.Quantity;
+import org.musubi.ingest.CodeSystems;
+
+/**
+ * Quantities with their units as sent: a MERIT-9 unit ({@code MR9P}) keeps its code under the MERIT-9
+ * system; a unit that is valid UCUM ({@code g/dL}, {@code mg/dl}, {@code %}, {@code mV}) is coded as UCUM
+ * whatever system the sender named; anything else ({@code bpm}, {@code msec}, {@code 万/μL}) stays unit text.
+ * UCUM answers are remembered, so each distinct unit is checked once.
+ */
+public final class Units {
+
+    private static final int REMEMBERED = 10_000;
+    private static final Map<String, Boolean> UCUM_CODES = new ConcurrentHashMap<>();
+
+    private Units() {
+    }
+
+    /** {@code code} and {@code text} may be empty; {@code systemName} is the v2 coding-system name (CWE-3). */
+    public static Quantity quantity(BigDecimal value, String code, String text, String systemName) {
+        Quantity quantity = new Quantity().setValue(value);
+        String unit = text == null || text.isEmpty() ? code : text;
+        if (unit == null || unit.isEmpty()) {
+            return quantity;
+        }
+        quantity.setUnit(unit);
+        if (code == null || code.isEmpty()) {
+            return quantity;
+        }
+        if ("MR9P".equals(systemName)) {
+            quantity.setSystem(CodeSystems.MERIT9_UNIT).setCode(code);
+        } else if (isUcum(code)) {
+            quantity.setSystem(CodeSystems.UCUM).setCode(code);
+        }
+        return quantity;
+    }
+
+    public static boolean isUcum(String code) {
+        Boolean known = UCUM_CODES.get(code);
+        if (known != null) {
+            return known;
+        }
+        boolean valid = Ucum.validates(code);
+        if (UCUM_CODES.size() < REMEMBERED) {
+            UCUM_CODES.put(code, valid);
+        }
+        return valid;
+    }
+
+    /** HAPI's UCUM essence, loaded on first use. */
+    private static final class Ucum {
+
+        private static final UcumEssenceService SERVICE = load();
+
+        private static UcumEssenceService load() {
+            try (var in = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
+                return new UcumEssenceService(in);
+            } catch (java.io.IOException | UcumException e) {
+                throw new IllegalStateException("UCUM essence not readable", e);
+            }
+        }
+
+        static synchronized boolean validates(String code) {
+            if (code.isBlank() || code.length() > 40) {
+                return false;
+            }
+            try {
+                return SERVICE.validate(code) == null;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.musubi.ingest.jahis.export;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.ingest.jahis.mapping.JahisSystems;
+import org.musubi.ingest.jahis.records.Numbers;
+
+/**
+ * MedicationDispenses grouped back into dispensing blocks, newest first: one block per day, pharmacy,
+ * pharmacist and prescribing institution; in it one prescription per doctor (the one without a
+ * doctor first, as JAHIS gives RPs before any 55 to no doctor); in each, RPs by their JP Core RP
+ * number and drugs by their order in the RP. A dispense without RP number is an RP of its own; one
+ * without a hand-over (or preparation) date cannot be written and is left out.
+ */
+public final class DispenseBlocks {
+
+    /** One block to write. */
+    public static final class Block {
+        final LocalDate date;
+        final Organization pharmacy;
+        final Practitioner pharmacist;
+        final Organization institution;
+        final Map<String, Prescription> prescriptions = new LinkedHashMap<>();
+
+        Block(LocalDate date, Organization pharmacy, Practitioner pharmacist, Organization institution) {
+            this.date = date;
+            this.pharmacy = pharmacy;
+            this.pharmacist = pharmacist;
+            this.institution = institution;
+        }
+    }
+
+    /** The RPs of one doctor: RP number → dispenses by order in the RP. */
+    record Prescription(Practitioner doctor, String department, TreeMap<Integer, TreeMap<Integer, MedicationDispense>> rps) {
+
+        /** Adds a dispense under its RP number and order, or as a new RP after the others. */
+        void add(MedicationDispense dispense) {
+            Integer rp = identifier(dispense, JahisSystems.RP_NUMBER);
+            if (rp == null || rps.containsKey(rp) && identifier(dispense, JahisSystems.ORDER_IN_RP) == null) {
+                rp = rps.isEmpty() ? 1 : rps.lastKey() + 1;
+            }
+            TreeMap<Integer, MedicationDispense> drugs = rps.computeIfAbsent(rp, k -> new TreeMap<>());
+            Integer order = identifier(dispense, JahisSystems.ORDER_IN_RP);
+            drugs.put(order == null || drugs.containsKey(order) ? (drugs.isEmpty() ? 1 : drugs.lastKey() + 1) : order, dispense);
+        }
+
+        private static Integer identifier(MedicationDispense dispense, String system) {
+            return dispense.getIdentifier().stream().filter(i -> system.equals(i.getSystem()) && i.hasValue())
+                    .map(i -> i.getValue()).filter(v -> Numbers.isDigits(v) && v.length() <= 3).map(Integer::valueOf)
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private DispenseBlocks() {
+    }
+
+    public static List<Block> of(List<MedicationDispense> dispenses) {
+        Map<String, Block> blocks = new LinkedHashMap<>();
+        for (MedicationDispense dispense : dispenses) {
+            LocalDate date = Optional.ofNullable(FhirValues.day(dispense.getWhenHandedOverElement()))
+                    .orElse(FhirValues.day(dispense.getWhenPreparedElement()));
+            if (date == null) {
+                continue;
+            }
+            Organization pharmacy = performer(dispense, Organization.class);
+            Practitioner pharmacist = performer(dispense, Practitioner.class);
+            Optional<PractitionerRole> role = prescriber(dispense);
+            Organization institution = role.flatMap(r -> target(dispense, r.getOrganization(), Organization.class)).orElse(null);
+            Block block = blocks.computeIfAbsent(date + "|" + signature(pharmacy) + "|" + signature(pharmacist) + "|"
+                    + signature(institution), k -> new Block(date, pharmacy, pharmacist, institution));
+            Practitioner doctor = role.flatMap(r -> target(dispense, r.getPractitioner(), Practitioner.class)).orElse(null);
+            String department = role.map(r -> FhirValues.text(r.getSpecialtyFirstRep())).orElse("");
+            block.prescriptions.computeIfAbsent(signature(doctor) + "|" + department,
+                    k -> new Prescription(doctor, department, new TreeMap<>())).add(dispense);
+        }
+        List<Block> sorted = new ArrayList<>(blocks.values());
+        sorted.sort(Comparator.comparing((Block b) -> b.date).reversed());
+        sorted.forEach(DispenseBlocks::doctorlessFirst);
+        return sorted;
+    }
+
+    private static void doctorlessFirst(Block block) {
+        List<Map.Entry<String, Prescription>> entries = new ArrayList<>(block.prescriptions.entrySet());
+        entries.sort(Comparator.comparing(e -> e.getValue().doctor() != null));
+        block.prescriptions.clear();
+        entries.forEach(e -> block.prescriptions.put(e.getKey(), e.getValue()));
+    }
+
+    private static Optional<PractitionerRole> prescriber(MedicationDispense dispense) {
+        Extension extension = dispense.getExtensionByUrl(JahisSystems.PRESCRIBER);
+        return extension != null && extension.getValue() instanceof Reference reference
+                ? target(dispense, reference, PractitionerRole.class) : Optional.empty();
+    }
+
+    private static <T extends Resource> T performer(MedicationDispense dispense, Class<T> type) {
+        return dispense.getPerformer().stream().map(p -> target(dispense, p.getActor(), type)).flatMap(Optional::stream)
+                .findFirst().orElse(null);
+    }
+
+    private static <T extends Resource> Optional<T> target(MedicationDispense dispense, Reference reference, Class<T> type) {
+        return FhirValues.resolve(dispense, reference).filter(type::isInstance).map(type::cast);
+    }
+
+    private static String signature(Resource resource) {
+        return switch (resource) {
+            case null -> "";
+            case Organization o -> o.getName() + o.getIdentifier().stream().map(i -> "#" + i.getValue()).toList();
+            case Practitioner p -> FhirValues.name(p.getNameFirstRep());
+            default -> resource.getIdPart();
+        };
+    }
+}

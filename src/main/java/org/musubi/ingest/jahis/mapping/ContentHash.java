@@ -1,0 +1,53 @@
+package org.musubi.ingest.jahis.mapping;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+
+/**
+ * Stable hashes of content, for keys that must come out the same whichever file, encoding or
+ * system sent the content: each part is normalised (NFKC, so half-width kana and full-width digits
+ * become one form; hiragana as katakana; white space dropped), the parts joined by a unit
+ * separator, and the SHA-256 cut to the first {@code hexDigits} hex digits.
+ */
+final class ContentHash {
+
+    private ContentHash() {
+    }
+
+    static String of(int hexDigits, String... parts) {
+        return HexFormat.of().formatHex(sha256(joined(parts))).substring(0, hexDigits);
+    }
+
+    /** The parts normalised, each followed by a unit separator: what {@link #of} hashes. */
+    static String joined(String... parts) {
+        StringBuilder joined = new StringBuilder();
+        for (String part : parts) {
+            joined.append(normalised(part == null ? "" : part)).append('\u001F');
+        }
+        return joined.toString();
+    }
+
+    static String normalised(String text) {
+        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        for (int i = 0; i < nfkc.length(); i++) {
+            char c = nfkc.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                continue;
+            }
+            out.append(c >= 'ぁ' && c <= 'ゖ' ? (char) (c + ('ァ' - 'ぁ')) : c);
+        }
+        return out.toString();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

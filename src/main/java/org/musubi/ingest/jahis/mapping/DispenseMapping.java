@@ -1,0 +1,126 @@
+package org.musubi.ingest.jahis.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Reference;
+import org.musubi.ingest.DirectoryResource;
+import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.jahis.records.Dispensing;
+import org.musubi.ingest.jahis.records.Dispensing.DispensedDrug;
+import org.musubi.ingest.jahis.records.Dispensing.Prescription;
+import org.musubi.ingest.jahis.records.Dispensing.Rp;
+import org.musubi.ingest.jahis.records.JahisCodes;
+import org.musubi.ingest.jahis.records.JahisRecord.Usage;
+
+/**
+ * A dispensing block as JP_MedicationDispense resources, one per drug (201). Each carries the block's
+ * date as whenHandedOver, the pharmacy and pharmacist as performers (directory resources the block's
+ * record stores once: {@link Parties}), the prescriber as a contained PractitionerRole (referring to the
+ * doctor and the institution, also directory resources) named by a Musubi extension (the JAHIS record tells who prescribed, not
+ * which prescription, so there is no MedicationRequest to point authorizingPrescription at), the RP
+ * number and order in the RP as JP Core identifiers, the 剤形 as category, and as notes the drug's
+ * 281/291, the RP's 311/391 and the block's 401/411/421/501/601.
+ * Source key: {@code <record key>:<prescription>:<RP number>:<order in RP>}.
+ */
+final class DispenseMapping {
+
+    private DispenseMapping() {
+    }
+
+    /** A block's dispenses and the directory resources they refer to (each once). */
+    record Mapping(List<MappedResource> resources, List<DirectoryResource> directory) {
+    }
+
+    /** {@code known}: the parties the file's blocks named before (a notebook names its pharmacy in every block). */
+    static Mapping map(Dispensing block, String recordKey, Parties.Known known) {
+        List<MappedResource> mapped = new ArrayList<>();
+        Map<String, DirectoryResource> directory = new LinkedHashMap<>();
+        Shared shared = new Shared(Notes.day(block.date().date()), block.notes().stream().map(Notes::of).toList(),
+                block.pharmacy() == null ? null : Parties.toOrganization(named(directory, known.pharmacy(block.pharmacy()))),
+                block.pharmacist() == null ? null
+                        : Parties.toPerson(named(directory, known.pharmacist(block.pharmacist())), block.pharmacist().name()),
+                block.institution() == null ? null
+                        : Parties.toOrganization(named(directory, known.institution(block.institution()))));
+        int group = 0;
+        for (Prescription prescription : block.prescriptions()) {
+            group++;
+            Reference doctor = prescription.doctor() == null ? null : Parties.toPerson(
+                    named(directory, known.doctor(prescription.doctor())), prescription.doctor().name());
+            for (Rp rp : prescription.rps().values()) {
+                int order = 0;
+                for (DispensedDrug drug : rp.drugs()) {
+                    order++;
+                    mapped.add(new MappedResource(recordKey + ":" + group + ":" + rp.number() + ":" + order,
+                            dispense(block, shared, prescription, doctor, rp, drug, order)));
+                }
+            }
+        }
+        return new Mapping(mapped, List.copyOf(directory.values()));
+    }
+
+    /** {@code d}, added to the block's directory resources (once). */
+    private static DirectoryResource named(Map<String, DirectoryResource> directory, DirectoryResource d) {
+        return directory.computeIfAbsent(d.id(), k -> d);
+    }
+
+    /**
+     * What every dispense of the block carries, made once and copied (parsing dates is not free): the date,
+     * the block's notes and the references to its pharmacy, pharmacist and prescribing institution.
+     */
+    private record Shared(DateTimeType handedOver, List<Annotation> notes, Reference pharmacy, Reference pharmacist,
+                          Reference institution) {
+    }
+
+    private static MedicationDispense dispense(Dispensing block, Shared shared, Prescription prescription, Reference doctor,
+                                               Rp rp, DispensedDrug drug, int order) {
+        MedicationDispense dispense = new MedicationDispense();
+        dispense.getMeta().addProfile(JahisSystems.DISPENSE_PROFILE);
+        dispense.addIdentifier(new Identifier().setSystem(JahisSystems.RP_NUMBER).setValue(String.valueOf(rp.number())));
+        dispense.addIdentifier(new Identifier().setSystem(JahisSystems.ORDER_IN_RP).setValue(String.valueOf(order)));
+        dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
+        Usage usage = rp.usage();
+        if (usage != null && !usage.dosageForm().isEmpty()) {
+            dispense.setCategory(new CodeableConcept(new Coding(JahisSystems.DOSAGE_FORM, usage.dosageForm(),
+                    JahisCodes.DOSAGE_FORMS.get(usage.dosageForm()))));
+        }
+        dispense.setMedication(DrugCodes.concept(drug.drug()));
+        dispense.setSubject(SourceRefs.patient());
+        parties(shared, prescription, doctor, dispense);
+        dispense.setQuantity(DosageMapping.handedOver(drug.drug(), usage));
+        dispense.setDaysSupply(DosageMapping.daysSupply(usage));
+        dispense.setWhenHandedOverElement(shared.handedOver().copy());
+        Dosage dosage = DosageMapping.dosage(drug.drug(), usage);
+        if (dosage != null) {
+            dispense.addDosageInstruction(dosage);
+        }
+        drug.notes().forEach(note -> dispense.addNote(Notes.of(note)));
+        rp.notes().stream().map(Notes::of).forEach(dispense::addNote);
+        shared.notes().forEach(note -> dispense.addNote(note.copy()));
+        return dispense;
+    }
+
+    private static void parties(Shared shared, Prescription prescription, Reference doctor, MedicationDispense dispense) {
+        if (shared.pharmacy() != null) {
+            dispense.addPerformer().setActor(shared.pharmacy().copy());
+        }
+        if (shared.pharmacist() != null) {
+            dispense.addPerformer().setActor(shared.pharmacist().copy());
+        }
+        if (doctor == null && shared.institution() == null) {
+            return;
+        }
+        dispense.addContained(Parties.prescriber(prescription.doctor(), doctor == null ? null : doctor.copy(),
+                shared.institution() == null ? null : shared.institution().copy()));
+        dispense.addExtension(JahisSystems.PRESCRIBER, new Reference("#prescriber"));
+    }
+}

@@ -1,0 +1,84 @@
+package org.musubi.ingest.jahis.mapping;
+
+import java.math.BigDecimal;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Ratio;
+import org.hl7.fhir.r4.model.Timing;
+import org.musubi.ingest.jahis.records.JahisCodes;
+import org.musubi.ingest.jahis.records.JahisRecord.Drug;
+import org.musubi.ingest.jahis.records.JahisRecord.Usage;
+
+/**
+ * How much and how: the 201 dose means a daily amount for 内服, 浸煎 and 湯 (JP Core: a rate per
+ * 1 d), one dose for 屯服 (as needed; 301 調剤数量 is then the number of doses, {@code timing.repeat.count}),
+ * and the whole amount for every other form. MedicationDispense.quantity is what was handed over:
+ * daily dose × days, dose × doses, or the whole amount; daysSupply the 301 quantity when its unit is 日分.
+ */
+final class DosageMapping {
+
+    private DosageMapping() {
+    }
+
+    static Dosage dosage(Drug drug, Usage usage) {
+        if (usage == null) {
+            return null;
+        }
+        Dosage dosage = new Dosage();
+        if (!usage.usage().isEmpty()) {
+            dosage.setText(usage.usage());
+        }
+        if ("2".equals(usage.usageCodeType()) && !usage.usageCode().isEmpty()) {
+            dosage.getTiming().setCode(new CodeableConcept(
+                    new Coding(JahisSystems.JAMI_USAGE, usage.usageCode(), null)));
+        }
+        if (JahisCodes.AS_NEEDED_FORM.equals(usage.dosageForm())) {
+            dosage.setAsNeeded(new BooleanType(true));
+            if (usage.quantity() != null) {
+                dosage.getTiming().setRepeat(new Timing.TimingRepeatComponent().setCount(usage.quantity()));
+            }
+            if (drug.dose() != null) {
+                dosage.addDoseAndRate().setDose(amount(drug.dose(), drug.unit()));
+            }
+        } else if (JahisCodes.DAILY_DOSE_FORMS.contains(usage.dosageForm()) && drug.dose() != null) {
+            dosage.addDoseAndRate().setRate(new Ratio().setNumerator(amount(drug.dose(), drug.unit())).setDenominator(day()));
+        }
+        return dosage.isEmpty() ? null : dosage;
+    }
+
+    /** The amount handed over, or null when the records do not say. */
+    static Quantity handedOver(Drug drug, Usage usage) {
+        if (drug.dose() == null) {
+            return null;
+        }
+        String form = usage == null ? "" : usage.dosageForm();
+        Integer count = usage == null ? null : usage.quantity();
+        if (JahisCodes.DAILY_DOSE_FORMS.contains(form)) {
+            return count != null && JahisCodes.DAYS_UNIT.equals(usage.unit())
+                    ? amount(drug.dose().multiply(BigDecimal.valueOf(count)), drug.unit()) : null;
+        }
+        if (JahisCodes.AS_NEEDED_FORM.equals(form)) {
+            return count != null ? amount(drug.dose().multiply(BigDecimal.valueOf(count)), drug.unit()) : null;
+        }
+        return amount(drug.dose(), drug.unit());
+    }
+
+    static Quantity daysSupply(Usage usage) {
+        if (usage == null || usage.quantity() == null || !JahisCodes.DAYS_UNIT.equals(usage.unit())) {
+            return null;
+        }
+        return (Quantity) new Quantity(usage.quantity()).setUnit("日").setSystem(JahisSystems.UCUM).setCode("d");
+    }
+
+    static Quantity amount(BigDecimal value, String unit) {
+        Quantity quantity = new Quantity().setValue(value);
+        return unit.isEmpty() ? quantity : quantity.setUnit(unit);
+    }
+
+    private static Quantity day() {
+        return new Quantity(1).setUnit("日").setSystem(JahisSystems.UCUM).setCode("d");
+    }
+}

@@ -1,0 +1,84 @@
+package org.musubi.ingest.jahis.mapping;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.jahis.records.JahisRecord.Memo;
+import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
+
+/**
+ * Patient notes (2) and memos (4), each its own resource:
+ * <ul>
+ * <li>1 アレルギー歴 / 2 副作用歴 → JP_AllergyIntolerance (type allergy / intolerance, category guessed by
+ * {@link AllergyCategory}, code.text = the note, clinicalStatus active: the notebook lists what holds);</li>
+ * <li>3 既往歴 → JP_Condition with verificationStatus unconfirmed: a history the patient or pharmacist
+ * wrote down, not a diagnosis of this facility, and no category, so it stays off problem lists;</li>
+ * <li>9 その他 and memos → DocumentReference holding the text (text/plain, UTF-8; a memo's input date as
+ * the attachment's creation), typed by a Musubi code for the record. Free text is not a clinical
+ * assertion (an Observation would land among the lab results), but it is kept and shown.</li>
+ * </ul>
+ */
+public final class ItemMapping {
+
+    static final String ALLERGY_STATUS = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+    static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+    public static final String OTHER_NOTE = "2-9";
+    public static final String MEMO = "4";
+
+    private ItemMapping() {
+    }
+
+    static Resource note(PatientNote note) {
+        return switch (note.type()) {
+            case "1", "2" -> allergy(note);
+            case "3" -> history(note);
+            default -> document(OTHER_NOTE, "患者特記（その他）", note.content(), null);
+        };
+    }
+
+    static DocumentReference memo(Memo memo) {
+        return document(MEMO, "手帳メモ", memo.content(), memo.inputDate());
+    }
+
+    private static AllergyIntolerance allergy(PatientNote note) {
+        AllergyIntolerance allergy = new AllergyIntolerance();
+        allergy.getMeta().addProfile(JahisSystems.ALLERGY_PROFILE);
+        allergy.setClinicalStatus(new CodeableConcept(new Coding(ALLERGY_STATUS, "active", "Active")));
+        allergy.setType("1".equals(note.type()) ? AllergyIntolerance.AllergyIntoleranceType.ALLERGY
+                : AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE);
+        AllergyCategory.of(note.type(), note.content()).ifPresent(allergy::addCategory);
+        allergy.setCode(new CodeableConcept().setText(note.content()));
+        allergy.setPatient(SourceRefs.patient());
+        return allergy;
+    }
+
+    private static Condition history(PatientNote note) {
+        Condition condition = new Condition();
+        condition.getMeta().addProfile(JahisSystems.CONDITION_PROFILE);
+        condition.setVerificationStatus(new CodeableConcept(new Coding(CONDITION_VERIFICATION, "unconfirmed", "Unconfirmed")));
+        condition.setCode(new CodeableConcept().setText(note.content()));
+        condition.setSubject(SourceRefs.patient());
+        return condition;
+    }
+
+    private static DocumentReference document(String kind, String title, String text, LocalDate created) {
+        DocumentReference document = new DocumentReference().setStatus(DocumentReferenceStatus.CURRENT);
+        document.setType(new CodeableConcept(new Coding(JahisSystems.RECORD, kind, title)));
+        document.setSubject(SourceRefs.patient());
+        Attachment attachment = new Attachment().setContentType("text/plain; charset=utf-8")
+                .setData(text.getBytes(StandardCharsets.UTF_8)).setTitle(title);
+        if (created != null) {
+            attachment.setCreationElement(Notes.day(created));
+        }
+        document.addContent().setAttachment(attachment);
+        return document;
+    }
+}

@@ -1,0 +1,18 @@
+package org.musubi.ingest.jahis.records;
+
+import org.musubi.ingest.Location;
+import org.musubi.ingest.Problem;
+import org.musubi.ingest.ProblemTexts;
+
+/** The adapter's problem texts, from {@code org/musubi/ingest/jahis/messages(_en).properties}. */
+public final class JahisProblems {
+
+    private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.jahis.messages");
+
+    private JahisProblems() {
+    }
+
+    public static Problem of(Location where, String code, Object... args) {
+        return TEXTS.problem(where, code, args);
+    }
+}

@@ -1,0 +1,28 @@
+package org.musubi.ingest.ssmix2.mapping;
+
+import java.util.Optional;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.musubi.ingest.hl7.Hl7Segment;
+import org.musubi.ingest.hl7.Hl7Values;
+import org.musubi.ingest.hl7.MessageInput;
+import org.musubi.ingest.ssmix2.Ssmix2Problems;
+
+/** Date fields a mapping reads: an unreadable value is left out with a warning naming the field. */
+final class Dates {
+
+    private Dates() {
+    }
+
+    /** Field {@code field} of {@code segment} as a dateTime; empty when not sent or unreadable (then warned). */
+    static Optional<DateTimeType> optional(MessageInput input, Hl7Segment segment, int field) {
+        String text = segment.text(field).strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DateTimeType> value = Hl7Values.dateTime(text);
+        if (value.isEmpty()) {
+            Ssmix2Problems.warn(input, segment, field, "ssmix2.invalid-date", segment.fieldName(field), text);
+        }
+        return value;
+    }
+}

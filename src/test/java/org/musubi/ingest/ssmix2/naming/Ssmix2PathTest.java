@@ -1,0 +1,71 @@
+package org.musubi.ingest.ssmix2.naming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class Ssmix2PathTest {
+
+    private static final String NAME = "9999013_20110630_OMP-11_123456789012345_20110701113813225_01_1";
+
+    @Test
+    void placesAFileInItsPatientDateAndTypeFolders() {
+        Ssmix2Path path = placed("999/901/9999013/20110630/OMP-11/" + NAME);
+
+        assertThat(path.name().patientId()).isEqualTo("9999013");
+        assertThat(path.extended()).isEmpty();
+    }
+
+    @Test
+    void namesExpectedAndActualFoldersOfAMisplacedFile() {
+        Fault fault = faulty("000/000/0000001/20000401/ADT-31/" + NAME);
+
+        assertThat(fault.code()).isEqualTo("ssmix2.misplaced");
+        assertThat(fault.args()).containsExactly("999/901/9999013/20110630/OMP-11/", "000/000/0000001/20000401/ADT-31/");
+    }
+
+    @Test
+    void refusesAFileTooShallowForItsFolders() {
+        assertThat(faulty("9999013/20110630/OMP-11/" + NAME).code()).isEqualTo("ssmix2.misplaced");
+    }
+
+    @Test
+    void acceptsABareFileNameAndBackslashesAndAFolderAboveTheRoot() {
+        assertThat(placed(NAME).name().orderNo()).isEqualTo("123456789012345");
+        assertThat(placed("999\\901\\9999013\\20110630\\OMP-11\\" + NAME).name().careDate()).isEqualTo("20110630");
+        assertThat(placed("sampleData/999/901/9999013/20110630/OMP-11/" + NAME).name().dataType()).isEqualTo("OMP-11");
+    }
+
+    @Test
+    void placesAnExtendedStorageMainDocumentUnderItsTypeAndContentFolders() {
+        String type = "^退院時サマリー^^18842-5^退院時サマリー^LN";
+        String content = "0123456789_20160101_" + type + "_000000020160101_20160101150032100_01_1";
+        Ssmix2Path path = placed("012/345/0123456789/20160101/" + type + "/" + content + "/main_document.xml");
+
+        assertThat(path.extended()).hasValueSatisfying(t -> assertThat(t.standardCode()).isEqualTo("18842-5"));
+        assertThat(path.name().recordKey()).isEqualTo("ssmix2:" + type + ":20160101:000000020160101");
+    }
+
+    @Test
+    void acceptsAContentFolderNamingItsTypeByCode() {
+        String type = "L123^入院診療録^99ZZZ^11506-3^経過記録^LN";
+        String content = "0123456789_20160101_11506-3_K1_20160101150032100_-_1";
+
+        assertThat(placed("012/345/0123456789/20160101/" + type + "/" + content + "/doc.xml").name().dataType())
+                .isEqualTo(type);
+        assertThat(faulty("012/345/0123456789/20160101/" + type + "/0123456789_20160101_18842-5_K1_20160101150032100_-_1/d.xml")
+                .code()).isEqualTo("ssmix2.misplaced");
+    }
+
+    private static Ssmix2Path placed(String path) {
+        Ssmix2Path.PathCheck check = Ssmix2Path.of(path);
+        assertThat(check).isInstanceOf(Ssmix2Path.PathCheck.Placed.class);
+        return ((Ssmix2Path.PathCheck.Placed) check).path();
+    }
+
+    private static Fault faulty(String path) {
+        Ssmix2Path.PathCheck check = Ssmix2Path.of(path);
+        assertThat(check).isInstanceOf(Ssmix2Path.PathCheck.Faulty.class);
+        return ((Ssmix2Path.PathCheck.Faulty) check).fault();
+    }
+}
