@@ -14,6 +14,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.musubi.audit.Actor;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ProblemTexts;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.ingest.adapter.SourceReader;
+import org.musubi.ingest.batch.MappingContexts;
+import org.musubi.ingest.chunk.Chunk;
+import org.musubi.ingest.chunk.ImportChunks;
+import org.musubi.ingest.chunk.Preparation;
+import org.musubi.ingest.chunk.ReadFile;
+import org.musubi.ingest.ledger.ImportLedger;
+import org.musubi.ingest.ledger.KnownFile;
+import org.musubi.ingest.readers.SourceReaders;
 
 /**
  * One batch of a source: reads the files offered (skipping those delivered before and unchanged),

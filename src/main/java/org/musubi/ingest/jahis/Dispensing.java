@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.musubi.ingest.Location;
+import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.jahis.JahisRecord.BlockNote;
 import org.musubi.ingest.jahis.JahisRecord.DispensingDate;
 import org.musubi.ingest.jahis.JahisRecord.Drug;

@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.ingest.jahis.JahisRecord.Memo;
 import org.musubi.ingest.jahis.JahisRecord.PatientNote;
 

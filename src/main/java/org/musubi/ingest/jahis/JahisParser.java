@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.musubi.ingest.Location;
+import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.jahis.JahisRecord.DispensingDate;
 import org.musubi.ingest.jahis.JahisRecord.Memo;
 import org.musubi.ingest.jahis.JahisRecord.Otc;

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.jahis.SplitJoin.Joined;
 import org.musubi.ingest.jahis.SplitJoin.NotJoined;
 

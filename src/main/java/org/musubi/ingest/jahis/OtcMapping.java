@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.ingest.jahis.JahisRecord.Otc;
 import org.musubi.ingest.jahis.JahisRecord.OtcIngredient;
 

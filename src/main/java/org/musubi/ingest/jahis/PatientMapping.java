@@ -9,9 +9,9 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.ImportIds;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.PatientIdentity;
+import org.musubi.ingest.adapter.ImportIds;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.PatientIdentity;
 import org.musubi.ingest.jahis.JahisRecord.PatientInfo;
 
 /**

@@ -2,7 +2,7 @@ package org.musubi.ingest.ssmix2;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.musubi.ingest.CodeSystems;
+import org.musubi.ingest.adapter.CodeSystems;
 
 /**
  * A document's type from its extended-storage type folder: the standard code first (LOINC for

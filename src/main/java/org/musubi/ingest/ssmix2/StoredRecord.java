@@ -3,12 +3,12 @@ package org.musubi.ingest.ssmix2;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.PatientIdentity;
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.PatientIdentity;
+import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.hl7.PatientSegment;
 
 /**

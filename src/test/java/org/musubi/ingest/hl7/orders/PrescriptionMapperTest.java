@@ -12,8 +12,8 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Period;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.hl7.MessageRejected;
 
 class PrescriptionMapperTest {

@@ -12,9 +12,9 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity.QuantityComparator;
 import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.ingest.hl7.MessageRejected;
 
 class ResultMapperTest {
