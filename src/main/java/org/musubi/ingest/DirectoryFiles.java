@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import org.musubi.ingest.adapter.SourceFile;
 
 /**
  * The regular files under a folder (or the file itself), lazily and in name order at every level, so

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.ssmix2.Ssmix2Storage;
 import org.musubi.ingest.ssmix2.StorageEntry;
 

@@ -1,6 +1,8 @@
 package org.musubi.ingest;
 
 import java.time.Instant;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.SourceFile;
 
 /**
  * A file offered to an import, with its last-modified time when the place it comes from has one.

@@ -164,7 +164,7 @@ public final class WriteRecords {
     }
 
     /**
-     * The directory resources an import's records refer to ({@code org.musubi.ingest.DirectoryResource}: ids
+     * The directory resources an import's records refer to ({@code org.musubi.ingest.adapter.DirectoryResource}: ids
      * made from the facility and their content), in the caller's transaction: those with no resource of their id
      * yet are created, the facility's own left as they are, and those of another facility reported, not touched.
      * Not audited here: the import audits what it created.

@@ -3,7 +3,7 @@ package org.musubi.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.hl7.Hl7Text;
 
 /**

@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.ssmix2.Ssmix2Reader;
 

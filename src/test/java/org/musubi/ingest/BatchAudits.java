@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.musubi.identity.linkage.IdentityBatches;
+import org.musubi.ingest.chunk.ImportAudits;
 import org.musubi.testing.AuditRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
 import org.musubi.identity.linkage.IdentityBatches;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;

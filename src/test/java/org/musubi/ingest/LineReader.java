@@ -9,6 +9,16 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.identity.Sex;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.PatientIdentity;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.ingest.adapter.SourceReader;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /**
  * A test-only adapter with a trivial line format, so that the pipeline is tested apart from the real

@@ -18,6 +18,19 @@ import org.musubi.audit.Audit;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchSourcePatients;
+import org.musubi.ingest.adapter.ImportIds;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.ingest.adapter.SourceReader;
+import org.musubi.ingest.batch.ImportThreads;
+import org.musubi.ingest.batch.MappingContexts;
+import org.musubi.ingest.chunk.ImportAudits;
+import org.musubi.ingest.chunk.ImportChunks;
+import org.musubi.ingest.chunk.ImportPatients;
+import org.musubi.ingest.chunk.Preparation;
+import org.musubi.ingest.ledger.ImportLedger;
+import org.musubi.ingest.readers.SourceReaders;
 import org.musubi.record.ResourceStore;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
@@ -214,7 +227,7 @@ class RunImportIT {
         long bigKey = identityBatches.sourcePatients(clinic.id(), List.of(big)).get(big).id();
         assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE patient_key = ? AND type = 'Observation'")
                 .param(bigKey).query(Long.class).single()).isEqualTo(4_500);
-        assertThat(most.get()).as("chunks of different patients stored at once").isEqualTo(RunImport.STORING);
+        assertThat(most.get()).as("chunks of different patients stored at once").isEqualTo(ImportThreads.STORING);
     }
 
     /** A file of {@code count} records of one patient, record keys from {@code first}. */

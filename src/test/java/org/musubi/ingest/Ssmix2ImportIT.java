@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Actor;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.linkage.IdentityBatches;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.record.RecordQuery;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;

@@ -18,7 +18,7 @@ import org.musubi.ingest.ImportProgress;
 import org.musubi.ingest.ImportSources;
 import org.musubi.ingest.IncomingFile;
 import org.musubi.ingest.RunImport;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;

@@ -11,12 +11,12 @@ import org.musubi.ingest.BatchOrigin;
 import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportBatch;
 import org.musubi.ingest.ImportKind;
-import org.musubi.ingest.ImportLedger;
 import org.musubi.ingest.ImportSource;
 import org.musubi.ingest.ImportSources;
 import org.musubi.ingest.RunImport;
-import org.musubi.registry.Facilities;
+import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.messages.Texts;
+import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.ImportBatch;
-import org.musubi.ingest.ImportLedger;
-import org.musubi.ingest.ProblemRow;
+import org.musubi.ingest.ledger.ImportLedger;
+import org.musubi.ingest.ledger.ProblemRow;
 
 /** The end of an import on the terminal: the batch's counters and its first rejected records. */
 final class ImportSummary {

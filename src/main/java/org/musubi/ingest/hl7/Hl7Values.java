@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.CodeSystems;
+import org.musubi.ingest.adapter.CodeSystems;
 
 /**
  * HL7 v2 data types as JP Core FHIR values: TS/DTM to dateTime in Japan time, CWE/CE to

@@ -2,10 +2,10 @@ package org.musubi.ingest.hl7;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.Problem;
-import org.musubi.ingest.ProblemTexts;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.ProblemTexts;
 
 /**
  * What a {@link MessageMapper} works from: the message, the sending facility, the record key every

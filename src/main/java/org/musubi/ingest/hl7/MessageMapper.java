@@ -1,7 +1,7 @@
 package org.musubi.ingest.hl7;
 
 import java.util.List;
-import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.adapter.MappedResource;
 
 /**
  * Maps one HL7 v2 message (an SS-MIX2 data type, a lab centre's result) to FHIR resources about its

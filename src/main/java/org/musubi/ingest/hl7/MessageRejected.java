@@ -1,6 +1,6 @@
 package org.musubi.ingest.hl7;
 
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.Problem;
 
 /** A message that cannot be mapped: the problem says where and why. */
 public final class MessageRejected extends Exception {

@@ -8,8 +8,8 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.PatientIdentity;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.PatientIdentity;
 
 /**
  * The patient of a message from its PID segment: the facility's patient ID (PID-3, first CX), the

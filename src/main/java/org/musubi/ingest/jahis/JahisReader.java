@@ -6,17 +6,17 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Rejected;
-import org.musubi.ingest.Problem;
-import org.musubi.ingest.SourceFile;
-import org.musubi.ingest.SourceReader;
 import org.musubi.ingest.jahis.mapping.NotebookResults;
 import org.musubi.ingest.jahis.records.JahisParser;
 import org.musubi.ingest.jahis.records.JahisProblems;
 import org.musubi.ingest.jahis.records.Notebook;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Rejected;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.ingest.adapter.SourceReader;
 
 /**
  * The JAHIS 電子版お薬手帳 (e-medication notebook, "JAHIS TC") adapter: one file, UTF-8 or Shift_JIS,

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.musubi.ingest.Location;
+import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.jahis.SplitJoin.NotJoined;
 import org.musubi.ingest.jahis.records.JahisProblems;
 import org.musubi.ingest.jahis.records.JahisRecord.SplitControl;

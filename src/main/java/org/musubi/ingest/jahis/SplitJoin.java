@@ -1,7 +1,7 @@
 package org.musubi.ingest.jahis;
 
 import java.util.Objects;
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.Problem;
 
 /** What joining the parts of split JAHIS data gave: one text, or the reason it could not be made. */
 public sealed interface SplitJoin permits SplitJoin.Joined, SplitJoin.NotJoined {

@@ -1,6 +1,6 @@
 /**
  * The JAHIS 電子版お薬手帳データフォーマット (e-medication notebook, "JAHIS TC") adapter: reading
- * ({@link org.musubi.ingest.jahis.JahisReader}, a {@link org.musubi.ingest.SourceReader}), split data
+ * ({@link org.musubi.ingest.jahis.JahisReader}, a {@link org.musubi.ingest.adapter.SourceReader}), split data
  * ({@link org.musubi.ingest.jahis.JahisSplit}) and export ({@link org.musubi.ingest.jahis.JahisWriter}).
  * Plain Java and HAPI FHIR R4 structures; no Spring, no database. By role: {@code records} reads the text into
  * checked, typed records, {@code mapping} turns them into FHIR, {@code export} writes FHIR back as JAHIS lines;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.function.Function;
 import org.musubi.database.ArraySlices;
 import org.musubi.ingest.BatchCounts;
-import org.musubi.ingest.ChunkPlan;
-import org.musubi.ingest.FileDone;
-import org.musubi.ingest.ImportLedger;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.Problem;
-import org.musubi.ingest.ProblemRow;
-import org.musubi.ingest.RecordState;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.ledger.ChunkPlan;
+import org.musubi.ingest.ledger.FileDone;
+import org.musubi.ingest.ledger.ImportLedger;
+import org.musubi.ingest.ledger.ProblemRow;
+import org.musubi.ingest.ledger.RecordState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

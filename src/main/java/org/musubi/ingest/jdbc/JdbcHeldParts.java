@@ -1,7 +1,7 @@
 package org.musubi.ingest.jdbc;
 
 import java.util.List;
-import org.musubi.ingest.HeldParts;
+import org.musubi.ingest.readers.HeldParts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.musubi.ingest.Location;
+import org.musubi.ingest.adapter.Location;
 
 /**
  * Where each known column is in a lab CSV, from its header row (names in any case and order; unknown

@@ -4,8 +4,8 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.PatientIdentity;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.PatientIdentity;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.PatientSegment;
 

@@ -1,7 +1,7 @@
 package org.musubi.ingest.lab;
 
-import org.musubi.ingest.Location;
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.Problem;
 
 /** A CSV header or row that cannot be taken: the problem names file, line and column. */
 final class CsvRejected extends Exception {

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.MappingContext;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappingContext;
 
 /**
  * Reads one CSV row of the lab layout, checking each column's format (docs/lab-csv.md); the first fault

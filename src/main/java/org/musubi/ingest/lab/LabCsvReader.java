@@ -3,11 +3,11 @@ package org.musubi.ingest.lab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceFile;
-import org.musubi.ingest.SourceReader;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.ingest.adapter.SourceReader;
 
 /**
  * A lab centre's CSV in Musubi's layout (docs/lab-csv.md): a header row, then one result per row, in

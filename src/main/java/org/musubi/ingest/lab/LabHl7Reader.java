@@ -2,11 +2,11 @@ package org.musubi.ingest.lab;
 
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceFile;
-import org.musubi.ingest.SourceReader;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.ingest.adapter.SourceReader;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.hl7.Hl7Text;
 

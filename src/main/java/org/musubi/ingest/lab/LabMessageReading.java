@@ -1,9 +1,9 @@
 package org.musubi.ingest.lab;
 
 import java.util.Optional;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.hl7.Hl7Message;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.hl7.Hl7Segment;

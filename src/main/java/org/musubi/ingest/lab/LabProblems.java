@@ -1,8 +1,8 @@
 package org.musubi.ingest.lab;
 
-import org.musubi.ingest.Location;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ProblemTexts;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ProblemTexts;
 
 /** The lab readers' problems, from {@code org/musubi/ingest/lab/messages*.properties}. */
 final class LabProblems {

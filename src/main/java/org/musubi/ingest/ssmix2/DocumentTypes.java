@@ -2,8 +2,8 @@ package org.musubi.ingest.ssmix2;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.musubi.ingest.CodeSystems;
 import org.musubi.ingest.ssmix2.naming.ExtendedType;
+import org.musubi.ingest.adapter.CodeSystems;
 
 /**
  * A document's type from its extended-storage type folder: the standard code first (LOINC for

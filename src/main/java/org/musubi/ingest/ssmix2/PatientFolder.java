@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.musubi.ingest.Location;
 import org.musubi.ingest.ssmix2.naming.ExtendedType;
 import org.musubi.ingest.ssmix2.naming.Ssmix2FileName;
+import org.musubi.ingest.adapter.Location;
 
 /**
  * One patient's folder ({@code <PID[0:3]>/<PID[3:6]>/<PID>/}): its files under {@code <date>/<type>/}

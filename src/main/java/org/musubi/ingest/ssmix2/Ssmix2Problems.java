@@ -1,8 +1,8 @@
 package org.musubi.ingest.ssmix2;
 
-import org.musubi.ingest.Location;
-import org.musubi.ingest.Problem;
-import org.musubi.ingest.ProblemTexts;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.ProblemTexts;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.ssmix2.naming.Fault;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.musubi.ingest.Location;
+import org.musubi.ingest.adapter.Location;
 
 /**
  * Walks an SS-MIX2 storage (standardized or extended) patient folder by patient folder

@@ -3,8 +3,8 @@ package org.musubi.ingest.ssmix2;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.musubi.ingest.Problem;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.SourceFile;
 
 /** One thing found walking an SS-MIX2 storage: a file to read, or a file that has no place in it. */
 public sealed interface StorageEntry permits StorageEntry.StoredFile, StorageEntry.Stray {

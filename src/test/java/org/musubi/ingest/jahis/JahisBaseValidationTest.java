@@ -9,8 +9,8 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.BaseValidation;
 import org.musubi.testing.Validators;
 

@@ -14,10 +14,10 @@ import java.util.List;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Organization;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
-import org.musubi.ingest.ParseResult.Rejected;
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.ingest.adapter.ParseResult.Rejected;
+import org.musubi.ingest.adapter.Problem;
 
 /** Faults that reject one dispensing block, one item or one record: the rest of the file still maps. */
 class JahisBlockFaultsTest {

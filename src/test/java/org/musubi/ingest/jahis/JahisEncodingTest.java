@@ -8,8 +8,8 @@ import static org.musubi.ingest.jahis.JahisFiles.rejected;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
 
 /** Bytes to text: UTF-8 with or without BOM, Shift_JIS, CRLF, LF or CR, and what is not text at all. */
 class JahisEncodingTest {

@@ -14,11 +14,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
-import org.musubi.ingest.ParseResult.Rejected;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.ingest.adapter.ParseResult.Rejected;
+import org.musubi.ingest.adapter.SourceFile;
 
 /** Test inputs and a reader with a fixed "today" (2026-04-01, Tokyo). */
 final class JahisFiles {

@@ -8,12 +8,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
-import org.musubi.ingest.ParseResult.Rejected;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.ingest.adapter.ParseResult.Rejected;
+import org.musubi.ingest.adapter.SourceFile;
 
 /**
  * Any bytes give Parsed or Rejected results, never an exception, and never the mapping's safety net

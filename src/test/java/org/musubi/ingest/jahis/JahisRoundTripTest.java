@@ -16,9 +16,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
 
 /**
  * Read → map → write → read again gives the same records: every key, the patient and every resource

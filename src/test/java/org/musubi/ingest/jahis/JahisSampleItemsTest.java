@@ -20,9 +20,9 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
 import org.musubi.ingest.jahis.mapping.Notes;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
 
 /** Patient notes, OTC drugs and memos of the shared samples, each its own record. */
 class JahisSampleItemsTest {

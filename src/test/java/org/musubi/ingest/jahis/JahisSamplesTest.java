@@ -22,14 +22,14 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.DirectoryResource;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
-import org.musubi.ingest.Problem;
-import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.jahis.mapping.DrugCodes;
 import org.musubi.ingest.jahis.mapping.JahisSystems;
 import org.musubi.ingest.jahis.mapping.Notes;
+import org.musubi.ingest.adapter.DirectoryResource;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /** The shared sample files (skipped when {@code ../shared/samples} is absent), with their values asserted. */
 class JahisSamplesTest {

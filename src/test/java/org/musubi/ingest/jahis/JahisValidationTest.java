@@ -15,10 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Rejected;
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Rejected;
+import org.musubi.ingest.adapter.Problem;
 
 /** Faults that reject the whole file, and what each says. */
 class JahisValidationTest {

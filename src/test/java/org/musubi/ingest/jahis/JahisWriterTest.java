@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.adapter.ParseResult;
 
 class JahisWriterTest {
 

@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.adapter.ParseResult;
 
 /**
  * The parties of one notebook's blocks are made once each (by what each is made of): the same pharmacy in

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.DirectoryResource;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
-import org.musubi.ingest.ParseResult.Rejected;
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.DirectoryResource;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.ingest.adapter.ParseResult.Rejected;
+import org.musubi.ingest.adapter.Problem;
 
 /** Asserts two readings gave the same results: keys, patient, resources (deep equality) and problems. */
 final class SameResults {

@@ -1,8 +1,8 @@
 package org.musubi.ingest.lab;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
 
 /**
  * Any bytes given to the lab CSV reader end as parsed records or rejections, never an exception and

@@ -12,12 +12,12 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
-import org.musubi.ingest.ParseResult.Rejected;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.ingest.adapter.ParseResult.Rejected;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.hl7.Hl7Text;
 
 class LabCsvReaderTest {

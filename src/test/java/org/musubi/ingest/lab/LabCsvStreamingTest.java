@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.musubi.bench.LabCsvStream;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
 
 class LabCsvStreamingTest {
 

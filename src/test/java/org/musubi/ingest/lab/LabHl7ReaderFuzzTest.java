@@ -1,7 +1,7 @@
 package org.musubi.ingest.lab;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.hl7.Hl7Text;
 import org.musubi.ingest.hl7.MessageInput;

@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.hl7.Hl7Text;
 
 /** ADT encounter events: one Encounter per stay, keyed by visit number or admission day. */

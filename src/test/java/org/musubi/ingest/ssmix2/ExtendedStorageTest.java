@@ -8,8 +8,8 @@ import static org.musubi.ingest.ssmix2.Ssmix2Messages.rejected;
 import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
 
 /** Extended-storage main documents as DocumentReferences. */
 class ExtendedStorageTest {

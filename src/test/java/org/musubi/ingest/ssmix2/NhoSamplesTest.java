@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.adapter.ParseResult;
 
 /** Every NHO sample file gives exactly one result, with the outcome the file calls for. */
 class NhoSamplesTest {
@@ -35,7 +35,7 @@ class NhoSamplesTest {
     void aSampleWhoseNameHasA15DigitTimestampIsReadWithAWarning() {
         String shortened = ADMISSION.replace("_20111220224447339_", "_201112202244473_");
         List<ParseResult> results = new java.util.ArrayList<>();
-        NhoSamples.reader().read(org.musubi.ingest.SourceFile.of(shortened, NhoSamples.root().resolve(ADMISSION)),
+        NhoSamples.reader().read(org.musubi.ingest.adapter.SourceFile.of(shortened, NhoSamples.root().resolve(ADMISSION)),
                 NhoSamples.FACILITY, results::add);
 
         assertThat(results).singleElement().isInstanceOfSatisfying(ParseResult.Parsed.class, parsed -> {

@@ -4,9 +4,9 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.hl7.Hl7Text;
 

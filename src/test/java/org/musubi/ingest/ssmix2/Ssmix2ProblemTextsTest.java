@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.Location;
+import org.musubi.ingest.adapter.Location;
 
 /** Every SS-MIX2 problem has a Japanese and an English text that names where it is. */
 class Ssmix2ProblemTextsTest {

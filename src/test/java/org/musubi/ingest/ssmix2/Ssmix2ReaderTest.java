@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Basic;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceFile;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.hl7.Hl7Text;
 
 /** The reader's checks before mapping, and the outcome of each. */

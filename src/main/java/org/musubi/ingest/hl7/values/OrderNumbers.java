@@ -6,7 +6,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.MappingContext;
+import org.musubi.ingest.adapter.MappingContext;
 
 /**
  * An order's numbers as the facility's systems gave them: the placer (requesting system, HL7 ORC-2/OBR-2)

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumException;
 import org.hl7.fhir.r4.model.Quantity;
-import org.musubi.ingest.CodeSystems;
+import org.musubi.ingest.adapter.CodeSystems;
 
 /**
  * Quantities with their units as sent: a MERIT-9 unit ({@code MR9P}) keeps its code under the MERIT-9

@@ -12,15 +12,15 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.DirectoryResource;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.jahis.records.Dispensing;
 import org.musubi.ingest.jahis.records.Dispensing.DispensedDrug;
 import org.musubi.ingest.jahis.records.Dispensing.Prescription;
 import org.musubi.ingest.jahis.records.Dispensing.Rp;
 import org.musubi.ingest.jahis.records.JahisCodes;
 import org.musubi.ingest.jahis.records.JahisRecord.Usage;
+import org.musubi.ingest.adapter.DirectoryResource;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /**
  * A dispensing block as JP_MedicationDispense resources, one per drug (201). Each carries the block's

@@ -10,9 +10,9 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.jahis.records.JahisRecord.Memo;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /**
  * Patient notes (2) and memos (4), each its own resource:

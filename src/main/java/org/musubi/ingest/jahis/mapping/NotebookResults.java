@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.Location;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.ParseResult.Parsed;
-import org.musubi.ingest.ParseResult.Rejected;
 import org.musubi.ingest.jahis.records.Dispensing;
 import org.musubi.ingest.jahis.records.JahisProblems;
 import org.musubi.ingest.jahis.records.JahisRecord;
 import org.musubi.ingest.jahis.records.Notebook;
 import org.musubi.ingest.jahis.records.OtcItem;
 import org.musubi.ingest.jahis.records.Scope;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.ingest.adapter.ParseResult.Rejected;
 
 /**
  * Turns a read notebook into the adapter's results, in file order: one Parsed for the patient record

@@ -7,10 +7,10 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.jahis.records.JahisRecord.Otc;
 import org.musubi.ingest.jahis.records.JahisRecord.OtcIngredient;
 import org.musubi.ingest.jahis.records.OtcItem;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /**
  * An OTC drug (3) as JP_MedicationStatement: the drug as text with its JAN code (a GTIN-13), the

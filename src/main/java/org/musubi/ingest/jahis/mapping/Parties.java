@@ -9,12 +9,12 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.DirectoryResource;
-import org.musubi.ingest.ImportIds;
 import org.musubi.ingest.jahis.records.JahisRecord.Pharmacist;
 import org.musubi.ingest.jahis.records.JahisRecord.Pharmacy;
 import org.musubi.ingest.jahis.records.JahisRecord.Prescriber;
 import org.musubi.ingest.jahis.records.JahisRecord.PrescribingInstitution;
+import org.musubi.ingest.adapter.DirectoryResource;
+import org.musubi.ingest.adapter.ImportIds;
 
 /**
  * The people and places of a dispensing: the pharmacy (11) and pharmacist (15), the prescribing

@@ -9,10 +9,10 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.ImportIds;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.PatientIdentity;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientInfo;
+import org.musubi.ingest.adapter.ImportIds;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.PatientIdentity;
 
 /**
  * The patient record (1) as the identity matching uses it and as JP_Patient. JAHIS carries no

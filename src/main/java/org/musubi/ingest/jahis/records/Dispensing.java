@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.musubi.ingest.Location;
 import org.musubi.ingest.jahis.records.JahisRecord.BlockNote;
 import org.musubi.ingest.jahis.records.JahisRecord.DispensingDate;
 import org.musubi.ingest.jahis.records.JahisRecord.Drug;
@@ -15,6 +14,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.Prescriber;
 import org.musubi.ingest.jahis.records.JahisRecord.PrescribingInstitution;
 import org.musubi.ingest.jahis.records.JahisRecord.RpNote;
 import org.musubi.ingest.jahis.records.JahisRecord.Usage;
+import org.musubi.ingest.adapter.Location;
 
 /**
  * One dispensing block: from a 5 to the next 5. A 55 starts a prescription that owns the RPs after

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.musubi.ingest.Location;
+import org.musubi.ingest.adapter.Location;
 
 /**
  * Reads and checks the fields of one record, adding a {@link Finding} for each fault with the field's

@@ -1,6 +1,6 @@
 package org.musubi.ingest.jahis.records;
 
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.Problem;
 
 /**
  * A problem found while reading, and whether it is an error (the record, and the part of the file it

@@ -1,7 +1,7 @@
 package org.musubi.ingest.jahis.records;
 
 import java.util.List;
-import org.musubi.ingest.Location;
+import org.musubi.ingest.adapter.Location;
 
 /**
  * The version record {@code JAHISTCnn,<出力区分>}: format version (01 = Ver.1.0 … 07 = 2.4, 08 = 2.5/2.6)

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.musubi.ingest.Location;
 import org.musubi.ingest.jahis.records.JahisRecord.DispensingDate;
 import org.musubi.ingest.jahis.records.JahisRecord.Memo;
 import org.musubi.ingest.jahis.records.JahisRecord.Otc;
@@ -13,6 +12,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.PatientInfo;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
 import org.musubi.ingest.jahis.records.JahisRecord.RegularPharmacist;
 import org.musubi.ingest.jahis.records.JahisRecord.SplitControl;
+import org.musubi.ingest.adapter.Location;
 
 /**
  * Reads a JAHIS TC text into a {@link Notebook}: the header first, then each record by number into

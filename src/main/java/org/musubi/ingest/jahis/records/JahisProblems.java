@@ -1,8 +1,8 @@
 package org.musubi.ingest.jahis.records;
 
-import org.musubi.ingest.Location;
-import org.musubi.ingest.Problem;
-import org.musubi.ingest.ProblemTexts;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.ProblemTexts;
 
 /** The adapter's problem texts, from {@code org/musubi/ingest/jahis/messages(_en).properties}. */
 public final class JahisProblems {

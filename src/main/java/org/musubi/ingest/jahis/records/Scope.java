@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.musubi.ingest.Problem;
+import org.musubi.ingest.adapter.Problem;
 
 /**
  * A part of a file that is taken or rejected as a whole (the file itself, one dispensing block, one

@@ -4,7 +4,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /** One result as a JP Core Observation (JP_Observation_LabResult for lab tests). */
 final class LabObservations {

@@ -10,9 +10,9 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /**
  * One report as a JP Core DiagnosticReport. Lab reports carry JP_DiagnosticReport_LabResult's category

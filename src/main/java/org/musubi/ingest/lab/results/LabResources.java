@@ -8,10 +8,10 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /**
  * Maps a record's reports to FHIR, the same way for every source. Source keys, after the record key:

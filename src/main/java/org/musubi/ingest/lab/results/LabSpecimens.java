@@ -1,8 +1,8 @@
 package org.musubi.ingest.lab.results;
 
 import org.hl7.fhir.r4.model.Specimen;
-import org.musubi.ingest.MappingContext;
-import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /** A specimen as a JP_Specimen_Common: type, collection time, and the sender's specimen ID. */
 final class LabSpecimens {

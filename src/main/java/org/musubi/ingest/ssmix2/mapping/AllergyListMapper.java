@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.AllergyIntolerance.AllergyIntoleranceType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.StringType;
-import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageMapper;

@@ -3,7 +3,7 @@ package org.musubi.ingest.ssmix2.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageMapper;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;

@@ -2,8 +2,8 @@ package org.musubi.ingest.hl7.orders;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.MappingContext;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;

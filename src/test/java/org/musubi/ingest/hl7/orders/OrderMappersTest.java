@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.adapter.MappedResource;
 
 class OrderMappersTest {
 

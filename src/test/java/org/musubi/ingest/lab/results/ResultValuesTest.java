@@ -6,10 +6,10 @@ import java.math.BigDecimal;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Quantity.QuantityComparator;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.CodeSystems;
 import org.musubi.ingest.hl7.values.Numbers;
 import org.musubi.ingest.hl7.values.SourceKeys;
 import org.musubi.ingest.hl7.values.Units;
+import org.musubi.ingest.adapter.CodeSystems;
 
 class ResultValuesTest {
 

@@ -11,11 +11,11 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.ParseResult;
-import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.ssmix2.Ssmix2Messages;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceRefs;
 
 /** ADT-00 observations and allergies, ADT-61 allergy lists and PPR-01 diagnosis lists from small messages. */
 class ClinicalMappingTest {

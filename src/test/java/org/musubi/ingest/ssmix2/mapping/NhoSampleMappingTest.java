@@ -11,8 +11,8 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.ParseResult;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.ssmix2.NhoSamples;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.musubi.ingest.Location;
 import org.musubi.ingest.ssmix2.Ssmix2Problems;
+import org.musubi.ingest.adapter.Location;
 
 class Ssmix2FileNameTest {
 

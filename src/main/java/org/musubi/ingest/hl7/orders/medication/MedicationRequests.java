@@ -3,7 +3,7 @@ package org.musubi.ingest.hl7.orders.medication;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
-import org.musubi.ingest.SourceRefs;
+import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;

@@ -1,7 +1,7 @@
 package org.musubi.ingest.hl7.orders.medication;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.musubi.ingest.CodeSystems;
+import org.musubi.ingest.adapter.CodeSystems;
 
 /**
  * MR9P names MERIT-9 as a whole, but JP Core gives each MERIT-9 table its own system: units (the default

@@ -2,7 +2,7 @@ package org.musubi.ingest.hl7.orders.medication;
 
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Quantity;
-import org.musubi.ingest.CodeSystems;
+import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;

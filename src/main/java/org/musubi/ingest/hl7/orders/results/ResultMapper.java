@@ -1,7 +1,7 @@
 package org.musubi.ingest.hl7.orders.results;
 
 import java.util.List;
-import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.hl7.MessageRejected;

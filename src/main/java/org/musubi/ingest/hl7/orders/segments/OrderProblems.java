@@ -1,6 +1,6 @@
 package org.musubi.ingest.hl7.orders.segments;
 
-import org.musubi.ingest.ProblemTexts;
+import org.musubi.ingest.adapter.ProblemTexts;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;

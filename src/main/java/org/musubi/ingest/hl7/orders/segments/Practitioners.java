@@ -1,7 +1,7 @@
 package org.musubi.ingest.hl7.orders.segments;
 
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.MappingContext;
+import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.hl7.Hl7Field;
 
 /**

@@ -2,7 +2,7 @@ package org.musubi.ingest.hl7.orders.services;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.musubi.ingest.CodeSystems;
+import org.musubi.ingest.adapter.CodeSystems;
 
 /**
  * The kind of test an SS-MIX2 order or performed-test message is about, as a category: the LOINC codes

@@ -10,7 +10,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationAdministration.MedicationAdministrationStatus;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.MappedResource;
+import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.NhoSamples;
 

@@ -8,9 +8,9 @@ import java.util.List;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Procedure;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.MappedResource;
 import org.musubi.ingest.hl7.orders.NhoSamples;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.MappedResource;
 
 class ImagingMapperTest {
 

@@ -8,11 +8,11 @@ import java.util.List;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.CodeSystems;
-import org.musubi.ingest.MappedResource;
-import org.musubi.ingest.SourceRefs;
 import org.musubi.ingest.hl7.orders.Messages;
 import org.musubi.ingest.hl7.orders.NhoSamples;
+import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.SourceRefs;
 
 class ServiceOrderMapperTest {
 

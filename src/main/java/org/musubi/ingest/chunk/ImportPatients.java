@@ -1,0 +1,86 @@
+package org.musubi.ingest.chunk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.linkage.IdentityBatches;
+import org.musubi.identity.linkage.MatchSourcePatients;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.PatientIdentity;
+import org.musubi.record.ResourceStore;
+
+/**
+ * The source patients of a chunk, in the chunk's transaction: a patient the facility never sent before is stored,
+ * and after the chunk's resources goes to identity matching (名寄せ: auto-link, review queue or new person) with the
+ * whole chunk at once; a known one keeps its demographics unless a record is the source's own patient information
+ * (authoritative), which refreshes them and matches it again. Both commit with the chunk's resources or not at all,
+ * so a chunk that fails leaves no source patient, person or link its data never arrived for. Also finds each
+ * patient's stored Patient resource.
+ */
+public final class ImportPatients {
+
+    private final IdentityBatches identities;
+    private final MatchSourcePatients matching;
+    private final ResourceStore store;
+
+    public ImportPatients(IdentityBatches identities, MatchSourcePatients matching, ResourceStore store) {
+        this.identities = identities;
+        this.matching = matching;
+        this.store = store;
+    }
+
+    /**
+     * The chunk's patients: source patient key by local id, Patient resource ids by key, and the source patients
+     * {@link #receive} stored, which {@link #match} matches.
+     */
+    record Resolved(Map<String, Long> keys, Map<Long, String> patientResources, List<SourcePatient> received) {
+    }
+
+    /** Stores the chunk's new patients, and refreshes those a record is the source's patient information of. */
+    Resolved receive(long facilityId, List<ParseResult.Parsed> records) {
+        Map<String, PatientIdentity> last = new LinkedHashMap<>();
+        Map<String, Boolean> authoritative = new HashMap<>();
+        for (ParseResult.Parsed p : records) {
+            String local = p.patient().localId();
+            if (p.authoritative() || !authoritative.getOrDefault(local, false)) {
+                last.put(local, p.patient());
+            }
+            authoritative.merge(local, p.authoritative(), Boolean::logicalOr);
+        }
+        Map<String, SourcePatient> known = identities.sourcePatients(facilityId, last.keySet());
+        List<SourcePatient> toReceive = new ArrayList<>();
+        Map<String, Long> keys = new HashMap<>();
+        last.forEach((local, identity) -> {
+            SourcePatient stored = known.get(local);
+            if (stored == null || authoritative.get(local)) {
+                toReceive.add(sourcePatient(facilityId, identity));
+            } else {
+                keys.put(local, stored.id());
+            }
+        });
+        // in one order, so that two imports storing some of the same patients at once wait for each other, never deadlock
+        toReceive.sort(java.util.Comparator.comparing(SourcePatient::localId));
+        List<SourcePatient> received = toReceive.isEmpty() ? List.of() : identities.receiveAll(toReceive);
+        received.forEach(s -> keys.put(s.localId(), s.id()));
+        return new Resolved(keys, new HashMap<>(store.patientIds(facilityId, keys.values())), received);
+    }
+
+    /**
+     * Matches the patients {@link #receive} stored (in the same transaction, last: the audit chain stays locked until
+     * the commit); gives the regional ID of every patient of the chunk that is linked to a person.
+     */
+    Map<Long, String> match(long userId, Resolved patients) {
+        if (!patients.received().isEmpty()) {
+            matching.matchStored(userId, patients.received());
+        }
+        return identities.regionalIdsOf(patients.keys().values());
+    }
+
+    private static SourcePatient sourcePatient(long facilityId, PatientIdentity p) {
+        return new SourcePatient(0, facilityId, p.localId(), p.familyKanji(), p.givenKanji(), p.familyKana(),
+                p.givenKana(), p.sex(), p.birthDate(), p.postalCode(), p.address(), p.phone());
+    }
+}
