@@ -18,6 +18,6 @@ class ConsentConfiguration {
                                                 LinkSourcePatient linkSource, Consents consents, Facilities facilities,
                                                 Audit audit) {
         return new LinkPatientToFacility(new LinkPatientToFacility.Proof(find, failures, limits), identities,
-                new LinkProvedPerson(identities, linkSource, consents, facilities), audit, java.time.Clock.systemUTC());
+                new LinkProvedPerson(linkSource, consents, facilities), audit, java.time.Clock.systemUTC());
     }
 }

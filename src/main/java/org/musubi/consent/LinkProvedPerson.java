@@ -2,7 +2,6 @@ package org.musubi.consent;
 
 import java.util.Optional;
 import org.musubi.audit.Purpose;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
@@ -22,13 +21,11 @@ import org.musubi.registry.Facility;
  */
 final class LinkProvedPerson {
 
-    private final IdentityStore identities;
     private final LinkSourcePatient linkSource;
     private final Consents consents;
     private final Facilities facilities;
 
-    LinkProvedPerson(IdentityStore identities, LinkSourcePatient linkSource, Consents consents, Facilities facilities) {
-        this.identities = identities;
+    LinkProvedPerson(LinkSourcePatient linkSource, Consents consents, Facilities facilities) {
         this.linkSource = linkSource;
         this.consents = consents;
         this.facilities = facilities;
@@ -61,14 +58,9 @@ final class LinkProvedPerson {
 
     private Optional<String> recordChart(long userId, long facilityId, String chartNumber, RegisteredPerson person) {
         Person p = person.person();
-        SourcePatient received = identities.receive(new SourcePatient(0, facilityId, chartNumber, p.familyKanji(),
+        long owner = linkSource.receiveAndLink(userId, new SourcePatient(0, facilityId, chartNumber, p.familyKanji(),
                 p.givenKanji(), p.familyKana(), p.givenKana(), p.sex(), p.birthDate(), p.postalCode(), p.address(),
-                p.phone()));
-        if (identities.personOf(received.id()).isEmpty()) {
-            linkSource.link(userId, received.id(), person.id(), LinkMethod.CARD, "chart number recorded at linking");
-        } else if (identities.personOf(received.id()).get() != person.id()) {
-            return Optional.of("link.chart.otherPerson");
-        }
-        return Optional.empty();
+                p.phone()), person.id(), LinkMethod.CARD, "chart number recorded at linking");
+        return owner == person.id() ? Optional.empty() : Optional.of("link.chart.otherPerson");
     }
 }

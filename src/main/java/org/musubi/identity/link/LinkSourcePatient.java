@@ -20,6 +20,22 @@ public final class LinkSourcePatient {
         this.audit = audit;
     }
 
+    /**
+     * Receives (stores or refreshes) a facility's source patient and, when it is linked to no person yet, links it to
+     * {@code personId} as {@link #link} does (audited there); returns the person the source patient belongs to
+     * afterwards, which is another person when it was linked before.
+     */
+    public long receiveAndLink(long userId, org.musubi.identity.SourcePatient received, long personId, LinkMethod method,
+                               String reason) {
+        org.musubi.identity.SourcePatient stored = store.receive(received);
+        java.util.Optional<Long> current = store.personOf(stored.id());
+        if (current.isEmpty()) {
+            link(userId, stored.id(), personId, method, reason);
+            return personId;
+        }
+        return current.get();
+    }
+
     public void link(long userId, long sourcePatientId, long personId, LinkMethod method, String reason) {
         RegisteredPerson person = store.person(personId).orElseThrow(() -> new IdentityConflict("identity.person.unknown"));
         store.sourcePatient(sourcePatientId).orElseThrow(() -> new IdentityConflict("identity.sourcePatient.unknown"));

@@ -35,6 +35,18 @@ public final class MatchSourcePatient {
         this.audit = audit;
     }
 
+    /**
+     * Receives (stores or refreshes) a facility's source patient and, when it is linked to no person yet, matches it
+     * as {@link #match} does (audited there); returns the source patient as stored.
+     */
+    public SourcePatient receiveAndMatch(long userId, SourcePatient received) {
+        SourcePatient stored = store.receive(received);
+        if (store.personOf(stored.id()).isEmpty()) {
+            match(userId, stored.id());
+        }
+        return stored;
+    }
+
     public MatchResult match(long userId, long sourcePatientId) {
         SourcePatient source = store.sourcePatient(sourcePatientId)
                 .orElseThrow(() -> new IdentityConflict("identity.sourcePatient.unknown"));
