@@ -92,14 +92,6 @@ class ArchitectureTest {
     static final int MAX_FILES_PER_PACKAGE = 20;
     /** More collaborators than this and a class does too many things (issue 23); configuration classes wire, so they may. */
     static final int MAX_CONSTRUCTOR_DEPENDENCIES = 5;
-    /**
-     * Ratchet while issue 23 lands in slices: packages still being split. Each slice removes its entries; the
-     * rules below fail for anything else, and for an entry here that no longer needs to be here.
-     */
-    static final java.util.Set<String> STILL_BEING_SPLIT = java.util.Set.of(
-            "org.musubi.fhirapi.internal", "org.musubi.fhirapi.internal.FhirProviders",
-            "org.musubi.fhirapi.internal.PatientProvider", "org.musubi.fhirapi.internal.RecordResources",
-            "org.musubi.fhirapi.internal.SourcePatientRegistration");
 
     @Test
     void noPackageHoldsMoreThanTwentyFiles() {
@@ -108,10 +100,10 @@ class ArchitectureTest {
                 .collect(java.util.stream.Collectors.groupingBy(JavaClass::getPackageName, java.util.TreeMap::new,
                         java.util.stream.Collectors.counting()));
         java.util.List<String> crowded = sizes.entrySet().stream()
-                .filter(e -> (e.getValue() > MAX_FILES_PER_PACKAGE) != STILL_BEING_SPLIT.contains(e.getKey()))
+                .filter(e -> e.getValue() > MAX_FILES_PER_PACKAGE)
                 .map(e -> e.getKey() + " holds " + e.getValue() + " files").toList();
         org.assertj.core.api.Assertions.assertThat(crowded)
-                .as("packages above %d files (split them by role), or split and still listed in STILL_BEING_SPLIT", MAX_FILES_PER_PACKAGE).isEmpty();
+                .as("packages above %d files: split them by role", MAX_FILES_PER_PACKAGE).isEmpty();
     }
 
     @Test
@@ -126,8 +118,7 @@ class ArchitectureTest {
                         type.getConstructors().forEach(constructor -> {
                             java.util.List<String> collaborators = constructor.getRawParameterTypes().stream()
                                     .filter(ArchitectureTest::isCollaborator).map(JavaClass::getSimpleName).toList();
-                            if (collaborators.size() > MAX_CONSTRUCTOR_DEPENDENCIES
-                                    && !STILL_BEING_SPLIT.contains(type.getName())) {
+                            if (collaborators.size() > MAX_CONSTRUCTOR_DEPENDENCIES) {
                                 events.add(SimpleConditionEvent.violated(type, type.getName() + " takes "
                                         + collaborators.size() + " collaborators " + collaborators));
                             }
@@ -148,5 +139,22 @@ class ArchitectureTest {
         }
         return !(name.startsWith("java.lang.") || name.startsWith("java.time.") || name.startsWith("java.util.")
                 || name.startsWith("java.nio.") || name.startsWith("java.net.") || name.startsWith("java.math."));
+    }
+
+    /** IdentityStore's methods that change who is who: only the identity module's own (audited) use cases call them. */
+    static final java.util.Set<String> IDENTITY_WRITES = java.util.Set.of("register", "receive", "link", "unlink",
+            "merge", "unmerge");
+
+    @Test
+    void identityIsChangedOnlyThroughItsUseCases() {
+        noClasses().that().resideOutsideOfPackage("org.musubi.identity..")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a write method of IdentityStore",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) ->
+                                call.getTargetOwner().isAssignableTo(org.musubi.identity.IdentityStore.class)
+                                        && IDENTITY_WRITES.contains(call.getName())))
+                .because("persons, source patients and their links change through identity's audited use cases "
+                        + "(LinkSourcePatient, MatchSourcePatient, MergePersons …), never through the store (issue 23)")
+                .check(MUSUBI);
     }
 }

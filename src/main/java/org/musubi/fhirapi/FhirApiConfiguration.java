@@ -1,11 +1,11 @@
 package org.musubi.fhirapi;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.musubi.fhirapi.internal.Binaries;
-import org.musubi.fhirapi.internal.BinaryServlet;
-import org.musubi.fhirapi.internal.EverythingJson;
-import org.musubi.fhirapi.internal.FhirServlet;
-import org.musubi.fhirapi.internal.RequestSizeLimit;
+import org.musubi.fhirapi.binary.Binaries;
+import org.musubi.fhirapi.binary.BinaryServlet;
+import org.musubi.fhirapi.everything.EverythingJson;
+import org.musubi.fhirapi.incoming.RequestSizeLimit;
+import org.musubi.fhirapi.server.FhirServlet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

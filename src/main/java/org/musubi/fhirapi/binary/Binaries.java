@@ -1,0 +1,117 @@
+package org.musubi.fhirapi.binary;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.musubi.blob.Blob;
+import org.musubi.blob.BlobProperties;
+import org.musubi.blob.BlobStore;
+import org.musubi.fhirapi.FhirApiProperties;
+import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.ScopeTable;
+import org.musubi.fhirapi.record.RecordProviderParts;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.Interaction;
+import org.musubi.record.StoredResource;
+import org.musubi.record.Written;
+import org.musubi.record.fhir.ContentCategories;
+import org.springframework.stereotype.Component;
+
+/**
+ * Binary content: the bytes go to the blob store, the Binary resource (MIME type, patient, and the
+ * blob's hash and size as extensions instead of inline data) to the record store, so reads pass the
+ * access policy and the audit trail like any resource. FHIR content (a document Bundle uploaded as
+ * {@code application/fhir+json} …) is read first, at most {@code musubi.fhir.max-request-size} of it like any
+ * FHIR body, so that the Binary carries every category it holds; content that cannot be read is refused.
+ */
+@Component
+public class Binaries {
+
+    static final String BLOB_HASH = BlobStore.FHIR_BLOB_EXTENSION;
+    static final String BLOB_SIZE = "urn:musubi:blob-size";
+    private final BlobStore blobs;
+    private final RecordProviderParts parts;
+    private final long maxBytes;
+    private final int maxFhirBytes;
+
+    Binaries(BlobStore blobs, RecordProviderParts parts, BlobProperties properties, FhirApiProperties fhir) {
+        this.blobs = blobs;
+        this.parts = parts;
+        this.maxBytes = properties.maxSize().toBytes();
+        this.maxFhirBytes = (int) Math.min(fhir.maxRequestSize().toBytes(), maxBytes);
+    }
+
+    record Outcome(int status, String message, String id, int version) {
+    }
+
+    record Opened(int status, String message, String contentType, Blob blob, InputStream content) {
+    }
+
+    Outcome store(String contentType, String securityContext, InputStream body) throws IOException {
+        try {
+            Caller caller = Caller.current();
+            caller.scoped(ScopeTable.BINARY_CREATE, parts.audit());
+            if (contentType == null || contentType.isBlank()) {
+                return new Outcome(400, "Content-Type がありません / Content-Type is required", null, 0);
+            }
+            Set<DataCategory> held = Set.of();
+            Blob blob;
+            if (ContentCategories.fhir(contentType)) {
+                byte[] content = body.readNBytes(maxFhirBytes + 1);
+                if (content.length > maxFhirBytes) {
+                    throw new BlobStore.TooLarge(maxFhirBytes);
+                }
+                held = heldBy(content, contentType);
+                blob = blobs.put(new ByteArrayInputStream(content), maxBytes);
+            } else {
+                blob = blobs.put(body, maxBytes);
+            }
+            Binary binary = new Binary().setContentType(contentType.strip());
+            if (securityContext != null && !securityContext.isBlank()) {
+                binary.setSecurityContext(new Reference(securityContext.strip()));
+            }
+            binary.getMeta().addExtension(BLOB_HASH, new StringType(blob.sha256()));
+            binary.getMeta().addExtension(BLOB_SIZE, new StringType(String.valueOf(blob.size())));
+            Written written = parts.write(caller, binary, null, held);
+            return new Outcome(201, null, written.id(), written.version());
+        } catch (BaseServerResponseException e) {
+            return new Outcome(e.getStatusCode(), e.getMessage(), null, 0);
+        }
+    }
+
+    /** Every category of the uploaded FHIR content; unreadable content is refused (422, audited). */
+    private Set<DataCategory> heldBy(byte[] content, String contentType) {
+        try {
+            return parts.resources().contentCategories(content, contentType);
+        } catch (ContentCategories.Unreadable e) {
+            parts.writes().refused("Binary", null, "record.invalid 422");
+            throw new UnprocessableEntityException(e.about("Binary"));
+        }
+    }
+
+    Opened open(String id) throws IOException {
+        try {
+            Caller caller = Caller.current();
+            caller.scoped(ScopeTable.BINARY_READ, parts.audit());
+            Interaction<StoredResource> read = parts.reads().read(caller.reader(), "Binary", id, null);
+            StoredResource stored = parts.outcome(read, new org.hl7.fhir.r4.model.IdType("Binary", id));
+            Binary binary = (Binary) parts.resources().toResource(stored);
+            String hash = binary.getMeta().getExtensionString(BLOB_HASH);
+            Optional<InputStream> content = stored.deleted() ? Optional.empty() : blobs.open(hash);
+            if (content.isEmpty()) {
+                return new Opened(404, "Binary/" + id + " の内容がありません / no content for Binary/" + id, null, null, null);
+            }
+            return new Opened(200, null, binary.getContentType(),
+                    new Blob(hash, hash, Long.parseLong(binary.getMeta().getExtensionString(BLOB_SIZE))), content.get());
+        } catch (BaseServerResponseException e) {
+            return new Opened(e.getStatusCode(), e.getMessage(), null, null, null);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.musubi.fhirapi.bundle;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.Refusals;
+import org.musubi.fhirapi.access.ScopeTable;
+import org.musubi.fhirapi.incoming.IncomingJson;
+import org.musubi.fhirapi.registration.SourcePatientRegistration;
+import org.musubi.fhirapi.store.RecordResources;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+import org.springframework.stereotype.Component;
+
+/**
+ * Transaction and batch Bundles. A transaction first registers the Bundle's Patients (the writer's
+ * own patients), then gives every created entry its id, rewrites {@code urn:uuid:} and conditional
+ * references, and stores all other entries in one database transaction: all or nothing. A batch
+ * does each entry on its own and reports each outcome.
+ */
+@Component
+class BundleWrites {
+
+    private final RecordResources resources;
+    private final SourcePatientRegistration registration;
+    private final WriteRecords writes;
+    private final BundleReferences references;
+    private final org.musubi.audit.Audit audit;
+
+    BundleWrites(RecordResources resources, SourcePatientRegistration registration, WriteRecords writes,
+                 BundleReferences references, org.musubi.audit.Audit audit) {
+        this.resources = resources;
+        this.registration = registration;
+        this.writes = writes;
+        this.references = references;
+        this.audit = audit;
+    }
+
+    Bundle transaction(Caller caller, Bundle bundle) {
+        return transaction(caller, bundle, List.of(), 0);
+    }
+
+    /**
+     * As {@link #transaction(Caller, Bundle)}; {@code sent} holds the entries' resources as the
+     * request's JSON has them (empty for XML), which are stored from their own text; {@code first}
+     * is the index in the request of the Bundle's first entry (a batch writes entry by entry).
+     */
+    Bundle transaction(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent, int first) {
+        caller.scoped(ScopeTable.TRANSACTION, audit, ScopeTable.entryTypes(bundle));
+        return stored(caller, bundle, sent, first);
+    }
+
+    /** As {@link #transaction}, once the token's scopes allowed writing every entry. */
+    private Bundle stored(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent, int first) {
+        long facility = caller.writingFacility();
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        entries.forEach(BundleWrites::type);
+        Map<String, String> ids = new HashMap<>();
+        Bundle.BundleEntryComponent[] responses = new Bundle.BundleEntryComponent[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getResource() instanceof Patient patient) {
+                Written w = named(first + i, entries.get(i), () -> registration.register(caller, patient));
+                ids.put(entries.get(i).getFullUrl(), "Patient/" + w.id());
+                responses[i] = response(w);
+            }
+        }
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (responses[i] == null) {
+                Bundle.BundleEntryComponent entry = entries.get(i);
+                int index = i;
+                String existing = named(first + i, entry, () -> references.existing(entry, facility));
+                if (existing != null) {
+                    ids.put(entry.getFullUrl(), existing);
+                    responses[i] = new Bundle.BundleEntryComponent().setResponse(
+                            new Bundle.BundleEntryResponseComponent().setStatus("200 OK").setLocation(existing));
+                } else {
+                    ids.put(entry.getFullUrl(), type(entry) + "/" + named(first + index, entry, () -> references.targetId(entry)));
+                    pending.add(i);
+                }
+            }
+        }
+        List<ResourceWrite> toWrite = new ArrayList<>();
+        java.util.Set<String> chosen = new java.util.HashSet<>();
+        Map<String, java.util.Optional<Long>> patientKeys = new HashMap<>();
+        for (int i : pending) {
+            Bundle.BundleEntryComponent entry = entries.get(i);
+            if (references.chosenId(entry)) {
+                chosen.add(type(entry) + "/" + references.targetId(entry));
+                // another facility's id, or one of the server's form, answers alike before the content is judged
+                try {
+                    writes.requireWritable(caller.reader(), type(entry), references.targetId(entry));
+                } catch (WriteRecords.NotOwner e) {
+                    throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
+                }
+            }
+            var json = sent.isEmpty() ? null : sent.get(i);
+            toWrite.add(named(first + i, entry, () -> {
+                String id = ids.get(entry.getFullUrl()).substring(type(entry).length() + 1);
+                if (json == null) {
+                    references.rewrite(entry.getResource(), ids, entries, facility);
+                    return resources.toWrite(entry.getResource(), id, facility, patientKeys);
+                }
+                String stored = IncomingJson.forStorage(json, ref -> references.target(ref, ids, entries, facility));
+                resources.patientPath(entry.getResource()).ifPresent(
+                        path -> references.rewrite(entry.getResource(), path, ids, entries, facility));
+                return resources.toWrite(entry.getResource(), id, facility, patientKeys, stored);
+            }));
+        }
+        List<Written> written;
+        try {
+            written = writes.writeAll(caller.reader(), toWrite, chosen);
+        } catch (WriteRecords.NotOwner e) {
+            throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            responses[pending.get(k)] = response(written.get(k));
+        }
+        Bundle result = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (Bundle.BundleEntryComponent r : responses) {
+            result.addEntry(r);
+        }
+        return result;
+    }
+
+    Bundle batch(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent) {
+        Bundle result = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+            Bundle single = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            single.addEntry(entry);
+            java.util.List<tools.jackson.databind.node.ObjectNode> own = sent.isEmpty() || sent.get(i) == null
+                    ? List.of() : List.of(sent.get(i));
+            try {
+                caller.scoped(ScopeTable.BATCH, audit, ScopeTable.entryTypes(single));
+                result.addEntry(stored(caller, single, own, i).getEntryFirstRep());
+            } catch (BaseServerResponseException e) {
+                OperationOutcome outcome = e.getOperationOutcome() instanceof OperationOutcome given ? given
+                        : new OperationOutcome();
+                if (!outcome.hasIssue()) {
+                    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                            .setCode(OperationOutcome.IssueType.PROCESSING).setDiagnostics(e.getMessage());
+                }
+                result.addEntry().setResponse(new Bundle.BundleEntryResponseComponent()
+                        .setStatus(e.getStatusCode() + " " + e.getStatusCode()).setOutcome(outcome));
+            }
+        }
+        return result;
+    }
+
+
+    static String type(Bundle.BundleEntryComponent entry) {
+        if (entry.getResource() == null) {
+            throw new InvalidRequestException("Bundle.entry に resource がありません / Bundle.entry has no resource");
+        }
+        return entry.getResource().fhirType();
+    }
+
+    private static Bundle.BundleEntryComponent response(Written w) {
+        String status = w.change() == Written.Change.CREATED ? "201 Created" : "200 OK";
+        return new Bundle.BundleEntryComponent().setResponse(new Bundle.BundleEntryResponseComponent().setStatus(status)
+                .setLocation(w.type() + "/" + w.id() + "/_history/" + w.version()).setEtag("W/\"" + w.version() + "\""));
+    }
+
+    /** Runs one entry's step; an error names the entry (index, type and fullUrl), keeping its HTTP status. */
+    static <T> T named(int index, Bundle.BundleEntryComponent entry, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (BaseServerResponseException e) {
+            throw EntryRefusals.named(index, entry, e);
+        }
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.musubi.fhirapi.bundle;
+
+import ca.uhn.fhir.rest.annotation.Transaction;
+import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.incoming.IncomingJson;
+import org.musubi.fhirapi.incoming.IncomingValidation;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir} with a transaction or batch Bundle, as EHR exports and FHIR generators produce
+ * them: {@code urn:uuid:} references between entries, conditional create ({@code ifNoneExist}) and
+ * conditional references ({@code Organization?identifier=…}). A transaction is all or nothing.
+ * Faults of the Bundle itself (outside any entry's resource) refuse the request as a whole; an
+ * entry's faults refuse that entry (and so a whole transaction) when it is written.
+ */
+@Component
+public class TransactionProvider {
+
+    private final BundleWrites writes;
+    private final IncomingValidation validation;
+
+    TransactionProvider(BundleWrites writes, IncomingValidation validation) {
+        this.writes = writes;
+        this.validation = validation;
+    }
+
+    @Transaction
+    public Bundle transaction(@TransactionParam Bundle bundle, ca.uhn.fhir.rest.api.server.RequestDetails request) {
+        Caller caller = Caller.current();
+        validation.checkBundle(bundle);
+        return switch (bundle.getType()) {
+            case TRANSACTION -> writes.transaction(caller, bundle, IncomingJson.entries(request, bundle.getEntry().size()), 0);
+            case BATCH -> writes.batch(caller, bundle, IncomingJson.entries(request, bundle.getEntry().size()));
+            default -> throw new InvalidRequestException("Bundle.type は transaction または batch にしてください（"
+                    + bundle.getType() + "） / Bundle.type must be transaction or batch, not " + bundle.getType());
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package org.musubi.fhirapi.everything;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceStore;
+import org.musubi.record.StoredResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The directory resources (organizations, practitioners and their roles: a dispensing's pharmacy and
+ * pharmacist, its prescriber's hospital and doctor) that resources refer to, found in their stored JSON
+ * without parsing it: {@code $everything} returns them beside the person's resources, as R4 asks ("the
+ * server also returns whatever resources are needed to support the records"), and the JAHIS export
+ * writes their names and codes. The access policy judges them like every included resource.
+ */
+@Component
+class DirectoryReferences {
+
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\"reference\":\"(Organization|Practitioner|PractitionerRole)/([A-Za-z0-9\\-.]{1,64})\"");
+    private final ResourceStore store;
+
+    DirectoryReferences(ResourceStore store) {
+        this.store = store;
+    }
+
+    /** As {@code $everything}'s includes. */
+    ReadRecords.Includes includes() {
+        return this::referencedBy;
+    }
+
+    /** The live directory resources {@code found} refer to, each once, in the order first referred to. */
+    List<StoredResource> referencedBy(List<StoredResource> found) {
+        Set<String> refs = new LinkedHashSet<>();
+        for (StoredResource resource : found) {
+            Matcher m = REFERENCE.matcher(resource.json());
+            while (m.find()) {
+                refs.add(m.group(1) + "/" + m.group(2));
+            }
+        }
+        List<StoredResource> referenced = new ArrayList<>(refs.size());
+        for (String ref : refs) {
+            int slash = ref.indexOf('/');
+            store.find(ref.substring(0, slash), ref.substring(slash + 1)).filter(r -> !r.deleted() && !r.patientData())
+                    .ifPresent(referenced::add);
+        }
+        return referenced;
+    }
+}

@@ -1,0 +1,86 @@
+package org.musubi.fhirapi.incoming;
+
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.musubi.fhirapi.FhirApiProperties;
+import org.musubi.record.fhir.BaseValidation;
+import org.musubi.record.fhir.ClinsRules;
+import org.musubi.record.fhir.Fault;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an incoming resource passes before it is stored: base FHIR R4 (mode {@code full}) and Musubi's
+ * rules ({@link ClinsRules}). A refusal is a 422 whose OperationOutcome names each element.
+ *
+ * <p>A JSON request body is validated once, whole, as it arrives ({@link IncomingBodyInterceptor}),
+ * and what was found stays on the parsed resources ({@link BodyFaults}) until each is written: the
+ * validator's cost per call is paid once per request, not once per Bundle entry, and unknown elements
+ * are seen before HAPI's parser drops them. A resource that did not come that way is validated on its own.
+ */
+@Component
+public class IncomingValidation {
+
+    private final BaseValidation base;
+    private final boolean full;
+
+    IncomingValidation(BaseValidation base, FhirApiProperties properties) {
+        this.base = base;
+        this.full = properties.validatesBaseR4();
+    }
+
+    boolean validatesBaseR4() {
+        return full;
+    }
+
+    /** Refuses the resource with 422 when it fails base R4 (mode full) or Musubi's rules. */
+    public void check(IBaseResource resource) {
+        List<Fault> faults = new ArrayList<>();
+        if (full) {
+            List<Fault> found = BodyFaults.of(resource);
+            faults.addAll(found != null ? found : base.check(resource));
+        }
+        faults.addAll(ClinsRules.check(resource));
+        if (!faults.isEmpty()) {
+            throw refusal(faults);
+        }
+    }
+
+    /** Refuses a transaction or batch whose body had faults outside any entry's resource. */
+    public void checkBundle(Bundle bundle) {
+        List<Fault> found = BodyFaults.of(bundle);
+        if (found != null && !found.isEmpty()) {
+            throw refusal(found);
+        }
+    }
+
+    /**
+     * Validates a JSON body once and keeps what was found on the parsed resource (or its entries).
+     * Faults the parser saw that the validator did not report are kept on the parsed resource.
+     */
+    void attach(IBaseResource parsed, String json, List<Fault> parseFaults) {
+        List<Fault> faults = base.checkJson(json);
+        BodyFaults.attach(parsed, faults.isEmpty() ? parseFaults : faults);
+    }
+
+    static UnprocessableEntityException refusal(List<Fault> faults) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (Fault f : faults) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(issueType(f.issueType()))
+                    .setDiagnostics(f.diagnostics()).addExpression(f.element());
+        }
+        return new UnprocessableEntityException(String.join("; ", faults.stream().map(Fault::diagnostics).toList()),
+                outcome);
+    }
+
+    private static OperationOutcome.IssueType issueType(String code) {
+        try {
+            return OperationOutcome.IssueType.fromCode(code);
+        } catch (org.hl7.fhir.exceptions.FHIRException e) {
+            return OperationOutcome.IssueType.INVALID;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Request bodies on their way in: refused over the size limit before anything reads them, read before HAPI does
+ * so that nothing in them is silently lost (parser faults, DOCTYPEs), validated once against base R4 and Musubi's
+ * rules, and a Bundle's entries kept as the sender wrote them in JSON.
+ */
+package org.musubi.fhirapi.incoming;

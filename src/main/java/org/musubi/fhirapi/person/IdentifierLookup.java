@@ -1,0 +1,43 @@
+package org.musubi.fhirapi.person;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.Optional;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.registry.Facility;
+import org.springframework.stereotype.Component;
+
+/** Finds the person behind a {@code system|value} identifier: a regional ID or a facility's patient ID. */
+@Component
+public class IdentifierLookup {
+
+    private final IdentifierSystems systems;
+    private final IdentityStore identities;
+
+    IdentifierLookup(IdentifierSystems systems, IdentityStore identities) {
+        this.systems = systems;
+        this.identities = identities;
+    }
+
+    /** The person and, for a facility patient ID, that facility. Throws 400 for a system Musubi does not know. */
+    public Optional<Found> find(String system, String value, String parameter) {
+        if (system == null || system.isBlank() || value == null || value.isBlank()) {
+            throw new InvalidRequestException(parameter + " は system|value の形で指定してください / " + parameter
+                    + " must be given as system|value");
+        }
+        if (systems.isRegional(system)) {
+            return identities.personByRegionalId(value.strip()).map(p -> new Found(p.id(), null));
+        }
+        Facility facility = systems.facilityOf(system).orElseThrow(() -> new InvalidRequestException(
+                parameter + " の識別子体系（Assigning Authority）が見つかりません: " + system + " / " + parameter
+                        + " Assigning Authority not found: " + system));
+        return identities.sourcePatient(facility.id(), value.strip())
+                .flatMap(s -> identities.personOf(s.id()))
+                .flatMap(identities::person).map(RegisteredPerson::id)
+                .map(id -> new Found(id, facility.id()));
+    }
+
+    /** @param facilityId the facility whose patient ID was given; {@code null} for a regional ID */
+    public record Found(long personId, Long facilityId) {
+    }
+}

@@ -1,0 +1,106 @@
+package org.musubi.fhirapi.person;
+
+import java.sql.Date;
+import java.util.List;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.CodeType;
+import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.Sex;
+import org.musubi.identity.SourcePatient;
+import org.musubi.registry.Facilities;
+import org.springframework.stereotype.Component;
+
+/**
+ * A regional person as a JP Core Patient: the person's regional ID (opaque, never a card number) and the
+ * facility patient IDs the caller may see as identifiers, names in kanji (IDE) and kana (SYL). When the caller
+ * sees the person only through its own facility's patient, the Patient tells nothing the facility did not send
+ * itself: its own patient's demographics and identifier, and not whether the person is active or merged.
+ */
+@Component
+public class PersonPatients {
+
+    static final String JP_PATIENT = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient";
+    static final String REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
+    private final IdentifierSystems systems;
+    private final Facilities facilities;
+
+    PersonPatients(IdentifierSystems systems, Facilities facilities) {
+        this.systems = systems;
+        this.facilities = facilities;
+    }
+
+    /** @param visible the person's source patients the caller may see, own facility's included */
+    Patient toPatient(RegisteredPerson person, List<SourcePatient> visible, SourcePatient ownOnly) {
+        Patient patient = new Patient();
+        patient.setId(String.valueOf(person.id()));
+        patient.getMeta().addProfile(JP_PATIENT);
+        if (ownOnly == null) {
+            patient.setActive(person.active());
+        }
+        patient.addIdentifier().setSystem(systems.regional()).setValue(person.person().regionalId())
+                .setUse(Identifier.IdentifierUse.OFFICIAL);
+        for (SourcePatient source : visible) {
+            facilities.find(source.facilityId()).ifPresent(f ->
+                    patient.addIdentifier().setSystem(systems.patientIds(f)).setValue(source.localId())
+                            .setUse(Identifier.IdentifierUse.USUAL));
+        }
+        if (ownOnly != null) {
+            demographics(patient, ownOnly.familyKanji(), ownOnly.givenKanji(), ownOnly.familyKana(), ownOnly.givenKana(),
+                    ownOnly.sex(), ownOnly.birthDate(), ownOnly.postalCode(), ownOnly.address(), ownOnly.phone());
+        } else {
+            var p = person.person();
+            demographics(patient, p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(), p.sex(), p.birthDate(),
+                    p.postalCode(), p.address(), p.phone());
+        }
+        if (person.mergedInto() != null && ownOnly == null) {
+            patient.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(new Reference("Patient/" + person.mergedInto()));
+        }
+        return patient;
+    }
+
+    private static void demographics(Patient patient, String familyKanji, String givenKanji, String familyKana,
+                                     String givenKana, Sex sex, java.time.LocalDate birthDate, String postalCode,
+                                     String address, String phone) {
+        name(patient, familyKanji, givenKanji, "IDE");
+        name(patient, familyKana, givenKana, "SYL");
+        patient.setGender(gender(sex));
+        if (birthDate != null) {
+            patient.setBirthDate(Date.valueOf(birthDate));
+        }
+        if (postalCode != null || address != null) {
+            patient.addAddress().setPostalCode(postalCode).setText(address).setUse(Address.AddressUse.HOME);
+        }
+        if (phone != null) {
+            patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
+        }
+    }
+
+    private static void name(Patient patient, String family, String given, String representation) {
+        if (family == null && given == null) {
+            return;
+        }
+        HumanName name = patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family);
+        if (given != null) {
+            name.addGiven(given);
+        }
+        name.setText(String.join(" ", family == null ? "" : family, given == null ? "" : given).strip());
+        name.addExtension(REPRESENTATION, new CodeType(representation));
+    }
+
+    public static AdministrativeGender gender(Sex sex) {
+        return switch (sex) {
+            case MALE -> AdministrativeGender.MALE;
+            case FEMALE -> AdministrativeGender.FEMALE;
+            case OTHER -> AdministrativeGender.OTHER;
+            case UNKNOWN -> AdministrativeGender.UNKNOWN;
+            case null -> null;
+        };
+    }
+
+}

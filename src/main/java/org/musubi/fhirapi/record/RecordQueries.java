@@ -1,0 +1,61 @@
+package org.musubi.fhirapi.record;
+
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.musubi.record.RecordQuery;
+
+/** FHIR search parameters as a {@link RecordQuery}. */
+final class RecordQueries {
+
+    static final int DEFAULT_COUNT = 50;
+
+    private RecordQueries() {
+    }
+
+    /** The person a search is about: {@code patient=Patient/<id>} (or {@code subject=}) is required. */
+    static long person(ReferenceParam patient) {
+        String id = patient == null ? null : patient.getIdPart();
+        if (id == null || !id.matches("\\d{1,18}") || (patient.getResourceType() != null
+                && !patient.getResourceType().equals("Patient"))) {
+            throw new InvalidRequestException("検索には patient=Patient/<地域患者 id> が必要です（PDQm / PIXm で取得） / "
+                    + "A search needs patient=Patient/<regional person id> (from PDQm or PIXm)");
+        }
+        return Long.parseLong(id);
+    }
+
+    static RecordQuery query(String type, TokenOrListParam category, TokenOrListParam code, TokenOrListParam status,
+                             TokenOrListParam identifier, DateRangeParam date, DateRangeParam lastUpdated,
+                             boolean newestFirst, Integer count, Integer offset) {
+        List<RecordQuery.TokenCondition> tokens = new ArrayList<>();
+        token("category", category, tokens);
+        token("code", code, tokens);
+        token("status", status, tokens);
+        token("identifier", identifier, tokens);
+        int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(count, RecordQuery.MAX_COUNT));
+        return new RecordQuery(type, tokens, lower(date), upper(date), lower(lastUpdated), newestFirst, size,
+                offset == null ? 0 : Math.max(0, offset));
+    }
+
+    private static void token(String param, TokenOrListParam values, List<RecordQuery.TokenCondition> into) {
+        if (values == null || values.getValuesAsQueryTokens().isEmpty()) {
+            return;
+        }
+        into.add(new RecordQuery.TokenCondition(param, values.getValuesAsQueryTokens().stream()
+                .map(t -> new RecordQuery.Value(t.getSystem() == null || t.getSystem().isEmpty() ? null : t.getSystem(),
+                        t.getValue())).toList()));
+    }
+
+    private static Instant lower(DateRangeParam range) {
+        return range == null || range.getLowerBoundAsInstant() == null ? null : range.getLowerBoundAsInstant().toInstant();
+    }
+
+    private static Instant upper(DateRangeParam range) {
+        return range == null || range.getUpperBoundAsInstant() == null ? null
+                : range.getUpperBoundAsInstant().toInstant().plusMillis(1);
+    }
+}

@@ -1,0 +1,161 @@
+package org.musubi.fhirapi.record;
+
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
+import ca.uhn.fhir.rest.annotation.History;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.Refusals;
+import org.musubi.fhirapi.access.ScopeTable;
+import org.musubi.fhirapi.access.Scoped;
+import org.musubi.fhirapi.response.StorePage;
+import org.musubi.fhirapi.response.StoredJson;
+import org.musubi.policy.Interaction;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceStore;
+import org.musubi.record.StoredResource;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+
+/**
+ * One clinical resource type over the record store: read, vread, history, search within one
+ * patient's record, create, update and delete of the caller's own facility's data, as the token's scopes allow
+ * ({@link ScopeTable}). Reads go through {@link ReadRecords} (the access policy, one audit row); writes through
+ * {@link WriteRecords}.
+ */
+public class RecordResourceProvider implements IResourceProvider {
+
+    private final Class<? extends IBaseResource> type;
+    private final RecordProviderParts parts;
+
+    public RecordResourceProvider(Class<? extends IBaseResource> type, RecordProviderParts parts) {
+        this.type = type;
+        this.parts = parts;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+        return type;
+    }
+
+    private String typeName() {
+        return parts.resources().context().getResourceType(type);
+    }
+
+    @Read(version = true)
+    public IBaseResource read(@IdParam IdType id) {
+        Caller caller = caller(id.hasVersionIdPart() ? ScopeTable.VREAD : ScopeTable.READ);
+        Integer version = id.hasVersionIdPart() && id.isVersionIdPartValidLong() ? id.getVersionIdPartAsLong().intValue() : null;
+        Interaction<StoredResource> read = parts.reads().read(caller.reader(), typeName(), id.getIdPart(), version);
+        StoredResource stored = parts.outcome(read, id);
+        if (stored.deleted()) {
+            throw new ResourceGoneException(id);
+        }
+        return parts.resources().toResource(stored);
+    }
+
+    @History
+    public List<IBaseResource> history(@IdParam IdType id) {
+        Caller caller = caller(ScopeTable.HISTORY);
+        Interaction<List<StoredResource>> history = parts.reads().history(caller.reader(), typeName(), id.getIdPart());
+        return parts.outcome(history, id).stream().map(parts.resources()::toResource).toList();
+    }
+
+    @Search
+    public IBundleProvider search(@OptionalParam(name = "patient") ReferenceParam patient,
+                                  @OptionalParam(name = "subject") ReferenceParam subject,
+                                  @OptionalParam(name = "category") TokenOrListParam category,
+                                  @OptionalParam(name = "code") TokenOrListParam code,
+                                  @OptionalParam(name = "status") TokenOrListParam status,
+                                  @OptionalParam(name = "identifier") TokenOrListParam identifier,
+                                  @OptionalParam(name = "date") DateRangeParam date,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+                                  @ca.uhn.fhir.rest.annotation.IncludeParam(allow = {"*"}) java.util.Set<ca.uhn.fhir.model.api.Include> include,
+                                  @Sort SortSpec sort, @Count Integer count, @Offset Integer offset,
+                                  ca.uhn.fhir.rest.api.server.RequestDetails request) {
+        Caller caller = Caller.current();
+        Scoped scoped = caller.scoped(ScopeTable.SEARCH, parts.audit(), typeName());
+        long personId = RecordQueries.person(patient != null ? patient : subject);
+        var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
+                sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
+        var found = parts.reads().everything(caller.reader(), personId, query, scoped.narrow(parts.includes().of(typeName(), include)));
+        if (!found.permitted()) {
+            return new StorePage(List.of(), 0); // a person the caller may not see answers as one without such records
+        }
+        var result = found.value();
+        boolean raw = StoredJson.applies(request);
+        java.util.function.Function<StoredResource, IBaseResource> convert = raw
+                ? r -> StoredJson.placeholder(parts.resources().context(), r, request) : parts.resources()::toResource;
+        List<IBaseResource> page = new java.util.ArrayList<>();
+        result.found().resources().forEach(r -> page.add(mode(convert.apply(r), BundleEntrySearchModeEnum.MATCH)));
+        result.included().forEach(r -> page.add(mode(convert.apply(r), BundleEntrySearchModeEnum.INCLUDE)));
+        return new StorePage(page, (int) result.found().total());
+    }
+
+    private static IBaseResource mode(IBaseResource resource, BundleEntrySearchModeEnum mode) {
+        ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put((org.hl7.fhir.instance.model.api.IAnyResource) resource, mode);
+        return resource;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam IBaseResource resource) {
+        Caller caller = Caller.current();
+        caller.scoped(ScopeTable.CREATE, parts.audit(), ScopeTable.written(resource));
+        Written written = parts.write(caller, resource, null);
+        return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
+                written.change() == Written.Change.CREATED);
+    }
+
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam IBaseResource resource) {
+        Caller caller = Caller.current();
+        caller.scoped(ScopeTable.UPDATE, parts.audit(), ScopeTable.written(resource));
+        Written written = parts.write(caller, resource, id.getIdPart());
+        return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
+                written.change() == Written.Change.CREATED);
+    }
+
+    @Delete
+    public MethodOutcome delete(@IdParam IdType id) {
+        Caller caller = caller(ScopeTable.DELETE);
+        if (id == null || !id.hasIdPart()) {
+            throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("削除する id を指定してください（条件付き削除には"
+                    + "対応していません） / Name the id to delete (conditional delete is not supported)");
+        }
+        try {
+            if (!parts.writes().delete(caller.reader(), typeName(), id.getIdPart())) {
+                throw Refusals.notFound(id);
+            }
+        } catch (WriteRecords.NotOwner e) {
+            throw Refusals.notFound(id);
+        }
+        return new MethodOutcome(id);
+    }
+
+    /** The caller, refused (403, audited) unless the token's scopes allow the row on this provider's type. */
+    private Caller caller(ScopeTable row) {
+        return Caller.allowed(row, parts.audit(), typeName());
+    }
+}

@@ -1,0 +1,28 @@
+package org.musubi.fhirapi.registration;
+
+import org.musubi.identity.linkage.MatchSourcePatient;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.matching.Demographics;
+import org.springframework.stereotype.Component;
+
+/**
+ * 名寄せ for a patient a facility registers: the facility's source patient stored (or refreshed with the
+ * demographics sent), then matched to a regional person (auto-link, review queue or new person) unless it is
+ * linked to one already.
+ */
+@Component
+class SourcePatientMatching {
+
+    private final MatchSourcePatient matching;
+
+    SourcePatientMatching(MatchSourcePatient matching) {
+        this.matching = matching;
+    }
+
+    /** The source patient {@code localId} of the facility, as received; matched for {@code userId} when new. */
+    SourcePatient receive(long userId, long facilityId, String localId, Demographics d) {
+        return matching.receiveAndMatch(userId, new SourcePatient(0, facilityId, localId, d.familyKanji(),
+                d.givenKanji(), d.familyKana(), d.givenKana(), d.sex(), d.birthDate(), d.postalCode(), d.address(),
+                d.phone()));
+    }
+}

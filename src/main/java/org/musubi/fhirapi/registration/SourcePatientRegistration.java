@@ -1,0 +1,79 @@
+package org.musubi.fhirapi.registration;
+
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.linkage.MatchSourcePatient;
+import org.musubi.identity.matching.Demographics;
+import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.Refusals;
+import org.musubi.fhirapi.person.IdentifierSystems;
+import org.musubi.fhirapi.person.QueryDemographics;
+import org.musubi.fhirapi.store.RecordResources;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+import org.springframework.stereotype.Component;
+
+/**
+ * A facility system registers one of its patients by creating a Patient with its own patient ID:
+ * the source patient is stored (or refreshed), matched to a regional person (名寄せ: auto-link,
+ * review queue or new person), and the Patient resource kept in the record store as sent.
+ */
+@Component
+public class SourcePatientRegistration {
+
+    private final RecordResources resources;
+    private final SourcePatientMatching matching;
+    private final WriteRecords writes;
+    private final IdentifierSystems systems;
+    private final org.musubi.record.ResourceStore store;
+
+    SourcePatientRegistration(RecordResources resources, SourcePatientMatching matching, WriteRecords writes,
+                              IdentifierSystems systems, org.musubi.record.ResourceStore store) {
+        this.store = store;
+        this.resources = resources;
+        this.matching = matching;
+        this.writes = writes;
+        this.systems = systems;
+    }
+
+    public Written register(Caller caller, Patient patient) {
+        return register(caller, patient, null);
+    }
+
+    /**
+     * With {@code id}: the Patient gets that id (a PUT), unless the facility already sent this patient under another.
+     * An id of another facility's resource, or an unused id of the server's own form, is refused first, with the
+     * one 404, before anything is kept ({@link WriteRecords#requireWritable}).
+     */
+    public Written register(Caller caller, Patient patient, String id) {
+        if (id != null) {
+            try {
+                writes.requireWritable(caller.reader(), "Patient", id);
+            } catch (WriteRecords.NotOwner e) {
+                throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType("Patient", id));
+            }
+        }
+        long facility = caller.writingFacility();
+        String system = systems.patientIds(facility);
+        String localId = patient.getIdentifier().stream()
+                .filter(i -> system.equals(i.getSystem()) || IdentifierSystems.JP_HOSPITAL_PATIENT_ID.equals(i.getSystem()))
+                .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).findFirst()
+                .orElseThrow(() -> new UnprocessableEntityException("Patient.identifier に自施設の患者番号（system " + system
+                        + "）が必要です / Patient.identifier with your facility's patient-ID system " + system + " is required"));
+        ResourceWrite write = resources.toWrite(patient, null, facility); // validated before anything is kept
+        SourcePatient source = matching.receive(caller.userId(), facility, localId.strip(), QueryDemographics.of(patient));
+        String existing = store.findByIdentifier("Patient", facility, system, localId.strip())
+                .map(org.musubi.record.StoredResource::id).orElse(null);
+        if (id != null && existing != null && !existing.equals(id)) {
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException("この患者は Patient/" + existing
+                    + " として登録済みです / This patient is already stored as Patient/" + existing);
+        }
+        ResourceWrite keyed = new ResourceWrite(source.id(), "Patient", existing != null ? existing : id, localId.strip(),
+                facility, write.category(), write.json(), write.index());
+        return writes.write(caller.reader(), keyed);
+    }
+}

@@ -1,0 +1,61 @@
+package org.musubi.fhirapi.server;
+
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
+import org.musubi.fhirapi.audit.AuditEventProvider;
+import org.musubi.fhirapi.bundle.TransactionProvider;
+import org.musubi.fhirapi.incoming.IncomingBodyInterceptor;
+import org.musubi.fhirapi.record.RecordProviderParts;
+import org.musubi.fhirapi.record.RecordResourceProvider;
+import org.musubi.fhirapi.response.StoredJson;
+import org.springframework.stereotype.Component;
+
+/**
+ * What {@code /fhir} serves: Patient's providers ({@link PatientProviders}), AuditEvent, one
+ * {@link RecordResourceProvider} per other type of the record store, and transactions and batches; with the
+ * interceptors every request passes.
+ */
+@Component
+class FhirProviders implements FhirServlet.Providers {
+
+    private final PatientProviders patients;
+    private final SafeErrors errors;
+    private final RecordProviderParts parts;
+    private final TransactionProvider transactions;
+    private final AuditEventProvider auditEvents;
+    private final IncomingBodyInterceptor bodies;
+
+    FhirProviders(PatientProviders patients, SafeErrors errors, RecordProviderParts parts,
+                  TransactionProvider transactions, AuditEventProvider auditEvents, IncomingBodyInterceptor bodies) {
+        this.bodies = bodies;
+        this.auditEvents = auditEvents;
+        this.patients = patients;
+        this.errors = errors;
+        this.parts = parts;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<Object> plainProviders() {
+        List<Object> providers = new java.util.ArrayList<>();
+        providers.add(transactions);
+        providers.addAll(patients.plainProviders());
+        return providers;
+    }
+
+    @Override
+    public List<IResourceProvider> resourceProviders() {
+        List<IResourceProvider> providers = new java.util.ArrayList<>(patients.resourceProviders());
+        providers.add(auditEvents);
+        ca.uhn.fhir.context.FhirContext context = parts.resources().context();
+        org.musubi.record.fhir.ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
+                .forEach(t -> providers.add(new RecordResourceProvider(
+                        context.getResourceDefinition(t).getImplementingClass(), parts)));
+        return providers;
+    }
+
+    @Override
+    public List<Object> interceptors() {
+        return List.of(errors, bodies, new StoredJson());
+    }
+}

@@ -1,0 +1,72 @@
+package org.musubi.fhirapi.server;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
+import org.musubi.fhirapi.incoming.ParserMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Unexpected failures reach the caller as a plain OperationOutcome without stack trace, SQL or
+ * patient data; the details go to the log (at ERROR, without request parameters), and the attempt to the
+ * audit trail (one row, outcome ERROR) when nothing recorded it before it failed. A parameter HAPI
+ * cannot parse (a malformed date or number) is the caller's mistake: 400, saying what was wrong.
+ */
+@Component
+@Interceptor
+public class SafeErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(SafeErrors.class);
+    private final Audit audit;
+
+    public SafeErrors(Audit audit) {
+        this.audit = audit;
+    }
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException hide(RequestDetails request, Throwable error, HttpServletRequest servletRequest) {
+        if (error instanceof BaseServerResponseException known && !(error instanceof InternalErrorException)) {
+            return known;
+        }
+        if (error instanceof DataFormatException unreadable) { // a search parameter HAPI could not parse (a date, a number)
+            return new InvalidRequestException("パラメータの形式が正しくありません / A parameter is not in a valid format: "
+                    + ParserMessages.readable(unreadable.getMessage()));
+        }
+        log.error("FHIR request failed: {} {}", request.getRequestType(), request.getResourceName(), error);
+        if (!audit.recordedForCurrentRequest()) {
+            audit.record(AuditEntry.of(action(request.getRestOperationType()), Outcome.ERROR)
+                    .on(request.getResourceName(), request.getId() == null ? new Object[0]
+                            : new Object[] {request.getId().getIdPart()})
+                    .purpose(Purpose.TREATMENT).reason("internal error: " + error.getClass().getSimpleName()));
+        }
+        return new InternalErrorException("内部エラーが発生しました / An internal error occurred");
+    }
+
+    static AuditAction action(RestOperationTypeEnum operation) {
+        if (operation == null) {
+            return AuditAction.READ;
+        }
+        return switch (operation) {
+            case CREATE, TRANSACTION, BATCH -> AuditAction.CREATE;
+            case UPDATE, PATCH -> AuditAction.UPDATE;
+            case DELETE -> AuditAction.DELETE;
+            case SEARCH_TYPE, SEARCH_SYSTEM, EXTENDED_OPERATION_TYPE, EXTENDED_OPERATION_INSTANCE,
+                 EXTENDED_OPERATION_SERVER -> AuditAction.SEARCH;
+            default -> AuditAction.READ;
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package org.musubi.fhirapi.store;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.fhirapi.person.IdentifierSystems;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.SourcePatient;
+import org.musubi.record.ResourceStore;
+import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.ResourceKind;
+import org.musubi.registry.Facility;
+import org.springframework.stereotype.Component;
+
+/**
+ * The patient a written resource is about, as the writer's own source patient: its subject/patient reference
+ * resolved among the writing facility's own patients.
+ */
+@Component
+class PatientReferences {
+
+    private final FhirContext context;
+    private final IdentityStore identities;
+    private final ResourceStore store;
+    private final IdentifierSystems systems;
+
+    PatientReferences(FhirContext context, IdentityStore identities, ResourceStore store, IdentifierSystems systems) {
+        this.context = context;
+        this.identities = identities;
+        this.store = store;
+        this.systems = systems;
+    }
+
+    /**
+     * The writer's source patient the resource is about, from its subject/patient reference: a
+     * literal reference, a conditional one ({@code Patient?identifier=}) or a logical one (an
+     * identifier only). No reference where R4 allows none: the resource stays unattached (key 0).
+     * {@code resolved} remembers each reference's answer across the writes of one Bundle.
+     */
+    long patientKey(Resource resource, ResourceKind kind, long writerFacility,
+                    java.util.Map<String, Optional<Long>> resolved) {
+        Reference reference = context.newTerser().getValues(resource, kind.patientPath(), Reference.class).stream()
+                .findFirst().orElse(null);
+        boolean empty = reference == null || (!reference.hasReference() && !reference.hasIdentifier());
+        if (empty && !kind.patientRequired()) {
+            return 0;
+        }
+        if (empty) {
+            throw new UnprocessableEntityException(type(resource) + "." + kind.patientPath() + " がありません / "
+                    + type(resource) + "." + kind.patientPath() + " is required");
+        }
+        String ref = reference.hasReference() ? reference.getReference()
+                : "identifier " + reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
+        return resolved.computeIfAbsent(ref, r -> resolve(reference, writerFacility)).orElseThrow(
+                () -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
+                        + " は自施設の患者を参照してください（" + ref + "） / " + type(resource) + "." + kind.patientPath()
+                        + " must reference a patient of the writing facility (" + ref + ")"));
+    }
+
+    private Optional<Long> resolve(Reference reference, long writerFacility) {
+        if (!reference.hasReference()) {
+            return byIdentifier(reference.getIdentifier().getSystem(), reference.getIdentifier().getValue(), writerFacility);
+        }
+        String ref = reference.getReference();
+        if (ref.startsWith("Patient?identifier=")) {
+            return conditional(ref.substring("Patient?identifier=".length()), writerFacility);
+        }
+        if (ref.matches("Patient/\\d{1,18}")) {
+            long personId = Long.parseLong(ref.substring(8));
+            return identities.sourcePatientsOf(personId).stream().filter(s -> s.facilityId() == writerFacility)
+                    .map(SourcePatient::id).findFirst();
+        }
+        if (ref.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
+            return store.find("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)
+                    .map(StoredResource::patientKey);
+        }
+        return Optional.empty();
+    }
+
+    /** The writer's patient with this identifier: its own patient ID, or any identifier of a Patient it sent. */
+    private Optional<Long> byIdentifier(String system, String value, long writerFacility) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<Long> own = (IdentifierSystems.JP_HOSPITAL_PATIENT_ID.equals(system)
+                ? Optional.of(writerFacility) : systems.facilityOf(system).filter(f -> f.id() == writerFacility).map(Facility::id))
+                .flatMap(f -> identities.sourcePatient(f, value)).map(SourcePatient::id);
+        return own.isPresent() ? own
+                : store.findByIdentifier("Patient", writerFacility, system, value).map(StoredResource::patientKey);
+    }
+
+    private Optional<Long> conditional(String token, long writerFacility) {
+        int bar = token.indexOf('|');
+        if (bar < 0) {
+            return Optional.empty();
+        }
+        String system = java.net.URLDecoder.decode(token.substring(0, bar), java.nio.charset.StandardCharsets.UTF_8);
+        String value = java.net.URLDecoder.decode(token.substring(bar + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return byIdentifier(system, value, writerFacility);
+    }
+
+    private static String type(Resource resource) {
+        return resource.fhirType();
+    }
+}

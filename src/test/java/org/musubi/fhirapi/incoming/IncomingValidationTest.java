@@ -1,0 +1,120 @@
+package org.musubi.fhirapi.incoming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.Test;
+import org.musubi.fhirapi.FhirApiProperties;
+import org.musubi.fhirapi.bundle.EntryRefusals;
+import org.musubi.record.fhir.BaseValidation;
+import org.musubi.testing.Validators;
+import org.springframework.util.unit.DataSize;
+
+class IncomingValidationTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    @Test
+    void fullModeRefusesWithAnOutcomeNamingTheElementInJapaneseThenEnglish() {
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), mode("full"));
+
+        assertThatThrownBy(() -> validation.check(observation(null)))
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
+                    OperationOutcome.OperationOutcomeIssueComponent issue =
+                            ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep();
+                    assertThat(issue.getExpression()).extracting(s -> s.getValue()).containsExactly("Observation.status");
+                    assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.REQUIRED);
+                    assertThat(issue.getDiagnostics()).startsWith("Observation.status: 必須の要素がありません / ");
+                });
+    }
+
+    @Test
+    void rulesModeSkipsTheBaseValidatorButKeepsMusubisRules() {
+        BaseValidation base = new BaseValidation(FHIR);
+        IncomingValidation validation = new IncomingValidation(base, mode("rules"));
+        Observation clinsLab = observation(Observation.ObservationStatus.FINAL);
+        clinsLab.getMeta().addProfile("http://jpfhir.jp/fhir/eCS/StructureDefinition/JP_Observation_LabResult_eCS");
+
+        validation.check(observation(null));
+        assertThatThrownBy(() -> validation.check(clinsLab)).isInstanceOf(UnprocessableEntityException.class)
+                .hasMessageContaining("Observation.code.coding");
+        assertThat(base.ready()).as("the HAPI validator was never built").isFalse();
+    }
+
+    @Test
+    void aBodyIsValidatedOnceAndEachEntryKeepsItsOwnFaults() {
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), mode("full"));
+        String json = """
+                {"resourceType":"Bundle","type":"batch","entry":[
+                 {"fullUrl":"urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000001","request":{"method":"POST","url":"Observation"},
+                  "resource":{"resourceType":"Observation","status":"final","code":{"text":"HbA1c"}}},
+                 {"fullUrl":"urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000002","request":{"method":"POST","url":"Observation"},
+                  "resource":{"resourceType":"Observation","status":"final","code":{"text":"LDL","colour":"red"}}}]}""";
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, json);
+
+        validation.attach(bundle, json, List.of());
+
+        validation.checkBundle(bundle);
+        validation.check(bundle.getEntry().get(0).getResource());
+        assertThatThrownBy(() -> validation.check(bundle.getEntry().get(1).getResource()))
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getExpression())
+                        .extracting(s -> s.getValue()).containsExactly("Observation.code.colour"));
+        Bundle copied = BodyFaults.copyOf(bundle);
+        assertThatThrownBy(() -> validation.check(copied.getEntry().get(1).getResource()))
+                .as("a copy keeps what the body's validation found").hasMessageContaining("Observation.code.colour");
+    }
+
+    @Test
+    void aPostEntryWithoutFullUrlMayHoldReferencesAsR4AllowsButAPutMayNot() {
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), mode("full"));
+        String json = """
+                {"resourceType":"Bundle","type":"batch","entry":[
+                 {"request":{"method":"POST","url":"Observation"},
+                  "resource":{"resourceType":"Observation","status":"final","code":{"text":"HbA1c"},
+                   "subject":{"reference":"Patient/p1"}}},
+                 {"request":{"method":"PUT","url":"Observation/a1"},
+                  "resource":{"resourceType":"Observation","id":"a1","status":"final","code":{"text":"LDL"},
+                   "subject":{"reference":"Patient/p1"}}}]}""";
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, json);
+
+        validation.attach(bundle, json, List.of());
+
+        validation.check(bundle.getEntry().get(0).getResource());
+        assertThatThrownBy(() -> validation.checkBundle(bundle)).isInstanceOfSatisfying(UnprocessableEntityException.class,
+                e -> assertThat(((OperationOutcome) e.getOperationOutcome()).getIssue())
+                        .extracting(i -> i.getExpression().getFirst().getValue()).containsExactly("Bundle.entry[1]"));
+    }
+
+    @Test
+    void anEntrysRefusalNamesTheEntryAndTheElementFromTheBundle() {
+        Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent()
+                .setFullUrl("urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000003").setResource(observation(null));
+        UnprocessableEntityException refusal = IncomingValidation.refusal(List.of(new org.musubi.record.fhir.Fault(
+                "Observation.status", "required", "必須の要素がありません", "minimum required = 1")));
+
+        var named = EntryRefusals.named(3, entry, refusal);
+
+        OperationOutcome.OperationOutcomeIssueComponent issue = ((OperationOutcome) named.getOperationOutcome()).getIssueFirstRep();
+        assertThat(named.getStatusCode()).isEqualTo(422);
+        assertThat(issue.getExpression()).extracting(s -> s.getValue()).containsExactly("Bundle.entry[3].resource.status");
+        assertThat(issue.getDiagnostics()).isEqualTo("Bundle.entry[3] (Observation, urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000003): "
+                + "Observation.status: 必須の要素がありません / minimum required = 1");
+    }
+
+    private static Observation observation(Observation.ObservationStatus status) {
+        Observation observation = new Observation().setStatus(status);
+        observation.getCode().setText("HbA1c");
+        return observation;
+    }
+
+    private static FhirApiProperties mode(String validation) {
+        return new FhirApiProperties("urn:musubi:regional-id", 20, validation, DataSize.ofMegabytes(10));
+    }
+}
