@@ -1,5 +1,6 @@
 package org.musubi.identity.link;
 
+import java.util.Optional;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -8,6 +9,7 @@ import org.musubi.identity.IdentityConflict;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
 
 /** Links a facility's patient to a regional person (a card read, a confirmed match, an operator). */
 public final class LinkSourcePatient {
@@ -25,10 +27,9 @@ public final class LinkSourcePatient {
      * {@code personId} as {@link #link} does (audited there); returns the person the source patient belongs to
      * afterwards, which is another person when it was linked before.
      */
-    public long receiveAndLink(long userId, org.musubi.identity.SourcePatient received, long personId, LinkMethod method,
-                               String reason) {
-        org.musubi.identity.SourcePatient stored = store.receive(received);
-        java.util.Optional<Long> current = store.personOf(stored.id());
+    public long receiveAndLink(long userId, SourcePatient received, long personId, LinkMethod method, String reason) {
+        SourcePatient stored = store.receive(received);
+        Optional<Long> current = store.personOf(stored.id());
         if (current.isEmpty()) {
             link(userId, stored.id(), personId, method, reason);
             return personId;

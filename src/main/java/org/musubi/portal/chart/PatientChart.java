@@ -111,7 +111,6 @@ public final class PatientChart {
             ChartEntries.of(resource, node).ifPresent(entries::add);
         }
         Medications checked = medications.review(resources, json);
-        String permit = record.view().decision().key();
         return new Chart(header(me, personId, record.view(), entries, checked), entries, resources, checked);
     }
 
