@@ -23,13 +23,21 @@ class ArchitectureTest {
 
     private static final java.util.List<String> FRAMEWORKS = java.util.List.of("org.springframework", "java.sql",
             "javax.sql", "jakarta.servlet", "ca.uhn.fhir.rest", "com.zaxxer", "org.flywaydb");
+    /**
+     * Plain-Java code: the top-level package of each feature, and the import adapters with the machinery they plug
+     * into (reading, mapping, batching, chunking, the ledger), all below {@code ingest} and free of frameworks.
+     */
+    private static final String[] DOMAIN = {"org.musubi.(*)", "org.musubi.ingest.adapter..", "org.musubi.ingest.readers..",
+            "org.musubi.ingest.jahis..", "org.musubi.ingest.ssmix2..", "org.musubi.ingest.hl7..", "org.musubi.ingest.lab..",
+            "org.musubi.ingest.batch..", "org.musubi.ingest.chunk..", "org.musubi.ingest.ledger.."};
     private static final JavaClasses MUSUBI = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.musubi");
 
     @Test
     void domainCodeImportsNoSpringJdbcOrHapiRestTypes() {
-        noClasses().that().resideInAPackage("org.musubi.(*)")
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .and().doNotHaveSimpleName("package-info")
                 .and().resideOutsideOfPackage("org.musubi.database")
                 .and().haveSimpleNameNotEndingWith("Configuration")
                 .and().haveSimpleNameNotEndingWith("Properties")
@@ -46,7 +54,7 @@ class ArchitectureTest {
      */
     @Test
     void domainCodeCatchesNoFrameworkExceptions() {
-        classes().that().resideInAPackage("org.musubi.(*)")
+        classes().that().resideInAnyPackage(DOMAIN)
                 .and().resideOutsideOfPackage("org.musubi.database")
                 .and().haveSimpleNameNotEndingWith("Configuration")
                 .and().haveSimpleNameNotEndingWith("Properties")
@@ -155,6 +163,15 @@ class ArchitectureTest {
                                         && IDENTITY_WRITES.contains(call.getName())))
                 .because("persons, source patients and their links change through identity's audited use cases "
                         + "(LinkSourcePatient, MatchSourcePatient, MergePersons …), never through the store (issue 23)")
+                .check(MUSUBI);
+    }
+
+    @Test
+    void theResourceStoreIsUsedOnlyInsideTheRecordModule() {
+        noClasses().that().resideOutsideOfPackage("org.musubi.record..")
+                .should().dependOnClassesThat().areAssignableTo(org.musubi.record.store.ResourceStore.class)
+                .because("the store asks no policy: other modules read and write records through ReadRecords and "
+                        + "WriteRecords, and look up where a resource is through ResourceLookup (issue 23)")
                 .check(MUSUBI);
     }
 }

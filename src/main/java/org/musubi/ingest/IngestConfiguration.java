@@ -18,7 +18,7 @@ import org.musubi.ingest.readers.LabFiles;
 import org.musubi.ingest.readers.SourceReaders;
 import org.musubi.ingest.readers.SplitNotebooks;
 import org.musubi.record.IdKeys;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.ResourceLookup;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.registry.Facilities;
@@ -54,7 +54,7 @@ class IngestConfiguration {
 
     @Bean
     RunImport runImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, IdKeys keys,
-                        IdentityBatches identities, MatchSourcePatients matching, ResourceStore store, WriteRecords records,
+                        IdentityBatches identities, MatchSourcePatients matching, ResourceLookup store, WriteRecords records,
                         Audit audit, FhirContext context, FhirIndexer indexer) {
         ImportChunks chunks = new ImportChunks(new ImportPatients(identities, matching, store),
                 new Preparation(context, indexer), ledger, records, new ImportAudits(audit));

@@ -1,5 +1,6 @@
 package org.musubi.record;
 
+import org.musubi.record.store.ResourceStore;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public final class ReadRecords {
     }
 
     /** A search within one person's record, across every linked source patient. */
-    public Interaction<ResourceStore.Found> search(Reader reader, long personId, RecordQuery query) {
+    public Interaction<Found> search(Reader reader, long personId, RecordQuery query) {
         Interaction<Everything> result = everything(reader, personId, query, Includes.NONE);
         return new Interaction<>(result.value() == null ? null : result.value().found(), result.decision(),
                 result.resourceIds());
@@ -92,8 +93,11 @@ public final class ReadRecords {
             List<SourcePatient> sources = view.sources();
             Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
-            ResourceStore.Found found = store.search(keys, allowed, query);
+            Found found = store.search(keys, allowed, query);
             List<StoredResource> included = includes.referencedBy(found.resources()).stream()
+                    .map(ref -> store.find(ref.substring(0, ref.indexOf('/')), ref.substring(ref.indexOf('/') + 1)))
+                    .flatMap(Optional::stream)
+                    .filter(r -> !r.deleted())
                     .filter(r -> r.patientData()
                             ? keys.contains(r.patientKey()) && r.items().stream().allMatch(view::sees)
                             : org.musubi.record.fhir.ResourceKind.of(r.type()).map(k -> k.directory()).orElse(false)
@@ -118,7 +122,7 @@ public final class ReadRecords {
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             Set<String> shown = new java.util.LinkedHashSet<>();
             PersonRecord record = new PersonRecord() {
-                private List<ResourceStore.Outline> outline;
+                private List<Outline> outline;
 
                 @Override
                 public PersonView view() {
@@ -126,7 +130,7 @@ public final class ReadRecords {
                 }
 
                 @Override
-                public List<ResourceStore.Outline> outline() {
+                public List<Outline> outline() {
                     if (outline == null) {
                         outline = store.outline(keys, allowed);
                     }
@@ -151,7 +155,7 @@ public final class ReadRecords {
         PersonView view();
 
         /** Every live resource the reader may see, without content, newest clinical date first. */
-        List<ResourceStore.Outline> outline();
+        List<Outline> outline();
 
         /** The content of these resources (those the reader may see); each is named in the audit row. */
         List<StoredResource> contents(java.util.Collection<String> ids);
@@ -172,7 +176,7 @@ public final class ReadRecords {
     }
 
     /** What a search found, with the view it was judged by and the included resources it may show. */
-    public record Everything(ResourceStore.Found found, PersonView view, List<StoredResource> included) {
+    public record Everything(Found found, PersonView view, List<StoredResource> included) {
     }
 
     /** Picks the resources a page of matches refers to ({@code _include}); the policy then judges each. */
@@ -180,7 +184,8 @@ public final class ReadRecords {
     public interface Includes {
         Includes NONE = found -> List.of();
 
-        List<StoredResource> referencedBy(List<StoredResource> found);
+        /** The references ({@code Type/id}, each once) to include; read and judged by {@link ReadRecords}. */
+        List<String> referencedBy(List<StoredResource> found);
     }
 
     private Interaction<StoredResource> judged(Reader reader, StoredResource resource, String type, String id,

@@ -1,5 +1,6 @@
 package org.musubi.record;
 
+import org.musubi.record.store.ResourceStore;
 import ca.uhn.fhir.context.FhirContext;
 import org.musubi.audit.Audit;
 import org.musubi.identity.IdentityStore;

@@ -1,5 +1,6 @@
 package org.musubi.record;
 
+import org.musubi.record.store.ResourceStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

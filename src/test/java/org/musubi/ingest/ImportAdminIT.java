@@ -22,7 +22,7 @@ import org.musubi.ingest.chunk.ImportPatients;
 import org.musubi.ingest.chunk.Preparation;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.readers.SourceReaders;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.registry.Facilities;

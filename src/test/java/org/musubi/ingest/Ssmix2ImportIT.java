@@ -46,7 +46,7 @@ class Ssmix2ImportIT {
     @Autowired Facilities facilities;
     @Autowired IdentityBatches identities;
     @Autowired JdbcClient jdbc;
-    @Autowired org.musubi.record.ResourceStore store;
+    @Autowired org.musubi.record.store.ResourceStore store;
     @Autowired AuditRows audit;
 
     @TempDir Path storage;

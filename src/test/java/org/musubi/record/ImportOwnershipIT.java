@@ -1,5 +1,6 @@
 package org.musubi.record;
 
+import org.musubi.record.store.ResourceStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -47,6 +47,6 @@ public record Scoped(ScopeTable row, Set<ApiScope> scopes, Set<String> needed) {
 
     /** The resources a read includes, of the types the call returns only. */
     public ReadRecords.Includes narrow(ReadRecords.Includes includes) {
-        return found -> includes.referencedBy(found).stream().filter(r -> returns(r.type())).toList();
+        return found -> includes.referencedBy(found).stream().filter(r -> returns(r.substring(0, r.indexOf('/')))).toList();
     }
 }

@@ -13,7 +13,8 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.Located;
+import org.musubi.record.ResourceLookup;
 import org.musubi.record.StoredResource;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,9 @@ import org.springframework.stereotype.Component;
 class BundleReferences {
 
     private final FhirContext context;
-    private final ResourceStore store;
+    private final ResourceLookup store;
 
-    BundleReferences(FhirContext context, ResourceStore store) {
+    BundleReferences(FhirContext context, ResourceLookup store) {
         this.context = context;
         this.store = store;
     }
@@ -42,7 +43,7 @@ class BundleReferences {
         }
         String[] token = identifierToken(condition.startsWith("?") ? condition.substring(1) : condition);
         String type = BundleWrites.type(entry);
-        return store.findByIdentifier(type, facility, token[0], token[1]).map(r -> type + "/" + r.id()).orElse(null);
+        return store.locateByIdentifier(type, facility, token[0], token[1]).map(r -> type + "/" + r.id()).orElse(null);
     }
 
     /** The id a created or updated entry gets: the id in a PUT's url, else a new one. */
@@ -114,7 +115,7 @@ class BundleReferences {
                 return ids.get(entry.getFullUrl());
             }
         }
-        Optional<StoredResource> stored = store.findByIdentifier(type, facility, token[0], token[1]);
+        Optional<Located> stored = store.locateByIdentifier(type, facility, token[0], token[1]);
         return stored.map(r -> type + "/" + r.id()).orElseThrow(() -> new UnprocessableEntityException(
                 "条件付き参照 " + ref + " に一致する資源がありません / No resource matches the conditional reference " + ref));
     }

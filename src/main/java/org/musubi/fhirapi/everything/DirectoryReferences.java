@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.musubi.record.ReadRecords;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.ResourceLookup;
 import org.musubi.record.StoredResource;
 import org.springframework.stereotype.Component;
 
@@ -23,19 +23,29 @@ class DirectoryReferences {
 
     private static final Pattern REFERENCE = Pattern.compile(
             "\"reference\":\"(Organization|Practitioner|PractitionerRole)/([A-Za-z0-9\\-.]{1,64})\"");
-    private final ResourceStore store;
+    private final ResourceLookup store;
 
-    DirectoryReferences(ResourceStore store) {
+    DirectoryReferences(ResourceLookup store) {
         this.store = store;
     }
 
-    /** As {@code $everything}'s includes. */
+    /** As {@code $everything}'s includes: the references, read and judged by {@code ReadRecords}. */
     ReadRecords.Includes includes() {
-        return this::referencedBy;
+        return this::references;
     }
 
     /** The live directory resources {@code found} refer to, each once, in the order first referred to. */
     List<StoredResource> referencedBy(List<StoredResource> found) {
+        List<StoredResource> referenced = new ArrayList<>();
+        for (String ref : references(found)) {
+            int slash = ref.indexOf('/');
+            store.directoryEntry(ref.substring(0, slash), ref.substring(slash + 1)).ifPresent(referenced::add);
+        }
+        return referenced;
+    }
+
+    /** The directory references ({@code Type/id}) in {@code found}, each once, in the order first referred to. */
+    private List<String> references(List<StoredResource> found) {
         Set<String> refs = new LinkedHashSet<>();
         for (StoredResource resource : found) {
             Matcher m = REFERENCE.matcher(resource.json());
@@ -43,12 +53,6 @@ class DirectoryReferences {
                 refs.add(m.group(1) + "/" + m.group(2));
             }
         }
-        List<StoredResource> referenced = new ArrayList<>(refs.size());
-        for (String ref : refs) {
-            int slash = ref.indexOf('/');
-            store.find(ref.substring(0, slash), ref.substring(slash + 1)).filter(r -> !r.deleted() && !r.patientData())
-                    .ifPresent(referenced::add);
-        }
-        return referenced;
+        return List.copyOf(refs);
     }
 }

@@ -3,7 +3,7 @@ package org.musubi.fhirapi.record;
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +11,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.record.ReadRecords;
-import org.musubi.record.ResourceStore;
 import org.musubi.record.StoredResource;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +30,9 @@ class IncludedReferences {
             "specimen", "specimen");
 
     private final RecordResources resources;
-    private final ResourceStore store;
 
-    IncludedReferences(RecordResources resources, ResourceStore store) {
+    IncludedReferences(RecordResources resources) {
         this.resources = resources;
-        this.store = store;
     }
 
     ReadRecords.Includes of(String type, Set<Include> includes) {
@@ -55,20 +52,19 @@ class IncludedReferences {
         return found -> referenced(found, paths);
     }
 
-    private List<StoredResource> referenced(List<StoredResource> found, List<String> paths) {
-        Map<String, StoredResource> included = new LinkedHashMap<>();
+    private List<String> referenced(List<StoredResource> found, List<String> paths) {
+        Set<String> included = new LinkedHashSet<>();
         for (StoredResource stored : found) {
             IBaseResource resource = resources.parser().parseResource(stored.json());
             for (String path : paths) {
                 for (Reference reference : resources.context().newTerser().getValues(resource, path, Reference.class)) {
                     String ref = reference.getReference();
-                    if (ref != null && ref.matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}") && !included.containsKey(ref)) {
-                        String[] parts = ref.split("/");
-                        store.find(parts[0], parts[1]).filter(r -> !r.deleted()).ifPresent(r -> included.put(ref, r));
+                    if (ref != null && ref.matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
+                        included.add(ref);
                     }
                 }
             }
         }
-        return List.copyOf(included.values());
+        return List.copyOf(included);
     }
 }

@@ -34,7 +34,6 @@ import org.musubi.fhirapi.response.StorePage;
 import org.musubi.fhirapi.response.StoredJson;
 import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
-import org.musubi.record.ResourceStore;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;

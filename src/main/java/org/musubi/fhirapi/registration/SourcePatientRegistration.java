@@ -29,10 +29,10 @@ public class SourcePatientRegistration {
     private final SourcePatientMatching matching;
     private final WriteRecords writes;
     private final IdentifierSystems systems;
-    private final org.musubi.record.ResourceStore store;
+    private final org.musubi.record.ResourceLookup store;
 
     SourcePatientRegistration(RecordResources resources, SourcePatientMatching matching, WriteRecords writes,
-                              IdentifierSystems systems, org.musubi.record.ResourceStore store) {
+                              IdentifierSystems systems, org.musubi.record.ResourceLookup store) {
         this.store = store;
         this.resources = resources;
         this.matching = matching;
@@ -66,8 +66,8 @@ public class SourcePatientRegistration {
                         + "）が必要です / Patient.identifier with your facility's patient-ID system " + system + " is required"));
         ResourceWrite write = resources.toWrite(patient, null, facility); // validated before anything is kept
         SourcePatient source = matching.receive(caller.userId(), facility, localId.strip(), QueryDemographics.of(patient));
-        String existing = store.findByIdentifier("Patient", facility, system, localId.strip())
-                .map(org.musubi.record.StoredResource::id).orElse(null);
+        String existing = store.locateByIdentifier("Patient", facility, system, localId.strip())
+                .map(org.musubi.record.Located::id).orElse(null);
         if (id != null && existing != null && !existing.equals(id)) {
             throw new ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException("この患者は Patient/" + existing
                     + " として登録済みです / This patient is already stored as Patient/" + existing);

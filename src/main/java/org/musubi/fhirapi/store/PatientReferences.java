@@ -8,7 +8,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.musubi.fhirapi.person.IdentifierSystems;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.Located;
+import org.musubi.record.ResourceLookup;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.registry.Facility;
@@ -23,10 +24,10 @@ class PatientReferences {
 
     private final FhirContext context;
     private final IdentityStore identities;
-    private final ResourceStore store;
+    private final ResourceLookup store;
     private final IdentifierSystems systems;
 
-    PatientReferences(FhirContext context, IdentityStore identities, ResourceStore store, IdentifierSystems systems) {
+    PatientReferences(FhirContext context, IdentityStore identities, ResourceLookup store, IdentifierSystems systems) {
         this.context = context;
         this.identities = identities;
         this.store = store;
@@ -73,8 +74,8 @@ class PatientReferences {
                     .map(SourcePatient::id).findFirst();
         }
         if (ref.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
-            return store.find("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)
-                    .map(StoredResource::patientKey);
+            return store.locate("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)
+                    .map(Located::patientKey);
         }
         return Optional.empty();
     }
@@ -88,7 +89,7 @@ class PatientReferences {
                 ? Optional.of(writerFacility) : systems.facilityOf(system).filter(f -> f.id() == writerFacility).map(Facility::id))
                 .flatMap(f -> identities.sourcePatient(f, value)).map(SourcePatient::id);
         return own.isPresent() ? own
-                : store.findByIdentifier("Patient", writerFacility, system, value).map(StoredResource::patientKey);
+                : store.locateByIdentifier("Patient", writerFacility, system, value).map(Located::patientKey);
     }
 
     private Optional<Long> conditional(String token, long writerFacility) {

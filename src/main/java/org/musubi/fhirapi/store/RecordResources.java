@@ -11,7 +11,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.fhirapi.incoming.IncomingValidation;
 import org.musubi.policy.DataCategory;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.Located;
+import org.musubi.record.ResourceLookup;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.ContentCategories;
@@ -28,11 +29,11 @@ public class RecordResources {
 
     private final FhirContext context;
     private final FhirIndexer indexer;
-    private final ResourceStore store;
+    private final ResourceLookup store;
     private final IncomingValidation validation;
     private final PatientReferences patients;
 
-    RecordResources(FhirContext context, FhirIndexer indexer, ResourceStore store, IncomingValidation validation,
+    RecordResources(FhirContext context, FhirIndexer indexer, ResourceLookup store, IncomingValidation validation,
                     PatientReferences patients) {
         this.context = context;
         this.validation = validation;
@@ -98,7 +99,7 @@ public class RecordResources {
 
     /** Every category of a stored resource an attachment names (none when there is no such resource). */
     private Set<DataCategory> categoriesOf(String type, String id) {
-        return store.find(type, id).map(StoredResource::categories).orElse(Set.of());
+        return store.locate(type, id).map(Located::categories).orElse(Set.of());
     }
 
     /** The path of the reference to the patient a resource of this type is about, if it has one. */
@@ -108,7 +109,7 @@ public class RecordResources {
 
     /** The source patient key of a Patient this store holds. */
     public long patientKeyOf(String patientId) {
-        return store.find("Patient", patientId).map(StoredResource::patientKey).orElseThrow();
+        return store.locate("Patient", patientId).map(Located::patientKey).orElseThrow();
     }
 
     public FhirContext context() {

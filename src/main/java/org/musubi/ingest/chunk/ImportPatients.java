@@ -10,7 +10,7 @@ import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchSourcePatients;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.PatientIdentity;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.ResourceLookup;
 
 /**
  * The source patients of a chunk, in the chunk's transaction: a patient the facility never sent before is stored,
@@ -24,9 +24,9 @@ public final class ImportPatients {
 
     private final IdentityBatches identities;
     private final MatchSourcePatients matching;
-    private final ResourceStore store;
+    private final ResourceLookup store;
 
-    public ImportPatients(IdentityBatches identities, MatchSourcePatients matching, ResourceStore store) {
+    public ImportPatients(IdentityBatches identities, MatchSourcePatients matching, ResourceLookup store) {
         this.identities = identities;
         this.matching = matching;
         this.store = store;

@@ -1,5 +1,6 @@
 package org.musubi.portal.chart;
 
+import org.musubi.record.Outline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import org.musubi.policy.Permit;
 import org.musubi.policy.PersonView;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.record.StoredResource;
 import org.musubi.security.SignedIn;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ public final class PatientChart {
     public interface Selection {
 
         /** The resources (ids) the page shows. */
-        Collection<String> select(List<ResourceStore.Outline> outline);
+        Collection<String> select(List<Outline> outline);
 
         /** Whether the page lists every medication (otherwise those of the last year, for the header's alerts). */
         default boolean allMedications() {
@@ -92,10 +93,10 @@ public final class PatientChart {
     }
 
     private Chart chart(SignedIn me, long personId, ReadRecords.PersonRecord record, Selection selection) {
-        List<ResourceStore.Outline> outline = record.outline();
+        List<Outline> outline = record.outline();
         Set<String> ids = new LinkedHashSet<>(selection.select(outline));
         Instant recent = Instant.now(clock).minus(RECENT_MEDICATIONS);
-        for (ResourceStore.Outline o : outline) {
+        for (Outline o : outline) {
             boolean medication = o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense");
             if (o.type().equals("AllergyIntolerance") || o.type().equals("Condition") || (medication
                     && (selection.allMedications() || o.clinicalDate() == null || o.clinicalDate().isAfter(recent)))) {

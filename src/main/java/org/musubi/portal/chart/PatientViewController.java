@@ -26,7 +26,7 @@ class PatientViewController {
     /** The medication tab: every prescription and dispensing (the chart reads them for the checks anyway). */
     private static final PatientChart.Selection ALL_MEDICATIONS = new PatientChart.Selection() {
         @Override
-        public java.util.Collection<String> select(List<org.musubi.record.ResourceStore.Outline> outline) {
+        public java.util.Collection<String> select(List<org.musubi.record.Outline> outline) {
             return List.of();
         }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.musubi.policy.DataCategory;
-import org.musubi.record.ResourceStore.Outline;
+import org.musubi.record.Outline;
 
 /**
  * Which resources one page of the timeline shows, chosen from the record's outline (no content):

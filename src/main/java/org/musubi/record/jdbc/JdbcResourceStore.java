@@ -1,5 +1,7 @@
 package org.musubi.record.jdbc;
 
+import org.musubi.record.Found;
+import org.musubi.record.Outline;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,7 +17,7 @@ import javax.sql.DataSource;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.record.RecordQuery;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.Written;

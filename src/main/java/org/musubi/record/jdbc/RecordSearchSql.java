@@ -1,12 +1,13 @@
 package org.musubi.record.jdbc;
 
+import org.musubi.record.Found;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.musubi.policy.DataItem;
 import org.musubi.record.RecordQuery;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.record.StoredResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,9 +26,9 @@ final class RecordSearchSql {
         this.jdbc = jdbc;
     }
 
-    ResourceStore.Found run(Set<Long> patientKeys, Set<DataItem> allowed, RecordQuery query) {
+    Found run(Set<Long> patientKeys, Set<DataItem> allowed, RecordQuery query) {
         if (patientKeys.isEmpty() || allowed.isEmpty()) {
-            return new ResourceStore.Found(List.of(), 0);
+            return new Found(List.of(), 0);
         }
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("r.patient_key = ANY(?)" + (query.type() != null ? " AND r.type = ?"
@@ -57,7 +58,7 @@ final class RecordSearchSql {
             params.add(Timestamp.from(query.updatedSince()));
         }
         if (query.count() == 0) {
-            return new ResourceStore.Found(List.of(), count(where, params));
+            return new Found(List.of(), count(where, params));
         }
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.count());
@@ -74,7 +75,7 @@ final class RecordSearchSql {
                     return JdbcResourceStore.stored(rs, row);
                 }).list();
         long total = counted[0] >= 0 ? counted[0] : query.offset() == 0 ? 0 : count(where, params);
-        return new ResourceStore.Found(page, total);
+        return new Found(page, total);
     }
 
     /** The number of matches, for a page past the end or a count alone. */

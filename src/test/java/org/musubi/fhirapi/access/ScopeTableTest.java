@@ -17,7 +17,6 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.AuditRecord;
 import org.musubi.fhirapi.everything.EverythingPages;
 import org.musubi.record.RecordQuery;
-import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.security.ApiScope;
 import org.musubi.security.SignedIn;
@@ -94,8 +93,8 @@ class ScopeTableTest {
         }
         Scoped everything = caller.scoped(ScopeTable.EVERYTHING, audit);
         assertThat(everything.narrow(EverythingPages.storePage(10, 0)).types()).containsExactly("Patient");
-        assertThat(everything.narrow(found -> List.of(stored("Organization"), stored("Patient"))).referencedBy(List.of()))
-                .extracting(StoredResource::type).containsExactly("Patient");
+        assertThat(everything.narrow(found -> List.of("Organization/o1", "Patient/p1")).referencedBy(List.of()))
+                .containsExactly("Patient/p1");
         for (ScopeTable row : List.of(ScopeTable.MEDICATION_NOTEBOOK, ScopeTable.BINARY_READ)) {
             assertThatThrownBy(() -> caller.scoped(row, audit)).isInstanceOf(ForbiddenOperationException.class);
         }
@@ -163,8 +162,8 @@ class ScopeTableTest {
         Scoped search = caller("system/Observation.read", "system/Encounter.read").scoped(ScopeTable.SEARCH, audit,
                 "Observation");
 
-        assertThat(search.narrow(found -> List.of(stored("Encounter"), stored("Organization"), stored("Practitioner")))
-                .referencedBy(List.of())).extracting(StoredResource::type).containsExactly("Encounter");
+        assertThat(search.narrow(found -> List.of("Encounter/e1", "Organization/o1", "Practitioner/p1"))
+                .referencedBy(List.of())).containsExactly("Encounter/e1");
         assertThatThrownBy(() -> search.narrow(new RecordQuery("Observation", List.of(), null, null, null, true, 1, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -203,9 +202,5 @@ class ScopeTableTest {
 
     private static SignedIn user() {
         return new SignedIn(1, "client", "試験", 1L, "FACILITY_SYSTEM", false, Set.of());
-    }
-
-    private static StoredResource stored(String type) {
-        return new StoredResource(0, "id-" + type, type, 1, 1, null, java.time.Instant.EPOCH, false, "{}");
     }
 }

@@ -1,5 +1,6 @@
 package org.musubi.portal.chart;
 
+import org.musubi.record.Outline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,16 +11,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
-import org.musubi.record.ResourceStore;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.record.StoredResource;
 
 class TimelineTest {
 
     /** The record's outline of these entries, as the store gives it (newest clinical date first). */
-    private static List<ResourceStore.Outline> outline(List<ChartEntry> entries) {
+    private static List<Outline> outline(List<ChartEntry> entries) {
         return entries.stream().sorted(java.util.Comparator.comparing(ChartEntry::at,
                         java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
-                .map(e -> new ResourceStore.Outline(1, e.resourceId(), e.resourceType(), e.facilityId(),
+                .map(e -> new Outline(1, e.resourceId(), e.resourceType(), e.facilityId(),
                         e.kind() == TimelineKind.LAB ? DataCategory.LAB_RESULTS : DataCategory.DIAGNOSES, e.at()))
                 .toList();
     }

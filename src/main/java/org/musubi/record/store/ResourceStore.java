@@ -1,18 +1,30 @@
-package org.musubi.record;
+package org.musubi.record.store;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
+import org.musubi.record.Found;
+import org.musubi.record.Located;
+import org.musubi.record.Outline;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.RecordQuery;
+import org.musubi.record.ResourceLookup;
+import org.musubi.record.ResourceRef;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.StoredResource;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
 
 /**
  * FHIR resources in PostgreSQL with versions and a search index. No method here asks the access
- * policy: only {@link ReadRecords} and {@link WriteRecords} may be used by features that serve users.
+ * policy: only {@link ReadRecords} and {@link WriteRecords} may be used by features that serve users, and
+ * other modules see the store only through {@link ResourceLookup} (ArchitectureTest: nothing outside
+ * {@code org.musubi.record} depends on this type).
  */
-public interface ResourceStore {
+public interface ResourceStore extends ResourceLookup {
 
     /** Stores all writes in one transaction (batched); returns one outcome per write, in order. */
     List<Written> write(List<ResourceWrite> writes, Long writerUserId);
@@ -33,10 +45,25 @@ public interface ResourceStore {
      */
     int deleteAll(java.util.List<ResourceRef> refs, Long writerUserId);
 
-    /** The id of the facility's live Patient resource of each of these source patients, where there is one. */
+    @Override
     Map<Long, String> patientIds(long sourceFacility, Collection<Long> patientKeys);
 
     Optional<StoredResource> find(String type, String id);
+
+    @Override
+    default Optional<Located> locate(String type, String id) {
+        return find(type, id).map(Located::of);
+    }
+
+    @Override
+    default Optional<Located> locateByIdentifier(String type, long sourceFacility, String system, String value) {
+        return findByIdentifier(type, sourceFacility, system, value).map(Located::of);
+    }
+
+    @Override
+    default Optional<StoredResource> directoryEntry(String type, String id) {
+        return find(type, id).filter(r -> !r.deleted() && !r.patientData());
+    }
 
     /** The source facility of each stored resource (deleted ones too) among {@code references} ({@code Type/id}). */
     Map<String, Long> owners(Collection<String> references);
@@ -56,9 +83,6 @@ public interface ResourceStore {
      */
     Found search(Set<Long> patientKeys, Set<DataItem> allowed, RecordQuery query);
 
-    record Found(List<StoredResource> resources, long total) {
-    }
-
     /**
      * What a person's record holds, without content: every live resource under these source patients
      * that {@code allowed} lets the reader see, newest clinical date first (undated last). A viewer
@@ -71,19 +95,4 @@ public interface ResourceStore {
      * (with every category a container holds).
      */
     List<StoredResource> contents(Set<Long> patientKeys, Set<DataItem> allowed, Collection<String> ids);
-
-    /** One resource of a record's outline; {@code held}: the categories a container holds besides its own. */
-    record Outline(long patientKey, String id, String type, long sourceFacilityId, DataCategory category,
-                   java.time.Instant clinicalDate, Set<DataCategory> held) {
-
-        public Outline {
-            held = Categories.besides(category, held);
-        }
-
-        /** A resource that holds nothing but itself. */
-        public Outline(long patientKey, String id, String type, long sourceFacilityId, DataCategory category,
-                       java.time.Instant clinicalDate) {
-            this(patientKey, id, type, sourceFacilityId, category, clinicalDate, Set.of());
-        }
-    }
 }
