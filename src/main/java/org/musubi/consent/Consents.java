@@ -50,4 +50,24 @@ public interface Consents {
 
     /** Records a network admin's review; returns false when it was already reviewed. */
     boolean reviewEmergency(long emergencyId, long userId, String note);
+
+    /**
+     * What the access policy decides on for one person, read together (the database answers them in one round trip):
+     * the consents, the facility links, the blocked facilities and the emergency accesses.
+     */
+    default Standing standing(long personId) {
+        return new Standing(of(personId), links(personId), blockedFacilities(personId), emergencies(personId));
+    }
+
+    /** A person's consents, facility links, blocked facilities and emergency accesses, as {@link #standing} read them. */
+    record Standing(List<Consent> consents, List<PatientLink> links, Set<Long> blocked,
+                    List<EmergencyAccess> emergencies) {
+
+        public Standing {
+            consents = List.copyOf(consents);
+            links = List.copyOf(links);
+            blocked = Set.copyOf(blocked);
+            emergencies = List.copyOf(emergencies);
+        }
+    }
 }

@@ -50,7 +50,28 @@ public final class ReadRecords {
     /** One resource (its current version, or {@code version}); a refusal carries the policy's reason. */
     public Interaction<StoredResource> read(Reader reader, String type, String id, Integer version) {
         Optional<StoredResource> found = version == null ? store.find(type, id) : store.version(type, id, version);
-        return judged(reader, found.orElse(null), type, id, AuditAction.READ);
+        return judged(reader, found.orElse(null), type, id, AuditAction.READ, new PersonView[1]);
+    }
+
+    /**
+     * As {@link #read} (current version), handing back too the view of the resource's person the decision was made on
+     * (null for data about no person), so that a page shows the person without reading identity again.
+     */
+    public Interaction<PersonResource> readOfPerson(Reader reader, String type, String id) {
+        PersonView[] seen = new PersonView[1];
+        Interaction<StoredResource> read = judged(reader, store.find(type, id).orElse(null), type, id, AuditAction.READ,
+                seen);
+        return new Interaction<>(read.value() == null ? null : new PersonResource(read.value(), seen[0]),
+                read.decision(), read.resourceIds());
+    }
+
+    /** A resource read with the view of its person ({@code view} null for data about no person). */
+    public record PersonResource(StoredResource resource, PersonView view) {
+
+        /** Whether the resource is live and belongs to this person. */
+        public boolean ofPerson(long personId) {
+            return !resource.deleted() && view != null && view.opened().map(p -> p.id() == personId).orElse(false);
+        }
     }
 
     /**
@@ -70,7 +91,7 @@ public final class ReadRecords {
         Set<DataCategory> held = java.util.EnumSet.noneOf(DataCategory.class);
         versions.forEach(v -> held.addAll(v.held()));
         StoredResource current = versions.isEmpty() ? null : versions.getFirst().holding(held);
-        Interaction<StoredResource> judged = judged(reader, current, type, id, AuditAction.READ);
+        Interaction<StoredResource> judged = judged(reader, current, type, id, AuditAction.READ, new PersonView[1]);
         return judged.permitted() ? new Interaction<>(versions, judged.decision(), judged.resourceIds())
                 : Interaction.refused(judged.decision(), judged.resourceIds());
     }
@@ -189,7 +210,7 @@ public final class ReadRecords {
     }
 
     private Interaction<StoredResource> judged(Reader reader, StoredResource resource, String type, String id,
-                                               AuditAction action) {
+                                               AuditAction action, PersonView[] seen) {
         if (resource == null) {
             return direct(reader, action, type, id, new Deny(NOT_FOUND), null);
         }
@@ -203,6 +224,7 @@ public final class ReadRecords {
             return direct(reader, action, type, id, ownOnly(reader, resource, Deny.NOT_LINKED), resource);
         }
         return access.interact(reader.userId(), reader.purpose(), person.get(), action, type, view -> {
+            seen[0] = view;
             Decision decision = decide(view, resource);
             return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
                     : Interaction.refused(decision, List.of(id));

@@ -1,9 +1,11 @@
 package org.musubi.consent.jdbc;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -15,16 +17,54 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.consent.PatientLink;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcConsents implements Consents {
 
-    private final JdbcClient jdbc;
+    /** The four reads of {@link #standing}, sent as one message: PostgreSQL answers them in one round trip. */
+    private static final String STANDING = """
+            SELECT * FROM consent WHERE person_id = ? ORDER BY id;
+            SELECT * FROM patient_link WHERE person_id = ? ORDER BY id;
+            SELECT facility_id FROM facility_block WHERE person_id = ?;
+            SELECT * FROM emergency_access WHERE person_id = ? ORDER BY id""";
 
-    JdbcConsents(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcOperations operations;
+
+    JdbcConsents(JdbcClient jdbc, JdbcOperations operations) {
         this.jdbc = jdbc;
+        this.operations = operations;
+    }
+
+    @Override
+    public Standing standing(long personId) {
+        return operations.execute(STANDING, (PreparedStatement ps) -> {
+            for (int i = 1; i <= 4; i++) {
+                ps.setLong(i, personId);
+            }
+            ps.execute();
+            List<Consent> consents = rows(ps, JdbcConsents::consent);
+            ps.getMoreResults();
+            List<PatientLink> links = rows(ps, JdbcConsents::link);
+            ps.getMoreResults();
+            Set<Long> blocked = new HashSet<>(rows(ps, (rs, row) -> rs.getLong(1)));
+            ps.getMoreResults();
+            return new Standing(consents, links, blocked, rows(ps, JdbcConsents::emergency));
+        });
+    }
+
+    private static <T> List<T> rows(PreparedStatement ps, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = ps.getResultSet()) {
+            while (rs.next()) {
+                rows.add(mapper.mapRow(rs, rows.size()));
+            }
+        }
+        return rows;
     }
 
     @Override

@@ -18,7 +18,6 @@ import org.musubi.fhirapi.person.PersonOpener;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.response.ServletOutcomes;
 import org.musubi.fhirapi.response.StoredJson;
-import org.musubi.identity.IdentityStore;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
@@ -44,7 +43,7 @@ public class EverythingJson extends OncePerRequestFilter {
 
     /** What the filter needs, looked up on first use. */
     @org.springframework.stereotype.Component
-    public record Parts(RecordProviderParts records, PersonOpener opener, IdentityStore identities,
+    public record Parts(RecordProviderParts records, PersonOpener opener,
                         EverythingPages pages) {
     }
 
@@ -96,7 +95,7 @@ public class EverythingJson extends OncePerRequestFilter {
         links(bundle, base, personId, size, from, everything.found().total() + 1);
         ArrayNode entries = bundle.putArray("entry");
         if (from == 0) {
-            OpenedPerson o = p.opener().opened(caller, p.identities().person(personId).orElseThrow(), everything.view());
+            OpenedPerson o = p.opener().opened(caller, everything.view());
             String patient = p.records().resources().parser().encodeResourceToString(p.opener().patient(o));
             entry(entries, base + "/Patient/" + personId, JSON.readTree(patient));
         }

@@ -23,7 +23,6 @@ import org.musubi.fhirapi.person.OpenedPerson;
 import org.musubi.fhirapi.person.PersonOpener;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.response.StorePage;
-import org.musubi.identity.IdentityStore;
 import org.musubi.record.RecordQuery;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +35,11 @@ public class EverythingProvider implements IResourceProvider {
 
     private final EverythingPages pages;
     private final PersonOpener opener;
-    private final IdentityStore identities;
     private final RecordProviderParts parts;
 
-    EverythingProvider(EverythingPages pages, PersonOpener opener, IdentityStore identities, RecordProviderParts parts) {
+    EverythingProvider(EverythingPages pages, PersonOpener opener, RecordProviderParts parts) {
         this.pages = pages;
         this.opener = opener;
-        this.identities = identities;
         this.parts = parts;
     }
 
@@ -74,7 +71,7 @@ public class EverythingProvider implements IResourceProvider {
         var found = page.found();
         List<IBaseResource> resources = new ArrayList<>();
         if (from == 0) {
-            OpenedPerson o = opener.opened(caller, identities.person(personId).orElseThrow(), page.view());
+            OpenedPerson o = opener.opened(caller, page.view());
             resources.add(opener.patient(o));
         }
         found.resources().forEach(r -> resources.add(parts.resources().toResource(r)));

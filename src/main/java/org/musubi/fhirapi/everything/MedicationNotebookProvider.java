@@ -43,14 +43,11 @@ public class MedicationNotebookProvider {
     private static final List<String> TYPES = List.of("MedicationDispense", "MedicationStatement", "AllergyIntolerance");
     private final RecordProviderParts parts;
     private final PersonOpener opener;
-    private final org.musubi.identity.IdentityStore identities;
     private final DirectoryReferences directory;
 
-    MedicationNotebookProvider(RecordProviderParts parts, PersonOpener opener,
-                               org.musubi.identity.IdentityStore identities, DirectoryReferences directory) {
+    MedicationNotebookProvider(RecordProviderParts parts, PersonOpener opener, DirectoryReferences directory) {
         this.parts = parts;
         this.opener = opener;
-        this.identities = identities;
         this.directory = directory;
     }
 
@@ -76,7 +73,7 @@ public class MedicationNotebookProvider {
                 .forEach(r -> history.add((Resource) parts.resources().toResource(r)));
         Map<String, Resource> parties = new HashMap<>();
         first.included().forEach(r -> parties.put(r.type() + "/" + r.id(), (Resource) parts.resources().toResource(r)));
-        OpenedPerson person = opener.opened(caller, identities.person(personId).orElseThrow(), first.view());
+        OpenedPerson person = opener.opened(caller, first.view());
         Patient patient = opener.patient(person);
         byte[] file = new JahisWriter(encoding).write(patient, history, parties);
         response.setStatus(200);

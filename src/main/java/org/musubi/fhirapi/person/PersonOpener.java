@@ -40,7 +40,12 @@ public class PersonOpener {
         if (!view.permitted()) {
             return Optional.empty();
         }
-        return identities.person(personId).map(person -> opened(caller, person, view));
+        return view.opened().map(person -> opened(caller, person, view));
+    }
+
+    /** The person of a permitting view decided (and audited) elsewhere, as the decision saw them. */
+    public OpenedPerson opened(Caller caller, PersonView view) {
+        return opened(caller, view.opened().orElseThrow(), view);
     }
 
     /** The person as seen through a view already decided (and audited) elsewhere. */
@@ -48,7 +53,7 @@ public class PersonOpener {
         if (!view.permitted()) {
             return new OpenedPerson(person, view, List.of(), null);
         }
-        List<SourcePatient> sources = identities.sourcePatientsOf(person.id());
+        List<SourcePatient> sources = view.opened().isPresent() ? view.sources() : identities.sourcePatientsOf(person.id());
         List<SourcePatient> visible = sources.stream()
                 .filter(s -> view.sees(new DataItem(s.facilityId(), DataCategory.DEMOGRAPHICS))).toList();
         SourcePatient own = view.ownDataOnly() ? sources.stream()

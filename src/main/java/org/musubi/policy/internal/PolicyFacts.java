@@ -52,11 +52,12 @@ class PolicyFacts {
 
     /** The person's facts, given the source patients already read (they make up the source facilities). */
     PersonFacts person(long personId, List<SourcePatient> sources) {
+        Consents.Standing standing = consents.standing(personId);
         return new PersonFacts(personId,
-                consents.of(personId).stream().map(PolicyFacts::grant).toList(),
-                consents.links(personId).stream().map(PolicyFacts::link).toList(),
-                consents.blockedFacilities(personId),
-                consents.emergencies(personId).stream()
+                standing.consents().stream().map(PolicyFacts::grant).toList(),
+                standing.links().stream().map(PolicyFacts::link).toList(),
+                standing.blocked(),
+                standing.emergencies().stream()
                         .map(e -> new EmergencyAccess(e.userId(), e.expiresAt(), e.reason())).toList(),
                 sources.stream().map(SourcePatient::facilityId)
                         .collect(java.util.stream.Collectors.toSet()));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.musubi.blob.BlobStore;
-import org.musubi.identity.IdentityStore;
 import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
@@ -32,12 +31,10 @@ class DocumentController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ReadRecords records;
-    private final IdentityStore identities;
     private final BlobStore blobs;
 
-    DocumentController(ReadRecords records, IdentityStore identities, BlobStore blobs) {
+    DocumentController(ReadRecords records, BlobStore blobs) {
         this.records = records;
-        this.identities = identities;
         this.blobs = blobs;
     }
 
@@ -45,15 +42,15 @@ class DocumentController {
     String document(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, @PathVariable String id,
                     @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
         Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
-        Interaction<StoredResource> read = records.read(reader, "DocumentReference", id, null);
-        if (!read.permitted() || !belongs(read.value(), personId)) {
+        Interaction<ReadRecords.PersonResource> read = records.readOfPerson(reader, "DocumentReference", id);
+        if (!read.permitted() || !read.value().ofPerson(personId)) {
             return PatientViewController.denied(model, response);
         }
-        StoredResource stored = read.value();
+        StoredResource stored = read.value().resource();
         DocumentContent content = DocumentContent.of(stored.json());
         DocumentContent.Shown shown = content.shown();
         model.addAttribute("personId", personId);
-        model.addAttribute("person", identities.person(personId).orElseThrow().person());
+        model.addAttribute("person", read.value().view().opened().orElseThrow().person());
         model.addAttribute("purpose", "EMERGENCY".equals(purpose) ? "EMERGENCY" : null);
         model.addAttribute("document", content);
         model.addAttribute("shown", shown.name());
@@ -78,8 +75,8 @@ class DocumentController {
         if (binary != null && binary.isBlank()) {
             binary = null;
         }
-        Interaction<StoredResource> read = binary != null ? records.read(reader, "Binary", binary, null)
-                : records.read(reader, "DocumentReference", id, null);
+        Interaction<ReadRecords.PersonResource> read = binary != null ? records.readOfPerson(reader, "Binary", binary)
+                : records.readOfPerson(reader, "DocumentReference", id);
         if (!read.permitted()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND); // alike for "not yours" and "no such document"
         }
@@ -111,14 +108,10 @@ class DocumentController {
     }
 
     /** The resource, if it is this person's: a document of another person is not found here. */
-    private StoredResource ofPerson(StoredResource stored, long personId) {
-        if (!belongs(stored, personId)) {
+    private static StoredResource ofPerson(ReadRecords.PersonResource read, long personId) {
+        if (!read.ofPerson(personId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return stored;
-    }
-
-    private boolean belongs(StoredResource stored, long personId) {
-        return !stored.deleted() && identities.personOf(stored.patientKey()).map(p -> p == personId).orElse(false);
+        return read.resource();
     }
 }

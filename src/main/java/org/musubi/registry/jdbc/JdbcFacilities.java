@@ -30,6 +30,10 @@ class JdbcFacilities implements Facilities {
 
     @Override
     public Optional<Facility> find(long id) {
+        return RequestMemo.find("facility", id, () -> load(id));
+    }
+
+    private Optional<Facility> load(long id) {
         return jdbc.sql("SELECT * FROM facility WHERE id = ?").param(id).query(JdbcFacilities::read).optional();
     }
 
@@ -74,22 +78,24 @@ class JdbcFacilities implements Facilities {
 
     @Override
     public Facility insert(FacilityDraft d) {
+        RequestMemo.forget();
         long id = jdbc.sql("""
                 INSERT INTO facility (name_kanji, name_kana, kind, institution_code, prefecture, address, phone,
                   disclosing, viewing, status)
                 VALUES (:nameKanji, :nameKana, :kind, :code, :prefecture, :address, :phone, :disclosing, :viewing, :status)
                 RETURNING id""").paramSource(params(d)).query(Long.class).single();
-        return find(id).orElseThrow();
+        return load(id).orElseThrow();
     }
 
     @Override
     public Facility update(long id, FacilityDraft d) {
+        RequestMemo.forget();
         jdbc.sql("""
                 UPDATE facility SET name_kanji = :nameKanji, name_kana = :nameKana, kind = :kind,
                   institution_code = :code, prefecture = :prefecture, address = :address, phone = :phone,
                   disclosing = :disclosing, viewing = :viewing, status = :status, updated_at = now()
                 WHERE id = :id""").paramSource(params(d).addValue("id", id)).update();
-        return find(id).orElseThrow();
+        return load(id).orElseThrow();
     }
 
     private static MapSqlParameterSource params(FacilityDraft d) {

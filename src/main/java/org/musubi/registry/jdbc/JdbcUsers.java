@@ -44,6 +44,10 @@ class JdbcUsers implements Users {
 
     @Override
     public Optional<User> find(long id) {
+        return RequestMemo.find("user", id, () -> load(id));
+    }
+
+    private Optional<User> load(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::read).optional();
     }
 
@@ -71,24 +75,26 @@ class JdbcUsers implements Users {
     @Override
     @Transactional
     public User insert(UserDraft d, boolean demo) {
+        RequestMemo.forget();
         long id = jdbc.sql("""
                 INSERT INTO app_user (login_id, name_kanji, name_kana, profession, network_admin, status, demo)
                 VALUES (:loginId, :nameKanji, :nameKana, :profession, :networkAdmin, :status, :demo) RETURNING id""")
                 .paramSource(params(d).addValue("demo", demo)).query(Long.class).single();
         writeMemberships(id, d.memberships());
-        return find(id).orElseThrow();
+        return load(id).orElseThrow();
     }
 
     @Override
     @Transactional
     public User update(long id, UserDraft d) {
+        RequestMemo.forget();
         jdbc.sql("""
                 UPDATE app_user SET login_id = :loginId, name_kanji = :nameKanji, name_kana = :nameKana,
                   profession = :profession, network_admin = :networkAdmin, status = :status, updated_at = now()
                 WHERE id = :id""").paramSource(params(d).addValue("id", id)).update();
         jdbc.sql("DELETE FROM user_membership WHERE user_id = ?").param(id).update();
         writeMemberships(id, d.memberships());
-        return find(id).orElseThrow();
+        return load(id).orElseThrow();
     }
 
     @Override
@@ -99,6 +105,7 @@ class JdbcUsers implements Users {
 
     @Override
     public int disableDemoAccounts() {
+        RequestMemo.forget();
         return jdbc.sql("UPDATE app_user SET status = 'DISABLED', updated_at = now() WHERE demo AND status = 'ACTIVE'")
                 .update();
     }
