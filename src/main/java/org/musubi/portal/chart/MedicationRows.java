@@ -12,6 +12,7 @@ import org.musubi.medication.DrugCodeSystems;
 import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.Source;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facility;
 import tools.jackson.databind.JsonNode;
 
@@ -22,10 +23,6 @@ import tools.jackson.databind.JsonNode;
  * and which pharmacy dispensed it.
  */
 public final class MedicationRows {
-
-    private static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
-    /** The extension naming a dispensing's prescriber (a contained PractitionerRole), as the JAHIS import writes it. */
-    private static final String PRESCRIBER = "urn:musubi:fhir:prescriber";
 
     private MedicationRows() {
     }
@@ -140,7 +137,7 @@ public final class MedicationRows {
     private static Source prescriber(JsonNode r) {
         JsonNode role = null;
         for (JsonNode extension : r.path("extension")) {
-            if (PRESCRIBER.equals(text(extension.path("url")))) {
+            if (FhirSystems.PRESCRIBER.equals(text(extension.path("url")))) {
                 role = FhirJson.contained(r, extension.path("valueReference"));
             }
         }
@@ -168,7 +165,7 @@ public final class MedicationRows {
     private static Source organization(Iterable<JsonNode> identifiers, String name) {
         String number = null;
         for (JsonNode identifier : identifiers) {
-            if (INSTITUTION_NO.equals(text(identifier.path("system")))) {
+            if (FhirSystems.INSTITUTION_NO.equals(text(identifier.path("system")))) {
                 number = text(identifier.path("value"));
             }
         }
