@@ -1,10 +1,10 @@
 package org.musubi.portal.chart;
 
-import static org.musubi.portal.chart.FhirJson.concept;
-import static org.musubi.portal.chart.FhirJson.firstInstant;
-import static org.musubi.portal.chart.FhirJson.party;
-import static org.musubi.portal.chart.FhirJson.quantity;
-import static org.musubi.portal.chart.FhirJson.text;
+import static org.musubi.record.fhir.FhirJson.concept;
+import static org.musubi.record.fhir.FhirJson.firstInstant;
+import static org.musubi.record.fhir.FhirJson.party;
+import static org.musubi.record.fhir.FhirJson.quantity;
+import static org.musubi.record.fhir.FhirJson.text;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.musubi.portal.chart.ChartEntry.Detail;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -10,6 +10,7 @@ import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.security.SignedIn;
 import org.musubi.web.servlet.UntrustedContent;
