@@ -11,9 +11,6 @@ import java.util.stream.Stream;
  */
 public interface BlobStore {
 
-    /** The extension (on a FHIR Binary's meta) that names the blob holding the Binary's content. */
-    String FHIR_BLOB_EXTENSION = "urn:musubi:blob-sha256";
-
     /** Stores the stream's content; refuses with {@link TooLarge} beyond {@code maxBytes}, keeping nothing. */
     Blob put(InputStream content, long maxBytes) throws IOException;
 

@@ -1,6 +1,7 @@
 package org.musubi.medication;
 
 import java.util.Set;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The FHIR code systems whose codes the drug master can look up. YJ: the JP Core URL and its OIDs
@@ -10,11 +11,8 @@ import java.util.Set;
  */
 public final class DrugCodeSystems {
 
-    public static final String YJ = "http://capstandard.jp/iyaku.info/CodeSystem/YJ-code";
-    public static final String PRICE_CODE = "urn:oid:1.2.392.100495.20.2.72";
-    private static final Set<String> YJ_SYSTEMS = Set.of(YJ, "urn:oid:1.2.392.100495.20.2.73",
-            "urn:oid:1.2.392.100495.20.1.73");
-    private static final Set<String> PRICE_SYSTEMS = Set.of(PRICE_CODE, "urn:oid:1.2.392.100495.20.1.72");
+    private static final Set<String> YJ_SYSTEMS = Set.of(FhirSystems.YJ, FhirSystems.YJ_OID, FhirSystems.YJ_OID_ALIAS);
+    private static final Set<String> PRICE_SYSTEMS = Set.of(FhirSystems.PRICE_CODE, FhirSystems.PRICE_CODE_ALIAS);
 
     private DrugCodeSystems() {
     }

@@ -9,7 +9,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.MappingContext;
@@ -19,6 +18,7 @@ import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A test-only adapter with a trivial line format, so that the pipeline is tested apart from the real
@@ -52,7 +52,7 @@ final class LineReader implements SourceReader {
         for (String item : f[9].isEmpty() ? new String[0] : f[9].split(";")) {
             String[] codeValue = item.split("=");
             Observation obs = new Observation().setStatus(Observation.ObservationStatus.FINAL);
-            obs.getCode().addCoding().setSystem(CodeSystems.JLAC10).setCode(codeValue[0]);
+            obs.getCode().addCoding().setSystem(FhirSystems.JLAC10).setCode(codeValue[0]);
             obs.setSubject(SourceRefs.patient()).setValue(new Quantity(Double.parseDouble(codeValue[1])));
             obs.addDerivedFrom(SourceRefs.to("Observation", recordKey + "/" + codeValue[0] + "x"));
             resources.add(new MappedResource(recordKey + "/" + codeValue[0], obs));

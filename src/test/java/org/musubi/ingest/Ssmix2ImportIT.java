@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Actor;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.linkage.IdentityBatches;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.record.RecordQuery;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -82,12 +82,12 @@ class Ssmix2ImportIT {
                 .containsExactly("患者", "太郎", "カンジャ", "タロウ");
         assertThat(patient.birthDate()).hasToString("1948-04-05");
         assertThat(one(patient, "Condition", "content::jsonb->'code'->>'text'")).isEqualTo("胃炎");
-        assertThat(codes(patient, "Condition", "code", CodeSystems.DISEASE_KEY + "|20054174", CodeSystems.ICD10 + "|K297",
-                CodeSystems.DISEASE_EXCHANGE + "|TSQF", CodeSystems.ICD10 + "|K298")).as("found by code, and only by its own")
-                .containsExactly(CodeSystems.DISEASE_KEY + "|20054174", CodeSystems.ICD10 + "|K297",
-                        CodeSystems.DISEASE_EXCHANGE + "|TSQF");
-        assertThat(codes(patient, "MedicationRequest", "code", CodeSystems.HOT9 + "|108665201"))
-                .containsExactly(CodeSystems.HOT9 + "|108665201");
+        assertThat(codes(patient, "Condition", "code", FhirSystems.DISEASE_KEY + "|20054174", FhirSystems.ICD10 + "|K297",
+                FhirSystems.DISEASE_EXCHANGE + "|TSQF", FhirSystems.ICD10 + "|K298")).as("found by code, and only by its own")
+                .containsExactly(FhirSystems.DISEASE_KEY + "|20054174", FhirSystems.ICD10 + "|K297",
+                        FhirSystems.DISEASE_EXCHANGE + "|TSQF");
+        assertThat(codes(patient, "MedicationRequest", "code", FhirSystems.HOT9 + "|108665201"))
+                .containsExactly(FhirSystems.HOT9 + "|108665201");
         assertThat(jdbc.sql("""
                 SELECT content::jsonb->'dosageInstruction'->0->'timing'->'code'->'coding'->0->>'code' FROM resource
                 WHERE patient_key = ? AND type = 'MedicationRequest' AND content::text LIKE '%108665201%'""")
@@ -96,8 +96,8 @@ class Ssmix2ImportIT {
                 SELECT (content::jsonb->'valueQuantity'->>'value') || ' ' || (content::jsonb->'valueQuantity'->>'unit') FROM resource
                 WHERE patient_key = ? AND type = 'Observation' AND content::jsonb->'code'->'coding'->0->>'code' = '3A015000002327101'""")
                 .param(patient.id()).query(String.class).single()).isEqualTo("4.9 g/dl");
-        assertThat(codes(patient, "Observation", "code", CodeSystems.JLAC10 + "|3A015000002327101"))
-                .containsExactly(CodeSystems.JLAC10 + "|3A015000002327101");
+        assertThat(codes(patient, "Observation", "code", FhirSystems.JLAC10 + "|3A015000002327101"))
+                .containsExactly(FhirSystems.JLAC10 + "|3A015000002327101");
         assertThat(jdbc.sql("""
                 SELECT (content::jsonb->'period'->>'start') || ' ' || (content::jsonb->'period'->>'end') FROM resource
                 WHERE patient_key = ? AND type = 'Encounter' AND content::jsonb->'class'->>'code' = 'IMP'""").param(patient.id())

@@ -16,6 +16,7 @@ import org.musubi.medication.cli.DrugsCommand;
 import org.musubi.medication.master.DrugMaster;
 import org.musubi.medication.master.DrugMasterLoad;
 import org.musubi.medication.master.LoadDrugMaster;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ class DrugMasterIT {
         assertThat(master.loads(1)).singleElement().extracting(DrugMasterLoad::fileName, DrugMasterLoad::loadedBy)
                 .containsExactly("drug-price-list-sample.csv", "test");
         assertThat(checks.check(List.of(
-                MedicationEntry.forDays("rx1", DrugCodeSystems.YJ, "2329028F1029", "ランソプラゾール口腔内崩壊錠15mg",
+                MedicationEntry.forDays("rx1", FhirSystems.YJ, "2329028F1029", "ランソプラゾール口腔内崩壊錠15mg",
                         java.time.LocalDate.of(2026, 4, 1), 14, Source.named("A病院"), null, MedicationEntry.Kind.PRESCRIPTION),
                 MedicationEntry.forDays("rx2", null, null, "オメプラゾール腸溶錠20mg",
                         java.time.LocalDate.of(2026, 4, 7), 14, Source.named("B医院"), null, MedicationEntry.Kind.PRESCRIPTION)))

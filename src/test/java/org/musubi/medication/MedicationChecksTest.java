@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.musubi.medication.MedicationEntry.Kind;
+import org.musubi.record.fhir.FhirSystems;
 
 /** Duplicate-medication alerts over a patient's prescriptions and dispensings. */
 class MedicationChecksTest {
 
-    private static final String YJ = DrugCodeSystems.YJ;
+    private static final String YJ = FhirSystems.YJ;
     private static final String SYNTH_YJ = "urn:oid:1.2.392.100495.20.1.73";
     private static final String HOT9 = "http://medis.or.jp/CodeSystem/master-HOT9";
     private static final Source HOSPITAL_A = new Source("1310000001", "A病院", "結 一郎");

@@ -22,6 +22,7 @@ import org.musubi.policy.Interaction;
 import org.musubi.record.StoredResource;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.ContentCategories;
+import org.musubi.record.fhir.FhirSystems;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Binaries {
 
-    static final String BLOB_HASH = BlobStore.FHIR_BLOB_EXTENSION;
-    static final String BLOB_SIZE = "urn:musubi:blob-size";
     private final BlobStore blobs;
     private final RecordProviderParts parts;
     private final long maxBytes;
@@ -77,8 +76,8 @@ public class Binaries {
             if (securityContext != null && !securityContext.isBlank()) {
                 binary.setSecurityContext(new Reference(securityContext.strip()));
             }
-            binary.getMeta().addExtension(BLOB_HASH, new StringType(blob.sha256()));
-            binary.getMeta().addExtension(BLOB_SIZE, new StringType(String.valueOf(blob.size())));
+            binary.getMeta().addExtension(FhirSystems.BLOB_SHA256, new StringType(blob.sha256()));
+            binary.getMeta().addExtension(FhirSystems.BLOB_SIZE, new StringType(String.valueOf(blob.size())));
             Written written = parts.write(caller, binary, null, held);
             return new Outcome(201, null, written.id(), written.version());
         } catch (BaseServerResponseException e) {
@@ -103,13 +102,13 @@ public class Binaries {
             Interaction<StoredResource> read = parts.reads().read(caller.reader(), "Binary", id, null);
             StoredResource stored = parts.outcome(read, new org.hl7.fhir.r4.model.IdType("Binary", id));
             Binary binary = (Binary) parts.resources().toResource(stored);
-            String hash = binary.getMeta().getExtensionString(BLOB_HASH);
+            String hash = binary.getMeta().getExtensionString(FhirSystems.BLOB_SHA256);
             Optional<InputStream> content = stored.deleted() ? Optional.empty() : blobs.open(hash);
             if (content.isEmpty()) {
                 return new Opened(404, "Binary/" + id + " の内容がありません / no content for Binary/" + id, null, null, null);
             }
             return new Opened(200, null, binary.getContentType(),
-                    new Blob(hash, hash, Long.parseLong(binary.getMeta().getExtensionString(BLOB_SIZE))), content.get());
+                    new Blob(hash, hash, Long.parseLong(binary.getMeta().getExtensionString(FhirSystems.BLOB_SIZE))), content.get());
         } catch (BaseServerResponseException e) {
             return new Opened(e.getStatusCode(), e.getMessage(), null, null, null);
         }

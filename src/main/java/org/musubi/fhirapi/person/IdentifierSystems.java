@@ -2,6 +2,7 @@ package org.musubi.fhirapi.person;
 
 import java.util.Optional;
 import org.musubi.fhirapi.FhirApiProperties;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentifierSystems {
 
-    static final String JP_CORE_PATIENT_ID = "urn:oid:1.2.392.100495.20.3.51.1";
     /** JP-CLINS: "the sending hospital's patient ID", meaning the writer's own patient ID when a facility writes. */
     public static final String JP_HOSPITAL_PATIENT_ID = "http://jpfhir.jp/fhir/eCS/Idsystem/JP_Hospital_PatientID";
-    private static final String MUSUBI_FACILITY = "urn:musubi:facility:";
     private final Facilities facilities;
     private final String regional;
 
@@ -35,8 +34,8 @@ public class IdentifierSystems {
     }
 
     public String patientIds(Facility facility) {
-        return facility.medicalInstitutionCode().map(code -> JP_CORE_PATIENT_ID + code.value())
-                .orElse(MUSUBI_FACILITY + facility.id() + ":patient-id");
+        return facility.medicalInstitutionCode().map(code -> FhirSystems.PATIENT_ID_ROOT + code.value())
+                .orElse(FhirSystems.FACILITY + facility.id() + ":patient-id");
     }
 
     /** The patient-ID system of the facility with this id (one that exists). */
@@ -49,11 +48,11 @@ public class IdentifierSystems {
         if (system == null) {
             return Optional.empty();
         }
-        if (system.startsWith(JP_CORE_PATIENT_ID) && system.length() == JP_CORE_PATIENT_ID.length() + 10) {
-            return facilities.findByCode(system.substring(JP_CORE_PATIENT_ID.length()));
+        if (system.startsWith(FhirSystems.PATIENT_ID_ROOT) && system.length() == FhirSystems.PATIENT_ID_ROOT.length() + 10) {
+            return facilities.findByCode(system.substring(FhirSystems.PATIENT_ID_ROOT.length()));
         }
-        if (system.startsWith(MUSUBI_FACILITY) && system.endsWith(":patient-id")) {
-            String id = system.substring(MUSUBI_FACILITY.length(), system.length() - ":patient-id".length());
+        if (system.startsWith(FhirSystems.FACILITY) && system.endsWith(":patient-id")) {
+            String id = system.substring(FhirSystems.FACILITY.length(), system.length() - ":patient-id".length());
             return id.matches("\\d{1,18}") ? facilities.find(Long.parseLong(id)) : Optional.empty();
         }
         return Optional.empty();

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonPatients {
 
-    static final String JP_PATIENT = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient";
-    static final String REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
     private final IdentifierSystems systems;
     private final Facilities facilities;
 
@@ -39,7 +38,7 @@ public class PersonPatients {
     Patient toPatient(RegisteredPerson person, List<SourcePatient> visible, SourcePatient ownOnly) {
         Patient patient = new Patient();
         patient.setId(String.valueOf(person.id()));
-        patient.getMeta().addProfile(JP_PATIENT);
+        patient.getMeta().addProfile(FhirSystems.JP_PATIENT);
         if (ownOnly == null) {
             patient.setActive(person.active());
         }
@@ -90,7 +89,7 @@ public class PersonPatients {
             name.addGiven(given);
         }
         name.setText(String.join(" ", family == null ? "" : family, given == null ? "" : given).strip());
-        name.addExtension(REPRESENTATION, new CodeType(representation));
+        name.addExtension(FhirSystems.NAME_REPRESENTATION, new CodeType(representation));
     }
 
     public static AdministrativeGender gender(Sex sex) {

@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.identity.Sex;
 import org.musubi.identity.matching.Demographics;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The demographics of a Patient a caller sends ({@code $match}, a facility registering its patient). A name tagged
@@ -20,7 +21,7 @@ public final class QueryDemographics {
         String[] kanji = new String[2];
         String[] kana = new String[2];
         for (HumanName name : patient.getName()) {
-            String representation = name.getExtensionString(PersonPatients.REPRESENTATION);
+            String representation = name.getExtensionString(FhirSystems.NAME_REPRESENTATION);
             boolean isKana = "SYL".equals(representation)
                     || (representation == null && !hasKanji(name.getFamily() + name.getGivenAsSingleString()));
             String[] target = isKana ? kana : kanji;

@@ -1,6 +1,7 @@
 package org.musubi.ingest.adapter;
 
 import java.util.Objects;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * What an adapter knows of the sending facility: its 10-digit medical-institution code (for JP Core
@@ -8,9 +9,6 @@ import java.util.Objects;
  * make ({@link ImportIds}: directory resources and local patient ids made from content).
  */
 public record MappingContext(String institutionCode, String facilityName, ImportIds ids) {
-
-    /** JP Core's system for this facility's patient IDs. */
-    public static final String PATIENT_ID_ROOT = "urn:oid:1.2.392.100495.20.3.51.1";
 
     public MappingContext {
         Objects.requireNonNull(institutionCode, "institutionCode");
@@ -24,6 +22,6 @@ public record MappingContext(String institutionCode, String facilityName, Import
     }
 
     public String patientIdSystem() {
-        return PATIENT_ID_ROOT + institutionCode;
+        return FhirSystems.PATIENT_ID_ROOT + institutionCode;
     }
 }

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.musubi.identity.Sex;
 import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * HL7 v2 data types as JP Core FHIR values: TS/DTM to dateTime in Japan time, CWE/CE to
@@ -25,8 +26,6 @@ import org.musubi.ingest.adapter.CodeSystems;
  * XAD, XTN, sex. A value that cannot be read gives empty; callers report the field.
  */
 public final class Hl7Values {
-
-    public static final String NAME_REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
 
     private static final Pattern TS = Pattern.compile("(\\d{4}(?:\\d{2}){0,5})(?:\\.(\\d{1,4}))?([+-]\\d{4})?");
     private static final Pattern DAY = Pattern.compile("\\d{8}");
@@ -136,7 +135,7 @@ public final class Hl7Values {
                 default -> null;
             };
             if (representation != null) {
-                name.addExtension(NAME_REPRESENTATION, new CodeType(representation));
+                name.addExtension(FhirSystems.NAME_REPRESENTATION, new CodeType(representation));
             }
             return name;
         }).toList();

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.musubi.identity.Sex;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.PatientIdentity;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The patient of a message from its PID segment: the facility's patient ID (PID-3, first CX), the
@@ -17,8 +18,6 @@ import org.musubi.ingest.adapter.PatientIdentity;
  * and phone (PID-13, home first), as matching needs them and as a JP Core Patient.
  */
 public final class PatientSegment {
-
-    public static final String JP_PATIENT = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient";
 
     private final Hl7Segment pid;
 
@@ -47,7 +46,7 @@ public final class PatientSegment {
     /** The JP Core Patient: identifier in the facility's patient-ID system, names, sex, birth date, address, phones. */
     public Patient resource(String localId, MappingContext facility) {
         Patient patient = new Patient();
-        patient.getMeta().addProfile(JP_PATIENT);
+        patient.getMeta().addProfile(FhirSystems.JP_PATIENT);
         patient.addIdentifier().setSystem(facility.patientIdSystem()).setValue(localId);
         Hl7Values.names(pid.repetitions(5)).forEach(patient::addName);
         patient.setGender(Hl7Values.gender(sex()));

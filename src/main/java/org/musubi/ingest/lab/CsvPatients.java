@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.PatientIdentity;
 import org.musubi.ingest.hl7.Hl7Values;
-import org.musubi.ingest.hl7.PatientSegment;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The patient of a CSV record, from its first row: the facility's patient ID, the kanji and kana names
@@ -28,7 +28,7 @@ final class CsvPatients {
 
     static Patient resource(CsvLabRow.Patient patient, MappingContext facility) {
         Patient resource = new Patient();
-        resource.getMeta().addProfile(PatientSegment.JP_PATIENT);
+        resource.getMeta().addProfile(FhirSystems.JP_PATIENT);
         resource.addIdentifier().setSystem(facility.patientIdSystem()).setValue(patient.id());
         name(patient.nameKanji(), "IDE", resource);
         name(patient.nameKana(), "SYL", resource);
@@ -48,7 +48,7 @@ final class CsvPatients {
         if (parts[1] != null) {
             name.addGiven(parts[1]);
         }
-        name.addExtension(Hl7Values.NAME_REPRESENTATION, new CodeType(representation));
+        name.addExtension(FhirSystems.NAME_REPRESENTATION, new CodeType(representation));
     }
 
     /** Family and given (either null). */

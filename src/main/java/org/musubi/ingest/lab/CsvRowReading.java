@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * Reads one CSV row of the lab layout, checking each column's format (docs/lab-csv.md); the first fault
@@ -21,7 +21,6 @@ import org.musubi.ingest.adapter.MappingContext;
 final class CsvRowReading {
 
     /** A lab centre's own test codes, per facility (no national system exists). */
-    static final String LOCAL_CODE_SYSTEM = "urn:musubi:lab-local-code:";
     private static final Pattern JLAC10 = Pattern.compile("[0-9A-Z]{17}");
 
     private final CsvHeader header;
@@ -69,10 +68,10 @@ final class CsvRowReading {
         }
         List<Coding> codings = new ArrayList<>(2);
         if (!jlac10.isEmpty()) {
-            codings.add(new Coding(CodeSystems.JLAC10, jlac10, name));
+            codings.add(new Coding(FhirSystems.JLAC10, jlac10, name));
         }
         if (!local.isEmpty()) {
-            codings.add(new Coding(LOCAL_CODE_SYSTEM + context.institutionCode(), local, name));
+            codings.add(new Coding(FhirSystems.LAB_LOCAL_CODE + context.institutionCode(), local, name));
         }
         return new CodeableConcept().setCoding(codings).setText(name);
     }

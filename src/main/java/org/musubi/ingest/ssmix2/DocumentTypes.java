@@ -4,6 +4,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.musubi.ingest.ssmix2.naming.ExtendedType;
 import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A document's type from its extended-storage type folder: the standard code first (LOINC for
@@ -12,7 +13,6 @@ import org.musubi.ingest.adapter.CodeSystems;
  */
 final class DocumentTypes {
 
-    static final String LOINC = "http://loinc.org";
 
     private DocumentTypes() {
     }
@@ -29,7 +29,7 @@ final class DocumentTypes {
     }
 
     private static Coding coding(String code, String display, String system) {
-        String uri = system.equals("LN") ? LOINC : system.isEmpty() ? null : CodeSystems.uri(system, code);
+        String uri = system.equals("LN") ? FhirSystems.LOINC : system.isEmpty() ? null : CodeSystems.uri(system, code);
         return new Coding(uri, code, display.isEmpty() ? null : display);
     }
 

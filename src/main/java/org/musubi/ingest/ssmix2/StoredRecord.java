@@ -9,10 +9,10 @@ import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.PatientIdentity;
 import org.musubi.ingest.adapter.Problem;
-import org.musubi.ingest.hl7.PatientSegment;
 import org.musubi.ingest.ssmix2.naming.ConditionFlag;
 import org.musubi.ingest.ssmix2.naming.Ssmix2FileName;
 import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The record one stored file is a version of, while it is read: its place and name, the facility, the
@@ -82,7 +82,7 @@ final class StoredRecord {
 
     Patient patientByName() {
         Patient patient = new Patient();
-        patient.getMeta().addProfile(PatientSegment.JP_PATIENT);
+        patient.getMeta().addProfile(FhirSystems.JP_PATIENT);
         patient.addIdentifier().setSystem(facility.patientIdSystem()).setValue(name().patientId());
         return patient;
     }

@@ -1,10 +1,10 @@
 package org.musubi.portal.chart;
 
-import static org.musubi.portal.chart.FhirJson.concept;
-import static org.musubi.portal.chart.FhirJson.firstInstant;
-import static org.musubi.portal.chart.FhirJson.party;
-import static org.musubi.portal.chart.FhirJson.quantity;
-import static org.musubi.portal.chart.FhirJson.text;
+import static org.musubi.record.fhir.FhirJson.concept;
+import static org.musubi.record.fhir.FhirJson.firstInstant;
+import static org.musubi.record.fhir.FhirJson.party;
+import static org.musubi.record.fhir.FhirJson.quantity;
+import static org.musubi.record.fhir.FhirJson.text;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.musubi.portal.chart.ChartEntry.Detail;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.FhirSystems;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +29,6 @@ final class ChartEntries {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final String ICD10 = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full";
     private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
     /** A report's category codes that mean laboratory results: v2-0074 LAB, JP Core's LOINC LP29693-6 検体検査. */
     private static final Set<String> LAB_REPORTS = Set.of("LAB", "lab", "laboratory", "LP29693-6");
@@ -112,7 +113,7 @@ final class ChartEntries {
         ChartEntry condition() {
             String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
             String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
-            add("chart.detail.icd10", FhirJson.code(r.path("code"), ICD10, "urn:oid:1.2.392.200119.4.103"));
+            add("chart.detail.icd10", FhirJson.code(r.path("code"), FhirSystems.ICD10, "urn:oid:1.2.392.200119.4.103"));
             add("chart.detail.onset", text(r.path("onsetDateTime")));
             add("chart.detail.abatement", text(r.path("abatementDateTime")));
             addCode("chart.detail.clinicalStatus", "clinicalStatus", clinical);

@@ -9,6 +9,8 @@ import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.security.SignedIn;
 import org.musubi.web.servlet.UntrustedContent;
 import org.springframework.http.HttpStatus;
@@ -93,7 +95,7 @@ class DocumentController {
         JsonNode r = JSON.readTree(stored.json());
         String hash = null;
         for (JsonNode extension : r.path("meta").path("extension")) {
-            if (BlobStore.FHIR_BLOB_EXTENSION.equals(FhirJson.text(extension.path("url")))) {
+            if (FhirSystems.BLOB_SHA256.equals(FhirJson.text(extension.path("url")))) {
                 hash = FhirJson.text(extension.path("valueString"));
             }
         }

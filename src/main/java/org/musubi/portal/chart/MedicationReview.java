@@ -4,9 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.musubi.medication.MedicationChecks;
+import org.musubi.medication.Source;
+import org.musubi.medication.fhir.MedicationRows;
+import org.musubi.medication.fhir.Medications;
 import org.musubi.record.StoredResource;
 import org.musubi.registry.Facilities;
-import org.musubi.registry.Facility;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a patient's medications from the resources a page view read, and checks them for duplicates. */
@@ -22,9 +24,9 @@ public final class MedicationReview {
 
     /** @param json the resources read as JSON, in the same order */
     Medications review(List<StoredResource> resources, List<JsonNode> json) {
-        Map<Long, Facility> senders = new HashMap<>();
-        resources.stream().map(StoredResource::sourceFacilityId).distinct()
-                .forEach(id -> facilities.find(id).ifPresent(f -> senders.put(id, f)));
+        Map<Long, Source> senders = new HashMap<>();
+        resources.stream().map(StoredResource::sourceFacilityId).distinct().forEach(id -> facilities.find(id)
+                .ifPresent(f -> senders.put(id, new Source(f.code().value(), f.nameKanji(), null))));
         List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders);
         return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
     }

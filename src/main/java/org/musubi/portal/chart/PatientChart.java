@@ -15,6 +15,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.identity.Person;
+import org.musubi.medication.fhir.Medications;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.policy.Deny;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
+import org.musubi.medication.fhir.MedicationRows;
+import org.musubi.medication.fhir.Medications;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.security.SignedIn;

@@ -14,13 +14,13 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Quantity;
+import org.musubi.record.fhir.FhirSystems;
 
 /** Reads a lab Observation into a {@link LabResult}: analyte, value, unit, flag, reference range and day. */
 public final class LabObservations {
 
     /** The two spellings of the JLAC10 17-digit code system (URL and OID). */
-    public static final Set<String> JLAC10 = Set.of("http://medis.or.jp/CodeSystem/master-JLAC10-17digits",
-            "urn:oid:1.2.392.200119.4.504");
+    public static final Set<String> JLAC10 = Set.of(FhirSystems.JLAC10, FhirSystems.JLAC10_OID);
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final Set<ObservationStatus> SKIPPED = Set.of(ObservationStatus.CANCELLED,
             ObservationStatus.ENTEREDINERROR);

@@ -19,8 +19,8 @@ public final class ClinsRules {
 
     static final String ECS = "http://jpfhir.jp/fhir/eCS/StructureDefinition/";
     static final Set<String> DRUG_CODES = Set.of(
-            "http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
-            "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationGeneralOrderCode",
+            FhirSystems.YJ,
+            FhirSystems.GENERIC_NAME,
             "http://jpfhir.jp/fhir/eCS/CodeSystem/MedicationCodeNocoded_CS");
     static final String LOCAL_LAB_CODE = "http://jpfhir.jp/fhir/clins/CodeSystem/JP_CLINS_ObsLabResult_LocalCode_CS";
 

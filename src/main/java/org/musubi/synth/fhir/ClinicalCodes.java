@@ -14,13 +14,7 @@ import java.util.SplittableRandom;
  */
 public final class ClinicalCodes {
 
-    static final String ICD10 = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full";
     static final String MEDIS_DISEASE = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MDCDX2";
-    /** The YJ code system as JP Core names it (urn:oid:1.2.392.100495.20.2.73). */
-    static final String YJ = "http://capstandard.jp/iyaku.info/CodeSystem/YJ-code";
-    static final String JLAC10 = "urn:oid:1.2.392.200119.4.504";
-    static final String LOINC = "http://loinc.org";
-    static final String UCUM = "http://unitsofmeasure.org";
 
     /** A chronic diagnosis with the drugs and laboratory tests that follow it. */
     public record Diagnosis(String icd10, String medis, String medisKey, String exchangeCode, String name,

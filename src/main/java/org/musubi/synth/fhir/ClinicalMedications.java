@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.musubi.record.fhir.FhirSystems;
 
 /** An outpatient prescription (YJ code, dosage text, days' supply) and its dispense. */
 final class ClinicalMedications {
@@ -34,7 +35,7 @@ final class ClinicalMedications {
         request.addDosageInstruction().setText(drug.dose());
         request.getDispenseRequest().setQuantity(tablets(drug.perDay() * days))
                 .setExpectedSupplyDuration((Duration) new Duration().setValue(days).setUnit("日")
-                        .setSystem(ClinicalCodes.UCUM).setCode("d"));
+                        .setSystem(FhirSystems.UCUM).setCode("d"));
         return request;
     }
 
@@ -47,7 +48,7 @@ final class ClinicalMedications {
     }
 
     private static CodeableConcept medication(ClinicalCodes.Drug drug) {
-        return new CodeableConcept(new Coding(ClinicalCodes.YJ, drug.yj(), drug.name())).setText(drug.name());
+        return new CodeableConcept(new Coding(FhirSystems.YJ, drug.yj(), drug.name())).setText(drug.name());
     }
 
     private static SimpleQuantity tablets(int count) {

@@ -10,11 +10,11 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.musubi.record.fhir.FhirSystems;
 
 /** Laboratory results (JLAC10, near the patient's own baseline) and vital signs (LOINC) of a visit. */
 final class ClinicalObservations {
 
-    private static final String CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     private final SplittableRandom random;
 
     ClinicalObservations(SplittableRandom random) {
@@ -24,7 +24,7 @@ final class ClinicalObservations {
     Observation lab(ClinicalCodes.Lab lab, double baseline, Date taken, String encounterUrl) {
         double value = lab.around(baseline, random);
         Observation observation = observation("laboratory", "検体検査", encounterUrl, taken);
-        observation.getCode().addCoding(new Coding(ClinicalCodes.JLAC10, lab.jlac10(), lab.name())).setText(lab.name());
+        observation.getCode().addCoding(new Coding(FhirSystems.JLAC10_OID, lab.jlac10(), lab.name())).setText(lab.name());
         observation.setValue(quantity(value, lab.decimals(), lab.unit()));
         observation.addReferenceRange().setLow(quantity(lab.low(), lab.decimals(), lab.unit()))
                 .setHigh(quantity(lab.referenceHigh(), lab.decimals(), lab.unit()));
@@ -35,7 +35,7 @@ final class ClinicalObservations {
     /** Blood pressure (a panel with two components), pulse, and sometimes weight or temperature. */
     List<Observation> vitals(Date taken, String encounterUrl) {
         Observation pressure = observation("vital-signs", "バイタルサイン", encounterUrl, taken);
-        pressure.getCode().addCoding(new Coding(ClinicalCodes.LOINC, "85354-9", "血圧"));
+        pressure.getCode().addCoding(new Coding(FhirSystems.LOINC, "85354-9", "血圧"));
         component(pressure, ClinicalCodes.SYSTOLIC);
         component(pressure, ClinicalCodes.DIASTOLIC);
         Observation pulse = vital(ClinicalCodes.PULSE, taken, encounterUrl);
@@ -48,18 +48,18 @@ final class ClinicalObservations {
 
     private Observation vital(ClinicalCodes.Vital vital, Date taken, String encounterUrl) {
         Observation observation = observation("vital-signs", "バイタルサイン", encounterUrl, taken);
-        observation.getCode().addCoding(new Coding(ClinicalCodes.LOINC, vital.loinc(), vital.name()));
+        observation.getCode().addCoding(new Coding(FhirSystems.LOINC, vital.loinc(), vital.name()));
         return observation.setValue(quantity(draw(vital), vital.decimals(), vital.unit()));
     }
 
     private void component(Observation panel, ClinicalCodes.Vital vital) {
-        panel.addComponent().setCode(new CodeableConcept(new Coding(ClinicalCodes.LOINC, vital.loinc(), vital.name())))
+        panel.addComponent().setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, vital.loinc(), vital.name())))
                 .setValue(quantity(draw(vital), vital.decimals(), vital.unit()));
     }
 
     private Observation observation(String category, String display, String encounterUrl, Date taken) {
         Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL);
-        observation.addCategory().addCoding(new Coding(CATEGORY, category, display));
+        observation.addCategory().addCoding(new Coding(FhirSystems.OBSERVATION_CATEGORY, category, display));
         observation.setEncounter(new Reference(encounterUrl)).setEffective(new DateTimeType(taken));
         return observation;
     }
@@ -70,6 +70,6 @@ final class ClinicalObservations {
 
     private static Quantity quantity(double value, int decimals, String unit) {
         return new Quantity().setValue(ClinicalVisits.round(value, decimals)).setUnit(unit)
-                .setSystem(ClinicalCodes.UCUM).setCode(unit);
+                .setSystem(FhirSystems.UCUM).setCode(unit);
     }
 }

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.identity.Person;
 import org.musubi.identity.Sex;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * Deterministic synthetic clinical records of a facility's patient, as a facility system exports
@@ -24,7 +25,6 @@ import org.musubi.identity.Sex;
  */
 public final class ClinicalRecordGenerator {
 
-    private static final String NAME_FORM = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
 
     /** The facility's Patient for a synthetic person: kanji and kana names, sex, birth date, address, phone. */
     public Patient patient(Person person, String patientIdSystem, String localId) {
@@ -78,6 +78,6 @@ public final class ClinicalRecordGenerator {
 
     private static void name(Patient patient, String family, String given, String form) {
         HumanName name = patient.addName().setFamily(family).addGiven(given);
-        name.addExtension(NAME_FORM, new CodeType(form));
+        name.addExtension(FhirSystems.NAME_REPRESENTATION, new CodeType(form));
     }
 }

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * One patient's visits to one facility, each an Encounter with what happened at it: the chronic
@@ -26,7 +27,6 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class ClinicalVisits {
 
-    static final String INSTANCE_ID = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final SplittableRandom random;
     private final String patientUrl;
@@ -54,7 +54,7 @@ final class ClinicalVisits {
     void visit(LocalDate day) {
         Date start = Date.from(day.atTime(LocalTime.of(9, 0).plusMinutes(random.nextInt(480))).atZone(JAPAN).toInstant());
         Encounter encounter = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
-                .setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "外来"))
+                .setClass_(new Coding(FhirSystems.ACT_CODE, "AMB", "外来"))
                 .setSubject(patient()).setPeriod(new Period().setStart(start)
                         .setEnd(new Date(start.getTime() + (10 + random.nextInt(40)) * 60_000L)));
         String encounterUrl = add(encounter, null);
@@ -85,15 +85,15 @@ final class ClinicalVisits {
         Condition condition = new Condition().setSubject(patient()).setEncounter(new Reference(encounterUrl))
                 .setOnset(new DateTimeType(day.minusDays(random.nextInt(30)).toString()))
                 .setRecordedDateElement(new DateTimeType(day.toString()));
-        condition.getCode().addCoding(new Coding(ClinicalCodes.ICD10, icd10, name)).addCoding(new Coding(ClinicalCodes.MEDIS_DISEASE,
+        condition.getCode().addCoding(new Coding(FhirSystems.ICD10, icd10, name)).addCoding(new Coding(ClinicalCodes.MEDIS_DISEASE,
                 medis, name)).setText(name);
-        condition.getClinicalStatus().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical",
+        condition.getClinicalStatus().addCoding(new Coding(FhirSystems.CONDITION_CLINICAL,
                 category.equals("encounter-diagnosis") ? "resolved" : "active", null));
-        condition.addCategory().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/condition-category",
+        condition.addCategory().addCoding(new Coding(FhirSystems.CONDITION_CATEGORY,
                 category, null));
         String value = localId + "-C" + entries.size();
-        condition.addIdentifier().setSystem(INSTANCE_ID).setValue(value);
-        add(condition, "identifier=" + INSTANCE_ID + "|" + value);
+        condition.addIdentifier().setSystem(FhirSystems.RESOURCE_INSTANCE).setValue(value);
+        add(condition, "identifier=" + FhirSystems.RESOURCE_INSTANCE + "|" + value);
     }
 
     private String add(Resource resource, String ifNoneExist) {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.HumanName;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 class Hl7ParsingTest {
 
@@ -45,12 +45,12 @@ class Hl7ParsingTest {
 
         var names = Hl7Values.names(pid.repetitions(5));
         assertThat(names).extracting(HumanName::getFamily).containsExactly("患者", "カンジャ");
-        assertThat(names.get(1).getExtensionByUrl(Hl7Values.NAME_REPRESENTATION).getValue().primitiveValue()).isEqualTo("SYL");
+        assertThat(names.get(1).getExtensionByUrl(FhirSystems.NAME_REPRESENTATION).getValue().primitiveValue()).isEqualTo("SYL");
         assertThat(Hl7Values.address(pid.field(11)).orElseThrow().getPostalCode()).isEqualTo("422-8033");
         assertThat(Hl7Values.phone(pid.field(13)).orElseThrow().getValue()).isEqualTo("054-000-0000");
         assertThat(Hl7Values.sex(pid.text(8))).isEqualTo(Sex.MALE);
         var drug = Hl7Values.concept(parsing.parse(PRESCRIPTION).first("RXE").orElseThrow().field(2)).orElseThrow();
-        assertThat(drug.getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.HOT9);
+        assertThat(drug.getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.HOT9);
         assertThat(drug.getText()).isEqualTo("ダーゼン錠（５mg)");
     }
 

@@ -23,13 +23,13 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
 import org.musubi.ingest.jahis.mapping.DrugCodes;
-import org.musubi.ingest.jahis.mapping.JahisSystems;
 import org.musubi.ingest.jahis.mapping.Notes;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 /** The shared sample files (skipped when {@code ../shared/samples} is absent), with their values asserted. */
 class JahisSamplesTest {
@@ -70,7 +70,7 @@ class JahisSamplesTest {
                 tuple(501, "正しい飲み方は薬袋等をご覧下さい。"),
                 tuple(601, "飲み始めてから昼に眠くなるようになった。"));
         assertThat(dispense.getNote().get(7).getTimeElement().getValueAsString()).isEqualTo("2026-03-10");
-        assertThat(dispense.getNote().get(5).getExtensionByUrl(JahisSystems.INFO_TYPE).getValue().primitiveValue())
+        assertThat(dispense.getNote().get(5).getExtensionByUrl(FhirSystems.JAHIS_INFO_TYPE).getValue().primitiveValue())
                 .isEqualTo("31");
     }
 
@@ -92,7 +92,7 @@ class JahisSamplesTest {
         assertThat(toPharmacist.getDisplay()).isEqualTo("工業会 次郎");
         assertThat(dispense.getPerformer()).extracting(p -> p.getActor().getReference())
                 .allMatch(r -> r.matches("(Organization|Practitioner)/[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
-        assertThat(dispense.getExtensionByUrl(JahisSystems.PRESCRIBER).getValue())
+        assertThat(dispense.getExtensionByUrl(FhirSystems.PRESCRIBER).getValue())
                 .satisfies(v -> assertThat(((Reference) v).getReference()).isEqualTo("#prescriber"));
         PractitionerRole prescriber = contained(dispense, "prescriber", PractitionerRole.class);
         assertThat(prescriber.getSpecialtyFirstRep().getText()).isEqualTo("内科");
@@ -156,7 +156,7 @@ class JahisSamplesTest {
         MedicationDispense first = dispenses.getFirst();
         assertThat(first.getMedicationCodeableConcept().getCoding().get(1))
                 .extracting(Coding::getSystem, Coding::getCode, Coding::getDisplay)
-                .containsExactly(DrugCodes.GENERIC, "1179044F1ZZZ", "【般】アムロジピンベシル酸塩錠２．５ｍｇ");
+                .containsExactly(FhirSystems.GENERIC_NAME, "1179044F1ZZZ", "【般】アムロジピンベシル酸塩錠２．５ｍｇ");
         MedicationDispense second = dispenses.get(1);
         assertThat(second.getMedicationCodeableConcept().getText()).isEqualTo("ロキソニン錠６０ｍｇ");
         assertThat(second.getMedicationCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("610406001");

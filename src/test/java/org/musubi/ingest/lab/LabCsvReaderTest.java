@@ -12,13 +12,13 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
 import org.musubi.ingest.adapter.ParseResult.Rejected;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.hl7.Hl7Text;
+import org.musubi.record.fhir.FhirSystems;
 
 class LabCsvReaderTest {
 
@@ -50,11 +50,11 @@ class LabCsvReaderTest {
                 "lab:csv:ORD-1/obs/1/5C070000002306101", "lab:csv:ORD-1/report/1");
         Observation glucose = (Observation) first.resources().get(1).resource();
         assertThat(glucose.getValueQuantity().getValue()).isEqualByComparingTo("132");
-        assertThat(glucose.getValueQuantity().getSystem()).isEqualTo(CodeSystems.UCUM);
+        assertThat(glucose.getValueQuantity().getSystem()).isEqualTo(FhirSystems.UCUM);
         assertThat(glucose.getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo("109");
         assertThat(glucose.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("H");
         assertThat(glucose.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2024-04-01T08:30:00+09:00");
-        assertThat(glucose.getCode().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.JLAC10);
+        assertThat(glucose.getCode().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.JLAC10);
         Observation crp = (Observation) first.resources().get(3).resource();
         assertThat(crp.getValueQuantity().getComparator()).isNotNull();
         assertThat(crp.getReferenceRangeFirstRep().hasLow()).isFalse();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.identity.Person;
 import org.musubi.record.SearchIndex;
 import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.synth.SyntheticNetworkGenerator;
 
@@ -83,7 +84,7 @@ class ClinicalRecordGeneratorTest {
                 .map(r -> indexer.index(r, ResourceKind.of("Observation").orElseThrow())).toList();
 
         assertThat(labs).isNotEmpty().allSatisfy(index -> {
-            assertThat(index.tokens()).anySatisfy(t -> assertThat(t.system()).isEqualTo(ClinicalCodes.JLAC10));
+            assertThat(index.tokens()).anySatisfy(t -> assertThat(t.system()).isEqualTo(FhirSystems.JLAC10_OID));
             assertThat(index.dates()).hasSize(1);
         });
     }

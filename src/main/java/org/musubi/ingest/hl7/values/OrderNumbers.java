@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * An order's numbers as the facility's systems gave them: the placer (requesting system, HL7 ORC-2/OBR-2)
@@ -17,9 +18,6 @@ import org.musubi.ingest.adapter.MappingContext;
 public record OrderNumbers(String placer, String filler) {
 
     /** No JP Core system exists for a facility's order numbers; Musubi's, one per medical-institution code. */
-    public static final String PLACER_SYSTEM = "urn:musubi:placer-order-number:";
-    public static final String FILLER_SYSTEM = "urn:musubi:filler-order-number:";
-    private static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
 
     public OrderNumbers {
         placer = placer == null ? "" : placer.strip();
@@ -41,13 +39,13 @@ public record OrderNumbers(String placer, String filler) {
             identifiers.add(placer(facility));
         }
         if (!filler.isEmpty()) {
-            identifiers.add(identifier(FILLER_SYSTEM, "FILL", "Filler Identifier", filler, facility));
+            identifiers.add(identifier(FhirSystems.FILLER_ORDER_NUMBER, "FILL", "Filler Identifier", filler, facility));
         }
         return identifiers;
     }
 
     public Identifier placer(MappingContext facility) {
-        return identifier(PLACER_SYSTEM, "PLAC", "Placer Identifier", placer, facility);
+        return identifier(FhirSystems.PLACER_ORDER_NUMBER, "PLAC", "Placer Identifier", placer, facility);
     }
 
     /** A logical reference to the order (a ServiceRequest by default) by its number; null when there is none. */
@@ -61,6 +59,6 @@ public record OrderNumbers(String placer, String filler) {
 
     private static Identifier identifier(String system, String type, String display, String value, MappingContext facility) {
         return new Identifier().setSystem(system + facility.institutionCode()).setValue(value)
-                .setType(new CodeableConcept().addCoding(new Coding(IDENTIFIER_TYPE, type, display)));
+                .setType(new CodeableConcept().addCoding(new Coding(FhirSystems.IDENTIFIER_TYPE, type, display)));
     }
 }

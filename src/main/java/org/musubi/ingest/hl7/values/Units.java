@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumException;
 import org.hl7.fhir.r4.model.Quantity;
-import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * Quantities with their units as sent: a MERIT-9 unit ({@code MR9P}) keeps its code under the MERIT-9
@@ -34,9 +34,9 @@ public final class Units {
             return quantity;
         }
         if ("MR9P".equals(systemName)) {
-            quantity.setSystem(CodeSystems.MERIT9_UNIT).setCode(code);
+            quantity.setSystem(FhirSystems.MERIT9_UNIT).setCode(code);
         } else if (isUcum(code)) {
-            quantity.setSystem(CodeSystems.UCUM).setCode(code);
+            quantity.setSystem(FhirSystems.UCUM).setCode(code);
         }
         return quantity;
     }

@@ -14,9 +14,9 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Organization;
 import org.musubi.ingest.jahis.export.DispenseBlocks.Block;
 import org.musubi.ingest.jahis.export.DispenseBlocks.Prescription;
-import org.musubi.ingest.jahis.mapping.JahisSystems;
 import org.musubi.ingest.jahis.mapping.Notes;
 import org.musubi.ingest.jahis.mapping.Parties;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The records of one dispensing block, in the format's order: 5, 11, 15, 51, then per prescription
@@ -64,7 +64,7 @@ public final class BlockLines {
         RecordLine line = RecordLine.of(number).text(note.getText());
         return switch (number) {
             case 411 -> {
-                Extension type = note.getExtensionByUrl(JahisSystems.INFO_TYPE);
+                Extension type = note.getExtensionByUrl(FhirSystems.JAHIS_INFO_TYPE);
                 yield line.text(type == null ? "99" : type.getValue().primitiveValue()).text("1").toString();
             }
             case 601 -> line.date(note.hasTime() ? FhirValues.day(note.getTimeElement()) : null).toString();
@@ -74,7 +74,7 @@ public final class BlockLines {
 
     /** Name, prefecture, fee table and 7-digit code (from JP Core's extensions, else the 10-digit identifier). */
     private static RecordLine institution(RecordLine line, Organization organization) {
-        String number = organization.getIdentifier().stream().filter(i -> JahisSystems.INSTITUTION_NO.equals(i.getSystem()))
+        String number = organization.getIdentifier().stream().filter(i -> FhirSystems.INSTITUTION_NO.equals(i.getSystem()))
                 .map(i -> i.getValue()).filter(v -> v != null && v.length() == 10).findFirst().orElse("");
         return line.text(organization.getName())
                 .text(part(organization, Parties.PREFECTURE_EXT, number.isEmpty() ? "" : number.substring(0, 2)))

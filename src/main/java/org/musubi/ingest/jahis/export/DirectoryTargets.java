@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.jahis.mapping.JahisSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The parties of a dispensing that are stored resources (pharmacy, pharmacist, and the institution and
@@ -52,7 +52,7 @@ public final class DirectoryTargets {
                 references.add(role.getOrganization());
             }
         }
-        for (Extension extension : resource.getExtensionsByUrl(JahisSystems.PRESCRIBER)) {
+        for (Extension extension : resource.getExtensionsByUrl(FhirSystems.PRESCRIBER)) {
             if (extension.getValue() instanceof Reference reference) {
                 references.add(reference);
             }

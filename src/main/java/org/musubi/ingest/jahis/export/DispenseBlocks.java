@@ -15,8 +15,8 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.jahis.mapping.JahisSystems;
 import org.musubi.ingest.jahis.records.Numbers;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * MedicationDispenses grouped back into dispensing blocks, newest first: one block per day, pharmacy,
@@ -48,12 +48,12 @@ public final class DispenseBlocks {
 
         /** Adds a dispense under its RP number and order, or as a new RP after the others. */
         void add(MedicationDispense dispense) {
-            Integer rp = identifier(dispense, JahisSystems.RP_NUMBER);
-            if (rp == null || rps.containsKey(rp) && identifier(dispense, JahisSystems.ORDER_IN_RP) == null) {
+            Integer rp = identifier(dispense, FhirSystems.RP_NUMBER);
+            if (rp == null || rps.containsKey(rp) && identifier(dispense, FhirSystems.ORDER_IN_RP) == null) {
                 rp = rps.isEmpty() ? 1 : rps.lastKey() + 1;
             }
             TreeMap<Integer, MedicationDispense> drugs = rps.computeIfAbsent(rp, k -> new TreeMap<>());
-            Integer order = identifier(dispense, JahisSystems.ORDER_IN_RP);
+            Integer order = identifier(dispense, FhirSystems.ORDER_IN_RP);
             drugs.put(order == null || drugs.containsKey(order) ? (drugs.isEmpty() ? 1 : drugs.lastKey() + 1) : order, dispense);
         }
 
@@ -100,7 +100,7 @@ public final class DispenseBlocks {
     }
 
     private static Optional<PractitionerRole> prescriber(MedicationDispense dispense) {
-        Extension extension = dispense.getExtensionByUrl(JahisSystems.PRESCRIBER);
+        Extension extension = dispense.getExtensionByUrl(FhirSystems.PRESCRIBER);
         return extension != null && extension.getValue() instanceof Reference reference
                 ? target(dispense, reference, PractitionerRole.class) : Optional.empty();
     }

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.musubi.ingest.jahis.mapping.ItemMapping;
 import org.musubi.ingest.jahis.mapping.JahisSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The records before the dispensing blocks: patient notes (2) from AllergyIntolerance (1 allergy,
@@ -35,7 +36,7 @@ public final class ItemLines {
 
     /** A memo (4) or an "other" note (2, type 9); null for a DocumentReference of neither kind. */
     public static String document(DocumentReference document) {
-        String kind = FhirValues.coding(document.getType(), JahisSystems.RECORD).map(c -> c.getCode()).orElse("");
+        String kind = FhirValues.coding(document.getType(), FhirSystems.JAHIS_RECORD).map(c -> c.getCode()).orElse("");
         Attachment attachment = document.getContentFirstRep().getAttachment();
         String text = attachment.hasData() ? new String(attachment.getData(), StandardCharsets.UTF_8) : "";
         return switch (kind) {
@@ -65,7 +66,7 @@ public final class ItemLines {
         if (medication != null) {
             for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
                 CodeableConcept item = ingredient.hasItemCodeableConcept() ? ingredient.getItemCodeableConcept() : null;
-                String code = FhirValues.coding(item, JahisSystems.INGREDIENT_CODE).map(c -> c.getCode()).orElse("");
+                String code = FhirValues.coding(item, FhirSystems.JAHIS_INGREDIENT_CODE).map(c -> c.getCode()).orElse("");
                 lines.add(RecordLine.of(31).text(String.valueOf(sequence)).text(FhirValues.text(item))
                         .text(code.isEmpty() ? "1" : "2").text(code).text("1").toString());
             }

@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.musubi.ingest.jahis.mapping.JahisSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * Record 1 from a Patient: the kanji name (the name marked IDE, else the first not marked SYL), sex
@@ -42,7 +43,7 @@ public final class PatientLines {
     /** The name with representation {@code form}; for null, the first name with none or IDE. */
     private static Optional<HumanName> name(Patient patient, String form) {
         return patient.getName().stream().filter(n -> {
-            var extension = n.getExtensionByUrl(JahisSystems.NAME_REPRESENTATION);
+            var extension = n.getExtensionByUrl(FhirSystems.NAME_REPRESENTATION);
             String value = extension == null ? null : extension.getValue().primitiveValue();
             return form == null ? !"SYL".equals(value) : form.equals(value);
         }).findFirst();

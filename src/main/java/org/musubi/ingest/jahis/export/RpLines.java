@@ -13,9 +13,9 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.ingest.jahis.mapping.DrugCodes;
-import org.musubi.ingest.jahis.mapping.JahisSystems;
 import org.musubi.ingest.jahis.mapping.Notes;
 import org.musubi.ingest.jahis.records.JahisCodes;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * One RP: each drug (201) with its notes (281/291), then the usage (301) of the RP's first dispense
@@ -74,7 +74,7 @@ final class RpLines {
     }
 
     private static Optional<String> usage(int rp, MedicationDispense dispense) {
-        String form = FhirValues.coding(dispense.getCategory(), JahisSystems.DOSAGE_FORM).map(c -> c.getCode()).orElse("");
+        String form = FhirValues.coding(dispense.getCategory(), FhirSystems.JAHIS_DOSAGE_FORM).map(c -> c.getCode()).orElse("");
         if (!dispense.hasDosageInstruction() && form.isEmpty() && !dispense.hasDaysSupply()) {
             return Optional.empty();
         }
@@ -91,7 +91,7 @@ final class RpLines {
             quantity = BigDecimal.ONE;
             unit = "調剤";
         }
-        var usageCode = FhirValues.coding(dosage.getTiming().getCode(), JahisSystems.JAMI_USAGE);
+        var usageCode = FhirValues.coding(dosage.getTiming().getCode(), FhirSystems.JAMI_USAGE);
         return Optional.of(RecordLine.of(301).text(String.valueOf(rp)).text(dosage.getText()).integer(quantity).text(unit)
                 .text(form).text(usageCode.isPresent() ? "2" : "1").text(usageCode.map(c -> c.getCode()).orElse(""))
                 .text("1").toString());

@@ -21,6 +21,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.Usage;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A dispensing block as JP_MedicationDispense resources, one per drug (201). Each carries the block's
@@ -85,12 +86,12 @@ final class DispenseMapping {
                                                Rp rp, DispensedDrug drug, int order) {
         MedicationDispense dispense = new MedicationDispense();
         dispense.getMeta().addProfile(JahisSystems.DISPENSE_PROFILE);
-        dispense.addIdentifier(new Identifier().setSystem(JahisSystems.RP_NUMBER).setValue(String.valueOf(rp.number())));
-        dispense.addIdentifier(new Identifier().setSystem(JahisSystems.ORDER_IN_RP).setValue(String.valueOf(order)));
+        dispense.addIdentifier(new Identifier().setSystem(FhirSystems.RP_NUMBER).setValue(String.valueOf(rp.number())));
+        dispense.addIdentifier(new Identifier().setSystem(FhirSystems.ORDER_IN_RP).setValue(String.valueOf(order)));
         dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
         Usage usage = rp.usage();
         if (usage != null && !usage.dosageForm().isEmpty()) {
-            dispense.setCategory(new CodeableConcept(new Coding(JahisSystems.DOSAGE_FORM, usage.dosageForm(),
+            dispense.setCategory(new CodeableConcept(new Coding(FhirSystems.JAHIS_DOSAGE_FORM, usage.dosageForm(),
                     JahisCodes.DOSAGE_FORMS.get(usage.dosageForm()))));
         }
         dispense.setMedication(DrugCodes.concept(drug.drug()));
@@ -121,6 +122,6 @@ final class DispenseMapping {
         }
         dispense.addContained(Parties.prescriber(prescription.doctor(), doctor == null ? null : doctor.copy(),
                 shared.institution() == null ? null : shared.institution().copy()));
-        dispense.addExtension(JahisSystems.PRESCRIBER, new Reference("#prescriber"));
+        dispense.addExtension(FhirSystems.PRESCRIBER, new Reference("#prescriber"));
     }
 }

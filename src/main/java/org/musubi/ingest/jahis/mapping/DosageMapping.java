@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Timing;
 import org.musubi.ingest.jahis.records.JahisCodes;
 import org.musubi.ingest.jahis.records.JahisRecord.Drug;
 import org.musubi.ingest.jahis.records.JahisRecord.Usage;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * How much and how: the 201 dose means a daily amount for 内服, 浸煎 and 湯 (JP Core: a rate per
@@ -33,7 +34,7 @@ final class DosageMapping {
         }
         if ("2".equals(usage.usageCodeType()) && !usage.usageCode().isEmpty()) {
             dosage.getTiming().setCode(new CodeableConcept(
-                    new Coding(JahisSystems.JAMI_USAGE, usage.usageCode(), null)));
+                    new Coding(FhirSystems.JAMI_USAGE, usage.usageCode(), null)));
         }
         if (JahisCodes.AS_NEEDED_FORM.equals(usage.dosageForm())) {
             dosage.setAsNeeded(new BooleanType(true));
@@ -70,7 +71,7 @@ final class DosageMapping {
         if (usage == null || usage.quantity() == null || !JahisCodes.DAYS_UNIT.equals(usage.unit())) {
             return null;
         }
-        return (Quantity) new Quantity(usage.quantity()).setUnit("日").setSystem(JahisSystems.UCUM).setCode("d");
+        return (Quantity) new Quantity(usage.quantity()).setUnit("日").setSystem(FhirSystems.UCUM).setCode("d");
     }
 
     static Quantity amount(BigDecimal value, String unit) {
@@ -79,6 +80,6 @@ final class DosageMapping {
     }
 
     private static Quantity day() {
-        return new Quantity(1).setUnit("日").setSystem(JahisSystems.UCUM).setCode("d");
+        return new Quantity(1).setUnit("日").setSystem(FhirSystems.UCUM).setCode("d");
     }
 }

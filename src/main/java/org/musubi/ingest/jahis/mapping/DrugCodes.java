@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.musubi.ingest.jahis.records.JahisCodes;
 import org.musubi.ingest.jahis.records.JahisRecord.Drug;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * 201 薬品コード種別 ↔ FHIR code systems, both ways. Systems (JP Core {@code guide-urlmap.md}; JP-CLINS
@@ -22,22 +23,16 @@ import org.musubi.ingest.jahis.records.JahisRecord.Drug;
 public final class DrugCodes {
 
     public static final String RECEIPT = "urn:oid:1.2.392.100495.20.2.71";
-    static final String MHLW = "urn:oid:1.2.392.100495.20.2.72";
-    static final String YJ = "http://capstandard.jp/iyaku.info/CodeSystem/YJ-code";
-    static final String HOT7 = "http://medis.or.jp/CodeSystem/master-HOT7";
-    static final String HOT9 = "http://medis.or.jp/CodeSystem/master-HOT9";
-    static final String HOT13 = "http://medis.or.jp/CodeSystem/master-HOT13";
-    public static final String GENERIC = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationGeneralOrderCode";
-    static final String OTHER_HOT = "urn:musubi:jahis:drug-code-type:6";
 
     /** JAHIS code type by system, OID aliases included (for resources other adapters wrote). */
-    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry(RECEIPT, "2"), Map.entry(MHLW, "3"),
-            Map.entry("urn:oid:1.2.392.100495.20.1.72", "3"), Map.entry(YJ, "4"),
-            Map.entry("urn:oid:1.2.392.100495.20.2.73", "4"), Map.entry("urn:oid:1.2.392.100495.20.1.73", "4"),
-            Map.entry(HOT7, "6"), Map.entry(HOT9, "6"), Map.entry(HOT13, "6"), Map.entry(OTHER_HOT, "6"),
+    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry(RECEIPT, "2"), Map.entry(FhirSystems.PRICE_CODE, "3"),
+            Map.entry(FhirSystems.PRICE_CODE_ALIAS, "3"), Map.entry(FhirSystems.YJ, "4"),
+            Map.entry(FhirSystems.YJ_OID, "4"), Map.entry(FhirSystems.YJ_OID_ALIAS, "4"),
+            Map.entry(FhirSystems.HOT7, "6"), Map.entry(FhirSystems.HOT9, "6"), Map.entry(FhirSystems.HOT13, "6"),
+            Map.entry(FhirSystems.JAHIS_OTHER_HOT, "6"),
             Map.entry("urn:oid:1.2.392.200119.4.403.2", "6"), Map.entry("urn:oid:1.2.392.200119.4.403.1", "6"),
             Map.entry("urn:oid:1.2.392.100495.20.2.74", "6"), Map.entry("urn:oid:1.2.392.200119.4.402.1", "6"));
-    private static final List<String> GENERIC_SYSTEMS = List.of(GENERIC, "urn:oid:1.2.392.100495.20.2.81",
+    private static final List<String> GENERIC_SYSTEMS = List.of(FhirSystems.GENERIC_NAME, "urn:oid:1.2.392.100495.20.2.81",
             "urn:oid:1.2.392.100495.20.1.81");
 
     /** A code as JAHIS writes it: 薬品コード種別 and 薬品コード. */
@@ -56,7 +51,7 @@ public final class DrugCodes {
         if (!drug.genericName().isEmpty() || "2".equals(drug.genericCodeType()) && !drug.genericCode().isEmpty()) {
             Coding generic = new Coding().setDisplay(drug.genericName().isEmpty() ? null : drug.genericName());
             if ("2".equals(drug.genericCodeType()) && !drug.genericCode().isEmpty()) {
-                generic.setSystem(GENERIC).setCode(drug.genericCode());
+                generic.setSystem(FhirSystems.GENERIC_NAME).setCode(drug.genericCode());
             }
             concept.addCoding(generic);
         }
@@ -66,13 +61,13 @@ public final class DrugCodes {
     static String system(String type, String code) {
         return switch (type) {
             case "2" -> RECEIPT;
-            case "3" -> MHLW;
-            case "4" -> YJ;
+            case "3" -> FhirSystems.PRICE_CODE;
+            case "4" -> FhirSystems.YJ;
             default -> switch (code.length()) {
-                case 7 -> HOT7;
-                case 9 -> HOT9;
-                case 13 -> HOT13;
-                default -> OTHER_HOT;
+                case 7 -> FhirSystems.HOT7;
+                case 9 -> FhirSystems.HOT9;
+                case 13 -> FhirSystems.HOT13;
+                default -> FhirSystems.JAHIS_OTHER_HOT;
             };
         };
     }

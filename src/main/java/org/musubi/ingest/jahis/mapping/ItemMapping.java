@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.jahis.records.JahisRecord.Memo;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * Patient notes (2) and memos (4), each its own resource:
@@ -28,8 +29,6 @@ import org.musubi.ingest.adapter.SourceRefs;
  */
 public final class ItemMapping {
 
-    static final String ALLERGY_STATUS = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
-    static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     public static final String OTHER_NOTE = "2-9";
     public static final String MEMO = "4";
 
@@ -50,8 +49,8 @@ public final class ItemMapping {
 
     private static AllergyIntolerance allergy(PatientNote note) {
         AllergyIntolerance allergy = new AllergyIntolerance();
-        allergy.getMeta().addProfile(JahisSystems.ALLERGY_PROFILE);
-        allergy.setClinicalStatus(new CodeableConcept(new Coding(ALLERGY_STATUS, "active", "Active")));
+        allergy.getMeta().addProfile(FhirSystems.JP_ALLERGY_INTOLERANCE);
+        allergy.setClinicalStatus(new CodeableConcept(new Coding(FhirSystems.ALLERGY_CLINICAL, "active", "Active")));
         allergy.setType("1".equals(note.type()) ? AllergyIntolerance.AllergyIntoleranceType.ALLERGY
                 : AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE);
         AllergyCategory.of(note.type(), note.content()).ifPresent(allergy::addCategory);
@@ -62,8 +61,8 @@ public final class ItemMapping {
 
     private static Condition history(PatientNote note) {
         Condition condition = new Condition();
-        condition.getMeta().addProfile(JahisSystems.CONDITION_PROFILE);
-        condition.setVerificationStatus(new CodeableConcept(new Coding(CONDITION_VERIFICATION, "unconfirmed", "Unconfirmed")));
+        condition.getMeta().addProfile(FhirSystems.JP_CONDITION);
+        condition.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION, "unconfirmed", "Unconfirmed")));
         condition.setCode(new CodeableConcept().setText(note.content()));
         condition.setSubject(SourceRefs.patient());
         return condition;
@@ -71,7 +70,7 @@ public final class ItemMapping {
 
     private static DocumentReference document(String kind, String title, String text, LocalDate created) {
         DocumentReference document = new DocumentReference().setStatus(DocumentReferenceStatus.CURRENT);
-        document.setType(new CodeableConcept(new Coding(JahisSystems.RECORD, kind, title)));
+        document.setType(new CodeableConcept(new Coding(FhirSystems.JAHIS_RECORD, kind, title)));
         document.setSubject(SourceRefs.patient());
         Attachment attachment = new Attachment().setContentType("text/plain; charset=utf-8")
                 .setData(text.getBytes(StandardCharsets.UTF_8)).setTitle(title);

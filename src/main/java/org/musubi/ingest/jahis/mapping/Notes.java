@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.musubi.ingest.jahis.records.JahisRecord.BlockNote;
 import org.musubi.ingest.jahis.records.JahisRecord.RpNote;
 import org.musubi.ingest.jahis.records.Numbers;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * JAHIS notes as FHIR Annotations: the text as sent, the record number it came from in a Musubi
@@ -25,7 +26,7 @@ public final class Notes {
     static Annotation of(BlockNote note) {
         Annotation annotation = annotation(note.number(), note.content());
         if (!note.infoType().isEmpty()) {
-            annotation.addExtension(JahisSystems.INFO_TYPE, new CodeType(note.infoType()));
+            annotation.addExtension(FhirSystems.JAHIS_INFO_TYPE, new CodeType(note.infoType()));
         }
         if (note.inputDate() != null) {
             annotation.setTimeElement(day(note.inputDate()));
@@ -40,13 +41,13 @@ public final class Notes {
 
     private static Annotation annotation(int number, String text) {
         Annotation annotation = new Annotation().setText(text);
-        annotation.addExtension(JahisSystems.NOTE_RECORD, new CodeType(String.valueOf(number)));
+        annotation.addExtension(FhirSystems.JAHIS_NOTE_RECORD, new CodeType(String.valueOf(number)));
         return annotation;
     }
 
     /** The JAHIS record number an annotation came from, or 0 when it came from elsewhere. */
     public static int recordOf(Annotation annotation) {
-        var extension = annotation.getExtensionByUrl(JahisSystems.NOTE_RECORD);
+        var extension = annotation.getExtensionByUrl(FhirSystems.JAHIS_NOTE_RECORD);
         if (extension == null || !(extension.getValue() instanceof CodeType code) || !Numbers.isDigits(code.getValue())) {
             return 0;
         }

@@ -11,6 +11,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.Otc;
 import org.musubi.ingest.jahis.records.JahisRecord.OtcIngredient;
 import org.musubi.ingest.jahis.records.OtcItem;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * An OTC drug (3) as JP_MedicationStatement: the drug as text with its JAN code (a GTIN-13), the
@@ -57,11 +58,11 @@ final class OtcMapping {
     private static Medication medication(CodeableConcept drug, OtcItem item) {
         Medication medication = new Medication().setCode(drug);
         medication.setId("otc");
-        medication.getMeta().addProfile(JahisSystems.MEDICATION_PROFILE);
+        medication.getMeta().addProfile(FhirSystems.JP_MEDICATION);
         for (OtcIngredient ingredient : item.ingredients()) {
             CodeableConcept substance = new CodeableConcept().setText(ingredient.name());
             if ("2".equals(ingredient.codeType()) && !ingredient.code().isEmpty()) {
-                substance.addCoding(new Coding(JahisSystems.INGREDIENT_CODE, ingredient.code(), ingredient.name()));
+                substance.addCoding(new Coding(FhirSystems.JAHIS_INGREDIENT_CODE, ingredient.code(), ingredient.name()));
             }
             medication.addIngredient().setItem(substance);
         }

@@ -15,6 +15,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.Prescriber;
 import org.musubi.ingest.jahis.records.JahisRecord.PrescribingInstitution;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.ImportIds;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The people and places of a dispensing: the pharmacy (11) and pharmacist (15), the prescribing
@@ -28,10 +29,9 @@ import org.musubi.ingest.adapter.ImportIds;
  */
 public final class Parties {
 
-    static final String EXT = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/";
-    public static final String PREFECTURE_EXT = EXT + "JP_Organization_PrefectureNo";
-    public static final String FEE_TABLE_EXT = EXT + "JP_Organization_InsuranceOrganizationCategory";
-    public static final String CODE_EXT = EXT + "JP_Organization_InsuranceOrganizationNo";
+    public static final String PREFECTURE_EXT = FhirSystems.JP_CORE_EXTENSION + "JP_Organization_PrefectureNo";
+    public static final String FEE_TABLE_EXT = FhirSystems.JP_CORE_EXTENSION + "JP_Organization_InsuranceOrganizationCategory";
+    public static final String CODE_EXT = FhirSystems.JP_CORE_EXTENSION + "JP_Organization_InsuranceOrganizationNo";
     static final String PREFECTURES = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/PrefectureNo-2digits";
     static final String FEE_TABLES = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationFeeScoreType";
     static final String CODES = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicalOrganizationID";
@@ -108,7 +108,7 @@ public final class Parties {
     static Reference toOrganization(DirectoryResource organization) {
         Organization o = (Organization) organization.resource();
         Reference reference = organization.reference().setDisplay(blankToNull(o.getName()));
-        o.getIdentifier().stream().filter(i -> JahisSystems.INSTITUTION_NO.equals(i.getSystem())).findFirst()
+        o.getIdentifier().stream().filter(i -> FhirSystems.INSTITUTION_NO.equals(i.getSystem())).findFirst()
                 .ifPresent(i -> reference.setIdentifier(i.copy()));
         return reference;
     }
@@ -140,7 +140,7 @@ public final class Parties {
         organization.getMeta().addProfile(JahisSystems.ORGANIZATION_PROFILE);
         String number = institutionNumber(prefecture, feeTable, code);
         if (number != null) {
-            organization.addIdentifier(new Identifier().setSystem(JahisSystems.INSTITUTION_NO).setValue(number));
+            organization.addIdentifier(new Identifier().setSystem(FhirSystems.INSTITUTION_NO).setValue(number));
         }
         if (!prefecture.isEmpty()) {
             organization.addExtension(PREFECTURE_EXT, new Coding(PREFECTURES, prefecture, null));

@@ -13,6 +13,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.PatientInfo;
 import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.PatientIdentity;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The patient record (1) as the identity matching uses it and as JP_Patient. JAHIS carries no
@@ -51,7 +52,7 @@ final class PatientMapping {
     private static Patient patient(PatientInfo info, String localId, PersonName kanji, PersonName kana,
                                    MappingContext context) {
         Patient patient = new Patient();
-        patient.getMeta().addProfile(JahisSystems.PATIENT_PROFILE);
+        patient.getMeta().addProfile(FhirSystems.JP_PATIENT);
         patient.addIdentifier(new Identifier().setSystem(context.patientIdSystem()).setValue(localId));
         patient.addName(kanji.toHumanName("IDE"));
         if (kana != null) {

@@ -2,6 +2,7 @@ package org.musubi.ingest.jahis.mapping;
 
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.HumanName;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A JAHIS name (one field, family name first) split at its first space, half-width or full-width:
@@ -31,7 +32,7 @@ record PersonName(String family, String given) {
             name.addGiven(given);
         }
         if (form != null) {
-            name.addExtension(JahisSystems.NAME_REPRESENTATION, new CodeType(form));
+            name.addExtension(FhirSystems.NAME_REPRESENTATION, new CodeType(form));
         }
         return name;
     }

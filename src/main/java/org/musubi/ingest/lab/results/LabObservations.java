@@ -5,6 +5,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 /** One result as a JP Core Observation (JP_Observation_LabResult for lab tests). */
 final class LabObservations {
@@ -18,7 +19,7 @@ final class LabObservations {
         Observation observation = new Observation();
         observation.getMeta().addProfile(report.kind().observationProfile());
         observation.setStatus(result.status());
-        observation.addCategory().addCoding(new Coding(ResultKind.OBSERVATION_CATEGORY, report.kind().category(),
+        observation.addCategory().addCoding(new Coding(FhirSystems.JP_OBSERVATION_CATEGORY, report.kind().category(),
                 report.kind().categoryDisplay()));
         observation.setCode(withText(result.code()));
         observation.setSubject(SourceRefs.patient());

@@ -10,9 +10,9 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * One report as a JP Core DiagnosticReport. Lab reports carry JP_DiagnosticReport_LabResult's category
@@ -57,7 +57,7 @@ final class LabReports {
 
     private static CodeableConcept category(ResultKind kind) {
         return kind == ResultKind.LABORATORY
-                ? new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, "LP29693-6", "検体検査"))
+                ? new CodeableConcept().addCoding(new Coding(FhirSystems.LOINC, "LP29693-6", "検体検査"))
                 : new CodeableConcept().setText("生理検査");
     }
 

@@ -1,5 +1,7 @@
 package org.musubi.ingest.lab.results;
 
+import org.musubi.record.fhir.FhirSystems;
+
 /**
  * What a report holds, which decides its JP Core profiles and categories: specimen lab tests (SS-MIX2
  * OML-11, lab centres) or physiological tests (OMG-13, e.g. an ECG).
@@ -14,8 +16,6 @@ public enum ResultKind {
      */
     PHYSIOLOGY("procedure", "Procedure", "JP_Observation_Common", "JP_DiagnosticReport_Common");
 
-    public static final String PROFILE_BASE = "http://jpfhir.jp/fhir/core/StructureDefinition/";
-    public static final String OBSERVATION_CATEGORY = "http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS";
 
     private final String category;
     private final String categoryDisplay;
@@ -38,10 +38,10 @@ public enum ResultKind {
     }
 
     public String observationProfile() {
-        return PROFILE_BASE + observationProfile;
+        return FhirSystems.JP_CORE_PROFILE + observationProfile;
     }
 
     public String reportProfile() {
-        return PROFILE_BASE + reportProfile;
+        return FhirSystems.JP_CORE_PROFILE + reportProfile;
     }
 }

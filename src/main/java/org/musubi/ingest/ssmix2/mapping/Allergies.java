@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Values;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * JP Core AllergyIntolerance from the parts AL1 (ADT-00) and IAM (ADT-61) share: allergen type
@@ -19,8 +20,6 @@ import org.musubi.ingest.hl7.Hl7Values;
  */
 final class Allergies {
 
-    static final String JP_ALLERGY = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_AllergyIntolerance";
-    private static final String CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
 
     private Allergies() {
     }
@@ -32,8 +31,8 @@ final class Allergies {
             return Optional.empty();
         }
         AllergyIntolerance allergy = new AllergyIntolerance();
-        allergy.getMeta().addProfile(JP_ALLERGY);
-        allergy.setClinicalStatus(new CodeableConcept().addCoding(new Coding(CLINICAL, "active", "Active")));
+        allergy.getMeta().addProfile(FhirSystems.JP_ALLERGY_INTOLERANCE);
+        allergy.setClinicalStatus(new CodeableConcept().addCoding(new Coding(FhirSystems.ALLERGY_CLINICAL, "active", "Active")));
         category(type.component(1)).ifPresent(allergy::addCategory);
         allergy.setCode(code.get());
         allergy.setPatient(SourceRefs.patient());

@@ -10,7 +10,6 @@ enum BodyMeasure {
     HEIGHT("9N001", "8302-2", "Body height", "31000298", "身長", "height", "cm"),
     WEIGHT("9N006", "29463-7", "Body weight", "31000296", "体重", "weight", "kg");
 
-    static final String LOINC = "http://loinc.org";
     static final String JP_CODE = "http://jpfhir.jp/fhir/core/CodeSystem/JP_ObservationBodyMeasurementCode_CS";
     static final String JP_CATEGORY = "http://jpfhir.jp/fhir/core/CodeSystem/JP_ObservationBodyMeasurementCategory_CS";
 

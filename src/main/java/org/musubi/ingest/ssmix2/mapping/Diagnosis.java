@@ -9,6 +9,7 @@ import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.ssmix2.Ssmix2Problems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * One PPR-01 diagnosis (PRB with its ZPR and ORC) as a JP Core Condition (JP_Condition_Diagnosis),
@@ -20,10 +21,7 @@ import org.musubi.ingest.ssmix2.Ssmix2Problems;
  */
 final class Diagnosis {
 
-    static final String JP_CONDITION = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Condition";
     static final String JP_DIAGNOSIS = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Condition_Diagnosis";
-    static final String INSTANCE_ID = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
-    private static final String CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
 
     private final MessageInput input;
     private final Hl7Segment prb;
@@ -45,11 +43,11 @@ final class Diagnosis {
             return Optional.empty();
         }
         Condition condition = new Condition().setCode(code).setSubject(SourceRefs.patient());
-        condition.getMeta().addProfile(JP_CONDITION).addProfile(JP_DIAGNOSIS);
+        condition.getMeta().addProfile(FhirSystems.JP_CONDITION).addProfile(JP_DIAGNOSIS);
         if (!prb.field(4).component(1).isEmpty()) {
-            condition.addIdentifier().setSystem(INSTANCE_ID).setValue(prb.field(4).component(1));
+            condition.addIdentifier().setSystem(FhirSystems.RESOURCE_INSTANCE).setValue(prb.field(4).component(1));
         }
-        condition.addCategory().addCoding(new Coding(CATEGORY, "encounter-diagnosis", "Encounter Diagnosis"));
+        condition.addCategory().addCoding(new Coding(FhirSystems.CONDITION_CATEGORY, "encounter-diagnosis", "Encounter Diagnosis"));
         Dates.optional(input, prb, 16).ifPresent(condition::setOnset);
         Dates.optional(input, prb, 7).or(() -> Dates.optional(input, prb, 2)).ifPresent(condition::setRecordedDateElement);
         Optional<DateTimeType> abatement = Dates.optional(input, prb, 9);

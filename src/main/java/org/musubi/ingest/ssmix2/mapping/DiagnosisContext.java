@@ -4,10 +4,10 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * What PPR-01 says around a diagnosis, in the JP-CLINS (電子カルテ情報共有サービス) forms: the main
@@ -63,7 +63,7 @@ final class DiagnosisContext {
         String system = cwe.component(3);
         boolean national = system.isEmpty() || system.equals("HL70069") || system.startsWith("MML");
         Hl7Values.coding(cwe.component(1), cwe.component(2), system)
-                .map(c -> national ? c.setSystem(CodeSystems.DEPARTMENT) : c)
+                .map(c -> national ? c.setSystem(FhirSystems.DEPARTMENT) : c)
                 .ifPresent(c -> condition.addExtension(DEPARTMENT, new CodeableConcept().addCoding(c).setText(c.getDisplay())));
     }
 

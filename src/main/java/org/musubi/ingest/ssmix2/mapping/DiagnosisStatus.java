@@ -5,6 +5,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A diagnosis's clinical and verification status. PRB-14 is the outcome (転帰): HL7 table 0241
@@ -19,8 +20,6 @@ final class DiagnosisStatus {
     static final String OUTCOME = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseaseOutcome";
     static final String HL70241 = "http://jpfhir.jp/fhir/core/CodeSystem/HL70241";
     static final String JHSD0006 = "http://jpfhir.jp/fhir/core/CodeSystem/JHSD0006";
-    private static final String CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
-    private static final String VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 
     private DiagnosisStatus() {
     }
@@ -32,9 +31,9 @@ final class DiagnosisStatus {
         if (abated && status.equals("active")) {
             status = "inactive";
         }
-        condition.setClinicalStatus(concept(CLINICAL, status));
+        condition.setClinicalStatus(concept(FhirSystems.CONDITION_CLINICAL, status));
         boolean suspected = prb.field(13).component(1).equals("1");
-        condition.setVerificationStatus(concept(VERIFICATION, suspected ? "unconfirmed" : "confirmed"));
+        condition.setVerificationStatus(concept(FhirSystems.CONDITION_VERIFICATION, suspected ? "unconfirmed" : "confirmed"));
         if (!outcome.component(1).isEmpty()) {
             Coding coding = new Coding(jhsd ? JHSD0006 : HL70241, outcome.component(1),
                     outcome.component(2).isEmpty() ? null : outcome.component(2));

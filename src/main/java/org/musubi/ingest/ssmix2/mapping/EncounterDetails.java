@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The PV1 details of an Encounter: where (PV1-3 ward^room^bed, PV1-6 the prior place), who (PV1-7
@@ -34,7 +35,7 @@ final class EncounterDetails {
         participant(encounter, pv1.field(7), "ATND", "attender");
         participant(encounter, pv1.field(17), "ADM", "admitter");
         if (!pv1.text(10).isEmpty()) {
-            encounter.setServiceType(EncounterMapper.concept(CodeSystems.DEPARTMENT, pv1.text(10), null));
+            encounter.setServiceType(EncounterMapper.concept(FhirSystems.DEPARTMENT, pv1.text(10), null));
         }
         if (!pv1.text(36).isEmpty()) {
             encounter.getHospitalization().setDischargeDisposition(EncounterMapper.concept(

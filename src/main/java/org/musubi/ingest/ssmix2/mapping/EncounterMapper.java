@@ -18,6 +18,7 @@ import org.musubi.ingest.ssmix2.Ssmix2Problems;
 import org.musubi.ingest.ssmix2.Stays;
 import org.musubi.ingest.ssmix2.naming.Ssmix2FileName;
 import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The encounter events (ADT-01, 12, 21, 22, 31, 32, 41, 42, 51, 52 and their cancels) as a JP Core
@@ -31,7 +32,6 @@ import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
 final class EncounterMapper implements MessageMapper {
 
     static final String JP_ENCOUNTER = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Encounter";
-    private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
     private final StayKeys keys;
 
@@ -77,9 +77,9 @@ final class EncounterMapper implements MessageMapper {
 
     private static Coding encounterClass(String patientClass, boolean inpatient) {
         if (patientClass.equals("E")) {
-            return new Coding(ACT_CODE, "EMER", "emergency");
+            return new Coding(FhirSystems.ACT_CODE, "EMER", "emergency");
         }
-        return inpatient ? new Coding(ACT_CODE, "IMP", "inpatient encounter") : new Coding(ACT_CODE, "AMB", "ambulatory");
+        return inpatient ? new Coding(FhirSystems.ACT_CODE, "IMP", "inpatient encounter") : new Coding(FhirSystems.ACT_CODE, "AMB", "ambulatory");
     }
 
     static CodeableConcept concept(String system, String code, String display) {

@@ -8,12 +8,12 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.StringType;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.ssmix2.Ssmix2Problems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * ADT-00's OBX segments as Observations: height and weight as JP_Observation_BodyMeasurement (JLAC10
@@ -26,8 +26,6 @@ final class PatientObservations {
 
     static final String JP_BODY = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_BodyMeasurement";
     static final String JP_LAB = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_LabResult";
-    static final String CATEGORY = "http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS";
-    static final String HL7_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
 
     private final MessageInput input;
     private final Optional<DateTimeType> recorded;
@@ -59,16 +57,16 @@ final class PatientObservations {
 
     private static void body(Observation observation, BodyMeasure measure) {
         observation.getMeta().addProfile(JP_BODY);
-        observation.addCategory().addCoding(new Coding(CATEGORY, "body-measurement", "Body Measurement"));
+        observation.addCategory().addCoding(new Coding(FhirSystems.JP_OBSERVATION_CATEGORY, "body-measurement", "Body Measurement"));
         observation.addCategory().addCoding(new Coding(BodyMeasure.JP_CATEGORY, measure.category, measure.jpDisplay));
-        observation.addCategory().addCoding(new Coding(HL7_CATEGORY, "vital-signs", "Vital Signs"));
-        observation.getCode().addCoding(new Coding(BodyMeasure.LOINC, measure.loinc, measure.loincDisplay));
+        observation.addCategory().addCoding(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs"));
+        observation.getCode().addCoding(new Coding(FhirSystems.LOINC, measure.loinc, measure.loincDisplay));
         observation.getCode().addCoding(new Coding(BodyMeasure.JP_CODE, measure.jpCode, measure.jpDisplay));
     }
 
     private static void laboratory(Observation observation) {
         observation.getMeta().addProfile(JP_LAB);
-        observation.addCategory().addCoding(new Coding(CATEGORY, "laboratory", "Laboratory"));
+        observation.addCategory().addCoding(new Coding(FhirSystems.JP_OBSERVATION_CATEGORY, "laboratory", "Laboratory"));
     }
 
     private void value(Observation observation, Hl7Segment obx, Optional<BodyMeasure> measure) {
@@ -91,7 +89,7 @@ final class PatientObservations {
             return;
         }
         measure.filter(m -> m.unit.equalsIgnoreCase(obx.field(6).component(1)))
-                .ifPresent(m -> quantity.get().setSystem(CodeSystems.UCUM).setCode(m.unit).setUnit(m.unit));
+                .ifPresent(m -> quantity.get().setSystem(FhirSystems.UCUM).setCode(m.unit).setUnit(m.unit));
         observation.setValue(quantity.get());
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.ingest.hl7.values.Numbers;
 import org.musubi.ingest.hl7.values.SourceKeys;
 import org.musubi.ingest.hl7.values.Units;
-import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 class ResultValuesTest {
 
@@ -46,8 +46,8 @@ class ResultValuesTest {
 
     @Test
     void codesUcumUnitsAndKeepsOthersAsText() {
-        assertThat(Units.quantity(BigDecimal.TEN, "g/dl", "g/dl", "99XYZ").getSystem()).isEqualTo(CodeSystems.UCUM);
-        assertThat(Units.quantity(BigDecimal.TEN, "TAB", "錠", "MR9P").getSystem()).isEqualTo(CodeSystems.MERIT9_UNIT);
+        assertThat(Units.quantity(BigDecimal.TEN, "g/dl", "g/dl", "99XYZ").getSystem()).isEqualTo(FhirSystems.UCUM);
+        assertThat(Units.quantity(BigDecimal.TEN, "TAB", "錠", "MR9P").getSystem()).isEqualTo(FhirSystems.MERIT9_UNIT);
         Quantity bpm = Units.quantity(BigDecimal.TEN, "bpm", "", "");
         assertThat(bpm.hasSystem()).isFalse();
         assertThat(bpm.getUnit()).isEqualTo("bpm");

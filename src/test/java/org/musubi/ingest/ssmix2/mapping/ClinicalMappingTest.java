@@ -12,10 +12,10 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.ssmix2.Ssmix2Messages;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 /** ADT-00 observations and allergies, ADT-61 allergy lists and PPR-01 diagnosis lists from small messages. */
 class ClinicalMappingTest {
@@ -70,7 +70,7 @@ class ClinicalMappingTest {
         assertThat(drug.getOnsetDateTimeType().getValueAsString()).isEqualTo("2007-07-10");
         assertThat(drug.getRecordedDateElement().getValueAsString()).isEqualTo("2024-04-01");
         assertThat(drug.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("confirmed");
-        assertThat(drug.getCode().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.HOT9);
+        assertThat(drug.getCode().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.HOT9);
     }
 
     @Test
@@ -86,7 +86,7 @@ class ClinicalMappingTest {
         assertThat(diabetes.getRecordedDateElement().getValueAsString()).isEqualTo("2024-02-10");
         assertThat(diabetes.getRecorder().getDisplay()).isEqualTo("医師 一郎");
         assertThat(((CodeableConcept) diabetes.getExtensionByUrl(DiagnosisContext.DEPARTMENT).getValue())
-                .getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.DEPARTMENT);
+                .getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.DEPARTMENT);
         Condition ulcer = resource(parsed, "Condition/P0002", Condition.class);
         assertThat(ulcer.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("unconfirmed");
         assertThat(ulcer.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("resolved");

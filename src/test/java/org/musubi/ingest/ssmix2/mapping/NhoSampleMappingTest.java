@@ -11,10 +11,10 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.ssmix2.NhoSamples;
+import org.musubi.record.fhir.FhirSystems;
 
 /** What the NHO samples map to. */
 class NhoSampleMappingTest {
@@ -49,7 +49,7 @@ class NhoSampleMappingTest {
         Observation height = resource(parsed, "/Observation/9N001000000000001", Observation.class);
         assertThat(height.getValueQuantity().getValue()).isEqualByComparingTo(new BigDecimal("167.8"));
         assertThat(height.getValueQuantity().getCode()).isEqualTo("cm");
-        assertThat(height.getValueQuantity().getSystem()).isEqualTo(CodeSystems.UCUM);
+        assertThat(height.getValueQuantity().getSystem()).isEqualTo(FhirSystems.UCUM);
         assertThat(height.getCode().getCoding()).anySatisfy(c -> assertThat(c.getCode()).isEqualTo("8302-2"));
         assertThat(height.getMeta().getProfile().getFirst().getValue()).isEqualTo(PatientObservations.JP_BODY);
         Observation weight = resource(parsed, "/Observation/9N006000000000001", Observation.class);
@@ -58,7 +58,7 @@ class NhoSampleMappingTest {
         assertThat(weight.getCode().getCoding()).anySatisfy(c -> assertThat(c.getCode()).isEqualTo("29463-7"));
         Observation blood = resource(parsed, "/Observation/5H010000009199911", Observation.class);
         assertThat(blood.getValueCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("A");
-        assertThat(blood.getCode().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.JLAC10);
+        assertThat(blood.getCode().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.JLAC10);
         AllergyIntolerance penicillin = resource(parsed, "/AllergyIntolerance/DA:1", AllergyIntolerance.class);
         assertThat(penicillin.getCode().getText()).isEqualTo("ペニシリン");
         assertThat(penicillin.getCategory()).extracting(c -> c.getValue())
@@ -73,7 +73,7 @@ class NhoSampleMappingTest {
         AllergyIntolerance cedar = resource(parsed, "/AllergyIntolerance/LA:5A1002216023023", AllergyIntolerance.class);
         assertThat(cedar.getCode().getCodingFirstRep().getDisplay()).isEqualTo("スギ");
         // A 15-character JC10 allergen code is not a code of the 17-digit JLAC10 system: kept under its v2 name.
-        assertThat(cedar.getCode().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.UNKNOWN_PREFIX + "JC10");
+        assertThat(cedar.getCode().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.V2_CODING_SYSTEM + "JC10");
         assertThat(cedar.getCategory().getFirst().getValue()).isEqualTo(AllergyIntolerance.AllergyIntoleranceCategory.ENVIRONMENT);
         assertThat(cedar.getReactionFirstRep().getManifestationFirstRep().getText()).isEqualTo("目のかゆみ");
         assertThat(cedar.getOnsetDateTimeType().getValueAsString()).isEqualTo("1996-01");
@@ -81,7 +81,7 @@ class NhoSampleMappingTest {
         assertThat(buckwheat.getOnsetStringType().getValue()).isEqualTo("小学校低学年の頃");
         assertThat(buckwheat.getReactionFirstRep().getSeverity()).isEqualTo(AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE);
         assertThat(resource(parsed, "/AllergyIntolerance/DA:106824501", AllergyIntolerance.class).getCode()
-                .getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.HOT9);
+                .getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.HOT9);
         assertThat(parsed.patient().localId()).isEqualTo("9999013");
         assertThat(parsed.warnings()).singleElement().satisfies(w -> {
             assertThat(w.code()).isEqualTo("ssmix2.pid-differs");
@@ -96,7 +96,7 @@ class NhoSampleMappingTest {
 
         assertThat(gastritis.getCode().getText()).isEqualTo("胃炎");
         assertThat(gastritis.getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode()).containsExactly(
-                CodeSystems.DISEASE_KEY + "|20054174", CodeSystems.DISEASE_EXCHANGE + "|TSQF", CodeSystems.ICD10 + "|K297");
+                FhirSystems.DISEASE_KEY + "|20054174", FhirSystems.DISEASE_EXCHANGE + "|TSQF", FhirSystems.ICD10 + "|K297");
         assertThat(gastritis.getOnsetDateTimeType().getValueAsString()).isEqualTo("2011-08-31");
         assertThat(gastritis.getRecordedDateElement().getValueAsString()).isEqualTo("2011-08-31");
         assertThat(gastritis.getAbatementDateTimeType().getValueAsString()).isEqualTo("2011-09-15");

@@ -7,12 +7,12 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.SimpleQuantity;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A prescribed drug's dosage (JP_MedicationDosage): the usage of TQ1-3 (JAMI 16-digit code, its text as
@@ -23,9 +23,8 @@ import org.musubi.ingest.hl7.orders.segments.Timestamps;
  */
 final class Dosages {
 
-    static final String EXTENSION_BASE = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/";
-    static final String PERIOD_OF_USE = EXTENSION_BASE + "JP_MedicationDosage_PeriodOfUse";
-    static final String USAGE_DURATION = EXTENSION_BASE + "JP_MedicationDosage_UsageDuration";
+    static final String PERIOD_OF_USE = FhirSystems.JP_CORE_EXTENSION + "JP_MedicationDosage_PeriodOfUse";
+    static final String USAGE_DURATION = FhirSystems.JP_CORE_EXTENSION + "JP_MedicationDosage_UsageDuration";
 
     private Dosages() {
     }
@@ -79,7 +78,7 @@ final class Dosages {
         if (rate != null) {
             doseAndRate.setRate(rate);
         } else if (daily != null) {
-            Quantity day = new Quantity().setValue(1).setUnit("日").setSystem(CodeSystems.UCUM).setCode("d");
+            Quantity day = new Quantity().setValue(1).setUnit("日").setSystem(FhirSystems.UCUM).setCode("d");
             doseAndRate.setRate(new Ratio().setNumerator(daily).setDenominator(day));
         }
         if (!doseAndRate.isEmpty()) {

@@ -18,6 +18,7 @@ import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.Practitioners;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
 import org.musubi.ingest.hl7.values.Units;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * One RXA as JP_MedicationAdministration (JP_MedicationAdministration_Injection for OMP-12), per the
@@ -85,8 +86,8 @@ final class MedicationAdministrations {
     private static void identifiers(MessageInput input, AdministrationMapper.GivenDrug given, MedicationAdministration administration) {
         given.header().numbers().identifiers(input.facility()).forEach(administration::addIdentifier);
         String rp = given.rp().matches("\\d+") ? given.rp().replaceFirst("^0+(?=\\d)", "") : given.rp();
-        administration.addIdentifier().setSystem(RequestIdentifiers.RP_NUMBER).setValue(rp);
-        administration.addIdentifier().setSystem(RequestIdentifiers.ORDER_IN_RP).setValue(String.valueOf(given.place()));
+        administration.addIdentifier().setSystem(FhirSystems.RP_NUMBER).setValue(rp);
+        administration.addIdentifier().setSystem(FhirSystems.ORDER_IN_RP).setValue(String.valueOf(given.place()));
     }
 
     private static void effective(MessageInput input, Hl7Segment rxa, MedicationAdministration administration)

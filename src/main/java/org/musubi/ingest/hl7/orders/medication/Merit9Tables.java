@@ -1,7 +1,7 @@
 package org.musubi.ingest.hl7.orders.medication;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * MR9P names MERIT-9 as a whole, but JP Core gives each MERIT-9 table its own system: units (the default
@@ -14,15 +14,15 @@ final class Merit9Tables {
     }
 
     static CodeableConcept form(CodeableConcept concept) {
-        return retarget(concept, CodeSystems.MEDICATION_FORM_MERIT9);
+        return retarget(concept, FhirSystems.MEDICATION_FORM_MERIT9);
     }
 
     static CodeableConcept category(CodeableConcept concept) {
-        return retarget(concept, CodeSystems.MEDICATION_CATEGORY_MERIT9);
+        return retarget(concept, FhirSystems.MEDICATION_CATEGORY_MERIT9);
     }
 
     private static CodeableConcept retarget(CodeableConcept concept, String system) {
-        concept.getCoding().stream().filter(c -> CodeSystems.MERIT9_UNIT.equals(c.getSystem())).forEach(c -> c.setSystem(system));
+        concept.getCoding().stream().filter(c -> FhirSystems.MERIT9_UNIT.equals(c.getSystem())).forEach(c -> c.setSystem(system));
         return concept;
     }
 }

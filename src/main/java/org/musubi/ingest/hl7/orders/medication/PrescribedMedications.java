@@ -7,12 +7,12 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * What is prescribed. Without RXC, RXE-2 is the drug (HOT9, YJ … as medicationCodeableConcept). With RXC
@@ -24,7 +24,6 @@ import org.musubi.ingest.hl7.orders.segments.OrderProblems;
  */
 final class PrescribedMedications {
 
-    static final String MEDICATION_PROFILE = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Medication";
     static final String DRUG_NO = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Medication_Ingredient_DrugNo";
 
     private PrescribedMedications() {
@@ -41,7 +40,7 @@ final class PrescribedMedications {
         code.ifPresent(request::addCategory);
         Medication medication = new Medication();
         medication.setId("medication");
-        medication.getMeta().addProfile(MEDICATION_PROFILE);
+        medication.getMeta().addProfile(FhirSystems.JP_MEDICATION);
         Hl7Values.concept(rxe.field(6)).map(Merit9Tables::form).ifPresent(medication::setForm);
         int number = 0;
         for (Hl7Segment rxc : components) {
@@ -58,7 +57,7 @@ final class PrescribedMedications {
         ingredient.addExtension(DRUG_NO, new IntegerType(number));
         Quantity amount = Quantities.of(input, rxc, 3, rxc.field(4));
         if (amount != null) {
-            Quantity once = new Quantity().setValue(1).setUnit("回").setSystem(CodeSystems.MERIT9_UNIT).setCode("TIME");
+            Quantity once = new Quantity().setValue(1).setUnit("回").setSystem(FhirSystems.MERIT9_UNIT).setCode("TIME");
             ingredient.setStrength(new Ratio().setNumerator(amount).setDenominator(once));
         }
     }

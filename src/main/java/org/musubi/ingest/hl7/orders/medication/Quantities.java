@@ -2,13 +2,13 @@ package org.musubi.ingest.hl7.orders.medication;
 
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Quantity;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.values.Numbers;
 import org.musubi.ingest.hl7.values.Units;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * Amounts in order messages: a number field with a unit CWE (RXE-3 with RXE-5, RXA-6 with RXA-7), a CQ
@@ -60,7 +60,7 @@ final class Quantities {
         duration.setValue(quantity.getValue());
         String code = segment.field(field).componentAsField(2).component(1);
         if (Units.isUcum(code)) {
-            duration.setSystem(CodeSystems.UCUM).setCode(code);
+            duration.setSystem(FhirSystems.UCUM).setCode(code);
         }
         duration.setUnit(switch (code) {
             case "d" -> "日";

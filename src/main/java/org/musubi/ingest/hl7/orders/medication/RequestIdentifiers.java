@@ -3,6 +3,7 @@ package org.musubi.ingest.hl7.orders.medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.hl7.MessageInput;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A prescribed drug's identifiers, as JP_MedicationRequest slices them: the order numbers (ORC-2 placer,
@@ -14,11 +15,7 @@ import org.musubi.ingest.hl7.MessageInput;
  */
 final class RequestIdentifiers {
 
-    static final String RP_NUMBER = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/Medication-RPGroupNumber";
-    static final String ORDER_IN_RP = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicationAdministrationIndex";
-    static final String REQUEST_INSTANCE = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
     static final String PRESCRIPTION_ROOT = "urn:oid:1.2.392.100495.20.3.11.1";
-    static final String RP_GROUP = "urn:musubi:rp-group:";
 
     private RequestIdentifiers() {
     }
@@ -27,18 +24,18 @@ final class RequestIdentifiers {
         MappingContext facility = input.facility();
         var numbers = drug.header().numbers();
         numbers.identifiers(facility).forEach(request::addIdentifier);
-        request.addIdentifier().setSystem(RP_NUMBER).setValue(drug.rpNumber());
-        request.addIdentifier().setSystem(ORDER_IN_RP).setValue(String.valueOf(drug.indexInRp()));
+        request.addIdentifier().setSystem(FhirSystems.RP_NUMBER).setValue(drug.rpNumber());
+        request.addIdentifier().setSystem(FhirSystems.ORDER_IN_RP).setValue(String.valueOf(drug.indexInRp()));
         String order = numbers.either();
         if (!order.isEmpty()) {
-            request.addIdentifier().setSystem(REQUEST_INSTANCE)
+            request.addIdentifier().setSystem(FhirSystems.RESOURCE_INSTANCE)
                     .setValue(order + "." + drug.rpNumber() + "." + drug.indexInRp());
         }
         String prescription = drug.rxe().text(15).strip();
         if (!prescription.isEmpty()) {
             request.addIdentifier().setSystem(PRESCRIPTION_ROOT + facility.institutionCode()).setValue(prescription);
         }
-        request.getGroupIdentifier().setSystem(RP_GROUP + facility.institutionCode())
+        request.getGroupIdentifier().setSystem(FhirSystems.RP_GROUP + facility.institutionCode())
                 .setValue(order.isEmpty() ? drug.rpNumber() : order + "." + drug.rpNumber());
     }
 }

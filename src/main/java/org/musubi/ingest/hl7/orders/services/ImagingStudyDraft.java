@@ -13,6 +13,7 @@ import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A study gathered from every IPC that names its UID: identifiers (the study instance UID as JP Core's
@@ -23,8 +24,6 @@ import org.musubi.ingest.hl7.orders.segments.Timestamps;
  */
 final class ImagingStudyDraft {
 
-    static final String ACCESSION_SYSTEM = "urn:musubi:accession-number:";
-    private static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
 
     private final ImagingStudy study = new ImagingStudy();
     private final Set<String> seen = new HashSet<>();
@@ -41,8 +40,8 @@ final class ImagingStudyDraft {
     void add(MessageInput input, OrderHeader header, Hl7Segment obr, Hl7Segment ipc) throws MessageRejected {
         String accession = ipc.field(1).component(1).strip();
         if (!accession.isEmpty() && seen.add("acsn|" + accession)) {
-            study.addIdentifier().setSystem(ACCESSION_SYSTEM + input.facility().institutionCode()).setValue(accession)
-                    .setType(new CodeableConcept().addCoding(new Coding(IDENTIFIER_TYPE, "ACSN", "Accession ID")));
+            study.addIdentifier().setSystem(FhirSystems.ACCESSION_NUMBER + input.facility().institutionCode()).setValue(accession)
+                    .setType(new CodeableConcept().addCoding(new Coding(FhirSystems.IDENTIFIER_TYPE, "ACSN", "Accession ID")));
         }
         Hl7Field modality = ipc.field(5);
         if (!modality.component(1).isBlank() && seen.add("modality|" + modality.component(1))) {

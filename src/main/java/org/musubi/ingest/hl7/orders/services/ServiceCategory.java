@@ -2,7 +2,7 @@ package org.musubi.ingest.hl7.orders.services;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.musubi.ingest.adapter.CodeSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The kind of test an SS-MIX2 order or performed-test message is about, as a category: the LOINC codes
@@ -28,13 +28,13 @@ public enum ServiceCategory {
     CodeableConcept concept() {
         CodeableConcept concept = new CodeableConcept().setText(text);
         if (loinc != null) {
-            concept.addCoding(new Coding(CodeSystems.LOINC, loinc, text));
+            concept.addCoding(new Coding(FhirSystems.LOINC, loinc, text));
         }
         return concept;
     }
 
     /** JP Core's ImagingStudy profile for this kind; null for kinds without images (lab, physiology). */
     String studyProfile() {
-        return studyProfile == null ? null : "http://jpfhir.jp/fhir/core/StructureDefinition/" + studyProfile;
+        return studyProfile == null ? null : FhirSystems.JP_CORE_PROFILE + studyProfile;
     }
 }

@@ -17,6 +17,7 @@ import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.Practitioners;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
 import org.musubi.ingest.hl7.values.OrderNumbers;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A ServiceRequest being read from an order's OBR and what follows it: the first OBR sets code (OBR-4),
@@ -88,7 +89,7 @@ final class ServiceRequestDraft {
     private void specimen(MessageInput input, Hl7Segment spm) throws MessageRejected {
         Specimen specimen = new Specimen();
         specimen.setId("specimen" + ++specimens);
-        specimen.getMeta().addProfile("http://jpfhir.jp/fhir/core/StructureDefinition/JP_Specimen_Common");
+        specimen.getMeta().addProfile(FhirSystems.JP_SPECIMEN);
         specimen.setSubject(SourceRefs.patient());
         Hl7Values.concept(spm.field(4)).ifPresent(specimen::setType);
         var collected = Timestamps.optional(input, spm, 17);

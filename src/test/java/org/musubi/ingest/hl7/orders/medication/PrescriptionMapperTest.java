@@ -12,11 +12,11 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Period;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.Messages;
 import org.musubi.ingest.hl7.orders.NhoSamples;
+import org.musubi.record.fhir.FhirSystems;
 
 class PrescriptionMapperTest {
 
@@ -28,17 +28,17 @@ class PrescriptionMapperTest {
                 "ssmix2:OMP-01:1/rx/1/1/108665201", "ssmix2:OMP-01:1/rx/1/2/110626901", "ssmix2:OMP-01:1/rx/2/1/100607002");
         List<MedicationRequest> requests = of(mapped, MedicationRequest.class);
         MedicationRequest darzen = requests.getFirst();
-        assertThat(darzen.getMedicationCodeableConcept().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.HOT9);
+        assertThat(darzen.getMedicationCodeableConcept().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.HOT9);
         assertThat(darzen.getMedicationCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("108665201");
         assertThat(darzen.getMedicationCodeableConcept().getText()).isEqualTo("ダーゼン錠（５mg)");
         var dosage = darzen.getDosageInstructionFirstRep();
         assertThat(dosage.getDoseAndRateFirstRep().getDoseQuantity().getValue()).isEqualByComparingTo("1");
         assertThat(dosage.getDoseAndRateFirstRep().getDoseQuantity().getCode()).isEqualTo("TAB");
-        assertThat(dosage.getDoseAndRateFirstRep().getDoseQuantity().getSystem()).isEqualTo(CodeSystems.MERIT9_UNIT);
-        assertThat(dosage.getTiming().getCode().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.JAMI_USAGE);
+        assertThat(dosage.getDoseAndRateFirstRep().getDoseQuantity().getSystem()).isEqualTo(FhirSystems.MERIT9_UNIT);
+        assertThat(dosage.getTiming().getCode().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.JAMI_USAGE);
         assertThat(dosage.getTiming().getCode().getCodingFirstRep().getCode()).isEqualTo("1013044400000000");
         assertThat(dosage.getText()).contains("１日３回朝昼夕食後");
-        assertThat(dosage.getRoute().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.ROUTE);
+        assertThat(dosage.getRoute().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.ROUTE);
         assertThat(((Period) dosage.getExtensionByUrl(Dosages.PERIOD_OF_USE).getValue()).getStartElement().getValueAsString())
                 .isEqualTo("2011-07-01T00:00:00+09:00");
         Duration days = darzen.getDispenseRequest().getExpectedSupplyDuration();
@@ -55,7 +55,7 @@ class PrescriptionMapperTest {
 
         assertThat(requests).extracting(r -> r.getGroupIdentifier().getValue())
                 .containsExactly("000000011000185.1", "000000011000185.1", "000000011000185.2");
-        assertThat(requests).extracting(r -> identifier(r, RequestIdentifiers.ORDER_IN_RP)).containsExactly("1", "2", "1");
+        assertThat(requests).extracting(r -> identifier(r, FhirSystems.ORDER_IN_RP)).containsExactly("1", "2", "1");
         assertThat(requests.get(1).getMedicationCodeableConcept().getText()).startsWith("パンスポリンＴ錠");
         MedicationRequest aleviatin = requests.get(2);
         assertThat(aleviatin.getMedicationCodeableConcept().getText()).isEqualTo("アレピアチン１０倍散");
@@ -64,7 +64,7 @@ class PrescriptionMapperTest {
         assertThat(aleviatin.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getDoseQuantity().getCode()).isEqualTo("MG");
         assertThat(aleviatin.getDispenseRequest().getExpectedSupplyDuration().getValue()).isEqualByComparingTo("14");
         assertThat(aleviatin.getCategory()).extracting(c -> c.getCodingFirstRep().getCode()).containsExactly("O", "OHP", "OHI", "01");
-        assertThat(aleviatin.getCategory().get(1).getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.MEDICATION_CATEGORY_MERIT9);
+        assertThat(aleviatin.getCategory().get(1).getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.MEDICATION_CATEGORY_MERIT9);
     }
 
     @Test
@@ -79,7 +79,7 @@ class PrescriptionMapperTest {
         assertThat(mixed.getIngredient()).extracting(i -> i.getItemCodeableConcept().getCodingFirstRep().getCode())
                 .containsExactly("620007329", "620002559");
         assertThat(mixed.getIngredient().get(1).getStrength().getNumerator().getCode()).isEqualTo("AMP");
-        assertThat(mixed.getForm().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.MEDICATION_FORM_MERIT9);
+        assertThat(mixed.getForm().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.MEDICATION_FORM_MERIT9);
         var dosage = first.getDosageInstructionFirstRep();
         assertThat(dosage.getDoseAndRateFirstRep().getDoseQuantity().getValue()).isEqualByComparingTo("510");
         assertThat(dosage.getDoseAndRateFirstRep().getRateQuantity().getValue()).isEqualByComparingTo("102");

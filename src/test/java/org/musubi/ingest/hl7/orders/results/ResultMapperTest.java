@@ -12,12 +12,12 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity.QuantityComparator;
 import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.Messages;
 import org.musubi.ingest.hl7.orders.NhoSamples;
+import org.musubi.record.fhir.FhirSystems;
 
 class ResultMapperTest {
 
@@ -50,7 +50,7 @@ class ResultMapperTest {
         assertThat(protein.getReferenceRangeFirstRep().getText()).isEqualTo("6.70-8.3");
         assertThat(protein.getReferenceRangeFirstRep().getLow().getValue()).isEqualByComparingTo("6.70");
         Observation albumin = results.get(2);
-        assertThat(albumin.getCode().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.JLAC10);
+        assertThat(albumin.getCode().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.JLAC10);
         assertThat(albumin.getCode().getCodingFirstRep().getCode()).isEqualTo("3A015000002327101");
         assertThat(albumin.getValueQuantity().getValue()).isEqualByComparingTo("4.9");
         assertThat(albumin.getReferenceRangeFirstRep().getText()).isEqualTo("3.7-5.5");
@@ -83,7 +83,7 @@ class ResultMapperTest {
         List<Observation> results = of(Messages.map(input, "OML-11"), Observation.class);
 
         assertThat(results.get(0).getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("H");
-        assertThat(results.get(0).getValueQuantity().getSystem()).isEqualTo(CodeSystems.UCUM);
+        assertThat(results.get(0).getValueQuantity().getSystem()).isEqualTo(FhirSystems.UCUM);
         assertThat(results.get(1).getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("L");
         assertThat(results.get(1).getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo("5.0");
         assertThat(results.get(2).getValueQuantity().getComparator()).isEqualTo(QuantityComparator.LESS_THAN);
@@ -134,7 +134,7 @@ class ResultMapperTest {
         assertThat(rate.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("procedure");
         Observation amplitude = results.get(10);
         assertThat(amplitude.getValueQuantity().getValue()).isEqualByComparingTo("2.505");
-        assertThat(amplitude.getValueQuantity().getSystem()).isEqualTo(CodeSystems.UCUM);
+        assertThat(amplitude.getValueQuantity().getSystem()).isEqualTo(FhirSystems.UCUM);
         assertThat(results.get(9).getValueQuantity().getValue()).isEqualByComparingTo("-14");
         DiagnosticReport ecg = of(mapped, DiagnosticReport.class).getFirst();
         assertThat(ecg.getConclusion()).isEqualTo("心筋虚血疑い");

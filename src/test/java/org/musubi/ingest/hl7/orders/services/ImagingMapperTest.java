@@ -9,8 +9,8 @@ import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Procedure;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.hl7.orders.NhoSamples;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.record.fhir.FhirSystems;
 
 class ImagingMapperTest {
 
@@ -24,7 +24,7 @@ class ImagingMapperTest {
         ImagingStudy study = of(mapped, ImagingStudy.class).getFirst();
         assertThat(study.getIdentifier()).extracting(i -> i.getValue())
                 .containsExactly("urn:oid:1.2.392.1114.20045.43233.5.300001", "A201112200030001");
-        assertThat(study.getModalityFirstRep().getSystem()).isEqualTo(CodeSystems.DICOM);
+        assertThat(study.getModalityFirstRep().getSystem()).isEqualTo(FhirSystems.DICOM);
         assertThat(study.getModalityFirstRep().getCode()).isEqualTo("US");
         assertThat(study.getStatus()).isEqualTo(ImagingStudy.ImagingStudyStatus.AVAILABLE);
         assertThat(study.getMeta().getProfile().getFirst().getValue()).endsWith("JP_ImagingStudy_Radiology");

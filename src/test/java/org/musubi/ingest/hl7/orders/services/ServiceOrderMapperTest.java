@@ -10,9 +10,9 @@ import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.hl7.orders.Messages;
 import org.musubi.ingest.hl7.orders.NhoSamples;
-import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
 
 class ServiceOrderMapperTest {
 
@@ -27,7 +27,7 @@ class ServiceOrderMapperTest {
         assertThat(chemistry.getOrderDetail()).hasSize(4);
         assertThat(chemistry.getOrderDetailFirstRep().getCoding()).extracting(c -> c.getCode())
                 .containsExactly("3A010000002327101", "10222");
-        assertThat(chemistry.getOrderDetailFirstRep().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.JLAC10);
+        assertThat(chemistry.getOrderDetailFirstRep().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.JLAC10);
         Specimen serum = (Specimen) chemistry.getContained().getFirst();
         assertThat(serum.getType().getText()).isEqualTo("血清");
         assertThat(serum.getCollection().getCollectedDateTimeType().getValueAsString()).isEqualTo("2011-12-19T15:00:00+09:00");

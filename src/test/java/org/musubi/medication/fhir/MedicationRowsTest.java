@@ -1,4 +1,4 @@
-package org.musubi.portal.chart;
+package org.musubi.medication.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package org.musubi.portal.chart;
+package org.musubi.medication.fhir;
 
-import static org.musubi.portal.chart.FhirJson.text;
+import static org.musubi.record.fhir.FhirJson.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,20 +12,18 @@ import org.musubi.medication.DrugCodeSystems;
 import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.Source;
 import org.musubi.record.StoredResource;
-import org.musubi.registry.Facility;
+import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.FhirSystems;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A patient's prescriptions (MedicationRequest) and dispensings (MedicationDispense) from every
  * hospital and pharmacy as rows of the medication list, each with the entry the duplicate checks
  * read: the drug's code (a YJ code when the record has one), the days it covers, who prescribed it
- * and which pharmacy dispensed it.
+ * and which pharmacy dispensed it. The one reading of stored medications into entries, for every view of a
+ * patient's medications (the chart today).
  */
 public final class MedicationRows {
-
-    private static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
-    /** The extension naming a dispensing's prescriber (a contained PractitionerRole), as the JAHIS import writes it. */
-    private static final String PRESCRIBER = "urn:musubi:fhir:prescriber";
 
     private MedicationRows() {
     }
@@ -59,8 +57,13 @@ public final class MedicationRows {
         return !stored.deleted() && (stored.type().equals("MedicationRequest") || stored.type().equals("MedicationDispense"));
     }
 
-    /** The rows of the listed resources among {@code resources}, read as JSON ({@code json}: the same order). */
-    static List<Row> of(List<StoredResource> resources, List<JsonNode> json, Map<Long, Facility> facilities) {
+    /**
+     * The rows of the listed resources among {@code resources}, read as JSON ({@code json}: the same order).
+     *
+     * @param senders each sending facility by its id, as a source (code: its medical-institution code, name: its
+     *                name); a facility not in it is named {@code #<id>}
+     */
+    public static List<Row> of(List<StoredResource> resources, List<JsonNode> json, Map<Long, Source> senders) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             StoredResource stored = resources.get(i);
@@ -72,12 +75,12 @@ public final class MedicationRows {
             if ("entered-in-error".equals(status) || "cancelled".equals(status) || "declined".equals(status)) {
                 continue;
             }
-            row(stored, r, facilities.get(stored.sourceFacilityId())).ifPresent(rows::add);
+            row(stored, r, senders.get(stored.sourceFacilityId())).ifPresent(rows::add);
         }
         return rows;
     }
 
-    private static Optional<Row> row(StoredResource stored, JsonNode r, Facility sender) {
+    private static Optional<Row> row(StoredResource stored, JsonNode r, Source sender) {
         boolean dispense = stored.type().equals("MedicationDispense");
         Instant at = dispense ? FhirJson.firstInstant(r.path("whenHandedOver"), r.path("whenPrepared"))
                 : FhirJson.firstInstant(r.path("dosageInstruction").path(0).path("timing").path("repeat")
@@ -85,14 +88,13 @@ public final class MedicationRows {
         if (at == null) {
             return Optional.empty();
         }
-        LocalDate start = at.atZone(ChartEntry.JAPAN).toLocalDate();
+        LocalDate start = at.atZone(FhirJson.JAPAN).toLocalDate();
         int days = days(r, dispense);
         JsonNode concept = r.path("medicationCodeableConcept").isMissingNode()
                 ? FhirJson.contained(r, r.path("medicationReference")).path("code") : r.path("medicationCodeableConcept");
         String[] code = code(concept);
         String name = FhirJson.concept(concept);
-        Source senderSource = sender == null ? Source.named("#" + stored.sourceFacilityId())
-                : new Source(sender.code().value(), sender.nameKanji(), null);
+        Source senderSource = sender == null ? Source.named("#" + stored.sourceFacilityId()) : sender;
         Source prescriber;
         Source pharmacy = null;
         if (dispense) {
@@ -140,7 +142,7 @@ public final class MedicationRows {
     private static Source prescriber(JsonNode r) {
         JsonNode role = null;
         for (JsonNode extension : r.path("extension")) {
-            if (PRESCRIBER.equals(text(extension.path("url")))) {
+            if (FhirSystems.PRESCRIBER.equals(text(extension.path("url")))) {
                 role = FhirJson.contained(r, extension.path("valueReference"));
             }
         }
@@ -168,7 +170,7 @@ public final class MedicationRows {
     private static Source organization(Iterable<JsonNode> identifiers, String name) {
         String number = null;
         for (JsonNode identifier : identifiers) {
-            if (INSTITUTION_NO.equals(text(identifier.path("system")))) {
+            if (FhirSystems.INSTITUTION_NO.equals(text(identifier.path("system")))) {
                 number = text(identifier.path("value"));
             }
         }

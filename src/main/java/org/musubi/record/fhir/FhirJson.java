@@ -1,25 +1,34 @@
-package org.musubi.portal.chart;
+package org.musubi.record.fhir;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
 
-/** Reading the few things the viewer needs from stored FHIR JSON, without building HAPI's model. */
-final class FhirJson {
+/**
+ * Reading a stored resource's JSON without building HAPI's model: a primitive's text, what a CodeableConcept
+ * says, a code of a given system, dates as instants, quantities, contained resources and the party a reference
+ * names. Shared by the viewer and by the modules that read stored resources into their own values (the
+ * medication list, {@code medication.fhir}).
+ */
+public final class FhirJson {
+
+    /** Where a date without a time zone is a day: Japan. */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private FhirJson() {
     }
 
     /** A primitive's value as text; {@code null} when absent or not a primitive. */
-    static String text(JsonNode node) {
+    public static String text(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() || !node.isValueNode() ? null : node.asString();
     }
 
     /** What a CodeableConcept says: its text, else the first coding's display, else its code. */
-    static String concept(JsonNode concept) {
+    public static String concept(JsonNode concept) {
         String text = text(concept.path("text"));
         if (text != null) {
             return text;
@@ -40,7 +49,7 @@ final class FhirJson {
     }
 
     /** The code of the concept's first coding whose system is one of {@code systems}. */
-    static String code(JsonNode concept, String... systems) {
+    public static String code(JsonNode concept, String... systems) {
         for (JsonNode coding : concept.path("coding")) {
             String system = text(coding.path("system"));
             for (String wanted : systems) {
@@ -53,7 +62,7 @@ final class FhirJson {
     }
 
     /** The first code of a concept's codings, whatever the system. */
-    static String anyCode(JsonNode concept) {
+    public static String anyCode(JsonNode concept) {
         for (JsonNode coding : concept.path("coding")) {
             String code = text(coding.path("code"));
             if (code != null) {
@@ -64,16 +73,16 @@ final class FhirJson {
     }
 
     /** A FHIR date, dateTime or instant as an instant (a date alone: its start in Japan); {@code null} when unreadable. */
-    static Instant instant(JsonNode node) {
+    public static Instant instant(JsonNode node) {
         String value = text(node);
         if (value == null) {
             return null;
         }
         try {
             return switch (value.length()) {
-                case 4 -> LocalDate.of(Integer.parseInt(value), 1, 1).atStartOfDay(ChartEntry.JAPAN).toInstant();
-                case 7 -> YearMonth.parse(value).atDay(1).atStartOfDay(ChartEntry.JAPAN).toInstant();
-                case 10 -> LocalDate.parse(value).atStartOfDay(ChartEntry.JAPAN).toInstant();
+                case 4 -> LocalDate.of(Integer.parseInt(value), 1, 1).atStartOfDay(JAPAN).toInstant();
+                case 7 -> YearMonth.parse(value).atDay(1).atStartOfDay(JAPAN).toInstant();
+                case 10 -> LocalDate.parse(value).atStartOfDay(JAPAN).toInstant();
                 default -> OffsetDateTime.parse(value).toInstant();
             };
         } catch (DateTimeParseException | NumberFormatException e) {
@@ -82,7 +91,7 @@ final class FhirJson {
     }
 
     /** The first of several date elements that is present. */
-    static Instant firstInstant(JsonNode... nodes) {
+    public static Instant firstInstant(JsonNode... nodes) {
         for (JsonNode node : nodes) {
             Instant at = instant(node);
             if (at != null) {
@@ -93,7 +102,7 @@ final class FhirJson {
     }
 
     /** A Quantity as text: comparator, value and unit ({@code < 0.5 mg/dl}). */
-    static String quantity(JsonNode quantity) {
+    public static String quantity(JsonNode quantity) {
         String value = text(quantity.path("value"));
         if (value == null) {
             return null;
@@ -107,7 +116,7 @@ final class FhirJson {
     }
 
     /** A contained resource a local reference ({@code #id}) names, or a missing node. */
-    static JsonNode contained(JsonNode resource, JsonNode reference) {
+    public static JsonNode contained(JsonNode resource, JsonNode reference) {
         String ref = text(reference.path("reference"));
         if (ref == null || !ref.startsWith("#")) {
             return tools.jackson.databind.node.MissingNode.getInstance();
@@ -124,7 +133,7 @@ final class FhirJson {
      * The type of the resource a reference points to: a contained one's resourceType, else the type a
      * literal reference ({@code Type/id} or an absolute URL ending so) names, else null.
      */
-    static String targetType(JsonNode resource, JsonNode reference) {
+    public static String targetType(JsonNode resource, JsonNode reference) {
         JsonNode contained = contained(resource, reference);
         if (!contained.isMissingNode()) {
             return text(contained.path("resourceType"));
@@ -138,13 +147,13 @@ final class FhirJson {
     }
 
     /** A reference's display, else the name of the contained resource it points to. */
-    static String party(JsonNode resource, JsonNode reference) {
+    public static String party(JsonNode resource, JsonNode reference) {
         String display = text(reference.path("display"));
         return display != null ? display : name(contained(resource, reference));
     }
 
     /** The name of an Organization (its name) or a person (a HumanName's text, else family and given names). */
-    static String name(JsonNode target) {
+    public static String name(JsonNode target) {
         String name = text(target.path("name"));
         if (name != null) {
             return name;

@@ -1,4 +1,4 @@
-package org.musubi.portal.chart;
+package org.musubi.medication.fhir;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

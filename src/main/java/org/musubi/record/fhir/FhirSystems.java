@@ -1,0 +1,137 @@
+package org.musubi.record.fhir;
+
+/**
+ * The one declaration of the URIs Musubi's FHIR content shares between modules: the code systems, identifier
+ * systems, profiles and extensions that more than one adapter, the viewer or the API writes or reads, and every
+ * URN Musubi mints itself ({@code urn:musubi:…}). JP Core's URL form wins where one exists (JP Core 1.2.0
+ * {@code guide-urlmap.md}), with the OIDs other senders still write listed beside it. A URI only one class uses
+ * stays in that class; {@code FhirVocabularyTest} fails the build when a URI literal appears in two files.
+ */
+public final class FhirSystems {
+
+    private FhirSystems() {
+    }
+
+    // ---- Code systems -------------------------------------------------------------------------------------
+
+    /** LOINC (v2 name LN): document types, vital signs, report categories. */
+    public static final String LOINC = "http://loinc.org";
+    /** UCUM units (v2 name ISO+). */
+    public static final String UCUM = "http://unitsofmeasure.org";
+    /** JLAC10 17-digit lab codes (v2 names JC10, JLAC10), URL form. */
+    public static final String JLAC10 = "http://medis.or.jp/CodeSystem/master-JLAC10-17digits";
+    /** JLAC10 17-digit lab codes, OID form (as Musubi's synthetic records and some senders write it). */
+    public static final String JLAC10_OID = "urn:oid:1.2.392.200119.4.504";
+    /** HOT codes of MEDIS's standard drug master, by length. */
+    public static final String HOT7 = "http://medis.or.jp/CodeSystem/master-HOT7";
+    public static final String HOT9 = "http://medis.or.jp/CodeSystem/master-HOT9";
+    public static final String HOT13 = "http://medis.or.jp/CodeSystem/master-HOT13";
+    /** YJ codes (個別医薬品コード) as JP Core names them (= {@link #YJ_OID}). */
+    public static final String YJ = "http://capstandard.jp/iyaku.info/CodeSystem/YJ-code";
+    /** YJ codes, OID form. */
+    public static final String YJ_OID = "urn:oid:1.2.392.100495.20.2.73";
+    /** YJ codes under the …20.1.73 OID, read as YJ too (the drug master's look-ups, JAHIS code type 4). */
+    public static final String YJ_OID_ALIAS = "urn:oid:1.2.392.100495.20.1.73";
+    /** The MHLW price-list code (厚労省コード, 薬価基準収載医薬品コード; JAHIS code type 3); no URL form yet. */
+    public static final String PRICE_CODE = "urn:oid:1.2.392.100495.20.2.72";
+    /** The price-list code under the …20.1.72 OID, read as the price-list code too. */
+    public static final String PRICE_CODE_ALIAS = "urn:oid:1.2.392.100495.20.1.72";
+    /** The generic-name order code (一般処方名マスタ, = urn:oid:1.2.392.100495.20.2.81). */
+    public static final String GENERIC_NAME = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationGeneralOrderCode";
+    /** ICD-10 (2013), v2 name I10. */
+    public static final String ICD10 = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full";
+    /** MEDIS disease master: the 8-digit 病名管理番号 (v2 name MDCDX2 with an 8-digit code). */
+    public static final String DISEASE_KEY = "http://medis.or.jp/CodeSystem/master-disease-keyNumber";
+    /** MEDIS disease master: the 4-character 交換用コード (v2 name MDCDX2 otherwise). */
+    public static final String DISEASE_EXCHANGE = "http://medis.or.jp/CodeSystem/master-disease-exCode";
+    /** JAMI 16-digit usage codes (用法コード, urn:oid:1.2.392.200250.2.2.20.20; v2 name JAMISDP01). */
+    public static final String JAMI_USAGE = "http://jami.jp/CodeSystem/MedicationUsage";
+    /** MERIT-9 units (v2 name MR9P in a unit field). */
+    public static final String MERIT9_UNIT = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationUnitMERIT9Code";
+    /** MERIT-9 prescription-order categories (MR9P in RXE-21: OHP 外来処方, IHP 入院処方 …); JP Core aliases.fsh. */
+    public static final String MEDICATION_CATEGORY_MERIT9 = "http://jpfhir.jp/fhir/core/CodeSystem/JP_MedicationCategoryMERIT9_CS";
+    /** MERIT-9 dosage forms (MR9P in RXE-6: TAB 錠剤, PWD 散剤, INJ 注射剤 …); JP Core aliases.fsh. */
+    public static final String MEDICATION_FORM_MERIT9 = "http://jpfhir.jp/fhir/core/CodeSystem/JP_MedicationFormMERIT9_CS";
+    /** Routes of administration (JP Core's HL7 table 0162). */
+    public static final String ROUTE = "http://jpfhir.jp/fhir/core/CodeSystem/route-codes";
+    /** SS-MIX2 clinical departments (診療科). */
+    public static final String DEPARTMENT = "http://jami.jp/SS-MIX2/CodeSystem/ClinicalDepartment";
+    /** DICOM controlled terminology (v2 name DCM), e.g. modality {@code US}, {@code ES}; JP Core ImagingStudy examples. */
+    public static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
+    /** JP Core's simple observation categories (laboratory, body-measurement, procedure …). */
+    public static final String JP_OBSERVATION_CATEGORY = "http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS";
+    /** HL7's observation categories (vital-signs …). */
+    public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+    public static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+    public static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+    /** v3 ActCode: encounter classes (AMB, IMP, EMER). */
+    public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    /** v2 table 0203: identifier types (PLAC, FILL, ACSN …). */
+    public static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+
+    // ---- Identifier systems -------------------------------------------------------------------------------
+
+    /** JP Core's root of a facility's patient IDs: this + {@code 1} + the 10-digit medical-institution code. */
+    public static final String PATIENT_ID_ROOT = "urn:oid:1.2.392.100495.20.3.51.1";
+    /** 10-digit 医療機関コード (prefecture 2 + fee table 1 + code 7), JP Core JP_Organization. */
+    public static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
+    /** A resource's own identifier within its facility (JP Core {@code resourceInstance-identifier}). */
+    public static final String RESOURCE_INSTANCE = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
+    /** RP番号 (urn:oid:1.2.392.100495.20.3.81), JP Core medication identifiers. */
+    public static final String RP_NUMBER = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/Medication-RPGroupNumber";
+    /** RP内の順序 (urn:oid:1.2.392.100495.20.3.82), JP Core medication identifiers. */
+    public static final String ORDER_IN_RP = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicationAdministrationIndex";
+
+    // ---- Profiles and extensions --------------------------------------------------------------------------
+
+    /** The base of JP Core's profile URLs, followed by the profile's name. */
+    public static final String JP_CORE_PROFILE = "http://jpfhir.jp/fhir/core/StructureDefinition/";
+    /** The base of JP Core's extension URLs, followed by the extension's name. */
+    public static final String JP_CORE_EXTENSION = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/";
+    public static final String JP_PATIENT = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient";
+    public static final String JP_MEDICATION = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Medication";
+    public static final String JP_CONDITION = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Condition";
+    public static final String JP_ALLERGY_INTOLERANCE = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_AllergyIntolerance";
+    public static final String JP_SPECIMEN = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Specimen_Common";
+    /** iso21090-EN-representation on a HumanName: IDE for the kanji name, SYL for the kana name (JP Core JP_Patient). */
+    public static final String NAME_REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
+
+    // ---- Musubi's own (urn:musubi:…), where no standard system or element exists --------------------------
+
+    /** A code under a v2 coding-system name Musubi does not know: this + the name. */
+    public static final String V2_CODING_SYSTEM = "urn:musubi:v2-coding-system:";
+    /** A lab centre's local test code: this + the facility's medical-institution code. */
+    public static final String LAB_LOCAL_CODE = "urn:musubi:lab-local-code:";
+    /** A specimen's accession identifier: this + the facility's medical-institution code. */
+    public static final String SPECIMEN_ID = "urn:musubi:specimen-id:";
+    /** A facility's placer order numbers (no JP Core system exists): this + its medical-institution code. */
+    public static final String PLACER_ORDER_NUMBER = "urn:musubi:placer-order-number:";
+    /** A facility's filler order numbers: this + its medical-institution code. */
+    public static final String FILLER_ORDER_NUMBER = "urn:musubi:filler-order-number:";
+    /** An imaging study's accession number: this + the facility's medical-institution code. */
+    public static final String ACCESSION_NUMBER = "urn:musubi:accession-number:";
+    /** The RP a prescribed drug belongs to (MedicationRequest.groupIdentifier): this + the medical-institution code. */
+    public static final String RP_GROUP = "urn:musubi:rp-group:";
+    /** Patient IDs of a facility without a medical-institution code: this + facility id + {@code :patient-id}. */
+    public static final String FACILITY = "urn:musubi:facility:";
+    /** Extension on a MedicationDispense: the prescriber (contained PractitionerRole: doctor, institution, department). */
+    public static final String PRESCRIBER = "urn:musubi:fhir:prescriber";
+    /** Extension on an Annotation: the JAHIS record number it came from (281, 291, 311, 391, 401 …). */
+    public static final String JAHIS_NOTE_RECORD = "urn:musubi:fhir:jahis-record";
+    /** Extension on a JAHIS 411 Annotation: 提供情報種別 (30, 31, 99). */
+    public static final String JAHIS_INFO_TYPE = "urn:musubi:fhir:jahis-info-type";
+    /** JAHIS 別表4 剤形コード, as MedicationDispense.category (not the MHLW 剤形区分, whose codes differ). */
+    public static final String JAHIS_DOSAGE_FORM = "urn:musubi:jahis:dosage-form";
+    /** JAHIS 31 成分コード of type 2: 成分名コード of the self-medication database centre; no FHIR system is published. */
+    public static final String JAHIS_INGREDIENT_CODE = "urn:musubi:jahis:ingredient-code";
+    /** The JAHIS record a DocumentReference came from: 4 手帳メモ, 2 患者特記 (type 9). */
+    public static final String JAHIS_RECORD = "urn:musubi:jahis:record";
+    /** A JAHIS HOT code (drug code type 6) of a length no MEDIS HOT system has. */
+    public static final String JAHIS_OTHER_HOT = "urn:musubi:jahis:drug-code-type:6";
+    /** Extension on a Binary's meta: the blob holding the Binary's content (its SHA-256, the blob store's key). */
+    public static final String BLOB_SHA256 = "urn:musubi:blob-sha256";
+    /** Extension on a Binary's meta: the size of its blob in bytes. */
+    public static final String BLOB_SIZE = "urn:musubi:blob-size";
+}
