@@ -24,7 +24,6 @@ import org.musubi.policy.Permit;
 import org.musubi.policy.PersonView;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
-import org.musubi.record.store.ResourceStore;
 import org.musubi.record.StoredResource;
 import org.musubi.security.SignedIn;
 import tools.jackson.databind.JsonNode;
