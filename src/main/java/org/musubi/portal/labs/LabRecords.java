@@ -1,12 +1,9 @@
 package org.musubi.portal.labs;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.Observation;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.DataCategory;
 import org.musubi.registry.Facilities;
@@ -25,12 +22,10 @@ import org.springframework.stereotype.Component;
 class LabRecords {
 
     private final PatientChart chart;
-    private final FhirContext fhir;
     private final Facilities facilities;
 
-    LabRecords(PatientChart chart, FhirContext fhir, Facilities facilities) {
+    LabRecords(PatientChart chart, Facilities facilities) {
         this.chart = chart;
-        this.fhir = fhir;
         this.facilities = facilities;
     }
 
@@ -52,11 +47,9 @@ class LabRecords {
         if (!(opened instanceof PatientChart.Chart shown)) {
             return new Refused(((PatientChart.Refused) opened).reasonKey());
         }
-        IParser parser = fhir.newJsonParser();
         List<LabResult> results = shown.resources().stream()
                 .filter(r -> !r.deleted() && r.type().equals("Observation") && r.category() == DataCategory.LAB_RESULTS)
-                .flatMap(r -> LabObservations.read(r.id(), parser.parseResource(Observation.class, r.json()),
-                        r.sourceFacilityId()).stream())
+                .flatMap(r -> LabObservations.read(r.id(), r.json(), r.sourceFacilityId()).stream())
                 .toList();
         Set<Long> reporting = results.stream().map(LabResult::facilityId).collect(Collectors.toSet());
         Map<Long, String> names = reporting.stream().collect(Collectors.toMap(id -> id,

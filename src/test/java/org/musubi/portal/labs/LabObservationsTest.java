@@ -31,8 +31,13 @@ class LabObservationsTest {
         return new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(value)).setUnit(unit);
     }
 
+    /** The Observation as stored: HAPI's JSON, read back by the viewer. */
+    static String json(Observation o) {
+        return ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().encodeResourceToString(o);
+    }
+
     static LabResult read(Observation o) {
-        return LabObservations.read("o1", o, 7).orElseThrow();
+        return LabObservations.read("o1", json(o), 7).orElseThrow();
     }
 
     @Test
@@ -140,9 +145,9 @@ class LabObservationsTest {
                 .setStatus(ObservationStatus.ENTEREDINERROR);
         Observation noValue = lab(JLAC10_URL, "3D046000001920402", "HbA1c", "2024-01-10", null);
 
-        assertThat(LabObservations.read("a", cancelled, 1)).isEmpty();
-        assertThat(LabObservations.read("b", wrong, 1)).isEmpty();
-        assertThat(LabObservations.read("c", noValue, 1)).isEmpty();
+        assertThat(LabObservations.read("a", json(cancelled), 1)).isEmpty();
+        assertThat(LabObservations.read("b", json(wrong), 1)).isEmpty();
+        assertThat(LabObservations.read("c", json(noValue), 1)).isEmpty();
     }
 
     @Test
