@@ -91,6 +91,8 @@ class RequestRoundTripsIT {
 
         System.out.printf(Locale.ROOT, "statements per request: FHIR search %d, Patient read %d, $everything %d, "
                 + "medication page %d, document page %d%n", search, read, everything, medications, documentPage);
+        assertThat(search).as("the counter counts (a search reads at least its token and its matches)")
+                .isGreaterThanOrEqualTo(2);
         assertThat(search).as("FHIR search").isLessThanOrEqualTo(7);
         assertThat(read).as("Patient read").isLessThanOrEqualTo(7);
         assertThat(everything).as("$everything").isLessThanOrEqualTo(8);

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -17,9 +16,9 @@ import org.springframework.context.annotation.Bean;
  * on a request thread (requests run on virtual threads; the audit appender, the pool's housekeeping and scheduled
  * jobs on platform threads are left out). A statement holding several queries counts once: it is one round trip.
  * Part of the one integration-test context ({@link MusubiIntegrationTest}); a test reads the count around a request
- * ({@code RequestRoundTripsIT}).
+ * ({@code RequestRoundTripsIT}). Deliberately not annotated as a configuration: the benchmarks run the application with
+ * the test classes on the class path, and component scanning would otherwise wrap their pool too.
  */
-@TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
 
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
