@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.record.Located;
 import org.musubi.record.ResourceLookup;
-import org.musubi.record.StoredResource;
 import org.springframework.stereotype.Component;
 
 /**

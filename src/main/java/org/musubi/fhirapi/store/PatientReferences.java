@@ -10,7 +10,6 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
 import org.musubi.record.Located;
 import org.musubi.record.ResourceLookup;
-import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
