@@ -6,6 +6,8 @@
 #   bench/ingest.sh                                   # 10,000 persons, ~1 M messages
 #   bench/ingest.sh --persons=1000 --messages=100     # ~100 k messages
 #   bench/ingest.sh --limit=200000 --jahis=0          # stop after 200 k SS-MIX2 records, no JAHIS
+#   bench/ingest.sh --settle=0                        # JAHIS right after SS-MIX2, with autovacuum still at work
+#     (by default the database is vacuumed and analysed between the two, untimed: bench/README.md)
 # Environment: JAVA_HOME (default: the Temurin 25 JDK), JAVA_OPTS (default: -Xms1g -Xmx1g: a heap of 1 GB
 # from the start; grown from a small one, G1 kept its young generation small and ran a concurrent marking
 # cycle a second), MAVEN_ARGS.
