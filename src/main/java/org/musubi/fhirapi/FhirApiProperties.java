@@ -11,9 +11,12 @@ import org.springframework.util.unit.DataSize;
  *                         card; set it to the network's own OID or URL before facilities integrate
  * @param maxMatches       the most persons a PDQm search or {@code $match} considers; narrower queries
  *                         are asked for beyond it
- * @param validation       how incoming resources are checked: {@code full} (base FHIR R4 with HAPI's
- *                         validator, then Musubi's own rules) or {@code rules} (Musubi's rules only, for
- *                         trusted bulk loads where throughput matters)
+ * @param validation       how incoming resources are checked: {@code standard} (the default: base FHIR R4's
+ *                         structure, cardinality, value formats, required codes and reference targets, by
+ *                         {@link org.musubi.record.fhir.StructureRules}, then Musubi's own rules), {@code full}
+ *                         (all of base FHIR R4 with HAPI's instance validator, invariants included, then Musubi's
+ *                         rules; about 75 times the CPU) or {@code rules} (Musubi's rules only, for trusted bulk
+ *                         loads where throughput matters)
  * @param maxRequestSize   the largest request body the FHIR API reads (a resource, a transaction or batch
  *                         Bundle); larger is refused with 413 before it is read. Binary has its own limit
  *                         ({@code musubi.blob.max-size})
@@ -22,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 public record FhirApiProperties(
         @DefaultValue("urn:musubi:regional-id") String regionalIdSystem,
         @DefaultValue("20") int maxMatches,
-        @DefaultValue("full") String validation,
+        @DefaultValue("standard") String validation,
         @DefaultValue("10MB") DataSize maxRequestSize) {
 
     public FhirApiProperties {
@@ -33,8 +36,9 @@ public record FhirApiProperties(
         if (maxMatches < 1 || maxMatches > 200) {
             throw new IllegalArgumentException("musubi.fhir.max-matches must be between 1 and 200: " + maxMatches);
         }
-        if (!"full".equals(validation) && !"rules".equals(validation)) {
-            throw new IllegalArgumentException("musubi.fhir.validation must be full (base FHIR R4 and Musubi's rules) "
+        if (!"standard".equals(validation) && !"full".equals(validation) && !"rules".equals(validation)) {
+            throw new IllegalArgumentException("musubi.fhir.validation must be standard (base FHIR R4's structure, "
+                    + "cardinality, values and references, and Musubi's rules), full (all of base FHIR R4 and Musubi's rules) "
                     + "or rules (Musubi's rules only): " + validation);
         }
         if (maxRequestSize == null || maxRequestSize.toBytes() < 1024 || maxRequestSize.toBytes() > Integer.MAX_VALUE - 8) {
@@ -42,8 +46,13 @@ public record FhirApiProperties(
         }
     }
 
-    /** Whether incoming resources are validated against base FHIR R4 (mode {@code full}). */
+    /** Whether incoming resources are validated with HAPI's instance validator against all of base FHIR R4 (mode {@code full}). */
     public boolean validatesBaseR4() {
         return "full".equals(validation);
+    }
+
+    /** Whether incoming resources are checked against base FHIR R4 at all (modes {@code standard} and {@code full}). */
+    public boolean checksBaseR4() {
+        return !"rules".equals(validation);
     }
 }

@@ -6,6 +6,7 @@ import org.musubi.audit.Audit;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.PersonAccess;
 import org.musubi.record.fhir.BaseValidation;
+import org.musubi.record.fhir.StructureRules;
 import org.musubi.record.fhir.FhirIndexer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,5 +39,11 @@ class RecordConfiguration {
     @Bean
     BaseValidation baseValidation(FhirContext context) {
         return new BaseValidation(context);
+    }
+
+    /** Base R4's structure, cardinality, values and reference targets: cheap, ready at once (definitions read per type on first use). */
+    @Bean
+    StructureRules structureRules(FhirContext context) {
+        return new StructureRules(context);
     }
 }

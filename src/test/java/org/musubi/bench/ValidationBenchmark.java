@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.musubi.identity.Person;
 import org.musubi.record.fhir.BaseValidation;
 import org.musubi.record.fhir.Fault;
+import org.musubi.record.fhir.StructureRules;
 import org.musubi.synth.SyntheticNetworkGenerator;
 import org.musubi.synth.fhir.ClinicalEntry;
 import org.musubi.synth.fhir.ClinicalRecordGenerator;
@@ -80,6 +81,21 @@ public final class ValidationBenchmark {
         }
         System.out.printf(Locale.ROOT, "in transaction Bundles of %d: median %.1f ms per resource, p95 %.1f ms%n", size,
                 percentile(perResource, 50), percentile(perResource, 95));
+
+        // mode standard: the structure rules alone, over the same Bundles (three rounds, the first warms up)
+        StructureRules rules = new StructureRules(fhir);
+        List<Long> structure = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            structure.clear();
+            for (String json : bundles) {
+                long s = System.nanoTime();
+                faults.addAll(rules.check(json));
+                structure.add((System.nanoTime() - s) / size);
+            }
+        }
+        System.out.printf(Locale.ROOT, "structure rules (mode standard), Bundles of %d: median %.1f µs per resource, p95 %.1f µs%n",
+                size, percentile(structure, 50) * 1000, percentile(structure, 95) * 1000);
+        report(faults);
     }
 
     /** Synthetic records of a few patients, without the Patients: the clinical types a facility sends most. */

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the body of a create, update, transaction or batch before HAPI does, so that nothing in it
  * is silently lost: HAPI's lenient parser drops unknown elements and keeps invalid values unchecked.
- * Here its error handler collects them ({@link ParseFaults}) and, in mode {@code full}, a JSON body is
- * validated whole against base R4 ({@link IncomingValidation#attach}); each fault is refused when the
+ * Here its error handler collects them ({@link ParseFaults}) and, in modes {@code standard} and {@code full},
+ * a JSON body is checked whole against base R4 ({@link IncomingValidation#attach}); each fault is refused when the
  * resource (or Bundle entry) it belongs to is written. In mode {@code rules}, or for an XML body, what
  * the parser found refuses the request at once (422). HAPI then uses the resource parsed here. An XML
  * body that declares a DOCTYPE is refused (400) before it is parsed, whatever the operation.
@@ -58,7 +58,7 @@ public class IncomingBodyInterceptor {
         }
         ParseFaults faults = new ParseFaults();
         IBaseResource parsed = parse(request, encoding, body, faults);
-        if (validation.validatesBaseR4() && encoding == EncodingEnum.JSON) {
+        if (validation.checksBodies() && encoding == EncodingEnum.JSON) {
             validation.attach(parsed, body, faults.faults());
         } else if (!faults.faults().isEmpty()) {
             throw IncomingValidation.refusal(faults.faults());

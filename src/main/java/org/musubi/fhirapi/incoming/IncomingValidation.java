@@ -10,11 +10,13 @@ import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.record.fhir.BaseValidation;
 import org.musubi.record.fhir.ClinsRules;
 import org.musubi.record.fhir.Fault;
+import org.musubi.record.fhir.StructureRules;
 import org.springframework.stereotype.Component;
 
 /**
- * What an incoming resource passes before it is stored: base FHIR R4 (mode {@code full}) and Musubi's
- * rules ({@link ClinsRules}). A refusal is a 422 whose OperationOutcome names each element.
+ * What an incoming resource passes before it is stored: base FHIR R4 ({@link StructureRules} in mode
+ * {@code standard}, HAPI's instance validator in mode {@code full}) and Musubi's rules ({@link ClinsRules}).
+ * A refusal is a 422 whose OperationOutcome names each element.
  *
  * <p>A JSON request body is validated once, whole, as it arrives ({@link IncomingBodyInterceptor}),
  * and what was found stays on the parsed resources ({@link BodyFaults}) until each is written: the
@@ -25,23 +27,28 @@ import org.springframework.stereotype.Component;
 public class IncomingValidation {
 
     private final BaseValidation base;
+    private final StructureRules structure;
     private final boolean full;
+    private final boolean checksBase;
 
-    IncomingValidation(BaseValidation base, FhirApiProperties properties) {
+    IncomingValidation(BaseValidation base, StructureRules structure, FhirApiProperties properties) {
         this.base = base;
+        this.structure = structure;
         this.full = properties.validatesBaseR4();
+        this.checksBase = properties.checksBaseR4();
     }
 
-    boolean validatesBaseR4() {
-        return full;
+    /** Whether a body is checked against base R4 as it arrives (modes standard and full). */
+    boolean checksBodies() {
+        return checksBase;
     }
 
-    /** Refuses the resource with 422 when it fails base R4 (mode full) or Musubi's rules. */
+    /** Refuses the resource with 422 when it fails base R4 (modes standard and full) or Musubi's rules. */
     public void check(IBaseResource resource) {
         List<Fault> faults = new ArrayList<>();
-        if (full) {
+        if (checksBase) {
             List<Fault> found = BodyFaults.of(resource);
-            faults.addAll(found != null ? found : base.check(resource));
+            faults.addAll(found != null ? found : full ? base.check(resource) : structure.check(encoded(resource)));
         }
         faults.addAll(ClinsRules.check(resource));
         if (!faults.isEmpty()) {
@@ -62,8 +69,12 @@ public class IncomingValidation {
      * Faults the parser saw that the validator did not report are kept on the parsed resource.
      */
     void attach(IBaseResource parsed, String json, List<Fault> parseFaults) {
-        List<Fault> faults = base.checkJson(json);
+        List<Fault> faults = full ? base.checkJson(json) : structure.check(json);
         BodyFaults.attach(parsed, faults.isEmpty() ? parseFaults : faults);
+    }
+
+    private String encoded(IBaseResource resource) {
+        return structure.context().newJsonParser().encodeResourceToString(resource);
     }
 
     static UnprocessableEntityException refusal(List<Fault> faults) {

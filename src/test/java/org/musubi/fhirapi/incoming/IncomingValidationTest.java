@@ -13,16 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.fhirapi.bundle.EntryRefusals;
 import org.musubi.record.fhir.BaseValidation;
+import org.musubi.record.fhir.StructureRules;
 import org.musubi.testing.Validators;
 import org.springframework.util.unit.DataSize;
 
 class IncomingValidationTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final StructureRules RULES = new StructureRules(FHIR);
 
     @Test
     void fullModeRefusesWithAnOutcomeNamingTheElementInJapaneseThenEnglish() {
-        IncomingValidation validation = new IncomingValidation(Validators.shared(), mode("full"));
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
 
         assertThatThrownBy(() -> validation.check(observation(null)))
                 .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
@@ -37,7 +39,7 @@ class IncomingValidationTest {
     @Test
     void rulesModeSkipsTheBaseValidatorButKeepsMusubisRules() {
         BaseValidation base = new BaseValidation(FHIR);
-        IncomingValidation validation = new IncomingValidation(base, mode("rules"));
+        IncomingValidation validation = new IncomingValidation(base, RULES, mode("rules"));
         Observation clinsLab = observation(Observation.ObservationStatus.FINAL);
         clinsLab.getMeta().addProfile("http://jpfhir.jp/fhir/eCS/StructureDefinition/JP_Observation_LabResult_eCS");
 
@@ -48,8 +50,33 @@ class IncomingValidationTest {
     }
 
     @Test
+    void standardModeRefusesWhatBreaksBaseR4sStructureWithoutBuildingHapisValidator() {
+        BaseValidation base = new BaseValidation(FHIR);
+        IncomingValidation validation = new IncomingValidation(base, RULES, mode("standard"));
+        String json = """
+                {"resourceType":"Bundle","type":"batch","entry":[
+                 {"fullUrl":"urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000001","request":{"method":"POST","url":"Observation"},
+                  "resource":{"resourceType":"Observation","status":"final","code":{"text":"HbA1c"}}},
+                 {"fullUrl":"urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000002","request":{"method":"POST","url":"Observation"},
+                  "resource":{"resourceType":"Observation","code":{"text":"LDL","colour":"red"}}}]}""";
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, json);
+
+        validation.attach(bundle, json, List.of());
+
+        validation.checkBundle(bundle);
+        validation.check(bundle.getEntry().get(0).getResource());
+        assertThatThrownBy(() -> validation.check(bundle.getEntry().get(1).getResource()))
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+                        ((OperationOutcome) e.getOperationOutcome()).getIssue()).extracting(i -> i.getExpression().getFirst().getValue())
+                        .containsExactlyInAnyOrder("Observation.code.colour", "Observation.status"));
+        assertThatThrownBy(() -> validation.check(observation(null))).as("a resource that came without a body")
+                .hasMessageContaining("Observation.status: 必須の要素がありません");
+        assertThat(base.ready()).as("the HAPI validator was never built").isFalse();
+    }
+
+    @Test
     void aBodyIsValidatedOnceAndEachEntryKeepsItsOwnFaults() {
-        IncomingValidation validation = new IncomingValidation(Validators.shared(), mode("full"));
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
         String json = """
                 {"resourceType":"Bundle","type":"batch","entry":[
                  {"fullUrl":"urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000001","request":{"method":"POST","url":"Observation"},
@@ -73,7 +100,7 @@ class IncomingValidationTest {
 
     @Test
     void aPostEntryWithoutFullUrlMayHoldReferencesAsR4AllowsButAPutMayNot() {
-        IncomingValidation validation = new IncomingValidation(Validators.shared(), mode("full"));
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
         String json = """
                 {"resourceType":"Bundle","type":"batch","entry":[
                  {"request":{"method":"POST","url":"Observation"},
