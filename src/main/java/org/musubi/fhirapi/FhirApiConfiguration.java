@@ -44,20 +44,24 @@ public class FhirApiConfiguration {
     }
 
     /**
-     * In mode {@code full}, builds the validator on a background thread once the application is
-     * ready: building it takes 15–18 s on 2 cores, longer than a facility system's client may wait
-     * for its first write after a restart. The start-up path itself never waits for it. Commands
-     * (no web server: {@code import}, {@code drugs load} …) never validate, so they never build it.
+     * Once the application is ready, on a background thread: in mode {@code full}, builds HAPI's validator (4–18 s,
+     * longer than a facility system's client may wait for its first write after a restart); in mode {@code standard},
+     * reads R4's required codes (a few seconds). The start-up path itself never waits. Commands (no web server:
+     * {@code import}, {@code drugs load} …) never validate, so they do neither.
      */
     @Bean
     org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
-            validatorWarmUp(FhirApiProperties properties, org.musubi.record.fhir.BaseValidation validation) {
+            validatorWarmUp(FhirApiProperties properties, org.musubi.record.fhir.BaseValidation validation,
+                            org.musubi.record.fhir.StructureRules structure) {
         return event -> {
             boolean serving = event.getApplicationContext()
                     instanceof org.springframework.boot.web.server.context.WebServerApplicationContext;
             if (serving && properties.validatesBaseR4() && !validation.ready()) {
                 Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
                         .start(validation::warmUp);
+            } else if (serving && properties.checksBaseR4()) {
+                Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
+                        .start(structure::warmUp);
             }
         };
     }

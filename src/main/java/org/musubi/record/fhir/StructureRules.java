@@ -58,11 +58,18 @@ public final class StructureRules {
     private static final String VALUE = "値の形式が正しくありません";
 
     private final FhirContext context;
+    private final RequiredCodes requiredCodes;
     /** The children a composite type requires, found once per type. */
     private final Map<BaseRuntimeElementCompositeDefinition<?>, List<BaseRuntimeChildDefinition>> required = new ConcurrentHashMap<>();
 
     public StructureRules(FhirContext context) {
         this.context = context;
+        this.requiredCodes = new RequiredCodes(context);
+    }
+
+    /** Reads R4's required codes now (seconds; for a background thread once the server is up) instead of on the first check. */
+    public void warmUp() {
+        requiredCodes.load();
     }
 
     public FhirContext context() {
@@ -99,7 +106,7 @@ public final class StructureRules {
                     name == null ? "resourceType is missing" : "unknown resource type '" + name + "'"));
             return;
         }
-        composite(node, context.getResourceDefinition(name), path.isEmpty() ? name : path, true, faults);
+        composite(node, context.getResourceDefinition(name), path.isEmpty() ? name : path, name, true, faults);
     }
 
     private boolean isResourceType(String name) {
@@ -110,8 +117,9 @@ public final class StructureRules {
         }
     }
 
-    private void composite(JsonNode node, BaseRuntimeElementCompositeDefinition<?> definition, String path, boolean resource,
-                           List<Fault> faults) {
+    /** {@code definitionPath} is the element's path in R4's definitions ({@code Observation.component.code}), no indexes. */
+    private void composite(JsonNode node, BaseRuntimeElementCompositeDefinition<?> definition, String path, String definitionPath,
+                           boolean resource, List<Fault> faults) {
         if (node.isEmpty()) {
             faults.add(new Fault(path, "invariant", "R4 の制約を満たしません", "All FHIR elements must have a @value or children (ele-1)"));
             return;
@@ -139,11 +147,11 @@ public final class StructureRules {
                 continue;
             }
             present.put(child, true);
-            member(member.getValue(), child, name, path + "." + name, faults);
+            member(member.getValue(), child, name, path + "." + name, definitionPath + "." + elementName(child), faults);
         }
         for (BaseRuntimeChildDefinition child : required(definition)) {
             if (!present.containsKey(child)) {
-                String element = path + "." + child.getElementName() + (child instanceof RuntimeChildChoiceDefinition ? "[x]" : "");
+                String element = path + "." + elementName(child);
                 faults.add(new Fault(element, "required", "必須の要素がありません",
                         element + ": minimum required = " + child.getMin() + ", but only found 0"));
             }
@@ -154,7 +162,12 @@ public final class StructureRules {
         return required.computeIfAbsent(definition, d -> d.getChildren().stream().filter(c -> c.getMin() > 0).toList());
     }
 
-    private void member(JsonNode value, BaseRuntimeChildDefinition child, String name, String path, List<Fault> faults) {
+    private static String elementName(BaseRuntimeChildDefinition child) {
+        return child.getElementName() + (child instanceof RuntimeChildChoiceDefinition ? "[x]" : "");
+    }
+
+    private void member(JsonNode value, BaseRuntimeChildDefinition child, String name, String path, String definitionPath,
+                        List<Fault> faults) {
         boolean repeats = child.getMax() != 1;
         if (repeats != value.isArray()) {
             faults.add(new Fault(path, "structure", SHAPE, repeats
@@ -163,7 +176,7 @@ public final class StructureRules {
             return;
         }
         if (!repeats) {
-            value(value, child, name, path, faults);
+            value(value, child, name, path, definitionPath, faults);
             return;
         }
         if (value.isEmpty()) {
@@ -172,12 +185,13 @@ public final class StructureRules {
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             if (!item.isNull()) { // null keeps a place for an extension in the matching '_' array
-                value(item, child, name, path + "[" + i + "]", faults);
+                value(item, child, name, path + "[" + i + "]", definitionPath, faults);
             }
         }
     }
 
-    private void value(JsonNode value, BaseRuntimeChildDefinition child, String name, String path, List<Fault> faults) {
+    private void value(JsonNode value, BaseRuntimeChildDefinition child, String name, String path, String definitionPath,
+                       List<Fault> faults) {
         if (child instanceof RuntimeChildContainedResources) {
             resource(value, path, faults);
             return;
@@ -195,9 +209,14 @@ public final class StructureRules {
                     faults.add(new Fault(path, "structure", SHAPE, "This property must be an Object, not " + kind(value)));
                     return;
                 }
-                composite(value, (BaseRuntimeElementCompositeDefinition<?>) type, path, false, faults);
+                boolean datatype = type.getChildType() == BaseRuntimeElementDefinition.ChildTypeEnum.COMPOSITE_DATATYPE;
+                composite(value, (BaseRuntimeElementCompositeDefinition<?>) type, path, datatype ? type.getName() : definitionPath,
+                        false, faults);
                 if (child instanceof RuntimeChildResourceDefinition reference) {
                     reference(value.get("reference"), reference, path + ".reference", faults);
+                }
+                if (datatype && (type.getName().equals("CodeableConcept") || type.getName().equals("Coding"))) {
+                    coded(value, type.getName().equals("Coding"), requiredCodes.at(definitionPath), path, faults);
                 }
             }
             case RESOURCE -> resource(value, path, faults);
@@ -252,6 +271,29 @@ public final class StructureRules {
                         : new Fault(path, "value", VALUE, "The value '" + text + "' is not a valid " + name));
             }
         }
+    }
+
+    /**
+     * A Coding, or a CodeableConcept's codings, under a required binding: one must be a code of the value set
+     * ({@code allowed}: {@code system|code}; null when the element has no such binding R4 can expand).
+     */
+    private static void coded(JsonNode value, boolean coding, Set<String> allowed, String path, List<Fault> faults) {
+        if (allowed == null) {
+            return;
+        }
+        List<JsonNode> codings = new ArrayList<>();
+        if (coding) {
+            codings.add(value);
+        } else {
+            value.path("coding").forEach(codings::add);
+        }
+        List<String> given = codings.stream().map(c -> FhirJson.text(c.get("system")) + "|" + FhirJson.text(c.get("code"))).toList();
+        if (given.stream().anyMatch(allowed::contains)) {
+            return;
+        }
+        faults.add(new Fault(path, "code-invalid", "コードが正しくありません（コード体系にないか、必須の値セットにありません）",
+                given.isEmpty() ? "No code provided, and a code is required from the value set of this element (required binding)"
+                        : "None of the codes provided " + given + " are in the value set of this element (required binding)"));
     }
 
     /** A reference's type, where it names one ({@code Type/id}, {@code Type?query}, {@code http://…/Type/id}), must be a target the element allows. */
@@ -326,7 +368,7 @@ public final class StructureRules {
                     faults.add(unknown(at, m.getKey()));
                     continue;
                 }
-                member(m.getValue(), element.getChildByName("extension"), "extension", at + ".extension", faults);
+                member(m.getValue(), element.getChildByName("extension"), "extension", at + ".extension", "Extension.extension", faults);
             }
         }
     }

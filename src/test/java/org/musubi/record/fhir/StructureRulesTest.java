@@ -57,6 +57,8 @@ class StructureRulesTest {
             bad gender in a Bundle   | {"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"POST","url":"Patient"},"resource":{"resourceType":"Patient","gender":"f"}}]} | Bundle.entry[0].resource.gender | code-invalid
             unknown resource type    | {"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"POST","url":"Foo"},"resource":{"resourceType":"Foo"}}]} | Bundle.entry[0].resource.resourceType | structure
             bad extension value      | {"resourceType":"Patient","extension":[{"url":"http://example.org/x","valueDate":"2024-13-01"}]}           | Patient.extension[0].valueDate      | value
+            clinicalStatus not in VS | {"resourceType":"Condition","subject":{"reference":"Patient/1"},"clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"bogus"}]}} | Condition.clinicalStatus | code-invalid
+            clinicalStatus text only | {"resourceType":"Condition","subject":{"reference":"Patient/1"},"clinicalStatus":{"text":"active"}}  | Condition.clinicalStatus            | code-invalid
             unknown element in _     | {"resourceType":"Patient","_birthDate":{"colour":"red"},"birthDate":"2000-01-01"}                            | Patient._birthDate.colour           | structure
             """)
     void refusesWhatHapisValidatorRefusesNamingTheElement(String what, String body, String element, String issueType) {
@@ -79,6 +81,16 @@ class StructureRulesTest {
                 {"resourceType":"Observation","status":"final","code":{"text":"x"},
                  "subject":{"reference":"Patient?identifier=urn:oid:1.2.392.100495.20.3.51.11310000001|123"},
                  "contained":[{"resourceType":"Patient","id":"p"}],"performer":[{"reference":"#p"}]}""")).isEmpty();
+    }
+
+    @Test
+    void aCodeOfARequiredValueSetPassesInACodeableConceptAmongOtherCodings() {
+        assertThat(rules.check("""
+                {"resourceType":"Condition","subject":{"reference":"Patient/1"},"clinicalStatus":{"coding":[
+                 {"system":"http://example.org/local","code":"A"},
+                 {"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+                 "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"confirmed"}]}}"""))
+                .isEmpty();
     }
 
     @Test
