@@ -50,9 +50,9 @@ public interface IdentityStore {
     java.util.Map<Long, List<SourceIdentifier>> identifiersOf(java.util.Collection<Long> sourcePatientIds);
 
     /**
-     * Records that these identifiers name the source patient (within its facility); one already recorded for it
-     * is left as it is, one recorded for another of the facility's source patients too (the caller checks first
-     * with {@link #named}).
+     * Records that these identifiers name the source patient (within its facility). An identifier already recorded
+     * is left as it is, whichever of the facility's source patients it names: the caller checks first with
+     * {@link #named}.
      */
     void receiveIdentifiers(long sourcePatientId, java.util.Collection<SourceIdentifier> identifiers);
 
