@@ -151,7 +151,7 @@ class ArchitectureTest {
 
     /** IdentityStore's methods that change who is who: only the identity module's own (audited) use cases call them. */
     static final java.util.Set<String> IDENTITY_WRITES = java.util.Set.of("register", "receive", "link", "unlink",
-            "merge", "unmerge");
+            "merge", "unmerge", "receiveIdentifiers");
 
     @Test
     void identityIsChangedOnlyThroughItsUseCases() {

@@ -14,6 +14,10 @@ public enum AuditAction {
     LOGIN_THROTTLED,
     FACILITY_CREATE,
     FACILITY_UPDATE,
+    /** An identifier system declared as a facility's patient IDs (the system in the reason). */
+    IDENTIFIER_SYSTEM_DECLARE,
+    /** A facility's identifier system declaration removed (the system in the reason). */
+    IDENTIFIER_SYSTEM_REMOVE,
     USER_CREATE,
     USER_UPDATE,
     IDENTITY_LINK,

@@ -39,6 +39,23 @@ public interface IdentityStore {
     /** A facility's patient by the facility's own patient id. */
     Optional<SourcePatient> sourcePatient(long facilityId, String localId);
 
+    /**
+     * The facility's source patients these identifiers name, by identifier (those naming none are absent): a local
+     * one names the source patient with that local ID, else the one it was recorded for as an alias; any other the
+     * source patient it was recorded for ({@link #receiveIdentifiers}). One round trip.
+     */
+    java.util.Map<SourceIdentifier, SourcePatient> named(long facilityId, java.util.Collection<SourceIdentifier> identifiers);
+
+    /** The identifiers recorded for each of these source patients, in the order they were recorded. */
+    java.util.Map<Long, List<SourceIdentifier>> identifiersOf(java.util.Collection<Long> sourcePatientIds);
+
+    /**
+     * Records that these identifiers name the source patient (within its facility). An identifier already recorded
+     * is left as it is, whichever of the facility's source patients it names: the caller checks first with
+     * {@link #named}.
+     */
+    void receiveIdentifiers(long sourcePatientId, java.util.Collection<SourceIdentifier> identifiers);
+
     Optional<Long> personOf(long sourcePatientId);
 
     /** The source patients a person's record is made of, ordered by id. */

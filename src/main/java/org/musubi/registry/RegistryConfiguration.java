@@ -1,6 +1,9 @@
 package org.musubi.registry;
 
 import org.musubi.audit.Audit;
+import org.musubi.registry.systems.BuiltInSystems;
+import org.musubi.registry.systems.DeclareIdentifierSystem;
+import org.musubi.registry.systems.DeclaredSystems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +19,11 @@ class RegistryConfiguration {
     @Bean
     RegisterUser registerUser(Users users, Facilities facilities, Audit audit) {
         return new RegisterUser(users, facilities, audit);
+    }
+
+    @Bean
+    DeclareIdentifierSystem declareIdentifierSystem(DeclaredSystems declared, Facilities facilities,
+                                                    BuiltInSystems builtIn, Audit audit) {
+        return new DeclareIdentifierSystem(declared, facilities, builtIn, audit);
     }
 }

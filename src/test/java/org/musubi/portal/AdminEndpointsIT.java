@@ -78,7 +78,7 @@ class AdminEndpointsIT {
 
         for (Endpoint endpoint : adminEndpoints()) {
             boolean facilityAdminsPage = endpoint.path().startsWith("/admin/users") || endpoint.path().matches("/admin/?")
-                    || endpoint.path().startsWith("/admin/imports")
+                    || endpoint.path().startsWith("/admin/imports") || endpoint.path().equals("/admin/identifier-systems")
                     || (endpoint.path().equals("/admin/api-clients") && endpoint.method() == RequestMethod.GET);
             if (!facilityAdminsPage) {
                 assertThat(call(admin, endpoint)).as(endpoint.toString()).isEqualTo(403);

@@ -57,8 +57,29 @@ public class TestAccounts {
         return create(Profession.MEDICAL_CLERK, List.of(new User.Membership(facilityOf(kind).id(), true)), false);
     }
 
+    /** An administrator of this facility (and of no other). */
+    public User adminOf(Facility facility) {
+        return create(Profession.MEDICAL_CLERK, List.of(new User.Membership(facility.id(), true)), false);
+    }
+
     public User networkAdmin() {
         return create(Profession.NETWORK_OPERATOR, List.of(), true);
+    }
+
+    /**
+     * A new hospital of its own (a medical institution code no other facility has), for tests that change a
+     * facility's settings and must not change the demo facilities other tests use.
+     */
+    public Facility newHospital() {
+        while (true) {
+            int number = 900_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000);
+            String code = org.musubi.registry.MedicalInstitutionCode.of(34, 1, number).value();
+            if (facilities.findByCode(code).isEmpty()) {
+                return facilities.insert(new org.musubi.registry.FacilityDraft("試験病院" + number, "シケンビョウイン",
+                        FacilityKind.HOSPITAL, code, 34, "広島市中区基町" + number, null, true, true,
+                        org.musubi.registry.FacilityStatus.ACTIVE));
+            }
+        }
     }
 
     public Facility facilityOf(FacilityKind kind) {

@@ -1,13 +1,18 @@
 package org.musubi.fhirapi.person;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.List;
 import java.util.Optional;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
-/** Finds the person behind a {@code system|value} identifier: a regional ID or a facility's patient ID. */
+/**
+ * Finds the person behind a {@code system|value} identifier: a regional ID or a facility's patient ID, in its
+ * built-in system or in one it declared.
+ */
 @Component
 public class IdentifierLookup {
 
@@ -31,10 +36,19 @@ public class IdentifierLookup {
         Facility facility = systems.facilityOf(system).orElseThrow(() -> new InvalidRequestException(
                 parameter + " の識別子体系（Assigning Authority）が見つかりません: " + system + " / " + parameter
                         + " Assigning Authority not found: " + system));
-        return identities.sourcePatient(facility.id(), value.strip())
+        return sourcePatient(facility, system, value.strip(), false)
                 .flatMap(s -> identities.personOf(s.id()))
                 .flatMap(identities::person).map(RegisteredPerson::id)
                 .map(id -> new Found(id, facility.id()));
+    }
+
+    /**
+     * The facility's source patient with this identifier in one of its patient-ID systems (built-in or declared; and
+     * JP_Hospital_PatientID when the facility itself is {@code writing}); empty for any other system.
+     */
+    public Optional<SourcePatient> sourcePatient(Facility facility, String system, String value, boolean writing) {
+        return systems.patientIdentifier(facility, system, value, writing)
+                .map(identifier -> identities.named(facility.id(), List.of(identifier)).get(identifier));
     }
 
     /** @param facilityId the facility whose patient ID was given; {@code null} for a regional ID */

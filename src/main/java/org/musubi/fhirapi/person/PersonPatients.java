@@ -2,6 +2,7 @@ package org.musubi.fhirapi.person;
 
 import java.sql.Date;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
@@ -10,16 +11,19 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.CodeType;
+import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourceIdentifier;
 import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
 /**
  * A regional person as a JP Core Patient: the person's regional ID (opaque, never a card number) and the
- * facility patient IDs the caller may see as identifiers, names in kanji (IDE) and kana (SYL). When the caller
+ * facility patient IDs the caller may see as identifiers (in each facility's built-in and declared systems), names in kanji (IDE) and kana (SYL). When the caller
  * sees the person only through its own facility's patient, the Patient tells nothing the facility did not send
  * itself: its own patient's demographics and identifier, and not whether the person is active or merged.
  */
@@ -28,10 +32,12 @@ public class PersonPatients {
 
     private final IdentifierSystems systems;
     private final Facilities facilities;
+    private final IdentityStore identities;
 
-    PersonPatients(IdentifierSystems systems, Facilities facilities) {
+    PersonPatients(IdentifierSystems systems, Facilities facilities, IdentityStore identities) {
         this.systems = systems;
         this.facilities = facilities;
+        this.identities = identities;
     }
 
     /** @param visible the person's source patients the caller may see, own facility's included */
@@ -44,10 +50,10 @@ public class PersonPatients {
         }
         patient.addIdentifier().setSystem(systems.regional()).setValue(person.person().regionalId())
                 .setUse(Identifier.IdentifierUse.OFFICIAL);
+        Map<Long, List<SourceIdentifier>> recorded = recorded(visible);
         for (SourcePatient source : visible) {
-            facilities.find(source.facilityId()).ifPresent(f ->
-                    patient.addIdentifier().setSystem(systems.patientIds(f)).setValue(source.localId())
-                            .setUse(Identifier.IdentifierUse.USUAL));
+            facilities.find(source.facilityId()).ifPresent(f -> patientIds(patient, f, source,
+                    recorded.getOrDefault(source.id(), List.of())));
         }
         if (ownOnly != null) {
             demographics(patient, ownOnly.familyKanji(), ownOnly.givenKanji(), ownOnly.familyKana(), ownOnly.givenKana(),
@@ -61,6 +67,35 @@ public class PersonPatients {
             patient.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(new Reference("Patient/" + person.mergedInto()));
         }
         return patient;
+    }
+
+    /**
+     * The identifiers recorded for the source patients (one round trip), read only where they can tell something:
+     * a source patient of a facility with declared systems, or one registered by a declared system.
+     */
+    private Map<Long, List<SourceIdentifier>> recorded(List<SourcePatient> visible) {
+        boolean any = visible.stream().anyMatch(s -> !SourceIdentifier.ofLocalId(s.localId()).isLocal()
+                || facilities.find(s.facilityId()).map(f -> !f.identifierSystems().isEmpty()).orElse(false));
+        return any ? identities.identifiersOf(visible.stream().map(SourcePatient::id).toList()) : Map.of();
+    }
+
+    /**
+     * The source patient's identifiers in its facility's patient-ID systems: its local ID in the built-in system
+     * (unless it was registered by a declared system), the built-in IDs recorded as aliases, then its identifiers
+     * in each system the facility declares, in declaration order (a system no longer declared is not answered with).
+     */
+    private void patientIds(Patient patient, Facility facility, SourcePatient source, List<SourceIdentifier> recorded) {
+        String builtIn = systems.patientIds(facility);
+        List<SourceIdentifier> shown = new java.util.ArrayList<>();
+        if (SourceIdentifier.ofLocalId(source.localId()).isLocal()) {
+            shown.add(new SourceIdentifier(builtIn, source.localId()));
+        }
+        recorded.stream().filter(SourceIdentifier::isLocal).forEach(r -> shown.add(new SourceIdentifier(builtIn, r.value())));
+        for (String system : facility.identifierSystems()) {
+            recorded.stream().filter(r -> r.system().equals(system)).forEach(shown::add);
+        }
+        shown.stream().distinct().forEach(id -> patient.addIdentifier().setSystem(id.system()).setValue(id.value())
+                .setUse(Identifier.IdentifierUse.USUAL));
     }
 
     private static void demographics(Patient patient, String familyKanji, String givenKanji, String familyKana,

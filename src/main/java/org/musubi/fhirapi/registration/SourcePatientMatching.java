@@ -19,10 +19,14 @@ class SourcePatientMatching {
         this.matching = matching;
     }
 
-    /** The source patient {@code localId} of the facility, as received; matched for {@code userId} when new. */
-    SourcePatient receive(long userId, long facilityId, String localId, Demographics d) {
+    /**
+     * The source patient {@code localId} of the facility, as received, with {@code identifiers} recorded as naming it;
+     * matched for {@code userId} when new.
+     */
+    SourcePatient receive(long userId, long facilityId, String localId, Demographics d,
+                          java.util.List<org.musubi.identity.SourceIdentifier> identifiers) {
         return matching.receiveAndMatch(userId, new SourcePatient(0, facilityId, localId, d.familyKanji(),
                 d.givenKanji(), d.familyKana(), d.givenKana(), d.sex(), d.birthDate(), d.postalCode(), d.address(),
-                d.phone()));
+                d.phone()), identifiers);
     }
 }

@@ -1,7 +1,5 @@
 package org.musubi.fhirapi.registration;
 
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
@@ -9,7 +7,6 @@ import org.musubi.identity.linkage.MatchSourcePatient;
 import org.musubi.identity.matching.Demographics;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
-import org.musubi.fhirapi.person.IdentifierSystems;
 import org.musubi.fhirapi.person.QueryDemographics;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.record.ResourceWrite;
@@ -18,8 +15,9 @@ import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
 
 /**
- * A facility system registers one of its patients by creating a Patient with its own patient ID:
- * the source patient is stored (or refreshed), matched to a regional person (名寄せ: auto-link,
+ * A facility system registers one of its patients by creating a Patient with its own patient ID (in its built-in
+ * system or one declared for it; {@link PatientKeys} tells which patient it is): the source patient is stored (or
+ * refreshed) with the identifiers that name it, matched to a regional person (名寄せ: auto-link,
  * review queue or new person), and the Patient resource kept in the record store as sent.
  */
 @Component
@@ -28,16 +26,16 @@ public class SourcePatientRegistration {
     private final RecordResources resources;
     private final SourcePatientMatching matching;
     private final WriteRecords writes;
-    private final IdentifierSystems systems;
+    private final PatientKeys keys;
     private final org.musubi.record.ResourceLookup store;
 
     SourcePatientRegistration(RecordResources resources, SourcePatientMatching matching, WriteRecords writes,
-                              IdentifierSystems systems, org.musubi.record.ResourceLookup store) {
+                              PatientKeys keys, org.musubi.record.ResourceLookup store) {
         this.store = store;
         this.resources = resources;
         this.matching = matching;
         this.writes = writes;
-        this.systems = systems;
+        this.keys = keys;
     }
 
     public Written register(Caller caller, Patient patient) {
@@ -58,21 +56,16 @@ public class SourcePatientRegistration {
             }
         }
         long facility = caller.writingFacility();
-        String system = systems.patientIds(facility);
-        String localId = patient.getIdentifier().stream()
-                .filter(i -> system.equals(i.getSystem()) || IdentifierSystems.JP_HOSPITAL_PATIENT_ID.equals(i.getSystem()))
-                .map(Identifier::getValue).filter(v -> v != null && !v.isBlank()).findFirst()
-                .orElseThrow(() -> new UnprocessableEntityException("Patient.identifier に自施設の患者番号（system " + system
-                        + "）が必要です / Patient.identifier with your facility's patient-ID system " + system + " is required"));
+        PatientKeys.Keys keys = this.keys.of(facility, patient);
         ResourceWrite write = resources.toWrite(patient, null, facility); // validated before anything is kept
-        SourcePatient source = matching.receive(caller.userId(), facility, localId.strip(), QueryDemographics.of(patient));
-        String existing = store.locateByIdentifier("Patient", facility, system, localId.strip())
-                .map(org.musubi.record.Located::id).orElse(null);
+        SourcePatient source = matching.receive(caller.userId(), facility, keys.localId(), QueryDemographics.of(patient),
+                keys.recorded());
+        String existing = store.patientIds(facility, java.util.List.of(source.id())).get(source.id());
         if (id != null && existing != null && !existing.equals(id)) {
             throw new ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException("この患者は Patient/" + existing
                     + " として登録済みです / This patient is already stored as Patient/" + existing);
         }
-        ResourceWrite keyed = new ResourceWrite(source.id(), "Patient", existing != null ? existing : id, localId.strip(),
+        ResourceWrite keyed = new ResourceWrite(source.id(), "Patient", existing != null ? existing : id, source.localId(),
                 facility, write.category(), write.json(), write.index());
         return writes.write(caller.reader(), keyed);
     }

@@ -5,13 +5,13 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.fhirapi.person.IdentifierSystems;
+import org.musubi.fhirapi.person.IdentifierLookup;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
 import org.musubi.record.Located;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.fhir.ResourceKind;
-import org.musubi.registry.Facility;
+import org.musubi.registry.Facilities;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +24,16 @@ class PatientReferences {
     private final FhirContext context;
     private final IdentityStore identities;
     private final ResourceLookup store;
-    private final IdentifierSystems systems;
+    private final IdentifierLookup lookup;
+    private final Facilities facilities;
 
-    PatientReferences(FhirContext context, IdentityStore identities, ResourceLookup store, IdentifierSystems systems) {
+    PatientReferences(FhirContext context, IdentityStore identities, ResourceLookup store, IdentifierLookup lookup,
+                      Facilities facilities) {
         this.context = context;
         this.identities = identities;
         this.store = store;
-        this.systems = systems;
+        this.lookup = lookup;
+        this.facilities = facilities;
     }
 
     /**
@@ -79,14 +82,16 @@ class PatientReferences {
         return Optional.empty();
     }
 
-    /** The writer's patient with this identifier: its own patient ID, or any identifier of a Patient it sent. */
+    /**
+     * The writer's patient with this identifier: its own patient ID (in its built-in system, JP_Hospital_PatientID or
+     * a system declared for it), or any identifier of a Patient it sent.
+     */
     private Optional<Long> byIdentifier(String system, String value, long writerFacility) {
         if (value == null) {
             return Optional.empty();
         }
-        Optional<Long> own = (IdentifierSystems.JP_HOSPITAL_PATIENT_ID.equals(system)
-                ? Optional.of(writerFacility) : systems.facilityOf(system).filter(f -> f.id() == writerFacility).map(Facility::id))
-                .flatMap(f -> identities.sourcePatient(f, value)).map(SourcePatient::id);
+        Optional<Long> own = facilities.find(writerFacility)
+                .flatMap(f -> lookup.sourcePatient(f, system, value, true)).map(SourcePatient::id);
         return own.isPresent() ? own
                 : store.locateByIdentifier("Patient", writerFacility, system, value).map(Located::patientKey);
     }

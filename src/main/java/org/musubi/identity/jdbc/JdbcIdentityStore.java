@@ -23,12 +23,14 @@ class JdbcIdentityStore implements IdentityStore {
     private final MergeSql merges;
     private final MatchKeySql keys;
     private final SourcePatientSql sourcePatients;
+    private final SourceIdentifierSql identifiers;
 
     JdbcIdentityStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
         this.merges = new MergeSql(jdbc);
         this.keys = new MatchKeySql(template);
         this.sourcePatients = new SourcePatientSql(jdbc);
+        this.identifiers = new SourceIdentifierSql(jdbc);
     }
 
     @Override
@@ -99,6 +101,23 @@ class JdbcIdentityStore implements IdentityStore {
     public Optional<SourcePatient> sourcePatient(long facilityId, String localId) {
         return jdbc.sql("SELECT * FROM source_patient WHERE facility_id = ? AND local_id = ?").params(facilityId, localId)
                 .query(JdbcIdentityStore::sourcePatient).optional();
+    }
+
+    @Override
+    public java.util.Map<org.musubi.identity.SourceIdentifier, SourcePatient> named(
+            long facilityId, java.util.Collection<org.musubi.identity.SourceIdentifier> wanted) {
+        return identifiers.named(facilityId, wanted);
+    }
+
+    @Override
+    public java.util.Map<Long, List<org.musubi.identity.SourceIdentifier>> identifiersOf(
+            java.util.Collection<Long> sourcePatientIds) {
+        return identifiers.identifiersOf(sourcePatientIds);
+    }
+
+    @Override
+    public void receiveIdentifiers(long sourcePatientId, java.util.Collection<org.musubi.identity.SourceIdentifier> received) {
+        identifiers.record(sourcePatientId, received);
     }
 
     @Override

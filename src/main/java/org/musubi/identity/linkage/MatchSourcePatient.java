@@ -40,7 +40,19 @@ public final class MatchSourcePatient {
      * as {@link #match} does (audited there); returns the source patient as stored.
      */
     public SourcePatient receiveAndMatch(long userId, SourcePatient received) {
+        return receiveAndMatch(userId, received, List.of());
+    }
+
+    /**
+     * As {@link #receiveAndMatch(long, SourcePatient)}, recording that these identifiers (in the facility's
+     * patient-ID systems) name the source patient too, so that any of them finds it later.
+     */
+    public SourcePatient receiveAndMatch(long userId, SourcePatient received,
+                                         java.util.Collection<org.musubi.identity.SourceIdentifier> identifiers) {
         SourcePatient stored = store.receive(received);
+        if (!identifiers.isEmpty()) {
+            store.receiveIdentifiers(stored.id(), identifiers);
+        }
         if (store.personOf(stored.id()).isEmpty()) {
             match(userId, stored.id());
         }

@@ -8,7 +8,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Users and facilities read by id during one HTTP request, kept for the rest of it: the session check or the API
+ * Users and facilities read by id (or a facility by a system it declared) during one HTTP request, kept for the rest of it: the session check or the API
  * token check, the access policy's requester and the page then read each once per request (issue 23: each fact read
  * once). A registry write forgets them. Outside a request (imports, jobs, the command line) nothing is kept.
  */
@@ -19,8 +19,13 @@ final class RequestMemo {
     private RequestMemo() {
     }
 
-    @SuppressWarnings("unchecked")
     static <T> Optional<T> find(String kind, long id, Supplier<Optional<T>> read) {
+        return find(kind, String.valueOf(id), read);
+    }
+
+    /** As {@link #find(String, long, Supplier)}, by a text key (an identifier system). */
+    @SuppressWarnings("unchecked")
+    static <T> Optional<T> find(String kind, String id, Supplier<Optional<T>> read) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return read.get();

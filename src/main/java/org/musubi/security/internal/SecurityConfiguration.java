@@ -52,7 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login/second-factor", "/login/enrol").hasAuthority(LoginAccount.PASSWORD_ONLY)
                         .requestMatchers("/account/password").hasAnyAuthority(SessionUpgrade.PASSWORD_CHANGE, "ROLE_USER")
                         .requestMatchers("/admin", "/admin/", "/admin/users", "/admin/users/**", "/admin/api-clients",
-                                "/admin/api-clients/**", "/admin/imports", "/admin/imports/**")
+                                "/admin/api-clients/**", "/admin/imports", "/admin/imports/**", "/admin/identifier-systems",
+                                "/admin/facilities/*/identifier-systems", "/admin/facilities/*/identifier-systems/**")
                         .hasAnyRole("NETWORK_ADMIN", "FACILITY_ADMIN")
                         .requestMatchers("/admin/**").hasRole("NETWORK_ADMIN")
                         .anyRequest().hasRole("USER"))
