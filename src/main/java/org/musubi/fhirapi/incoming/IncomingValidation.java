@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncomingValidation {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IncomingValidation.class);
+
     private final BaseValidation base;
     private final StructureRules structure;
     private final boolean full;
@@ -69,8 +71,24 @@ public class IncomingValidation {
      * Faults the parser saw that the validator did not report are kept on the parsed resource.
      */
     void attach(IBaseResource parsed, String json, List<Fault> parseFaults) {
-        List<Fault> faults = full ? base.checkJson(json) : structure.check(json);
+        List<Fault> faults = full ? fullCheck(json) : structure.check(json);
         BodyFaults.attach(parsed, faults.isEmpty() ? parseFaults : faults);
+    }
+
+    /**
+     * HAPI's validator on a body; where it fails itself (it throws on a conditional reference whose identifier
+     * system is a URL without a path, {@code Patient?identifier=http://hospital.example.org|123}), the body is
+     * checked by the structure rules instead of answering 500. The log names the exception's type only: its
+     * message may quote the body.
+     */
+    private List<Fault> fullCheck(String json) {
+        try {
+            return base.checkJson(json);
+        } catch (RuntimeException e) {
+            log.warn("HAPI's FHIR validator failed on a request body ({}); checked with the structure rules instead",
+                    e.getClass().getName());
+            return structure.check(json);
+        }
     }
 
     private String encoded(IBaseResource resource) {

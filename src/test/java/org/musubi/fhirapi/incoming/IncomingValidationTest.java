@@ -75,6 +75,25 @@ class IncomingValidationTest {
     }
 
     @Test
+    void fullModeFallsBackToTheStructureRulesWhereHapisValidatorFailsItself() {
+        String json = """
+                {"resourceType":"Observation","status":"final","code":{"text":"HbA1c"},
+                 "subject":{"reference":"Patient?identifier=http://hospital.smarthealthit.org|123"}}""";
+        String broken = json.replace("\"status\":\"final\",", "");
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
+        org.assertj.core.api.Assertions.assertThatRuntimeException().as("HAPI's validator throws on this reference")
+                .isThrownBy(() -> Validators.shared().checkJson(json));
+
+        Observation parsed = FHIR.newJsonParser().parseResource(Observation.class, json);
+        validation.attach(parsed, json, List.of());
+        validation.check(parsed);
+        Observation refused = FHIR.newJsonParser().parseResource(Observation.class, broken);
+        validation.attach(refused, broken, List.of());
+        assertThatThrownBy(() -> validation.check(refused)).isInstanceOf(UnprocessableEntityException.class)
+                .hasMessageContaining("Observation.status");
+    }
+
+    @Test
     void aBodyIsValidatedOnceAndEachEntryKeepsItsOwnFaults() {
         IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
         String json = """
