@@ -95,7 +95,7 @@ public final class SyntheaLikeRecords {
         encounter.addLocation().setLocation(new Reference(keys.locationRef()));
         encounter.addParticipant().setIndividual(new Reference(keys.practitionerRef()));
         String encounterUrl = entry(bundle, encounter, null);
-        String claimUrl = entry(bundle, claim(subject, keys.organizationRef(), "外来診療").addItem(new Claim.ItemComponent()
+        String claimUrl = entry(bundle, claim(subject, new Reference(keys.organizationRef()), "外来診療").addItem(new Claim.ItemComponent()
                 .setSequence(1).setProductOrService(new CodeableConcept().setText("外来診療"))
                 .addEncounter(new Reference(encounterUrl))), null);
         List<String> about = new ArrayList<>(List.of(patientUrl, encounterUrl, claimUrl));
@@ -122,9 +122,9 @@ public final class SyntheaLikeRecords {
     }
 
     /** A claim of the hospital about the patient ({@code subject}), its text as the marker an attacker looks for. */
-    public static Claim claim(Reference subject, String provider, String text) {
+    public static Claim claim(Reference subject, Reference provider, String text) {
         Claim claim = new Claim().setStatus(Claim.ClaimStatus.ACTIVE).setUse(Claim.Use.CLAIM).setPatient(subject)
-                .setCreated(WHEN).setProvider(new Reference(provider))
+                .setCreated(WHEN).setProvider(provider)
                 .setPriority(new CodeableConcept().addCoding(new Coding(
                         "http://terminology.hl7.org/CodeSystem/processpriority", "normal", null)))
                 .setBillablePeriod(new Period().setStart(WHEN).setEnd(WHEN))
