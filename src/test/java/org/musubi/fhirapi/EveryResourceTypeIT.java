@@ -172,6 +172,39 @@ class EveryResourceTypeIT {
     }
 
     @Test
+    void anEntryWhosePatientIsMissingForeignOrTwoPatientsIsRefusedNamingTheElement() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String one = FhirRecords.localId();
+        String other = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, one, "ヒトリメ");
+        FhirRecords.registerPatient(fhir, hospital, other, "フタリメ");
+        Reference first = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + one);
+        Reference second = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + other);
+        Reference foreign = new Reference("Patient?identifier=" + FhirRecords.patientSystem(clinic) + "|" + one);
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        add(batch, "urn:uuid:44444444-0000-0000-0000-000000000001",
+                SyntheaLikeRecords.claim(null, new Reference().setDisplay("病院"), "請求"));
+        add(batch, "urn:uuid:44444444-0000-0000-0000-000000000002", new Provenance()
+                .setRecordedElement(new org.hl7.fhir.r4.model.InstantType("2024-05-01T09:30:00+09:00"))
+                .addTarget(first).addTarget(second).addAgent(new Provenance.ProvenanceAgentComponent()
+                        .setWho(new Reference().setDisplay("医師"))));
+        add(batch, "urn:uuid:44444444-0000-0000-0000-000000000003", SyntheaLikeRecords.careTeam(foreign, "他院の患者"));
+        add(batch, "urn:uuid:44444444-0000-0000-0000-000000000004", new Provenance()
+                .setRecordedElement(new org.hl7.fhir.r4.model.InstantType("2024-05-01T09:30:00+09:00"))
+                .addTarget(first).addTarget(new Reference("Organization/not-a-patient"))
+                .addAgent(new Provenance.ProvenanceAgentComponent().setWho(new Reference().setDisplay("医師"))));
+
+        Bundle result = fhir.transaction().withBundle(batch).execute();
+
+        assertThat(statuses(result)).containsExactly("422 422", "422 422", "422 422", "201 Created");
+        assertThat(diagnostics(result, 0)).contains("Bundle.entry[0] (Claim").contains("Claim.patient");
+        assertThat(diagnostics(result, 1)).contains("Provenance.target refers to more than one patient");
+        assertThat(diagnostics(result, 2)).contains("CareTeam.subject must reference a patient of the writing facility");
+    }
+
+    @Test
     void aConditionalReferenceFindsOnlyTheWritersOwnDirectory() {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
