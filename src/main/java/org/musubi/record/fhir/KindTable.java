@@ -134,8 +134,8 @@ final class KindTable {
             index = List.of(standard(definition, "code"), standard(definition, "category"),
                     standard(definition, "status"), DATES.getOrDefault(type, standard(definition, "date")));
         }
-        PatientCompartment.Reference patient = type.equals("Binary")
-                ? new PatientCompartment.Reference("securityContext", false, false)
+        PatientCompartment.PatientPath patient = type.equals("Binary")
+                ? new PatientCompartment.PatientPath("securityContext", false, false)
                 : type.equals("Patient") || type.equals("Bundle") ? null
                 : PatientCompartment.of(context, type).orElse(null);
         if (patient == null && !DIRECTORY.contains(type) && !type.equals("Patient") && !type.equals("Bundle")) {

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * <p>Where that path can hold several references (an element or one of its parents repeats:
  * {@code Provenance.target}, {@code Appointment.participant.actor}, {@code Account.subject}), or names a participant
  * (rule 3: {@code AppointmentResponse.actor} is a practitioner's answer as often as a patient's), the others may name
- * anything, so only the references to a Patient name the patient ({@link Reference#amongOthers()}), and the patient
+ * anything, so only the references to a Patient name the patient ({@link PatientPath#amongOthers()}), and the patient
  * is optional. Otherwise the one reference there must be to the patient (a {@code Group/…} or {@code Device/…}
  * subject is refused, as ever), and it is required when every element on the path is ({@code min ≥ 1}).
  */
@@ -53,14 +53,14 @@ final class PatientCompartment {
      * @param required    whether R4 requires it (every element on the path {@code min ≥ 1}; never for {@code amongOthers})
      * @param amongOthers whether the path holds references to other things too, of which only those to a Patient count
      */
-    record Reference(String path, boolean required, boolean amongOthers) {
+    record PatientPath(String path, boolean required, boolean amongOthers) {
     }
 
     private PatientCompartment() {
     }
 
     /** The patient reference of {@code type}, if R4 places it in the Patient compartment by one of the rules above. */
-    static Optional<Reference> of(FhirContext context, String type) {
+    static Optional<PatientPath> of(FhirContext context, String type) {
         RuntimeResourceDefinition definition = context.getResourceDefinition(type);
         List<RuntimeSearchParam> members = definition.getSearchParams().stream()
                 .filter(p -> p.getProvidesMembershipInCompartments() != null
@@ -86,7 +86,7 @@ final class PatientCompartment {
         return SIMPLE.matcher(path).matches() ? Optional.of(path) : Optional.empty();
     }
 
-    private static Reference reference(RuntimeResourceDefinition definition, String path, boolean participant) {
+    private static PatientPath reference(RuntimeResourceDefinition definition, String path, boolean participant) {
         boolean required = true;
         boolean repeats = participant;
         BaseRuntimeElementCompositeDefinition<?> at = definition;
@@ -103,7 +103,7 @@ final class PatientCompartment {
                 at = composite;
             }
         }
-        return new Reference(path, required && !repeats, repeats);
+        return new PatientPath(path, required && !repeats, repeats);
     }
 
     /**
