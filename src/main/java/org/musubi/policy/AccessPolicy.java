@@ -30,7 +30,10 @@ import org.musubi.registry.Profession;
  *   <li>The {@link ProfessionMatrix} does not let the profession see the category
  *       ({@code categoryNotAllowedForProfession}), whoever's data it is.</li>
  *   <li>Data whose source is the requester's own facility is permitted ({@code ownFacilityData}):
- *       no consent, link or break-the-glass needed.</li>
+ *       no consent, link or break-the-glass needed. Data of a category the network never shares
+ *       ({@link DataCategory#SOURCE_FACILITY_ONLY}: administrative and financial data) from any other
+ *       facility is denied here ({@code sourceFacilityOnly}), whatever consents, links or break-the-glass
+ *       say.</li>
  *   <li>{@code EMERGENCY}: a profession that may use break-the-glass ({@code professionNotForEmergency}; by
  *       default doctors, dentists, nurses, midwives, pharmacists and paramedics, not clerks nor care staff), an
  *       open break-the-glass by this user ({@code noEmergencyAccess},
@@ -170,6 +173,9 @@ public final class AccessPolicy {
         }
         if (item != null && requester.actsFor(item.sourceFacilityId())) {
             return new Permit(Permit.OWN_FACILITY_DATA);
+        }
+        if (item != null && DataCategory.SOURCE_FACILITY_ONLY.contains(item.category())) {
+            return new Deny(Deny.SOURCE_FACILITY_ONLY);
         }
         Decision decision = purpose == Purpose.EMERGENCY
                 ? permitUnless(emergencyProfession(requester).or(() -> breakTheGlass(now, requester, facts))

@@ -17,6 +17,7 @@ import java.util.Objects;
  * | `policy.deny.operationsDemographicsOnly` | 管理目的では基本情報のみ閲覧できます | Operations access is limited to demographics |
  * | `policy.deny.facilityBlocked` | 患者さんがこの施設からの閲覧を拒否しています | The patient has blocked this facility from viewing |
  * | `policy.deny.categoryNotAllowedForProfession` | この職種ではこの種類の情報を閲覧できません | This profession may not see this kind of data |
+ * | `policy.deny.sourceFacilityOnly` | この種類の情報は記録した施設の中でのみ閲覧できます | This kind of data is seen only within the facility that recorded it |
  * | `policy.deny.professionNotForEmergency` | この職種では緊急時アクセスを使えません | This profession may not use break-the-glass access |
  * | `policy.deny.noEmergencyAccess` | 緊急時アクセス（ブレークグラス）が開始されていません | No break-the-glass access is open for this user and patient |
  * | `policy.deny.emergencyAccessExpired` | 緊急時アクセスの有効期限が切れています | The break-the-glass access has expired |
@@ -41,6 +42,8 @@ public record Deny(String reason) implements Decision {
     public static final String OPERATIONS_DEMOGRAPHICS_ONLY = "policy.deny.operationsDemographicsOnly";
     public static final String FACILITY_BLOCKED = "policy.deny.facilityBlocked";
     public static final String CATEGORY_NOT_ALLOWED_FOR_PROFESSION = "policy.deny.categoryNotAllowedForProfession";
+    /** A category the network never shares ({@link DataCategory#SOURCE_FACILITY_ONLY}), asked by another facility. */
+    public static final String SOURCE_FACILITY_ONLY = "policy.deny.sourceFacilityOnly";
     public static final String PROFESSION_NOT_FOR_EMERGENCY = "policy.deny.professionNotForEmergency";
     public static final String NO_EMERGENCY_ACCESS = "policy.deny.noEmergencyAccess";
     public static final String EMERGENCY_ACCESS_EXPIRED = "policy.deny.emergencyAccessExpired";
@@ -61,7 +64,7 @@ public record Deny(String reason) implements Decision {
     /** Every reason key, for message-bundle completeness checks. */
     public static final List<String> REASONS = List.of(USER_DISABLED, FACILITY_SUSPENDED, NOT_THE_PATIENT,
             RESEARCH_NOT_THROUGH_RECORDS, NOT_NETWORK_ADMIN, OPERATIONS_DEMOGRAPHICS_ONLY, FACILITY_BLOCKED,
-            CATEGORY_NOT_ALLOWED_FOR_PROFESSION, PROFESSION_NOT_FOR_EMERGENCY, NO_EMERGENCY_ACCESS,
+            CATEGORY_NOT_ALLOWED_FOR_PROFESSION, SOURCE_FACILITY_ONLY, PROFESSION_NOT_FOR_EMERGENCY, NO_EMERGENCY_ACCESS,
             EMERGENCY_ACCESS_EXPIRED,
             NOT_IN_EMERGENCY_MINIMUM, NO_CONSENT, CONSENT_SCOPE_EXCLUDES_SOURCE, FACILITY_NOT_VIEWING,
             NOT_LINKED, LINK_ENDED, LINK_EXPIRED, NO_RULE);

@@ -36,14 +36,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The attacker's suite: clinic B attacks hospital A's patient in every way Musubi offers, generated over every
  * consent/link state ({@link AttackState}) × every caller (B's own system with each kind of scope, and B's users
  * of every profession, in the portal and through /fhir with the browser's session) × every FHIR interaction and
- * operation and every portal page about a patient ({@link Probe}): 3,429 attempts, each asked twice, about A's real
+ * operation and every portal page about a patient ({@link Probe}): 3,915 attempts, each asked twice, about A's real
  * id and about one of the same form that nothing has. Each attempt is judged against the promise
  * ({@link Oracle}), not against the policy's code:
  * <ul>
  *   <li>what the caller may not see answers exactly like what does not exist: status, headers and body alike
  *       for A's real id and an id of the same form that nothing has ({@link Answers#assertAlike});</li>
  *   <li>no answer carries a marker of a kind of data the caller may not see (a lab value, a diagnosis, an
- *       allergy, a medicine, a document, a container, A's own patient id, the person's name);</li>
+ *       allergy, a medicine, a document, a container, a care team, A's claim — which no caller of B ever sees —,
+ *       A's own patient id, the person's name);</li>
  *   <li>what the caller may see is shown;</li>
  *   <li>every attempt, refused or absent, leaves exactly one audit row of the caller.</li>
  * </ul>

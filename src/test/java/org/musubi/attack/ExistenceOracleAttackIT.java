@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.audit.Purpose;
@@ -21,6 +22,7 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.SyntheaLikeRecords;
 import org.musubi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -100,12 +102,21 @@ class ExistenceOracleAttackIT {
                 new Probe("history Observation", "GET", "Observation/{key}/_history", observation, absentObservation),
                 new Probe("delete Observation", "DELETE", "Observation/{key}", observation, absentObservation),
                 new Probe("read Binary", "GET", "Binary/{key}", v.binaryId(), UUID.randomUUID().toString()),
+                new Probe("read Claim", "GET", "Claim/{key}", v.claimId(), UUID.randomUUID().toString()),
+                new Probe("history Claim", "GET", "Claim/{key}/_history", v.claimId(), UUID.randomUUID().toString()),
+                new Probe("search Claim", "GET", "Claim?patient=Patient/{key}", person, absentPerson),
+                new Probe("read CareTeam", "GET", "CareTeam/{key}", v.careTeamId(), UUID.randomUUID().toString()),
+                new Probe("read Device", "GET", "Device/{key}", v.deviceId(), UUID.randomUUID().toString()),
+                new Probe("search Device", "GET", "Device?patient=Patient/{key}", person, absentPerson),
                 new Probe("PIXm", "GET", "Patient/$ihe-pix?sourceIdentifier=" + system + "%7C{key}", v.localId(), absentLocal),
                 new Probe("PDQm identifier", "GET", "Patient?identifier=" + system + "%7C{key}", v.localId(), absentLocal),
                 new Probe("PDQm _id", "GET", "Patient?_id={key}", person, absentPerson));
     }
 
-    /** Hospital A's patient with an Observation and a Binary, in the given consent state (never linked to the attacker). */
+    /**
+     * Hospital A's patient with an Observation, a Binary, a claim, a care team and an implanted device, in the given
+     * consent state (never linked to the attacker).
+     */
     private Victim victim(Facility hospital, State state) {
         IGenericClient own = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
@@ -114,11 +125,16 @@ class ExistenceOracleAttackIT {
         String observation = FhirRecords.create(own, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2025-01-01", 6.1));
         RawApi ownRaw = new RawApi(port, clients.token(port, clients.register(hospital, "system/*.read", "system/*.write")));
         String binary = binary(ownRaw, hospital, localId);
+        Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
+        String claim = FhirRecords.create(own, SyntheaLikeRecords.claim(subject, new Reference().setDisplay("証明病院"),
+                "証明用請求"));
+        String careTeam = FhirRecords.create(own, SyntheaLikeRecords.careTeam(subject, "証明用ケアチーム"));
+        String device = FhirRecords.create(own, SyntheaLikeRecords.device(subject, "証明用ペースメーカ"));
         if (state == State.CONSENT_WITHOUT_LINK) {
             consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
                     accounts.networkAdmin().id(), hospital.id());
         }
-        return new Victim(personId, localId, observation, binary);
+        return new Victim(personId, localId, observation, binary, claim, careTeam, device);
     }
 
     private static String binary(RawApi own, Facility hospital, String localId) {
@@ -141,6 +157,7 @@ class ExistenceOracleAttackIT {
         }
     }
 
-    record Victim(long personId, String localId, String observationId, String binaryId) {
+    record Victim(long personId, String localId, String observationId, String binaryId, String claimId,
+                  String careTeamId, String deviceId) {
     }
 }

@@ -22,9 +22,14 @@ final class Oracle {
     private Oracle() {
     }
 
-    /** The categories of A's data the caller sees in this state. */
+    /**
+     * The categories of A's data the caller sees in this state: never A's administrative data (claims), which stays
+     * within the hospital that recorded it, whatever the consent, the link or the glass.
+     */
     static Set<DataCategory> categories(AttackState state, Attacker attacker) {
-        Set<DataCategory> matrix = MATRIX.categoriesOf(attacker.profession());
+        Set<DataCategory> matrix = EnumSet.noneOf(DataCategory.class);
+        matrix.addAll(MATRIX.categoriesOf(attacker.profession()));
+        matrix.removeAll(DataCategory.SOURCE_FACILITY_ONLY);
         return switch (state) {
             case CONSENT_AND_LINK -> matrix;
             // the person consented, for another hospital's data only: the person opens, A's data stays hidden

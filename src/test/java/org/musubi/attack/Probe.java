@@ -33,7 +33,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
         WRITE
     }
 
-    enum Key { PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE }
+    enum Key { PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE, CLAIM, CARE_TEAM }
 
     /** The body to send about this key, or {@code null}. */
     String body(Victim v, String keyValue) {
@@ -52,6 +52,8 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
             case BUNDLE -> v.bundle();
             case BINARY -> v.binary();
             case DOCUMENT_REFERENCE -> v.documentReference();
+            case CLAIM -> v.claim();
+            case CARE_TEAM -> v.careTeam();
         };
     }
 
@@ -118,6 +120,11 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                         Marker.ALLERGY, Set.of("AllergyIntolerance")),
                 new Probe("read Bundle", Kind.RESOURCE, "GET", "Bundle/{key}", Key.BUNDLE, Marker.BUNDLE, Set.of("Bundle")),
                 new Probe("read Binary", Kind.RESOURCE, "GET", "Binary/{key}", Key.BINARY, Marker.DOCUMENT, Set.of("Binary")),
+                new Probe("read Claim", Kind.RESOURCE, "GET", "Claim/{key}", Key.CLAIM, Marker.CLAIM, Set.of("Claim")),
+                new Probe("search Claim", Kind.PERSON, "GET", "Claim?patient=Patient/{key}", Key.PERSON, Marker.CLAIM,
+                        Set.of("Claim")),
+                new Probe("read CareTeam", Kind.RESOURCE, "GET", "CareTeam/{key}", Key.CARE_TEAM, Marker.CARE_TEAM,
+                        Set.of("CareTeam")),
                 new Probe("delete Observation", Kind.WRITE, "DELETE", "Observation/{key}", Key.OBSERVATION, null,
                         Set.of("Observation")),
                 new Probe("update Observation", Kind.WRITE, "PUT", "Observation/{key}", Key.OBSERVATION, null,

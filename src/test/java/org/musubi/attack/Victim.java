@@ -13,7 +13,8 @@ import org.musubi.policy.DataCategory;
  * @param markers what each kind of data holds that no other patient has, to tell whether an answer leaked it
  */
 record Victim(AttackState state, long personId, String localId, String familyKana, String birthDate, String observation,
-              String allergy, String bundle, String binary, String documentReference, Map<Marker, String> markers) {
+              String allergy, String bundle, String binary, String documentReference, String claim, String careTeam,
+              Map<Marker, String> markers) {
 
     /** A kind of data the answers may carry, with the categories and resource type it takes to see it. */
     enum Marker {
@@ -28,7 +29,11 @@ record Victim(AttackState state, long personId, String localId, String familyKan
         /** The identifier of a collection Bundle holding the patient and a lab result: a container. */
         BUNDLE(java.util.Set.of(DataCategory.DOCUMENTS, DataCategory.LAB_RESULTS, DataCategory.DEMOGRAPHICS), "Bundle"),
         /** The text of a referral letter stored as Binary content. */
-        DOCUMENT(java.util.Set.of(DataCategory.DOCUMENTS), "Binary");
+        DOCUMENT(java.util.Set.of(DataCategory.DOCUMENTS), "Binary"),
+        /** The type text of the hospital's claim: administrative data, never shown beyond the hospital. */
+        CLAIM(java.util.Set.of(DataCategory.ADMINISTRATIVE), "Claim"),
+        /** The name of the patient's care team. */
+        CARE_TEAM(java.util.Set.of(DataCategory.CARE_RECORDS), "CareTeam");
 
         final java.util.Set<DataCategory> categories;
         final String type;

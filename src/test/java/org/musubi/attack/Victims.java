@@ -28,6 +28,7 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.registry.Facility;
 import org.musubi.testing.FhirRecords;
+import org.musubi.testing.SyntheaLikeRecords;
 
 /**
  * Sets up hospital A's patients for the attack matrix, one per {@link AttackState}, each with a marker in every
@@ -67,6 +68,8 @@ final class Victims {
         markers.put(Marker.MEDICATION, "攻撃試験薬" + unique);
         markers.put(Marker.BUNDLE, "attack-bundle-" + UUID.randomUUID());
         markers.put(Marker.DOCUMENT, "攻撃試験文書" + unique);
+        markers.put(Marker.CLAIM, "攻撃試験請求" + unique);
+        markers.put(Marker.CARE_TEAM, "攻撃試験ケアチーム" + unique);
         // a name and birth date nobody else in the test database has, so that matching makes a new person of it
         Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ" + FhirRecords.uniqueKana());
         patient.getNameFirstRep().getGiven().clear();
@@ -96,11 +99,14 @@ final class Victims {
         String bundle = FhirRecords.create(hospitalApi, collection(patient, localId, markers.get(Marker.BUNDLE)));
         String binary = binary(subject.getReference(), markers.get(Marker.DOCUMENT));
         String documentReference = FhirRecords.create(hospitalApi, document(subject, markers.get(Marker.DOCUMENT)));
+        String claim = FhirRecords.create(hospitalApi, SyntheaLikeRecords.claim(subject,
+                new Reference().setDisplay("攻撃試験病院"), markers.get(Marker.CLAIM)));
+        String careTeam = FhirRecords.create(hospitalApi, SyntheaLikeRecords.careTeam(subject, markers.get(Marker.CARE_TEAM)));
         long person = FhirRecords.personOf(hospitalApi, hospital, localId);
         record(state, person, clinic, otherHospital, glassUsers);
         return new Victim(state, person, localId, patient.getNameFirstRep().getFamily(),
                 patient.getBirthDateElement().getValueAsString(), observation, allergyId, bundle, binary, documentReference,
-                markers);
+                claim, careTeam, markers);
     }
 
     private void record(AttackState state, long person, Facility clinic, Facility otherHospital, List<Long> glassUsers) {

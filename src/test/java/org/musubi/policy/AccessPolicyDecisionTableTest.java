@@ -39,6 +39,7 @@ class AccessPolicyDecisionTableTest {
         | 2 patient sees every category                     | patient                     | PATIENT_SELF_ACCESS | consented                    | C:IMAGING          | permit patientSelfAccess              |
         | 2 patient sees data of a facility they blocked    | patient                     | PATIENT_SELF_ACCESS | blockedB                     | B:DOCUMENTS        | permit patientSelfAccess              |
         | 2 patient sees own record after withdrawal        | patient                     | PATIENT_SELF_ACCESS | withdrawn                    | A:CARE_RECORDS     | permit patientSelfAccess              |
+        | 2 patient sees own administrative data            | patient                     | PATIENT_SELF_ACCESS | noConsent                    | A:ADMINISTRATIVE   | permit patientSelfAccess              |
         | 2 another patient is not the patient              | otherPatient                | PATIENT_SELF_ACCESS | consented                    | A:DEMOGRAPHICS     | deny notThePatient                    |
         | 2 staff cannot claim self access                  | DOCTOR@B                    | PATIENT_SELF_ACCESS | consented                    | A:DIAGNOSES        | deny notThePatient                    |
         | 2 patient has no profession for treatment         | patient                     | TREATMENT           | consented                    | A:DIAGNOSES        | deny categoryNotAllowedForProfession  |
@@ -83,6 +84,8 @@ class AccessPolicyDecisionTableTest {
         | 6 care worker does not see diagnoses              | CARE_WORKER@B               | TREATMENT           | consented                    | A:DIAGNOSES        | deny categoryNotAllowedForProfession  |
         | 6 medical clerk sees demographics                 | MEDICAL_CLERK@B             | TREATMENT           | consented                    | A:DEMOGRAPHICS     | permit treatmentConsentAndLink        |
         | 6 medical clerk does not see allergies            | MEDICAL_CLERK@B             | TREATMENT           | consented                    | A:ALLERGIES        | deny categoryNotAllowedForProfession  |
+        | 6 doctor does not see administrative data         | DOCTOR@A                    | TREATMENT           | noConsent                    | A:ADMINISTRATIVE   | deny categoryNotAllowedForProfession  |
+        | 6 nurse does not see administrative data          | NURSE@B                     | TREATMENT           | consented                    | A:ADMINISTRATIVE   | deny categoryNotAllowedForProfession  |
         | 6 paramedic sees the emergency sheet              | PARAMEDIC@C                 | EMERGENCY           | breakGlass                   | A:EMERGENCY_SHEET  | permit emergencyAccess                |
         | 6 paramedic does not see documents                | PARAMEDIC@C                 | EMERGENCY           | breakGlass                   | A:DOCUMENTS        | deny categoryNotAllowedForProfession  |
         | 6 municipal staff sees immunizations              | MUNICIPAL_STAFF@B           | TREATMENT           | consented                    | A:IMMUNIZATIONS    | permit treatmentConsentAndLink        |
@@ -98,6 +101,11 @@ class AccessPolicyDecisionTableTest {
         | 7 own facility data need not be viewing           | DOCTOR@A nonViewing         | TREATMENT           | noConsent                    | A:DOCUMENTS        | permit ownFacilityData                |
         | 7 own facility data in emergency needs no glass   | NURSE@A                     | EMERGENCY           | noConsent                    | A:IMAGING          | permit ownFacilityData                |
         | 7 own facility does not extend to others' data    | DOCTOR@A                    | TREATMENT           | noConsent                    | B:DIAGNOSES        | deny noConsent                        |
+        | 7 clerk sees own facility's administrative data   | MEDICAL_CLERK@A             | TREATMENT           | noConsent                    | A:ADMINISTRATIVE   | permit ownFacilityData                |
+        | 7 system sees own facility's administrative data  | FACILITY_SYSTEM@A           | TREATMENT           | withdrawn                    | A:ADMINISTRATIVE   | permit ownFacilityData                |
+        | 7 administrative data stays in its facility       | MEDICAL_CLERK@B             | TREATMENT           | consented                    | A:ADMINISTRATIVE   | deny sourceFacilityOnly               |
+        | 7 another facility's system never sees it         | FACILITY_SYSTEM@B           | TREATMENT           | consented                    | A:ADMINISTRATIVE   | deny sourceFacilityOnly               |
+        | 7 nor in an emergency with consent                | FACILITY_SYSTEM@C           | EMERGENCY           | breakGlass                   | B:ADMINISTRATIVE   | deny sourceFacilityOnly               |
         | 8 break-the-glass needs no link                   | DOCTOR@C                    | EMERGENCY           | breakGlass                   | A:ALLERGIES        | permit emergencyAccess                |
         | 8 a clerk may not break the glass                 | MEDICAL_CLERK@C             | EMERGENCY           | breakGlass                   | A:DEMOGRAPHICS     | deny professionNotForEmergency        |
         | 8 a care manager may not break the glass          | CARE_MANAGER@C              | EMERGENCY           | breakGlass                   | A:ALLERGIES        | deny professionNotForEmergency        |

@@ -12,8 +12,10 @@ import org.musubi.record.StoredResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The directory resources (organizations, practitioners and their roles: a dispensing's pharmacy and
- * pharmacist, its prescriber's hospital and doctor) that resources refer to, found in their stored JSON
+ * The directory resources (organizations, practitioners and their roles, locations, devices, medications …: a
+ * dispensing's pharmacy and pharmacist, its prescriber's hospital and doctor, an encounter's ward) that resources
+ * refer to ({@link org.musubi.record.fhir.ResourceKind#directory()}; a Device about a patient is the patient's data, not
+ * a directory entry, and is not added here), found in their stored JSON
  * without parsing it: {@code $everything} returns them beside the person's resources, as R4 asks ("the
  * server also returns whatever resources are needed to support the records"), and the JAHIS export
  * writes their names and codes. The access policy judges them like every included resource.
@@ -21,8 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryReferences {
 
-    private static final Pattern REFERENCE = Pattern.compile(
-            "\"reference\":\"(Organization|Practitioner|PractitionerRole)/([A-Za-z0-9\\-.]{1,64})\"");
+    private static final Pattern REFERENCE = Pattern.compile("\"reference\":\"("
+            + String.join("|", org.musubi.record.fhir.ResourceKind.types().stream()
+                    .filter(t -> org.musubi.record.fhir.ResourceKind.of(t).orElseThrow().directory()).sorted().toList())
+            + ")/([A-Za-z0-9\\-.]{1,64})\"");
     private final ResourceLookup store;
 
     DirectoryReferences(ResourceLookup store) {

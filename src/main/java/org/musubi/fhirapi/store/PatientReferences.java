@@ -37,29 +37,36 @@ class PatientReferences {
     }
 
     /**
-     * The writer's source patient the resource is about, from its subject/patient reference: a
-     * literal reference, a conditional one ({@code Patient?identifier=}) or a logical one (an
-     * identifier only). No reference where R4 allows none: the resource stays unattached (key 0).
-     * {@code resolved} remembers each reference's answer across the writes of one Bundle.
+     * The writer's source patient the resource is about, from its reference to the patient
+     * ({@link ResourceKind#patientReferences}): a literal reference, a conditional one ({@code Patient?identifier=}) or
+     * a logical one (an identifier only). No reference where R4 allows none: the resource stays unattached (key 0).
+     * Where the path names several things ({@code Provenance.target}), every reference to a Patient must be the same
+     * patient of the writer's. {@code resolved} remembers each reference's answer across the writes of one Bundle.
      */
     long patientKey(Resource resource, ResourceKind kind, long writerFacility,
                     java.util.Map<String, Optional<Long>> resolved) {
-        Reference reference = context.newTerser().getValues(resource, kind.patientPath(), Reference.class).stream()
-                .findFirst().orElse(null);
-        boolean empty = reference == null || (!reference.hasReference() && !reference.hasIdentifier());
-        if (empty && !kind.patientRequired()) {
+        java.util.List<Reference> references = kind.patientReferences(context, resource).stream()
+                .filter(r -> r.hasReference() || r.hasIdentifier()).toList();
+        String element = type(resource) + "." + kind.patientPath();
+        if (references.isEmpty() && !kind.patientRequired()) {
             return 0;
         }
-        if (empty) {
-            throw new UnprocessableEntityException(type(resource) + "." + kind.patientPath() + " がありません / "
-                    + type(resource) + "." + kind.patientPath() + " is required");
+        if (references.isEmpty()) {
+            throw new UnprocessableEntityException(element + " がありません / " + element + " is required");
         }
-        String ref = reference.hasReference() ? reference.getReference()
-                : "identifier " + reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
-        return resolved.computeIfAbsent(ref, r -> resolve(reference, writerFacility)).orElseThrow(
-                () -> new UnprocessableEntityException(type(resource) + "." + kind.patientPath()
-                        + " は自施設の患者を参照してください（" + ref + "） / " + type(resource) + "." + kind.patientPath()
-                        + " must reference a patient of the writing facility (" + ref + ")"));
+        java.util.Set<Long> keys = new java.util.LinkedHashSet<>();
+        for (Reference reference : references) {
+            String ref = reference.hasReference() ? reference.getReference()
+                    : "identifier " + reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
+            keys.add(resolved.computeIfAbsent(ref, r -> resolve(reference, writerFacility)).orElseThrow(
+                    () -> new UnprocessableEntityException(element + " は自施設の患者を参照してください（" + ref + "） / "
+                            + element + " must reference a patient of the writing facility (" + ref + ")")));
+        }
+        if (keys.size() > 1) {
+            throw new UnprocessableEntityException(element + " が複数の患者を参照しています（一人の患者の記録として保存します） / "
+                    + element + " refers to more than one patient (a record is stored under one patient)");
+        }
+        return keys.iterator().next();
     }
 
     private Optional<Long> resolve(Reference reference, long writerFacility) {

@@ -71,8 +71,11 @@ public class RecordResources {
                                  java.util.Map<String, Optional<Long>> resolved, String json) {
         Resource resource = (Resource) incoming;
         String type = resource.fhirType();
-        ResourceKind kind = ResourceKind.of(type).orElseThrow(() -> new InvalidRequestException(
-                type + " は保存できない種類です / Musubi does not store " + type));
+        java.util.Optional<ResourceKind.Refusal> refused = ResourceKind.refusal(resource);
+        if (refused.isPresent()) {
+            throw unstored(type, refused.get());
+        }
+        ResourceKind kind = ResourceKind.of(type).orElseThrow();
         validation.check(resource);
         long patientKey = kind.patientPath() == null ? 0 : patients.patientKey(resource, kind, writerFacility, resolved);
         String stored = json;
@@ -90,6 +93,18 @@ public class RecordResources {
         }
         return new ResourceWrite(patientKey, type, id, null, writerFacility, category, stored,
                 indexer.index(resource, kind), held);
+    }
+
+    /**
+     * A resource Musubi does not store, refused with the reason; its OperationOutcome names the resource as the element
+     * at fault (in a Bundle: {@code Bundle.entry[n].resource}, {@link org.musubi.fhirapi.bundle.EntryRefusals}).
+     */
+    private static InvalidRequestException unstored(String type, ResourceKind.Refusal refusal) {
+        org.hl7.fhir.r4.model.OperationOutcome outcome = new org.hl7.fhir.r4.model.OperationOutcome();
+        outcome.addIssue().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
+                .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTSUPPORTED)
+                .setDiagnostics(refusal.text()).addExpression(type);
+        return new InvalidRequestException(refusal.text(), outcome);
     }
 
     /** Every category of FHIR content uploaded as a Binary ({@link ContentCategories#ofContent}). */

@@ -16,8 +16,8 @@ import org.musubi.registry.Profession;
  * <pre>
  * | profession                                         | categories                                                            |
  * |----------------------------------------------------|-----------------------------------------------------------------------|
- * | DOCTOR, DENTIST, NURSE, MIDWIFE                    | all                                                                   |
- * | PUBLIC_HEALTH_NURSE                                | all but IMAGING                                                       |
+ * | DOCTOR, DENTIST, NURSE, MIDWIFE                    | all clinical ones: all but ADMINISTRATIVE                             |
+ * | PUBLIC_HEALTH_NURSE                                | all clinical ones but IMAGING                                         |
  * | PHARMACIST                                         | DEMOGRAPHICS, ALLERGIES, MEDICATIONS, DIAGNOSES, LAB_RESULTS, VITALS, |
  * |                                                    | DOCUMENTS, REFERRALS, EMERGENCY_SHEET                                 |
  * | PHYSICAL_, OCCUPATIONAL_, SPEECH_THERAPIST         | DEMOGRAPHICS, DIAGNOSES, ALLERGIES, MEDICATIONS, VITALS, PROCEDURES,  |
@@ -25,13 +25,17 @@ import org.musubi.registry.Profession;
  * | CARE_MANAGER                                       | DEMOGRAPHICS, ALLERGIES, MEDICATIONS, VITALS, CARE_RECORDS,           |
  * |                                                    | EMERGENCY_SHEET, DIAGNOSES                                            |
  * | CARE_WORKER                                        | as CARE_MANAGER without DIAGNOSES                                     |
- * | MEDICAL_CLERK, NETWORK_OPERATOR                    | DEMOGRAPHICS                                                          |
+ * | MEDICAL_CLERK                                      | DEMOGRAPHICS, ADMINISTRATIVE                                          |
+ * | NETWORK_OPERATOR                                   | DEMOGRAPHICS                                                          |
  * | PARAMEDIC                                          | the {@link DataCategory#EMERGENCY_MINIMUM}                            |
  * | MUNICIPAL_STAFF                                    | DEMOGRAPHICS, IMMUNIZATIONS, CARE_RECORDS                             |
+ * | FACILITY_SYSTEM                                    | all                                                                   |
  * </pre>
- * Nurses see everything, as hospital and visiting nurses work from the whole record; midwives too,
+ * Nurses see everything clinical, as hospital and visiting nurses work from the whole record; midwives too,
  * since obstetric ultrasound is imaging. Public-health nurses (保健師) work in community health,
- * where images add nothing and would only widen the disclosure.
+ * where images add nothing and would only widen the disclosure. Administrative and financial data (claims,
+ * coverage, accounts) is for those who bill: a facility's own systems and its clerks (医療事務), not its
+ * clinicians; and it never leaves the facility that recorded it ({@link DataCategory#SOURCE_FACILITY_ONLY}).
  */
 public record ProfessionMatrix(Map<Profession, Set<DataCategory>> categories) {
 
@@ -43,15 +47,16 @@ public record ProfessionMatrix(Map<Profession, Set<DataCategory>> categories) {
 
     public static ProfessionMatrix defaults() {
         Set<DataCategory> all = Set.of(DataCategory.values());
+        Set<DataCategory> clinical = java.util.EnumSet.complementOf(java.util.EnumSet.of(ADMINISTRATIVE));
         Set<DataCategory> careManager = Set.of(
                 DEMOGRAPHICS, ALLERGIES, MEDICATIONS, VITALS, CARE_RECORDS, EMERGENCY_SHEET, DIAGNOSES);
         Set<DataCategory> therapist = Set.of(
                 DEMOGRAPHICS, DIAGNOSES, ALLERGIES, MEDICATIONS, VITALS, PROCEDURES, CARE_RECORDS, DOCUMENTS);
         Map<Profession, Set<DataCategory>> m = new EnumMap<>(Profession.class);
-        m.put(Profession.DOCTOR, all);
-        m.put(Profession.DENTIST, all);
-        m.put(Profession.NURSE, all);
-        m.put(Profession.MIDWIFE, all);
+        m.put(Profession.DOCTOR, clinical);
+        m.put(Profession.DENTIST, clinical);
+        m.put(Profession.NURSE, clinical);
+        m.put(Profession.MIDWIFE, clinical);
         m.put(Profession.PUBLIC_HEALTH_NURSE, Set.of(
                 DEMOGRAPHICS, ENCOUNTERS, DIAGNOSES, ALLERGIES, MEDICATIONS, LAB_RESULTS, VITALS, DOCUMENTS,
                 PROCEDURES, IMMUNIZATIONS, CARE_RECORDS, EMERGENCY_SHEET, REFERRALS));
@@ -63,7 +68,7 @@ public record ProfessionMatrix(Map<Profession, Set<DataCategory>> categories) {
         m.put(Profession.CARE_MANAGER, careManager);
         m.put(Profession.CARE_WORKER, Set.of(DEMOGRAPHICS, ALLERGIES, MEDICATIONS, VITALS, CARE_RECORDS,
                 EMERGENCY_SHEET));
-        m.put(Profession.MEDICAL_CLERK, Set.of(DEMOGRAPHICS));
+        m.put(Profession.MEDICAL_CLERK, Set.of(DEMOGRAPHICS, ADMINISTRATIVE));
         m.put(Profession.PARAMEDIC, EMERGENCY_MINIMUM);
         m.put(Profession.MUNICIPAL_STAFF, Set.of(DEMOGRAPHICS, IMMUNIZATIONS, CARE_RECORDS));
         m.put(Profession.NETWORK_OPERATOR, Set.of(DEMOGRAPHICS));

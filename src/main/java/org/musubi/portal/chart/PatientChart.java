@@ -117,11 +117,16 @@ public final class PatientChart {
 
     /**
      * The kinds of data this view never shows, whatever the record holds (the profession's matrix, or the
-     * emergency minimum): the page says they are hidden rather than that there are none.
+     * emergency minimum): the page says they are hidden rather than that there are none. Administrative data
+     * (claims, coverage) is left out of the note: the clinical viewer shows it to nobody, so that a doctor cannot see
+     * it tells nothing.
      */
     static java.util.Set<DataCategory> hidden(PersonView view) {
         java.util.Set<DataCategory> hidden = java.util.EnumSet.noneOf(DataCategory.class);
         for (DataCategory category : DataCategory.values()) {
+            if (category == DataCategory.ADMINISTRATIVE) {
+                continue;
+            }
             String key = view.decide(new DataItem(NO_FACILITY, category)).key();
             if (key.equals(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION) || key.equals(Deny.NOT_IN_EMERGENCY_MINIMUM)) {
                 hidden.add(category);

@@ -21,20 +21,23 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>every resource found anywhere inside it (a Bundle's entries, nested Bundles' entries, contained
  *       resources): its type's category ({@link ResourceKind}; a type Musubi does not store counts as
  *       DOCUMENTS), a vital-sign Observation as VITALS;</li>
- *   <li>each resource a Composition's sections refer to ({@code section.entry}, nested sections too): the
- *       category of the reference's type ({@code Type/id}, else {@code Reference.type}; an Observation as
- *       LAB_RESULTS), DOCUMENTS when the type is not known ({@code urn:uuid:}, {@code #contained});</li>
+ *   <li>each resource a Composition's sections refer to ({@code section.entry}, nested sections too), and each
+ *       resource a Provenance is about ({@code target}): the category of the reference's type ({@code Type/id},
+ *       else {@code Reference.type}; an Observation as LAB_RESULTS), DOCUMENTS when the type is not known
+ *       ({@code urn:uuid:}, {@code #contained}) — a Provenance tells who made what, and is shown only to readers
+ *       who may see what it is about;</li>
  *   <li>the FHIR content of a DocumentReference's attachment or a Binary ({@code data} with a FHIR content
  *       type): every category of that document; an attachment {@code url} naming a stored resource
  *       ({@code [base/]Type/id}): every category of that resource.</li>
  * </ul>
- * Migration V21 computes the same for the rows stored before it. Other resource types hold nothing but
+ * Migrations V21 and V24 compute the same for the rows stored before them. Other resource types hold nothing but
  * themselves and are not read at all.
  */
 public final class ContentCategories {
 
     /** The types whose content may hold other categories than their own. */
-    public static final Set<String> CONTAINERS = Set.of("Bundle", "Composition", "DocumentReference", "Binary");
+    public static final Set<String> CONTAINERS = Set.of("Bundle", "Composition", "DocumentReference", "Binary",
+            "Provenance");
     /** FHIR content nested deeper than this (a document in a document …) is refused. */
     static final int MAX_DEPTH = 8;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -129,6 +132,7 @@ public final class ContentCategories {
             into.add(category(type, node));
             switch (type) {
                 case "Composition" -> sectionEntries(node.path("section"), into);
+                case "Provenance" -> node.path("target").forEach(target -> into.add(referenced(target)));
                 case "DocumentReference" -> {
                     for (JsonNode content : node.path("content")) {
                         attachment(content.path("attachment"), depth, into, stored);

@@ -26,13 +26,22 @@ class ProfessionMatrixTest {
 
     @Test
     void defaultsFollowTheDocumentedTable() {
-        assertThat(defaults.categoriesOf(Profession.DOCTOR)).containsExactlyInAnyOrder(DataCategory.values());
+        assertThat(defaults.categoriesOf(Profession.DOCTOR)).isEqualTo(EnumSet.complementOf(EnumSet.of(ADMINISTRATIVE)));
+        assertThat(defaults.categoriesOf(Profession.FACILITY_SYSTEM)).containsExactlyInAnyOrder(DataCategory.values());
         assertThat(defaults.categoriesOf(Profession.PARAMEDIC)).isEqualTo(EMERGENCY_MINIMUM);
-        assertThat(defaults.categoriesOf(Profession.MEDICAL_CLERK)).containsExactly(DEMOGRAPHICS);
+        assertThat(defaults.categoriesOf(Profession.MEDICAL_CLERK)).containsExactlyInAnyOrder(DEMOGRAPHICS, ADMINISTRATIVE);
         assertThat(defaults.categoriesOf(Profession.PUBLIC_HEALTH_NURSE))
-                .isEqualTo(EnumSet.complementOf(EnumSet.of(IMAGING)));
+                .isEqualTo(EnumSet.complementOf(EnumSet.of(IMAGING, ADMINISTRATIVE)));
         assertThat(defaults.categoriesOf(Profession.CARE_MANAGER))
                 .containsExactlyInAnyOrderElementsOf(union(defaults.categoriesOf(Profession.CARE_WORKER), DIAGNOSES));
+    }
+
+    @Test
+    void administrativeDataIsForFacilitySystemsAndClerksOnlyByDefault() {
+        for (Profession profession : Profession.values()) {
+            assertThat(defaults.allows(profession, ADMINISTRATIVE)).as("%s", profession)
+                    .isEqualTo(profession == Profession.FACILITY_SYSTEM || profession == Profession.MEDICAL_CLERK);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.musubi.record.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.musubi.policy.DataCategory.ADMINISTRATIVE;
 import static org.musubi.policy.DataCategory.ALLERGIES;
 import static org.musubi.policy.DataCategory.DEMOGRAPHICS;
 import static org.musubi.policy.DataCategory.DIAGNOSES;
@@ -29,6 +30,7 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Specimen;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
 
@@ -63,8 +65,21 @@ class ContentCategoriesTest {
 
         assertThat(held(bundle)).containsExactlyInAnyOrder(IMAGING, MEDICATIONS);
         assertThat(held(collection(withSpecimen))).containsExactly(LAB_RESULTS);
-        assertThat(CONTENTS.ofContent(bytes(collection(new Provenance().addTarget(new Reference("Patient/1")))), "application/fhir+json", NOTHING_STORED))
+        assertThat(CONTENTS.ofContent(bytes(collection(new Task().setFor(new Reference("Patient/1")))), "application/fhir+json", NOTHING_STORED))
                 .as("a type Musubi does not store counts as DOCUMENTS").containsExactly(DOCUMENTS);
+    }
+
+    @Test
+    void aProvenanceHoldsTheCategoriesOfWhatItIsAbout() {
+        Provenance provenance = new Provenance().addTarget(new Reference("Patient/1")).addTarget(new Reference("Claim/2"))
+                .addTarget(new Reference("https://ehr.example.jp/fhir/Observation/3/_history/1"))
+                .addTarget(new Reference("urn:uuid:0f6c0000-0000-0000-0000-000000000004"));
+
+        assertThat(CONTENTS.held("Provenance", json(provenance), DOCUMENTS, NOTHING_STORED))
+                .as("each target by its type; one of no known type as DOCUMENTS, the Provenance's own")
+                .containsExactlyInAnyOrder(DEMOGRAPHICS, ADMINISTRATIVE, LAB_RESULTS);
+        assertThat(held(collection(provenance))).as("a Provenance inside a Bundle too")
+                .containsExactlyInAnyOrder(DEMOGRAPHICS, ADMINISTRATIVE, LAB_RESULTS);
     }
 
     @Test
