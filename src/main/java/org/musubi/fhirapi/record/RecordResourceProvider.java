@@ -30,6 +30,7 @@ import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.access.Scoped;
+import org.musubi.fhirapi.incoming.ValidationWarnings;
 import org.musubi.fhirapi.response.StorePage;
 import org.musubi.fhirapi.response.StoredJson;
 import org.musubi.policy.Interaction;
@@ -123,8 +124,8 @@ public class RecordResourceProvider implements IResourceProvider {
         Caller caller = Caller.current();
         caller.scoped(ScopeTable.CREATE, parts.audit(), ScopeTable.written(resource));
         Written written = parts.write(caller, resource, null);
-        return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
-                written.change() == Written.Change.CREATED);
+        return ValidationWarnings.answer(new MethodOutcome(new IdType(written.type(), written.id(),
+                String.valueOf(written.version())), written.change() == Written.Change.CREATED), resource);
     }
 
     @Update
@@ -132,8 +133,8 @@ public class RecordResourceProvider implements IResourceProvider {
         Caller caller = Caller.current();
         caller.scoped(ScopeTable.UPDATE, parts.audit(), ScopeTable.written(resource));
         Written written = parts.write(caller, resource, id.getIdPart());
-        return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
-                written.change() == Written.Change.CREATED);
+        return ValidationWarnings.answer(new MethodOutcome(new IdType(written.type(), written.id(),
+                String.valueOf(written.version())), written.change() == Written.Change.CREATED), resource);
     }
 
     @Delete
