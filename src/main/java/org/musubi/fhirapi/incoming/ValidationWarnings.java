@@ -1,6 +1,5 @@
 package org.musubi.fhirapi.incoming;
 
-import ca.uhn.fhir.rest.api.MethodOutcome;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -10,7 +9,8 @@ import org.musubi.record.fhir.Fault;
 /**
  * The warnings an incoming resource was stored with (tolerated known deviations, {@link IncomingValidation#check}),
  * kept on the resource (as HAPI user data, like {@link BodyFaults}) until the write is answered: a create or update
- * answers them in its {@code OperationOutcome}, a transaction or batch in the entry's {@code response.outcome}.
+ * answers them in an {@code OperationOutcome} ({@link IncomingBodyInterceptor#answer}), a transaction or batch in
+ * the entry's {@code response.outcome}.
  */
 public final class ValidationWarnings {
 
@@ -44,15 +44,6 @@ public final class ValidationWarnings {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
                     .setCode(IncomingValidation.issueType(w.issueType())).setDiagnostics(diagnostics.apply(w.diagnostics()))
                     .addExpression(expression.apply(w.element()));
-        }
-        return outcome;
-    }
-
-    /** The answer to a create or update, with the warnings the resource was stored with. */
-    public static MethodOutcome answer(MethodOutcome outcome, IBaseResource resource) {
-        OperationOutcome warnings = outcome(resource, UnaryOperator.identity(), UnaryOperator.identity());
-        if (warnings != null) {
-            outcome.setOperationOutcome(warnings);
         }
         return outcome;
     }

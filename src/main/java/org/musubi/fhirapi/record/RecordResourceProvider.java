@@ -30,7 +30,6 @@ import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.access.Scoped;
-import org.musubi.fhirapi.incoming.ValidationWarnings;
 import org.musubi.fhirapi.response.StorePage;
 import org.musubi.fhirapi.response.StoredJson;
 import org.musubi.policy.Interaction;
@@ -124,8 +123,8 @@ public class RecordResourceProvider implements IResourceProvider {
         Caller caller = Caller.current();
         caller.scoped(ScopeTable.CREATE, parts.audit(), ScopeTable.written(resource));
         Written written = parts.write(caller, resource, null);
-        return ValidationWarnings.answer(new MethodOutcome(new IdType(written.type(), written.id(),
-                String.valueOf(written.version())), written.change() == Written.Change.CREATED), resource);
+        return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
+                written.change() == Written.Change.CREATED);
     }
 
     @Update
@@ -133,8 +132,8 @@ public class RecordResourceProvider implements IResourceProvider {
         Caller caller = Caller.current();
         caller.scoped(ScopeTable.UPDATE, parts.audit(), ScopeTable.written(resource));
         Written written = parts.write(caller, resource, id.getIdPart());
-        return ValidationWarnings.answer(new MethodOutcome(new IdType(written.type(), written.id(),
-                String.valueOf(written.version())), written.change() == Written.Change.CREATED), resource);
+        return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
+                written.change() == Written.Change.CREATED);
     }
 
     @Delete

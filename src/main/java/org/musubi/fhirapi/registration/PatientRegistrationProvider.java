@@ -13,7 +13,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.musubi.audit.Audit;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.ScopeTable;
-import org.musubi.fhirapi.incoming.ValidationWarnings;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +42,8 @@ public class PatientRegistrationProvider implements IResourceProvider {
     public MethodOutcome create(@ResourceParam Patient patient) {
         Caller caller = Caller.allowed(ScopeTable.CREATE, audit, "Patient");
         Written written = registration.register(caller, patient);
-        return ValidationWarnings.answer(new MethodOutcome(new IdType("Patient", written.id(),
-                String.valueOf(written.version())), written.change() == Written.Change.CREATED), patient);
+        return new MethodOutcome(new IdType("Patient", written.id(), String.valueOf(written.version())),
+                written.change() == Written.Change.CREATED);
     }
 
     /** A facility registers its own patient under an id of its choosing (as JP-CLINS examples do). */
@@ -56,7 +55,7 @@ public class PatientRegistrationProvider implements IResourceProvider {
                     + "All-digit ids belong to regional persons");
         }
         Written written = registration.register(caller, patient, id.getIdPart());
-        return ValidationWarnings.answer(new MethodOutcome(new IdType("Patient", written.id(),
-                String.valueOf(written.version())), written.change() == Written.Change.CREATED), patient);
+        return new MethodOutcome(new IdType("Patient", written.id(), String.valueOf(written.version())),
+                written.change() == Written.Change.CREATED);
     }
 }

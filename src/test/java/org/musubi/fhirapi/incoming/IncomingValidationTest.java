@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
@@ -121,8 +120,8 @@ class IncomingValidationTest {
             assertThat(w.element()).isEqualTo("Patient.communication[0].language");
             assertThat(w.diagnostics()).startsWith("Patient.communication[0].language: 既知の差異 language-iso-639-system：");
         });
-        OperationOutcome.OperationOutcomeIssueComponent issue = ((OperationOutcome) ValidationWarnings
-                .answer(new MethodOutcome(), patient).getOperationOutcome()).getIssueFirstRep();
+        OperationOutcome.OperationOutcomeIssueComponent issue = ValidationWarnings.outcome(patient, e -> e, d -> d)
+                .getIssueFirstRep();
         assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
         assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.CODEINVALID);
         assertThat(issue.getExpression()).extracting(s -> s.getValue()).containsExactly("Patient.communication[0].language");
