@@ -8,12 +8,14 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Component;
  * resource (or Bundle entry) it belongs to is written. In mode {@code rules}, or for an XML body, what
  * the parser found refuses the request at once (422). HAPI then uses the resource parsed here. An XML
  * body that declares a DOCTYPE is refused (400) before it is parsed, whatever the operation.
+ *
+ * <p>A create or update stored with warnings ({@link ValidationWarnings}) answers them: its 201 or 200 carries an
+ * {@code OperationOutcome} with the warnings, unless the client asked for {@code Prefer: return=minimal}.
  */
 @Component
 @Interceptor
@@ -65,6 +70,25 @@ public class IncomingBodyInterceptor {
         }
         request.setResource(parsed);
         return true;
+    }
+
+    /** The warnings of a stored create or update as the answer's body, which is otherwise empty. */
+    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    public boolean answer(RequestDetails request, ResponseDetails response) {
+        RestOperationTypeEnum operation = request.getRestOperationType();
+        if ((operation == RestOperationTypeEnum.CREATE || operation == RestOperationTypeEnum.UPDATE)
+                && response.getResponseResource() == null && request.getResource() != null && !minimal(request)) {
+            OperationOutcome warnings = ValidationWarnings.outcome(request.getResource(), e -> e, d -> d);
+            if (warnings != null) {
+                response.setResponseResource(warnings);
+            }
+        }
+        return true;
+    }
+
+    private static boolean minimal(RequestDetails request) {
+        String prefer = request.getHeader("Prefer");
+        return prefer != null && prefer.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("return=minimal");
     }
 
     private IBaseResource parse(RequestDetails request, EncodingEnum encoding, String body, ParseFaults faults) {

@@ -3,6 +3,7 @@ package org.musubi.fhirapi.incoming;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -10,6 +11,7 @@ import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.record.fhir.BaseValidation;
 import org.musubi.record.fhir.ClinsRules;
 import org.musubi.record.fhir.Fault;
+import org.musubi.record.fhir.KnownDeviations;
 import org.musubi.record.fhir.StructureRules;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,10 @@ import org.springframework.stereotype.Component;
  * and what was found stays on the parsed resources ({@link BodyFaults}) until each is written: the
  * validator's cost per call is paid once per request, not once per Bundle entry, and unknown elements
  * are seen before HAPI's parser drops them. A resource that did not come that way is validated on its own.
+ *
+ * <p>A fault that is a known real-world deviation ({@link KnownDeviations}) the operator tolerates
+ * ({@code musubi.fhir.validation-deviations}, all by default) does not refuse: the resource is stored and
+ * the fault kept on it as a warning ({@link ValidationWarnings}) for the write's answer.
  */
 @Component
 public class IncomingValidation {
@@ -32,12 +38,14 @@ public class IncomingValidation {
     private final StructureRules structure;
     private final boolean full;
     private final boolean checksBase;
+    private final Set<String> tolerated;
 
     IncomingValidation(BaseValidation base, StructureRules structure, FhirApiProperties properties) {
         this.base = base;
         this.structure = structure;
         this.full = properties.validatesBaseR4();
         this.checksBase = properties.checksBaseR4();
+        this.tolerated = properties.toleratedDeviations();
     }
 
     /** Whether a body is checked against base R4 as it arrives (modes standard and full). */
@@ -45,7 +53,10 @@ public class IncomingValidation {
         return checksBase;
     }
 
-    /** Refuses the resource with 422 when it fails base R4 (modes standard and full) or Musubi's rules. */
+    /**
+     * Refuses the resource with 422 when it fails base R4 (modes standard and full) or Musubi's rules; tolerated
+     * deviations are kept on it as warnings ({@link ValidationWarnings#of}).
+     */
     public void check(IBaseResource resource) {
         List<Fault> faults = new ArrayList<>();
         if (checksBase) {
@@ -53,9 +64,11 @@ public class IncomingValidation {
             faults.addAll(found != null ? found : full ? base.check(resource) : structure.check(encoded(resource)));
         }
         faults.addAll(ClinsRules.check(resource));
-        if (!faults.isEmpty()) {
-            throw refusal(faults);
+        KnownDeviations.Findings findings = KnownDeviations.sort(faults, tolerated);
+        if (!findings.refusing().isEmpty()) {
+            throw refusal(findings.refusing());
         }
+        ValidationWarnings.keep(resource, findings.warnings());
     }
 
     /** Refuses a transaction or batch whose body had faults outside any entry's resource. */
@@ -105,7 +118,7 @@ public class IncomingValidation {
                 outcome);
     }
 
-    private static OperationOutcome.IssueType issueType(String code) {
+    static OperationOutcome.IssueType issueType(String code) {
         try {
             return OperationOutcome.IssueType.fromCode(code);
         } catch (org.hl7.fhir.exceptions.FHIRException e) {

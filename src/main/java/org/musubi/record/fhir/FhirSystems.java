@@ -18,6 +18,8 @@ public final class FhirSystems {
     public static final String LOINC = "http://loinc.org";
     /** UCUM units (v2 name ISO+). */
     public static final String UCUM = "http://unitsofmeasure.org";
+    /** HL7's Common Languages, the value set R4 binds language elements to (extensible or preferred). */
+    public static final String COMMON_LANGUAGES = "http://hl7.org/fhir/ValueSet/languages";
     /** JLAC10 17-digit lab codes (v2 names JC10, JLAC10), URL form. */
     public static final String JLAC10 = "http://medis.or.jp/CodeSystem/master-JLAC10-17digits";
     /** JLAC10 17-digit lab codes, OID form (as Musubi's synthetic records and some senders write it). */

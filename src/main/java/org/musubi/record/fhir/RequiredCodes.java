@@ -31,6 +31,7 @@ final class RequiredCodes {
     private static final Set<String> CODED = Set.of("CodeableConcept", "Coding");
     private final FhirContext context;
     private volatile Map<String, Set<String>> byPath;
+    private volatile Set<String> commonLanguages;
 
     RequiredCodes(FhirContext context) {
         this.context = context;
@@ -41,11 +42,20 @@ final class RequiredCodes {
         return load().get(definitionPath);
     }
 
+    /** HL7's Common Languages ({@value #LANGUAGES}), the value set R4 binds language elements to (extensible or preferred). */
+    Set<String> commonLanguages() {
+        load();
+        return commonLanguages;
+    }
+
+    static final String LANGUAGES = FhirSystems.COMMON_LANGUAGES;
+
     Map<String, Set<String>> load() {
         Map<String, Set<String>> ready = byPath;
         if (ready == null) {
             synchronized (this) {
                 if (byPath == null) {
+                    commonLanguages = expand(new DefaultProfileValidationSupport(context), LANGUAGES);
                     byPath = read();
                 }
                 ready = byPath;

@@ -217,6 +217,9 @@ public final class StructureRules {
                 }
                 if (datatype && (type.getName().equals("CodeableConcept") || type.getName().equals("Coding"))) {
                     coded(value, type.getName().equals("Coding"), requiredCodes.at(definitionPath), path, faults);
+                    if (definitionPath.endsWith(".language")) {
+                        language(value, type.getName().equals("Coding"), path, faults);
+                    }
                 }
             }
             case RESOURCE -> resource(value, path, faults);
@@ -294,6 +297,32 @@ public final class StructureRules {
         faults.add(new Fault(path, "code-invalid", "コードが正しくありません（コード体系にないか、必須の値セットにありません）",
                 given.isEmpty() ? "No code provided, and a code is required from the value set of this element (required binding)"
                         : "None of the codes provided " + given + " are in the value set of this element (required binding)"));
+    }
+
+    /**
+     * A coded language (Patient.communication.language …) outside HL7's Common Languages, which R4 binds it to: found
+     * as HAPI's validator words it, so that {@link KnownDeviations} tells the known deviations among them (a BCP-47
+     * tag such as {@code vi}, a code of ISO 639) from other codes, and modes standard and full treat them alike.
+     */
+    private void language(JsonNode value, boolean coding, String path, List<Fault> faults) {
+        List<JsonNode> codings = new ArrayList<>();
+        if (coding) {
+            codings.add(value);
+        } else {
+            value.path("coding").forEach(codings::add);
+        }
+        Set<String> common = requiredCodes.commonLanguages();
+        if (codings.isEmpty() || common.isEmpty()
+                || codings.stream().anyMatch(c -> common.contains(FhirJson.text(c.get("system")) + "|" + FhirJson.text(c.get("code"))))) {
+            return;
+        }
+        JsonNode first = codings.getFirst();
+        String system = FhirJson.text(first.get("system"));
+        String code = FhirJson.text(first.get("code"));
+        String english = system != null && system.startsWith("urn:iso:std:iso:639-")
+                ? "Inappropriate CodeSystem URL \"" + system + "\" for ValueSet: " + RequiredCodes.LANGUAGES
+                : "Code \"" + code + "\" is not in valueset: " + RequiredCodes.LANGUAGES;
+        faults.add(new Fault(path, "code-invalid", "コードが正しくありません（コード体系にないか、必須の値セットにありません）", english));
     }
 
     /** A reference's type, where it names one ({@code Type/id}, {@code Type?query}, {@code http://…/Type/id}), must be a target the element allows. */

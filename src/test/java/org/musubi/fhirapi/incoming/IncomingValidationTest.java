@@ -9,6 +9,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.fhirapi.bundle.EntryRefusals;
@@ -154,6 +155,85 @@ class IncomingValidationTest {
                 + "Observation.status: 必須の要素がありません / minimum required = 1");
     }
 
+    @Test
+    void aLanguageInIso639IsStoredWithAWarningNamingTheElement() {
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
+        Patient patient = patientSpeaking("urn:iso:std:iso:639-1", "en");
+
+        validation.check(patient);
+
+        assertThat(ValidationWarnings.of(patient)).singleElement().satisfies(w -> {
+            assertThat(w.element()).isEqualTo("Patient.communication[0].language");
+            assertThat(w.diagnostics()).startsWith("Patient.communication[0].language: 既知の差異 language-iso-639-system：");
+        });
+        OperationOutcome.OperationOutcomeIssueComponent issue = ValidationWarnings.outcome(patient, e -> e, d -> d)
+                .getIssueFirstRep();
+        assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.CODEINVALID);
+        assertThat(issue.getExpression()).extracting(s -> s.getValue()).containsExactly("Patient.communication[0].language");
+    }
+
+    @Test
+    void withTheDeviationDisabledByPropertyTheSameLanguageIsRefused() {
+        IncomingValidation none = new IncomingValidation(Validators.shared(), RULES, deviations("none"));
+        IncomingValidation other = new IncomingValidation(Validators.shared(), RULES, deviations("language-outside-common-languages"));
+
+        for (IncomingValidation validation : List.of(none, other)) {
+            assertThatThrownBy(() -> validation.check(patientSpeaking("urn:iso:std:iso:639-1", "en")))
+                    .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
+                        OperationOutcome.OperationOutcomeIssueComponent issue =
+                                ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep();
+                        assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+                        assertThat(issue.getExpression()).extracting(s -> s.getValue())
+                                .containsExactly("Patient.communication[0].language");
+                    });
+        }
+        Patient vietnamese = patientSpeaking("urn:ietf:bcp:47", "vi");
+        other.check(vietnamese);
+        assertThat(ValidationWarnings.of(vietnamese)).hasSize(1);
+    }
+
+    @Test
+    void aRealErrorStillRefusesBesideATolerantDeviationAndOnlyTheErrorIsNamed() {
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
+        String json = """
+                {"resourceType":"Patient","gender":"M","communication":[
+                 {"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"vi"}]}}]}""";
+        Patient patient = FHIR.newJsonParser().parseResource(Patient.class, json.replace("\"M\"", "\"male\""));
+        validation.attach(patient, json, List.of());
+
+        assertThatThrownBy(() -> validation.check(patient)).isInstanceOfSatisfying(UnprocessableEntityException.class,
+                e -> assertThat(((OperationOutcome) e.getOperationOutcome()).getIssue())
+                        .allSatisfy(i -> assertThat(i.getExpression().getFirst().getValue()).isEqualTo("Patient.gender")));
+        assertThat(ValidationWarnings.of(patient)).isEmpty();
+    }
+
+    @Test
+    void aBundlesEntriesKeepTheirOwnWarnings() {
+        IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
+        String json = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000011","request":{"method":"POST","url":"Patient"},
+                  "resource":{"resourceType":"Patient","language":"ja-JP"}},
+                 {"fullUrl":"urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000012","request":{"method":"POST","url":"Observation"},
+                  "resource":{"resourceType":"Observation","status":"final","code":{"text":"HbA1c"}}}]}""";
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, json);
+        validation.attach(bundle, json, List.of());
+
+        validation.checkBundle(bundle);
+        bundle.getEntry().forEach(e -> validation.check(e.getResource()));
+
+        assertThat(ValidationWarnings.of(bundle.getEntry().get(0).getResource())).extracting(f -> f.element())
+                .containsExactly("Patient.language");
+        assertThat(ValidationWarnings.of(bundle.getEntry().get(1).getResource())).isEmpty();
+    }
+
+    private static Patient patientSpeaking(String system, String code) {
+        Patient patient = new Patient();
+        patient.addCommunication().getLanguage().addCoding().setSystem(system).setCode(code);
+        return patient;
+    }
+
     private static Observation observation(Observation.ObservationStatus status) {
         Observation observation = new Observation().setStatus(status);
         observation.getCode().setText("HbA1c");
@@ -162,5 +242,9 @@ class IncomingValidationTest {
 
     private static FhirApiProperties mode(String validation) {
         return new FhirApiProperties("urn:musubi:regional-id", 20, validation, DataSize.ofMegabytes(10));
+    }
+
+    private static FhirApiProperties deviations(String... tolerated) {
+        return new FhirApiProperties("urn:musubi:regional-id", 20, "full", DataSize.ofMegabytes(10), List.of(tolerated));
     }
 }

@@ -94,6 +94,21 @@ class StructureRulesTest {
     }
 
     @Test
+    void aLanguageOutsideHl7sCommonLanguagesIsFoundAsHapisValidatorWordsItSoKnownDeviationsTellsWhichItIs() {
+        String vietnamese = """
+                {"resourceType":"Patient","communication":[{"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"vi"}]}}]}""";
+        String iso = vietnamese.replace("urn:ietf:bcp:47", "urn:iso:std:iso:639-1");
+
+        assertThat(rules.check(vietnamese)).singleElement().satisfies(f -> {
+            assertThat(f.element()).isEqualTo("Patient.communication[0].language");
+            assertThat(KnownDeviations.of(f)).map(KnownDeviations.Deviation::name).contains("language-outside-common-languages");
+        });
+        assertThat(rules.check(iso)).singleElement().satisfies(f ->
+                assertThat(KnownDeviations.of(f)).map(KnownDeviations.Deviation::name).contains("language-iso-639-system"));
+        assertThat(rules.check(vietnamese.replace("\"vi\"", "\"en-US\""))).isEmpty();
+    }
+
+    @Test
     void theMessagesNameTheRuleInJapaneseAndEnglish() {
         assertThat(rules.check("""
                 {"resourceType":"Observation","code":{"text":"HbA1c"},"priority":"high"}"""))
