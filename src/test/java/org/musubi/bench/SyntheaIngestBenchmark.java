@@ -1,0 +1,178 @@
+package org.musubi.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.musubi.registry.Administrator;
+import org.musubi.registry.Facility;
+import org.musubi.registry.systems.DeclareIdentifierSystem;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.SyntheaBundles;
+import org.musubi.testing.TestAccounts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 24's benchmark: Synthea's transaction Bundles, as Synthea writes them, posted by one client to Musubi's FHIR
+ * API in its default validation mode (or the one given by {@code -Dmusubi.fhir.validation=…}), then
+ * {@code Patient/$everything} of each generated patient, all pages; and, with {@code -Dmusubi.bench.compare=URL}
+ * (e.g. {@code http://localhost:8080/fhir}, a HAPI FHIR JPA starter started by hand: bench/README.md), the same
+ * files and reads against that server, by the same client code. The only preparation on Musubi's side is the one an
+ * operator makes: a hospital whose declared patient-ID system is Synthea's MRN system.
+ * Arguments: {@code --persons=N} (generated population, kept under target/synthea for later runs), {@code --seed=S},
+ * {@code --rounds=R} ($everything rounds over all patients).
+ */
+public final class SyntheaIngestBenchmark {
+
+    static final String SYNTHEA_MRN = "http://hospital.smarthealthit.org";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PATIENT = Pattern.compile("^(?:.*/)?Patient/([^/]+)");
+
+    private SyntheaIngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Long> defaults = new LinkedHashMap<>();
+        defaults.put("persons", 20L);
+        defaults.put("seed", 1L);
+        defaults.put("rounds", 3L);
+        BenchOptions options = BenchOptions.parse(args, defaults);
+        List<Path> files = SyntheaBundles.generate(new SyntheaBundles.Population(options.get("seed"), options.integer("persons")),
+                Path.of("target", "synthea"));
+        long resources = 0;
+        for (Path file : files) {
+            resources += JSON.readTree(file.toFile()).path("entry").size();
+        }
+        System.out.printf(Locale.ROOT, "Synthea %s: %d files, %,d entries, %,.1f MB%n", SyntheaBundles.VERSION, files.size(),
+                resources, files.stream().mapToLong(SyntheaIngestBenchmark::size).sum() / 1e6);
+        String compare = System.getProperty("musubi.bench.compare");
+        try (RecordBenchServer server = RecordBenchServer.start(null, true)) {
+            TestAccounts accounts = server.bean(TestAccounts.class);
+            Facility hospital = accounts.newHospital();
+            server.bean(DeclareIdentifierSystem.class).declare(Administrator.of(accounts.networkAdmin()), hospital.id(), SYNTHEA_MRN);
+            FhirClients clients = server.bean(FhirClients.class);
+            String token = clients.token(server.port(), clients.register(hospital, "system/*.read", "system/*.write"));
+            Target musubi = new Target("Musubi (validation " + server.bean(org.musubi.fhirapi.FhirApiProperties.class).validation()
+                    + ")", "http://localhost:" + server.port() + "/fhir", token);
+            long jvm = ProcessHandle.current().pid();
+            long cpu = ResourceUse.cpuNanos(jvm);
+            Result mine = musubi.ingest(files, resources);
+            System.out.printf(Locale.ROOT, "  CPU during the ingest: this JVM (server and client) %.1f s%n",
+                    (ResourceUse.cpuNanos(jvm) - cpu) / 1e9);
+            Result theirs = null;
+            if (compare != null) {
+                theirs = new Target("compared server " + compare, compare, null).ingest(files, resources);
+            }
+            Distribution ours = musubi.everything(mine.patients(), options.integer("rounds"));
+            Distribution other = theirs == null ? null : new Target("compared", compare, null).everything(theirs.patients(),
+                    options.integer("rounds"));
+            System.out.println();
+            System.out.println("| | resources/s (one client) | $everything, all pages, p50 / p95 ms |");
+            System.out.println("|---|---|---|");
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f / %.1f |%n", musubi.name(), mine.perSecond(), ours.percentile(50) / 1e6,
+                    ours.percentile(95) / 1e6);
+            if (theirs != null) {
+                System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f / %.1f |%n", compare, theirs.perSecond(), other.percentile(50) / 1e6,
+                        other.percentile(95) / 1e6);
+                System.out.printf(Locale.ROOT, "Musubi / compared: ingest %.2f×, $everything p50 %.1f× faster%n",
+                        mine.perSecond() / theirs.perSecond(), other.percentile(50) / (double) ours.percentile(50));
+            }
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    record Result(double perSecond, List<String> patients) {
+    }
+
+    /** One FHIR server, reached by the same plain HTTP client (a bearer token when it needs one). */
+    record Target(String name, String base, String token) {
+
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        Result ingest(List<Path> files, long resources) throws IOException, InterruptedException {
+            List<String> patients = new ArrayList<>();
+            long started = System.nanoTime();
+            for (Path file : files) {
+                HttpResponse<String> response = HTTP.send(request(URI.create(base))
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(name + " refused " + file.getFileName() + ": " + response.statusCode() + " "
+                            + response.body().substring(0, Math.min(2000, response.body().length())));
+                }
+                for (JsonNode entry : JSON.readTree(response.body()).path("entry")) {
+                    String location = entry.path("response").path("location").asString("");
+                    Matcher m = PATIENT.matcher(location);
+                    if (m.find() && !location.contains("?")) {
+                        String id = m.group(1);
+                        if (!patients.contains(id) && file.getFileName().toString().matches("(?!hospital|practitioner).*")) {
+                            patients.add(id);
+                        }
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "%s: %,d resources in %d Bundles in %.1f s = %,.0f resources/s; %d patients%n", name,
+                    resources, files.size(), seconds, resources / seconds, patients.size());
+            return new Result(resources / seconds, patients);
+        }
+
+        /** Each patient's whole {@code $everything}, following {@code next} links; the first round warms up. */
+        Distribution everything(List<String> patients, int rounds) throws IOException, InterruptedException {
+            List<Long> nanos = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) {
+                for (String patient : patients) {
+                    long started = System.nanoTime();
+                    String url = base + "/Patient/" + patient + "/$everything?_count=1000";
+                    int total = 0;
+                    while (url != null) {
+                        HttpResponse<String> response = HTTP.send(request(URI.create(url)).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(name + " $everything " + response.statusCode());
+                        }
+                        JsonNode page = JSON.readTree(response.body());
+                        total += page.path("entry").size();
+                        url = null;
+                        for (JsonNode link : page.path("link")) {
+                            if (link.path("relation").asString("").equals("next")) {
+                                url = link.path("url").asString();
+                            }
+                        }
+                    }
+                    if (round > 0) {
+                        nanos.add(System.nanoTime() - started);
+                    }
+                    if (round == 0 && total == 0) {
+                        throw new IllegalStateException(name + " $everything of " + patient + " is empty");
+                    }
+                }
+            }
+            return new Distribution(nanos.stream().mapToLong(Long::longValue).toArray());
+        }
+
+        private HttpRequest.Builder request(URI uri) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).header("Accept", "application/fhir+json");
+            return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+        }
+    }
+}
