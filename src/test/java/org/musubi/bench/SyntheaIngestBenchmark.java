@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facility;
 import org.musubi.registry.systems.DeclareIdentifierSystem;
@@ -38,7 +36,6 @@ public final class SyntheaIngestBenchmark {
 
     static final String SYNTHEA_MRN = "http://hospital.smarthealthit.org";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern PATIENT = Pattern.compile("^(?:.*/)?Patient/([^/]+)");
 
     private SyntheaIngestBenchmark() {
     }
@@ -58,6 +55,11 @@ public final class SyntheaIngestBenchmark {
         System.out.printf(Locale.ROOT, "Synthea %s: %d files, %,d entries, %,.1f MB%n", SyntheaBundles.VERSION, files.size(),
                 resources, files.stream().mapToLong(SyntheaIngestBenchmark::size).sum() / 1e6);
         String compare = System.getProperty("musubi.bench.compare");
+        // a Synthea patient's whole history is one transaction, up to a few tens of MB: as a network loading whole
+        // histories would, raise the request limit (10 MB by default) unless told otherwise
+        if (System.getProperty("musubi.fhir.max-request-size") == null) {
+            System.setProperty("musubi.fhir.max-request-size", "256MB");
+        }
         try (RecordBenchServer server = RecordBenchServer.start(null, true)) {
             TestAccounts accounts = server.bean(TestAccounts.class);
             Facility hospital = accounts.newHospital();
@@ -119,21 +121,41 @@ public final class SyntheaIngestBenchmark {
                     throw new IllegalStateException(name + " refused " + file.getFileName() + ": " + response.statusCode() + " "
                             + response.body().substring(0, Math.min(2000, response.body().length())));
                 }
-                for (JsonNode entry : JSON.readTree(response.body()).path("entry")) {
-                    String location = entry.path("response").path("location").asString("");
-                    Matcher m = PATIENT.matcher(location);
-                    if (m.find() && !location.contains("?")) {
-                        String id = m.group(1);
-                        if (!patients.contains(id) && file.getFileName().toString().matches("(?!hospital|practitioner).*")) {
-                            patients.add(id);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            for (Path file : files) {
+                for (JsonNode entry : JSON.readTree(file.toFile()).path("entry")) {
+                    if (entry.path("resource").path("resourceType").asString("").equals("Patient")) {
+                        for (JsonNode identifier : entry.path("resource").path("identifier")) {
+                            if (identifier.path("system").asString("").equals(SYNTHEA_MRN)) {
+                                patients.add(patientOf(identifier.path("value").asString()));
+                            }
                         }
                     }
                 }
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "%s: %,d resources in %d Bundles in %.1f s = %,.0f resources/s; %d patients%n", name,
                     resources, files.size(), seconds, resources / seconds, patients.size());
             return new Result(resources / seconds, patients);
+        }
+
+        /**
+         * The id whose {@code $everything} is the patient's record: on Musubi the regional person the facility's
+         * Patient is linked to (PIXm), elsewhere the Patient itself (a search by the MRN).
+         */
+        private String patientOf(String mrn) throws IOException, InterruptedException {
+            String token = java.net.URLEncoder.encode(SYNTHEA_MRN + "|" + mrn, java.nio.charset.StandardCharsets.UTF_8);
+            String url = this.token != null ? base + "/Patient/$ihe-pix?sourceIdentifier=" + token : base + "/Patient?identifier=" + token;
+            JsonNode answer = JSON.readTree(HTTP.send(request(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            if (this.token != null) {
+                for (JsonNode parameter : answer.path("parameter")) {
+                    if (parameter.path("name").asString("").equals("targetId")) {
+                        return parameter.path("valueReference").path("reference").asString().replaceAll(".*Patient/", "");
+                    }
+                }
+                throw new IllegalStateException(name + ": PIXm found no person for MRN " + mrn);
+            }
+            return answer.path("entry").get(0).path("resource").path("id").asString();
         }
 
         /** Each patient's whole {@code $everything}, following {@code next} links; the first round warms up. */
