@@ -59,6 +59,30 @@ class IncomingValidationIT {
     }
 
     @Test
+    void aPatientWithoutAnyOfTheFacilitysPatientIdSystemsAndATransactionOfAnUnstoredTypeAreRefusedAndAuditedOnce() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        ApiClientAdministration.NewApiClient client = clients.register(hospital, "system/*.read", "system/*.write");
+        IGenericClient fhir = clients.fhir(port, clients.token(port, client));
+        org.hl7.fhir.r4.model.Patient stranger = new org.hl7.fhir.r4.model.Patient();
+        stranger.addIdentifier().setSystem("http://example.org/not-declared").setValue("X1");
+        stranger.addName().setFamily("ケンショウ");
+        long before = audit.max();
+
+        assertThatThrownBy(() -> fhir.create().resource(stranger).execute()).isInstanceOf(UnprocessableEntityException.class);
+        assertThat(audit.since(before, client.client().clientId())).containsExactly("CREATE DENY record.invalid 422");
+
+        Bundle unstored = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        unstored.addEntry().setFullUrl("urn:uuid:0b6d1a56-8a43-4c8b-9c1e-0000000000f1").setResource(new org.hl7.fhir.r4.model.Task()
+                .setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.DRAFT).setIntent(org.hl7.fhir.r4.model.Task.TaskIntent.ORDER))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
+        long beforeTransaction = audit.max();
+        assertThatThrownBy(() -> fhir.transaction().withBundle(unstored).execute())
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException.class);
+        assertThat(audit.since(beforeTransaction, client.client().clientId())).hasSize(1)
+                .allSatisfy(row -> assertThat(row).startsWith("CREATE DENY "));
+    }
+
+    @Test
     void aTransactionWithAnInvalidEntryIsRefusedWholeNamingTheEntryAndTheElement() {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Unexpected failures reach the caller as a plain OperationOutcome without stack trace, SQL or
  * patient data; the details go to the log (at ERROR, without request parameters), and the attempt to the
- * audit trail (one row, outcome ERROR) when nothing recorded it before it failed. A parameter HAPI
+ * audit trail (one row, outcome ERROR) when nothing recorded it before it failed. A write refused with a
+ * FHIR error (4xx) before anything recorded it gets its one row here too (outcome DENY, {@code record.invalid <status>}). A parameter HAPI
  * cannot parse (a malformed date or number) is the caller's mistake: 400, saying what was wrong.
  */
 @Component
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Component;
 public class SafeErrors {
 
     private static final Logger log = LoggerFactory.getLogger(SafeErrors.class);
+    private static final java.util.Set<RestOperationTypeEnum> WRITES = java.util.EnumSet.of(RestOperationTypeEnum.CREATE,
+            RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE,
+            RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
     private final Audit audit;
 
     public SafeErrors(Audit audit) {
@@ -40,6 +44,14 @@ public class SafeErrors {
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException hide(RequestDetails request, Throwable error, HttpServletRequest servletRequest) {
         if (error instanceof BaseServerResponseException known && !(error instanceof InternalErrorException)) {
+            if (WRITES.contains(request.getRestOperationType()) && !audit.recordedForCurrentRequest()) {
+                // a write refused before anything on its way recorded it (a Patient without the facility's patient-ID
+                // system, an entry of a type Musubi does not store …): still one row, as for every refusal
+                audit.record(AuditEntry.of(action(request.getRestOperationType()), Outcome.DENY)
+                        .on(request.getResourceName(), request.getId() == null ? new Object[0]
+                                : new Object[] {request.getId().getIdPart()})
+                        .purpose(Purpose.TREATMENT).reason("record.invalid " + known.getStatusCode()));
+            }
             return known;
         }
         if (error instanceof DataFormatException unreadable) { // a search parameter HAPI could not parse (a date, a number)
