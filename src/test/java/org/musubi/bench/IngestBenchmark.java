@@ -154,7 +154,7 @@ public final class IngestBenchmark {
     }
 
     /** The embedded PostgreSQL's postmaster: the parent of a backend. */
-    private static long postmasterPid(DataSource owner) throws SQLException {
+    static long postmasterPid(DataSource owner) throws SQLException {
         try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
