@@ -138,8 +138,8 @@ class SyntheaPatientIT {
                         && "vi".equals(resource.path("communication").path(0).path("language").path("coding").path(0)
                         .path("code").asString())) {
                     ObjectNode patient = (ObjectNode) resource;
-                    // TODO(issue 24, declared identifier systems): remove once a facility may declare Synthea's MRN
-                    // system; until then the facility's built-in patient-ID system is added to the Patient.
+                    // the facility's built-in patient ID added: this test is about the language, and Synthea's MRN
+                    // system can be declared by one facility only, SyntheaTransactionIT's (which posts unmodified)
                     patient.withArray("identifier").addObject().put("system", FhirRecords.patientSystem(facility))
                             .put("value", "SYN-" + FhirRecords.localId());
                     return (ObjectNode) entry;
