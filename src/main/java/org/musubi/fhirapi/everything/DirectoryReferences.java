@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.StoredResource;
@@ -23,10 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryReferences {
 
-    private static final Pattern REFERENCE = Pattern.compile("\"reference\":\"("
-            + String.join("|", org.musubi.record.fhir.ResourceKind.types().stream()
-                    .filter(t -> org.musubi.record.fhir.ResourceKind.of(t).orElseThrow().directory()).sorted().toList())
-            + ")/([A-Za-z0-9\\-.]{1,64})\"");
+    private static final String REFERENCE = "\"reference\":\"";
+    private static final Set<String> DIRECTORY = Set.copyOf(org.musubi.record.fhir.ResourceKind.types().stream()
+            .filter(t -> org.musubi.record.fhir.ResourceKind.of(t).orElseThrow().directory()).toList());
     private final ResourceLookup store;
 
     DirectoryReferences(ResourceLookup store) {
@@ -52,11 +49,36 @@ class DirectoryReferences {
     private List<String> references(List<StoredResource> found) {
         Set<String> refs = new LinkedHashSet<>();
         for (StoredResource resource : found) {
-            Matcher m = REFERENCE.matcher(resource.json());
-            while (m.find()) {
-                refs.add(m.group(1) + "/" + m.group(2));
+            String json = resource.json();
+            for (int at = json.indexOf(REFERENCE); at >= 0; at = json.indexOf(REFERENCE, at + 1)) {
+                String ref = directoryReference(json, at + REFERENCE.length());
+                if (ref != null) {
+                    refs.add(ref);
+                }
             }
         }
         return List.copyOf(refs);
+    }
+
+    /**
+     * The {@code Type/id} a reference's value starting at {@code from} holds when the type is a directory type and the id
+     * a FHIR id ({@code [A-Za-z0-9\-.]{1,64}}) closed by the value's quote; otherwise null. (A scan by
+     * {@link String#indexOf}, several times faster on the long texts of a whole record than the equivalent pattern.)
+     */
+    static String directoryReference(String json, int from) {
+        int slash = json.indexOf('/', from);
+        if (slash < 0 || slash - from > 24 || !DIRECTORY.contains(json.substring(from, slash))) {
+            return null;
+        }
+        int end = slash + 1;
+        while (end < json.length() && end - slash <= 65 && isIdChar(json.charAt(end))) {
+            end++;
+        }
+        int length = end - slash - 1;
+        return length >= 1 && length <= 64 && end < json.length() && json.charAt(end) == '"' ? json.substring(from, end) : null;
+    }
+
+    private static boolean isIdChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.';
     }
 }
