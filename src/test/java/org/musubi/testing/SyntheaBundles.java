@@ -74,7 +74,7 @@ public final class SyntheaBundles {
     }
 
     /**
-     * Six young adults in Honolulu (seed 1, ages 18–30): small Bundles (400–900 entries) that hold every resource
+     * Six young adults in Honolulu (seed 1, ages 18–30): small Bundles (434–889 entries) that hold every resource
      * type Synthea writes for adults, and, among their languages, Vietnamese coded {@code vi}, which HAPI's validator
      * does not accept (a known deviation). Generated in about 15 s on two cores.
      */
