@@ -49,15 +49,19 @@ class DirectoryReferences {
     private List<String> references(List<StoredResource> found) {
         Set<String> refs = new LinkedHashSet<>();
         for (StoredResource resource : found) {
-            String json = resource.json();
-            for (int at = json.indexOf(REFERENCE); at >= 0; at = json.indexOf(REFERENCE, at + 1)) {
-                String ref = directoryReference(json, at + REFERENCE.length());
-                if (ref != null) {
-                    refs.add(ref);
-                }
-            }
+            addReferences(resource.json(), refs);
         }
         return List.copyOf(refs);
+    }
+
+    /** Adds the directory references ({@code Type/id}) in one stored text to {@code refs}, in the order they stand. */
+    static void addReferences(String json, Set<String> refs) {
+        for (int at = json.indexOf(REFERENCE); at >= 0; at = json.indexOf(REFERENCE, at + 1)) {
+            String ref = directoryReference(json, at + REFERENCE.length());
+            if (ref != null) {
+                refs.add(ref);
+            }
+        }
     }
 
     /**
@@ -65,7 +69,7 @@ class DirectoryReferences {
      * a FHIR id ({@code [A-Za-z0-9\-.]{1,64}}) closed by the value's quote; otherwise null. (A scan by
      * {@link String#indexOf}, several times faster on the long texts of a whole record than the equivalent pattern.)
      */
-    static String directoryReference(String json, int from) {
+    private static String directoryReference(String json, int from) {
         int slash = json.indexOf('/', from);
         if (slash < 0 || slash - from > 24 || !DIRECTORY.contains(json.substring(from, slash))) {
             return null;

@@ -19,14 +19,8 @@ class DirectoryReferencesTest {
     }
 
     private static java.util.List<String> refs(String json) {
-        java.util.List<String> found = new java.util.ArrayList<>();
-        String marker = "\"reference\":\"";
-        for (int at = json.indexOf(marker); at >= 0; at = json.indexOf(marker, at + 1)) {
-            String ref = DirectoryReferences.directoryReference(json, at + marker.length());
-            if (ref != null) {
-                found.add(ref);
-            }
-        }
-        return found;
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        DirectoryReferences.addReferences(json, found);
+        return java.util.List.copyOf(found);
     }
 }
