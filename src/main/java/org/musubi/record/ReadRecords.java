@@ -115,9 +115,7 @@ public final class ReadRecords {
             Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
             Found found = store.search(keys, allowed, query);
-            List<StoredResource> included = includes.referencedBy(found.resources()).stream()
-                    .map(ref -> store.find(ref.substring(0, ref.indexOf('/')), ref.substring(ref.indexOf('/') + 1)))
-                    .flatMap(Optional::stream)
+            List<StoredResource> included = store.findAll(includes.referencedBy(found.resources())).stream()
                     .filter(r -> !r.deleted())
                     .filter(r -> r.patientData()
                             ? keys.contains(r.patientKey()) && r.items().stream().allMatch(view::sees)

@@ -79,7 +79,14 @@ public final class SyntheaIngestBenchmark {
             if (compare != null) {
                 theirs = new Target("compared server " + compare, compare, null).ingest(files, resources);
             }
+            cpu = ResourceUse.cpuNanos(jvm);
+            databaseCpu = ResourceUse.treeCpuNanos(postmaster);
+            long wall = System.nanoTime();
             Distribution ours = musubi.everything(mine.patients(), options.integer("rounds"));
+            int calls = mine.patients().size() * (options.integer("rounds") + 1);
+            System.out.printf(Locale.ROOT, "  $everything: %d patients' records, all pages, in %.1f s; per record: this JVM (server and"
+                    + " client) %.1f ms CPU, PostgreSQL %.1f ms CPU%n", calls, (System.nanoTime() - wall) / 1e9,
+                    (ResourceUse.cpuNanos(jvm) - cpu) / 1e6 / calls, (ResourceUse.treeCpuNanos(postmaster) - databaseCpu) / 1e6 / calls);
             Distribution other = theirs == null ? null : new Target("compared", compare, null).everything(theirs.patients(),
                     options.integer("rounds"));
             System.out.println();

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.musubi.fhirapi.access.Caller;
@@ -23,10 +25,7 @@ import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * {@code GET /fhir/Patient/<id>/$everything} in JSON without HAPI's object model: the stored JSON of
@@ -38,7 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class EverythingJson extends OncePerRequestFilter {
 
     private static final Pattern PATH = Pattern.compile("/fhir/Patient/(\\d{1,18})/\\$everything");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final transient ObjectProvider<Parts> parts;
 
     /** What the filter needs, looked up on first use. */
@@ -69,20 +67,34 @@ public class EverythingJson extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        List<byte[]> body;
         try {
-            byte[] body = bundle(request, Long.parseLong(m.group(1)));
-            response.setStatus(200);
-            response.setContentType("application/fhir+json;charset=UTF-8");
-            response.setContentLength(body.length);
-            try (OutputStream out = response.getOutputStream()) {
-                out.write(body);
-            }
+            body = bundle(request, Long.parseLong(m.group(1)));
         } catch (BaseServerResponseException e) {
             ServletOutcomes.error(response, e.getStatusCode(), e.getMessage());
+            return;
+        }
+        long length = 0;
+        for (byte[] part : body) {
+            length += part.length;
+        }
+        response.setStatus(200);
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.setContentLengthLong(length);
+        try (OutputStream out = response.getOutputStream()) {
+            for (byte[] part : body) {
+                out.write(part);
+            }
         }
     }
 
-    private byte[] bundle(HttpServletRequest request, long personId) {
+    /**
+     * The page's Bundle as UTF-8 parts to be written one after another: its head, then each entry's head, its resource
+     * (the stored text stamped with id and version, encoded by {@link String#getBytes} rather than character by
+     * character) and its tail, then the Bundle's end. Everything is made before anything is written, so a failure
+     * still answers with an error rather than a cut-off page.
+     */
+    private List<byte[]> bundle(HttpServletRequest request, long personId) {
         Parts p = parts.getObject();
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.EVERYTHING, p.records().audit());
@@ -90,39 +102,64 @@ public class EverythingJson extends OncePerRequestFilter {
         int from = number(request.getParameter("_offset"), 0, 0, Integer.MAX_VALUE);
         ReadRecords.Everything everything = p.pages().page(caller, scoped, personId, size, from);
         String base = request.getRequestURL().substring(0, request.getRequestURL().indexOf("/Patient/"));
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset")
-                .put("total", everything.found().total() + 1);
-        links(bundle, base, personId, size, from, everything.found().total() + 1);
-        ArrayNode entries = bundle.putArray("entry");
+        long total = everything.found().total() + 1;
+        List<byte[]> parts = new ArrayList<>(3 * (everything.found().resources().size() + everything.included().size()) + 8);
+        parts.add(utf8(head(base, personId, size, from, total)));
+        String escapedBase = new String(JsonStringEncoder.getInstance().quoteAsCharArray(base));
+        boolean first = true;
         if (from == 0) {
             OpenedPerson o = p.opener().opened(caller, everything.view());
             String patient = p.records().resources().parser().encodeResourceToString(p.opener().patient(o));
-            entry(entries, base + "/Patient/" + personId, JSON.readTree(patient));
+            parts.add(utf8(entryHead(escapedBase, "Patient", String.valueOf(personId))));
+            parts.add(utf8(patient));
+            parts.add(MATCH);
+            first = false;
         }
         for (StoredResource r : everything.found().resources()) {
-            entries.addObject().put("fullUrl", base + "/" + r.type() + "/" + r.id()).putRawValue("resource", StoredJson.stamped(r))
-                    .putObject("search").put("mode", "match");
+            parts.add(utf8((first ? "" : ",") + entryHead(escapedBase, r.type(), r.id())));
+            parts.add(utf8(StoredJson.stampedText(r)));
+            parts.add(MATCH);
+            first = false;
         }
         for (StoredResource r : everything.included()) {
-            entries.addObject().put("fullUrl", base + "/" + r.type() + "/" + r.id()).putRawValue("resource", StoredJson.stamped(r))
-                    .putObject("search").put("mode", "include");
+            parts.add(utf8((first ? "" : ",") + entryHead(escapedBase, r.type(), r.id())));
+            parts.add(utf8(StoredJson.stampedText(r)));
+            parts.add(INCLUDE);
+            first = false;
         }
-        return JSON.writeValueAsString(bundle).getBytes(StandardCharsets.UTF_8);
+        parts.add(utf8("]}"));
+        return parts;
     }
 
-    private static void entry(ArrayNode entries, String fullUrl, JsonNode resource) {
-        ObjectNode entry = entries.addObject().put("fullUrl", fullUrl);
-        entry.set("resource", resource);
-        entry.putObject("search").put("mode", "match");
+    private static final byte[] MATCH = utf8(",\"search\":{\"mode\":\"match\"}}");
+    private static final byte[] INCLUDE = utf8(",\"search\":{\"mode\":\"include\"}}");
+
+    /** An entry up to its resource; {@code escapedBase} is JSON-escaped, type and id (FHIR names and ids) need no escaping. */
+    private static String entryHead(String escapedBase, String type, String id) {
+        return "{\"fullUrl\":\"" + escapedBase + "/" + type + "/" + id + "\",\"resource\":";
     }
 
-    private static void links(ObjectNode bundle, String base, long personId, int size, int from, long total) {
-        ArrayNode links = bundle.putArray("link");
+    /** The Bundle up to its first entry: type, total and links. */
+    private static String head(String base, long personId, int size, int from, long total) {
         String self = base + "/Patient/" + personId + "/$everything?_count=" + size;
-        links.addObject().put("relation", "self").put("url", self + (from > 0 ? "&_offset=" + from : ""));
+        StringBuilder head = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":")
+                .append(total).append(",\"link\":[{\"relation\":\"self\",\"url\":")
+                .append(quoted(self + (from > 0 ? "&_offset=" + from : ""))).append('}');
         if (from + size < total) {
-            links.addObject().put("relation", "next").put("url", self + "&_offset=" + (from + size));
+            head.append(",{\"relation\":\"next\",\"url\":").append(quoted(self + "&_offset=" + (from + size))).append('}');
         }
+        return head.append("],\"entry\":[").toString();
+    }
+
+    /** {@code text} as a JSON string, quotes included (the base URL comes from the request). */
+    private static StringBuilder quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"');
+    }
+
+    private static byte[] utf8(CharSequence text) {
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static int number(String text, int fallback, int min, int max) {

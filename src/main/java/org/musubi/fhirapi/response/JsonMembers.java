@@ -49,28 +49,88 @@ final class JsonMembers {
      * The resource as a read returns it: {@code resourceType} and {@code id} first, then {@code meta}
      * with the stored meta's members and the version's {@code versionId} and {@code lastUpdated},
      * then every other member of the stored text as it is.
+     *
+     * <p>Text as Musubi's encoder (and HAPI's) writes it, compact and with {@code resourceType}, {@code id} and
+     * {@code meta} as its first members, is stamped by reading only those members and copying the rest
+     * ({@link #stampedCompact}); any other text (jsonb's printed form of documents stored before V17) by
+     * finding every member ({@link #stampedByMembers}). Both give the same text.
      */
     static String stamped(String json, String type, String id, String versionId, String lastUpdated) {
-        StringBuilder out = new StringBuilder(json.length() + 160);
-        out.append("{\"resourceType\":\"").append(type).append("\",\"id\":\"").append(id).append("\",\"meta\":{");
-        List<Member> members = of(json);
-        for (Member m : members) {
-            if (m.key().equals("meta") && json.charAt(m.valueStart()) == '{') {
-                String meta = json.substring(m.valueStart(), m.end());
-                for (Member inner : of(meta)) {
-                    if (!inner.key().equals("versionId") && !inner.key().equals("lastUpdated")) {
-                        out.append(meta, inner.start(), inner.end()).append(',');
-                    }
-                }
-            }
+        String compact = stampedCompact(json, type, id, versionId, lastUpdated);
+        return compact != null ? compact : stampedByMembers(json, type, id, versionId, lastUpdated);
+    }
+
+    private static final String RESOURCE_TYPE = "{\"resourceType\":\"";
+    private static final String ID = ",\"id\":";
+    private static final String META = ",\"meta\":{";
+
+    /**
+     * The stamped text when {@code json} opens with {@code {"resourceType":"<type>"}, then optionally {@code ,"id":}
+     * and a string, then optionally {@code ,"meta":} and an object, with no white space; otherwise null. Everything
+     * after those members is copied as one range, so the cost is a copy, not a scan, of the resource.
+     */
+    static String stampedCompact(String json, String type, String id, String versionId, String lastUpdated) {
+        if (!json.startsWith(RESOURCE_TYPE) || !json.startsWith(type, RESOURCE_TYPE.length())) {
+            return null;
         }
-        out.append("\"versionId\":\"").append(versionId).append("\",\"lastUpdated\":\"").append(lastUpdated).append("\"}");
+        int at = RESOURCE_TYPE.length() + type.length();
+        if (at >= json.length() || json.charAt(at) != '"') {
+            return null;
+        }
+        at++;
+        if (json.startsWith(ID, at)) {
+            int value = at + ID.length();
+            if (value >= json.length() || json.charAt(value) != '"') {
+                return null;
+            }
+            at = stringEnd(json, value);
+        }
+        int metaStart = -1;
+        int metaEnd = -1;
+        if (json.startsWith(META, at)) {
+            metaStart = at + META.length() - 1;
+            metaEnd = valueEnd(json, metaStart);
+            at = metaEnd;
+        }
+        if (at >= json.length() || json.charAt(at) != ',' && json.charAt(at) != '}') {
+            return null;
+        }
+        StringBuilder out = head(json.length(), type, id, metaStart < 0 ? null : json.substring(metaStart, metaEnd),
+                versionId, lastUpdated);
+        return out.append(json, at, json.length()).toString();
+    }
+
+    /** {@link #stamped} by finding every top-level member of any JSON object text. */
+    static String stampedByMembers(String json, String type, String id, String versionId, String lastUpdated) {
+        List<Member> members = of(json);
+        String meta = members.stream().filter(m -> m.key().equals("meta") && json.charAt(m.valueStart()) == '{')
+                .map(m -> json.substring(m.valueStart(), m.end())).findFirst().orElse(null);
+        StringBuilder out = head(json.length(), type, id, meta, versionId, lastUpdated);
         for (Member m : members) {
             if (!m.key().equals("resourceType") && !m.key().equals("id") && !m.key().equals("meta")) {
                 out.append(',').append(json, m.start(), m.end());
             }
         }
         return out.append('}').toString();
+    }
+
+    /**
+     * {@code resourceType}, {@code id} and {@code meta}: the stored meta's members ({@code meta} its object text, or
+     * null) but its version's, then the version's {@code versionId} and {@code lastUpdated}.
+     */
+    private static StringBuilder head(int length, String type, String id, String meta, String versionId,
+                                      String lastUpdated) {
+        StringBuilder out = new StringBuilder(length + 160);
+        out.append(RESOURCE_TYPE).append(type).append("\",\"id\":\"").append(id).append("\",\"meta\":{");
+        if (meta != null) {
+            for (Member inner : of(meta)) {
+                if (!inner.key().equals("versionId") && !inner.key().equals("lastUpdated")) {
+                    out.append(meta, inner.start(), inner.end()).append(',');
+                }
+            }
+        }
+        return out.append("\"versionId\":\"").append(versionId).append("\",\"lastUpdated\":\"").append(lastUpdated)
+                .append("\"}");
     }
 
     private static int skip(String json, int i) {

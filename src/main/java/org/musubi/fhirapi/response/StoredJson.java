@@ -123,7 +123,11 @@ public final class StoredJson {
 
     /** The stored JSON with its id and version metadata, as a read would return it. */
     public static RawValue stamped(StoredResource r) {
-        return new RawValue(JsonMembers.stamped(r.json(), r.type(), r.id(), String.valueOf(r.version()),
-                INSTANT.format(r.lastUpdated())));
+        return new RawValue(stampedText(r));
+    }
+
+    /** {@link #stamped} as text. */
+    public static String stampedText(StoredResource r) {
+        return JsonMembers.stamped(r.json(), r.type(), r.id(), String.valueOf(r.version()), INSTANT.format(r.lastUpdated()));
     }
 }

@@ -50,6 +50,9 @@ public interface ResourceStore extends ResourceLookup {
 
     Optional<StoredResource> find(String type, String id);
 
+    /** As {@link #find} for each of {@code references} ({@code Type/id}) in one query: those stored, in the order given. */
+    List<StoredResource> findAll(List<String> references);
+
     @Override
     default Optional<Located> locate(String type, String id) {
         return find(type, id).map(Located::of);

@@ -75,6 +75,39 @@ class JsonMembersTest {
     }
 
     @Test
+    void compactTextIsStampedByCopyingItsRestAndGivesTheSameTextAsFindingEveryMember() {
+        FhirContext context = FhirContext.forR4Cached();
+        Observation observation = new Observation();
+        observation.setId("kept-1");
+        observation.setStatus(Observation.ObservationStatus.FINAL).getCode().setText("a } ] , \" { \"meta\":{}");
+        observation.getMeta().setVersionId("7").addProfile("http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_Common")
+                .addTag().setCode("t");
+        String withMeta = context.newJsonParser().encodeResourceToString(observation);
+        observation.setMeta(null);
+        String withoutMeta = context.newJsonParser().encodeResourceToString(observation);
+        observation.setId((String) null);
+        String withoutId = context.newJsonParser().encodeResourceToString(observation);
+        String onlyType = "{\"resourceType\":\"Observation\"}";
+
+        for (String stored : new String[] {withMeta, withoutMeta, withoutId, onlyType}) {
+            String compact = JsonMembers.stampedCompact(stored, "Observation", "o-9", "3", "2026-11-24T08:00:00.000+00:00");
+            assertThat(compact).as(stored).isNotNull()
+                    .isEqualTo(JsonMembers.stampedByMembers(stored, "Observation", "o-9", "3", "2026-11-24T08:00:00.000+00:00"));
+            JsonNode tree = STRICT.readTree(compact);
+            assertThat(tree.get("id").asString()).isEqualTo("o-9");
+            assertThat(tree.get("meta").get("versionId").asString()).isEqualTo("3");
+        }
+        assertThat(STRICT.readTree(JsonMembers.stamped(withMeta, "Observation", "o-9", "3", "x")).get("meta").get("tag")
+                .get(0).get("code").asString()).isEqualTo("t");
+        // anything else takes the scan of every member: white space (jsonb), another first member, another type
+        assertThat(JsonMembers.stampedCompact("{\"resourceType\": \"Observation\"}", "Observation", "o", "1", "t")).isNull();
+        assertThat(JsonMembers.stampedCompact("{\"id\":\"o\",\"resourceType\":\"Observation\"}", "Observation", "o", "1",
+                "t")).isNull();
+        assertThat(JsonMembers.stampedCompact(withMeta, "Observationx", "o", "1", "t")).isNull();
+        assertThat(JsonMembers.stampedCompact(withMeta, "Obs", "o", "1", "t")).isNull();
+    }
+
+    @Test
     void textThatIsNotAnObjectIsRefused() {
         assertThatThrownBy(() -> JsonMembers.of("[1, 2]")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JsonMembers.of("{\"a\": \"open")).isInstanceOf(IllegalArgumentException.class);
