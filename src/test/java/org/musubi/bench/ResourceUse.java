@@ -55,6 +55,37 @@ final class ResourceUse implements AutoCloseable {
     }
 
     /**
+     * User and system CPU time of each thread of a process so far, summed by the thread's name without its number
+     * ({@code tomcat-handler-3} counts as {@code tomcat-handler}; a JVM's GC and compiler threads by their names).
+     */
+    static java.util.Map<String, Long> threadCpuNanos(long pid) {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-#]?\\d+$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return byName;
+        }
+        return byName;
+    }
+
+    /** {@code after - before} per name, largest first, those of at least {@code min} nanoseconds. */
+    static String threadCpuDelta(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long min, int per) {
+        return after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= min).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e6 / per))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
      * User and system CPU time of a process and of its children so far: the live children's own and
      * what the process has collected from children that ended (PostgreSQL's postmaster and its backends).
      */

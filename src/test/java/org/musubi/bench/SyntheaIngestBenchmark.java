@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * files and reads against that server, by the same client code. The only preparation on Musubi's side is the one an
  * operator makes: a hospital whose declared patient-ID system is Synthea's MRN system.
  * Arguments: {@code --persons=N} (generated population, kept under target/synthea for later runs), {@code --seed=S},
- * {@code --rounds=R} ($everything rounds over all patients).
+ * {@code --rounds=R} ($everything rounds over all patients, measured), {@code --warmup=W} (rounds before them, not
+ * measured: a server answers warm, and on 2 cores the JIT compiling beside the first rounds is most of the JVM's CPU).
  */
 public final class SyntheaIngestBenchmark {
 
@@ -45,6 +46,7 @@ public final class SyntheaIngestBenchmark {
         defaults.put("persons", 20L);
         defaults.put("seed", 1L);
         defaults.put("rounds", 3L);
+        defaults.put("warmup", 5L);
         BenchOptions options = BenchOptions.parse(args, defaults);
         List<Path> files = SyntheaBundles.generate(new SyntheaBundles.Population(options.get("seed"), options.integer("persons")),
                 Path.of("target", "synthea"));
@@ -72,7 +74,10 @@ public final class SyntheaIngestBenchmark {
             long postmaster = IngestBenchmark.postmasterPid(server.owner());
             long cpu = ResourceUse.cpuNanos(jvm);
             long databaseCpu = ResourceUse.treeCpuNanos(postmaster);
+            var ingestThreads = ResourceUse.threadCpuNanos(jvm);
             Result mine = musubi.ingest(files, resources);
+            System.out.println("  ingest, this JVM's CPU s by thread: "
+                    + ResourceUse.threadCpuDelta(ingestThreads, ResourceUse.threadCpuNanos(jvm), 100_000_000L, 1000));
             System.out.printf(Locale.ROOT, "  CPU during the ingest: this JVM (server and client) %.1f s, PostgreSQL %.1f s%n",
                     (ResourceUse.cpuNanos(jvm) - cpu) / 1e9, (ResourceUse.treeCpuNanos(postmaster) - databaseCpu) / 1e9);
             Result theirs = null;
@@ -82,13 +87,16 @@ public final class SyntheaIngestBenchmark {
             cpu = ResourceUse.cpuNanos(jvm);
             databaseCpu = ResourceUse.treeCpuNanos(postmaster);
             long wall = System.nanoTime();
-            Distribution ours = musubi.everything(mine.patients(), options.integer("rounds"));
-            int calls = mine.patients().size() * (options.integer("rounds") + 1);
+            var threads = ResourceUse.threadCpuNanos(jvm);
+            Distribution ours = musubi.everything(mine.patients(), options.integer("warmup"), options.integer("rounds"));
+            int calls = mine.patients().size() * (Math.max(1, options.integer("warmup")) + options.integer("rounds"));
+            System.out.println("  $everything, this JVM's CPU ms per record by thread: "
+                    + ResourceUse.threadCpuDelta(threads, ResourceUse.threadCpuNanos(jvm), 10_000_000L * calls / 100, calls));
             System.out.printf(Locale.ROOT, "  $everything: %d patients' records, all pages, in %.1f s; per record: this JVM (server and"
                     + " client) %.1f ms CPU, PostgreSQL %.1f ms CPU%n", calls, (System.nanoTime() - wall) / 1e9,
                     (ResourceUse.cpuNanos(jvm) - cpu) / 1e6 / calls, (ResourceUse.treeCpuNanos(postmaster) - databaseCpu) / 1e6 / calls);
             Distribution other = theirs == null ? null : new Target("compared", compare, null).everything(theirs.patients(),
-                    options.integer("rounds"));
+                    options.integer("warmup"), options.integer("rounds"));
             System.out.println();
             System.out.println("| | resources/s (one client) | $everything, all pages, p50 / p95 ms |");
             System.out.println("|---|---|---|");
@@ -167,10 +175,13 @@ public final class SyntheaIngestBenchmark {
             return answer.path("entry").get(0).path("resource").path("id").asString();
         }
 
-        /** Each patient's whole {@code $everything}, following {@code next} links; the first round warms up. */
-        Distribution everything(List<String> patients, int rounds) throws IOException, InterruptedException {
+        /**
+         * Each patient's whole {@code $everything}, following {@code next} links: {@code warmup} rounds (the first also
+         * checks that every record has entries), then {@code rounds} measured ones.
+         */
+        Distribution everything(List<String> patients, int warmup, int rounds) throws IOException, InterruptedException {
             List<Long> nanos = new ArrayList<>();
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 0; round < Math.max(1, warmup) + rounds; round++) {
                 for (String patient : patients) {
                     long started = System.nanoTime();
                     String url = base + "/Patient/" + patient + "/$everything?_count=1000";
@@ -186,7 +197,7 @@ public final class SyntheaIngestBenchmark {
                         }
                         url = next(response.body());
                     }
-                    if (round > 0) {
+                    if (round >= Math.max(1, warmup)) {
                         nanos.add(System.nanoTime() - started);
                     }
                     if (round == 0 && total == 0) {
