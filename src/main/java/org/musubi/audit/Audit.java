@@ -25,6 +25,18 @@ public interface Audit {
     List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries);
 
     /**
+     * Runs {@code work} as one database transaction that every write it makes joins, all or nothing, whose audit
+     * never claims what was rolled back: the PERMIT entries recorded meanwhile are kept aside and recorded, in their
+     * order, only once the work has committed (and dropped when it rolls back); DENY and ERROR entries are recorded
+     * at once, as always, so a refusal that rolls the work back is kept. Inside such work already, it just runs
+     * {@code work}. {@link #record} answers null for an entry kept aside. For work that spans several modules'
+     * writes, such as a transaction Bundle that registers patients (名寄せ included) and stores their resources.
+     */
+    default <T> T allOrNothing(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
      * Whether anything was recorded for the HTTP request being served (false outside one), so that a failure
      * handler can make sure every attempt leaves one row without writing a second.
      */

@@ -20,6 +20,8 @@ class AuditBatchIT {
     Audit audit;
     @Autowired
     AuditTrail trail;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void aBatchIsConsecutiveRowsChainedLikeSingleAppends() {
@@ -66,6 +68,39 @@ class AuditBatchIT {
         assertThat(stored).extracting(AuditRecord::reason).containsExactlyElementsOf(entries.stream().map(AuditEntry::reason).toList());
         assertThat(stored.get(1_234).resourceIds()).containsExactly("r1234-0", "r1234-1", "r1234-2", "r1234-3", "r1234-4", "r1234-5");
         assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void allOrNothingRecordsItsPermitsOnlyOnceItsWorkCommitsAndItsRefusalsAtOnce() {
+        String committed = "aon-" + java.util.UUID.randomUUID();
+        String rolledBack = "aon-" + java.util.UUID.randomUUID();
+
+        AuditRecord inside = audit.allOrNothing(() -> {
+            AuditRecord kept = audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("Observation", committed));
+            assertThat(count(committed)).as("a PERMIT row before the work commits").isZero();
+            return kept;
+        });
+        assertThat(inside).as("an entry kept aside has no row yet").isNull();
+        assertThat(count(committed)).as("the PERMIT row once the work committed").isEqualTo(1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> audit.allOrNothing(() -> {
+            audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("Patient", rolledBack));
+            audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.DENY).on("Observation", rolledBack).reason("refused"));
+            assertThat(count(rolledBack)).as("the DENY row is written at once").isEqualTo(1);
+            throw new IllegalStateException("entry refused");
+        })).hasMessage("entry refused");
+        assertThat(outcomes(rolledBack)).as("what was rolled back is not claimed; the refusal is kept").containsExactly("DENY");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    private long count(String id) {
+        return outcomes(id).size();
+    }
+
+    /** The outcomes of the rows naming {@code id}, in order. */
+    private List<String> outcomes(String id) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT outcome FROM audit_event WHERE ? = ANY(resource_ids) ORDER BY seq").param(id).query(String.class).list();
     }
 
     @Test

@@ -140,9 +140,9 @@ class EveryResourceTypeIT {
                         .extracting(Object::toString).containsExactly("Bundle.entry[2].resource"));
         assertThat(audit.reasons(before, "CREATE", "Observation")).as("the Observation was not written").isEmpty();
         assertThat(audit.reasons(before, "CREATE", "Task")).isEmpty();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
-        assertThat(fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/" + person))
-                .returnBundle(Bundle.class).execute().getTotal()).as("nothing of the refused entries was stored").isZero();
+        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
+                .as("nothing of the refused transaction was stored, not even the registration of its Patient")
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.musubi.consent.Consents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
+import org.musubi.testing.AuditRows.Row;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -80,12 +81,50 @@ class TransactionIT {
         Bundle bundle = export(hospital, localId, "ORG-" + localId);
         ((Observation) bundle.getEntry().get(3).getResource()).setEncounter(new Reference("urn:uuid:not-in-this-bundle"));
 
+        long before = audit.max();
+
         assertThatThrownBy(() -> fhir.transaction().withBundle(bundle).execute())
                 .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Bundle.entry[3] (Observation, urn:uuid:11111111-0000-0000-0000-000000000004)");
+        // the Patient entry came first and its registration (名寄せ: source patient, person, link) was rolled back too,
+        // and the audit claims none of it: one row, the refusal
+        assertThat(audit.rowsSince(before).stream().map(r -> r.action() + " " + r.outcome() + " " + r.reason()))
+                .as("audit rows of the refused transaction").containsExactly("CREATE DENY record.invalid 422");
+        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
+                .as("the patient of the failed transaction was not registered")
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+        long beforeRetry = audit.max();
+        Bundle fixed = export(hospital, localId, "ORG-" + localId);
+        fhir.transaction().withBundle(fixed).execute();
+        assertThat(FhirRecords.personOf(fhir, hospital, localId)).as("the corrected transaction registers the patient")
+                .isPositive();
+        assertThat(audit.rowsSince(beforeRetry).stream().filter(r -> r.outcome().equals("PERMIT")).map(Row::resourceType))
+                .as("every write of the corrected transaction is audited once it commits")
+                .contains("Patient", "Organization", "Encounter", "Observation", "Condition");
         Bundle organizationOnly = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         organizationOnly.addEntry(bundle.getEntry().get(1));
+        organizationOnly.getEntryFirstRep().getRequest().setIfNoneExist("identifier=" + ORG_NO + "|ORG-" + localId);
         assertThat(fhir.transaction().withBundle(organizationOnly).execute().getEntryFirstRep().getResponse().getStatus())
-                .as("the Organization of the failed transaction was not stored").isEqualTo("201 Created");
+                .as("the Organization the corrected transaction stored is found again").isEqualTo("200 OK");
+    }
+
+    @Test
+    void aDocumentBundleWithOneBadEntryRegistersNoPatientEither() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        Observation bad = FhirRecords.lab(hospital, localId, HBA1C, "2024-06-01", 6.0);
+        bad.setEncounter(new Reference("urn:uuid:not-in-this-bundle"));
+        Bundle document = org.musubi.testing.Containers.collection(hospital, FhirRecords.newPatient(hospital, localId, "文書"),
+                null, bad);
+        long before = audit.max();
+
+        assertThatThrownBy(() -> fhir.create().resource(document).execute()).isInstanceOf(UnprocessableEntityException.class)
+                .hasMessageContaining("Bundle.entry[1] (Observation");
+        assertThat(audit.rowsSince(before).stream().map(r -> r.action() + " " + r.outcome() + " " + r.reason()))
+                .containsExactly("CREATE DENY record.invalid 422");
+        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
+                .as("the patient of the refused document was not registered")
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
     }
 
     @Test

@@ -69,6 +69,13 @@ public class AuditRows {
                 WHERE seq > ? AND login_id = ? ORDER BY seq""").params(afterSeq, loginId).query(AuditRows::row).list();
     }
 
+    /** Every row after {@code afterSeq}, in order (for a test that alone writes meanwhile). */
+    public List<Row> rowsSince(long afterSeq) {
+        return jdbc.sql("""
+                SELECT action, outcome, patient_id, purpose, reason, resource_type, resource_ids FROM audit_event
+                WHERE seq > ? ORDER BY seq""").params(afterSeq).query(AuditRows::row).list();
+    }
+
     /** The rows after {@code afterSeq} that name a resource id containing {@code text} (e.g. a random id), in order. */
     public List<Row> naming(long afterSeq, String text) {
         return jdbc.sql("""

@@ -16,6 +16,7 @@ import org.musubi.audit.AuditQuery;
 import org.musubi.audit.AuditRecord;
 import org.musubi.audit.AuditTrail;
 import org.musubi.audit.Origin;
+import org.musubi.audit.Outcome;
 import org.musubi.audit.VerificationReport;
 import org.musubi.database.ArraySlices;
 import org.musubi.paging.Page;
@@ -44,6 +45,9 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     private final ObjectProvider<ActorSource> actors;
     private final Clock clock = Clock.systemUTC();
     private final ChainAppender appender;
+    private final TransactionTemplate allOrNothing;
+    /** The PERMIT entries kept aside by {@link #allOrNothing} on this thread until its work commits; null outside. */
+    private final ThreadLocal<List<AuditEntry>> keptAside = new ThreadLocal<>();
 
     JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
                    ObjectProvider<ActorSource> actors) {
@@ -55,6 +59,8 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
         this.callersTransaction = new TransactionTemplate(transactions);
         this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
         this.actors = actors;
+        this.allOrNothing = new TransactionTemplate(transactions);
+        this.allOrNothing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         this.appender = new ChainAppender(batches -> ownTransaction.execute(status -> appendAll(batches)));
     }
 
@@ -65,12 +71,36 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
 
     @Override
     public AuditRecord record(AuditEntry entry) {
-        return recordAll(List.of(entry)).getFirst();
+        List<AuditRecord> recorded = recordAll(List.of(entry));
+        return recorded.isEmpty() ? null : recorded.getFirst();
+    }
+
+    /** {@inheritDoc} Within {@link #allOrNothing}, the PERMIT entries are kept aside and only the others recorded. */
+    @Override
+    public List<AuditRecord> recordAll(List<AuditEntry> entries) {
+        List<AuditEntry> aside = keptAside.get();
+        if (aside != null) {
+            entries.stream().filter(e -> e.outcome() == Outcome.PERMIT).forEach(aside::add);
+            entries = entries.stream().filter(e -> e.outcome() != Outcome.PERMIT).toList();
+        }
+        return entries.isEmpty() ? List.of() : appender.append(unsealed(entries));
     }
 
     @Override
-    public List<AuditRecord> recordAll(List<AuditEntry> entries) {
-        return entries.isEmpty() ? List.of() : appender.append(unsealed(entries));
+    public <T> T allOrNothing(java.util.function.Supplier<T> work) {
+        if (keptAside.get() != null) {
+            return work.get();
+        }
+        List<AuditEntry> aside = new ArrayList<>();
+        keptAside.set(aside);
+        T result;
+        try {
+            result = allOrNothing.execute(status -> work.get());
+        } finally {
+            keptAside.remove();
+        }
+        recordAll(aside);
+        return result;
     }
 
     @Override

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Transaction and batch Bundles. A transaction first registers the Bundle's Patients (the writer's
  * own patients), then gives every created entry its id, rewrites {@code urn:uuid:} and conditional
- * references, and stores all other entries in one database transaction: all or nothing. A batch
- * does each entry on its own and reports each outcome.
+ * references, and stores all other entries: all of it, registrations (名寄せ) included, in one database
+ * transaction ({@link org.musubi.audit.Audit#allOrNothing}), so a refused entry leaves nothing stored and no audit
+ * row claiming it was. A batch does each entry on its own, each all or nothing, and reports each outcome.
  */
 @Component
 class BundleWrites {
@@ -56,7 +57,7 @@ class BundleWrites {
      */
     Bundle transaction(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent, int first) {
         caller.scoped(ScopeTable.TRANSACTION, audit, ScopeTable.entryTypes(bundle));
-        return stored(caller, bundle, sent, first);
+        return audit.allOrNothing(() -> stored(caller, bundle, sent, first));
     }
 
     /** As {@link #transaction}, once the token's scopes allowed writing every entry. */
@@ -142,7 +143,8 @@ class BundleWrites {
                     ? List.of() : List.of(sent.get(i));
             try {
                 caller.scoped(ScopeTable.BATCH, audit, ScopeTable.entryTypes(single));
-                result.addEntry(stored(caller, single, own, i).getEntryFirstRep());
+                int index = i;
+                result.addEntry(audit.allOrNothing(() -> stored(caller, single, own, index)).getEntryFirstRep());
             } catch (BaseServerResponseException e) {
                 OperationOutcome outcome = e.getOperationOutcome() instanceof OperationOutcome given ? given
                         : new OperationOutcome();
