@@ -35,11 +35,9 @@ public class DocumentBundles {
     private final BundleReferences references;
     private final WriteRecords writes;
     private final IdKeys keys;
-    private final org.musubi.audit.Audit audit;
 
     DocumentBundles(RecordResources resources, SourcePatientRegistration registration, BundleReferences references,
-                    WriteRecords writes, IdKeys keys, org.musubi.audit.Audit audit) {
-        this.audit = audit;
+                    WriteRecords writes, IdKeys keys) {
         this.resources = resources;
         this.registration = registration;
         this.references = references;
@@ -47,12 +45,11 @@ public class DocumentBundles {
         this.keys = keys;
     }
 
-    /** Stores the document: its patient's registration and every resource, all or nothing ({@link org.musubi.audit.Audit#allOrNothing}). */
+    /**
+     * Stores the document: its patient's registration, then every resource; to be all or nothing, the caller runs it
+     * in {@link org.musubi.audit.Audit#allOrNothing} ({@code RecordProviderParts} does).
+     */
     public Written store(Caller caller, Bundle sent) {
-        return audit.allOrNothing(() -> stored(caller, sent));
-    }
-
-    private Written stored(Caller caller, Bundle sent) {
         if (sent.getType() != Bundle.BundleType.DOCUMENT && sent.getType() != Bundle.BundleType.COLLECTION) {
             throw new InvalidRequestException("Bundle.type が " + sent.getType() + " です。transaction と batch は POST /fhir に送って"
                     + "ください / Bundle.type " + sent.getType() + ": send transactions and batches to POST /fhir");

@@ -43,7 +43,7 @@ public record RecordProviderParts(RecordResources resources, ReadRecords reads, 
         String type = resource.fhirType();
         if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle && id == null) {
             try {
-                return documents.store(caller, bundle);
+                return audit.allOrNothing(() -> documents.store(caller, bundle));
             } catch (WriteRecords.NotOwner e) {
                 throw Refusals.notFound(new IdType(e.type(), e.id()));
             }
