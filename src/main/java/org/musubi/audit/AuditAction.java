@@ -30,6 +30,10 @@ public enum AuditAction {
     CARD_LOST,
     CARD_REISSUE,
     CARD_CHECK,
+    /** A one-time registration code for a resident's health notebook (PHR) issued at a counter or by the operator. */
+    PHR_CODE_ISSUE,
+    /** A resident's registration (or re-registration) with card, birth date and registration code. */
+    PHR_REGISTER,
     PATIENT_LINK,
     PATIENT_UNLINK,
     FACILITY_BLOCK,

@@ -9,8 +9,7 @@ import org.musubi.registry.Profession;
  *     operators, patients)
  * @param facilityActive whether that facility is active (not suspended); ignored without a facility
  * @param facilityViewing whether that facility is a viewing (参照) facility
- * @param profession {@code null} for patients, who have no profession and see data only through
- *     self access
+ * @param profession {@link Profession#RESIDENT} for a resident (PHR), who sees data only through self access
  * @param ownPersonId the regional person the requester is, when the requester is the patient
  *     themself (PHR); {@code null} otherwise
  */

@@ -23,9 +23,12 @@ public record Administrator(long userId, boolean networkAdmin, Set<Long> adminFa
         return networkAdmin;
     }
 
-    /** May see and change this user: network admins always, facility admins for their members. */
+    /**
+     * May see and change this user: network admins always, facility admins for their members; never a resident's own
+     * account, which only the resident's registration with a new enrolment code changes.
+     */
     public boolean mayManage(User user) {
-        return networkAdmin
+        return user.resident() ? false : networkAdmin
                 || (!user.networkAdmin() && user.memberships().stream()
                         .anyMatch(m -> adminFacilityIds.contains(m.facilityId())));
     }

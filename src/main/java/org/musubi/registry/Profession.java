@@ -21,5 +21,11 @@ public enum Profession {
      * A facility's own system (its EHR or pharmacy system) calling the FHIR API with an API client's
      * token. Such users are made only by registering an API client, never through the user form.
      */
-    FACILITY_SYSTEM
+    FACILITY_SYSTEM,
+    /**
+     * A resident using their own health notebook (PHR, {@code /phr}): the person themself, who sees their own record
+     * through self access and nothing else. Such users are made only by a resident's registration with a card and an
+     * enrolment code, never through the user form, and belong to no facility.
+     */
+    RESIDENT
 }

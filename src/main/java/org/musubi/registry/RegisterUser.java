@@ -32,7 +32,7 @@ public final class RegisterUser {
             throw new NotPermitted("user administration");
         }
         List<FieldFault> faults = new ArrayList<>(draft.check());
-        if (draft.profession() == Profession.FACILITY_SYSTEM
+        if (draft.profession() == Profession.FACILITY_SYSTEM || draft.profession() == Profession.RESIDENT
                 || (existing != null && existing.profession() == Profession.FACILITY_SYSTEM)) {
             faults.add(FieldFault.of("profession", "user.profession.systemOnly"));
         }

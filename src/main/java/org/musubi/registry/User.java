@@ -3,7 +3,12 @@ package org.musubi.registry;
 import java.util.List;
 import java.util.Optional;
 
-/** A person who logs in: staff of one or more facilities, or a network operator. */
+/**
+ * A person who logs in: staff of one or more facilities, a network operator, or a resident using their own health
+ * notebook ({@code personId} set, profession {@link Profession#RESIDENT}, no memberships).
+ *
+ * @param personId the regional person a resident's account belongs to; {@code null} for everyone else
+ */
 public record User(
         long id,
         String loginId,
@@ -13,7 +18,8 @@ public record User(
         List<Membership> memberships,
         boolean networkAdmin,
         UserStatus status,
-        boolean demo) {
+        boolean demo,
+        Long personId) {
 
     public User {
         memberships = List.copyOf(memberships);
@@ -21,6 +27,11 @@ public record User(
 
     /** Membership of a facility; a facility admin manages that facility's users. */
     public record Membership(long facilityId, boolean facilityAdmin) {
+    }
+
+    /** Whether this is a resident's own account (PHR), not staff. */
+    public boolean resident() {
+        return personId != null;
     }
 
     public boolean active() {

@@ -23,6 +23,15 @@ public interface Users {
 
     User update(long id, UserDraft draft);
 
+    /** The resident account of a person (PHR), if they registered one. */
+    Optional<User> residentOf(long personId);
+
+    /**
+     * Adds a resident's own account (profession {@link Profession#RESIDENT}, no facility) for the person, or, when the
+     * person has one, gives it this login id and makes it active again (a resident re-registering with a new code).
+     */
+    User saveResident(long personId, String loginId, String nameKanji, String nameKana);
+
     /** Disables every demo account (when demo mode is off); returns how many were active. */
     int disableDemoAccounts();
 }

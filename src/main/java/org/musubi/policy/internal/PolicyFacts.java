@@ -43,7 +43,7 @@ class PolicyFacts {
         Facility facility = user.actingFacilityId().flatMap(facilities::find).orElse(null);
         return new Requester(user.id(), user.active(), facility == null ? null : facility.id(),
                 facility == null || facility.active(), facility != null && facility.viewing(), user.profession(),
-                user.networkAdmin(), null);
+                user.networkAdmin(), user.personId());
     }
 
     PersonFacts person(long personId) {

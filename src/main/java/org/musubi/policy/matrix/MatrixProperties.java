@@ -21,6 +21,10 @@ final class MatrixProperties {
         Set<Profession> seen = new HashSet<>();
         for (Map.Entry<String, String> e : properties.entrySet()) {
             Profession profession = profession(e.getKey());
+            if (profession == Profession.RESIDENT) {
+                throw new IllegalArgumentException("Profession matrix: RESIDENT (key '" + e.getKey()
+                        + "') cannot be configured: a resident sees only their own record, through self access");
+            }
             if (!seen.add(profession)) {
                 throw new IllegalArgumentException(
                         "Profession matrix: " + profession + " is configured twice (key '" + e.getKey() + "')");

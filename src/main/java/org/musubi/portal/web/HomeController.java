@@ -37,6 +37,9 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedIn user, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Integer page, Model model) {
+        if (org.musubi.registry.Profession.RESIDENT.name().equals(user.profession())) {
+            return "redirect:/phr";
+        }
         model.addAttribute("notices", notices.shownAt(Instant.now(), NOTICES_SHOWN));
         if (user.facilityId() != null) {
             facilities.find(user.facilityId()).ifPresent(f -> model.addAttribute("facility", f));

@@ -23,7 +23,8 @@ class JdbcUsers implements Users {
     private static final String FILTER = """
              WHERE (CAST(:text AS text) IS NULL OR login_id ILIKE :like OR name_kanji ILIKE :like OR name_kana ILIKE :like)
                AND (CAST(:facility AS bigint) IS NULL OR EXISTS (SELECT 1 FROM user_membership m
-                    WHERE m.user_id = app_user.id AND m.facility_id = :facility))""";
+                    WHERE m.user_id = app_user.id AND m.facility_id = :facility))
+               AND person_id IS NULL""";
     /**
      * A user with their memberships in one statement: a row mapper must not run queries of its own, as
      * it would hold one pooled connection while waiting for another (with many requests at once, the
@@ -98,6 +99,26 @@ class JdbcUsers implements Users {
     }
 
     @Override
+    public Optional<User> residentOf(long personId) {
+        return jdbc.sql(SELECT + " WHERE person_id = ?").param(personId).query(this::read).optional();
+    }
+
+    @Override
+    public User saveResident(long personId, String loginId, String nameKanji, String nameKana) {
+        RequestMemo.forget();
+        long id = jdbc.sql("""
+                INSERT INTO app_user (login_id, name_kanji, name_kana, profession, person_id)
+                VALUES (:loginId, :nameKanji, :nameKana, 'RESIDENT', :personId)
+                ON CONFLICT (person_id) WHERE person_id IS NOT NULL DO UPDATE SET login_id = excluded.login_id,
+                  name_kanji = excluded.name_kanji, name_kana = excluded.name_kana, status = 'ACTIVE', updated_at = now()
+                RETURNING id""")
+                .paramSource(new MapSqlParameterSource().addValue("loginId", loginId.strip().toLowerCase(Locale.ROOT))
+                        .addValue("nameKanji", nameKanji).addValue("nameKana", nameKana).addValue("personId", personId))
+                .query(Long.class).single();
+        return load(id).orElseThrow();
+    }
+
+    @Override
     public boolean anyActiveNetworkAdmin() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE network_admin AND status = 'ACTIVE' AND NOT demo)")
                 .query(Boolean.class).single();
@@ -137,6 +158,6 @@ class JdbcUsers implements Users {
         }
         return new User(id, rs.getString("login_id"), rs.getString("name_kanji"), rs.getString("name_kana"),
                 Profession.valueOf(rs.getString("profession")), memberships, rs.getBoolean("network_admin"),
-                UserStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"));
+                UserStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"), (Long) rs.getObject("person_id"));
     }
 }

@@ -31,6 +31,8 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 /**
  * Who may reach what. Everything needs a full two-factor session except the login pages, static
  * assets and the health probe; {@code /admin} needs an admin role and answers 401/403, never a page.
+ * Residents (the health notebook, {@code /phr}) log in through the same steps, and their session reaches
+ * {@code /phr} only; staff sessions never reach {@code /phr} (its registration pages come before any login).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -47,7 +49,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new ActiveSessionFilter(users, audit), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                                "/actuator/health", "/actuator/health/**", "/phr/login", "/phr/register",
+                                "/phr/register/account").permitAll()
                         .requestMatchers("/actuator/prometheus").access(loopbackOnly())
                         .requestMatchers("/login/second-factor", "/login/enrol").hasAuthority(LoginAccount.PASSWORD_ONLY)
                         .requestMatchers("/account/password").hasAnyAuthority(SessionUpgrade.PASSWORD_CHANGE, "ROLE_USER")
@@ -56,6 +59,8 @@ class SecurityConfiguration {
                                 "/admin/facilities/*/identifier-systems", "/admin/facilities/*/identifier-systems/**")
                         .hasAnyRole("NETWORK_ADMIN", "FACILITY_ADMIN")
                         .requestMatchers("/admin/**").hasRole("NETWORK_ADMIN")
+                        .requestMatchers("/phr", "/phr/**").hasRole("RESIDENT")
+                        .requestMatchers("/").hasAnyRole("USER", "RESIDENT")
                         .anyRequest().hasRole("USER"))
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, authentication) -> {

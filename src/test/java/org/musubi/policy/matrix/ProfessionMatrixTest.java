@@ -20,8 +20,19 @@ class ProfessionMatrixTest {
     @Test
     void defaultsLetEveryProfessionSeeDemographics() {
         for (Profession profession : Profession.values()) {
-            assertThat(defaults.categoriesOf(profession)).as("%s", profession).contains(DEMOGRAPHICS);
+            if (profession != Profession.RESIDENT) {
+                assertThat(defaults.categoriesOf(profession)).as("%s", profession).contains(DEMOGRAPHICS);
+            }
         }
+    }
+
+    @Test
+    void aResidentSeesNothingThroughTheMatrixOnlyTheirOwnRecordThroughSelfAccess() {
+        assertThat(defaults.categoriesOf(Profession.RESIDENT)).isEmpty();
+        assertThat(ProfessionMatrix.parse(java.util.Map.of()).categoriesOf(Profession.RESIDENT)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> ProfessionMatrix.parse(java.util.Map.of("resident", "ALL")))
+                .withMessageContaining("RESIDENT").withMessageContaining("self access");
     }
 
     @Test

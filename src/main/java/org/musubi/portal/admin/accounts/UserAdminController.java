@@ -49,7 +49,7 @@ class UserAdminController {
 
     @ModelAttribute("professions")
     Profession[] professions() {
-        return java.util.Arrays.stream(Profession.values()).filter(p -> p != Profession.FACILITY_SYSTEM)
+        return java.util.Arrays.stream(Profession.values()).filter(p -> p != Profession.FACILITY_SYSTEM && p != Profession.RESIDENT)
                 .toArray(Profession[]::new);
     }
 

@@ -51,7 +51,7 @@ class LoginAccounts implements UserDetailsService {
         if (!user.active() || (user.demo() && !demoMode)) {
             return false;
         }
-        return user.networkAdmin() || user.memberships().stream()
+        return user.resident() || user.networkAdmin() || user.memberships().stream()
                 .anyMatch(m -> facilities.find(m.facilityId()).map(Facility::active).orElse(false));
     }
 }

@@ -78,8 +78,8 @@ public class LoginOutcomes implements AuthenticationSuccessHandler, Authenticati
             countFailure(user.get().id(), actor);
         }
         Optional<Instant> lockedForThisClient = notices.failed(request);
-        response.sendRedirect(request.getContextPath()
-                + lockedForThisClient.map(until -> notices.tell(request, until)).orElse("/login?error"));
+        response.sendRedirect(request.getContextPath() + lockedForThisClient.map(until -> notices.tell(request, until))
+                .orElse(fromPhr(request) ? "/phr/login?error" : "/login?error"));
     }
 
     /** A password step refused unasked because this client was told the login id is locked: audited once. */
@@ -99,6 +99,11 @@ public class LoginOutcomes implements AuthenticationSuccessHandler, Authenticati
     /** Both factors proven: this client's failures for the login id are forgotten, as the account's are. */
     void loggedIn(HttpServletRequest request, String loginId) {
         notices.loggedIn(request, loginId);
+    }
+
+    /** Whether the password step came from the health notebook's login page (its form says so). */
+    private static boolean fromPhr(HttpServletRequest request) {
+        return "phr".equals(request.getParameter("from"));
     }
 
     private static Actor actor(HttpServletRequest request, Optional<User> user) {

@@ -26,6 +26,11 @@ public class SessionUpgrade {
 
     static final String SECOND_FACTOR = "FACTOR_TOTP";
     public static final String PASSWORD_CHANGE = "PASSWORD_CHANGE";
+    /**
+     * A resident's full session: {@code /phr} only. Never together with {@code ROLE_USER}, so a resident reaches no
+     * staff page, and staff reach no resident's notebook.
+     */
+    public static final String RESIDENT_ROLE = "ROLE_RESIDENT";
     private final Users users;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
@@ -40,6 +45,8 @@ public class SessionUpgrade {
         authorities.add(new SimpleGrantedAuthority(SECOND_FACTOR));
         if (passwordChangeRequired) {
             authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE));
+        } else if (user.resident()) {
+            authorities.add(new SimpleGrantedAuthority(RESIDENT_ROLE));
         } else {
             authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
             if (user.networkAdmin()) {

@@ -1,0 +1,53 @@
+package org.musubi.phr;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.Purpose;
+import org.musubi.policy.Interaction;
+import org.musubi.policy.PersonAccess;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+
+/**
+ * Issues a resident a one-time registration code for their health notebook: at the counter of a facility that may
+ * open the person for treatment (the policy decides, as for any page of the person), or by a network operator.
+ * Whoever may not open the person gets nothing, as for a person who does not exist; either way one audit row.
+ */
+public final class IssueRegistrationCode {
+
+    private final PersonAccess access;
+    private final Users users;
+    private final RegistrationCodes codes;
+    private final PhrRules rules;
+    private final SecureRandom random = new SecureRandom();
+
+    public IssueRegistrationCode(PersonAccess access, Users users, RegistrationCodes codes, PhrRules rules) {
+        this.access = access;
+        this.users = users;
+        this.codes = codes;
+        this.rules = rules;
+    }
+
+    /** A code just issued, with the name of the person it is for (to print on the slip). */
+    public record Issued(RegistrationCode code, String personName) {
+    }
+
+    /** The code to hand over (shown once), or empty when the user may not open the person. */
+    public Optional<Issued> issue(long userId, long personId) {
+        User user = users.find(userId).orElseThrow();
+        Purpose purpose = user.networkAdmin() ? Purpose.OPERATIONS : Purpose.TREATMENT;
+        Interaction<Issued> issued = access.interact(userId, purpose, personId, AuditAction.PHR_CODE_ISSUE,
+                "Person", view -> {
+                    Instant now = rules.clock().instant();
+                    RegistrationCode code = RegistrationCode.fresh(random, now.plus(rules.codeValidity()));
+                    codes.issue(personId, RegistrationCode.hash(code.code()), userId,
+                            user.actingFacilityId().orElse(null), code.expiresAt());
+                    String name = view.opened().map(p -> Names.shown(p.person())).orElse("");
+                    return Interaction.permitted(new Issued(code, name), view.decision(), List.of());
+                });
+        return Optional.ofNullable(issued.value());
+    }
+}

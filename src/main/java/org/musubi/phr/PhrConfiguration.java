@@ -1,0 +1,40 @@
+package org.musubi.phr;
+
+import java.time.Clock;
+import org.musubi.audit.Audit;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.cards.Cards;
+import org.musubi.policy.PersonAccess;
+import org.musubi.registry.Users;
+import org.musubi.security.ResidentCredentials;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires residents' registration. */
+@Configuration(proxyBeanMethods = false)
+class PhrConfiguration {
+
+    @Bean
+    PhrRules phrRules(PhrProperties properties) {
+        return new PhrRules(properties.registrationCodeValidity(), properties.registrationCodeAttempts(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    IssueRegistrationCode issueRegistrationCode(PersonAccess access, Users users, RegistrationCodes codes,
+                                                PhrRules rules) {
+        return new IssueRegistrationCode(access, users, codes, rules);
+    }
+
+    @Bean
+    ProveResident proveResident(Cards cards, IdentityStore identities, RegistrationCodes codes, Audit audit,
+                                PhrRules rules) {
+        return new ProveResident(cards, identities, codes, audit, rules);
+    }
+
+    @Bean
+    RegisterResident registerResident(Users users, ResidentCredentials credentials, RegistrationCodes codes,
+                                      Audit audit, PhrRules rules) {
+        return new RegisterResident(users, credentials, codes, audit, rules);
+    }
+}

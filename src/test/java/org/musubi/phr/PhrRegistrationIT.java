@@ -1,0 +1,297 @@
+package org.musubi.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.Card;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.security.Totp;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Residents' registration for the health notebook over real HTTP: a code issued at the counter of a facility that may
+ * open the person (or by the operator), the resident proving card, birth date and code, choosing a login and proving an
+ * authenticator app, then logging in to a session that reaches the notebook only. Wrong entries answer alike and void
+ * the person's codes after five; a used code never works again; a new code recovers the same account; whoever may not
+ * open the person gets the one "cannot show" answer and no code. Each step leaves its audit row.
+ */
+@MusubiIntegrationTest
+class PhrRegistrationIT {
+
+    private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([A-Z0-9-]+)<");
+    private static final Pattern SECRET = Pattern.compile("data-otpauth=\"[^\"]*secret=([A-Z2-7]+)");
+    private static final String PASSWORD = "resident's own passphrase";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard cards;
+    @Autowired
+    Users users;
+    @Autowired
+    AuditRows audit;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Facility hospital;
+    private long personId;
+    private Person person;
+    private Card card;
+
+    @BeforeEach
+    void aHospitalPatientWithARegionalCard() {
+        hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        api.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "テチョウ"), "手帳", "花子"))
+                .execute();
+        personId = FhirRecords.personOf(api, hospital, localId);
+        person = identities.person(personId).orElseThrow().person();
+        card = cards.regional(accounts.networkAdmin().id(), personId).card();
+    }
+
+    @Test
+    void aCounterClerkIssuesACodeAndTheResidentRegistersAndLogsInToTheNotebookOnly() {
+        long before = audit.max();
+        String code = issuedAtTheCounter();
+        WebSession resident = new WebSession(port);
+
+        String loginId = "hanako" + personId;
+        Registered registered = register(resident, code, loginId, PASSWORD);
+
+        assertThat(WebSession.location(registered.response())).isEqualTo("/phr/login?registered");
+        User account = users.residentOf(personId).orElseThrow();
+        assertThat(account.profession()).isEqualTo(Profession.RESIDENT);
+        assertThat(account.loginId()).isEqualTo(loginId);
+        assertThat(account.memberships()).as("a resident belongs to no facility").isEmpty();
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly(
+                "READ PERMIT policy.permit.ownFacilityData",
+                "PHR_CODE_ISSUE PERMIT policy.permit.ownFacilityData",
+                "PHR_REGISTER PERMIT card, birth date and registration code proven",
+                "PHR_REGISTER PERMIT account created");
+
+        WebSession loggedIn = logIn(account, PASSWORD, registered.secret());
+        HttpResponse<String> home = loggedIn.get("/phr");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("id=\"phr-home\"").contains("手帳 花子");
+        assertThat(WebSession.location(loggedIn.get("/"))).isEqualTo("/phr");
+        assertThat(loggedIn.get("/portal/patients/" + personId).statusCode())
+                .as("a resident's session reaches no staff page").isEqualTo(403);
+        assertThat(loggedIn.get("/admin/persons").statusCode()).isEqualTo(403);
+        assertThat(loggedIn.get("/portal/card-check").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void wrongCardBirthDateOrCodeAnswerAlikeAndFiveWrongTriesVoidThePersonsCodes() {
+        String code = issuedAtTheCounter();
+        WebSession stranger = new WebSession(port).withHeader("X-Forwarded-For", "198.51.100.71");
+        stranger.get("/phr/register");
+        String otherCard = cards.regional(accounts.networkAdmin().id(), anotherPerson()).card().number();
+        long before = audit.max();
+
+        List<String> answers = List.of(
+                prove(stranger, otherCard, person.birthDate().toString(), code),
+                prove(stranger, card.number(), person.birthDate().plusDays(1).toString(), code),
+                prove(stranger, card.number(), person.birthDate().toString(), "AAAA-BBBB-CCCC"),
+                prove(stranger, "1234", person.birthDate().toString(), code));
+        assertThat(answers).as("no answer tells which part was wrong or whether the card exists")
+                .allSatisfy(body -> assertThat(errorOf(body)).isEqualTo(errorOf(answers.getFirst())))
+                .allSatisfy(body -> assertThat(body).contains("id=\"register-error\"").doesNotContain("手帳 花子"));
+        assertThat(audit.reasons(before, "PHR_REGISTER", "Person")).containsExactly(
+                "birth date does not match the card's person",
+                "birth date does not match the card's person",
+                "wrong registration code",
+                "no active regional card with this number");
+
+        for (int i = 0; i < 3; i++) {
+            prove(stranger, card.number(), person.birthDate().plusDays(1).toString(), code);
+        }
+        HttpResponse<String> rightAtLast = proveResponse(stranger, card.number(), person.birthDate().toString(), code);
+        assertThat(rightAtLast.statusCode()).as("five wrong tries with the card void the person's code").isEqualTo(200);
+        assertThat(rightAtLast.body()).contains("id=\"register-error\"");
+        assertThat(audit.reasons(before, "PHR_REGISTER", "Person"))
+                .contains("birth date does not match the card's person; 1 code(s) now void")
+                .endsWith("no live registration code for the card's person");
+    }
+
+    @Test
+    void aUsedCodeNeverWorksAgainAndANewCodeFromTheOperatorRecoversTheSameAccount() {
+        String first = issuedAtTheCounter();
+        register(new WebSession(port), first, "first" + personId, PASSWORD);
+        long accountId = users.residentOf(personId).orElseThrow().id();
+
+        assertThat(prove(new WebSession(port), card.number(), person.birthDate().toString(), first))
+                .as("a used code").contains("id=\"register-error\"");
+
+        WebSession operator = new WebSession(port);
+        accounts.logIn(operator, accounts.networkAdmin());
+        operator.get("/admin/persons/" + personId);
+        String second = codeOn(operator.post("/admin/persons/" + personId + "/phr-code"));
+        Registered again = register(new WebSession(port), second, "second" + personId, "a brand new passphrase");
+
+        User recovered = users.residentOf(personId).orElseThrow();
+        assertThat(recovered.id()).as("the same account, new credentials").isEqualTo(accountId);
+        assertThat(recovered.loginId()).isEqualTo("second" + personId);
+        WebSession oldPassword = new WebSession(port);
+        oldPassword.get("/phr/login");
+        assertThat(WebSession.location(oldPassword.post("/login", "username", "second" + personId, "password", PASSWORD,
+                "from", "phr"))).isEqualTo("/phr/login?error");
+        assertThat(logIn(recovered, "a brand new passphrase", again.secret()).get("/phr").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFacilityThatMayNotOpenThePersonGetsTheOneRefusalAndNoCode() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        WebSession clerk = new WebSession(port);
+        accounts.logIn(clerk, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
+        clerk.get("/");
+        long before = audit.max();
+
+        HttpResponse<String> refused = clerk.post("/portal/patients/" + personId + "/phr-code");
+        HttpResponse<String> nobody = clerk.post("/portal/patients/" + (personId + 987_654) + "/phr-code");
+
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(withoutCsrf(refused.body())).as("the same page as for nobody")
+                .isEqualTo(withoutCsrf(nobody.body())).doesNotContain("registration-code");
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly("PHR_CODE_ISSUE DENY policy.deny.noConsent");
+        assertThat(jdbc.sql("SELECT count(*) FROM phr_registration_code WHERE person_id = ?").param(personId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAddressWithTooManyWrongEntriesIsRefusedEvenWithTheRightOnes() {
+        String code = issuedAtTheCounter();
+        WebSession guesser = new WebSession(port).withHeader("X-Forwarded-For", "198.51.100.72");
+        for (int i = 0; i < 40; i++) {
+            prove(guesser, "1234", person.birthDate().toString(), code);
+        }
+        HttpResponse<String> right = proveResponse(guesser, card.number(), person.birthDate().toString(), code);
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(right.body()).contains("id=\"register-error\"").doesNotContain("手帳 花子");
+        assertThat(WebSession.location(proveResponse(new WebSession(port).withHeader("X-Forwarded-For", "198.51.100.73"),
+                card.number(), person.birthDate().toString(), code))).as("from elsewhere").isEqualTo("/phr/register/account");
+    }
+
+    @Test
+    void staffSessionsNeverReachTheNotebook() {
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        assertThat(doctor.get("/phr").statusCode()).isEqualTo(403);
+        assertThat(new WebSession(port).get("/phr").statusCode()).as("nobody signed in").isIn(302, 401);
+    }
+
+    private String issuedAtTheCounter() {
+        WebSession clerk = new WebSession(port);
+        accounts.logIn(clerk, accounts.memberOf(hospital, Profession.MEDICAL_CLERK));
+        clerk.get("/portal/patients/" + personId);
+        HttpResponse<String> slip = clerk.post("/portal/patients/" + personId + "/phr-code");
+        assertThat(slip.statusCode()).isEqualTo(200);
+        assertThat(slip.body()).contains("手帳 花子").contains("/phr/register?code=");
+        return codeOn(slip);
+    }
+
+    private static String codeOn(HttpResponse<String> slip) {
+        Matcher code = CODE.matcher(slip.body());
+        assertThat(code.find()).as("the slip shows the code").isTrue();
+        return code.group(1);
+    }
+
+    /** The answer to the registration's last step, and the authenticator secret the resident's app now holds. */
+    private record Registered(HttpResponse<String> response, String secret) {
+    }
+
+    private Registered register(WebSession web, String code, String loginId, String password) {
+        web.get("/phr/register?code=" + code);
+        HttpResponse<String> proven = web.post("/phr/register", "card", card.number(), "birthDate",
+                person.birthDate().toString(), "code", code);
+        assertThat(WebSession.location(proven)).isEqualTo("/phr/register/account");
+        HttpResponse<String> form = web.get("/phr/register/account");
+        Matcher secret = SECRET.matcher(form.body());
+        assertThat(secret.find()).as("the authenticator's secret is shown").isTrue();
+        return new Registered(web.post("/phr/register/account", "loginId", loginId, "password", password,
+                "passwordAgain", password, "totpCode", Totp.code(secret.group(1), Totp.step(Instant.now()))),
+                secret.group(1));
+    }
+
+    private WebSession logIn(User account, String password, String secret) {
+        WebSession web = new WebSession(port);
+        web.get("/phr/login");
+        assertThat(WebSession.location(web.post("/login", "username", account.loginId(), "password", password,
+                "from", "phr"))).isEqualTo("/login/second-factor");
+        web.get("/login/second-factor");
+        HttpResponse<String> second = web.post("/login/second-factor", "code", nextCode(account.id(), secret));
+        assertThat(WebSession.location(second)).isEqualTo("/phr");
+        return web;
+    }
+
+    /** The resident's next code: a step after the last one used, once the server accepts it (one step ahead). */
+    private String nextCode(long userId, String secret) {
+        long last = jdbc.sql("SELECT totp_last_step FROM credential WHERE user_id = ?").param(userId)
+                .query(Long.class).single();
+        long step = Math.max(Totp.step(Instant.now()), last + 1);
+        while (step > Totp.step(Instant.now()) + 1) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return Totp.code(secret, step);
+    }
+
+    private String prove(WebSession web, String cardNumber, String birthDate, String code) {
+        return proveResponse(web, cardNumber, birthDate, code).body();
+    }
+
+    private HttpResponse<String> proveResponse(WebSession web, String cardNumber, String birthDate, String code) {
+        web.get("/phr/register");
+        return web.post("/phr/register", "card", cardNumber, "birthDate", birthDate, "code", code);
+    }
+
+    /** A page without its CSRF token, which is masked anew on every answer. */
+    private static String withoutCsrf(String body) {
+        return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+    }
+
+    private static String errorOf(String body) {
+        Matcher error = Pattern.compile("id=\"register-error\"[^>]*>([^<]+)<").matcher(body);
+        return error.find() ? error.group(1) : "";
+    }
+
+    private long anotherPerson() {
+        Facility other = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, other, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, other, localId, "ベツジン");
+        return FhirRecords.personOf(api, other, localId);
+    }
+}
