@@ -9,6 +9,16 @@ public interface AuditTrail {
 
     Page<AuditRecord> search(AuditQuery query, PageRequest page);
 
+    /** The actions that show a person's data to someone: what a person's own access log lists. */
+    java.util.Set<AuditAction> VIEWS = java.util.EnumSet.of(AuditAction.READ, AuditAction.SEARCH, AuditAction.EXPORT);
+
+    /**
+     * A person's access log as the person sees it: the permitted {@link #VIEWS} of the rows naming any of
+     * {@code patientIds} (the person's regional ID and the ones the trail knew it by), by anyone but
+     * {@code exceptUserId} (the person's own account), newest first. Refusals are not views and are not listed.
+     */
+    Page<AuditRecord> viewsOf(java.util.List<String> patientIds, Long exceptUserId, PageRequest page);
+
     /** Every matching row, oldest first, without holding them all in memory. */
     void export(AuditQuery query, Consumer<AuditRecord> sink);
 

@@ -27,6 +27,12 @@ class PhrConfiguration {
     }
 
     @Bean
+    AccessLog accessLog(PersonAccess access, org.musubi.audit.AuditTrail trail, IdentityStore identities,
+                        org.musubi.registry.Facilities facilities) {
+        return new AccessLog(access, trail, identities, facilities);
+    }
+
+    @Bean
     ProveResident proveResident(Cards cards, IdentityStore identities, RegistrationCodes codes, Audit audit,
                                 PhrRules rules) {
         return new ProveResident(cards, identities, codes, audit, rules);

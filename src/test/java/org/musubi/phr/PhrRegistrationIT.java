@@ -60,6 +60,8 @@ class PhrRegistrationIT {
     AuditRows audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Residents residents;
 
     private Facility hospital;
     private long personId;
@@ -247,25 +249,9 @@ class PhrRegistrationIT {
         assertThat(WebSession.location(web.post("/login", "username", account.loginId(), "password", password,
                 "from", "phr"))).isEqualTo("/login/second-factor");
         web.get("/login/second-factor");
-        HttpResponse<String> second = web.post("/login/second-factor", "code", nextCode(account.id(), secret));
+        HttpResponse<String> second = web.post("/login/second-factor", "code", residents.nextCode(account.id(), secret));
         assertThat(WebSession.location(second)).isEqualTo("/phr");
         return web;
-    }
-
-    /** The resident's next code: a step after the last one used, once the server accepts it (one step ahead). */
-    private String nextCode(long userId, String secret) {
-        long last = jdbc.sql("SELECT totp_last_step FROM credential WHERE user_id = ?").param(userId)
-                .query(Long.class).single();
-        long step = Math.max(Totp.step(Instant.now()), last + 1);
-        while (step > Totp.step(Instant.now()) + 1) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return Totp.code(secret, step);
     }
 
     private String prove(WebSession web, String cardNumber, String birthDate, String code) {

@@ -167,6 +167,21 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     }
 
     @Override
+    public Page<AuditRecord> viewsOf(List<String> patientIds, Long exceptUserId, PageRequest page) {
+        String where = """
+                \sWHERE patient_id = ANY(:patients) AND outcome = 'PERMIT' AND action = ANY(:actions)
+                   AND (CAST(:except AS bigint) IS NULL OR user_id IS DISTINCT FROM :except)""";
+        String[] patients = patientIds.toArray(String[]::new);
+        String[] actions = VIEWS.stream().map(Enum::name).toArray(String[]::new);
+        long total = jdbc.sql("SELECT count(*) FROM audit_event" + where).param("patients", patients)
+                .param("actions", actions).param("except", exceptUserId).query(Long.class).single();
+        var rows = jdbc.sql("SELECT * FROM audit_event" + where + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .param("patients", patients).param("actions", actions).param("except", exceptUserId)
+                .param("limit", page.size()).param("offset", page.offset()).query(AuditRows::read).list();
+        return new Page<>(rows, page, total);
+    }
+
+    @Override
     public void export(AuditQuery query, Consumer<AuditRecord> sink) {
         AuditFilter filter = AuditFilter.of(query);
         ownTransaction.executeWithoutResult(status -> streamRows(

@@ -1,0 +1,126 @@
+package org.musubi.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.identity.cards.IssuedCard;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * あなたの記録を見た人 over real HTTP: a resident sees the views of their record by a hospital's system and doctor and an
+ * emergency view by another hospital's nurse (marked), never a refused attempt nor their own reads; reading the log is one
+ * audited read; nobody else reaches it.
+ */
+@MusubiIntegrationTest
+class PhrAccessLogIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard cards;
+    @Autowired
+    Consents consents;
+    @Autowired
+    Residents residents;
+    @Autowired
+    AuditRows audit;
+
+    private Facility hospital;
+    private long personId;
+    private Person person;
+    private IssuedCard card;
+
+    @BeforeEach
+    void aHospitalPatientWithACardAndConsent() {
+        hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, localId, "ミタヒト");
+        personId = FhirRecords.personOf(api, hospital, localId);
+        person = identities.person(personId).orElseThrow().person();
+        card = cards.regional(accounts.networkAdmin().id(), personId);
+        consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
+                accounts.networkAdmin().id(), hospital.id());
+    }
+
+    @Test
+    void theResidentSeesWhoViewedTheirRecordWithEmergencyViewsMarkedAndNoRefusals() {
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        assertThat(doctor.get("/portal/patients/" + personId).statusCode()).isEqualTo(200);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        WebSession unlinked = new WebSession(port);
+        accounts.logIn(unlinked, accounts.memberOf(clinic, Profession.DOCTOR));
+        assertThat(unlinked.get("/portal/patients/" + personId).statusCode()).as("refused: not linked").isEqualTo(404);
+        Facility other = accounts.facilityOf(FacilityKind.HOSPITAL);
+        WebSession nurse = new WebSession(port);
+        accounts.logIn(nurse, accounts.memberOf(other, Profession.NURSE));
+        nurse.get("/portal/emergency");
+        nurse.post("/portal/emergency", "card", card.qrPayload());
+        nurse.get("/portal/emergency/open");
+        nurse.post("/portal/emergency/open", "reason", "意識障害", "password", TestAccounts.PASSWORD);
+        assertThat(nurse.get("/portal/patients/" + personId + "?purpose=EMERGENCY").statusCode()).isEqualTo(200);
+
+        Residents.Resident resident = residents.register(personId, card.card().number(), person.birthDate());
+        WebSession web = residents.logIn(port, resident);
+        long before = audit.max();
+        HttpResponse<String> log = web.get("/phr/access-log");
+
+        assertThat(log.statusCode()).isEqualTo(200);
+        String body = log.body();
+        assertThat(body).contains(hospital.nameKanji()).contains(other.nameKanji())
+                .as("a refused attempt is not a view").doesNotContain(clinic.nameKanji());
+        assertThat(entries(body)).as("the hospital system's PIXm look-up, the doctor's view, the emergency view")
+                .hasSize(3);
+        assertThat(body).contains("<span class=\"log-profession\">施設システム（API クライアント）</span>");
+        assertThat(body).containsPattern("class=\"emergency\"[^>]*>\\s*<strong class=\"log-when\">[^<]+</strong>\\s*"
+                + "<span class=\"log-emergency\">救急時の閲覧</span>\\s*<span class=\"log-facility\">" + other.nameKanji());
+        assertThat(body).contains("<span class=\"log-profession\">医師</span>").contains("看護師");
+        assertThat(audit.forPatient(before, person.regionalId())).as("reading one's own log is one audited read")
+                .containsExactly("READ PERMIT policy.permit.patientSelfAccess");
+
+        assertThat(entries(web.get("/phr/access-log").body())).as("the resident's own reads are not listed").hasSize(3);
+    }
+
+    @Test
+    void nobodyButTheResidentReachesTheLog() {
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        assertThat(doctor.get("/phr/access-log").statusCode()).isEqualTo(403);
+        assertThat(new WebSession(port).get("/phr/access-log").statusCode()).isIn(302, 401);
+        WebSession operator = new WebSession(port);
+        accounts.logIn(operator, accounts.networkAdmin());
+        assertThat(operator.get("/phr/access-log").statusCode()).isEqualTo(403);
+    }
+
+    private static List<String> entries(String body) {
+        return java.util.regex.Pattern.compile("data-seq=\"(\\d+)\"").matcher(body).results().map(m -> m.group(1)).toList();
+    }
+}

@@ -1,0 +1,83 @@
+package org.musubi.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.security.Totp;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Residents for tests of the health notebook: registered through the real use cases (a code issued by the operator,
+ * card + birth date + code proven, an authenticator proven with a code of its secret) and logged in over HTTP through
+ * the real login steps. The registration pages themselves are tested in {@link PhrRegistrationIT}.
+ */
+@Component
+public class Residents {
+
+    public static final String PASSWORD = "a resident's passphrase";
+
+    /** A registered resident: their account and the secret their authenticator app holds. */
+    public record Resident(User account, String totpSecret) {
+    }
+
+    private final IssueRegistrationCode issue;
+    private final ProveResident prove;
+    private final RegisterResident register;
+    private final TestAccounts accounts;
+    private final Users users;
+    private final JdbcClient jdbc;
+
+    Residents(IssueRegistrationCode issue, ProveResident prove, RegisterResident register, TestAccounts accounts,
+              Users users, JdbcClient jdbc) {
+        this.issue = issue;
+        this.prove = prove;
+        this.register = register;
+        this.accounts = accounts;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    /** Registers the holder of the regional card {@code cardNumber}, born {@code birthDate}, as person {@code personId}. */
+    public Resident register(long personId, String cardNumber, LocalDate birthDate) {
+        String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().code();
+        ProveResident.Proven proven = prove.prove(cardNumber, birthDate, code).orElseThrow();
+        String secret = Totp.newSecret(new java.security.SecureRandom());
+        register.register(proven, new RegisterResident.Choice("resident" + personId, PASSWORD, PASSWORD, secret,
+                Totp.code(secret, Totp.step(Instant.now()))));
+        return new Resident(users.residentOf(personId).orElseThrow(), secret);
+    }
+
+    /** A session of the resident after both login steps from the notebook's login page. */
+    public WebSession logIn(int port, Resident resident) {
+        WebSession web = new WebSession(port);
+        web.get("/phr/login");
+        assertThat(WebSession.location(web.post("/login", "username", resident.account().loginId(), "password", PASSWORD,
+                "from", "phr"))).isEqualTo("/login/second-factor");
+        web.get("/login/second-factor");
+        assertThat(WebSession.location(web.post("/login/second-factor", "code",
+                nextCode(resident.account().id(), resident.totpSecret())))).isEqualTo("/phr");
+        return web;
+    }
+
+    /** A code the server accepts now: a step after the last one used, waiting until it is at most one step ahead. */
+    public String nextCode(long userId, String secret) {
+        long last = jdbc.sql("SELECT totp_last_step FROM credential WHERE user_id = ?").param(userId)
+                .query(Long.class).single();
+        long step = Math.max(Totp.step(Instant.now()), last + 1);
+        while (step > Totp.step(Instant.now()) + 1) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return Totp.code(secret, step);
+    }
+}
