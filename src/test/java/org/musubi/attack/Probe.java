@@ -72,7 +72,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
         return path.startsWith("/portal/");
     }
 
-    private static String absentPerson(java.util.function.LongPredicate exists) {
+    static String absentPerson(java.util.function.LongPredicate exists) {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         while (true) {
             long id = 1_000_000_000_000_000L + random.nextLong(8_999_999_999_999_999L);

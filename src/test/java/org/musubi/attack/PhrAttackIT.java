@@ -1,0 +1,150 @@
+package org.musubi.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.phr.Residents;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The health notebook tried as an attacker would: clinic B's users of every profession asking for a registration code
+ * for hospital A's patient (with and without a consent, never linked) get the answer of a person nobody has, no code
+ * and one audit row each; a resident's session reaches neither staff pages, another person's pages, the operators'
+ * screens nor the FHIR API; a disabled resident's session ends on its next request.
+ */
+@MusubiIntegrationTest
+class PhrAttackIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard cards;
+    @Autowired
+    Consents consents;
+    @Autowired
+    Residents residents;
+    @Autowired
+    AuditRows audit;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long personId;
+    private Person person;
+    private String cardNumber;
+
+    @BeforeEach
+    void hospitalAsPatientWithACard() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, localId, "ネラワレ");
+        personId = FhirRecords.personOf(api, hospital, localId);
+        person = identities.person(personId).orElseThrow().person();
+        cardNumber = cards.regional(accounts.networkAdmin().id(), personId).card().number();
+    }
+
+    @Test
+    void clinicBsUsersGetNoCodeForAsPatientAndAnAnswerLikeNobodys() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        List<Profession> staff = Arrays.stream(Profession.values())
+                .filter(p -> p != Profession.RESIDENT && p != Profession.FACILITY_SYSTEM).toList();
+        for (boolean consented : List.of(false, true)) {
+            if (consented) {
+                consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
+                        accounts.networkAdmin().id(), null);
+            }
+            for (Profession profession : staff) {
+                User user = accounts.memberOf(clinic, profession);
+                WebSession web = new WebSession(port);
+                accounts.logIn(web, user);
+                web.get("/");
+                String absent = Probe.absentPerson(id -> identities.person(id).isPresent());
+                long before = audit.max();
+                HttpResponse<String> asked = web.post("/portal/patients/" + personId + "/phr-code");
+                long between = audit.max();
+                HttpResponse<String> nothing = web.post("/portal/patients/" + absent + "/phr-code");
+                String probe = profession + (consented ? " with consent" : " without consent");
+
+                Answers.assertAlike(probe, asked, String.valueOf(personId), nothing, absent);
+                assertThat(asked.statusCode()).as(probe).isEqualTo(404);
+                assertThat(asked.body()).as(probe).doesNotContain(person.givenKana()).doesNotContain("registration-code");
+                assertThat(audit.countByUser(before, user.id())).as(probe + ": one audit row each").isEqualTo(2);
+                assertThat(audit.countByUser(between, user.id())).as(probe + ": one audit row").isEqualTo(1);
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM phr_registration_code WHERE person_id = ?").param(personId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aResidentsSessionReachesOnlyTheirOwnNotebook() {
+        Residents.Resident resident = residents.register(personId, cardNumber, person.birthDate());
+        WebSession web = residents.logIn(port, resident);
+        long other = otherPerson();
+
+        assertThat(web.get("/portal/patients/" + personId).statusCode()).as("own record, staff viewer").isEqualTo(403);
+        assertThat(web.get("/portal/patients/" + other).statusCode()).as("another person").isEqualTo(403);
+        assertThat(web.get("/portal/patients/" + other + "/medications").statusCode()).isEqualTo(403);
+        assertThat(web.post("/portal/patients/" + personId + "/phr-code").statusCode()).isEqualTo(403);
+        assertThat(web.post("/admin/persons/" + other + "/phr-code").statusCode()).isEqualTo(403);
+        assertThat(web.get("/admin/audit").statusCode()).isEqualTo(403);
+        assertThat(web.get("/admin/users").statusCode()).isEqualTo(403);
+        assertThat(web.get("/account/password").statusCode()).isEqualTo(403);
+        for (long asked : List.of(personId, other)) {
+            assertThat(web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base() + "/fhir/Patient/"
+                    + asked)).GET().header("Accept", "application/fhir+json")).statusCode())
+                    .as("a resident's browser session is no credential for the API, whoever is asked").isEqualTo(403);
+        }
+        assertThat(web.get("/phr").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDisabledResidentsSessionEndsOnItsNextRequest() {
+        Residents.Resident resident = residents.register(personId, cardNumber, person.birthDate());
+        WebSession web = residents.logIn(port, resident);
+        assertThat(web.get("/phr").statusCode()).isEqualTo(200);
+
+        jdbc.sql("UPDATE app_user SET status = 'DISABLED' WHERE id = ?").param(resident.account().id()).update();
+
+        assertThat(web.get("/phr").statusCode()).isIn(302, 401, 403);
+        assertThat(web.get("/phr/access-log").statusCode()).isIn(302, 401, 403);
+    }
+
+    private long otherPerson() {
+        Facility other = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, other, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, other, localId, "ベツノヒト");
+        return FhirRecords.personOf(api, other, localId);
+    }
+}
