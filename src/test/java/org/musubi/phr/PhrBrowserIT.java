@@ -1,0 +1,124 @@
+package org.musubi.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.security.Totp;
+import org.musubi.testing.Chromium;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A resident on a phone (headless Chromium, 360×800): opens the address on the registration slip, registers with the
+ * card number, birth date and code, sets up an authenticator app, logs in with both factors and sees the notebook's
+ * home and who viewed their record, all without sideways scrolling.
+ */
+@MusubiIntegrationTest
+class PhrBrowserIT {
+
+    private static final Dimension PHONE = new Dimension(360, 800);
+    private static final Pattern SECRET = Pattern.compile("secret=([A-Z2-7]+)");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard cards;
+    @Autowired
+    IssueRegistrationCode issue;
+    @Autowired
+    Residents residents;
+    @Autowired
+    Users users;
+    private Chromium browser;
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aResidentRegistersOnAPhoneWithCardAndCodeSetsUpTotpAndLogsIn() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        api.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "スマホ"), "須磨", "穂子"))
+                .execute();
+        long personId = FhirRecords.personOf(api, hospital, localId);
+        Person person = identities.person(personId).orElseThrow().person();
+        String cardNumber = cards.regional(accounts.networkAdmin().id(), personId).card().number();
+        String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().printed();
+        browser = Chromium.start(port);
+        browser.resize(PHONE);
+
+        browser.open("/phr/register?code=" + code);
+        assertThat(browser.find("#code").getAttribute("value")).as("the slip's QR address fills the code").isEqualTo(code);
+        browser.find("#card").sendKeys(cardNumber.substring(0, 4) + " " + cardNumber.substring(4));
+        browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), person.birthDate().toString());
+        fitsThePhone("register");
+        browser.find("#register-form button").click();
+        browser.await().until(ExpectedConditions.urlContains("/phr/register/account"));
+        assertThat(browser.find("h1").getText()).contains("須磨 穂子");
+        Matcher secret = SECRET.matcher(browser.find("#totp-secret").getAttribute("data-otpauth"));
+        assertThat(secret.find()).isTrue();
+        assertThat(browser.findAll(".qr svg")).as("a QR code for the authenticator app").hasSize(1);
+        browser.find("#loginId").sendKeys("sumaho" + personId);
+        browser.find("#password").sendKeys(Residents.PASSWORD);
+        browser.find("#passwordAgain").sendKeys(Residents.PASSWORD);
+        browser.find("#totpCode").sendKeys(Totp.code(secret.group(1), Totp.step(Instant.now())));
+        fitsThePhone("register-account");
+        browser.find("#account-form button").click();
+        browser.await().until(ExpectedConditions.urlContains("/phr/login"));
+        assertThat(browser.find("#registered").isDisplayed()).isTrue();
+
+        User account = users.residentOf(personId).orElseThrow();
+        browser.find("#username").sendKeys(account.loginId());
+        browser.find("#password").sendKeys(Residents.PASSWORD);
+        browser.find("#login-form button").click();
+        browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
+        browser.find("#code").sendKeys(residents.nextCode(account.id(), secret.group(1)));
+        browser.find("#code-form button").click();
+        browser.await().until(ExpectedConditions.urlMatches(".*/phr$"));
+        assertThat(browser.find("#phr-home").getText()).contains("須磨 穂子");
+        fitsThePhone("home");
+
+        browser.find("#menu-access-log").click();
+        browser.await().until(ExpectedConditions.urlContains("/phr/access-log"));
+        assertThat(browser.findAll("#access-log li")).as("the hospital system's look-up of the patient").isNotEmpty();
+        fitsThePhone("access-log");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private void fitsThePhone(String page) {
+        browser.screenshot("phr-" + page + "-phone");
+        Number scrollWidth = (Number) browser.script("return document.documentElement.scrollWidth");
+        Number viewport = (Number) browser.script("return window.innerWidth");
+        assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone").isLessThanOrEqualTo(viewport.intValue());
+        assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
+    }
+}
