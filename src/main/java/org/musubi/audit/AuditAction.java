@@ -34,6 +34,10 @@ public enum AuditAction {
     PHR_CODE_ISSUE,
     /** A resident's registration (or re-registration) with card, birth date and registration code. */
     PHR_REGISTER,
+    /** A resident asks the network office about one view in their access log. */
+    PHR_INQUIRY,
+    /** The network office records its answer to a resident's question. */
+    PHR_INQUIRY_ANSWER,
     PATIENT_LINK,
     PATIENT_UNLINK,
     FACILITY_BLOCK,

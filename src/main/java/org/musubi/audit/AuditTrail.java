@@ -19,6 +19,9 @@ public interface AuditTrail {
      */
     Page<AuditRecord> viewsOf(java.util.List<String> patientIds, Long exceptUserId, PageRequest page);
 
+    /** The row with this sequence number, if the trail has it. */
+    java.util.Optional<AuditRecord> find(long seq);
+
     /** Every matching row, oldest first, without holding them all in memory. */
     void export(AuditQuery query, Consumer<AuditRecord> sink);
 

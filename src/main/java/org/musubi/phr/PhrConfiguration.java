@@ -33,6 +33,12 @@ class PhrConfiguration {
     }
 
     @Bean
+    AskTheOffice askTheOffice(PersonAccess access, org.musubi.audit.AuditTrail trail, IdentityStore identities,
+                              Inquiries inquiries, Audit audit) {
+        return new AskTheOffice(access, trail, identities, inquiries, audit);
+    }
+
+    @Bean
     ProveResident proveResident(Cards cards, IdentityStore identities, RegistrationCodes codes, Audit audit,
                                 PhrRules rules) {
         return new ProveResident(cards, identities, codes, audit, rules);

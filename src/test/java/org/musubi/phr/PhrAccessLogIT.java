@@ -18,6 +18,7 @@ import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
+import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
@@ -51,6 +52,8 @@ class PhrAccessLogIT {
     Residents residents;
     @Autowired
     AuditRows audit;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private Facility hospital;
     private long personId;
@@ -110,6 +113,54 @@ class PhrAccessLogIT {
     }
 
     @Test
+    void aResidentAsksTheOfficeAboutAViewOnlyOfTheirOwnLogAndSeesTheAnswer() {
+        WebSession doctor = new WebSession(port);
+        User doctorUser = accounts.memberOf(hospital, Profession.DOCTOR);
+        accounts.logIn(doctor, doctorUser);
+        doctor.get("/portal/patients/" + personId);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        WebSession unlinked = new WebSession(port);
+        User refusedUser = accounts.memberOf(clinic, Profession.DOCTOR);
+        accounts.logIn(unlinked, refusedUser);
+        assertThat(unlinked.get("/portal/patients/" + personId).statusCode()).isEqualTo(404);
+        long refusedRow = jdbc.sql("SELECT max(seq) FROM audit_event WHERE user_id = ? AND outcome = 'DENY'")
+                .param(refusedUser.id()).query(Long.class).single();
+        Residents.Resident resident = residents.register(personId, card.card().number(), person.birthDate());
+        WebSession web = residents.logIn(port, resident);
+        long doctorsView = Long.parseLong(entries(web.get("/phr/access-log").body()).getFirst());
+        long ownRead = audit.max();
+        long othersView = someoneElsesView();
+
+        web.get("/phr/access-log/" + doctorsView + "/ask");
+        HttpResponse<String> asked = web.post("/phr/access-log/" + doctorsView + "/ask", "message", "この医師に心当たりがありません");
+        assertThat(WebSession.location(asked)).isEqualTo("/phr/access-log?asked");
+        assertThat(web.get("/phr/access-log?asked").body()).contains("事務局に問い合わせ中");
+
+        long before = audit.max();
+        for (long seq : List.of(refusedRow, ownRead, othersView, ownRead + 1_000_000)) {
+            web.get("/phr/access-log/" + seq + "/ask");
+            assertThat(web.post("/phr/access-log/" + seq + "/ask", "message", "これは何ですか").statusCode())
+                    .as("row %d is not one of the resident's views", seq).isEqualTo(404);
+        }
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly(
+                "PHR_INQUIRY DENY phr.inquiry.notAView", "PHR_INQUIRY DENY phr.inquiry.notAView",
+                "PHR_INQUIRY DENY phr.inquiry.notAView", "PHR_INQUIRY DENY phr.inquiry.notAView");
+
+        WebSession operator = new WebSession(port);
+        accounts.logIn(operator, accounts.networkAdmin());
+        String list = operator.get("/admin/phr-inquiries").body();
+        assertThat(list).contains("この医師に心当たりがありません").contains(doctorUser.loginId())
+                .doesNotContain("これは何ですか").doesNotContain(refusedUser.loginId());
+        String inquiry = java.util.regex.Pattern.compile("data-inquiry=\"(\\d+)\"").matcher(list).results()
+                .map(m -> m.group(1)).reduce((a, b) -> b).orElseThrow();
+        operator.post("/admin/phr-inquiries/" + inquiry + "/answer", "answer", "救急外来での診療のための閲覧でした");
+        assertThat(operator.get("/admin/phr-inquiries").body()).doesNotContain("この医師に心当たりがありません");
+        assertThat(web.get("/phr/access-log").body()).contains("事務局の回答：救急外来での診療のための閲覧でした");
+        assertThat(doctor.get("/admin/phr-inquiries").statusCode()).as("staff").isEqualTo(403);
+        assertThat(web.get("/admin/phr-inquiries").statusCode()).as("residents").isEqualTo(403);
+    }
+
+    @Test
     void nobodyButTheResidentReachesTheLog() {
         WebSession doctor = new WebSession(port);
         accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
@@ -118,6 +169,16 @@ class PhrAccessLogIT {
         WebSession operator = new WebSession(port);
         accounts.logIn(operator, accounts.networkAdmin());
         assertThat(operator.get("/phr/access-log").statusCode()).isEqualTo(403);
+    }
+
+    /** An audit row of a view of another person's record (by a hospital's system registering that person). */
+    private long someoneElsesView() {
+        Facility other = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, other, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, other, localId, "タニン");
+        FhirRecords.personOf(api, other, localId);
+        return audit.max();
     }
 
     private static List<String> entries(String body) {

@@ -182,6 +182,11 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     }
 
     @Override
+    public java.util.Optional<AuditRecord> find(long seq) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE seq = ?").param(seq).query(AuditRows::read).optional();
+    }
+
+    @Override
     public void export(AuditQuery query, Consumer<AuditRecord> sink) {
         AuditFilter filter = AuditFilter.of(query);
         ownTransaction.executeWithoutResult(status -> streamRows(

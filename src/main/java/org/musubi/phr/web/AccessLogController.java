@@ -3,6 +3,8 @@ package org.musubi.phr.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.musubi.paging.PageRequest;
 import org.musubi.phr.AccessLog;
+import org.musubi.phr.AskTheOffice;
+import org.musubi.phr.Inquiries;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.SignedIn;
@@ -10,6 +12,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** あなたの記録を見た人: the resident's own access log. */
@@ -18,10 +22,14 @@ class AccessLogController {
 
     private final AccessLog log;
     private final Users users;
+    private final AskTheOffice ask;
+    private final Inquiries inquiries;
 
-    AccessLogController(AccessLog log, Users users) {
+    AccessLogController(AccessLog log, Users users, AskTheOffice ask, Inquiries inquiries) {
         this.log = log;
         this.users = users;
+        this.ask = ask;
+        this.inquiries = inquiries;
     }
 
     @GetMapping("/phr/access-log")
@@ -35,6 +43,27 @@ class AccessLogController {
         }
         model.addAttribute("resident", me);
         model.addAttribute("entries", entries.get());
+        model.addAttribute("inquiries", inquiries.of(personId).stream()
+                .collect(java.util.stream.Collectors.toMap(Inquiries.Inquiry::auditSeq, i -> i, (a, b) -> a)));
         return "phr/access-log";
+    }
+
+    @GetMapping("/phr/access-log/{seq}/ask")
+    String askForm(@AuthenticationPrincipal SignedIn me, @PathVariable long seq, Model model) {
+        model.addAttribute("resident", me);
+        model.addAttribute("seq", seq);
+        model.addAttribute("max", AskTheOffice.MAX_MESSAGE);
+        return "phr/ask";
+    }
+
+    @PostMapping("/phr/access-log/{seq}/ask")
+    String ask(@AuthenticationPrincipal SignedIn me, @PathVariable long seq,
+               @RequestParam(required = false) String message, HttpServletResponse response) {
+        long personId = users.find(me.userId()).map(User::personId).orElseThrow();
+        if (ask.ask(me.userId(), personId, seq, message).isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "error";
+        }
+        return "redirect:/phr/access-log?asked";
     }
 }
