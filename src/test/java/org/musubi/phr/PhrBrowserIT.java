@@ -53,6 +53,8 @@ class PhrBrowserIT {
     Residents residents;
     @Autowired
     Users users;
+    @Autowired
+    org.musubi.testing.AuditRows audit;
     private Chromium browser;
 
     @AfterEach
@@ -112,6 +114,58 @@ class PhrBrowserIT {
         assertThat(browser.findAll("#access-log li")).as("the hospital system's look-up of the patient").isNotEmpty();
         fitsThePhone("access-log");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aResidentAddsAPasskeyAndAnswersTheSecondLoginStepWithIt() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, localId, "パスキー");
+        long personId = FhirRecords.personOf(api, hospital, localId);
+        Person person = identities.person(personId).orElseThrow().person();
+        String cardNumber = cards.regional(accounts.networkAdmin().id(), personId).card().number();
+        Residents.Resident resident = residents.register(personId, cardNumber, person.birthDate());
+        browser = Chromium.start(port);
+        browser.resize(PHONE);
+        org.openqa.selenium.virtualauthenticator.VirtualAuthenticator authenticator =
+                ((org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator) browser.driver())
+                        .addVirtualAuthenticator(new org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions()
+                                .setProtocol(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Protocol.CTAP2)
+                                .setTransport(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Transport.INTERNAL)
+                                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+        logInWithPassword(resident);
+        browser.find("#code").sendKeys(residents.nextCode(resident.account().id(), resident.totpSecret()));
+        browser.find("#code-form button").click();
+        browser.await().until(ExpectedConditions.urlMatches(".*/phr$"));
+
+        browser.find("#menu-passkeys").click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("add-passkey")));
+        browser.find("#passkey-label").sendKeys("わたしのスマホ");
+        fitsThePhone("passkeys");
+        browser.find("#add-passkey").click();
+        browser.await().until(ExpectedConditions.urlContains("/phr/passkeys?added"));
+        assertThat(browser.find("#passkey-list").getText()).contains("わたしのスマホ");
+        assertThat(authenticator.getCredentials()).as("the authenticator holds the new credential").hasSize(1);
+
+        browser.find("header form.inline button").click();
+        browser.await().until(ExpectedConditions.urlContains("/login"));
+        logInWithPassword(resident);
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("use-passkey")));
+        browser.find("#use-passkey").click();
+        browser.await().until(ExpectedConditions.urlMatches(".*/phr$"));
+        assertThat(browser.find("#phr-home").isDisplayed()).isTrue();
+        assertThat(browser.consoleErrors()).isEmpty();
+        assertThat(audit.since(0, resident.account().loginId())).anyMatch(row -> row.startsWith("LOGIN_SECOND_FACTOR PERMIT passkey"))
+                .anyMatch(row -> row.matches("SECOND_FACTOR_ENROL PERMIT passkey \\d+ added"));
+    }
+
+    private void logInWithPassword(Residents.Resident resident) {
+        browser.open("/phr/login");
+        browser.find("#username").sendKeys(resident.account().loginId());
+        browser.find("#password").sendKeys(Residents.PASSWORD);
+        browser.find("#login-form button").click();
+        browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
     }
 
     private void fitsThePhone(String page) {

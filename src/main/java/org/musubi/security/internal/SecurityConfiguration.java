@@ -52,7 +52,8 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/phr/login", "/phr/register",
                                 "/phr/register/account").permitAll()
                         .requestMatchers("/actuator/prometheus").access(loopbackOnly())
-                        .requestMatchers("/login/second-factor", "/login/enrol").hasAuthority(LoginAccount.PASSWORD_ONLY)
+                        .requestMatchers("/login/second-factor", "/login/enrol", "/login/passkey", "/login/passkey/options")
+                        .hasAuthority(LoginAccount.PASSWORD_ONLY)
                         .requestMatchers("/account/password").hasAnyAuthority(SessionUpgrade.PASSWORD_CHANGE, "ROLE_USER")
                         .requestMatchers("/admin", "/admin/", "/admin/users", "/admin/users/**", "/admin/api-clients",
                                 "/admin/api-clients/**", "/admin/imports", "/admin/imports/**", "/admin/identifier-systems",

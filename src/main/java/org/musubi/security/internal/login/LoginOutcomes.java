@@ -90,14 +90,14 @@ public class LoginOutcomes implements AuthenticationSuccessHandler, Authenticati
     }
 
     /** The user proved the password in this session and the account is now locked: the login page, told until when. */
-    String lockedOut(HttpServletRequest request, long userId, String loginId) {
+    public String lockedOut(HttpServletRequest request, long userId, String loginId) {
         Instant until = credentials.find(userId).map(Credential::lockedUntil)
                 .orElseGet(() -> Instant.now(clock).plus(properties.lockDuration()));
         return "redirect:" + notices.lockedOut(request, loginId, until);
     }
 
     /** Both factors proven: this client's failures for the login id are forgotten, as the account's are. */
-    void loggedIn(HttpServletRequest request, String loginId) {
+    public void loggedIn(HttpServletRequest request, String loginId) {
         notices.loggedIn(request, loginId);
     }
 

@@ -95,10 +95,7 @@ class SecondFactorController {
             upgrade.complete(account.userId(), credential.passwordChangeRequired(), request, response);
             outcomes.loggedIn(request, account.loginId());
             audit.record(AuditEntry.of(action, Outcome.PERMIT).on("User", account.userId()));
-            if (users.find(account.userId()).map(org.musubi.registry.User::resident).orElse(false)) {
-                return "redirect:/phr";
-            }
-            return credential.passwordChangeRequired() ? "redirect:/account/password" : "redirect:/";
+            return "redirect:" + upgrade.landing(account.userId(), credential.passwordChangeRequired());
         }
         audit.record(AuditEntry.of(action, Outcome.DENY).reason("wrong or reused code").by(actor));
         outcomes.throttle(request, actor);

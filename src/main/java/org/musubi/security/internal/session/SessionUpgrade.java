@@ -64,6 +64,14 @@ public class SessionUpgrade {
         repository.saveContext(context, request, response);
     }
 
+    /** Where a user goes once both factors are proven: the pending password change, a resident's notebook, or home. */
+    public String landing(long userId, boolean passwordChangeRequired) {
+        if (users.find(userId).map(User::resident).orElse(false)) {
+            return "/phr";
+        }
+        return passwordChangeRequired ? "/account/password" : "/";
+    }
+
     public static SignedIn signedIn(User user) {
         Set<Long> adminOf = user.memberships().stream().filter(User.Membership::facilityAdmin)
                 .map(User.Membership::facilityId).collect(Collectors.toSet());

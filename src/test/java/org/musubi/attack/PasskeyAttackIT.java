@@ -1,0 +1,136 @@
+package org.musubi.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.phr.Residents;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Passkeys tried as an attacker would: a forged assertion at the second login step is refused, audited and counted
+ * like a wrong code until the account locks; the passkey endpoints need the password step first; staff sessions reach
+ * no resident's passkey page; removing a passkey that is not one's own changes nothing.
+ */
+@MusubiIntegrationTest
+class PasskeyAttackIT {
+
+    private static final String FORGED = """
+            {"id":"AAAA","rawId":"AAAA","type":"public-key","response":{"clientDataJSON":"e30","authenticatorData":"AAAA",
+             "signature":"AAAA"},"clientExtensionResults":{}}""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard cards;
+    @Autowired
+    Residents residents;
+    @Autowired
+    AuditRows audit;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aForgedAssertionIsRefusedAuditedAndCountedUntilTheAccountLocks() {
+        Residents.Resident resident = resident();
+        WebSession web = new WebSession(port).withHeader("X-Forwarded-For", "198.51.100.81");
+        web.get("/phr/login");
+        web.post("/login", "username", resident.account().loginId(), "password", Residents.PASSWORD, "from", "phr");
+        HttpResponse<String> secondStep = web.get("/login/second-factor");
+        assertThat(web.send(HttpRequest.newBuilder(URI.create(web.base() + "/login/passkey/options"))
+                .header("Accept", "application/json").GET()).body()).as("no passkey yet")
+                .isEqualTo("{\"allowCredentials\":[]}");
+        String csrf = csrfOf(secondStep.body());
+        long before = audit.max();
+
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 5; i++) {
+            last = web.send(HttpRequest.newBuilder(URI.create(web.base() + "/login/passkey"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("X-CSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(FORGED)));
+            if (i < 4) {
+                assertThat(last.statusCode()).isEqualTo(400);
+                assertThat(last.body()).contains("passkey.refused").doesNotContain("redirect");
+            }
+        }
+        assertThat(last.body()).as("the fifth failure locks the account").contains("redirect").contains("locked");
+        assertThat(audit.since(before, resident.account().loginId()))
+                .filteredOn(row -> row.startsWith("LOGIN_SECOND_FACTOR DENY")).hasSize(5);
+        assertThat(jdbc.sql("SELECT locked_until IS NOT NULL FROM credential WHERE user_id = ?")
+                .param(resident.account().id()).query(Boolean.class).single()).isTrue();
+        assertThat(web.get("/phr").statusCode()).as("no session came of it").isIn(302, 401, 403);
+    }
+
+    @Test
+    void thePasskeyEndpointsNeedThePasswordStepAndStaffReachNoResidentsPasskeys() {
+        WebSession anonymous = new WebSession(port);
+        assertThat(anonymous.get("/login/passkey/options").statusCode()).isIn(302, 401, 403);
+        anonymous.get("/login");
+        assertThat(anonymous.post("/login/passkey").statusCode()).isIn(302, 401, 403);
+
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR));
+        assertThat(doctor.get("/phr/passkeys").statusCode()).isEqualTo(403);
+        doctor.get("/");
+        assertThat(doctor.post("/phr/passkeys/options").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void removingAPasskeyThatIsNotOnesOwnChangesNothing() {
+        Residents.Resident owner = resident();
+        long passkey = jdbc.sql("""
+                INSERT INTO passkey (user_id, credential_id, attested_data, label) VALUES (?, ?, ?, 'owner''s phone')
+                RETURNING id""").params(owner.account().id(), new byte[] {1, 2, 3, (byte) owner.account().id()},
+                new byte[] {0}).query(Long.class).single();
+        Residents.Resident other = resident();
+        WebSession web = residents.logIn(port, other);
+        web.get("/phr/passkeys");
+
+        web.post("/phr/passkeys/" + passkey + "/remove");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM passkey WHERE id = ?").param(passkey).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(web.get("/phr/passkeys").body()).doesNotContain("owner's phone").doesNotContain("owner&#39;s phone");
+    }
+
+    private Residents.Resident resident() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, localId, "パスキーネライ");
+        long personId = FhirRecords.personOf(api, hospital, localId);
+        Person person = identities.person(personId).orElseThrow().person();
+        return residents.register(personId, cards.regional(accounts.networkAdmin().id(), personId).card().number(),
+                person.birthDate());
+    }
+
+    private static String csrfOf(String page) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("data-token=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+}
