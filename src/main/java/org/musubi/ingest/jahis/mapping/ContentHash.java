@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * become one form; hiragana as katakana; white space dropped), the parts joined by a unit
  * separator, and the SHA-256 cut to the first {@code hexDigits} hex digits.
  */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
@@ -22,7 +22,7 @@ final class ContentHash {
     }
 
     /** The parts normalised, each followed by a unit separator: what {@link #of} hashes. */
-    static String joined(String... parts) {
+    public static String joined(String... parts) {
         StringBuilder joined = new StringBuilder();
         for (String part : parts) {
             joined.append(normalised(part == null ? "" : part)).append('\u001F');
