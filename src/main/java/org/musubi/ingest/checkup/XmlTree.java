@@ -82,8 +82,10 @@ final class XmlTree {
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNumber(), 0);
             throw new Refused("checkup.xml.unreadable", line, message(e.getMessage()));
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new Refused("checkup.xml.unreadable", 0, message(e.getMessage()));
+        } catch (RuntimeException e) {
+            // the JDK's parser fails with unchecked exceptions on some broken input (a stray control character in a
+            // DTD it skips: MissingResourceException for its own message): the file is unreadable all the same
+            throw new Refused("checkup.xml.unreadable", 0, e.getClass().getSimpleName() + " " + message(e.getMessage()));
         } finally {
             close(reader);
         }

@@ -64,6 +64,17 @@ class CheckupMalformedTest {
     }
 
     @Test
+    void rejectsWhatTheJdkParserCannotEvenReportOn() {
+        byte[] xml = ("<?xml version=\"1.0\"?>\n<!DOCTYPE ClinicalDocument [\u0006<!ENTITY e \"x\">]>\n"
+                + "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">&e;</ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
+
+        Problem problem = rejected("odd.xml", xml).problem();
+
+        assertThat(problem.code()).isEqualTo("checkup.xml.unreadable");
+        assertThat(problem.where().file()).isEqualTo("odd.xml");
+    }
+
+    @Test
     void rejectsAnotherRootElement() {
         Problem problem = rejected("index.xml", "<?xml version=\"1.0\"?>\n<index xmlns=\"urn:example\"/>").problem();
 
