@@ -19,9 +19,10 @@ import org.musubi.ingest.adapter.Problem;
  * ZIP of 特定健診情報ファイル. Read as it streams, entry by entry, never unpacked to disk: each {@code .xml} entry is read
  * as a file of its own, named {@code <archive>!/<entry>}; the schemas are passed over silently; the submission files
  * without results and any entry that is not XML are passed over with a note, which the batch keeps as warnings of the
- * first record read. An entry larger than {@link #MAX_ENTRY} bytes unpacked is refused; past {@link #MAX_ENTRIES}
- * entries or {@link #MAX_TOTAL} bytes unpacked in all, reading stops there (a ZIP bomb reads no further). Entry names
- * not flagged as UTF-8 are read as Windows-31J, as Japanese archivers write them.
+ * first record read. Reading stops, with a problem, at an entry larger than {@link #MAX_ENTRY} bytes unpacked (read
+ * or passed over: what is left of an entry is unpacked to reach the next), past {@link #MAX_ENTRIES} entries or past
+ * {@link #MAX_TOTAL} bytes unpacked in all, so a ZIP bomb is unpacked no further. Entry names not flagged as UTF-8 are
+ * read as Windows-31J, as Japanese archivers write them.
  */
 final class CheckupArchive {
 
@@ -64,32 +65,40 @@ final class CheckupArchive {
                 read.add(CheckupProblems.rejected(Location.file(file), null, "checkup.zip.tooMany", MAX_ENTRIES));
                 return;
             }
-            String name = entry.getName();
-            String lower = name.toLowerCase(Locale.ROOT);
-            Location where = Location.file(file + "!/" + name);
-            if (entry.isDirectory() || lower.endsWith(".xsd")) {
-                continue;
-            }
-            if (!lower.endsWith(".xml")) {
-                notes.add(CheckupProblems.problem(where, "checkup.zip.notXml"));
-                continue;
-            }
-            byte[] bytes = zip.readNBytes(MAX_ENTRY + 1);
-            total += bytes.length;
-            if (bytes.length > MAX_ENTRY) {
-                read.add(CheckupProblems.rejected(where, null, "checkup.zip.entryTooLarge", MAX_ENTRY));
-                continue;
-            }
-            if (total > MAX_TOTAL) {
-                read.add(CheckupProblems.rejected(where, null, "checkup.zip.tooLarge", MAX_TOTAL));
+            String lower = entry.getName().toLowerCase(Locale.ROOT);
+            Location where = Location.file(file + "!/" + entry.getName());
+            boolean document = !entry.isDirectory() && lower.endsWith(".xml");
+            byte[] bytes = document ? zip.readNBytes(MAX_ENTRY + 1) : null;
+            long size = document ? bytes.length : discard(zip);
+            total += size;
+            if (size > MAX_ENTRY || total > MAX_TOTAL) {
+                // what is left of an entry is unpacked to reach the next one: reading stops here, however large it is
+                read.add(size > MAX_ENTRY ? CheckupProblems.rejected(where, null, "checkup.zip.entryTooLarge", MAX_ENTRY)
+                        : CheckupProblems.rejected(where, null, "checkup.zip.tooLarge", MAX_TOTAL));
                 return;
             }
-            CheckupDocuments.Read document = documents.read(where.file(), bytes);
-            if (document.submissionFile() != null) {
-                notes.add(CheckupProblems.problem(where, "checkup.zip.submissionFile", document.submissionFile()));
+            if (!document) {
+                if (!entry.isDirectory() && !lower.endsWith(".xsd")) {
+                    notes.add(CheckupProblems.problem(where, "checkup.zip.notXml"));
+                }
+                continue;
             }
-            read.addAll(document.results());
+            CheckupDocuments.Read one = documents.read(where.file(), bytes);
+            if (one.submissionFile() != null) {
+                notes.add(CheckupProblems.problem(where, "checkup.zip.submissionFile", one.submissionFile()));
+            }
+            read.addAll(one.results());
         }
+    }
+
+    /** Reads an entry that is not read as a document up to just past {@link #MAX_ENTRY} bytes; how many it read. */
+    private static long discard(ZipInputStream zip) throws IOException {
+        byte[] buffer = new byte[8192];
+        long size = 0;
+        for (int n = zip.read(buffer); n > 0 && size <= MAX_ENTRY; n = zip.read(buffer)) {
+            size += n;
+        }
+        return size;
     }
 
     /** The results, the notes added to the first record read as its warnings (none is kept without one). */

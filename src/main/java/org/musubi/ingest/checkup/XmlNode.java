@@ -56,10 +56,6 @@ final class XmlNode {
         return type == null ? null : type.substring(type.indexOf(':') + 1);
     }
 
-    Map<String, String> attributes() {
-        return attributes;
-    }
-
     /** The element's own text (not its children's), without surrounding blanks. */
     String text() {
         return text.toString().strip();

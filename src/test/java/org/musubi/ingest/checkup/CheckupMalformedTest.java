@@ -196,6 +196,20 @@ class CheckupMalformedTest {
     }
 
     @Test
+    void stopsReadingAZipAtAnEntryLargerThanAllowedEvenOneThatIsPassedOver() {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("XSD/bomb.xsd", new byte[CheckupArchive.MAX_ENTRY + 1]);
+        entries.put("DATA/h.xml", CheckupSamples.bytes(CheckupSamples.MINIMAL));
+        byte[] zip = CheckupSamples.zip(CheckupSamples.SUBMISSION + "/3420000099_06349901_202508151_1/XSD", entries);
+
+        Problem problem = rejected("bomb.zip", zip).problem();
+
+        assertThat(problem.code()).isEqualTo("checkup.zip.entryTooLarge");
+        assertThat(problem.where().file()).isEqualTo("bomb.zip!/XSD/bomb.xsd");
+        assertThat(problem.english()).isEqualTo("Larger than 16,777,216 bytes unpacked: neither it nor the rest of the ZIP was read.");
+    }
+
+    @Test
     void rejectsAZipWithoutAnyCheckupFile() {
         byte[] zip = CheckupSamples.zip(CheckupSamples.SUBMISSION + "/3420000099_06349901_202508151_1/XSD", Map.of());
 

@@ -6,7 +6,8 @@ import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A JAHIS name (one field, family name first) split at its first space, half-width or full-width:
- * {@code 山田 太郎} is family 山田, given 太郎; a name without a space is all family name.
+ * {@code 山田 太郎} is family 山田, given 太郎; a name without a space is all family name. The checkup reader splits
+ * a 特定健診 examinee's names the same way.
  */
 public record PersonName(String family, String given) {
 
