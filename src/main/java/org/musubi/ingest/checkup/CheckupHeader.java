@@ -6,10 +6,8 @@ import org.musubi.identity.Sex;
 /**
  * What a checkup document's header says (健診管理情報): who was examined, on which day (健診実施年月日), by whom
  * (the checkup organisation; may be null) and in which programme (プログラム種別; may be null).
- *
- * @param root the document's root element, where problems about the document as a whole are located
  */
-record CheckupHeader(XmlNode root, String reportKind, LocalDate performed, Examinee examinee, Organisation organisation,
+record CheckupHeader(String reportKind, LocalDate performed, Examinee examinee, Organisation organisation,
                      Programme programme) {
 
     /**

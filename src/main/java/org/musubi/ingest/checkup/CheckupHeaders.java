@@ -47,7 +47,7 @@ final class CheckupHeaders {
         XmlNode event = root.at("documentationOf", "serviceEvent").orElse(null);
         XmlNode encounter = root.at("componentOf", "encompassingEncounter").orElse(null);
         LocalDate performed = performed(root, event, encounter);
-        return new CheckupHeader(root, kind, performed, examinee, organisation(root, event, encounter), programme(event));
+        return new CheckupHeader(kind, performed, examinee, organisation(root, event, encounter), programme(event));
     }
 
     private CheckupHeader.Examinee examinee(XmlNode role) throws CheckupRejected {

@@ -27,6 +27,7 @@ public final class CheckupSamples {
     public static final String FEMALE = "h-female-coded.xml";
     public static final String MINIMAL = "h-minimal.xml";
     public static final String SUBMISSION = "submission";
+    private static final long ZIPPED_AT = java.time.Instant.parse("2025-08-15T09:00:00Z").toEpochMilli();
 
     private CheckupSamples() {
     }
@@ -46,19 +47,22 @@ public final class CheckupSamples {
         return new String(bytes(name), StandardCharsets.UTF_8);
     }
 
-    /** The files under the sample folder {@code folder}, zipped with their paths, and {@code extra} entries after them. */
+    /**
+     * The files under the sample folder {@code folder}, zipped with their paths, and {@code extra} entries after them;
+     * the same every time.
+     */
     public static byte[] zip(String folder, Map<String, byte[]> extra) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
              Stream<Path> files = Files.walk(folder(folder))) {
             Path root = folder(folder);
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(root.relativize(file).toString().replace('\\', '/')));
+                zip.putNextEntry(entry(root.relativize(file).toString().replace('\\', '/')));
                 zip.write(Files.readAllBytes(file));
                 zip.closeEntry();
             }
             for (Map.Entry<String, byte[]> entry : extra.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.putNextEntry(entry(entry.getKey()));
                 zip.write(entry.getValue());
                 zip.closeEntry();
             }
@@ -66,6 +70,13 @@ public final class CheckupSamples {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** An entry of a fixed time, so that the same files zip to the same bytes whenever they are zipped. */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(ZIPPED_AT);
+        return entry;
     }
 
     public static List<ParseResult> read(String name, byte[] bytes) {
