@@ -9,7 +9,9 @@ public enum ImportKind {
     /** HL7 v2 lab-result files (OUL^R22, ORU^R01) from lab centres. */
     LAB_HL7(true),
     /** Lab-result CSV files in Musubi's documented layout. */
-    LAB_CSV(true);
+    LAB_CSV(true),
+    /** 特定健診 results in the MHLW standard form (HL7 CDA R2 XML, single files or ZIPs) from checkup centres. */
+    CHECKUP(true);
 
     private final boolean sameContentSameFile;
 

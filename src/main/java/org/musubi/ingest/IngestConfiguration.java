@@ -80,6 +80,13 @@ class IngestConfiguration {
         return new KindReader(ImportKind.LAB_CSV, source -> reader);
     }
 
+    /** Checkup centres: 特定健診 XML files (HL7 CDA R2) or ZIPs of them. */
+    @Bean
+    KindReader checkupReader() {
+        SourceReader reader = new org.musubi.ingest.checkup.CheckupXmlReader();
+        return new KindReader(ImportKind.CHECKUP, source -> reader);
+    }
+
     @Bean
     ImportQueue importQueue(RunImport imports) {
         return new ImportQueue(imports);

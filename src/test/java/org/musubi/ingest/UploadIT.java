@@ -68,6 +68,23 @@ class UploadIT {
     }
 
     @Test
+    void aCheckupCentreUploadsASubmissionZipReadEntryByEntry() throws Exception {
+        Facility centre = ImportFacilities.fresh(facilities, FacilityKind.CHECKUP_CENTRE, "送信健診センター");
+        String token = clients.token(port, clients.register(centre, "system/*.write"));
+        byte[] zip = org.musubi.ingest.checkup.CheckupSamples.zip(org.musubi.ingest.checkup.CheckupSamples.SUBMISSION,
+                java.util.Map.of());
+
+        HttpResponse<String> answer = post("/import/checkup?name=submission.zip", token, "application/zip", zip);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"recordsStored\":2").contains("\"recordsRejected\":1")
+                .contains("\"file\":\"submission.zip!/3420000099_06349901_202508151_1/DATA/h34200000992025081510000002.xml\"")
+                .contains("\"field\":\"value/@value\"").contains("\"code\":\"checkup.value.number\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'Observation'")
+                .param(centre.id()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void reportsABadNotebookPreciselyInTheAnswer() throws Exception {
         String bad = "JAHISTC08,1\r\n1,試験 花子,9,19700101\r\n";
         HttpResponse<String> answer = post("/import/jahis?name=bad.txt", clients.token(port, writer), "text/plain",

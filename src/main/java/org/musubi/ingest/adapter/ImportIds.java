@@ -16,7 +16,8 @@ import org.musubi.record.IdKey;
  * <ul>
  * <li>{@link #resource}: a record's resource, from the facility, the patient's local id, the type and the source key;
  * <li>{@link #directory}: a directory resource (a pharmacy, a doctor), from the facility and its content;
- * <li>{@link #patientHash}: a local patient id made from who the patient is (JAHIS carries no patient ID).
+ * <li>{@link #patientHash}: a local patient id made from who the patient is (JAHIS carries no patient ID, a 特定健診
+ * document only the examinee's insurance).
  * </ul>
  *
  * On a {@linkplain IdKey#legacy() legacy} installation each is made as before migration V22, from public inputs

@@ -21,7 +21,7 @@ import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code musubi import ssmix2|jahis|lab|lab-csv <path> --facility=<code>}: one batch into the source
+ * {@code musubi import ssmix2|jahis|lab|lab-csv|checkup <path> --facility=<code>}: one batch into the source
  * named after the path (created on first use), with a progress line and a summary. Running it again
  * continues where the last run stopped and takes only new or changed files.
  */
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class ImportCommand {
 
     public static final String HELP = """
-            Usage: musubi import ssmix2|jahis|lab|lab-csv <path> --facility=<10-digit code> [--source=NAME]
+            Usage: musubi import ssmix2|jahis|lab|lab-csv|checkup <path> --facility=<10-digit code> [--source=NAME]
 
             Imports a facility's files into Musubi: each file's records are mapped to FHIR, stored under the
             facility's patients (new patients go to identity matching) and audited. Files already imported
@@ -39,6 +39,7 @@ public class ImportCommand {
               jahis     a JAHIS e-medication-notebook file, or a folder of them (Shift_JIS or UTF-8)
               lab       an HL7 v2 lab-result file (OUL^R22, ORU^R01), or a folder of them
               lab-csv   a lab-result CSV file in Musubi's layout (docs/lab-csv.md), or a folder of them
+              checkup   a 特定健診 XML file (MHLW standard form, HL7 CDA R2) or a ZIP of them, or a folder of them
 
               --facility=CODE   the sending facility's 10-digit medical-institution code (registered in Musubi)
               --source=NAME     the source's name (default: the path); its files are remembered per source
@@ -48,7 +49,7 @@ public class ImportCommand {
             With the embedded database, stop the server first.
             """;
     private static final Map<String, ImportKind> KINDS = Map.of("ssmix2", ImportKind.SSMIX2, "jahis", ImportKind.JAHIS,
-            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV);
+            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV, "checkup", ImportKind.CHECKUP);
 
     private static final int SHOWN_FACILITIES = 5;
 

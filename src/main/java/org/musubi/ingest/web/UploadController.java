@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Uploads by facility systems with their OAuth2 client ({@code system/*.write}): a JAHIS file, a lab
- * file (HL7 v2 or CSV) or a zipped SS-MIX2 delta (the storage's relative paths), as the request body
+ * file (HL7 v2 or CSV), a 特定健診 XML file or ZIP (kept zipped: the checkup reader reads it entry by entry, within its
+ * own limits) or a zipped SS-MIX2 delta (the storage's relative paths), as the request body
  * or as multipart parts, streamed to disk and size-limited (413). Imported into the facility's upload
  * source of that kind at once; the answer is the batch with its counters and the problems found.
  */
@@ -40,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 class UploadController {
 
     private static final Map<String, ImportKind> KINDS = Map.of("ssmix2", ImportKind.SSMIX2, "jahis", ImportKind.JAHIS,
-            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV);
+            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV, "checkup", ImportKind.CHECKUP);
     private static final int PROBLEMS_SHOWN = 200;
     private final ImportSources sources;
     private final ImportQueue queue;
@@ -63,8 +64,8 @@ class UploadController {
         SignedIn caller = (SignedIn) authentication.getPrincipal();
         ImportKind importKind = KINDS.get(kind);
         if (importKind == null) {
-            return UploadErrors.of(HttpStatus.NOT_FOUND, "unknown-kind", "取り込みの種類が不明です（ssmix2, jahis, lab, lab-csv）"
-                    + " / Unknown kind of import (ssmix2, jahis, lab, lab-csv): " + kind);
+            return UploadErrors.of(HttpStatus.NOT_FOUND, "unknown-kind", "取り込みの種類が不明です（ssmix2, jahis, lab, lab-csv, checkup）"
+                    + " / Unknown kind of import (ssmix2, jahis, lab, lab-csv, checkup): " + kind);
         }
         if (!UploadErrors.mayWrite(authentication)) {
             return UploadErrors.of(HttpStatus.FORBIDDEN, "forbidden", "トークンのスコープでは書き込めません（system/*.write が必要）"

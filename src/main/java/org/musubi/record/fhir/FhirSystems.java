@@ -24,6 +24,11 @@ public final class FhirSystems {
     public static final String JLAC10 = "http://medis.or.jp/CodeSystem/master-JLAC10-17digits";
     /** JLAC10 17-digit lab codes, OID form (as Musubi's synthetic records and some senders write it). */
     public static final String JLAC10_OID = "urn:oid:1.2.392.200119.4.504";
+    /**
+     * The 特定健診項目コード (MHLW's item codes of the specific health checkup, 17 characters in JLAC10's layout) of the
+     * standard electronic form (特定健診情報ファイル); no URL form is published.
+     */
+    public static final String CHECKUP_ITEM = "urn:oid:1.2.392.200119.6.1005";
     /** HOT codes of MEDIS's standard drug master, by length. */
     public static final String HOT7 = "http://medis.or.jp/CodeSystem/master-HOT7";
     public static final String HOT9 = "http://medis.or.jp/CodeSystem/master-HOT9";
@@ -64,6 +69,8 @@ public final class FhirSystems {
     public static final String JP_OBSERVATION_CATEGORY = "http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS";
     /** HL7's observation categories (vital-signs …). */
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    /** Why a value is absent (unknown, not-performed …). */
+    public static final String DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
     public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     public static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";

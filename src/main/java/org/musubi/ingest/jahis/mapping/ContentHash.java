@@ -10,9 +10,10 @@ import java.util.HexFormat;
  * Stable hashes of content, for keys that must come out the same whichever file, encoding or
  * system sent the content: each part is normalised (NFKC, so half-width kana and full-width digits
  * become one form; hiragana as katakana; white space dropped), the parts joined by a unit
- * separator, and the SHA-256 cut to the first {@code hexDigits} hex digits.
+ * separator, and the SHA-256 cut to the first {@code hexDigits} hex digits. The checkup reader normalises a
+ * 特定健診 examinee's insurance the same way ({@link #joined}).
  */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
@@ -22,7 +23,7 @@ final class ContentHash {
     }
 
     /** The parts normalised, each followed by a unit separator: what {@link #of} hashes. */
-    static String joined(String... parts) {
+    public static String joined(String... parts) {
         StringBuilder joined = new StringBuilder();
         for (String part : parts) {
             joined.append(normalised(part == null ? "" : part)).append('\u001F');

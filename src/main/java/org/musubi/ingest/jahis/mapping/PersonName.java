@@ -6,11 +6,12 @@ import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A JAHIS name (one field, family name first) split at its first space, half-width or full-width:
- * {@code 山田 太郎} is family 山田, given 太郎; a name without a space is all family name.
+ * {@code 山田 太郎} is family 山田, given 太郎; a name without a space is all family name. The checkup reader splits
+ * a 特定健診 examinee's names the same way.
  */
-record PersonName(String family, String given) {
+public record PersonName(String family, String given) {
 
-    static PersonName split(String full) {
+    public static PersonName split(String full) {
         int half = full.indexOf(' ');
         int wide = full.indexOf('\u3000');
         int space = half < 0 ? wide : wide < 0 ? half : Math.min(half, wide);
@@ -25,7 +26,7 @@ record PersonName(String family, String given) {
      * The FHIR name: text as JP Core writes it (family, one half-width space, given), its parts, and
      * the iso21090-EN-representation {@code form} (IDE kanji, SYL kana) when given.
      */
-    HumanName toHumanName(String form) {
+    public HumanName toHumanName(String form) {
         HumanName name = new HumanName().setUse(HumanName.NameUse.OFFICIAL)
                 .setText(given == null ? family : family + " " + given).setFamily(family);
         if (given != null) {

@@ -10,8 +10,6 @@ import org.musubi.record.fhir.FhirSystems;
 /** One result as a JP Core Observation (JP_Observation_LabResult for lab tests). */
 final class LabObservations {
 
-    private static final String DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
-
     private LabObservations() {
     }
 
@@ -41,7 +39,8 @@ final class LabObservations {
         if (result.value() != null) {
             observation.setValue(result.value());
         } else {
-            observation.setDataAbsentReason(new CodeableConcept().addCoding(new Coding(DATA_ABSENT, "unknown", "Unknown")));
+            observation.setDataAbsentReason(new CodeableConcept().addCoding(
+                    new Coding(FhirSystems.DATA_ABSENT_REASON, "unknown", "Unknown")));
         }
         if (result.interpretation() != null) {
             observation.addInterpretation(result.interpretation());
