@@ -116,6 +116,9 @@ class PhrSharingIT {
         assertThat(audit.forPatient(before, person.regionalId())).as("reading one's sharing is one audited read")
                 .containsExactly("READ PERMIT policy.permit.patientSelfAccess");
         assertThat(resident.get("/phr").body()).contains("id=\"menu-sharing\" href=\"/phr/sharing\"");
+        assertThat(resident.get("/phr/sharing?lang=en").body()).as("in English").contains("Sharing your record")
+                .contains("Data of all participating facilities").contains("<span>Treatment, </span><span>Emergency</span>")
+                .contains("<span class=\"kind\">Clinic</span>").contains("Withdrawn (");
     }
 
     @Test
