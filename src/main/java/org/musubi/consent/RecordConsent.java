@@ -14,9 +14,10 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 
 /**
- * An operator records a consent form the patient signed, or its withdrawal. A consent covers all
- * participating facilities' data or one disclosing facility's (a disclosure card); research is a
- * separate opt-in purpose. Both take effect on the very next request; both are audited.
+ * An operator records a consent form the patient signed, or its withdrawal; the person themself may withdraw their
+ * own consent from their health notebook ({@link ChangedBy}). A consent covers all participating facilities' data or
+ * one disclosing facility's (a disclosure card); research is a separate opt-in purpose. Both take effect on the very
+ * next request; both are audited.
  */
 public final class RecordConsent {
 
@@ -26,12 +27,15 @@ public final class RecordConsent {
     private final Consents consents;
     private final IdentityStore identities;
     private final Facilities facilities;
+    private final SharingChanges changes;
     private final Audit audit;
 
-    public RecordConsent(Consents consents, IdentityStore identities, Facilities facilities, Audit audit) {
+    RecordConsent(Consents consents, IdentityStore identities, Facilities facilities, SharingChanges changes,
+                  Audit audit) {
         this.consents = consents;
         this.identities = identities;
         this.facilities = facilities;
+        this.changes = changes;
         this.audit = audit;
     }
 
@@ -55,15 +59,20 @@ public final class RecordConsent {
         return consent;
     }
 
-    public void withdraw(long userId, long personId, long consentId) {
-        RegisteredPerson person = identities.person(personId).orElseThrow(() -> new Refused("consent.person.unknown"));
+    /**
+     * Withdraws one of the person's consents. Throws {@link Refused}: {@code consent.unknown} (for a resident
+     * {@link ChangedBy#NOT_FOUND}) when it is not the person's, {@code consent.notActive} when already withdrawn.
+     */
+    public void withdraw(ChangedBy by, long personId, long consentId) {
+        AuditEntry attempt = AuditEntry.of(AuditAction.UPDATE, Outcome.DENY).on("Consent", consentId);
+        RegisteredPerson person = changes.person(by, personId, attempt);
         Consent consent = consents.of(personId).stream().filter(c -> c.id() == consentId).findFirst()
-                .orElseThrow(() -> new Refused("consent.unknown"));
-        if (!consent.active() || !consents.withdraw(consentId, userId)) {
-            throw new Refused("consent.notActive");
+                .orElseThrow(() -> changes.notFound(by, person, attempt, "consent.unknown"));
+        if (!consent.active() || !consents.withdraw(consentId, by.userId())) {
+            throw changes.refused(by, person, attempt, "consent.notActive");
         }
-        audit.record(AuditEntry.of(AuditAction.UPDATE, Outcome.PERMIT).on("Consent", consentId)
-                .patient(person.person().regionalId()).reason("withdrawn"));
+        changes.changed(by, person, AuditEntry.of(AuditAction.UPDATE, Outcome.PERMIT).on("Consent", consentId)
+                .reason("withdrawn"));
     }
 
     private Long scopeFacility(ConsentForm form) {

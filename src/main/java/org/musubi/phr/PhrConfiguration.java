@@ -10,7 +10,7 @@ import org.musubi.security.ResidentCredentials;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires residents' registration. */
+/** Wires residents' registration and their notebook's pages' use cases. */
 @Configuration(proxyBeanMethods = false)
 class PhrConfiguration {
 
@@ -36,6 +36,12 @@ class PhrConfiguration {
     AskTheOffice askTheOffice(PersonAccess access, org.musubi.audit.AuditTrail trail, IdentityStore identities,
                               Inquiries inquiries, Audit audit) {
         return new AskTheOffice(access, trail, identities, inquiries, audit);
+    }
+
+    @Bean
+    MySharing mySharing(PersonAccess access, org.musubi.consent.Consents consents,
+                        org.musubi.registry.Facilities facilities) {
+        return new MySharing(access, consents, facilities);
     }
 
     @Bean

@@ -167,7 +167,10 @@ class AttackMatrixIT {
         return caller.web().send(request);
     }
 
-    /** B's systems, one per kind of scope, and one user of B for every profession, signed in. */
+    /**
+     * B's systems, one per kind of scope, and one user of B for every staff profession, signed in (residents belong
+     * to no facility: their attacks are {@code PhrAttackIT}'s and {@code ResidentSharingAttackIT}'s).
+     */
     private List<Armed> callers(Facility clinic) {
         List<Armed> armed = new ArrayList<>();
         for (Attacker system : SYSTEMS) {
@@ -175,7 +178,7 @@ class AttackMatrixIT {
             armed.add(new Armed(system, client.client().userId(), new RawApi(port, clients.token(port, client)), null));
         }
         Map<Profession, User> users = new EnumMap<>(Profession.class);
-        Arrays.stream(Profession.values()).filter(p -> p != Profession.FACILITY_SYSTEM)
+        Arrays.stream(Profession.values()).filter(p -> p != Profession.FACILITY_SYSTEM && p != Profession.RESIDENT)
                 .forEach(p -> users.put(p, accounts.memberOf(clinic, p)));
         users.forEach((profession, user) -> {
             WebSession web = new WebSession(port);

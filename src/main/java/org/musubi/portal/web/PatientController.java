@@ -1,15 +1,9 @@
 package org.musubi.portal.web;
 
 import java.time.LocalDate;
-import org.musubi.audit.Audit;
-import org.musubi.audit.AuditAction;
-import org.musubi.audit.AuditEntry;
-import org.musubi.audit.Outcome;
-import org.musubi.audit.Purpose;
-import org.musubi.consent.Consents;
+import org.musubi.consent.EndLink;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.Refused;
-import org.musubi.identity.IdentityStore;
 import org.musubi.security.SignedIn;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,16 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PatientController {
 
     private final LinkPatientToFacility linking;
-    private final IdentityStore identities;
-    private final Consents consents;
-    private final Audit audit;
+    private final EndLink endLink;
 
-    PatientController(LinkPatientToFacility linking, IdentityStore identities, Consents consents,
-                      Audit audit) {
+    PatientController(LinkPatientToFacility linking, EndLink endLink) {
         this.linking = linking;
-        this.identities = identities;
-        this.consents = consents;
-        this.audit = audit;
+        this.endLink = endLink;
     }
 
     @GetMapping("/portal/link")
@@ -64,10 +53,8 @@ class PatientController {
 
     @PostMapping("/portal/patients/{personId}/unlink")
     String unlink(@AuthenticationPrincipal SignedIn me, @PathVariable long personId) {
-        if (me.facilityId() != null && consents.endLink(personId, me.facilityId(), me.userId())) {
-            String regionalId = identities.person(personId).map(p -> p.person().regionalId()).orElse(null);
-            audit.record(AuditEntry.of(AuditAction.PATIENT_UNLINK, Outcome.PERMIT).on("Patient", personId)
-                    .patient(regionalId).purpose(Purpose.TREATMENT));
+        if (me.facilityId() != null) {
+            endLink.byFacility(me.userId(), me.facilityId(), personId);
         }
         return "redirect:/?unlinked";
     }

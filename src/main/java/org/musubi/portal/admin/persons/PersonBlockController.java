@@ -1,6 +1,7 @@
 package org.musubi.portal.admin.persons;
 
 import org.musubi.consent.BlockFacility;
+import org.musubi.consent.ChangedBy;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,13 +23,13 @@ class PersonBlockController {
     @PostMapping("/admin/persons/{id}/blocks")
     String block(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
                  @RequestParam(required = false) Long facilityId, RedirectAttributes redirect) {
-        return PersonChanges.apply(id, redirect, "person.done.facilityBlocked", () -> blocks.block(me.userId(), id, facilityId));
+        return PersonChanges.apply(id, redirect, "person.done.facilityBlocked", () -> blocks.block(ChangedBy.operator(me.userId()), id, facilityId));
     }
 
     @PostMapping("/admin/persons/{id}/blocks/{facilityId}/remove")
     String unblock(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable long facilityId,
                    RedirectAttributes redirect) {
         return PersonChanges.apply(id, redirect, "person.done.facilityUnblocked",
-                () -> blocks.unblock(me.userId(), id, facilityId));
+                () -> blocks.unblock(ChangedBy.operator(me.userId()), id, facilityId));
     }
 }

@@ -3,6 +3,7 @@ package org.musubi.portal.admin.persons;
 import java.util.List;
 import java.util.Set;
 import org.musubi.audit.Purpose;
+import org.musubi.consent.ChangedBy;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.RecordConsent;
 import org.musubi.security.SignedIn;
@@ -37,6 +38,6 @@ class PersonConsentController {
     String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable long consentId,
                     RedirectAttributes redirect) {
         return PersonChanges.apply(id, redirect, "person.done.consentWithdrawn",
-                () -> record.withdraw(me.userId(), id, consentId));
+                () -> record.withdraw(ChangedBy.operator(me.userId()), id, consentId));
     }
 }
