@@ -45,6 +45,12 @@ class PhrConfiguration {
     }
 
     @Bean
+    MyMedicines myMedicines(org.musubi.record.ReadRecords records, org.musubi.registry.Facilities facilities,
+                            org.musubi.medication.MedicationChecks checks) {
+        return new MyMedicines(records, facilities, checks);
+    }
+
+    @Bean
     ProveResident proveResident(Cards cards, IdentityStore identities, RegistrationCodes codes, Audit audit,
                                 PhrRules rules) {
         return new ProveResident(cards, identities, codes, audit, rules);
