@@ -38,6 +38,8 @@ public enum AuditAction {
     PHR_INQUIRY,
     /** The network office records its answer to a resident's question. */
     PHR_INQUIRY_ANSWER,
+    /** Health points: an award, a redemption, an event created (what and how many in the reason). */
+    PHR_POINTS,
     PATIENT_LINK,
     PATIENT_UNLINK,
     FACILITY_BLOCK,

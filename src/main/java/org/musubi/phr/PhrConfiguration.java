@@ -51,6 +51,13 @@ class PhrConfiguration {
     }
 
     @Bean
+    org.musubi.phr.points.HealthPoints healthPoints(org.musubi.phr.points.PointsLedger ledger,
+                                                    org.musubi.record.ReadRecords records,
+                                                    org.musubi.registry.Facilities facilities, Audit audit) {
+        return new org.musubi.phr.points.HealthPoints(ledger, records, facilities, audit, Clock.systemUTC());
+    }
+
+    @Bean
     ProveResident proveResident(Cards cards, IdentityStore identities, RegistrationCodes codes, Audit audit,
                                 PhrRules rules) {
         return new ProveResident(cards, identities, codes, audit, rules);

@@ -1,0 +1,120 @@
+package org.musubi.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Health points over real HTTP: the office sets the checkup rule and creates an event; a resident whose checkup a
+ * checkup centre sent gets the checkup's points once however often the statement is opened, gets an event's points
+ * once with its code, and the office records a redemption, never beyond the balance. Awards and redemptions are
+ * audited; the statement is one audited self-access read.
+ */
+@MusubiIntegrationTest
+class PhrPointsIT {
+
+    private static final Pattern BALANCE = Pattern.compile("data-balance=\"(-?\\d+)\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard cards;
+    @Autowired
+    Residents residents;
+    @Autowired
+    AuditRows audit;
+
+    @Test
+    void checkupAndEventPointsAreAwardedOnceAndRedemptionsNeverExceedTheBalance() {
+        WebSession office = new WebSession(port);
+        accounts.logIn(office, accounts.networkAdmin());
+        office.get("/admin/phr-points");
+        office.post("/admin/phr-points/rules", "checkupPoints", "100", "vitalsPoints", "50", "vitalsDays", "20");
+        office.get("/admin/phr-points");
+        String body = office.open("/admin/phr-points").body();
+        assertThat(body).contains("value=\"100\"");
+        office.post("/admin/phr-points/events", "name", "ウォーキング大会", "heldOn", LocalDate.now().toString(),
+                "points", "30", "validTo", LocalDate.now().plusDays(7).toString());
+        Matcher code = Pattern.compile("イベントのコード：([A-Z0-9]{8})").matcher(office.get("/admin/phr-points").body());
+        assertThat(code.find()).as("the event's code is shown once").isTrue();
+
+        Facility centre = accounts.facilityOf(FacilityKind.CHECKUP_CENTRE);
+        IGenericClient api = clients.fhirFor(port, centre, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, centre, localId, "ケンシン");
+        long personId = FhirRecords.personOf(api, centre, localId);
+        DiagnosticReport report = new DiagnosticReport().setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL)
+                .setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(centre) + "|" + localId))
+                .setEffective(new DateTimeType("2026-06-01"));
+        report.getCode().setText("特定健診");
+        FhirRecords.create(api, report);
+        Person person = identities.person(personId).orElseThrow().person();
+        Residents.Resident resident = residents.register(personId,
+                cards.regional(accounts.networkAdmin().id(), personId).card().number(), person.birthDate());
+        WebSession web = residents.logIn(port, resident);
+
+        long before = audit.max();
+        assertThat(balance(web.get("/phr/points").body())).isEqualTo(100);
+        assertThat(balance(web.get("/phr/points").body())).as("the same checkup counts once").isEqualTo(100);
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly("READ PERMIT policy.permit.patientSelfAccess",
+                "READ PERMIT policy.permit.patientSelfAccess");
+        assertThat(audit.reasons(before, "PHR_POINTS", "Person")).hasSize(1).first().asString().startsWith("awarded 100 for checkup:");
+
+        web.post("/phr/points/event", "code", code.group(1).toLowerCase());
+        String afterEvent = web.get("/phr/points").body();
+        assertThat(afterEvent).contains("data-claim=\"AWARDED\"");
+        assertThat(balance(afterEvent)).isEqualTo(130);
+        web.post("/phr/points/event", "code", code.group(1));
+        assertThat(web.get("/phr/points").body()).contains("data-claim=\"ALREADY\"");
+        web.post("/phr/points/event", "code", "WRONGCOD");
+        String wrong = web.get("/phr/points").body();
+        assertThat(wrong).contains("data-claim=\"UNKNOWN_CODE\"");
+        assertThat(balance(wrong)).isEqualTo(130);
+
+        office.get("/admin/phr-points");
+        office.post("/admin/phr-points/redeem", "personId", String.valueOf(personId), "points", "200", "note", "図書カード");
+        assertThat(office.get("/admin/phr-points").body()).contains("記録できませんでした");
+        office.post("/admin/phr-points/redeem", "personId", String.valueOf(personId), "points", "100", "note", "図書カード");
+        String after = web.get("/phr/points").body();
+        assertThat(balance(after)).isEqualTo(30);
+        assertThat(after).contains("図書カード").contains("-100");
+
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR));
+        assertThat(doctor.get("/admin/phr-points").statusCode()).isEqualTo(403);
+        assertThat(web.get("/admin/phr-points").statusCode()).isEqualTo(403);
+    }
+
+    private static int balance(String page) {
+        Matcher balance = BALANCE.matcher(page);
+        assertThat(balance.find()).isTrue();
+        return Integer.parseInt(balance.group(1));
+    }
+}
