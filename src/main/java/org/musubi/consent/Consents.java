@@ -56,18 +56,34 @@ public interface Consents {
      * the consents, the facility links, the blocked facilities and the emergency accesses.
      */
     default Standing standing(long personId) {
-        return new Standing(of(personId), links(personId), blockedFacilities(personId), emergencies(personId));
+        return new Standing(of(personId), links(personId), blockedFacilities(personId), emergencies(personId),
+                proxies(personId));
     }
 
-    /** A person's consents, facility links, blocked facilities and emergency accesses, as {@link #standing} read them. */
+    /** A person's proxy grants (revoked and ended ones included), oldest first. */
+    List<ProxyGrant> proxies(long personId);
+
+    /** The live grants that let this user act for others, with whom, at {@code now}. */
+    List<ProxyGrant> grantsTo(long proxyUserId, Instant now);
+
+    ProxyGrant grantProxy(long personId, long proxyUserId, long grantedBy, Instant validTo);
+
+    /** Revokes the person's grant; false when it is not the person's or was revoked already. */
+    boolean revokeProxy(long personId, long grantId, long userId);
+
+    /**
+     * A person's consents, facility links, blocked facilities, emergency accesses and proxies, as {@link #standing}
+     * read them.
+     */
     record Standing(List<Consent> consents, List<PatientLink> links, Set<Long> blocked,
-                    List<EmergencyAccess> emergencies) {
+                    List<EmergencyAccess> emergencies, List<ProxyGrant> proxies) {
 
         public Standing {
             consents = List.copyOf(consents);
             links = List.copyOf(links);
             blocked = Set.copyOf(blocked);
             emergencies = List.copyOf(emergencies);
+            proxies = List.copyOf(proxies);
         }
     }
 }

@@ -18,8 +18,9 @@ import org.musubi.registry.Profession;
  * <ol>
  *   <li>A disabled user is denied ({@code userDisabled}); so is a user whose facility is suspended
  *       ({@code facilitySuspended}). Users without a facility cannot be suspended.</li>
- *   <li>{@code PATIENT_SELF_ACCESS}: permitted, every category, to the patient themself only
- *       ({@code notThePatient}).</li>
+ *   <li>{@code PATIENT_SELF_ACCESS}: permitted, every category, to the patient themself
+ *       ({@code patientSelfAccess}), and to a resident the person made their proxy (代理人) while the grant is live
+ *       ({@code proxyAccess}; ended or revoked: {@code proxyExpired}); anyone else {@code notThePatient}.</li>
  *   <li>{@code RESEARCH}: always denied; research uses the de-identified export
  *       ({@code researchNotThroughRecords}).</li>
  *   <li>{@code OPERATIONS}: network administrators may see demographics, for identity management
@@ -149,14 +150,25 @@ public final class AccessPolicy {
             return new Deny(Deny.FACILITY_SUSPENDED);
         }
         return switch (purpose) {
-            case PATIENT_SELF_ACCESS -> requester.isPerson(facts.personId())
-                    ? new Permit(Permit.PATIENT_SELF_ACCESS) : new Deny(Deny.NOT_THE_PATIENT);
+            case PATIENT_SELF_ACCESS -> self(now, requester, facts);
             case RESEARCH -> new Deny(Deny.RESEARCH_NOT_THROUGH_RECORDS);
             case OPERATIONS -> operations(requester, item);
             case TREATMENT, EMERGENCY -> facts.blocks(requester)
                     ? new Deny(Deny.FACILITY_BLOCKED) : care(now, requester, purpose, facts, item);
             case null -> new Deny(Deny.NO_RULE);
         };
+    }
+
+    private static Decision self(Instant now, Requester requester, PersonFacts facts) {
+        if (requester.isPerson(facts.personId())) {
+            return new Permit(Permit.PATIENT_SELF_ACCESS);
+        }
+        List<ProxyAccess> own = requester.profession() == Profession.RESIDENT
+                ? facts.proxies().stream().filter(p -> p.userId() == requester.userId()).toList() : List.of();
+        if (own.isEmpty()) {
+            return new Deny(Deny.NOT_THE_PATIENT);
+        }
+        return own.stream().anyMatch(p -> p.liveAt(now)) ? new Permit(Permit.PROXY_ACCESS) : new Deny(Deny.PROXY_EXPIRED);
     }
 
     private static Decision operations(Requester requester, DataItem item) {

@@ -12,6 +12,7 @@ import java.util.Objects;
  * | `policy.deny.userDisabled` | 利用者アカウントが無効です | The user account is disabled |
  * | `policy.deny.facilitySuspended` | 所属施設の利用が停止されています | The user's facility is suspended |
  * | `policy.deny.notThePatient` | ご本人の記録ではありません | Self access is only to the patient's own record |
+ * | `policy.deny.proxyExpired` | 代理人としての期間が終わったか、取り消されています | The proxy's grant ended or was revoked |
  * | `policy.deny.researchNotThroughRecords` | 研究利用は匿名化データの提供を通じてのみ可能です | Research uses the de-identified export, not patient records |
  * | `policy.deny.notNetworkAdmin` | ネットワーク管理者ではありません | Operations access requires a network administrator |
  * | `policy.deny.operationsDemographicsOnly` | 管理目的では基本情報のみ閲覧できます | Operations access is limited to demographics |
@@ -37,6 +38,8 @@ public record Deny(String reason) implements Decision {
     public static final String USER_DISABLED = "policy.deny.userDisabled";
     public static final String FACILITY_SUSPENDED = "policy.deny.facilitySuspended";
     public static final String NOT_THE_PATIENT = "policy.deny.notThePatient";
+    /** A proxy whose grant ended or was revoked. */
+    public static final String PROXY_EXPIRED = "policy.deny.proxyExpired";
     public static final String RESEARCH_NOT_THROUGH_RECORDS = "policy.deny.researchNotThroughRecords";
     public static final String NOT_NETWORK_ADMIN = "policy.deny.notNetworkAdmin";
     public static final String OPERATIONS_DEMOGRAPHICS_ONLY = "policy.deny.operationsDemographicsOnly";
@@ -62,7 +65,7 @@ public record Deny(String reason) implements Decision {
     public static final String UNKNOWN_PERSON = "policy.deny.unknownPerson";
 
     /** Every reason key, for message-bundle completeness checks. */
-    public static final List<String> REASONS = List.of(USER_DISABLED, FACILITY_SUSPENDED, NOT_THE_PATIENT,
+    public static final List<String> REASONS = List.of(USER_DISABLED, FACILITY_SUSPENDED, NOT_THE_PATIENT, PROXY_EXPIRED,
             RESEARCH_NOT_THROUGH_RECORDS, NOT_NETWORK_ADMIN, OPERATIONS_DEMOGRAPHICS_ONLY, FACILITY_BLOCKED,
             CATEGORY_NOT_ALLOWED_FOR_PROFESSION, SOURCE_FACILITY_ONLY, PROFESSION_NOT_FOR_EMERGENCY, NO_EMERGENCY_ACCESS,
             EMERGENCY_ACCESS_EXPIRED,

@@ -10,6 +10,7 @@ import java.util.Objects;
  * | key | 日本語 | English |
  * |---|---|---|
  * | `policy.permit.patientSelfAccess` | ご本人による閲覧です | The patient is viewing their own record |
+ * | `policy.permit.proxyAccess` | ご本人が認めた代理人による閲覧です | A proxy the patient appointed is viewing their record |
  * | `policy.permit.operationsDemographics` | ネットワーク管理者による基本情報の管理です | A network administrator is managing identity (demographics only) |
  * | `policy.permit.ownFacilityData` | 自施設の記録です | The data comes from the requester's own facility |
  * | `policy.permit.emergencyAccess` | 緊急時アクセス（ブレークグラス）による閲覧です | Emergency (break-the-glass) access to the minimum dataset |
@@ -19,6 +20,8 @@ import java.util.Objects;
 public record Permit(String rule) implements Decision {
 
     public static final String PATIENT_SELF_ACCESS = "policy.permit.patientSelfAccess";
+    /** A resident's proxy (代理人) acting for them while the grant is live. */
+    public static final String PROXY_ACCESS = "policy.permit.proxyAccess";
     public static final String OPERATIONS_DEMOGRAPHICS = "policy.permit.operationsDemographics";
     public static final String OWN_FACILITY_DATA = "policy.permit.ownFacilityData";
     public static final String EMERGENCY_ACCESS = "policy.permit.emergencyAccess";
@@ -31,7 +34,7 @@ public record Permit(String rule) implements Decision {
     public static final String LINKED_PATIENT_LIST = "policy.permit.linkedPatientList";
 
     /** Every rule key, for message-bundle completeness checks. */
-    public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, OPERATIONS_DEMOGRAPHICS,
+    public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, PROXY_ACCESS, OPERATIONS_DEMOGRAPHICS,
             OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK);
 
     public Permit {

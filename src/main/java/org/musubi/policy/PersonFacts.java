@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * What the policy needs to know about the person whose data is asked for: their consents
  * (withdrawn ones included, they count for nothing), facility links, the facilities they blocked
- * from viewing, the break-the-glass accesses opened on them, and the facilities whose own patients
- * make up the person's record (their source facilities).
+ * from viewing, the break-the-glass accesses opened on them, the facilities whose own patients
+ * make up the person's record (their source facilities), and the proxies (代理人) they granted.
  */
 public record PersonFacts(
         long personId,
@@ -15,7 +15,8 @@ public record PersonFacts(
         List<FacilityLink> links,
         Set<Long> blockedFacilityIds,
         List<EmergencyAccess> emergencies,
-        Set<Long> sourceFacilityIds) {
+        Set<Long> sourceFacilityIds,
+        List<ProxyAccess> proxies) {
 
     public PersonFacts {
         consents = List.copyOf(consents);
@@ -23,12 +24,19 @@ public record PersonFacts(
         blockedFacilityIds = Set.copyOf(blockedFacilityIds);
         emergencies = List.copyOf(emergencies);
         sourceFacilityIds = Set.copyOf(sourceFacilityIds);
+        proxies = List.copyOf(proxies);
+    }
+
+    /** Facts without proxies. */
+    public PersonFacts(long personId, List<ConsentGrant> consents, List<FacilityLink> links, Set<Long> blockedFacilityIds,
+                       List<EmergencyAccess> emergencies, Set<Long> sourceFacilityIds) {
+        this(personId, consents, links, blockedFacilityIds, emergencies, sourceFacilityIds, List.of());
     }
 
     /** Facts of a person no facility has sent data for (yet). */
     public PersonFacts(long personId, List<ConsentGrant> consents, List<FacilityLink> links, Set<Long> blockedFacilityIds,
                        List<EmergencyAccess> emergencies) {
-        this(personId, consents, links, blockedFacilityIds, emergencies, Set.of());
+        this(personId, consents, links, blockedFacilityIds, emergencies, Set.of(), List.of());
     }
 
     /** Whether the requester's facility has sent data of its own patient that is linked to this person. */

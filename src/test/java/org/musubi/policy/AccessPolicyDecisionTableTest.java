@@ -42,6 +42,13 @@ class AccessPolicyDecisionTableTest {
         | 2 patient sees own administrative data            | patient                     | PATIENT_SELF_ACCESS | noConsent                    | A:ADMINISTRATIVE   | permit patientSelfAccess              |
         | 2 another patient is not the patient              | otherPatient                | PATIENT_SELF_ACCESS | consented                    | A:DEMOGRAPHICS     | deny notThePatient                    |
         | 2 staff cannot claim self access                  | DOCTOR@B                    | PATIENT_SELF_ACCESS | consented                    | A:DIAGNOSES        | deny notThePatient                    |
+        | 2 a live proxy sees the person's record           | proxy                       | PATIENT_SELF_ACCESS | proxyLive                    | A:LAB_RESULTS      | permit proxyAccess                    |
+        | 2 a proxy sees every category                     | proxy                       | PATIENT_SELF_ACCESS | proxyLive                    | C:ADMINISTRATIVE   | permit proxyAccess                    |
+        | 2 a proxy grant ending exactly now is over        | proxy                       | PATIENT_SELF_ACCESS | proxyEndsNow                 | A:DEMOGRAPHICS     | deny proxyExpired                     |
+        | 2 a revoked proxy grant counts for nothing        | proxy                       | PATIENT_SELF_ACCESS | proxyRevoked                 | A:DEMOGRAPHICS     | deny proxyExpired                     |
+        | 2 a resident without a grant is not the patient   | proxy                       | PATIENT_SELF_ACCESS | consented                    | A:DEMOGRAPHICS     | deny notThePatient                    |
+        | 2 staff cannot be anyone's proxy                  | DOCTOR@B                    | PATIENT_SELF_ACCESS | proxyForStaff                | A:DEMOGRAPHICS     | deny notThePatient                    |
+        | 2 a proxy gets nothing for treatment              | proxy                       | TREATMENT           | proxyLive                    | A:LAB_RESULTS      | deny categoryNotAllowedForProfession  |
         | 2 patient has no profession for treatment         | patient                     | TREATMENT           | consented                    | A:DIAGNOSES        | deny categoryNotAllowedForProfession  |
         | 3 research on own facility data is denied         | DOCTOR@A                    | RESEARCH            | consented                    | A:DIAGNOSES        | deny researchNotThroughRecords        |
         | 3 research by an admin is denied                  | NETWORK_OPERATOR@- admin    | RESEARCH            | consented                    | A:DEMOGRAPHICS     | deny researchNotThroughRecords        |

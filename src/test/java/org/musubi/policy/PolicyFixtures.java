@@ -29,6 +29,8 @@ final class PolicyFixtures {
     static final Duration IDLE = AccessPolicy.DEFAULT_LINK_IDLE_PERIOD;
     static final long PERSON = 100;
     static final long STAFF_USER = 7;
+    /** A resident (another person) whom the person may make their proxy (代理人). */
+    static final long PROXY_USER = 52;
     static final Map<String, Long> FACILITIES = Map.of("A", 1L, "B", 2L, "C", 3L);
 
     private static final Set<Purpose> BOTH = Set.of(TREATMENT, EMERGENCY);
@@ -84,6 +86,10 @@ final class PolicyFixtures {
         facts("breakGlassWithdrawn", List.of(WITHDRAWN), List.of(), Set.of(), List.of(GLASS));
         facts("breakGlassDisclosureCardA", List.of(CARD_A), List.of(), Set.of(), List.of(GLASS));
         facts("breakGlassBlockedB", List.of(ALL), List.of(B_LINKED), Set.of(2L), List.of(GLASS));
+        FACTS.put("proxyLive", proxied(new ProxyAccess(PROXY_USER, NOW.plus(Duration.ofDays(30)), false)));
+        FACTS.put("proxyEndsNow", proxied(new ProxyAccess(PROXY_USER, NOW, false)));
+        FACTS.put("proxyRevoked", proxied(new ProxyAccess(PROXY_USER, NOW.plus(Duration.ofDays(30)), true)));
+        FACTS.put("proxyForStaff", proxied(new ProxyAccess(STAFF_USER, NOW.plus(Duration.ofDays(30)), false)));
         FACTS.put("sourceA", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(), Set.of(1L)));
         FACTS.put("sourceANoConsent", new PersonFacts(PERSON, List.of(), List.of(), Set.of(), List.of(), Set.of(1L)));
         FACTS.put("sourceABlockedA", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(1L), List.of(),
@@ -93,6 +99,10 @@ final class PolicyFixtures {
     }
 
     private PolicyFixtures() {
+    }
+
+    private static PersonFacts proxied(ProxyAccess proxy) {
+        return new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(), Set.of(1L), List.of(proxy));
     }
 
     static AccessPolicy policy() {
@@ -125,6 +135,8 @@ final class PolicyFixtures {
         return switch (who) {
             case "patient" -> new Requester(50, active, null, facilityActive, false, null, false, PERSON);
             case "otherPatient" -> new Requester(51, active, null, facilityActive, false, null, false, PERSON + 1);
+            case "proxy" -> new Requester(PROXY_USER, active, null, facilityActive, false, Profession.RESIDENT, false,
+                    PERSON + 2);
             default -> {
                 String[] at = who.split("@");
                 Long facility = at[1].equals("-") ? null : FACILITIES.get(at[1]);

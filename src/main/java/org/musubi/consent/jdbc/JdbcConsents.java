@@ -17,6 +17,7 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.consent.PatientLink;
+import org.musubi.consent.ProxyGrant;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,8 @@ class JdbcConsents implements Consents {
             SELECT * FROM consent WHERE person_id = ? ORDER BY id;
             SELECT * FROM patient_link WHERE person_id = ? ORDER BY id;
             SELECT facility_id FROM facility_block WHERE person_id = ?;
-            SELECT * FROM emergency_access WHERE person_id = ? ORDER BY id""";
+            SELECT * FROM emergency_access WHERE person_id = ? ORDER BY id;
+            SELECT * FROM proxy_grant WHERE person_id = ? ORDER BY id""";
 
     private final JdbcClient jdbc;
     private final JdbcOperations operations;
@@ -43,7 +45,7 @@ class JdbcConsents implements Consents {
     @Override
     public Standing standing(long personId) {
         return operations.execute(STANDING, (PreparedStatement ps) -> {
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= 5; i++) {
                 ps.setLong(i, personId);
             }
             ps.execute();
@@ -53,7 +55,9 @@ class JdbcConsents implements Consents {
             ps.getMoreResults();
             Set<Long> blocked = new HashSet<>(rows(ps, (rs, row) -> rs.getLong(1)));
             ps.getMoreResults();
-            return new Standing(consents, links, blocked, rows(ps, JdbcConsents::emergency));
+            List<EmergencyAccess> emergencies = rows(ps, JdbcConsents::emergency);
+            ps.getMoreResults();
+            return new Standing(consents, links, blocked, emergencies, rows(ps, JdbcConsents::proxy));
         });
     }
 
@@ -65,6 +69,41 @@ class JdbcConsents implements Consents {
             }
         }
         return rows;
+    }
+
+    @Override
+    public List<ProxyGrant> proxies(long personId) {
+        return jdbc.sql("SELECT * FROM proxy_grant WHERE person_id = ? ORDER BY id").param(personId)
+                .query(JdbcConsents::proxy).list();
+    }
+
+    @Override
+    public List<ProxyGrant> grantsTo(long proxyUserId, Instant now) {
+        return jdbc.sql("""
+                SELECT * FROM proxy_grant WHERE proxy_user_id = ? AND revoked_at IS NULL AND valid_to > ? ORDER BY id""")
+                .params(proxyUserId, java.sql.Timestamp.from(now)).query(JdbcConsents::proxy).list();
+    }
+
+    @Override
+    public ProxyGrant grantProxy(long personId, long proxyUserId, long grantedBy, Instant validTo) {
+        return jdbc.sql("""
+                INSERT INTO proxy_grant (person_id, proxy_user_id, granted_by, valid_to) VALUES (?, ?, ?, ?) RETURNING *""")
+                .params(personId, proxyUserId, grantedBy, java.sql.Timestamp.from(validTo))
+                .query(JdbcConsents::proxy).single();
+    }
+
+    @Override
+    public boolean revokeProxy(long personId, long grantId, long userId) {
+        return jdbc.sql("""
+                UPDATE proxy_grant SET revoked_at = now(), revoked_by = ? WHERE id = ? AND person_id = ? AND revoked_at IS NULL""")
+                .params(userId, grantId, personId).update() == 1;
+    }
+
+    private static ProxyGrant proxy(ResultSet rs, int row) throws SQLException {
+        java.sql.Timestamp revoked = rs.getTimestamp("revoked_at");
+        return new ProxyGrant(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("proxy_user_id"),
+                rs.getLong("granted_by"), rs.getTimestamp("granted_at").toInstant(),
+                rs.getTimestamp("valid_to").toInstant(), revoked == null ? null : revoked.toInstant());
     }
 
     @Override

@@ -60,7 +60,10 @@ class PolicyFacts {
                 standing.emergencies().stream()
                         .map(e -> new EmergencyAccess(e.userId(), e.expiresAt(), e.reason())).toList(),
                 sources.stream().map(SourcePatient::facilityId)
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(java.util.stream.Collectors.toSet()),
+                standing.proxies().stream()
+                        .map(p -> new org.musubi.policy.ProxyAccess(p.proxyUserId(), p.validTo(), p.revokedAt() != null))
+                        .toList());
     }
 
     void touchLink(long personId, long facilityId) {
