@@ -40,6 +40,10 @@ public enum AuditAction {
     PHR_INQUIRY_ANSWER,
     /** Health points: an award, a redemption, an event created (what and how many in the reason). */
     PHR_POINTS,
+    /** A proxy (代理人) appointed for a person's health notebook, by the person or the operator. */
+    PROXY_GRANT,
+    /** A proxy grant revoked. */
+    PROXY_REVOKE,
     PATIENT_LINK,
     PATIENT_UNLINK,
     FACILITY_BLOCK,

@@ -29,6 +29,11 @@ class RecordConsentConfiguration {
     }
 
     @Bean
+    GrantProxy grantProxy(Consents consents, Users users, SharingChanges changes) {
+        return new GrantProxy(consents, users, changes, java.time.Clock.systemUTC());
+    }
+
+    @Bean
     EndLink endLink(Consents consents, IdentityStore identities, SharingChanges changes, Audit audit) {
         return new EndLink(consents, identities, changes, audit);
     }

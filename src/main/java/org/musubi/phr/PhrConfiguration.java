@@ -58,6 +58,11 @@ class PhrConfiguration {
     }
 
     @Bean
+    MyProxies myProxies(PersonAccess access, org.musubi.consent.Consents consents, Users users) {
+        return new MyProxies(access, consents, users, Clock.systemUTC());
+    }
+
+    @Bean
     ProveResident proveResident(Cards cards, IdentityStore identities, RegistrationCodes codes, Audit audit,
                                 PhrRules rules) {
         return new ProveResident(cards, identities, codes, audit, rules);

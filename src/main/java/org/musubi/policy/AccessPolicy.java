@@ -163,7 +163,7 @@ public final class AccessPolicy {
         if (requester.isPerson(facts.personId())) {
             return new Permit(Permit.PATIENT_SELF_ACCESS);
         }
-        List<ProxyAccess> own = requester.profession() == Profession.RESIDENT
+        List<PersonFacts.ProxyAccess> own = requester.profession() == Profession.RESIDENT
                 ? facts.proxies().stream().filter(p -> p.userId() == requester.userId()).toList() : List.of();
         if (own.isEmpty()) {
             return new Deny(Deny.NOT_THE_PATIENT);

@@ -39,6 +39,18 @@ public record PersonFacts(
         this(personId, consents, links, blockedFacilityIds, emergencies, Set.of(), List.of());
     }
 
+    /**
+     * A proxy grant as the policy sees it: the proxy's user id and until when it lets them in.
+     *
+     * @param revoked whether the person (or the operator) revoked it
+     */
+    public record ProxyAccess(long userId, java.time.Instant validTo, boolean revoked) {
+
+        public boolean liveAt(java.time.Instant now) {
+            return !revoked && now.isBefore(validTo);
+        }
+    }
+
     /** Whether the requester's facility has sent data of its own patient that is linked to this person. */
     public boolean hasDataFrom(Requester requester) {
         return requester.facilityId() != null && sourceFacilityIds.contains(requester.facilityId());

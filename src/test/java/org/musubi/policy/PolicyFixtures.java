@@ -86,10 +86,10 @@ final class PolicyFixtures {
         facts("breakGlassWithdrawn", List.of(WITHDRAWN), List.of(), Set.of(), List.of(GLASS));
         facts("breakGlassDisclosureCardA", List.of(CARD_A), List.of(), Set.of(), List.of(GLASS));
         facts("breakGlassBlockedB", List.of(ALL), List.of(B_LINKED), Set.of(2L), List.of(GLASS));
-        FACTS.put("proxyLive", proxied(new ProxyAccess(PROXY_USER, NOW.plus(Duration.ofDays(30)), false)));
-        FACTS.put("proxyEndsNow", proxied(new ProxyAccess(PROXY_USER, NOW, false)));
-        FACTS.put("proxyRevoked", proxied(new ProxyAccess(PROXY_USER, NOW.plus(Duration.ofDays(30)), true)));
-        FACTS.put("proxyForStaff", proxied(new ProxyAccess(STAFF_USER, NOW.plus(Duration.ofDays(30)), false)));
+        FACTS.put("proxyLive", proxied(new PersonFacts.ProxyAccess(PROXY_USER, NOW.plus(Duration.ofDays(30)), false)));
+        FACTS.put("proxyEndsNow", proxied(new PersonFacts.ProxyAccess(PROXY_USER, NOW, false)));
+        FACTS.put("proxyRevoked", proxied(new PersonFacts.ProxyAccess(PROXY_USER, NOW.plus(Duration.ofDays(30)), true)));
+        FACTS.put("proxyForStaff", proxied(new PersonFacts.ProxyAccess(STAFF_USER, NOW.plus(Duration.ofDays(30)), false)));
         FACTS.put("sourceA", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(), Set.of(1L)));
         FACTS.put("sourceANoConsent", new PersonFacts(PERSON, List.of(), List.of(), Set.of(), List.of(), Set.of(1L)));
         FACTS.put("sourceABlockedA", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(1L), List.of(),
@@ -101,7 +101,7 @@ final class PolicyFixtures {
     private PolicyFixtures() {
     }
 
-    private static PersonFacts proxied(ProxyAccess proxy) {
+    private static PersonFacts proxied(PersonFacts.ProxyAccess proxy) {
         return new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(), Set.of(1L), List.of(proxy));
     }
 

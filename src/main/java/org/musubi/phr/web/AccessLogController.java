@@ -1,12 +1,11 @@
 package org.musubi.phr.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.musubi.paging.PageRequest;
 import org.musubi.phr.AccessLog;
 import org.musubi.phr.AskTheOffice;
 import org.musubi.phr.Inquiries;
-import org.musubi.registry.User;
-import org.musubi.registry.Users;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,21 +20,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccessLogController {
 
     private final AccessLog log;
-    private final Users users;
+    private final NotebookOwner owner;
     private final AskTheOffice ask;
     private final Inquiries inquiries;
 
-    AccessLogController(AccessLog log, Users users, AskTheOffice ask, Inquiries inquiries) {
+    AccessLogController(AccessLog log, NotebookOwner owner, AskTheOffice ask, Inquiries inquiries) {
         this.log = log;
-        this.users = users;
+        this.owner = owner;
         this.ask = ask;
         this.inquiries = inquiries;
     }
 
     @GetMapping("/phr/access-log")
     String log(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) Integer page, Model model,
-               HttpServletResponse response) {
-        long personId = users.find(me.userId()).map(User::personId).orElseThrow();
+               HttpServletResponse response, HttpSession session) {
+        long personId = owner.of(me, session);
         var entries = log.read(me.userId(), personId, PageRequest.of(page, 50));
         if (entries.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -58,8 +57,8 @@ class AccessLogController {
 
     @PostMapping("/phr/access-log/{seq}/ask")
     String ask(@AuthenticationPrincipal SignedIn me, @PathVariable long seq,
-               @RequestParam(required = false) String message, HttpServletResponse response) {
-        long personId = users.find(me.userId()).map(User::personId).orElseThrow();
+               @RequestParam(required = false) String message, HttpServletResponse response, HttpSession session) {
+        long personId = owner.of(me, session);
         if (ask.ask(me.userId(), personId, seq, message).isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "error";

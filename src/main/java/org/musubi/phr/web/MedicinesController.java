@@ -1,13 +1,12 @@
 package org.musubi.phr.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.musubi.medication.fhir.Medications;
 import org.musubi.phr.MyMedicines;
-import org.musubi.registry.User;
-import org.musubi.registry.Users;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,16 +19,17 @@ class MedicinesController {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final MyMedicines medicines;
-    private final Users users;
+    private final NotebookOwner owner;
 
-    MedicinesController(MyMedicines medicines, Users users) {
+    MedicinesController(MyMedicines medicines, NotebookOwner owner) {
         this.medicines = medicines;
-        this.users = users;
+        this.owner = owner;
     }
 
     @GetMapping("/phr/medicines")
-    String medicines(@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response) {
-        long personId = users.find(me.userId()).map(User::personId).orElseThrow();
+    String medicines(@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response,
+                     HttpSession session) {
+        long personId = owner.of(me, session);
         var read = medicines.read(me.userId(), personId);
         if (read.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);

@@ -1,9 +1,8 @@
 package org.musubi.phr.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.musubi.phr.points.HealthPoints;
-import org.musubi.registry.User;
-import org.musubi.registry.Users;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,16 +17,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PointsController {
 
     private final HealthPoints points;
-    private final Users users;
+    private final NotebookOwner owner;
 
-    PointsController(HealthPoints points, Users users) {
+    PointsController(HealthPoints points, NotebookOwner owner) {
         this.points = points;
-        this.users = users;
+        this.owner = owner;
     }
 
     @GetMapping("/phr/points")
-    String statement(@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response) {
-        var statement = points.statement(me.userId(), personOf(me));
+    String statement(@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response,
+                     HttpSession session) {
+        var statement = points.statement(me.userId(), owner.of(me, session));
         if (statement.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "error";
@@ -39,12 +39,8 @@ class PointsController {
 
     @PostMapping("/phr/points/event")
     String event(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String code,
-                 RedirectAttributes redirect) {
-        redirect.addFlashAttribute("claim", points.claimEvent(me.userId(), personOf(me), code));
+                 RedirectAttributes redirect, HttpSession session) {
+        redirect.addFlashAttribute("claim", points.claimEvent(me.userId(), owner.of(me, session), code));
         return "redirect:/phr/points";
-    }
-
-    private long personOf(SignedIn me) {
-        return users.find(me.userId()).map(User::personId).orElseThrow();
     }
 }

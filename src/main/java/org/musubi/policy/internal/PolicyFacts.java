@@ -62,7 +62,7 @@ class PolicyFacts {
                 sources.stream().map(SourcePatient::facilityId)
                         .collect(java.util.stream.Collectors.toSet()),
                 standing.proxies().stream()
-                        .map(p -> new org.musubi.policy.ProxyAccess(p.proxyUserId(), p.validTo(), p.revokedAt() != null))
+                        .map(p -> new PersonFacts.ProxyAccess(p.proxyUserId(), p.validTo(), p.revokedAt() != null))
                         .toList());
     }
 

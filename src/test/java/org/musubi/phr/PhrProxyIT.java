@@ -1,0 +1,142 @@
+package org.musubi.phr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.LocalDate;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 代理人 over real HTTP: a resident appoints a family member's notebook account as proxy; the proxy sees the resident's
+ * notebook (with a banner saying whose) and every read names the proxy as actor and the resident as patient, with the
+ * permit proxyAccess; the resident sees the proxy's views in their log; once revoked or ended the policy refuses the
+ * proxy; a resident cannot revoke another person's grant; staff never act for anyone.
+ */
+@MusubiIntegrationTest
+class PhrProxyIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard cards;
+    @Autowired
+    Residents residents;
+    @Autowired
+    MyMedicines medicines;
+    @Autowired
+    AuditRows audit;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aProxySeesTheResidentsNotebookUntilTheGrantIsRevokedOrEnds() {
+        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
+        IGenericClient api = clients.fhirFor(port, pharmacy, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, pharmacy, localId, "ダイリモト");
+        long mother = FhirRecords.personOf(api, pharmacy, localId);
+        MedicationDispense dispense = new MedicationDispense()
+                .setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED)
+                .setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(pharmacy) + "|" + localId))
+                .setMedication(new CodeableConcept(new Coding("http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
+                        "2171022F1020", "アムロジピン錠5mg")))
+                .setWhenHandedOverElement(new DateTimeType("2024-04-01"));
+        FhirRecords.create(api, dispense);
+        String childLocal = FhirRecords.localId();
+        FhirRecords.registerPatient(api, pharmacy, childLocal, "ダイリニン");
+        long child = FhirRecords.personOf(api, pharmacy, childLocal);
+        Residents.Resident motherAccount = register(mother);
+        Residents.Resident childAccount = register(child);
+
+        WebSession mom = residents.logIn(port, motherAccount);
+        mom.get("/phr/proxies");
+        mom.post("/phr/proxies", "loginId", childAccount.account().loginId(), "until", LocalDate.now().plusDays(30).toString());
+        String proxies = mom.get("/phr/proxies").body();
+        assertThat(proxies).contains("data-live=\"true\"");
+
+        WebSession proxy = residents.logIn(port, childAccount);
+        assertThat(proxy.get("/phr/proxies").body()).contains("data-person=\"" + mother + "\"");
+        proxy.post("/phr/act-for", "personId", String.valueOf(mother));
+        long before = audit.max();
+        String seen = proxy.get("/phr/medicines").body();
+        assertThat(seen).contains("アムロジピン錠5mg").contains("id=\"proxy-banner\"");
+        String regional = identities.person(mother).orElseThrow().person().regionalId();
+        assertThat(audit.forPatient(before, regional)).containsExactly("READ PERMIT policy.permit.proxyAccess");
+        assertThat(audit.since(before, childAccount.account().loginId())).containsExactly("READ PERMIT policy.permit.proxyAccess");
+        assertThat(mom.get("/phr/access-log").body()).as("the resident sees the proxy's view").contains("あなたが指定した代理人");
+
+        long grant = jdbc.sql("SELECT id FROM proxy_grant WHERE person_id = ?").param(mother).query(Long.class).single();
+        proxy.post("/phr/proxies/" + grant + "/revoke");
+        assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM proxy_grant WHERE id = ?").param(grant).query(Boolean.class)
+                .single()).as("the proxy cannot revoke the mother's grant").isTrue();
+        mom.get("/phr/proxies");
+        mom.post("/phr/proxies/" + grant + "/revoke");
+        String after = proxy.get("/phr/medicines").body();
+        assertThat(after).as("back to the proxy's own notebook").doesNotContain("アムロジピン").doesNotContain("proxy-banner");
+        long beforeDirect = audit.max();
+        assertThat(medicines.read(childAccount.account().id(), mother)).as("the policy itself refuses").isEmpty();
+        assertThat(audit.forPatient(beforeDirect, regional)).containsExactly("READ DENY policy.deny.proxyExpired");
+
+        jdbc.sql("INSERT INTO proxy_grant (person_id, proxy_user_id, granted_by, valid_to) VALUES (?, ?, ?, now() - interval '1 minute')")
+                .params(mother, childAccount.account().id(), motherAccount.account().id()).update();
+        proxy.get("/phr/proxies");
+        proxy.post("/phr/act-for", "personId", String.valueOf(mother));
+        assertThat(proxy.get("/phr/medicines").body()).as("an ended grant").doesNotContain("アムロジピン");
+    }
+
+    @Test
+    void appointingNeedsAnotherResidentsAccountAndAnEndDateAndStaffNeverActForAnyone() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, localId, "ダイリナシ");
+        long person = FhirRecords.personOf(api, hospital, localId);
+        Residents.Resident resident = register(person);
+        WebSession web = residents.logIn(port, resident);
+        web.get("/phr/proxies");
+        web.post("/phr/proxies", "loginId", resident.account().loginId(), "until", LocalDate.now().plusDays(3).toString());
+        assertThat(web.get("/phr/proxies").body()).contains("data-key=\"proxy.unknownAccount\"");
+        web.post("/phr/proxies", "loginId", accounts.networkAdmin().loginId(), "until", LocalDate.now().plusDays(3).toString());
+        assertThat(web.get("/phr/proxies").body()).as("staff accounts are no proxies").contains("data-key=\"proxy.unknownAccount\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM proxy_grant WHERE person_id = ?").param(person).query(Long.class).single())
+                .isZero();
+
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        doctor.get("/");
+        assertThat(doctor.post("/phr/act-for", "personId", String.valueOf(person)).statusCode()).isEqualTo(403);
+        assertThat(doctor.get("/phr/proxies").statusCode()).isEqualTo(403);
+    }
+
+    private Residents.Resident register(long personId) {
+        Person person = identities.person(personId).orElseThrow().person();
+        return residents.register(personId, cards.regional(accounts.networkAdmin().id(), personId).card().number(),
+                person.birthDate());
+    }
+}
