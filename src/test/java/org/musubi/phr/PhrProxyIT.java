@@ -127,6 +127,23 @@ class PhrProxyIT {
         assertThat(jdbc.sql("SELECT count(*) FROM proxy_grant WHERE person_id = ?").param(person).query(Long.class).single())
                 .isZero();
 
+        String otherLocal = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, otherLocal, "ダイリカゾク");
+        Residents.Resident family = register(FhirRecords.personOf(api, hospital, otherLocal));
+        WebSession office = new WebSession(port);
+        org.musubi.registry.User admin = accounts.networkAdmin();
+        accounts.logIn(office, admin);
+        office.get("/admin/persons/" + person);
+        long before = audit.max();
+        office.post("/admin/persons/" + person + "/proxies", "loginId", family.account().loginId(), "until",
+                LocalDate.now().plusYears(1).toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM proxy_grant WHERE person_id = ? AND proxy_user_id = ? AND granted_by = ?")
+                .params(person, family.account().id(), admin.id()).query(Long.class).single())
+                .as("the operator appointed the proxy").isEqualTo(1);
+        assertThat(audit.forPatient(before, identities.person(person).orElseThrow().person().regionalId()))
+                .singleElement().asString().startsWith("PROXY_GRANT PERMIT proxy user " + family.account().id());
+        assertThat(residents.logIn(port, family).get("/phr/proxies").body()).contains("data-person=\"" + person + "\"");
+
         WebSession doctor = new WebSession(port);
         accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
         doctor.get("/");
