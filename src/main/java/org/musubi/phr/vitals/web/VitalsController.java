@@ -63,7 +63,6 @@ class VitalsController {
         Plausibility.Checked checked = Plausibility.check(when.isBlank()
                 ? LocalDateTime.now(VitalsEntry.JAPAN).toString() : when, typed, Instant.now());
         if (!checked.valid()) {
-            response.setStatus(422);
             return form(me, typed, when, checked.faults(), model);
         }
         if (record.save(me.userId(), residency.personOf(me), List.of(checked.entry())).isEmpty()) {

@@ -61,7 +61,6 @@ class VitalsCsvController {
         model.addAttribute("resident", me);
         String text = file == null ? null : text(file);
         if (text == null) {
-            response.setStatus(422);
             model.addAttribute("problem", file != null && file.getSize() > MOST_BYTES
                     ? "phr.vitals.importTooLarge" : "phr.vitals.unreadable");
             return "phr/vitals-import";
@@ -76,9 +75,6 @@ class VitalsCsvController {
             }
             model.addAttribute("changed", saved.get().changed().stream()
                     .filter(ref -> ref.startsWith("Observation/")).count());
-        }
-        if (parsed.entries().isEmpty()) {
-            response.setStatus(422);
         }
         return "phr/vitals-import";
     }
