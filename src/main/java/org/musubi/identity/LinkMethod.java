@@ -11,5 +11,10 @@ public enum LinkMethod {
     /** An operator linked it by hand. */
     OPERATOR,
     /** A merge moved it from the merged person. */
-    MERGE
+    MERGE,
+    /**
+     * The resident's own source patient at the health notebook's facility, made when they first record something:
+     * the person proved themself with card, birth date and registration code when they registered.
+     */
+    SELF_REGISTRATION
 }

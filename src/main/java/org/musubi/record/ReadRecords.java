@@ -162,6 +162,18 @@ public final class ReadRecords {
                     read.forEach(r -> shown.add(r.id()));
                     return read;
                 }
+
+                @Override
+                public Found search(RecordQuery query) {
+                    Found found = store.search(keys, allowed, query);
+                    found.resources().forEach(r -> shown.add(r.id()));
+                    return found;
+                }
+
+                @Override
+                public void wrote(java.util.Collection<String> ids) {
+                    shown.addAll(ids);
+                }
             };
             T value = body.apply(record);
             return Interaction.permitted(value, view.decision(), List.copyOf(shown));
@@ -178,6 +190,19 @@ public final class ReadRecords {
 
         /** The content of these resources (those the reader may see); each is named in the audit row. */
         List<StoredResource> contents(java.util.Collection<String> ids);
+
+        /**
+         * A search within the record, filtered by the same view as everything else the interaction reads (as {@link
+         * ReadRecords#search}); each resource found is named in the audit row.
+         */
+        Found search(RecordQuery query);
+
+        /**
+         * Names in the interaction's one audit row the resources the body wrote ({@code Type/id} or id), for a write
+         * that depends on what the record holds (a value computed from an earlier one): what it read and what it
+         * wrote are then one interaction, decided and audited once.
+         */
+        void wrote(java.util.Collection<String> ids);
     }
 
     /** The (facility, category) pairs of the person's sources that the view may show. */

@@ -31,7 +31,7 @@ public record FacilityDraft(
         } else if (!KATAKANA.matcher(nameKana.strip()).matches()) {
             faults.add(FieldFault.of("nameKana", "facility.nameKana.katakana"));
         }
-        if (kind == null) {
+        if (kind == null || !kind.participating()) {
             faults.add(FieldFault.of("kind", "facility.kind.required"));
         }
         checkCode(faults);

@@ -24,6 +24,11 @@ public final class RegisterFacility {
             audit.record(AuditEntry.of(action, Outcome.DENY).on("Facility", idOrNew(existingId)).reason("not a network admin"));
             throw new NotPermitted("facility administration");
         }
+        if (existingId != null && facilities.find(existingId).filter(f -> !f.kind().participating()).isPresent()) {
+            audit.record(AuditEntry.of(action, Outcome.DENY).on("Facility", existingId)
+                    .reason("the health notebook's own source is not a participant"));
+            throw new NotPermitted("facility administration");
+        }
         List<FieldFault> faults = new ArrayList<>(draft.check());
         if (faults.isEmpty() && draft.validCode() != null) {
             facilities.findByCode(draft.validCode().value())

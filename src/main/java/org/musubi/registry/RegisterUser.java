@@ -36,7 +36,7 @@ public final class RegisterUser {
                 || (existing != null && existing.profession() == Profession.FACILITY_SYSTEM)) {
             faults.add(FieldFault.of("profession", "user.profession.systemOnly"));
         }
-        draft.memberships().stream().filter(m -> facilities.find(m.facilityId()).isEmpty()).findFirst()
+        draft.memberships().stream().filter(m -> facilities.find(m.facilityId()).filter(f -> f.kind().participating()).isEmpty()).findFirst()
                 .ifPresent(m -> faults.add(FieldFault.of("memberships", "user.memberships.unknown", m.facilityId())));
         if (draft.loginId() != null) {
             users.findByLoginId(draft.loginId()).filter(other -> existing == null || other.id() != existing.id())

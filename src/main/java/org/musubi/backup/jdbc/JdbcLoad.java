@@ -22,11 +22,13 @@ import org.musubi.backup.TableLayout;
 final class JdbcLoad implements BackupDatabase.Load {
 
     /**
-     * Rows the migrations themselves insert, and how they look before any use: V3's genesis chain head, and V22's id
-     * key (any: a database with no other rows has derived no id with it). The archive's rows replace them, so the
-     * restored installation keeps its id key and gives what it restores the ids it gave before.
+     * Rows the migrations themselves insert, and how they look before any use: V3's genesis chain head, V22's id
+     * key (any: a database with no other rows has derived no id with it) and V31's health-notebook facility. The
+     * archive's rows replace them, so the restored installation keeps its id key and gives what it restores the ids
+     * it gave before.
      */
-    private static final Map<String, String> SEEDED = Map.of("audit_chain_head", "seq = 0", "id_key", "true");
+    private static final Map<String, String> SEEDED = Map.of("audit_chain_head", "seq = 0", "id_key", "true",
+            "facility", "kind = 'PERSONAL_HEALTH_RECORD'");
     private final Connection connection;
     private boolean committed;
 

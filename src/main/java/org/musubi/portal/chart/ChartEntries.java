@@ -311,7 +311,24 @@ final class ChartEntries {
             return string;
         }
         String concept = concept(r.path("valueCodeableConcept"));
-        return concept != null ? concept : text(r.path("valueInteger"));
+        if (concept != null) {
+            return concept;
+        }
+        String integer = text(r.path("valueInteger"));
+        return integer != null ? integer : components(r);
+    }
+
+    /** A panel's component values (blood pressure: systolic, diastolic), each with its name; null when none has one. */
+    private static String components(JsonNode r) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode component : r.path("component")) {
+            String value = value(component);
+            if (value != null) {
+                String name = concept(component.path("code"));
+                parts.add(name == null ? value : name + " " + value);
+            }
+        }
+        return parts.isEmpty() ? null : String.join(" / ", parts);
     }
 
     private static String range(JsonNode range) {

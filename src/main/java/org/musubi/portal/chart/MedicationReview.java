@@ -26,7 +26,8 @@ public final class MedicationReview {
     Medications review(List<StoredResource> resources, List<JsonNode> json) {
         Map<Long, Source> senders = new HashMap<>();
         resources.stream().map(StoredResource::sourceFacilityId).distinct().forEach(id -> facilities.find(id)
-                .ifPresent(f -> senders.put(id, new Source(f.code().value(), f.nameKanji(), null))));
+                .ifPresent(f -> senders.put(id, new Source(f.medicalInstitutionCode().map(c -> c.value())
+                        .orElse("facility:" + f.id()), f.nameKanji(), null))));
         List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders);
         return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
     }

@@ -24,8 +24,8 @@ class FacilitySearchController {
     }
 
     @ModelAttribute("kinds")
-    FacilityKind[] kinds() {
-        return FacilityKind.values();
+    java.util.List<FacilityKind> kinds() {
+        return FacilityKind.participatingKinds();
     }
 
     @ModelAttribute("roles")

@@ -71,6 +71,8 @@ public final class FhirSystems {
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     /** Why a value is absent (unknown, not-performed …). */
     public static final String DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+    /** Provenance.agent.type: author, enterer, performer … */
+    public static final String PROVENANCE_PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
     public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     public static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
@@ -104,6 +106,11 @@ public final class FhirSystems {
     public static final String JP_CONDITION = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Condition";
     public static final String JP_ALLERGY_INTOLERANCE = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_AllergyIntolerance";
     public static final String JP_SPECIMEN = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Specimen_Common";
+    /** Vital signs (temperature, blood pressure, pulse, SpO2): JP Core's profile. */
+    public static final String JP_OBSERVATION_VITAL_SIGNS = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_VitalSigns";
+    /** Body measurements (weight, height, BMI): JP Core's profile. */
+    public static final String JP_OBSERVATION_BODY_MEASUREMENT =
+            "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_BodyMeasurement";
     /** iso21090-EN-representation on a HumanName: IDE for the kanji name, SYL for the kana name (JP Core JP_Patient). */
     public static final String NAME_REPRESENTATION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
 
@@ -143,4 +150,10 @@ public final class FhirSystems {
     public static final String BLOB_SHA256 = "urn:musubi:blob-sha256";
     /** Extension on a Binary's meta: the size of its blob in bytes. */
     public static final String BLOB_SIZE = "urn:musubi:blob-size";
+    /**
+     * What a resident recorded in their health notebook, beside the LOINC code: weight, glucose-after-meal … (the
+     * codes of the notebook's CSV), so that a value whose LOINC code alone does not say it (blood glucose after a meal,
+     * measured with a glucometer) reads back as what was entered.
+     */
+    public static final String PHR_VITAL = "urn:musubi:phr:vital";
 }

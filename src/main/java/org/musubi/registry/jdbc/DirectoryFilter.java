@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 final class DirectoryFilter {
 
     static final String WHERE = """
-             WHERE status = 'ACTIVE'
+             WHERE status = 'ACTIVE' AND\s""" + JdbcFacilities.PARTICIPANTS + """
+
                AND (CAST(:name AS text) IS NULL
                     OR replace(replace(name_kanji, ' ', ''), '　', '') ILIKE :name ESCAPE '\\'
                     OR replace(replace(name_kanji, ' ', ''), '　', '') ILIKE :kana ESCAPE '\\'

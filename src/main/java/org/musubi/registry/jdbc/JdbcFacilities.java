@@ -19,8 +19,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcFacilities implements Facilities {
 
-    private static final String FILTER = """
-             WHERE (CAST(:text AS text) IS NULL OR name_kanji ILIKE :like OR name_kana ILIKE :like OR institution_code LIKE :like)
+    /** Only participants: never the health notebook's own source, which no form or search offers. */
+    static final String PARTICIPANTS = "kind <> 'PERSONAL_HEALTH_RECORD'";
+    private static final String FILTER = " WHERE " + PARTICIPANTS + """
+
+               AND (CAST(:text AS text) IS NULL OR name_kanji ILIKE :like OR name_kana ILIKE :like OR institution_code LIKE :like)
                AND (CAST(:kind AS text) IS NULL OR kind = :kind) AND (CAST(:status AS text) IS NULL OR status = :status)""";
     /** A facility with its declared identifier systems in declaration order: one statement, as before they existed. */
     static final String SELECT = """
@@ -40,6 +43,11 @@ class JdbcFacilities implements Facilities {
 
     private Optional<Facility> load(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcFacilities::read).optional();
+    }
+
+    @Override
+    public Optional<Facility> personalHealthRecord() {
+        return jdbc.sql(SELECT + " WHERE kind = 'PERSONAL_HEALTH_RECORD'").query(JdbcFacilities::read).optional();
     }
 
     @Override
@@ -73,12 +81,12 @@ class JdbcFacilities implements Facilities {
 
     @Override
     public java.util.List<Facility> all() {
-        return jdbc.sql(SELECT + " ORDER BY name_kana, id").query(JdbcFacilities::read).list();
+        return jdbc.sql(SELECT + " WHERE " + PARTICIPANTS + " ORDER BY name_kana, id").query(JdbcFacilities::read).list();
     }
 
     @Override
     public long count() {
-        return jdbc.sql("SELECT count(*) FROM facility").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM facility WHERE " + PARTICIPANTS).query(Long.class).single();
     }
 
     @Override

@@ -80,6 +80,11 @@ class ImportCommandFacilityTest {
         }
 
         @Override
+        public Optional<Facility> personalHealthRecord() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Page<Facility> search(String text, FacilityKind kind, FacilityStatus status, PageRequest page) {
             throw new UnsupportedOperationException();
         }

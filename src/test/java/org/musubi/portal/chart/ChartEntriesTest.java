@@ -45,6 +45,17 @@ class ChartEntriesTest {
     }
 
     @Test
+    void aBloodPressurePanelShowsItsComponentsValues() {
+        ChartEntry entry = of("Observation", """
+                {"resourceType":"Observation","status":"final","effectiveDateTime":"2026-11-24T08:30:00+09:00",
+                 "category":[{"coding":[{"code":"vital-signs"}]}],"code":{"text":"血圧"},
+                 "component":[{"code":{"text":"収縮期血圧"},"valueQuantity":{"value":128,"unit":"mmHg"}},
+                              {"code":{"text":"拡張期血圧"},"valueQuantity":{"value":82,"unit":"mmHg"}}]}""");
+
+        assertThat(entry.title()).isEqualTo("血圧 収縮期血圧 128 mmHg / 拡張期血圧 82 mmHg");
+    }
+
+    @Test
     void anInjectionOrderIsAnInjectionByItsJpCoreProfile() {
         ChartEntry entry = of("MedicationRequest", """
                 {"resourceType":"MedicationRequest","meta":{"profile":[

@@ -24,7 +24,7 @@ import org.musubi.record.fhir.FhirSystems;
  */
 final class PatientObservations {
 
-    static final String JP_BODY = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_BodyMeasurement";
+    static final String JP_BODY = FhirSystems.JP_OBSERVATION_BODY_MEASUREMENT;
     static final String JP_LAB = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Observation_LabResult";
 
     private final MessageInput input;

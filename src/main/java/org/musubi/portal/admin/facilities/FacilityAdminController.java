@@ -35,8 +35,8 @@ class FacilityAdminController {
     }
 
     @ModelAttribute("kinds")
-    FacilityKind[] kinds() {
-        return FacilityKind.values();
+    java.util.List<FacilityKind> kinds() {
+        return FacilityKind.participatingKinds();
     }
 
     @GetMapping("/admin/facilities")
@@ -58,7 +58,8 @@ class FacilityAdminController {
 
     @GetMapping("/admin/facilities/{id}")
     String edit(@PathVariable long id, Model model) {
-        Facility facility = facilities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Facility facility = facilities.find(id).filter(f -> f.kind().participating())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("form", FacilityForm.of(facility));
         model.addAttribute("facilityId", id);
         return "admin/facility-form";

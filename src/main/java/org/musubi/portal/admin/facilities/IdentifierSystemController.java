@@ -97,7 +97,8 @@ class IdentifierSystemController {
         if (!DeclareIdentifierSystem.mayManage(Admins.of(me), id)) {
             throw new NotPermitted("identifier systems of facility " + id);
         }
-        Facility facility = facilities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Facility facility = facilities.find(id).filter(f -> f.kind().participating())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var systems = declared.of(id);
         Map<Long, String> names = systems.stream().map(DeclaredSystem::declaredBy).distinct()
                 .flatMap(user -> users.find(user).stream())

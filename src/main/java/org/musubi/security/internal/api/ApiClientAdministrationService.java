@@ -123,7 +123,7 @@ class ApiClientAdministrationService implements ApiClientAdministration {
 
     private void check(long facilityId, String name, Set<ApiScope> scopes) {
         List<FieldFault> faults = new java.util.ArrayList<>();
-        if (facilities.find(facilityId).isEmpty()) {
+        if (facilities.find(facilityId).filter(f -> f.kind().participating()).isEmpty()) {
             faults.add(FieldFault.of("facilityId", "user.memberships.unknown", facilityId));
         }
         if (name == null || name.isBlank() || name.strip().length() > 100) {

@@ -100,7 +100,7 @@ class PasskeyCeremonies {
             return new Created(credential.getCredentialId(), attested.convert(credential), authenticator.getSignCount());
         } catch (RuntimeException e) {
             // webauthn4j's and Jackson's exceptions are unchecked: whatever a hostile body makes them throw is a refusal
-            throw new Refused("passkey creation not verified: " + e.getClass().getSimpleName());
+            throw new Refused("passkey creation " + why(e));
         }
     }
 
@@ -128,8 +128,13 @@ class PasskeyCeremonies {
                     server(rp, challenge), record, List.of(passkey.credentialId()), false, true));
             return new Used(passkey, data.getAuthenticatorData().getSignCount());
         } catch (RuntimeException e) {
-            throw new Refused("passkey assertion not verified: " + e.getClass().getSimpleName());
+            throw new Refused("passkey assertion " + why(e));
         }
+    }
+
+    /** What went wrong, in words for the audit trail (never a class name: the trail is shown on screens and exports). */
+    private static String why(RuntimeException e) {
+        return e instanceof com.webauthn4j.verifier.exception.VerificationException ? "not verified" : "malformed";
     }
 
     private static ServerProperty server(RelyingParty rp, byte[] challenge) throws Refused {

@@ -1,0 +1,110 @@
+package org.musubi.phr.vitals;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.Purpose;
+import org.musubi.policy.Interaction;
+import org.musubi.policy.PersonView;
+import org.musubi.record.Reader;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.RecordQuery;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.StoredResource;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+
+/**
+ * Records a resident's own vital signs (quick entry, or the rows of a CSV) under their source patient at the health
+ * notebook's facility. One save is one interaction with their record through the access policy's self access: one
+ * audit row (CREATE) naming what it created or changed and the heights it read for a BMI, all in one database
+ * transaction with the writes (nothing half-saved; the audit row only when they commit). Values equal to what is
+ * stored change nothing and get no Provenance, so recording the same entries again stores nothing new.
+ */
+public final class RecordVitals {
+
+    /** The most heights read for the BMIs of one save (the newest before its latest entry). */
+    static final int HEIGHTS_READ = 1000;
+    private final ReadRecords reads;
+    private final WriteRecords writes;
+    private final PhrSources sources;
+    private final VitalObservations observations;
+    private final Audit audit;
+
+    public RecordVitals(ReadRecords reads, WriteRecords writes, PhrSources sources, VitalObservations observations,
+                        Audit audit) {
+        this.reads = reads;
+        this.writes = writes;
+        this.sources = sources;
+        this.observations = observations;
+        this.audit = audit;
+    }
+
+    /** What one save stored: the resources it created or changed ({@code Type/id}); empty when nothing was new. */
+    public record Saved(List<String> changed) {
+
+        public Saved {
+            changed = List.copyOf(changed);
+        }
+    }
+
+    /**
+     * Records the entries of person {@code personId} by their own resident account {@code userId}; empty when that
+     * account is not the person (refused and audited, as any other attempt).
+     */
+    public Optional<Saved> save(long userId, long personId, List<VitalsEntry> entries) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("nothing to record");
+        }
+        Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
+        Interaction<Saved> saved = audit.allOrNothing(() -> reads.readPerson(resident, personId, AuditAction.CREATE,
+                "Observation", record -> store(userId, record, entries)));
+        return Optional.ofNullable(saved.value());
+    }
+
+    private Saved store(long userId, ReadRecords.PersonRecord record, List<VitalsEntry> entries) {
+        PersonView view = record.view();
+        PhrPatient patient = sources.of(userId, view.opened().orElseThrow(), view.sources());
+        List<VitalsEntry> inOrder = entries.stream().sorted(Comparator.comparing(VitalsEntry::instant)).toList();
+        TreeMap<Instant, VitalObservations.Height> heights = inOrder.stream().anyMatch(e -> e.values().containsKey(Vital.WEIGHT))
+                ? heights(record, inOrder.getLast().instant()) : new TreeMap<>();
+        List<ResourceWrite> batch = new ArrayList<>();
+        batch.add(observations.patient(patient));
+        for (VitalsEntry entry : inOrder) {
+            Optional<VitalObservations.Height> known = Optional.ofNullable(heights.floorEntry(entry.instant()))
+                    .map(Map.Entry::getValue);
+            batch.addAll(observations.observations(patient, entry, known));
+            entry.value(Vital.HEIGHT).ifPresent(cm -> heights.put(entry.instant(),
+                    new VitalObservations.Height(cm, VitalObservations.id(patient, entry, Vital.HEIGHT))));
+        }
+        List<Written> changed = new ArrayList<>(writes.importAll(patient.facilityId(), userId, batch, List.of()).written()
+                .stream().filter(w -> w.change() != Written.Change.UNCHANGED).toList());
+        if (!changed.isEmpty()) {
+            changed.addAll(writes.importAll(patient.facilityId(), userId,
+                    List.of(observations.provenance(patient, changed)), List.of()).written());
+        }
+        List<String> named = changed.stream().map(w -> w.type() + "/" + w.id()).toList();
+        record.wrote(named);
+        return new Saved(named);
+    }
+
+    /** The heights known (from any source the resident sees) up to {@code until}, by moment. */
+    private static TreeMap<Instant, VitalObservations.Height> heights(ReadRecords.PersonRecord record, Instant until) {
+        RecordQuery query = new RecordQuery("Observation", List.of(new RecordQuery.TokenCondition("code",
+                Vital.HEIGHT.readCodes().stream().map(c -> new RecordQuery.Value(org.musubi.record.fhir.FhirSystems.LOINC, c))
+                        .toList())), null, until.plus(1, ChronoUnit.MINUTES), null, true, HEIGHTS_READ, 0);
+        TreeMap<Instant, VitalObservations.Height> heights = new TreeMap<>();
+        for (StoredResource stored : record.search(query).resources()) {
+            VitalReadings.of(stored).stream().filter(r -> r.vital() == Vital.HEIGHT)
+                    .forEach(r -> heights.putIfAbsent(r.at(), new VitalObservations.Height(r.value(), r.resourceId())));
+        }
+        return heights;
+    }
+}

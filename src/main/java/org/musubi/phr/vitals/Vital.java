@@ -1,0 +1,142 @@
+package org.musubi.phr.vitals;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One kind of value a resident records in their health notebook: its key (the form field and the CSV's measure
+ * code), its LOINC code (with the codes other senders use for the same measure, read but never written), its UCUM
+ * unit, how many decimals it takes and the physiologically possible range. Systolic and diastolic pressure are the
+ * two components of one blood-pressure Observation (LOINC 85354-9); BMI is computed, never entered.
+ *
+ * <p>Codes (LOINC): body weight 29463-7 (kg), body height 8302-2 (cm), BMI 39156-5 (kg/m2), body temperature 8310-5
+ * (Cel), systolic 8480-6 and diastolic 8462-4 (mm[Hg]), heart rate 8867-4 (/min), blood glucose fasting 1556-0
+ * "Fasting glucose [Mass/volume] in Capillary blood" and after a meal 41653-7 "Glucose [Mass/volume] in Capillary
+ * blood by Glucometer" (mg/dL, as Japan measures; LOINC has no capillary post-meal code, so the after-meal meaning is
+ * carried by the notebook's own coding beside it), SpO2 59408-5 with 2708-6 (%), steps 41950-7 "Number of steps in
+ * 24 hour Measured" (/d: one value per day).
+ */
+public enum Vital {
+    WEIGHT("weight", "29463-7", "Body weight", "体重", "kg", 1, "1", "400", List.of("3141-9")),
+    HEIGHT("height", "8302-2", "Body height", "身長", "cm", 1, "30", "250", List.of()),
+    BMI("bmi", "39156-5", "Body mass index (BMI) [Ratio]", "BMI", "kg/m2", 1, null, null, List.of()),
+    TEMPERATURE("temperature", "8310-5", "Body temperature", "体温", "Cel", 1, "30", "45", List.of()),
+    SYSTOLIC("systolic", "8480-6", "Systolic blood pressure", "収縮期血圧", "mm[Hg]", 0, "50", "300", List.of()),
+    DIASTOLIC("diastolic", "8462-4", "Diastolic blood pressure", "拡張期血圧", "mm[Hg]", 0, "20", "200", List.of()),
+    PULSE("pulse", "8867-4", "Heart rate", "脈拍", "/min", 0, "20", "250", List.of()),
+    GLUCOSE_FASTING("glucose-fasting", "1556-0", "Fasting glucose [Mass/volume] in Capillary blood", "血糖（空腹時）",
+            "mg/dL", 0, "10", "1000", List.of()),
+    GLUCOSE_AFTER_MEAL("glucose-after-meal", "41653-7", "Glucose [Mass/volume] in Capillary blood by Glucometer",
+            "血糖（食後）", "mg/dL", 0, "10", "1000", List.of()),
+    SPO2("spo2", "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry", "SpO2", "%", 0, "50", "100",
+            List.of("2708-6")),
+    STEPS("steps", "41950-7", "Number of steps in 24 hour Measured", "歩数", "/d", 0, "0", "200000", List.of("55423-8"));
+
+    /** The blood-pressure panel whose components systolic and diastolic pressure are. */
+    public static final String BLOOD_PRESSURE_LOINC = "85354-9";
+    /** SpO2's second code, which FHIR's vital-signs profile asks for beside 59408-5. */
+    public static final String SPO2_SECOND_LOINC = "2708-6";
+
+    private final String key;
+    private final String loinc;
+    private final String loincDisplay;
+    private final String text;
+    private final String ucum;
+    private final int decimals;
+    private final BigDecimal min;
+    private final BigDecimal max;
+    private final List<String> otherLoinc;
+
+    Vital(String key, String loinc, String loincDisplay, String text, String ucum, int decimals, String min, String max,
+          List<String> otherLoinc) {
+        this.key = key;
+        this.loinc = loinc;
+        this.loincDisplay = loincDisplay;
+        this.text = text;
+        this.ucum = ucum;
+        this.decimals = decimals;
+        this.min = min == null ? null : new BigDecimal(min);
+        this.max = max == null ? null : new BigDecimal(max);
+        this.otherLoinc = otherLoinc;
+    }
+
+    /** The form field and CSV measure code: {@code weight}, {@code glucose-after-meal} … */
+    public String key() {
+        return key;
+    }
+
+    public String loinc() {
+        return loinc;
+    }
+
+    public String loincDisplay() {
+        return loincDisplay;
+    }
+
+    /** The Observation's code.text (Japanese, as the viewer shows it). */
+    public String text() {
+        return text;
+    }
+
+    /** The UCUM code of the unit values are stored and exported in. */
+    public String ucum() {
+        return ucum;
+    }
+
+    public int decimals() {
+        return decimals;
+    }
+
+    /** The lowest possible value; {@code null} for BMI, which is computed. */
+    public BigDecimal min() {
+        return min;
+    }
+
+    public BigDecimal max() {
+        return max;
+    }
+
+    /** Whether residents enter it (BMI is computed from weight and height). */
+    public boolean entered() {
+        return this != BMI;
+    }
+
+    /** Whether it is one component of the blood-pressure panel. */
+    public boolean bloodPressure() {
+        return this == SYSTOLIC || this == DIASTOLIC;
+    }
+
+    /** Whether one value stands for a whole day (steps), not an instant. */
+    public boolean daily() {
+        return this == STEPS;
+    }
+
+    /** Whether it is a body measurement (JP Core's body-measurement profile) rather than a vital sign proper. */
+    public boolean bodyMeasurement() {
+        return this == WEIGHT || this == HEIGHT || this == BMI;
+    }
+
+    /** Every LOINC code this measure is read from: its own and the others senders use. */
+    public List<String> readCodes() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(loinc), otherLoinc.stream()).toList();
+    }
+
+    /**
+     * Whether a value coded with {@link #readCodes()} alone (no notebook coding, as a facility sends it) is this
+     * measure: not for glucose after a meal, whose LOINC code says only "by glucometer".
+     */
+    public boolean readByLoincAlone() {
+        return this != GLUCOSE_AFTER_MEAL;
+    }
+
+    public static Optional<Vital> ofKey(String key) {
+        return Arrays.stream(values()).filter(v -> v.key.equals(key)).findFirst();
+    }
+
+    /** The measures a resident enters, in the order of the form. */
+    public static List<Vital> enteredValues() {
+        return Arrays.stream(values()).filter(Vital::entered).toList();
+    }
+}

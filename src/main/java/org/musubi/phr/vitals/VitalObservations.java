@@ -1,0 +1,240 @@
+package org.musubi.phr.vitals;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.musubi.identity.Person;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.Written;
+import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.ResourceKind;
+
+/**
+ * What a resident's entry is as FHIR R4, ready to store under their own source patient at the notebook's facility:
+ * one Observation per measure (blood pressure: one panel with systolic and diastolic components; BMI computed from
+ * the weight and the latest height, derived from both), each final, of category vital-signs (HL7, with JP Core's
+ * simple category: vital-signs, or body-measurement for weight, height and BMI), coded in LOINC with the notebook's
+ * own code beside it, in UCUM units, with the resident (as Patient) as subject and performer, under JP Core's
+ * vital-signs or body-measurement profile where one applies (none for glucose and steps); the resident's Patient; and
+ * one Provenance per save naming what changed, with the resident as author and the time it was recorded. Ids are
+ * derived from the resident's source and what the resource is (measure and minute; steps: the day), so that the
+ * same entry stored again changes nothing. Indexed, categorised and encoded as every writer does ({@link FhirIndexer}).
+ */
+public final class VitalObservations {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    private final FhirContext context;
+    private final FhirIndexer indexer;
+    private final Clock clock;
+
+    public VitalObservations(FhirContext context, FhirIndexer indexer, Clock clock) {
+        this.context = context;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    /** A height known at some moment (cm) and the resource it was read from, for a BMI. */
+    public record Height(BigDecimal centimetres, String observationId) {
+    }
+
+    /**
+     * The Observations of one entry, in the order of the measures (then BMI, for a weight when a height is known:
+     * {@code height}, the latest at the entry's moment, this entry's own if it has one).
+     */
+    public List<ResourceWrite> observations(PhrPatient patient, VitalsEntry entry, Optional<Height> height) {
+        List<ResourceWrite> writes = new ArrayList<>();
+        for (Vital vital : entry.values().keySet()) {
+            if (vital != Vital.DIASTOLIC) {
+                writes.add(vital == Vital.SYSTOLIC ? bloodPressure(patient, entry) : single(patient, entry, vital));
+            }
+        }
+        if (entry.values().containsKey(Vital.WEIGHT)) {
+            entry.value(Vital.HEIGHT).map(cm -> new Height(cm, id(patient, entry, Vital.HEIGHT))).or(() -> height)
+                    .ifPresent(h -> writes.add(bmi(patient, entry, h)));
+        }
+        return writes;
+    }
+
+    /** The id of the Observation of {@code vital} in this entry (blood pressure: the panel's). */
+    public static String id(PhrPatient patient, VitalsEntry entry, Vital vital) {
+        String what = vital.bloodPressure() ? "blood-pressure" : vital.key();
+        return patient.id("Observation\u001f" + what + "\u001f"
+                + (vital.daily() ? entry.day().toString() : entry.at().format(MINUTE)));
+    }
+
+    /** BMI (kg/m2, one decimal) of a weight in kg and a height in cm. */
+    public static BigDecimal bmi(BigDecimal kilograms, BigDecimal centimetres) {
+        return kilograms.multiply(TEN_THOUSAND).divide(centimetres.multiply(centimetres), 1, RoundingMode.HALF_UP);
+    }
+
+    /** The resident's Patient at the notebook's facility: name, sex and birth date as the person has them. */
+    public ResourceWrite patient(PhrPatient patient) {
+        Person person = patient.person().person();
+        Patient resource = new Patient();
+        resource.getMeta().addProfile(FhirSystems.JP_PATIENT);
+        name(resource, person.familyKanji(), person.givenKanji(), "IDE");
+        name(resource, person.familyKana(), person.givenKana(), "SYL");
+        resource.setGender(switch (person.sex()) {
+            case MALE -> AdministrativeGender.MALE;
+            case FEMALE -> AdministrativeGender.FEMALE;
+            case OTHER -> AdministrativeGender.OTHER;
+            case UNKNOWN -> AdministrativeGender.UNKNOWN;
+        });
+        if (person.birthDate() != null) {
+            resource.setBirthDateElement(new DateType(person.birthDate().toString()));
+        }
+        return write(patient, resource, patient.patientId(), "Patient");
+    }
+
+    /** The Provenance of one save: what it created or changed (each version), by the resident, recorded now. */
+    public ResourceWrite provenance(PhrPatient patient, List<Written> changed) {
+        Provenance provenance = new Provenance();
+        List<String> targets = changed.stream().map(w -> w.type() + "/" + w.id() + "/_history/" + w.version()).toList();
+        targets.forEach(t -> provenance.addTarget(new Reference(t)));
+        provenance.setRecordedElement(new InstantType(Date.from(clock.instant())));
+        provenance.addAgent().setType(new CodeableConcept(new Coding(FhirSystems.PROVENANCE_PARTICIPANT_TYPE, "author",
+                        "Author"))).setWho(patientReference(patient));
+        return write(patient, provenance, patient.id("Provenance\u001f" + String.join(",", targets.stream().sorted()
+                .toList())), "Provenance");
+    }
+
+    /** The unit as the notebook writes it beside the UCUM code, for people reading the resource. */
+    static String unitText(Vital vital) {
+        return switch (vital) {
+            case TEMPERATURE -> "℃";
+            case SYSTOLIC, DIASTOLIC -> "mmHg";
+            case PULSE -> "回/分";
+            case STEPS -> "歩/日";
+            default -> vital.ucum();
+        };
+    }
+
+    private ResourceWrite single(PhrPatient patient, VitalsEntry entry, Vital vital) {
+        Observation observation = observation(patient, entry, vital);
+        observation.setCode(code(vital));
+        observation.setValue(quantity(vital, entry.values().get(vital)));
+        return write(patient, observation, id(patient, entry, vital), "Observation");
+    }
+
+    private ResourceWrite bloodPressure(PhrPatient patient, VitalsEntry entry) {
+        Observation observation = observation(patient, entry, Vital.SYSTOLIC);
+        observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Vital.BLOOD_PRESSURE_LOINC,
+                "Blood pressure panel with all children optional")).setText("血圧"));
+        for (Vital part : List.of(Vital.SYSTOLIC, Vital.DIASTOLIC)) {
+            observation.addComponent().setCode(code(part)).setValue(quantity(part, entry.values().get(part)));
+        }
+        return write(patient, observation, id(patient, entry, Vital.SYSTOLIC), "Observation");
+    }
+
+    private ResourceWrite bmi(PhrPatient patient, VitalsEntry entry, Height height) {
+        Observation observation = observation(patient, entry, Vital.BMI);
+        observation.setCode(code(Vital.BMI));
+        observation.setValue(quantity(Vital.BMI, bmi(entry.values().get(Vital.WEIGHT), height.centimetres())));
+        observation.addDerivedFrom(new Reference("Observation/" + id(patient, entry, Vital.WEIGHT)));
+        observation.addDerivedFrom(new Reference("Observation/" + height.observationId()));
+        return write(patient, observation, id(patient, entry, Vital.BMI), "Observation");
+    }
+
+    /** What every Observation of the notebook has: status, categories, profile, subject, performer, moment. */
+    private static Observation observation(PhrPatient patient, VitalsEntry entry, Vital vital) {
+        Observation observation = new Observation();
+        if (vital.bodyMeasurement()) {
+            observation.getMeta().addProfile(FhirSystems.JP_OBSERVATION_BODY_MEASUREMENT);
+        } else if (vital != Vital.GLUCOSE_FASTING && vital != Vital.GLUCOSE_AFTER_MEAL && vital != Vital.STEPS) {
+            observation.getMeta().addProfile(FhirSystems.JP_OBSERVATION_VITAL_SIGNS);
+        }
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs",
+                "Vital Signs")));
+        observation.addCategory(new CodeableConcept(vital.bodyMeasurement()
+                ? new Coding(FhirSystems.JP_OBSERVATION_CATEGORY, "body-measurement", "Body Measurement")
+                : new Coding(FhirSystems.JP_OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
+        if (vital == Vital.STEPS) {
+            observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "activity",
+                    "Activity")));
+        }
+        observation.setSubject(patientReference(patient));
+        observation.addPerformer(patientReference(patient));
+        if (vital.daily()) {
+            observation.setEffective(new Period().setStartElement(dateTime(entry.day().atStartOfDay()))
+                    .setEndElement(dateTime(entry.day().atTime(23, 59, 59))));
+        } else {
+            observation.setEffective(dateTime(entry.at()));
+        }
+        return observation;
+    }
+
+    /** A wall time in Japan as a FHIR dateTime with seconds and offset: {@code 2026-11-24T08:30:00+09:00}. */
+    private static DateTimeType dateTime(java.time.LocalDateTime at) {
+        return new DateTimeType(at.atZone(VitalsEntry.JAPAN).toOffsetDateTime().format(SECONDS));
+    }
+
+    private static CodeableConcept code(Vital vital) {
+        CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.LOINC, vital.loinc(), vital.loincDisplay()));
+        if (vital == Vital.SPO2) {
+            code.addCoding(new Coding(FhirSystems.LOINC, Vital.SPO2_SECOND_LOINC, "Oxygen saturation in Arterial blood"));
+        }
+        code.addCoding(new Coding(FhirSystems.PHR_VITAL, vital.key(), null));
+        return code.setText(vital.text());
+    }
+
+    private static Quantity quantity(Vital vital, BigDecimal value) {
+        Quantity quantity = new Quantity();
+        quantity.setValue(value);
+        return quantity.setUnit(unitText(vital)).setSystem(FhirSystems.UCUM).setCode(vital.ucum());
+    }
+
+    private static Reference patientReference(PhrPatient patient) {
+        return new Reference("Patient/" + patient.patientId());
+    }
+
+    private static void name(Patient resource, String family, String given, String representation) {
+        if ((family == null || family.isBlank()) && (given == null || given.isBlank())) {
+            return;
+        }
+        HumanName name = resource.addName().setUse(HumanName.NameUse.OFFICIAL);
+        name.addExtension(FhirSystems.NAME_REPRESENTATION, new org.hl7.fhir.r4.model.CodeType(representation));
+        if (family != null && !family.isBlank()) {
+            name.setFamily(family.strip());
+        }
+        if (given != null && !given.isBlank()) {
+            name.addGiven(given.strip());
+        }
+        name.setText(((family == null ? "" : family.strip()) + " " + (given == null ? "" : given.strip())).strip());
+    }
+
+    private ResourceWrite write(PhrPatient patient, Resource resource, String id, String type) {
+        ResourceKind kind = ResourceKind.of(type).orElseThrow();
+        String json = context.newJsonParser().setDontStripVersionsFromReferencesAtPaths("Provenance.target")
+                .encodeResourceToString(resource);
+        DataCategory category = indexer.category(resource, kind);
+        Set<DataCategory> held = indexer.contents().held(type, json, category, (t, i) -> Set.of());
+        return new ResourceWrite(patient.sourcePatientId(), type, id, id, patient.facilityId(), category, json,
+                indexer.index(resource, kind), held);
+    }
+}

@@ -1,0 +1,137 @@
+package org.musubi.phr.vitals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.phr.Residents;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.testing.Chromium;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A resident on a phone (headless Chromium, 360×800) records vital signs twice from the notebook's menu, sees the
+ * latest values and the weight chart drawn (a canvas with two points, from the WebJar's Chart.js under the strict CSP:
+ * no console errors) and the blood-pressure chart with its two lines, and is refused an impossible value by name;
+ * no page scrolls sideways.
+ */
+@MusubiIntegrationTest
+class PhrVitalsBrowserIT {
+
+    private static final Dimension PHONE = new Dimension(360, 800);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    IssueCard cards;
+    @Autowired
+    Residents residents;
+    private Chromium browser;
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aResidentRecordsVitalsOnAPhoneAndSeesTheChart() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, localId, "スマホ");
+        long personId = FhirRecords.personOf(api, hospital, localId);
+        String card = cards.regional(accounts.networkAdmin().id(), personId).card().number();
+        Residents.Resident resident = residents.register(personId, card,
+                identities.person(personId).orElseThrow().person().birthDate());
+        browser = Chromium.start(port);
+        browser.resize(PHONE);
+        logIn(resident);
+
+        browser.find("#menu-vitals").click();
+        browser.await().until(ExpectedConditions.urlContains("/phr/vitals"));
+        assertThat(browser.findAll("#vitals-empty")).hasSize(1);
+        fitsThePhone("vitals-empty");
+        enter(VitalsForms.ago(60 * 24 * 3), "#weight", "66.0", "#height", "165.0", "#systolic", "126", "#diastolic", "80");
+        assertThat(browser.find("#saved").getText()).contains("4");
+        enter(VitalsForms.ago(30), "#weight", "65.4", "#systolic", "121", "#diastolic", "78", "#pulse", "70");
+        assertThat(browser.find("li[data-vital='weight'] .latest-value").getText()).contains("65.4");
+        assertThat(browser.find("li[data-vital='bmi'] .latest-value").getText()).as("65.4 kg at 165 cm").contains("24.0");
+        fitsThePhone("vitals");
+
+        browser.find("#chart-weight").click();
+        browser.await().until(ExpectedConditions.urlContains("/phr/vitals/weight"));
+        browser.find("a[data-range='month']").click();
+        browser.await().until(ExpectedConditions.urlContains("range=month"));
+        assertThat(browser.findAll("canvas#vitals-chart")).hasSize(1);
+        assertThat(drawnPoints()).as("the chart drew both weights").isEqualTo(2L);
+        assertThat(browser.findAll("#vitals-values tbody tr")).hasSize(2);
+        fitsThePhone("vitals-chart");
+
+        browser.open("/phr/vitals/blood-pressure?range=week");
+        assertThat(browser.script("return Chart.getChart(document.getElementById('vitals-chart')).data.datasets.length"))
+                .as("systolic and diastolic").isEqualTo(2L);
+        fitsThePhone("vitals-blood-pressure");
+
+        browser.open("/phr/vitals");
+        enter(VitalsForms.ago(5), "#temperature", "46.1");
+        assertThat(browser.find("#faults li[data-field='temperature']").getText()).contains("体温");
+        fitsThePhone("vitals-refused");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private void logIn(Residents.Resident resident) {
+        browser.open("/phr/login");
+        browser.find("#username").sendKeys(resident.account().loginId());
+        browser.find("#password").sendKeys(Residents.PASSWORD);
+        browser.find("#login-form button").click();
+        browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
+        browser.find("#code").sendKeys(residents.nextCode(resident.account().id(), resident.totpSecret()));
+        browser.find("#code-form button").click();
+        browser.await().until(ExpectedConditions.urlMatches(".*/phr$"));
+    }
+
+    /** Fills the quick-entry form (the moment, then field and value pairs) and sends it. */
+    private void enter(String when, String... fieldsAndValues) {
+        browser.script("arguments[0].value = arguments[1]", browser.find("#when"), when);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            browser.find(fieldsAndValues[i]).sendKeys(fieldsAndValues[i + 1]);
+        }
+        org.openqa.selenium.WebElement form = browser.find("#vitals-form");
+        browser.script("arguments[0].requestSubmit()", form);
+        browser.await().until(ExpectedConditions.stalenessOf(form));
+        browser.find("#vitals-form");
+    }
+
+    private Object drawnPoints() {
+        return browser.script("var chart = Chart.getChart(document.getElementById('vitals-chart'));"
+                + " return chart ? chart.getDatasetMeta(0).data.length : -1;");
+    }
+
+    private void fitsThePhone(String page) {
+        browser.screenshot("phr-" + page + "-phone");
+        Number scrollWidth = (Number) browser.script("return document.documentElement.scrollWidth");
+        Number viewport = (Number) browser.script("return window.innerWidth");
+        assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone")
+                .isLessThanOrEqualTo(viewport.intValue());
+        assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
+    }
+}
