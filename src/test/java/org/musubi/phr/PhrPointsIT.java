@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -50,6 +52,8 @@ class PhrPointsIT {
     Residents residents;
     @Autowired
     AuditRows audit;
+    @Autowired
+    org.musubi.phr.vitals.RecordVitals vitals;
 
     @Test
     void checkupAndEventPointsAreAwardedOnceAndRedemptionsNeverExceedTheBalance() {
@@ -110,6 +114,34 @@ class PhrPointsIT {
         accounts.logIn(doctor, accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR));
         assertThat(doctor.get("/admin/phr-points").statusCode()).isEqualTo(403);
         assertThat(web.get("/admin/phr-points").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMonthWithVitalsLoggedOnEnoughDaysEarnsItsPointsOnce() {
+        WebSession office = new WebSession(port);
+        accounts.logIn(office, accounts.networkAdmin());
+        office.get("/admin/phr-points");
+        office.post("/admin/phr-points/rules", "checkupPoints", "0", "vitalsPoints", "50", "vitalsDays", "3");
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, localId, "バイタルポイント");
+        long personId = FhirRecords.personOf(api, hospital, localId);
+        Person person = identities.person(personId).orElseThrow().person();
+        Residents.Resident resident = residents.register(personId,
+                cards.regional(accounts.networkAdmin().id(), personId).card().number(), person.birthDate());
+        java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).minusMonths(1);
+        for (int day : new int[] {2, 9, 9, 16}) {
+            vitals.save(resident.account().id(), personId, List.of(new org.musubi.phr.vitals.VitalsEntry(
+                    last.atDay(day).atTime(7, day), Map.of(org.musubi.phr.vitals.Vital.WEIGHT,
+                            new java.math.BigDecimal("60." + day))))).orElseThrow();
+        }
+        WebSession web = residents.logIn(port, resident);
+
+        String page = web.get("/phr/points").body();
+        assertThat(balance(page)).as("three distinct days in " + last).isEqualTo(50);
+        assertThat(page).contains(last + " (3)");
+        assertThat(balance(web.get("/phr/points").body())).as("the month counts once").isEqualTo(50);
     }
 
     private static int balance(String page) {

@@ -6,7 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.cards.CardCodes;
+import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
@@ -56,26 +61,52 @@ public final class HealthPoints {
     /** Settles and returns the statement; empty when the user is not this person. */
     public Optional<Statement> statement(long userId, long personId) {
         Map<PointsLedger.Kind, PointsLedger.Rule> rules = ledger.rules();
+        Map<Long, FacilityKind> kinds = new java.util.HashMap<>();
         Interaction<List<Outline>> read = records.readPerson(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS),
                 personId, AuditAction.READ, "phr-points", record -> record.outline().stream()
-                        .filter(o -> o.type().equals("DiagnosticReport")).filter(this::fromACheckupCentre).toList());
+                        .filter(o -> checkup(o, kinds) || selfLoggedVital(o, kinds)).toList());
         if (!read.permitted()) {
             return Optional.empty();
         }
         PointsLedger.Rule checkup = rules.get(PointsLedger.Kind.CHECKUP);
         if (checkup != null && checkup.points() > 0) {
-            for (Outline report : read.value()) {
+            for (Outline report : read.value().stream().filter(o -> checkup(o, kinds)).toList()) {
                 award(personId, checkup.points(), PointsLedger.Kind.CHECKUP, "checkup:" + report.id(),
                         report.clinicalDate() == null ? null : report.clinicalDate().atZone(JAPAN).toLocalDate().toString(),
                         null);
             }
         }
+        PointsLedger.Rule vitals = rules.get(PointsLedger.Kind.VITALS_DAYS);
+        if (vitals != null && vitals.points() > 0 && vitals.daysRequired() != null) {
+            YearMonth thisMonth = YearMonth.now(clock.withZone(JAPAN));
+            Map<YearMonth, Set<LocalDate>> days = new TreeMap<>();
+            read.value().stream().filter(o -> selfLoggedVital(o, kinds)).filter(o -> o.clinicalDate() != null)
+                    .map(o -> o.clinicalDate().atZone(JAPAN).toLocalDate())
+                    .forEach(day -> days.computeIfAbsent(YearMonth.from(day), m -> new HashSet<>()).add(day));
+            // a month earns once it has enough days; the running month too, as soon as it has them
+            days.forEach((month, logged) -> {
+                if (logged.size() >= vitals.daysRequired() && !month.isAfter(thisMonth)) {
+                    award(personId, vitals.points(), PointsLedger.Kind.VITALS_DAYS, "vitals:" + month,
+                            month + " (" + logged.size() + ")", null);
+                }
+            });
+        }
         return Optional.of(new Statement(ledger.balance(personId), ledger.entries(personId)));
     }
 
-    private boolean fromACheckupCentre(Outline outline) {
-        return facilities.find(outline.sourceFacilityId()).map(f -> f.kind() == FacilityKind.CHECKUP_CENTRE)
-                .orElse(false);
+    private boolean checkup(Outline outline, Map<Long, FacilityKind> kinds) {
+        return outline.type().equals("DiagnosticReport") && kindOf(outline, kinds) == FacilityKind.CHECKUP_CENTRE;
+    }
+
+    /** A vital sign the resident logged in their notebook (not a facility's measurement). */
+    private boolean selfLoggedVital(Outline outline, Map<Long, FacilityKind> kinds) {
+        return outline.type().equals("Observation") && outline.category() == DataCategory.VITALS
+                && kindOf(outline, kinds) == FacilityKind.PERSONAL_HEALTH_RECORD;
+    }
+
+    private FacilityKind kindOf(Outline outline, Map<Long, FacilityKind> kinds) {
+        return kinds.computeIfAbsent(outline.sourceFacilityId(),
+                id -> facilities.find(id).map(f -> f.kind()).orElse(FacilityKind.OTHER));
     }
 
     /** A resident types the code given at an event: its points, once, while the code is valid. */
