@@ -2,21 +2,15 @@ package org.musubi.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.musubi.identity.IdentityStore;
-import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.phr.Residents;
-import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
-import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
@@ -40,10 +34,6 @@ class PasskeyAttackIT {
     int port;
     @Autowired
     TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
     @Autowired
     IssueCard cards;
     @Autowired
@@ -118,14 +108,7 @@ class PasskeyAttackIT {
     }
 
     private Residents.Resident resident() {
-        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
-        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, localId, "パスキーネライ");
-        long personId = FhirRecords.personOf(api, hospital, localId);
-        Person person = identities.person(personId).orElseThrow().person();
-        return residents.register(personId, cards.regional(accounts.networkAdmin().id(), personId).card().number(),
-                person.birthDate());
+        return residents.register(residents.patientAt(port, FacilityKind.HOSPITAL, "パスキーネライ").personId());
     }
 
     private static String csrfOf(String page) {

@@ -2,25 +2,19 @@ package org.musubi.phr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-import org.musubi.identity.IdentityStore;
-import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,12 +29,6 @@ class PhrMedicinesIT {
     @LocalServerPort
     int port;
     @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
     IssueCard cards;
     @Autowired
     Residents residents;
@@ -49,20 +37,18 @@ class PhrMedicinesIT {
 
     @Test
     void aResidentSeesTheirDispensingsAndNobodyElseDoes() {
-        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
-        IGenericClient api = clients.fhirFor(port, pharmacy, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, pharmacy, localId, "オクスリ");
-        long personId = FhirRecords.personOf(api, pharmacy, localId);
+        Residents.Patient patient = residents.patientAt(port, FacilityKind.PHARMACY, "オクスリ");
+        Facility pharmacy = patient.facility();
+        long personId = patient.personId();
         MedicationDispense dispense = new MedicationDispense()
                 .setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED)
-                .setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(pharmacy) + "|" + localId))
+                .setSubject(patient.reference())
                 .setMedication(new CodeableConcept(new Coding("http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
                         "2171022F1020", "アムロジピン錠5mg")))
                 .setWhenHandedOverElement(new DateTimeType("2024-04-01"));
         dispense.setQuantity(new Quantity().setValue(28).setUnit("錠"));
-        FhirRecords.create(api, dispense);
-        Residents.Resident resident = register(personId);
+        FhirRecords.create(patient.api(), dispense);
+        Residents.Resident resident = residents.register(personId);
         WebSession web = residents.logIn(port, resident);
         long before = audit.max();
 
@@ -70,20 +56,10 @@ class PhrMedicinesIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("アムロジピン錠5mg").contains(pharmacy.nameKanji() + " で受け取り");
-        Person person = identities.person(personId).orElseThrow().person();
-        assertThat(audit.forPatient(before, person.regionalId())).containsExactly("READ PERMIT policy.permit.patientSelfAccess");
+        assertThat(audit.forPatient(before, patient.person().regionalId())).containsExactly("READ PERMIT policy.permit.patientSelfAccess");
 
-        Facility other = accounts.facilityOf(FacilityKind.HOSPITAL);
-        IGenericClient otherApi = clients.fhirFor(port, other, "system/*.read", "system/*.write");
-        String otherLocal = FhirRecords.localId();
-        FhirRecords.registerPatient(otherApi, other, otherLocal, "ベツジン");
-        WebSession stranger = residents.logIn(port, register(FhirRecords.personOf(otherApi, other, otherLocal)));
+        WebSession stranger = residents.logIn(port, residents.register(
+                residents.patientAt(port, FacilityKind.HOSPITAL, "ベツジン").personId()));
         assertThat(stranger.get("/phr/medicines").body()).doesNotContain("アムロジピン").contains("id=\"med-current-none\"");
-    }
-
-    private Residents.Resident register(long personId) {
-        Person person = identities.person(personId).orElseThrow().person();
-        return residents.register(personId, cards.regional(accounts.networkAdmin().id(), personId).card().number(),
-                person.birthDate());
     }
 }

@@ -2,22 +2,18 @@ package org.musubi.phr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.time.LocalDate;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MedicationDispense;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
-import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
@@ -40,8 +36,6 @@ class PhrProxyIT {
     @Autowired
     TestAccounts accounts;
     @Autowired
-    FhirClients clients;
-    @Autowired
     IdentityStore identities;
     @Autowired
     IssueCard cards;
@@ -56,23 +50,18 @@ class PhrProxyIT {
 
     @Test
     void aProxySeesTheResidentsNotebookUntilTheGrantIsRevokedOrEnds() {
-        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
-        IGenericClient api = clients.fhirFor(port, pharmacy, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, pharmacy, localId, "ダイリモト");
-        long mother = FhirRecords.personOf(api, pharmacy, localId);
+        Residents.Patient motherPatient = residents.patientAt(port, FacilityKind.PHARMACY, "ダイリモト");
+        long mother = motherPatient.personId();
         MedicationDispense dispense = new MedicationDispense()
                 .setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED)
-                .setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(pharmacy) + "|" + localId))
+                .setSubject(motherPatient.reference())
                 .setMedication(new CodeableConcept(new Coding("http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
                         "2171022F1020", "アムロジピン錠5mg")))
                 .setWhenHandedOverElement(new DateTimeType("2024-04-01"));
-        FhirRecords.create(api, dispense);
-        String childLocal = FhirRecords.localId();
-        FhirRecords.registerPatient(api, pharmacy, childLocal, "ダイリニン");
-        long child = FhirRecords.personOf(api, pharmacy, childLocal);
-        Residents.Resident motherAccount = register(mother);
-        Residents.Resident childAccount = register(child);
+        FhirRecords.create(motherPatient.api(), dispense);
+        long child = residents.patientAt(port, motherPatient.facility(), "ダイリニン").personId();
+        Residents.Resident motherAccount = residents.register(mother);
+        Residents.Resident childAccount = residents.register(child);
 
         WebSession mom = residents.logIn(port, motherAccount);
         mom.get("/phr/proxies");
@@ -112,12 +101,10 @@ class PhrProxyIT {
 
     @Test
     void appointingNeedsAnotherResidentsAccountAndAnEndDateAndStaffNeverActForAnyone() {
-        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
-        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, localId, "ダイリナシ");
-        long person = FhirRecords.personOf(api, hospital, localId);
-        Residents.Resident resident = register(person);
+        Residents.Patient patient = residents.patientAt(port, FacilityKind.HOSPITAL, "ダイリナシ");
+        Facility hospital = patient.facility();
+        long person = patient.personId();
+        Residents.Resident resident = residents.register(person);
         WebSession web = residents.logIn(port, resident);
         web.get("/phr/proxies");
         web.post("/phr/proxies", "loginId", resident.account().loginId(), "until", LocalDate.now().plusDays(3).toString());
@@ -127,9 +114,7 @@ class PhrProxyIT {
         assertThat(jdbc.sql("SELECT count(*) FROM proxy_grant WHERE person_id = ?").param(person).query(Long.class).single())
                 .isZero();
 
-        String otherLocal = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, otherLocal, "ダイリカゾク");
-        Residents.Resident family = register(FhirRecords.personOf(api, hospital, otherLocal));
+        Residents.Resident family = residents.register(residents.patientAt(port, hospital, "ダイリカゾク").personId());
         WebSession office = new WebSession(port);
         org.musubi.registry.User admin = accounts.networkAdmin();
         accounts.logIn(office, admin);
@@ -149,11 +134,5 @@ class PhrProxyIT {
         doctor.get("/");
         assertThat(doctor.post("/phr/act-for", "personId", String.valueOf(person)).statusCode()).isEqualTo(403);
         assertThat(doctor.get("/phr/proxies").statusCode()).isEqualTo(403);
-    }
-
-    private Residents.Resident register(long personId) {
-        Person person = identities.person(personId).orElseThrow().person();
-        return residents.register(personId, cards.regional(accounts.networkAdmin().id(), personId).card().number(),
-                person.birthDate());
     }
 }

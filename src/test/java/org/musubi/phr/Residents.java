@@ -26,6 +26,45 @@ public class Residents {
     public record Resident(User account, String totpSecret) {
     }
 
+    /** A facility's patient registered over its FHIR API ({@code api}), and the regional person behind it. */
+    public record Patient(org.musubi.registry.Facility facility, ca.uhn.fhir.rest.client.api.IGenericClient api,
+                          String localId, long personId, org.musubi.identity.Person person) {
+
+        /** A reference to this patient by the facility's patient-ID system, for resources the facility writes. */
+        public org.hl7.fhir.r4.model.Reference reference() {
+            return new org.hl7.fhir.r4.model.Reference("Patient?identifier="
+                    + org.musubi.testing.FhirRecords.patientSystem(facility) + "|" + localId);
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.musubi.testing.FhirClients clients;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.musubi.identity.IdentityStore identities;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.musubi.identity.cards.IssueCard cards;
+
+    /** A new patient of {@code facility} (family name in kana, a unique given name), registered over its FHIR API. */
+    public Patient patientAt(int port, org.musubi.registry.Facility facility, String familyKana) {
+        var api = clients.fhirFor(port, facility, "system/*.read", "system/*.write");
+        String localId = org.musubi.testing.FhirRecords.localId();
+        org.musubi.testing.FhirRecords.registerPatient(api, facility, localId, familyKana);
+        long personId = org.musubi.testing.FhirRecords.personOf(api, facility, localId);
+        return new Patient(facility, api, localId, personId, identities.person(personId).orElseThrow().person());
+    }
+
+    /** A new patient of a new facility of this kind. */
+    public Patient patientAt(int port, org.musubi.registry.FacilityKind kind, String familyKana) {
+        return patientAt(port, accounts.facilityOf(kind), familyKana);
+    }
+
+    /** The person gets a regional card from the operator and registers for the notebook with it. */
+    public Resident register(long personId) {
+        var person = identities.person(personId).orElseThrow().person();
+        return register(personId, cards.regional(accounts.networkAdmin().id(), personId).card().number(),
+                person.birthDate());
+    }
+
     private final IssueRegistrationCode issue;
     private final ProveResident prove;
     private final RegisterResident register;
