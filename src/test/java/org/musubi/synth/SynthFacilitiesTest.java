@@ -18,7 +18,8 @@ class SynthFacilitiesTest {
     void twelveFacilitiesCoverEveryKindExceptOtherWithHospitalsFirst() {
         assertThat(demo).hasSize(12);
         assertThat(demo.stream().map(SynthFacility::kind).toList())
-                .containsAll(EnumSet.complementOf(EnumSet.of(FacilityKind.OTHER)))
+                .as("every kind of participant (the health notebook's own source is none)")
+                .containsAll(EnumSet.complementOf(EnumSet.of(FacilityKind.OTHER, FacilityKind.PERSONAL_HEALTH_RECORD)))
                 .isSorted()
                 .startsWith(FacilityKind.HOSPITAL, FacilityKind.HOSPITAL);
     }
