@@ -148,6 +148,8 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                 new Probe("portal: medications", Kind.PERSON, "GET", "/portal/patients/{key}/medications", Key.PERSON,
                         Marker.MEDICATION, Set.of()),
                 new Probe("portal: labs", Kind.PERSON, "GET", "/portal/patients/{key}/labs", Key.PERSON, Marker.LAB, Set.of()),
+                new Probe("portal: health notebook", Kind.PERSON, "GET", "/portal/patients/{key}/notebook", Key.PERSON,
+                        Marker.DEMOGRAPHICS, Set.of()),
                 new Probe("portal: document", Kind.RESOURCE, "GET", "/portal/patients/{person}/documents/{key}",
                         Key.DOCUMENT_REFERENCE, Marker.DOCUMENT, Set.of()));
     }

@@ -88,6 +88,27 @@ class PatientViewController {
         return "portal/medications";
     }
 
+    /**
+     * 健康手帳ビューワ: what the resident recorded in their health notebook (vital signs so far), always labelled as
+     * patient-reported; read like every page (one audited interaction, the policy's categories).
+     */
+    @GetMapping("/portal/patients/{personId}/notebook")
+    String notebook(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+                    @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
+        Long notebook = facilities.personalHealthRecord().map(Facility::id).orElse(null);
+        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "notebook", outline -> outline.stream()
+                .filter(o -> notebook != null && o.sourceFacilityId() == notebook && o.type().equals("Observation"))
+                .limit(500).map(org.musubi.record.Outline::id).toList());
+        if (!(opened instanceof PatientChart.Chart shown)) {
+            return denied(model, response);
+        }
+        header(model, shown.header(), purpose, "notebook");
+        model.addAttribute("entries", shown.entries().stream()
+                .filter(e -> notebook != null && e.facilityId() == notebook && e.resourceType().equals("Observation"))
+                .sorted(java.util.Comparator.comparing(ChartEntry::at).reversed()).toList());
+        return "portal/notebook";
+    }
+
     static Purpose purpose(String purpose) {
         return "EMERGENCY".equals(purpose) ? Purpose.EMERGENCY : Purpose.TREATMENT;
     }

@@ -233,11 +233,20 @@ class PhrVitalsIT {
         assertThat(chart.body()).contains("体重 66.6 kg").contains("体温 37.1 ℃")
                 .contains("data-facility=\"" + notebook.id() + "\"").contains("健康手帳（本人記録）");
 
+        long before = audit.max();
+        HttpResponse<String> notebookTab = doctor.get("/portal/patients/" + personId + "/notebook");
+        assertThat(notebookTab.statusCode()).isEqualTo(200);
+        assertThat(notebookTab.body()).contains("id=\"patient-reported\"").contains("体重 66.6 kg")
+                .contains("本人記録");
+        assertThat(audit.forPatient(before, identities.person(personId).orElseThrow().person().regionalId()))
+                .as("the notebook tab is one audited read").singleElement().asString().startsWith("READ PERMIT");
+
         WebSession unlinked = new WebSession(port);
         accounts.logIn(unlinked, accounts.memberOf(accounts.newHospital(), Profession.DOCTOR));
         HttpResponse<String> refused = unlinked.get("/portal/patients/" + personId);
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).doesNotContain("66.6");
+        assertThat(unlinked.get("/portal/patients/" + personId + "/notebook").body()).doesNotContain("66.6");
     }
 
     @Test
