@@ -93,6 +93,42 @@ class PhrSharingBrowserIT {
         }
     }
 
+    @Test
+    void aResidentSeesAClinicsViewInTheLogBlocksTheClinicOnAPhoneAndItsDoctorIsRefusedOnTheNextPage() {
+        long operator = accounts.networkAdmin().id();
+        Residents.Patient patient = residents.patientAt(port, FacilityKind.HOSPITAL, "ブロック");
+        long personId = patient.personId();
+        consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), operator,
+                patient.facility().id());
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consents.link(personId, clinic.id(), operator);
+        org.musubi.testing.WebSession doctor = new org.musubi.testing.WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR));
+        assertThat(doctor.get("/portal/patients/" + personId).statusCode()).as("before the block").isEqualTo(200);
+        Residents.Resident resident = residents.register(personId);
+
+        try (Chromium browser = Chromium.start(port)) {
+            browser.resize(PHONE);
+            browser.logIn(resident.account(), Residents.PASSWORD, id -> residents.nextCode(id, resident.totpSecret()));
+            browser.open("/phr");
+            browser.find("#menu-access-log").click();
+            assertThat(browser.find("#access-log").getText()).as("the clinic doctor's view is in the log")
+                    .contains(clinic.nameKanji()).contains("医師");
+            browser.screenshot("phr-access-log-clinic-view-phone");
+
+            browser.open("/phr/sharing");
+            new org.openqa.selenium.support.ui.Select(browser.find("#facilityId")).selectByValue(String.valueOf(clinic.id()));
+            browser.find("#block-form button").click();
+            browser.find("#sharing-confirm");
+            browser.find("#confirm").click();
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("done")));
+            assertThat(sidewaysScroll(browser)).isZero();
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+        assertThat(doctor.get("/portal/patients/" + personId).statusCode()).as("the very next page after the block")
+                .isEqualTo(404);
+    }
+
     private static long sidewaysScroll(Chromium browser) {
         return (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     }
