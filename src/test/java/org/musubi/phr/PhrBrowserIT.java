@@ -54,6 +54,8 @@ class PhrBrowserIT {
     @Autowired
     Users users;
     @Autowired
+    org.musubi.phr.points.PointsLedger ledger;
+    @Autowired
     org.musubi.testing.AuditRows audit;
     private Chromium browser;
 
@@ -158,6 +160,30 @@ class PhrBrowserIT {
         assertThat(browser.consoleErrors()).isEmpty();
         assertThat(audit.since(0, resident.account().loginId())).anyMatch(row -> row.startsWith("LOGIN_SECOND_FACTOR PERMIT passkey"))
                 .anyMatch(row -> row.matches("SECOND_FACTOR_ENROL PERMIT passkey \\d+ added"));
+    }
+
+    @Test
+    void aResidentWhoseCheckupACentreSentSeesThePointsOnAPhone() {
+        ledger.setRule(new org.musubi.phr.points.PointsLedger.Rule(org.musubi.phr.points.PointsLedger.Kind.CHECKUP, 100,
+                null), accounts.networkAdmin().id());
+        Residents.Patient patient = residents.patientAt(port, FacilityKind.CHECKUP_CENTRE, "ポイント");
+        org.hl7.fhir.r4.model.DiagnosticReport report = new org.hl7.fhir.r4.model.DiagnosticReport()
+                .setStatus(org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.FINAL)
+                .setSubject(patient.reference()).setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-06-01"));
+        report.getCode().setText("特定健診");
+        FhirRecords.create(patient.api(), report);
+        Residents.Resident resident = residents.register(patient.personId());
+        browser = Chromium.start(port);
+        browser.resize(PHONE);
+        browser.logIn(resident.account(), Residents.PASSWORD, id -> residents.nextCode(id, resident.totpSecret()));
+        browser.open("/phr");
+
+        browser.find("#menu-points").click();
+        browser.await().until(ExpectedConditions.urlContains("/phr/points"));
+        assertThat(browser.find("#points-balance").getAttribute("data-balance")).isEqualTo("100");
+        assertThat(browser.find("#points-history").getText()).contains("健診の受診").contains("+100");
+        fitsThePhone("points");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     private void logInWithPassword(Residents.Resident resident) {
