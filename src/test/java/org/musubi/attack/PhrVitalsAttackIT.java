@@ -2,7 +2,6 @@ package org.musubi.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,13 +13,10 @@ import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.phr.Residents;
 import org.musubi.phr.vitals.VitalsForms;
-import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
-import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
@@ -41,15 +37,11 @@ class PhrVitalsAttackIT {
     @Autowired
     TestAccounts accounts;
     @Autowired
-    FhirClients clients;
-    @Autowired
     IdentityStore identities;
     @Autowired
     IssueCard cards;
     @Autowired
     Residents residents;
-    @Autowired
-    Facilities facilities;
     @Autowired
     AuditRows audit;
     @Autowired
@@ -132,15 +124,11 @@ class PhrVitalsAttackIT {
     }
 
     private long newPerson(String kana) {
-        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, localId, kana);
-        return FhirRecords.personOf(api, hospital, localId);
+        return residents.patientAt(port, hospital, kana).personId();
     }
 
     private Residents.Resident register(long person) {
-        String card = cards.regional(accounts.networkAdmin().id(), person).card().number();
-        return residents.register(person, card, identities.person(person).orElseThrow().person().birthDate());
+        return residents.register(person);
     }
 
     private static String ago(long minutes) {

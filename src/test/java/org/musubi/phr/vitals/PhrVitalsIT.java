@@ -2,7 +2,6 @@ package org.musubi.phr.vitals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -24,8 +23,6 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
-import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
@@ -49,8 +46,6 @@ class PhrVitalsIT {
     int port;
     @Autowired
     TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
     @Autowired
     IdentityStore identities;
     @Autowired
@@ -264,15 +259,11 @@ class PhrVitalsIT {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private long newPerson(String kana) {
-        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, localId, kana);
-        return FhirRecords.personOf(api, hospital, localId);
+        return residents.patientAt(port, hospital, kana).personId();
     }
 
     private Residents.Resident register(long person) {
-        String card = cards.regional(accounts.networkAdmin().id(), person).card().number();
-        return residents.register(person, card, identities.person(person).orElseThrow().person().birthDate());
+        return residents.register(person);
     }
 
     private static String ago(long minutes) {
