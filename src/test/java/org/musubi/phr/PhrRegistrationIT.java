@@ -203,6 +203,28 @@ class PhrRegistrationIT {
     }
 
     @Test
+    void aResidentChangesTheirPasswordInTheNotebookAndTheOldOneStopsWorking() {
+        Residents.Resident resident = residents.register(personId, card.number(), person.birthDate());
+        WebSession web = residents.logIn(port, resident);
+        web.get("/phr/password");
+        HttpResponse<String> wrong = web.post("/phr/password", "current", "not it", "password", "a new passphrase 1",
+                "confirm", "a new passphrase 1");
+        assertThat(wrong.body()).contains("data-key=\"password.currentWrong\"").contains("id=\"password-form\"");
+        HttpResponse<String> changed = web.post("/phr/password", "current", Residents.PASSWORD, "password",
+                "a new passphrase 1", "confirm", "a new passphrase 1");
+        assertThat(WebSession.location(changed)).isEqualTo("/phr?passwordChanged");
+        assertThat(web.get("/phr?passwordChanged").body()).contains("id=\"password-changed\"");
+
+        WebSession old = new WebSession(port);
+        old.get("/phr/login");
+        assertThat(WebSession.location(old.post("/login", "username", resident.account().loginId(), "password",
+                Residents.PASSWORD, "from", "phr"))).isEqualTo("/phr/login?error");
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        assertThat(doctor.get("/phr/password").statusCode()).as("staff change theirs on /account/password").isEqualTo(403);
+    }
+
+    @Test
     void staffSessionsNeverReachTheNotebook() {
         WebSession doctor = new WebSession(port);
         accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));

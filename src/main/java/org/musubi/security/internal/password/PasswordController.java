@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A signed-in user changes their own password (required after an admin-issued one). */
+/**
+ * A signed-in user changes their own password (required after an admin-issued one); a resident does the same from
+ * their notebook ({@code /phr/password}, which only residents reach).
+ */
 @Controller
 class PasswordController {
 
@@ -39,6 +42,21 @@ class PasswordController {
     @GetMapping("/account/password")
     String form() {
         return "login/password";
+    }
+
+    @GetMapping("/phr/password")
+    String residentForm(@AuthenticationPrincipal SignedIn user, Model model) {
+        model.addAttribute("resident", user);
+        return "phr/password";
+    }
+
+    @PostMapping("/phr/password")
+    String residentChange(@AuthenticationPrincipal SignedIn user, @RequestParam String current,
+                          @RequestParam String password, @RequestParam String confirm, HttpServletRequest request,
+                          HttpServletResponse response, Model model) {
+        model.addAttribute("resident", user);
+        String page = change(user, current, password, confirm, request, response, model);
+        return page.startsWith("redirect:") ? "redirect:/phr?passwordChanged" : "phr/password";
     }
 
     @PostMapping("/account/password")
