@@ -120,14 +120,8 @@ class PhrBrowserIT {
 
     @Test
     void aResidentAddsAPasskeyAndAnswersTheSecondLoginStepWithIt() {
-        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
-        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, localId, "パスキー");
-        long personId = FhirRecords.personOf(api, hospital, localId);
-        Person person = identities.person(personId).orElseThrow().person();
-        String cardNumber = cards.regional(accounts.networkAdmin().id(), personId).card().number();
-        Residents.Resident resident = residents.register(personId, cardNumber, person.birthDate());
+        Residents.Resident resident = residents.register(
+                residents.patientAt(port, FacilityKind.HOSPITAL, "パスキー").personId());
         browser = Chromium.start(port);
         browser.resize(PHONE);
         org.openqa.selenium.virtualauthenticator.VirtualAuthenticator authenticator =

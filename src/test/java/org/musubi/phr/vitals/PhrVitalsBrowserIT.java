@@ -2,19 +2,13 @@ package org.musubi.phr.vitals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.phr.Residents;
-import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.Chromium;
-import org.musubi.testing.FhirClients;
-import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,12 +28,6 @@ class PhrVitalsBrowserIT {
     @LocalServerPort
     int port;
     @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
     IssueCard cards;
     @Autowired
     Residents residents;
@@ -54,14 +42,8 @@ class PhrVitalsBrowserIT {
 
     @Test
     void aResidentRecordsVitalsOnAPhoneAndSeesTheChart() {
-        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
-        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, localId, "スマホ");
-        long personId = FhirRecords.personOf(api, hospital, localId);
-        String card = cards.regional(accounts.networkAdmin().id(), personId).card().number();
-        Residents.Resident resident = residents.register(personId, card,
-                identities.person(personId).orElseThrow().person().birthDate());
+        Residents.Resident resident = residents.register(
+                residents.patientAt(port, FacilityKind.HOSPITAL, "スマホ").personId());
         browser = Chromium.start(port);
         browser.resize(PHONE);
         logIn(resident);
