@@ -12,7 +12,8 @@ import org.musubi.ingest.hl7.values.Numbers;
  * Reference ranges as labs write them (HL7 OBX-7, a CSV column): {@code 6.70-8.3}, {@code 3.7～5.5},
  * {@code <5}, {@code <=0.3}, {@code >=10}, {@code 40以上}, {@code 5未満}. The text is always kept; low and
  * high are added when readable, in the result's unit. A bound written as {@code <} or {@code 未満} is kept
- * as the number sent (FHIR ranges have no exclusive bounds).
+ * as the number sent (FHIR ranges have no exclusive bounds). A bound {@link Numbers#plain} does not take
+ * (longer than it reads) leaves the range as text only.
  */
 public final class ReferenceRanges {
 
@@ -36,15 +37,21 @@ public final class ReferenceRanges {
         }
         Matcher between = BETWEEN.matcher(range);
         if (between.matches()) {
-            return component.setLow(bound(between.group(1), unit)).setHigh(bound(between.group(2), unit));
+            var low = Numbers.plain(between.group(1));
+            var high = Numbers.plain(between.group(2));
+            if (low.isPresent() && high.isPresent()) {
+                component.setLow(bound(low.get(), unit)).setHigh(bound(high.get(), unit));
+            }
+            return component;
         }
         Matcher upper = UPPER.matcher(range);
         if (upper.matches()) {
-            return component.setHigh(bound(first(upper), unit));
+            Numbers.plain(first(upper)).ifPresent(v -> component.setHigh(bound(v, unit)));
+            return component;
         }
         Matcher lower = LOWER.matcher(range);
         if (lower.matches()) {
-            return component.setLow(bound(first(lower), unit));
+            Numbers.plain(first(lower)).ifPresent(v -> component.setLow(bound(v, unit)));
         }
         return component;
     }
@@ -67,10 +74,6 @@ public final class ReferenceRanges {
 
     private static String first(Matcher matcher) {
         return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-    }
-
-    private static SimpleQuantity bound(String number, Quantity unit) {
-        return bound(Numbers.plain(number).orElseThrow(), unit);
     }
 
     private static SimpleQuantity bound(BigDecimal value, Quantity unit) {

@@ -33,6 +33,15 @@ class ResultValuesTest {
     }
 
     @Test
+    void keepsARangeWithABoundTooLongToReadAsTextOnly() {
+        String digits = "1".repeat(41);
+        assertThat(range(digits + "-5")).isEqualTo("..");
+        assertThat(range("<" + digits)).isEqualTo("..");
+        assertThat(range(digits + "以上")).isEqualTo("..");
+        assertThat(ReferenceRanges.parse(digits + "-5", null).getText()).isEqualTo(digits + "-5");
+    }
+
+    @Test
     void readsNumbersWithComparators() {
         assertThat(Numbers.withComparator("<0.1").orElseThrow().comparator()).isEqualTo(QuantityComparator.LESS_THAN);
         assertThat(Numbers.withComparator("＞ 1000").orElseThrow().comparator()).isEqualTo(QuantityComparator.GREATER_THAN);
