@@ -13,8 +13,9 @@ public enum LinkMethod {
     /** A merge moved it from the merged person. */
     MERGE,
     /**
-     * The resident's own source patient at the health notebook's facility, made when they first record something:
-     * the person proved themself with card, birth date and registration code when they registered.
+     * The resident's own source patient at the health notebook's facility, made when they first record something
+     * (the person proved themself with card, birth date and registration code when they registered), or when a linked
+     * facility's staff first enter their emergency sheet on their behalf (the person is the one the staff opened).
      */
     SELF_REGISTRATION
 }

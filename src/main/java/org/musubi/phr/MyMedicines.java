@@ -43,22 +43,27 @@ public final class MyMedicines {
     /** The resident's medicines, checked; empty when the user is not this person. */
     public Optional<Medications> read(long userId, long personId) {
         Interaction<Medications> read = records.readPerson(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS),
-                personId, AuditAction.READ, "phr-medications", record -> {
-                    List<String> ids = record.outline().stream().filter(o -> TYPES.contains(o.type()))
-                            .map(Outline::id).toList();
-                    List<StoredResource> resources = ids.isEmpty() ? List.of() : record.contents(ids);
-                    List<JsonNode> json = new ArrayList<>(resources.size());
-                    Map<Long, Source> senders = new HashMap<>();
-                    for (StoredResource resource : resources) {
-                        json.add(JSON.readTree(resource.json()));
-                        senders.computeIfAbsent(resource.sourceFacilityId(), id -> facilities.find(id)
-                                .map(f -> new Source(f.code() == null ? null : f.code().value(), f.nameKanji(), null))
-                                .orElse(null));
-                    }
-                    senders.values().removeIf(java.util.Objects::isNull);
-                    List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders);
-                    return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
-                });
+                personId, AuditAction.READ, "phr-medications", this::of);
         return Optional.ofNullable(read.value());
+    }
+
+    /**
+     * The medicines of a record read in an interaction of the caller's (the emergency sheet's form prefills its
+     * medicines from them in its own one audited read).
+     */
+    public Medications of(ReadRecords.PersonRecord record) {
+        List<String> ids = record.outline().stream().filter(o -> TYPES.contains(o.type())).map(Outline::id).toList();
+        List<StoredResource> resources = ids.isEmpty() ? List.of() : record.contents(ids);
+        List<JsonNode> json = new ArrayList<>(resources.size());
+        Map<Long, Source> senders = new HashMap<>();
+        for (StoredResource resource : resources) {
+            json.add(JSON.readTree(resource.json()));
+            senders.computeIfAbsent(resource.sourceFacilityId(), id -> facilities.find(id)
+                    .map(f -> new Source(f.code() == null ? null : f.code().value(), f.nameKanji(), null))
+                    .orElse(null));
+        }
+        senders.values().removeIf(java.util.Objects::isNull);
+        List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders);
+        return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
     }
 }

@@ -29,6 +29,7 @@ import java.util.Objects;
  * | `policy.deny.notLinked` | この施設は患者さんと連携していません | This facility is not linked to the patient |
  * | `policy.deny.linkEnded` | 患者さんとの連携は終了しています | This facility's link to the patient has ended |
  * | `policy.deny.linkExpired` | 患者さんとの連携の有効期間が切れています | This facility's link to the patient expired after a long idle period |
+ * | `policy.deny.noEntryOnBehalf` | 患者さんに代わって入力できるのは、同意のある連携施設で閲覧できる方だけです | Only users who see this through a consented link may enter it on the patient's behalf |
  * | `policy.deny.noRule` | 閲覧を許可する規則がありません | No rule allows this access |
  * | `policy.deny.unknownPerson` | 該当する患者さんがいません | No such person |
  * </pre>
@@ -58,6 +59,11 @@ public record Deny(String reason) implements Decision {
     public static final String LINK_ENDED = "policy.deny.linkEnded";
     public static final String LINK_EXPIRED = "policy.deny.linkExpired";
     public static final String NO_RULE = "policy.deny.noRule";
+    /**
+     * Entering data on the patient's behalf ({@link PersonView#entryOnBehalf}) without a consented link: not a rule of
+     * {@link AccessPolicy}'s reading, so not one of {@link #REASONS}.
+     */
+    public static final String NO_ENTRY_ON_BEHALF = "policy.deny.noEntryOnBehalf";
     /**
      * Asked for a person who does not exist ({@link PersonAccess}): audited like any refusal, so that both answer
      * alike; not a rule of {@link AccessPolicy}, so not one of {@link #REASONS}.

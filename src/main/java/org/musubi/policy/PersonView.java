@@ -53,4 +53,20 @@ public record PersonView(Decision decision, Function<DataItem, Decision> items, 
     public Decision decide(DataItem item) {
         return items.apply(item);
     }
+
+    /**
+     * Whether the reader may enter {@code item} into the person's record on the patient's behalf (the emergency sheet
+     * of the health notebook): the patient themself or their live proxy, or a user who sees that item through a
+     * consented link (treatment; not break-the-glass, not their facility's own data alone). The view's permit when
+     * so; otherwise the item's refusal, or {@link Deny#NO_ENTRY_ON_BEHALF}.
+     */
+    public Decision entryOnBehalf(DataItem item) {
+        Decision seen = decide(item);
+        if (!seen.permitted()) {
+            return seen;
+        }
+        String key = decision.key();
+        return key.equals(Permit.PATIENT_SELF_ACCESS) || key.equals(Permit.PROXY_ACCESS)
+                || key.equals(Permit.TREATMENT_CONSENT_AND_LINK) ? decision : new Deny(Deny.NO_ENTRY_ON_BEHALF);
+    }
 }

@@ -135,7 +135,22 @@ public final class ReadRecords {
      */
     public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
                                          java.util.function.Function<PersonRecord, T> body) {
+        return readPerson(reader, personId, action, auditedAs, PersonView::decision, body);
+    }
+
+    /**
+     * {@link #readPerson(Reader, long, AuditAction, String, java.util.function.Function)} for a write that asks more
+     * than seeing the record: {@code gate} decides from the opened view (e.g. {@link PersonView#entryOnBehalf}); when it
+     * refuses, the body does not run and the one audit row is that refusal.
+     */
+    public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
+                                         java.util.function.Function<PersonView, org.musubi.policy.Decision> gate,
+                                         java.util.function.Function<PersonRecord, T> body) {
         return access.interact(reader.userId(), reader.purpose(), personId, action, auditedAs, view -> {
+            org.musubi.policy.Decision gated = gate.apply(view);
+            if (!gated.permitted()) {
+                return Interaction.refused(gated, List.of());
+            }
             List<SourcePatient> sources = view.sources();
             Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());

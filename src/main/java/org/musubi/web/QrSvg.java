@@ -8,7 +8,9 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
-/** A QR code as an inline SVG (one path, no scripts), so the page needs no image endpoint. */
+/**
+ * A QR code as an inline SVG (one path, no scripts), so the page needs no image endpoint; or as a PNG, for a PDF.
+ */
 public final class QrSvg {
 
     private QrSvg() {
@@ -31,6 +33,27 @@ public final class QrSvg {
                     shape-rendering="crispEdges" role="img"><rect width="100%%" height="100%%" fill="#fff"/>\
                     <path fill="#000" d="%s"/></svg>""".formatted(matrix.getWidth(), matrix.getHeight(), path);
         } catch (WriterException e) {
+            throw new IllegalStateException("QR encoding failed", e);
+        }
+    }
+
+    /** The QR code as a PNG image, {@code modulePixels} pixels per module, black on white with a quiet zone. */
+    public static byte[] png(String text, int modulePixels) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            int size = matrix.getWidth() * modulePixels;
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(size, matrix.getHeight() * modulePixels,
+                    java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < size; x++) {
+                    image.setRGB(x, y, matrix.get(x / modulePixels, y / modulePixels) ? 0xFF000000 : 0xFFFFFFFF);
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (WriterException | java.io.IOException e) {
             throw new IllegalStateException("QR encoding failed", e);
         }
     }

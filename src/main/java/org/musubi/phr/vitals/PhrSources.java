@@ -44,18 +44,33 @@ public final class PhrSources {
      * made and linked now by {@code userId}, the resident.
      */
     public PhrPatient of(long userId, RegisteredPerson person, List<SourcePatient> sources) {
+        return of(userId, person, sources, "the resident's own entries in the health notebook");
+    }
+
+    /** {@link #of(long, RegisteredPerson, List)}, the link (when made now) audited with {@code reason}. */
+    public PhrPatient of(long userId, RegisteredPerson person, List<SourcePatient> sources, String reason) {
         long facility = facility().id();
         SourcePatient own = sources.stream().filter(s -> s.facilityId() == facility).findFirst()
-                .orElseGet(() -> made(userId, facility, person));
+                .orElseGet(() -> made(userId, facility, person, reason));
         return new PhrPatient(facility, own.id(), own.localId(), person, keys.current());
     }
 
-    private SourcePatient made(long userId, long facility, RegisteredPerson person) {
+    /**
+     * The person's own source patient at the notebook when they (or someone on their behalf) have recorded anything;
+     * nothing is made. Its {@code person} is null: for the ids of what is stored there ({@link PhrPatient#id}).
+     */
+    public java.util.Optional<PhrPatient> existing(long personId) {
+        long facility = facility().id();
+        return identities.sourcePatientsOf(personId).stream().filter(s -> s.facilityId() == facility).findFirst()
+                .map(s -> new PhrPatient(facility, s.id(), s.localId(), null, keys.current()));
+    }
+
+    private SourcePatient made(long userId, long facility, RegisteredPerson person, String reason) {
         String localId = keys.current().keyedUuid("musubi-phr-source\u001f" + person.id());
         Person p = person.person();
         long owner = link.receiveAndLink(userId, new SourcePatient(0, facility, localId, p.familyKanji(), p.givenKanji(),
                 p.familyKana(), p.givenKana(), p.sex(), p.birthDate(), null, null, null), person.id(),
-                LinkMethod.SELF_REGISTRATION, "the resident's own entries in the health notebook");
+                LinkMethod.SELF_REGISTRATION, reason);
         if (owner != person.id()) {
             throw new IdentityConflict("identity.sourcePatient.alreadyLinked");
         }

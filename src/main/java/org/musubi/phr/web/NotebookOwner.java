@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * record); a lapsed choice falls back to the resident's own notebook.
  */
 @Component
-class NotebookOwner {
+public class NotebookOwner {
 
     static final String ACTING_FOR = "PHR_ACTING_FOR";
     private final Users users;
@@ -24,11 +24,11 @@ class NotebookOwner {
         this.proxies = proxies;
     }
 
-    long own(SignedIn me) {
+    public long own(SignedIn me) {
         return users.find(me.userId()).map(User::personId).orElseThrow();
     }
 
-    long of(SignedIn me, HttpSession session) {
+    public long of(SignedIn me, HttpSession session) {
         Long actingFor = (Long) session.getAttribute(ACTING_FOR);
         if (actingFor != null && proxies.mayActFor(me.userId(), actingFor)) {
             return actingFor;

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
+import org.musubi.phr.sheet.SheetRecords;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.Permit;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.security.SignedIn;
@@ -39,8 +42,10 @@ class PatientViewController {
     };
     private final PatientChart chart;
     private final Facilities facilities;
+    private final SheetRecords sheets;
 
-    PatientViewController(PatientChart chart, Facilities facilities) {
+    PatientViewController(PatientChart chart, Facilities facilities, SheetRecords sheets) {
+        this.sheets = sheets;
         this.chart = chart;
         this.facilities = facilities;
     }
@@ -89,16 +94,22 @@ class PatientViewController {
     }
 
     /**
-     * 健康手帳ビューワ: what the resident recorded in their health notebook (vital signs so far), always labelled as
+     * 健康手帳ビューワ: what the resident recorded in their health notebook (vital signs, the emergency sheet with its
+     * photos and who entered it; a link to enter it on the patient's behalf for those who may), always labelled as
      * patient-reported; read like every page (one audited interaction, the policy's categories).
      */
     @GetMapping("/portal/patients/{personId}/notebook")
     String notebook(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
-                    @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
+                    @RequestParam(defaultValue = "TREATMENT") String purpose,
+                    @RequestParam(required = false) String sheetSaved, Model model, HttpServletResponse response) {
         Long notebook = facilities.personalHealthRecord().map(Facility::id).orElse(null);
-        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "notebook", outline -> outline.stream()
-                .filter(o -> notebook != null && o.sourceFacilityId() == notebook && o.type().equals("Observation"))
-                .limit(500).map(org.musubi.record.Outline::id).toList());
+        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "notebook", outline -> java.util.stream.Stream
+                .concat(outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
+                                && o.type().equals("QuestionnaireResponse") && o.category() == DataCategory.EMERGENCY_SHEET)
+                                .limit(1),
+                        outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
+                                && o.type().equals("Observation")).limit(500))
+                .map(org.musubi.record.Outline::id).toList());
         if (!(opened instanceof PatientChart.Chart shown)) {
             return denied(model, response);
         }
@@ -106,6 +117,12 @@ class PatientViewController {
         model.addAttribute("entries", shown.entries().stream()
                 .filter(e -> notebook != null && e.facilityId() == notebook && e.resourceType().equals("Observation"))
                 .sorted(java.util.Comparator.comparing(ChartEntry::at).reversed()).toList());
+        model.addAttribute("sheet", shown.resources().stream().filter(r -> notebook != null
+                        && r.sourceFacilityId() == notebook && r.category() == DataCategory.EMERGENCY_SHEET
+                        && r.type().equals("QuestionnaireResponse")).findFirst().map(sheets::version).orElse(null));
+        model.addAttribute("maySheetEntry", Permit.TREATMENT_CONSENT_AND_LINK.equals(shown.header().permitKey())
+                && !shown.header().hidden().contains(DataCategory.EMERGENCY_SHEET));
+        model.addAttribute("sheetSaved", sheetSaved);
         return "portal/notebook";
     }
 

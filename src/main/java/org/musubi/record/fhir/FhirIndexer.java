@@ -59,11 +59,18 @@ public final class FhirIndexer {
         return new SearchIndex(tokens, dates);
     }
 
-    /** The policy's category: the kind's, except vital-sign Observations, which are VITALS. */
+    /**
+     * The policy's category: the kind's, except vital-sign Observations, which are VITALS, and the emergency sheet
+     * (a QuestionnaireResponse answering {@link FhirSystems#EMERGENCY_SHEET_QUESTIONNAIRE}), EMERGENCY_SHEET.
+     */
     public DataCategory category(IBaseResource resource, ResourceKind kind) {
         if (resource instanceof Observation observation && observation.getCategory().stream()
                 .flatMap(c -> c.getCoding().stream()).anyMatch(c -> "vital-signs".equals(c.getCode()))) {
             return DataCategory.VITALS;
+        }
+        if (resource instanceof org.hl7.fhir.r4.model.QuestionnaireResponse response
+                && FhirSystems.EMERGENCY_SHEET_QUESTIONNAIRE.equals(response.getQuestionnaire())) {
+            return DataCategory.EMERGENCY_SHEET;
         }
         return kind.category();
     }

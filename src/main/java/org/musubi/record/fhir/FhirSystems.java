@@ -156,4 +156,11 @@ public final class FhirSystems {
      * measured with a glucometer) reads back as what was entered.
      */
     public static final String PHR_VITAL = "urn:musubi:phr:vital";
+    /**
+     * The emergency sheet (命の宝箱) of the health notebook: the canonical of the questionnaire its QuestionnaireResponse
+     * answers; a QuestionnaireResponse answering it is of the policy's category EMERGENCY_SHEET.
+     */
+    public static final String EMERGENCY_SHEET_QUESTIONNAIRE = "urn:musubi:questionnaire:emergency-sheet";
+    /** Extension on an emergency sheet: who entered this version (resident, proxy, facility staff) and what changed. */
+    public static final String PHR_SHEET_ENTRY = "urn:musubi:phr:sheet-entry";
 }

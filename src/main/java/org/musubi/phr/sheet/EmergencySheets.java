@@ -1,0 +1,192 @@
+package org.musubi.phr.sheet;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.Purpose;
+import org.musubi.identity.Person;
+import org.musubi.medication.fhir.Medications;
+import org.musubi.phr.MyMedicines;
+import org.musubi.phr.vitals.PhrPatient;
+import org.musubi.policy.Interaction;
+import org.musubi.record.ReadRecords;
+import org.musubi.registry.FieldFault;
+import org.musubi.record.Reader;
+import org.musubi.record.StoredResource;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+
+/**
+ * Reading and entering a person's emergency sheet, each one interaction with their record through the access policy
+ * (one audit row): the resident (self access), their proxy (代理人, the policy's proxy access), or a facility's
+ * pharmacist, care worker … who sees the sheet through a consented link, entering it on the resident's behalf
+ * ({@link org.musubi.policy.PersonView#entryOnBehalf}); break-the-glass readers read it but never enter it. A save
+ * that changes nothing stores nothing; the resident saving a staff member's entry unchanged confirms it.
+ */
+public final class EmergencySheets {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private final ReadRecords reads;
+    private final WriteRecords writes;
+    private final SheetRecords records;
+    private final MyMedicines medicines;
+    private final Audit audit;
+
+    public EmergencySheets(ReadRecords reads, WriteRecords writes, SheetRecords records, MyMedicines medicines,
+                           Audit audit) {
+        this.reads = reads;
+        this.writes = writes;
+        this.records = records;
+        this.medicines = medicines;
+        this.audit = audit;
+    }
+
+    /** Who reads or enters the sheet, and how their entries are marked. */
+    public record Author(Reader reader, SheetEntry.By by, String name, String profession, String facility) {
+
+        /** The resident, in their own notebook. */
+        public static Author resident(long userId) {
+            return new Author(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS), SheetEntry.By.RESIDENT, null, null,
+                    null);
+        }
+
+        /** A resident acting as the person's proxy (代理人), named as shown to the person. */
+        public static Author proxy(long userId, String name) {
+            return new Author(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS), SheetEntry.By.PROXY, name, null,
+                    null);
+        }
+
+        /** A facility's staff member ({@code purpose}: treatment, or emergency for reading only). */
+        public static Author staff(long userId, Long facilityId, Purpose purpose, String name, String profession,
+                                   String facility) {
+            return new Author(new Reader(userId, facilityId, purpose), SheetEntry.By.STAFF, name, profession, facility);
+        }
+
+        SheetEntry entry(List<SheetEntry.Section> sections, boolean confirmation) {
+            return new SheetEntry(by, name, profession, facility, sections, confirmation);
+        }
+    }
+
+    /**
+     * The sheet as a reader sees it: its current version (none yet), the medicines the person takes now by the
+     * dispensing record (for a form's prefill; empty unless asked for), whether this reader may enter it, and the
+     * person (for a printed sheet's name, birth date and QR code).
+     */
+    public record Opened(Optional<SheetVersion> current, List<EmergencySheet.Medicine> dispensed, boolean mayEnter,
+                         Person person) {
+        public Opened {
+            dispensed = List.copyOf(dispensed);
+        }
+    }
+
+    /**
+     * What a save did: the version now current, and the sections it changed (none: nothing stored, or confirmed); or,
+     * when what was entered is refused, its faults and the medicines of the dispensing record (for the form again);
+     * and the person.
+     */
+    public record Saved(int version, List<SheetEntry.Section> changed, boolean stored, List<FieldFault> faults,
+                        List<EmergencySheet.Medicine> dispensed, Person person) {
+        public Saved {
+            changed = List.copyOf(changed);
+            faults = List.copyOf(faults);
+            dispensed = List.copyOf(dispensed);
+        }
+
+        public boolean valid() {
+            return faults.isEmpty();
+        }
+    }
+
+    /** The sheet for reading ({@code withMedicines}: and the current medicines, for the form); empty when refused. */
+    public Optional<Opened> open(Author author, long personId, boolean withMedicines) {
+        Interaction<Opened> read = reads.readPerson(author.reader(), personId, AuditAction.READ, "emergency-sheet",
+                record -> new Opened(records.current(record), withMedicines ? dispensed(record) : List.of(),
+                        record.view().entryOnBehalf(records.item()).permitted(), person(record)));
+        return Optional.ofNullable(read.value());
+    }
+
+    /** The sheet for the entry form: refused (empty) unless this reader may enter it on the person's behalf. */
+    public Optional<Opened> openForEntry(Author author, long personId) {
+        Interaction<Opened> read = reads.readPerson(author.reader(), personId, AuditAction.READ, "emergency-sheet-form",
+                view -> view.entryOnBehalf(records.item()),
+                record -> new Opened(records.current(record), dispensed(record), true, person(record)));
+        return Optional.ofNullable(read.value());
+    }
+
+    /**
+     * Enters the new version, which {@code entered} reads from the current one (none yet: an empty sheet) — a form
+     * keeping some of its photos, or the current sheet itself to confirm it; empty when refused (audited as any
+     * refusal). Reading, checking and writing are one interaction.
+     */
+    public Optional<Saved> save(Author author, long personId, Function<EmergencySheet, SheetForm.Read> entered) {
+        Interaction<Saved> saved = audit.allOrNothing(() -> reads.readPerson(author.reader(), personId,
+                AuditAction.UPDATE, "QuestionnaireResponse", view -> view.entryOnBehalf(records.item()),
+                record -> store(author, record, entered)));
+        return Optional.ofNullable(saved.value());
+    }
+
+    /** Confirms the current version as it is (a staff member's entry): see {@link #save}. */
+    public Optional<Saved> confirm(Author author, long personId) {
+        return save(author, personId, current -> new SheetForm.Read(current, List.of()));
+    }
+
+    /**
+     * Every version of the sheet, newest first (an empty list when there is none yet, which a reader not allowed to see
+     * a sheet that does not exist is told alike); empty when refused. For the notebook's pages, whose person is the
+     * signed-in resident's own or the one they are a live proxy for.
+     */
+    public Optional<List<SheetVersion>> history(Author author, long personId) {
+        String id = records.existingSheetId(personId).orElse(SheetRecords.NO_SHEET);
+        Interaction<List<StoredResource>> read = reads.history(author.reader(), "QuestionnaireResponse", id);
+        if (!read.permitted()) {
+            return read.decision().key().equals(ReadRecords.NOT_FOUND) ? Optional.of(List.of()) : Optional.empty();
+        }
+        return Optional.of(read.value().stream().filter(v -> !v.deleted()).map(records::version).toList());
+    }
+
+    private Saved store(Author author, ReadRecords.PersonRecord record, Function<EmergencySheet, SheetForm.Read> entered) {
+        Optional<SheetVersion> current = records.current(record);
+        EmergencySheet before = current.map(SheetVersion::sheet).orElse(EmergencySheet.empty());
+        SheetForm.Read read = entered.apply(before);
+        if (!read.valid()) {
+            return new Saved(current.map(SheetVersion::version).orElse(0), List.of(), false, read.faults(),
+                    dispensed(record), person(record));
+        }
+        EmergencySheet sheet = read.sheet();
+        List<SheetEntry.Section> changed = SheetEntry.Section.changed(before, sheet);
+        boolean confirms = changed.isEmpty() && author.by() != SheetEntry.By.STAFF
+                && current.map(v -> v.entry().awaitsConfirmation()).orElse(false);
+        if (changed.isEmpty() && !confirms) {
+            return new Saved(current.map(SheetVersion::version).orElse(0), List.of(), false, List.of(), List.of(),
+                    person(record));
+        }
+        SheetEntry entry = author.entry(changed, confirms);
+        PhrPatient patient = records.patient(author.reader().userId(), record.view(), author.by() == SheetEntry.By.STAFF);
+        long userId = author.reader().userId();
+        List<Written> written = new ArrayList<>(writes.importAll(patient.facilityId(), userId,
+                records.sheet(patient, sheet, entry), List.of()).written());
+        Written version = written.stream().filter(w -> w.type().equals("QuestionnaireResponse")).findFirst().orElseThrow();
+        written.addAll(writes.importAll(patient.facilityId(), userId, List.of(records.provenance(patient, version, entry)),
+                List.of()).written());
+        record.wrote(written.stream().filter(w -> w.change() != Written.Change.UNCHANGED)
+                .map(w -> w.type() + "/" + w.id()).toList());
+        return new Saved(version.version(), changed, true, List.of(), List.of(), person(record));
+    }
+
+    private static Person person(ReadRecords.PersonRecord record) {
+        return record.view().opened().map(org.musubi.identity.RegisteredPerson::person).orElse(null);
+    }
+
+    private List<EmergencySheet.Medicine> dispensed(ReadRecords.PersonRecord record) {
+        Medications read = medicines.of(record);
+        return read.byDrug(LocalDate.now(JAPAN)).stream().filter(Medications.DrugHistory::current)
+                .filter(d -> !d.rows().isEmpty())
+                .map(d -> new EmergencySheet.Medicine(d.rows().getFirst().entry().name(), d.rows().getFirst().dosage(),
+                        true)).toList();
+    }
+}

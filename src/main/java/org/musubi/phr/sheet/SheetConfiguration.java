@@ -1,0 +1,35 @@
+package org.musubi.phr.sheet;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import org.musubi.audit.Audit;
+import org.musubi.phr.MyMedicines;
+import org.musubi.phr.vitals.PhrSources;
+import org.musubi.phr.vitals.VitalObservations;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.fhir.FhirIndexer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the emergency sheet. */
+@Configuration(proxyBeanMethods = false)
+class SheetConfiguration {
+
+    @Bean
+    SheetRecords sheetRecords(FhirContext context, FhirIndexer indexer, PhrSources sources,
+                              VitalObservations observations) {
+        return new SheetRecords(context, indexer, sources, observations, Clock.systemUTC());
+    }
+
+    @Bean
+    SheetPdf sheetPdf(SheetProperties properties) {
+        return new SheetPdf(properties.fonts());
+    }
+
+    @Bean
+    EmergencySheets emergencySheets(ReadRecords reads, WriteRecords writes, SheetRecords records, MyMedicines medicines,
+                                    Audit audit) {
+        return new EmergencySheets(reads, writes, records, medicines, audit);
+    }
+}

@@ -1,0 +1,127 @@
+package org.musubi.phr.sheet.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.musubi.phr.sheet.EmergencySheet;
+import org.musubi.phr.sheet.EmergencySheets;
+import org.musubi.phr.sheet.SheetForm;
+import org.musubi.phr.sheet.SheetPages;
+import org.musubi.phr.sheet.SheetVersion;
+import org.musubi.phr.web.NotebookOwner;
+import org.musubi.security.SignedIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 命の宝箱: the resident's emergency sheet — shown, entered (prefilled with the medicines of the dispensing record),
+ * confirmed after a facility's staff entered it on their behalf, its versions, and printed. The person is the
+ * signed-in resident's own, or the one they act for as a live proxy; every page is one read or write through the
+ * policy.
+ */
+@Controller
+class SheetController {
+
+    private final EmergencySheets sheets;
+    private final NotebookOwner owner;
+    private final SheetPrinting printing;
+
+    SheetController(EmergencySheets sheets, NotebookOwner owner, SheetPrinting printing) {
+        this.sheets = sheets;
+        this.owner = owner;
+        this.printing = printing;
+    }
+
+    @GetMapping("/phr/emergency-sheet")
+    String page(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String saved, Model model,
+                HttpServletResponse response, HttpSession session) {
+        long personId = owner.of(me, session);
+        Optional<EmergencySheets.Opened> opened = sheets.open(author(me, personId), personId, false);
+        if (opened.isEmpty()) {
+            return notFound(response);
+        }
+        model.addAttribute("resident", me);
+        model.addAttribute("current", opened.get().current().orElse(null));
+        model.addAttribute("saved", saved);
+        return "phr/sheet";
+    }
+
+    @GetMapping("/phr/emergency-sheet/edit")
+    String edit(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "false") boolean refill, Model model,
+                HttpServletResponse response, HttpSession session) {
+        long personId = owner.of(me, session);
+        Optional<EmergencySheets.Opened> opened = sheets.openForEntry(author(me, personId), personId);
+        if (opened.isEmpty()) {
+            return notFound(response);
+        }
+        EmergencySheet sheet = opened.get().current().map(SheetVersion::sheet).orElse(EmergencySheet.empty());
+        boolean prefill = refill || opened.get().current().isEmpty();
+        model.addAttribute("resident", me);
+        return SheetPages.form(model, SheetPages.values(prefill ? SheetPages.withMedicines(sheet, opened.get().dispensed())
+                : sheet), List.of(), opened.get().dispensed(), "/phr/emergency-sheet", "/phr/emergency-sheet/edit", prefill);
+    }
+
+    @PostMapping("/phr/emergency-sheet")
+    String save(@AuthenticationPrincipal SignedIn me, @RequestParam Map<String, String> form, Model model,
+                HttpServletResponse response, HttpSession session) {
+        long personId = owner.of(me, session);
+        Optional<EmergencySheets.Saved> saved = sheets.save(author(me, personId), personId,
+                current -> SheetForm.read(form, current));
+        if (saved.isEmpty()) {
+            return notFound(response);
+        }
+        if (!saved.get().valid()) {
+            response.setStatus(422);
+            model.addAttribute("resident", me);
+            return SheetPages.form(model, SheetPages.echo(form), saved.get().faults(), saved.get().dispensed(),
+                    "/phr/emergency-sheet", "/phr/emergency-sheet/edit", false);
+        }
+        return "redirect:/phr/emergency-sheet?saved=" + (saved.get().stored() ? "changed" : "unchanged");
+    }
+
+    @PostMapping("/phr/emergency-sheet/confirm")
+    String confirm(@AuthenticationPrincipal SignedIn me, HttpServletResponse response, HttpSession session) {
+        long personId = owner.of(me, session);
+        Optional<EmergencySheets.Saved> saved = sheets.confirm(author(me, personId), personId);
+        if (saved.isEmpty()) {
+            return notFound(response);
+        }
+        return "redirect:/phr/emergency-sheet?saved=" + (saved.get().stored() ? "confirmed" : "unchanged");
+    }
+
+    @GetMapping("/phr/emergency-sheet/history")
+    String history(@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response,
+                   HttpSession session) {
+        long personId = owner.of(me, session);
+        Optional<List<SheetVersion>> versions = sheets.history(author(me, personId), personId);
+        if (versions.isEmpty()) {
+            return notFound(response);
+        }
+        model.addAttribute("resident", me);
+        model.addAttribute("versions", versions.get());
+        return "phr/sheet-history";
+    }
+
+    @GetMapping("/phr/emergency-sheet/print")
+    org.springframework.http.ResponseEntity<?> print(@AuthenticationPrincipal SignedIn me, HttpServletResponse response,
+                                                   HttpSession session) {
+        long personId = owner.of(me, session);
+        return printing.pdf(author(me, personId), personId, response);
+    }
+
+    private EmergencySheets.Author author(SignedIn me, long personId) {
+        return personId == owner.own(me) ? EmergencySheets.Author.resident(me.userId())
+                : EmergencySheets.Author.proxy(me.userId(), me.displayName());
+    }
+
+    private static String notFound(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "error";
+    }
+}

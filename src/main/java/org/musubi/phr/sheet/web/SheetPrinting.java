@@ -1,0 +1,70 @@
+package org.musubi.phr.sheet.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.musubi.phr.sheet.EmergencySheets;
+import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.web.QrSvg;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The printed emergency sheet (A4 PDF): the sheet's current version, the person's name and birth date, and a QR code
+ * of their regional ID ({@link #QR_PREFIX}) that an ambulance crew's phone reads; one audited read. Without a Japanese
+ * font on the server, 503 with the reason, rather than a sheet of empty boxes.
+ */
+@Component
+public class SheetPrinting {
+
+    /** What the printed sheet's QR code holds before the 16-digit regional ID. */
+    public static final String QR_PREFIX = "MUSUBI-PERSON:1:";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private final EmergencySheets sheets;
+    private final SheetPdf pdf;
+    private final ITemplateEngine templates;
+
+    SheetPrinting(EmergencySheets sheets, SheetPdf pdf, ITemplateEngine templates) {
+        this.sheets = sheets;
+        this.pdf = pdf;
+        this.templates = templates;
+    }
+
+    /** The PDF for {@code author}'s view of the person's sheet; 404 when refused. */
+    public ResponseEntity<?> pdf(EmergencySheets.Author author, long personId, HttpServletResponse response) {
+        if (pdf.font().isEmpty()) {
+            return ResponseEntity.status(503).contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                    .body("印刷用の日本語フォントがサーバーにありません（管理者へ: fonts-ipaexfont-gothic を導入してください）。"
+                            + " / The server has no Japanese font to print with (administrator: install fonts-ipaexfont-gothic).");
+        }
+        Optional<EmergencySheets.Opened> opened = sheets.open(author, personId, false);
+        if (opened.isEmpty()) {
+            return ResponseEntity.status(HttpServletResponse.SC_NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                    .body("Not found");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("person", opened.get().person());
+        variables.put("current", opened.get().current().orElse(null));
+        variables.put("printedOn", LocalDate.now(JAPAN));
+        variables.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
+                QrSvg.png(QR_PREFIX + opened.get().person().regionalId(), 4)));
+        variables.put("font", SheetPdf.FAMILY);
+        variables.put("photos", java.util.List.of());
+        String xhtml = templates.process("print/sheet", new Context(LocaleContextHolder.getLocale(), variables));
+        byte[] bytes = pdf.render(xhtml);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("emergency-sheet.pdf").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(bytes);
+    }
+}

@@ -1,0 +1,244 @@
+package org.musubi.phr.sheet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Quantity;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.phr.Residents;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 命の宝箱 over real HTTP: the resident's form is prefilled with what a pharmacy dispensed; a save is one audited write
+ * stored as a versioned QuestionnaireResponse of category EMERGENCY_SHEET with a Provenance; a field at fault is named
+ * and nothing is stored; a save that changes nothing stores nothing; the history says who changed which sections.
+ * A pharmacist of a linked pharmacy enters it on the resident's behalf (Provenance agent + onBehalfOf, shown as
+ * proxy-entered) and the resident confirms it; a clinic without a link, break-the-glass and a care worker without a
+ * link cannot enter it. The printed sheet is an A4 PDF with the Japanese text and the person's QR code.
+ */
+@MusubiIntegrationTest
+class PhrSheetIT {
+
+    private static final String SELF = "policy.permit.patientSelfAccess";
+    @LocalServerPort
+    int port;
+    @Autowired
+    Residents residents;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    Consents consents;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    AuditRows audit;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SheetPdf pdf;
+
+    private Residents.Patient patient;
+    private Person person;
+    private WebSession web;
+
+    @BeforeEach
+    void aResidentWithADispensingLoggedIn() {
+        patient = residents.patientAt(port, FacilityKind.PHARMACY, "タカラバコ");
+        person = patient.person();
+        MedicationDispense dispense = new MedicationDispense()
+                .setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED).setSubject(patient.reference())
+                .setMedication(new CodeableConcept(new Coding("http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
+                        "2171022F1020", "アムロジピン錠5mg")))
+                .setWhenHandedOverElement(new DateTimeType(java.time.LocalDate.now().minusDays(3).toString()));
+        dispense.setQuantity(new Quantity().setValue(28).setUnit("錠"));
+        dispense.getDaysSupply().setValue(28).setUnit("日");
+        FhirRecords.create(patient.api(), dispense);
+        web = residents.logIn(port, residents.register(patient.personId()));
+    }
+
+    @Test
+    void theResidentFillsInTheSheetPrefilledFromDispensingAsOneAuditedVersionedWrite() {
+        HttpResponse<String> form = web.get("/phr/emergency-sheet/edit");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("id=\"prefilled\"").contains("value=\"アムロジピン錠5mg\"");
+
+        long before = audit.max();
+        HttpResponse<String> saved = web.post("/phr/emergency-sheet", "allergy[0].substance", "ペニシリン",
+                "allergy[0].reaction", "発疹", "medicine[0].name", "アムロジピン錠5mg", "medicine[0].fromRecord", "true",
+                "condition[0].name", "高血圧", "condition[0].since", "2015年ごろ", "contact[0].name", "山田 一郎",
+                "contact[0].relation", "長男", "contact[0].phone", "０９０-１２３４-５６７８", "careLevel", "care-1",
+                "bloodAbo", "A", "bloodRh", "positive", "acpWish", "comfort-only", "paperLocation", "冷蔵庫の中");
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(WebSession.location(saved)).isEqualTo("/phr/emergency-sheet?saved=changed");
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly(
+                "IDENTITY_LINK PERMIT SELF_REGISTRATION: the resident's own entries in the health notebook",
+                "UPDATE PERMIT " + SELF);
+        assertThat(stored("QuestionnaireResponse")).containsExactly("EMERGENCY_SHEET:1");
+        assertThat(stored("Provenance")).hasSize(1);
+        HttpResponse<String> page = web.get("/phr/emergency-sheet");
+        assertThat(page.body()).contains("ペニシリン").contains("（発疹）").contains("高血圧").contains("090-1234-5678")
+                .contains("要介護1").contains("A型").contains("延命治療は希望せず").contains("冷蔵庫の中")
+                .contains("ご本人が記入").doesNotContain("id=\"awaiting-confirmation\"");
+
+        before = audit.max();
+        HttpResponse<String> same = web.post("/phr/emergency-sheet", "allergy[0].substance", "ペニシリン",
+                "allergy[0].reaction", "発疹", "medicine[0].name", "アムロジピン錠5mg", "medicine[0].fromRecord", "true",
+                "condition[0].name", "高血圧", "condition[0].since", "2015年ごろ", "contact[0].name", "山田 一郎",
+                "contact[0].relation", "長男", "contact[0].phone", "090-1234-5678", "careLevel", "care-1",
+                "bloodAbo", "A", "bloodRh", "positive", "acpWish", "comfort-only", "paperLocation", "冷蔵庫の中");
+        assertThat(WebSession.location(same)).isEqualTo("/phr/emergency-sheet?saved=unchanged");
+        assertThat(stored("QuestionnaireResponse")).containsExactly("EMERGENCY_SHEET:1");
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly("UPDATE PERMIT " + SELF);
+
+        before = audit.max();
+        HttpResponse<String> refused = web.post("/phr/emergency-sheet", "allergy[0].substance", "ペニシリン",
+                "contact[0].relation", "長女", "contact[1].name", "山田 二郎", "contact[1].phone", "電話して",
+                "bloodAbo", "Z");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("data-field=\"contact[0].name\"").contains("data-field=\"contact[1].phone\"")
+                .contains("data-field=\"bloodAbo\"").contains("緊急連絡先").contains("2 行目").contains("電話番号の形ではありません")
+                .contains("value=\"電話して\"");
+        assertThat(stored("QuestionnaireResponse")).as("nothing stored").containsExactly("EMERGENCY_SHEET:1");
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly("UPDATE PERMIT " + SELF);
+
+        web.post("/phr/emergency-sheet", "allergy[0].substance", "ペニシリン", "allergy[0].reaction", "発疹",
+                "allergy[1].substance", "そば", "medicine[0].name", "アムロジピン錠5mg", "medicine[0].fromRecord", "true",
+                "condition[0].name", "高血圧", "condition[0].since", "2015年ごろ", "contact[0].name", "山田 一郎",
+                "contact[0].relation", "長男", "contact[0].phone", "090-1234-5678", "careLevel", "care-2",
+                "bloodAbo", "A", "bloodRh", "positive", "acpWish", "comfort-only", "paperLocation", "冷蔵庫の中");
+        assertThat(stored("QuestionnaireResponse")).containsExactly("EMERGENCY_SHEET:2");
+        HttpResponse<String> history = web.get("/phr/emergency-sheet/history");
+        assertThat(history.body()).contains("data-version=\"2\"").contains("data-version=\"1\"")
+                .contains("アレルギー・副作用、</span>").contains("介護・血液型</span>");
+    }
+
+    @Test
+    void aLinkedPharmacistEntersTheSheetOnTheResidentsBehalfAndTheResidentConfirmsIt() {
+        long admin = accounts.networkAdmin().id();
+        consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin,
+                patient.facility().id());
+        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
+        consents.link(patient.personId(), pharmacy.id(), admin);
+        WebSession pharmacist = new WebSession(port);
+        accounts.logIn(pharmacist, accounts.memberOf(pharmacy, Profession.PHARMACIST));
+
+        HttpResponse<String> tab = pharmacist.get("/portal/patients/" + patient.personId() + "/notebook");
+        assertThat(tab.body()).contains("id=\"sheet-none\"").contains("id=\"sheet-proxy-entry\"");
+        HttpResponse<String> form = pharmacist.get("/portal/patients/" + patient.personId() + "/emergency-sheet/edit");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"アムロジピン錠5mg\"").contains("id=\"sheet-staff-title\"");
+        long before = audit.max();
+        HttpResponse<String> saved = pharmacist.post("/portal/patients/" + patient.personId() + "/emergency-sheet",
+                "medicine[0].name", "アムロジピン錠5mg", "medicine[0].dose", "朝1錠", "allergy[0].substance", "卵",
+                "paperLocation", "冷蔵庫");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly(
+                "IDENTITY_LINK PERMIT SELF_REGISTRATION: the emergency sheet, entered on the resident's behalf by a linked facility",
+                "UPDATE PERMIT policy.permit.treatmentConsentAndLink");
+        String provenance = jdbc.sql("""
+                SELECT r.content::text FROM resource r JOIN person_link l ON l.source_patient_id = r.patient_key
+                 WHERE l.person_id = ? AND r.type = 'Provenance' AND NOT r.deleted""")
+                .param(patient.personId()).query(String.class).single();
+        assertThat(provenance).contains("\"onBehalfOf\"").contains(pharmacy.nameKanji()).contains("QuestionnaireResponse/");
+
+        HttpResponse<String> tabAfter = pharmacist.get("/portal/patients/" + patient.personId() + "/notebook");
+        assertThat(tabAfter.body()).contains("id=\"proxy-entered\"").contains("卵").contains("朝1錠");
+        HttpResponse<String> residentPage = web.get("/phr/emergency-sheet");
+        assertThat(residentPage.body()).contains("id=\"proxy-entered\"").contains(pharmacy.nameKanji())
+                .contains("id=\"awaiting-confirmation\"").contains("id=\"sheet-confirm\"");
+
+        before = audit.max();
+        HttpResponse<String> confirmed = web.post("/phr/emergency-sheet/confirm");
+        assertThat(WebSession.location(confirmed)).isEqualTo("/phr/emergency-sheet?saved=confirmed");
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly("UPDATE PERMIT " + SELF);
+        assertThat(stored("QuestionnaireResponse")).containsExactly("EMERGENCY_SHEET:2");
+        assertThat(web.get("/phr/emergency-sheet").body()).contains("ご本人が確認").doesNotContain("id=\"awaiting-confirmation\"")
+                .doesNotContain("id=\"sheet-confirm\"");
+        assertThat(web.get("/phr/emergency-sheet/history").body()).contains("class=\"badge proxy-entered\"")
+                .contains(pharmacy.nameKanji() + "の薬剤師").contains("ご本人が確認");
+    }
+
+    @Test
+    void onlyUsersWhoSeeTheSheetThroughAConsentedLinkMayEnterIt() {
+        Facility unlinked = accounts.newHospital();
+        WebSession stranger = new WebSession(port);
+        accounts.logIn(stranger, accounts.memberOf(unlinked, Profession.NURSE));
+        long before = audit.max();
+        HttpResponse<String> form = stranger.get("/portal/patients/" + patient.personId() + "/emergency-sheet/edit");
+        HttpResponse<String> post = stranger.post("/portal/patients/" + patient.personId() + "/emergency-sheet",
+                "allergy[0].substance", "卵");
+        assertThat(form.statusCode()).isEqualTo(404);
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(stored("QuestionnaireResponse")).isEmpty();
+        assertThat(audit.forPatient(before, person.regionalId())).hasSize(2).allMatch(r -> r.contains(" DENY "));
+
+        long admin = accounts.networkAdmin().id();
+        consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin,
+                patient.facility().id());
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consents.link(patient.personId(), clinic.id(), admin);
+        WebSession clerk = new WebSession(port);
+        accounts.logIn(clerk, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
+        before = audit.max();
+        assertThat(clerk.post("/portal/patients/" + patient.personId() + "/emergency-sheet", "allergy[0].substance", "卵")
+                .statusCode()).isEqualTo(404);
+        assertThat(stored("QuestionnaireResponse")).isEmpty();
+        assertThat(audit.forPatient(before, person.regionalId())).singleElement().asString().contains(" DENY ");
+    }
+
+    @Test
+    void thePrintedSheetIsAnA4PdfWithTheJapaneseTextAndTheQrCode() throws Exception {
+        Assumptions.assumeTrue(pdf.font().isPresent(), "no Japanese TrueType font installed (fonts-ipafont-gothic)");
+        web.post("/phr/emergency-sheet", "allergy[0].substance", "ペニシリン", "contact[0].name", "山田 一郎",
+                "contact[0].phone", "090-1234-5678", "paperLocation", "冷蔵庫の中", "acpWish", "undecided");
+        long before = audit.max();
+
+        HttpResponse<byte[]> printed = web.getBytes("/phr/emergency-sheet/print");
+
+        assertThat(printed.statusCode()).isEqualTo(200);
+        assertThat(printed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly("READ PERMIT " + SELF);
+        try (var document = Loader.loadPDF(printed.body())) {
+            var box = document.getPage(0).getMediaBox();
+            assertThat(Math.round(box.getWidth())).isEqualTo(595);
+            assertThat(Math.round(box.getHeight())).isEqualTo(842);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("命の宝箱").contains("ペニシリン").contains("山田 一郎").contains("冷蔵庫の中")
+                    .contains(person.familyKanji()).contains("まだ決めていない");
+            assertThat(document.getPage(0).getResources().getXObjectNames()).as("the QR code image").isNotEmpty();
+        }
+    }
+
+    /** The person's stored QuestionnaireResponses (or other type) as {@code category:version}. */
+    private java.util.List<String> stored(String type) {
+        return jdbc.sql("""
+                SELECT r.category || ':' || r.version FROM resource r JOIN person_link l ON l.source_patient_id = r.patient_key
+                 WHERE l.person_id = ? AND r.type = ? AND NOT r.deleted""")
+                .param(patient.personId()).param(type).query(String.class).list();
+    }
+}
