@@ -3,6 +3,8 @@ package org.musubi.phr.sheet;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.musubi.audit.Audit;
+import org.musubi.blob.BlobStore;
+import org.musubi.phr.photos.PhotoProperties;
 import org.musubi.phr.MyMedicines;
 import org.musubi.phr.vitals.PhrSources;
 import org.musubi.phr.vitals.VitalObservations;
@@ -20,6 +22,11 @@ class SheetConfiguration {
     SheetRecords sheetRecords(FhirContext context, FhirIndexer indexer, PhrSources sources,
                               VitalObservations observations) {
         return new SheetRecords(context, indexer, sources, observations, Clock.systemUTC());
+    }
+
+    @Bean
+    SheetPhotos sheetPhotos(EmergencySheets sheets, BlobStore blobs, PhotoProperties photos, SheetProperties properties) {
+        return new SheetPhotos(sheets, blobs, photos, properties);
     }
 
     @Bean

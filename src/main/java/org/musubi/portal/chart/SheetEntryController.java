@@ -10,7 +10,10 @@ import org.musubi.phr.sheet.EmergencySheet;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.sheet.SheetForm;
 import org.musubi.phr.sheet.SheetVersion;
+import org.musubi.phr.sheet.PhotoUploads;
 import org.musubi.phr.sheet.SheetPages;
+import org.musubi.phr.sheet.SheetPhotos;
+import org.springframework.http.ResponseEntity;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.security.SignedIn;
@@ -33,10 +36,19 @@ class SheetEntryController {
 
     private final EmergencySheets sheets;
     private final Facilities facilities;
+    private final SheetPhotos photos;
 
-    SheetEntryController(EmergencySheets sheets, Facilities facilities) {
+    SheetEntryController(EmergencySheets sheets, Facilities facilities, SheetPhotos photos) {
         this.sheets = sheets;
         this.facilities = facilities;
+        this.photos = photos;
+    }
+
+    /** A photo of the patient's paper sheet, for the viewer's tab: one audited read, as the tab's purpose. */
+    @GetMapping("/portal/patients/{personId}/emergency-sheet/photos/{sha256}")
+    ResponseEntity<?> photo(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+                            @PathVariable String sha256, @RequestParam(defaultValue = "TREATMENT") String purpose) {
+        return PhotoUploads.serve(photos.open(author(me, PatientViewController.purpose(purpose)), personId, sha256));
     }
 
     @GetMapping("/portal/patients/{personId}/emergency-sheet/edit")
@@ -81,9 +93,13 @@ class SheetEntryController {
     }
 
     private EmergencySheets.Author author(SignedIn me) {
+        return author(me, Purpose.TREATMENT);
+    }
+
+    private EmergencySheets.Author author(SignedIn me, Purpose purpose) {
         String facility = me.facilityId() == null ? null
                 : facilities.find(me.facilityId()).map(Facility::nameKanji).orElse(null);
-        return EmergencySheets.Author.staff(me.userId(), me.facilityId(),
-                Purpose.TREATMENT, me.displayName(), me.profession(), facility);
+        return EmergencySheets.Author.staff(me.userId(), me.facilityId(), purpose, me.displayName(), me.profession(),
+                facility);
     }
 }

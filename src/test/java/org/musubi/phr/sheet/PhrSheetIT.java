@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -216,6 +218,7 @@ class PhrSheetIT {
         Assumptions.assumeTrue(pdf.font().isPresent(), "no Japanese TrueType font installed (fonts-ipafont-gothic)");
         web.post("/phr/emergency-sheet", "allergy[0].substance", "ペニシリン", "contact[0].name", "山田 一郎",
                 "contact[0].phone", "090-1234-5678", "paperLocation", "冷蔵庫の中", "acpWish", "undecided");
+        SheetPhotoForms.upload(web, "sheet.png", "image/png", org.musubi.phr.photos.TestPictures.png(300, 400), "裏面");
         long before = audit.max();
 
         HttpResponse<byte[]> printed = web.getBytes("/phr/emergency-sheet/print");
@@ -231,7 +234,74 @@ class PhrSheetIT {
             assertThat(text).contains("命の宝箱").contains("ペニシリン").contains("山田 一郎").contains("冷蔵庫の中")
                     .contains(person.familyKanji()).contains("まだ決めていない");
             assertThat(document.getPage(0).getResources().getXObjectNames()).as("the QR code image").isNotEmpty();
+            assertThat(document.getNumberOfPages()).as("the photo on a page of its own").isEqualTo(2);
+            assertThat(text).contains("裏面");
         }
+    }
+
+    @Test
+    void aPhotoOfThePaperSheetIsKeptWithoutItsLocationAndShownOnlyToThoseWhoSeeTheSheet() throws Exception {
+        byte[] original = org.musubi.phr.photos.TestPictures.jpegWithExif(400, 300, 1);
+        assertThat(indexOf(original, org.musubi.phr.photos.TestPictures.GPS_MARK)).isNotNegative();
+        long before = audit.max();
+        HttpResponse<String> uploaded = SheetPhotoForms.upload(web, "IMG_0001.JPG", "image/jpeg", original, "表面");
+        assertThat(uploaded.statusCode()).isEqualTo(302);
+        assertThat(WebSession.location(uploaded)).isEqualTo("/phr/emergency-sheet?saved=changed");
+        assertThat(audit.forPatient(before, person.regionalId())).endsWith("UPDATE PERMIT " + SELF);
+
+        String page = web.get("/phr/emergency-sheet").body();
+        Matcher src = Pattern.compile("src=\"/phr/emergency-sheet/photos/([0-9a-f]{64})\"").matcher(page);
+        assertThat(src.find()).as("the photo is shown").isTrue();
+        String sha = src.group(1);
+        assertThat(page).contains("表面");
+        before = audit.max();
+        HttpResponse<byte[]> photo = web.getBytes("/phr/emergency-sheet/photos/" + sha);
+        assertThat(photo.statusCode()).isEqualTo(200);
+        assertThat(photo.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/jpeg");
+        assertThat(photo.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(indexOf(photo.body(), org.musubi.phr.photos.TestPictures.GPS_MARK)).as("EXIF location removed")
+                .isNegative();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.body())).getWidth()).isEqualTo(400);
+        assertThat(audit.forPatient(before, person.regionalId())).containsExactly("READ PERMIT " + SELF);
+
+        HttpResponse<String> gif = SheetPhotoForms.upload(web, "scan.gif", "image/gif",
+                "GIF89a\u0001\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "");
+        assertThat(WebSession.location(gif)).isEqualTo("/phr/emergency-sheet");
+        assertThat(web.get("/phr/emergency-sheet").body()).contains("id=\"photo-faults\"")
+                .contains("JPEG か PNG の写真だけ使えます（scan.gif）");
+        assertThat(stored("QuestionnaireResponse")).containsExactly("EMERGENCY_SHEET:1");
+
+        WebSession stranger = residents.logIn(port, residents.register(
+                residents.patientAt(port, FacilityKind.HOSPITAL, "ベツジン").personId()));
+        assertThat(stranger.getBytes("/phr/emergency-sheet/photos/" + sha).statusCode()).isEqualTo(404);
+        assertThat(stranger.getBytes("/phr/emergency-sheet/photos/" + "0".repeat(64)).statusCode()).isEqualTo(404);
+
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        String path = "/portal/patients/" + patient.personId() + "/emergency-sheet/photos/" + sha;
+        assertThat(doctor.getBytes(path).statusCode()).as("no consent nor link yet").isEqualTo(404);
+        long admin = accounts.networkAdmin().id();
+        consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin,
+                patient.facility().id());
+        consents.link(patient.personId(), clinic.id(), admin);
+        assertThat(doctor.get("/portal/patients/" + patient.personId() + "/notebook").body()).contains(sha).contains("表面");
+        assertThat(doctor.getBytes(path).statusCode()).isEqualTo(200);
+        assertThat(doctor.getBytes("/portal/patients/" + patient.personId() + "/emergency-sheet/photos/" + "1".repeat(64))
+                .statusCode()).as("a photo the sheet does not hold").isEqualTo(404);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The person's stored QuestionnaireResponses (or other type) as {@code category:version}. */

@@ -9,6 +9,13 @@ import org.musubi.phr.sheet.EmergencySheet;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.sheet.SheetForm;
 import org.musubi.phr.sheet.SheetPages;
+import org.musubi.phr.sheet.PhotoUploads;
+import org.musubi.phr.sheet.SheetPhotos;
+import java.io.IOException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.musubi.phr.sheet.SheetVersion;
 import org.musubi.phr.web.NotebookOwner;
 import org.musubi.security.SignedIn;
@@ -31,11 +38,13 @@ class SheetController {
     private final EmergencySheets sheets;
     private final NotebookOwner owner;
     private final SheetPrinting printing;
+    private final SheetPhotos photos;
 
-    SheetController(EmergencySheets sheets, NotebookOwner owner, SheetPrinting printing) {
+    SheetController(EmergencySheets sheets, NotebookOwner owner, SheetPrinting printing, SheetPhotos photos) {
         this.sheets = sheets;
         this.owner = owner;
         this.printing = printing;
+        this.photos = photos;
     }
 
     @GetMapping("/phr/emergency-sheet")
@@ -109,10 +118,34 @@ class SheetController {
     }
 
     @GetMapping("/phr/emergency-sheet/print")
-    org.springframework.http.ResponseEntity<?> print(@AuthenticationPrincipal SignedIn me, HttpServletResponse response,
+    ResponseEntity<?> print(@AuthenticationPrincipal SignedIn me, HttpServletResponse response,
                                                    HttpSession session) {
         long personId = owner.of(me, session);
         return printing.pdf(author(me, personId), personId, response);
+    }
+
+    @PostMapping("/phr/emergency-sheet/photos")
+    String addPhoto(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) MultipartFile photo,
+                    @RequestParam(required = false) String caption, RedirectAttributes redirect,
+                    HttpServletResponse response, HttpSession session) throws IOException {
+        long personId = owner.of(me, session);
+        byte[] bytes = PhotoUploads.bytes(photo, photos.maxBytes());
+        Optional<EmergencySheets.Saved> saved = photos.add(author(me, personId), personId,
+                photo == null ? null : photo.getOriginalFilename(), bytes, caption);
+        if (saved.isEmpty()) {
+            return notFound(response);
+        }
+        if (!saved.get().valid()) {
+            redirect.addFlashAttribute("photoFaults", saved.get().faults());
+            return "redirect:/phr/emergency-sheet";
+        }
+        return "redirect:/phr/emergency-sheet?saved=" + (saved.get().stored() ? "changed" : "unchanged");
+    }
+
+    @GetMapping("/phr/emergency-sheet/photos/{sha256}")
+    ResponseEntity<?> photo(@AuthenticationPrincipal SignedIn me, @PathVariable String sha256, HttpSession session) {
+        long personId = owner.of(me, session);
+        return PhotoUploads.serve(photos.open(author(me, personId), personId, sha256));
     }
 
     private EmergencySheets.Author author(SignedIn me, long personId) {

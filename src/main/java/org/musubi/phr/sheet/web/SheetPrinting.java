@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.musubi.blob.BlobStore;
+import org.musubi.phr.sheet.EmergencySheet;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.sheet.SheetPdf;
 import org.musubi.web.QrSvg;
@@ -33,11 +35,17 @@ public class SheetPrinting {
     private final EmergencySheets sheets;
     private final SheetPdf pdf;
     private final ITemplateEngine templates;
+    private final BlobStore blobs;
 
-    SheetPrinting(EmergencySheets sheets, SheetPdf pdf, ITemplateEngine templates) {
+    SheetPrinting(EmergencySheets sheets, SheetPdf pdf, ITemplateEngine templates, BlobStore blobs) {
         this.sheets = sheets;
         this.pdf = pdf;
         this.templates = templates;
+        this.blobs = blobs;
+    }
+
+    /** A photo as the printed sheet embeds it. */
+    public record Printed(String dataUri, String caption) {
     }
 
     /** The PDF for {@code author}'s view of the person's sheet; 404 when refused. */
@@ -59,12 +67,28 @@ public class SheetPrinting {
         variables.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
                 QrSvg.png(QR_PREFIX + opened.get().person().regionalId(), 4)));
         variables.put("font", SheetPdf.FAMILY);
-        variables.put("photos", java.util.List.of());
+        variables.put("photos", opened.get().current().map(v -> v.sheet().photos()).orElse(java.util.List.of()).stream()
+                .map(this::printed).flatMap(Optional::stream).toList());
         String xhtml = templates.process("print/sheet", new Context(LocaleContextHolder.getLocale(), variables));
         byte[] bytes = pdf.render(xhtml);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("emergency-sheet.pdf").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(bytes);
+    }
+
+    private Optional<Printed> printed(EmergencySheet.Photo photo) {
+        try {
+            Optional<java.io.InputStream> in = blobs.open(photo.sha256());
+            if (in.isEmpty()) {
+                return Optional.empty();
+            }
+            try (java.io.InputStream content = in.get()) {
+                return Optional.of(new Printed("data:" + photo.mediaType() + ";base64,"
+                        + Base64.getEncoder().encodeToString(content.readAllBytes()), photo.caption()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
