@@ -65,7 +65,7 @@ class MyNumberController {
             return "redirect:/phr/mynumber?wrongPassword";
         }
         try {
-            return OidcPages.onwards(model, roundTrip.start(request.getSession(), chosen.get(), RoundTrip.Purpose.LINK,
+            return OidcPages.onwards(model, roundTrip.start(request, chosen.get(), RoundTrip.Purpose.LINK,
                     me.userId()).toString());
         } catch (Refused unavailable) {
             linking.refused(chosen.get().id(), me.userId(), unavailable.reason());

@@ -55,7 +55,7 @@ class OidcLoginController {
             return OidcPages.result(model, response, 404, "oidc.unknownProvider");
         }
         try {
-            return "redirect:" + roundTrip.start(request.getSession(), chosen.get(), purpose, userId);
+            return "redirect:" + roundTrip.start(request, chosen.get(), purpose, userId);
         } catch (Refused unavailable) {
             LOG.warn("OpenID provider {} unavailable: {}", chosen.get().id(), unavailable.reason());
             return OidcPages.result(model, response, 503, "oidc.unavailable");

@@ -62,7 +62,8 @@ public record OidcProperties(
      * @param privateKeyFile for {@code private-key-jwt}: a file holding Musubi's private key as a JWK (RSA, or EC
      *                       P-256), whose public half is registered with the provider
      * @param redirectUri    the redirect URI registered with the provider: this server's public address followed by
-     *                       {@value #CALLBACK_PATH}
+     *                       {@value #CALLBACK_PATH}; when not set, the address the browser used (behind a proxy, as
+     *                       its forwarded headers say) followed by {@value #CALLBACK_PATH}
      * @param scopes         the scopes asked for; must include {@code openid}
      * @param subjectClaim   the ID token claim that identifies the card holder (the provider's {@code sub} unless
      *                       the provider says otherwise)
@@ -127,8 +128,8 @@ public record OidcProperties(
                 require(p.clientSecret() != null && !p.clientSecret().isBlank(), at + "client-secret is required for "
                         + p.clientAuth().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
-            require(p.redirectUri() != null && safe(p.redirectUri()) && p.redirectUri().getRawQuery() == null
-                    && p.redirectUri().getPath().endsWith(CALLBACK_PATH), at + "redirect-uri must be this server's "
+            require(p.redirectUri() == null || (safe(p.redirectUri()) && p.redirectUri().getRawQuery() == null
+                    && p.redirectUri().getPath().endsWith(CALLBACK_PATH)), at + "redirect-uri must be this server's "
                     + "https address ending with " + CALLBACK_PATH);
             require(p.scopes().contains("openid"), at + "scopes must include openid");
             require(CLAIM.matcher(p.subjectClaim()).matches(), at + "subject-claim is not a claim name");

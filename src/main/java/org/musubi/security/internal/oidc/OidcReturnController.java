@@ -47,7 +47,7 @@ class OidcReturnController {
         try {
             pending = roundTrip.take(request.getSession(false));
         } catch (Refused none) {
-            sessions.refuse("?", RoundTrip.Purpose.LOGIN, null, null, none.reason(), request);
+            sessions.refuse(null, RoundTrip.Purpose.LOGIN, null, null, none.reason(), request);
             return OidcPages.result(model, response, 400, "oidc.failed");
         }
         if (!sameAccount(pending, principal)) {

@@ -54,13 +54,15 @@ class OidcSessions {
 
     /**
      * A refused login round trip, audited and counted; returns whether the account ({@code userId}, when known) is
-     * locked now.
+     * locked now. Without a known account the row's login id is {@code oidc:<provider>} (or {@code oidc} when not even
+     * the provider is known), which no login id can be.
      */
     boolean refuse(String providerId, RoundTrip.Purpose purpose, Long userId, String loginId, String reason,
                    HttpServletRequest request) {
-        Actor actor = userId == null ? Actor.unknownUser("oidc:" + providerId) : new Actor(userId, loginId, null, null);
+        Actor actor = userId != null ? new Actor(userId, loginId, null, null)
+                : Actor.unknownUser(providerId == null ? "oidc" : "oidc:" + providerId);
         AuditEntry entry = AuditEntry.of(AuditAction.LOGIN_OIDC, Outcome.DENY).by(actor)
-                .reason("provider " + providerId + ": " + reason);
+                .reason(providerId == null ? reason : "provider " + providerId + ": " + reason);
         audit.record(userId == null ? entry : entry.on("User", userId));
         outcomes.throttle(request, actor);
         if (userId != null && purpose == RoundTrip.Purpose.SECOND_STEP) {

@@ -1,5 +1,6 @@
 package org.musubi.security.internal.oidc;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,7 +40,7 @@ class RoundTrip {
 
     /** A round trip under way, kept in the session until the browser comes back. */
     record Pending(String providerId, Purpose purpose, Long userId, String state, String nonce, String verifier,
-                   Instant startedAt) implements java.io.Serializable {
+                   String redirectUri, Instant startedAt) implements java.io.Serializable {
     }
 
     /** A subject the provider proved, for the round trip that asked. */
@@ -47,15 +48,16 @@ class RoundTrip {
     }
 
     /** Starts a round trip; returns the provider's authorization address to send the browser to. */
-    URI start(HttpSession session, OidcProperties.Provider provider, Purpose purpose, Long userId) throws Refused {
+    URI start(HttpServletRequest request, OidcProperties.Provider provider, Purpose purpose, Long userId)
+            throws Refused {
         URI endpoint = providers.metadata(provider).authorizationEndpoint();
         Pending pending = new Pending(provider.id(), purpose, userId, randomText(), randomText(), randomText(),
-                clock.instant());
-        session.setAttribute(PENDING, pending);
+                redirectUri(provider, request), clock.instant());
+        request.getSession().setAttribute(PENDING, pending);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", provider.clientId());
-        query.put("redirect_uri", provider.redirectUri().toString());
+        query.put("redirect_uri", pending.redirectUri());
         query.put("scope", String.join(" ", provider.scopes()));
         query.put("state", pending.state());
         query.put("nonce", pending.nonce());
@@ -99,8 +101,20 @@ class RoundTrip {
         if (code == null || code.isBlank() || code.length() > 2048) {
             throw new Refused("provider answered no code");
         }
-        String idToken = TokenEndpoint.idToken(providers, provider, code, pending.verifier());
+        String idToken = TokenEndpoint.idToken(providers, provider, code, pending);
         return new Verified(pending, provider, IdTokens.subject(providers, provider, idToken, pending.nonce(), now));
+    }
+
+    /** The configured redirect URI, or this server's address as the browser used it, with the callback path. */
+    private static String redirectUri(OidcProperties.Provider provider, HttpServletRequest request) {
+        if (provider.redirectUri() != null) {
+            return provider.redirectUri().toString();
+        }
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath()
+                + OidcProperties.CALLBACK_PATH;
     }
 
     private String randomText() {

@@ -26,14 +26,14 @@ final class TokenEndpoint {
     private TokenEndpoint() {
     }
 
-    static String idToken(OpenIdProviders providers, OidcProperties.Provider provider, String code, String verifier)
-            throws Refused {
+    static String idToken(OpenIdProviders providers, OidcProperties.Provider provider, String code,
+                          RoundTrip.Pending pending) throws Refused {
         ProviderMetadata metadata = providers.metadata(provider);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
-        form.put("redirect_uri", provider.redirectUri().toString());
-        form.put("code_verifier", verifier);
+        form.put("redirect_uri", pending.redirectUri());
+        form.put("code_verifier", pending.verifier());
         HttpRequest.Builder request = HttpRequest.newBuilder(metadata.tokenEndpoint())
                 .timeout(providers.settings().httpTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json");
