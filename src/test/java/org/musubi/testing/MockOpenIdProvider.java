@@ -223,6 +223,10 @@ public class MockOpenIdProvider implements DynamicPropertyRegistrar, DisposableB
             answer(exchange, 400, "{\"error\":\"invalid_request\"}");
             return;
         }
+        if (query.get("mock_subject") == null) {
+            cardReader(exchange, realm, query);
+            return;
+        }
         Twist twist = Twist.valueOf(query.getOrDefault("mock_twist", "NONE"));
         String back;
         if (twist == Twist.ACCESS_DENIED) {
@@ -236,6 +240,27 @@ public class MockOpenIdProvider implements DynamicPropertyRegistrar, DisposableB
         exchange.getResponseHeaders().set("Location", back);
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
+    }
+
+    /**
+     * For a real browser: the page where the real provider would have the resident read their card; here a form that
+     * asks which subject to answer for and sends the same request again with it.
+     */
+    private static void cardReader(HttpExchange exchange, String realm, Map<String, String> query) throws IOException {
+        String hidden = query.entrySet().stream().map(e -> "<input type=\"hidden\" name=\"" + html(e.getKey())
+                + "\" value=\"" + html(e.getValue()) + "\">").collect(Collectors.joining());
+        byte[] body = ("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>mock provider</title></head><body>"
+                + "<form method=\"get\" action=\"/" + realm + "/authorize\">" + hidden
+                + "<input id=\"subject\" name=\"mock_subject\"><button id=\"read-card\" type=\"submit\">card</button>"
+                + "</form></body></html>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     private void tokenEndpoint(HttpExchange exchange, String realm, Map<String, String> form)
