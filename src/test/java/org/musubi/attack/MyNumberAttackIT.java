@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * My Number card login tried as an attacker would, against a test OpenID provider ({@link MockOpenIdProvider}, a mock
- * of the デジタル認証アプリ, which is outside) that can be made to misbehave: ID tokens with a wrong nonce, audience or
- * issuer, expired, signed by another key, unsigned ({@code alg: none}) or signed with HMAC are refused; a state that
+ * of the デジタル認証アプリ, which is outside) that can be made to misbehave: ID tokens with a wrong nonce, audience,
+ * authorized party or issuer, expired, signed by another key, unsigned ({@code alg: none}) or signed with HMAC are refused; a state that
  * does not match, a replayed answer and an intercepted code injected into another session (which the provider refuses
  * for its PKCE verifier) log nobody in; a subject linked to someone else cannot be linked again; an unlinked subject
  * gets no session; linking needs the password; the step after the password accepts only the account's own subject and
@@ -50,6 +50,7 @@ class MyNumberAttackIT {
     @CsvSource({
             "WRONG_NONCE, ID token nonce does not answer this round trip",
             "WRONG_AUDIENCE, ID token for another audience",
+            "ANOTHER_AUTHORIZED_PARTY, ID token authorized for another party (azp)",
             "WRONG_ISSUER, ID token from another issuer",
             "EXPIRED, ID token expired",
             "BAD_SIGNATURE, ID token signature not verified by the provider's keys",

@@ -71,7 +71,7 @@ public class MockOpenIdProvider implements DynamicPropertyRegistrar, DisposableB
     private static final String SECOND_SECRET = "a second client's secret";
 
     /** How the provider misbehaves for one authorization. */
-    public enum Twist { NONE, SIGNED_ES256, WRONG_NONCE, WRONG_AUDIENCE, WRONG_ISSUER, EXPIRED, BAD_SIGNATURE, ALG_NONE, HS256,
+    public enum Twist { NONE, SIGNED_ES256, WRONG_NONCE, WRONG_AUDIENCE, ANOTHER_AUTHORIZED_PARTY, WRONG_ISSUER, EXPIRED, BAD_SIGNATURE, ALG_NONE, HS256,
         ACCESS_DENIED }
 
     private record Grant(String realm, String clientId, String redirectUri, String challenge, String nonce, String subject,
@@ -318,7 +318,10 @@ public class MockOpenIdProvider implements DynamicPropertyRegistrar, DisposableB
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(twist == Twist.WRONG_ISSUER ? "https://impostor.example" : issuer(grant.realm()))
                 .subject(grant.subject())
-                .audience(twist == Twist.WRONG_AUDIENCE ? "another-client" : grant.clientId())
+                .audience(twist == Twist.WRONG_AUDIENCE ? List.of("another-client")
+                        : twist == Twist.ANOTHER_AUTHORIZED_PARTY ? List.of(grant.clientId(), "another-client")
+                        : List.of(grant.clientId()))
+                .claim("azp", twist == Twist.ANOTHER_AUTHORIZED_PARTY ? "another-client" : null)
                 .issueTime(Date.from(issued))
                 .expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
                 .claim("auth_time", issued.getEpochSecond())

@@ -33,7 +33,12 @@ final class ClientAssertion {
 
     /** The provider's configured key, checked once at start: a private RSA or EC P-256 key. */
     static JWK readKey(OidcProperties.Provider provider, String json) {
-        JWK key = OpenIdProviders.parse(json, provider.id());
+        JWK key;
+        try {
+            key = JWK.parse(json);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("the private-key-file of provider " + provider.id() + " is not a JWK", e);
+        }
         boolean usable = key.isPrivate() && (key instanceof RSAKey
                 || (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())));
         if (!usable) {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,15 +108,6 @@ public class OpenIdProviders {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read musubi.security.oidc private-key-file of provider "
                     + provider.id(), e);
-        }
-    }
-
-    /** Parses a JWK; a configuration error at start (not a refusal) when it is not one. */
-    static JWK parse(String json, String providerId) {
-        try {
-            return JWK.parse(json);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("the private-key-file of provider " + providerId + " is not a JWK", e);
         }
     }
 }
