@@ -12,6 +12,12 @@ public enum AuditAction {
     SECOND_FACTOR_RESET,
     ACCOUNT_LOCKED,
     LOGIN_THROTTLED,
+    /** A login (or its second step) with an identity an outside OpenID provider proved, e.g. a My Number card. */
+    LOGIN_OIDC,
+    /** A resident's account linked to the subject an outside OpenID provider proved (My Number card login). */
+    OIDC_LINK,
+    /** Such a link removed (by the resident, the operator, or a re-registration). */
+    OIDC_UNLINK,
     FACILITY_CREATE,
     FACILITY_UPDATE,
     /** An identifier system declared as a facility's patient IDs (the system in the reason). */

@@ -50,7 +50,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/phr/login", "/phr/register",
-                                "/phr/register/account").permitAll()
+                                "/phr/register/account", "/phr/login/mynumber", "/phr/oidc/callback", "/phr/oidc/return")
+                        .permitAll()
                         .requestMatchers("/actuator/prometheus").access(loopbackOnly())
                         .requestMatchers("/login/second-factor", "/login/enrol", "/login/passkey", "/login/passkey/options")
                         .hasAuthority(LoginAccount.PASSWORD_ONLY)
