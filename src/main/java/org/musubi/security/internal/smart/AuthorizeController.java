@@ -88,10 +88,12 @@ class AuthorizeController {
             return redirect(response, AuthorizationRequests.location(pending.redirectUri(), "error", "access_denied",
                     "error_description", "the resident declined", "state", pending.state()));
         }
-        return consents.approve(pending, resident.get())
-                .map(code -> redirect(response, AuthorizationRequests.location(pending.redirectUri(), "code", code,
-                        "state", pending.state())))
-                .orElseGet(() -> problem("smart.error.client", null, response, model));
+        Optional<String> code = consents.approve(pending, resident.get());
+        if (code.isEmpty()) {
+            return problem("smart.error.client", null, response, model);
+        }
+        return redirect(response, AuthorizationRequests.location(pending.redirectUri(), "code", code.get(),
+                "state", pending.state()));
     }
 
     /** The signed-in resident (both factors; a resident's session holds no other role), active and bound to a person. */
