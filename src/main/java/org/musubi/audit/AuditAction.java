@@ -73,6 +73,12 @@ public enum AuditAction {
     API_TOKEN_ISSUE,
     API_TOKEN_USE,
     API_CLIENT_KEYS,
+    /** An app residents may connect (SMART) registered or stopped by the operator. */
+    APP_REGISTER,
+    /** A resident's decision on an app's authorization request (approved, declined), or a refused request. */
+    APP_AUTHORIZE,
+    /** A resident's grant to an app revoked: disconnected by the resident, or after a replayed code or refresh token. */
+    APP_REVOKE,
     NOTICE_CREATE,
     NOTICE_UPDATE,
     NOTICE_WITHDRAW,

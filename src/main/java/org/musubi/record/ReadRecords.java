@@ -35,6 +35,8 @@ public final class ReadRecords {
     public static final String DIRECTORY = "record.directory";
     /** Clinical data sent without a patient: only the facility that sent it may read it. */
     public static final String UNATTACHED = "record.unattached";
+    /** A resident's connected app asked about another person than its resident ({@link Reader#onlyPerson}). */
+    public static final String APP_OWN_PERSON_ONLY = "record.appOwnPersonOnly";
     private final ResourceStore store;
     private final PersonAccess access;
     private final IdentityStore identities;
@@ -109,8 +111,7 @@ public final class ReadRecords {
      * One audit row names the matches and the included resources.
      */
     public Interaction<Everything> everything(Reader reader, long personId, RecordQuery query, Includes includes) {
-        return access.interact(reader.userId(), reader.purpose(), personId, AuditAction.SEARCH,
-                query.type() == null ? "everything" : query.type(), view -> {
+        return interact(reader, personId, AuditAction.SEARCH, query.type() == null ? "everything" : query.type(), view -> {
             List<SourcePatient> sources = view.sources();
             Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
@@ -146,7 +147,7 @@ public final class ReadRecords {
     public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
                                          java.util.function.Function<PersonView, org.musubi.policy.Decision> gate,
                                          java.util.function.Function<PersonRecord, T> body) {
-        return access.interact(reader.userId(), reader.purpose(), personId, action, auditedAs, view -> {
+        return interact(reader, personId, action, auditedAs, view -> {
             org.musubi.policy.Decision gated = gate.apply(view);
             if (!gated.permitted()) {
                 return Interaction.refused(gated, List.of());
@@ -261,12 +262,22 @@ public final class ReadRecords {
         if (person.isEmpty()) {
             return direct(reader, action, type, id, ownOnly(reader, resource, Deny.NOT_LINKED), resource);
         }
-        return access.interact(reader.userId(), reader.purpose(), person.get(), action, type, view -> {
+        return interact(reader, person.get(), action, type, view -> {
             seen[0] = view;
             Decision decision = decide(view, resource);
             return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
                     : Interaction.refused(decision, List.of(id));
         });
+    }
+
+    /**
+     * One interaction through the policy; for a reader confined to one person ({@link Reader#onlyPerson}), any other
+     * person the policy opens (a proxy's principal) is refused all the same, in the interaction's one audit row.
+     */
+    private <T> Interaction<T> interact(Reader reader, long personId, AuditAction action, String type,
+                                        java.util.function.Function<PersonView, Interaction<T>> body) {
+        return access.interact(reader.userId(), reader.purpose(), personId, action, type, reader.mayAsk(personId) ? body
+                : view -> Interaction.refused(new Deny(APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId))));
     }
 
     /**

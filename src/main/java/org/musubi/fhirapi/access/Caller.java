@@ -11,20 +11,31 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.security.ApiScope;
+import org.musubi.security.AppAccess;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is behind the current FHIR request: an API client (a system, limited by its token's scopes)
- * or a signed-in browser user (reads only, through their session).
+ * Who is behind the current FHIR request: an API client (a system, limited by its token's scopes), a signed-in
+ * browser user (reads only, through their session), or a resident's connected app ({@link AppAccess}: reads only, the
+ * resident's own person only, for the purpose of self access, through the rows of {@link ScopeTable#FOR_APPS}).
+ *
+ * @param patient the only person a resident's app may read (its token's patient); {@code null} for other callers
  */
-public record Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
+public record Caller(SignedIn user, Set<ApiScope> scopes, boolean system, Long patient) {
+
+    public Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
+        this(user, scopes, system, null);
+    }
 
     public static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof SignedIn user)) {
             throw new AuthenticationException("アクセストークンが必要です / A bearer token is required");
+        }
+        if (authentication.getDetails() instanceof AppAccess app) {
+            return new Caller(user, app.scopes(), false, app.personId());
         }
         boolean api = authentication.getAuthorities().stream().anyMatch(a -> "ROLE_API".equals(a.getAuthority()));
         if (!api) {
@@ -59,7 +70,14 @@ public record Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
         return user.facilityId();
     }
 
+    /**
+     * The caller as the record store's reader. A resident's app reads for the resident's own access, whatever purpose
+     * a header declares, and only the resident's own person.
+     */
     public org.musubi.record.Reader reader() {
+        if (patient != null) {
+            return new org.musubi.record.Reader(user.userId(), null, org.musubi.audit.Purpose.PATIENT_SELF_ACCESS, patient);
+        }
         return new org.musubi.record.Reader(user.userId(), user.facilityId(), PurposeOfUse.current());
     }
 
@@ -73,6 +91,10 @@ public record Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
     }
 
     public Scoped scoped(ScopeTable row, Audit audit, Collection<String> named) {
+        if (patient != null && !ScopeTable.FOR_APPS.contains(row)) {
+            throw refused(row.on().isEmpty() ? row.interaction() : row.on().equals(ScopeTable.Marks.EACH_TYPE)
+                    ? String.join(",", named) : row.on(), row.write(), audit);
+        }
         Set<String> needed = row.needed(named);
         for (String type : needed) {
             if (!Scoped.allows(scopes, type, row.write())) {
@@ -82,9 +104,14 @@ public record Caller(SignedIn user, Set<ApiScope> scopes, boolean system) {
         return new Scoped(row, scopes, needed);
     }
 
+    /** A scope as the caller's token wrote it: {@code patient/…} for a resident's app. */
+    private String named(ApiScope scope) {
+        return patient == null ? scope.toString() : "patient/" + scope.resourceType() + ".read";
+    }
+
     private ForbiddenOperationException refused(String type, boolean write, Audit audit) {
         audit.record(AuditEntry.of(AuditAction.ACCESS_DENIED, Outcome.DENY).on(type)
-                .reason("scope " + scopes.stream().map(ApiScope::toString).sorted().toList()
+                .reason("scope " + scopes.stream().map(this::named).sorted().toList()
                         + " does not allow " + (write ? "write" : "read")));
         boolean whole = !write && ScopeTable.container(type);
         return new ForbiddenOperationException("トークンのスコープでは " + type + " の" + (write ? "書き込み" : "読み取り")

@@ -58,6 +58,14 @@ public enum ScopeTable {
     /** The definitions of the operations above, as HAPI serves them beside the CapabilityStatement: no data. */
     OPERATION_DEFINITION("read", "OperationDefinition", false, Set.of(), Set.of());
 
+    /**
+     * The rows a resident's connected app may use (SMART {@code patient/…} scopes, reading its resident's own record):
+     * reads, searches and {@code $everything} of the record. The identity and directory transactions (PDQm, PIXm,
+     * {@code $match}), the audit trail and every write are refused to it (403, audited once), whatever its scopes.
+     */
+    public static final Set<ScopeTable> FOR_APPS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(READ,
+            VREAD, HISTORY, SEARCH, EVERYTHING, MEDICATION_NOTEBOOK, BINARY_READ, CAPABILITIES, OPERATION_DEFINITION));
+
     /** Words of the table that are not resource types. */
     static final class Marks {
         /** {@code on}: every type of the record store (the provider's type). */

@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.fhirapi.access.Caller;
-import org.musubi.fhirapi.access.PurposeOfUse;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
+import org.musubi.policy.Deny;
+import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
+import org.musubi.record.ReadRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +35,16 @@ public class PersonOpener {
 
     /**
      * The person as the caller may see them; empty both when no such person exists and when the policy
-     * refuses, so that callers answer both alike. Either way the decision is audited once.
+     * refuses, so that callers answer both alike. Either way the decision is audited once. A resident's app asking
+     * about another person than its resident is refused in that one row too ({@link org.musubi.record.Reader#onlyPerson}).
      */
     public Optional<OpenedPerson> open(Caller caller, long personId) {
-        PersonView view = access.viewPerson(caller.userId(), PurposeOfUse.current(), personId);
+        org.musubi.record.Reader reader = caller.reader();
+        PersonView view = reader.mayAsk(personId) ? access.viewPerson(caller.userId(), reader.purpose(), personId)
+                : new PersonView(access.interact(caller.userId(), reader.purpose(), personId,
+                        org.musubi.audit.AuditAction.READ, "Patient", refused -> Interaction.refused(
+                                new Deny(ReadRecords.APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId)))).decision(),
+                        null);
         if (!view.permitted()) {
             return Optional.empty();
         }

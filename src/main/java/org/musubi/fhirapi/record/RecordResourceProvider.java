@@ -96,7 +96,8 @@ public class RecordResourceProvider implements IResourceProvider {
                                   ca.uhn.fhir.rest.api.server.RequestDetails request) {
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.SEARCH, parts.audit(), typeName());
-        long personId = RecordQueries.person(patient != null ? patient : subject);
+        long personId = patient == null && subject == null && caller.patient() != null ? caller.patient()
+                : RecordQueries.person(patient != null ? patient : subject);
         var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
                 sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
         var found = parts.reads().everything(caller.reader(), personId, query, scoped.narrow(parts.includes().of(typeName(), include)));

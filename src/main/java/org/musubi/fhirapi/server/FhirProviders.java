@@ -56,6 +56,6 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> interceptors() {
-        return List.of(errors, bodies, new StoredJson());
+        return List.of(errors, bodies, new StoredJson(), new SmartCapabilities());
     }
 }

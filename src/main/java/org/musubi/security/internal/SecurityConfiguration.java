@@ -52,6 +52,10 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/phr/login", "/phr/register",
                                 "/phr/register/account", "/phr/login/mynumber", "/phr/oidc/callback", "/phr/oidc/return")
                         .permitAll()
+                        // residents' apps (SMART): discovery, keys, and the authorization endpoint, which itself sends
+                        // whoever is not a resident signed in with both factors to the notebook's login
+                        .requestMatchers("/.well-known/smart-configuration", "/.well-known/openid-configuration",
+                                "/oauth2/jwks", "/oauth2/authorize").permitAll()
                         .requestMatchers("/actuator/prometheus").access(loopbackOnly())
                         .requestMatchers("/login/second-factor", "/login/enrol", "/login/passkey", "/login/passkey/options")
                         .hasAuthority(LoginAccount.PASSWORD_ONLY)

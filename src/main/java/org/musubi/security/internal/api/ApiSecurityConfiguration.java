@@ -12,9 +12,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.musubi.security.internal.smart.AppBearerTokens;
 
 /**
- * The machine side: {@code /oauth2/token} and the FHIR API on {@code /fhir}. Systems use bearer
+ * The machine side: {@code /oauth2/token} and the FHIR API on {@code /fhir}. Systems and residents' apps use bearer
  * tokens and no session: a bearer request never creates nor uses one ({@link ApiSecurityContexts}). A signed-in
  * browser user's existing session (its cookie is SameSite=Strict) is honoured for reads (GET) only, so no change
  * can ride on a cookie (no CSRF token is needed). Errors are FHIR OperationOutcomes. It is ordered before the
@@ -26,14 +27,18 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AppBearerTokens apps) throws Exception {
         http.securityMatcher("/fhir", "/fhir/**", "/oauth2/token", "/import/**")
-                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, apps), AnonymousAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(new ApiSecurityContexts()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole("API", "USER")
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole("API", "USER", BearerTokenFilter.PATIENT_APP)
+                        // a resident's app reaches the FHIR API's write routes only to be refused there by its scopes,
+                        // in the one audit row every call leaves; it never reaches the import routes
+                        .requestMatchers("/fhir", "/fhir/**").hasAnyRole("API", BearerTokenFilter.PATIENT_APP)
                         .anyRequest().hasRole("API"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

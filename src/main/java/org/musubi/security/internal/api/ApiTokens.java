@@ -1,8 +1,5 @@
 package org.musubi.security.internal.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,11 +97,12 @@ class ApiTokens {
         return new Refused("invalid_client", "unknown client, wrong credentials or client disabled");
     }
 
-    /** A token request for another grant than client credentials: refused and audited (the client id as sent). */
+    /** A token request for a grant type Musubi does not know: refused and audited (the client id as sent). */
     Refused refuseGrantType(String clientId, String grantType) {
         audit.record(AuditEntry.of(AuditAction.API_TOKEN_ISSUE, Outcome.DENY).by(Actor.unknownUser(abbreviate(clientId, 64)))
                 .reason("unsupported_grant_type " + abbreviate(grantType, 40)));
-        return new Refused("unsupported_grant_type", "only client_credentials is supported");
+        return new Refused("unsupported_grant_type",
+                "the grant types are client_credentials, authorization_code and refresh_token");
     }
 
     private Grant grant(JdbcApiClients.Row row, User user, String requestedScope) {
@@ -168,10 +166,6 @@ class ApiTokens {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RandomTokens.hash(token);
     }
 }

@@ -7,7 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import org.musubi.registry.User;
+import org.musubi.security.AppAccess;
+import org.musubi.security.SignedIn;
+import org.musubi.security.internal.smart.AppBearerTokens;
 import org.musubi.security.internal.session.SessionUpgrade;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,15 +24,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates FHIR API calls by {@code Authorization: Bearer}. A token that is unknown, expired or
  * whose client was disabled is answered 401 at once; without a token the request goes on
- * unauthenticated and is refused by the authorisation rules (except the CapabilityStatement).
+ * unauthenticated and is refused by the authorisation rules (except the CapabilityStatement). A resident's app's
+ * token ({@link AppBearerTokens}) makes the request the resident's, through the app: role {@code PATIENT_APP}, the
+ * app's {@link org.musubi.security.AppAccess} as the authentication's details, the app's client ID as login id.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     static final String SCOPE = "SCOPE_";
+    static final String PATIENT_APP = "PATIENT_APP";
     private final ApiTokens tokens;
+    private final AppBearerTokens apps;
 
-    BearerTokenFilter(ApiTokens tokens) {
+    BearerTokenFilter(ApiTokens tokens, AppBearerTokens apps) {
         this.tokens = tokens;
+        this.apps = apps;
     }
 
     @Override
@@ -39,22 +48,38 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokens.ApiCaller> caller = tokens.authenticate(header.substring(7).strip());
-        if (caller.isEmpty()) {
+        String token = header.substring(7).strip();
+        UsernamePasswordAuthenticationToken authentication = AppBearerTokens.recognises(token)
+                ? apps.authenticate(token).map(BearerTokenFilter::app).orElse(null)
+                : tokens.authenticate(token).map(BearerTokenFilter::client).orElse(null);
+        if (authentication == null) {
             ApiSecurityConfiguration.unauthorized(response, "invalid_token");
             return;
         }
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("ROLE_API"));
-        caller.get().scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority(SCOPE + s)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                SessionUpgrade.signedIn(caller.get().user()), null, authorities));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static UsernamePasswordAuthenticationToken client(ApiTokens.ApiCaller caller) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_API"));
+        caller.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority(SCOPE + s)));
+        return UsernamePasswordAuthenticationToken.authenticated(SessionUpgrade.signedIn(caller.user()), null, authorities);
+    }
+
+    private static UsernamePasswordAuthenticationToken app(AppBearerTokens.AppCaller caller) {
+        User resident = caller.resident();
+        SignedIn signedIn = new SignedIn(resident.id(), caller.access().clientId(), resident.nameKanji(), null,
+                AppAccess.PROFESSION, false, Set.of());
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                signedIn, null, List.of(new SimpleGrantedAuthority("ROLE_" + PATIENT_APP)));
+        authentication.setDetails(caller.access());
+        return authentication;
     }
 }

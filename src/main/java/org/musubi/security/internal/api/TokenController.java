@@ -11,6 +11,7 @@ import org.musubi.audit.Actor;
 import org.musubi.security.ApiScope;
 import org.musubi.security.LoginThrottle;
 import org.musubi.security.internal.login.LoginOutcomes;
+import org.musubi.security.internal.smart.SmartTokenEndpoint;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The OAuth2 token endpoint for API clients: only the client-credentials grant (RFC 6749 §4.4), the
+ * The OAuth2 token endpoint. For API clients, the client-credentials grant (RFC 6749 §4.4), the
  * client authenticated with a signed JWT assertion (SMART Backend Services, RFC 7523), with HTTP
- * Basic, or with {@code client_id}/{@code client_secret} in the body.
+ * Basic, or with {@code client_id}/{@code client_secret} in the body. For residents' apps (public clients, SMART App
+ * Launch), the {@code authorization_code} and {@code refresh_token} grants ({@link SmartTokenEndpoint}).
  * Failed client authentications count against the same per-address throttle as failed logins (429
  * with Retry-After once over the limit; the moment an address is refused is audited once, as for
  * logins). Every refused request leaves one audit row, without secrets or assertions.
@@ -36,11 +38,13 @@ class TokenController {
     private final ApiTokens tokens;
     private final LoginThrottle throttle;
     private final LoginOutcomes outcomes;
+    private final SmartTokenEndpoint apps;
 
-    TokenController(ApiTokens tokens, LoginThrottle throttle, LoginOutcomes outcomes) {
+    TokenController(ApiTokens tokens, LoginThrottle throttle, LoginOutcomes outcomes, SmartTokenEndpoint apps) {
         this.tokens = tokens;
         this.throttle = throttle;
         this.outcomes = outcomes;
+        this.apps = apps;
     }
 
     @PostMapping(path = "/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -62,6 +66,9 @@ class TokenController {
         String[] basic = basic(authorization);
         String clientId = basic != null ? basic[0] : bodyId;
         String secret = basic != null ? basic[1] : bodySecret;
+        if (SmartTokenEndpoint.handles(grantType)) {
+            return apps.answer(grantType, clientId, request);
+        }
         if (!"client_credentials".equals(grantType)) {
             ApiTokens.Refused r = tokens.refuseGrantType(clientId, grantType);
             return refused(HttpStatus.BAD_REQUEST, r.error(), r.description());

@@ -95,7 +95,7 @@ class SecondFactorController {
             upgrade.complete(account.userId(), credential.passwordChangeRequired(), request, response);
             outcomes.loggedIn(request, account.loginId());
             audit.record(AuditEntry.of(action, Outcome.PERMIT).on("User", account.userId()));
-            return "redirect:" + upgrade.landing(account.userId(), credential.passwordChangeRequired());
+            return "redirect:" + upgrade.landing(account.userId(), credential.passwordChangeRequired(), request);
         }
         audit.record(AuditEntry.of(action, Outcome.DENY).reason("wrong or reused code").by(actor));
         outcomes.throttle(request, actor);

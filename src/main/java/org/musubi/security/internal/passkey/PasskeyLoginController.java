@@ -76,7 +76,7 @@ class PasskeyLoginController {
                 audit.record(AuditEntry.of(AuditAction.LOGIN_SECOND_FACTOR, Outcome.PERMIT).on("User", account.userId())
                         .reason("passkey " + used.passkey().id()));
                 return ResponseEntity.ok(Map.of("redirect", request.getContextPath()
-                        + upgrade.landing(account.userId(), credential.passwordChangeRequired())));
+                        + upgrade.landing(account.userId(), credential.passwordChangeRequired(), request)));
             } catch (PasskeyCeremonies.Refused refused) {
                 refusal = refused.getMessage();
             }

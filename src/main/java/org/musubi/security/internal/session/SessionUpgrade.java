@@ -31,6 +31,12 @@ public class SessionUpgrade {
      * staff page, and staff reach no resident's notebook.
      */
     public static final String RESIDENT_ROLE = "ROLE_RESIDENT";
+    /**
+     * The session attribute holding an app's authorization request ({@code /oauth2/authorize?…}) that sent a resident
+     * to the login: resumed once both factors are proven.
+     */
+    public static final String RESUME_AUTHORIZATION = "MUSUBI_RESUME_AUTHORIZATION";
+    private static final String AUTHORIZATION_PATH = "/oauth2/authorize";
     private final Users users;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
@@ -64,10 +70,19 @@ public class SessionUpgrade {
         repository.saveContext(context, request, response);
     }
 
-    /** Where a user goes once both factors are proven: the pending password change, a resident's notebook, or home. */
-    public String landing(long userId, boolean passwordChangeRequired) {
+    /**
+     * Where a user goes once both factors are proven: the pending password change, a resident's notebook, or home. A
+     * resident who logged in to approve an app goes back to that app's authorization request
+     * ({@link #RESUME_AUTHORIZATION}), and only there: the session keeps nothing else to resume.
+     */
+    public String landing(long userId, boolean passwordChangeRequired, HttpServletRequest request) {
         if (users.find(userId).map(User::resident).orElse(false)) {
-            return "/phr";
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            Object resume = session == null ? null : session.getAttribute(RESUME_AUTHORIZATION);
+            if (session != null) {
+                session.removeAttribute(RESUME_AUTHORIZATION);
+            }
+            return resume instanceof String path && path.startsWith(AUTHORIZATION_PATH + "?") ? path : "/phr";
         }
         return passwordChangeRequired ? "/account/password" : "/";
     }
