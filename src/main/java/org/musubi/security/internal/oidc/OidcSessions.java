@@ -49,7 +49,7 @@ class OidcSessions {
         audit.record(AuditEntry.of(AuditAction.LOGIN_OIDC, Outcome.PERMIT).on("User", ready.userId())
                 .by(new Actor(ready.userId(), ready.loginId(), null, null))
                 .reason(describe(verified.provider(), verified.pending().purpose()) + ", " + fingerprint(verified)));
-        return upgrade.landing(ready.userId(), ready.passwordChangeRequired());
+        return upgrade.landing(ready.userId(), ready.passwordChangeRequired(), request);
     }
 
     /**
