@@ -10,7 +10,6 @@ import org.musubi.phr.vitals.PhrSources;
 import org.musubi.phr.vitals.VitalObservations;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.WriteRecords;
-import org.musubi.record.fhir.FhirIndexer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,9 +18,8 @@ import org.springframework.context.annotation.Configuration;
 class SheetConfiguration {
 
     @Bean
-    SheetRecords sheetRecords(FhirContext context, FhirIndexer indexer, PhrSources sources,
-                              VitalObservations observations) {
-        return new SheetRecords(context, indexer, sources, observations, Clock.systemUTC());
+    SheetRecords sheetRecords(FhirContext context, PhrSources sources, VitalObservations observations) {
+        return new SheetRecords(context, sources, observations, Clock.systemUTC());
     }
 
     @Bean

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.InstantType;
@@ -25,9 +24,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.Written;
-import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.ResourceKind;
 
 /**
  * The emergency sheet in the record store: found in a person's record (the notebook facility's QuestionnaireResponse
@@ -41,15 +38,12 @@ public final class SheetRecords {
     static final String NO_SHEET = "no-emergency-sheet";
 
     private final FhirContext context;
-    private final FhirIndexer indexer;
     private final PhrSources sources;
     private final VitalObservations observations;
     private final Clock clock;
 
-    public SheetRecords(FhirContext context, FhirIndexer indexer, PhrSources sources, VitalObservations observations,
-                        Clock clock) {
+    public SheetRecords(FhirContext context, PhrSources sources, VitalObservations observations, Clock clock) {
         this.context = context;
-        this.indexer = indexer;
         this.sources = sources;
         this.observations = observations;
         this.clock = clock;
@@ -127,12 +121,6 @@ public final class SheetRecords {
     }
 
     private ResourceWrite write(PhrPatient patient, Resource resource, String id, String type) {
-        ResourceKind kind = ResourceKind.of(type).orElseThrow();
-        String json = context.newJsonParser().setDontStripVersionsFromReferencesAtPaths("Provenance.target")
-                .encodeResourceToString(resource);
-        DataCategory category = indexer.category(resource, kind);
-        Set<DataCategory> held = indexer.contents().held(type, json, category, (t, i) -> Set.of());
-        return new ResourceWrite(patient.sourcePatientId(), type, id, id, patient.facilityId(), category, json,
-                indexer.index(resource, kind), held);
+        return observations.write(patient, resource, id, type);
     }
 }

@@ -228,7 +228,11 @@ public final class VitalObservations {
         name.setText(((family == null ? "" : family.strip()) + " " + (given == null ? "" : given.strip())).strip());
     }
 
-    private ResourceWrite write(PhrPatient patient, Resource resource, String id, String type) {
+    /**
+     * Any resource the notebook stores under the resident's source ({@code id} also its source key), encoded, indexed and
+     * categorised as every writer does (the emergency sheet's too).
+     */
+    public ResourceWrite write(PhrPatient patient, Resource resource, String id, String type) {
         ResourceKind kind = ResourceKind.of(type).orElseThrow();
         String json = context.newJsonParser().setDontStripVersionsFromReferencesAtPaths("Provenance.target")
                 .encodeResourceToString(resource);

@@ -18,14 +18,14 @@ class PhotoSanitizerTest {
     @Test
     void removesTheExifBlockWithItsGpsPositionAndTurnsThePhotoUpright() throws IOException {
         byte[] taken = TestPictures.jpegWithExif(40, 20, 6);
-        assertThat(indexOf(taken, TestPictures.GPS_MARK)).as("the test photo carries its GPS block").isPositive();
+        assertThat(TestPictures.indexOf(taken, TestPictures.GPS_MARK)).as("the test photo carries its GPS block").isPositive();
         assertThat(ExifOrientation.ofJpeg(taken)).isEqualTo(6);
 
         PhotoSanitizer.Sanitized kept = sanitizer.sanitize("IMG_0001.JPG", taken, PhotoSanitizer.DEFAULT_MAX_BYTES);
 
         assertThat(kept.mediaType()).isEqualTo("image/jpeg");
-        assertThat(indexOf(kept.bytes(), TestPictures.GPS_MARK)).as("no GPS position").isNegative();
-        assertThat(indexOf(kept.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII))).as("no EXIF block").isNegative();
+        assertThat(TestPictures.indexOf(kept.bytes(), TestPictures.GPS_MARK)).as("no GPS position").isNegative();
+        assertThat(TestPictures.indexOf(kept.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII))).as("no EXIF block").isNegative();
         assertThat(segments(kept.bytes())).as("no APP1 (EXIF/XMP) segment").doesNotContain(0xE1);
         assertThat(ExifOrientation.ofJpeg(kept.bytes())).isEqualTo(1);
         BufferedImage upright = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
@@ -125,18 +125,5 @@ class PhotoSanitizerTest {
             at += 2 + ((jpeg[at + 2] & 0xFF) << 8 | (jpeg[at + 3] & 0xFF));
         }
         return markers;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

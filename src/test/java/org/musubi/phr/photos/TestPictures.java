@@ -34,6 +34,20 @@ public final class TestPictures {
         return image;
     }
 
+    /** Where {@code needle} first stands in {@code haystack}, or -1 (to look for the GPS block in a kept picture). */
+    public static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     public static byte[] jpeg(int width, int height) {
         return encode(halves(width, height), "jpeg");
     }

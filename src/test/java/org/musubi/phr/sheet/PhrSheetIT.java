@@ -242,7 +242,7 @@ class PhrSheetIT {
     @Test
     void aPhotoOfThePaperSheetIsKeptWithoutItsLocationAndShownOnlyToThoseWhoSeeTheSheet() throws Exception {
         byte[] original = org.musubi.phr.photos.TestPictures.jpegWithExif(400, 300, 1);
-        assertThat(indexOf(original, org.musubi.phr.photos.TestPictures.GPS_MARK)).isNotNegative();
+        assertThat(org.musubi.phr.photos.TestPictures.indexOf(original, org.musubi.phr.photos.TestPictures.GPS_MARK)).isNotNegative();
         long before = audit.max();
         HttpResponse<String> uploaded = SheetPhotoForms.upload(web, "IMG_0001.JPG", "image/jpeg", original, "表面");
         assertThat(uploaded.statusCode()).isEqualTo(302);
@@ -259,7 +259,7 @@ class PhrSheetIT {
         assertThat(photo.statusCode()).isEqualTo(200);
         assertThat(photo.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/jpeg");
         assertThat(photo.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
-        assertThat(indexOf(photo.body(), org.musubi.phr.photos.TestPictures.GPS_MARK)).as("EXIF location removed")
+        assertThat(org.musubi.phr.photos.TestPictures.indexOf(photo.body(), org.musubi.phr.photos.TestPictures.GPS_MARK)).as("EXIF location removed")
                 .isNegative();
         assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.body())).getWidth()).isEqualTo(400);
         assertThat(audit.forPatient(before, person.regionalId())).containsExactly("READ PERMIT " + SELF);
@@ -289,19 +289,6 @@ class PhrSheetIT {
         assertThat(doctor.getBytes(path).statusCode()).isEqualTo(200);
         assertThat(doctor.getBytes("/portal/patients/" + patient.personId() + "/emergency-sheet/photos/" + "1".repeat(64))
                 .statusCode()).as("a photo the sheet does not hold").isEqualTo(404);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** The person's stored QuestionnaireResponses (or other type) as {@code category:version}. */
