@@ -76,12 +76,12 @@ public class SessionUpgrade {
      * ({@link #RESUME_AUTHORIZATION}), and only there: the session keeps nothing else to resume.
      */
     public String landing(long userId, boolean passwordChangeRequired, HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        Object resume = session == null ? null : session.getAttribute(RESUME_AUTHORIZATION);
+        if (session != null) {
+            session.removeAttribute(RESUME_AUTHORIZATION);
+        }
         if (users.find(userId).map(User::resident).orElse(false)) {
-            jakarta.servlet.http.HttpSession session = request.getSession(false);
-            Object resume = session == null ? null : session.getAttribute(RESUME_AUTHORIZATION);
-            if (session != null) {
-                session.removeAttribute(RESUME_AUTHORIZATION);
-            }
             return resume instanceof String path && path.startsWith(AUTHORIZATION_PATH + "?") ? path : "/phr";
         }
         return passwordChangeRequired ? "/account/password" : "/";

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The authorization endpoint for residents' apps. A checked request from someone who is not a resident signed in with
- * both factors is kept in the session and sent to the notebook's login, which comes back here; a signed-in resident
+ * both factors is kept in the session, and a page of Musubi's own leads to the notebook's login, which comes back here
+ * (a page rather than a redirect: the app's link is a cross-site navigation, and a browser withholds the SameSite=Strict
+ * session cookie along a redirect chain that started on another site, so the login would start in yet another
+ * session; a click on Musubi's own page is same-site); a signed-in resident
  * sees the consent page naming the app and what it asks for, and approves (a one-time code goes to the app's redirect
  * URI) or declines ({@code access_denied}). Every refusal and decision leaves one audit row ({@code APP_AUTHORIZE}).
  */
@@ -56,7 +59,8 @@ class AuthorizeController {
                 if (resident.isEmpty()) {
                     request.getSession().setAttribute(SessionUpgrade.RESUME_AUTHORIZATION,
                             Endpoints.AUTHORIZE + "?" + request.getQueryString());
-                    yield "redirect:/phr/login";
+                    model.addAttribute("pending", v.pending());
+                    yield "oauth/login";
                 }
                 request.getSession().setAttribute(PENDING, v.pending());
                 model.addAttribute("resident", authentication.getPrincipal());
