@@ -74,7 +74,7 @@ public final class EmergencySheets {
 
     /**
      * The sheet as a reader sees it: its current version (none yet), the medicines the person takes now by the
-     * dispensing record (for a form's prefill; empty unless asked for), whether this reader may enter it, and the
+     * dispensing record (for the entry form's prefill; empty when only read), whether this reader may enter it, and the
      * person (for a printed sheet's name, birth date and QR code).
      */
     public record Opened(Optional<SheetVersion> current, List<EmergencySheet.Medicine> dispensed, boolean mayEnter,
@@ -102,10 +102,10 @@ public final class EmergencySheets {
         }
     }
 
-    /** The sheet for reading ({@code withMedicines}: and the current medicines, for the form); empty when refused. */
-    public Optional<Opened> open(Author author, long personId, boolean withMedicines) {
+    /** The sheet for reading; empty when refused. */
+    public Optional<Opened> open(Author author, long personId) {
         Interaction<Opened> read = reads.readPerson(author.reader(), personId, AuditAction.READ, "emergency-sheet",
-                record -> new Opened(records.current(record), withMedicines ? dispensed(record) : List.of(),
+                record -> new Opened(records.current(record), List.of(),
                         record.view().entryOnBehalf(records.item()).permitted(), person(record)));
         return Optional.ofNullable(read.value());
     }

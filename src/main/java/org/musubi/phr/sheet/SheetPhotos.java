@@ -81,10 +81,10 @@ public final class SheetPhotos {
     /** The photo {@code sha256} of the person's current sheet, when this reader sees the sheet and it holds the photo. */
     public Optional<Served> open(EmergencySheets.Author author, long personId, String sha256) {
         if (!BlobStore.isKey(sha256)) {
-            sheets.open(author, personId, false);
+            sheets.open(author, personId);
             return Optional.empty();
         }
-        Optional<EmergencySheet.Photo> photo = sheets.open(author, personId, false)
+        Optional<EmergencySheet.Photo> photo = sheets.open(author, personId)
                 .flatMap(EmergencySheets.Opened::current)
                 .flatMap(v -> v.sheet().photos().stream().filter(p -> p.sha256().equals(sha256)).findFirst());
         if (photo.isEmpty()) {

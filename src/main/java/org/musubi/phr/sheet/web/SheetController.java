@@ -51,7 +51,7 @@ class SheetController {
     String page(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String saved, Model model,
                 HttpServletResponse response, HttpSession session) {
         long personId = owner.of(me, session);
-        Optional<EmergencySheets.Opened> opened = sheets.open(author(me, personId), personId, false);
+        Optional<EmergencySheets.Opened> opened = sheets.open(author(me, personId), personId);
         if (opened.isEmpty()) {
             return notFound(response);
         }

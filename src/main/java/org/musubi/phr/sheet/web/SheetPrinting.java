@@ -55,7 +55,7 @@ public class SheetPrinting {
                     .body("印刷用の日本語フォントがサーバーにありません（管理者へ: fonts-ipaexfont-gothic を導入してください）。"
                             + " / The server has no Japanese font to print with (administrator: install fonts-ipaexfont-gothic).");
         }
-        Optional<EmergencySheets.Opened> opened = sheets.open(author, personId, false);
+        Optional<EmergencySheets.Opened> opened = sheets.open(author, personId);
         if (opened.isEmpty()) {
             return ResponseEntity.status(HttpServletResponse.SC_NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
                     .body("Not found");
