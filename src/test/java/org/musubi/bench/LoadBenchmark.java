@@ -196,13 +196,19 @@ public final class LoadBenchmark {
         static ChildServer start(Path dir, long heapMiB) throws Exception {
             int port = ChildServers.freePort();
             Path log = dir.resolve("server.log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m", "-cp", System.getProperty("java.class.path"),
-                    "org.musubi.Musubi", "serve", "--server.port=" + port,
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m"));
+            // e.g. MUSUBI_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=server.jfr,settings=profile
+            String extra = System.getenv().getOrDefault("MUSUBI_SERVER_JAVA_OPTS", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "serve", "--server.port=" + port,
                     "--musubi.database.embedded.data-directory=" + dir.resolve("postgres"),
                     "--musubi.security.secret-key-file=" + dir.resolve("secret.key"), "--musubi.demo.enabled=false",
                     "--musubi.ingest.watch=false", "--musubi.ingest.upload-directory=" + dir.resolve("uploads"),
-                    "--logging.level.root=WARN", "--logging.structured.format.console=");
+                    "--logging.level.root=WARN", "--logging.structured.format.console="));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             return new ChildServer(ChildServers.start(builder, port, log, Duration.ofMinutes(5)), port);
         }

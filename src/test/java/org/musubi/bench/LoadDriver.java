@@ -49,8 +49,12 @@ final class LoadDriver {
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final String JLAC10 = "urn:oid:1.2.392.200119.4.504";
 
+    private static final String[] VITALS_CHARTS = {"weight", "blood-pressure", "steps", "pulse"};
+    private static final String[] VITALS_RANGES = {"week", "month", "year", "all"};
+
     private final int port;
     private final LoadPlan plan;
+    private final PhrLoadPlan residents;
     private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -64,6 +68,15 @@ final class LoadDriver {
     LoadDriver(int port, LoadPlan plan, Settings settings) {
         this.port = port;
         this.plan = plan;
+        this.residents = null;
+        this.settings = settings;
+    }
+
+    /** A driver of residents of the health notebook (no facility systems): see {@link #resident}. */
+    LoadDriver(int port, PhrLoadPlan residents, Settings settings) {
+        this.port = port;
+        this.plan = null;
+        this.residents = residents;
         this.settings = settings;
     }
 
@@ -81,13 +94,19 @@ final class LoadDriver {
             }
         });
         List<Thread> threads = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "driving %d clinic users (ramp-up %d s) and %d facility systems for %d min%n",
-                settings.users(), settings.ramp().toSeconds(), settings.systems(), settings.duration().toMinutes());
+        System.out.printf(Locale.ROOT, "driving %d %s (ramp-up %d s) and %d facility systems for %d min%n",
+                settings.users(), residents == null ? "clinic users" : "residents", settings.ramp().toSeconds(),
+                settings.systems(), settings.duration().toMinutes());
         for (int u = 0; u < settings.users(); u++) {
-            LoadPlan.ClinicUser user = plan.users().get(u);
             long delay = settings.ramp().toNanos() * u / Math.max(1, settings.users());
             SplittableRandom random = new SplittableRandom(settings.seed() * 7_919 + u);
-            threads.add(Thread.ofVirtual().name("user-" + u).start(() -> clinic(user, delay, random)));
+            if (residents != null) {
+                PhrLoadPlan.Resident resident = residents.residents().get(u);
+                threads.add(Thread.ofVirtual().name("resident-" + u).start(() -> resident(resident, delay, random)));
+            } else {
+                LoadPlan.ClinicUser user = plan.users().get(u);
+                threads.add(Thread.ofVirtual().name("user-" + u).start(() -> clinic(user, delay, random)));
+            }
         }
         for (int s = 0; s < settings.systems(); s++) {
             LoadPlan.FacilitySystem system = plan.systems().get(s);
@@ -165,6 +184,68 @@ final class LoadDriver {
         } finally {
             signedIn.decrementAndGet();
         }
+    }
+
+    /**
+     * A resident on their phone: signs in at the notebook's login (password and TOTP), then, with think time between
+     * pages, the notebook's home, the vital signs with their latest values, one chart over a range, and now and then
+     * a new entry of weight and blood pressure, their medicines, the emergency sheet, who viewed their record and
+     * their points.
+     */
+    private void resident(PhrLoadPlan.Resident resident, long delay, SplittableRandom random) {
+        if (!pause(delay)) {
+            return;
+        }
+        WebSession web = new WebSession(port, http);
+        if (!signIn(web, resident)) {
+            return;
+        }
+        signedIn.incrementAndGet();
+        try {
+            page("phr: home", () -> web.get("/phr"), 200);
+            while (System.nanoTime() < end) {
+                if (!think(random)) {
+                    break;
+                }
+                page("phr: vitals (latest values)", () -> web.get("/phr/vitals"), 200);
+                if (random.nextInt(3) == 0 && think(random)) {
+                    String weight = String.format(Locale.ROOT, "%.1f", 50 + random.nextDouble() * 30);
+                    String systolic = String.valueOf(110 + random.nextInt(40));
+                    send("phr: vitals entry", () -> web.post("/phr/vitals", "when", "", "weight", weight,
+                            "systolic", systolic, "diastolic", String.valueOf(70 + random.nextInt(20))), 302, true);
+                }
+                if (!think(random)) {
+                    break;
+                }
+                String chart = VITALS_CHARTS[random.nextInt(VITALS_CHARTS.length)];
+                String range = VITALS_RANGES[random.nextInt(VITALS_RANGES.length)];
+                page("phr: vitals chart", () -> web.get("/phr/vitals/" + chart + "?range=" + range), 200);
+                if (!think(random)) {
+                    break;
+                }
+                switch (random.nextInt(4)) {
+                    case 0 -> page("phr: medicines", () -> web.get("/phr/medicines"), 200);
+                    case 1 -> page("phr: emergency sheet", () -> web.get("/phr/emergency-sheet"), 200);
+                    case 2 -> page("phr: access log", () -> web.get("/phr/access-log"), 200);
+                    default -> page("phr: points", () -> web.get("/phr/points"), 200);
+                }
+                if (random.nextInt(3) == 0 && think(random)) {
+                    page("phr: home", () -> web.get("/phr"), 200);
+                }
+            }
+        } finally {
+            signedIn.decrementAndGet();
+        }
+    }
+
+    /** The notebook's two login steps; false (and counted as errors) when one fails. */
+    boolean signIn(WebSession web, PhrLoadPlan.Resident resident) {
+        return page("phr: login page", () -> web.get("/phr/login"), 200)
+                && page("phr: login: password", () -> web.post("/login", "username", resident.loginId(),
+                        "password", org.musubi.phr.Residents.PASSWORD, "from", "phr"), 302)
+                && page("phr: login: second factor page", () -> web.get("/login/second-factor"), 200)
+                && page("phr: login: code", () -> web.post("/login/second-factor", "code",
+                        Totp.code(resident.totpSecret(), Totp.step(java.time.Instant.now()))), 302);
     }
 
     private void facilitySystem(int n, LoadPlan.FacilitySystem system, long delay, SplittableRandom random) {

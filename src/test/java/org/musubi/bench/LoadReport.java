@@ -25,11 +25,18 @@ final class LoadReport {
     private final LoadDriver.Result result;
     private final Map<String, String[]> facts = new LinkedHashMap<>();
     private final List<Row> rows;
+    private final String who;
 
     LoadReport(LoadDriver.Settings settings, LoadDriver.Result result) {
+        this(settings, result, "clinic users");
+    }
+
+    /** A report of a run whose users are {@code who} (e.g. "residents"). */
+    LoadReport(LoadDriver.Settings settings, LoadDriver.Result result, String who) {
         this.settings = settings;
         this.result = result;
-        this.rows = rows(result);
+        this.who = who;
+        this.rows = rows(result, who);
     }
 
     void fact(String label, String key, Object value) {
@@ -45,7 +52,7 @@ final class LoadReport {
         return rows;
     }
 
-    private static List<Row> rows(LoadDriver.Result result) {
+    private static List<Row> rows(LoadDriver.Result result, String who) {
         List<LoadDriver.Sample> steady = result.samples().stream().filter(s -> s.at() >= result.rampNanos()).toList();
         Map<String, List<LoadDriver.Sample>> byName = new LinkedHashMap<>();
         for (LoadDriver.Sample s : steady) {
@@ -53,7 +60,7 @@ final class LoadReport {
         }
         List<Row> rows = new ArrayList<>();
         byName.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(row(e.getKey(), e.getValue())));
-        rows.add(row("all page loads (clinic users)", steady.stream().filter(LoadDriver.Sample::page).toList()));
+        rows.add(row("all page loads (" + who + ")", steady.stream().filter(LoadDriver.Sample::page).toList()));
         return List.copyOf(rows);
     }
 
@@ -73,8 +80,8 @@ final class LoadReport {
     void print() {
         long steadyNanos = result.elapsedNanos() - result.rampNanos();
         System.out.println();
-        System.out.printf(Locale.ROOT, "Load: %d clinic users (think %.0f–%.0f s) and %d facility systems; ramp-up %d s,"
-                        + " then %.1f min steady%n", settings.users(), settings.thinkMin().toMillis() / 1e3,
+        System.out.printf(Locale.ROOT, "Load: %d %s (think %.0f–%.0f s) and %d facility systems; ramp-up %d s,"
+                        + " then %.1f min steady%n", settings.users(), who, settings.thinkMin().toMillis() / 1e3,
                 settings.thinkMax().toMillis() / 1e3, settings.systems(), settings.ramp().toSeconds(), steadyNanos / 6e10);
         System.out.printf(Locale.ROOT, "%-34s %8s %6s %8s %8s %8s %8s %8s%n", "request (steady period)", "count", "errors",
                 "p50 ms", "p95 ms", "p99 ms", "max ms", "per s");
@@ -173,9 +180,9 @@ final class LoadReport {
                 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;
                 padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}</style></head><body>
                 """);
-        html.append(String.format(Locale.ROOT, "<h1>負荷試験 / Load test</h1><p>%d clinic users, think time %.0f–%.0f s,"
+        html.append(String.format(Locale.ROOT, "<h1>負荷試験 / Load test</h1><p>%d %s, think time %.0f–%.0f s,"
                         + " %d facility systems; ramp-up %d s, then %.1f min steady. Requests %,d, errors %d. Page loads p99 %.1f ms"
-                        + " (target ≤ %.0f ms): <b>%s</b></p>", settings.users(), settings.thinkMin().toMillis() / 1e3,
+                        + " (target ≤ %.0f ms): <b>%s</b></p>", settings.users(), escape(who), settings.thinkMin().toMillis() / 1e3,
                 settings.thinkMax().toMillis() / 1e3, settings.systems(), settings.ramp().toSeconds(),
                 (result.elapsedNanos() - result.rampNanos()) / 6e10, result.samples().size(), result.errorCount(),
                 ms(pages(), 99), TARGET_P99_MS, passed() ? "PASS" : "MISS"));

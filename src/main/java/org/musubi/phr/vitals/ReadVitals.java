@@ -29,19 +29,38 @@ public final class ReadVitals {
     /** The most values one read returns (a chart over everything, the CSV): newest kept. */
     public static final int MOST = 10_000;
     static final int PAGE = 1000;
+    /** The newest values of one measure the latest-values read looks at (a panel may lack a component). */
+    private static final int NEWEST = 5;
     private final ReadRecords reads;
+    /**
+     * What each stored version of a vital-sign Observation reads as, by type, id and version (a version never
+     * changes): a chart over ten years reads thousands of them, and parsing their JSON was most of its time (see
+     * bench/README.md, the health notebook). Held in this server's memory only, as the record store's rows are.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<VitalReading>> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(500_000).build();
 
     public ReadVitals(ReadRecords reads) {
         this.reads = reads;
     }
 
-    /** The latest value of each measure among the newest {@value #PAGE} vital signs; one audited search. */
+    /**
+     * The latest value of each measure (its newest {@value #NEWEST} Observations, a search per measure); one audited
+     * search.
+     */
     public Optional<Map<Vital, VitalReading>> latest(long userId, long personId) {
-        return read(userId, personId, AuditAction.SEARCH, List.of(Vital.values()), null, PAGE).map(readings -> {
-            Map<Vital, VitalReading> latest = new EnumMap<>(Vital.class);
-            readings.forEach(r -> latest.merge(r.vital(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
-            return latest;
-        });
+        Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
+        Interaction<Map<Vital, VitalReading>> read = reads.readPerson(resident, personId, AuditAction.SEARCH,
+                "Observation", record -> {
+                    Map<Vital, VitalReading> latest = new EnumMap<>(Vital.class);
+                    for (Vital vital : Vital.values()) {
+                        record.search(query(List.of(vital), null, NEWEST, 0)).resources().stream()
+                                .flatMap(r -> readings(r).stream()).filter(r -> r.vital() == vital)
+                                .forEach(r -> latest.merge(vital, r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
+                    }
+                    return latest;
+                });
+        return Optional.ofNullable(read.value());
     }
 
     /** The values of these measures since {@code from} ({@code null}: all), oldest first; one audited search. */
@@ -66,7 +85,7 @@ public final class ReadVitals {
             List<VitalReading> readings = new ArrayList<>();
             for (int offset = 0; offset < most; offset += PAGE) {
                 Found page = record.search(query(vitals, from, Math.min(PAGE, most - offset), offset));
-                page.resources().forEach(r -> VitalReadings.of(r).stream().filter(v -> wanted.contains(v.vital()))
+                page.resources().forEach(r -> readings(r).stream().filter(v -> wanted.contains(v.vital()))
                         .forEach(readings::add));
                 if (page.resources().size() < PAGE || offset + PAGE >= page.total()) {
                     break;
@@ -75,6 +94,11 @@ public final class ReadVitals {
             return readings;
         });
         return Optional.ofNullable(read.value());
+    }
+
+    private List<VitalReading> readings(org.musubi.record.StoredResource stored) {
+        return parsed.get(stored.type() + "/" + stored.id() + "/" + stored.version() + "/" + stored.deleted(),
+                key -> VitalReadings.of(stored));
     }
 
     /** Vital-sign Observations (any sender's category system) coded with one of the measures' LOINC codes. */

@@ -88,7 +88,7 @@ class VitalsController {
         model.addAttribute("chart", chart);
         model.addAttribute("range", shown);
         model.addAttribute("ranges", VitalRange.values());
-        model.addAttribute("points", ChartPoints.of(readings.get(), shown.gap()));
+        model.addAttribute("points", ChartPoints.of(readings.get(), shown.gap(), shown));
         model.addAttribute("from", shown.from(now).map(Instant::toEpochMilli).orElse(null));
         model.addAttribute("to", now.toEpochMilli());
         model.addAttribute("sources", residency.sourceNames(readings.get()));
