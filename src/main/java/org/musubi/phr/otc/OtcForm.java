@@ -82,7 +82,7 @@ public final class OtcForm {
         }
         String stripped = value.strip();
         if (stripped.codePointCount(0, stripped.length()) > max) {
-            faults.add(FieldFault.of(field, "phr.otc.fault.tooLong", max));
+            faults.add(FieldFault.of(field, "phr.otc.fault.tooLong", String.valueOf(max)));
             return null;
         }
         if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {

@@ -87,7 +87,7 @@ class OtcController {
         if (saved.isEmpty()) {
             return notFound(response);
         }
-        return "redirect:/phr/medicines?otc=" + (saved.get().stored() ? "ended" : "unchanged") + "#otc";
+        return "redirect:/phr/medicines?otc=" + (saved.get().stored() ? "ended" : "unchanged");
     }
 
     @GetMapping("/phr/medicines/okusuri-techo.txt")
@@ -111,7 +111,7 @@ class OtcController {
             response.setStatus(422);
             return form(model, me, form, saved.get().faults(), id);
         }
-        return "redirect:/phr/medicines?otc=" + (saved.get().stored() ? what : "unchanged") + "#otc";
+        return "redirect:/phr/medicines?otc=" + (saved.get().stored() ? what : "unchanged");
     }
 
     private static String form(Model model, SignedIn me, Map<String, String> form, List<FieldFault> faults, String id) {
