@@ -94,7 +94,11 @@ public final class VitalObservations {
 
     /** The resident's Patient at the notebook's facility: name, sex and birth date as the person has them. */
     public ResourceWrite patient(PhrPatient patient) {
-        Person person = patient.person().person();
+        return write(patient, patientOf(patient.person().person()), patient.patientId(), "Patient");
+    }
+
+    /** A Patient of the person's name (kanji and kana), sex and birth date, with no id (nor address or phone). */
+    public static Patient patientOf(Person person) {
         Patient resource = new Patient();
         resource.getMeta().addProfile(FhirSystems.JP_PATIENT);
         name(resource, person.familyKanji(), person.givenKanji(), "IDE");
@@ -108,7 +112,7 @@ public final class VitalObservations {
         if (person.birthDate() != null) {
             resource.setBirthDateElement(new DateType(person.birthDate().toString()));
         }
-        return write(patient, resource, patient.patientId(), "Patient");
+        return resource;
     }
 
     /** The Provenance of one save: what it created or changed (each version), by the resident, recorded now. */

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
+import org.musubi.phr.otc.OtcRecords;
 import org.musubi.phr.sheet.SheetRecords;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Permit;
@@ -43,9 +44,11 @@ class PatientViewController {
     private final PatientChart chart;
     private final Facilities facilities;
     private final SheetRecords sheets;
+    private final OtcRecords otc;
 
-    PatientViewController(PatientChart chart, Facilities facilities, SheetRecords sheets) {
+    PatientViewController(PatientChart chart, Facilities facilities, SheetRecords sheets, OtcRecords otc) {
         this.sheets = sheets;
+        this.otc = otc;
         this.chart = chart;
         this.facilities = facilities;
     }
@@ -95,7 +98,8 @@ class PatientViewController {
 
     /**
      * 健康手帳ビューワ: what the resident recorded in their health notebook (vital signs, the emergency sheet with its
-     * photos and who entered it; a link to enter it on the patient's behalf for those who may), always labelled as
+     * photos and who entered it; a link to enter it on the patient's behalf for those who may; the OTC drugs and
+     * supplements the resident or their proxy entered, labelled 患者申告), always labelled as
      * patient-reported; read like every page (one audited interaction, the policy's categories).
      */
     @GetMapping("/portal/patients/{personId}/notebook")
@@ -103,13 +107,14 @@ class PatientViewController {
                     @RequestParam(defaultValue = "TREATMENT") String purpose,
                     @RequestParam(required = false) String sheetSaved, Model model, HttpServletResponse response) {
         Long notebook = facilities.personalHealthRecord().map(Facility::id).orElse(null);
-        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "notebook", outline -> java.util.stream.Stream
-                .concat(outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
+        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "notebook", outline -> java.util.stream.Stream.of(
+                        outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
                                 && o.type().equals("QuestionnaireResponse") && o.category() == DataCategory.EMERGENCY_SHEET)
                                 .limit(1),
                         outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
-                                && o.type().equals("Observation")).limit(500))
-                .map(org.musubi.record.Outline::id).toList());
+                                && o.type().equals("Observation")).limit(500),
+                        outline.stream().filter(o -> notebook != null && OtcRecords.selfEntered(o, notebook)).limit(200))
+                .flatMap(java.util.function.Function.identity()).map(org.musubi.record.Outline::id).toList());
         if (!(opened instanceof PatientChart.Chart shown)) {
             return denied(model, response);
         }
@@ -120,6 +125,8 @@ class PatientViewController {
         model.addAttribute("sheet", shown.resources().stream().filter(r -> notebook != null
                         && r.sourceFacilityId() == notebook && r.category() == DataCategory.EMERGENCY_SHEET
                         && r.type().equals("QuestionnaireResponse")).findFirst().map(sheets::version).orElse(null));
+        model.addAttribute("otc", notebook == null ? List.of() : otc.entries(shown.resources(), notebook));
+        model.addAttribute("otcToday", LocalDate.now(ChartEntry.JAPAN));
         model.addAttribute("maySheetEntry", Permit.TREATMENT_CONSENT_AND_LINK.equals(shown.header().permitKey())
                 && !shown.header().hidden().contains(DataCategory.EMERGENCY_SHEET));
         model.addAttribute("sheetSaved", sheetSaved);

@@ -163,4 +163,14 @@ public final class FhirSystems {
     public static final String EMERGENCY_SHEET_QUESTIONNAIRE = "urn:musubi:questionnaire:emergency-sheet";
     /** Extension on an emergency sheet: who entered this version (resident, proxy, facility staff) and what changed. */
     public static final String PHR_SHEET_ENTRY = "urn:musubi:phr:sheet-entry";
+    /**
+     * HL7's MedicationStatement categories; {@code patientspecified}: what the patient (or someone for them) said they
+     * take, as the health notebook's self-entered OTC drugs and supplements are.
+     */
+    public static final String MEDICATION_STATEMENT_CATEGORY =
+            "http://terminology.hl7.org/CodeSystem/medication-statement-category";
+    /** Beside that category on a self-entered MedicationStatement: {@code otc-drug} (一般用医薬品) or {@code supplement}. */
+    public static final String PHR_OTC_KIND = "urn:musubi:phr:otc-kind";
+    /** Extension on what a resident's notebook stores for them: who entered it ({@code by}: resident, proxy; {@code name}). */
+    public static final String PHR_ENTERED_BY = "urn:musubi:phr:entered-by";
 }

@@ -18,7 +18,9 @@ import org.musubi.record.fhir.FhirSystems;
  * The records before the dispensing blocks: patient notes (2) from AllergyIntolerance (1 allergy,
  * 2 when the type is intolerance), Condition (3 past history) and the "other" DocumentReference (9);
  * OTC drugs (3, numbered, with their 31 ingredients) from MedicationStatement; memos (4) from their
- * DocumentReference. The creator (作成者) is not kept by the mapping and is written as 1.
+ * DocumentReference. The creator (作成者) is not kept by the mapping and is written as 1 (医療関係者), but for an OTC
+ * drug the patient reported ({@code patientspecified}, as the health notebook stores one entered by the resident or
+ * their proxy): 2 (患者等).
  */
 public final class ItemLines {
 
@@ -61,7 +63,7 @@ public final class ItemLines {
         lines.add(RecordLine.of(3).text(FhirValues.text(drug))
                 .date(period == null ? null : FhirValues.day(period.getStartElement()))
                 .date(period == null ? null : FhirValues.day(period.getEndElement()))
-                .text("1").text(String.valueOf(sequence))
+                .text(creator(statement)).text(String.valueOf(sequence))
                 .text(FhirValues.coding(drug, JahisSystems.GTIN).map(c -> c.getCode()).orElse("")).toString());
         if (medication != null) {
             for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
@@ -72,5 +74,11 @@ public final class ItemLines {
             }
         }
         return lines;
+    }
+
+    /** 2 (患者等) for a statement of category {@code patientspecified}; 1 (医療関係者) otherwise. */
+    private static String creator(MedicationStatement statement) {
+        return FhirValues.coding(statement.getCategory(), FhirSystems.MEDICATION_STATEMENT_CATEGORY)
+                .filter(c -> "patientspecified".equals(c.getCode())).isPresent() ? "2" : "1";
     }
 }

@@ -1,0 +1,35 @@
+package org.musubi.phr.otc;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import org.musubi.audit.Audit;
+import org.musubi.phr.MyMedicines;
+import org.musubi.phr.vitals.PhrSources;
+import org.musubi.phr.vitals.VitalObservations;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceLookup;
+import org.musubi.record.WriteRecords;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the self-entered OTC drugs and supplements and the JAHIS file of one's own history. */
+@Configuration(proxyBeanMethods = false)
+class OtcConfiguration {
+
+    @Bean
+    OtcRecords otcRecords(FhirContext context, PhrSources sources, VitalObservations observations,
+                          ResourceLookup lookup) {
+        return new OtcRecords(context, sources, observations, lookup, Clock.systemUTC());
+    }
+
+    @Bean
+    SelfMedications selfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, MyMedicines medicines,
+                                    Audit audit) {
+        return new SelfMedications(reads, writes, records, medicines, audit);
+    }
+
+    @Bean
+    MedicationNotebookFile medicationNotebookFile(ReadRecords reads, ResourceLookup lookup, FhirContext context) {
+        return new MedicationNotebookFile(reads, lookup, context);
+    }
+}
