@@ -115,7 +115,6 @@ public final class PaperFhir {
                 .setText("健診結果（紙の結果から本人入力）"));
         report.setSubject(new Reference("Patient/" + patient.patientId()));
         report.setEffective(new DateTimeType(entry.date().toString()));
-        report.setIssuedElement(new InstantType(Date.from(clock.instant())));
         if (entry.place() != null) {
             report.addPerformer(new Reference().setDisplay(entry.place()));
         }
