@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * On every notebook page of a proxy acting for someone: whose notebook it is (the header says so, with the way back
  * to one's own), so that nobody mistakes another person's record for their own.
  */
-@ControllerAdvice(basePackages = {"org.musubi.phr.web", "org.musubi.phr.sheet.web", "org.musubi.phr.otc.web"})
+@ControllerAdvice(basePackages = {"org.musubi.phr.web", "org.musubi.phr.sheet.web", "org.musubi.phr.otc.web",
+        "org.musubi.phr.checkups.web"})
 class ProxyBanner {
 
     /** The proxied person's notebook name, or empty text for "someone" without an account name; {@code null} if not acting. */

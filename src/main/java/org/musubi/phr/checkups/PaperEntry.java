@@ -1,0 +1,25 @@
+package org.musubi.phr.checkups;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A paper checkup result as the resident typed it: the day, the place (free text; null when not given) and the key
+ * values they typed (any of them), BMI computed from the height and weight when both are there.
+ */
+public record PaperEntry(LocalDate date, String place, Map<PaperItem, BigDecimal> values) {
+
+    public PaperEntry {
+        EnumMap<PaperItem, BigDecimal> copy = new EnumMap<>(PaperItem.class);
+        copy.putAll(values);
+        if (copy.containsKey(PaperItem.HEIGHT) && copy.containsKey(PaperItem.WEIGHT)) {
+            copy.put(PaperItem.BMI, org.musubi.phr.vitals.VitalObservations.bmi(copy.get(PaperItem.WEIGHT),
+                    copy.get(PaperItem.HEIGHT)));
+        } else {
+            copy.remove(PaperItem.BMI);
+        }
+        values = java.util.Collections.unmodifiableMap(copy);
+    }
+}
