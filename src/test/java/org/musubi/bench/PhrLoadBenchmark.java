@@ -50,10 +50,10 @@ public final class PhrLoadBenchmark {
         Map<String, Long> defaults = defaults();
         for (String arg : args) {
             if (arg.equals("--help")) {
-                System.out.println("options: " + BenchOptions.usage(defaults) + " --data-dir=DIR --skip-load --json=FILE"
+                System.out.println("options: " + BenchOptions.usage(defaults) + " --data-dir=DIR --skip-load --prepare-only --json=FILE"
                         + " --html=FILE (default target/phr-load-report.html)");
                 return;
-            } else if (arg.equals("--skip-load") || arg.startsWith("--data-dir=") || arg.startsWith("--json=")
+            } else if (arg.equals("--skip-load") || arg.equals("--prepare-only") || arg.startsWith("--data-dir=") || arg.startsWith("--json=")
                     || arg.startsWith("--html=")) {
                 int equals = arg.indexOf('=');
                 text.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "" : arg.substring(equals + 1));
@@ -66,6 +66,9 @@ public final class PhrLoadBenchmark {
         System.out.println("health-notebook benchmark: " + options + " " + text);
         Path dir = Path.of(text.getOrDefault("data-dir", "/tmp/musubi-phr"));
         PhrLoadPlan plan = text.containsKey("skip-load") ? PhrLoadPlan.read(dir) : prepare(dir, options);
+        if (text.containsKey("prepare-only")) {
+            return;
+        }
         LoadDriver.Settings settings = new LoadDriver.Settings(Math.min(options.integer("users"), plan.residents().size()),
                 Duration.ofSeconds(options.get("ramp")), Duration.ofMinutes(options.get("minutes")),
                 Duration.ofMillis(options.get("think-min-ms")), Duration.ofMillis(options.get("think-max-ms")), 0,

@@ -84,7 +84,7 @@ class PhrBrowserIT {
         assertThat(browser.find("#code").getAttribute("value")).as("the slip's QR address fills the code").isEqualTo(code);
         browser.find("#card").sendKeys(cardNumber.substring(0, 4) + " " + cardNumber.substring(4));
         browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), person.birthDate().toString());
-        fitsThePhone("register");
+        browser.fitsThePhone("register");
         browser.find("#register-form button").click();
         browser.await().until(ExpectedConditions.urlContains("/phr/register/account"));
         assertThat(browser.find("h1").getText()).contains("須磨 穂子");
@@ -95,7 +95,7 @@ class PhrBrowserIT {
         browser.find("#password").sendKeys(Residents.PASSWORD);
         browser.find("#passwordAgain").sendKeys(Residents.PASSWORD);
         browser.find("#totpCode").sendKeys(Totp.code(secret.group(1), Totp.step(Instant.now())));
-        fitsThePhone("register-account");
+        browser.fitsThePhone("register-account");
         browser.find("#account-form button").click();
         browser.await().until(ExpectedConditions.urlContains("/phr/login"));
         assertThat(browser.find("#registered").isDisplayed()).isTrue();
@@ -109,12 +109,12 @@ class PhrBrowserIT {
         browser.find("#code-form button").click();
         browser.await().until(ExpectedConditions.urlMatches(".*/phr$"));
         assertThat(browser.find("#phr-home").getText()).contains("須磨 穂子");
-        fitsThePhone("home");
+        browser.fitsThePhone("home");
 
         browser.find("#menu-access-log").click();
         browser.await().until(ExpectedConditions.urlContains("/phr/access-log"));
         assertThat(browser.findAll("#access-log li")).as("the hospital system's look-up of the patient").isNotEmpty();
-        fitsThePhone("access-log");
+        browser.fitsThePhone("access-log");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -138,7 +138,7 @@ class PhrBrowserIT {
         browser.find("#menu-passkeys").click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("add-passkey")));
         browser.find("#passkey-label").sendKeys("わたしのスマホ");
-        fitsThePhone("passkeys");
+        browser.fitsThePhone("passkeys");
         browser.find("#add-passkey").click();
         browser.await().until(ExpectedConditions.urlContains("/phr/passkeys?added"));
         assertThat(browser.find("#passkey-list").getText()).contains("わたしのスマホ");
@@ -176,7 +176,7 @@ class PhrBrowserIT {
         browser.await().until(ExpectedConditions.urlContains("/phr/points"));
         assertThat(browser.find("#points-balance").getAttribute("data-balance")).isEqualTo("100");
         assertThat(browser.find("#points-history").getText()).contains("健診の受診").contains("+100");
-        fitsThePhone("points");
+        browser.fitsThePhone("points");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -188,11 +188,4 @@ class PhrBrowserIT {
         browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
     }
 
-    private void fitsThePhone(String page) {
-        browser.screenshot("phr-" + page + "-phone");
-        Number scrollWidth = (Number) browser.script("return document.documentElement.scrollWidth");
-        Number viewport = (Number) browser.script("return window.innerWidth");
-        assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone").isLessThanOrEqualTo(viewport.intValue());
-        assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
-    }
 }

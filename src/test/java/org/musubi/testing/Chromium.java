@@ -143,6 +143,19 @@ public final class Chromium implements AutoCloseable {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
+    /**
+     * Saves what a phone shows as target/screenshots/phr-{page}-phone.png and asserts that the page does not scroll
+     * sideways and that the window is a phone's (at most 360 CSS pixels wide).
+     */
+    public void fitsThePhone(String page) {
+        screenshot("phr-" + page + "-phone");
+        Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
+        Number viewport = (Number) script("return window.innerWidth");
+        org.assertj.core.api.Assertions.assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone")
+                .isLessThanOrEqualTo(viewport.intValue());
+        org.assertj.core.api.Assertions.assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
+    }
+
     /** Runs a script in the page and returns its result. */
     public Object script(String script, Object... args) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);

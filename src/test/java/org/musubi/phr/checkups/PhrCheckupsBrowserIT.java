@@ -59,15 +59,15 @@ class PhrCheckupsBrowserIT {
         assertThat(imported.getText()).contains("むすび健診センター").contains("身体計測").contains("脂質");
         assertThat(browser.find("li[data-key='3F015']").getText()).contains("165").contains("高").contains("基準 30–149");
         assertThat(browser.findAll("#checkup-trends")).as("one checkup: no trend yet").isEmpty();
-        fitsThePhone("checkups");
+        browser.fitsThePhone("checkups");
 
         browser.find("#add-paper").click();
         browser.await().until(ExpectedConditions.urlContains("/phr/checkups/paper"));
-        fitsThePhone("checkup-paper");
+        browser.fitsThePhone("checkup-paper");
         String day = LocalDate.now().minusDays(7).toString();
         submit(day, "#weight", "1000");
         assertThat(browser.find("#faults li[data-field='weight']").getText()).contains("体重").contains("1〜400");
-        fitsThePhone("checkup-paper-refused");
+        browser.fitsThePhone("checkup-paper-refused");
 
         Path photo = Files.createTempFile("paper-result", ".jpg");
         Files.write(photo, TestPictures.jpegWithExif(600, 800, 1));
@@ -81,7 +81,7 @@ class PhrCheckupsBrowserIT {
         assertThat(browser.find("#checkup-trends li[data-key='9N006']").getText()).contains("72.4").contains("70.2")
                 .contains("本人入力");
         assertThat(browser.findAll("#checkup-trends li[data-key='9N006'] svg polyline")).hasSize(1);
-        fitsThePhone("checkups-with-paper");
+        browser.fitsThePhone("checkups-with-paper");
 
         assertThat(browser.consoleErrors()).as("only the refused form's answer (422)")
                 .allMatch(e -> e.contains("/phr/checkups/paper") && e.contains("status of 422"));
@@ -91,7 +91,7 @@ class PhrCheckupsBrowserIT {
         Files.deleteIfExists(photo);
         browser.consoleErrors(); // the browser's own image viewer styles itself inline, which the CSP reports
         browser.open("/phr/checkups");
-        fitsThePhone("checkups-after-photo");
+        browser.fitsThePhone("checkups-after-photo");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -106,12 +106,4 @@ class PhrCheckupsBrowserIT {
         browser.await().until(ExpectedConditions.stalenessOf(form));
     }
 
-    private void fitsThePhone(String page) {
-        browser.screenshot("phr-" + page + "-phone");
-        Number scrollWidth = (Number) browser.script("return document.documentElement.scrollWidth");
-        Number viewport = (Number) browser.script("return window.innerWidth");
-        assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone")
-                .isLessThanOrEqualTo(viewport.intValue());
-        assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
-    }
 }

@@ -53,13 +53,13 @@ class PhrOtcBrowserIT {
         assertThat(browser.findAll("#otc-none")).hasSize(1);
         browser.find("#otc-add").click();
         browser.await().until(ExpectedConditions.urlContains("/phr/medicines/otc/new"));
-        fitsThePhone("otc-form");
+        browser.fitsThePhone("otc-form");
         browser.find("input[name='kind'][value='supplement']").click();
         browser.script("arguments[0].value = arguments[1]", browser.find("#otc-since"), "2026-10-01");
         browser.script("arguments[0].removeAttribute('required')", browser.find("#otc-name"));
         submit("#otc-form");
         assertThat(browser.find("#faults li[data-field='name']").getText()).contains("名前");
-        fitsThePhone("otc-refused");
+        browser.fitsThePhone("otc-refused");
         assertThat(browser.consoleErrors()).as("the refused form's answer (422) is the only message").singleElement()
                 .asString().contains("422");
 
@@ -71,7 +71,7 @@ class PhrOtcBrowserIT {
         WebElement entry = browser.find("#otc-current li.otc-entry");
         assertThat(entry.getAttribute("data-kind")).isEqualTo("supplement");
         assertThat(entry.getText()).contains("ビタミンD 1000IU").contains("朝1粒").contains("2026-10-01");
-        fitsThePhone("otc-listed");
+        browser.fitsThePhone("otc-listed");
 
         submit("#otc-current li.otc-entry .otc-actions form");
         assertThat(browser.findAll("#otc-current")).isEmpty();
@@ -99,12 +99,4 @@ class PhrOtcBrowserIT {
         browser.await().until(ExpectedConditions.stalenessOf(form));
     }
 
-    private void fitsThePhone(String page) {
-        browser.screenshot("phr-" + page + "-phone");
-        Number scrollWidth = (Number) browser.script("return document.documentElement.scrollWidth");
-        Number viewport = (Number) browser.script("return window.innerWidth");
-        assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone")
-                .isLessThanOrEqualTo(viewport.intValue());
-        assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
-    }
 }

@@ -66,7 +66,7 @@ class PhrSheetBrowserIT {
         browser.find("#menu-sheet").click();
         browser.await().until(ExpectedConditions.urlContains("/phr/emergency-sheet"));
         assertThat(browser.findAll("#sheet-empty")).hasSize(1);
-        fitsThePhone("sheet-empty");
+        browser.fitsThePhone("sheet-empty");
         browser.find("#sheet-edit").click();
         browser.await().until(ExpectedConditions.urlContains("/phr/emergency-sheet/edit"));
         browser.find("#allergy-0-substance").sendKeys("ペニシリン");
@@ -75,7 +75,7 @@ class PhrSheetBrowserIT {
         browser.find("#contact-0-phone").sendKeys("090-2222-3333");
         browser.find("#paperLocation").sendKeys("冷蔵庫のドア");
         select("#bloodAbo", "O");
-        fitsThePhone("sheet-edit");
+        browser.fitsThePhone("sheet-edit");
         submit("#sheet-form");
 
         assertThat(browser.find("#saved").getText()).isNotBlank();
@@ -102,7 +102,7 @@ class PhrSheetBrowserIT {
         Map<String, Object> image = (Map<String, Object>) fetch(shown.getAttribute("src"));
         assertThat(image.get("type")).isEqualTo("image/jpeg");
         assertThat(image.get("gps")).as("no EXIF location in what is served").isEqualTo(false);
-        fitsThePhone("sheet-photo");
+        browser.fitsThePhone("sheet-photo");
 
         WebElement print = browser.find("#sheet-print");
         assertThat(print.getAttribute("href")).endsWith("/phr/emergency-sheet/print");
@@ -144,7 +144,7 @@ class PhrSheetBrowserIT {
         assertThat(browser.find("#proxy-entered").getText()).contains(pharmacy.nameKanji());
         assertThat(browser.findAll("#awaiting-confirmation")).hasSize(1);
         assertThat(browser.find("#sheet-view").getText()).contains("卵").contains("メトホルミン錠250mg");
-        fitsThePhone("sheet-proxy-entered");
+        browser.fitsThePhone("sheet-proxy-entered");
         browser.find("#sheet-confirm").click();
         browser.await().until(ExpectedConditions.urlContains("saved=confirmed"));
         assertThat(browser.findAll("#awaiting-confirmation")).isEmpty();
@@ -153,7 +153,7 @@ class PhrSheetBrowserIT {
         browser.await().until(ExpectedConditions.urlContains("/phr/emergency-sheet/history"));
         List<WebElement> badges = browser.findAll("#sheet-versions .proxy-entered");
         assertThat(badges).as("the pharmacy's version is marked in the history").isNotEmpty();
-        fitsThePhone("sheet-history");
+        browser.fitsThePhone("sheet-history");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -187,12 +187,4 @@ class PhrSheetBrowserIT {
                 """, url, new String(TestPictures.GPS_MARK, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
-    private void fitsThePhone(String page) {
-        browser.screenshot("phr-" + page + "-phone");
-        Number scrollWidth = (Number) browser.script("return document.documentElement.scrollWidth");
-        Number viewport = (Number) browser.script("return window.innerWidth");
-        assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone")
-                .isLessThanOrEqualTo(viewport.intValue());
-        assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
-    }
 }
