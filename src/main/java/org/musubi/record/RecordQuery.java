@@ -10,18 +10,34 @@ import java.util.List;
  *
  * @param newestFirst sort by clinical date, newest first; otherwise oldest first
  * @param types with {@code type == null}: only these types ({@code null} or empty: every type)
+ * @param contentless the resources found without their content (see {@link #withoutContent()})
  */
 public record RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo,
-                          Instant updatedSince, boolean newestFirst, int count, int offset, java.util.Set<String> types) {
+                          Instant updatedSince, boolean newestFirst, int count, int offset, java.util.Set<String> types,
+                          boolean contentless) {
 
     public RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo, Instant updatedSince,
                        boolean newestFirst, int count, int offset) {
         this(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, null);
     }
 
+    public RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo, Instant updatedSince,
+                       boolean newestFirst, int count, int offset, java.util.Set<String> types) {
+        this(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, types, false);
+    }
+
     /** The same query of only these types. */
     public RecordQuery ofTypes(java.util.Set<String> only) {
-        return new RecordQuery(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, only);
+        return new RecordQuery(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, only,
+                contentless);
+    }
+
+    /**
+     * The same query, its resources found without their content ({@link StoredResource#json()} null): for a caller
+     * that keeps what it made of each version and reads the content of the others afterwards.
+     */
+    public RecordQuery withoutContent() {
+        return new RecordQuery(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, types, true);
     }
 
     /** The largest page of a search. */

@@ -47,20 +47,12 @@ public final class LoadBenchmark {
     static final Map<String, Long> DEFAULTS = defaults();
 
     public static void main(String[] args) throws Exception {
-        List<String> numeric = new ArrayList<>();
         Map<String, String> text = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--help")) {
-                System.out.println("options: " + BenchOptions.usage(DEFAULTS) + " --data-dir=DIR --skip-load --json=FILE"
-                        + " --html=FILE (default target/load-report.html)");
-                return;
-            } else if (arg.equals("--skip-load") || arg.startsWith("--data-dir=") || arg.startsWith("--json=")
-                    || arg.startsWith("--html=")) {
-                int equals = arg.indexOf('=');
-                text.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "" : arg.substring(equals + 1));
-            } else {
-                numeric.add(arg);
-            }
+        List<String> numeric = textOptions(args, Set.of("skip-load"), text);
+        if (numeric == null) {
+            System.out.println("options: " + BenchOptions.usage(DEFAULTS) + " --data-dir=DIR --skip-load --json=FILE"
+                    + " --html=FILE (default target/load-report.html)");
+            return;
         }
         BenchOptions options = BenchOptions.parse(numeric.toArray(String[]::new), DEFAULTS);
         SuiteFigures figures = new SuiteFigures("load");
@@ -76,18 +68,8 @@ public final class LoadBenchmark {
             System.out.printf(Locale.ROOT, "server up on port %d (pid %d); settling %d s (load average %s)%n",
                     server.port, server.process.pid(), options.get("settle"), ResourceUse.loadAverage());
             Thread.sleep(TimeUnit.SECONDS.toMillis(options.get("settle")));
-            long cpuBefore = server.cpuNanos();
-            try (ResourceUse use = new ResourceUse()) {
-                LoadDriver.Result result = new LoadDriver(server.port, plan, settings).run();
-                report = new LoadReport(settings, result);
-                report.fact("server JVM: heap (-Xms = -Xmx), MiB", "serverHeapMiB", options.get("server-heap-mb"));
-                report.fact("server JVM: peak RSS, MiB", "serverPeakRssMiB", server.peakRssBytes() >> 20);
-                report.fact("server JVM: CPU used during the run, cores on average", "serverCores",
-                        "%.2f".formatted((server.cpuNanos() - cpuBefore) / (double) result.elapsedNanos()));
-                report.fact("driver JVM: peak heap in use, MiB", "driverPeakHeapMiB", use.peakHeapBytes() >> 20);
-                report.fact("driver JVM: peak RSS, MiB", "driverPeakRssMiB", ResourceUse.peakRssBytes() >> 20);
-                report.fact("load average (1, 5, 15 min) at the end", "loadAverageEnd", ResourceUse.loadAverage());
-            }
+            report = drive(server, options.get("server-heap-mb"),
+                    () -> new LoadReport(settings, new LoadDriver(server.port, plan, settings).run()));
         }
         report.print();
         Path html = Path.of(text.getOrDefault("html", "target/load-report.html"));
@@ -98,6 +80,48 @@ public final class LoadBenchmark {
         }
         report.figures(figures);
         figures.writeIfAsked();
+    }
+
+    /**
+     * Splits the arguments: {@code --data-dir=}, {@code --json=}, {@code --html=} and the {@code flags} into
+     * {@code text}, the numeric options returned; null when help was asked for.
+     */
+    static List<String> textOptions(String[] args, Set<String> flags, Map<String, String> text) {
+        List<String> numeric = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--help")) {
+                return null;
+            } else if (flags.contains(arg.substring(Math.min(2, arg.length()))) || arg.startsWith("--data-dir=")
+                    || arg.startsWith("--json=") || arg.startsWith("--html=")) {
+                int equals = arg.indexOf('=');
+                text.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "" : arg.substring(equals + 1));
+            } else {
+                numeric.add(arg);
+            }
+        }
+        return numeric;
+    }
+
+    /** A run that makes its report. */
+    interface Run {
+        LoadReport run() throws InterruptedException;
+    }
+
+    /** Runs {@code run} against the server and adds the server's and this JVM's resource use to its report. */
+    static LoadReport drive(ChildServer server, long heapMiB, Run run) throws InterruptedException {
+        long cpuBefore = server.cpuNanos();
+        long started = System.nanoTime();
+        try (ResourceUse use = new ResourceUse()) {
+            LoadReport report = run.run();
+            report.fact("server JVM: heap (-Xms = -Xmx), MiB", "serverHeapMiB", heapMiB);
+            report.fact("server JVM: peak RSS, MiB", "serverPeakRssMiB", server.peakRssBytes() >> 20);
+            report.fact("server JVM: CPU used during the run, cores on average", "serverCores",
+                    "%.2f".formatted((server.cpuNanos() - cpuBefore) / (double) (System.nanoTime() - started)));
+            report.fact("driver JVM: peak heap in use, MiB", "driverPeakHeapMiB", use.peakHeapBytes() >> 20);
+            report.fact("driver JVM: peak RSS, MiB", "driverPeakRssMiB", ResourceUse.peakRssBytes() >> 20);
+            report.fact("load average (1, 5, 15 min) at the end", "loadAverageEnd", ResourceUse.loadAverage());
+            return report;
+        }
     }
 
     /** Loads the store and registers users, links and systems in this JVM (no web server), then saves the plan. */

@@ -45,21 +45,13 @@ public final class PhrLoadBenchmark {
         "/phr/medicines"};
 
     public static void main(String[] args) throws Exception {
-        List<String> numeric = new ArrayList<>();
-        Map<String, String> text = new LinkedHashMap<>();
         Map<String, Long> defaults = defaults();
-        for (String arg : args) {
-            if (arg.equals("--help")) {
-                System.out.println("options: " + BenchOptions.usage(defaults) + " --data-dir=DIR --skip-load --prepare-only --json=FILE"
-                        + " --html=FILE (default target/phr-load-report.html)");
-                return;
-            } else if (arg.equals("--skip-load") || arg.equals("--prepare-only") || arg.startsWith("--data-dir=") || arg.startsWith("--json=")
-                    || arg.startsWith("--html=")) {
-                int equals = arg.indexOf('=');
-                text.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "" : arg.substring(equals + 1));
-            } else {
-                numeric.add(arg);
-            }
+        Map<String, String> text = new LinkedHashMap<>();
+        List<String> numeric = LoadBenchmark.textOptions(args, java.util.Set.of("skip-load", "prepare-only"), text);
+        if (numeric == null) {
+            System.out.println("options: " + BenchOptions.usage(defaults) + " --data-dir=DIR --skip-load --prepare-only"
+                    + " --json=FILE --html=FILE (default target/phr-load-report.html)");
+            return;
         }
         BenchOptions options = BenchOptions.parse(numeric.toArray(String[]::new), defaults);
         SuiteFigures figures = new SuiteFigures("phr");
@@ -83,17 +75,8 @@ public final class PhrLoadBenchmark {
                 figures.writeIfAsked();
                 return;
             }
-            long cpuBefore = server.cpuNanos();
-            try (ResourceUse use = new ResourceUse()) {
-                LoadDriver.Result result = new LoadDriver(server.port, plan, settings).run();
-                report = new LoadReport(settings, result, "residents");
-                report.fact("server JVM: heap (-Xms = -Xmx), MiB", "serverHeapMiB", options.get("server-heap-mb"));
-                report.fact("server JVM: peak RSS, MiB", "serverPeakRssMiB", server.peakRssBytes() >> 20);
-                report.fact("server JVM: CPU used during the run, cores on average", "serverCores",
-                        "%.2f".formatted((server.cpuNanos() - cpuBefore) / (double) result.elapsedNanos()));
-                report.fact("driver JVM: peak heap in use, MiB", "driverPeakHeapMiB", use.peakHeapBytes() >> 20);
-                report.fact("load average (1, 5, 15 min) at the end", "loadAverageEnd", ResourceUse.loadAverage());
-            }
+            report = LoadBenchmark.drive(server, options.get("server-heap-mb"),
+                    () -> new LoadReport(settings, new LoadDriver(server.port, plan, settings).run(), "residents"));
         }
         report.print();
         Path html = Path.of(text.getOrDefault("html", "target/phr-load-report.html"));

@@ -17,6 +17,7 @@ import org.musubi.record.Found;
 import org.musubi.record.Reader;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
+import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -31,6 +32,8 @@ public final class ReadVitals {
     static final int PAGE = 1000;
     /** The newest values of one measure the latest-values read looks at (a panel may lack a component). */
     private static final int NEWEST = 5;
+    /** How far back the latest-values read looks in one search before it asks for each measure left. */
+    private static final int RECENT_DAYS = 31;
     private final ReadRecords reads;
     /**
      * What each stored version of a vital-sign Observation reads as, by type, id and version (a version never
@@ -45,18 +48,23 @@ public final class ReadVitals {
     }
 
     /**
-     * The latest value of each measure (its newest {@value #NEWEST} Observations, a search per measure); one audited
-     * search.
+     * The latest value of each measure; one audited search. The last {@value #RECENT_DAYS} days are read first (one
+     * search: what the resident measures often); only the measures not among them are looked for one by one, their
+     * newest {@value #NEWEST} Observations each (a measure's search costs as much as it has values: these have few).
      */
     public Optional<Map<Vital, VitalReading>> latest(long userId, long personId) {
         Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
         Interaction<Map<Vital, VitalReading>> read = reads.readPerson(resident, personId, AuditAction.SEARCH,
                 "Observation", record -> {
                     Map<Vital, VitalReading> latest = new EnumMap<>(Vital.class);
+                    Instant recent = Instant.now().minus(java.time.Duration.ofDays(RECENT_DAYS));
+                    readAll(record, List.of(Vital.values()), recent, PAGE)
+                            .forEach(r -> latest.merge(r.vital(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
                     for (Vital vital : Vital.values()) {
-                        record.search(query(List.of(vital), null, NEWEST, 0)).resources().stream()
-                                .flatMap(r -> readings(r).stream()).filter(r -> r.vital() == vital)
-                                .forEach(r -> latest.merge(vital, r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
+                        if (!latest.containsKey(vital)) {
+                            readAll(record, List.of(vital), null, NEWEST).stream().filter(r -> r.vital() == vital)
+                                    .forEach(r -> latest.merge(vital, r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
+                        }
                     }
                     return latest;
                 });
@@ -81,24 +89,47 @@ public final class ReadVitals {
                                               Instant from, int most) {
         Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
         Set<Vital> wanted = Set.copyOf(vitals);
-        Interaction<List<VitalReading>> read = reads.readPerson(resident, personId, action, "Observation", record -> {
-            List<VitalReading> readings = new ArrayList<>();
-            for (int offset = 0; offset < most; offset += PAGE) {
-                Found page = record.search(query(vitals, from, Math.min(PAGE, most - offset), offset));
-                page.resources().forEach(r -> readings(r).stream().filter(v -> wanted.contains(v.vital()))
-                        .forEach(readings::add));
-                if (page.resources().size() < PAGE || offset + PAGE >= page.total()) {
-                    break;
-                }
-            }
-            return readings;
-        });
+        Interaction<List<VitalReading>> read = reads.readPerson(resident, personId, action, "Observation",
+                record -> readAll(record, vitals, from, most));
         return Optional.ofNullable(read.value());
     }
 
-    private List<VitalReading> readings(org.musubi.record.StoredResource stored) {
-        return parsed.get(stored.type() + "/" + stored.id() + "/" + stored.version() + "/" + stored.deleted(),
-                key -> VitalReadings.of(stored));
+    /**
+     * The values of these measures since {@code from} in a record read in an interaction, newest first: found without
+     * their content, read as each version was read before, and only the versions not read before fetched and parsed.
+     */
+    private List<VitalReading> readAll(ReadRecords.PersonRecord record, Collection<Vital> vitals, Instant from, int most) {
+        Set<Vital> wanted = Set.copyOf(vitals);
+        List<VitalReading> readings = new ArrayList<>();
+        for (int offset = 0; offset < most; offset += PAGE) {
+            Found page = record.search(query(vitals, from, Math.min(PAGE, most - offset), offset).withoutContent());
+            Map<String, List<VitalReading>> known = new java.util.LinkedHashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (StoredResource found : page.resources()) {
+                List<VitalReading> cached = parsed.getIfPresent(key(found));
+                known.put(found.id(), cached);
+                if (cached == null) {
+                    missing.add(found.id());
+                }
+            }
+            if (!missing.isEmpty()) {
+                for (StoredResource content : record.contents(missing)) {
+                    List<VitalReading> read = VitalReadings.of(content);
+                    parsed.put(key(content), read);
+                    known.put(content.id(), read);
+                }
+            }
+            known.values().stream().filter(java.util.Objects::nonNull).flatMap(List::stream)
+                    .filter(v -> wanted.contains(v.vital())).forEach(readings::add);
+            if (page.resources().size() < PAGE || offset + PAGE >= page.total()) {
+                break;
+            }
+        }
+        return readings;
+    }
+
+    private static String key(StoredResource stored) {
+        return stored.type() + "/" + stored.id() + "/" + stored.version() + "/" + stored.deleted();
     }
 
     /** Vital-sign Observations (any sender's category system) coded with one of the measures' LOINC codes. */

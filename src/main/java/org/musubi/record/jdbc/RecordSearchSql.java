@@ -66,7 +66,8 @@ final class RecordSearchSql {
         String order = " ORDER BY r.clinical_date " + (query.newestFirst() ? "DESC NULLS LAST" : "ASC NULLS LAST") + ", r.id";
         long[] counted = {-1};
         List<StoredResource> page = jdbc.sql("SELECT r.patient_key, r.id, r.type, r.version, r.source_facility, r.category,"
-                + " r.last_updated, r.deleted, r.content::text AS json, r.content_categories, p.total FROM resource r"
+                + " r.last_updated, r.deleted, " + (query.contentless() ? "NULL::text" : "r.content::text")
+                + " AS json, r.content_categories, p.total FROM resource r"
                 + " JOIN (SELECT r.patient_key,"
                 + " r.id, count(*) OVER () AS total FROM resource r WHERE " + where + order + " LIMIT ? OFFSET ?) p"
                 + " ON p.patient_key = r.patient_key AND p.id = r.id" + order)
