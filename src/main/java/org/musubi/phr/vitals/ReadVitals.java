@@ -101,8 +101,11 @@ public final class ReadVitals {
     private List<VitalReading> readAll(ReadRecords.PersonRecord record, Collection<Vital> vitals, Instant from, int most) {
         Set<Vital> wanted = Set.copyOf(vitals);
         List<VitalReading> readings = new ArrayList<>();
-        for (int offset = 0; offset < most; offset += PAGE) {
-            Found page = record.search(query(vitals, from, Math.min(PAGE, most - offset), offset).withoutContent());
+        // without content a page can hold all a read needs: one search instead of one per thousand (each finds and
+        // counts every match again)
+        for (int offset = 0; offset < most; offset += RecordQuery.MAX_PAGE) {
+            Found page = record.search(query(vitals, from, Math.min(RecordQuery.MAX_PAGE, most - offset), offset)
+                    .withoutContent());
             Map<String, List<VitalReading>> known = new java.util.LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
             for (StoredResource found : page.resources()) {
@@ -112,8 +115,8 @@ public final class ReadVitals {
                     missing.add(found.id());
                 }
             }
-            if (!missing.isEmpty()) {
-                for (StoredResource content : record.contents(missing)) {
+            for (int first = 0; first < missing.size(); first += PAGE) {
+                for (StoredResource content : record.contents(missing.subList(first, Math.min(missing.size(), first + PAGE)))) {
                     List<VitalReading> read = VitalReadings.of(content);
                     parsed.put(key(content), read);
                     known.put(content.id(), read);
@@ -121,7 +124,7 @@ public final class ReadVitals {
             }
             known.values().stream().filter(java.util.Objects::nonNull).flatMap(List::stream)
                     .filter(v -> wanted.contains(v.vital())).forEach(readings::add);
-            if (page.resources().size() < PAGE || offset + PAGE >= page.total()) {
+            if (page.resources().size() < RecordQuery.MAX_PAGE || offset + RecordQuery.MAX_PAGE >= page.total()) {
                 break;
             }
         }
