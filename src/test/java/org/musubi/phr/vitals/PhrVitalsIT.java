@@ -212,6 +212,22 @@ class PhrVitalsIT {
     }
 
     @Test
+    void aValueRewrittenAtTheSameMomentIsShownAsRewrittenOnTheChartAndAmongTheLatestValues() {
+        String when = ago(90);
+        save(web, when, "weight", "60.0");
+        assertThat(chart("weight", "week")).contains("data-value=\"60.0\"");
+        assertThat(latest(web.get("/phr/vitals").body(), "weight")).contains("60.0");
+
+        save(web, when, "weight", "61.5");
+
+        String page = chart("weight", "week");
+        assertThat(page).as("the new version, not what was read before").contains("data-value=\"61.5\"")
+                .doesNotContain("data-value=\"60.0\"");
+        assertThat(rows(page)).hasSize(1);
+        assertThat(latest(web.get("/phr/vitals").body(), "weight")).contains("61.5").doesNotContain("60.0");
+    }
+
+    @Test
     void aLinkedClinicsDoctorSeesTheVitalsAsTheNotebooksDataAndAClinicWithoutALinkDoesNot() {
         save(web, ago(60), "weight", "66.6", "temperature", "37.1");
         long admin = accounts.networkAdmin().id();
