@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
+import org.musubi.phr.Residents;
 import org.musubi.phr.sheet.SheetPdf;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -46,6 +47,8 @@ class DisasterModeIT {
     SwitchDisasterMode switching;
     @Autowired
     SheetPdf pdf;
+    @Autowired
+    Residents residents;
 
     private final String city = DisasterScenes.uniqueCity();
 
@@ -166,6 +169,10 @@ class DisasterModeIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         DisasterScenes.Resident person = scenes.residentOf(port, hospital, "広島県" + city + "中央2-3",
                 Set.of(Purpose.EMERGENCY));
+        WebSession resident = residents.logIn(port, residents.register(person.personId()));
+        resident.get("/phr/emergency-sheet/edit");
+        resident.post("/phr/emergency-sheet", "allergy[0].substance", "造影剤", "contact[0].name", "災害 花子",
+                "contact[0].relation", "長女", "contact[0].phone", "090-1111-2222", "acpWish", "undecided");
         WebSession admin = scenes.admin(port);
         WebSession doctor = scenes.staff(port, scenes.responderFacility(admin), Profession.DOCTOR);
         scenes.switchOn(admin, city);
@@ -193,7 +200,8 @@ class DisasterModeIT {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("緊急時1枚サマリー").contains(person.person().familyKanji())
                     .contains(person.person().givenKana()).contains(person.person().birthDate().toString())
-                    .contains("女性").contains(person.regionalId()).contains(person.allergy()).contains(person.medicine());
+                    .contains("女性").contains(person.regionalId()).contains(person.allergy()).contains(person.medicine())
+                    .contains("造影剤").contains("災害 花子").contains("090-1111-2222").contains("まだ決めていない");
             assertThat(document.getPage(0).getResources().getXObjectNames()).as("the QR code image").isNotEmpty();
         }
 

@@ -85,7 +85,10 @@ public class DisasterScenes {
         FhirRecords.create(api, new MedicationRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
                 .setIntent(MedicationRequest.MedicationRequestIntent.ORDER).setSubject(subject)
                 .setAuthoredOn(java.sql.Date.valueOf(LocalDate.now().minusDays(3)))
-                .setMedication(new CodeableConcept().setText("災害試験薬" + unique)));
+                .setMedication(new CodeableConcept().setText("災害試験薬" + unique))
+                .setDispenseRequest(new MedicationRequest.MedicationRequestDispenseRequestComponent()
+                        .setExpectedSupplyDuration((org.hl7.fhir.r4.model.Duration) new org.hl7.fhir.r4.model.Duration()
+                                .setValue(30).setUnit("日").setSystem("http://unitsofmeasure.org").setCode("d"))));
         if (!purposes.isEmpty()) {
             consents.grant(personId, ConsentScope.ALL_FACILITIES, null, purposes, accounts.networkAdmin().id(), null);
         }
