@@ -49,6 +49,8 @@ public class DisasterScenes {
     private final Consents consents;
     private final Facilities facilities;
     private final DisasterMode mode;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.musubi.testing.AuditRows audit;
 
     DisasterScenes(TestAccounts accounts, FhirClients clients, IdentityStore identities, Consents consents,
                    Facilities facilities, DisasterMode mode) {
@@ -114,11 +116,19 @@ public class DisasterScenes {
     /** A new facility (a DMAT team, registered as a hospital) that the operator designates a responder on its page. */
     public Facility responderFacility(WebSession admin) {
         Facility team = accounts.newHospital();
-        admin.get("/admin/facilities/" + team.id());
+        assertThat(admin.get("/admin/facilities/" + team.id()).body()).contains("data-responder=\"false\"");
+        long before = audit.max();
         HttpResponse<String> designated = admin.post("/admin/facilities/" + team.id() + "/disaster-responder",
                 "responder", "true");
         assertThat(WebSession.location(designated)).isEqualTo("/admin/facilities/" + team.id());
         assertThat(mode.responder(team.id())).isTrue();
+        assertThat(audit.rowsSince(before)).filteredOn(r -> r.action().equals("DISASTER_RESPONDER")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.reason()).isEqualTo("designated");
+                    assertThat(r.resourceIds()).containsExactly(String.valueOf(team.id()));
+                    assertThat(r.patientId()).isNull();
+                });
+        assertThat(admin.get("/admin/facilities/" + team.id()).body()).contains("data-responder=\"true\"");
         return team;
     }
 
