@@ -24,6 +24,12 @@ public enum AuditAction {
     IDENTIFIER_SYSTEM_DECLARE,
     /** A facility's identifier system declaration removed (the system in the reason). */
     IDENTIFIER_SYSTEM_REMOVE,
+    /** Disaster mode switched on (the area, planned end and note in the reason; no patient data). */
+    DISASTER_MODE_ON,
+    /** Disaster mode switched off (the note in the reason). */
+    DISASTER_MODE_OFF,
+    /** A facility designated as a disaster responder, or the designation withdrawn. */
+    DISASTER_RESPONDER,
     USER_CREATE,
     USER_UPDATE,
     IDENTITY_LINK,

@@ -6,5 +6,10 @@ public enum Purpose {
     EMERGENCY,
     PATIENT_SELF_ACCESS,
     OPERATIONS,
-    RESEARCH
+    RESEARCH,
+    /**
+     * A facility's own records it sent to the network, read by its own clinical staff while its own system is down
+     * (非常時バックアップ): only what that facility sent, no link or consent.
+     */
+    OWN_RECORDS
 }

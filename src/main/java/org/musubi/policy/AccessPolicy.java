@@ -41,13 +41,20 @@ import org.musubi.registry.Profession;
  *       {@code emergencyAccessExpired}; it closes at its expiry instant), a category of the
  *       {@linkplain DataCategory#EMERGENCY_MINIMUM emergency minimum} ({@code notInEmergencyMinimum})
  *       and an active consent for {@code EMERGENCY} covering the source facility ({@code noConsent},
- *       {@code consentScopeExcludesSource}) permit ({@code emergencyAccess}). No link is needed.</li>
+ *       {@code consentScopeExcludesSource}) permit ({@code emergencyAccess}). No link is needed. The staff of a
+ *       designated disaster responder (a DMAT team registered as a facility) need besides that disaster mode (災害モード)
+ *       covers the person now ({@code outsideDisasterMode}): before it is switched on and after it ends they open
+ *       nothing.</li>
  *   <li>{@code TREATMENT}: a viewing facility ({@code facilityNotViewing}), an active consent for
  *       {@code TREATMENT} covering the source facility ({@code noConsent}; a disclosure card covers
  *       only its issuing hospital: {@code consentScopeExcludesSource}) and a live link of the
  *       requester's facility ({@code notLinked}, {@code linkEnded}, {@code linkExpired}; a link is
  *       live up to and including {@code lastUsed + idle period}) permit
  *       ({@code treatmentConsentAndLink}).</li>
+ *   <li>{@code OWN_RECORDS} (非常時バックアップ: the facility's own system is down): after rule 5 (a block wins), a
+ *       clinical profession ({@link #OWN_RECORDS_PROFESSIONS}; {@code professionNotForOwnRecords}) and the matrix (rule
+ *       6) permit exactly the data the requester's own facility sent ({@code ownSourceData}; anything else
+ *       {@code notOwnSource}); the person opens when that facility sent data of theirs. No consent or link.</li>
  *   <li>Anything else, i.e. no purpose, is denied ({@code noRule}).</li>
  * </ol>
  * {@link #decidePerson} asks the same before any data: rules 1–5 as above; the profession must see
@@ -62,6 +69,11 @@ public final class AccessPolicy {
     /** The professions that may break the glass unless configured otherwise: those who treat in an emergency. */
     public static final Set<Profession> DEFAULT_EMERGENCY_PROFESSIONS = Set.of(Profession.DOCTOR, Profession.DENTIST,
             Profession.NURSE, Profession.MIDWIFE, Profession.PHARMACIST, Profession.PARAMEDIC);
+
+    /** The professions that may read their facility's own records as its backup ({@code OWN_RECORDS}): those who treat. */
+    public static final Set<Profession> OWN_RECORDS_PROFESSIONS = Set.of(Profession.DOCTOR, Profession.DENTIST,
+            Profession.PHARMACIST, Profession.NURSE, Profession.PUBLIC_HEALTH_NURSE, Profession.MIDWIFE,
+            Profession.PHYSICAL_THERAPIST, Profession.OCCUPATIONAL_THERAPIST, Profession.SPEECH_THERAPIST);
 
     private final ProfessionMatrix matrix;
     private final Duration linkIdlePeriod;
@@ -90,6 +102,25 @@ public final class AccessPolicy {
     /** Whether the profession may break the glass at all (before any person is looked up). */
     public boolean breaksGlass(Profession profession) {
         return profession != null && emergencyProfessions.contains(profession);
+    }
+
+    /**
+     * May the user break the glass at all, before any person is looked up: rule 1, an emergency profession
+     * ({@code professionNotForEmergency}), and for a disaster responder's staff disaster mode on somewhere
+     * ({@code outsideDisasterMode}).
+     */
+    public Decision decideBreakGlass(Requester requester, boolean disasterModeOn) {
+        if (!requester.userActive()) {
+            return new Deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return new Deny(Deny.FACILITY_SUSPENDED);
+        }
+        if (!breaksGlass(requester.profession())) {
+            return new Deny(Deny.PROFESSION_NOT_FOR_EMERGENCY);
+        }
+        return requester.disasterResponder() && !disasterModeOn ? new Deny(Deny.OUTSIDE_DISASTER_MODE)
+                : new Permit(Permit.EMERGENCY_ACCESS);
     }
 
     /** May the requester see this item of the person's record? */
@@ -155,6 +186,8 @@ public final class AccessPolicy {
             case OPERATIONS -> operations(requester, item);
             case TREATMENT, EMERGENCY -> facts.blocks(requester)
                     ? new Deny(Deny.FACILITY_BLOCKED) : care(now, requester, purpose, facts, item);
+            case OWN_RECORDS -> facts.blocks(requester)
+                    ? new Deny(Deny.FACILITY_BLOCKED) : ownRecords(requester, facts, item);
             case null -> new Deny(Deny.NO_RULE);
         };
     }
@@ -190,7 +223,8 @@ public final class AccessPolicy {
             return new Deny(Deny.SOURCE_FACILITY_ONLY);
         }
         Decision decision = purpose == Purpose.EMERGENCY
-                ? permitUnless(emergencyProfession(requester).or(() -> breakTheGlass(now, requester, facts))
+                ? permitUnless(emergencyProfession(requester).or(() -> disasterArea(requester, facts))
+                        .or(() -> breakTheGlass(now, requester, facts))
                         .or(() -> emergencyMinimum(item))
                         .or(() -> consent(facts, purpose, item)), Permit.EMERGENCY_ACCESS)
                 : permitUnless(viewing(requester)
@@ -198,6 +232,23 @@ public final class AccessPolicy {
                         .or(() -> link(now, requester, facts)), Permit.TREATMENT_CONSENT_AND_LINK);
         return item == null && !decision.permitted() && facts.hasDataFrom(requester)
                 ? new Permit(Permit.OWN_FACILITY_DATA) : decision;
+    }
+
+    /** Rule 10: only what the requester's own facility sent, to its clinical staff. */
+    private Decision ownRecords(Requester requester, PersonFacts facts, DataItem item) {
+        if (requester.profession() == null || !OWN_RECORDS_PROFESSIONS.contains(requester.profession())) {
+            return new Deny(Deny.PROFESSION_NOT_FOR_OWN_RECORDS);
+        }
+        if (!professionMaySee(requester, Purpose.OWN_RECORDS, item)) {
+            return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+        }
+        boolean own = item == null ? facts.hasDataFrom(requester) : requester.actsFor(item.sourceFacilityId());
+        return own ? new Permit(Permit.OWN_SOURCE_DATA) : new Deny(Deny.NOT_OWN_SOURCE);
+    }
+
+    private static Optional<Deny> disasterArea(Requester requester, PersonFacts facts) {
+        return !requester.disasterResponder() || facts.inDisasterArea() ? Optional.empty()
+                : deny(Deny.OUTSIDE_DISASTER_MODE);
     }
 
     private boolean professionMaySee(Requester requester, Purpose purpose, DataItem item) {

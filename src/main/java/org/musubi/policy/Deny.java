@@ -20,6 +20,9 @@ import java.util.Objects;
  * | `policy.deny.categoryNotAllowedForProfession` | この職種ではこの種類の情報を閲覧できません | This profession may not see this kind of data |
  * | `policy.deny.sourceFacilityOnly` | この種類の情報は記録した施設の中でのみ閲覧できます | This kind of data is seen only within the facility that recorded it |
  * | `policy.deny.professionNotForEmergency` | この職種では緊急時アクセスを使えません | This profession may not use break-the-glass access |
+ * | `policy.deny.outsideDisasterMode` | 災害対応施設の緊急時アクセスは、災害モードの対象地域の方にだけ使えます | A disaster responder's emergency access reaches only persons disaster mode covers now |
+ * | `policy.deny.professionNotForOwnRecords` | この職種では自施設データの参照（非常時バックアップ）を使えません | This profession may not use the facility's own-records backup |
+ * | `policy.deny.notOwnSource` | 自施設が送った記録ではありません | Not data the requester's own facility sent |
  * | `policy.deny.noEmergencyAccess` | 緊急時アクセス（ブレークグラス）が開始されていません | No break-the-glass access is open for this user and patient |
  * | `policy.deny.emergencyAccessExpired` | 緊急時アクセスの有効期限が切れています | The break-the-glass access has expired |
  * | `policy.deny.notInEmergencyMinimum` | 緊急時に閲覧できる最小限の情報に含まれません | Not part of the emergency minimum dataset |
@@ -50,6 +53,12 @@ public record Deny(String reason) implements Decision {
     public static final String SOURCE_FACILITY_ONLY = "policy.deny.sourceFacilityOnly";
     public static final String PROFESSION_NOT_FOR_EMERGENCY = "policy.deny.professionNotForEmergency";
     public static final String NO_EMERGENCY_ACCESS = "policy.deny.noEmergencyAccess";
+    /** A disaster responder's staff, for a person disaster mode does not cover now (or with disaster mode off). */
+    public static final String OUTSIDE_DISASTER_MODE = "policy.deny.outsideDisasterMode";
+    /** Purpose {@code OWN_RECORDS} asked by a profession that does not treat (a clerk, care staff …). */
+    public static final String PROFESSION_NOT_FOR_OWN_RECORDS = "policy.deny.professionNotForOwnRecords";
+    /** Purpose {@code OWN_RECORDS}: data (or a person) the requester's own facility did not send. */
+    public static final String NOT_OWN_SOURCE = "policy.deny.notOwnSource";
     public static final String EMERGENCY_ACCESS_EXPIRED = "policy.deny.emergencyAccessExpired";
     public static final String NOT_IN_EMERGENCY_MINIMUM = "policy.deny.notInEmergencyMinimum";
     public static final String NO_CONSENT = "policy.deny.noConsent";
@@ -76,7 +85,8 @@ public record Deny(String reason) implements Decision {
             CATEGORY_NOT_ALLOWED_FOR_PROFESSION, SOURCE_FACILITY_ONLY, PROFESSION_NOT_FOR_EMERGENCY, NO_EMERGENCY_ACCESS,
             EMERGENCY_ACCESS_EXPIRED,
             NOT_IN_EMERGENCY_MINIMUM, NO_CONSENT, CONSENT_SCOPE_EXCLUDES_SOURCE, FACILITY_NOT_VIEWING,
-            NOT_LINKED, LINK_ENDED, LINK_EXPIRED, NO_RULE);
+            NOT_LINKED, LINK_ENDED, LINK_EXPIRED, NO_RULE, OUTSIDE_DISASTER_MODE, PROFESSION_NOT_FOR_OWN_RECORDS,
+            NOT_OWN_SOURCE);
 
     public Deny {
         Objects.requireNonNull(reason, "reason");

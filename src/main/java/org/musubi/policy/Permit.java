@@ -15,6 +15,7 @@ import java.util.Objects;
  * | `policy.permit.ownFacilityData` | 自施設の記録です | The data comes from the requester's own facility |
  * | `policy.permit.emergencyAccess` | 緊急時アクセス（ブレークグラス）による閲覧です | Emergency (break-the-glass) access to the minimum dataset |
  * | `policy.permit.treatmentConsentAndLink` | 同意があり、連携済みの施設による診療目的の閲覧です | Treatment by a linked facility under the patient's consent |
+ * | `policy.permit.ownSourceData` | 自施設が送った記録の参照です（非常時バックアップ） | The facility's own records it sent (emergency backup) |
  * </pre>
  */
 public record Permit(String rule) implements Decision {
@@ -26,6 +27,8 @@ public record Permit(String rule) implements Decision {
     public static final String OWN_FACILITY_DATA = "policy.permit.ownFacilityData";
     public static final String EMERGENCY_ACCESS = "policy.permit.emergencyAccess";
     public static final String TREATMENT_CONSENT_AND_LINK = "policy.permit.treatmentConsentAndLink";
+    /** Purpose {@code OWN_RECORDS}: what the requester's own facility sent, to its clinical staff (非常時バックアップ). */
+    public static final String OWN_SOURCE_DATA = "policy.permit.ownSourceData";
 
     /**
      * Listing the facility's own linked patients ({@link AccessPolicy#decideLinkList}); not a rule of
@@ -35,7 +38,7 @@ public record Permit(String rule) implements Decision {
 
     /** Every rule key, for message-bundle completeness checks. */
     public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, PROXY_ACCESS, OPERATIONS_DEMOGRAPHICS,
-            OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK);
+            OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK, OWN_SOURCE_DATA);
 
     public Permit {
         Objects.requireNonNull(rule, "rule");

@@ -7,7 +7,9 @@ import java.util.Set;
  * What the policy needs to know about the person whose data is asked for: their consents
  * (withdrawn ones included, they count for nothing), facility links, the facilities they blocked
  * from viewing, the break-the-glass accesses opened on them, the facilities whose own patients
- * make up the person's record (their source facilities), and the proxies (代理人) they granted.
+ * make up the person's record (their source facilities), the proxies (代理人) they granted, and whether disaster mode
+ * (災害モード) is on now where they live ({@code inDisasterArea}: by their addresses, or where the facilities that sent
+ * their data are when no address is known).
  */
 public record PersonFacts(
         long personId,
@@ -16,7 +18,8 @@ public record PersonFacts(
         Set<Long> blockedFacilityIds,
         List<EmergencyAccess> emergencies,
         Set<Long> sourceFacilityIds,
-        List<ProxyAccess> proxies) {
+        List<ProxyAccess> proxies,
+        boolean inDisasterArea) {
 
     public PersonFacts {
         consents = List.copyOf(consents);
@@ -25,6 +28,12 @@ public record PersonFacts(
         emergencies = List.copyOf(emergencies);
         sourceFacilityIds = Set.copyOf(sourceFacilityIds);
         proxies = List.copyOf(proxies);
+    }
+
+    /** Facts of a person disaster mode does not cover. */
+    public PersonFacts(long personId, List<ConsentGrant> consents, List<FacilityLink> links, Set<Long> blockedFacilityIds,
+                       List<EmergencyAccess> emergencies, Set<Long> sourceFacilityIds, List<ProxyAccess> proxies) {
+        this(personId, consents, links, blockedFacilityIds, emergencies, sourceFacilityIds, proxies, false);
     }
 
     /** Facts without proxies. */

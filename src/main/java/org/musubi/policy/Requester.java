@@ -12,6 +12,8 @@ import org.musubi.registry.Profession;
  * @param profession {@link Profession#RESIDENT} for a resident (PHR), who sees data only through self access
  * @param ownPersonId the regional person the requester is, when the requester is the patient
  *     themself (PHR); {@code null} otherwise
+ * @param disasterResponder whether the requester's facility is a designated disaster responder (災害モード): its
+ *     emergency accesses reach only persons disaster mode covers
  */
 public record Requester(
         long userId,
@@ -21,7 +23,14 @@ public record Requester(
         boolean facilityViewing,
         Profession profession,
         boolean networkAdmin,
-        Long ownPersonId) {
+        Long ownPersonId,
+        boolean disasterResponder) {
+
+    /** A requester whose facility is no disaster responder. */
+    public Requester(long userId, boolean userActive, Long facilityId, boolean facilityActive, boolean facilityViewing,
+                     Profession profession, boolean networkAdmin, Long ownPersonId) {
+        this(userId, userActive, facilityId, facilityActive, facilityViewing, profession, networkAdmin, ownPersonId, false);
+    }
 
     /** Whether the requester acts for the given facility. */
     public boolean actsFor(long facility) {

@@ -152,6 +152,18 @@ class AccessPolicyDecisionTableTest {
         | 9 link one second past the idle period expired    | DOCTOR@B                    | TREATMENT           | linkPastIdleLimit            | A:LAB_RESULTS      | deny linkExpired                      |
         | 9 ended and expired links count as expired        | DOCTOR@B                    | TREATMENT           | linkEndedAndExpired          | A:LAB_RESULTS      | deny linkExpired                      |
         | 9 relinking after an end is live                  | DOCTOR@B                    | TREATMENT           | relinkedAfterEnd             | A:LAB_RESULTS      | permit treatmentConsentAndLink        |
+        | 8 a responder's glass outside disaster mode       | DOCTOR@C responder          | EMERGENCY           | breakGlass                   | A:ALLERGIES        | deny outsideDisasterMode              |
+        | 8 a responder's glass in the disaster area        | DOCTOR@C responder          | EMERGENCY           | breakGlassInDisasterArea     | A:ALLERGIES        | permit emergencyAccess                |
+        | 8 disaster mode opens only the minimum            | DOCTOR@C responder          | EMERGENCY           | breakGlassInDisasterArea     | A:IMAGING          | deny notInEmergencyMinimum            |
+        | 8 disaster mode keeps the emergency consent       | DOCTOR@C responder          | EMERGENCY           | breakGlassInAreaNoConsent    | A:ALLERGIES        | deny noConsent                        |
+        | 8 disaster mode alone opens nothing               | DOCTOR@C responder          | EMERGENCY           | inDisasterArea               | A:ALLERGIES        | deny noEmergencyAccess                |
+        | 8 others' glass needs no disaster mode            | DOCTOR@C                    | EMERGENCY           | breakGlass                   | A:ALLERGIES        | permit emergencyAccess                |
+        | 10 own records: the facility's own item           | DOCTOR@A                    | OWN_RECORDS         | sourceAB                     | A:IMAGING          | permit ownSourceData                  |
+        | 10 own records: never another facility's item     | DOCTOR@A                    | OWN_RECORDS         | sourceAB                     | B:LAB_RESULTS      | deny notOwnSource                     |
+        | 10 own records: linked and consented changes none | DOCTOR@B                    | OWN_RECORDS         | sourceAB                     | A:LAB_RESULTS      | deny notOwnSource                     |
+        | 10 own records: not for a clerk                   | MEDICAL_CLERK@A             | OWN_RECORDS         | sourceA                      | A:DEMOGRAPHICS     | deny professionNotForOwnRecords       |
+        | 10 own records: a block wins                      | DOCTOR@A                    | OWN_RECORDS         | sourceABlockedA              | A:LAB_RESULTS      | deny facilityBlocked                  |
+        | 10 own records: the matrix still applies          | PHARMACIST@A                | OWN_RECORDS         | sourceA                      | A:IMAGING          | deny categoryNotAllowedForProfession  |
         | 10 request without purpose is denied              | DOCTOR@B                    | -                   | consented                    | A:LAB_RESULTS      | deny noRule                           |
         | 10 own data without purpose is denied             | DOCTOR@A                    | -                   | consented                    | A:DEMOGRAPHICS     | deny noRule                           |
         """;

@@ -60,6 +60,14 @@ class PersonDecisionTableTest {
         | another facility gains nothing from A's source   | DOCTOR@C                    | TREATMENT           | sourceA                   | deny notLinked                        |
         | consent and link win over own data as the rule   | DOCTOR@B                    | TREATMENT           | sourceAB                  | permit treatmentConsentAndLink        |
         | a source facility opens in emergency unglassed   | DOCTOR@A                    | EMERGENCY           | sourceANoConsent          | permit ownFacilityData                |
+        | a responder's glass outside disaster mode        | DOCTOR@C responder          | EMERGENCY           | breakGlass                | deny outsideDisasterMode              |
+        | a responder's glass in the disaster area         | PARAMEDIC@C responder       | EMERGENCY           | breakGlassInDisasterArea  | permit emergencyAccess                |
+        | a responder's clerk opens nothing in the area    | MEDICAL_CLERK@C responder   | EMERGENCY           | breakGlassInDisasterArea  | deny professionNotForEmergency        |
+        | a responder treats like anyone else              | DOCTOR@B responder          | TREATMENT           | consented                 | permit treatmentConsentAndLink        |
+        | own records open a patient the facility sent     | DOCTOR@A                    | OWN_RECORDS         | sourceANoConsent          | permit ownSourceData                  |
+        | own records need a patient the facility sent     | DOCTOR@C                    | OWN_RECORDS         | sourceA                   | deny notOwnSource                     |
+        | own records are not for a clerk                  | MEDICAL_CLERK@A             | OWN_RECORDS         | sourceA                   | deny professionNotForOwnRecords       |
+        | own records of a blocked facility stay closed    | DOCTOR@A                    | OWN_RECORDS         | sourceABlockedA           | deny facilityBlocked                  |
         | own data opens no research                       | DOCTOR@A                    | RESEARCH            | sourceA                   | deny researchNotThroughRecords        |
         """;
 

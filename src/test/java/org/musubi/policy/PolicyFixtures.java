@@ -90,6 +90,12 @@ final class PolicyFixtures {
         FACTS.put("proxyEndsNow", proxied(new PersonFacts.ProxyAccess(PROXY_USER, NOW, false)));
         FACTS.put("proxyRevoked", proxied(new PersonFacts.ProxyAccess(PROXY_USER, NOW.plus(Duration.ofDays(30)), true)));
         FACTS.put("proxyForStaff", proxied(new PersonFacts.ProxyAccess(STAFF_USER, NOW.plus(Duration.ofDays(30)), false)));
+        FACTS.put("breakGlassInDisasterArea", new PersonFacts(PERSON, List.of(ALL), List.of(), Set.of(), List.of(GLASS),
+                Set.of(), List.of(), true));
+        FACTS.put("breakGlassInAreaNoConsent", new PersonFacts(PERSON, List.of(TREATMENT_ONLY), List.of(), Set.of(),
+                List.of(GLASS), Set.of(), List.of(), true));
+        FACTS.put("inDisasterArea", new PersonFacts(PERSON, List.of(ALL), List.of(), Set.of(), List.of(), Set.of(),
+                List.of(), true));
         FACTS.put("sourceA", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(), Set.of(1L)));
         FACTS.put("sourceANoConsent", new PersonFacts(PERSON, List.of(), List.of(), Set.of(), List.of(), Set.of(1L)));
         FACTS.put("sourceABlockedA", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(1L), List.of(),
@@ -120,7 +126,7 @@ final class PolicyFixtures {
     /**
      * {@code patient} (the person themself), {@code otherPatient}, or {@code PROFESSION@F} with F one
      * of A, B, C or {@code -} (no facility); then flags: {@code disabled}, {@code suspended},
-     * {@code nonViewing}, {@code admin}.
+     * {@code nonViewing}, {@code admin}, {@code responder} (its facility is a designated disaster responder).
      */
     static Requester requester(String spec) {
         List<String> words = new ArrayList<>(Arrays.asList(spec.trim().split("\\s+")));
@@ -129,6 +135,7 @@ final class PolicyFixtures {
         boolean facilityActive = !words.remove("suspended");
         boolean viewing = !words.remove("nonViewing");
         boolean admin = words.remove("admin");
+        boolean responder = words.remove("responder");
         if (!words.isEmpty()) {
             throw new IllegalArgumentException("unknown requester flags " + words + " in " + spec);
         }
@@ -141,7 +148,7 @@ final class PolicyFixtures {
                 String[] at = who.split("@");
                 Long facility = at[1].equals("-") ? null : FACILITIES.get(at[1]);
                 yield new Requester(STAFF_USER, active, facility, facilityActive, viewing,
-                        Profession.valueOf(at[0]), admin, null);
+                        Profession.valueOf(at[0]), admin, null, responder);
             }
         };
     }

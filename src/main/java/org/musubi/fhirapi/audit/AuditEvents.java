@@ -99,6 +99,7 @@ final class AuditEvents {
             case PATIENT_SELF_ACCESS -> "PATRQT";
             case OPERATIONS -> "HOPERAT";
             case RESEARCH -> "HRESCH";
+            case OWN_RECORDS -> "TREAT";
         };
     }
 

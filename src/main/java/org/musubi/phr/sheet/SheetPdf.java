@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The printable emergency sheet: XHTML (the page's template, laid out for A4 by its CSS) rendered to PDF with a
+ * The printable emergency sheet, and any other printed page of a person (the clinicians' one-page emergency summary):
+ * XHTML (the page's template, laid out for A4 by its CSS) rendered to PDF with a
  * Japanese TrueType font embedded (subset), so that it prints the same anywhere. Without such a font installed the
  * sheet cannot be printed ({@link NoFont}), rather than printed as empty boxes.
  */
@@ -17,6 +18,11 @@ public final class SheetPdf {
 
     /** The font family name the template's CSS uses. */
     public static final String FAMILY = "MusubiJapanese";
+    /** What a printed page's QR code holds before the person's 16-digit regional ID (命の宝箱, one-page summary). */
+    public static final String QR_PREFIX = "MUSUBI-PERSON:1:";
+    /** Said (503) instead of a printed page when the server has no Japanese font. */
+    public static final String NO_FONT_MESSAGE = "印刷用の日本語フォントがサーバーにありません（管理者へ: fonts-ipaexfont-gothic を導入してください）。"
+            + " / The server has no Japanese font to print with (administrator: install fonts-ipaexfont-gothic).";
     private final List<String> fonts;
 
     public SheetPdf(List<String> fonts) {

@@ -69,7 +69,7 @@ class AuditedPersonAccess implements PersonAccess {
         String regionalId = registered == null ? null : registered.person().regionalId();
         Requester requester = facts.requester(userId);
         List<SourcePatient> sources = registered == null ? List.of() : identities.sourcePatientsOf(personId);
-        PersonFacts person = facts.person(personId, sources);
+        PersonFacts person = facts.person(personId, registered == null ? null : registered.person().address(), sources);
         Decision decision = regionalId == null ? new Deny(Deny.UNKNOWN_PERSON)
                 : policy.decidePerson(requester, purpose, person);
         PersonView view = new PersonView(decision,

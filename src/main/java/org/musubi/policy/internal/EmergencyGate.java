@@ -11,9 +11,7 @@ import org.musubi.policy.Decision;
 import org.musubi.policy.Deny;
 import org.musubi.policy.EmergencyAccess;
 import org.musubi.policy.EmergencyEligibility;
-import org.musubi.policy.Permit;
 import org.musubi.policy.PersonFacts;
-import org.musubi.policy.Requester;
 import org.springframework.stereotype.Service;
 
 /** Asks the access policy what an emergency access would give, by adding one to the facts it decides on. */
@@ -33,15 +31,7 @@ class EmergencyGate implements EmergencyEligibility {
 
     @Override
     public Decision user(long userId) {
-        Requester requester = facts.requester(userId);
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilityId() != null && !requester.facilityActive()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        return policy.breaksGlass(requester.profession()) ? new Permit(Permit.EMERGENCY_ACCESS)
-                : new Deny(Deny.PROFESSION_NOT_FOR_EMERGENCY);
+        return policy.decideBreakGlass(facts.requester(userId), facts.disasterModeOn());
     }
 
     @Override
@@ -55,7 +45,7 @@ class EmergencyGate implements EmergencyEligibility {
         // without the person's source facilities: a requester's own data opens without the glass, and must not
         // make the glass look useful when the emergency rule itself refuses
         PersonFacts withGlass = new PersonFacts(personId, known.consents(), known.links(), known.blockedFacilityIds(),
-                assumed, java.util.Set.of());
+                assumed, java.util.Set.of(), known.proxies(), known.inDisasterArea());
         return policy.decidePerson(facts.requester(userId), Purpose.EMERGENCY, withGlass);
     }
 }

@@ -10,6 +10,7 @@ import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.consent.PatientLink;
+import org.musubi.disaster.DisasterMode;
 import org.musubi.policy.ConsentGrant;
 import org.musubi.policy.EmergencyAccess;
 import org.musubi.policy.FacilityLink;
@@ -29,13 +30,20 @@ class PolicyFacts {
     private final Facilities facilities;
     private final Consents consents;
     private final IdentityStore identities;
+    private final DisasterMode disaster;
     private final Clock clock = Clock.systemUTC();
 
-    PolicyFacts(Users users, Facilities facilities, Consents consents, IdentityStore identities) {
+    PolicyFacts(Users users, Facilities facilities, Consents consents, IdentityStore identities, DisasterMode disaster) {
         this.users = users;
         this.facilities = facilities;
         this.consents = consents;
         this.identities = identities;
+        this.disaster = disaster;
+    }
+
+    /** Whether disaster mode is on anywhere now (from memory). */
+    boolean disasterModeOn() {
+        return disaster.on();
     }
 
     Requester requester(long userId) {
@@ -43,15 +51,19 @@ class PolicyFacts {
         Facility facility = user.actingFacilityId().flatMap(facilities::find).orElse(null);
         return new Requester(user.id(), user.active(), facility == null ? null : facility.id(),
                 facility == null || facility.active(), facility != null && facility.viewing(), user.profession(),
-                user.networkAdmin(), user.personId());
+                user.networkAdmin(), user.personId(), facility != null && disaster.responder(facility.id()));
     }
 
     PersonFacts person(long personId) {
-        return person(personId, identities.sourcePatientsOf(personId));
+        return person(personId, identities.person(personId).map(p -> p.person().address()).orElse(null),
+                identities.sourcePatientsOf(personId));
     }
 
-    /** The person's facts, given the source patients already read (they make up the source facilities). */
-    PersonFacts person(long personId, List<SourcePatient> sources) {
+    /**
+     * The person's facts, given their address and the source patients already read (they make up the source
+     * facilities).
+     */
+    PersonFacts person(long personId, String address, List<SourcePatient> sources) {
         Consents.Standing standing = consents.standing(personId);
         return new PersonFacts(personId,
                 standing.consents().stream().map(PolicyFacts::grant).toList(),
@@ -63,7 +75,31 @@ class PolicyFacts {
                         .collect(java.util.stream.Collectors.toSet()),
                 standing.proxies().stream()
                         .map(p -> new PersonFacts.ProxyAccess(p.proxyUserId(), p.validTo(), p.revokedAt() != null))
-                        .toList());
+                        .toList(),
+                inDisasterArea(address, sources));
+    }
+
+    /**
+     * Whether disaster mode covers the person now: asked of memory, and only while it is on for some municipalities
+     * are addresses read — the person's and their source patients'; when none of them has one, where the facilities
+     * that sent their data are (prefecture and address; the health notebook's own source has no place).
+     */
+    private boolean inDisasterArea(String address, List<SourcePatient> sources) {
+        if (!disaster.on()) {
+            return false;
+        }
+        if (disaster.networkWide()) {
+            return true;
+        }
+        List<String> addresses = java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(address),
+                sources.stream().map(SourcePatient::address)).filter(a -> a != null && !a.isBlank()).toList();
+        if (addresses.isEmpty()) {
+            addresses = sources.stream().map(SourcePatient::facilityId).distinct().map(facilities::find)
+                    .flatMap(java.util.Optional::stream).filter(f -> f.kind().participating())
+                    .map(f -> org.musubi.registry.places.Prefectures.withPrefecture(f.prefecture(), f.address()))
+                    .toList();
+        }
+        return disaster.covers(addresses);
     }
 
     void touchLink(long personId, long facilityId) {

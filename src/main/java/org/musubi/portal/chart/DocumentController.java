@@ -53,7 +53,7 @@ class DocumentController {
         DocumentContent.Shown shown = content.shown();
         model.addAttribute("personId", personId);
         model.addAttribute("person", read.value().view().opened().orElseThrow().person());
-        model.addAttribute("purpose", "EMERGENCY".equals(purpose) ? "EMERGENCY" : null);
+        model.addAttribute("purpose", ViewPurpose.parameter(purpose));
         model.addAttribute("document", content);
         model.addAttribute("shown", shown.name());
         model.addAttribute("documentId", id);

@@ -134,7 +134,7 @@ class PatientViewController {
     }
 
     static Purpose purpose(String purpose) {
-        return "EMERGENCY".equals(purpose) ? Purpose.EMERGENCY : Purpose.TREATMENT;
+        return ViewPurpose.of(purpose);
     }
 
     /** The header and tab bar every page of the viewer shows. */
@@ -142,7 +142,7 @@ class PatientViewController {
         model.addAttribute("header", header);
         model.addAttribute("personId", header.personId());
         model.addAttribute("person", header.person());
-        model.addAttribute("purpose", "EMERGENCY".equals(purpose) ? "EMERGENCY" : null);
+        model.addAttribute("purpose", ViewPurpose.parameter(purpose));
         model.addAttribute("tab", tab);
     }
 

@@ -47,14 +47,14 @@ class LabController {
     }
 
     private LabRecords.Opened open(SignedIn me, long personId, String purpose, Model model) {
-        Purpose why = "EMERGENCY".equals(purpose) ? Purpose.EMERGENCY : Purpose.TREATMENT;
+        Purpose why = org.musubi.portal.chart.ViewPurpose.of(purpose);
         model.addAttribute("personId", personId);
         LabRecords.Opened opened = labs.open(me, why, personId);
         if (opened instanceof LabRecords.Shown shown) {
             model.addAttribute("header", shown.header());
             model.addAttribute("person", shown.header().person());
             model.addAttribute("tab", "labs");
-            model.addAttribute("purpose", why == Purpose.EMERGENCY ? "EMERGENCY" : null);
+            model.addAttribute("purpose", org.musubi.portal.chart.ViewPurpose.parameter(why));
             model.addAttribute("facilities", shown.facilities());
             model.addAttribute("truncated", shown.truncated());
         }

@@ -12,11 +12,6 @@ public final class Municipalities {
 
     public static final int HIROSHIMA = 34;
 
-    private static final List<String> PREFECTURES = List.of(("北海道 青森県 岩手県 宮城県 秋田県 山形県 "
-            + "福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 神奈川県 新潟県 富山県 石川県 福井県 山梨県 長野県 "
-            + "岐阜県 静岡県 愛知県 三重県 滋賀県 京都府 大阪府 兵庫県 奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 "
-            + "山口県 徳島県 香川県 愛媛県 高知県 福岡県 佐賀県 長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県").split(" "));
-
     /** First two postal-code digits of each prefecture's main postal region, by prefecture number. */
     private static final int[] POSTAL_HEADS = {
         6, 3, 2, 98, 1, 99, 96, 31, 32, 37, 33, 26, 10, 23, 95, 93, 92, 91, 40, 38, 50, 42, 46, 51,
@@ -62,8 +57,7 @@ public final class Municipalities {
     }
 
     static String prefectureName(int prefecture) {
-        requireValid(prefecture);
-        return PREFECTURES.get(prefecture - 1);
+        return org.musubi.registry.places.Prefectures.name(prefecture);
     }
 
     static List<Municipality> of(int prefecture) {

@@ -30,7 +30,7 @@ import org.thymeleaf.context.Context;
 public class SheetPrinting {
 
     /** What the printed sheet's QR code holds before the 16-digit regional ID. */
-    public static final String QR_PREFIX = "MUSUBI-PERSON:1:";
+    public static final String QR_PREFIX = SheetPdf.QR_PREFIX;
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final EmergencySheets sheets;
     private final SheetPdf pdf;
@@ -52,8 +52,7 @@ public class SheetPrinting {
     public ResponseEntity<?> pdf(EmergencySheets.Author author, long personId, HttpServletResponse response) {
         if (pdf.font().isEmpty()) {
             return ResponseEntity.status(503).contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-                    .body("印刷用の日本語フォントがサーバーにありません（管理者へ: fonts-ipaexfont-gothic を導入してください）。"
-                            + " / The server has no Japanese font to print with (administrator: install fonts-ipaexfont-gothic).");
+                    .body(SheetPdf.NO_FONT_MESSAGE);
         }
         Optional<EmergencySheets.Opened> opened = sheets.open(author, personId);
         if (opened.isEmpty()) {

@@ -1,0 +1,64 @@
+package org.musubi.disaster;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+
+/**
+ * The network operator switches disaster mode on (for the whole network or chosen municipalities, with a note and an
+ * optional planned end) and off. Each switch is one audit row naming the period and its area (no patient data) and
+ * takes effect on this server at once.
+ */
+public final class SwitchDisasterMode {
+
+    public static final String NOTE_REQUIRED = "disaster.note.required";
+    public static final String END_IN_PAST = "disaster.plannedEnd.past";
+    public static final String NOT_ON = "disaster.notOn";
+    private final DisasterRecords records;
+    private final DisasterMode mode;
+    private final Audit audit;
+    private final Clock clock;
+
+    public SwitchDisasterMode(DisasterRecords records, DisasterMode mode, Audit audit, Clock clock) {
+        this.records = records;
+        this.mode = mode;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Switches it on; throws {@link InvalidSwitch} without a note or with a planned end already past. */
+    public DisasterPeriod on(long userId, DisasterArea area, String note, Instant plannedEnd) {
+        String stated = note == null ? "" : note.strip();
+        if (stated.isEmpty() || stated.length() > 2000) {
+            throw new InvalidSwitch(NOTE_REQUIRED);
+        }
+        Instant now = clock.instant();
+        if (plannedEnd != null && !plannedEnd.isAfter(now)) {
+            throw new InvalidSwitch(END_IN_PAST);
+        }
+        DisasterPeriod period = records.start(area, stated, plannedEnd, userId, now);
+        mode.refresh();
+        audit.record(AuditEntry.of(AuditAction.DISASTER_MODE_ON, Outcome.PERMIT).on("DisasterPeriod", period.id())
+                .reason((area.networkWide() ? "network-wide" : area.label())
+                        + (plannedEnd == null ? "" : " until " + plannedEnd) + ": " + stated));
+        return period;
+    }
+
+    /** Switches the period off; throws {@link InvalidSwitch} when it is not on (any more). */
+    public void off(long userId, long periodId, String note) {
+        String stated = note == null ? "" : note.strip();
+        if (stated.length() > 2000) {
+            throw new InvalidSwitch(NOTE_REQUIRED);
+        }
+        boolean ended = records.end(periodId, stated.isEmpty() ? null : stated, userId, clock.instant());
+        mode.refresh();
+        if (!ended) {
+            throw new InvalidSwitch(NOT_ON);
+        }
+        audit.record(AuditEntry.of(AuditAction.DISASTER_MODE_OFF, Outcome.PERMIT).on("DisasterPeriod", periodId)
+                .reason(stated.isEmpty() ? "switched off" : stated));
+    }
+}

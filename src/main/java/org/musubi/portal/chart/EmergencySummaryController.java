@@ -1,0 +1,87 @@
+package org.musubi.portal.chart;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.musubi.audit.Purpose;
+import org.musubi.medication.fhir.Medications;
+import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.phr.sheet.SheetRecords;
+import org.musubi.policy.DataCategory;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.security.SignedIn;
+import org.musubi.web.QrSvg;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The one-page summary to print when devices fail (災害モード): from the emergency view of a person, an A4 PDF with the
+ * name, birth date, sex, regional ID and its QR code ({@link SheetPdf#QR_PREFIX}, as the 命の宝箱 print), allergies,
+ * current medicines, active problems, and the emergency sheet's contacts and wishes. One audited read for purpose
+ * EMERGENCY (the chart's, with the sheet), so only what the open emergency access shows is printed; a person the user
+ * may not see is the viewer's 404. Printed with the emergency sheet's machinery ({@link SheetPdf}).
+ */
+@Controller
+class EmergencySummaryController {
+
+    private final PatientChart chart;
+    private final Facilities facilities;
+    private final SheetRecords sheets;
+    private final SheetPdf pdf;
+    private final ITemplateEngine templates;
+
+    EmergencySummaryController(PatientChart chart, Facilities facilities, SheetRecords sheets, SheetPdf pdf,
+                               ITemplateEngine templates) {
+        this.chart = chart;
+        this.facilities = facilities;
+        this.sheets = sheets;
+        this.pdf = pdf;
+        this.templates = templates;
+    }
+
+    @GetMapping("/portal/patients/{personId}/emergency-summary.pdf")
+    ResponseEntity<?> summary(@AuthenticationPrincipal SignedIn me, @PathVariable long personId) {
+        if (pdf.font().isEmpty()) {
+            return ResponseEntity.status(503).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                    .body(SheetPdf.NO_FONT_MESSAGE);
+        }
+        Long notebook = facilities.personalHealthRecord().map(Facility::id).orElse(null);
+        PatientChart.Opened opened = chart.open(me, personId, Purpose.EMERGENCY, "emergency-summary", outline ->
+                outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
+                                && o.type().equals("QuestionnaireResponse") && o.category() == DataCategory.EMERGENCY_SHEET)
+                        .limit(1).map(org.musubi.record.Outline::id).toList());
+        if (!(opened instanceof PatientChart.Chart shown)) {
+            return ResponseEntity.status(404).contentType(MediaType.TEXT_PLAIN).body("Not found");
+        }
+        LocalDate today = LocalDate.now(ChartEntry.JAPAN);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("header", shown.header());
+        variables.put("person", shown.header().person());
+        variables.put("medicines", shown.medications().byDrug(today).stream().filter(Medications.DrugHistory::current)
+                .filter(d -> !d.rows().isEmpty()).toList());
+        variables.put("sheet", shown.resources().stream().filter(r -> notebook != null && r.sourceFacilityId() == notebook
+                        && r.category() == DataCategory.EMERGENCY_SHEET && r.type().equals("QuestionnaireResponse"))
+                .findFirst().map(sheets::version).map(v -> v.sheet()).orElse(null));
+        variables.put("printedAt", java.time.ZonedDateTime.now(ChartEntry.JAPAN));
+        variables.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
+                QrSvg.png(SheetPdf.QR_PREFIX + shown.header().person().regionalId(), 4)));
+        variables.put("font", SheetPdf.FAMILY);
+        String xhtml = templates.process("print/summary", new Context(LocaleContextHolder.getLocale(), variables));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("emergency-summary.pdf").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(pdf.render(xhtml));
+    }
+}

@@ -1,0 +1,64 @@
+package org.musubi.portal.ownrecords;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.Purpose;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.SourcePatient;
+import org.musubi.policy.PersonAccess;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
+import org.musubi.security.SignedIn;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the user's facility's own patient by its own patient ID (as typed: spaces and full-width digits forgiven) and
+ * asks the policy whether the user may open that person's own records; one audit row either way — the policy's
+ * decision on the person, or a miss. An ID of another facility's patient is looked for among this facility's only,
+ * so it is a miss like an ID nobody has; a refusal answers like a miss.
+ */
+@Component
+class FindOwnPatient {
+
+    private final IdentityStore identities;
+    private final PersonAccess access;
+    private final ReadRecords reads;
+
+    FindOwnPatient(IdentityStore identities, PersonAccess access, ReadRecords reads) {
+        this.identities = identities;
+        this.access = access;
+        this.reads = reads;
+    }
+
+    /** The person to open with purpose {@code OWN_RECORDS}; empty when there is none the user may open. */
+    Optional<Long> find(SignedIn me, String localId) {
+        Reader reader = new Reader(me.userId(), me.facilityId(), Purpose.OWN_RECORDS);
+        Optional<Long> person = me.facilityId() == null ? Optional.empty() : variants(localId).stream()
+                .map(id -> identities.sourcePatient(me.facilityId(), id)).flatMap(Optional::stream).findFirst()
+                .map(SourcePatient::id).flatMap(identities::personOf);
+        if (person.isEmpty()) {
+            reads.missed(reader, AuditAction.SEARCH, "Patient", "local id " + shortened(localId));
+            return Optional.empty();
+        }
+        return access.openPerson(me.userId(), Purpose.OWN_RECORDS, person.get()).permitted() ? person : Optional.empty();
+    }
+
+    /** The ID as typed, and without spaces and with full-width characters made narrow. */
+    static Set<String> variants(String localId) {
+        Set<String> variants = new LinkedHashSet<>();
+        String typed = localId == null ? "" : localId.strip();
+        if (!typed.isEmpty()) {
+            variants.add(typed);
+            variants.add(Normalizer.normalize(typed, Normalizer.Form.NFKC).replaceAll("\\s+", ""));
+        }
+        return variants;
+    }
+
+    private static String shortened(String localId) {
+        String typed = localId == null ? "" : localId.strip();
+        return typed.length() > 40 ? typed.substring(0, 40) : typed;
+    }
+}

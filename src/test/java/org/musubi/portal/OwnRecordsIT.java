@@ -1,0 +1,121 @@
+package org.musubi.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.Sex;
+import org.musubi.identity.SourcePatient;
+import org.musubi.registry.Facility;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * 非常時バックアップ over real HTTP: a hospital whose own system is down finds its patient by its own patient ID (typed
+ * in full-width digits too) and sees exactly what it sent — never another facility's data of the same person — without
+ * any consent or link, each page one audit row (purpose OWN_RECORDS). Attacks on it: {@code attack.OwnRecordsAttackIT}.
+ */
+@MusubiIntegrationTest
+public class OwnRecordsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    FhirClients clients;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    AuditRows audit;
+
+    /** One person: the hospital's patient (HbA1c 6.1) and the clinic's (HbA1c 7.2), linked by 名寄せ by hand. */
+    public record Shared(long personId, String regionalId, String hospitalId, String clinicId, String givenKana) {
+    }
+
+    @Test
+    void theHospitalFindsItsPatientByItsOwnIdAndSeesExactlyWhatItSentEachPageOneAuditRow() {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.newHospital();
+        Shared shared = shared(port, clients, identities, accounts, hospital, clinic);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, doctor);
+        web.get("/portal/own-records");
+        long before = audit.max();
+
+        HttpResponse<String> found = web.post("/portal/own-records", "localId", " " + wide(shared.hospitalId()) + " ");
+
+        assertThat(WebSession.location(found)).isEqualTo("/portal/patients/" + shared.personId() + "?purpose=OWN_RECORDS");
+        List<AuditRows.Row> lookup = audit.rows(before, doctor.loginId());
+        assertThat(lookup).singleElement().satisfies(r -> {
+            assertThat(r.action() + " " + r.outcome() + " " + r.reason()).isEqualTo("READ PERMIT policy.permit.ownSourceData");
+            assertThat(r.purpose()).isEqualTo("OWN_RECORDS");
+            assertThat(r.patientId()).isEqualTo(shared.regionalId());
+        });
+
+        for (String page : List.of("", "/labs", "/medications")) {
+            long beforePage = audit.max();
+            HttpResponse<String> shown = web.get("/portal/patients/" + shared.personId() + page + "?purpose=OWN_RECORDS");
+            assertThat(shown.statusCode()).as(page).isEqualTo(200);
+            assertThat(shown.body()).as(page).contains("id=\"own-records-banner\"").contains(shared.givenKana())
+                    .contains("自施設が送った記録の参照です").doesNotContain(clinic.nameKanji()).doesNotContain(">7.2<");
+            assertThat(audit.forPatient(beforePage, shared.regionalId())).as(page)
+                    .containsExactly("READ PERMIT policy.permit.ownSourceData");
+        }
+        HttpResponse<String> labs = web.get("/portal/patients/" + shared.personId() + "/labs?purpose=OWN_RECORDS");
+        assertThat(labs.body()).contains(">6.1<").contains("purpose=OWN_RECORDS");
+
+        WebSession clinicDoctor = new WebSession(port);
+        accounts.logIn(clinicDoctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        HttpResponse<String> clinicLabs = clinicDoctor.get("/portal/patients/" + shared.personId() + "/labs?purpose=OWN_RECORDS");
+        assertThat(clinicLabs.statusCode()).isEqualTo(200);
+        assertThat(clinicLabs.body()).as("the clinic sees its own, not the hospital's").contains(">7.2<").doesNotContain(">6.1<");
+    }
+
+    /** Full-width digits and letters, as a hurried user may type them. */
+    private static String wide(String id) {
+        StringBuilder out = new StringBuilder();
+        id.codePoints().forEach(c -> out.appendCodePoint(c >= '!' && c <= '~' ? c - '!' + '！' : c));
+        return out.toString();
+    }
+
+    /** The person of {@link Shared}, written as the two facilities' systems write (FHIR API); no consent, no link. */
+    public static Shared shared(int port, FhirClients clients, IdentityStore identities, TestAccounts accounts,
+                                Facility hospital, Facility clinic) {
+        IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        IGenericClient clinicApi = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
+        String hospitalId = FhirRecords.localId();
+        Patient registered = FhirRecords.newPatient(hospital, hospitalId, "バックアップ");
+        FhirRecords.create(hospitalApi, registered);
+        long person = FhirRecords.personOf(hospitalApi, hospital, hospitalId);
+        String clinicId = FhirRecords.localId();
+        String given = registered.getNameFirstRep().getGivenAsSingleString();
+        SourcePatient atClinic = identities.receive(new SourcePatient(0, clinic.id(), clinicId, null, null, "バックアップ",
+                given, Sex.FEMALE, java.time.LocalDate.parse(registered.getBirthDateElement().getValueAsString()), null,
+                null, null));
+        identities.link(atClinic.id(), person, LinkMethod.OPERATOR, accounts.networkAdmin().id(), "test");
+        FhirRecords.create(hospitalApi, hba1c(FhirRecords.lab(hospital, hospitalId, FhirRecords.HBA1C, "2024-01-10", 0), "6.1"));
+        FhirRecords.create(clinicApi, hba1c(FhirRecords.lab(clinic, clinicId, FhirRecords.HBA1C, "2024-04-12", 0), "7.2"));
+        return new Shared(person, identities.person(person).orElseThrow().person().regionalId(), hospitalId, clinicId, given);
+    }
+
+    private static Observation hba1c(Observation observation, String value) {
+        return observation.setValue(new Quantity().setValue(new java.math.BigDecimal(value)).setUnit("%"));
+    }
+}
