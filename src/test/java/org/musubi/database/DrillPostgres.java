@@ -140,6 +140,11 @@ final class DrillPostgres {
         }
     }
 
+    /** {@code pg_ctl promote}: the standby ends recovery and takes writes. */
+    void promote() throws Exception {
+        run(bin, "pg_ctl", "-D", data.toString(), "-w", "-t", "60", "promote");
+    }
+
     void stop() {
         try {
             run(bin, "pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");

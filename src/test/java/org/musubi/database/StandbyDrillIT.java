@@ -66,7 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
  * import, and every POST, PUT, DELETE and PATCH route the application has (walked from its handler mapping, so a
  * route added later is covered), and spools its audit records. Failback: the primary's Musubi merges the spool, once
  * cut short and resumed, once again (nothing added twice), refuses a tampered spool, and {@code audit verify} passes
- * with every spooled record in the trail exactly once, in order, with its time and actor.
+ * with every spooled record in the trail exactly once, in order, with its time and actor. Last, a second standby is
+ * promoted ({@code pg_ctl promote}) under a running Musubi, which notices, merges its own spool and takes writes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -322,9 +323,53 @@ class StandbyDrillIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void aPromotedStandbyTakesWritesAgainAndMergesItsOwnSpool() throws Exception {
+        DrillPostgres second = primary.standby(ROOT.resolve("standby-2"), ChildServers.freePort());
+        Path spool = ROOT.resolve("spool-2");
+        ConfigurableApplicationContext onSecond = musubi(second, false, spool);
+        try {
+            int port = port(onSecond);
+            WebSession web = new WebSession(port);
+            accounts.logIn(web, doctor);
+            assertThat(web.get("/portal/patients/" + person).statusCode()).isEqualTo(200);
+            assertThat(web.post("/portal/link", "card", "1234567890123456").statusCode()).isEqualTo(503);
+            int spooled = spooled(spool).size();
+            assertThat(spooled).isGreaterThanOrEqualTo(3);
+            String spoolId = JSON.readTree(Files.readAllLines(spool.resolve("audit-spool.jsonl")).getFirst())
+                    .get("spool").asString();
+
+            second.promote();
+            Standby standbyState = onSecond.getBean(Standby.class);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while ((standbyState.readOnly() || Files.exists(spool.resolve("audit-spool.jsonl")))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+
+            assertThat(standbyState.readOnly()).as("the promoted database is seen as writable").isFalse();
+            assertThat(spool.resolve("audit-spool.jsonl")).as("the spool was merged and moved aside").doesNotExist();
+            assertThat(Long.parseLong(second.query(
+                    "SELECT count(*) FROM audit_event WHERE reason LIKE '%[standby spool " + spoolId + "#%'")))
+                    .as("the promoted database's trail holds the spool").isEqualTo(spooled);
+            assertThat(onSecond.getBean(org.musubi.audit.AuditTrail.class).verify().intact()).isTrue();
+            assertThat(web.get("/portal/patients/" + person).body()).doesNotContain("id=\"standby-banner\"");
+            assertThat(web.post("/portal/link", "card", "1234567890123456").statusCode())
+                    .as("writes are taken again").isNotEqualTo(503);
+        } finally {
+            onSecond.close();
+            second.stop();
+        }
+    }
+
     /** The records in the spool, in order (the header line left out). */
     private static List<JsonNode> spooled() throws Exception {
-        List<String> lines = Files.readAllLines(SPOOL.resolve("audit-spool.jsonl"));
+        return spooled(SPOOL);
+    }
+
+    private static List<JsonNode> spooled(Path directory) throws Exception {
+        List<String> lines = Files.readAllLines(directory.resolve("audit-spool.jsonl"));
         List<JsonNode> records = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             records.add(JSON.readTree(line));
@@ -353,6 +398,10 @@ class StandbyDrillIT {
 
     /** Musubi against the drill's database: on the primary with the demo network, on the standby without. */
     private static ConfigurableApplicationContext musubi(DrillPostgres database, boolean onPrimary) {
+        return musubi(database, onPrimary, SPOOL);
+    }
+
+    private static ConfigurableApplicationContext musubi(DrillPostgres database, boolean onPrimary, Path spool) {
         return new SpringApplicationBuilder(Musubi.class).run(
                 "--server.port=0",
                 "--musubi.database.url=" + database.url(),
@@ -369,7 +418,7 @@ class StandbyDrillIT {
                 "--musubi.security.secret-key-file=" + ROOT.resolve("secret.key"),
                 "--musubi.blob.directory=" + ROOT.resolve("blobs"),
                 "--musubi.ingest.upload-directory=" + ROOT.resolve("uploads"),
-                "--musubi.audit.spool-directory=" + SPOOL,
+                "--musubi.audit.spool-directory=" + spool,
                 "--logging.structured.format.console=",
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
