@@ -39,6 +39,7 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.ingest.RunImport;
 import org.musubi.ingest.cli.ImportCommand;
+import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -61,8 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The standby drill (issue 26, docs/disaster.md): a real primary and a real streaming standby, two PostgreSQL processes
  * of the embedded binaries, the standby made with the low-level backup API. Musubi on the primary makes a patient with
- * a lab result that a clinic's doctor may see; Musubi on the standby serves that doctor the patient's page and a
- * FHIR read (with a token the standby issues), refuses a portal post, a FHIR create, an upload and the command-line
+ * a lab result that a clinic's doctor may see, and the patient registers for the health notebook; Musubi on the standby
+ * serves that doctor the patient's page, the resident their notebook, and a FHIR read (with a token the standby
+ * issues), refuses a vital-sign entry, a portal post, a FHIR create, an upload and the command-line
  * import, and every POST, PUT, DELETE and PATCH route the application has (walked from its handler mapping, so a
  * route added later is covered), and spools its audit records. Failback: the primary's Musubi merges the spool, once
  * cut short and resumed, once again (nothing added twice), refuses a tampered spool, and {@code audit verify} passes
@@ -95,6 +97,8 @@ class StandbyDrillIT {
     private ApiClientAdministration.NewApiClient clinicSystem;
     private ApiClientAdministration.NewApiClient hospitalSystem;
     private WebSession doctorOnStandby;
+    private Residents residents;
+    private Residents.Resident resident;
 
     @BeforeAll
     void primaryWithDataThenAStreamingStandbyAndMusubiOnEach() throws Exception {
@@ -130,6 +134,8 @@ class StandbyDrillIT {
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
         consents.link(person, clinic.id(), admin);
         doctor = accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR);
+        residents = onPrimary.getBean(Residents.class);
+        resident = residents.register(person);
         clinicSystem = clients.register(clinic, "system/*.read");
 
         standby = primary.standby(ROOT.resolve("standby"), ChildServers.freePort());
@@ -171,6 +177,14 @@ class StandbyDrillIT {
         Patient read = clients.fhir(standbyPort, clinicToken).read().resource(Patient.class)
                 .withId(String.valueOf(person)).execute();
         assertThat(read.getIdElement().getIdPart()).isEqualTo(String.valueOf(person));
+
+        WebSession notebook = residents.logIn(standbyPort, resident);
+        HttpResponse<String> home = notebook.get("/phr");
+        assertThat(home.statusCode()).as("the resident's notebook").isEqualTo(200);
+        assertThat(home.body()).contains("id=\"standby-banner\"");
+        HttpResponse<String> vitals = notebook.post("/phr/vitals", "systolic", "120", "diastolic", "80");
+        assertThat(vitals.statusCode()).isEqualTo(503);
+        assertThat(vitals.body()).contains("id=\"standby-refused\"").contains("読み取り専用の待機系");
 
         HttpResponse<String> portalPost = doctorOnStandby.post("/portal/link", "card", "1234567890123456");
         assertThat(portalPost.statusCode()).isEqualTo(503);
