@@ -29,6 +29,7 @@ final class Commands {
               synth           write a deterministic synthetic network as CSV files
               import          import a facility's SS-MIX2 storage, JAHIS or lab-result files
               audit verify    check the audit trail's hash chain; exit code 1 if anything is wrong
+              audit merge-spool  merge a read-only standby's audit spool into the trail (docs/disaster.md)
               admin create    create the first network administrator of a new installation
               drugs load      load the MHLW drug price list (.xlsx or .csv) into the drug master
               backup          write the database and files to one encrypted archive ('backup verify' checks one)

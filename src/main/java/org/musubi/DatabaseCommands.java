@@ -94,18 +94,26 @@ final class DatabaseCommands {
         public String usage() {
             return """
                     Usage: musubi audit verify
+                           musubi audit merge-spool
 
-                    Reads the whole audit trail in sequence order and checks every row's hash and link, that no
+                    verify: reads the whole audit trail in sequence order and checks every row's hash and link, that no
                     sequence number is missing, and that the last row matches the recorded chain head.
+                    merge-spool: merges the audit spool a read-only standby kept (musubi.audit.spool-directory, by
+                    default ./data/spool) into the trail of the writable database, after checking the spool's own
+                    hash chain; merging twice adds nothing twice (docs/disaster.md).
                     Uses the same database settings as 'serve'. With the embedded database, stop the server first
                     (or use 'Verify' on the audit screen of the running server).
-                    Exit code: 0 intact, 1 faults found, 2 usage error.
+                    Exit code: 0 intact, 1 faults found, 2 usage error (merge-spool: 0 merged or nothing to merge, 1 refused).
                     """;
         }
 
         @Override
         public Integer call() {
             String[] values = settings.values();
+            if (words.equals(List.of("merge-spool"))) {
+                return inContext(values, context -> context.getBean(org.musubi.audit.cli.MergeSpoolCommand.class)
+                        .run(System.out, System.err));
+            }
             if (!words.equals(List.of("verify"))) {
                 System.out.print(usage());
                 return 2;

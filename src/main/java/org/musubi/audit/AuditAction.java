@@ -90,5 +90,7 @@ public enum AuditAction {
     NOTICE_WITHDRAW,
     PATIENT_LIST,
     BACKUP,
-    RESTORE
+    RESTORE,
+    /** A read-only standby's audit spool merged into the trail (spool id and counts in the reason). */
+    AUDIT_SPOOL_MERGE
 }

@@ -34,12 +34,26 @@ class DatabaseConfiguration {
         return EmbeddedCluster.start(properties.embedded(), properties.user());
     }
 
+    /** Read-only standby or not ({@code musubi.database.read-only}), asked as the application's role. */
+    @Bean(destroyMethod = "close")
+    Standby standby(DatabaseEndpoint endpoint, DatabaseProperties properties) {
+        Standby standby = new Standby(Standby.Setting.of(properties.readOnly()), new SimpleDriverDataSource(
+                new org.postgresql.Driver(), endpoint.url(), endpoint.appUser(), endpoint.appPassword()));
+        standby.checkEvery(properties.standbyCheck());
+        return standby;
+    }
+
+    /** Migrations run at start, except on a read-only standby, whose schema must already be this jar's (checked). */
     @Bean
-    SchemaMigrations schemaMigrations(DatabaseEndpoint endpoint, DatabaseProperties properties) {
+    SchemaMigrations schemaMigrations(DatabaseEndpoint endpoint, DatabaseProperties properties, Standby standby) {
         SimpleDriverDataSource owner = new SimpleDriverDataSource(
                 new org.postgresql.Driver(), endpoint.url(), endpoint.ownerUser(), endpoint.ownerPassword());
         SchemaMigrations migrations = new SchemaMigrations(owner, endpoint.appUser());
-        migrations.migrate(properties.migrateTo());
+        if (standby.readOnly()) {
+            migrations.requireLatest();
+        } else {
+            migrations.migrate(properties.migrateTo());
+        }
         return migrations;
     }
 
@@ -49,8 +63,15 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(DatabaseEndpoint endpoint, OwnerDatabase migrated, DatabaseProperties properties) {
+    DataSource dataSource(DatabaseEndpoint endpoint, OwnerDatabase migrated, DatabaseProperties properties,
+                          Standby standby) {
         HikariConfig config = new HikariConfig();
+        if (standby.forced()) {
+            // read-only=true on a writable database: PostgreSQL itself refuses every write of the pool's connections,
+            // autocommit statements included.
+            config.setReadOnly(true);
+            config.addDataSourceProperty("readOnlyMode", "always");
+        }
         config.setJdbcUrl(endpoint.url());
         config.setUsername(endpoint.appUser());
         config.setPassword(endpoint.appPassword());

@@ -21,6 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    (none: the schema is left as it is, as {@code backup} does) or a schema version
  *                    (as {@code restore} does, to recreate the schema a backup was taken from)
  * @param embedded    settings of the embedded PostgreSQL
+ * @param readOnly    whether Musubi runs as a read-only standby ({@link Standby}): {@code auto} (the default) asks
+ *                    PostgreSQL ({@code pg_is_in_recovery()}) at start and every {@code standbyCheck}; {@code true}
+ *                    serves read-only whatever the database is (a drill, or a copy that must not change);
+ *                    {@code false} never does
+ * @param standbyCheck how often {@code auto} asks again, so that a promoted standby starts taking writes
  */
 @ConfigurationProperties("musubi.database")
 public record DatabaseProperties(
@@ -31,7 +36,9 @@ public record DatabaseProperties(
         String ownerPassword,
         @DefaultValue("20") int poolSize,
         @DefaultValue("latest") String migrateTo,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded,
+        @DefaultValue("auto") String readOnly,
+        @DefaultValue("15s") java.time.Duration standbyCheck) {
 
     public boolean external() {
         return url != null && !url.isBlank();

@@ -33,6 +33,32 @@ public final class SchemaMigrations {
         flyway(target).migrate();
     }
 
+    /**
+     * On a read-only standby, where nothing can be migrated: fails unless the schema is at this jar's newest version
+     * (run the jar the primary ran; a newer one needs the primary, or the promoted standby, to migrate first).
+     */
+    void requireLatest() {
+        String latest = latestInJar();
+        String current;
+        try (var connection = owner.getConnection(); var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+            current = null;
+            while (rs.next()) {
+                String version = rs.getString(1);
+                if (current == null || compare(version, current) > 0) {
+                    current = version;
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The standby's schema version could not be read: " + e.getMessage(), e);
+        }
+        if (current == null || compare(current, latest) != 0) {
+            throw new IllegalStateException("The read-only standby's schema is at version " + current + ", this Musubi needs "
+                    + latest + ": run the version of Musubi the primary ran. / 待機系のスキーマ版 (" + current + ") がこの結び (" + latest
+                    + ") と合いません。主系と同じ版の結びで起動してください。");
+        }
+    }
+
     /** The version the database's schema is at; empty when no migration has been applied. */
     public Optional<String> version() {
         MigrationInfo current = flyway("latest").info().current();

@@ -54,8 +54,13 @@ class DemoConfiguration {
 
     @Bean
     ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
-                               DemoStory story, DemoProgress progress) {
+                               DemoStory story, DemoProgress progress, org.musubi.database.Standby standby) {
         return args -> {
+            if (standby.readOnly()) {
+                // a read-only standby changes nothing (demo accounts still cannot log in while demo mode is off)
+                progress.done();
+                return;
+            }
             if (!properties.enabled()) {
                 int disabled = users.disableDemoAccounts();
                 if (disabled > 0) {

@@ -55,10 +55,10 @@ class IngestConfiguration {
     @Bean
     RunImport runImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, IdKeys keys,
                         IdentityBatches identities, MatchSourcePatients matching, ResourceLookup store, WriteRecords records,
-                        Audit audit, FhirContext context, FhirIndexer indexer) {
+                        Audit audit, FhirContext context, FhirIndexer indexer, org.musubi.database.Standby standby) {
         ImportChunks chunks = new ImportChunks(new ImportPatients(identities, matching, store),
                 new Preparation(context, indexer), ledger, records, new ImportAudits(audit));
-        return new RunImport(ledger, readers, new MappingContexts(facilities, keys), chunks);
+        return new RunImport(ledger, readers, new MappingContexts(facilities, keys), chunks, standby);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.musubi.ingest;
 
 import java.util.Iterator;
 import org.musubi.audit.Actor;
+import org.musubi.database.Standby;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ProblemTexts;
@@ -27,9 +28,11 @@ public final class RunImport {
     private final SourceReaders readers;
     private final MappingContexts contexts;
     private final ImportThreads threads;
+    private final Standby standby;
 
-    RunImport(ImportLedger ledger, SourceReaders readers, MappingContexts contexts, ImportChunks chunks) {
+    RunImport(ImportLedger ledger, SourceReaders readers, MappingContexts contexts, ImportChunks chunks, Standby standby) {
         this.ledger = ledger;
+        this.standby = standby;
         this.readers = readers;
         this.contexts = contexts;
         this.threads = new ImportThreads(ledger, chunks);
@@ -39,8 +42,12 @@ public final class RunImport {
     public record Runner(Long userId, Actor actor, BatchOrigin origin) {
     }
 
-    /** Imports {@code files} into {@code source}; returns the finished batch. Failures end the batch as FAILED and are thrown. */
+    /**
+     * Imports {@code files} into {@code source}; returns the finished batch. Failures end the batch as FAILED and are
+     * thrown. On a read-only standby nothing starts: {@link org.musubi.database.ReadOnlyStandbyException}.
+     */
     public ImportBatch run(ImportSource source, Iterator<IncomingFile> files, Runner runner, ImportProgress progress) {
+        standby.refuseWrites();
         long batchId = ledger.startBatch(source.id(), runner.origin(), runner.userId());
         BatchRun batchInProgress = null;
         try {

@@ -77,7 +77,7 @@ class ForeignRowsImportIT {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, keys),
                 new ImportChunks(new ImportPatients(identities, matching, store), new Preparation(fhir, indexer),
-                        ledger, records, new ImportAudits(audit)));
+                        ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
         clinic = ImportFacilities.fresh(facilities, FacilityKind.CLINIC, "先取られ診療所");
         other = ImportFacilities.fresh(facilities, FacilityKind.CLINIC, "先取り診療所");
         source = sources.create(clinic.id(), ImportKind.LAB_CSV, "test", null, false);

@@ -108,7 +108,7 @@ class ImportAdminIT {
         return new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
-                        ledger, records, new ImportAudits(audit)));
+                        ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
     }
 
     private WebSession loggedIn(User user) {

@@ -88,7 +88,7 @@ class RunImportIT {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
-                        ledger, records, new ImportAudits(audit)));
+                        ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
         String code = MedicalInstitutionCode.of(34, 1, 600000 + ThreadLocalRandom.current().nextInt(99999)).value();
         clinic = facilities.insert(new FacilityDraft("取込診療所", "トリコミシンリョウジョ", FacilityKind.CLINIC, code, 34,
                 "広島市中区", "082-000-0000", true, true, FacilityStatus.ACTIVE));
@@ -201,7 +201,7 @@ class RunImportIT {
         RunImport twoAtOnce = new RunImport(counting, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
-                        counting, records, new ImportAudits(audit)));
+                        counting, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
         // One patient with more records than two chunks hold (their chunks must wait for one another: each
         // would write the patient's Patient), then 40 patients of 250 records, two files each.
         String prefix = "C" + ThreadLocalRandom.current().nextInt(1_000_000) + "-";
@@ -297,7 +297,7 @@ class RunImportIT {
         RunImport ordered = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, reader)),
                 new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
-                        ledger, records, new ImportAudits(audit)));
+                        ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
 
         ImportBatch batch = ordered.run(source, java.util.stream.Stream.of(
                         file("part-1.txt", line("o1", "", "STORE", "A=1")), file("other-a.txt", line("o2", "", "STORE", "A=2")),

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The audit trail in PostgreSQL: appends lock the chain head, so the chain stays one line. Requests' own-transaction
  * appends go through one {@link ChainAppender} (group commit: one lock and one commit for all requests waiting at a
- * moment); appends inside a caller's transaction lock the head in that transaction.
+ * moment); appends inside a caller's transaction lock the head in that transaction. On a read-only standby the records
+ * go to the {@link AuditSpool} instead, and {@link SpoolMerge} brings them into the chain once the primary is back.
  */
 @Repository
 class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
@@ -48,10 +49,13 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     private final TransactionTemplate allOrNothing;
     /** The PERMIT entries kept aside by {@link #allOrNothing} on this thread until its work commits; null outside. */
     private final ThreadLocal<List<AuditEntry>> keptAside = new ThreadLocal<>();
+    /** Where the records go instead while Musubi runs on a read-only standby. */
+    private final AuditSpool spool;
 
     JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions,
-                   ObjectProvider<ActorSource> actors) {
+                   ObjectProvider<ActorSource> actors, AuditSpool spool) {
         this.jdbc = jdbc;
+        this.spool = spool;
         this.streaming = new JdbcTemplate(template.getDataSource());
         this.streaming.setFetchSize(1000);
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -83,7 +87,10 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
             entries.stream().filter(e -> e.outcome() == Outcome.PERMIT).forEach(aside::add);
             entries = entries.stream().filter(e -> e.outcome() != Outcome.PERMIT).toList();
         }
-        return entries.isEmpty() ? List.of() : appender.append(unsealed(entries));
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        return spool.active() ? spool.append(unsealed(entries)) : appender.append(unsealed(entries));
     }
 
     @Override
@@ -105,6 +112,9 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
 
     @Override
     public List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries) {
+        if (!entries.isEmpty() && spool.active()) {
+            return spool.append(unsealed(entries));
+        }
         return entries.isEmpty() ? List.of() : callersTransaction.execute(status -> appendAll(List.of(unsealed(entries))).getFirst());
     }
 
@@ -131,6 +141,11 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
      * and moves the head; returns each batch sealed.
      */
     private List<List<AuditRecord>> appendAll(List<List<AuditRecord>> batches) {
+        return appendAll(jdbc, batches);
+    }
+
+    /** As {@link #appendAll(List)}, on {@code jdbc}, in the caller's transaction (for {@link SpoolMerge}). */
+    static List<List<AuditRecord>> appendAll(JdbcClient jdbc, List<List<AuditRecord>> batches) {
         ChainHead head = jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getBytes(2))).single();
         List<List<AuditRecord>> sealedBatches = new ArrayList<>(batches.size());

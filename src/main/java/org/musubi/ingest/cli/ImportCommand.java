@@ -57,8 +57,11 @@ public class ImportCommand {
     private final ImportSources sources;
     private final RunImport imports;
     private final ImportLedger ledger;
+    private final org.musubi.database.Standby standby;
 
-    ImportCommand(Facilities facilities, ImportSources sources, RunImport imports, ImportLedger ledger) {
+    ImportCommand(Facilities facilities, ImportSources sources, RunImport imports, ImportLedger ledger,
+                  org.musubi.database.Standby standby) {
+        this.standby = standby;
         this.facilities = facilities;
         this.sources = sources;
         this.imports = imports;
@@ -67,6 +70,10 @@ public class ImportCommand {
 
     /** Arguments: kind, path, options ({@code facility}, {@code source}). */
     public int run(String kindName, Path path, Map<String, String> options, PrintStream out, PrintStream err) {
+        if (standby.readOnly()) {
+            err.println(org.musubi.database.Standby.MESSAGE);
+            return 1;
+        }
         ImportKind kind = KINDS.get(kindName);
         Optional<Facility> facility = Optional.ofNullable(options.get("facility")).flatMap(facilities::findByCode);
         if (kind == null || !Files.exists(path)) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.musubi.audit.Actor;
+import org.musubi.database.Standby;
 import org.musubi.ingest.BatchOrigin;
 import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportProgress;
@@ -39,9 +40,13 @@ class FolderWatcher {
     private final ImportLedger ledger;
     private final ImportQueue queue;
     private final IngestProperties properties;
+    private final Standby standby;
     private ScheduledExecutorService scheduler;
+    private volatile boolean paused;
 
-    FolderWatcher(ImportSources sources, ImportLedger ledger, ImportQueue queue, IngestProperties properties) {
+    FolderWatcher(ImportSources sources, ImportLedger ledger, ImportQueue queue, IngestProperties properties,
+                  Standby standby) {
+        this.standby = standby;
         this.sources = sources;
         this.ledger = ledger;
         this.queue = queue;
@@ -65,8 +70,19 @@ class FolderWatcher {
         }
     }
 
-    /** One scan of every watched source (also called by tests). */
+    /** One scan of every watched source (also called by tests); none while Musubi runs on a read-only standby. */
     void scanAll() {
+        if (standby.readOnly()) {
+            if (!paused) {
+                log.warn("Read-only standby: the watched import folders are not scanned until the database takes writes");
+            }
+            paused = true;
+            return;
+        }
+        if (paused) {
+            log.info("The database takes writes again: the watched import folders are scanned");
+            paused = false;
+        }
         for (ImportSource source : sources.all()) {
             if (source.active() && source.watch() && source.location() != null) {
                 try {

@@ -50,7 +50,7 @@ class ImportCommandFacilityTest {
     private String importFor(List<Facility> registered, String code) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
-        int exit = new ImportCommand(new Registered(registered), null, null, null)
+        int exit = new ImportCommand(new Registered(registered), null, null, null, org.musubi.database.Standby.fixed(false))
                 .run("jahis", folder, Map.of("facility", code), sink, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         return err.toString(StandardCharsets.UTF_8);

@@ -6,26 +6,36 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.database.Standby;
 import org.musubi.security.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Credentials, recovery codes and the failure counter in PostgreSQL. */
+/**
+ * Credentials, recovery codes and the failure counter in PostgreSQL. On a read-only standby what a login changes (the
+ * last TOTP step, used recovery codes, failures and locks) is kept in memory instead ({@link StandbyCredentials}), so
+ * that logging in works, replays included refused, without writing.
+ */
 @Repository
 public class JdbcCredentials {
 
     private static final String TOTP = "totp-secret";
     private final JdbcClient jdbc;
     private final SecretBox box;
+    private final Standby standby;
+    private final StandbyCredentials onStandby = new StandbyCredentials();
 
-    JdbcCredentials(JdbcClient jdbc, SecretBox box) {
+    JdbcCredentials(JdbcClient jdbc, SecretBox box, Standby standby) {
         this.jdbc = jdbc;
         this.box = box;
+        this.standby = standby;
     }
 
     public Optional<Credential> find(long userId) {
-        return jdbc.sql("SELECT * FROM credential WHERE user_id = ?").param(userId).query(this::read).optional();
+        Optional<Credential> stored = jdbc.sql("SELECT * FROM credential WHERE user_id = ?").param(userId)
+                .query(this::read).optional();
+        return standby.readOnly() ? stored.map(onStandby::over) : stored;
     }
 
     void create(long userId, String passwordHash, boolean changeRequired) {
@@ -65,6 +75,9 @@ public class JdbcCredentials {
 
     /** Records the step of an accepted code, only if it is later than the last one (no replay). */
     public boolean useStep(long userId, long step) {
+        if (standby.readOnly()) {
+            return find(userId).map(current -> onStandby.useStep(current, step)).orElse(false);
+        }
         return jdbc.sql("""
                 UPDATE credential SET totp_last_step = ?, failed_attempts = 0, locked_until = NULL
                 WHERE user_id = ? AND coalesce(totp_last_step, -1) < ?""")
@@ -72,6 +85,15 @@ public class JdbcCredentials {
     }
 
     public boolean useRecoveryCode(long userId, String codeHash) {
+        if (standby.readOnly()) {
+            boolean unused = jdbc.sql("SELECT count(*) FROM recovery_code WHERE user_id = ? AND code_hash = ? AND used_at IS NULL")
+                    .params(userId, codeHash).query(Integer.class).single() == 1;
+            boolean used = unused && onStandby.useRecoveryCode(userId, codeHash);
+            if (used) {
+                resetFailures(userId);
+            }
+            return used;
+        }
         boolean used = jdbc.sql("UPDATE recovery_code SET used_at = now() WHERE user_id = ? AND code_hash = ? AND used_at IS NULL")
                 .params(userId, codeHash).update() == 1;
         if (used) {
@@ -87,6 +109,9 @@ public class JdbcCredentials {
 
     /** Counts a failure; locks the account until {@code lockUntil} when the count reaches {@code max}. */
     public int recordFailure(long userId, int max, Instant lockUntil) {
+        if (standby.readOnly()) {
+            return find(userId).map(current -> onStandby.recordFailure(current, max, lockUntil)).orElse(0);
+        }
         return jdbc.sql("""
                 UPDATE credential SET failed_attempts = failed_attempts + 1,
                   locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
@@ -95,6 +120,10 @@ public class JdbcCredentials {
     }
 
     public void resetFailures(long userId) {
+        if (standby.readOnly()) {
+            onStandby.resetFailures(userId);
+            return;
+        }
         jdbc.sql("UPDATE credential SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?").param(userId).update();
     }
 

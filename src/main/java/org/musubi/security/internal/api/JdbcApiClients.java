@@ -5,23 +5,35 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.musubi.database.Standby;
 import org.musubi.security.ApiScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** API clients and their bearer tokens (kept as SHA-256 hashes) in PostgreSQL. */
+/**
+ * API clients and their bearer tokens (kept as SHA-256 hashes) in PostgreSQL. On a read-only standby, the tokens it
+ * issues and the assertion ids it has seen are kept in memory (the replicated ones still count), so that a hospital's
+ * system can get a token and read; they end with the standby's process.
+ */
 @Repository
 class JdbcApiClients {
 
     private final JdbcClient jdbc;
+    private final Standby standby;
+    private final Map<String, Token> standbyTokens = new ConcurrentHashMap<>();
+    private final Map<String, Instant> standbyAssertions = new ConcurrentHashMap<>();
 
-    JdbcApiClients(JdbcClient jdbc) {
+    JdbcApiClients(JdbcClient jdbc, Standby standby) {
         this.jdbc = jdbc;
+        this.standby = standby;
     }
 
     void insert(long userId, String clientId, String secretHash, Set<ApiScope> scopes, long createdBy) {
@@ -54,16 +66,28 @@ class JdbcApiClients {
 
     /** Records an assertion id; false when it was used before (a replay). Forgets expired ones. */
     boolean rememberAssertion(String clientId, String jti, Instant expiresAt, Instant now) {
+        if (standby.readOnly()) {
+            standbyAssertions.values().removeIf(until -> until.isBefore(now));
+            boolean seen = jdbc.sql("SELECT count(*) FROM api_assertion WHERE client_id = ? AND jti = ?")
+                    .params(clientId, jti).query(Integer.class).single() > 0;
+            return !seen && standbyAssertions.putIfAbsent(clientId + "\n" + jti, expiresAt) == null;
+        }
         jdbc.sql("DELETE FROM api_assertion WHERE expires_at < ?").param(java.sql.Timestamp.from(now)).update();
         return jdbc.sql("INSERT INTO api_assertion (client_id, jti, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(clientId, jti, java.sql.Timestamp.from(expiresAt)).update() == 1;
     }
 
     void revokeTokens(long userId) {
+        standbyTokens.values().removeIf(token -> token.userId() == userId);
         jdbc.sql("DELETE FROM api_token WHERE user_id = ?").param(userId).update();
     }
 
     void saveToken(byte[] tokenHash, long userId, Set<ApiScope> scopes, Instant issued, Instant expires) {
+        if (standby.readOnly()) {
+            standbyTokens.values().removeIf(token -> !token.expiresAt().isAfter(issued));
+            standbyTokens.put(HexFormat.of().formatHex(tokenHash), new Token(userId, Set.copyOf(scopes), expires));
+            return;
+        }
         jdbc.sql("INSERT INTO api_token (token_hash, user_id, scopes, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)")
                 .params(tokenHash, userId, texts(scopes), java.sql.Timestamp.from(issued), java.sql.Timestamp.from(expires))
                 .update();
@@ -71,6 +95,10 @@ class JdbcApiClients {
 
     /** A token that has not expired at {@code now}. */
     Optional<Token> token(byte[] tokenHash, Instant now) {
+        Token issuedOnStandby = standbyTokens.get(HexFormat.of().formatHex(tokenHash));
+        if (issuedOnStandby != null && issuedOnStandby.expiresAt().isAfter(now)) {
+            return Optional.of(issuedOnStandby);
+        }
         return jdbc.sql("SELECT user_id, scopes, expires_at FROM api_token WHERE token_hash = ? AND expires_at > ?")
                 .params(tokenHash, java.sql.Timestamp.from(now))
                 .query((rs, n) -> new Token(rs.getLong("user_id"), scopes(rs.getArray("scopes")),

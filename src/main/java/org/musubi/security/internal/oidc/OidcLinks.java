@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.database.Standby;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,9 +21,11 @@ public class OidcLinks {
     }
 
     private final JdbcClient jdbc;
+    private final Standby standby;
 
-    OidcLinks(JdbcClient jdbc) {
+    OidcLinks(JdbcClient jdbc, Standby standby) {
         this.jdbc = jdbc;
+        this.standby = standby;
     }
 
     Optional<Link> bySubject(String provider, String subject) {
@@ -46,8 +49,9 @@ public class OidcLinks {
         }
     }
 
+    /** Notes the time of a login through the link; not on a read-only standby, where the login goes on without. */
     void used(long id) {
-        jdbc.sql("UPDATE oidc_link SET last_used_at = now() WHERE id = ?").param(id).update();
+        standby.unlessReadOnly(() -> jdbc.sql("UPDATE oidc_link SET last_used_at = now() WHERE id = ?").param(id).update());
     }
 
     /** Removes the account's link of this id; the removed link, if it was the account's. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.database.Standby;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,11 @@ public class PasskeyStore {
     }
 
     private final JdbcClient jdbc;
+    private final Standby standby;
 
-    PasskeyStore(JdbcClient jdbc) {
+    PasskeyStore(JdbcClient jdbc, Standby standby) {
         this.jdbc = jdbc;
+        this.standby = standby;
     }
 
     long add(long userId, byte[] credentialId, byte[] attestedData, long signCount, String label) {
@@ -40,8 +43,10 @@ public class PasskeyStore {
                 .query(PasskeyStore::read).optional();
     }
 
+    /** Keeps the new signature count and the time; not on a read-only standby, where the login goes on without. */
     void used(long id, long signCount) {
-        jdbc.sql("UPDATE passkey SET sign_count = ?, last_used_at = now() WHERE id = ?").params(signCount, id).update();
+        standby.unlessReadOnly(() -> jdbc.sql("UPDATE passkey SET sign_count = ?, last_used_at = now() WHERE id = ?")
+                .params(signCount, id).update());
     }
 
     /** Removes the user's own passkey; false when the user has none of that id. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.database.Standby;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +44,11 @@ class JdbcSmartGrants {
     }
 
     private final JdbcClient jdbc;
+    private final Standby standby;
 
-    JdbcSmartGrants(JdbcClient jdbc) {
+    JdbcSmartGrants(JdbcClient jdbc, Standby standby) {
         this.jdbc = jdbc;
+        this.standby = standby;
     }
 
     /** A new grant; the resident's earlier live grant to the same app, if any, is revoked (replaced). */
@@ -131,10 +134,10 @@ class JdbcSmartGrants {
 
     /** Notes the grant's last use, at most once a minute (a write on every call would cost more than the call). */
     void touch(long grantId) {
-        jdbc.sql("""
+        standby.unlessReadOnly(() -> jdbc.sql("""
                 UPDATE smart_grant SET last_used_at = now()
                 WHERE id = ? AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
-                .param(grantId).update();
+                .param(grantId).update());
     }
 
     /** Forgets codes and tokens that expired a day ago or more (a replay of one is then just unknown). */

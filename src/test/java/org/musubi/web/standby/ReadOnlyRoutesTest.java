@@ -1,0 +1,35 @@
+package org.musubi.web.standby;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What a read-only standby serves: reads, the login's steps, FHIR searches by POST; no other write. */
+class ReadOnlyRoutesTest {
+
+    @Test
+    void readsAndTheLoginAreServed() {
+        assertThat(ReadOnlyRoutes.served("GET", "/portal/patients/1")).isTrue();
+        assertThat(ReadOnlyRoutes.served("HEAD", "/fhir/Patient/1")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/login")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/login/second-factor")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/logout")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/Observation/_search")).isTrue();
+    }
+
+    @Test
+    void everyOtherWriteIsRefused() {
+        assertThat(ReadOnlyRoutes.served("POST", "/portal/link")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/login/enrol")).as("enrolment stores a secret").isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/Observation")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir")).as("a transaction").isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/_search")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/Patient/1/_search")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/admin/facilities/_search")).isFalse();
+        assertThat(ReadOnlyRoutes.served("PUT", "/fhir/Patient/1")).isFalse();
+        assertThat(ReadOnlyRoutes.served("DELETE", "/fhir/Patient/1")).isFalse();
+        assertThat(ReadOnlyRoutes.served("PATCH", "/fhir/Patient/1")).isFalse();
+        assertThat(ReadOnlyRoutes.served("PUT", "/login")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/import/jahis")).isFalse();
+    }
+}
