@@ -45,6 +45,18 @@ class EmergencyGate implements EmergencyEligibility {
     }
 
     @Override
+    public boolean crew(long userId) {
+        Requester requester = facts.requester(userId);
+        return requester.profession() == org.musubi.registry.Profession.PARAMEDIC
+                && facts.facilityKind(requester.facilityId()) == org.musubi.registry.FacilityKind.FIRE_DEPARTMENT;
+    }
+
+    @Override
+    public Long facilityOf(long userId) {
+        return facts.requester(userId).facilityId();
+    }
+
+    @Override
     public Decision person(long userId, long personId) {
         if (identities.person(personId).isEmpty()) {
             return new Deny(Deny.UNKNOWN_PERSON);

@@ -46,6 +46,11 @@ class PolicyFacts {
                 user.networkAdmin(), user.personId());
     }
 
+    /** The kind of the facility, or null without one. */
+    org.musubi.registry.FacilityKind facilityKind(Long facilityId) {
+        return facilityId == null ? null : facilities.find(facilityId).map(Facility::kind).orElse(null);
+    }
+
     PersonFacts person(long personId) {
         return person(personId, identities.sourcePatientsOf(personId));
     }
