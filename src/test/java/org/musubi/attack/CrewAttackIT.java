@@ -117,9 +117,13 @@ class CrewAttackIT {
 
         HttpResponse<String> guessed = ourDoctor.get("/emergency/handovers/" + handOver.token().substring(1) + "A");
         HttpResponse<String> wrongHospital = otherDoctor.get("/emergency/handovers/" + handOver.token());
-        jdbc.sql("UPDATE emergency_handover SET expires_at = created_at + interval '1 second' WHERE id = ?")
-                .param(handOver.id()).update();
-        HttpResponse<String> expired = ourDoctor.get("/emergency/handovers/" + handOver.token());
+        // hand-overs are append-only (the application may not change one): an expired twin of it
+        String expiredToken = handOver.token().substring(2) + "ex";
+        jdbc.sql("""
+                INSERT INTO emergency_handover (token, person_id, from_user, from_access, to_facility, created_at, expires_at)
+                SELECT ?, person_id, from_user, from_access, to_facility, now() - interval '3 hours', now() - interval '1 second'
+                FROM emergency_handover WHERE id = ?""").params(expiredToken, handOver.id()).update();
+        HttpResponse<String> expired = ourDoctor.get("/emergency/handovers/" + expiredToken);
 
         for (HttpResponse<String> refused : java.util.List.of(guessed, wrongHospital, expired)) {
             assertThat(refused.statusCode()).isEqualTo(404);
