@@ -47,6 +47,8 @@ class CrewEmergencyIT {
     AuditRows audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.musubi.testing.PharmacyNotebooks notebooks;
 
     @Test
     void aParamedicFindsThePersonByCardOpensWithAReasonAndReadsTheMinimumDatasetOneAuditRowPerRead() {
@@ -147,6 +149,32 @@ class CrewEmergencyIT {
         assertThat(web.get("/emergency/persons/" + second.personId()).statusCode()).isEqualTo(200);
         assertThat(web.get("/emergency").body()).contains("id=\"crew-current\"")
                 .contains("/emergency/persons/" + second.personId());
+    }
+
+    @Test
+    void theDatasetWarnsOfTheSameIngredientFromTwoPharmacies() {
+        Residents.Patient patient = crews.patient(port, Set.of(Purpose.EMERGENCY));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        var format = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+        var holder = new org.musubi.testing.PharmacyNotebooks.Holder("救急 花子", "キュウキュウ ハナコ", "2",
+                java.time.LocalDate.of(1940, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000))
+                        .format(format));
+        var first = notebooks.pharmacy("救急本通り薬局" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        var second = notebooks.pharmacy("救急駅前薬局" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        notebooks.send(first, holder, new org.musubi.testing.PharmacyNotebooks.Dispensed(today.minusDays(10).format(format),
+                "アムロジピン錠5mg", "2171022F1020", 28, "中央病院", "1234567"));
+        notebooks.send(second, holder, new org.musubi.testing.PharmacyNotebooks.Dispensed(today.minusDays(3).format(format),
+                "アムロジピン錠5mg", "2171022F1020", 28, "中央病院", "1234567"));
+        long admin = accounts.networkAdmin().id();
+        notebooks.samePerson(first, patient.personId(), admin);
+        notebooks.samePerson(second, patient.personId(), admin);
+        WebSession web = signedIn(crews.paramedic());
+        Crews.open(web, patient);
+
+        String page = web.get("/emergency/persons/" + patient.personId()).body();
+
+        assertThat(page).contains("id=\"dataset-alerts\"").contains("data-alert=\"medication.alert.sameIngredient\"")
+                .contains("同一成分の重複");
     }
 
     @Test
