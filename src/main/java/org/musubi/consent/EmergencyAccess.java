@@ -31,6 +31,22 @@ public record EmergencyAccess(long id, long personId, long userId, String reason
         return expiresAt.isAfter(now);
     }
 
+    /**
+     * The reason in the user's own words, as a screen shows it beside the coded reason's label: without the code the
+     * stored reason starts with, empty when only a code was chosen, and empty for a hand-over (whose reason is the
+     * crew's).
+     */
+    public String words() {
+        if (kind == Kind.HANDOVER) {
+            return "";
+        }
+        if (reasonCode == null) {
+            return reason;
+        }
+        String code = reasonCode.name();
+        return reason.equals(code) ? "" : reason.startsWith(code + ": ") ? reason.substring(code.length() + 2) : reason;
+    }
+
     /** How long it was (or will be) open: to its end, or its expiry. */
     public Duration duration() {
         return Duration.between(openedAt, expiresAt);
