@@ -63,6 +63,8 @@ public enum AuditAction {
     EMERGENCY_LOOKUP,
     EMERGENCY_OPEN,
     EMERGENCY_REVIEW,
+    /** An ambulance crew hands a person over to the receiving hospital (a time-limited emergency link, issue 26). */
+    EMERGENCY_HANDOVER,
     AUDIT_SEARCH,
     AUDIT_EXPORT,
     AUDIT_VERIFY,

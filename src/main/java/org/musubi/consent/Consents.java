@@ -42,6 +42,18 @@ public interface Consents {
 
     EmergencyAccess openEmergency(long personId, long userId, String reason, Instant expiresAt);
 
+    /**
+     * Opens an emergency access as {@code opening} says; with {@link EmergencyAccess.Opening#endOthers} it first ends
+     * the user's other open accesses, in the same transaction (one person at a time).
+     */
+    EmergencyAccess openEmergency(EmergencyAccess.Opening opening);
+
+    /** One emergency access, by id. */
+    java.util.Optional<EmergencyAccess> emergency(long emergencyId);
+
+    /** The accesses this user opened that are still open at {@code now}, newest first. */
+    List<EmergencyAccess> openEmergenciesOf(long userId, Instant now);
+
     /** Emergency accesses no network admin has reviewed yet, oldest first. */
     List<EmergencyAccess> unreviewedEmergencies(int limit);
 
@@ -50,6 +62,12 @@ public interface Consents {
 
     /** Records a network admin's review; returns false when it was already reviewed. */
     boolean reviewEmergency(long emergencyId, long userId, String note);
+
+    /** Records a network admin's review with its outcome; returns false when it was already reviewed. */
+    boolean reviewEmergency(long emergencyId, long userId, EmergencyAccess.ReviewOutcome outcome, String note);
+
+    /** How many accesses no administrator has reviewed although opened before {@code openedBefore}. */
+    long countUnreviewedEmergencies(Instant openedBefore);
 
     /**
      * What the access policy decides on for one person, read together (the database answers them in one round trip):

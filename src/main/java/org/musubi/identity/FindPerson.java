@@ -18,6 +18,13 @@ import org.musubi.identity.matching.normalize.KanaNormalizer;
  */
 public final class FindPerson {
 
+    /**
+     * What the QR code of the printed emergency sheet (命の宝箱) holds before the person's 16-digit regional ID. The
+     * sheet is paper anyone may copy: its code proves nothing about the person being present, so a look-up by it is
+     * answered like a look-up by name (see {@code OpenEmergencyAccess}).
+     */
+    public static final String SHEET_QR_PREFIX = "MUSUBI-PERSON:1:";
+
     private static final int MAX_CANDIDATES = 500;
     private final IdentityStore store;
     private final Cards cards;
@@ -47,6 +54,24 @@ public final class FindPerson {
     public Optional<RegisteredPerson> byCard(String input, String typedCode) {
         return CardNumber.read(input).flatMap(n -> proved(n, typedCode)).flatMap(c -> store.person(c.personId()))
                 .filter(RegisteredPerson::active);
+    }
+
+    /** Whether the input is the printed emergency sheet's QR code (whatever follows the prefix). */
+    public static boolean sheetCode(String input) {
+        return input != null && normalized(input).startsWith(SHEET_QR_PREFIX);
+    }
+
+    /** The active person whose regional ID the printed emergency sheet's QR code carries, if any. */
+    public Optional<RegisteredPerson> bySheetCode(String input) {
+        if (!sheetCode(input)) {
+            return Optional.empty();
+        }
+        String id = normalized(input).substring(SHEET_QR_PREFIX.length());
+        return RegionalId.valid(id) ? store.personByRegionalId(id).filter(RegisteredPerson::active) : Optional.empty();
+    }
+
+    private static String normalized(String input) {
+        return java.text.Normalizer.normalize(input.strip(), java.text.Normalizer.Form.NFKC);
     }
 
     /** The person's regional id (for the audit trail), whatever the person's status. */

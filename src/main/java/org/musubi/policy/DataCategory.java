@@ -26,9 +26,12 @@ public enum DataCategory {
      */
     ADMINISTRATIVE;
 
-    /** The minimum dataset a break-the-glass emergency access may see. */
+    /**
+     * The minimum dataset a break-the-glass emergency access may see. Encounters belong to it (issue 26): an ambulance
+     * crew and the emergency room need to know where the person was treated last (マイナ救急 shows 受診歴 too).
+     */
     public static final Set<DataCategory> EMERGENCY_MINIMUM = Set.of(
-            DEMOGRAPHICS, ALLERGIES, MEDICATIONS, DIAGNOSES, VITALS, LAB_RESULTS, EMERGENCY_SHEET);
+            DEMOGRAPHICS, ENCOUNTERS, ALLERGIES, MEDICATIONS, DIAGNOSES, VITALS, LAB_RESULTS, EMERGENCY_SHEET);
 
     /**
      * The categories the network never shares: for treatment and emergencies they are seen only by the users of the

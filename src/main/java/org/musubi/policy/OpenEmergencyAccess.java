@@ -12,6 +12,8 @@ import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
+import org.musubi.consent.EmergencyAccess.Kind;
+import org.musubi.consent.EmergencyAccess.ReasonCode;
 import org.musubi.consent.RefusedAttempts;
 import org.musubi.consent.Refused;
 import org.musubi.identity.FindPerson;
@@ -30,6 +32,13 @@ import org.musubi.security.Reauthentication;
  * no emergency consent ({@link #NO_CONSENT}) or this facility blocked ({@link #FACILITY_BLOCKED}). The access lasts
  * a limited time, reads only the emergency minimum (the policy's rule 8), never links the facility, is audited, and
  * waits in the operators' review list. Look-ups that find no one are counted and throttled per user.
+ *
+ * <p>The printed emergency sheet's QR code ({@link FindPerson#SHEET_QR_PREFIX}) names the person by their regional ID
+ * only: it is paper anyone may have copied, so it proves nothing about who is present and is answered like a look-up
+ * by name ({@link #NOT_FOUND} for every refusal). An ambulance crew member ({@link EmergencyEligibility#crew}) opens a
+ * shorter access of kind CREW, one person at a time: opening the next person ends the previous access. An emergency
+ * room doctor opens a hand-over a crew made to their hospital without a password ({@link #openHandOver}); the crew
+ * stated the reason.
  */
 public final class OpenEmergencyAccess {
 
@@ -53,9 +62,10 @@ public final class OpenEmergencyAccess {
     private final RefusedAttempts misses;
     private final Audit audit;
     private final Duration duration;
+    private final Duration crewDuration;
     private final Clock clock;
 
-    public OpenEmergencyAccess(Parts parts, Audit audit, Duration duration, Clock clock) {
+    public OpenEmergencyAccess(Parts parts, Audit audit, Duration duration, Duration crewDuration, Clock clock) {
         this.eligibility = parts.eligibility();
         this.find = parts.find();
         this.consents = parts.consents();
@@ -63,6 +73,7 @@ public final class OpenEmergencyAccess {
         this.misses = parts.misses();
         this.audit = audit;
         this.duration = duration;
+        this.crewDuration = crewDuration;
         this.clock = clock;
     }
 
@@ -74,8 +85,37 @@ public final class OpenEmergencyAccess {
     /** How the user identifies the person in front of them: the card, or the exact kana name, birth date and sex. */
     public record Lookup(String card, String checkCode, String kanaName, LocalDate birthDate, Sex sex) {
 
+        /** The printed emergency sheet's QR code in the card field: a regional ID, no proof of presence. */
+        boolean bySheet() {
+            return FindPerson.sheetCode(card);
+        }
+
         boolean byCard() {
-            return card != null && !card.isBlank();
+            return card != null && !card.isBlank() && !bySheet();
+        }
+
+        String how() {
+            return bySheet() ? "sheet QR" : byCard() ? "card" : "name, birth date and sex";
+        }
+    }
+
+    /**
+     * Why the access is opened: a reason from the crews' short list (its words optional, but for {@code OTHER}), or
+     * words alone (at least 5 characters).
+     */
+    public record Reason(ReasonCode code, String text) {
+
+        public Reason {
+            text = text == null ? "" : text.strip();
+        }
+
+        boolean sufficient() {
+            return (code != null && code != ReasonCode.OTHER) || text.codePointCount(0, text.length()) >= 5;
+        }
+
+        /** As stored and audited: the code, then the words. */
+        String stated() {
+            return code == null ? text : code.name() + (text.isEmpty() ? "" : ": " + text);
         }
     }
 
@@ -98,7 +138,8 @@ public final class OpenEmergencyAccess {
         if (misses.byUser(RefusedAttempts.Kind.EMERGENCY_LOOKUP, userId, now.minus(Duration.ofHours(1))) >= MAX_MISSES_PER_HOUR) {
             throw refused(AuditAction.EMERGENCY_LOOKUP, null, THROTTLED, THROTTLED);
         }
-        Optional<RegisteredPerson> person = lookup.byCard() ? find.byCard(lookup.card(), lookup.checkCode())
+        Optional<RegisteredPerson> person = lookup.bySheet() ? find.bySheetCode(lookup.card())
+                : lookup.byCard() ? find.byCard(lookup.card(), lookup.checkCode())
                 : find.exactlyOne(lookup.kanaName(), lookup.birthDate(), lookup.sex());
         Decision decision = person.map(p -> eligibility.person(userId, p.id())).orElse(new Deny(Deny.UNKNOWN_PERSON));
         String regionalId = person.map(p -> p.person().regionalId()).orElse(null);
@@ -107,11 +148,10 @@ public final class OpenEmergencyAccess {
             if (told.equals(NOT_FOUND)) {
                 misses.record(RefusedAttempts.Kind.EMERGENCY_LOOKUP, null, userId, now);
             }
-            throw refused(AuditAction.EMERGENCY_LOOKUP, regionalId, told,
-                    (lookup.byCard() ? "card: " : "name, birth date and sex: ") + decision.key());
+            throw refused(AuditAction.EMERGENCY_LOOKUP, regionalId, told, lookup.how() + ": " + decision.key());
         }
         audit.record(AuditEntry.of(AuditAction.EMERGENCY_LOOKUP, Outcome.PERMIT).on("Patient", person.get().id())
-                .patient(regionalId).purpose(Purpose.EMERGENCY).reason(lookup.byCard() ? "card" : "name, birth date and sex"));
+                .patient(regionalId).purpose(Purpose.EMERGENCY).reason(lookup.how()));
         var p = person.get().person();
         return new Found(person.get().id(), p.familyKana() + " " + p.givenKana(), p.sex(), p.birthDate());
     }
@@ -121,23 +161,58 @@ public final class OpenEmergencyAccess {
      * user's password; everything about the person is decided again first. One audit row.
      */
     public EmergencyAccess open(long userId, long personId, String reason, String password) {
+        return open(userId, personId, new Reason(null, reason), password);
+    }
+
+    /**
+     * Step two with a reason from the short list (or in words). An ambulance crew member's access is of kind CREW: it
+     * lasts the crews' time and ends the member's other open accesses (one person at a time).
+     */
+    public EmergencyAccess open(long userId, long personId, Reason reason, String password) {
+        String regionalId = decided(userId, personId);
+        if (!reason.sufficient()) {
+            throw refused(AuditAction.EMERGENCY_OPEN, regionalId, "emergency.reason.required", "emergency.reason.required");
+        }
+        if (!reauthentication.confirm(userId, password)) {
+            throw refused(AuditAction.EMERGENCY_OPEN, regionalId, "emergency.password.wrong", "emergency.password.wrong");
+        }
+        boolean crew = eligibility.crew(userId);
+        Kind kind = crew ? Kind.CREW : Kind.GLASS;
+        EmergencyAccess opened = consents.openEmergency(new EmergencyAccess.Opening(personId, userId,
+                eligibility.facilityOf(userId), kind, reason.code(), reason.stated(),
+                clock.instant().plus(crew ? crewDuration : duration), null, crew));
+        return opened(opened, regionalId, reason.stated());
+    }
+
+    /**
+     * An emergency room doctor opens a hand-over a crew made to their facility, until it expires: everything about the
+     * person is decided again (the user's profession, the person's consent and blocks), no password is asked (the crew
+     * stated the reason). The caller has checked that the hand-over is live and addressed to the user's facility. One
+     * audit row.
+     */
+    public EmergencyAccess openHandOver(long userId, long personId, long handOverId, Instant until) {
+        String regionalId = decided(userId, personId);
+        String stated = "hand-over " + handOverId;
+        EmergencyAccess opened = consents.openEmergency(new EmergencyAccess.Opening(personId, userId,
+                eligibility.facilityOf(userId), Kind.HANDOVER, null, stated, until, handOverId, false));
+        return opened(opened, regionalId, stated);
+    }
+
+    /** The person's regional ID when an access opened now would give the user the emergency minimum; else refused. */
+    private String decided(long userId, long personId) {
         Decision decision = eligibility.person(userId, personId);
         String regionalId = decision.key().equals(Deny.UNKNOWN_PERSON) ? null
                 : find.regionalIdOf(personId).orElse(null);
         if (!decision.key().equals(Permit.EMERGENCY_ACCESS)) {
             throw refused(AuditAction.EMERGENCY_OPEN, regionalId, NOT_FOUND, decision.key());
         }
-        String stated = reason == null ? "" : reason.strip();
-        if (stated.codePointCount(0, stated.length()) < 5) {
-            throw refused(AuditAction.EMERGENCY_OPEN, regionalId, "emergency.reason.required", "emergency.reason.required");
-        }
-        if (!reauthentication.confirm(userId, password)) {
-            throw refused(AuditAction.EMERGENCY_OPEN, regionalId, "emergency.password.wrong", "emergency.password.wrong");
-        }
-        EmergencyAccess opened = consents.openEmergency(personId, userId, stated, clock.instant().plus(duration));
-        ALERTS.log(System.Logger.Level.WARNING, "break-the-glass access {0} opened by user {1}; review it on /admin/emergency",
-                opened.id(), userId);
-        audit.record(AuditEntry.of(AuditAction.EMERGENCY_OPEN, Outcome.PERMIT).on("Patient", personId)
+        return regionalId;
+    }
+
+    private EmergencyAccess opened(EmergencyAccess opened, String regionalId, String stated) {
+        ALERTS.log(System.Logger.Level.WARNING, "emergency access {0} ({1}) opened by user {2}; review it on /admin/emergency",
+                opened.id(), opened.kind(), opened.userId());
+        audit.record(AuditEntry.of(AuditAction.EMERGENCY_OPEN, Outcome.PERMIT).on("Patient", opened.personId())
                 .patient(regionalId).purpose(Purpose.EMERGENCY).reason(stated + " (until " + opened.expiresAt() + ")"));
         return opened;
     }

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param linkIdlePeriod a facility's link to a person expires after this long unused
  * @param emergencyDuration how long a break-the-glass access stays open
+ * @param crewEmergencyDuration how long an ambulance crew's emergency access stays open (a paramedic of a fire
+ *                       department; one person at a time)
  * @param emergencyProfessions the professions that may break the glass (by default those who treat in an
  *                       emergency: {@link AccessPolicy#DEFAULT_EMERGENCY_PROFESSIONS})
  * @param matrix         profession overrides of the default profession × category matrix, e.g.
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PolicyProperties(
         @DefaultValue("180d") Duration linkIdlePeriod,
         @DefaultValue("4h") Duration emergencyDuration,
+        @DefaultValue("2h") Duration crewEmergencyDuration,
         @DefaultValue({"DOCTOR", "DENTIST", "NURSE", "MIDWIFE", "PHARMACIST", "PARAMEDIC"})
         java.util.Set<org.musubi.registry.Profession> emergencyProfessions,
         Map<String, String> matrix) {

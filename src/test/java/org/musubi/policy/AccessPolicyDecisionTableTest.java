@@ -126,7 +126,8 @@ class AccessPolicyDecisionTableTest {
         | 8 reopened break-the-glass is open                | DOCTOR@C                    | EMERGENCY           | breakGlassReopened           | A:VITALS           | permit emergencyAccess                |
         | 8 break-the-glass is checked before the minimum   | DOCTOR@C                    | EMERGENCY           | consented                    | A:IMAGING          | deny noEmergencyAccess                |
         | 8 imaging is outside the emergency minimum        | DOCTOR@C                    | EMERGENCY           | breakGlass                   | A:IMAGING          | deny notInEmergencyMinimum            |
-        | 8 encounters are outside the emergency minimum    | DOCTOR@B                    | EMERGENCY           | breakGlass                   | A:ENCOUNTERS       | deny notInEmergencyMinimum            |
+        | 8 documents are outside the emergency minimum     | DOCTOR@B                    | EMERGENCY           | breakGlass                   | A:DOCUMENTS        | deny notInEmergencyMinimum            |
+        | 8 encounters are in the emergency minimum         | PARAMEDIC@C nonViewing      | EMERGENCY           | breakGlass                   | A:ENCOUNTERS       | permit emergencyAccess                |
         | 8 emergency sheet is in the emergency minimum     | NURSE@C                     | EMERGENCY           | breakGlass                   | B:EMERGENCY_SHEET  | permit emergencyAccess                |
         | 8 emergency without consent is denied             | DOCTOR@C                    | EMERGENCY           | breakGlassNoConsent          | A:ALLERGIES        | deny noConsent                        |
         | 8 treatment-only consent does not cover emergency | DOCTOR@C                    | EMERGENCY           | breakGlassTreatmentOnly      | A:ALLERGIES        | deny noConsent                        |

@@ -194,6 +194,47 @@ class JdbcConsents implements Consents {
     }
 
     @Override
+    public EmergencyAccess openEmergency(EmergencyAccess.Opening o) {
+        return jdbc.sql("""
+                WITH ended AS (
+                    UPDATE emergency_access SET expires_at = now(), ended_at = now()
+                    WHERE ? AND user_id = ? AND expires_at > now())
+                INSERT INTO emergency_access (person_id, user_id, reason, expires_at, kind, facility_id, reason_code,
+                                              handover_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *""")
+                .params(o.endOthers(), o.userId(), o.personId(), o.userId(), o.reason(), Timestamp.from(o.expiresAt()),
+                        o.kind().name(), o.facilityId(), o.reasonCode() == null ? null : o.reasonCode().name(),
+                        o.handOverId())
+                .query(JdbcConsents::emergency).single();
+    }
+
+    @Override
+    public java.util.Optional<EmergencyAccess> emergency(long emergencyId) {
+        return jdbc.sql("SELECT * FROM emergency_access WHERE id = ?").param(emergencyId).query(JdbcConsents::emergency)
+                .optional();
+    }
+
+    @Override
+    public List<EmergencyAccess> openEmergenciesOf(long userId, Instant now) {
+        return jdbc.sql("SELECT * FROM emergency_access WHERE user_id = ? AND expires_at > ? ORDER BY id DESC")
+                .params(userId, Timestamp.from(now)).query(JdbcConsents::emergency).list();
+    }
+
+    @Override
+    public boolean reviewEmergency(long emergencyId, long userId, EmergencyAccess.ReviewOutcome outcome, String note) {
+        return jdbc.sql("""
+                UPDATE emergency_access SET reviewed_at = now(), reviewed_by = ?, review_note = ?, review_outcome = ?
+                WHERE id = ? AND reviewed_at IS NULL""").params(userOrNull(userId), note, outcome.name(), emergencyId)
+                .update() == 1;
+    }
+
+    @Override
+    public long countUnreviewedEmergencies(Instant openedBefore) {
+        return jdbc.sql("SELECT count(*) FROM emergency_access WHERE reviewed_at IS NULL AND opened_at < ?")
+                .param(Timestamp.from(openedBefore)).query(Long.class).single();
+    }
+
+    @Override
     public List<EmergencyAccess> unreviewedEmergencies(int limit) {
         return jdbc.sql("SELECT * FROM emergency_access WHERE reviewed_at IS NULL ORDER BY id LIMIT ?").param(limit)
                 .query(JdbcConsents::emergency).list();
@@ -230,8 +271,13 @@ class JdbcConsents implements Consents {
     }
 
     private static EmergencyAccess emergency(ResultSet rs, int row) throws SQLException {
+        String code = rs.getString("reason_code");
+        String outcome = rs.getString("review_outcome");
         return new EmergencyAccess(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("user_id"), rs.getString("reason"),
-                instant(rs, "opened_at"), instant(rs, "expires_at"), instant(rs, "reviewed_at"));
+                instant(rs, "opened_at"), instant(rs, "expires_at"), instant(rs, "reviewed_at"),
+                EmergencyAccess.Kind.valueOf(rs.getString("kind")), nullableLong(rs, "facility_id"),
+                code == null ? null : EmergencyAccess.ReasonCode.valueOf(code), nullableLong(rs, "handover_id"),
+                instant(rs, "ended_at"), outcome == null ? null : EmergencyAccess.ReviewOutcome.valueOf(outcome));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import org.musubi.policy.Deny;
 import org.musubi.policy.EmergencyAccess;
 import org.musubi.policy.EmergencyEligibility;
 import org.musubi.policy.PersonFacts;
+import org.musubi.policy.Requester;
 import org.springframework.stereotype.Service;
 
 /** Asks the access policy what an emergency access would give, by adding one to the facts it decides on. */
@@ -32,6 +33,18 @@ class EmergencyGate implements EmergencyEligibility {
     @Override
     public Decision user(long userId) {
         return policy.decideBreakGlass(facts.requester(userId), facts.disasterModeOn());
+    }
+
+    @Override
+    public boolean crew(long userId) {
+        Requester requester = facts.requester(userId);
+        return requester.profession() == org.musubi.registry.Profession.PARAMEDIC
+                && facts.facilityKind(requester.facilityId()) == org.musubi.registry.FacilityKind.FIRE_DEPARTMENT;
+    }
+
+    @Override
+    public Long facilityOf(long userId) {
+        return facts.requester(userId).facilityId();
     }
 
     @Override

@@ -21,7 +21,7 @@ class PolicyConfiguration {
                                             org.musubi.consent.RefusedAttempts misses, org.musubi.audit.Audit audit,
                                             PolicyProperties properties) {
         return new OpenEmergencyAccess(new OpenEmergencyAccess.Parts(eligibility, find, consents, reauthentication, misses),
-                audit, properties.emergencyDuration(), Clock.systemUTC());
+                audit, properties.emergencyDuration(), properties.crewEmergencyDuration(), Clock.systemUTC());
     }
 
     @Bean

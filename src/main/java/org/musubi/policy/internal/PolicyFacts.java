@@ -54,6 +54,11 @@ class PolicyFacts {
                 user.networkAdmin(), user.personId(), facility != null && disaster.responder(facility.id()));
     }
 
+    /** The kind of the facility, or null without one. */
+    org.musubi.registry.FacilityKind facilityKind(Long facilityId) {
+        return facilityId == null ? null : facilities.find(facilityId).map(Facility::kind).orElse(null);
+    }
+
     PersonFacts person(long personId) {
         return person(personId, identities.person(personId).map(p -> p.person().address()).orElse(null),
                 identities.sourcePatientsOf(personId));

@@ -11,9 +11,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUserAdvice {
 
     private final org.musubi.consent.Consents consents;
+    private final org.musubi.emergency.EmergencyReviews reviews;
 
-    CurrentUserAdvice(org.musubi.consent.Consents consents) {
+    CurrentUserAdvice(org.musubi.consent.Consents consents, org.musubi.emergency.EmergencyReviews reviews) {
         this.consents = consents;
+        this.reviews = reviews;
+    }
+
+    /** Of those, how many wait longer than {@code musubi.emergency.review-overdue} (issue 26). */
+    @ModelAttribute("overdueEmergencies")
+    Long overdueEmergencies() {
+        SignedIn me = me();
+        return me != null && me.networkAdmin() ? reviews.overdue() : null;
     }
 
     /** The break-the-glass alert: network administrators see on every page how many accesses await review. */

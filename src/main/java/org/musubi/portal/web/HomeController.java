@@ -26,12 +26,15 @@ class HomeController {
     private final Notices notices;
     private final ListLinkedPatients linkedPatients;
     private final ZoneId zone;
+    private final org.musubi.emergency.HandOvers handOvers;
 
-    HomeController(Facilities facilities, Notices notices, ListLinkedPatients linkedPatients, UiProperties ui) {
+    HomeController(Facilities facilities, Notices notices, ListLinkedPatients linkedPatients, UiProperties ui,
+                   org.musubi.emergency.HandOvers handOvers) {
         this.facilities = facilities;
         this.notices = notices;
         this.linkedPatients = linkedPatients;
         this.zone = ui.zone();
+        this.handOvers = handOvers;
     }
 
     @GetMapping("/")
@@ -40,9 +43,16 @@ class HomeController {
         if (org.musubi.registry.Profession.RESIDENT.name().equals(user.profession())) {
             return "redirect:/phr";
         }
+        if (org.musubi.registry.Profession.PARAMEDIC.name().equals(user.profession()) && user.facilityId() != null
+                && facilities.find(user.facilityId()).map(f -> f.kind() == org.musubi.registry.FacilityKind.FIRE_DEPARTMENT)
+                .orElse(false)) {
+            return "redirect:/emergency";
+        }
         model.addAttribute("notices", notices.shownAt(Instant.now(), NOTICES_SHOWN));
         if (user.facilityId() != null) {
             facilities.find(user.facilityId()).ifPresent(f -> model.addAttribute("facility", f));
+            // the emergency room's inbox: live hand-overs from ambulance crews (no patient data until opened)
+            model.addAttribute("handOvers", handOvers.liveFor(user.facilityId(), Instant.now()));
             model.addAttribute("linked", linkedPatients.list(user.userId(), q, PageRequest.of(page, 20)));
             model.addAttribute("q", q);
             model.addAttribute("today", LocalDate.now(zone));

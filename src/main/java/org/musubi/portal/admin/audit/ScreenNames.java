@@ -46,10 +46,13 @@ class ScreenNames {
         return new Names(byUser, byFacility, byRegionalId, Map.of());
     }
 
-    Names ofEmergencies(List<EmergencyAccess> accesses) {
+    /** The names of the accesses' users, persons and facilities (those they acted for, and {@code moreFacilities}). */
+    Names ofEmergencies(List<EmergencyAccess> accesses, List<Long> moreFacilities) {
         Map<Long, User> byUser = users(accesses.stream().map(EmergencyAccess::userId).toList());
-        Map<Long, Facility> byFacility = facilities(byUser.values().stream()
-                .map(u -> u.actingFacilityId().orElse(null)).toList());
+        List<Long> facilityIds = new java.util.ArrayList<>(moreFacilities);
+        byUser.values().forEach(u -> u.actingFacilityId().ifPresent(facilityIds::add));
+        accesses.stream().map(EmergencyAccess::facilityId).filter(Objects::nonNull).forEach(facilityIds::add);
+        Map<Long, Facility> byFacility = facilities(facilityIds);
         Map<Long, Person> byPerson = new HashMap<>();
         accesses.stream().map(EmergencyAccess::personId).distinct().forEach(id ->
                 identities.person(id).ifPresent(p -> byPerson.put(id, p.person())));

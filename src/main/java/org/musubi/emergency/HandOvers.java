@@ -1,0 +1,24 @@
+package org.musubi.emergency;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The hand-overs crews made (append-only: a hand-over simply expires). */
+public interface HandOvers {
+
+    HandOver create(String token, long personId, long fromUserId, long fromAccessId, long toFacilityId,
+                    Instant expiresAt);
+
+    Optional<HandOver> byToken(String token);
+
+    /** The live hand-overs to this facility (its emergency room's inbox), newest first. */
+    List<HandOver> liveFor(long facilityId, Instant now);
+
+    /** The hand-overs made under these emergency accesses (for the operators' review). */
+    List<HandOver> madeUnder(Collection<Long> accessIds);
+
+    /** Hand-overs by id (for the operators' review of the accesses opened from them). */
+    List<HandOver> byIds(Collection<Long> ids);
+}

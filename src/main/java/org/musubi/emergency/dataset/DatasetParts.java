@@ -1,0 +1,144 @@
+package org.musubi.emergency.dataset;
+
+import static org.musubi.record.fhir.FhirJson.concept;
+import static org.musubi.record.fhir.FhirJson.firstInstant;
+import static org.musubi.record.fhir.FhirJson.quantity;
+import static org.musubi.record.fhir.FhirJson.text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.musubi.emergency.dataset.EmergencyDataset.Line;
+import org.musubi.emergency.dataset.EmergencyDataset.Measure;
+import org.musubi.emergency.dataset.EmergencyDataset.Visit;
+import org.musubi.record.fhir.FhirJson;
+import tools.jackson.databind.JsonNode;
+
+/** Reads the parts of the dataset from stored FHIR resources (as JSON): plain functions, no policy, no storage. */
+final class DatasetParts {
+
+    private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
+
+    private DatasetParts() {
+    }
+
+    static boolean enteredInError(JsonNode r) {
+        return "entered-in-error".equals(text(r.path("status")))
+                || "entered-in-error".equals(text(r.path("verificationStatus").path("coding").path(0).path("code")));
+    }
+
+    /** An allergy that is not resolved or refuted: the substance, then the reactions and criticality. */
+    static Optional<Line> allergy(JsonNode r, String facility) {
+        String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
+        String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
+        if ((clinical != null && !ACTIVE.contains(clinical)) || "refuted".equals(verification)) {
+            return Optional.empty();
+        }
+        List<String> details = new ArrayList<>();
+        for (JsonNode reaction : r.path("reaction")) {
+            for (JsonNode manifestation : reaction.path("manifestation")) {
+                Optional.ofNullable(concept(manifestation)).ifPresent(details::add);
+            }
+        }
+        for (JsonNode note : r.path("note")) {
+            Optional.ofNullable(text(note.path("text"))).ifPresent(details::add);
+        }
+        String title = concept(r.path("code"));
+        return Optional.of(new Line(title == null ? "—" : title, String.join("、", details),
+                firstInstant(r.path("recordedDate"), r.path("onsetDateTime")), facility));
+    }
+
+    /** A condition still active (not abated, not refuted). */
+    static Optional<Line> problem(JsonNode r, String facility) {
+        String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
+        String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
+        boolean active = (clinical == null || ACTIVE.contains(clinical)) && r.path("abatementDateTime").isMissingNode()
+                && !"refuted".equals(verification);
+        String title = concept(r.path("code"));
+        if (!active || title == null) {
+            return Optional.empty();
+        }
+        boolean unsure = "provisional".equals(verification) || "unconfirmed".equals(verification);
+        return Optional.of(new Line(unsure ? title + " (?)" : title, text(r.path("onsetDateTime")),
+                firstInstant(r.path("onsetDateTime"), r.path("recordedDate")), facility));
+    }
+
+    static Visit encounter(JsonNode r, String facility) {
+        String type = concept(r.path("type").path(0));
+        return new Visit(firstInstant(r.path("period").path("start"), r.path("period").path("end")), facility, type,
+                type == null ? text(r.path("class").path("code")) : null);
+    }
+
+    /** A vital sign or a laboratory result: its value (or its components' values, e.g. blood pressure) and flag. */
+    static Measure measure(JsonNode r, String facility) {
+        String name = concept(r.path("code"));
+        String value = value(r);
+        if (value == null && r.has("component")) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode component : r.path("component")) {
+                Optional.ofNullable(value(component)).ifPresent(parts::add);
+            }
+            value = parts.isEmpty() ? null : String.join(" / ", parts);
+        }
+        return new Measure(name == null ? "—" : name, value == null ? "—" : value, flag(r),
+                firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued")),
+                facility);
+    }
+
+    private static String value(JsonNode r) {
+        if (r.has("valueQuantity")) {
+            return quantity(r.path("valueQuantity"));
+        }
+        if (r.has("valueCodeableConcept")) {
+            return concept(r.path("valueCodeableConcept"));
+        }
+        return text(r.path("valueString"));
+    }
+
+    /**
+     * The flag the reporting facility gave ({@code interpretation}), else what the reference range shows; {@code null}
+     * within range or with nothing to judge by.
+     */
+    static String flag(JsonNode r) {
+        for (JsonNode interpretation : r.path("interpretation")) {
+            String code = FhirJson.anyCode(interpretation);
+            String flag = switch (code == null ? "" : code.strip().toUpperCase(Locale.ROOT)) {
+                case "N" -> "N";
+                case "H", "HU", "HX", ">" -> "H";
+                case "L", "LU", "LX", "<" -> "L";
+                case "HH" -> "HH";
+                case "LL" -> "LL";
+                case "A" -> "A";
+                case "AA" -> "AA";
+                default -> null;
+            };
+            if (flag != null) {
+                return flag.equals("N") ? null : flag;
+            }
+        }
+        return byRange(r);
+    }
+
+    private static String byRange(JsonNode r) {
+        JsonNode value = r.path("valueQuantity").path("value");
+        JsonNode range = r.path("referenceRange").path(0);
+        if (!value.isNumber()) {
+            return null;
+        }
+        double v = value.asDouble();
+        JsonNode low = range.path("low").path("value");
+        JsonNode high = range.path("high").path("value");
+        if (high.isNumber() && v > high.asDouble()) {
+            return "H";
+        }
+        return low.isNumber() && v < low.asDouble() ? "L" : null;
+    }
+
+    /** The newest first; undated last. */
+    static java.util.Comparator<Instant> newestFirst() {
+        return java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder());
+    }
+}

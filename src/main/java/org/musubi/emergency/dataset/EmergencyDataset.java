@@ -1,0 +1,61 @@
+package org.musubi.emergency.dataset;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.musubi.identity.Person;
+import org.musubi.phr.sheet.SheetVersion;
+
+/**
+ * A person's emergency minimum dataset as read for one reader: only what the access policy let them see, newest first
+ * within each part.
+ *
+ * @param age          whole years on the day it was read; {@code null} without a birth date
+ * @param lastTreatedAt the facility of the person's latest encounter (which hospital treated them last)
+ * @param sheet        the emergency sheet's current version, when the person has one
+ */
+public record EmergencyDataset(long personId, Person person, Integer age, List<Line> allergies,
+                               List<Medicine> medicines, List<Alert> alerts, List<Line> problems,
+                               List<Visit> encounters, String lastTreatedAt, List<Measure> vitals,
+                               Optional<SheetVersion> sheet, List<Measure> labs) {
+
+    public EmergencyDataset {
+        allergies = List.copyOf(allergies);
+        medicines = List.copyOf(medicines);
+        alerts = List.copyOf(alerts);
+        problems = List.copyOf(problems);
+        encounters = List.copyOf(encounters);
+        vitals = List.copyOf(vitals);
+        labs = List.copyOf(labs);
+    }
+
+    /** An allergy (with its reactions) or a problem (with its onset). */
+    public record Line(String title, String detail, Instant at, String facility) {
+    }
+
+    /** A medicine taken in the last 100 days: its latest supply, who gave it, and whether an alert names it. */
+    public record Medicine(String name, String dosage, LocalDate from, LocalDate until, String facility,
+                           boolean current, boolean alerted) {
+    }
+
+    /** A duplicate-medication alert: its message key and arguments. */
+    public record Alert(String messageKey, List<Object> args) {
+    }
+
+    /**
+     * An encounter: when, where, and what kind (its type in words, or its class as a code).
+     *
+     * @param classCode the encounter class (label {@code code.encounterClass.<code>}), when it has no type in words
+     */
+    public record Visit(Instant at, String facility, String type, String classCode) {
+    }
+
+    /**
+     * A measurement (vital sign or laboratory result): name, value with unit, when and where.
+     *
+     * @param flag H, L, HH, LL, A or AA (label {@code emergency.flag.<flag>}); {@code null} when within range
+     */
+    public record Measure(String name, String value, String flag, Instant at, String facility) {
+    }
+}

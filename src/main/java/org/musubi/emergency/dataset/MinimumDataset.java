@@ -1,0 +1,174 @@
+package org.musubi.emergency.dataset;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.musubi.audit.AuditAction;
+import org.musubi.emergency.dataset.EmergencyDataset.Line;
+import org.musubi.emergency.dataset.EmergencyDataset.Measure;
+import org.musubi.emergency.dataset.EmergencyDataset.Medicine;
+import org.musubi.emergency.dataset.EmergencyDataset.Visit;
+import org.musubi.medication.MedicationChecks;
+import org.musubi.medication.Source;
+import org.musubi.medication.fhir.MedicationRows;
+import org.musubi.medication.fhir.Medications;
+import org.musubi.phr.sheet.SheetRecords;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.Interaction;
+import org.musubi.record.Outline;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
+import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirJson;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Assembles a person's emergency minimum dataset in one read of the record through the access policy: one audit row
+ * (audited as {@link #AUDITED_AS}, naming every resource read), refusals included. The outline picks what to read —
+ * allergies, conditions, the medicines of the last 100 days, the last encounters, vital signs and laboratory results,
+ * the emergency sheet — so that a record of thousands of resources reads only a screenful.
+ */
+public final class MinimumDataset {
+
+    /** What the audit row names as the resource type read. */
+    public static final String AUDITED_AS = "emergency-dataset";
+    static final Duration MEDICINES = Duration.ofDays(100);
+    static final int ENCOUNTERS = 5;
+    static final int VITALS = 8;
+    static final int LABS = 10;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ReadRecords records;
+    private final SheetRecords sheets;
+    private final MedicationChecks checks;
+    private final Facilities facilities;
+    private final Clock clock;
+
+    public MinimumDataset(ReadRecords records, SheetRecords sheets, MedicationChecks checks, Facilities facilities,
+                          Clock clock) {
+        this.records = records;
+        this.sheets = sheets;
+        this.checks = checks;
+        this.facilities = facilities;
+        this.clock = clock;
+    }
+
+    /** The dataset as the policy lets this reader see it (its purpose: EMERGENCY for crews and ERs). */
+    public Interaction<EmergencyDataset> read(Reader reader, long personId) {
+        return records.readPerson(reader, personId, AuditAction.READ, AUDITED_AS, record -> assemble(personId, record));
+    }
+
+    private EmergencyDataset assemble(long personId, ReadRecords.PersonRecord record) {
+        List<Outline> outline = record.outline();
+        Instant now = clock.instant();
+        List<StoredResource> read = record.contents(chosen(outline, now));
+        Map<Long, String> names = new HashMap<>();
+        List<Line> allergies = new ArrayList<>();
+        List<Line> problems = new ArrayList<>();
+        List<Visit> visits = new ArrayList<>();
+        List<Measure> vitals = new ArrayList<>();
+        List<Measure> labs = new ArrayList<>();
+        List<StoredResource> medications = new ArrayList<>();
+        List<JsonNode> medicationJson = new ArrayList<>();
+        for (StoredResource resource : read) {
+            JsonNode r = JSON.readTree(resource.json());
+            if (DatasetParts.enteredInError(r)) {
+                continue;
+            }
+            String facility = names.computeIfAbsent(resource.sourceFacilityId(), this::name);
+            switch (resource.type()) {
+                case "AllergyIntolerance" -> DatasetParts.allergy(r, facility).ifPresent(allergies::add);
+                case "Condition" -> DatasetParts.problem(r, facility).ifPresent(problems::add);
+                case "Encounter" -> visits.add(DatasetParts.encounter(r, facility));
+                case "Observation" -> (resource.category() == DataCategory.VITALS ? vitals : labs)
+                        .add(DatasetParts.measure(r, facility));
+                case "MedicationRequest", "MedicationDispense" -> {
+                    medications.add(resource);
+                    medicationJson.add(r);
+                }
+                default -> { }
+            }
+        }
+        visits.sort(Comparator.comparing(Visit::at, DatasetParts.newestFirst()));
+        var person = record.view().opened().orElseThrow().person();
+        LocalDate today = LocalDate.ofInstant(now, FhirJson.JAPAN);
+        Medications checked = medications(medications, medicationJson, names);
+        return new EmergencyDataset(personId, person,
+                person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears(),
+                newest(allergies, Line::at), medicines(checked, today, names), checked.alerts().stream()
+                        .map(a -> new EmergencyDataset.Alert(a.messageKey(), a.messageArgs())).toList(),
+                newest(problems, Line::at), visits.stream().limit(ENCOUNTERS).toList(),
+                visits.isEmpty() ? null : visits.getFirst().facility(), latestPerName(vitals, m -> true, VITALS),
+                sheets.current(record), latestPerName(labs, m -> m.flag() != null, LABS));
+    }
+
+    /** What to read: everything the screen shows, picked from the outline before any content is read. */
+    private static Set<String> chosen(List<Outline> outline, Instant now) {
+        Instant medicines = now.minus(MEDICINES);
+        Set<String> ids = new LinkedHashSet<>();
+        Comparator<Outline> newest = Comparator.comparing(Outline::clinicalDate, DatasetParts.newestFirst());
+        outline.stream().filter(o -> o.type().equals("AllergyIntolerance") || o.type().equals("Condition"))
+                .forEach(o -> ids.add(o.id()));
+        outline.stream().filter(o -> (o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense"))
+                && o.clinicalDate() != null && o.clinicalDate().isAfter(medicines)).forEach(o -> ids.add(o.id()));
+        Stream.of(new Pick("Encounter", DataCategory.ENCOUNTERS, ENCOUNTERS),
+                        new Pick("Observation", DataCategory.VITALS, 60),
+                        new Pick("Observation", DataCategory.LAB_RESULTS, 100))
+                .forEach(p -> outline.stream().filter(p::picks).sorted(newest).limit(p.limit())
+                        .forEach(o -> ids.add(o.id())));
+        return ids;
+    }
+
+    /** The newest {@code limit} resources of a type and category. */
+    private record Pick(String type, DataCategory category, int limit) {
+        boolean picks(Outline o) {
+            return o.type().equals(type) && o.category() == category;
+        }
+    }
+
+    private Medications medications(List<StoredResource> resources, List<JsonNode> json, Map<Long, String> names) {
+        Map<Long, Source> senders = new HashMap<>();
+        resources.stream().map(StoredResource::sourceFacilityId).distinct().forEach(id -> facilities.find(id)
+                .ifPresent(f -> senders.put(id, new Source(f.medicalInstitutionCode().map(c -> c.value())
+                        .orElse("facility:" + f.id()), f.nameKanji(), null))));
+        List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders);
+        return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
+    }
+
+    private static List<Medicine> medicines(Medications checked, LocalDate today, Map<Long, String> names) {
+        return checked.byDrug(today).stream().map(drug -> {
+            MedicationRows.Row latest = drug.rows().getFirst();
+            return new Medicine(drug.label(), latest.dosage(), latest.entry().start(), latest.entry().end(),
+                    names.get(latest.facilityId()), drug.current(), drug.alerted());
+        }).toList();
+    }
+
+    private static <T> List<T> newest(List<T> items, java.util.function.Function<T, Instant> at) {
+        return items.stream().sorted(Comparator.comparing(at, DatasetParts.newestFirst())).toList();
+    }
+
+    /** The latest measurement of each name that {@code shown} keeps, newest first, at most {@code limit}. */
+    private static List<Measure> latestPerName(List<Measure> measures, Predicate<Measure> shown, int limit) {
+        Map<String, Measure> latest = new LinkedHashMap<>();
+        newest(measures, Measure::at).forEach(m -> latest.putIfAbsent(m.name(), m));
+        return latest.values().stream().filter(shown).limit(limit).toList();
+    }
+
+    private String name(long facilityId) {
+        return facilities.find(facilityId).map(Facility::nameKanji).orElse("#" + facilityId);
+    }
+}

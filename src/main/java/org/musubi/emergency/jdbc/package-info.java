@@ -1,0 +1,2 @@
+/** The hand-overs' table (private to the emergency module). */
+package org.musubi.emergency.jdbc;

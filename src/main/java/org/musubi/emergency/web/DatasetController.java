@@ -1,0 +1,70 @@
+package org.musubi.emergency.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.Consents;
+import org.musubi.consent.EmergencyAccess;
+import org.musubi.emergency.HandOver;
+import org.musubi.emergency.HandOvers;
+import org.musubi.emergency.dataset.EmergencyDataset;
+import org.musubi.emergency.dataset.MinimumDataset;
+import org.musubi.policy.Interaction;
+import org.musubi.record.Reader;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.security.SignedIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The emergency minimum dataset on one phone screen, read-only: one audited read (purpose EMERGENCY) per view, the
+ * same 404 for anything the policy refuses, and a banner with the time left of the reader's emergency access.
+ */
+@Controller
+class DatasetController {
+
+    private final MinimumDataset datasets;
+    private final Consents consents;
+    private final HandOvers handOvers;
+    private final Facilities facilities;
+
+    DatasetController(MinimumDataset datasets, Consents consents, HandOvers handOvers, Facilities facilities) {
+        this.datasets = datasets;
+        this.consents = consents;
+        this.handOvers = handOvers;
+        this.facilities = facilities;
+    }
+
+    @GetMapping("/emergency/persons/{personId}")
+    String dataset(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, Model model,
+                   HttpServletResponse response) {
+        Interaction<EmergencyDataset> read = datasets.read(new Reader(me.userId(), me.facilityId(), Purpose.EMERGENCY),
+                personId);
+        if (!read.permitted()) {
+            return notFound(response);
+        }
+        Instant now = Instant.now();
+        Optional<EmergencyAccess> access = consents.openEmergenciesOf(me.userId(), now).stream()
+                .filter(a -> a.personId() == personId).findFirst();
+        model.addAttribute("d", read.value());
+        model.addAttribute("access", access.orElse(null));
+        access.ifPresent(a -> model.addAttribute("minutesLeft", Math.max(0, Duration.between(now, a.expiresAt()).toMinutes())));
+        List<HandOver> made = access.map(a -> handOvers.madeUnder(List.of(a.id()))).orElse(List.of());
+        model.addAttribute("handedOverTo", made.stream().map(h -> facilities.find(h.toFacilityId())
+                .map(Facility::nameKanji).orElse("#" + h.toFacilityId())).distinct().toList());
+        return "emergency/dataset";
+    }
+
+    /** The one answer for a person who is not there for this user: no such person, or not theirs to see. */
+    static String notFound(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "emergency/not-found";
+    }
+}
