@@ -5,7 +5,9 @@ package org.musubi.audit;
  * writes again (docs/disaster.md): in spool order, keeping each record's time, actor and origin, its reason ending in
  * {@code [standby spool <spool id>#<n>]} so that it reads as coming from the standby and is merged once only (a
  * record found in the trail already is skipped, so a merge cut short is resumed by running it again). The spool's
- * own hash chain is verified first; a spool that fails it is refused and left in place. Runs when Musubi starts
+ * own hash chain is verified first; a spool that fails it is refused and left in place. Once the records are in the
+ * trail, every {@link MergedSpoolListener} is told (the emergency accesses opened on the standby are recreated), then
+ * the spool is moved aside. Runs when Musubi starts
  * against a writable database, when a standby it runs on is promoted, and as {@code musubi audit merge-spool}.
  */
 public interface MergeAuditSpool {

@@ -27,8 +27,29 @@ public record EmergencyAccess(long id, long personId, long userId, String reason
     /** An operator's judgement of an access (label {@code emergency.review.outcome.<name>}). */
     public enum ReviewOutcome { APPROPRIATE, QUESTIONABLE, INAPPROPRIATE }
 
+    /** What a spool merge appends to the reason of an access it recreates from a standby's audit record. */
+    public static final String STANDBY_SPOOL_MARK = " [standby spool ";
+    /** What the audit reason of an access opened on a read-only standby ends with: {@code <kind> <reason code or ->]}. */
+    public static final String STANDBY_TAG = " [standby emergency ";
+
     public boolean openAt(Instant now) {
         return expiresAt.isAfter(now);
+    }
+
+    /**
+     * Opened on a read-only standby: kept in that Musubi's memory (a negative id) while it runs, or recreated from its
+     * audit spool when the spool was merged (its reason carries the spool's mark).
+     */
+    public boolean openedOnStandby() {
+        return id < 0 || reason.contains(STANDBY_SPOOL_MARK);
+    }
+
+    /**
+     * What the audit record of its opening appends to the reason so that a spool merge can recreate it: nothing for an
+     * access stored in the database; for one kept in a standby's memory its kind and reason code.
+     */
+    public String standbyTag() {
+        return id >= 0 ? "" : STANDBY_TAG + kind + " " + (reasonCode == null ? "-" : reasonCode.name()) + "]";
     }
 
     /**
@@ -40,6 +61,8 @@ public record EmergencyAccess(long id, long personId, long userId, String reason
         if (kind == Kind.HANDOVER) {
             return "";
         }
+        int mark = reason.indexOf(STANDBY_SPOOL_MARK);
+        String reason = mark < 0 ? this.reason : this.reason.substring(0, mark);
         if (reasonCode == null) {
             return reason;
         }

@@ -213,7 +213,7 @@ public final class OpenEmergencyAccess {
         ALERTS.log(System.Logger.Level.WARNING, "emergency access {0} ({1}) opened by user {2}; review it on /admin/emergency",
                 opened.id(), opened.kind(), opened.userId());
         audit.record(AuditEntry.of(AuditAction.EMERGENCY_OPEN, Outcome.PERMIT).on("Patient", opened.personId())
-                .patient(regionalId).purpose(Purpose.EMERGENCY).reason(stated + " (until " + opened.expiresAt() + ")"));
+                .patient(regionalId).purpose(Purpose.EMERGENCY).reason(stated + " (until " + opened.expiresAt() + ")" + opened.standbyTag()));
         return opened;
     }
 

@@ -20,18 +20,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.musubi.Musubi;
 import org.musubi.audit.Purpose;
 import org.musubi.audit.cli.AuditVerifyCommand;
 import org.musubi.audit.cli.MergeSpoolCommand;
@@ -51,7 +48,6 @@ import org.musubi.testing.FhirRecords;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.musubi.web.standby.ReadOnlyRoutes;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -66,7 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
  * serves that doctor the patient's page, the resident their notebook, and a FHIR read (with a token the standby
  * issues), refuses a vital-sign entry, a portal post, a FHIR create, an upload and the command-line
  * import, and every POST, PUT, DELETE and PATCH route the application has (walked from its handler mapping, so a
- * route added later is covered), and spools its audit records. Failback: the primary's Musubi merges the spool, once
+ * route added later is covered; the emergency routes it serves, which keep their accesses in memory, send anonymous
+ * users to log in and neither write nor fail for a doctor posting nothing useful; StandbyEmergencyIT opens them for real),
+ * and spools its audit records. Failback: the primary's Musubi merges the spool, once
  * cut short and resumed, once again (nothing added twice), refuses a tampered spool, and {@code audit verify} passes
  * with every spooled record in the trail exactly once, in order, with its time and actor. Last, a second standby is
  * promoted ({@code pg_ctl promote}) under a running Musubi, which notices, merges its own spool and takes writes.
@@ -77,7 +75,6 @@ class StandbyDrillIT {
 
     private static final Path ROOT = Path.of("target", "standby-drill").toAbsolutePath();
     private static final Path SPOOL = ROOT.resolve("spool");
-    private static final String APP_PASSWORD = "drill-app";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<RequestMethod> WRITES = EnumSet.of(RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.DELETE, RequestMethod.PATCH);
@@ -102,20 +99,7 @@ class StandbyDrillIT {
 
     @BeforeAll
     void primaryWithDataThenAStreamingStandbyAndMusubiOnEach() throws Exception {
-        Optional<Path> bin = DrillPostgres.binaries();
-        if (bin.isEmpty()) {
-            // The embedded library unpacks its binaries when it first starts a cluster.
-            DrillPostgres.deleteRecursively(ROOT);
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                    .setDataDirectory(ROOT.resolve("unpack")).start().close();
-            bin = DrillPostgres.binaries();
-        }
-        Assumptions.assumeTrue(bin.isPresent(), "Standby drill skipped: the embedded PostgreSQL binaries (initdb, pg_ctl,"
-                + " postgres) were not found under " + Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg"));
-        DrillPostgres.deleteRecursively(ROOT);
-        Files.createDirectories(ROOT);
-        primary = DrillPostgres.primary(bin.get(), ROOT.resolve("primary"), ChildServers.freePort());
-        primary.execute("CREATE ROLE musubi_app LOGIN PASSWORD '" + APP_PASSWORD + "'");
+        primary = DrillMusubi.primary(ROOT, ChildServers.freePort());
         onPrimary = musubi(primary, true);
         primaryPort = port(onPrimary);
         accounts = onPrimary.getBean(TestAccounts.class);
@@ -229,6 +213,7 @@ class StandbyDrillIT {
         WebSession anonymous = new WebSession(standbyPort);
         List<String> served = new ArrayList<>();
         List<String> notRefused = new ArrayList<>();
+        List<String> emergencyAnswers = new ArrayList<>();
         int walked = 0;
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty() ? WRITES
@@ -241,6 +226,9 @@ class StandbyDrillIT {
                     }
                     if (ReadOnlyRoutes.served(method.name(), path)) {
                         served.add(method + " " + path);
+                        if (ReadOnlyRoutes.emergency(path)) {
+                            emergencyAnswers.addAll(emergencyRoute(path, doctorOnStandby, anonymous));
+                        }
                         continue;
                     }
                     walked++;
@@ -271,8 +259,16 @@ class StandbyDrillIT {
 
         assertThat(walked).as("the handler mapping was walked").isGreaterThan(80);
         assertThat(notRefused).as("write routes a standby did not refuse").isEmpty();
-        assertThat(served).as("only the allowed POSTs are served").allSatisfy(route ->
-                assertThat(ReadOnlyRoutes.POSTS).contains(route.substring(route.indexOf(' ') + 1)));
+        assertThat(served).as("only the allowed POSTs are served").allSatisfy(route -> {
+            String path = route.substring(route.indexOf(' ') + 1);
+            assertThat(ReadOnlyRoutes.POSTS.contains(path) || ReadOnlyRoutes.emergency(path)).as(route).isTrue();
+        });
+        assertThat(served).as("the emergency routes are served").contains("POST /emergency", "POST /emergency/open",
+                "POST /portal/emergency", "POST /portal/emergency/open", "POST /emergency/persons/1/handover",
+                "POST /emergency/persons/1/glass");
+        assertThat(emergencyAnswers).as("emergency routes opened nothing, wrote nothing and sent anonymous users to log in")
+                .isEmpty();
+        assertThat(onStandby.getBean(Consents.class).openEmergenciesOf(doctor.id(), Instant.now())).isEmpty();
         assertThat(search.statusCode()).as("a FHIR search by POST is a read").isEqualTo(200);
     }
 
@@ -377,23 +373,40 @@ class StandbyDrillIT {
         }
     }
 
+    /**
+     * An emergency route posted with nothing useful: anonymous users are sent to log in; the doctor (an emergency
+     * profession, so eligible for break-the-glass) gets a form, a refusal or a redirect — never the standby's refusal
+     * (503), which a write the database refused would give, nor a server error. What went otherwise, as text.
+     */
+    private static List<String> emergencyRoute(String path, WebSession doctor, WebSession anonymous) {
+        List<String> wrong = new ArrayList<>();
+        HttpResponse<String> anon = anonymous.send(HttpRequest.newBuilder(URI.create(anonymous.base() + path))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=1")));
+        String location = anon.headers().firstValue("Location").orElse("");
+        if (!(anon.statusCode() == 302 && location.contains("/login")) && anon.statusCode() != 401
+                && anon.statusCode() != 403) {
+            wrong.add("anonymous POST " + path + " -> " + anon.statusCode() + " " + location);
+        }
+        doctor.get("/portal/emergency"); // a page with the form's CSRF token
+        HttpResponse<String> signedIn = doctor.post(path, "a", "1");
+        if (signedIn.statusCode() >= 500 || signedIn.headers().firstValue("X-Musubi-Read-Only").isPresent()) {
+            wrong.add("doctor POST " + path + " -> " + signedIn.statusCode());
+        }
+        return wrong;
+    }
+
     /** The records in the spool, in order (the header line left out). */
     private static List<JsonNode> spooled() throws Exception {
-        return spooled(SPOOL);
+        return DrillMusubi.spooled(SPOOL);
     }
 
     private static List<JsonNode> spooled(Path directory) throws Exception {
-        List<String> lines = Files.readAllLines(directory.resolve("audit-spool.jsonl"));
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            records.add(JSON.readTree(line));
-        }
-        return records;
+        return DrillMusubi.spooled(directory);
     }
 
     private static String text(JsonNode record, String field) {
-        JsonNode value = record.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        return DrillMusubi.text(record, field);
     }
 
     /** The exit code, a space, then what the command printed. */
@@ -416,29 +429,10 @@ class StandbyDrillIT {
     }
 
     private static ConfigurableApplicationContext musubi(DrillPostgres database, boolean onPrimary, Path spool) {
-        return new SpringApplicationBuilder(Musubi.class).run(
-                "--server.port=0",
-                "--musubi.database.url=" + database.url(),
-                "--musubi.database.user=musubi_app",
-                "--musubi.database.password=" + APP_PASSWORD,
-                "--musubi.database.owner-user=postgres",
-                "--musubi.database.owner-password=" + DrillPostgres.SUPERUSER_PASSWORD,
-                "--musubi.database.pool-size=8",
-                "--musubi.database.standby-check=2s",
-                "--musubi.demo.enabled=" + onPrimary,
-                "--musubi.demo.import-persons=0",
-                "--musubi.ingest.watch=" + !onPrimary,
-                "--musubi.security.ip-max-failures=40",
-                "--musubi.security.secret-key-file=" + ROOT.resolve("secret.key"),
-                "--musubi.blob.directory=" + ROOT.resolve("blobs"),
-                "--musubi.ingest.upload-directory=" + ROOT.resolve("uploads"),
-                "--musubi.audit.spool-directory=" + spool,
-                "--logging.structured.format.console=",
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+        return DrillMusubi.musubi(ROOT, database, onPrimary, spool);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return DrillMusubi.port(context);
     }
 }

@@ -16,6 +16,7 @@ import org.musubi.audit.AuditChain;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.AuditRecord;
 import org.musubi.audit.MergeAuditSpool;
+import org.musubi.audit.MergedSpoolListener;
 import org.musubi.audit.Outcome;
 import org.musubi.database.ReadOnlyStandbyException;
 import org.musubi.database.Standby;
@@ -47,15 +48,17 @@ class SpoolMerge implements MergeAuditSpool {
     private final Audit trail;
     private final AuditSpool spool;
     private final Standby standby;
+    private final List<MergedSpoolListener> listeners;
 
     SpoolMerge(JdbcClient jdbc, PlatformTransactionManager transactions, Audit trail, AuditSpool spool,
-               Standby standby) {
+               Standby standby, List<MergedSpoolListener> listeners) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.trail = trail;
         this.spool = spool;
         this.standby = standby;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** The server merges a waiting spool at start and when the standby it runs on is promoted. */
@@ -84,7 +87,7 @@ class SpoolMerge implements MergeAuditSpool {
 
     /** The mark a merged record's reason ends with. */
     static String mark(String spoolId, long n) {
-        return "[standby spool " + spoolId + "#" + n + "]";
+        return MergedSpoolListener.mark(spoolId, n);
     }
 
     @Override
@@ -102,6 +105,9 @@ class SpoolMerge implements MergeAuditSpool {
         for (int from = 0; from < records.size(); from += BATCH) {
             List<AuditRecord> batch = records.subList(from, Math.min(records.size(), from + BATCH));
             added += transaction.execute(status -> mergeBatch(contents.spoolId(), batch));
+        }
+        for (MergedSpoolListener listener : listeners) {
+            listener.merged(contents.spoolId(), records);
         }
         Merged merged = new Merged(contents.spoolId(), records.size(), added, records.size() - added);
         trail.record(AuditEntry.of(AuditAction.AUDIT_SPOOL_MERGE, Outcome.PERMIT).on("AuditSpool", contents.spoolId())

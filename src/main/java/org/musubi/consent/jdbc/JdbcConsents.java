@@ -18,11 +18,17 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.consent.PatientLink;
 import org.musubi.consent.ProxyGrant;
+import org.musubi.database.Standby;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Consents, links, blocks, emergency accesses and proxies in PostgreSQL. On a read-only standby the emergency accesses
+ * opened there are kept in memory ({@link StandbyEmergencies}) and laid over the stored ones on every read, and a
+ * link's last use is not recorded (viewing does without it).
+ */
 @Repository
 class JdbcConsents implements Consents {
 
@@ -36,10 +42,13 @@ class JdbcConsents implements Consents {
 
     private final JdbcClient jdbc;
     private final JdbcOperations operations;
+    private final Standby standby;
+    private final StandbyEmergencies onStandby = new StandbyEmergencies();
 
-    JdbcConsents(JdbcClient jdbc, JdbcOperations operations) {
+    JdbcConsents(JdbcClient jdbc, JdbcOperations operations, Standby standby) {
         this.jdbc = jdbc;
         this.operations = operations;
+        this.standby = standby;
     }
 
     @Override
@@ -55,7 +64,7 @@ class JdbcConsents implements Consents {
             ps.getMoreResults();
             Set<Long> blocked = new HashSet<>(rows(ps, (rs, row) -> rs.getLong(1)));
             ps.getMoreResults();
-            List<EmergencyAccess> emergencies = rows(ps, JdbcConsents::emergency);
+            List<EmergencyAccess> emergencies = ofPerson(rows(ps, JdbcConsents::emergency), personId);
             ps.getMoreResults();
             return new Standing(consents, links, blocked, emergencies, rows(ps, JdbcConsents::proxy));
         });
@@ -160,6 +169,9 @@ class JdbcConsents implements Consents {
 
     @Override
     public void touchLink(long personId, long facilityId, Instant now) {
+        if (standby.readOnly()) {
+            return;
+        }
         jdbc.sql("UPDATE patient_link SET last_used_at = ? WHERE person_id = ? AND facility_id = ? AND ended_at IS NULL")
                 .params(Timestamp.from(now), personId, facilityId).update();
     }
@@ -183,18 +195,30 @@ class JdbcConsents implements Consents {
 
     @Override
     public List<EmergencyAccess> emergencies(long personId) {
-        return jdbc.sql("SELECT * FROM emergency_access WHERE person_id = ? ORDER BY id").param(personId)
-                .query(JdbcConsents::emergency).list();
+        return ofPerson(jdbc.sql("SELECT * FROM emergency_access WHERE person_id = ? ORDER BY id").param(personId)
+                .query(JdbcConsents::emergency).list(), personId);
+    }
+
+    /** The person's stored accesses, and on a standby those opened there. */
+    private List<EmergencyAccess> ofPerson(List<EmergencyAccess> stored, long personId) {
+        return standby.readOnly() ? onStandby.over(stored, a -> a.personId() == personId) : stored;
     }
 
     @Override
     public EmergencyAccess openEmergency(long personId, long userId, String reason, Instant expiresAt) {
+        if (standby.readOnly()) {
+            return openEmergency(new EmergencyAccess.Opening(personId, userId, null, EmergencyAccess.Kind.GLASS, null,
+                    reason, expiresAt, null, false));
+        }
         return jdbc.sql("INSERT INTO emergency_access (person_id, user_id, reason, expires_at) VALUES (?, ?, ?, ?) RETURNING *")
                 .params(personId, userId, reason, Timestamp.from(expiresAt)).query(JdbcConsents::emergency).single();
     }
 
     @Override
     public EmergencyAccess openEmergency(EmergencyAccess.Opening o) {
+        if (standby.readOnly()) {
+            return onStandby.open(o, Instant.now());
+        }
         return jdbc.sql("""
                 WITH ended AS (
                     UPDATE emergency_access SET expires_at = now(), ended_at = now()
@@ -210,14 +234,25 @@ class JdbcConsents implements Consents {
 
     @Override
     public java.util.Optional<EmergencyAccess> emergency(long emergencyId) {
-        return jdbc.sql("SELECT * FROM emergency_access WHERE id = ?").param(emergencyId).query(JdbcConsents::emergency)
-                .optional();
+        if (standby.readOnly() && emergencyId < 0) {
+            return onStandby.byId(emergencyId);
+        }
+        var stored = jdbc.sql("SELECT * FROM emergency_access WHERE id = ?").param(emergencyId)
+                .query(JdbcConsents::emergency).optional();
+        return standby.readOnly() ? stored.map(onStandby::over) : stored;
     }
 
     @Override
     public List<EmergencyAccess> openEmergenciesOf(long userId, Instant now) {
-        return jdbc.sql("SELECT * FROM emergency_access WHERE user_id = ? AND expires_at > ? ORDER BY id DESC")
+        List<EmergencyAccess> stored = jdbc.sql(
+                        "SELECT * FROM emergency_access WHERE user_id = ? AND expires_at > ? ORDER BY id DESC")
                 .params(userId, Timestamp.from(now)).query(JdbcConsents::emergency).list();
+        if (!standby.readOnly()) {
+            return stored;
+        }
+        List<EmergencyAccess> open = new ArrayList<>(onStandby.matching(a -> a.userId() == userId && a.openAt(now)));
+        onStandby.over(stored, a -> false).stream().filter(a -> a.openAt(now)).forEach(open::add);
+        return open;
     }
 
     @Override
@@ -231,18 +266,29 @@ class JdbcConsents implements Consents {
     @Override
     public long countUnreviewedEmergencies(Instant openedBefore) {
         return jdbc.sql("SELECT count(*) FROM emergency_access WHERE reviewed_at IS NULL AND opened_at < ?")
-                .param(Timestamp.from(openedBefore)).query(Long.class).single();
+                .param(Timestamp.from(openedBefore)).query(Long.class).single()
+                + onStandbyCount(a -> a.openedAt().isBefore(openedBefore));
     }
 
     @Override
     public List<EmergencyAccess> unreviewedEmergencies(int limit) {
-        return jdbc.sql("SELECT * FROM emergency_access WHERE reviewed_at IS NULL ORDER BY id LIMIT ?").param(limit)
-                .query(JdbcConsents::emergency).list();
+        List<EmergencyAccess> stored = jdbc.sql("SELECT * FROM emergency_access WHERE reviewed_at IS NULL ORDER BY id LIMIT ?")
+                .param(limit).query(JdbcConsents::emergency).list();
+        if (!standby.readOnly()) {
+            return stored;
+        }
+        List<EmergencyAccess> all = onStandby.over(stored, a -> true);
+        return all.subList(0, Math.min(limit, all.size()));
     }
 
     @Override
     public long countUnreviewedEmergencies() {
-        return jdbc.sql("SELECT count(*) FROM emergency_access WHERE reviewed_at IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM emergency_access WHERE reviewed_at IS NULL").query(Long.class).single()
+                + onStandbyCount(a -> true);
+    }
+
+    private long onStandbyCount(java.util.function.Predicate<EmergencyAccess> matching) {
+        return standby.readOnly() ? onStandby.matching(matching).size() : 0;
     }
 
     @Override

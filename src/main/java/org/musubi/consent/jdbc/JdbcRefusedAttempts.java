@@ -2,21 +2,40 @@ package org.musubi.consent.jdbc;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.musubi.consent.RefusedAttempts;
+import org.musubi.database.Standby;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Refused attempts in PostgreSQL; on a read-only standby the attempts refused there are counted in memory (and added
+ * to the replicated ones), so the throttles hold while the database takes no write.
+ */
 @Repository
 class JdbcRefusedAttempts implements RefusedAttempts {
 
     private final JdbcClient jdbc;
+    private final Standby standby;
+    private final List<Attempt> onStandby = new CopyOnWriteArrayList<>();
 
-    JdbcRefusedAttempts(JdbcClient jdbc) {
+    private record Attempt(Kind kind, String key, long userId, Instant at) {
+    }
+
+    JdbcRefusedAttempts(JdbcClient jdbc, Standby standby) {
         this.jdbc = jdbc;
+        this.standby = standby;
     }
 
     @Override
     public void record(Kind kind, String key, long userId, Instant at) {
+        if (standby.readOnly()) {
+            onStandby.removeIf(a -> a.at().isBefore(at.minus(java.time.Duration.ofDays(1))));
+            onStandby.add(new Attempt(kind, key, userId, at));
+            return;
+        }
         jdbc.sql("INSERT INTO refused_attempt (kind, key, user_id, attempted_at) VALUES (?, ?, ?, ?)")
                 .params(kind.name(), key, userId, Timestamp.from(at)).update();
     }
@@ -24,12 +43,16 @@ class JdbcRefusedAttempts implements RefusedAttempts {
     @Override
     public int byKey(Kind kind, String key, Instant since) {
         return jdbc.sql("SELECT count(*) FROM refused_attempt WHERE kind = ? AND key = ? AND attempted_at >= ?")
-                .params(kind.name(), key, Timestamp.from(since)).query(Integer.class).single();
+                .params(kind.name(), key, Timestamp.from(since)).query(Integer.class).single()
+                + (int) onStandby.stream().filter(a -> a.kind() == kind && Objects.equals(a.key(), key)
+                        && !a.at().isBefore(since)).count();
     }
 
     @Override
     public int byUser(Kind kind, long userId, Instant since) {
         return jdbc.sql("SELECT count(*) FROM refused_attempt WHERE kind = ? AND user_id = ? AND attempted_at >= ?")
-                .params(kind.name(), userId, Timestamp.from(since)).query(Integer.class).single();
+                .params(kind.name(), userId, Timestamp.from(since)).query(Integer.class).single()
+                + (int) onStandby.stream().filter(a -> a.kind() == kind && a.userId() == userId
+                        && !a.at().isBefore(since)).count();
     }
 }

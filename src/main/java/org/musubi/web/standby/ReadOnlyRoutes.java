@@ -1,17 +1,30 @@
 package org.musubi.web.standby;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which requests a read-only standby serves: every GET, HEAD and OPTIONS, and only these POSTs, which log in (the
  * login's own state is kept in memory there), end a session, switch whose notebook a proxy views (the session only),
- * ask yes-or-no of a card, verify the audit trail, or search FHIR. Everything else that is not a read is refused.
+ * ask yes-or-no of a card, verify the audit trail, search FHIR, or open an emergency access and hand a person over
+ * (kept in memory there, audited through the spool). Everything else that is not a read is refused.
  */
 public final class ReadOnlyRoutes {
 
     /** POSTs that write nothing on a standby. */
     public static final Set<String> POSTS = Set.of("/login", "/login/second-factor", "/login/passkey", "/logout",
             "/oauth2/token", "/phr/act-for", "/phr/act-for/self", "/portal/card-check", "/admin/audit/verify");
+
+    /**
+     * The emergency POSTs, whose accesses and hand-overs a standby keeps in memory: a clinician's (or a disaster
+     * responder's) break-the-glass, an ambulance crew's look-up and opening, the crew's hand-over and the receiving
+     * emergency room's own break-the-glass.
+     */
+    public static final Set<String> EMERGENCY_POSTS = Set.of("/portal/emergency", "/portal/emergency/open",
+            "/emergency", "/emergency/open");
+
+    /** {@code POST /emergency/persons/<id>/handover} and {@code …/glass}. */
+    private static final Pattern EMERGENCY_PERSON_POSTS = Pattern.compile("/emergency/persons/[0-9]{1,18}/(handover|glass)");
 
     private ReadOnlyRoutes() {
     }
@@ -20,9 +33,14 @@ public final class ReadOnlyRoutes {
     public static boolean served(String method, String path) {
         return switch (method) {
             case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
-            case "POST" -> POSTS.contains(path) || fhirSearch(path);
+            case "POST" -> POSTS.contains(path) || fhirSearch(path) || emergency(path);
             default -> false;
         };
+    }
+
+    /** Whether {@code path} is one of the emergency POSTs a standby serves (in memory). */
+    public static boolean emergency(String path) {
+        return EMERGENCY_POSTS.contains(path) || EMERGENCY_PERSON_POSTS.matcher(path).matches();
     }
 
     /** {@code POST /fhir/<Type>/_search}: a search with its parameters in the body. */

@@ -1,7 +1,8 @@
 /**
  * A read-only standby on the web ({@link org.musubi.database.Standby}): every request that would write is answered
  * 503 with the standby's message before it reaches a controller or the FHIR server, except the few that only log in,
- * switch whose notebook a proxy views or read through a POST ({@link ReadOnlyRoutes}); a write attempted all the same
+ * switch whose notebook a proxy views, read through a POST, or open an emergency access (kept in memory there)
+ * ({@link ReadOnlyRoutes}); a write attempted all the same
  * (PostgreSQL refuses it) gets the same answer instead of an error page.
  */
 package org.musubi.web.standby;

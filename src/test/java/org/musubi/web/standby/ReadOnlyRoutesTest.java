@@ -32,4 +32,20 @@ class ReadOnlyRoutesTest {
         assertThat(ReadOnlyRoutes.served("PUT", "/login")).isFalse();
         assertThat(ReadOnlyRoutes.served("POST", "/import/jahis")).isFalse();
     }
+
+    @Test
+    void emergencyAccessesAreServedTheirOwnRoutesOnly() {
+        assertThat(ReadOnlyRoutes.served("POST", "/portal/emergency")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/portal/emergency/open")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/emergency")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/emergency/open")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/emergency/persons/42/handover")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/emergency/persons/42/glass")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/emergency/persons/x/glass")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/emergency/persons/42/glass/x")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/emergency/persons/42")).isFalse();
+        assertThat(ReadOnlyRoutes.served("PUT", "/emergency/open")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/admin/emergency/1/review")).as("a review is stored").isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/admin/disaster")).as("switching disaster mode is stored").isFalse();
+    }
 }
