@@ -27,6 +27,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.audit.cli.AuditVerifyCommand;
 import org.musubi.audit.cli.MergeSpoolCommand;
 import org.musubi.consent.Consents;
+import org.musubi.disaster.DisasterScenes;
 import org.musubi.emergency.Crews;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
@@ -47,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  * password, reads the emergency minimum dataset (one spooled audit record with purpose EMERGENCY per read) and hands
  * the person over to a hospital whose emergency doctor opens it; a person without emergency consent is refused; a
  * nurse of an unrelated clinic gets nothing beyond her own break-the-glass, and one user's access (kept in the
- * standby's memory) never helps another; nothing is written to the standby's database. After failback the merge
+ * standby's memory) never helps another; a disaster responder opens a person in the area disaster mode covers (as the
+ * primary switched it on) and no one else; nothing is written to the standby's database. After failback the merge
  * recreates the accesses for the operators' review (once, however often it runs), the resident's access log shows
  * them, and {@code audit verify} passes.
  */
@@ -77,6 +79,8 @@ class StandbyEmergencyIT {
     private User otherParamedic;
     private User erDoctor;
     private User nurse;
+    private DisasterScenes.Resident flooded;
+    private User responder;
 
     @BeforeAll
     void aPrimaryWithPatientsCrewsAndAHospitalThenAStandby() throws Exception {
@@ -99,6 +103,14 @@ class StandbyEmergencyIT {
         otherParamedic = crews.paramedic();
         erDoctor = accounts.memberOf(er, Profession.DOCTOR);
         nurse = accounts.staff(FacilityKind.CLINIC, Profession.NURSE);
+        DisasterScenes scenes = onPrimary.getBean(DisasterScenes.class);
+        String city = DisasterScenes.uniqueCity();
+        flooded = scenes.residentOf(primaryPort, accounts.facilityOf(FacilityKind.HOSPITAL), "広島県" + city + "本町1-2-3",
+                Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
+        WebSession operator = scenes.admin(primaryPort);
+        Facility team = scenes.responderFacility(operator);
+        scenes.switchOn(operator, city);
+        responder = accounts.memberOf(team, Profession.DOCTOR);
 
         standby = primary.standby(ROOT.resolve("standby"), ChildServers.freePort());
         onStandby = DrillMusubi.musubi(ROOT, standby, false, SPOOL);
@@ -237,6 +249,30 @@ class StandbyEmergencyIT {
 
     @Test
     @Order(3)
+    void aDisasterRespondersGlassWorksOnTheStandbyWhereDisasterModeCoversThePersonOnly() throws Exception {
+        String rowsBefore = standbyRows();
+        WebSession team = new WebSession(standbyPort);
+        accounts.logIn(team, responder);
+        assertThat(team.get("/portal/emergency").body()).contains("id=\"disaster-banner\"");
+        HttpResponse<String> outside = DisasterScenes.findByName(team, patient.person());
+        assertThat(outside.body()).as("a person outside the disaster area").contains("data-key=\"emergency.notFound\"");
+
+        HttpResponse<String> found = DisasterScenes.findByName(team, flooded.person());
+        assertThat(WebSession.location(found)).isEqualTo("/portal/emergency/open");
+        team.get("/portal/emergency/open");
+        int before = spooled().size();
+        HttpResponse<String> opened = team.post("/portal/emergency/open", "reason", "土砂災害の避難所で意識低下",
+                "password", TestAccounts.PASSWORD);
+        assertThat(WebSession.location(opened)).isEqualTo("/portal/patients/" + flooded.personId() + "?purpose=EMERGENCY");
+        HttpResponse<String> view = team.get("/portal/patients/" + flooded.personId() + "?purpose=EMERGENCY");
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(view.body()).contains(flooded.allergy()).contains("id=\"standby-banner\"");
+        assertThat(mine(before, responder)).containsExactly("EMERGENCY_OPEN PERMIT EMERGENCY", "READ PERMIT EMERGENCY");
+        assertThat(standbyRows()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    @Order(4)
     void afterFailbackTheAccessesAreOnTheOperatorsListOnceTheLogShowsThemAndTheTrailVerifies() throws Exception {
         onStandby.close();
         onStandby = null;
@@ -245,7 +281,7 @@ class StandbyEmergencyIT {
         List<JsonNode> opens = spooled.stream().filter(r -> r.get("action").asString().equals("EMERGENCY_OPEN")
                 && r.get("outcome").asString().equals("PERMIT")).toList();
         assertThat(opens).extracting(r -> DrillMusubi.text(r, "loginId")).containsExactly(paramedic.loginId(),
-                erDoctor.loginId(), paramedic.loginId(), nurse.loginId());
+                erDoctor.loginId(), paramedic.loginId(), nurse.loginId(), responder.loginId());
         String spoolId = DrillMusubi.spoolId(SPOOL);
         Path file = SPOOL.resolve("audit-spool.jsonl");
         Path kept = ROOT.resolve("spool-copy.jsonl");
@@ -256,7 +292,8 @@ class StandbyEmergencyIT {
         List<String[]> rows = recreated(spoolId);
         assertThat(rows).extracting(r -> r[0] + " " + r[1] + " " + r[2]).containsExactly(
                 "CREW " + paramedic.id() + " UNCONSCIOUS", "HANDOVER " + erDoctor.id() + " null",
-                "CREW " + paramedic.id() + " CANNOT_COMMUNICATE", "GLASS " + nurse.id() + " null");
+                "CREW " + paramedic.id() + " CANNOT_COMMUNICATE", "GLASS " + nurse.id() + " null",
+                "GLASS " + responder.id() + " null");
         for (int i = 0; i < opens.size(); i++) {
             assertThat(rows.get(i)[3]).as("opened at the audit record's time")
                     .isEqualTo(Instant.ofEpochMilli(opens.get(i).get("at").asLong()).toString());
