@@ -175,7 +175,8 @@ class SmartAttackIT {
                     "Observation?patient=", "Observation?patient=Patient/{key}",
                     "Observation?subject=", "Observation?subject=Patient/{key}",
                     "$everything", "Patient/{key}/$everything",
-                    "$medication-notebook", "Patient/{key}/$medication-notebook");
+                    "$medication-notebook", "Patient/{key}/$medication-notebook",
+                    "$summary", "Patient/{key}/$summary");
             for (var probe : personPaths.entrySet()) {
                 long before = audit.max();
                 HttpResponse<String> refused = api.get(probe.getValue().replace("{key}", person));
@@ -203,6 +204,8 @@ class SmartAttackIT {
         assertThat(api.send("GET", "Observation/" + observationB, null, Map.of("X-Purpose-Of-Use", "TREAT")).statusCode())
                 .as("a declared purpose changes nothing").isEqualTo(404);
         assertThat(api.get("Patient/" + patientA.personId()).statusCode()).as("A's own record").isEqualTo(200);
+        assertThat(api.get("Patient/" + patientA.personId() + "/$summary").statusCode()).as("A's own summary")
+                .isEqualTo(200);
     }
 
     @Test

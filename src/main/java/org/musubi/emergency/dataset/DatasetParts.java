@@ -31,7 +31,7 @@ final class DatasetParts {
     }
 
     /** An allergy that is not resolved or refuted: the substance, then the reactions and criticality. */
-    static Optional<Line> allergy(JsonNode r, String facility) {
+    static Optional<Line> allergy(JsonNode r, String facility, String ref) {
         String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
         String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
         if ((clinical != null && !ACTIVE.contains(clinical)) || "refuted".equals(verification)) {
@@ -48,11 +48,11 @@ final class DatasetParts {
         }
         String title = concept(r.path("code"));
         return Optional.of(new Line(title == null ? "—" : title, String.join("、", details),
-                firstInstant(r.path("recordedDate"), r.path("onsetDateTime")), facility));
+                firstInstant(r.path("recordedDate"), r.path("onsetDateTime")), facility, ref));
     }
 
     /** A condition still active (not abated, not refuted). */
-    static Optional<Line> problem(JsonNode r, String facility) {
+    static Optional<Line> problem(JsonNode r, String facility, String ref) {
         String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
         String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
         boolean active = (clinical == null || ACTIVE.contains(clinical)) && r.path("abatementDateTime").isMissingNode()
@@ -63,17 +63,17 @@ final class DatasetParts {
         }
         boolean unsure = "provisional".equals(verification) || "unconfirmed".equals(verification);
         return Optional.of(new Line(unsure ? title + " (?)" : title, text(r.path("onsetDateTime")),
-                firstInstant(r.path("onsetDateTime"), r.path("recordedDate")), facility));
+                firstInstant(r.path("onsetDateTime"), r.path("recordedDate")), facility, ref));
     }
 
-    static Visit encounter(JsonNode r, String facility) {
+    static Visit encounter(JsonNode r, String facility, String ref) {
         String type = concept(r.path("type").path(0));
         return new Visit(firstInstant(r.path("period").path("start"), r.path("period").path("end")), facility, type,
-                type == null ? text(r.path("class").path("code")) : null);
+                type == null ? text(r.path("class").path("code")) : null, ref);
     }
 
     /** A vital sign or a laboratory result: its value (or its components' values, e.g. blood pressure) and flag. */
-    static Measure measure(JsonNode r, String facility) {
+    static Measure measure(JsonNode r, String facility, String ref) {
         String name = concept(r.path("code"));
         String value = value(r);
         if (value == null && r.has("component")) {
@@ -85,7 +85,7 @@ final class DatasetParts {
         }
         return new Measure(name == null ? "—" : name, value == null ? "—" : value, flag(r),
                 firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued")),
-                facility);
+                facility, ref);
     }
 
     private static String value(JsonNode r) {

@@ -30,13 +30,21 @@ public record EmergencyDataset(long personId, Person person, Integer age, List<L
         labs = List.copyOf(labs);
     }
 
-    /** An allergy (with its reactions) or a problem (with its onset). */
-    public record Line(String title, String detail, Instant at, String facility) {
+    /**
+     * An allergy (with its reactions) or a problem (with its onset).
+     *
+     * @param ref the resource shown ({@code Type/id}), for the FHIR document of the same dataset
+     */
+    public record Line(String title, String detail, Instant at, String facility, String ref) {
     }
 
-    /** A medicine taken in the last 100 days: its latest supply, who gave it, and whether an alert names it. */
+    /**
+     * A medicine taken in the last 100 days: its latest supply, who gave it, and whether an alert names it.
+     *
+     * @param ref the latest supply's resource ({@code Type/id}): one per medicine
+     */
     public record Medicine(String name, String dosage, LocalDate from, LocalDate until, String facility,
-                           boolean current, boolean alerted) {
+                           boolean current, boolean alerted, String ref) {
     }
 
     /** A duplicate-medication alert: its message key and arguments. */
@@ -47,15 +55,17 @@ public record EmergencyDataset(long personId, Person person, Integer age, List<L
      * An encounter: when, where, and what kind (its type in words, or its class as a code).
      *
      * @param classCode the encounter class (label {@code code.encounterClass.<code>}), when it has no type in words
+     * @param ref       the Encounter ({@code Type/id})
      */
-    public record Visit(Instant at, String facility, String type, String classCode) {
+    public record Visit(Instant at, String facility, String type, String classCode, String ref) {
     }
 
     /**
      * A measurement (vital sign or laboratory result): name, value with unit, when and where.
      *
      * @param flag H, L, HH, LL, A or AA (label {@code emergency.flag.<flag>}); {@code null} when within range
+     * @param ref  the Observation ({@code Type/id})
      */
-    public record Measure(String name, String value, String flag, Instant at, String facility) {
+    public record Measure(String name, String value, String flag, Instant at, String facility, String ref) {
     }
 }

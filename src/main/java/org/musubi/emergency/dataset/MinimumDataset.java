@@ -72,6 +72,50 @@ public final class MinimumDataset {
         return records.readPerson(reader, personId, AuditAction.READ, AUDITED_AS, record -> assemble(personId, record));
     }
 
+    /**
+     * The same dataset, in one read audited as {@code auditedAs}, with the stored resources it was made from and the
+     * view the policy opened the person by: for the FHIR document of the dataset ({@code Patient/$summary}).
+     */
+    public Interaction<SourcedDataset> readSourced(Reader reader, long personId, String auditedAs) {
+        return records.readPerson(reader, personId, AuditAction.READ, auditedAs, record -> {
+            Map<String, StoredResource> read = new LinkedHashMap<>();
+            EmergencyDataset dataset = assemble(personId, new Capturing(record, read));
+            return new SourcedDataset(dataset, record.view(), read);
+        });
+    }
+
+    /** The record as the assembly reads it, keeping every resource whose content was read, by {@code Type/id}. */
+    private record Capturing(ReadRecords.PersonRecord record, Map<String, StoredResource> read)
+            implements ReadRecords.PersonRecord {
+
+        @Override
+        public org.musubi.policy.PersonView view() {
+            return record.view();
+        }
+
+        @Override
+        public List<Outline> outline() {
+            return record.outline();
+        }
+
+        @Override
+        public List<StoredResource> contents(java.util.Collection<String> ids) {
+            List<StoredResource> contents = record.contents(ids);
+            contents.forEach(r -> read.put(r.type() + "/" + r.id(), r));
+            return contents;
+        }
+
+        @Override
+        public org.musubi.record.Found search(org.musubi.record.RecordQuery query) {
+            return record.search(query);
+        }
+
+        @Override
+        public void wrote(java.util.Collection<String> ids) {
+            record.wrote(ids);
+        }
+    }
+
     private EmergencyDataset assemble(long personId, ReadRecords.PersonRecord record) {
         List<Outline> outline = record.outline();
         Instant now = clock.instant();
@@ -90,12 +134,13 @@ public final class MinimumDataset {
                 continue;
             }
             String facility = names.computeIfAbsent(resource.sourceFacilityId(), this::name);
+            String ref = resource.type() + "/" + resource.id();
             switch (resource.type()) {
-                case "AllergyIntolerance" -> DatasetParts.allergy(r, facility).ifPresent(allergies::add);
-                case "Condition" -> DatasetParts.problem(r, facility).ifPresent(problems::add);
-                case "Encounter" -> visits.add(DatasetParts.encounter(r, facility));
+                case "AllergyIntolerance" -> DatasetParts.allergy(r, facility, ref).ifPresent(allergies::add);
+                case "Condition" -> DatasetParts.problem(r, facility, ref).ifPresent(problems::add);
+                case "Encounter" -> visits.add(DatasetParts.encounter(r, facility, ref));
                 case "Observation" -> (resource.category() == DataCategory.VITALS ? vitals : labs)
-                        .add(DatasetParts.measure(r, facility));
+                        .add(DatasetParts.measure(r, facility, ref));
                 case "MedicationRequest", "MedicationDispense" -> {
                     medications.add(resource);
                     medicationJson.add(r);
@@ -153,7 +198,7 @@ public final class MinimumDataset {
         return checked.byDrug(today).stream().map(drug -> {
             MedicationRows.Row latest = drug.rows().getFirst();
             return new Medicine(drug.label(), latest.dosage(), latest.entry().start(), latest.entry().end(),
-                    names.get(latest.facilityId()), drug.current(), drug.alerted());
+                    names.get(latest.facilityId()), drug.current(), drug.alerted(), latest.entry().id());
         }).toList();
     }
 

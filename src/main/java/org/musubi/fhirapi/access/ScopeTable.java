@@ -41,6 +41,11 @@ public enum ScopeTable {
     MEDICATION_NOTEBOOK("$medication-notebook", "Patient", false, Set.of("Patient", "MedicationDispense"),
             Set.of("MedicationStatement", "AllergyIntolerance", "Organization", "Practitioner", "PractitionerRole")),
     /**
+     * {@code $summary}: the emergency minimum dataset as a document, a Bundle served whole, so a scope for every type
+     * ({@code system/*.read}); the person heads it.
+     */
+    SUMMARY("$summary", "Patient", false, Set.of("Patient", "Bundle"), Set.of()),
+    /**
      * Every entry's type, or nothing is written. Conditional creates and references resolve only among the Bundle's
      * entries and the writer's own resources and answer with a reference, never content: no read scope is needed.
      */
@@ -60,11 +65,12 @@ public enum ScopeTable {
 
     /**
      * The rows a resident's connected app may use (SMART {@code patient/…} scopes, reading its resident's own record):
-     * reads, searches and {@code $everything} of the record. The identity and directory transactions (PDQm, PIXm,
+     * reads, searches, {@code $everything} and {@code $summary} of the record. The identity and directory transactions (PDQm, PIXm,
      * {@code $match}), the audit trail and every write are refused to it (403, audited once), whatever its scopes.
      */
     public static final Set<ScopeTable> FOR_APPS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(READ,
-            VREAD, HISTORY, SEARCH, EVERYTHING, MEDICATION_NOTEBOOK, BINARY_READ, CAPABILITIES, OPERATION_DEFINITION));
+            VREAD, HISTORY, SEARCH, EVERYTHING, MEDICATION_NOTEBOOK, SUMMARY, BINARY_READ, CAPABILITIES,
+            OPERATION_DEFINITION));
 
     /** Words of the table that are not resource types. */
     static final class Marks {

@@ -26,19 +26,19 @@ class DatasetPartsTest {
     @Test
     void aResolvedAllergyAndAnAbatedProblemAreNotShown() {
         assertThat(DatasetParts.allergy(JSON.readTree("""
-                {"code":{"text":"卵"},"clinicalStatus":{"coding":[{"code":"resolved"}]}}"""), "A")).isEmpty();
+                {"code":{"text":"卵"},"clinicalStatus":{"coding":[{"code":"resolved"}]}}"""), "A", "X/1")).isEmpty();
         assertThat(DatasetParts.allergy(JSON.readTree("""
-                {"code":{"text":"卵"},"reaction":[{"manifestation":[{"text":"蕁麻疹"}]}]}"""), "A"))
+                {"code":{"text":"卵"},"reaction":[{"manifestation":[{"text":"蕁麻疹"}]}]}"""), "A", "X/1"))
                 .hasValueSatisfying(l -> assertThat(l.detail()).isEqualTo("蕁麻疹"));
         assertThat(DatasetParts.problem(JSON.readTree("""
-                {"code":{"text":"肺炎"},"abatementDateTime":"2024-01-01"}"""), "A")).isEmpty();
+                {"code":{"text":"肺炎"},"abatementDateTime":"2024-01-01"}"""), "A", "X/1")).isEmpty();
     }
 
     @Test
     void bloodPressureShowsItsComponents() {
         var bp = DatasetParts.measure(JSON.readTree("""
                 {"code":{"text":"血圧"},"effectiveDateTime":"2026-01-01T10:00:00+09:00","component":[
-                 {"valueQuantity":{"value":150,"unit":"mmHg"}},{"valueQuantity":{"value":92,"unit":"mmHg"}}]}"""), "手帳");
+                 {"valueQuantity":{"value":150,"unit":"mmHg"}},{"valueQuantity":{"value":92,"unit":"mmHg"}}]}"""), "手帳", "Observation/1");
         assertThat(bp.value()).isEqualTo("150 mmHg / 92 mmHg");
     }
 }
