@@ -23,6 +23,9 @@ public final class ReadOnlyRoutes {
     public static final Set<String> EMERGENCY_POSTS = Set.of("/portal/emergency", "/portal/emergency/open",
             "/emergency", "/emergency/open");
 
+    /** {@code POST /fhir/Patient/<id>/$summary}: the patient summary document, a read with its parameters in the body. */
+    private static final Pattern SUMMARY = Pattern.compile("/fhir/Patient/[A-Za-z0-9\\-.]{1,64}/\\$summary");
+
     /** {@code POST /emergency/persons/<id>/handover} and {@code …/glass}. */
     private static final Pattern EMERGENCY_PERSON_POSTS = Pattern.compile("/emergency/persons/[0-9]{1,18}/(handover|glass)");
 
@@ -33,7 +36,8 @@ public final class ReadOnlyRoutes {
     public static boolean served(String method, String path) {
         return switch (method) {
             case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
-            case "POST" -> POSTS.contains(path) || fhirSearch(path) || emergency(path);
+            case "POST" -> POSTS.contains(path) || fhirSearch(path) || SUMMARY.matcher(path).matches()
+                    || emergency(path);
             default -> false;
         };
     }

@@ -15,6 +15,9 @@ class ReadOnlyRoutesTest {
         assertThat(ReadOnlyRoutes.served("POST", "/login/second-factor")).isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/logout")).isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/Observation/_search")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/Patient/123/$summary")).as("the summary document").isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/Patient/123/$summary/x")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/Observation/123/$summary")).isFalse();
     }
 
     @Test
