@@ -25,7 +25,7 @@ import org.springframework.context.MessageSource;
  */
 final class SummarySections {
 
-    static final String LOINC = "http://loinc.org";
+    static final String LOINC = org.musubi.record.fhir.FhirSystems.LOINC;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     /**
