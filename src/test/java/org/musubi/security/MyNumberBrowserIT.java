@@ -56,7 +56,12 @@ class MyNumberBrowserIT {
         assertThat(browser.find("#oidc-linked").isDisplayed()).isTrue();
         browser.screenshot("phr-mynumber-linked-phone");
 
-        browser.find("header form button").click();
+        org.openqa.selenium.WebElement logout = browser.find("header form button");
+        logout.click();
+        // the logout's answer must have arrived before the next page: else the session still stands and the login
+        // page sends a signed-in resident home
+        browser.await().until(ExpectedConditions.stalenessOf(logout));
+        browser.await().until(d -> !d.getCurrentUrl().contains("/phr/mynumber"));
         browser.open("/phr/login");
         browser.screenshot("phr-login-mynumber-phone");
         browser.find("#oidc-login-mynumber").click();
