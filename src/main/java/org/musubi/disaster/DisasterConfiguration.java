@@ -1,16 +1,28 @@
 package org.musubi.disaster;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.musubi.audit.Audit;
 import org.musubi.registry.Facilities;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-/** Wires disaster mode; reads what is on once the application is ready, so that no request pays for it. */
+/**
+ * Wires disaster mode; reads what is on once the application is ready, so that no request pays for it, and then every
+ * {@code musubi.disaster.refresh-interval} (default 30 s; 0 turns it off) so that a switch made on another server — the
+ * primary, seen from a read-only standby — takes effect here without a restart.
+ */
 @Configuration(proxyBeanMethods = false)
 class DisasterConfiguration {
+
+    private final Duration refreshInterval;
+
+    DisasterConfiguration(@Value("${musubi.disaster.refresh-interval:30s}") Duration refreshInterval) {
+        this.refreshInterval = refreshInterval;
+    }
 
     @Bean
     DisasterMode disasterMode(DisasterRecords records) {
@@ -29,6 +41,8 @@ class DisasterConfiguration {
 
     @EventListener
     void load(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(DisasterMode.class).refresh();
+        DisasterMode mode = ready.getApplicationContext().getBean(DisasterMode.class);
+        mode.refresh();
+        mode.refreshEvery(refreshInterval);
     }
 }

@@ -55,6 +55,7 @@ final class DrillMusubi {
                 "--musubi.database.owner-password=" + DrillPostgres.SUPERUSER_PASSWORD,
                 "--musubi.database.pool-size=8",
                 "--musubi.database.standby-check=2s",
+                "--musubi.disaster.refresh-interval=1s",
                 "--musubi.demo.enabled=" + onPrimary,
                 "--musubi.demo.import-persons=0",
                 "--musubi.ingest.watch=" + !onPrimary,

@@ -27,6 +27,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.audit.cli.AuditVerifyCommand;
 import org.musubi.audit.cli.MergeSpoolCommand;
 import org.musubi.consent.Consents;
+import org.musubi.disaster.DisasterMode;
 import org.musubi.disaster.DisasterScenes;
 import org.musubi.emergency.Crews;
 import org.musubi.identity.cards.IssueCard;
@@ -49,7 +50,8 @@ import tools.jackson.databind.JsonNode;
  * the person over to a hospital whose emergency doctor opens it; a person without emergency consent is refused; a
  * nurse of an unrelated clinic gets nothing beyond her own break-the-glass, and one user's access (kept in the
  * standby's memory) never helps another; a disaster responder opens a person in the area disaster mode covers (as the
- * primary switched it on) and no one else; nothing is written to the standby's database. After failback the merge
+ * primary switched it on) and no one else, and a switch on and off made on the primary while the standby runs reaches
+ * the standby Musubi within its refresh interval (1 s here); nothing is written to the standby's database. After failback the merge
  * recreates the accesses for the operators' review (once, however often it runs), the resident's access log shows
  * them, and {@code audit verify} passes.
  */
@@ -81,12 +83,15 @@ class StandbyEmergencyIT {
     private User nurse;
     private DisasterScenes.Resident flooded;
     private User responder;
+    private DisasterScenes scenes;
+    private int primaryPort;
+    private WebSession teamOnStandby;
 
     @BeforeAll
     void aPrimaryWithPatientsCrewsAndAHospitalThenAStandby() throws Exception {
         primary = DrillMusubi.primary(ROOT, ChildServers.freePort());
         onPrimary = DrillMusubi.musubi(ROOT, primary, true, SPOOL);
-        int primaryPort = DrillMusubi.port(onPrimary);
+        primaryPort = DrillMusubi.port(onPrimary);
         accounts = onPrimary.getBean(TestAccounts.class);
         residents = onPrimary.getBean(Residents.class);
         Crews crews = onPrimary.getBean(Crews.class);
@@ -103,7 +108,7 @@ class StandbyEmergencyIT {
         otherParamedic = crews.paramedic();
         erDoctor = accounts.memberOf(er, Profession.DOCTOR);
         nurse = accounts.staff(FacilityKind.CLINIC, Profession.NURSE);
-        DisasterScenes scenes = onPrimary.getBean(DisasterScenes.class);
+        scenes = onPrimary.getBean(DisasterScenes.class);
         String city = DisasterScenes.uniqueCity();
         flooded = scenes.residentOf(primaryPort, accounts.facilityOf(FacilityKind.HOSPITAL), "広島県" + city + "本町1-2-3",
                 Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
@@ -251,20 +256,20 @@ class StandbyEmergencyIT {
     @Order(3)
     void aDisasterRespondersGlassWorksOnTheStandbyWhereDisasterModeCoversThePersonOnly() throws Exception {
         String rowsBefore = standbyRows();
-        WebSession team = new WebSession(standbyPort);
-        accounts.logIn(team, responder);
-        assertThat(team.get("/portal/emergency").body()).contains("id=\"disaster-banner\"");
-        HttpResponse<String> outside = DisasterScenes.findByName(team, patient.person());
+        teamOnStandby = new WebSession(standbyPort);
+        accounts.logIn(teamOnStandby, responder);
+        assertThat(teamOnStandby.get("/portal/emergency").body()).contains("id=\"disaster-banner\"");
+        HttpResponse<String> outside = DisasterScenes.findByName(teamOnStandby, patient.person());
         assertThat(outside.body()).as("a person outside the disaster area").contains("data-key=\"emergency.notFound\"");
 
-        HttpResponse<String> found = DisasterScenes.findByName(team, flooded.person());
+        HttpResponse<String> found = DisasterScenes.findByName(teamOnStandby, flooded.person());
         assertThat(WebSession.location(found)).isEqualTo("/portal/emergency/open");
-        team.get("/portal/emergency/open");
+        teamOnStandby.get("/portal/emergency/open");
         int before = spooled().size();
-        HttpResponse<String> opened = team.post("/portal/emergency/open", "reason", "土砂災害の避難所で意識低下",
+        HttpResponse<String> opened = teamOnStandby.post("/portal/emergency/open", "reason", "土砂災害の避難所で意識低下",
                 "password", TestAccounts.PASSWORD);
         assertThat(WebSession.location(opened)).isEqualTo("/portal/patients/" + flooded.personId() + "?purpose=EMERGENCY");
-        HttpResponse<String> view = team.get("/portal/patients/" + flooded.personId() + "?purpose=EMERGENCY");
+        HttpResponse<String> view = teamOnStandby.get("/portal/patients/" + flooded.personId() + "?purpose=EMERGENCY");
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(view.body()).contains(flooded.allergy()).contains("id=\"standby-banner\"");
         assertThat(mine(before, responder)).containsExactly("EMERGENCY_OPEN PERMIT EMERGENCY", "READ PERMIT EMERGENCY");
@@ -273,6 +278,57 @@ class StandbyEmergencyIT {
 
     @Test
     @Order(4)
+    void aSwitchOnThePrimaryReachesTheRunningStandbyWithinTheRefreshIntervalOnAndOff() throws Exception {
+        String city = DisasterScenes.uniqueCity();
+        DisasterScenes.Resident stranded = scenes.residentOf(primaryPort, accounts.facilityOf(FacilityKind.HOSPITAL),
+                "広島県" + city + "港町5-6", Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
+        DisasterMode standbyMode = onStandby.getBean(DisasterMode.class);
+        // the same session as before: a second login on the standby could reuse the TOTP step it keeps in memory
+        teamOnStandby.get("/portal/emergency");
+        awaitStandby(() -> onStandby.getBean(org.musubi.identity.IdentityStore.class).person(stranded.personId())
+                .isPresent(), "the person replicated");
+        assertThat(DisasterScenes.findByName(teamOnStandby, stranded.person()).body()).as("before the switch")
+                .contains("data-key=\"emergency.notFound\"");
+
+        WebSession operator = scenes.admin(primaryPort);
+        long period = scenes.switchOn(operator, city);
+        long switchedOn = System.nanoTime();
+        awaitStandby(() -> covers(standbyMode, city), "disaster mode on, seen by the standby Musubi");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - switchedOn)).as("within the interval (1 s) and the lag")
+                .isLessThan(java.time.Duration.ofSeconds(10));
+        assertThat(teamOnStandby.get("/portal/emergency").body()).contains("id=\"disaster-banner\"").contains("広島県" + city);
+        awaitReplayed();
+        String rowsBefore = standbyRows();
+        HttpResponse<String> found = DisasterScenes.findByName(teamOnStandby, stranded.person());
+        assertThat(WebSession.location(found)).isEqualTo("/portal/emergency/open");
+        teamOnStandby.get("/portal/emergency/open");
+        int before = spooled().size();
+        assertThat(WebSession.location(teamOnStandby.post("/portal/emergency/open", "reason", "津波の避難所で意識低下",
+                "password", TestAccounts.PASSWORD)))
+                .isEqualTo("/portal/patients/" + stranded.personId() + "?purpose=EMERGENCY");
+        HttpResponse<String> view = teamOnStandby.get("/portal/patients/" + stranded.personId() + "?purpose=EMERGENCY");
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(view.body()).contains(stranded.allergy());
+        assertThat(mine(before, responder)).containsExactly("EMERGENCY_OPEN PERMIT EMERGENCY", "READ PERMIT EMERGENCY");
+        assertThat(standbyRows()).as("nothing was written to the standby's database").isEqualTo(rowsBefore);
+
+        scenes.switchOff(operator, period);
+        awaitStandby(() -> !covers(standbyMode, city), "disaster mode off, seen by the standby Musubi");
+        awaitReplayed();
+        String rowsAfterOff = standbyRows();
+        assertThat(teamOnStandby.get("/portal/emergency").body()).doesNotContain("広島県" + city);
+        int after = spooled().size();
+        HttpResponse<String> closed = teamOnStandby.get("/portal/patients/" + stranded.personId() + "?purpose=EMERGENCY");
+        assertThat(closed.statusCode()).as("the open access closes with disaster mode").isEqualTo(404);
+        assertThat(closed.body()).doesNotContain(stranded.allergy());
+        assertThat(mine(after, responder)).as("one audit record for the refused read").containsExactly("READ DENY EMERGENCY");
+        assertThat(DisasterScenes.findByName(teamOnStandby, stranded.person()).body()).as("the next attempt")
+                .contains("data-key=\"emergency.notFound\"").doesNotContain(stranded.person().givenKana());
+        assertThat(standbyRows()).as("nothing was written to the standby's database").isEqualTo(rowsAfterOff);
+    }
+
+    @Test
+    @Order(5)
     void afterFailbackTheAccessesAreOnTheOperatorsListOnceTheLogShowsThemAndTheTrailVerifies() throws Exception {
         onStandby.close();
         onStandby = null;
@@ -281,7 +337,7 @@ class StandbyEmergencyIT {
         List<JsonNode> opens = spooled.stream().filter(r -> r.get("action").asString().equals("EMERGENCY_OPEN")
                 && r.get("outcome").asString().equals("PERMIT")).toList();
         assertThat(opens).extracting(r -> DrillMusubi.text(r, "loginId")).containsExactly(paramedic.loginId(),
-                erDoctor.loginId(), paramedic.loginId(), nurse.loginId(), responder.loginId());
+                erDoctor.loginId(), paramedic.loginId(), nurse.loginId(), responder.loginId(), responder.loginId());
         String spoolId = DrillMusubi.spoolId(SPOOL);
         Path file = SPOOL.resolve("audit-spool.jsonl");
         Path kept = ROOT.resolve("spool-copy.jsonl");
@@ -293,7 +349,7 @@ class StandbyEmergencyIT {
         assertThat(rows).extracting(r -> r[0] + " " + r[1] + " " + r[2]).containsExactly(
                 "CREW " + paramedic.id() + " UNCONSCIOUS", "HANDOVER " + erDoctor.id() + " null",
                 "CREW " + paramedic.id() + " CANNOT_COMMUNICATE", "GLASS " + nurse.id() + " null",
-                "GLASS " + responder.id() + " null");
+                "GLASS " + responder.id() + " null", "GLASS " + responder.id() + " null");
         for (int i = 0; i < opens.size(); i++) {
             assertThat(rows.get(i)[3]).as("opened at the audit record's time")
                     .isEqualTo(Instant.ofEpochMilli(opens.get(i).get("at").asLong()).toString());
@@ -325,6 +381,29 @@ class StandbyEmergencyIT {
         int exit = onPrimary.getBean(AuditVerifyCommand.class).run(new PrintStream(verified, true, StandardCharsets.UTF_8));
         assertThat(verified.toString(StandardCharsets.UTF_8)).contains("OK: the audit trail is intact");
         assertThat(exit).isZero();
+    }
+
+    private static boolean covers(DisasterMode mode, String city) {
+        return mode.active().stream().anyMatch(p -> p.area().municipalities().stream().anyMatch(m -> m.name().equals(city)));
+    }
+
+    /** Waits (up to 30 s) for what the standby should see once the primary's change has streamed and been read. */
+    private static void awaitStandby(java.util.function.BooleanSupplier seen, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!seen.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until the standby has replayed everything the primary has written so far (its audit rows included). */
+    private void awaitReplayed() throws Exception {
+        String written = primary.query("SELECT pg_current_wal_lsn()::text");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!"true".equals(standby.query("SELECT (pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn)::text"))) {
+            assertThat(System.nanoTime()).as("the standby replays the primary's writes").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     /** What can change on the standby's database: its emergency accesses, hand-overs, refused attempts and trail. */

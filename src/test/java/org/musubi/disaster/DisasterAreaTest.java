@@ -86,6 +86,33 @@ class DisasterAreaTest {
         assertThat(mode.responder(6)).isFalse();
     }
 
+    @Test
+    void theModeReadsAgainOnItsOwnEveryIntervalOnceStartedAndNoLongerOnceClosed() throws Exception {
+        Instant now = Instant.parse("2026-07-02T00:00:00Z");
+        List<DisasterPeriod> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DisasterMode mode = new DisasterMode(new InMemory(stored), Clock.fixed(now, ZoneOffset.UTC))) {
+            mode.refresh();
+            mode.refreshEvery(Duration.ofMillis(50));
+            stored.add(new DisasterPeriod(1, DisasterArea.of(List.of(KURE)), "豪雨", now.minusSeconds(60), 7, null, null,
+                    null, null));
+            assertThat(waitFor(mode::on, true)).as("switched on elsewhere, seen without a refresh call").isTrue();
+            stored.clear();
+            assertThat(waitFor(mode::on, false)).as("switched off elsewhere").isFalse();
+            mode.close();
+            stored.add(new DisasterPeriod(2, DisasterArea.wholeNetwork(), "地震", now.minusSeconds(60), 7, null, null,
+                    null, null));
+            Thread.sleep(300);
+            assertThat(mode.on()).as("closed: read no more").isFalse();
+        }
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier value, boolean wanted) throws InterruptedException {
+        for (int i = 0; i < 100 && value.getAsBoolean() != wanted; i++) {
+            Thread.sleep(50);
+        }
+        return value.getAsBoolean();
+    }
+
     private record InMemory(List<DisasterPeriod> stored) implements DisasterRecords {
         @Override
         public List<DisasterPeriod> open() {
