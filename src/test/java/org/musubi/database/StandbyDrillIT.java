@@ -22,12 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.musubi.audit.Purpose;
 import org.musubi.audit.cli.AuditVerifyCommand;
@@ -69,9 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with every spooled record in the trail exactly once, in order, with its time and actor. Last, a second standby is
  * promoted ({@code pg_ctl promote}) under a running Musubi, which notices, merges its own spool and takes writes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StandbyDrillIT {
+class StandbyDrillIT extends StandbyDrill {
 
     private static final Path ROOT = Path.of("target", "standby-drill").toAbsolutePath();
     private static final Path SPOOL = ROOT.resolve("spool");
@@ -80,12 +77,6 @@ class StandbyDrillIT {
             RequestMethod.DELETE, RequestMethod.PATCH);
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private DrillPostgres primary;
-    private DrillPostgres standby;
-    private ConfigurableApplicationContext onPrimary;
-    private ConfigurableApplicationContext onStandby;
-    private int primaryPort;
-    private int standbyPort;
     private TestAccounts accounts;
     private FhirClients clients;
     private Facility hospital;
@@ -97,11 +88,13 @@ class StandbyDrillIT {
     private Residents residents;
     private Residents.Resident resident;
 
+    StandbyDrillIT() {
+        super(ROOT, SPOOL);
+    }
+
     @BeforeAll
     void primaryWithDataThenAStreamingStandbyAndMusubiOnEach() throws Exception {
-        primary = DrillMusubi.primary(ROOT, ChildServers.freePort());
-        onPrimary = musubi(primary, true);
-        primaryPort = port(onPrimary);
+        startPrimary();
         accounts = onPrimary.getBean(TestAccounts.class);
         clients = onPrimary.getBean(FhirClients.class);
 
@@ -122,26 +115,7 @@ class StandbyDrillIT {
         resident = residents.register(person);
         clinicSystem = clients.register(clinic, "system/*.read");
 
-        standby = primary.standby(ROOT.resolve("standby"), ChildServers.freePort());
-        assertThat(standby.query("SELECT pg_is_in_recovery()::text")).isEqualTo("true");
-        onStandby = musubi(standby, false);
-        standbyPort = port(onStandby);
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (onStandby != null) {
-            onStandby.close();
-        }
-        if (onPrimary != null) {
-            onPrimary.close();
-        }
-        if (standby != null) {
-            standby.stop();
-        }
-        if (primary != null) {
-            primary.stop();
-        }
+        startStandby();
     }
 
     @Test
@@ -337,29 +311,29 @@ class StandbyDrillIT {
     @Order(4)
     void aPromotedStandbyTakesWritesAgainAndMergesItsOwnSpool() throws Exception {
         DrillPostgres second = primary.standby(ROOT.resolve("standby-2"), ChildServers.freePort());
-        Path spool = ROOT.resolve("spool-2");
-        ConfigurableApplicationContext onSecond = musubi(second, false, spool);
+        Path secondSpool = ROOT.resolve("spool-2");
+        ConfigurableApplicationContext onSecond = musubi(second, false, secondSpool);
         try {
             int port = port(onSecond);
             WebSession web = new WebSession(port);
             accounts.logIn(web, doctor);
             assertThat(web.get("/portal/patients/" + person).statusCode()).isEqualTo(200);
             assertThat(web.post("/portal/link", "card", "1234567890123456").statusCode()).isEqualTo(503);
-            int spooled = spooled(spool).size();
+            int spooled = spooled(secondSpool).size();
             assertThat(spooled).isGreaterThanOrEqualTo(3);
-            String spoolId = JSON.readTree(Files.readAllLines(spool.resolve("audit-spool.jsonl")).getFirst())
+            String spoolId = JSON.readTree(Files.readAllLines(secondSpool.resolve("audit-spool.jsonl")).getFirst())
                     .get("spool").asString();
 
             second.promote();
             Standby standbyState = onSecond.getBean(Standby.class);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while ((standbyState.readOnly() || Files.exists(spool.resolve("audit-spool.jsonl")))
+            while ((standbyState.readOnly() || Files.exists(secondSpool.resolve("audit-spool.jsonl")))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
 
             assertThat(standbyState.readOnly()).as("the promoted database is seen as writable").isFalse();
-            assertThat(spool.resolve("audit-spool.jsonl")).as("the spool was merged and moved aside").doesNotExist();
+            assertThat(secondSpool.resolve("audit-spool.jsonl")).as("the spool was merged and moved aside").doesNotExist();
             assertThat(Long.parseLong(second.query(
                     "SELECT count(*) FROM audit_event WHERE reason LIKE '%[standby spool " + spoolId + "#%'")))
                     .as("the promoted database's trail holds the spool").isEqualTo(spooled);
@@ -424,10 +398,6 @@ class StandbyDrillIT {
     }
 
     /** Musubi against the drill's database: on the primary with the demo network, on the standby without. */
-    private static ConfigurableApplicationContext musubi(DrillPostgres database, boolean onPrimary) {
-        return musubi(database, onPrimary, SPOOL);
-    }
-
     private static ConfigurableApplicationContext musubi(DrillPostgres database, boolean onPrimary, Path spool) {
         return DrillMusubi.musubi(ROOT, database, onPrimary, spool);
     }

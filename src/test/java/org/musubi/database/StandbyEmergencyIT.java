@@ -16,12 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.musubi.audit.Purpose;
 import org.musubi.audit.cli.AuditVerifyCommand;
@@ -37,10 +35,8 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.ChildServers;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,19 +51,13 @@ import tools.jackson.databind.JsonNode;
  * recreates the accesses for the operators' review (once, however often it runs), the resident's access log shows
  * them, and {@code audit verify} passes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StandbyEmergencyIT {
+class StandbyEmergencyIT extends StandbyDrill {
 
     private static final Path ROOT = Path.of("target", "standby-emergency").toAbsolutePath();
     private static final Path SPOOL = ROOT.resolve("spool");
     private static final String TAG = "[standby emergency ";
 
-    private DrillPostgres primary;
-    private DrillPostgres standby;
-    private ConfigurableApplicationContext onPrimary;
-    private ConfigurableApplicationContext onStandby;
-    private int standbyPort;
     private TestAccounts accounts;
     private Residents residents;
     private Residents.Patient patient;
@@ -84,14 +74,15 @@ class StandbyEmergencyIT {
     private DisasterScenes.Resident flooded;
     private User responder;
     private DisasterScenes scenes;
-    private int primaryPort;
     private WebSession teamOnStandby;
+
+    StandbyEmergencyIT() {
+        super(ROOT, SPOOL);
+    }
 
     @BeforeAll
     void aPrimaryWithPatientsCrewsAndAHospitalThenAStandby() throws Exception {
-        primary = DrillMusubi.primary(ROOT, ChildServers.freePort());
-        onPrimary = DrillMusubi.musubi(ROOT, primary, true, SPOOL);
-        primaryPort = DrillMusubi.port(onPrimary);
+        startPrimary();
         accounts = onPrimary.getBean(TestAccounts.class);
         residents = onPrimary.getBean(Residents.class);
         Crews crews = onPrimary.getBean(Crews.class);
@@ -117,25 +108,7 @@ class StandbyEmergencyIT {
         scenes.switchOn(operator, city);
         responder = accounts.memberOf(team, Profession.DOCTOR);
 
-        standby = primary.standby(ROOT.resolve("standby"), ChildServers.freePort());
-        onStandby = DrillMusubi.musubi(ROOT, standby, false, SPOOL);
-        standbyPort = DrillMusubi.port(onStandby);
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (onStandby != null) {
-            onStandby.close();
-        }
-        if (onPrimary != null) {
-            onPrimary.close();
-        }
-        if (standby != null) {
-            standby.stop();
-        }
-        if (primary != null) {
-            primary.stop();
-        }
+        startStandby();
     }
 
     @Test
