@@ -150,6 +150,15 @@ class StandbyEmergencyIT extends StandbyDrill {
             assertThat(dataset.body()).contains("ペニシリン系抗菌薬").contains("id=\"emergency-banner\"");
             assertThat(mine(reads, paramedic)).as("exactly one audit record per read").containsExactly("READ PERMIT EMERGENCY");
         }
+        int summaries = spooled().size();
+        String regional = onStandby.getBean(org.musubi.fhirapi.person.IdentifierSystems.class).regional() + "|"
+                + patient.person().regionalId();
+        HttpResponse<String> summary = crew.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(crew.base()
+                        + "/fhir/Patient/$summary?identifier=" + java.net.URLEncoder.encode(regional, StandardCharsets.UTF_8)))
+                .header("Accept", "application/fhir+json").header("X-Purpose-Of-Use", "ETREAT").GET());
+        assertThat(summary.statusCode()).as("Patient/$summary by regional ID on the standby").isEqualTo(200);
+        assertThat(summary.body()).contains("ペニシリン系抗菌薬");
+        assertThat(mine(summaries, paramedic)).as("one audit record, spooled").containsExactly("READ PERMIT EMERGENCY");
 
         HttpResponse<String> handedOver = crew.post("/emergency/persons/" + patient.personId() + "/handover",
                 "facility", String.valueOf(er.id()));

@@ -77,7 +77,17 @@ public final class MinimumDataset {
      * view the policy opened the person by: for the FHIR document of the dataset ({@code Patient/$summary}).
      */
     public Interaction<SourcedDataset> readSourced(Reader reader, long personId, String auditedAs) {
-        return records.readPerson(reader, personId, AuditAction.READ, auditedAs, record -> {
+        return readSourced(reader, personId, auditedAs, org.musubi.policy.PersonView::decision);
+    }
+
+    /**
+     * As above, when the caller named the person by something the view must also show ({@code Patient/$summary} by
+     * a facility's patient ID: that facility's demographics): {@code gate} decides from the opened view; when it
+     * refuses, nothing is read and the one audit row is that refusal.
+     */
+    public Interaction<SourcedDataset> readSourced(Reader reader, long personId, String auditedAs,
+            java.util.function.Function<org.musubi.policy.PersonView, org.musubi.policy.Decision> gate) {
+        return records.readPerson(reader, personId, AuditAction.READ, auditedAs, gate, record -> {
             Map<String, StoredResource> read = new LinkedHashMap<>();
             EmergencyDataset dataset = assemble(personId, new Capturing(record, read));
             return new SourcedDataset(dataset, record.view(), read);

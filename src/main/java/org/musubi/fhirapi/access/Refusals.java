@@ -20,7 +20,15 @@ public final class Refusals {
 
     /** 404 for a patient identifier (PIXm): the same text whether the patient is unknown or not the caller's to see. */
     public static ResourceNotFoundException identifierNotFound() {
+        return identifierNotFound("sourceIdentifier");
+    }
+
+    /**
+     * 404 for a patient named by the identifier in {@code parameter}: one text for every identifier, whether nobody has
+     * it, its system is unknown or the patient is not the caller's to see (the identifier asked is not echoed).
+     */
+    public static ResourceNotFoundException identifierNotFound(String parameter) {
         return new ResourceNotFoundException(
-                "sourceIdentifier の患者が見つかりません / sourceIdentifier Patient Identifier not found");
+                parameter + " の患者が見つかりません / " + parameter + " Patient Identifier not found");
     }
 }

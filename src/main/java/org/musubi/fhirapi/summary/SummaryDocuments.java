@@ -23,6 +23,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.emergency.dataset.SourcedDataset;
+import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.person.PersonOpener;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.DataCategory;
@@ -46,13 +48,17 @@ class SummaryDocuments {
     static final String LIST_EMPTY_REASON = "http://terminology.hl7.org/CodeSystem/list-empty-reason";
     private final RecordResources resources;
     private final SummarySections sections;
+    private final PersonOpener opener;
 
-    SummaryDocuments(RecordResources resources, MessageSource messages) {
+    SummaryDocuments(RecordResources resources, MessageSource messages, PersonOpener opener) {
         this.resources = resources;
         this.sections = new SummarySections(messages);
+        this.opener = opener;
     }
 
-    Bundle document(SourcedDataset s, Patient patient, String base, Instant now) {
+    /** The document of a dataset read for {@code caller}; its Patient shows the person as the caller may see them. */
+    Bundle document(SourcedDataset s, Caller caller, String base, Instant now) {
+        Patient patient = opener.patient(opener.opened(caller, s.view()));
         String personRef = "Patient/" + s.dataset().personId();
         String compositionId = UUID.randomUUID().toString();
         String deviceId = UUID.randomUUID().toString();

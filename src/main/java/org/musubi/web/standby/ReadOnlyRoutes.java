@@ -23,8 +23,11 @@ public final class ReadOnlyRoutes {
     public static final Set<String> EMERGENCY_POSTS = Set.of("/portal/emergency", "/portal/emergency/open",
             "/emergency", "/emergency/open");
 
-    /** {@code POST /fhir/Patient/<id>/$summary}: the patient summary document, a read with its parameters in the body. */
-    private static final Pattern SUMMARY = Pattern.compile("/fhir/Patient/[A-Za-z0-9\\-.]{1,64}/\\$summary");
+    /**
+     * {@code POST /fhir/Patient/<id>/$summary} and {@code POST /fhir/Patient/$summary} (the person named by identifier):
+     * the patient summary document, a read with its parameters in the body.
+     */
+    private static final Pattern SUMMARY = Pattern.compile("/fhir/Patient/([A-Za-z0-9\\-.]{1,64}/)?\\$summary");
 
     /** {@code POST /emergency/persons/<id>/handover} and {@code …/glass}. */
     private static final Pattern EMERGENCY_PERSON_POSTS = Pattern.compile("/emergency/persons/[0-9]{1,18}/(handover|glass)");

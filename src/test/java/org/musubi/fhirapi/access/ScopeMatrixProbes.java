@@ -69,6 +69,9 @@ final class ScopeMatrixProbes {
                         + "/$medication-notebook?charset=UTF-8", "text/plain")))),
                 Map.entry(ScopeTable.SUMMARY, new Probe("document", false, 200, Set.of("Patient", "Bundle"),
                         Set.of("Bundle"), h -> withoutIds(resource(h.get(person + "/$summary", JSON))))),
+                Map.entry(ScopeTable.SUMMARY, new Probe("document by regional ID", false, 200, Set.of("Patient", "Bundle"),
+                        Set.of("Bundle"), h -> withoutIds(resource(h.get("Patient/$summary?identifier="
+                                + "urn:musubi:regional-id%7C" + f.record().regionalId(), JSON))))),
                 Map.entry(ScopeTable.BINARY_READ, new Probe("PDF", false, 200, Set.of("Binary"), Set.of("Binary"),
                         h -> file(h.get("Binary/" + f.record().binary(), "application/pdf")))),
                 Map.entry(ScopeTable.AUDIT_EVENT_SEARCH, new Probe("systems never", false, 403, Set.of("AuditEvent"),

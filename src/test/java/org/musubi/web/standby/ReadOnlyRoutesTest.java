@@ -16,7 +16,10 @@ class ReadOnlyRoutesTest {
         assertThat(ReadOnlyRoutes.served("POST", "/logout")).isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/Observation/_search")).isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/Patient/123/$summary")).as("the summary document").isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/Patient/$summary")).as("the summary by identifier").isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/Patient/123/$summary/x")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/Patient//$summary")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/fhir/$summary")).isFalse();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/Observation/123/$summary")).isFalse();
     }
 
