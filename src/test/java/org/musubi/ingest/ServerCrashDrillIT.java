@@ -57,6 +57,7 @@ class ServerCrashDrillIT {
     @TempDir Path work;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int children;
+    private long startingNanos;
 
     @Test
     void aServerKilledWhileFilesAreUploadedLosesNoAcknowledgedRecordAndStoresNothingTwice() throws Exception {
@@ -98,7 +99,8 @@ class ServerCrashDrillIT {
         last.waitFor(60, TimeUnit.SECONDS);
 
         System.out.printf("server crash drill: %d kills (%d while uploading), %d of %d notebooks acknowledged before the"
-                + " last run%n", kills, killedMidUpload, beforeLastRun, files.size());
+                + " last run; %d server starts took %.1f s%n", kills, killedMidUpload, beforeLastRun, files.size(), children,
+                startingNanos / 1e9);
         assertThat(kills).as("kills").isEqualTo(KILLS);
         assertThat(killedMidUpload).as("the server was killed while files were being uploaded").isPositive();
         assertThat(acknowledged).as("every notebook acknowledged in the end").hasSize(files.size());
@@ -146,7 +148,7 @@ class ServerCrashDrillIT {
     private Process server(int port) throws Exception {
         Path log = work.resolve("server-" + (++children) + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "serve",
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "serve",
                 "--server.port=" + port, "--musubi.security.secret-key-file=target/it-secret.key",
                 // The shared test database is in demo mode: a server outside demo mode would disable its demo accounts.
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--musubi.ingest.watch=false",
@@ -155,7 +157,10 @@ class ServerCrashDrillIT {
         EmbeddedClusters.shareWith(builder, dataSource);
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
-        return ChildServers.start(builder, port, log, Duration.ofMinutes(3));
+        long started = System.nanoTime();
+        Process server = ChildServers.start(builder, port, log, Duration.ofMinutes(3));
+        startingNanos += System.nanoTime() - started;
+        return server;
     }
 
     private long count(String sql, Facility pharmacy) {
