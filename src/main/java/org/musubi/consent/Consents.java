@@ -66,6 +66,13 @@ public interface Consents {
     /** Records a network admin's review with its outcome; returns false when it was already reviewed. */
     boolean reviewEmergency(long emergencyId, long userId, EmergencyAccess.ReviewOutcome outcome, String note);
 
+    /**
+     * Names the hand-over an emergency access of kind HANDOVER was opened from, when it names none yet: an access
+     * recreated from a standby's audit spool, whose hand-over is made again on the primary by the same merge. Returns
+     * false when the access is not such an access (or names one already).
+     */
+    boolean attachHandOver(long emergencyId, long handOverId);
+
     /** How many accesses no administrator has reviewed although opened before {@code openedBefore}. */
     long countUnreviewedEmergencies(Instant openedBefore);
 

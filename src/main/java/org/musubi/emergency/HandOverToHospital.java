@@ -32,6 +32,8 @@ public final class HandOverToHospital {
     public static final String REFUSED = "emergency.handOver.refused";
     /** The kinds of facility that receive patients from ambulances. */
     public static final Set<FacilityKind> RECEIVING = Set.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC);
+    /** How the audit record of a hand-over made on a standby ends: {@code  [standby hand-over person <id> access <id>]}. */
+    public static final String STANDBY_TAG = " [standby hand-over person ";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Consents consents;
     private final HandOvers handOvers;
@@ -67,12 +69,22 @@ public final class HandOverToHospital {
         HandOver made = handOvers.create(token(), personId, userId, crew.get().id(), facilityId, now.plus(duration));
         audit.record(AuditEntry.of(AuditAction.EMERGENCY_HANDOVER, Outcome.PERMIT).on("Facility", facilityId)
                 .patient(regionalId).purpose(Purpose.EMERGENCY)
-                .reason("hand-over " + made.id() + " to " + to.get().nameKanji() + " (until " + made.expiresAt() + ")"));
+                .reason("hand-over " + made.id() + " to " + to.get().nameKanji() + " (until " + made.expiresAt() + ")"
+                        + standbyTag(made)));
         return made;
     }
 
+    /**
+     * What a hand-over made on a read-only standby (kept in memory, a negative id) adds to its audit record so that the
+     * merge of the standby's spool can make it again on the primary: the person and the crew's access it was made
+     * under (negative when that access too was opened on the standby). Empty for a stored hand-over.
+     */
+    public static String standbyTag(HandOver made) {
+        return made.id() >= 0 ? "" : STANDBY_TAG + made.personId() + " access " + made.fromAccessId() + "]";
+    }
+
     /** 144 random bits, URL-safe. */
-    private static String token() {
+    public static String token() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

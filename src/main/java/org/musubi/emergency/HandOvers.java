@@ -11,6 +11,14 @@ public interface HandOvers {
     HandOver create(String token, long personId, long fromUserId, long fromAccessId, long toFacilityId,
                     Instant expiresAt);
 
+    /**
+     * Makes again, on the writable database, a hand-over made on a read-only standby (from the standby's audit spool):
+     * as it was, under a new token, created at {@code createdAt}. A hand-over of the same person by the same user to the
+     * same facility at that instant is the same one: it is returned and nothing is added (a merge may be repeated).
+     */
+    HandOver recreate(String token, long personId, long fromUserId, long fromAccessId, long toFacilityId,
+                      Instant createdAt, Instant expiresAt);
+
     Optional<HandOver> byToken(String token);
 
     /** The live hand-overs to this facility (its emergency room's inbox), newest first. */

@@ -48,8 +48,9 @@ import tools.jackson.databind.JsonNode;
  * standby's memory) never helps another; a disaster responder opens a person in the area disaster mode covers (as the
  * primary switched it on) and no one else, and a switch on and off made on the primary while the standby runs reaches
  * the standby Musubi within its refresh interval (1 s here); nothing is written to the standby's database. After failback the merge
- * recreates the accesses for the operators' review (once, however often it runs), the resident's access log shows
- * them, and {@code audit verify} passes.
+ * recreates the accesses for the operators' review (once, however often it runs) and the hand-over (under the crew's
+ * recreated access, named again by the doctor's, in the hospital's inbox under a new token; the standby's token answers
+ * like one nobody made), the resident's access log shows them, and {@code audit verify} passes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandbyEmergencyIT extends StandbyDrill {
@@ -75,6 +76,7 @@ class StandbyEmergencyIT extends StandbyDrill {
     private User responder;
     private DisasterScenes scenes;
     private WebSession teamOnStandby;
+    private String standbyToken;
 
     StandbyEmergencyIT() {
         super(ROOT, SPOOL);
@@ -169,6 +171,7 @@ class StandbyEmergencyIT extends StandbyDrill {
         int link = inbox.indexOf("/emergency/handovers/");
         assertThat(link).as("the hand-over is in the receiving hospital's inbox").isPositive();
         String token = inbox.substring(link + "/emergency/handovers/".length()).split("\"")[0];
+        standbyToken = token;
         assertThat(WebSession.location(doctor.get("/emergency/handovers/" + token)))
                 .isEqualTo("/emergency/persons/" + patient.personId());
         int reads = spooled().size();
@@ -342,9 +345,34 @@ class StandbyEmergencyIT extends StandbyDrill {
                 .isEqualTo(rows.get(2)[3]);
         assertThat(rows.get(2)[4]).isEqualTo("null");
 
+        JsonNode madeOnStandby = spooled.stream().filter(r -> r.get("action").asString().equals("EMERGENCY_HANDOVER")
+                && r.get("outcome").asString().equals("PERMIT")).findFirst().orElseThrow();
+        List<String[]> handOvers = handOvers(patient.personId());
+        assertThat(handOvers).as("the hand-over made on the standby, made again on the primary").hasSize(1);
+        String[] handOver = handOvers.getFirst();
+        assertThat(handOver[1] + " " + handOver[2] + " " + handOver[3]).as("by the paramedic, to the ER, under the"
+                + " crew's recreated access").isEqualTo(paramedic.id() + " " + er.id() + " " + rows.get(0)[6]);
+        assertThat(handOver[4]).as("made at the audit record's time")
+                .isEqualTo(Instant.ofEpochMilli(madeOnStandby.get("at").asLong()).toString());
+        String until = reason(madeOnStandby).replaceFirst("(?s).* \\(until (\\S+)\\).*", "$1");
+        assertThat(handOver[5]).as("expires when it did on the standby")
+                .isEqualTo(Instant.parse(until).truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
+        assertThat(handOver[6]).as("a new token: links handed out on the standby do not carry over").isNotEqualTo(standbyToken);
+        assertThat(handOverOf(rows.get(1)[6])).as("the ER doctor's access names the hand-over again").isEqualTo(handOver[0]);
+
         Files.copy(kept, file, StandardCopyOption.REPLACE_EXISTING);
         assertThat(run(merge)).startsWith("0 ").contains(", 0 added");
         assertThat(recreated(spoolId)).as("a second merge recreates nothing twice").hasSize(rows.size());
+        assertThat(handOvers(patient.personId())).as("nor the hand-over").hasSize(1);
+        assertThat(handOverOf(rows.get(1)[6])).isEqualTo(handOver[0]);
+
+        WebSession doctor = new WebSession(DrillMusubi.port(onPrimary));
+        accounts.logIn(doctor, erDoctor);
+        assertThat(doctor.get("/emergency/inbox").body()).as("the receiving hospital's inbox keeps it until it expires")
+                .contains("/emergency/handovers/" + handOver[6]).doesNotContain(standbyToken);
+        HttpResponse<String> oldLink = doctor.get("/emergency/handovers/" + standbyToken);
+        assertThat(oldLink.statusCode()).as("the standby's token answers like one nobody made").isEqualTo(404);
+        assertThat(oldLink.body()).contains("id=\"emergency-not-found\"").doesNotContain(patient.person().givenKana());
 
         WebSession admin = new WebSession(DrillMusubi.port(onPrimary));
         accounts.logIn(admin, accounts.networkAdmin());
@@ -353,6 +381,7 @@ class StandbyEmergencyIT extends StandbyDrill {
             assertThat(list).contains("data-access=\"" + row[6] + "\"");
         }
         assertThat(list).contains("待機系で開始");
+        assertThat(list).as("the hand-over under the crew's access").contains("class=\"handover\"");
         long person = patient.personId();
         assertThat(onPrimary.getBean(Consents.class).emergencies(person)).filteredOn(e -> e.openedOnStandby()).hasSize(3);
 
@@ -408,6 +437,25 @@ class StandbyEmergencyIT extends StandbyDrill {
             }
         }
         return rows;
+    }
+
+    /** The person's hand-overs on the primary: id, from user, to facility, from access, created, expires, token; by id. */
+    private List<String[]> handOvers(long person) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection connection = primary.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT id, from_user, to_facility, from_access, created_at, expires_at,"
+                     + " token FROM emergency_handover WHERE person_id = " + person + " ORDER BY id")) {
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant().toString(), rs.getTimestamp(6).toInstant().toString(), rs.getString(7)});
+            }
+        }
+        return rows;
+    }
+
+    /** The hand-over an emergency access names ({@code null} when none). */
+    private String handOverOf(String access) throws Exception {
+        return primary.query("SELECT coalesce(handover_id::text, 'null') FROM emergency_access WHERE id = " + access);
     }
 
     /** The user's spooled records after the first {@code from}: action, outcome and purpose. */

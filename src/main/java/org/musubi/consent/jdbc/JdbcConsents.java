@@ -264,6 +264,13 @@ class JdbcConsents implements Consents {
     }
 
     @Override
+    public boolean attachHandOver(long emergencyId, long handOverId) {
+        return jdbc.sql("""
+                UPDATE emergency_access SET handover_id = ?
+                WHERE id = ? AND kind = 'HANDOVER' AND handover_id IS NULL""").params(handOverId, emergencyId).update() == 1;
+    }
+
+    @Override
     public long countUnreviewedEmergencies(Instant openedBefore) {
         return jdbc.sql("SELECT count(*) FROM emergency_access WHERE reviewed_at IS NULL AND opened_at < ?")
                 .param(Timestamp.from(openedBefore)).query(Long.class).single()

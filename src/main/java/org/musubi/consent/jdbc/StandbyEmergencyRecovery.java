@@ -13,6 +13,7 @@ import org.musubi.consent.EmergencyAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
  * opening time (its time), the reason, the expiry, the kind and the reason code. The row's reason ends with the
  * record's spool mark: that marks it as opened on the standby and is the key that makes a repeated merge add nothing
  * twice. A crew's opening ends the user's accesses open at that time, as it did on the standby. A hand-over made on
- * the standby is not recreated (its audit record is in the trail); an access opened from it keeps no hand-over id.
+ * the standby is made again by the emergency module's listener, which runs after this one (it refers to these rows) and
+ * makes each access opened from a hand-over name it again.
  */
 @Component
+@Order(0)
 class StandbyEmergencyRecovery implements MergedSpoolListener {
 
     private static final Logger log = LoggerFactory.getLogger(StandbyEmergencyRecovery.class);

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The hand-overs in table {@code emergency_handover} (V34). On a read-only standby the hand-overs made there are kept
- * in this process's memory (negative ids) and read together with the stored ones; they are forgotten at restart (the
- * audit records of making and opening them are spooled and merged).
+ * in this process's memory (negative ids) and read together with the stored ones; they are forgotten at restart, and the
+ * merge of the standby's audit spool makes them again on the primary ({@code StandbyHandOverRecovery}, {@link #recreate}).
  */
 @Repository
 class JdbcHandOvers implements HandOvers {
@@ -48,6 +48,25 @@ class JdbcHandOvers implements HandOvers {
                 INSERT INTO emergency_handover (token, person_id, from_user, from_access, to_facility, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING *""")
                 .params(token, personId, fromUserId, fromAccessId, toFacilityId, Timestamp.from(expiresAt))
+                .query(JdbcHandOvers::handOver).single();
+    }
+
+    @Override
+    public HandOver recreate(String token, long personId, long fromUserId, long fromAccessId, long toFacilityId,
+                             Instant createdAt, Instant expiresAt) {
+        Timestamp created = Timestamp.from(createdAt);
+        return jdbc.sql("""
+                WITH found AS (
+                    SELECT * FROM emergency_handover
+                    WHERE person_id = :person AND from_user = :user AND to_facility = :facility AND created_at = :created),
+                made AS (
+                    INSERT INTO emergency_handover (token, person_id, from_user, from_access, to_facility, created_at, expires_at)
+                    SELECT :token, :person, :user, :access, :facility, :created, :expires
+                    WHERE NOT EXISTS (SELECT 1 FROM found)
+                    RETURNING *)
+                SELECT * FROM made UNION ALL SELECT * FROM found ORDER BY id LIMIT 1""")
+                .param("token", token).param("person", personId).param("user", fromUserId).param("access", fromAccessId)
+                .param("facility", toFacilityId).param("created", created).param("expires", Timestamp.from(expiresAt))
                 .query(JdbcHandOvers::handOver).single();
     }
 
