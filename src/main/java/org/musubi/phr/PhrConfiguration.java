@@ -63,9 +63,9 @@ class PhrConfiguration {
     }
 
     @Bean
-    ProveResident proveResident(Cards cards, IdentityStore identities, RegistrationCodes codes, Audit audit,
-                                PhrRules rules) {
-        return new ProveResident(cards, identities, codes, audit, rules);
+    ProveResident proveResident(org.musubi.identity.FindPerson find, RegistrationCodes codes, Audit audit,
+                                PhrRules rules, org.musubi.consent.CardProofThrottle throttle) {
+        return new ProveResident(find, codes, audit, rules, throttle);
     }
 
     @Bean

@@ -60,7 +60,7 @@ class PhrAttackIT {
 
     private long personId;
     private Person person;
-    private String cardNumber;
+    private org.musubi.identity.cards.IssuedCard card;
 
     @BeforeEach
     void hospitalAsPatientWithACard() {
@@ -70,7 +70,7 @@ class PhrAttackIT {
         FhirRecords.registerPatient(api, hospital, localId, "ネラワレ");
         personId = FhirRecords.personOf(api, hospital, localId);
         person = identities.person(personId).orElseThrow().person();
-        cardNumber = cards.regional(accounts.networkAdmin().id(), personId).card().number();
+        card = cards.regional(accounts.networkAdmin().id(), personId);
     }
 
     @Test
@@ -108,7 +108,7 @@ class PhrAttackIT {
 
     @Test
     void aResidentsSessionReachesOnlyTheirOwnNotebook() {
-        Residents.Resident resident = residents.register(personId, cardNumber, person.birthDate());
+        Residents.Resident resident = residents.register(personId, card, person.birthDate());
         WebSession web = residents.logIn(port, resident);
         long other = otherPerson();
 
@@ -130,7 +130,7 @@ class PhrAttackIT {
 
     @Test
     void aDisabledResidentsSessionEndsOnItsNextRequest() {
-        Residents.Resident resident = residents.register(personId, cardNumber, person.birthDate());
+        Residents.Resident resident = residents.register(personId, card, person.birthDate());
         WebSession web = residents.logIn(port, resident);
         assertThat(web.get("/phr").statusCode()).isEqualTo(200);
 

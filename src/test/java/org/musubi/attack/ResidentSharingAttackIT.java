@@ -105,7 +105,7 @@ class ResidentSharingAttackIT {
                 Target.LINKED_FACILITY, absent("facility"), Target.BLOCKED_FACILITY, absent("facility"));
 
         Residents.Resident attacker = residents.register(attackerPerson,
-                cards.regional(operator, attackerPerson).card().number(),
+                cards.regional(operator, attackerPerson),
                 identities.person(attackerPerson).orElseThrow().person().birthDate());
         List<Caller> callers = List.of(
                 new Caller("resident", attacker.account().id(), residents.logIn(port, attacker), true),

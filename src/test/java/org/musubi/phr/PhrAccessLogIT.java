@@ -91,7 +91,7 @@ class PhrAccessLogIT {
         nurse.post("/portal/emergency/open", "reason", "意識障害", "password", TestAccounts.PASSWORD);
         assertThat(nurse.get("/portal/patients/" + personId + "?purpose=EMERGENCY").statusCode()).isEqualTo(200);
 
-        Residents.Resident resident = residents.register(personId, card.card().number(), person.birthDate());
+        Residents.Resident resident = residents.register(personId, card, person.birthDate());
         WebSession web = residents.logIn(port, resident);
         long before = audit.max();
         HttpResponse<String> log = web.get("/phr/access-log");
@@ -125,7 +125,7 @@ class PhrAccessLogIT {
         assertThat(unlinked.get("/portal/patients/" + personId).statusCode()).isEqualTo(404);
         long refusedRow = jdbc.sql("SELECT max(seq) FROM audit_event WHERE user_id = ? AND outcome = 'DENY'")
                 .param(refusedUser.id()).query(Long.class).single();
-        Residents.Resident resident = residents.register(personId, card.card().number(), person.birthDate());
+        Residents.Resident resident = residents.register(personId, card, person.birthDate());
         WebSession web = residents.logIn(port, resident);
         long doctorsView = Long.parseLong(entries(web.get("/phr/access-log").body()).getFirst());
         long ownRead = audit.max();

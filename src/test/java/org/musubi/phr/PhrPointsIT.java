@@ -81,7 +81,7 @@ class PhrPointsIT {
         FhirRecords.create(api, report);
         Person person = identities.person(personId).orElseThrow().person();
         Residents.Resident resident = residents.register(personId,
-                cards.regional(accounts.networkAdmin().id(), personId).card().number(), person.birthDate());
+                cards.regional(accounts.networkAdmin().id(), personId), person.birthDate());
         WebSession web = residents.logIn(port, resident);
 
         long before = audit.max();
@@ -129,7 +129,7 @@ class PhrPointsIT {
         long personId = FhirRecords.personOf(api, hospital, localId);
         Person person = identities.person(personId).orElseThrow().person();
         Residents.Resident resident = residents.register(personId,
-                cards.regional(accounts.networkAdmin().id(), personId).card().number(), person.birthDate());
+                cards.regional(accounts.networkAdmin().id(), personId), person.birthDate());
         java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).minusMonths(1);
         for (int day : new int[] {2, 9, 9, 16}) {
             vitals.save(resident.account().id(), personId, List.of(new org.musubi.phr.vitals.VitalsEntry(

@@ -59,7 +59,7 @@ class PhrSharingBrowserIT {
         Consent consent = consents.grant(personId, ConsentScope.ALL_FACILITIES, null,
                 Set.of(Purpose.TREATMENT, Purpose.EMERGENCY), operator, hospital.id());
         consents.link(personId, accounts.facilityOf(FacilityKind.CLINIC).id(), operator);
-        Residents.Resident resident = residents.register(personId, cards.regional(operator, personId).card().number(),
+        Residents.Resident resident = residents.register(personId, cards.regional(operator, personId),
                 identities.person(personId).orElseThrow().person().birthDate());
 
         try (Chromium browser = Chromium.start(port)) {

@@ -80,7 +80,7 @@ class PhrSharingIT {
                 operator, hospital.id());
         consents.link(personId, clinic.id(), operator);
         Residents.Resident registered = residents.register(personId,
-                cards.regional(operator, personId).card().number(), person.birthDate());
+                cards.regional(operator, personId), person.birthDate());
         loginId = registered.account().loginId();
         resident = residents.logIn(port, registered);
         doctor = new WebSession(port);

@@ -22,8 +22,8 @@ public class Residents {
 
     public static final String PASSWORD = "a resident's passphrase";
 
-    /** A registered resident: their account and the secret their authenticator app holds. */
-    public record Resident(User account, String totpSecret) {
+    /** A registered resident: their account, the secret their authenticator app holds, and the card they proved. */
+    public record Resident(User account, String totpSecret, org.musubi.identity.cards.IssuedCard card) {
     }
 
     /** A facility's patient registered over its FHIR API ({@code api}), and the regional person behind it. */
@@ -61,8 +61,7 @@ public class Residents {
     /** The person gets a regional card from the operator and registers for the notebook with it. */
     public Resident register(long personId) {
         var person = identities.person(personId).orElseThrow().person();
-        return register(personId, cards.regional(accounts.networkAdmin().id(), personId).card().number(),
-                person.birthDate());
+        return register(personId, cards.regional(accounts.networkAdmin().id(), personId), person.birthDate());
     }
 
     private final IssueRegistrationCode issue;
@@ -82,14 +81,17 @@ public class Residents {
         this.jdbc = jdbc;
     }
 
-    /** Registers the holder of the regional card {@code cardNumber}, born {@code birthDate}, as person {@code personId}. */
-    public Resident register(long personId, String cardNumber, LocalDate birthDate) {
+    /**
+     * Registers the holder of the regional card {@code card} (its number and the check code printed on it), born
+     * {@code birthDate}, as person {@code personId}.
+     */
+    public Resident register(long personId, org.musubi.identity.cards.IssuedCard card, LocalDate birthDate) {
         String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().code();
-        ProveResident.Proven proven = prove.prove(cardNumber, birthDate, code).orElseThrow();
+        ProveResident.Proven proven = prove.prove(card.card().number(), card.checkCode(), birthDate, code).orElseThrow();
         String secret = Totp.newSecret(new java.security.SecureRandom());
         register.register(proven, new RegisterResident.Choice("resident" + personId, PASSWORD, PASSWORD, secret,
                 Totp.code(secret, Totp.step(Instant.now()))));
-        return new Resident(users.residentOf(personId).orElseThrow(), secret);
+        return new Resident(users.residentOf(personId).orElseThrow(), secret, card);
     }
 
     /** A session of the resident after both login steps from the notebook's login page. */

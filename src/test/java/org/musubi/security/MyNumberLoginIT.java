@@ -147,11 +147,9 @@ class MyNumberLoginIT {
         Residents.Resident resident = residents.register(patient.personId());
         String subject = subject();
         link(residents.logIn(port, resident), "mynumber", subject);
-        String card = jdbc.sql("SELECT number FROM card WHERE person_id = ? AND kind = 'REGIONAL' AND status = 'ACTIVE'")
-                .param(patient.personId()).query(String.class).single();
         long before = audit.max();
 
-        residents.register(patient.personId(), card, patient.person().birthDate());
+        residents.register(patient.personId(), resident.card(), patient.person().birthDate());
 
         assertThat(jdbc.sql("SELECT count(*) FROM oidc_link WHERE user_id = ?").param(resident.account().id())
                 .query(Long.class).single()).isZero();
