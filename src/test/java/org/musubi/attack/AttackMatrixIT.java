@@ -85,7 +85,7 @@ class AttackMatrixIT {
         ApiClientAdministration.NewApiClient sender = clients.register(hospital, "system/*.read", "system/*.write");
         String token = clients.token(port, sender);
         Victims victims = new Victims(clients.fhir(port, token), new RawApi(port, token), hospital, consents,
-                accounts.networkAdmin().id());
+                accounts.networkAdmin().id()).lookingUpIn(clients);
         List<Long> glassUsers = callers.stream().filter(c -> !c.attacker().api()).map(Armed::userId).toList();
         List<DynamicNode> states = new ArrayList<>();
         for (AttackState state : AttackState.values()) {

@@ -167,7 +167,7 @@ class ContainerContentsAttackIT {
         Bundle sent = Containers.collection(hospital, patient, LAB_SECTION,
                 FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2024-04-01", 6.5));
         String bundle = FhirRecords.create(api, sent);
-        long person = FhirRecords.personOf(api, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         Bundle stored = api.search().forResource(Composition.class).where(Composition.PATIENT.hasId("Patient/" + person))
                 .returnBundle(Bundle.class).execute();
         String composition = stored.getEntryFirstRep().getResource().getIdElement().getIdPart();

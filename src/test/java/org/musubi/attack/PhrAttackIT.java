@@ -68,7 +68,7 @@ class PhrAttackIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "ネラワレ");
-        personId = FhirRecords.personOf(api, hospital, localId);
+        personId = clients.personOf(hospital, localId);
         person = identities.person(personId).orElseThrow().person();
         card = cards.regional(accounts.networkAdmin().id(), personId);
     }
@@ -145,6 +145,6 @@ class PhrAttackIT {
         IGenericClient api = clients.fhirFor(port, other, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, other, localId, "ベツノヒト");
-        return FhirRecords.personOf(api, other, localId);
+        return clients.personOf(other, localId);
     }
 }

@@ -42,6 +42,13 @@ final class Victims {
     private final Facility hospital;
     private final Consents consents;
     private final long operator;
+    private org.musubi.testing.FhirClients clients;
+
+    /** Where the test database tells which person a patient of the hospital is linked to. */
+    Victims lookingUpIn(org.musubi.testing.FhirClients clients) {
+        this.clients = clients;
+        return this;
+    }
 
     Victims(IGenericClient hospitalApi, RawApi hospitalRaw, Facility hospital, Consents consents, long operator) {
         this.hospitalApi = hospitalApi;
@@ -102,7 +109,7 @@ final class Victims {
         String claim = FhirRecords.create(hospitalApi, SyntheaLikeRecords.claim(subject,
                 new Reference().setDisplay("攻撃試験病院"), markers.get(Marker.CLAIM)));
         String careTeam = FhirRecords.create(hospitalApi, SyntheaLikeRecords.careTeam(subject, markers.get(Marker.CARE_TEAM)));
-        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         record(state, person, clinic, otherHospital, glassUsers);
         return new Victim(state, person, localId, patient.getNameFirstRep().getFamily(),
                 patient.getBirthDateElement().getValueAsString(), observation, allergyId, bundle, binary, documentReference,

@@ -166,7 +166,7 @@ class AdministrativeDataIT {
         Bundle directory = fhir.transaction().withBundle(SyntheaLikeRecords.directory(keys)).execute();
         String localId = FhirRecords.localId();
         Bundle record = fhir.transaction().withBundle(SyntheaLikeRecords.record(hospital, localId, keys)).execute();
-        return new Stored(FhirRecords.personOf(fhir, hospital, localId), EveryResourceTypeIT.locations(record),
+        return new Stored(clients.personOf(hospital, localId), EveryResourceTypeIT.locations(record),
                 EveryResourceTypeIT.locations(directory).get(1));
     }
 

@@ -76,7 +76,7 @@ class EveryResourceTypeIT {
         assertThat(ids.get(8)).as("the Location found by its ifNoneExist").isEqualTo(location);
         assertThat(ids.get(9)).as("the Practitioner found by its ifNoneExist").isEqualTo(practitioner);
 
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         Bundle everything = everything(fhir, person);
         Map<String, Resource> byId = everything.getEntry().stream().map(e -> (Resource) e.getResource())
                 .collect(Collectors.toMap(r -> r.fhirType() + "/" + r.getIdElement().getIdPart(), r -> r, (a, b) -> a));
@@ -106,7 +106,7 @@ class EveryResourceTypeIT {
         fhir.transaction().withBundle(SyntheaLikeRecords.directory(keys)).execute();
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(SyntheaLikeRecords.record(hospital, localId, keys)).execute();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.personOf(hospital, localId);
 
         Bundle claims = fhir.search().forResource(Claim.class).where(Claim.PATIENT.hasId("Patient/" + person))
                 .and(Claim.STATUS.exactly().code("active")).returnBundle(Bundle.class).execute();
@@ -140,7 +140,7 @@ class EveryResourceTypeIT {
                         .extracting(Object::toString).containsExactly("Bundle.entry[2].resource"));
         assertThat(audit.reasons(before, "CREATE", "Observation")).as("the Observation was not written").isEmpty();
         assertThat(audit.reasons(before, "CREATE", "Task")).isEmpty();
-        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
+        assertThatThrownBy(() -> clients.personOf(hospital, localId))
                 .as("nothing of the refused transaction was stored, not even the registration of its Patient")
                 .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
     }

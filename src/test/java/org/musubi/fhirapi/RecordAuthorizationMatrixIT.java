@@ -191,7 +191,7 @@ class RecordAuthorizationMatrixIT {
     private Fixture fixture(State state, Map<String, Facility> sites, Map<String, IGenericClient> apis) {
         String localA = FhirRecords.localId();
         FhirRecords.registerPatient(apis.get("A"), sites.get("A"), localA, "マトリクス");
-        long person = FhirRecords.personOf(apis.get("A"), sites.get("A"), localA);
+        long person = clients.personOf(sites.get("A"), localA);
         SourcePatient atB = identities.receive(new SourcePatient(0, sites.get("B").id(), FhirRecords.localId(), null, null,
                 "マトリクス", "ビー", Sex.FEMALE, LocalDate.of(1931, 7, 1), null, null, null));
         long admin = accounts.networkAdmin().id();

@@ -67,7 +67,7 @@ class TransactionIT {
         assertThat(observation.getSubject().getReference()).isEqualTo(patientRef);
         assertThat(observation.getEncounter().getReference()).isEqualTo(location(first, 2));
         assertThat(observation.getPerformerFirstRep().getReference()).isEqualTo(location(first, 1));
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         Bundle conditions = fhir.search().forResource(Condition.class).where(Condition.PATIENT.hasId("Patient/" + person))
                 .returnBundle(Bundle.class).execute();
         assertThat(conditions.getTotal()).isEqualTo(1);
@@ -89,13 +89,13 @@ class TransactionIT {
         // and the audit claims none of it: one row, the refusal
         assertThat(audit.rowsSince(before).stream().map(r -> r.action() + " " + r.outcome() + " " + r.reason()))
                 .as("audit rows of the refused transaction").containsExactly("CREATE DENY record.invalid 422");
-        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
+        assertThatThrownBy(() -> clients.personOf(hospital, localId))
                 .as("the patient of the failed transaction was not registered")
                 .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
         long beforeRetry = audit.max();
         Bundle fixed = export(hospital, localId, "ORG-" + localId);
         fhir.transaction().withBundle(fixed).execute();
-        assertThat(FhirRecords.personOf(fhir, hospital, localId)).as("the corrected transaction registers the patient")
+        assertThat(clients.personOf(hospital, localId)).as("the corrected transaction registers the patient")
                 .isPositive();
         assertThat(audit.rowsSince(beforeRetry).stream().filter(r -> r.outcome().equals("PERMIT")).map(Row::resourceType))
                 .as("every write of the corrected transaction is audited once it commits")
@@ -122,7 +122,7 @@ class TransactionIT {
                 .hasMessageContaining("Bundle.entry[1] (Observation");
         assertThat(audit.rowsSince(before).stream().map(r -> r.action() + " " + r.outcome() + " " + r.reason()))
                 .containsExactly("CREATE DENY record.invalid 422");
-        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
+        assertThatThrownBy(() -> clients.personOf(hospital, localId))
                 .as("the patient of the refused document was not registered")
                 .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
     }
@@ -155,7 +155,7 @@ class TransactionIT {
         IGenericClient clinicApi = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         hospitalApi.transaction().withBundle(export(hospital, localId)).execute();
-        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         String regionalId = hospitalApi.read().resource(Patient.class).withId(String.valueOf(person)).execute()
                 .getIdentifierFirstRep().getValue();
         long before = audit.max();
@@ -187,7 +187,7 @@ class TransactionIT {
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(export(hospital, localId, "INC-" + localId)).execute();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.personOf(hospital, localId);
 
         Bundle found = fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/" + person))
                 .include(Observation.INCLUDE_ENCOUNTER).include(Observation.INCLUDE_PERFORMER)
@@ -209,7 +209,7 @@ class TransactionIT {
         String token = clients.token(port, clients.register(hospital, "system/*.read"));
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(export(hospital, localId, "EV-" + localId)).execute();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         var http = java.net.http.HttpClient.newHttpClient();
         String url = "http://localhost:" + port + "/fhir/Patient/" + person + "/$everything?_count=2";
 
@@ -241,7 +241,7 @@ class TransactionIT {
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(export(hospital, localId, "SJ-" + localId)).execute();
         fhir.transaction().withBundle(export(hospital, localId, "SJ-" + localId)).execute();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         var http = java.net.http.HttpClient.newHttpClient();
         String url = "http://localhost:" + port + "/fhir/Observation?patient=Patient/" + person
                 + "&_include=Observation:encounter&_count=1";
@@ -304,7 +304,7 @@ class TransactionIT {
         assertThat(post.apply("application/fhir+xml", xml).statusCode()).isEqualTo(200);
 
         for (String localId : java.util.List.of(jsonId, xmlId)) {
-            long person = FhirRecords.personOf(fhir, hospital, localId);
+            long person = clients.personOf(hospital, localId);
             String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
                             + "/fhir/Observation?patient=Patient/" + person)).header("Authorization", "Bearer " + token)
                     .header("Accept", "application/fhir+json").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();

@@ -66,7 +66,7 @@ class PhrAccessLogIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "ミタヒト");
-        personId = FhirRecords.personOf(api, hospital, localId);
+        personId = clients.personOf(hospital, localId);
         person = identities.person(personId).orElseThrow().person();
         card = cards.regional(accounts.networkAdmin().id(), personId);
         consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
@@ -177,7 +177,7 @@ class PhrAccessLogIT {
         IGenericClient api = clients.fhirFor(port, other, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, other, localId, "タニン");
-        FhirRecords.personOf(api, other, localId);
+        clients.personOf(other, localId);
         return audit.max();
     }
 

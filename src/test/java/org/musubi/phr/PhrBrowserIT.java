@@ -73,7 +73,7 @@ class PhrBrowserIT {
         String localId = FhirRecords.localId();
         api.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "スマホ"), "須磨", "穂子"))
                 .execute();
-        long personId = FhirRecords.personOf(api, hospital, localId);
+        long personId = clients.personOf(hospital, localId);
         Person person = identities.person(personId).orElseThrow().person();
         String cardNumber = cards.regional(accounts.networkAdmin().id(), personId).card().number();
         String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().printed();

@@ -73,7 +73,7 @@ class PhrPointsIT {
         IGenericClient api = clients.fhirFor(port, centre, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, centre, localId, "ケンシン");
-        long personId = FhirRecords.personOf(api, centre, localId);
+        long personId = clients.personOf(centre, localId);
         DiagnosticReport report = new DiagnosticReport().setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL)
                 .setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(centre) + "|" + localId))
                 .setEffective(new DateTimeType("2026-06-01"));
@@ -126,7 +126,7 @@ class PhrPointsIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "バイタルポイント");
-        long personId = FhirRecords.personOf(api, hospital, localId);
+        long personId = clients.personOf(hospital, localId);
         Person person = identities.person(personId).orElseThrow().person();
         Residents.Resident resident = residents.register(personId,
                 cards.regional(accounts.networkAdmin().id(), personId), person.birthDate());

@@ -80,7 +80,7 @@ class PhrRegistrationIT {
         String localId = FhirRecords.localId();
         api.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "テチョウ"), "手帳", "花子"))
                 .execute();
-        personId = FhirRecords.personOf(api, hospital, localId);
+        personId = clients.personOf(hospital, localId);
         person = identities.person(personId).orElseThrow().person();
         issued = cards.regional(accounts.networkAdmin().id(), personId);
         card = issued.card();
@@ -315,6 +315,6 @@ class PhrRegistrationIT {
         IGenericClient api = clients.fhirFor(port, other, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, other, localId, "ベツジン");
-        return FhirRecords.personOf(api, other, localId);
+        return clients.personOf(other, localId);
     }
 }

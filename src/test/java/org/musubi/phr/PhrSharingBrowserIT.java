@@ -55,7 +55,7 @@ class PhrSharingBrowserIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "スマホ");
-        long personId = FhirRecords.personOf(api, hospital, localId);
+        long personId = clients.personOf(hospital, localId);
         Consent consent = consents.grant(personId, ConsentScope.ALL_FACILITIES, null,
                 Set.of(Purpose.TREATMENT, Purpose.EMERGENCY), operator, hospital.id());
         consents.link(personId, accounts.facilityOf(FacilityKind.CLINIC).id(), operator);

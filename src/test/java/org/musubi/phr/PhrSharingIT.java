@@ -264,7 +264,7 @@ class PhrSharingIT {
         IGenericClient api = clients.fhirFor(port, facility, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, facility, localId, kana);
-        return FhirRecords.personOf(api, facility, localId);
+        return clients.personOf(facility, localId);
     }
 
     private WebSession operatorSession() {

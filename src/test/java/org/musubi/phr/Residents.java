@@ -49,7 +49,7 @@ public class Residents {
         var api = clients.fhirFor(port, facility, "system/*.read", "system/*.write");
         String localId = org.musubi.testing.FhirRecords.localId();
         org.musubi.testing.FhirRecords.registerPatient(api, facility, localId, familyKana);
-        long personId = org.musubi.testing.FhirRecords.personOf(api, facility, localId);
+        long personId = clients.personOf(facility, localId);
         return new Patient(facility, api, localId, personId, identities.person(personId).orElseThrow().person());
     }
 

@@ -103,7 +103,7 @@ public class OwnRecordsIT {
         String hospitalId = FhirRecords.localId();
         Patient registered = FhirRecords.newPatient(hospital, hospitalId, "バックアップ");
         FhirRecords.create(hospitalApi, registered);
-        long person = FhirRecords.personOf(hospitalApi, hospital, hospitalId);
+        long person = clients.personOf(hospital, hospitalId);
         String clinicId = FhirRecords.localId();
         String given = registered.getNameFirstRep().getGivenAsSingleString();
         SourcePatient atClinic = identities.receive(new SourcePatient(0, clinic.id(), clinicId, null, null, "バックアップ",

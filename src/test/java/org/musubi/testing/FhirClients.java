@@ -29,15 +29,29 @@ public class FhirClients {
     private final TestAccounts accounts;
     private Administrator operator;
     private final FhirContext context;
+    private final org.musubi.identity.IdentityStore identities;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    FhirClients(ApiClientAdministration clients, TestAccounts accounts, FhirContext context) {
+    FhirClients(ApiClientAdministration clients, TestAccounts accounts, FhirContext context,
+                org.musubi.identity.IdentityStore identities) {
         this.clients = clients;
         this.accounts = accounts;
         this.context = context;
+        this.identities = identities;
         context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         // The first write after start builds the base R4 validator (seconds, more on a busy machine).
         context.getRestfulClientFactory().setSocketTimeout(180_000);
+    }
+
+    /**
+     * The regional person the facility's patient {@code localId} is linked to, as the test database has it. A facility
+     * is not told this over the API unless it has standing for the person (a live link made with the card): an
+     * automatic match tells it nothing (issue 37).
+     */
+    public long personOf(Facility facility, String localId) {
+        return identities.sourcePatient(facility.id(), localId).flatMap(s -> identities.personOf(s.id()))
+                .orElseThrow(() -> new IllegalStateException("patient " + localId + " of facility " + facility.id()
+                        + " is linked to no person"));
     }
 
     public ApiClientAdministration.NewApiClient register(Facility facility, String... scopes) {
