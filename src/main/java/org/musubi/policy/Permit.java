@@ -34,6 +34,7 @@ public record Permit(String rule) implements Decision {
      * The person asked through a patient of the requester's own facility, which has no standing for the person (no
      * live link made with the card; {@link AccessPolicy#standing}): only that patient opens, with the facility's own
      * data under the demographics and identifiers it sent itself — never the person, their id or anyone else's data.
+     * A person-level decision only (items are judged as ever), so not one of {@link #RULES}.
      */
     public static final String OWN_PATIENT = "policy.permit.ownPatient";
 
@@ -45,7 +46,7 @@ public record Permit(String rule) implements Decision {
 
     /** Every rule key, for message-bundle completeness checks. */
     public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, PROXY_ACCESS, OPERATIONS_DEMOGRAPHICS,
-            OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK, OWN_SOURCE_DATA, OWN_PATIENT);
+            OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK, OWN_SOURCE_DATA);
 
     public Permit {
         Objects.requireNonNull(rule, "rule");
