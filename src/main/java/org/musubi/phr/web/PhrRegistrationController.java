@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * A resident registers for the health notebook in two steps, before any login: card number, birth date and the
  * registration code; then a login id, a password and an authenticator app proven with one code. Failed first steps
- * count against the client address like failed logins, and every answer to a failed first step is the same.
+ * count against the client address like failed logins, and every answer to a failed first step is the same. For a
+ * person who has an account, the second step's answer says the re-registration waits for a confirmation at a counter
+ * or the network office, and that the current login keeps working until then.
  */
 @Controller
 class PhrRegistrationController {
@@ -96,8 +98,9 @@ class PhrRegistrationController {
         if (proven == null) {
             return "redirect:/phr/register";
         }
+        RegisterResident.Registration registration;
         try {
-            register.register(proven, new RegisterResident.Choice(loginId, password, passwordAgain,
+            registration = register.register(proven, new RegisterResident.Choice(loginId, password, passwordAgain,
                     (String) session.getAttribute(SECRET), totpCode));
         } catch (InvalidRegistration invalid) {
             if (invalid.faults().stream().map(FieldFault::field).anyMatch("code"::equals)) {
@@ -111,6 +114,11 @@ class PhrRegistrationController {
         }
         session.removeAttribute(PROVEN);
         session.removeAttribute(SECRET);
+        if (registration instanceof RegisterResident.Held held) {
+            model.addAttribute("name", proven.nameKanji());
+            model.addAttribute("requestedAt", held.requestedAt());
+            return "phr/register-held";
+        }
         return "redirect:/phr/login?registered";
     }
 
