@@ -145,7 +145,8 @@ class PhrRecoveryIT {
         assertThat(home.body()).contains("id=\"recovery-changed\"").contains("地域連携ネットワーク事務局で再登録が確認され")
                 .contains("ログインID：" + newLogin).contains("data-change=\"password\"")
                 .contains("data-change=\"authenticator\"").contains("パスキー 1 件を削除")
-                .contains("マイナンバーカードの連携 1 件を解除").contains("連携アプリ 1 件の連携を解除");
+                .contains("マイナンバーカードの連携 1 件を解除").contains("連携アプリ 1 件の連携を解除")
+                .as("proxy grants stay; the resident is asked to check them").contains("id=\"recovery-check-proxies\"");
         assertThat(fresh.post("/phr/recovery/" + recoveryId + "/dismiss").statusCode()).isEqualTo(302);
         assertThat(fresh.get("/phr").body()).doesNotContain("id=\"recovery-changed\"");
         assertThat(residents.logIn(port, userId, newLogin, NEW_PASSWORD, again.secret()).get("/phr").body())
