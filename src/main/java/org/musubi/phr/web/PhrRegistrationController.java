@@ -23,9 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * A resident registers for the health notebook in two steps, before any login: card number, birth date and the
  * registration code; then a login id, a password and an authenticator app proven with one code. Failed first steps
- * count against the client address like failed logins, and every answer to a failed first step is the same. For a
- * person who has an account, the second step's answer says the re-registration waits for a confirmation at a counter
- * or the network office, and that the current login keeps working until then.
+ * count against the client address like failed logins, and every answer to a failed first step is the same.
  */
 @Controller
 class PhrRegistrationController {
@@ -114,6 +112,7 @@ class PhrRegistrationController {
         }
         session.removeAttribute(PROVEN);
         session.removeAttribute(SECRET);
+        // a person who has an account: the re-registration waits for a counter or the office, the old login works on
         if (registration instanceof RegisterResident.Held held) {
             model.addAttribute("name", proven.nameKanji());
             model.addAttribute("requestedAt", held.requestedAt());
