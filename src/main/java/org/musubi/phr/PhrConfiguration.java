@@ -70,7 +70,8 @@ class PhrConfiguration {
 
     @Bean
     RegisterResident registerResident(Users users, ResidentCredentials credentials, RegistrationCodes codes,
-                                      Audit audit, PhrRules rules) {
-        return new RegisterResident(users, credentials, codes, audit, rules);
+                                      Audit audit, PhrRules rules,
+                                      org.musubi.phr.recovery.AccountRecoveries recoveries) {
+        return new RegisterResident(users, credentials, codes, audit, rules, recoveries);
     }
 }

@@ -94,6 +94,42 @@ public class Residents {
         return new Resident(users.residentOf(personId).orElseThrow(), secret, card);
     }
 
+    /** The answer to the registration's last step over HTTP, and the authenticator secret the registrant's app holds. */
+    public record Registered(java.net.http.HttpResponse<String> response, String secret) {
+    }
+
+    /**
+     * The holder of the regional card {@code cardNumber}, born {@code birthDate}, registers over HTTP with a new code
+     * the operator issued for person {@code personId}: the registration pages' two steps, as a browser would.
+     */
+    public Registered registerOverHttp(int port, long personId, org.musubi.identity.cards.IssuedCard card,
+                                       LocalDate birthDate, String loginId, String password) {
+        String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().code();
+        WebSession web = new WebSession(port);
+        web.get("/phr/register?code=" + code);
+        assertThat(WebSession.location(web.post("/phr/register", "card", card.card().number(), "checkCode",
+                card.printedCheckCode(), "birthDate", birthDate.toString(), "code", code)))
+                .isEqualTo("/phr/register/account");
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("data-otpauth=\"[^\"]*secret=([A-Z2-7]+)")
+                .matcher(web.get("/phr/register/account").body());
+        assertThat(secret.find()).as("the authenticator's secret is shown").isTrue();
+        return new Registered(web.post("/phr/register/account", "loginId", loginId, "password", password,
+                "passwordAgain", password, "totpCode", Totp.code(secret.group(1), Totp.step(Instant.now()))),
+                secret.group(1));
+    }
+
+    /** A session of the resident after both login steps with this login id, password and authenticator secret. */
+    public WebSession logIn(int port, long userId, String loginId, String password, String secret) {
+        WebSession web = new WebSession(port);
+        web.get("/phr/login");
+        assertThat(WebSession.location(web.post("/login", "username", loginId, "password", password, "from", "phr")))
+                .as("the password step of " + loginId).isEqualTo("/login/second-factor");
+        web.get("/login/second-factor");
+        assertThat(WebSession.location(web.post("/login/second-factor", "code", nextCode(userId, secret))))
+                .as("the second step of " + loginId).isEqualTo("/phr");
+        return web;
+    }
+
     /** A session of the resident after both login steps from the notebook's login page. */
     public WebSession logIn(int port, Resident resident) {
         WebSession web = new WebSession(port);

@@ -98,8 +98,9 @@ class PhrRegistrationController {
         if (proven == null) {
             return "redirect:/phr/register";
         }
+        RegisterResident.Registration registration;
         try {
-            register.register(proven, new RegisterResident.Choice(loginId, password, passwordAgain,
+            registration = register.register(proven, new RegisterResident.Choice(loginId, password, passwordAgain,
                     (String) session.getAttribute(SECRET), totpCode));
         } catch (InvalidRegistration invalid) {
             if (invalid.faults().stream().map(FieldFault::field).anyMatch("code"::equals)) {
@@ -113,6 +114,12 @@ class PhrRegistrationController {
         }
         session.removeAttribute(PROVEN);
         session.removeAttribute(SECRET);
+        // a person who has an account: the re-registration waits for a counter or the office, the old login works on
+        if (registration instanceof RegisterResident.Held held) {
+            model.addAttribute("name", proven.nameKanji());
+            model.addAttribute("requestedAt", held.requestedAt());
+            return "phr/register-held";
+        }
         return "redirect:/phr/login?registered";
     }
 
