@@ -54,7 +54,7 @@ class ApiRequestIdIT {
         FhirRecords.registerPatient(fhir, facility, localId, "リクエストイチ");
         observation = FhirRecords.create(fhir,
                 FhirRecords.lab(facility, localId, FhirRecords.HBA1C, "2024-01-10T09:00:00+09:00", 6.1));
-        person = FhirRecords.personOf(fhir, facility, localId);
+        person = clients.linkedPersonOf(facility, localId);
         hospital = new FhirHttp(port, token);
     }
 

@@ -79,8 +79,8 @@ class RecordApiIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(fhir, hospital, localId, "キロクニ");
-        long person = clients.personOf(hospital, localId);
+        // searched through the hospital's own Patient: it never linked the person with the card (issue 37)
+        String person = FhirRecords.registerPatient(fhir, hospital, localId, "キロクニ");
         for (String day : new String[] {"2024-01-10", "2024-02-10", "2024-03-10"}) {
             FhirRecords.create(fhir, FhirRecords.lab(hospital, localId, HBA1C, day, 6.0));
         }

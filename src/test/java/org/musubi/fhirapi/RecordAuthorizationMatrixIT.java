@@ -197,8 +197,7 @@ class RecordAuthorizationMatrixIT {
         long admin = accounts.networkAdmin().id();
         identities.link(atB.id(), person, LinkMethod.OPERATOR, admin, "matrix fixture");
         String obsA = FhirRecords.create(apis.get("A"), FhirRecords.lab(sites.get("A"), localA, HBA1C, "2024-04-01", 6.5));
-        Observation atBObservation = FhirRecords.lab(sites.get("B"), "x", HBA1C, "2024-04-02", 6.6);
-        atBObservation.setSubject(new Reference("Patient/" + person));
+        Observation atBObservation = FhirRecords.lab(sites.get("B"), atB.localId(), HBA1C, "2024-04-02", 6.6);
         String obsB = FhirRecords.create(apis.get("B"), atBObservation);
         apply(state, person, sites, admin);
         String regionalId = identities.person(person).orElseThrow().person().regionalId();

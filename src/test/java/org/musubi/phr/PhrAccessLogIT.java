@@ -66,7 +66,9 @@ class PhrAccessLogIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "ミタヒト");
-        personId = clients.personOf(hospital, localId);
+        // the hospital's counter linked the person with the card; its system then looks the person up (PIXm)
+        personId = clients.linkedPersonOf(hospital, localId);
+        assertThat(FhirRecords.personOf(api, hospital, localId)).isEqualTo(personId);
         person = identities.person(personId).orElseThrow().person();
         card = cards.regional(accounts.networkAdmin().id(), personId);
         consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),

@@ -43,7 +43,7 @@ class PhrRecoveryExpiryIT {
     void aPendingRecoveryOlderThanThirtyDaysIsGoneAndIsRecordedExpiredOnce() {
         Residents.Patient patient = residents.patientAt(port, FacilityKind.HOSPITAL, "キゲンギレ");
         IssuedCard card = cards.regional(accounts.networkAdmin().id(), patient.personId());
-        Residents.Resident resident = residents.register(patient.personId(), card.card().number(),
+        Residents.Resident resident = residents.register(patient.personId(), card,
                 patient.person().birthDate());
         residents.registerOverHttp(port, patient.personId(), card, patient.person().birthDate(),
                 "late" + patient.personId(), "a passphrase asked for long ago");

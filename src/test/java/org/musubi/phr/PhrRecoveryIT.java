@@ -66,7 +66,7 @@ class PhrRecoveryIT {
     void aRegisteredResidentWithARegionalCard() {
         patient = residents.patientAt(port, FacilityKind.HOSPITAL, "サイトウロク");
         card = cards.regional(accounts.networkAdmin().id(), patient.personId());
-        resident = residents.register(patient.personId(), card.card().number(), patient.person().birthDate());
+        resident = residents.register(patient.personId(), card, patient.person().birthDate());
     }
 
     @Test

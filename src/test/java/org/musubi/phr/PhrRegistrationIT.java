@@ -131,7 +131,7 @@ class PhrRegistrationIT {
                 prove(stranger, otherCard, issued.checkCode(), person.birthDate().toString(), code),
                 prove(stranger, card.number(), issued.checkCode(), person.birthDate().plusDays(1).toString(), code),
                 prove(stranger, card.number(), issued.checkCode(), person.birthDate().toString(), "AAAA-BBBB-CCCC"),
-                prove(stranger, "1234", issued.checkCode(), person.birthDate().toString(), code),
+                prove(stranger, "1234-" + personId, issued.checkCode(), person.birthDate().toString(), code),
                 prove(stranger, card.number(), "ABCD-EFGH", person.birthDate().toString(), code),
                 prove(stranger, card.number(), null, person.birthDate().toString(), code));
         assertThat(answers).as("no answer tells which part was wrong or whether the card exists")

@@ -23,7 +23,7 @@ final class RecordQueries {
      */
     static String patient(ReferenceParam patient) {
         String id = patient == null ? null : patient.getIdPart();
-        if (id == null || id.isBlank() || (patient.getResourceType() != null
+        if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}") || (patient.getResourceType() != null
                 && !patient.getResourceType().equals("Patient"))) {
             throw new InvalidRequestException("検索には patient=Patient/<地域患者 id または自施設の Patient の id> が必要です / "
                     + "A search needs patient=Patient/<regional person id, or the id of your own Patient>");
