@@ -74,6 +74,7 @@ class PhrBrowserIT {
         api.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "スマホ"), "須磨", "穂子"))
                 .execute();
         long personId = clients.personOf(hospital, localId);
+        FhirRecords.patientIdFor(api, hospital, localId); // the hospital system's look-up of its patient, logged
         Person person = identities.person(personId).orElseThrow().person();
         org.musubi.identity.cards.IssuedCard card = cards.regional(accounts.networkAdmin().id(), personId);
         String cardNumber = card.card().number();

@@ -101,7 +101,7 @@ class PhrRecoveryIT {
                 .param(patient.personId()).query(Long.class).single()).as("no credentials kept once decided").isZero();
         assertThat(audit.forPatient(before, patient.person().regionalId())).containsExactly(
                 "PHR_CODE_ISSUE PERMIT policy.permit.operationsDemographics",
-                "PHR_REGISTER PERMIT card, birth date and registration code proven",
+                "PHR_REGISTER PERMIT card, check code, birth date and registration code proven",
                 "PHR_REGISTER PERMIT account exists: re-registration held until confirmed at a counter or by the office;"
                         + " the current login keeps working",
                 "PHR_RECOVERY_CANCEL PERMIT policy.permit.patientSelfAccess");
@@ -193,6 +193,8 @@ class PhrRecoveryIT {
     void aFacilityWithoutAConsentedLiveLinkNeitherSeesNorDecidesItAndGetsTheAnswerForNobody() {
         reRegister("unseen" + patient.personId());
         long recoveryId = pendingId();
+        // linked at the hospital's counter, but the person gave no consent: the hospital opens only its own data
+        consents.link(patient.personId(), patient.facility().id(), accounts.networkAdmin().id());
         WebSession clerk = new WebSession(port);
         accounts.logIn(clerk, accounts.memberOf(patient.facility(), Profession.MEDICAL_CLERK));
         HttpResponse<String> viewer = clerk.get("/portal/patients/" + patient.personId());

@@ -29,9 +29,13 @@ public class RecoveryViews {
         return mine.of(userId);
     }
 
-    /** The person's pending recovery, for counter staff who opened the person with this decision. */
-    public Optional<AccountRecoveries.Pending> atCounter(String decisionKey, long personId) {
-        return decide.shownAt(Desk.COUNTER, decisionKey, personId);
+    /**
+     * The person's pending recovery, for counter staff who opened the person with this decision, by the viewer's key
+     * for the patient: only a page opened by the person's id shows it (a facility's own-patient page never does).
+     */
+    public Optional<AccountRecoveries.Pending> atCounter(String decisionKey, String patientKey) {
+        return patientKey != null && patientKey.matches("\\d{1,18}")
+                ? decide.shownAt(Desk.COUNTER, decisionKey, Long.parseLong(patientKey)) : Optional.empty();
     }
 
     /** The person's pending recovery, for the network office that opened the person with this decision. */
