@@ -114,7 +114,8 @@ public class OwnRecordsIT {
         HttpResponse<String> byPerson = web.get("/portal/patients/" + shared.personId() + "/labs?purpose=OWN_RECORDS");
 
         assertThat(shown.body()).contains("id=\"regional-id\"").contains(shared.regionalId())
-                .contains("自施設が送った記録の参照です").doesNotContain(">7.2<");
+                .contains("自施設が送った記録の参照です").doesNotContain(">7.2<")
+                .as("acts on the person are offered on the person's own pages only").doesNotContain("id=\"issue-phr-code\"");
         assertThat(byPerson.statusCode()).isEqualTo(200);
         assertThat(byPerson.body()).contains(">6.1<").doesNotContain(">7.2<");
     }

@@ -42,4 +42,12 @@ public record PatientHeader(String personId, ShownPatient person, Integer age, L
     public boolean emergency() {
         return emergencyUntil != null;
     }
+
+    /**
+     * Whether the page was asked by the person's id (not through the facility's own patient): the acts on the person
+     * (a notebook code, ending the link, entry on their behalf) are offered only there.
+     */
+    public boolean byPersonId() {
+        return personId != null && personId.matches("\\d{1,18}");
+    }
 }

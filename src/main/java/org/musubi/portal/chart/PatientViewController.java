@@ -128,7 +128,7 @@ class PatientViewController {
         model.addAttribute("otc", notebook == null ? List.of() : otc.entries(shown.resources(), notebook));
         model.addAttribute("otcToday", LocalDate.now(ChartEntry.JAPAN));
         model.addAttribute("maySheetEntry", Permit.TREATMENT_CONSENT_AND_LINK.equals(shown.header().permitKey())
-                && !shown.header().hidden().contains(DataCategory.EMERGENCY_SHEET));
+                && shown.header().byPersonId() && !shown.header().hidden().contains(DataCategory.EMERGENCY_SHEET));
         model.addAttribute("sheetSaved", sheetSaved);
         return "portal/notebook";
     }
