@@ -36,7 +36,8 @@ class MessageBundlesTest {
                 Arrays.stream(Profession.values()).map(p -> "profession." + p),
                 Arrays.stream(FacilityKind.values()).map(k -> "kind." + k),
                 Arrays.stream(org.musubi.policy.DataCategory.values()).map(c -> "dataCategory." + c),
-                Permit.RULES.stream(), Deny.REASONS.stream(), Stream.of(Deny.UNKNOWN_PERSON)).flatMap(s -> s);
+                Permit.RULES.stream(), Deny.REASONS.stream(), Stream.of(Deny.UNKNOWN_PERSON, Deny.NO_STANDING,
+                        Deny.NO_ENTRY_ON_BEHALF, Permit.OWN_PATIENT, Permit.LINKED_PATIENT_LIST)).flatMap(s -> s);
 
         assertThat(keys.toList()).allSatisfy(key -> {
             assertThat(japanese.getProperty(key)).as(key).isNotBlank();

@@ -46,6 +46,14 @@ public enum AuditAction {
     PHR_CODE_ISSUE,
     /** A resident's registration (or re-registration) with card, birth date and registration code. */
     PHR_REGISTER,
+    /** A pending re-registration (account recovery) confirmed at a linked facility's counter or by the network office. */
+    PHR_RECOVERY_CONFIRM,
+    /** A pending re-registration refused at a linked facility's counter or by the network office. */
+    PHR_RECOVERY_REFUSE,
+    /** A pending re-registration cancelled by the resident from their notebook. */
+    PHR_RECOVERY_CANCEL,
+    /** A pending re-registration expired unconfirmed. */
+    PHR_RECOVERY_EXPIRE,
     /** A resident asks the network office about one view in their access log. */
     PHR_INQUIRY,
     /** The network office records its answer to a resident's question. */

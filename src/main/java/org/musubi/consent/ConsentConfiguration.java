@@ -13,11 +13,15 @@ import org.springframework.context.annotation.Configuration;
 class ConsentConfiguration {
 
     @Bean
-    LinkPatientToFacility linkPatientToFacility(org.musubi.identity.FindPerson find, RefusedAttempts failures,
-                                                ConsentProperties limits, IdentityStore identities,
-                                                LinkSourcePatient linkSource, Consents consents, Facilities facilities,
-                                                Audit audit) {
-        return new LinkPatientToFacility(new LinkPatientToFacility.Proof(find, failures, limits), identities,
-                new LinkProvedPerson(linkSource, consents, facilities), audit, java.time.Clock.systemUTC());
+    CardProofThrottle cardProofThrottle(RefusedAttempts failures, ConsentProperties limits) {
+        return new CardProofThrottle(failures, limits);
+    }
+
+    @Bean
+    LinkPatientToFacility linkPatientToFacility(org.musubi.identity.FindPerson find, CardProofThrottle throttle,
+                                                IdentityStore identities, LinkSourcePatient linkSource, Consents consents,
+                                                Facilities facilities, org.musubi.registry.Users users, Audit audit) {
+        return new LinkPatientToFacility(new LinkPatientToFacility.Proof(find, throttle), identities,
+                new LinkProvedPerson(linkSource, consents, facilities, users), audit, java.time.Clock.systemUTC());
     }
 }

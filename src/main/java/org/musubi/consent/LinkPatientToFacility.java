@@ -21,19 +21,23 @@ import org.musubi.identity.matching.normalize.KanaNormalizer;
  * "この方と連携する": a viewing facility links a person in the person's presence, proved by the card: its number
  * and the check code printed on it (or its QR code, which carries both), confirmed with the kana name and birth
  * date; optionally recording the facility's own chart number. Until all of that matches, every refusal reads the
- * same and tells nothing about the person; failures are counted per card number and per user, and past the
- * limits ({@link ConsentProperties}) linking is refused for a while. Only then does the person's own choice
- * (consent, a blocked facility) show, since the person is there ({@link LinkProvedPerson}).
+ * same and tells nothing about the person; failures are counted per card number as typed (whether or not a card has
+ * it), at this facility and everywhere, and per user ({@link CardProofThrottle}), and past the limits linking is refused
+ * for a while, with the same answer for any number. Only then does the person's own choice (consent, a blocked
+ * facility) show, since the person is there ({@link LinkProvedPerson}). Ambulance crews never link: a fire department's
+ * staff and paramedics anywhere are refused before anything is looked at (their access stays a time-limited emergency
+ * access).
  */
 public final class LinkPatientToFacility {
 
     /** The one answer while the card is not proved: which part did not match is the audit trail's to know. */
     public static final String NOT_PROVED = "link.proof.mismatch";
     public static final String THROTTLED = "link.throttled";
+    /** Crews (a fire department's staff, paramedics) do not link: their access is a time-limited emergency access. */
+    public static final String CREW = "link.crew";
 
     private final FindPerson find;
-    private final RefusedAttempts failures;
-    private final ConsentProperties limits;
+    private final CardProofThrottle throttle;
     private final IdentityStore identities;
     private final LinkProvedPerson linking;
     private final Audit audit;
@@ -41,42 +45,38 @@ public final class LinkPatientToFacility {
 
     LinkPatientToFacility(Proof proof, IdentityStore identities, LinkProvedPerson linking, Audit audit, Clock clock) {
         this.find = proof.find();
-        this.failures = proof.failures();
-        this.limits = proof.limits();
+        this.throttle = proof.throttle();
         this.identities = identities;
         this.linking = linking;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** What proving a card takes: finding the card, and the failures counted against guessing. */
-    public record Proof(FindPerson find, RefusedAttempts failures, ConsentProperties limits) {
+    /** What proving a card takes: finding the card, and the throttle against guessing. */
+    public record Proof(FindPerson find, CardProofThrottle throttle) {
     }
 
     /** The linked person's id; throws {@link Refused} with a message key otherwise. */
     public long link(long userId, long facilityId, LinkRequest request) {
         Instant now = clock.instant();
-        Optional<CardNumber> typed = CardNumber.read(request.card());
-        String number = typed.map(CardNumber::number).orElse(null);
-        if (throttled(userId, number, now)) {
+        if (linking.crew(userId, facilityId)) {
+            throw refused(null, CREW, "ambulance crews do not link");
+        }
+        String scope = CardProofThrottle.atFacility(facilityId);
+        if (throttle.refused(request.card(), scope, userId, now)) {
             throw refused(null, THROTTLED, "throttled");
         }
+        Optional<CardNumber> typed = CardNumber.read(request.card());
         Optional<Card> card = typed.flatMap(find::card);
         Optional<Card> proved = typed.flatMap(n -> find.proved(n, request.checkCode()));
         Optional<RegisteredPerson> person = proved.flatMap(c -> identities.person(c.personId()))
                 .filter(RegisteredPerson::active).filter(p -> confirmed(p.person(), request.kanaName(), request.birthDate()));
         if (person.isEmpty()) {
-            failures.record(RefusedAttempts.Kind.LINK, number, userId, now);
+            throttle.failed(request.card(), scope, userId, now);
             throw refused(card.flatMap(c -> identities.person(c.personId())).map(p -> p.person().regionalId()).orElse(null),
                     NOT_PROVED, why(typed, card, proved));
         }
         return linked(userId, facilityId, request, proved.get(), person.get());
-    }
-
-    private boolean throttled(long userId, String number, Instant now) {
-        return failures.byUser(RefusedAttempts.Kind.LINK, userId, now.minus(limits.linkUserWindow()))
-                >= limits.linkMaxFailuresPerUser() || number != null && failures.byKey(RefusedAttempts.Kind.LINK, number,
-                now.minus(limits.linkCardWindow())) >= limits.linkMaxFailuresPerCard();
     }
 
     private long linked(long userId, long facilityId, LinkRequest request, Card card, RegisteredPerson person) {

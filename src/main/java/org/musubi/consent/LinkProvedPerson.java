@@ -11,6 +11,9 @@ import org.musubi.identity.cards.CardKind;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.Users;
 
 /**
  * The second step of {@link LinkPatientToFacility}, once the card has proved the person present: the person's
@@ -24,11 +27,23 @@ final class LinkProvedPerson {
     private final LinkSourcePatient linkSource;
     private final Consents consents;
     private final Facilities facilities;
+    private final Users users;
 
-    LinkProvedPerson(LinkSourcePatient linkSource, Consents consents, Facilities facilities) {
+    LinkProvedPerson(LinkSourcePatient linkSource, Consents consents, Facilities facilities, Users users) {
         this.linkSource = linkSource;
         this.consents = consents;
         this.facilities = facilities;
+        this.users = users;
+    }
+
+    /**
+     * Whether the user is of an ambulance crew — a fire department's staff, or a paramedic anywhere — who never link:
+     * with the card in hand during an emergency access the patient may be unconscious, and a link would turn the
+     * crew's time-limited access into a standing one.
+     */
+    boolean crew(long userId, long facilityId) {
+        boolean paramedic = users.find(userId).map(u -> u.profession() == Profession.PARAMEDIC).orElse(false);
+        return paramedic || facilities.find(facilityId).map(f -> f.kind() == FacilityKind.FIRE_DEPARTMENT).orElse(false);
     }
 
     /** Links the person proved by {@code card}; the message key of the refusal, or empty when linked. */

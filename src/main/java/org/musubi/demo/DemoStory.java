@@ -104,8 +104,10 @@ public final class DemoStory {
         int links = 0;
         Map<Long, Boolean> linkedFacilities = new HashMap<>();
         for (User user : roles) {
+            // crews never link (their access is a time-limited emergency access): no links for a fire department
             Optional<Facility> facility = user.actingFacilityId().flatMap(parts.facilities()::find)
-                    .filter(Facility::active).filter(Facility::viewing);
+                    .filter(Facility::active).filter(Facility::viewing)
+                    .filter(f -> f.kind() != FacilityKind.FIRE_DEPARTMENT && user.profession() != Profession.PARAMEDIC);
             if (facility.isEmpty() || linkedFacilities.putIfAbsent(facility.get().id(), true) != null) {
                 continue;
             }

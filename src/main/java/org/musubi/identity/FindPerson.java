@@ -50,6 +50,11 @@ public final class FindPerson {
         return card(typed).filter(c -> codes.matches(c, code));
     }
 
+    /** The active person holding this card, if any. */
+    public Optional<RegisteredPerson> holder(Card card) {
+        return store.person(card.personId()).filter(RegisteredPerson::active);
+    }
+
     /** The active person holding the card proved from this input, if any. */
     public Optional<RegisteredPerson> byCard(String input, String typedCode) {
         return CardNumber.read(input).flatMap(n -> proved(n, typedCode)).flatMap(c -> store.person(c.personId()))

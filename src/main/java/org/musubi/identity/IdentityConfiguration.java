@@ -4,6 +4,7 @@ import org.musubi.audit.Audit;
 import org.musubi.identity.cards.CardCodes;
 import org.musubi.identity.cards.Cards;
 import org.musubi.identity.cards.CheckCardHolding;
+import org.musubi.identity.cards.CheckCodePepper;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.ReplaceCard;
 import org.musubi.identity.link.LinkSourcePatient;
@@ -41,13 +42,15 @@ class IdentityConfiguration {
      * Check codes hashed with argon2id at a lighter cost than passwords (4 MiB, one pass: about 3 ms to check on this
      * project's 2-core machine, against about 25 ms for the passwords' 16 MiB and two passes): an ambulance crew's card
      * look-up checks one on every scan, with a target of p95 ≤ 20 ms for the whole request (issue 26, bench/README.md
-     * "Emergencies"). Trying every code of 40 random bits still costs an offline guesser about 80 core-years per card. A hash keeps
-     * the parameters it was made with, so cards issued before keep verifying (at their own, higher cost).
+     * "Emergencies"). That cost alone slows a guesser with a copy of the database by days to years per card
+     * (docs/security.md), so the code is peppered first ({@link CheckCodePepper}, from the secret key the security
+     * module holds): without the key a copy of the database is no use. A hash keeps the parameters it was made with,
+     * so cards issued before keep verifying (at their own cost, without the pepper).
      */
     @Bean
-    CardCodes cardCodes() {
+    CardCodes cardCodes(CheckCodePepper pepper) {
         var encoder = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1);
-        return new CardCodes(encoder::encode, encoder::matches);
+        return new CardCodes(encoder::encode, encoder::matches, pepper);
     }
 
     @Bean

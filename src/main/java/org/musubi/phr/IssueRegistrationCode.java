@@ -12,9 +12,11 @@ import org.musubi.registry.User;
 import org.musubi.registry.Users;
 
 /**
- * Issues a resident a one-time registration code for their health notebook: at the counter of a facility that may
- * open the person for treatment (the policy decides, as for any page of the person), or by a network operator.
- * Whoever may not open the person gets nothing, as for a person who does not exist; either way one audit row.
+ * Issues a resident a one-time registration code for their health notebook: at the counter of a facility with
+ * standing for the person (a live link made with the person's card: {@link org.musubi.policy.PersonView#actAsHolder}),
+ * or by a network operator. A facility whose patient was only matched to the person (名寄せ) holds its own data and
+ * nothing more: it gets nothing, as for a person who does not exist, and so does whoever may not open the person;
+ * either way one audit row.
  */
 public final class IssueRegistrationCode {
 
@@ -41,6 +43,10 @@ public final class IssueRegistrationCode {
         Purpose purpose = user.networkAdmin() ? Purpose.OPERATIONS : Purpose.TREATMENT;
         Interaction<Issued> issued = access.interact(userId, purpose, personId, AuditAction.PHR_CODE_ISSUE,
                 "Person", view -> {
+                    org.musubi.policy.Decision holder = view.actAsHolder();
+                    if (!holder.permitted()) {
+                        return Interaction.refused(holder, List.of());
+                    }
                     Instant now = rules.clock().instant();
                     RegistrationCode code = RegistrationCode.fresh(random, now.plus(rules.codeValidity()));
                     codes.issue(personId, RegistrationCode.hash(code.code()), userId,

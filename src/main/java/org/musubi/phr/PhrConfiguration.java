@@ -63,14 +63,15 @@ class PhrConfiguration {
     }
 
     @Bean
-    ProveResident proveResident(Cards cards, IdentityStore identities, RegistrationCodes codes, Audit audit,
-                                PhrRules rules) {
-        return new ProveResident(cards, identities, codes, audit, rules);
+    ProveResident proveResident(org.musubi.identity.FindPerson find, RegistrationCodes codes, Audit audit,
+                                PhrRules rules, org.musubi.consent.CardProofThrottle throttle) {
+        return new ProveResident(find, codes, audit, rules, throttle);
     }
 
     @Bean
     RegisterResident registerResident(Users users, ResidentCredentials credentials, RegistrationCodes codes,
-                                      Audit audit, PhrRules rules) {
-        return new RegisterResident(users, credentials, codes, audit, rules);
+                                      Audit audit, PhrRules rules,
+                                      org.musubi.phr.recovery.AccountRecoveries recoveries) {
+        return new RegisterResident(users, credentials, codes, audit, rules, recoveries);
     }
 }

@@ -60,8 +60,16 @@ import org.musubi.registry.Profession;
  * {@link #decidePerson} asks the same before any data: rules 1–5 as above; the profession must see
  * at least one category (for emergencies, one of the minimum); the consent must be active for the
  * purpose whatever its scope. Rule 7 comes last at this level: when rules 8–9 deny, a requester
- * whose facility is one of the person's source facilities may still open the person
- * ({@code ownFacilityData}), and then sees item by item only what rules 7–9 permit.
+ * whose facility is one of the person's source facilities may still open the person, and then sees item by item only
+ * what rules 7–9 permit — but only as far as its {@linkplain #standing standing} reaches:
+ * <ul>
+ *   <li>with standing (a live link of its facility, made with the person's card) it opens the person
+ *       ({@code ownFacilityData}; for {@code OWN_RECORDS} {@code ownSourceData});</li>
+ *   <li>without, <b>an automatic match grants nothing</b>: asked by the person's id the person does not open (the
+ *       refusal of rules 8–9, or {@code notLinked} for {@code OWN_RECORDS}), exactly as for a facility that holds no
+ *       data of theirs; asked through the facility's own patient (its own patient ID, its own record), only that
+ *       patient opens ({@code ownPatient}): its own data, under what it sent itself, never the person.</li>
+ * </ul>
  */
 public final class AccessPolicy {
 
@@ -128,9 +136,58 @@ public final class AccessPolicy {
         return evaluate(clock.instant(), requester, purpose, facts, Objects.requireNonNull(item, "item"));
     }
 
-    /** May the requester open this person at all (the patient header), before any data? */
+    /** May the requester open this person at all (the patient header), asked by the person's id, before any data? */
     public Decision decidePerson(Requester requester, Purpose purpose, PersonFacts facts) {
-        return evaluate(clock.instant(), requester, purpose, facts, null);
+        return decidePerson(requester, purpose, facts, false);
+    }
+
+    /**
+     * May the requester open this person, asked by the person's id or ({@code throughOwnPatient}) through a patient of
+     * the requester's own facility that is linked to the person? Without {@linkplain #standing standing}, the second
+     * opens only that patient ({@code ownPatient}), the first nothing the requester's own data would open.
+     */
+    public Decision decidePerson(Requester requester, Purpose purpose, PersonFacts facts, boolean throughOwnPatient) {
+        Instant now = clock.instant();
+        Decision decision = evaluate(now, requester, purpose, facts, null);
+        if (!decision.key().equals(Permit.OWN_FACILITY_DATA) && !decision.key().equals(Permit.OWN_SOURCE_DATA)
+                || standing(now, requester, facts)) {
+            return decision;
+        }
+        if (throughOwnPatient) {
+            return new Permit(Permit.OWN_PATIENT);
+        }
+        return purpose == Purpose.OWN_RECORDS ? new Deny(Deny.NOT_LINKED) : evaluateWithoutOwnData(now, requester, purpose, facts);
+    }
+
+    /**
+     * Whether the requester's facility has <b>standing</b> for the person: a live link (連携) of its own, which only the
+     * person's card (its number and check code, or its QR code) makes, at a viewing facility that is no crew's. This is
+     * the one test of "may this facility act for this person?": opening the person by id on its own data, learning
+     * the person's id, issuing notebook registration codes, confirming an account recovery, placing the person in a
+     * disaster area. A patient of the facility that 名寄せ matched to the person (automatically, or from an operator's
+     * review of the same demographics) is data, never standing.
+     */
+    public boolean standing(Requester requester, PersonFacts facts) {
+        return standing(clock.instant(), requester, facts);
+    }
+
+    private boolean standing(Instant now, Requester requester, PersonFacts facts) {
+        return facts.links().stream().anyMatch(l -> requester.actsFor(l.facilityId()) && l.liveAt(now, linkIdlePeriod));
+    }
+
+    /** The facilities these links give standing now: those whose link is live. */
+    public Set<Long> standingFacilities(java.util.Collection<FacilityLink> links) {
+        Instant now = clock.instant();
+        return links.stream().filter(l -> l.liveAt(now, linkIdlePeriod)).map(FacilityLink::facilityId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The person-level decision of rules 8–9 alone, as for a requester whose facility sent none of the person's data. */
+    private Decision evaluateWithoutOwnData(Instant now, Requester requester, Purpose purpose, PersonFacts facts) {
+        PersonFacts without = new PersonFacts(facts.personId(), facts.consents(), facts.links(), facts.blockedFacilityIds(),
+                facts.emergencies(), facts.sourceFacilityIds().stream().filter(id -> !requester.actsFor(id))
+                        .collect(java.util.stream.Collectors.toSet()), facts.proxies(), facts.inDisasterArea());
+        return evaluate(now, requester, purpose, without, null);
     }
 
     /**

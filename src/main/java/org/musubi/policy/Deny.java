@@ -33,6 +33,7 @@ import java.util.Objects;
  * | `policy.deny.linkEnded` | 患者さんとの連携は終了しています | This facility's link to the patient has ended |
  * | `policy.deny.linkExpired` | 患者さんとの連携の有効期間が切れています | This facility's link to the patient expired after a long idle period |
  * | `policy.deny.noEntryOnBehalf` | 患者さんに代わって入力できるのは、同意のある連携施設で閲覧できる方だけです | Only users who see this through a consented link may enter it on the patient's behalf |
+ * | `policy.deny.noStanding` | この施設は患者さんとカードで連携していません（名寄せで結び付いた自施設の記録だけでは行えません） | This facility has no link made with the person's card (a patient only matched by 名寄せ gives none) |
  * | `policy.deny.noRule` | 閲覧を許可する規則がありません | No rule allows this access |
  * | `policy.deny.unknownPerson` | 該当する患者さんがいません | No such person |
  * </pre>
@@ -73,6 +74,12 @@ public record Deny(String reason) implements Decision {
      * {@link AccessPolicy}'s reading, so not one of {@link #REASONS}.
      */
     public static final String NO_ENTRY_ON_BEHALF = "policy.deny.noEntryOnBehalf";
+    /**
+     * Acting for the person as a holder of their record ({@link PersonView#actAsHolder}: issuing a notebook code,
+     * confirming a recovery …) without standing; not a rule of {@link AccessPolicy}'s reading, so not one of
+     * {@link #REASONS}.
+     */
+    public static final String NO_STANDING = "policy.deny.noStanding";
     /**
      * Asked for a person who does not exist ({@link PersonAccess}): audited like any refusal, so that both answer
      * alike; not a rule of {@link AccessPolicy}, so not one of {@link #REASONS}.

@@ -16,6 +16,7 @@ import java.util.Objects;
  * | `policy.permit.emergencyAccess` | 緊急時アクセス（ブレークグラス）による閲覧です | Emergency (break-the-glass) access to the minimum dataset |
  * | `policy.permit.treatmentConsentAndLink` | 同意があり、連携済みの施設による診療目的の閲覧です | Treatment by a linked facility under the patient's consent |
  * | `policy.permit.ownSourceData` | 自施設が送った記録の参照です（非常時バックアップ） | The facility's own records it sent (emergency backup) |
+ * | `policy.permit.ownPatient` | 自施設の患者としての参照です（連携なし：自施設の記録のみ） | The facility's own patient, without a link: its own records only |
  * </pre>
  */
 public record Permit(String rule) implements Decision {
@@ -29,6 +30,13 @@ public record Permit(String rule) implements Decision {
     public static final String TREATMENT_CONSENT_AND_LINK = "policy.permit.treatmentConsentAndLink";
     /** Purpose {@code OWN_RECORDS}: what the requester's own facility sent, to its clinical staff (非常時バックアップ). */
     public static final String OWN_SOURCE_DATA = "policy.permit.ownSourceData";
+    /**
+     * The person asked through a patient of the requester's own facility, which has no standing for the person (no
+     * live link made with the card; {@link AccessPolicy#standing}): only that patient opens, with the facility's own
+     * data under the demographics and identifiers it sent itself — never the person, their id or anyone else's data.
+     * A person-level decision only (items are judged as ever), so not one of {@link #RULES}.
+     */
+    public static final String OWN_PATIENT = "policy.permit.ownPatient";
 
     /**
      * Listing the facility's own linked patients ({@link AccessPolicy#decideLinkList}); not a rule of

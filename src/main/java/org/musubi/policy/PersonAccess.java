@@ -31,4 +31,22 @@ public interface PersonAccess {
      */
     <T> Interaction<T> interact(long userId, Purpose purpose, long personId, org.musubi.audit.AuditAction action,
                                 String resourceType, java.util.function.Function<PersonView, Interaction<T>> body);
+
+    /**
+     * One interaction, like {@link #interact}, with the person reached through one of their source patients: the
+     * patient a resource read by its id is stored under, or a patient the requester's facility named by its own
+     * patient ID or its own Patient. When that patient is the requester's facility's own and the facility has no
+     * standing for the person ({@link AccessPolicy#standing}), the view is of that patient only
+     * ({@link Permit#OWN_PATIENT}); otherwise the decision is the person's, as by id ({@code personId} must be the
+     * person that patient is linked to; when it is not, the patient counts for nothing). Exactly one audit row.
+     */
+    <T> Interaction<T> interactThrough(long userId, Purpose purpose, long personId, long sourcePatientId,
+                                       org.musubi.audit.AuditAction action, String resourceType,
+                                       java.util.function.Function<PersonView, Interaction<T>> body);
+
+    /**
+     * Whether the facility has standing for the person now ({@link AccessPolicy#standing}: a live link made with the
+     * person's card): for a write that names the person by id. Not audited: the write it belongs to is.
+     */
+    boolean standing(long facilityId, long personId);
 }

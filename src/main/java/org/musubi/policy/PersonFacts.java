@@ -8,8 +8,8 @@ import java.util.Set;
  * (withdrawn ones included, they count for nothing), facility links, the facilities they blocked
  * from viewing, the break-the-glass accesses opened on them, the facilities whose own patients
  * make up the person's record (their source facilities), the proxies (代理人) they granted, and whether disaster mode
- * (災害モード) is on now where they live ({@code inDisasterArea}: by their addresses, or where the facilities that sent
- * their data are when no address is known).
+ * (災害モード) is on now where they live ({@code inDisasterArea}: by their address in the registry, or where the facilities
+ * with a live link to them are when the registry has none — never an address a facility sent).
  */
 public record PersonFacts(
         long personId,

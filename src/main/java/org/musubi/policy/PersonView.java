@@ -16,15 +16,33 @@ import org.musubi.identity.SourcePatient;
  * (with the regional ID the audit row names) and the person's source patients (whose records a read goes through),
  * so that the record read, the page and the audit do not read identity again (issue 23). A denied view carries
  * neither: nothing about the person leaves a refusal.
+ *
+ * <p>A view of the requester's own patient only ({@link Permit#OWN_PATIENT}: asked through the facility's own patient,
+ * without {@linkplain #standing() standing}) carries no person at all: {@link #opened()} is empty, and its one source
+ * is that patient ({@link #ownPatient()}), whose demographics and identifiers are all it may show. An automatic match
+ * tells the facility nothing.
+ *
+ * @param standing whether the requester's facility has standing for the person ({@link AccessPolicy#standing}: a live
+ *     link made with the person's card); false for a refusal
  */
 public record PersonView(Decision decision, Function<DataItem, Decision> items, RegisteredPerson person,
-                         List<SourcePatient> sources) {
+                         List<SourcePatient> sources, boolean standing) {
 
     public PersonView {
         Objects.requireNonNull(decision, "decision");
         items = decision.permitted() ? Objects.requireNonNull(items, "items") : item -> decision;
-        person = decision.permitted() ? person : null;
+        person = decision.permitted() && !decision.key().equals(Permit.OWN_PATIENT) ? person : null;
         sources = decision.permitted() && sources != null ? List.copyOf(sources) : List.of();
+        standing = decision.permitted() && standing;
+        if (decision.key().equals(Permit.OWN_PATIENT) && sources.size() != 1) {
+            throw new IllegalArgumentException("a view of the facility's own patient holds exactly that patient");
+        }
+    }
+
+    /** A view of a person, with or without standing. */
+    public PersonView(Decision decision, Function<DataItem, Decision> items, RegisteredPerson person,
+                      List<SourcePatient> sources) {
+        this(decision, items, person, sources, false);
     }
 
     /** A view without the person's facts (data about no person, or a refusal). */
@@ -32,9 +50,22 @@ public record PersonView(Decision decision, Function<DataItem, Decision> items, 
         this(decision, items, null, List.of());
     }
 
-    /** The person as the decision saw them, when it permitted and a person was opened. */
+    /** The person as the decision saw them, when it permitted and a person was opened (never for the own patient only). */
     public Optional<RegisteredPerson> opened() {
         return Optional.ofNullable(person);
+    }
+
+    /**
+     * The requester's own patient, when the view is of that patient only ({@link Permit#OWN_PATIENT}): what the
+     * facility sent itself is all the view may show of who the patient is.
+     */
+    public Optional<SourcePatient> ownPatient() {
+        return ownPatientOnly() ? Optional.of(sources.getFirst()) : Optional.empty();
+    }
+
+    /** Whether the view is of the requester's own patient only, without the person ({@link Permit#OWN_PATIENT}). */
+    public boolean ownPatientOnly() {
+        return decision.key().equals(Permit.OWN_PATIENT);
     }
 
     public boolean permitted() {
@@ -52,6 +83,20 @@ public record PersonView(Decision decision, Function<DataItem, Decision> items, 
 
     public Decision decide(DataItem item) {
         return items.apply(item);
+    }
+
+    /**
+     * Whether the reader may act for the person as a holder of their record — issue a health-notebook registration
+     * code, confirm an account recovery, or any later "may this facility act for this person?" — the view's permit
+     * when a network operator manages the person ({@link Permit#OPERATIONS_DEMOGRAPHICS}) or the reader's facility has
+     * {@linkplain #standing() standing}; otherwise {@link Deny#NO_STANDING} (a facility whose patient was only
+     * matched to the person holds its own data, nothing more), or the view's own refusal.
+     */
+    public Decision actAsHolder() {
+        if (!decision.permitted()) {
+            return decision;
+        }
+        return standing || decision.key().equals(Permit.OPERATIONS_DEMOGRAPHICS) ? decision : new Deny(Deny.NO_STANDING);
     }
 
     /**

@@ -74,6 +74,20 @@ public final class ReadRecords {
         public boolean ofPerson(long personId) {
             return !resource.deleted() && view != null && view.opened().map(p -> p.id() == personId).orElse(false);
         }
+
+        /**
+         * Whether the resource is live and belongs to the patient named: the person by id, or for a patient of the
+         * reader's own facility, that patient's record (the person it is linked to, where the view shows the person;
+         * only that patient, where the view is of the reader's own patient alone).
+         */
+        public boolean ofPatient(PatientRef patient) {
+            return switch (patient) {
+                case PatientRef.Person p -> ofPerson(p.personId());
+                case PatientRef.OwnPatient own -> !resource.deleted() && view != null
+                        && (view.opened().isPresent() ? view.sources().stream().anyMatch(s -> s.id() == own.sourcePatientId())
+                                : resource.patientKey() == own.sourcePatientId());
+            };
+        }
     }
 
     /**
@@ -100,7 +114,15 @@ public final class ReadRecords {
 
     /** A search within one person's record, across every linked source patient. */
     public Interaction<Found> search(Reader reader, long personId, RecordQuery query) {
-        Interaction<Everything> result = everything(reader, personId, query, Includes.NONE);
+        return search(reader, PatientRef.person(personId), query);
+    }
+
+    /**
+     * A search within the record of the patient {@code patient} names: the person's, across every linked source
+     * patient, or only the reader's own patient where that is all it may see of them ({@link PatientRef}).
+     */
+    public Interaction<Found> search(Reader reader, PatientRef patient, RecordQuery query) {
+        Interaction<Everything> result = everything(reader, patient, query, Includes.NONE);
         return new Interaction<>(result.value() == null ? null : result.value().found(), result.decision(),
                 result.resourceIds());
     }
@@ -111,7 +133,12 @@ public final class ReadRecords {
      * One audit row names the matches and the included resources.
      */
     public Interaction<Everything> everything(Reader reader, long personId, RecordQuery query, Includes includes) {
-        return interact(reader, personId, AuditAction.SEARCH, query.type() == null ? "everything" : query.type(), view -> {
+        return everything(reader, PatientRef.person(personId), query, includes);
+    }
+
+    /** {@link #everything(Reader, long, RecordQuery, Includes)} of the patient {@code patient} names. */
+    public Interaction<Everything> everything(Reader reader, PatientRef patient, RecordQuery query, Includes includes) {
+        return interact(reader, patient, AuditAction.SEARCH, query.type() == null ? "everything" : query.type(), view -> {
             List<SourcePatient> sources = view.sources();
             Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
@@ -136,7 +163,13 @@ public final class ReadRecords {
      */
     public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
                                          java.util.function.Function<PersonRecord, T> body) {
-        return readPerson(reader, personId, action, auditedAs, PersonView::decision, body);
+        return readPerson(reader, PatientRef.person(personId), action, auditedAs, PersonView::decision, body);
+    }
+
+    /** {@link #readPerson(Reader, long, AuditAction, String, java.util.function.Function)} of the patient named. */
+    public <T> Interaction<T> readPerson(Reader reader, PatientRef patient, AuditAction action, String auditedAs,
+                                         java.util.function.Function<PersonRecord, T> body) {
+        return readPerson(reader, patient, action, auditedAs, PersonView::decision, body);
     }
 
     /**
@@ -147,7 +180,14 @@ public final class ReadRecords {
     public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
                                          java.util.function.Function<PersonView, org.musubi.policy.Decision> gate,
                                          java.util.function.Function<PersonRecord, T> body) {
-        return interact(reader, personId, action, auditedAs, view -> {
+        return readPerson(reader, PatientRef.person(personId), action, auditedAs, gate, body);
+    }
+
+    /** The gated {@link #readPerson} of the patient named. */
+    public <T> Interaction<T> readPerson(Reader reader, PatientRef patient, AuditAction action, String auditedAs,
+                                         java.util.function.Function<PersonView, org.musubi.policy.Decision> gate,
+                                         java.util.function.Function<PersonRecord, T> body) {
+        return interact(reader, patient, action, auditedAs, view -> {
             org.musubi.policy.Decision gated = gate.apply(view);
             if (!gated.permitted()) {
                 return Interaction.refused(gated, List.of());
@@ -262,7 +302,7 @@ public final class ReadRecords {
         if (person.isEmpty()) {
             return direct(reader, action, type, id, ownOnly(reader, resource, Deny.NOT_LINKED), resource);
         }
-        return interact(reader, person.get(), action, type, view -> {
+        return interact(reader, person.get(), resource.patientKey(), action, type, view -> {
             seen[0] = view;
             Decision decision = decide(view, resource);
             return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
@@ -276,8 +316,41 @@ public final class ReadRecords {
      */
     private <T> Interaction<T> interact(Reader reader, long personId, AuditAction action, String type,
                                         java.util.function.Function<PersonView, Interaction<T>> body) {
-        return access.interact(reader.userId(), reader.purpose(), personId, action, type, reader.mayAsk(personId) ? body
-                : view -> Interaction.refused(new Deny(APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId))));
+        return access.interact(reader.userId(), reader.purpose(), personId, action, type, confined(reader, personId, body));
+    }
+
+    /** One interaction with the person reached through one of their source patients ({@link PersonAccess#interactThrough}). */
+    private <T> Interaction<T> interact(Reader reader, long personId, long sourcePatientId, AuditAction action,
+                                        String type, java.util.function.Function<PersonView, Interaction<T>> body) {
+        return access.interactThrough(reader.userId(), reader.purpose(), personId, sourcePatientId, action, type,
+                confined(reader, personId, body));
+    }
+
+    /**
+     * One interaction with the patient named: by the person's id, or through a patient of the reader's own facility
+     * linked to a person; another facility's patient, or one linked to no one, is a miss (audited once).
+     */
+    private <T> Interaction<T> interact(Reader reader, PatientRef patient, AuditAction action, String type,
+                                        java.util.function.Function<PersonView, Interaction<T>> body) {
+        return switch (patient) {
+            case PatientRef.Person p -> interact(reader, p.personId(), action, type, body);
+            case PatientRef.OwnPatient own -> {
+                Optional<Long> person = identities.sourcePatient(own.sourcePatientId())
+                        .filter(s -> reader.actsFor(s.facilityId())).flatMap(s -> identities.personOf(s.id()));
+                if (person.isEmpty()) {
+                    direct(reader, action, type, "own patient", new Deny(NOT_FOUND), null);
+                    yield Interaction.refused(new Deny(NOT_FOUND), List.of());
+                }
+                yield interact(reader, person.get(), own.sourcePatientId(), action, type, body);
+            }
+        };
+    }
+
+    /** The body, unless the reader is confined to another person ({@link Reader#onlyPerson}): then that refusal. */
+    private static <T> java.util.function.Function<PersonView, Interaction<T>> confined(Reader reader, long personId,
+            java.util.function.Function<PersonView, Interaction<T>> body) {
+        return reader.mayAsk(personId) ? body
+                : view -> Interaction.refused(new Deny(APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId)));
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Optional;
  * notebook ({@code personId} set, profession {@link Profession#RESIDENT}, no memberships).
  *
  * @param personId the regional person a resident's account belongs to; {@code null} for everyone else
+ * @param sessionEpoch how many times the account's sessions were ended (a confirmed recovery of a resident's account):
+ *                     a session signed in under an earlier epoch ends on its next request
  */
 public record User(
         long id,
@@ -19,7 +21,8 @@ public record User(
         boolean networkAdmin,
         UserStatus status,
         boolean demo,
-        Long personId) {
+        Long personId,
+        int sessionEpoch) {
 
     public User {
         memberships = List.copyOf(memberships);

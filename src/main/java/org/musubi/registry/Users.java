@@ -32,6 +32,12 @@ public interface Users {
      */
     User saveResident(long personId, String loginId, String nameKanji, String nameKana);
 
+    /**
+     * Ends every session of the account (they end on their next request, as a disabled account's do): a resident's
+     * account whose password and authenticator were replaced by a confirmed recovery.
+     */
+    void endSessions(long userId);
+
     /** Disables every demo account (when demo mode is off); returns how many were active. */
     int disableDemoAccounts();
 }

@@ -6,13 +6,15 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts small secrets at rest (TOTP secrets) with AES-256-GCM under the operator's key. Sealed
  * text is {@code v1:} + base64(12-byte nonce + ciphertext + tag); the purpose is bound as
- * associated data, so a sealed value cannot be moved to another use. Tampering fails to open.
+ * associated data, so a sealed value cannot be moved to another use. Tampering fails to open. Other uses of the
+ * operator's key get keys of their own from {@link #derive}, never the encryption key itself.
  */
 public final class SecretBox {
 
@@ -33,6 +35,20 @@ public final class SecretBox {
         byte[] key = new byte[32];
         random.nextBytes(key);
         return key;
+    }
+
+    /**
+     * A 32-byte key for another use, derived from this one: HMAC-SHA256 of {@code purpose} under it. The same key and
+     * purpose always give the same key; knowing a derived key tells nothing of this one nor of another purpose's.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     public String seal(String purpose, String plain) {

@@ -85,7 +85,8 @@ class AttackMatrixIT {
         ApiClientAdministration.NewApiClient sender = clients.register(hospital, "system/*.read", "system/*.write");
         String token = clients.token(port, sender);
         Victims victims = new Victims(clients.fhir(port, token), new RawApi(port, token), hospital, consents,
-                accounts.networkAdmin().id());
+                accounts.networkAdmin().id()).lookingUpIn(clients, clients.fhirFor(port, clinic, "system/*.read",
+                "system/*.write"));
         List<Long> glassUsers = callers.stream().filter(c -> !c.attacker().api()).map(Armed::userId).toList();
         List<DynamicNode> states = new ArrayList<>();
         for (AttackState state : AttackState.values()) {
@@ -105,12 +106,15 @@ class AttackMatrixIT {
         return states;
     }
 
-    /** Systems use the API, and write; users in a browser read the API (GET) with their session and open the portal. */
+    /**
+     * Systems use the API, and write; users in a browser read the API (GET) with their session and use the web pages
+     * (the portal, the notebook's counter routes, the crews' page).
+     */
     private static boolean applies(Probe probe, Attacker attacker) {
         if (attacker.api()) {
             return !probe.portal();
         }
-        return probe.method().equals("GET");
+        return probe.portal() || probe.method().equals("GET");
     }
 
     private void attempt(Victim victim, Armed caller, Probe probe) {
@@ -135,7 +139,9 @@ class AttackMatrixIT {
             // asked by A's own patient id: only a caller who sees A's data may use A's identifier
             case PERSON -> probe.key() == Probe.Key.LOCAL_ID ? Oracle.sees(Marker.LOCAL_ID, victim.state(), attacker)
                     : Oracle.opens(victim.state(), attacker);
-            case WRITE -> false;
+            case HOLDER -> !Oracle.emergency(victim.state()) && Oracle.holds(victim.state(), attacker);
+            case ENTRY -> Oracle.entersOnBehalf(victim.state(), attacker);
+            case WRITE, NEVER -> false;
         };
         if (!shown) {
             Answers.assertAlike(what, asked, real, nothing, absent);
@@ -150,13 +156,19 @@ class AttackMatrixIT {
                 assertThat(body).as(what + ": must not show " + marker).doesNotContain(victim.marker(marker));
             }
         }
+        if (!Oracle.opens(victim.state(), attacker)) {
+            assertThat(body).as(what + ": must not name the person (their id is their regional ID)")
+                    .doesNotContain(String.valueOf(victim.personId()));
+        }
     }
 
     private HttpResponse<String> send(Armed caller, Probe probe, Victim victim, String key) {
         boolean emergency = Oracle.emergency(victim.state());
         String path = probe.path().replace("{key}", key).replace("{person}", String.valueOf(victim.personId()));
         if (probe.portal()) {
-            return caller.web().get(path + (emergency ? "?purpose=EMERGENCY" : ""));
+            String asked = path + (emergency ? (path.contains("?") ? "&" : "?") + "purpose=EMERGENCY" : "");
+            return probe.method().equals("POST") ? caller.web().post(asked, probe.form(victim, key))
+                    : caller.web().get(asked);
         }
         Map<String, String> headers = emergency ? Map.of("X-Purpose-Of-Use", "ETREAT") : Map.of();
         String body = probe.body(victim, key);

@@ -167,12 +167,13 @@ class ContainerContentsAttackIT {
         Bundle sent = Containers.collection(hospital, patient, LAB_SECTION,
                 FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2024-04-01", 6.5));
         String bundle = FhirRecords.create(api, sent);
-        long person = FhirRecords.personOf(api, hospital, localId);
-        Bundle stored = api.search().forResource(Composition.class).where(Composition.PATIENT.hasId("Patient/" + person))
+        long person = clients.personOf(hospital, localId);
+        String own = FhirRecords.patientIdFor(api, hospital, localId);
+        Bundle stored = api.search().forResource(Composition.class).where(Composition.PATIENT.hasId("Patient/" + own))
                 .returnBundle(Bundle.class).execute();
         String composition = stored.getEntryFirstRep().getResource().getIdElement().getIdPart();
         String observation = api.search().forResource(org.hl7.fhir.r4.model.Observation.class)
-                .where(org.hl7.fhir.r4.model.Observation.PATIENT.hasId("Patient/" + person)).returnBundle(Bundle.class)
+                .where(org.hl7.fhir.r4.model.Observation.PATIENT.hasId("Patient/" + own)).returnBundle(Bundle.class)
                 .execute().getEntryFirstRep().getResource().getIdElement().getIdPart();
         Bundle document = Containers.collection(hospital, patient, LAB_SECTION,
                 FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2024-03-01", 6.4));

@@ -125,11 +125,7 @@ class DeclaredSystemAttackIT {
         patient.addIdentifier().setSystem(mrnSystem).setValue(mrn);
         own.create().resource(patient).execute();
         if (state == State.CONSENT_WITHOUT_LINK) {
-            var pix = own.operation().onType("Patient").named("$ihe-pix").withSearchParameter(
-                    org.hl7.fhir.r4.model.Parameters.class, "sourceIdentifier",
-                    new ca.uhn.fhir.rest.param.TokenParam(mrnSystem, mrn)).useHttpGet().execute();
-            long person = Long.parseLong(((org.hl7.fhir.r4.model.Reference) pix.getParameter("targetId").getValue())
-                    .getReferenceElement().getIdPart());
+            long person = clients.personOf(hospital, mrnSystem + "|" + mrn);
             consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
                     accounts.networkAdmin().id(), hospital.id());
         }

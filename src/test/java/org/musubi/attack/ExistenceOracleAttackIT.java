@@ -124,7 +124,7 @@ class ExistenceOracleAttackIT {
         IGenericClient own = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(own, hospital, localId, "ショウメイ");
-        long personId = FhirRecords.personOf(own, hospital, localId);
+        long personId = clients.personOf(hospital, localId);
         String observation = FhirRecords.create(own, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2025-01-01", 6.1));
         RawApi ownRaw = new RawApi(port, clients.token(port, clients.register(hospital, "system/*.read", "system/*.write")));
         String binary = binary(ownRaw, hospital, localId);

@@ -59,7 +59,7 @@ class LinkTakeoverAttackIT {
         Patient real = FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, hospitalLocal, "ノットリ"), "乗取", "花子");
         real.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("082-555-0123");
         hospitalApi.create().resource(real).execute();
-        long personId = FhirRecords.personOf(hospitalApi, hospital, hospitalLocal);
+        long personId = clients.personOf(hospital, hospitalLocal);
         FhirRecords.create(hospitalApi, FhirRecords.lab(hospital, hospitalLocal, FhirRecords.HBA1C, "2025-02-01", 9.87));
         consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
                 accounts.networkAdmin().id(), hospital.id());
@@ -73,7 +73,7 @@ class LinkTakeoverAttackIT {
         copy.getIdentifier().clear();
         copy.addIdentifier().setSystem(FhirRecords.patientSystem(clinic)).setValue(clinicLocal);
         clinicApi.create().resource(copy).execute();
-        long matched = FhirRecords.personOf(clinicApi, clinic, clinicLocal);
+        long matched = clients.personOf(clinic, clinicLocal);
         RawApi raw = new RawApi(port, clients.token(port, clients.register(clinic, "system/*.read")));
 
         HttpResponse<String> pix = raw.get("Patient/$ihe-pix?sourceIdentifier=" + FhirRecords.patientSystem(clinic)

@@ -68,6 +68,24 @@ final class Oracle {
         return categories(state, attacker).containsAll(marker.categories) && attacker.scopeReads(marker.type);
     }
 
+    /**
+     * Whether the caller may act for the person as a holder of their record (issue a notebook registration code): the
+     * person opens for treatment through a live link of the caller's facility, made with the card — never a consent
+     * alone, an ended link, break-the-glass or a look-alike matched by 名寄せ.
+     */
+    static boolean holds(AttackState state, Attacker attacker) {
+        return (state == AttackState.CONSENT_AND_LINK || state == AttackState.OTHER_HOSPITALS_DISCLOSURE_CARD)
+                && opens(state, attacker);
+    }
+
+    /**
+     * Whether the caller may enter the person's emergency sheet on their behalf: a consented live link covering the
+     * health notebook's data, and a profession that sees the sheet.
+     */
+    static boolean entersOnBehalf(AttackState state, Attacker attacker) {
+        return state == AttackState.CONSENT_AND_LINK && MATRIX.allows(attacker.profession(), DataCategory.EMERGENCY_SHEET);
+    }
+
     /** Whether the state is the emergency one, whose requests declare purpose EMERGENCY. */
     static boolean emergency(AttackState state) {
         return state == AttackState.EMERGENCY_GLASS;

@@ -34,7 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The health notebook tried as an attacker would: clinic B's users of every profession asking for a registration code
  * for hospital A's patient (with and without a consent, never linked) get the answer of a person nobody has, no code
  * and one audit row each; a resident's session reaches neither staff pages, another person's pages, the operators'
- * screens nor the FHIR API; a disabled resident's session ends on its next request.
+ * screens nor the FHIR API; a disabled resident's session ends on its next request. A pending re-registration of a
+ * resident's account (issue 37) is seen, cancelled and dismissed only by that resident: another resident and a proxy
+ * acting for them get the answer of an id nobody has; staff decide it only through the person it belongs to, with a
+ * consented link, and everyone else gets the viewer's answer for a person nobody has.
  */
 @MusubiIntegrationTest
 class PhrAttackIT {
@@ -57,10 +60,12 @@ class PhrAttackIT {
     AuditRows audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.musubi.registry.Users users;
 
     private long personId;
     private Person person;
-    private String cardNumber;
+    private org.musubi.identity.cards.IssuedCard card;
 
     @BeforeEach
     void hospitalAsPatientWithACard() {
@@ -68,9 +73,9 @@ class PhrAttackIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "ネラワレ");
-        personId = FhirRecords.personOf(api, hospital, localId);
+        personId = clients.personOf(hospital, localId);
         person = identities.person(personId).orElseThrow().person();
-        cardNumber = cards.regional(accounts.networkAdmin().id(), personId).card().number();
+        card = cards.regional(accounts.networkAdmin().id(), personId);
     }
 
     @Test
@@ -108,7 +113,7 @@ class PhrAttackIT {
 
     @Test
     void aResidentsSessionReachesOnlyTheirOwnNotebook() {
-        Residents.Resident resident = residents.register(personId, cardNumber, person.birthDate());
+        Residents.Resident resident = residents.register(personId, card, person.birthDate());
         WebSession web = residents.logIn(port, resident);
         long other = otherPerson();
 
@@ -130,7 +135,7 @@ class PhrAttackIT {
 
     @Test
     void aDisabledResidentsSessionEndsOnItsNextRequest() {
-        Residents.Resident resident = residents.register(personId, cardNumber, person.birthDate());
+        Residents.Resident resident = residents.register(personId, card, person.birthDate());
         WebSession web = residents.logIn(port, resident);
         assertThat(web.get("/phr").statusCode()).isEqualTo(200);
 
@@ -140,11 +145,98 @@ class PhrAttackIT {
         assertThat(web.get("/phr/access-log").statusCode()).isIn(302, 401, 403);
     }
 
+    @Test
+    void anotherResidentOrAProxyActingForThePersonCannotSeeCancelOrDismissTheirPendingRecovery() {
+        Residents.Resident victim = residents.register(personId, card, person.birthDate());
+        residents.registerOverHttp(port, personId, card, person.birthDate(), "victim-new" + personId,
+                "someone's chosen passphrase");
+        long pending = pendingOf(personId);
+        Residents.Resident stranger = residents.register(otherPerson());
+        Residents.Resident proxy = residents.register(otherPerson());
+        WebSession owner = residents.logIn(port, victim);
+        owner.get("/phr/proxies");
+        owner.post("/phr/proxies", "loginId", proxy.account().loginId(), "until",
+                java.time.LocalDate.now().plusDays(30).toString());
+        WebSession strangerWeb = residents.logIn(port, stranger);
+        WebSession proxyWeb = residents.logIn(port, proxy);
+        proxyWeb.get("/phr/proxies");
+        proxyWeb.post("/phr/act-for", "personId", String.valueOf(personId));
+        assertThat(proxyWeb.get("/phr").body()).contains("id=\"proxy-banner\"");
+        String absent = String.valueOf(pending + 987_654);
+
+        for (var attacker : List.of(java.util.Map.entry("another resident", strangerWeb),
+                java.util.Map.entry("a proxy acting for the person", proxyWeb))) {
+            WebSession web = attacker.getValue();
+            long user = attacker.getKey().startsWith("a proxy") ? proxy.account().id() : stranger.account().id();
+            assertThat(web.get("/phr").body()).as(attacker.getKey()).doesNotContain("id=\"recovery-pending\"");
+            for (String step : List.of("cancel", "dismiss")) {
+                String probe = attacker.getKey() + " " + step;
+                long before = audit.max();
+                HttpResponse<String> asked = web.post("/phr/recovery/" + pending + "/" + step);
+                HttpResponse<String> nothing = web.post("/phr/recovery/" + absent + "/" + step);
+                Answers.assertAlike(probe, asked, String.valueOf(pending), nothing, absent);
+                assertThat(asked.statusCode()).as(probe).isEqualTo(404);
+                assertThat(audit.countByUser(before, user)).as(probe + ": one row per cancel, none per dismiss")
+                        .isEqualTo(step.equals("cancel") ? 2 : 0);
+            }
+        }
+        assertThat(pendingOf(personId)).as("still pending").isEqualTo(pending);
+        assertThat(owner.get("/phr").body()).contains("id=\"recovery-pending\"");
+    }
+
+    @Test
+    void staffDecideARecoveryOnlyThroughThePersonItBelongsToAndResidentsNever() {
+        Residents.Resident victim = residents.register(personId, card, person.birthDate());
+        residents.registerOverHttp(port, personId, card, person.birthDate(), "victim-new" + personId,
+                "someone's chosen passphrase");
+        long pending = pendingOf(personId);
+        long admin = accounts.networkAdmin().id();
+        long linked = otherPerson();
+        consents.grant(linked, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, null);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consents.link(linked, clinic.id(), admin);
+        User clerk = accounts.memberOf(clinic, Profession.MEDICAL_CLERK);
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, clerk);
+        web.get("/");
+        String absent = Probe.absentPerson(id -> identities.person(id).isPresent());
+
+        for (String path : List.of("/portal/patients/" + linked + "/phr-recovery/" + pending,
+                "/portal/patients/" + personId + "/phr-recovery/" + pending)) {
+            for (String verdict : List.of("confirm", "refuse")) {
+                long before = audit.max();
+                HttpResponse<String> asked = web.post(path + "/" + verdict, "checkCode", "AAAA-BBBB");
+                HttpResponse<String> nothing = web.post("/portal/patients/" + absent + "/phr-recovery/" + pending + "/"
+                        + verdict, "checkCode", "AAAA-BBBB");
+                String asker = path.substring("/portal/patients/".length(), path.indexOf("/phr-recovery"));
+                Answers.assertAlike(path + " " + verdict, asked, asker, nothing, absent);
+                assertThat(asked.statusCode()).isEqualTo(404);
+                assertThat(audit.countByUser(before, clerk.id())).as("one row each").isEqualTo(2);
+            }
+        }
+        WebSession own = residents.logIn(port, victim);
+        assertThat(own.post("/portal/patients/" + personId + "/phr-recovery/" + pending + "/confirm").statusCode())
+                .isEqualTo(403);
+        assertThat(own.post("/admin/persons/" + personId + "/phr-recovery/" + pending + "/confirm").statusCode())
+                .isEqualTo(403);
+        WebSession facilityAdmin = new WebSession(port);
+        accounts.logIn(facilityAdmin, accounts.adminOf(clinic));
+        assertThat(facilityAdmin.post("/admin/persons/" + personId + "/phr-recovery/" + pending + "/confirm")
+                .statusCode()).as("the office is network administrators only").isEqualTo(403);
+        assertThat(pendingOf(personId)).as("still pending").isEqualTo(pending);
+        assertThat(users.residentOf(personId).orElseThrow().loginId()).isEqualTo(victim.account().loginId());
+    }
+
+    private long pendingOf(long person) {
+        return jdbc.sql("SELECT id FROM phr_account_recovery WHERE person_id = ? AND state = 'PENDING'").param(person)
+                .query(Long.class).single();
+    }
+
     private long otherPerson() {
         Facility other = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient api = clients.fhirFor(port, other, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, other, localId, "ベツノヒト");
-        return FhirRecords.personOf(api, other, localId);
+        return clients.personOf(other, localId);
     }
 }

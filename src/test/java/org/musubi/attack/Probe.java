@@ -30,7 +30,13 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
         /** About the person: the answer of a person nobody has unless the person opens; then only what is seen. */
         PERSON,
         /** A change to A's data: never allowed, always the answer of an id nothing has. */
-        WRITE
+        WRITE,
+        /** Acting for the person as a holder of their record (a notebook code): only with standing ({@link Oracle#holds}). */
+        HOLDER,
+        /** Entering data on the person's behalf: only through a consented link ({@link Oracle#entersOnBehalf}). */
+        ENTRY,
+        /** A route that is never the caller's (the crews' page for a clinic's staff): always the answer for nobody. */
+        NEVER
     }
 
     enum Key { PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE, CLAIM, CARE_TEAM }
@@ -67,9 +73,19 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
         };
     }
 
-    /** A page of the clinician portal (asked by a signed-in user), not the FHIR API. */
+    /** A web page (the clinician portal, the crews' page) asked by a signed-in user, not the FHIR API. */
     boolean portal() {
-        return path.startsWith("/portal/");
+        return path.startsWith("/");
+    }
+
+    /** The form fields of a page's POST, {@code name=value&…} with the key filled in. */
+    String[] form(Victim v, String keyValue) {
+        String filled = body(v, keyValue);
+        if (filled == null || filled.isEmpty()) {
+            return new String[0];
+        }
+        return java.util.Arrays.stream(filled.split("&")).flatMap(pair -> java.util.stream.Stream.of(pair.split("=", 2)))
+                .toArray(String[]::new);
     }
 
     static String absentPerson(java.util.function.LongPredicate exists) {
@@ -81,6 +97,9 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
             }
         }
     }
+
+    /** The HbA1c analyte as the lab table names its trend (the JLAC10 code's first five characters). */
+    private static final String HBA1C_ANALYTE = org.musubi.testing.FhirRecords.HBA1C.substring(0, 5);
 
     /** What an attacker would write over A's lab result (or under an id nothing has). */
     private static final String TAMPERED = """
@@ -151,6 +170,16 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                 new Probe("portal: health notebook", Kind.PERSON, "GET", "/portal/patients/{key}/notebook", Key.PERSON,
                         Marker.DEMOGRAPHICS, Set.of()),
                 new Probe("portal: document", Kind.RESOURCE, "GET", "/portal/patients/{person}/documents/{key}",
-                        Key.DOCUMENT_REFERENCE, Marker.DOCUMENT, Set.of()));
+                        Key.DOCUMENT_REFERENCE, Marker.DOCUMENT, Set.of()),
+                new Probe("portal: lab trend", Kind.PERSON, "GET", "/portal/patients/{key}/labs/trend?analyte=" + HBA1C_ANALYTE,
+                        Key.PERSON, null, Set.of()),
+                new Probe("portal: own records by the hospital's patient ID", Kind.NEVER, "POST", "/portal/own-records",
+                        Key.LOCAL_ID, null, Set.of(), "localId={key}"),
+                new Probe("notebook: registration code", Kind.HOLDER, "POST", "/portal/patients/{key}/phr-code", Key.PERSON,
+                        null, Set.of(), ""),
+                new Probe("notebook: emergency sheet entry on the patient's behalf", Kind.ENTRY, "GET",
+                        "/portal/patients/{key}/emergency-sheet/edit", Key.PERSON, null, Set.of()),
+                new Probe("crew: find by the printed sheet's QR code", Kind.NEVER, "POST", "/emergency", Key.PERSON, null,
+                        Set.of(), "card=MUSUBI-PERSON:1:{key}"));
     }
 }

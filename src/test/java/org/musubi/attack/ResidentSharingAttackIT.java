@@ -105,7 +105,7 @@ class ResidentSharingAttackIT {
                 Target.LINKED_FACILITY, absent("facility"), Target.BLOCKED_FACILITY, absent("facility"));
 
         Residents.Resident attacker = residents.register(attackerPerson,
-                cards.regional(operator, attackerPerson).card().number(),
+                cards.regional(operator, attackerPerson),
                 identities.person(attackerPerson).orElseThrow().person().birthDate());
         List<Caller> callers = List.of(
                 new Caller("resident", attacker.account().id(), residents.logIn(port, attacker), true),
@@ -188,6 +188,6 @@ class ResidentSharingAttackIT {
         IGenericClient api = clients.fhirFor(port, facility, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, facility, localId, kana);
-        return FhirRecords.personOf(api, facility, localId);
+        return clients.personOf(facility, localId);
     }
 }

@@ -42,6 +42,18 @@ final class Victims {
     private final Facility hospital;
     private final Consents consents;
     private final long operator;
+    private org.musubi.testing.FhirClients clients;
+    private IGenericClient clinicApi;
+
+    /**
+     * Where the test database tells which person a patient is linked to, and the attacking clinic's own system (which
+     * registers a look-alike in {@link AttackState#MATCH_ONLY}).
+     */
+    Victims lookingUpIn(org.musubi.testing.FhirClients clients, IGenericClient clinicApi) {
+        this.clients = clients;
+        this.clinicApi = clinicApi;
+        return this;
+    }
 
     Victims(IGenericClient hospitalApi, RawApi hospitalRaw, Facility hospital, Consents consents, long operator) {
         this.hospitalApi = hospitalApi;
@@ -76,6 +88,9 @@ final class Victims {
         patient.getNameFirstRep().addGiven(unique);
         patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(java.time.LocalDate.of(1920, 1, 1)
                 .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(30_000)).toString()));
+        patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("082-"
+                + (100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(900)) + "-"
+                + (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000)));
         hospitalApi.create().resource(patient).execute();
         Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
         Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2025-06-01", 0);
@@ -102,8 +117,11 @@ final class Victims {
         String claim = FhirRecords.create(hospitalApi, SyntheaLikeRecords.claim(subject,
                 new Reference().setDisplay("攻撃試験病院"), markers.get(Marker.CLAIM)));
         String careTeam = FhirRecords.create(hospitalApi, SyntheaLikeRecords.careTeam(subject, markers.get(Marker.CARE_TEAM)));
-        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         record(state, person, clinic, otherHospital, glassUsers);
+        if (state == AttackState.MATCH_ONLY) {
+            lookAlike(patient, clinic, person);
+        }
         return new Victim(state, person, localId, patient.getNameFirstRep().getFamily(),
                 patient.getBirthDateElement().getValueAsString(), observation, allergyId, bundle, binary, documentReference,
                 claim, careTeam, markers);
@@ -134,6 +152,22 @@ final class Victims {
                 Instant until = Instant.now().plus(4, ChronoUnit.HOURS);
                 glassUsers.forEach(user -> consents.openEmergency(person, user, "攻撃試験の緊急時アクセス", until));
             }
+        }
+    }
+
+    /**
+     * The clinic's own system registers a copy of the patient's demographics under its own patient ID, with a lab
+     * result of its own; 名寄せ links it to the person at once (asserted), which grants the clinic nothing.
+     */
+    private void lookAlike(Patient patient, Facility clinic, long person) {
+        String clinicLocal = FhirRecords.localId();
+        Patient copy = patient.copy();
+        copy.getIdentifier().clear();
+        copy.addIdentifier().setSystem(FhirRecords.patientSystem(clinic)).setValue(clinicLocal);
+        clinicApi.create().resource(copy).execute();
+        FhirRecords.create(clinicApi, FhirRecords.lab(clinic, clinicLocal, FhirRecords.HBA1C, "2025-07-01", 5.5));
+        if (clients.personOf(clinic, clinicLocal) != person) {
+            throw new IllegalStateException("the look-alike was not matched to the person");
         }
     }
 

@@ -157,8 +157,9 @@ public final class SyntheaIngestBenchmark {
         }
 
         /**
-         * The id whose {@code $everything} is the patient's record: on Musubi the regional person the facility's
-         * Patient is linked to (PIXm), elsewhere the Patient itself (a search by the MRN).
+         * The id whose {@code $everything} is the patient's record: on Musubi PIXm's {@code targetId} — the facility's
+         * own Patient, since the facility never linked the person with the card (an automatic match tells it nothing of
+         * the person) — elsewhere the Patient itself (a search by the MRN).
          */
         private String patientOf(String mrn) throws IOException, InterruptedException {
             String token = java.net.URLEncoder.encode(SYNTHEA_MRN + "|" + mrn, java.nio.charset.StandardCharsets.UTF_8);

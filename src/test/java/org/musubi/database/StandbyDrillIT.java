@@ -104,7 +104,7 @@ class StandbyDrillIT extends StandbyDrill {
         IGenericClient hospitalApi = clients.fhir(primaryPort, clients.token(primaryPort, hospitalSystem));
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(hospitalApi, hospital, localId, "タイキ");
-        person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        person = clients.personOf(hospital, localId);
         FhirRecords.create(hospitalApi, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2025-01-10", 6.1));
         long admin = accounts.networkAdmin().id();
         Consents consents = onPrimary.getBean(Consents.class);

@@ -95,7 +95,7 @@ class StandbyEmergencyIT extends StandbyDrill {
         noConsent = crews.patient(primaryPort, Set.of(Purpose.TREATMENT));
         card = cards.regional(0, patient.personId());
         noConsentCard = cards.regional(0, noConsent.personId());
-        resident = residents.register(patient.personId(), card.card().number(), patient.person().birthDate());
+        resident = residents.register(patient.personId(), card, patient.person().birthDate());
         er = accounts.newHospital();
         paramedic = crews.paramedic();
         otherParamedic = crews.paramedic();

@@ -42,6 +42,8 @@ class DisasterModeIT {
     @Autowired
     TestAccounts accounts;
     @Autowired
+    org.musubi.consent.Consents consents;
+    @Autowired
     AuditRows audit;
     @Autowired
     SwitchDisasterMode switching;
@@ -150,7 +152,7 @@ class DisasterModeIT {
     }
 
     @Test
-    void withoutAnAddressThePlaceOfTheFacilitiesThatSentThePersonsDataDecides() {
+    void withoutAnAddressThePlaceOfTheFacilitiesLinkedWithTheCardDecidesNotThoseThatSentData() {
         Facility local = scenes.hospitalIn(city);
         DisasterScenes.Resident person = scenes.residentOf(port, local, null, Set.of(Purpose.EMERGENCY));
         assertThat(person.person().address()).isNull();
@@ -158,9 +160,13 @@ class DisasterModeIT {
         WebSession nurse = scenes.staff(port, scenes.responderFacility(admin), Profession.NURSE);
         scenes.switchOn(admin, city);
 
-        HttpResponse<String> found = findByName(nurse, person.person());
+        HttpResponse<String> onlySent = findByName(nurse, person.person());
+        consents.link(person.personId(), local.id(), accounts.networkAdmin().id());
+        HttpResponse<String> linked = findByName(nurse, person.person());
 
-        assertThat(WebSession.location(found)).isEqualTo("/portal/emergency/open");
+        assertThat(onlySent.body()).as("sending data is no standing: the hospital's place does not count")
+                .contains("data-key=\"emergency.notFound\"");
+        assertThat(WebSession.location(linked)).as("a live link made with the card does").isEqualTo("/portal/emergency/open");
     }
 
     @Test

@@ -76,7 +76,7 @@ public class DisasterScenes {
             patient.addAddress().setText(address);
         }
         FhirRecords.create(api, patient);
-        long personId = FhirRecords.personOf(api, hospital, localId);
+        long personId = clients.personOf(hospital, localId);
         String unique = FhirRecords.uniqueKana();
         Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
         AllergyIntolerance allergy = new AllergyIntolerance().setPatient(subject)

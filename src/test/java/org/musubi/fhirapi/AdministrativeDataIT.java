@@ -62,6 +62,11 @@ class AdministrativeDataIT {
         String id(int entry) {
             return ids.get(entry).substring(ids.get(entry).indexOf('/') + 1);
         }
+
+        /** The hospital's own Patient (entry 0): how the hospital, which never linked the person, names its patient. */
+        String own() {
+            return id(0);
+        }
     }
 
     @Test
@@ -71,10 +76,10 @@ class AdministrativeDataIT {
         Caller system = system(hospital);
         Caller doctor = user(hospital, Profession.DOCTOR);
 
-        HttpResponse<String> systemsClaims = read(system, "Claim?patient=Patient/" + stored.person());
-        HttpResponse<String> systemsEverything = read(system, "Patient/" + stored.person() + "/$everything");
-        HttpResponse<String> doctorsClaims = read(doctor, "Claim?patient=Patient/" + stored.person());
-        HttpResponse<String> doctorsEverything = read(doctor, "Patient/" + stored.person() + "/$everything");
+        HttpResponse<String> systemsClaims = read(system, "Claim?patient=Patient/" + stored.own());
+        HttpResponse<String> systemsEverything = read(system, "Patient/" + stored.own() + "/$everything");
+        HttpResponse<String> doctorsClaims = read(doctor, "Claim?patient=Patient/" + stored.own());
+        HttpResponse<String> doctorsEverything = read(doctor, "Patient/" + stored.own() + "/$everything");
 
         assertThat(systemsClaims.body()).contains("\"total\":1").contains(resource(stored.id(2)));
         assertThat(systemsEverything.body()).contains(resource(stored.id(2)), resource(stored.id(3)),
@@ -97,7 +102,7 @@ class AdministrativeDataIT {
         Caller clerk = user(hospital, Profession.MEDICAL_CLERK);
 
         HttpResponse<String> claim = read(clerk, "Claim/" + stored.id(2));
-        HttpResponse<String> everything = read(clerk, "Patient/" + stored.person() + "/$everything");
+        HttpResponse<String> everything = read(clerk, "Patient/" + stored.own() + "/$everything");
 
         assertThat(claim.statusCode()).isEqualTo(200);
         assertThat(everything.body()).contains(resource(stored.id(2)), resource(stored.id(3)))
@@ -166,7 +171,7 @@ class AdministrativeDataIT {
         Bundle directory = fhir.transaction().withBundle(SyntheaLikeRecords.directory(keys)).execute();
         String localId = FhirRecords.localId();
         Bundle record = fhir.transaction().withBundle(SyntheaLikeRecords.record(hospital, localId, keys)).execute();
-        return new Stored(FhirRecords.personOf(fhir, hospital, localId), EveryResourceTypeIT.locations(record),
+        return new Stored(clients.personOf(hospital, localId), EveryResourceTypeIT.locations(record),
                 EveryResourceTypeIT.locations(directory).get(1));
     }
 

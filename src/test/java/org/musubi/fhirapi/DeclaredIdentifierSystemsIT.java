@@ -70,6 +70,8 @@ class DeclaredIdentifierSystemsIT {
             var byMrn = observation(null);
             byMrn.getSubject().getIdentifier().setSystem(SYNTHEA_MRN).setValue(mrn);
             String observation = FhirRecords.create(fhir, byMrn);
+            // the hospital's counter linked the person with the card: PIXm and PDQm may name the person to it
+            clients.linkedPersonOf(hospital, SYNTHEA_MRN + "|" + mrn);
             long before = audit.max();
             Parameters pix = PixmIT.pix(fhir, SYNTHEA_MRN, mrn, List.of());
             long person = person(pix);
@@ -129,6 +131,7 @@ class DeclaredIdentifierSystemsIT {
 
         MethodOutcome created = fhir.create().resource(both).execute();
         MethodOutcome byMrnOnly = fhir.create().resource(patient(hospital, mrnSystem, mrn)).execute();
+        clients.linkedPersonOf(hospital, local);
         Parameters byMrn = PixmIT.pix(fhir, mrnSystem, mrn, List.of());
         Parameters byLocal = PixmIT.pix(fhir, FhirRecords.patientSystem(hospital), local, List.of());
         Parameters narrowed = PixmIT.pix(fhir, PixmIT.REGIONAL, regionalId(byMrn), List.of(mrnSystem));
@@ -173,6 +176,7 @@ class DeclaredIdentifierSystemsIT {
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String mrn = "M" + FhirRecords.localId();
         fhir.create().resource(patient(hospital, mrnSystem, mrn)).execute();
+        clients.linkedPersonOf(hospital, mrnSystem + "|" + mrn);
         long person = person(PixmIT.pix(fhir, mrnSystem, mrn, List.of()));
 
         declare.remove(operator, hospital.id(), mrnSystem);

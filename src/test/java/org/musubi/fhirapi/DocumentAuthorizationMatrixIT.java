@@ -150,9 +150,10 @@ class DocumentAuthorizationMatrixIT {
         Patient patient = FhirRecords.newPatient(hospital, localId, "マトリクス");
         String labBundle = FhirRecords.create(api, Containers.collection(hospital, patient, "検査結果",
                 FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2024-04-01", 6.5)));
-        long person = FhirRecords.personOf(api, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         String labComposition = api.search().forResource(Composition.class)
-                .where(Composition.PATIENT.hasId("Patient/" + person)).returnBundle(Bundle.class).execute()
+                .where(Composition.PATIENT.hasId("Patient/" + FhirRecords.patientIdFor(api, hospital, localId)))
+                .returnBundle(Bundle.class).execute()
                 .getEntryFirstRep().getResource().getIdElement().getIdPart();
         String diagnosisBundle = FhirRecords.create(api, Containers.collection(hospital, patient, null, condition()));
         String allergyDocument = FhirRecords.create(api, Containers.carrying(hospital, localId,

@@ -76,8 +76,8 @@ class EveryResourceTypeIT {
         assertThat(ids.get(8)).as("the Location found by its ifNoneExist").isEqualTo(location);
         assertThat(ids.get(9)).as("the Practitioner found by its ifNoneExist").isEqualTo(practitioner);
 
-        long person = FhirRecords.personOf(fhir, hospital, localId);
-        Bundle everything = everything(fhir, person);
+        // the hospital sent the patient but never linked them with the card: it reads its record by its own Patient
+        Bundle everything = everything(fhir, ids.get(0).substring("Patient/".length()));
         Map<String, Resource> byId = everything.getEntry().stream().map(e -> (Resource) e.getResource())
                 .collect(Collectors.toMap(r -> r.fhirType() + "/" + r.getIdElement().getIdPart(), r -> r, (a, b) -> a));
         assertThat(byId.keySet()).as("every resource of the patient, and the directory resources they refer to")
@@ -106,7 +106,7 @@ class EveryResourceTypeIT {
         fhir.transaction().withBundle(SyntheaLikeRecords.directory(keys)).execute();
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(SyntheaLikeRecords.record(hospital, localId, keys)).execute();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.linkedPersonOf(hospital, localId);
 
         Bundle claims = fhir.search().forResource(Claim.class).where(Claim.PATIENT.hasId("Patient/" + person))
                 .and(Claim.STATUS.exactly().code("active")).returnBundle(Bundle.class).execute();
@@ -140,9 +140,8 @@ class EveryResourceTypeIT {
                         .extracting(Object::toString).containsExactly("Bundle.entry[2].resource"));
         assertThat(audit.reasons(before, "CREATE", "Observation")).as("the Observation was not written").isEmpty();
         assertThat(audit.reasons(before, "CREATE", "Task")).isEmpty();
-        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
-                .as("nothing of the refused transaction was stored, not even the registration of its Patient")
-                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+        assertThat(clients.registered(hospital, localId))
+                .as("nothing of the refused transaction was stored, not even the registration of its Patient").isFalse();
     }
 
     @Test
@@ -247,7 +246,12 @@ class EveryResourceTypeIT {
     }
 
     static Bundle everything(IGenericClient client, long person) {
-        return client.operation().onInstance("Patient/" + person).named("$everything").withNoParameters(
+        return everything(client, String.valueOf(person));
+    }
+
+    /** {@code Patient/<id>/$everything}: a person's id, or the id of the caller's own Patient. */
+    static Bundle everything(IGenericClient client, String patient) {
+        return client.operation().onInstance("Patient/" + patient).named("$everything").withNoParameters(
                 org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
     }
 

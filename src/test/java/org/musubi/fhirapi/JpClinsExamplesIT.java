@@ -100,7 +100,7 @@ class JpClinsExamplesIT {
         }
         assertThat(accepted).isEqualTo(files.size() - EXPECTED_REFUSALS.size());
         Bundle compositions = fhir.search().forResource(Composition.class)
-                .where(Composition.PATIENT.hasId("Patient/" + FhirRecords.personOf(fhir, hospital, "000999739")))
+                .where(Composition.PATIENT.hasId("Patient/" + FhirRecords.patientIdFor(fhir, hospital, "000999739")))
                 .returnBundle(Bundle.class).execute();
         assertThat(compositions.getTotal()).as("the documents' Compositions are searchable").isGreaterThanOrEqualTo(2);
     }

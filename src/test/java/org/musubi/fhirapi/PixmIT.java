@@ -38,8 +38,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * PIXm (ITI-83) through a real HAPI client with a real OAuth2 token: a facility system gets the
- * regional ID of its own patient, other facilities' patient IDs only under consent and link, and
- * every person opened leaves one audit row.
+ * regional ID of its own patient once it linked the person with the card (an automatic match tells it nothing: its
+ * own patient only, issue 37), other facilities' patient IDs only under consent and link, and every person opened
+ * leaves one audit row.
  */
 @MusubiIntegrationTest
 class PixmIT {
@@ -61,8 +62,22 @@ class PixmIT {
     AuditRows audit;
 
     @Test
-    void aFacilitySystemGetsTheRegionalIdOfItsOwnPatientWithoutLinkOrConsent() {
+    void withoutALinkAFacilitySystemIsAnsweredWithItsOwnPatientOnlyNeverTheRegionalId() {
         Shared p = sharedPatient();
+        IGenericClient clinic = clients.fhirFor(port, p.clinic(), "system/Patient.read");
+        long before = audit.max();
+
+        Parameters answer = pix(clinic, system(p.clinic()), p.clinicLocalId(), List.of());
+
+        assertThat(identifiers(answer)).as("the clinic's patient has no other identifier of its own").isEmpty();
+        assertThat(answer.getParameter("targetId")).as("it sent no Patient of its own to refer to").isNull();
+        assertThat(audit.forPatient(before, p.regionalId())).containsExactly("READ PERMIT policy.permit.ownPatient");
+    }
+
+    @Test
+    void aLinkMadeWithTheCardGivesTheRegionalIdOfItsOwnPatientWithoutConsent() {
+        Shared p = sharedPatient();
+        consents.link(p.person().id(), p.clinic().id(), accounts.networkAdmin().id());
         IGenericClient clinic = clients.fhirFor(port, p.clinic(), "system/Patient.read");
         long before = audit.max();
 
@@ -97,6 +112,7 @@ class PixmIT {
     @Test
     void targetSystemNarrowsTheAnswer() {
         Shared p = sharedPatient();
+        consents.link(p.person().id(), p.hospital().id(), accounts.networkAdmin().id());
         IGenericClient hospital = clients.fhirFor(port, p.hospital(), "system/Patient.read");
 
         Parameters answer = pix(hospital, REGIONAL, p.regionalId(), List.of(system(p.hospital())));

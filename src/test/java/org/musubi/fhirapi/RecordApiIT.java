@@ -79,8 +79,8 @@ class RecordApiIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(fhir, hospital, localId, "キロクニ");
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        // searched through the hospital's own Patient: it never linked the person with the card (issue 37)
+        String person = FhirRecords.registerPatient(fhir, hospital, localId, "キロクニ");
         for (String day : new String[] {"2024-01-10", "2024-02-10", "2024-03-10"}) {
             FhirRecords.create(fhir, FhirRecords.lab(hospital, localId, HBA1C, day, 6.0));
         }
@@ -112,7 +112,7 @@ class RecordApiIT {
         IGenericClient clinicApi = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(hospitalApi, hospital, localId, "キロクサン");
-        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         String id = FhirRecords.create(hospitalApi, FhirRecords.lab(hospital, localId, HBA1C, "2024-05-01", 7.0));
         long before = audit.max();
 

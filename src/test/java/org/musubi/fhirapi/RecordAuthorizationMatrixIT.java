@@ -40,7 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The record store's authorisation matrix, generated: every consent/link state × every reader ×
  * every interaction, each checked against a small oracle of who may see what. Hospitals A and B each
- * hold one Observation of the same person; clinic C is the viewing facility. Zero leaks: a refused
+ * hold one Observation of the same person; clinic C is the viewing facility (A, which never linked the person with the
+ * card, searches through its own Patient). Zero leaks: a refused
  * read is the same 404 as a read of nothing, a search shows only what the oracle allows (totals and paging
  * included), a facility never changes another's data (and is told only that there is nothing of its own
  * there), and every interaction leaves exactly one audit row for the patient.
@@ -132,7 +133,7 @@ class RecordAuthorizationMatrixIT {
         if (visible(state, reader, "B")) {
             expected.add(f.observationB());
         }
-        var query = api.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/" + f.personId()));
+        var query = api.search().forResource(Observation.class).where(Observation.PATIENT.hasId(f.patientFor(reader)));
         Bundle bundle = (paged ? query.count(1) : query).returnBundle(Bundle.class).execute();
         assertThat(bundle.getTotal()).isEqualTo(expected.size());
         List<String> ids = bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
@@ -144,7 +145,7 @@ class RecordAuthorizationMatrixIT {
     private static void expectEverything(Fixture f, State state, Reader reader, IGenericClient api) {
         Bundle bundle;
         try {
-            bundle = api.operation().onInstance("Patient/" + f.personId()).named("$everything")
+            bundle = api.operation().onInstance(f.patientFor(reader)).named("$everything")
                     .withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet()
                     .returnResourceType(Bundle.class).execute();
         } catch (BaseServerResponseException e) {
@@ -190,19 +191,18 @@ class RecordAuthorizationMatrixIT {
 
     private Fixture fixture(State state, Map<String, Facility> sites, Map<String, IGenericClient> apis) {
         String localA = FhirRecords.localId();
-        FhirRecords.registerPatient(apis.get("A"), sites.get("A"), localA, "マトリクス");
-        long person = FhirRecords.personOf(apis.get("A"), sites.get("A"), localA);
+        String ownA = FhirRecords.registerPatient(apis.get("A"), sites.get("A"), localA, "マトリクス");
+        long person = clients.personOf(sites.get("A"), localA);
         SourcePatient atB = identities.receive(new SourcePatient(0, sites.get("B").id(), FhirRecords.localId(), null, null,
                 "マトリクス", "ビー", Sex.FEMALE, LocalDate.of(1931, 7, 1), null, null, null));
         long admin = accounts.networkAdmin().id();
         identities.link(atB.id(), person, LinkMethod.OPERATOR, admin, "matrix fixture");
         String obsA = FhirRecords.create(apis.get("A"), FhirRecords.lab(sites.get("A"), localA, HBA1C, "2024-04-01", 6.5));
-        Observation atBObservation = FhirRecords.lab(sites.get("B"), "x", HBA1C, "2024-04-02", 6.6);
-        atBObservation.setSubject(new Reference("Patient/" + person));
+        Observation atBObservation = FhirRecords.lab(sites.get("B"), atB.localId(), HBA1C, "2024-04-02", 6.6);
         String obsB = FhirRecords.create(apis.get("B"), atBObservation);
         apply(state, person, sites, admin);
         String regionalId = identities.person(person).orElseThrow().person().regionalId();
-        return new Fixture(person, regionalId, obsA, obsB, sites);
+        return new Fixture(person, regionalId, obsA, obsB, sites, ownA);
     }
 
     private void apply(State state, long person, Map<String, Facility> sites, long admin) {
@@ -239,7 +239,16 @@ class RecordAuthorizationMatrixIT {
         }
     }
 
+    /**
+     * @param ownPatientA the id of hospital A's own Patient: how A, which has no link made with the card, names its
+     *     patient (by the person's id it gets what a facility without their data gets, issue 37)
+     */
     record Fixture(long personId, String regionalId, String observationA, String observationB,
-                   Map<String, Facility> sites) {
+                   Map<String, Facility> sites, String ownPatientA) {
+
+        /** The patient a search or {@code $everything} of this reader names: A its own Patient, C the person. */
+        String patientFor(Reader reader) {
+            return "Patient/" + (reader == Reader.A ? ownPatientA : String.valueOf(personId));
+        }
     }
 }

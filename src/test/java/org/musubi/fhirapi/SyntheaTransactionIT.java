@@ -95,8 +95,11 @@ class SyntheaTransactionIT {
             }
             String patient = response.getEntry().stream().map(e -> e.getResponse().getLocation())
                     .filter(l -> l.startsWith("Patient/")).findFirst().orElseThrow().replaceAll("/_history/.*", "");
-            long person = personOf(fhir, patient);
-            List<Resource> everything = everything(fhir, person);
+            // the hospital never linked the person with the card: PIXm answers its own Patient, and its record is read
+            // through it (an automatic match tells it nothing of the person, issue 37)
+            assertThat(ownPatientByPixm(fhir, patient)).as(file.getFileName() + ": PIXm answers the hospital's own Patient")
+                    .isEqualTo(patient);
+            List<Resource> everything = everything(fhir, patient.substring("Patient/".length()));
             Set<String> returned = new HashSet<>();
             everything.forEach(r -> returned.add(r.fhirType() + "/" + r.getIdElement().getIdPart()));
 
@@ -125,8 +128,8 @@ class SyntheaTransactionIT {
         return ids;
     }
 
-    /** The regional person behind the facility's Patient (its link, as the stored Patient's read answers it). */
-    private static long personOf(IGenericClient fhir, String patient) {
+    /** The Patient PIXm answers for the facility's Patient, asked by its Synthea MRN (the facility's declared system). */
+    private static String ownPatientByPixm(IGenericClient fhir, String patient) {
         org.hl7.fhir.r4.model.Patient source = fhir.read().resource(org.hl7.fhir.r4.model.Patient.class)
                 .withId(patient.substring("Patient/".length())).execute();
         String mrn = source.getIdentifier().stream().filter(i -> SYNTHEA_MRN.equals(i.getSystem())).findFirst()
@@ -135,13 +138,13 @@ class SyntheaTransactionIT {
                 .withSearchParameter(Parameters.class, "sourceIdentifier",
                         new ca.uhn.fhir.rest.param.TokenParam(SYNTHEA_MRN, mrn))
                 .useHttpGet().execute();
-        return Long.parseLong(((Reference) answer.getParameter("targetId").getValue()).getReferenceElement().getIdPart());
+        return ((Reference) answer.getParameter("targetId").getValue()).getReference();
     }
 
     /** Every resource of the person's {@code $everything}, page after page. */
-    private static List<Resource> everything(IGenericClient fhir, long person) {
+    private static List<Resource> everything(IGenericClient fhir, String patient) {
         List<Resource> all = new ArrayList<>();
-        Bundle page = fhir.operation().onInstance(new IdType("Patient", String.valueOf(person))).named("$everything")
+        Bundle page = fhir.operation().onInstance(new IdType("Patient", patient)).named("$everything")
                 .withNoParameters(Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
         while (page != null) {
             page.getEntry().forEach(e -> all.add(e.getResource()));

@@ -48,6 +48,8 @@ class TransactionIT {
     Consents consents;
     @Autowired
     AuditRows audit;
+    @Autowired
+    org.musubi.identity.IdentityStore identities;
 
     @Test
     void aTransactionResolvesUuidAndConditionalReferencesAndIsIdempotentWithIfNoneExist() {
@@ -67,7 +69,7 @@ class TransactionIT {
         assertThat(observation.getSubject().getReference()).isEqualTo(patientRef);
         assertThat(observation.getEncounter().getReference()).isEqualTo(location(first, 2));
         assertThat(observation.getPerformerFirstRep().getReference()).isEqualTo(location(first, 1));
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.linkedPersonOf(hospital, localId);
         Bundle conditions = fhir.search().forResource(Condition.class).where(Condition.PATIENT.hasId("Patient/" + person))
                 .returnBundle(Bundle.class).execute();
         assertThat(conditions.getTotal()).isEqualTo(1);
@@ -89,13 +91,12 @@ class TransactionIT {
         // and the audit claims none of it: one row, the refusal
         assertThat(audit.rowsSince(before).stream().map(r -> r.action() + " " + r.outcome() + " " + r.reason()))
                 .as("audit rows of the refused transaction").containsExactly("CREATE DENY record.invalid 422");
-        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
-                .as("the patient of the failed transaction was not registered")
-                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+        assertThat(clients.registered(hospital, localId)).as("the patient of the failed transaction was not registered")
+                .isFalse();
         long beforeRetry = audit.max();
         Bundle fixed = export(hospital, localId, "ORG-" + localId);
         fhir.transaction().withBundle(fixed).execute();
-        assertThat(FhirRecords.personOf(fhir, hospital, localId)).as("the corrected transaction registers the patient")
+        assertThat(clients.personOf(hospital, localId)).as("the corrected transaction registers the patient")
                 .isPositive();
         assertThat(audit.rowsSince(beforeRetry).stream().filter(r -> r.outcome().equals("PERMIT")).map(Row::resourceType))
                 .as("every write of the corrected transaction is audited once it commits")
@@ -122,9 +123,8 @@ class TransactionIT {
                 .hasMessageContaining("Bundle.entry[1] (Observation");
         assertThat(audit.rowsSince(before).stream().map(r -> r.action() + " " + r.outcome() + " " + r.reason()))
                 .containsExactly("CREATE DENY record.invalid 422");
-        assertThatThrownBy(() -> FhirRecords.personOf(fhir, hospital, localId))
-                .as("the patient of the refused document was not registered")
-                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+        assertThat(clients.registered(hospital, localId)).as("the patient of the refused document was not registered")
+                .isFalse();
     }
 
     @Test
@@ -155,18 +155,23 @@ class TransactionIT {
         IGenericClient clinicApi = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         hospitalApi.transaction().withBundle(export(hospital, localId)).execute();
-        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
-        String regionalId = hospitalApi.read().resource(Patient.class).withId(String.valueOf(person)).execute()
-                .getIdentifierFirstRep().getValue();
+        long person = clients.personOf(hospital, localId);
+        String regionalId = identities.person(person).orElseThrow().person().regionalId();
+        // the hospital has no link made with the card: it reads its own data through its own Patient, never by the
+        // person's id (issue 37)
+        String ownPatient = FhirRecords.patientIdFor(hospitalApi, hospital, localId);
         long before = audit.max();
 
-        Bundle own = everything(hospitalApi, person);
-        assertThatThrownBy(() -> everything(clinicApi, person))
+        Bundle own = everything(hospitalApi, ownPatient);
+        assertThatThrownBy(() -> everything(hospitalApi, String.valueOf(person)))
+                .as("the person's id is not the hospital's to use").isInstanceOf(
+                        ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+        assertThatThrownBy(() -> everything(clinicApi, String.valueOf(person)))
                 .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
         long admin = accounts.networkAdmin().id();
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
         consents.link(person, clinic.id(), admin);
-        Bundle shared = everything(clinicApi, person);
+        Bundle shared = everything(clinicApi, String.valueOf(person));
 
         assertThat(types(own)).containsExactlyInAnyOrder("Patient", "Patient", "Encounter", "Observation", "Condition",
                 "Organization");
@@ -176,9 +181,11 @@ class TransactionIT {
                 .as("the organization the records refer to, included, not a match")
                 .extracting(e -> e.getResource().fhirType()).containsExactly("Organization");
         assertThat(own.getTotal()).isEqualTo(5);
+        assertThat(own.getEntryFirstRep().getResource().getIdElement().getIdPart()).as("its own Patient, not the person")
+                .isEqualTo(ownPatient);
         assertThat(audit.forPatient(before, regionalId).stream().filter(r -> r.startsWith("SEARCH"))).containsExactly(
-                "SEARCH PERMIT policy.permit.ownFacilityData", "SEARCH DENY policy.deny.noConsent",
-                "SEARCH PERMIT policy.permit.treatmentConsentAndLink");
+                "SEARCH PERMIT policy.permit.ownPatient", "SEARCH DENY policy.deny.noConsent",
+                "SEARCH DENY policy.deny.noConsent", "SEARCH PERMIT policy.permit.treatmentConsentAndLink");
     }
 
     @Test
@@ -187,7 +194,7 @@ class TransactionIT {
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(export(hospital, localId, "INC-" + localId)).execute();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.linkedPersonOf(hospital, localId);
 
         Bundle found = fhir.search().forResource(Observation.class).where(Observation.PATIENT.hasId("Patient/" + person))
                 .include(Observation.INCLUDE_ENCOUNTER).include(Observation.INCLUDE_PERFORMER)
@@ -209,7 +216,7 @@ class TransactionIT {
         String token = clients.token(port, clients.register(hospital, "system/*.read"));
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(export(hospital, localId, "EV-" + localId)).execute();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.linkedPersonOf(hospital, localId);
         var http = java.net.http.HttpClient.newHttpClient();
         String url = "http://localhost:" + port + "/fhir/Patient/" + person + "/$everything?_count=2";
 
@@ -241,7 +248,7 @@ class TransactionIT {
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(export(hospital, localId, "SJ-" + localId)).execute();
         fhir.transaction().withBundle(export(hospital, localId, "SJ-" + localId)).execute();
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.linkedPersonOf(hospital, localId);
         var http = java.net.http.HttpClient.newHttpClient();
         String url = "http://localhost:" + port + "/fhir/Observation?patient=Patient/" + person
                 + "&_include=Observation:encounter&_count=1";
@@ -304,7 +311,7 @@ class TransactionIT {
         assertThat(post.apply("application/fhir+xml", xml).statusCode()).isEqualTo(200);
 
         for (String localId : java.util.List.of(jsonId, xmlId)) {
-            long person = FhirRecords.personOf(fhir, hospital, localId);
+            long person = clients.linkedPersonOf(hospital, localId);
             String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
                             + "/fhir/Observation?patient=Patient/" + person)).header("Authorization", "Bearer " + token)
                     .header("Accept", "application/fhir+json").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
@@ -330,8 +337,8 @@ class TransactionIT {
                 .toList();
     }
 
-    private static Bundle everything(IGenericClient client, long person) {
-        return client.operation().onInstance("Patient/" + person).named("$everything").withNoParameters(
+    private static Bundle everything(IGenericClient client, String patient) {
+        return client.operation().onInstance("Patient/" + patient).named("$everything").withNoParameters(
                 org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
     }
 

@@ -53,6 +53,7 @@ class DirectoryPreemptionIT {
     @Autowired IdKeys keys;
     @Autowired AuditRows audit;
     @Autowired JdbcClient jdbc;
+    @Autowired org.musubi.consent.Consents consents;
 
     @Test
     void anotherFacilitysPartyUnderThePharmacysIdsNeverReachesItsNotebookExport() throws Exception {
@@ -89,6 +90,7 @@ class DirectoryPreemptionIT {
         long person = jdbc.sql("""
                 SELECT l.person_id FROM source_patient s JOIN person_link l ON l.source_patient_id = s.id
                 WHERE s.facility_id = ?""").param(pharmacy.id()).query(Long.class).single();
+        consents.link(person, pharmacy.id(), 0); // the pharmacy's counter linked the person with the card
         String own = clients.token(port, clients.register(pharmacy, "system/*.read"));
         HttpResponse<byte[]> exported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://localhost:" + port + "/fhir/Patient/" + person + "/$medication-notebook"))

@@ -44,6 +44,7 @@ class MedicationNotebookExportIT {
     @Autowired IdentityBatches identities;
     @Autowired FhirClients clients;
     @Autowired JdbcClient jdbc;
+    @Autowired org.musubi.consent.Consents consents;
 
     @Test
     void theImportedNotebookComesBackAsAJahisFileOnlyForThoseWhoMaySeeIt() throws Exception {
@@ -135,10 +136,13 @@ class MedicationNotebookExportIT {
         return person(pharmacy);
     }
 
+    /** The person behind the pharmacy's one patient, whom the pharmacy then links at its counter with the card. */
     private long person(Facility pharmacy) {
-        return jdbc.sql("""
+        long person = jdbc.sql("""
                 SELECT l.person_id FROM source_patient s JOIN person_link l ON l.source_patient_id = s.id
                 WHERE s.facility_id = ?""").param(pharmacy.id()).query(Long.class).single();
+        consents.link(person, pharmacy.id(), 0);
+        return person;
     }
 
     private HttpResponse<byte[]> get(String path, String token) throws Exception {

@@ -66,7 +66,9 @@ class PhrAccessLogIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "ミタヒト");
-        personId = FhirRecords.personOf(api, hospital, localId);
+        // the hospital's counter linked the person with the card; its system then looks the person up (PIXm)
+        personId = clients.linkedPersonOf(hospital, localId);
+        assertThat(FhirRecords.personOf(api, hospital, localId)).isEqualTo(personId);
         person = identities.person(personId).orElseThrow().person();
         card = cards.regional(accounts.networkAdmin().id(), personId);
         consents.grant(personId, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
@@ -91,7 +93,7 @@ class PhrAccessLogIT {
         nurse.post("/portal/emergency/open", "reason", "意識障害", "password", TestAccounts.PASSWORD);
         assertThat(nurse.get("/portal/patients/" + personId + "?purpose=EMERGENCY").statusCode()).isEqualTo(200);
 
-        Residents.Resident resident = residents.register(personId, card.card().number(), person.birthDate());
+        Residents.Resident resident = residents.register(personId, card, person.birthDate());
         WebSession web = residents.logIn(port, resident);
         long before = audit.max();
         HttpResponse<String> log = web.get("/phr/access-log");
@@ -125,7 +127,7 @@ class PhrAccessLogIT {
         assertThat(unlinked.get("/portal/patients/" + personId).statusCode()).isEqualTo(404);
         long refusedRow = jdbc.sql("SELECT max(seq) FROM audit_event WHERE user_id = ? AND outcome = 'DENY'")
                 .param(refusedUser.id()).query(Long.class).single();
-        Residents.Resident resident = residents.register(personId, card.card().number(), person.birthDate());
+        Residents.Resident resident = residents.register(personId, card, person.birthDate());
         WebSession web = residents.logIn(port, resident);
         long doctorsView = Long.parseLong(entries(web.get("/phr/access-log").body()).getFirst());
         long ownRead = audit.max();
@@ -177,7 +179,7 @@ class PhrAccessLogIT {
         IGenericClient api = clients.fhirFor(port, other, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, other, localId, "タニン");
-        FhirRecords.personOf(api, other, localId);
+        clients.personOf(other, localId);
         return audit.max();
     }
 

@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A resident on a phone (headless Chromium, 360×800): opens the address on the registration slip, registers with the
- * card number, birth date and code, sets up an authenticator app, logs in with both factors and sees the notebook's
+ * card number and check code, birth date and code, sets up an authenticator app, logs in with both factors and sees the notebook's
  * home and who viewed their record, all without sideways scrolling.
  */
 @MusubiIntegrationTest
@@ -73,9 +73,11 @@ class PhrBrowserIT {
         String localId = FhirRecords.localId();
         api.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "スマホ"), "須磨", "穂子"))
                 .execute();
-        long personId = FhirRecords.personOf(api, hospital, localId);
+        long personId = clients.personOf(hospital, localId);
+        FhirRecords.patientIdFor(api, hospital, localId); // the hospital system's look-up of its patient, logged
         Person person = identities.person(personId).orElseThrow().person();
-        String cardNumber = cards.regional(accounts.networkAdmin().id(), personId).card().number();
+        org.musubi.identity.cards.IssuedCard card = cards.regional(accounts.networkAdmin().id(), personId);
+        String cardNumber = card.card().number();
         String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().printed();
         browser = Chromium.start(port);
         browser.resize(PHONE);
@@ -83,6 +85,7 @@ class PhrBrowserIT {
         browser.open("/phr/register?code=" + code);
         assertThat(browser.find("#code").getAttribute("value")).as("the slip's QR address fills the code").isEqualTo(code);
         browser.find("#card").sendKeys(cardNumber.substring(0, 4) + " " + cardNumber.substring(4));
+        browser.find("#checkCode").sendKeys(card.printedCheckCode().toLowerCase(java.util.Locale.ROOT));
         browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), person.birthDate().toString());
         browser.fitsThePhone("register");
         browser.find("#register-form button").click();

@@ -73,7 +73,7 @@ class PhrPointsIT {
         IGenericClient api = clients.fhirFor(port, centre, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, centre, localId, "ケンシン");
-        long personId = FhirRecords.personOf(api, centre, localId);
+        long personId = clients.personOf(centre, localId);
         DiagnosticReport report = new DiagnosticReport().setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL)
                 .setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(centre) + "|" + localId))
                 .setEffective(new DateTimeType("2026-06-01"));
@@ -81,7 +81,7 @@ class PhrPointsIT {
         FhirRecords.create(api, report);
         Person person = identities.person(personId).orElseThrow().person();
         Residents.Resident resident = residents.register(personId,
-                cards.regional(accounts.networkAdmin().id(), personId).card().number(), person.birthDate());
+                cards.regional(accounts.networkAdmin().id(), personId), person.birthDate());
         WebSession web = residents.logIn(port, resident);
 
         long before = audit.max();
@@ -126,10 +126,10 @@ class PhrPointsIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "バイタルポイント");
-        long personId = FhirRecords.personOf(api, hospital, localId);
+        long personId = clients.personOf(hospital, localId);
         Person person = identities.person(personId).orElseThrow().person();
         Residents.Resident resident = residents.register(personId,
-                cards.regional(accounts.networkAdmin().id(), personId).card().number(), person.birthDate());
+                cards.regional(accounts.networkAdmin().id(), personId), person.birthDate());
         java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).minusMonths(1);
         for (int day : new int[] {2, 9, 9, 16}) {
             vitals.save(resident.account().id(), personId, List.of(new org.musubi.phr.vitals.VitalsEntry(

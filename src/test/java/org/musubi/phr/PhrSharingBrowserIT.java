@@ -55,11 +55,11 @@ class PhrSharingBrowserIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "スマホ");
-        long personId = FhirRecords.personOf(api, hospital, localId);
+        long personId = clients.personOf(hospital, localId);
         Consent consent = consents.grant(personId, ConsentScope.ALL_FACILITIES, null,
                 Set.of(Purpose.TREATMENT, Purpose.EMERGENCY), operator, hospital.id());
         consents.link(personId, accounts.facilityOf(FacilityKind.CLINIC).id(), operator);
-        Residents.Resident resident = residents.register(personId, cards.regional(operator, personId).card().number(),
+        Residents.Resident resident = residents.register(personId, cards.regional(operator, personId),
                 identities.person(personId).orElseThrow().person().birthDate());
 
         try (Chromium browser = Chromium.start(port)) {

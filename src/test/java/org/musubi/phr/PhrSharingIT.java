@@ -80,7 +80,7 @@ class PhrSharingIT {
                 operator, hospital.id());
         consents.link(personId, clinic.id(), operator);
         Residents.Resident registered = residents.register(personId,
-                cards.regional(operator, personId).card().number(), person.birthDate());
+                cards.regional(operator, personId), person.birthDate());
         loginId = registered.account().loginId();
         resident = residents.logIn(port, registered);
         doctor = new WebSession(port);
@@ -264,7 +264,7 @@ class PhrSharingIT {
         IGenericClient api = clients.fhirFor(port, facility, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, facility, localId, kana);
-        return FhirRecords.personOf(api, facility, localId);
+        return clients.personOf(facility, localId);
     }
 
     private WebSession operatorSession() {

@@ -22,8 +22,8 @@ public class Residents {
 
     public static final String PASSWORD = "a resident's passphrase";
 
-    /** A registered resident: their account and the secret their authenticator app holds. */
-    public record Resident(User account, String totpSecret) {
+    /** A registered resident: their account, the secret their authenticator app holds, and the card they proved. */
+    public record Resident(User account, String totpSecret, org.musubi.identity.cards.IssuedCard card) {
     }
 
     /** A facility's patient registered over its FHIR API ({@code api}), and the regional person behind it. */
@@ -49,7 +49,7 @@ public class Residents {
         var api = clients.fhirFor(port, facility, "system/*.read", "system/*.write");
         String localId = org.musubi.testing.FhirRecords.localId();
         org.musubi.testing.FhirRecords.registerPatient(api, facility, localId, familyKana);
-        long personId = org.musubi.testing.FhirRecords.personOf(api, facility, localId);
+        long personId = clients.personOf(facility, localId);
         return new Patient(facility, api, localId, personId, identities.person(personId).orElseThrow().person());
     }
 
@@ -61,8 +61,7 @@ public class Residents {
     /** The person gets a regional card from the operator and registers for the notebook with it. */
     public Resident register(long personId) {
         var person = identities.person(personId).orElseThrow().person();
-        return register(personId, cards.regional(accounts.networkAdmin().id(), personId).card().number(),
-                person.birthDate());
+        return register(personId, cards.regional(accounts.networkAdmin().id(), personId), person.birthDate());
     }
 
     private final IssueRegistrationCode issue;
@@ -82,14 +81,53 @@ public class Residents {
         this.jdbc = jdbc;
     }
 
-    /** Registers the holder of the regional card {@code cardNumber}, born {@code birthDate}, as person {@code personId}. */
-    public Resident register(long personId, String cardNumber, LocalDate birthDate) {
+    /**
+     * Registers the holder of the regional card {@code card} (its number and the check code printed on it), born
+     * {@code birthDate}, as person {@code personId}.
+     */
+    public Resident register(long personId, org.musubi.identity.cards.IssuedCard card, LocalDate birthDate) {
         String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().code();
-        ProveResident.Proven proven = prove.prove(cardNumber, birthDate, code).orElseThrow();
+        ProveResident.Proven proven = prove.prove(card.card().number(), card.checkCode(), birthDate, code).orElseThrow();
         String secret = Totp.newSecret(new java.security.SecureRandom());
         register.register(proven, new RegisterResident.Choice("resident" + personId, PASSWORD, PASSWORD, secret,
                 Totp.code(secret, Totp.step(Instant.now()))));
-        return new Resident(users.residentOf(personId).orElseThrow(), secret);
+        return new Resident(users.residentOf(personId).orElseThrow(), secret, card);
+    }
+
+    /** The answer to the registration's last step over HTTP, and the authenticator secret the registrant's app holds. */
+    public record Registered(java.net.http.HttpResponse<String> response, String secret) {
+    }
+
+    /**
+     * The holder of the regional card {@code cardNumber}, born {@code birthDate}, registers over HTTP with a new code
+     * the operator issued for person {@code personId}: the registration pages' two steps, as a browser would.
+     */
+    public Registered registerOverHttp(int port, long personId, org.musubi.identity.cards.IssuedCard card,
+                                       LocalDate birthDate, String loginId, String password) {
+        String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().code();
+        WebSession web = new WebSession(port);
+        web.get("/phr/register?code=" + code);
+        assertThat(WebSession.location(web.post("/phr/register", "card", card.card().number(), "checkCode",
+                card.printedCheckCode(), "birthDate", birthDate.toString(), "code", code)))
+                .isEqualTo("/phr/register/account");
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("data-otpauth=\"[^\"]*secret=([A-Z2-7]+)")
+                .matcher(web.get("/phr/register/account").body());
+        assertThat(secret.find()).as("the authenticator's secret is shown").isTrue();
+        return new Registered(web.post("/phr/register/account", "loginId", loginId, "password", password,
+                "passwordAgain", password, "totpCode", Totp.code(secret.group(1), Totp.step(Instant.now()))),
+                secret.group(1));
+    }
+
+    /** A session of the resident after both login steps with this login id, password and authenticator secret. */
+    public WebSession logIn(int port, long userId, String loginId, String password, String secret) {
+        WebSession web = new WebSession(port);
+        web.get("/phr/login");
+        assertThat(WebSession.location(web.post("/login", "username", loginId, "password", password, "from", "phr")))
+                .as("the password step of " + loginId).isEqualTo("/login/second-factor");
+        web.get("/login/second-factor");
+        assertThat(WebSession.location(web.post("/login/second-factor", "code", nextCode(userId, secret))))
+                .as("the second step of " + loginId).isEqualTo("/phr");
+        return web;
     }
 
     /** A session of the resident after both login steps from the notebook's login page. */

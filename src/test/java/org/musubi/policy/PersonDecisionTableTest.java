@@ -18,7 +18,12 @@ import org.musubi.audit.Purpose;
 import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
 
-/** {@link AccessPolicy#decidePerson}: may the requester open the person (the patient header) at all? */
+/**
+ * {@link AccessPolicy#decidePerson}: may the requester open the person (the patient header) at all — asked by the
+ * person's id, or through a patient of the requester's own facility ({@code own} after the purpose)? A facility's own
+ * data opens the person only with standing (a live link made with the card); without, only its own patient, through it
+ * (issue 37).
+ */
 class PersonDecisionTableTest {
 
     static final String TABLE = """
@@ -53,18 +58,28 @@ class PersonDecisionTableTest {
         | expired break-the-glass is denied                | DOCTOR@C                    | EMERGENCY           | breakGlassExpiresNow      | deny emergencyAccessExpired           |
         | emergency without emergency consent is denied    | DOCTOR@C                    | EMERGENCY           | breakGlassTreatmentOnly   | deny noConsent                        |
         | no purpose is denied                             | DOCTOR@B                    | -                   | consented                 | deny noRule                           |
-        | a source facility opens its own patient unlinked | DOCTOR@A                    | TREATMENT           | sourceA                   | permit ownFacilityData                |
-        | a source facility needs no consent for own data  | DOCTOR@A                    | TREATMENT           | sourceANoConsent          | permit ownFacilityData                |
+        | a match is no standing: not by the person's id   | DOCTOR@A                    | TREATMENT           | sourceA                   | deny notLinked                        |
+        | a match opens only the own patient through it    | DOCTOR@A                    | TREATMENT own       | sourceA                   | permit ownPatient                     |
+        | without consent: not by the person's id          | DOCTOR@A                    | TREATMENT           | sourceANoConsent          | deny noConsent                        |
+        | own patient needs no consent for own data        | DOCTOR@A                    | TREATMENT own       | sourceANoConsent          | permit ownPatient                     |
+        | a card link is standing: own data opens by id    | DOCTOR@A                    | TREATMENT           | sourceALinkedNoConsent    | permit ownFacilityData                |
+        | with standing the own patient opens the person   | DOCTOR@A                    | TREATMENT own       | sourceALinkedNoConsent    | permit ownFacilityData                |
+        | an ended link is no standing                     | DOCTOR@A                    | TREATMENT           | sourceALinkEnded          | deny linkEnded                        |
+        | an expired link is no standing                   | DOCTOR@A                    | TREATMENT           | sourceALinkExpired        | deny noConsent                        |
+        | another facility's patient is asked as by id     | DOCTOR@C                    | TREATMENT own       | sourceA                   | deny notLinked                        |
         | a blocked source facility is still denied        | DOCTOR@A                    | TREATMENT           | sourceABlockedA           | deny facilityBlocked                  |
         | a disabled user of the source facility is denied | DOCTOR@A disabled           | TREATMENT           | sourceA                   | deny userDisabled                     |
         | another facility gains nothing from A's source   | DOCTOR@C                    | TREATMENT           | sourceA                   | deny notLinked                        |
         | consent and link win over own data as the rule   | DOCTOR@B                    | TREATMENT           | sourceAB                  | permit treatmentConsentAndLink        |
-        | a source facility opens in emergency unglassed   | DOCTOR@A                    | EMERGENCY           | sourceANoConsent          | permit ownFacilityData                |
+        | a match opens no person in emergency unglassed   | DOCTOR@A                    | EMERGENCY           | sourceANoConsent          | deny noEmergencyAccess                |
+        | the own patient opens in emergency unglassed     | DOCTOR@A                    | EMERGENCY own       | sourceANoConsent          | permit ownPatient                     |
         | a responder's glass outside disaster mode        | DOCTOR@C responder          | EMERGENCY           | breakGlass                | deny outsideDisasterMode              |
         | a responder's glass in the disaster area         | PARAMEDIC@C responder       | EMERGENCY           | breakGlassInDisasterArea  | permit emergencyAccess                |
         | a responder's clerk opens nothing in the area    | MEDICAL_CLERK@C responder   | EMERGENCY           | breakGlassInDisasterArea  | deny professionNotForEmergency        |
         | a responder treats like anyone else              | DOCTOR@B responder          | TREATMENT           | consented                 | permit treatmentConsentAndLink        |
-        | own records open a patient the facility sent     | DOCTOR@A                    | OWN_RECORDS         | sourceANoConsent          | permit ownSourceData                  |
+        | own records: not by the person's id unlinked     | DOCTOR@A                    | OWN_RECORDS         | sourceANoConsent          | deny notLinked                        |
+        | own records open the own patient through it      | DOCTOR@A                    | OWN_RECORDS own     | sourceANoConsent          | permit ownPatient                     |
+        | own records with standing open the person        | DOCTOR@A                    | OWN_RECORDS         | sourceALinkedNoConsent    | permit ownSourceData                  |
         | own records need a patient the facility sent     | DOCTOR@C                    | OWN_RECORDS         | sourceA                   | deny notOwnSource                     |
         | own records are not for a clerk                  | MEDICAL_CLERK@A             | OWN_RECORDS         | sourceA                   | deny professionNotForOwnRecords       |
         | own records of a blocked facility stay closed    | DOCTOR@A                    | OWN_RECORDS         | sourceABlockedA           | deny facilityBlocked                  |
@@ -80,8 +95,19 @@ class PersonDecisionTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void decidesAsTheTableSays(String row, String requester, String purpose, String facts, String expected) {
-        assertThat(policy.decidePerson(requester(requester), purpose(purpose), facts(facts)))
-                .isEqualTo(decision(expected));
+        boolean throughOwnPatient = purpose.endsWith(" own");
+        assertThat(policy.decidePerson(requester(requester), purpose(purpose.replace(" own", "")), facts(facts),
+                throughOwnPatient)).isEqualTo(decision(expected));
+    }
+
+    @Test
+    void standingIsALiveLinkOfTheRequestersOwnFacility() {
+        assertThat(policy.standing(requester("DOCTOR@A"), facts("sourceALinkedNoConsent"))).isTrue();
+        assertThat(policy.standing(requester("DOCTOR@A"), facts("sourceA"))).as("a source, linked by 名寄せ only").isFalse();
+        assertThat(policy.standing(requester("DOCTOR@A"), facts("sourceALinkEnded"))).isFalse();
+        assertThat(policy.standing(requester("DOCTOR@A"), facts("sourceALinkExpired"))).isFalse();
+        assertThat(policy.standing(requester("DOCTOR@C"), facts("sourceALinkedNoConsent"))).as("another's link").isFalse();
+        assertThat(policy.standingFacilities(facts("sourceA").links())).containsExactly(2L);
     }
 
     @Test

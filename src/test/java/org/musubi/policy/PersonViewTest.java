@@ -53,4 +53,31 @@ class PersonViewTest {
         assertThat(view.sources()).isEmpty();
         assertThat(view.decide(new DataItem(3, DataCategory.MEDICATIONS)).key()).isEqualTo(Deny.NOT_LINKED);
     }
+
+    @Test
+    void aViewOfTheFacilitysOwnPatientOnlyCarriesThatPatientAndNeverThePerson() {
+        PersonView view = new PersonView(new Permit(Permit.OWN_PATIENT), item -> new Permit(Permit.OWN_FACILITY_DATA),
+                PERSON, SOURCES, false);
+
+        assertThat(view.opened()).as("the person stays unknown to the facility").isEmpty();
+        assertThat(view.person()).isNull();
+        assertThat(view.ownPatient()).contains(SOURCES.getFirst());
+        assertThat(view.ownPatientOnly()).isTrue();
+        assertThat(view.actAsHolder().key()).isEqualTo(Deny.NO_STANDING);
+    }
+
+    @Test
+    void onlyStandingOrAnOperatorActsAsAHolder() {
+        Permit own = new Permit(Permit.OWN_FACILITY_DATA);
+        assertThat(new PersonView(own, item -> own, PERSON, SOURCES, true).actAsHolder()).isEqualTo(own);
+        assertThat(new PersonView(own, item -> own, PERSON, SOURCES, false).actAsHolder().key())
+                .isEqualTo(Deny.NO_STANDING);
+        Permit operator = new Permit(Permit.OPERATIONS_DEMOGRAPHICS);
+        assertThat(new PersonView(operator, item -> operator, PERSON, SOURCES).actAsHolder()).isEqualTo(operator);
+        Permit glass = new Permit(Permit.EMERGENCY_ACCESS);
+        assertThat(new PersonView(glass, item -> glass, PERSON, SOURCES).actAsHolder().key()).isEqualTo(Deny.NO_STANDING);
+        PersonView refused = new PersonView(new Deny(Deny.NOT_LINKED), null, PERSON, SOURCES, true);
+        assertThat(refused.standing()).as("a refusal carries no standing").isFalse();
+        assertThat(refused.actAsHolder().key()).isEqualTo(Deny.NOT_LINKED);
+    }
 }

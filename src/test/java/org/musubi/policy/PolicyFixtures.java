@@ -102,6 +102,13 @@ final class PolicyFixtures {
                 Set.of(1L)));
         FACTS.put("sourceAB", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(),
                 Set.of(1L, 2L)));
+        FacilityLink aLinked = new FacilityLink(1, NOW.minus(Duration.ofDays(10)), false);
+        FACTS.put("sourceALinkedNoConsent", new PersonFacts(PERSON, List.of(), List.of(aLinked), Set.of(), List.of(),
+                Set.of(1L)));
+        FACTS.put("sourceALinkEnded", new PersonFacts(PERSON, List.of(ALL),
+                List.of(new FacilityLink(1, NOW.minus(Duration.ofDays(1)), true)), Set.of(), List.of(), Set.of(1L)));
+        FACTS.put("sourceALinkExpired", new PersonFacts(PERSON, List.of(),
+                List.of(new FacilityLink(1, NOW.minus(IDLE).minusSeconds(1), false)), Set.of(), List.of(), Set.of(1L)));
     }
 
     private PolicyFixtures() {

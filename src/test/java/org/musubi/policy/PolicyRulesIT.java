@@ -185,7 +185,7 @@ class PolicyRulesIT {
         var fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = org.musubi.testing.FhirRecords.localId();
         org.musubi.testing.FhirRecords.registerPatient(fhir, hospital, localId, "ウンヨウ");
-        long person = org.musubi.testing.FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         String observation = org.musubi.testing.FhirRecords.create(fhir, org.musubi.testing.FhirRecords.lab(hospital, localId,
                 org.musubi.testing.FhirRecords.HBA1C, "2024-01-01", 6.0));
         WebSession operator = loggedIn(accounts.networkAdmin());

@@ -66,7 +66,7 @@ class RequestRoundTripsIT {
         IGenericClient clinicApi = clients.fhirFor(port, clinic, "system/*.read");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(hospitalApi, hospital, localId, "カイスウ");
-        long person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         FhirRecords.create(hospitalApi, FhirRecords.lab(hospital, localId, HBA1C, "2025-01-10", 6.1));
         FhirRecords.create(hospitalApi, FhirRecords.lab(hospital, localId, LDL, "2025-02-10", 120));
         String document = FhirRecords.create(hospitalApi, document(hospital, localId));

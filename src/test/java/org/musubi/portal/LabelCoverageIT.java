@@ -100,7 +100,7 @@ class LabelCoverageIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "コード");
-        person = FhirRecords.personOf(api, hospital, localId);
+        person = clients.personOf(hospital, localId);
         regionalId = identities.person(person).orElseThrow().person().regionalId();
         Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
 

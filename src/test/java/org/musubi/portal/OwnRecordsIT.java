@@ -43,6 +43,8 @@ public class OwnRecordsIT {
     IdentityStore identities;
     @Autowired
     AuditRows audit;
+    @Autowired
+    org.musubi.consent.Consents consents;
 
     /** One person: the hospital's patient (HbA1c 6.1) and the clinic's (HbA1c 7.2), linked by 名寄せ by hand. */
     public record Shared(long personId, String regionalId, String hospitalId, String clinicId, String givenKana) {
@@ -61,31 +63,61 @@ public class OwnRecordsIT {
 
         HttpResponse<String> found = web.post("/portal/own-records", "localId", " " + wide(shared.hospitalId()) + " ");
 
-        assertThat(WebSession.location(found)).isEqualTo("/portal/patients/" + shared.personId() + "?purpose=OWN_RECORDS");
+        String own = "own-" + identities.sourcePatient(hospital.id(), shared.hospitalId()).orElseThrow().id();
+        assertThat(WebSession.location(found)).as("the hospital's own patient, never the person's id")
+                .isEqualTo("/portal/patients/" + own + "?purpose=OWN_RECORDS");
         List<AuditRows.Row> lookup = audit.rows(before, doctor.loginId());
         assertThat(lookup).singleElement().satisfies(r -> {
-            assertThat(r.action() + " " + r.outcome() + " " + r.reason()).isEqualTo("READ PERMIT policy.permit.ownSourceData");
+            assertThat(r.action() + " " + r.outcome() + " " + r.reason()).isEqualTo("READ PERMIT policy.permit.ownPatient");
             assertThat(r.purpose()).isEqualTo("OWN_RECORDS");
             assertThat(r.patientId()).isEqualTo(shared.regionalId());
         });
 
         for (String page : List.of("", "/labs", "/medications")) {
             long beforePage = audit.max();
-            HttpResponse<String> shown = web.get("/portal/patients/" + shared.personId() + page + "?purpose=OWN_RECORDS");
+            HttpResponse<String> shown = web.get("/portal/patients/" + own + page + "?purpose=OWN_RECORDS");
             assertThat(shown.statusCode()).as(page).isEqualTo(200);
             assertThat(shown.body()).as(page).contains("id=\"own-records-banner\"").contains(shared.givenKana())
-                    .contains("自施設が送った記録の参照です").doesNotContain(clinic.nameKanji()).doesNotContain(">7.2<");
+                    .contains("自施設の患者としての参照です").doesNotContain(clinic.nameKanji()).doesNotContain(">7.2<")
+                    .as("no regional ID: 名寄せ's match tells the hospital nothing").doesNotContain(shared.regionalId())
+                    .doesNotContain("id=\"regional-id\"").doesNotContain("id=\"issue-phr-code\"");
             assertThat(audit.forPatient(beforePage, shared.regionalId())).as(page)
-                    .containsExactly("READ PERMIT policy.permit.ownSourceData");
+                    .containsExactly("READ PERMIT policy.permit.ownPatient");
         }
-        HttpResponse<String> labs = web.get("/portal/patients/" + shared.personId() + "/labs?purpose=OWN_RECORDS");
+        HttpResponse<String> labs = web.get("/portal/patients/" + own + "/labs?purpose=OWN_RECORDS");
         assertThat(labs.body()).contains(">6.1<").contains("purpose=OWN_RECORDS");
+        assertThat(web.get("/portal/patients/" + shared.personId() + "?purpose=OWN_RECORDS").statusCode())
+                .as("by the person's id, without a link: as for nobody").isEqualTo(404);
 
         WebSession clinicDoctor = new WebSession(port);
         accounts.logIn(clinicDoctor, accounts.memberOf(clinic, Profession.DOCTOR));
-        HttpResponse<String> clinicLabs = clinicDoctor.get("/portal/patients/" + shared.personId() + "/labs?purpose=OWN_RECORDS");
+        String clinicOwn = "own-" + identities.sourcePatient(clinic.id(), shared.clinicId()).orElseThrow().id();
+        HttpResponse<String> clinicLabs = clinicDoctor.get("/portal/patients/" + clinicOwn + "/labs?purpose=OWN_RECORDS");
         assertThat(clinicLabs.statusCode()).isEqualTo(200);
         assertThat(clinicLabs.body()).as("the clinic sees its own, not the hospital's").contains(">7.2<").doesNotContain(">6.1<");
+        assertThat(clinicDoctor.get("/portal/patients/" + own + "/labs?purpose=OWN_RECORDS").statusCode())
+                .as("another facility's own key names nobody for the clinic").isEqualTo(404);
+    }
+
+    @Test
+    void withALinkMadeWithTheCardTheOwnRecordsNameThePersonAndStillShowOnlyWhatTheFacilitySent() {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.newHospital();
+        Shared shared = shared(port, clients, identities, accounts, hospital, clinic);
+        consents.link(shared.personId(), hospital.id(), accounts.networkAdmin().id());
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, accounts.memberOf(hospital, Profession.DOCTOR));
+        web.get("/portal/own-records");
+
+        String page = WebSession.location(web.post("/portal/own-records", "localId", shared.hospitalId()));
+        HttpResponse<String> shown = web.get(page);
+        HttpResponse<String> byPerson = web.get("/portal/patients/" + shared.personId() + "/labs?purpose=OWN_RECORDS");
+
+        assertThat(shown.body()).contains("id=\"regional-id\"").contains(shared.regionalId())
+                .contains("自施設が送った記録の参照です").doesNotContain(">7.2<")
+                .as("acts on the person are offered on the person's own pages only").doesNotContain("id=\"issue-phr-code\"");
+        assertThat(byPerson.statusCode()).isEqualTo(200);
+        assertThat(byPerson.body()).contains(">6.1<").doesNotContain(">7.2<");
     }
 
     /** Full-width digits and letters, as a hurried user may type them. */
@@ -103,7 +135,7 @@ public class OwnRecordsIT {
         String hospitalId = FhirRecords.localId();
         Patient registered = FhirRecords.newPatient(hospital, hospitalId, "バックアップ");
         FhirRecords.create(hospitalApi, registered);
-        long person = FhirRecords.personOf(hospitalApi, hospital, hospitalId);
+        long person = clients.personOf(hospital, hospitalId);
         String clinicId = FhirRecords.localId();
         String given = registered.getNameFirstRep().getGivenAsSingleString();
         SourcePatient atClinic = identities.receive(new SourcePatient(0, clinic.id(), clinicId, null, null, "バックアップ",

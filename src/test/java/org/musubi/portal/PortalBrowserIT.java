@@ -108,7 +108,7 @@ class PortalBrowserIT {
         IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         hospitalApi.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "ムスビ"), "結", "花子")).execute();
-        personId = FhirRecords.personOf(hospitalApi, hospital, localId);
+        personId = clients.personOf(hospital, localId);
         hospitalRecords(hospitalApi, localId);
         firstPharmacy = notebooks.pharmacy("本通り薬局" + ThreadLocalRandom.current().nextInt(1000));
         secondPharmacy = notebooks.pharmacy("駅前薬局" + ThreadLocalRandom.current().nextInt(1000));

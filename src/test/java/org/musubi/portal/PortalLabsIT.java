@@ -146,7 +146,7 @@ class PortalLabsIT {
         String hospitalId = FhirRecords.localId();
         Patient registered = FhirRecords.newPatient(hospital, hospitalId, "ケンサ");
         FhirRecords.create(hospitalApi, registered);
-        long person = FhirRecords.personOf(hospitalApi, hospital, hospitalId);
+        long person = clients.personOf(hospital, hospitalId);
         String clinicId = FhirRecords.localId();
         SourcePatient atClinic = identities.receive(new SourcePatient(0, clinic.id(), clinicId, null, null, "ケンサ",
                 registered.getNameFirstRep().getGivenAsSingleString(), Sex.FEMALE,

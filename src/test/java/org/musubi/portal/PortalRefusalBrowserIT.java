@@ -145,7 +145,7 @@ class PortalRefusalBrowserIT {
         String localId = FhirRecords.localId();
         hospitalApi.create().resource(FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, localId, "テスト"),
                 family, given)).execute();
-        long id = FhirRecords.personOf(hospitalApi, hospital, localId);
+        long id = clients.personOf(hospital, localId);
         Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
         Condition gastritis = new Condition().setSubject(subject).setOnset(new DateTimeType("2024-03-01"));
         gastritis.getCode().addCoding(new Coding("http://medis.or.jp/CodeSystem/master-disease-keyNumber", "20054174", "胃炎"));

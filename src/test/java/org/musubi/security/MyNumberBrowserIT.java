@@ -60,7 +60,7 @@ class MyNumberBrowserIT {
         logout.click();
         // the logout's answer must have arrived before the next page: else the session still stands and the login
         // page sends a signed-in resident home
-        browser.await().until(ExpectedConditions.stalenessOf(logout));
+        browser.await().until(d -> gone(logout));
         browser.await().until(d -> !d.getCurrentUrl().contains("/phr/mynumber"));
         browser.open("/phr/login");
         browser.screenshot("phr-login-mynumber-phone");
@@ -70,6 +70,21 @@ class MyNumberBrowserIT {
         assertThat(browser.path()).isEqualTo("/phr");
         assertThat(browser.consoleErrors()).as("no CSP violation or script error on Musubi's pages")
                 .noneMatch(error -> error.contains("localhost:" + port));
+    }
+
+    /**
+     * Whether the element left the page. ChromeDriver may answer a check of a node the new page replaced with an
+     * "unknown error" (the node does not belong to the document) instead of a stale reference: gone too.
+     */
+    private static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     /** At the provider's page (another site), the card holder answers as {@code subject}. */

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * which is outside): a resident signed in with both factors links the card's subject (password again, round trip),
  * then the card alone logs them in to a full notebook session; unlinked, it no longer does. A provider configured for
  * the step after the password is offered there and only there. The operator sees and removes a person's link; a
- * re-registration with a new code removes it too. Every step is audited.
+ * re-registration with a new code, once confirmed, removes it too. Every step is audited.
  */
 @MusubiIntegrationTest
 class MyNumberLoginIT {
@@ -141,22 +141,34 @@ class MyNumberLoginIT {
         assertThat(audit.reasons(before, "OIDC_UNLINK", "User")).containsExactly("provider mynumber: removed by the operator");
     }
 
+    /**
+     * Since issue 37 a re-registration changes nothing until it is confirmed (the link keeps working meanwhile); the
+     * confirmation removes the links.
+     */
     @Test
-    void aReRegistrationWithANewCodeRemovesTheLinks() {
+    void aConfirmedReRegistrationWithANewCodeRemovesTheLinks() {
         Residents.Patient patient = residents.patientAt(port, FacilityKind.HOSPITAL, "マイナンバー");
         Residents.Resident resident = residents.register(patient.personId());
         String subject = subject();
         link(residents.logIn(port, resident), "mynumber", subject);
-        String card = jdbc.sql("SELECT number FROM card WHERE person_id = ? AND kind = 'REGIONAL' AND status = 'ACTIVE'")
-                .param(patient.personId()).query(String.class).single();
         long before = audit.max();
 
-        residents.register(patient.personId(), card, patient.person().birthDate());
+        residents.register(patient.personId(), resident.card(), patient.person().birthDate());
+
+        assertThat(jdbc.sql("SELECT count(*) FROM oidc_link WHERE user_id = ?").param(resident.account().id())
+                .query(Long.class).single()).as("held until confirmed").isEqualTo(1);
+        assertThat(audit.reasons(before, "OIDC_UNLINK", "User")).isEmpty();
+        long pending = jdbc.sql("SELECT id FROM phr_account_recovery WHERE person_id = ? AND state = 'PENDING'")
+                .param(patient.personId()).query(Long.class).single();
+        WebSession operator = new WebSession(port);
+        accounts.logIn(operator, accounts.networkAdmin());
+        operator.get("/admin/persons/" + patient.personId());
+        operator.post("/admin/persons/" + patient.personId() + "/phr-recovery/" + pending + "/confirm");
 
         assertThat(jdbc.sql("SELECT count(*) FROM oidc_link WHERE user_id = ?").param(resident.account().id())
                 .query(Long.class).single()).isZero();
         assertThat(audit.reasons(before, "OIDC_UNLINK", "User"))
-                .containsExactly("provider mynumber: removed at re-registration with a new code");
+                .containsExactly("provider mynumber: removed when the re-registration with a new code was confirmed");
         assertThat(logInWithCard(new WebSession(port), subject, Twist.NONE).statusCode()).isEqualTo(403);
     }
 

@@ -35,6 +35,19 @@ class SecretBoxTest {
     }
 
     @Test
+    void derivesAKeyPerPurposeThatIsNotTheSecretKey() {
+        byte[] secret = SecretBox.newKey(new SecureRandom());
+        SecretBox one = new SecretBox(secret);
+
+        byte[] pepper = one.derive("musubi card check code pepper v1");
+
+        assertThat(pepper).hasSize(32).isNotEqualTo(secret);
+        assertThat(new SecretBox(secret).derive("musubi card check code pepper v1")).isEqualTo(pepper);
+        assertThat(one.derive("another use v1")).isNotEqualTo(pepper);
+        assertThat(box.derive("musubi card check code pepper v1")).as("another secret key").isNotEqualTo(pepper);
+    }
+
+    @Test
     void wantsA256BitKey() {
         assertThatThrownBy(() -> new SecretBox(new byte[16])).hasMessageContaining("32 bytes");
     }

@@ -116,7 +116,7 @@ class SecurityCrawlIT {
         IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, hospital, localId, "クロール");
-        long person = FhirRecords.personOf(api, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         FhirRecords.create(api, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2024-05-01", 7.2));
         FhirRecords.create(api, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2024-08-01", 6.9));
         DocumentReference letter = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)

@@ -51,6 +51,13 @@ public class AuditRows {
                 .params(afterSeq, loginId).query(String.class).list();
     }
 
+    /** "ACTION OUTCOME reason" for each row after {@code afterSeq} of this request id (whoever the actor), in order. */
+    public List<String> ofRequest(long afterSeq, String requestId) {
+        return jdbc.sql("""
+                SELECT action || ' ' || outcome || coalesce(' ' || reason, '') FROM audit_event
+                WHERE seq > ? AND request_id = ? ORDER BY seq""").params(afterSeq, requestId).query(String.class).list();
+    }
+
     /** How many rows were written after {@code afterSeq} for this user (a person or an API client's user). */
     public long countByUser(long afterSeq, long userId) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE seq > ? AND user_id = ?").params(afterSeq, userId)

@@ -91,7 +91,7 @@ public class EveryKindOfRecord {
                 .setEffective(new DateTimeType("2026-01-05")));
         String binary = binary(port, token, subject.getReference());
         String bundle = FhirRecords.create(fhir, collection(patient, hospital, localId));
-        long person = FhirRecords.personOf(fhir, hospital, localId);
+        long person = clients.personOf(hospital, localId);
         long admin = accounts.networkAdmin().id();
         dispensing(person, admin);
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());

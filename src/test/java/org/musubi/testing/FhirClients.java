@@ -29,15 +29,47 @@ public class FhirClients {
     private final TestAccounts accounts;
     private Administrator operator;
     private final FhirContext context;
+    private final org.musubi.identity.IdentityStore identities;
+    private final org.musubi.consent.Consents consents;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    FhirClients(ApiClientAdministration clients, TestAccounts accounts, FhirContext context) {
+    FhirClients(ApiClientAdministration clients, TestAccounts accounts, FhirContext context,
+                org.musubi.identity.IdentityStore identities, org.musubi.consent.Consents consents) {
         this.clients = clients;
         this.accounts = accounts;
         this.context = context;
+        this.identities = identities;
+        this.consents = consents;
         context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         // The first write after start builds the base R4 validator (seconds, more on a busy machine).
         context.getRestfulClientFactory().setSocketTimeout(180_000);
+    }
+
+    /**
+     * The regional person the facility's patient {@code localId} is linked to, as the test database has it. A facility
+     * is not told this over the API unless it has standing for the person (a live link made with the card): an
+     * automatic match tells it nothing (issue 37).
+     */
+    public long personOf(Facility facility, String localId) {
+        return identities.sourcePatient(facility.id(), localId).flatMap(s -> identities.personOf(s.id()))
+                .orElseThrow(() -> new IllegalStateException("patient " + localId + " of facility " + facility.id()
+                        + " is linked to no person"));
+    }
+
+    /**
+     * The person behind the facility's patient, after the facility linked them at its counter with the card (as the
+     * portal's linking does): the standing that lets the facility ask about the person by id, for tests about
+     * something else than standing.
+     */
+    public long linkedPersonOf(Facility facility, String localId) {
+        long person = personOf(facility, localId);
+        consents.link(person, facility.id(), accounts.networkAdmin().id());
+        return person;
+    }
+
+    /** Whether the facility's patient {@code localId} was registered (stored as a source patient) at all. */
+    public boolean registered(Facility facility, String localId) {
+        return identities.sourcePatient(facility.id(), localId).isPresent();
     }
 
     public ApiClientAdministration.NewApiClient register(Facility facility, String... scopes) {

@@ -69,12 +69,26 @@ public final class FhirRecords {
         return kana.toString();
     }
 
-    /** The regional person id behind the facility's own patient, by PIXm. */
+    /**
+     * The regional person id behind the facility's own patient, by PIXm: told only to a facility with standing for the
+     * person (a live link made with the card); for a Musubi the test cannot reach into (a child server).
+     */
     public static long personOf(IGenericClient client, Facility facility, String localId) {
         Parameters answer = client.operation().onType("Patient").named("$ihe-pix")
                 .withSearchParameter(Parameters.class, "sourceIdentifier", new TokenParam(patientSystem(facility), localId))
                 .useHttpGet().execute();
         return Long.parseLong(((Reference) answer.getParameter("targetId").getValue()).getReferenceElement().getIdPart());
+    }
+
+    /**
+     * The id the facility's system is answered with for its own patient (PDQm by its patient ID): the id of its own
+     * Patient while it has no standing for the person, the person's once it has.
+     */
+    public static String patientIdFor(IGenericClient client, Facility facility, String localId) {
+        org.hl7.fhir.r4.model.Bundle found = client.search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndCode(patientSystem(facility), localId))
+                .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+        return found.getEntryFirstRep().getResource().getIdElement().getIdPart();
     }
 
     public static Observation lab(Facility facility, String localId, String code, String when, double value) {

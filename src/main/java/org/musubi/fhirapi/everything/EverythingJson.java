@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * {@code GET /fhir/Patient/<id>/$everything} in JSON without HAPI's object model: the stored JSON of
+ * {@code GET /fhir/Patient/<id>/$everything} in JSON without HAPI's object model (by the person's id, or by the id of
+ * the caller's own Patient, {@link org.musubi.fhirapi.person.OwnPatientIds}): the stored JSON of
  * each resource goes into the Bundle with only its id and version metadata added, which saves
  * parsing and re-encoding thousands of resources per call. The same read as the HAPI operation
  * (policy and scopes inside the query, one audit row: {@link EverythingPages}); XML requests still go to HAPI.
@@ -36,7 +37,7 @@ import tools.jackson.core.io.JsonStringEncoder;
  */
 public class EverythingJson extends OncePerRequestFilter {
 
-    private static final Pattern PATH = Pattern.compile("/fhir/Patient/(\\d{1,18})/\\$everything");
+    private static final Pattern PATH = Pattern.compile("/fhir/Patient/([A-Za-z0-9\\-.]{1,64})/\\$everything");
     private final transient ObjectProvider<Parts> parts;
 
     /** What the filter needs, looked up on first use. */
@@ -69,7 +70,7 @@ public class EverythingJson extends OncePerRequestFilter {
         }
         List<byte[]> body;
         try {
-            body = bundle(request, Long.parseLong(m.group(1)));
+            body = bundle(request, m.group(1));
         } catch (BaseServerResponseException e) {
             ServletOutcomes.error(response, e.getStatusCode(), e.getMessage());
             return;
@@ -94,23 +95,29 @@ public class EverythingJson extends OncePerRequestFilter {
      * character) and its tail, then the Bundle's end. Everything is made before anything is written, so a failure
      * still answers with an error rather than a cut-off page.
      */
-    private List<byte[]> bundle(HttpServletRequest request, long personId) {
+    private List<byte[]> bundle(HttpServletRequest request, String id) {
         Parts p = parts.getObject();
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.EVERYTHING, p.records().audit());
         int size = number(request.getParameter("_count"), 1000, 1, RecordQuery.MAX_PAGE);
         int from = number(request.getParameter("_offset"), 0, 0, Integer.MAX_VALUE);
-        ReadRecords.Everything everything = p.pages().page(caller, scoped, personId, size, from);
+        var asked = p.records().patients().patient(caller, id);
+        if (asked.isEmpty()) {
+            p.records().reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "everything", id);
+            throw org.musubi.fhirapi.access.Refusals.notFound(new org.hl7.fhir.r4.model.IdType("Patient", id));
+        }
+        ReadRecords.Everything everything = p.pages().page(caller, scoped, asked.get(),
+                new org.hl7.fhir.r4.model.IdType("Patient", id), size, from);
         String base = request.getRequestURL().substring(0, request.getRequestURL().indexOf("/Patient/"));
         long total = everything.found().total() + 1;
         List<byte[]> parts = new ArrayList<>(3 * (everything.found().resources().size() + everything.included().size()) + 8);
-        parts.add(utf8(head(base, personId, size, from, total)));
+        parts.add(utf8(head(base, id, size, from, total)));
         String escapedBase = new String(JsonStringEncoder.getInstance().quoteAsCharArray(base));
         boolean first = true;
         if (from == 0) {
             OpenedPerson o = p.opener().opened(caller, everything.view());
             String patient = p.records().resources().parser().encodeResourceToString(p.opener().patient(o));
-            parts.add(utf8(entryHead(escapedBase, "Patient", String.valueOf(personId))));
+            parts.add(utf8(entryHead(escapedBase, "Patient", o.id() != null ? o.id() : id)));
             parts.add(utf8(patient));
             parts.add(MATCH);
             first = false;
@@ -140,8 +147,8 @@ public class EverythingJson extends OncePerRequestFilter {
     }
 
     /** The Bundle up to its first entry: type, total and links. */
-    private static String head(String base, long personId, int size, int from, long total) {
-        String self = base + "/Patient/" + personId + "/$everything?_count=" + size;
+    private static String head(String base, String id, int size, int from, long total) {
+        String self = base + "/Patient/" + id + "/$everything?_count=" + size;
         StringBuilder head = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":")
                 .append(total).append(",\"link\":[{\"relation\":\"self\",\"url\":")
                 .append(quoted(self + (from > 0 ? "&_offset=" + from : ""))).append('}');

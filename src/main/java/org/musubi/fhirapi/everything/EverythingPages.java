@@ -20,8 +20,15 @@ public record EverythingPages(RecordProviderParts parts, DirectoryReferences dir
 
     /** The page {@code _count = size}, {@code _offset = from} of the whole list (the person, then the resources). */
     ReadRecords.Everything page(Caller caller, Scoped scoped, long personId, int size, int from) {
-        return parts.outcome(parts.reads().everything(caller.reader(), personId, scoped.narrow(storePage(size, from)),
-                scoped.narrow(directory.includes())), new IdType("Patient", personId));
+        return page(caller, scoped, org.musubi.record.PatientRef.person(personId), new IdType("Patient", personId), size,
+                from);
+    }
+
+    /** The page of the patient {@code patient} names ({@code id}: as asked, for the 404). */
+    ReadRecords.Everything page(Caller caller, Scoped scoped, org.musubi.record.PatientRef patient, IdType id, int size,
+                                int from) {
+        return parts.outcome(parts.reads().everything(caller.reader(), patient, scoped.narrow(storePage(size, from)),
+                scoped.narrow(directory.includes())), id);
     }
 
     /**

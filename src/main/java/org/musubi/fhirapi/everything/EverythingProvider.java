@@ -49,7 +49,8 @@ public class EverythingProvider implements IResourceProvider {
     }
 
     /**
-     * Everything the caller may see of one person, across all of the person's facility patients,
+     * Everything the caller may see of one person, across all of the person's facility patients (asked by the
+     * person's id; or by the id of the caller's own Patient, which without standing is that patient's own data only),
      * newest first; paged with {@code _count} (default 1000) and {@code _offset}; the directory resources
      * the page refers to follow it ({@link DirectoryReferences}). Only the types the token's scopes allow
      * ({@link ScopeTable#EVERYTHING}). One audit row.
@@ -59,15 +60,15 @@ public class EverythingProvider implements IResourceProvider {
                                       @OperationParam(name = "_offset") IntegerType offset) {
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.EVERYTHING, parts.audit());
-        if (!id.isIdPartValidLong()) {
+        var asked = parts.patients().patient(caller, id.getIdPart());
+        if (asked.isEmpty()) {
             parts.reads().missed(caller.reader(), AuditAction.SEARCH, "everything", id.getIdPart());
             throw Refusals.notFound(id);
         }
-        long personId = id.getIdPartAsLong();
         int size = count == null || count.getValue() == null ? 1000
                 : Math.max(1, Math.min(count.getValue(), RecordQuery.MAX_PAGE));
         int from = offset == null || offset.getValue() == null ? 0 : Math.max(0, offset.getValue());
-        var page = pages.page(caller, scoped, personId, size, from);
+        var page = pages.page(caller, scoped, asked.get(), id, size, from);
         var found = page.found();
         List<IBaseResource> resources = new ArrayList<>();
         if (from == 0) {

@@ -58,14 +58,14 @@ public class MedicationNotebookProvider {
         Scoped scoped = caller.scoped(ScopeTable.MEDICATION_NOTEBOOK, parts.audit());
         Charset encoding = charset == null || charset.getValue() == null || charset.getValue().equalsIgnoreCase("Shift_JIS")
                 ? Charset.forName("windows-31j") : charsetOf(charset.getValue());
-        if (!id.isIdPartValidLong()) {
+        var asked = parts.patients().patient(caller, id.getIdPart());
+        if (asked.isEmpty()) {
             parts.reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "MedicationDispense", id.getIdPart());
             throw Refusals.notFound(id);
         }
-        long personId = id.getIdPartAsLong();
         // one interaction, one audit row: the three types in one query, then grouped in the notebook's order
         // the token's scopes may leave out the OTC drugs, the allergies and the parties (ScopeTable)
-        ReadRecords.Everything first = parts.outcome(parts.reads().everything(caller.reader(), personId,
+        ReadRecords.Everything first = parts.outcome(parts.reads().everything(caller.reader(), asked.get(),
                 scoped.narrow(new RecordQuery(null, List.of(), null, null, null, true, RecordQuery.MAX_PAGE, 0,
                         Set.copyOf(TYPES))), scoped.narrow(directory.includes())), id);
         List<Resource> history = new ArrayList<>();
@@ -78,7 +78,7 @@ public class MedicationNotebookProvider {
         byte[] file = new JahisWriter(encoding).write(patient, history, parties);
         response.setStatus(200);
         response.setContentType("text/plain;charset=" + (encoding.equals(StandardCharsets.UTF_8) ? "UTF-8" : "Shift_JIS"));
-        response.setHeader("Content-Disposition", "attachment; filename=\"okusuri-techo-" + personId + ".txt\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"okusuri-techo-" + id.getIdPart() + ".txt\"");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(file.length);
         response.getOutputStream().write(file);

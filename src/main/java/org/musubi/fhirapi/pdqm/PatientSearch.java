@@ -54,6 +54,7 @@ class PatientSearch {
         LocalDate birthDate = day(criteria.birthDate());
         List<Long> personIds;
         Long identifiedFacility = null;
+        org.musubi.identity.SourcePatient ownPatient = null;
         if (criteria.id() != null) {
             personIds = criteria.id().matches("\\d{1,18}") ? List.of(Long.parseLong(criteria.id())) : List.of();
         } else if (criteria.identifier() != null) {
@@ -63,6 +64,7 @@ class PatientSearch {
             }
             personIds = List.of(found.get().personId());
             identifiedFacility = found.get().facilityId();
+            ownPatient = found.get().ownOf(caller.facilityId()) ? found.get().source() : null;
         } else if ((criteria.family() != null || criteria.given() != null) && birthDate != null) {
             personIds = byName(criteria, birthDate);
         } else {
@@ -75,9 +77,9 @@ class PatientSearch {
         List<Patient> result = new ArrayList<>();
         for (long personId : personIds) {
             Long facility = identifiedFacility;
-            opener.open(caller, personId)
+            (ownPatient != null ? opener.openThrough(caller, personId, ownPatient) : opener.open(caller, personId))
                     .filter(o -> facility == null || o.seesFacility(facility))
-                    .filter(o -> (criteria.id() != null || o.person().active()) && fits(o.person().person(), criteria, birthDate))
+                    .filter(o -> (criteria.id() != null || o.active()) && fits(o.demographics(), criteria, birthDate))
                     .ifPresent(o -> result.add(opener.patient(o)));
         }
         return result;
@@ -96,11 +98,12 @@ class PatientSearch {
             throw new InvalidRequestException("該当者が多すぎます（" + maxMatches + " 人超）。条件を追加してください / "
                     + "More than " + maxMatches + " persons match; add search parameters");
         }
-        return page.items().stream().filter(p -> p.active() && fits(p.person(), criteria, birthDate))
+        return page.items().stream().filter(p -> p.active()
+                        && fits(org.musubi.identity.matching.Demographics.of(p.person()), criteria, birthDate))
                 .map(RegisteredPerson::id).toList();
     }
 
-    static boolean fits(Person person, Criteria criteria, LocalDate birthDate) {
+    static boolean fits(org.musubi.identity.matching.Demographics person, Criteria criteria, LocalDate birthDate) {
         return (birthDate == null || birthDate.equals(person.birthDate()))
                 && name(criteria.family(), person.familyKanji(), person.familyKana())
                 && name(criteria.given(), person.givenKanji(), person.givenKana())

@@ -31,15 +31,14 @@ public class IdentifierLookup {
                     + " must be given as system|value");
         }
         if (systems.isRegional(system)) {
-            return identities.personByRegionalId(value.strip()).map(p -> new Found(p.id(), null));
+            return identities.personByRegionalId(value.strip()).map(p -> new Found(p.id(), null, null));
         }
         Facility facility = systems.facilityOf(system).orElseThrow(() -> new InvalidRequestException(
                 parameter + " の識別子体系（Assigning Authority）が見つかりません: " + system + " / " + parameter
                         + " Assigning Authority not found: " + system));
         return sourcePatient(facility, system, value.strip(), false)
-                .flatMap(s -> identities.personOf(s.id()))
-                .flatMap(identities::person).map(RegisteredPerson::id)
-                .map(id -> new Found(id, facility.id()));
+                .flatMap(s -> identities.personOf(s.id()).flatMap(identities::person).map(RegisteredPerson::id)
+                        .map(id -> new Found(id, facility.id(), s)));
     }
 
     /**
@@ -51,7 +50,15 @@ public class IdentifierLookup {
                 .map(identifier -> identities.named(facility.id(), List.of(identifier)).get(identifier));
     }
 
-    /** @param facilityId the facility whose patient ID was given; {@code null} for a regional ID */
-    public record Found(long personId, Long facilityId) {
+    /**
+     * @param facilityId the facility whose patient ID was given; {@code null} for a regional ID
+     * @param source the facility's patient that ID names; {@code null} for a regional ID
+     */
+    public record Found(long personId, Long facilityId, SourcePatient source) {
+
+        /** Whether the identifier is a patient ID of the caller's own facility ({@code facilityId} of the caller). */
+        public boolean ownOf(Long callerFacility) {
+            return source != null && callerFacility != null && callerFacility.equals(facilityId);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.musubi.fhirapi.person;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Patient;
+import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
@@ -14,11 +15,14 @@ import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
 import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceLookup;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens persons for API callers through the access policy (one audited decision per person asked for) and shows them
- * as Patients with what the caller may see of them ({@link PersonPatients}).
+ * as Patients with what the caller may see of them ({@link PersonPatients}): asked by the person's id, or through a
+ * patient of the caller's own facility (its own patient ID), which without standing shows that patient only, under
+ * its own identifiers and its own Patient's id ({@link org.musubi.policy.Permit#OWN_PATIENT}).
  */
 @Component
 public class PersonOpener {
@@ -26,11 +30,13 @@ public class PersonOpener {
     private final IdentityStore identities;
     private final PersonAccess access;
     private final PersonPatients patients;
+    private final ResourceLookup store;
 
-    PersonOpener(IdentityStore identities, PersonAccess access, PersonPatients patients) {
+    PersonOpener(IdentityStore identities, PersonAccess access, PersonPatients patients, ResourceLookup store) {
         this.identities = identities;
         this.access = access;
         this.patients = patients;
+        this.store = store;
     }
 
     /**
@@ -42,7 +48,7 @@ public class PersonOpener {
         org.musubi.record.Reader reader = caller.reader();
         PersonView view = reader.mayAsk(personId) ? access.viewPerson(caller.userId(), reader.purpose(), personId)
                 : new PersonView(access.interact(caller.userId(), reader.purpose(), personId,
-                        org.musubi.audit.AuditAction.READ, "Patient", refused -> Interaction.refused(
+                        AuditAction.READ, "Patient", refused -> Interaction.refused(
                                 new Deny(ReadRecords.APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId)))).decision(),
                         null);
         if (!view.permitted()) {
@@ -51,8 +57,26 @@ public class PersonOpener {
         return view.opened().map(person -> opened(caller, person, view));
     }
 
-    /** The person of a permitting view decided (and audited) elsewhere, as the decision saw them. */
+    /**
+     * The person behind {@code source}, a patient of the caller's own facility, as the caller may see them (audited
+     * once): the person when the caller's facility has standing, else that patient only; empty when refused.
+     */
+    public Optional<OpenedPerson> openThrough(Caller caller, long personId, SourcePatient source) {
+        org.musubi.record.Reader reader = caller.reader();
+        Interaction<PersonView> opened = access.interactThrough(caller.userId(), reader.purpose(), personId, source.id(),
+                AuditAction.READ, "Patient", view -> reader.mayAsk(personId)
+                        ? Interaction.permitted(view, view.decision(), List.of(String.valueOf(personId)))
+                        : Interaction.refused(new Deny(ReadRecords.APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId))));
+        return Optional.ofNullable(opened.value()).filter(PersonView::permitted).map(view -> opened(caller, view));
+    }
+
+    /** The person (or the caller's own patient) of a permitting view decided (and audited) elsewhere. */
     public OpenedPerson opened(Caller caller, PersonView view) {
+        if (view.ownPatientOnly()) {
+            SourcePatient own = view.ownPatient().orElseThrow();
+            return new OpenedPerson(null, view, List.of(own), own,
+                    store.patientIds(own.facilityId(), List.of(own.id())).get(own.id()));
+        }
         return opened(caller, view.opened().orElseThrow(), view);
     }
 
@@ -70,8 +94,8 @@ public class PersonOpener {
         return new OpenedPerson(person, view, visible, own);
     }
 
-    /** The opened person as a JP Core Patient. */
+    /** The opened person (or the caller's own patient) as a JP Core Patient. */
     public Patient patient(OpenedPerson opened) {
-        return patients.toPatient(opened.person(), opened.visible(), opened.ownOnly());
+        return patients.toPatient(opened);
     }
 }

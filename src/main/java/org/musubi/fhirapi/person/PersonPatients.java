@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A regional person as a JP Core Patient: the person's regional ID (opaque, never a card number) and the
- * facility patient IDs the caller may see as identifiers (in each facility's built-in and declared systems), names in kanji (IDE) and kana (SYL). When the caller
- * sees the person only through its own facility's patient, the Patient tells nothing the facility did not send
- * itself: its own patient's demographics and identifier, and not whether the person is active or merged.
+ * facility patient IDs the caller may see as identifiers (in each facility's built-in and declared systems), names in
+ * kanji (IDE) and kana (SYL). When the caller sees the person only through its own facility's patient, the Patient
+ * tells nothing the facility did not send itself: its own patient's demographics and identifiers, and not whether the
+ * person is active or merged; without standing (no live link made with the card) not even the person's id or regional
+ * ID: the Patient is the facility's own, under its own Patient's id.
  */
 @Component
 public class PersonPatients {
@@ -40,18 +42,28 @@ public class PersonPatients {
         this.identities = identities;
     }
 
-    /** @param visible the person's source patients the caller may see, own facility's included */
-    Patient toPatient(RegisteredPerson person, List<SourcePatient> visible, SourcePatient ownOnly) {
+    /**
+     * The Patient of an opened person: the person's id and regional ID, the patient IDs of the sources the caller may
+     * see and the network's demographics; or, when the caller sees only its own patient (no standing), that patient's
+     * own Patient id, its own identifiers and the demographics it sent, and nothing of the person.
+     */
+    Patient toPatient(OpenedPerson opened) {
+        RegisteredPerson person = opened.person();
+        SourcePatient ownOnly = opened.ownOnly();
         Patient patient = new Patient();
-        patient.setId(String.valueOf(person.id()));
+        if (opened.id() != null) {
+            patient.setId(opened.id());
+        }
         patient.getMeta().addProfile(FhirSystems.JP_PATIENT);
         if (ownOnly == null) {
             patient.setActive(person.active());
         }
-        patient.addIdentifier().setSystem(systems.regional()).setValue(person.person().regionalId())
-                .setUse(Identifier.IdentifierUse.OFFICIAL);
-        Map<Long, List<SourceIdentifier>> recorded = recorded(visible);
-        for (SourcePatient source : visible) {
+        if (opened.personShown()) {
+            patient.addIdentifier().setSystem(systems.regional()).setValue(person.person().regionalId())
+                    .setUse(Identifier.IdentifierUse.OFFICIAL);
+        }
+        Map<Long, List<SourceIdentifier>> recorded = recorded(opened.visible());
+        for (SourcePatient source : opened.visible()) {
             facilities.find(source.facilityId()).ifPresent(f -> patientIds(patient, f, source,
                     recorded.getOrDefault(source.id(), List.of())));
         }
@@ -63,7 +75,7 @@ public class PersonPatients {
             demographics(patient, p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(), p.sex(), p.birthDate(),
                     p.postalCode(), p.address(), p.phone());
         }
-        if (person.mergedInto() != null && ownOnly == null) {
+        if (ownOnly == null && person.mergedInto() != null) {
             patient.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(new Reference("Patient/" + person.mergedInto()));
         }
         return patient;

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * PIXm query (ITI-83): the other identifiers of the person behind a source identifier, limited to
- * the facilities whose data the caller may see. Unknown source domain: 400; unknown target domain:
+ * the facilities whose data the caller may see. Asked by one of the caller's own patient IDs without standing for the
+ * person (no live link made with the card), the answer is the caller's own patient only: its own other identifiers
+ * and its own Patient as {@code targetId}, never the regional ID or the person's id. Unknown source domain: 400; unknown target domain:
  * 403; no such patient, another facility's patient ID the caller may not see, or a person the policy
  * does not open for the caller: one 404, alike in every case. Every query leaves one audit row.
  */
@@ -49,8 +51,10 @@ class PixQuery {
             reads.missed(caller.reader(), AuditAction.SEARCH, "Patient", "$ihe-pix");
             throw Refusals.identifierNotFound();
         }
-        OpenedPerson opened = opener.open(caller, found.get().personId()).orElseThrow(Refusals::identifierNotFound);
-        if (found.get().facilityId() != null && !opened.seesFacility(found.get().facilityId())) {
+        var asked = found.get();
+        OpenedPerson opened = (asked.ownOf(caller.facilityId()) ? opener.openThrough(caller, asked.personId(), asked.source())
+                : opener.open(caller, asked.personId())).orElseThrow(Refusals::identifierNotFound);
+        if (asked.facilityId() != null && !opened.seesFacility(asked.facilityId())) {
             throw Refusals.identifierNotFound();
         }
         Patient patient = opener.patient(opened);
@@ -63,7 +67,9 @@ class PixQuery {
                                 .setUse(identifier.getUse()));
             }
         }
-        result.addParameter().setName("targetId").setValue(new Reference("Patient/" + opened.person().id()));
+        if (opened.id() != null) {
+            result.addParameter().setName("targetId").setValue(new Reference("Patient/" + opened.id()));
+        }
         return result;
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /** What every record resource provider shares: reads, writes, conversions and the refusal answers. */
 @Component
 public record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRecords writes, Audit audit,
-                           DocumentBundles documents, IncludedReferences includes) {
+                           DocumentBundles documents, IncludedReferences includes,
+                           org.musubi.fhirapi.person.OwnPatientIds patients) {
 
     /** The interaction's value, or one 404 whether there is no such resource or the policy refused it. */
     public <T> T outcome(Interaction<T> interaction, IdType id) {

@@ -17,15 +17,18 @@ final class RecordQueries {
     private RecordQueries() {
     }
 
-    /** The person a search is about: {@code patient=Patient/<id>} (or {@code subject=}) is required. */
-    static long person(ReferenceParam patient) {
+    /**
+     * The patient id a search is about: {@code patient=Patient/<id>} (or {@code subject=}) is required — a regional
+     * person's id, or the id of the caller's own Patient.
+     */
+    static String patient(ReferenceParam patient) {
         String id = patient == null ? null : patient.getIdPart();
-        if (id == null || !id.matches("\\d{1,18}") || (patient.getResourceType() != null
+        if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}") || (patient.getResourceType() != null
                 && !patient.getResourceType().equals("Patient"))) {
-            throw new InvalidRequestException("検索には patient=Patient/<地域患者 id> が必要です（PDQm / PIXm で取得） / "
-                    + "A search needs patient=Patient/<regional person id> (from PDQm or PIXm)");
+            throw new InvalidRequestException("検索には patient=Patient/<地域患者 id または自施設の Patient の id> が必要です / "
+                    + "A search needs patient=Patient/<regional person id, or the id of your own Patient>");
         }
-        return Long.parseLong(id);
+        return id;
     }
 
     static RecordQuery query(String type, TokenOrListParam category, TokenOrListParam code, TokenOrListParam status,

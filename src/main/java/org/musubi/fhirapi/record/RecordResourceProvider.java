@@ -33,6 +33,7 @@ import org.musubi.fhirapi.access.Scoped;
 import org.musubi.fhirapi.response.StorePage;
 import org.musubi.fhirapi.response.StoredJson;
 import org.musubi.policy.Interaction;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
@@ -96,11 +97,17 @@ public class RecordResourceProvider implements IResourceProvider {
                                   ca.uhn.fhir.rest.api.server.RequestDetails request) {
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.SEARCH, parts.audit(), typeName());
-        long personId = patient == null && subject == null && caller.patient() != null ? caller.patient()
-                : RecordQueries.person(patient != null ? patient : subject);
+        java.util.Optional<PatientRef> asked = patient == null && subject == null && caller.patient() != null
+                ? java.util.Optional.of(PatientRef.person(caller.patient()))
+                : parts.patients().patient(caller, RecordQueries.patient(patient != null ? patient : subject));
         var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
                 sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
-        var found = parts.reads().everything(caller.reader(), personId, query, scoped.narrow(parts.includes().of(typeName(), include)));
+        if (asked.isEmpty()) {
+            parts.reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, typeName(), "patient");
+            return new StorePage(List.of(), 0);
+        }
+        var found = parts.reads().everything(caller.reader(), asked.get(), query,
+                scoped.narrow(parts.includes().of(typeName(), include)));
         if (!found.permitted()) {
             return new StorePage(List.of(), 0); // a person the caller may not see answers as one without such records
         }

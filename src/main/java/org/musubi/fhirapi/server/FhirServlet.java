@@ -5,12 +5,15 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.musubi.audit.web.RequestIds;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * HAPI FHIR's plain server with Musubi's providers. HAPI builds the CapabilityStatement from the
- * providers, so it lists exactly what works.
+ * providers, so it lists exactly what works. The request id HAPI answers with ({@code X-Request-Id}) is Musubi's own
+ * ({@link RequestIds}), the one the request's audit row and log lines carry, never HAPI's nor one the caller sent.
  */
 public class FhirServlet extends RestfulServer {
 
@@ -42,5 +45,11 @@ public class FhirServlet extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setServerName("Musubi");
         setImplementationDescription("Musubi regional health information network (FHIR R4, JP Core)");
+    }
+
+    @Override
+    protected String getOrCreateRequestId(HttpServletRequest request) {
+        String own = RequestIds.of(request);
+        return own != null ? own : newRequestId(16);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.fhirapi.person.IdentifierLookup;
-import org.musubi.identity.IdentityStore;
+import org.musubi.fhirapi.person.PersonReferences;
 import org.musubi.identity.SourcePatient;
 import org.musubi.record.Located;
 import org.musubi.record.ResourceLookup;
@@ -22,15 +22,15 @@ import org.springframework.stereotype.Component;
 class PatientReferences {
 
     private final FhirContext context;
-    private final IdentityStore identities;
+    private final PersonReferences persons;
     private final ResourceLookup store;
     private final IdentifierLookup lookup;
     private final Facilities facilities;
 
-    PatientReferences(FhirContext context, IdentityStore identities, ResourceLookup store, IdentifierLookup lookup,
+    PatientReferences(FhirContext context, PersonReferences persons, ResourceLookup store, IdentifierLookup lookup,
                       Facilities facilities) {
         this.context = context;
-        this.identities = identities;
+        this.persons = persons;
         this.store = store;
         this.lookup = lookup;
         this.facilities = facilities;
@@ -78,9 +78,7 @@ class PatientReferences {
             return conditional(ref.substring("Patient?identifier=".length()), writerFacility);
         }
         if (ref.matches("Patient/\\d{1,18}")) {
-            long personId = Long.parseLong(ref.substring(8));
-            return identities.sourcePatientsOf(personId).stream().filter(s -> s.facilityId() == writerFacility)
-                    .map(SourcePatient::id).findFirst();
+            return persons.writersPatient(writerFacility, Long.parseLong(ref.substring(8)));
         }
         if (ref.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
             return store.locate("Patient", ref.substring(8)).filter(p -> p.sourceFacilityId() == writerFacility)

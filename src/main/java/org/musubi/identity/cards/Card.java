@@ -10,7 +10,8 @@ import java.time.Instant;
  * check code; only the active issue works. Cards issued before check codes existed have none and must be
  * reissued before they can link.
  *
- * @param checkHash the check code's argon2id hash; {@code null} for a card issued without one
+ * @param checkHash the check code's argon2id hash, of the peppered code when it starts {@code pepper1$}
+ *                  ({@link CardCodes}); {@code null} for a card issued without one
  */
 public record Card(long id, String number, int issueNo, CardKind kind, long personId, Long issuingFacilityId,
                    CardStatus status, Instant issuedAt, String checkHash) {

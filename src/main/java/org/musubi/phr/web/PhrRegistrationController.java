@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A resident registers for the health notebook in two steps, before any login: card number, birth date and the
- * registration code; then a login id, a password and an authenticator app proven with one code. Failed first steps
+ * A resident registers for the health notebook in two steps, before any login: the card (its number and the check
+ * code printed on it, or its QR code), birth date and the registration code; then a login id, a password and an authenticator app proven with one code. Failed first steps
  * count against the client address like failed logins, and every answer to a failed first step is the same.
  */
 @Controller
@@ -51,9 +51,9 @@ class PhrRegistrationController {
     }
 
     @PostMapping("/phr/register")
-    String prove(@RequestParam(required = false) String card, @RequestParam(required = false) String birthDate,
-                 @RequestParam(required = false) String code, HttpServletRequest request, HttpSession session,
-                 Model model) {
+    String prove(@RequestParam(required = false) String card, @RequestParam(required = false) String checkCode,
+                 @RequestParam(required = false) String birthDate, @RequestParam(required = false) String code,
+                 HttpServletRequest request, HttpSession session, Model model) {
         model.addAttribute("card", card);
         model.addAttribute("birthDate", birthDate);
         model.addAttribute("code", code);
@@ -61,10 +61,12 @@ class PhrRegistrationController {
             model.addAttribute("error", "phr.register.throttled");
             return "phr/register";
         }
-        Optional<ProveResident.Proven> proven = prove.prove(card, date(birthDate), code);
+        ProveResident.Outcome outcome = prove.attempt(card, checkCode, date(birthDate), code);
+        Optional<ProveResident.Proven> proven = outcome.proven();
         if (proven.isEmpty()) {
             throttle.recordFailure(request.getRemoteAddr());
-            model.addAttribute("error", "phr.register.notProven");
+            model.addAttribute("error", outcome.refusal() == ProveResident.Refusal.THROTTLED
+                    ? "phr.register.throttled" : "phr.register.notProven");
             return "phr/register";
         }
         request.changeSessionId();
@@ -96,8 +98,9 @@ class PhrRegistrationController {
         if (proven == null) {
             return "redirect:/phr/register";
         }
+        RegisterResident.Registration registration;
         try {
-            register.register(proven, new RegisterResident.Choice(loginId, password, passwordAgain,
+            registration = register.register(proven, new RegisterResident.Choice(loginId, password, passwordAgain,
                     (String) session.getAttribute(SECRET), totpCode));
         } catch (InvalidRegistration invalid) {
             if (invalid.faults().stream().map(FieldFault::field).anyMatch("code"::equals)) {
@@ -111,6 +114,12 @@ class PhrRegistrationController {
         }
         session.removeAttribute(PROVEN);
         session.removeAttribute(SECRET);
+        // a person who has an account: the re-registration waits for a counter or the office, the old login works on
+        if (registration instanceof RegisterResident.Held held) {
+            model.addAttribute("name", proven.nameKanji());
+            model.addAttribute("requestedAt", held.requestedAt());
+            return "phr/register-held";
+        }
         return "redirect:/phr/login?registered";
     }
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * to one's own), so that nobody mistakes another person's record for their own.
  */
 @ControllerAdvice(basePackages = {"org.musubi.phr.web", "org.musubi.phr.sheet.web", "org.musubi.phr.otc.web",
-        "org.musubi.phr.checkups.web"})
+        "org.musubi.phr.checkups.web", "org.musubi.phr.recovery.web"})
 class ProxyBanner {
 
     /** The proxied person's notebook name, or empty text for "someone" without an account name; {@code null} if not acting. */

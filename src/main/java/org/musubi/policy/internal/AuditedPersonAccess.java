@@ -65,15 +65,38 @@ class AuditedPersonAccess implements PersonAccess {
     @Override
     public <T> Interaction<T> interact(long userId, Purpose purpose, long personId, AuditAction action,
                                        String resourceType, Function<PersonView, Interaction<T>> body) {
+        return interact(userId, purpose, personId, null, action, resourceType, body);
+    }
+
+    @Override
+    public <T> Interaction<T> interactThrough(long userId, Purpose purpose, long personId, long sourcePatientId,
+                                              AuditAction action, String resourceType,
+                                              Function<PersonView, Interaction<T>> body) {
+        return interact(userId, purpose, personId, sourcePatientId, action, resourceType, body);
+    }
+
+    @Override
+    public boolean standing(long facilityId, long personId) {
+        return identities.person(personId).isPresent()
+                && policy.standingFacilities(facts.person(personId, null, List.of()).links()).contains(facilityId);
+    }
+
+    /** One interaction; {@code through} the source patient the person was reached through, null when by id. */
+    private <T> Interaction<T> interact(long userId, Purpose purpose, long personId, Long through, AuditAction action,
+                                        String resourceType, Function<PersonView, Interaction<T>> body) {
         RegisteredPerson registered = identities.person(personId).orElse(null);
         String regionalId = registered == null ? null : registered.person().regionalId();
         Requester requester = facts.requester(userId);
         List<SourcePatient> sources = registered == null ? List.of() : identities.sourcePatientsOf(personId);
         PersonFacts person = facts.person(personId, registered == null ? null : registered.person().address(), sources);
+        SourcePatient own = through == null || requester.facilityId() == null ? null : sources.stream()
+                .filter(s -> s.id() == through && requester.actsFor(s.facilityId())).findFirst().orElse(null);
         Decision decision = regionalId == null ? new Deny(Deny.UNKNOWN_PERSON)
-                : policy.decidePerson(requester, purpose, person);
+                : policy.decidePerson(requester, purpose, person, own != null);
+        boolean ownOnly = decision.key().equals(Permit.OWN_PATIENT);
         PersonView view = new PersonView(decision,
-                decision.permitted() ? policy.itemDecisions(requester, purpose, person) : null, registered, sources);
+                decision.permitted() ? policy.itemDecisions(requester, purpose, person) : null, registered,
+                ownOnly ? List.of(own) : sources, decision.permitted() && policy.standing(requester, person));
         Interaction<T> result = decision.permitted() ? body.apply(view)
                 : Interaction.refused(decision, List.of(String.valueOf(personId)));
         audit.record(AuditEntry.of(action, result.permitted() ? Outcome.PERMIT : Outcome.DENY)

@@ -10,7 +10,6 @@ import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.consent.PatientLink;
-import org.musubi.disaster.DisasterMode;
 import org.musubi.policy.ConsentGrant;
 import org.musubi.policy.EmergencyAccess;
 import org.musubi.policy.FacilityLink;
@@ -30,10 +29,11 @@ class PolicyFacts {
     private final Facilities facilities;
     private final Consents consents;
     private final IdentityStore identities;
-    private final DisasterMode disaster;
+    private final DisasterCoverage disaster;
     private final Clock clock = Clock.systemUTC();
 
-    PolicyFacts(Users users, Facilities facilities, Consents consents, IdentityStore identities, DisasterMode disaster) {
+    PolicyFacts(Users users, Facilities facilities, Consents consents, IdentityStore identities,
+                DisasterCoverage disaster) {
         this.users = users;
         this.facilities = facilities;
         this.consents = consents;
@@ -65,14 +65,15 @@ class PolicyFacts {
     }
 
     /**
-     * The person's facts, given their address and the source patients already read (they make up the source
+     * The person's facts, given their registry address and the source patients already read (they make up the source
      * facilities).
      */
     PersonFacts person(long personId, String address, List<SourcePatient> sources) {
         Consents.Standing standing = consents.standing(personId);
+        List<FacilityLink> links = standing.links().stream().map(PolicyFacts::link).toList();
         return new PersonFacts(personId,
                 standing.consents().stream().map(PolicyFacts::grant).toList(),
-                standing.links().stream().map(PolicyFacts::link).toList(),
+                links,
                 standing.blocked(),
                 standing.emergencies().stream()
                         .map(e -> new EmergencyAccess(e.userId(), e.expiresAt(), e.reason())).toList(),
@@ -81,30 +82,7 @@ class PolicyFacts {
                 standing.proxies().stream()
                         .map(p -> new PersonFacts.ProxyAccess(p.proxyUserId(), p.validTo(), p.revokedAt() != null))
                         .toList(),
-                inDisasterArea(address, sources));
-    }
-
-    /**
-     * Whether disaster mode covers the person now: asked of memory, and only while it is on for some municipalities
-     * are addresses read — the person's and their source patients'; when none of them has one, where the facilities
-     * that sent their data are (prefecture and address; the health notebook's own source has no place).
-     */
-    private boolean inDisasterArea(String address, List<SourcePatient> sources) {
-        if (!disaster.on()) {
-            return false;
-        }
-        if (disaster.networkWide()) {
-            return true;
-        }
-        List<String> addresses = java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(address),
-                sources.stream().map(SourcePatient::address)).filter(a -> a != null && !a.isBlank()).toList();
-        if (addresses.isEmpty()) {
-            addresses = sources.stream().map(SourcePatient::facilityId).distinct().map(facilities::find)
-                    .flatMap(java.util.Optional::stream).filter(f -> f.kind().participating())
-                    .map(f -> org.musubi.registry.places.Prefectures.withPrefecture(f.prefecture(), f.address()))
-                    .toList();
-        }
-        return disaster.covers(addresses);
+                disaster.covers(address, links));
     }
 
     void touchLink(long personId, long facilityId) {

@@ -41,18 +41,19 @@ class DocumentController {
     }
 
     @GetMapping("/portal/patients/{personId}/documents/{id}")
-    String document(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, @PathVariable String id,
+    String document(@AuthenticationPrincipal SignedIn me, @PathVariable String personId, @PathVariable String id,
                     @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
         Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
         Interaction<ReadRecords.PersonResource> read = records.readOfPerson(reader, "DocumentReference", id);
-        if (!read.permitted() || !read.value().ofPerson(personId)) {
+        if (!read.permitted() || !read.value().ofPatient(ChartKey.of(personId))) {
             return PatientViewController.denied(model, response);
         }
         StoredResource stored = read.value().resource();
         DocumentContent content = DocumentContent.of(stored.json());
         DocumentContent.Shown shown = content.shown();
         model.addAttribute("personId", personId);
-        model.addAttribute("person", read.value().view().opened().orElseThrow().person());
+        model.addAttribute("person", read.value().view().ownPatient().map(own -> ShownPatient.of(own, null))
+                .orElseGet(() -> ShownPatient.of(read.value().view().opened().orElseThrow().person())));
         model.addAttribute("purpose", ViewPurpose.parameter(purpose));
         model.addAttribute("document", content);
         model.addAttribute("shown", shown.name());
@@ -70,7 +71,7 @@ class DocumentController {
      * text) only when the type cannot run anything, otherwise a sandboxed download.
      */
     @GetMapping("/portal/patients/{personId}/documents/{id}/content")
-    void content(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, @PathVariable String id,
+    void content(@AuthenticationPrincipal SignedIn me, @PathVariable String personId, @PathVariable String id,
                  @RequestParam(required = false) String binary, @RequestParam(defaultValue = "TREATMENT") String purpose,
                  HttpServletResponse response) throws IOException {
         Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
@@ -110,8 +111,8 @@ class DocumentController {
     }
 
     /** The resource, if it is this person's: a document of another person is not found here. */
-    private static StoredResource ofPerson(ReadRecords.PersonResource read, long personId) {
-        if (!read.ofPerson(personId)) {
+    private static StoredResource ofPerson(ReadRecords.PersonResource read, String personId) {
+        if (!read.ofPatient(ChartKey.of(personId))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return read.resource();

@@ -86,13 +86,18 @@ public final class PatientChart {
      * medications the duplicate checks need) and of what {@code selection} picks.
      */
     public Opened open(SignedIn me, long personId, Purpose purpose, String page, Selection selection) {
+        return open(me, String.valueOf(personId), purpose, page, selection);
+    }
+
+    /** {@link #open(SignedIn, long, Purpose, String, Selection)} of the patient a page's key names ({@link ChartKey}). */
+    public Opened open(SignedIn me, String key, Purpose purpose, String page, Selection selection) {
         Reader reader = new Reader(me.userId(), me.facilityId(), purpose);
-        Interaction<Chart> read = records.readPerson(reader, personId, AuditAction.READ, page,
-                record -> chart(me, personId, record, selection));
+        Interaction<Chart> read = records.readPerson(reader, ChartKey.of(key), AuditAction.READ, page,
+                record -> chart(me, key, record, selection));
         return read.permitted() ? read.value() : new Refused(read.decision().key());
     }
 
-    private Chart chart(SignedIn me, long personId, ReadRecords.PersonRecord record, Selection selection) {
+    private Chart chart(SignedIn me, String key, ReadRecords.PersonRecord record, Selection selection) {
         List<Outline> outline = record.outline();
         Set<String> ids = new LinkedHashSet<>(selection.select(outline));
         Instant recent = Instant.now(clock).minus(RECENT_MEDICATIONS);
@@ -112,7 +117,7 @@ public final class PatientChart {
             ChartEntries.of(resource, node).ifPresent(entries::add);
         }
         Medications checked = medications.review(resources, json);
-        return new Chart(header(me, personId, record.view(), entries, checked), entries, resources, checked);
+        return new Chart(header(me, key, record.view(), entries, checked), entries, resources, checked);
     }
 
     /**
@@ -135,10 +140,10 @@ public final class PatientChart {
         return hidden;
     }
 
-    private PatientHeader header(SignedIn me, long personId, PersonView view, List<ChartEntry> entries,
+    private PatientHeader header(SignedIn me, String key, PersonView view, List<ChartEntry> entries,
                                  Medications checked) {
         String permit = view.decision().key();
-        Person person = shown(view.opened().orElseThrow().person(), permit, me, view);
+        ShownPatient person = shown(view, me);
         LocalDate today = LocalDate.now(clock.withZone(ChartEntry.JAPAN));
         Integer age = person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears();
         Set<String> allergies = new LinkedHashSet<>();
@@ -150,22 +155,30 @@ public final class PatientChart {
                 problems.add(e.title());
             }
         }
-        Instant until = !permit.equals(Permit.EMERGENCY_ACCESS) ? null : consents.emergencies(personId).stream()
+        Instant until = !permit.equals(Permit.EMERGENCY_ACCESS) ? null
+                : consents.emergencies(view.opened().orElseThrow().id()).stream()
                 .filter(a -> a.userId() == me.userId() && a.openAt(Instant.now(clock)))
                 .map(EmergencyAccess::expiresAt).max(Instant::compareTo).orElse(null);
-        return new PatientHeader(personId, person, age, List.copyOf(allergies), List.copyOf(problems), checked.alerts(),
-                permit, until, hidden(view));
+        return new PatientHeader(key, person, age, List.copyOf(allergies), List.copyOf(problems), checked.alerts(),
+                permit, until, hidden(view), view.actAsHolder().permitted() && me.facilityId() != null);
     }
 
-    /** Opened only through the user's own facility's data: the demographics that facility sent, nothing more. */
-    private Person shown(Person person, String permit, SignedIn me, PersonView view) {
-        if (!permit.equals(Permit.OWN_FACILITY_DATA)) {
-            return person;
+    /**
+     * Who the patient is, as this user may be shown: opened only through the user's own facility's data (its own data
+     * only, or its own records), the demographics that facility sent, nothing more — and without the regional ID when
+     * the facility has no standing for the person (its own patient only: an automatic match tells it nothing).
+     */
+    private static ShownPatient shown(PersonView view, SignedIn me) {
+        if (view.ownPatientOnly()) {
+            return ShownPatient.of(view.ownPatient().orElseThrow(), null);
+        }
+        Person person = view.opened().orElseThrow().person();
+        String permit = view.decision().key();
+        if (!permit.equals(Permit.OWN_FACILITY_DATA) && !permit.equals(Permit.OWN_SOURCE_DATA)) {
+            return ShownPatient.of(person);
         }
         return view.sources().stream()
                 .filter(s -> me.facilityId() != null && s.facilityId() == me.facilityId()).findFirst()
-                .map(s -> new Person(person.regionalId(), s.familyKanji(), s.givenKanji(), s.familyKana(), s.givenKana(),
-                        s.sex(), s.birthDate(), s.postalCode(), s.address(), s.phone()))
-                .orElse(person);
+                .map(s -> ShownPatient.of(s, person.regionalId())).orElse(ShownPatient.of(person));
     }
 }

@@ -2,7 +2,6 @@ package org.musubi.portal.chart;
 
 import java.time.Instant;
 import java.util.List;
-import org.musubi.identity.Person;
 import org.musubi.medication.MedicationAlert;
 import org.musubi.policy.DataCategory;
 import java.util.Set;
@@ -11,13 +10,17 @@ import java.util.Set;
  * What the viewer shows above every tab: who the patient is, what must not be missed (allergies,
  * active problems, duplicate medications), and why this user may see it (the policy's permit; an emergency access's end).
  *
+ * @param personId the key of the viewer's pages for this patient ({@link ChartKey}): the person's id, or the user's own
+ *     patient's key when that is how the page was asked
+ * @param holder whether the user may act for the patient as a holder of their record (issue a notebook code, end
+ *     the link): their facility has standing (a live link made with the card), never on an automatic match alone
  * @param emergencyUntil while a break-the-glass access of this user is the reason: when it ends
  * @param hidden the kinds of data this user never sees here (profession, emergency minimum): shown as hidden, not
  *     as absent, since "no allergies recorded" where allergies are hidden would mislead
  */
-public record PatientHeader(long personId, Person person, Integer age, List<String> allergies, List<String> problems,
+public record PatientHeader(String personId, ShownPatient person, Integer age, List<String> allergies, List<String> problems,
                             List<MedicationAlert> medicationAlerts, String permitKey, Instant emergencyUntil,
-                            Set<DataCategory> hidden) {
+                            Set<DataCategory> hidden, boolean holder) {
 
     public PatientHeader {
         allergies = List.copyOf(allergies);
@@ -38,5 +41,13 @@ public record PatientHeader(long personId, Person person, Integer age, List<Stri
 
     public boolean emergency() {
         return emergencyUntil != null;
+    }
+
+    /**
+     * Whether the page was asked by the person's id (not through the facility's own patient): the acts on the person
+     * (a notebook code, ending the link, entry on their behalf) are offered only there.
+     */
+    public boolean byPersonId() {
+        return personId != null && personId.matches("\\d{1,18}");
     }
 }

@@ -54,7 +54,7 @@ class PatientViewController {
     }
 
     @GetMapping("/portal/patients/{personId}")
-    String timeline(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+    String timeline(@AuthenticationPrincipal SignedIn me, @PathVariable String personId,
                     @RequestParam(defaultValue = "TREATMENT") String purpose,
                     @RequestParam(required = false) Set<Long> facility, @RequestParam(required = false) Set<TimelineKind> kind,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -80,7 +80,7 @@ class PatientViewController {
     }
 
     @GetMapping("/portal/patients/{personId}/medications")
-    String medications(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+    String medications(@AuthenticationPrincipal SignedIn me, @PathVariable String personId,
                        @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
         PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "medications", ALL_MEDICATIONS);
         if (!(opened instanceof PatientChart.Chart shown)) {
@@ -103,7 +103,7 @@ class PatientViewController {
      * patient-reported; read like every page (one audited interaction, the policy's categories).
      */
     @GetMapping("/portal/patients/{personId}/notebook")
-    String notebook(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+    String notebook(@AuthenticationPrincipal SignedIn me, @PathVariable String personId,
                     @RequestParam(defaultValue = "TREATMENT") String purpose,
                     @RequestParam(required = false) String sheetSaved, Model model, HttpServletResponse response) {
         Long notebook = facilities.personalHealthRecord().map(Facility::id).orElse(null);
@@ -128,7 +128,7 @@ class PatientViewController {
         model.addAttribute("otc", notebook == null ? List.of() : otc.entries(shown.resources(), notebook));
         model.addAttribute("otcToday", LocalDate.now(ChartEntry.JAPAN));
         model.addAttribute("maySheetEntry", Permit.TREATMENT_CONSENT_AND_LINK.equals(shown.header().permitKey())
-                && !shown.header().hidden().contains(DataCategory.EMERGENCY_SHEET));
+                && shown.header().byPersonId() && !shown.header().hidden().contains(DataCategory.EMERGENCY_SHEET));
         model.addAttribute("sheetSaved", sheetSaved);
         return "portal/notebook";
     }

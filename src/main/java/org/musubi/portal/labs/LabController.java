@@ -24,7 +24,7 @@ class LabController {
     }
 
     @GetMapping("/portal/patients/{personId}/labs")
-    String table(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+    String table(@AuthenticationPrincipal SignedIn me, @PathVariable String personId,
                  @RequestParam(defaultValue = "TREATMENT") String purpose, @RequestParam(defaultValue = "0") int page,
                  Model model, HttpServletResponse response) {
         LabRecords.Opened opened = open(me, personId, purpose, model);
@@ -36,7 +36,7 @@ class LabController {
     }
 
     @GetMapping("/portal/patients/{personId}/labs/trend")
-    String trend(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, @RequestParam String analyte,
+    String trend(@AuthenticationPrincipal SignedIn me, @PathVariable String personId, @RequestParam String analyte,
                  @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
         LabRecords.Opened opened = open(me, personId, purpose, model);
         if (!(opened instanceof LabRecords.Shown shown)) {
@@ -46,7 +46,7 @@ class LabController {
         return "portal/lab-trend";
     }
 
-    private LabRecords.Opened open(SignedIn me, long personId, String purpose, Model model) {
+    private LabRecords.Opened open(SignedIn me, String personId, String purpose, Model model) {
         Purpose why = org.musubi.portal.chart.ViewPurpose.of(purpose);
         model.addAttribute("personId", personId);
         LabRecords.Opened opened = labs.open(me, why, personId);

@@ -40,7 +40,7 @@ class LabRecords {
     record Refused(String reasonKey) implements Opened {
     }
 
-    Opened open(SignedIn me, Purpose purpose, long personId) {
+    Opened open(SignedIn me, Purpose purpose, String personId) {
         PatientChart.Opened opened = chart.open(me, personId, purpose, "labs", outline -> outline.stream()
                 .filter(o -> o.type().equals("Observation") && o.category() == DataCategory.LAB_RESULTS)
                 .map(o -> o.id()).toList());

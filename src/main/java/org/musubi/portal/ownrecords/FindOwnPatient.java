@@ -8,7 +8,10 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
+import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.portal.chart.ChartKey;
+import java.util.List;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;
@@ -16,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the user's facility's own patient by its own patient ID (as typed: spaces and full-width digits forgiven) and
- * asks the policy whether the user may open that person's own records; one audit row either way — the policy's
- * decision on the person, or a miss. An ID of another facility's patient is looked for among this facility's only,
+ * asks the policy whether the user may open that patient's own records through it; one audit row either way — the
+ * policy's decision, or a miss. The viewer then opens by the patient's own key, so that a facility without standing
+ * for the person (its patient only matched by 名寄せ) never sees the person's id in an address. An ID of another facility's patient is looked for among this facility's only,
  * so it is a miss like an ID nobody has; a refusal answers like a miss.
  */
 @Component
@@ -33,17 +37,22 @@ class FindOwnPatient {
         this.reads = reads;
     }
 
-    /** The person to open with purpose {@code OWN_RECORDS}; empty when there is none the user may open. */
-    Optional<Long> find(SignedIn me, String localId) {
+    /**
+     * The key of the viewer's pages for the patient to open with purpose {@code OWN_RECORDS} ({@link ChartKey#own}: the
+     * facility's own patient, never the person's id); empty when there is none the user may open.
+     */
+    Optional<String> find(SignedIn me, String localId) {
         Reader reader = new Reader(me.userId(), me.facilityId(), Purpose.OWN_RECORDS);
-        Optional<Long> person = me.facilityId() == null ? Optional.empty() : variants(localId).stream()
-                .map(id -> identities.sourcePatient(me.facilityId(), id)).flatMap(Optional::stream).findFirst()
-                .map(SourcePatient::id).flatMap(identities::personOf);
+        Optional<SourcePatient> own = me.facilityId() == null ? Optional.empty() : variants(localId).stream()
+                .map(id -> identities.sourcePatient(me.facilityId(), id)).flatMap(Optional::stream).findFirst();
+        Optional<Long> person = own.map(SourcePatient::id).flatMap(identities::personOf);
         if (person.isEmpty()) {
             reads.missed(reader, AuditAction.SEARCH, "Patient", "local id " + shortened(localId));
             return Optional.empty();
         }
-        return access.openPerson(me.userId(), Purpose.OWN_RECORDS, person.get()).permitted() ? person : Optional.empty();
+        boolean opens = access.interactThrough(me.userId(), Purpose.OWN_RECORDS, person.get(), own.get().id(),
+                AuditAction.READ, "Patient", view -> Interaction.permitted(true, view.decision(), List.of())).permitted();
+        return opens ? Optional.of(ChartKey.own(own.get().id())) : Optional.empty();
     }
 
     /** The ID as typed, and without spaces and with full-width characters made narrow. */

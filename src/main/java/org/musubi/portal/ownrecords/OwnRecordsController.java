@@ -35,7 +35,7 @@ class OwnRecordsController {
         if (localId == null || localId.isBlank()) {
             return "portal/own-records";
         }
-        Optional<Long> person = find.find(me, localId);
+        Optional<String> person = find.find(me, localId);
         if (person.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("localId", localId.strip());

@@ -125,6 +125,13 @@ class JdbcUsers implements Users {
     }
 
     @Override
+    public void endSessions(long userId) {
+        RequestMemo.forget();
+        jdbc.sql("UPDATE app_user SET session_epoch = session_epoch + 1, updated_at = now() WHERE id = ?").param(userId)
+                .update();
+    }
+
+    @Override
     public int disableDemoAccounts() {
         RequestMemo.forget();
         return jdbc.sql("UPDATE app_user SET status = 'DISABLED', updated_at = now() WHERE demo AND status = 'ACTIVE'")
@@ -158,6 +165,7 @@ class JdbcUsers implements Users {
         }
         return new User(id, rs.getString("login_id"), rs.getString("name_kanji"), rs.getString("name_kana"),
                 Profession.valueOf(rs.getString("profession")), memberships, rs.getBoolean("network_admin"),
-                UserStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"), (Long) rs.getObject("person_id"));
+                UserStatus.valueOf(rs.getString("status")), rs.getBoolean("demo"), (Long) rs.getObject("person_id"),
+                rs.getInt("session_epoch"));
     }
 }

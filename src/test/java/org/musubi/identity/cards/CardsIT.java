@@ -50,6 +50,7 @@ class CardsIT {
         assertThat(issued.qrPayload()).isEqualTo("MUSUBI-CARD:2:" + card.number() + ":1:" + issued.checkCode());
         Card stored = cards.active(card.number()).orElseThrow();
         assertThat(stored.checkHash()).as("only a hash is stored").isNotNull().doesNotContain(issued.checkCode());
+        assertThat(stored.checkHash()).as("of the peppered code").startsWith(CardCodes.PEPPERED + "$argon2id$");
         assertThat(codes.matches(stored, issued.printedCheckCode().toLowerCase())).isTrue();
         assertThat(codes.matches(stored, "ＡＢＣＤ－ＥＦＧＨ")).isFalse();
         assertThatThrownBy(() -> issue.regional(0, person.id())).hasMessage("identity.card.alreadyActive");

@@ -58,7 +58,7 @@ class DocumentContentHeadersIT {
         hospitalApi = clients.fhir(port, token);
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(hospitalApi, hospital, localId, "ブンショ");
-        person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        person = clients.personOf(hospital, localId);
         subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
         long admin = accounts.networkAdmin().id();
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());

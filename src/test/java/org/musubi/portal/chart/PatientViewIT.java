@@ -81,7 +81,7 @@ class PatientViewIT {
         IGenericClient pharmacyApi = clients.fhirFor(port, pharmacy, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(hospitalApi, hospital, localId, "ビューア");
-        person = FhirRecords.personOf(hospitalApi, hospital, localId);
+        person = clients.personOf(hospital, localId);
         Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
 
         Condition gastritis = new Condition().setSubject(subject).setOnset(new DateTimeType("2024-03-01"));
@@ -113,7 +113,7 @@ class PatientViewIT {
 
         String pharmacyId = FhirRecords.localId();
         FhirRecords.registerPatient(pharmacyApi, pharmacy, pharmacyId, "ビューア");
-        long pharmacyPerson = FhirRecords.personOf(pharmacyApi, pharmacy, pharmacyId);
+        long pharmacyPerson = clients.personOf(pharmacy, pharmacyId);
         long admin = accounts.networkAdmin().id();
         long pharmacySource = identities.sourcePatientsOf(pharmacyPerson).getFirst().id();
         unlinkSourcePatient.unlink(admin, pharmacySource, "the same person as the hospital's (test)");

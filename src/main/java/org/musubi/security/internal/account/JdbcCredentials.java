@@ -65,6 +65,16 @@ public class JdbcCredentials {
         }
     }
 
+    /** A TOTP secret sealed as the credential rows keep it, for a secret kept aside until it is enrolled. */
+    String sealTotp(String secret) {
+        return box.seal(TOTP, secret);
+    }
+
+    /** Enrols a secret sealed by {@link #sealTotp} (one altered or sealed otherwise does not open and is refused). */
+    void enrolSealed(long userId, String sealed, long step) {
+        enrol(userId, box.open(TOTP, sealed), step, List.of());
+    }
+
     void clearSecondFactor(long userId, String enrolmentCodeHash, Instant expires) {
         jdbc.sql("""
                 UPDATE credential SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL,

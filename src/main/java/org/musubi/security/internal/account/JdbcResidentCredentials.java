@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Residents' credentials in the same {@code credential} rows as everyone's, so login, lock-out and TOTP are shared.
- * A registration that recovers an account also removes its My Number card links: whoever lost control of the account
- * may have linked their own card, and a link is a way in without the new password (the resident links again).
+ * A confirmed recovery of an account also removes its passkeys, My Number card links and apps and ends its sessions
+ * ({@link OtherWaysIn}): whoever lost control of the account may have added their own, and each is a way in without
+ * the new password (the resident adds them again). Enrolling a new account removes any card link as well.
  */
 @Service
 class JdbcResidentCredentials implements ResidentCredentials {
@@ -24,12 +25,15 @@ class JdbcResidentCredentials implements ResidentCredentials {
     private final PasswordEncoder encoder;
     private final OidcLinks links;
     private final Audit audit;
+    private final OtherWaysIn otherWaysIn;
 
-    JdbcResidentCredentials(JdbcCredentials credentials, PasswordEncoder encoder, OidcLinks links, Audit audit) {
+    JdbcResidentCredentials(JdbcCredentials credentials, PasswordEncoder encoder, OidcLinks links, Audit audit,
+                            OtherWaysIn otherWaysIn) {
         this.credentials = credentials;
         this.encoder = encoder;
         this.links = links;
         this.audit = audit;
+        this.otherWaysIn = otherWaysIn;
     }
 
     @Override
@@ -43,5 +47,19 @@ class JdbcResidentCredentials implements ResidentCredentials {
                     .by(Actor.unknownUser("phr-registration"))
                     .reason("provider " + removed.provider() + ": removed at re-registration with a new code"));
         }
+    }
+
+    @Override
+    public Replacement prepare(String password, String totpSecret, long provenStep) {
+        return new Replacement(encoder.encode(password), credentials.sealTotp(totpSecret), provenStep);
+    }
+
+    @Override
+    @Transactional
+    public Removed replace(long userId, Replacement replacement, String regionalId) {
+        credentials.create(userId, replacement.passwordHash(), false);
+        credentials.resetFailures(userId);
+        credentials.enrolSealed(userId, replacement.sealedTotpSecret(), replacement.provenStep());
+        return otherWaysIn.close(userId, regionalId);
     }
 }

@@ -54,6 +54,11 @@ public class PasskeyStore {
         return jdbc.sql("DELETE FROM passkey WHERE id = ? AND user_id = ?").params(id, userId).update() == 1;
     }
 
+    /** Removes every passkey of the user (a confirmed recovery of their account); how many. */
+    public int removeAll(long userId) {
+        return jdbc.sql("DELETE FROM passkey WHERE user_id = ?").param(userId).update();
+    }
+
     private static Stored read(ResultSet rs, int row) throws SQLException {
         Timestamp used = rs.getTimestamp("last_used_at");
         return new Stored(rs.getLong("id"), rs.getLong("user_id"), rs.getBytes("credential_id"),

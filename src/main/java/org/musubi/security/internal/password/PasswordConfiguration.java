@@ -1,6 +1,7 @@
 package org.musubi.security.internal.password;
 
 import java.time.Clock;
+import org.musubi.identity.cards.CheckCodePepper;
 import org.musubi.security.ClientLockouts;
 import org.musubi.security.LoginThrottle;
 import org.musubi.security.SecretBox;
@@ -20,6 +21,12 @@ class PasswordConfiguration {
     @Bean
     SecretBox secretBox(SecurityProperties properties) {
         return SecretKeys.box(properties);
+    }
+
+    /** The card check codes' pepper: a key of its own derived from the secret key, which only this module reads. */
+    @Bean
+    CheckCodePepper checkCodePepper(SecretBox box) {
+        return new CheckCodePepper(box.derive(CheckCodePepper.PURPOSE));
     }
 
     @Bean

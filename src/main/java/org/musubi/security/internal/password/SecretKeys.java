@@ -48,8 +48,9 @@ final class SecretKeys {
         }
         Files.writeString(temporary, key + "\n", StandardCharsets.US_ASCII);
         Files.move(temporary, absolute);
-        log.warn("Created a new secret key in {}: back it up with the database; without it every user must "
-                + "enrol their second factor again", absolute);
+        log.warn("Created a new secret key in {}: back it up apart from the database; without it every user must "
+                + "enrol their second factor again and every card's check code stops working (cards must be reissued)",
+                absolute);
     }
 
     private static byte[] decode(String base64, String source) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -20,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends the session of a user who was disabled after signing in, on their very next request: a
  * disabled administrator keeps no administration rights for the rest of the session. (The access
- * policy denies a disabled user's patient reads too; this stops everything else.)
+ * policy denies a disabled user's patient reads too; this stops everything else.) The same for a session signed in
+ * before the account's sessions were ended ({@link org.musubi.registry.Users#endSessions}: a resident's account whose
+ * password and authenticator a confirmed recovery replaced): whoever held the old ones is signed out.
  */
 public class ActiveSessionFilter extends OncePerRequestFilter {
 
@@ -36,18 +39,35 @@ public class ActiveSessionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn
-                && !users.find(signedIn.userId()).map(User::active).orElse(false)) {
-            audit.record(AuditEntry.of(AuditAction.LOGOUT, Outcome.PERMIT).by(CurrentActor.of(authentication))
-                    .reason("session ended: account disabled"));
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn) {
+            Optional<User> user = users.find(signedIn.userId());
+            if (!user.map(User::active).orElse(false)) {
+                end(request, response, authentication, "session ended: account disabled", "/login?disabled");
+                return;
             }
-            SecurityContextHolder.clearContext();
-            response.sendRedirect(request.getContextPath() + "/login?disabled");
-            return;
+            if (!current(request.getSession(false), user.get())) {
+                end(request, response, authentication, "session ended: the account's password and authenticator "
+                        + "were replaced", user.get().resident() ? "/phr/login?ended" : "/login?ended");
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether the session signed in under the account's current epoch (a session without one signed in otherwise). */
+    private static boolean current(HttpSession session, User user) {
+        Object epoch = session == null ? null : session.getAttribute(SessionUpgrade.SESSION_EPOCH);
+        return !(epoch instanceof Integer signedInUnder) || signedInUnder == user.sessionEpoch();
+    }
+
+    private void end(HttpServletRequest request, HttpServletResponse response, Authentication authentication,
+                     String reason, String to) throws IOException {
+        audit.record(AuditEntry.of(AuditAction.LOGOUT, Outcome.PERMIT).by(CurrentActor.of(authentication)).reason(reason));
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        response.sendRedirect(request.getContextPath() + to);
     }
 }

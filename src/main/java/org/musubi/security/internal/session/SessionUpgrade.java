@@ -36,6 +36,11 @@ public class SessionUpgrade {
      * to the login: resumed once both factors are proven.
      */
     public static final String RESUME_AUTHORIZATION = "MUSUBI_RESUME_AUTHORIZATION";
+    /**
+     * The session attribute holding the account's session epoch when the session signed in
+     * ({@link User#sessionEpoch()}): {@link ActiveSessionFilter} ends the session once the account's epoch moved on.
+     */
+    static final String SESSION_EPOCH = "MUSUBI_SESSION_EPOCH";
     private static final String AUTHORIZATION_PATH = "/oauth2/authorize";
     private final Users users;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
@@ -66,6 +71,7 @@ public class SessionUpgrade {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
         request.changeSessionId();
+        request.getSession().setAttribute(SESSION_EPOCH, user.sessionEpoch());
         SecurityContextHolder.setContext(context);
         repository.saveContext(context, request, response);
     }

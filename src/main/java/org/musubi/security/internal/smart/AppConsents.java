@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code PATIENT_SELF_ACCESS}.
  */
 @Service
-class AppConsents {
+public class AppConsents {
 
     private final JdbcSmartApps apps;
     private final JdbcSmartGrants grants;
@@ -83,6 +83,23 @@ class AppConsents {
                 .patient(regionalId(resident)).purpose(Purpose.PATIENT_SELF_ACCESS)
                 .reason(own.get().clientId() + " disconnected by the resident"));
         return true;
+    }
+
+    /**
+     * Disconnects every app of the account (its password and authenticator were replaced: whoever held it may have
+     * connected their own), each audited as {@code APP_REVOKE} naming the person; how many.
+     */
+    @Transactional
+    public int disconnectAll(long userId, String regionalId, String why) {
+        int disconnected = 0;
+        for (JdbcSmartGrants.Connection connection : grants.connections(userId)) {
+            if (grants.revoke(connection.grantId(), why)) {
+                audit.record(AuditEntry.of(AuditAction.APP_REVOKE, Outcome.PERMIT).on("SmartGrant", connection.grantId())
+                        .patient(regionalId).reason(connection.clientId() + " " + why));
+                disconnected++;
+            }
+        }
+        return disconnected;
     }
 
     private AuditEntry entry(Outcome outcome, User resident) {

@@ -1,0 +1,38 @@
+package org.musubi.phr.recovery;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link ExpireRecoveries} every {@code every} on a background thread, not while the database is a read-only
+ * standby. A failed run is logged and tried again at the next.
+ */
+public final class ExpiryTimer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiryTimer.class);
+    private final ScheduledExecutorService runs;
+
+    public ExpiryTimer(ExpireRecoveries expiry, BooleanSupplier readOnly, Duration every) {
+        runs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("phr-recovery-expiry").daemon()
+                .factory());
+        runs.scheduleWithFixedDelay(() -> {
+            try {
+                if (!readOnly.getAsBoolean()) {
+                    expiry.expire();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Expiring pending notebook recoveries failed; trying again in {}", every, e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        runs.shutdownNow();
+    }
+}
