@@ -7,7 +7,7 @@ import org.musubi.consent.Consents;
 import org.musubi.emergency.dataset.MinimumDataset;
 import org.musubi.identity.FindPerson;
 import org.musubi.medication.MedicationChecks;
-import org.musubi.phr.sheet.SheetRecords;
+import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.OpenEmergencyAccess;
 import org.musubi.record.ReadRecords;
 import org.musubi.registry.Facilities;
@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Configuration;
 class EmergencyConfiguration {
 
     @Bean
-    MinimumDataset minimumDataset(ReadRecords records, SheetRecords sheets, MedicationChecks checks,
+    MinimumDataset minimumDataset(ReadRecords records, SelfReports selfReports, MedicationChecks checks,
                                   Facilities facilities) {
-        return new MinimumDataset(records, sheets, checks, facilities, Clock.systemUTC());
+        return new MinimumDataset(records, selfReports, checks, facilities, Clock.systemUTC());
     }
 
     @Bean

@@ -74,14 +74,15 @@ class IdentityConfiguration {
     }
 
     @Bean
-    MatchSourcePatients matchSourcePatients(IdentityBatches batches, Audit audit) {
-        return new MatchSourcePatients(batches, new org.musubi.identity.matching.Matcher(), audit,
+    MatchSourcePatients matchSourcePatients(IdentityBatches batches, Audit audit, MatchReviews reviews) {
+        return new MatchSourcePatients(batches, new org.musubi.identity.matching.Matcher(), audit, reviews,
                 Runtime.getRuntime().availableProcessors());
     }
 
     @Bean
-    DecideReview decideReview(IdentityStore store, MatchReviews reviews, LinkSourcePatient linking, Audit audit) {
-        return new DecideReview(store, reviews, linking, audit);
+    DecideReview decideReview(IdentityStore store, MatchReviews reviews, LinkSourcePatient linking, Audit audit,
+                              MatchSourcePatient matching) {
+        return new DecideReview(store, reviews, linking, audit, matching);
     }
 
     @Bean

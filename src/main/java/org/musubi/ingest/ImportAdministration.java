@@ -30,12 +30,15 @@ public final class ImportAdministration {
     private final ImportLedger ledger;
     private final Facilities facilities;
     private final Audit audit;
+    private final org.musubi.identity.linkage.MatchReviews reviews;
 
-    public ImportAdministration(ImportSources sources, ImportLedger ledger, Facilities facilities, Audit audit) {
+    public ImportAdministration(ImportSources sources, ImportLedger ledger, Facilities facilities, Audit audit,
+                                org.musubi.identity.linkage.MatchReviews reviews) {
         this.sources = sources;
         this.ledger = ledger;
         this.facilities = facilities;
         this.audit = audit;
+        this.reviews = reviews;
     }
 
     public List<ImportSource> sources(Administrator admin) {
@@ -105,14 +108,15 @@ public final class ImportAdministration {
             audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("ImportBatch", batchId)
                     .purpose(Purpose.OPERATIONS).reason("rejected import records viewed (" + problems.size() + ")"));
         }
-        return new BatchDetail(batch, source, problems);
+        return new BatchDetail(batch, source, problems, BatchNeeds.of(batchId, ledger, reviews));
     }
 
     /** A batch and its source, for lists. */
     public record BatchLine(ImportBatch batch, ImportSource source) {
     }
 
-    public record BatchDetail(ImportBatch batch, ImportSource source, List<ImportLedger.StoredProblem> problems) {
+    public record BatchDetail(ImportBatch batch, ImportSource source, List<ImportLedger.StoredProblem> problems,
+                              BatchNeeds needs) {
     }
 
     private static void checkLocation(String location, boolean watch, List<FieldFault> faults) {

@@ -14,4 +14,13 @@ public record ImportSource(long id, long facilityId, ImportKind kind, String nam
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
     }
+
+    /**
+     * This source as one batch reads its files from {@code folder} (an upload unpacked into its spool folder): its reader
+     * looks there for what a file refers to (an SS-MIX2 discharge's admission), as it looks in a storage source's own
+     * folder.
+     */
+    public ImportSource readingFrom(java.nio.file.Path folder) {
+        return new ImportSource(id, facilityId, kind, name, folder.toString(), watch, active, createdAt);
+    }
 }

@@ -43,13 +43,20 @@ class IngestConfiguration {
         return new org.musubi.ingest.hl7.Hl7Parsing();
     }
 
-    /** SS-MIX2: a storage source's reader finds an admission in its storage when a discharge does not name it. */
+    /**
+     * SS-MIX2: a discharge that names no admission joins the stay its admission began, found in the files of the import
+     * (a storage source's root, an upload unpacked into its spool), else among the stays the facility's imports stored.
+     */
     @Bean
-    KindReader ssmix2Reader(org.musubi.ingest.hl7.Hl7Parsing parsing) {
+    KindReader ssmix2Reader(org.musubi.ingest.hl7.Hl7Parsing parsing, IdentityBatches identities, ResourceLookup store) {
         Map<String, org.musubi.ingest.hl7.MessageMapper> orders = org.musubi.ingest.hl7.orders.OrderMappers.byDataType();
         return new KindReader(ImportKind.SSMIX2, source -> new org.musubi.ingest.ssmix2.Ssmix2Reader(parsing, orders,
-                source.location() == null ? org.musubi.ingest.ssmix2.Stays.NONE
-                        : new org.musubi.ingest.ssmix2.StorageStays(java.nio.file.Path.of(source.location()))));
+                stays(source, new org.musubi.ingest.readers.StoredStays(identities, store, source.facilityId()))));
+    }
+
+    private static org.musubi.ingest.ssmix2.Stays stays(ImportSource source, org.musubi.ingest.ssmix2.Stays stored) {
+        return source.location() == null ? stored
+                : new org.musubi.ingest.ssmix2.StorageStays(java.nio.file.Path.of(source.location())).orElse(stored);
     }
 
     @Bean
@@ -93,8 +100,9 @@ class IngestConfiguration {
     }
 
     @Bean
-    ImportAdministration importAdministration(ImportSources sources, ImportLedger ledger, Facilities facilities, Audit audit) {
-        return new ImportAdministration(sources, ledger, facilities, audit);
+    ImportAdministration importAdministration(ImportSources sources, ImportLedger ledger, Facilities facilities, Audit audit,
+                                              org.musubi.identity.linkage.MatchReviews reviews) {
+        return new ImportAdministration(sources, ledger, facilities, audit, reviews);
     }
 
     /** An adapter and the kind of source it reads. */

@@ -28,6 +28,9 @@ import org.musubi.identity.SourcePatient;
 public record PersonView(Decision decision, Function<DataItem, Decision> items, RegisteredPerson person,
                          List<SourcePatient> sources, boolean standing) {
 
+    /** A facility id no facility has: what a profession may see does not depend on whose data it is. */
+    private static final long NO_FACILITY = -1;
+
     public PersonView {
         Objects.requireNonNull(decision, "decision");
         items = decision.permitted() ? Objects.requireNonNull(items, "items") : item -> decision;
@@ -75,6 +78,33 @@ public record PersonView(Decision decision, Function<DataItem, Decision> items, 
     /** Whether the view was opened only because the requester's facility sent data of its own. */
     public boolean ownDataOnly() {
         return decision.key().equals(Permit.OWN_FACILITY_DATA);
+    }
+
+    /**
+     * Whether the view shows only what the requester's own facility sent ({@link Permit#OWN_FACILITY_DATA},
+     * {@link Permit#OWN_SOURCE_DATA}, {@link Permit#OWN_PATIENT}): where it shows nothing of a kind, the facility's own
+     * records hold none — which says nothing of what other facilities sent.
+     */
+    public boolean showsOwnDataOnly() {
+        String key = decision.key();
+        return decision.permitted() && (key.equals(Permit.OWN_FACILITY_DATA) || key.equals(Permit.OWN_SOURCE_DATA)
+                || key.equals(Permit.OWN_PATIENT));
+    }
+
+    /**
+     * The kinds of data this view never shows, whatever the record holds: those the profession's matrix or the
+     * emergency minimum refuse (judged for data of no facility in particular, so the answer does not depend on whose
+     * data it is). A screen says such a kind is hidden, never that there is none.
+     */
+    public java.util.Set<DataCategory> hiddenCategories() {
+        java.util.Set<DataCategory> hidden = java.util.EnumSet.noneOf(DataCategory.class);
+        for (DataCategory category : DataCategory.values()) {
+            String key = decide(new DataItem(NO_FACILITY, category)).key();
+            if (key.equals(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION) || key.equals(Deny.NOT_IN_EMERGENCY_MINIMUM)) {
+                hidden.add(category);
+            }
+        }
+        return hidden;
     }
 
     public boolean sees(DataItem item) {

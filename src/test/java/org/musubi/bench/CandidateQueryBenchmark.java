@@ -56,7 +56,7 @@ public final class CandidateQueryBenchmark {
             Person p = sample.get(i);
             Demographics query = new Demographics(p.familyKanji(), p.givenKanji(), p.familyKana(), p.givenKana(), p.sex(),
                     p.birthDate(), null, null, null);
-            Set<String> keys = BlockingKeys.of(query);
+            Set<String> keys = BlockingKeys.query(query);
             long start = System.nanoTime();
             found[i] = store.candidates(keys, 500).size();
             nanos[i] = System.nanoTime() - start;

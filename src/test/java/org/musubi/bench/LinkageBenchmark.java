@@ -71,7 +71,8 @@ public final class LinkageBenchmark {
                     options.integer("prefecture"));
             PhaseTimes phases = new PhaseTimes();
             MatchSourcePatients bulk = new MatchSourcePatients(phases.wrap(database.bean(IdentityBatches.class)),
-                    new Matcher(), phases.wrap(database.bean(Audit.class)), options.integer("threads"));
+                    new Matcher(), phases.wrap(database.bean(Audit.class)),
+                    database.bean(org.musubi.identity.linkage.MatchReviews.class), options.integer("threads"));
             LinkageRun run = link(bulk, facility, personIds);
             run.tallyReviews(database.bean(JdbcTemplate.class));
             new LinkageReport(System.out).print(run, phases, options.integer("sources"), TARGET_MINUTES);

@@ -27,7 +27,7 @@ final class PersonCopy {
                     .append('\t').append(p.sex()).append('\t').append(p.birthDate()).append('\t')
                     .append(nullable(p.postalCode())).append('\t').append(nullable(p.address())).append('\t')
                     .append(nullable(p.phone())).append('\n');
-            for (String key : BlockingKeys.of(Demographics.of(p))) {
+            for (String key : BlockingKeys.stored(Demographics.of(p))) {
                 keys.append(key).append('\t').append(p.regionalId()).append('\n');
             }
         }

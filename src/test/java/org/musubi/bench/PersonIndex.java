@@ -22,7 +22,7 @@ final class PersonIndex {
     PersonIndex(List<Person> persons) {
         this.persons = persons;
         for (int position = 0; position < persons.size(); position++) {
-            for (String key : BlockingKeys.of(Demographics.of(persons.get(position)))) {
+            for (String key : BlockingKeys.stored(Demographics.of(persons.get(position)))) {
                 positionsByKey.merge(key, new int[] {1, position}, PersonIndex::append);
             }
         }
@@ -41,7 +41,7 @@ final class PersonIndex {
     List<Person> candidates(Demographics query) {
         int[] found = new int[8];
         int count = 0;
-        for (String key : BlockingKeys.of(query)) {
+        for (String key : BlockingKeys.query(query)) {
             int[] block = positionsByKey.get(key);
             if (block != null) {
                 if (count + block[0] > found.length) {

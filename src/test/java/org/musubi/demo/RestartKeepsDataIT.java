@@ -29,6 +29,8 @@ class RestartKeepsDataIT {
         long auditRows;
         String key;
         try (ConfigurableApplicationContext first = start()) {
+            // the demo's records are imported in the background: count the trail once the seeding has finished
+            assertThat(first.getBean(DemoProgress.class).await(java.time.Duration.ofMinutes(3))).isTrue();
             assertThat(first.getBean(Facilities.class).count()).isEqualTo(12);
             assertThat(first.getBean(Users.class).count()).isEqualTo(40);
             assertThat(first.getBean(Persons.class).count()).isEqualTo(200);
@@ -36,6 +38,7 @@ class RestartKeepsDataIT {
             key = java.nio.file.Files.readString(data.resolve("secret.key"));
         }
         try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(DemoProgress.class).await(java.time.Duration.ofMinutes(3))).isTrue();
             assertThat(second.getBean(Facilities.class).count()).isEqualTo(12);
             assertThat(second.getBean(Persons.class).count()).isEqualTo(200);
             var report = second.getBean(AuditTrail.class).verify();

@@ -73,7 +73,9 @@ class CheckupImportIT {
         assertThat(observations()).hasSize(20 + 14 + 2 + 2 + 1).contains("身長 171.2 cm VITALS", "収縮期血圧(1回目) 138 mmHg VITALS",
                 "中性脂肪(トリグリセリド) 165 mg/dl LAB_RESULTS", "中性脂肪(トリグリセリド) 2000 mg/dl LAB_RESULTS",
                 "尿糖(機械読み取り) － LAB_RESULTS", "尿糖(機械読み取り) ＋ LAB_RESULTS", "HDLコレステロール - LAB_RESULTS",
-                "メタボリックシンドローム判定 予備群該当 LAB_RESULTS", "9N016160100000001 79 cm VITALS");
+                "メタボリックシンドローム判定 予備群該当 LAB_RESULTS",
+                // the minimal document sends its items without a name: the spec's name (issue 38)
+                "腹囲（実測） 79 cm VITALS", "空腹時血糖（電位差法） 92 mg/dl LAB_RESULTS");
         assertThat(count("Encounter")).isEqualTo(5);
         assertThat(count("DiagnosticReport")).isEqualTo(5);
 

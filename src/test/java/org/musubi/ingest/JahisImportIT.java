@@ -79,12 +79,14 @@ class JahisImportIT {
                 .contains("ingest.splitHeld");
 
         BatchAudits.Rows audited = BatchAudits.assertFirstBatch(audit, jdbc, identities, mark, batch, pharmacy.id(), "JAHIS");
-        assertThat(audited.records()).as("the 15 records stored").hasSize(15);
+        assertThat(audited.records()).as("the 17 records stored (with the blood type and weight of two notebooks)")
+                .hasSize(17);
         assertThat(audited.directory()).as("the pharmacies and doctors, created once").isNotEmpty();
         assertThat(audited.records()).extracting(AuditRows.Row::patientId).as("a patient linked to a person is named")
                 .anyMatch(java.util.Objects::nonNull);
         assertThat(audited.records()).extracting(AuditRows.Row::reason).as("the file each came from")
-                .contains("import JAHIS jahis:dispense:20260310:1341234567:a67abdf948c42562 (tc-minimal-valid.txt)")
+                .contains("import JAHIS jahis:dispense:20260310:1341234567:a67abdf948c42562 (tc-minimal-valid.txt)",
+                        "import JAHIS jahis:patient-info:20260312 (tc-multi-dispensing.txt)")
                 .noneMatch(r -> r.contains("tc-supported-records-full.txt") || r.contains("LICENSE"));
     }
 

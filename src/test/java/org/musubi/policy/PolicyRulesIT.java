@@ -218,9 +218,9 @@ class PolicyRulesIT {
 
         assertThat(careHeader).contains("id=\"hidden-categories\"").contains("data-category=\"LAB_RESULTS\"")
                 .contains("data-category=\"DIAGNOSES\"").doesNotContain("data-category=\"ALLERGIES\"")
-                .contains("この職種・閲覧目的では表示対象外");
+                .contains("この職種・閲覧目的では表示されません");
         assertThat(careLabs).contains("id=\"labs-hidden\"").doesNotContain("id=\"labs-empty\"");
-        assertThat(doctorHeader).doesNotContain("id=\"hidden-categories\"").contains("登録なし");
+        assertThat(doctorHeader).doesNotContain("id=\"hidden-categories\"").contains("記録なし");
         assertThat(doctorLabs).contains("id=\"labs-empty\"").doesNotContain("id=\"labs-hidden\"");
     }
 

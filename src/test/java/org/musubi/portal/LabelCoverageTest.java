@@ -76,7 +76,8 @@ class LabelCoverageTest {
                 "code.matchField.", MatchField.class, "code.agreement.", Agreement.class);
         Stream<String> keys = Stream.concat(tables.entrySet().stream().flatMap(t -> Arrays.stream(t.getValue().getEnumConstants())
                         .map(c -> t.getKey() + ((Enum<?>) c).name())),
-                Arrays.stream(LinkMethod.values()).map(m -> "code.linkMethod." + m));
+                Stream.concat(Arrays.stream(LinkMethod.values()).map(m -> "code.linkMethod." + m),
+                        Arrays.stream(org.musubi.phr.sheet.SelfReports.Source.values()).map(s -> "selfReported.source." + s)));
 
         assertThat(keys.toList()).allSatisfy(this::bothHave);
     }

@@ -32,17 +32,10 @@ final class DatasetParts {
 
     /** An allergy that is not resolved or refuted: the substance, then the reactions and criticality. */
     static Optional<Line> allergy(JsonNode r, String facility, String ref) {
-        String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
-        String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
-        if ((clinical != null && !ACTIVE.contains(clinical)) || "refuted".equals(verification)) {
+        if (!FhirJson.allergyHolds(r)) {
             return Optional.empty();
         }
-        List<String> details = new ArrayList<>();
-        for (JsonNode reaction : r.path("reaction")) {
-            for (JsonNode manifestation : reaction.path("manifestation")) {
-                Optional.ofNullable(concept(manifestation)).ifPresent(details::add);
-            }
-        }
+        List<String> details = new ArrayList<>(FhirJson.manifestations(r));
         for (JsonNode note : r.path("note")) {
             Optional.ofNullable(text(note.path("text"))).ifPresent(details::add);
         }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.musubi.identity.Person;
+import java.util.Set;
+import org.musubi.phr.sheet.SelfReports;
 import org.musubi.phr.sheet.SheetVersion;
+import org.musubi.policy.DataCategory;
 
 /**
  * A person's emergency minimum dataset as read for one reader: only what the access policy let them see, newest first
@@ -14,13 +17,20 @@ import org.musubi.phr.sheet.SheetVersion;
  * @param age          whole years on the day it was read; {@code null} without a birth date
  * @param lastTreatedAt the facility of the person's latest encounter (which hospital treated them last)
  * @param sheet        the emergency sheet's current version, when the person has one
+ * @param reported     what the person reported in the health notebook (the sheet's allergies and medicines, the OTC
+ *                     drugs still taken): listed in the allergy and medicine boxes beside the records, marked 本人記入
+ * @param hidden       the kinds of data this reader never sees here (profession, emergency minimum): said as hidden
+ * @param ownDataOnly  whether the reader sees only what their own facility sent (no break-the-glass open): a box
+ *                     showing nothing says the facility's own records hold none
  */
 public record EmergencyDataset(long personId, Person person, Integer age, List<Line> allergies,
                                List<Medicine> medicines, List<Alert> alerts, List<Line> problems,
                                List<Visit> encounters, String lastTreatedAt, List<Measure> vitals,
-                               Optional<SheetVersion> sheet, List<Measure> labs) {
+                               Optional<SheetVersion> sheet, List<Measure> labs, Reported reported,
+                               Set<DataCategory> hidden, boolean ownDataOnly) {
 
     public EmergencyDataset {
+        hidden = Set.copyOf(hidden);
         allergies = List.copyOf(allergies);
         medicines = List.copyOf(medicines);
         alerts = List.copyOf(alerts);
@@ -28,6 +38,19 @@ public record EmergencyDataset(long personId, Person person, Integer age, List<L
         encounters = List.copyOf(encounters);
         vitals = List.copyOf(vitals);
         labs = List.copyOf(labs);
+    }
+
+    /** Whether this kind of data is hidden from the reader (for the template): {@code category} a {@link DataCategory}. */
+    public boolean hides(String category) {
+        return hidden.contains(DataCategory.valueOf(category));
+    }
+
+    /** What the person reported themself, for the allergy and medicine boxes (each marked 本人記入). */
+    public record Reported(List<SelfReports.Item> allergies, List<SelfReports.Item> medicines) {
+        public Reported {
+            allergies = List.copyOf(allergies);
+            medicines = List.copyOf(medicines);
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ import org.musubi.medication.MedicationChecks;
 import org.musubi.medication.Source;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
-import org.musubi.phr.sheet.SheetRecords;
+import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
@@ -53,15 +53,15 @@ public final class MinimumDataset {
     static final int LABS = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ReadRecords records;
-    private final SheetRecords sheets;
+    private final SelfReports selfReports;
     private final MedicationChecks checks;
     private final Facilities facilities;
     private final Clock clock;
 
-    public MinimumDataset(ReadRecords records, SheetRecords sheets, MedicationChecks checks, Facilities facilities,
+    public MinimumDataset(ReadRecords records, SelfReports selfReports, MedicationChecks checks, Facilities facilities,
                           Clock clock) {
         this.records = records;
-        this.sheets = sheets;
+        this.selfReports = selfReports;
         this.checks = checks;
         this.facilities = facilities;
         this.clock = clock;
@@ -129,7 +129,9 @@ public final class MinimumDataset {
     private EmergencyDataset assemble(long personId, ReadRecords.PersonRecord record) {
         List<Outline> outline = record.outline();
         Instant now = clock.instant();
-        List<StoredResource> read = record.contents(chosen(outline, now));
+        Set<String> chosen = chosen(outline, now);
+        outline.stream().filter(selfReports::picks).forEach(o -> chosen.add(o.id()));
+        List<StoredResource> read = record.contents(chosen);
         Map<Long, String> names = new HashMap<>();
         List<Line> allergies = new ArrayList<>();
         List<Line> problems = new ArrayList<>();
@@ -162,13 +164,18 @@ public final class MinimumDataset {
         var person = record.view().opened().orElseThrow().person();
         LocalDate today = LocalDate.ofInstant(now, FhirJson.JAPAN);
         Medications checked = medications(medications, medicationJson, names);
+        SelfReports.Reported reported = selfReports.of(read, allergies.stream().map(Line::title).toList(),
+                checked.rows().stream().map(r -> r.entry().name()).toList());
+        var view = record.view();
         return new EmergencyDataset(personId, person,
                 person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears(),
                 newest(allergies, Line::at), medicines(checked, today, names), checked.alerts().stream()
                         .map(a -> new EmergencyDataset.Alert(a.messageKey(), a.messageArgs())).toList(),
                 newest(problems, Line::at), visits.stream().limit(ENCOUNTERS).toList(),
                 visits.isEmpty() ? null : visits.getFirst().facility(), latestPerName(vitals, m -> true, VITALS),
-                sheets.current(record), latestPerName(labs, m -> m.flag() != null, LABS));
+                reported.sheet(), latestPerName(labs, m -> m.flag() != null, LABS),
+                new EmergencyDataset.Reported(reported.allergies(), reported.medicines()), view.hiddenCategories(),
+                view.showsOwnDataOnly());
     }
 
     /** What to read: everything the screen shows, picked from the outline before any content is read. */

@@ -8,6 +8,7 @@ import org.musubi.identity.SourceIdentifier;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
 import org.musubi.registry.systems.BuiltInSystems;
 import org.musubi.registry.systems.DeclaredSystems;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Component;
  * Identifier systems Musubi knows: the regional ID, and each facility's patient IDs. A facility's built-in system is
  * JP Core's {@code urn:oid:1.2.392.100495.20.3.51.1} + its 10-digit medical institution code, or
  * {@code urn:musubi:facility:<id>:patient-id} without a code; JP-CLINS's {@code JP_Hospital_PatientID} names the
- * writer's own patient IDs when a facility writes. Besides, a facility may have systems declared as its patient IDs
+ * writer's own patient IDs when a facility writes. A checkup centre's examinee IDs are also named as the JP eCheckup
+ * guides name them, {@code urn:oid:1.2.392.200119.6.102.1} + its 10-digit 健診機関番号 (its code in the registry):
+ * the same local IDs as its built-in system; another centre's number, or that system for a facility that is no
+ * checkup centre, is no system of the facility's. Besides, a facility may have systems declared as its patient IDs
  * (its EHR's MRN URI …), each naming that one facility ({@link DeclaredSystems}).
  */
 @Component
@@ -51,6 +55,15 @@ public class IdentifierSystems implements BuiltInSystems {
                 .orElse(FhirSystems.FACILITY + facility.id() + FACILITY_PATIENT_ID);
     }
 
+    /**
+     * A checkup centre's examinee-ID system of the JP eCheckup guides ({@code urn:oid:1.2.392.200119.6.102.1} + its
+     * 健診機関番号); empty for a facility that is no checkup centre or has no code.
+     */
+    public Optional<String> checkupPatientIds(Facility facility) {
+        return facility.kind() != FacilityKind.CHECKUP_CENTRE ? Optional.empty()
+                : facility.medicalInstitutionCode().map(code -> FhirSystems.CHECKUP_PATIENT_ID_ROOT + code.value());
+    }
+
     /** The patient-ID system of the facility with this id (one that exists). */
     public String patientIds(long facilityId) {
         return patientIds(facilities.find(facilityId).orElseThrow());
@@ -58,24 +71,28 @@ public class IdentifierSystems implements BuiltInSystems {
 
     /**
      * The systems a Patient the facility writes may carry its patient ID in, in the order registration tries them:
-     * the built-in system, {@code JP_Hospital_PatientID}, then the declared systems in declaration order.
+     * the built-in system, a checkup centre's examinee-ID system, {@code JP_Hospital_PatientID}, then the declared
+     * systems in declaration order.
      */
     public List<String> accepted(Facility facility) {
-        List<String> systems = new ArrayList<>(List.of(patientIds(facility), JP_HOSPITAL_PATIENT_ID));
+        List<String> systems = new ArrayList<>(List.of(patientIds(facility)));
+        checkupPatientIds(facility).ifPresent(systems::add);
+        systems.add(JP_HOSPITAL_PATIENT_ID);
         systems.addAll(facility.identifierSystems());
         return systems;
     }
 
     /**
-     * The facility's identifier {@code system|value} as a source patient's identifier: in its built-in system (or
-     * JP_Hospital_PatientID, the writer's own, when {@code writing}), a local ID; in a system it declared, that one;
-     * empty for any other system.
+     * The facility's identifier {@code system|value} as a source patient's identifier: in its built-in system, in a
+     * checkup centre's examinee-ID system (or JP_Hospital_PatientID, the writer's own, when {@code writing}), a local
+     * ID; in a system it declared, that one; empty for any other system.
      */
     public Optional<SourceIdentifier> patientIdentifier(Facility facility, String system, String value, boolean writing) {
         if (system == null || value == null) {
             return Optional.empty();
         }
-        if (system.equals(patientIds(facility)) || (writing && JP_HOSPITAL_PATIENT_ID.equals(system))) {
+        if (system.equals(patientIds(facility)) || checkupPatientIds(facility).filter(system::equals).isPresent()
+                || (writing && JP_HOSPITAL_PATIENT_ID.equals(system))) {
             return Optional.of(SourceIdentifier.local(value));
         }
         return facility.identifierSystems().contains(system) ? Optional.of(new SourceIdentifier(system, value))
@@ -90,6 +107,9 @@ public class IdentifierSystems implements BuiltInSystems {
         if (system.startsWith(FhirSystems.PATIENT_ID_ROOT) && system.length() == FhirSystems.PATIENT_ID_ROOT.length() + 10) {
             return facilities.findByCode(system.substring(FhirSystems.PATIENT_ID_ROOT.length()));
         }
+        if (system.startsWith(FhirSystems.CHECKUP_PATIENT_ID_ROOT)) {
+            return checkupCentre(system.substring(FhirSystems.CHECKUP_PATIENT_ID_ROOT.length()));
+        }
         if (system.startsWith(FhirSystems.FACILITY) && system.endsWith(FACILITY_PATIENT_ID)) {
             String id = system.substring(FhirSystems.FACILITY.length(), system.length() - FACILITY_PATIENT_ID.length());
             return id.matches("\\d{1,18}") ? facilities.find(Long.parseLong(id)) : Optional.empty();
@@ -98,6 +118,14 @@ public class IdentifierSystems implements BuiltInSystems {
             return Optional.empty();
         }
         return declared.facilityOf(system);
+    }
+
+    /** The checkup centre whose 健診機関番号 is {@code number}; empty for any other number or facility. */
+    private Optional<Facility> checkupCentre(String number) {
+        if (!number.matches("\\d{10}")) {
+            return Optional.empty();
+        }
+        return facilities.findByCode(number).filter(f -> f.kind() == FacilityKind.CHECKUP_CENTRE);
     }
 
     public boolean known(String system) {
@@ -114,7 +142,8 @@ public class IdentifierSystems implements BuiltInSystems {
         if (isRegional(system)) {
             return Optional.of("facility.systems.reserved.regional");
         }
-        if (system.startsWith(FhirSystems.PATIENT_ID_ROOT) || system.startsWith(MUSUBI_URN)) {
+        if (system.startsWith(FhirSystems.PATIENT_ID_ROOT) || system.startsWith(MUSUBI_URN)
+                || system.startsWith(FhirSystems.CHECKUP_PATIENT_ID_ROOT)) {
             return Optional.of("facility.systems.reserved.builtIn");
         }
         if (JP_HOSPITAL_PATIENT_ID.equals(system)) {

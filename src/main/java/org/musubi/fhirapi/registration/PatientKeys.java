@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which of the writing facility's patients a Patient it sends is, from the identifiers it carries in the facility's
- * patient-ID systems ({@link IdentifierSystems#accepted}): the built-in system and JP-CLINS's JP_Hospital_PatientID
- * (a local ID), then each declared system in declaration order.
+ * patient-ID systems ({@link IdentifierSystems#accepted}): the built-in system, a checkup centre's examinee-ID system of
+ * the JP eCheckup guides ({@code urn:oid:1.2.392.200119.6.102.1<its 健診機関番号>}) and JP-CLINS's JP_Hospital_PatientID
+ * (each a local ID), then each declared system in declaration order.
  *
  * <ul>
  *   <li>the source patient is the one these identifiers already name (a local ID, or an identifier recorded for it);

@@ -71,14 +71,15 @@ class SummaryDocuments {
         composition.addAuthor(new Reference("urn:uuid:" + deviceId).setDisplay("Musubi"));
         Set<String> included = new LinkedHashSet<>();
         for (SummarySections.Section section : sections.of(s.dataset())) {
+            boolean visible = visible(s.view(), section.category());
             Composition.SectionComponent part = composition.addSection().setTitle(section.title())
                     .setCode(new CodeableConcept(new Coding(SummarySections.LOINC, section.code(), section.display())))
-                    .setText(Narrative.of(section.lines(), "記録なし / None recorded"));
+                    .setText(Narrative.of(section.lines(), sections.absent(!visible, s.view().showsOwnDataOnly())));
             List<String> refs = section.refs().stream().filter(r -> s.resource(r).isPresent()).toList();
             refs.forEach(r -> part.addEntry(new Reference(r)));
             included.addAll(refs);
-            if (refs.isEmpty()) {
-                String reason = visible(s.view(), section.category()) ? "nilknown" : "unavailable";
+            if (refs.isEmpty() && section.lines().isEmpty()) {
+                String reason = visible ? "nilknown" : "unavailable";
                 part.setEmptyReason(new CodeableConcept(new Coding(LIST_EMPTY_REASON, reason,
                         reason.equals("nilknown") ? "Nil Known" : "Unavailable")));
             }

@@ -12,6 +12,7 @@ import org.musubi.emergency.dataset.EmergencyDataset.Line;
 import org.musubi.emergency.dataset.EmergencyDataset.Measure;
 import org.musubi.emergency.dataset.EmergencyDataset.Medicine;
 import org.musubi.phr.sheet.EmergencySheet;
+import org.musubi.phr.sheet.SelfReports;
 import org.musubi.phr.sheet.SheetVersion;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.fhir.FhirJson;
@@ -46,10 +47,13 @@ final class SummarySections {
 
     List<Section> of(EmergencyDataset d) {
         List<Section> sections = new ArrayList<>();
+        List<String> allergies = new ArrayList<>(d.allergies().stream().map(SummarySections::line).toList());
+        d.reported().allergies().forEach(a -> allergies.add(reported(a)));
         sections.add(new Section("48765-2", "Allergies and adverse reactions Document",
                 "アレルギー・副作用 / Allergies and intolerances", DataCategory.ALLERGIES, true,
-                refs(d.allergies().stream().map(Line::ref).toList()), d.allergies().stream().map(SummarySections::line).toList()));
+                refs(d.allergies().stream().map(Line::ref).toList()), allergies));
         List<String> medicines = new ArrayList<>(d.medicines().stream().map(this::medicine).toList());
+        d.reported().medicines().forEach(m -> medicines.add(reported(m)));
         d.alerts().forEach(a -> medicines.add("⚠ " + text(a.messageKey(), a.args().toArray())));
         sections.add(new Section("10160-0", "History of Medication use Narrative",
                 "服用中の薬（直近100日） / Medication summary", DataCategory.MEDICATIONS, true,
@@ -80,6 +84,25 @@ final class SummarySections {
         return Narrative.words(l.title(), l.detail(), l.facility());
     }
 
+    /**
+     * A fact the person wrote in the health notebook (the emergency sheet, an OTC drug), marked as self-reported in
+     * both languages: it has no resource of its own in the document.
+     */
+    private String reported(SelfReports.Item item) {
+        String source = "selfReported.source." + item.source().name();
+        return Narrative.words(item.name(), item.detail()) + "（" + text("data.selfReported") + "・" + text(source) + " / "
+                + english("data.selfReported") + ", " + english(source) + "）";
+    }
+
+    /**
+     * What an empty section says, in both languages: the reader may not see the kind ({@code hidden}), the view shows
+     * only the reader's own facility's records ({@code ownOnly}), or there is no record.
+     */
+    String absent(boolean hidden, boolean ownOnly) {
+        String key = hidden ? "data.hidden" : ownOnly ? "data.noneOwn" : "data.none";
+        return text(key) + " / " + english(key);
+    }
+
     private String medicine(Medicine m) {
         return Narrative.words(m.name(), m.dosage(), day(m.from()) + "〜" + day(m.until()), m.facility(),
                 m.current() ? "服用中" : null, m.alerted() ? "重複に注意" : null);
@@ -106,5 +129,9 @@ final class SummarySections {
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, Locale.JAPANESE);
+    }
+
+    private String english(String key) {
+        return messages.getMessage(key, null, key, Locale.ENGLISH);
     }
 }

@@ -72,6 +72,11 @@ final class BatchWriteSql {
         if (events != links.size()) {
             throw new IllegalStateException("linked " + events + " of " + links.size() + ": a regional ID names no person");
         }
+        for (long filled : new LinkFollowUps(jdbc).afterAll(Columns.longs(links, LinkageBatch.Link::sourcePatientId),
+                Columns.texts(links, LinkageBatch.Link::regionalId))) {
+            keys.replace(filled, jdbc.sql("SELECT * FROM person WHERE id = ?").param(filled)
+                    .query(JdbcIdentityStore::person).single().person());
+        }
     }
 
     /** Opens the reviews (or refreshes a source patient's open one) with their candidates; returns review ids by source patient. */

@@ -139,6 +139,9 @@ class JdbcIdentityStore implements IdentityStore {
         jdbc.sql("INSERT INTO person_link (source_patient_id, person_id, method, linked_by) VALUES (?, ?, ?, ?)")
                 .params(sourcePatientId, personId, method.name(), userId <= 0 ? null : userId).update();
         merges.event("LINK", personId, null, sourcePatientId, null, userId, reason);
+        for (long filled : new LinkFollowUps(jdbc).after(sourcePatientId, personId)) {
+            keys.replace(filled, person(filled).orElseThrow().person());
+        }
     }
 
     @Override

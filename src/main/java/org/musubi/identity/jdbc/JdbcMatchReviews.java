@@ -62,6 +62,34 @@ class JdbcMatchReviews implements MatchReviews {
                 .update() == 1;
     }
 
+    @Override
+    public java.util.Map<Long, Long> waitingWithoutKana(java.time.LocalDate birthDate, org.musubi.identity.Sex sex) {
+        java.util.Map<Long, Long> waiting = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT r.id, r.source_patient_id FROM match_review r JOIN source_patient s ON s.id = r.source_patient_id
+                WHERE r.status = 'OPEN' AND s.birth_date = ? AND s.sex = ?
+                  AND (coalesce(s.family_kana, '') = '' OR coalesce(s.given_kana, '') = '') ORDER BY r.id""")
+                .params(java.sql.Date.valueOf(birthDate), sex.name())
+                .query(rs -> {
+                    waiting.put(rs.getLong(1), rs.getLong(2));
+                });
+        return waiting;
+    }
+
+    @Override
+    public List<Waiting> waitingAmong(java.util.Collection<Long> sourcePatientIds) {
+        if (sourcePatientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT s.*, r.id AS review_id FROM source_patient s
+                LEFT JOIN match_review r ON r.source_patient_id = s.id AND r.status = 'OPEN'
+                WHERE s.id = ANY(?) AND NOT EXISTS (SELECT 1 FROM person_link l WHERE l.source_patient_id = s.id)
+                ORDER BY s.local_id""").param(sourcePatientIds.toArray(Long[]::new))
+                .query((rs, n) -> new Waiting(JdbcIdentityStore.sourcePatient(rs, n),
+                        rs.getObject("review_id") == null ? null : rs.getLong("review_id"))).list();
+    }
+
     private OpenReview review(Row row) {
         SourcePatient source = jdbc.sql("SELECT * FROM source_patient WHERE id = ?").param(row.sourcePatientId())
                 .query(JdbcIdentityStore::sourcePatient).single();

@@ -26,7 +26,7 @@ final class MatchKeySql {
         List<String> keys = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (Keyed p : persons) {
-            for (String key : BlockingKeys.of(Demographics.of(p.person()))) {
+            for (String key : BlockingKeys.stored(Demographics.of(p.person()))) {
                 keys.add(key);
                 ids.add(p.personId());
             }

@@ -57,7 +57,7 @@ final class BatchDecisions {
             }
             MatchDecision decision = MatchDecision.of(sources.get(i), outcome, regionalIds);
             if (decision instanceof MatchDecision.Create create) {
-                for (String key : BlockingKeys.of(Demographics.of(create.person()))) {
+                for (String key : BlockingKeys.stored(Demographics.of(create.person()))) {
                     createdByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(created.size());
                 }
                 created.add(create.person());

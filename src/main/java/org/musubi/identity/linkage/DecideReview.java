@@ -10,19 +10,25 @@ import org.musubi.identity.LinkMethod;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.link.LinkSourcePatient;
 
-/** An operator decides a queued match: link to a person, make a new person, or dismiss. */
+/**
+ * An operator decides a queued match: link to a person, make a new person (also of a patient whose file has no kana
+ * name, when its kanji name, sex and birth date are known), or dismiss.
+ */
 public final class DecideReview {
 
     private final IdentityStore store;
     private final MatchReviews reviews;
     private final LinkSourcePatient linking;
     private final Audit audit;
+    private final MatchSourcePatient matching;
 
-    public DecideReview(IdentityStore store, MatchReviews reviews, LinkSourcePatient linking, Audit audit) {
+    public DecideReview(IdentityStore store, MatchReviews reviews, LinkSourcePatient linking, Audit audit,
+                        MatchSourcePatient matching) {
         this.store = store;
         this.reviews = reviews;
         this.linking = linking;
         this.audit = audit;
+        this.matching = matching;
     }
 
     public void linkTo(long userId, long reviewId, long personId) {
@@ -33,7 +39,7 @@ public final class DecideReview {
 
     public long newPerson(long userId, long reviewId) {
         MatchReviews.OpenReview review = openReview(reviewId);
-        if (!NewPersons.complete(review.sourcePatient())) {
+        if (!NewPersons.registrable(review.sourcePatient())) {
             throw new IdentityConflict("identity.review.incomplete");
         }
         RegisteredPerson person = NewPersons.register(store, review.sourcePatient());
@@ -41,7 +47,13 @@ public final class DecideReview {
         reviews.close(reviewId, "NEW_PERSON", person.id(), userId);
         audit.record(AuditEntry.of(AuditAction.PERSON_CREATE, Outcome.PERMIT).on("SourcePatient", review.sourcePatient().id())
                 .patient(person.person().regionalId()).reason("review " + reviewId));
+        matching.rematchWaitingFor(userId, java.util.List.of(person.person()));
         return person.id();
+    }
+
+    /** Whether the review's patient may be registered as a new person ({@link #newPerson}). */
+    public boolean registrable(MatchReviews.OpenReview review) {
+        return NewPersons.registrable(review.sourcePatient());
     }
 
     public void dismiss(long userId, long reviewId) {

@@ -30,6 +30,12 @@ final class MatchAudits {
                 .reason("queued as review " + reviewId + " " + reasons.stream().sorted().toList());
     }
 
+    /** A waiting review closed to match its patient again (a person born as they were appeared). */
+    static AuditEntry rematched(long reviewId, long sourcePatientId) {
+        return AuditEntry.of(AuditAction.MATCH_REVIEW, Outcome.PERMIT).on("SourcePatient", sourcePatientId)
+                .reason("review " + reviewId + " closed to match again: a person born the same day appeared");
+    }
+
     static AuditEntry created(long sourcePatientId, String regionalId) {
         return AuditEntry.of(AuditAction.PERSON_CREATE, Outcome.PERMIT).on("SourcePatient", sourcePatientId)
                 .patient(regionalId).reason("no matching person");

@@ -20,6 +20,22 @@ public interface MatchReviews {
     /** Closes an open review; returns false when it was already decided. */
     boolean close(long reviewId, String status, Long personId, long userId);
 
+    /**
+     * The open reviews of source patients without a kana name (family or given) born on {@code birthDate} with
+     * {@code sex}: a person of that kanji name may have appeared since (by review id, their source patient's id).
+     */
+    java.util.Map<Long, Long> waitingWithoutKana(java.time.LocalDate birthDate, org.musubi.identity.Sex sex);
+
+    /**
+     * Which of these source patients are linked to no person (their data is seen by no one but their facility): each
+     * with its open review, if any (a dismissed one has none).
+     */
+    List<Waiting> waitingAmong(java.util.Collection<Long> sourcePatientIds);
+
+    /** A source patient linked to no person, with its open review (null when none is open). */
+    record Waiting(SourcePatient sourcePatient, Long reviewId) {
+    }
+
     /** A candidate person with its score and per-field explanation (e.g. "BIRTH_DATE EXACT +14.8"). */
     record ReviewCandidate(long personId, double score, String breakdown) {
     }

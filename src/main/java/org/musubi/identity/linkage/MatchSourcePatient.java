@@ -67,7 +67,7 @@ public final class MatchSourcePatient {
             return new MatchResult.Linked(linked, Double.NaN);
         }
         Demographics query = NewPersons.demographics(source);
-        List<RegisteredPerson> found = store.candidates(BlockingKeys.of(query), MAX_CANDIDATES);
+        List<RegisteredPerson> found = store.candidates(BlockingKeys.query(query), MAX_CANDIDATES);
         Map<String, Long> ids = found.stream().collect(Collectors.toMap(p -> p.person().regionalId(), RegisteredPerson::id));
         MatchDecision decision = MatchDecision.of(source,
                 matcher.match(query, found.stream().map(RegisteredPerson::person).toList()),
@@ -100,6 +100,29 @@ public final class MatchSourcePatient {
         RegisteredPerson person = store.register(create.person());
         store.link(source.id(), person.id(), LinkMethod.MATCH_AUTO, userId, MatchAudits.NEW_PERSON);
         audit.record(MatchAudits.created(source.id(), person.person().regionalId()));
+        rematchWaitingFor(userId, List.of(person.person()));
         return new MatchResult.NewPerson(person.id());
+    }
+
+    /**
+     * Matches again the patients waiting in review without a kana name who were born as one of these new persons was
+     * (the same day, the same sex): the new person — from another source, with kana — may be their match now. Each
+     * waiting review is closed ({@code REMATCHED}, audited) and its patient matched as new (linked, or queued again
+     * with the candidates it has now). A patient without kana never makes a person by itself, so this never recurses.
+     */
+    public void rematchWaitingFor(long userId, java.util.Collection<org.musubi.identity.Person> persons) {
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (org.musubi.identity.Person person : persons) {
+            if (person.birthDate() == null || person.sex() == null
+                    || !asked.add(person.birthDate() + "/" + person.sex())) {
+                continue;
+            }
+            reviews.waitingWithoutKana(person.birthDate(), person.sex()).forEach((reviewId, sourcePatientId) -> {
+                if (reviews.close(reviewId, "REMATCHED", null, userId)) {
+                    audit.record(MatchAudits.rematched(reviewId, sourcePatientId));
+                    match(userId, sourcePatientId);
+                }
+            });
+        }
     }
 }

@@ -28,11 +28,13 @@ public final class MatchSourcePatients {
     private final IdentityBatches batches;
     private final BatchDecisions decisions;
     private final Audit audit;
+    private final MatchReviews reviews;
 
-    public MatchSourcePatients(IdentityBatches batches, Matcher matcher, Audit audit, int threads) {
+    public MatchSourcePatients(IdentityBatches batches, Matcher matcher, Audit audit, MatchReviews reviews, int threads) {
         this.batches = batches;
         this.decisions = new BatchDecisions(matcher, threads);
         this.audit = audit;
+        this.reviews = reviews;
     }
 
     /**
@@ -73,7 +75,7 @@ public final class MatchSourcePatients {
 
     private Map<Long, MatchResult> decideAndWrite(long userId, List<SourcePatient> open,
                                                   java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
-        List<Set<String>> keys = open.stream().map(s -> BlockingKeys.of(NewPersons.demographics(s))).toList();
+        List<Set<String>> keys = open.stream().map(s -> BlockingKeys.query(NewPersons.demographics(s))).toList();
         List<List<RegisteredPerson>> found = batches.candidates(keys, MatchSourcePatient.MAX_CANDIDATES);
         Map<String, Long> knownIds = new HashMap<>();
         List<List<Person>> stored = new ArrayList<>(found.size());
@@ -88,7 +90,38 @@ public final class MatchSourcePatients {
         LinkageBatch.Written written = batches.write(plan.batch(), userId);
         knownIds.putAll(written.personIds());
         audited.accept(plan.auditEntries(written));
-        return plan.results(knownIds, written);
+        Map<Long, MatchResult> results = new HashMap<>(plan.results(knownIds, written));
+        results.putAll(rematchWaiting(userId, plan.batch().newPersons(), audited));
+        return results;
+    }
+
+    /**
+     * As {@link MatchSourcePatient#rematchWaitingFor}, in the batch's transaction and audit: the patients waiting in
+     * review without a kana name, born as one of the batch's new persons was, are matched again (their reviews closed
+     * as {@code REMATCHED}). They never make a person by themselves, so this goes one level deep at most.
+     */
+    private Map<Long, MatchResult> rematchWaiting(long userId, List<Person> created,
+                                                  java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
+        Map<Long, Long> waiting = new java.util.LinkedHashMap<>();
+        Set<String> asked = new java.util.HashSet<>();
+        for (Person person : created) {
+            if (asked.add(person.birthDate() + "/" + person.sex())) {
+                waiting.putAll(reviews.waitingWithoutKana(person.birthDate(), person.sex()));
+            }
+        }
+        List<SourcePatient> again = new ArrayList<>();
+        List<org.musubi.audit.AuditEntry> closed = new ArrayList<>();
+        waiting.forEach((reviewId, sourcePatientId) -> {
+            if (reviews.close(reviewId, "REMATCHED", null, userId)) {
+                closed.add(MatchAudits.rematched(reviewId, sourcePatientId));
+                reviews.find(reviewId).map(MatchReviews.OpenReview::sourcePatient).ifPresent(again::add);
+            }
+        });
+        if (again.isEmpty()) {
+            return Map.of();
+        }
+        audited.accept(closed);
+        return decideAndWrite(userId, again, audited);
     }
 
     /** As many fresh regional IDs as the batch could need, none in use. */

@@ -26,7 +26,14 @@ import org.musubi.identity.matching.compare.PhoneComparator;
  *     wrong day or month, when the patient has no phone on record.
  * </ul>
  * Keys are made of ASCII and normalised katakana and stay under 30 characters. A patient without
- * a kana name gets only the P and Z keys.
+ * a kana name gets only the P and Z keys from {@link #of}.
+ *
+ * <p>Two more keys let patients and persons without a kana name meet (a pharmacy's JAHIS file often leaves 氏名カナ
+ * empty; an operator may register such a patient as a person): every stored person carries {@code B} + birth date +
+ * sex ({@link #stored}), which a query without kana asks for ({@link #query}) so that persons born that day of that
+ * sex — about 40 in a prefecture of 2.8 million — are compared by their kanji names; and a person without kana carries
+ * {@code L} + birth date + sex, which every query asks for, so that a patient with kana arriving later from another
+ * source finds the kana-less person (a tiny block: only such persons carry it).
  */
 public final class BlockingKeys {
 
@@ -37,6 +44,40 @@ public final class BlockingKeys {
 
     public static Set<String> of(Demographics demographics) {
         return of(NormalizedDemographics.of(demographics));
+    }
+
+    /** The keys a stored person is found by: {@link #of} and {@code B} (and {@code L} when it has no kana name). */
+    public static Set<String> stored(Demographics demographics) {
+        NormalizedDemographics d = NormalizedDemographics.of(demographics);
+        Set<String> keys = of(d);
+        bornKey("B", d).ifPresent(keys::add);
+        if (d.familyKana().isEmpty() && d.givenKana().isEmpty()) {
+            bornKey("L", d).ifPresent(keys::add);
+        }
+        return keys;
+    }
+
+    /**
+     * The keys a patient to match asks for: {@link #of}, {@code L} (kana-less persons born that day), and {@code B}
+     * (everyone born that day of that sex) when the patient has no kana name to block on.
+     */
+    public static Set<String> query(Demographics demographics) {
+        NormalizedDemographics d = NormalizedDemographics.of(demographics);
+        Set<String> keys = of(d);
+        bornKey("L", d).ifPresent(keys::add);
+        if (d.familyKana().isEmpty() || d.givenKana().isEmpty()) {
+            bornKey("B", d).ifPresent(keys::add);
+        }
+        return keys;
+    }
+
+    /** {@code prefix} + YYYYMMDD + M/F/O/U, when birth date and sex are known. */
+    private static java.util.Optional<String> bornKey(String prefix, NormalizedDemographics d) {
+        if (d.birthDate() == null || d.sex() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(prefix + d.birthDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + d.sex().name().charAt(0));
     }
 
     static Set<String> of(NormalizedDemographics d) {

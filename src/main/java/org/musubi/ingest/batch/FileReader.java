@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +24,9 @@ import org.musubi.ingest.chunk.ReadFile;
 /**
  * Reads one offered file of a batch, on a reading thread: the file's hash, the adapter's results and their prepared
  * resources. A file of at most {@link #READ_WHOLE_MAX} bytes is read once, hashed and handed to the adapter from
- * memory, so the hash is always of the very bytes the adapter read; a larger one is read twice.
+ * memory, so the hash is always of the very bytes the adapter read; a larger one is read twice. A file that comes with
+ * attachments (an SS-MIX2 content folder's other files, {@link SourceFile#attachments()}) is hashed with them, each
+ * by its name and content, so that a changed attachment is a changed file; alone, a file's hash is its content's.
  */
 final class FileReader {
 
@@ -50,14 +53,10 @@ final class FileReader {
 
     ReadFile read(IncomingFile file) {
         SourceFile content = file.file();
-        byte[] hash;
         if (file.refused() == null && content.size() >= 0 && content.size() <= READ_WHOLE_MAX) {
-            byte[] bytes = readAll(content);
-            hash = sha256(bytes);
-            content = SourceFile.held(content.name(), bytes);
-        } else {
-            hash = hash(content);
+            content = held(content);
         }
+        byte[] hash = hash(content);
         List<ParseResult> results = results(file, content);
         List<Preparation.PreparedRecord> prepared = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
@@ -98,22 +97,41 @@ final class FileReader {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    /** The file, and its attachments (folders are only named), read into memory once. */
+    private static SourceFile held(SourceFile file) {
+        byte[] bytes = readAll(file);
+        if (file.attachments().isEmpty()) {
+            return SourceFile.held(file.name(), bytes);
+        }
+        return file.held(bytes, file.attachments().stream()
+                .map(a -> a.isFolder() ? a : SourceFile.held(a.name(), readAll(a))).toList());
+    }
+
+    /** The content's SHA-256, then each attachment's name and content (a folder's name only). */
+    private static byte[] hash(SourceFile file) {
+        MessageDigest digest;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        digest(file, digest);
+        for (SourceFile attachment : file.attachments()) {
+            digest.update((byte) 0);
+            digest.update(attachment.name().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            if (!attachment.isFolder()) {
+                digest(attachment, digest);
+            }
+        }
+        return digest.digest();
     }
 
-    private static byte[] hash(SourceFile file) {
-        try (InputStream in = new DigestInputStream(file.content().open(), MessageDigest.getInstance("SHA-256"))) {
+    private static void digest(SourceFile file, MessageDigest digest) {
+        try (InputStream in = new DigestInputStream(file.content().open(), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
-            return ((DigestInputStream) in).getMessageDigest().digest();
         } catch (IOException e) {
             throw unreadable(file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

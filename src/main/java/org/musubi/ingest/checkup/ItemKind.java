@@ -12,7 +12,8 @@ import org.musubi.record.fhir.FhirSystems;
  * (身長 9N001, 体重 9N006, BMI 9N011, 腹囲 9N016) and blood pressure (収縮期 9A751/9A752/9A755, 拡張期
  * 9A761/9A762/9A765) are vital signs, which the access policy files as VITALS; the questionnaire (質問票, 9N7xx and
  * 9N8xx) is a survey; anything else (医師の判断 9N511, メタボリックシンドローム判定 9N501, 心電図 9A110, 既往歴 9N056 …) an
- * examination. Vital signs also carry their LOINC code, as FHIR's vital-signs profile asks.
+ * examination. Vital signs also carry their LOINC code, as FHIR's vital-signs profile asks; 腹囲（自己申告）
+ * (9N016160300000001), a waist the examinee only told, gets none: LOINC's waist code says "by tape measure".
  */
 enum ItemKind {
     LABORATORY("JP_Observation_LabResult"),
@@ -33,6 +34,9 @@ enum ItemKind {
             Map.entry("9A761", new String[] {"8462-4", "Diastolic blood pressure"}),
             Map.entry("9A762", new String[] {"8462-4", "Diastolic blood pressure"}),
             Map.entry("9A765", new String[] {"8462-4", "Diastolic blood pressure"}));
+
+    /** 腹囲（自己申告）: told by the examinee, not measured. */
+    private static final String WAIST_SELF_REPORTED = "9N016160300000001";
 
     private final String profile;
 
@@ -75,6 +79,9 @@ enum ItemKind {
 
     /** The LOINC coding of a vital sign's item code; null for other items. */
     static Coding loinc(String itemCode) {
+        if (WAIST_SELF_REPORTED.equals(itemCode)) {
+            return null;
+        }
         String[] code = itemCode == null || itemCode.length() < 5 ? null : LOINC.get(itemCode.substring(0, 5));
         return code == null ? null : new Coding(FhirSystems.LOINC, code[0], code[1]);
     }

@@ -74,7 +74,7 @@ final class ResultReading {
         Location where = new Location(file, observation.line(), "observation" + (item == null ? "" : " " + item), null);
         List<Problem> own = new ArrayList<>(1);
         try {
-            CodeableConcept code = code(observation, where);
+            CodeableConcept code = code(observation, where, own);
             ResultValues values = new ResultValues(observation, where, own);
             ResultValues.Value value = values.value();
             read.add(new CheckupResult(code.getCodingFirstRep().getCode(), code, value.value(), value.absent(),
@@ -88,9 +88,11 @@ final class ResultReading {
     /**
      * The result's code: its {@code code} under its {@code codeSystem} (the 特定健診項目コード when none is named, as
      * generators leave the default out), a 特定健診項目コード being 17 capital letters and digits; each {@code translation}
-     * (a JLAC10 code …) as a further coding; its {@code displayName} as display and text.
+     * (a JLAC10 code …) as a further coding; its {@code displayName} as display and text. A 特定健診項目コード sent
+     * without a name gets the spec's name ({@link CheckupCodes#itemName}); one Musubi does not know either is kept as
+     * the bare code with a warning ({@code checkup.item.unnamed}), so that no one is shown a nameless result silently.
      */
-    private CodeableConcept code(XmlNode observation, Location where) throws CheckupRejected {
+    private CodeableConcept code(XmlNode observation, Location where, List<Problem> own) throws CheckupRejected {
         XmlNode code = observation.child("code").orElseThrow(() -> new CheckupRejected(where.field("code"),
                 "checkup.item.missing", "code/@code"));
         String value = code.attribute("code");
@@ -105,7 +107,9 @@ final class ResultReading {
             throw new CheckupRejected(where.field("code/@code"), "checkup.item.code", value, value.length());
         }
         String display = code.attribute("displayName");
-        CodeableConcept concept = CheckupCodes.concept(system, value, display);
+        String known = display == null && system.equals(CheckupCodes.ITEM)
+                ? CheckupCodes.itemName(value).orElse(null) : null;
+        CodeableConcept concept = CheckupCodes.concept(system, value, display != null ? display : known);
         for (XmlNode translation : code.children("translation")) {
             String other = translation.attribute("code");
             String otherSystem = translation.attribute("codeSystem");
@@ -117,6 +121,9 @@ final class ResultReading {
         if (display == null) {
             Optional<String> original = code.child("originalText").map(XmlNode::allText).filter(t -> !t.isEmpty());
             original.ifPresent(concept::setText);
+            if (original.isEmpty() && known == null) {
+                own.add(CheckupProblems.problem(where.field("code/@displayName"), "checkup.item.unnamed", value, system));
+            }
         }
         return concept;
     }

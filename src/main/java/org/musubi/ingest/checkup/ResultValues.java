@@ -24,7 +24,11 @@ import org.musubi.record.fhir.FhirSystems;
  * a {@code CD}/{@code CO} a CodeableConcept under its table's OID, an {@code ST} a string; a {@code nullFlavor} (測定不能
  * …) is a data-absent reason. A value outside the range a result can be entered in is sent as a {@code CD} of HL7's
  * ObservationInterpretation ({@code H} 以上, {@code L} 以下) beside the {@code PQ} of the limit: the quantity gets the
- * comparator {@code >=} or {@code <=}. A value that cannot be read rejects the result, naming the attribute.
+ * comparator {@code >=} or {@code <=}; a {@code CD} {@code H}/{@code L} sent alone (as 日医特定健診システム writes a value
+ * beyond the range, without the limit) stays that coded value, is also the result's interpretation, and is reported
+ * ({@code checkup.value.limitOnly}). A coded value sent without its {@code displayName} gets the display of its
+ * table ({@link CheckupCodes#resultDisplay}); a code its known table lacks, or a code of a table Musubi does not know,
+ * is kept as the bare code with a warning. A value that cannot be read rejects the result, naming the attribute.
  */
 final class ResultValues {
 
@@ -35,6 +39,8 @@ final class ResultValues {
     private final XmlNode observation;
     private final Location where;
     private final List<Problem> warnings;
+    /** The H or L of a value sent only as beyond the range (no number); null otherwise. */
+    private String limitOnly;
 
     /** {@code where}: the result (file, line, record); warnings (a unit that is not UCUM) are added to {@code warnings}. */
     ResultValues(XmlNode observation, Location where, List<Problem> warnings) {
@@ -54,7 +60,7 @@ final class ResultValues {
         }
         return switch (type(main)) {
             case "PQ", "INT", "REAL" -> new Value(quantity(main, values), null);
-            case "CD", "CO", "CE", "CV" -> new Value(concept(main), null);
+            case "CD", "CO", "CE", "CV" -> new Value(coded(main, values), null);
             case "ST" -> main.allText().isEmpty() ? new Value(null, absent(null)) : new Value(new StringType(main.allText()), null);
             default -> throw new CheckupRejected(at(main, "xsi:type"), "checkup.value.type", type(main));
         };
@@ -94,6 +100,18 @@ final class ResultValues {
                 at(node, attribute).field(), text));
     }
 
+    /** A coded value; one of HL7's ObservationInterpretation alone is a value beyond the range without its limit. */
+    private CodeableConcept coded(XmlNode value, List<XmlNode> values) throws CheckupRejected {
+        CodeableConcept concept = concept(value);
+        if (CheckupCodes.INTERPRETATION.equals(value.attribute("codeSystem")) && values.size() == 1
+                && ("H".equals(value.attribute("code")) || "L".equals(value.attribute("code")))) {
+            limitOnly = value.attribute("code");
+            warnings.add(CheckupProblems.problem(at(value, "code"), "checkup.value.limitOnly", limitOnly,
+                    concept.getText()));
+        }
+        return concept;
+    }
+
     private CodeableConcept concept(XmlNode value) throws CheckupRejected {
         String code = value.attribute("code");
         if (code == null) {
@@ -106,6 +124,14 @@ final class ResultValues {
         String display = value.attribute("displayName");
         if (display == null) {
             display = value.child("originalText").map(XmlNode::allText).filter(t -> !t.isEmpty()).orElse(null);
+        }
+        if (display == null && !CheckupCodes.INTERPRETATION.equals(system)) {
+            display = CheckupCodes.resultDisplay(system, code).orElse(null);
+            if (display == null) {
+                boolean known = CheckupCodes.knownTable(system);
+                warnings.add(CheckupProblems.problem(at(value, known ? "code" : "displayName"),
+                        known ? "checkup.code.unknown" : "checkup.code.unnamed", code, system == null ? "-" : system));
+            }
         }
         return CheckupCodes.concept(system, code, display);
     }
@@ -150,14 +176,22 @@ final class ResultValues {
         return quantity;
     }
 
-    /** The result's interpretation codes (H, L, N, A … of HL7's table; another code is kept as text). */
+    /**
+     * The result's interpretation codes (H, L, N, A … of HL7's table; another code is kept as text), and the H or L
+     * of a value sent only as beyond the range; read after {@link #value()}.
+     */
     List<CodeableConcept> interpretations() {
         List<CodeableConcept> found = new ArrayList<>(1);
+        List<String> codes = new ArrayList<>(1);
         for (XmlNode code : observation.children("interpretationCode")) {
             CodeableConcept concept = Interpretations.of(code.attribute("code"));
             if (concept != null) {
                 found.add(concept);
+                codes.add(code.attribute("code").strip());
             }
+        }
+        if (limitOnly != null && !codes.contains(limitOnly) && Interpretations.of(limitOnly) != null) {
+            found.add(Interpretations.of(limitOnly));
         }
         return found;
     }

@@ -44,6 +44,20 @@ public final class Hl7Field {
                 encoding);
     }
 
+    /**
+     * The whole repetition as text, its component and subcomponent separators kept as characters (escapes
+     * resolved): for a value of a simple type (ST, NM, TX, FT) that a sender wrote with a separator it did not
+     * escape, e.g. {@code 500×10^4}.
+     */
+    public String whole() {
+        return encoding.unescape(raw);
+    }
+
+    /** Whether the repetition holds a component separator. */
+    public boolean hasComponents() {
+        return raw.indexOf(encoding.component()) >= 0;
+    }
+
     /** The whole repetition as sent. */
     public String raw() {
         return raw;

@@ -6,11 +6,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.musubi.ingest.adapter.JisX0208;
 
 /**
  * Decodes an HL7 v2 file as SS-MIX2 writes it: ISO-2022-JP (ASCII plus JIS X 0208 between
  * {@code ESC $ B} and {@code ESC ( B}). Files written as UTF-8 or Shift_JIS (Windows-31J) are read
- * too, with the charset that was used named so the caller can warn; bytes no charset reads are a failure.
+ * too, with the charset that was used named so the caller can warn; bytes no charset reads are a failure. Shift_JIS
+ * text is given in JIS X 0208's reading, as ISO-2022-JP's ({@link JisX0208}).
  */
 public final class Hl7Text {
 
@@ -31,7 +33,7 @@ public final class Hl7Text {
             return Optional.of(new Decoded(jis.get(), Optional.empty()));
         }
         for (Charset other : new Charset[] {StandardCharsets.UTF_8, SHIFT_JIS}) {
-            Optional<String> text = strict(bytes, other);
+            Optional<String> text = strict(bytes, other).map(t -> other.equals(SHIFT_JIS) ? JisX0208.toJis(t) : t);
             if (text.isPresent()) {
                 return Optional.of(new Decoded(text.get(), Optional.of(other)));
             }

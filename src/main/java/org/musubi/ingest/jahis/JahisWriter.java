@@ -16,9 +16,11 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.jahis.export.BlockLines;
+import org.musubi.ingest.jahis.export.BodyValues;
 import org.musubi.ingest.jahis.export.DirectoryTargets;
 import org.musubi.ingest.jahis.export.DispenseBlocks;
 import org.musubi.ingest.jahis.export.ItemLines;
@@ -27,10 +29,12 @@ import org.musubi.ingest.jahis.records.Header;
 
 /**
  * Writes a person's medication history as a JAHIS TC text: version 08, output direction 1, CRLF,
- * UTF-8 or Shift_JIS ({@code windows-31j}; a character it lacks is written ■, as for 外字). In order:
- * the patient (1), notes (2: AllergyIntolerance, Condition, the "other" DocumentReference), OTC
+ * UTF-8 or Shift_JIS ({@code windows-31j}; 〜 U+301C and ～ U+FF5E both as 0x8160, and likewise the other JIS X 0208
+ * characters Windows reads otherwise: {@link JahisCharsets}; a character it lacks is written ■, as for 外字). In order:
+ * the patient (1, with the blood type and weight of the newest such Observations given: {@link BodyValues}), notes
+ * (2: AllergyIntolerance, Condition, the "other" DocumentReference), OTC
  * drugs (3/31: MedicationStatement), memos (4: DocumentReference), then the dispensing blocks from
- * the MedicationDispenses, newest first. Other resource types are ignored. What the mapping took from
+ * the MedicationDispenses and from the notes of blocks without drugs (DocumentReferences of 401 … 601), newest first. Other resource types are ignored. What the mapping took from
  * JAHIS comes back as the same records (see {@link BlockLines}); 701 and 911 are not written.
  */
 public final class JahisWriter {
@@ -63,14 +67,17 @@ public final class JahisWriter {
         }
         List<String> lines = new ArrayList<>();
         lines.add(Header.PREFIX + "0" + Header.NEWEST_KNOWN + ",1");
-        lines.add(PatientLines.patient(patient.copy()));
+        lines.add(PatientLines.patient(patient.copy(), BodyValues.of(history.stream()
+                .filter(Observation.class::isInstance).map(Observation.class::cast).toList())));
         List<String> memos = new ArrayList<>();
         List<MedicationDispense> dispenses = new ArrayList<>();
+        List<DocumentReference> blockNotes = new ArrayList<>();
         int otcs = 0;
         for (Resource resource : history) {
             switch (resource) {
                 case AllergyIntolerance allergy -> lines.add(ItemLines.allergy(allergy));
                 case Condition condition -> lines.add(ItemLines.history(condition));
+                case DocumentReference document when ItemLines.isBlockNote(document) -> blockNotes.add(document);
                 case DocumentReference document when ItemLines.document(document) != null -> {
                     String line = ItemLines.document(document);
                     (line.startsWith("4,") ? memos : lines).add(line);
@@ -86,7 +93,7 @@ public final class JahisWriter {
             }
         }
         lines.addAll(memos);
-        DispenseBlocks.of(dispenses).forEach(block -> lines.addAll(BlockLines.of(block)));
+        DispenseBlocks.of(dispenses, blockNotes).forEach(block -> lines.addAll(BlockLines.of(block)));
         return encode(String.join("\r\n", lines) + "\r\n");
     }
 
@@ -94,6 +101,7 @@ public final class JahisWriter {
         if (charset.equals(StandardCharsets.UTF_8)) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
+        text = JahisCharsets.toWindows(text);
         CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(GETA_MARK);
         try {

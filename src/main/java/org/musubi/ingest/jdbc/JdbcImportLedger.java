@@ -76,6 +76,21 @@ class JdbcImportLedger implements ImportLedger {
     }
 
     @Override
+    public List<WarningKind> warningKinds(long batchId) {
+        return jdbc.sql("""
+                SELECT code, count(*)::int, (array_agg(message_ja ORDER BY id))[1], (array_agg(message_en ORDER BY id))[1]
+                FROM import_problem WHERE batch_id = ? AND severity = 'WARNING'
+                GROUP BY code ORDER BY count(*) DESC, code""").param(batchId)
+                .query((rs, n) -> new WarningKind(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    @Override
+    public List<Long> patientKeys(long batchId) {
+        return jdbc.sql("SELECT DISTINCT patient_key FROM import_record WHERE batch_id = ? AND patient_key <> 0")
+                .param(batchId).query(Long.class).list();
+    }
+
+    @Override
     public Map<String, KnownFile> knownFiles(long sourceId, Collection<String> paths) {
         Map<String, KnownFile> known = new HashMap<>();
         jdbc.sql("SELECT path, size, modified, content_hash, batch_id FROM import_file WHERE source_id = ? AND path = ANY(?)")

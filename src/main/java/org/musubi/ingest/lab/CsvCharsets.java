@@ -11,6 +11,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.musubi.ingest.adapter.JisX0208;
 import org.musubi.ingest.hl7.Hl7Text;
 
 /**
@@ -18,7 +19,8 @@ import org.musubi.ingest.hl7.Hl7Text;
  * skipped); otherwise the first non-ASCII bytes decide (up to 8 MB are looked through to find them, so
  * a file whose first rows are all ASCII, such as {@code CRP} and {@code AST}, is still judged by its
  * Japanese): UTF-8 when the 64 KB from there are valid UTF-8, else Shift_JIS (Windows-31J). Bytes the
- * chosen charset cannot read become U+FFFD, and the rows holding them are rejected by the reader.
+ * chosen charset cannot read become U+FFFD, and the rows holding them are rejected by the reader. Shift_JIS text is
+ * given in JIS X 0208's reading ({@link JisX0208}: 0x8160 〜 is WAVE DASH U+301C), as every format's.
  */
 final class CsvCharsets {
 
@@ -46,7 +48,8 @@ final class CsvCharsets {
         }
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new Opened(new InputStreamReader(buffered, decoder), charset);
+        Reader text = new InputStreamReader(buffered, decoder);
+        return new Opened(charset.equals(Hl7Text.SHIFT_JIS) ? JisX0208.toJis(text) : text, charset);
     }
 
     /** The bytes up to 64 KB past the first non-ASCII byte (or the look-ahead limit, or the end). */

@@ -1,12 +1,18 @@
 package org.musubi.ingest.lab;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.musubi.identity.Sex;
+import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.lab.results.LabResult;
 
-/** One valid CSV row: where it is, who, which order, and the result. */
-record CsvLabRow(int line, Patient patient, Order order, LabResult result) {
+/** One valid CSV row: where it is, who, which order, the result, and what reading it was warned about. */
+record CsvLabRow(int line, Patient patient, Order order, LabResult result, List<Problem> warnings) {
+
+    CsvLabRow {
+        warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+    }
 
     /** The patient columns: ID (required), names as written ({@code 山田 太郎}), birth date, sex; may be empty or null. */
     record Patient(String id, String nameKanji, String nameKana, LocalDate birthDate, Sex sex) {

@@ -9,11 +9,13 @@ import org.musubi.ingest.hl7.values.OrderNumbers;
 import org.musubi.ingest.hl7.values.SourceKeys;
 import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.lab.results.LabReport;
 import org.musubi.ingest.lab.results.LabResources;
 import org.musubi.ingest.lab.results.LabResult;
+import org.musubi.ingest.lab.results.OrderDetails;
 import org.musubi.ingest.lab.results.ResultKind;
 import org.musubi.ingest.lab.results.SpecimenInfo;
 
@@ -68,10 +70,25 @@ final class CsvOrders {
         var order = first.order();
         List<LabResult> results = rows.stream().map(CsvLabRow::result).toList();
         LabReport report = new LabReport("1", ResultKind.LABORATORY, new OrderNumbers(order.number(), order.labNumber()),
-                null, specimen(), order.collected(), order.reported(), null, results);
+                null, specimen(), order.collected(), order.reported(), null, results, OrderDetails.NONE);
         return new ParseResult.Parsed(where, recordKey, null, ParseResult.Action.STORE, CsvPatients.identity(first.patient()),
                 CsvPatients.resource(first.patient(), context), false,
-                LabResources.map(recordKey, context, List.of(report)), List.of());
+                LabResources.map(recordKey, context, List.of(report)),
+                warnings());
+    }
+
+    /** What reading the rows' values was warned about, in row order. */
+    private List<Problem> warnings() {
+        List<Problem> warnings = null;
+        for (CsvLabRow row : rows) {
+            if (!row.warnings().isEmpty()) {
+                if (warnings == null) {
+                    warnings = new ArrayList<>();
+                }
+                warnings.addAll(row.warnings());
+            }
+        }
+        return warnings == null ? List.of() : warnings;
     }
 
     /** From the first row that names one. */

@@ -12,6 +12,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.lab.results.LabResult;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -53,7 +55,9 @@ final class CsvRowReading {
         var order = new CsvLabRow.Order(cells.required(CsvColumn.ORDER_NO), cells.get(CsvColumn.LAB_ORDER_NO),
                 cells.dateTime(CsvColumn.COLLECTED_AT, true), cells.dateTime(CsvColumn.REPORTED_AT, false),
                 cells.get(CsvColumn.SPECIMEN_CODE), cells.get(CsvColumn.SPECIMEN_NAME));
-        return new CsvLabRow(row.line(), patient, order, CsvResults.read(cells, code(cells), order.collected()));
+        List<Problem> warnings = new ArrayList<>(0);
+        LabResult result = CsvResults.read(cells, code(cells), order.collected(), warnings);
+        return new CsvLabRow(row.line(), patient, order, result, warnings);
     }
 
     private CodeableConcept code(Cells cells) throws CsvRejected {
@@ -122,7 +126,12 @@ final class CsvRowReading {
         }
 
         CsvRejected problem(CsvColumn column, String code, Object... args) {
-            return new CsvRejected(where.field(column.header()), code, args);
+            return new CsvRejected(at(column), code, args);
+        }
+
+        /** The file, the row's line and the column. */
+        Location at(CsvColumn column) {
+            return where.field(column.header());
         }
     }
 }

@@ -27,6 +27,16 @@ public interface ImportLedger {
     /** Problems of a batch in the order found; errors only when {@code errorsOnly}. */
     List<StoredProblem> problems(long batchId, boolean errorsOnly, int offset, int limit);
 
+    /** The batch's warnings by code, most frequent first, each with the text of its first occurrence. */
+    List<WarningKind> warningKinds(long batchId);
+
+    /** The source patients (patient keys) of the records this batch stored last. */
+    List<Long> patientKeys(long batchId);
+
+    /** A kind of warning of a batch: its code, how many records got it, and the text of the first. */
+    record WarningKind(String code, int count, String japanese, String english) {
+    }
+
     Map<String, KnownFile> knownFiles(long sourceId, Collection<String> paths);
 
     /** Whether the source delivered a file with this content before. */

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The media type of an extended-storage document, from its first bytes and its file name: CDA R2 XML
- * ({@code application/hl7-v3+xml}), other XML, PDF, JPEG, PNG, TIFF, HTML, text; else octet-stream.
+ * The media type of an extended-storage document or attachment, from its first bytes and its file name: CDA R2 XML
+ * ({@code application/hl7-v3+xml}), other XML, PDF, JPEG, PNG, GIF, TIFF, HTML, CSS, text; else octet-stream.
  */
 final class ContentTypes {
 
@@ -26,6 +26,9 @@ final class ContentTypes {
         if (head.startsWith("\u0089PNG")) {
             return "image/png";
         }
+        if (head.startsWith("GIF87a") || head.startsWith("GIF89a")) {
+            return "image/gif";
+        }
         if (head.startsWith("II*\u0000") || head.startsWith("MM\u0000*")) {
             return "image/tiff";
         }
@@ -34,6 +37,9 @@ final class ContentTypes {
         }
         if (name.endsWith(".html") || name.endsWith(".htm")) {
             return "text/html";
+        }
+        if (name.endsWith(".css")) {
+            return "text/css";
         }
         return name.endsWith(".txt") ? "text/plain" : "application/octet-stream";
     }

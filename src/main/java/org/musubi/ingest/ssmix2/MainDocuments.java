@@ -1,7 +1,5 @@
 package org.musubi.ingest.ssmix2;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -17,26 +15,27 @@ final class MainDocuments {
     private MainDocuments() {
     }
 
-    static Optional<Path> of(Path contentFolder) throws IOException {
-        List<Path> files = Folders.list(contentFolder).stream().filter(Files::isRegularFile).toList();
+    /** {@code entries}: the content folder's entries as listed ({@link Folders#entries}). */
+    static Optional<Folders.Entry> of(Path contentFolder, List<Folders.Entry> entries) {
+        List<Folders.Entry> files = entries.stream().filter(e -> !e.isDirectory()).toList();
         String folder = contentFolder.getFileName().toString();
-        Optional<Path> named = files.stream().filter(f -> base(f).equalsIgnoreCase("main_document")).findFirst()
+        Optional<Folders.Entry> named = files.stream().filter(f -> base(f).equalsIgnoreCase("main_document")).findFirst()
                 .or(() -> files.stream().filter(f -> base(f).equals(folder) || name(f).equals(folder)).findFirst());
         if (named.isPresent()) {
             return named;
         }
-        List<Path> xml = files.stream().filter(f -> name(f).toLowerCase(Locale.ROOT).endsWith(".xml")).toList();
+        List<Folders.Entry> xml = files.stream().filter(f -> name(f).toLowerCase(Locale.ROOT).endsWith(".xml")).toList();
         if (xml.size() == 1) {
             return Optional.of(xml.getFirst());
         }
         return files.size() == 1 ? Optional.of(files.getFirst()) : Optional.empty();
     }
 
-    private static String name(Path file) {
-        return file.getFileName().toString();
+    private static String name(Folders.Entry file) {
+        return file.path().getFileName().toString();
     }
 
-    private static String base(Path file) {
+    private static String base(Folders.Entry file) {
         String name = name(file);
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(0, dot);

@@ -16,17 +16,23 @@ import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.PatientSegment;
 
-/** One standardized-storage file read as an HL7 message: decode, parse, check MSH-9 and PID, map. */
+/**
+ * One stored file read as an HL7 message: decode, parse, check MSH-9 and PID, map with the data type's mapper, or for a
+ * data type that has none, the mapper of the message's own type (ORU^R30 vital signs wherever they come).
+ */
 final class MessageReading {
 
     private final StoredRecord record;
     private final Hl7Parsing parsing;
     private final Map<String, MessageMapper> mappers;
+    private final Map<String, MessageMapper> byMessageType;
 
-    MessageReading(StoredRecord record, Hl7Parsing parsing, Map<String, MessageMapper> mappers) {
+    MessageReading(StoredRecord record, Hl7Parsing parsing, Map<String, MessageMapper> mappers,
+                   Map<String, MessageMapper> byMessageType) {
         this.record = record;
         this.parsing = parsing;
         this.mappers = mappers;
+        this.byMessageType = byMessageType;
     }
 
     ParseResult read(byte[] bytes) {
@@ -48,7 +54,8 @@ final class MessageReading {
         }
     }
 
-    private ParseResult read(Hl7Message message, String text) {
+    /** A message already decoded and parsed ({@code text} is kept as the raw input of a rejection). */
+    ParseResult read(Hl7Message message, String text) {
         String dataType = record.name().dataType();
         List<String> expected = MessageTypes.of(dataType).orElse(List.of());
         if (!expected.isEmpty() && !expected.contains(message.type())) {
@@ -75,7 +82,7 @@ final class MessageReading {
         if (record.deleted()) {
             return record.parsed(ParseResult.Action.DELETE, identity, patient, false, List.of());
         }
-        MessageMapper mapper = mappers.get(record.name().dataType());
+        MessageMapper mapper = mappers.getOrDefault(record.name().dataType(), byMessageType.get(message.type()));
         if (mapper == null) {
             return new ParseResult.Rejected(Ssmix2Problems.at(record.where(), "ssmix2.unsupported",
                     record.name().dataType()), text);

@@ -15,7 +15,8 @@ import org.musubi.ingest.adapter.Location;
 
 /**
  * One patient's folder ({@code <PID[0:3]>/<PID[3:6]>/<PID>/}): its files under {@code <date>/<type>/}
- * (and the main documents of extended-storage content folders) in apply order: by 発生日時, so an
+ * (and the main documents of extended-storage content folders, each with the folder's other files: {@link
+ * ContentFolder}) in apply order: by 発生日時, so an
  * older version ({@code _2}) comes before the newer ({@code _1}) and a delete after what it deletes;
  * then care date, data type, order number, and for the same instant history, current, delete.
  */
@@ -26,8 +27,12 @@ final class PatientFolder {
             .thenComparing(f -> f.name().dataType()).thenComparing(f -> f.name().orderNo())
             .thenComparingInt(f -> f.name().condition().applyRank()).thenComparing(Found::relative);
 
-    /** A file to read; its attributes as listed, or null when they are still to be read. */
-    private record Found(Path path, String relative, Ssmix2FileName name, BasicFileAttributes attributes) {
+    /**
+     * A file to read; its attributes as listed, or null when they are still to be read; for an extended-storage main
+     * document, its content folder (else null).
+     */
+    private record Found(Path path, String relative, Ssmix2FileName name, BasicFileAttributes attributes,
+                         ContentFolder content) {
     }
 
     private final Path root;
@@ -75,27 +80,31 @@ final class PatientFolder {
         if (directory != extended) {
             strays.add(stray(path, "ssmix2.stray"));
         } else if (!directory) {
-            add(path, entry.attributes(), Ssmix2FileName.parse(path.getFileName().toString()));
+            add(path, entry.attributes(), null, Ssmix2FileName.parse(path.getFileName().toString()));
         } else {
-            Optional<Path> main = MainDocuments.of(path);
-            if (main.isPresent()) {
-                add(main.get(), null, Ssmix2FileName.parseContentFolder(path.getFileName().toString()));
+            Optional<ContentFolder> content = ContentFolder.of(entry);
+            if (content.isPresent()) {
+                add(content.get().mainPath(), null, content.get(),
+                        Ssmix2FileName.parseContentFolder(path.getFileName().toString()));
             } else {
                 strays.add(stray(path, "ssmix2.no-main-document", Folders.list(path).size()));
             }
         }
     }
 
-    private void add(Path file, BasicFileAttributes attributes, Ssmix2FileName.NameCheck check) {
+    private void add(Path file, BasicFileAttributes attributes, ContentFolder content, Ssmix2FileName.NameCheck check) {
         String relative = Ssmix2Storage.relative(root, file);
         switch (check) {
-            case Ssmix2FileName.NameCheck.Valid valid -> found.add(new Found(file, relative, valid.name(), attributes));
+            case Ssmix2FileName.NameCheck.Valid valid -> found.add(new Found(file, relative, valid.name(), attributes, content));
             case Ssmix2FileName.NameCheck.Invalid invalid -> strays.add(new StorageEntry.Stray(relative,
                     Ssmix2Problems.at(Location.file(relative), invalid.fault())));
         }
     }
 
     private StorageEntry stored(Found file) {
+        if (file.content() != null) {
+            return file.content().stored(root, file.relative());
+        }
         try {
             BasicFileAttributes attributes = file.attributes() != null ? file.attributes()
                     : Files.readAttributes(file.path(), BasicFileAttributes.class);

@@ -13,13 +13,18 @@ import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.ssmix2.mapping.BuiltInMappers;
 import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
+import org.musubi.ingest.ssmix2.vitals.VitalSignsMapper;
 
 /**
  * Reads one file of an SS-MIX2 storage (its {@link SourceFile#name()} is the path relative to the
  * storage root) as one record: checks the name and the folders, decodes ISO-2022-JP, parses the HL7
  * message, checks MSH-9 against the data type, takes the patient from PID under the storage's patient
  * ID, and maps the message with the data type's mapper. Extended-storage main documents become a
- * DocumentReference. Condition flag 0 is a delete, mapped from the name alone when the content is unusable.
+ * DocumentReference, except HL7 v2 vital signs (ORU^R30, under any vendor-defined data type), which become
+ * Observations; any other HL7 message there is kept as a document with a warning. A main document's file comes with the
+ * other files of its content folder ({@link SourceFile#attachments()}), stored as further contents of its
+ * DocumentReference, or beside Observations as a DocumentReference of their own ({@link Attachments}). Condition flag 0
+ * is a delete, mapped from the name alone when the content is unusable.
  *
  * <p>Record key {@code ssmix2:<data type>:<care date>:<order no>}, version the 17-digit 発生日時.
  * Built in: ADT-00 (patient, height, weight, blood type, AL1 allergies), the encounter events ADT-01/12/21/22/
@@ -27,14 +32,17 @@ import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
  */
 public final class Ssmix2Reader implements SourceReader {
 
+    /** The HL7 v2 messages Musubi maps wherever they come (an extended-storage or an unknown data type), by MSH-9. */
+    private static final Map<String, MessageMapper> EXTENDED_MESSAGES = Map.of("ORU^R30", new VitalSignsMapper());
+
     private final Hl7Parsing parsing;
     private final Map<String, MessageMapper> mappers;
 
     /**
      * @param additional mappers by data type (e.g. {@code OMP-01}) besides the built-in ones; one given
      *                   for a built-in data type replaces it
-     * @param stays      the admissions of the storage the files come from, to join an inpatient event that
-     *                   names no admission date to its stay ({@link Stays#NONE} when files come on their own)
+     * @param stays      where to find the stay of an inpatient event that names no admission date (the storage or
+     *                   upload the files come in, the stays stored before; {@link Stays#NONE} when nowhere)
      */
     public Ssmix2Reader(Hl7Parsing parsing, Map<String, MessageMapper> additional, Stays stays) {
         this.parsing = parsing;
@@ -69,9 +77,12 @@ public final class Ssmix2Reader implements SourceReader {
         }
         StoredRecord record = new StoredRecord(path, where, context);
         try {
-            return path.extended().isPresent()
-                    ? new DocumentReading(record, bytes).read()
-                    : new MessageReading(record, parsing, mappers).read(bytes);
+            if (path.extended().isEmpty()) {
+                return new MessageReading(record, parsing, mappers, EXTENDED_MESSAGES).read(bytes);
+            }
+            Attachments attachments = new Attachments(record, file.attachments());
+            return record.deleted() || !ContentTypes.hl7(bytes) ? new DocumentReading(record, bytes, attachments).read()
+                    : new ExtendedMessageReading(record, parsing, EXTENDED_MESSAGES, attachments).read(bytes);
         } catch (RuntimeException e) {
             return new ParseResult.Rejected(Ssmix2Problems.at(where, "ssmix2.internal", e.getClass().getName()), null);
         }

@@ -3,6 +3,7 @@ package org.musubi.ingest.ssmix2;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceFile;
 
@@ -14,12 +15,24 @@ public sealed interface StorageEntry permits StorageEntry.StoredFile, StorageEnt
 
     /**
      * A file with an SS-MIX2 name (a standardized-storage message or an extended-storage main document).
-     * Size and last-modified time let the caller skip files it has read before.
+     * Size and last-modified time let the caller skip files it has read before. An extended-storage main document
+     * comes with the other entries of its content folder as {@code attachments}; its size and time are then the
+     * content folder's ({@link ContentFolder}).
      */
-    record StoredFile(String relativePath, long size, Instant lastModified, Path path) implements StorageEntry {
+    record StoredFile(String relativePath, long size, Instant lastModified, Path path, List<SourceFile> attachments)
+            implements StorageEntry {
+
+        public StoredFile {
+            attachments = List.copyOf(attachments);
+        }
+
+        /** A file that comes alone (a standardized-storage message). */
+        public StoredFile(String relativePath, long size, Instant lastModified, Path path) {
+            this(relativePath, size, lastModified, path, List.of());
+        }
 
         public SourceFile source() {
-            return new SourceFile(relativePath, size, () -> Files.newInputStream(path));
+            return new SourceFile(relativePath, size, () -> Files.newInputStream(path), attachments);
         }
     }
 

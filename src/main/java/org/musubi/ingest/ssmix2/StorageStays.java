@@ -13,10 +13,10 @@ import org.musubi.ingest.ssmix2.naming.Ssmix2Path;
 import org.musubi.ingest.ssmix2.naming.Timestamps;
 
 /**
- * The stays of a standardized storage on disk: a patient's admissions are the current ({@code _1})
- * ADT-22 files in their dated folders. The latest one on or before a date that is not a cancel
- * (ADT^A11) gives the admission time: its PV1-44, else its folder's date. A folder that cannot be read
- * counts as holding no admission.
+ * The stays of a standardized storage on disk (a storage source's root, or an uploaded zip unpacked): a patient's
+ * admissions are the current ({@code _1}) ADT-22 files in their dated folders. The latest one on or before a date
+ * that is not a cancel (ADT^A11) gives the stay: keyed by its admission day, begun at its PV1-44, else its folder's
+ * date. A folder that cannot be read counts as holding no admission.
  */
 public final class StorageStays implements Stays {
 
@@ -27,7 +27,7 @@ public final class StorageStays implements Stays {
     }
 
     @Override
-    public Optional<String> admittedOnOrBefore(String patientId, String date) {
+    public Optional<Stay> stayOn(String patientId, String date) {
         Path patient = root.resolve(String.join("/", Ssmix2Path.patientFolders(patientId)));
         try {
             if (!patient.normalize().startsWith(root.normalize()) || !Files.isDirectory(patient)) {
@@ -36,7 +36,7 @@ public final class StorageStays implements Stays {
             for (Path day : Folders.list(patient).reversed()) {
                 String name = day.getFileName().toString();
                 if (Timestamps.isDate(name) && name.compareTo(date) <= 0) {
-                    Optional<String> admitted = admission(day.resolve("ADT-22"), name);
+                    Optional<Stay> admitted = admission(day.resolve("ADT-22"), name).flatMap(Stay::admittedAt);
                     if (admitted.isPresent()) {
                         return admitted;
                     }

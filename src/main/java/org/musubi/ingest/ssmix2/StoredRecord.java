@@ -24,6 +24,7 @@ final class StoredRecord {
     private final Location where;
     private final MappingContext facility;
     private final List<Problem> warnings = new ArrayList<>();
+    private String fingerprint;
 
     StoredRecord(Ssmix2Path path, Location where, MappingContext facility) {
         this.path = path;
@@ -56,10 +57,32 @@ final class StoredRecord {
         warnings.add(problem);
     }
 
+    /**
+     * The fingerprint of an extended-storage content folder as read (its main document and attachments: {@link
+     * Attachments}): the record's version is then {@code <発生日時>#<fingerprint>}, so that the folder changed in place
+     * under the same 発生日時 is a new version, and read again unchanged is the same ({@code RecordState#supersedes}).
+     */
+    void fingerprint(String folderFingerprint) {
+        this.fingerprint = folderFingerprint;
+    }
+
+    /** The 発生日時, with the content folder's fingerprint when there is one. */
+    String version() {
+        return fingerprint == null ? name().timestamp() : name().timestamp() + "#" + fingerprint;
+    }
+
     ParseResult.Parsed parsed(ParseResult.Action action, PatientIdentity patient, Patient resource, boolean authoritative,
                               List<MappedResource> resources) {
-        return new ParseResult.Parsed(where, name().recordKey(), name().timestamp(), action, patient, resource,
+        return new ParseResult.Parsed(where, name().recordKey(), version(), action, patient, resource,
                 authoritative, resources, warnings);
+    }
+
+    /** {@code parsed}, a result of this record, with {@code more} resources, the warnings given since and its version now. */
+    ParseResult.Parsed adding(ParseResult.Parsed parsed, List<MappedResource> more) {
+        List<MappedResource> resources = new ArrayList<>(parsed.resources());
+        resources.addAll(more);
+        return new ParseResult.Parsed(parsed.where(), parsed.recordKey(), version(), parsed.action(), parsed.patient(),
+                parsed.patientResource(), parsed.authoritative(), resources, warnings, parsed.directory());
     }
 
     /** Content that cannot be used: rejected, except in a deleted record, which is deleted by its name alone. */

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musubi.audit.Actor;
+import org.musubi.identity.linkage.MatchReviews;
 import org.musubi.ingest.BatchOrigin;
+import org.musubi.ingest.BatchNeeds;
 import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportBatch;
 import org.musubi.ingest.ImportKind;
@@ -48,10 +50,12 @@ class UploadController {
     private final ImportLedger ledger;
     private final IngestProperties properties;
     private final Facilities facilities;
+    private final MatchReviews reviews;
 
     UploadController(ImportSources sources, ImportQueue queue, ImportLedger ledger, IngestProperties properties,
-                     Facilities facilities) {
+                     Facilities facilities, MatchReviews reviews) {
         this.facilities = facilities;
+        this.reviews = reviews;
         this.sources = sources;
         this.queue = queue;
         this.ledger = ledger;
@@ -85,8 +89,8 @@ class UploadController {
                 properties.uploadMaxEntries())) {
             receive(request, name, importKind, spool);
             Actor actor = new Actor(caller.userId(), caller.loginId(), caller.facilityId(), caller.profession());
-            ImportBatch batch = queue.run(source, () -> FolderFiles.of(importKind, spool.folder()),
-                    new RunImport.Runner(caller.userId(), actor, BatchOrigin.UPLOAD), ImportProgress.NONE);
+            ImportBatch batch = queue.run(source.readingFrom(spool.folder()), () -> FolderFiles.of(importKind,
+                    spool.folder()), new RunImport.Runner(caller.userId(), actor, BatchOrigin.UPLOAD), ImportProgress.NONE);
             return ResponseEntity.ok(body(batch));
         } catch (UploadSpool.TooLarge e) {
             return UploadErrors.tooLarge(properties.uploadMaxSize().toBytes());
@@ -148,6 +152,39 @@ class UploadController {
             return row;
         }).toList();
         body.put("problems", problems);
+        body.put("needs", needs(BatchNeeds.of(batch.id(), ledger, reviews)));
         return body;
+    }
+
+    /**
+     * What needs a person, for the uploading facility: its own patients waiting for the network office's 名寄せ (by its
+     * own patient ID: their records are stored, and seen by no other facility until the office links them), the
+     * warnings by kind, and the records kept as documents only.
+     */
+    private static Map<String, Object> needs(BatchNeeds needs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("patientsWaitingForReview", needs.waiting().stream().map(w -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("localId", w.sourcePatient().localId());
+            row.put("inReview", w.reviewId() != null);
+            return row;
+        }).toList());
+        if (!needs.waiting().isEmpty()) {
+            out.put("waitingMessageJa", "これらの患者はまだ地域の患者に結び付いていません（名寄せ確認待ち）。記録は保存されて"
+                    + "いますが、事務局が確認するまで他の施設からは見えません。");
+            out.put("waitingMessageEn", "These patients are not linked to a regional person yet (waiting for the network"
+                    + " office's review): their records are stored, but no other facility sees them until the office has"
+                    + " checked them.");
+        }
+        out.put("warningsByKind", needs.warnings().stream().map(w -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("code", w.code());
+            row.put("count", w.count());
+            row.put("messageJa", w.japanese());
+            row.put("messageEn", w.english());
+            return row;
+        }).toList());
+        out.put("recordsKeptAsDocuments", needs.keptAsDocuments());
+        return out;
     }
 }

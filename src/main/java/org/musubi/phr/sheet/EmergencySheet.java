@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param conditions    illnesses and operations, current and past
  * @param medicines     what the person takes now (prefilled from the dispensing record, editable)
- * @param allergies     drugs, foods and other things, with the reaction
+ * @param allergies     drugs, foods and other things, with the reaction (prefilled from the facilities' records, editable)
  * @param familyDoctor  かかりつけ医
  * @param hospital      かかりつけ病院 (and the patient number on its card)
  * @param contacts      whom to call, in order
@@ -70,11 +70,19 @@ public record EmergencySheet(List<Condition> conditions, List<Medicine> medicine
         }
     }
 
-    /** What the person reacts to and how. */
-    public record Allergy(String substance, String reaction) {
+    /**
+     * What the person reacts to and how; {@code fromRecord} when it was taken over from the allergies the facilities
+     * recorded (the form's prefill), not written by the person.
+     */
+    public record Allergy(String substance, String reaction, boolean fromRecord) {
         public Allergy {
             substance = text(substance);
             reaction = text(reaction);
+        }
+
+        /** An allergy the person wrote themself. */
+        public Allergy(String substance, String reaction) {
+            this(substance, reaction, false);
         }
     }
 

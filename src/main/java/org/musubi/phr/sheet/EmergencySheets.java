@@ -20,6 +20,9 @@ import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
+import org.musubi.record.fhir.FhirJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reading and entering a person's emergency sheet, each one interaction with their record through the access policy
@@ -31,6 +34,7 @@ import org.musubi.record.Written;
 public final class EmergencySheets {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ReadRecords reads;
     private final WriteRecords writes;
     private final SheetRecords records;
@@ -74,13 +78,15 @@ public final class EmergencySheets {
 
     /**
      * The sheet as a reader sees it: its current version (none yet), the medicines the person takes now by the
-     * dispensing record (for the entry form's prefill; empty when only read), whether this reader may enter it, and the
-     * person (for a printed sheet's name, birth date and QR code).
+     * dispensing record and the allergies the facilities recorded that still hold (both for the entry form's prefill,
+     * as far as this reader may see them; empty when only read), whether this reader may enter it, and the person (for
+     * a printed sheet's name, birth date and QR code).
      */
-    public record Opened(Optional<SheetVersion> current, List<EmergencySheet.Medicine> dispensed, boolean mayEnter,
-                         Person person) {
+    public record Opened(Optional<SheetVersion> current, List<EmergencySheet.Medicine> dispensed,
+                         List<EmergencySheet.Allergy> recorded, boolean mayEnter, Person person) {
         public Opened {
             dispensed = List.copyOf(dispensed);
+            recorded = List.copyOf(recorded);
         }
     }
 
@@ -105,7 +111,7 @@ public final class EmergencySheets {
     /** The sheet for reading; empty when refused. */
     public Optional<Opened> open(Author author, long personId) {
         Interaction<Opened> read = reads.readPerson(author.reader(), personId, AuditAction.READ, "emergency-sheet",
-                record -> new Opened(records.current(record), List.of(),
+                record -> new Opened(records.current(record), List.of(), List.of(),
                         record.view().entryOnBehalf(records.item()).permitted(), person(record)));
         return Optional.ofNullable(read.value());
     }
@@ -114,7 +120,8 @@ public final class EmergencySheets {
     public Optional<Opened> openForEntry(Author author, long personId) {
         Interaction<Opened> read = reads.readPerson(author.reader(), personId, AuditAction.READ, "emergency-sheet-form",
                 view -> view.entryOnBehalf(records.item()),
-                record -> new Opened(records.current(record), dispensed(record), true, person(record)));
+                record -> new Opened(records.current(record), dispensed(record), recorded(record), true,
+                        person(record)));
         return Optional.ofNullable(read.value());
     }
 
@@ -180,6 +187,25 @@ public final class EmergencySheets {
 
     private static Person person(ReadRecords.PersonRecord record) {
         return record.view().opened().map(org.musubi.identity.RegisteredPerson::person).orElse(null);
+    }
+
+    /**
+     * The allergies the facilities recorded that still hold ({@link FhirJson#allergyHolds}), as far as the reader may
+     * see allergies (the record's read is the policy's): each substance once, with what it caused.
+     */
+    private static List<EmergencySheet.Allergy> recorded(ReadRecords.PersonRecord record) {
+        List<String> ids = record.outline().stream().filter(o -> o.type().equals("AllergyIntolerance"))
+                .map(org.musubi.record.Outline::id).toList();
+        java.util.Map<String, EmergencySheet.Allergy> known = new java.util.LinkedHashMap<>();
+        for (StoredResource stored : ids.isEmpty() ? List.<StoredResource>of() : record.contents(ids)) {
+            JsonNode allergy = JSON.readTree(stored.json());
+            String substance = FhirJson.concept(allergy.path("code"));
+            if (!stored.deleted() && substance != null && FhirJson.allergyHolds(allergy)) {
+                String reaction = String.join("、", FhirJson.manifestations(allergy));
+                known.putIfAbsent(substance.strip(), new EmergencySheet.Allergy(substance, reaction, true));
+            }
+        }
+        return List.copyOf(known.values());
     }
 
     private List<EmergencySheet.Medicine> dispensed(ReadRecords.PersonRecord record) {

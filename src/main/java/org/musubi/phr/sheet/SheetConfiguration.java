@@ -23,6 +23,11 @@ class SheetConfiguration {
     }
 
     @Bean
+    SelfReports selfReports(SheetRecords sheets, org.musubi.phr.otc.OtcRecords otc) {
+        return new SelfReports(sheets, otc);
+    }
+
+    @Bean
     SheetPhotos sheetPhotos(EmergencySheets sheets, BlobStore blobs, PhotoProperties photos, SheetProperties properties) {
         return new SheetPhotos(sheets, blobs, photos, properties);
     }

@@ -66,7 +66,11 @@ public final class SheetFhir {
             }
         }
         for (EmergencySheet.Allergy a : sheet.allergies()) {
-            group(response, "allergy", "substance", a.substance(), "reaction", a.reaction());
+            QuestionnaireResponseItemComponent group = group(response, "allergy", "substance", a.substance(), "reaction",
+                    a.reaction());
+            if (a.fromRecord()) {
+                group.addItem().setLinkId("allergy.fromRecord").addAnswer().setValue(new BooleanType(true));
+            }
         }
         if (!sheet.familyDoctor().isEmpty()) {
             var d = sheet.familyDoctor();
@@ -116,7 +120,8 @@ public final class SheetFhir {
                         s(item, "medicine.dose"), child(item, "medicine.fromRecord").map(Type::primitiveValue)
                         .map("true"::equals).orElse(false)));
                 case "allergy" -> allergies.add(new EmergencySheet.Allergy(s(item, "allergy.substance"),
-                        s(item, "allergy.reaction")));
+                        s(item, "allergy.reaction"), child(item, "allergy.fromRecord").map(Type::primitiveValue)
+                        .map("true"::equals).orElse(false)));
                 case "doctor" -> doctor = new EmergencySheet.Doctor(s(item, "doctor.name"), s(item, "doctor.clinic"),
                         s(item, "doctor.phone"));
                 case "hospital" -> hospital = new EmergencySheet.Hospital(s(item, "hospital.name"),

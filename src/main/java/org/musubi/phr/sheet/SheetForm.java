@@ -73,7 +73,8 @@ public final class SheetForm {
                 new EmergencySheet.Medicine(text(i + "name", MAX_TEXT), text(i + "dose", MAX_TEXT),
                         "true".equals(form.get(i + "fromRecord"))), "dose");
         List<EmergencySheet.Allergy> allergies = rows("allergy", MAX_ALLERGIES, "substance", i ->
-                new EmergencySheet.Allergy(text(i + "substance", MAX_TEXT), text(i + "reaction", MAX_TEXT)), "reaction");
+                new EmergencySheet.Allergy(text(i + "substance", MAX_TEXT), text(i + "reaction", MAX_TEXT),
+                        "true".equals(form.get(i + "fromRecord"))), "reaction");
         List<EmergencySheet.Contact> contacts = rows("contact", MAX_CONTACTS, "name", i ->
                 new EmergencySheet.Contact(text(i + "name", MAX_TEXT), text(i + "relation", MAX_TEXT), phone(i + "phone")),
                 "relation", "phone");

@@ -41,6 +41,19 @@ public final class SheetPages {
     }
 
     /**
+     * The entry form of a sheet opened for entry: prefilled from the facilities' records on a first entry or when
+     * asked ({@code refill}: the medicines and allergies taken over before replaced, the person's own kept), the
+     * prefill said when it filled anything.
+     */
+    public static String entry(Model model, EmergencySheets.Opened opened, boolean refill, String action,
+                               String refillAction) {
+        EmergencySheet sheet = opened.current().map(SheetVersion::sheet).orElse(EmergencySheet.empty());
+        boolean prefill = refill || opened.current().isEmpty();
+        return form(model, values(prefill ? withRecords(sheet, opened) : sheet), List.of(), opened.dispensed(), action,
+                refillAction, prefill && !(opened.dispensed().isEmpty() && opened.recorded().isEmpty()));
+    }
+
+    /**
      * A fault as the form shows it: the field's section (or the field itself), its row counted from 1 (null for a
      * single field) and its column, each a message key; then the fault's own message.
      */
@@ -88,11 +101,19 @@ public final class SheetPages {
         return values;
     }
 
-    /** The sheet with the medicines of the dispensing record in place of those taken over before (own ones kept). */
-    public static EmergencySheet withMedicines(EmergencySheet sheet, List<EmergencySheet.Medicine> dispensed) {
-        List<EmergencySheet.Medicine> medicines = new ArrayList<>(dispensed);
+    /**
+     * The sheet with what the facilities recorded in place of what was taken over from them before, the person's own
+     * entries kept: the medicines of the dispensing record, and the allergies recorded that the person has not written
+     * themself (by the same substance).
+     */
+    public static EmergencySheet withRecords(EmergencySheet sheet, EmergencySheets.Opened opened) {
+        List<EmergencySheet.Medicine> medicines = new ArrayList<>(opened.dispensed());
         sheet.medicines().stream().filter(m -> !m.fromRecord()).forEach(medicines::add);
-        return new EmergencySheet(sheet.conditions(), medicines, sheet.allergies(), sheet.familyDoctor(),
+        List<EmergencySheet.Allergy> own = sheet.allergies().stream().filter(a -> !a.fromRecord()).toList();
+        List<EmergencySheet.Allergy> allergies = new ArrayList<>(opened.recorded().stream()
+                .filter(r -> own.stream().noneMatch(a -> r.substance().equals(a.substance()))).toList());
+        allergies.addAll(own);
+        return new EmergencySheet(sheet.conditions(), medicines, allergies, sheet.familyDoctor(),
                 sheet.hospital(), sheet.contacts(), sheet.careLevel(), sheet.bloodAbo(), sheet.bloodRh(), sheet.acpWish(),
                 sheet.acpNote(), sheet.acpConfidant(), sheet.paperLocation(), sheet.notes(), sheet.photos());
     }
@@ -110,7 +131,8 @@ public final class SheetPages {
         }
         for (int i = 0; i < sheet.allergies().size(); i++) {
             var a = sheet.allergies().get(i);
-            put(v, "allergy[" + i + "].", "substance", a.substance(), "reaction", a.reaction());
+            put(v, "allergy[" + i + "].", "substance", a.substance(), "reaction", a.reaction(), "fromRecord",
+                    a.fromRecord() ? "true" : null);
         }
         for (int i = 0; i < sheet.contacts().size(); i++) {
             var c = sheet.contacts().get(i);

@@ -3,6 +3,7 @@ package org.musubi.portal.chart;
 import java.time.Clock;
 import org.musubi.consent.Consents;
 import org.musubi.medication.MedicationChecks;
+import org.musubi.phr.sheet.SelfReports;
 import org.musubi.record.ReadRecords;
 import org.musubi.registry.Facilities;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,8 @@ class ChartConfiguration {
     }
 
     @Bean
-    PatientChart patientChart(ReadRecords records, Consents consents, MedicationReview medications) {
-        return new PatientChart(records, consents, medications, Clock.systemUTC());
+    PatientChart patientChart(ReadRecords records, Consents consents, MedicationReview medications,
+                              SelfReports selfReports) {
+        return new PatientChart(records, consents, medications, selfReports, Clock.systemUTC());
     }
 }

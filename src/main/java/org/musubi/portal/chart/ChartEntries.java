@@ -129,18 +129,17 @@ final class ChartEntries {
         }
 
         ChartEntry allergy() {
-            String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
             addCode("chart.detail.criticality", "criticality", text(r.path("criticality")));
-            for (JsonNode reaction : r.path("reaction")) {
-                for (JsonNode manifestation : reaction.path("manifestation")) {
-                    add("chart.detail.reaction", concept(manifestation));
-                }
-            }
+            FhirJson.manifestations(r).forEach(m -> add("chart.detail.reaction", m));
             for (JsonNode note : r.path("note")) {
                 add(null, text(note.path("text")));
             }
+            addCode("chart.detail.clinicalStatus", "clinicalStatus",
+                    text(r.path("clinicalStatus").path("coding").path(0).path("code")));
+            addCode("chart.detail.verification", "verificationStatus",
+                    text(r.path("verificationStatus").path("coding").path(0).path("code")));
             return entry(TimelineKind.ALLERGY, firstInstant(r.path("recordedDate"), r.path("onsetDateTime")),
-                    concept(r.path("code")), clinical == null || ACTIVE.contains(clinical), false);
+                    concept(r.path("code")), FhirJson.allergyHolds(r), false);
         }
 
         ChartEntry prescription() {
@@ -225,6 +224,12 @@ final class ChartEntries {
             add("chart.detail.description", text(r.path("description")));
             add("chart.detail.documentTitle", text(attachment.path("title")));
             add("chart.detail.contentType", text(attachment.path("contentType")));
+            List<String> attached = new ArrayList<>();
+            for (int i = 1; i < r.path("content").size(); i++) {
+                String name = text(r.path("content").path(i).path("attachment").path("title"));
+                attached.add(name != null ? name : text(r.path("content").path(i).path("attachment").path("contentType")));
+            }
+            add("chart.detail.attachments", String.join("、", attached.stream().filter(java.util.Objects::nonNull).toList()));
             add("chart.detail.author", party(r, r.path("author").path(0)));
             String title = concept(r.path("type"));
             return entry(TimelineKind.DOCUMENT, firstInstant(r.path("date"), attachment.path("creation"),

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.musubi.record.fhir.FhirJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a DocumentReference carries and how the viewer shows it: text inline, a PDF or an image in
  * the page from the content address, a FHIR document (a JP-CLINS referral letter or discharge
- * summary) as its composition's sections, anything else as a download.
+ * summary) as its composition's sections, anything else as a download. A document with several contents (an SS-MIX2
+ * main document and its attachments) is shown one content at a time ({@link #of(String, int)}), all of them listed
+ * ({@link #parts}).
  *
  * @param binaryId the Binary the content is in, when it is not inline
  */
@@ -26,8 +29,39 @@ record DocumentContent(String title, String contentType, byte[] data, String bin
     enum Shown { TEXT, PDF, IMAGE, FHIR_DOCUMENT, DOWNLOAD, NONE }
 
     static DocumentContent of(String documentReferenceJson) {
+        return of(documentReferenceJson, 0).orElseThrow();
+    }
+
+    /**
+     * The document's content number {@code part} (0 the first: an SS-MIX2 content folder's main document, then its
+     * attachments); empty when it has no such content (the first is there even when the document has none).
+     */
+    static Optional<DocumentContent> of(String documentReferenceJson, int part) {
         JsonNode r = JSON.readTree(documentReferenceJson);
-        JsonNode attachment = r.path("content").path(0).path("attachment");
+        if (part < 0 || part > 0 && part >= r.path("content").size()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(r, r.path("content").path(part).path("attachment")));
+    }
+
+    /** One content of a document, as the viewer lists it. */
+    record Part(int index, String title, String contentType, Long size) {
+    }
+
+    /** Every content of the document, in order. */
+    static List<Part> parts(String documentReferenceJson) {
+        JsonNode content = JSON.readTree(documentReferenceJson).path("content");
+        List<Part> parts = new ArrayList<>(content.size());
+        for (int i = 0; i < content.size(); i++) {
+            JsonNode attachment = content.path(i).path("attachment");
+            String title = FhirJson.text(attachment.path("title"));
+            parts.add(new Part(i, title != null ? title : String.valueOf(i + 1), FhirJson.text(attachment.path("contentType")),
+                    attachment.path("size").isNumber() ? attachment.path("size").asLong() : null));
+        }
+        return parts;
+    }
+
+    private static DocumentContent of(JsonNode r, JsonNode attachment) {
         String data = FhirJson.text(attachment.path("data"));
         String url = FhirJson.text(attachment.path("url"));
         String binary = url != null && url.matches("(.*/)?Binary/[A-Za-z0-9\\-.]{1,64}") ? url.substring(url.lastIndexOf('/') + 1) : null;

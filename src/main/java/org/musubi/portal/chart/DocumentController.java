@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A document of the timeline, viewed in the page: each view reads the DocumentReference (or, for
- * its content, the Binary it points to) through the access policy, one audit row per request.
+ * its content, the Binary it points to) through the access policy, one audit row per request. A document of several
+ * contents (an SS-MIX2 main document and its attachments) lists them all; {@code part} (0 the first) picks the one
+ * shown and served.
  */
 @Controller
 class DocumentController {
@@ -42,15 +44,20 @@ class DocumentController {
 
     @GetMapping("/portal/patients/{personId}/documents/{id}")
     String document(@AuthenticationPrincipal SignedIn me, @PathVariable String personId, @PathVariable String id,
-                    @RequestParam(defaultValue = "TREATMENT") String purpose, Model model, HttpServletResponse response) {
+                    @RequestParam(defaultValue = "0") int part, @RequestParam(defaultValue = "TREATMENT") String purpose,
+                    Model model, HttpServletResponse response) {
         Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
         Interaction<ReadRecords.PersonResource> read = records.readOfPerson(reader, "DocumentReference", id);
         if (!read.permitted() || !read.value().ofPatient(ChartKey.of(personId))) {
             return PatientViewController.denied(model, response);
         }
         StoredResource stored = read.value().resource();
-        DocumentContent content = DocumentContent.of(stored.json());
+        DocumentContent content = DocumentContent.of(stored.json(), part)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         DocumentContent.Shown shown = content.shown();
+        model.addAttribute("parts", DocumentContent.parts(stored.json()));
+        model.addAttribute("part", part);
+        model.addAttribute("partParameter", part == 0 ? null : part);
         model.addAttribute("personId", personId);
         model.addAttribute("person", read.value().view().ownPatient().map(own -> ShownPatient.of(own, null))
                 .orElseGet(() -> ShownPatient.of(read.value().view().opened().orElseThrow().person())));
@@ -72,8 +79,8 @@ class DocumentController {
      */
     @GetMapping("/portal/patients/{personId}/documents/{id}/content")
     void content(@AuthenticationPrincipal SignedIn me, @PathVariable String personId, @PathVariable String id,
-                 @RequestParam(required = false) String binary, @RequestParam(defaultValue = "TREATMENT") String purpose,
-                 HttpServletResponse response) throws IOException {
+                 @RequestParam(required = false) String binary, @RequestParam(defaultValue = "0") int part,
+                 @RequestParam(defaultValue = "TREATMENT") String purpose, HttpServletResponse response) throws IOException {
         Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
         if (binary != null && binary.isBlank()) {
             binary = null;
@@ -85,11 +92,11 @@ class DocumentController {
         }
         StoredResource stored = ofPerson(read.value(), personId);
         if (binary == null) {
-            DocumentContent content = DocumentContent.of(stored.json());
-            if (content.data() == null) {
+            DocumentContent content = DocumentContent.of(stored.json(), part).orElse(null);
+            if (content == null || content.data() == null) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            UntrustedContent.inlineIfSafe(response, content.contentType(), "document-" + id);
+            UntrustedContent.inlineIfSafe(response, content.contentType(), "document-" + id + (part == 0 ? "" : "-" + part));
             response.getOutputStream().write(content.data());
             return;
         }

@@ -8,10 +8,6 @@ import java.util.Map;
 import org.musubi.audit.Purpose;
 import org.musubi.medication.fhir.Medications;
 import org.musubi.phr.sheet.SheetPdf;
-import org.musubi.phr.sheet.SheetRecords;
-import org.musubi.policy.DataCategory;
-import org.musubi.registry.Facilities;
-import org.musubi.registry.Facility;
 import org.musubi.security.SignedIn;
 import org.musubi.web.QrSvg;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,16 +33,11 @@ import org.thymeleaf.context.Context;
 class EmergencySummaryController {
 
     private final PatientChart chart;
-    private final Facilities facilities;
-    private final SheetRecords sheets;
     private final SheetPdf pdf;
     private final ITemplateEngine templates;
 
-    EmergencySummaryController(PatientChart chart, Facilities facilities, SheetRecords sheets, SheetPdf pdf,
-                               ITemplateEngine templates) {
+    EmergencySummaryController(PatientChart chart, SheetPdf pdf, ITemplateEngine templates) {
         this.chart = chart;
-        this.facilities = facilities;
-        this.sheets = sheets;
         this.pdf = pdf;
         this.templates = templates;
     }
@@ -57,11 +48,8 @@ class EmergencySummaryController {
             return ResponseEntity.status(503).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body(SheetPdf.NO_FONT_MESSAGE);
         }
-        Long notebook = facilities.personalHealthRecord().map(Facility::id).orElse(null);
-        PatientChart.Opened opened = chart.open(me, personId, Purpose.EMERGENCY, "emergency-summary", outline ->
-                outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
-                                && o.type().equals("QuestionnaireResponse") && o.category() == DataCategory.EMERGENCY_SHEET)
-                        .limit(1).map(org.musubi.record.Outline::id).toList());
+        PatientChart.Opened opened = chart.open(me, personId, Purpose.EMERGENCY, "emergency-summary",
+                outline -> java.util.List.of());
         if (!(opened instanceof PatientChart.Chart shown)) {
             return ResponseEntity.status(404).contentType(MediaType.TEXT_PLAIN).body("Not found");
         }
@@ -71,9 +59,8 @@ class EmergencySummaryController {
         variables.put("person", shown.header().person());
         variables.put("medicines", shown.medications().byDrug(today).stream().filter(Medications.DrugHistory::current)
                 .filter(d -> !d.rows().isEmpty()).toList());
-        variables.put("sheet", shown.resources().stream().filter(r -> notebook != null && r.sourceFacilityId() == notebook
-                        && r.category() == DataCategory.EMERGENCY_SHEET && r.type().equals("QuestionnaireResponse"))
-                .findFirst().map(sheets::version).map(v -> v.sheet()).orElse(null));
+        variables.put("reportedMedicines", shown.reported().medicines());
+        variables.put("sheet", shown.reported().sheet().map(v -> v.sheet()).orElse(null));
         variables.put("printedAt", java.time.ZonedDateTime.now(ChartEntry.JAPAN));
         variables.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
                 QrSvg.png(SheetPdf.QR_PREFIX + shown.header().person().regionalId(), 4)));

@@ -16,9 +16,8 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.identity.Person;
 import org.musubi.medication.fhir.Medications;
+import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.DataCategory;
-import org.musubi.policy.DataItem;
-import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonView;
@@ -37,19 +36,20 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PatientChart {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** A facility id no facility has: what the profession may see does not depend on whose data it is. */
-    private static final long NO_FACILITY = -1;
     /** How far back the header's duplicate-medication alerts look (the medication tab looks at everything). */
     private static final java.time.Duration RECENT_MEDICATIONS = java.time.Duration.ofDays(400);
     private final ReadRecords records;
     private final Consents consents;
     private final MedicationReview medications;
+    private final SelfReports selfReports;
     private final Clock clock;
 
-    public PatientChart(ReadRecords records, Consents consents, MedicationReview medications, Clock clock) {
+    public PatientChart(ReadRecords records, Consents consents, MedicationReview medications, SelfReports selfReports,
+                        Clock clock) {
         this.records = records;
         this.consents = consents;
         this.medications = medications;
+        this.selfReports = selfReports;
         this.clock = clock;
     }
 
@@ -60,9 +60,11 @@ public final class PatientChart {
     /**
      * @param resources   the stored resources shown, newest first, for pages that read more of them
      * @param medications the prescriptions and dispensings, checked for duplicates (alerts also in the header)
+     * @param reported    what the person reported in the health notebook (the emergency sheet, OTC entries), as far
+     *                    as the reader may see it: listed beside the records, marked 本人記入
      */
     public record Chart(PatientHeader header, List<ChartEntry> entries, List<StoredResource> resources,
-                        Medications medications) implements Opened {
+                        Medications medications, SelfReports.Reported reported) implements Opened {
     }
 
     public record Refused(String reasonKey) implements Opened {
@@ -83,7 +85,8 @@ public final class PatientChart {
     /**
      * Opens the chart: one interaction with the policy (one audit row naming what was read), reading
      * the record's outline, then the content of the header's resources (allergies, diagnoses, the
-     * medications the duplicate checks need) and of what {@code selection} picks.
+     * medications the duplicate checks need, what the person reported in the health notebook) and of what
+     * {@code selection} picks.
      */
     public Opened open(SignedIn me, long personId, Purpose purpose, String page, Selection selection) {
         return open(me, String.valueOf(personId), purpose, page, selection);
@@ -103,7 +106,7 @@ public final class PatientChart {
         Instant recent = Instant.now(clock).minus(RECENT_MEDICATIONS);
         for (Outline o : outline) {
             boolean medication = o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense");
-            if (o.type().equals("AllergyIntolerance") || o.type().equals("Condition") || (medication
+            if (o.type().equals("AllergyIntolerance") || o.type().equals("Condition") || selfReports.picks(o) || (medication
                     && (selection.allMedications() || o.clinicalDate() == null || o.clinicalDate().isAfter(recent)))) {
                 ids.add(o.id());
             }
@@ -117,7 +120,12 @@ public final class PatientChart {
             ChartEntries.of(resource, node).ifPresent(entries::add);
         }
         Medications checked = medications.review(resources, json);
-        return new Chart(header(me, key, record.view(), entries, checked), entries, resources, checked);
+        SelfReports.Reported reported = selfReports.of(resources, entries.stream()
+                        .filter(e -> e.active() && e.title() != null && e.kind() == TimelineKind.ALLERGY)
+                        .map(ChartEntry::title).toList(),
+                checked.rows().stream().map(r -> r.entry().name()).toList());
+        return new Chart(header(me, key, record.view(), entries, checked, reported), entries, resources, checked,
+                reported);
     }
 
     /**
@@ -127,21 +135,13 @@ public final class PatientChart {
      * it tells nothing.
      */
     static java.util.Set<DataCategory> hidden(PersonView view) {
-        java.util.Set<DataCategory> hidden = java.util.EnumSet.noneOf(DataCategory.class);
-        for (DataCategory category : DataCategory.values()) {
-            if (category == DataCategory.ADMINISTRATIVE) {
-                continue;
-            }
-            String key = view.decide(new DataItem(NO_FACILITY, category)).key();
-            if (key.equals(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION) || key.equals(Deny.NOT_IN_EMERGENCY_MINIMUM)) {
-                hidden.add(category);
-            }
-        }
+        java.util.Set<DataCategory> hidden = view.hiddenCategories();
+        hidden.remove(DataCategory.ADMINISTRATIVE);
         return hidden;
     }
 
     private PatientHeader header(SignedIn me, String key, PersonView view, List<ChartEntry> entries,
-                                 Medications checked) {
+                                 Medications checked, SelfReports.Reported reported) {
         String permit = view.decision().key();
         ShownPatient person = shown(view, me);
         LocalDate today = LocalDate.now(clock.withZone(ChartEntry.JAPAN));
@@ -159,8 +159,9 @@ public final class PatientChart {
                 : consents.emergencies(view.opened().orElseThrow().id()).stream()
                 .filter(a -> a.userId() == me.userId() && a.openAt(Instant.now(clock)))
                 .map(EmergencyAccess::expiresAt).max(Instant::compareTo).orElse(null);
-        return new PatientHeader(key, person, age, List.copyOf(allergies), List.copyOf(problems), checked.alerts(),
-                permit, until, hidden(view), view.actAsHolder().permitted() && me.facilityId() != null);
+        return new PatientHeader(key, person, age, List.copyOf(allergies), reported.allergies(), List.copyOf(problems),
+                checked.alerts(), permit, until, hidden(view), view.showsOwnDataOnly(),
+                view.actAsHolder().permitted() && me.facilityId() != null);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.musubi.portal.chart;
 import java.time.Instant;
 import java.util.List;
 import org.musubi.medication.MedicationAlert;
+import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.DataCategory;
 import java.util.Set;
 
@@ -15,15 +16,21 @@ import java.util.Set;
  * @param holder whether the user may act for the patient as a holder of their record (issue a notebook code, end
  *     the link): their facility has standing (a live link made with the card), never on an automatic match alone
  * @param emergencyUntil while a break-the-glass access of this user is the reason: when it ends
+ * @param reportedAllergies the allergies the person wrote on the emergency sheet (命の宝箱), listed beside the
+ *     recorded ones marked 本人記入
  * @param hidden the kinds of data this user never sees here (profession, emergency minimum): shown as hidden, not
  *     as absent, since "no allergies recorded" where allergies are hidden would mislead
+ * @param ownDataOnly whether the view shows only what the user's own facility sent (its own records, its own patient,
+ *     its own data without consent or link): where it shows nothing, the facility's own records hold none
  */
-public record PatientHeader(String personId, ShownPatient person, Integer age, List<String> allergies, List<String> problems,
+public record PatientHeader(String personId, ShownPatient person, Integer age, List<String> allergies,
+                            List<SelfReports.Item> reportedAllergies, List<String> problems,
                             List<MedicationAlert> medicationAlerts, String permitKey, Instant emergencyUntil,
-                            Set<DataCategory> hidden, boolean holder) {
+                            Set<DataCategory> hidden, boolean ownDataOnly, boolean holder) {
 
     public PatientHeader {
         allergies = List.copyOf(allergies);
+        reportedAllergies = List.copyOf(reportedAllergies);
         problems = List.copyOf(problems);
         medicationAlerts = List.copyOf(medicationAlerts);
         hidden = Set.copyOf(hidden);

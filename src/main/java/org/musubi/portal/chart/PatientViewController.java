@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
-import org.musubi.phr.otc.OtcRecords;
-import org.musubi.phr.sheet.SheetRecords;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Permit;
 import org.musubi.registry.Facilities;
@@ -43,12 +41,8 @@ class PatientViewController {
     };
     private final PatientChart chart;
     private final Facilities facilities;
-    private final SheetRecords sheets;
-    private final OtcRecords otc;
 
-    PatientViewController(PatientChart chart, Facilities facilities, SheetRecords sheets, OtcRecords otc) {
-        this.sheets = sheets;
-        this.otc = otc;
+    PatientViewController(PatientChart chart, Facilities facilities) {
         this.chart = chart;
         this.facilities = facilities;
     }
@@ -90,6 +84,8 @@ class PatientViewController {
         List<Medications.DrugHistory> drugs = shown.medications().byDrug(LocalDate.now(ChartEntry.JAPAN));
         model.addAttribute("current", drugs.stream().filter(Medications.DrugHistory::current).toList());
         model.addAttribute("past", drugs.stream().filter(d -> !d.current()).toList());
+        model.addAttribute("reportedCurrent", shown.reported().medicines());
+        model.addAttribute("reportedPast", shown.reported().pastMedicines());
         model.addAttribute("unknown", shown.medications().checks().unknown().size());
         model.addAttribute("facilityNames", names(shown.medications().rows().stream()
                 .map(MedicationRows.Row::facilityId).collect(Collectors.toSet())));
@@ -99,22 +95,18 @@ class PatientViewController {
     /**
      * 健康手帳ビューワ: what the resident recorded in their health notebook (vital signs, the emergency sheet with its
      * photos and who entered it; a link to enter it on the patient's behalf for those who may; the OTC drugs and
-     * supplements the resident or their proxy entered, labelled 患者申告), always labelled as
-     * patient-reported; read like every page (one audited interaction, the policy's categories).
+     * supplements the resident or their proxy entered, labelled 患者申告 — the chart reads the sheet and those for every
+     * page), always labelled as patient-reported; read like every page (one audited interaction, the policy's
+     * categories).
      */
     @GetMapping("/portal/patients/{personId}/notebook")
     String notebook(@AuthenticationPrincipal SignedIn me, @PathVariable String personId,
                     @RequestParam(defaultValue = "TREATMENT") String purpose,
                     @RequestParam(required = false) String sheetSaved, Model model, HttpServletResponse response) {
         Long notebook = facilities.personalHealthRecord().map(Facility::id).orElse(null);
-        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "notebook", outline -> java.util.stream.Stream.of(
-                        outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
-                                && o.type().equals("QuestionnaireResponse") && o.category() == DataCategory.EMERGENCY_SHEET)
-                                .limit(1),
-                        outline.stream().filter(o -> notebook != null && o.sourceFacilityId() == notebook
-                                && o.type().equals("Observation")).limit(500),
-                        outline.stream().filter(o -> notebook != null && OtcRecords.selfEntered(o, notebook)).limit(200))
-                .flatMap(java.util.function.Function.identity()).map(org.musubi.record.Outline::id).toList());
+        PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "notebook", outline -> outline.stream()
+                .filter(o -> notebook != null && o.sourceFacilityId() == notebook && o.type().equals("Observation"))
+                .limit(500).map(org.musubi.record.Outline::id).toList());
         if (!(opened instanceof PatientChart.Chart shown)) {
             return denied(model, response);
         }
@@ -122,10 +114,8 @@ class PatientViewController {
         model.addAttribute("entries", shown.entries().stream()
                 .filter(e -> notebook != null && e.facilityId() == notebook && e.resourceType().equals("Observation"))
                 .sorted(java.util.Comparator.comparing(ChartEntry::at).reversed()).toList());
-        model.addAttribute("sheet", shown.resources().stream().filter(r -> notebook != null
-                        && r.sourceFacilityId() == notebook && r.category() == DataCategory.EMERGENCY_SHEET
-                        && r.type().equals("QuestionnaireResponse")).findFirst().map(sheets::version).orElse(null));
-        model.addAttribute("otc", notebook == null ? List.of() : otc.entries(shown.resources(), notebook));
+        model.addAttribute("sheet", shown.reported().sheet().orElse(null));
+        model.addAttribute("otc", shown.reported().otc());
         model.addAttribute("otcToday", LocalDate.now(ChartEntry.JAPAN));
         model.addAttribute("maySheetEntry", Permit.TREATMENT_CONSENT_AND_LINK.equals(shown.header().permitKey())
                 && shown.header().byPersonId() && !shown.header().hidden().contains(DataCategory.EMERGENCY_SHEET));

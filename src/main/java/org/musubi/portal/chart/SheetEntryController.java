@@ -1,15 +1,12 @@
 package org.musubi.portal.chart;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.Person;
-import org.musubi.phr.sheet.EmergencySheet;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.sheet.SheetForm;
-import org.musubi.phr.sheet.SheetVersion;
 import org.musubi.phr.sheet.PhotoUploads;
 import org.musubi.phr.sheet.SheetPages;
 import org.musubi.phr.sheet.SheetPhotos;
@@ -58,11 +55,8 @@ class SheetEntryController {
         if (opened.isEmpty()) {
             return PatientViewController.denied(model, response);
         }
-        EmergencySheet sheet = opened.get().current().map(SheetVersion::sheet).orElse(EmergencySheet.empty());
-        boolean prefill = refill || opened.get().current().isEmpty();
         page(model, personId, opened.get().person());
-        return SheetPages.form(model, SheetPages.values(prefill ? SheetPages.withMedicines(sheet, opened.get().dispensed())
-                : sheet), List.of(), opened.get().dispensed(), action(personId), action(personId) + "/edit", prefill);
+        return SheetPages.entry(model, opened.get(), refill, action(personId), action(personId) + "/edit");
     }
 
     @PostMapping("/portal/patients/{personId}/emergency-sheet")

@@ -22,6 +22,32 @@ public final class FhirJson {
     private FhirJson() {
     }
 
+    /** The clinical statuses of an allergy that mean it still holds. */
+    private static final java.util.Set<String> HOLDING = java.util.Set.of("active", "recurrence", "relapse");
+
+    /**
+     * Whether an AllergyIntolerance still holds: not entered in error, not refuted, its clinical status active,
+     * recurrence or relapse — or not given (a sender that says nothing has not said "resolved"). The one reading of it
+     * for every screen: the viewer's header and timeline, the crews' dataset, the emergency sheet's prefill.
+     */
+    public static boolean allergyHolds(JsonNode allergy) {
+        String clinical = text(allergy.path("clinicalStatus").path("coding").path(0).path("code"));
+        String verification = text(allergy.path("verificationStatus").path("coding").path(0).path("code"));
+        return !"entered-in-error".equals(verification) && !"refuted".equals(verification)
+                && (clinical == null || HOLDING.contains(clinical));
+    }
+
+    /** What an allergy caused, in words: each reaction's manifestations, in order. */
+    public static java.util.List<String> manifestations(JsonNode allergy) {
+        java.util.List<String> said = new java.util.ArrayList<>();
+        for (JsonNode reaction : allergy.path("reaction")) {
+            for (JsonNode manifestation : reaction.path("manifestation")) {
+                java.util.Optional.ofNullable(concept(manifestation)).ifPresent(said::add);
+            }
+        }
+        return said;
+    }
+
     /** A primitive's value as text; {@code null} when absent or not a primitive. */
     public static String text(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() || !node.isValueNode() ? null : node.asString();

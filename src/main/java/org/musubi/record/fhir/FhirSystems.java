@@ -63,10 +63,17 @@ public final class FhirSystems {
     public static final String ROUTE = "http://jpfhir.jp/fhir/core/CodeSystem/route-codes";
     /** SS-MIX2 clinical departments (診療科). */
     public static final String DEPARTMENT = "http://jami.jp/SS-MIX2/CodeSystem/ClinicalDepartment";
+    /** JP-CLINS's extension for the department that issued or ordered a Condition, Observation … (JP_eCS_Department). */
+    public static final String JP_ECS_DEPARTMENT = "http://jpfhir.jp/fhir/eCS/Extension/StructureDefinition/JP_eCS_Department";
     /** DICOM controlled terminology (v2 name DCM), e.g. modality {@code US}, {@code ES}; JP Core ImagingStudy examples. */
     public static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
     /** JP Core's simple observation categories (laboratory, body-measurement, procedure …). */
     public static final String JP_OBSERVATION_CATEGORY = "http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS";
+    /** JP Core's body-measurement categories (height, weight, bmi …), required by JP_Observation_BodyMeasurement. */
+    public static final String JP_BODY_MEASUREMENT_CATEGORY =
+            "http://jpfhir.jp/fhir/core/CodeSystem/JP_ObservationBodyMeasurementCategory_CS";
+    /** JP Core's body-measurement codes (31000296 体重 …). */
+    public static final String JP_BODY_MEASUREMENT_CODE = "http://jpfhir.jp/fhir/core/CodeSystem/JP_ObservationBodyMeasurementCode_CS";
     /** HL7's observation categories (vital-signs …). */
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     /** Why a value is absent (unknown, not-performed …). */
@@ -86,6 +93,12 @@ public final class FhirSystems {
 
     /** JP Core's root of a facility's patient IDs: this + {@code 1} + the 10-digit medical-institution code. */
     public static final String PATIENT_ID_ROOT = "urn:oid:1.2.392.100495.20.3.51.1";
+    /**
+     * A checkup organisation's examinee IDs in the JP eCheckup guides (健診結果報告書 FHIR 記述仕様, Patient.identifier):
+     * this + the 10-digit 特定健診機関番号 (the MHLW's OID 1.2.392.200119.6.102, then {@code 1}), as
+     * {@link #PATIENT_ID_ROOT} is for medical institutions.
+     */
+    public static final String CHECKUP_PATIENT_ID_ROOT = "urn:oid:1.2.392.200119.6.102.1";
     /** 10-digit 医療機関コード (prefecture 2 + fee table 1 + code 7), JP Core JP_Organization. */
     public static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
     /** A resource's own identifier within its facility (JP Core {@code resourceInstance-identifier}). */
@@ -138,6 +151,11 @@ public final class FhirSystems {
     public static final String JAHIS_NOTE_RECORD = "urn:musubi:fhir:jahis-record";
     /** Extension on a JAHIS 411 Annotation: 提供情報種別 (30, 31, 99). */
     public static final String JAHIS_INFO_TYPE = "urn:musubi:fhir:jahis-info-type";
+    /**
+     * Extension on what a JAHIS record became (a resource, an Annotation, an ingredient): its 作成者 as the file gave
+     * it (1 医療関係者, 2 患者等, 8 その他, 9 不明), so the exporter writes it back.
+     */
+    public static final String JAHIS_CREATOR = "urn:musubi:fhir:jahis-creator";
     /** JAHIS 別表4 剤形コード, as MedicationDispense.category (not the MHLW 剤形区分, whose codes differ). */
     public static final String JAHIS_DOSAGE_FORM = "urn:musubi:jahis:dosage-form";
     /** JAHIS 31 成分コード of type 2: 成分名コード of the self-medication database centre; no FHIR system is published. */

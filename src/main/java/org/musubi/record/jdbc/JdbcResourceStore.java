@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.record.RecordQuery;
+import org.musubi.record.ResourceLookup.ImportedStay;
 import org.musubi.record.store.ResourceStore;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
@@ -32,12 +33,14 @@ class JdbcResourceStore implements ResourceStore {
     private final JdbcClient jdbc;
     private final RecordSearchSql search;
     private final BatchWriteSql batchSql;
+    private final ImportedStays stays;
     private final Clock clock = Clock.systemUTC();
 
     JdbcResourceStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.search = new RecordSearchSql(jdbc);
         this.batchSql = new BatchWriteSql(jdbc, dataSource);
+        this.stays = new ImportedStays(jdbc);
     }
 
     /** Looks up every referred row in one query, decides in memory in order, then one statement per table. */
@@ -62,6 +65,11 @@ class JdbcResourceStore implements ResourceStore {
         }
         batchSql.flush(batch, writerUserId, clock.instant());
         return written;
+    }
+
+    @Override
+    public Optional<ImportedStay> importedStay(long sourceFacility, long patientKey, java.time.LocalDate day) {
+        return stays.on(sourceFacility, patientKey, day);
     }
 
     @Override

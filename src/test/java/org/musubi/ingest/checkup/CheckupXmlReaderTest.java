@@ -182,7 +182,9 @@ class CheckupXmlReaderTest {
         assertThat(parsed.patientResource().getIdentifier().get(1).getValue()).isEqualTo("00349903::88001234:");
         Observation waist = observation(parsed, "9N016160100000001");
         assertThat(waist.getCode().getCodingFirstRep().getSystem()).isEqualTo(FhirSystems.CHECKUP_ITEM);
-        assertThat(waist.getCode().getText()).isEqualTo("9N016160100000001");
+        assertThat(waist.getCode().getCodingFirstRep().getCode()).isEqualTo("9N016160100000001");
+        assertThat(waist.getCode().getText()).as("sent without a name: the spec's name (issue 38)").isEqualTo("腹囲（実測）");
+        assertThat(waist.getCode().getCodingFirstRep().getDisplay()).isEqualTo("腹囲（実測）");
         assertThat(waist.getValueQuantity().getValue()).isEqualByComparingTo("79");
         Encounter encounter = (Encounter) parsed.resources().getFirst().resource();
         assertThat(encounter.getTypeFirstRep().getText()).isEqualTo("特定健診");

@@ -39,6 +39,9 @@ import tools.jackson.databind.ObjectMapper;
  *   "kind": "LAB_HL7",                       // an ImportKind: SSMIX2, JAHIS, LAB_HL7, LAB_CSV, CHECKUP
  *   "file": "result.hl7",                    // the input, in the case folder
  *   "name": "000/.../file_name",             // optional: the name the reader is given (an SS-MIX2 path in its storage)
+ *   "attachments": [ "image001.png", "old/" ], // optional: files of the case folder that come with the input (the other
+ *                                            // files of an SS-MIX2 content folder), named beside it; one ending in /
+ *                                            // is a folder found there (named only, so it need not exist)
  *   "why": "what the outside system does",   // the deviation, in a sentence
  *   "expect": [                               // resources that must be there
  *     { "type": "Observation",
@@ -53,6 +56,8 @@ import tools.jackson.databind.ObjectMapper;
  * }</pre>
  * Paths are dot-separated element names of the resource's JSON; an array on the way matches when any of its elements
  * does ({@code code.coding.code}); {@code name[1]} picks one element. Values compare as JSON (numbers by value).
+ * The Patient a parsed record describes ({@code Parsed.patientResource}) is among the resources too, once however
+ * many records carry it, so a case can expect the patient a file produces.
  */
 class FidelityCorpusTest {
 
@@ -78,7 +83,8 @@ class FidelityCorpusTest {
         String file = spec.path("file").asString();
         String name = spec.path("name").isMissingNode() ? file : spec.path("name").asString();
         List<ParseResult> results = new ArrayList<>();
-        reader(kind).read(SourceFile.of(name, Files.readAllBytes(dir.resolve(file))), CONTEXT, results::add);
+        reader(kind).read(input(dir, name, Files.readAllBytes(dir.resolve(file)), spec.path("attachments")), CONTEXT,
+                results::add);
 
         List<JsonNode> resources = new ArrayList<>();
         TreeSet<String> warnings = new TreeSet<>();
@@ -86,6 +92,10 @@ class FidelityCorpusTest {
         for (ParseResult result : results) {
             switch (result) {
                 case ParseResult.Parsed parsed -> {
+                    JsonNode patient = json(parsed.patientResource());
+                    if (!resources.contains(patient)) {
+                        resources.add(patient);
+                    }
                     parsed.resources().forEach(m -> resources.add(json(m.resource())));
                     parsed.warnings().stream().map(Problem::code).forEach(warnings::add);
                 }
@@ -120,6 +130,27 @@ class FidelityCorpusTest {
             assertThat(Paths.values(resource, absent.asString())).as(what + ": " + type + "." + absent.asString()
                     + " absent in " + resource).isEmpty();
         }
+    }
+
+    /** The input as the reader is given it: alone, or with the case's attachments named beside it. */
+    private static SourceFile input(Path dir, String name, byte[] bytes, JsonNode attachments) throws IOException {
+        if (attachments.isEmpty()) {
+            return SourceFile.of(name, bytes);
+        }
+        String folder = name.substring(0, name.lastIndexOf('/') + 1);
+        List<SourceFile> files = new ArrayList<>();
+        long size = bytes.length;
+        for (JsonNode attachment : attachments) {
+            String file = attachment.asString();
+            if (file.endsWith("/")) {
+                files.add(SourceFile.folder(folder + file));
+                continue;
+            }
+            byte[] content = Files.readAllBytes(dir.resolve(file));
+            size += content.length;
+            files.add(SourceFile.of(folder + file, content));
+        }
+        return new SourceFile(name, size, () -> new java.io.ByteArrayInputStream(bytes), files);
     }
 
     static SourceReader reader(ImportKind kind) {

@@ -23,6 +23,7 @@ class JahisBaseValidationTest {
     void mapsEveryTestNotebookAndSampleToValidR4Resources() {
         List<ParseResult> results = new ArrayList<>(JahisFiles.read("x.txt",
                 Notebooks.notebook(Notebooks.amlodipineBlock(), Notebooks.ointmentBlock())));
+        results.addAll(JahisFiles.read("notes.txt", JahisNoteOnlyBlockTest.PROVIDED_ONLY));
         if (Files.isDirectory(JahisFiles.SAMPLES)) {
             for (String sample : List.of("tc-supported-records-full.txt", "tc-output-category-2-full.txt",
                     "tc-with-otc-components-and-remaining-medicine.txt")) {

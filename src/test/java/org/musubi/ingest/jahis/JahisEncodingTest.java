@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.hl7.fhir.r4.model.MedicationDispense;
 
 /** Bytes to text: UTF-8 with or without BOM, Shift_JIS, CRLF, LF or CR, and what is not text at all. */
 class JahisEncodingTest {
@@ -65,6 +66,32 @@ class JahisEncodingTest {
             assertThat(r.problem().where().line()).isZero();
             assertThat(r.raw()).isNull();
         });
+    }
+
+    @Test
+    void readsTheWaveDashAndTheOtherDivergingCharactersOfShiftJisAsJisX0208MapsThem() {
+        // 0x8160 〜, 0x817C −, 0x8161 ‖, 0x815C ―: Windows' table reads U+FF5E, U+FF0D, U+2225, U+2015
+        byte[] file = JahisFiles.shiftJisCrlf(Notebooks.HEADER, Notebooks.PATIENT, "5,20260310,1",
+                "201,1,カロナール錠２００,1,錠,6,110626901,1", "301,1,１回１\uFF5E２錠　\uFF0D\u2225\u2015,5,回分,3,1,,1");
+
+        MedicationDispense dispense = JahisFiles.resources(read("x.txt", file), MedicationDispense.class).getFirst();
+
+        assertThat(dispense.getDosageInstructionFirstRep().getText()).isEqualTo("１回１\u301C２錠　\u2212\u2016\u2014");
+    }
+
+    @Test
+    void givesTheSameKeysWhetherAWaveDashCameAsShiftJisOrAsEitherUnicodeCharacter() {
+        String[] lines = {Notebooks.HEADER, "1,山田 花子\uFF5E,2,S330303,,,,,,,", "3,葛根湯\uFF5E顆粒,20260301,,2,1,"};
+        List<ParseResult> shiftJis = read("a.txt", JahisFiles.shiftJisCrlf(lines));
+        List<ParseResult> tilde = read("b.txt", JahisFiles.utf8(lines));
+        List<ParseResult> waveDash = read("c.txt", JahisFiles.utf8(java.util.Arrays.stream(lines)
+                .map(l -> l.replace('\uFF5E', '\u301C')).toArray(String[]::new)));
+
+        assertThat(parsed(shiftJis)).extracting(Parsed::recordKey).containsExactlyElementsOf(
+                parsed(tilde).stream().map(Parsed::recordKey).toList());
+        assertThat(parsed(waveDash)).extracting(Parsed::recordKey).containsExactlyElementsOf(
+                parsed(tilde).stream().map(Parsed::recordKey).toList());
+        assertThat(parsed(shiftJis).getFirst().patient().localId()).isEqualTo(parsed(tilde).getFirst().patient().localId());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,8 @@ import org.musubi.ingest.adapter.ParseResult.Parsed;
 
 /**
  * Read → map → write → read again gives the same records: every key, the patient and every resource
- * equal in depth (only warnings differ: the export is version 08, direction 1, without 701 and 911).
+ * equal in depth (only warnings differ: the export is version 08, direction 1, without 701 and 911; and a dispense of
+ * a file of direction 2, read again from the direction-1 export, has the quantity its dose per day and days make).
  */
 class JahisRoundTripTest {
 
@@ -54,8 +56,34 @@ class JahisRoundTripTest {
         assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(parsed(original).stream().map(Parsed::recordKey).toList());
         for (Parsed before : parsed(original)) {
             Parsed after = byKey.get(before.recordKey());
-            SameResults.assertSameParsed(withoutWarnings(after), withoutWarnings(before));
+            SameResults.assertSameParsed(withoutDerivedQuantity(withoutWarnings(after), before), withoutWarnings(before));
         }
+    }
+
+    /**
+     * A dispense of a file of 出力区分 2 has no quantity (its file carries none), and the export is of direction 1,
+     * where the quantity of a daily dose is the dose per day × the days: read again, such a dispense has exactly that
+     * quantity, and nothing else differs. It is checked here, then left out of the comparison.
+     */
+    private static Parsed withoutDerivedQuantity(Parsed after, Parsed before) {
+        List<MappedResource> resources = new java.util.ArrayList<>();
+        for (int i = 0; i < after.resources().size(); i++) {
+            MappedResource mapped = after.resources().get(i);
+            if (mapped.resource() instanceof MedicationDispense again && i < before.resources().size()
+                    && before.resources().get(i).resource() instanceof MedicationDispense first && !first.hasQuantity()
+                    && again.hasQuantity()) {
+                var perDay = first.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getRateRatio().getNumerator();
+                assertThat(again.getQuantity().getValue()).as("the quantity of %s read again", mapped.sourceKey())
+                        .isEqualByComparingTo(perDay.getValue().multiply(first.getDaysSupply().getValue()));
+                assertThat(again.getQuantity().getUnit()).isEqualTo(perDay.getUnit());
+                MedicationDispense copy = again.copy();
+                copy.setQuantity(null);
+                mapped = new MappedResource(mapped.sourceKey(), copy);
+            }
+            resources.add(mapped);
+        }
+        return new Parsed(after.where(), after.recordKey(), after.version(), after.action(), after.patient(),
+                after.patientResource(), after.authoritative(), resources, after.warnings(), after.directory());
     }
 
     static List<Resource> resources(List<ParseResult> results) {

@@ -149,7 +149,7 @@ class JahisSamplesTest {
     void mapsEachBlockOfTheMultiDispensingSampleWithItsOwnPharmacyAndPrescriber() {
         List<ParseResult> results = readSample("tc-multi-dispensing.txt");
 
-        assertThat(parsed(results)).hasSize(3);
+        assertThat(parsed(results)).extracting(Parsed::recordKey).hasSize(4).element(1).isEqualTo("jahis:patient-info:20260312");
         List<MedicationDispense> dispenses = resources(results, MedicationDispense.class);
         assertThat(dispenses).extracting(d -> d.getWhenHandedOverElement().getValueAsString())
                 .containsExactly("2026-03-12", "2026-02-20");
@@ -177,7 +177,7 @@ class JahisSamplesTest {
                 .isNotEqualTo(first.getPerformer().get(0).getActor().getReference());
         assertThat(second.getNote()).extracting(Annotation::getText)
                 .containsExactly("疼痛時の服用状況を確認", "２回目調剤ブロックの備考");
-        assertThat(parsed(results).get(1).recordKey()).isNotEqualTo(parsed(results).get(2).recordKey());
+        assertThat(parsed(results).get(2).recordKey()).isNotEqualTo(parsed(results).get(3).recordKey());
     }
 
     @Test
@@ -214,13 +214,13 @@ class JahisSamplesTest {
         List<ParseResult> first = readSample("tc-supported-records-full.txt");
         List<ParseResult> second = readSample("tc-split-output-part-2.txt");
 
-        assertThat(parsed(first)).hasSize(5);
+        assertThat(parsed(first)).hasSize(6);
         assertThat(parsed(first).getFirst().warnings()).extracting(Problem::code)
                 .containsExactly("jahis.record.notMapped", "jahis.split.part");
-        assertThat(parsed(second)).hasSize(2);
+        assertThat(parsed(second)).extracting(Parsed::recordKey).hasSize(3).element(1).isEqualTo("jahis:patient-info:20260310");
         assertThat(parsed(second).getFirst().warnings()).singleElement()
                 .satisfies(p -> assertThat(p.english()).startsWith("This file is part 2 of 3"));
-        assertThat(parsed(first).get(4).recordKey()).as("the same dispensing in two files").isEqualTo(parsed(second).get(1).recordKey());
+        assertThat(parsed(first).get(5).recordKey()).as("the same dispensing in two files").isEqualTo(parsed(second).get(2).recordKey());
     }
 
     @Test
@@ -232,12 +232,15 @@ class JahisSamplesTest {
         assertThat(patient.warnings()).extracting(Problem::code).containsExactly("jahis.header.newer", "jahis.record.notMapped");
         assertThat(patient.patient().birthDate()).isEqualTo(LocalDate.of(1958, 3, 3));
         assertThat(patient.patient().sex()).isEqualTo(Sex.MALE);
-        assertThat(parsed(results)).extracting(Parsed::recordKey).hasSize(6);
+        assertThat(parsed(results)).extracting(Parsed::recordKey).hasSize(7).contains("jahis:patient-info:20200410");
         MedicationDispense dispense = resources(results, MedicationDispense.class).getFirst();
         assertThat(dispense.getWhenHandedOverElement().getValueAsString()).isEqualTo("2020-04-10");
         assertThat(dispense.getMedicationCodeableConcept().getText()).isEqualTo("アダラートCR錠20mg");
         assertThat(dispense.getDosageInstructionFirstRep().getText()).isEqualTo("【分１ 朝食後服用】");
         assertThat(dispense.getDaysSupply().getValue()).isEqualByComparingTo("28");
+        assertThat(dispense.hasQuantity()).as("a file of direction 2 carries no amount handed over").isFalse();
+        assertThat(dispense.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getRateRatio().getNumerator().getValue())
+                .isEqualByComparingTo("1");
         PractitionerRole prescriber = contained(dispense, "prescriber", PractitionerRole.class);
         assertThat(prescriber.hasPractitioner()).as("no 55 in the block").isFalse();
         assertThat(stored(results, prescriber.getOrganization(), Organization.class).hasIdentifier()).isFalse();

@@ -49,6 +49,20 @@ class JahisWriterTest {
     }
 
     @Test
+    void writesTheJisX0208FormsOfTheWaveDashAndItsKinToTheirShiftJisBytes() {
+        MedicationDispense dispense = dispense();
+        dispense.getDosageInstructionFirstRep().setText("１回１\u301C２錠\u2212\u2016\u2014、１\uFF5E２");
+
+        byte[] written = new JahisWriter(JahisFiles.SHIFT_JIS).write(patient, List.of(dispense));
+
+        String text = new String(written, JahisFiles.SHIFT_JIS);
+        assertThat(text).contains("301,1,１回１\uFF5E２錠\uFF0D\u2225\u2015、１\uFF5E２,").doesNotContain("■");
+        assertThat(JahisRoundTripTest.resources(read("again.txt", written)).stream()
+                .filter(MedicationDispense.class::isInstance).map(r -> ((MedicationDispense) r).getDosageInstructionFirstRep().getText()))
+                .containsExactly("１回１\u301C２錠\u2212\u2016\u2014、１\u301C２");
+    }
+
+    @Test
     void writesADispenseFromAnotherSourceAsADrugWithItsCodeQuantityAndNotes() {
         MedicationDispense dispense = dispense();
 

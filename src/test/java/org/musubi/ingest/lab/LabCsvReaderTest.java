@@ -117,6 +117,20 @@ class LabCsvReaderTest {
     }
 
     @Test
+    void readsShiftJisWaveDashAsJisX0208DoesAsEveryFormatStoresIt() {
+        String text = HEADER + "1,山田 太郎,,,M,A,2024-04-01 08:30,,,1A990000000192053,尿蛋白定性,(1+),,,,A,1〜2 −‖—\r\n";
+
+        List<ParseResult> shiftJis = read(text.replace('〜', '\uFF5E').replace('−', '\uFF0D').replace('‖', '\u2225')
+                .replace('—', '\u2015'), Hl7Text.SHIFT_JIS);
+
+        var json = FhirContext.forR4Cached().newJsonParser();
+        assertThat(String.join("", encoded(shiftJis, json))).contains("1\u301C2 \u2212\u2016\u2014")
+                .doesNotContain("\uFF5E");
+        assertThat(encoded(read(text, StandardCharsets.UTF_8), json)).as("UTF-8 kept as sent")
+                .isEqualTo(encoded(shiftJis, json));
+    }
+
+    @Test
     void judgesShiftJisByItsFirstJapaneseEvenAfterManyAsciiRows() {
         String ascii = "9,,,,,A9,2024-04-01 08:30,,,5C070000002306101,CRP,0.1,mg/dL,,,,\r\n";
         String text = HEADER + ascii.repeat(2_000) + VALID.substring(HEADER.length());

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,33 @@ class EncounterMappingTest {
         assertThat(stay.getHospitalization().getDischargeDisposition().getCodingFirstRep().getCode()).isEqualTo("01");
         assertThat(stay.getLocationFirstRep().getLocation().getDisplay()).isEqualTo("5 501 2");
         assertThat(discharged.warnings()).isEmpty();
+    }
+
+    @Test
+    void joinsADischargeToTheStayTheFacilityStoredBeforeKeepingItsAdmissionTime() {
+        Stays stored = (patientId, date) -> patientId.equals("0001000052") && date.equals("20240415")
+                ? Optional.of(new Stays.Stay("ssmix2:stay:20240401", "2024-04-01T10:30:00+09:00")) : Optional.empty();
+        Ssmix2Reader reader = new Ssmix2Reader(Ssmix2Messages.PARSING, Map.of(), new StorageStays(storage).orElse(stored));
+
+        ParseResult.Parsed discharged = parsedBy(reader, DISCHARGE, Ssmix2Messages.discharge("202404151000"));
+
+        assertThat(discharged.resources().getFirst().sourceKey()).isEqualTo("ssmix2:stay:20240401");
+        Encounter stay = (Encounter) discharged.resources().getFirst().resource();
+        assertThat(stay.getPeriod().getStartElement().getValueAsString()).isEqualTo("2024-04-01T10:30:00+09:00");
+        assertThat(stay.getStatus()).isEqualTo(EncounterStatus.FINISHED);
+        assertThat(discharged.warnings()).isEmpty();
+    }
+
+    @Test
+    void neverJoinsAnotherRecordsOwnEncounter() {
+        Stays stored = (patientId, date) -> Optional.of(new Stays.Stay("ssmix2:ADT-42:20240410:999999999999999/Encounter",
+                "2024-04-01"));
+        Ssmix2Reader reader = new Ssmix2Reader(Ssmix2Messages.PARSING, Map.of(), stored);
+
+        ParseResult.Parsed discharged = parsedBy(reader, DISCHARGE, Ssmix2Messages.discharge("202404151000"));
+
+        assertThat(discharged.resources().getFirst().sourceKey()).endsWith("ADT-52:20240415:999999999999999/Encounter");
+        assertThat(discharged.warnings()).extracting(w -> w.code()).containsExactly("ssmix2.stay-unknown");
     }
 
     @Test

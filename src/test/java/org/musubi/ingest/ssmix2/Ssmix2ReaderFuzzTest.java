@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.SourceFile;
@@ -24,7 +23,7 @@ import org.musubi.ingest.adapter.SourceFile;
 class Ssmix2ReaderFuzzTest {
 
     private static final Ssmix2Reader READER = new Ssmix2Reader(Ssmix2Messages.PARSING, Map.of(),
-            (patientId, date) -> Optional.of("202404011030"));
+            (patientId, date) -> Stays.Stay.admittedAt("202404011030"));
 
     @FuzzTest(maxDuration = "30s")
     void readsAnyFileWithoutThrowing(byte[] input) {

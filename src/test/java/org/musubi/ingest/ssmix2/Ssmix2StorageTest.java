@@ -85,6 +85,48 @@ class Ssmix2StorageTest {
         assertThat(((StorageEntry.Stray) entries.getFirst()).problem().code()).isEqualTo("ssmix2.no-main-document");
     }
 
+    @Test
+    void aContentFolderStandsForItsRecordItsSizeAllItsFilesItsTimeTheNewest() throws IOException {
+        String content = PATIENT + "20240415/" + TYPE + "/0001000052_20240415_" + TYPE + "_000000020240415_20240415150000000_01_1/";
+        write(content + "main_document.xml");
+        write(content + "image001.png");
+        Files.writeString(root.resolve(content + "style.css"), "body{}");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        java.nio.file.attribute.FileTime newest = java.nio.file.attribute.FileTime.fromMillis(1_700_000_900_000L);
+        Files.setLastModifiedTime(root.resolve(content + "main_document.xml"), old);
+        Files.setLastModifiedTime(root.resolve(content + "style.css"), old);
+        Files.setLastModifiedTime(root.resolve(content), old);
+        Files.setLastModifiedTime(root.resolve(content + "image001.png"), newest);
+
+        StorageEntry.StoredFile file = (StorageEntry.StoredFile) entries().getFirst();
+
+        assertThat(file.relativePath()).isEqualTo(content + "main_document.xml");
+        assertThat(file.size()).as("main document, image and style sheet").isEqualTo(3 + 3 + 6);
+        assertThat(file.lastModified()).as("the image, changed last").isEqualTo(newest.toInstant());
+        assertThat(file.source().attachments()).extracting(a -> a.name() + " " + a.size())
+                .containsExactly(content + "image001.png 3", content + "style.css 6");
+        assertThat(file.source().size()).isEqualTo(12);
+    }
+
+    @Test
+    void aFolderInsideAContentFolderComesAsAnAttachmentNamedOnlyAndMovesTheFoldersTime() throws IOException {
+        String content = PATIENT + "20240415/" + TYPE + "/0001000052_20240415_" + TYPE + "_000000020240415_20240415150000000_01_1/";
+        write(content + "main_document.xml");
+        write(content + "old/main_document.xml");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        Files.setLastModifiedTime(root.resolve(content + "main_document.xml"), old);
+
+        StorageEntry.StoredFile file = (StorageEntry.StoredFile) entries().getFirst();
+
+        assertThat(file.source().attachments()).singleElement().satisfies(folder -> {
+            assertThat(folder.name()).isEqualTo(content + "old/");
+            assertThat(folder.isFolder()).isTrue();
+        });
+        assertThat(file.size()).as("the folder's files only").isEqualTo(3);
+        assertThat(file.lastModified()).as("the content folder's own time: a folder was added")
+                .isEqualTo(Files.getLastModifiedTime(root.resolve(content)).toInstant());
+    }
+
     private List<String> paths() {
         return entries().stream().map(StorageEntry::relativePath).toList();
     }

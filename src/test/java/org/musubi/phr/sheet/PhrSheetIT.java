@@ -62,6 +62,8 @@ class PhrSheetIT {
     JdbcClient jdbc;
     @Autowired
     SheetPdf pdf;
+    @Autowired
+    org.musubi.registry.Facilities facilities;
 
     private Residents.Patient patient;
     private Person person;
@@ -183,6 +185,37 @@ class PhrSheetIT {
                 .doesNotContain("id=\"sheet-confirm\"");
         assertThat(web.get("/phr/emergency-sheet/history").body()).contains("class=\"badge proxy-entered\"")
                 .contains(pharmacy.nameKanji() + "の薬剤師").contains("ご本人が確認");
+    }
+
+    @Test
+    void aCareManagersProxyEntryPrefillsTheAllergiesTheNetworkKnowsAsItPrefillsTheMedicines() {
+        org.hl7.fhir.r4.model.AllergyIntolerance allergy = new org.hl7.fhir.r4.model.AllergyIntolerance()
+                .setPatient(patient.reference());
+        allergy.getCode().setText("ペニシリン系抗菌薬");
+        allergy.addReaction().addManifestation().setText("全身の発疹");
+        allergy.setClinicalStatus(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active", null)));
+        FhirRecords.create(patient.api(), allergy);
+        long admin = accounts.networkAdmin().id();
+        consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin,
+                patient.facility().id());
+        Facility office = facilities.insert(new org.musubi.registry.FacilityDraft("試験居宅介護支援事業所" + System.nanoTime(),
+                "シケンキョタクカイゴシエンジギョウショ", FacilityKind.CARE_FACILITY, "", 34, null, null, false, true,
+                org.musubi.registry.FacilityStatus.ACTIVE));
+        consents.link(patient.personId(), office.id(), admin);
+        WebSession careManager = new WebSession(port);
+        accounts.logIn(careManager, accounts.memberOf(office, Profession.CARE_MANAGER));
+        long before = audit.max();
+
+        HttpResponse<String> form = careManager.get("/portal/patients/" + patient.personId() + "/emergency-sheet/edit");
+
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"アムロジピン錠5mg\"").as("the allergy the network knows, as the medicines")
+                .contains("value=\"ペニシリン系抗菌薬\"").contains("value=\"全身の発疹\"");
+        assertThat(audit.forPatient(before, person.regionalId()))
+                .containsExactly("READ PERMIT policy.permit.treatmentConsentAndLink");
+        assertThat(web.get("/phr/emergency-sheet/edit").body()).as("the resident's own form too")
+                .contains("value=\"ペニシリン系抗菌薬\"").contains("value=\"アムロジピン錠5mg\"");
     }
 
     @Test

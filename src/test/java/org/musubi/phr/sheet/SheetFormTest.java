@@ -70,7 +70,8 @@ class SheetFormTest {
     void theSheetSurvivesFhirAndSaysWhoEnteredIt() {
         EmergencySheet sheet = new EmergencySheet(List.of(new EmergencySheet.Condition("糖尿病", "2010年", "インスリン")),
                 List.of(new EmergencySheet.Medicine("メトホルミン錠250mg", "朝夕1錠", true)),
-                List.of(new EmergencySheet.Allergy("ペニシリン", "発疹")),
+                List.of(new EmergencySheet.Allergy("ペニシリン", "発疹"),
+                        new EmergencySheet.Allergy("セフェム系抗菌薬", "蕁麻疹", true)),
                 new EmergencySheet.Doctor("鈴木", "鈴木医院", "082-000-0000"),
                 new EmergencySheet.Hospital("県立病院", "内科", "082-111-1111", "12345"),
                 List.of(new EmergencySheet.Contact("山田 一郎", "長男", "090-1234-5678")),

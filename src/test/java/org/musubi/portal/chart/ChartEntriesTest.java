@@ -84,6 +84,20 @@ class ChartEntriesTest {
     }
 
     @Test
+    void aRefutedAllergyIsNotCurrentAndSaysSo() {
+        ChartEntry refuted = of("AllergyIntolerance", """
+                {"resourceType":"AllergyIntolerance","code":{"text":"ペニシリン"},
+                 "clinicalStatus":{"coding":[{"code":"active"}]},"verificationStatus":{"coding":[{"code":"refuted"}]}}""");
+        ChartEntry unsaid = of("AllergyIntolerance", """
+                {"resourceType":"AllergyIntolerance","code":{"text":"卵"}}""");
+
+        assertThat(refuted.active()).as("the header lists current allergies only").isFalse();
+        assertThat(refuted.details()).as("the timeline says it was refuted")
+                .anySatisfy(d -> assertThat(d.valueKey()).isEqualTo("code.verificationStatus.refuted"));
+        assertThat(unsaid.active()).as("a sender that says nothing has not said resolved").isTrue();
+    }
+
+    @Test
     void datesWithoutTimeAreDaysInJapanAndUnreadableDatesAreUndated() {
         ChartEntry dayOnly = of("Condition", """
                 {"resourceType":"Condition","code":{"text":"x"},"onsetDateTime":"2024-03-01"}""");

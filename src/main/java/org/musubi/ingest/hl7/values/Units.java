@@ -2,6 +2,7 @@ package org.musubi.ingest.hl7.values;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumException;
@@ -12,12 +13,14 @@ import org.musubi.record.fhir.FhirSystems;
  * Quantities with their units as sent: a MERIT-9 unit ({@code MR9P}) keeps its code under the MERIT-9
  * system; a unit that is valid UCUM ({@code g/dL}, {@code mg/dl}, {@code %}, {@code mV}) is coded as UCUM
  * whatever system the sender named; anything else ({@code bpm}, {@code msec}, {@code 万/μL}) stays unit text.
- * UCUM answers are remembered, so each distinct unit is checked once.
+ * UCUM answers are remembered, so each distinct unit is checked once. {@link #canonical} gives a valid unit's
+ * dimension in UCUM's base units, for callers that judge whether a unit is plausible for what was measured.
  */
 public final class Units {
 
     private static final int REMEMBERED = 10_000;
     private static final Map<String, Boolean> UCUM_CODES = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<String>> CANONICAL = new ConcurrentHashMap<>();
 
     private Units() {
     }
@@ -53,6 +56,23 @@ public final class Units {
         return valid;
     }
 
+    /**
+     * A valid UCUM unit in UCUM's base units (m, s, g, rad, K, C, cd), e.g. {@code g.m-3} for {@code mg/dL} and
+     * {@code C-2.g.m2.s-2} for {@code /F} (per farad); empty for an invalid unit or one UCUM cannot reduce (the
+     * special units with an offset, such as {@code Cel}). The empty string is a dimensionless unit ({@code %}).
+     */
+    public static Optional<String> canonical(String code) {
+        Optional<String> known = CANONICAL.get(code);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> canonical = isUcum(code) ? Ucum.canonical(code) : Optional.empty();
+        if (CANONICAL.size() < REMEMBERED) {
+            CANONICAL.put(code, canonical);
+        }
+        return canonical;
+    }
+
     /** HAPI's UCUM essence, loaded on first use. */
     private static final class Ucum {
 
@@ -74,6 +94,14 @@ public final class Units {
                 return SERVICE.validate(code) == null;
             } catch (RuntimeException e) {
                 return false;
+            }
+        }
+
+        static synchronized Optional<String> canonical(String code) {
+            try {
+                return Optional.ofNullable(SERVICE.getCanonicalUnits(code));
+            } catch (UcumException | RuntimeException e) {
+                return Optional.empty();
             }
         }
     }

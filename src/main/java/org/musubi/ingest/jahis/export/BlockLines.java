@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Organization;
 import org.musubi.ingest.jahis.export.DispenseBlocks.Block;
 import org.musubi.ingest.jahis.export.DispenseBlocks.Prescription;
+import org.musubi.ingest.jahis.mapping.Creators;
 import org.musubi.ingest.jahis.mapping.Notes;
 import org.musubi.ingest.jahis.mapping.Parties;
 import org.musubi.record.fhir.FhirSystems;
@@ -22,7 +23,8 @@ import org.musubi.record.fhir.FhirSystems;
  * The records of one dispensing block, in the format's order: 5, 11, 15, 51, then per prescription
  * 55 and per RP its 201 (each followed by its 281/291), 301, 311/391, and last the block's notes
  * 401 … 601. Notes the mapping copied onto every dispense of an RP or block are written once; a
- * note not from JAHIS is written as a 281 of its drug.
+ * note not from JAHIS is written as a 281 of its drug. Each record's 作成者 is the one the mapping kept (the block's
+ * for 5 … 55, each note's own), else 1.
  */
 public final class BlockLines {
 
@@ -31,23 +33,24 @@ public final class BlockLines {
 
     public static List<String> of(Block block) {
         List<String> lines = new ArrayList<>();
-        lines.add(RecordLine.of(5).date(block.date).text("1").toString());
+        lines.add(RecordLine.of(5).date(block.date).text(block.creator).toString());
         if (block.pharmacy != null) {
             lines.add(institution(RecordLine.of(11), block.pharmacy).text(postalCode(block.pharmacy))
-                    .text(address(block.pharmacy)).text(FhirValues.phone(block.pharmacy.getTelecom(), null)).text("1").toString());
+                    .text(address(block.pharmacy)).text(FhirValues.phone(block.pharmacy.getTelecom(), null)).text(block.creator)
+                    .toString());
         }
         if (block.pharmacist != null) {
             lines.add(RecordLine.of(15).text(FhirValues.name(block.pharmacist.getNameFirstRep()))
-                    .text(FhirValues.phone(block.pharmacist.getTelecom(), null)).text("1").toString());
+                    .text(FhirValues.phone(block.pharmacist.getTelecom(), null)).text(block.creator).toString());
         }
         if (block.institution != null) {
-            lines.add(institution(RecordLine.of(51), block.institution).text("1").toString());
+            lines.add(institution(RecordLine.of(51), block.institution).text(block.creator).toString());
         }
         Set<String> blockNotes = new LinkedHashSet<>();
         for (Prescription prescription : block.prescriptions.values()) {
             if (prescription.doctor() != null) {
                 lines.add(RecordLine.of(55).text(FhirValues.name(prescription.doctor().getNameFirstRep()))
-                        .text(prescription.department()).text("1").toString());
+                        .text(prescription.department()).text(block.creator).toString());
             }
             for (Map.Entry<Integer, TreeMap<Integer, MedicationDispense>> rp : prescription.rps().entrySet()) {
                 lines.addAll(RpLines.of(rp.getKey(), List.copyOf(rp.getValue().values())));
@@ -55,6 +58,7 @@ public final class BlockLines {
                         .map(BlockLines::blockNote).forEach(blockNotes::add));
             }
         }
+        block.notes.stream().map(BlockLines::blockNote).forEach(blockNotes::add);
         lines.addAll(blockNotes);
         return lines;
     }
@@ -65,10 +69,10 @@ public final class BlockLines {
         return switch (number) {
             case 411 -> {
                 Extension type = note.getExtensionByUrl(FhirSystems.JAHIS_INFO_TYPE);
-                yield line.text(type == null ? "99" : type.getValue().primitiveValue()).text("1").toString();
+                yield line.text(type == null ? "99" : type.getValue().primitiveValue()).text(Creators.of(note, "1")).toString();
             }
             case 601 -> line.date(note.hasTime() ? FhirValues.day(note.getTimeElement()) : null).toString();
-            default -> line.text("1").toString();
+            default -> line.text(Creators.of(note, "1")).toString();
         };
     }
 

@@ -3,6 +3,7 @@ package org.musubi.ingest.jahis.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -13,7 +14,8 @@ import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The parties of a dispensing that are stored resources (pharmacy, pharmacist, and the institution and
- * doctor of its contained prescriber role): references to them are given the resources they name, so
+ * doctor of its contained prescriber role; the authors of a note of a block without drugs): references to them are
+ * given the resources they name, so
  * {@link FhirValues#resolve} finds them as it finds contained ones.
  */
 public final class DirectoryTargets {
@@ -23,10 +25,10 @@ public final class DirectoryTargets {
 
     /** The references of a dispensing (a copy the caller may change) that name one of {@code directory}. */
     public static void attach(Resource resource, Map<String, ? extends Resource> directory) {
-        if (!(resource instanceof MedicationDispense dispense)) {
+        if (!(resource instanceof MedicationDispense) && !(resource instanceof DocumentReference)) {
             return;
         }
-        for (Reference reference : references(dispense)) {
+        for (Reference reference : references((DomainResource) resource)) {
             String ref = reference.getReference();
             if (ref != null && ref.startsWith("#")) {
                 // A parsed resource's local references hold the contained resource they name, and a copy's
@@ -40,11 +42,17 @@ public final class DirectoryTargets {
         }
     }
 
-    /** The references that may name a stored party: the performers, and the contained roles' doctor and institution. */
+    /**
+     * The references that may name a stored party: the performers, the contained roles' doctor and institution, a
+     * document's authors.
+     */
     static List<Reference> references(DomainResource resource) {
         List<Reference> references = new ArrayList<>();
         if (resource instanceof MedicationDispense dispense) {
             dispense.getPerformer().forEach(p -> references.add(p.getActor()));
+        }
+        if (resource instanceof DocumentReference document) {
+            references.addAll(document.getAuthor());
         }
         for (Resource contained : resource.getContained()) {
             if (contained instanceof PractitionerRole role) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Organization;
@@ -15,6 +17,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.musubi.ingest.jahis.mapping.Creators;
 import org.musubi.ingest.jahis.records.Numbers;
 import org.musubi.record.fhir.FhirSystems;
 
@@ -23,7 +26,8 @@ import org.musubi.record.fhir.FhirSystems;
  * pharmacist and prescribing institution; in it one prescription per doctor (the one without a
  * doctor first, as JAHIS gives RPs before any 55 to no doctor); in each, RPs by their JP Core RP
  * number and drugs by their order in the RP. A dispense without RP number is an RP of its own; one
- * without a hand-over (or preparation) date cannot be written and is left out.
+ * without a hand-over (or preparation) date cannot be written and is left out. The notes of a block without drugs
+ * come back as blocks of their own ({@link NoteBlocks}).
  */
 public final class DispenseBlocks {
 
@@ -33,13 +37,18 @@ public final class DispenseBlocks {
         final Organization pharmacy;
         final Practitioner pharmacist;
         final Organization institution;
+        /** The 作成者 of the block's 5, 11, 15, 51 and 55. */
+        final String creator;
         final Map<String, Prescription> prescriptions = new LinkedHashMap<>();
+        /** The notes of a block without drugs (from its DocumentReferences: {@link NoteBlocks}). */
+        final List<Annotation> notes = new ArrayList<>();
 
-        Block(LocalDate date, Organization pharmacy, Practitioner pharmacist, Organization institution) {
+        Block(LocalDate date, Organization pharmacy, Practitioner pharmacist, Organization institution, String creator) {
             this.date = date;
             this.pharmacy = pharmacy;
             this.pharmacist = pharmacist;
             this.institution = institution;
+            this.creator = creator;
         }
     }
 
@@ -68,7 +77,13 @@ public final class DispenseBlocks {
     }
 
     public static List<Block> of(List<MedicationDispense> dispenses) {
+        return of(dispenses, List.of());
+    }
+
+    /** The blocks of {@code dispenses} and, each its own, those of the notes of blocks without drugs. */
+    public static List<Block> of(List<MedicationDispense> dispenses, List<DocumentReference> notes) {
         Map<String, Block> blocks = new LinkedHashMap<>();
+        NoteBlocks.of(notes, blocks);
         for (MedicationDispense dispense : dispenses) {
             LocalDate date = Optional.ofNullable(FhirValues.day(dispense.getWhenHandedOverElement()))
                     .orElse(FhirValues.day(dispense.getWhenPreparedElement()));
@@ -80,7 +95,7 @@ public final class DispenseBlocks {
             Optional<PractitionerRole> role = prescriber(dispense);
             Organization institution = role.flatMap(r -> target(dispense, r.getOrganization(), Organization.class)).orElse(null);
             Block block = blocks.computeIfAbsent(date + "|" + signature(pharmacy) + "|" + signature(pharmacist) + "|"
-                    + signature(institution), k -> new Block(date, pharmacy, pharmacist, institution));
+                    + signature(institution), k -> new Block(date, pharmacy, pharmacist, institution, Creators.of(dispense, "1")));
             Practitioner doctor = role.flatMap(r -> target(dispense, r.getPractitioner(), Practitioner.class)).orElse(null);
             String department = role.map(r -> FhirValues.text(r.getSpecialtyFirstRep())).orElse("");
             block.prescriptions.computeIfAbsent(signature(doctor) + "|" + department,
@@ -114,7 +129,7 @@ public final class DispenseBlocks {
         return FhirValues.resolve(dispense, reference).filter(type::isInstance).map(type::cast);
     }
 
-    private static String signature(Resource resource) {
+    static String signature(Resource resource) {
         return switch (resource) {
             case null -> "";
             case Organization o -> o.getName() + o.getIdentifier().stream().map(i -> "#" + i.getValue()).toList();

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.musubi.ingest.jahis.mapping.Creators;
 import org.musubi.ingest.jahis.mapping.ItemMapping;
 import org.musubi.ingest.jahis.mapping.JahisSystems;
 import org.musubi.record.fhir.FhirSystems;
@@ -18,9 +19,9 @@ import org.musubi.record.fhir.FhirSystems;
  * The records before the dispensing blocks: patient notes (2) from AllergyIntolerance (1 allergy,
  * 2 when the type is intolerance), Condition (3 past history) and the "other" DocumentReference (9);
  * OTC drugs (3, numbered, with their 31 ingredients) from MedicationStatement; memos (4) from their
- * DocumentReference. The creator (作成者) is not kept by the mapping and is written as 1 (医療関係者), but for an OTC
- * drug the patient reported ({@code patientspecified}, as the health notebook stores one entered by the resident or
- * their proxy): 2 (患者等).
+ * DocumentReference. The creator (作成者) is the one the mapping kept ({@link Creators}); for what came from elsewhere
+ * 1 (医療関係者), but for an OTC drug the patient reported ({@code patientspecified}, as the health notebook stores one
+ * entered by the resident or their proxy): 2 (患者等).
  */
 public final class ItemLines {
 
@@ -29,11 +30,12 @@ public final class ItemLines {
 
     public static String allergy(AllergyIntolerance allergy) {
         String type = allergy.getType() == AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE ? "2" : "1";
-        return RecordLine.of(2).text(type).text(FhirValues.text(allergy.getCode())).text("1").toString();
+        return RecordLine.of(2).text(type).text(FhirValues.text(allergy.getCode())).text(Creators.of(allergy, "1")).toString();
     }
 
     public static String history(Condition condition) {
-        return RecordLine.of(2).text("3").text(FhirValues.text(condition.getCode())).text("1").toString();
+        return RecordLine.of(2).text("3").text(FhirValues.text(condition.getCode())).text(Creators.of(condition, "1"))
+                .toString();
     }
 
     /** A memo (4) or an "other" note (2, type 9); null for a DocumentReference of neither kind. */
@@ -41,12 +43,19 @@ public final class ItemLines {
         String kind = FhirValues.coding(document.getType(), FhirSystems.JAHIS_RECORD).map(c -> c.getCode()).orElse("");
         Attachment attachment = document.getContentFirstRep().getAttachment();
         String text = attachment.hasData() ? new String(attachment.getData(), StandardCharsets.UTF_8) : "";
+        String creator = Creators.of(document, "1");
         return switch (kind) {
             case ItemMapping.MEMO -> RecordLine.of(4).text(text)
-                    .date(attachment.hasCreation() ? FhirValues.day(attachment.getCreationElement()) : null).text("1").toString();
-            case ItemMapping.OTHER_NOTE -> RecordLine.of(2).text("9").text(text).text("1").toString();
+                    .date(attachment.hasCreation() ? FhirValues.day(attachment.getCreationElement()) : null).text(creator)
+                    .toString();
+            case ItemMapping.OTHER_NOTE -> RecordLine.of(2).text("9").text(text).text(creator).toString();
             default -> null;
         };
+    }
+
+    /** Whether a DocumentReference is a note of a dispensing block without drugs (written in its block). */
+    public static boolean isBlockNote(DocumentReference document) {
+        return NoteBlocks.isBlockNote(document);
     }
 
     /** Record 3 numbered {@code sequence}, followed by its 31 ingredients. */
@@ -70,15 +79,16 @@ public final class ItemLines {
                 CodeableConcept item = ingredient.hasItemCodeableConcept() ? ingredient.getItemCodeableConcept() : null;
                 String code = FhirValues.coding(item, FhirSystems.JAHIS_INGREDIENT_CODE).map(c -> c.getCode()).orElse("");
                 lines.add(RecordLine.of(31).text(String.valueOf(sequence)).text(FhirValues.text(item))
-                        .text(code.isEmpty() ? "1" : "2").text(code).text("1").toString());
+                        .text(code.isEmpty() ? "1" : "2").text(code).text(Creators.of(ingredient, creator(statement)))
+                        .toString());
             }
         }
         return lines;
     }
 
-    /** 2 (患者等) for a statement of category {@code patientspecified}; 1 (医療関係者) otherwise. */
+    /** The 作成者 kept; else 2 (患者等) for a statement of category {@code patientspecified}, 1 (医療関係者) otherwise. */
     private static String creator(MedicationStatement statement) {
-        return FhirValues.coding(statement.getCategory(), FhirSystems.MEDICATION_STATEMENT_CATEGORY)
-                .filter(c -> "patientspecified".equals(c.getCode())).isPresent() ? "2" : "1";
+        return Creators.of(statement, FhirValues.coding(statement.getCategory(), FhirSystems.MEDICATION_STATEMENT_CATEGORY)
+                .filter(c -> "patientspecified".equals(c.getCode())).isPresent() ? "2" : "1");
     }
 }

@@ -13,7 +13,8 @@ import org.musubi.record.fhir.FhirSystems;
 /**
  * Record 1 from a Patient: the kanji name (the name marked IDE, else the first not marked SYL), sex
  * (1 male, 2 female; left empty for other values, which JAHIS cannot say), birth date, the first
- * address and phone, the emergency contact, and the kana name (marked SYL).
+ * address and phone, the emergency contact, the blood type and weight of the newest such Observations given
+ * ({@link BodyValues}), and the kana name (marked SYL).
  */
 public final class PatientLines {
 
@@ -21,6 +22,11 @@ public final class PatientLines {
     }
 
     public static String patient(Patient patient) {
+        return patient(patient, BodyValues.NONE);
+    }
+
+    /** Record 1 with the blood type and weight of {@code body}. */
+    public static String patient(Patient patient, BodyValues body) {
         Address address = patient.getAddress().stream().findFirst().orElse(new Address());
         String emergency = patient.getContact().stream()
                 .filter(c -> c.getRelationship().stream().anyMatch(r -> FhirValues.coding(r, JahisSystems.EMERGENCY_CONTACT).isPresent()))
@@ -31,7 +37,7 @@ public final class PatientLines {
                 .text(address.getPostalCode())
                 .text(address.hasText() ? address.getText() : String.join("", address.getLine().stream().map(PrimitiveType::getValue).toList()))
                 .text(FhirValues.phone(patient.getTelecom(), ContactPoint.ContactPointSystem.PHONE))
-                .text(emergency).text("").text("")
+                .text(emergency).text(body.bloodType()).text(body.weight())
                 .text(FhirValues.name(name(patient, "SYL").orElse(null)))
                 .toString();
     }

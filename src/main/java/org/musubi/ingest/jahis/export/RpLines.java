@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Quantity;
+import org.musubi.ingest.jahis.mapping.Creators;
 import org.musubi.ingest.jahis.mapping.DrugCodes;
 import org.musubi.ingest.jahis.mapping.Notes;
 import org.musubi.ingest.jahis.records.JahisCodes;
@@ -36,10 +37,11 @@ final class RpLines {
             for (Annotation note : dispense.getNote()) {
                 int number = Notes.recordOf(note);
                 if (number == 311 || number == 391) {
-                    rpNotes.add(RecordLine.of(number).text(String.valueOf(rp)).text(note.getText()).text("1").toString());
-                } else if (number < 400) {
-                    lines.add(RecordLine.of(number == 291 ? 291 : 281).text(String.valueOf(rp)).text(note.getText()).text("1")
+                    rpNotes.add(RecordLine.of(number).text(String.valueOf(rp)).text(note.getText()).text(Creators.of(note, "1"))
                             .toString());
+                } else if (number < 400) {
+                    lines.add(RecordLine.of(number == 291 ? 291 : 281).text(String.valueOf(rp)).text(note.getText())
+                            .text(Creators.of(note, "1")).toString());
                 }
             }
         }
@@ -56,7 +58,7 @@ final class RpLines {
         RecordLine line = RecordLine.of(201).text(String.valueOf(rp)).text(FhirValues.text(medication))
                 .number(dose == null ? null : dose.getValue()).text(dose == null ? "" : dose.getUnit())
                 .text(code.map(DrugCodes.TypedCode::type).orElse("1")).text(code.map(DrugCodes.TypedCode::code).orElse(""))
-                .text("1");
+                .text(Creators.of(dispense, "1"));
         generic.ifPresent(g -> line.text(g.getDisplay()).text(g.hasCode() ? "2" : "1").text(g.getCode()));
         return line.toString();
     }
@@ -94,6 +96,6 @@ final class RpLines {
         var usageCode = FhirValues.coding(dosage.getTiming().getCode(), FhirSystems.JAMI_USAGE);
         return Optional.of(RecordLine.of(301).text(String.valueOf(rp)).text(dosage.getText()).integer(quantity).text(unit)
                 .text(form).text(usageCode.isPresent() ? "2" : "1").text(usageCode.map(c -> c.getCode()).orElse(""))
-                .text("1").toString());
+                .text(Creators.of(dispense, "1")).toString());
     }
 }

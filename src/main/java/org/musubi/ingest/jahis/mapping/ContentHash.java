@@ -19,7 +19,21 @@ public final class ContentHash {
     }
 
     static String of(int hexDigits, String... parts) {
-        return HexFormat.of().formatHex(sha256(joined(parts))).substring(0, hexDigits);
+        return HexFormat.of().formatHex(sha256(keyed(parts))).substring(0, hexDigits);
+    }
+
+    /**
+     * What a JAHIS key hashes: {@link #joined} of the parts with the JIS X 0208 readings of 〜 − ‖ — taken as Windows'
+     * (～ － ∥ ―), so that a key is the same whether the text came as Shift_JIS (read by JIS X 0208, see JahisCharsets),
+     * as UTF-8 in either form, or was read before Musubi took JIS X 0208's readings.
+     */
+    static String keyed(String... parts) {
+        String[] windows = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            windows[i] = parts[i] == null ? null : parts[i].replace('\u301C', '\uFF5E').replace('\u2212', '\uFF0D')
+                    .replace('\u2016', '\u2225').replace('\u2014', '\u2015');
+        }
+        return joined(windows);
     }
 
     /** The parts normalised, each followed by a unit separator: what {@link #of} hashes. */

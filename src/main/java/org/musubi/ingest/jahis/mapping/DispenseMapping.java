@@ -17,9 +17,12 @@ import org.musubi.ingest.jahis.records.Dispensing.DispensedDrug;
 import org.musubi.ingest.jahis.records.Dispensing.Prescription;
 import org.musubi.ingest.jahis.records.Dispensing.Rp;
 import org.musubi.ingest.jahis.records.JahisCodes;
+import org.musubi.ingest.jahis.records.JahisProblems;
 import org.musubi.ingest.jahis.records.JahisRecord.Usage;
 import org.musubi.ingest.adapter.DirectoryResource;
+import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.FhirSystems;
 
@@ -30,7 +33,8 @@ import org.musubi.record.fhir.FhirSystems;
  * doctor and the institution, also directory resources) named by a Musubi extension (the JAHIS record tells who prescribed, not
  * which prescription, so there is no MedicationRequest to point authorizingPrescription at), the RP
  * number and order in the RP as JP Core identifiers, the 剤形 as category, and as notes the drug's
- * 281/291, the RP's 311/391 and the block's 401/411/421/501/601.
+ * 281/291, the RP's 311/391 and the block's 401/411/421/501/601. The block's 作成者 (of its 5) is kept on each
+ * dispense ({@link Creators}); a record of the block made by someone else is a warning ({@link BlockCreators}).
  * Source key: {@code <record key>:<prescription>:<RP number>:<order in RP>}.
  */
 final class DispenseMapping {
@@ -38,20 +42,21 @@ final class DispenseMapping {
     private DispenseMapping() {
     }
 
-    /** A block's dispenses and the directory resources they refer to (each once). */
-    record Mapping(List<MappedResource> resources, List<DirectoryResource> directory) {
-    }
-
-    /** {@code known}: the parties the file's blocks named before (a notebook names its pharmacy in every block). */
-    static Mapping map(Dispensing block, String recordKey, Parties.Known known) {
+    /**
+     * {@code known}: the parties the file's blocks named before (a notebook names its pharmacy in every block);
+     * {@code fromPatient}: the file is of 出力区分 2 ({@link DosageMapping}), each dose then warned of as kept a dose.
+     */
+    static RecordMapping map(Dispensing block, String recordKey, Parties.Known known, boolean fromPatient, String file) {
         List<MappedResource> mapped = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
         Map<String, DirectoryResource> directory = new LinkedHashMap<>();
         Shared shared = new Shared(Notes.day(block.date().date()), block.notes().stream().map(Notes::of).toList(),
                 block.pharmacy() == null ? null : Parties.toOrganization(named(directory, known.pharmacy(block.pharmacy()))),
                 block.pharmacist() == null ? null
                         : Parties.toPerson(named(directory, known.pharmacist(block.pharmacist())), block.pharmacist().name()),
                 block.institution() == null ? null
-                        : Parties.toOrganization(named(directory, known.institution(block.institution()))));
+                        : Parties.toOrganization(named(directory, known.institution(block.institution()))),
+                block.date().creator());
         int group = 0;
         for (Prescription prescription : block.prescriptions()) {
             group++;
@@ -62,11 +67,28 @@ final class DispenseMapping {
                 for (DispensedDrug drug : rp.drugs()) {
                     order++;
                     mapped.add(new MappedResource(recordKey + ":" + group + ":" + rp.number() + ":" + order,
-                            dispense(block, shared, prescription, doctor, rp, drug, order)));
+                            dispense(shared, prescription, doctor, rp, drug, order, fromPatient)));
+                    if (fromPatient && drug.drug().dose() != null) {
+                        warnings.add(JahisProblems.of(new Location(file, drug.drug().line(), "201", "201.用量"),
+                                "jahis.dose.noQuantity", drug.drug().dose().toPlainString() + drug.drug().unit()));
+                    } else if (drug.drug().dose() != null && !knownForm(rp.usage())) {
+                        warnings.add(JahisProblems.of(new Location(file, drug.drug().line(), "201", "201.用量"),
+                                "jahis.dose.formUnknown", drug.drug().dose().toPlainString() + drug.drug().unit(),
+                                rp.usage() == null ? "" : rp.usage().dosageForm()));
+                    }
                 }
             }
         }
-        return new Mapping(mapped, List.copyOf(directory.values()));
+        warnings.addAll(BlockCreators.differing(block, block.date().creator(), file, true));
+        return new RecordMapping(mapped, List.copyOf(directory.values()), warnings);
+    }
+
+    /**
+     * Whether the Rp's 301 names a form of the JAHIS table: without one, whether the 201 用量 is a daily amount or the
+     * whole amount cannot be told, and it is stored as the whole amount handed over (with a warning saying so).
+     */
+    private static boolean knownForm(Usage usage) {
+        return usage != null && JahisCodes.DOSAGE_FORMS.containsKey(usage.dosageForm());
     }
 
     /** {@code d}, added to the block's directory resources (once). */
@@ -79,11 +101,11 @@ final class DispenseMapping {
      * the block's notes and the references to its pharmacy, pharmacist and prescribing institution.
      */
     private record Shared(DateTimeType handedOver, List<Annotation> notes, Reference pharmacy, Reference pharmacist,
-                          Reference institution) {
+                          Reference institution, String creator) {
     }
 
-    private static MedicationDispense dispense(Dispensing block, Shared shared, Prescription prescription, Reference doctor,
-                                               Rp rp, DispensedDrug drug, int order) {
+    private static MedicationDispense dispense(Shared shared, Prescription prescription, Reference doctor, Rp rp,
+                                               DispensedDrug drug, int order, boolean fromPatient) {
         MedicationDispense dispense = new MedicationDispense();
         dispense.getMeta().addProfile(JahisSystems.DISPENSE_PROFILE);
         dispense.addIdentifier(new Identifier().setSystem(FhirSystems.RP_NUMBER).setValue(String.valueOf(rp.number())));
@@ -96,11 +118,12 @@ final class DispenseMapping {
         }
         dispense.setMedication(DrugCodes.concept(drug.drug()));
         dispense.setSubject(SourceRefs.patient());
+        Creators.mark(dispense, shared.creator());
         parties(shared, prescription, doctor, dispense);
-        dispense.setQuantity(DosageMapping.handedOver(drug.drug(), usage));
+        dispense.setQuantity(DosageMapping.handedOver(drug.drug(), usage, fromPatient));
         dispense.setDaysSupply(DosageMapping.daysSupply(usage));
         dispense.setWhenHandedOverElement(shared.handedOver().copy());
-        Dosage dosage = DosageMapping.dosage(drug.drug(), usage);
+        Dosage dosage = DosageMapping.dosage(drug.drug(), usage, fromPatient);
         if (dosage != null) {
             dispense.addDosageInstruction(dosage);
         }

@@ -18,15 +18,20 @@ import org.musubi.record.fhir.FhirSystems;
  * 1 d), one dose for 屯服 (as needed; 301 調剤数量 is then the number of doses, {@code timing.repeat.count}),
  * and the whole amount for every other form. MedicationDispense.quantity is what was handed over:
  * daily dose × days, dose × doses, or the whole amount; daysSupply the 301 quantity when its unit is 日分.
+ * A file of 出力区分 2 (the patient's own record, sent to an institution) says what the patient takes, not what was
+ * handed over: its dose stays a dose (a rate per day, one dose, or for any other or no form the amount as written
+ * as {@code doseQuantity}), and there is no quantity, so the same drug reads the same in files of both directions.
  */
 final class DosageMapping {
 
     private DosageMapping() {
     }
 
-    static Dosage dosage(Drug drug, Usage usage) {
+    static Dosage dosage(Drug drug, Usage usage, boolean fromPatient) {
         if (usage == null) {
-            return null;
+            return fromPatient && drug.dose() != null
+                    ? new Dosage().addDoseAndRate(new Dosage.DosageDoseAndRateComponent().setDose(amount(drug.dose(), drug.unit())))
+                    : null;
         }
         Dosage dosage = new Dosage();
         if (!usage.usage().isEmpty()) {
@@ -46,13 +51,15 @@ final class DosageMapping {
             }
         } else if (JahisCodes.DAILY_DOSE_FORMS.contains(usage.dosageForm()) && drug.dose() != null) {
             dosage.addDoseAndRate().setRate(new Ratio().setNumerator(amount(drug.dose(), drug.unit())).setDenominator(day()));
+        } else if (fromPatient && drug.dose() != null) {
+            dosage.addDoseAndRate().setDose(amount(drug.dose(), drug.unit()));
         }
         return dosage.isEmpty() ? null : dosage;
     }
 
-    /** The amount handed over, or null when the records do not say. */
-    static Quantity handedOver(Drug drug, Usage usage) {
-        if (drug.dose() == null) {
+    /** The amount handed over, or null when the records do not say (never in a file of 出力区分 2). */
+    static Quantity handedOver(Drug drug, Usage usage, boolean fromPatient) {
+        if (drug.dose() == null || fromPatient) {
             return null;
         }
         String form = usage == null ? "" : usage.dosageForm();

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.jahis.records.JahisRecord.Memo;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
@@ -26,6 +27,7 @@ import org.musubi.record.fhir.FhirSystems;
  * the attachment's creation), typed by a Musubi code for the record. Free text is not a clinical
  * assertion (an Observation would land among the lab results), but it is kept and shown.</li>
  * </ul>
+ * Each keeps its 作成者 ({@link Creators}): as the asserter of an allergy or history, the author of a document.
  */
 public final class ItemMapping {
 
@@ -39,12 +41,20 @@ public final class ItemMapping {
         return switch (note.type()) {
             case "1", "2" -> allergy(note);
             case "3" -> history(note);
-            default -> document(OTHER_NOTE, "患者特記（その他）", note.content(), null);
+            default -> authored(document(OTHER_NOTE, "患者特記（その他）", note.content(), null), note.creator());
         };
     }
 
     static DocumentReference memo(Memo memo) {
-        return document(MEMO, "手帳メモ", memo.content(), memo.inputDate());
+        return authored(document(MEMO, "手帳メモ", memo.content(), memo.inputDate()), memo.creator());
+    }
+
+    private static DocumentReference authored(DocumentReference document, String creator) {
+        Reference author = Creators.party(creator);
+        if (author != null) {
+            document.addAuthor(author);
+        }
+        return Creators.mark(document, creator);
     }
 
     private static AllergyIntolerance allergy(PatientNote note) {
@@ -56,7 +66,8 @@ public final class ItemMapping {
         AllergyCategory.of(note.type(), note.content()).ifPresent(allergy::addCategory);
         allergy.setCode(new CodeableConcept().setText(note.content()));
         allergy.setPatient(SourceRefs.patient());
-        return allergy;
+        allergy.setAsserter(Creators.party(note.creator()));
+        return Creators.mark(allergy, note.creator());
     }
 
     private static Condition history(PatientNote note) {
@@ -65,10 +76,12 @@ public final class ItemMapping {
         condition.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION, "unconfirmed", "Unconfirmed")));
         condition.setCode(new CodeableConcept().setText(note.content()));
         condition.setSubject(SourceRefs.patient());
-        return condition;
+        condition.setAsserter(Creators.party(note.creator()));
+        return Creators.mark(condition, note.creator());
     }
 
-    private static DocumentReference document(String kind, String title, String text, LocalDate created) {
+    /** A DocumentReference of the JAHIS record {@code kind} holding {@code text} (text/plain, UTF-8). */
+    static DocumentReference document(String kind, String title, String text, LocalDate created) {
         DocumentReference document = new DocumentReference().setStatus(DocumentReferenceStatus.CURRENT);
         document.setType(new CodeableConcept(new Coding(FhirSystems.JAHIS_RECORD, kind, title)));
         document.setSubject(SourceRefs.patient());

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.jahis.records.Dispensing;
@@ -20,11 +21,13 @@ import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
 import org.musubi.ingest.adapter.ParseResult.Rejected;
+import org.musubi.ingest.adapter.Problem;
 
 /**
  * Turns a read notebook into the adapter's results, in file order: one Parsed for the patient record
- * (no resources; it carries the Patient and the file's warnings), one per note, OTC drug, memo and
- * dispensing block, and one Rejected per rejected part. Every Parsed is authoritative for the
+ * (no resources; it carries the Patient and the file's warnings), one for its blood type and weight
+ * ({@link PatientObservations}), one per note, OTC drug, memo and dispensing block (a block without drugs:
+ * {@link NoteDocuments}), and one Rejected per rejected part. Every Parsed is authoritative for the
  * patient (record 1 is the notebook's own patient information) and has no version.
  */
 public final class NotebookResults {
@@ -52,6 +55,10 @@ public final class NotebookResults {
 
     private void collect(LocalDate today) {
         parsed(book.file(), RecordKeys.patient(patient.identity().localId()), List::of);
+        LocalDate dated = newestDate();
+        int line = book.patient().line();
+        PatientObservations.map(book.patient(), dated, book.fileName()).ifPresent(body -> outcomes.add(outcome(line,
+                new Location(book.fileName(), line, "1", null), unique(PatientObservations.key(dated)), body, List.of())));
         for (Notebook.Item<JahisRecord.PatientNote> note : book.notes()) {
             parsed(note.scope(), RecordKeys.note(note.record()), () -> List.of(ItemMapping.note(note.record())));
         }
@@ -61,12 +68,15 @@ public final class NotebookResults {
         for (Notebook.Item<JahisRecord.Memo> memo : book.memos()) {
             parsed(memo.scope(), RecordKeys.memo(memo.record()), () -> List.of(ItemMapping.memo(memo.record())));
         }
+        boolean fromPatient = "2".equals(book.header().direction());
         for (Dispensing block : book.dispensings()) {
             if (block.scope().rejected()) {
                 rejected(block.scope());
             } else {
                 String key = unique(RecordKeys.dispensing(block));
-                mapped(block.scope(), key, () -> DispenseMapping.map(block, key, parties));
+                mapped(block.scope(), key, () -> NoteDocuments.hasNoDrug(block)
+                        ? NoteDocuments.map(block, key, parties, book.fileName())
+                        : DispenseMapping.map(block, key, parties, fromPatient, book.fileName()));
             }
         }
         book.strays().forEach(this::rejected);
@@ -78,21 +88,33 @@ public final class NotebookResults {
             return;
         }
         String unique = unique(key);
-        mapped(scope, unique, () -> new DispenseMapping.Mapping(
-                resources.get().stream().map(r -> new MappedResource(unique, r)).toList(), List.of()));
+        mapped(scope, unique, () -> RecordMapping.of(
+                resources.get().stream().map(r -> new MappedResource(unique, r)).toList()));
     }
 
-    private void mapped(Scope scope, String key, Supplier<DispenseMapping.Mapping> resources) {
+    private void mapped(Scope scope, String key, Supplier<RecordMapping> resources) {
         int line = scope == book.file() ? book.patient().line() : scope.firstLine();
         Location where = new Location(book.fileName(), line, scope == book.file() ? "1" : scope.firstNumber(), null);
         try {
-            DispenseMapping.Mapping mapping = resources.get();
-            outcomes.add(new Outcome(line, new Parsed(where, key, null, ParseResult.Action.STORE, patient.identity(),
-                    patient.patient().copy(), true, mapping.resources(), scope.warnings(), mapping.directory())));
+            outcomes.add(outcome(line, where, key, resources.get(), scope.warnings()));
         } catch (RuntimeException e) {
             outcomes.add(new Outcome(line, new Rejected(JahisProblems.of(where, "jahis.unexpected",
                     e.getClass().getSimpleName()), scope.raw())));
         }
+    }
+
+    /** The parsed record: the scope's warnings first, then the mapping's. */
+    private Outcome outcome(int line, Location where, String key, RecordMapping mapping, List<Problem> read) {
+        List<Problem> warnings = new ArrayList<>(read);
+        warnings.addAll(mapping.warnings());
+        return new Outcome(line, new Parsed(where, key, null, ParseResult.Action.STORE, patient.identity(),
+                patient.patient().copy(), true, mapping.resources(), warnings, mapping.directory()));
+    }
+
+    /** The file's newest 調剤等年月日 (5), or null when it has no dispensing with a date. */
+    private LocalDate newestDate() {
+        return book.dispensings().stream().map(d -> d.date().date()).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 
     private void rejected(Scope scope) {

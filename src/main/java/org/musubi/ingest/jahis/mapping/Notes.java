@@ -12,7 +12,8 @@ import org.musubi.record.fhir.FhirSystems;
 /**
  * JAHIS notes as FHIR Annotations: the text as sent, the record number it came from in a Musubi
  * extension (so 281 drug notes, 391 cautions, 421 leftover checks … stay apart and are written back
- * as the same records), a 411's type in another, and a 601's input date as the annotation time.
+ * as the same records), a 411's type in another, a 601's input date as the annotation time, and the 作成者 as
+ * the author ({@link Creators}).
  */
 public final class Notes {
 
@@ -20,11 +21,11 @@ public final class Notes {
     }
 
     static Annotation of(RpNote note) {
-        return annotation(note.number(), note.content());
+        return annotation(note.number(), note.content(), note.creator());
     }
 
     static Annotation of(BlockNote note) {
-        Annotation annotation = annotation(note.number(), note.content());
+        Annotation annotation = annotation(note.number(), note.content(), note.creator());
         if (!note.infoType().isEmpty()) {
             annotation.addExtension(FhirSystems.JAHIS_INFO_TYPE, new CodeType(note.infoType()));
         }
@@ -39,10 +40,11 @@ public final class Notes {
         return new DateTimeType(date.toString());
     }
 
-    private static Annotation annotation(int number, String text) {
+    private static Annotation annotation(int number, String text, String creator) {
         Annotation annotation = new Annotation().setText(text);
         annotation.addExtension(FhirSystems.JAHIS_NOTE_RECORD, new CodeType(String.valueOf(number)));
-        return annotation;
+        annotation.setAuthor(Creators.party(creator));
+        return Creators.mark(annotation, creator);
     }
 
     /** The JAHIS record number an annotation came from, or 0 when it came from elsewhere. */

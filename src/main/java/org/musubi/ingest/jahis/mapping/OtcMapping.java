@@ -17,7 +17,9 @@ import org.musubi.record.fhir.FhirSystems;
  * An OTC drug (3) as JP_MedicationStatement: the drug as text with its JAN code (a GTIN-13), the
  * period it was taken, and status completed once its end date has passed (active before). With
  * ingredients (31) the drug is a contained JP_Medication listing them (成分名コード under a Musubi URN:
- * the self-medication database centre publishes no FHIR system).
+ * the self-medication database centre publishes no FHIR system). The 作成者 ({@link Creators}) is kept on the
+ * statement and each ingredient; a drug the patient recorded (2) has the patient as its information source and the
+ * category {@code patientspecified}.
  */
 final class OtcMapping {
 
@@ -42,6 +44,12 @@ final class OtcMapping {
             statement.setMedication(new Reference("#otc"));
         }
         statement.setSubject(SourceRefs.patient());
+        Creators.mark(statement, otc.creator());
+        statement.setInformationSource(Creators.party(otc.creator()));
+        if (Creators.PATIENT.equals(otc.creator())) {
+            statement.setCategory(new CodeableConcept(new Coding(FhirSystems.MEDICATION_STATEMENT_CATEGORY, "patientspecified",
+                    "Patient Specified")));
+        }
         if (otc.start() != null || otc.end() != null) {
             Period period = new Period();
             if (otc.start() != null) {
@@ -64,7 +72,7 @@ final class OtcMapping {
             if ("2".equals(ingredient.codeType()) && !ingredient.code().isEmpty()) {
                 substance.addCoding(new Coding(FhirSystems.JAHIS_INGREDIENT_CODE, ingredient.code(), ingredient.name()));
             }
-            medication.addIngredient().setItem(substance);
+            Creators.mark(medication.addIngredient().setItem(substance), ingredient.creator());
         }
         return medication;
     }

@@ -21,8 +21,9 @@ import org.musubi.record.fhir.FhirSystems;
  * the HMAC, under the installation's id key, of the facility and the normalised kana name (the kanji name when
  * there is no kana), birth date and sex (on a legacy installation, of their SHA-256: {@link ImportIds#patientHash}),
  * so that the ID does not give away who the patient is. The same person in another notebook file gets the same ID;
- * a changed name is a new ID, left to identity matching (名寄せ). Blood type and weight are not mapped (no date to
- * give them).
+ * a changed name is a new ID, left to identity matching (名寄せ). A notebook without kana name still names the patient
+ * by the kanji name, sex and birth date. Blood type and weight become Observations of their own record
+ * ({@link PatientObservations}).
  */
 final class PatientMapping {
 
@@ -35,7 +36,7 @@ final class PatientMapping {
     /** {@code jahis-} and 16 hex digits of the normalised name, birth date and sex ({@link ImportIds#patientHash}). */
     static String localId(PatientInfo info, ImportIds ids) {
         String name = info.kanaName().isEmpty() ? "kanji:" + info.name() : "kana:" + info.kanaName();
-        return "jahis-" + ids.patientHash(ContentHash.joined(name, String.valueOf(info.birthDate()), info.sex()), 16);
+        return "jahis-" + ids.patientHash(ContentHash.keyed(name, String.valueOf(info.birthDate()), info.sex()), 16);
     }
 
     static Mapped map(PatientInfo info, MappingContext context) {

@@ -23,7 +23,7 @@ public final class Numbers {
         return true;
     }
 
-    static boolean isDecimal(String value) {
+    public static boolean isDecimal(String value) {
         int point = value.indexOf('.');
         if (point < 0) {
             return value.length() <= 18 && isDigits(value);

@@ -16,8 +16,8 @@ final class PatientRecords {
 
     static PatientInfo patient(FieldReader f, int line) {
         return new PatientInfo(line, f.required(1, "患者氏名"), f.code(2, "患者性別", JahisCodes.SEX, true),
-                f.date(3, "患者生年月日", true), f.text(4), f.text(5), f.text(6), f.text(7), f.text(8),
-                f.lenient().decimal(9, "体重") == null ? "" : f.text(9), f.text(10));
+                f.date(3, "患者生年月日", true), f.text(4), f.text(5), f.text(6), f.text(7), f.text(8), f.text(9),
+                f.text(10));
     }
 
     static PatientNote note(FieldReader f, int line) {

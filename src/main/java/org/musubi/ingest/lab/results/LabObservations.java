@@ -7,7 +7,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.FhirSystems;
 
-/** One result as a JP Core Observation (JP_Observation_LabResult for lab tests). */
+/**
+ * One result as a JP Core Observation (JP_Observation_LabResult for lab tests), with the ordering department as
+ * JP-CLINS writes it on a lab result (the JP_eCS_Department extension) and its OBX-4 sub-ID ({@link ResultGroups}).
+ */
 final class LabObservations {
 
     private LabObservations() {
@@ -32,6 +35,10 @@ final class LabObservations {
         if (specimenKey != null) {
             observation.setSpecimen(LabResources.to("Specimen", specimenKey));
         }
+        if (report.details().department() != null) {
+            observation.addExtension(FhirSystems.JP_ECS_DEPARTMENT, report.details().department());
+        }
+        ResultGroups.subId(result, observation);
         return observation;
     }
 

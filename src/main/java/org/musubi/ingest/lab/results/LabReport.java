@@ -15,11 +15,14 @@ import org.musubi.ingest.hl7.values.OrderNumbers;
  * @param effective collection time, else observation time; may be null
  * @param issued    when reported; may be null
  * @param status    as sent; null to derive it from the results
+ * @param details   who ordered, the ordering department and the comments on the order ({@link OrderDetails#NONE})
  */
 public record LabReport(String key, ResultKind kind, OrderNumbers order, CodeableConcept code, SpecimenInfo specimen,
-                        DateTimeType effective, DateTimeType issued, DiagnosticReportStatus status, List<LabResult> results) {
+                        DateTimeType effective, DateTimeType issued, DiagnosticReportStatus status, List<LabResult> results,
+                        OrderDetails details) {
 
     public LabReport {
         results = List.copyOf(results);
+        details = details == null ? OrderDetails.NONE : details;
     }
 }

@@ -17,7 +17,8 @@ import org.musubi.record.fhir.FhirSystems;
 /**
  * One report as a JP Core DiagnosticReport. Lab reports carry JP_DiagnosticReport_LabResult's category
  * (LOINC LP29693-6 検体検査) and document code (11502-2 検体検査報告書) beside the code sent (OBR-4);
- * physiology reports keep the text results (an ECG's findings) as the conclusion.
+ * physiology reports keep the text results (an ECG's findings) as the conclusion. The order, with who ordered it
+ * and its comments when sent, is {@link ReportOrders}'s.
  */
 final class LabReports {
 
@@ -31,10 +32,11 @@ final class LabReports {
         DiagnosticReport resource = new DiagnosticReport();
         resource.getMeta().addProfile(report.kind().reportProfile());
         report.order().identifiers(facility).forEach(resource::addIdentifier);
-        if (order != null) {
-            resource.addBasedOn(order.copy());
-        }
         resource.setStatus(report.status() != null ? report.status() : ResultStatuses.derived(report.results()));
+        Reference basedOn = ReportOrders.basedOn(resource, report, facility, order);
+        if (basedOn != null) {
+            resource.addBasedOn(basedOn);
+        }
         resource.addCategory(category(report.kind()));
         resource.setCode(code(report));
         resource.setSubject(SourceRefs.patient());

@@ -18,7 +18,8 @@ import org.musubi.ingest.adapter.SourceRefs;
  * {@code /spm/<specimen key>} (once per specimen even when several reports share it),
  * {@code /obs/<report key>/<result key>} ({@code ~2}, {@code ~3} … appended when a report repeats a
  * result key) and {@code /report/<report key>}. The report's results and specimen are placeholder
- * references to these keys; its order is a logical reference by order number.
+ * references to these keys; its order is a logical reference by order number (with the order's details, a
+ * contained ServiceRequest: {@link ReportOrders}). Results of one organism (OBX-4) are linked: {@link ResultGroups}.
  *
  * <p>For speed the resources take the reports' values as they are, without copying: a record's
  * resources may share a value (one collection time for all its results), so treat them as read-only.
@@ -50,6 +51,7 @@ public final class LabResources {
                 ? specimenKey(recordKey, report.specimen()) : null;
         List<MappedResource> resources = new ArrayList<>(report.results().size() + 1);
         List<String> observationKeys = new ArrayList<>(report.results().size());
+        List<Observation> observations = new ArrayList<>(report.results().size());
         Map<String, Integer> seen = new HashMap<>();
         String prefix = recordKey + "/obs/" + SourceKeys.part(report.key()) + "/";
         for (LabResult result : report.results()) {
@@ -57,8 +59,10 @@ public final class LabResources {
             String key = prefix + result.key() + (n > 1 ? "~" + n : "");
             Observation observation = LabObservations.resource(report, result, order, specimen);
             resources.add(new MappedResource(key, observation));
+            observations.add(observation);
             observationKeys.add(key);
         }
+        ResultGroups.link(report.results(), observations, observationKeys);
         DiagnosticReport resource = LabReports.resource(report, facility, order, specimen, observationKeys);
         resources.add(new MappedResource(recordKey + "/report/" + SourceKeys.part(report.key()), resource));
         return resources;

@@ -10,8 +10,8 @@ enum BodyMeasure {
     HEIGHT("9N001", "8302-2", "Body height", "31000298", "身長", "height", "cm"),
     WEIGHT("9N006", "29463-7", "Body weight", "31000296", "体重", "weight", "kg");
 
-    static final String JP_CODE = "http://jpfhir.jp/fhir/core/CodeSystem/JP_ObservationBodyMeasurementCode_CS";
-    static final String JP_CATEGORY = "http://jpfhir.jp/fhir/core/CodeSystem/JP_ObservationBodyMeasurementCategory_CS";
+    static final String JP_CODE = org.musubi.record.fhir.FhirSystems.JP_BODY_MEASUREMENT_CODE;
+    static final String JP_CATEGORY = org.musubi.record.fhir.FhirSystems.JP_BODY_MEASUREMENT_CATEGORY;
 
     final String analyte;
     final String loinc;

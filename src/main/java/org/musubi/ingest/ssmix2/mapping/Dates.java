@@ -8,13 +8,13 @@ import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.ssmix2.Ssmix2Problems;
 
 /** Date fields a mapping reads: an unreadable value is left out with a warning naming the field. */
-final class Dates {
+public final class Dates {
 
     private Dates() {
     }
 
     /** Field {@code field} of {@code segment} as a dateTime; empty when not sent or unreadable (then warned). */
-    static Optional<DateTimeType> optional(MessageInput input, Hl7Segment segment, int field) {
+    public static Optional<DateTimeType> optional(MessageInput input, Hl7Segment segment, int field) {
         String text = segment.text(field).strip();
         if (text.isEmpty()) {
             return Optional.empty();

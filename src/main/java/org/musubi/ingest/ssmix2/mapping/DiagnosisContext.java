@@ -20,7 +20,7 @@ import org.musubi.record.fhir.FhirSystems;
 final class DiagnosisContext {
 
     static final String DIAGNOSIS_TYPE = "http://jpfhir.jp/fhir/eCS/Extension/StructureDefinition/JP_eCS_DiagnosisType";
-    static final String DEPARTMENT = "http://jpfhir.jp/fhir/eCS/Extension/StructureDefinition/JP_eCS_Department";
+    static final String DEPARTMENT = FhirSystems.JP_ECS_DEPARTMENT;
     static final String EX_DIAGNOSIS_TYPE = "http://terminology.hl7.org/CodeSystem/ex-diagnosistype";
     private static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 

@@ -13,10 +13,11 @@ import org.musubi.ingest.ssmix2.naming.Ssmix2FileName;
 /**
  * Which Encounter an ADT event writes. Events of one visit share a source key outside any record key,
  * so that the admission, transfers and discharge of one stay make one Encounter:
- * {@code ssmix2:visit:<PV1-19>} when a visit number is sent, else for an inpatient
- * {@code ssmix2:stay:<admission day YYYYMMDD>}, the admission taken from PV1-44, the planned date
- * PV2-8 (ADT-21), the care date of an ADT-22 file, or the storage's latest admission on or before
- * the event ({@link Stays}). An outpatient event, or a stay that cannot be found, is its own
+ * {@code ssmix2:visit:<PV1-19>} when a visit number is sent, else for an inpatient the stay's key
+ * ({@code ssmix2:stay:<admission day YYYYMMDD>}), the admission taken from PV1-44, the planned date
+ * PV2-8 (ADT-21), the care date of an ADT-22 file, or else the stay the patient was in on the event's
+ * day as the import finds it ({@link Stays}: the storage or upload the file came in, then the stays the
+ * facility's imports stored before). An outpatient event, or a stay that cannot be found, is its own
  * Encounter under the record key.
  */
 final class StayKeys {
@@ -33,14 +34,14 @@ final class StayKeys {
 
     EncounterKey of(MessageInput input, Hl7Segment pv1, Ssmix2FileName name, boolean inpatient) throws MessageRejected {
         String visit = pv1.field(19).component(1).strip();
-        Optional<String> admitted = inpatient ? admission(input, pv1, name) : Optional.empty();
-        Optional<DateTimeType> start = admitted.flatMap(Hl7Values::dateTime)
+        Optional<Stays.Stay> stay = inpatient ? stay(input, pv1, name) : Optional.empty();
+        Optional<DateTimeType> start = stay.map(Stays.Stay::admitted).flatMap(StayKeys::dateTime)
                 .or(() -> inpatient ? Optional.empty() : Dates.optional(input, pv1, 44));
         if (!visit.isEmpty()) {
-            return new EncounterKey("ssmix2:visit:" + visit, start);
+            return new EncounterKey(Stays.VISIT_KEY + visit, start);
         }
-        if (admitted.isPresent()) {
-            return new EncounterKey("ssmix2:stay:" + admitted.get().substring(0, 8), start);
+        if (stay.isPresent()) {
+            return new EncounterKey(stay.get().sourceKey(), start);
         }
         if (inpatient) {
             input.warn(Ssmix2Problems.at(input, pv1, 44, "ssmix2.stay-unknown", name.careDate()));
@@ -48,21 +49,38 @@ final class StayKeys {
         return new EncounterKey(name.recordKey() + "/Encounter", start);
     }
 
-    /** The admission as an HL7 TS of at least a day; a malformed PV1-44 or PV2-8 rejects the message. */
-    private Optional<String> admission(MessageInput input, Hl7Segment pv1, Ssmix2FileName name) throws MessageRejected {
+    /** The stay the event belongs to; a malformed PV1-44 or PV2-8 rejects the message. */
+    private Optional<Stays.Stay> stay(MessageInput input, Hl7Segment pv1, Ssmix2FileName name) throws MessageRejected {
         Optional<String> sent = sent(input, pv1, 44);
         if (sent.isEmpty() && name.dataType().equals("ADT-21")) {
             Optional<Hl7Segment> pv2 = input.message().first("PV2");
             sent = pv2.isPresent() ? sent(input, pv2.get(), 8) : Optional.empty();
         }
-        if (sent.isPresent() || name.undated()) {
-            return sent;
+        if (sent.isPresent()) {
+            return sent.flatMap(Stays.Stay::admittedAt);
+        }
+        if (name.undated()) {
+            return Optional.empty();
         }
         if (name.dataType().equals("ADT-22")) {
-            return Optional.of(name.careDate());
+            return Stays.Stay.admittedAt(name.careDate());
         }
-        return stays.admittedOnOrBefore(name.patientId(), name.careDate())
-                .filter(ts -> Hl7Values.date(ts).isPresent());
+        return stays.stayOn(name.patientId(), name.careDate()).filter(s -> Stays.Stay.shared(s.sourceKey()));
+    }
+
+    /** An admission time as an HL7 TS or, when a stored stay tells it, a FHIR dateTime. */
+    private static Optional<DateTimeType> dateTime(String admitted) {
+        if (admitted == null) {
+            return Optional.empty();
+        }
+        if (admitted.length() < 5 || admitted.charAt(4) != '-') {
+            return Hl7Values.dateTime(admitted);
+        }
+        try {
+            return Optional.of(new DateTimeType(admitted));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> sent(MessageInput input, Hl7Segment segment, int field) throws MessageRejected {

@@ -21,6 +21,7 @@ public record Ssmix2FileName(String patientId, String careDate, String dataType,
                              String department, ConditionFlag condition) {
 
     static final String UNDATED = "-";
+    static final String NO_DEPARTMENT = "-";
 
     private static final Pattern PATIENT_ID = Pattern.compile("(?!\\.)[\\x21-\\x7E&&[^_/\\\\]]{1,15}");
     private static final Pattern STANDARD_TYPE = Pattern.compile("[A-Z]{3}(-\\d{2})?");
@@ -33,10 +34,24 @@ public record Ssmix2FileName(String patientId, String careDate, String dataType,
 
     /**
      * An extended-storage content folder's name, whose type field may be the type folder's name or
-     * just its code (which {@link Ssmix2Path} compares with the type folder).
+     * just its code (which {@link Ssmix2Path} compares with the type folder). A name of six fields that reads as the
+     * seven without the 診療科 ({@code 患者ID_診療日_データ種別_オーダNo_発生日時_コンディションフラグ}, as one hospital
+     * group's own export module names its content folders) is read with {@code -} for the department and a warning.
      */
     public static NameCheck parseContentFolder(String name) {
-        return parse(name, type -> !type.isEmpty() && type.indexOf('/') < 0);
+        Predicate<String> validType = type -> !type.isEmpty() && type.indexOf('/') < 0;
+        String[] parts = name.split("_", -1);
+        if (parts.length != 6) {
+            return parse(name, validType);
+        }
+        NameCheck seven = check(new String[] {parts[0], parts[1], parts[2], parts[3], parts[4], NO_DEPARTMENT, parts[5]},
+                validType);
+        if (!(seven instanceof NameCheck.Valid valid)) {
+            return new NameCheck.Invalid(Fault.of("ssmix2.name.fields", parts.length));
+        }
+        List<Fault> deviations = new ArrayList<>(valid.deviations());
+        deviations.add(Fault.of("ssmix2.name.department-missing"));
+        return new NameCheck.Valid(valid.name(), deviations);
     }
 
     private static NameCheck parse(String name, Predicate<String> validType) {

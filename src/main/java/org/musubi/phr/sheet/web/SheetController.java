@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.musubi.phr.sheet.EmergencySheet;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.sheet.SheetForm;
 import org.musubi.phr.sheet.SheetPages;
@@ -69,11 +68,8 @@ class SheetController {
         if (opened.isEmpty()) {
             return notFound(response);
         }
-        EmergencySheet sheet = opened.get().current().map(SheetVersion::sheet).orElse(EmergencySheet.empty());
-        boolean prefill = refill || opened.get().current().isEmpty();
         model.addAttribute("resident", me);
-        return SheetPages.form(model, SheetPages.values(prefill ? SheetPages.withMedicines(sheet, opened.get().dispensed())
-                : sheet), List.of(), opened.get().dispensed(), "/phr/emergency-sheet", "/phr/emergency-sheet/edit", prefill);
+        return SheetPages.entry(model, opened.get(), refill, "/phr/emergency-sheet", "/phr/emergency-sheet/edit");
     }
 
     @PostMapping("/phr/emergency-sheet")

@@ -75,8 +75,10 @@ class ImportController {
     String batch(@AuthenticationPrincipal SignedIn me, @PathVariable long batchId,
                  @RequestParam(defaultValue = "false") boolean errors, @RequestParam(defaultValue = "0") int page,
                  Model model) {
-        ImportAdministration.BatchDetail detail = imports.batch(Admins.of(me), batchId, errors, Math.max(page, 0) * PAGE, PAGE);
+        Administrator admin = Admins.of(me);
+        ImportAdministration.BatchDetail detail = imports.batch(admin, batchId, errors, Math.max(page, 0) * PAGE, PAGE);
         model.addAttribute("detail", detail);
+        model.addAttribute("networkAdmin", admin.networkAdmin());
         model.addAttribute("errors", errors);
         model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("pageSize", PAGE);

@@ -31,12 +31,15 @@ class MatchingController {
     private final DecideReview decide;
     private final IdentityStore identities;
     private final PersonAccess access;
+    private final org.musubi.registry.Facilities facilities;
 
-    MatchingController(MatchReviews reviews, DecideReview decide, IdentityStore identities, PersonAccess access) {
+    MatchingController(MatchReviews reviews, DecideReview decide, IdentityStore identities, PersonAccess access,
+                       org.musubi.registry.Facilities facilities) {
         this.reviews = reviews;
         this.decide = decide;
         this.identities = identities;
         this.access = access;
+        this.facilities = facilities;
     }
 
     @GetMapping("/admin/matching")
@@ -59,6 +62,9 @@ class MatchingController {
         model.addAttribute("review", review);
         model.addAttribute("persons", persons);
         model.addAttribute("parts", parts);
+        model.addAttribute("registrable", decide.registrable(review));
+        model.addAttribute("facilityName", facilities.find(review.sourcePatient().facilityId())
+                .map(org.musubi.registry.Facility::nameKanji).orElse(""));
         return "admin/matching-review";
     }
 

@@ -67,6 +67,44 @@ class ResultValuesTest {
     }
 
     @Test
+    void readsResultNumbersAsStoragesAndLabCentresWriteThem() {
+        assertThat(result("7.2")).isEqualTo("PLAIN null 7.2");
+        assertThat(result("< 0.1")).isEqualTo("COMPARED < 0.1");
+        assertThat(result("＜0.1")).isEqualTo("COMPARED < 0.1");
+        assertThat(result(":<0.5")).isEqualTo("WRITTEN < 0.5");
+        assertThat(result("：＜０．５")).isEqualTo("WRITTEN < 0.5");
+        assertThat(result("=<5")).isEqualTo("WRITTEN <= 5");
+        assertThat(result("0.05未満")).isEqualTo("WRITTEN < 0.05");
+        assertThat(result("1000以上")).isEqualTo("WRITTEN >= 1000");
+        assertThat(result("30超")).isEqualTo("WRITTEN > 30");
+        assertThat(result("500×10^4")).isEqualTo("POWER null 5000000");
+        assertThat(result("25.0x10^4")).isEqualTo("POWER null 250000");
+        assertThat(Numbers.result("1×10^99")).as("no lab writes this").isEmpty();
+        assertThat(Numbers.result("+1")).as("a grade, 1+").isEmpty();
+        assertThat(Numbers.result("＋16")).isEmpty();
+        assertThat(Numbers.result("< +1")).isEmpty();
+        assertThat(Numbers.result("1+")).isEmpty();
+        assertThat(Numbers.result("(2+)")).isEmpty();
+        assertThat(Numbers.result("溶血")).isEmpty();
+        assertThat(Numbers.result("1".repeat(61))).isEmpty();
+    }
+
+    @Test
+    void takesAValidUcumUnitForALabValueOnlyWhenItsDimensionIsOneALabValueCanHave() {
+        for (String unit : new String[] {"mg/dL", "10*4/uL", "U/L", "[IU]/L", "mm[Hg]", "/[HPF]", "%", "mmol/L",
+                "mL/min/{1.73_m2}", "fL", "s"}) {
+            assertThat(ResultUnits.plausible(Units.canonical(unit).orElseThrow(), ResultKind.LABORATORY)).as(unit).isTrue();
+        }
+        for (String unit : new String[] {"/F", "F", "mV", "deg", "cd", "A"}) {
+            assertThat(ResultUnits.plausible(Units.canonical(unit).orElseThrow(), ResultKind.LABORATORY)).as(unit).isFalse();
+        }
+        assertThat(ResultUnits.plausible(Units.canonical("mV").orElseThrow(), ResultKind.PHYSIOLOGY)).isTrue();
+        assertThat(ResultUnits.plausible(Units.canonical("deg").orElseThrow(), ResultKind.PHYSIOLOGY)).isTrue();
+        assertThat(Units.canonical("mOms/L")).isEmpty();
+        assertThat(Units.canonical("Cel")).as("a special unit UCUM cannot reduce").isEmpty();
+    }
+
+    @Test
     void mapsAbnormalFlagsToV3Interpretations() {
         assertThat(Interpretations.of("HH").getCodingFirstRep().getCode()).isEqualTo("HH");
         assertThat(Interpretations.of("l").getCodingFirstRep().getCode()).isEqualTo("L");
@@ -81,6 +119,12 @@ class ResultValuesTest {
         assertThat(SourceKeys.part("a/b^c d")).isEqualTo("a%2Fb%5Ec%20d");
         assertThat(SourceKeys.part("血清")).isEqualTo("%E8%A1%80%E6%B8%85");
         assertThat(SourceKeys.part("")).isEqualTo("-");
+    }
+
+    private static String result(String text) {
+        Numbers.Result read = Numbers.result(text).orElseThrow();
+        return read.form() + " " + (read.comparator() == null ? null : read.comparator().toCode()) + " "
+                + read.value().toPlainString();
     }
 
     private static String range(String text) {

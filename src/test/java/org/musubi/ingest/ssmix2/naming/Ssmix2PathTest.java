@@ -57,6 +57,33 @@ class Ssmix2PathTest {
                 .code()).isEqualTo("ssmix2.misplaced");
     }
 
+    @Test
+    void readsAContentFolderWrittenWithoutItsDepartmentFieldWithAWarning() {
+        // as one national hospital group's own export module names its vital-signs content folders: six fields
+        String type = "L-OBSERVATIONS^OBSERVATIONS^99ZL01";
+        String content = "0123456789_20160101_" + type + "_000000020160101_201601011500321_1";
+        Ssmix2Path path = placed("012/345/0123456789/20160101/" + type + "/" + content + "/main_document.hl7");
+
+        assertThat(path.name().orderNo()).isEqualTo("000000020160101");
+        assertThat(path.name().timestamp()).isEqualTo("20160101150032100");
+        assertThat(path.name().department()).isEqualTo("-");
+        assertThat(path.name().condition()).isEqualTo(ConditionFlag.CURRENT);
+        assertThat(path.name().recordKey()).isEqualTo("ssmix2:" + type + ":20160101:000000020160101");
+        assertThat(path.deviations()).extracting(Fault::code)
+                .containsExactly("ssmix2.name.timestamp-short", "ssmix2.name.department-missing");
+    }
+
+    @Test
+    void readsSixFieldsOnlyAsTheSevenWithoutTheDepartment() {
+        String type = "^退院時サマリー^^18842-5^退院時サマリー^LN";
+        String noOrderNo = "0123456789_20160101_" + type + "_20160101150032100_01_1";
+
+        assertThat(faulty("012/345/0123456789/20160101/" + type + "/" + noOrderNo + "/main_document.xml").code())
+                .isEqualTo("ssmix2.name.fields");
+        assertThat(faulty("999/901/9999013/20110630/OMP-11/9999013_20110630_OMP-11_123456789012345_20110701113813225_1")
+                .code()).as("a standardized-storage file").isEqualTo("ssmix2.name.fields");
+    }
+
     private static Ssmix2Path placed(String path) {
         Ssmix2Path.PathCheck check = Ssmix2Path.of(path);
         assertThat(check).isInstanceOf(Ssmix2Path.PathCheck.Placed.class);

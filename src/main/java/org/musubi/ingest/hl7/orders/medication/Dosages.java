@@ -7,11 +7,14 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
+import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
+import org.musubi.ingest.hl7.values.Numbers;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -66,15 +69,19 @@ final class Dosages {
 
     private static void doseAndRate(MessageInput input, Hl7Segment rxe, Dosage dosage, boolean injection) {
         var doseAndRate = new Dosage.DosageDoseAndRateComponent();
-        Quantity dose = Quantities.of(input, rxe, 3, rxe.field(5));
-        Quantity most = Quantities.of(input, rxe, 4, rxe.field(5));
+        String unit = rxe.field(5).component(2);
+        Quantity dose = keptAsText(input, rxe, 3, written(rxe, 3), unit, "1回量", dosage) ? null
+                : Quantities.of(input, rxe, 3, rxe.field(5));
+        Quantity most = keptAsText(input, rxe, 4, written(rxe, 4), unit, "最大量", dosage) ? null
+                : Quantities.of(input, rxe, 4, rxe.field(5));
         if (dose != null && most != null && most.getValue().compareTo(dose.getValue()) != 0) {
             doseAndRate.setDose(new Range().setLow(simple(dose)).setHigh(simple(most)));
         } else if (dose != null) {
             doseAndRate.setDose(dose);
         }
         Quantity rate = injection ? Quantities.of(input, rxe, 23, rxe.field(24)) : null;
-        Quantity daily = injection ? null : Quantities.ofCq(input, rxe, 19);
+        Quantity daily = injection || keptAsText(input, rxe, 19, rxe.field(19).component(1),
+                rxe.field(19).componentAsField(2).component(2), "1日量", dosage) ? null : Quantities.ofCq(input, rxe, 19);
         if (rate != null) {
             doseAndRate.setRate(rate);
         } else if (daily != null) {
@@ -84,6 +91,30 @@ final class Dosages {
         if (!doseAndRate.isEmpty()) {
             dosage.addDoseAndRate(doseAndRate);
         }
+    }
+
+    /**
+     * A field as written: a range written with an unescaped {@code ~} ({@code 1~2}) parses as repetitions of a field
+     * that does not repeat; they are joined back, so the range is not read as its first number.
+     */
+    private static String written(Hl7Segment segment, int field) {
+        return segment.repetitions(field).stream().map(Hl7Field::text).collect(java.util.stream.Collectors.joining("~"));
+    }
+
+    /**
+     * A dose field that is not a number ({@code 1~2}, {@code 適量}) is no Quantity, but it is what the prescriber wrote:
+     * it is added to the dosage's text as {@code （1回量：1~2 錠）}, with a warning saying so. True when it was.
+     */
+    private static boolean keptAsText(MessageInput input, Hl7Segment rxe, int field, String value, String unit, String label,
+                                   Dosage dosage) {
+        String text = value.strip();
+        if (text.isEmpty() || Numbers.plain(text).isPresent()) {
+            return false;
+        }
+        String kept = "（" + label + "：" + text + (unit.isBlank() || text.endsWith(unit.strip()) ? "" : " " + unit.strip()) + "）";
+        dosage.setText(dosage.hasText() ? dosage.getText() + kept : kept);
+        OrderProblems.warn(input, rxe, field, "number.keptAsText", rxe.fieldName(field), text, kept);
+        return true;
     }
 
     private static SimpleQuantity simple(Quantity quantity) {

@@ -2,6 +2,8 @@ package org.musubi.ingest.hl7.orders.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
+import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
@@ -11,12 +13,15 @@ import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
 import org.musubi.ingest.lab.results.LabReport;
 import org.musubi.ingest.lab.results.ResultKind;
+import org.musubi.ingest.lab.results.ResultWarning;
 import org.musubi.ingest.lab.results.SpecimenInfo;
 
 /**
  * Reads a result message's segments in order into reports. An SPM describes the specimen of the OBRs after
  * it; an ORC belongs to the OBR before it when that OBR has none yet (SS-MIX2 sends SPM, OBR, ORC, OBX),
- * otherwise to the next OBR (ORU^R01's ORC, OBR, OBX); OBXs belong to the last OBR, NTEs to the last OBX.
+ * otherwise to the next OBR (ORU^R01's ORC, OBR, OBX); OBXs belong to the last OBR. An NTE comments on the last
+ * OBX, else on the order of the last OBR, else (before any OBR) on the order of the next one; its repetitions are
+ * lines of their own, and a component separator the sender did not escape is kept as text ({@code lab.caret}).
  * An OBX before any OBR rejects the message.
  */
 final class ResultReading {
@@ -24,6 +29,7 @@ final class ResultReading {
     private final MessageInput input;
     private final ResultKind kind;
     private final List<ReportDraft> drafts = new ArrayList<>();
+    private final List<String> pendingNotes = new ArrayList<>(0);
     private SpecimenInfo specimen;
     private int specimens;
     private OrderHeader pending;
@@ -51,17 +57,35 @@ final class ResultReading {
                     Hl7Values.concept(segment.field(4)).orElse(null), Timestamps.optional(input, segment, 17));
             case "ORC" -> order(current, OrderHeader.read(input, segment));
             case "OBR" -> {
-                drafts.add(new ReportDraft(String.valueOf(drafts.size() + 1), segment, pending, specimen));
+                ReportDraft draft = new ReportDraft(String.valueOf(drafts.size() + 1), segment, pending, specimen);
+                pendingNotes.forEach(draft::note);
+                pendingNotes.clear();
+                drafts.add(draft);
                 pending = null;
             }
             case "OBX" -> result(current, segment);
             case "NTE" -> {
+                String note = note(segment);
                 if (current != null) {
-                    current.note(segment.field(3).component(1));
+                    current.note(note);
+                } else if (!note.isBlank()) {
+                    pendingNotes.add(note);
                 }
             }
             default -> { }
         }
+    }
+
+    /** NTE-3 (FT): its repetitions on lines of their own, each read whole. */
+    private String note(Hl7Segment nte) {
+        StringJoiner text = new StringJoiner("\n");
+        for (Hl7Field line : nte.repetitions(3)) {
+            text.add(line.whole());
+            if (line.hasComponents()) {
+                input.warn(ResultWarning.problem(input.at(nte, 3), "lab.caret", "NTE-3", line.whole()));
+            }
+        }
+        return text.toString();
     }
 
     /** SPM-2 (EIP): the placer's specimen ID, else the filler's. */
@@ -83,6 +107,6 @@ final class ResultReading {
         if (current == null) {
             throw OrderProblems.rejected(input, obx, 3, "obx.noReport");
         }
-        current.add(ObxResults.read(input, obx, specimen == null ? null : specimen.collected()));
+        current.add(ObxResults.read(input, obx, specimen == null ? null : specimen.collected(), kind));
     }
 }

@@ -117,8 +117,28 @@ class PrescriptionMapperTest {
         List<MedicationRequest> requests = of(Messages.map(input, "OMP-01"), MedicationRequest.class);
 
         assertThat(requests.getFirst().getDosageInstructionFirstRep().hasDoseAndRate()).isFalse();
+        assertThat(requests.getFirst().getDosageInstructionFirstRep().getText()).as("what the prescriber wrote, kept")
+                .isEqualTo("内服（1回量：一錠）");
         assertThat(requests.getFirst().getDispenseRequest().getExpectedSupplyDuration().getValue()).isEqualByComparingTo("5");
-        assertThat(input.warnings()).singleElement().satisfies(w -> assertThat(w.where().field()).isEqualTo("RXE-3"));
+        assertThat(input.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.where().field()).isEqualTo("RXE-3");
+            assertThat(w.code()).isEqualTo("number.keptAsText");
+            assertThat(w.japanese()).contains("一錠", "Dosage.text");
+        });
+    }
+
+    @Test
+    void keepsADoseRangeWrittenAsTextAndADailyTotalThatIsNoNumberInTheDosageText() throws Exception {
+        var input = Messages.input("OMP-01", message("RDE^O11^RDE_O11", "ORC|NW|1||1|||||20110701103045",
+                "RXE||108665201^ダーゼン錠^HOT9|1~2||TAB^錠^MR9P||||||||||||||適宜^TAB&錠&MR9P",
+                "TQ1|1||1013044400000000&１日３回毎食後&JAMISDP01|||5^d"));
+
+        MedicationRequest request = of(Messages.map(input, "OMP-01"), MedicationRequest.class).getFirst();
+
+        assertThat(request.getDosageInstructionFirstRep().getText()).isEqualTo("１日３回毎食後（1回量：1~2 錠）（1日量：適宜 錠）");
+        assertThat(request.getDosageInstructionFirstRep().hasDoseAndRate()).isFalse();
+        assertThat(input.warnings()).extracting(w -> w.code() + " " + w.where().field())
+                .containsExactly("number.keptAsText RXE-3", "number.keptAsText RXE-19");
     }
 
     @Test

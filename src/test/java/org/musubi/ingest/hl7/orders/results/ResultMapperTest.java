@@ -68,7 +68,10 @@ class ResultMapperTest {
                 SourceRefs.PREFIX + "Observation/" + mapped.get(1).sourceKey(),
                 SourceRefs.PREFIX + "Observation/" + mapped.get(2).sourceKey(),
                 SourceRefs.PREFIX + "Observation/" + mapped.get(3).sourceKey());
-        assertThat(report.getBasedOnFirstRep().hasReference()).isFalse();
+        // The sample names its orderer (ORC-12): the order is contained, and still named by its number (issue 38).
+        assertThat(report.getBasedOnFirstRep().getReference()).isEqualTo("#order");
+        assertThat(((org.hl7.fhir.r4.model.ServiceRequest) report.getContained().getFirst()).getRequester().getDisplay())
+                .isEqualTo("医師一郎");
         assertThat(report.getBasedOnFirstRep().getIdentifier().getValue()).isEqualTo("000000011000354");
         assertThat(report.getBasedOnFirstRep().getIdentifier().getSystem()).isEqualTo("urn:musubi:placer-order-number:3412345678");
         assertThat(report.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("LP29693-6");
@@ -91,13 +94,11 @@ class ResultMapperTest {
         assertThat(results.get(2).getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo("0.3");
         assertThat(results.get(3).getValueStringType().getValue()).isEqualTo("溶血");
         assertThat(results.get(3).getStatus()).isEqualTo(Observation.ObservationStatus.PRELIMINARY);
-        assertThat(results.get(3).getNoteFirstRep().getText()).isEqualTo("溶血のため再検");
+        // The unit sent with the text value is kept as a note before the NTE's comment (issue 38).
+        assertThat(results.get(3).getNote()).extracting(n -> n.getText()).containsExactly("単位: U/L", "溶血のため再検");
         assertThat(results.get(4).getValueStringType().getValue()).isEqualTo("(2+)");
-        assertThat(input.warnings()).singleElement().satisfies(w -> {
-            assertThat(w.where().field()).isEqualTo("OBX-5");
-            assertThat(w.where().line()).isEqualTo(9);
-            assertThat(w.code()).isEqualTo("result.notNumeric");
-        });
+        assertThat(input.warnings()).extracting(w -> w.code() + " " + w.where().line() + " " + w.where().field())
+                .containsExactly("result.notNumeric 9 OBX-5", "lab.unit.onText 9 OBX-6");
         DiagnosticReport report = of(Messages.map("OML-11", RESULTS), DiagnosticReport.class).getFirst();
         assertThat(report.getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.FINAL);
         assertThat(report.getIssuedElement().getValueAsString()).startsWith("2011-12-20T10:30:59");

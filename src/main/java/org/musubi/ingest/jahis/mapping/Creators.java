@@ -1,0 +1,66 @@
+package org.musubi.ingest.jahis.mapping;
+
+import java.util.Map;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Element;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Reference;
+import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
+
+/**
+ * 作成者, who made a JAHIS record: 1 医療関係者 (medical staff), 2 患者等 (the patient or their family), 8 その他,
+ * 9 不明. Kept as written in {@link FhirSystems#JAHIS_CREATOR} on what the record became, so the exporter writes
+ * it back, and said in FHIR's own terms where FHIR has a place for who stated something
+ * (MedicationStatement.informationSource, AllergyIntolerance/Condition.asserter, DocumentReference.author,
+ * Annotation.author): 2 is the patient (a reference to them, shown as 患者等), 1 a practitioner the file does not
+ * name (a reference of type Practitioner shown as 医療関係者); 8 and 9 name no one.
+ */
+public final class Creators {
+
+    static final String PATIENT = "2";
+    private static final Map<String, String> SHOWN = Map.of("1", "医療関係者", PATIENT, "患者等");
+
+    private Creators() {
+    }
+
+    /** Marks a resource with the creator, when the file gives one. */
+    static <T extends DomainResource> T mark(T resource, String creator) {
+        if (!creator.isEmpty()) {
+            resource.addExtension(FhirSystems.JAHIS_CREATOR, new CodeType(creator));
+        }
+        return resource;
+    }
+
+    /** Marks an element (an Annotation, an ingredient) with the creator, when the file gives one. */
+    static <T extends Element> T mark(T element, String creator) {
+        if (!creator.isEmpty()) {
+            element.addExtension(FhirSystems.JAHIS_CREATOR, new CodeType(creator));
+        }
+        return element;
+    }
+
+    /** Who the creator is, as a reference: the patient (2), an unnamed practitioner (1); null for the others. */
+    static Reference party(String creator) {
+        if (PATIENT.equals(creator)) {
+            return SourceRefs.patient().setDisplay(SHOWN.get(PATIENT));
+        }
+        return "1".equals(creator) ? new Reference().setType("Practitioner").setDisplay(SHOWN.get(creator)) : null;
+    }
+
+    /** The creator kept on a resource, or {@code otherwise}. */
+    public static String of(DomainResource resource, String otherwise) {
+        return code(resource.getExtensionByUrl(FhirSystems.JAHIS_CREATOR), otherwise);
+    }
+
+    /** The creator kept on an element, or {@code otherwise}. */
+    public static String of(Element element, String otherwise) {
+        return code(element.getExtensionByUrl(FhirSystems.JAHIS_CREATOR), otherwise);
+    }
+
+    private static String code(Extension extension, String otherwise) {
+        return extension == null || extension.getValue() == null || extension.getValue().primitiveValue() == null
+                ? otherwise : extension.getValue().primitiveValue();
+    }
+}
