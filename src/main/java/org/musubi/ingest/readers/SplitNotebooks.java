@@ -105,14 +105,34 @@ public final class SplitNotebooks implements SourceReader {
         }
         Problem waiting = TEXTS.problem(Location.file(file.name()).field("911"), "ingest.splitHeld", p.number(), p.count(),
                 p.dataId(), missing.toString());
-        reader.read(SourceFile.of(file.name(), bytes), context, result -> {
-            if (result instanceof ParseResult.Parsed parsed && parsed.resources().isEmpty()
-                    && parsed.recordKey().startsWith("jahis:patient:")) {
-                List<Problem> warnings = new ArrayList<>(parsed.warnings());
+        // the part's own patient; a part cut from the middle of the data has none: then a held part's patient
+        List<byte[]> sources = new ArrayList<>();
+        sources.add(bytes);
+        parts.stream().filter(h -> h.number() != p.number()).map(HeldParts.Part::content).forEach(sources::add);
+        for (byte[] source : sources) {
+            ParseResult.Parsed patient = patientOnly(source, file.name(), context);
+            if (patient != null) {
+                List<Problem> warnings = new ArrayList<>(source == bytes ? patient.warnings() : List.of());
                 warnings.add(waiting);
-                results.accept(new ParseResult.Parsed(parsed.where(), parsed.recordKey(), parsed.version(), parsed.action(),
-                        parsed.patient(), parsed.patientResource(), parsed.authoritative(), List.of(), warnings));
+                results.accept(new ParseResult.Parsed(source == bytes ? patient.where() : waiting.where(),
+                        patient.recordKey(), patient.version(), patient.action(), patient.patient(),
+                        patient.patientResource(), patient.authoritative(), List.of(), warnings));
+                return;
+            }
+        }
+        // no part held so far names the patient: the part is kept all the same, and the batch says so
+        reject(file, bytes, waiting, results);
+    }
+
+    /** The patient-only record the data names, or null when it names no patient that can be read. */
+    private ParseResult.Parsed patientOnly(byte[] bytes, String name, MappingContext context) {
+        ParseResult.Parsed[] found = new ParseResult.Parsed[1];
+        reader.read(SourceFile.of(name, bytes), context, result -> {
+            if (found[0] == null && result instanceof ParseResult.Parsed parsed && parsed.resources().isEmpty()
+                    && parsed.recordKey().startsWith("jahis:patient:")) {
+                found[0] = parsed;
             }
         });
+        return found[0];
     }
 }

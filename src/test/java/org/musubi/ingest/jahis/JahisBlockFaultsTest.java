@@ -102,6 +102,10 @@ class JahisBlockFaultsTest {
 
         Parsed dispensing = parsed(results).get(2);
         assertThat(dispensing.warnings()).extracting(Problem::code).containsExactly("jahis.field.code");
+        // the warning says what was done, not only what was wrong
+        assertThat(dispensing.warnings().getFirst().japanese()).endsWith("この項目は取り込まず、記録の残りを保存しました。");
+        assertThat(dispensing.warnings().getFirst().english()).contains("\"48\"")
+                .endsWith("This field was left out; the rest of the record was stored.");
         assertThat(dispensing.recordKey()).contains(":n");
         Organization pharmacy = JahisFiles.stored(results,
                 resources(results, MedicationDispense.class).getFirst().getPerformerFirstRep().getActor(), Organization.class);

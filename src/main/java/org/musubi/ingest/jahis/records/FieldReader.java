@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.Problem;
 
 /**
  * Reads and checks the fields of one record, adding a {@link Finding} for each fault with the field's
@@ -107,6 +108,16 @@ final class FieldReader {
 
     private void report(String name, String code, Object... args) {
         Location at = where.field(name == null ? null : raw.number() + "." + name);
-        findings.add(new Finding(JahisProblems.of(at, code, args), strict));
+        Problem problem = JahisProblems.of(at, code, args);
+        if (!strict) {
+            // a warning says what was done with the record: stored, this field left out (or empty)
+            Problem done = JahisProblems.of(at, switch (code) {
+                case "jahis.field.required" -> "jahis.field.storedEmpty";
+                case "jahis.field.requiredWhen" -> "jahis.field.codeLeftOut";
+                default -> "jahis.field.leftOut";
+            });
+            problem = new Problem(at, code, problem.japanese() + done.japanese(), problem.english() + " " + done.english());
+        }
+        findings.add(new Finding(problem, strict));
     }
 }
