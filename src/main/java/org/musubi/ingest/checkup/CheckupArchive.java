@@ -19,7 +19,7 @@ import org.musubi.ingest.adapter.Problem;
  * ZIP of 特定健診情報ファイル. Read as it streams, entry by entry, never unpacked to disk: each {@code .xml} entry is read
  * as a file of its own, named {@code <archive>!/<entry>}; the schemas are passed over silently; the submission files
  * without results and any entry that is not XML are passed over with a note, which the batch keeps as warnings of the
- * first record read. Reading stops, with a problem, at an entry larger than {@link #MAX_ENTRY} bytes unpacked (read
+ * first record read (as rows of their own when no record was read). Reading stops, with a problem, at an entry larger than {@link #MAX_ENTRY} bytes unpacked (read
  * or passed over: what is left of an entry is unpacked to reach the next), past {@link #MAX_ENTRIES} entries or past
  * {@link #MAX_TOTAL} bytes unpacked in all, so a ZIP bomb is unpacked no further. Entry names not flagged as UTF-8 are
  * read as Windows-31J, as Japanese archivers write them.
@@ -101,9 +101,16 @@ final class CheckupArchive {
         return size;
     }
 
-    /** The results, the notes added to the first record read as its warnings (none is kept without one). */
+    /**
+     * The results, the notes added to the first record read as its warnings; when no record was read, each note is a
+     * row of its own (as an error beside the archive's rejections), so that no note is lost.
+     */
     private static List<ParseResult> withNotes(List<ParseResult> read, List<Problem> notes) {
         if (notes.isEmpty()) {
+            return read;
+        }
+        if (read.stream().noneMatch(ParseResult.Parsed.class::isInstance)) {
+            notes.forEach(note -> read.add(new ParseResult.Rejected(note, null)));
             return read;
         }
         for (int i = 0; i < read.size(); i++) {

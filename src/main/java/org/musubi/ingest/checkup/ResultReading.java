@@ -88,7 +88,8 @@ final class ResultReading {
     /**
      * The result's code: its {@code code} under its {@code codeSystem} (the 特定健診項目コード when none is named, as
      * generators leave the default out), a 特定健診項目コード being 17 capital letters and digits; each {@code translation}
-     * (a JLAC10 code …) as a further coding; its {@code displayName} as display and text. A 特定健診項目コード sent
+     * (a JLAC10 code …) as a further coding (one without a code, with a code system that is not an OID, or with a
+ * JLAC10 code not of its form is left out with a warning, {@code checkup.item.translation}); its {@code displayName} as display and text. A 特定健診項目コード sent
      * without a name gets the spec's name ({@link CheckupCodes#itemName}); one Musubi does not know either is kept as
      * the bare code with a warning ({@code checkup.item.unnamed}), so that no one is shown a nameless result silently.
      */
@@ -116,6 +117,10 @@ final class ResultReading {
             if (other != null && CheckupCodes.isOid(otherSystem)
                     && (!otherSystem.equals(CheckupCodes.JLAC10) || CheckupCodes.isItemCode(other))) {
                 concept.addCoding(new Coding(CheckupCodes.system(otherSystem), other, translation.attribute("displayName")));
+            } else {
+                // a further code that cannot be named as a coding: left out, and said so
+                own.add(CheckupProblems.problem(where.field("code/translation"), "checkup.item.translation",
+                        other == null ? "" : other, otherSystem == null ? "" : otherSystem));
             }
         }
         if (display == null) {

@@ -2,6 +2,7 @@ package org.musubi.ingest.checkup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -235,6 +236,40 @@ class CheckupXmlReaderTest {
         assertThat(problem.japanese()).isEqualTo("value/@value の「九十」は数値ではありません。");
         assertThat(problem.english()).isEqualTo("value/@value \"九十\" is not a number.");
         assertThat(bad.raw()).contains("<code code=\"3D010000001926101\"/>").contains("九十");
+    }
+
+    @Test
+    void leavesOutAFurtherCodeItCannotNameWithAWarningNamingIt() {
+        String text = CheckupSamples.text(CheckupSamples.FEMALE).replace(
+                "<translation code=\"3D046000001906202\" codeSystem=\"1.2.392.200119.4.504\"",
+                "<translation code=\"3D046000001906202\" codeSystem=\"JLAC10\"");
+
+        Parsed parsed = only(CheckupSamples.read(CheckupSamples.FEMALE, text));
+
+        Observation hba1c = observation(parsed, "3D046000001906202");
+        assertThat(hba1c.getCode().getCoding()).extracting(Coding::getSystem).containsExactly(FhirSystems.CHECKUP_ITEM);
+        assertThat(hba1c.getValueQuantity().getValue()).isEqualByComparingTo("6.4");
+        assertThat(parsed.warnings()).filteredOn(w -> w.code().equals("checkup.item.translation")).singleElement()
+                .satisfies(w -> {
+                    assertThat(w.where().field()).isEqualTo("code/translation");
+                    assertThat(w.english()).contains("\"3D046000001906202\"").contains("\"JLAC10\"").contains("left out");
+                });
+    }
+
+    @Test
+    void keepsTheNotesOfAZipThatGaveNoRecordAsRowsOfTheirOwn() {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("readme.txt", "見本".getBytes(StandardCharsets.UTF_8));
+        entries.put("DATA/h.xml", "<ClinicalDocument".getBytes(StandardCharsets.UTF_8));
+        byte[] zip = CheckupSamples.zip(CheckupSamples.SUBMISSION + "/3420000099_06349901_202508151_1/XSD", entries);
+
+        List<ParseResult> results = CheckupSamples.read("broken.zip", zip);
+
+        assertThat(results).as("the broken results file, and the entry passed over: nothing stored, nothing unsaid")
+                .allMatch(Rejected.class::isInstance)
+                .extracting(r -> ((Rejected) r).problem().where().file() + " " + ((Rejected) r).problem().code())
+                .contains("broken.zip!/readme.txt checkup.zip.notXml")
+                .anyMatch(row -> row.startsWith("broken.zip!/DATA/h.xml "));
     }
 
     private static Parsed only(List<ParseResult> results) {
