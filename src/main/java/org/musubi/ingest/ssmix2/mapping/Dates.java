@@ -2,6 +2,7 @@ package org.musubi.ingest.ssmix2.mapping;
 
 import java.util.Optional;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
@@ -21,7 +22,11 @@ public final class Dates {
         }
         Optional<DateTimeType> value = Hl7Values.dateTime(text);
         if (value.isEmpty()) {
-            Ssmix2Problems.warn(input, segment, field, "ssmix2.invalid-date", segment.fieldName(field), text);
+            // the same fault as a rejection, saying what was done: the date left out, the record stored
+            Problem fault = Ssmix2Problems.at(input, segment, field, "ssmix2.invalid-date", segment.fieldName(field), text);
+            Problem done = Ssmix2Problems.at(fault.where(), "ssmix2.invalid-date.left-out");
+            input.warn(new Problem(fault.where(), fault.code(), fault.japanese() + done.japanese(),
+                    fault.english() + " " + done.english()));
         }
         return value;
     }

@@ -55,7 +55,7 @@ public record Ssmix2Path(String path, Ssmix2FileName name, Optional<ExtendedType
             case Ssmix2FileName.NameCheck.Valid valid -> type.get().namedBy(valid.name().dataType(), typeFolder)
                     ? placed(path, new Ssmix2FileName.NameCheck.Valid(valid.name().withDataType(typeFolder), valid.deviations()),
                             folders.subList(0, folders.size() - 1), type)
-                    : new PathCheck.Faulty(Fault.of("ssmix2.misplaced", typeFolder + "/", valid.name().dataType()));
+                    : new PathCheck.Faulty(Fault.of("ssmix2.misplaced", valid.name().dataType() + "/", typeFolder + "/"));
         });
     }
 

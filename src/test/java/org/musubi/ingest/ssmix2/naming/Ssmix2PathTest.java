@@ -53,8 +53,10 @@ class Ssmix2PathTest {
 
         assertThat(placed("012/345/0123456789/20160101/" + type + "/" + content + "/doc.xml").name().dataType())
                 .isEqualTo(type);
-        assertThat(faulty("012/345/0123456789/20160101/" + type + "/0123456789_20160101_18842-5_K1_20160101150032100_-_1/d.xml")
-                .code()).isEqualTo("ssmix2.misplaced");
+        Fault misplaced = faulty("012/345/0123456789/20160101/" + type
+                + "/0123456789_20160101_18842-5_K1_20160101150032100_-_1/d.xml");
+        assertThat(misplaced.code()).isEqualTo("ssmix2.misplaced");
+        assertThat(misplaced.args()).as("where the name puts it, then where it is").containsExactly("18842-5/", type + "/");
     }
 
     @Test
