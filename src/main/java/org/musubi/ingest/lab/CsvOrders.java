@@ -33,6 +33,8 @@ final class CsvOrders {
     private final String file;
     private final Consumer<ParseResult> results;
     private final List<CsvLabRow> rows = new ArrayList<>();
+    /** The raw text of each of {@link #rows}, for {@link #abandon}. */
+    private final List<String> raws = new ArrayList<>();
 
     CsvOrders(MappingContext context, String file, Consumer<ParseResult> results) {
         this.context = context;
@@ -49,6 +51,20 @@ final class CsvOrders {
             return;
         }
         rows.add(row);
+        raws.add(raw);
+    }
+
+    /**
+     * The file cannot be read further: the order being collected may be cut, so it is not stored; each of its rows
+     * is rejected with its raw text ({@code lab.orderCut}), so that nothing read is lost or shown cut.
+     */
+    void abandon(String reason) {
+        for (int i = 0; i < rows.size(); i++) {
+            results.accept(LabProblems.rejected(Location.file(file).at(rows.get(i).line(), null), raws.get(i),
+                    "lab.orderCut", reason));
+        }
+        rows.clear();
+        raws.clear();
     }
 
     void flush() {
@@ -63,6 +79,7 @@ final class CsvOrders {
             results.accept(LabProblems.rejected(where, null, "lab.internal", e.getClass().getSimpleName()));
         }
         rows.clear();
+        raws.clear();
     }
 
     private ParseResult.Parsed parsed(CsvLabRow first, Location where) {

@@ -49,6 +49,17 @@ public final class LabCsvReader implements SourceReader {
 
     private static void rows(CsvRecords records, CsvRowReading reading, CsvOrders orders, Consumer<ParseResult> results,
                              String file) throws IOException {
+        try {
+            rowsOf(records, reading, orders, results, file);
+        } catch (IOException e) {
+            orders.abandon(String.valueOf(e.getMessage()));
+            throw e;
+        }
+        orders.flush();
+    }
+
+    private static void rowsOf(CsvRecords records, CsvRowReading reading, CsvOrders orders, Consumer<ParseResult> results,
+                               String file) throws IOException {
         for (CsvRow row = records.next(); row != null; row = records.next()) {
             Location where = Location.file(file).at(row.line(), null);
             if (row.tooLong()) {
@@ -63,6 +74,5 @@ public final class LabCsvReader implements SourceReader {
                 }
             }
         }
-        orders.flush();
     }
 }

@@ -176,6 +176,42 @@ class LabCsvReaderTest {
         assertThat(results.stream().filter(Parsed.class::isInstance)).hasSize(2);
     }
 
+    @Test
+    void aFileThatCannotBeReadToItsEndKeepsTheOrdersBeforeAndShowsTheCutOrdersRows() {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int order = 1; order <= 600; order++) {
+            for (String test : List.of("3D010000001926101,グルコース,132", "3H015000002327101,カリウム,3.1")) {
+                text.append("123456,山田 太郎,ヤマダ タロウ,1960-01-01,M,ORD-").append(order)
+                        .append(",2024-04-01 08:30,023,血清,").append(test).append(",mg/dL,,,,\r\n");
+            }
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        // the disk fails in the middle of the last order: after its first row
+        int cut = text.lastIndexOf("123456,山田 太郎,ヤマダ タロウ,1960-01-01,M,ORD-600,2024-04-01 08:30,023,血清,3H015");
+        int cutAt = text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length;
+        SourceFile failing = new SourceFile("lab.csv", bytes.length, () -> new java.io.InputStream() {
+            private int next;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (next >= cutAt) {
+                    throw new java.io.IOException("read error");
+                }
+                return bytes[next++] & 0xff;
+            }
+        });
+        List<ParseResult> results = new ArrayList<>();
+
+        reader.read(failing, LabHl7ReaderTest.FACILITY, results::add);
+
+        assertThat(results).filteredOn(Parsed.class::isInstance).as("the orders read whole are stored").hasSize(599);
+        List<Rejected> rejected = results.stream().filter(Rejected.class::isInstance).map(Rejected.class::cast).toList();
+        assertThat(rejected).extracting(r -> r.problem().code()).containsExactly("lab.orderCut", "lab.unreadable");
+        assertThat(rejected.getFirst().problem().where().line()).isEqualTo(1 + 2 * 599 + 1);
+        assertThat(rejected.getFirst().raw()).contains("ORD-600").contains("グルコース");
+        assertThat(rejected.getFirst().problem().english()).contains("read error").contains("was not stored");
+    }
+
     private List<ParseResult> read(String text, Charset charset) {
         List<ParseResult> results = new ArrayList<>();
         reader.read(SourceFile.of("lab.csv", text.getBytes(charset)), LabHl7ReaderTest.FACILITY, results::add);
