@@ -54,6 +54,18 @@ class LabCsvFidelityTest {
         assertThat(parsed.warnings()).extracting(p -> p.code() + " " + p.where().field()).containsExactly("lab.unit.implausible unit");
     }
 
+    @Test
+    void leavesAUnitWithExponentsNoMeasuredValueHasUncodedAndWarns() {
+        // valid UCUM, but reducing it would take the UCUM library half a minute: never reduced, never coded
+        Parsed parsed = read(row("2A010000001930101", "赤血球数", "450", "Ym99"));
+
+        Observation red = observations(parsed).getFirst();
+
+        assertThat(red.getValueQuantity().getUnit()).isEqualTo("Ym99");
+        assertThat(red.getValueQuantity().hasSystem()).isFalse();
+        assertThat(parsed.warnings()).extracting(p -> p.code() + " " + p.where().field()).containsExactly("lab.unit.extreme unit");
+    }
+
     private static String row(String jlac10, String name, String value, String unit) {
         return ROW.formatted(jlac10, name, value, unit);
     }

@@ -59,18 +59,68 @@ public final class Units {
     /**
      * A valid UCUM unit in UCUM's base units (m, s, g, rad, K, C, cd), e.g. {@code g.m-3} for {@code mg/dL} and
      * {@code C-2.g.m2.s-2} for {@code /F} (per farad); empty for an invalid unit or one UCUM cannot reduce (the
-     * special units with an offset, such as {@code Cel}). The empty string is a dimensionless unit ({@code %}).
+     * special units with an offset, such as {@code Cel}), and for one whose exponents are not {@link #modestExponents}.
+     * The empty string is a dimensionless unit ({@code %}).
      */
     public static Optional<String> canonical(String code) {
         Optional<String> known = CANONICAL.get(code);
         if (known != null) {
             return known;
         }
-        Optional<String> canonical = isUcum(code) ? Ucum.canonical(code) : Optional.empty();
+        Optional<String> canonical = isUcum(code) && modestExponents(code) ? Ucum.canonical(code) : Optional.empty();
         if (CANONICAL.size() < REMEMBERED) {
             CANONICAL.put(code, canonical);
         }
         return canonical;
+    }
+
+    /** The largest exponent a unit of a measured value has ({@code 10*12/L}, a red-cell count). */
+    static final int MAX_EXPONENT = 12;
+    /** The largest sum of a unit's exponents ({@code 10*12/L} is 15). */
+    static final int MAX_EXPONENTS = 24;
+
+    /**
+     * Whether a unit's exponents are those of a measured value: none above {@link #MAX_EXPONENT} (as {@code 10*12} or
+     * {@code m3}), {@link #MAX_EXPONENTS} in all, and no factor of more than six digits; annotations ({@code {…}}) do
+     * not count. The UCUM library reduces a unit in decimal arithmetic whose digits grow with the exponents times the
+     * prefixes ({@code Ym99} is 10^2376 and takes half a minute), so a unit outside these bounds is never reduced:
+     * a valid one is left uncoded with a warning by the callers that judge units.
+     */
+    public static boolean modestExponents(String code) {
+        int sum = 0;
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c == '{') {
+                int close = code.indexOf('}', i);
+                i = close < 0 ? code.length() : close + 1;
+                continue;
+            }
+            if (!Character.isDigit(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < code.length() && Character.isDigit(code.charAt(i))) {
+                i++;
+            }
+            if (i - start > 6) {
+                return false;
+            }
+            int before = start - 1;
+            if (before >= 0 && (code.charAt(before) == '-' || code.charAt(before) == '+')) {
+                before--;
+            }
+            boolean exponent = before >= 0 && "/.(".indexOf(code.charAt(before)) < 0;
+            if (exponent) {
+                int value = Integer.parseInt(code, start, i, 10);
+                sum += value;
+                if (value > MAX_EXPONENT || sum > MAX_EXPONENTS) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** HAPI's UCUM essence, loaded on first use. */

@@ -21,7 +21,9 @@ import org.musubi.record.fhir.FhirSystems;
  * typo, not coded: {@code /F} (urine sediment per field) is UCUM's per farad;</li>
  * <li>anything else ({@code 個/HFP}, {@code mOms/L}, {@code /μL}, {@code bpm}) stays unit text.</li>
  * </ul>
- * A unit left uncoded is warned about ({@code lab.unit.notUcum}, {@code lab.unit.implausible}), naming the unit.
+ * A valid unit with exponents no measured value has ({@code 10*99}: {@link Units#modestExponents}) is not coded either.
+ * A unit left uncoded is warned about ({@code lab.unit.notUcum}, {@code lab.unit.implausible}, {@code lab.unit.extreme}),
+ * naming the unit.
  */
 final class ResultUnits {
 
@@ -72,6 +74,9 @@ final class ResultUnits {
     private static Verdict judge(String code, ResultKind kind) {
         if (!Units.isUcum(code)) {
             return new Verdict("lab.unit.notUcum", null);
+        }
+        if (!Units.modestExponents(code)) {
+            return new Verdict("lab.unit.extreme", null);
         }
         Optional<String> dimension = Units.canonical(code);
         if (dimension.isPresent() && !plausible(dimension.get(), kind)) {
