@@ -22,11 +22,9 @@ public final class Dates {
         }
         Optional<DateTimeType> value = Hl7Values.dateTime(text);
         if (value.isEmpty()) {
-            // the same fault as a rejection, saying what was done: the date left out, the record stored
-            Problem fault = Ssmix2Problems.at(input, segment, field, "ssmix2.invalid-date", segment.fieldName(field), text);
-            Problem done = Ssmix2Problems.at(fault.where(), "ssmix2.invalid-date.left-out");
-            input.warn(new Problem(fault.where(), fault.code(), fault.japanese() + done.japanese(),
-                    fault.english() + " " + done.english()));
+            // the fault a rejection names, with the text of a warning: what was done (the date left out)
+            Problem said = Ssmix2Problems.at(input, segment, field, "ssmix2.invalid-date.left-out", segment.fieldName(field), text);
+            input.warn(new Problem(said.where(), "ssmix2.invalid-date", said.japanese(), said.english()));
         }
         return value;
     }
