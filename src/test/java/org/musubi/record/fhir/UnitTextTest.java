@@ -19,6 +19,9 @@ class UnitTextTest {
         assertThat(UnitText.forPeople("[IU]/L")).isEqualTo("IU/L");
         assertThat(UnitText.forPeople("Cel")).isEqualTo("℃");
         assertThat(UnitText.forPeople("{cells}/uL")).isEqualTo("cells/µL");
+        assertThat(UnitText.forPeople("10*4/mm3")).isEqualTo("10⁴/mm³");
+        assertThat(UnitText.forPeople("mL/min/1.73m2")).isEqualTo("mL/min/1.73m²");
+        assertThat(UnitText.forPeople("万/mm3")).isEqualTo("万/mm³");
     }
 
     @Test
