@@ -30,8 +30,9 @@ class DisasterConfiguration {
     }
 
     @Bean
-    SwitchDisasterMode switchDisasterMode(DisasterRecords records, DisasterMode mode, Audit audit) {
-        return new SwitchDisasterMode(records, mode, audit, Clock.systemUTC());
+    SwitchDisasterMode switchDisasterMode(DisasterRecords records, DisasterMode mode, Audit audit,
+                                          KnownAddresses addresses) {
+        return new SwitchDisasterMode(records, mode, audit, Clock.systemUTC(), addresses);
     }
 
     @Bean

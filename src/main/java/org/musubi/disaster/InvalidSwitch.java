@@ -1,7 +1,7 @@
 package org.musubi.disaster;
 
 /** A switch the operator cannot make as asked; {@code messageKey} says why, in the operator's language. */
-public final class InvalidSwitch extends RuntimeException {
+public class InvalidSwitch extends RuntimeException {
 
     private final String messageKey;
 

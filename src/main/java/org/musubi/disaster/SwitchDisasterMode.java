@@ -2,6 +2,7 @@ package org.musubi.disaster;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -17,19 +18,50 @@ public final class SwitchDisasterMode {
     public static final String NOTE_REQUIRED = "disaster.note.required";
     public static final String END_IN_PAST = "disaster.plannedEnd.past";
     public static final String NOT_ON = "disaster.notOn";
+    private static final int CANDIDATES = 200;
     private final DisasterRecords records;
     private final DisasterMode mode;
     private final Audit audit;
     private final Clock clock;
+    private final KnownAddresses addresses;
 
-    public SwitchDisasterMode(DisasterRecords records, DisasterMode mode, Audit audit, Clock clock) {
+    public SwitchDisasterMode(DisasterRecords records, DisasterMode mode, Audit audit, Clock clock,
+                              KnownAddresses addresses) {
         this.records = records;
         this.mode = mode;
         this.audit = audit;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
-    /** Switches it on; throws {@link InvalidSwitch} without a note or with a planned end already past. */
+    /**
+     * The area's municipalities that no address the network holds lies in (its persons', the patients facilities sent,
+     * its facilities'): most likely a typing error; none for the whole network.
+     */
+    public List<Municipality> unknownIn(DisasterArea area) {
+        return area.municipalities().stream().filter(m -> !known(m)).toList();
+    }
+
+    private boolean known(Municipality municipality) {
+        return addresses.containing(municipality.name(), CANDIDATES).stream().anyMatch(municipality::covers);
+    }
+
+    /**
+     * Switches it on; throws {@link UnknownMunicipalities} for a municipality no known address lies in unless the
+     * operator was warned and confirmed it ({@code unknownConfirmed}), and {@link InvalidSwitch} without a note or with
+     * a planned end already past.
+     */
+    public DisasterPeriod on(long userId, DisasterArea area, String note, Instant plannedEnd, boolean unknownConfirmed) {
+        if (!unknownConfirmed) {
+            List<Municipality> unknown = unknownIn(area);
+            if (!unknown.isEmpty()) {
+                throw new UnknownMunicipalities(unknown);
+            }
+        }
+        return on(userId, area, note, plannedEnd);
+    }
+
+    /** Switches it on as asked, known municipalities or not; throws {@link InvalidSwitch} without a note or with a planned end already past. */
     public DisasterPeriod on(long userId, DisasterArea area, String note, Instant plannedEnd) {
         String stated = note == null ? "" : note.strip();
         if (stated.isEmpty() || stated.length() > 2000) {

@@ -57,6 +57,7 @@ class DisasterAttackIT {
                 "広島県" + DisasterScenes.uniqueCity() + "本町1-2-3", Set.of(Purpose.EMERGENCY));
         WebSession admin = scenes.admin(port);
         WebSession doctor = scenes.staff(port, scenes.responderFacility(admin), Profession.DOCTOR);
+        scenes.hospitalIn(city);
         scenes.switchOn(admin, city);
         Person nobody = new Person(TestRegionalIds.next(), "誰", "もいない", "ダレモ", FhirRecords.uniqueKana(), Sex.FEMALE,
                 outside.person().birthDate(), null, null, null);

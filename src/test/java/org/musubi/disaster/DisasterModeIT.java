@@ -128,12 +128,54 @@ class DisasterModeIT {
     }
 
     @Test
+    void aMunicipalityNoRegisteredAddressLiesInIsWarnedAndAskedAgainBeforeSwitchingOn() {
+        WebSession admin = scenes.admin(port);
+        long before = audit.max();
+
+        HttpResponse<String> warned = admin.post("/admin/disaster/confirm", "networkWide", "false", "prefecture", "34",
+                "municipalities", city, "note", "試験豪雨 " + city, "plannedEnd", "");
+        HttpResponse<String> warnedInEnglish = admin.post("/admin/disaster/confirm?lang=en", "networkWide", "false",
+                "prefecture", "34", "municipalities", city, "note", "試験豪雨 " + city, "plannedEnd", "");
+        HttpResponse<String> straightOn = admin.post("/admin/disaster/on", "networkWide", "false", "prefecture", "34",
+                "municipalities", city, "note", "試験豪雨 " + city, "plannedEnd", "");
+
+        assertThat(warned.statusCode()).isEqualTo(200);
+        assertThat(warned.body()).contains("id=\"disaster-unknown\"")
+                .contains("次の市区町村は、結びに登録された住所（ご本人・届いた患者情報・施設）のどれにもありません：広島県" + city + "。")
+                .contains("name=\"unknownConfirmed\"").doesNotContain("id=\"confirm-area\"");
+        assertThat(warnedInEnglish.body())
+                .contains("No address registered in Musubi (persons, patients sent by facilities, facilities) lies in these municipalities: 広島県" + city + ".");
+        assertThat(straightOn.body()).as("the switch itself refuses it too").contains("id=\"disaster-unknown\"");
+        assertThat(scenes.periodFor(city)).isNull();
+        assertThat(audit.rowsSince(before)).noneMatch(r -> r.action().equals("DISASTER_MODE_ON"));
+
+        long period = scenes.switchOnConfirmingUnknown(admin, city);
+
+        assertThat(scenes.periodFor(city).id()).isEqualTo(period);
+        assertThat(audit.rowsSince(before)).filteredOn(r -> r.action().equals("DISASTER_MODE_ON")).hasSize(1);
+    }
+
+    @Test
+    void aMunicipalityWhereOnlyAFacilityIsSwitchesOnWithoutAWarning() {
+        scenes.hospitalIn(city);
+        WebSession admin = scenes.admin(port);
+
+        HttpResponse<String> confirm = admin.post("/admin/disaster/confirm", "networkWide", "false", "prefecture", "34",
+                "municipalities", city, "note", "試験豪雨 " + city, "plannedEnd", "");
+
+        assertThat(confirm.body()).contains("id=\"confirm-area\"").doesNotContain("id=\"confirm-unknown\"")
+                .doesNotContain("id=\"disaster-unknown\"").doesNotContain("unknownConfirmed");
+        scenes.switchOn(admin, city);
+    }
+
+    @Test
     void theBannerShowsOnEveryKindOfPageInJapaneseAndEnglishWhileDisasterModeIsOn() {
         WebSession admin = scenes.admin(port);
         WebSession staff = new WebSession(port);
         accounts.logIn(staff, accounts.staff(FacilityKind.CLINIC, Profession.NURSE));
         WebSession anonymous = new WebSession(port);
         assertThat(staff.get("/").body()).doesNotContain("広島県" + city);
+        scenes.hospitalIn(city);
 
         long period = scenes.switchOn(admin, city);
 

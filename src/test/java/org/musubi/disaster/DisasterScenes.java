@@ -155,6 +155,26 @@ public class DisasterScenes {
         return periodFor(city).id();
     }
 
+    /**
+     * Switches disaster mode on for {@code city} of 広島県 where no registered address lies: the operator is warned on the
+     * form, ticks the confirmation, reads the area (with the warning) back and switches on.
+     */
+    public long switchOnConfirmingUnknown(WebSession admin, String city) {
+        admin.get("/admin/disaster");
+        HttpResponse<String> warned = admin.post("/admin/disaster/confirm", "networkWide", "false", "prefecture", "34",
+                "municipalities", city, "note", "試験豪雨 " + city, "plannedEnd", "");
+        assertThat(warned.body()).contains("id=\"disaster-unknown\"").contains("広島県" + city);
+        HttpResponse<String> confirm = admin.post("/admin/disaster/confirm", "networkWide", "false", "prefecture", "34",
+                "municipalities", city, "note", "試験豪雨 " + city, "plannedEnd", "", "unknownConfirmed", "true");
+        assertThat(confirm.body()).contains("id=\"confirm-area\"").contains("id=\"confirm-unknown\"")
+                .contains("name=\"unknownConfirmed\"");
+        assertThat(periodFor(city)).as("nothing is switched before the confirmation").isNull();
+        HttpResponse<String> on = admin.post("/admin/disaster/on", "networkWide", "false", "prefecture", "34",
+                "municipalities", city, "note", "試験豪雨 " + city, "plannedEnd", "", "unknownConfirmed", "true");
+        assertThat(WebSession.location(on)).isEqualTo("/admin/disaster?switched=on");
+        return periodFor(city).id();
+    }
+
     /** Switches the period off through the operator's page and its confirmation step. */
     public void switchOff(WebSession admin, long periodId) {
         admin.get("/admin/disaster");

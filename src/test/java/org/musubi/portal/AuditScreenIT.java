@@ -95,6 +95,44 @@ class AuditScreenIT {
     }
 
     @Test
+    void eachEventReadsAsOneLineInWordsWithTheIdsBehindDetails() {
+        org.musubi.registry.Facility hospital = accounts.newHospital();
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        RegisteredPerson person = identities.register(new Person(TestRegionalIds.next(), "監査", "花子", "カンサ",
+                "ハナコ", Sex.FEMALE, LocalDate.of(1948, 3, 3), null, null, null));
+        String regionalId = person.person().regionalId();
+        trail.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("labs", "obs-4711").patient(regionalId)
+                .purpose(org.musubi.audit.Purpose.TREATMENT)
+                .by(new org.musubi.audit.Actor(doctor.id(), doctor.loginId(), hospital.id(), "DOCTOR")));
+        trail.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("emergency-dataset").patient(regionalId)
+                .purpose(org.musubi.audit.Purpose.EMERGENCY)
+                .by(new org.musubi.audit.Actor(doctor.id(), doctor.loginId(), hospital.id(), "DOCTOR")));
+        User operator = accounts.networkAdmin();
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, operator);
+
+        String page = web.get("/admin/audit?patientId=" + regionalId).body();
+        String csv = web.get("/admin/audit/export.csv?patientId=" + regionalId).body();
+
+        int at = page.indexOf("obs-4711");
+        String labsRow = page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+        assertThat(labsRow).contains("試験 太郎").contains("医師").contains(hospital.nameKanji()).contains("監査 花子")
+                .contains("閲覧：統合ビューアの検査結果画面").contains("診療");
+        String visible = labsRow.replaceAll("(?s)<details>.*?</details>", "");
+        assertThat(visible).as("the resource ids and the regional id only behind the toggle")
+                .doesNotContain("obs-4711").doesNotContain(regionalId);
+        assertThat(labsRow).containsPattern("(?s)<details>.*obs-4711.*</details>");
+        assertThat(page).contains("閲覧：救急用の最小限の情報（救急隊の画面）");
+        assertThat(page.replaceAll("(?s)<details>.*?</details>", "")).as("no raw code outside the toggle")
+                .doesNotContain("emergency-dataset").doesNotContain(">labs");
+        assertThat(csv.lines().findFirst()).hasValue("\uFEFF" + "seq,occurred_at_utc,user_id,login_id,facility_id,profession,"
+                + "client_ip,user_agent,action,resource_type,resource_ids,patient_id,purpose,outcome,reason,request_id");
+        assertThat(csv).contains("READ,labs,obs-4711," + regionalId + ",TREATMENT,PERMIT")
+                .contains("READ,emergency-dataset,," + regionalId + ",EMERGENCY,PERMIT");
+        assertThat(audit.since(0, operator.loginId())).contains("AUDIT_SEARCH PERMIT", "AUDIT_EXPORT PERMIT");
+    }
+
+    @Test
     void theVerifyButtonReportsAnIntactChain() {
         WebSession web = new WebSession(port);
         accounts.logIn(web, accounts.networkAdmin());

@@ -44,6 +44,13 @@ class LabelCoverageTest {
     private static final Pattern PREFIX_KEY = Pattern.compile("#\\{'([\\w.]+\\.)' \\+");
     private static final Pattern CODE_SET = Pattern.compile("@labels\\.of\\('(\\w+)'|addCode\\(\"[\\w.]+\", \"(\\w+)\"|Detail\\.code\\(\"[\\w.]+\", \"(\\w+)\"");
     private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9][\\w-]*)+)\"");
+    /** A template printing one of these fields as it is shows a code (DONE, PERMIT, emergency-dataset …), not a word. */
+    private static final Pattern RAW_CODE = Pattern.compile(
+            "th:text=\"\\$\\{[\\w.]+\\.(status|state|kind|resourceType|action|purpose|outcome|classCode|category|method|scope|profession)(\\(\\))?}\""
+            + "|\\?: *[\\w.]+\\.(status|state|kind|resourceType|action|purpose|outcome|classCode|category|method|scope|profession)\\b");
+    /** What the Java code writes as an audit row's target: a resource type, or the page or operation read. */
+    private static final Pattern AUDIT_TARGET = Pattern.compile(
+            "\\.on\\(\"([\\w$-]+)\"|AuditAction\\.[A-Z_]+,\\s*\"([\\w$-]+)\"|AUDITED_AS = \"([\\w-]+)\"|chart\\.open\\(me, \\w+, [\\w.()]+, \"([\\w-]+)\"");
     private static final Set<String> FILE_TYPES = Set.of("csv", "json", "html", "xml", "txt", "pdf", "zip", "properties");
 
     private final Properties japanese = load("/messages.properties");
@@ -70,16 +77,45 @@ class LabelCoverageTest {
 
     @Test
     void everyCodedValueATemplateCompletesAKeyWithHasATextInBothLanguages() {
-        Map<String, Class<? extends Enum<?>>> tables = Map.of("sex.", Sex.class, "personStatus.", PersonStatus.class,
-                "cardStatus.", CardStatus.class, "cardKind.", CardKind.class, "consentScope.", ConsentScope.class,
-                "outcome.", Outcome.class, "labs.flag.", Flag.class, "code.reviewReason.", ReviewReason.class,
-                "code.matchField.", MatchField.class, "code.agreement.", Agreement.class);
+        Map<String, Class<? extends Enum<?>>> tables = Map.ofEntries(Map.entry("sex.", Sex.class),
+                Map.entry("personStatus.", PersonStatus.class), Map.entry("cardStatus.", CardStatus.class),
+                Map.entry("cardKind.", CardKind.class), Map.entry("consentScope.", ConsentScope.class),
+                Map.entry("outcome.", Outcome.class), Map.entry("labs.flag.", Flag.class),
+                Map.entry("code.reviewReason.", ReviewReason.class), Map.entry("code.matchField.", MatchField.class),
+                Map.entry("code.agreement.", Agreement.class), Map.entry("imports.status.", org.musubi.ingest.BatchStatus.class),
+                Map.entry("action.", org.musubi.audit.AuditAction.class), Map.entry("purpose.", org.musubi.audit.Purpose.class),
+                Map.entry("profession.", org.musubi.registry.Profession.class));
         Stream<String> keys = Stream.concat(tables.entrySet().stream().flatMap(t -> Arrays.stream(t.getValue().getEnumConstants())
                         .map(c -> t.getKey() + ((Enum<?>) c).name())),
                 Stream.concat(Arrays.stream(LinkMethod.values()).map(m -> "code.linkMethod." + m),
                         Arrays.stream(org.musubi.phr.sheet.SelfReports.Source.values()).map(s -> "selfReported.source." + s)));
 
         assertThat(keys.toList()).allSatisfy(this::bothHave);
+    }
+
+    @Test
+    void noTemplatePrintsACodedFieldAsItIs() {
+        List<String> raw = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            files.filter(f -> f.toString().endsWith(".html")).forEach(f -> {
+                Matcher m = RAW_CODE.matcher(content(f));
+                while (m.find()) {
+                    raw.add(TEMPLATES.relativize(f) + ": " + m.group());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        assertThat(raw).as("coded values shown through a label (#{'set.' + code} or @labels), never as they are").isEmpty();
+    }
+
+    @Test
+    void everyTargetTheAuditTrailWritesHasAWordOnTheAuditScreen() {
+        Set<String> targets = found(javaSources(), AUDIT_TARGET);
+
+        assertThat(targets).contains("emergency-dataset", "labs", "timeline", "Patient", "User", "phr-medications")
+                .allSatisfy(target -> bothHave("auditTarget." + target));
     }
 
     @Test

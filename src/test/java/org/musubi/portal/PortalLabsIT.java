@@ -61,7 +61,7 @@ class PortalLabsIT {
     @Autowired
     AuditRows audit;
 
-    record Patient2(long personId, String regionalId, String givenKana) {
+    record Patient2(long personId, String regionalId, String givenKana, String hospitalLocalId) {
     }
 
     @Test
@@ -105,6 +105,41 @@ class PortalLabsIT {
         assertThat(scripts(trend.body())).hasSize(2).allSatisfy(src -> assertThat(web.get(src).statusCode()).isEqualTo(200))
                 .anyMatch(src -> src.startsWith("/webjars/chart.js/") && src.endsWith("/dist/chart.umd.js"))
                 .contains("/js/lab-trend.js");
+    }
+
+    @Test
+    void unitsReadAsPeopleWriteThemAndTheReportingFacilityIsABadgeNotAFlag() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Patient2 patient = patientAtBoth(hospital, clinic);
+        IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String hospitalId = patient.hospitalLocalId();
+        Observation egfr = FhirRecords.lab(hospital, hospitalId, "8A065000002391901", "2024-04-12", 0);
+        egfr.getCode().getCodingFirstRep().setDisplay("eGFR");
+        egfr.setValue(new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType("58")).setUnit("mL/min/{1.73_m2}")
+                .setSystem("http://unitsofmeasure.org").setCode("mL/min/{1.73_m2}"));
+        FhirRecords.create(hospitalApi, egfr);
+        Observation wbc = FhirRecords.lab(hospital, hospitalId, "2A990000001930101", "2024-04-12", 0);
+        wbc.getCode().getCodingFirstRep().setDisplay("白血球数");
+        wbc.setValue(new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType("6.2")).setUnit("10*3/uL")
+                .setSystem("http://unitsofmeasure.org").setCode("10*3/uL"));
+        FhirRecords.create(hospitalApi, wbc);
+        WebSession web = new WebSession(port);
+        accounts.logIn(web, accounts.memberOf(clinic, Profession.DOCTOR));
+
+        String table = web.get("/portal/patients/" + patient.personId() + "/labs").body();
+        String trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=8A065").body();
+
+        assertThat(table).contains("<td class=\"unit\">mL/min/1.73m²</td>", "<td class=\"unit\">10³/µL</td>")
+                .doesNotContain(">mL/min/{1.73_m2}<").doesNotContain(">10*3/uL<");
+        assertThat(trend).contains("mL/min/1.73m²").doesNotContain("（mL/min/{1.73_m2}）");
+        Matcher badges = Pattern.compile("<span class=\"facility-badge\"[^>]*>([^<]*)</span>").matcher(table);
+        List<String> shown = new java.util.ArrayList<>();
+        while (badges.find()) {
+            shown.add(badges.group(1));
+        }
+        assertThat(shown).isNotEmpty().noneMatch(b -> b.matches("H|L|HH|LL|A|AA|N|[A-Z]\\d?"));
+        assertThat(table).contains("異常値の判定ではありません").doesNotContain("class=\"facility-mark\"");
     }
 
     @Test
@@ -168,7 +203,7 @@ class PortalLabsIT {
                 "7.2"), "4.6", "6.2"));
         FhirRecords.create(clinicApi, ranged(ldl(FhirRecords.lab(clinic, clinicId, LDL, "2024-04-12", 0), "128"), "70", "139"));
         String regionalId = identities.person(person).orElseThrow().person().regionalId();
-        return new Patient2(person, regionalId, registered.getNameFirstRep().getGivenAsSingleString());
+        return new Patient2(person, regionalId, registered.getNameFirstRep().getGivenAsSingleString(), hospitalId);
     }
 
     private static Observation ranged(Observation observation, String low, String high) {

@@ -7,8 +7,11 @@ import java.util.Map;
 import org.musubi.disaster.DesignateResponder;
 import org.musubi.disaster.DisasterMode;
 import org.musubi.disaster.DisasterPeriod;
+import org.musubi.disaster.DisasterArea;
 import org.musubi.disaster.InvalidSwitch;
+import org.musubi.disaster.Municipality;
 import org.musubi.disaster.SwitchDisasterMode;
+import org.musubi.disaster.UnknownMunicipalities;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.User;
@@ -54,23 +57,33 @@ class DisasterAdminController {
         return page(model, SwitchForm.empty(), null);
     }
 
-    /** Step one of switching on: the area read back for the operator to confirm; nothing is switched yet. */
+    /**
+     * Step one of switching on: the area read back for the operator to confirm; nothing is switched yet. A municipality
+     * no known address lies in sends the operator back to the form with a warning, to correct it or to confirm it.
+     */
     @PostMapping("/admin/disaster/confirm")
     String confirmOn(@RequestParam(defaultValue = "false") boolean networkWide,
                      @RequestParam(required = false) Integer prefecture,
                      @RequestParam(required = false) String municipalities, @RequestParam(required = false) String note,
                      @RequestParam(required = false) String plannedEnd,
-                     Model model) {
+                     @RequestParam(defaultValue = "false") boolean unknownConfirmed, Model model) {
         SwitchForm form = new SwitchForm(networkWide, prefecture, municipalities, note, plannedEnd);
+        List<Municipality> unknown;
         try {
-            model.addAttribute("area", form.area());
+            DisasterArea area = form.area();
+            model.addAttribute("area", area);
             model.addAttribute("plannedEnd", form.plannedEndLocal());
+            unknown = switching.unknownIn(area);
         } catch (InvalidSwitch invalid) {
             return page(model, form, invalid.messageKey());
         }
         if (note == null || note.isBlank()) {
             return page(model, form, SwitchDisasterMode.NOTE_REQUIRED);
         }
+        if (!unknown.isEmpty() && !unknownConfirmed) {
+            return unknown(model, form, unknown);
+        }
+        model.addAttribute("unknown", unknown.isEmpty() ? null : labels(unknown));
         model.addAttribute("form", form);
         model.addAttribute("switching", "on");
         return "admin/disaster-confirm";
@@ -81,14 +94,26 @@ class DisasterAdminController {
               @RequestParam(required = false) Integer prefecture,
               @RequestParam(required = false) String municipalities, @RequestParam(required = false) String note,
               @RequestParam(required = false) String plannedEnd,
-              Model model) {
+              @RequestParam(defaultValue = "false") boolean unknownConfirmed, Model model) {
         SwitchForm form = new SwitchForm(networkWide, prefecture, municipalities, note, plannedEnd);
         try {
-            switching.on(me.userId(), form.area(), note, form.plannedEndIn(zone(model)));
+            switching.on(me.userId(), form.area(), note, form.plannedEndIn(zone(model)), unknownConfirmed);
             return "redirect:/admin/disaster?switched=on";
+        } catch (UnknownMunicipalities unknown) {
+            return unknown(model, form, unknown.unknown());
         } catch (InvalidSwitch invalid) {
             return page(model, form, invalid.messageKey());
         }
+    }
+
+    /** Back to the form, warned: the municipalities no known address lies in, with a box to confirm them. */
+    private String unknown(Model model, SwitchForm form, List<Municipality> unknown) {
+        model.addAttribute("unknown", labels(unknown));
+        return page(model, form, null);
+    }
+
+    private static String labels(List<Municipality> municipalities) {
+        return municipalities.stream().map(Municipality::label).collect(java.util.stream.Collectors.joining("、"));
     }
 
     /** Step one of switching off: the period read back for the operator to confirm. */

@@ -40,6 +40,11 @@ public final class CodeLabels {
         return key(PREFIX + set + "." + code, code.toString());
     }
 
+    /** A Quantity's unit as people write it ({@code mL/min/1.73m²}, not UCUM's {@code mL/min/{1.73_m2}}). */
+    public String unit(String unit) {
+        return org.musubi.record.fhir.UnitText.forPeople(unit);
+    }
+
     /** The message {@code key}, or, when the bundles lack it, {@code shown} marked as an unknown code. */
     public String key(String key, String shown) {
         String text = messages.getMessage(key, null, null, LocaleContextHolder.getLocale());

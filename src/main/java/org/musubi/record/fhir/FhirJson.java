@@ -127,7 +127,7 @@ public final class FhirJson {
         return null;
     }
 
-    /** A Quantity as text: comparator, value and unit ({@code < 0.5 mg/dl}). */
+    /** A Quantity as text for a screen: comparator, value and unit for people ({@code < 0.5 mg/dl}, {@link UnitText}). */
     public static String quantity(JsonNode quantity) {
         String value = text(quantity.path("value"));
         if (value == null) {
@@ -138,7 +138,7 @@ public final class FhirJson {
         if (unit == null) {
             unit = text(quantity.path("code"));
         }
-        return (comparator == null ? "" : comparator + " ") + value + (unit == null ? "" : " " + unit);
+        return (comparator == null ? "" : comparator + " ") + value + (unit == null ? "" : " " + UnitText.forPeople(unit));
     }
 
     /** A contained resource a local reference ({@code #id}) names, or a missing node. */

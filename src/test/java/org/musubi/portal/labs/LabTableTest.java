@@ -101,11 +101,31 @@ class LabTableTest {
     }
 
     @Test
-    void facilitiesGetStableLettersByName() {
-        FacilityMarks marks = FacilityMarks.of(Map.of(9L, "結び病院", 3L, "あおば診療所"));
+    void facilitiesGetStableShortNamesThatTellThemApart() {
+        FacilityMarks marks = FacilityMarks.of(Map.of(9L, "結び病院", 3L, "あおば診療所", 4L, "医療法人社団 結び会 結び診療所",
+                5L, "あおば薬局"));
 
-        assertThat(marks.mark(3)).isEqualTo("A");
-        assertThat(marks.mark(9)).isEqualTo("B");
+        assertThat(marks.mark(3)).isEqualTo("あおば診");
+        assertThat(marks.mark(5)).isEqualTo("あおば薬");
+        assertThat(marks.mark(9)).isEqualTo("結び病");
+        assertThat(marks.mark(4)).isEqualTo("結び会");
         assertThat(marks.name(9)).isEqualTo("結び病院");
+    }
+
+    @Test
+    void aFacilityBadgeNeverReadsAsAnAbnormalFlag() {
+        Map<Long, String> names = new java.util.HashMap<>();
+        for (long i = 1; i <= 30; i++) {
+            names.put(i, "施設" + (char) ('あ' + i));
+        }
+        names.put(40L, "AAクリニック");
+        names.put(41L, "Hクリニック");
+        names.put(42L, "L");
+        FacilityMarks marks = FacilityMarks.of(names);
+
+        java.util.Set<String> flags = java.util.Arrays.stream(Flag.values()).map(Flag::mark)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(marks.marks()).extracting(FacilityMarks.Mark::mark).doesNotContainAnyElementsOf(flags)
+                .doesNotHaveDuplicates();
     }
 }

@@ -1,0 +1,61 @@
+package org.musubi.record.fhir;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Quantity's unit as people write it, for screens only (the stored unit stays as it is): UCUM's annotations lose
+ * their braces ({@code mL/min/{1.73_m2}} → mL/min/1.73m²), its bracketed units their brackets ({@code /[HPF]} → /HPF,
+ * {@code mm[Hg]} → mmHg), powers of ten and of metres are raised ({@code 10*3/uL} → 10³/µL, {@code kg/m2} → kg/m²),
+ * micro is µ and {@code Cel} is ℃. A unit already written for people passes through unchanged.
+ */
+public final class UnitText {
+
+    private static final Pattern ANNOTATION = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern POWER_OF_TEN = Pattern.compile("10[*^](-?\\d+)");
+    private static final Pattern SQUARE_OR_CUBE = Pattern.compile("(?<=(?:^|[^A-Za-z])[munkcd]?m)([23])(?![0-9])");
+    private static final Pattern MICRO = Pattern.compile("(?<![A-Za-z])u(?=(?:L|l|g|mol|m|IU|U|kat|eq|s)(?![a-z]))");
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    private UnitText() {
+    }
+
+    /** The unit for people; null or blank stays so. */
+    public static String forPeople(String unit) {
+        if (unit == null || unit.isBlank()) {
+            return unit;
+        }
+        String text = unit.strip();
+        text = replace(ANNOTATION, text, m -> annotation(m.group(1)));
+        text = text.replace("[", "").replace("]", "");
+        text = replace(POWER_OF_TEN, text, m -> "10" + superscript(m.group(1)));
+        text = replace(SQUARE_OR_CUBE, text, m -> superscript(m.group(1)));
+        text = replace(MICRO, text, m -> "µ");
+        if (text.equals("Cel")) {
+            return "℃";
+        }
+        return text.isEmpty() ? unit.strip() : text;
+    }
+
+    /** {@code 1.73_m2} → 1.73m² (the area a rate is normalised to); other annotations keep their words. */
+    private static String annotation(String inside) {
+        return inside.replaceAll("(?<=\\d)_(?=[A-Za-z])", "").replace('_', ' ');
+    }
+
+    private static String superscript(String digits) {
+        StringBuilder out = new StringBuilder();
+        for (char c : digits.toCharArray()) {
+            out.append(c == '-' ? '⁻' : SUPERSCRIPTS.charAt(c - '0'));
+        }
+        return out.toString();
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m)));
+        }
+        return m.appendTail(out).toString();
+    }
+}
