@@ -21,7 +21,6 @@ import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
-import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
@@ -114,10 +113,13 @@ class ScreenWidthsBrowserIT {
         browser.driver().get(patient);
         browser.find("#timeline");
         Overflow.check(softly, browser, name + "-timeline");
+        browser.scrollTo(browser.find("#patient-tabs"));
+        browser.screenshot("width-" + name + "-tabs");
         List<WebElement> documents = browser.findAll("a.open-document");
         String document = documents.isEmpty() ? null : documents.getFirst().getAttribute("href");
         WebElement filter = browser.find("#timeline-filter input[name=kind]");
         browser.scrollTo(filter);
+        browser.screenshot("width-" + name + "-filter");
         filter.click();
         browser.script("arguments[0].requestSubmit()", browser.find("#timeline-filter"));
         browser.await().until(ExpectedConditions.urlContains("kind="));
@@ -190,7 +192,8 @@ class ScreenWidthsBrowserIT {
             Overflow.check(softly, browser, "phone-er-home");
             browser.open("/emergency/inbox");
             crewPage(browser, "er-inbox");
-            browser.open("/emergency/persons/" + patient.personId());
+            browser.find(".handover-inbox a[data-handover]").click();
+            browser.await().until(ExpectedConditions.urlContains("/emergency/persons/" + patient.personId()));
             crewPage(browser, "er-dataset");
         }
     }
@@ -219,14 +222,9 @@ class ScreenWidthsBrowserIT {
     @Test
     void theNotebookFitsAPhone() {
         Residents residents = server.getBean(Residents.class);
-        long personId;
-        try (Chromium browser = Chromium.start(port)) {
-            DemoTourIT.logIn(browser, "doctor1");
-            browser.open("/");
-            String href = browser.find("#patient-list tbody tr a").getAttribute("href");
-            personId = Long.parseLong(href.replaceAll(".*/patients/(\\d+).*", "$1"));
-        }
-        Residents.Resident resident = residents.register(personId);
+        // a hospital's patient with allergies, medicines, problems and vitals, registered for the notebook
+        Residents.Patient patient = server.getBean(Crews.class).patient(port, Set.of(Purpose.TREATMENT));
+        Residents.Resident resident = residents.register(patient.personId());
         try (Chromium browser = Chromium.start(port)) {
             browser.resize(PHONE);
             browser.logIn(resident.account(), Residents.PASSWORD, id -> residents.nextCode(id, resident.totpSecret()));
@@ -252,8 +250,22 @@ class ScreenWidthsBrowserIT {
                 browser.open(page);
                 Overflow.check(softly, browser, "laptop" + page.replaceAll("[/?=]", "-"));
             }
-            for (String list : List.of("/admin/users", "/admin/facilities", "/admin/imports", "/admin/matching",
-                    "/admin/persons")) {
+            long personId = server.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT min(id) FROM person").query(Long.class).single();
+            String kana = server.getBean(org.musubi.identity.IdentityStore.class).person(personId).orElseThrow().person()
+                    .familyKana();
+            browser.open("/admin/persons?q=" + java.net.URLEncoder.encode(kana, java.nio.charset.StandardCharsets.UTF_8));
+            Overflow.check(softly, browser, "laptop-admin-persons-found");
+            browser.open("/admin/persons/" + personId);
+            Overflow.check(softly, browser, "laptop-admin-persons-one");
+            browser.open("/admin/imports");
+            List<String> batches = browser.findAll("#import-batches tbody tr a[href^='/admin/imports/']").stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            for (String batch : batches) {
+                browser.driver().get(batch);
+                Overflow.check(softly, browser, "laptop-admin-imports-" + batch.replaceAll(".*/", ""));
+            }
+            for (String list : List.of("/admin/users", "/admin/facilities", "/admin/matching")) {
                 browser.open(list);
                 List<WebElement> rows = browser.findAll("main table tbody tr a[href^='" + list + "/']");
                 assertThat(rows).as(list + " lists something on the demo").isNotEmpty();

@@ -5,12 +5,13 @@ import org.assertj.core.api.SoftAssertions;
 
 /**
  * Horizontal overflow as a user sees it: the page scrolls sideways, or an element reaches past the window's edge
- * without a scroll container of its own (a wide table inside {@code .table-scroll} may scroll; the page may not).
+ * without a scroll container of its own. The window's width is the one left beside the vertical scroll bar (a page
+ * 10 px wider than that scrolls sideways although it is no wider than {@code window.innerWidth}) (a wide table inside {@code .table-scroll} may scroll; the page may not).
  */
 public final class Overflow {
 
     private static final String SCRIPT = """
-            const width = window.innerWidth;
+            const width = document.documentElement.clientWidth;
             const found = [];
             if (document.documentElement.scrollWidth > width) {
               found.push('the page is ' + document.documentElement.scrollWidth + ' px wide');
@@ -44,7 +45,7 @@ public final class Overflow {
     /** Saves a screenshot as target/screenshots/width-{name}.png and checks that nothing runs past the window. */
     public static void check(SoftAssertions softly, Chromium browser, String name) {
         browser.screenshot("width-" + name);
-        Number width = (Number) browser.script("return window.innerWidth");
+        Number width = (Number) browser.script("return document.documentElement.clientWidth");
         softly.assertThat(of(browser)).as(name + " at " + width + " px (" + browser.path() + "): no horizontal overflow")
                 .isEmpty();
     }
