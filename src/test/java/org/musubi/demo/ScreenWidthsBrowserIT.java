@@ -250,6 +250,16 @@ class ScreenWidthsBrowserIT {
                 browser.open(page);
                 Overflow.check(softly, browser, "laptop" + page.replaceAll("[/?=]", "-"));
             }
+            // an app whose redirect URIs are long (as vendors' are, one a single word): its row still fits
+            browser.open("/admin/smart-apps");
+            browser.find("#name").sendKeys("服薬記録アプリ");
+            browser.find("#redirectUris").sendKeys("https://care-app.example.test/musubi/oauth2/authorization-code/"
+                    + "callback-for-the-regional-network-of-hiroshima-prefecture-and-its-municipalities\n"
+                    + "jp.example.careappforthemusubiregionalhealthinformationnetworkofhiroshimaprefecture"
+                    + "anditsmunicipalitiesandcareoffices.oauth2redirect:/callback");
+            browser.script("arguments[0].requestSubmit()", browser.find("#smart-app-form"));
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("created-app")));
+            Overflow.check(softly, browser, "laptop-admin-smart-apps-one");
             long personId = server.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("SELECT min(id) FROM person").query(Long.class).single();
             String kana = server.getBean(org.musubi.identity.IdentityStore.class).person(personId).orElseThrow().person()
