@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,14 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.musubi.Musubi;
 import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,18 +39,8 @@ class DemoSecondTourIT {
 
     @BeforeAll
     void startFromAnEmptyDataDirectory() throws InterruptedException {
-        server = new SpringApplicationBuilder(Musubi.class).run(
-                "--server.port=0",
-                "--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
-                "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
-                "--musubi.blob.directory=" + data.resolve("blobs"),
-                "--musubi.ingest.upload-directory=" + data.resolve("uploads"),
-                "--musubi.demo.enabled=true",
-                "--musubi.demo.import-folder=" + data.resolve("demo-sources"),
-                "--spring.main.banner-mode=off",
-                "--logging.structured.format.console=");
-        port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-        assertThat(server.getBean(DemoProgress.class).await(Duration.ofMinutes(5))).as("the demo is seeded").isTrue();
+        server = DemoServer.start(data);
+        port = DemoServer.port(server);
     }
 
     @AfterAll
@@ -83,7 +69,7 @@ class DemoSecondTourIT {
 
         try (Chromium browser = Chromium.start(port)) {
             // 1. The resident's notebook: her sheet, her medicines (dispensed and her own), her vitals.
-            logIn(browser, "/phr/login", "resident1");
+            DemoServer.logIn(browser, "/phr/login", "resident1");
             assertThat(browser.find("#phr-home").getText()).isEqualTo(resident + " さんの健康手帳");
             browser.driver().findElement(By.linkText("命の宝箱（救急情報）")).click();
             String sheet = browser.find("main").getText();
@@ -103,7 +89,7 @@ class DemoSecondTourIT {
 
             // 2. The paramedic on a phone: find by card, open, hand over to the ER hospital.
             browser.resize(PHONE);
-            logIn(browser, "/login", "paramedic1");
+            DemoServer.logIn(browser, "/login", "paramedic1");
             browser.await().until(ExpectedConditions.urlMatches(".*/emergency$"));
             assertThat(browser.find("h1").getText()).isEqualTo("救急隊：患者さんを探す");
             browser.fitsThePhone("tour2-2-find");
@@ -115,6 +101,10 @@ class DemoSecondTourIT {
             browser.find("#password").sendKeys("musubi-demo");
             click(browser, "緊急時アクセスを開始する");
             browser.find("#emergency-banner");
+            Matcher age = Pattern.compile("(\\d+)歳").matcher(browser.find("main").getText());
+            assertThat(age.find()).as("her age is shown").isTrue();
+            assertThat(Integer.parseInt(age.group(1))).as("old enough for her sheet's illnesses and her son")
+                    .isBetween(65, 89);
             assertThat(browser.find("#dataset-allergies").getText()).contains("ペニシリン系抗菌薬");
             assertThat(browser.find("#dataset-medicines").getText()).contains("アセトアミノフェン錠（市販薬）");
             browser.screenshot("tour2-2-dataset");
@@ -130,7 +120,7 @@ class DemoSecondTourIT {
 
             // 3. The ER doctor opens the hand-over from the home page.
             browser.resize(Chromium.DESKTOP);
-            logIn(browser, "/login", "doctor1");
+            DemoServer.logIn(browser, "/login", "doctor1");
             assertThat(browser.find("#er-inbox h2").getText()).isEqualTo("救急隊からの引き継ぎ");
             browser.find("#er-inbox a").click();
             browser.await().until(ExpectedConditions.urlContains("/emergency/persons/"));
@@ -139,7 +129,7 @@ class DemoSecondTourIT {
             logOut(browser);
 
             // 4. The resident sees who looked.
-            logIn(browser, "/phr/login", "resident1");
+            DemoServer.logIn(browser, "/phr/login", "resident1");
             browser.driver().findElement(By.linkText("あなたの記録を見た人")).click();
             List<WebElement> emergencies = browser.findAll("#access-log li.emergency");
             browser.screenshot("tour2-4-access-log");
@@ -149,7 +139,7 @@ class DemoSecondTourIT {
             logOut(browser);
 
             // 5. The operator reviews the emergency accesses.
-            logIn(browser, "/login", "admin");
+            DemoServer.logIn(browser, "/login", "admin");
             browser.driver().findElement(By.partialLinkText("緊急時アクセス確認")).click();
             browser.screenshot("tour2-5-review");
             WebElement crew = row(browser, "CREW", resident);
@@ -185,27 +175,5 @@ class DemoSecondTourIT {
 
     private static void logOut(Chromium browser) {
         click(browser, "ログアウト");
-    }
-
-    /** As in {@link DemoTourIT}: the demo password, then the code the demo's second-factor page shows, once valid. */
-    private static void logIn(Chromium browser, String page, String loginId) {
-        browser.open(page);
-        browser.find("#username").sendKeys(loginId);
-        browser.find("#password").sendKeys("musubi-demo");
-        browser.find("#login-form button").click();
-        browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
-        WebElement shown = browser.find("#demo-code");
-        long wait = Duration.between(Instant.now(), Instant.parse(shown.getAttribute("data-valid-from"))).toMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait + 200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        browser.find("#code").sendKeys(shown.getAttribute("data-code"));
-        browser.find("#code-form button").click();
-        browser.await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 }
