@@ -108,8 +108,6 @@ final class DemoCommands implements Callable<Integer>, UsageText {
                     context.getBean(Users.class).count(), context.getBean(Persons.class).count(),
                     context.getBean(Facilities.class).count(), context.getBean(Users.class).count(),
                     context.getBean(Persons.class).count());
-            context.getBean(DemoProgress.class).resident().ifPresent(resident -> System.out.print(
-                    org.musubi.demo.DemoInstructions.resident(resident, context.getBean(DemoProperties.class).password())));
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,7 +3,7 @@ package org.musubi.demo;
 import org.musubi.security.DemoAccounts;
 
 /** What a newcomer reads on the console after start in demo mode. */
-public final class DemoInstructions {
+final class DemoInstructions {
 
     private DemoInstructions() {
     }
@@ -26,7 +26,7 @@ public final class DemoInstructions {
     }
 
     /** The demo's resident with a notebook, and the card a paramedic finds her by (the second tour). */
-    public static String resident(DemoResident.Seeded resident, String password) {
+    static String resident(DemoResident.Seeded resident, String password) {
         return """
 
                 --------------------------------------------------------------------------------

@@ -56,9 +56,6 @@ public final class DemoStory {
 
     /** Persons linked to each demo role's facility. */
     static final int PATIENTS_PER_FACILITY = 8;
-    /** The ages the notebook's resident may have: her sheet tells of high blood pressure since 2015 and of her son. */
-    private static final java.util.Set<Integer> RESIDENT_AGES = java.util.stream.IntStream.rangeClosed(65, 89)
-            .boxed().collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Logger log = LoggerFactory.getLogger(DemoStory.class);
 
     private final Parts parts;
@@ -129,6 +126,15 @@ public final class DemoStory {
         return new Told(cards.size(), links, protagonist, batches, resident);
     }
 
+    /** Whether the person is 65 to 89: the resident's sheet tells of high blood pressure since 2015 and of her son. */
+    private static boolean residentsAge(Person person, LocalDate today) {
+        if (person.birthDate() == null) {
+            return false;
+        }
+        int age = java.time.Period.between(person.birthDate(), today).getYears();
+        return age >= 65 && age <= 89;
+    }
+
     /** The notebook's resident: the first woman of 65 to 89 with the pharmacy's dispensings, else with any records. */
     private Optional<RegisteredPerson> residentOf(List<RegisteredPerson> withRecords, Optional<Facility> pharmacy,
                                                   Optional<RegisteredPerson> protagonist) {
@@ -137,8 +143,7 @@ public final class DemoStory {
                 .personsWithPatientsAt(f.id(), Integer.MAX_VALUE)).orElse(List.of()));
         candidates.addAll(withRecords);
         return candidates.stream().filter(p -> p.person().sex() == Sex.FEMALE)
-                .filter(p -> p.person().birthDate() != null && RESIDENT_AGES.contains(
-                        java.time.Period.between(p.person().birthDate(), today).getYears()))
+                .filter(p -> residentsAge(p.person(), today))
                 .filter(p -> protagonist.map(t -> t.id() != p.id()).orElse(true))
                 .filter(p -> withRecords.stream().anyMatch(w -> w.id() == p.id())).findFirst();
     }
