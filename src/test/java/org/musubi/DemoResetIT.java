@@ -38,6 +38,9 @@ class DemoResetIT {
         assertThat(inContext(jdbc -> jdbc.sql("SELECT count(*) FROM person").query(Long.class).single())).isEqualTo(200);
         assertThat(inContext(jdbc -> jdbc.sql("SELECT count(*) FROM patient_link").query(Long.class).single()))
                 .as("the same story again").isEqualTo(storyLinks);
+        assertThat(inContext(jdbc -> jdbc.sql("SELECT count(*) FROM app_user WHERE login_id = 'resident1' AND demo"
+                + " AND status = 'ACTIVE' AND profession = 'RESIDENT' AND person_id IS NOT NULL").query(Long.class).single()))
+                .as("the demo's resident with a notebook, made again").isEqualTo(1);
 
         try (ConfigurableApplicationContext context = CommandContexts.of(settings()).run(CommandContexts.quiet(settings()))) {
             context.getBean(Users.class).insert(new UserDraft("ops", "運用 担当", "ウンヨウ タントウ", Profession.NETWORK_OPERATOR,

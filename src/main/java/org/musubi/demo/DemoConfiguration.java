@@ -42,9 +42,19 @@ class DemoConfiguration {
     DemoStory demoStory(Users users, Facilities facilities, org.musubi.identity.IdentityStore identities,
                         org.musubi.identity.cards.IssueCard cards, org.musubi.consent.RecordConsent consents,
                         org.musubi.consent.LinkPatientToFacility links, org.musubi.notice.PublishNotice notices,
-                        org.musubi.security.ActAs actAs, DemoRecords records, DemoProperties properties) {
+                        org.musubi.security.ActAs actAs, DemoRecords records, DemoResident resident,
+                        DemoProperties properties) {
         return new DemoStory(new DemoStory.Parts(users, facilities, identities, cards, consents, links, notices, actAs,
-                records, Clock.systemUTC(), properties.zone()));
+                records, resident, properties.password(), Clock.systemUTC(), properties.zone()));
+    }
+
+    @Bean
+    DemoResident demoResident(Users users, org.musubi.phr.IssueRegistrationCode codes, org.musubi.phr.ProveResident prove,
+                              org.musubi.phr.RegisterResident register, org.musubi.phr.sheet.EmergencySheets sheets,
+                              org.musubi.phr.otc.SelfMedications medicines, org.musubi.phr.vitals.RecordVitals vitals,
+                              org.musubi.security.ActAs actAs, DemoProperties properties) {
+        return new DemoResident(new DemoResident.Parts(users, codes, prove, register, sheets, medicines, vitals, actAs,
+                Clock.systemUTC(), properties.zone()));
     }
 
     @Bean
@@ -91,7 +101,11 @@ class DemoConfiguration {
                     properties.importMessages(), LocalDate.now(properties.zone()).minusDays(1));
             log.info("Demo records imported: {} batches, {} records", batches.size(),
                     batches.stream().mapToLong(b -> b.counts().recordsSeen()).sum());
-            story.tell(properties.importFolder().resolve("story"));
+            story.tell(properties.importFolder().resolve("story")).resident().ifPresent(resident -> {
+                progress.resident(resident);
+                // the demo's synthetic card, for the second tour: on the console as the password is, never in the log
+                System.out.print(DemoInstructions.resident(resident, properties.password()));
+            });
         } catch (RuntimeException e) {
             log.warn("Demo records could not be imported: {}", e.toString());
         } finally {

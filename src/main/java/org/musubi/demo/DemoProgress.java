@@ -9,6 +9,17 @@ public final class DemoProgress {
 
     private final CountDownLatch done = new CountDownLatch(1);
 
+    private volatile DemoResident.Seeded resident;
+
+    /** The notebook's resident the story registered, once it has. */
+    public java.util.Optional<DemoResident.Seeded> resident() {
+        return java.util.Optional.ofNullable(resident);
+    }
+
+    void resident(DemoResident.Seeded seeded) {
+        resident = seeded;
+    }
+
     void done() {
         done.countDown();
     }

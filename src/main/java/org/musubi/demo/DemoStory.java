@@ -20,6 +20,7 @@ import org.musubi.consent.RecordConsent;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * none, such as a care manager's office or a fire station, the first persons of the network), so that every demo
  * role opens a home with patients; and the operator publishes a welcome notice. One of doctor1's patients, the
  * protagonist, is linked at every demo role's facility and gets the story's own files ({@link StoryFiles}): an HbA1c
- * trend that crosses the reference range, an allergy, a current duplicate medication and a rejected lab row.
+ * trend that crosses the reference range, an allergy, a current duplicate medication and a rejected lab row. One
+ * woman with the pharmacy's records registers for the health notebook and fills it ({@link DemoResident}).
  * Deterministic for one network, one set of records and one day: persons are taken in kana-name order.
  */
 public final class DemoStory {
@@ -61,15 +63,19 @@ public final class DemoStory {
     /** The use cases the story goes through. */
     public record Parts(Users users, Facilities facilities, IdentityStore identities, IssueCard cards,
                         RecordConsent consents, LinkPatientToFacility links, PublishNotice notices, ActAs actAs,
-                        DemoRecords records, Clock clock, ZoneId zone) {
+                        DemoRecords records, DemoResident resident, String password, Clock clock, ZoneId zone) {
     }
 
     public DemoStory(Parts parts) {
         this.parts = parts;
     }
 
-    /** What the story did; {@code protagonist}: the person whose story files were imported, if any. */
-    public record Told(int cards, int links, Optional<RegisteredPerson> protagonist, List<ImportBatch> batches) {
+    /**
+     * What the story did; {@code protagonist}: the person whose story files were imported, if any; {@code resident}:
+     * the person registered for the notebook, if any.
+     */
+    public record Told(int cards, int links, Optional<RegisteredPerson> protagonist, List<ImportBatch> batches,
+                       Optional<DemoResident.Seeded> resident) {
     }
 
     /**
@@ -101,6 +107,8 @@ public final class DemoStory {
                 return card;
             }));
         }
+        Optional<DemoResident.Seeded> resident = residentOf(withRecords, pharmacy, protagonist)
+                .flatMap(p -> parts.resident().seed(operator, p, cards.get(p.id()), parts.password()));
         int links = 0;
         Map<Long, Boolean> linkedFacilities = new HashMap<>();
         for (User user : roles) {
@@ -115,7 +123,29 @@ public final class DemoStory {
         }
         publishWelcome(operator);
         log.info("Demo story told: {} cards and consents, {} links, {} story batches", cards.size(), links, batches.size());
-        return new Told(cards.size(), links, protagonist, batches);
+        return new Told(cards.size(), links, protagonist, batches, resident);
+    }
+
+    /** Whether the person is 65 to 89: the resident's sheet tells of high blood pressure since 2015 and of her son. */
+    private static boolean residentsAge(Person person, LocalDate today) {
+        if (person.birthDate() == null) {
+            return false;
+        }
+        int age = java.time.Period.between(person.birthDate(), today).getYears();
+        return age >= 65 && age <= 89;
+    }
+
+    /** The notebook's resident: the first woman of 65 to 89 with the pharmacy's dispensings, else with any records. */
+    private Optional<RegisteredPerson> residentOf(List<RegisteredPerson> withRecords, Optional<Facility> pharmacy,
+                                                  Optional<RegisteredPerson> protagonist) {
+        LocalDate today = LocalDate.now(parts.clock().withZone(parts.zone()));
+        List<RegisteredPerson> candidates = new ArrayList<>(pharmacy.map(f -> parts.identities()
+                .personsWithPatientsAt(f.id(), Integer.MAX_VALUE)).orElse(List.of()));
+        candidates.addAll(withRecords);
+        return candidates.stream().filter(p -> p.person().sex() == Sex.FEMALE)
+                .filter(p -> residentsAge(p.person(), today))
+                .filter(p -> protagonist.map(t -> t.id() != p.id()).orElse(true))
+                .filter(p -> withRecords.stream().anyMatch(w -> w.id() == p.id())).findFirst();
     }
 
     private Optional<Facility> firstOfKind(FacilityKind kind) {

@@ -38,6 +38,9 @@ public interface Users {
      */
     void endSessions(long userId);
 
+    /** Marks the account a demo account (the demo's seeding only: a resident registered for the demo's story). */
+    void markDemo(long userId);
+
     /** Disables every demo account (when demo mode is off); returns how many were active. */
     int disableDemoAccounts();
 }

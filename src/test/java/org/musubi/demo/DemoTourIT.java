@@ -3,7 +3,6 @@ package org.musubi.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,12 +10,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.musubi.Musubi;
 import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,19 +31,8 @@ class DemoTourIT {
 
     @BeforeAll
     void startFromAnEmptyDataDirectory() throws InterruptedException {
-        // As command-line arguments: they win over application.yml (the port there is 8080).
-        server = new SpringApplicationBuilder(Musubi.class).run(
-                "--server.port=0",
-                "--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
-                "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
-                "--musubi.blob.directory=" + data.resolve("blobs"),
-                "--musubi.ingest.upload-directory=" + data.resolve("uploads"),
-                "--musubi.demo.enabled=true",
-                "--musubi.demo.import-folder=" + data.resolve("demo-sources"),
-                "--spring.main.banner-mode=off",
-                "--logging.structured.format.console=");
-        port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-        assertThat(server.getBean(DemoProgress.class).await(Duration.ofMinutes(5))).as("the demo is seeded").isTrue();
+        server = DemoServer.start(data);
+        port = DemoServer.port(server);
     }
 
     @AfterAll
@@ -61,7 +46,7 @@ class DemoTourIT {
     @ValueSource(strings = {"doctor1", "nurse1", "pharmacist1", "caremanager1"})
     void eachDemoRoleFindsPatientsAndTheirRecords(String loginId) {
         try (Chromium browser = Chromium.start(port)) {
-            logIn(browser, loginId);
+            DemoServer.logIn(browser, "/login", loginId);
 
             browser.open("/");
             List<WebElement> patients = browser.findAll("#patient-list tbody tr");
@@ -94,7 +79,7 @@ class DemoTourIT {
     @org.junit.jupiter.api.Test
     void theDoctorSeesTheStorysAllergyDuplicateAndHbA1cTrend() {
         try (Chromium browser = Chromium.start(port)) {
-            logIn(browser, "doctor1");
+            DemoServer.logIn(browser, "/login", "doctor1");
             browser.open("/");
             String patient = browser.find("#patient-list tbody tr a").getAttribute("href");
 
@@ -128,7 +113,7 @@ class DemoTourIT {
     @org.junit.jupiter.api.Test
     void theOperatorSeesTheRejectedRecordAndTheAuditTrail() {
         try (Chromium browser = Chromium.start(port)) {
-            logIn(browser, "admin");
+            DemoServer.logIn(browser, "/login", "admin");
             browser.open("/admin/imports");
             browser.screenshot("tour-admin-imports");
             List<WebElement> story = browser.findAll("#import-batches tbody tr").stream()
@@ -159,7 +144,7 @@ class DemoTourIT {
                 "**ログアウト**", "**admin**", "**監査証跡**", "**データ取り込み**", "**名寄せ確認**");
         try (Chromium browser = Chromium.start(port)) {
             // 1. doctor1, the demo password and the code the page shows.
-            logIn(browser, "doctor1");
+            DemoServer.logIn(browser, "/login", "doctor1");
             // 2. The patient at the top: timeline, allergy and duplicate alert.
             browser.open("/");
             WebElement first = browser.find("#patient-list tbody tr a");
@@ -180,7 +165,7 @@ class DemoTourIT {
             browser.screenshot("tour-readme-4-hba1c");
             // 5. Log out, admin: the audit trail names doctor1's views of the patient; imports; the review queue.
             browser.driver().findElement(By.xpath("//button[normalize-space()='ログアウト']")).click();
-            logIn(browser, "admin");
+            DemoServer.logIn(browser, "/login", "admin");
             browser.driver().findElement(By.linkText("監査証跡")).click();
             String audit = browser.find("#audit-list").getText();
             browser.screenshot("tour-readme-5-audit");
@@ -190,31 +175,5 @@ class DemoTourIT {
             browser.driver().findElement(By.linkText("名寄せ確認")).click();
             assertThat(browser.findAll("#review-list tbody tr")).isNotEmpty();
         }
-    }
-
-    /**
-     * As a newcomer does: the demo password, then the code the demo's second-factor page shows, once it is valid (a
-     * third login within 30 seconds waits for the next one, as the page says).
-     */
-    static void logIn(Chromium browser, String loginId) {
-        browser.open("/login");
-        browser.find("#username").sendKeys(loginId);
-        browser.find("#password").sendKeys("musubi-demo");
-        browser.find("#login-form button").click();
-        browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
-        WebElement shown = browser.find("#demo-code");
-        java.time.Instant validFrom = java.time.Instant.parse(shown.getAttribute("data-valid-from"));
-        long wait = java.time.Duration.between(java.time.Instant.now(), validFrom).toMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait + 200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        browser.find("#code").sendKeys(shown.getAttribute("data-code"));
-        browser.find("#code-form button").click();
-        browser.await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 }

@@ -80,7 +80,7 @@ class ScreenWidthsBrowserIT {
     void theViewerFitsAPhoneAndALaptop() {
         try (Chromium browser = Chromium.start(port)) {
             browser.resize(PHONE);
-            DemoTourIT.logIn(browser, "nurse1");
+            DemoServer.logIn(browser, "/login", "nurse1");
             String patient = viewerPages(browser, "phone-nurse");
             assertTheTabsWrapOrScroll(browser);
             browser.open("/portal/facilities");
@@ -100,7 +100,7 @@ class ScreenWidthsBrowserIT {
     void theCareManagersViewerFitsAPhone() {
         try (Chromium browser = Chromium.start(port)) {
             browser.resize(PHONE);
-            DemoTourIT.logIn(browser, "caremanager1");
+            DemoServer.logIn(browser, "/login", "caremanager1");
             viewerPages(browser, "phone-caremanager");
         }
     }
@@ -242,7 +242,7 @@ class ScreenWidthsBrowserIT {
     void theOperatorsTablesFitALaptop() {
         try (Chromium browser = Chromium.start(port)) {
             browser.resize(LAPTOP);
-            DemoTourIT.logIn(browser, "admin");
+            DemoServer.logIn(browser, "/login", "admin");
             for (String page : List.of("/", "/admin/users", "/admin/facilities", "/admin/imports", "/admin/audit",
                     "/admin/matching", "/admin/emergency", "/admin/persons", "/admin/notices", "/admin/api-clients",
                     "/admin/disaster", "/admin/phr-inquiries", "/admin/phr-points", "/admin/smart-apps",

@@ -6,4 +6,7 @@
  * org.musubi.phr.vitals.ReadVitals}) for charts, and exported and imported as CSV ({@link
  * org.musubi.phr.vitals.VitalsCsv}). Plain Java but for its configuration; its pages are in {@code web}.
  */
+@NamedInterface("vitals")
 package org.musubi.phr.vitals;
+
+import org.springframework.modulith.NamedInterface;

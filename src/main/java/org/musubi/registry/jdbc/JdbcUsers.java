@@ -132,6 +132,12 @@ class JdbcUsers implements Users {
     }
 
     @Override
+    public void markDemo(long userId) {
+        RequestMemo.forget();
+        jdbc.sql("UPDATE app_user SET demo = true, updated_at = now() WHERE id = ?").param(userId).update();
+    }
+
+    @Override
     public int disableDemoAccounts() {
         RequestMemo.forget();
         return jdbc.sql("UPDATE app_user SET status = 'DISABLED', updated_at = now() WHERE demo AND status = 'ACTIVE'")
