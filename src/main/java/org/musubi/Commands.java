@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.musubi.commandline.HelpOption;
 import org.musubi.commandline.MusubiCommandLine;
+import org.musubi.commandline.StartFailures;
 import org.musubi.commandline.UsageText;
 import org.musubi.synth.cli.SynthCommand;
 import org.springframework.boot.SpringApplication;
@@ -120,7 +121,14 @@ final class Commands {
             String[] args = settings.toArray(String[]::new);
             SpringApplication app = new SpringApplication(Musubi.class);
             app.setDefaultProperties(Map.of("musubi.demo.enabled", String.valueOf(!CommandContexts.externalDatabase(args))));
-            app.run(args);
+            try {
+                app.run(args);
+            } catch (RuntimeException e) {
+                if (StartFailures.explains(e)) {
+                    return 1; // a server already runs: said in one line, no stack trace
+                }
+                throw e;
+            }
             return SERVING;
         }
     }
