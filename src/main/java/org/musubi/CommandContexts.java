@@ -2,7 +2,6 @@ package org.musubi;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.musubi.commandline.StartFailures;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 

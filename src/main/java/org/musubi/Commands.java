@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.musubi.commandline.HelpOption;
 import org.musubi.commandline.MusubiCommandLine;
-import org.musubi.commandline.StartFailures;
 import org.musubi.commandline.UsageText;
 import org.musubi.synth.cli.SynthCommand;
 import org.springframework.boot.SpringApplication;

@@ -1,4 +1,4 @@
-package org.musubi.commandline;
+package org.musubi;
 
 import java.io.PrintStream;
 import java.util.Optional;

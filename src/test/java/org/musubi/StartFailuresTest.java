@@ -1,4 +1,4 @@
-package org.musubi.commandline;
+package org.musubi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,66 @@
+package org.musubi.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.musubi.disaster.DesignateResponder;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.security.ActAs;
+import org.musubi.security.DemoLogins;
+
+/**
+ * The demo's accounts per role, as the README and the login page name them. The demo network's second hospital is its
+ * disaster responder (a DMAT-designated hospital): the operator designates it when the network is seeded, so that its
+ * doctor ({@value #RESPONDER_DOCTOR}) can open emergency accesses for the persons of an area in disaster mode.
+ */
+final class DemoRoles implements DemoLogins {
+
+    /** The responder hospital's first doctor, its facility admin, in the demo network of seed 20260401. */
+    static final String RESPONDER_DOCTOR = "doctor3";
+
+    /** Login id and role label key, in the order shown; the responder's doctor last. */
+    private static final List<List<String>> ROLES = List.of(
+            List.of("admin", "login.demo.role.operator"),
+            List.of("doctor1", "login.demo.role.doctor"),
+            List.of("nurse1", "login.demo.role.nurse"),
+            List.of("pharmacist1", "login.demo.role.pharmacist"),
+            List.of("caremanager1", "login.demo.role.careManager"),
+            List.of("nurse8", "login.demo.role.visitingNurse"),
+            List.of("clerk1", "login.demo.role.clerk"),
+            List.of("paramedic1", "login.demo.role.paramedic"),
+            List.of(RESPONDER_DOCTOR, "login.demo.role.responder"));
+
+    private final Users users;
+    private final Facilities facilities;
+
+    DemoRoles(Users users, Facilities facilities) {
+        this.users = users;
+        this.facilities = facilities;
+    }
+
+    @Override
+    public List<DemoLogin> list() {
+        List<DemoLogin> logins = new ArrayList<>();
+        for (List<String> role : ROLES) {
+            users.findByLoginId(role.getFirst()).filter(User::active).ifPresent(user -> logins.add(new DemoLogin(
+                    user.loginId(), role.get(1), user.actingFacilityId().flatMap(facilities::find)
+                    .map(Facility::nameKanji).orElse(""))));
+        }
+        return logins;
+    }
+
+    /** The operator designates the responder doctor's hospital as a disaster responder; false when it is missing. */
+    boolean designateResponder(DesignateResponder designate, ActAs actAs) {
+        Optional<User> operator = users.findByLoginId("admin").filter(User::networkAdmin);
+        Optional<Facility> hospital = users.findByLoginId(RESPONDER_DOCTOR).flatMap(User::actingFacilityId)
+                .flatMap(facilities::find).filter(f -> f.kind() == FacilityKind.HOSPITAL);
+        if (operator.isEmpty() || hospital.isEmpty()) {
+            return false;
+        }
+        return actAs.user(operator.get().id(), () -> designate.designate(operator.get().id(), hospital.get().id(), true));
+    }
+}
