@@ -22,17 +22,21 @@ final class DemoRoles implements DemoLogins {
     /** The responder hospital's first doctor, its facility admin, in the demo network of seed 20260401. */
     static final String RESPONDER_DOCTOR = "doctor3";
 
-    /** Login id and role label key, in the order shown; the responder's doctor last. */
-    private static final List<List<String>> ROLES = List.of(
-            List.of("admin", "login.demo.role.operator"),
-            List.of("doctor1", "login.demo.role.doctor"),
-            List.of("nurse1", "login.demo.role.nurse"),
-            List.of("pharmacist1", "login.demo.role.pharmacist"),
-            List.of("caremanager1", "login.demo.role.careManager"),
-            List.of("nurse8", "login.demo.role.visitingNurse"),
-            List.of("clerk1", "login.demo.role.clerk"),
-            List.of("paramedic1", "login.demo.role.paramedic"),
-            List.of(RESPONDER_DOCTOR, "login.demo.role.responder"));
+    /** A demo account shown to newcomers, and the message key of the role it shows. */
+    private record Role(String loginId, String roleKey) {
+    }
+
+    /** In the order shown; the responder's doctor last. */
+    private static final List<Role> ROLES = List.of(
+            new Role("admin", "login.demo.role.operator"),
+            new Role("doctor1", "login.demo.role.doctor"),
+            new Role("nurse1", "login.demo.role.nurse"),
+            new Role("pharmacist1", "login.demo.role.pharmacist"),
+            new Role("caremanager1", "login.demo.role.careManager"),
+            new Role("nurse8", "login.demo.role.visitingNurse"),
+            new Role("clerk1", "login.demo.role.clerk"),
+            new Role("paramedic1", "login.demo.role.paramedic"),
+            new Role(RESPONDER_DOCTOR, "login.demo.role.responder"));
 
     private final Users users;
     private final Facilities facilities;
@@ -45,9 +49,9 @@ final class DemoRoles implements DemoLogins {
     @Override
     public List<DemoLogin> list() {
         List<DemoLogin> logins = new ArrayList<>();
-        for (List<String> role : ROLES) {
-            users.findByLoginId(role.getFirst()).filter(User::active).ifPresent(user -> logins.add(new DemoLogin(
-                    user.loginId(), role.get(1), user.actingFacilityId().flatMap(facilities::find)
+        for (Role role : ROLES) {
+            users.findByLoginId(role.loginId()).filter(User::active).ifPresent(user -> logins.add(new DemoLogin(
+                    user.loginId(), role.roleKey(), user.actingFacilityId().flatMap(facilities::find)
                     .map(Facility::nameKanji).orElse(""))));
         }
         return logins;

@@ -72,6 +72,26 @@ class DemoLoginsIT {
         assertThat(disasterMode.responder(facilityOf("doctor1").id())).isFalse();
     }
 
+    @Test
+    void readmeNamesTheSameAccountsWithTheirRunningFacilities() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("### Logging in to the demo"), readme.indexOf("### First tour"));
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| `([a-z0-9]+)` \\| [^|]+ \\| ([^|]+) \\|$")
+                .matcher(section);
+        java.util.List<String> named = new java.util.ArrayList<>();
+        while (rows.find()) {
+            named.add(rows.group(1));
+            String facility = rows.group(2).strip();
+            if (rows.group(1).equals("admin")) {
+                assertThat(facility).isEqualTo("—");
+            } else {
+                assertThat(facility).as(rows.group(1)).startsWith(facilityOf(rows.group(1)).nameKanji());
+            }
+        }
+        assertThat(named).containsExactly("admin", "doctor1", "nurse1", "pharmacist1", "caremanager1", "nurse8", "clerk1",
+                "paramedic1", "doctor3");
+    }
+
     private User user(String loginId) {
         return users.findByLoginId(loginId).orElseThrow();
     }
