@@ -26,8 +26,14 @@ final class CommandContexts {
         return app;
     }
 
-    /** A command that could not start: the innermost cause is what a person can act on. */
+    /**
+     * A command that could not start: the innermost cause is what a person can act on. A running server (the database
+     * or port in use) was already said in one line by {@link StartFailures}.
+     */
     static int failed(RuntimeException e) {
+        if (StartFailures.explains(e)) {
+            return 1;
+        }
         Throwable cause = e;
         while (cause.getCause() != null) {
             cause = cause.getCause();
@@ -38,7 +44,9 @@ final class CommandContexts {
 
     /** Commands print their own results: only warnings from the libraries, as plain text. */
     static String[] quiet(String[] settings) {
+        // org.springframework.context: its warning that a start failed repeats the cause Spring reports anyway
         String[] quiet = {"--logging.level.root=WARN", "--logging.level.org.musubi=WARN",
+                "--logging.level.org.springframework.context=ERROR",
                 "--logging.structured.format.console="};
         String[] all = Arrays.copyOf(quiet, quiet.length + settings.length);
         System.arraycopy(settings, 0, all, quiet.length, settings.length);

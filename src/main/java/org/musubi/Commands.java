@@ -120,7 +120,14 @@ final class Commands {
             String[] args = settings.toArray(String[]::new);
             SpringApplication app = new SpringApplication(Musubi.class);
             app.setDefaultProperties(Map.of("musubi.demo.enabled", String.valueOf(!CommandContexts.externalDatabase(args))));
-            app.run(args);
+            try {
+                app.run(args);
+            } catch (RuntimeException e) {
+                if (StartFailures.explains(e)) {
+                    return 1; // a server already runs: said in one line, no stack trace
+                }
+                throw e;
+            }
             return SERVING;
         }
     }

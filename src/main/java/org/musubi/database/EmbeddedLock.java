@@ -26,10 +26,7 @@ final class EmbeddedLock {
         }
         long pid = Long.parseLong(lines.getFirst().strip());
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            throw new IllegalStateException("The embedded database in " + dataDirectory.toAbsolutePath()
-                    + " is in use by another process (PostgreSQL pid " + pid + "), probably a running Musubi server. "
-                    + "Stop it first, or use its admin screens (e.g. Verify on the audit screen). / "
-                    + "組み込みデータベースは別のプロセスが使用中です。先にサーバを停止してください。");
+            throw new EmbeddedDatabaseInUse(dataDirectory, pid);
         }
     }
 }

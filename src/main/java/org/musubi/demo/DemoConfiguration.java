@@ -58,13 +58,20 @@ class DemoConfiguration {
     }
 
     @Bean
+    DemoRoles demoRoles(Users users, Facilities facilities) {
+        return new DemoRoles(users, facilities);
+    }
+
+    @Bean
     DemoProgress demoProgress() {
         return new DemoProgress();
     }
 
     @Bean
     ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
-                               DemoStory story, DemoProgress progress, org.musubi.database.Standby standby) {
+                               DemoStory story, DemoProgress progress, org.musubi.database.Standby standby,
+                               DemoRoles roles, org.musubi.disaster.DesignateResponder designate,
+                               org.musubi.security.ActAs actAs) {
         return args -> {
             if (standby.readOnly()) {
                 // a read-only standby changes nothing (demo accounts still cannot log in while demo mode is off)
@@ -83,6 +90,9 @@ class DemoConfiguration {
             }
             if (properties.seed() && network.seedIfEmpty(properties.seedValue(), properties.password())) {
                 log.info("Demo network created from seed {}", properties.seedValue());
+                if (!roles.designateResponder(designate, actAs)) {
+                    log.warn("Demo: no hospital of {} to designate as the disaster responder", DemoRoles.RESPONDER_DOCTOR);
+                }
                 if (properties.importPersons() > 0) {
                     Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records, story,
                             progress));

@@ -15,7 +15,8 @@ final class DemoInstructions {
                  Musubi is running in DEMO MODE (synthetic data only) / デモモードで起動しました
                    http://localhost:%s
                    Log in / ログイン:  admin (network operator / ネットワーク管理者),
-                                     doctor1, nurse1, pharmacist1, caremanager1 ... (staff / 職員)
+                                     doctor1, nurse1, pharmacist1, caremanager1, paramedic1 ... (staff / 職員;
+                                     every role is listed on the login page / 役割ごとの一覧はログイン画面に)
                                      resident1 (a resident's notebook / 住民の健康手帳, /phr)
                    Password / パスワード:  %s
                    Second factor / 二要素認証: the next usable demo code is shown on the code page

@@ -29,6 +29,7 @@ import org.musubi.ingest.ImportKind;
 import org.musubi.notice.Importance;
 import org.musubi.notice.NoticeDraft;
 import org.musubi.notice.PublishNotice;
+import org.musubi.paging.PageRequest;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
@@ -186,7 +187,10 @@ public final class DemoStory {
         return batches;
     }
 
-    /** doctor1, nurse1, pharmacist1, … : the demo accounts a newcomer is told about, in profession order. */
+    /**
+     * doctor1, nurse1, pharmacist1, … : the demo accounts a newcomer is told about, in profession order, and the visiting
+     * nurse of the first home-nursing station.
+     */
     private List<User> firstOfEachProfession() {
         List<User> users = new ArrayList<>();
         for (Profession profession : Profession.values()) {
@@ -210,6 +214,10 @@ public final class DemoStory {
                 parts.users().findByLoginId(stem + "1").filter(User::active).ifPresent(users::add);
             }
         }
+        // the visiting nurse (the README and the login page name one): the first nurse of the first home-nursing station
+        firstOfKind(FacilityKind.HOME_NURSING_STATION).flatMap(station -> parts.users()
+                .search(null, station.id(), new PageRequest(1, PageRequest.MAX_SIZE)).items().stream()
+                .filter(u -> u.profession() == Profession.NURSE && u.active()).findFirst()).ifPresent(users::add);
         return users;
     }
 

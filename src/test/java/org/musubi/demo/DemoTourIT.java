@@ -43,7 +43,7 @@ class DemoTourIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"doctor1", "nurse1", "pharmacist1", "caremanager1"})
+    @ValueSource(strings = {"doctor1", "nurse1", "pharmacist1", "caremanager1", "nurse8"})
     void eachDemoRoleFindsPatientsAndTheirRecords(String loginId) {
         try (Chromium browser = Chromium.start(port)) {
             DemoServer.logIn(browser, "/login", loginId);

@@ -1,0 +1,102 @@
+package org.musubi.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.musubi.disaster.DisasterMode;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In demo mode the login page names a demo account of every role — the operator, a doctor, a nurse, a pharmacist, a
+ * care manager, a visiting nurse, a clerk, an ambulance crew member and a doctor of the disaster responder hospital —
+ * each with its role and facility, in Japanese and in English; and that hospital is designated as a responder.
+ */
+@MusubiIntegrationTest
+class DemoLoginsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Users users;
+    @Autowired
+    Facilities facilities;
+    @Autowired
+    DisasterMode disasterMode;
+
+    @Test
+    void loginPageNamesTheDemoAccountOfEveryRoleWithItsFacility() {
+        HttpResponse<String> page = new WebSession(port).get("/login");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"demo-logins\"", "デモのログインID");
+        for (String login : new String[] {"admin", "doctor1", "nurse1", "pharmacist1", "caremanager1", "nurse8", "clerk1",
+            "paramedic1", "doctor3"}) {
+            assertThat(page.body()).as(login).contains("data-login=\"" + login + "\"");
+        }
+        assertThat(page.body()).contains("ネットワーク管理者（事務局）", "訪問看護師", "救急隊員", "災害対応施設（DMAT）の医師",
+                "（" + facilityOf("paramedic1").nameKanji() + "）", "（" + facilityOf("nurse8").nameKanji() + "）");
+        assertThat(page.body()).doesNotContain("login.demo.");
+    }
+
+    @Test
+    void inEnglishTheRolesReadInEnglish() {
+        HttpResponse<String> page = new WebSession(port).get("/login?lang=en");
+
+        assertThat(page.body()).contains("Demo log-ins", "Network operator (secretariat)", "Visiting nurse",
+                "Ambulance crew", "disaster responder (DMAT) hospital", "data-login=\"paramedic1\"");
+    }
+
+    @Test
+    void theNamedAccountsHoldTheRolesTheyAreNamedFor() {
+        assertThat(user("admin").networkAdmin()).isTrue();
+        assertThat(user("doctor1").profession()).isEqualTo(Profession.DOCTOR);
+        assertThat(user("pharmacist1").profession()).isEqualTo(Profession.PHARMACIST);
+        assertThat(user("caremanager1").profession()).isEqualTo(Profession.CARE_MANAGER);
+        assertThat(user("nurse8").profession()).isEqualTo(Profession.NURSE);
+        assertThat(facilityOf("nurse8").kind().name()).isEqualTo("HOME_NURSING_STATION");
+        assertThat(user("clerk1").profession()).isEqualTo(Profession.MEDICAL_CLERK);
+        assertThat(user("paramedic1").profession()).isEqualTo(Profession.PARAMEDIC);
+        assertThat(facilityOf("paramedic1").kind().name()).isEqualTo("FIRE_DEPARTMENT");
+        assertThat(user("doctor3").profession()).isEqualTo(Profession.DOCTOR);
+        assertThat(disasterMode.responder(facilityOf("doctor3").id())).as("doctor3's hospital is a disaster responder")
+                .isTrue();
+        assertThat(disasterMode.responder(facilityOf("doctor1").id())).isFalse();
+    }
+
+    @Test
+    void readmeNamesTheSameAccountsWithTheirRunningFacilities() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("### Logging in to the demo"), readme.indexOf("### First tour"));
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| `([a-z0-9]+)` \\| [^|]+ \\| ([^|]+) \\|$")
+                .matcher(section);
+        java.util.List<String> named = new java.util.ArrayList<>();
+        while (rows.find()) {
+            named.add(rows.group(1));
+            String facility = rows.group(2).strip();
+            if (rows.group(1).equals("admin")) {
+                assertThat(facility).isEqualTo("—");
+            } else {
+                assertThat(facility).as(rows.group(1)).startsWith(facilityOf(rows.group(1)).nameKanji());
+            }
+        }
+        assertThat(named).containsExactly("admin", "doctor1", "nurse1", "pharmacist1", "caremanager1", "nurse8", "clerk1",
+                "paramedic1", "doctor3");
+    }
+
+    private User user(String loginId) {
+        return users.findByLoginId(loginId).orElseThrow();
+    }
+
+    private Facility facilityOf(String loginId) {
+        return user(loginId).actingFacilityId().flatMap(facilities::find).orElseThrow();
+    }
+}
