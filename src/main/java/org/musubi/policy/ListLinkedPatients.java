@@ -9,5 +9,10 @@ import org.musubi.paging.PageRequest;
  */
 public interface ListLinkedPatients {
 
-    LinkedPatients list(long userId, String text, PageRequest page);
+    default LinkedPatients list(long userId, String text, PageRequest page) {
+        return list(userId, text, page, Glance.NONE);
+    }
+
+    /** The list, and {@code glance} at the patients shown before their audit rows are written (when it permits). */
+    LinkedPatients list(long userId, String text, PageRequest page, Glance glance);
 }

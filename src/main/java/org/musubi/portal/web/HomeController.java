@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.musubi.notice.Notices;
 import org.musubi.paging.PageRequest;
-import org.musubi.policy.LinkedPatients;
 import org.musubi.policy.ListLinkedPatients;
 import org.musubi.registry.Facilities;
 import org.musubi.security.SignedIn;
@@ -58,10 +57,10 @@ class HomeController {
             facilities.find(user.facilityId()).ifPresent(f -> model.addAttribute("facility", f));
             // the emergency room's inbox: live hand-overs from ambulance crews (no patient data until opened)
             model.addAttribute("handOvers", answers.handOvers(user.facilityId(), now));
-            LinkedPatients linked = linkedPatients.list(user.userId(), q, PageRequest.of(page, 20));
-            model.addAttribute("linked", linked);
-            model.addAttribute("news", linked.permitted() ? answers.news(user, linked.page().items(), now, zone)
-                    : java.util.Map.of());
+            java.util.Map<Long, PatientNews> news = new java.util.HashMap<>();
+            model.addAttribute("linked", linkedPatients.list(user.userId(), q, PageRequest.of(page, 20),
+                    answers.news(user, now, news)));
+            model.addAttribute("news", news);
             model.addAttribute("pharmacist", org.musubi.registry.Profession.PHARMACIST.name().equals(user.profession()));
             model.addAttribute("q", q);
             model.addAttribute("today", LocalDate.now(zone));

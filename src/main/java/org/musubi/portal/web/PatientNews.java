@@ -13,7 +13,7 @@ import org.musubi.policy.DataCategory;
  *
  * @param refused the policy's reason when the patient's record could not be read now (nothing else is then shown)
  */
-record PatientNews(Instant lastOpened, long newRecords, Set<DataCategory> categories, LocalDate lastDispensed,
+public record PatientNews(Instant lastOpened, long newRecords, Set<DataCategory> categories, LocalDate lastDispensed,
                    Integer duplicateAlerts, String refused) {
 
     PatientNews {
@@ -24,7 +24,7 @@ record PatientNews(Instant lastOpened, long newRecords, Set<DataCategory> catego
         return new PatientNews(null, 0, Set.of(), null, null, reason);
     }
 
-    boolean unchanged() {
+    public boolean unchanged() {
         return refused == null && lastOpened != null && newRecords == 0;
     }
 }

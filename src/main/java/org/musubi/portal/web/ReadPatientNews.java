@@ -3,9 +3,7 @@ package org.musubi.portal.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +12,12 @@ import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
 import org.musubi.policy.DataCategory;
-import org.musubi.policy.Interaction;
+import org.musubi.policy.Glance;
 import org.musubi.policy.LinkedPatient;
+import org.musubi.policy.PersonView;
 import org.musubi.portal.chart.MedicationReview;
 import org.musubi.record.Found;
 import org.musubi.record.ReadRecords;
-import org.musubi.record.Reader;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.musubi.registry.Profession;
@@ -29,8 +27,9 @@ import org.springframework.stereotype.Service;
 /**
  * The home page's answer per linked patient on the page shown: what arrived since the user last opened the patient's
  * record (the user's newest READ of the patient in the audit trail, one query for the page), and for a pharmacist the
- * newest dispensing and the duplicate-medication alerts. Each patient is one search through {@link ReadRecords}: the
- * access policy decides and the search leaves its one audit row, naming what it found.
+ * newest dispensing and the duplicate-medication alerts. A {@link Glance} of the linked-patient list: each patient's
+ * view is the access policy's decision now, and the list's one audit row per patient shown covers the glance (no
+ * second row, no link kept alive by a home page).
  */
 @Service
 class ReadPatientNews {
@@ -50,40 +49,32 @@ class ReadPatientNews {
         this.medications = medications;
     }
 
-    Map<Long, PatientNews> of(SignedIn me, List<LinkedPatient> shown, Instant now, ZoneId zone) {
-        Map<Long, PatientNews> news = new LinkedHashMap<>();
-        if (shown.isEmpty()) {
-            return news;
-        }
-        Map<String, Instant> opened = trail.lastReadBy(me.userId(),
-                shown.stream().map(p -> p.person().regionalId()).toList());
-        Reader reader = new Reader(me.userId(), me.facilityId());
+    /** The glance that fills {@code news} (by person id) for the patients the list shows {@code me}. */
+    Glance into(SignedIn me, Instant now, Map<Long, PatientNews> news) {
         boolean pharmacist = Profession.PHARMACIST.name().equals(me.profession());
-        for (LinkedPatient p : shown) {
-            Instant since = opened.get(p.person().regionalId());
-            news.put(p.personId(), pharmacist ? medications(reader, p.personId(), since, now, zone)
-                    : changes(reader, p.personId(), since));
-        }
-        return news;
+        return (shown, views) -> {
+            Map<String, Instant> opened = trail.lastReadBy(me.userId(),
+                    shown.stream().map(p -> p.person().regionalId()).toList());
+            for (LinkedPatient p : shown) {
+                PersonView view = views.apply(p.personId());
+                Instant since = opened.get(p.person().regionalId());
+                news.put(p.personId(), !view.decision().permitted() ? PatientNews.refused(view.decision().key())
+                        : pharmacist ? medications(view, since, now) : changes(view, since));
+            }
+        };
     }
 
-    private PatientNews changes(Reader reader, long personId, Instant since) {
-        Interaction<Found> found = records.search(reader, personId,
-                new RecordQuery(null, List.of(), null, null, since, true, NAMED, 0).withoutContent());
-        if (!found.decision().permitted() || found.value() == null) {
-            return PatientNews.refused(found.decision().key());
-        }
-        return new PatientNews(since, found.value().total(), categories(found.value().resources()), null, null, null);
+    private PatientNews changes(PersonView view, Instant since) {
+        Found found = records.glance(view, new RecordQuery(null, List.of(), null, null, since, true, NAMED, 0)
+                .withoutContent());
+        return new PatientNews(since, found.total(), categories(found.resources()), null, null, null);
     }
 
     /** A pharmacist's row: the medications of the last {@link #MEDICATIONS}, what is new among them, their checks. */
-    private PatientNews medications(Reader reader, long personId, Instant since, Instant now, ZoneId zone) {
-        Interaction<Found> found = records.search(reader, personId, new RecordQuery(null, List.of(),
-                now.minus(MEDICATIONS), null, null, true, RecordQuery.MAX_COUNT, 0, MEDICATION_TYPES));
-        if (!found.decision().permitted() || found.value() == null) {
-            return PatientNews.refused(found.decision().key());
-        }
-        List<StoredResource> read = found.value().resources();
+    private PatientNews medications(PersonView view, Instant since, Instant now) {
+        Found found = records.glance(view, new RecordQuery(null, List.of(), now.minus(MEDICATIONS), null, null, true,
+                RecordQuery.MAX_COUNT, 0, MEDICATION_TYPES));
+        List<StoredResource> read = found.resources();
         Medications checked = medications.review(read);
         LocalDate dispensed = checked.rows().stream().map(MedicationRows.Row::entry)
                 .filter(e -> e.kind() == MedicationEntry.Kind.DISPENSING && e.start() != null)

@@ -1,11 +1,9 @@
 package org.musubi.portal.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.musubi.emergency.HandOvers;
-import org.musubi.policy.LinkedPatient;
 import org.musubi.security.SignedIn;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +28,9 @@ class RoleAnswers {
         return handOvers.liveFor(facilityId, now);
     }
 
-    Map<Long, PatientNews> news(SignedIn me, List<LinkedPatient> shown, Instant now, ZoneId zone) {
-        return news.of(me, shown, now, zone);
+    /** The glance at the linked patients shown that fills {@code into}. */
+    org.musubi.policy.Glance news(SignedIn me, Instant now, Map<Long, PatientNews> into) {
+        return news.into(me, now, into);
     }
 
     /** The queues, for a network operator only. */

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Service;
  * those that failed, were interrupted or rejected records.
  */
 @Service
-class SecretariatQueues {
+public class SecretariatQueues {
 
     /** How many of the newest batches are looked at for errors. */
-    static final int RECENT_BATCHES = 50;
+    public static final int RECENT_BATCHES = 50;
     private final MatchReviews reviews;
     private final Consents consents;
     private final EmergencyReviews emergencies;
@@ -34,7 +34,7 @@ class SecretariatQueues {
     }
 
     /** The queues' sizes. */
-    record Queues(long matchReviews, long emergencyReviews, long overdueEmergencies, long importsWithErrors) {
+    public record Queues(long matchReviews, long emergencyReviews, long overdueEmergencies, long importsWithErrors) {
     }
 
     Queues of(SignedIn me, Instant now) {
