@@ -16,7 +16,7 @@ import org.musubi.policy.DataCategory;
 public record PatientNews(Instant lastOpened, long newRecords, Set<DataCategory> categories, LocalDate lastDispensed,
                    Integer duplicateAlerts, String refused) {
 
-    PatientNews {
+    public PatientNews {
         categories = Set.copyOf(categories);
     }
 
