@@ -129,8 +129,8 @@ public final class ReadRecords {
 
     /**
      * A search within a view the policy already decided, neither audited nor opening the person again: only for a
-     * {@link org.musubi.policy.Glance} of the linked-patient list, whose audit row per patient covers it. A refused
-     * view finds nothing.
+     * {@link org.musubi.policy.ListLinkedPatients.Glance} of the linked-patient list, whose audit row per patient
+     * covers it. A refused view finds nothing.
      */
     public Found glance(PersonView view, RecordQuery query) {
         if (!view.decision().permitted()) {

@@ -16,7 +16,6 @@ import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.Decision;
-import org.musubi.policy.Glance;
 import org.musubi.policy.LinkedPatient;
 import org.musubi.policy.LinkedPatients;
 import org.musubi.policy.ListLinkedPatients;
@@ -41,7 +40,7 @@ class AuditedLinkedPatientList implements ListLinkedPatients {
     }
 
     @Override
-    public LinkedPatients list(long userId, String text, PageRequest page, Glance glance) {
+    public LinkedPatients list(long userId, String text, PageRequest page, ListLinkedPatients.Glance glance) {
         Requester requester = facts.requester(userId);
         Decision decision = policy.decideLinkList(requester);
         if (!decision.permitted()) {

@@ -12,8 +12,8 @@ import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
 import org.musubi.policy.DataCategory;
-import org.musubi.policy.Glance;
 import org.musubi.policy.LinkedPatient;
+import org.musubi.policy.ListLinkedPatients;
 import org.musubi.policy.PersonView;
 import org.musubi.portal.chart.MedicationReview;
 import org.musubi.record.Found;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 /**
  * The home page's answer per linked patient on the page shown: what arrived since the user last opened the patient's
  * record (the user's newest READ of the patient in the audit trail, one query for the page), and for a pharmacist the
- * newest dispensing and the duplicate-medication alerts. A {@link Glance} of the linked-patient list: each patient's
+ * newest dispensing and the duplicate-medication alerts. A {@link ListLinkedPatients.Glance} of the linked-patient list: each patient's
  * view is the access policy's decision now, and the list's one audit row per patient shown covers the glance (no
  * second row, no link kept alive by a home page).
  */
@@ -50,7 +50,7 @@ class ReadPatientNews {
     }
 
     /** The glance that fills {@code news} (by person id) for the patients the list shows {@code me}. */
-    Glance into(SignedIn me, Instant now, Map<Long, PatientNews> news) {
+    ListLinkedPatients.Glance into(SignedIn me, Instant now, Map<Long, PatientNews> news) {
         boolean pharmacist = Profession.PHARMACIST.name().equals(me.profession());
         return (shown, views) -> {
             Map<String, Instant> opened = trail.lastReadBy(me.userId(),

@@ -29,7 +29,7 @@ class RoleAnswers {
     }
 
     /** The glance at the linked patients shown that fills {@code into}. */
-    org.musubi.policy.Glance news(SignedIn me, Instant now, Map<Long, PatientNews> into) {
+    org.musubi.policy.ListLinkedPatients.Glance news(SignedIn me, Instant now, Map<Long, PatientNews> into) {
         return news.into(me, now, into);
     }
 
