@@ -19,6 +19,13 @@ public interface AuditTrail {
      */
     Page<AuditRecord> viewsOf(java.util.List<String> patientIds, Long exceptUserId, PageRequest page);
 
+    /**
+     * When the user last opened each of these patients' records (their newest permitted {@link AuditAction#READ} row
+     * naming the patient), by patient ID; a patient the user never opened is absent. Searches and lists are not
+     * openings: a home page that looks for what is new does not move its own mark.
+     */
+    java.util.Map<String, java.time.Instant> lastReadBy(long userId, java.util.Collection<String> patientIds);
+
     /** The row with this sequence number, if the trail has it. */
     java.util.Optional<AuditRecord> find(long seq);
 

@@ -128,6 +128,20 @@ public final class ReadRecords {
     }
 
     /**
+     * A search within a view the policy already decided, neither audited nor opening the person again: only for a
+     * {@link org.musubi.policy.ListLinkedPatients.Glance} of the linked-patient list, whose audit row per patient
+     * covers it. A refused view finds nothing.
+     */
+    public Found glance(PersonView view, RecordQuery query) {
+        if (!view.decision().permitted()) {
+            return new Found(List.of(), 0);
+        }
+        List<SourcePatient> sources = view.sources();
+        Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
+        return store.search(keys, allowed(view, sources), query);
+    }
+
+    /**
      * A search that also hands back the person's view (for a response that shows the person too)
      * and the resources its matches refer to that {@code includes} picks, judged by the same view.
      * One audit row names the matches and the included resources.

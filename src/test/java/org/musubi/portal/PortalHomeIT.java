@@ -94,6 +94,36 @@ class PortalHomeIT {
         assertThat(unlinked.id()).isNotIn(rows(web.get("/?q=" + enc("ﾎﾝﾀﾞ"))));
     }
 
+    /**
+     * Issue 39: what is new since the doctor last opened each patient is a glance inside the list's one row per
+     * patient: no second audit row, and a home page seen keeps no idle link alive (only opening the patient does).
+     */
+    @Test
+    void tellsWhatIsNewWithinTheListsOneRowAndKeepsNoLinkAlive() {
+        Facility clinic = newClinic();
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        WebSession web = signedIn(doctor);
+        RegisteredPerson hongo = patient("本郷", "二郎", "ホンゴウ", "ジロウ");
+        link(web, hongo, "ホンゴウジロウ", null);
+        java.time.Instant idle = java.time.Instant.now().minus(java.time.Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        jdbc.sql("UPDATE patient_link SET last_used_at = ? WHERE person_id = ? AND facility_id = ?")
+                .params(java.sql.Timestamp.from(idle), hongo.id(), clinic.id()).update();
+        long before = audit.max();
+
+        HttpResponse<String> home = web.get("/");
+
+        assertThat(home.body()).contains("前回閲覧以降", "未閲覧：記録 0 件");
+        assertThat(audit.forPatient(before, hongo.person().regionalId()))
+                .containsExactly("PATIENT_LIST PERMIT policy.permit.linkedPatientList");
+        assertThat(jdbc.sql("SELECT last_used_at FROM patient_link WHERE person_id = ? AND facility_id = ?")
+                .params(hongo.id(), clinic.id()).query(java.sql.Timestamp.class).single().toInstant())
+                .as("the home page did not use the link").isEqualTo(idle);
+
+        assertThat(web.get("/portal/patients/" + hongo.id()).statusCode()).isEqualTo(200);
+        assertThat(web.get("/").body()).as("opened now: nothing new since").contains("変更なし", "前回閲覧");
+    }
+
     @Test
     void searchesByKanaRegionalIdAndChartNumber() {
         Facility clinic = newClinic();

@@ -197,6 +197,22 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     }
 
     @Override
+    public java.util.Map<String, java.time.Instant> lastReadBy(long userId, java.util.Collection<String> patientIds) {
+        java.util.Map<String, java.time.Instant> last = new java.util.HashMap<>();
+        if (patientIds.isEmpty()) {
+            return last;
+        }
+        // audit_event_patient (patient_id, occurred_at) narrows to the few patients of one page
+        jdbc.sql("""
+                SELECT patient_id, max(occurred_at) AS at FROM audit_event
+                 WHERE patient_id = ANY(:patients) AND user_id = :user AND action = 'READ' AND outcome = 'PERMIT'
+                 GROUP BY patient_id""")
+                .param("patients", patientIds.toArray(String[]::new)).param("user", userId)
+                .query((rs, n) -> last.put(rs.getString("patient_id"), rs.getTimestamp("at").toInstant())).list();
+        return last;
+    }
+
+    @Override
     public java.util.Optional<AuditRecord> find(long seq) {
         return jdbc.sql("SELECT * FROM audit_event WHERE seq = ?").param(seq).query(AuditRows::read).optional();
     }

@@ -27,19 +27,20 @@ class AuditedLinkedPatientList implements ListLinkedPatients {
 
     private final AccessPolicy policy;
     private final PolicyFacts facts;
+    private final PersonViews views;
     private final LinkSources sources;
     private final Audit audit;
 
-    AuditedLinkedPatientList(AccessPolicy policy, PolicyFacts facts, Consents consents, PersonDirectory directory,
-                             Audit audit) {
-        this.policy = policy;
-        this.facts = facts;
+    AuditedLinkedPatientList(PersonViews views, Consents consents, PersonDirectory directory, Audit audit) {
+        this.policy = views.policy();
+        this.facts = views.facts();
+        this.views = views;
         this.sources = new LinkSources(consents, directory);
         this.audit = audit;
     }
 
     @Override
-    public LinkedPatients list(long userId, String text, PageRequest page) {
+    public LinkedPatients list(long userId, String text, PageRequest page, ListLinkedPatients.Glance glance) {
         Requester requester = facts.requester(userId);
         Decision decision = policy.decideLinkList(requester);
         if (!decision.permitted()) {
@@ -47,6 +48,9 @@ class AuditedLinkedPatientList implements ListLinkedPatients {
             return LinkedPatients.refused(decision, page);
         }
         Page<LinkedPatient> shown = sources.page(requester.facilityId(), text, page);
+        if (!shown.items().isEmpty()) {
+            glance.at(shown.items(), personId -> views.view(requester, Purpose.TREATMENT, personId));
+        }
         if (shown.items().isEmpty()) {
             audit.record(entry(Outcome.PERMIT, decision, List.of()));
         } else {

@@ -22,6 +22,12 @@ public final class MedicationReview {
         this.facilities = facilities;
     }
 
+    /** The stored prescriptions and dispensings read (with their content), checked for duplicates. */
+    public Medications review(List<StoredResource> resources) {
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        return review(resources, resources.stream().map(r -> mapper.readTree(r.json())).toList());
+    }
+
     /** @param json the resources read as JSON, in the same order */
     Medications review(List<StoredResource> resources, List<JsonNode> json) {
         Map<Long, Source> senders = new HashMap<>();

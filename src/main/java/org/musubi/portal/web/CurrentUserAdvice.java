@@ -6,16 +6,50 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user (or null), and for network admins the break-the-glass alert, on every page's model. */
+/**
+ * Puts the signed-in user (or null), for network admins the break-the-glass alert, and which of the profession-bound
+ * buttons the user's profession can use (decided from the profession alone, no query) on every page's model.
+ */
 @ControllerAdvice
 class CurrentUserAdvice {
 
     private final org.musubi.consent.Consents consents;
     private final org.musubi.emergency.EmergencyReviews reviews;
 
-    CurrentUserAdvice(org.musubi.consent.Consents consents, org.musubi.emergency.EmergencyReviews reviews) {
+    private final org.musubi.policy.AccessPolicy policy;
+
+    CurrentUserAdvice(org.musubi.consent.Consents consents, org.musubi.emergency.EmergencyReviews reviews,
+                      org.musubi.policy.AccessPolicy policy) {
         this.consents = consents;
         this.reviews = reviews;
+        this.policy = policy;
+    }
+
+    /**
+     * Whether the user's profession may break the glass at all ({@code AccessPolicy.breaksGlass}): the screens show
+     * the emergency-access button only then. The server refuses the others all the same.
+     */
+    @ModelAttribute("mayBreakGlass")
+    boolean mayBreakGlass() {
+        return policy.breaksGlass(profession(me()));
+    }
+
+    /** Whether the user's profession may read the facility's own records as its backup (the policy's rule 10). */
+    @ModelAttribute("mayReadOwnRecords")
+    boolean mayReadOwnRecords() {
+        org.musubi.registry.Profession profession = profession(me());
+        return profession != null && org.musubi.policy.AccessPolicy.OWN_RECORDS_PROFESSIONS.contains(profession);
+    }
+
+    private static org.musubi.registry.Profession profession(SignedIn me) {
+        if (me == null || me.profession() == null) {
+            return null;
+        }
+        try {
+            return org.musubi.registry.Profession.valueOf(me.profession());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** Of those, how many wait longer than {@code musubi.emergency.review-overdue} (issue 26). */

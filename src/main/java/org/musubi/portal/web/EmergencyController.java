@@ -24,13 +24,23 @@ class EmergencyController {
 
     static final String FOUND = "musubi.emergency.found";
     private final OpenEmergencyAccess emergency;
+    private final org.musubi.policy.EmergencyEligibility eligibility;
 
-    EmergencyController(OpenEmergencyAccess emergency) {
+    EmergencyController(OpenEmergencyAccess emergency, org.musubi.policy.EmergencyEligibility eligibility) {
         this.emergency = emergency;
+        this.eligibility = eligibility;
     }
 
+    /**
+     * The form, or for a user who may not break the glass at all (a care worker, a clerk; a disaster responder outside
+     * disaster mode) why not, before anything is typed. Opening still asks the policy again.
+     */
     @GetMapping("/portal/emergency")
-    String findForm() {
+    String findForm(@AuthenticationPrincipal SignedIn me, Model model) {
+        org.musubi.policy.Decision may = eligibility.user(me.userId());
+        if (!may.permitted()) {
+            model.addAttribute("unavailable", may.key());
+        }
         return "portal/emergency";
     }
 

@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The first page after login: the network's notices, and for users acting for a facility its linked
- * patients (searchable, audited per view) and the way to link a new one.
+ * The first page after login, answering each role's first question: for users acting for a facility its linked
+ * patients (searchable, audited per view) with what changed since the user last opened each (a pharmacist: the newest
+ * dispensing and the duplicate alerts), and the way to link a new one; for the secretariat its queues; the network's
+ * notices for all. Residents go to their notebook, ambulance crews to their screen.
  */
 @Controller
 class HomeController {
@@ -26,15 +28,15 @@ class HomeController {
     private final Notices notices;
     private final ListLinkedPatients linkedPatients;
     private final ZoneId zone;
-    private final org.musubi.emergency.HandOvers handOvers;
+    private final RoleAnswers answers;
 
     HomeController(Facilities facilities, Notices notices, ListLinkedPatients linkedPatients, UiProperties ui,
-                   org.musubi.emergency.HandOvers handOvers) {
+                   RoleAnswers answers) {
         this.facilities = facilities;
         this.notices = notices;
         this.linkedPatients = linkedPatients;
         this.zone = ui.zone();
-        this.handOvers = handOvers;
+        this.answers = answers;
     }
 
     @GetMapping("/")
@@ -48,12 +50,18 @@ class HomeController {
                 .orElse(false)) {
             return "redirect:/emergency";
         }
-        model.addAttribute("notices", notices.shownAt(Instant.now(), NOTICES_SHOWN));
+        Instant now = Instant.now();
+        model.addAttribute("notices", notices.shownAt(now, NOTICES_SHOWN));
+        model.addAttribute("queues", answers.queues(user, now));
         if (user.facilityId() != null) {
             facilities.find(user.facilityId()).ifPresent(f -> model.addAttribute("facility", f));
             // the emergency room's inbox: live hand-overs from ambulance crews (no patient data until opened)
-            model.addAttribute("handOvers", handOvers.liveFor(user.facilityId(), Instant.now()));
-            model.addAttribute("linked", linkedPatients.list(user.userId(), q, PageRequest.of(page, 20)));
+            model.addAttribute("handOvers", answers.handOvers(user.facilityId(), now));
+            java.util.Map<Long, PatientNews> news = new java.util.HashMap<>();
+            model.addAttribute("linked", linkedPatients.list(user.userId(), q, PageRequest.of(page, 20),
+                    answers.news(user, now, news)));
+            model.addAttribute("news", news);
+            model.addAttribute("pharmacist", org.musubi.registry.Profession.PHARMACIST.name().equals(user.profession()));
             model.addAttribute("q", q);
             model.addAttribute("today", LocalDate.now(zone));
         }
