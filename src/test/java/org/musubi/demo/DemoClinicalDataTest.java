@@ -2,6 +2,8 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -16,6 +18,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.musubi.identity.Person;
+import org.musubi.identity.Sex;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
+import org.musubi.synth.SynthFacility;
+import org.musubi.synth.SynthSize;
+import org.musubi.synth.SyntheticNetwork;
+import org.musubi.synth.SyntheticNetworkGenerator;
 
 /**
  * The demo's clinical data as a doctor would check it within a minute: the sources the demo imports (its seed, 40
@@ -64,6 +75,13 @@ class DemoClinicalDataTest {
     @BeforeAll
     static void generate(@TempDir Path folder) {
         sources = DemoSources.generate(folder, 40, 20, UNTIL);
+    }
+
+    @Test
+    void theDemoHasLabResultsWithFlagsBothWaysPrescriptionsAndDispensings() {
+        assertThat(sources.labs()).extracting(DemoSources.LabResult::flag).contains("H", "L", "");
+        assertThat(sources.prescriptions()).isNotEmpty();
+        assertThat(sources.dispensed()).isNotEmpty();
     }
 
     @Test
@@ -165,6 +183,33 @@ class DemoClinicalDataTest {
             }
         }
         assertThat(wrong.stream().distinct().toList()).isEmpty();
+    }
+
+    @Test
+    void theStorysLabFilesUseTheRangesAndFlagsOfEveryOtherLabResult(@TempDir Path story) throws IOException {
+        SyntheticNetwork network = new SyntheticNetworkGenerator().generate(20260401L, SynthSize.demo());
+        SynthFacility h = network.facilities().stream().filter(f -> f.kind() == FacilityKind.HOSPITAL).findFirst()
+                .orElseThrow();
+        Facility hospital = new Facility(1, h.nameKanji(), h.nameKana(), h.kind(), h.code(), h.prefecture(),
+                h.address(), h.phone(), true, true, FacilityStatus.ACTIVE);
+        Person person = network.persons().getFirst();
+        List<String> rows = new ArrayList<>();
+        rows.addAll(Files.readAllLines(StoryFiles.labCsv(story, hospital, "0000001", person, UNTIL)
+                .resolve("story-lab.csv")));
+        rows.addAll(Files.readAllLines(StoryFiles.reviewCsv(story, hospital, person, UNTIL).resolve("story-review.csv")));
+        List<String> wrong = new ArrayList<>();
+        for (String row : rows.stream().filter(r -> !r.startsWith("patient_id") && !r.contains("-02-30")).toList()) {
+            String[] f = row.split(",");
+            String[] expected = RANGES.get(f[7]);
+            String range = f[11] + "-" + f[12];
+            double value = Double.parseDouble(f[9]);
+            String flag = value > Double.parseDouble(f[12]) ? "H" : value < Double.parseDouble(f[11]) ? "L" : "N";
+            if (expected == null || !expected[person.sex() == Sex.FEMALE ? 1 : 0].equals(range) || !flag.equals(f[13])) {
+                wrong.add(row);
+            }
+        }
+        assertThat(rows).hasSizeGreaterThan(5);
+        assertThat(wrong).isEmpty();
     }
 
     private static String range(DemoSources.LabResult l) {
