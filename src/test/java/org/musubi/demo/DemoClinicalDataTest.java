@@ -143,6 +143,20 @@ class DemoClinicalDataTest {
         assertThat(wrong.stream().distinct().toList()).isEmpty();
     }
 
+    /** AST and ALT are tested in every adult, most of whom have normal liver tests: few results are flagged. */
+    @Test
+    void mostLiverTestsOfThePanelAreNormalForMenAndWomen() {
+        for (String sex : List.of("M", "F")) {
+            for (String test : List.of("AST", "ALT")) {
+                List<DemoSources.LabResult> results = sources.labs().stream()
+                        .filter(l -> l.name().equals(test) && l.sex().equals(sex)).toList();
+                long flagged = results.stream().filter(l -> !l.flag().isEmpty()).count();
+                assertThat(results).isNotEmpty();
+                assertThat(flagged).as(test + " flagged, " + sex).isLessThan(results.size() * 3L / 10);
+            }
+        }
+    }
+
     @Test
     void noDrugIsPrescribedOrDispensedTwiceOnOneDayForAPatient() {
         assertThat(twice(sources.prescriptions(), p -> p.facility() + " " + p.patient() + " " + p.day() + " " + p.name()))

@@ -118,8 +118,8 @@ public final class ClinicalCodes {
             Range.of(0.65, 1.07), Range.of(0.46, 0.79));
     public static final Lab EGFR = new Lab("8A065000002391901", "eGFR", "mL/min/{1.73_m2}", 30, 100, 1,
             new Range(60, null), new Range(60, null));
-    static final Lab AST = new Lab("3B035000002327201", "AST", "U/L", 14, 36, 0, Range.of(13, 30), Range.of(13, 30));
-    static final Lab ALT = new Lab("3B045000002327201", "ALT", "U/L", 8, 38, 0, Range.of(10, 42), Range.of(7, 23));
+    public static final Lab AST = new Lab("3B035000002327201", "AST", "U/L", 12, 45, 0, Range.of(13, 30), Range.of(13, 30));
+    public static final Lab ALT = new Lab("3B045000002327201", "ALT", "U/L", 6, 55, 0, Range.of(10, 42), Range.of(7, 23));
 
     /** Tested at every laboratory visit, whatever the diagnoses. */
     public static final List<Lab> BASIC_PANEL = List.of(AST, ALT, CREATININE, EGFR);

@@ -31,6 +31,8 @@ final class PersonSources {
     private static final long PLANS = 103;
     private static final long COURSES = 104;
     private static final int FIRST_DAYS_OF_LIFE = 30;
+    /** Seen in paediatrics below this age when the records begin. */
+    private static final int CHILD_UNTIL = 15;
     /** The regular facility's first visit in the span falls within its first half year. */
     private static final int FIRST_VISIT_SPREAD_DAYS = 180;
 
@@ -108,8 +110,8 @@ final class PersonSources {
 
     private Chart chart(SplittableRandom random, Site site, long index, Person person,
                         List<ClinicalCodes.Diagnosis> treated, List<ClinicalCodes.Diagnosis> prescribed, Health health) {
-        Department department = site.hospital() && !treated.isEmpty() ? Department.of(treated.getFirst())
-                : Department.INTERNAL;
+        Department department = health.ageOn(options.from()) < CHILD_UNTIL ? Department.PAEDIATRICS
+                : site.hospital() && !treated.isEmpty() ? Department.of(treated.getFirst()) : Department.INTERNAL;
         return new Chart(site, index, site.patientIds().of(index),
                 run.registrations().of(index, person, site.index()).demographics(), site.someStaff(random), department,
                 treated, prescribed, health);

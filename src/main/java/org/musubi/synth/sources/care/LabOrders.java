@@ -14,13 +14,16 @@ import org.musubi.synth.fhir.ClinicalCodes;
 
 /**
  * A chart's laboratory tests: for adults the basic panel, and the tests of the diagnoses treated there, each
- * result near the patient's own baseline (as the FHIR records draw them). Creatinine and eGFR follow the patient's
- * kidney function ({@link Kidneys}): reduced (eGFR 32–58) with chronic kidney disease, else normal for their age,
+ * result near the patient's own baseline (as the FHIR records draw them; AST and ALT of the basic panel near the
+ * reference range of the patient's sex). Creatinine and eGFR follow the patient's
+ * kidney function ({@link Kidneys}): reduced (eGFR 32–58) with chronic kidney disease, else normal (60–95),
  * the eGFR computed by the lab from the creatinine and the age of the birth date the facility registered.
  */
 final class LabOrders {
 
     private static final int ADULT = 18;
+    /** AST and ALT: a patient's own level within their sex's reference range, or up to a quarter above it. */
+    private static final double LIVER_SPREAD = 1.25;
 
     private final SplittableRandom random;
     private final Orders orders;
@@ -69,6 +72,10 @@ final class LabOrders {
         if (lab == ClinicalCodes.CREATININE) {
             boolean ckd = chart.health().chronic().stream().anyMatch(d -> d.icd10().startsWith("N18"));
             return ckd ? 32 + random.nextDouble() * 26 : 60 + random.nextDouble() * 35;
+        }
+        if (lab == ClinicalCodes.AST || lab == ClinicalCodes.ALT) {
+            ClinicalCodes.Range range = lab.reference(sex());
+            return range.low() + random.nextDouble() * (range.high() - range.low()) * LIVER_SPREAD;
         }
         return lab.low() + random.nextDouble() * (lab.high() - lab.low());
     }
