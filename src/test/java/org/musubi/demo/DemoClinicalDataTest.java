@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.identity.Person;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
 import org.musubi.registry.FacilityStatus;
 import org.musubi.synth.SynthFacility;
 import org.musubi.synth.SynthSize;
@@ -185,6 +186,18 @@ class DemoClinicalDataTest {
             }
         }
         assertThat(wrong.stream().distinct().toList()).isEmpty();
+    }
+
+    /** Diabetes, hypertension, lipids and kidneys are treated in internal medicine, not at an eye or ENT clinic. */
+    @Test
+    void theClinicsThatPrescribeAreOfInternalMedicine() {
+        SyntheticNetwork network = new SyntheticNetworkGenerator().generate(20260401L, SynthSize.demo());
+        Set<String> prescribing = sources.prescriptions().stream().map(DemoSources.Prescription::facility)
+                .collect(Collectors.toSet());
+        List<String> clinics = network.facilities().stream().filter(f -> f.kind() == FacilityKind.CLINIC
+                && f.code() != null && prescribing.contains(f.code().value())).map(SynthFacility::nameKanji).toList();
+        assertThat(clinics).isNotEmpty()
+                .allMatch(name -> name.contains("内科") && !name.contains("心療") || name.endsWith("診療所"));
     }
 
     @Test
