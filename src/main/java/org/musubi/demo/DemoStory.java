@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * the user who would do it): the operator issues a regional card to every person with records and records their
  * consent (all facilities, treatment and emergency), as at the counter; then the first user of each profession
  * links, with the card and its check code, the persons its facility has records of (or, at a facility that holds
- * none, such as a care manager's office or a fire station, the first persons of the network), so that every demo
- * role opens a home with patients; and the operator publishes a welcome notice. One of doctor1's patients, the
+ * none, such as a care manager's office, the first persons of the network; at a care office only persons of care
+ * age, {@link CareClients}), so that every demo role opens a home with patients; and the operator publishes a welcome notice. One of doctor1's patients, the
  * protagonist, is linked at every demo role's facility and gets the story's own files ({@link StoryFiles}): an HbA1c
  * trend that crosses the reference range, an allergy, a current duplicate medication and a rejected lab row. One
  * woman with the pharmacy's records registers for the health notebook and fills it ({@link DemoResident}).
@@ -221,17 +221,27 @@ public final class DemoStory {
         return users;
     }
 
-    /** The persons the facility has records of (or the network's first), then the story's protagonist. */
+    /**
+     * The persons the facility has records of (or the network's first), then the story's protagonist; at a care
+     * office only persons of care age ({@link CareClients}).
+     */
     private int link(User user, Facility facility, Map<Long, IssuedCard> cards, Optional<RegisteredPerson> protagonist) {
-        List<RegisteredPerson> own = parts.identities().personsWithPatientsAt(facility.id(), PATIENTS_PER_FACILITY);
+        boolean care = CareClients.careOffice(facility.kind());
+        int wanted = care ? Integer.MAX_VALUE : PATIENTS_PER_FACILITY;
+        List<RegisteredPerson> own = parts.identities().personsWithPatientsAt(facility.id(), wanted);
+        List<RegisteredPerson> candidates = own.isEmpty() ? parts.identities().personsWithPatientsAt(null, wanted) : own;
+        if (care) {
+            candidates = CareClients.of(candidates, LocalDate.now(parts.clock().withZone(parts.zone())),
+                    PATIENTS_PER_FACILITY);
+        }
         Map<Long, RegisteredPerson> persons = new LinkedHashMap<>();
-        (own.isEmpty() ? parts.identities().personsWithPatientsAt(null, PATIENTS_PER_FACILITY) : own)
-                .forEach(p -> persons.put(p.id(), p));
+        candidates.forEach(p -> persons.put(p.id(), p));
         // Linked last, so that the home page (newest links first) shows the protagonist on top.
-        protagonist.ifPresent(p -> {
-            persons.remove(p.id());
-            persons.put(p.id(), p);
-        });
+        protagonist.filter(p -> !care || CareClients.ofCareAge(p, LocalDate.now(parts.clock().withZone(parts.zone()))))
+                .ifPresent(p -> {
+                    persons.remove(p.id());
+                    persons.put(p.id(), p);
+                });
         int linked = 0;
         for (RegisteredPerson person : persons.values()) {
             IssuedCard card = cards.get(person.id());

@@ -3,9 +3,12 @@ package org.musubi.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +17,7 @@ import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A newcomer's first day: the server starts on an empty data directory in demo mode, seeds the demo network,
@@ -40,6 +44,20 @@ class DemoTourIT {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** A care office (care managers' office, care facility, home nursing) looks after persons of 65 and over only. */
+    @Test
+    void careOfficesAreLinkedToPersonsOfCareAgeOnly() {
+        List<LocalDate> born = server.getBean(JdbcClient.class).sql("""
+                SELECT p.birth_date FROM patient_link l JOIN person p ON p.id = l.person_id
+                JOIN facility f ON f.id = l.facility_id
+                WHERE l.ended_at IS NULL AND f.kind IN ('CARE_FACILITY', 'HOME_NURSING_STATION')""")
+                .query(LocalDate.class).list();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        assertThat(born).as("caremanager1's office has linked persons").isNotEmpty();
+        assertThat(born).as("birth dates of care offices' persons, on " + today)
+                .allMatch(b -> !b.plusYears(65).isAfter(today));
     }
 
     @ParameterizedTest

@@ -25,10 +25,14 @@ final class FacilityNames {
     private static final List<Reading> HOSPITAL_WORDS = Reading.list("""
             中央 チュウオウ 総合 ソウゴウ 市民 シミン 第一 ダイイチ 東 ヒガシ 西 ニシ 南 ミナミ 北 キタ
             """);
+    /**
+     * Clinics of the internal-medicine family, as the clinics of the synthetic records treat diabetes, hypertension,
+     * lipids, kidneys and reflux (an eye or ENT clinic prescribing a statin would look wrong to a doctor).
+     */
     private static final List<Reading> CLINIC_SPECIALTIES = Reading.list("""
-            内科医院 ナイカイイン 内科クリニック ナイカクリニック 整形外科 セイケイゲカ 小児科医院 ショウニカイイン
-            眼科 ガンカ 耳鼻咽喉科 ジビインコウカ 皮膚科クリニック ヒフカクリニック 外科胃腸科 ゲカイチョウカ
-            循環器内科 ジュンカンキナイカ 心療内科 シンリョウナイカ 診療所 シンリョウジョ
+            内科医院 ナイカイイン 内科クリニック ナイカクリニック 消化器内科 ショウカキナイカ 内科小児科医院 ナイカショウニカイイン
+            糖尿病内科 トウニョウビョウナイカ 腎臓内科 ジンゾウナイカ 内科胃腸科 ナイカイチョウカ 呼吸器内科 コキュウキナイカ
+            循環器内科 ジュンカンキナイカ 総合内科 ソウゴウナイカ 診療所 シンリョウジョ
             """);
     private static final List<Reading> DENTAL_SUFFIXES = Reading.list("""
             歯科医院 シカイイン 歯科クリニック シカクリニック デンタルクリニック デンタルクリニック

@@ -1,8 +1,12 @@
 package org.musubi.synth.fhir;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.musubi.identity.Sex;
 
 /**
  * The code tables of synthetic records: diagnoses (ICD-10 with invented MEDIS-style codes: a
@@ -21,16 +25,32 @@ public final class ClinicalCodes {
                             List<Drug> drugs, List<Lab> labs) {
     }
 
-    /** An oral drug: YJ code, name, dosage text ({@code 1回1錠 1日2回 朝夕食後}), tablets a day. */
+    /**
+     * An oral drug: YJ code, name, dosage text ({@code 1回1錠 1日2回 朝夕食後}), tablets a day (a dose for a weekly
+     * drug, {@code 週1回}).
+     */
     public record Drug(String yj, String name, String dose, int perDay) {
+
+        public boolean weekly() {
+            return dose.contains("週1回");
+        }
+
+        /** Tablets of a prescription of {@code days} days: a day's tablets every day, or a dose every week. */
+        public int tablets(int days) {
+            return perDay * (weekly() ? Math.max(1, days / 7) : days);
+        }
     }
 
-    /** A laboratory test: JLAC10 code, name, UCUM unit, the value range drawn from, and decimals. */
-    public record Lab(String jlac10, String name, String unit, double low, double high, int decimals) {
+    /**
+     * A laboratory test: JLAC10 code, name, UCUM unit, the range a patient's own baseline is drawn from, decimals, and
+     * the reference ranges of men and of women.
+     */
+    public record Lab(String jlac10, String name, String unit, double low, double high, int decimals, Range male,
+                      Range female) {
 
-        /** The upper end of the reference range: 60 % of the way from the lowest value drawn. */
-        public double referenceHigh() {
-            return low + (high - low) * 0.6;
+        /** The reference range for {@code sex}: women's for women, else men's (the common one where they agree). */
+        public Range reference(Sex sex) {
+            return sex == Sex.FEMALE ? female : male;
         }
 
         /** A result near the patient's own baseline, within the range drawn from. */
@@ -39,9 +59,39 @@ public final class ClinicalCodes {
             return Math.clamp(baseline + (random.nextDouble() * 2 - 1) * spread, low, high);
         }
 
+        /** {@code value} rounded to the test's decimals, as it is reported and flagged. */
+        public double rounded(double value) {
+            return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        }
+
         /** The JLAC10 specimen part (characters 10–12), e.g. {@code 023} serum. */
         public String specimen() {
             return jlac10.substring(9, 12);
+        }
+    }
+
+    /**
+     * A reference range as a lab reports it, the same for every patient of that sex at every facility: the common
+     * reference ranges of Japanese labs (JCCLS 共用基準範囲); {@code high} null for a lower limit only (eGFR).
+     */
+    public record Range(double low, Double high) {
+
+        static Range of(double low, double high) {
+            return new Range(low, high);
+        }
+
+        /** {@code H} above, {@code L} below, null within the range, for a value as reported. */
+        public String flag(double reported) {
+            return high != null && reported > high ? "H" : reported < low ? "L" : null;
+        }
+
+        /** The range as OBX-7 writes it: {@code 4.9-6.0}, or {@code >=60.0} with no upper limit. */
+        public String text(int decimals) {
+            return high == null ? ">=" + decimal(low, decimals) : decimal(low, decimals) + "-" + decimal(high, decimals);
+        }
+
+        private static String decimal(double value, int decimals) {
+            return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         }
     }
 
@@ -53,15 +103,23 @@ public final class ClinicalCodes {
     public record Injection(String yj, String name, String amount, String unitCode, String unitName) {
     }
 
-    static final Lab HBA1C = new Lab("3D046000001920402", "HbA1c(NGSP)", "%", 5.2, 9.5, 1);
-    static final Lab GLUCOSE = new Lab("3D010000001926101", "グルコース", "mg/dL", 80, 220, 0);
-    static final Lab LDL = new Lab("3F077000002327101", "LDLコレステロール", "mg/dL", 60, 200, 0);
-    static final Lab HDL = new Lab("3F070000002327101", "HDLコレステロール", "mg/dL", 30, 90, 0);
-    static final Lab TG = new Lab("3F015000002327101", "中性脂肪", "mg/dL", 50, 400, 0);
-    static final Lab CREATININE = new Lab("3C015000002327101", "クレアチニン", "mg/dL", 0.5, 2.5, 2);
-    static final Lab EGFR = new Lab("8A065000002391901", "eGFR", "mL/min/{1.73_m2}", 20, 100, 1);
-    static final Lab AST = new Lab("3B035000002327201", "AST", "U/L", 12, 60, 0);
-    static final Lab ALT = new Lab("3B045000002327201", "ALT", "U/L", 8, 70, 0);
+    static final Lab HBA1C = new Lab("3D046000001920402", "HbA1c(NGSP)", "%", 6.2, 8.8, 1, Range.of(4.9, 6.0),
+            Range.of(4.9, 6.0));
+    static final Lab GLUCOSE = new Lab("3D010000001926101", "グルコース", "mg/dL", 100, 200, 0, Range.of(73, 109),
+            Range.of(73, 109));
+    static final Lab LDL = new Lab("3F077000002327101", "LDLコレステロール", "mg/dL", 70, 170, 0, Range.of(65, 163),
+            Range.of(65, 163));
+    static final Lab HDL = new Lab("3F070000002327101", "HDLコレステロール", "mg/dL", 36, 80, 0, Range.of(38, 90),
+            Range.of(48, 103));
+    static final Lab TG = new Lab("3F015000002327101", "中性脂肪", "mg/dL", 60, 280, 0, Range.of(40, 234),
+            Range.of(30, 117));
+    /** Creatinine and eGFR: {@code sources.care.Kidneys} derives both from the patient's own kidney function. */
+    public static final Lab CREATININE = new Lab("3C015000002327101", "クレアチニン", "mg/dL", 0.5, 2.5, 2,
+            Range.of(0.65, 1.07), Range.of(0.46, 0.79));
+    public static final Lab EGFR = new Lab("8A065000002391901", "eGFR", "mL/min/{1.73_m2}", 30, 100, 1,
+            new Range(60, null), new Range(60, null));
+    public static final Lab AST = new Lab("3B035000002327201", "AST", "U/L", 12, 45, 0, Range.of(13, 30), Range.of(13, 30));
+    public static final Lab ALT = new Lab("3B045000002327201", "ALT", "U/L", 6, 55, 0, Range.of(10, 42), Range.of(7, 23));
 
     /** Tested at every laboratory visit, whatever the diagnoses. */
     public static final List<Lab> BASIC_PANEL = List.of(AST, ALT, CREATININE, EGFR);
@@ -97,6 +155,12 @@ public final class ClinicalCodes {
             new Acute("M54.5", "8840378", "20066259", "LB5W", "腰痛症"),
             new Acute("L30.9", "8838513", "20058840", "EC3H", "湿疹"));
 
+    private static final List<Acute> CHILDREN_ACUTE = ACUTE.stream().filter(a -> !a.icd10().startsWith("M")).toList();
+
+    /** The youngest age each chronic diagnosis is drawn at (osteoporosis: women's). */
+    private static final Map<String, Integer> FROM_AGE = Map.of("E11.9", 30, "I10", 30, "E78.5", 20, "N18.3", 50,
+            "M81.9", 50, "K21.9", 15, "I48.9", 50);
+
     /** Drips and injections of a hospital stay. */
     public static final List<Injection> INJECTIONS = List.of(
             new Injection("3319550A1000", "維持液（3号）500mL", "500", "ML", "mL"),
@@ -105,14 +169,39 @@ public final class ClinicalCodes {
             new Injection("1141400A1000", "アセトアミノフェン静注液1000mg", "1", "BAG", "袋"),
             new Injection("2325400A1000", "ファモチジン注射液20mg", "1", "AMP", "アンプル"));
 
-    /** One to three chronic diagnoses, all different, drawn from {@link #CHRONIC}. */
+    /** One to three chronic diagnoses, all different, drawn from {@link #CHRONIC} (for an adult of any age). */
     public static List<Diagnosis> drawChronic(SplittableRandom random) {
-        List<Diagnosis> all = new ArrayList<>(CHRONIC);
+        return draw(random, new ArrayList<>(CHRONIC), 1 + random.nextInt(3));
+    }
+
+    /**
+     * The chronic diagnoses of a person of {@code sex} who was {@code age} when their records begin: none for a
+     * child under 15; one for a young adult under 40; one or two up to 64; one to three from 65. Each diagnosis only
+     * from the age it is usually treated at ({@link #FROM_AGE}); osteoporosis for women from 50 and men from 75.
+     */
+    public static List<Diagnosis> drawChronic(SplittableRandom random, Sex sex, int age) {
+        int count = age < 15 ? 0 : age < 40 ? 1 : age < 65 ? 1 + random.nextInt(2) : 1 + random.nextInt(3);
+        List<Diagnosis> eligible = new ArrayList<>();
+        for (Diagnosis d : CHRONIC) {
+            int from = d.icd10().startsWith("M81") && sex != Sex.FEMALE ? 75 : FROM_AGE.get(d.icd10());
+            if (age >= from) {
+                eligible.add(d);
+            }
+        }
+        return draw(random, eligible, Math.min(count, eligible.size()));
+    }
+
+    private static List<Diagnosis> draw(SplittableRandom random, List<Diagnosis> pool, int count) {
         List<Diagnosis> drawn = new ArrayList<>();
-        for (int n = 1 + random.nextInt(3); n > 0; n--) {
-            drawn.add(all.remove(random.nextInt(all.size())));
+        for (int n = count; n > 0; n--) {
+            drawn.add(pool.remove(random.nextInt(pool.size())));
         }
         return drawn;
+    }
+
+    /** Acute diagnoses of a person of {@code age}: low back pain (腰痛症) only from 15. */
+    public static List<Acute> acute(int age) {
+        return age >= 15 ? ACUTE : CHILDREN_ACUTE;
     }
 
     /** Vital signs: LOINC code, display, UCUM unit, value range. */

@@ -33,7 +33,7 @@ final class ClinicalMedications {
         request.addCategory().addCoding(new Coding(
                 "http://terminology.hl7.org/CodeSystem/medicationrequest-category", "outpatient", "外来処方"));
         request.addDosageInstruction().setText(drug.dose());
-        request.getDispenseRequest().setQuantity(tablets(drug.perDay() * days))
+        request.getDispenseRequest().setQuantity(tablets(drug.tablets(days)))
                 .setExpectedSupplyDuration((Duration) new Duration().setValue(days).setUnit("日")
                         .setSystem(FhirSystems.UCUM).setCode("d"));
         return request;
@@ -43,7 +43,7 @@ final class ClinicalMedications {
         Date handedOver = new Date(authored.getTime() + (20 + random.nextInt(100)) * 60_000L);
         return new MedicationDispense().setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED)
                 .setMedication(medication(drug)).addAuthorizingPrescription(new Reference(requestUrl))
-                .setQuantity(tablets(drug.perDay() * days)).setDaysSupply(tablets(days).setUnit("日"))
+                .setQuantity(tablets(drug.tablets(days))).setDaysSupply(tablets(days).setUnit("日"))
                 .setWhenHandedOver(handedOver);
     }
 

@@ -26,8 +26,11 @@ final class ClinicalObservations {
         Observation observation = observation("laboratory", "検体検査", encounterUrl, taken);
         observation.getCode().addCoding(new Coding(FhirSystems.JLAC10_OID, lab.jlac10(), lab.name())).setText(lab.name());
         observation.setValue(quantity(value, lab.decimals(), lab.unit()));
-        observation.addReferenceRange().setLow(quantity(lab.low(), lab.decimals(), lab.unit()))
-                .setHigh(quantity(lab.referenceHigh(), lab.decimals(), lab.unit()));
+        ClinicalCodes.Range range = lab.reference(null);
+        var reference = observation.addReferenceRange().setLow(quantity(range.low(), lab.decimals(), lab.unit()));
+        if (range.high() != null) {
+            reference.setHigh(quantity(range.high(), lab.decimals(), lab.unit()));
+        }
         observation.setIssuedElement(new InstantType(new Date(taken.getTime() + 3_600_000L)));
         return observation;
     }

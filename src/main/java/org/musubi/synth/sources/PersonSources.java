@@ -2,7 +2,10 @@ package org.musubi.synth.sources;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.musubi.identity.Person;
 import org.musubi.synth.Seeds;
@@ -28,6 +31,8 @@ final class PersonSources {
     private static final long PLANS = 103;
     private static final long COURSES = 104;
     private static final int FIRST_DAYS_OF_LIFE = 30;
+    /** Seen in paediatrics below this age when the records begin. */
+    private static final int CHILD_UNTIL = 15;
     /** The regular facility's first visit in the span falls within its first half year. */
     private static final int FIRST_VISIT_SPREAD_DAYS = 180;
 
@@ -42,11 +47,21 @@ final class PersonSources {
     void write(long index, Person person) {
         SplittableRandom random = new SplittableRandom(Seeds.derive(Seeds.derive(options.seed(), PLANS), index));
         CarePlan plan = CarePlan.draw(random, run.sites());
-        Health health = Health.draw(random, person.sex());
+        Health health = Health.draw(random, person, options.from(), options.until());
         Pharmacies pharmacies = new Pharmacies(random, plan.pharmacies(), run);
+        List<SplittableRandom> randoms = new ArrayList<>();
+        List<List<ClinicalCodes.Diagnosis>> treated = new ArrayList<>();
+        for (int n = 0; n < plan.medical().size(); n++) {
+            randoms.add(new SplittableRandom(Seeds.derive(Seeds.derive(Seeds.derive(options.seed(), COURSES), index),
+                    plan.medical().get(n).index())));
+            treated.add(treated(randoms.get(n), health, n == 0));
+        }
+        List<List<ClinicalCodes.Diagnosis>> prescribed = prescribed(treated);
         for (int n = 0; n < plan.medical().size(); n++) {
             int share = Math.ceilDiv(options.messagesPerPatient() * (n == 0 ? 2 : 1), plan.medical().size() + 1);
-            Course course = writeCourse(index, person, health, plan.medical().get(n), n == 0, share);
+            Chart chart = chart(randoms.get(n), plan.medical().get(n), index, person, treated.get(n), prescribed.get(n),
+                    health);
+            Course course = writeCourse(randoms.get(n), person, chart, n == 0, share);
             if (course != null) {
                 pharmacies.dispense(course.chart(), course.events());
             }
@@ -55,10 +70,8 @@ final class PersonSources {
     }
 
     /** The person's course at one site, written as SS-MIX2 files; null when the span holds no day of their life. */
-    private Course writeCourse(long index, Person person, Health health, Site site, boolean regular, int messages) {
-        SplittableRandom random = new SplittableRandom(
-                Seeds.derive(Seeds.derive(Seeds.derive(options.seed(), COURSES), index), site.index()));
-        Chart chart = chart(random, site, index, person, health, regular);
+    private Course writeCourse(SplittableRandom random, Person person, Chart chart, boolean regular, int messages) {
+        Site site = chart.site();
         LocalDate born = person.birthDate().plusDays(FIRST_DAYS_OF_LIFE);
         LocalDate start = regular ? options.from().plusDays(random.nextInt(FIRST_VISIT_SPREAD_DAYS)) : stretchStart(random);
         LocalDate end = regular ? options.until() : min(options.until(), start.plusYears(1 + random.nextInt(3)));
@@ -74,13 +87,34 @@ final class PersonSources {
     private record Course(Chart chart, List<CareEvent> events) {
     }
 
-    private Chart chart(SplittableRandom random, Site site, long index, Person person, Health health, boolean regular) {
-        List<ClinicalCodes.Diagnosis> treated = regular ? health.chronic()
-                : List.of(health.chronic().get(random.nextInt(health.chronic().size())));
-        Department department = site.hospital() ? Department.of(treated.getFirst()) : Department.INTERNAL;
+    /** The regular facility treats every chronic diagnosis, each other one of them (none for a child). */
+    private static List<ClinicalCodes.Diagnosis> treated(SplittableRandom random, Health health, boolean regular) {
+        List<ClinicalCodes.Diagnosis> chronic = health.chronic();
+        return regular || chronic.isEmpty() ? chronic : List.of(chronic.get(random.nextInt(chronic.size())));
+    }
+
+    /**
+     * Each diagnosis's drugs are prescribed by one facility only, so that no drug is prescribed twice: by the first
+     * other facility that treats it (the specialist), else by the regular one.
+     */
+    private static List<List<ClinicalCodes.Diagnosis>> prescribed(List<List<ClinicalCodes.Diagnosis>> treated) {
+        Set<ClinicalCodes.Diagnosis> taken = new HashSet<>();
+        List<List<ClinicalCodes.Diagnosis>> prescribed = new ArrayList<>();
+        prescribed.add(List.of());
+        for (int n = 1; n < treated.size(); n++) {
+            prescribed.add(treated.get(n).stream().filter(taken::add).toList());
+        }
+        prescribed.set(0, treated.getFirst().stream().filter(d -> !taken.contains(d)).toList());
+        return prescribed;
+    }
+
+    private Chart chart(SplittableRandom random, Site site, long index, Person person,
+                        List<ClinicalCodes.Diagnosis> treated, List<ClinicalCodes.Diagnosis> prescribed, Health health) {
+        Department department = health.ageOn(options.from()) < CHILD_UNTIL ? Department.PAEDIATRICS
+                : site.hospital() && !treated.isEmpty() ? Department.of(treated.getFirst()) : Department.INTERNAL;
         return new Chart(site, index, site.patientIds().of(index),
                 run.registrations().of(index, person, site.index()).demographics(), site.someStaff(random), department,
-                treated, health);
+                treated, prescribed, health);
     }
 
     private LocalDate stretchStart(SplittableRandom random) {

@@ -60,7 +60,7 @@ public record SourceOptions(long seed, int messagesPerPatient, double updatePerc
     }
 
     /** The first day of care written. */
-    LocalDate from() {
+    public LocalDate from() {
         return until.minusYears(years).plusDays(1);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -86,6 +87,24 @@ class ClinicalRecordGeneratorTest {
         assertThat(labs).isNotEmpty().allSatisfy(index -> {
             assertThat(index.tokens()).anySatisfy(t -> assertThat(t.system()).isEqualTo(FhirSystems.JLAC10_OID));
             assertThat(index.dates()).hasSize(1);
+        });
+    }
+
+    /** Alendronate is taken once a week: a prescription of 28 days holds 4 tablets, not 28; other drugs daily. */
+    @Test
+    void prescriptionsHoldTheTabletsOfTheirDaysWeeklyDrugsOncePerWeek() {
+        List<MedicationRequest> requests = java.util.stream.LongStream.range(1, 40)
+                .mapToObj(seed -> bundle(seed, 300).getEntry().stream().map(Bundle.BundleEntryComponent::getResource))
+                .flatMap(r -> r).filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast).toList();
+
+        assertThat(requests).anySatisfy(r -> assertThat(r.getDosageInstructionFirstRep().getText()).contains("週1回"));
+        assertThat(requests).allSatisfy(r -> {
+            int days = r.getDispenseRequest().getExpectedSupplyDuration().getValue().intValue();
+            int tablets = r.getDispenseRequest().getQuantity().getValue().intValue();
+            String dose = r.getDosageInstructionFirstRep().getText();
+            int perDay = dose.contains("1日2回") ? 2 : 1;
+            assertThat(tablets).as(dose + " for " + days + " days")
+                    .isEqualTo(dose.contains("週1回") ? days / 7 : perDay * days);
         });
     }
 

@@ -11,16 +11,19 @@ import org.musubi.synth.sources.SourceOptions;
 
 /**
  * A person's care at one facility over a span, as the events its system records, spread like the
- * FHIR records' visits ({@link VisitSchedule}): registration and the problem list at the first
- * visit; at every visit the visit itself and a prescription of the drugs of the diagnoses treated
- * there; laboratory tests at the first and every third visit or so; now and then an acute
- * diagnosis; and at hospitals, rarely, a stay on a ward. Every draw comes from {@code random}.
+ * FHIR records' visits ({@link VisitSchedule}, at most one visit a day): registration and the
+ * problem list at the first visit; at every visit the visit itself and a prescription of the drugs
+ * of the diagnoses prescribed for there (none where there are none); laboratory tests at the first
+ * and every third visit or so (none for a child without chronic diagnoses); now and then an acute
+ * diagnosis (at every visit of a patient without chronic ones, as a child's visits are); and at
+ * hospitals, rarely, a stay on a ward (from 15 years). Every draw comes from {@code random}.
  */
 public final class CourseGenerator {
 
     private static final int ACUTE_ONE_IN = 8;
     private static final int LAB_ONE_IN = 3;
     private static final int ADMISSION_PERCENT = 3;
+    private static final int ADMISSION_FROM_AGE = 15;
 
     private final SplittableRandom random;
     private final Chart chart;
@@ -37,15 +40,15 @@ public final class CourseGenerator {
         this.random = random;
         this.chart = chart;
         this.orders = new Orders(random, chart.personIndex(), options);
-        this.problems = new ProblemList(random, orders, events);
-        this.labs = new LabOrders(random, orders, chart.treated());
+        this.problems = new ProblemList(random, orders, events, chart.health());
+        this.labs = new LabOrders(random, orders, chart, options.from());
         this.stays = new HospitalStay(random, orders, labs);
     }
 
     /** At least {@code messages} events (one SS-MIX2 message each, before updates and deletions) from {@code from} to {@code to}. */
     public List<CareEvent> course(LocalDate from, LocalDate to, int messages) {
         this.lastDay = to;
-        VisitSchedule.spread(from, to, messages, events::size, this::visit);
+        VisitSchedule.spreadOnePerDay(from, to, messages, events::size, this::visit);
         return events;
     }
 
@@ -53,7 +56,9 @@ public final class CourseGenerator {
         LocalDateTime arrival = day.atTime(9, 0).plusMinutes(random.nextInt(480)).plusSeconds(random.nextInt(60))
                 .plusNanos(random.nextInt(1000) * 1_000_000L);
         if (!day.isAfter(dischargeDay)) {
-            events.add(labs.report(arrival, ward));
+            if (labs.any()) {
+                events.add(labs.report(arrival, ward));
+            }
             return;
         }
         boolean first = events.isEmpty();
@@ -61,23 +66,27 @@ public final class CourseGenerator {
             events.add(new CareEvent.Registration(arrival.minusMinutes(5 + random.nextInt(25))));
         }
         events.add(new CareEvent.Visit(arrival));
-        if (first) {
+        if (first && !chart.treated().isEmpty()) {
             problems.chronic(chart.treated(), arrival.plusMinutes(3 + random.nextInt(10)));
-        } else if (random.nextInt(ACUTE_ONE_IN) == 0) {
+        } else if (random.nextInt(ACUTE_ONE_IN) == 0 || chart.treated().isEmpty()) {
             problems.acute(arrival.plusMinutes(3 + random.nextInt(10)), false);
         }
-        events.add(prescription(arrival.plusMinutes(10 + random.nextInt(30)).plusSeconds(random.nextInt(60))));
-        if (first || random.nextInt(LAB_ONE_IN) == 0) {
+        LocalDateTime prescribed = arrival.plusMinutes(10 + random.nextInt(30)).plusSeconds(random.nextInt(60));
+        if (!chart.prescribed().isEmpty()) {
+            events.add(prescription(prescribed));
+        }
+        if ((first || random.nextInt(LAB_ONE_IN) == 0) && labs.any()) {
             events.add(labs.report(arrival.plusMinutes(5 + random.nextInt(15)), null));
         }
-        if (!first && chart.site().hospital() && random.nextInt(100) < ADMISSION_PERCENT) {
+        if (!first && chart.site().hospital() && random.nextInt(100) < ADMISSION_PERCENT
+                && chart.health().ageOn(day) >= ADMISSION_FROM_AGE) {
             admit(arrival.plusHours(2));
         }
     }
 
     private CareEvent.Prescription prescription(LocalDateTime at) {
         List<ClinicalCodes.Drug> drugs = new ArrayList<>();
-        chart.treated().forEach(d -> drugs.addAll(d.drugs()));
+        chart.prescribed().forEach(d -> drugs.addAll(d.drugs()));
         return new CareEvent.Prescription(orders.next(at), drugs, 14 * (1 + random.nextInt(4)));
     }
 

@@ -34,7 +34,9 @@ final class HospitalStay {
     LocalDate stay(int nights, CareEvent.Ward ward, List<CareEvent> events) {
         LocalDateTime admitted = ward.admitted();
         events.add(new CareEvent.Admission(admitted, ward));
-        events.add(labs.report(admitted.plusMinutes(30 + random.nextInt(60)), ward));
+        if (labs.any()) {
+            events.add(labs.report(admitted.plusMinutes(30 + random.nextInt(60)), ward));
+        }
         LocalDate first = admitted.toLocalDate();
         for (int day = 0; day < nights; day++) {
             LocalDateTime ordered = first.plusDays(day).atTime(8, 0).plusMinutes(random.nextInt(60))

@@ -24,13 +24,20 @@ final class ProblemList {
     private final List<CareEvent.Problem> problems = new ArrayList<>();
     private int published = -1;
 
-    ProblemList(SplittableRandom random, Orders orders, List<CareEvent> events) {
+    private final Health health;
+
+    ProblemList(SplittableRandom random, Orders orders, List<CareEvent> events, Health health) {
         this.random = random;
         this.orders = orders;
         this.events = events;
+        this.health = health;
     }
 
+    /** The chronic diagnoses on the first visit (no list for a patient without any). */
     void chronic(List<ClinicalCodes.Diagnosis> treated, LocalDateTime at) {
+        if (treated.isEmpty()) {
+            return;
+        }
         LocalDate day = at.toLocalDate();
         for (ClinicalCodes.Diagnosis d : treated) {
             LocalDate onset = day.minusDays(30 + random.nextInt(3 * 365));
@@ -42,7 +49,7 @@ final class ProblemList {
 
     /** An acute diagnosis; on admission one that puts people in hospital (infections of the chest or gut). */
     void acute(LocalDateTime at, boolean onAdmission) {
-        List<ClinicalCodes.Acute> choices = onAdmission ? ADMITTING : ClinicalCodes.ACUTE;
+        List<ClinicalCodes.Acute> choices = onAdmission ? ADMITTING : ClinicalCodes.acute(health.ageOn(at.toLocalDate()));
         ClinicalCodes.Acute a = choices.get(random.nextInt(choices.size()));
         LocalDate day = at.toLocalDate();
         problems.add(new CareEvent.Problem(orders.number(at), a.medisKey(), a.exchangeCode(), a.icd10(), a.name(),

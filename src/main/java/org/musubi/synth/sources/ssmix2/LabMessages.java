@@ -52,7 +52,8 @@ final class LabMessages {
             message.add(orc(chart, cancel ? "CA" : "SC", order.number(), null, cancel ? "CA" : "CM", order.at(), event.ward()));
             for (CareEvent.LabValue value : values) {
                 boolean slip = version == Version.DRAFT && setId == 1;
-                message.add(obx(setId++, value, slip ? value.value() * 10 : value.value(), status(version), collected));
+                message.add(obx(setId++, value, slip ? value.value() * 10 : value.value(), status(version), collected,
+                        value.lab().reference(chart.demographics().sex())));
             }
             specimenNumber++;
         }
@@ -68,13 +69,14 @@ final class LabMessages {
                 .set(25, version == Version.CANCEL ? "X" : version == Version.UPDATE ? "C" : "F");
     }
 
-    private static Segment obx(int setId, CareEvent.LabValue value, double shown, String status, String observed) {
+    /** The flag is that of the value as reported (rounded), against the range reported with it. */
+    private static Segment obx(int setId, CareEvent.LabValue value, double shown, String status, String observed,
+                               ClinicalCodes.Range range) {
         ClinicalCodes.Lab lab = value.lab();
-        String flag = shown > lab.referenceHigh() ? "H" : shown < lab.low() ? "L" : null;
         return new Segment("OBX").set(1, Integer.toString(setId)).set(2, "NM").set(3, coded(lab.jlac10(), lab.name(), "JC10"))
                 .set(5, decimal(shown, lab.decimals())).set(6, coded(lab.unit(), lab.unit(), "UCUM"))
-                .set(7, text(decimal(lab.low(), lab.decimals()) + "-" + decimal(lab.referenceHigh(), lab.decimals())))
-                .set(8, flag).set(11, status).set(14, observed);
+                .set(7, text(range.text(lab.decimals()))).set(8, range.flag(lab.rounded(shown))).set(11, status)
+                .set(14, observed);
     }
 
     private static String status(Version version) {
