@@ -140,6 +140,7 @@ class DemoSecondTourIT {
 
             // 5. The operator reviews the emergency accesses.
             DemoServer.logIn(browser, "/login", "admin");
+            browser.find("#admin-menu summary").click(); // the header's one 管理 menu
             browser.driver().findElement(By.partialLinkText("緊急時アクセス確認")).click();
             browser.screenshot("tour2-5-review");
             WebElement crew = row(browser, "CREW", resident);

@@ -32,7 +32,7 @@ class RestartKeepsDataIT {
             // the demo's records are imported in the background: count the trail once the seeding has finished
             assertThat(first.getBean(DemoProgress.class).await(java.time.Duration.ofMinutes(3))).isTrue();
             assertThat(first.getBean(Facilities.class).count()).isEqualTo(12);
-            assertThat(first.getBean(Users.class).count()).isEqualTo(40);
+            assertThat(first.getBean(Users.class).count()).as("40 staff and the resident with a notebook").isEqualTo(41);
             assertThat(first.getBean(Persons.class).count()).isEqualTo(200);
             auditRows = first.getBean(AuditTrail.class).verify().rowsChecked();
             key = java.nio.file.Files.readString(data.resolve("secret.key"));
