@@ -3,21 +3,18 @@ package org.musubi.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.musubi.Musubi;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,18 +35,8 @@ class RoleHomePagesIT {
 
     @BeforeAll
     void startTheDemo() throws InterruptedException {
-        server = new SpringApplicationBuilder(Musubi.class).run(
-                "--server.port=0",
-                "--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
-                "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
-                "--musubi.blob.directory=" + data.resolve("blobs"),
-                "--musubi.ingest.upload-directory=" + data.resolve("uploads"),
-                "--musubi.demo.enabled=true",
-                "--musubi.demo.import-folder=" + data.resolve("demo-sources"),
-                "--spring.main.banner-mode=off",
-                "--logging.structured.format.console=");
-        port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-        assertThat(server.getBean(DemoProgress.class).await(Duration.ofMinutes(5))).as("the demo is seeded").isTrue();
+        server = DemoServer.start(data);
+        port = DemoServer.port(server);
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package org.musubi.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
-import org.musubi.Musubi;
 import org.musubi.audit.Purpose;
 import org.musubi.emergency.Crews;
 import org.musubi.identity.cards.IssueCard;
@@ -29,7 +27,6 @@ import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -55,18 +52,8 @@ class ScreenWidthsBrowserIT {
 
     @BeforeAll
     void startTheDemo() throws InterruptedException {
-        server = new SpringApplicationBuilder(Musubi.class).run(
-                "--server.port=0",
-                "--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
-                "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
-                "--musubi.blob.directory=" + data.resolve("blobs"),
-                "--musubi.ingest.upload-directory=" + data.resolve("uploads"),
-                "--musubi.demo.enabled=true",
-                "--musubi.demo.import-folder=" + data.resolve("demo-sources"),
-                "--spring.main.banner-mode=off",
-                "--logging.structured.format.console=");
-        port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-        assertThat(server.getBean(DemoProgress.class).await(Duration.ofMinutes(5))).as("the demo is seeded").isTrue();
+        server = DemoServer.start(data);
+        port = DemoServer.port(server);
     }
 
     @AfterAll
