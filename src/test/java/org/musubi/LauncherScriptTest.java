@@ -72,6 +72,36 @@ class LauncherScriptTest {
         assertThat(result.err()).contains("java が見つかりません", "no java was found (JAVA_HOME=/nonexistent-jdk)");
     }
 
+    @Test
+    void launcherRebuildsTheJarWhenASourceIsNewerAndOnlyThen() throws Exception {
+        // A copy of the launcher in a scratch project whose ./mvnw only says it was called and fails, so the test sees
+        // whether the launcher asked for a build without building anything.
+        Path root = Files.createTempDirectory("launcher-root");
+        Files.createDirectories(root.resolve(".mvn"));
+        Files.copy(Path.of("musubi"), root.resolve("musubi"));
+        Files.copy(Path.of(".mvn/jdk.sh"), root.resolve(".mvn/jdk.sh"));
+        Files.writeString(root.resolve("mvnw"), "#!/bin/sh\necho \"mvnw $*\" >&2\nexit 3\n");
+        root.resolve("mvnw").toFile().setExecutable(true);
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path source = Files.createDirectories(root.resolve("src/main/java")).resolve("A.java");
+        Files.writeString(source, "class A {}");
+        Path jar = Files.createDirectories(root.resolve("target")).resolve("musubi.jar");
+        Files.writeString(jar, "not a jar");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(root.resolve("pom.xml"), old);
+        Files.setLastModifiedTime(source, old);
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+
+        Result fresh = run(List.of("sh", root.resolve("musubi").toString(), "--help"), env);
+        assertThat(fresh.err()).as("the jar is newer than every source: no build").doesNotContain("mvnw -B", "rebuilding");
+
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Result stale = run(List.of("sh", root.resolve("musubi").toString(), "--help"), env);
+        assertThat(stale.err()).contains("the sources are newer than target/musubi.jar: rebuilding it",
+                "mvnw -B -q package -DskipTests");
+        assertThat(stale.exit()).as("a failed build stops the launcher").isEqualTo(1);
+    }
+
     private record Result(int exit, String out, String err) {
     }
 

@@ -9,8 +9,12 @@ public interface AuditTrail {
 
     Page<AuditRecord> search(AuditQuery query, PageRequest page);
 
-    /** The actions that show a person's data to someone: what a person's own access log lists. */
-    java.util.Set<AuditAction> VIEWS = java.util.EnumSet.of(AuditAction.READ, AuditAction.SEARCH, AuditAction.EXPORT);
+    /**
+     * The actions that show a person's data to someone: what a person's own access log lists. An ambulance crew's
+     * hand-over is one of them: it lets the receiving hospital open the person's emergency dataset.
+     */
+    java.util.Set<AuditAction> VIEWS = java.util.EnumSet.of(AuditAction.READ, AuditAction.SEARCH, AuditAction.EXPORT,
+            AuditAction.EMERGENCY_HANDOVER);
 
     /**
      * A person's access log as the person sees it: the permitted {@link #VIEWS} of the rows naming any of

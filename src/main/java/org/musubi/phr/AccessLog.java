@@ -25,12 +25,19 @@ import org.musubi.registry.Facility;
  */
 public final class AccessLog {
 
-    /** One view of the resident's data, as the resident sees it. */
+    /**
+     * One view of the resident's data, as the resident sees it; for a crew's hand-over, {@code handedOverTo} names the
+     * receiving hospital or clinic (null otherwise, or when it is no longer known).
+     */
     public record Entry(long seq, Instant at, String facilityName, String profession, Purpose purpose,
-                        AuditAction action) {
+                        AuditAction action, String handedOverTo) {
 
         public boolean emergency() {
             return purpose == Purpose.EMERGENCY;
+        }
+
+        public boolean handOver() {
+            return action == AuditAction.EMERGENCY_HANDOVER;
         }
     }
 
@@ -56,9 +63,23 @@ public final class AccessLog {
                     Page<Entry> entries = rows.map(r -> new Entry(r.seq(), r.occurredAt(),
                             r.actor().facilityId() == null ? null : facilityNames.computeIfAbsent(r.actor().facilityId(),
                                     id -> facilities.find(id).map(Facility::nameKanji).orElse(null)),
-                            r.actor().profession(), r.purpose(), r.action()));
+                            r.actor().profession(), r.purpose(), r.action(), receiving(r, facilityNames)));
                     return Interaction.permitted(entries, view.decision(), List.of());
                 });
         return Optional.ofNullable(read.value());
+    }
+
+    /** The facility a hand-over row names as its resource: the receiving hospital or clinic. */
+    private String receiving(AuditRecord row, Map<Long, String> facilityNames) {
+        if (row.action() != AuditAction.EMERGENCY_HANDOVER || !"Facility".equals(row.resourceType())
+                || row.resourceIds().size() != 1) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(row.resourceIds().getFirst());
+            return facilityNames.computeIfAbsent(id, f -> facilities.find(f).map(Facility::nameKanji).orElse(null));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

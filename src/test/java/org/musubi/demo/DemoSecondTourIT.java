@@ -131,9 +131,13 @@ class DemoSecondTourIT {
             // 4. The resident sees who looked.
             DemoServer.logIn(browser, "/phr/login", "resident1");
             browser.driver().findElement(By.linkText("あなたの記録を見た人")).click();
-            List<WebElement> emergencies = browser.findAll("#access-log li.emergency");
+            List<WebElement> emergencies = browser.findAll("#access-log li.emergency:not(.handover)");
             browser.screenshot("tour2-4-access-log");
             assertThat(emergencies).as("the crew's and the hospital's views").hasSizeGreaterThanOrEqualTo(2);
+            List<WebElement> handOvers = browser.findAll("#access-log li.emergency.handover");
+            assertThat(handOvers).as("the crew's one hand-over, its own line").hasSize(1);
+            assertThat(handOvers.getFirst().getText()).contains("救急時の引き継ぎ", "救急隊", "→ " + hospital)
+                    .doesNotContain("救急時の閲覧");
             assertThat(emergencies).allSatisfy(e -> assertThat(e.getText()).contains("救急時の閲覧"));
             assertThat(browser.find("#access-log").getText()).contains(hospital);
             logOut(browser);
@@ -150,7 +154,7 @@ class DemoSecondTourIT {
             new Select(crew.findElement(By.name("outcome"))).selectByVisibleText("適切");
             crew.findElement(By.name("note")).sendKeys("救急搬送、適切");
             crew.findElement(By.xpath(".//button[normalize-space()='確認済みにする']")).click();
-            browser.await().until(ExpectedConditions.stalenessOf(crew));
+            browser.awaitGone(crew);
             assertThat(browser.findAll("#emergency-list tr[data-access='" + access + "']")).as("reviewed").isEmpty();
         }
     }
@@ -171,7 +175,7 @@ class DemoSecondTourIT {
     private static void click(Chromium browser, String text) {
         WebElement button = browser.driver().findElement(By.xpath("//button[normalize-space()='" + text + "']"));
         button.click();
-        browser.await().until(ExpectedConditions.stalenessOf(button));
+        browser.awaitGone(button);
     }
 
     private static void logOut(Chromium browser) {

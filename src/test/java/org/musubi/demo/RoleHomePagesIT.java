@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Issue 39, item 3: each demo role logs in through a real browser and its home page answers its first question — a
  * doctor what changed for each linked patient since they last opened it, a pharmacist the newest dispensing and the
- * duplicate alerts, a care manager the clients' changes, a paramedic the crew screen, the secretariat its queues —
+ * duplicate alerts, a care manager and a visiting nurse the clients' changes, a paramedic the crew screen, the secretariat its queues —
  * and the buttons a profession cannot use are not there: break-the-glass for care workers (whose emergency page says
  * why before asking anything), the own-records backup for clerks. Facility-admin links sit in the one 管理 menu.
  * Screenshots go to target/screenshots/home-*.png.
@@ -91,6 +91,20 @@ class RoleHomePagesIT {
             browser.screenshot("home-caremanager1");
             List<WebElement> news = browser.findAll("#patient-list tbody tr td.news");
             assertThat(news).isNotEmpty();
+            assertThat(news.getFirst().getText()).as("never opened: the client's records so far").startsWith("未閲覧：記録");
+            assertThat(browser.find("#patient-list thead").getText()).contains("前回閲覧以降").doesNotContain("重複投薬");
+        }
+    }
+
+    @Test
+    void aVisitingNurseSeesTheClientsRecentChanges() {
+        try (Chromium browser = Chromium.start(port)) {
+            DemoServer.logIn(browser, "/login", "nurse8");
+            browser.open("/");
+            browser.screenshot("home-nurse8");
+            assertThat(browser.find("main").getText()).as("her home-nursing station").contains("所属施設：", "訪問看護ステーション");
+            List<WebElement> news = browser.findAll("#patient-list tbody tr td.news");
+            assertThat(news).as("the station's clients").isNotEmpty();
             assertThat(news.getFirst().getText()).as("never opened: the client's records so far").startsWith("未閲覧：記録");
             assertThat(browser.find("#patient-list thead").getText()).contains("前回閲覧以降").doesNotContain("重複投薬");
         }

@@ -203,7 +203,7 @@ class ScreenWidthsBrowserIT {
         WebElement element = browser.find(formOrButtonCss);
         browser.script("(arguments[0].form || arguments[0]).requestSubmit(arguments[0].form ? arguments[0] : undefined)",
                 element);
-        browser.await().until(ExpectedConditions.stalenessOf(element));
+        browser.awaitGone(element);
     }
 
     @Test

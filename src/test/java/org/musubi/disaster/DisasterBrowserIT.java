@@ -18,7 +18,6 @@ import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -197,12 +196,12 @@ class DisasterBrowserIT {
     private static void submit(Chromium browser, String formCss) {
         WebElement form = browser.find(formCss);
         browser.script("arguments[0].requestSubmit()", form);
-        browser.await().until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
     }
 
     private static void click(Chromium browser, String css) {
         WebElement button = browser.find(css);
         button.click();
-        browser.await().until(ExpectedConditions.stalenessOf(button));
+        browser.awaitGone(button);
     }
 }

@@ -144,6 +144,6 @@ class CrewBrowserIT {
     private void submit(String formCss) {
         WebElement form = browser.find(formCss);
         browser.script("arguments[0].requestSubmit()", form);
-        browser.await().until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
     }
 }

@@ -128,6 +128,8 @@ class CrewHandOverIT {
 
         String log = residents.logIn(port, resident).get("/phr/access-log").body();
         assertThat(log).contains("class=\"emergency\"").contains(er.nameKanji());
+        assertThat(log).as("the hand-over is its own line, naming where the crew took the resident")
+                .contains("class=\"emergency handover\"", "救急時の引き継ぎ", "→ " + er.nameKanji());
 
         List<EmergencyAccess> accesses = consents.emergencies(patient.personId());
         jdbc.sql("UPDATE emergency_access SET opened_at = opened_at - interval '73 hours' WHERE id = ?")

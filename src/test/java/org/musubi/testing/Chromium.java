@@ -15,8 +15,11 @@ import org.musubi.registry.User;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -91,6 +94,29 @@ public final class Chromium implements AutoCloseable {
     /** The path and query the browser is at now. */
     public String path() {
         return driver.getCurrentUrl().substring(base.length());
+    }
+
+    /**
+     * Waits until {@code element} has left the page (the next page has loaded, or the script replaced
+     * it). Chromium sometimes answers a question about a node of the page being unloaded with an
+     * inspector error ("Node with given id does not belong to the document") instead of a stale
+     * element; that answer means the same thing and is taken as gone.
+     */
+    public void awaitGone(WebElement element) {
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return true;
+            } catch (WebDriverException e) {
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     public WebElement find(String css) {

@@ -103,7 +103,7 @@ class PhrCheckupsBrowserIT {
         }
         WebElement form = browser.find("#paper-form");
         browser.script("arguments[0].requestSubmit()", form);
-        browser.await().until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
     }
 
 }

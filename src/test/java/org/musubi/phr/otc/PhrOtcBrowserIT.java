@@ -96,7 +96,7 @@ class PhrOtcBrowserIT {
     private void submit(String formCss) {
         WebElement form = browser.find(formCss);
         browser.script("arguments[0].requestSubmit()", form);
-        browser.await().until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
     }
 
 }

@@ -169,7 +169,7 @@ class PhrSheetBrowserIT {
     private void submit(String formCss) {
         WebElement form = browser.find(formCss);
         browser.script("arguments[0].requestSubmit()", form);
-        browser.await().until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
     }
 
     /** Fetches a URL in the page (the browser's own session): status, content type, first bytes, GPS mark found. */

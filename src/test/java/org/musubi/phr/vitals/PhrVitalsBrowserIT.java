@@ -99,7 +99,7 @@ class PhrVitalsBrowserIT {
         }
         org.openqa.selenium.WebElement form = browser.find("#vitals-form");
         browser.script("arguments[0].requestSubmit()", form);
-        browser.await().until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
         browser.find("#vitals-form");
     }
 
