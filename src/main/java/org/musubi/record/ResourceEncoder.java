@@ -14,7 +14,7 @@ import org.musubi.record.fhir.ResourceKind;
  * The one maker of {@link ResourceWrite}s outside the record module: a FHIR resource encoded as the store keeps it,
  * with its policy category, the categories a container holds besides its own and its search index ({@link
  * FhirIndexer}), placed under its source patient. The FHIR API, the health notebook and the import make their writes
- * here and hand them to a door ({@link WriteRecords}, {@code imports.ImportRecords}); no other class builds one
+ * here and hand them to a door ({@code WriteRecords}, {@code imports.ImportRecords}); no other class builds one
  * ({@code RecordDoorRulesTest}).
  */
 public final class ResourceEncoder {

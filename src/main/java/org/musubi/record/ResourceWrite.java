@@ -10,7 +10,7 @@ import org.musubi.policy.DataCategory;
  * id); with a {@code sourceKey} and no id, the resource the facility sent under that key before gets a
  * new version, or a new one is created. A write whose content equals the current version changes
  * nothing (idempotent). {@code held}: the categories a container holds besides its own {@code category}
- * (a Bundle's entries …); empty for every other resource. Made by {@link ResourceEncoder} (outside the record module,
+ * (a Bundle's entries …); empty for every other resource. Made by {@code ResourceEncoder} (outside the record module,
  * only there: {@code RecordDoorRulesTest}).
  */
 public record ResourceWrite(long patientKey, String type, String id, String sourceKey, long sourceFacilityId,
