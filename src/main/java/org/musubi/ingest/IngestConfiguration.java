@@ -18,9 +18,9 @@ import org.musubi.ingest.readers.LabFiles;
 import org.musubi.ingest.readers.SourceReaders;
 import org.musubi.ingest.readers.SplitNotebooks;
 import org.musubi.record.IdKeys;
+import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
-import org.musubi.record.WriteRecords;
-import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.imports.ImportRecords;
 import org.musubi.registry.Facilities;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -61,10 +61,10 @@ class IngestConfiguration {
 
     @Bean
     RunImport runImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, IdKeys keys,
-                        IdentityBatches identities, MatchSourcePatients matching, ResourceLookup store, WriteRecords records,
-                        Audit audit, FhirContext context, FhirIndexer indexer, org.musubi.database.Standby standby) {
+                        IdentityBatches identities, MatchSourcePatients matching, ResourceLookup store, ImportRecords records,
+                        Audit audit, FhirContext context, ResourceEncoder encoder, org.musubi.database.Standby standby) {
         ImportChunks chunks = new ImportChunks(new ImportPatients(identities, matching, store),
-                new Preparation(context, indexer), ledger, records, new ImportAudits(audit));
+                new Preparation(context, encoder), ledger, records, new ImportAudits(audit));
         return new RunImport(ledger, readers, new MappingContexts(facilities, keys), chunks, standby);
     }
 

@@ -8,6 +8,7 @@ import org.musubi.policy.PersonAccess;
 import org.musubi.record.fhir.BaseValidation;
 import org.musubi.record.fhir.StructureRules;
 import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.imports.ImportRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +21,19 @@ class RecordConfiguration {
     }
 
     @Bean
-    WriteRecords writeRecords(ResourceStore store, IdentityStore identities, Audit audit) {
-        return new WriteRecords(store, identities, audit);
+    WriteRecords writeRecords(ResourceStore store, IdentityStore identities, Audit audit, ReadRecords reads) {
+        return new WriteRecords(store, identities, audit, reads);
+    }
+
+    /** The import's own batch door (only {@code ingest} uses it). */
+    @Bean
+    ImportRecords importRecords(ResourceStore store) {
+        return new ImportRecords(store);
+    }
+
+    @Bean
+    ResourceEncoder resourceEncoder(FhirContext context, FhirIndexer indexer) {
+        return new ResourceEncoder(context, indexer);
     }
 
     /** The one FHIR R4 context of the JVM (HAPI's is expensive to build). */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The record store as other modules may use it without the access policy: where a resource is (for resolving the
  * references of what a facility writes), which Patient resource a facility holds for its source patients, and the
  * directory's own resources (Organization, Practitioner …, about no patient). It never hands out a patient's
- * content: that is read only through {@link ReadRecords} and written through {@link WriteRecords}, which decide
+ * content: that is read only through {@code ReadRecords} and written through {@code WriteRecords}, which decide
  * and audit.
  */
 public interface ResourceLookup {

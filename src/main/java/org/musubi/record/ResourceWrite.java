@@ -10,7 +10,8 @@ import org.musubi.policy.DataCategory;
  * id); with a {@code sourceKey} and no id, the resource the facility sent under that key before gets a
  * new version, or a new one is created. A write whose content equals the current version changes
  * nothing (idempotent). {@code held}: the categories a container holds besides its own {@code category}
- * (a Bundle's entries …); empty for every other resource.
+ * (a Bundle's entries …); empty for every other resource. Made by {@code ResourceEncoder} (outside the record module,
+ * only there: {@code RecordDoorRulesTest}).
  */
 public record ResourceWrite(long patientKey, String type, String id, String sourceKey, long sourceFacilityId,
                             DataCategory category, String json, SearchIndex index, Set<DataCategory> held) {
@@ -27,6 +28,11 @@ public record ResourceWrite(long patientKey, String type, String id, String sour
     public ResourceWrite(long patientKey, String type, String id, String sourceKey, long sourceFacilityId,
                          DataCategory category, String json, SearchIndex index) {
         this(patientKey, type, id, sourceKey, sourceFacilityId, category, json, index, Set.of());
+    }
+
+    /** The same content under another source patient, id and source key (of the same facility). */
+    public ResourceWrite under(long newPatientKey, String newId, String newSourceKey) {
+        return new ResourceWrite(newPatientKey, type, newId, newSourceKey, sourceFacilityId, category, json, index, held);
     }
 
     public ResourceWrite withId(String newId) {

@@ -12,54 +12,142 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
+import org.musubi.policy.Decision;
+import org.musubi.policy.Interaction;
+import org.musubi.policy.PersonView;
 
 /**
- * Writes by facilities: a facility writes only its own data (the writer's facility is the resource's
- * source facility, and an existing resource of another facility is never changed). Each write is
- * audited once, with the patient's regional ID when the source patient is linked to a person.
+ * The one write door to a person's record (imports keep their own batch door, {@code imports.ImportRecords}). It
+ * decides, stores and audits; the writes it takes are made by {@link ResourceEncoder}.
+ * <ul>
+ * <li>A facility's own data ({@link #write}, {@link #writeAll}, {@link #delete}: the FHIR API): a facility writes only
+ * its own data (the writer's facility is the resource's source facility, and an existing resource of another facility
+ * is never changed). Each write is audited once, with the patient's regional ID when the source patient is linked to
+ * a person.</li>
+ * <li>An entry into a person's record ({@link #enter}: the health notebook, a proxy, a facility's staff entering on
+ * the person's behalf): one interaction with the person through the access policy, with the Provenance of what
+ * changed, audited once, in one database transaction.</li>
+ * </ul>
  */
 public final class WriteRecords {
 
     private final ResourceStore store;
     private final IdentityStore identities;
     private final Audit audit;
+    private final ReadRecords reads;
 
-    public WriteRecords(ResourceStore store, IdentityStore identities, Audit audit) {
+    public WriteRecords(ResourceStore store, IdentityStore identities, Audit audit, ReadRecords reads) {
         this.store = store;
         this.identities = identities;
         this.audit = audit;
+        this.reads = reads;
     }
 
     /**
-     * Refused: the writer does not own the resource, or may not create one under that id. {@link #refs()} names
-     * every resource of the write refused so ({@code Type/id}), the first of them also as {@link #type()} and {@link #id()}.
+     * A person's record being entered: read as {@link ReadRecords.PersonRecord} (what the entry depends on), and
+     * written through {@link #store}.
      */
-    public static final class NotOwner extends RuntimeException {
-        private final List<String> refs;
+    public interface Entry extends ReadRecords.PersonRecord {
 
-        public NotOwner(String type, String id) {
-            this(List.of(type + "/" + id));
+        /**
+         * Stores {@code writes} (all of one source facility: the source the author enters under, which decided nothing;
+         * the interaction's view did) as the author's; when any of them changed what is stored, also the Provenance
+         * {@code provenance} makes of their outcomes. Names every resource changed in the interaction's one audit row.
+         * A resource of the same id stored under another facility, patient or type refuses the whole entry ({@link
+         * NotOwner}).
+         *
+         * @return one outcome per write, in order, then the Provenance's when it was written
+         */
+        List<Written> store(List<ResourceWrite> writes, java.util.function.Function<List<Written>, ResourceWrite> provenance);
+    }
+
+    /**
+     * An entry into the record of person {@code personId} by {@code author}: one interaction with the person through
+     * the access policy ({@link ReadRecords#readPerson}: the resident's self access, or their proxy's), in one database
+     * transaction with everything {@code body} stores ({@link Audit#allOrNothing}), leaving one audit row ({@code
+     * action}, {@code auditedAs}) naming what the body read and what it changed, recorded only once it commits. The
+     * value is null when refused.
+     */
+    public <T> Interaction<T> enter(Reader author, long personId, AuditAction action, String auditedAs,
+                                    java.util.function.Function<Entry, T> body) {
+        return enter(author, personId, action, auditedAs, PersonView::decision, body);
+    }
+
+    /**
+     * {@link #enter(Reader, long, AuditAction, String, java.util.function.Function)} for an entry that asks more than
+     * seeing the record: {@code gate} decides from the opened view (a facility's staff entering on the person's behalf,
+     * {@link PersonView#entryOnBehalf}; an entry of the person's own); when it refuses, the body does not run and the
+     * one audit row is that refusal.
+     */
+    public <T> Interaction<T> enter(Reader author, long personId, AuditAction action, String auditedAs,
+                                    java.util.function.Function<PersonView, Decision> gate,
+                                    java.util.function.Function<Entry, T> body) {
+        return audit.allOrNothing(() -> reads.readPerson(author, personId, action, auditedAs, gate,
+                record -> body.apply(new Entering(record, author.userId()))));
+    }
+
+    /** The entry of one interaction: its reads are the record's, its writes the author's. */
+    private final class Entering implements Entry {
+        private final ReadRecords.PersonRecord record;
+        private final long userId;
+
+        Entering(ReadRecords.PersonRecord record, long userId) {
+            this.record = record;
+            this.userId = userId;
         }
 
-        public NotOwner(List<String> refs) {
-            super("record.notOwner " + String.join(", ", refs));
-            if (refs.isEmpty()) {
-                throw new IllegalArgumentException("no resource named");
+        @Override
+        public PersonView view() {
+            return record.view();
+        }
+
+        @Override
+        public List<Outline> outline() {
+            return record.outline();
+        }
+
+        @Override
+        public List<StoredResource> contents(java.util.Collection<String> ids) {
+            return record.contents(ids);
+        }
+
+        @Override
+        public Found search(RecordQuery query) {
+            return record.search(query);
+        }
+
+        @Override
+        public void wrote(java.util.Collection<String> ids) {
+            record.wrote(ids);
+        }
+
+        @Override
+        public List<Written> store(List<ResourceWrite> writes,
+                                   java.util.function.Function<List<Written>, ResourceWrite> provenance) {
+            if (writes.isEmpty()) {
+                throw new IllegalArgumentException("nothing to store");
             }
-            this.refs = List.copyOf(refs);
+            long facility = writes.getFirst().sourceFacilityId();
+            List<Written> written = new ArrayList<>(own(facility, writes));
+            if (written.stream().anyMatch(WriteRecords::changed)) {
+                written.addAll(own(facility, List.of(provenance.apply(List.copyOf(written)))));
+            }
+            record.wrote(written.stream().filter(WriteRecords::changed).map(w -> w.type() + "/" + w.id()).toList());
+            return written;
         }
 
-        public String type() {
-            return refs.getFirst().substring(0, refs.getFirst().indexOf('/'));
+        private List<Written> own(long facility, List<ResourceWrite> writes) {
+            for (ResourceWrite write : writes) {
+                if (write.sourceFacilityId() != facility) {
+                    throw new NotOwner(write.type(), write.id());
+                }
+            }
+            return store.writeOwn(facility, writes, userId);
         }
+    }
 
-        public String id() {
-            return refs.getFirst().substring(refs.getFirst().indexOf('/') + 1);
-        }
-
-        public List<String> refs() {
-            return refs;
-        }
+    private static boolean changed(Written written) {
+        return written.change() != Written.Change.UNCHANGED;
     }
 
     /** The audit reason of a create refused because the client chose an id of the server's own form ({@link IdKey#serverShaped}). */
@@ -126,67 +214,6 @@ public final class WriteRecords {
         }
         audit.recordAll(entries);
         return written;
-    }
-
-    /** What an import stored: one outcome per write, in order, and how many resources it marked deleted. */
-    public record Imported(List<Written> written, int deleted) {
-    }
-
-    /**
-     * The writes and deletions of one facility's import, in the caller's transaction, so that they
-     * commit or roll back with the import's own bookkeeping. Every resource touched must be the
-     * facility's own; otherwise nothing is stored ({@link NotOwner}, naming every resource refused, so that the
-     * import can set their records aside and store the others). Not audited here: the import
-     * audits each source record once, naming the resources it stored.
-     */
-    public Imported importAll(long facilityId, Long userId, List<ResourceWrite> writes, List<ResourceRef> deletions) {
-        for (ResourceWrite write : writes) {
-            if (write.sourceFacilityId() != facilityId) {
-                throw new NotOwner(write.type(), write.id());
-            }
-        }
-        Map<String, Long> owners = deletions.isEmpty() ? Map.of()
-                : store.owners(deletions.stream().map(d -> d.type() + "/" + d.id()).toList());
-        List<String> foreign = deletions.stream().map(d -> d.type() + "/" + d.id())
-                .filter(ref -> owners.containsKey(ref) && owners.get(ref) != facilityId).distinct().toList();
-        if (!foreign.isEmpty()) {
-            throw new NotOwner(foreign);
-        }
-        // the store's own look-up of the rows written tells whose they are: no second query for the owners
-        List<Written> written = writes.isEmpty() ? List.of() : store.writeOwn(facilityId, writes, userId);
-        return new Imported(written, store.deleteAll(deletions, userId));
-    }
-
-    /**
-     * What {@link #importDirectory} did: the resources it created, and those it left because another facility's
-     * resource has their id ({@code Type/id}): a facility's records never refer to another facility's directory resource.
-     */
-    public record Directory(List<Written> created, java.util.Set<String> foreign) {
-    }
-
-    /**
-     * The directory resources an import's records refer to ({@code org.musubi.ingest.adapter.DirectoryResource}: ids
-     * made from the facility and their content), in the caller's transaction: those with no resource of their id
-     * yet are created, the facility's own left as they are, and those of another facility reported, not touched.
-     * Not audited here: the import audits what it created.
-     */
-    public Directory importDirectory(long facilityId, Long userId, List<ResourceWrite> writes) {
-        for (ResourceWrite write : writes) {
-            boolean directory = org.musubi.record.fhir.ResourceKind.of(write.type()).map(k -> k.directory()).orElse(false);
-            if (!directory || write.patientKey() != 0 || write.id() == null || write.sourceFacilityId() != facilityId) {
-                throw new IllegalArgumentException("not a directory resource of facility " + facilityId + ": "
-                        + write.type() + "/" + write.id());
-            }
-        }
-        Map<String, Long> stored = store.owners(writes.stream().map(w -> w.type() + "/" + w.id()).toList());
-        List<ResourceWrite> absent = writes.stream().filter(w -> !stored.containsKey(w.type() + "/" + w.id())).toList();
-        java.util.Set<String> foreign = new java.util.LinkedHashSet<>();
-        stored.forEach((ref, owner) -> {
-            if (owner != facilityId) {
-                foreign.add(ref);
-            }
-        });
-        return new Directory(absent.isEmpty() ? List.of() : store.write(absent, userId), foreign);
     }
 
     /**

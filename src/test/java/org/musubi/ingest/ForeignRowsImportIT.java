@@ -28,8 +28,8 @@ import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.readers.SourceReaders;
 import org.musubi.record.IdKeys;
 import org.musubi.record.store.ResourceStore;
-import org.musubi.record.WriteRecords;
-import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.imports.ImportRecords;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -58,10 +58,10 @@ class ForeignRowsImportIT {
     @Autowired IdentityBatches identities;
     @Autowired MatchSourcePatients matching;
     @Autowired ResourceStore store;
-    @Autowired WriteRecords records;
+    @Autowired ImportRecords records;
     @Autowired Audit audit;
     @Autowired FhirContext fhir;
-    @Autowired FhirIndexer indexer;
+    @Autowired ResourceEncoder encoder;
     @Autowired IdKeys keys;
     @Autowired JdbcClient jdbc;
     @Autowired OwnerDatabase owner;
@@ -76,7 +76,7 @@ class ForeignRowsImportIT {
     void setUp() {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, keys),
-                new ImportChunks(new ImportPatients(identities, matching, store), new Preparation(fhir, indexer),
+                new ImportChunks(new ImportPatients(identities, matching, store), new Preparation(fhir, encoder),
                         ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
         clinic = ImportFacilities.fresh(facilities, FacilityKind.CLINIC, "先取られ診療所");
         other = ImportFacilities.fresh(facilities, FacilityKind.CLINIC, "先取り診療所");

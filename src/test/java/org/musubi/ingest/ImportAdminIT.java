@@ -23,8 +23,8 @@ import org.musubi.ingest.chunk.Preparation;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.readers.SourceReaders;
 import org.musubi.record.store.ResourceStore;
-import org.musubi.record.WriteRecords;
-import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.imports.ImportRecords;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -49,10 +49,10 @@ class ImportAdminIT {
     @Autowired IdentityBatches identityBatches;
     @Autowired MatchSourcePatients matching;
     @Autowired ResourceStore store;
-    @Autowired WriteRecords records;
+    @Autowired ImportRecords records;
     @Autowired Audit audit;
     @Autowired FhirContext fhir;
-    @Autowired FhirIndexer indexer;
+    @Autowired ResourceEncoder encoder;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -107,7 +107,7 @@ class ImportAdminIT {
     private RunImport importer() {
         return new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
                         ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
     }
 

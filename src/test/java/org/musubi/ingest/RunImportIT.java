@@ -33,8 +33,8 @@ import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.readers.SourceReaders;
 import org.musubi.record.store.ResourceStore;
 import org.musubi.record.StoredResource;
-import org.musubi.record.WriteRecords;
-import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.imports.ImportRecords;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;
@@ -61,10 +61,10 @@ class RunImportIT {
     @Autowired IdentityStore identities;
     @Autowired MatchSourcePatients matching;
     @Autowired ResourceStore store;
-    @Autowired WriteRecords records;
+    @Autowired ImportRecords records;
     @Autowired Audit audit;
     @Autowired FhirContext fhir;
-    @Autowired FhirIndexer indexer;
+    @Autowired ResourceEncoder encoder;
     @Autowired AuditRows auditRows;
     @Autowired JdbcClient jdbc;
 
@@ -87,7 +87,7 @@ class RunImportIT {
     void setUp() {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
                         ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
         String code = MedicalInstitutionCode.of(34, 1, 600000 + ThreadLocalRandom.current().nextInt(99999)).value();
         clinic = facilities.insert(new FacilityDraft("取込診療所", "トリコミシンリョウジョ", FacilityKind.CLINIC, code, 34,
@@ -200,7 +200,7 @@ class RunImportIT {
                 });
         RunImport twoAtOnce = new RunImport(counting, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
                         counting, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
         // One patient with more records than two chunks hold (their chunks must wait for one another: each
         // would write the patient's Patient), then 40 patients of 250 records, two files each.
@@ -296,7 +296,7 @@ class RunImportIT {
         };
         RunImport ordered = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, reader)),
                 new MappingContexts(facilities, idKeys),
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, indexer),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
                         ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
 
         ImportBatch batch = ordered.run(source, java.util.stream.Stream.of(

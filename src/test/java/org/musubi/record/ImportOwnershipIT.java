@@ -1,5 +1,6 @@
 package org.musubi.record;
 
+import org.musubi.record.imports.ImportRecords;
 import org.musubi.record.store.ResourceStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,8 @@ class ImportOwnershipIT {
     @Autowired
     WriteRecords records;
     @Autowired
+    ImportRecords imports;
+    @Autowired
     ResourceStore store;
     @Autowired
     JdbcClient jdbc;
@@ -47,9 +50,9 @@ class ImportOwnershipIT {
         long mark = audit.max();
         store.write(List.of(observation(patientKey, hospital, hospitals, "1")), null);
 
-        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> records.importAll(pharmacy, null,
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> imports.importAll(pharmacy, null,
                 List.of(observation(patientKey, pharmacy, pharmacys, "1"), observation(patientKey, pharmacy, hospitals, "2")),
-                List.of()))).isInstanceOf(WriteRecords.NotOwner.class).hasMessageContaining("Observation/" + hospitals);
+                List.of()))).isInstanceOf(NotOwner.class).hasMessageContaining("Observation/" + hospitals);
 
         assertThat(store.find("Observation", pharmacys)).as("nothing of the chunk").isEmpty();
         assertThat(store.find("Observation", hospitals)).get().extracting(StoredResource::version, StoredResource::sourceFacilityId)
@@ -61,7 +64,7 @@ class ImportOwnershipIT {
         long beforeUseCase = audit.max();
         assertThatThrownBy(() -> records.writeAll(new Reader(writer, pharmacy),
                 List.of(observation(patientKey, pharmacy, pharmacys, "1"), observation(patientKey, pharmacy, hospitals, "2"))))
-                .isInstanceOf(WriteRecords.NotOwner.class);
+                .isInstanceOf(NotOwner.class);
         assertThat(audit.naming(beforeUseCase, hospitals)).as("the audited use case's refusal: one DENY row")
                 .singleElement().satisfies(r -> {
                     assertThat(r.action() + " " + r.outcome() + " " + r.reason()).isEqualTo("UPDATE DENY record.notOwner");
@@ -72,7 +75,7 @@ class ImportOwnershipIT {
         assertThat(audit.naming(beforeUseCase, pharmacys)).as("the write refused with it is not audited apart").isEmpty();
         assertThat(store.find("Observation", pharmacys)).as("nothing of the refused writes").isEmpty();
 
-        WriteRecords.Imported own = transactions.execute(status -> records.importAll(hospital, null,
+        ImportRecords.Imported own = transactions.execute(status -> imports.importAll(hospital, null,
                 List.of(observation(patientKey, hospital, hospitals, "2")), List.of()));
         assertThat(own.written()).extracting(Written::change).containsExactly(Written.Change.UPDATED);
         assertThat(audit.naming(beforeUseCase, hospitals)).as("the accepted import's own write audits nothing itself either")

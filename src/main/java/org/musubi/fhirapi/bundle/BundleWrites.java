@@ -17,6 +17,7 @@ import org.musubi.fhirapi.incoming.IncomingJson;
 import org.musubi.fhirapi.registration.SourcePatientRegistration;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.record.ResourceWrite;
+import org.musubi.record.NotOwner;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
@@ -100,7 +101,7 @@ class BundleWrites {
                 // another facility's id, or one of the server's form, answers alike before the content is judged
                 try {
                     writes.requireWritable(caller.reader(), type(entry), references.targetId(entry));
-                } catch (WriteRecords.NotOwner e) {
+                } catch (NotOwner e) {
                     throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
                 }
             }
@@ -120,7 +121,7 @@ class BundleWrites {
         List<Written> written;
         try {
             written = writes.writeAll(caller.reader(), toWrite, chosen);
-        } catch (WriteRecords.NotOwner e) {
+        } catch (NotOwner e) {
             throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
         }
         for (int k = 0; k < pending.size(); k++) {

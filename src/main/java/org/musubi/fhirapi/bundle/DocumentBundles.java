@@ -84,8 +84,7 @@ public class DocumentBundles {
         }
         ResourceWrite whole = resources.toWrite(BodyFaults.copyOf(sent), id(key), facility);
         long patientKey = resources.patientKeyOf(patient.id());
-        batch.add(new ResourceWrite(patientKey, "Bundle", whole.id(), null, facility, whole.category(), whole.json(),
-                whole.index(), whole.held()));
+        batch.add(whole.under(patientKey, whole.id(), null));
         List<Written> written = writes.writeAll(caller.reader(), batch);
         return written.getLast();
     }

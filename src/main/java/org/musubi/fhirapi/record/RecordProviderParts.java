@@ -13,6 +13,7 @@ import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceWrite;
+import org.musubi.record.NotOwner;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ public record RecordProviderParts(RecordResources resources, ReadRecords reads, 
         if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle && id == null) {
             try {
                 return audit.allOrNothing(() -> documents.store(caller, bundle));
-            } catch (WriteRecords.NotOwner e) {
+            } catch (NotOwner e) {
                 throw Refusals.notFound(new IdType(e.type(), e.id()));
             }
         }
@@ -61,7 +62,7 @@ public record RecordProviderParts(RecordResources resources, ReadRecords reads, 
                 throw e;
             }
             return writes.write(caller.reader(), write);
-        } catch (WriteRecords.NotOwner e) {
+        } catch (NotOwner e) {
             throw Refusals.notFound(new IdType(e.type(), e.id()));
         }
     }

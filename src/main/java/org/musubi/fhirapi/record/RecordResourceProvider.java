@@ -36,6 +36,7 @@ import org.musubi.policy.Interaction;
 import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.StoredResource;
+import org.musubi.record.NotOwner;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 
@@ -155,7 +156,7 @@ public class RecordResourceProvider implements IResourceProvider {
             if (!parts.writes().delete(caller.reader(), typeName(), id.getIdPart())) {
                 throw Refusals.notFound(id);
             }
-        } catch (WriteRecords.NotOwner e) {
+        } catch (NotOwner e) {
             throw Refusals.notFound(id);
         }
         return new MethodOutcome(id);

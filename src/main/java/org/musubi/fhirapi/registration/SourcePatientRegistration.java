@@ -10,6 +10,7 @@ import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.person.QueryDemographics;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.record.ResourceWrite;
+import org.musubi.record.NotOwner;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class SourcePatientRegistration {
         if (id != null) {
             try {
                 writes.requireWritable(caller.reader(), "Patient", id);
-            } catch (WriteRecords.NotOwner e) {
+            } catch (NotOwner e) {
                 throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType("Patient", id));
             }
         }
@@ -65,8 +66,6 @@ public class SourcePatientRegistration {
             throw new ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException("この患者は Patient/" + existing
                     + " として登録済みです / This patient is already stored as Patient/" + existing);
         }
-        ResourceWrite keyed = new ResourceWrite(source.id(), "Patient", existing != null ? existing : id, source.localId(),
-                facility, write.category(), write.json(), write.index());
-        return writes.write(caller.reader(), keyed);
+        return writes.write(caller.reader(), write.under(source.id(), existing != null ? existing : id, source.localId()));
     }
 }

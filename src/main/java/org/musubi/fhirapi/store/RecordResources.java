@@ -12,11 +12,11 @@ import org.hl7.fhir.r4.model.Resource;
 import org.musubi.fhirapi.incoming.IncomingValidation;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.Located;
+import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.ContentCategories;
-import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.record.fhir.ResourceKind;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +28,16 @@ import org.springframework.stereotype.Component;
 public class RecordResources {
 
     private final FhirContext context;
-    private final FhirIndexer indexer;
+    private final ResourceEncoder encoder;
     private final ResourceLookup store;
     private final IncomingValidation validation;
     private final PatientReferences patients;
 
-    RecordResources(FhirContext context, FhirIndexer indexer, ResourceLookup store, IncomingValidation validation,
+    RecordResources(FhirContext context, ResourceEncoder encoder, ResourceLookup store, IncomingValidation validation,
                     PatientReferences patients) {
         this.context = context;
         this.validation = validation;
-        this.indexer = indexer;
+        this.encoder = encoder;
         this.store = store;
         this.patients = patients;
     }
@@ -78,21 +78,11 @@ public class RecordResources {
         ResourceKind kind = ResourceKind.of(type).orElseThrow();
         validation.check(resource);
         long patientKey = kind.patientPath() == null ? 0 : patients.patientKey(resource, kind, writerFacility, resolved);
-        String stored = json;
-        if (stored == null) {
-            resource.setIdElement(null);
-            resource.getMeta().setVersionIdElement(null).setLastUpdatedElement(null);
-            stored = parser().encodeResourceToString(resource);
-        }
-        DataCategory category = indexer.category(resource, kind);
-        Set<DataCategory> held;
         try {
-            held = indexer.contents().held(type, stored, category, this::categoriesOf);
+            return encoder.incoming(resource, json, this::categoriesOf).under(patientKey, id, null, writerFacility);
         } catch (ContentCategories.Unreadable e) {
             throw new UnprocessableEntityException(e.about(type));
         }
-        return new ResourceWrite(patientKey, type, id, null, writerFacility, category, stored,
-                indexer.index(resource, kind), held);
     }
 
     /**
@@ -109,7 +99,7 @@ public class RecordResources {
 
     /** Every category of FHIR content uploaded as a Binary ({@link ContentCategories#ofContent}). */
     public Set<DataCategory> contentCategories(byte[] content, String contentType) {
-        return indexer.contents().ofContent(content, contentType, this::categoriesOf);
+        return encoder.ofContent(content, contentType, this::categoriesOf);
     }
 
     /** Every category of a stored resource an attachment names (none when there is no such resource). */

@@ -9,8 +9,8 @@ import org.musubi.audit.Actor;
 import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.record.ResourceWrite;
-import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
+import org.musubi.record.imports.ImportRecords;
 
 /**
  * Stores the directory resources a chunk's records name that the batch has not met yet, before the chunk and in a
@@ -30,10 +30,10 @@ final class ChunkDirectory {
     /** Directory resources are created under this lock. */
     private static final Object CREATING = new Object();
     private final ImportLedger ledger;
-    private final WriteRecords records;
+    private final ImportRecords records;
     private final ImportAudits audits;
 
-    ChunkDirectory(ImportLedger ledger, WriteRecords records, ImportAudits audits) {
+    ChunkDirectory(ImportLedger ledger, ImportRecords records, ImportAudits audits) {
         this.ledger = ledger;
         this.records = records;
         this.audits = audits;
@@ -70,7 +70,7 @@ final class ChunkDirectory {
 
     /** In the caller's transaction: creates what is absent; gives the id the records are to refer to each by. */
     private Map<String, String> stored(Chunk chunk, List<Preparation.PreparedDirectory> wanted, Actor actor, String format) {
-        WriteRecords.Directory first = records.importDirectory(chunk.facilityId(), chunk.userId(), writes(chunk, wanted, null));
+        ImportRecords.Directory first = records.importDirectory(chunk.facilityId(), chunk.userId(), writes(chunk, wanted, null));
         List<Written> created = new ArrayList<>(first.created());
         Map<String, String> ids = new HashMap<>();
         Map<String, String> own = new LinkedHashMap<>();
@@ -83,7 +83,7 @@ final class ChunkDirectory {
         }
         if (!own.isEmpty()) {
             List<Preparation.PreparedDirectory> moved = wanted.stream().filter(d -> own.containsKey(d.id())).toList();
-            WriteRecords.Directory second = records.importDirectory(chunk.facilityId(), chunk.userId(), writes(chunk, moved, own));
+            ImportRecords.Directory second = records.importDirectory(chunk.facilityId(), chunk.userId(), writes(chunk, moved, own));
             created.addAll(second.created());
             moved.forEach(d -> ids.put(d.id(), second.foreign().contains(d.type() + "/" + own.get(d.id())) ? "" : own.get(d.id())));
         }
@@ -93,7 +93,7 @@ final class ChunkDirectory {
 
     /** The writes of {@code directory}, each under its content's id, or the id {@code under} gives it. */
     private static List<ResourceWrite> writes(Chunk chunk, List<Preparation.PreparedDirectory> directory, Map<String, String> under) {
-        return directory.stream().map(d -> new ResourceWrite(0, d.type(), under == null ? d.id() : under.get(d.id()), null,
-                chunk.facilityId(), d.category(), d.json(), d.index())).toList();
+        return directory.stream().map(d -> d.encoded().under(0, under == null ? d.id() : under.get(d.id()), null,
+                chunk.facilityId())).toList();
     }
 }

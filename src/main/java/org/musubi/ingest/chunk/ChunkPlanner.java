@@ -196,11 +196,11 @@ final class ChunkPlanner {
         /** {@code moved}: references to rewrite ({@link #moved}). */
         private ResourceWrite write(long patientKey, String local, Preparation.PreparedResource r, String id,
                                     Map<String, String> moved) {
-            String json = PlaceholderReferences.resolve(r.json(), ref -> reference(patientKey, local, ref));
+            String json = PlaceholderReferences.resolve(r.encoded().json(), ref -> reference(patientKey, local, ref));
             for (Map.Entry<String, String> m : moved.entrySet()) {
                 json = json.replace(m.getKey(), m.getValue());
             }
-            return new ResourceWrite(patientKey, r.type(), id, r.sourceKey(), chunk.facilityId(), r.category(), json, r.index());
+            return r.encoded().withJson(json).under(patientKey, id, r.sourceKey(), chunk.facilityId());
         }
 
         private String reference(long patientKey, String local, String placeholder) {

@@ -10,8 +10,8 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.ingest.adapter.ParseResult;
-import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
+import org.musubi.record.imports.ImportRecords;
 
 /**
  * One audit row per imported source record that changed the patient's record: what was created,
@@ -27,7 +27,7 @@ public final class ImportAudits {
         this.audit = audit;
     }
 
-    void record(List<PlannedRecord> records, WriteRecords.Imported imported, Map<Long, String> regionalIds, Actor actor,
+    void record(List<PlannedRecord> records, ImportRecords.Imported imported, Map<Long, String> regionalIds, Actor actor,
                 String format) {
         List<AuditEntry> entries = new ArrayList<>();
         for (PlannedRecord r : records) {

@@ -10,7 +10,8 @@ import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.ledger.ChunkPlan;
 import org.musubi.ingest.ledger.ImportLedger;
-import org.musubi.record.WriteRecords;
+import org.musubi.record.NotOwner;
+import org.musubi.record.imports.ImportRecords;
 import org.musubi.record.Written;
 
 /**
@@ -36,11 +37,11 @@ public final class ImportChunks {
     private final ChunkPlanner planner = new ChunkPlanner();
     private final Preparation preparation;
     private final ImportLedger ledger;
-    private final WriteRecords records;
+    private final ImportRecords records;
     private final ImportAudits audits;
     private final ChunkDirectory directory;
 
-    public ImportChunks(ImportPatients patients, Preparation preparation, ImportLedger ledger, WriteRecords records,
+    public ImportChunks(ImportPatients patients, Preparation preparation, ImportLedger ledger, ImportRecords records,
                  ImportAudits audits) {
         this.patients = patients;
         this.preparation = preparation;
@@ -61,7 +62,7 @@ public final class ImportChunks {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store(chunk, actor, format, Set.copyOf(taken));
-            } catch (WriteRecords.NotOwner e) {
+            } catch (NotOwner e) {
                 if (attempt == ATTEMPTS || !taken.addAll(e.refs())) {
                     throw e;
                 }
@@ -84,7 +85,7 @@ public final class ImportChunks {
                         .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
                 ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation, taken);
                 ChunkPlan plan = planned.plan();
-                WriteRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
+                ImportRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
                 BatchCounts counts = counted(plan.counts(), planned.records(), imported);
                 ledger.save(plan, counts);
                 matching.lock();
@@ -100,7 +101,7 @@ public final class ImportChunks {
     }
 
     /** The plan's counters with what the store did: resources written, and records that changed nothing counted as unchanged. */
-    private static BatchCounts counted(BatchCounts planned, List<PlannedRecord> applied, WriteRecords.Imported imported) {
+    private static BatchCounts counted(BatchCounts planned, List<PlannedRecord> applied, ImportRecords.Imported imported) {
         int written = (int) imported.written().stream().filter(w -> w.change() != Written.Change.UNCHANGED).count();
         int idle = 0;
         for (PlannedRecord r : applied) {

@@ -11,9 +11,7 @@ import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.ProblemTexts;
 import org.musubi.ingest.adapter.SourceRefs;
-import org.musubi.policy.DataCategory;
-import org.musubi.record.SearchIndex;
-import org.musubi.record.fhir.FhirIndexer;
+import org.musubi.record.ResourceEncoder;
 import org.musubi.record.fhir.FhirJsonWriter;
 import org.musubi.record.fhir.ResourceKind;
 
@@ -26,7 +24,7 @@ public final class Preparation {
 
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
     private final FhirContext context;
-    private final FhirIndexer indexer;
+    private final ResourceEncoder encoder;
     private final FhirJsonWriter writer;
     /**
      * Directory resources prepared before, by id: their ids are made from their content, so one prepared
@@ -36,18 +34,30 @@ public final class Preparation {
     private final java.util.Map<String, PreparedDirectory> prepared = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int PREPARED_DIRECTORY = 20_000;
 
-    public Preparation(FhirContext context, FhirIndexer indexer) {
+    public Preparation(FhirContext context, ResourceEncoder encoder) {
         this.context = context;
-        this.indexer = indexer;
+        this.encoder = encoder;
         this.writer = new FhirJsonWriter(MappedEncoding.CONTEXT);
     }
 
     /** A resource ready to store but for its patient: JSON with {@link SourceRefs} placeholders still in. */
-    record PreparedResource(String sourceKey, String type, DataCategory category, String json, SearchIndex index) {
+    record PreparedResource(String sourceKey, ResourceEncoder.Encoded encoded) {
+
+        String type() {
+            return encoded.type();
+        }
     }
 
     /** A directory resource ready to store under its content's id ({@link DirectoryResource}). */
-    record PreparedDirectory(String id, String type, DataCategory category, String json, SearchIndex index) {
+    record PreparedDirectory(String id, ResourceEncoder.Encoded encoded) {
+
+        String type() {
+            return encoded.type();
+        }
+
+        String json() {
+            return encoded.json();
+        }
     }
 
     /**
@@ -76,8 +86,7 @@ public final class Preparation {
                     if (known == null) {
                         ResourceKind kind = ResourceKind.of(d.type()).filter(ResourceKind::directory).orElseThrow(() ->
                                 new Unstorable(TEXTS.problem(parsed.where(), "ingest.unstorable", d.type())));
-                        known = new PreparedDirectory(d.id(), d.type(), indexer.category(d.resource(), kind), d.json(),
-                                indexer.index(d.resource(), kind));
+                        known = new PreparedDirectory(d.id(), encoder.imported(d.resource(), kind, d.json()));
                         if (prepared.size() >= PREPARED_DIRECTORY) {
                             prepared.clear();
                         }
@@ -111,8 +120,7 @@ public final class Preparation {
         if (sourceKey.isEmpty() || sourceKey.length() > 1000 || sourceKey.indexOf('"') >= 0 || sourceKey.indexOf('\\') >= 0) {
             throw new Unstorable(TEXTS.problem(parsed.where(), "ingest.sourceKey", type));
         }
-        return new PreparedResource(sourceKey, type, indexer.category(resource, kind),
-                writer.write(resource), indexer.index(resource, kind));
+        return new PreparedResource(sourceKey, encoder.imported(resource, kind, writer.write(resource)));
     }
 
     FhirContext context() {

@@ -2,7 +2,6 @@ package org.musubi.phr.checkups;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
 import org.musubi.phr.photos.PhotoProperties;
 import org.musubi.phr.vitals.PhrSources;
@@ -29,8 +28,8 @@ class CheckupsConfiguration {
     }
 
     @Bean
-    RecordPaperCheckup recordPaperCheckup(ReadRecords reads, WriteRecords writes, VitalObservations observations,
-                                          PhrSources sources, PaperPhotos photos, Audit audit) {
-        return new RecordPaperCheckup(reads, writes, new PaperFhir(observations, sources, Clock.systemUTC()), photos, audit);
+    RecordPaperCheckup recordPaperCheckup(WriteRecords writes, VitalObservations observations, PhrSources sources,
+                                          PaperPhotos photos) {
+        return new RecordPaperCheckup(writes, new PaperFhir(observations, sources, Clock.systemUTC()), photos);
     }
 }

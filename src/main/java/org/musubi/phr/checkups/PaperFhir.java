@@ -69,11 +69,10 @@ public final class PaperFhir {
                 observation.addDerivedFrom(new Reference("Observation/" + observationId(patient, entryKey, PaperItem.HEIGHT)));
                 observation.addDerivedFrom(new Reference("Observation/" + observationId(patient, entryKey, PaperItem.WEIGHT)));
             }
-            writes.add(observations.write(patient, observation, id, "Observation"));
+            writes.add(observations.write(patient, observation, id));
             report.addResult(new Reference("Observation/" + id));
         }
-        writes.add(observations.write(patient, report, patient.id("DiagnosticReport" + SEP + "checkup" + SEP + entryKey),
-                "DiagnosticReport"));
+        writes.add(observations.write(patient, report, patient.id("DiagnosticReport" + SEP + "checkup" + SEP + entryKey)));
         return writes;
     }
 
@@ -92,7 +91,7 @@ public final class PaperFhir {
             agent.setWho(new Reference().setDisplay(proxyName)).setOnBehalfOf(self);
         }
         return observations.write(patient, provenance, patient.id("Provenance" + SEP + String.join(",",
-                targets.stream().sorted().toList())), "Provenance");
+                targets.stream().sorted().toList())));
     }
 
     private static String observationId(PhrPatient patient, String entryKey, PaperItem item) {

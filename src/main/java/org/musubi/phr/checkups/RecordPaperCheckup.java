@@ -1,15 +1,12 @@
 package org.musubi.phr.checkups;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.phr.photos.PhotoSanitizer;
 import org.musubi.phr.vitals.PhrPatient;
 import org.musubi.policy.Interaction;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
@@ -23,18 +20,14 @@ import org.musubi.record.Written;
  */
 public final class RecordPaperCheckup {
 
-    private final ReadRecords reads;
     private final WriteRecords writes;
     private final PaperFhir fhir;
     private final PaperPhotos photos;
-    private final Audit audit;
 
-    public RecordPaperCheckup(ReadRecords reads, WriteRecords writes, PaperFhir fhir, PaperPhotos photos, Audit audit) {
-        this.reads = reads;
+    public RecordPaperCheckup(WriteRecords writes, PaperFhir fhir, PaperPhotos photos) {
         this.writes = writes;
         this.fhir = fhir;
         this.photos = photos;
-        this.audit = audit;
     }
 
     /** Who enters it: the resident ({@code proxyName} null) or their proxy, named as shown to the resident. */
@@ -52,23 +45,19 @@ public final class RecordPaperCheckup {
     /** Stores the entry (and the safe photo, may be null) for person {@code personId}; empty when refused. */
     public Optional<Saved> save(Author author, long personId, PaperEntry entry, PhotoSanitizer.Sanitized photo) {
         Reader reader = new Reader(author.userId(), null, Purpose.PATIENT_SELF_ACCESS);
-        Interaction<Saved> saved = audit.allOrNothing(() -> reads.readPerson(reader, personId, AuditAction.CREATE,
-                "DiagnosticReport", record -> {
-                    PhrPatient patient = fhir.patient(author.userId(), record.view());
-                    PaperFhir.Photo kept = photo == null ? null : photos.keep(photo);
-                    var resources = fhir.resources(patient, entry, kept);
-                    String reportId = resources.getLast().id();
-                    List<Written> changed = new ArrayList<>(writes.importAll(patient.facilityId(), author.userId(),
-                            resources, List.of()).written().stream()
-                            .filter(w -> w.change() != Written.Change.UNCHANGED).toList());
-                    if (!changed.isEmpty()) {
-                        changed.addAll(writes.importAll(patient.facilityId(), author.userId(),
-                                List.of(fhir.provenance(patient, changed, author.proxyName())), List.of()).written());
-                    }
-                    List<String> named = changed.stream().map(w -> w.type() + "/" + w.id()).toList();
-                    record.wrote(named);
-                    return new Saved(reportId, named);
-                }));
+        Interaction<Saved> saved = writes.enter(reader, personId, AuditAction.CREATE, "DiagnosticReport", record -> {
+            PhrPatient patient = fhir.patient(author.userId(), record.view());
+            PaperFhir.Photo kept = photo == null ? null : photos.keep(photo);
+            var resources = fhir.resources(patient, entry, kept);
+            String reportId = resources.getLast().id();
+            List<Written> written = record.store(resources,
+                    stored -> fhir.provenance(patient, changed(stored), author.proxyName()));
+            return new Saved(reportId, changed(written).stream().map(w -> w.type() + "/" + w.id()).toList());
+        });
         return Optional.ofNullable(saved.value());
+    }
+
+    private static List<Written> changed(List<Written> written) {
+        return written.stream().filter(w -> w.change() != Written.Change.UNCHANGED).toList();
     }
 }

@@ -2,7 +2,6 @@ package org.musubi.phr.otc;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-import org.musubi.audit.Audit;
 import org.musubi.phr.MyMedicines;
 import org.musubi.phr.vitals.PhrSources;
 import org.musubi.phr.vitals.VitalObservations;
@@ -23,9 +22,8 @@ class OtcConfiguration {
     }
 
     @Bean
-    SelfMedications selfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, MyMedicines medicines,
-                                    Audit audit) {
-        return new SelfMedications(reads, writes, records, medicines, audit);
+    SelfMedications selfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, MyMedicines medicines) {
+        return new SelfMedications(reads, writes, records, medicines);
     }
 
     @Bean

@@ -137,7 +137,7 @@ public final class OtcRecords {
     public List<ResourceWrite> statement(PhrPatient patient, String id, OtcEntry.Values values, EnteredBy by) {
         MedicationStatement statement = OtcFhir.toResource(values, by, "Patient/" + patient.patientId(),
                 Date.from(clock.instant()), today());
-        return List.of(observations.patient(patient), observations.write(patient, statement, id, TYPE));
+        return List.of(observations.patient(patient), observations.write(patient, statement, id));
     }
 
     /** The Provenance of a new version: recorded now, its author, and on whose behalf a proxy acted. */
@@ -154,6 +154,6 @@ public final class OtcRecords {
         } else {
             agent.setWho(self);
         }
-        return observations.write(patient, provenance, patient.id("Provenance\u001f" + target), "Provenance");
+        return observations.write(patient, provenance, patient.id("Provenance\u001f" + target));
     }
 }

@@ -1,11 +1,9 @@
 package org.musubi.phr.otc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.medication.fhir.Medications;
@@ -15,7 +13,6 @@ import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.WriteRecords;
-import org.musubi.record.Written;
 import org.musubi.registry.FieldFault;
 
 /**
@@ -31,15 +28,12 @@ public final class SelfMedications {
     private final WriteRecords writes;
     private final OtcRecords records;
     private final MyMedicines medicines;
-    private final Audit audit;
 
-    public SelfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, MyMedicines medicines,
-                           Audit audit) {
+    public SelfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, MyMedicines medicines) {
         this.reads = reads;
         this.writes = writes;
         this.records = records;
         this.medicines = medicines;
-        this.audit = audit;
     }
 
     /** わたしのお薬: the medicines of the dispensing record (checked) and the self-entered ones. */
@@ -84,11 +78,11 @@ public final class SelfMedications {
         if (!read.valid()) {
             return Optional.of(Saved.refused(read.faults()));
         }
-        Interaction<Saved> saved = audit.allOrNothing(() -> reads.readPerson(reader(userId), personId,
-                AuditAction.CREATE, OtcRecords.TYPE, records::mayAdd, record -> {
+        Interaction<Saved> saved = writes.enter(reader(userId), personId, AuditAction.CREATE, OtcRecords.TYPE,
+                records::mayAdd, record -> {
                     PhrPatient patient = records.patient(userId, record.view());
-                    return store(userId, record, patient, OtcRecords.newId(patient), read.values(), by);
-                }));
+                    return store(record, patient, OtcRecords.newId(patient), read.values(), by);
+                });
         return Optional.ofNullable(saved.value());
     }
 
@@ -112,27 +106,21 @@ public final class SelfMedications {
 
     private Optional<Saved> update(long userId, EnteredBy by, long personId, String id,
                                    Function<OtcEntry, OtcEntry.Values> changed) {
-        Interaction<Saved> saved = audit.allOrNothing(() -> reads.readPerson(reader(userId), personId,
-                AuditAction.UPDATE, OtcRecords.TYPE, view -> records.owned(view, id), record -> {
+        Interaction<Saved> saved = writes.enter(reader(userId), personId, AuditAction.UPDATE, OtcRecords.TYPE,
+                view -> records.owned(view, id), record -> {
                     OtcEntry current = records.entry(record, id).orElseThrow();
                     OtcEntry.Values values = changed.apply(current);
                     if (values.equals(current.values())) {
                         return new Saved(current, false, List.of());
                     }
-                    return store(userId, record, records.patient(userId, record.view()), id, values, by);
-                }));
+                    return store(record, records.patient(userId, record.view()), id, values, by);
+                });
         return Optional.ofNullable(saved.value());
     }
 
-    private Saved store(long userId, ReadRecords.PersonRecord record, PhrPatient patient, String id,
-                        OtcEntry.Values values, EnteredBy by) {
-        List<Written> written = new ArrayList<>(writes.importAll(patient.facilityId(), userId,
-                records.statement(patient, id, values, by), List.of()).written());
-        Written version = written.stream().filter(w -> w.type().equals(OtcRecords.TYPE)).findFirst().orElseThrow();
-        written.addAll(writes.importAll(patient.facilityId(), userId, List.of(records.provenance(patient, version, by)),
-                List.of()).written());
-        record.wrote(written.stream().filter(w -> w.change() != Written.Change.UNCHANGED)
-                .map(w -> w.type() + "/" + w.id()).toList());
+    private Saved store(WriteRecords.Entry record, PhrPatient patient, String id, OtcEntry.Values values, EnteredBy by) {
+        record.store(records.statement(patient, id, values, by), written -> records.provenance(patient,
+                written.stream().filter(w -> w.type().equals(OtcRecords.TYPE)).findFirst().orElseThrow(), by));
         boolean ended = values.until() != null && !values.until().isAfter(records.today());
         return new Saved(new OtcEntry(id, values.kind(), values.name(), values.dose(), values.since(), values.until(),
                 values.note(), ended, by), true, List.of());

@@ -2,11 +2,9 @@ package org.musubi.phr.sheet;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.Person;
@@ -39,15 +37,12 @@ public final class EmergencySheets {
     private final WriteRecords writes;
     private final SheetRecords records;
     private final MyMedicines medicines;
-    private final Audit audit;
 
-    public EmergencySheets(ReadRecords reads, WriteRecords writes, SheetRecords records, MyMedicines medicines,
-                           Audit audit) {
+    public EmergencySheets(ReadRecords reads, WriteRecords writes, SheetRecords records, MyMedicines medicines) {
         this.reads = reads;
         this.writes = writes;
         this.records = records;
         this.medicines = medicines;
-        this.audit = audit;
     }
 
     /** Who reads or enters the sheet, and how their entries are marked. */
@@ -131,9 +126,8 @@ public final class EmergencySheets {
      * refusal). Reading, checking and writing are one interaction.
      */
     public Optional<Saved> save(Author author, long personId, Function<EmergencySheet, SheetForm.Read> entered) {
-        Interaction<Saved> saved = audit.allOrNothing(() -> reads.readPerson(author.reader(), personId,
-                AuditAction.UPDATE, "QuestionnaireResponse", view -> view.entryOnBehalf(records.item()),
-                record -> store(author, record, entered)));
+        Interaction<Saved> saved = writes.enter(author.reader(), personId, AuditAction.UPDATE, "QuestionnaireResponse",
+                view -> view.entryOnBehalf(records.item()), record -> store(author, record, entered));
         return Optional.ofNullable(saved.value());
     }
 
@@ -156,7 +150,7 @@ public final class EmergencySheets {
         return Optional.of(read.value().stream().filter(v -> !v.deleted()).map(records::version).toList());
     }
 
-    private Saved store(Author author, ReadRecords.PersonRecord record, Function<EmergencySheet, SheetForm.Read> entered) {
+    private Saved store(Author author, WriteRecords.Entry record, Function<EmergencySheet, SheetForm.Read> entered) {
         Optional<SheetVersion> current = records.current(record);
         EmergencySheet before = current.map(SheetVersion::sheet).orElse(EmergencySheet.empty());
         SheetForm.Read read = entered.apply(before);
@@ -174,15 +168,14 @@ public final class EmergencySheets {
         }
         SheetEntry entry = author.entry(changed, confirms);
         PhrPatient patient = records.patient(author.reader().userId(), record.view(), author.by() == SheetEntry.By.STAFF);
-        long userId = author.reader().userId();
-        List<Written> written = new ArrayList<>(writes.importAll(patient.facilityId(), userId,
-                records.sheet(patient, sheet, entry), List.of()).written());
-        Written version = written.stream().filter(w -> w.type().equals("QuestionnaireResponse")).findFirst().orElseThrow();
-        written.addAll(writes.importAll(patient.facilityId(), userId, List.of(records.provenance(patient, version, entry)),
-                List.of()).written());
-        record.wrote(written.stream().filter(w -> w.change() != Written.Change.UNCHANGED)
-                .map(w -> w.type() + "/" + w.id()).toList());
-        return new Saved(version.version(), changed, true, List.of(), List.of(), person(record));
+        List<Written> written = record.store(records.sheet(patient, sheet, entry),
+                stored -> records.provenance(patient, version(stored), entry));
+        return new Saved(version(written).version(), changed, true, List.of(), List.of(), person(record));
+    }
+
+    /** The sheet's version among what a save wrote. */
+    private static Written version(List<Written> written) {
+        return written.stream().filter(w -> w.type().equals("QuestionnaireResponse")).findFirst().orElseThrow();
     }
 
     private static Person person(ReadRecords.PersonRecord record) {

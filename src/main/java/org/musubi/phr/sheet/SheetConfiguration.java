@@ -2,7 +2,6 @@ package org.musubi.phr.sheet;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
 import org.musubi.phr.photos.PhotoProperties;
 import org.musubi.phr.MyMedicines;
@@ -38,8 +37,7 @@ class SheetConfiguration {
     }
 
     @Bean
-    EmergencySheets emergencySheets(ReadRecords reads, WriteRecords writes, SheetRecords records, MyMedicines medicines,
-                                    Audit audit) {
-        return new EmergencySheets(reads, writes, records, medicines, audit);
+    EmergencySheets emergencySheets(ReadRecords reads, WriteRecords writes, SheetRecords records, MyMedicines medicines) {
+        return new EmergencySheets(reads, writes, records, medicines);
     }
 }

@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.musubi.phr.vitals.PhrPatient;
 import org.musubi.phr.vitals.PhrSources;
 import org.musubi.phr.vitals.VitalObservations;
@@ -93,7 +92,7 @@ public final class SheetRecords {
     public List<ResourceWrite> sheet(PhrPatient patient, EmergencySheet sheet, SheetEntry entry) {
         QuestionnaireResponse response = SheetFhir.toResource(sheet, entry, "Patient/" + patient.patientId(),
                 Date.from(clock.instant()));
-        return List.of(observations.patient(patient), write(patient, response, sheetId(patient), "QuestionnaireResponse"));
+        return List.of(observations.patient(patient), observations.write(patient, response, sheetId(patient)));
     }
 
     /** The Provenance of a new version: recorded now, its author, and on whose behalf a proxy or staff member acted. */
@@ -110,7 +109,7 @@ public final class SheetRecords {
         } else {
             agent.setWho(new Reference().setDisplay(who(entry))).setOnBehalfOf(self);
         }
-        return write(patient, provenance, patient.id("Provenance\u001f" + target), "Provenance");
+        return observations.write(patient, provenance, patient.id("Provenance\u001f" + target));
     }
 
     private static String who(SheetEntry entry) {
@@ -118,9 +117,5 @@ public final class SheetRecords {
             return entry.name();
         }
         return (entry.name() == null ? "" : entry.name() + " ") + "(" + entry.facility() + ")";
-    }
-
-    private ResourceWrite write(PhrPatient patient, Resource resource, String id, String type) {
-        return observations.write(patient, resource, id, type);
     }
 }

@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
 import org.musubi.record.Reader;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
@@ -32,19 +30,14 @@ public final class RecordVitals {
 
     /** The most heights read for the BMIs of one save (the newest before its latest entry). */
     static final int HEIGHTS_READ = 1000;
-    private final ReadRecords reads;
     private final WriteRecords writes;
     private final PhrSources sources;
     private final VitalObservations observations;
-    private final Audit audit;
 
-    public RecordVitals(ReadRecords reads, WriteRecords writes, PhrSources sources, VitalObservations observations,
-                        Audit audit) {
-        this.reads = reads;
+    public RecordVitals(WriteRecords writes, PhrSources sources, VitalObservations observations) {
         this.writes = writes;
         this.sources = sources;
         this.observations = observations;
-        this.audit = audit;
     }
 
     /** What one save stored: the resources it created or changed ({@code Type/id}); empty when nothing was new. */
@@ -64,12 +57,12 @@ public final class RecordVitals {
             throw new IllegalArgumentException("nothing to record");
         }
         Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
-        Interaction<Saved> saved = audit.allOrNothing(() -> reads.readPerson(resident, personId, AuditAction.CREATE,
-                "Observation", record -> store(userId, record, entries)));
+        Interaction<Saved> saved = writes.enter(resident, personId, AuditAction.CREATE, "Observation",
+                entry -> store(userId, entry, entries));
         return Optional.ofNullable(saved.value());
     }
 
-    private Saved store(long userId, ReadRecords.PersonRecord record, List<VitalsEntry> entries) {
+    private Saved store(long userId, WriteRecords.Entry record, List<VitalsEntry> entries) {
         PersonView view = record.view();
         PhrPatient patient = sources.of(userId, view.opened().orElseThrow(), view.sources());
         List<VitalsEntry> inOrder = entries.stream().sorted(Comparator.comparing(VitalsEntry::instant)).toList();
@@ -84,19 +77,16 @@ public final class RecordVitals {
             entry.value(Vital.HEIGHT).ifPresent(cm -> heights.put(entry.instant(),
                     new VitalObservations.Height(cm, VitalObservations.id(patient, entry, Vital.HEIGHT))));
         }
-        List<Written> changed = new ArrayList<>(writes.importAll(patient.facilityId(), userId, batch, List.of()).written()
-                .stream().filter(w -> w.change() != Written.Change.UNCHANGED).toList());
-        if (!changed.isEmpty()) {
-            changed.addAll(writes.importAll(patient.facilityId(), userId,
-                    List.of(observations.provenance(patient, changed)), List.of()).written());
-        }
-        List<String> named = changed.stream().map(w -> w.type() + "/" + w.id()).toList();
-        record.wrote(named);
-        return new Saved(named);
+        List<Written> written = record.store(batch, stored -> observations.provenance(patient, changed(stored)));
+        return new Saved(changed(written).stream().map(w -> w.type() + "/" + w.id()).toList());
+    }
+
+    private static List<Written> changed(List<Written> written) {
+        return written.stream().filter(w -> w.change() != Written.Change.UNCHANGED).toList();
     }
 
     /** The heights known (from any source the resident sees) up to {@code until}, by moment. */
-    private static TreeMap<Instant, VitalObservations.Height> heights(ReadRecords.PersonRecord record, Instant until) {
+    private static TreeMap<Instant, VitalObservations.Height> heights(WriteRecords.Entry record, Instant until) {
         RecordQuery query = new RecordQuery("Observation", List.of(new RecordQuery.TokenCondition("code",
                 Vital.HEIGHT.readCodes().stream().map(c -> new RecordQuery.Value(org.musubi.record.fhir.FhirSystems.LOINC, c))
                         .toList())), null, until.plus(1, ChronoUnit.MINUTES), null, true, HEIGHTS_READ, 0);

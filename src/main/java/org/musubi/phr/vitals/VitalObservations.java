@@ -1,6 +1,5 @@
 package org.musubi.phr.vitals;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -25,12 +23,10 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.identity.Person;
-import org.musubi.policy.DataCategory;
+import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.Written;
-import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.ResourceKind;
 
 /**
  * What a resident's entry is as FHIR R4, ready to store under their own source patient at the notebook's facility:
@@ -41,20 +37,18 @@ import org.musubi.record.fhir.ResourceKind;
  * vital-signs or body-measurement profile where one applies (none for glucose and steps); the resident's Patient; and
  * one Provenance per save naming what changed, with the resident as author and the time it was recorded. Ids are
  * derived from the resident's source and what the resource is (measure and minute; steps: the day), so that the
- * same entry stored again changes nothing. Indexed, categorised and encoded as every writer does ({@link FhirIndexer}).
+ * same entry stored again changes nothing. Indexed, categorised and encoded as every writer does ({@link ResourceEncoder}).
  */
 public final class VitalObservations {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
-    private final FhirContext context;
-    private final FhirIndexer indexer;
+    private final ResourceEncoder encoder;
     private final Clock clock;
 
-    public VitalObservations(FhirContext context, FhirIndexer indexer, Clock clock) {
-        this.context = context;
-        this.indexer = indexer;
+    public VitalObservations(ResourceEncoder encoder, Clock clock) {
+        this.encoder = encoder;
         this.clock = clock;
     }
 
@@ -94,7 +88,7 @@ public final class VitalObservations {
 
     /** The resident's Patient at the notebook's facility: name, sex and birth date as the person has them. */
     public ResourceWrite patient(PhrPatient patient) {
-        return write(patient, patientOf(patient.person().person()), patient.patientId(), "Patient");
+        return write(patient, patientOf(patient.person().person()), patient.patientId());
     }
 
     /** A Patient of the person's name (kanji and kana), sex and birth date, with no id (nor address or phone). */
@@ -124,7 +118,7 @@ public final class VitalObservations {
         provenance.addAgent().setType(new CodeableConcept(new Coding(FhirSystems.PROVENANCE_PARTICIPANT_TYPE, "author",
                         "Author"))).setWho(patientReference(patient));
         return write(patient, provenance, patient.id("Provenance\u001f" + String.join(",", targets.stream().sorted()
-                .toList())), "Provenance");
+                .toList())));
     }
 
     /** The unit as the notebook writes it beside the UCUM code, for people reading the resource. */
@@ -142,7 +136,7 @@ public final class VitalObservations {
         Observation observation = observation(patient, entry, vital);
         observation.setCode(code(vital));
         observation.setValue(quantity(vital, entry.values().get(vital)));
-        return write(patient, observation, id(patient, entry, vital), "Observation");
+        return write(patient, observation, id(patient, entry, vital));
     }
 
     private ResourceWrite bloodPressure(PhrPatient patient, VitalsEntry entry) {
@@ -152,7 +146,7 @@ public final class VitalObservations {
         for (Vital part : List.of(Vital.SYSTOLIC, Vital.DIASTOLIC)) {
             observation.addComponent().setCode(code(part)).setValue(quantity(part, entry.values().get(part)));
         }
-        return write(patient, observation, id(patient, entry, Vital.SYSTOLIC), "Observation");
+        return write(patient, observation, id(patient, entry, Vital.SYSTOLIC));
     }
 
     private ResourceWrite bmi(PhrPatient patient, VitalsEntry entry, Height height) {
@@ -161,7 +155,7 @@ public final class VitalObservations {
         observation.setValue(quantity(Vital.BMI, bmi(entry.values().get(Vital.WEIGHT), height.centimetres())));
         observation.addDerivedFrom(new Reference("Observation/" + id(patient, entry, Vital.WEIGHT)));
         observation.addDerivedFrom(new Reference("Observation/" + height.observationId()));
-        return write(patient, observation, id(patient, entry, Vital.BMI), "Observation");
+        return write(patient, observation, id(patient, entry, Vital.BMI));
     }
 
     /** What every Observation of the notebook has: status, categories, profile, subject, performer, moment. */
@@ -236,13 +230,7 @@ public final class VitalObservations {
      * Any resource the notebook stores under the resident's source ({@code id} also its source key), encoded, indexed and
      * categorised as every writer does (the emergency sheet's too).
      */
-    public ResourceWrite write(PhrPatient patient, Resource resource, String id, String type) {
-        ResourceKind kind = ResourceKind.of(type).orElseThrow();
-        String json = context.newJsonParser().setDontStripVersionsFromReferencesAtPaths("Provenance.target")
-                .encodeResourceToString(resource);
-        DataCategory category = indexer.category(resource, kind);
-        Set<DataCategory> held = indexer.contents().held(type, json, category, (t, i) -> Set.of());
-        return new ResourceWrite(patient.sourcePatientId(), type, id, id, patient.facilityId(), category, json,
-                indexer.index(resource, kind), held);
+    public ResourceWrite write(PhrPatient patient, Resource resource, String id) {
+        return encoder.entered(resource, id, patient.sourcePatientId(), patient.facilityId());
     }
 }

@@ -1,14 +1,12 @@
 package org.musubi.phr.vitals;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-import org.musubi.audit.Audit;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.record.IdKeys;
 import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceEncoder;
 import org.musubi.record.WriteRecords;
-import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.registry.Facilities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +21,13 @@ class VitalsConfiguration {
     }
 
     @Bean
-    VitalObservations vitalObservations(FhirContext context, FhirIndexer indexer) {
-        return new VitalObservations(context, indexer, Clock.systemUTC());
+    VitalObservations vitalObservations(ResourceEncoder encoder) {
+        return new VitalObservations(encoder, Clock.systemUTC());
     }
 
     @Bean
-    RecordVitals recordVitals(ReadRecords reads, WriteRecords writes, PhrSources sources,
-                              VitalObservations observations, Audit audit) {
-        return new RecordVitals(reads, writes, sources, observations, audit);
+    RecordVitals recordVitals(WriteRecords writes, PhrSources sources, VitalObservations observations) {
+        return new RecordVitals(writes, sources, observations);
     }
 
     @Bean

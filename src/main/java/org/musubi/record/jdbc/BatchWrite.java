@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.musubi.record.ResourceWrite;
-import org.musubi.record.WriteRecords;
+import org.musubi.record.NotOwner;
 import org.musubi.record.Written;
 
 /**
@@ -56,7 +56,7 @@ final class BatchWrite {
                    java.util.Set<org.musubi.policy.DataCategory> held) {
     }
 
-    /** When set, every resource written must be this facility's ({@link WriteRecords.NotOwner} otherwise). */
+    /** When set, every resource written must be this facility's ({@link NotOwner} otherwise). */
     private final Long owner;
     private final Map<String, State> byId = new HashMap<>();
     private final Map<String, State> bySource = new HashMap<>();
@@ -82,7 +82,7 @@ final class BatchWrite {
     }
 
     /**
-     * Before any write is applied, when the batch has an owner: refuses the batch ({@link WriteRecords.NotOwner}) when
+     * Before any write is applied, when the batch has an owner: refuses the batch ({@link NotOwner}) when
      * a write's id is stored as another facility's resource, or as the owner's under another patient or type, naming
      * every such write, so that an import can set all of them aside at once and store the rest.
      */
@@ -99,7 +99,7 @@ final class BatchWrite {
             }
         }
         if (!refused.isEmpty()) {
-            throw new WriteRecords.NotOwner(List.copyOf(refused));
+            throw new NotOwner(List.copyOf(refused));
         }
     }
 
@@ -117,7 +117,7 @@ final class BatchWrite {
                     write.type(), 0, false, null, null);
             byId.put(state.id, state);
         } else if (foreign(state)) {
-            throw new WriteRecords.NotOwner(state.type, state.id);
+            throw new NotOwner(state.type, state.id);
         } else if (state.patientKey != write.patientKey() || !state.type.equals(write.type())) {
             throw new IllegalArgumentException("resource " + state.type + "/" + state.id + " belongs to another patient or type");
         } else if (!state.deleted && Arrays.equals(state.hash, hash) && state.held.equals(write.held())) {

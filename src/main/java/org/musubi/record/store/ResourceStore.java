@@ -9,20 +9,20 @@ import org.musubi.policy.DataItem;
 import org.musubi.record.Found;
 import org.musubi.record.Located;
 import org.musubi.record.Outline;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.ResourceRef;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
-import org.musubi.record.WriteRecords;
+import org.musubi.record.NotOwner;
 import org.musubi.record.Written;
 
 /**
  * FHIR resources in PostgreSQL with versions and a search index. No method here asks the access
- * policy: only {@link ReadRecords} and {@link WriteRecords} may be used by features that serve users, and
- * other modules see the store only through {@link ResourceLookup} (ArchitectureTest: nothing outside
- * {@code org.musubi.record} depends on this type).
+ * policy: only the record module's doors ({@code ReadRecords}, {@code WriteRecords}, the import's {@code
+ * imports.ImportRecords}) may be used by features that serve users, and other modules see the store only through
+ * {@link ResourceLookup} (ArchitectureTest: nothing outside {@code org.musubi.record} depends on this type). It knows
+ * none of those doors (they use it, not the other way round), only the values they hand it.
  */
 public interface ResourceStore extends ResourceLookup {
 
@@ -32,7 +32,7 @@ public interface ResourceStore extends ResourceLookup {
     /**
      * As {@link #write}, with the look-up of the stored rows telling whose they are: when the id of a resource written
      * is stored under another source facility than {@code ownerFacility} (or under another patient or type), nothing is
-     * stored ({@link WriteRecords.NotOwner}, naming every such resource).
+     * stored ({@link NotOwner}, naming every such resource).
      */
     List<Written> writeOwn(long ownerFacility, List<ResourceWrite> writes, Long writerUserId);
 

@@ -20,6 +20,7 @@ import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.IdKey;
+import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
 import org.musubi.record.StoredResource;
@@ -34,7 +35,7 @@ class VitalObservationsTest {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NOW = Instant.parse("2026-11-24T03:00:00Z");
-    private final VitalObservations observations = new VitalObservations(FHIR, new FhirIndexer(FHIR),
+    private final VitalObservations observations = new VitalObservations(new ResourceEncoder(FHIR, new FhirIndexer(FHIR)),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final PhrPatient patient = new PhrPatient(7, 42, "local-42", new RegisteredPerson(9, new Person(
             TestRegionalIds.next(), "健康", "花子", "ケンコウ", "ハナコ", Sex.FEMALE, LocalDate.of(1960, 4, 1), null, null, null),

@@ -10,7 +10,7 @@ import org.musubi.policy.DataCategory;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
 import org.musubi.record.Written;
-import org.musubi.record.WriteRecords;
+import org.musubi.record.NotOwner;
 
 class BatchWriteTest {
 
@@ -69,7 +69,7 @@ class BatchWriteTest {
 
         assertThat(batch.apply(write("o1", null, "{\"v\":1}")).change()).isEqualTo(Written.Change.UPDATED);
         assertThat(batch.apply(write("o3", null, "{}")).change()).as("a new resource").isEqualTo(Written.Change.CREATED);
-        assertThatThrownBy(() -> batch.apply(write("o2", null, "{\"v\":1}"))).isInstanceOf(WriteRecords.NotOwner.class)
+        assertThatThrownBy(() -> batch.apply(write("o2", null, "{\"v\":1}"))).isInstanceOf(NotOwner.class)
                 .hasMessageContaining("Observation/o2");
         BatchWrite anyone = new BatchWrite(null);
         anyone.known(new BatchWrite.State(7, "o2", "Observation", 1, false, BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 4L), null);
@@ -107,7 +107,7 @@ class BatchWriteTest {
 
         assertThatThrownBy(() -> batch.requireWritable(List.of(write("own", null, "{}"), write("squat", null, "{}"),
                 write("new", null, "{}"), write("other-patient", null, "{}"), write("twice", null, "{}"))))
-                .isInstanceOfSatisfying(WriteRecords.NotOwner.class, e -> assertThat(e.refs())
+                .isInstanceOfSatisfying(NotOwner.class, e -> assertThat(e.refs())
                         .containsExactly("Observation/squat", "Observation/other-patient", "Observation/twice"));
         batch.requireWritable(List.of(write("own", null, "{}"), write("new", null, "{}")));
         new BatchWrite(null).requireWritable(List.of(write("squat", null, "{}")));
