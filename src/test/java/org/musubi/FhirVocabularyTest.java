@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * One owner per FHIR meaning (issue 23): a code system, identifier system, profile or extension URI, and every URN
  * Musubi mints, is written as a string literal in one source file only — {@code record.fhir.FhirSystems} when more
- * than one class needs it — so that the adapters, the viewer and the API cannot drift apart on a spelling.
+ * than one class needs it — so that the adapters, the viewer and the API cannot drift apart on a spelling. The same
+ * holds for codes (issue 40): a LOINC code is written in one file — {@code record.fhir.Loinc} when more than one
+ * class needs it — and the interpretation codes (H, L, HH, LL …) are one table, {@code ObservationFlag}'s.
  */
 class FhirVocabularyTest {
 
@@ -27,6 +29,17 @@ class FhirVocabularyTest {
             + "|http://(terminology\\.)?hl7\\.org/[^\"]*|http://loinc\\.org|http://medis\\.or\\.jp[^\"]*"
             + "|http://capstandard\\.jp[^\"]*|http://jami\\.jp[^\"]*|http://unitsofmeasure\\.org)\"");
     static final Path SOURCES = Path.of("src", "main", "java");
+    /** A LOINC code as a literal: up to five digits, a dash and LOINC's mod-10 check digit ({@link #isLoinc}). */
+    static final Pattern LOINC_CODE = Pattern.compile("\"([0-9]{1,5}-[0-9])\"");
+    /**
+     * The interpretation codes only a table of them writes: critically (HH, LL), significantly (HU, LU) and beyond the
+     * instrument's scale (HX, LX) high and low, critically abnormal (AA). A file with two of them (or HL7's
+     * interpretation system) declares an interpretation table; the plain H and L are left out, since other HL7 tables
+     * use them too (a diagnosis type, an address type).
+     */
+    static final Pattern INTERPRETATION_CODE = Pattern.compile("\"(HH|LL|HU|LU|HX|LX|AA)\"");
+    static final String INTERPRETATION_SYSTEM = "\"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation\"";
+    static final String INTERPRETATION_OWNER = "org/musubi/record/fhir/observation/ObservationFlag.java";
 
     @Test
     void eachVocabularyUriIsDeclaredInOneFile() throws IOException {
@@ -45,5 +58,94 @@ class FhirVocabularyTest {
         assertThat(repeated)
                 .as("URIs written in more than one file: declare them once in org.musubi.record.fhir.FhirSystems")
                 .isEmpty();
+    }
+
+    @Test
+    void eachLoincCodeIsDeclaredInOneFile() throws IOException {
+        Map<String, Set<String>> filesByCode = loincCodes(sources());
+        assertThat(filesByCode).as("the sources hold LOINC codes").containsKey("85354-9");
+        assertThat(repeated(filesByCode))
+                .as("LOINC codes written in more than one file: declare each once as a constant of "
+                        + "org.musubi.record.fhir.Loinc (the 特定健診 item → LOINC table is there too) and use that")
+                .isEmpty();
+    }
+
+    @Test
+    void theInterpretationCodesAreOneTable() throws IOException {
+        assertThat(interpretationTables(sources()))
+                .as("interpretation tables (HL7 ObservationInterpretation codes H, L, HH, LL … or their system): read a "
+                        + "flag and write an interpretation through org.musubi.record.fhir.observation.ObservationFlag, "
+                        + "the one table")
+                .containsExactly(INTERPRETATION_OWNER);
+    }
+
+    /** The rules above catch what they are for: a repeated LOINC code, a second interpretation table. */
+    @Test
+    void aRepeatedCodeAndASecondTableAreFound() {
+        Map<String, String> fixture = Map.of(
+                "a/Vitals.java", "String SYSTOLIC = \"8480-6\"; String NOTE = \"2-9\";",
+                "b/Chart.java", "if (code.equals(\"8480-6\")) { } String OTHER_NOTE = \"2-9\";",
+                "c/Flags.java", "switch (code) { case \"HH\" -> HIGH; case \"LL\" -> LOW; }",
+                "d/Writer.java", "new Coding(" + INTERPRETATION_SYSTEM + ", \"H\", \"High\")",
+                "e/Allergy.java", "case \"AA\" -> \"anaphylaxis\";");
+        assertThat(repeated(loincCodes(fixture))).containsExactly("8480-6 in [a/Vitals.java, b/Chart.java]");
+        assertThat(interpretationTables(fixture)).containsExactly("c/Flags.java", "d/Writer.java");
+        assertThat(List.of("8480-6", "8462-4", "29463-7", "85354-9", "10331-7", "2708-6", "59408-5"))
+                .as("LOINC's check digit").allMatch(FhirVocabularyTest::isLoinc);
+        assertThat(List.of("2-9", "8480-5", "1-1")).noneMatch(FhirVocabularyTest::isLoinc);
+    }
+
+    /** Each LOINC code written as a literal, with the files that write it. */
+    static Map<String, Set<String>> loincCodes(Map<String, String> sources) {
+        Map<String, Set<String>> filesByCode = new TreeMap<>();
+        sources.forEach((file, source) -> {
+            Matcher code = LOINC_CODE.matcher(source);
+            while (code.find()) {
+                if (isLoinc(code.group(1))) {
+                    filesByCode.computeIfAbsent(code.group(1), k -> new TreeSet<>()).add(file);
+                }
+            }
+        });
+        return filesByCode;
+    }
+
+    /** The files that declare interpretation codes: two of the table-only codes, or HL7's interpretation system. */
+    static List<String> interpretationTables(Map<String, String> sources) {
+        return sources.entrySet().stream().filter(e -> {
+            Set<String> codes = new TreeSet<>();
+            Matcher code = INTERPRETATION_CODE.matcher(e.getValue());
+            while (code.find()) {
+                codes.add(code.group(1));
+            }
+            return codes.size() >= 2 || e.getValue().contains(INTERPRETATION_SYSTEM);
+        }).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private static List<String> repeated(Map<String, Set<String>> filesByCode) {
+        return filesByCode.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " in " + e.getValue()).toList();
+    }
+
+    /** Whether a dashed number is a LOINC code: its last digit is LOINC's mod-10 check digit of the digits before. */
+    static boolean isLoinc(String code) {
+        String digits = code.substring(0, code.indexOf('-'));
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
+            int weighted = i % 2 == 0 ? digit * 2 : digit;
+            sum += weighted / 10 + weighted % 10;
+        }
+        return (10 - sum % 10) % 10 == code.charAt(code.length() - 1) - '0';
+    }
+
+    /** Every main source file's text, by its path under {@code src/main/java} ({@code /} between folders). */
+    private static Map<String, String> sources() throws IOException {
+        Map<String, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.put(SOURCES.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        }
+        return sources;
     }
 }

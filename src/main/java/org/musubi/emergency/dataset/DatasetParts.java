@@ -2,19 +2,19 @@ package org.musubi.emergency.dataset;
 
 import static org.musubi.record.fhir.FhirJson.concept;
 import static org.musubi.record.fhir.FhirJson.firstInstant;
-import static org.musubi.record.fhir.FhirJson.quantity;
 import static org.musubi.record.fhir.FhirJson.text;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.emergency.dataset.EmergencyDataset.Line;
 import org.musubi.emergency.dataset.EmergencyDataset.Measure;
 import org.musubi.emergency.dataset.EmergencyDataset.Visit;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.observation.ObservationFlag;
+import org.musubi.record.fhir.observation.ObservationValue;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the parts of the dataset from stored FHIR resources (as JSON): plain functions, no policy, no storage. */
@@ -65,30 +65,17 @@ final class DatasetParts {
                 type == null ? text(r.path("class").path("code")) : null, ref);
     }
 
-    /** A vital sign or a laboratory result: its value (or its components' values, e.g. blood pressure) and flag. */
+    /**
+     * A vital sign or a laboratory result: its value as every screen writes it (a blood pressure by its components) and
+     * its flag.
+     */
     static Measure measure(JsonNode r, String facility, String ref) {
         String name = concept(r.path("code"));
-        String value = value(r);
-        if (value == null && r.has("component")) {
-            List<String> parts = new ArrayList<>();
-            for (JsonNode component : r.path("component")) {
-                Optional.ofNullable(value(component)).ifPresent(parts::add);
-            }
-            value = parts.isEmpty() ? null : String.join(" / ", parts);
-        }
-        return new Measure(name == null ? "—" : name, value == null ? "—" : value, flag(r),
+        ObservationValue read = ObservationValue.of(r);
+        String value = read.shown();
+        return new Measure(name == null ? "—" : name, value == null ? "—" : value, flag(r, read),
                 firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued")),
                 facility, ref);
-    }
-
-    private static String value(JsonNode r) {
-        if (r.has("valueQuantity")) {
-            return quantity(r.path("valueQuantity"));
-        }
-        if (r.has("valueCodeableConcept")) {
-            return concept(r.path("valueCodeableConcept"));
-        }
-        return text(r.path("valueString"));
     }
 
     /**
@@ -96,38 +83,12 @@ final class DatasetParts {
      * within range or with nothing to judge by.
      */
     static String flag(JsonNode r) {
-        for (JsonNode interpretation : r.path("interpretation")) {
-            String code = FhirJson.anyCode(interpretation);
-            String flag = switch (code == null ? "" : code.strip().toUpperCase(Locale.ROOT)) {
-                case "N" -> "N";
-                case "H", "HU", "HX", ">" -> "H";
-                case "L", "LU", "LX", "<" -> "L";
-                case "HH" -> "HH";
-                case "LL" -> "LL";
-                case "A" -> "A";
-                case "AA" -> "AA";
-                default -> null;
-            };
-            if (flag != null) {
-                return flag.equals("N") ? null : flag;
-            }
-        }
-        return byRange(r);
+        return flag(r, ObservationValue.of(r));
     }
 
-    private static String byRange(JsonNode r) {
-        JsonNode value = r.path("valueQuantity").path("value");
-        JsonNode range = r.path("referenceRange").path(0);
-        if (!value.isNumber()) {
-            return null;
-        }
-        double v = value.asDouble();
-        JsonNode low = range.path("low").path("value");
-        JsonNode high = range.path("high").path("value");
-        if (high.isNumber() && v > high.asDouble()) {
-            return "H";
-        }
-        return low.isNumber() && v < low.asDouble() ? "L" : null;
+    private static String flag(JsonNode r, ObservationValue value) {
+        ObservationFlag flag = ObservationFlag.of(r, value);
+        return flag.raised() ? flag.mark() : null;
     }
 
     /** The newest first; undated last. */

@@ -2,6 +2,7 @@ package org.musubi.phr.checkups;
 
 import java.util.Set;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * The groups a checkup result is shown in, in the order of the standard form (特定健診の結果通知): 身体計測, 血圧, 脂質,
@@ -15,8 +16,8 @@ public enum CheckupGroup {
     QUESTIONNAIRE("questionnaire");
 
     private static final Set<String> BODY_ANALYTES = Set.of("9N001", "9N006", "9N011", "9N016");
-    private static final Set<String> BODY_LOINC = Set.of("8302-2", "29463-7", "39156-5", "8280-0");
-    private static final Set<String> PRESSURE_LOINC = Set.of("8480-6", "8462-4", "85354-9");
+    private static final Set<String> BODY_LOINC = Set.of(Loinc.BODY_HEIGHT, Loinc.BODY_WEIGHT, Loinc.BMI, Loinc.WAIST);
+    private static final Set<String> PRESSURE_LOINC = Set.of(Loinc.SYSTOLIC, Loinc.DIASTOLIC, Loinc.BLOOD_PRESSURE);
 
     private final String code;
 

@@ -8,16 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Attachment;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DiagnosticReport;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Type;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.observation.ObservationFlag;
+import org.musubi.record.fhir.observation.ObservationValue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Stored checkup reports and their Observations read into what the resident sees: the day, the centre (the report's
@@ -64,7 +63,7 @@ final class CheckupReadings {
         for (String id : resultIds(report)) {
             StoredResource observation = observations.get(id);
             if (observation != null) {
-                values.add(value(context.newJsonParser().parseResource(Observation.class, observation.json())));
+                values.add(value(ObservationValue.tree(observation.json())));
             }
         }
         String place = report.getPerformer().stream().map(Reference::getDisplay).filter(d -> d != null && !d.isBlank())
@@ -83,59 +82,55 @@ final class CheckupReadings {
         return stored.lastUpdated().atZone(JAPAN).toLocalDate();
     }
 
-    static CheckupValue value(Observation observation) {
-        Coding code = itemCoding(observation.getCode());
-        String system = code == null ? null : code.getSystem();
-        String codeValue = code == null ? null : code.getCode();
+    /** One result, read from its stored JSON (decimals as written) through the owners of a value and its flag. */
+    static CheckupValue value(JsonNode observation) {
+        JsonNode concept = observation.path("code");
+        JsonNode code = itemCoding(concept);
+        String system = FhirJson.text(code.path("system"));
+        String codeValue = FhirJson.text(code.path("code"));
         boolean item = FhirSystems.CHECKUP_ITEM.equals(system) || FhirSystems.JLAC10.equals(system);
-        String key = codeValue == null ? "text|" + observation.getCode().getText()
+        String text = FhirJson.text(concept.path("text"));
+        String key = codeValue == null ? "text|" + text
                 : item && codeValue.length() >= 5 ? codeValue.substring(0, 5) : system + "|" + codeValue;
         PaperItem paper = item && codeValue.length() >= 5 ? PaperItem.ofAnalyte(codeValue.substring(0, 5)).orElse(null)
                 : null;
-        String name = observation.getCode().hasText() ? observation.getCode().getText()
-                : code != null && code.hasDisplay() ? code.getDisplay() : codeValue;
-        Type value = observation.hasValue() ? observation.getValue() : null;
-        BigDecimal number = value instanceof Quantity q && q.hasValue() ? q.getValue() : null;
-        String unit = value instanceof Quantity q && q.hasUnit() ? q.getUnit()
-                : value instanceof Quantity q && q.hasCode() ? q.getCode() : null;
-        BigDecimal low = null;
-        BigDecimal high = null;
-        String range = null;
-        if (observation.hasReferenceRange()) {
-            var reference = observation.getReferenceRangeFirstRep();
-            low = reference.hasLow() && reference.getLow().hasValue() ? reference.getLow().getValue() : null;
-            high = reference.hasHigh() && reference.getHigh().hasValue() ? reference.getHigh().getValue() : null;
-            range = low != null && high != null ? low.toPlainString() + "–" + high.toPlainString()
-                    : low != null ? "≥ " + low.toPlainString() : high != null ? "≤ " + high.toPlainString()
-                    : reference.hasText() ? reference.getText() : null;
-        }
-        List<String> interpretations = observation.getInterpretation().stream().flatMap(c -> c.getCoding().stream())
-                .map(Coding::getCode).filter(c -> c != null).toList();
-        return new CheckupValue(key, name, paper, CheckupGroup.of(system, codeValue), text(value), number, unit, range,
-                ResultFlag.of(interpretations, number, low, high));
+        String display = FhirJson.text(code.path("display"));
+        String name = text != null && !text.isEmpty() ? text : display != null && !display.isEmpty() ? display : codeValue;
+        ObservationValue value = ObservationValue.of(observation);
+        ObservationValue.Quantity quantity = value.quantity();
+        ObservationFlag.Limits limits = ObservationFlag.Limits.of(observation);
+        BigDecimal low = limits.low();
+        BigDecimal high = limits.high();
+        JsonNode reference = observation.path("referenceRange").path(0);
+        String range = !reference.isObject() ? null
+                : low != null && high != null ? low.toPlainString() + "–" + high.toPlainString()
+                : low != null ? "≥ " + low.toPlainString() : high != null ? "≤ " + high.toPlainString()
+                : FhirJson.text(reference.path("text"));
+        return new CheckupValue(key, name, paper, CheckupGroup.of(system, codeValue),
+                quantity != null ? quantity.figure() : value.text(), quantity == null ? null : quantity.number(),
+                quantity == null ? null : quantity.unitOrCode(), range,
+                ResultFlag.of(ObservationFlag.of(observation, value, limits)));
     }
 
-    /** The 特定健診項目コード (else JLAC10, else the first coding with a code). */
-    private static Coding itemCoding(CodeableConcept code) {
+    /** The 特定健診項目コード (else JLAC10, else the first coding with a code); a missing node when none has a code. */
+    private static JsonNode itemCoding(JsonNode concept) {
         for (String system : List.of(FhirSystems.CHECKUP_ITEM, FhirSystems.JLAC10)) {
-            for (Coding coding : code.getCoding()) {
-                if (system.equals(coding.getSystem()) && coding.hasCode()) {
+            for (JsonNode coding : concept.path("coding")) {
+                if (system.equals(FhirJson.text(coding.path("system"))) && hasCode(coding)) {
                     return coding;
                 }
             }
         }
-        return code.getCoding().stream().filter(Coding::hasCode).findFirst().orElse(null);
+        for (JsonNode coding : concept.path("coding")) {
+            if (hasCode(coding)) {
+                return coding;
+            }
+        }
+        return MissingNode.getInstance();
     }
 
-    private static String text(Type value) {
-        return switch (value) {
-            case null -> null;
-            case Quantity q when q.hasValue() -> (q.hasComparator() ? q.getComparator().toCode() + " " : "")
-                    + q.getValue().toPlainString();
-            case CodeableConcept c -> c.hasText() ? c.getText()
-                    : c.getCoding().stream().map(x -> x.hasDisplay() ? x.getDisplay() : x.getCode()).findFirst().orElse(null);
-            case StringType s -> s.getValue();
-            default -> value.primitiveValue();
-        };
+    private static boolean hasCode(JsonNode coding) {
+        String code = FhirJson.text(coding.path("code"));
+        return code != null && !code.isEmpty();
     }
 }

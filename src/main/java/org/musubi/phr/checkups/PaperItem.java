@@ -3,51 +3,45 @@ package org.musubi.phr.checkups;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * The key values a resident types in from a paper checkup result, each stored as an Observation coded with its
  * 特定健診項目コード (the code a checkup centre's file uses for it, with the common method) and, for the body
- * measurements and blood pressure, the LOINC code the 特定健診 import adds; with its UCUM unit and the range a value
- * may have. BMI is never typed: it is computed from the height and weight of the same result. Each is labelled
- * {@code phr.checkups.item.<key>}.
+ * measurements and blood pressure, the LOINC code the 特定健診 import adds (by {@link Loinc}'s one table); with its
+ * UCUM unit and the range a value may have. BMI is never typed: it is computed from the height and weight of the
+ * same result. Each is labelled {@code phr.checkups.item.<key>}.
  */
 public enum PaperItem {
-    HEIGHT("height", "9N001000000000001", "身長", "cm", "cm", "8302-2", "Body height", "30", "250"),
-    WEIGHT("weight", "9N006000000000001", "体重", "kg", "kg", "29463-7", "Body weight", "1", "400"),
-    BMI("bmi", "9N011000000000001", "BMI", "kg/m2", "kg/m2", "39156-5", "Body mass index (BMI) [Ratio]", null, null),
-    WAIST("waist", "9N016160100000001", "腹囲（実測）", "cm", "cm", "8280-0",
-            "Waist Circumference at umbilicus by Tape measure", "30", "250"),
-    SYSTOLIC("systolic", "9A751000000000001", "収縮期血圧", "mmHg", "mm[Hg]", "8480-6", "Systolic blood pressure", "50", "300"),
-    DIASTOLIC("diastolic", "9A761000000000001", "拡張期血圧", "mmHg", "mm[Hg]", "8462-4", "Diastolic blood pressure", "20",
-            "200"),
-    HBA1C("hba1c", "3D046000001906202", "HbA1c（NGSP）", "%", "%", null, null, "3", "20"),
-    GLUCOSE("glucose", "3D010000001926101", "空腹時血糖", "mg/dL", "mg/dL", null, null, "10", "1000"),
-    LDL("ldl", "3F077000002327101", "LDLコレステロール", "mg/dL", "mg/dL", null, null, "10", "1000"),
-    HDL("hdl", "3F070000002327101", "HDLコレステロール", "mg/dL", "mg/dL", null, null, "5", "300"),
-    TRIGLYCERIDES("tg", "3F015000002327101", "中性脂肪（トリグリセリド）", "mg/dL", "mg/dL", null, null, "10", "5000"),
-    AST("ast", "3B035000002327201", "AST（GOT）", "U/L", "U/L", null, null, "1", "10000"),
-    ALT("alt", "3B045000002327201", "ALT（GPT）", "U/L", "U/L", null, null, "1", "10000"),
-    GGT("ggt", "3B090000002327101", "γ-GT（γ-GTP）", "U/L", "U/L", null, null, "1", "10000");
+    HEIGHT("height", "9N001000000000001", "身長", "cm", "cm", "30", "250"),
+    WEIGHT("weight", "9N006000000000001", "体重", "kg", "kg", "1", "400"),
+    BMI("bmi", "9N011000000000001", "BMI", "kg/m2", "kg/m2", null, null),
+    WAIST("waist", "9N016160100000001", "腹囲（実測）", "cm", "cm", "30", "250"),
+    SYSTOLIC("systolic", "9A751000000000001", "収縮期血圧", "mmHg", "mm[Hg]", "50", "300"),
+    DIASTOLIC("diastolic", "9A761000000000001", "拡張期血圧", "mmHg", "mm[Hg]", "20", "200"),
+    HBA1C("hba1c", "3D046000001906202", "HbA1c（NGSP）", "%", "%", "3", "20"),
+    GLUCOSE("glucose", "3D010000001926101", "空腹時血糖", "mg/dL", "mg/dL", "10", "1000"),
+    LDL("ldl", "3F077000002327101", "LDLコレステロール", "mg/dL", "mg/dL", "10", "1000"),
+    HDL("hdl", "3F070000002327101", "HDLコレステロール", "mg/dL", "mg/dL", "5", "300"),
+    TRIGLYCERIDES("tg", "3F015000002327101", "中性脂肪（トリグリセリド）", "mg/dL", "mg/dL", "10", "5000"),
+    AST("ast", "3B035000002327201", "AST（GOT）", "U/L", "U/L", "1", "10000"),
+    ALT("alt", "3B045000002327201", "ALT（GPT）", "U/L", "U/L", "1", "10000"),
+    GGT("ggt", "3B090000002327101", "γ-GT（γ-GTP）", "U/L", "U/L", "1", "10000");
 
     private final String key;
     private final String itemCode;
     private final String name;
     private final String unit;
     private final String ucum;
-    private final String loinc;
-    private final String loincDisplay;
     private final BigDecimal min;
     private final BigDecimal max;
 
-    PaperItem(String key, String itemCode, String name, String unit, String ucum, String loinc, String loincDisplay,
-              String min, String max) {
+    PaperItem(String key, String itemCode, String name, String unit, String ucum, String min, String max) {
         this.key = key;
         this.itemCode = itemCode;
         this.name = name;
         this.unit = unit;
         this.ucum = ucum;
-        this.loinc = loinc;
-        this.loincDisplay = loincDisplay;
         this.min = min == null ? null : new BigDecimal(min);
         this.max = max == null ? null : new BigDecimal(max);
     }
@@ -73,12 +67,13 @@ public enum PaperItem {
         return ucum;
     }
 
+    /** The LOINC code the 特定健診 table ({@link Loinc#ofCheckupItem}) gives the item; null when none. */
     public String loinc() {
-        return loinc;
+        return Loinc.ofCheckupItem(itemCode).orElse(null);
     }
 
     String loincDisplay() {
-        return loincDisplay;
+        return Loinc.display(loinc());
     }
 
     public BigDecimal min() {

@@ -1,12 +1,11 @@
 package org.musubi.phr.checkups;
 
-import java.math.BigDecimal;
-import java.util.List;
+import org.musubi.record.fhir.observation.ObservationFlag;
 
 /**
- * A result outside its reference range, as residents see it (labelled {@code phr.checkups.flag.<code>}): high or
- * low. The centre's own interpretation (HL7's H, HH, HU, {@code >}; L, LL, LU, {@code <}) wins; without one, the value is
- * compared with the range's bounds.
+ * A result outside its reference range, as residents see it (labelled {@code phr.checkups.flag.<code>}): high or low,
+ * as the owner reads it ({@link ObservationFlag}: the centre's own interpretation wins; without one, the value is
+ * compared with the range's bounds). A flag without a direction (HL7's A, AA) is none here.
  */
 public enum ResultFlag {
     HIGH("high"), LOW("low");
@@ -21,28 +20,8 @@ public enum ResultFlag {
         return code;
     }
 
-    /** The flag of a result: from its interpretation codes, else its value against the bounds (any may be null). */
-    static ResultFlag of(List<String> interpretations, BigDecimal value, BigDecimal low, BigDecimal high) {
-        for (String code : interpretations) {
-            switch (code) {
-                case "H", "HH", "HU", ">" -> {
-                    return HIGH;
-                }
-                case "L", "LL", "LU", "<" -> {
-                    return LOW;
-                }
-                default -> { }
-            }
-        }
-        if (value == null) {
-            return null;
-        }
-        if (high != null && value.compareTo(high) > 0) {
-            return HIGH;
-        }
-        if (low != null && value.compareTo(low) < 0) {
-            return LOW;
-        }
-        return null;
+    /** High or low as read; null when within the range, unknown or without a direction. */
+    static ResultFlag of(ObservationFlag read) {
+        return read.high() ? HIGH : read.low() ? LOW : null;
     }
 }

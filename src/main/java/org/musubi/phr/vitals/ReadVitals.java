@@ -19,6 +19,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * A resident's vital signs as they see them: from every source of their person (what they recorded in the notebook
@@ -140,7 +141,7 @@ public final class ReadVitals {
         Set<String> codes = new LinkedHashSet<>();
         for (Vital vital : vitals) {
             if (vital.bloodPressure()) {
-                codes.add(Vital.BLOOD_PRESSURE_LOINC);
+                codes.add(Loinc.BLOOD_PRESSURE);
             }
             codes.addAll(vital.readCodes());
         }

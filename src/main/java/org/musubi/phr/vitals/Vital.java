@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * One kind of value a resident records in their health notebook: its key (the form field and the CSV's measure
@@ -16,28 +17,24 @@ import java.util.Optional;
  * "Fasting glucose [Mass/volume] in Capillary blood" and after a meal 41653-7 "Glucose [Mass/volume] in Capillary
  * blood by Glucometer" (mg/dL, as Japan measures; LOINC has no capillary post-meal code, so the after-meal meaning is
  * carried by the notebook's own coding beside it), SpO2 59408-5 with 2708-6 (%), steps 41950-7 "Number of steps in
- * 24 hour Measured" (/d: one value per day).
+ * 24 hour Measured" (/d: one value per day). A code other classes also write or read is {@link Loinc}'s, and so is
+ * its display (given as null here).
  */
 public enum Vital {
-    WEIGHT("weight", "29463-7", "Body weight", "体重", "kg", 1, "1", "400", List.of("3141-9")),
-    HEIGHT("height", "8302-2", "Body height", "身長", "cm", 1, "30", "250", List.of()),
-    BMI("bmi", "39156-5", "Body mass index (BMI) [Ratio]", "BMI", "kg/m2", 1, null, null, List.of()),
-    TEMPERATURE("temperature", "8310-5", "Body temperature", "体温", "Cel", 1, "30", "45", List.of()),
-    SYSTOLIC("systolic", "8480-6", "Systolic blood pressure", "収縮期血圧", "mm[Hg]", 0, "50", "300", List.of()),
-    DIASTOLIC("diastolic", "8462-4", "Diastolic blood pressure", "拡張期血圧", "mm[Hg]", 0, "20", "200", List.of()),
-    PULSE("pulse", "8867-4", "Heart rate", "脈拍", "/min", 0, "20", "250", List.of()),
+    WEIGHT("weight", Loinc.BODY_WEIGHT, null, "体重", "kg", 1, "1", "400", List.of("3141-9")),
+    HEIGHT("height", Loinc.BODY_HEIGHT, null, "身長", "cm", 1, "30", "250", List.of()),
+    BMI("bmi", Loinc.BMI, null, "BMI", "kg/m2", 1, null, null, List.of()),
+    TEMPERATURE("temperature", Loinc.BODY_TEMPERATURE, null, "体温", "Cel", 1, "30", "45", List.of()),
+    SYSTOLIC("systolic", Loinc.SYSTOLIC, null, "収縮期血圧", "mm[Hg]", 0, "50", "300", List.of()),
+    DIASTOLIC("diastolic", Loinc.DIASTOLIC, null, "拡張期血圧", "mm[Hg]", 0, "20", "200", List.of()),
+    PULSE("pulse", Loinc.HEART_RATE, null, "脈拍", "/min", 0, "20", "250", List.of()),
     GLUCOSE_FASTING("glucose-fasting", "1556-0", "Fasting glucose [Mass/volume] in Capillary blood", "血糖（空腹時）",
             "mg/dL", 0, "10", "1000", List.of()),
     GLUCOSE_AFTER_MEAL("glucose-after-meal", "41653-7", "Glucose [Mass/volume] in Capillary blood by Glucometer",
             "血糖（食後）", "mg/dL", 0, "10", "1000", List.of()),
     SPO2("spo2", "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry", "SpO2", "%", 0, "50", "100",
-            List.of("2708-6")),
+            List.of(Loinc.OXYGEN_SATURATION)),
     STEPS("steps", "41950-7", "Number of steps in 24 hour Measured", "歩数", "/d", 0, "0", "200000", List.of("55423-8"));
-
-    /** The blood-pressure panel whose components systolic and diastolic pressure are. */
-    public static final String BLOOD_PRESSURE_LOINC = "85354-9";
-    /** SpO2's second code, which FHIR's vital-signs profile asks for beside 59408-5. */
-    public static final String SPO2_SECOND_LOINC = "2708-6";
 
     private final String key;
     private final String loinc;
@@ -53,7 +50,7 @@ public enum Vital {
           List<String> otherLoinc) {
         this.key = key;
         this.loinc = loinc;
-        this.loincDisplay = loincDisplay;
+        this.loincDisplay = loincDisplay != null ? loincDisplay : Loinc.display(loinc);
         this.text = text;
         this.ucum = ucum;
         this.decimals = decimals;

@@ -27,6 +27,7 @@ import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * What a resident's entry is as FHIR R4, ready to store under their own source patient at the notebook's facility:
@@ -141,8 +142,8 @@ public final class VitalObservations {
 
     private ResourceWrite bloodPressure(PhrPatient patient, VitalsEntry entry) {
         Observation observation = observation(patient, entry, Vital.SYSTOLIC);
-        observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Vital.BLOOD_PRESSURE_LOINC,
-                "Blood pressure panel with all children optional")).setText("血圧"));
+        observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.BLOOD_PRESSURE,
+                Loinc.display(Loinc.BLOOD_PRESSURE))).setText("血圧"));
         for (Vital part : List.of(Vital.SYSTOLIC, Vital.DIASTOLIC)) {
             observation.addComponent().setCode(code(part)).setValue(quantity(part, entry.values().get(part)));
         }
@@ -195,7 +196,8 @@ public final class VitalObservations {
     private static CodeableConcept code(Vital vital) {
         CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.LOINC, vital.loinc(), vital.loincDisplay()));
         if (vital == Vital.SPO2) {
-            code.addCoding(new Coding(FhirSystems.LOINC, Vital.SPO2_SECOND_LOINC, "Oxygen saturation in Arterial blood"));
+            code.addCoding(new Coding(FhirSystems.LOINC, Loinc.OXYGEN_SATURATION,
+                    Loinc.display(Loinc.OXYGEN_SATURATION)));
         }
         code.addCoding(new Coding(FhirSystems.PHR_VITAL, vital.key(), null));
         return code.setText(vital.text());

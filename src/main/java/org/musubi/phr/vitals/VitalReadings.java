@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.observation.ObservationValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,13 +40,14 @@ public final class VitalReadings {
             return List.of();
         }
         List<VitalReading> readings = new ArrayList<>(2);
+        ObservationValue read = ObservationValue.of(r);
         Optional<Vital> own = vital(r.path("code"));
         if (own.isPresent()) {
-            value(own.get(), r.path("valueQuantity")).ifPresent(v -> readings.add(reading(own.get(), at, v, stored)));
+            value(own.get(), read.quantity()).ifPresent(v -> readings.add(reading(own.get(), at, v, stored)));
         }
-        for (JsonNode component : r.path("component")) {
-            vital(component.path("code")).filter(Vital::bloodPressure).ifPresent(vital -> value(vital,
-                    component.path("valueQuantity")).ifPresent(v -> readings.add(reading(vital, at, v, stored))));
+        for (ObservationValue.Part component : read.components()) {
+            vital(component.code()).filter(Vital::bloodPressure).ifPresent(vital -> value(vital,
+                    component.value().quantity()).ifPresent(v -> readings.add(reading(vital, at, v, stored))));
         }
         return readings;
     }
@@ -69,20 +71,13 @@ public final class VitalReadings {
         return Optional.empty();
     }
 
-    /** The quantity in the measure's unit (UCUM code, or the unit text as the notebook writes it). */
-    static Optional<BigDecimal> value(Vital vital, JsonNode quantity) {
-        String number = FhirJson.text(quantity.path("value"));
-        if (number == null) {
+    /** The quantity in the measure's unit (UCUM code, or the unit text as the notebook writes it); empty without one. */
+    static Optional<BigDecimal> value(Vital vital, ObservationValue.Quantity quantity) {
+        if (quantity == null) {
             return Optional.empty();
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(number);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        String code = FhirJson.text(quantity.path("code"));
-        String unit = code != null ? code : FhirJson.text(quantity.path("unit"));
+        BigDecimal value = quantity.number();
+        String unit = quantity.code() != null ? quantity.code() : quantity.unit();
         if (unit == null || unit.equals(vital.ucum()) || unit.equals(VitalObservations.unitText(vital))) {
             return Optional.of(value);
         }

@@ -18,6 +18,8 @@ import org.musubi.portal.chart.ChartEntry.Detail;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.observation.ObservationFlag;
+import org.musubi.record.fhir.observation.ObservationValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -194,8 +196,10 @@ final class ChartEntries {
 
         ChartEntry observation() {
             String category = FhirJson.anyCode(r.path("category").path(0));
-            String value = value(r);
-            String flag = FhirJson.anyCode(r.path("interpretation").path(0));
+            ObservationValue read = ObservationValue.of(r);
+            String value = read.shown();
+            ObservationFlag flagged = ObservationFlag.of(r, read);
+            String flag = flagged.raised() ? flagged.mark() : null;
             String range = range(r.path("referenceRange").path(0));
             String name = concept(r.path("code"));
             details.add(new Detail(null, name + ": " + (value == null ? "—" : value)
@@ -303,37 +307,6 @@ final class ChartEntries {
                 add("chart.detail.usage", concept(timing));
             }
         }
-    }
-
-    /** An Observation's value as text. */
-    static String value(JsonNode r) {
-        String quantity = quantity(r.path("valueQuantity"));
-        if (quantity != null) {
-            return quantity;
-        }
-        String string = text(r.path("valueString"));
-        if (string != null) {
-            return string;
-        }
-        String concept = concept(r.path("valueCodeableConcept"));
-        if (concept != null) {
-            return concept;
-        }
-        String integer = text(r.path("valueInteger"));
-        return integer != null ? integer : components(r);
-    }
-
-    /** A panel's component values (blood pressure: systolic, diastolic), each with its name; null when none has one. */
-    private static String components(JsonNode r) {
-        List<String> parts = new ArrayList<>();
-        for (JsonNode component : r.path("component")) {
-            String value = value(component);
-            if (value != null) {
-                String name = concept(component.path("code"));
-                parts.add(name == null ? value : name + " " + value);
-            }
-        }
-        return parts.isEmpty() ? null : String.join(" / ", parts);
     }
 
     private static String range(JsonNode range) {

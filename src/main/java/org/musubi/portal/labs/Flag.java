@@ -1,56 +1,43 @@
 package org.musubi.portal.labs;
 
-import java.util.List;
+import org.musubi.record.fhir.observation.ObservationFlag;
 
 /**
- * Whether a result lies outside its reference range, as the reporting facility said (FHIR
- * {@code Observation.interpretation}, HL7 v3 ObservationInterpretation codes) or as its reference
- * range shows. {@link #NONE}: within range, or nothing to judge by.
+ * A result's flag as the lab table shows it (labelled {@code labs.flag.<name>}): the owner's reading
+ * ({@link ObservationFlag}: the reporting facility's interpretation, else the reference range), one constant each.
+ * {@link #NONE}: within range, or nothing to judge by.
  */
 public enum Flag {
-    NONE(""),
-    HIGH("H"),
-    LOW("L"),
-    CRITICAL_HIGH("HH"),
-    CRITICAL_LOW("LL"),
-    ABNORMAL("A"),
-    CRITICAL("AA");
+    NONE(ObservationFlag.NONE),
+    HIGH(ObservationFlag.HIGH),
+    LOW(ObservationFlag.LOW),
+    CRITICAL_HIGH(ObservationFlag.CRITICAL_HIGH),
+    CRITICAL_LOW(ObservationFlag.CRITICAL_LOW),
+    ABNORMAL(ObservationFlag.ABNORMAL),
+    CRITICAL(ObservationFlag.CRITICAL);
 
-    private final String mark;
+    private final ObservationFlag read;
 
-    Flag(String mark) {
-        this.mark = mark;
+    Flag(ObservationFlag read) {
+        this.read = read;
     }
 
     /** The short mark shown beside a value: H, L, HH, LL, A, AA, or nothing. */
     public String mark() {
-        return mark;
+        return read.mark();
     }
 
     public boolean raised() {
-        return this != NONE;
+        return read.raised();
     }
 
-    /**
-     * The flag of the first interpretation code it knows; {@code null} when none is known (then the
-     * reference range decides). {@code N} (normal) is known: the facility said the value is normal.
-     */
-    static Flag ofInterpretation(List<String> codes) {
-        for (String code : codes) {
-            Flag flag = switch (code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT)) {
-                case "N" -> NONE;
-                case "H", "HU", "HX", ">" -> HIGH;
-                case "L", "LU", "LX", "<" -> LOW;
-                case "HH" -> CRITICAL_HIGH;
-                case "LL" -> CRITICAL_LOW;
-                case "A" -> ABNORMAL;
-                case "AA" -> CRITICAL;
-                default -> null;
-            };
-            if (flag != null) {
+    /** The table's flag of what the owner read. */
+    static Flag of(ObservationFlag read) {
+        for (Flag flag : values()) {
+            if (flag.read == read) {
                 return flag;
             }
         }
-        return null;
+        throw new IllegalArgumentException(read.name());
     }
 }

@@ -5,15 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.record.fhir.FhirSystems;
-import tools.jackson.databind.DeserializationFeature;
+import org.musubi.record.fhir.observation.ObservationFlag;
+import org.musubi.record.fhir.observation.ObservationValue;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a stored lab Observation's JSON into a {@link LabResult}: analyte, value, unit, flag, reference range and
@@ -26,9 +23,6 @@ public final class LabObservations {
     /** The two spellings of the JLAC10 17-digit code system (URL and OID). */
     public static final Set<String> JLAC10 = Set.of(FhirSystems.JLAC10, FhirSystems.JLAC10_OID);
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    /** Decimals kept as written: a value's text and its reference range show what the laboratory sent. */
-    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     private static final Set<String> SKIPPED = Set.of("cancelled", "entered-in-error");
 
     private LabObservations() {
@@ -36,7 +30,7 @@ public final class LabObservations {
 
     /** Reads the stored JSON of an Observation (see {@link #read(String, JsonNode, long)}). */
     public static Optional<LabResult> read(String id, String json, long facilityId) {
-        return read(id, JSON.readTree(json), facilityId);
+        return read(id, ObservationValue.tree(json), facilityId);
     }
 
     /** The result, or empty for a cancelled or erroneous Observation, or one without code, date or value. */
@@ -53,19 +47,11 @@ public final class LabObservations {
         }
         Shown shown = value.get();
         JsonNode range = observation.path("referenceRange").path(0);
-        BigDecimal low = decimal(range.path("low").path("value"));
-        BigDecimal high = decimal(range.path("high").path("value"));
-        List<String> interpretations = new ArrayList<>();
-        for (JsonNode concept : observation.path("interpretation")) {
-            for (JsonNode coding : concept.path("coding")) {
-                interpretations.add(text(coding.path("code")));
-            }
-        }
-        Flag flag = Optional.ofNullable(Flag.ofInterpretation(interpretations))
-                .orElseGet(() -> byRange(shown.number(), shown.comparator(), low, high));
+        ObservationFlag.Limits limits = ObservationFlag.Limits.of(observation);
+        Flag flag = Flag.of(ObservationFlag.of(observation, shown.read(), limits));
         return Optional.of(new LabResult(id, analyte, label(code), shown.unit(),
-                day(observation), when.get(), shown.text(), shown.number(), shown.comparator(), flag, low, high,
-                rangeText(range, low, high), facilityId));
+                day(observation), when.get(), shown.text(), shown.number(), shown.comparator(), flag, limits.low(),
+                limits.high(), rangeText(range, limits.low(), limits.high()), facilityId));
     }
 
     /** The JLAC10 analyte (first 5 characters of the code), else the first coding's {@code system|code}. */
@@ -127,10 +113,6 @@ public final class LabObservations {
         return concept.isObject() && (!concept.path("coding").isEmpty() || text(concept.path("text")) != null);
     }
 
-    private static BigDecimal decimal(JsonNode node) {
-        return node.isNumber() ? node.decimalValue() : null;
-    }
-
     /** A decimal as written (HAPI's {@code getValueAsString}). */
     private static String written(JsonNode node) {
         return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.decimalValue().toPlainString();
@@ -138,48 +120,23 @@ public final class LabObservations {
 
     /** Out of range by the reference range, when the bound and the comparator make it certain. */
     static Flag byRange(BigDecimal number, String comparator, BigDecimal low, BigDecimal high) {
-        if (number == null) {
-            return Flag.NONE;
-        }
-        boolean below = comparator == null || comparator.startsWith("<");
-        boolean above = comparator == null || comparator.startsWith(">");
-        if (high != null && above && (number.compareTo(high) > 0 || ">".equals(comparator) && number.compareTo(high) == 0)) {
-            return Flag.HIGH;
-        }
-        if (low != null && below && (number.compareTo(low) < 0 || "<".equals(comparator) && number.compareTo(low) == 0)) {
-            return Flag.LOW;
-        }
-        return Flag.NONE;
+        return Flag.of(ObservationFlag.byRange(number, comparator, low, high));
     }
 
-    private record Shown(String text, BigDecimal number, String comparator, String unit) {
+    /** What a cell shows: the value's figure (number with comparator, {@code <0.3}) or words, and the unit apart. */
+    private record Shown(String text, BigDecimal number, String comparator, String unit, ObservationValue read) {
     }
 
     private static Optional<Shown> value(JsonNode observation) {
-        JsonNode quantity = observation.path("valueQuantity");
-        if (quantity.isObject()) {
-            if (!quantity.path("value").isNumber()) {
-                return Optional.empty();
-            }
-            String comparator = text(quantity.path("comparator"));
-            String unit = text(quantity.path("unit")) != null ? text(quantity.path("unit")).strip()
-                    : text(quantity.path("code")) != null ? text(quantity.path("code")) : "";
-            return Optional.of(new Shown((comparator == null ? "" : comparator) + written(quantity.path("value")),
-                    decimal(quantity.path("value")), comparator, unit));
+        ObservationValue read = ObservationValue.of(observation);
+        ObservationValue.Quantity quantity = read.quantity();
+        if (quantity != null) {
+            String unit = quantity.unitOrCode();
+            return Optional.of(new Shown(quantity.figure(), quantity.number(), quantity.comparator(),
+                    unit == null ? "" : unit, read));
         }
-        String string = text(observation.path("valueString"));
-        if (string != null) {
-            return Optional.of(new Shown(string.strip(), null, null, ""));
-        }
-        if (hasConcept(observation.path("valueCodeableConcept"))) {
-            String text = label(observation.path("valueCodeableConcept"));
-            return text.isEmpty() ? Optional.empty() : Optional.of(new Shown(text, null, null, ""));
-        }
-        if (hasConcept(observation.path("dataAbsentReason"))) {
-            String text = label(observation.path("dataAbsentReason"));
-            return Optional.of(new Shown(text.isEmpty() ? "—" : text, null, null, ""));
-        }
-        return Optional.empty();
+        String text = read.text() != null ? read.text() : read.absent();
+        return text == null ? Optional.empty() : Optional.of(new Shown(text, null, null, "", read));
     }
 
     private static String rangeText(JsonNode range, BigDecimal low, BigDecimal high) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.musubi.identity.Sex;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * The code tables of synthetic records: diagnoses (ICD-10 with invented MEDIS-style codes: a
@@ -208,11 +209,11 @@ public final class ClinicalCodes {
     record Vital(String loinc, String name, String unit, double low, double high, int decimals) {
     }
 
-    static final Vital SYSTOLIC = new Vital("8480-6", "収縮期血圧", "mm[Hg]", 105, 165, 0);
-    static final Vital DIASTOLIC = new Vital("8462-4", "拡張期血圧", "mm[Hg]", 60, 100, 0);
-    static final Vital WEIGHT = new Vital("29463-7", "体重", "kg", 38, 95, 1);
-    static final Vital PULSE = new Vital("8867-4", "脈拍", "/min", 55, 100, 0);
-    static final Vital TEMPERATURE = new Vital("8310-5", "体温", "Cel", 35.8, 37.6, 1);
+    static final Vital SYSTOLIC = new Vital(Loinc.SYSTOLIC, "収縮期血圧", "mm[Hg]", 105, 165, 0);
+    static final Vital DIASTOLIC = new Vital(Loinc.DIASTOLIC, "拡張期血圧", "mm[Hg]", 60, 100, 0);
+    static final Vital WEIGHT = new Vital(Loinc.BODY_WEIGHT, "体重", "kg", 38, 95, 1);
+    static final Vital PULSE = new Vital(Loinc.HEART_RATE, "脈拍", "/min", 55, 100, 0);
+    static final Vital TEMPERATURE = new Vital(Loinc.BODY_TEMPERATURE, "体温", "Cel", 35.8, 37.6, 1);
 
     private ClinicalCodes() {
     }

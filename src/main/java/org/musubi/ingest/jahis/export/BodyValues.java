@@ -8,6 +8,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * The blood type and weight record 1 carries, from the patient's Observations: of the blood-group ones (LOINC 882-1,
@@ -18,8 +19,8 @@ import org.musubi.record.fhir.FhirSystems;
 public record BodyValues(String bloodType, String weight) {
 
     public static final BodyValues NONE = new BodyValues("", "");
-    private static final Set<String> BLOOD_GROUP = Set.of("882-1", "883-9", "10331-7");
-    private static final String BODY_WEIGHT = "29463-7";
+    private static final Set<String> BLOOD_GROUP = Set.of(Loinc.ABO_AND_RH, Loinc.ABO, Loinc.RH);
+    private static final String BODY_WEIGHT = Loinc.BODY_WEIGHT;
 
     public static BodyValues of(List<Observation> observations) {
         String blood = newest(observations, BLOOD_GROUP).map(o -> o.hasValueCodeableConcept()

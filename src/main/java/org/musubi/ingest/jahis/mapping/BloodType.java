@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * A 血液型 as JAHIS record 1 carries it: free text, written as people write it ({@code A+}, {@code Ｂ＋},
@@ -18,10 +19,6 @@ import org.musubi.record.fhir.FhirSystems;
  * 883-9 ABO only, 10331-7 Rh only, each with its LOINC answer (LL2972-9, LL2419-1, LL360-9).
  */
 record BloodType(String abo, Boolean rhPositive) {
-
-    static final String ABO_AND_RH = "882-1";
-    static final String ABO = "883-9";
-    static final String RH = "10331-7";
 
     private static final String SIGN = "[+\\-\u2212\u2010\u2011\u2012\u2013\u2014\u2015]|陽性|陰性";
     private static final Pattern WRITTEN = Pattern.compile(
@@ -47,10 +44,13 @@ record BloodType(String abo, Boolean rhPositive) {
     /** The LOINC observation code of what the text says. */
     Coding code() {
         if (abo != null && rhPositive != null) {
-            return new Coding(FhirSystems.LOINC, ABO_AND_RH, "ABO and Rh group [Type] in Blood");
+            return loinc(Loinc.ABO_AND_RH);
         }
-        return abo != null ? new Coding(FhirSystems.LOINC, ABO, "ABO group [Type] in Blood")
-                : new Coding(FhirSystems.LOINC, RH, "Rh [Type] in Blood");
+        return loinc(abo != null ? Loinc.ABO : Loinc.RH);
+    }
+
+    private static Coding loinc(String code) {
+        return new Coding(FhirSystems.LOINC, code, Loinc.display(code));
     }
 
     /** The value: the text as written, and the LOINC answer. */

@@ -21,6 +21,7 @@ import org.musubi.ingest.jahis.records.JahisProblems;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientInfo;
 import org.musubi.ingest.jahis.records.Numbers;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * What record 1 says of the patient besides who they are: the 血液型 (blood type) and 体重 (weight, in kg) as
@@ -77,8 +78,8 @@ final class PatientObservations {
             observation.setCode(new CodeableConcept(type.code()).setText("血液型"));
             observation.setValue(type.value(written));
         }, () -> {
-            observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, BloodType.ABO_AND_RH,
-                    "ABO and Rh group [Type] in Blood")).setText("血液型"));
+            observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.ABO_AND_RH,
+                    Loinc.display(Loinc.ABO_AND_RH))).setText("血液型"));
             observation.setValue(new CodeableConcept().setText(written));
             warnings.add(JahisProblems.of(where.field("1.血液型"), "jahis.patient.bloodType", written));
         });
@@ -91,7 +92,7 @@ final class PatientObservations {
                 "Body Measurement")));
         observation.addCategory(new CodeableConcept(new Coding(FhirSystems.JP_BODY_MEASUREMENT_CATEGORY, "weight", "体重")));
         observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
-        observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, "29463-7", "Body weight"))
+        observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.BODY_WEIGHT, Loinc.display(Loinc.BODY_WEIGHT)))
                 .addCoding(new Coding(FhirSystems.JP_BODY_MEASUREMENT_CODE, "31000296", "体重")).setText("体重"));
         String number = Normalizer.normalize(written, Normalizer.Form.NFKC).replaceAll("\\s", "");
         if (number.toLowerCase(Locale.ROOT).endsWith("kg")) {

@@ -3,6 +3,7 @@ package org.musubi.ingest.ssmix2.vitals;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * The vital signs JLAC10 codes by analyte (the code's first characters), as SS-MIX2 vital-sign messages send them, with
@@ -12,15 +13,20 @@ import org.musubi.record.fhir.FhirSystems;
  * temperature); only its analyte is read here.
  */
 enum VitalSign {
-    SYSTOLIC("9A75", "8480-6", "Systolic blood pressure"),
-    DIASTOLIC("9A76", "8462-4", "Diastolic blood pressure"),
-    BODY_TEMPERATURE("9P1", "8310-5", "Body temperature"),
+    SYSTOLIC("9A75", Loinc.SYSTOLIC),
+    DIASTOLIC("9A76", Loinc.DIASTOLIC),
+    BODY_TEMPERATURE("9P1", Loinc.BODY_TEMPERATURE),
     RESPIRATORY_RATE("9P2", "9279-1", "Respiratory rate"),
-    HEART_RATE("9P3", "8867-4", "Heart rate");
+    HEART_RATE("9P3", Loinc.HEART_RATE);
 
     private final String analyte;
     private final String loinc;
     private final String display;
+
+    /** A sign whose LOINC code {@link Loinc} declares, with its display there. */
+    VitalSign(String analyte, String loinc) {
+        this(analyte, loinc, Loinc.display(loinc));
+    }
 
     VitalSign(String analyte, String loinc, String display) {
         this.analyte = analyte;
