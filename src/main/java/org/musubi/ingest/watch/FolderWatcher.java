@@ -23,16 +23,12 @@ import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.ledger.KnownFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Scans the folders of watched sources (a drop folder, an SS-MIX2 storage) every interval and imports
  * what is new or changed; a file changed within the quiet period waits for the next scan. A scan that
- * finds nothing new starts no batch.
+ * finds nothing new starts no batch. Started once the application is ready ({@code WatchConfiguration}).
  */
-@Component
 class FolderWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(FolderWatcher.class);
@@ -53,7 +49,6 @@ class FolderWatcher {
         this.properties = properties;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (!properties.watch()) {
             return;

@@ -28,7 +28,7 @@ class SheetConfiguration {
 
     @Bean
     SheetPhotos sheetPhotos(EmergencySheets sheets, BlobStore blobs, PhotoProperties photos, SheetProperties properties) {
-        return new SheetPhotos(sheets, blobs, photos, properties);
+        return new SheetPhotos(sheets, blobs, photos.maxSize().toBytes(), properties);
     }
 
     @Bean

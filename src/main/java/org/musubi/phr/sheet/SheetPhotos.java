@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.musubi.blob.Blob;
 import org.musubi.blob.BlobStore;
-import org.musubi.phr.photos.PhotoProperties;
 import org.musubi.phr.photos.PhotoSanitizer;
 import org.musubi.registry.FieldFault;
 
@@ -27,10 +26,11 @@ public final class SheetPhotos {
     private final long maxBytes;
     private final int maxPhotos;
 
-    public SheetPhotos(EmergencySheets sheets, BlobStore blobs, PhotoProperties photos, SheetProperties properties) {
+    /** {@code maxBytes}: the largest upload taken ({@code musubi.phr.photos.max-size}). */
+    public SheetPhotos(EmergencySheets sheets, BlobStore blobs, long maxBytes, SheetProperties properties) {
         this.sheets = sheets;
         this.blobs = blobs;
-        this.maxBytes = photos.maxSize().toBytes();
+        this.maxBytes = maxBytes;
         this.maxPhotos = properties.maxPhotos();
     }
 

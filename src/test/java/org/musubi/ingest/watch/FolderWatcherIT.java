@@ -63,6 +63,12 @@ class FolderWatcherIT {
         assertThat(Files.exists(settled)).as("files stay where they are").isTrue();
     }
 
+    /** The server scans by itself from the moment it is ready ({@code WatchConfiguration}): the watch thread runs. */
+    @Test
+    void startsWatchingWhenTheApplicationIsReady() {
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("import-watch");
+    }
+
     private Path write(String name, String kana, Instant modified) throws Exception {
         String notebook = String.join("\r\n", "JAHISTC08,1", "1,監視 花子,2,1955010" + (1 + ThreadLocalRandom.current().nextInt(9))
                 + ",,,,,,,カンシ " + kana + ThreadLocalRandom.current().nextInt(100), "5,20260110,1",

@@ -16,7 +16,7 @@ import org.musubi.phr.checkups.PaperItem;
 import org.musubi.phr.checkups.PaperPhotos;
 import org.musubi.phr.checkups.ReadCheckups;
 import org.musubi.phr.checkups.RecordPaperCheckup;
-import org.musubi.phr.sheet.PhotoUploads;
+import org.musubi.phr.sheet.web.PhotoUploads;
 import org.musubi.phr.web.NotebookOwner;
 import org.musubi.registry.FieldFault;
 import org.musubi.security.SignedIn;

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.sheet.SheetForm;
-import org.musubi.phr.sheet.SheetPages;
-import org.musubi.phr.sheet.PhotoUploads;
 import org.musubi.phr.sheet.SheetPhotos;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;

@@ -1,10 +1,15 @@
-package org.musubi.phr.sheet;
+package org.musubi.phr.sheet.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.musubi.phr.sheet.EmergencySheet;
+import org.musubi.phr.sheet.EmergencySheets;
+import org.musubi.phr.sheet.SheetChoices;
+import org.musubi.phr.sheet.SheetForm;
+import org.musubi.phr.sheet.SheetVersion;
 import org.musubi.registry.FieldFault;
 import org.springframework.ui.Model;
 

@@ -1,8 +1,9 @@
-package org.musubi.phr.sheet;
+package org.musubi.phr.sheet.web;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import org.musubi.phr.sheet.SheetPhotos;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

@@ -1,0 +1,18 @@
+package org.musubi.archfixtures.architecture;
+
+/** A class that does too many things: six collaborators in its constructor. */
+final class SixCollaborators {
+
+    interface Port {
+    }
+
+    private final java.util.List<Port> ports;
+
+    SixCollaborators(Port reads, Port writes, Port audit, Port facilities, Port persons, Port consents) {
+        this.ports = java.util.List.of(reads, writes, audit, facilities, persons, consents);
+    }
+
+    int size() {
+        return ports.size();
+    }
+}

@@ -1,0 +1,12 @@
+package org.musubi.archfixtures.frameworkfree.plain;
+
+import org.springframework.ui.Model;
+
+/** A plain room's class that fills a Spring MVC model: what {@code phr.sheet.SheetPages} once did. */
+final class FillsASpringModel {
+
+    String fill(Model model) {
+        model.addAttribute("values", java.util.Map.of());
+        return "page";
+    }
+}
