@@ -85,13 +85,15 @@ class ArchitectureTest {
     }
 
     /**
-     * Issue 23: the lab-result mapping is no dependency of the prescription and administration mappers, directly
-     * or through what they use (the shared order segments, the values in {@code ingest.hl7.values}).
+     * Issue 23: the lab-result mapping ({@code ingest.results}) and the lab-centre adapter are no dependency of the
+     * prescription and administration mappers, directly or through what they use (the shared order segments, the
+     * values in {@code ingest.values}).
      */
     @Test
     void medicationMappingDoesNotDependOnLabResults() {
         noClasses().that().resideInAPackage("org.musubi.ingest.hl7.orders.medication..")
-                .should().transitivelyDependOnClassesThat().resideInAPackage("org.musubi.ingest.lab..")
+                .should().transitivelyDependOnClassesThat().resideInAnyPackage("org.musubi.ingest.results..",
+                        "org.musubi.ingest.lab..")
                 .because("prescriptions and administrations are mapped without the lab-result mapping (issue 23)")
                 .check(MUSUBI);
     }

@@ -1,6 +1,7 @@
 package org.musubi;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies that run one way (issue 40): no two files of different packages need each other, directly or around a
- * loop. Each rule is also checked against a deliberate violation ({@code org.musubi.archfixtures.dependencies}), so
+ * loop; the import's packages need each other one way (the format adapters use the shared lab-result mapping and
+ * values, never each other in a loop). Each rule is also checked against a deliberate violation ({@code org.musubi.archfixtures.dependencies}), so
  * that "a violation fails" stays proved.
  */
 class DependencyRulesTest {
@@ -58,6 +60,29 @@ class DependencyRulesTest {
     void aFileCycleAcrossPackagesFails() {
         JavaClasses cycle = new ClassFileImporter().importPackages(FIXTURES + ".cycle");
         assertThat(noFileCycleAcrossPackages().evaluate(cycle).hasViolation()).isTrue();
+    }
+
+    /**
+     * The packages below {@code module} (each with its own sub-packages) form no loop: in {@code ingest}, the HL7 order
+     * mappers and the lab-centre adapter both use the lab-result mapping ({@code ingest.results}) and the values HL7
+     * and CSV send alike ({@code ingest.values}), and the lab adapter reads its HL7 files with the HL7 parser, never
+     * the other way round.
+     */
+    static ArchRule packagesFormNoLoop(String module) {
+        return slices().matching(module + ".(*)..").namingSlices("$1 of " + module).should().beFreeOfCycles()
+                .because("a shared piece lives where both of its users can reach it, not in one of them (issue 40: "
+                        + "the lab-result mapping once lived in the lab adapter, which the HL7 mappers needed)");
+    }
+
+    @Test
+    void theImportsPackagesFormNoLoop() {
+        packagesFormNoLoop("org.musubi.ingest").check(MUSUBI);
+    }
+
+    @Test
+    void aLoopOfTheImportsPackagesFails() {
+        JavaClasses loop = new ClassFileImporter().importPackages(FIXTURES + ".loop");
+        assertThat(packagesFormNoLoop(FIXTURES + ".loop").evaluate(loop).hasViolation()).isTrue();
     }
 
     /** The files of the classes checked and what each needs, found as a whole; each loop across packages is one event. */
