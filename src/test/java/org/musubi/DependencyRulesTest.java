@@ -1,6 +1,7 @@
 package org.musubi;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies that run one way (issue 40): no two files of different packages need each other, directly or around a
  * loop; the import's packages need each other one way (the format adapters use the shared lab-result mapping and
- * values, never each other in a loop). Each rule is also checked against a deliberate violation ({@code org.musubi.archfixtures.dependencies}), so
+ * values, never each other in a loop); the FHIR API and the health notebook write a JAHIS file, and do all else,
+ * without the importer. Each rule is also checked against a deliberate violation ({@code org.musubi.archfixtures.dependencies}), so
  * that "a violation fails" stays proved.
  */
 class DependencyRulesTest {
@@ -83,6 +85,29 @@ class DependencyRulesTest {
     void aLoopOfTheImportsPackagesFails() {
         JavaClasses loop = new ClassFileImporter().importPackages(FIXTURES + ".loop");
         assertThat(packagesFormNoLoop(FIXTURES + ".loop").evaluate(loop).hasViolation()).isTrue();
+    }
+
+    /**
+     * {@code packages} do not depend on the import: the JAHIS お薬手帳 file the FHIR API ({@code $medication-notebook})
+     * and the health notebook download is written by the medication module ({@code medication.notebook}), whose
+     * format the import reads too.
+     */
+    static ArchRule independentOfTheImport(String... packages) {
+        return noClasses().that().resideInAnyPackage(packages)
+                .should().dependOnClassesThat().resideInAPackage("org.musubi.ingest..")
+                .because("a feature that serves a person's record does not need the importer to do it (issue 40: "
+                        + "the JAHIS writer once lived in ingest)");
+    }
+
+    @Test
+    void theFhirApiAndTheHealthNotebookDoNotDependOnTheImport() {
+        independentOfTheImport("org.musubi.fhirapi..", "org.musubi.phr..").check(MUSUBI);
+    }
+
+    @Test
+    void aDownloadThroughTheImporterFails() {
+        JavaClasses download = new ClassFileImporter().importPackages(FIXTURES + ".download");
+        assertThat(independentOfTheImport(FIXTURES + ".download..").evaluate(download).hasViolation()).isTrue();
     }
 
     /** The files of the classes checked and what each needs, found as a whole; each loop across packages is one event. */

@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Address;
@@ -7,7 +7,6 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PrimitiveType;
-import org.musubi.ingest.jahis.mapping.JahisSystems;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -16,7 +15,7 @@ import org.musubi.record.fhir.FhirSystems;
  * address and phone, the emergency contact, the blood type and weight of the newest such Observations given
  * ({@link BodyValues}), and the kana name (marked SYL).
  */
-public final class PatientLines {
+final class PatientLines {
 
     private PatientLines() {
     }

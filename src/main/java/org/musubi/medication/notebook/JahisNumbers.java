@@ -1,14 +1,14 @@
-package org.musubi.ingest.jahis.records;
+package org.musubi.medication.notebook;
 
 import java.util.Comparator;
 
 /** The number forms JAHIS allows: digits ({@code 9} type) and a decimal with one point ({@code X} type dose). */
-public final class Numbers {
+public final class JahisNumbers {
 
     /** Orders code values numerically when they are numbers ("9" before "10"). */
-    static final Comparator<String> NUMERIC = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+    public static final Comparator<String> NUMERIC = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
-    private Numbers() {
+    private JahisNumbers() {
     }
 
     public static boolean isDigits(String value) {

@@ -1,4 +1,4 @@
-package org.musubi.ingest.adapter;
+package org.musubi.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,11 +12,8 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Organization;
-import org.musubi.ingest.jahis.export.DispenseBlocks.Block;
-import org.musubi.ingest.jahis.export.DispenseBlocks.Prescription;
-import org.musubi.ingest.jahis.mapping.Creators;
-import org.musubi.ingest.jahis.mapping.Notes;
-import org.musubi.ingest.jahis.mapping.Parties;
+import org.musubi.medication.notebook.DispenseBlocks.Block;
+import org.musubi.medication.notebook.DispenseBlocks.Prescription;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -26,7 +23,7 @@ import org.musubi.record.fhir.FhirSystems;
  * note not from JAHIS is written as a 281 of its drug. Each record's 作成者 is the one the mapping kept (the block's
  * for 5 … 55, each note's own), else 1.
  */
-public final class BlockLines {
+final class BlockLines {
 
     private BlockLines() {
     }
@@ -54,7 +51,7 @@ public final class BlockLines {
             }
             for (Map.Entry<Integer, TreeMap<Integer, MedicationDispense>> rp : prescription.rps().entrySet()) {
                 lines.addAll(RpLines.of(rp.getKey(), List.copyOf(rp.getValue().values())));
-                rp.getValue().values().forEach(d -> d.getNote().stream().filter(n -> Notes.recordOf(n) >= 401)
+                rp.getValue().values().forEach(d -> d.getNote().stream().filter(n -> NoteRecords.of(n) >= 401)
                         .map(BlockLines::blockNote).forEach(blockNotes::add));
             }
         }
@@ -64,7 +61,7 @@ public final class BlockLines {
     }
 
     private static String blockNote(Annotation note) {
-        int number = Notes.recordOf(note);
+        int number = NoteRecords.of(note);
         RecordLine line = RecordLine.of(number).text(note.getText());
         return switch (number) {
             case 411 -> {
@@ -81,9 +78,9 @@ public final class BlockLines {
         String number = organization.getIdentifier().stream().filter(i -> FhirSystems.INSTITUTION_NO.equals(i.getSystem()))
                 .map(i -> i.getValue()).filter(v -> v != null && v.length() == 10).findFirst().orElse("");
         return line.text(organization.getName())
-                .text(part(organization, Parties.PREFECTURE_EXT, number.isEmpty() ? "" : number.substring(0, 2)))
-                .text(part(organization, Parties.FEE_TABLE_EXT, number.isEmpty() ? "" : number.substring(2, 3)))
-                .text(part(organization, Parties.CODE_EXT, number.isEmpty() ? "" : number.substring(3)));
+                .text(part(organization, JahisSystems.PREFECTURE_EXT, number.isEmpty() ? "" : number.substring(0, 2)))
+                .text(part(organization, JahisSystems.FEE_TABLE_EXT, number.isEmpty() ? "" : number.substring(2, 3)))
+                .text(part(organization, JahisSystems.CODE_EXT, number.isEmpty() ? "" : number.substring(3)));
     }
 
     private static String part(Organization organization, String url, String fallback) {

@@ -1,11 +1,10 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.musubi.ingest.jahis.records.JahisDate;
 
 /**
  * One JAHIS record as written: the record number and its fields joined by commas. A comma inside a

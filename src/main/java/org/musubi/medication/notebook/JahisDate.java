@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.records;
+package org.musubi.medication.notebook;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ public final class JahisDate {
     private JahisDate() {
     }
 
-    static Optional<LocalDate> parse(String value) {
+    public static Optional<LocalDate> parse(String value) {
         if (value.length() == 8 && digits(value)) {
             return date(number(value, 0, 4), number(value, 4, 6), number(value, 6, 8));
         }

@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

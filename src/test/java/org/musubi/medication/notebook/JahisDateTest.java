@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.records;
+package org.musubi.medication.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

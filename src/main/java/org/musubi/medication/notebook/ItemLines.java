@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,9 +10,6 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.musubi.ingest.jahis.mapping.Creators;
-import org.musubi.ingest.jahis.mapping.ItemMapping;
-import org.musubi.ingest.jahis.mapping.JahisSystems;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -23,7 +20,7 @@ import org.musubi.record.fhir.FhirSystems;
  * 1 (医療関係者), but for an OTC drug the patient reported ({@code patientspecified}, as the health notebook stores one
  * entered by the resident or their proxy): 2 (患者等).
  */
-public final class ItemLines {
+final class ItemLines {
 
     private ItemLines() {
     }
@@ -45,10 +42,10 @@ public final class ItemLines {
         String text = attachment.hasData() ? new String(attachment.getData(), StandardCharsets.UTF_8) : "";
         String creator = Creators.of(document, "1");
         return switch (kind) {
-            case ItemMapping.MEMO -> RecordLine.of(4).text(text)
+            case JahisSystems.MEMO -> RecordLine.of(4).text(text)
                     .date(attachment.hasCreation() ? FhirValues.day(attachment.getCreationElement()) : null).text(creator)
                     .toString();
-            case ItemMapping.OTHER_NOTE -> RecordLine.of(2).text("9").text(text).text(creator).toString();
+            case JahisSystems.OTHER_NOTE -> RecordLine.of(2).text("9").text(text).text(creator).toString();
             default -> null;
         };
     }

@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +17,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.jahis.mapping.Creators;
-import org.musubi.ingest.jahis.records.Numbers;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -29,7 +27,7 @@ import org.musubi.record.fhir.FhirSystems;
  * without a hand-over (or preparation) date cannot be written and is left out. The notes of a block without drugs
  * come back as blocks of their own ({@link NoteBlocks}).
  */
-public final class DispenseBlocks {
+final class DispenseBlocks {
 
     /** One block to write. */
     public static final class Block {
@@ -68,7 +66,7 @@ public final class DispenseBlocks {
 
         private static Integer identifier(MedicationDispense dispense, String system) {
             return dispense.getIdentifier().stream().filter(i -> system.equals(i.getSystem()) && i.hasValue())
-                    .map(i -> i.getValue()).filter(v -> Numbers.isDigits(v) && v.length() <= 3).map(Integer::valueOf)
+                    .map(i -> i.getValue()).filter(v -> JahisNumbers.isDigits(v) && v.length() <= 3).map(Integer::valueOf)
                     .findFirst().orElse(null);
         }
     }

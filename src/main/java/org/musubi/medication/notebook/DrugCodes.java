@@ -1,12 +1,10 @@
-package org.musubi.ingest.jahis.mapping;
+package org.musubi.medication.notebook;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.musubi.ingest.jahis.records.JahisCodes;
-import org.musubi.ingest.jahis.records.JahisRecord.Drug;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -42,23 +40,8 @@ public final class DrugCodes {
     private DrugCodes() {
     }
 
-    /** The medication of a 201: its codings (drug code, generic name) and its name as text. */
-    static CodeableConcept concept(Drug drug) {
-        CodeableConcept concept = new CodeableConcept().setText(drug.name());
-        if (JahisCodes.CODED_DRUG_TYPES.contains(drug.codeType()) && !drug.code().isEmpty()) {
-            concept.addCoding(new Coding(system(drug.codeType(), drug.code()), drug.code(), drug.name()));
-        }
-        if (!drug.genericName().isEmpty() || "2".equals(drug.genericCodeType()) && !drug.genericCode().isEmpty()) {
-            Coding generic = new Coding().setDisplay(drug.genericName().isEmpty() ? null : drug.genericName());
-            if ("2".equals(drug.genericCodeType()) && !drug.genericCode().isEmpty()) {
-                generic.setSystem(FhirSystems.GENERIC_NAME).setCode(drug.genericCode());
-            }
-            concept.addCoding(generic);
-        }
-        return concept;
-    }
-
-    static String system(String type, String code) {
+    /** The code system of a drug code of JAHIS code type {@code type}. */
+    public static String system(String type, String code) {
         return switch (type) {
             case "2" -> RECEIPT;
             case "3" -> FhirSystems.PRICE_CODE;

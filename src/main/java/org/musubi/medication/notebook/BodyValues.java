@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -15,7 +15,7 @@ import org.musubi.record.fhir.FhirSystems;
  * oldest); the blood type as its value's text (else its first display), the weight in kg (a quantity in kg or g, or
  * the text a weight was kept as). Empty fields when there is none.
  */
-public record BodyValues(String bloodType, String weight) {
+record BodyValues(String bloodType, String weight) {
 
     public static final BodyValues NONE = new BodyValues("", "");
     private static final Set<String> BLOOD_GROUP = Set.of("882-1", "883-9", "10331-7");

@@ -1,32 +1,27 @@
-package org.musubi.ingest.jahis.mapping;
+package org.musubi.medication.notebook;
 
-import java.util.Map;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Reference;
-import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
  * 作成者, who made a JAHIS record: 1 医療関係者 (medical staff), 2 患者等 (the patient or their family), 8 その他,
  * 9 不明. Kept as written in {@link FhirSystems#JAHIS_CREATOR} on what the record became, so the exporter writes
- * it back, and said in FHIR's own terms where FHIR has a place for who stated something
- * (MedicationStatement.informationSource, AllergyIntolerance/Condition.asserter, DocumentReference.author,
- * Annotation.author): 2 is the patient (a reference to them, shown as 患者等), 1 a practitioner the file does not
- * name (a reference of type Practitioner shown as 医療関係者); 8 and 9 name no one.
+ * it back; the import also says it in FHIR's own terms where FHIR has a place for who stated something
+ * ({@code ingest.jahis.mapping.CreatorParties}).
  */
 public final class Creators {
 
-    static final String PATIENT = "2";
-    private static final Map<String, String> SHOWN = Map.of("1", "医療関係者", PATIENT, "患者等");
+    /** 患者等: the patient or their family. */
+    public static final String PATIENT = "2";
 
     private Creators() {
     }
 
     /** Marks a resource with the creator, when the file gives one. */
-    static <T extends DomainResource> T mark(T resource, String creator) {
+    public static <T extends DomainResource> T mark(T resource, String creator) {
         if (!creator.isEmpty()) {
             resource.addExtension(FhirSystems.JAHIS_CREATOR, new CodeType(creator));
         }
@@ -34,19 +29,11 @@ public final class Creators {
     }
 
     /** Marks an element (an Annotation, an ingredient) with the creator, when the file gives one. */
-    static <T extends Element> T mark(T element, String creator) {
+    public static <T extends Element> T mark(T element, String creator) {
         if (!creator.isEmpty()) {
             element.addExtension(FhirSystems.JAHIS_CREATOR, new CodeType(creator));
         }
         return element;
-    }
-
-    /** Who the creator is, as a reference: the patient (2), an unnamed practitioner (1); null for the others. */
-    static Reference party(String creator) {
-        if (PATIENT.equals(creator)) {
-            return SourceRefs.patient().setDisplay(SHOWN.get(PATIENT));
-        }
-        return "1".equals(creator) ? new Reference().setType("Practitioner").setDisplay(SHOWN.get(creator)) : null;
     }
 
     /** The creator kept on a resource, or {@code otherwise}. */

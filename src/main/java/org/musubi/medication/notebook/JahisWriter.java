@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis;
+package org.musubi.medication.notebook;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -19,18 +19,12 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.jahis.export.BlockLines;
-import org.musubi.ingest.jahis.export.BodyValues;
-import org.musubi.ingest.jahis.export.DirectoryTargets;
-import org.musubi.ingest.jahis.export.DispenseBlocks;
-import org.musubi.ingest.jahis.export.ItemLines;
-import org.musubi.ingest.jahis.export.PatientLines;
-import org.musubi.ingest.jahis.records.Header;
+import org.musubi.text.JisX0208;
 
 /**
  * Writes a person's medication history as a JAHIS TC text: version 08, output direction 1, CRLF,
  * UTF-8 or Shift_JIS ({@code windows-31j}; 〜 U+301C and ～ U+FF5E both as 0x8160, and likewise the other JIS X 0208
- * characters Windows reads otherwise: {@link JahisCharsets}; a character it lacks is written ■, as for 外字). In order:
+ * characters Windows reads otherwise: {@link JisX0208}; a character it lacks is written ■, as for 外字). In order:
  * the patient (1, with the blood type and weight of the newest such Observations given: {@link BodyValues}), notes
  * (2: AllergyIntolerance, Condition, the "other" DocumentReference), OTC
  * drugs (3/31: MedicationStatement), memos (4: DocumentReference), then the dispensing blocks from
@@ -39,13 +33,13 @@ import org.musubi.ingest.jahis.records.Header;
  */
 public final class JahisWriter {
 
-    private static final byte[] GETA_MARK = "■".getBytes(JahisCharsets.SHIFT_JIS);
+    private static final byte[] GETA_MARK = "■".getBytes(JahisFormat.SHIFT_JIS);
     private final Charset charset;
 
     /** A writer for {@code charset}: UTF-8, or Shift_JIS (either name; written as windows-31j). */
     public JahisWriter(Charset charset) {
         Objects.requireNonNull(charset, "charset");
-        this.charset = charset.equals(StandardCharsets.UTF_8) ? charset : JahisCharsets.SHIFT_JIS;
+        this.charset = charset.equals(StandardCharsets.UTF_8) ? charset : JahisFormat.SHIFT_JIS;
     }
 
     /**
@@ -66,7 +60,7 @@ public final class JahisWriter {
             history.forEach(r -> DirectoryTargets.attach(r, directory));
         }
         List<String> lines = new ArrayList<>();
-        lines.add(Header.PREFIX + "0" + Header.NEWEST_KNOWN + ",1");
+        lines.add(JahisFormat.PREFIX + "0" + JahisFormat.NEWEST_KNOWN + ",1");
         lines.add(PatientLines.patient(patient.copy(), BodyValues.of(history.stream()
                 .filter(Observation.class::isInstance).map(Observation.class::cast).toList())));
         List<String> memos = new ArrayList<>();
@@ -101,7 +95,7 @@ public final class JahisWriter {
         if (charset.equals(StandardCharsets.UTF_8)) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        text = JahisCharsets.toWindows(text);
+        text = JisX0208.toWindows(text);
         CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(GETA_MARK);
         try {

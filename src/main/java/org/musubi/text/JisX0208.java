@@ -1,4 +1,4 @@
-package org.musubi.ingest.adapter;
+package org.musubi.text;
 
 import java.io.FilterReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.musubi.record.fhir.FhirSystems;
  * given the resources they name, so
  * {@link FhirValues#resolve} finds them as it finds contained ones.
  */
-public final class DirectoryTargets {
+final class DirectoryTargets {
 
     private DirectoryTargets() {
     }

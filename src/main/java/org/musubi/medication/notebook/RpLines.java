@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,10 +12,6 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Quantity;
-import org.musubi.ingest.jahis.mapping.Creators;
-import org.musubi.ingest.jahis.mapping.DrugCodes;
-import org.musubi.ingest.jahis.mapping.Notes;
-import org.musubi.ingest.jahis.records.JahisCodes;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
@@ -35,7 +31,7 @@ final class RpLines {
         for (MedicationDispense dispense : dispenses) {
             lines.add(drug(rp, dispense));
             for (Annotation note : dispense.getNote()) {
-                int number = Notes.recordOf(note);
+                int number = NoteRecords.of(note);
                 if (number == 311 || number == 391) {
                     rpNotes.add(RecordLine.of(number).text(String.valueOf(rp)).text(note.getText()).text(Creators.of(note, "1"))
                             .toString());

@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.export;
+package org.musubi.medication.notebook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -13,8 +13,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
-import org.musubi.ingest.jahis.export.DispenseBlocks.Block;
-import org.musubi.ingest.jahis.mapping.Creators;
+import org.musubi.medication.notebook.DispenseBlocks.Block;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

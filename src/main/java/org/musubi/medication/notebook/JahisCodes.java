@@ -1,4 +1,4 @@
-package org.musubi.ingest.jahis.records;
+package org.musubi.medication.notebook;
 
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +11,15 @@ import java.util.stream.IntStream;
  */
 public final class JahisCodes {
 
-    static final Set<String> SEX = Set.of("1", "2");
-    static final Set<String> NOTE_TYPES = Set.of("1", "2", "3", "9");
-    static final Set<String> DRUG_CODE_TYPES = Set.of("1", "2", "3", "4", "6");
+    public static final Set<String> SEX = Set.of("1", "2");
+    public static final Set<String> NOTE_TYPES = Set.of("1", "2", "3", "9");
+    public static final Set<String> DRUG_CODE_TYPES = Set.of("1", "2", "3", "4", "6");
     public static final Set<String> CODED_DRUG_TYPES = Set.of("2", "3", "4", "6");
-    static final Set<String> NONE_OR_CODE = Set.of("1", "2");
-    static final Set<String> INFO_TYPES = Set.of("30", "31", "99");
-    static final Set<String> DISPENSING_FEE_TABLES = Set.of("1", "3", "4");
-    static final Set<String> PRESCRIBING_FEE_TABLES = Set.of("1", "3");
-    static final Set<String> PREFECTURES = IntStream.rangeClosed(1, 47).mapToObj(n -> String.format("%02d", n))
+    public static final Set<String> NONE_OR_CODE = Set.of("1", "2");
+    public static final Set<String> INFO_TYPES = Set.of("30", "31", "99");
+    public static final Set<String> DISPENSING_FEE_TABLES = Set.of("1", "3", "4");
+    public static final Set<String> PRESCRIBING_FEE_TABLES = Set.of("1", "3");
+    public static final Set<String> PREFECTURES = IntStream.rangeClosed(1, 47).mapToObj(n -> String.format("%02d", n))
             .collect(Collectors.toUnmodifiableSet());
 
     /** 別表4 剤形コード (dosage form). */
