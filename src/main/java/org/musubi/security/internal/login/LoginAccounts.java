@@ -6,7 +6,7 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
-import org.musubi.security.DemoModeProperties;
+import org.musubi.security.internal.DemoModeProperties;
 import org.musubi.security.internal.account.Credential;
 import org.musubi.security.internal.account.JdbcCredentials;
 import org.springframework.security.core.userdetails.UserDetails;

@@ -2,7 +2,7 @@ package org.musubi.security.internal.login;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.musubi.security.DemoLogins;
-import org.musubi.security.DemoModeProperties;
+import org.musubi.security.internal.DemoModeProperties;
 import org.musubi.security.internal.lockout.LockNotices;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
-import org.musubi.security.DemoModeProperties;
+import org.musubi.security.internal.DemoModeProperties;
 import org.musubi.security.internal.account.Credential;
 import org.musubi.security.internal.account.JdbcCredentials;
 import org.springframework.stereotype.Component;

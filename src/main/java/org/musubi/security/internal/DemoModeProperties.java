@@ -1,4 +1,4 @@
-package org.musubi.security;
+package org.musubi.security.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
