@@ -15,7 +15,7 @@ import org.musubi.record.fhir.FhirSystems;
  * type in a Musubi extension, a 601's input date as the annotation time, and the 作成者 as the author
  * ({@link Creators}, {@link CreatorParties}).
  */
-public final class Notes {
+final class Notes {
 
     private Notes() {
     }

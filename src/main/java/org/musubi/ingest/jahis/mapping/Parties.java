@@ -28,7 +28,7 @@ import org.musubi.medication.notebook.JahisSystems;
  * JP_Organization extensions. References to them carry the name as display (and an institution's code
  * as identifier), so a list of dispensings reads without fetching them.
  */
-public final class Parties {
+final class Parties {
 
     static final String PREFECTURES = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/PrefectureNo-2digits";
     static final String FEE_TABLES = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationFeeScoreType";
