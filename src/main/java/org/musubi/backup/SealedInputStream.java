@@ -14,7 +14,7 @@ import javax.crypto.Cipher;
  * {@link BackupRefused} naming the cause: not an archive, a wrong key (found from the header before any
  * chunk is read), a changed, moved or added chunk ({@code damaged}), or a missing end ({@code truncated}).
  */
-public final class SealedInputStream extends InputStream {
+final class SealedInputStream extends InputStream {
 
     private final DataInputStream in;
     private final SealedChunks chunks;

@@ -15,7 +15,7 @@ import javax.crypto.Cipher;
  * and a cut-off end are all detected by {@link SealedInputStream}. At most one chunk is held in memory;
  * an empty stream still has its one, final chunk.
  */
-public final class SealedOutputStream extends OutputStream {
+final class SealedOutputStream extends OutputStream {
 
     static final int DEFAULT_CHUNK = 1 << 20;
     static final int ITERATIONS = 600_000;

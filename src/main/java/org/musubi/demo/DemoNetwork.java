@@ -24,7 +24,7 @@ import org.musubi.synth.SyntheticNetwork;
 import org.musubi.synth.SyntheticNetworkGenerator;
 
 /** Fills an empty registry with the synthetic demo network, once. */
-public final class DemoNetwork {
+final class DemoNetwork {
 
     private static final Actor SEEDER = Actor.system("demo-seed");
     private final Facilities facilities;

@@ -30,7 +30,7 @@ import org.musubi.synth.sources.SourceOptions;
  * of hospitals and clinics, JAHIS notebooks of pharmacies) written by {@code synth} and imported through
  * the real pipeline, each facility folder as a source named "demo" that shows on /admin/imports.
  */
-public final class DemoRecords {
+final class DemoRecords {
 
     private static final RunImport.Runner RUNNER = new RunImport.Runner(null, Actor.system("demo-import"), BatchOrigin.DEMO);
     private final Facilities facilities;

@@ -37,7 +37,7 @@ import org.musubi.security.Totp;
  * then, as herself, she fills her 命の宝箱 (emergency sheet), enters a week of vital signs and two medicines she buys
  * herself. Her network medicines are the pharmacy's dispensings the demo imported.
  */
-public final class DemoResident {
+final class DemoResident {
 
     /** The demo resident's login id. */
     public static final String LOGIN_ID = "resident1";

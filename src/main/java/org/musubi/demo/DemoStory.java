@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * woman with the pharmacy's records registers for the health notebook and fills it ({@link DemoResident}).
  * Deterministic for one network, one set of records and one day: persons are taken in kana-name order.
  */
-public final class DemoStory {
+final class DemoStory {
 
     /** Persons linked to each demo role's facility. */
     static final int PATIENTS_PER_FACILITY = 8;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.musubi.audit.Audit;
 import org.musubi.registry.Facilities;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -16,12 +16,13 @@ import org.springframework.context.event.EventListener;
  * primary, seen from a read-only standby — takes effect here without a restart.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DisasterProperties.class)
 class DisasterConfiguration {
 
     private final Duration refreshInterval;
 
-    DisasterConfiguration(@Value("${musubi.disaster.refresh-interval:30s}") Duration refreshInterval) {
-        this.refreshInterval = refreshInterval;
+    DisasterConfiguration(DisasterProperties properties) {
+        this.refreshInterval = properties.refreshInterval();
     }
 
     @Bean

@@ -19,7 +19,7 @@ import org.musubi.ingest.adapter.SourceFile;
  * never sits in memory at once. Hidden files and temporary files ({@code .tmp}, {@code ~}) are skipped.
  * Names are relative to the folder, with {@code /} separators.
  */
-public final class DirectoryFiles implements Iterator<IncomingFile> {
+final class DirectoryFiles implements Iterator<IncomingFile> {
 
     private final Path root;
     private final Deque<Iterator<Path>> stack = new ArrayDeque<>();

@@ -54,7 +54,8 @@ public final class RunImport {
             MappingContext context = contexts.of(source);
             SourceReader reader = readers.of(source).orElseThrow(() -> new IllegalStateException(
                     TEXTS.problem(Location.file(source.name()), "ingest.noReader", source.kind()).english()));
-            BatchRun batch = threads.start(batchId, source, runner, context, reader, progress);
+            BatchRun batch = threads.start(batchId, source, runner.userId(), runner.actor(), context, reader,
+                    progress);
             batchInProgress = batch;
             batch.read(files);
             batch.finish();

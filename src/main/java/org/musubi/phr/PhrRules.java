@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param codeValidity how long a registration code may be used after it was issued
  * @param maxCodeAttempts wrong tries for a person's card after which their live codes are void
  */
-public record PhrRules(Duration codeValidity, int maxCodeAttempts, Clock clock) {
+record PhrRules(Duration codeValidity, int maxCodeAttempts, Clock clock) {
 
     public static final Duration DEFAULT_CODE_VALIDITY = Duration.ofDays(30);
     public static final int DEFAULT_MAX_CODE_ATTEMPTS = 5;

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A participating facility. {@code disclosing} (開示): it shares its data with the network;
  * {@code viewing} (参照): its users may view others' data. {@code identifierSystems}: the systems declared as its
- * patient IDs besides its built-in one, in declaration order ({@link org.musubi.registry.systems.DeclaredSystems}).
+ * patient IDs besides its built-in one, in declaration order ({@code systems.DeclaredSystems}).
  */
 public record Facility(
         long id,

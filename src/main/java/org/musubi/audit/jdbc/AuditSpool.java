@@ -19,12 +19,12 @@ import java.util.List;
 import org.musubi.audit.Actor;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditChain;
+import org.musubi.audit.AuditProperties;
 import org.musubi.audit.AuditRecord;
 import org.musubi.audit.Origin;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.database.Standby;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,9 +52,9 @@ class AuditSpool {
     /** The last record's number and hash, once the spool has been read or made by this process. */
     private Tail last;
 
-    AuditSpool(Standby standby, @Value("${musubi.audit.spool-directory:./data/spool}") Path directory) {
+    AuditSpool(Standby standby, AuditProperties properties) {
         this.standby = standby;
-        this.directory = directory.toAbsolutePath().normalize();
+        this.directory = properties.spoolDirectory().toAbsolutePath().normalize();
     }
 
     /** Whether audit records go to the spool now (a read-only standby) rather than to the trail. */

@@ -14,7 +14,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * request), {@code HRESCH} (research, which the policy never grants on records). The policy decides
  * with it and the audit trail keeps it.
  */
-public final class PurposeOfUse {
+final class PurposeOfUse {
 
     static final String HEADER = "X-Purpose-Of-Use";
     private static final Map<String, Purpose> CODES = Map.of("TREAT", Purpose.TREATMENT, "ETREAT", Purpose.EMERGENCY,

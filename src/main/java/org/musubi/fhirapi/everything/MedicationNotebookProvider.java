@@ -23,7 +23,7 @@ import org.musubi.fhirapi.access.Scoped;
 import org.musubi.fhirapi.person.OpenedPerson;
 import org.musubi.fhirapi.person.PersonOpener;
 import org.musubi.fhirapi.record.RecordProviderParts;
-import org.musubi.ingest.jahis.JahisWriter;
+import org.musubi.medication.notebook.JahisWriter;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
 import org.springframework.stereotype.Component;

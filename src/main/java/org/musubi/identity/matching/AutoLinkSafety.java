@@ -12,7 +12,7 @@ import org.musubi.identity.matching.compare.MatchField;
  * birthday (sex disagrees); twins share everything but the given name. Such a candidate goes to
  * review instead.
  */
-public final class AutoLinkSafety {
+final class AutoLinkSafety {
 
     private AutoLinkSafety() {
     }

@@ -12,7 +12,7 @@ import org.musubi.identity.matching.compare.PostalCodeComparator;
 import org.musubi.identity.matching.compare.SexComparator;
 
 /** Scores a pair of patients field by field with Fellegi–Sunter weights, keeping the breakdown. */
-public final class MatchScorer {
+final class MatchScorer {
 
     private final MatchWeights weights;
 

@@ -18,7 +18,7 @@ import org.musubi.identity.matching.normalize.KanaNormalizer;
  * the default u of an exact family-name agreement: agreeing on サトウ says less than on a rare
  * name. Frequencies below 1/100 000 are raised to it, so that one rare name cannot decide a match.
  */
-public final class MatchWeights {
+final class MatchWeights {
 
     static final double RAREST_SURNAME = 1e-5;
 

@@ -4,7 +4,7 @@ package org.musubi.identity.matching;
  * The Fellegi–Sunter probabilities of one agreement level of one field: {@code m}, that a true
  * match shows it; {@code u}, that two different persons show it by chance.
  */
-public record Probabilities(double m, double u) {
+record Probabilities(double m, double u) {
 
     public Probabilities {
         if (!(m > 0 && m < 1 && u > 0 && u < 1)) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.musubi.ingest.ImportSource;
 import org.musubi.ingest.IncomingFile;
-import org.musubi.ingest.RunImport;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.chunk.Chunk;
 import org.musubi.ingest.chunk.ReadFile;
@@ -26,7 +25,8 @@ public final class BatchRun {
     private static final int LOOKUP = 500;
     private final long id;
     private final ImportSource source;
-    private final RunImport.Runner runner;
+    /** The user who started the batch; null for the command line or the watcher. */
+    private final Long userId;
     private final MappingContext context;
     private final ImportLedger ledger;
     private final ReadAhead ahead;
@@ -39,11 +39,11 @@ public final class BatchRun {
      */
     private final Map<String, String> directory = new ConcurrentHashMap<>();
 
-    BatchRun(long id, ImportSource source, RunImport.Runner runner, MappingContext context, ImportLedger ledger,
+    BatchRun(long id, ImportSource source, Long userId, MappingContext context, ImportLedger ledger,
              ReadAhead ahead, ChunksInFlight storing, BatchCounting counting) {
         this.id = id;
         this.source = source;
-        this.runner = runner;
+        this.userId = userId;
         this.context = context;
         this.ledger = ledger;
         this.ahead = ahead;
@@ -119,7 +119,7 @@ public final class BatchRun {
             return;
         }
         List<ReadFile> files = pending.take(all);
-        storing.store(new Chunk(id, source.id(), context.ids(), runner.userId(), files, directory),
+        storing.store(new Chunk(id, source.id(), context.ids(), userId, files, directory),
                 PendingFiles.patientsOf(files));
     }
 }

@@ -2,9 +2,9 @@ package org.musubi.ingest.batch;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.musubi.audit.Actor;
 import org.musubi.ingest.ImportProgress;
 import org.musubi.ingest.ImportSource;
-import org.musubi.ingest.RunImport;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.SourceReader;
 import org.musubi.ingest.chunk.ImportChunks;
@@ -34,12 +34,15 @@ public final class ImportThreads {
         this.reading = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("import-read-", 0).daemon().factory());
     }
 
-    /** The run of batch {@code batchId} of {@code source}, read with {@code reader}. */
-    public BatchRun start(long batchId, ImportSource source, RunImport.Runner runner, MappingContext context,
+    /**
+     * The run of batch {@code batchId} of {@code source}, read with {@code reader}, started by {@code userId} (null
+     * when no user started it) and audited as {@code actor}.
+     */
+    public BatchRun start(long batchId, ImportSource source, Long userId, Actor actor, MappingContext context,
                           SourceReader reader, ImportProgress progress) {
         BatchCounting counting = new BatchCounting(ledger, batchId, progress);
         FileReader files = new FileReader(source, context, reader, chunks.preparation());
-        return new BatchRun(batchId, source, runner, context, ledger, new ReadAhead(files, reading, threads),
-                new ChunksInFlight(chunks, storing, counting, runner.actor(), source.kind().name()), counting);
+        return new BatchRun(batchId, source, userId, context, ledger, new ReadAhead(files, reading, threads),
+                new ChunksInFlight(chunks, storing, counting, actor, source.kind().name()), counting);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.musubi.ingest.lab.results.Interpretations;
+import org.musubi.ingest.results.Interpretations;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

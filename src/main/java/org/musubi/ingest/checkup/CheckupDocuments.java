@@ -7,7 +7,7 @@ import java.util.List;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.SourceKeys;
 
 /**
  * One XML file as a checkup record. A 特定健診情報ファイル ({@code ClinicalDocument} in the HL7 v3 namespace, report

@@ -18,7 +18,7 @@ import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.SourceRefs;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.SourceKeys;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Quantity;
-import org.musubi.ingest.hl7.values.Units;
+import org.musubi.ingest.values.Units;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

@@ -14,8 +14,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.Problem;
-import org.musubi.ingest.hl7.values.Numbers;
-import org.musubi.ingest.lab.results.Interpretations;
+import org.musubi.ingest.values.Numbers;
+import org.musubi.ingest.results.Interpretations;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

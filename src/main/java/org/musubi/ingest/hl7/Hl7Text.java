@@ -6,7 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.musubi.ingest.adapter.JisX0208;
+import org.musubi.text.JisX0208;
 
 /**
  * Decodes an HL7 v2 file as SS-MIX2 writes it: ISO-2022-JP (ASCII plus JIS X 0208 between

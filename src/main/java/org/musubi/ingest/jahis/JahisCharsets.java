@@ -7,22 +7,22 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.musubi.ingest.adapter.JisX0208;
+import org.musubi.medication.notebook.JahisFormat;
+import org.musubi.text.JisX0208;
 
 /**
  * Bytes to text. The JAHIS format says ASCII or Shift_JIS; apps also write UTF-8, with or without a
  * byte-order mark. UTF-8 is tried first (strictly: a Shift_JIS file is practically never valid UTF-8),
- * then {@code windows-31j}, the Windows flavour of Shift_JIS that pharmacy systems write (it has ①, ㎎,
+ * then {@code windows-31j} ({@link JahisFormat#SHIFT_JIS}), the Windows flavour of Shift_JIS that pharmacy systems write (it has ①, ㎎,
  * Ⅲ …). Text with control characters other than tab, CR, LF and a final EOF mark (0x1A) is not a
  * JAHIS file in any encoding.
  *
  * <p>Shift_JIS text is stored in JIS X 0208's reading ({@link JisX0208}: 0x8160 〜 is WAVE DASH U+301C), as every
- * format's; a UTF-8 file's characters are kept as sent. Written back as Shift_JIS ({@link #toWindows}), both readings
- * become the same bytes again.
+ * format's; a UTF-8 file's characters are kept as sent. Written back as Shift_JIS (by the writer,
+ * {@code medication.notebook.JahisWriter}), both readings become the same bytes again.
  */
 final class JahisCharsets {
 
-    static final Charset SHIFT_JIS = Charset.forName("windows-31j");
     private static final char EOF_MARK = 0x1A;
 
     private JahisCharsets() {
@@ -33,14 +33,9 @@ final class JahisCharsets {
         int start = hasUtf8Bom(bytes) ? 3 : 0;
         Optional<String> text = strictly(StandardCharsets.UTF_8, bytes, start);
         if (text.isEmpty() && start == 0) {
-            text = strictly(SHIFT_JIS, bytes, 0).map(JisX0208::toJis);
+            text = strictly(JahisFormat.SHIFT_JIS, bytes, 0).map(JisX0208::toJis);
         }
         return text.map(JahisCharsets::withoutEofMark).filter(JahisCharsets::isPlainText);
-    }
-
-    /** JIS X 0208's readings of the seven diverging characters replaced by Windows', which {@code windows-31j} encodes. */
-    static String toWindows(String text) {
-        return JisX0208.toWindows(text);
     }
 
     private static boolean hasUtf8Bom(byte[] bytes) {

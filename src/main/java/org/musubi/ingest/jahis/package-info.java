@@ -1,10 +1,12 @@
 /**
  * The JAHIS 電子版お薬手帳データフォーマット (e-medication notebook, "JAHIS TC") adapter: reading
- * ({@link org.musubi.ingest.jahis.JahisReader}, a {@link org.musubi.ingest.adapter.SourceReader}), split data
- * ({@link org.musubi.ingest.jahis.JahisSplit}) and export ({@link org.musubi.ingest.jahis.JahisWriter}).
- * Plain Java and HAPI FHIR R4 structures; no Spring, no database. By role: {@code records} reads the text into
- * checked, typed records, {@code mapping} turns them into FHIR, {@code export} writes FHIR back as JAHIS lines;
- * this package holds the entry points and the split-data joining.
+ * ({@link org.musubi.ingest.jahis.JahisReader}, a {@link org.musubi.ingest.adapter.SourceReader}) and split data
+ * ({@link org.musubi.ingest.jahis.JahisSplit}). Plain Java and HAPI FHIR R4 structures; no Spring, no database. By
+ * role: {@code records} reads the text into checked, typed records, {@code mapping} turns them into FHIR; this package
+ * holds the entry points and the split-data joining. What the reading and the writing of the file share (its code
+ * tables, dates, version record and Shift_JIS, the marks a record leaves on what it became) and the writer, which
+ * writes FHIR back as the same records, are the medication module's ({@code medication.notebook}), so that the FHIR API
+ * and the health notebook write the file without the importer.
  *
  * <p>Mapping at a glance (JP Core profiles):
  * <ul>
@@ -21,9 +23,5 @@
  * differs (0x8160 〜 U+301C …: {@code JahisCharsets}).
  * Each block, note, OTC drug and memo is a record of its own with a content key
  * ({@link org.musubi.ingest.jahis.mapping.RecordKeys}); what a fault rejects is listed on {@code JahisReader}.
- * A named interface: the FHIR API writes a person's history back with {@link org.musubi.ingest.jahis.JahisWriter}.
  */
-@NamedInterface("jahis")
 package org.musubi.ingest.jahis;
-
-import org.springframework.modulith.NamedInterface;

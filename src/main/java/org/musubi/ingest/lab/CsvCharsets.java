@@ -11,7 +11,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.musubi.ingest.adapter.JisX0208;
+import org.musubi.text.JisX0208;
 import org.musubi.ingest.hl7.Hl7Text;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.musubi.identity.Sex;
 import org.musubi.ingest.adapter.Problem;
-import org.musubi.ingest.lab.results.LabResult;
+import org.musubi.ingest.results.LabResult;
 
 /** One valid CSV row: where it is, who, which order, the result, and what reading it was warned about. */
 record CsvLabRow(int line, Patient patient, Order order, LabResult result, List<Problem> warnings) {

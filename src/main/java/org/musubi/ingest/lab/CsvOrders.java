@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.musubi.ingest.hl7.values.OrderNumbers;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.OrderNumbers;
+import org.musubi.ingest.values.SourceKeys;
 import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
-import org.musubi.ingest.lab.results.LabReport;
-import org.musubi.ingest.lab.results.LabResources;
-import org.musubi.ingest.lab.results.LabResult;
-import org.musubi.ingest.lab.results.OrderDetails;
-import org.musubi.ingest.lab.results.ResultKind;
-import org.musubi.ingest.lab.results.SpecimenInfo;
+import org.musubi.ingest.results.LabReport;
+import org.musubi.ingest.results.LabResources;
+import org.musubi.ingest.results.LabResult;
+import org.musubi.ingest.results.OrderDetails;
+import org.musubi.ingest.results.ResultKind;
+import org.musubi.ingest.results.SpecimenInfo;
 
 /**
  * Gathers consecutive valid rows of one order (same patient_id and order_no) into one record, keyed

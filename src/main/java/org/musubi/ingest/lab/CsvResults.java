@@ -7,14 +7,14 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.ingest.adapter.Problem;
-import org.musubi.ingest.hl7.values.Numbers;
-import org.musubi.ingest.hl7.values.SourceKeys;
-import org.musubi.ingest.lab.results.Interpretations;
-import org.musubi.ingest.lab.results.LabResult;
-import org.musubi.ingest.lab.results.ReferenceRanges;
-import org.musubi.ingest.lab.results.ResultKind;
-import org.musubi.ingest.lab.results.ResultValues;
-import org.musubi.ingest.lab.results.ResultWarning;
+import org.musubi.ingest.values.Numbers;
+import org.musubi.ingest.values.SourceKeys;
+import org.musubi.ingest.results.Interpretations;
+import org.musubi.ingest.results.LabResult;
+import org.musubi.ingest.results.ReferenceRanges;
+import org.musubi.ingest.results.ResultKind;
+import org.musubi.ingest.results.ResultValues;
+import org.musubi.ingest.results.ResultWarning;
 
 /**
  * A CSV row's result: the value and unit read as every source's are ({@link ResultValues}: a number, also a limit

@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.Problem;
-import org.musubi.ingest.lab.results.LabResult;
+import org.musubi.ingest.results.LabResult;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

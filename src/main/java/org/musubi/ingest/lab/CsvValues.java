@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.musubi.identity.Sex;
 import org.musubi.ingest.hl7.Hl7Values;
-import org.musubi.ingest.lab.results.ResultStatuses;
+import org.musubi.ingest.results.ResultStatuses;
 
 /**
  * The lab CSV's value formats (docs/lab-csv.md): date-times {@code YYYY-MM-DD HH:MM[:SS]} (also with

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.musubi.ingest.hl7.Hl7Message;
 import org.musubi.ingest.hl7.Hl7Segment;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.SourceKeys;
 
 /**
  * A lab message's record key, stable when the same results are sent again:

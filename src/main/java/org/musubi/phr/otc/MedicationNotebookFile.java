@@ -14,7 +14,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.Person;
-import org.musubi.ingest.jahis.JahisWriter;
+import org.musubi.medication.notebook.JahisWriter;
 import org.musubi.phr.vitals.VitalObservations;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;

@@ -23,7 +23,7 @@ import org.musubi.record.fhir.FhirSystems;
  * come, {@code active} before; the information source the resident (their Patient) or, for a proxy, the proxy by name;
  * who entered this version in the {@link FhirSystems#PHR_ENTERED_BY} extension.
  */
-public final class OtcFhir {
+final class OtcFhir {
 
     static final String PATIENT_SPECIFIED = "patientspecified";
 

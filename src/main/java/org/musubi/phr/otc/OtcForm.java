@@ -14,7 +14,7 @@ import org.musubi.registry.FieldFault;
  * required, texts have a length limit and no control characters, dates are {@code yyyy-MM-dd} (full-width digits read
  * as ASCII), the start no later than today and the end not before the start.
  */
-public final class OtcForm {
+final class OtcForm {
 
     static final int MAX_NAME = 100;
     static final int MAX_TEXT = 200;

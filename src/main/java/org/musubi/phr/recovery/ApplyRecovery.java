@@ -11,7 +11,7 @@ import org.musubi.security.ResidentCredentials;
  * (unless someone else took it meanwhile: then nothing changes), the new password and authenticator; its passkeys,
  * card links and apps are removed and its sessions ended; the recovery is recorded confirmed with what was removed.
  */
-public final class ApplyRecovery {
+final class ApplyRecovery {
 
     private final Users users;
     private final ResidentCredentials credentials;

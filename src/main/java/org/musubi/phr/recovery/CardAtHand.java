@@ -16,7 +16,7 @@ import org.musubi.registry.Users;
  * user, like a failed link ({@link CardProofThrottle}); past the limits no code is taken for a while. Audits nothing;
  * the decision it serves is audited once.
  */
-public final class CardAtHand {
+final class CardAtHand {
 
     private final Cards cards;
     private final CardCodes codes;

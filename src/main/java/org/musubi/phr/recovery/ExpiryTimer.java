@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Runs {@link ExpireRecoveries} every {@code every} on a background thread, not while the database is a read-only
  * standby. A failed run is logged and tried again at the next.
  */
-public final class ExpiryTimer implements AutoCloseable {
+final class ExpiryTimer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiryTimer.class);
     private final ScheduledExecutorService runs;

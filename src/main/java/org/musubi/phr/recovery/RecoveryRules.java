@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * How long a pending recovery waits to be confirmed ({@code musubi.phr.recovery-validity}), and the clock.
  */
-public record RecoveryRules(Duration validity, Clock clock) {
+record RecoveryRules(Duration validity, Clock clock) {
 
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
 

@@ -2,7 +2,7 @@ package org.musubi.portal.web;
 
 import java.time.Duration;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import org.musubi.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -16,11 +16,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class PortalConfiguration implements WebMvcConfigurer {
 
     @Bean
-    LocaleResolver localeResolver(@Value("${musubi.security.secure-cookies:true}") boolean secureCookies) {
+    LocaleResolver localeResolver(SecurityProperties security) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("musubi-lang");
         resolver.setDefaultLocale(Locale.JAPANESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setCookieSecure(secureCookies);
+        resolver.setCookieSecure(security.secureCookies());
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Strict");
         return resolver;

@@ -11,7 +11,7 @@ import org.musubi.registry.FieldFault;
  * OID as {@code urn:oid:} (arcs of digits without leading zeros, the first 0–2), or another URN
  * ({@code urn:<namespace>:<name>}); no spaces and no {@code |}, which separates system and value in FHIR queries.
  */
-public final class SystemUris {
+final class SystemUris {
 
     /** The longest system accepted (URLs of real EHRs are far shorter). */
     public static final int MAX_LENGTH = 255;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Actor;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditChain;
+import org.musubi.audit.AuditProperties;
 import org.musubi.audit.AuditRecord;
 import org.musubi.audit.Origin;
 import org.musubi.audit.Outcome;
@@ -29,9 +30,9 @@ class AuditSpoolTest {
 
     @Test
     void recordsAreChainedAndReadBackInOrderAcrossRestarts() {
-        AuditSpool spool = new AuditSpool(Standby.fixed(true), directory);
+        AuditSpool spool = new AuditSpool(Standby.fixed(true), new AuditProperties(directory));
         List<AuditRecord> first = spool.append(List.of(row("a"), row("b")));
-        List<AuditRecord> second = new AuditSpool(Standby.fixed(true), directory).append(List.of(row("c")));
+        List<AuditRecord> second = new AuditSpool(Standby.fixed(true), new AuditProperties(directory)).append(List.of(row("c")));
 
         AuditSpool.Contents read = spool.read().orElseThrow();
         assertThat(spool.active()).isTrue();
@@ -45,18 +46,18 @@ class AuditSpoolTest {
 
     @Test
     void aLineCutShortByACrashIsDroppedAndTheSpoolGoesOn() throws Exception {
-        AuditSpool spool = new AuditSpool(Standby.fixed(true), directory);
+        AuditSpool spool = new AuditSpool(Standby.fixed(true), new AuditProperties(directory));
         spool.append(List.of(row("a")));
         Files.writeString(spool.file(), "{\"n\":2,\"at\":1", StandardOpenOption.APPEND);
 
-        new AuditSpool(Standby.fixed(true), directory).append(List.of(row("b")));
+        new AuditSpool(Standby.fixed(true), new AuditProperties(directory)).append(List.of(row("b")));
 
         assertThat(spool.read().orElseThrow().records()).extracting(AuditRecord::reason).containsExactly("a", "b");
     }
 
     @Test
     void anEditedRemovedOrReorderedRecordIsRefused() throws Exception {
-        AuditSpool spool = new AuditSpool(Standby.fixed(true), directory);
+        AuditSpool spool = new AuditSpool(Standby.fixed(true), new AuditProperties(directory));
         spool.append(List.of(row("a"), row("b"), row("c")));
         List<String> lines = Files.readAllLines(spool.file());
 
@@ -73,7 +74,7 @@ class AuditSpoolTest {
 
     @Test
     void aMergedSpoolIsMovedAsideAndTheNextOneStartsAfresh() {
-        AuditSpool spool = new AuditSpool(Standby.fixed(true), directory);
+        AuditSpool spool = new AuditSpool(Standby.fixed(true), new AuditProperties(directory));
         spool.append(List.of(row("a")));
         AuditSpool.Contents first = spool.read().orElseThrow();
 
@@ -85,7 +86,7 @@ class AuditSpoolTest {
         assertThat(next.spoolId()).isNotEqualTo(first.spoolId());
         assertThat(next.records()).extracting(AuditRecord::seq, AuditRecord::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1L, "b"));
-        assertThat(new AuditSpool(Standby.fixed(false), directory).active()).isFalse();
+        assertThat(new AuditSpool(Standby.fixed(false), new AuditProperties(directory)).active()).isFalse();
     }
 
     private static AuditRecord row(String reason) {

@@ -22,7 +22,7 @@ import org.musubi.ingest.adapter.ParseResult.Parsed;
 import org.musubi.ingest.adapter.ParseResult.Rejected;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
-import org.musubi.ingest.lab.results.Interpretations;
+import org.musubi.ingest.results.Interpretations;
 import org.musubi.record.fhir.FhirSystems;
 
 /** The team's synthetic samples read and mapped: the values each one states, asserted one by one. */

@@ -20,6 +20,7 @@ import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.medication.notebook.JahisWriter;
 
 /** 作成者 (who made a record: 1 医療関係者, 2 患者等, 8 その他, 9 不明) is carried into FHIR and written back. */
 class JahisCreatorTest {

@@ -15,6 +15,7 @@ import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.medication.notebook.JahisWriter;
 
 /** Dispensing blocks without a drug: what they say is stored, counted and written back; an empty one is said. */
 class JahisNoteOnlyBlockTest {

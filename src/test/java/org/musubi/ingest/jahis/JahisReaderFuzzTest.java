@@ -14,6 +14,7 @@ import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
 import org.musubi.ingest.adapter.ParseResult.Rejected;
 import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.medication.notebook.JahisWriter;
 
 /**
  * Any bytes give Parsed or Rejected results, never an exception, and never the mapping's safety net

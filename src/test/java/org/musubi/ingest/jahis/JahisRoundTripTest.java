@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.medication.notebook.JahisWriter;
 
 /**
  * Read → map → write → read again gives the same records: every key, the patient and every resource

@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus;
 import org.junit.jupiter.api.Test;
-import org.musubi.ingest.jahis.mapping.Notes;
+import org.musubi.medication.notebook.NoteRecords;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
 
@@ -77,7 +77,7 @@ class JahisSampleItemsTest {
         assertThat(medication.getIngredient()).extracting(i -> i.getItemCodeableConcept().getText())
                 .containsExactly("イブプロフェン", "アセトアミノフェン");
         MedicationDispense dispense = resources(results, MedicationDispense.class).getFirst();
-        assertThat(dispense.getNote()).extracting(Notes::recordOf, Annotation::getText)
+        assertThat(dispense.getNote()).extracting(NoteRecords::of, Annotation::getText)
                 .containsExactly(tuple(421, "ロキソプロフェンが10錠残薬。症状改善による自己判断で服用中断。"));
         assertThat(dispense.getPerformer()).as("no 15 in the block").hasSize(1);
     }

@@ -22,8 +22,8 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
-import org.musubi.ingest.jahis.mapping.DrugCodes;
-import org.musubi.ingest.jahis.mapping.Notes;
+import org.musubi.medication.notebook.DrugCodes;
+import org.musubi.medication.notebook.NoteRecords;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
@@ -60,7 +60,7 @@ class JahisSamplesTest {
         assertThat(dispense.getDaysSupply().getValue()).isEqualByComparingTo("3");
         assertThat(dispense.getQuantity().getValue()).isEqualByComparingTo("3");
         assertThat(dispense.getQuantity().getUnit()).isEqualTo("錠");
-        assertThat(dispense.getNote()).extracting(Notes::recordOf, Annotation::getText).containsExactly(
+        assertThat(dispense.getNote()).extracting(NoteRecords::of, Annotation::getText).containsExactly(
                 tuple(281, "朝1錠、夕2錠"),
                 tuple(291, "グレープフルーツジュースと一緒に飲まないでください。"),
                 tuple(311, "透析日に服用"),

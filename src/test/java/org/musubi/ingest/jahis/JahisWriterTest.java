@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.medication.notebook.JahisWriter;
 
 class JahisWriterTest {
 

@@ -10,12 +10,12 @@ import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The order mappers', lab readers' and checkup reader's problem texts exist in Japanese and English for the same codes. */
+/** The order mappers', lab readers', lab-result mapping's and checkup reader's problem texts exist in Japanese and English for the same codes. */
 class ProblemBundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/org/musubi/ingest/hl7/orders/messages", "/org/musubi/ingest/lab/messages",
-            "/org/musubi/ingest/checkup/messages"})
+            "/org/musubi/ingest/results/messages", "/org/musubi/ingest/checkup/messages"})
     void japaneseAndEnglishHaveTheSameCodes(String base) {
         Properties japanese = load(base + ".properties");
         Properties english = load(base + "_en.properties");

@@ -6,7 +6,7 @@ package org.musubi.identity.matching.compare;
  * one) corrected for transpositions, raised by Winkler's bonus of 0.1 per equal leading
  * character, up to four. Compares UTF-16 units, which is exact for kana.
  */
-public final class JaroWinkler {
+final class JaroWinkler {
 
     private static final double PREFIX_SCALE = 0.1;
     private static final int MAX_PREFIX = 4;

@@ -9,7 +9,7 @@ import org.musubi.ingest.hl7.orders.services.DietOrderMapper;
 import org.musubi.ingest.hl7.orders.services.ImagingMapper;
 import org.musubi.ingest.hl7.orders.services.ServiceCategory;
 import org.musubi.ingest.hl7.orders.services.ServiceOrderMapper;
-import org.musubi.ingest.lab.results.ResultKind;
+import org.musubi.ingest.results.ResultKind;
 
 /**
  * The order and result mappers by SS-MIX2 data type (the storage's data-type folder). Mappers hold no

@@ -9,6 +9,7 @@ import org.musubi.ingest.jahis.records.Dispensing.DispensedDrug;
 import org.musubi.ingest.jahis.records.Dispensing.Prescription;
 import org.musubi.ingest.jahis.records.Dispensing.Rp;
 import org.musubi.ingest.jahis.records.JahisProblems;
+import org.musubi.medication.notebook.Creators;
 
 /**
  * The records of a dispensing block that FHIR does not keep apart (5, 11, 15, 51, 55, 201, 301) share one 作成者:

@@ -16,8 +16,9 @@ import org.musubi.ingest.jahis.records.Dispensing;
 import org.musubi.ingest.jahis.records.Dispensing.DispensedDrug;
 import org.musubi.ingest.jahis.records.Dispensing.Prescription;
 import org.musubi.ingest.jahis.records.Dispensing.Rp;
-import org.musubi.ingest.jahis.records.JahisCodes;
+import org.musubi.medication.notebook.JahisCodes;
 import org.musubi.ingest.jahis.records.JahisProblems;
+import org.musubi.ingest.jahis.records.JahisRecord.Drug;
 import org.musubi.ingest.jahis.records.JahisRecord.Usage;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.Location;
@@ -25,6 +26,9 @@ import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.medication.notebook.Creators;
+import org.musubi.medication.notebook.DrugCodes;
+import org.musubi.medication.notebook.JahisSystems;
 
 /**
  * A dispensing block as JP_MedicationDispense resources, one per drug (201). Each carries the block's
@@ -116,7 +120,7 @@ final class DispenseMapping {
             dispense.setCategory(new CodeableConcept(new Coding(FhirSystems.JAHIS_DOSAGE_FORM, usage.dosageForm(),
                     JahisCodes.DOSAGE_FORMS.get(usage.dosageForm()))));
         }
-        dispense.setMedication(DrugCodes.concept(drug.drug()));
+        dispense.setMedication(concept(drug.drug()));
         dispense.setSubject(SourceRefs.patient());
         Creators.mark(dispense, shared.creator());
         parties(shared, prescription, doctor, dispense);
@@ -146,5 +150,21 @@ final class DispenseMapping {
         dispense.addContained(Parties.prescriber(prescription.doctor(), doctor == null ? null : doctor.copy(),
                 shared.institution() == null ? null : shared.institution().copy()));
         dispense.addExtension(FhirSystems.PRESCRIBER, new Reference("#prescriber"));
+    }
+
+    /** The medication of a 201: its codings (drug code, generic name) and its name as text. */
+    private static CodeableConcept concept(Drug drug) {
+        CodeableConcept concept = new CodeableConcept().setText(drug.name());
+        if (JahisCodes.CODED_DRUG_TYPES.contains(drug.codeType()) && !drug.code().isEmpty()) {
+            concept.addCoding(new Coding(DrugCodes.system(drug.codeType(), drug.code()), drug.code(), drug.name()));
+        }
+        if (!drug.genericName().isEmpty() || "2".equals(drug.genericCodeType()) && !drug.genericCode().isEmpty()) {
+            Coding generic = new Coding().setDisplay(drug.genericName().isEmpty() ? null : drug.genericName());
+            if ("2".equals(drug.genericCodeType()) && !drug.genericCode().isEmpty()) {
+                generic.setSystem(FhirSystems.GENERIC_NAME).setCode(drug.genericCode());
+            }
+            concept.addCoding(generic);
+        }
+        return concept;
     }
 }

@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Timing;
-import org.musubi.ingest.jahis.records.JahisCodes;
+import org.musubi.medication.notebook.JahisCodes;
 import org.musubi.ingest.jahis.records.JahisRecord.Drug;
 import org.musubi.ingest.jahis.records.JahisRecord.Usage;
 import org.musubi.record.fhir.FhirSystems;

@@ -15,6 +15,8 @@ import org.musubi.ingest.jahis.records.JahisRecord.Memo;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.medication.notebook.Creators;
+import org.musubi.medication.notebook.JahisSystems;
 
 /**
  * Patient notes (2) and memos (4), each its own resource:
@@ -29,10 +31,7 @@ import org.musubi.record.fhir.FhirSystems;
  * </ul>
  * Each keeps its 作成者 ({@link Creators}): as the asserter of an allergy or history, the author of a document.
  */
-public final class ItemMapping {
-
-    public static final String OTHER_NOTE = "2-9";
-    public static final String MEMO = "4";
+final class ItemMapping {
 
     private ItemMapping() {
     }
@@ -41,16 +40,16 @@ public final class ItemMapping {
         return switch (note.type()) {
             case "1", "2" -> allergy(note);
             case "3" -> history(note);
-            default -> authored(document(OTHER_NOTE, "患者特記（その他）", note.content(), null), note.creator());
+            default -> authored(document(JahisSystems.OTHER_NOTE, "患者特記（その他）", note.content(), null), note.creator());
         };
     }
 
     static DocumentReference memo(Memo memo) {
-        return authored(document(MEMO, "手帳メモ", memo.content(), memo.inputDate()), memo.creator());
+        return authored(document(JahisSystems.MEMO, "手帳メモ", memo.content(), memo.inputDate()), memo.creator());
     }
 
     private static DocumentReference authored(DocumentReference document, String creator) {
-        Reference author = Creators.party(creator);
+        Reference author = CreatorParties.party(creator);
         if (author != null) {
             document.addAuthor(author);
         }
@@ -66,7 +65,7 @@ public final class ItemMapping {
         AllergyCategory.of(note.type(), note.content()).ifPresent(allergy::addCategory);
         allergy.setCode(new CodeableConcept().setText(note.content()));
         allergy.setPatient(SourceRefs.patient());
-        allergy.setAsserter(Creators.party(note.creator()));
+        allergy.setAsserter(CreatorParties.party(note.creator()));
         return Creators.mark(allergy, note.creator());
     }
 
@@ -76,7 +75,7 @@ public final class ItemMapping {
         condition.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION, "unconfirmed", "Unconfirmed")));
         condition.setCode(new CodeableConcept().setText(note.content()));
         condition.setSubject(SourceRefs.patient());
-        condition.setAsserter(Creators.party(note.creator()));
+        condition.setAsserter(CreatorParties.party(note.creator()));
         return Creators.mark(condition, note.creator());
     }
 

@@ -16,6 +16,7 @@ import org.musubi.ingest.jahis.records.Dispensing;
 import org.musubi.ingest.jahis.records.JahisProblems;
 import org.musubi.ingest.jahis.records.JahisRecord.BlockNote;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.medication.notebook.Creators;
 
 /**
  * A dispensing block without a drug (201): what it says is not a dispensing, so there is no MedicationDispense to

@@ -12,6 +12,8 @@ import org.musubi.ingest.jahis.records.JahisRecord.OtcIngredient;
 import org.musubi.ingest.jahis.records.OtcItem;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.medication.notebook.Creators;
+import org.musubi.medication.notebook.JahisSystems;
 
 /**
  * An OTC drug (3) as JP_MedicationStatement: the drug as text with its JAN code (a GTIN-13), the
@@ -45,7 +47,7 @@ final class OtcMapping {
         }
         statement.setSubject(SourceRefs.patient());
         Creators.mark(statement, otc.creator());
-        statement.setInformationSource(Creators.party(otc.creator()));
+        statement.setInformationSource(CreatorParties.party(otc.creator()));
         if (Creators.PATIENT.equals(otc.creator())) {
             statement.setCategory(new CodeableConcept(new Coding(FhirSystems.MEDICATION_STATEMENT_CATEGORY, "patientspecified",
                     "Patient Specified")));

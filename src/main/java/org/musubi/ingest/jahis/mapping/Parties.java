@@ -16,6 +16,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.PrescribingInstitution;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.medication.notebook.JahisSystems;
 
 /**
  * The people and places of a dispensing: the pharmacy (11) and pharmacist (15), the prescribing
@@ -27,11 +28,8 @@ import org.musubi.record.fhir.FhirSystems;
  * JP_Organization extensions. References to them carry the name as display (and an institution's code
  * as identifier), so a list of dispensings reads without fetching them.
  */
-public final class Parties {
+final class Parties {
 
-    public static final String PREFECTURE_EXT = FhirSystems.JP_CORE_EXTENSION + "JP_Organization_PrefectureNo";
-    public static final String FEE_TABLE_EXT = FhirSystems.JP_CORE_EXTENSION + "JP_Organization_InsuranceOrganizationCategory";
-    public static final String CODE_EXT = FhirSystems.JP_CORE_EXTENSION + "JP_Organization_InsuranceOrganizationNo";
     static final String PREFECTURES = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/PrefectureNo-2digits";
     static final String FEE_TABLES = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationFeeScoreType";
     static final String CODES = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicalOrganizationID";
@@ -143,13 +141,13 @@ public final class Parties {
             organization.addIdentifier(new Identifier().setSystem(FhirSystems.INSTITUTION_NO).setValue(number));
         }
         if (!prefecture.isEmpty()) {
-            organization.addExtension(PREFECTURE_EXT, new Coding(PREFECTURES, prefecture, null));
+            organization.addExtension(JahisSystems.PREFECTURE_EXT, new Coding(PREFECTURES, prefecture, null));
         }
         if (!feeTable.isEmpty()) {
-            organization.addExtension(FEE_TABLE_EXT, new Coding(FEE_TABLES, feeTable, null));
+            organization.addExtension(JahisSystems.FEE_TABLE_EXT, new Coding(FEE_TABLES, feeTable, null));
         }
         if (!code.isEmpty()) {
-            organization.addExtension(CODE_EXT, new Identifier().setSystem(CODES).setValue(code));
+            organization.addExtension(JahisSystems.CODE_EXT, new Identifier().setSystem(CODES).setValue(code));
         }
         return organization;
     }

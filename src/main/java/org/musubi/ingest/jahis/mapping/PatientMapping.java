@@ -14,6 +14,7 @@ import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.PatientIdentity;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.medication.notebook.JahisSystems;
 
 /**
  * The patient record (1) as the identity matching uses it and as JP_Patient. JAHIS carries no

@@ -16,10 +16,10 @@ import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
-import org.musubi.ingest.jahis.records.JahisDate;
+import org.musubi.medication.notebook.JahisDate;
 import org.musubi.ingest.jahis.records.JahisProblems;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientInfo;
-import org.musubi.ingest.jahis.records.Numbers;
+import org.musubi.medication.notebook.JahisNumbers;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.Loinc;
 
@@ -98,7 +98,7 @@ final class PatientObservations {
         if (number.toLowerCase(Locale.ROOT).endsWith("kg")) {
             number = number.substring(0, number.length() - 2);
         }
-        if (Numbers.isDecimal(number)) {
+        if (JahisNumbers.isDecimal(number)) {
             observation.setValue(new Quantity().setValue(new BigDecimal(number)).setUnit("kg").setSystem(FhirSystems.UCUM)
                     .setCode("kg"));
         } else {

@@ -9,6 +9,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.Prescriber;
 import org.musubi.ingest.jahis.records.JahisRecord.PrescribingInstitution;
 import org.musubi.ingest.jahis.records.JahisRecord.RpNote;
 import org.musubi.ingest.jahis.records.JahisRecord.Usage;
+import org.musubi.medication.notebook.JahisCodes;
 
 /**
  * Field checks of the records of a dispensing block (5 … 601). Faults in what was dispensed (date,

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.Problem;
+import org.musubi.medication.notebook.JahisDate;
+import org.musubi.medication.notebook.JahisNumbers;
 
 /**
  * Reads and checks the fields of one record, adding a {@link Finding} for each fault with the field's
@@ -64,7 +66,7 @@ final class FieldReader {
         if (value.isEmpty()) {
             return null;
         }
-        if (!Numbers.isDecimal(value)) {
+        if (!JahisNumbers.isDecimal(value)) {
             report(name, "jahis.field.number", name, value);
             return null;
         }
@@ -76,7 +78,7 @@ final class FieldReader {
         if (value.isEmpty()) {
             return null;
         }
-        if (!Numbers.isDigits(value) || value.length() > 9) {
+        if (!JahisNumbers.isDigits(value) || value.length() > 9) {
             report(name, "jahis.field.integer", name, value);
             return null;
         }
@@ -86,7 +88,7 @@ final class FieldReader {
     String code(int index, String name, Set<String> allowed, boolean required) {
         String value = required ? required(index, name) : raw.field(index);
         if (!value.isEmpty() && !allowed.contains(value)) {
-            report(name, "jahis.field.code", name, value, String.join(", ", allowed.stream().sorted(Numbers.NUMERIC).toList()));
+            report(name, "jahis.field.code", name, value, String.join(", ", allowed.stream().sorted(JahisNumbers.NUMERIC).toList()));
             return "";
         }
         return value;
@@ -94,7 +96,7 @@ final class FieldReader {
 
     String digits(int index, String name, int count) {
         String value = raw.field(index);
-        if (!value.isEmpty() && (value.length() != count || !Numbers.isDigits(value))) {
+        if (!value.isEmpty() && (value.length() != count || !JahisNumbers.isDigits(value))) {
             report(name, "jahis.field.digits", name, value, count);
             return "";
         }

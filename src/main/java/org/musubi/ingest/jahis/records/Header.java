@@ -2,6 +2,8 @@ package org.musubi.ingest.jahis.records;
 
 import java.util.List;
 import org.musubi.ingest.adapter.Location;
+import org.musubi.medication.notebook.JahisFormat;
+import org.musubi.medication.notebook.JahisNumbers;
 
 /**
  * The version record {@code JAHISTCnn,<出力区分>}: format version (01 = Ver.1.0 … 07 = 2.4, 08 = 2.5/2.6)
@@ -11,18 +13,15 @@ import org.musubi.ingest.adapter.Location;
  */
 public record Header(int version, String direction) {
 
-    public static final int NEWEST_KNOWN = 8;
-    public static final String PREFIX = "JAHISTC";
-
     public static boolean looksLikeHeader(RawRecord raw) {
-        return raw.number().startsWith(PREFIX);
+        return raw.number().startsWith(JahisFormat.PREFIX);
     }
 
     /** The header, or null with an error in {@code found}. */
     static Header parse(RawRecord raw, String file, List<Finding> found) {
         Location where = new Location(file, raw.line(), "JAHISTC", null);
-        String digits = raw.number().substring(PREFIX.length());
-        if (digits.length() != 2 || !Numbers.isDigits(digits) || "00".equals(digits)) {
+        String digits = raw.number().substring(JahisFormat.PREFIX.length());
+        if (digits.length() != 2 || !JahisNumbers.isDigits(digits) || "00".equals(digits)) {
             found.add(new Finding(JahisProblems.of(where.field("バージョン情報"), "jahis.header.version", raw.number()), true));
             return null;
         }
@@ -32,9 +31,9 @@ public record Header(int version, String direction) {
             found.add(new Finding(JahisProblems.of(where.field("出力区分"), "jahis.header.direction", direction), true));
             return null;
         }
-        if (version > NEWEST_KNOWN) {
+        if (version > JahisFormat.NEWEST_KNOWN) {
             found.add(new Finding(JahisProblems.of(where.field("バージョン情報"), "jahis.header.newer", raw.number(),
-                    PREFIX + "0" + NEWEST_KNOWN), false));
+                    JahisFormat.PREFIX + "0" + JahisFormat.NEWEST_KNOWN), false));
         }
         return new Header(version, direction);
     }

@@ -13,6 +13,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
 import org.musubi.ingest.jahis.records.JahisRecord.RegularPharmacist;
 import org.musubi.ingest.jahis.records.JahisRecord.SplitControl;
 import org.musubi.ingest.adapter.Location;
+import org.musubi.medication.notebook.JahisFormat;
 
 /**
  * Reads a JAHIS TC text into a {@link Notebook}: the header first, then each record by number into
@@ -49,7 +50,7 @@ public final class JahisParser {
             book.header = Header.parse(first, book.fileName, found);
             book.file.add(first, found);
         } else {
-            book.file.error(JahisProblems.of(at(first).field("バージョン情報"), "jahis.header.missing", Header.PREFIX));
+            book.file.error(JahisProblems.of(at(first).field("バージョン情報"), "jahis.header.missing", JahisFormat.PREFIX));
         }
         records.subList(hasHeader ? 1 : 0, records.size()).forEach(this::accept);
     }

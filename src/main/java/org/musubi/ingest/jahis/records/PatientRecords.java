@@ -7,6 +7,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.PatientInfo;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
 import org.musubi.ingest.jahis.records.JahisRecord.RegularPharmacist;
 import org.musubi.ingest.jahis.records.JahisRecord.SplitControl;
+import org.musubi.medication.notebook.JahisCodes;
 
 /** Field checks of the records outside dispensing blocks: 1, 2, 3, 31, 4, 701 and 911 (labels as in the spec). */
 final class PatientRecords {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.ingest.hl7.Hl7Field;
-import org.musubi.ingest.hl7.values.Units;
+import org.musubi.ingest.values.Units;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

@@ -6,9 +6,9 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
+import org.musubi.security.internal.DemoModeProperties;
 import org.musubi.security.internal.account.Credential;
 import org.musubi.security.internal.account.JdbcCredentials;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -28,11 +28,11 @@ class LoginAccounts implements UserDetailsService {
     private final Clock clock = Clock.systemUTC();
 
     LoginAccounts(Users users, Facilities facilities, JdbcCredentials credentials,
-                  @Value("${musubi.demo.enabled:false}") boolean demoMode) {
+                  DemoModeProperties demo) {
         this.users = users;
         this.facilities = facilities;
         this.credentials = credentials;
-        this.demoMode = demoMode;
+        this.demoMode = demo.enabled();
     }
 
     @Override

@@ -2,9 +2,9 @@ package org.musubi.security.internal.login;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.musubi.security.DemoLogins;
+import org.musubi.security.internal.DemoModeProperties;
 import org.musubi.security.internal.lockout.LockNotices;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +20,10 @@ class LoginPageController {
     private final boolean demoMode;
     private final ObjectProvider<DemoLogins> demoLogins;
 
-    LoginPageController(LockNotices notices, @Value("${musubi.demo.enabled:false}") boolean demoMode,
+    LoginPageController(LockNotices notices, DemoModeProperties demo,
                         ObjectProvider<DemoLogins> demoLogins) {
         this.notices = notices;
-        this.demoMode = demoMode;
+        this.demoMode = demo.enabled();
         this.demoLogins = demoLogins;
     }
 

@@ -16,10 +16,10 @@ import org.musubi.audit.Outcome;
 import org.musubi.registry.Users;
 import org.musubi.security.RecoveryCodes;
 import org.musubi.security.Totp;
+import org.musubi.security.internal.DemoModeProperties;
 import org.musubi.security.internal.account.Credential;
 import org.musubi.security.internal.account.JdbcCredentials;
 import org.musubi.security.internal.session.SessionUpgrade;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,13 +42,13 @@ class SecondFactorController {
     private final Clock clock = Clock.systemUTC();
 
     SecondFactorController(JdbcCredentials credentials, SessionUpgrade upgrade, LoginOutcomes outcomes, Audit audit,
-                           Users users, @Value("${musubi.demo.enabled:false}") boolean demoMode) {
+                           Users users, DemoModeProperties demo) {
         this.credentials = credentials;
         this.upgrade = upgrade;
         this.outcomes = outcomes;
         this.audit = audit;
         this.users = users;
-        this.demoMode = demoMode;
+        this.demoMode = demo.enabled();
     }
 
     @GetMapping("/login/second-factor")

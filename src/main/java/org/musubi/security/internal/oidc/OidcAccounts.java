@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
+import org.musubi.security.internal.DemoModeProperties;
 import org.musubi.security.internal.account.Credential;
 import org.musubi.security.internal.account.JdbcCredentials;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,11 +39,11 @@ class OidcAccounts {
     private final boolean demoMode;
 
     OidcAccounts(OidcLinks links, Users users, JdbcCredentials credentials,
-                 @Value("${musubi.demo.enabled:false}") boolean demoMode) {
+                 DemoModeProperties demo) {
         this.links = links;
         this.users = users;
         this.credentials = credentials;
-        this.demoMode = demoMode;
+        this.demoMode = demo.enabled();
     }
 
     Resolution resolve(RoundTrip.Verified verified) {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * own private keys for {@code private_key_jwt} are read at start, so that a wrong file stops the start.
  */
 @Component
-public class OpenIdProviders {
+class OpenIdProviders {
 
     private static final Duration METADATA_LIFETIME = Duration.ofHours(24);
     private final OidcProperties properties;

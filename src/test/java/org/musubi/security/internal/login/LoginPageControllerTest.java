@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.security.DemoLogins;
 import org.musubi.security.DemoLogins.DemoLogin;
 import org.mockito.Mockito;
+import org.musubi.security.internal.DemoModeProperties;
 import org.musubi.security.internal.lockout.LockNotices;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -37,7 +38,7 @@ class LoginPageControllerTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("demoLogins", demo);
         ExtendedModelMap model = new ExtendedModelMap();
-        String view = new LoginPageController(Mockito.mock(LockNotices.class), demoMode, beans.getBeanProvider(DemoLogins.class))
+        String view = new LoginPageController(Mockito.mock(LockNotices.class), new DemoModeProperties(demoMode), beans.getBeanProvider(DemoLogins.class))
                 .login(new MockHttpServletRequest(), model);
         assertThat(view).isEqualTo("login/login");
         return model;

@@ -13,7 +13,7 @@ import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.SegmentRun;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.SourceKeys;
 
 /**
  * SS-MIX2 OMP-11 (prescription administered) and OMP-12 (injection administered), RAS^O17: one JP Core

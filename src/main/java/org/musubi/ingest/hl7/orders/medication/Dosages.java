@@ -14,7 +14,7 @@ import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
-import org.musubi.ingest.hl7.values.Numbers;
+import org.musubi.ingest.values.Numbers;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

@@ -17,7 +17,7 @@ import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.Practitioners;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
-import org.musubi.ingest.hl7.values.Units;
+import org.musubi.ingest.values.Units;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

@@ -12,7 +12,7 @@ import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.SegmentRun;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.SourceKeys;
 
 /**
  * SS-MIX2 OMP-01 (prescription) and OMP-02 (injection), RDE^O11: one JP Core MedicationRequest per RXE.

@@ -6,8 +6,8 @@ import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
-import org.musubi.ingest.hl7.values.Numbers;
-import org.musubi.ingest.hl7.values.Units;
+import org.musubi.ingest.values.Numbers;
+import org.musubi.ingest.values.Units;
 import org.musubi.record.fhir.FhirSystems;
 
 /**

@@ -11,13 +11,13 @@ import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
-import org.musubi.ingest.hl7.values.SourceKeys;
-import org.musubi.ingest.lab.results.Interpretations;
-import org.musubi.ingest.lab.results.LabResult;
-import org.musubi.ingest.lab.results.ReferenceRanges;
-import org.musubi.ingest.lab.results.ResultKind;
-import org.musubi.ingest.lab.results.ResultStatuses;
-import org.musubi.ingest.lab.results.ResultValues;
+import org.musubi.ingest.values.SourceKeys;
+import org.musubi.ingest.results.Interpretations;
+import org.musubi.ingest.results.LabResult;
+import org.musubi.ingest.results.ReferenceRanges;
+import org.musubi.ingest.results.ResultKind;
+import org.musubi.ingest.results.ResultStatuses;
+import org.musubi.ingest.results.ResultValues;
 
 /**
  * One result OBX: OBX-3 what (JLAC10 and local codes; an OBX without one rejects the message), the value

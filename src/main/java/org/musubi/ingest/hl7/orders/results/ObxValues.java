@@ -9,10 +9,10 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.orders.segments.ObxTexts;
-import org.musubi.ingest.lab.results.ResultKind;
-import org.musubi.ingest.lab.results.ResultValues;
-import org.musubi.ingest.lab.results.ResultValues.Typed;
-import org.musubi.ingest.lab.results.ResultWarning;
+import org.musubi.ingest.results.ResultKind;
+import org.musubi.ingest.results.ResultValues;
+import org.musubi.ingest.results.ResultValues.Typed;
+import org.musubi.ingest.results.ResultWarning;
 
 /**
  * A result OBX's value (OBX-5) by its type (OBX-2), as JP_Observation_LabResult describes: NM, and ST/TX/FT

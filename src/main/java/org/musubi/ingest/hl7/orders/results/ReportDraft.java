@@ -11,13 +11,13 @@ import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.Practitioners;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
-import org.musubi.ingest.hl7.values.OrderNumbers;
-import org.musubi.ingest.lab.results.LabReport;
-import org.musubi.ingest.lab.results.LabResult;
-import org.musubi.ingest.lab.results.OrderDetails;
-import org.musubi.ingest.lab.results.ResultKind;
-import org.musubi.ingest.lab.results.ResultStatuses;
-import org.musubi.ingest.lab.results.SpecimenInfo;
+import org.musubi.ingest.values.OrderNumbers;
+import org.musubi.ingest.results.LabReport;
+import org.musubi.ingest.results.LabResult;
+import org.musubi.ingest.results.OrderDetails;
+import org.musubi.ingest.results.ResultKind;
+import org.musubi.ingest.results.ResultStatuses;
+import org.musubi.ingest.results.SpecimenInfo;
 
 /**
  * One OBR of a result message with its ORC, specimen and results so far. As a report: order numbers from

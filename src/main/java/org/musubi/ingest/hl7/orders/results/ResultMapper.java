@@ -6,9 +6,9 @@ import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
-import org.musubi.ingest.lab.results.LabReport;
-import org.musubi.ingest.lab.results.LabResources;
-import org.musubi.ingest.lab.results.ResultKind;
+import org.musubi.ingest.results.LabReport;
+import org.musubi.ingest.results.LabResources;
+import org.musubi.ingest.results.ResultKind;
 
 /**
  * Results: SS-MIX2 OML-11 (OUL^R22: SPM, OBR, ORC, OBX), OMG-13 (ORU^R01 physiology, e.g. an ECG) and a lab

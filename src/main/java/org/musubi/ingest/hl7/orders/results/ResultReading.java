@@ -11,10 +11,10 @@ import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
-import org.musubi.ingest.lab.results.LabReport;
-import org.musubi.ingest.lab.results.ResultKind;
-import org.musubi.ingest.lab.results.ResultWarning;
-import org.musubi.ingest.lab.results.SpecimenInfo;
+import org.musubi.ingest.results.LabReport;
+import org.musubi.ingest.results.ResultKind;
+import org.musubi.ingest.results.ResultWarning;
+import org.musubi.ingest.results.SpecimenInfo;
 
 /**
  * Reads a result message's segments in order into reports. An SPM describes the specimen of the OBRs after

@@ -7,7 +7,7 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageRejected;
-import org.musubi.ingest.hl7.values.OrderNumbers;
+import org.musubi.ingest.values.OrderNumbers;
 
 /**
  * An order's common part, from its ORC: numbers (ORC-2 placer, ORC-3 filler, ORC-4 group, ORC-8 parent),

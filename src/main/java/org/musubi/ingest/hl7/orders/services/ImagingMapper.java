@@ -13,7 +13,7 @@ import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.ObxTexts;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.SourceKeys;
 
 /**
  * SS-MIX2 OMG-11 (radiology performed) and OMG-12 (endoscopy performed), OMI^Z23, mapped as carried:

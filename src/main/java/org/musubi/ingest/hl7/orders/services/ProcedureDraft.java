@@ -13,7 +13,7 @@ import org.musubi.ingest.hl7.orders.segments.ObxTexts;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.Practitioners;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.SourceKeys;
 
 /**
  * One performed act (a ZE1 and the OBXs after it) as JP_Procedure, completed: code ZE1-3 (else OBR-4), when

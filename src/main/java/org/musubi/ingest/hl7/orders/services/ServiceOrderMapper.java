@@ -11,7 +11,7 @@ import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.hl7.MessageRejected;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.OrderProblems;
-import org.musubi.ingest.hl7.values.SourceKeys;
+import org.musubi.ingest.values.SourceKeys;
 
 /**
  * SS-MIX2 test orders: OML-01 (specimen tests, OML^O33: SPM, ORC, OBR, OBX) and OMG-01/02/03 (radiology,

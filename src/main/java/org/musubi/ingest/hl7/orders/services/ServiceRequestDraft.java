@@ -16,7 +16,7 @@ import org.musubi.ingest.hl7.orders.segments.OrderControl;
 import org.musubi.ingest.hl7.orders.segments.OrderHeader;
 import org.musubi.ingest.hl7.orders.segments.Practitioners;
 import org.musubi.ingest.hl7.orders.segments.Timestamps;
-import org.musubi.ingest.hl7.values.OrderNumbers;
+import org.musubi.ingest.values.OrderNumbers;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
