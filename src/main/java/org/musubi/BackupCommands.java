@@ -1,5 +1,6 @@
 package org.musubi;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -7,7 +8,9 @@ import org.musubi.backup.BackupContents;
 import org.musubi.backup.BackupKey;
 import org.musubi.backup.BackupRefused;
 import org.musubi.backup.cli.BackupArguments;
+import org.musubi.backup.cli.BackupCommand;
 import org.musubi.backup.cli.BackupCommandLine;
+import org.musubi.backup.cli.RestoreCommand;
 import org.musubi.commandline.HelpOption;
 import org.musubi.commandline.Settings;
 import org.musubi.commandline.UsageText;
@@ -51,7 +54,7 @@ final class BackupCommands {
                 return BackupCommandLine.verify(file, key, System.out, System.err);
             }
             try (ConfigurableApplicationContext context = CommandContexts.of(values, "current").run(CommandContexts.quiet(values))) {
-                return context.getBean(org.musubi.backup.cli.BackupCommand.class).run(file, key, System.out, System.err);
+                return context.getBean(BackupCommand.class).run(file, key, System.out, System.err);
             } catch (RuntimeException e) {
                 return CommandContexts.failed(e);
             }
@@ -87,12 +90,12 @@ final class BackupCommands {
             BackupContents contents;
             try {
                 contents = BackupCommandLine.preflight(file, key, System.out);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return BackupCommandLine.failed(e, System.err);
             }
             try (ConfigurableApplicationContext context = CommandContexts.of(values, contents.preamble().schemaVersion())
                     .run(CommandContexts.quiet(values))) {
-                return context.getBean(org.musubi.backup.cli.RestoreCommand.class).run(file, key, System.out, System.err);
+                return context.getBean(RestoreCommand.class).run(file, key, System.out, System.err);
             } catch (RuntimeException e) {
                 return CommandContexts.failed(e);
             }

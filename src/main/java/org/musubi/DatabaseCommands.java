@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.musubi.audit.cli.AuditVerifyCommand;
+import org.musubi.audit.cli.MergeSpoolCommand;
 import org.musubi.commandline.HelpOption;
 import org.musubi.commandline.Settings;
 import org.musubi.commandline.UsageError;
@@ -111,14 +113,14 @@ final class DatabaseCommands {
         public Integer call() {
             String[] values = settings.values();
             if (words.equals(List.of("merge-spool"))) {
-                return inContext(values, context -> context.getBean(org.musubi.audit.cli.MergeSpoolCommand.class)
+                return inContext(values, context -> context.getBean(MergeSpoolCommand.class)
                         .run(System.out, System.err));
             }
             if (!words.equals(List.of("verify"))) {
                 System.out.print(usage());
                 return 2;
             }
-            return inContext(values, context -> context.getBean(org.musubi.audit.cli.AuditVerifyCommand.class).run(System.out));
+            return inContext(values, context -> context.getBean(AuditVerifyCommand.class).run(System.out));
         }
     }
 

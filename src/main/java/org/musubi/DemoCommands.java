@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.musubi.commandline.HelpOption;
@@ -93,7 +94,7 @@ final class DemoCommands implements Callable<Integer>, UsageText {
     private static int seeded(String[] values) {
         SpringApplication app = CommandContexts.of(values);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(java.util.Map.of("musubi.demo.enabled", "true", "musubi.demo.seed", "true",
+        app.setDefaultProperties(Map.of("musubi.demo.enabled", "true", "musubi.demo.seed", "true",
                 "spring.main.banner-mode", "off", "musubi.ingest.watch", "false", "musubi.database.migrate-to", "latest"));
         String[] args = Stream.concat(Arrays.stream(CommandContexts.quiet(values)),
                 Stream.of("--musubi.database.embedded.clean-on-start=true")).toArray(String[]::new);

@@ -3,7 +3,9 @@ package org.musubi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.registry.Profession;
@@ -51,14 +53,14 @@ class DemoResetIT {
                 .query(Long.class).single())).as("nothing was reset").isEqualTo(1);
     }
 
-    private long inContext(java.util.function.ToLongFunction<JdbcClient> work) {
+    private long inContext(ToLongFunction<JdbcClient> work) {
         try (ConfigurableApplicationContext context = CommandContexts.of(settings()).run(CommandContexts.quiet(settings()))) {
             return work.applyAsLong(context.getBean(JdbcClient.class));
         }
     }
 
     private String[] settings(String... command) {
-        List<String> all = new java.util.ArrayList<>(List.of(command));
+        List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of("--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                 "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
                 "--musubi.blob.directory=" + data.resolve("blobs"),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,7 @@ class LauncherScriptTest {
         Files.writeString(source, "class A {}");
         Path jar = Files.createDirectories(root.resolve("target")).resolve("musubi.jar");
         Files.writeString(jar, "not a jar");
-        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(root.resolve("pom.xml"), old);
         Files.setLastModifiedTime(source, old);
         Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
@@ -95,7 +96,7 @@ class LauncherScriptTest {
         Result fresh = run(List.of("sh", root.resolve("musubi").toString(), "--help"), env);
         assertThat(fresh.err()).as("the jar is newer than every source: no build").doesNotContain("mvnw -B", "rebuilding");
 
-        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         Result stale = run(List.of("sh", root.resolve("musubi").toString(), "--help"), env);
         assertThat(stale.err()).contains("the sources are newer than target/musubi.jar: rebuilding it",
                 "mvnw -B -q package -DskipTests");

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
+import org.musubi.policy.DataCategory;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Permit;
 import org.musubi.registry.FacilityKind;
@@ -35,7 +36,7 @@ class MessageBundlesTest {
                 Arrays.stream(Purpose.values()).map(p -> "purpose." + p),
                 Arrays.stream(Profession.values()).map(p -> "profession." + p),
                 Arrays.stream(FacilityKind.values()).map(k -> "kind." + k),
-                Arrays.stream(org.musubi.policy.DataCategory.values()).map(c -> "dataCategory." + c),
+                Arrays.stream(DataCategory.values()).map(c -> "dataCategory." + c),
                 Permit.RULES.stream(), Deny.REASONS.stream(), Stream.of(Deny.UNKNOWN_PERSON, Deny.NO_STANDING,
                         Deny.NO_ENTRY_ON_BEHALF, Permit.OWN_PATIENT, Permit.LINKED_PATIENT_LIST)).flatMap(s -> s);
 

@@ -1,6 +1,7 @@
 package org.musubi.audit;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The one call that records anything worth auditing. It writes in its own transaction, so a
@@ -32,7 +33,7 @@ public interface Audit {
      * {@code work}. {@link #record} answers null for an entry kept aside. For work that spans several modules'
      * writes, such as a transaction Bundle that registers patients (名寄せ included) and stores their resources.
      */
-    default <T> T allOrNothing(java.util.function.Supplier<T> work) {
+    default <T> T allOrNothing(Supplier<T> work) {
         return work.get();
     }
 

@@ -1,5 +1,6 @@
 package org.musubi.audit;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record AuditEntry(
     }
 
     public AuditEntry on(String type, Object... ids) {
-        List<String> texts = java.util.Arrays.stream(ids).map(String::valueOf).toList();
+        List<String> texts = Arrays.stream(ids).map(String::valueOf).toList();
         return new AuditEntry(action, type, texts, patientId, purpose, outcome, reason, actor);
     }
 

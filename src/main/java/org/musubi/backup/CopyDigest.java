@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Counts and fingerprints the rows of a table as PostgreSQL's binary {@code COPY} writes them (a header,
@@ -57,7 +58,7 @@ final class CopyDigest extends OutputStream {
         }
         ByteBuffer total = ByteBuffer.allocate(32);
         Arrays.stream(sum).forEach(total::putLong);
-        return new Result(rows, bytes, java.util.HexFormat.of().formatHex(total.array()));
+        return new Result(rows, bytes, HexFormat.of().formatHex(total.array()));
     }
 
     /** Consumes what the current state needs of the data; returns how many bytes it took. */

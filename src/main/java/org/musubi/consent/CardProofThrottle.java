@@ -3,6 +3,7 @@ package org.musubi.consent;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.musubi.identity.cards.CardNumber;
 
 /**
@@ -36,7 +37,7 @@ public final class CardProofThrottle {
      * as typed (full-width made narrow, without spaces and hyphens, at most 64 characters); null when nothing was typed.
      */
     public static String key(String typed) {
-        java.util.Optional<CardNumber> read = CardNumber.read(typed);
+        Optional<CardNumber> read = CardNumber.read(typed);
         if (read.isPresent()) {
             return read.get().number();
         }

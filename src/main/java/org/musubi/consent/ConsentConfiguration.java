@@ -1,15 +1,19 @@
 package org.musubi.consent;
 
+import java.time.Clock;
 import org.musubi.audit.Audit;
+import org.musubi.identity.FindPerson;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.Cards;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.registry.Facilities;
+import org.musubi.registry.Users;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.context.properties.EnableConfigurationProperties(ConsentProperties.class)
+@EnableConfigurationProperties(ConsentProperties.class)
 class ConsentConfiguration {
 
     @Bean
@@ -18,10 +22,10 @@ class ConsentConfiguration {
     }
 
     @Bean
-    LinkPatientToFacility linkPatientToFacility(org.musubi.identity.FindPerson find, CardProofThrottle throttle,
+    LinkPatientToFacility linkPatientToFacility(FindPerson find, CardProofThrottle throttle,
                                                 IdentityStore identities, LinkSourcePatient linkSource, Consents consents,
-                                                Facilities facilities, org.musubi.registry.Users users, Audit audit) {
+                                                Facilities facilities, Users users, Audit audit) {
         return new LinkPatientToFacility(new LinkPatientToFacility.Proof(find, throttle), identities,
-                new LinkProvedPerson(linkSource, consents, facilities, users), audit, java.time.Clock.systemUTC());
+                new LinkProvedPerson(linkSource, consents, facilities, users), audit, Clock.systemUTC());
     }
 }

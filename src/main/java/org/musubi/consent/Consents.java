@@ -2,6 +2,7 @@ package org.musubi.consent;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.musubi.audit.Purpose;
 
@@ -49,7 +50,7 @@ public interface Consents {
     EmergencyAccess openEmergency(EmergencyAccess.Opening opening);
 
     /** One emergency access, by id. */
-    java.util.Optional<EmergencyAccess> emergency(long emergencyId);
+    Optional<EmergencyAccess> emergency(long emergencyId);
 
     /** The accesses this user opened that are still open at {@code now}, newest first. */
     List<EmergencyAccess> openEmergenciesOf(long userId, Instant now);

@@ -1,5 +1,6 @@
 package org.musubi.consent;
 
+import java.time.Clock;
 import org.musubi.audit.Audit;
 import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Facilities;
@@ -30,7 +31,7 @@ class RecordConsentConfiguration {
 
     @Bean
     GrantProxy grantProxy(Consents consents, Users users, SharingChanges changes) {
-        return new GrantProxy(consents, users, changes, java.time.Clock.systemUTC());
+        return new GrantProxy(consents, users, changes, Clock.systemUTC());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.musubi.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,7 +39,7 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     Standby standby(DatabaseEndpoint endpoint, DatabaseProperties properties) {
         Standby standby = new Standby(Standby.Setting.of(properties.readOnly()), new SimpleDriverDataSource(
-                new org.postgresql.Driver(), endpoint.url(), endpoint.appUser(), endpoint.appPassword()));
+                new Driver(), endpoint.url(), endpoint.appUser(), endpoint.appPassword()));
         standby.checkEvery(properties.standbyCheck());
         return standby;
     }
@@ -47,7 +48,7 @@ class DatabaseConfiguration {
     @Bean
     SchemaMigrations schemaMigrations(DatabaseEndpoint endpoint, DatabaseProperties properties, Standby standby) {
         SimpleDriverDataSource owner = new SimpleDriverDataSource(
-                new org.postgresql.Driver(), endpoint.url(), endpoint.ownerUser(), endpoint.ownerPassword());
+                new Driver(), endpoint.url(), endpoint.ownerUser(), endpoint.ownerPassword());
         SchemaMigrations migrations = new SchemaMigrations(owner, endpoint.appUser());
         if (standby.readOnly()) {
             migrations.requireLatest();

@@ -1,5 +1,7 @@
 package org.musubi.database;
 
+import java.sql.SQLException;
+
 /** A write refused because Musubi runs read-only on a standby ({@link Standby#MESSAGE}). */
 public final class ReadOnlyStandbyException extends RuntimeException {
 
@@ -15,7 +17,7 @@ public final class ReadOnlyStandbyException extends RuntimeException {
             }
             // 25006 read_only_sql_transaction: "cannot execute INSERT in a read-only transaction" (a hot standby, or
             // a read-only connection)
-            if (cause instanceof java.sql.SQLException sql && "25006".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && "25006".equals(sql.getSQLState())) {
                 return true;
             }
         }

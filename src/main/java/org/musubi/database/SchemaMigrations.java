@@ -2,6 +2,7 @@ package org.musubi.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class SchemaMigrations {
                     current = version;
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("The standby's schema version could not be read: " + e.getMessage(), e);
         }
         if (current == null || compare(current, latest) != 0) {

@@ -1,25 +1,41 @@
 package org.musubi.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
+import org.musubi.consent.LinkPatientToFacility;
+import org.musubi.consent.RecordConsent;
+import org.musubi.database.Standby;
+import org.musubi.disaster.DesignateResponder;
+import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Persons;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.ingest.ImportSources;
+import org.musubi.ingest.RunImport;
+import org.musubi.notice.PublishNotice;
+import org.musubi.phr.IssueRegistrationCode;
+import org.musubi.phr.ProveResident;
+import org.musubi.phr.RegisterResident;
+import org.musubi.phr.otc.SelfMedications;
+import org.musubi.phr.sheet.EmergencySheets;
+import org.musubi.phr.vitals.RecordVitals;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
+import org.musubi.security.ActAs;
 import org.musubi.security.DemoAccounts;
-import java.time.Clock;
-import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Seeds the demo network on first start in demo mode; outside demo mode, demo accounts are disabled. */
 @Configuration(proxyBeanMethods = false)
@@ -34,25 +50,25 @@ class DemoConfiguration {
     }
 
     @Bean
-    DemoRecords demoRecords(Facilities facilities, org.musubi.ingest.ImportSources sources, org.musubi.ingest.RunImport imports) {
+    DemoRecords demoRecords(Facilities facilities, ImportSources sources, RunImport imports) {
         return new DemoRecords(facilities, sources, imports);
     }
 
     @Bean
-    DemoStory demoStory(Users users, Facilities facilities, org.musubi.identity.IdentityStore identities,
-                        org.musubi.identity.cards.IssueCard cards, org.musubi.consent.RecordConsent consents,
-                        org.musubi.consent.LinkPatientToFacility links, org.musubi.notice.PublishNotice notices,
-                        org.musubi.security.ActAs actAs, DemoRecords records, DemoResident resident,
+    DemoStory demoStory(Users users, Facilities facilities, IdentityStore identities,
+                        IssueCard cards, RecordConsent consents,
+                        LinkPatientToFacility links, PublishNotice notices,
+                        ActAs actAs, DemoRecords records, DemoResident resident,
                         DemoProperties properties) {
         return new DemoStory(new DemoStory.Parts(users, facilities, identities, cards, consents, links, notices, actAs,
                 records, resident, properties.password(), Clock.systemUTC(), properties.zone()));
     }
 
     @Bean
-    DemoResident demoResident(Users users, org.musubi.phr.IssueRegistrationCode codes, org.musubi.phr.ProveResident prove,
-                              org.musubi.phr.RegisterResident register, org.musubi.phr.sheet.EmergencySheets sheets,
-                              org.musubi.phr.otc.SelfMedications medicines, org.musubi.phr.vitals.RecordVitals vitals,
-                              org.musubi.security.ActAs actAs, DemoProperties properties) {
+    DemoResident demoResident(Users users, IssueRegistrationCode codes, ProveResident prove,
+                              RegisterResident register, EmergencySheets sheets,
+                              SelfMedications medicines, RecordVitals vitals,
+                              ActAs actAs, DemoProperties properties) {
         return new DemoResident(new DemoResident.Parts(users, codes, prove, register, sheets, medicines, vitals, actAs,
                 Clock.systemUTC(), properties.zone()));
     }
@@ -69,9 +85,9 @@ class DemoConfiguration {
 
     @Bean
     ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
-                               DemoStory story, DemoProgress progress, org.musubi.database.Standby standby,
-                               DemoRoles roles, org.musubi.disaster.DesignateResponder designate,
-                               org.musubi.security.ActAs actAs) {
+                               DemoStory story, DemoProgress progress, Standby standby,
+                               DemoRoles roles, DesignateResponder designate,
+                               ActAs actAs) {
         return args -> {
             if (standby.readOnly()) {
                 // a read-only standby changes nothing (demo accounts still cannot log in while demo mode is off)

@@ -1,6 +1,7 @@
 package org.musubi.demo;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,8 +13,8 @@ public final class DemoProgress {
     private volatile DemoResident.Seeded resident;
 
     /** The notebook's resident the story registered, once it has. */
-    public java.util.Optional<DemoResident.Seeded> resident() {
-        return java.util.Optional.ofNullable(resident);
+    public Optional<DemoResident.Seeded> resident() {
+        return Optional.ofNullable(resident);
     }
 
     void resident(DemoResident.Seeded seeded) {

@@ -1,6 +1,7 @@
 package org.musubi.demo;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,5 +27,5 @@ public record DemoProperties(
         @DefaultValue("40") int importPersons,
         @DefaultValue("20") int importMessages,
         @DefaultValue("./data/demo-sources") Path importFolder,
-        @DefaultValue("Asia/Tokyo") java.time.ZoneId zone) {
+        @DefaultValue("Asia/Tokyo") ZoneId zone) {
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -132,7 +133,7 @@ final class DemoStory {
         if (person.birthDate() == null) {
             return false;
         }
-        int age = java.time.Period.between(person.birthDate(), today).getYears();
+        int age = Period.between(person.birthDate(), today).getYears();
         return age >= 65 && age <= 89;
     }
 

@@ -2,6 +2,7 @@ package org.musubi.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ final class StoryFiles {
         dispensing(out, today.minusDays(3), pharmacy, clinic, "28");
         dispensing(out, today.minusDays(20), pharmacy, hospital, "56");
         return write(folder.resolve(pharmacy.code().value()).resolve("jahis"), "story-notebook.txt",
-                out.toString().getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
+                out.toString().getBytes(Charset.forName("Shift_JIS")));
     }
 
     /**

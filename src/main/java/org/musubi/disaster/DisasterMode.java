@@ -2,6 +2,7 @@ package org.musubi.disaster;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class DisasterMode implements AutoCloseable {
 
     /** The periods on now, oldest first. */
     public List<DisasterPeriod> active() {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         return state().open().stream().filter(p -> p.onAt(now)).toList();
     }
 

@@ -8,6 +8,7 @@ import org.musubi.emergency.dataset.MinimumDataset;
 import org.musubi.identity.FindPerson;
 import org.musubi.medication.MedicationChecks;
 import org.musubi.phr.sheet.SelfReports;
+import org.musubi.policy.EmergencyEligibility;
 import org.musubi.policy.OpenEmergencyAccess;
 import org.musubi.record.ReadRecords;
 import org.musubi.registry.Facilities;
@@ -40,7 +41,7 @@ class EmergencyConfiguration {
     }
 
     @Bean
-    CrewAccess crewAccess(org.musubi.policy.EmergencyEligibility eligibility, OpenEmergencyAccess glass,
+    CrewAccess crewAccess(EmergencyEligibility eligibility, OpenEmergencyAccess glass,
                           Consents consents, Audit audit) {
         return new CrewAccess(eligibility, glass, consents, audit);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -63,7 +64,7 @@ public final class EmergencyReviews {
         Map<Long, List<HandOver>> made = handOvers.madeUnder(accesses.stream().map(EmergencyAccess::id).toList())
                 .stream().collect(Collectors.groupingBy(HandOver::fromAccessId));
         Map<Long, HandOver> from = handOvers.byIds(accesses.stream().map(EmergencyAccess::handOverId)
-                .filter(java.util.Objects::nonNull).toList()).stream()
+                .filter(Objects::nonNull).toList()).stream()
                 .collect(Collectors.toMap(HandOver::id, Function.identity()));
         Instant now = clock.instant();
         return accesses.stream().map(a -> {

@@ -6,12 +6,19 @@ import org.musubi.fhirapi.binary.BinaryServlet;
 import org.musubi.fhirapi.everything.EverythingJson;
 import org.musubi.fhirapi.incoming.RequestSizeLimit;
 import org.musubi.fhirapi.server.FhirServlet;
+import org.musubi.record.fhir.BaseValidation;
+import org.musubi.record.fhir.StructureRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The FHIR R4 API: a HAPI FHIR plain server (not HAPI's JPA server) on {@code /fhir}, over Musubi's
@@ -35,11 +42,11 @@ class FhirApiConfiguration {
     /** {@code $everything} in JSON straight from the stored JSON (see {@link EverythingJson}). */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    org.springframework.boot.web.servlet.FilterRegistrationBean<EverythingJson> everythingJson(
+    FilterRegistrationBean<EverythingJson> everythingJson(
             ObjectProvider<EverythingJson.Parts> parts) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new EverythingJson(parts));
+        var registration = new FilterRegistrationBean<>(new EverythingJson(parts));
         registration.addUrlPatterns("/fhir/Patient/*");
-        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 
@@ -50,12 +57,12 @@ class FhirApiConfiguration {
      * {@code import}, {@code drugs load} …) never validate, so they do neither.
      */
     @Bean
-    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>
-            validatorWarmUp(FhirApiProperties properties, org.musubi.record.fhir.BaseValidation validation,
-                            org.musubi.record.fhir.StructureRules structure) {
+    ApplicationListener<ApplicationReadyEvent>
+            validatorWarmUp(FhirApiProperties properties, BaseValidation validation,
+                            StructureRules structure) {
         return event -> {
             boolean serving = event.getApplicationContext()
-                    instanceof org.springframework.boot.web.server.context.WebServerApplicationContext;
+                    instanceof WebServerApplicationContext;
             if (serving && properties.validatesBaseR4() && !validation.ready()) {
                 Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
                         .start(validation::warmUp);
@@ -69,9 +76,9 @@ class FhirApiConfiguration {
     /** Request bodies over {@code musubi.fhir.max-request-size} refused with 413 before HAPI reads them. */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimit> fhirRequestSizeLimit(
+    FilterRegistrationBean<RequestSizeLimit> fhirRequestSizeLimit(
             FhirApiProperties properties) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+        var registration = new FilterRegistrationBean<>(
                 new RequestSizeLimit(properties.maxRequestSize().toBytes()));
         registration.addUrlPatterns("/fhir/*");
         return registration;

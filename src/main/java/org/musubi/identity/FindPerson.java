@@ -1,5 +1,6 @@
 package org.musubi.identity;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class FindPerson {
     }
 
     private static String normalized(String input) {
-        return java.text.Normalizer.normalize(input.strip(), java.text.Normalizer.Form.NFKC);
+        return Normalizer.normalize(input.strip(), Normalizer.Form.NFKC);
     }
 
     /** The person's regional id (for the audit trail), whatever the person's status. */

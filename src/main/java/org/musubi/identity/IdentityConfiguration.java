@@ -16,8 +16,10 @@ import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchReviews;
 import org.musubi.identity.linkage.MatchSourcePatient;
 import org.musubi.identity.linkage.MatchSourcePatients;
+import org.musubi.identity.matching.Matcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /** Wires the identity use cases. */
 @Configuration(proxyBeanMethods = false)
@@ -49,7 +51,7 @@ class IdentityConfiguration {
      */
     @Bean
     CardCodes cardCodes(CheckCodePepper pepper) {
-        var encoder = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1);
+        var encoder = new Argon2PasswordEncoder(16, 32, 1, 4096, 1);
         return new CardCodes(encoder::encode, encoder::matches, pepper);
     }
 
@@ -70,12 +72,12 @@ class IdentityConfiguration {
 
     @Bean
     MatchSourcePatient matchSourcePatient(IdentityStore store, MatchReviews reviews, Audit audit) {
-        return new MatchSourcePatient(store, reviews, new org.musubi.identity.matching.Matcher(), audit);
+        return new MatchSourcePatient(store, reviews, new Matcher(), audit);
     }
 
     @Bean
     MatchSourcePatients matchSourcePatients(IdentityBatches batches, Audit audit, MatchReviews reviews) {
-        return new MatchSourcePatients(batches, new org.musubi.identity.matching.Matcher(), audit, reviews,
+        return new MatchSourcePatients(batches, new Matcher(), audit, reviews,
                 Runtime.getRuntime().availableProcessors());
     }
 

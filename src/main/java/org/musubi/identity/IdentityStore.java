@@ -1,7 +1,10 @@
 package org.musubi.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Persons, source patients and the links between them. Each changing method is one transaction
@@ -44,17 +47,17 @@ public interface IdentityStore {
      * one names the source patient with that local ID, else the one it was recorded for as an alias; any other the
      * source patient it was recorded for ({@link #receiveIdentifiers}). One round trip.
      */
-    java.util.Map<SourceIdentifier, SourcePatient> named(long facilityId, java.util.Collection<SourceIdentifier> identifiers);
+    Map<SourceIdentifier, SourcePatient> named(long facilityId, Collection<SourceIdentifier> identifiers);
 
     /** The identifiers recorded for each of these source patients, in the order they were recorded. */
-    java.util.Map<Long, List<SourceIdentifier>> identifiersOf(java.util.Collection<Long> sourcePatientIds);
+    Map<Long, List<SourceIdentifier>> identifiersOf(Collection<Long> sourcePatientIds);
 
     /**
      * Records that these identifiers name the source patient (within its facility). An identifier already recorded
      * is left as it is, whichever of the facility's source patients it names: the caller checks first with
      * {@link #named}.
      */
-    void receiveIdentifiers(long sourcePatientId, java.util.Collection<SourceIdentifier> identifiers);
+    void receiveIdentifiers(long sourcePatientId, Collection<SourceIdentifier> identifiers);
 
     Optional<Long> personOf(long sourcePatientId);
 
@@ -72,7 +75,7 @@ public interface IdentityStore {
     void unmerge(long mergeId, long userId, String reason);
 
     /** Active persons sharing at least one blocking key with a query (matching candidates), at most {@code limit}. */
-    List<RegisteredPerson> candidates(java.util.Set<String> blockingKeys, int limit);
+    List<RegisteredPerson> candidates(Set<String> blockingKeys, int limit);
 
     /** The merge event's persons: survivor first, merged second; empty when the id is no merge. */
     Optional<long[]> mergeParties(long mergeId);

@@ -25,7 +25,7 @@ public interface PersonDirectory {
      * {@link org.musubi.identity.matching.normalize.KanaNormalizer normalisation}, spaces ignored) or part of
      * the kanji name.
      */
-    Page<FacilityPatient> amongPersons(java.util.List<Long> personIds, long facilityId, String text, PageRequest page);
+    Page<FacilityPatient> amongPersons(List<Long> personIds, long facilityId, String text, PageRequest page);
 
     /**
      * The merges into this person that {@link org.musubi.identity.link.UnmergePersons} can still undo: the merged person is

@@ -1,6 +1,7 @@
 package org.musubi.identity;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -22,7 +23,7 @@ public final class SearchPersons {
     /** One page of matches; no search (and no audit row) without a text or a birth date. */
     public Page<RegisteredPerson> search(String text, LocalDate birthDate, PageRequest page) {
         if ((text == null || text.isBlank()) && birthDate == null) {
-            return new Page<>(java.util.List.of(), page, 0);
+            return new Page<>(List.of(), page, 0);
         }
         Page<RegisteredPerson> found = directory.search(text, birthDate, page);
         audit.record(AuditEntry.of(AuditAction.SEARCH, Outcome.PERMIT)

@@ -1,6 +1,8 @@
 package org.musubi.identity;
 
 import java.time.LocalDate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A facility's own patient, as received from that facility (local patient id and demographics).
@@ -21,7 +23,7 @@ public record SourcePatient(long id, long facilityId, String localId, String fam
     }
 
     private static String joined(String family, String given) {
-        return java.util.stream.Stream.of(family, given).filter(p -> p != null && !p.isBlank()).map(String::strip)
-                .collect(java.util.stream.Collectors.joining(" "));
+        return Stream.of(family, given).filter(p -> p != null && !p.isBlank()).map(String::strip)
+                .collect(Collectors.joining(" "));
     }
 }

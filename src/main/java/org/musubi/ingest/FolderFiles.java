@@ -1,5 +1,6 @@
 package org.musubi.ingest;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -19,7 +20,7 @@ public final class FolderFiles {
     }
 
     public static Iterator<IncomingFile> of(ImportKind kind, Path root) {
-        if (kind != ImportKind.SSMIX2 || !java.nio.file.Files.isDirectory(root)) {
+        if (kind != ImportKind.SSMIX2 || !Files.isDirectory(root)) {
             return new DirectoryFiles(root);
         }
         Stream<StorageEntry> entries = new Ssmix2Storage(root).entries();

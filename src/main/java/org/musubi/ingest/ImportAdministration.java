@@ -4,13 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
+import org.musubi.identity.linkage.MatchReviews;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facilities;
@@ -30,10 +33,10 @@ public final class ImportAdministration {
     private final ImportLedger ledger;
     private final Facilities facilities;
     private final Audit audit;
-    private final org.musubi.identity.linkage.MatchReviews reviews;
+    private final MatchReviews reviews;
 
     public ImportAdministration(ImportSources sources, ImportLedger ledger, Facilities facilities, Audit audit,
-                                org.musubi.identity.linkage.MatchReviews reviews) {
+                                MatchReviews reviews) {
         this.sources = sources;
         this.ledger = ledger;
         this.facilities = facilities;
@@ -89,7 +92,7 @@ public final class ImportAdministration {
     /** The newest batches the administrator may see, with their source. */
     public List<BatchLine> batches(Administrator admin, int offset, int limit) {
         List<BatchLine> lines = new ArrayList<>();
-        java.util.Map<Long, ImportSource> visible = new java.util.HashMap<>();
+        Map<Long, ImportSource> visible = new HashMap<>();
         sources(admin).forEach(s -> visible.put(s.id(), s));
         for (ImportBatch batch : ledger.batches(null, offset, limit * 4)) {
             if (visible.containsKey(batch.sourceId()) && lines.size() < limit) {

@@ -1,5 +1,6 @@
 package org.musubi.ingest;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public record ImportSource(long id, long facilityId, ImportKind kind, String nam
      * looks there for what a file refers to (an SS-MIX2 discharge's admission), as it looks in a storage source's own
      * folder.
      */
-    public ImportSource readingFrom(java.nio.file.Path folder) {
+    public ImportSource readingFrom(Path folder) {
         return new ImportSource(id, facilityId, kind, name, folder.toString(), watch, active, createdAt);
     }
 }

@@ -1,22 +1,37 @@
 package org.musubi.ingest;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.musubi.audit.Audit;
+import org.musubi.database.Standby;
 import org.musubi.identity.linkage.IdentityBatches;
+import org.musubi.identity.linkage.MatchReviews;
 import org.musubi.identity.linkage.MatchSourcePatients;
 import org.musubi.ingest.adapter.SourceReader;
 import org.musubi.ingest.batch.MappingContexts;
+import org.musubi.ingest.checkup.CheckupXmlReader;
 import org.musubi.ingest.chunk.ImportAudits;
 import org.musubi.ingest.chunk.ImportChunks;
 import org.musubi.ingest.chunk.ImportPatients;
 import org.musubi.ingest.chunk.Preparation;
+import org.musubi.ingest.hl7.Hl7Parsing;
+import org.musubi.ingest.hl7.MessageMapper;
+import org.musubi.ingest.hl7.orders.OrderMappers;
+import org.musubi.ingest.jahis.JahisReader;
+import org.musubi.ingest.lab.LabCsvReader;
+import org.musubi.ingest.lab.LabHl7Reader;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.readers.HeldParts;
 import org.musubi.ingest.readers.LabFiles;
 import org.musubi.ingest.readers.SourceReaders;
 import org.musubi.ingest.readers.SplitNotebooks;
+import org.musubi.ingest.readers.StoredStays;
+import org.musubi.ingest.ssmix2.Ssmix2Reader;
+import org.musubi.ingest.ssmix2.Stays;
+import org.musubi.ingest.ssmix2.StorageStays;
 import org.musubi.record.IdKeys;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
@@ -32,15 +47,15 @@ class IngestConfiguration {
 
     @Bean
     SourceReaders sourceReaders(ObjectProvider<KindReader> readers) {
-        Map<ImportKind, java.util.function.Function<ImportSource, SourceReader>> byKind = new EnumMap<>(ImportKind.class);
+        Map<ImportKind, Function<ImportSource, SourceReader>> byKind = new EnumMap<>(ImportKind.class);
         readers.orderedStream().forEach(r -> byKind.put(r.kind(), r.reader()));
         return new SourceReaders(byKind);
     }
 
     /** One HL7 v2 parser (HAPI) for the JVM: it is expensive to make and safe to share. */
     @Bean
-    org.musubi.ingest.hl7.Hl7Parsing hl7Parsing() {
-        return new org.musubi.ingest.hl7.Hl7Parsing();
+    Hl7Parsing hl7Parsing() {
+        return new Hl7Parsing();
     }
 
     /**
@@ -48,21 +63,21 @@ class IngestConfiguration {
      * (a storage source's root, an upload unpacked into its spool), else among the stays the facility's imports stored.
      */
     @Bean
-    KindReader ssmix2Reader(org.musubi.ingest.hl7.Hl7Parsing parsing, IdentityBatches identities, ResourceLookup store) {
-        Map<String, org.musubi.ingest.hl7.MessageMapper> orders = org.musubi.ingest.hl7.orders.OrderMappers.byDataType();
-        return new KindReader(ImportKind.SSMIX2, source -> new org.musubi.ingest.ssmix2.Ssmix2Reader(parsing, orders,
-                stays(source, new org.musubi.ingest.readers.StoredStays(identities, store, source.facilityId()))));
+    KindReader ssmix2Reader(Hl7Parsing parsing, IdentityBatches identities, ResourceLookup store) {
+        Map<String, MessageMapper> orders = OrderMappers.byDataType();
+        return new KindReader(ImportKind.SSMIX2, source -> new Ssmix2Reader(parsing, orders,
+                stays(source, new StoredStays(identities, store, source.facilityId()))));
     }
 
-    private static org.musubi.ingest.ssmix2.Stays stays(ImportSource source, org.musubi.ingest.ssmix2.Stays stored) {
+    private static Stays stays(ImportSource source, Stays stored) {
         return source.location() == null ? stored
-                : new org.musubi.ingest.ssmix2.StorageStays(java.nio.file.Path.of(source.location())).orElse(stored);
+                : new StorageStays(Path.of(source.location())).orElse(stored);
     }
 
     @Bean
     RunImport runImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, IdKeys keys,
                         IdentityBatches identities, MatchSourcePatients matching, ResourceLookup store, ImportRecords records,
-                        Audit audit, FhirContext context, ResourceEncoder encoder, org.musubi.database.Standby standby) {
+                        Audit audit, FhirContext context, ResourceEncoder encoder, Standby standby) {
         ImportChunks chunks = new ImportChunks(new ImportPatients(identities, matching, store),
                 new Preparation(context, encoder), ledger, records, new ImportAudits(audit));
         return new RunImport(ledger, readers, new MappingContexts(facilities, keys), chunks, standby);
@@ -70,27 +85,27 @@ class IngestConfiguration {
 
     @Bean
     KindReader jahisReader(HeldParts held) {
-        SourceReader reader = new SplitNotebooks(new org.musubi.ingest.jahis.JahisReader(), held);
+        SourceReader reader = new SplitNotebooks(new JahisReader(), held);
         return new KindReader(ImportKind.JAHIS, source -> reader);
     }
 
     /** Lab centres: HL7 v2 result files; {@code import lab} also takes CSV files, told apart by their first bytes. */
     @Bean
-    KindReader labHl7Reader(org.musubi.ingest.hl7.Hl7Parsing parsing) {
-        SourceReader reader = new LabFiles(new org.musubi.ingest.lab.LabHl7Reader(parsing), new org.musubi.ingest.lab.LabCsvReader());
+    KindReader labHl7Reader(Hl7Parsing parsing) {
+        SourceReader reader = new LabFiles(new LabHl7Reader(parsing), new LabCsvReader());
         return new KindReader(ImportKind.LAB_HL7, source -> reader);
     }
 
     @Bean
     KindReader labCsvReader() {
-        SourceReader reader = new org.musubi.ingest.lab.LabCsvReader();
+        SourceReader reader = new LabCsvReader();
         return new KindReader(ImportKind.LAB_CSV, source -> reader);
     }
 
     /** Checkup centres: 特定健診 XML files (HL7 CDA R2) or ZIPs of them. */
     @Bean
     KindReader checkupReader() {
-        SourceReader reader = new org.musubi.ingest.checkup.CheckupXmlReader();
+        SourceReader reader = new CheckupXmlReader();
         return new KindReader(ImportKind.CHECKUP, source -> reader);
     }
 
@@ -101,11 +116,11 @@ class IngestConfiguration {
 
     @Bean
     ImportAdministration importAdministration(ImportSources sources, ImportLedger ledger, Facilities facilities, Audit audit,
-                                              org.musubi.identity.linkage.MatchReviews reviews) {
+                                              MatchReviews reviews) {
         return new ImportAdministration(sources, ledger, facilities, audit, reviews);
     }
 
     /** An adapter and the kind of source it reads. */
-    record KindReader(ImportKind kind, java.util.function.Function<ImportSource, SourceReader> reader) {
+    record KindReader(ImportKind kind, Function<ImportSource, SourceReader> reader) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
+import org.musubi.policy.Decision;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.registry.User;
@@ -43,7 +44,7 @@ public final class IssueRegistrationCode {
         Purpose purpose = user.networkAdmin() ? Purpose.OPERATIONS : Purpose.TREATMENT;
         Interaction<Issued> issued = access.interact(userId, purpose, personId, AuditAction.PHR_CODE_ISSUE,
                 "Person", view -> {
-                    org.musubi.policy.Decision holder = view.actAsHolder();
+                    Decision holder = view.actAsHolder();
                     if (!holder.permitted()) {
                         return Interaction.refused(holder, List.of());
                     }

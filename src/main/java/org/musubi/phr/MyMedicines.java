@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.audit.AuditAction;
@@ -62,7 +63,7 @@ public final class MyMedicines {
                     .map(f -> new Source(f.code() == null ? null : f.code().value(), f.nameKanji(), null))
                     .orElse(null));
         }
-        senders.values().removeIf(java.util.Objects::isNull);
+        senders.values().removeIf(Objects::isNull);
         List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders);
         return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
     }

@@ -1,5 +1,6 @@
 package org.musubi.phr;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -105,7 +106,7 @@ public final class MySharing {
         return Optional.ofNullable(read.value());
     }
 
-    private List<Place> places(java.util.Collection<Long> ids) {
+    private List<Place> places(Collection<Long> ids) {
         return ids.stream().sorted().map(this::place).filter(Objects::nonNull).toList();
     }
 

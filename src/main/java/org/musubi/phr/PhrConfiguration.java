@@ -2,9 +2,19 @@ package org.musubi.phr;
 
 import java.time.Clock;
 import org.musubi.audit.Audit;
+import org.musubi.audit.AuditTrail;
+import org.musubi.consent.CardProofThrottle;
+import org.musubi.consent.Consents;
+import org.musubi.identity.FindPerson;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.Cards;
+import org.musubi.medication.MedicationChecks;
+import org.musubi.phr.points.HealthPoints;
+import org.musubi.phr.points.PointsLedger;
+import org.musubi.phr.recovery.AccountRecoveries;
 import org.musubi.policy.PersonAccess;
+import org.musubi.record.ReadRecords;
+import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
 import org.musubi.security.ResidentCredentials;
 import org.springframework.context.annotation.Bean;
@@ -27,51 +37,51 @@ class PhrConfiguration {
     }
 
     @Bean
-    AccessLog accessLog(PersonAccess access, org.musubi.audit.AuditTrail trail, IdentityStore identities,
-                        org.musubi.registry.Facilities facilities) {
+    AccessLog accessLog(PersonAccess access, AuditTrail trail, IdentityStore identities,
+                        Facilities facilities) {
         return new AccessLog(access, trail, identities, facilities);
     }
 
     @Bean
-    AskTheOffice askTheOffice(PersonAccess access, org.musubi.audit.AuditTrail trail, IdentityStore identities,
+    AskTheOffice askTheOffice(PersonAccess access, AuditTrail trail, IdentityStore identities,
                               Inquiries inquiries, Audit audit) {
         return new AskTheOffice(access, trail, identities, inquiries, audit);
     }
 
     @Bean
-    MySharing mySharing(PersonAccess access, org.musubi.consent.Consents consents,
-                        org.musubi.registry.Facilities facilities) {
+    MySharing mySharing(PersonAccess access, Consents consents,
+                        Facilities facilities) {
         return new MySharing(access, consents, facilities);
     }
 
     @Bean
-    MyMedicines myMedicines(org.musubi.record.ReadRecords records, org.musubi.registry.Facilities facilities,
-                            org.musubi.medication.MedicationChecks checks) {
+    MyMedicines myMedicines(ReadRecords records, Facilities facilities,
+                            MedicationChecks checks) {
         return new MyMedicines(records, facilities, checks);
     }
 
     @Bean
-    org.musubi.phr.points.HealthPoints healthPoints(org.musubi.phr.points.PointsLedger ledger,
-                                                    org.musubi.record.ReadRecords records,
-                                                    org.musubi.registry.Facilities facilities, Audit audit) {
-        return new org.musubi.phr.points.HealthPoints(ledger, records, facilities, audit, Clock.systemUTC());
+    HealthPoints healthPoints(PointsLedger ledger,
+                                                    ReadRecords records,
+                                                    Facilities facilities, Audit audit) {
+        return new HealthPoints(ledger, records, facilities, audit, Clock.systemUTC());
     }
 
     @Bean
-    MyProxies myProxies(PersonAccess access, org.musubi.consent.Consents consents, Users users) {
+    MyProxies myProxies(PersonAccess access, Consents consents, Users users) {
         return new MyProxies(access, consents, users, Clock.systemUTC());
     }
 
     @Bean
-    ProveResident proveResident(org.musubi.identity.FindPerson find, RegistrationCodes codes, Audit audit,
-                                PhrRules rules, org.musubi.consent.CardProofThrottle throttle) {
+    ProveResident proveResident(FindPerson find, RegistrationCodes codes, Audit audit,
+                                PhrRules rules, CardProofThrottle throttle) {
         return new ProveResident(find, codes, audit, rules, throttle);
     }
 
     @Bean
     RegisterResident registerResident(Users users, ResidentCredentials credentials, RegistrationCodes codes,
                                       Audit audit, PhrRules rules,
-                                      org.musubi.phr.recovery.AccountRecoveries recoveries) {
+                                      AccountRecoveries recoveries) {
         return new RegisterResident(users, credentials, codes, audit, rules, recoveries);
     }
 }

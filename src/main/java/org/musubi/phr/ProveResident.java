@@ -1,5 +1,6 @@
 package org.musubi.phr;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ProveResident {
 
     /** Who the registrant proved to be, and with which code; kept by the registration until it completes. */
     public record Proven(long personId, long codeId, String nameKanji, String nameKana, String regionalId)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     /** Why nothing was proven, for the page: a plain mismatch, or the throttle. */

@@ -3,11 +3,14 @@ package org.musubi.policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
@@ -176,17 +179,17 @@ public final class AccessPolicy {
     }
 
     /** The facilities these links give standing now: those whose link is live. */
-    public Set<Long> standingFacilities(java.util.Collection<FacilityLink> links) {
+    public Set<Long> standingFacilities(Collection<FacilityLink> links) {
         Instant now = clock.instant();
         return links.stream().filter(l -> l.liveAt(now, linkIdlePeriod)).map(FacilityLink::facilityId)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The person-level decision of rules 8–9 alone, as for a requester whose facility sent none of the person's data. */
     private Decision evaluateWithoutOwnData(Instant now, Requester requester, Purpose purpose, PersonFacts facts) {
         PersonFacts without = new PersonFacts(facts.personId(), facts.consents(), facts.links(), facts.blockedFacilityIds(),
                 facts.emergencies(), facts.sourceFacilityIds().stream().filter(id -> !requester.actsFor(id))
-                        .collect(java.util.stream.Collectors.toSet()), facts.proxies(), facts.inDisasterArea());
+                        .collect(Collectors.toSet()), facts.proxies(), facts.inDisasterArea());
         return evaluate(now, requester, purpose, without, null);
     }
 
@@ -223,7 +226,7 @@ public final class AccessPolicy {
     }
 
     /** Like {@link #filter}, but with each item's decision (its reason), judged at one instant. */
-    public java.util.function.Function<DataItem, Decision> itemDecisions(Requester requester, Purpose purpose,
+    public Function<DataItem, Decision> itemDecisions(Requester requester, Purpose purpose,
                                                                           PersonFacts facts) {
         Instant now = clock.instant();
         return item -> evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item"));

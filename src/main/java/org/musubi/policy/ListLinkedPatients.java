@@ -1,5 +1,7 @@
 package org.musubi.policy;
 
+import java.util.List;
+import java.util.function.LongFunction;
 import org.musubi.paging.PageRequest;
 
 /**
@@ -28,6 +30,6 @@ public interface ListLinkedPatients {
 
         Glance NONE = (shown, views) -> { };
 
-        void at(java.util.List<LinkedPatient> shown, java.util.function.LongFunction<PersonView> views);
+        void at(List<LinkedPatient> shown, LongFunction<PersonView> views);
     }
 }

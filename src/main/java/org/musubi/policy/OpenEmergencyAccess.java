@@ -1,5 +1,6 @@
 package org.musubi.policy;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.consent.EmergencyAccess.Kind;
 import org.musubi.consent.EmergencyAccess.ReasonCode;
-import org.musubi.consent.RefusedAttempts;
 import org.musubi.consent.Refused;
+import org.musubi.consent.RefusedAttempts;
 import org.musubi.identity.FindPerson;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
@@ -120,7 +121,7 @@ public final class OpenEmergencyAccess {
     }
 
     /** The person found, as the user may see them before opening: enough to confirm it is the right person. */
-    public record Found(long personId, String kanaName, Sex sex, LocalDate birthDate) implements java.io.Serializable {
+    public record Found(long personId, String kanaName, Sex sex, LocalDate birthDate) implements Serializable {
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.musubi.policy;
 
+import java.util.function.Function;
+import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 
 /**
@@ -29,8 +31,8 @@ public interface PersonAccess {
      * person opens for the user, gets the view to judge items with, and reports what it did. Exactly
      * one audit row is written, permit or deny, with the person, the action and the resource ids.
      */
-    <T> Interaction<T> interact(long userId, Purpose purpose, long personId, org.musubi.audit.AuditAction action,
-                                String resourceType, java.util.function.Function<PersonView, Interaction<T>> body);
+    <T> Interaction<T> interact(long userId, Purpose purpose, long personId, AuditAction action,
+                                String resourceType, Function<PersonView, Interaction<T>> body);
 
     /**
      * One interaction, like {@link #interact}, with the person reached through one of their source patients: the
@@ -41,8 +43,8 @@ public interface PersonAccess {
      * person that patient is linked to; when it is not, the patient counts for nothing). Exactly one audit row.
      */
     <T> Interaction<T> interactThrough(long userId, Purpose purpose, long personId, long sourcePatientId,
-                                       org.musubi.audit.AuditAction action, String resourceType,
-                                       java.util.function.Function<PersonView, Interaction<T>> body);
+                                       AuditAction action, String resourceType,
+                                       Function<PersonView, Interaction<T>> body);
 
     /**
      * Whether the facility has standing for the person now ({@link AccessPolicy#standing}: a live link made with the

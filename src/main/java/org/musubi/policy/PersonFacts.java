@@ -1,5 +1,6 @@
 package org.musubi.policy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -53,9 +54,9 @@ public record PersonFacts(
      *
      * @param revoked whether the person (or the operator) revoked it
      */
-    public record ProxyAccess(long userId, java.time.Instant validTo, boolean revoked) {
+    public record ProxyAccess(long userId, Instant validTo, boolean revoked) {
 
-        public boolean liveAt(java.time.Instant now) {
+        public boolean liveAt(Instant now) {
             return !revoked && now.isBefore(validTo);
         }
     }

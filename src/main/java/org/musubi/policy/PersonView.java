@@ -1,8 +1,10 @@
 package org.musubi.policy;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
@@ -96,8 +98,8 @@ public record PersonView(Decision decision, Function<DataItem, Decision> items, 
      * emergency minimum refuse (judged for data of no facility in particular, so the answer does not depend on whose
      * data it is). A screen says such a kind is hidden, never that there is none.
      */
-    public java.util.Set<DataCategory> hiddenCategories() {
-        java.util.Set<DataCategory> hidden = java.util.EnumSet.noneOf(DataCategory.class);
+    public Set<DataCategory> hiddenCategories() {
+        Set<DataCategory> hidden = EnumSet.noneOf(DataCategory.class);
         for (DataCategory category : DataCategory.values()) {
             String key = decide(new DataItem(NO_FACILITY, category)).key();
             if (key.equals(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION) || key.equals(Deny.NOT_IN_EMERGENCY_MINIMUM)) {

@@ -2,7 +2,9 @@ package org.musubi.policy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.musubi.policy.matrix.ProfessionMatrix;
+import org.musubi.registry.Profession;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,7 +26,7 @@ public record PolicyProperties(
         @DefaultValue("4h") Duration emergencyDuration,
         @DefaultValue("2h") Duration crewEmergencyDuration,
         @DefaultValue({"DOCTOR", "DENTIST", "NURSE", "MIDWIFE", "PHARMACIST", "PARAMEDIC"})
-        java.util.Set<org.musubi.registry.Profession> emergencyProfessions,
+        Set<Profession> emergencyProfessions,
         Map<String, String> matrix) {
 
     public ProfessionMatrix professionMatrix() {

@@ -1,10 +1,14 @@
 package org.musubi.record;
 
-import org.musubi.record.store.ResourceStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -21,6 +25,8 @@ import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
+import org.musubi.record.fhir.ResourceKind;
+import org.musubi.record.store.ResourceStore;
 
 /**
  * The only read path to clinical data: every read and search goes through the access policy and
@@ -104,7 +110,7 @@ public final class ReadRecords {
      */
     public Interaction<List<StoredResource>> history(Reader reader, String type, String id) {
         List<StoredResource> versions = store.history(type, id);
-        Set<DataCategory> held = java.util.EnumSet.noneOf(DataCategory.class);
+        Set<DataCategory> held = EnumSet.noneOf(DataCategory.class);
         versions.forEach(v -> held.addAll(v.held()));
         StoredResource current = versions.isEmpty() ? null : versions.getFirst().holding(held);
         Interaction<StoredResource> judged = judged(reader, current, type, id, AuditAction.READ, new PersonView[1]);
@@ -161,10 +167,10 @@ public final class ReadRecords {
                     .filter(r -> !r.deleted())
                     .filter(r -> r.patientData()
                             ? keys.contains(r.patientKey()) && r.items().stream().allMatch(view::sees)
-                            : org.musubi.record.fhir.ResourceKind.of(r.type()).map(k -> k.directory()).orElse(false)
+                            : ResourceKind.of(r.type()).map(k -> k.directory()).orElse(false)
                                     || reader.actsFor(r.sourceFacilityId()))
                     .toList();
-            List<String> ids = new java.util.ArrayList<>(found.resources().stream().map(StoredResource::id).toList());
+            List<String> ids = new ArrayList<>(found.resources().stream().map(StoredResource::id).toList());
             included.forEach(r -> ids.add(r.id()));
             return Interaction.permitted(new Everything(found, view, included), view.decision(), ids);
         });
@@ -176,13 +182,13 @@ public final class ReadRecords {
      * resource whose content was read.
      */
     public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
-                                         java.util.function.Function<PersonRecord, T> body) {
+                                         Function<PersonRecord, T> body) {
         return readPerson(reader, PatientRef.person(personId), action, auditedAs, PersonView::decision, body);
     }
 
     /** {@link #readPerson(Reader, long, AuditAction, String, java.util.function.Function)} of the patient named. */
     public <T> Interaction<T> readPerson(Reader reader, PatientRef patient, AuditAction action, String auditedAs,
-                                         java.util.function.Function<PersonRecord, T> body) {
+                                         Function<PersonRecord, T> body) {
         return readPerson(reader, patient, action, auditedAs, PersonView::decision, body);
     }
 
@@ -192,24 +198,24 @@ public final class ReadRecords {
      * refuses, the body does not run and the one audit row is that refusal.
      */
     public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
-                                         java.util.function.Function<PersonView, org.musubi.policy.Decision> gate,
-                                         java.util.function.Function<PersonRecord, T> body) {
+                                         Function<PersonView, Decision> gate,
+                                         Function<PersonRecord, T> body) {
         return readPerson(reader, PatientRef.person(personId), action, auditedAs, gate, body);
     }
 
     /** The gated {@link #readPerson} of the patient named. */
     public <T> Interaction<T> readPerson(Reader reader, PatientRef patient, AuditAction action, String auditedAs,
-                                         java.util.function.Function<PersonView, org.musubi.policy.Decision> gate,
-                                         java.util.function.Function<PersonRecord, T> body) {
+                                         Function<PersonView, Decision> gate,
+                                         Function<PersonRecord, T> body) {
         return interact(reader, patient, action, auditedAs, view -> {
-            org.musubi.policy.Decision gated = gate.apply(view);
+            Decision gated = gate.apply(view);
             if (!gated.permitted()) {
                 return Interaction.refused(gated, List.of());
             }
             List<SourcePatient> sources = view.sources();
             Set<DataItem> allowed = allowed(view, sources);
             Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
-            Set<String> shown = new java.util.LinkedHashSet<>();
+            Set<String> shown = new LinkedHashSet<>();
             PersonRecord record = new PersonRecord() {
                 private List<Outline> outline;
 
@@ -227,7 +233,7 @@ public final class ReadRecords {
                 }
 
                 @Override
-                public List<StoredResource> contents(java.util.Collection<String> ids) {
+                public List<StoredResource> contents(Collection<String> ids) {
                     List<StoredResource> read = store.contents(keys, allowed, ids);
                     read.forEach(r -> shown.add(r.id()));
                     return read;
@@ -241,7 +247,7 @@ public final class ReadRecords {
                 }
 
                 @Override
-                public void wrote(java.util.Collection<String> ids) {
+                public void wrote(Collection<String> ids) {
                     shown.addAll(ids);
                 }
             };
@@ -259,7 +265,7 @@ public final class ReadRecords {
         List<Outline> outline();
 
         /** The content of these resources (those the reader may see); each is named in the audit row. */
-        List<StoredResource> contents(java.util.Collection<String> ids);
+        List<StoredResource> contents(Collection<String> ids);
 
         /**
          * A search within the record, filtered by the same view as everything else the interaction reads (as {@link
@@ -272,7 +278,7 @@ public final class ReadRecords {
          * that depends on what the record holds (a value computed from an earlier one): what it read and what it
          * wrote are then one interaction, decided and audited once.
          */
-        void wrote(java.util.Collection<String> ids);
+        void wrote(Collection<String> ids);
     }
 
     /** The (facility, category) pairs of the person's sources that the view may show. */
@@ -308,7 +314,7 @@ public final class ReadRecords {
             return direct(reader, action, type, id, new Deny(NOT_FOUND), null);
         }
         if (!resource.patientData()) {
-            boolean directory = org.musubi.record.fhir.ResourceKind.of(type).map(k -> k.directory()).orElse(false);
+            boolean directory = ResourceKind.of(type).map(k -> k.directory()).orElse(false);
             Decision decision = directory ? new Permit(DIRECTORY) : ownOnly(reader, resource, UNATTACHED);
             return direct(reader, action, type, id, decision, resource);
         }
@@ -329,13 +335,13 @@ public final class ReadRecords {
      * person the policy opens (a proxy's principal) is refused all the same, in the interaction's one audit row.
      */
     private <T> Interaction<T> interact(Reader reader, long personId, AuditAction action, String type,
-                                        java.util.function.Function<PersonView, Interaction<T>> body) {
+                                        Function<PersonView, Interaction<T>> body) {
         return access.interact(reader.userId(), reader.purpose(), personId, action, type, confined(reader, personId, body));
     }
 
     /** One interaction with the person reached through one of their source patients ({@link PersonAccess#interactThrough}). */
     private <T> Interaction<T> interact(Reader reader, long personId, long sourcePatientId, AuditAction action,
-                                        String type, java.util.function.Function<PersonView, Interaction<T>> body) {
+                                        String type, Function<PersonView, Interaction<T>> body) {
         return access.interactThrough(reader.userId(), reader.purpose(), personId, sourcePatientId, action, type,
                 confined(reader, personId, body));
     }
@@ -345,7 +351,7 @@ public final class ReadRecords {
      * linked to a person; another facility's patient, or one linked to no one, is a miss (audited once).
      */
     private <T> Interaction<T> interact(Reader reader, PatientRef patient, AuditAction action, String type,
-                                        java.util.function.Function<PersonView, Interaction<T>> body) {
+                                        Function<PersonView, Interaction<T>> body) {
         return switch (patient) {
             case PatientRef.Person p -> interact(reader, p.personId(), action, type, body);
             case PatientRef.OwnPatient own -> {
@@ -361,8 +367,8 @@ public final class ReadRecords {
     }
 
     /** The body, unless the reader is confined to another person ({@link Reader#onlyPerson}): then that refusal. */
-    private static <T> java.util.function.Function<PersonView, Interaction<T>> confined(Reader reader, long personId,
-            java.util.function.Function<PersonView, Interaction<T>> body) {
+    private static <T> Function<PersonView, Interaction<T>> confined(Reader reader, long personId,
+            Function<PersonView, Interaction<T>> body) {
         return reader.mayAsk(personId) ? body
                 : view -> Interaction.refused(new Deny(APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId)));
     }

@@ -2,6 +2,7 @@ package org.musubi.record;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A search within one person's record, of one resource type ({@code null}: every type, as for
@@ -13,7 +14,7 @@ import java.util.List;
  * @param contentless the resources found without their content (see {@link #withoutContent()})
  */
 public record RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo,
-                          Instant updatedSince, boolean newestFirst, int count, int offset, java.util.Set<String> types,
+                          Instant updatedSince, boolean newestFirst, int count, int offset, Set<String> types,
                           boolean contentless) {
 
     public RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo, Instant updatedSince,
@@ -22,12 +23,12 @@ public record RecordQuery(String type, List<TokenCondition> tokens, Instant date
     }
 
     public RecordQuery(String type, List<TokenCondition> tokens, Instant dateFrom, Instant dateTo, Instant updatedSince,
-                       boolean newestFirst, int count, int offset, java.util.Set<String> types) {
+                       boolean newestFirst, int count, int offset, Set<String> types) {
         this(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, types, false);
     }
 
     /** The same query of only these types. */
-    public RecordQuery ofTypes(java.util.Set<String> only) {
+    public RecordQuery ofTypes(Set<String> only) {
         return new RecordQuery(type, tokens, dateFrom, dateTo, updatedSince, newestFirst, count, offset, only,
                 contentless);
     }
@@ -47,7 +48,7 @@ public record RecordQuery(String type, List<TokenCondition> tokens, Instant date
 
     public RecordQuery {
         tokens = List.copyOf(tokens);
-        types = types == null || types.isEmpty() ? null : java.util.Set.copyOf(types);
+        types = types == null || types.isEmpty() ? null : Set.copyOf(types);
         if (type == null && !tokens.isEmpty()) {
             throw new IllegalArgumentException("token conditions need a resource type");
         }

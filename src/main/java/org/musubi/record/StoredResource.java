@@ -2,6 +2,7 @@ package org.musubi.record;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.musubi.policy.DataCategory;
@@ -54,7 +55,7 @@ public record StoredResource(long patientKey, String id, String type, int versio
 
     /** Its own category and every category it holds. */
     public Set<DataCategory> categories() {
-        java.util.EnumSet<DataCategory> all = java.util.EnumSet.of(category);
+        EnumSet<DataCategory> all = EnumSet.of(category);
         all.addAll(held);
         return all;
     }

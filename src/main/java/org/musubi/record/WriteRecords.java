@@ -1,11 +1,14 @@
 package org.musubi.record;
 
-import org.musubi.record.store.ResourceStore;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -15,6 +18,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
+import org.musubi.record.store.ResourceStore;
 
 /**
  * The one write door to a person's record (imports keep their own batch door, {@code imports.ImportRecords}). It
@@ -58,7 +62,7 @@ public final class WriteRecords {
          *
          * @return one outcome per write, in order, then the Provenance's when it was written
          */
-        List<Written> store(List<ResourceWrite> writes, java.util.function.Function<List<Written>, ResourceWrite> provenance);
+        List<Written> store(List<ResourceWrite> writes, Function<List<Written>, ResourceWrite> provenance);
     }
 
     /**
@@ -69,7 +73,7 @@ public final class WriteRecords {
      * value is null when refused.
      */
     public <T> Interaction<T> enter(Reader author, long personId, AuditAction action, String auditedAs,
-                                    java.util.function.Function<Entry, T> body) {
+                                    Function<Entry, T> body) {
         return enter(author, personId, action, auditedAs, PersonView::decision, body);
     }
 
@@ -80,8 +84,8 @@ public final class WriteRecords {
      * one audit row is that refusal.
      */
     public <T> Interaction<T> enter(Reader author, long personId, AuditAction action, String auditedAs,
-                                    java.util.function.Function<PersonView, Decision> gate,
-                                    java.util.function.Function<Entry, T> body) {
+                                    Function<PersonView, Decision> gate,
+                                    Function<Entry, T> body) {
         return audit.allOrNothing(() -> reads.readPerson(author, personId, action, auditedAs, gate,
                 record -> body.apply(new Entering(record, author.userId()))));
     }
@@ -107,7 +111,7 @@ public final class WriteRecords {
         }
 
         @Override
-        public List<StoredResource> contents(java.util.Collection<String> ids) {
+        public List<StoredResource> contents(Collection<String> ids) {
             return record.contents(ids);
         }
 
@@ -117,13 +121,13 @@ public final class WriteRecords {
         }
 
         @Override
-        public void wrote(java.util.Collection<String> ids) {
+        public void wrote(Collection<String> ids) {
             record.wrote(ids);
         }
 
         @Override
         public List<Written> store(List<ResourceWrite> writes,
-                                   java.util.function.Function<List<Written>, ResourceWrite> provenance) {
+                                   Function<List<Written>, ResourceWrite> provenance) {
             if (writes.isEmpty()) {
                 throw new IllegalArgumentException("nothing to store");
             }
@@ -165,7 +169,7 @@ public final class WriteRecords {
         Written written = store.write(List.of(write), writer.userId()).getFirst();
         AuditAction done = written.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE;
         record(done, Outcome.PERMIT, written.type(), written.id(), patientOf(write.patientKey()),
-                written.change().name().toLowerCase(java.util.Locale.ROOT) + " v" + written.version());
+                written.change().name().toLowerCase(Locale.ROOT) + " v" + written.version());
         return written;
     }
 
@@ -174,7 +178,7 @@ public final class WriteRecords {
      * are stored; refused as a whole when any touches another facility's resource.
      */
     public List<Written> writeAll(Reader writer, List<ResourceWrite> batch) {
-        return writeAll(writer, batch, java.util.Set.of());
+        return writeAll(writer, batch, Set.of());
     }
 
     /**
@@ -183,7 +187,7 @@ public final class WriteRecords {
      * an id of the server's form. Refused so, the batch is refused as when it touches another facility's resource,
      * audited once with its own reason.
      */
-    public List<Written> writeAll(Reader writer, List<ResourceWrite> batch, java.util.Set<String> chosen) {
+    public List<Written> writeAll(Reader writer, List<ResourceWrite> batch, Set<String> chosen) {
         Map<String, Long> owners = store.owners(batch.stream().filter(w -> w.id() != null)
                 .map(w -> w.type() + "/" + w.id()).toList());
         Map<Long, String> patients = new HashMap<>();
@@ -210,7 +214,7 @@ public final class WriteRecords {
             }
             String patient = patients.get(key);
             entries.add(entry(w.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE, Outcome.PERMIT,
-                    w.type(), w.id(), patient, w.change().name().toLowerCase(java.util.Locale.ROOT) + " v" + w.version()));
+                    w.type(), w.id(), patient, w.change().name().toLowerCase(Locale.ROOT) + " v" + w.version()));
         }
         audit.recordAll(entries);
         return written;

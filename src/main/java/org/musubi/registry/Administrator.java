@@ -1,6 +1,7 @@
 package org.musubi.registry;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who is administering: a network admin manages everything; a facility admin manages the users
@@ -15,7 +16,7 @@ public record Administrator(long userId, boolean networkAdmin, Set<Long> adminFa
     public static Administrator of(User user) {
         Set<Long> facilities = user.memberships().stream()
                 .filter(User.Membership::facilityAdmin).map(User.Membership::facilityId)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         return new Administrator(user.id(), user.networkAdmin(), facilities);
     }
 

@@ -1,5 +1,6 @@
 package org.musubi.registry;
 
+import java.util.List;
 import java.util.Optional;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
@@ -24,7 +25,7 @@ public interface Facilities {
     Page<Facility> directory(FacilityQuery query, PageRequest page);
 
     /** Every participating facility, by kana name: for choosers (a prefecture has about a thousand). */
-    java.util.List<Facility> all();
+    List<Facility> all();
 
     /** How many participating facilities there are. */
     long count();

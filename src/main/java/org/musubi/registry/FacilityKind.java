@@ -1,5 +1,7 @@
 package org.musubi.registry;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -54,7 +56,7 @@ public enum FacilityKind {
     }
 
     /** The kinds a facility form or search offers: every kind of participating facility. */
-    public static java.util.List<FacilityKind> participatingKinds() {
-        return java.util.Arrays.stream(values()).filter(FacilityKind::participating).toList();
+    public static List<FacilityKind> participatingKinds() {
+        return Arrays.stream(values()).filter(FacilityKind::participating).toList();
     }
 }

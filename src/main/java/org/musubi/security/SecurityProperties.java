@@ -1,5 +1,6 @@
 package org.musubi.security;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,6 +31,6 @@ public record SecurityProperties(
         @DefaultValue("30") int ipMaxFailures,
         @DefaultValue("10m") Duration ipWindow,
         String secretKey,
-        @DefaultValue("./data/secret.key") java.nio.file.Path secretKeyFile,
+        @DefaultValue("./data/secret.key") Path secretKeyFile,
         @DefaultValue("1h") Duration apiTokenLifetime) {
 }

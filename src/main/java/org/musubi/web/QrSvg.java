@@ -6,7 +6,11 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * A QR code as an inline SVG (one path, no scripts), so the page needs no image endpoint; or as a PNG, for a PDF.
@@ -43,17 +47,17 @@ public final class QrSvg {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
             int size = matrix.getWidth() * modulePixels;
-            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(size, matrix.getHeight() * modulePixels,
-                    java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+            BufferedImage image = new BufferedImage(size, matrix.getHeight() * modulePixels,
+                    BufferedImage.TYPE_BYTE_BINARY);
             for (int y = 0; y < image.getHeight(); y++) {
                 for (int x = 0; x < size; x++) {
                     image.setRGB(x, y, matrix.get(x / modulePixels, y / modulePixels) ? 0xFF000000 : 0xFFFFFFFF);
                 }
             }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(image, "png", out);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
             return out.toByteArray();
-        } catch (WriterException | java.io.IOException e) {
+        } catch (WriterException | IOException e) {
             throw new IllegalStateException("QR encoding failed", e);
         }
     }

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -23,6 +24,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
+import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.Containers;
 import org.musubi.testing.FhirClients;
@@ -172,8 +174,8 @@ class ContainerContentsAttackIT {
         Bundle stored = api.search().forResource(Composition.class).where(Composition.PATIENT.hasId("Patient/" + own))
                 .returnBundle(Bundle.class).execute();
         String composition = stored.getEntryFirstRep().getResource().getIdElement().getIdPart();
-        String observation = api.search().forResource(org.hl7.fhir.r4.model.Observation.class)
-                .where(org.hl7.fhir.r4.model.Observation.PATIENT.hasId("Patient/" + own)).returnBundle(Bundle.class)
+        String observation = api.search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId("Patient/" + own)).returnBundle(Bundle.class)
                 .execute().getEntryFirstRep().getResource().getIdElement().getIdPart();
         Bundle document = Containers.collection(hospital, patient, LAB_SECTION,
                 FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2024-03-01", 6.4));
@@ -188,7 +190,7 @@ class ContainerContentsAttackIT {
         return new Fixture(person, regionalId, bundle, composition, observation, inline, binary, url);
     }
 
-    private WebSession loggedIn(org.musubi.registry.User user) {
+    private WebSession loggedIn(User user) {
         WebSession web = new WebSession(port);
         accounts.logIn(web, user);
         return web;

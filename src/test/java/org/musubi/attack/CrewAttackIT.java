@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
@@ -125,7 +126,7 @@ class CrewAttackIT {
                 FROM emergency_handover WHERE id = ?""").params(expiredToken, handOver.id()).update();
         HttpResponse<String> expired = ourDoctor.get("/emergency/handovers/" + expiredToken);
 
-        for (HttpResponse<String> refused : java.util.List.of(guessed, wrongHospital, expired)) {
+        for (HttpResponse<String> refused : List.of(guessed, wrongHospital, expired)) {
             assertThat(refused.statusCode()).isEqualTo(404);
             assertThat(refused.body()).contains("id=\"emergency-not-found\"").doesNotContain(patient.person().givenKana());
         }

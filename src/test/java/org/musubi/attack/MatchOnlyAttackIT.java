@@ -6,6 +6,9 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +18,7 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.disaster.DisasterScenes;
 import org.musubi.disaster.SwitchDisasterMode;
+import org.musubi.emergency.Crews;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
@@ -73,7 +77,7 @@ class MatchOnlyAttackIT {
     @Autowired
     SwitchDisasterMode switching;
     @Autowired
-    org.musubi.emergency.Crews crews;
+    Crews crews;
 
     private final String city = DisasterScenes.uniqueCity();
 
@@ -94,8 +98,8 @@ class MatchOnlyAttackIT {
         String hospitalLocal = FhirRecords.localId();
         Patient real = FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, hospitalLocal, "ミカケ"), "見掛", "花子");
         real.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE)
-                .setValue("082-" + (100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(900)) + "-"
-                        + (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000)));
+                .setValue("082-" + (100 + ThreadLocalRandom.current().nextInt(900)) + "-"
+                        + (1000 + ThreadLocalRandom.current().nextInt(9000)));
         real.addAddress().setText("広島県" + DisasterScenes.uniqueCity() + "本町1-2-3");
         hospitalApi.create().resource(real).execute();
         long personId = personOf(hospital, hospitalLocal);
@@ -250,18 +254,18 @@ class MatchOnlyAttackIT {
         assertThat(audit.since(before, paramedic.loginId())).containsExactly("PATIENT_LINK DENY link.crew: ambulance crews do not link");
     }
 
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("id=\"registration-code\">([A-Z0-9-]+)<");
-    private static final java.util.regex.Pattern ERROR = java.util.regex.Pattern.compile("data-key=\"(link\\.[^\"]+)\"");
+    private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([A-Z0-9-]+)<");
+    private static final Pattern ERROR = Pattern.compile("data-key=\"(link\\.[^\"]+)\"");
 
     private static String codeOn(HttpResponse<String> slip) {
-        java.util.regex.Matcher m = CODE.matcher(slip.body());
+        Matcher m = CODE.matcher(slip.body());
         assertThat(m.find()).as("the slip shows the code: " + slip.statusCode()).isTrue();
         return m.group(1).strip();
     }
 
     /** Which answer the link page gave, by its message key (or, on pages that do not carry one, by its text). */
     private static String errorOf(String body) {
-        java.util.regex.Matcher m = ERROR.matcher(body);
+        Matcher m = ERROR.matcher(body);
         if (m.find()) {
             return m.group(1);
         }

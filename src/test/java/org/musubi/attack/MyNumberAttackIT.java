@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
@@ -237,7 +239,7 @@ class MyNumberAttackIT {
     }
 
     private static String stateOf(String address) {
-        java.util.regex.Matcher state = java.util.regex.Pattern.compile("[?&]state=([^&]+)").matcher(address);
+        Matcher state = Pattern.compile("[?&]state=([^&]+)").matcher(address);
         assertThat(state.find()).isTrue();
         return state.group(1);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.phr.Residents;
@@ -112,7 +114,7 @@ class PasskeyAttackIT {
     }
 
     private static String csrfOf(String page) {
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("data-token=\"([^\"]+)\"").matcher(page);
+        Matcher token = Pattern.compile("data-token=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).isTrue();
         return token.group(1);
     }

@@ -3,9 +3,13 @@ package org.musubi.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,11 +19,13 @@ import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
+import org.musubi.identity.cards.IssuedCard;
 import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.registry.Users;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
@@ -61,11 +67,11 @@ class PhrAttackIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.musubi.registry.Users users;
+    Users users;
 
     private long personId;
     private Person person;
-    private org.musubi.identity.cards.IssuedCard card;
+    private IssuedCard card;
 
     @BeforeEach
     void hospitalAsPatientWithACard() {
@@ -126,7 +132,7 @@ class PhrAttackIT {
         assertThat(web.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(web.get("/account/password").statusCode()).isEqualTo(403);
         for (long asked : List.of(personId, other)) {
-            assertThat(web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base() + "/fhir/Patient/"
+            assertThat(web.send(HttpRequest.newBuilder(URI.create(web.base() + "/fhir/Patient/"
                     + asked)).GET().header("Accept", "application/fhir+json")).statusCode())
                     .as("a resident's browser session is no credential for the API, whoever is asked").isEqualTo(403);
         }
@@ -156,7 +162,7 @@ class PhrAttackIT {
         WebSession owner = residents.logIn(port, victim);
         owner.get("/phr/proxies");
         owner.post("/phr/proxies", "loginId", proxy.account().loginId(), "until",
-                java.time.LocalDate.now().plusDays(30).toString());
+                LocalDate.now().plusDays(30).toString());
         WebSession strangerWeb = residents.logIn(port, stranger);
         WebSession proxyWeb = residents.logIn(port, proxy);
         proxyWeb.get("/phr/proxies");
@@ -164,8 +170,8 @@ class PhrAttackIT {
         assertThat(proxyWeb.get("/phr").body()).contains("id=\"proxy-banner\"");
         String absent = String.valueOf(pending + 987_654);
 
-        for (var attacker : List.of(java.util.Map.entry("another resident", strangerWeb),
-                java.util.Map.entry("a proxy acting for the person", proxyWeb))) {
+        for (var attacker : List.of(Map.entry("another resident", strangerWeb),
+                Map.entry("a proxy acting for the person", proxyWeb))) {
             WebSession web = attacker.getValue();
             long user = attacker.getKey().startsWith("a proxy") ? proxy.account().id() : stranger.account().id();
             assertThat(web.get("/phr").body()).as(attacker.getKey()).doesNotContain("id=\"recovery-pending\"");

@@ -2,6 +2,7 @@ package org.musubi.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -123,7 +124,7 @@ class PhrCheckupsAttackIT {
         before = audit.max();
         assertThat(read.all(child.account().id(), victim)).isEmpty();
         assertThat(record.save(new RecordPaperCheckup.Author(child.account().id(), "子"), victim,
-                new PaperEntry(LocalDate.now(), null, Map.of(PaperItem.WEIGHT, new java.math.BigDecimal("50"))), null))
+                new PaperEntry(LocalDate.now(), null, Map.of(PaperItem.WEIGHT, new BigDecimal("50"))), null))
                 .isEmpty();
         assertThat(read.photo(child.account().id(), victim, paperReport)).isEmpty();
         assertThat(audit.forPatient(before, victimRegional)).containsExactly("READ DENY policy.deny.proxyExpired",

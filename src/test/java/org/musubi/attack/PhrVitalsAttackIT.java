@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
@@ -119,7 +120,7 @@ class PhrVitalsAttackIT {
         assertThat(stranger.get("/phr/vitals").statusCode()).isIn(302, 401);
         assertThat(stranger.send(HttpRequest.newBuilder(URI.create(stranger.base() + "/phr/vitals.csv")).GET()
                 .header("Accept", "*/*")).statusCode()).isIn(302, 401);
-        assertThat(stranger.postRaw("/phr/vitals", java.util.Map.of("weight", "99.9")).statusCode()).isIn(302, 401, 403);
+        assertThat(stranger.postRaw("/phr/vitals", Map.of("weight", "99.9")).statusCode()).isIn(302, 401, 403);
         assertThat(record(victimId)).isEqualTo(before);
     }
 

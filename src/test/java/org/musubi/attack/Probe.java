@@ -1,9 +1,14 @@
 package org.musubi.attack;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongPredicate;
+import java.util.stream.Stream;
 import org.musubi.attack.Victim.Marker;
+import org.musubi.testing.FhirRecords;
 
 /**
  * One way of asking about the victim: a FHIR interaction or operation, or a portal page. {@code {key}} in the
@@ -64,11 +69,11 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
     }
 
     /** An id of the same form as the real one that nothing has. */
-    String absent(Victim v, java.util.function.LongPredicate personExists) {
+    String absent(Victim v, LongPredicate personExists) {
         return switch (key) {
             case PERSON -> absentPerson(personExists);
             case LOCAL_ID -> "N" + v.localId().substring(1);
-            case GIVEN_NAME -> org.musubi.testing.FhirRecords.uniqueKana();
+            case GIVEN_NAME -> FhirRecords.uniqueKana();
             default -> UUID.randomUUID().toString();
         };
     }
@@ -84,12 +89,12 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
         if (filled == null || filled.isEmpty()) {
             return new String[0];
         }
-        return java.util.Arrays.stream(filled.split("&")).flatMap(pair -> java.util.stream.Stream.of(pair.split("=", 2)))
+        return Arrays.stream(filled.split("&")).flatMap(pair -> Stream.of(pair.split("=", 2)))
                 .toArray(String[]::new);
     }
 
-    static String absentPerson(java.util.function.LongPredicate exists) {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    static String absentPerson(LongPredicate exists) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         while (true) {
             long id = 1_000_000_000_000_000L + random.nextLong(8_999_999_999_999_999L);
             if (!exists.test(id)) {
@@ -99,7 +104,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
     }
 
     /** The HbA1c analyte as the lab table names its trend (the JLAC10 code's first five characters). */
-    private static final String HBA1C_ANALYTE = org.musubi.testing.FhirRecords.HBA1C.substring(0, 5);
+    private static final String HBA1C_ANALYTE = FhirRecords.HBA1C.substring(0, 5);
 
     /** What an attacker would write over A's lab result (or under an id nothing has). */
     private static final String TAMPERED = """

@@ -2,9 +2,11 @@ package org.musubi.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.phr.Residents;
 import org.musubi.phr.sheet.EmergencySheets;
+import org.musubi.phr.sheet.SheetForm;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -123,7 +126,7 @@ class SheetAttackIT {
         assertThat(web.get("/phr/emergency-sheet").body()).contains("ペニシリンＸ").doesNotContain("代理人の書き込み");
         long before = audit.max();
         assertThat(sheets.save(EmergencySheets.Author.proxy(child.account().id(), "子"), patient.personId(),
-                current -> new org.musubi.phr.sheet.SheetForm.Read(current, java.util.List.of()))).isEmpty();
+                current -> new SheetForm.Read(current, List.of()))).isEmpty();
         assertThat(audit.forPatient(before, patient.person().regionalId()))
                 .containsExactly("UPDATE DENY policy.deny.proxyExpired");
     }
@@ -139,6 +142,6 @@ class SheetAttackIT {
         return body.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
     }
 
-    private record HttpBodies(java.net.http.HttpResponse<String> first, java.net.http.HttpResponse<String> second) {
+    private record HttpBodies(HttpResponse<String> first, HttpResponse<String> second) {
     }
 }

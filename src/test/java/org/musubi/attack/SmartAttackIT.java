@@ -2,6 +2,8 @@ package org.musubi.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -303,8 +305,8 @@ class SmartAttackIT {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", "Bearer " + token).header("Accept", "text/html")
                     .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

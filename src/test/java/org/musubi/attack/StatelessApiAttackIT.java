@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Administrator;
@@ -49,7 +50,7 @@ class StatelessApiAttackIT {
                 + "\",\"value\":\"" + localId + "\"}],\"name\":[{\"family\":\"ムジョウタイ\",\"given\":[\"" + FhirRecords.uniqueKana()
                 + "\"]}],\"gender\":\"female\",\"birthDate\":\"1961-02-03\"}";
 
-        for (HttpResponse<String> response : java.util.List.of(api.get("metadata"), api.post("Patient", patient),
+        for (HttpResponse<String> response : List.of(api.get("metadata"), api.post("Patient", patient),
                 api.get("Patient/$ihe-pix?sourceIdentifier=" + FhirRecords.patientSystem(hospital) + "%7C" + localId),
                 api.get("Observation/no-such-id"), new RawApi(port, "not-a-token").get("Patient/1"))) {
             assertThat(response.headers().allValues("Set-Cookie")).as(response.request().method() + " "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
@@ -73,7 +74,7 @@ class SummaryAttackIT {
         assertThat(refused.body().replace(String.valueOf(patient.personId()), "X"))
                 .isEqualTo(unknown.body().replace(nobody, "X"))
                 .isEqualTo(refusedPost.body().replace(String.valueOf(patient.personId()), "X"));
-        for (HttpResponse<String> answer : java.util.List.of(refused, refusedPost)) {
+        for (HttpResponse<String> answer : List.of(refused, refusedPost)) {
             assertThat(answer.body()).doesNotContain(patient.person().givenKana()).doesNotContain("ペニシリン")
                     .doesNotContain("Composition");
         }

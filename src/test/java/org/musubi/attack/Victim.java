@@ -1,6 +1,7 @@
 package org.musubi.attack;
 
 import java.util.Map;
+import java.util.Set;
 import org.musubi.policy.DataCategory;
 
 /**
@@ -19,26 +20,26 @@ record Victim(AttackState state, long personId, String localId, String familyKan
     /** A kind of data the answers may carry, with the categories and resource type it takes to see it. */
     enum Marker {
         /** The person's kana given name (demographics). */
-        DEMOGRAPHICS(java.util.Set.of(DataCategory.DEMOGRAPHICS), "Patient"),
+        DEMOGRAPHICS(Set.of(DataCategory.DEMOGRAPHICS), "Patient"),
         /** The hospital's own patient id, an identifier only a caller who may see the hospital's data is told. */
-        LOCAL_ID(java.util.Set.of(DataCategory.DEMOGRAPHICS), "Patient"),
-        LAB(java.util.Set.of(DataCategory.LAB_RESULTS), "Observation"),
-        DIAGNOSIS(java.util.Set.of(DataCategory.DIAGNOSES), "Condition"),
-        ALLERGY(java.util.Set.of(DataCategory.ALLERGIES), "AllergyIntolerance"),
-        MEDICATION(java.util.Set.of(DataCategory.MEDICATIONS), "MedicationRequest"),
+        LOCAL_ID(Set.of(DataCategory.DEMOGRAPHICS), "Patient"),
+        LAB(Set.of(DataCategory.LAB_RESULTS), "Observation"),
+        DIAGNOSIS(Set.of(DataCategory.DIAGNOSES), "Condition"),
+        ALLERGY(Set.of(DataCategory.ALLERGIES), "AllergyIntolerance"),
+        MEDICATION(Set.of(DataCategory.MEDICATIONS), "MedicationRequest"),
         /** The identifier of a collection Bundle holding the patient and a lab result: a container. */
-        BUNDLE(java.util.Set.of(DataCategory.DOCUMENTS, DataCategory.LAB_RESULTS, DataCategory.DEMOGRAPHICS), "Bundle"),
+        BUNDLE(Set.of(DataCategory.DOCUMENTS, DataCategory.LAB_RESULTS, DataCategory.DEMOGRAPHICS), "Bundle"),
         /** The text of a referral letter stored as Binary content. */
-        DOCUMENT(java.util.Set.of(DataCategory.DOCUMENTS), "Binary"),
+        DOCUMENT(Set.of(DataCategory.DOCUMENTS), "Binary"),
         /** The type text of the hospital's claim: administrative data, never shown beyond the hospital. */
-        CLAIM(java.util.Set.of(DataCategory.ADMINISTRATIVE), "Claim"),
+        CLAIM(Set.of(DataCategory.ADMINISTRATIVE), "Claim"),
         /** The name of the patient's care team. */
-        CARE_TEAM(java.util.Set.of(DataCategory.CARE_RECORDS), "CareTeam");
+        CARE_TEAM(Set.of(DataCategory.CARE_RECORDS), "CareTeam");
 
-        final java.util.Set<DataCategory> categories;
+        final Set<DataCategory> categories;
         final String type;
 
-        Marker(java.util.Set<DataCategory> categories, String type) {
+        Marker(Set<DataCategory> categories, String type) {
             this.categories = categories;
             this.type = type;
         }

@@ -1,19 +1,25 @@
 package org.musubi.attack;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -27,6 +33,7 @@ import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.registry.Facility;
+import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.SyntheaLikeRecords;
 
@@ -42,14 +49,14 @@ final class Victims {
     private final Facility hospital;
     private final Consents consents;
     private final long operator;
-    private org.musubi.testing.FhirClients clients;
+    private FhirClients clients;
     private IGenericClient clinicApi;
 
     /**
      * Where the test database tells which person a patient is linked to, and the attacking clinic's own system (which
      * registers a look-alike in {@link AttackState#MATCH_ONLY}).
      */
-    Victims lookingUpIn(org.musubi.testing.FhirClients clients, IGenericClient clinicApi) {
+    Victims lookingUpIn(FhirClients clients, IGenericClient clinicApi) {
         this.clients = clients;
         this.clinicApi = clinicApi;
         return this;
@@ -86,15 +93,15 @@ final class Victims {
         Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ" + FhirRecords.uniqueKana());
         patient.getNameFirstRep().getGiven().clear();
         patient.getNameFirstRep().addGiven(unique);
-        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(java.time.LocalDate.of(1920, 1, 1)
-                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(30_000)).toString()));
-        patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("082-"
-                + (100 + java.util.concurrent.ThreadLocalRandom.current().nextInt(900)) + "-"
-                + (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000)));
+        patient.setBirthDateElement(new DateType(LocalDate.of(1920, 1, 1)
+                .plusDays(ThreadLocalRandom.current().nextInt(30_000)).toString()));
+        patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("082-"
+                + (100 + ThreadLocalRandom.current().nextInt(900)) + "-"
+                + (1000 + ThreadLocalRandom.current().nextInt(9000)));
         hospitalApi.create().resource(patient).execute();
         Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
         Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2025-06-01", 0);
-        lab.setValue(new Quantity().setValue(new java.math.BigDecimal(markers.get(Marker.LAB))).setUnit("%"));
+        lab.setValue(new Quantity().setValue(new BigDecimal(markers.get(Marker.LAB))).setUnit("%"));
         String observation = FhirRecords.create(hospitalApi, lab);
         Condition condition = new Condition().setSubject(subject);
         condition.getCode().setText(markers.get(Marker.DIAGNOSIS)).addCoding()
@@ -109,7 +116,7 @@ final class Victims {
         String allergyId = FhirRecords.create(hospitalApi, allergy);
         FhirRecords.create(hospitalApi, new MedicationRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
                 .setIntent(MedicationRequest.MedicationRequestIntent.ORDER).setSubject(subject)
-                .setAuthoredOn(java.sql.Date.valueOf(java.time.LocalDate.now().minusDays(3)))
+                .setAuthoredOn(Date.valueOf(LocalDate.now().minusDays(3)))
                 .setMedication(new CodeableConcept().setText(markers.get(Marker.MEDICATION))));
         String bundle = FhirRecords.create(hospitalApi, collection(patient, localId, markers.get(Marker.BUNDLE)));
         String binary = binary(subject.getReference(), markers.get(Marker.DOCUMENT));

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.musubi.database.ArraySlices;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link Audit#recordAll}: a batch becomes consecutive rows of the one chain, interleaving safely with single appends. */
 @MusubiIntegrationTest
@@ -21,7 +26,7 @@ class AuditBatchIT {
     @Autowired
     AuditTrail trail;
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     @Test
     void aBatchIsConsecutiveRowsChainedLikeSingleAppends() {
@@ -55,7 +60,7 @@ class AuditBatchIT {
         List<AuditRecord> batch = audit.recordAll(entries);
         AuditRecord after = audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT));
 
-        assertThat(org.musubi.database.ArraySlices.of(batch, r -> 3 * r.reason().length() + 120)).hasSizeGreaterThan(10);
+        assertThat(ArraySlices.of(batch, r -> 3 * r.reason().length() + 120)).hasSizeGreaterThan(10);
         assertThat(batch).extracting(AuditRecord::seq)
                 .containsExactlyElementsOf(IntStream.range(0, 3_000).mapToObj(n -> batch.getFirst().seq() + n).toList());
         assertThat(after.prevHash()).isEqualTo(batch.getLast().hash());
@@ -72,8 +77,8 @@ class AuditBatchIT {
 
     @Test
     void allOrNothingRecordsItsPermitsOnlyOnceItsWorkCommitsAndItsRefusalsAtOnce() {
-        String committed = "aon-" + java.util.UUID.randomUUID();
-        String rolledBack = "aon-" + java.util.UUID.randomUUID();
+        String committed = "aon-" + UUID.randomUUID();
+        String rolledBack = "aon-" + UUID.randomUUID();
 
         AuditRecord inside = audit.allOrNothing(() -> {
             AuditRecord kept = audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("Observation", committed));
@@ -83,7 +88,7 @@ class AuditBatchIT {
         assertThat(inside).as("an entry kept aside has no row yet").isNull();
         assertThat(count(committed)).as("the PERMIT row once the work committed").isEqualTo(1);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> audit.allOrNothing(() -> {
+        Assertions.assertThatThrownBy(() -> audit.allOrNothing(() -> {
             audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("Patient", rolledBack));
             audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.DENY).on("Observation", rolledBack).reason("refused"));
             assertThat(count(rolledBack)).as("the DENY row is written at once").isEqualTo(1);
@@ -99,7 +104,7 @@ class AuditBatchIT {
 
     /** The outcomes of the rows naming {@code id}, in order. */
     private List<String> outcomes(String id) {
-        return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+        return JdbcClient.create(dataSource)
                 .sql("SELECT outcome FROM audit_event WHERE ? = ANY(resource_ids) ORDER BY seq").param(id).query(String.class).list();
     }
 

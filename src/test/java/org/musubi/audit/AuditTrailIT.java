@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.cli.AuditVerifyCommand;
 import org.musubi.database.OwnerDatabase;
@@ -67,7 +68,7 @@ class AuditTrailIT {
             VerificationReport report = trail.verify();
             assertThat(report.intact()).isFalse();
             assertThat(report.faults()).extracting(VerificationReport.Fault::seq, VerificationReport.Fault::kind)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(seq, "altered"));
+                    .containsExactly(Tuple.tuple(seq, "altered"));
             assertThat(run(command)).contains("FAULT seq " + seq).contains("FAILED");
         } finally {
             tamper("UPDATE audit_event SET patient_id = '0000000000000001' WHERE seq = " + seq);

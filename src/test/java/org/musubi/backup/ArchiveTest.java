@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,7 @@ class ArchiveTest {
         assertThat(inOrder.rows()).isEqualTo(3);
         assertThat(reordered.digest()).isEqualTo(inOrder.digest());
         assertThat(changed.digest()).isNotEqualTo(inOrder.digest());
-        byte[] cutOff = java.util.Arrays.copyOf(copy(row(1, "a")), 30);
+        byte[] cutOff = Arrays.copyOf(copy(row(1, "a")), 30);
         assertThatThrownBy(() -> digest(cutOff, 5))
                 .isInstanceOf(BackupRefused.class);
     }
@@ -128,7 +130,7 @@ class ArchiveTest {
     private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -11,7 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +122,7 @@ class BackupRestoreDrillIT {
         byte[] tampered = bytes.clone();
         tampered[bytes.length / 2] ^= 0x20;
         Path changed = Files.write(drill.resolve("tampered.musubi-backup"), tampered);
-        Path cut = Files.write(drill.resolve("cut.musubi-backup"), java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        Path cut = Files.write(drill.resolve("cut.musubi-backup"), Arrays.copyOf(bytes, bytes.length - 100));
         Map<String, String> before = DatabaseFingerprints.of(owner.dataSource(), Long.MAX_VALUE);
 
         Run wrong = musubi(drill, false, "restore", "--from=" + archive, "--key-file=" + wrongKey,
@@ -193,12 +198,12 @@ class BackupRestoreDrillIT {
     private static Path fresh(Path directory) throws IOException {
         if (Files.isDirectory(DRILL)) {
             try (Stream<Path> old = Files.walk(DRILL)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
         return Files.createDirectories(directory);
     }
-    private static String sha256(byte[] content) throws java.security.NoSuchAlgorithmException {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    private static String sha256(byte[] content) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }

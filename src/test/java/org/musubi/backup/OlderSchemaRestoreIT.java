@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.backup.jdbc.JdbcBackupDatabase;
@@ -24,7 +26,7 @@ class OlderSchemaRestoreIT {
     private static final String OLDER = "14";
 
     /** Tables of the older schema that a later migration folded into another (V18: the search index into resource). */
-    private static final java.util.List<String> MERGED_LATER = java.util.List.of("resource_token", "resource_date");
+    private static final List<String> MERGED_LATER = List.of("resource_token", "resource_date");
 
     @TempDir Path blobs;
     @TempDir Path restoredBlobs;
@@ -50,7 +52,7 @@ class OlderSchemaRestoreIT {
 
             assertThat(taken.preamble().schemaVersion()).isEqualTo(OLDER);
             assertThat(SchemaMigrations.compare(SchemaMigrations.latestInJar(), OLDER)).isPositive();
-            var before = new java.util.TreeMap<>(DatabaseFingerprints.of(source.getPostgresDatabase(), Long.MAX_VALUE));
+            var before = new TreeMap<>(DatabaseFingerprints.of(source.getPostgresDatabase(), Long.MAX_VALUE));
             for (String merged : MERGED_LATER) {
                 assertThat(before.remove(merged)).as(merged + " held no rows to carry over").isEqualTo("0:-");
             }

@@ -2,8 +2,10 @@ package org.musubi.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +26,7 @@ import org.musubi.audit.Purpose;
 public final class AuditAppendBenchmark {
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options = BenchOptions.parse(args, java.util.Map.of("seconds", 15L, "writers", 256L));
+        BenchOptions options = BenchOptions.parse(args, Map.of("seconds", 15L, "writers", 256L));
         int seconds = options.integer("seconds");
         List<Integer> writerCounts = new ArrayList<>();
         for (int writers = 1; writers <= options.integer("writers"); writers *= 8) {
@@ -86,7 +88,7 @@ public final class AuditAppendBenchmark {
         if (!failures.isEmpty()) {
             throw new IllegalStateException(failures.size() + " writers failed", failures.peek());
         }
-        long[] all = samples.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        long[] all = samples.stream().flatMapToLong(Arrays::stream).toArray();
         return new Result(all.length / elapsed, new Distribution(all));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.matching.BlockingKeys;
@@ -38,7 +39,7 @@ public final class CandidateQueryBenchmark {
 
     private static Distribution measure(IdentityStore store, int persons, int queries) {
         SplittableRandom random = new SplittableRandom(7);
-        java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>();
+        TreeSet<Integer> wanted = new TreeSet<>();
         while (wanted.size() < Math.min(queries, persons)) {
             wanted.add(random.nextInt(persons));
         }

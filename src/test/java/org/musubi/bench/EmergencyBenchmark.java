@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ import org.musubi.security.DemoAccounts;
 import org.musubi.security.Totp;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The emergency side under its closing-note targets (issue 26): {@code musubi serve} in its own JVM on loopback with a
@@ -133,7 +135,7 @@ public final class EmergencyBenchmark {
     }
 
     private static String code() {
-        return Totp.code(DemoAccounts.DEMO_TOTP_SECRET, Totp.step(java.time.Instant.now()));
+        return Totp.code(DemoAccounts.DEMO_TOTP_SECRET, Totp.step(Instant.now()));
     }
 
     private static HttpResponse<String> find(WebSession web, Plan plan) {
@@ -212,10 +214,10 @@ public final class EmergencyBenchmark {
             IssuedCard card = server.bean(IssueCard.class).regional(admin, person);
             Plan plan = new Plan(person, paramedic.loginId(), card.card().number(), card.printedCheckCode());
             plan.save(dir);
-            long held = server.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+            long held = server.bean(JdbcClient.class).sql("""
                     SELECT count(*) FROM resource r JOIN person_link l ON l.source_patient_id = r.patient_key
                     WHERE l.person_id = ?""").param(person).query(Long.class).single();
-            long total = server.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            long total = server.bean(JdbcClient.class)
                     .sql("SELECT count(*) FROM resource").query(Long.class).single();
             System.out.printf(Locale.ROOT, "  person %d holds %,d of %,d resources; paramedic %s (load average %s)%n",
                     person, held, total, paramedic.loginId(), ResourceUse.loadAverage());

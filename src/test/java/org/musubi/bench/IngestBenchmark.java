@@ -9,9 +9,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.musubi.audit.Actor;
@@ -127,7 +130,7 @@ public final class IngestBenchmark {
         Map<String, Long> threadsBefore = ThreadCpu.snapshot();
         long databaseCpu = ResourceUse.treeCpuNanos(postmaster);
         long started = System.nanoTime();
-        List<Double> perSource = new java.util.ArrayList<>();
+        List<Double> perSource = new ArrayList<>();
         List<Path> roots;
         try (Stream<Path> codes = Files.list(sources)) {
             roots = codes.map(code -> code.resolve(folder)).filter(Files::isDirectory).sorted().toList();
@@ -227,14 +230,14 @@ public final class IngestBenchmark {
      * can be compared without a GC log. This VM's speed drifts by a third within hours (bench/README.md).
      */
     static String collections() {
-        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(gc -> String.format("%s %,d in %.1f s", gc.getName(), gc.getCollectionCount(), gc.getCollectionTime() / 1e3))
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
     }
 
     /** The most heap in use (live and garbage) seen by sampling every 50 ms, and the old generation after GC. */
     private static final class HeapPeak {
-        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong peak = new AtomicLong();
 
         HeapPeak() {
             Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {

@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.musubi.audit.AuditTrail;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchResult;
+import org.musubi.identity.linkage.MatchReviews;
 import org.musubi.identity.linkage.MatchSourcePatients;
 import org.musubi.identity.matching.Demographics;
 import org.musubi.identity.matching.Matcher;
@@ -72,7 +74,7 @@ public final class LinkageBenchmark {
             PhaseTimes phases = new PhaseTimes();
             MatchSourcePatients bulk = new MatchSourcePatients(phases.wrap(database.bean(IdentityBatches.class)),
                     new Matcher(), phases.wrap(database.bean(Audit.class)),
-                    database.bean(org.musubi.identity.linkage.MatchReviews.class), options.integer("threads"));
+                    database.bean(MatchReviews.class), options.integer("threads"));
             LinkageRun run = link(bulk, facility, personIds);
             run.tallyReviews(database.bean(JdbcTemplate.class));
             new LinkageReport(System.out).print(run, phases, options.integer("sources"), TARGET_MINUTES);
@@ -83,7 +85,7 @@ public final class LinkageBenchmark {
             figures.value("bulk linkage of 1 M source records, minutes (" + sources + " linked against "
                     + personIds.length + " persons" + (sources == 1_000_000 ? ")" : ", projected)"), "min", minutes,
                     "≤ " + (long) TARGET_MINUTES, minutes <= TARGET_MINUTES);
-            double[] perBatch = java.util.Arrays.stream(run.batchNanos()).mapToDouble(n -> options.get("batch") / (n / 1e9))
+            double[] perBatch = Arrays.stream(run.batchNanos()).mapToDouble(n -> options.get("batch") / (n / 1e9))
                     .toArray();
             figures.rate("linkage records/s per batch", "1/s", perBatch, 0);
             figures.value("linkage F1, auto-links + review queue (through the database)", "", run.tally.foundF1(), "≥ 0.99",

@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
@@ -27,6 +29,7 @@ import org.musubi.registry.Profession;
 import org.musubi.testing.ChildServers;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.TestAccounts;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Concurrent load (issue 7): {@code musubi serve} in its own JVM on loopback, and in this JVM a load
@@ -143,11 +146,11 @@ public final class LoadBenchmark {
             long[] targets = RecordStoreBenchmark.loadStore(server, network, options.get("resources"), options.get("seed"),
                     measured, options.integer("per-facility"), seconds);
             System.out.printf(Locale.ROOT, "  loaded in %.0f s (%.0f s with indexes)%n", seconds[0], seconds[1]);
-            long[] persons = java.util.stream.LongStream.concat(java.util.Arrays.stream(targets),
-                    server.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            long[] persons = LongStream.concat(Arrays.stream(targets),
+                    server.bean(JdbcClient.class)
                             .sql("SELECT DISTINCT person_id FROM person_link ORDER BY person_id LIMIT ?")
                             .param(patients * 2).query(Long.class).list().stream().mapToLong(Long::longValue)
-                            .filter(id -> java.util.Arrays.stream(targets).noneMatch(t -> t == id)))
+                            .filter(id -> Arrays.stream(targets).noneMatch(t -> t == id)))
                     .limit(patients).toArray();
             if (persons.length < patients) {
                 throw new IllegalStateException("only " + persons.length + " persons in the store; raise --resources");

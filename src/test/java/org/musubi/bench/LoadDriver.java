@@ -7,15 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.musubi.phr.Residents;
 import org.musubi.security.DemoAccounts;
 import org.musubi.security.Totp;
 import org.musubi.testing.PharmacyNotebooks;
@@ -142,7 +145,7 @@ final class LoadDriver {
                         "password", TestAccounts.PASSWORD), 302)
                 && page("login: second factor page", () -> web.get("/login/second-factor"), 200)
                 && page("login: code", () -> web.post("/login/second-factor", "code",
-                        Totp.code(DemoAccounts.DEMO_TOTP_SECRET, Totp.step(java.time.Instant.now()))), 302);
+                        Totp.code(DemoAccounts.DEMO_TOTP_SECRET, Totp.step(Instant.now()))), 302);
         if (!in) {
             return;
         }
@@ -242,10 +245,10 @@ final class LoadDriver {
     boolean signIn(WebSession web, PhrLoadPlan.Resident resident) {
         return page("phr: login page", () -> web.get("/phr/login"), 200)
                 && page("phr: login: password", () -> web.post("/login", "username", resident.loginId(),
-                        "password", org.musubi.phr.Residents.PASSWORD, "from", "phr"), 302)
+                        "password", Residents.PASSWORD, "from", "phr"), 302)
                 && page("phr: login: second factor page", () -> web.get("/login/second-factor"), 200)
                 && page("phr: login: code", () -> web.post("/login/second-factor", "code",
-                        Totp.code(resident.totpSecret(), Totp.step(java.time.Instant.now()))), 302);
+                        Totp.code(resident.totpSecret(), Totp.step(Instant.now()))), 302);
     }
 
     private void facilitySystem(int n, LoadPlan.FacilitySystem system, long delay, SplittableRandom random) {
@@ -281,7 +284,7 @@ final class LoadDriver {
     }
 
     private void call(String name, String[] token, LoadPlan.FacilitySystem system,
-                      java.util.function.Function<String, HttpRequest.Builder> request) {
+                      Function<String, HttpRequest.Builder> request) {
         long at = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request.apply(token[0]).timeout(Duration.ofSeconds(60)).build(),

@@ -1,7 +1,11 @@
 package org.musubi.bench;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -132,22 +136,22 @@ public class MicroBenchmarks {
         int next;
 
         @Setup
-        public void setUp() throws java.io.IOException {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("musubi-micro-ssmix2");
+        public void setUp() throws IOException {
+            Path dir = Files.createTempDirectory("musubi-micro-ssmix2");
             SourceFiles.write(new SyntheticNetworkGenerator().generate(1, new SynthSize(20, 60, 0), 34), 30, dir,
                     SourceOptions.defaults(1).withMessagesPerPatient(100), done -> { });
             files = new ArrayList<>();
-            try (var paths = java.nio.file.Files.walk(dir)) {
-                for (java.nio.file.Path path : paths.sorted().toList()) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted().toList()) {
                     String name = path.toString();
                     int root = name.indexOf("/ssmix2/");
-                    if (root >= 0 && java.nio.file.Files.isRegularFile(path)) {
-                        files.add(SourceFile.of(name.substring(root + "/ssmix2/".length()), java.nio.file.Files.readAllBytes(path)));
+                    if (root >= 0 && Files.isRegularFile(path)) {
+                        files.add(SourceFile.of(name.substring(root + "/ssmix2/".length()), Files.readAllBytes(path)));
                     }
                 }
             }
-            try (var paths = java.nio.file.Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
             texts = files.stream().map(f -> Hl7Text.decode(f.bytes()).orElseThrow().text()).toList();
             parsing = new Hl7Parsing();

@@ -4,14 +4,17 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.musubi.phr.Residents;
@@ -20,6 +23,7 @@ import org.musubi.phr.vitals.Vital;
 import org.musubi.phr.vitals.VitalsEntry;
 import org.musubi.security.Totp;
 import org.musubi.testing.WebSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The residents' health notebook under load (issue 25): {@code musubi serve} in its own JVM on loopback with a store
@@ -47,7 +51,7 @@ public final class PhrLoadBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, Long> defaults = defaults();
         Map<String, String> text = new LinkedHashMap<>();
-        List<String> numeric = LoadBenchmark.textOptions(args, java.util.Set.of("skip-load", "prepare-only"), text);
+        List<String> numeric = LoadBenchmark.textOptions(args, Set.of("skip-load", "prepare-only"), text);
         if (numeric == null) {
             System.out.println("options: " + BenchOptions.usage(defaults) + " --data-dir=DIR --skip-load --prepare-only"
                     + " --json=FILE --html=FILE (default target/phr-load-report.html)");
@@ -98,7 +102,7 @@ public final class PhrLoadBenchmark {
         web.get("/phr/login");
         web.post("/login", "username", resident.loginId(), "password", Residents.PASSWORD, "from", "phr");
         web.get("/login/second-factor");
-        var in = web.post("/login/second-factor", "code", Totp.code(resident.totpSecret(), Totp.step(java.time.Instant.now())));
+        var in = web.post("/login/second-factor", "code", Totp.code(resident.totpSecret(), Totp.step(Instant.now())));
         if (!"/phr".equals(WebSession.location(in))) {
             throw new IllegalStateException("the heavy resident could not sign in: " + in.statusCode() + " "
                     + WebSession.location(in));
@@ -148,7 +152,7 @@ public final class PhrLoadBenchmark {
             long[] targets = RecordStoreBenchmark.loadStore(server, network, options.get("resources"), options.get("seed"),
                     1, options.integer("per-facility"), seconds);
             System.out.printf(Locale.ROOT, "  loaded in %.0f s (%.0f s with indexes)%n", seconds[0], seconds[1]);
-            List<Long> persons = server.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            List<Long> persons = server.bean(JdbcClient.class)
                     .sql("SELECT DISTINCT person_id FROM person_link WHERE person_id <> ? ORDER BY person_id LIMIT ?")
                     .param(targets[0]).param(count).query(Long.class).list();
             if (persons.size() < count) {
@@ -177,7 +181,7 @@ public final class PhrLoadBenchmark {
             PhrLoadPlan plan = new PhrLoadPlan(registered, new PhrLoadPlan.Resident(heavy.account().loginId(),
                     heavy.totpSecret(), targets[0]));
             plan.save(dir);
-            long total = server.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            long total = server.bean(JdbcClient.class)
                     .sql("SELECT count(*) FROM resource").query(Long.class).single();
             System.out.printf(Locale.ROOT, "  %d residents registered with two weeks of vitals each; %,d resources in the"
                     + " store (load average %s)%n", registered.size(), total, ResourceUse.loadAverage());
@@ -209,8 +213,8 @@ public final class PhrLoadBenchmark {
             if (d == 0 || day.getDayOfYear() == 1) {
                 morning.put(Vital.HEIGHT, BigDecimal.valueOf(1650 + random.nextInt(5), 1));
             }
-            batch.add(new VitalsEntry(LocalDateTime.of(day, java.time.LocalTime.of(7, random.nextInt(60))), morning));
-            batch.add(new VitalsEntry(LocalDateTime.of(day, java.time.LocalTime.of(21, 0)),
+            batch.add(new VitalsEntry(LocalDateTime.of(day, LocalTime.of(7, random.nextInt(60))), morning));
+            batch.add(new VitalsEntry(LocalDateTime.of(day, LocalTime.of(21, 0)),
                     Map.of(Vital.STEPS, BigDecimal.valueOf(2_000 + random.nextInt(10_000)))));
             recorded++;
             if (batch.size() >= chunk * 2) {

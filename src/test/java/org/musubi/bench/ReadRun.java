@@ -1,5 +1,6 @@
 package org.musubi.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.hl7.fhir.r4.model.Bundle;
 import org.musubi.registry.Facility;
 import org.musubi.testing.FhirClients;
@@ -64,7 +66,7 @@ final class ReadRun {
 
     /** A first call per person (colder caches), then {@code count} calls round the persons: {latency, first calls}. */
     static Distribution[] timed(LongFunction<String> path, long[] persons, int count,
-                                java.util.function.ToLongFunction<String> time) {
+                                ToLongFunction<String> time) {
         long[] first = new long[persons.length];
         for (int i = 0; i < persons.length; i++) {
             first[i] = time.applyAsLong(path.apply(persons[i]));
@@ -85,7 +87,7 @@ final class ReadRun {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request(path), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(path + " failed", e);
         }
         long nanos = System.nanoTime() - start;

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.musubi.Musubi;
 import org.musubi.database.OwnerDatabase;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,7 +43,7 @@ final class RecordBenchServer implements AutoCloseable {
         boolean temporary = directory == null;
         Path data = temporary ? Files.createTempDirectory("musubi-bench") : Files.createDirectories(directory);
         return new RecordBenchServer(data, temporary, new SpringApplicationBuilder(Musubi.class)
-                .web(web ? org.springframework.boot.WebApplicationType.SERVLET : org.springframework.boot.WebApplicationType.NONE)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                         "musubi.security.secret-key-file=" + data.resolve("secret.key"), "musubi.demo.enabled=false",
                         "musubi.ingest.watch=false", "logging.level.root=WARN", "logging.structured.format.console=")

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.musubi.record.SearchIndex;
 import org.musubi.record.jdbc.SearchKeys;
 import org.postgresql.PGConnection;
@@ -60,8 +62,8 @@ final class RecordCopy {
     }
 
     /** One end of each of the row's date ranges as an array literal. */
-    private static String dates(RecordTemplate.Row row, java.util.function.Function<SearchIndex.DateRange, Instant> end) {
+    private static String dates(RecordTemplate.Row row, Function<SearchIndex.DateRange, Instant> end) {
         return row.index().dates().stream().map(d -> end.apply(d) == null ? "NULL" : "\"" + end.apply(d) + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                .collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.record.SearchIndex;
@@ -56,7 +57,7 @@ record RecordTemplate(List<Row> rows) {
         ResourceKind kind = ResourceKind.of(resource.fhirType()).orElseThrow();
         SearchIndex index = indexer.index(resource, kind);
         Instant date = index.dates().stream().filter(d -> d.param().equals("date"))
-                .map(d -> d.low() != null ? d.low() : d.high()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .map(d -> d.low() != null ? d.low() : d.high()).filter(Objects::nonNull).findFirst().orElse(null);
         return new Row(idSuffix, resource.fhirType(), indexer.category(resource, kind).name(),
                 parser.encodeResourceToString(resource), index, date == null ? null : Timestamp.from(date));
     }

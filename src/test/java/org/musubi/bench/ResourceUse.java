@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * What the run used: the largest heap in use (sampled every 50 ms), the process's peak resident
@@ -58,8 +62,8 @@ final class ResourceUse implements AutoCloseable {
      * User and system CPU time of each thread of a process so far, summed by the thread's name without its number
      * ({@code tomcat-handler-3} counts as {@code tomcat-handler}; a JVM's GC and compiler threads by their names).
      */
-    static java.util.Map<String, Long> threadCpuNanos(long pid) {
-        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    static Map<String, Long> threadCpuNanos(long pid) {
+        Map<String, Long> byName = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
@@ -78,11 +82,11 @@ final class ResourceUse implements AutoCloseable {
     }
 
     /** {@code after - before} per name, largest first, those of at least {@code min} nanoseconds. */
-    static String threadCpuDelta(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long min, int per) {
-        return after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .filter(e -> e.getValue() >= min).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e6 / per))
-                .collect(java.util.stream.Collectors.joining(", "));
+    static String threadCpuDelta(Map<String, Long> before, Map<String, Long> after, long min, int per) {
+        return after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= min).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e6 / per))
+                .collect(Collectors.joining(", "));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.musubi.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ public final class SyntheaGeneration {
         long millis = (System.nanoTime() - start) / 1_000_000;
         JsonMapper json = JsonMapper.builder().build();
         Map<String, Integer> types = new TreeMap<>();
-        List<Integer> entries = new java.util.ArrayList<>();
+        List<Integer> entries = new ArrayList<>();
         long bytes = 0;
         for (Path file : files) {
             bytes += Files.size(file);

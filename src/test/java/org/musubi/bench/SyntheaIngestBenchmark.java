@@ -2,9 +2,11 @@ package org.musubi.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facility;
 import org.musubi.registry.systems.DeclareIdentifierSystem;
@@ -68,7 +73,7 @@ public final class SyntheaIngestBenchmark {
             server.bean(DeclareIdentifierSystem.class).declare(Administrator.of(accounts.networkAdmin()), hospital.id(), SYNTHEA_MRN);
             FhirClients clients = server.bean(FhirClients.class);
             String token = clients.token(server.port(), clients.register(hospital, "system/*.read", "system/*.write"));
-            Target musubi = new Target("Musubi (validation " + server.bean(org.musubi.fhirapi.FhirApiProperties.class).validation()
+            Target musubi = new Target("Musubi (validation " + server.bean(FhirApiProperties.class).validation()
                     + ")", "http://localhost:" + server.port() + "/fhir", token);
             long jvm = ProcessHandle.current().pid();
             long postmaster = IngestBenchmark.postmasterPid(server.owner());
@@ -162,7 +167,7 @@ public final class SyntheaIngestBenchmark {
          * the person) — elsewhere the Patient itself (a search by the MRN).
          */
         private String patientOf(String mrn) throws IOException, InterruptedException {
-            String token = java.net.URLEncoder.encode(SYNTHEA_MRN + "|" + mrn, java.nio.charset.StandardCharsets.UTF_8);
+            String token = URLEncoder.encode(SYNTHEA_MRN + "|" + mrn, StandardCharsets.UTF_8);
             String url = this.token != null ? base + "/Patient/$ihe-pix?sourceIdentifier=" + token : base + "/Patient?identifier=" + token;
             JsonNode answer = JSON.readTree(HTTP.send(request(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
             if (this.token != null) {
@@ -214,13 +219,13 @@ public final class SyntheaIngestBenchmark {
          * servers write), so only the page's head is read: the client's parsing of a page is not the server's time.
          */
         private static String next(byte[] page) {
-            String head = new String(page, 0, Math.min(page.length, 16_384), java.nio.charset.StandardCharsets.UTF_8);
+            String head = new String(page, 0, Math.min(page.length, 16_384), StandardCharsets.UTF_8);
             int entries = head.indexOf("\"entry\"");
-            java.util.regex.Matcher m = NEXT.matcher(entries < 0 ? head : head.substring(0, entries));
+            Matcher m = NEXT.matcher(entries < 0 ? head : head.substring(0, entries));
             return m.find() ? m.group(1) : null;
         }
 
-        private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile(
+        private static final Pattern NEXT = Pattern.compile(
                 "\"relation\"\\s*:\\s*\"next\"\\s*,\\s*\"url\"\\s*:\\s*\"([^\"]+)\"");
 
         private HttpRequest.Builder request(URI uri) {

@@ -12,6 +12,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.Sex;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.TestRegionalIds;
@@ -78,7 +79,7 @@ class ConsentsIT {
     void blocksAndEmergencyAccessesAreKept() {
         long person = newPerson();
         long pharmacy = accounts.facilityOf(FacilityKind.PHARMACY).id();
-        long doctor = accounts.staff(FacilityKind.HOSPITAL, org.musubi.registry.Profession.DOCTOR).id();
+        long doctor = accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR).id();
         consents.block(person, pharmacy, 0);
         Instant in4h = Instant.now().plus(4, ChronoUnit.HOURS);
 

@@ -2,6 +2,7 @@ package org.musubi.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ArraySlicesTest {
 
     @Test
     void textCountsThreeBytesACharacterAtMost() {
-        assertThat(ArraySlices.text("処方")).isEqualTo(6).isGreaterThanOrEqualTo("処方".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(ArraySlices.text("処方")).isEqualTo(6).isGreaterThanOrEqualTo("処方".getBytes(StandardCharsets.UTF_8).length);
         assertThat(ArraySlices.text(null)).isZero();
     }
 }

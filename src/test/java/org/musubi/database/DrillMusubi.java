@@ -1,5 +1,6 @@
 package org.musubi.database;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class DrillMusubi {
         if (bin.isEmpty()) {
             // The embedded library unpacks its binaries when it first starts a cluster.
             DrillPostgres.deleteRecursively(root);
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            EmbeddedPostgres.builder()
                     .setDataDirectory(root.resolve("unpack")).start().close();
             bin = DrillPostgres.binaries();
         }

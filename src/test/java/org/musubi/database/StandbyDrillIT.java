@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,12 +22,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.assertj.core.api.Assertions;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.musubi.audit.AuditTrail;
 import org.musubi.audit.Purpose;
 import org.musubi.audit.cli.AuditVerifyCommand;
 import org.musubi.audit.cli.MergeSpoolCommand;
@@ -156,10 +161,10 @@ class StandbyDrillIT extends StandbyDrill {
         assertThat(upload.statusCode()).isEqualTo(503);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int cliImport = onStandby.getBean(ImportCommand.class).run("jahis", ROOT, Map.of("facility", hospital.code().value()),
-                new PrintStream(java.io.OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(cliImport).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(Standby.MESSAGE);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> onStandby.getBean(RunImport.class).run(null, null, null, null))
+        Assertions.assertThatThrownBy(() -> onStandby.getBean(RunImport.class).run(null, null, null, null))
                 .isInstanceOf(ReadOnlyStandbyException.class);
 
         assertThat(Long.parseLong(standby.query("SELECT count(*) FROM audit_event")))
@@ -175,7 +180,7 @@ class StandbyDrillIT extends StandbyDrill {
                 .containsExactly("READ");
         assertThat(spooled).extracting(r -> r.get("action").asString()).contains("API_TOKEN_ISSUE", "READ");
         assertThat(spooled).extracting(r -> r.get("n").asLong())
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, spooled.size()).boxed().toList());
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, spooled.size()).boxed().toList());
     }
 
     @Test
@@ -326,7 +331,7 @@ class StandbyDrillIT extends StandbyDrill {
 
             second.promote();
             Standby standbyState = onSecond.getBean(Standby.class);
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while ((standbyState.readOnly() || Files.exists(secondSpool.resolve("audit-spool.jsonl")))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -337,7 +342,7 @@ class StandbyDrillIT extends StandbyDrill {
             assertThat(Long.parseLong(second.query(
                     "SELECT count(*) FROM audit_event WHERE reason LIKE '%[standby spool " + spoolId + "#%'")))
                     .as("the promoted database's trail holds the spool").isEqualTo(spooled);
-            assertThat(onSecond.getBean(org.musubi.audit.AuditTrail.class).verify().intact()).isTrue();
+            assertThat(onSecond.getBean(AuditTrail.class).verify().intact()).isTrue();
             assertThat(web.get("/portal/patients/" + person).body()).doesNotContain("id=\"standby-banner\"");
             assertThat(web.post("/portal/link", "card", "1234567890123456").statusCode())
                     .as("writes are taken again").isNotEqualTo(503);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +15,12 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,6 +33,8 @@ import org.musubi.consent.Consents;
 import org.musubi.disaster.DisasterMode;
 import org.musubi.disaster.DisasterScenes;
 import org.musubi.emergency.Crews;
+import org.musubi.fhirapi.person.IdentifierSystems;
+import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.phr.Residents;
@@ -153,10 +160,10 @@ class StandbyEmergencyIT extends StandbyDrill {
             assertThat(mine(reads, paramedic)).as("exactly one audit record per read").containsExactly("READ PERMIT EMERGENCY");
         }
         int summaries = spooled().size();
-        String regional = onStandby.getBean(org.musubi.fhirapi.person.IdentifierSystems.class).regional() + "|"
+        String regional = onStandby.getBean(IdentifierSystems.class).regional() + "|"
                 + patient.person().regionalId();
-        HttpResponse<String> summary = crew.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(crew.base()
-                        + "/fhir/Patient/$summary?identifier=" + java.net.URLEncoder.encode(regional, StandardCharsets.UTF_8)))
+        HttpResponse<String> summary = crew.send(HttpRequest.newBuilder(URI.create(crew.base()
+                        + "/fhir/Patient/$summary?identifier=" + URLEncoder.encode(regional, StandardCharsets.UTF_8)))
                 .header("Accept", "application/fhir+json").header("X-Purpose-Of-Use", "ETREAT").GET());
         assertThat(summary.statusCode()).as("Patient/$summary by regional ID on the standby").isEqualTo(200);
         assertThat(summary.body()).contains("ペニシリン系抗菌薬");
@@ -270,7 +277,7 @@ class StandbyEmergencyIT extends StandbyDrill {
         DisasterMode standbyMode = onStandby.getBean(DisasterMode.class);
         // the same session as before: a second login on the standby could reuse the TOTP step it keeps in memory
         teamOnStandby.get("/portal/emergency");
-        awaitStandby(() -> onStandby.getBean(org.musubi.identity.IdentityStore.class).person(stranded.personId())
+        awaitStandby(() -> onStandby.getBean(IdentityStore.class).person(stranded.personId())
                 .isPresent(), "the person replicated");
         assertThat(DisasterScenes.findByName(teamOnStandby, stranded.person()).body()).as("before the switch")
                 .contains("data-key=\"emergency.notFound\"");
@@ -279,8 +286,8 @@ class StandbyEmergencyIT extends StandbyDrill {
         long period = scenes.switchOn(operator, city);
         long switchedOn = System.nanoTime();
         awaitStandby(() -> covers(standbyMode, city), "disaster mode on, seen by the standby Musubi");
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - switchedOn)).as("within the interval (1 s) and the lag")
-                .isLessThan(java.time.Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - switchedOn)).as("within the interval (1 s) and the lag")
+                .isLessThan(Duration.ofSeconds(10));
         assertThat(teamOnStandby.get("/portal/emergency").body()).contains("id=\"disaster-banner\"").contains("広島県" + city);
         awaitReplayed();
         String rowsBefore = standbyRows();
@@ -355,9 +362,9 @@ class StandbyEmergencyIT extends StandbyDrill {
         assertThat(handOver[4]).as("made at the audit record's time")
                 .isEqualTo(Instant.ofEpochMilli(madeOnStandby.get("at").asLong()).toString());
         String until = reason(madeOnStandby).replaceFirst("(?s).* \\(until (\\S+)\\).*", "$1");
-        assertThat(java.time.Duration.between(Instant.parse(until), Instant.parse(handOver[5])).abs())
+        assertThat(Duration.between(Instant.parse(until), Instant.parse(handOver[5])).abs())
                 .as("expires when it did on the standby (PostgreSQL rounds to the microsecond)")
-                .isLessThanOrEqualTo(java.time.Duration.ofNanos(500));
+                .isLessThanOrEqualTo(Duration.ofNanos(500));
         assertThat(handOver[6]).as("a new token: links handed out on the standby do not carry over").isNotEqualTo(standbyToken);
         assertThat(handOverOf(rows.get(1)[6])).as("the ER doctor's access names the hand-over again").isEqualTo(handOver[0]);
 
@@ -400,8 +407,8 @@ class StandbyEmergencyIT extends StandbyDrill {
     }
 
     /** Waits (up to 30 s) for what the standby should see once the primary's change has streamed and been read. */
-    private static void awaitStandby(java.util.function.BooleanSupplier seen, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    private static void awaitStandby(BooleanSupplier seen, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!seen.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             Thread.sleep(100);
@@ -411,7 +418,7 @@ class StandbyEmergencyIT extends StandbyDrill {
     /** Waits until the standby has replayed everything the primary has written so far (its audit rows included). */
     private void awaitReplayed() throws Exception {
         String written = primary.query("SELECT pg_current_wal_lsn()::text");
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!"true".equals(standby.query("SELECT (pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn)::text"))) {
             assertThat(System.nanoTime()).as("the standby replays the primary's writes").isLessThan(deadline);
             Thread.sleep(100);

@@ -2,7 +2,14 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.musubi.disaster.DisasterMode;
 import org.musubi.registry.Facilities;
@@ -73,12 +80,12 @@ class DemoLoginsIT {
     }
 
     @Test
-    void readmeNamesTheSameAccountsWithTheirRunningFacilities() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    void readmeNamesTheSameAccountsWithTheirRunningFacilities() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
         String section = readme.substring(readme.indexOf("### Logging in to the demo"), readme.indexOf("### First tour"));
-        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| `([a-z0-9]+)` \\| [^|]+ \\| ([^|]+) \\|$")
+        Matcher rows = Pattern.compile("(?m)^\\| `([a-z0-9]+)` \\| [^|]+ \\| ([^|]+) \\|$")
                 .matcher(section);
-        java.util.List<String> named = new java.util.ArrayList<>();
+        List<String> named = new ArrayList<>();
         while (rows.find()) {
             named.add(rows.group(1));
             String facility = rows.group(2).strip();

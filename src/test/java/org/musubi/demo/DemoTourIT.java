@@ -2,10 +2,14 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +98,7 @@ class DemoTourIT {
     }
 
     /** The story's patient, on top of doctor1's list: an allergy, a current duplicate, an HbA1c rising past the range. */
-    @org.junit.jupiter.api.Test
+    @Test
     void theDoctorSeesTheStorysAllergyDuplicateAndHbA1cTrend() {
         try (Chromium browser = Chromium.start(port)) {
             DemoServer.logIn(browser, "/login", "doctor1");
@@ -128,7 +132,7 @@ class DemoTourIT {
     }
 
     /** The operator sees the story's lab file with its one rejected row, and the audit trail of the story. */
-    @org.junit.jupiter.api.Test
+    @Test
     void theOperatorSeesTheRejectedRecordAndTheAuditTrail() {
         try (Chromium browser = Chromium.start(port)) {
             DemoServer.logIn(browser, "/login", "admin");
@@ -138,7 +142,7 @@ class DemoTourIT {
                     .filter(row -> row.getText().contains("demo-story")).toList();
             assertThat(story).as("the story's batches").hasSize(4);
             assertThat(story).as("the lab file's one rejected row").anySatisfy(row -> assertThat(row.findElements(
-                    org.openqa.selenium.By.cssSelector(".warn"))).singleElement().extracting(WebElement::getText).isEqualTo("1"));
+                    By.cssSelector(".warn"))).singleElement().extracting(WebElement::getText).isEqualTo("1"));
 
             browser.open("/admin/matching");
             browser.screenshot("tour-admin-matching");
@@ -151,11 +155,11 @@ class DemoTourIT {
     }
 
     /** README's "First tour", step by step, with the names and labels the README gives. */
-    @org.junit.jupiter.api.Test
-    void theReadmesFirstTour() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+    @Test
+    void theReadmesFirstTour() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
         String tour = readme.substring(readme.indexOf("### First tour"), readme.indexOf("## Commands"));
-        java.util.regex.Matcher top = java.util.regex.Pattern.compile("open the patient at the top, \\*\\*(.+?)\\*\\*")
+        Matcher top = Pattern.compile("open the patient at the top, \\*\\*(.+?)\\*\\*")
                 .matcher(tour);
         assertThat(top.find()).as("README names the patient at the top").isTrue();
         assertThat(tour).contains("**doctor1**", "**musubi-demo**", "**お薬**", "**検査結果**", "**HbA1c(NGSP)**",

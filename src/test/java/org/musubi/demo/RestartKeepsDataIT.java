@@ -2,7 +2,9 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.Musubi;
@@ -30,21 +32,21 @@ class RestartKeepsDataIT {
         String key;
         try (ConfigurableApplicationContext first = start()) {
             // the demo's records are imported in the background: count the trail once the seeding has finished
-            assertThat(first.getBean(DemoProgress.class).await(java.time.Duration.ofMinutes(3))).isTrue();
+            assertThat(first.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
             assertThat(first.getBean(Facilities.class).count()).isEqualTo(12);
             assertThat(first.getBean(Users.class).count()).as("40 staff and the resident with a notebook").isEqualTo(41);
             assertThat(first.getBean(Persons.class).count()).isEqualTo(200);
             auditRows = first.getBean(AuditTrail.class).verify().rowsChecked();
-            key = java.nio.file.Files.readString(data.resolve("secret.key"));
+            key = Files.readString(data.resolve("secret.key"));
         }
         try (ConfigurableApplicationContext second = start()) {
-            assertThat(second.getBean(DemoProgress.class).await(java.time.Duration.ofMinutes(3))).isTrue();
+            assertThat(second.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
             assertThat(second.getBean(Facilities.class).count()).isEqualTo(12);
             assertThat(second.getBean(Persons.class).count()).isEqualTo(200);
             var report = second.getBean(AuditTrail.class).verify();
             assertThat(report.intact()).isTrue();
             assertThat(report.rowsChecked()).isEqualTo(auditRows);
-            assertThat(java.nio.file.Files.readString(data.resolve("secret.key"))).isEqualTo(key);
+            assertThat(Files.readString(data.resolve("secret.key"))).isEqualTo(key);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -158,7 +159,7 @@ class RoleHomePagesIT {
 
     @Test
     void careWorkersSeeNoBreakTheGlassButtonAndAreToldWhyOnItsPage() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(server.getBean(Users.class).findByLoginId("careworker1")
+        Assumptions.assumeTrue(server.getBean(Users.class).findByLoginId("careworker1")
                 .filter(User::active).isPresent(), "the demo has a care worker");
         try (Chromium browser = Chromium.start(port)) {
             DemoServer.logIn(browser, "/login", "careworker1");

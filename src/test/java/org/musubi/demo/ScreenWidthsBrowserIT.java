@@ -2,19 +2,24 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
+import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.assertj.core.api.SoftAssertions;
-import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
-import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
 import org.musubi.audit.Purpose;
 import org.musubi.emergency.Crews;
+import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.phr.Residents;
@@ -29,6 +34,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Phones and laptops (issue 39): on the full demo network, every main page at 360×740 (the portal and the patient
@@ -38,7 +44,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * hand-over's result is at the top of the page. Screenshots go to target/screenshots/width-*.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.extension.ExtendWith(SoftAssertionsExtension.class)
+@ExtendWith(SoftAssertionsExtension.class)
 class ScreenWidthsBrowserIT {
 
     private static final Dimension PHONE = new Dimension(360, 740);
@@ -167,7 +173,7 @@ class ScreenWidthsBrowserIT {
             submit(browser, "#crew-open-form");
             crewPage(browser, "crew-dataset");
             browser.open("/emergency/persons/" + patient.personId() + "/handover?q="
-                    + java.net.URLEncoder.encode(er.nameKanji(), java.nio.charset.StandardCharsets.UTF_8));
+                    + URLEncoder.encode(er.nameKanji(), StandardCharsets.UTF_8));
             crewPage(browser, "crew-handover");
             submit(browser, "#handover-" + er.id() + "");
             browser.find("#handed-over");
@@ -250,7 +256,7 @@ class ScreenWidthsBrowserIT {
                     .filter(e => !e.closest('.disaster-banner, .standby-banner, .admin-links'))
                     .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0)
                     .map(r => r.top + r.height / 2);""");
-        List<Double> lines = new java.util.ArrayList<>();
+        List<Double> lines = new ArrayList<>();
         centres.stream().mapToDouble(Number::doubleValue).sorted().forEach(c -> {
             if (lines.isEmpty() || c - lines.getLast() >= 12) {
                 lines.add(c);
@@ -305,13 +311,13 @@ class ScreenWidthsBrowserIT {
                     + "jp.example.careappforthemusubiregionalhealthinformationnetworkofhiroshimaprefecture"
                     + "anditsmunicipalitiesandcareoffices.oauth2redirect:/callback");
             browser.script("arguments[0].requestSubmit()", browser.find("#smart-app-form"));
-            browser.await().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("created-app")));
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("created-app")));
             Overflow.check(softly, browser, "laptop-admin-smart-apps-one");
-            long personId = server.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            long personId = server.getBean(JdbcClient.class)
                     .sql("SELECT min(id) FROM person").query(Long.class).single();
-            String kana = server.getBean(org.musubi.identity.IdentityStore.class).person(personId).orElseThrow().person()
+            String kana = server.getBean(IdentityStore.class).person(personId).orElseThrow().person()
                     .familyKana();
-            browser.open("/admin/persons?q=" + java.net.URLEncoder.encode(kana, java.nio.charset.StandardCharsets.UTF_8));
+            browser.open("/admin/persons?q=" + URLEncoder.encode(kana, StandardCharsets.UTF_8));
             Overflow.check(softly, browser, "laptop-admin-persons-found");
             browser.open("/admin/persons/" + personId);
             Overflow.check(softly, browser, "laptop-admin-persons-one");

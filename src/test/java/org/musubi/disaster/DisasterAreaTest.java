@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Which addresses a disaster area covers, and when a period is on. */
@@ -89,7 +91,7 @@ class DisasterAreaTest {
     @Test
     void theModeReadsAgainOnItsOwnEveryIntervalOnceStartedAndNoLongerOnceClosed() throws Exception {
         Instant now = Instant.parse("2026-07-02T00:00:00Z");
-        List<DisasterPeriod> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<DisasterPeriod> stored = new CopyOnWriteArrayList<>();
         try (DisasterMode mode = new DisasterMode(new InMemory(stored), Clock.fixed(now, ZoneOffset.UTC))) {
             mode.refresh();
             mode.refreshEvery(Duration.ofMillis(50));
@@ -106,7 +108,7 @@ class DisasterAreaTest {
         }
     }
 
-    private static boolean waitFor(java.util.function.BooleanSupplier value, boolean wanted) throws InterruptedException {
+    private static boolean waitFor(BooleanSupplier value, boolean wanted) throws InterruptedException {
         for (int i = 0; i < 100 && value.getAsBoolean() != wanted; i++) {
             Thread.sleep(50);
         }

@@ -16,8 +16,10 @@ import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -132,7 +134,7 @@ class DisasterBrowserIT {
 
         operator.open("/admin/disaster");
         WebElement row = operator.find("#disaster-active tr[data-period='" + period + "']");
-        row.findElement(org.openqa.selenium.By.name("note")).sendKeys("試験終了");
+        row.findElement(By.name("note")).sendKeys("試験終了");
         submit(operator, "#disaster-active tr[data-period='" + period + "'] form.off-form");
         assertThat(operator.find("#confirm-area").getText()).isEqualTo("広島県" + city);
         click(operator, "#disaster-confirm-off");
@@ -189,7 +191,7 @@ class DisasterBrowserIT {
     private static void findByName(Chromium browser, String kanaName, String birthDate, String sex) {
         browser.find("#kanaName").sendKeys(kanaName);
         browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), birthDate);
-        new org.openqa.selenium.support.ui.Select(browser.find("#sex")).selectByValue(sex);
+        new Select(browser.find("#sex")).selectByValue(sex);
         submit(browser, "#emergency-find-form");
     }
 

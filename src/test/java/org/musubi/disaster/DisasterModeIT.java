@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
+import org.musubi.consent.Consents;
 import org.musubi.phr.Residents;
 import org.musubi.phr.sheet.SheetPdf;
 import org.musubi.registry.Facility;
@@ -42,7 +43,7 @@ class DisasterModeIT {
     @Autowired
     TestAccounts accounts;
     @Autowired
-    org.musubi.consent.Consents consents;
+    Consents consents;
     @Autowired
     AuditRows audit;
     @Autowired

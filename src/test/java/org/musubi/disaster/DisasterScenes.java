@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Set;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -23,10 +25,12 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +53,8 @@ public class DisasterScenes {
     private final Consents consents;
     private final Facilities facilities;
     private final DisasterMode mode;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.musubi.testing.AuditRows audit;
+    @Autowired
+    private AuditRows audit;
 
     DisasterScenes(TestAccounts accounts, FhirClients clients, IdentityStore identities, Consents consents,
                    Facilities facilities, DisasterMode mode) {
@@ -86,10 +90,10 @@ public class DisasterScenes {
         FhirRecords.create(api, allergy);
         FhirRecords.create(api, new MedicationRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
                 .setIntent(MedicationRequest.MedicationRequestIntent.ORDER).setSubject(subject)
-                .setAuthoredOn(java.sql.Date.valueOf(LocalDate.now().minusDays(3)))
+                .setAuthoredOn(Date.valueOf(LocalDate.now().minusDays(3)))
                 .setMedication(new CodeableConcept().setText("災害試験薬" + unique))
                 .setDispenseRequest(new MedicationRequest.MedicationRequestDispenseRequestComponent()
-                        .setExpectedSupplyDuration((org.hl7.fhir.r4.model.Duration) new org.hl7.fhir.r4.model.Duration()
+                        .setExpectedSupplyDuration((Duration) new Duration()
                                 .setValue(30).setUnit("日").setSystem("http://unitsofmeasure.org").setCode("d"))));
         if (!purposes.isEmpty()) {
             consents.grant(personId, ConsentScope.ALL_FACILITIES, null, purposes, accounts.networkAdmin().id(), null);

@@ -19,11 +19,13 @@ import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An ambulance crew on a phone (headless Chromium, 360×800): the paramedic lands on {@code /emergency}, finds a person
@@ -51,7 +53,7 @@ class CrewBrowserIT {
     @Autowired
     HandOvers handOvers;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
     private Chromium browser;
 
     @AfterEach
@@ -111,7 +113,7 @@ class CrewBrowserIT {
         submit("#handover-search");
         browser.fitsThePhone("crew-handover");
         browser.find("#handover-" + er.id()).click();
-        browser.await().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("handed-over")));
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("handed-over")));
         assertThat(browser.find("#handed-over").getText()).contains(er.nameKanji());
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
         browser.close();

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
@@ -15,9 +19,12 @@ import org.musubi.identity.FindPerson;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.phr.Residents;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.PharmacyNotebooks;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +55,7 @@ class CrewEmergencyIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.musubi.testing.PharmacyNotebooks notebooks;
+    PharmacyNotebooks notebooks;
 
     @Test
     void aParamedicFindsThePersonByCardOpensWithAReasonAndReadsTheMinimumDatasetOneAuditRowPerRead() {
@@ -154,16 +161,16 @@ class CrewEmergencyIT {
     @Test
     void theDatasetWarnsOfTheSameIngredientFromTwoPharmacies() {
         Residents.Patient patient = crews.patient(port, Set.of(Purpose.EMERGENCY));
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
-        var format = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
-        var holder = new org.musubi.testing.PharmacyNotebooks.Holder("救急 花子", "キュウキュウ ハナコ", "2",
-                java.time.LocalDate.of(1940, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000))
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        var format = DateTimeFormatter.BASIC_ISO_DATE;
+        var holder = new PharmacyNotebooks.Holder("救急 花子", "キュウキュウ ハナコ", "2",
+                LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(10_000))
                         .format(format));
-        var first = notebooks.pharmacy("救急本通り薬局" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
-        var second = notebooks.pharmacy("救急駅前薬局" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
-        notebooks.send(first, holder, new org.musubi.testing.PharmacyNotebooks.Dispensed(today.minusDays(10).format(format),
+        var first = notebooks.pharmacy("救急本通り薬局" + ThreadLocalRandom.current().nextInt(1000));
+        var second = notebooks.pharmacy("救急駅前薬局" + ThreadLocalRandom.current().nextInt(1000));
+        notebooks.send(first, holder, new PharmacyNotebooks.Dispensed(today.minusDays(10).format(format),
                 "アムロジピン錠5mg", "2171022F1020", 28, "中央病院", "1234567"));
-        notebooks.send(second, holder, new org.musubi.testing.PharmacyNotebooks.Dispensed(today.minusDays(3).format(format),
+        notebooks.send(second, holder, new PharmacyNotebooks.Dispensed(today.minusDays(3).format(format),
                 "アムロジピン錠5mg", "2171022F1020", 28, "中央病院", "1234567"));
         long admin = accounts.networkAdmin().id();
         notebooks.samePerson(first, patient.personId(), admin);
@@ -211,7 +218,7 @@ class CrewEmergencyIT {
 
     @Test
     void aNurseOfAClinicIsSentToTheClinicianPageAndCannotLookUpHere() {
-        User nurse = accounts.staff(org.musubi.registry.FacilityKind.CLINIC, org.musubi.registry.Profession.NURSE);
+        User nurse = accounts.staff(FacilityKind.CLINIC, Profession.NURSE);
         Residents.Patient patient = crews.patient(port, Set.of(Purpose.EMERGENCY));
         WebSession web = signedIn(nurse);
         long before = audit.max();

@@ -2,7 +2,10 @@ package org.musubi.emergency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -59,7 +62,7 @@ class CrewHandOverIT {
         Crews.open(crew, patient);
 
         String search = crew.get("/emergency/persons/" + patient.personId() + "/handover?q="
-                + java.net.URLEncoder.encode(er.nameKanji(), java.nio.charset.StandardCharsets.UTF_8)).body();
+                + URLEncoder.encode(er.nameKanji(), StandardCharsets.UTF_8)).body();
         assertThat(search).contains("id=\"handover-" + er.id() + "\"");
         long before = audit.max();
         HttpResponse<String> handedOver = crew.post("/emergency/persons/" + patient.personId() + "/handover",
@@ -69,7 +72,7 @@ class CrewHandOverIT {
                 .startsWith("EMERGENCY_HANDOVER PERMIT hand-over ");
         assertThat(crew.get("/emergency/persons/" + patient.personId()).body()).contains("id=\"handed-over\"")
                 .contains(er.nameKanji());
-        HandOver handOver = handOvers.liveFor(er.id(), java.time.Instant.now()).getFirst();
+        HandOver handOver = handOvers.liveFor(er.id(), Instant.now()).getFirst();
         assertThat(handOver.personId()).isEqualTo(patient.personId());
 
         User doctor = accounts.memberOf(er, Profession.DOCTOR);
@@ -120,7 +123,7 @@ class CrewHandOverIT {
         Crews.open(crew, patient);
         crew.get("/emergency/persons/" + patient.personId());
         crew.post("/emergency/persons/" + patient.personId() + "/handover", "facility", String.valueOf(er.id()));
-        HandOver handOver = handOvers.liveFor(er.id(), java.time.Instant.now()).getFirst();
+        HandOver handOver = handOvers.liveFor(er.id(), Instant.now()).getFirst();
         WebSession erDoctor = new WebSession(port);
         accounts.logIn(erDoctor, accounts.memberOf(er, Profession.DOCTOR));
         erDoctor.get("/emergency/handovers/" + handOver.token());

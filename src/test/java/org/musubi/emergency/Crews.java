@@ -1,8 +1,11 @@
 package org.musubi.emergency;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -27,6 +30,7 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -71,7 +75,7 @@ public class Crews {
     }
 
     /** Finds the patient at {@code /emergency} by exact kana name, birth date and sex. */
-    public static java.net.http.HttpResponse<String> findByName(org.musubi.testing.WebSession web,
+    public static HttpResponse<String> findByName(WebSession web,
                                                                 Residents.Patient patient) {
         var p = patient.person();
         return web.post("/emergency", "kanaName", p.familyKana() + " " + p.givenKana(), "birthDate",
@@ -79,16 +83,16 @@ public class Crews {
     }
 
     /** Finds and opens the patient at {@code /emergency} (reason: identity unknown). */
-    public static void open(org.musubi.testing.WebSession web, Residents.Patient patient) {
-        org.assertj.core.api.Assertions.assertThat(org.musubi.testing.WebSession.location(findByName(web, patient)))
+    public static void open(WebSession web, Residents.Patient patient) {
+        Assertions.assertThat(WebSession.location(findByName(web, patient)))
                 .isEqualTo("/emergency/open");
-        org.assertj.core.api.Assertions.assertThat(org.musubi.testing.WebSession.location(web.post("/emergency/open",
+        Assertions.assertThat(WebSession.location(web.post("/emergency/open",
                 "code", "IDENTITY_UNKNOWN", "password", TestAccounts.PASSWORD)))
                 .isEqualTo("/emergency/persons/" + patient.personId());
     }
 
     private static void record(Residents.Patient patient) {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         var subject = patient.reference();
         AllergyIntolerance allergy = new AllergyIntolerance().setPatient(subject);
         allergy.getCode().setText("ペニシリン系抗菌薬");

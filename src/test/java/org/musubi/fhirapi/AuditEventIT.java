@@ -2,11 +2,13 @@ package org.musubi.fhirapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.musubi.identity.Sex;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
+import org.musubi.registry.User;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
@@ -80,9 +83,9 @@ class AuditEventIT {
     void systemsNeverReadTheAuditTrail() {
         var api = clients.fhirFor(port, accounts.facilityOf(FacilityKind.HOSPITAL), "system/*.read");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.search().forResource(AuditEvent.class)
+        Assertions.assertThatThrownBy(() -> api.search().forResource(AuditEvent.class)
                 .returnBundle(Bundle.class).execute())
-                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException.class);
+                .isInstanceOf(ForbiddenOperationException.class);
     }
 
     private HttpResponse<String> fhir(WebSession web, String method, String path) {
@@ -93,7 +96,7 @@ class AuditEventIT {
         return web.send(request);
     }
 
-    private WebSession loggedIn(org.musubi.registry.User user) {
+    private WebSession loggedIn(User user) {
         WebSession web = new WebSession(port);
         accounts.logIn(web, user);
         return web;

@@ -9,8 +9,11 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -79,11 +82,11 @@ class CheckupCentrePatientIdIT {
         assertThat(((Patient) found.getEntryFirstRep().getResource()).getIdentifier())
                 .as("answered as the centre's patient with that number (its built-in system names the same patients)")
                 .extracting(Identifier::getSystem, Identifier::getValue)
-                .contains(org.assertj.core.groups.Tuple.tuple(FhirRecords.patientSystem(centre), examinee));
-        List<String> created = java.util.Collections.nCopies(report.getEntry().size() + 1, "CREATE PERMIT created v1");
+                .contains(Tuple.tuple(FhirRecords.patientSystem(centre), examinee));
+        List<String> created = Collections.nCopies(report.getEntry().size() + 1, "CREATE PERMIT created v1");
         assertThat(audit.since(before, client.client().clientId())).as("the examinee registered (a new person), the"
                 + " Bundle and each entry created, and the search audited as a read of the centre's own patient")
-                .containsExactlyElementsOf(java.util.stream.Stream.of(List.of("PERSON_CREATE PERMIT no matching person"),
+                .containsExactlyElementsOf(Stream.of(List.of("PERSON_CREATE PERMIT no matching person"),
                         created, List.of("READ PERMIT policy.permit.ownPatient")).flatMap(List::stream).toList());
     }
 

@@ -8,11 +8,14 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -79,8 +82,8 @@ class DeclaredIdentifierSystemsIT {
                     .where(Patient.IDENTIFIER.exactly().systemAndCode(SYNTHEA_MRN, mrn)).returnBundle(Bundle.class).execute();
             Bundle encounters = fhir.search().forResource(Encounter.class)
                     .where(Encounter.PATIENT.hasId("Patient/" + person)).returnBundle(Bundle.class).execute();
-            Bundle observations = fhir.search().forResource(org.hl7.fhir.r4.model.Observation.class)
-                    .where(org.hl7.fhir.r4.model.Observation.PATIENT.hasId("Patient/" + person))
+            Bundle observations = fhir.search().forResource(Observation.class)
+                    .where(Observation.PATIENT.hasId("Patient/" + person))
                     .returnBundle(Bundle.class).execute();
 
             assertThat(answer.getEntry()).extracting(e -> e.getResponse().getStatus())
@@ -142,8 +145,8 @@ class DeclaredIdentifierSystemsIT {
         assertThat(PixmIT.identifiers(byMrn)).contains(FhirRecords.patientSystem(hospital) + "|" + local);
         assertThat(PixmIT.identifiers(byLocal)).contains(mrnSystem + "|" + mrn);
         assertThat(PixmIT.identifiers(narrowed)).containsExactly(mrnSystem + "|" + mrn);
-        assertThat(fhir.search().forResource(org.hl7.fhir.r4.model.Observation.class)
-                .where(org.hl7.fhir.r4.model.Observation.PATIENT.hasId("Patient/" + person(byMrn)))
+        assertThat(fhir.search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId("Patient/" + person(byMrn)))
                 .returnBundle(Bundle.class).execute().getEntry())
                 .extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(observation);
     }
@@ -228,7 +231,7 @@ class DeclaredIdentifierSystemsIT {
         encounter.setStatus(Encounter.EncounterStatus.FINISHED);
         encounter.getClass_().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("AMB");
         encounter.setSubject(new Reference("Patient?identifier="
-                + java.net.URLEncoder.encode(SYNTHEA_MRN, java.nio.charset.StandardCharsets.UTF_8) + "|" + mrn));
+                + URLEncoder.encode(SYNTHEA_MRN, StandardCharsets.UTF_8) + "|" + mrn));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(patient)
                 .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
@@ -245,9 +248,9 @@ class DeclaredIdentifierSystemsIT {
         return patient;
     }
 
-    private static org.hl7.fhir.r4.model.Observation observation(String subject) {
-        var observation = new org.hl7.fhir.r4.model.Observation();
-        observation.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+    private static Observation observation(String subject) {
+        var observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
         observation.getCode().addCoding().setSystem(FhirRecords.JLAC10).setCode(FhirRecords.HBA1C);
         if (subject != null) {
             observation.setSubject(new Reference(subject));

@@ -16,8 +16,10 @@ import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.ExplanationOfBenefit;
 import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -186,12 +188,12 @@ class EveryResourceTypeIT {
         add(batch, "urn:uuid:44444444-0000-0000-0000-000000000001",
                 SyntheaLikeRecords.claim(null, new Reference().setDisplay("病院"), "請求"));
         add(batch, "urn:uuid:44444444-0000-0000-0000-000000000002", new Provenance()
-                .setRecordedElement(new org.hl7.fhir.r4.model.InstantType("2024-05-01T09:30:00+09:00"))
+                .setRecordedElement(new InstantType("2024-05-01T09:30:00+09:00"))
                 .addTarget(first).addTarget(second).addAgent(new Provenance.ProvenanceAgentComponent()
                         .setWho(new Reference().setDisplay("医師"))));
         add(batch, "urn:uuid:44444444-0000-0000-0000-000000000003", SyntheaLikeRecords.careTeam(foreign, "他院の患者"));
         add(batch, "urn:uuid:44444444-0000-0000-0000-000000000004", new Provenance()
-                .setRecordedElement(new org.hl7.fhir.r4.model.InstantType("2024-05-01T09:30:00+09:00"))
+                .setRecordedElement(new InstantType("2024-05-01T09:30:00+09:00"))
                 .addTarget(first).addTarget(new Reference("Organization/not-a-patient"))
                 .addAgent(new Provenance.ProvenanceAgentComponent().setWho(new Reference().setDisplay("医師"))));
 
@@ -252,7 +254,7 @@ class EveryResourceTypeIT {
     /** {@code Patient/<id>/$everything}: a person's id, or the id of the caller's own Patient. */
     static Bundle everything(IGenericClient client, String patient) {
         return client.operation().onInstance("Patient/" + patient).named("$everything").withNoParameters(
-                org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
+                Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
     }
 
     static List<String> types(Bundle bundle) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.musubi.testing.FhirRecords.HBA1C;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -63,7 +67,7 @@ class IncomingValidationIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         ApiClientAdministration.NewApiClient client = clients.register(hospital, "system/*.read", "system/*.write");
         IGenericClient fhir = clients.fhir(port, clients.token(port, client));
-        org.hl7.fhir.r4.model.Patient stranger = new org.hl7.fhir.r4.model.Patient();
+        Patient stranger = new Patient();
         stranger.addIdentifier().setSystem("http://example.org/not-declared").setValue("X1");
         stranger.addName().setFamily("ケンショウ");
         long before = audit.max();
@@ -72,12 +76,12 @@ class IncomingValidationIT {
         assertThat(audit.since(before, client.client().clientId())).containsExactly("CREATE DENY record.invalid 422");
 
         Bundle unstored = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        unstored.addEntry().setFullUrl("urn:uuid:0b6d1a56-8a43-4c8b-9c1e-0000000000f1").setResource(new org.hl7.fhir.r4.model.Task()
-                .setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.DRAFT).setIntent(org.hl7.fhir.r4.model.Task.TaskIntent.ORDER))
+        unstored.addEntry().setFullUrl("urn:uuid:0b6d1a56-8a43-4c8b-9c1e-0000000000f1").setResource(new Task()
+                .setStatus(Task.TaskStatus.DRAFT).setIntent(Task.TaskIntent.ORDER))
                 .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
         long beforeTransaction = audit.max();
         assertThatThrownBy(() -> fhir.transaction().withBundle(unstored).execute())
-                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException.class);
+                .isInstanceOf(BaseServerResponseException.class);
         assertThat(audit.since(beforeTransaction, client.client().clientId())).hasSize(1)
                 .allSatisfy(row -> assertThat(row).startsWith("CREATE DENY "));
     }
@@ -156,7 +160,7 @@ class IncomingValidationIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
         String xml = clients.context().newXmlParser().encodeResourceToString(new Observation()
-                .setStatus(Observation.ObservationStatus.FINAL).setCode(new org.hl7.fhir.r4.model.CodeableConcept()
+                .setStatus(Observation.ObservationStatus.FINAL).setCode(new CodeableConcept()
                         .setText("HbA1c"))).replace("<status value=\"final\"/>", "<status value=\"final\"/><priority value=\"urgent\"/>");
 
         HttpResponse<String> response = send(token, "/fhir/Observation", "application/fhir+xml", xml);

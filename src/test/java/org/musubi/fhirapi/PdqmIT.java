@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.LocalDate;
 import java.util.Set;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Parameters;
@@ -27,6 +29,7 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.TestRegionalIds;
@@ -139,8 +142,8 @@ class PdqmIT {
         Patient query = new Patient();
         query.addName().setFamily("ショウゴウ").addGiven("シロウ")
                 .addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
-        query.setGender(AdministrativeGender.MALE).setBirthDateElement(new org.hl7.fhir.r4.model.DateType(born.toString()));
-        query.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("082-123-4567");
+        query.setGender(AdministrativeGender.MALE).setBirthDateElement(new DateType(born.toString()));
+        query.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("082-123-4567");
         query.addAddress().setPostalCode("730-0011");
         Parameters in = new Parameters();
         in.addParameter().setName("resource").setResource(query);
@@ -160,7 +163,7 @@ class PdqmIT {
     @Test
     void aSameNameRelativeIsAProbableMatchNeverACertainOne() {
         LocalDate fatherBorn = LocalDate.of(1930, 1, 1).plusDays(TestRegionalIds.next().hashCode() & 0x1fff);
-        String given = org.musubi.testing.FhirRecords.uniqueKana();
+        String given = FhirRecords.uniqueKana();
         RegisteredPerson father = identities.register(new Person(TestRegionalIds.next(), "親子", "同名", "オヤコ", given,
                 Sex.MALE, fatherBorn, "730-0011", "広島市中区基町3-3", "082-765-4321"));
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
@@ -170,8 +173,8 @@ class PdqmIT {
         son.addName().setFamily("オヤコ").addGiven(given)
                 .addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
         son.setGender(AdministrativeGender.MALE)
-                .setBirthDateElement(new org.hl7.fhir.r4.model.DateType(fatherBorn.plusYears(28).plusDays(40).toString()));
-        son.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("082-765-4321");
+                .setBirthDateElement(new DateType(fatherBorn.plusYears(28).plusDays(40).toString()));
+        son.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("082-765-4321");
         son.addAddress().setPostalCode("730-0011").setText("広島市中区基町3-3");
 
         Bundle all = match(fhir, son, false);

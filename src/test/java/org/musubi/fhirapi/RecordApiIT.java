@@ -7,11 +7,17 @@ import static org.musubi.testing.FhirRecords.JLAC10;
 import static org.musubi.testing.FhirRecords.LDL;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
@@ -22,11 +28,13 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -144,7 +152,7 @@ class RecordApiIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         Observation orphan = FhirRecords.lab(hospital, "no-such-patient", HBA1C, "2024-01-01", 5.0);
-        org.hl7.fhir.r4.model.Condition noSubject = new org.hl7.fhir.r4.model.Condition();
+        Condition noSubject = new Condition();
         noSubject.getCode().addCoding().setSystem("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full").setCode("I10");
 
         assertThatThrownBy(() -> fhir.create().resource(orphan).execute())
@@ -172,15 +180,15 @@ class RecordApiIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient own = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String id = FhirRecords.create(own, FhirRecords.lab(hospital, "x", HBA1C, "2024-01-01", 5.0).setSubject(null));
-        org.musubi.testing.WebSession clerk = new org.musubi.testing.WebSession(port);
-        accounts.logIn(clerk, accounts.memberOf(hospital, org.musubi.registry.Profession.MEDICAL_CLERK));
-        org.musubi.testing.WebSession doctor = new org.musubi.testing.WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, org.musubi.registry.Profession.DOCTOR));
+        WebSession clerk = new WebSession(port);
+        accounts.logIn(clerk, accounts.memberOf(hospital, Profession.MEDICAL_CLERK));
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
         long before = audit.max();
 
-        var clerkRead = clerk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(clerk.base() + "/fhir/Observation/"
+        var clerkRead = clerk.send(HttpRequest.newBuilder(URI.create(clerk.base() + "/fhir/Observation/"
                 + id)).header("Accept", "application/fhir+json"));
-        var doctorRead = doctor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(doctor.base()
+        var doctorRead = doctor.send(HttpRequest.newBuilder(URI.create(doctor.base()
                 + "/fhir/Observation/" + id)).header("Accept", "application/fhir+json"));
 
         assertThat(clerkRead.statusCode()).as("a clerk of the sending hospital sees demographics only").isEqualTo(404);
@@ -197,23 +205,23 @@ class RecordApiIT {
         String otherToken = clients.token(port, clients.register(accounts.facilityOf(FacilityKind.CLINIC), "system/*.read"));
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(fhir, hospital, localId, "ブンショ");
-        byte[] pdf = ("%PDF-1.4 紹介状 " + localId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var http = java.net.http.HttpClient.newHttpClient();
+        byte[] pdf = ("%PDF-1.4 紹介状 " + localId).getBytes(StandardCharsets.UTF_8);
+        var http = HttpClient.newHttpClient();
         String base = "http://localhost:" + port + "/fhir/Binary";
 
-        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base))
+        var created = http.send(HttpRequest.newBuilder(URI.create(base))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/pdf")
                 .header("X-Security-Context", "Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(),
+                HttpResponse.BodyHandlers.ofString());
         String location = created.headers().firstValue("Location").orElseThrow();
         String id = location.split("/")[1];
-        var read = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/" + id))
-                .header("Authorization", "Bearer " + token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/" + id))
-                .header("Authorization", "Bearer " + otherToken).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/" + id)).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var read = http.send(HttpRequest.newBuilder(URI.create(base + "/" + id))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        var refused = http.send(HttpRequest.newBuilder(URI.create(base + "/" + id))
+                .header("Authorization", "Bearer " + otherToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        var anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/" + id)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(read.statusCode()).isEqualTo(200);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -146,7 +147,7 @@ class RecordAuthorizationMatrixIT {
         Bundle bundle;
         try {
             bundle = api.operation().onInstance(f.patientFor(reader)).named("$everything")
-                    .withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet()
+                    .withNoParameters(Parameters.class).useHttpGet()
                     .returnResourceType(Bundle.class).execute();
         } catch (BaseServerResponseException e) {
             assertThat(e.getStatusCode()).isEqualTo(404);

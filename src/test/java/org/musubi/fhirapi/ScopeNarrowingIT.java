@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -137,13 +140,13 @@ class ScopeNarrowingIT {
     void aWriteNeedsTheWriteOfEveryTypeItStores() {
         Client bundleWriter = client(record.hospital(), "system/Bundle.write");
         Bundle collection = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        collection.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + java.util.UUID.randomUUID());
-        String patient = "urn:uuid:" + java.util.UUID.randomUUID();
+        collection.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID());
+        String patient = "urn:uuid:" + UUID.randomUUID();
         String localId = FhirRecords.localId();
         collection.addEntry().setFullUrl(patient).setResource(FhirRecords.newPatient(record.hospital(), localId, "カキコミ"));
         Observation lab = FhirRecords.lab(record.hospital(), localId, FhirRecords.HBA1C, "2024-05-01", 7.0);
-        collection.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(lab.setSubject(
-                new org.hl7.fhir.r4.model.Reference(patient)));
+        collection.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(lab.setSubject(
+                new Reference(patient)));
 
         long before = audit.max();
         HttpResponse<String> refused = bundleWriter.http().send("POST", "Bundle", JSON, JSON,
@@ -178,7 +181,7 @@ class ScopeNarrowingIT {
 
     private static Set<String> ids(Bundle bundle) {
         return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart())
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     record Client(String id, FhirHttp http) {

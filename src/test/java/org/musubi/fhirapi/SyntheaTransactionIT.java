@@ -3,6 +3,7 @@ package org.musubi.fhirapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.util.FhirTerser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,11 +17,14 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.musubi.registry.Administrator;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.systems.DeclareIdentifierSystem;
 import org.musubi.security.ApiClientAdministration;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
@@ -53,7 +57,7 @@ class SyntheaTransactionIT {
     @Autowired
     AuditRows audit;
     @Autowired
-    org.musubi.registry.systems.DeclareIdentifierSystem declare;
+    DeclareIdentifierSystem declare;
 
     @Test
     void generatedBundlesGoInUnmodifiedAndEverythingGivesBackEveryResourceWithItsReferences() throws IOException {
@@ -119,7 +123,7 @@ class SyntheaTransactionIT {
 
     /** As an operator would: {@code system} declared one of the facility's patient-ID systems. */
     private void declarePatientIds(Facility facility, String system) {
-        declare.declare(org.musubi.registry.Administrator.of(accounts.networkAdmin()), facility.id(), system);
+        declare.declare(Administrator.of(accounts.networkAdmin()), facility.id(), system);
     }
 
     private static Set<String> locations(Bundle response) {
@@ -130,13 +134,13 @@ class SyntheaTransactionIT {
 
     /** The Patient PIXm answers for the facility's Patient, asked by its Synthea MRN (the facility's declared system). */
     private static String ownPatientByPixm(IGenericClient fhir, String patient) {
-        org.hl7.fhir.r4.model.Patient source = fhir.read().resource(org.hl7.fhir.r4.model.Patient.class)
+        Patient source = fhir.read().resource(Patient.class)
                 .withId(patient.substring("Patient/".length())).execute();
         String mrn = source.getIdentifier().stream().filter(i -> SYNTHEA_MRN.equals(i.getSystem())).findFirst()
                 .orElseThrow().getValue();
         Parameters answer = fhir.operation().onType("Patient").named("$ihe-pix")
                 .withSearchParameter(Parameters.class, "sourceIdentifier",
-                        new ca.uhn.fhir.rest.param.TokenParam(SYNTHEA_MRN, mrn))
+                        new TokenParam(SYNTHEA_MRN, mrn))
                 .useHttpGet().execute();
         return ((Reference) answer.getParameter("targetId").getValue()).getReference();
     }

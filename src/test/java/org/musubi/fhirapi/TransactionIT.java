@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.musubi.testing.FhirRecords.HBA1C;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Condition;
@@ -14,6 +24,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -21,10 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.AuditRows.Row;
+import org.musubi.testing.Containers;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -49,7 +62,7 @@ class TransactionIT {
     @Autowired
     AuditRows audit;
     @Autowired
-    org.musubi.identity.IdentityStore identities;
+    IdentityStore identities;
 
     @Test
     void aTransactionResolvesUuidAndConditionalReferencesAndIsIdempotentWithIfNoneExist() {
@@ -115,7 +128,7 @@ class TransactionIT {
         String localId = FhirRecords.localId();
         Observation bad = FhirRecords.lab(hospital, localId, HBA1C, "2024-06-01", 6.0);
         bad.setEncounter(new Reference("urn:uuid:not-in-this-bundle"));
-        Bundle document = org.musubi.testing.Containers.collection(hospital, FhirRecords.newPatient(hospital, localId, "文書"),
+        Bundle document = Containers.collection(hospital, FhirRecords.newPatient(hospital, localId, "文書"),
                 null, bad);
         long before = audit.max();
 
@@ -165,9 +178,9 @@ class TransactionIT {
         Bundle own = everything(hospitalApi, ownPatient);
         assertThatThrownBy(() -> everything(hospitalApi, String.valueOf(person)))
                 .as("the person's id is not the hospital's to use").isInstanceOf(
-                        ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+                        ResourceNotFoundException.class);
         assertThatThrownBy(() -> everything(clinicApi, String.valueOf(person)))
-                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+                .isInstanceOf(ResourceNotFoundException.class);
         long admin = accounts.networkAdmin().id();
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
         consents.link(person, clinic.id(), admin);
@@ -205,8 +218,8 @@ class TransactionIT {
                 .containsExactlyInAnyOrder("Observation match", "Encounter include", "Organization include");
         assertThatThrownBy(() -> fhir.search().forResource(Observation.class)
                 .where(Observation.PATIENT.hasId("Patient/" + person))
-                .include(new ca.uhn.fhir.model.api.Include("Observation:based-on")).returnBundle(Bundle.class).execute())
-                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class);
+                .include(new Include("Observation:based-on")).returnBundle(Bundle.class).execute())
+                .isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
@@ -217,15 +230,15 @@ class TransactionIT {
         String localId = FhirRecords.localId();
         fhir.transaction().withBundle(export(hospital, localId, "EV-" + localId)).execute();
         long person = clients.linkedPersonOf(hospital, localId);
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = HttpClient.newHttpClient();
         String url = "http://localhost:" + port + "/fhir/Patient/" + person + "/$everything?_count=2";
 
-        var json = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+        var json = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        var xml = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                HttpResponse.BodyHandlers.ofString());
+        var xml = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+xml").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         Bundle fromJson = clients.context().newJsonParser().parseResource(Bundle.class, json.body());
         Bundle fromXml = clients.context().newXmlParser().parseResource(Bundle.class, xml.body());
 
@@ -249,14 +262,14 @@ class TransactionIT {
         fhir.transaction().withBundle(export(hospital, localId, "SJ-" + localId)).execute();
         fhir.transaction().withBundle(export(hospital, localId, "SJ-" + localId)).execute();
         long person = clients.linkedPersonOf(hospital, localId);
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = HttpClient.newHttpClient();
         String url = "http://localhost:" + port + "/fhir/Observation?patient=Patient/" + person
                 + "&_include=Observation:encounter&_count=1";
-        java.util.function.Function<String, java.net.http.HttpResponse<String>> get = accept -> {
+        Function<String, HttpResponse<String>> get = accept -> {
             try {
-                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                return http.send(HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", "Bearer " + token).header("Accept", accept).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                        HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -288,14 +301,14 @@ class TransactionIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
-        var http = java.net.http.HttpClient.newHttpClient();
-        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> post = (type, body) -> {
+        var http = HttpClient.newHttpClient();
+        BiFunction<String, String, HttpResponse<String>> post = (type, body) -> {
             try {
-                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/fhir"))
+                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", type)
                         .header("Accept", "application/fhir+json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -310,11 +323,11 @@ class TransactionIT {
         assertThat(post.apply("application/fhir+json", json).statusCode()).isEqualTo(200);
         assertThat(post.apply("application/fhir+xml", xml).statusCode()).isEqualTo(200);
 
-        for (String localId : java.util.List.of(jsonId, xmlId)) {
+        for (String localId : List.of(jsonId, xmlId)) {
             long person = clients.linkedPersonOf(hospital, localId);
-            String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+            String page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                             + "/fhir/Observation?patient=Patient/" + person)).header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/fhir+json").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    .header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString()).body();
             Bundle found = clients.context().newJsonParser().parseResource(Bundle.class, page);
             Observation observation = (Observation) found.getEntryFirstRep().getResource();
             assertThat(page).doesNotContain("urn:uuid:");
@@ -332,17 +345,17 @@ class TransactionIT {
         }
     }
 
-    private static java.util.List<String> ids(Bundle bundle) {
+    private static List<String> ids(Bundle bundle) {
         return bundle.getEntry().stream().map(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
                 .toList();
     }
 
     private static Bundle everything(IGenericClient client, String patient) {
         return client.operation().onInstance("Patient/" + patient).named("$everything").withNoParameters(
-                org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
+                Parameters.class).useHttpGet().returnResourceType(Bundle.class).execute();
     }
 
-    private static java.util.List<String> types(Bundle bundle) {
+    private static List<String> types(Bundle bundle) {
         return bundle.getEntry().stream().map(e -> e.getResource().fhirType()).toList();
     }
 

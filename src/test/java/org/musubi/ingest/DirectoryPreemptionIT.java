@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
+import org.musubi.consent.Consents;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.adapter.MappingContext;
@@ -53,7 +54,7 @@ class DirectoryPreemptionIT {
     @Autowired IdKeys keys;
     @Autowired AuditRows audit;
     @Autowired JdbcClient jdbc;
-    @Autowired org.musubi.consent.Consents consents;
+    @Autowired Consents consents;
 
     @Test
     void anotherFacilitysPartyUnderThePharmacysIdsNeverReachesItsNotebookExport() throws Exception {

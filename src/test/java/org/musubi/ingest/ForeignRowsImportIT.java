@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
 import org.musubi.database.OwnerDatabase;
+import org.musubi.database.Standby;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchSourcePatients;
 import org.musubi.ingest.adapter.ImportIds;
@@ -27,9 +30,9 @@ import org.musubi.ingest.chunk.Preparation;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.readers.SourceReaders;
 import org.musubi.record.IdKeys;
-import org.musubi.record.store.ResourceStore;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.imports.ImportRecords;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -77,7 +80,7 @@ class ForeignRowsImportIT {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, keys),
                 new ImportChunks(new ImportPatients(identities, matching, store), new Preparation(fhir, encoder),
-                        ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
+                        ledger, records, new ImportAudits(audit)), Standby.fixed(false));
         clinic = ImportFacilities.fresh(facilities, FacilityKind.CLINIC, "先取られ診療所");
         other = ImportFacilities.fresh(facilities, FacilityKind.CLINIC, "先取り診療所");
         source = sources.create(clinic.id(), ImportKind.LAB_CSV, "test", null, false);
@@ -183,7 +186,7 @@ class ForeignRowsImportIT {
     }
 
     private ImportBatch run(SourceFile... files) {
-        return imports.run(source, java.util.Arrays.stream(files).map(f -> new IncomingFile(f, Instant.parse("2026-01-01T00:00:00Z")))
+        return imports.run(source, Arrays.stream(files).map(f -> new IncomingFile(f, Instant.parse("2026-01-01T00:00:00Z")))
                 .iterator(), new RunImport.Runner(null, Actor.system("import-test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
     }
 
@@ -197,7 +200,7 @@ class ForeignRowsImportIT {
         String family = "先" + KANJI.charAt(n % KANJI.length()) + KANJI.charAt(n / KANJI.length() % KANJI.length());
         String kana = "" + KANA.charAt(n % KANA.length()) + KANA.charAt(n / KANA.length() % KANA.length())
                 + KANA.charAt(n / 1000 % KANA.length());
-        String birth = java.time.LocalDate.of(1900, 1, 1).plusDays(n % 36_000).toString();
+        String birth = LocalDate.of(1900, 1, 1).plusDays(n % 36_000).toString();
         return String.join(",", local, family, "花子", kana, "ハナコ", birth, recordKey, "", "STORE", items);
     }
 

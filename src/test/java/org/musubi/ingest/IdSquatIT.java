@@ -2,6 +2,7 @@ package org.musubi.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -136,9 +139,9 @@ class IdSquatIT {
         assertThat(refused.body().replace(refusedId, "{asked}")).as(what).isEqualTo(absent.body().replace(absentId, "{asked}"));
     }
 
-    private static java.util.Set<String> headers(HttpResponse<String> response) {
-        java.util.Set<String> names = new java.util.TreeSet<>(response.headers().map().keySet());
-        names.removeAll(java.util.Set.of("date", "x-request-id", "content-length", "keep-alive", "connection"));
+    private static Set<String> headers(HttpResponse<String> response) {
+        Set<String> names = new TreeSet<>(response.headers().map().keySet());
+        names.removeAll(Set.of("date", "x-request-id", "content-length", "keep-alive", "connection"));
         return names;
     }
 
@@ -177,12 +180,12 @@ class IdSquatIT {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         bundle.addEntry().setFullUrl("http://localhost/fhir/" + target).setResource(observation.setId(target)).getRequest()
                 .setMethod(Bundle.HTTPVerb.PUT).setUrl(target);
-        return ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
+        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
     }
 
     private HttpResponse<String> put(String token, String path, Resource body) throws Exception {
         body.setId(path);
-        return send(token, "PUT", path, ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().encodeResourceToString(body));
+        return send(token, "PUT", path, FhirContext.forR4Cached().newJsonParser().encodeResourceToString(body));
     }
 
     private HttpResponse<String> post(String token, String json) throws Exception {

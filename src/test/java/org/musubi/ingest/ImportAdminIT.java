@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
+import org.musubi.database.Standby;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchSourcePatients;
 import org.musubi.ingest.adapter.SourceFile;
@@ -22,9 +23,10 @@ import org.musubi.ingest.chunk.ImportPatients;
 import org.musubi.ingest.chunk.Preparation;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.readers.SourceReaders;
-import org.musubi.record.store.ResourceStore;
+import org.musubi.record.IdKeys;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.imports.ImportRecords;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -45,7 +47,7 @@ class ImportAdminIT {
     @Autowired ImportLedger ledger;
     @Autowired ImportSources sources;
     @Autowired Facilities facilities;
-    @Autowired org.musubi.record.IdKeys idKeys;
+    @Autowired IdKeys idKeys;
     @Autowired IdentityBatches identityBatches;
     @Autowired MatchSourcePatients matching;
     @Autowired ResourceStore store;
@@ -108,7 +110,7 @@ class ImportAdminIT {
         return new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
-                        ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
+                        ledger, records, new ImportAudits(audit)), Standby.fixed(false));
     }
 
     private WebSession loggedIn(User user) {

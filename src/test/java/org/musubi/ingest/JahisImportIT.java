@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
@@ -83,7 +84,7 @@ class JahisImportIT {
                 .hasSize(17);
         assertThat(audited.directory()).as("the pharmacies and doctors, created once").isNotEmpty();
         assertThat(audited.records()).extracting(AuditRows.Row::patientId).as("a patient linked to a person is named")
-                .anyMatch(java.util.Objects::nonNull);
+                .anyMatch(Objects::nonNull);
         assertThat(audited.records()).extracting(AuditRows.Row::reason).as("the file each came from")
                 .contains("import JAHIS jahis:dispense:20260310:1341234567:a67abdf948c42562 (tc-minimal-valid.txt)",
                         "import JAHIS jahis:patient-info:20260312 (tc-multi-dispensing.txt)")

@@ -2,6 +2,7 @@ package org.musubi.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +13,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
+import org.musubi.consent.Consents;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.MappingContext;
@@ -44,7 +50,7 @@ class MedicationNotebookExportIT {
     @Autowired IdentityBatches identities;
     @Autowired FhirClients clients;
     @Autowired JdbcClient jdbc;
-    @Autowired org.musubi.consent.Consents consents;
+    @Autowired Consents consents;
 
     @Test
     void theImportedNotebookComesBackAsAJahisFileOnlyForThoseWhoMaySeeIt() throws Exception {
@@ -99,20 +105,20 @@ class MedicationNotebookExportIT {
         String xml = new String(get("/fhir/Patient/" + personId + "/$everything?_format=xml", own).body(), StandardCharsets.UTF_8);
         HttpResponse<byte[]> refused = get("/fhir/Patient/" + personId + "/$everything", stranger);
 
-        var bundle = (org.hl7.fhir.r4.model.Bundle) ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().parseResource(json);
-        var fromXml = (org.hl7.fhir.r4.model.Bundle) ca.uhn.fhir.context.FhirContext.forR4Cached().newXmlParser().parseResource(xml);
+        var bundle = (Bundle) FhirContext.forR4Cached().newJsonParser().parseResource(json);
+        var fromXml = (Bundle) FhirContext.forR4Cached().newXmlParser().parseResource(xml);
         for (var read : List.of(bundle, fromXml)) {
             MedicationDispense dispense = read.getEntry().stream().map(e -> e.getResource())
                     .filter(MedicationDispense.class::isInstance).map(MedicationDispense.class::cast).findFirst().orElseThrow();
             var included = read.getEntry().stream()
-                    .filter(e -> e.getSearch().getMode() == org.hl7.fhir.r4.model.Bundle.SearchEntryMode.INCLUDE).toList();
+                    .filter(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE).toList();
             assertThat(included).extracting(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
                     .containsExactlyInAnyOrder(dispense.getPerformer().get(0).getActor().getReference(),
                             dispense.getPerformer().get(1).getActor().getReference(),
-                            ((org.hl7.fhir.r4.model.PractitionerRole) dispense.getContained().getFirst()).getOrganization().getReference(),
-                            ((org.hl7.fhir.r4.model.PractitionerRole) dispense.getContained().getFirst()).getPractitioner().getReference());
-            assertThat(included).extracting(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Organization o ? o.getName()
-                    : ((org.hl7.fhir.r4.model.Practitioner) e.getResource()).getNameFirstRep().getText())
+                            ((PractitionerRole) dispense.getContained().getFirst()).getOrganization().getReference(),
+                            ((PractitionerRole) dispense.getContained().getFirst()).getPractitioner().getReference());
+            assertThat(included).extracting(e -> e.getResource() instanceof Organization o ? o.getName()
+                    : ((Practitioner) e.getResource()).getNameFirstRep().getText())
                     .containsExactlyInAnyOrder("全件薬局", "全件 次郎", "全件病院", "全件 一郎");
             assertThat(read.getTotal()).as("the person, the pharmacy's patient and the dispensing; includes are not matches")
                     .isEqualTo(3);
@@ -121,7 +127,7 @@ class MedicationNotebookExportIT {
                 + " AND outcome = 'PERMIT'").param(before).query(String.class).list();
         assertThat(audited).as("each $everything's audit row names what it included")
                 .filteredOn(id -> bundle.getEntry().stream().anyMatch(e -> e.getSearch().getMode()
-                        == org.hl7.fhir.r4.model.Bundle.SearchEntryMode.INCLUDE && e.getResource().getIdElement().getIdPart().equals(id)))
+                        == Bundle.SearchEntryMode.INCLUDE && e.getResource().getIdElement().getIdPart().equals(id)))
                 .hasSize(8);
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("全件薬局");

@@ -7,9 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
@@ -56,7 +60,7 @@ class NoInvisibleRecordsIT {
                     + "子美恵代江".charAt(ThreadLocalRandom.current().nextInt(5)) + "乃佳奈".charAt(ThreadLocalRandom.current()
                     .nextInt(3));
             String kana = FhirRecords.uniqueKana();
-            java.time.LocalDate born = java.time.LocalDate.of(1925, 1, 1)
+            LocalDate born = LocalDate.of(1925, 1, 1)
                     .plusDays(ThreadLocalRandom.current().nextInt(30_000));
             return new Someone("無仮名", given, kana, born.toString());
         }
@@ -185,17 +189,17 @@ class NoInvisibleRecordsIT {
                 .param(sourcePatient).query(Long.class).single();
     }
 
-    private java.util.List<Long> candidatesOf(long review) {
+    private List<Long> candidatesOf(long review) {
         return jdbc.sql("SELECT person_id FROM match_review_candidate WHERE review_id = ?").param(review)
                 .query(Long.class).list();
     }
 
-    private static org.hl7.fhir.r4.model.Patient withKana(Facility hospital, String local, Someone p) {
-        org.hl7.fhir.r4.model.Patient patient = FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, local, "ムカナ"),
+    private static Patient withKana(Facility hospital, String local, Someone p) {
+        Patient patient = FhirRecords.withKanjiName(FhirRecords.newPatient(hospital, local, "ムカナ"),
                 p.familyKanji(), p.givenKanji());
         patient.getName().get(1).getGiven().clear();
         patient.getName().get(1).addGiven(p.givenKana());
-        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(p.birth()));
+        patient.setBirthDateElement(new DateType(p.birth()));
         return patient;
     }
 

@@ -3,18 +3,26 @@ package org.musubi.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
+import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchSourcePatients;
@@ -31,10 +39,11 @@ import org.musubi.ingest.chunk.ImportPatients;
 import org.musubi.ingest.chunk.Preparation;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.readers.SourceReaders;
-import org.musubi.record.store.ResourceStore;
-import org.musubi.record.StoredResource;
+import org.musubi.record.IdKeys;
 import org.musubi.record.ResourceEncoder;
+import org.musubi.record.StoredResource;
 import org.musubi.record.imports.ImportRecords;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;
@@ -56,7 +65,7 @@ class RunImportIT {
     @Autowired ImportLedger ledger;
     @Autowired ImportSources sources;
     @Autowired Facilities facilities;
-    @Autowired org.musubi.record.IdKeys idKeys;
+    @Autowired IdKeys idKeys;
     @Autowired IdentityBatches identityBatches;
     @Autowired IdentityStore identities;
     @Autowired MatchSourcePatients matching;
@@ -80,7 +89,7 @@ class RunImportIT {
     private static final String KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
     private final String kana = "" + KANA.charAt(ThreadLocalRandom.current().nextInt(KANA.length()))
             + KANA.charAt(ThreadLocalRandom.current().nextInt(KANA.length())) + KANA.charAt(ThreadLocalRandom.current().nextInt(KANA.length()));
-    private final String birth = java.time.LocalDate.of(1900, 1, 1)
+    private final String birth = LocalDate.of(1900, 1, 1)
             .plusDays(ThreadLocalRandom.current().nextInt(36_000)).toString();
 
     @BeforeEach
@@ -88,7 +97,7 @@ class RunImportIT {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
-                        ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
+                        ledger, records, new ImportAudits(audit)), Standby.fixed(false));
         String code = MedicalInstitutionCode.of(34, 1, 600000 + ThreadLocalRandom.current().nextInt(99999)).value();
         clinic = facilities.insert(new FacilityDraft("取込診療所", "トリコミシンリョウジョ", FacilityKind.CLINIC, code, 34,
                 "広島市中区", "082-000-0000", true, true, FacilityStatus.ACTIVE));
@@ -161,10 +170,10 @@ class RunImportIT {
         byte[] first = String.join("\n", line("w1", "20240101", "STORE", "A=1")).getBytes(StandardCharsets.UTF_8);
         // Not the same length either: a file of the same name, size and time is taken as known unread.
         byte[] second = String.join("\n", line("w1", "20240102", "STORE", "A=22")).getBytes(StandardCharsets.UTF_8);
-        java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger opens = new AtomicInteger();
         // A sender rewriting the file while it is imported: each opening finds the newer content.
         SourceFile rewritten = new SourceFile("w.txt", first.length,
-                () -> new java.io.ByteArrayInputStream(opens.getAndIncrement() == 0 ? first : second));
+                () -> new ByteArrayInputStream(opens.getAndIncrement() == 0 ? first : second));
 
         ImportBatch batch = run(rewritten);
         ImportBatch again = run(SourceFile.of("w.txt", second));
@@ -179,8 +188,8 @@ class RunImportIT {
 
     @Test
     void storesChunksOfDifferentPatientsAtOnceAndThoseOfOnePatientOneAfterAnother() {
-        java.util.concurrent.atomic.AtomicInteger storing = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger storing = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
         // The real ledger, counting the chunk transactions running at once.
         ImportLedger counting = (ImportLedger) java.lang.reflect.Proxy.newProxyInstance(ImportLedger.class.getClassLoader(),
                 new Class<?>[] {ImportLedger.class}, (proxy, method, args) -> {
@@ -201,7 +210,7 @@ class RunImportIT {
         RunImport twoAtOnce = new RunImport(counting, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
-                        counting, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
+                        counting, records, new ImportAudits(audit)), Standby.fixed(false));
         // One patient with more records than two chunks hold (their chunks must wait for one another: each
         // would write the patient's Patient), then 40 patients of 250 records, two files each.
         String prefix = "C" + ThreadLocalRandom.current().nextInt(1_000_000) + "-";
@@ -235,7 +244,7 @@ class RunImportIT {
         int n = Math.floorMod(patientId.hashCode(), 20_000);
         String family = "鎖" + KANJI.charAt(n % KANJI.length()) + KANJI.charAt(n / KANJI.length() % KANJI.length());
         String kana = "" + KANA.charAt(n % KANA.length()) + KANA.charAt(n / KANA.length() % KANA.length()) + "ガワ";
-        String birth = java.time.LocalDate.of(1920, 1, 1).plusDays(n).toString();
+        String birth = LocalDate.of(1920, 1, 1).plusDays(n).toString();
         List<String> lines = new ArrayList<>();
         for (int r = first; r < first + count; r++) {
             lines.add(String.join(",", patientId, family, "次郎", kana, "ジロウ", birth, patientId + "-r" + r, "", "STORE", "A=" + r));
@@ -273,11 +282,11 @@ class RunImportIT {
 
     @Test
     void readsTheFilesItsAdapterNeedsInOrderOneAfterAnotherAndTheOthersBesideThem() {
-        List<String> finished = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> finished = Collections.synchronizedList(new ArrayList<>());
         LineReader lines = new LineReader();
         SourceReader reader = new SourceReader() {
             @Override
-            public void read(SourceFile file, MappingContext context, java.util.function.Consumer<ParseResult> results) {
+            public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
                 if (file.name().equals("part-1.txt")) {
                     try {
                         Thread.sleep(300);
@@ -297,9 +306,9 @@ class RunImportIT {
         RunImport ordered = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, reader)),
                 new MappingContexts(facilities, idKeys),
                 new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
-                        ledger, records, new ImportAudits(audit)), org.musubi.database.Standby.fixed(false));
+                        ledger, records, new ImportAudits(audit)), Standby.fixed(false));
 
-        ImportBatch batch = ordered.run(source, java.util.stream.Stream.of(
+        ImportBatch batch = ordered.run(source, Stream.of(
                         file("part-1.txt", line("o1", "", "STORE", "A=1")), file("other-a.txt", line("o2", "", "STORE", "A=2")),
                         file("part-2.txt", line("o3", "", "STORE", "A=3")), file("other-b.txt", line("o4", "", "STORE", "A=4")),
                         file("part-3.txt", line("o5", "", "STORE", "A=5")))
@@ -317,7 +326,7 @@ class RunImportIT {
     }
 
     private ImportBatch run(SourceFile... files) {
-        return imports.run(source, java.util.Arrays.stream(files).map(f -> new IncomingFile(f, Instant.parse("2026-01-01T00:00:00Z")))
+        return imports.run(source, Arrays.stream(files).map(f -> new IncomingFile(f, Instant.parse("2026-01-01T00:00:00Z")))
                 .iterator(), new RunImport.Runner(null, Actor.system("import-test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class Ssmix2AttachmentsIT {
         write(LETTER + "main_document.xml", CDA.getBytes(StandardCharsets.UTF_8));
         write(LETTER + "image001.png", PNG);
         write(LETTER + "style.xsl", XSL.getBytes(StandardCharsets.UTF_8));
-        write(VITALS + "main_document.hl7", ORU_R30.getBytes(java.nio.charset.Charset.forName("ISO-2022-JP")));
+        write(VITALS + "main_document.hl7", ORU_R30.getBytes(Charset.forName("ISO-2022-JP")));
         write(VITALS + "温度板.pdf", "%PDF-1.4 温度板".getBytes(StandardCharsets.UTF_8));
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facilities;
@@ -78,9 +79,9 @@ class Ssmix2ExtendedUploadIT {
                 .param(hospital.id()).query(String.class).list()).containsExactly("DOCUMENTS text/plain; charset=ISO-2022-JP");
         assertThat(audit.rows(mark, system.client().clientId())).extracting(AuditRows.Row::action, AuditRows.Row::reason)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("CREATE", "import SSMIX2 ssmix2:L-OBSERVATIONS^OBSERVATIONS^99ZL01"
+                        Tuple.tuple("CREATE", "import SSMIX2 ssmix2:L-OBSERVATIONS^OBSERVATIONS^99ZL01"
                                 + ":20240401:000000020240401 (" + VITALS + ")"),
-                        org.assertj.core.groups.Tuple.tuple("CREATE", "import SSMIX2 ssmix2:L-NURSING^看護記録^99ZL02"
+                        Tuple.tuple("CREATE", "import SSMIX2 ssmix2:L-NURSING^看護記録^99ZL02"
                                 + ":20240401:000000020240401 (" + NURSING + ")"));
     }
 

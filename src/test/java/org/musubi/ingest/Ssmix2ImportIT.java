@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +19,11 @@ import org.musubi.audit.Actor;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.ingest.ledger.ImportLedger;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.DataItem;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -46,7 +52,7 @@ class Ssmix2ImportIT {
     @Autowired Facilities facilities;
     @Autowired IdentityBatches identities;
     @Autowired JdbcClient jdbc;
-    @Autowired org.musubi.record.store.ResourceStore store;
+    @Autowired ResourceStore store;
     @Autowired AuditRows audit;
 
     @TempDir Path storage;
@@ -205,12 +211,12 @@ class Ssmix2ImportIT {
 
     /** Those of the {@code system|code} tokens a search of the patient's resources of {@code type} finds by {@code param}. */
     private List<String> codes(SourcePatient patient, String type, String param, String... tokens) {
-        var allowed = java.util.Arrays.stream(org.musubi.policy.DataCategory.values())
-                .map(c -> new org.musubi.policy.DataItem(hospital.id(), c)).collect(java.util.stream.Collectors.toSet());
-        return java.util.Arrays.stream(tokens).filter(token -> {
+        var allowed = Arrays.stream(DataCategory.values())
+                .map(c -> new DataItem(hospital.id(), c)).collect(Collectors.toSet());
+        return Arrays.stream(tokens).filter(token -> {
             String[] parts = token.split("\\|", 2);
             var condition = new RecordQuery.TokenCondition(param, List.of(new RecordQuery.Value(parts[0], parts[1])));
-            return store.search(java.util.Set.of(patient.id()), allowed,
+            return store.search(Set.of(patient.id()), allowed,
                     new RecordQuery(type, List.of(condition), null, null, null, true, 10, 0)).total() > 0;
         }).toList();
     }

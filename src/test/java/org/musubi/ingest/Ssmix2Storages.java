@@ -2,6 +2,7 @@ package org.musubi.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ final class Ssmix2Storages {
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String name : List.of("../../escaped.txt")) {
                 zip.putNextEntry(new ZipEntry(name));
-                zip.write("x".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                zip.write("x".getBytes(StandardCharsets.US_ASCII));
                 zip.closeEntry();
             }
         }

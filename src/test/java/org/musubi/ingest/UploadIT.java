@@ -7,14 +7,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musubi.ingest.checkup.CheckupSamples;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
 import org.musubi.security.ApiClientAdministration;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -71,8 +77,8 @@ class UploadIT {
     void aCheckupCentreUploadsASubmissionZipReadEntryByEntry() throws Exception {
         Facility centre = ImportFacilities.fresh(facilities, FacilityKind.CHECKUP_CENTRE, "送信健診センター");
         String token = clients.token(port, clients.register(centre, "system/*.write"));
-        byte[] zip = org.musubi.ingest.checkup.CheckupSamples.zip(org.musubi.ingest.checkup.CheckupSamples.SUBMISSION,
-                java.util.Map.of());
+        byte[] zip = CheckupSamples.zip(CheckupSamples.SUBMISSION,
+                Map.of());
 
         HttpResponse<String> answer = post("/import/checkup?name=submission.zip", token, "application/zip", zip);
 
@@ -97,9 +103,9 @@ class UploadIT {
 
     @Test
     void refusesAFacilityWithoutMedicalInstitutionCodeClearlyAndStartsNoBatch() throws Exception {
-        Facility uncoded = facilities.insert(new org.musubi.registry.FacilityDraft("コードなし薬局", "コードナシヤッキョク",
+        Facility uncoded = facilities.insert(new FacilityDraft("コードなし薬局", "コードナシヤッキョク",
                 FacilityKind.PHARMACY, null, 34, "広島市中区", "082-000-0000", true, true,
-                org.musubi.registry.FacilityStatus.ACTIVE));
+                FacilityStatus.ACTIVE));
         String token = clients.token(port, clients.register(uncoded, "system/*.write"));
 
         HttpResponse<String> answer = post("/import/jahis", token, "text/plain", notebook().getBytes(StandardCharsets.UTF_8));
@@ -139,11 +145,11 @@ class UploadIT {
     }
 
     @Test
-    void takesAZippedSsmix2DeltaAndRefusesAnArchiveThatWouldLeaveItsFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void takesAZippedSsmix2DeltaAndRefusesAnArchiveThatWouldLeaveItsFolder(@TempDir Path dir)
             throws Exception {
         Facility hospital = ImportFacilities.fresh(facilities, FacilityKind.HOSPITAL, "送信病院");
         String token = clients.token(port, clients.register(hospital, "system/*.write"));
-        java.nio.file.Path storage = Ssmix2Storages.oneHospital(dir);
+        Path storage = Ssmix2Storages.oneHospital(dir);
 
         HttpResponse<String> delta = post("/import/ssmix2", token, "application/zip", Ssmix2Storages.zip(storage));
         HttpResponse<String> slip = post("/import/ssmix2", token, "application/zip", Ssmix2Storages.zipSlip());

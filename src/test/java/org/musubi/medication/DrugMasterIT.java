@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -70,9 +71,9 @@ class DrugMasterIT {
                 .containsExactly("drug-price-list-sample.csv", "test");
         assertThat(checks.check(List.of(
                 MedicationEntry.forDays("rx1", FhirSystems.YJ, "2329028F1029", "ランソプラゾール口腔内崩壊錠15mg",
-                        java.time.LocalDate.of(2026, 4, 1), 14, Source.named("A病院"), null, MedicationEntry.Kind.PRESCRIPTION),
+                        LocalDate.of(2026, 4, 1), 14, Source.named("A病院"), null, MedicationEntry.Kind.PRESCRIPTION),
                 MedicationEntry.forDays("rx2", null, null, "オメプラゾール腸溶錠20mg",
-                        java.time.LocalDate.of(2026, 4, 7), 14, Source.named("B医院"), null, MedicationEntry.Kind.PRESCRIPTION)))
+                        LocalDate.of(2026, 4, 7), 14, Source.named("B医院"), null, MedicationEntry.Kind.PRESCRIPTION)))
                 .alerts()).singleElement().isInstanceOf(SameClass.class);
     }
 

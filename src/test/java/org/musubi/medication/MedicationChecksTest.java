@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.musubi.medication.MedicationEntry.Kind;
 import org.musubi.record.fhir.FhirSystems;
@@ -151,7 +152,7 @@ class MedicationChecksTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(result.alerts()).singleElement().isInstanceOf(SameClass.class)
-                .extracting(MedicationAlert::entryIds).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .extracting(MedicationAlert::entryIds).asInstanceOf(InstanceOfAssertFactories.LIST)
                 .contains("other").hasSize(4);
         assertThat(master.lookups).hasValue(2);
         assertThat(millis).as("20,000 entries in %d ms", millis).isLessThan(5_000);

@@ -3,6 +3,7 @@ package org.musubi.medication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -14,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.medication.pricelist.PriceList;
@@ -84,7 +90,7 @@ class PriceListReaderTest {
         withBom[2] = (byte) 0xBF;
         System.arraycopy(text, 0, withBom, 3, text.length);
 
-        PriceList list = reader.readCsv("bom.csv", new java.io.ByteArrayInputStream(withBom));
+        PriceList list = reader.readCsv("bom.csv", new ByteArrayInputStream(withBom));
 
         assertThat(list.drugs()).isEqualTo(readSample().drugs());
     }
@@ -137,12 +143,12 @@ class PriceListReaderTest {
         assertThat(list.drugs()).extracting(Drug::yjCode).containsExactly("3962002F1010");
         assertThat(list.problems()).extracting(PriceListProblem::row, PriceListProblem::field, PriceListProblem::key)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2, "薬価基準収載医薬品コード", "medication.problem.code"),
-                        org.assertj.core.groups.Tuple.tuple(3, "品名", "medication.problem.name"),
-                        org.assertj.core.groups.Tuple.tuple(4, "薬価", "medication.problem.price"),
-                        org.assertj.core.groups.Tuple.tuple(5, "薬価", "medication.problem.price"),
-                        org.assertj.core.groups.Tuple.tuple(7, "薬価基準収載医薬品コード", "medication.problem.duplicate"),
-                        org.assertj.core.groups.Tuple.tuple(8, "区分", "medication.problem.kind"));
+                        Tuple.tuple(2, "薬価基準収載医薬品コード", "medication.problem.code"),
+                        Tuple.tuple(3, "品名", "medication.problem.name"),
+                        Tuple.tuple(4, "薬価", "medication.problem.price"),
+                        Tuple.tuple(5, "薬価", "medication.problem.price"),
+                        Tuple.tuple(7, "薬価基準収載医薬品コード", "medication.problem.duplicate"),
+                        Tuple.tuple(8, "区分", "medication.problem.kind"));
         assertThat(list.problems().getFirst()).hasToString("drug-price-list-invalid.csv row 2, 薬価基準収載医薬品コード: "
                 + "The drug price code is not 12 characters of 0-9 and A-Z: \"2171022F102\""
                 + " / 薬価基準収載医薬品コードが英数字（0-9, A-Z）12桁ではありません: 「2171022F102」");
@@ -181,21 +187,21 @@ class PriceListReaderTest {
         assertThat(reader.read(file).problems()).singleElement().extracting(PriceListProblem::key)
                 .isEqualTo("medication.problem.code");
         Path evil = temp.resolve("evil.xlsx");
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
-             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(evil))) {
+        try (var in = new ZipInputStream(Files.newInputStream(file));
+             var out = new ZipOutputStream(Files.newOutputStream(evil))) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 if (entry.getName().equals("xl/sharedStrings.xml")) {
                     content = ("<?xml version=\"1.0\"?><!DOCTYPE sst [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
                             + "<sst><si><t>&x;</t></si></sst>").getBytes(StandardCharsets.UTF_8);
                 }
-                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.putNextEntry(new ZipEntry(entry.getName()));
                 out.write(content);
             }
         }
 
         PriceList[] read = new PriceList[1];
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> read[0] = reader.read(evil));
+        Throwable thrown = Assertions.catchThrowable(() -> read[0] = reader.read(evil));
 
         if (thrown == null) {
             assertThat(read[0].drugs()).isEmpty();

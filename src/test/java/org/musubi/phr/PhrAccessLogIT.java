@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
@@ -27,6 +28,7 @@ import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * あなたの記録を見た人 over real HTTP: a resident sees the views of their record by a hospital's system and doctor and an
@@ -53,7 +55,7 @@ class PhrAccessLogIT {
     @Autowired
     AuditRows audit;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private Facility hospital;
     private long personId;
@@ -153,7 +155,7 @@ class PhrAccessLogIT {
         String list = operator.get("/admin/phr-inquiries").body();
         assertThat(list).contains("この医師に心当たりがありません").contains(doctorUser.loginId())
                 .doesNotContain("これは何ですか").doesNotContain(refusedUser.loginId());
-        String inquiry = java.util.regex.Pattern.compile("data-inquiry=\"(\\d+)\"").matcher(list).results()
+        String inquiry = Pattern.compile("data-inquiry=\"(\\d+)\"").matcher(list).results()
                 .map(m -> m.group(1)).reduce((a, b) -> b).orElseThrow();
         operator.post("/admin/phr-inquiries/" + inquiry + "/answer", "answer", "救急外来での診療のための閲覧でした");
         assertThat(operator.get("/admin/phr-inquiries").body()).doesNotContain("この医師に心当たりがありません");
@@ -184,6 +186,6 @@ class PhrAccessLogIT {
     }
 
     private static List<String> entries(String body) {
-        return java.util.regex.Pattern.compile("data-seq=\"(\\d+)\"").matcher(body).results().map(m -> m.group(1)).toList();
+        return Pattern.compile("data-seq=\"(\\d+)\"").matcher(body).results().map(m -> m.group(1)).toList();
     }
 }

@@ -4,25 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
+import org.musubi.identity.cards.IssuedCard;
+import org.musubi.phr.points.PointsLedger;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.Totp;
+import org.musubi.testing.AuditRows;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -54,9 +64,9 @@ class PhrBrowserIT {
     @Autowired
     Users users;
     @Autowired
-    org.musubi.phr.points.PointsLedger ledger;
+    PointsLedger ledger;
     @Autowired
-    org.musubi.testing.AuditRows audit;
+    AuditRows audit;
     private Chromium browser;
 
     @AfterEach
@@ -76,7 +86,7 @@ class PhrBrowserIT {
         long personId = clients.personOf(hospital, localId);
         FhirRecords.patientIdFor(api, hospital, localId); // the hospital system's look-up of its patient, logged
         Person person = identities.person(personId).orElseThrow().person();
-        org.musubi.identity.cards.IssuedCard card = cards.regional(accounts.networkAdmin().id(), personId);
+        IssuedCard card = cards.regional(accounts.networkAdmin().id(), personId);
         String cardNumber = card.card().number();
         String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().printed();
         browser = Chromium.start(port);
@@ -85,7 +95,7 @@ class PhrBrowserIT {
         browser.open("/phr/register?code=" + code);
         assertThat(browser.find("#code").getAttribute("value")).as("the slip's QR address fills the code").isEqualTo(code);
         browser.find("#card").sendKeys(cardNumber.substring(0, 4) + " " + cardNumber.substring(4));
-        browser.find("#checkCode").sendKeys(card.printedCheckCode().toLowerCase(java.util.Locale.ROOT));
+        browser.find("#checkCode").sendKeys(card.printedCheckCode().toLowerCase(Locale.ROOT));
         browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), person.birthDate().toString());
         browser.fitsThePhone("register");
         browser.find("#register-form button").click();
@@ -127,11 +137,11 @@ class PhrBrowserIT {
                 residents.patientAt(port, FacilityKind.HOSPITAL, "パスキー").personId());
         browser = Chromium.start(port);
         browser.resize(PHONE);
-        org.openqa.selenium.virtualauthenticator.VirtualAuthenticator authenticator =
-                ((org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator) browser.driver())
-                        .addVirtualAuthenticator(new org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions()
-                                .setProtocol(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Protocol.CTAP2)
-                                .setTransport(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Transport.INTERNAL)
+        VirtualAuthenticator authenticator =
+                ((HasVirtualAuthenticator) browser.driver())
+                        .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                                 .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
         logInWithPassword(resident);
         browser.find("#code").sendKeys(residents.nextCode(resident.account().id(), resident.totpSecret()));
@@ -139,7 +149,7 @@ class PhrBrowserIT {
         browser.await().until(ExpectedConditions.urlMatches(".*/phr$"));
 
         browser.find("#menu-passkeys").click();
-        browser.await().until(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("add-passkey")));
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("add-passkey")));
         browser.find("#passkey-label").sendKeys("わたしのスマホ");
         browser.fitsThePhone("passkeys");
         browser.find("#add-passkey").click();
@@ -150,7 +160,7 @@ class PhrBrowserIT {
         browser.find("header form.inline button").click();
         browser.await().until(ExpectedConditions.urlContains("/login"));
         logInWithPassword(resident);
-        browser.await().until(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("use-passkey")));
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("use-passkey")));
         browser.find("#use-passkey").click();
         browser.await().until(ExpectedConditions.urlMatches(".*/phr$"));
         assertThat(browser.find("#phr-home").isDisplayed()).isTrue();
@@ -161,12 +171,12 @@ class PhrBrowserIT {
 
     @Test
     void aResidentWhoseCheckupACentreSentSeesThePointsOnAPhone() {
-        ledger.setRule(new org.musubi.phr.points.PointsLedger.Rule(org.musubi.phr.points.PointsLedger.Kind.CHECKUP, 100,
+        ledger.setRule(new PointsLedger.Rule(PointsLedger.Kind.CHECKUP, 100,
                 null), accounts.networkAdmin().id());
         Residents.Patient patient = residents.patientAt(port, FacilityKind.CHECKUP_CENTRE, "ポイント");
-        org.hl7.fhir.r4.model.DiagnosticReport report = new org.hl7.fhir.r4.model.DiagnosticReport()
-                .setStatus(org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.FINAL)
-                .setSubject(patient.reference()).setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-06-01"));
+        DiagnosticReport report = new DiagnosticReport()
+                .setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL)
+                .setSubject(patient.reference()).setEffective(new DateTimeType("2026-06-01"));
         report.getCode().setText("特定健診");
         FhirRecords.create(patient.api(), report);
         Residents.Resident resident = residents.register(patient.personId());

@@ -3,7 +3,10 @@ package org.musubi.phr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
+import org.musubi.phr.vitals.RecordVitals;
+import org.musubi.phr.vitals.Vital;
+import org.musubi.phr.vitals.VitalsEntry;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -53,7 +59,7 @@ class PhrPointsIT {
     @Autowired
     AuditRows audit;
     @Autowired
-    org.musubi.phr.vitals.RecordVitals vitals;
+    RecordVitals vitals;
 
     @Test
     void checkupAndEventPointsAreAwardedOnceAndRedemptionsNeverExceedTheBalance() {
@@ -130,11 +136,11 @@ class PhrPointsIT {
         Person person = identities.person(personId).orElseThrow().person();
         Residents.Resident resident = residents.register(personId,
                 cards.regional(accounts.networkAdmin().id(), personId), person.birthDate());
-        java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).minusMonths(1);
+        YearMonth last = YearMonth.now(ZoneId.of("Asia/Tokyo")).minusMonths(1);
         for (int day : new int[] {2, 9, 9, 16}) {
-            vitals.save(resident.account().id(), personId, List.of(new org.musubi.phr.vitals.VitalsEntry(
-                    last.atDay(day).atTime(7, day), Map.of(org.musubi.phr.vitals.Vital.WEIGHT,
-                            new java.math.BigDecimal("60." + day))))).orElseThrow();
+            vitals.save(resident.account().id(), personId, List.of(new VitalsEntry(
+                    last.atDay(day).atTime(7, day), Map.of(Vital.WEIGHT,
+                            new BigDecimal("60." + day))))).orElseThrow();
         }
         WebSession web = residents.logIn(port, resident);
 

@@ -13,6 +13,7 @@ import org.musubi.identity.cards.IssueCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
+import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -116,7 +117,7 @@ class PhrProxyIT {
 
         Residents.Resident family = residents.register(residents.patientAt(port, hospital, "ダイリカゾク").personId());
         WebSession office = new WebSession(port);
-        org.musubi.registry.User admin = accounts.networkAdmin();
+        User admin = accounts.networkAdmin();
         accounts.logIn(office, admin);
         office.get("/admin/persons/" + person);
         long before = audit.max();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -288,7 +289,7 @@ class PhrRecoveryIT {
                 .param(patient.personId()).query(Long.class).single();
     }
 
-    private java.time.Instant requestedAt() {
+    private Instant requestedAt() {
         return jdbc.sql("SELECT requested_at FROM phr_account_recovery WHERE person_id = ? ORDER BY id DESC LIMIT 1")
                 .param(patient.personId()).query(Timestamp.class).single().toInstant();
     }

@@ -13,13 +13,17 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.WebSession;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -80,7 +84,7 @@ class PhrSharingBrowserIT {
             assertThat(browser.find("#what").getText()).contains("すべての参加施設のデータ");
             browser.screenshot("phr-sharing-confirm-phone");
             browser.find("#confirm").click();
-            browser.await().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("done")));
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
 
             assertThat(browser.path()).isEqualTo("/phr/sharing");
             assertThat(browser.find("#done").getText()).contains("同意を撤回しました");
@@ -102,8 +106,8 @@ class PhrSharingBrowserIT {
                 patient.facility().id());
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         consents.link(personId, clinic.id(), operator);
-        org.musubi.testing.WebSession doctor = new org.musubi.testing.WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR));
+        WebSession doctor = new WebSession(port);
+        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
         assertThat(doctor.get("/portal/patients/" + personId).statusCode()).as("before the block").isEqualTo(200);
         Residents.Resident resident = residents.register(personId);
 
@@ -117,11 +121,11 @@ class PhrSharingBrowserIT {
             browser.screenshot("phr-access-log-clinic-view-phone");
 
             browser.open("/phr/sharing");
-            new org.openqa.selenium.support.ui.Select(browser.find("#facilityId")).selectByValue(String.valueOf(clinic.id()));
+            new Select(browser.find("#facilityId")).selectByValue(String.valueOf(clinic.id()));
             browser.find("#block-form button").click();
             browser.find("#sharing-confirm");
             browser.find("#confirm").click();
-            browser.await().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("done")));
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
             assertThat(sidewaysScroll(browser)).isZero();
             assertThat(browser.consoleErrors()).isEmpty();
         }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
@@ -276,7 +277,7 @@ class PhrSharingIT {
 
     private static List<String> blockChoices(String body) {
         int form = body.indexOf("id=\"block-form\"");
-        return form < 0 ? List.of() : java.util.regex.Pattern.compile("<option value=\"(\\d+)\"")
+        return form < 0 ? List.of() : Pattern.compile("<option value=\"(\\d+)\"")
                 .matcher(body.substring(form)).results().map(m -> m.group(1)).toList();
     }
 

@@ -2,13 +2,28 @@ package org.musubi.phr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Reference;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.identity.cards.IssuedCard;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.Totp;
+import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,38 +38,38 @@ public class Residents {
     public static final String PASSWORD = "a resident's passphrase";
 
     /** A registered resident: their account, the secret their authenticator app holds, and the card they proved. */
-    public record Resident(User account, String totpSecret, org.musubi.identity.cards.IssuedCard card) {
+    public record Resident(User account, String totpSecret, IssuedCard card) {
     }
 
     /** A facility's patient registered over its FHIR API ({@code api}), and the regional person behind it. */
-    public record Patient(org.musubi.registry.Facility facility, ca.uhn.fhir.rest.client.api.IGenericClient api,
-                          String localId, long personId, org.musubi.identity.Person person) {
+    public record Patient(Facility facility, IGenericClient api,
+                          String localId, long personId, Person person) {
 
         /** A reference to this patient by the facility's patient-ID system, for resources the facility writes. */
-        public org.hl7.fhir.r4.model.Reference reference() {
-            return new org.hl7.fhir.r4.model.Reference("Patient?identifier="
-                    + org.musubi.testing.FhirRecords.patientSystem(facility) + "|" + localId);
+        public Reference reference() {
+            return new Reference("Patient?identifier="
+                    + FhirRecords.patientSystem(facility) + "|" + localId);
         }
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.musubi.testing.FhirClients clients;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.musubi.identity.IdentityStore identities;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.musubi.identity.cards.IssueCard cards;
+    @Autowired
+    private FhirClients clients;
+    @Autowired
+    private IdentityStore identities;
+    @Autowired
+    private IssueCard cards;
 
     /** A new patient of {@code facility} (family name in kana, a unique given name), registered over its FHIR API. */
-    public Patient patientAt(int port, org.musubi.registry.Facility facility, String familyKana) {
+    public Patient patientAt(int port, Facility facility, String familyKana) {
         var api = clients.fhirFor(port, facility, "system/*.read", "system/*.write");
-        String localId = org.musubi.testing.FhirRecords.localId();
-        org.musubi.testing.FhirRecords.registerPatient(api, facility, localId, familyKana);
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, facility, localId, familyKana);
         long personId = clients.personOf(facility, localId);
         return new Patient(facility, api, localId, personId, identities.person(personId).orElseThrow().person());
     }
 
     /** A new patient of a new facility of this kind. */
-    public Patient patientAt(int port, org.musubi.registry.FacilityKind kind, String familyKana) {
+    public Patient patientAt(int port, FacilityKind kind, String familyKana) {
         return patientAt(port, accounts.facilityOf(kind), familyKana);
     }
 
@@ -85,24 +100,24 @@ public class Residents {
      * Registers the holder of the regional card {@code card} (its number and the check code printed on it), born
      * {@code birthDate}, as person {@code personId}.
      */
-    public Resident register(long personId, org.musubi.identity.cards.IssuedCard card, LocalDate birthDate) {
+    public Resident register(long personId, IssuedCard card, LocalDate birthDate) {
         String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().code();
         ProveResident.Proven proven = prove.prove(card.card().number(), card.checkCode(), birthDate, code).orElseThrow();
-        String secret = Totp.newSecret(new java.security.SecureRandom());
+        String secret = Totp.newSecret(new SecureRandom());
         register.register(proven, new RegisterResident.Choice("resident" + personId, PASSWORD, PASSWORD, secret,
                 Totp.code(secret, Totp.step(Instant.now()))));
         return new Resident(users.residentOf(personId).orElseThrow(), secret, card);
     }
 
     /** The answer to the registration's last step over HTTP, and the authenticator secret the registrant's app holds. */
-    public record Registered(java.net.http.HttpResponse<String> response, String secret) {
+    public record Registered(HttpResponse<String> response, String secret) {
     }
 
     /**
      * The holder of the regional card {@code cardNumber}, born {@code birthDate}, registers over HTTP with a new code
      * the operator issued for person {@code personId}: the registration pages' two steps, as a browser would.
      */
-    public Registered registerOverHttp(int port, long personId, org.musubi.identity.cards.IssuedCard card,
+    public Registered registerOverHttp(int port, long personId, IssuedCard card,
                                        LocalDate birthDate, String loginId, String password) {
         String code = issue.issue(accounts.networkAdmin().id(), personId).orElseThrow().code().code();
         WebSession web = new WebSession(port);
@@ -110,7 +125,7 @@ public class Residents {
         assertThat(WebSession.location(web.post("/phr/register", "card", card.card().number(), "checkCode",
                 card.printedCheckCode(), "birthDate", birthDate.toString(), "code", code)))
                 .isEqualTo("/phr/register/account");
-        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("data-otpauth=\"[^\"]*secret=([A-Z2-7]+)")
+        Matcher secret = Pattern.compile("data-otpauth=\"[^\"]*secret=([A-Z2-7]+)")
                 .matcher(web.get("/phr/register/account").body());
         assertThat(secret.find()).as("the authenticator's secret is shown").isTrue();
         return new Registered(web.post("/phr/register/account", "loginId", loginId, "password", password,

@@ -2,6 +2,7 @@ package org.musubi.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
@@ -10,7 +11,7 @@ import org.musubi.registry.Profession;
 class LinkListDecisionTest {
 
     private final AccessPolicy policy = new AccessPolicy(ProfessionMatrix.defaults()
-            .with(Profession.MUNICIPAL_STAFF, java.util.Set.of()), PolicyFixtures.CLOCK);
+            .with(Profession.MUNICIPAL_STAFF, Set.of()), PolicyFixtures.CLOCK);
 
     @Test
     void permitsStaffOfAnActiveViewingFacilityWhoMaySeeDemographics() {

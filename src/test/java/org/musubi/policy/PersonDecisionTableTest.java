@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -139,7 +140,7 @@ class PersonDecisionTableTest {
     @Test
     void refusesANonPositiveIdlePeriod() {
         for (Duration idle : List.of(Duration.ZERO, Duration.ofDays(-1))) {
-            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+            Assertions.assertThatIllegalArgumentException()
                     .isThrownBy(() -> new AccessPolicy(ProfessionMatrix.defaults(), idle, PolicyFixtures.CLOCK));
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class PersonFactsTest {
 
     @Test
     void factsAreCopiedSoCallersCannotChangeThemAfterTheDecision() {
-        List<ConsentGrant> consents = new java.util.ArrayList<>();
+        List<ConsentGrant> consents = new ArrayList<>();
         PersonFacts facts = new PersonFacts(100, consents, List.of(), Set.of(), List.of());
         consents.add(new ConsentGrant(1, ConsentGrant.Scope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), true));
 

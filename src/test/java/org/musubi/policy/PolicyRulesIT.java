@@ -3,13 +3,18 @@ package org.musubi.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.assertj.core.api.Assertions;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
@@ -31,6 +36,7 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
+import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.TestRegionalIds;
@@ -164,12 +170,12 @@ class PolicyRulesIT {
         long before = audit.max();
 
         for (String purpose : List.of("HRESCH", "PATRQT", "HOPERAT", "ETREAT")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fhir.read()
-                    .resource(org.hl7.fhir.r4.model.Patient.class).withId(String.valueOf(person.id()))
+            Assertions.assertThatThrownBy(() -> fhir.read()
+                    .resource(Patient.class).withId(String.valueOf(person.id()))
                     .withAdditionalHeader("X-Purpose-Of-Use", purpose).execute())
-                    .as(purpose).isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class);
+                    .as(purpose).isInstanceOf(ResourceNotFoundException.class);
         }
-        var treated = fhir.read().resource(org.hl7.fhir.r4.model.Patient.class).withId(String.valueOf(person.id()))
+        var treated = fhir.read().resource(Patient.class).withId(String.valueOf(person.id()))
                 .withAdditionalHeader("X-Purpose-Of-Use", "TREAT").execute();
 
         assertThat(treated.getIdPart()).isEqualTo(String.valueOf(person.id()));
@@ -183,17 +189,17 @@ class PolicyRulesIT {
     void anOperatorSeesDemographicsButNoClinicalDataForOperations() throws Exception {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         var fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = org.musubi.testing.FhirRecords.localId();
-        org.musubi.testing.FhirRecords.registerPatient(fhir, hospital, localId, "ウンヨウ");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, localId, "ウンヨウ");
         long person = clients.personOf(hospital, localId);
-        String observation = org.musubi.testing.FhirRecords.create(fhir, org.musubi.testing.FhirRecords.lab(hospital, localId,
-                org.musubi.testing.FhirRecords.HBA1C, "2024-01-01", 6.0));
+        String observation = FhirRecords.create(fhir, FhirRecords.lab(hospital, localId,
+                FhirRecords.HBA1C, "2024-01-01", 6.0));
         WebSession operator = loggedIn(accounts.networkAdmin());
         long before = audit.max();
 
-        var patient = operator.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(operator.base()
+        var patient = operator.send(HttpRequest.newBuilder(URI.create(operator.base()
                 + "/fhir/Patient/" + person)).header("Accept", "application/fhir+json").header("X-Purpose-Of-Use", "HOPERAT"));
-        var clinical = operator.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(operator.base()
+        var clinical = operator.send(HttpRequest.newBuilder(URI.create(operator.base()
                 + "/fhir/Observation/" + observation)).header("Accept", "application/fhir+json")
                 .header("X-Purpose-Of-Use", "HOPERAT"));
 

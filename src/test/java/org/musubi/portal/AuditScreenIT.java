@@ -6,14 +6,17 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
+import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
@@ -96,17 +99,17 @@ class AuditScreenIT {
 
     @Test
     void eachEventReadsAsOneLineInWordsWithTheIdsBehindDetails() {
-        org.musubi.registry.Facility hospital = accounts.newHospital();
+        Facility hospital = accounts.newHospital();
         User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
         RegisteredPerson person = identities.register(new Person(TestRegionalIds.next(), "監査", "花子", "カンサ",
                 "ハナコ", Sex.FEMALE, LocalDate.of(1948, 3, 3), null, null, null));
         String regionalId = person.person().regionalId();
         trail.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("labs", "obs-4711").patient(regionalId)
-                .purpose(org.musubi.audit.Purpose.TREATMENT)
-                .by(new org.musubi.audit.Actor(doctor.id(), doctor.loginId(), hospital.id(), "DOCTOR")));
+                .purpose(Purpose.TREATMENT)
+                .by(new Actor(doctor.id(), doctor.loginId(), hospital.id(), "DOCTOR")));
         trail.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("emergency-dataset").patient(regionalId)
-                .purpose(org.musubi.audit.Purpose.EMERGENCY)
-                .by(new org.musubi.audit.Actor(doctor.id(), doctor.loginId(), hospital.id(), "DOCTOR")));
+                .purpose(Purpose.EMERGENCY)
+                .by(new Actor(doctor.id(), doctor.loginId(), hospital.id(), "DOCTOR")));
         User operator = accounts.networkAdmin();
         WebSession web = new WebSession(port);
         accounts.logIn(web, operator);

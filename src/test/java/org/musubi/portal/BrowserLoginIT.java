@@ -2,6 +2,8 @@ package org.musubi.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,8 @@ class BrowserLoginIT {
         String shownCode = browser.find("#demo-code").getAttribute("data-code");
         assertThat(shownCode).matches("\\d{6}");
         // when another test used this demo account's code of this 30 seconds, the page shows a later one: wait for it
-        java.time.Instant validFrom = java.time.Instant.parse(browser.find("#demo-code").getAttribute("data-valid-from"));
-        long wait = java.time.Duration.between(java.time.Instant.now(), validFrom).toMillis();
+        Instant validFrom = Instant.parse(browser.find("#demo-code").getAttribute("data-valid-from"));
+        long wait = Duration.between(Instant.now(), validFrom).toMillis();
         if (wait > 0) {
             try {
                 Thread.sleep(wait + 200);

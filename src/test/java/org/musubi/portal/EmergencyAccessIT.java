@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
@@ -77,7 +78,7 @@ class EmergencyAccessIT {
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(view.body()).contains("緊急時アクセス（ブレークグラス）による閲覧です")
                 .contains("id=\"emergency-banner\"").contains("緊急時アクセス（ブレークグラス）で閲覧中です");
-        java.util.List<String> rows = audit.forPatient(before, person.person().regionalId());
+        List<String> rows = audit.forPatient(before, person.person().regionalId());
         assertThat(rows).hasSize(5);
         assertThat(rows.subList(0, 3)).containsExactly("READ DENY policy.deny.notLinked",
                 "EMERGENCY_LOOKUP PERMIT name, birth date and sex", "EMERGENCY_OPEN DENY emergency.password.wrong");
@@ -142,7 +143,7 @@ class EmergencyAccessIT {
         HttpResponse<String> byNumber = web.post("/portal/emergency", "card", card.card().number(),
                 "checkCode", card.printedCheckCode());
 
-        for (HttpResponse<String> told : java.util.List.of(byQr, byNumber)) {
+        for (HttpResponse<String> told : List.of(byQr, byNumber)) {
             assertThat(told.statusCode()).isEqualTo(200);
             assertThat(told.body()).contains("data-key=\"emergency.card.noConsent\"")
                     .contains("緊急時の閲覧に同意していない").contains("カードで連携")
@@ -179,7 +180,7 @@ class EmergencyAccessIT {
     @Test
     void aClerkOrACareManagerCannotBreakTheGlass() {
         RegisteredPerson person = person(Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
-        for (Profession profession : java.util.List.of(Profession.MEDICAL_CLERK, Profession.CARE_MANAGER)) {
+        for (Profession profession : List.of(Profession.MEDICAL_CLERK, Profession.CARE_MANAGER)) {
             User user = accounts.staff(FacilityKind.HOSPITAL, profession);
             WebSession web = new WebSession(port);
             accounts.logIn(web, user);

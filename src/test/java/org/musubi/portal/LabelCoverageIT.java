@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
@@ -139,7 +140,7 @@ class LabelCoverageIT {
         FhirRecords.create(api, prescription);
 
         DocumentReference letter = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
-                .setSubject(subject).setDateElement(new org.hl7.fhir.r4.model.InstantType("2024-06-04T01:00:00Z"));
+                .setSubject(subject).setDateElement(new InstantType("2024-06-04T01:00:00Z"));
         letter.getType().setText("診療情報提供書");
         letter.addContent().setAttachment(new Attachment().setContentType("text/plain; charset=UTF-8").setTitle("診療情報提供書")
                 .setData("紹介します。".getBytes(StandardCharsets.UTF_8)));

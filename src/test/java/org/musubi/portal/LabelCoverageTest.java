@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.musubi.audit.AuditAction;
 import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.PersonStatus;
@@ -29,7 +32,10 @@ import org.musubi.identity.cards.CardStatus;
 import org.musubi.identity.matching.ReviewReason;
 import org.musubi.identity.matching.compare.Agreement;
 import org.musubi.identity.matching.compare.MatchField;
+import org.musubi.ingest.BatchStatus;
+import org.musubi.phr.sheet.SelfReports;
 import org.musubi.portal.labs.Flag;
+import org.musubi.registry.Profession;
 
 /**
  * Every text a screen asks for exists in Japanese and in English: the keys the templates name (literally, or as a
@@ -82,20 +88,20 @@ class LabelCoverageTest {
                 Map.entry("cardKind.", CardKind.class), Map.entry("consentScope.", ConsentScope.class),
                 Map.entry("outcome.", Outcome.class), Map.entry("labs.flag.", Flag.class),
                 Map.entry("code.reviewReason.", ReviewReason.class), Map.entry("code.matchField.", MatchField.class),
-                Map.entry("code.agreement.", Agreement.class), Map.entry("imports.status.", org.musubi.ingest.BatchStatus.class),
-                Map.entry("action.", org.musubi.audit.AuditAction.class), Map.entry("purpose.", org.musubi.audit.Purpose.class),
-                Map.entry("profession.", org.musubi.registry.Profession.class));
+                Map.entry("code.agreement.", Agreement.class), Map.entry("imports.status.", BatchStatus.class),
+                Map.entry("action.", AuditAction.class), Map.entry("purpose.", Purpose.class),
+                Map.entry("profession.", Profession.class));
         Stream<String> keys = Stream.concat(tables.entrySet().stream().flatMap(t -> Arrays.stream(t.getValue().getEnumConstants())
                         .map(c -> t.getKey() + ((Enum<?>) c).name())),
                 Stream.concat(Arrays.stream(LinkMethod.values()).map(m -> "code.linkMethod." + m),
-                        Arrays.stream(org.musubi.phr.sheet.SelfReports.Source.values()).map(s -> "selfReported.source." + s)));
+                        Arrays.stream(SelfReports.Source.values()).map(s -> "selfReported.source." + s)));
 
         assertThat(keys.toList()).allSatisfy(this::bothHave);
     }
 
     @Test
     void noTemplatePrintsACodedFieldAsItIs() {
-        List<String> raw = new java.util.ArrayList<>();
+        List<String> raw = new ArrayList<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             files.filter(f -> f.toString().endsWith(".html")).forEach(f -> {
                 Matcher m = RAW_CODE.matcher(content(f));
@@ -159,17 +165,17 @@ class LabelCoverageTest {
         try {
             return Files.walk(Path.of("src/main/resources/org")).filter(f -> f.getFileName().toString().equals("messages.properties"))
                     .toList().stream();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static Properties load(Path file) {
         Properties properties = new Properties();
-        try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return properties;
     }

@@ -3,12 +3,15 @@ package org.musubi.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
+import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Sex;
@@ -44,7 +47,7 @@ public class OwnRecordsIT {
     @Autowired
     AuditRows audit;
     @Autowired
-    org.musubi.consent.Consents consents;
+    Consents consents;
 
     /** One person: the hospital's patient (HbA1c 6.1) and the clinic's (HbA1c 7.2), linked by 名寄せ by hand. */
     public record Shared(long personId, String regionalId, String hospitalId, String clinicId, String givenKana) {
@@ -139,7 +142,7 @@ public class OwnRecordsIT {
         String clinicId = FhirRecords.localId();
         String given = registered.getNameFirstRep().getGivenAsSingleString();
         SourcePatient atClinic = identities.receive(new SourcePatient(0, clinic.id(), clinicId, null, null, "バックアップ",
-                given, Sex.FEMALE, java.time.LocalDate.parse(registered.getBirthDateElement().getValueAsString()), null,
+                given, Sex.FEMALE, LocalDate.parse(registered.getBirthDateElement().getValueAsString()), null,
                 null, null));
         identities.link(atClinic.id(), person, LinkMethod.OPERATOR, accounts.networkAdmin().id(), "test");
         FhirRecords.create(hospitalApi, hba1c(FhirRecords.lab(hospital, hospitalId, FhirRecords.HBA1C, "2024-01-10", 0), "6.1"));
@@ -148,6 +151,6 @@ public class OwnRecordsIT {
     }
 
     private static Observation hba1c(Observation observation, String value) {
-        return observation.setValue(new Quantity().setValue(new java.math.BigDecimal(value)).setUnit("%"));
+        return observation.setValue(new Quantity().setValue(new BigDecimal(value)).setUnit("%"));
     }
 }

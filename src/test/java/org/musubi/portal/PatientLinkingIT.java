@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
@@ -12,6 +13,7 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
+import org.musubi.identity.RegionalId;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
 import org.musubi.identity.cards.IssueCard;
@@ -22,8 +24,8 @@ import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
-import org.musubi.testing.WebSession;
 import org.musubi.testing.TestRegionalIds;
+import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -223,7 +225,7 @@ class PatientLinkingIT {
         Patient patient = patientWithConsent();
         WebSession guesser = clinicDoctor();
         for (int i = 0; i < 10; i++) {
-            guesser.post("/portal/link", "card", org.musubi.identity.RegionalId.append("9" + String.format("%014d", i)),
+            guesser.post("/portal/link", "card", RegionalId.append("9" + String.format("%014d", i)),
                     "checkCode", "ABCD-EFGH", "kanaName", "ダレカ", "birthDate", "1950-01-01");
         }
 
@@ -258,7 +260,7 @@ class PatientLinkingIT {
         accounts.passwordStep(half, accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR).loginId(), TestAccounts.PASSWORD);
         assertThat(WebSession.location(half.get("/portal/link"))).isEqualTo("/login/second-factor");
         WebSession clinic = clinicDoctor();
-        assertThat(clinic.postRaw("/portal/link", java.util.Map.of("card", "1", "kanaName", "x")).statusCode())
+        assertThat(clinic.postRaw("/portal/link", Map.of("card", "1", "kanaName", "x")).statusCode())
                 .isEqualTo(403);
     }
 

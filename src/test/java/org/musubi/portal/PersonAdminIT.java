@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
@@ -31,12 +33,13 @@ import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
-import org.musubi.testing.WebSession;
 import org.musubi.testing.TestRegionalIds;
+import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,8 +140,8 @@ class PersonAdminIT {
         String page = submit(web, path + "/cards/" + number + "/reissue");
 
         assertThat(cards.of(person.id())).extracting(Card::issueNo, Card::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CardStatus.LOST),
-                        org.assertj.core.groups.Tuple.tuple(2, CardStatus.ACTIVE));
+                .containsExactly(Tuple.tuple(1, CardStatus.LOST),
+                        Tuple.tuple(2, CardStatus.ACTIVE));
         assertThat(number).isNotEqualTo(person.person().regionalId());
         assertThat(audit.forPatient(before, person.person().regionalId())).filteredOn(row -> !row.startsWith("READ "))
                 .containsExactly("CARD_ISSUE PERMIT REGIONAL", "CARD_LOST PERMIT", "CARD_REISSUE PERMIT");
@@ -271,7 +274,7 @@ class PersonAdminIT {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         consents.grant(person.id(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), 0, null);
         consents.link(person.id(), clinic.id(), 0);
-        WebSession doctor = operatorSession(accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR));
+        WebSession doctor = operatorSession(accounts.memberOf(clinic, Profession.DOCTOR));
         WebSession admin = operatorSession(accounts.networkAdmin());
         String path = "/admin/persons/" + person.id();
         admin.get(path);
@@ -316,7 +319,7 @@ class PersonAdminIT {
         return source;
     }
 
-    private java.util.List<String> readPurposes(long afterSeq, RegisteredPerson person) {
+    private List<String> readPurposes(long afterSeq, RegisteredPerson person) {
         return jdbc.sql("SELECT purpose FROM audit_event WHERE seq > ? AND patient_id = ? AND action = 'READ' ORDER BY seq")
                 .params(afterSeq, person.person().regionalId()).query(String.class).list();
     }

@@ -48,6 +48,7 @@ import org.musubi.testing.PharmacyNotebooks;
 import org.musubi.testing.PharmacyNotebooks.Dispensed;
 import org.musubi.testing.PharmacyNotebooks.Holder;
 import org.musubi.testing.TestAccounts;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -234,7 +235,7 @@ class PortalBrowserIT {
         assertThat(hba1c.getText()).contains("HbA1c", "7.4", "8.1");
         browser.scrollTo(hba1c);
         browser.screenshot("portal-labs");
-        hba1c.findElement(org.openqa.selenium.By.cssSelector("a")).click();
+        hba1c.findElement(By.cssSelector("a")).click();
 
         browser.await().until(ExpectedConditions.urlContains("/labs/trend?analyte=3D046"));
         WebElement canvas = browser.find("canvas#trend-chart-0");

@@ -2,10 +2,15 @@ package org.musubi.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,10 +110,10 @@ class PortalHomeIT {
         WebSession web = signedIn(doctor);
         RegisteredPerson hongo = patient("本郷", "二郎", "ホンゴウ", "ジロウ");
         link(web, hongo, "ホンゴウジロウ", null);
-        java.time.Instant idle = java.time.Instant.now().minus(java.time.Duration.ofDays(1))
-                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant idle = Instant.now().minus(Duration.ofDays(1))
+                .truncatedTo(ChronoUnit.MILLIS);
         jdbc.sql("UPDATE patient_link SET last_used_at = ? WHERE person_id = ? AND facility_id = ?")
-                .params(java.sql.Timestamp.from(idle), hongo.id(), clinic.id()).update();
+                .params(Timestamp.from(idle), hongo.id(), clinic.id()).update();
         long before = audit.max();
 
         HttpResponse<String> home = web.get("/");
@@ -117,7 +122,7 @@ class PortalHomeIT {
         assertThat(audit.forPatient(before, hongo.person().regionalId()))
                 .containsExactly("PATIENT_LIST PERMIT policy.permit.linkedPatientList");
         assertThat(jdbc.sql("SELECT last_used_at FROM patient_link WHERE person_id = ? AND facility_id = ?")
-                .params(hongo.id(), clinic.id()).query(java.sql.Timestamp.class).single().toInstant())
+                .params(hongo.id(), clinic.id()).query(Timestamp.class).single().toInstant())
                 .as("the home page did not use the link").isEqualTo(idle);
 
         assertThat(web.get("/portal/patients/" + hongo.id()).statusCode()).isEqualTo(200);
@@ -226,7 +231,7 @@ class PortalHomeIT {
     private static List<Long> rows(HttpResponse<String> page) {
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher m = PERSON_ROW.matcher(page.body());
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         while (m.find()) {
             ids.add(Long.parseLong(m.group(1)));
         }

@@ -6,6 +6,8 @@ import static org.musubi.testing.FhirRecords.LDL;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
@@ -116,12 +119,12 @@ class PortalLabsIT {
         String hospitalId = patient.hospitalLocalId();
         Observation egfr = FhirRecords.lab(hospital, hospitalId, "8A065000002391901", "2024-04-12", 0);
         egfr.getCode().getCodingFirstRep().setDisplay("eGFR");
-        egfr.setValue(new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType("58")).setUnit("mL/min/{1.73_m2}")
+        egfr.setValue(new Quantity().setValueElement(new DecimalType("58")).setUnit("mL/min/{1.73_m2}")
                 .setSystem("http://unitsofmeasure.org").setCode("mL/min/{1.73_m2}"));
         FhirRecords.create(hospitalApi, egfr);
         Observation wbc = FhirRecords.lab(hospital, hospitalId, "2A990000001930101", "2024-04-12", 0);
         wbc.getCode().getCodingFirstRep().setDisplay("白血球数");
-        wbc.setValue(new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType("6.2")).setUnit("10*3/uL")
+        wbc.setValue(new Quantity().setValueElement(new DecimalType("6.2")).setUnit("10*3/uL")
                 .setSystem("http://unitsofmeasure.org").setCode("10*3/uL"));
         FhirRecords.create(hospitalApi, wbc);
         WebSession web = new WebSession(port);
@@ -134,7 +137,7 @@ class PortalLabsIT {
                 .doesNotContain(">mL/min/{1.73_m2}<").doesNotContain(">10*3/uL<");
         assertThat(trend).contains("mL/min/1.73m²").doesNotContain("（mL/min/{1.73_m2}）");
         Matcher badges = Pattern.compile("<span class=\"facility-badge\"[^>]*>([^<]*)</span>").matcher(table);
-        List<String> shown = new java.util.ArrayList<>();
+        List<String> shown = new ArrayList<>();
         while (badges.find()) {
             shown.add(badges.group(1));
         }
@@ -185,7 +188,7 @@ class PortalLabsIT {
         String clinicId = FhirRecords.localId();
         SourcePatient atClinic = identities.receive(new SourcePatient(0, clinic.id(), clinicId, null, null, "ケンサ",
                 registered.getNameFirstRep().getGivenAsSingleString(), Sex.FEMALE,
-                java.time.LocalDate.parse(registered.getBirthDateElement().getValueAsString()), null, null, null));
+                LocalDate.parse(registered.getBirthDateElement().getValueAsString()), null, null, null));
         long admin = accounts.networkAdmin().id();
         identities.link(atClinic.id(), person, LinkMethod.OPERATOR, admin, "test");
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
@@ -208,27 +211,27 @@ class PortalLabsIT {
 
     private static Observation ranged(Observation observation, String low, String high) {
         String unit = observation.getValueQuantity().getUnit();
-        observation.addReferenceRange().setLow(new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(low))
-                .setUnit(unit)).setHigh(new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(high)).setUnit(unit));
+        observation.addReferenceRange().setLow(new Quantity().setValueElement(new DecimalType(low))
+                .setUnit(unit)).setHigh(new Quantity().setValueElement(new DecimalType(high)).setUnit(unit));
         return observation;
     }
 
     private static Observation hba1c(Observation observation, String value) {
         observation.getCode().getCodingFirstRep().setDisplay("HbA1c");
-        observation.getValueQuantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(value)).setUnit("%");
+        observation.getValueQuantity().setValueElement(new DecimalType(value)).setUnit("%");
         return observation;
     }
 
     private static Observation ldl(Observation observation, String value) {
         observation.getCode().getCodingFirstRep().setDisplay("LDLコレステロール");
-        observation.getValueQuantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(value)).setUnit("mg/dL");
+        observation.getValueQuantity().setValueElement(new DecimalType(value)).setUnit("mg/dL");
         return observation;
     }
 
     /** The flag marks of the table's results in document order (rows by analyte, days newest first); "" for none. */
     private static List<String> flagsOf(String body) {
         Matcher span = Pattern.compile("<span[^>]*class=\"result[^\"]*\"[^>]*>").matcher(body);
-        List<String> flags = new java.util.ArrayList<>();
+        List<String> flags = new ArrayList<>();
         while (span.find()) {
             Matcher flag = Pattern.compile("data-flag=\"([A-Z]*)\"").matcher(span.group());
             flags.add(flag.find() ? flag.group(1) : "");
@@ -239,7 +242,7 @@ class PortalLabsIT {
     /** The page's script sources: static files only (CSP script-src 'self'). */
     private static List<String> scripts(String body) {
         Matcher m = Pattern.compile("<script src=\"([^\"]+)\"></script>").matcher(body);
-        List<String> sources = new java.util.ArrayList<>();
+        List<String> sources = new ArrayList<>();
         while (m.find()) {
             sources.add(m.group(1));
         }
@@ -247,7 +250,7 @@ class PortalLabsIT {
     }
 
     private static List<Map<String, String>> points(String body) {
-        List<Map<String, String>> points = new java.util.ArrayList<>();
+        List<Map<String, String>> points = new ArrayList<>();
         Matcher row = ROW.matcher(body);
         while (row.find()) {
             Map<String, String> attributes = new LinkedHashMap<>();

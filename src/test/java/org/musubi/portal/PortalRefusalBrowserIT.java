@@ -31,6 +31,7 @@ import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -113,7 +114,7 @@ class PortalRefusalBrowserIT {
         browser.await().until(ExpectedConditions.urlContains("/portal/emergency"));
         browser.find("#kanaName").sendKeys(patient.familyKana() + " " + patient.givenKana());
         browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), patient.birthDate().toString());
-        new org.openqa.selenium.support.ui.Select(browser.find("#sex")).selectByValue(patient.sex().name());
+        new Select(browser.find("#sex")).selectByValue(patient.sex().name());
         browser.screenshot("portal-emergency-find");
         browser.find("#emergency-find-form button[type=submit]").click();
         browser.await().until(ExpectedConditions.urlContains("/portal/emergency/open"));

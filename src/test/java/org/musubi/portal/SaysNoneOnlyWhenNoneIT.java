@@ -10,11 +10,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
@@ -192,7 +195,7 @@ class SaysNoneOnlyWhenNoneIT {
         Facility hospital = accounts.newHospital();
         Facility pharmacy = accounts.newHospital();
         OwnRecordsIT.Shared shared = OwnRecordsIT.shared(port, clients, identities, accounts, hospital, pharmacy);
-        AllergyIntolerance allergy = new AllergyIntolerance().setPatient(new org.hl7.fhir.r4.model.Reference(
+        AllergyIntolerance allergy = new AllergyIntolerance().setPatient(new Reference(
                 "Patient?identifier=" + FhirRecords.patientSystem(pharmacy) + "|" + shared.clinicId()));
         allergy.getCode().setText("セフェム系抗菌薬");
         allergy.setClinicalStatus(new CodeableConcept(new Coding(
@@ -299,7 +302,7 @@ class SaysNoneOnlyWhenNoneIT {
         String tag = page.substring(start + 1).split("[\\s>]", 2)[0];
         int depth = 0;
         int i = start;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(/?)" + tag + "[\\s>]").matcher(page);
+        Matcher m = Pattern.compile("<(/?)" + tag + "[\\s>]").matcher(page);
         while (m.find(i)) {
             depth += m.group(1).isEmpty() ? 1 : -1;
             i = m.end();

@@ -1,6 +1,5 @@
 package org.musubi.record;
 
-import org.musubi.record.store.ResourceStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.musubi.policy.DataCategory.ALLERGIES;
 import static org.musubi.policy.DataCategory.DOCUMENTS;
@@ -12,9 +11,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,9 +48,9 @@ class ContainerStoreIT {
         assertThat(again).extracting(Written::change).as("the same content holding other categories")
                 .containsExactly(Written.Change.UPDATED);
         assertThat(store.history("Bundle", id)).extracting(StoredResource::version, StoredResource::held).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(5, Set.of(ALLERGIES)), org.assertj.core.groups.Tuple.tuple(4, Set.of(IMAGING)),
-                org.assertj.core.groups.Tuple.tuple(3, Set.of(VITALS)), org.assertj.core.groups.Tuple.tuple(2, Set.of()),
-                org.assertj.core.groups.Tuple.tuple(1, Set.of(LAB_RESULTS)));
+                Tuple.tuple(5, Set.of(ALLERGIES)), Tuple.tuple(4, Set.of(IMAGING)),
+                Tuple.tuple(3, Set.of(VITALS)), Tuple.tuple(2, Set.of()),
+                Tuple.tuple(1, Set.of(LAB_RESULTS)));
         assertThat(store.find("Bundle", id)).get().extracting(StoredResource::categories).isEqualTo(Set.of(DOCUMENTS, ALLERGIES));
         assertThat(jdbc.sql("SELECT content_categories IS NULL FROM resource_version WHERE id = ? AND version = 2")
                 .param(id).query(Boolean.class).single()).as("nothing held is NULL").isTrue();

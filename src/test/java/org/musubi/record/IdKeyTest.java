@@ -3,7 +3,9 @@ package org.musubi.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class IdKeyTest {
         assertThat(ONE.uuid(name)).isEqualTo(new IdKey(IdKey.Scheme.KEYED, secret(1)).uuid(name))
                 .isNotEqualTo(TWO.uuid(name)).isNotEqualTo(ONE.uuid(name + "x"));
         assertThat(ONE.uuid(name)).as("not the public derivation").isNotEqualTo(UUID.nameUUIDFromBytes(name.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)).toString());
+                StandardCharsets.UTF_8)).toString());
     }
 
     @Test
@@ -47,7 +49,7 @@ class IdKeyTest {
     @Test
     void tellsIdsOfTheServersFormInAnyCase() {
         assertThat(IdKey.serverShaped(UUID.randomUUID().toString())).isTrue();
-        assertThat(IdKey.serverShaped(UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT))).isTrue();
+        assertThat(IdKey.serverShaped(UUID.randomUUID().toString().toUpperCase(Locale.ROOT))).isTrue();
         assertThat(IdKey.serverShaped("Example-JP-Patient-eCS-MAKINO")).isFalse();
         assertThat(IdKey.serverShaped("123456")).isFalse();
         assertThat(IdKey.serverShaped("x" + UUID.randomUUID())).isFalse();

@@ -1,13 +1,15 @@
 package org.musubi.record;
 
-import org.musubi.record.store.ResourceStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
+import org.musubi.policy.DataItem;
+import org.musubi.record.store.ResourceStore;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,10 +103,10 @@ class ResourceHistoryIT {
 
     /** How many of the patient's Observations a search for status {@code final} finds. */
     private long finals(long patientKey, long facility) {
-        var condition = new org.musubi.record.RecordQuery.TokenCondition("status",
-                List.of(new org.musubi.record.RecordQuery.Value(null, "final")));
-        return store.search(java.util.Set.of(patientKey), java.util.Set.of(new org.musubi.policy.DataItem(facility,
-                DataCategory.LAB_RESULTS)), new org.musubi.record.RecordQuery("Observation", List.of(condition), null, null,
+        var condition = new RecordQuery.TokenCondition("status",
+                List.of(new RecordQuery.Value(null, "final")));
+        return store.search(Set.of(patientKey), Set.of(new DataItem(facility,
+                DataCategory.LAB_RESULTS)), new RecordQuery("Observation", List.of(condition), null, null,
                 null, true, 10, 0)).total();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -68,7 +69,7 @@ class CreateNetworkAdminCommandIT {
     }
 
     static final class HttpResponseAssert {
-        static void redirectsTo(java.net.http.HttpResponse<String> response, String location) {
+        static void redirectsTo(HttpResponse<String> response, String location) {
             assertThat(response.statusCode()).isEqualTo(302);
             assertThat(WebSession.location(response)).isEqualTo(location);
         }

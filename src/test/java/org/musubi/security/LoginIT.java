@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
+import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
@@ -14,6 +20,7 @@ import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @MusubiIntegrationTest
 class LoginIT {
@@ -25,9 +32,9 @@ class LoginIT {
     @Autowired
     AuditRows audit;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
     @Autowired
-    org.musubi.registry.Facilities facilities;
+    Facilities facilities;
 
     @Test
     void passwordAloneGivesNoSession() {
@@ -138,12 +145,12 @@ class LoginIT {
         web.get("/login");
 
         HttpResponse<String> login = web.postRaw("/login",
-                java.util.Map.of("username", user.loginId(), "password", TestAccounts.PASSWORD));
+                Map.of("username", user.loginId(), "password", TestAccounts.PASSWORD));
 
         assertThat(login.statusCode()).isEqualTo(403);
         WebSession signedIn = new WebSession(port);
         accounts.logIn(signedIn, user);
-        HttpResponse<String> logout = signedIn.postRaw("/logout", java.util.Map.of());
+        HttpResponse<String> logout = signedIn.postRaw("/logout", Map.of());
         assertThat(logout.statusCode()).isEqualTo(403);
         assertThat(signedIn.get("/").statusCode()).isEqualTo(200);
     }
@@ -206,10 +213,10 @@ class LoginIT {
 
     @Test
     void usersOfASuspendedFacilityCannotLogIn() {
-        org.musubi.registry.Facility clinic = facilities.insert(new org.musubi.registry.FacilityDraft("休止中クリニック",
+        Facility clinic = facilities.insert(new FacilityDraft("休止中クリニック",
                 "キュウシチュウクリニック", FacilityKind.CLINIC,
-                org.musubi.registry.MedicalInstitutionCode.of(34, 1, 880000 + (int) (System.nanoTime() % 10000)).value(),
-                34, null, null, false, true, org.musubi.registry.FacilityStatus.SUSPENDED));
+                MedicalInstitutionCode.of(34, 1, 880000 + (int) (System.nanoTime() % 10000)).value(),
+                34, null, null, false, true, FacilityStatus.SUSPENDED));
         User user = accounts.memberOf(clinic, Profession.DOCTOR);
         WebSession web = new WebSession(port);
 

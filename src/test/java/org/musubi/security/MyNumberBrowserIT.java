@@ -10,9 +10,14 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MockOpenIdProvider;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * My Number card login in headless Chromium on a phone, against the test OpenID provider ({@link MockOpenIdProvider},
@@ -44,7 +49,7 @@ class MyNumberBrowserIT {
                 .personId());
         String subject = "browser-subject-" + UUID.randomUUID();
         browser = Chromium.start(port);
-        browser.resize(new org.openqa.selenium.Dimension(360, 800));
+        browser.resize(new Dimension(360, 800));
         browser.logIn(resident.account(), Residents.PASSWORD, id -> residents.nextCode(id, resident.totpSecret()));
 
         browser.open("/phr");
@@ -56,7 +61,7 @@ class MyNumberBrowserIT {
         assertThat(browser.find("#oidc-linked").isDisplayed()).isTrue();
         browser.screenshot("phr-mynumber-linked-phone");
 
-        org.openqa.selenium.WebElement logout = browser.find("header form button");
+        WebElement logout = browser.find("header form button");
         logout.click();
         // the logout's answer must have arrived before the next page: else the session still stands and the login
         // page sends a signed-in resident home
@@ -66,7 +71,7 @@ class MyNumberBrowserIT {
         browser.screenshot("phr-login-mynumber-phone");
         browser.find("#oidc-login-mynumber").click();
         readCardAtTheProvider(subject);
-        browser.await().until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("phr-home")));
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("phr-home")));
         assertThat(browser.path()).isEqualTo("/phr");
         assertThat(browser.consoleErrors()).as("no CSP violation or script error on Musubi's pages")
                 .noneMatch(error -> error.contains("localhost:" + port));
@@ -76,13 +81,13 @@ class MyNumberBrowserIT {
      * Whether the element left the page. ChromeDriver may answer a check of a node the new page replaced with an
      * "unknown error" (the node does not belong to the document) instead of a stale reference: gone too.
      */
-    private static boolean gone(org.openqa.selenium.WebElement element) {
+    private static boolean gone(WebElement element) {
         try {
             element.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (StaleElementReferenceException e) {
             return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
+        } catch (WebDriverException e) {
             return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
         }
     }

@@ -2,6 +2,8 @@ package org.musubi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.FacilityKind;
@@ -73,7 +75,7 @@ class SecurityHeadersIT {
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
 
-    private static java.net.http.HttpRequest.Builder plain(WebSession web, String path) {
-        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base() + path)).header("Accept", "*/*");
+    private static HttpRequest.Builder plain(WebSession web, String path) {
+        return HttpRequest.newBuilder(URI.create(web.base() + path)).header("Accept", "*/*");
     }
 }

@@ -1,5 +1,7 @@
 package org.musubi.testing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -91,7 +93,7 @@ public class AuditRows {
                 ORDER BY seq""").params(afterSeq, text).query(AuditRows::row).list();
     }
 
-    private static Row row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Row row(ResultSet rs, int row) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 List.of((String[]) rs.getArray(7).getArray()));
     }

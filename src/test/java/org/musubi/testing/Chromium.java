@@ -8,14 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.musubi.registry.User;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -43,11 +47,11 @@ public final class Chromium implements AutoCloseable {
     private static final File DRIVER = new File("/usr/bin/chromedriver");
 
     private final WebDriver driver;
-    private final java.nio.file.Path profile;
+    private final Path profile;
     private final String base;
     private final WebDriverWait wait;
 
-    private Chromium(WebDriver driver, java.nio.file.Path profile, int port) {
+    private Chromium(WebDriver driver, Path profile, int port) {
         this.driver = driver;
         this.profile = profile;
         this.base = "http://localhost:" + port;
@@ -60,7 +64,7 @@ public final class Chromium implements AutoCloseable {
                 "Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
-        java.nio.file.Path profile;
+        Path profile;
         try {
             profile = Files.createTempDirectory("musubi-chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -177,14 +181,14 @@ public final class Chromium implements AutoCloseable {
         screenshot("phr-" + page + "-phone");
         Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
         Number viewport = (Number) script("return window.innerWidth");
-        org.assertj.core.api.Assertions.assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone")
+        Assertions.assertThat(scrollWidth.intValue()).as(page + ": no sideways scrolling on a phone")
                 .isLessThanOrEqualTo(viewport.intValue());
-        org.assertj.core.api.Assertions.assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
+        Assertions.assertThat(viewport.intValue()).as("the phone's width").isLessThanOrEqualTo(360);
     }
 
     /** Runs a script in the page and returns its result. */
     public Object script(String script, Object... args) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Quits the browser and removes its profile directory. */
@@ -193,8 +197,8 @@ public final class Chromium implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException e) {
                 // a leftover temporary directory is not worth failing a test for
             }

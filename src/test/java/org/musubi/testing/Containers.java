@@ -1,6 +1,8 @@
 package org.musubi.testing;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +14,7 @@ import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -91,7 +94,7 @@ public final class Containers {
         DocumentReference reference = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
         reference.getType().addCoding().setSystem("http://loinc.org").setCode("57133-1");
         reference.setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(facility) + "|" + localId));
-        reference.setDateElement(new org.hl7.fhir.r4.model.InstantType("2024-04-02T09:00:00+09:00"));
+        reference.setDateElement(new InstantType("2024-04-02T09:00:00+09:00"));
         return reference;
     }
 
@@ -132,8 +135,8 @@ public final class Containers {
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

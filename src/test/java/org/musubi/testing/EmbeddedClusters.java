@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -47,7 +48,7 @@ public final class EmbeddedClusters {
         HikariDataSource pool;
         try {
             pool = application.unwrap(HikariDataSource.class); // the tests' context wraps it to count statements
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         child.environment().put("MUSUBI_DB_URL", pool.getJdbcUrl());

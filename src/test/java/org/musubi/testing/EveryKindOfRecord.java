@@ -1,6 +1,8 @@
 package org.musubi.testing;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,8 +122,8 @@ public class EveryKindOfRecord {
                     .POST(HttpRequest.BodyPublishers.ofString("%PDF-1.4 紹介状", StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return created.headers().firstValue("Location").orElseThrow().split("/")[1];
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facility;
 import org.musubi.security.ApiClientAdministration;
@@ -29,12 +31,12 @@ public class FhirClients {
     private final TestAccounts accounts;
     private Administrator operator;
     private final FhirContext context;
-    private final org.musubi.identity.IdentityStore identities;
-    private final org.musubi.consent.Consents consents;
+    private final IdentityStore identities;
+    private final Consents consents;
     private final HttpClient http = HttpClient.newHttpClient();
 
     FhirClients(ApiClientAdministration clients, TestAccounts accounts, FhirContext context,
-                org.musubi.identity.IdentityStore identities, org.musubi.consent.Consents consents) {
+                IdentityStore identities, Consents consents) {
         this.clients = clients;
         this.accounts = accounts;
         this.context = context;

@@ -3,9 +3,13 @@ package org.musubi.testing;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.param.TokenParam;
+import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Observation;
@@ -41,9 +45,9 @@ public final class FhirRecords {
         patient.addIdentifier().setSystem(patientSystem(facility)).setValue(localId);
         patient.addName().setFamily(familyKana).addGiven(uniqueKana())
                 .addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
-        java.time.LocalDate born = java.time.LocalDate.of(1930, 1, 1)
+        LocalDate born = LocalDate.of(1930, 1, 1)
                 .plusDays((System.nanoTime() / 1000 + SEQUENCE.incrementAndGet() * 7919L) % 25_000);
-        patient.setGender(AdministrativeGender.FEMALE).setBirthDateElement(new org.hl7.fhir.r4.model.DateType(born.toString()));
+        patient.setGender(AdministrativeGender.FEMALE).setBirthDateElement(new DateType(born.toString()));
         return patient;
     }
 
@@ -85,9 +89,9 @@ public final class FhirRecords {
      * Patient while it has no standing for the person, the person's once it has.
      */
     public static String patientIdFor(IGenericClient client, Facility facility, String localId) {
-        org.hl7.fhir.r4.model.Bundle found = client.search().forResource(Patient.class)
+        Bundle found = client.search().forResource(Patient.class)
                 .where(Patient.IDENTIFIER.exactly().systemAndCode(patientSystem(facility), localId))
-                .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+                .returnBundle(Bundle.class).execute();
         return found.getEntryFirstRep().getResource().getIdElement().getIdPart();
     }
 
@@ -103,7 +107,7 @@ public final class FhirRecords {
         return observation;
     }
 
-    public static String create(IGenericClient client, org.hl7.fhir.instance.model.api.IBaseResource resource) {
+    public static String create(IGenericClient client, IBaseResource resource) {
         return client.create().resource(resource).execute().getId().getIdPart();
     }
 }

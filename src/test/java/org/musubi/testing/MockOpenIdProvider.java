@@ -3,6 +3,7 @@ package org.musubi.testing;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -34,8 +35,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -176,7 +179,7 @@ public class MockOpenIdProvider implements DynamicPropertyRegistrar, DisposableB
     private void handle(HttpExchange exchange) throws IOException {
         String[] path = exchange.getRequestURI().getPath().split("/");
         String realm = path.length > 1 ? path[1] : "";
-        String endpoint = String.join("/", java.util.Arrays.copyOfRange(path, Math.min(2, path.length), path.length));
+        String endpoint = String.join("/", Arrays.copyOfRange(path, Math.min(2, path.length), path.length));
         try {
             if (!realm.equals("mynumber") && !realm.equals("second")) {
                 answer(exchange, 404, "{\"error\":\"not_found\"}");
@@ -306,7 +309,7 @@ public class MockOpenIdProvider implements DynamicPropertyRegistrar, DisposableB
                     && claims.getAudience().contains(issuer(realm) + "/token") && claims.getJWTID() != null
                     && claims.getExpirationTime().after(new Date());
             return good ? null : "client assertion not valid";
-        } catch (java.text.ParseException | JOSEException e) {
+        } catch (ParseException | JOSEException e) {
             return "client assertion malformed";
         }
     }
@@ -340,7 +343,7 @@ public class MockOpenIdProvider implements DynamicPropertyRegistrar, DisposableB
         };
     }
 
-    private static String signed(JWSHeader header, JWTClaimsSet claims, com.nimbusds.jose.JWSSigner signer)
+    private static String signed(JWSHeader header, JWTClaimsSet claims, JWSSigner signer)
             throws JOSEException {
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(signer);
@@ -364,7 +367,7 @@ public class MockOpenIdProvider implements DynamicPropertyRegistrar, DisposableB
         if (encoded == null || encoded.isEmpty()) {
             return Map.of();
         }
-        return java.util.Arrays.stream(encoded.split("&")).map(pair -> pair.split("=", 2))
+        return Arrays.stream(encoded.split("&")).map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(kv -> decode(kv[0]), kv -> kv.length > 1 ? decode(kv[1]) : "", (a, b) -> b));
     }
 

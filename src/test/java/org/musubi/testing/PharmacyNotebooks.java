@@ -2,10 +2,11 @@ package org.musubi.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import org.musubi.audit.Actor;
 import org.musubi.identity.LinkMethod;
@@ -125,7 +126,7 @@ public class PharmacyNotebooks {
     public void samePerson(Facility pharmacy, long personId, long operatorId) {
         long source = jdbc.sql("SELECT id FROM source_patient WHERE facility_id = ?").param(pharmacy.id())
                 .query(Long.class).single();
-        java.util.Optional<Long> linked = jdbc.sql("SELECT person_id FROM person_link WHERE source_patient_id = ?")
+        Optional<Long> linked = jdbc.sql("SELECT person_id FROM person_link WHERE source_patient_id = ?")
                 .param(source).query(Long.class).optional();
         if (linked.isPresent() && linked.get() == personId) {
             return;

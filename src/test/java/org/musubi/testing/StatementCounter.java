@@ -5,7 +5,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -24,7 +28,7 @@ public class StatementCounter {
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
     private static final AtomicLong COUNT = new AtomicLong();
     /** The text of the latest statements counted, oldest first (for a failing test to name them). */
-    private static final java.util.Deque<String> RECENT = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final Deque<String> RECENT = new ConcurrentLinkedDeque<>();
     private static final int KEPT = 200;
 
     /** Statements sent on request threads since the JVM started. */
@@ -33,8 +37,8 @@ public class StatementCounter {
     }
 
     /** The text of the last {@code n} statements counted (at most the latest 200), oldest first. */
-    public static java.util.List<String> last(long n) {
-        java.util.List<String> all = new java.util.ArrayList<>(RECENT);
+    public static List<String> last(long n) {
+        List<String> all = new ArrayList<>(RECENT);
         return all.subList((int) Math.max(0, all.size() - n), all.size());
     }
 

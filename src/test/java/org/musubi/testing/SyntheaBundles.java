@@ -1,5 +1,6 @@
 package org.musubi.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -188,7 +189,7 @@ public final class SyntheaBundles {
         }
         String classpath = Files.readString(classpathFile).strip();
         return !classpath.isEmpty()
-                && Stream.of(classpath.split(java.io.File.pathSeparator)).allMatch(p -> Files.isRegularFile(Path.of(p)));
+                && Stream.of(classpath.split(File.pathSeparator)).allMatch(p -> Files.isRegularFile(Path.of(p)));
     }
 
     private static int exec(List<String> command, Path workingDirectory, Path log) throws IOException {

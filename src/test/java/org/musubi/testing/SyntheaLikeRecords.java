@@ -1,6 +1,7 @@
 package org.musubi.testing;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
@@ -39,7 +41,7 @@ public final class SyntheaLikeRecords {
 
     public static final String SYNTHEA = "https://github.com/synthetichealth/synthea";
     public static final String NPI = "http://hl7.org/fhir/sid/us-npi";
-    private static final Date WHEN = java.sql.Timestamp.valueOf("2024-05-01 09:30:00");
+    private static final Date WHEN = Timestamp.valueOf("2024-05-01 09:30:00");
 
     /** The directory keys of one hospital: its organization, ward and doctor, unique per call. */
     public record Directory(String organization, String location, String practitioner) {
@@ -107,7 +109,7 @@ public final class SyntheaLikeRecords {
         String medicationUrl = entry(bundle, new Medication().setStatus(Medication.MedicationStatus.ACTIVE)
                 .setCode(new CodeableConcept().setText("注射針")), null);
         SupplyDelivery delivery = new SupplyDelivery().setStatus(SupplyDelivery.SupplyDeliveryStatus.COMPLETED)
-                .setPatient(subject).setOccurrence(new org.hl7.fhir.r4.model.DateTimeType(WHEN));
+                .setPatient(subject).setOccurrence(new DateTimeType(WHEN));
         delivery.getSuppliedItem().setQuantity(new Quantity(30)).setItem(new Reference(medicationUrl));
         about.add(entry(bundle, delivery, null));
         entry(bundle, location(keys), "identifier=" + SYNTHEA + "|" + keys.location());

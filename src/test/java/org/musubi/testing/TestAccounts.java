@@ -4,16 +4,22 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.musubi.paging.PageRequest;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
+import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.UserDraft;
 import org.musubi.registry.UserStatus;
 import org.musubi.registry.Users;
 import org.musubi.security.DemoAccounts;
+import org.musubi.security.RecoveryCodes;
 import org.musubi.security.Totp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -72,18 +78,18 @@ public class TestAccounts {
      */
     public Facility newHospital() {
         while (true) {
-            int number = 900_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000);
-            String code = org.musubi.registry.MedicalInstitutionCode.of(34, 1, number).value();
+            int number = 900_000 + ThreadLocalRandom.current().nextInt(100_000);
+            String code = MedicalInstitutionCode.of(34, 1, number).value();
             if (facilities.findByCode(code).isEmpty()) {
-                return facilities.insert(new org.musubi.registry.FacilityDraft("試験病院" + number, "シケンビョウイン",
+                return facilities.insert(new FacilityDraft("試験病院" + number, "シケンビョウイン",
                         FacilityKind.HOSPITAL, code, 34, "広島市中区基町" + number, null, true, true,
-                        org.musubi.registry.FacilityStatus.ACTIVE));
+                        FacilityStatus.ACTIVE));
             }
         }
     }
 
     public Facility facilityOf(FacilityKind kind) {
-        return facilities.search(null, kind, null, new org.musubi.paging.PageRequest(1, 1)).items().getFirst();
+        return facilities.search(null, kind, null, new PageRequest(1, 1)).items().getFirst();
     }
 
     private User create(Profession profession, List<User.Membership> memberships, boolean networkAdmin) {
@@ -102,7 +108,7 @@ public class TestAccounts {
     public String recoveryCodeFor(User user) {
         String code = "abcde-" + UUID.randomUUID().toString().substring(0, 5);
         jdbc.sql("INSERT INTO recovery_code (user_id, code_hash) VALUES (?, ?)")
-                .params(user.id(), org.musubi.security.RecoveryCodes.hash(user.id(), code)).update();
+                .params(user.id(), RecoveryCodes.hash(user.id(), code)).update();
         return code;
     }
 

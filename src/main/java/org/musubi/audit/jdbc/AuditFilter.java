@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.musubi.audit.AuditQuery;
 
@@ -13,7 +14,7 @@ record AuditFilter(String where, Map<String, Object> params) {
     static AuditFilter of(AuditQuery q) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
-        add(conditions, params, "login_id = :loginId", "loginId", q.loginId() == null || q.loginId().isBlank() ? null : q.loginId().strip().toLowerCase(java.util.Locale.ROOT));
+        add(conditions, params, "login_id = :loginId", "loginId", q.loginId() == null || q.loginId().isBlank() ? null : q.loginId().strip().toLowerCase(Locale.ROOT));
         add(conditions, params, "facility_id = :facilityId", "facilityId", q.facilityId());
         add(conditions, params, "patient_id = ANY(:patientIds)", "patientIds",
                 q.patientIds().isEmpty() ? null : q.patientIds().toArray(String[]::new));

@@ -14,8 +14,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.musubi.audit.Actor;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditChain;
@@ -143,14 +145,14 @@ class AuditSpool {
     }
 
     /** The spool waiting to be merged, read and verified; empty when there is none. */
-    java.util.Optional<Contents> read() {
+    Optional<Contents> read() {
         synchronized (lock) {
             Path file = file();
             if (!Files.exists(file)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             try {
-                return java.util.Optional.of(verified(file, Files.readAllLines(file, StandardCharsets.UTF_8)));
+                return Optional.of(verified(file, Files.readAllLines(file, StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -215,10 +217,10 @@ class AuditSpool {
             if (row.seq() != records.size() + 1) {
                 throw new TamperedSpool(file, "record " + (records.size() + 1) + " missing");
             }
-            if (!java.util.Arrays.equals(row.prevHash(), previous)) {
+            if (!Arrays.equals(row.prevHash(), previous)) {
                 throw new TamperedSpool(file, "record " + row.seq() + " not linked to the one before");
             }
-            if (!java.util.Arrays.equals(AuditChain.hash(previous, row), row.hash())) {
+            if (!Arrays.equals(AuditChain.hash(previous, row), row.hash())) {
                 throw new TamperedSpool(file, "record " + row.seq() + " altered");
             }
             previous = row.hash();

@@ -5,8 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.musubi.audit.Actor;
 import org.musubi.audit.ActorSource;
 import org.musubi.audit.Audit;
@@ -94,7 +100,7 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     }
 
     @Override
-    public <T> T allOrNothing(java.util.function.Supplier<T> work) {
+    public <T> T allOrNothing(Supplier<T> work) {
         if (keptAside.get() != null) {
             return work.get();
         }
@@ -197,8 +203,8 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     }
 
     @Override
-    public java.util.Map<String, java.time.Instant> lastReadBy(long userId, java.util.Collection<String> patientIds) {
-        java.util.Map<String, java.time.Instant> last = new java.util.HashMap<>();
+    public Map<String, Instant> lastReadBy(long userId, Collection<String> patientIds) {
+        Map<String, Instant> last = new HashMap<>();
         if (patientIds.isEmpty()) {
             return last;
         }
@@ -213,7 +219,7 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     }
 
     @Override
-    public java.util.Optional<AuditRecord> find(long seq) {
+    public Optional<AuditRecord> find(long seq) {
         return jdbc.sql("SELECT * FROM audit_event WHERE seq = ?").param(seq).query(AuditRows::read).optional();
     }
 
@@ -231,7 +237,7 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
     }
 
     @Override
-    public VerificationReport verify(java.util.function.LongConsumer progress) {
+    public VerificationReport verify(LongConsumer progress) {
         return ownTransaction.execute(status -> {
             jdbc.sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").update();
             ChainHead head = jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1")

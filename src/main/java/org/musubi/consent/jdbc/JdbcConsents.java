@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
@@ -90,14 +92,14 @@ class JdbcConsents implements Consents {
     public List<ProxyGrant> grantsTo(long proxyUserId, Instant now) {
         return jdbc.sql("""
                 SELECT * FROM proxy_grant WHERE proxy_user_id = ? AND revoked_at IS NULL AND valid_to > ? ORDER BY id""")
-                .params(proxyUserId, java.sql.Timestamp.from(now)).query(JdbcConsents::proxy).list();
+                .params(proxyUserId, Timestamp.from(now)).query(JdbcConsents::proxy).list();
     }
 
     @Override
     public ProxyGrant grantProxy(long personId, long proxyUserId, long grantedBy, Instant validTo) {
         return jdbc.sql("""
                 INSERT INTO proxy_grant (person_id, proxy_user_id, granted_by, valid_to) VALUES (?, ?, ?, ?) RETURNING *""")
-                .params(personId, proxyUserId, grantedBy, java.sql.Timestamp.from(validTo))
+                .params(personId, proxyUserId, grantedBy, Timestamp.from(validTo))
                 .query(JdbcConsents::proxy).single();
     }
 
@@ -109,7 +111,7 @@ class JdbcConsents implements Consents {
     }
 
     private static ProxyGrant proxy(ResultSet rs, int row) throws SQLException {
-        java.sql.Timestamp revoked = rs.getTimestamp("revoked_at");
+        Timestamp revoked = rs.getTimestamp("revoked_at");
         return new ProxyGrant(rs.getLong("id"), rs.getLong("person_id"), rs.getLong("proxy_user_id"),
                 rs.getLong("granted_by"), rs.getTimestamp("granted_at").toInstant(),
                 rs.getTimestamp("valid_to").toInstant(), revoked == null ? null : revoked.toInstant());
@@ -233,7 +235,7 @@ class JdbcConsents implements Consents {
     }
 
     @Override
-    public java.util.Optional<EmergencyAccess> emergency(long emergencyId) {
+    public Optional<EmergencyAccess> emergency(long emergencyId) {
         if (standby.readOnly() && emergencyId < 0) {
             return onStandby.byId(emergencyId);
         }
@@ -294,7 +296,7 @@ class JdbcConsents implements Consents {
                 + onStandbyCount(a -> true);
     }
 
-    private long onStandbyCount(java.util.function.Predicate<EmergencyAccess> matching) {
+    private long onStandbyCount(Predicate<EmergencyAccess> matching) {
         return standby.readOnly() ? onStandby.matching(matching).size() : 0;
     }
 

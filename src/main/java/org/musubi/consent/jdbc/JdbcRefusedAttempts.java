@@ -1,6 +1,7 @@
 package org.musubi.consent.jdbc;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ class JdbcRefusedAttempts implements RefusedAttempts {
     @Override
     public void record(Kind kind, String key, String scope, Long userId, Instant at) {
         if (standby.readOnly()) {
-            onStandby.removeIf(a -> a.at().isBefore(at.minus(java.time.Duration.ofDays(1))));
+            onStandby.removeIf(a -> a.at().isBefore(at.minus(Duration.ofDays(1))));
             onStandby.add(new Attempt(kind, key, scope, userId, at));
             return;
         }

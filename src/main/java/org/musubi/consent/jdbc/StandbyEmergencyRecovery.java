@@ -1,6 +1,8 @@
 package org.musubi.consent.jdbc;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -78,10 +80,10 @@ class StandbyEmergencyRecovery implements MergedSpoolListener {
             return 0;
         }
         String kind = opened.group(3);
-        java.time.OffsetDateTime at = record.occurredAt().atOffset(java.time.ZoneOffset.UTC);
+        OffsetDateTime at = record.occurredAt().atOffset(ZoneOffset.UTC);
         return jdbc.sql(RECREATE).param("at", at).param("endOthers", kind.equals(EmergencyAccess.Kind.CREW.name()))
                 .param("user", record.actor().userId()).param("person", person).param("mark", mark)
-                .param("reason", opened.group(1) + " " + mark).param("expires", expires.atOffset(java.time.ZoneOffset.UTC))
+                .param("reason", opened.group(1) + " " + mark).param("expires", expires.atOffset(ZoneOffset.UTC))
                 .param("kind", kind).param("facility", record.actor().facilityId())
                 .param("code", opened.group(4).equals("-") ? null : opened.group(4)).update();
     }

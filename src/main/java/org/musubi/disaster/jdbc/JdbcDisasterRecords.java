@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ class JdbcDisasterRecords implements DisasterRecords {
                 VALUES (?, ?, ?, ?, ?) RETURNING id""")
                 .params(area.networkWide(), note, Timestamp.from(now), userId, plannedEnd == null ? null : Timestamp.from(plannedEnd))
                 .query(Long.class).single();
-        for (Municipality m : new java.util.LinkedHashSet<>(area.municipalities())) {
+        for (Municipality m : new LinkedHashSet<>(area.municipalities())) {
             jdbc.sql("INSERT INTO disaster_area (period_id, prefecture, municipality) VALUES (?, ?, ?)")
                     .params(id, m.prefecture(), m.name()).update();
         }

@@ -1,13 +1,17 @@
 package org.musubi.disaster.web;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.musubi.disaster.DesignateResponder;
+import org.musubi.disaster.DisasterArea;
 import org.musubi.disaster.DisasterMode;
 import org.musubi.disaster.DisasterPeriod;
-import org.musubi.disaster.DisasterArea;
 import org.musubi.disaster.InvalidSwitch;
 import org.musubi.disaster.Municipality;
 import org.musubi.disaster.SwitchDisasterMode;
@@ -113,7 +117,7 @@ class DisasterAdminController {
     }
 
     private static String labels(List<Municipality> municipalities) {
-        return municipalities.stream().map(Municipality::label).collect(java.util.stream.Collectors.joining("、"));
+        return municipalities.stream().map(Municipality::label).collect(Collectors.joining("、"));
     }
 
     /** Step one of switching off: the period read back for the operator to confirm. */
@@ -159,8 +163,8 @@ class DisasterAdminController {
         model.addAttribute("history", history);
         model.addAttribute("userNames", names);
         model.addAttribute("responders", mode.responders().stream().map(facilities::find)
-                .flatMap(java.util.Optional::stream).sorted(java.util.Comparator.comparing(Facility::nameKana)).toList());
-        model.addAttribute("now", java.time.Instant.now());
+                .flatMap(Optional::stream).sorted(Comparator.comparing(Facility::nameKana)).toList());
+        model.addAttribute("now", Instant.now());
         model.addAttribute("form", form);
         model.addAttribute("error", error);
         return "admin/disaster";

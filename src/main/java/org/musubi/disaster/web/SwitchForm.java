@@ -3,6 +3,7 @@ package org.musubi.disaster.web;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ record SwitchForm(boolean networkWide, Integer prefecture, String municipalities
         }
         try {
             return LocalDateTime.parse(plannedEnd.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidSwitch(BAD_END);
         }
     }

@@ -6,6 +6,7 @@ import static org.musubi.record.fhir.FhirJson.text;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +93,7 @@ final class DatasetParts {
     }
 
     /** The newest first; undated last. */
-    static java.util.Comparator<Instant> newestFirst() {
-        return java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder());
+    static Comparator<Instant> newestFirst() {
+        return Comparator.nullsLast(Comparator.reverseOrder());
     }
 }

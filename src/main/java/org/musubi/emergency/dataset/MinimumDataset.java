@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.musubi.audit.AuditAction;
@@ -26,10 +28,14 @@ import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
 import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.DataCategory;
+import org.musubi.policy.Decision;
 import org.musubi.policy.Interaction;
+import org.musubi.policy.PersonView;
+import org.musubi.record.Found;
 import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
+import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.registry.Facilities;
@@ -77,7 +83,7 @@ public final class MinimumDataset {
      * view the policy opened the person by: for the FHIR document of the dataset ({@code Patient/$summary}).
      */
     public Interaction<SourcedDataset> readSourced(Reader reader, long personId, String auditedAs) {
-        return readSourced(reader, personId, auditedAs, org.musubi.policy.PersonView::decision);
+        return readSourced(reader, personId, auditedAs, PersonView::decision);
     }
 
     /**
@@ -86,7 +92,7 @@ public final class MinimumDataset {
      * refuses, nothing is read and the one audit row is that refusal.
      */
     public Interaction<SourcedDataset> readSourced(Reader reader, long personId, String auditedAs,
-            java.util.function.Function<org.musubi.policy.PersonView, org.musubi.policy.Decision> gate) {
+            Function<PersonView, Decision> gate) {
         return records.readPerson(reader, personId, AuditAction.READ, auditedAs, gate, record -> {
             Map<String, StoredResource> read = new LinkedHashMap<>();
             EmergencyDataset dataset = assemble(personId, new Capturing(record, read));
@@ -99,7 +105,7 @@ public final class MinimumDataset {
             implements ReadRecords.PersonRecord {
 
         @Override
-        public org.musubi.policy.PersonView view() {
+        public PersonView view() {
             return record.view();
         }
 
@@ -109,19 +115,19 @@ public final class MinimumDataset {
         }
 
         @Override
-        public List<StoredResource> contents(java.util.Collection<String> ids) {
+        public List<StoredResource> contents(Collection<String> ids) {
             List<StoredResource> contents = record.contents(ids);
             contents.forEach(r -> read.put(r.type() + "/" + r.id(), r));
             return contents;
         }
 
         @Override
-        public org.musubi.record.Found search(org.musubi.record.RecordQuery query) {
+        public Found search(RecordQuery query) {
             return record.search(query);
         }
 
         @Override
-        public void wrote(java.util.Collection<String> ids) {
+        public void wrote(Collection<String> ids) {
             record.wrote(ids);
         }
     }
@@ -219,7 +225,7 @@ public final class MinimumDataset {
         }).toList();
     }
 
-    private static <T> List<T> newest(List<T> items, java.util.function.Function<T, Instant> at) {
+    private static <T> List<T> newest(List<T> items, Function<T, Instant> at) {
         return items.stream().sorted(Comparator.comparing(at, DatasetParts.newestFirst())).toList();
     }
 

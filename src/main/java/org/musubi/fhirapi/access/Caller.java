@@ -10,6 +10,8 @@ import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
+import org.musubi.record.Reader;
 import org.musubi.security.ApiScope;
 import org.musubi.security.AppAccess;
 import org.musubi.security.SignedIn;
@@ -74,11 +76,11 @@ public record Caller(SignedIn user, Set<ApiScope> scopes, boolean system, Long p
      * The caller as the record store's reader. A resident's app reads for the resident's own access, whatever purpose
      * a header declares, and only the resident's own person.
      */
-    public org.musubi.record.Reader reader() {
+    public Reader reader() {
         if (patient != null) {
-            return new org.musubi.record.Reader(user.userId(), null, org.musubi.audit.Purpose.PATIENT_SELF_ACCESS, patient);
+            return new Reader(user.userId(), null, Purpose.PATIENT_SELF_ACCESS, patient);
         }
-        return new org.musubi.record.Reader(user.userId(), user.facilityId(), PurposeOfUse.current());
+        return new Reader(user.userId(), user.facilityId(), PurposeOfUse.current());
     }
 
     /**

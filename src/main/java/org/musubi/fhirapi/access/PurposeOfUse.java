@@ -2,6 +2,7 @@ package org.musubi.fhirapi.access;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.Map;
 import org.musubi.audit.Purpose;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -35,7 +36,7 @@ final class PurposeOfUse {
         if (code == null || code.isBlank()) {
             return Purpose.TREATMENT;
         }
-        Purpose purpose = CODES.get(code.strip().toUpperCase(java.util.Locale.ROOT));
+        Purpose purpose = CODES.get(code.strip().toUpperCase(Locale.ROOT));
         if (purpose == null) {
             throw new InvalidRequestException(HEADER + " は " + CODES.keySet().stream().sorted().toList()
                     + " のいずれかです / " + HEADER + " must be one of " + CODES.keySet().stream().sorted().toList());

@@ -2,6 +2,8 @@ package org.musubi.fhirapi.access;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +70,7 @@ public enum ScopeTable {
      * reads, searches, {@code $everything} and {@code $summary} of the record. The identity and directory transactions (PDQm, PIXm,
      * {@code $match}), the audit trail and every write are refused to it (403, audited once), whatever its scopes.
      */
-    public static final Set<ScopeTable> FOR_APPS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(READ,
+    public static final Set<ScopeTable> FOR_APPS = Collections.unmodifiableSet(EnumSet.of(READ,
             VREAD, HISTORY, SEARCH, EVERYTHING, MEDICATION_NOTEBOOK, SUMMARY, BINARY_READ, CAPABILITIES,
             OPERATION_DEFINITION));
 

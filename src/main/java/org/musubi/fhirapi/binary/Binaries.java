@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.musubi.blob.Blob;
@@ -100,7 +101,7 @@ public class Binaries {
             Caller caller = Caller.current();
             caller.scoped(ScopeTable.BINARY_READ, parts.audit());
             Interaction<StoredResource> read = parts.reads().read(caller.reader(), "Binary", id, null);
-            StoredResource stored = parts.outcome(read, new org.hl7.fhir.r4.model.IdType("Binary", id));
+            StoredResource stored = parts.outcome(read, new IdType("Binary", id));
             Binary binary = (Binary) parts.resources().toResource(stored);
             String hash = binary.getMeta().getExtensionString(FhirSystems.BLOB_SHA256);
             Optional<InputStream> content = stored.deleted() ? Optional.empty() : blobs.open(hash);

@@ -4,23 +4,30 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.musubi.audit.Audit;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.incoming.IncomingJson;
 import org.musubi.fhirapi.registration.SourcePatientRegistration;
 import org.musubi.fhirapi.store.RecordResources;
-import org.musubi.record.ResourceWrite;
 import org.musubi.record.NotOwner;
+import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Transaction and batch Bundles. A transaction first registers the Bundle's Patients (the writer's
@@ -36,10 +43,10 @@ class BundleWrites {
     private final SourcePatientRegistration registration;
     private final WriteRecords writes;
     private final BundleReferences references;
-    private final org.musubi.audit.Audit audit;
+    private final Audit audit;
 
     BundleWrites(RecordResources resources, SourcePatientRegistration registration, WriteRecords writes,
-                 BundleReferences references, org.musubi.audit.Audit audit) {
+                 BundleReferences references, Audit audit) {
         this.resources = resources;
         this.registration = registration;
         this.writes = writes;
@@ -56,13 +63,13 @@ class BundleWrites {
      * request's JSON has them (empty for XML), which are stored from their own text; {@code first}
      * is the index in the request of the Bundle's first entry (a batch writes entry by entry).
      */
-    Bundle transaction(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent, int first) {
+    Bundle transaction(Caller caller, Bundle bundle, List<ObjectNode> sent, int first) {
         caller.scoped(ScopeTable.TRANSACTION, audit, ScopeTable.entryTypes(bundle));
         return audit.allOrNothing(() -> stored(caller, bundle, sent, first));
     }
 
     /** As {@link #transaction}, once the token's scopes allowed writing every entry. */
-    private Bundle stored(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent, int first) {
+    private Bundle stored(Caller caller, Bundle bundle, List<ObjectNode> sent, int first) {
         long facility = caller.writingFacility();
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         entries.forEach(BundleWrites::type);
@@ -92,8 +99,8 @@ class BundleWrites {
             }
         }
         List<ResourceWrite> toWrite = new ArrayList<>();
-        java.util.Set<String> chosen = new java.util.HashSet<>();
-        Map<String, java.util.Optional<Long>> patientKeys = new HashMap<>();
+        Set<String> chosen = new HashSet<>();
+        Map<String, Optional<Long>> patientKeys = new HashMap<>();
         for (int i : pending) {
             Bundle.BundleEntryComponent entry = entries.get(i);
             if (references.chosenId(entry)) {
@@ -102,7 +109,7 @@ class BundleWrites {
                 try {
                     writes.requireWritable(caller.reader(), type(entry), references.targetId(entry));
                 } catch (NotOwner e) {
-                    throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
+                    throw Refusals.notFound(new IdType(e.type(), e.id()));
                 }
             }
             var json = sent.isEmpty() ? null : sent.get(i);
@@ -122,7 +129,7 @@ class BundleWrites {
         try {
             written = writes.writeAll(caller.reader(), toWrite, chosen);
         } catch (NotOwner e) {
-            throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType(e.type(), e.id()));
+            throw Refusals.notFound(new IdType(e.type(), e.id()));
         }
         for (int k = 0; k < pending.size(); k++) {
             responses[pending.get(k)] = response(written.get(k));
@@ -134,13 +141,13 @@ class BundleWrites {
         return result;
     }
 
-    Bundle batch(Caller caller, Bundle bundle, List<tools.jackson.databind.node.ObjectNode> sent) {
+    Bundle batch(Caller caller, Bundle bundle, List<ObjectNode> sent) {
         Bundle result = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             Bundle single = new Bundle().setType(Bundle.BundleType.TRANSACTION);
             single.addEntry(entry);
-            java.util.List<tools.jackson.databind.node.ObjectNode> own = sent.isEmpty() || sent.get(i) == null
+            List<ObjectNode> own = sent.isEmpty() || sent.get(i) == null
                     ? List.of() : List.of(sent.get(i));
             try {
                 caller.scoped(ScopeTable.BATCH, audit, ScopeTable.entryTypes(single));
@@ -175,7 +182,7 @@ class BundleWrites {
     }
 
     /** Runs one entry's step; an error names the entry (index, type and fullUrl), keeping its HTTP status. */
-    static <T> T named(int index, Bundle.BundleEntryComponent entry, java.util.function.Supplier<T> step) {
+    static <T> T named(int index, Bundle.BundleEntryComponent entry, Supplier<T> step) {
         try {
             return step.get();
         } catch (BaseServerResponseException e) {

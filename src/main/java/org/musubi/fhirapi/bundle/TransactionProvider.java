@@ -2,8 +2,10 @@ package org.musubi.fhirapi.bundle;
 
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.incoming.IncomingJson;
 import org.musubi.fhirapi.incoming.IncomingValidation;
@@ -30,7 +32,7 @@ public class TransactionProvider {
     }
 
     @Transaction
-    public Bundle transaction(@TransactionParam Bundle bundle, ca.uhn.fhir.rest.api.server.RequestDetails request) {
+    public Bundle transaction(@TransactionParam Bundle bundle, RequestDetails request) {
         Caller caller = Caller.current();
         validation.checkBundle(bundle);
         Bundle response = switch (bundle.getType()) {
@@ -56,7 +58,7 @@ public class TransactionProvider {
             int index = i;
             String type = entry.getResource().fhirType();
             String where = "Bundle.entry[" + i + "] (" + type + (entry.hasFullUrl() ? ", " + entry.getFullUrl() : "") + "): ";
-            org.hl7.fhir.r4.model.OperationOutcome warnings = ValidationWarnings.outcome(entry.getResource(),
+            OperationOutcome warnings = ValidationWarnings.outcome(entry.getResource(),
                     element -> EntryRefusals.inEntry(index, type, element), text -> where + text);
             if (warnings != null) {
                 answer.setOutcome(warnings);

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.IdType;
+import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.access.Scoped;
 import org.musubi.fhirapi.person.OpenedPerson;
@@ -24,6 +27,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.io.JsonStringEncoder;
 
@@ -41,7 +45,7 @@ public class EverythingJson extends OncePerRequestFilter {
     private final transient ObjectProvider<Parts> parts;
 
     /** What the filter needs, looked up on first use. */
-    @org.springframework.stereotype.Component
+    @Component
     public record Parts(RecordProviderParts records, PersonOpener opener,
                         EverythingPages pages) {
     }
@@ -103,11 +107,11 @@ public class EverythingJson extends OncePerRequestFilter {
         int from = number(request.getParameter("_offset"), 0, 0, Integer.MAX_VALUE);
         var asked = p.records().patients().patient(caller, id);
         if (asked.isEmpty()) {
-            p.records().reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "everything", id);
-            throw org.musubi.fhirapi.access.Refusals.notFound(new org.hl7.fhir.r4.model.IdType("Patient", id));
+            p.records().reads().missed(caller.reader(), AuditAction.SEARCH, "everything", id);
+            throw Refusals.notFound(new IdType("Patient", id));
         }
         ReadRecords.Everything everything = p.pages().page(caller, scoped, asked.get(),
-                new org.hl7.fhir.r4.model.IdType("Patient", id), size, from);
+                new IdType("Patient", id), size, from);
         String base = request.getRequestURL().substring(0, request.getRequestURL().indexOf("/Patient/"));
         long total = everything.found().total() + 1;
         List<byte[]> parts = new ArrayList<>(3 * (everything.found().resources().size() + everything.included().size()) + 8);

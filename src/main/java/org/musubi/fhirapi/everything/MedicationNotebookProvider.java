@@ -4,6 +4,8 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
@@ -53,14 +56,14 @@ public class MedicationNotebookProvider {
 
     @Operation(name = "$medication-notebook", type = Patient.class, idempotent = true, manualResponse = true)
     public void notebook(@IdParam IdType id, @OperationParam(name = "charset") StringType charset,
-                         jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                         HttpServletResponse response) throws IOException {
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.MEDICATION_NOTEBOOK, parts.audit());
         Charset encoding = charset == null || charset.getValue() == null || charset.getValue().equalsIgnoreCase("Shift_JIS")
                 ? Charset.forName("windows-31j") : charsetOf(charset.getValue());
         var asked = parts.patients().patient(caller, id.getIdPart());
         if (asked.isEmpty()) {
-            parts.reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "MedicationDispense", id.getIdPart());
+            parts.reads().missed(caller.reader(), AuditAction.SEARCH, "MedicationDispense", id.getIdPart());
             throw Refusals.notFound(id);
         }
         // one interaction, one audit row: the three types in one query, then grouped in the notebook's order

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -88,7 +89,7 @@ public class IncomingBodyInterceptor {
 
     private static boolean minimal(RequestDetails request) {
         String prefer = request.getHeader("Prefer");
-        return prefer != null && prefer.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("return=minimal");
+        return prefer != null && prefer.replace(" ", "").toLowerCase(Locale.ROOT).contains("return=minimal");
     }
 
     private IBaseResource parse(RequestDetails request, EncodingEnum encoding, String body, ParseFaults faults) {

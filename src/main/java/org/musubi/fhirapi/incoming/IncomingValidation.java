@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -13,6 +14,8 @@ import org.musubi.record.fhir.ClinsRules;
 import org.musubi.record.fhir.Fault;
 import org.musubi.record.fhir.KnownDeviations;
 import org.musubi.record.fhir.StructureRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncomingValidation {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IncomingValidation.class);
+    private static final Logger log = LoggerFactory.getLogger(IncomingValidation.class);
 
     private final BaseValidation base;
     private final StructureRules structure;
@@ -121,7 +124,7 @@ public class IncomingValidation {
     static OperationOutcome.IssueType issueType(String code) {
         try {
             return OperationOutcome.IssueType.fromCode(code);
-        } catch (org.hl7.fhir.exceptions.FHIRException e) {
+        } catch (FHIRException e) {
             return OperationOutcome.IssueType.INVALID;
         }
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
+import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.person.IdentifierLookup;
@@ -17,9 +18,12 @@ import org.musubi.fhirapi.person.QueryDemographics;
 import org.musubi.identity.Person;
 import org.musubi.identity.PersonDirectory;
 import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.matching.Demographics;
 import org.musubi.identity.matching.normalize.KanaNormalizer;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
+import org.musubi.record.ReadRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +38,11 @@ class PatientSearch {
     private final PersonDirectory directory;
     private final IdentifierLookup lookup;
     private final PersonOpener opener;
-    private final org.musubi.record.ReadRecords reads;
+    private final ReadRecords reads;
     private final int maxMatches;
 
     PatientSearch(PersonDirectory directory, IdentifierLookup lookup, PersonOpener opener,
-                  org.musubi.record.ReadRecords reads, FhirApiProperties properties) {
+                  ReadRecords reads, FhirApiProperties properties) {
         this.directory = directory;
         this.lookup = lookup;
         this.opener = opener;
@@ -54,7 +58,7 @@ class PatientSearch {
         LocalDate birthDate = day(criteria.birthDate());
         List<Long> personIds;
         Long identifiedFacility = null;
-        org.musubi.identity.SourcePatient ownPatient = null;
+        SourcePatient ownPatient = null;
         if (criteria.id() != null) {
             personIds = criteria.id().matches("\\d{1,18}") ? List.of(Long.parseLong(criteria.id())) : List.of();
         } else if (criteria.identifier() != null) {
@@ -87,7 +91,7 @@ class PatientSearch {
 
     /** A search that found no one to decide on: audited once, like one that found only persons the caller may not see. */
     private List<Patient> missed(Caller caller) {
-        reads.missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, "Patient", "PDQm");
+        reads.missed(caller.reader(), AuditAction.SEARCH, "Patient", "PDQm");
         return List.of();
     }
 
@@ -99,11 +103,11 @@ class PatientSearch {
                     + "More than " + maxMatches + " persons match; add search parameters");
         }
         return page.items().stream().filter(p -> p.active()
-                        && fits(org.musubi.identity.matching.Demographics.of(p.person()), criteria, birthDate))
+                        && fits(Demographics.of(p.person()), criteria, birthDate))
                 .map(RegisteredPerson::id).toList();
     }
 
-    static boolean fits(org.musubi.identity.matching.Demographics person, Criteria criteria, LocalDate birthDate) {
+    static boolean fits(Demographics person, Criteria criteria, LocalDate birthDate) {
         return (birthDate == null || birthDate.equals(person.birthDate()))
                 && name(criteria.family(), person.familyKanji(), person.familyKana())
                 && name(criteria.given(), person.givenKanji(), person.givenKana())

@@ -15,6 +15,7 @@ import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
 import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
 import org.musubi.record.ResourceLookup;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ public class PersonOpener {
      * about another person than its resident is refused in that one row too ({@link org.musubi.record.Reader#onlyPerson}).
      */
     public Optional<OpenedPerson> open(Caller caller, long personId) {
-        org.musubi.record.Reader reader = caller.reader();
+        Reader reader = caller.reader();
         PersonView view = reader.mayAsk(personId) ? access.viewPerson(caller.userId(), reader.purpose(), personId)
                 : new PersonView(access.interact(caller.userId(), reader.purpose(), personId,
                         AuditAction.READ, "Patient", refused -> Interaction.refused(
@@ -62,7 +63,7 @@ public class PersonOpener {
      * once): the person when the caller's facility has standing, else that patient only; empty when refused.
      */
     public Optional<OpenedPerson> openThrough(Caller caller, long personId, SourcePatient source) {
-        org.musubi.record.Reader reader = caller.reader();
+        Reader reader = caller.reader();
         Interaction<PersonView> opened = access.interactThrough(caller.userId(), reader.purpose(), personId, source.id(),
                 AuditAction.READ, "Patient", view -> reader.mayAsk(personId)
                         ? Interaction.permitted(view, view.decision(), List.of(String.valueOf(personId)))

@@ -1,20 +1,22 @@
 package org.musubi.fhirapi.person;
 
 import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.CodeType;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
-import org.musubi.identity.SourceIdentifier;
 import org.musubi.identity.Sex;
+import org.musubi.identity.SourceIdentifier;
 import org.musubi.identity.SourcePatient;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
@@ -98,7 +100,7 @@ public class PersonPatients {
      */
     private void patientIds(Patient patient, Facility facility, SourcePatient source, List<SourceIdentifier> recorded) {
         String builtIn = systems.patientIds(facility);
-        List<SourceIdentifier> shown = new java.util.ArrayList<>();
+        List<SourceIdentifier> shown = new ArrayList<>();
         if (SourceIdentifier.ofLocalId(source.localId()).isLocal()) {
             shown.add(new SourceIdentifier(builtIn, source.localId()));
         }
@@ -111,7 +113,7 @@ public class PersonPatients {
     }
 
     private static void demographics(Patient patient, String familyKanji, String givenKanji, String familyKana,
-                                     String givenKana, Sex sex, java.time.LocalDate birthDate, String postalCode,
+                                     String givenKana, Sex sex, LocalDate birthDate, String postalCode,
                                      String address, String phone) {
         name(patient, familyKanji, givenKanji, "IDE");
         name(patient, familyKana, givenKana, "SYL");

@@ -3,17 +3,19 @@ package org.musubi.fhirapi.record;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.musubi.audit.Audit;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.bundle.DocumentBundles;
+import org.musubi.fhirapi.person.OwnPatientIds;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
+import org.musubi.record.NotOwner;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceWrite;
-import org.musubi.record.NotOwner;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public record RecordProviderParts(RecordResources resources, ReadRecords reads, WriteRecords writes, Audit audit,
                            DocumentBundles documents, IncludedReferences includes,
-                           org.musubi.fhirapi.person.OwnPatientIds patients) {
+                           OwnPatientIds patients) {
 
     /** The interaction's value, or one 404 whether there is no such resource or the policy refused it. */
     public <T> T outcome(Interaction<T> interaction, IdType id) {
@@ -43,7 +45,7 @@ public record RecordProviderParts(RecordResources resources, ReadRecords reads, 
     public Written write(Caller caller, IBaseResource resource, String id, Set<DataCategory> held) {
         long facility = caller.writingFacility();
         String type = resource.fhirType();
-        if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle && id == null) {
+        if (resource instanceof Bundle bundle && id == null) {
             try {
                 return audit.allOrNothing(() -> documents.store(caller, bundle));
             } catch (NotOwner e) {

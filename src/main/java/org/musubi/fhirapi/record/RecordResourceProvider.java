@@ -1,5 +1,6 @@
 package org.musubi.fhirapi.record;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.annotation.Count;
@@ -7,6 +8,7 @@ import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
 import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -18,14 +20,22 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
@@ -33,10 +43,10 @@ import org.musubi.fhirapi.access.Scoped;
 import org.musubi.fhirapi.response.StorePage;
 import org.musubi.fhirapi.response.StoredJson;
 import org.musubi.policy.Interaction;
+import org.musubi.record.NotOwner;
 import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.StoredResource;
-import org.musubi.record.NotOwner;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 
@@ -93,18 +103,18 @@ public class RecordResourceProvider implements IResourceProvider {
                                   @OptionalParam(name = "identifier") TokenOrListParam identifier,
                                   @OptionalParam(name = "date") DateRangeParam date,
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
-                                  @ca.uhn.fhir.rest.annotation.IncludeParam(allow = {"*"}) java.util.Set<ca.uhn.fhir.model.api.Include> include,
+                                  @IncludeParam(allow = {"*"}) Set<Include> include,
                                   @Sort SortSpec sort, @Count Integer count, @Offset Integer offset,
-                                  ca.uhn.fhir.rest.api.server.RequestDetails request) {
+                                  RequestDetails request) {
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.SEARCH, parts.audit(), typeName());
-        java.util.Optional<PatientRef> asked = patient == null && subject == null && caller.patient() != null
-                ? java.util.Optional.of(PatientRef.person(caller.patient()))
+        Optional<PatientRef> asked = patient == null && subject == null && caller.patient() != null
+                ? Optional.of(PatientRef.person(caller.patient()))
                 : parts.patients().patient(caller, RecordQueries.patient(patient != null ? patient : subject));
         var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
                 sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
         if (asked.isEmpty()) {
-            parts.reads().missed(caller.reader(), org.musubi.audit.AuditAction.SEARCH, typeName(), "patient");
+            parts.reads().missed(caller.reader(), AuditAction.SEARCH, typeName(), "patient");
             return new StorePage(List.of(), 0);
         }
         var found = parts.reads().everything(caller.reader(), asked.get(), query,
@@ -114,16 +124,16 @@ public class RecordResourceProvider implements IResourceProvider {
         }
         var result = found.value();
         boolean raw = StoredJson.applies(request);
-        java.util.function.Function<StoredResource, IBaseResource> convert = raw
+        Function<StoredResource, IBaseResource> convert = raw
                 ? r -> StoredJson.placeholder(parts.resources().context(), r, request) : parts.resources()::toResource;
-        List<IBaseResource> page = new java.util.ArrayList<>();
+        List<IBaseResource> page = new ArrayList<>();
         result.found().resources().forEach(r -> page.add(mode(convert.apply(r), BundleEntrySearchModeEnum.MATCH)));
         result.included().forEach(r -> page.add(mode(convert.apply(r), BundleEntrySearchModeEnum.INCLUDE)));
         return new StorePage(page, (int) result.found().total());
     }
 
     private static IBaseResource mode(IBaseResource resource, BundleEntrySearchModeEnum mode) {
-        ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put((org.hl7.fhir.instance.model.api.IAnyResource) resource, mode);
+        ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put((IAnyResource) resource, mode);
         return resource;
     }
 
@@ -149,7 +159,7 @@ public class RecordResourceProvider implements IResourceProvider {
     public MethodOutcome delete(@IdParam IdType id) {
         Caller caller = caller(ScopeTable.DELETE);
         if (id == null || !id.hasIdPart()) {
-            throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("削除する id を指定してください（条件付き削除には"
+            throw new InvalidRequestException("削除する id を指定してください（条件付き削除には"
                     + "対応していません） / Name the id to delete (conditional delete is not supported)");
         }
         try {

@@ -1,7 +1,9 @@
 package org.musubi.fhirapi.registration;
 
-import org.musubi.identity.linkage.MatchSourcePatient;
+import java.util.List;
+import org.musubi.identity.SourceIdentifier;
 import org.musubi.identity.SourcePatient;
+import org.musubi.identity.linkage.MatchSourcePatient;
 import org.musubi.identity.matching.Demographics;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +26,7 @@ class SourcePatientMatching {
      * matched for {@code userId} when new.
      */
     SourcePatient receive(long userId, long facilityId, String localId, Demographics d,
-                          java.util.List<org.musubi.identity.SourceIdentifier> identifiers) {
+                          List<SourceIdentifier> identifiers) {
         return matching.receiveAndMatch(userId, new SourcePatient(0, facilityId, localId, d.familyKanji(),
                 d.givenKanji(), d.familyKana(), d.givenKana(), d.sex(), d.birthDate(), d.postalCode(), d.address(),
                 d.phone()), identifiers);

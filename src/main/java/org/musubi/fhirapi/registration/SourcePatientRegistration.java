@@ -1,16 +1,20 @@
 package org.musubi.fhirapi.registration;
 
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.List;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
-import org.musubi.identity.IdentityStore;
-import org.musubi.identity.SourcePatient;
-import org.musubi.identity.linkage.MatchSourcePatient;
-import org.musubi.identity.matching.Demographics;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.person.QueryDemographics;
 import org.musubi.fhirapi.store.RecordResources;
-import org.musubi.record.ResourceWrite;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.linkage.MatchSourcePatient;
+import org.musubi.identity.matching.Demographics;
 import org.musubi.record.NotOwner;
+import org.musubi.record.ResourceLookup;
+import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
@@ -28,10 +32,10 @@ public class SourcePatientRegistration {
     private final SourcePatientMatching matching;
     private final WriteRecords writes;
     private final PatientKeys keys;
-    private final org.musubi.record.ResourceLookup store;
+    private final ResourceLookup store;
 
     SourcePatientRegistration(RecordResources resources, SourcePatientMatching matching, WriteRecords writes,
-                              PatientKeys keys, org.musubi.record.ResourceLookup store) {
+                              PatientKeys keys, ResourceLookup store) {
         this.store = store;
         this.resources = resources;
         this.matching = matching;
@@ -53,7 +57,7 @@ public class SourcePatientRegistration {
             try {
                 writes.requireWritable(caller.reader(), "Patient", id);
             } catch (NotOwner e) {
-                throw Refusals.notFound(new org.hl7.fhir.r4.model.IdType("Patient", id));
+                throw Refusals.notFound(new IdType("Patient", id));
             }
         }
         long facility = caller.writingFacility();
@@ -61,9 +65,9 @@ public class SourcePatientRegistration {
         ResourceWrite write = resources.toWrite(patient, null, facility); // validated before anything is kept
         SourcePatient source = matching.receive(caller.userId(), facility, keys.localId(), QueryDemographics.of(patient),
                 keys.recorded());
-        String existing = store.patientIds(facility, java.util.List.of(source.id())).get(source.id());
+        String existing = store.patientIds(facility, List.of(source.id())).get(source.id());
         if (id != null && existing != null && !existing.equals(id)) {
-            throw new ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException("この患者は Patient/" + existing
+            throw new ResourceVersionConflictException("この患者は Patient/" + existing
                     + " として登録済みです / This patient is already stored as Patient/" + existing);
         }
         return writes.write(caller.reader(), write.under(source.id(), existing != null ? existing : id, source.localId()));

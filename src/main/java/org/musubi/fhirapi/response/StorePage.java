@@ -1,8 +1,12 @@
 package org.musubi.fhirapi.response;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.server.method.ResponsePage;
+import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.InstantType;
 
 /**
  * One page as the store cut it (its matches, then their included resources, or a person on top),
@@ -18,14 +22,14 @@ public record StorePage(List<IBaseResource> resources, int total) implements IBu
 
     @Override
     public List<IBaseResource> getResources(int from, int to,
-                                            ca.uhn.fhir.rest.server.method.ResponsePage.ResponsePageBuilder builder) {
+                                            ResponsePage.ResponsePageBuilder builder) {
         builder.setTotalRequestedResourcesFetched(resources.size());
         return resources;
     }
 
     @Override
-    public org.hl7.fhir.instance.model.api.IPrimitiveType<java.util.Date> getPublished() {
-        return new org.hl7.fhir.r4.model.InstantType(new java.util.Date());
+    public IPrimitiveType<Date> getPublished() {
+        return new InstantType(new Date());
     }
 
     @Override

@@ -11,16 +11,17 @@ import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.record.StoredResource;
-import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Search pages in JSON written from the stored JSON as it is. HAPI still parses the request, runs
@@ -37,7 +38,7 @@ public final class StoredJson {
     private static final String STORED = "musubi.stored";
     /** Instants as HAPI writes them (milliseconds, numeric offset), so both paths give the same text. */
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
-            .withZone(java.time.ZoneOffset.UTC);
+            .withZone(ZoneOffset.UTC);
     private static final String FLAG = "musubi.storedJson";
 
     /** Whether this request's answer may be written from the stored JSON. */

@@ -1,6 +1,8 @@
 package org.musubi.fhirapi.server;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.ArrayList;
 import java.util.List;
 import org.musubi.fhirapi.audit.AuditEventProvider;
 import org.musubi.fhirapi.bundle.TransactionProvider;
@@ -8,6 +10,7 @@ import org.musubi.fhirapi.incoming.IncomingBodyInterceptor;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.record.RecordResourceProvider;
 import org.musubi.fhirapi.response.StoredJson;
+import org.musubi.record.fhir.ResourceKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +40,7 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> plainProviders() {
-        List<Object> providers = new java.util.ArrayList<>();
+        List<Object> providers = new ArrayList<>();
         providers.add(transactions);
         providers.addAll(patients.plainProviders());
         return providers;
@@ -45,10 +48,10 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<IResourceProvider> resourceProviders() {
-        List<IResourceProvider> providers = new java.util.ArrayList<>(patients.resourceProviders());
+        List<IResourceProvider> providers = new ArrayList<>(patients.resourceProviders());
         providers.add(auditEvents);
-        ca.uhn.fhir.context.FhirContext context = parts.resources().context();
-        org.musubi.record.fhir.ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
+        FhirContext context = parts.resources().context();
+        ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
                 .forEach(t -> providers.add(new RecordResourceProvider(
                         context.getResourceDefinition(t).getImplementingClass(), parts)));
         return providers;

@@ -10,6 +10,8 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.Set;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
 public class SafeErrors {
 
     private static final Logger log = LoggerFactory.getLogger(SafeErrors.class);
-    private static final java.util.Set<RestOperationTypeEnum> WRITES = java.util.EnumSet.of(RestOperationTypeEnum.CREATE,
+    private static final Set<RestOperationTypeEnum> WRITES = EnumSet.of(RestOperationTypeEnum.CREATE,
             RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE,
             RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
     private final Audit audit;

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.UriType;
 
@@ -29,7 +30,7 @@ class SmartCapabilities {
         CapabilityStatement.CapabilityStatementRestSecurityComponent security = capabilities.getRestFirstRep().getSecurity();
         security.setCors(false);
         security.getService().clear();
-        security.addService(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(SECURITY_SERVICE,
+        security.addService(new CodeableConcept().addCoding(new Coding(SECURITY_SERVICE,
                 "SMART-on-FHIR", "SMART-on-FHIR")).setText("OAuth2 using SMART-on-FHIR profile"));
         security.getExtension().removeIf(e -> OAUTH_URIS.equals(e.getUrl()));
         Extension uris = security.addExtension().setUrl(OAUTH_URIS);

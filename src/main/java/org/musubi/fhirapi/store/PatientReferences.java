@@ -2,7 +2,13 @@ package org.musubi.fhirapi.store;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.fhirapi.person.IdentifierLookup;
@@ -44,8 +50,8 @@ class PatientReferences {
      * patient of the writer's. {@code resolved} remembers each reference's answer across the writes of one Bundle.
      */
     long patientKey(Resource resource, ResourceKind kind, long writerFacility,
-                    java.util.Map<String, Optional<Long>> resolved) {
-        java.util.List<Reference> references = kind.patientReferences(context, resource).stream()
+                    Map<String, Optional<Long>> resolved) {
+        List<Reference> references = kind.patientReferences(context, resource).stream()
                 .filter(r -> r.hasReference() || r.hasIdentifier()).toList();
         String element = type(resource) + "." + kind.patientPath();
         if (references.isEmpty() && !kind.patientRequired()) {
@@ -54,7 +60,7 @@ class PatientReferences {
         if (references.isEmpty()) {
             throw new UnprocessableEntityException(element + " がありません / " + element + " is required");
         }
-        java.util.Set<Long> keys = new java.util.LinkedHashSet<>();
+        Set<Long> keys = new LinkedHashSet<>();
         for (Reference reference : references) {
             String ref = reference.hasReference() ? reference.getReference()
                     : "identifier " + reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue();
@@ -106,8 +112,8 @@ class PatientReferences {
         if (bar < 0) {
             return Optional.empty();
         }
-        String system = java.net.URLDecoder.decode(token.substring(0, bar), java.nio.charset.StandardCharsets.UTF_8);
-        String value = java.net.URLDecoder.decode(token.substring(bar + 1), java.nio.charset.StandardCharsets.UTF_8);
+        String system = URLDecoder.decode(token.substring(0, bar), StandardCharsets.UTF_8);
+        String value = URLDecoder.decode(token.substring(bar + 1), StandardCharsets.UTF_8);
         return byIdentifier(system, value, writerFacility);
     }
 

@@ -5,9 +5,12 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.fhirapi.incoming.IncomingValidation;
 import org.musubi.policy.DataCategory;
@@ -51,7 +54,7 @@ public class RecordResources {
 
     /** The write of an incoming resource by the facility {@code writerFacility}; {@code id} for an update. */
     public ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility) {
-        return toWrite(incoming, id, writerFacility, new java.util.HashMap<>());
+        return toWrite(incoming, id, writerFacility, new HashMap<>());
     }
 
     /**
@@ -59,7 +62,7 @@ public class RecordResources {
      * reference's source patient across the writes of one Bundle, so it is looked up once.
      */
     public ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility,
-                                 java.util.Map<String, Optional<Long>> resolved) {
+                                 Map<String, Optional<Long>> resolved) {
         return toWrite(incoming, id, writerFacility, resolved, null);
     }
 
@@ -68,10 +71,10 @@ public class RecordResources {
      * text ({@link org.musubi.fhirapi.incoming.IncomingJson}), so the resource is not encoded again.
      */
     public ResourceWrite toWrite(IBaseResource incoming, String id, long writerFacility,
-                                 java.util.Map<String, Optional<Long>> resolved, String json) {
+                                 Map<String, Optional<Long>> resolved, String json) {
         Resource resource = (Resource) incoming;
         String type = resource.fhirType();
-        java.util.Optional<ResourceKind.Refusal> refused = ResourceKind.refusal(resource);
+        Optional<ResourceKind.Refusal> refused = ResourceKind.refusal(resource);
         if (refused.isPresent()) {
             throw unstored(type, refused.get());
         }
@@ -90,9 +93,9 @@ public class RecordResources {
      * at fault (in a Bundle: {@code Bundle.entry[n].resource}, {@link org.musubi.fhirapi.bundle.EntryRefusals}).
      */
     private static InvalidRequestException unstored(String type, ResourceKind.Refusal refusal) {
-        org.hl7.fhir.r4.model.OperationOutcome outcome = new org.hl7.fhir.r4.model.OperationOutcome();
-        outcome.addIssue().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
-                .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTSUPPORTED)
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.NOTSUPPORTED)
                 .setDiagnostics(refusal.text()).addExpression(type);
         return new InvalidRequestException(refusal.text(), outcome);
     }

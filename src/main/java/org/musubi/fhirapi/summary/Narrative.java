@@ -1,5 +1,6 @@
 package org.musubi.fhirapi.summary;
 
+import java.util.Arrays;
 import java.util.List;
 import org.hl7.fhir.r4.model.Narrative.NarrativeStatus;
 
@@ -26,7 +27,7 @@ final class Narrative {
 
     /** The words joined by {@code 、}, blanks left out. */
     static String words(String... words) {
-        return String.join("、", java.util.Arrays.stream(words).filter(w -> w != null && !w.isBlank()).toList());
+        return String.join("、", Arrays.stream(words).filter(w -> w != null && !w.isBlank()).toList());
     }
 
     static String escape(String text) {

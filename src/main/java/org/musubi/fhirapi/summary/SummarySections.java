@@ -16,6 +16,7 @@ import org.musubi.phr.sheet.SelfReports;
 import org.musubi.phr.sheet.SheetVersion;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.FhirSystems;
 import org.springframework.context.MessageSource;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.context.MessageSource;
  */
 final class SummarySections {
 
-    static final String LOINC = org.musubi.record.fhir.FhirSystems.LOINC;
+    static final String LOINC = FhirSystems.LOINC;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     /**

@@ -1,5 +1,6 @@
 package org.musubi.identity.cards;
 
+import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ public record CardNumber(String number, Integer issueNo, String checkCode) {
         if (input == null) {
             return Optional.empty();
         }
-        String text = java.text.Normalizer.normalize(input.strip(), java.text.Normalizer.Form.NFKC);
+        String text = Normalizer.normalize(input.strip(), Normalizer.Form.NFKC);
         Matcher qr = QR.matcher(text);
         if (qr.matches()) {
             boolean coded = qr.group(1).equals("2");

@@ -3,15 +3,21 @@ package org.musubi.identity.jdbc;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Person;
 import org.musubi.identity.PersonStatus;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
+import org.musubi.identity.SourceIdentifier;
 import org.musubi.identity.SourcePatient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +31,7 @@ class JdbcIdentityStore implements IdentityStore {
     private final SourcePatientSql sourcePatients;
     private final SourceIdentifierSql identifiers;
 
-    JdbcIdentityStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    JdbcIdentityStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.merges = new MergeSql(jdbc);
         this.keys = new MatchKeySql(template);
@@ -46,7 +52,7 @@ class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public List<String> namesInAudit(String regionalId) {
-        List<String> names = new java.util.ArrayList<>(List.of(regionalId));
+        List<String> names = new ArrayList<>(List.of(regionalId));
         jdbc.sql("""
                 WITH RECURSIVE named (id, regional_id, former_regional_id) AS (
                   SELECT id, regional_id, former_regional_id FROM person WHERE regional_id = ?
@@ -104,19 +110,19 @@ class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
-    public java.util.Map<org.musubi.identity.SourceIdentifier, SourcePatient> named(
-            long facilityId, java.util.Collection<org.musubi.identity.SourceIdentifier> wanted) {
+    public Map<SourceIdentifier, SourcePatient> named(
+            long facilityId, Collection<SourceIdentifier> wanted) {
         return identifiers.named(facilityId, wanted);
     }
 
     @Override
-    public java.util.Map<Long, List<org.musubi.identity.SourceIdentifier>> identifiersOf(
-            java.util.Collection<Long> sourcePatientIds) {
+    public Map<Long, List<SourceIdentifier>> identifiersOf(
+            Collection<Long> sourcePatientIds) {
         return identifiers.identifiersOf(sourcePatientIds);
     }
 
     @Override
-    public void receiveIdentifiers(long sourcePatientId, java.util.Collection<org.musubi.identity.SourceIdentifier> received) {
+    public void receiveIdentifiers(long sourcePatientId, Collection<SourceIdentifier> received) {
         identifiers.record(sourcePatientId, received);
     }
 
@@ -169,7 +175,7 @@ class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
-    public List<RegisteredPerson> candidates(java.util.Set<String> blockingKeys, int limit) {
+    public List<RegisteredPerson> candidates(Set<String> blockingKeys, int limit) {
         if (blockingKeys.isEmpty()) {
             return List.of();
         }

@@ -1,10 +1,16 @@
 package org.musubi.identity.jdbc;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.linkage.MatchReviews;
 import org.musubi.paging.Page;
@@ -63,13 +69,13 @@ class JdbcMatchReviews implements MatchReviews {
     }
 
     @Override
-    public java.util.Map<Long, Long> waitingWithoutKana(java.time.LocalDate birthDate, org.musubi.identity.Sex sex) {
-        java.util.Map<Long, Long> waiting = new java.util.LinkedHashMap<>();
+    public Map<Long, Long> waitingWithoutKana(LocalDate birthDate, Sex sex) {
+        Map<Long, Long> waiting = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT r.id, r.source_patient_id FROM match_review r JOIN source_patient s ON s.id = r.source_patient_id
                 WHERE r.status = 'OPEN' AND s.birth_date = ? AND s.sex = ?
                   AND (coalesce(s.family_kana, '') = '' OR coalesce(s.given_kana, '') = '') ORDER BY r.id""")
-                .params(java.sql.Date.valueOf(birthDate), sex.name())
+                .params(Date.valueOf(birthDate), sex.name())
                 .query(rs -> {
                     waiting.put(rs.getLong(1), rs.getLong(2));
                 });
@@ -77,7 +83,7 @@ class JdbcMatchReviews implements MatchReviews {
     }
 
     @Override
-    public List<Waiting> waitingAmong(java.util.Collection<Long> sourcePatientIds) {
+    public List<Waiting> waitingAmong(Collection<Long> sourcePatientIds) {
         if (sourcePatientIds.isEmpty()) {
             return List.of();
         }

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.musubi.identity.FacilityPatient;
 import org.musubi.identity.PersonDirectory;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.matching.normalize.KanaNormalizer;
@@ -59,7 +60,7 @@ class JdbcPersonDirectory implements PersonDirectory {
     }
 
     @Override
-    public Page<org.musubi.identity.FacilityPatient> amongPersons(List<Long> personIds, long facilityId, String text,
+    public Page<FacilityPatient> amongPersons(List<Long> personIds, long facilityId, String text,
                                                                  PageRequest page) {
         return new FacilityPatientSql(jdbc).among(personIds, facilityId, text, page);
     }

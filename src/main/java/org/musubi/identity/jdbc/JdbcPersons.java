@@ -1,6 +1,7 @@
 package org.musubi.identity.jdbc;
 
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
 import org.musubi.identity.Person;
 import org.musubi.identity.Persons;
@@ -48,7 +49,7 @@ class JdbcPersons implements Persons {
                 stored += Math.max(c, 0);
             }
         }
-        List<MatchKeySql.Keyed> keyed = new java.util.ArrayList<>();
+        List<MatchKeySql.Keyed> keyed = new ArrayList<>();
         for (Person p : persons) {
             Long id = jdbc.queryForObject("SELECT id FROM person WHERE regional_id = ?", Long.class, p.regionalId());
             keyed.add(new MatchKeySql.Keyed(id, p));

@@ -1,5 +1,6 @@
 package org.musubi.identity.linkage;
 
+import java.util.List;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -47,7 +48,7 @@ public final class DecideReview {
         reviews.close(reviewId, "NEW_PERSON", person.id(), userId);
         audit.record(AuditEntry.of(AuditAction.PERSON_CREATE, Outcome.PERMIT).on("SourcePatient", review.sourcePatient().id())
                 .patient(person.person().regionalId()).reason("review " + reviewId));
-        matching.rematchWaitingFor(userId, java.util.List.of(person.person()));
+        matching.rematchWaitingFor(userId, List.of(person.person()));
         return person.id();
     }
 

@@ -1,8 +1,12 @@
 package org.musubi.identity.linkage;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
@@ -24,13 +28,13 @@ public interface MatchReviews {
      * The open reviews of source patients without a kana name (family or given) born on {@code birthDate} with
      * {@code sex}: a person of that kanji name may have appeared since (by review id, their source patient's id).
      */
-    java.util.Map<Long, Long> waitingWithoutKana(java.time.LocalDate birthDate, org.musubi.identity.Sex sex);
+    Map<Long, Long> waitingWithoutKana(LocalDate birthDate, Sex sex);
 
     /**
      * Which of these source patients are linked to no person (their data is seen by no one but their facility): each
      * with its open review, if any (a dismissed one has none).
      */
-    List<Waiting> waitingAmong(java.util.Collection<Long> sourcePatientIds);
+    List<Waiting> waitingAmong(Collection<Long> sourcePatientIds);
 
     /** A source patient linked to no person, with its open review (null when none is open). */
     record Waiting(SourcePatient sourcePatient, Long reviewId) {

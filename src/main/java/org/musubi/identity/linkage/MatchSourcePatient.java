@@ -1,13 +1,18 @@
 package org.musubi.identity.linkage;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.audit.Audit;
 import org.musubi.identity.IdentityConflict;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
+import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
+import org.musubi.identity.SourceIdentifier;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.internal.RegionalIds;
 import org.musubi.identity.matching.BlockingKeys;
@@ -48,7 +53,7 @@ public final class MatchSourcePatient {
      * patient-ID systems) name the source patient too, so that any of them finds it later.
      */
     public SourcePatient receiveAndMatch(long userId, SourcePatient received,
-                                         java.util.Collection<org.musubi.identity.SourceIdentifier> identifiers) {
+                                         Collection<SourceIdentifier> identifiers) {
         SourcePatient stored = store.receive(received);
         if (!identifiers.isEmpty()) {
             store.receiveIdentifiers(stored.id(), identifiers);
@@ -110,9 +115,9 @@ public final class MatchSourcePatient {
      * waiting review is closed ({@code REMATCHED}, audited) and its patient matched as new (linked, or queued again
      * with the candidates it has now). A patient without kana never makes a person by itself, so this never recurses.
      */
-    public void rematchWaitingFor(long userId, java.util.Collection<org.musubi.identity.Person> persons) {
-        java.util.Set<String> asked = new java.util.HashSet<>();
-        for (org.musubi.identity.Person person : persons) {
+    public void rematchWaitingFor(long userId, Collection<Person> persons) {
+        Set<String> asked = new HashSet<>();
+        for (Person person : persons) {
             if (person.birthDate() == null || person.sex() == null
                     || !asked.add(person.birthDate() + "/" + person.sex())) {
                 continue;

@@ -2,13 +2,16 @@ package org.musubi.identity.linkage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.musubi.audit.Audit;
+import org.musubi.audit.AuditEntry;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
@@ -62,7 +65,7 @@ public final class MatchSourcePatients {
     }
 
     private Map<Long, MatchResult> matched(long userId, List<SourcePatient> stored,
-                                           java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
+                                           Consumer<List<AuditEntry>> audited) {
         Map<Long, Long> linked = batches.personsOf(stored.stream().map(SourcePatient::id).toList());
         List<SourcePatient> open = stored.stream().filter(s -> !linked.containsKey(s.id())).toList();
         Map<Long, MatchResult> results = new HashMap<>();
@@ -74,7 +77,7 @@ public final class MatchSourcePatients {
     }
 
     private Map<Long, MatchResult> decideAndWrite(long userId, List<SourcePatient> open,
-                                                  java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
+                                                  Consumer<List<AuditEntry>> audited) {
         List<Set<String>> keys = open.stream().map(s -> BlockingKeys.query(NewPersons.demographics(s))).toList();
         List<List<RegisteredPerson>> found = batches.candidates(keys, MatchSourcePatient.MAX_CANDIDATES);
         Map<String, Long> knownIds = new HashMap<>();
@@ -101,16 +104,16 @@ public final class MatchSourcePatients {
      * as {@code REMATCHED}). They never make a person by themselves, so this goes one level deep at most.
      */
     private Map<Long, MatchResult> rematchWaiting(long userId, List<Person> created,
-                                                  java.util.function.Consumer<List<org.musubi.audit.AuditEntry>> audited) {
-        Map<Long, Long> waiting = new java.util.LinkedHashMap<>();
-        Set<String> asked = new java.util.HashSet<>();
+                                                  Consumer<List<AuditEntry>> audited) {
+        Map<Long, Long> waiting = new LinkedHashMap<>();
+        Set<String> asked = new HashSet<>();
         for (Person person : created) {
             if (asked.add(person.birthDate() + "/" + person.sex())) {
                 waiting.putAll(reviews.waitingWithoutKana(person.birthDate(), person.sex()));
             }
         }
         List<SourcePatient> again = new ArrayList<>();
-        List<org.musubi.audit.AuditEntry> closed = new ArrayList<>();
+        List<AuditEntry> closed = new ArrayList<>();
         waiting.forEach((reviewId, sourcePatientId) -> {
             if (reviews.close(reviewId, "REMATCHED", null, userId)) {
                 closed.add(MatchAudits.rematched(reviewId, sourcePatientId));

@@ -1,7 +1,9 @@
 package org.musubi.identity.matching;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.musubi.identity.Sex;
 import org.musubi.identity.matching.compare.PhoneComparator;
@@ -72,11 +74,11 @@ public final class BlockingKeys {
     }
 
     /** {@code prefix} + YYYYMMDD + M/F/O/U, when birth date and sex are known. */
-    private static java.util.Optional<String> bornKey(String prefix, NormalizedDemographics d) {
+    private static Optional<String> bornKey(String prefix, NormalizedDemographics d) {
         if (d.birthDate() == null || d.sex() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(prefix + d.birthDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+        return Optional.of(prefix + d.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE)
                 + d.sex().name().charAt(0));
     }
 

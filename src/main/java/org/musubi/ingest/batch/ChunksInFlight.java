@@ -10,6 +10,8 @@ import org.musubi.audit.Actor;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.chunk.Chunk;
 import org.musubi.ingest.chunk.ImportChunks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A batch's chunks being stored on storing threads, oldest first. A chunk is stored beside the ones before it when no
@@ -19,7 +21,7 @@ import org.musubi.ingest.chunk.ImportChunks;
  */
 final class ChunksInFlight {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunksInFlight.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChunksInFlight.class);
     private final ImportChunks chunks;
     private final ExecutorService storing;
     private final BatchCounting counting;

@@ -20,6 +20,8 @@ import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
 import org.musubi.ingest.chunk.Preparation;
 import org.musubi.ingest.chunk.ReadFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one offered file of a batch, on a reading thread: the file's hash, the adapter's results and their prepared
@@ -33,7 +35,7 @@ final class FileReader {
     /** Files up to this size (every SS-MIX2 message, every medication notebook) are read from disk once. */
     static final long READ_WHOLE_MAX = 1 << 20;
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FileReader.class);
     private final ImportSource source;
     private final MappingContext context;
     private final SourceReader reader;

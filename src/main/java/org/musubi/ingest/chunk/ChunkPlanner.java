@@ -2,10 +2,13 @@ package org.musubi.ingest.chunk;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.adapter.ParseResult;
@@ -65,12 +68,12 @@ final class ChunkPlanner {
         final List<FileDone> files = new ArrayList<>();
         final List<ProblemRow> problems = new ArrayList<>();
         final List<PlannedRecord> records = new ArrayList<>();
-        final Map<ImportLedger.RecordId, RecordState> changed = new java.util.LinkedHashMap<>();
+        final Map<ImportLedger.RecordId, RecordState> changed = new LinkedHashMap<>();
         final Set<String> taken;
         /** While {@code taken} is not empty: the resources the record being planned refers to. */
         final List<String> referred = new ArrayList<>();
         /** Source patients with a Patient resource, stored before or written by this chunk. */
-        final Set<Long> withPatient = new java.util.HashSet<>();
+        final Set<Long> withPatient = new HashSet<>();
         int seen;
         int stored;
         int unchanged;
@@ -220,7 +223,7 @@ final class ChunkPlanner {
         private String patientId(long patientKey, String local) {
             return patients.patientResources().computeIfAbsent(patientKey, k -> {
                 String derived = chunk.ids().resource(local, "Patient", local);
-                return taken.contains("Patient/" + derived) ? java.util.UUID.randomUUID().toString() : derived;
+                return taken.contains("Patient/" + derived) ? UUID.randomUUID().toString() : derived;
             });
         }
 

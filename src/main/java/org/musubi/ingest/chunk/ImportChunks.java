@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.musubi.audit.Actor;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.ledger.ChunkPlan;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.record.NotOwner;
-import org.musubi.record.imports.ImportRecords;
 import org.musubi.record.Written;
+import org.musubi.record.imports.ImportRecords;
 
 /**
  * Stores one chunk: first the directory resources its records name that are not stored yet ({@link ChunkDirectory},
@@ -31,7 +32,7 @@ public final class ImportChunks {
     /** Attempts at a chunk: the first names every taken id at once, so the second stores it unless ids are taken meanwhile. */
     private static final int ATTEMPTS = 3;
     /** A facility's chunks match their patients under one of these locks, chosen by facility, held until they commit. */
-    private static final ReentrantLock[] MATCHING = java.util.stream.IntStream.range(0, 16)
+    private static final ReentrantLock[] MATCHING = IntStream.range(0, 16)
             .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
     private final ImportPatients patients;
     private final ChunkPlanner planner = new ChunkPlanner();

@@ -1,6 +1,7 @@
 package org.musubi.ingest.chunk;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class ImportPatients {
             }
         });
         // in one order, so that two imports storing some of the same patients at once wait for each other, never deadlock
-        toReceive.sort(java.util.Comparator.comparing(SourcePatient::localId));
+        toReceive.sort(Comparator.comparing(SourcePatient::localId));
         List<SourcePatient> received = toReceive.isEmpty() ? List.of() : identities.receiveAll(toReceive);
         received.forEach(s -> keys.put(s.localId(), s.id()));
         return new Resolved(keys, new HashMap<>(store.patientIds(facilityId, keys.values())), received);

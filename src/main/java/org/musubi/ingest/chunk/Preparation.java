@@ -3,6 +3,8 @@ package org.musubi.ingest.chunk;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.MappedEncoding;
@@ -31,7 +33,7 @@ public final class Preparation {
      * is right for every record naming it (a pharmacy is named by all of its notebooks). At most
      * {@link #PREPARED_DIRECTORY}, then started afresh.
      */
-    private final java.util.Map<String, PreparedDirectory> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PreparedDirectory> prepared = new ConcurrentHashMap<>();
     private static final int PREPARED_DIRECTORY = 20_000;
 
     public Preparation(FhirContext context, ResourceEncoder encoder) {

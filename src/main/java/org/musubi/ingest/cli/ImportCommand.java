@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.musubi.audit.Actor;
+import org.musubi.database.Standby;
 import org.musubi.ingest.BatchOrigin;
 import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportBatch;
@@ -57,10 +58,10 @@ public class ImportCommand {
     private final ImportSources sources;
     private final RunImport imports;
     private final ImportLedger ledger;
-    private final org.musubi.database.Standby standby;
+    private final Standby standby;
 
     ImportCommand(Facilities facilities, ImportSources sources, RunImport imports, ImportLedger ledger,
-                  org.musubi.database.Standby standby) {
+                  Standby standby) {
         this.standby = standby;
         this.facilities = facilities;
         this.sources = sources;
@@ -71,7 +72,7 @@ public class ImportCommand {
     /** Arguments: kind, path, options ({@code facility}, {@code source}). */
     public int run(String kindName, Path path, Map<String, String> options, PrintStream out, PrintStream err) {
         if (standby.readOnly()) {
-            err.println(org.musubi.database.Standby.MESSAGE);
+            err.println(Standby.MESSAGE);
             return 1;
         }
         ImportKind kind = KINDS.get(kindName);

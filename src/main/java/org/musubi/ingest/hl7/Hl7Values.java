@@ -1,7 +1,10 @@
 package org.musubi.ingest.hl7;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +16,9 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.musubi.identity.Sex;
 import org.musubi.ingest.adapter.CodeSystems;
 import org.musubi.record.fhir.FhirSystems;
@@ -78,9 +81,9 @@ public final class Hl7Values {
             fields[f] = Integer.parseInt(digits, i, i + 2, 10);
         }
         try {
-            java.time.LocalDateTime.of(Integer.parseInt(digits, 0, 4, 10), fields[1], fields[2], fields[3], fields[4], fields[5]);
+            LocalDateTime.of(Integer.parseInt(digits, 0, 4, 10), fields[1], fields[2], fields[3], fields[4], fields[5]);
             return true;
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return false;
         }
     }
@@ -198,7 +201,7 @@ public final class Hl7Values {
         if (value == null || !NUMBER.matcher(value.strip()).matches()) {
             return Optional.empty();
         }
-        Quantity quantity = new Quantity().setValue(new java.math.BigDecimal(value.strip()));
+        Quantity quantity = new Quantity().setValue(new BigDecimal(value.strip()));
         if (!unit.isEmpty()) {
             quantity.setUnit(unit.component(2).isEmpty() ? unit.component(1) : unit.component(2));
             if (!unit.component(1).isEmpty()) {

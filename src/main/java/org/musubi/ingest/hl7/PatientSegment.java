@@ -2,6 +2,7 @@ package org.musubi.ingest.hl7;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
@@ -74,7 +75,7 @@ public final class PatientSegment {
     }
 
     private List<ContactPoint> phones() {
-        return java.util.stream.Stream.concat(pid.repetitions(13).stream(), pid.repetitions(14).stream())
+        return Stream.concat(pid.repetitions(13).stream(), pid.repetitions(14).stream())
                 .map(Hl7Values::phone).flatMap(Optional::stream).toList();
     }
 

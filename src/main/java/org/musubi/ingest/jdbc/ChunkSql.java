@@ -2,8 +2,10 @@ package org.musubi.ingest.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.musubi.database.ArraySlices;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.adapter.Location;
@@ -66,7 +68,7 @@ final class ChunkSql {
                 .params(plan.sourceId(), plan.batchId(), array(rows, FileDone::path, String[]::new),
                         array(rows, FileDone::size, Long[]::new),
                         array(rows, f -> f.modified() == null ? null : f.modified().toString(), String[]::new),
-                        array(rows, f -> java.util.HexFormat.of().formatHex(f.hash()), String[]::new),
+                        array(rows, f -> HexFormat.of().formatHex(f.hash()), String[]::new),
                         array(rows, FileDone::records, Integer[]::new), array(rows, FileDone::rejected, Integer[]::new))
                 .update();
     }
@@ -132,7 +134,7 @@ final class ChunkSql {
         return text == null ? null : text.replace('\u0000', '\uFFFD');
     }
 
-    private static <T, V> V[] array(List<T> rows, Function<T, V> value, java.util.function.IntFunction<V[]> make) {
+    private static <T, V> V[] array(List<T> rows, Function<T, V> value, IntFunction<V[]> make) {
         return rows.stream().map(value).toArray(make);
     }
 }

@@ -17,6 +17,7 @@ import org.musubi.ingest.ledger.ChunkPlan;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.ledger.KnownFile;
 import org.musubi.ingest.ledger.RecordState;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -133,7 +134,7 @@ class JdbcImportLedger implements ImportLedger {
     public <T> T inTransaction(Supplier<T> work) {
         try {
             return transactions.execute(status -> work.get());
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             throw new CreatedMeanwhile(e);
         }
     }

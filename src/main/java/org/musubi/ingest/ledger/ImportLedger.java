@@ -1,9 +1,11 @@
 package org.musubi.ingest.ledger;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.BatchOrigin;
 import org.musubi.ingest.BatchStatus;
@@ -49,7 +51,7 @@ public interface ImportLedger {
      * Runs {@code work} in one database transaction (the record store's writes join it): all or nothing. Throws
      * {@link CreatedMeanwhile} when it failed because another writer created one of the same unique rows first.
      */
-    <T> T inTransaction(java.util.function.Supplier<T> work);
+    <T> T inTransaction(Supplier<T> work);
 
     /** A transaction rolled back because another writer created one of its unique rows first: worth one retry. */
     final class CreatedMeanwhile extends RuntimeException {
@@ -67,6 +69,6 @@ public interface ImportLedger {
     }
 
     /** A problem as stored, with its id and batch. */
-    record StoredProblem(long id, long batchId, ProblemRow row, java.time.Instant createdAt) {
+    record StoredProblem(long id, long batchId, ProblemRow row, Instant createdAt) {
     }
 }

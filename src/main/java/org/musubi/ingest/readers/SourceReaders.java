@@ -1,5 +1,6 @@
 package org.musubi.ingest.readers;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,7 +19,7 @@ public final class SourceReaders {
 
     /** The same adapter for every source of its kind. */
     public static SourceReaders of(Map<ImportKind, SourceReader> readers) {
-        Map<ImportKind, Function<ImportSource, SourceReader>> made = new java.util.EnumMap<>(ImportKind.class);
+        Map<ImportKind, Function<ImportSource, SourceReader>> made = new EnumMap<>(ImportKind.class);
         readers.forEach((kind, reader) -> made.put(kind, source -> reader));
         return new SourceReaders(made);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
@@ -12,6 +13,7 @@ import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.ProblemTexts;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
+import org.musubi.ingest.hl7.Hl7Text;
 import org.musubi.ingest.jahis.JahisReader;
 import org.musubi.ingest.jahis.JahisSplit;
 import org.musubi.ingest.jahis.SplitJoin;
@@ -26,7 +28,7 @@ public final class SplitNotebooks implements SourceReader {
 
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
     /** Split parts are read under one of these locks, chosen by institution and data id. */
-    private static final Object[] LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+    private static final Object[] LOCKS = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final JahisReader reader;
     private final HeldParts held;
 
@@ -89,8 +91,8 @@ public final class SplitNotebooks implements SourceReader {
 
     private static void reject(SourceFile file, byte[] bytes, Problem problem, Consumer<ParseResult> results) {
         results.accept(new ParseResult.Rejected(new Problem(Location.file(file.name()).field("911"), problem.code(),
-                problem.japanese(), problem.english()), org.musubi.ingest.hl7.Hl7Text.decode(bytes)
-                .map(org.musubi.ingest.hl7.Hl7Text.Decoded::text).orElse(new String(bytes, StandardCharsets.ISO_8859_1))));
+                problem.japanese(), problem.english()), Hl7Text.decode(bytes)
+                .map(Hl7Text.Decoded::text).orElse(new String(bytes, StandardCharsets.ISO_8859_1))));
     }
 
     /** The part's patient only, with a warning: its dispensings wait for the other parts. */

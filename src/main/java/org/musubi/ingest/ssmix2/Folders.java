@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,7 +48,7 @@ final class Folders {
                 }
             }
         }
-        entries.sort(java.util.Comparator.comparing(Entry::path));
+        entries.sort(Comparator.comparing(Entry::path));
         return entries;
     }
 

@@ -1,5 +1,6 @@
 package org.musubi.ingest.values;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +132,7 @@ public final class Units {
         private static UcumEssenceService load() {
             try (var in = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
                 return new UcumEssenceService(in);
-            } catch (java.io.IOException | UcumException e) {
+            } catch (IOException | UcumException e) {
                 throw new IllegalStateException("UCUM essence not readable", e);
             }
         }

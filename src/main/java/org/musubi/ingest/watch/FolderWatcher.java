@@ -1,10 +1,13 @@
 package org.musubi.ingest.watch;
 
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +61,7 @@ class FolderWatcher {
         scheduler.scheduleWithFixedDelay(this::scanAll, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();
@@ -115,7 +118,7 @@ class FolderWatcher {
     }
 
     private static Iterator<IncomingFile> settledFiles(ImportSource source, Instant settled) {
-        Iterator<IncomingFile> all = FolderFiles.of(source.kind(), java.nio.file.Path.of(source.location()));
+        Iterator<IncomingFile> all = FolderFiles.of(source.kind(), Path.of(source.location()));
         return new Iterator<>() {
             private IncomingFile next;
 
@@ -133,7 +136,7 @@ class FolderWatcher {
             @Override
             public IncomingFile next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 IncomingFile file = next;
                 next = null;

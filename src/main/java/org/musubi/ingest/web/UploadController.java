@@ -1,15 +1,17 @@
 package org.musubi.ingest.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.musubi.audit.Actor;
 import org.musubi.identity.linkage.MatchReviews;
-import org.musubi.ingest.BatchOrigin;
 import org.musubi.ingest.BatchNeeds;
+import org.musubi.ingest.BatchOrigin;
 import org.musubi.ingest.FolderFiles;
 import org.musubi.ingest.ImportBatch;
 import org.musubi.ingest.ImportKind;
@@ -112,12 +114,12 @@ class UploadController {
 
     private void receive(HttpServletRequest request, String name, ImportKind kind, UploadSpool spool) throws Exception {
         boolean multipart = request.getContentType() != null
-                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+                && request.getContentType().toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
         if (!multipart) {
             store(kind, name, request.getInputStream(), spool);
             return;
         }
-        for (jakarta.servlet.http.Part part : request.getParts()) {
+        for (Part part : request.getParts()) {
             if (part.getSubmittedFileName() != null) {
                 try (InputStream in = part.getInputStream()) {
                     store(kind, part.getSubmittedFileName(), in, spool);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Attachment;
@@ -72,7 +73,7 @@ final class NoteBlocks {
     }
 
     private static <T extends Resource> T author(DocumentReference document, Class<T> type) {
-        return document.getAuthor().stream().map(a -> FhirValues.resolve(document, a)).flatMap(java.util.Optional::stream)
+        return document.getAuthor().stream().map(a -> FhirValues.resolve(document, a)).flatMap(Optional::stream)
                 .filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 }

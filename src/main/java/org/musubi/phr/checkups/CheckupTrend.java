@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public record CheckupTrend(String key, String name, PaperItem item, String unit,
                 segments.add(current.toString().strip());
                 current.setLength(0);
             }
-            current.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", p.x(), p.y()));
+            current.append(String.format(Locale.ROOT, "%.1f,%.1f ", p.x(), p.y()));
             previous = p;
         }
         segments.add(current.toString().strip());

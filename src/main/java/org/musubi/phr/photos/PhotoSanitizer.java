@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOImage;
@@ -202,7 +203,7 @@ public final class PhotoSanitizer {
             param.setCompressionQuality(JPEG_QUALITY);
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("encoding a picture in memory failed", e);
+            throw new UncheckedIOException("encoding a picture in memory failed", e);
         } finally {
             writer.dispose();
         }
@@ -216,7 +217,7 @@ public final class PhotoSanitizer {
             writer.setOutput(out);
             writer.write(null, new IIOImage(image, null, null), null);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("encoding a picture in memory failed", e);
+            throw new UncheckedIOException("encoding a picture in memory failed", e);
         } finally {
             writer.dispose();
         }

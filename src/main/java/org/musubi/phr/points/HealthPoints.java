@@ -8,13 +8,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -61,7 +62,7 @@ public final class HealthPoints {
     /** Settles and returns the statement; empty when the user is not this person. */
     public Optional<Statement> statement(long userId, long personId) {
         Map<PointsLedger.Kind, PointsLedger.Rule> rules = ledger.rules();
-        Map<Long, FacilityKind> kinds = new java.util.HashMap<>();
+        Map<Long, FacilityKind> kinds = new HashMap<>();
         Interaction<List<Outline>> read = records.readPerson(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS),
                 personId, AuditAction.READ, "phr-points", record -> record.outline().stream()
                         .filter(o -> checkup(o, kinds) || selfLoggedVital(o, kinds)).toList());

@@ -1,6 +1,7 @@
 package org.musubi.phr.recovery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.musubi.consent.CardProofThrottle;
 import org.musubi.identity.cards.Card;
@@ -38,7 +39,7 @@ final class CardAtHand {
         String scope = users.find(userId).flatMap(User::actingFacilityId).map(CardProofThrottle::atFacility)
                 .orElse("no facility");
         String number = card.map(Card::number).orElse(null);
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         if (throttle.refused(number, scope, userId, now)) {
             return false;
         }

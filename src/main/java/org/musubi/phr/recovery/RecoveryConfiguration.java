@@ -3,6 +3,7 @@ package org.musubi.phr.recovery;
 import java.time.Clock;
 import java.time.Duration;
 import org.musubi.audit.Audit;
+import org.musubi.consent.CardProofThrottle;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.CardCodes;
@@ -29,7 +30,7 @@ class RecoveryConfiguration {
     @Bean
     DecideRecovery decideRecovery(PersonAccess access, AccountRecoveries recoveries, Users users,
                                   ResidentCredentials credentials, Cards cards, CardCodes codes,
-                                  org.musubi.consent.CardProofThrottle throttle, Audit audit, RecoveryRules rules) {
+                                  CardProofThrottle throttle, Audit audit, RecoveryRules rules) {
         return new DecideRecovery(access, recoveries, new ApplyRecovery(users, credentials, recoveries),
                 new CardAtHand(cards, codes, throttle, users, Clock.systemUTC()), audit, rules);
     }

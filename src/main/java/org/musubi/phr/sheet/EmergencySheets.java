@@ -2,23 +2,27 @@ package org.musubi.phr.sheet;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.Person;
+import org.musubi.identity.RegisteredPerson;
 import org.musubi.medication.fhir.Medications;
 import org.musubi.phr.MyMedicines;
 import org.musubi.phr.vitals.PhrPatient;
 import org.musubi.policy.Interaction;
+import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
-import org.musubi.registry.FieldFault;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.registry.FieldFault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -179,7 +183,7 @@ public final class EmergencySheets {
     }
 
     private static Person person(ReadRecords.PersonRecord record) {
-        return record.view().opened().map(org.musubi.identity.RegisteredPerson::person).orElse(null);
+        return record.view().opened().map(RegisteredPerson::person).orElse(null);
     }
 
     /**
@@ -188,8 +192,8 @@ public final class EmergencySheets {
      */
     private static List<EmergencySheet.Allergy> recorded(ReadRecords.PersonRecord record) {
         List<String> ids = record.outline().stream().filter(o -> o.type().equals("AllergyIntolerance"))
-                .map(org.musubi.record.Outline::id).toList();
-        java.util.Map<String, EmergencySheet.Allergy> known = new java.util.LinkedHashMap<>();
+                .map(Outline::id).toList();
+        Map<String, EmergencySheet.Allergy> known = new LinkedHashMap<>();
         for (StoredResource stored : ids.isEmpty() ? List.<StoredResource>of() : record.contents(ids)) {
             JsonNode allergy = JSON.readTree(stored.json());
             String substance = FhirJson.concept(allergy.path("code"));

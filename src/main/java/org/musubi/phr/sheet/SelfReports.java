@@ -1,6 +1,7 @@
 package org.musubi.phr.sheet;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.musubi.phr.otc.OtcEntry;
@@ -77,8 +78,8 @@ public final class SelfReports {
      * over from the records is left out where the page lists that record itself, and kept where it does not (the
      * record since ended, or not the reader's to see), since the sheet still says it.
      */
-    public Reported of(List<StoredResource> read, java.util.Collection<String> recordedAllergies,
-                       java.util.Collection<String> recordedMedicines) {
+    public Reported of(List<StoredResource> read, Collection<String> recordedAllergies,
+                       Collection<String> recordedMedicines) {
         long phr = notebook();
         Optional<SheetVersion> sheet = read.stream().filter(r -> !r.deleted()
                         && sheet(r.sourceFacilityId(), phr, r.type(), r.category()))

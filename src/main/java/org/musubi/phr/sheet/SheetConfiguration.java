@@ -3,8 +3,9 @@ package org.musubi.phr.sheet;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.musubi.blob.BlobStore;
-import org.musubi.phr.photos.PhotoProperties;
 import org.musubi.phr.MyMedicines;
+import org.musubi.phr.otc.OtcRecords;
+import org.musubi.phr.photos.PhotoProperties;
 import org.musubi.phr.vitals.PhrSources;
 import org.musubi.phr.vitals.VitalObservations;
 import org.musubi.record.ReadRecords;
@@ -22,7 +23,7 @@ class SheetConfiguration {
     }
 
     @Bean
-    SelfReports selfReports(SheetRecords sheets, org.musubi.phr.otc.OtcRecords otc) {
+    SelfReports selfReports(SheetRecords sheets, OtcRecords otc) {
         return new SelfReports(sheets, otc);
     }
 

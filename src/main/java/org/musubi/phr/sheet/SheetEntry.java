@@ -1,6 +1,10 @@
 package org.musubi.phr.sheet;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who entered a version of the emergency sheet and what it changed.
@@ -64,18 +68,18 @@ public record SheetEntry(By by, String name, String profession, String facility,
             return code;
         }
 
-        static java.util.Optional<Section> of(String code) {
+        static Optional<Section> of(String code) {
             for (Section section : values()) {
                 if (section.code.equals(code)) {
-                    return java.util.Optional.of(section);
+                    return Optional.of(section);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         /** The sections in which {@code after} differs from {@code before}. */
         public static List<Section> changed(EmergencySheet before, EmergencySheet after) {
-            List<Section> changed = new java.util.ArrayList<>();
+            List<Section> changed = new ArrayList<>();
             add(changed, CONDITIONS, before.conditions(), after.conditions());
             add(changed, MEDICINES, before.medicines(), after.medicines());
             add(changed, ALLERGIES, before.allergies(), after.allergies());
@@ -85,8 +89,8 @@ public record SheetEntry(By by, String name, String profession, String facility,
             add(changed, CARE, before.careLevel(), after.careLevel());
             add(changed, BLOOD, List.of(String.valueOf(before.bloodAbo()), String.valueOf(before.bloodRh())),
                     List.of(String.valueOf(after.bloodAbo()), String.valueOf(after.bloodRh())));
-            add(changed, ACP, java.util.Arrays.asList(before.acpWish(), before.acpNote(), before.acpConfidant()),
-                    java.util.Arrays.asList(after.acpWish(), after.acpNote(), after.acpConfidant()));
+            add(changed, ACP, Arrays.asList(before.acpWish(), before.acpNote(), before.acpConfidant()),
+                    Arrays.asList(after.acpWish(), after.acpNote(), after.acpConfidant()));
             add(changed, PAPER, before.paperLocation(), after.paperLocation());
             add(changed, NOTES, before.notes(), after.notes());
             add(changed, PHOTOS, before.photos(), after.photos());
@@ -94,7 +98,7 @@ public record SheetEntry(By by, String name, String profession, String facility,
         }
 
         private static void add(List<Section> changed, Section section, Object before, Object after) {
-            if (!java.util.Objects.equals(before, after)) {
+            if (!Objects.equals(before, after)) {
                 changed.add(section);
             }
         }

@@ -1,6 +1,7 @@
 package org.musubi.phr.vitals;
 
 import java.util.List;
+import java.util.Optional;
 import org.musubi.identity.IdentityConflict;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
@@ -59,7 +60,7 @@ public final class PhrSources {
      * The person's own source patient at the notebook when they (or someone on their behalf) have recorded anything;
      * nothing is made. Its {@code person} is null: for the ids of what is stored there ({@link PhrPatient#id}).
      */
-    public java.util.Optional<PhrPatient> existing(long personId) {
+    public Optional<PhrPatient> existing(long personId) {
         long facility = facility().id();
         return identities.sourcePatientsOf(personId).stream().filter(s -> s.facilityId() == facility).findFirst()
                 .map(s -> new PhrPatient(facility, s.id(), s.localId(), null, keys.current()));

@@ -1,21 +1,26 @@
 package org.musubi.phr.vitals;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Found;
-import org.musubi.record.Reader;
 import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirSystems;
@@ -41,8 +46,8 @@ public final class ReadVitals {
      * changes): a chart over ten years reads thousands of them, and parsing their JSON was most of its time (see
      * bench/README.md, the health notebook). Held in this server's memory only, as the record store's rows are.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, List<VitalReading>> parsed =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(500_000).build();
+    private final Cache<String, List<VitalReading>> parsed =
+            Caffeine.newBuilder().maximumSize(500_000).build();
 
     public ReadVitals(ReadRecords reads) {
         this.reads = reads;
@@ -58,7 +63,7 @@ public final class ReadVitals {
         Interaction<Map<Vital, VitalReading>> read = reads.readPerson(resident, personId, AuditAction.SEARCH,
                 "Observation", record -> {
                     Map<Vital, VitalReading> latest = new EnumMap<>(Vital.class);
-                    Instant recent = Instant.now().minus(java.time.Duration.ofDays(RECENT_DAYS));
+                    Instant recent = Instant.now().minus(Duration.ofDays(RECENT_DAYS));
                     readAll(record, List.of(Vital.values()), recent, PAGE)
                             .forEach(r -> latest.merge(r.vital(), r, (a, b) -> a.at().isAfter(b.at()) ? a : b));
                     for (Vital vital : Vital.values()) {
@@ -107,7 +112,7 @@ public final class ReadVitals {
         for (int offset = 0; offset < most; offset += RecordQuery.MAX_PAGE) {
             Found page = record.search(query(vitals, from, Math.min(RecordQuery.MAX_PAGE, most - offset), offset)
                     .withoutContent());
-            Map<String, List<VitalReading>> known = new java.util.LinkedHashMap<>();
+            Map<String, List<VitalReading>> known = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
             for (StoredResource found : page.resources()) {
                 List<VitalReading> cached = parsed.getIfPresent(key(found));
@@ -123,7 +128,7 @@ public final class ReadVitals {
                     known.put(content.id(), read);
                 }
             }
-            known.values().stream().filter(java.util.Objects::nonNull).flatMap(List::stream)
+            known.values().stream().filter(Objects::nonNull).flatMap(List::stream)
                     .filter(v -> wanted.contains(v.vital())).forEach(readings::add);
             if (page.resources().size() < RecordQuery.MAX_PAGE || offset + RecordQuery.MAX_PAGE >= page.total()) {
                 break;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.musubi.record.fhir.Loinc;
 
 /**
@@ -117,7 +118,7 @@ public enum Vital {
 
     /** Every LOINC code this measure is read from: its own and the others senders use. */
     public List<String> readCodes() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(loinc), otherLoinc.stream()).toList();
+        return Stream.concat(Stream.of(loinc), otherLoinc.stream()).toList();
     }
 
     /**

@@ -3,11 +3,13 @@ package org.musubi.phr.vitals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -189,7 +191,7 @@ public final class VitalObservations {
     }
 
     /** A wall time in Japan as a FHIR dateTime with seconds and offset: {@code 2026-11-24T08:30:00+09:00}. */
-    private static DateTimeType dateTime(java.time.LocalDateTime at) {
+    private static DateTimeType dateTime(LocalDateTime at) {
         return new DateTimeType(at.atZone(VitalsEntry.JAPAN).toOffsetDateTime().format(SECONDS));
     }
 
@@ -218,7 +220,7 @@ public final class VitalObservations {
             return;
         }
         HumanName name = resource.addName().setUse(HumanName.NameUse.OFFICIAL);
-        name.addExtension(FhirSystems.NAME_REPRESENTATION, new org.hl7.fhir.r4.model.CodeType(representation));
+        name.addExtension(FhirSystems.NAME_REPRESENTATION, new CodeType(representation));
         if (family != null && !family.isBlank()) {
             name.setFamily(family.strip());
         }

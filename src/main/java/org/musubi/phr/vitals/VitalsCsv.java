@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,8 +85,8 @@ public final class VitalsCsv {
 
     private static boolean header(String line) {
         String first = line.strip();
-        return first.startsWith("日時") || first.toLowerCase(java.util.Locale.ROOT).startsWith("datetime")
-                || first.startsWith("\"日時") || first.toLowerCase(java.util.Locale.ROOT).startsWith("\"datetime");
+        return first.startsWith("日時") || first.toLowerCase(Locale.ROOT).startsWith("datetime")
+                || first.startsWith("\"日時") || first.toLowerCase(Locale.ROOT).startsWith("\"datetime");
     }
 
     /** The cells of one line: comma-separated, a cell in double quotes may hold commas and doubled quotes. */
@@ -186,7 +188,7 @@ public final class VitalsCsv {
                     good += 2;
                 }
             });
-            faults.sort(java.util.Comparator.comparingInt(RowFault::line));
+            faults.sort(Comparator.comparingInt(RowFault::line));
             List<VitalsEntry> entries = values.entrySet().stream().map(e -> new VitalsEntry(e.getKey(), e.getValue()))
                     .toList();
             return new Parsed(entries, good, skipped, faults);

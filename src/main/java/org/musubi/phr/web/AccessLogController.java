@@ -2,6 +2,7 @@ package org.musubi.phr.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.stream.Collectors;
 import org.musubi.paging.PageRequest;
 import org.musubi.phr.AccessLog;
 import org.musubi.phr.AskTheOffice;
@@ -43,7 +44,7 @@ class AccessLogController {
         model.addAttribute("resident", me);
         model.addAttribute("entries", entries.get());
         model.addAttribute("inquiries", inquiries.of(personId).stream()
-                .collect(java.util.stream.Collectors.toMap(Inquiries.Inquiry::auditSeq, i -> i, (a, b) -> a)));
+                .collect(Collectors.toMap(Inquiries.Inquiry::auditSeq, i -> i, (a, b) -> a)));
         return "phr/access-log";
     }
 

@@ -1,5 +1,6 @@
 package org.musubi.policy.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -72,7 +73,7 @@ class AuditedLinkedPatientList implements ListLinkedPatients {
         Page<LinkedPatient> page(long facilityId, String text, PageRequest page) {
             Map<Long, PatientLink> links = consents.openLinks(facilityId).stream()
                     .collect(Collectors.toMap(PatientLink::personId, Function.identity(), (a, b) -> a,
-                            java.util.LinkedHashMap::new));
+                            LinkedHashMap::new));
             return directory.amongPersons(List.copyOf(links.keySet()), facilityId, text, page)
                     .map(p -> new LinkedPatient(p.person().id(), p.person().person(), p.chartNumber(),
                             links.get(p.person().id()).linkedAt()));

@@ -1,5 +1,10 @@
 package org.musubi.policy.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -10,14 +15,12 @@ import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.Decision;
-import java.util.List;
-import java.util.function.Function;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
-import org.musubi.policy.PersonAccess;
 import org.musubi.policy.Permit;
-import org.musubi.policy.PersonView;
+import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonFacts;
+import org.musubi.policy.PersonView;
 import org.musubi.policy.Requester;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +32,7 @@ class AuditedPersonAccess implements PersonAccess {
      * a link is counted in days, and a write (with its WAL flush) on every read would cost more than
      * the read.
      */
-    static final java.time.Duration TOUCH_INTERVAL = java.time.Duration.ofMinutes(5);
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
 
     private final AccessPolicy policy;
     private final PolicyFacts facts;
@@ -58,7 +61,7 @@ class AuditedPersonAccess implements PersonAccess {
     @Override
     public PersonView viewUnattached(long userId, Purpose purpose) {
         Requester requester = facts.requester(userId);
-        PersonFacts nobody = new PersonFacts(0, List.of(), List.of(), java.util.Set.of(), List.of());
+        PersonFacts nobody = new PersonFacts(0, List.of(), List.of(), Set.of(), List.of());
         return new PersonView(new Permit(Permit.OWN_FACILITY_DATA), policy.itemDecisions(requester, purpose, nobody));
     }
 
@@ -104,7 +107,7 @@ class AuditedPersonAccess implements PersonAccess {
                 .reason(result.decision().key()));
         if (decision.key().equals(Permit.TREATMENT_CONSENT_AND_LINK) && requester.facilityId() != null
                 && person.links().stream().filter(l -> l.facilityId() == requester.facilityId() && !l.ended())
-                        .allMatch(l -> l.lastUsed().isBefore(java.time.Instant.now().minus(TOUCH_INTERVAL)))) {
+                        .allMatch(l -> l.lastUsed().isBefore(Instant.now().minus(TOUCH_INTERVAL)))) {
             facts.touchLink(personId, requester.facilityId());
         }
         return result;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.AccessPolicy;
@@ -13,6 +14,8 @@ import org.musubi.policy.EmergencyAccess;
 import org.musubi.policy.EmergencyEligibility;
 import org.musubi.policy.PersonFacts;
 import org.musubi.policy.Requester;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
 import org.springframework.stereotype.Service;
 
 /** Asks the access policy what an emergency access would give, by adding one to the facts it decides on. */
@@ -38,8 +41,8 @@ class EmergencyGate implements EmergencyEligibility {
     @Override
     public boolean crew(long userId) {
         Requester requester = facts.requester(userId);
-        return requester.profession() == org.musubi.registry.Profession.PARAMEDIC
-                && facts.facilityKind(requester.facilityId()) == org.musubi.registry.FacilityKind.FIRE_DEPARTMENT;
+        return requester.profession() == Profession.PARAMEDIC
+                && facts.facilityKind(requester.facilityId()) == FacilityKind.FIRE_DEPARTMENT;
     }
 
     @Override
@@ -58,7 +61,7 @@ class EmergencyGate implements EmergencyEligibility {
         // without the person's source facilities: a requester's own data opens without the glass, and must not
         // make the glass look useful when the emergency rule itself refuses
         PersonFacts withGlass = new PersonFacts(personId, known.consents(), known.links(), known.blockedFacilityIds(),
-                assumed, java.util.Set.of(), known.proxies(), known.inDisasterArea());
+                assumed, Set.of(), known.proxies(), known.inDisasterArea());
         return policy.decidePerson(facts.requester(userId), Purpose.EMERGENCY, withGlass);
     }
 }

@@ -1,15 +1,15 @@
 package org.musubi.policy.internal;
 
-import org.musubi.identity.IdentityStore;
-import org.musubi.identity.SourcePatient;
-
 import java.time.Clock;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.consent.PatientLink;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.SourcePatient;
 import org.musubi.policy.ConsentGrant;
 import org.musubi.policy.EmergencyAccess;
 import org.musubi.policy.FacilityLink;
@@ -17,6 +17,7 @@ import org.musubi.policy.PersonFacts;
 import org.musubi.policy.Requester;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ class PolicyFacts {
     }
 
     /** The kind of the facility, or null without one. */
-    org.musubi.registry.FacilityKind facilityKind(Long facilityId) {
+    FacilityKind facilityKind(Long facilityId) {
         return facilityId == null ? null : facilities.find(facilityId).map(Facility::kind).orElse(null);
     }
 
@@ -78,7 +79,7 @@ class PolicyFacts {
                 standing.emergencies().stream()
                         .map(e -> new EmergencyAccess(e.userId(), e.expiresAt(), e.reason())).toList(),
                 sources.stream().map(SourcePatient::facilityId)
-                        .collect(java.util.stream.Collectors.toSet()),
+                        .collect(Collectors.toSet()),
                 standing.proxies().stream()
                         .map(p -> new PersonFacts.ProxyAccess(p.proxyUserId(), p.validTo(), p.revokedAt() != null))
                         .toList(),

@@ -3,6 +3,7 @@ package org.musubi.policy.matrix;
 import static org.musubi.policy.DataCategory.*;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.musubi.policy.DataCategory;
@@ -47,7 +48,7 @@ public record ProfessionMatrix(Map<Profession, Set<DataCategory>> categories) {
 
     public static ProfessionMatrix defaults() {
         Set<DataCategory> all = Set.of(DataCategory.values());
-        Set<DataCategory> clinical = java.util.EnumSet.complementOf(java.util.EnumSet.of(ADMINISTRATIVE));
+        Set<DataCategory> clinical = EnumSet.complementOf(EnumSet.of(ADMINISTRATIVE));
         Set<DataCategory> careManager = Set.of(
                 DEMOGRAPHICS, ALLERGIES, MEDICATIONS, VITALS, CARE_RECORDS, EMERGENCY_SHEET, DIAGNOSES);
         Set<DataCategory> therapist = Set.of(

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.portal.chart.ChartEntry.Detail;
@@ -233,7 +234,7 @@ final class ChartEntries {
                 String name = text(r.path("content").path(i).path("attachment").path("title"));
                 attached.add(name != null ? name : text(r.path("content").path(i).path("attachment").path("contentType")));
             }
-            add("chart.detail.attachments", String.join("、", attached.stream().filter(java.util.Objects::nonNull).toList()));
+            add("chart.detail.attachments", String.join("、", attached.stream().filter(Objects::nonNull).toList()));
             add("chart.detail.author", party(r, r.path("author").path(0)));
             String title = concept(r.path("type"));
             return entry(TimelineKind.DOCUMENT, firstInstant(r.path("date"), attachment.path("creation"),

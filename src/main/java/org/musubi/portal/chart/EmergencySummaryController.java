@@ -2,8 +2,10 @@ package org.musubi.portal.chart;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.musubi.audit.Purpose;
 import org.musubi.medication.fhir.Medications;
@@ -49,7 +51,7 @@ class EmergencySummaryController {
                     .body(SheetPdf.NO_FONT_MESSAGE);
         }
         PatientChart.Opened opened = chart.open(me, personId, Purpose.EMERGENCY, "emergency-summary",
-                outline -> java.util.List.of());
+                outline -> List.of());
         if (!(opened instanceof PatientChart.Chart shown)) {
             return ResponseEntity.status(404).contentType(MediaType.TEXT_PLAIN).body("Not found");
         }
@@ -61,7 +63,7 @@ class EmergencySummaryController {
                 .filter(d -> !d.rows().isEmpty()).toList());
         variables.put("reportedMedicines", shown.reported().medicines());
         variables.put("sheet", shown.reported().sheet().map(v -> v.sheet()).orElse(null));
-        variables.put("printedAt", java.time.ZonedDateTime.now(ChartEntry.JAPAN));
+        variables.put("printedAt", ZonedDateTime.now(ChartEntry.JAPAN));
         variables.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
                 QrSvg.png(SheetPdf.QR_PREFIX + shown.header().person().regionalId(), 4)));
         variables.put("font", SheetPdf.FAMILY);

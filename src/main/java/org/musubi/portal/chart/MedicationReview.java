@@ -10,6 +10,7 @@ import org.musubi.medication.fhir.Medications;
 import org.musubi.record.StoredResource;
 import org.musubi.registry.Facilities;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a patient's medications from the resources a page view read, and checks them for duplicates. */
 public final class MedicationReview {
@@ -24,7 +25,7 @@ public final class MedicationReview {
 
     /** The stored prescriptions and dispensings read (with their content), checked for duplicates. */
     public Medications review(List<StoredResource> resources) {
-        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        JsonMapper mapper = JsonMapper.builder().build();
         return review(resources, resources.stream().map(r -> mapper.readTree(r.json())).toList());
     }
 

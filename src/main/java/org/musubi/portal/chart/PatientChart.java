@@ -1,7 +1,7 @@
 package org.musubi.portal.chart;
 
-import org.musubi.record.Outline;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -21,6 +21,7 @@ import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonView;
+import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
@@ -37,7 +38,7 @@ public final class PatientChart {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** How far back the header's duplicate-medication alerts look (the medication tab looks at everything). */
-    private static final java.time.Duration RECENT_MEDICATIONS = java.time.Duration.ofDays(400);
+    private static final Duration RECENT_MEDICATIONS = Duration.ofDays(400);
     private final ReadRecords records;
     private final Consents consents;
     private final MedicationReview medications;
@@ -134,8 +135,8 @@ public final class PatientChart {
      * (claims, coverage) is left out of the note: the clinical viewer shows it to nobody, so that a doctor cannot see
      * it tells nothing.
      */
-    static java.util.Set<DataCategory> hidden(PersonView view) {
-        java.util.Set<DataCategory> hidden = view.hiddenCategories();
+    static Set<DataCategory> hidden(PersonView view) {
+        Set<DataCategory> hidden = view.hiddenCategories();
         hidden.remove(DataCategory.ADMINISTRATIVE);
         return hidden;
     }

@@ -1,11 +1,12 @@
 package org.musubi.portal.chart;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.musubi.medication.MedicationAlert;
 import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.DataCategory;
-import java.util.Set;
 
 /**
  * What the viewer shows above every tab: who the patient is, what must not be missed (allergies,
@@ -43,7 +44,7 @@ public record PatientHeader(String personId, ShownPatient person, Integer age, L
 
     /** The hidden kinds, in the order of {@link DataCategory}, for the header's note. */
     public List<DataCategory> hiddenInOrder() {
-        return java.util.Arrays.stream(DataCategory.values()).filter(hidden::contains).toList();
+        return Arrays.stream(DataCategory.values()).filter(hidden::contains).toList();
     }
 
     public boolean emergency() {

@@ -2,6 +2,8 @@ package org.musubi.portal.chart;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Permit;
+import org.musubi.record.Outline;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.security.SignedIn;
@@ -30,7 +33,7 @@ class PatientViewController {
     /** The medication tab: every prescription and dispensing (the chart reads them for the checks anyway). */
     private static final PatientChart.Selection ALL_MEDICATIONS = new PatientChart.Selection() {
         @Override
-        public java.util.Collection<String> select(List<org.musubi.record.Outline> outline) {
+        public Collection<String> select(List<Outline> outline) {
             return List.of();
         }
 
@@ -106,14 +109,14 @@ class PatientViewController {
         Long notebook = facilities.personalHealthRecord().map(Facility::id).orElse(null);
         PatientChart.Opened opened = chart.open(me, personId, purpose(purpose), "notebook", outline -> outline.stream()
                 .filter(o -> notebook != null && o.sourceFacilityId() == notebook && o.type().equals("Observation"))
-                .limit(500).map(org.musubi.record.Outline::id).toList());
+                .limit(500).map(Outline::id).toList());
         if (!(opened instanceof PatientChart.Chart shown)) {
             return denied(model, response);
         }
         header(model, shown.header(), purpose, "notebook");
         model.addAttribute("entries", shown.entries().stream()
                 .filter(e -> notebook != null && e.facilityId() == notebook && e.resourceType().equals("Observation"))
-                .sorted(java.util.Comparator.comparing(ChartEntry::at).reversed()).toList());
+                .sorted(Comparator.comparing(ChartEntry::at).reversed()).toList());
         model.addAttribute("sheet", shown.reported().sheet().orElse(null));
         model.addAttribute("otc", shown.reported().otc());
         model.addAttribute("otcToday", LocalDate.now(ChartEntry.JAPAN));

@@ -1,7 +1,11 @@
 package org.musubi.portal.labs;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The facilities that reported a patient's results, each with a short name shown as a small badge beside a value
@@ -23,8 +27,8 @@ public record FacilityMarks(List<Mark> marks) {
         List<Map.Entry<Long, String>> sorted = names.entrySet().stream()
                 .sorted(Map.Entry.<Long, String>comparingByValue().thenComparing(Map.Entry.comparingByKey())).toList();
         List<String> bases = sorted.stream().map(e -> base(e.getValue())).toList();
-        List<Mark> marks = new java.util.ArrayList<>();
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<Mark> marks = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
         for (int i = 0; i < sorted.size(); i++) {
             String mark = shortName(bases.get(i), bases, taken);
             taken.add(mark);
@@ -44,7 +48,7 @@ public record FacilityMarks(List<Mark> marks) {
     }
 
     /** The shortest prefix (two characters or more) no other facility's name starts with and no flag reads as. */
-    private static String shortName(String base, List<String> all, java.util.Set<String> taken) {
+    private static String shortName(String base, List<String> all, Set<String> taken) {
         for (int n = Math.min(SHORTEST, base.length()); n <= base.length(); n++) {
             String prefix = base.substring(0, n);
             long sharing = all.stream().filter(other -> other.startsWith(prefix)).count();
@@ -60,7 +64,7 @@ public record FacilityMarks(List<Mark> marks) {
     }
 
     private static boolean readsAsFlag(String text) {
-        return java.util.Arrays.stream(Flag.values()).anyMatch(f -> f.mark().equalsIgnoreCase(text))
+        return Arrays.stream(Flag.values()).anyMatch(f -> f.mark().equalsIgnoreCase(text))
                 || text.equalsIgnoreCase("N");
     }
 

@@ -2,6 +2,7 @@ package org.musubi.portal.labs;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.musubi.audit.Purpose;
+import org.musubi.portal.chart.ViewPurpose;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,14 +48,14 @@ class LabController {
     }
 
     private LabRecords.Opened open(SignedIn me, String personId, String purpose, Model model) {
-        Purpose why = org.musubi.portal.chart.ViewPurpose.of(purpose);
+        Purpose why = ViewPurpose.of(purpose);
         model.addAttribute("personId", personId);
         LabRecords.Opened opened = labs.open(me, why, personId);
         if (opened instanceof LabRecords.Shown shown) {
             model.addAttribute("header", shown.header());
             model.addAttribute("person", shown.header().person());
             model.addAttribute("tab", "labs");
-            model.addAttribute("purpose", org.musubi.portal.chart.ViewPurpose.parameter(why));
+            model.addAttribute("purpose", ViewPurpose.parameter(why));
             model.addAttribute("facilities", shown.facilities());
             model.addAttribute("truncated", shown.truncated());
         }

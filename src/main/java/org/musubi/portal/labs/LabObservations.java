@@ -3,6 +3,7 @@ package org.musubi.portal.labs;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -196,6 +197,6 @@ public final class LabObservations {
         String time = text.substring(10);
         boolean zoned = time.endsWith("Z") || time.matches(".*[+-]\\d{2}:\\d{2}$");
         return zoned ? OffsetDateTime.parse(text).toInstant()
-                : java.time.LocalDateTime.parse(text).atZone(JAPAN).toInstant();
+                : LocalDateTime.parse(text).atZone(JAPAN).toInstant();
     }
 }

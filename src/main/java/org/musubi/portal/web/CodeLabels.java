@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.musubi.record.fhir.UnitText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ public final class CodeLabels {
 
     /** A Quantity's unit as people write it ({@code mL/min/1.73m²}, not UCUM's {@code mL/min/{1.73_m2}}). */
     public String unit(String unit) {
-        return org.musubi.record.fhir.UnitText.forPeople(unit);
+        return UnitText.forPeople(unit);
     }
 
     /** The message {@code key}, or, when the bundles lack it, {@code shown} marked as an unknown code. */

@@ -1,5 +1,9 @@
 package org.musubi.portal.web;
 
+import org.musubi.consent.Consents;
+import org.musubi.emergency.EmergencyReviews;
+import org.musubi.policy.AccessPolicy;
+import org.musubi.registry.Profession;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,13 +17,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class CurrentUserAdvice {
 
-    private final org.musubi.consent.Consents consents;
-    private final org.musubi.emergency.EmergencyReviews reviews;
+    private final Consents consents;
+    private final EmergencyReviews reviews;
 
-    private final org.musubi.policy.AccessPolicy policy;
+    private final AccessPolicy policy;
 
-    CurrentUserAdvice(org.musubi.consent.Consents consents, org.musubi.emergency.EmergencyReviews reviews,
-                      org.musubi.policy.AccessPolicy policy) {
+    CurrentUserAdvice(Consents consents, EmergencyReviews reviews,
+                      AccessPolicy policy) {
         this.consents = consents;
         this.reviews = reviews;
         this.policy = policy;
@@ -37,16 +41,16 @@ class CurrentUserAdvice {
     /** Whether the user's profession may read the facility's own records as its backup (the policy's rule 10). */
     @ModelAttribute("mayReadOwnRecords")
     boolean mayReadOwnRecords() {
-        org.musubi.registry.Profession profession = profession(me());
-        return profession != null && org.musubi.policy.AccessPolicy.OWN_RECORDS_PROFESSIONS.contains(profession);
+        Profession profession = profession(me());
+        return profession != null && AccessPolicy.OWN_RECORDS_PROFESSIONS.contains(profession);
     }
 
-    private static org.musubi.registry.Profession profession(SignedIn me) {
+    private static Profession profession(SignedIn me) {
         if (me == null || me.profession() == null) {
             return null;
         }
         try {
-            return org.musubi.registry.Profession.valueOf(me.profession());
+            return Profession.valueOf(me.profession());
         } catch (IllegalArgumentException unknown) {
             return null;
         }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import org.musubi.consent.Refused;
 import org.musubi.identity.Sex;
+import org.musubi.policy.Decision;
+import org.musubi.policy.EmergencyEligibility;
 import org.musubi.policy.OpenEmergencyAccess;
 import org.musubi.security.SignedIn;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -24,9 +26,9 @@ class EmergencyController {
 
     static final String FOUND = "musubi.emergency.found";
     private final OpenEmergencyAccess emergency;
-    private final org.musubi.policy.EmergencyEligibility eligibility;
+    private final EmergencyEligibility eligibility;
 
-    EmergencyController(OpenEmergencyAccess emergency, org.musubi.policy.EmergencyEligibility eligibility) {
+    EmergencyController(OpenEmergencyAccess emergency, EmergencyEligibility eligibility) {
         this.emergency = emergency;
         this.eligibility = eligibility;
     }
@@ -37,7 +39,7 @@ class EmergencyController {
      */
     @GetMapping("/portal/emergency")
     String findForm(@AuthenticationPrincipal SignedIn me, Model model) {
-        org.musubi.policy.Decision may = eligibility.user(me.userId());
+        Decision may = eligibility.user(me.userId());
         if (!may.permitted()) {
             model.addAttribute("unavailable", may.key());
         }

@@ -1,5 +1,6 @@
 package org.musubi.portal.web;
 
+import java.util.List;
 import org.musubi.paging.PageRequest;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.FacilityKind;
@@ -24,7 +25,7 @@ class FacilitySearchController {
     }
 
     @ModelAttribute("kinds")
-    java.util.List<FacilityKind> kinds() {
+    List<FacilityKind> kinds() {
         return FacilityKind.participatingKinds();
     }
 

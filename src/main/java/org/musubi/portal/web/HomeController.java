@@ -3,10 +3,14 @@ package org.musubi.portal.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import org.musubi.notice.Notices;
 import org.musubi.paging.PageRequest;
 import org.musubi.policy.ListLinkedPatients;
 import org.musubi.registry.Facilities;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,11 +46,11 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedIn user, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Integer page, Model model) {
-        if (org.musubi.registry.Profession.RESIDENT.name().equals(user.profession())) {
+        if (Profession.RESIDENT.name().equals(user.profession())) {
             return "redirect:/phr";
         }
-        if (org.musubi.registry.Profession.PARAMEDIC.name().equals(user.profession()) && user.facilityId() != null
-                && facilities.find(user.facilityId()).map(f -> f.kind() == org.musubi.registry.FacilityKind.FIRE_DEPARTMENT)
+        if (Profession.PARAMEDIC.name().equals(user.profession()) && user.facilityId() != null
+                && facilities.find(user.facilityId()).map(f -> f.kind() == FacilityKind.FIRE_DEPARTMENT)
                 .orElse(false)) {
             return "redirect:/emergency";
         }
@@ -57,11 +61,11 @@ class HomeController {
             facilities.find(user.facilityId()).ifPresent(f -> model.addAttribute("facility", f));
             // the emergency room's inbox: live hand-overs from ambulance crews (no patient data until opened)
             model.addAttribute("handOvers", answers.handOvers(user.facilityId(), now));
-            java.util.Map<Long, PatientNews> news = new java.util.HashMap<>();
+            Map<Long, PatientNews> news = new HashMap<>();
             model.addAttribute("linked", linkedPatients.list(user.userId(), q, PageRequest.of(page, 20),
                     answers.news(user, now, news)));
             model.addAttribute("news", news);
-            model.addAttribute("pharmacist", org.musubi.registry.Profession.PHARMACIST.name().equals(user.profession()));
+            model.addAttribute("pharmacist", Profession.PHARMACIST.name().equals(user.profession()));
             model.addAttribute("q", q);
             model.addAttribute("today", LocalDate.now(zone));
         }

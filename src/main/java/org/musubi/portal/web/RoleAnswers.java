@@ -3,7 +3,9 @@ package org.musubi.portal.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
+import org.musubi.policy.ListLinkedPatients;
 import org.musubi.security.SignedIn;
 import org.springframework.stereotype.Service;
 
@@ -24,12 +26,12 @@ class RoleAnswers {
         this.queues = queues;
     }
 
-    List<org.musubi.emergency.HandOver> handOvers(long facilityId, Instant now) {
+    List<HandOver> handOvers(long facilityId, Instant now) {
         return handOvers.liveFor(facilityId, now);
     }
 
     /** The glance at the linked patients shown that fills {@code into}. */
-    org.musubi.policy.ListLinkedPatients.Glance news(SignedIn me, Instant now, Map<Long, PatientNews> into) {
+    ListLinkedPatients.Glance news(SignedIn me, Instant now, Map<Long, PatientNews> into) {
         return news.into(me, now, into);
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.musubi.consent.Consents;
 import org.musubi.emergency.EmergencyReviews;
 import org.musubi.identity.linkage.MatchReviews;
+import org.musubi.ingest.BatchStatus;
 import org.musubi.ingest.ImportAdministration;
 import org.musubi.paging.PageRequest;
 import org.musubi.portal.admin.Admins;
@@ -39,7 +40,7 @@ public class SecretariatQueues {
 
     Queues of(SignedIn me, Instant now) {
         long failed = imports.batches(Admins.of(me), 0, RECENT_BATCHES).stream().map(ImportAdministration.BatchLine::batch)
-                .filter(b -> b.status() == org.musubi.ingest.BatchStatus.FAILED || b.interrupted(now)
+                .filter(b -> b.status() == BatchStatus.FAILED || b.interrupted(now)
                         || b.counts().recordsRejected() > 0)
                 .count();
         return new Queues(reviews.open(PageRequest.of(1, 1)).total(), consents.countUnreviewedEmergencies(),

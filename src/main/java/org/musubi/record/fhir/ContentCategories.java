@@ -1,6 +1,8 @@
 package org.musubi.record.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -209,7 +211,7 @@ public final class ContentCategories {
         try {
             JsonNode root;
             if ("xml".equals(format)) {
-                var parsed = context.newXmlParser().parseResource(new java.io.ByteArrayInputStream(content));
+                var parsed = context.newXmlParser().parseResource(new ByteArrayInputStream(content));
                 root = JSON.readTree(context.newJsonParser().encodeResourceToString(parsed));
             } else {
                 root = JSON.readTree(content);
@@ -218,7 +220,7 @@ public final class ContentCategories {
                 throw new Unreadable("FHIR の内容に resourceType がありません", "the FHIR content has no resourceType");
             }
             return root;
-        } catch (JacksonException | ca.uhn.fhir.parser.DataFormatException e) {
+        } catch (JacksonException | DataFormatException e) {
             throw new Unreadable("FHIR の内容を読めません（content type と形式を確かめてください）",
                     "the FHIR content cannot be read (check its content type and format)");
         }

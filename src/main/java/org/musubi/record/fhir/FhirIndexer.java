@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -16,6 +17,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.SearchIndex;
 
@@ -68,7 +70,7 @@ public final class FhirIndexer {
                 .flatMap(c -> c.getCoding().stream()).anyMatch(c -> "vital-signs".equals(c.getCode()))) {
             return DataCategory.VITALS;
         }
-        if (resource instanceof org.hl7.fhir.r4.model.QuestionnaireResponse response
+        if (resource instanceof QuestionnaireResponse response
                 && FhirSystems.EMERGENCY_SHEET_QUESTIONNAIRE.equals(response.getQuestionnaire())) {
             return DataCategory.EMERGENCY_SHEET;
         }
@@ -91,15 +93,15 @@ public final class FhirIndexer {
         }
     }
 
-    private static java.util.Optional<SearchIndex.DateRange> range(IBase value) {
+    private static Optional<SearchIndex.DateRange> range(IBase value) {
         return switch (value) {
-            case Period p when p.hasStart() || p.hasEnd() -> java.util.Optional.of(new SearchIndex.DateRange("date",
+            case Period p when p.hasStart() || p.hasEnd() -> Optional.of(new SearchIndex.DateRange("date",
                     p.hasStart() ? bounds(p.getStartElement())[0] : null, p.hasEnd() ? bounds(p.getEndElement())[1] : null));
             case BaseDateTimeType d when d.getValueAsString() != null -> {
                 Instant[] b = bounds(d);
-                yield java.util.Optional.of(new SearchIndex.DateRange("date", b[0], b[1]));
+                yield Optional.of(new SearchIndex.DateRange("date", b[0], b[1]));
             }
-            default -> java.util.Optional.empty();
+            default -> Optional.empty();
         };
     }
 

@@ -6,7 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Reading a stored resource's JSON without building HAPI's model: a primitive's text, what a CodeableConcept
@@ -23,7 +28,7 @@ public final class FhirJson {
     }
 
     /** The clinical statuses of an allergy that mean it still holds. */
-    private static final java.util.Set<String> HOLDING = java.util.Set.of("active", "recurrence", "relapse");
+    private static final Set<String> HOLDING = Set.of("active", "recurrence", "relapse");
 
     /**
      * Whether an AllergyIntolerance still holds: not entered in error, not refuted, its clinical status active,
@@ -38,11 +43,11 @@ public final class FhirJson {
     }
 
     /** What an allergy caused, in words: each reaction's manifestations, in order. */
-    public static java.util.List<String> manifestations(JsonNode allergy) {
-        java.util.List<String> said = new java.util.ArrayList<>();
+    public static List<String> manifestations(JsonNode allergy) {
+        List<String> said = new ArrayList<>();
         for (JsonNode reaction : allergy.path("reaction")) {
             for (JsonNode manifestation : reaction.path("manifestation")) {
-                java.util.Optional.ofNullable(concept(manifestation)).ifPresent(said::add);
+                Optional.ofNullable(concept(manifestation)).ifPresent(said::add);
             }
         }
         return said;
@@ -145,14 +150,14 @@ public final class FhirJson {
     public static JsonNode contained(JsonNode resource, JsonNode reference) {
         String ref = text(reference.path("reference"));
         if (ref == null || !ref.startsWith("#")) {
-            return tools.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
         for (JsonNode c : resource.path("contained")) {
             if (ref.substring(1).equals(text(c.path("id")))) {
                 return c;
             }
         }
-        return tools.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     /**

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeChildChoiceDefinition;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.RuntimeSearchParam;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ final class PatientCompartment {
             }
             required &= child.getMin() >= 1;
             repeats |= child.getMax() != 1;
-            BaseRuntimeElementDefinition<?> element = child instanceof ca.uhn.fhir.context.RuntimeChildChoiceDefinition
+            BaseRuntimeElementDefinition<?> element = child instanceof RuntimeChildChoiceDefinition
                     ? null : child.getChildByName(name);
             if (element instanceof BaseRuntimeElementCompositeDefinition<?> composite) {
                 at = composite;

@@ -1,5 +1,6 @@
 package org.musubi.record.fhir;
 
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ public final class UnitText {
         return out.toString();
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+    private static String replace(Pattern pattern, String text, Function<Matcher, String> with) {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -6,12 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.musubi.record.ResourceWrite;
+import org.musubi.policy.DataCategory;
 import org.musubi.record.NotOwner;
+import org.musubi.record.ResourceWrite;
 import org.musubi.record.Written;
 
 /**
@@ -37,7 +41,7 @@ final class BatchWrite {
         /** The last write's JSON as UTF-8, as hashed and as stored. */
         byte[] content;
         /** The categories the resource holds besides its own (a container's), as stored or last written. */
-        java.util.Set<org.musubi.policy.DataCategory> held = java.util.Set.of();
+        Set<DataCategory> held = Set.of();
 
         State(long patientKey, String id, String type, int version, boolean deleted, byte[] hash, Long sourceFacility) {
             this.patientKey = patientKey;
@@ -53,7 +57,7 @@ final class BatchWrite {
 
     /** One version row to insert; {@code held}: the categories its content holds besides the resource's own. */
     record Version(long patientKey, String id, int version, String type, String json,
-                   java.util.Set<org.musubi.policy.DataCategory> held) {
+                   Set<DataCategory> held) {
     }
 
     /** When set, every resource written must be this facility's ({@link NotOwner} otherwise). */
@@ -63,7 +67,7 @@ final class BatchWrite {
     private final Map<String, State> changed = new LinkedHashMap<>();
     private final List<Version> versions = new ArrayList<>();
     /** Ids of which a row stored before belongs to another facility than {@link #owner}. */
-    private final java.util.Set<String> foreign = new java.util.HashSet<>();
+    private final Set<String> foreign = new HashSet<>();
 
     /** {@code owner}: the only source facility whose stored resources the batch may change, or {@code null} for any. */
     BatchWrite(Long owner) {
@@ -90,7 +94,7 @@ final class BatchWrite {
         if (owner == null) {
             return;
         }
-        java.util.Set<String> refused = new java.util.LinkedHashSet<>();
+        Set<String> refused = new LinkedHashSet<>();
         for (ResourceWrite write : writes) {
             State state = write.id() == null ? null : byId.get(write.id());
             if (state != null && (foreign.contains(write.id()) || state.patientKey != write.patientKey()

@@ -1,14 +1,23 @@
 package org.musubi.record.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.musubi.database.ArraySlices;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.ResourceRef;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +71,7 @@ final class BatchWriteSql {
         }
     }
 
-    private static void known(java.sql.ResultSet rs, BatchWrite batch) throws java.sql.SQLException {
+    private static void known(ResultSet rs, BatchWrite batch) throws SQLException {
         BatchWrite.State state = new BatchWrite.State(rs.getLong("patient_key"), rs.getString("id"), rs.getString("type"),
                 rs.getInt("version"), rs.getBoolean("deleted"), rs.getBytes("content_hash"), rs.getLong("source_facility"));
         state.held = JdbcResourceStore.held(rs);
@@ -151,9 +160,9 @@ final class BatchWriteSql {
     }
 
     /** Marks the live ones of {@code refs} deleted as a new version each, no longer found by a search; returns how many. */
-    int delete(List<org.musubi.record.ResourceRef> refs, Long writer, Instant now) {
-        Object keys = array(refs, org.musubi.record.ResourceRef::patientKey, Long[]::new);
-        Object ids = array(refs, org.musubi.record.ResourceRef::id, String[]::new);
+    int delete(List<ResourceRef> refs, Long writer, Instant now) {
+        Object keys = array(refs, ResourceRef::patientKey, Long[]::new);
+        Object ids = array(refs, ResourceRef::id, String[]::new);
         String at = now.toString();
         toHistory(keys, ids, true);
         int deleted = jdbc.sql("""
@@ -186,7 +195,7 @@ final class BatchWriteSql {
 
     /** One end of each of the resource's date ranges, in order ({@code null} where that end is open). */
     private static List<Instant> dates(BatchWrite.State state, Function<SearchIndex.DateRange, Instant> end) {
-        List<Instant> values = new java.util.ArrayList<>();
+        List<Instant> values = new ArrayList<>();
         for (SearchIndex.DateRange range : state.last.index().dates()) {
             if (range.param().equals("date")) {
                 values.add(micros(end.apply(range)));
@@ -196,12 +205,12 @@ final class BatchWriteSql {
     }
 
     /** The categories a container holds besides its own, as stored: NULL (not an empty array) for other resources. */
-    private static List<String> held(java.util.Set<org.musubi.policy.DataCategory> held) {
+    private static List<String> held(Set<DataCategory> held) {
         return held.isEmpty() ? null : held.stream().sorted().map(Enum::name).toList();
     }
 
     /** {@link #held} as an array literal, e.g. {@code {LAB_RESULTS,VITALS}} (category names need no quoting). */
-    private static String heldLiteral(java.util.Set<org.musubi.policy.DataCategory> categories) {
+    private static String heldLiteral(Set<DataCategory> categories) {
         List<String> names = held(categories);
         return names == null ? null : "{" + String.join(",", names) + "}";
     }
@@ -218,13 +227,13 @@ final class BatchWriteSql {
     /** An array literal of instants, e.g. {@code {"2024-04-01T00:00:00Z",NULL}}. */
     private static String literal(List<Instant> instants) {
         return instants.stream().map(i -> i == null ? "NULL" : "\"" + i + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The clinical date: the low end of the first date range, else its high end. */
     private static Instant clinicalInstant(BatchWrite.State state) {
         return micros(state.last.index().dates().stream().filter(d -> d.param().equals("date"))
-                .map(d -> d.low() != null ? d.low() : d.high()).filter(java.util.Objects::nonNull)
+                .map(d -> d.low() != null ? d.low() : d.high()).filter(Objects::nonNull)
                 .findFirst().orElse(null));
     }
 
@@ -238,7 +247,7 @@ final class BatchWriteSql {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static <T, V> V[] array(List<T> rows, Function<T, V> value, java.util.function.IntFunction<V[]> make) {
+    private static <T, V> V[] array(List<T> rows, Function<T, V> value, IntFunction<V[]> make) {
         return rows.stream().map(value).toArray(make);
     }
 }

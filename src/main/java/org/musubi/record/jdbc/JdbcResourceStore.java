@@ -1,27 +1,32 @@
 package org.musubi.record.jdbc;
 
-import org.musubi.record.Found;
-import org.musubi.record.Outline;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
+import org.musubi.record.Found;
+import org.musubi.record.Outline;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.ResourceLookup.ImportedStay;
-import org.musubi.record.store.ResourceStore;
+import org.musubi.record.ResourceRef;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.Written;
+import org.musubi.record.store.ResourceStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +73,7 @@ class JdbcResourceStore implements ResourceStore {
     }
 
     @Override
-    public Optional<ImportedStay> importedStay(long sourceFacility, long patientKey, java.time.LocalDate day) {
+    public Optional<ImportedStay> importedStay(long sourceFacility, long patientKey, LocalDate day) {
         return stays.on(sourceFacility, patientKey, day);
     }
 
@@ -95,13 +100,13 @@ class JdbcResourceStore implements ResourceStore {
     public boolean delete(String type, String id, Long writerUserId) {
         Optional<Long> patientKey = jdbc.sql("SELECT patient_key FROM resource WHERE id = ? AND type = ? AND NOT deleted")
                 .params(id, type).query(Long.class).optional();
-        return patientKey.isPresent() && batchSql.delete(List.of(new org.musubi.record.ResourceRef(patientKey.get(), type, id)),
+        return patientKey.isPresent() && batchSql.delete(List.of(new ResourceRef(patientKey.get(), type, id)),
                 writerUserId, clock.instant()) > 0;
     }
 
     @Override
     @Transactional
-    public int deleteAll(List<org.musubi.record.ResourceRef> refs, Long writerUserId) {
+    public int deleteAll(List<ResourceRef> refs, Long writerUserId) {
         if (refs.isEmpty()) {
             return 0;
         }
@@ -150,7 +155,7 @@ class JdbcResourceStore implements ResourceStore {
                 .param(references.stream().map(r -> r.substring(r.indexOf('/') + 1)).distinct().toArray(String[]::new))
                 .query(JdbcResourceStore::stored).list()
                 .forEach(r -> found.put(r.type() + "/" + r.id(), r));
-        return references.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return references.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -233,11 +238,11 @@ class JdbcResourceStore implements ResourceStore {
 
     /** The row's {@code content_categories}: what a container holds besides its own category (none: NULL). */
     static Set<DataCategory> held(ResultSet rs) throws SQLException {
-        java.sql.Array array = rs.getArray("content_categories");
+        Array array = rs.getArray("content_categories");
         if (array == null) {
             return Set.of();
         }
-        Set<DataCategory> held = java.util.EnumSet.noneOf(DataCategory.class);
+        Set<DataCategory> held = EnumSet.noneOf(DataCategory.class);
         for (Object name : (Object[]) array.getArray()) {
             held.add(DataCategory.valueOf((String) name));
         }

@@ -8,13 +8,13 @@ import java.util.Set;
 import org.musubi.policy.DataItem;
 import org.musubi.record.Found;
 import org.musubi.record.Located;
+import org.musubi.record.NotOwner;
 import org.musubi.record.Outline;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.ResourceRef;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
-import org.musubi.record.NotOwner;
 import org.musubi.record.Written;
 
 /**
@@ -43,7 +43,7 @@ public interface ResourceStore extends ResourceLookup {
      * Marks these live resources deleted, each as a new version, in one transaction (batched); those
      * already deleted or absent are left alone. Returns how many were deleted.
      */
-    int deleteAll(java.util.List<ResourceRef> refs, Long writerUserId);
+    int deleteAll(List<ResourceRef> refs, Long writerUserId);
 
     @Override
     Map<Long, String> patientIds(long sourceFacility, Collection<Long> patientKeys);

@@ -2,6 +2,7 @@ package org.musubi.registry.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
@@ -80,7 +81,7 @@ class JdbcFacilities implements Facilities {
     }
 
     @Override
-    public java.util.List<Facility> all() {
+    public List<Facility> all() {
         return jdbc.sql(SELECT + " WHERE " + PARTICIPANTS + " ORDER BY name_kana, id").query(JdbcFacilities::read).list();
     }
 
@@ -132,6 +133,6 @@ class JdbcFacilities implements Facilities {
                 FacilityKind.valueOf(rs.getString("kind")), code == null ? null : new MedicalInstitutionCode(code),
                 rs.getInt("prefecture"), rs.getString("address"), rs.getString("phone"),
                 rs.getBoolean("disclosing"), rs.getBoolean("viewing"), FacilityStatus.valueOf(rs.getString("status")),
-                java.util.List.of((String[]) rs.getArray("identifier_systems").getArray()));
+                List.of((String[]) rs.getArray("identifier_systems").getArray()));
     }
 }

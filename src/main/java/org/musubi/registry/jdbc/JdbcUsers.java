@@ -2,6 +2,7 @@ package org.musubi.registry.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -165,7 +166,7 @@ class JdbcUsers implements Users {
         long id = rs.getLong("id");
         Long[] facilities = (Long[]) rs.getArray("member_facilities").getArray();
         Boolean[] admins = (Boolean[]) rs.getArray("member_admins").getArray();
-        List<User.Membership> memberships = new java.util.ArrayList<>(facilities.length);
+        List<User.Membership> memberships = new ArrayList<>(facilities.length);
         for (int i = 0; i < facilities.length; i++) {
             memberships.add(new User.Membership(facilities[i], admins[i]));
         }

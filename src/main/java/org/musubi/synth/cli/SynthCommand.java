@@ -1,15 +1,16 @@
 package org.musubi.synth.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.musubi.commandline.HelpOption;
 import org.musubi.commandline.MusubiCommandLine;
 import org.musubi.commandline.UsageText;
-import org.musubi.synth.files.SynthFiles;
 import org.musubi.synth.SynthSize;
 import org.musubi.synth.SyntheticNetwork;
 import org.musubi.synth.SyntheticNetworkGenerator;
+import org.musubi.synth.files.SynthFiles;
 import org.musubi.synth.sources.SourceSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +79,7 @@ public final class SynthCommand implements Callable<Integer>, UsageText {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             err.println("Could not write: " + e.getMessage());
             return 1;
         }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -67,7 +68,7 @@ final class ClinicalVisits {
         }
         observations.vitals(start, encounterUrl).forEach(o -> add(o.setSubject(patient()), null));
         if (first || random.nextInt(3) == 0) {
-            java.util.stream.Stream.concat(ClinicalCodes.BASIC_PANEL.stream(), chronic.stream().flatMap(d -> d.labs().stream()))
+            Stream.concat(ClinicalCodes.BASIC_PANEL.stream(), chronic.stream().flatMap(d -> d.labs().stream()))
                     .distinct().forEach(lab -> add(observations.lab(lab,
                     baselines.computeIfAbsent(lab, l -> draw(l.low(), l.high())), start, encounterUrl)
                     .setSubject(patient()), null));

@@ -2,6 +2,7 @@ package org.musubi.synth.population;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.musubi.registry.places.Prefectures;
 
 /**
  * Municipalities per prefecture. 広島県 (34) has its real cities and wards with their postal
@@ -57,7 +58,7 @@ public final class Municipalities {
     }
 
     static String prefectureName(int prefecture) {
-        return org.musubi.registry.places.Prefectures.name(prefecture);
+        return Prefectures.name(prefecture);
     }
 
     static List<Municipality> of(int prefecture) {

@@ -1,5 +1,6 @@
 package org.musubi.archfixtures.recorddoor;
 
+import java.util.List;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
@@ -9,6 +10,6 @@ final class BuildsItsOwnWrite {
 
     ResourceWrite write() {
         return new ResourceWrite(1, "Observation", "id", null, 1, DataCategory.VITALS, "{}",
-                new SearchIndex(java.util.List.of(), java.util.List.of()));
+                new SearchIndex(List.of(), List.of()));
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Actor;
@@ -85,7 +87,7 @@ class AuditSpoolTest {
         AuditSpool.Contents next = spool.read().orElseThrow();
         assertThat(next.spoolId()).isNotEqualTo(first.spoolId());
         assertThat(next.records()).extracting(AuditRecord::seq, AuditRecord::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1L, "b"));
+                Tuple.tuple(1L, "b"));
         assertThat(new AuditSpool(Standby.fixed(false), new AuditProperties(directory)).active()).isFalse();
     }
 
@@ -109,7 +111,7 @@ class AuditSpoolTest {
 
     private static List<String> swap(List<String> lines, int one, int other) {
         List<String> copy = new ArrayList<>(lines);
-        java.util.Collections.swap(copy, one, other);
+        Collections.swap(copy, one, other);
         return copy;
     }
 }

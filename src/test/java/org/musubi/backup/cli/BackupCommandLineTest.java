@@ -3,7 +3,10 @@ package org.musubi.backup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.backup.BackupKey;
 import org.musubi.backup.BackupRefused;
+import org.musubi.commandline.MusubiCommandLine;
+import org.musubi.commandline.Settings;
+import picocli.CommandLine;
 
 class BackupCommandLineTest {
 
@@ -35,16 +41,16 @@ class BackupCommandLineTest {
     }
 
     /** The options of {@code backup} as its command reads them. */
-    @picocli.CommandLine.Command(name = "backup")
+    @CommandLine.Command(name = "backup")
     static final class BackupLine {
-        @picocli.CommandLine.Mixin
+        @CommandLine.Mixin
         BackupArguments arguments;
-        @picocli.CommandLine.Mixin
-        org.musubi.commandline.Settings settings;
+        @CommandLine.Mixin
+        Settings settings;
 
         static BackupLine of(String... args) {
             BackupLine line = new BackupLine();
-            org.musubi.commandline.MusubiCommandLine.parse(line, args);
+            MusubiCommandLine.parse(line, args);
             return line;
         }
     }
@@ -66,9 +72,9 @@ class BackupCommandLineTest {
 
     @Test
     void verifyingAMissingArchiveSaysSoInBothLanguages() throws BackupRefused {
-        var err = new java.io.ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
         int code = BackupCommandLine.verify(folder.resolve("none.musubi-backup"), BackupKey.of("a long enough passphrase"),
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(err, true));
+                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true));
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("ファイルがありません", "No such file");

@@ -16,7 +16,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.musubi.record.fhir.ResourceKind;
 import org.springframework.objenesis.ObjenesisStd;
 
@@ -77,11 +79,11 @@ final class ProviderInteractions {
 
     /** The types a provider method serves: its provider's type, an operation's own type, or the whole server. */
     private static List<String> types(Class<?> provider, Annotation annotation) {
-        if (annotation instanceof Operation operation && operation.type() != org.hl7.fhir.instance.model.api.IBaseResource.class) {
+        if (annotation instanceof Operation operation && operation.type() != IBaseResource.class) {
             return List.of(operation.type().getSimpleName());
         }
         if (!IResourceProvider.class.isAssignableFrom(provider)) {
-            return java.util.Collections.singletonList(null);
+            return Collections.singletonList(null);
         }
         var resourceType = ((IResourceProvider) new ObjenesisStd().newInstance(provider)).getResourceType();
         if (resourceType != null) {

@@ -27,6 +27,7 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.EveryKindOfRecord;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
+import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -192,8 +193,8 @@ class ScopeMatrixIT {
         Map<String, String> typeOf = new HashMap<>();
         everything.getEntry().forEach(e -> typeOf.put(e.getResource().getIdElement().getIdPart(), e.getResource().fhirType()));
         Patient person = json.parseResource(Patient.class, all.get("Patient/" + record.personId(), JSON).body());
-        String local = org.musubi.testing.FhirRecords.localId();
-        Patient own = org.musubi.testing.FhirRecords.newPatient(record.clinic(), local, "カキコミ");
+        String local = FhirRecords.localId();
+        Patient own = FhirRecords.newPatient(record.clinic(), local, "カキコミ");
         assertThat(all.send("POST", "Patient", JSON, JSON, json.encodeResourceToString(own)).statusCode()).isEqualTo(201);
         return new Fixture(record, typeOf, person, all, local);
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -128,7 +129,7 @@ final class ScopeMatrixProbes {
 
     /** The path of an OperationDefinition the CapabilityStatement refers to. */
     private String operationDefinition(FhirHttp h) {
-        var capability = json.parseResource(org.hl7.fhir.r4.model.CapabilityStatement.class, h.get("metadata", JSON).body());
+        var capability = json.parseResource(CapabilityStatement.class, h.get("metadata", JSON).body());
         return capability.getRestFirstRep().getResource().stream().flatMap(r -> r.getOperation().stream())
                 .map(o -> o.getDefinition()).filter(d -> d.contains("OperationDefinition/")).findFirst().orElseThrow()
                 .replaceFirst("^.*(OperationDefinition/)", "$1");

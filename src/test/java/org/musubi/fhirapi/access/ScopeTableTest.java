@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -197,7 +198,7 @@ class ScopeTableTest {
     }
 
     private static Caller caller(String... scopes) {
-        return new Caller(user(), java.util.Arrays.stream(scopes).map(ApiScope::parse).collect(Collectors.toSet()), true);
+        return new Caller(user(), Arrays.stream(scopes).map(ApiScope::parse).collect(Collectors.toSet()), true);
     }
 
     private static SignedIn user() {

@@ -2,6 +2,9 @@ package org.musubi.fhirapi.everything;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DirectoryReferencesTest {
@@ -18,9 +21,9 @@ class DirectoryReferencesTest {
         assertThat(refs(json.replace("o".repeat(64), "o".repeat(65)))).doesNotContain("Organization/" + "o".repeat(65));
     }
 
-    private static java.util.List<String> refs(String json) {
-        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    private static List<String> refs(String json) {
+        Set<String> found = new LinkedHashSet<>();
         DirectoryReferences.addReferences(json, found);
-        return java.util.List.copyOf(found);
+        return List.copyOf(found);
     }
 }

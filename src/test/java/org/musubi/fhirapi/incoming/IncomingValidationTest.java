@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.fhirapi.bundle.EntryRefusals;
 import org.musubi.record.fhir.BaseValidation;
+import org.musubi.record.fhir.Fault;
 import org.musubi.record.fhir.StructureRules;
 import org.musubi.testing.Validators;
 import org.springframework.util.unit.DataSize;
@@ -82,7 +84,7 @@ class IncomingValidationTest {
                  "subject":{"reference":"Patient?identifier=http://hospital.smarthealthit.org|123"}}""";
         String broken = json.replace("\"status\":\"final\",", "");
         IncomingValidation validation = new IncomingValidation(Validators.shared(), RULES, mode("full"));
-        org.assertj.core.api.Assertions.assertThatRuntimeException().as("HAPI's validator throws on this reference")
+        Assertions.assertThatRuntimeException().as("HAPI's validator throws on this reference")
                 .isThrownBy(() -> Validators.shared().checkJson(json));
 
         Observation parsed = FHIR.newJsonParser().parseResource(Observation.class, json);
@@ -143,7 +145,7 @@ class IncomingValidationTest {
     void anEntrysRefusalNamesTheEntryAndTheElementFromTheBundle() {
         Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent()
                 .setFullUrl("urn:uuid:0b6d1a56-8a43-4c8b-9c1e-000000000003").setResource(observation(null));
-        UnprocessableEntityException refusal = IncomingValidation.refusal(List.of(new org.musubi.record.fhir.Fault(
+        UnprocessableEntityException refusal = IncomingValidation.refusal(List.of(new Fault(
                 "Observation.status", "required", "必須の要素がありません", "minimum required = 1")));
 
         var named = EntryRefusals.named(3, entry, refusal);

@@ -3,6 +3,8 @@ package org.musubi.fhirapi.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.registry.systems.DeclaredSystems;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The checkup organisations' examinee-ID system of the JP eCheckup guides ({@code urn:oid:1.2.392.200119.6.102.1} +
@@ -30,7 +33,7 @@ class CheckupPatientIdSystemTest {
     static final Facility UNCODED = facility(3, FacilityKind.CHECKUP_CENTRE, null);
     final IdentifierSystems systems = new IdentifierSystems(facilities(CENTRE, HOSPITAL, UNCODED), noneDeclared(),
             new FhirApiProperties("urn:musubi:regional-id", 20, "standard",
-                    org.springframework.util.unit.DataSize.ofMegabytes(10), List.of("all")));
+                    DataSize.ofMegabytes(10), List.of("all")));
 
     @Test
     void aCheckupCentresOwnNumberNamesItsPatientsByTheirLocalIds() {
@@ -71,7 +74,7 @@ class CheckupPatientIdSystemTest {
 
     /** A registry holding these facilities: found by id and by code; nothing else is asked. */
     private static Facilities facilities(Facility... held) {
-        Map<String, Facility> byCode = new java.util.HashMap<>();
+        Map<String, Facility> byCode = new HashMap<>();
         for (Facility f : held) {
             if (f.code() != null) {
                 byCode.put(f.code().value(), f);
@@ -80,7 +83,7 @@ class CheckupPatientIdSystemTest {
         return (Facilities) Proxy.newProxyInstance(Facilities.class.getClassLoader(), new Class<?>[] {Facilities.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "findByCode" -> Optional.ofNullable(byCode.get((String) args[0]));
-                    case "find" -> java.util.Arrays.stream(held).filter(f -> f.id() == (long) args[0]).findFirst();
+                    case "find" -> Arrays.stream(held).filter(f -> f.id() == (long) args[0]).findFirst();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

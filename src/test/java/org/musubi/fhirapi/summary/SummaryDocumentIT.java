@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -207,9 +209,9 @@ class SummaryDocumentIT {
 
     private static String medicationText(Resource resource) {
         return switch (resource) {
-            case org.hl7.fhir.r4.model.MedicationRequest r -> r.getMedicationCodeableConcept().getText()
+            case MedicationRequest r -> r.getMedicationCodeableConcept().getText()
                     + r.getMedicationCodeableConcept().getCodingFirstRep().getDisplay();
-            case org.hl7.fhir.r4.model.MedicationDispense r -> r.getMedicationCodeableConcept().getText()
+            case MedicationDispense r -> r.getMedicationCodeableConcept().getText()
                     + r.getMedicationCodeableConcept().getCodingFirstRep().getDisplay();
             default -> resource.fhirType();
         };

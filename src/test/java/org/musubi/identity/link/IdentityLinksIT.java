@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -132,7 +133,7 @@ class IdentityLinksIT {
     }
 
     private List<Map<String, Object>> rows(SourcePatient... patients) {
-        return java.util.Arrays.stream(patients).map(p -> jdbc.sql("SELECT * FROM source_patient WHERE id = ?")
+        return Arrays.stream(patients).map(p -> jdbc.sql("SELECT * FROM source_patient WHERE id = ?")
                 .param(p.id()).query().singleRow()).toList();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +102,7 @@ class BlockingKeysTest {
     }
 
     private static Set<String> shared(Demographics a, Demographics b) {
-        Set<String> keys = new java.util.LinkedHashSet<>(BlockingKeys.of(a));
+        Set<String> keys = new LinkedHashSet<>(BlockingKeys.of(a));
         keys.retainAll(BlockingKeys.of(b));
         return keys;
     }

@@ -3,9 +3,14 @@ package org.musubi.ingest.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.IncomingFile;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.chunk.ReadFile;
 
@@ -36,8 +41,8 @@ class PendingFilesTest {
     private static ReadFile file(String name, long size) {
         SourceFile source = new SourceFile(name, size, InputStream::nullInputStream);
         return new ReadFile(new IncomingFile(source, null), new byte[0],
-                new java.util.ArrayList<>(List.of(new org.musubi.ingest.adapter.ParseResult.Rejected(
-                        new org.musubi.ingest.adapter.Problem(org.musubi.ingest.adapter.Location.file(name), "x", "x", "x"),
-                        null))), new java.util.ArrayList<>(java.util.Collections.singletonList(null)));
+                new ArrayList<>(List.of(new ParseResult.Rejected(
+                        new Problem(Location.file(name), "x", "x", "x"),
+                        null))), new ArrayList<>(Collections.singletonList(null)));
     }
 }

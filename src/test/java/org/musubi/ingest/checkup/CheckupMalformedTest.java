@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Observation;
@@ -197,7 +198,7 @@ class CheckupMalformedTest {
 
     @Test
     void stopsReadingAZipAtAnEntryLargerThanAllowedEvenOneThatIsPassedOver() {
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("XSD/bomb.xsd", new byte[CheckupArchive.MAX_ENTRY + 1]);
         entries.put("DATA/h.xml", CheckupSamples.bytes(CheckupSamples.MINIMAL));
         byte[] zip = CheckupSamples.zip(CheckupSamples.SUBMISSION + "/3420000099_06349901_202508151_1/XSD", entries);

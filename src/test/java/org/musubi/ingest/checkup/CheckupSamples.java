@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class CheckupSamples {
     public static final String FEMALE = "h-female-coded.xml";
     public static final String MINIMAL = "h-minimal.xml";
     public static final String SUBMISSION = "submission";
-    private static final long ZIPPED_AT = java.time.Instant.parse("2025-08-15T09:00:00Z").toEpochMilli();
+    private static final long ZIPPED_AT = Instant.parse("2025-08-15T09:00:00Z").toEpochMilli();
 
     private CheckupSamples() {
     }

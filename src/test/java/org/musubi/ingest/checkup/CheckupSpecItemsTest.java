@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,11 +137,11 @@ class CheckupSpecItemsTest {
 
     /** H, L or N as the centre's software computes it from the value and the range it sends. */
     private static String interpretation(Item item) {
-        java.math.BigDecimal value = new java.math.BigDecimal(item.value());
-        if (!item.low().isEmpty() && value.compareTo(new java.math.BigDecimal(item.low())) < 0) {
+        BigDecimal value = new BigDecimal(item.value());
+        if (!item.low().isEmpty() && value.compareTo(new BigDecimal(item.low())) < 0) {
             return "L";
         }
-        return !item.high().isEmpty() && value.compareTo(new java.math.BigDecimal(item.high())) > 0 ? "H" : "N";
+        return !item.high().isEmpty() && value.compareTo(new BigDecimal(item.high())) > 0 ? "H" : "N";
     }
 
     /** A 特定健診情報ファイル with one result per item, in the layout of the form (section 01010). */

@@ -3,8 +3,10 @@ package org.musubi.ingest.checkup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -45,8 +47,8 @@ class CheckupXmlReaderTest {
         assertThat(parsed.patient().phone()).isEqualTo("082-000-1234");
         assertThat(parsed.authoritative()).isFalse();
         assertThat(parsed.patientResource().getIdentifier()).extracting(Identifier::getSystem, Identifier::getValue)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(CheckupSamples.CENTRE.patientIdSystem(),
-                        parsed.patient().localId()), org.assertj.core.groups.Tuple.tuple(CheckupPatients.INSURED_PERSON,
+                .containsExactly(Tuple.tuple(CheckupSamples.CENTRE.patientIdSystem(),
+                        parsed.patient().localId()), Tuple.tuple(CheckupPatients.INSURED_PERSON,
                         "06349901:ケンシ１２:４５６７:01"));
         HumanName kana = parsed.patientResource().getNameFirstRep();
         assertThat(kana.getText()).isEqualTo("ケンシン イチロウ");
@@ -67,8 +69,8 @@ class CheckupXmlReaderTest {
         assertThat(height.getValueQuantity().getSystem()).isEqualTo(FhirSystems.UCUM);
         assertThat(height.getValueQuantity().getCode()).isEqualTo("cm");
         assertThat(height.getCode().getCoding()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(FhirSystems.CHECKUP_ITEM, "9N001000000000001"),
-                org.assertj.core.groups.Tuple.tuple(FhirSystems.LOINC, "8302-2"));
+                Tuple.tuple(FhirSystems.CHECKUP_ITEM, "9N001000000000001"),
+                Tuple.tuple(FhirSystems.LOINC, "8302-2"));
         assertThat(height.getCode().getText()).isEqualTo("身長");
         assertThat(categories(height)).containsExactly("body-measurement", "vital-signs");
         assertThat(height.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2025-06-12");
@@ -258,7 +260,7 @@ class CheckupXmlReaderTest {
 
     @Test
     void keepsTheNotesOfAZipThatGaveNoRecordAsRowsOfTheirOwn() {
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("readme.txt", "見本".getBytes(StandardCharsets.UTF_8));
         entries.put("DATA/h.xml", "<ClinicalDocument".getBytes(StandardCharsets.UTF_8));
         byte[] zip = CheckupSamples.zip(CheckupSamples.SUBMISSION + "/3420000099_06349901_202508151_1/XSD", entries);

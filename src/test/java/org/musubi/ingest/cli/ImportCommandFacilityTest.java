@@ -3,6 +3,7 @@ package org.musubi.ingest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.musubi.database.Standby;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.musubi.registry.Facilities;
@@ -49,8 +51,8 @@ class ImportCommandFacilityTest {
 
     private String importFor(List<Facility> registered, String code) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
-        int exit = new ImportCommand(new Registered(registered), null, null, null, org.musubi.database.Standby.fixed(false))
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+        int exit = new ImportCommand(new Registered(registered), null, null, null, Standby.fixed(false))
                 .run("jahis", folder, Map.of("facility", code), sink, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         return err.toString(StandardCharsets.UTF_8);

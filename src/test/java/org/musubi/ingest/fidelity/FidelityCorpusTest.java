@@ -3,6 +3,7 @@ package org.musubi.ingest.fidelity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.ingest.ImportKind;
@@ -23,6 +25,13 @@ import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
+import org.musubi.ingest.checkup.CheckupXmlReader;
+import org.musubi.ingest.hl7.Hl7Parsing;
+import org.musubi.ingest.hl7.orders.OrderMappers;
+import org.musubi.ingest.jahis.JahisReader;
+import org.musubi.ingest.lab.LabCsvReader;
+import org.musubi.ingest.lab.LabHl7Reader;
+import org.musubi.ingest.ssmix2.Ssmix2Reader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -150,22 +159,22 @@ class FidelityCorpusTest {
             size += content.length;
             files.add(SourceFile.of(folder + file, content));
         }
-        return new SourceFile(name, size, () -> new java.io.ByteArrayInputStream(bytes), files);
+        return new SourceFile(name, size, () -> new ByteArrayInputStream(bytes), files);
     }
 
     static SourceReader reader(ImportKind kind) {
-        org.musubi.ingest.hl7.Hl7Parsing parsing = Parsing.SHARED;
+        Hl7Parsing parsing = Parsing.SHARED;
         return switch (kind) {
-            case SSMIX2 -> new org.musubi.ingest.ssmix2.Ssmix2Reader(parsing,
-                    org.musubi.ingest.hl7.orders.OrderMappers.byDataType());
-            case JAHIS -> new org.musubi.ingest.jahis.JahisReader(TODAY);
-            case LAB_HL7 -> new org.musubi.ingest.lab.LabHl7Reader(parsing);
-            case LAB_CSV -> new org.musubi.ingest.lab.LabCsvReader();
-            case CHECKUP -> new org.musubi.ingest.checkup.CheckupXmlReader();
+            case SSMIX2 -> new Ssmix2Reader(parsing,
+                    OrderMappers.byDataType());
+            case JAHIS -> new JahisReader(TODAY);
+            case LAB_HL7 -> new LabHl7Reader(parsing);
+            case LAB_CSV -> new LabCsvReader();
+            case CHECKUP -> new CheckupXmlReader();
         };
     }
 
-    private static JsonNode json(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+    private static JsonNode json(IBaseResource resource) {
         return JSON.readTree(FHIR.newJsonParser().encodeResourceToString(resource));
     }
 
@@ -177,7 +186,7 @@ class FidelityCorpusTest {
 
     /** One HL7 v2 parser for the corpus (expensive to make, safe to share). */
     private static final class Parsing {
-        static final org.musubi.ingest.hl7.Hl7Parsing SHARED = new org.musubi.ingest.hl7.Hl7Parsing();
+        static final Hl7Parsing SHARED = new Hl7Parsing();
     }
 
     /** The corpus's element paths over a resource's JSON. */

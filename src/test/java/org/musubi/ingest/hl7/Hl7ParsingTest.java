@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.HumanName;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
+import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.record.fhir.FhirSystems;
 
 class Hl7ParsingTest {
@@ -98,7 +99,7 @@ class Hl7ParsingTest {
         assertThat(identity.postalCode()).isEqualTo("422-8033");
         assertThat(identity.address()).isEqualTo("静岡県静岡市登呂１−３−５");
         assertThat(identity.phone()).isEqualTo("054-000-0000");
-        var patient = pid.resource("9999013", new org.musubi.ingest.adapter.MappingContext("3412345678", "テスト病院"));
+        var patient = pid.resource("9999013", new MappingContext("3412345678", "テスト病院"));
         assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo("urn:oid:1.2.392.100495.20.3.51.13412345678");
         assertThat(patient.getName()).hasSize(2);
         assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1948-04-05");

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -59,7 +61,7 @@ class JahisCreatorTest {
         assertThat(creator(memos.get(1))).isEqualTo("9");
         AllergyIntolerance egg = resources(notebook, AllergyIntolerance.class).getFirst();
         assertThat(egg.getAsserter().getReference()).isEqualTo(SourceRefs.PATIENT);
-        var history = resources(notebook, org.hl7.fhir.r4.model.Condition.class).getFirst();
+        var history = resources(notebook, Condition.class).getFirst();
         assertThat(history.getAsserter().getDisplay()).isEqualTo("医療関係者");
         assertThat(history.getAsserter().getType()).isEqualTo("Practitioner");
     }
@@ -123,7 +125,7 @@ class JahisCreatorTest {
     }
 
     private static String creator(Resource resource) {
-        var extension = ((org.hl7.fhir.r4.model.DomainResource) resource).getExtensionByUrl(CREATOR);
+        var extension = ((DomainResource) resource).getExtensionByUrl(CREATOR);
         return extension == null ? null : extension.getValue().primitiveValue();
     }
 }

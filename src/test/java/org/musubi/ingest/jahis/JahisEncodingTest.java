@@ -6,11 +6,12 @@ import static org.musubi.ingest.jahis.JahisFiles.read;
 import static org.musubi.ingest.jahis.JahisFiles.rejected;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
-import org.hl7.fhir.r4.model.MedicationDispense;
 
 /** Bytes to text: UTF-8 with or without BOM, Shift_JIS, CRLF, LF or CR, and what is not text at all. */
 class JahisEncodingTest {
@@ -84,7 +85,7 @@ class JahisEncodingTest {
         String[] lines = {Notebooks.HEADER, "1,山田 花子\uFF5E,2,S330303,,,,,,,", "3,葛根湯\uFF5E顆粒,20260301,,2,1,"};
         List<ParseResult> shiftJis = read("a.txt", JahisFiles.shiftJisCrlf(lines));
         List<ParseResult> tilde = read("b.txt", JahisFiles.utf8(lines));
-        List<ParseResult> waveDash = read("c.txt", JahisFiles.utf8(java.util.Arrays.stream(lines)
+        List<ParseResult> waveDash = read("c.txt", JahisFiles.utf8(Arrays.stream(lines)
                 .map(l -> l.replace('\uFF5E', '\u301C')).toArray(String[]::new)));
 
         assertThat(parsed(shiftJis)).extracting(Parsed::recordKey).containsExactlyElementsOf(

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
@@ -79,14 +81,14 @@ final class JahisFiles {
     }
 
     /** The directory resource (pharmacy, doctor …) a reference names, among those the parsed records carry. */
-    static <T extends Resource> T stored(List<ParseResult> results, org.hl7.fhir.r4.model.Reference reference, Class<T> type) {
+    static <T extends Resource> T stored(List<ParseResult> results, Reference reference, Class<T> type) {
         return parsed(results).stream().flatMap(p -> p.directory().stream())
                 .filter(d -> d.ref().equals(reference.getReference())).map(d -> type.cast(d.resource())).findFirst()
                 .orElseThrow(() -> new AssertionError("no directory resource " + reference.getReference()));
     }
 
     /** A contained resource by id. */
-    static <T extends Resource> T contained(org.hl7.fhir.r4.model.DomainResource owner, String id, Class<T> type) {
+    static <T extends Resource> T contained(DomainResource owner, String id, Class<T> type) {
         return owner.getContained().stream().filter(r -> r.getIdPart().equals(id) || r.getId().equals("#" + id))
                 .map(type::cast).findFirst().orElseThrow(() -> new AssertionError("no contained " + id));
     }

@@ -10,11 +10,13 @@ import static org.musubi.ingest.jahis.Notebooks.ointmentBlock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.musubi.record.IdKey;
 import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.record.IdKey;
 
 /** Record keys come from content only: the same dispensing or note sent again is the same record. */
 class JahisKeysTest {
@@ -87,8 +89,8 @@ class JahisKeysTest {
     }
 
     private static String patientId(String patientLine, MappingContext context) {
-        List<org.musubi.ingest.adapter.ParseResult> results = new ArrayList<>();
-        new JahisReader(JahisFiles.TODAY).read(org.musubi.ingest.adapter.SourceFile.of("x.txt",
+        List<ParseResult> results = new ArrayList<>();
+        new JahisReader(JahisFiles.TODAY).read(SourceFile.of("x.txt",
                 JahisFiles.utf8(Notebooks.HEADER, patientLine)), context, results::add);
         return parsed(results).getFirst().patient().localId();
     }

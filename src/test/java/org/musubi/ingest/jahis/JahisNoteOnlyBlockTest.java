@@ -7,6 +7,7 @@ import static org.musubi.ingest.jahis.JahisFiles.rejected;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -16,6 +17,7 @@ import org.musubi.ingest.adapter.ParseResult.Parsed;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.medication.notebook.JahisWriter;
+import org.musubi.record.fhir.FhirSystems;
 
 /** Dispensing blocks without a drug: what they say is stored, counted and written back; an empty one is said. */
 class JahisNoteOnlyBlockTest {
@@ -46,7 +48,7 @@ class JahisNoteOnlyBlockTest {
                     .getValue()).isEqualTo("1311234567");
             assertThat(JahisFiles.stored(results, document.getAuthor().get(1), Practitioner.class).getNameFirstRep()
                     .getText()).isEqualTo("薬剤師 一郎");
-            assertThat(document.getExtensionByUrl(org.musubi.record.fhir.FhirSystems.JAHIS_INFO_TYPE).getValue()
+            assertThat(document.getExtensionByUrl(FhirSystems.JAHIS_INFO_TYPE).getValue()
                     .primitiveValue()).isEqualTo("31");
         });
     }
@@ -94,7 +96,7 @@ class JahisNoteOnlyBlockTest {
         Parsed block = parsed(results).get(1);
         assertThat(block.resources()).hasSize(1);
         assertThat(block.warnings()).extracting(Problem::code, w -> w.where().line())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("jahis.block.prescriberNotKept", 5),
-                        org.assertj.core.groups.Tuple.tuple("jahis.block.prescriberNotKept", 6));
+                .containsExactly(Tuple.tuple("jahis.block.prescriberNotKept", 5),
+                        Tuple.tuple("jahis.block.prescriberNotKept", 6));
     }
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.MappingContext;
@@ -41,7 +43,7 @@ class JahisReaderFuzzTest {
         List<Parsed> parsed = results.stream().filter(Parsed.class::isInstance).map(Parsed.class::cast).toList();
         if (!parsed.isEmpty()) {
             List<Resource> history = parsed.stream().flatMap(p -> p.resources().stream()).map(MappedResource::resource).toList();
-            java.util.Map<String, Resource> directory = new java.util.HashMap<>();
+            Map<String, Resource> directory = new HashMap<>();
             parsed.forEach(p -> p.directory().forEach(d -> directory.put(d.ref(), d.resource())));
             byte[] written = new JahisWriter(StandardCharsets.UTF_8).write(parsed.getFirst().patientResource(), history,
                     directory);

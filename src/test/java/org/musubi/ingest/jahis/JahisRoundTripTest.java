@@ -8,6 +8,8 @@ import static org.musubi.ingest.jahis.JahisFiles.rejected;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,7 +69,7 @@ class JahisRoundTripTest {
      * quantity, and nothing else differs. It is checked here, then left out of the comparison.
      */
     private static Parsed withoutDerivedQuantity(Parsed after, Parsed before) {
-        List<MappedResource> resources = new java.util.ArrayList<>();
+        List<MappedResource> resources = new ArrayList<>();
         for (int i = 0; i < after.resources().size(); i++) {
             MappedResource mapped = after.resources().get(i);
             if (mapped.resource() instanceof MedicationDispense again && i < before.resources().size()
@@ -93,7 +95,7 @@ class JahisRoundTripTest {
 
     /** The directory resources the records refer to, by {@code Type/id}, as the store gives them to the writer. */
     static Map<String, Resource> directory(List<ParseResult> results) {
-        Map<String, Resource> directory = new java.util.HashMap<>();
+        Map<String, Resource> directory = new HashMap<>();
         parsed(results).forEach(p -> p.directory().forEach(d -> directory.put(d.ref(), d.resource())));
         return directory;
     }

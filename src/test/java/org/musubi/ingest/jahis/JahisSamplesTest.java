@@ -11,7 +11,9 @@ import static org.musubi.ingest.jahis.JahisFiles.stored;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.HumanName;
@@ -22,13 +24,13 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
-import org.musubi.medication.notebook.DrugCodes;
-import org.musubi.medication.notebook.NoteRecords;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ParseResult.Parsed;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.medication.notebook.DrugCodes;
+import org.musubi.medication.notebook.NoteRecords;
 import org.musubi.record.fhir.FhirSystems;
 
 /** The shared sample files (skipped when {@code ../shared/samples} is absent), with their values asserted. */
@@ -120,7 +122,7 @@ class JahisSamplesTest {
         });
         for (Parsed record : parsed(results)) {
             assertThat(record.directory()).extracting(DirectoryResource::id).doesNotHaveDuplicates();
-            java.util.Set<String> named = new java.util.HashSet<>();
+            Set<String> named = new HashSet<>();
             for (var mapped : record.resources()) {
                 if (mapped.resource() instanceof MedicationDispense d) {
                     d.getPerformer().forEach(p -> named.add(p.getActor().getReference()));

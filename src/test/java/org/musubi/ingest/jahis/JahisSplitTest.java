@@ -8,6 +8,7 @@ import static org.musubi.ingest.jahis.JahisFiles.resources;
 import static org.musubi.ingest.jahis.JahisFiles.sample;
 import static org.musubi.ingest.jahis.JahisFiles.utf8;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -43,10 +44,10 @@ class JahisSplitTest {
     @Test
     void aSplitRecordIsFoundInTheBytesWhateverTheEncodingAndLineEnds() {
         String part = "JAHISTC08,1\r\n1,ヤマダ　タロウ,,1,19700102\r\n911,12345678901234,3,2\r\n";
-        assertThat(JahisSplit.hasSplitRecord(part.getBytes(java.nio.charset.Charset.forName("Shift_JIS")))).isTrue();
+        assertThat(JahisSplit.hasSplitRecord(part.getBytes(Charset.forName("Shift_JIS")))).isTrue();
         assertThat(JahisSplit.hasSplitRecord(part.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8))).isTrue();
         assertThat(JahisSplit.hasSplitRecord("JAHISTC08,1\r\n1,ヤマダ,,1,19700102\r\n5,20260101,9119\r\n"
-                .getBytes(java.nio.charset.Charset.forName("Shift_JIS")))).as("911 inside a record").isFalse();
+                .getBytes(Charset.forName("Shift_JIS")))).as("911 inside a record").isFalse();
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.musubi.ingest.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -189,13 +192,13 @@ class LabCsvReaderTest {
         // the disk fails in the middle of the last order: after its first row
         int cut = text.lastIndexOf("123456,山田 太郎,ヤマダ タロウ,1960-01-01,M,ORD-600,2024-04-01 08:30,023,血清,3H015");
         int cutAt = text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length;
-        SourceFile failing = new SourceFile("lab.csv", bytes.length, () -> new java.io.InputStream() {
+        SourceFile failing = new SourceFile("lab.csv", bytes.length, () -> new InputStream() {
             private int next;
 
             @Override
-            public int read() throws java.io.IOException {
+            public int read() throws IOException {
                 if (next >= cutAt) {
-                    throw new java.io.IOException("read error");
+                    throw new IOException("read error");
                 }
                 return bytes[next++] & 0xff;
             }
@@ -218,7 +221,7 @@ class LabCsvReaderTest {
         return results;
     }
 
-    private static List<String> encoded(List<ParseResult> results, ca.uhn.fhir.parser.IParser json) {
+    private static List<String> encoded(List<ParseResult> results, IParser json) {
         return results.stream().flatMap(r -> ((Parsed) r).resources().stream())
                 .map(m -> m.sourceKey() + json.encodeResourceToString(m.resource())).toList();
     }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.musubi.ingest.ssmix2.Ssmix2Messages.only;
 import static org.musubi.ingest.ssmix2.Ssmix2Messages.reader;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.adapter.ParseResult;
@@ -88,7 +91,7 @@ class ContentFolderAttachmentsTest {
 
         assertThat(((DocumentReference) parsed.resources().getFirst().resource()).getContent()).hasSize(2);
         assertThat(parsed.warnings()).extracting(Problem::code, w -> w.where().file())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ssmix2.attachment.folder", FOLDER + "images/"));
+                .containsExactly(Tuple.tuple("ssmix2.attachment.folder", FOLDER + "images/"));
     }
 
     @Test
@@ -104,7 +107,7 @@ class ContentFolderAttachmentsTest {
         byte[] pdf = "%PDF-1.4 温度板".getBytes(StandardCharsets.UTF_8);
 
         ParseResult.Parsed parsed = read(folder + "main_document.hl7", message,
-                new SourceFile(folder + "温度板.pdf", pdf.length, () -> new java.io.ByteArrayInputStream(pdf)));
+                new SourceFile(folder + "温度板.pdf", pdf.length, () -> new ByteArrayInputStream(pdf)));
 
         assertThat(parsed.resources()).extracting(m -> m.type() + " " + m.sourceKey()).containsExactly(
                 "Observation " + parsed.recordKey() + "/obs/9P300000000000001/202404010800",
@@ -137,7 +140,7 @@ class ContentFolderAttachmentsTest {
     void aDeletedContentFolderIsDeletedByItsNameItsAttachmentsUnread() {
         String deleted = FOLDER.replace("_01_1/", "_01_0/");
         ParseResult result = only(reader(), new SourceFile(deleted + "main_document.xml", CDA.length,
-                () -> new java.io.ByteArrayInputStream(CDA), List.of(new SourceFile(deleted + "image001.png", 1, () -> {
+                () -> new ByteArrayInputStream(CDA), List.of(new SourceFile(deleted + "image001.png", 1, () -> {
                     throw new AssertionError("not read");
                 }))));
 
@@ -148,13 +151,13 @@ class ContentFolderAttachmentsTest {
     }
 
     private static ParseResult.Parsed read(String main, byte[] bytes, SourceFile... attachments) {
-        long size = bytes.length + java.util.Arrays.stream(attachments).mapToLong(SourceFile::size).sum();
-        return (ParseResult.Parsed) only(reader(), new SourceFile(main, size, () -> new java.io.ByteArrayInputStream(bytes),
+        long size = bytes.length + Arrays.stream(attachments).mapToLong(SourceFile::size).sum();
+        return (ParseResult.Parsed) only(reader(), new SourceFile(main, size, () -> new ByteArrayInputStream(bytes),
                 List.of(attachments)));
     }
 
     private static SourceFile file(String name, byte[] bytes) {
-        return new SourceFile(FOLDER + name, bytes.length, () -> new java.io.ByteArrayInputStream(bytes));
+        return new SourceFile(FOLDER + name, bytes.length, () -> new ByteArrayInputStream(bytes));
     }
 
     private static SourceFile zeros(String name, int size) {
@@ -172,7 +175,7 @@ class ContentFolderAttachmentsTest {
                     return -1;
                 }
                 int n = Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                Arrays.fill(b, off, off + n, (byte) 0);
                 left -= n;
                 return n;
             }

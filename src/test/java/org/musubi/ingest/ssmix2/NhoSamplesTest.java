@@ -3,12 +3,14 @@ package org.musubi.ingest.ssmix2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.SourceFile;
 
 /** Every NHO sample file gives exactly one result, with the outcome the file calls for. */
 class NhoSamplesTest {
@@ -34,8 +36,8 @@ class NhoSamplesTest {
     @Test
     void aSampleWhoseNameHasA15DigitTimestampIsReadWithAWarning() {
         String shortened = ADMISSION.replace("_20111220224447339_", "_201112202244473_");
-        List<ParseResult> results = new java.util.ArrayList<>();
-        NhoSamples.reader().read(org.musubi.ingest.adapter.SourceFile.of(shortened, NhoSamples.root().resolve(ADMISSION)),
+        List<ParseResult> results = new ArrayList<>();
+        NhoSamples.reader().read(SourceFile.of(shortened, NhoSamples.root().resolve(ADMISSION)),
                 NhoSamples.FACILITY, results::add);
 
         assertThat(results).singleElement().isInstanceOfSatisfying(ParseResult.Parsed.class, parsed -> {

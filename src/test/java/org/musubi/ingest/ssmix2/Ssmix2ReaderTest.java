@@ -10,6 +10,7 @@ import static org.musubi.ingest.ssmix2.Ssmix2Messages.reader;
 import static org.musubi.ingest.ssmix2.Ssmix2Messages.rejected;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Basic;
@@ -161,7 +162,7 @@ class Ssmix2ReaderTest {
 
     @Test
     void oneMessageWithAnUnreadableTimestampIsRejectedAndTheNextIsRead() {
-        List<ParseResult> results = new java.util.ArrayList<>();
+        List<ParseResult> results = new ArrayList<>();
         reader().read(file("000/100/0001000052/-/ADT-00/0001000052_-_ADT-00_999999999999999_2024040109_-_1",
                 Ssmix2Messages.patientRecord()), Ssmix2Messages.FACILITY, results::add);
         reader().read(file(PATIENT_RECORD, Ssmix2Messages.patientRecord()), Ssmix2Messages.FACILITY, results::add);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,8 @@ class Ssmix2StorageTest {
         write(content + "main_document.xml");
         write(content + "image001.png");
         Files.writeString(root.resolve(content + "style.css"), "body{}");
-        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
-        java.nio.file.attribute.FileTime newest = java.nio.file.attribute.FileTime.fromMillis(1_700_000_900_000L);
+        FileTime old = FileTime.fromMillis(1_700_000_000_000L);
+        FileTime newest = FileTime.fromMillis(1_700_000_900_000L);
         Files.setLastModifiedTime(root.resolve(content + "main_document.xml"), old);
         Files.setLastModifiedTime(root.resolve(content + "style.css"), old);
         Files.setLastModifiedTime(root.resolve(content), old);
@@ -113,7 +114,7 @@ class Ssmix2StorageTest {
         String content = PATIENT + "20240415/" + TYPE + "/0001000052_20240415_" + TYPE + "_000000020240415_20240415150000000_01_1/";
         write(content + "main_document.xml");
         write(content + "old/main_document.xml");
-        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        FileTime old = FileTime.fromMillis(1_700_000_000_000L);
         Files.setLastModifiedTime(root.resolve(content + "main_document.xml"), old);
 
         StorageEntry.StoredFile file = (StorageEntry.StoredFile) entries().getFirst();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class FolderWatcherIT {
 
         watcher.scanAll();
         var first = ledger.batches(source.id(), 0, 10);
-        var knownAfterFirst = ledger.knownFiles(source.id(), java.util.List.of("a.txt", "b.txt"));
+        var knownAfterFirst = ledger.knownFiles(source.id(), List.of("a.txt", "b.txt"));
         watcher.scanAll();
         var second = ledger.batches(source.id(), 0, 10);
         Files.setLastModifiedTime(drop.resolve("b.txt"), FileTime.from(Instant.now().minusSeconds(600)));

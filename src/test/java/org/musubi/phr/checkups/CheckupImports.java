@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,9 +65,9 @@ public class CheckupImports {
                 FacilityKind.CHECKUP_CENTRE, code, 34, "広島市南区", "082-000-9999", true, true, FacilityStatus.ACTIVE));
         ImportSource source = sources.create(centre.id(), ImportKind.CHECKUP, "checkup-" + code, null, false);
         String number = String.valueOf(100000 + ThreadLocalRandom.current().nextInt(899999));
-        java.time.LocalDate born = java.time.LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
+        LocalDate born = LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
         return new Examinee(centre, source, FhirRecords.uniqueKana() + "　" + FhirRecords.uniqueKana(), number,
-                born.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+                born.format(DateTimeFormatter.BASIC_ISO_DATE));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.FieldFault;
 
 /** The paper-result form read without a server; and the trends drawn from read checkups. */
@@ -64,7 +65,7 @@ class PaperFormTest {
 
     private static CheckupValue value(String key, String number) {
         return new CheckupValue(key, key, PaperItem.ofAnalyte(key).orElse(null), CheckupGroup.of(
-                org.musubi.record.fhir.FhirSystems.CHECKUP_ITEM, key + "000000000001"), number, new BigDecimal(number),
+                FhirSystems.CHECKUP_ITEM, key + "000000000001"), number, new BigDecimal(number),
                 "kg", null, null);
     }
 }

@@ -12,6 +12,7 @@ import org.musubi.phr.Residents;
 import org.musubi.phr.photos.TestPictures;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -85,7 +86,7 @@ class PhrCheckupsBrowserIT {
 
         assertThat(browser.consoleErrors()).as("only the refused form's answer (422)")
                 .allMatch(e -> e.contains("/phr/checkups/paper") && e.contains("status of 422"));
-        String photoUrl = own.findElement(org.openqa.selenium.By.cssSelector("a.checkup-photo")).getAttribute("href");
+        String photoUrl = own.findElement(By.cssSelector("a.checkup-photo")).getAttribute("href");
         browser.open(photoUrl.substring(photoUrl.indexOf("/phr/")));
         assertThat(browser.script("return document.images.length > 0 && document.images[0].naturalWidth")).isEqualTo(600L);
         Files.deleteIfExists(photo);

@@ -2,18 +2,22 @@ package org.musubi.phr.checkups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.phr.Residents;
 import org.musubi.phr.photos.TestPictures;
 import org.musubi.phr.points.PointsLedger;
+import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
@@ -146,7 +150,7 @@ class PhrCheckupsIT {
         assertThat(served.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/jpeg");
         assertThat(served.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(TestPictures.indexOf(served.body(), TestPictures.GPS_MARK)).as("EXIF location removed").isNegative();
-        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body())).getWidth()).isEqualTo(400);
+        assertThat(ImageIO.read(new ByteArrayInputStream(served.body())).getWidth()).isEqualTo(400);
         assertThat(audit.forPatient(before, regionalId)).containsExactly("READ PERMIT " + SELF);
 
         before = audit.max();
@@ -181,7 +185,7 @@ class PhrCheckupsIT {
                 .contains("data-field=\"date\"").contains("今日までの日付");
         assertThat(web.post("/phr/checkups/paper", "date", day).body()).as("nothing entered").contains("data-field=\"values\"");
         assertThat(PaperForms.post(web, "scan.gif", "image/gif", "GIF89a\u0001\u0000".getBytes(
-                java.nio.charset.StandardCharsets.ISO_8859_1), "date", day, "hba1c", "5.6").body())
+                StandardCharsets.ISO_8859_1), "date", day, "hba1c", "5.6").body())
                 .contains("data-field=\"photo\"").contains("JPEG か PNG の写真だけ使えます（scan.gif）");
         assertThat(stored("DiagnosticReport")).as("a refused form stores nothing").isEmpty();
         assertThat(audit.forPatient(before, regionalId)).as("and reads and writes nothing").isEmpty();
@@ -201,7 +205,7 @@ class PhrCheckupsIT {
 
     @Test
     void aProxysPaperResultSaysWhoActedForWhom() {
-        Residents.Patient child = residents.patientAt(port, org.musubi.registry.FacilityKind.HOSPITAL, "ダイリケンシン");
+        Residents.Patient child = residents.patientAt(port, FacilityKind.HOSPITAL, "ダイリケンシン");
         Residents.Resident childAccount = residents.register(child.personId());
         web.get("/phr/proxies");
         web.post("/phr/proxies", "loginId", childAccount.account().loginId(), "until", LocalDate.now().plusDays(10).toString());

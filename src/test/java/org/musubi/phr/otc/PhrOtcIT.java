@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,7 @@ class PhrOtcIT {
         assertThat(WebSession.location(ended)).isEqualTo("/phr/medicines?otc=ended");
         assertThat(audit.forPatient(before, regional())).containsExactly("UPDATE PERMIT " + SELF);
         assertThat(content("MedicationStatement")).contains("\"status\":\"completed\"")
-                .contains("\"end\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")) + "\"");
+                .contains("\"end\":\"" + LocalDate.now(ZoneId.of("Asia/Tokyo")) + "\"");
         String after = web.get(WebSession.location(ended)).body();
         assertThat(after).contains("id=\"otc-past\"").doesNotContain("id=\"otc-current\"")
                 .contains("飲むのをやめた日を今日にしました。");

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +76,7 @@ class PhotoSanitizerTest {
 
     @Test
     void refusesWhatIsNoJpegOrPngSaysWhyAndNamesTheFile() throws IOException {
-        java.io.ByteArrayOutputStream gif = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
         ImageIO.write(TestPictures.halves(4, 4), "gif", gif);
 
         assertThatThrownBy(() -> sanitizer.sanitize("anim.gif", gif.toByteArray(), PhotoSanitizer.DEFAULT_MAX_BYTES))
@@ -91,7 +95,7 @@ class PhotoSanitizerTest {
         assertThatThrownBy(() -> sanitizer.sanitize("a.jpg", jpeg, jpeg.length - 1L))
                 .isInstanceOfSatisfying(PhotoSanitizer.Refused.class,
                         r -> assertThat(r.messageKey()).isEqualTo("phr.photo.tooLarge"));
-        byte[] truncated = java.util.Arrays.copyOf(jpeg, 20);
+        byte[] truncated = Arrays.copyOf(jpeg, 20);
         assertThatThrownBy(() -> sanitizer.sanitize("cut.jpg", truncated, 1000)).hasMessage("phr.photo.unreadable");
         byte[] bomb = TestPictures.pngClaiming(20_000, 20_000);
         assertThatThrownBy(() -> sanitizer.sanitize("bomb.png", bomb, 1000)).hasMessage("phr.photo.tooManyPixels");
@@ -103,7 +107,7 @@ class PhotoSanitizerTest {
         byte[] broken = exif.clone();
         broken[10] = 'X';
         assertThat(ExifOrientation.ofJpeg(broken)).isEqualTo(1);
-        assertThat(ExifOrientation.ofJpeg(java.util.Arrays.copyOf(exif, 30))).isEqualTo(1);
+        assertThat(ExifOrientation.ofJpeg(Arrays.copyOf(exif, 30))).isEqualTo(1);
         assertThat(ExifOrientation.ofPng(TestPictures.png(2, 2))).isEqualTo(1);
     }
 
@@ -113,8 +117,8 @@ class PhotoSanitizerTest {
     }
 
     /** The markers of a JPEG's segments before the image data. */
-    private static java.util.List<Integer> segments(byte[] jpeg) {
-        java.util.List<Integer> markers = new java.util.ArrayList<>();
+    private static List<Integer> segments(byte[] jpeg) {
+        List<Integer> markers = new ArrayList<>();
         int at = 2;
         while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
             int marker = jpeg[at + 1] & 0xFF;

@@ -2,6 +2,7 @@ package org.musubi.phr.sheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -163,7 +165,7 @@ class PhrSheetBrowserIT {
     }
 
     private void select(String css, String value) {
-        new org.openqa.selenium.support.ui.Select(browser.find(css)).selectByValue(value);
+        new Select(browser.find(css)).selectByValue(value);
     }
 
     private void submit(String formCss) {
@@ -184,7 +186,7 @@ class PhrSheetBrowserIT {
                   done({status: r.status, type: r.headers.get('Content-Type'), head: head,
                         gps: text.indexOf(mark) >= 0});
                 })).catch(e => done({error: String(e)}));
-                """, url, new String(TestPictures.GPS_MARK, java.nio.charset.StandardCharsets.ISO_8859_1));
+                """, url, new String(TestPictures.GPS_MARK, StandardCharsets.ISO_8859_1));
     }
 
 }

@@ -2,12 +2,18 @@ package org.musubi.phr.sheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -22,8 +28,12 @@ import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.phr.Residents;
+import org.musubi.phr.photos.TestPictures;
+import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityDraft;
 import org.musubi.registry.FacilityKind;
+import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.Profession;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
@@ -63,7 +73,7 @@ class PhrSheetIT {
     @Autowired
     SheetPdf pdf;
     @Autowired
-    org.musubi.registry.Facilities facilities;
+    Facilities facilities;
 
     private Residents.Patient patient;
     private Person person;
@@ -77,7 +87,7 @@ class PhrSheetIT {
                 .setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED).setSubject(patient.reference())
                 .setMedication(new CodeableConcept(new Coding("http://capstandard.jp/iyaku.info/CodeSystem/YJ-code",
                         "2171022F1020", "アムロジピン錠5mg")))
-                .setWhenHandedOverElement(new DateTimeType(java.time.LocalDate.now().minusDays(3).toString()));
+                .setWhenHandedOverElement(new DateTimeType(LocalDate.now().minusDays(3).toString()));
         dispense.setQuantity(new Quantity().setValue(28).setUnit("錠"));
         dispense.getDaysSupply().setValue(28).setUnit("日");
         FhirRecords.create(patient.api(), dispense);
@@ -189,7 +199,7 @@ class PhrSheetIT {
 
     @Test
     void aCareManagersProxyEntryPrefillsTheAllergiesTheNetworkKnowsAsItPrefillsTheMedicines() {
-        org.hl7.fhir.r4.model.AllergyIntolerance allergy = new org.hl7.fhir.r4.model.AllergyIntolerance()
+        AllergyIntolerance allergy = new AllergyIntolerance()
                 .setPatient(patient.reference());
         allergy.getCode().setText("ペニシリン系抗菌薬");
         allergy.addReaction().addManifestation().setText("全身の発疹");
@@ -199,9 +209,9 @@ class PhrSheetIT {
         long admin = accounts.networkAdmin().id();
         consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin,
                 patient.facility().id());
-        Facility office = facilities.insert(new org.musubi.registry.FacilityDraft("試験居宅介護支援事業所" + System.nanoTime(),
+        Facility office = facilities.insert(new FacilityDraft("試験居宅介護支援事業所" + System.nanoTime(),
                 "シケンキョタクカイゴシエンジギョウショ", FacilityKind.CARE_FACILITY, "", 34, null, null, false, true,
-                org.musubi.registry.FacilityStatus.ACTIVE));
+                FacilityStatus.ACTIVE));
         consents.link(patient.personId(), office.id(), admin);
         WebSession careManager = new WebSession(port);
         accounts.logIn(careManager, accounts.memberOf(office, Profession.CARE_MANAGER));
@@ -251,7 +261,7 @@ class PhrSheetIT {
         Assumptions.assumeTrue(pdf.font().isPresent(), "no Japanese TrueType font installed (fonts-ipafont-gothic)");
         web.post("/phr/emergency-sheet", "allergy[0].substance", "ペニシリン", "contact[0].name", "山田 一郎",
                 "contact[0].phone", "090-1234-5678", "paperLocation", "冷蔵庫の中", "acpWish", "undecided");
-        SheetPhotoForms.upload(web, "sheet.png", "image/png", org.musubi.phr.photos.TestPictures.png(300, 400), "裏面");
+        SheetPhotoForms.upload(web, "sheet.png", "image/png", TestPictures.png(300, 400), "裏面");
         long before = audit.max();
 
         HttpResponse<byte[]> printed = web.getBytes("/phr/emergency-sheet/print");
@@ -274,8 +284,8 @@ class PhrSheetIT {
 
     @Test
     void aPhotoOfThePaperSheetIsKeptWithoutItsLocationAndShownOnlyToThoseWhoSeeTheSheet() throws Exception {
-        byte[] original = org.musubi.phr.photos.TestPictures.jpegWithExif(400, 300, 1);
-        assertThat(org.musubi.phr.photos.TestPictures.indexOf(original, org.musubi.phr.photos.TestPictures.GPS_MARK)).isNotNegative();
+        byte[] original = TestPictures.jpegWithExif(400, 300, 1);
+        assertThat(TestPictures.indexOf(original, TestPictures.GPS_MARK)).isNotNegative();
         long before = audit.max();
         HttpResponse<String> uploaded = SheetPhotoForms.upload(web, "IMG_0001.JPG", "image/jpeg", original, "表面");
         assertThat(uploaded.statusCode()).isEqualTo(302);
@@ -292,13 +302,13 @@ class PhrSheetIT {
         assertThat(photo.statusCode()).isEqualTo(200);
         assertThat(photo.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/jpeg");
         assertThat(photo.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
-        assertThat(org.musubi.phr.photos.TestPictures.indexOf(photo.body(), org.musubi.phr.photos.TestPictures.GPS_MARK)).as("EXIF location removed")
+        assertThat(TestPictures.indexOf(photo.body(), TestPictures.GPS_MARK)).as("EXIF location removed")
                 .isNegative();
-        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.body())).getWidth()).isEqualTo(400);
+        assertThat(ImageIO.read(new ByteArrayInputStream(photo.body())).getWidth()).isEqualTo(400);
         assertThat(audit.forPatient(before, person.regionalId())).containsExactly("READ PERMIT " + SELF);
 
         HttpResponse<String> gif = SheetPhotoForms.upload(web, "scan.gif", "image/gif",
-                "GIF89a\u0001\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "");
+                "GIF89a\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1), "");
         assertThat(WebSession.location(gif)).isEqualTo("/phr/emergency-sheet");
         assertThat(web.get("/phr/emergency-sheet").body()).contains("id=\"photo-faults\"")
                 .contains("JPEG か PNG の写真だけ使えます（scan.gif）");
@@ -325,7 +335,7 @@ class PhrSheetIT {
     }
 
     /** The person's stored QuestionnaireResponses (or other type) as {@code category:version}. */
-    private java.util.List<String> stored(String type) {
+    private List<String> stored(String type) {
         return jdbc.sql("""
                 SELECT r.category || ':' || r.version FROM resource r JOIN person_link l ON l.source_patient_id = r.patient_key
                  WHERE l.person_id = ? AND r.type = ? AND NOT r.deleted""")

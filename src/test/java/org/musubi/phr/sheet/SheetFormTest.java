@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.FieldFault;
@@ -44,12 +45,12 @@ class SheetFormTest {
 
         assertThat(read.valid()).isFalse();
         assertThat(read.faults()).extracting(FieldFault::field, FieldFault::messageKey).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("medicine[0].name", "sheet.fault.required"),
-                org.assertj.core.groups.Tuple.tuple("contact[0].phone", "sheet.fault.phone"),
-                org.assertj.core.groups.Tuple.tuple("careLevel", "sheet.fault.choice"),
-                org.assertj.core.groups.Tuple.tuple("notes", "sheet.fault.tooLong"),
-                org.assertj.core.groups.Tuple.tuple("paperLocation", "sheet.fault.control"),
-                org.assertj.core.groups.Tuple.tuple("allergy", "sheet.fault.tooMany"));
+                Tuple.tuple("medicine[0].name", "sheet.fault.required"),
+                Tuple.tuple("contact[0].phone", "sheet.fault.phone"),
+                Tuple.tuple("careLevel", "sheet.fault.choice"),
+                Tuple.tuple("notes", "sheet.fault.tooLong"),
+                Tuple.tuple("paperLocation", "sheet.fault.control"),
+                Tuple.tuple("allergy", "sheet.fault.tooMany"));
     }
 
     @Test

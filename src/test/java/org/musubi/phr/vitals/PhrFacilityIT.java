@@ -3,6 +3,8 @@ package org.musubi.phr.vitals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.musubi.paging.PageRequest;
@@ -97,7 +99,7 @@ class PhrFacilityIT {
         accounts.logIn(web, operator);
         assertThat(web.get("/admin/facilities/" + phr.id()).statusCode()).isEqualTo(404);
         assertThat(web.get("/admin/facilities/new").body()).doesNotContain("PERSONAL_HEALTH_RECORD");
-        assertThat(web.get("/portal/facilities?name=" + java.net.URLEncoder.encode("健康手帳",
-                java.nio.charset.StandardCharsets.UTF_8)).body()).doesNotContain("健康手帳（本人記録）");
+        assertThat(web.get("/portal/facilities?name=" + URLEncoder.encode("健康手帳",
+                StandardCharsets.UTF_8)).body()).doesNotContain("健康手帳（本人記録）");
     }
 }

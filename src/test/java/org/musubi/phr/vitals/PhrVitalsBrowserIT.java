@@ -10,6 +10,7 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,7 +98,7 @@ class PhrVitalsBrowserIT {
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             browser.find(fieldsAndValues[i]).sendKeys(fieldsAndValues[i + 1]);
         }
-        org.openqa.selenium.WebElement form = browser.find("#vitals-form");
+        WebElement form = browser.find("#vitals-form");
         browser.script("arguments[0].requestSubmit()", form);
         browser.awaitGone(form);
         browser.find("#vitals-form");

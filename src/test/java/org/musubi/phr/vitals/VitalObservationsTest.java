@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Person;
 import org.musubi.identity.PersonStatus;
@@ -86,8 +87,8 @@ class VitalObservationsTest {
         assertThat(r.path("component").path(1).path("code").path("coding").path(0).path("code").asString()).isEqualTo("8462-4");
         assertThat(r.path("component").path(1).path("valueQuantity").path("value").intValue()).isEqualTo(82);
         assertThat(VitalReadings.of(stored(pressure))).extracting(VitalReading::vital, VitalReading::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Vital.SYSTOLIC, new BigDecimal("128")),
-                        org.assertj.core.groups.Tuple.tuple(Vital.DIASTOLIC, new BigDecimal("82")));
+                .containsExactly(Tuple.tuple(Vital.SYSTOLIC, new BigDecimal("128")),
+                        Tuple.tuple(Vital.DIASTOLIC, new BigDecimal("82")));
     }
 
     @Test

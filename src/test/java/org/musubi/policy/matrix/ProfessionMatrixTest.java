@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
 import org.musubi.registry.Profession;
@@ -29,9 +30,9 @@ class ProfessionMatrixTest {
     @Test
     void aResidentSeesNothingThroughTheMatrixOnlyTheirOwnRecordThroughSelfAccess() {
         assertThat(defaults.categoriesOf(Profession.RESIDENT)).isEmpty();
-        assertThat(ProfessionMatrix.parse(java.util.Map.of()).categoriesOf(Profession.RESIDENT)).isEmpty();
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> ProfessionMatrix.parse(java.util.Map.of("resident", "ALL")))
+        assertThat(ProfessionMatrix.parse(Map.of()).categoriesOf(Profession.RESIDENT)).isEmpty();
+        Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> ProfessionMatrix.parse(Map.of("resident", "ALL")))
                 .withMessageContaining("RESIDENT").withMessageContaining("self access");
     }
 

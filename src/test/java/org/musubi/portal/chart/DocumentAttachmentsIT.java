@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -61,7 +62,7 @@ class DocumentAttachmentsIT {
         consents.link(person, accounts.facilityOf(FacilityKind.CLINIC).id(), admin);
         DocumentReference letter = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
                 .setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId))
-                .setDate(new java.util.Date());
+                .setDate(new Date());
         letter.getType().setText("紹介状");
         letter.addContent().setAttachment(new Attachment().setContentType("application/hl7-v3+xml")
                 .setTitle("main_document.xml").setData(CDA.getBytes(StandardCharsets.UTF_8)));

@@ -3,11 +3,13 @@ package org.musubi.portal.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -118,14 +120,14 @@ class DocumentContentHeadersIT {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             return created.headers().firstValue("Location").orElseThrow().split("/")[1];
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private DocumentReference document(String contentType, byte[] data, String url) {
         DocumentReference document = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
-                .setSubject(subject).setDate(new java.util.Date());
+                .setSubject(subject).setDate(new Date());
         document.getType().setText("添付");
         document.addContent().setAttachment(new Attachment().setContentType(contentType).setTitle("添付").setData(data).setUrl(url));
         return document;

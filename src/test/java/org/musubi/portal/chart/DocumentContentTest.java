@@ -3,6 +3,7 @@ package org.musubi.portal.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class DocumentContentTest {
                  "title":"診療情報提供書","date":"2026-01-10","section":[{"title":"紹介目的","text":{"div":
                  "<div xmlns=\\"http://www.w3.org/1999/xhtml\\">精査加療のお願い<br/>よろしく&lt;お願い&gt;</div>"}},
                  {"code":{"text":"傷病名"},"section":[{"title":"主病名","text":{"div":"<div><script>alert(1)</script>胃癌</div>"}}]}]}}]}""";
-        String data = Base64.getEncoder().encodeToString(bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String data = Base64.getEncoder().encodeToString(bundle.getBytes(StandardCharsets.UTF_8));
 
         DocumentContent.Composition composition = DocumentContent.of(reference("application/fhir+json", data, null))
                 .composition();

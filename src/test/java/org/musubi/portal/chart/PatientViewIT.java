@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -134,7 +137,7 @@ class PatientViewIT {
 
     private static DocumentReference document(Reference subject, String contentType, String title, byte[] data) {
         DocumentReference document = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
-                .setSubject(subject).setDate(new java.util.Date());
+                .setSubject(subject).setDate(new Date());
         document.getType().setText(title);
         document.addContent().setAttachment(new Attachment().setContentType(contentType).setTitle(title).setData(data));
         return document;
@@ -226,7 +229,7 @@ class PatientViewIT {
 
     /** The address the viewer's frame loads the document from, as the page writes it. */
     private static String frameSource(String page) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"document-frame\"[^>]*src=\"([^\"]+)\"").matcher(page);
+        Matcher m = Pattern.compile("id=\"document-frame\"[^>]*src=\"([^\"]+)\"").matcher(page);
         assertThat(m.find()).as("the document frame").isTrue();
         return m.group(1).replace("&amp;", "&");
     }

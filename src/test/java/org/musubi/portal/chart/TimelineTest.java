@@ -1,25 +1,26 @@
 package org.musubi.portal.chart;
 
-import org.musubi.record.Outline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
-import org.musubi.record.store.ResourceStore;
+import org.musubi.record.Outline;
 import org.musubi.record.StoredResource;
+import org.musubi.record.store.ResourceStore;
 
 class TimelineTest {
 
     /** The record's outline of these entries, as the store gives it (newest clinical date first). */
     private static List<Outline> outline(List<ChartEntry> entries) {
-        return entries.stream().sorted(java.util.Comparator.comparing(ChartEntry::at,
-                        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+        return entries.stream().sorted(Comparator.comparing(ChartEntry::at,
+                        Comparator.nullsLast(Comparator.reverseOrder())))
                 .map(e -> new Outline(1, e.resourceId(), e.resourceType(), e.facilityId(),
                         e.kind() == TimelineKind.LAB ? DataCategory.LAB_RESULTS : DataCategory.DIAGNOSES, e.at()))
                 .toList();

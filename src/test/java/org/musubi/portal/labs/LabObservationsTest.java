@@ -2,11 +2,13 @@ package org.musubi.portal.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Period;
@@ -28,12 +30,12 @@ class LabObservationsTest {
     }
 
     static Quantity quantity(String value, String unit) {
-        return new Quantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType(value)).setUnit(unit);
+        return new Quantity().setValueElement(new DecimalType(value)).setUnit(unit);
     }
 
     /** The Observation as stored: HAPI's JSON, read back by the viewer. */
     static String json(Observation o) {
-        return ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().encodeResourceToString(o);
+        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(o);
     }
 
     static LabResult read(Observation o) {

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class LabTableTest {
@@ -41,9 +46,9 @@ class LabTableTest {
                 result("3", "3D046", "HbA1c", "%", "2024-02-10", "6.0", 2)), 0);
 
         assertThat(table.rows()).extracting(LabTable.Row::analyte, LabTable.Row::unit, LabTable.Row::unitVaries)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("3C015", "mg/dL", true),
-                        org.assertj.core.groups.Tuple.tuple("3C015", "µmol/L", true),
-                        org.assertj.core.groups.Tuple.tuple("3D046", "%", false));
+                .containsExactly(Tuple.tuple("3C015", "mg/dL", true),
+                        Tuple.tuple("3C015", "µmol/L", true),
+                        Tuple.tuple("3D046", "%", false));
     }
 
     @Test
@@ -114,7 +119,7 @@ class LabTableTest {
 
     @Test
     void aFacilityBadgeNeverReadsAsAnAbnormalFlag() {
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         for (long i = 1; i <= 30; i++) {
             names.put(i, "施設" + (char) ('あ' + i));
         }
@@ -123,8 +128,8 @@ class LabTableTest {
         names.put(42L, "L");
         FacilityMarks marks = FacilityMarks.of(names);
 
-        java.util.Set<String> flags = java.util.Arrays.stream(Flag.values()).map(Flag::mark)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> flags = Arrays.stream(Flag.values()).map(Flag::mark)
+                .collect(Collectors.toSet());
         assertThat(marks.marks()).extracting(FacilityMarks.Mark::mark).doesNotContainAnyElementsOf(flags)
                 .doesNotHaveDuplicates();
     }

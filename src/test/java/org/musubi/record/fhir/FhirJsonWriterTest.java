@@ -19,21 +19,27 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
@@ -165,7 +171,7 @@ class FhirJsonWriterTest {
         observation.addExtension(nested);
         observation.addModifierExtension(new Extension("urn:musubi:m", new BooleanType(true)));
         observation.getCode().addExtension("urn:musubi:on-concept", new StringType("y"));
-        observation.setNote(List.of(new org.hl7.fhir.r4.model.Annotation().setText("")));
+        observation.setNote(List.of(new Annotation().setText("")));
 
         assertThat(writer.writeOwn(observation)).isEqualTo(hapi.encodeResourceToString(observation));
     }
@@ -175,7 +181,7 @@ class FhirJsonWriterTest {
         Observation observation = new Observation();
         observation.addIdentifier(new Identifier().setType(new CodeableConcept().addCoding(new Coding())));
         observation.addIdentifier(new Identifier().setValue("kept"));
-        observation.addIdentifier(new Identifier().setPeriod(new org.hl7.fhir.r4.model.Period()));
+        observation.addIdentifier(new Identifier().setPeriod(new Period()));
         observation.setCode(new CodeableConcept().addCoding(new Coding().setDisplay(" ")).addCoding(new Coding()));
         observation.addCategory(new CodeableConcept().addCoding(new Coding().setCode("vital-signs")));
         observation.addCategory(new CodeableConcept().addCoding(new Coding()));
@@ -187,7 +193,7 @@ class FhirJsonWriterTest {
         observation.addContained(new Organization().setName("薬局").setId("pharmacy"));
         observation.addContained(new Practitioner().setId("only-id"));
         observation.addContained(new Practitioner().addName(new HumanName()).setId("empty-name"));
-        observation.setMeta(new org.hl7.fhir.r4.model.Meta().addTag(new Coding()));
+        observation.setMeta(new Meta().addTag(new Coding()));
 
         assertThat(writer.writeOwn(observation)).isEqualTo(hapi.encodeResourceToString(observation));
 
@@ -223,11 +229,11 @@ class FhirJsonWriterTest {
         Patient patient = new Patient();
         patient.setId("p-1");
         HumanName name = patient.addName().setFamily("山田").addGiven("太郎").addGiven("");
-        name.addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new org.hl7.fhir.r4.model.CodeType("IDE"));
+        name.addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("IDE"));
         patient.addName().setText("ヤマダ タロウ");
         patient.setActive(true);
-        patient.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE);
-        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1970-01-02"));
+        patient.setGender(Enumerations.AdministrativeGender.MALE);
+        patient.setBirthDateElement(new DateType("1970-01-02"));
         patient.addAddress().addLine("広島市").addLine("中区");
 
         assertThat(writer.writeOwn(patient)).isEqualTo(hapi.encodeResourceToString(patient));

@@ -3,6 +3,7 @@ package org.musubi.record.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class UnitTextTest {
 
@@ -40,7 +41,7 @@ class UnitTextTest {
 
     @Test
     void aQuantityAsTextUsesTheUnitForPeople() {
-        var json = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode().put("value", 58).put("unit", "mL/min/{1.73_m2}");
+        var json = JsonMapper.builder().build().createObjectNode().put("value", 58).put("unit", "mL/min/{1.73_m2}");
 
         assertThat(FhirJson.quantity(json)).isEqualTo("58 mL/min/1.73m²");
     }

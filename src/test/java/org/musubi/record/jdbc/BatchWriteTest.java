@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
+import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.SearchIndex;
 import org.musubi.record.Written;
-import org.musubi.record.NotOwner;
 
 class BatchWriteTest {
 
@@ -82,10 +83,10 @@ class BatchWriteTest {
         BatchWrite batch = new BatchWrite(null);
         BatchWrite.State stored = new BatchWrite.State(7, "b1", "Bundle", 1, false,
                 BatchWrite.sha256("{}".getBytes(StandardCharsets.UTF_8)), 9L);
-        stored.held = java.util.Set.of(DataCategory.values());
+        stored.held = Set.of(DataCategory.values());
         batch.known(stored, null);
         ResourceWrite bundle = new ResourceWrite(7, "Bundle", "b1", null, 9, DataCategory.DOCUMENTS, "{}", NONE,
-                java.util.Set.of(DataCategory.LAB_RESULTS));
+                Set.of(DataCategory.LAB_RESULTS));
 
         Written written = batch.apply(bundle);
         Written again = batch.apply(bundle);

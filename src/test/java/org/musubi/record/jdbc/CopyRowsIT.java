@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +82,7 @@ class CopyRowsIT {
         assertThat(jdbc.queryForObject("SELECT label FROM copied WHERE n = 8", String.class)).isEqualTo("ラベル8");
         assertThat(jdbc.queryForObject("SELECT hash FROM copied WHERE n = 200", byte[].class))
                 .containsExactly((byte) 200, 0, (byte) 0xFF);
-        assertThat(jdbc.queryForObject("SELECT at FROM copied WHERE n = 1", java.sql.Timestamp.class).toInstant()).isEqualTo(at);
+        assertThat(jdbc.queryForObject("SELECT at FROM copied WHERE n = 1", Timestamp.class).toInstant()).isEqualTo(at);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM copied WHERE at IS NULL", Long.class)).isEqualTo(600);
     }
 
@@ -92,7 +94,7 @@ class CopyRowsIT {
         transactions.executeWithoutResult(status -> {
             CopyRows rows = new CopyRows("arrays (n, keys, at)", 3);
             rows.row().bigint(1L).bigints(new long[] {Long.MIN_VALUE, -1, 0, 42, Long.MAX_VALUE})
-                    .timestamps(java.util.Arrays.asList(day, null, moment));
+                    .timestamps(Arrays.asList(day, null, moment));
             rows.row().bigint(2L).bigints(new long[0]).timestamps(List.of());
             rows.row().bigint(3L).bigints(new long[] {7}).timestamps(List.of(day));
             rows.copy(source);
@@ -102,10 +104,10 @@ class CopyRowsIT {
                 .isEqualTo("{-9223372036854775808,-1,0,42,9223372036854775807}");
         assertThat(jdbc.queryForObject("SELECT array_to_string(at, ',', 'null') FROM arrays WHERE n = 1", String.class))
                 .isEqualTo(jdbc.queryForObject("SELECT ?::timestamptz || ',null,' || ?::timestamptz", String.class,
-                        java.sql.Timestamp.from(day), java.sql.Timestamp.from(moment)));
+                        Timestamp.from(day), Timestamp.from(moment)));
         assertThat(jdbc.queryForObject("SELECT cardinality(keys) + cardinality(at) FROM arrays WHERE n = 2", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT keys @> ARRAY[7::bigint] AND at[1] = ?::timestamptz FROM arrays WHERE n = 3",
-                Boolean.class, java.sql.Timestamp.from(day))).isTrue();
+                Boolean.class, Timestamp.from(day))).isTrue();
     }
 
     @Test

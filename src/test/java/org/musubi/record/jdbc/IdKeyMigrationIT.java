@@ -3,6 +3,7 @@ package org.musubi.record.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.musubi.record.IdKey;
@@ -46,7 +47,7 @@ class IdKeyMigrationIT {
             assertThat(legacy.scheme()).isEqualTo(IdKey.Scheme.LEGACY);
             assertThat(keyed.scheme()).isEqualTo(IdKey.Scheme.KEYED);
             assertThat(keyed.uuid("a name")).isNotEqualTo(legacy.keyedUuid("a name")).as("each installation its own secret");
-            for (DataSource database : java.util.List.of(withData, withoutData)) {
+            for (DataSource database : List.of(withData, withoutData)) {
                 assertThat(SchemaAt.single(database, "SELECT length(secret) || ' ' || count(*) OVER () FROM id_key"))
                         .isEqualTo("32 1");
                 assertThat(SchemaAt.single(database, "SELECT has_table_privilege('musubi_app', 'id_key', 'SELECT')"))

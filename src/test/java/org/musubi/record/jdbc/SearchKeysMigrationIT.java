@@ -3,6 +3,7 @@ package org.musubi.record.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -62,9 +63,9 @@ class SearchKeysMigrationIT {
             assertThat(jdbc.queryForList("SELECT coalesce(extract(epoch FROM low)::bigint::text, 'open') || '-'"
                     + " || coalesce(extract(epoch FROM high)::bigint::text, 'open') FROM resource, unnest(date_low, date_high)"
                     + " AS d(low, high) WHERE id = 'o-1'", String.class)).as("pairs in order, an open end kept")
-                    .containsExactly(java.time.Instant.parse("2023-01-01T00:00:00Z").getEpochSecond() + "-open",
-                            java.time.Instant.parse("2024-04-01T15:00:00Z").getEpochSecond() + "-"
-                                    + java.time.Instant.parse("2024-04-02T15:00:00Z").getEpochSecond());
+                    .containsExactly(Instant.parse("2023-01-01T00:00:00Z").getEpochSecond() + "-open",
+                            Instant.parse("2024-04-01T15:00:00Z").getEpochSecond() + "-"
+                                    + Instant.parse("2024-04-02T15:00:00Z").getEpochSecond());
             assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE tablename IN ('resource_token', 'resource_date')",
                     Long.class)).isZero();
             assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'resource_id'", String.class))

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.musubi.paging.PageRequest;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
@@ -43,7 +45,7 @@ class JdbcUsersPoolIT {
 
             assertThat(byLogin.memberships()).isEqualTo(user.memberships()).isNotEmpty();
             assertThat(byId).isEqualTo(byLogin);
-            assertThat(users.search(user.loginId(), null, new org.musubi.paging.PageRequest(1, 10)).items())
+            assertThat(users.search(user.loginId(), null, new PageRequest(1, 10)).items())
                     .extracting(User::id).containsExactly(user.id());
         }
     }
@@ -52,7 +54,7 @@ class JdbcUsersPoolIT {
     private static HikariDataSource unwrap(DataSource dataSource) {
         try {
             return dataSource.unwrap(HikariDataSource.class);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

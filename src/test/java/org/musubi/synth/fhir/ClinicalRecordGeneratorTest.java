@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
@@ -93,7 +95,7 @@ class ClinicalRecordGeneratorTest {
     /** Alendronate is taken once a week: a prescription of 28 days holds 4 tablets, not 28; other drugs daily. */
     @Test
     void prescriptionsHoldTheTabletsOfTheirDaysWeeklyDrugsOncePerWeek() {
-        List<MedicationRequest> requests = java.util.stream.LongStream.range(1, 40)
+        List<MedicationRequest> requests = LongStream.range(1, 40)
                 .mapToObj(seed -> bundle(seed, 300).getEntry().stream().map(Bundle.BundleEntryComponent::getResource))
                 .flatMap(r -> r).filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast).toList();
 
@@ -115,7 +117,7 @@ class ClinicalRecordGeneratorTest {
         return generator.transaction(patient, patientUrl, generator.record(seed, patientUrl, "P" + seed, count, FROM, TO));
     }
 
-    private static List<Reference> references(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+    private static List<Reference> references(IBaseResource resource) {
         return FHIR.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class);
     }
 

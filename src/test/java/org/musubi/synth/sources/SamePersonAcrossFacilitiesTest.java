@@ -2,6 +2,8 @@ package org.musubi.synth.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,8 +89,8 @@ class SamePersonAcrossFacilitiesTest {
             String message = SourceTrees.hl7(files.findFirst().orElseThrow());
             String pid = List.of(message.split("\r")).stream().filter(s -> s.startsWith("PID|")).findFirst().orElseThrow();
             return pid.split("\\|", -1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.musubi.ingest.jahis.mapping;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -9,14 +13,14 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
+import org.musubi.ingest.adapter.DirectoryResource;
+import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.jahis.records.JahisRecord.Pharmacist;
 import org.musubi.ingest.jahis.records.JahisRecord.Pharmacy;
 import org.musubi.ingest.jahis.records.JahisRecord.Prescriber;
 import org.musubi.ingest.jahis.records.JahisRecord.PrescribingInstitution;
-import org.musubi.ingest.adapter.DirectoryResource;
-import org.musubi.ingest.adapter.ImportIds;
-import org.musubi.record.fhir.FhirSystems;
 import org.musubi.medication.notebook.JahisSystems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * The people and places of a dispensing: the pharmacy (11) and pharmacist (15), the prescribing
@@ -42,7 +46,7 @@ final class Parties {
      * the line), so a notebook naming its pharmacy in every block encodes and hashes it once.
      */
     static final class Known {
-        private final java.util.Map<java.util.List<String>, DirectoryResource> made = new java.util.HashMap<>();
+        private final Map<List<String>, DirectoryResource> made = new HashMap<>();
         private final ImportIds ids;
 
         /** {@code ids}: the importing facility's, which give each party its id. */
@@ -51,22 +55,22 @@ final class Parties {
         }
 
         DirectoryResource pharmacy(Pharmacy p) {
-            return made.computeIfAbsent(java.util.Arrays.asList("11", p.name(), p.prefecture(), p.feeTable(), p.code(),
+            return made.computeIfAbsent(Arrays.asList("11", p.name(), p.prefecture(), p.feeTable(), p.code(),
                     p.postalCode(), p.address(), p.phone()), k -> DirectoryResource.of(Parties.pharmacy(p), ids));
         }
 
         DirectoryResource pharmacist(Pharmacist p) {
-            return made.computeIfAbsent(java.util.Arrays.asList("15", p.name(), p.contact()),
+            return made.computeIfAbsent(Arrays.asList("15", p.name(), p.contact()),
                     k -> DirectoryResource.of(Parties.pharmacist(p), ids));
         }
 
         DirectoryResource institution(PrescribingInstitution i) {
-            return made.computeIfAbsent(java.util.Arrays.asList("51", i.name(), i.prefecture(), i.feeTable(), i.code()),
+            return made.computeIfAbsent(Arrays.asList("51", i.name(), i.prefecture(), i.feeTable(), i.code()),
                     k -> DirectoryResource.of(Parties.institution(i), ids));
         }
 
         DirectoryResource doctor(Prescriber doctor) {
-            return made.computeIfAbsent(java.util.Arrays.asList("55", doctor.name()), k -> DirectoryResource.of(Parties.doctor(doctor), ids));
+            return made.computeIfAbsent(Arrays.asList("55", doctor.name()), k -> DirectoryResource.of(Parties.doctor(doctor), ids));
         }
     }
 

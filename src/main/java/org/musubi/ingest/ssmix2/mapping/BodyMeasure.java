@@ -1,6 +1,7 @@
 package org.musubi.ingest.ssmix2.mapping;
 
 import java.util.Optional;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.Loinc;
 
 /**
@@ -11,8 +12,8 @@ enum BodyMeasure {
     HEIGHT("9N001", Loinc.BODY_HEIGHT, "31000298", "身長", "height", "cm"),
     WEIGHT("9N006", Loinc.BODY_WEIGHT, "31000296", "体重", "weight", "kg");
 
-    static final String JP_CODE = org.musubi.record.fhir.FhirSystems.JP_BODY_MEASUREMENT_CODE;
-    static final String JP_CATEGORY = org.musubi.record.fhir.FhirSystems.JP_BODY_MEASUREMENT_CATEGORY;
+    static final String JP_CODE = FhirSystems.JP_BODY_MEASUREMENT_CODE;
+    static final String JP_CATEGORY = FhirSystems.JP_BODY_MEASUREMENT_CATEGORY;
 
     final String analyte;
     final String loinc;

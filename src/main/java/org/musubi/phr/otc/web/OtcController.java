@@ -2,6 +2,8 @@ package org.musubi.phr.otc.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ class OtcController {
     String newForm(@AuthenticationPrincipal SignedIn me, Model model) {
         Map<String, String> form = new HashMap<>();
         form.put("kind", OtcKind.OTC_DRUG.code());
-        form.put("since", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString());
+        form.put("since", LocalDate.now(ZoneId.of("Asia/Tokyo")).toString());
         return form(model, me, form, List.of(), null);
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.musubi.phr.sheet.EmergencySheet;
 import org.musubi.phr.sheet.EmergencySheets;
@@ -66,13 +68,13 @@ public final class SheetPages {
                         List<Object> args) {
     }
 
-    private static final java.util.regex.Pattern FIELD =
-            java.util.regex.Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?(?:\\.([A-Za-z]+))?");
+    private static final Pattern FIELD =
+            Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?(?:\\.([A-Za-z]+))?");
     private static final Map<String, String> SECTIONS = Map.of("condition", "conditions", "medicine", "medicines",
             "allergy", "allergies", "contact", "contacts", "doctor", "doctor", "hospital", "hospital", "photo", "photos");
 
     static Fault where(FieldFault fault) {
-        java.util.regex.Matcher m = FIELD.matcher(fault.field());
+        Matcher m = FIELD.matcher(fault.field());
         if (!m.matches()) {
             return new Fault(fault.field(), null, null, null, fault.messageKey(), fault.args());
         }

@@ -1,10 +1,15 @@
 package org.musubi.phr.sheet.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.musubi.blob.BlobStore;
@@ -51,7 +56,7 @@ public class SheetPrinting {
     /** The PDF for {@code author}'s view of the person's sheet; 404 when refused. */
     public ResponseEntity<?> pdf(EmergencySheets.Author author, long personId, HttpServletResponse response) {
         if (pdf.font().isEmpty()) {
-            return ResponseEntity.status(503).contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+            return ResponseEntity.status(503).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body(SheetPdf.NO_FONT_MESSAGE);
         }
         Optional<EmergencySheets.Opened> opened = sheets.open(author, personId);
@@ -66,7 +71,7 @@ public class SheetPrinting {
         variables.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
                 QrSvg.png(QR_PREFIX + opened.get().person().regionalId(), 4)));
         variables.put("font", SheetPdf.FAMILY);
-        variables.put("photos", opened.get().current().map(v -> v.sheet().photos()).orElse(java.util.List.of()).stream()
+        variables.put("photos", opened.get().current().map(v -> v.sheet().photos()).orElse(List.of()).stream()
                 .map(this::printed).flatMap(Optional::stream).toList());
         String xhtml = templates.process("print/sheet", new Context(LocaleContextHolder.getLocale(), variables));
         byte[] bytes = pdf.render(xhtml);
@@ -78,16 +83,16 @@ public class SheetPrinting {
 
     private Optional<Printed> printed(EmergencySheet.Photo photo) {
         try {
-            Optional<java.io.InputStream> in = blobs.open(photo.sha256());
+            Optional<InputStream> in = blobs.open(photo.sha256());
             if (in.isEmpty()) {
                 return Optional.empty();
             }
-            try (java.io.InputStream content = in.get()) {
+            try (InputStream content = in.get()) {
                 return Optional.of(new Printed("data:" + photo.mediaType() + ";base64,"
                         + Base64.getEncoder().encodeToString(content.readAllBytes()), photo.caption()));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,12 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.musubi.phr.vitals.Plausibility;
 import org.musubi.phr.vitals.ReadVitals;
 import org.musubi.phr.vitals.RecordVitals;
 import org.musubi.phr.vitals.Vital;
 import org.musubi.phr.vitals.VitalChart;
 import org.musubi.phr.vitals.VitalRange;
+import org.musubi.phr.vitals.VitalReading;
 import org.musubi.phr.vitals.VitalsEntry;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,7 +80,7 @@ class VitalsController {
         VitalChart chart = VitalChart.ofKey(measure).orElse(null);
         VitalRange shown = VitalRange.of(range);
         Instant now = Instant.now();
-        var readings = chart == null ? java.util.Optional.<List<org.musubi.phr.vitals.VitalReading>>empty()
+        var readings = chart == null ? Optional.<List<VitalReading>>empty()
                 : read.series(me.userId(), residency.personOf(me), chart.series(), shown.from(now).orElse(null));
         if (readings.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -106,7 +108,7 @@ class VitalsController {
         model.addAttribute("own", residency.ownFacilityId());
         if (model.getAttribute("latest") instanceof Map<?, ?> latest) {
             @SuppressWarnings("unchecked")
-            Map<Vital, org.musubi.phr.vitals.VitalReading> readings = (Map<Vital, org.musubi.phr.vitals.VitalReading>) latest;
+            Map<Vital, VitalReading> readings = (Map<Vital, VitalReading>) latest;
             model.addAttribute("sources", residency.sourceNames(readings.values()));
         }
         return "phr/vitals";

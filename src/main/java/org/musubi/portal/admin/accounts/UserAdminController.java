@@ -1,5 +1,6 @@
 package org.musubi.portal.admin.accounts;
 
+import java.util.Arrays;
 import java.util.List;
 import org.musubi.paging.PageRequest;
 import org.musubi.portal.admin.Admins;
@@ -49,7 +50,7 @@ class UserAdminController {
 
     @ModelAttribute("professions")
     Profession[] professions() {
-        return java.util.Arrays.stream(Profession.values()).filter(p -> p != Profession.FACILITY_SYSTEM && p != Profession.RESIDENT)
+        return Arrays.stream(Profession.values()).filter(p -> p != Profession.FACILITY_SYSTEM && p != Profession.RESIDENT)
                 .toArray(Profession[]::new);
     }
 

@@ -1,6 +1,7 @@
 package org.musubi.portal.admin.audit;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -8,6 +9,7 @@ import org.musubi.audit.Outcome;
 import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.emergency.EmergencyReviews;
+import org.musubi.emergency.HandOver;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,9 +45,9 @@ class EmergencyReviewController {
         List<EmergencyAccess> accesses = rows.stream().map(EmergencyReviews.Row::access).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("names", names.ofEmergencies(accesses, rows.stream()
-                .flatMap(r -> java.util.stream.Stream.concat(r.madeUnder().stream(),
-                        java.util.stream.Stream.ofNullable(r.from())))
-                .map(org.musubi.emergency.HandOver::toFacilityId).toList()));
+                .flatMap(r -> Stream.concat(r.madeUnder().stream(),
+                        Stream.ofNullable(r.from())))
+                .map(HandOver::toFacilityId).toList()));
         model.addAttribute("outcomes", EmergencyAccess.ReviewOutcome.values());
         return "admin/emergency";
     }

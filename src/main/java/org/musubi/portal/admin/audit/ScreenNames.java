@@ -1,5 +1,6 @@
 package org.musubi.portal.admin.audit;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ class ScreenNames {
     /** The names of the accesses' users, persons and facilities (those they acted for, and {@code moreFacilities}). */
     Names ofEmergencies(List<EmergencyAccess> accesses, List<Long> moreFacilities) {
         Map<Long, User> byUser = users(accesses.stream().map(EmergencyAccess::userId).toList());
-        List<Long> facilityIds = new java.util.ArrayList<>(moreFacilities);
+        List<Long> facilityIds = new ArrayList<>(moreFacilities);
         byUser.values().forEach(u -> u.actingFacilityId().ifPresent(facilityIds::add));
         accesses.stream().map(EmergencyAccess::facilityId).filter(Objects::nonNull).forEach(facilityIds::add);
         Map<Long, Facility> byFacility = facilities(facilityIds);

@@ -1,5 +1,6 @@
 package org.musubi.portal.admin.facilities;
 
+import java.util.List;
 import org.musubi.paging.PageRequest;
 import org.musubi.portal.admin.Admins;
 import org.musubi.registry.Facilities;
@@ -35,7 +36,7 @@ class FacilityAdminController {
     }
 
     @ModelAttribute("kinds")
-    java.util.List<FacilityKind> kinds() {
+    List<FacilityKind> kinds() {
         return FacilityKind.participatingKinds();
     }
 

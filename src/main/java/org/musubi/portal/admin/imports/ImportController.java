@@ -1,5 +1,7 @@
 package org.musubi.portal.admin.imports;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,7 @@ import org.musubi.portal.admin.Admins;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.registry.FieldFault;
 import org.musubi.registry.InvalidRegistration;
 import org.musubi.registry.NotPermitted;
 import org.musubi.security.SignedIn;
@@ -67,7 +70,7 @@ class ImportController {
         model.addAttribute("facilityNames", facilities.all().stream().collect(Collectors.toMap(Facility::id, Facility::nameKanji)));
         model.addAttribute("kinds", Arrays.asList(ImportKind.values()));
         model.addAttribute("page", Math.max(page, 0));
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", Instant.now());
         return "admin/imports";
     }
 
@@ -83,7 +86,7 @@ class ImportController {
         model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("pageSize", PAGE);
         model.addAttribute("facilityName", facilities.find(detail.source().facilityId()).map(Facility::nameKanji).orElse(""));
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", Instant.now());
         return "admin/import-batch";
     }
 
@@ -120,12 +123,12 @@ class ImportController {
     String runNow(@AuthenticationPrincipal SignedIn me, @PathVariable long sourceId, RedirectAttributes redirect) {
         ImportSource source = imports.source(Admins.of(me), sourceId);
         if (source.location() == null || !source.active()) {
-            redirect.addFlashAttribute("faults", List.of(org.musubi.registry.FieldFault.of("location",
+            redirect.addFlashAttribute("faults", List.of(FieldFault.of("location",
                     "imports.fault.locationRequired")));
             return "redirect:/admin/imports";
         }
         Actor actor = new Actor(me.userId(), me.loginId(), me.facilityId(), me.profession());
-        background.submit(() -> queue.run(source, () -> FolderFiles.of(source.kind(), java.nio.file.Path.of(source.location())),
+        background.submit(() -> queue.run(source, () -> FolderFiles.of(source.kind(), Path.of(source.location())),
                 new RunImport.Runner(me.userId(), actor, BatchOrigin.SCREEN), ImportProgress.NONE));
         redirect.addFlashAttribute("started", true);
         return "redirect:/admin/imports";

@@ -11,6 +11,8 @@ import org.musubi.identity.linkage.DecideReview;
 import org.musubi.identity.linkage.MatchReviews;
 import org.musubi.paging.PageRequest;
 import org.musubi.policy.PersonAccess;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
 import org.musubi.security.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,10 +33,10 @@ class MatchingController {
     private final DecideReview decide;
     private final IdentityStore identities;
     private final PersonAccess access;
-    private final org.musubi.registry.Facilities facilities;
+    private final Facilities facilities;
 
     MatchingController(MatchReviews reviews, DecideReview decide, IdentityStore identities, PersonAccess access,
-                       org.musubi.registry.Facilities facilities) {
+                       Facilities facilities) {
         this.reviews = reviews;
         this.decide = decide;
         this.identities = identities;
@@ -64,7 +66,7 @@ class MatchingController {
         model.addAttribute("parts", parts);
         model.addAttribute("registrable", decide.registrable(review));
         model.addAttribute("facilityName", facilities.find(review.sourcePatient().facilityId())
-                .map(org.musubi.registry.Facility::nameKanji).orElse(""));
+                .map(Facility::nameKanji).orElse(""));
         return "admin/matching-review";
     }
 

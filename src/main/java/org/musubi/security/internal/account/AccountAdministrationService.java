@@ -3,12 +3,14 @@ package org.musubi.security.internal.account;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.NotPermitted;
+import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.AccountAdministration;
@@ -68,7 +70,7 @@ class AccountAdministrationService implements AccountAdministration {
     }
 
     private IssuedSecret newEnrolmentCode(long userId) {
-        String code = randomText(10).toLowerCase(java.util.Locale.ROOT);
+        String code = randomText(10).toLowerCase(Locale.ROOT);
         Instant expires = Instant.now(clock).plus(properties.enrolmentCodeValidity());
         credentials.clearSecondFactor(userId, RecoveryCodes.hash(userId, code), expires);
         return new IssuedSecret(code, expires);
@@ -80,7 +82,7 @@ class AccountAdministrationService implements AccountAdministration {
             audit.record(AuditEntry.of(action, Outcome.DENY).on("User", userId).reason("outside the administrator's facilities"));
             throw new NotPermitted("account administration");
         }
-        if (user.profession() == org.musubi.registry.Profession.FACILITY_SYSTEM) {
+        if (user.profession() == Profession.FACILITY_SYSTEM) {
             audit.record(AuditEntry.of(action, Outcome.DENY).on("User", userId).reason("API clients have no login"));
             throw new NotPermitted("API clients have no password or second factor");
         }

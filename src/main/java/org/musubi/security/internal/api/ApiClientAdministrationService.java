@@ -1,5 +1,6 @@
 package org.musubi.security.internal.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -122,7 +123,7 @@ class ApiClientAdministrationService implements ApiClientAdministration {
     }
 
     private void check(long facilityId, String name, Set<ApiScope> scopes) {
-        List<FieldFault> faults = new java.util.ArrayList<>();
+        List<FieldFault> faults = new ArrayList<>();
         if (facilities.find(facilityId).filter(f -> f.kind().participating()).isEmpty()) {
             faults.add(FieldFault.of("facilityId", "user.memberships.unknown", facilityId));
         }

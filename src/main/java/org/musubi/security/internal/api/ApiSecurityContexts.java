@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
@@ -26,7 +27,7 @@ final class ApiSecurityContexts implements SecurityContextRepository {
 
     @Override
     @SuppressWarnings("deprecation")
-    public SecurityContext loadContext(org.springframework.security.web.context.HttpRequestResponseHolder holder) {
+    public SecurityContext loadContext(HttpRequestResponseHolder holder) {
         return loadDeferredContext(holder.getRequest()).get();
     }
 

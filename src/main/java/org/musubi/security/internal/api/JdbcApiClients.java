@@ -3,6 +3,7 @@ package org.musubi.security.internal.api;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -72,9 +73,9 @@ class JdbcApiClients {
                     .params(clientId, jti).query(Integer.class).single() > 0;
             return !seen && standbyAssertions.putIfAbsent(clientId + "\n" + jti, expiresAt) == null;
         }
-        jdbc.sql("DELETE FROM api_assertion WHERE expires_at < ?").param(java.sql.Timestamp.from(now)).update();
+        jdbc.sql("DELETE FROM api_assertion WHERE expires_at < ?").param(Timestamp.from(now)).update();
         return jdbc.sql("INSERT INTO api_assertion (client_id, jti, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(clientId, jti, java.sql.Timestamp.from(expiresAt)).update() == 1;
+                .params(clientId, jti, Timestamp.from(expiresAt)).update() == 1;
     }
 
     void revokeTokens(long userId) {
@@ -89,7 +90,7 @@ class JdbcApiClients {
             return;
         }
         jdbc.sql("INSERT INTO api_token (token_hash, user_id, scopes, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .params(tokenHash, userId, texts(scopes), java.sql.Timestamp.from(issued), java.sql.Timestamp.from(expires))
+                .params(tokenHash, userId, texts(scopes), Timestamp.from(issued), Timestamp.from(expires))
                 .update();
     }
 
@@ -100,14 +101,14 @@ class JdbcApiClients {
             return Optional.of(issuedOnStandby);
         }
         return jdbc.sql("SELECT user_id, scopes, expires_at FROM api_token WHERE token_hash = ? AND expires_at > ?")
-                .params(tokenHash, java.sql.Timestamp.from(now))
+                .params(tokenHash, Timestamp.from(now))
                 .query((rs, n) -> new Token(rs.getLong("user_id"), scopes(rs.getArray("scopes")),
                         rs.getTimestamp("expires_at").toInstant()))
                 .optional();
     }
 
     int purgeExpired(Instant now) {
-        return jdbc.sql("DELETE FROM api_token WHERE expires_at <= ?").param(java.sql.Timestamp.from(now)).update();
+        return jdbc.sql("DELETE FROM api_token WHERE expires_at <= ?").param(Timestamp.from(now)).update();
     }
 
     private static String[] texts(Set<ApiScope> scopes) {

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -36,7 +37,7 @@ final class ClientAssertion {
         JWK key;
         try {
             key = JWK.parse(json);
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new IllegalArgumentException("the private-key-file of provider " + provider.id() + " is not a JWK", e);
         }
         boolean usable = key.isPrivate() && (key instanceof RSAKey

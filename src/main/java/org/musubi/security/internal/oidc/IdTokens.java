@@ -10,6 +10,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,8 +95,8 @@ final class IdTokens {
             throw new Refused("ID token issue time missing, in the future or too old");
         }
         Object said = claims.getClaim("nonce");
-        if (!(said instanceof String text) || !java.security.MessageDigest.isEqual(
-                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), nonce.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        if (!(said instanceof String text) || !MessageDigest.isEqual(
+                text.getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8))) {
             throw new Refused("ID token nonce does not answer this round trip");
         }
     }

@@ -2,6 +2,7 @@ package org.musubi.security.internal.oidc;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class RoundTrip {
 
     /** A round trip under way, kept in the session until the browser comes back. */
     record Pending(String providerId, Purpose purpose, Long userId, String state, String nonce, String verifier,
-                   String redirectUri, Instant startedAt) implements java.io.Serializable {
+                   String redirectUri, Instant startedAt) implements Serializable {
     }
 
     /** A subject the provider proved, for the round trip that asked. */

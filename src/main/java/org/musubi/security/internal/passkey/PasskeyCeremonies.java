@@ -17,6 +17,7 @@ import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
+import com.webauthn4j.verifier.exception.VerificationException;
 import jakarta.servlet.http.HttpSession;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -134,7 +135,7 @@ class PasskeyCeremonies {
 
     /** What went wrong, in words for the audit trail (never a class name: the trail is shown on screens and exports). */
     private static String why(RuntimeException e) {
-        return e instanceof com.webauthn4j.verifier.exception.VerificationException ? "not verified" : "malformed";
+        return e instanceof VerificationException ? "not verified" : "malformed";
     }
 
     private static ServerProperty server(RelyingParty rp, byte[] challenge) throws Refused {

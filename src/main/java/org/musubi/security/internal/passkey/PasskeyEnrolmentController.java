@@ -7,6 +7,7 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.security.SignedIn;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,7 +68,7 @@ class PasskeyEnrolmentController {
             audit.record(AuditEntry.of(AuditAction.SECOND_FACTOR_ENROL, Outcome.PERMIT).on("User", me.userId())
                     .reason("passkey " + id + " added"));
             return ResponseEntity.ok(Map.of("redirect", request.getContextPath() + "/phr/passkeys?added"));
-        } catch (PasskeyCeremonies.Refused | org.springframework.dao.DuplicateKeyException refused) {
+        } catch (PasskeyCeremonies.Refused | DuplicateKeyException refused) {
             audit.record(AuditEntry.of(AuditAction.SECOND_FACTOR_ENROL, Outcome.DENY).on("User", me.userId())
                     .reason(refused.getMessage() == null ? "passkey refused" : refused.getMessage()));
             return ResponseEntity.badRequest().body(Map.of("error", "passkey.refused"));

@@ -2,6 +2,7 @@ package org.musubi.security.internal.session;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +83,7 @@ public class SessionUpgrade {
      * ({@link #RESUME_AUTHORIZATION}), and only there: the session keeps nothing else to resume.
      */
     public String landing(long userId, boolean passwordChangeRequired, HttpServletRequest request) {
-        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        HttpSession session = request.getSession(false);
         Object resume = session == null ? null : session.getAttribute(RESUME_AUTHORIZATION);
         if (session != null) {
             session.removeAttribute(RESUME_AUTHORIZATION);

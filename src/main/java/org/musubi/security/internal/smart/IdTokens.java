@@ -10,10 +10,12 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.musubi.security.SecretBox;
 import org.musubi.security.internal.api.RandomTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +83,7 @@ class IdTokens {
         }
     }
 
-    private java.util.Optional<SigningKey> stored() {
+    private Optional<SigningKey> stored() {
         return jdbc.sql("SELECT kid, private_key FROM smart_signing_key ORDER BY created_at DESC, kid LIMIT 1")
                 .query((rs, n) -> new SigningKey(rs.getString(1), privateKey(box.open(PURPOSE, rs.getString(2)))))
                 .optional();
@@ -120,7 +122,7 @@ class IdTokens {
 
     private static byte[] unsigned(BigInteger number) {
         byte[] bytes = number.toByteArray();
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     private static String base64(byte[] bytes) {

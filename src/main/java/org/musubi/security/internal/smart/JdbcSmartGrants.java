@@ -3,6 +3,7 @@ package org.musubi.security.internal.smart;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -142,7 +143,7 @@ class JdbcSmartGrants {
 
     /** Forgets codes and tokens that expired a day ago or more (a replay of one is then just unknown). */
     void purge(Instant now) {
-        Timestamp before = Timestamp.from(now.minus(java.time.Duration.ofDays(1)));
+        Timestamp before = Timestamp.from(now.minus(Duration.ofDays(1)));
         jdbc.sql("DELETE FROM smart_code WHERE expires_at < ?").param(before).update();
         jdbc.sql("DELETE FROM smart_token WHERE expires_at < ?").param(before).update();
     }

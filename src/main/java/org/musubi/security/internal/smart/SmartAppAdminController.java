@@ -1,5 +1,6 @@
 package org.musubi.security.internal.smart;
 
+import java.util.List;
 import org.musubi.registry.InvalidRegistration;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +26,7 @@ class SmartAppAdminController {
     @GetMapping(PATH)
     String list(Model model) {
         model.addAttribute("apps", apps.all());
-        model.addAttribute("defaultScopes", SmartScopes.joined(java.util.List.of(SmartScopes.LAUNCH_PATIENT,
+        model.addAttribute("defaultScopes", SmartScopes.joined(List.of(SmartScopes.LAUNCH_PATIENT,
                 SmartScopes.OPENID, SmartScopes.FHIR_USER, SmartScopes.OFFLINE, "patient/*.read")));
         return "admin/smart-apps";
     }

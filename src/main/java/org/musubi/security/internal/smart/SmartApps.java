@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -27,7 +28,7 @@ class SmartApps {
 
     static final int MAX_REDIRECT_URIS = 10;
     /** Private-use URI schemes of native apps are reverse domain names (RFC 8252 §7.1). */
-    private static final java.util.regex.Pattern PRIVATE_SCHEME = java.util.regex.Pattern.compile("[a-z][a-z0-9+-]*(\\.[a-z0-9+-]+)+");
+    private static final Pattern PRIVATE_SCHEME = Pattern.compile("[a-z][a-z0-9+-]*(\\.[a-z0-9+-]+)+");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
     private final JdbcSmartApps apps;
     private final JdbcSmartGrants grants;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.musubi.phr.vitals.Vital;
@@ -35,7 +36,7 @@ class ChartPointsTest {
             readings.add(weight(d, d % 2 == 0 ? "60.0" : "61.0", 1));
         }
         readings.add(weight(20, "70.0", 2)); // another source in January
-        readings.sort(java.util.Comparator.comparing(VitalReading::at));
+        readings.sort(Comparator.comparing(VitalReading::at));
 
         List<ChartPoints> points = ChartPoints.of(readings, VitalRange.ALL.gap(), VitalRange.ALL);
 

@@ -12,6 +12,7 @@ import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +37,7 @@ class SmartBrowserIT {
     @Autowired
     Residents residents;
     @Autowired
-    org.musubi.testing.TestAccounts accounts;
+    TestAccounts accounts;
 
     @Test
     void aResidentConnectsAnAppFromItsOwnPageOnAPhone() throws IOException {

@@ -2,6 +2,8 @@ package org.musubi.security.internal.smart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -157,8 +159,8 @@ public class SmartLaunches {
                     .POST(HttpRequest.BodyPublishers.ofString(query(form))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
             return new TokenAnswer(answer.statusCode(), JSON.readTree(answer.body()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

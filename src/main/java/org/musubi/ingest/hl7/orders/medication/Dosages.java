@@ -1,6 +1,7 @@
 package org.musubi.ingest.hl7.orders.medication;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
@@ -98,7 +99,7 @@ final class Dosages {
      * that does not repeat; they are joined back, so the range is not read as its first number.
      */
     private static String written(Hl7Segment segment, int field) {
-        return segment.repetitions(field).stream().map(Hl7Field::text).collect(java.util.stream.Collectors.joining("~"));
+        return segment.repetitions(field).stream().map(Hl7Field::text).collect(Collectors.joining("~"));
     }
 
     /**

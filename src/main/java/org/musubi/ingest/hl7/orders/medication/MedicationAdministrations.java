@@ -1,5 +1,6 @@
 package org.musubi.ingest.hl7.orders.medication;
 
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -116,7 +117,7 @@ final class MedicationAdministrations {
         String rate = rxa.text(12).strip();
         Matcher number = RATE.matcher(rate);
         if (number.matches()) {
-            dosage.setRate(Units.quantity(new java.math.BigDecimal(number.group(1)), number.group(2), number.group(2), ""));
+            dosage.setRate(Units.quantity(new BigDecimal(number.group(1)), number.group(2), number.group(2), ""));
         } else if (!rate.isEmpty()) {
             dosage.setText(rate);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity.QuantityComparator;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Specimen;
 import org.junit.jupiter.api.Test;
 import org.musubi.ingest.adapter.MappedResource;
@@ -70,7 +71,7 @@ class ResultMapperTest {
                 SourceRefs.PREFIX + "Observation/" + mapped.get(3).sourceKey());
         // The sample names its orderer (ORC-12): the order is contained, and still named by its number (issue 38).
         assertThat(report.getBasedOnFirstRep().getReference()).isEqualTo("#order");
-        assertThat(((org.hl7.fhir.r4.model.ServiceRequest) report.getContained().getFirst()).getRequester().getDisplay())
+        assertThat(((ServiceRequest) report.getContained().getFirst()).getRequester().getDisplay())
                 .isEqualTo("医師一郎");
         assertThat(report.getBasedOnFirstRep().getIdentifier().getValue()).isEqualTo("000000011000354");
         assertThat(report.getBasedOnFirstRep().getIdentifier().getSystem()).isEqualTo("urn:musubi:placer-order-number:3412345678");
