@@ -2,9 +2,8 @@
 # The server crash drill at its full size (issue 7): ServerCrashDrillIT kills musubi serve with SIGKILL while a
 # pharmacy's system uploads JAHIS notebooks (40 a kill: 800 for 20 kills), --kills times (default 20; ./mvnw verify
 # kills it 4 times among 200 notebooks), then checks that every acknowledged notebook is stored exactly once, nothing
-# twice, one audit row per dispensing and an intact audit chain. Each kill costs one server start (about 10 s on 2
-# cores).
-#   bench/crash-drill.sh                # 20 kills: about 4 minutes on 2 cores
+# twice, one audit row per dispensing and an intact audit chain. Each kill costs one server start (5–12 s on 2 cores).
+#   bench/crash-drill.sh                # 20 kills: about 3 minutes on 2 cores
 #   bench/crash-drill.sh --kills=100
 set -euo pipefail
 cd "$(dirname "$0")/.."
