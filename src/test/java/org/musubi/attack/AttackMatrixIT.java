@@ -14,7 +14,6 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.attack.Victim.Marker;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.paging.PageRequest;
 import org.musubi.registry.Facilities;
@@ -23,14 +22,11 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The attacker's suite: clinic B attacks hospital A's patient in every way Musubi offers, generated over every
@@ -50,27 +46,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * </ul>
  */
 @MusubiIntegrationTest
-class AttackMatrixIT {
+class AttackMatrixIT extends NetworkFixtures {
 
     private static final List<Attacker> SYSTEMS = List.of(
             Attacker.system("system/*.read+write", "system/*.read", "system/*.write"),
             Attacker.system("system/Patient.read", "system/Patient.read"),
             Attacker.system("system/Patient+Observation.read", "system/Patient.read", "system/Observation.read"));
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Facilities facilities;
     @Autowired
-    Consents consents;
-    @Autowired
     IdentityStore identities;
-    @Autowired
-    AuditRows audit;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     private record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {
@@ -193,8 +179,7 @@ class AttackMatrixIT {
         Arrays.stream(Profession.values()).filter(p -> p != Profession.FACILITY_SYSTEM && p != Profession.RESIDENT)
                 .forEach(p -> users.put(p, accounts.memberOf(clinic, p)));
         users.forEach((profession, user) -> {
-            WebSession web = new WebSession(port);
-            accounts.logIn(web, user);
+            WebSession web = accounts.signedIn(port, user);
             armed.add(new Armed(Attacker.user(profession), user.id(), null, web));
         });
         return armed;

@@ -19,21 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.Containers;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Finding 7 (containers were judged by their own category): a hospital stores a JP-CLINS-like collection Bundle
@@ -45,22 +41,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Each attempt leaves exactly one audit row. Before the fix the therapist read every container.
  */
 @MusubiIntegrationTest
-class ContainerContentsAttackIT {
+class ContainerContentsAttackIT extends NetworkFixtures {
 
     private static final String LAB_SECTION = "検査結果 HbA1c 6.5%";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
 
     /** One way to a container: a request, and what shows the container is in the answer. */
     record Probe(String name, Function<Fixture, String> path, boolean portal, Function<Fixture, List<String>> shows) {
@@ -191,8 +177,6 @@ class ContainerContentsAttackIT {
     }
 
     private WebSession loggedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
-        return web;
+        return accounts.signedIn(port, user);
     }
 }

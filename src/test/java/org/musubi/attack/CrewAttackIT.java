@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
-import org.musubi.consent.Consents;
 import org.musubi.emergency.Crews;
 import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
@@ -17,13 +16,11 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The ambulance crews' routes tried as an attacker would: a clinic's nurse at the crews' page, a paramedic keeping a
@@ -32,22 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * exactly one audit row, and opens nothing.
  */
 @MusubiIntegrationTest
-class CrewAttackIT {
+class CrewAttackIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Crews crews;
     @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
     HandOvers handOvers;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aClinicsNurseCannotUseTheCrewsPageToFindOrOpenAnyone() {
@@ -148,8 +135,7 @@ class CrewAttackIT {
     }
 
     private WebSession signedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/");
         return web;
     }

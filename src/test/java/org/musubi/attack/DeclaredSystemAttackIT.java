@@ -15,18 +15,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.systems.DeclareIdentifierSystem;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A facility's declared identifier system (issue 24, item 2) is no oracle and no way in: hospital A declares its EHR's
@@ -36,22 +32,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * without a link to B, and each query leaves exactly one audit row.
  */
 @MusubiIntegrationTest
-class DeclaredSystemAttackIT {
+class DeclaredSystemAttackIT extends NetworkFixtures {
 
     enum State { NO_CONSENT, CONSENT_WITHOUT_LINK }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     DeclareIdentifierSystem declare;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
 
     /** One way of asking: {@code {key}} stands for the MRN asked about; {@code audited}: a query, one audit row. */
     record Probe(String name, String method, String path, String body, boolean audited) {

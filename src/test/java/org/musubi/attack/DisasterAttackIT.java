@@ -15,14 +15,12 @@ import org.musubi.identity.Sex;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Disaster mode tried as an attacker would, while it is on for one municipality: a responder's doctor asking for a
@@ -30,16 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * its reason); a clerk of the responder facility cannot break the glass even for a person in the area.
  */
 @MusubiIntegrationTest
-class DisasterAttackIT {
+class DisasterAttackIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     DisasterScenes scenes;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
     @Autowired
     SwitchDisasterMode switching;
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
@@ -19,14 +18,12 @@ import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A doctor of clinic B uses break-the-glass as an oracle: does this person exist, did they consent to emergency
@@ -35,22 +32,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * answer a person who does not exist gets. Each attempt leaves exactly one audit row with the real reason.
  */
 @MusubiIntegrationTest
-class EmergencyLookupAttackIT {
+class EmergencyLookupAttackIT extends NetworkFixtures {
 
     private static final String WRONG_CODE = "AAAA-AAAA";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
     @Autowired
-    Consents consents;
-    @Autowired
     IssueCard issueCard;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void onlyTheProvedCardIsToldTheConsentOrTheBlockEverythingElseReadsAsNobody() {
@@ -60,8 +49,7 @@ class EmergencyLookupAttackIT {
         consents.block(blocker.id(), clinic.id(), 0);
         IssuedCard noConsentCard = issueCard.regional(0, noEmergencyConsent.id());
         IssuedCard blockerCard = issueCard.regional(0, blocker.id());
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         doctor.get("/portal/emergency");
         long before = audit.max();
 

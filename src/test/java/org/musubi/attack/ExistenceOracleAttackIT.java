@@ -14,18 +14,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.SyntheaLikeRecords;
-import org.musubi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Finding 1 (PIXm and reads were an existence oracle): another facility's system, with its own token, asks
@@ -35,22 +31,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * existing patient answered 403 with the policy's reason ("no active consent", "not linked"), the absent one 404.
  */
 @MusubiIntegrationTest
-class ExistenceOracleAttackIT {
+class ExistenceOracleAttackIT extends NetworkFixtures {
 
     enum State { NO_CONSENT, CONSENT_WITHOUT_LINK }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
 
     /** One way of asking: {@code {key}} in the path stands for the thing asked about. */
     record Probe(String name, String method, String path, String real, String absent) {

@@ -11,7 +11,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
@@ -19,13 +18,11 @@ import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Finding 3 (link takeover without the card): a clinic's system registers a Patient copying a person's name,
@@ -35,18 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the clinic learns nothing it did not send, no card number anywhere, and linking needs the card's check code.
  */
 @MusubiIntegrationTest
-class LinkTakeoverAttackIT {
+class LinkTakeoverAttackIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    Consents consents;
     @Autowired
     IssueCard issueCard;
 
@@ -89,8 +78,7 @@ class LinkTakeoverAttackIT {
         }
         assertThat(labs.body()).contains("\"total\":0");
 
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         doctor.get("/portal/link");
         String kana = person.familyKana() + person.givenKana();
         for (String guess : List.of(person.regionalId(), card.card().number())) {

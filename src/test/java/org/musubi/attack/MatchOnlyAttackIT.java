@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.disaster.DisasterScenes;
 import org.musubi.disaster.SwitchDisasterMode;
 import org.musubi.emergency.Crews;
@@ -27,15 +26,11 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 37: an automatic match grants no standing. Clinic B, which has no link and no consent-based access, registers
@@ -54,24 +49,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </ol>
  */
 @MusubiIntegrationTest
-class MatchOnlyAttackIT {
+class MatchOnlyAttackIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
     @Autowired
-    Consents consents;
-    @Autowired
     IssueCard issueCard;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     DisasterScenes scenes;
     @Autowired
@@ -127,9 +110,7 @@ class MatchOnlyAttackIT {
     }
 
     private WebSession signedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
-        return web;
+        return accounts.signedIn(port, user);
     }
 
     @Test

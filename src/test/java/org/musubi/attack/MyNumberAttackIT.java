@@ -13,15 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MockOpenIdProvider;
 import org.musubi.testing.MockOpenIdProvider.Twist;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.OidcBrowser;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * My Number card login tried as an attacker would, against a test OpenID provider ({@link MockOpenIdProvider}, a mock
@@ -33,20 +31,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * counts a wrong one like a wrong code. Each refusal is one audit row, and no session comes of it.
  */
 @MusubiIntegrationTest
-class MyNumberAttackIT {
+class MyNumberAttackIT extends NetworkFixtures {
 
     private static final AtomicInteger ADDRESS = new AtomicInteger(10);
 
-    @LocalServerPort
-    int port;
     @Autowired
     Residents residents;
     @Autowired
     MockOpenIdProvider provider;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @ParameterizedTest
     @CsvSource({

@@ -14,13 +14,10 @@ import org.musubi.phr.otc.SelfMedications;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Self-entered OTC drugs and supplements as an attacker tries them: another resident who learnt an entry's id cannot
@@ -29,18 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * facility without a link sees no notebook tab, so none of the entries.
  */
 @MusubiIntegrationTest
-class OtcAttackIT {
+class OtcAttackIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Residents residents;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     SelfMedications medications;
 
@@ -121,8 +110,7 @@ class OtcAttackIT {
     @Test
     void aClinicianOfAnUnlinkedFacilitySeesNoneOfTheEntries() {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         long before = audit.max();
 
         HttpResponse<String> tab = doctor.get("/portal/patients/" + victim.personId() + "/notebook");

@@ -10,14 +10,11 @@ import org.musubi.portal.OwnRecordsIT;
 import org.musubi.registry.Facility;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The own-records backup (非常時バックアップ) tried as an attacker would: a hospital's patient ID guessed by another
@@ -26,18 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * leaves exactly one audit row.
  */
 @MusubiIntegrationTest
-class OwnRecordsAttackIT {
+class OwnRecordsAttackIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aGuessedIdOfAnotherFacilityAClerkAndANonexistentIdAreAnsweredAlike() {
@@ -66,8 +55,7 @@ class OwnRecordsAttackIT {
         OwnRecordsIT.Shared shared = OwnRecordsIT.shared(port, clients, identities, accounts, accounts.newHospital(),
                 accounts.newHospital());
         User stranger = accounts.memberOf(accounts.newHospital(), Profession.DOCTOR);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, stranger);
+        WebSession web = accounts.signedIn(port, stranger);
         long before = audit.max();
 
         HttpResponse<String> direct = web.get("/portal/patients/" + shared.personId() + "?purpose=OWN_RECORDS");
@@ -86,8 +74,7 @@ class OwnRecordsAttackIT {
     }
 
     private HttpResponse<String> lookUp(User user, String localId) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/portal/own-records");
         long before = audit.max();
         HttpResponse<String> answer = web.post("/portal/own-records", "localId", localId);

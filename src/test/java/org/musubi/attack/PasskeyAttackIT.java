@@ -12,13 +12,10 @@ import org.musubi.identity.cards.IssueCard;
 import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Passkeys tried as an attacker would: a forged assertion at the second login step is refused, audited and counted
@@ -26,24 +23,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * no resident's passkey page; removing a passkey that is not one's own changes nothing.
  */
 @MusubiIntegrationTest
-class PasskeyAttackIT {
+class PasskeyAttackIT extends NetworkFixtures {
 
     private static final String FORGED = """
             {"id":"AAAA","rawId":"AAAA","type":"public-key","response":{"clientDataJSON":"e30","authenticatorData":"AAAA",
              "signature":"AAAA"},"clientExtensionResults":{}}""";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IssueCard cards;
     @Autowired
     Residents residents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aForgedAssertionIsRefusedAuditedAndCountedUntilTheAccountLocks() {
@@ -84,8 +73,7 @@ class PasskeyAttackIT {
         anonymous.get("/login");
         assertThat(anonymous.post("/login/passkey").statusCode()).isIn(302, 401, 403);
 
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR));
         assertThat(doctor.get("/phr/passkeys").statusCode()).isEqualTo(403);
         doctor.get("/");
         assertThat(doctor.post("/phr/passkeys/options").statusCode()).isEqualTo(403);

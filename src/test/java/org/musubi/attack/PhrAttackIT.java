@@ -15,26 +15,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
-import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
+import org.musubi.phr.ResidentFixtures;
 import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The health notebook tried as an attacker would: clinic B's users of every profession asking for a registration code
@@ -46,26 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * consented link, and everyone else gets the viewer's answer for a person nobody has.
  */
 @MusubiIntegrationTest
-class PhrAttackIT {
+class PhrAttackIT extends ResidentFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
-    @Autowired
-    Consents consents;
-    @Autowired
-    Residents residents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     Users users;
 
@@ -96,8 +71,7 @@ class PhrAttackIT {
             }
             for (Profession profession : staff) {
                 User user = accounts.memberOf(clinic, profession);
-                WebSession web = new WebSession(port);
-                accounts.logIn(web, user);
+                WebSession web = accounts.signedIn(port, user);
                 web.get("/");
                 String absent = Probe.absentPerson(id -> identities.person(id).isPresent());
                 long before = audit.max();
@@ -202,8 +176,7 @@ class PhrAttackIT {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         consents.link(linked, clinic.id(), admin);
         User clerk = accounts.memberOf(clinic, Profession.MEDICAL_CLERK);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, clerk);
+        WebSession web = accounts.signedIn(port, clerk);
         web.get("/");
         String absent = Probe.absentPerson(id -> identities.person(id).isPresent());
 
@@ -225,8 +198,7 @@ class PhrAttackIT {
                 .isEqualTo(403);
         assertThat(own.post("/admin/persons/" + personId + "/phr-recovery/" + pending + "/confirm").statusCode())
                 .isEqualTo(403);
-        WebSession facilityAdmin = new WebSession(port);
-        accounts.logIn(facilityAdmin, accounts.adminOf(clinic));
+        WebSession facilityAdmin = accounts.signedIn(port, accounts.adminOf(clinic));
         assertThat(facilityAdmin.post("/admin/persons/" + personId + "/phr-recovery/" + pending + "/confirm")
                 .statusCode()).as("the office is network administrators only").isEqualTo(403);
         assertThat(pendingOf(personId)).as("still pending").isEqualTo(pending);

@@ -22,13 +22,10 @@ import org.musubi.phr.checkups.RecordPaperCheckup;
 import org.musubi.phr.photos.TestPictures;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 健診結果 as an attacker tries it: another resident asking for the victim's checkup photo by its id (a paper result's
@@ -37,23 +34,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * session cannot use the /phr routes at all.
  */
 @MusubiIntegrationTest
-class PhrCheckupsAttackIT {
+class PhrCheckupsAttackIT extends NetworkFixtures {
 
     private static final String PLACE = "ヒガイシャ健診会場";
-    @LocalServerPort
-    int port;
     @Autowired
     CheckupImports imports;
     @Autowired
     Residents residents;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     ReadCheckups read;
     @Autowired
@@ -133,8 +122,7 @@ class PhrCheckupsAttackIT {
 
     @Test
     void aClinicianCannotUseThePhrRoutes() {
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(accounts.facilityOf(FacilityKind.CLINIC), Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(accounts.facilityOf(FacilityKind.CLINIC), Profession.DOCTOR));
         long before = audit.max();
 
         assertThat(doctor.get("/phr/checkups").statusCode()).isEqualTo(403);

@@ -9,21 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
-import org.musubi.identity.cards.IssueCard;
+import org.musubi.phr.ResidentFixtures;
 import org.musubi.phr.Residents;
 import org.musubi.phr.vitals.VitalsForms;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The notebook's vital signs tried as an attacker would: a resident naming another person in the form, the CSV
@@ -31,22 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * person's record is untouched and unread); staff and operator sessions, and no session, reach none of it.
  */
 @MusubiIntegrationTest
-class PhrVitalsAttackIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
-    @Autowired
-    Residents residents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
+class PhrVitalsAttackIT extends ResidentFixtures {
 
     private Facility hospital;
     private long victimId;
@@ -102,10 +81,8 @@ class PhrVitalsAttackIT {
 
     @Test
     void staffOperatorsAndStrangersReachNoVitalsPageNorTheirCsv() {
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
         List<String> before = record(victimId);
 
         for (WebSession staff : List.of(doctor, operator)) {

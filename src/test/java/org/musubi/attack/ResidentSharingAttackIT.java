@@ -13,22 +13,15 @@ import org.junit.jupiter.api.TestFactory;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
-import org.musubi.identity.IdentityStore;
-import org.musubi.identity.cards.IssueCard;
+import org.musubi.phr.ResidentFixtures;
 import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * My sharing (/phr/sharing) attacked: a resident names another person's consent, a facility linked to or blocked by
@@ -44,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </ul>
  */
 @MusubiIntegrationTest
-class ResidentSharingAttackIT {
+class ResidentSharingAttackIT extends ResidentFixtures {
 
     /** One route: {@code {key}} in the path (or the form's facilityId) is what is asked about. */
     private record Route(String name, String method, String path, boolean formKey, Target target) {
@@ -62,25 +55,6 @@ class ResidentSharingAttackIT {
             new Route("unblock", "POST", "/phr/sharing/blocks/{key}/remove", false, Target.BLOCKED_FACILITY),
             new Route("end link: confirm", "GET", "/phr/sharing/links/{key}/end/confirm", false, Target.LINKED_FACILITY),
             new Route("end link", "POST", "/phr/sharing/links/{key}/end", false, Target.LINKED_FACILITY));
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
-    @Autowired
-    Residents residents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     /** A caller with a signed-in browser session. */
     private record Caller(String name, long userId, WebSession web, boolean resident) {
@@ -172,8 +146,7 @@ class ResidentSharingAttackIT {
     }
 
     private Caller staff(String name, User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/");
         return new Caller(name, user.id(), web, false);
     }

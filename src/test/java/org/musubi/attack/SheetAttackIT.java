@@ -12,20 +12,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.phr.Residents;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.sheet.SheetForm;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The emergency sheet as an attacker tries it: a break-the-glass doctor reads it but cannot enter it; a pharmacy the
@@ -33,20 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * person id answers like one nobody has. Each attempt leaves one audit row.
  */
 @MusubiIntegrationTest
-class SheetAttackIT {
+class SheetAttackIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Residents residents;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     EmergencySheets sheets;
 
@@ -71,8 +57,7 @@ class SheetAttackIT {
         consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.EMERGENCY),
                 accounts.networkAdmin().id(), patient.facility().id());
         consents.openEmergency(patient.personId(), user.id(), "意識障害で搬送された", Instant.now().plus(2, ChronoUnit.HOURS));
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, user);
+        WebSession doctor = accounts.signedIn(port, user);
 
         String tab = doctor.get("/portal/patients/" + patient.personId() + "/notebook?purpose=EMERGENCY").body();
         assertThat(tab).contains("ペニシリンＸ").doesNotContain("id=\"sheet-proxy-entry\"");
@@ -92,8 +77,7 @@ class SheetAttackIT {
         Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
         consents.link(patient.personId(), pharmacy.id(), admin);
         consents.block(patient.personId(), pharmacy.id(), admin);
-        WebSession pharmacist = new WebSession(port);
-        accounts.logIn(pharmacist, accounts.memberOf(pharmacy, Profession.PHARMACIST));
+        WebSession pharmacist = accounts.signedIn(port, accounts.memberOf(pharmacy, Profession.PHARMACIST));
 
         HttpBodies blocked = new HttpBodies(
                 pharmacist.post("/portal/patients/" + patient.personId() + "/emergency-sheet", "allergy[0].substance", "卵"),

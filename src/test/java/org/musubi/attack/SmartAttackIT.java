@@ -23,10 +23,9 @@ import org.musubi.security.internal.smart.SmartLaunches;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Residents' apps (SMART App Launch) tried as an attacker would: a code without its PKCE verifier, with a wrong one,
@@ -38,12 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * exactly one audit row.
  */
 @MusubiIntegrationTest
-class SmartAttackIT {
+class SmartAttackIT extends NetworkFixtures {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @LocalServerPort
-    int port;
     @Autowired
     SmartLaunches launches;
     @Autowired
@@ -52,10 +49,6 @@ class SmartAttackIT {
     GrantProxy proxies;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     private SmartLaunches.App app;
     private Residents.Patient patientA;

@@ -14,13 +14,11 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Finding 5 (bearer calls opened server sessions whose cookie kept reading and writing after the client was
@@ -28,16 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a browser session reads only; once re-keyed, nothing the client held before works.
  */
 @MusubiIntegrationTest
-class StatelessApiAttackIT {
+class StatelessApiAttackIT extends NetworkFixtures {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     ApiClientAdministration administration;
 
@@ -64,8 +56,7 @@ class StatelessApiAttackIT {
         ApiClientAdministration.NewApiClient client = clients.register(hospital, "system/*.read", "system/*.write");
         String token = clients.token(port, client);
         HttpResponse<String> before = call("GET", "Observation?patient=Patient/1", token, null);
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         String cookie = "MUSUBI_SESSION=" + doctor.cookie("MUSUBI_SESSION");
 
         administration.newSecret(new Administrator(accounts.networkAdmin().id(), true, Set.of()), client.client().clientId());

@@ -16,15 +16,11 @@ import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.User;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code Patient/<id>/$summary} tried as an attacker would: another hospital's system (no link, no emergency access),
@@ -33,21 +29,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * text but for the id asked), nothing of the person in the answer, and exactly one audit row.
  */
 @MusubiIntegrationTest
-class SummaryAttackIT {
+class SummaryAttackIT extends NetworkFixtures {
 
     static final String JSON = "application/fhir+json";
-    @LocalServerPort
-    int port;
     @Autowired
     Crews crews;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     IdentityStore identities;
 
@@ -90,8 +76,7 @@ class SummaryAttackIT {
     void aParamedicsExpiredEmergencyAccessOpensNothing() {
         Residents.Patient patient = crews.patient(port, Set.of(Purpose.EMERGENCY));
         User paramedic = crews.paramedic();
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, paramedic);
+        WebSession web = accounts.signedIn(port, paramedic);
         Crews.open(web, patient);
         assertThat(summary(web, patient.personId()).statusCode()).as("while open").isEqualTo(200);
         jdbc.sql("UPDATE emergency_access SET expires_at = now() - interval '1 second' WHERE person_id = ?")

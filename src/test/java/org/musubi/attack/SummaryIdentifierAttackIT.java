@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.emergency.Crews;
 import org.musubi.fhirapi.person.IdentifierSystems;
 import org.musubi.fhirapi.summary.SummaryProvider;
@@ -24,17 +23,13 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.PharmacyNotebooks;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code Patient/$summary?identifier=system|value} tried as an attacker would: another hospital's system (no link)
@@ -45,29 +40,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * issue), nothing of the person in it, and exactly one audit row.
  */
 @MusubiIntegrationTest
-class SummaryIdentifierAttackIT {
+class SummaryIdentifierAttackIT extends NetworkFixtures {
 
     static final String JSON = "application/fhir+json";
-    @LocalServerPort
-    int port;
     @Autowired
     Crews crews;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    AuditRows audit;
     @Autowired
     IdentifierSystems systems;
     @Autowired
     IdentityStore identities;
     @Autowired
-    Consents consents;
-    @Autowired
     PharmacyNotebooks notebooks;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anotherHospitalsSystemGetsOne404ForTheRealPersonAGuessAndAnUnknownSystemWithOneAuditRowEach() {
@@ -158,11 +141,9 @@ class SummaryIdentifierAttackIT {
         Facility hospital = accounts.newHospital();
         consents.link(patient.personId(), hospital.id(), accounts.networkAdmin().id());
         User clerk = accounts.memberOf(hospital, Profession.MEDICAL_CLERK);
-        WebSession clerks = new WebSession(port);
-        accounts.logIn(clerks, clerk);
+        WebSession clerks = accounts.signedIn(port, clerk);
         User paramedic = crews.paramedic();
-        WebSession crew = new WebSession(port);
-        accounts.logIn(crew, paramedic);
+        WebSession crew = accounts.signedIn(port, paramedic);
         Crews.open(crew, patient);
         assertThat(emergency(crew, identifier).statusCode()).as("while open").isEqualTo(200);
         jdbc.sql("UPDATE emergency_access SET expires_at = now() - interval '1 second' WHERE person_id = ?")

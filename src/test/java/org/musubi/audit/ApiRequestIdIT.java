@@ -12,32 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration.NewApiClient;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.musubi.testing.NetworkFixtures;
 
 /**
  * The FHIR API and the token endpoint answer with the request id their audit row carries, so that an operator finds
  * the row a caller quotes: HAPI's own id (or one the caller sent) never replaces it, on success, refusal or error.
  */
 @MusubiIntegrationTest
-class ApiRequestIdIT {
+class ApiRequestIdIT extends NetworkFixtures {
 
     private static final String JSON = "application/fhir+json";
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
 
     private NewApiClient hospitalClient;
     private FhirHttp hospital;

@@ -28,15 +28,13 @@ import org.musubi.database.OwnerDatabase;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.EmbeddedClusters;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.PharmacyNotebooks;
 import org.musubi.testing.PharmacyNotebooks.Dispensed;
 import org.musubi.testing.PharmacyNotebooks.Holder;
-import org.musubi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The restore drill: the shared test network (demo seed, dispensings imported from a JAHIS notebook, a
@@ -47,15 +45,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * tampered or cut-off archive, and a database that is not empty are refused, with nothing written.
  */
 @MusubiIntegrationTest
-class BackupRestoreDrillIT {
+class BackupRestoreDrillIT extends NetworkFixtures {
 
     private static final Path DRILL = Path.of("target/backup-drill");
 
-    @LocalServerPort int port;
     @Autowired OwnerDatabase owner;
     @Autowired PharmacyNotebooks notebooks;
-    @Autowired FhirClients clients;
-    @Autowired TestAccounts accounts;
 
     @Autowired DataSource applicationDatabase;
 

@@ -320,8 +320,7 @@ class StandbyDrillIT extends StandbyDrill {
         ConfigurableApplicationContext onSecond = musubi(second, false, secondSpool);
         try {
             int port = port(onSecond);
-            WebSession web = new WebSession(port);
-            accounts.logIn(web, doctor);
+            WebSession web = accounts.signedIn(port, doctor);
             assertThat(web.get("/portal/patients/" + person).statusCode()).isEqualTo(200);
             assertThat(web.post("/portal/link", "card", "1234567890123456").statusCode()).isEqualTo(503);
             int spooled = spooled(secondSpool).size();

@@ -8,18 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * README's second tour on a fresh data directory in demo mode, step by step with the names and labels the README
@@ -28,27 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * page, the resident sees who looked, and the operator reviews the emergency accesses. Screenshots go to
  * target/screenshots/tour2-*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoSecondTourIT {
+class DemoSecondTourIT extends StartedDemo {
 
     private static final Dimension PHONE = new Dimension(360, 800);
-    @TempDir
-    static Path data;
-    private ConfigurableApplicationContext server;
-    private int port;
-
-    @BeforeAll
-    void startFromAnEmptyDataDirectory() throws InterruptedException {
-        server = DemoServer.start(data);
-        port = DemoServer.port(server);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theReadmesSecondTour() throws IOException {

@@ -10,17 +10,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,26 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * browser with the password and the code the demo's second-factor page shows, and finds patients on its home page
  * and data on the patient's screens. Screenshots go to target/screenshots/tour-*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoTourIT {
-
-    @TempDir
-    static Path data;
-    private ConfigurableApplicationContext server;
-    private int port;
-
-    @BeforeAll
-    void startFromAnEmptyDataDirectory() throws InterruptedException {
-        server = DemoServer.start(data);
-        port = DemoServer.port(server);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class DemoTourIT extends StartedDemo {
 
     /** A care office (care managers' office, care facility, home nursing) looks after persons of 65 and over only. */
     @Test

@@ -2,21 +2,15 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 39, item 3: each demo role logs in through a real browser and its home page answers its first question — a
@@ -26,26 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * why before asking anything), the own-records backup for clerks. Facility-admin links sit in the one 管理 menu.
  * Screenshots go to target/screenshots/home-*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoleHomePagesIT {
-
-    @TempDir
-    static Path data;
-    private ConfigurableApplicationContext server;
-    private int port;
-
-    @BeforeAll
-    void startTheDemo() throws InterruptedException {
-        server = DemoServer.start(data);
-        port = DemoServer.port(server);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class RoleHomePagesIT extends StartedDemo {
 
     @Test
     void aDoctorSeesWhatChangedSinceTheyLastOpenedEachPatient() {

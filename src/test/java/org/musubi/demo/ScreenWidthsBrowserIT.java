@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Purpose;
 import org.musubi.emergency.Crews;
 import org.musubi.identity.IdentityStore;
@@ -33,7 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,32 +37,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing runs past the window unless inside its own scroll box. On a phone the crew's header is one line and the
  * hand-over's result is at the top of the page. Screenshots go to target/screenshots/width-*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SoftAssertionsExtension.class)
-class ScreenWidthsBrowserIT {
+class ScreenWidthsBrowserIT extends StartedDemo {
 
     private static final Dimension PHONE = new Dimension(360, 740);
     private static final Dimension LAPTOP = Chromium.DESKTOP;
 
-    @TempDir
-    static Path data;
-    private ConfigurableApplicationContext server;
-    private int port;
     @InjectSoftAssertions
     private SoftAssertions softly;
-
-    @BeforeAll
-    void startTheDemo() throws InterruptedException {
-        server = DemoServer.start(data);
-        port = DemoServer.port(server);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theViewerFitsAPhoneAndALaptop() {

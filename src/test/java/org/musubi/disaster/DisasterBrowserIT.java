@@ -11,9 +11,9 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.openqa.selenium.By;
@@ -21,7 +21,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Disaster mode in real browsers (headless Chromium): the operator switches it on for one municipality through the
@@ -32,22 +31,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * banner scrolls sideways on the phone.
  */
 @MusubiIntegrationTest
-class DisasterBrowserIT {
+class DisasterBrowserIT extends NetworkFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);
 
-    @LocalServerPort
-    int port;
     @Autowired
     DisasterScenes scenes;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Residents residents;
     @Autowired
     SwitchDisasterMode switching;
-    @Autowired
-    AuditRows audit;
 
     private final String city = DisasterScenes.uniqueCity();
     private Chromium operator;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
-import org.musubi.consent.Consents;
 import org.musubi.phr.Residents;
 import org.musubi.phr.sheet.SheetPdf;
 import org.musubi.registry.Facility;
@@ -20,10 +19,10 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Disaster mode over real HTTP: a designated responder (a DMAT team registered as a facility) opens an emergency
@@ -33,19 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * notebook's pages in Japanese and English; the one-page summary prints as an A4 PDF in one audited read.
  */
 @MusubiIntegrationTest
-class DisasterModeIT {
+class DisasterModeIT extends NetworkFixtures {
 
     private static final String OUTSIDE = "policy.deny.outsideDisasterMode";
-    @LocalServerPort
-    int port;
     @Autowired
     DisasterScenes scenes;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
     @Autowired
     SwitchDisasterMode switching;
     @Autowired
@@ -172,8 +163,7 @@ class DisasterModeIT {
     @Test
     void theBannerShowsOnEveryKindOfPageInJapaneseAndEnglishWhileDisasterModeIsOn() {
         WebSession admin = scenes.admin(port);
-        WebSession staff = new WebSession(port);
-        accounts.logIn(staff, accounts.staff(FacilityKind.CLINIC, Profession.NURSE));
+        WebSession staff = accounts.signedIn(port, accounts.staff(FacilityKind.CLINIC, Profession.NURSE));
         WebSession anonymous = new WebSession(port);
         assertThat(staff.get("/").body()).doesNotContain("広島県" + city);
         scenes.hospitalIn(city);

@@ -112,9 +112,7 @@ public class DisasterScenes {
 
     /** A network administrator's session. */
     public WebSession admin(int port) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.networkAdmin());
-        return web;
+        return accounts.signedIn(port, accounts.networkAdmin());
     }
 
     /** A new facility (a DMAT team, registered as a hospital) that the operator designates a responder on its page. */
@@ -139,8 +137,7 @@ public class DisasterScenes {
     /** A signed-in user of {@code facility} of {@code profession}, on the emergency page. */
     public WebSession staff(int port, Facility facility, Profession profession) {
         User user = accounts.memberOf(facility, profession);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/portal/emergency");
         return web;
     }

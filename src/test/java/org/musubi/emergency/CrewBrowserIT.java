@@ -7,7 +7,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
-import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.identity.FindPerson;
 import org.musubi.identity.cards.IssueCard;
@@ -18,14 +17,13 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An ambulance crew on a phone (headless Chromium, 360×800): the paramedic lands on {@code /emergency}, finds a person
@@ -36,24 +34,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reports nothing.
  */
 @MusubiIntegrationTest
-class CrewBrowserIT {
+class CrewBrowserIT extends NetworkFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);
 
-    @LocalServerPort
-    int port;
     @Autowired
     Crews crews;
     @Autowired
-    TestAccounts accounts;
-    @Autowired
     IssueCard issueCard;
     @Autowired
-    Consents consents;
-    @Autowired
     HandOvers handOvers;
-    @Autowired
-    JdbcClient jdbc;
     private Chromium browser;
 
     @AfterEach

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
-import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.emergency.dataset.MinimumDataset;
 import org.musubi.identity.FindPerson;
@@ -24,12 +23,11 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.PharmacyNotebooks;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An ambulance crew at {@code /emergency} over real HTTP: finding the person by card, by the card's QR code and by the
@@ -38,22 +36,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * refusals (no emergency consent, the time box, the page is for crews only).
  */
 @MusubiIntegrationTest
-class CrewEmergencyIT {
+class CrewEmergencyIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Crews crews;
     @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
     IssueCard issueCard;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     PharmacyNotebooks notebooks;
 
@@ -235,15 +223,13 @@ class CrewEmergencyIT {
 
     @Test
     void aParamedicLogsInToTheCrewPage() {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, crews.paramedic());
+        WebSession web = accounts.signedIn(port, crews.paramedic());
 
         assertThat(WebSession.location(web.get("/"))).isEqualTo("/emergency");
     }
 
     private WebSession signedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/emergency");
         return web;
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
-import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
@@ -18,11 +17,10 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The hand-over and afterwards, over real HTTP: the crew hands the person over to the receiving hospital, whose
@@ -32,32 +30,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * accesses waiting too long.
  */
 @MusubiIntegrationTest
-class CrewHandOverIT {
+class CrewHandOverIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Crews crews;
     @Autowired
-    TestAccounts accounts;
-    @Autowired
     Residents residents;
     @Autowired
-    Consents consents;
-    @Autowired
     HandOvers handOvers;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theCrewHandsOverAndTheReceivingDoctorOpensTheSameDatasetThenMoreUnderTheirOwnGlass() {
         Residents.Patient patient = crews.patient(port, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
         Facility er = accounts.newHospital();
         User paramedic = crews.paramedic();
-        WebSession crew = new WebSession(port);
-        accounts.logIn(crew, paramedic);
+        WebSession crew = accounts.signedIn(port, paramedic);
         crew.get("/emergency");
         Crews.open(crew, patient);
 
@@ -76,8 +63,7 @@ class CrewHandOverIT {
         assertThat(handOver.personId()).isEqualTo(patient.personId());
 
         User doctor = accounts.memberOf(er, Profession.DOCTOR);
-        WebSession erDoctor = new WebSession(port);
-        accounts.logIn(erDoctor, doctor);
+        WebSession erDoctor = accounts.signedIn(port, doctor);
         String home = erDoctor.get("/").body();
         assertThat(home).contains("id=\"er-inbox\"").contains("/emergency/handovers/" + handOver.token())
                 .as("no patient data before it is opened").doesNotContain(patient.person().givenKana());
@@ -124,8 +110,7 @@ class CrewHandOverIT {
         crew.get("/emergency/persons/" + patient.personId());
         crew.post("/emergency/persons/" + patient.personId() + "/handover", "facility", String.valueOf(er.id()));
         HandOver handOver = handOvers.liveFor(er.id(), Instant.now()).getFirst();
-        WebSession erDoctor = new WebSession(port);
-        accounts.logIn(erDoctor, accounts.memberOf(er, Profession.DOCTOR));
+        WebSession erDoctor = accounts.signedIn(port, accounts.memberOf(er, Profession.DOCTOR));
         erDoctor.get("/emergency/handovers/" + handOver.token());
         erDoctor.get("/emergency/persons/" + patient.personId());
 
@@ -140,8 +125,7 @@ class CrewHandOverIT {
         // older than most others waiting (the list shows the oldest first), but not overdue
         jdbc.sql("UPDATE emergency_access SET opened_at = opened_at - interval '71 hours' WHERE id = ?")
                 .param(accesses.get(1).id()).update();
-        WebSession admin = new WebSession(port);
-        accounts.logIn(admin, accounts.networkAdmin());
+        WebSession admin = accounts.signedIn(port, accounts.networkAdmin());
         String list = admin.get("/admin/emergency").body();
         String crewRow = row(list, accesses.getFirst().id());
         assertThat(crewRow).contains("data-kind=\"CREW\"").contains("救急隊").contains("本人確認ができない")

@@ -13,22 +13,17 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.SyntheaLikeRecords;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who reads the new types (issue 24, item 1): administrative data (Claim, ExplanationOfBenefit) only by the facility
@@ -38,20 +33,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * read leaves exactly one audit row of the caller.
  */
 @MusubiIntegrationTest
-class AdministrativeDataIT {
+class AdministrativeDataIT extends NetworkFixtures {
 
     private static final String FHIR_JSON = "application/fhir+json";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
 
     /** A caller of /fhir: a facility's system with its token, or a user signed in to the portal. */
     private record Caller(String name, long userId, Function<String, HttpResponse<String>> get) {
@@ -184,8 +168,7 @@ class AdministrativeDataIT {
 
     private Caller user(Facility facility, Profession profession) {
         User user = accounts.memberOf(facility, profession);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         return new Caller(profession.name(), user.id(),
                 path -> web.send(FhirHttp.request(port, "GET", path, FHIR_JSON, FHIR_JSON, null, Map.of())));
     }

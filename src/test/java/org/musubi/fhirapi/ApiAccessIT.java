@@ -21,27 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The OAuth2 client-credentials token endpoint and bearer-token access to /fhir. */
 @MusubiIntegrationTest
-class ApiAccessIT {
+class ApiAccessIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     ApiClientAdministration administration;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aRegisteredClientGetsABearerTokenWithBasicOrBodyAuthentication() throws Exception {

@@ -14,7 +14,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
@@ -23,31 +22,21 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Browser users on /fhir through their session (reads only), and the audit trail as BALP-shaped
  * AuditEvents for network administrators only.
  */
 @MusubiIntegrationTest
-class AuditEventIT {
+class AuditEventIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    Consents consents;
-    @Autowired
-    FhirClients clients;
 
     @Test
     void aSignedInClinicianReadsThroughTheSessionAndTheNetworkAdminSeesItAsAnAuditEvent() {
@@ -97,8 +86,6 @@ class AuditEventIT {
     }
 
     private WebSession loggedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
-        return web;
+        return accounts.signedIn(port, user);
     }
 }

@@ -12,12 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.musubi.testing.NetworkFixtures;
 
 /**
  * Whatever a facility uploads as a Binary (an HTML page with a script, an SVG) is handed back as an
@@ -25,15 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Musubi's origin nor runs anything in it.
  */
 @MusubiIntegrationTest
-class BinaryContentIT {
+class BinaryContentIT extends NetworkFixtures {
 
     private static final String SANDBOX = "default-src 'none'; sandbox";
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;

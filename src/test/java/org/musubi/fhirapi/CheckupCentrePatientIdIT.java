@@ -27,13 +27,10 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Checkup centres' FHIR documents (issue 38, finding 6): the JP eCheckup implementation guides (健診結果報告書 FHIR
@@ -45,22 +42,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ({@code echeckup-report.json}); each test works on checkup centres of its own.
  */
 @MusubiIntegrationTest
-class CheckupCentrePatientIdIT {
+class CheckupCentrePatientIdIT extends NetworkFixtures {
 
     static final String CHECKUP_PATIENT_ID = "urn:oid:1.2.392.200119.6.102.1";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Facilities facilities;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aCheckupCentresReportNamingTheExamineeInItsOwnCheckupSystemIsStoredUnderItsPatient() throws IOException {

@@ -25,13 +25,10 @@ import org.musubi.registry.Administrator;
 import org.musubi.registry.Facility;
 import org.musubi.registry.InvalidRegistration;
 import org.musubi.registry.systems.DeclareIdentifierSystem;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A facility's own identifier systems (issue 24, item 2): an operator declares the MRN system a facility's EHR sends
@@ -41,24 +38,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * hospitals of its own, and gives back what it declared (a system names one facility network-wide).
  */
 @MusubiIntegrationTest
-class DeclaredIdentifierSystemsIT {
+class DeclaredIdentifierSystemsIT extends NetworkFixtures {
 
     static final String SYNTHEA_MRN = "http://hospital.smarthealthit.org";
     static final String SYNTHEA_ID = "https://github.com/synthetichealth/synthea";
     static final String JP_HOSPITAL_PATIENT_ID = "http://jpfhir.jp/fhir/eCS/Idsystem/JP_Hospital_PatientID";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     DeclareIdentifierSystem declare;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aPatientWithOnlyTheDeclaredMrnIsStoredAndPixmAndPdqmFindAndAnswerWithIt() {

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.PolicyProperties;
@@ -40,15 +39,12 @@ import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.Containers;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Documents and Bundles per profession, generated (the sibling of {@link RecordAuthorizationMatrixIT}): a hospital
@@ -59,20 +55,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 404, a search or {@code $everything} leaves it out. Every interaction leaves exactly one audit row for the patient.
  */
 @MusubiIntegrationTest
-class DocumentAuthorizationMatrixIT {
+class DocumentAuthorizationMatrixIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
     @Autowired
     PolicyProperties policy;
 
@@ -98,8 +84,7 @@ class DocumentAuthorizationMatrixIT {
                 String token = clients.token(port, clients.register(clinic, "system/*.read"));
                 readers.put(profession, path -> Containers.fhirGet(port, token, path));
             } else {
-                WebSession web = new WebSession(port);
-                accounts.logIn(web, accounts.memberOf(clinic, profession));
+                WebSession web = accounts.signedIn(port, accounts.memberOf(clinic, profession));
                 readers.put(profession, path -> Containers.fhirGet(web, path));
             }
         }

@@ -28,14 +28,10 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.SyntheaLikeRecords;
-import org.musubi.testing.TestAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every R4 resource a facility sends (issue 24, item 1): a transaction shaped as Synthea writes it (claims, an
@@ -45,16 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * naming the entry, the element and the reason.
  */
 @MusubiIntegrationTest
-class EveryResourceTypeIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
+class EveryResourceTypeIT extends NetworkFixtures {
 
     @Test
     void aSyntheaShapedTransactionIsStoredWholeAndEverythingGivesItBackWithItsReferencesIntact() {

@@ -16,33 +16,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Hostile request bodies and parameters on {@code /fhir} and the web pages: XML entities never
  * expanded, deep or huge JSON refused without harm, and no error answer showing stack traces or SQL.
  */
 @MusubiIntegrationTest
-class HostileInputIT {
+class HostileInputIT extends NetworkFixtures {
 
     private static final List<String> LEAKS = List.of("at org.", "at java.", "Exception", "SELECT ", "syntax error",
             "PSQLException", "org.postgresql", "org.musubi", "ca.uhn", "com.fasterxml", "tools.jackson", "com.ctc");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private Facility hospital;
@@ -201,8 +188,7 @@ class HostileInputIT {
 
     @Test
     void webErrorPagesForASignedInUserShowNoStackTraceNorSql() {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.networkAdmin());
+        WebSession web = accounts.signedIn(port, accounts.networkAdmin());
         List<HttpResponse<String>> responses = List.of(
                 web.get("/admin/no-such-page"),
                 web.get("/admin/facilities/not-a-number"),

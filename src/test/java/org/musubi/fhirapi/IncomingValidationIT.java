@@ -22,26 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.musubi.testing.NetworkFixtures;
 
 /** Incoming resources validated against base FHIR R4 (mode full, the default) and refused naming the element. */
 @MusubiIntegrationTest
-class IncomingValidationIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
+class IncomingValidationIT extends NetworkFixtures {
 
     @Test
     void aCreateWithoutARequiredElementIsRefusedWith422NamingItAndAudited() {

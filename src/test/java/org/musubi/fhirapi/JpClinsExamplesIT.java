@@ -22,12 +22,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.musubi.testing.NetworkFixtures;
 
 /**
  * The official JP-CLINS examples (../shared/samples/jp-clins-examples/ExampleJson, skipped when
@@ -39,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * verify, so it cannot be a registered facility; the test writes the hospital's own code in its place.
  */
 @MusubiIntegrationTest
-class JpClinsExamplesIT {
+class JpClinsExamplesIT extends NetworkFixtures {
 
     static final Path EXAMPLES = Path.of("../shared/samples/jp-clins-examples/ExampleJson");
     static final String SAMPLE_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.11318814790";
@@ -58,13 +55,6 @@ class JpClinsExamplesIT {
      * comes with the medication features).
      */
     static final List<String> ACCEPTED_ERRORS = List.of("MedicationRequest-ErrorExample-JP-MedReq-PO-SID-28days.json");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void everyExampleIsAcceptedAndReadBackUnchangedExceptTheDeliberateErrors() throws IOException {

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Person;
@@ -28,13 +27,10 @@ import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * PIXm (ITI-83) through a real HAPI client with a real OAuth2 token: a facility system gets the
@@ -43,23 +39,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * leaves one audit row.
  */
 @MusubiIntegrationTest
-class PixmIT {
+class PixmIT extends NetworkFixtures {
 
     static final String REGIONAL = "urn:musubi:regional-id";
     static final String JP_PATIENT_ID = "urn:oid:1.2.392.100495.20.3.51.1";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void withoutALinkAFacilitySystemIsAnsweredWithItsOwnPatientOnlyNeverTheRegionalId() {

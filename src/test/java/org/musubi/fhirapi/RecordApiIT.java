@@ -25,33 +25,17 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The record store through a real HAPI client: create, read, vread, update, history, search and paging, delete. */
 @MusubiIntegrationTest
-class RecordApiIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
+class RecordApiIT extends NetworkFixtures {
 
     @Test
     void aHospitalWritesReadsVersionsAndDeletesItsOwnObservations() {
@@ -180,10 +164,8 @@ class RecordApiIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient own = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String id = FhirRecords.create(own, FhirRecords.lab(hospital, "x", HBA1C, "2024-01-01", 5.0).setSubject(null));
-        WebSession clerk = new WebSession(port);
-        accounts.logIn(clerk, accounts.memberOf(hospital, Profession.MEDICAL_CLERK));
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession clerk = accounts.signedIn(port, accounts.memberOf(hospital, Profession.MEDICAL_CLERK));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         long before = audit.max();
 
         var clerkRead = clerk.send(HttpRequest.newBuilder(URI.create(clerk.base() + "/fhir/Observation/"

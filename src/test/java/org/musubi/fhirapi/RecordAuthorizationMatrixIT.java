@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Sex;
@@ -30,13 +29,10 @@ import org.musubi.paging.PageRequest;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The record store's authorisation matrix, generated: every consent/link state × every reader ×
@@ -48,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * there), and every interaction leaves exactly one audit row for the patient.
  */
 @MusubiIntegrationTest
-class RecordAuthorizationMatrixIT {
+class RecordAuthorizationMatrixIT extends NetworkFixtures {
 
     enum State { NONE, CONSENT_ONLY, LINK_ONLY, CONSENT_AND_LINK, DISCLOSURE_CARD_A, BLOCKED_C, WITHDRAWN, LINK_ENDED }
 
@@ -56,21 +52,10 @@ class RecordAuthorizationMatrixIT {
 
     enum Interaction { READ_A, READ_B, VREAD_A, HISTORY_A, SEARCH, SEARCH_PAGED, EVERYTHING, UPDATE_FOREIGN, DELETE_FOREIGN }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Facilities facilities;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
-
 
     /** The oracle: own data always; C sees A's and B's data only under consent and a live link. */
     static boolean visible(State state, Reader reader, String source) {

@@ -15,14 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.musubi.registry.Facility;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.EveryKindOfRecord;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 21, finding 2: a token's scopes narrow every operation, for each type it returns. A clinic linked to a
@@ -32,17 +30,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @MusubiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScopeNarrowingIT {
+class ScopeNarrowingIT extends NetworkFixtures {
 
     static final String JSON = "application/fhir+json";
     static final String XML = "application/fhir+xml";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    AuditRows audit;
     @Autowired
     EveryKindOfRecord records;
     EveryKindOfRecord.Record record;

@@ -13,28 +13,17 @@ import org.musubi.registry.Administrator;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.InvalidRegistration;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.Jwts;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** SMART Backend Services: a facility system gets a token with a JWT signed by its own private key. */
 @MusubiIntegrationTest
-class SmartBackendServicesIT {
+class SmartBackendServicesIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     ApiClientAdministration administration;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aSignedAssertionGetsATokenOnceAndAReplayOrForeignKeyIsRefused() {

@@ -19,14 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.SyntheaBundles;
-import org.musubi.testing.TestAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,19 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * still refuses.
  */
 @MusubiIntegrationTest
-class SyntheaPatientIT {
+class SyntheaPatientIT extends NetworkFixtures {
 
     static final Path GENERATED = Path.of("target", "synthea");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aGeneratedPatientSpeakingVietnameseIsStoredWithAWarningNamingTheLanguage() throws IOException {

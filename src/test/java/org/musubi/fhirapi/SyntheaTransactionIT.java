@@ -26,13 +26,10 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.systems.DeclareIdentifierSystem;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.SyntheaBundles;
-import org.musubi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,19 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code $everything} of each patient returns every resource of its Bundle with its references intact.
  */
 @MusubiIntegrationTest
-class SyntheaTransactionIT {
+class SyntheaTransactionIT extends NetworkFixtures {
 
     static final String SYNTHEA_MRN = "https://github.com/synthetichealth/synthea";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
     @Autowired
     DeclareIdentifierSystem declare;
 

@@ -31,36 +31,22 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.AuditRows.Row;
 import org.musubi.testing.Containers;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Transaction and batch Bundles as EHR exports send them, and Patient/$everything. */
 @MusubiIntegrationTest
-class TransactionIT {
+class TransactionIT extends NetworkFixtures {
 
     static final String ORG_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
     @Autowired
     IdentityStore identities;
 

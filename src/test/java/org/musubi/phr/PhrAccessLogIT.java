@@ -11,24 +11,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
-import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * あなたの記録を見た人 over real HTTP: a resident sees the views of their record by a hospital's system and doctor and an
@@ -36,26 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * audited read; nobody else reaches it.
  */
 @MusubiIntegrationTest
-class PhrAccessLogIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
-    @Autowired
-    Consents consents;
-    @Autowired
-    Residents residents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
+class PhrAccessLogIT extends ResidentFixtures {
 
     private Facility hospital;
     private long personId;
@@ -79,16 +52,13 @@ class PhrAccessLogIT {
 
     @Test
     void theResidentSeesWhoViewedTheirRecordWithEmergencyViewsMarkedAndNoRefusals() {
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         assertThat(doctor.get("/portal/patients/" + personId).statusCode()).isEqualTo(200);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
-        WebSession unlinked = new WebSession(port);
-        accounts.logIn(unlinked, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession unlinked = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         assertThat(unlinked.get("/portal/patients/" + personId).statusCode()).as("refused: not linked").isEqualTo(404);
         Facility other = accounts.facilityOf(FacilityKind.HOSPITAL);
-        WebSession nurse = new WebSession(port);
-        accounts.logIn(nurse, accounts.memberOf(other, Profession.NURSE));
+        WebSession nurse = accounts.signedIn(port, accounts.memberOf(other, Profession.NURSE));
         nurse.get("/portal/emergency");
         nurse.post("/portal/emergency", "card", card.qrPayload());
         nurse.get("/portal/emergency/open");
@@ -150,8 +120,7 @@ class PhrAccessLogIT {
                 "PHR_INQUIRY DENY phr.inquiry.notAView", "PHR_INQUIRY DENY phr.inquiry.notAView",
                 "PHR_INQUIRY DENY phr.inquiry.notAView", "PHR_INQUIRY DENY phr.inquiry.notAView");
 
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
         String list = operator.get("/admin/phr-inquiries").body();
         assertThat(list).contains("この医師に心当たりがありません").contains(doctorUser.loginId())
                 .doesNotContain("これは何ですか").doesNotContain(refusedUser.loginId());
@@ -166,12 +135,10 @@ class PhrAccessLogIT {
 
     @Test
     void nobodyButTheResidentReachesTheLog() {
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         assertThat(doctor.get("/phr/access-log").statusCode()).isEqualTo(403);
         assertThat(new WebSession(port).get("/phr/access-log").statusCode()).isIn(302, 401);
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
         assertThat(operator.get("/phr/access-log").statusCode()).isEqualTo(403);
     }
 

@@ -11,9 +11,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
-import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.phr.points.PointsLedger;
 import org.musubi.registry.Facility;
@@ -21,12 +19,9 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.Totp;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.Chromium;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,7 +29,6 @@ import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A resident on a phone (headless Chromium, 360×800): opens the address on the registration slip, registers with the
@@ -42,31 +36,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * home and who viewed their record, all without sideways scrolling.
  */
 @MusubiIntegrationTest
-class PhrBrowserIT {
+class PhrBrowserIT extends ResidentFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);
     private static final Pattern SECRET = Pattern.compile("secret=([A-Z2-7]+)");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
     @Autowired
     IssueRegistrationCode issue;
-    @Autowired
-    Residents residents;
     @Autowired
     Users users;
     @Autowired
     PointsLedger ledger;
-    @Autowired
-    AuditRows audit;
     private Chromium browser;
 
     @AfterEach

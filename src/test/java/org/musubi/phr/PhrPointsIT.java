@@ -15,23 +15,17 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
-import org.musubi.identity.cards.IssueCard;
 import org.musubi.phr.vitals.RecordVitals;
 import org.musubi.phr.vitals.Vital;
 import org.musubi.phr.vitals.VitalsEntry;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Health points over real HTTP: the office sets the checkup rule and creates an event; a resident whose checkup a
@@ -40,31 +34,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * audited; the statement is one audited self-access read.
  */
 @MusubiIntegrationTest
-class PhrPointsIT {
+class PhrPointsIT extends ResidentFixtures {
 
     private static final Pattern BALANCE = Pattern.compile("data-balance=\"(-?\\d+)\"");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
-    @Autowired
-    Residents residents;
-    @Autowired
-    AuditRows audit;
     @Autowired
     RecordVitals vitals;
 
     @Test
     void checkupAndEventPointsAreAwardedOnceAndRedemptionsNeverExceedTheBalance() {
-        WebSession office = new WebSession(port);
-        accounts.logIn(office, accounts.networkAdmin());
+        WebSession office = accounts.signedIn(port, accounts.networkAdmin());
         office.get("/admin/phr-points");
         office.post("/admin/phr-points/rules", "checkupPoints", "100", "vitalsPoints", "50", "vitalsDays", "20");
         office.get("/admin/phr-points");
@@ -116,16 +95,14 @@ class PhrPointsIT {
         assertThat(balance(after)).isEqualTo(30);
         assertThat(after).contains("図書カード").contains("-100");
 
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR));
         assertThat(doctor.get("/admin/phr-points").statusCode()).isEqualTo(403);
         assertThat(web.get("/admin/phr-points").statusCode()).isEqualTo(403);
     }
 
     @Test
     void aMonthWithVitalsLoggedOnEnoughDaysEarnsItsPointsOnce() {
-        WebSession office = new WebSession(port);
-        accounts.logIn(office, accounts.networkAdmin());
+        WebSession office = accounts.signedIn(port, accounts.networkAdmin());
         office.get("/admin/phr-points");
         office.post("/admin/phr-points/rules", "checkupPoints", "0", "vitalsPoints", "50", "vitalsDays", "3");
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);

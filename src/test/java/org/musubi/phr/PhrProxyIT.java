@@ -8,20 +8,14 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.junit.jupiter.api.Test;
-import org.musubi.identity.IdentityStore;
-import org.musubi.identity.cards.IssueCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 代理人 over real HTTP: a resident appoints a family member's notebook account as proxy; the proxy sees the resident's
@@ -30,24 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * proxy; a resident cannot revoke another person's grant; staff never act for anyone.
  */
 @MusubiIntegrationTest
-class PhrProxyIT {
+class PhrProxyIT extends ResidentFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
-    @Autowired
-    Residents residents;
     @Autowired
     MyMedicines medicines;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aProxySeesTheResidentsNotebookUntilTheGrantIsRevokedOrEnds() {
@@ -130,8 +110,7 @@ class PhrProxyIT {
                 .singleElement().asString().startsWith("PROXY_GRANT PERMIT proxy user " + family.account().id());
         assertThat(residents.logIn(port, family).get("/phr/proxies").body()).contains("data-person=\"" + person + "\"");
 
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         doctor.get("/");
         assertThat(doctor.post("/phr/act-for", "personId", String.valueOf(person)).statusCode()).isEqualTo(403);
         assertThat(doctor.get("/phr/proxies").statusCode()).isEqualTo(403);

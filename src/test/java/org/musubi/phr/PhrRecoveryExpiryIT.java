@@ -10,11 +10,9 @@ import org.musubi.phr.recovery.ExpireRecoveries;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A pending recovery nobody confirmed within {@code musubi.phr.recovery-validity} (30 days) counts as gone at once:
@@ -22,22 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * once (credentials wiped, one {@code PHR_RECOVERY_EXPIRE} row naming the person), however often it runs.
  */
 @MusubiIntegrationTest
-class PhrRecoveryExpiryIT {
+class PhrRecoveryExpiryIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Residents residents;
     @Autowired
     IssueCard cards;
     @Autowired
     ExpireRecoveries expiry;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aPendingRecoveryOlderThanThirtyDaysIsGoneAndIsRecordedExpiredOnce() {
@@ -55,8 +45,7 @@ class PhrRecoveryExpiryIT {
                 .param(id).update();
 
         assertThat(home.get("/phr").body()).doesNotContain("id=\"recovery-pending\"");
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
         assertThat(operator.get("/admin/persons/" + patient.personId()).body()).contains("id=\"phr-recovery-none\"");
         operator.post("/admin/persons/" + patient.personId() + "/phr-recovery/" + id + "/confirm");
         assertThat(operator.get("/admin/persons/" + patient.personId()).body())

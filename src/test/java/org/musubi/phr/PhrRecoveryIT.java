@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.Facility;
@@ -20,13 +19,10 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 37: a registration with a new code never silently re-keys an account that exists. The second registration is
@@ -37,27 +33,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * consented, live link neither sees nor decides it. Each step leaves one audit row.
  */
 @MusubiIntegrationTest
-class PhrRecoveryIT {
+class PhrRecoveryIT extends NetworkFixtures {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String NEW_PASSWORD = "the re-registered passphrase";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Residents residents;
     @Autowired
     IssueCard cards;
     @Autowired
-    Consents consents;
-    @Autowired
     Users users;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     private Residents.Patient patient;
     private IssuedCard card;
@@ -117,8 +103,7 @@ class PhrRecoveryIT {
         String newLogin = "office" + patient.personId();
         Residents.Registered again = reRegister(newLogin);
         long recoveryId = pendingId();
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
         HttpResponse<String> page = operator.get("/admin/persons/" + patient.personId());
         assertThat(page.body()).contains("id=\"phr-recovery-pending\"").contains(newLogin)
                 .contains(SHOWN.format(requestedAt().atZone(ZoneId.of("Asia/Tokyo"))));
@@ -160,8 +145,7 @@ class PhrRecoveryIT {
         String sameLogin = resident.account().loginId();
         Residents.Registered again = reRegister(sameLogin);
         long recoveryId = pendingId();
-        WebSession clerk = new WebSession(port);
-        accounts.logIn(clerk, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
+        WebSession clerk = accounts.signedIn(port, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
         HttpResponse<String> viewer = clerk.get("/portal/patients/" + patient.personId());
         assertThat(viewer.body()).contains("id=\"phr-recovery\"").contains("健康手帳の再登録の申請があります")
                 .contains("申請日時：" + SHOWN.format(requestedAt().atZone(ZoneId.of("Asia/Tokyo"))))
@@ -196,8 +180,7 @@ class PhrRecoveryIT {
         long recoveryId = pendingId();
         // linked at the hospital's counter, but the person gave no consent: the hospital opens only its own data
         consents.link(patient.personId(), patient.facility().id(), accounts.networkAdmin().id());
-        WebSession clerk = new WebSession(port);
-        accounts.logIn(clerk, accounts.memberOf(patient.facility(), Profession.MEDICAL_CLERK));
+        WebSession clerk = accounts.signedIn(port, accounts.memberOf(patient.facility(), Profession.MEDICAL_CLERK));
         HttpResponse<String> viewer = clerk.get("/portal/patients/" + patient.personId());
         assertThat(viewer.statusCode()).as("the hospital opens its own patient").isEqualTo(200);
         assertThat(viewer.body()).doesNotContain("id=\"phr-recovery\"");

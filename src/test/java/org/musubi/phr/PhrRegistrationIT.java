@@ -10,11 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.musubi.consent.Consents;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.cards.Card;
-import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -22,15 +19,10 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.Totp;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Residents' registration for the health notebook over real HTTP: a code issued at the counter of a facility that may
@@ -40,32 +32,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * open the person gets the one "cannot show" answer and no code. Each step leaves its audit row.
  */
 @MusubiIntegrationTest
-class PhrRegistrationIT {
+class PhrRegistrationIT extends ResidentFixtures {
 
     private static final Pattern CODE = Pattern.compile("id=\"registration-code\">([A-Z0-9-]+)<");
     private static final Pattern SECRET = Pattern.compile("data-otpauth=\"[^\"]*secret=([A-Z2-7]+)");
     private static final String PASSWORD = "resident's own passphrase";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
     @Autowired
     Users users;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Consents consents;
-    @Autowired
-    Residents residents;
 
     private Facility hospital;
     private long personId;
@@ -169,8 +143,7 @@ class PhrRegistrationIT {
         assertThat(prove(new WebSession(port), issued.qrPayload(), null, person.birthDate().toString(), first))
                 .as("a used code").contains("id=\"register-error\"");
 
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
         operator.get("/admin/persons/" + personId);
         String second = codeOn(operator.post("/admin/persons/" + personId + "/phr-code"));
         Registered again = register(new WebSession(port), second, "second" + personId, "a brand new passphrase");
@@ -194,8 +167,7 @@ class PhrRegistrationIT {
     @Test
     void aFacilityThatMayNotOpenThePersonGetsTheOneRefusalAndNoCode() {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
-        WebSession clerk = new WebSession(port);
-        accounts.logIn(clerk, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
+        WebSession clerk = accounts.signedIn(port, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
         clerk.get("/");
         long before = audit.max();
 
@@ -242,22 +214,19 @@ class PhrRegistrationIT {
         old.get("/phr/login");
         assertThat(WebSession.location(old.post("/login", "username", resident.account().loginId(), "password",
                 Residents.PASSWORD, "from", "phr"))).isEqualTo("/phr/login?error");
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         assertThat(doctor.get("/phr/password").statusCode()).as("staff change theirs on /account/password").isEqualTo(403);
     }
 
     @Test
     void staffSessionsNeverReachTheNotebook() {
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         assertThat(doctor.get("/phr").statusCode()).isEqualTo(403);
         assertThat(new WebSession(port).get("/phr").statusCode()).as("nobody signed in").isIn(302, 401);
     }
 
     private String issuedAtTheCounter() {
-        WebSession clerk = new WebSession(port);
-        accounts.logIn(clerk, accounts.memberOf(hospital, Profession.MEDICAL_CLERK));
+        WebSession clerk = accounts.signedIn(port, accounts.memberOf(hospital, Profession.MEDICAL_CLERK));
         clerk.get("/portal/patients/" + personId);
         HttpResponse<String> slip = clerk.post("/portal/patients/" + personId + "/phr-code");
         assertThat(slip.statusCode()).isEqualTo(200);

@@ -8,24 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
-import org.musubi.identity.IdentityStore;
-import org.musubi.identity.cards.IssueCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.testing.Chromium;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * My sharing in a real browser: on a phone (360×800) the resident goes from the notebook's menu to the page, withdraws
@@ -33,24 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * desktop too, with no console errors (the CSP allows no inline script or style). Screenshots in target/screenshots.
  */
 @MusubiIntegrationTest
-class PhrSharingBrowserIT {
+class PhrSharingBrowserIT extends ResidentFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
-    @Autowired
-    Consents consents;
-    @Autowired
-    Residents residents;
 
     @Test
     void aResidentWithdrawsAConsentOnAPhoneThroughTheConfirmationAndThePagesFitPhoneAndDesktop() {
@@ -106,8 +84,7 @@ class PhrSharingBrowserIT {
                 patient.facility().id());
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         consents.link(personId, clinic.id(), operator);
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         assertThat(doctor.get("/portal/patients/" + personId).statusCode()).as("before the block").isEqualTo(200);
         Residents.Resident resident = residents.register(personId);
 

@@ -14,21 +14,15 @@ import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.consent.PatientLink;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
-import org.musubi.identity.cards.IssueCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * My sharing over real HTTP: a hospital's patient with a consent and a link to a clinic, registered in the health
@@ -38,26 +32,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * self access. Ids that are not the resident's answer like ids nothing has and change nothing; staff never get in.
  */
 @MusubiIntegrationTest
-class PhrSharingIT {
+class PhrSharingIT extends ResidentFixtures {
 
     private static final String FHIR_JSON = "application/fhir+json";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    IdentityStore identities;
-    @Autowired
-    IssueCard cards;
-    @Autowired
-    Consents consents;
-    @Autowired
-    Residents residents;
-    @Autowired
-    AuditRows audit;
 
     private long operator;
     private Facility hospital;
@@ -84,8 +61,7 @@ class PhrSharingIT {
                 cards.regional(operator, personId), person.birthDate());
         loginId = registered.account().loginId();
         resident = residents.logIn(port, registered);
-        doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         clinicSystem = new FhirHttp(port, clients.token(port, clients.register(clinic, "system/*.read")));
     }
 
@@ -269,8 +245,7 @@ class PhrSharingIT {
     }
 
     private WebSession operatorSession() {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.networkAdmin());
+        WebSession web = accounts.signedIn(port, accounts.networkAdmin());
         web.get("/");
         return web;
     }

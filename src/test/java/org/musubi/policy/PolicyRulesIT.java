@@ -18,7 +18,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Person;
@@ -34,15 +33,12 @@ import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The access policy's rules through HTTP, one test per rule not already proved by the portal and
@@ -51,22 +47,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a disabled user is a backstop: sessions and tokens of disabled users end before any decision.
  */
 @MusubiIntegrationTest
-class PolicyRulesIT {
+class PolicyRulesIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
     @Autowired
-    Consents consents;
-    @Autowired
     Facilities facilities;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aUserDisabledMidSessionIsLoggedOutOnTheNextRequestBeforeAnyDecision() {
@@ -259,8 +245,6 @@ class PolicyRulesIT {
     }
 
     private WebSession loggedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
-        return web;
+        return accounts.signedIn(port, user);
     }
 }

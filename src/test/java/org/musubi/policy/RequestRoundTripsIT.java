@@ -20,19 +20,14 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.StatementCounter;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Each fact read once per request (issue 23): how many statements the server sends to PostgreSQL to serve a linked
@@ -45,18 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * identity, consent or registry again fails it, and prints the statements it sent.
  */
 @MusubiIntegrationTest
-class RequestRoundTripsIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
+class RequestRoundTripsIT extends NetworkFixtures {
 
     @Test
     void aLinkedClinicsRequestsReadIdentityConsentAndRegistryOnce() {
@@ -73,8 +57,7 @@ class RequestRoundTripsIT {
         long admin = accounts.networkAdmin().id();
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
         consents.link(person, clinic.id(), admin);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR));
+        WebSession web = accounts.signedIn(port, accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR));
         String regionalId = clinicApi.read().resource(Patient.class).withId(String.valueOf(person)).execute()
                 .getIdentifierFirstRep().getValue();
 

@@ -49,8 +49,7 @@ class AdminEndpointsIT {
     @Test
     void plainUsersGet403FromEveryAdminEndpoint() {
         List<Endpoint> endpoints = adminEndpoints();
-        WebSession user = new WebSession(port);
-        accounts.logIn(user, accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR));
+        WebSession user = accounts.signedIn(port, accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR));
         user.get("/");
 
         for (Endpoint endpoint : endpoints) {
@@ -72,8 +71,7 @@ class AdminEndpointsIT {
 
     @Test
     void facilityAdminsGet403FromNetworkAdminEndpoints() {
-        WebSession admin = new WebSession(port);
-        accounts.logIn(admin, accounts.facilityAdmin(FacilityKind.CLINIC));
+        WebSession admin = accounts.signedIn(port, accounts.facilityAdmin(FacilityKind.CLINIC));
         admin.get("/");
 
         for (Endpoint endpoint : adminEndpoints()) {

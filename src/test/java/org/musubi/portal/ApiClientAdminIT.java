@@ -12,31 +12,20 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.ApiClientAdministration;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The API clients page: who may register, disable and re-key facility systems, and what is shown once. */
 @MusubiIntegrationTest
-class ApiClientAdminIT {
+class ApiClientAdminIT extends NetworkFixtures {
 
     private static final Pattern CLIENT_ID = Pattern.compile("id=\"created-client-id\">([^<]+)<");
     private static final Pattern SECRET = Pattern.compile("id=\"created-secret\">([^<]+)<");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
     @Autowired
     Users users;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aFacilityAdminRegistersAClientForItsFacilityAndTheSecretIsShownOnce() {
@@ -93,9 +82,7 @@ class ApiClientAdminIT {
     }
 
     private WebSession loggedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
-        return web;
+        return accounts.signedIn(port, user);
     }
 
     private static String find(Pattern pattern, String text) {

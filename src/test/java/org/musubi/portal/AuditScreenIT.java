@@ -20,24 +20,16 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Operators search the audit trail by user, outcome, person and period, export it as CSV, and verify it. */
 @MusubiIntegrationTest
-class AuditScreenIT {
+class AuditScreenIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
     @Autowired
     Audit trail;
     @Autowired
@@ -49,8 +41,7 @@ class AuditScreenIT {
         accounts.passwordStep(new WebSession(port), nurse.loginId(), "not the password");
         accounts.logIn(new WebSession(port), nurse);
         User operator = accounts.networkAdmin();
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, operator);
+        WebSession web = accounts.signedIn(port, operator);
         String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
 
         HttpResponse<String> denied = web.get("/admin/audit?loginId=" + nurse.loginId() + "&outcome=DENY&from=" + today
@@ -85,8 +76,7 @@ class AuditScreenIT {
         trail.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("Patient", "x").patient(stranger.person().regionalId())
                 .reason("stranger read"));
         identities.merge(survivor.id(), merged.id(), operator.id(), "same person");
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, operator);
+        WebSession web = accounts.signedIn(port, operator);
 
         HttpResponse<String> page = web.get("/admin/audit?patientId=" + survivorId);
         String csv = web.get("/admin/audit/export.csv?patientId=" + survivorId).body();
@@ -111,8 +101,7 @@ class AuditScreenIT {
                 .purpose(Purpose.EMERGENCY)
                 .by(new Actor(doctor.id(), doctor.loginId(), hospital.id(), "DOCTOR")));
         User operator = accounts.networkAdmin();
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, operator);
+        WebSession web = accounts.signedIn(port, operator);
 
         String page = web.get("/admin/audit?patientId=" + regionalId).body();
         String csv = web.get("/admin/audit/export.csv?patientId=" + regionalId).body();
@@ -137,8 +126,7 @@ class AuditScreenIT {
 
     @Test
     void theVerifyButtonReportsAnIntactChain() {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.networkAdmin());
+        WebSession web = accounts.signedIn(port, accounts.networkAdmin());
         web.get("/admin/audit");
 
         HttpResponse<String> verified = web.post("/admin/audit/verify");
@@ -151,8 +139,7 @@ class AuditScreenIT {
     void csvCellsCannotBecomeSpreadsheetFormulas() {
         WebSession web = new WebSession(port);
         accounts.passwordStep(web, "=HYPERLINK(\"http://x\")", "whatever1");
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
 
         String csv = operator.get("/admin/audit/export.csv?outcome=DENY").body();
 

@@ -14,30 +14,22 @@ import org.musubi.identity.cards.IssueCard;
 import org.musubi.identity.cards.ReplaceCard;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The card-holding check answers yes or no, by card or by name and birth date, and reveals nothing else. */
 @MusubiIntegrationTest
-class CardCheckIT {
+class CardCheckIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
     @Autowired
     IssueCard issue;
     @Autowired
     ReplaceCard replace;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void answersYesForAnActiveCardAndNoOnceItIsLost() {
@@ -80,8 +72,7 @@ class CardCheckIT {
     }
 
     private WebSession pharmacist() {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.staff(FacilityKind.PHARMACY, Profession.PHARMACIST));
+        WebSession web = accounts.signedIn(port, accounts.staff(FacilityKind.PHARMACY, Profession.PHARMACIST));
         web.get("/portal/card-check");
         return web;
     }

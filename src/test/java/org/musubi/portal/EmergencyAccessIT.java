@@ -9,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
@@ -19,15 +18,13 @@ import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Break-the-glass: find the one patient in front of the user (by card, or by exact name, birth date and sex), then
@@ -36,29 +33,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * without emergency consent was refused only after the reason and password) have their regression tests here.
  */
 @MusubiIntegrationTest
-class EmergencyAccessIT {
+class EmergencyAccessIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
     @Autowired
-    Consents consents;
-    @Autowired
     IssueCard issueCard;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aDoctorFindsThePatientByNameOpensTheEmergencyViewAfterReasonAndPasswordAndAnAdminReviewsIt() {
         RegisteredPerson person = person(Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
         User doctor = accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, doctor);
+        WebSession web = accounts.signedIn(port, doctor);
         long before = audit.max();
         assertThat(web.get("/portal/patients/" + person.id()).statusCode()).isEqualTo(404);
         web.get("/portal/emergency");
@@ -85,8 +71,7 @@ class EmergencyAccessIT {
         assertThat(rows.get(3)).startsWith("EMERGENCY_OPEN PERMIT 救急搬送、意識障害 (until ");
         assertThat(rows.get(4)).isEqualTo("READ PERMIT policy.permit.emergencyAccess");
 
-        WebSession admin = new WebSession(port);
-        accounts.logIn(admin, accounts.networkAdmin());
+        WebSession admin = accounts.signedIn(port, accounts.networkAdmin());
         HttpResponse<String> list = admin.get("/admin/emergency");
         assertThat(list.body()).contains("救急搬送、意識障害");
         long waiting = consents.countUnreviewedEmergencies();
@@ -182,8 +167,7 @@ class EmergencyAccessIT {
         RegisteredPerson person = person(Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
         for (Profession profession : List.of(Profession.MEDICAL_CLERK, Profession.CARE_MANAGER)) {
             User user = accounts.staff(FacilityKind.HOSPITAL, profession);
-            WebSession web = new WebSession(port);
-            accounts.logIn(web, user);
+            WebSession web = accounts.signedIn(port, user);
             web.get("/portal/emergency");
             long before = audit.max();
 
@@ -275,8 +259,7 @@ class EmergencyAccessIT {
     }
 
     private WebSession signedIn(Profession profession) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.staff(FacilityKind.HOSPITAL, profession));
+        WebSession web = accounts.signedIn(port, accounts.staff(FacilityKind.HOSPITAL, profession));
         web.get("/portal/emergency");
         return web;
     }

@@ -55,8 +55,7 @@ class FacilitySearchIT {
                 "山口県下関市竹崎町1-1", false, true, FacilityStatus.ACTIVE);
         suspended = add("結び試験休止診療所" + RUN.get(), "ムスビシケンキュウシ" + suffix, FacilityKind.CLINIC, 34,
                 "広島市安佐南区祇園2-2", true, true, FacilityStatus.SUSPENDED);
-        web = new WebSession(port);
-        accounts.logIn(web, accounts.staff(FacilityKind.CARE_FACILITY, Profession.CARE_WORKER));
+        web = accounts.signedIn(port, accounts.staff(FacilityKind.CARE_FACILITY, Profession.CARE_WORKER));
     }
 
     @Test

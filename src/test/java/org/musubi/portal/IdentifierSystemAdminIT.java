@@ -10,13 +10,11 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The facility's identifier systems page ({@code /admin/facilities/{id}/identifier-systems}): who may declare and
@@ -24,16 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * works on hospitals of its own.
  */
 @MusubiIntegrationTest
-class IdentifierSystemAdminIT {
+class IdentifierSystemAdminIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Facilities facilities;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void anOperatorDeclaresAndRemovesASystemAndEachChangeLeavesOneAuditRow() {
@@ -149,9 +141,7 @@ class IdentifierSystemAdminIT {
     }
 
     private WebSession loggedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
-        return web;
+        return accounts.signedIn(port, user);
     }
 
     private static String ownSystem() {

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
@@ -50,14 +49,12 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Japanese everywhere (and English when asked): the clinical screens, the matching review, the audit trail and
@@ -65,7 +62,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * marker, no UTC instant and no enum constant, in either language; people by name, times in Japan.
  */
 @MusubiIntegrationTest
-class LabelCoverageIT {
+class LabelCoverageIT extends NetworkFixtures {
 
     /** Codes the data below carries; none may stand alone as a word on a screen. */
     private static final Pattern RAW_CODE = Pattern.compile(
@@ -78,14 +75,6 @@ class LabelCoverageIT {
     private static final String DEPARTMENT = "http://jami.jp/SS-MIX2/CodeSystem/ClinicalDepartment";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    Consents consents;
     @Autowired
     IdentityStore identities;
     @Autowired
@@ -246,8 +235,7 @@ class LabelCoverageIT {
     }
 
     private WebSession session(User user, String language) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/?lang=" + language);
         return web;
     }

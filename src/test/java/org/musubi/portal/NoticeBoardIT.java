@@ -11,28 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Network admins publish notices through /admin/notices; every user's home shows them while published, in their language. */
 @MusubiIntegrationTest
-class NoticeBoardIT {
+class NoticeBoardIT extends NetworkFixtures {
 
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aPublishedNoticeIsShownInJapaneseAndEnglishWithImportantOnesFirst() {
@@ -117,8 +104,7 @@ class NoticeBoardIT {
     }
 
     private WebSession signedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/");
         return web;
     }

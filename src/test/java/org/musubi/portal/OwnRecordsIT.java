@@ -11,7 +11,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Sex;
@@ -23,10 +22,10 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 非常時バックアップ over real HTTP: a hospital whose own system is down finds its patient by its own patient ID (typed
@@ -34,20 +33,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * any consent or link, each page one audit row (purpose OWN_RECORDS). Attacks on it: {@code attack.OwnRecordsAttackIT}.
  */
 @MusubiIntegrationTest
-public class OwnRecordsIT {
+public class OwnRecordsIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    Consents consents;
 
     /** One person: the hospital's patient (HbA1c 6.1) and the clinic's (HbA1c 7.2), linked by 名寄せ by hand. */
     public record Shared(long personId, String regionalId, String hospitalId, String clinicId, String givenKana) {
@@ -59,8 +48,7 @@ public class OwnRecordsIT {
         Facility clinic = accounts.newHospital();
         Shared shared = shared(port, clients, identities, accounts, hospital, clinic);
         User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, doctor);
+        WebSession web = accounts.signedIn(port, doctor);
         web.get("/portal/own-records");
         long before = audit.max();
 
@@ -92,8 +80,7 @@ public class OwnRecordsIT {
         assertThat(web.get("/portal/patients/" + shared.personId() + "?purpose=OWN_RECORDS").statusCode())
                 .as("by the person's id, without a link: as for nobody").isEqualTo(404);
 
-        WebSession clinicDoctor = new WebSession(port);
-        accounts.logIn(clinicDoctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession clinicDoctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         String clinicOwn = "own-" + identities.sourcePatient(clinic.id(), shared.clinicId()).orElseThrow().id();
         HttpResponse<String> clinicLabs = clinicDoctor.get("/portal/patients/" + clinicOwn + "/labs?purpose=OWN_RECORDS");
         assertThat(clinicLabs.statusCode()).isEqualTo(200);
@@ -108,8 +95,7 @@ public class OwnRecordsIT {
         Facility clinic = accounts.newHospital();
         Shared shared = shared(port, clients, identities, accounts, hospital, clinic);
         consents.link(shared.personId(), hospital.id(), accounts.networkAdmin().id());
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession web = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         web.get("/portal/own-records");
 
         String page = WebSession.location(web.post("/portal/own-records", "localId", shared.hospitalId()));

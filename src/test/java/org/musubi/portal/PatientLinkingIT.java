@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegionalId;
@@ -21,36 +20,24 @@ import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A clinic links a patient by card and opens them; each policy rule that can apply to opening a
  * patient is exercised through HTTP, and each decision leaves exactly one audit row.
  */
 @MusubiIntegrationTest
-class PatientLinkingIT {
+class PatientLinkingIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
     @Autowired
     IssueCard issueCard;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aClinicLinksByCardAfterConfirmingNameAndBirthDateAndOpensThePatient() {
@@ -172,8 +159,7 @@ class PatientLinkingIT {
     @Test
     void aFacilityThatOnlyDisclosesCannotLink() {
         Patient patient = patientWithConsent();
-        WebSession lab = new WebSession(port);
-        accounts.logIn(lab, accounts.staff(FacilityKind.LAB_CENTRE, Profession.MEDICAL_CLERK));
+        WebSession lab = accounts.signedIn(port, accounts.staff(FacilityKind.LAB_CENTRE, Profession.MEDICAL_CLERK));
         lab.get("/portal/link");
 
         HttpResponse<String> refused = lab.post("/portal/link", "card", patient.card().qrPayload(),
@@ -272,8 +258,7 @@ class PatientLinkingIT {
 
     private WebSession clinicDoctor() {
         User doctor = accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, doctor);
+        WebSession web = accounts.signedIn(port, doctor);
         web.get("/portal/link");
         return web;
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Person;
@@ -35,29 +34,22 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Network operators' person screens over HTTP: search, one person's file, cards, consents,
  * unlinking, merge and unmerge. Each read and each change leaves the audit rows it should.
  */
 @MusubiIntegrationTest
-class PersonAdminIT {
+class PersonAdminIT extends NetworkFixtures {
 
     private static final String KANA = "カキクケコサシスセソ";
     private static final String HALF_WIDTH_KANA = "ｶｷｸｹｺｻｼｽｾｿ";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     IdentityStore identities;
     @Autowired
@@ -66,12 +58,6 @@ class PersonAdminIT {
     IssueCard issueCard;
     @Autowired
     Cards cards;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void searchFindsAPersonByHalfWidthKanaWithALongVowelMarkAndByRegionalId() {
@@ -299,9 +285,7 @@ class PersonAdminIT {
     }
 
     private WebSession operatorSession(User operator) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, operator);
-        return web;
+        return accounts.signedIn(port, operator);
     }
 
     private RegisteredPerson person(String familyKana, String givenKana) {

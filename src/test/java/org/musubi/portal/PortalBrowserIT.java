@@ -26,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssueCard;
@@ -39,11 +38,10 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.Chromium;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.PharmacyNotebooks;
 import org.musubi.testing.PharmacyNotebooks.Dispensed;
 import org.musubi.testing.PharmacyNotebooks.Holder;
@@ -52,7 +50,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 6 in a real browser (headless Chromium): a clinic doctor logs in with two factors, links a
@@ -64,18 +61,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @MusubiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalBrowserIT {
+class PortalBrowserIT extends NetworkFixtures {
 
     private static final String READ = "READ PERMIT policy.permit.treatmentConsentAndLink";
     private static final DateTimeFormatter JAHIS = DateTimeFormatter.BASIC_ISO_DATE;
     private static final AtomicInteger CLINICS = new AtomicInteger();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
     @Autowired
     PharmacyNotebooks notebooks;
     @Autowired
@@ -84,10 +75,6 @@ class PortalBrowserIT {
     IdentityStore identities;
     @Autowired
     IssueCard issueCard;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
 
     private Chromium browser;
     private Facility hospital;

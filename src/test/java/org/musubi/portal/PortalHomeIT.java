@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
@@ -32,41 +31,29 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The clinician home: a facility's linked patients (only its own, searchable, one audit row per view
  * naming the persons shown) and who may see the home's pages at all.
  */
 @MusubiIntegrationTest
-class PortalHomeIT {
+class PortalHomeIT extends NetworkFixtures {
 
     private static final AtomicInteger FACILITIES = new AtomicInteger();
     private static final Pattern PERSON_ROW = Pattern.compile("data-person=\"(\\d+)\"");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Facilities facilities;
     @Autowired
     IdentityStore identities;
     @Autowired
     IssueCard issueCard;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void listsOnlyMyFacilitysLinkedPatientsNewestFirstWithOneAuditRowNamingThem() {
@@ -262,8 +249,7 @@ class PortalHomeIT {
     }
 
     private WebSession signedIn(User user) {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/");
         return web;
     }

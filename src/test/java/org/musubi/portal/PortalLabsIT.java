@@ -23,7 +23,6 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.Sex;
@@ -31,14 +30,11 @@ import org.musubi.identity.SourcePatient;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The clinician's lab pages over HTTP: a patient's HbA1c and LDL from a hospital and a clinic in one
@@ -46,23 +42,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * facility without a link or for an anonymous caller.
  */
 @MusubiIntegrationTest
-class PortalLabsIT {
+class PortalLabsIT extends NetworkFixtures {
 
     private static final Pattern ROW = Pattern.compile("<tr[^>]*\\bdata-day=\"[^\"]*\"[^>]*>");
     private static final Pattern ATTRIBUTE = Pattern.compile("data-([a-z]+)=\"([^\"]*)\"");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
     @Autowired
     IdentityStore identities;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
 
     record Patient2(long personId, String regionalId, String givenKana, String hospitalLocalId) {
     }
@@ -72,8 +58,7 @@ class PortalLabsIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         Patient2 patient = patientAtBoth(hospital, clinic);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession web = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         long before = audit.max();
 
         HttpResponse<String> table = web.get("/portal/patients/" + patient.personId() + "/labs");
@@ -127,8 +112,7 @@ class PortalLabsIT {
         wbc.setValue(new Quantity().setValueElement(new DecimalType("6.2")).setUnit("10*3/uL")
                 .setSystem("http://unitsofmeasure.org").setCode("10*3/uL"));
         FhirRecords.create(hospitalApi, wbc);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession web = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
 
         String table = web.get("/portal/patients/" + patient.personId() + "/labs").body();
         String trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=8A065").body();
@@ -150,8 +134,7 @@ class PortalLabsIT {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         Patient2 patient = patientAtBoth(hospital, clinic);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.staff(FacilityKind.PHARMACY, Profession.PHARMACIST));
+        WebSession web = accounts.signedIn(port, accounts.staff(FacilityKind.PHARMACY, Profession.PHARMACIST));
         long before = audit.max();
 
         HttpResponse<String> table = web.get("/portal/patients/" + patient.personId() + "/labs");

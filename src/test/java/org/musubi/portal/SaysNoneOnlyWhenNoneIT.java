@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.emergency.Crews;
 import org.musubi.identity.IdentityStore;
 import org.musubi.phr.Residents;
@@ -33,14 +32,11 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The label test of issue 38 (finding 8): a screen says "none" only when the reader may see that kind of data and none
@@ -51,7 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a box holding only such facts never says "none".
  */
 @MusubiIntegrationTest
-class SaysNoneOnlyWhenNoneIT {
+class SaysNoneOnlyWhenNoneIT extends NetworkFixtures {
 
     static final String HIDDEN = "この職種・閲覧目的では表示されません";
     static final String NONE = "記録なし";
@@ -60,26 +56,16 @@ class SaysNoneOnlyWhenNoneIT {
     /** The words a box must never use where data is hidden, self-reported only, or another facility's. */
     private static final String[] OTHER_NONES = {"登録なし", "ありません。", "表示対象外", "記録はありません"};
 
-    @LocalServerPort
-    int port;
     @Autowired
     Residents residents;
     @Autowired
     Crews crews;
     @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
     EmergencySheets sheets;
     @Autowired
     SelfMedications otc;
     @Autowired
-    FhirClients clients;
-    @Autowired
     IdentityStore identities;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void theCrewsAllergyAndMedicineBoxesListWhatTheResidentWroteMarkedSelfReported() {
@@ -87,8 +73,7 @@ class SaysNoneOnlyWhenNoneIT {
         consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY),
                 0, null);
         selfReported(patient);
-        WebSession crew = new WebSession(port);
-        accounts.logIn(crew, crews.paramedic());
+        WebSession crew = accounts.signedIn(port, crews.paramedic());
         Crews.open(crew, patient);
         long before = audit.max();
 
@@ -112,8 +97,7 @@ class SaysNoneOnlyWhenNoneIT {
         User pharmacist = accounts.memberOf(accounts.facilityOf(FacilityKind.PHARMACY), Profession.PHARMACIST);
         consents.openEmergency(patient.personId(), pharmacist.id(), "救急搬送時の服薬確認",
                 Instant.now().plus(2, ChronoUnit.HOURS));
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, pharmacist);
+        WebSession web = accounts.signedIn(port, pharmacist);
 
         String page = web.get("/emergency/persons/" + patient.personId()).body();
 
@@ -129,10 +113,8 @@ class SaysNoneOnlyWhenNoneIT {
         consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), 0, null);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         consents.link(patient.personId(), clinic.id(), accounts.networkAdmin().id());
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
-        WebSession clerk = new WebSession(port);
-        accounts.logIn(clerk, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession clerk = accounts.signedIn(port, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
         String base = "/portal/patients/" + patient.personId();
 
         String clerkHeader = clerk.get(base).body();
@@ -175,8 +157,7 @@ class SaysNoneOnlyWhenNoneIT {
         selfReported(patient);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         consents.link(patient.personId(), clinic.id(), accounts.networkAdmin().id());
-        WebSession doctor = new WebSession(port);
-        accounts.logIn(doctor, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
         String base = "/portal/patients/" + patient.personId();
 
         String header = box(doctor.get(base).body(), "allergies");
@@ -201,8 +182,7 @@ class SaysNoneOnlyWhenNoneIT {
         allergy.setClinicalStatus(new CodeableConcept(new Coding(
                 "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active", null)));
         FhirRecords.create(clients.fhirFor(port, pharmacy, "system/*.read", "system/*.write"), allergy);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.memberOf(hospital, Profession.DOCTOR));
+        WebSession web = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
         web.get("/portal/own-records");
         String own = WebSession.location(web.post("/portal/own-records", "localId", shared.hospitalId()));
         String base = own.substring(0, own.indexOf('?'));
@@ -227,11 +207,9 @@ class SaysNoneOnlyWhenNoneIT {
         selfReported(patient);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         consents.link(patient.personId(), clinic.id(), accounts.networkAdmin().id());
-        WebSession crew = new WebSession(port);
-        accounts.logIn(crew, crews.paramedic());
+        WebSession crew = accounts.signedIn(port, crews.paramedic());
         Crews.open(crew, patient);
-        WebSession clerk = new WebSession(port);
-        accounts.logIn(clerk, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
+        WebSession clerk = accounts.signedIn(port, accounts.memberOf(clinic, Profession.MEDICAL_CLERK));
 
         Composition crews = summary(crew, patient, "ETREAT");
         Composition clerks = summary(clerk, patient, "TREAT");

@@ -14,29 +14,22 @@ import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.Base32;
 import org.musubi.security.Totp;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Administrators create users and reset logins; none of it bypasses the second factor. */
 @MusubiIntegrationTest
-class UserAdministrationIT {
+class UserAdministrationIT extends NetworkFixtures {
 
     private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("id=\"temporary-password\">[^：]*：([A-Za-z0-9]{16})<");
     private static final Pattern ENROLMENT_CODE = Pattern.compile("id=\"enrolment-code\">[^：]*：([a-z0-9]{10})<");
     private static final Pattern SECRET = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)<");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     Users users;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aNewUserEnrolsInTheBrowserSeesRecoveryCodesOnceAndMustChangeThePassword() {

@@ -14,13 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Users;
-import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Refusals on the API's way in leave their audit row: a bearer token that is unknown, expired or
@@ -28,25 +24,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * starts refusing an address that failed too often (429). No row holds a token or a secret.
  */
 @MusubiIntegrationTest
-class ApiRefusalAuditIT {
+class ApiRefusalAuditIT extends NetworkFixtures {
 
     private static final int LIMIT = 40;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
     @Autowired
     ApiClientAdministration administration;
     @Autowired
-    AuditRows audit;
-    @Autowired
     Users users;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anUnknownBearerTokenIsRefusedAndAuditedOnceWithoutTheToken() throws Exception {

@@ -13,30 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.cli.CreateNetworkAdminCommand;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A new installation on an external database gets its first operator from the command line. */
 @MusubiIntegrationTest
-class CreateNetworkAdminCommandIT {
+class CreateNetworkAdminCommandIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     CreateNetworkAdminCommand command;
     @Autowired
     Users users;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void createsTheFirstOperatorOnceAndTheyMustEnrolASecondFactor() {

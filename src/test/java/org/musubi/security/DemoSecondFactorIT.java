@@ -13,12 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Demo mode's second-factor page shows the demo account's code. Logging in again within one 30-second step used to
@@ -26,17 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the next code the server will accept and, when that is a later step's code, from when (Japan time).
  */
 @MusubiIntegrationTest
-class DemoSecondFactorIT {
+class DemoSecondFactorIT extends NetworkFixtures {
 
     private static final Pattern CODE = Pattern.compile("data-code=\"(\\d{6})\"");
     private static final Pattern VALID_FROM = Pattern.compile("data-valid-from=\"([^\"]+)\"");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void logsInThreeTimesWithinOneStepWithTheCodeThePageShowsWaitingOnlyAsLongAsThePageSays() {

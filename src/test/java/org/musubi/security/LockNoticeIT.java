@@ -18,12 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The login page says that a login id is locked and until when (Japan time), to the client whose own failures in a
@@ -31,17 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * oracle), and while locked the password is not checked (no password oracle). Every attempt is audited once.
  */
 @MusubiIntegrationTest
-class LockNoticeIT {
+class LockNoticeIT extends NetworkFixtures {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger(100);
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void anAccountAndALoginIdThatDoesNotExistAreToldAlikeThatTheyAreLockedAndUntilWhen() {

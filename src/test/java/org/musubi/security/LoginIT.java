@@ -14,25 +14,15 @@ import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @MusubiIntegrationTest
-class LoginIT {
+class LoginIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     Facilities facilities;
 
@@ -148,8 +138,7 @@ class LoginIT {
                 Map.of("username", user.loginId(), "password", TestAccounts.PASSWORD));
 
         assertThat(login.statusCode()).isEqualTo(403);
-        WebSession signedIn = new WebSession(port);
-        accounts.logIn(signedIn, user);
+        WebSession signedIn = accounts.signedIn(port, user);
         HttpResponse<String> logout = signedIn.postRaw("/logout", Map.of());
         assertThat(logout.statusCode()).isEqualTo(403);
         assertThat(signedIn.get("/").statusCode()).isEqualTo(200);
@@ -158,8 +147,7 @@ class LoginIT {
     @Test
     void logoutEndsTheSessionAndIsAudited() {
         User user = accounts.staff(FacilityKind.HOSPITAL, Profession.DOCTOR);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, user);
+        WebSession web = accounts.signedIn(port, user);
         web.get("/");
         long before = audit.max();
 

@@ -8,25 +8,16 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One address guessing across many accounts is stopped, even though no single account locks. */
 @MusubiIntegrationTest
-class LoginThrottleIT {
+class LoginThrottleIT extends NetworkFixtures {
 
     private static final String GUESSER = "203.0.113.9";
     private static final int LIMIT = 40;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void refusesAnAddressWithTooManyFailuresAcrossAccountsWith429() {

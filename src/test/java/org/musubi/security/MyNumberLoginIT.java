@@ -8,16 +8,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MockOpenIdProvider;
 import org.musubi.testing.MockOpenIdProvider.Twist;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.OidcBrowser;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * My Number card login against a test OpenID provider ({@link MockOpenIdProvider}, a mock of the デジタル認証アプリ,
@@ -27,20 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * re-registration with a new code, once confirmed, removes it too. Every step is audited.
  */
 @MusubiIntegrationTest
-class MyNumberLoginIT {
+class MyNumberLoginIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Residents residents;
     @Autowired
     MockOpenIdProvider provider;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void aResidentLinksTheCardLogsInWithItAloneAndUnlinksIt() {
@@ -124,8 +113,7 @@ class MyNumberLoginIT {
         Residents.Resident resident = resident();
         link(residents.logIn(port, resident), "mynumber", subject());
         long personId = resident.account().personId();
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
 
         String page = operator.get("/admin/persons/" + personId).body();
         long link = jdbc.sql("SELECT id FROM oidc_link WHERE user_id = ?").param(resident.account().id())
@@ -160,8 +148,7 @@ class MyNumberLoginIT {
         assertThat(audit.reasons(before, "OIDC_UNLINK", "User")).isEmpty();
         long pending = jdbc.sql("SELECT id FROM phr_account_recovery WHERE person_id = ? AND state = 'PENDING'")
                 .param(patient.personId()).query(Long.class).single();
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
         operator.get("/admin/persons/" + patient.personId());
         operator.post("/admin/persons/" + patient.personId() + "/phr-recovery/" + pending + "/confirm");
 

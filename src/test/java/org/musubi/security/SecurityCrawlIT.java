@@ -22,7 +22,6 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;
@@ -31,13 +30,11 @@ import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Crawls the running application as a browser would (every same-site link of every page, from the
@@ -46,26 +43,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * SameSite, no server error and no stack trace or SQL in any page.
  */
 @MusubiIntegrationTest
-class SecurityCrawlIT {
+class SecurityCrawlIT extends NetworkFixtures {
 
     private static final Pattern HREF = Pattern.compile("(?:href|src)=\"(/[^\"#]*)\"");
     private static final int MAX_PAGES = 250;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    Consents consents;
     @Autowired
     Facilities facilities;
 
     @Test
     void everyPageAnOperatorReachesCarriesTheHeadersAndRevealsNothingInternal() {
-        WebSession admin = new WebSession(port);
-        accounts.logIn(admin, accounts.networkAdmin());
+        WebSession admin = accounts.signedIn(port, accounts.networkAdmin());
 
         List<String> crawled = crawl(admin);
 
@@ -81,8 +69,7 @@ class SecurityCrawlIT {
                 "広島市中区", "082-000-0000", true, true, FacilityStatus.ACTIVE));
         long person = patientWithRecords(clinic);
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, doctor);
+        WebSession web = accounts.signedIn(port, doctor);
 
         List<String> crawled = crawl(web);
 

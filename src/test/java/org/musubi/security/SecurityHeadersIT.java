@@ -35,8 +35,7 @@ class SecurityHeadersIT {
 
     @Test
     void pagesCarryTheSecurityHeadersAndAreNotCached() {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR));
+        WebSession web = accounts.signedIn(port, accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR));
 
         HttpResponse<String> home = web.get("/");
 
@@ -53,8 +52,7 @@ class SecurityHeadersIT {
 
     @Test
     void errorsRevealNoStackTraces() {
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, accounts.networkAdmin());
+        WebSession web = accounts.signedIn(port, accounts.networkAdmin());
 
         HttpResponse<String> missing = web.get("/admin/facilities/999999999");
         HttpResponse<String> garbage = web.get("/admin/facilities/not-a-number");

@@ -141,6 +141,13 @@ public class TestAccounts {
         return web.post("/login/second-factor", "code", nextCode(user.id()));
     }
 
+    /** A new session on the server at {@code port}, logged in as {@code user} (both steps). */
+    public WebSession signedIn(int port, User user) {
+        WebSession web = new WebSession(port);
+        logIn(web, user);
+        return web;
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

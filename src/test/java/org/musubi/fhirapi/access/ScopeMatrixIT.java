@@ -23,14 +23,12 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.EveryKindOfRecord;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The scope table, generated: every row of {@link ScopeTable} × a set of scopes, each call made over HTTP by a
@@ -41,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * its CapabilityStatement without a row.
  */
 @MusubiIntegrationTest
-class ScopeMatrixIT {
+class ScopeMatrixIT extends NetworkFixtures {
 
     static final String JSON = "application/fhir+json";
     static final List<List<String>> SCOPES = List.of(
@@ -54,12 +52,6 @@ class ScopeMatrixIT {
             List.of("system/*.write"),
             List.of("system/*.read", "system/Observation.write", "system/Bundle.write"));
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    AuditRows audit;
     @Autowired
     EveryKindOfRecord records;
 

@@ -18,7 +18,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
-import org.musubi.consent.Consents;
 import org.musubi.emergency.Crews;
 import org.musubi.fhirapi.person.IdentifierSystems;
 import org.musubi.phr.Residents;
@@ -26,15 +25,13 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.User;
 import org.musubi.security.ApiClientAdministration;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.Validators;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The IPS type-level form {@code Patient/$summary?identifier=system|value} with a real HAPI client: by the regional ID
@@ -44,21 +41,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * value: 400 naming the parameter, Japanese first, no patient read.
  */
 @MusubiIntegrationTest
-class SummaryByIdentifierIT {
+class SummaryByIdentifierIT extends NetworkFixtures {
 
     static final String JSON = "application/fhir+json";
-    @LocalServerPort
-    int port;
     @Autowired
     Crews crews;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    AuditRows audit;
     @Autowired
     IdentifierSystems systems;
 
@@ -107,8 +94,7 @@ class SummaryByIdentifierIT {
     void aParamedicUnderAnOpenEmergencyAccessFetchesByRegionalIdWithPurposeEmergency() {
         Residents.Patient patient = crews.patient(port, Set.of(Purpose.EMERGENCY));
         User paramedic = crews.paramedic();
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, paramedic);
+        WebSession web = accounts.signedIn(port, paramedic);
         Crews.open(web, patient);
 
         long before = audit.max();

@@ -25,7 +25,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.emergency.Crews;
 import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
@@ -33,14 +32,12 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.User;
 import org.musubi.security.ApiClientAdministration;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.PharmacyNotebooks;
-import org.musubi.testing.TestAccounts;
 import org.musubi.testing.Validators;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@code Patient/<id>/$summary} with a real HAPI client: the emergency minimum dataset as a FHIR document (an
@@ -49,20 +46,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * medication section lists each medicine once; each call exactly one audit row.
  */
 @MusubiIntegrationTest
-class SummaryDocumentIT {
+class SummaryDocumentIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Crews crews;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    AuditRows audit;
     @Autowired
     PharmacyNotebooks notebooks;
     @Autowired
@@ -143,8 +130,7 @@ class SummaryDocumentIT {
         notebooks.samePerson(first, patient.personId(), admin);
         notebooks.samePerson(second, patient.personId(), admin);
         User paramedic = crews.paramedic();
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, paramedic);
+        WebSession web = accounts.signedIn(port, paramedic);
         Crews.open(web, patient);
 
         long before = audit.max();
@@ -172,8 +158,7 @@ class SummaryDocumentIT {
     void aPersonWithNothingRecordedGetsTheThreeSectionsEmptyAsNilKnown() {
         Residents.Patient empty = residents.patientAt(port, FacilityKind.HOSPITAL, "ヨウヤク");
         consents.grant(empty.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.EMERGENCY), 0, null);
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, crews.paramedic());
+        WebSession web = accounts.signedIn(port, crews.paramedic());
         Crews.open(web, empty);
 
         HttpResponse<String> answer = web.send(HttpRequest.newBuilder(URI.create(web.base() + "/fhir/Patient/"

@@ -18,16 +18,14 @@ import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Linking, unlinking, merging and unmerging change which source patients make up a person, nothing else. */
 @MusubiIntegrationTest
-class IdentityLinksIT {
+class IdentityLinksIT extends NetworkFixtures {
 
     @Autowired
     IdentityStore store;
@@ -39,12 +37,6 @@ class IdentityLinksIT {
     MergePersons merge;
     @Autowired
     UnmergePersons unmerge;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void linkAndUnlinkChangeOnlyWhichSourcePatientsMakeUpARecord() {

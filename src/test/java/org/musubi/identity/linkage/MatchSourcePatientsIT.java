@@ -22,17 +22,15 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.synth.SourceRecord;
 import org.musubi.synth.SourceRecordGenerator;
 import org.musubi.synth.SyntheticNetworkGenerator;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Bulk 名寄せ through the database: the single path's outcomes, one person per unseen patient, audit and idempotence. */
 @MusubiIntegrationTest
-class MatchSourcePatientsIT {
+class MatchSourcePatientsIT extends NetworkFixtures {
 
     private static final int PREFECTURE = 13;
 
@@ -47,13 +45,7 @@ class MatchSourcePatientsIT {
     @Autowired
     MatchReviews reviews;
     @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
-    @Autowired
     AuditTrail trail;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
 

@@ -14,30 +14,22 @@ import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.User;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.musubi.testing.TestRegionalIds;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** 名寄せ end to end: candidates from the blocking-key index, the three outcomes, and the review screen. */
 @MusubiIntegrationTest
-class MatchingIT {
+class MatchingIT extends NetworkFixtures {
 
-    @LocalServerPort
-    int port;
     @Autowired
     MatchSourcePatient matching;
     @Autowired
     IdentityStore store;
     @Autowired
     MatchReviews reviews;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aSureMatchIsLinkedEvenWithHalfWidthKanaAndAVariantKanji() {
@@ -67,8 +59,7 @@ class MatchingIT {
         assertThat(review.candidates().getFirst().breakdown()).contains("BIRTH_DATE EXACT");
 
         User operator = accounts.networkAdmin();
-        WebSession web = new WebSession(port);
-        accounts.logIn(web, operator);
+        WebSession web = accounts.signedIn(port, operator);
         HttpResponse<String> page = web.get("/admin/matching/" + reviewId);
         assertThat(page.body()).contains(person.person().regionalId()).contains("BIRTH_DATE EXACT");
         HttpResponse<String> linked = web.post("/admin/matching/" + reviewId + "/link", "personId", String.valueOf(person.id()));

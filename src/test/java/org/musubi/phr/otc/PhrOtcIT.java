@@ -11,18 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
-import org.musubi.consent.Consents;
 import org.musubi.phr.Residents;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 自分で登録した市販薬・サプリメント over real HTTP: the resident adds, changes and ends an OTC drug (each one audited
@@ -31,21 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * notebook; a linked pharmacist sees the entries on the notebook tab labelled 患者申告, in one audited read.
  */
 @MusubiIntegrationTest
-class PhrOtcIT {
+class PhrOtcIT extends NetworkFixtures {
 
     private static final String SELF = "policy.permit.patientSelfAccess";
-    @LocalServerPort
-    int port;
     @Autowired
     Residents residents;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    Consents consents;
-    @Autowired
-    AuditRows audit;
-    @Autowired
-    JdbcClient jdbc;
 
     private Residents.Patient patient;
     private Residents.Resident resident;
@@ -184,8 +170,7 @@ class PhrOtcIT {
                 patient.facility().id());
         Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
         consents.link(patient.personId(), pharmacy.id(), admin);
-        WebSession pharmacist = new WebSession(port);
-        accounts.logIn(pharmacist, accounts.memberOf(pharmacy, Profession.PHARMACIST));
+        WebSession pharmacist = accounts.signedIn(port, accounts.memberOf(pharmacy, Profession.PHARMACIST));
 
         long before = audit.max();
         HttpResponse<String> tab = pharmacist.get("/portal/patients/" + patient.personId() + "/notebook");

@@ -26,13 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirClients;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
-import org.musubi.testing.TestAccounts;
+import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,23 +43,15 @@ import tools.jackson.databind.json.JsonMapper;
  * resident disconnects the app on {@code /phr/apps} and its next call is refused.
  */
 @MusubiIntegrationTest
-class SmartLaunchIT {
+class SmartLaunchIT extends NetworkFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
     @Autowired
     SmartLaunches launches;
     @Autowired
     Residents residents;
-    @Autowired
-    FhirClients clients;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    AuditRows audit;
 
     @Test
     void aResidentConnectsAnAppThatReadsTheirOwnRecordUntilTheyDisconnectIt() throws Exception {
@@ -174,8 +164,7 @@ class SmartLaunchIT {
 
     @Test
     void theOperatorRegistersAnAppOnTheAdminPageAndResidentsCannotReachIt() {
-        WebSession operator = new WebSession(port);
-        accounts.logIn(operator, accounts.networkAdmin());
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
         assertThat(operator.get("/admin/smart-apps").statusCode()).isEqualTo(200);
         HttpResponse<String> refused = operator.post("/admin/smart-apps", "name", "悪いアプリ", "redirectUris", "http://evil.example/cb",
                 "scopes", "patient/*.write");
