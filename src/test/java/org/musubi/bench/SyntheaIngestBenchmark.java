@@ -134,6 +134,7 @@ public final class SyntheaIngestBenchmark {
 
         Result ingest(List<Path> files, long resources) throws IOException, InterruptedException {
             List<String> patients = new ArrayList<>();
+            List<String> answers = new ArrayList<>();
             long started = System.nanoTime();
             for (Path file : files) {
                 HttpResponse<String> response = HTTP.send(request(URI.create(base))
@@ -143,9 +144,33 @@ public final class SyntheaIngestBenchmark {
                     throw new IllegalStateException(name + " refused " + file.getFileName() + ": " + response.statusCode() + " "
                             + response.body().substring(0, Math.min(2000, response.body().length())));
                 }
+                answers.add(response.body());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            for (Path file : files) {
+            if (token != null) {
+                // Musubi: the facility's own Patient that each transaction created (its location in the answer), by
+                // which the facility reads its own patient's record. A patient 名寄せ has not joined to a person yet (a
+                // Synthea patient without kana waits in the review queue unless its kanji-less demographics find a
+                // candidate) is no one to $everything yet: a miss by design (ReadRecords), so left out and counted.
+                int waiting = 0;
+                for (String answer : answers) {
+                    for (JsonNode entry : JSON.readTree(answer).path("entry")) {
+                        String location = entry.path("response").path("location").asString("");
+                        if (location.startsWith("Patient/")) {
+                            String id = location.substring("Patient/".length()).replaceAll("/_history/.*", "");
+                            if (HTTP.send(request(URI.create(base + "/Patient/" + id + "/$everything?_count=1")).GET().build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                                patients.add(id);
+                            } else {
+                                waiting++;
+                            }
+                        }
+                    }
+                }
+                System.out.printf(Locale.ROOT, "%s: %d patients waiting for 名寄せ review (no person yet) left out of $everything%n",
+                        name, waiting);
+            }
+            for (Path file : token != null ? List.<Path>of() : files) {
                 for (JsonNode entry : JSON.readTree(file.toFile()).path("entry")) {
                     if (entry.path("resource").path("resourceType").asString("").equals("Patient")) {
                         for (JsonNode identifier : entry.path("resource").path("identifier")) {
@@ -161,23 +186,11 @@ public final class SyntheaIngestBenchmark {
             return new Result(resources / seconds, patients);
         }
 
-        /**
-         * The id whose {@code $everything} is the patient's record: on Musubi PIXm's {@code targetId} — the facility's
-         * own Patient, since the facility never linked the person with the card (an automatic match tells it nothing of
-         * the person) — elsewhere the Patient itself (a search by the MRN).
-         */
+        /** The compared server's Patient with this MRN (a search by the identifier). */
         private String patientOf(String mrn) throws IOException, InterruptedException {
             String token = URLEncoder.encode(SYNTHEA_MRN + "|" + mrn, StandardCharsets.UTF_8);
-            String url = this.token != null ? base + "/Patient/$ihe-pix?sourceIdentifier=" + token : base + "/Patient?identifier=" + token;
-            JsonNode answer = JSON.readTree(HTTP.send(request(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
-            if (this.token != null) {
-                for (JsonNode parameter : answer.path("parameter")) {
-                    if (parameter.path("name").asString("").equals("targetId")) {
-                        return parameter.path("valueReference").path("reference").asString().replaceAll(".*Patient/", "");
-                    }
-                }
-                throw new IllegalStateException(name + ": PIXm found no person for MRN " + mrn);
-            }
+            JsonNode answer = JSON.readTree(HTTP.send(request(URI.create(base + "/Patient?identifier=" + token)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
             return answer.path("entry").get(0).path("resource").path("id").asString();
         }
 
