@@ -279,6 +279,37 @@ public final class ReadRecords {
          * wrote are then one interaction, decided and audited once.
          */
         void wrote(Collection<String> ids);
+
+        /** A record that hands every question to another ({@link #delegate}); a wrapper overrides what it adds to. */
+        interface Forwarding extends PersonRecord {
+
+            PersonRecord delegate();
+
+            @Override
+            default PersonView view() {
+                return delegate().view();
+            }
+
+            @Override
+            default List<Outline> outline() {
+                return delegate().outline();
+            }
+
+            @Override
+            default List<StoredResource> contents(Collection<String> ids) {
+                return delegate().contents(ids);
+            }
+
+            @Override
+            default Found search(RecordQuery query) {
+                return delegate().search(query);
+            }
+
+            @Override
+            default void wrote(Collection<String> ids) {
+                delegate().wrote(ids);
+            }
+        }
     }
 
     /** The (facility, category) pairs of the person's sources that the view may show. */

@@ -1,7 +1,6 @@
 package org.musubi.record;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +90,7 @@ public final class WriteRecords {
     }
 
     /** The entry of one interaction: its reads are the record's, its writes the author's. */
-    private final class Entering implements Entry {
+    private final class Entering implements Entry, ReadRecords.PersonRecord.Forwarding {
         private final ReadRecords.PersonRecord record;
         private final long userId;
 
@@ -101,28 +100,8 @@ public final class WriteRecords {
         }
 
         @Override
-        public PersonView view() {
-            return record.view();
-        }
-
-        @Override
-        public List<Outline> outline() {
-            return record.outline();
-        }
-
-        @Override
-        public List<StoredResource> contents(Collection<String> ids) {
-            return record.contents(ids);
-        }
-
-        @Override
-        public Found search(RecordQuery query) {
-            return record.search(query);
-        }
-
-        @Override
-        public void wrote(Collection<String> ids) {
-            record.wrote(ids);
+        public ReadRecords.PersonRecord delegate() {
+            return record;
         }
 
         @Override
@@ -136,7 +115,7 @@ public final class WriteRecords {
             if (written.stream().anyMatch(WriteRecords::changed)) {
                 written.addAll(own(facility, List.of(provenance.apply(List.copyOf(written)))));
             }
-            record.wrote(written.stream().filter(WriteRecords::changed).map(w -> w.type() + "/" + w.id()).toList());
+            wrote(written.stream().filter(WriteRecords::changed).map(w -> w.type() + "/" + w.id()).toList());
             return written;
         }
 

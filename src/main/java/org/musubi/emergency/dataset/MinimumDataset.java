@@ -31,11 +31,9 @@ import org.musubi.policy.DataCategory;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
-import org.musubi.record.Found;
 import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
-import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.registry.Facilities;
@@ -102,16 +100,11 @@ public final class MinimumDataset {
 
     /** The record as the assembly reads it, keeping every resource whose content was read, by {@code Type/id}. */
     private record Capturing(ReadRecords.PersonRecord record, Map<String, StoredResource> read)
-            implements ReadRecords.PersonRecord {
+            implements ReadRecords.PersonRecord.Forwarding {
 
         @Override
-        public PersonView view() {
-            return record.view();
-        }
-
-        @Override
-        public List<Outline> outline() {
-            return record.outline();
+        public ReadRecords.PersonRecord delegate() {
+            return record;
         }
 
         @Override
@@ -119,16 +112,6 @@ public final class MinimumDataset {
             List<StoredResource> contents = record.contents(ids);
             contents.forEach(r -> read.put(r.type() + "/" + r.id(), r));
             return contents;
-        }
-
-        @Override
-        public Found search(RecordQuery query) {
-            return record.search(query);
-        }
-
-        @Override
-        public void wrote(Collection<String> ids) {
-            record.wrote(ids);
         }
     }
 
