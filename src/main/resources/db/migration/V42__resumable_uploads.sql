@@ -1,5 +1,5 @@
 -- Resumable uploads (tus 1.0, issue 41): an upload begun on one node is continued on any other, so its state is here
--- and its bytes are in the blob store (org.musubi.blob.resumable), never on one node's disk. Generic: the owner is a
+-- and its bytes are in the blob store (org.musubi.blob.resumable.web), never on one node's disk. Generic: the owner is a
 -- key the feature using it chooses (imports: the facility); nothing here knows what the bytes become.
 CREATE TABLE resumable_upload (
     id            uuid        PRIMARY KEY,

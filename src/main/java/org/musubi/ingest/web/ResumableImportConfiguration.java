@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.musubi.blob.BlobStore;
-import org.musubi.blob.resumable.ResumableUploads;
+import org.musubi.blob.resumable.web.ResumableUploads;
 import org.musubi.database.Standby;
 import org.musubi.ingest.IngestProperties;
 import org.slf4j.Logger;

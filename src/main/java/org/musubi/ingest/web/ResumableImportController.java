@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import me.desair.tus.server.upload.UploadLock;
-import org.musubi.blob.resumable.ResumableUploads;
+import org.musubi.blob.resumable.web.ResumableUploads;
 import org.musubi.database.Standby;
 import org.musubi.ingest.ImportBatch;
 import org.musubi.ingest.IngestProperties;

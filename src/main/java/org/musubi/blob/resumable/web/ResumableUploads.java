@@ -1,4 +1,4 @@
-package org.musubi.blob.resumable;
+package org.musubi.blob.resumable.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

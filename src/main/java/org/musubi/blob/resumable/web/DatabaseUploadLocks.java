@@ -1,4 +1,4 @@
-package org.musubi.blob.resumable;
+package org.musubi.blob.resumable.web;
 
 import java.io.IOException;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.musubi.blob.resumable;
+package org.musubi.blob.resumable.web;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

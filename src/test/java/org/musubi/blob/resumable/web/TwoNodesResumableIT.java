@@ -1,4 +1,4 @@
-package org.musubi.blob.resumable;
+package org.musubi.blob.resumable.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
