@@ -26,6 +26,34 @@ public interface BlobStore {
         return Optional.empty();
     }
 
+    /**
+     * Stores a part of something still arriving (a resumable upload's bytes) under {@code name} in the store's part
+     * area ({@code parts/<name>}): named by its writer, not by its content, so that it can be removed without touching
+     * any blob; left out of backups. Refuses with {@link TooLarge} beyond {@code maxBytes}, keeping nothing.
+     *
+     * @return the bytes stored
+     */
+    long putPart(String name, InputStream content, long maxBytes) throws IOException;
+
+    /** A part's content, to be closed by the caller; empty when there is no such part. */
+    Optional<InputStream> openPart(String name) throws IOException;
+
+    /** Removes a part; nothing when there is none. */
+    void deletePart(String name) throws IOException;
+
+    /** Whether {@code name} can name a part: lower-case letters, digits and hyphens, at most 100. */
+    static boolean isPartName(String name) {
+        return name != null && name.matches("[0-9a-z][0-9a-z-]{0,99}");
+    }
+
+    /** Where a part lives under a store's root. */
+    static String partPath(String name) {
+        if (!isPartName(name)) {
+            throw new IllegalArgumentException("not a part name: " + name);
+        }
+        return "parts/" + name;
+    }
+
     /** Whether {@code key} can name a blob at all: a SHA-256 in lower-case hex. */
     static boolean isKey(String key) {
         return key != null && key.matches("[0-9a-f]{64}");

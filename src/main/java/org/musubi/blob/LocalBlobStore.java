@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Blobs in a local directory, content-addressed: {@code <root>/ab/cd/<sha256>}. A blob is written to a
+ * Blobs in a local directory, content-addressed: {@code <root>/ab/cd/<sha256>}; parts of uploads in progress in
+ * {@code <root>/parts/}. A blob is written to a
  * temporary file while its hash is computed, flushed to disk, then moved into place atomically, so a
  * crash never leaves a half-written blob under its final name.
  */
@@ -44,6 +45,28 @@ public final class LocalBlobStore implements BlobStore {
         }
         Path file = root.resolve(BlobStore.path(key));
         return Files.exists(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
+    }
+
+    @Override
+    public long putPart(String name, InputStream content, long maxBytes) throws IOException {
+        Path target = root.resolve(BlobStore.partPath(name));
+        try (SpooledContent spooled = SpooledContent.receive(content, maxBytes, root.resolve("tmp"))) {
+            spooled.force();
+            Files.createDirectories(target.getParent());
+            move(spooled.file(), target);
+            return spooled.size();
+        }
+    }
+
+    @Override
+    public Optional<InputStream> openPart(String name) throws IOException {
+        Path file = root.resolve(BlobStore.partPath(name));
+        return Files.exists(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
+    }
+
+    @Override
+    public void deletePart(String name) throws IOException {
+        Files.deleteIfExists(root.resolve(BlobStore.partPath(name)));
     }
 
     /** Every blob file under the root ({@code ab/cd/<sha256>}), in key order; {@code tmp/} and strays are skipped. */

@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param uploadMaxSize   the largest file (or zipped SS-MIX2 delta) a facility system may upload; larger gets 413
  * @param uploadDirectory where uploads are spooled while they are imported (deleted afterwards)
  * @param uploadMaxEntries the most entries (files and folders, empty ones too) an uploaded zip may hold; more gets 400
+ * @param uploadExpiry    how long an unfinished resumable upload is kept after its last request (then removed)
+ * @param uploadCleanup   how often each node removes the expired resumable uploads
  */
 @ConfigurationProperties("musubi.ingest")
 public record IngestProperties(
@@ -23,11 +25,16 @@ public record IngestProperties(
         @DefaultValue("10s") Duration quietPeriod,
         @DefaultValue("512MB") DataSize uploadMaxSize,
         @DefaultValue("./data/uploads") Path uploadDirectory,
-        @DefaultValue("10000") int uploadMaxEntries) {
+        @DefaultValue("10000") int uploadMaxEntries,
+        @DefaultValue("24h") Duration uploadExpiry,
+        @DefaultValue("15m") Duration uploadCleanup) {
 
     public IngestProperties {
         if (uploadMaxEntries < 1) {
             throw new IllegalArgumentException("musubi.ingest.upload-max-entries must be at least 1: " + uploadMaxEntries);
+        }
+        if (uploadExpiry.isNegative() || uploadExpiry.isZero() || uploadCleanup.isNegative() || uploadCleanup.isZero()) {
+            throw new IllegalArgumentException("musubi.ingest.upload-expiry and upload-cleanup must be positive");
         }
     }
 }

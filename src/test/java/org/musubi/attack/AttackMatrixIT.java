@@ -2,6 +2,8 @@ package org.musubi.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -9,9 +11,11 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.attack.Victim.Marker;
 import org.musubi.identity.IdentityStore;
@@ -34,7 +38,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * of every profession, in the portal and through /fhir with the browser's session) × every FHIR interaction and
  * operation and every portal page about a patient ({@link Probe}): 4,050 attempts, each asked twice, about A's real
  * id and about one of the same form that nothing has. Each attempt is judged against the promise
- * ({@link Oracle}), not against the policy's code:
+ * ({@link Oracle}), not against the policy's code (and hospital A's resumable uploads, which no caller of B reaches,
+ * {@link #clinicBNeverReachesHospitalAsUploads}):
  * <ul>
  *   <li>what the caller may not see answers exactly like what does not exist: status, headers and body alike
  *       for A's real id and an id of the same form that nothing has ({@link Answers#assertAlike});</li>
@@ -163,6 +168,63 @@ class AttackMatrixIT extends NetworkFixtures {
         }
         HttpRequest.Builder request = RawApi.request(port, probe.method(), path, body, headers);
         return caller.web().send(request);
+    }
+
+    /**
+     * Hospital A's resumable upload (tus, {@code /import/{kind}/uploads/<id>}) is never clinic B's: every caller of B
+     * (its systems, whatever their scopes, and its users' browsers) gets for each method exactly the answer of an upload
+     * id nothing has, under A's kind and under another, and A's upload is left as it was. Uploads hold no patient's
+     * record until imported (the import audits what it stores), so these attempts leave no audit row to count.
+     */
+    @Test
+    void clinicBNeverReachesHospitalAsUploads() throws Exception {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        String owner = clients.token(port, clients.register(hospital, "system/*.write"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created = http.send(tus(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/import/jahis/uploads")).header("Authorization", "Bearer " + owner).header("Upload-Length", "100")
+                .POST(HttpRequest.BodyPublishers.noBody())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String real = created.headers().firstValue("Location").orElseThrow();
+        String realId = real.substring(real.lastIndexOf('/') + 1);
+        for (Armed caller : callers(clinic)) {
+            for (String kind : List.of("jahis", "lab")) {
+                for (String method : List.of("HEAD", "PATCH", "DELETE", "GET", "OPTIONS")) {
+                    String absentId = UUID.randomUUID().toString();
+                    String what = caller.attacker() + " / " + method + " " + kind;
+                    HttpResponse<String> asked = uploadRequest(http, caller, method, "/import/" + kind + "/uploads/" + realId);
+                    HttpResponse<String> nothing = uploadRequest(http, caller, method, "/import/" + kind + "/uploads/"
+                            + absentId);
+                    Answers.assertAlike(what, asked, realId, nothing, absentId);
+                    assertThat(asked.statusCode()).as(what).isIn(403, 404, 200, 204);
+                }
+            }
+        }
+        HttpResponse<String> after = http.send(tus(HttpRequest.newBuilder(URI.create("http://localhost:" + port + real))
+                .header("Authorization", "Bearer " + owner).method("HEAD", HttpRequest.BodyPublishers.noBody())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).as("A's upload is still there").isEqualTo(204);
+        assertThat(after.headers().firstValue("Upload-Offset")).as("and unchanged").hasValue("0");
+    }
+
+    private HttpResponse<String> uploadRequest(HttpClient http, Armed caller, String method, String path) throws Exception {
+        HttpRequest.Builder request = tus(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)));
+        if (method.equals("PATCH")) {
+            request.header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(new byte[10]));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (caller.api() != null) {
+            return http.send(request.header("Authorization", "Bearer " + caller.api().token()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        return caller.web().send(request);
+    }
+
+    private static HttpRequest.Builder tus(HttpRequest.Builder request) {
+        return request.header("Tus-Resumable", "1.0.0");
     }
 
     /**

@@ -17,7 +17,8 @@ import org.musubi.blob.SpooledContent;
  * spooled to a temporary file while its hash is computed (refused beyond the limit, keeping nothing),
  * then sent only if the store does not have it yet: whole up to the part size, in parts above it.
  * Every request is signed (AWS Signature Version 4) over its content's SHA-256, so the store refuses
- * content changed on the way, over HTTP as over HTTPS. Reads stream straight from the store.
+ * content changed on the way, over HTTP as over HTTPS. Reads stream straight from the store. Parts of uploads in
+ * progress are objects under {@code <prefix>parts/}, named by their writer and removed by it.
  */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
 
@@ -55,13 +56,41 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         try (SpooledContent spooled = SpooledContent.receive(content, maxBytes, spool)) {
             String object = BlobStore.path(spooled.sha256());
             if (!exists(object)) {
-                if (spooled.size() > partSize) {
-                    new MultipartUpload(s3, object).send(spooled, partSize);
-                } else {
-                    upload(object, spooled);
-                }
+                send(object, spooled);
             }
             return spooled.blob();
+        }
+    }
+
+    @Override
+    public long putPart(String name, InputStream content, long maxBytes) throws IOException {
+        String object = BlobStore.partPath(name);
+        try (SpooledContent spooled = SpooledContent.receive(content, maxBytes, spool)) {
+            send(object, spooled);
+            return spooled.size();
+        }
+    }
+
+    @Override
+    public Optional<InputStream> openPart(String name) throws IOException {
+        return get(BlobStore.partPath(name));
+    }
+
+    @Override
+    public void deletePart(String name) throws IOException {
+        String object = BlobStore.partPath(name);
+        HttpResponse<InputStream> response = s3.send("DELETE", object, Map.of(), Payload.EMPTY);
+        if (response.statusCode() != 204 && response.statusCode() != 200 && response.statusCode() != 404) {
+            throw s3.failure("DELETE", object, response);
+        }
+        response.body().close();
+    }
+
+    private void send(String object, SpooledContent spooled) throws IOException {
+        if (spooled.size() > partSize) {
+            new MultipartUpload(s3, object).send(spooled, partSize);
+        } else {
+            upload(object, spooled);
         }
     }
 
@@ -70,7 +99,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         if (!BlobStore.isKey(key)) {
             return Optional.empty();
         }
-        String object = BlobStore.path(key);
+        return get(BlobStore.path(key));
+    }
+
+    private Optional<InputStream> get(String object) throws IOException {
         HttpResponse<InputStream> response = s3.send("GET", object, Map.of(), Payload.EMPTY);
         return switch (response.statusCode()) {
             case 200 -> Optional.of(response.body());

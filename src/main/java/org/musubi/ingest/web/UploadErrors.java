@@ -19,6 +19,23 @@ final class UploadErrors {
         return ResponseEntity.status(status).body(body);
     }
 
+    static ResponseEntity<Map<String, Object>> unknownKind(String kind) {
+        return of(HttpStatus.NOT_FOUND, "unknown-kind", "取り込みの種類が不明です（ssmix2, jahis, lab, lab-csv, checkup）"
+                + " / Unknown kind of import (ssmix2, jahis, lab, lab-csv, checkup): " + kind);
+    }
+
+    static ResponseEntity<Map<String, Object>> mayNotWrite() {
+        return of(HttpStatus.FORBIDDEN, "forbidden", "トークンのスコープでは書き込めません（system/*.write が必要）"
+                + " / The token's scope does not allow writing (system/*.write is needed)");
+    }
+
+    /** Records name their source by this code; without it nothing could be stored or told apart. */
+    static ResponseEntity<Map<String, Object>> noInstitutionCode() {
+        return of(HttpStatus.CONFLICT, "no-institution-code", "この施設には医療機関コードが登録されていないため"
+                + "取り込めません。ネットワーク運営者に登録を依頼してください / This facility has no medical-institution code"
+                + " registered, so nothing can be imported; ask the network operator to register it");
+    }
+
     static ResponseEntity<Map<String, Object>> tooLarge(long limit) {
         return of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "ファイルが大きすぎます（上限 " + limit + " バイト）"
                 + " / The upload is larger than the limit of " + limit + " bytes");
