@@ -60,7 +60,7 @@ class JdbcRefusedAttempts implements RefusedAttempts {
                 .params(kind.name(), key, scope, userId, Timestamp.from(at)).update();
         jdbc.sql("""
                         DELETE FROM refused_attempt WHERE id IN (SELECT id FROM refused_attempt
-                          WHERE attempted_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)""")
+                          WHERE attempted_at < ? LIMIT ?)""")
                 .params(Timestamp.from(at.minus(keep)), SWEEP).update();
     }
 
