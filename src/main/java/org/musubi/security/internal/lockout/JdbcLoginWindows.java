@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}, so two nodes counting the same address at once both count
  * and exactly one of them sees the failure that reaches the limit. Each counted failure deletes at most
  * {@value #SWEEP} windows that have ended (other nodes' rows locked at that moment are skipped), so the table holds
- * about the addresses that failed within one window. While {@link Standby} says the database is read-only, failures
- * are counted in this node's memory only (a standby cannot write), as one node alone would.
+ * about the addresses that failed within one window. Times are the counting node's clock, as with one node (nodes
+ * keep time with NTP; a skew of seconds moves a window's end by as much). While {@link Standby} says the database is
+ * read-only, failures are counted in this node's memory only (a standby cannot write), as one node alone would.
  */
 final class JdbcLoginWindows implements LoginThrottle.Windows {
 
