@@ -1,9 +1,6 @@
 package org.musubi.security.internal.password;
 
-import java.time.Clock;
 import org.musubi.identity.cards.CheckCodePepper;
-import org.musubi.security.ClientLockouts;
-import org.musubi.security.LoginThrottle;
 import org.musubi.security.SecretBox;
 import org.musubi.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Passwords are hashed with argon2id (Spring Security's recommended parameters); failed logins are
- * counted per client address.
+ * counted per client address in the lockout package (shared by every node, in PostgreSQL).
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
@@ -27,16 +24,6 @@ class PasswordConfiguration {
     @Bean
     CheckCodePepper checkCodePepper(SecretBox box) {
         return new CheckCodePepper(box.derive(CheckCodePepper.PURPOSE));
-    }
-
-    @Bean
-    LoginThrottle loginThrottle(SecurityProperties properties) {
-        return new LoginThrottle(properties.ipMaxFailures(), properties.ipWindow(), Clock.systemUTC());
-    }
-
-    @Bean
-    ClientLockouts clientLockouts(SecurityProperties properties) {
-        return new ClientLockouts(properties.maxFailedAttempts(), properties.lockDuration(), Clock.systemUTC());
     }
 
     @Bean
