@@ -15,7 +15,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Persons;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.ingest.ImportSources;
-import org.musubi.ingest.RunImport;
+import org.musubi.ingest.ImportQueue;
 import org.musubi.notice.PublishNotice;
 import org.musubi.phr.IssueRegistrationCode;
 import org.musubi.phr.ProveResident;
@@ -50,7 +50,7 @@ class DemoConfiguration {
     }
 
     @Bean
-    DemoRecords demoRecords(Facilities facilities, ImportSources sources, RunImport imports) {
+    DemoRecords demoRecords(Facilities facilities, ImportSources sources, ImportQueue imports) {
         return new DemoRecords(facilities, sources, imports);
     }
 
