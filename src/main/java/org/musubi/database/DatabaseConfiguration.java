@@ -50,7 +50,14 @@ class DatabaseConfiguration {
      */
     @Bean
     JobLocks jobLocks(DatabaseEndpoint endpoint) {
-        return new JobLocks(new SimpleDriverDataSource(new Driver(), endpoint.url(), endpoint.appUser(), endpoint.appPassword()));
+        return new JobLocks(new SimpleDriverDataSource(new Driver(), endpoint.url(), endpoint.appUser(),
+                endpoint.appPassword()));
+    }
+
+    /** The versions of cached facts, read once per request (V41). */
+    @Bean
+    ChangeVersions changeVersions(DataSource dataSource) {
+        return new ChangeVersions(dataSource);
     }
 
     /** Migrations run at start, except on a read-only standby, whose schema must already be this jar's (checked). */
