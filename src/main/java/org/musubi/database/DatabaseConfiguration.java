@@ -44,6 +44,22 @@ class DatabaseConfiguration {
         return standby;
     }
 
+    /**
+     * Locks that run a job on one node at a time: advisory locks on connections of their own (not the pool's), as the
+     * application's role.
+     */
+    @Bean
+    JobLocks jobLocks(DatabaseEndpoint endpoint) {
+        return new JobLocks(new SimpleDriverDataSource(new Driver(), endpoint.url(), endpoint.appUser(),
+                endpoint.appPassword()));
+    }
+
+    /** The versions of cached facts, read once per request (V41). */
+    @Bean
+    ChangeVersions changeVersions(DataSource dataSource) {
+        return new ChangeVersions(dataSource);
+    }
+
     /** Migrations run at start, except on a read-only standby, whose schema must already be this jar's (checked). */
     @Bean
     SchemaMigrations schemaMigrations(DatabaseEndpoint endpoint, DatabaseProperties properties, Standby standby) {

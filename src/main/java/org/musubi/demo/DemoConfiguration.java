@@ -9,13 +9,14 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.RecordConsent;
+import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.disaster.DesignateResponder;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Persons;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.ingest.ImportSources;
-import org.musubi.ingest.RunImport;
+import org.musubi.ingest.ImportQueue;
 import org.musubi.notice.PublishNotice;
 import org.musubi.phr.IssueRegistrationCode;
 import org.musubi.phr.ProveResident;
@@ -50,7 +51,7 @@ class DemoConfiguration {
     }
 
     @Bean
-    DemoRecords demoRecords(Facilities facilities, ImportSources sources, RunImport imports) {
+    DemoRecords demoRecords(Facilities facilities, ImportSources sources, ImportQueue imports) {
         return new DemoRecords(facilities, sources, imports);
     }
 
@@ -87,7 +88,7 @@ class DemoConfiguration {
     ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
                                DemoStory story, DemoProgress progress, Standby standby,
                                DemoRoles roles, DesignateResponder designate,
-                               ActAs actAs) {
+                               ActAs actAs, JobLocks jobs) {
         return args -> {
             if (standby.readOnly()) {
                 // a read-only standby changes nothing (demo accounts still cannot log in while demo mode is off)
@@ -104,7 +105,7 @@ class DemoConfiguration {
                 progress.done();
                 return;
             }
-            if (properties.seed() && network.seedIfEmpty(properties.seedValue(), properties.password())) {
+            if (properties.seed() && seedOnce(jobs, network, properties)) {
                 log.info("Demo network created from seed {}", properties.seedValue());
                 if (!roles.designateResponder(designate, actAs)) {
                     log.warn("Demo: no hospital of {} to designate as the disaster responder", DemoRoles.RESPONDER_DOCTOR);
@@ -117,6 +118,16 @@ class DemoConfiguration {
             }
             progress.done();
         };
+    }
+
+    /**
+     * Seeds an empty network, one node at a time: a second node starting beside the first waits for its seed and then
+     * finds the network there (issue 41).
+     */
+    private static boolean seedOnce(JobLocks jobs, DemoNetwork network, DemoProperties properties) {
+        try (JobLocks.Held seeding = jobs.hold("demo seed")) {
+            return network.seedIfEmpty(properties.seedValue(), properties.password());
+        }
     }
 
     /** In the background, so the server is up at once; the batches show on /admin/imports as they run. */

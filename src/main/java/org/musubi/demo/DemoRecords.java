@@ -16,6 +16,7 @@ import org.musubi.ingest.ImportKind;
 import org.musubi.ingest.ImportProgress;
 import org.musubi.ingest.ImportSource;
 import org.musubi.ingest.ImportSources;
+import org.musubi.ingest.ImportQueue;
 import org.musubi.ingest.RunImport;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
@@ -35,9 +36,9 @@ final class DemoRecords {
     private static final RunImport.Runner RUNNER = new RunImport.Runner(null, Actor.system("demo-import"), BatchOrigin.DEMO);
     private final Facilities facilities;
     private final ImportSources sources;
-    private final RunImport imports;
+    private final ImportQueue imports;
 
-    public DemoRecords(Facilities facilities, ImportSources sources, RunImport imports) {
+    public DemoRecords(Facilities facilities, ImportSources sources, ImportQueue imports) {
         this.facilities = facilities;
         this.sources = sources;
         this.imports = imports;
@@ -71,6 +72,6 @@ final class DemoRecords {
     /** Imports the files under {@code root} as {@code facility}'s source named {@code name}. */
     ImportBatch run(Facility facility, ImportKind kind, String name, Path root) {
         ImportSource source = sources.findOrCreate(facility.id(), kind, name, root.toAbsolutePath().toString());
-        return imports.run(source, FolderFiles.of(kind, root), RUNNER, ImportProgress.NONE);
+        return imports.run(source, () -> FolderFiles.of(kind, root), RUNNER, ImportProgress.NONE);
     }
 }

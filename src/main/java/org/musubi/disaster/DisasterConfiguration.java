@@ -3,6 +3,7 @@ package org.musubi.disaster;
 import java.time.Clock;
 import java.time.Duration;
 import org.musubi.audit.Audit;
+import org.musubi.database.ChangeVersions;
 import org.musubi.registry.Facilities;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * Wires disaster mode; reads what is on once the application is ready, so that no request pays for it, and then every
- * {@code musubi.disaster.refresh-interval} (default 30 s; 0 turns it off) so that a switch made on another server — the
- * primary, seen from a read-only standby — takes effect here without a restart.
+ * Wires disaster mode; reads what is on once the application is ready, so that no request pays for it, again at the
+ * first request after a switch or designation made on any node (the version of {@link DisasterMode#KIND}), and every
+ * {@code musubi.disaster.refresh-interval} (default 30 s; 0 turns it off) as a safety net.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DisasterProperties.class)
@@ -26,8 +27,8 @@ class DisasterConfiguration {
     }
 
     @Bean
-    DisasterMode disasterMode(DisasterRecords records) {
-        return new DisasterMode(records, Clock.systemUTC());
+    DisasterMode disasterMode(DisasterRecords records, ChangeVersions versions) {
+        return new DisasterMode(records, Clock.systemUTC(), () -> versions.current(DisasterMode.KIND));
     }
 
     @Bean

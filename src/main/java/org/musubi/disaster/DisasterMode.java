@@ -9,32 +9,49 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What disaster mode is now, answered from memory: the periods not switched off and the responder facilities, read at
- * start, again after every switch or designation on this server ({@link #refresh}), and every
- * {@code musubi.disaster.refresh-interval} on a background thread ({@link #refreshEvery}), so that a switch made on
- * another server — the primary, seen from a Musubi on a read-only standby, or a second Musubi on the same database —
- * takes effect here within the interval, without a restart. The access policy asks it on every decision and every page
- * shows its banner, so neither costs a query. A period past its planned end is off without anyone switching it off.
+ * start and read again whenever the version of {@link #KIND} has moved ({@code ChangeVersions}: a switch or a
+ * designation on any node bumps it in its own transaction, and each HTTP request reads the versions once), so that a
+ * switch made on another node — a second Musubi on the same database, or the primary seen from a Musubi on a read-only
+ * standby — is in force here from the very next request. It is also read again after every switch or designation on
+ * this node ({@link #refresh}) and every {@code musubi.disaster.refresh-interval} on a background thread
+ * ({@link #refreshEvery}), a safety net for a change that bumped nothing (a node of an older version during a rolling
+ * upgrade, a hand-made SQL change). The access policy asks it on every decision and every page shows its banner, so
+ * neither costs more than the one version read of the request. A period past its planned end is off without anyone
+ * switching it off.
  */
 public final class DisasterMode implements AutoCloseable {
 
+    /** The kind of change (table {@code change_version}) that switches and designations bump. */
+    public static final String KIND = "disaster";
+
     private static final Logger log = LoggerFactory.getLogger(DisasterMode.class);
 
-    private record State(List<DisasterPeriod> open, Set<Long> responders) {
+    /** What was read, and the version it was read at (read before the rows, so a later change always shows). */
+    private record State(long version, List<DisasterPeriod> open, Set<Long> responders) {
     }
 
     private final DisasterRecords records;
     private final Clock clock;
+    private final LongSupplier version;
     private volatile State state;
     private ScheduledExecutorService refreshes;
 
+    /** Read at start and by {@link #refresh} only (no version to follow: one server, tests). */
     public DisasterMode(DisasterRecords records, Clock clock) {
+        this(records, clock, () -> 0L);
+    }
+
+    /** Read again whenever {@code version} (the current version of {@link #KIND}) differs from the one read at. */
+    public DisasterMode(DisasterRecords records, Clock clock, LongSupplier version) {
         this.records = records;
         this.clock = clock;
+        this.version = version;
     }
 
     /**
@@ -42,7 +59,8 @@ public final class DisasterMode implements AutoCloseable {
      * periodic read begun before a switch cannot overwrite what the switch's own refresh read after it.
      */
     public synchronized void refresh() {
-        state = new State(List.copyOf(records.open()), Set.copyOf(records.responders()));
+        long at = version.getAsLong();
+        state = new State(at, List.copyOf(records.open()), Set.copyOf(records.responders()));
     }
 
     /**
@@ -76,7 +94,7 @@ public final class DisasterMode implements AutoCloseable {
 
     private State state() {
         State current = state;
-        if (current == null) {
+        if (current == null || current.version() != version.getAsLong()) {
             refresh();
             current = state;
         }

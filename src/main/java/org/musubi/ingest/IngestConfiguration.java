@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.musubi.audit.Audit;
+import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchReviews;
@@ -110,8 +111,8 @@ class IngestConfiguration {
     }
 
     @Bean
-    ImportQueue importQueue(RunImport imports) {
-        return new ImportQueue(imports);
+    ImportQueue importQueue(RunImport imports, JobLocks jobs) {
+        return new ImportQueue(imports, jobs);
     }
 
     @Bean

@@ -11,7 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.musubi.database.ChangeVersions;
 import org.musubi.disaster.DisasterArea;
+import org.musubi.disaster.DisasterMode;
 import org.musubi.disaster.DisasterPeriod;
 import org.musubi.disaster.DisasterRecords;
 import org.musubi.disaster.Municipality;
@@ -19,14 +21,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Disaster periods, their municipalities and the responder designations (V35). */
+/**
+ * Disaster periods, their municipalities and the responder designations (V35); each change bumps disaster mode's
+ * version (V41) in its transaction.
+ */
 @Repository
 class JdbcDisasterRecords implements DisasterRecords {
 
     private final JdbcClient jdbc;
+    private final ChangeVersions versions;
 
-    JdbcDisasterRecords(JdbcClient jdbc) {
+    JdbcDisasterRecords(JdbcClient jdbc, ChangeVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     @Override
@@ -51,15 +58,25 @@ class JdbcDisasterRecords implements DisasterRecords {
             jdbc.sql("INSERT INTO disaster_area (period_id, prefecture, municipality) VALUES (?, ?, ?)")
                     .params(id, m.prefecture(), m.name()).update();
         }
+        versions.bump(DisasterMode.KIND);
         return new DisasterPeriod(id, area, note, now, userId, plannedEnd, null, null, null);
     }
 
     @Override
+    @Transactional
     public boolean end(long periodId, String note, long userId, Instant now) {
-        return jdbc.sql("""
+        return changed(jdbc.sql("""
                 UPDATE disaster_period SET ended_at = ?, ended_by = ?, end_note = ?
                 WHERE id = ? AND ended_at IS NULL AND (planned_end IS NULL OR planned_end > ?)""")
-                .params(Timestamp.from(now), userId, note, periodId, Timestamp.from(now)).update() == 1;
+                .params(Timestamp.from(now), userId, note, periodId, Timestamp.from(now)).update() == 1);
+    }
+
+    /** Bumps disaster mode's version when something changed (in the change's transaction). */
+    private boolean changed(boolean changed) {
+        if (changed) {
+            versions.bump(DisasterMode.KIND);
+        }
+        return changed;
     }
 
     @Override
@@ -68,13 +85,15 @@ class JdbcDisasterRecords implements DisasterRecords {
     }
 
     @Override
+    @Transactional
     public boolean designate(long facilityId, boolean responder, long userId, Instant now) {
         if (!responder) {
-            return jdbc.sql("DELETE FROM disaster_responder WHERE facility_id = ?").param(facilityId).update() == 1;
+            return changed(jdbc.sql("DELETE FROM disaster_responder WHERE facility_id = ?").param(facilityId)
+                    .update() == 1);
         }
-        return jdbc.sql("""
+        return changed(jdbc.sql("""
                 INSERT INTO disaster_responder (facility_id, designated_at, designated_by) VALUES (?, ?, ?)
-                ON CONFLICT (facility_id) DO NOTHING""").params(facilityId, Timestamp.from(now), userId).update() == 1;
+                ON CONFLICT (facility_id) DO NOTHING""").params(facilityId, Timestamp.from(now), userId).update() == 1);
     }
 
     private List<DisasterPeriod> periods(String tail, List<Object> params) {

@@ -14,6 +14,7 @@ import org.musubi.ingest.ImportBatch;
 import org.musubi.ingest.ImportKind;
 import org.musubi.ingest.ImportSource;
 import org.musubi.ingest.ImportSources;
+import org.musubi.ingest.ImportQueue;
 import org.musubi.ingest.RunImport;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.messages.Texts;
@@ -56,11 +57,11 @@ public class ImportCommand {
 
     private final Facilities facilities;
     private final ImportSources sources;
-    private final RunImport imports;
+    private final ImportQueue imports;
     private final ImportLedger ledger;
     private final Standby standby;
 
-    ImportCommand(Facilities facilities, ImportSources sources, RunImport imports, ImportLedger ledger,
+    ImportCommand(Facilities facilities, ImportSources sources, ImportQueue imports, ImportLedger ledger,
                   Standby standby) {
         this.standby = standby;
         this.facilities = facilities;
@@ -91,7 +92,7 @@ public class ImportCommand {
         ImportSource source = sources.findOrCreate(facility.get().id(), kind, name, path.toAbsolutePath().toString());
         out.println("Importing / 取り込み中: " + path + " (" + kind + ", " + facility.get().nameKanji() + ")");
         ProgressLine progress = new ProgressLine(err);
-        ImportBatch batch = imports.run(source, FolderFiles.of(kind, path),
+        ImportBatch batch = imports.run(source, () -> FolderFiles.of(kind, path),
                 new RunImport.Runner(null, Actor.system("cli import"), BatchOrigin.COMMAND_LINE), progress);
         progress.done();
         new ImportSummary(ledger).print(batch, out);

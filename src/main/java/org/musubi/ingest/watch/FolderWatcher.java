@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * Scans the folders of watched sources (a drop folder, an SS-MIX2 storage) every interval and imports
  * what is new or changed; a file changed within the quiet period waits for the next scan. A scan that
  * finds nothing new starts no batch. Started once the application is ready ({@code WatchConfiguration}).
+ * <p>
+ * Several nodes may watch the same folders (issue 41): a source whose batch runs on another node is skipped until the
+ * next scan ({@link ImportQueue#runUnlessBusyElsewhere}), and a scan that gets the source asks again, under its lock,
+ * whether anything is new, so a file another node has just imported is neither imported again nor given an empty
+ * batch. A batch left running by a node that died (its lock released with its connection) is continued by the next
+ * scan of any node: what it committed is skipped, the rest imported.
  */
 class FolderWatcher {
 
@@ -97,7 +103,7 @@ class FolderWatcher {
         if (!anythingNew(source, settled)) {
             return;
         }
-        queue.run(source, () -> settledFiles(source, settled),
+        queue.runUnlessBusyElsewhere(source, () -> anythingNew(source, settled), () -> settledFiles(source, settled),
                 new RunImport.Runner(null, Actor.system("import watch"), BatchOrigin.WATCH), ImportProgress.NONE);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.musubi.audit.Audit;
 import org.musubi.consent.CardProofThrottle;
+import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.CardCodes;
@@ -47,7 +48,7 @@ class RecoveryConfiguration {
     }
 
     @Bean
-    ExpiryTimer recoveryExpiryTimer(ExpireRecoveries expiry, Standby standby) {
-        return new ExpiryTimer(expiry, standby::readOnly, EXPIRY_RUNS);
+    ExpiryTimer recoveryExpiryTimer(ExpireRecoveries expiry, Standby standby, JobLocks jobs) {
+        return new ExpiryTimer(expiry, standby::readOnly, jobs, EXPIRY_RUNS);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.musubi.database.ChangeVersions;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.musubi.registry.Profession;
@@ -31,13 +32,18 @@ class JdbcUsers implements Users {
      * it would hold one pooled connection while waiting for another (with many requests at once, the
      * pool runs dry and every request waits for the timeout).
      */
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT app_user.*,
                    ARRAY(SELECT m.facility_id FROM user_membership m WHERE m.user_id = app_user.id
                          ORDER BY m.facility_id) AS member_facilities,
                    ARRAY(SELECT m.facility_admin FROM user_membership m WHERE m.user_id = app_user.id
-                         ORDER BY m.facility_id) AS member_admins
-              FROM app_user""";
+                         ORDER BY m.facility_id) AS member_admins""";
+    private static final String SELECT = COLUMNS + " FROM app_user";
+    /**
+     * The user of a request, read once per request, with the versions of the cached facts ({@link ChangeVersions}):
+     * every request that has a user learns them without a round trip of its own (issue 41).
+     */
+    private static final String SELECT_WITH_VERSIONS = COLUMNS + ", " + ChangeVersions.COLUMN + " FROM app_user";
     private final JdbcClient jdbc;
 
     JdbcUsers(JdbcClient jdbc) {
@@ -50,7 +56,10 @@ class JdbcUsers implements Users {
     }
 
     private Optional<User> load(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::read).optional();
+        return jdbc.sql(SELECT_WITH_VERSIONS + " WHERE id = ?").param(id).query((rs, row) -> {
+            ChangeVersions.seen(rs.getString("change_versions"));
+            return read(rs, row);
+        }).optional();
     }
 
     @Override
