@@ -79,7 +79,7 @@ class TwoNodesIT extends ResidentFixtures {
     @Autowired AuditTrail trail;
     @Autowired ApplicationContext context;
 
-    @TempDir Path work;
+    @TempDir static Path work;
     private SecondNode b;
 
     @BeforeAll
