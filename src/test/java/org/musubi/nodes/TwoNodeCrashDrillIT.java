@@ -165,11 +165,11 @@ class TwoNodeCrashDrillIT extends NetworkFixtures {
             int item = i;
             try {
                 if ((i + first) % 2 == 0) {
-                    boolean answered = onB(node -> {
+                    Boolean answered = onB(node -> {
                         work.send(item, node);
                         return true;
                     });
-                    if (answered) {
+                    if (answered != null) {
                         continue;
                     }
                 }

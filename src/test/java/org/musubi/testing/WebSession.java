@@ -53,7 +53,12 @@ public final class WebSession {
      * to the first node), one cookie jar and CSRF token for all, as several Musubi nodes on one database serve it.
      */
     public static WebSession alternating(int... ports) {
-        return new WebSession(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), ports);
+        return alternating(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), ports);
+    }
+
+    /** {@link #alternating(int...)} over a client shared with other sessions (it must not follow redirects). */
+    public static WebSession alternating(HttpClient client, int... ports) {
+        return new WebSession(client, ports);
     }
 
     /** The node that answered the last request (its base URL), for a test that asserts where a step ran. */
