@@ -27,6 +27,7 @@ import org.musubi.registry.FacilityStatus;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.musubi.registry.Profession;
 import org.musubi.testing.ChildServers;
+import org.musubi.testing.EmbeddedClusters;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.TestAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,10 +52,11 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> text = new LinkedHashMap<>();
-        List<String> numeric = textOptions(args, Set.of("skip-load"), text);
+        List<String> numeric = textOptions(args, Set.of("skip-load", "sticky"), text);
         if (numeric == null) {
             System.out.println("options: " + BenchOptions.usage(DEFAULTS) + " --data-dir=DIR --skip-load --json=FILE"
-                    + " --html=FILE (default target/load-report.html)");
+                    + " --html=FILE (default target/load-report.html) --sticky (with --nodes=N: each user and system"
+                    + " keeps to one node instead of each request going to the next)");
             return;
         }
         BenchOptions options = BenchOptions.parse(numeric.toArray(String[]::new), DEFAULTS);
@@ -67,12 +69,26 @@ public final class LoadBenchmark {
                 Duration.ofMillis(options.get("think-min-ms")), Duration.ofMillis(options.get("think-max-ms")),
                 Math.min(options.integer("systems"), plan.systems().size()), options.get("seed"));
         LoadReport report;
-        try (ChildServer server = ChildServer.start(dir, options.get("server-heap-mb"))) {
-            System.out.printf(Locale.ROOT, "server up on port %d (pid %d); settling %d s (load average %s)%n",
-                    server.port, server.process.pid(), options.get("settle"), ResourceUse.loadAverage());
+        int nodes = options.integer("nodes");
+        boolean sticky = text.containsKey("sticky");
+        List<ChildServer> servers = ChildServer.startNodes(dir, nodes, options.get("server-heap-mb"), options.integer("cores"));
+        try {
+            int[] ports = servers.stream().mapToInt(server -> server.port).toArray();
+            System.out.printf(Locale.ROOT, "%d server%s up on port%s %s; settling %d s (load average %s)%n", nodes,
+                    nodes == 1 ? "" : "s", nodes == 1 ? "" : "s", Arrays.toString(ports), options.get("settle"),
+                    ResourceUse.loadAverage());
             Thread.sleep(TimeUnit.SECONDS.toMillis(options.get("settle")));
-            report = drive(server, options.get("server-heap-mb"),
-                    () -> new LoadReport(settings, new LoadDriver(server.port, plan, settings).run()));
+            report = drive(servers, options.get("server-heap-mb"),
+                    () -> new LoadReport(settings, new LoadDriver(ports, sticky, plan, settings).run()));
+            report.fact("nodes (musubi serve JVMs on one database)", "nodes", nodes);
+            report.fact("requests spread over the nodes", "spread", nodes == 1 ? "one node"
+                    : sticky ? "sticky: each user and system keeps to one node" : "round-robin: each request to the next node");
+            report.fact("processors each node's JVM sees (-XX:ActiveProcessorCount; 0: the machine's)", "nodeProcessors",
+                    ChildServer.processors(nodes, options.integer("cores")));
+        } finally {
+            for (ChildServer server : servers) {
+                server.close();
+            }
         }
         report.print();
         Path html = Path.of(text.getOrDefault("html", "target/load-report.html"));
@@ -112,14 +128,21 @@ public final class LoadBenchmark {
 
     /** Runs {@code run} against the server and adds the server's and this JVM's resource use to its report. */
     static LoadReport drive(ChildServer server, long heapMiB, Run run) throws InterruptedException {
-        long cpuBefore = server.cpuNanos();
+        return drive(List.of(server), heapMiB, run);
+    }
+
+    /** Runs {@code run} against the servers (nodes) and adds their resource use, summed, and this JVM's to its report. */
+    static LoadReport drive(List<ChildServer> servers, long heapMiB, Run run) throws InterruptedException {
+        long cpuBefore = servers.stream().mapToLong(ChildServer::cpuNanos).sum();
         long started = System.nanoTime();
         try (ResourceUse use = new ResourceUse()) {
             LoadReport report = run.run();
-            report.fact("server JVM: heap (-Xms = -Xmx), MiB", "serverHeapMiB", heapMiB);
-            report.fact("server JVM: peak RSS, MiB", "serverPeakRssMiB", server.peakRssBytes() >> 20);
-            report.fact("server JVM: CPU used during the run, cores on average", "serverCores",
-                    "%.2f".formatted((server.cpuNanos() - cpuBefore) / (double) (System.nanoTime() - started)));
+            report.fact("server JVM: heap (-Xms = -Xmx), MiB (all nodes together)", "serverHeapMiB", heapMiB);
+            report.fact("server JVM: peak RSS, MiB (all nodes together)", "serverPeakRssMiB",
+                    servers.stream().mapToLong(ChildServer::peakRssBytes).sum() >> 20);
+            report.fact("server JVM: CPU used during the run, cores on average (all nodes together)", "serverCores",
+                    "%.2f".formatted((servers.stream().mapToLong(ChildServer::cpuNanos).sum() - cpuBefore)
+                            / (double) (System.nanoTime() - started)));
             report.fact("driver JVM: peak heap in use, MiB", "driverPeakHeapMiB", use.peakHeapBytes() >> 20);
             report.fact("driver JVM: peak RSS, MiB", "driverPeakRssMiB", ResourceUse.peakRssBytes() >> 20);
             report.fact("load average (1, 5, 15 min) at the end", "loadAverageEnd", ResourceUse.loadAverage());
@@ -221,10 +244,57 @@ public final class LoadBenchmark {
         }
 
         static ChildServer start(Path dir, long heapMiB) throws Exception {
+            return start(dir, heapMiB, 0, List.of(), Map.of(), "server.log", "uploads");
+        }
+
+        /**
+         * {@code nodes} servers on the prepared data directory (issue 41): the first runs its embedded PostgreSQL, on a
+         * port the others connect to as an external database with the cluster's passwords; all share the secret key
+         * and blob directory, each has its own upload directory and log. {@code totalHeapMiB} and {@code cores} (0: the
+         * machine's processors) are shared out, so that N nodes have what one node would have.
+         */
+        static List<ChildServer> startNodes(Path dir, int nodes, long totalHeapMiB, int cores) throws Exception {
+            if (nodes == 1) {
+                return List.of(start(dir, totalHeapMiB, processors(1, cores), List.of(), Map.of(), "server.log", "uploads"));
+            }
+            int postgres = ChildServers.freePort();
+            Path cluster = dir.resolve("postgres");
+            List<ChildServer> started = new ArrayList<>();
+            try {
+                for (int k = 0; k < nodes; k++) {
+                    List<String> settings = k == 0 ? List.of("--musubi.database.embedded.port=" + postgres) : List.of();
+                    Map<String, String> environment = k == 0 ? Map.of() : Map.of(
+                            "MUSUBI_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres + "/postgres",
+                            "MUSUBI_DB_PASSWORD", EmbeddedClusters.password(cluster, "app"),
+                            "MUSUBI_DB_OWNER_USER", "postgres",
+                            "MUSUBI_DB_OWNER_PASSWORD", EmbeddedClusters.password(cluster, "postgres"));
+                    started.add(start(dir, totalHeapMiB / nodes, processors(nodes, cores), settings, environment,
+                            "server-" + (k + 1) + ".log", "uploads-" + (k + 1)));
+                }
+                return started;
+            } catch (Exception e) {
+                for (ChildServer server : started) {
+                    server.close();
+                }
+                throw e;
+            }
+        }
+
+        /** The processors each of {@code nodes} JVMs is told it has: {@code cores} shared out (0 and one node: unset). */
+        static int processors(int nodes, int cores) {
+            return cores <= 0 && nodes == 1 ? 0
+                    : Math.max(1, (cores > 0 ? cores : Runtime.getRuntime().availableProcessors()) / nodes);
+        }
+
+        private static ChildServer start(Path dir, long heapMiB, int processors, List<String> settings,
+                                         Map<String, String> environment, String logName, String uploads) throws Exception {
             int port = ChildServers.freePort();
-            Path log = dir.resolve("server.log");
+            Path log = dir.resolve(logName);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m"));
+            if (processors > 0) {
+                command.add("-XX:ActiveProcessorCount=" + processors);
+            }
             // e.g. MUSUBI_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=server.jfr,settings=profile
             String extra = System.getenv().getOrDefault("MUSUBI_SERVER_JAVA_OPTS", "").strip();
             if (!extra.isEmpty()) {
@@ -233,9 +303,11 @@ public final class LoadBenchmark {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "serve", "--server.port=" + port,
                     "--musubi.database.embedded.data-directory=" + dir.resolve("postgres"),
                     "--musubi.security.secret-key-file=" + dir.resolve("secret.key"), "--musubi.demo.enabled=false",
-                    "--musubi.ingest.watch=false", "--musubi.ingest.upload-directory=" + dir.resolve("uploads"),
+                    "--musubi.ingest.watch=false", "--musubi.ingest.upload-directory=" + dir.resolve(uploads),
                     "--logging.level.root=WARN", "--logging.structured.format.console="));
+            command.addAll(settings);
             ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             return new ChildServer(ChildServers.start(builder, port, log, Duration.ofMinutes(5)), port);
         }
@@ -272,6 +344,9 @@ public final class LoadBenchmark {
         defaults.put("per-facility", 60L);
         defaults.put("resources", 1_000_000L);
         defaults.put("server-heap-mb", 2_048L);
+        // Issue 41: the servers on one database; the heap above and the cores are shared out among them.
+        defaults.put("nodes", 1L);
+        defaults.put("cores", 0L);
         defaults.put("settle", 30L);
         defaults.put("seed", 2026L);
         return defaults;

@@ -56,6 +56,11 @@ final class LoadDriver {
     private static final String[] VITALS_RANGES = {"week", "month", "year", "all"};
 
     private final int port;
+    /** The nodes the load is spread over (one: {@link #port}); sticky: each user and system keeps to one of them. */
+    private final int[] ports;
+    private final boolean sticky;
+    private final AtomicInteger turn = new AtomicInteger();
+    private final ThreadLocal<Integer> home = new ThreadLocal<>();
     private final LoadPlan plan;
     private final PhrLoadPlan residents;
     private final Settings settings;
@@ -69,7 +74,17 @@ final class LoadDriver {
     private long end;
 
     LoadDriver(int port, LoadPlan plan, Settings settings) {
-        this.port = port;
+        this(new int[] {port}, false, plan, settings);
+    }
+
+    /**
+     * A driver of clinic users and facility systems over several nodes behind a round-robin balancer: each request to
+     * the next node, or with {@code sticky} each user's and each system's requests to one node (as sticky sessions).
+     */
+    LoadDriver(int[] ports, boolean sticky, LoadPlan plan, Settings settings) {
+        this.port = ports[0];
+        this.ports = ports.clone();
+        this.sticky = sticky;
         this.plan = plan;
         this.residents = null;
         this.settings = settings;
@@ -78,6 +93,8 @@ final class LoadDriver {
     /** A driver of residents of the health notebook (no facility systems): see {@link #resident}. */
     LoadDriver(int port, PhrLoadPlan residents, Settings settings) {
         this.port = port;
+        this.ports = new int[] {port};
+        this.sticky = false;
         this.plan = null;
         this.residents = residents;
         this.settings = settings;
@@ -108,7 +125,8 @@ final class LoadDriver {
                 threads.add(Thread.ofVirtual().name("resident-" + u).start(() -> resident(resident, delay, random)));
             } else {
                 LoadPlan.ClinicUser user = plan.users().get(u);
-                threads.add(Thread.ofVirtual().name("user-" + u).start(() -> clinic(user, delay, random)));
+                int index = u;
+                threads.add(Thread.ofVirtual().name("user-" + u).start(() -> clinic(index, user, delay, random)));
             }
         }
         for (int s = 0; s < settings.systems(); s++) {
@@ -135,11 +153,11 @@ final class LoadDriver {
                 settings.ramp().toNanos(), signedInPerSecond);
     }
 
-    private void clinic(LoadPlan.ClinicUser user, long delay, SplittableRandom random) {
+    private void clinic(int index, LoadPlan.ClinicUser user, long delay, SplittableRandom random) {
         if (!pause(delay)) {
             return;
         }
-        WebSession web = new WebSession(port, http);
+        WebSession web = session(index);
         boolean in = page("login page", () -> web.get("/login"), 200)
                 && page("login: password", () -> web.post("/login", "username", user.loginId(),
                         "password", TestAccounts.PASSWORD), 302)
@@ -255,6 +273,7 @@ final class LoadDriver {
         if (!pause(delay)) {
             return;
         }
+        home.set(ports[n % ports.length]);
         String[] token = {token(system)};
         long[] patients = plan.linkedByViewer().get(system.viewer());
         int uploads = 0;
@@ -383,7 +402,27 @@ final class LoadDriver {
         }
     }
 
+    /** The node of the next request: the only one, the thread's own (sticky), or the next in turn. */
     private String base() {
-        return "http://localhost:" + port;
+        if (ports.length == 1) {
+            return "http://localhost:" + port;
+        }
+        Integer own = home.get();
+        return "http://localhost:" + (sticky && own != null ? own : ports[Math.floorMod(turn.getAndIncrement(), ports.length)]);
+    }
+
+    /** The browser of user {@code u}: on the one node, on its own node (sticky), or sending each request to the next. */
+    private WebSession session(int u) {
+        if (ports.length == 1) {
+            return new WebSession(port, http);
+        }
+        if (sticky) {
+            return new WebSession(ports[u % ports.length], http);
+        }
+        int[] order = new int[ports.length];
+        for (int i = 0; i < ports.length; i++) {
+            order[i] = ports[(u + i) % ports.length];
+        }
+        return WebSession.alternating(http, order);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ public final class WebSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final HttpClient client;
     private final String base;
+    /** The nodes an alternating session sends its requests to in turn (one for an ordinary session). */
+    private final List<String> nodes;
+    private int next;
+    private String lastBase;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -34,8 +39,31 @@ public final class WebSession {
 
     /** A session over a client shared with other sessions (it must not follow redirects); cookies stay per session. */
     public WebSession(int port, HttpClient client) {
-        this.base = "http://localhost:" + port;
+        this(client, new int[] {port});
+    }
+
+    private WebSession(HttpClient client, int[] ports) {
+        this.nodes = Arrays.stream(ports).mapToObj(p -> "http://localhost:" + p).toList();
+        this.base = nodes.getFirst();
         this.client = client;
+    }
+
+    /**
+     * A browser behind a load balancer that sends each request to the next of these nodes in turn (the first request
+     * to the first node), one cookie jar and CSRF token for all, as several Musubi nodes on one database serve it.
+     */
+    public static WebSession alternating(int... ports) {
+        return alternating(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), ports);
+    }
+
+    /** {@link #alternating(int...)} over a client shared with other sessions (it must not follow redirects). */
+    public static WebSession alternating(HttpClient client, int... ports) {
+        return new WebSession(client, ports);
+    }
+
+    /** The node that answered the last request (its base URL), for a test that asserts where a step ran. */
+    public String lastNode() {
+        return lastBase;
     }
 
     public HttpResponse<String> get(String path) {
@@ -87,7 +115,7 @@ public final class WebSession {
                     .collect(Collectors.joining("; ")));
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(toNextNode(request.build()), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -103,7 +131,7 @@ public final class WebSession {
                     .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(toNextNode(request.build()), HttpResponse.BodyHandlers.ofString());
             remember(response);
             return response;
         } catch (IOException e) {
@@ -112,6 +140,19 @@ public final class WebSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request as built, or for an alternating session the same request to the next node. */
+    private synchronized HttpRequest toNextNode(HttpRequest request) {
+        String node = nodes.get(next);
+        next = (next + 1) % nodes.size();
+        lastBase = node;
+        if (node.equals(base)) {
+            return request;
+        }
+        URI uri = request.uri();
+        URI target = URI.create(node + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        return HttpRequest.newBuilder(request, (name, value) -> true).uri(target).build();
     }
 
     public String cookie(String name) {

@@ -1,0 +1,33 @@
+package org.musubi.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.musubi.registry.Facility;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the drills of several nodes assert of a pharmacy's imported notebooks: every dispensing stored once, audited once. */
+final class StoredOnce {
+
+    private StoredOnce() {
+    }
+
+    /** Exactly {@code dispensings} dispensings of {@code pharmacy}, none twice, none in a second version, one audit row each. */
+    static void dispensings(JdbcClient jdbc, Facility pharmacy, long dispensings, long auditBefore) {
+        assertThat(count(jdbc, "SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'MedicationDispense'",
+                pharmacy)).as("every dispensing stored").isEqualTo(dispensings);
+        assertThat(count(jdbc, "SELECT count(DISTINCT (patient_key, source_key)) FROM resource WHERE source_facility = ?"
+                + " AND type = 'MedicationDispense'", pharmacy)).as("no duplicates").isEqualTo(dispensings);
+        assertThat(count(jdbc, "SELECT count(*) FROM resource WHERE source_facility = ? AND version > 1", pharmacy))
+                .as("nothing written twice").isZero();
+        assertThat(count(jdbc, "SELECT count(*) FROM resource_version v JOIN resource r USING (patient_key, id)"
+                + " WHERE r.source_facility = ?", pharmacy)).as("no earlier versions").isZero();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_event WHERE seq > ? AND facility_id = ? AND reason LIKE 'import JAHIS jahis:dispense%'""")
+                .params(auditBefore, pharmacy.id()).query(Long.class).single())
+                .as("one audit row per dispensing, none lost, none twice").isEqualTo(dispensings);
+    }
+
+    static long count(JdbcClient jdbc, String sql, Facility facility) {
+        return jdbc.sql(sql).param(facility.id()).query(Long.class).single();
+    }
+}
