@@ -11,7 +11,10 @@ final class StoredOnce {
     private StoredOnce() {
     }
 
-    /** Exactly {@code dispensings} dispensings of {@code pharmacy}, none twice, none in a second version, one audit row each. */
+    /**
+     * Exactly {@code dispensings} dispensings of {@code pharmacy}, none twice, none in a second version, one audit row
+     * each (found by the dispensings they name: an upload's rows carry the facility, a watched folder's the watcher).
+     */
     static void dispensings(JdbcClient jdbc, Facility pharmacy, long dispensings, long auditBefore) {
         assertThat(count(jdbc, "SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'MedicationDispense'",
                 pharmacy)).as("every dispensing stored").isEqualTo(dispensings);
@@ -22,7 +25,9 @@ final class StoredOnce {
         assertThat(count(jdbc, "SELECT count(*) FROM resource_version v JOIN resource r USING (patient_key, id)"
                 + " WHERE r.source_facility = ?", pharmacy)).as("no earlier versions").isZero();
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM audit_event WHERE seq > ? AND facility_id = ? AND reason LIKE 'import JAHIS jahis:dispense%'""")
+                SELECT count(*) FROM audit_event WHERE seq > ? AND reason LIKE 'import JAHIS jahis:dispense%'
+                AND resource_ids && ARRAY(SELECT 'MedicationDispense/' || id FROM resource
+                                          WHERE source_facility = ? AND type = 'MedicationDispense')""")
                 .params(auditBefore, pharmacy.id()).query(Long.class).single())
                 .as("one audit row per dispensing, none lost, none twice").isEqualTo(dispensings);
     }

@@ -1,8 +1,10 @@
 package org.musubi.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -171,8 +173,6 @@ class TwoNodesIT extends ResidentFixtures {
 
         assertThat(tokens.status()).as("the code from A on B: " + tokens.json()).isEqualTo(200);
         assertThat(tokens.text("patient")).isEqualTo(String.valueOf(patient.personId()));
-        assertThat(SmartLaunches.exchange(port, app, code, pkce).text("error")).as("the code is spent on A too")
-                .isEqualTo("invalid_grant");
         assertThat(readSelf(port, tokens.text("access_token"), patient.personId())).as("B's access token on A").isEqualTo(patient.personId());
 
         SmartLaunches.TokenAnswer refreshed = SmartLaunches.refresh(port, app, tokens.text("refresh_token"));
@@ -184,6 +184,12 @@ class TwoNodesIT extends ResidentFixtures {
         assertThat(again.status()).as("A's new refresh token on B, in its turn").isEqualTo(200);
         assertThat(SmartLaunches.refresh(b.port(), app, tokens.text("refresh_token")).text("error"))
                 .as("the rotated refresh token is spent on B too").isEqualTo("invalid_grant");
+
+        // The code presented again, on A: refused, and (RFC 6749 4.1.2) the grant it made is revoked on every node.
+        assertThat(SmartLaunches.exchange(port, app, code, pkce).text("error")).as("the code is spent on A too")
+                .isEqualTo("invalid_grant");
+        assertThatThrownBy(() -> readSelf(b.port(), again.text("access_token"), patient.personId()))
+                .as("the revoked grant's newest access token, on B").isInstanceOf(AuthenticationException.class);
     }
 
     /** The resident's own Patient read with an app's access token on {@code node}: its id. */
