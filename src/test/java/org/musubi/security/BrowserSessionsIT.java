@@ -2,6 +2,8 @@ package org.musubi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ObjectInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,9 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.security.internal.login.LoginAccount;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.springframework.security.core.context.SecurityContext;
 
 /**
  * Issue 41: a browser session lives in PostgreSQL (Spring Session JDBC, V39's tables), so that any node on the database
@@ -54,6 +59,25 @@ class BrowserSessionsIT extends NetworkFixtures {
         web.post("/logout");
 
         assertThat(rows(id)).isZero();
+    }
+
+    @Test
+    void thePasswordStepsSessionHoldsNoPasswordHash() throws Exception {
+        User user = accounts.staff(FacilityKind.HOSPITAL, Profession.NURSE);
+        WebSession web = new WebSession(port);
+        accounts.passwordStep(web, user.loginId(), TestAccounts.PASSWORD);
+
+        byte[] stored = jdbc.sql("""
+                SELECT a.attribute_bytes FROM spring_session_attributes a
+                JOIN spring_session s ON s.primary_id = a.session_primary_id
+                WHERE s.session_id = ? AND a.attribute_name = 'SPRING_SECURITY_CONTEXT'""")
+                .param(sessionId(web)).query(byte[].class).single();
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stored))) {
+            SecurityContext context = (SecurityContext) in.readObject();
+            assertThat(context.getAuthentication().getPrincipal()).isInstanceOf(LoginAccount.class);
+            assertThat(((LoginAccount) context.getAuthentication().getPrincipal()).getPassword()).isNull();
+            assertThat(context.getAuthentication().getCredentials()).isNull();
+        }
     }
 
     private int rows(String id) {

@@ -86,10 +86,10 @@ final class StandbySessions implements FindByIndexNameSessionRepository<Session>
             return here;
         }
         if (!standby.readOnly()) {
-            return database.findById(id);
+            return readable(database.findById(id));
         }
         try {
-            Session stored = database.findById(id);
+            Session stored = readable(database.findById(id));
             if (stored == null) {
                 return null;
             }
@@ -101,6 +101,26 @@ final class StandbySessions implements FindByIndexNameSessionRepository<Session>
             log.debug("A stored session could not be read on the read-only standby: {}", e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The stored session if this node can read each of its attributes (Java serialisation, read lazily); otherwise
+     * none, and the row is left for the nodes that can (during a rolling upgrade, a type only a newer version has).
+     */
+    private static Session readable(Session stored) {
+        if (stored == null) {
+            return null;
+        }
+        for (String name : stored.getAttributeNames()) {
+            try {
+                stored.getAttribute(name);
+            } catch (RuntimeException e) {
+                log.warn("A stored session's attribute {} cannot be read by this node; the browser is treated as "
+                        + "without a session here: {}", name, e.toString());
+                return null;
+            }
+        }
+        return stored;
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.security.SignedIn;
 import org.musubi.security.internal.login.LoginAccount;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -119,12 +120,14 @@ class SessionAttributesTest {
         provider.setPasswordEncoder(encoder);
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated("taro", "secret");
         attempt.setDetails(new WebAuthenticationDetails(new MockHttpServletRequest()));
-        Authentication done = provider.authenticate(attempt);
+        Authentication done = new ProviderManager(provider).authenticate(attempt); // as the form login's manager
 
         SecurityContextImpl read = (SecurityContextImpl) roundTrip(new SecurityContextImpl(done));
 
         assertThat(read.getAuthentication().getPrincipal()).isInstanceOf(LoginAccount.class)
                 .extracting(p -> ((LoginAccount) p).userId()).isEqualTo(7L);
+        assertThat(((LoginAccount) read.getAuthentication().getPrincipal()).getPassword())
+                .as("no password hash in a stored session").isNull();
         assertThat(read.getAuthentication().getAuthorities()).isEqualTo(done.getAuthorities());
         assertThat(read.getAuthentication().getDetails()).isEqualTo(done.getDetails());
     }

@@ -96,6 +96,17 @@ class StandbySessionsTest {
     }
 
     @Test
+    void aSessionWithAnAttributeThisNodeCannotReadIsNoneHereAndStays() {
+        Session written = primary.createSession();
+        written.setAttribute(Row.UNREADABLE, "a type of a newer version");
+        primary.save(written);
+
+        assertThat(primary.findById(written.getId())).isNull();
+        assertThat(standby.findById(written.getId())).isNull();
+        assertThat(database.sessions).containsKey(written.getId());
+    }
+
+    @Test
     void theCleanupRemovesExpiredSessionsFromMemory() {
         Session session = standby.createSession();
         session.setMaxInactiveInterval(Duration.ofSeconds(1));
@@ -145,6 +156,9 @@ class StandbySessionsTest {
 
     private record Row(MapSession map) implements Session {
 
+        /** An attribute whose stored form cannot be read (its class unknown here). */
+        static final String UNREADABLE = "unreadable";
+
         @Override
         public String getId() {
             return map.getId();
@@ -157,6 +171,9 @@ class StandbySessionsTest {
 
         @Override
         public <T> T getAttribute(String name) {
+            if (UNREADABLE.equals(name)) {
+                throw new IllegalStateException("cannot deserialise");
+            }
             return map.getAttribute(name);
         }
 
