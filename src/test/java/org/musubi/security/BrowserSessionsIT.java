@@ -16,6 +16,7 @@ import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContext;
 
 /**
@@ -24,6 +25,9 @@ import org.springframework.security.core.context.SecurityContext;
  */
 @MusubiIntegrationTest
 class BrowserSessionsIT extends NetworkFixtures {
+
+    @Autowired
+    SecretBox secretBox;
 
     @Test
     void aSignedInSessionIsARowOfTheDatabaseAndEndsWithIt() {
@@ -72,7 +76,10 @@ class BrowserSessionsIT extends NetworkFixtures {
                 JOIN spring_session s ON s.primary_id = a.session_primary_id
                 WHERE s.session_id = ? AND a.attribute_name = 'SPRING_SECURITY_CONTEXT'""")
                 .param(sessionId(web)).query(byte[].class).single();
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stored))) {
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).as("sealed with the operator's key")
+                .doesNotContain(user.loginId());
+        byte[] opened = secretBox.openBytes("browser-session-attribute", stored);
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(opened))) {
             SecurityContext context = (SecurityContext) in.readObject();
             assertThat(context.getAuthentication().getPrincipal()).isInstanceOf(LoginAccount.class);
             assertThat(((LoginAccount) context.getAuthentication().getPrincipal()).getPassword()).isNull();

@@ -1,21 +1,19 @@
 package org.musubi.security.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.servlet.http.HttpSession;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -24,8 +22,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.musubi.phr.points.HealthPoints;
+import org.musubi.registry.FieldFault;
+import org.musubi.security.SecretBox;
 import org.musubi.security.SignedIn;
 import org.musubi.security.internal.login.LoginAccount;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,6 +42,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Issue 41: Spring Session JDBC keeps every session attribute as Java serialisation, so each type Musubi puts in a
@@ -52,7 +57,11 @@ class SessionAttributesTest {
             "org.musubi.phr.ProveResident$Proven",                  // phr PhrRegistrationController
             "org.musubi.security.internal.oidc.RoundTrip$Pending",  // OpenID Connect round trip
             "org.musubi.security.internal.smart.AuthorizationRequests$Pending", // a SMART app's authorization
-            "org.musubi.security.SignedIn");                        // the principal of a full session
+            "org.musubi.security.SignedIn",                         // the principal of a full session
+            // flash attributes (a redirect's message to the next page, kept in the session until then)
+            "org.musubi.registry.FieldFault",                       // a form's faults
+            "org.musubi.security.IssuedSecret",                     // a temporary password, an enrolment code
+            "org.musubi.portal.admin.persons.PersonCardController$PrintedCard"); // a card just issued
 
     /** Every class that calls HttpSession.setAttribute, with what it keeps (the types above, or JDK values). */
     static final Set<String> WRITERS = Set.of(
@@ -67,18 +76,64 @@ class SessionAttributesTest {
             "org.musubi.security.internal.login.EnrolmentController", // String
             "org.musubi.security.internal.session.SessionUpgrade"); // Integer, and Spring Security's SecurityContext
 
+    private static final ConversionService STORED_FORM = storedForm();
+
+    private static ConversionService storedForm() {
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("secretBox", new SecretBox(SecretBox.newKey(new SecureRandom())));
+        return BrowserSessionsConfiguration.springSessionConversionService(beans.getBeanProvider(SecretBox.class));
+    }
+
     @Test
     void everyClassWritingASessionAttributeIsListed() {
-        JavaClasses musubi = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.musubi");
-        Set<String> writers = musubi.stream()
+        assertThat(callersOf(HttpSession.class, "setAttribute"))
+                .as("a class that keeps something new in a session: add its type to this test")
+                .containsExactlyInAnyOrderElementsOf(WRITERS);
+    }
+
+    private static final JavaClasses MUSUBI = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.musubi");
+
+    private static Set<String> callersOf(Class<?> owner, String method) {
+        return MUSUBI.stream()
                 .filter(type -> type.getMethodCallsFromSelf().stream().anyMatch(call ->
-                        call.getTargetOwner().isAssignableTo(HttpSession.class)
-                                && call.getName().equals("setAttribute")))
+                        call.getTargetOwner().isAssignableTo(owner) && call.getName().equals(method)))
                 .map(SessionAttributesTest::outermost)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(writers).as("a class that keeps something new in a session: add its type to this test")
-                .containsExactlyInAnyOrderElementsOf(WRITERS);
+    }
+
+    /**
+     * Every class that adds flash attributes: Strings, numbers, booleans, enums ({@code HealthPoints.Claim}), lists of
+     * {@code FieldFault}, an {@code IssuedSecret} or a {@code PrintedCard}.
+     */
+    static final Set<String> FLASH_WRITERS = Set.of(
+            "org.musubi.phr.recovery.web.MyRecoveryController",
+            "org.musubi.phr.recovery.web.RecoveryDecisionController",
+            "org.musubi.phr.sheet.web.SheetController",
+            "org.musubi.phr.web.InquiryAdminController",
+            "org.musubi.phr.web.PointsAdminController",
+            "org.musubi.phr.web.PointsController",
+            "org.musubi.phr.web.ProxyAdminController",
+            "org.musubi.phr.web.ProxyController",
+            "org.musubi.phr.web.SharingChangeController",
+            "org.musubi.portal.admin.accounts.ApiClientController",
+            "org.musubi.portal.admin.accounts.UserAdminController",
+            "org.musubi.portal.admin.facilities.FacilityAdminController",
+            "org.musubi.portal.admin.facilities.IdentifierSystemController",
+            "org.musubi.portal.admin.imports.ImportController",
+            "org.musubi.portal.admin.matching.MatchingController",
+            "org.musubi.portal.admin.notices.NoticeAdminController",
+            "org.musubi.portal.admin.persons.PersonCardController",
+            "org.musubi.portal.admin.persons.PersonChanges",
+            "org.musubi.portal.admin.persons.PersonMergeController",
+            "org.musubi.security.internal.oidc.MyNumberAdminController",
+            "org.musubi.security.internal.smart.SmartAppAdminController");
+
+    @Test
+    void everyClassAddingAFlashAttributeIsListed() {
+        assertThat(callersOf(RedirectAttributes.class, "addFlashAttribute"))
+                .as("a class that passes something new across a redirect: add its type to this test")
+                .containsExactlyInAnyOrderElementsOf(FLASH_WRITERS);
     }
 
     @Test
@@ -91,7 +146,8 @@ class SessionAttributesTest {
 
     @Test
     void plainValuesSurviveSerialisation() throws Exception {
-        for (Object value : List.of("JBSWY3DPEHPK3PXP", 42L, 3, Instant.parse("2026-04-01T00:00:00Z"))) {
+        for (Object value : List.of("JBSWY3DPEHPK3PXP", 42L, 3, true, Instant.parse("2026-04-01T00:00:00Z"),
+                HealthPoints.Claim.AWARDED, List.of(FieldFault.of("name", "field.required", 20)))) {
             assertThat(roundTrip(value)).isEqualTo(value);
         }
         assertThat((byte[]) roundTrip(new byte[] {1, 2, 3})).containsExactly(1, 2, 3);
@@ -145,14 +201,27 @@ class SessionAttributesTest {
         assertThat(((DefaultCsrfToken) roundTrip(csrf)).getToken()).isEqualTo("token");
     }
 
-    private static Object roundTrip(Object value) throws IOException, ClassNotFoundException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return in.readObject();
-        }
+    @Test
+    void theStoredFormIsSealedAndAnUnserializableValueIsRefused() {
+        byte[] stored = stored(new SignedIn(7, "taro-sealed", "試験 太郎", null, "NURSE", false, Set.of()));
+
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("taro-sealed").doesNotContain("SignedIn");
+        stored[stored.length - 1] ^= 1;
+        assertThatThrownBy(() -> read(stored)).as("an altered value does not open");
+        assertThatThrownBy(() -> stored(new Object())).as("what Java cannot serialise cannot be kept");
+    }
+
+    /** Through the session store's own conversion: serialised and sealed, then opened and read. */
+    private static Object roundTrip(Object value) {
+        return read(stored(value));
+    }
+
+    private static byte[] stored(Object value) {
+        return (byte[]) STORED_FORM.convert(value, TypeDescriptor.valueOf(Object.class), TypeDescriptor.valueOf(byte[].class));
+    }
+
+    private static Object read(byte[] stored) {
+        return STORED_FORM.convert(stored, TypeDescriptor.valueOf(byte[].class), TypeDescriptor.valueOf(Object.class));
     }
 
     /** An instance of a record, each component a sample of its type. */
@@ -175,7 +244,7 @@ class SessionAttributesTest {
             return 5;
         } else if (type == boolean.class || type == Boolean.class) {
             return true;
-        } else if (type == String.class) {
+        } else if (type == String.class || type == Object.class) {
             return "結び";
         } else if (type == Instant.class) {
             return Instant.parse("2026-04-01T09:00:00Z");
