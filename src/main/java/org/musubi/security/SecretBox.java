@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -11,7 +12,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts small secrets at rest (TOTP secrets) with AES-256-GCM under the operator's key. Sealed
+ * Encrypts small secrets at rest (TOTP secrets; browser sessions' attributes) with AES-256-GCM under the operator's key. Sealed
  * text is {@code v1:} + base64(12-byte nonce + ciphertext + tag); the purpose is bound as
  * associated data, so a sealed value cannot be moved to another use. Tampering fails to open. Other uses of the
  * operator's key get keys of their own from {@link #derive}, never the encryption key itself.
@@ -70,6 +71,23 @@ public final class SecretBox {
         byte[] sealed = new byte[buffer.remaining()];
         buffer.get(sealed);
         return new String(crypt(Cipher.DECRYPT_MODE, purpose, nonce, sealed), StandardCharsets.UTF_8);
+    }
+
+    /** Bytes sealed as {@link #seal} seals text: 12-byte nonce + ciphertext + tag, {@code purpose} bound. */
+    public byte[] sealBytes(String purpose, byte[] plain) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, purpose, nonce, plain);
+        return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+    }
+
+    /** What {@link #sealBytes} sealed for {@code purpose}; throws if altered, sealed for another purpose or key. */
+    public byte[] openBytes(String purpose, byte[] sealed) {
+        if (sealed == null || sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalArgumentException("not sealed bytes");
+        }
+        return crypt(Cipher.DECRYPT_MODE, purpose, Arrays.copyOf(sealed, NONCE_BYTES),
+                Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length));
     }
 
     private byte[] crypt(int mode, String purpose, byte[] nonce, byte[] input) {

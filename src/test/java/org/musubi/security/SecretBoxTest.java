@@ -51,4 +51,19 @@ class SecretBoxTest {
     void wantsA256BitKey() {
         assertThatThrownBy(() -> new SecretBox(new byte[16])).hasMessageContaining("32 bytes");
     }
+
+    @Test
+    void sealsBytesBoundToTheirPurpose() {
+        byte[] plain = {0, 1, 2, (byte) 0xff, 42};
+        byte[] sealed = box.sealBytes("browser-session-attribute", plain);
+
+        assertThat(sealed).hasSize(12 + plain.length + 16).isNotEqualTo(box.sealBytes("browser-session-attribute", plain));
+        assertThat(box.openBytes("browser-session-attribute", sealed)).containsExactly(plain);
+        assertThatThrownBy(() -> box.openBytes("another purpose", sealed)).isInstanceOf(IllegalStateException.class);
+        sealed[20] ^= 1;
+        assertThatThrownBy(() -> box.openBytes("browser-session-attribute", sealed))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> box.openBytes("browser-session-attribute", new byte[5]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

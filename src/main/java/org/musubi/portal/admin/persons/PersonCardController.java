@@ -1,5 +1,6 @@
 package org.musubi.portal.admin.persons;
 
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.musubi.identity.IdentityConflict;
@@ -86,6 +87,7 @@ class PersonCardController {
     }
 
     /** What the operator prints on a card just issued: shown once, never stored in clear. */
-    record PrintedCard(String number, int issueNo, String checkCode, String qrPayload, String qrSvg) {
+    record PrintedCard(String number, int issueNo, String checkCode, String qrPayload, String qrSvg)
+            implements Serializable {
     }
 }
