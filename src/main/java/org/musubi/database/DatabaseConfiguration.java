@@ -54,6 +54,12 @@ class DatabaseConfiguration {
                 endpoint.appPassword()));
     }
 
+    /** Locks held until the caller's transaction ends, on the application's pool (the transaction's connection). */
+    @Bean
+    TransactionLocks transactionLocks(DataSource dataSource) {
+        return new TransactionLocks(dataSource);
+    }
+
     /** The versions of cached facts, read once per request (V41). */
     @Bean
     ChangeVersions changeVersions(DataSource dataSource) {

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.musubi.database.TransactionLocks;
 import org.musubi.record.Located;
 import org.musubi.record.ResourceLookup;
 import org.springframework.stereotype.Component;
@@ -28,10 +31,38 @@ class BundleReferences {
 
     private final FhirContext context;
     private final ResourceLookup store;
+    private final TransactionLocks locks;
 
-    BundleReferences(FhirContext context, ResourceLookup store) {
+    BundleReferences(FhirContext context, ResourceLookup store, TransactionLocks locks) {
         this.context = context;
         this.store = store;
+        this.locks = locks;
+    }
+
+    /**
+     * Before any of the Bundle's conditional creates is looked for ({@link #existing}), in the transaction that stores
+     * them: holds, until it ends, a lock of each condition ({@code ifNoneExist}) as the writer's: facility, type,
+     * system and value. Two transactions that create the same resource conditionally at the same time, on one node or
+     * on two (a retry sent to another node while the first is still being stored), so run one after the other, and the
+     * second finds what the first stored instead of storing it again. A condition of another form is left for
+     * {@link #existing} to refuse.
+     */
+    void holdConditions(List<Bundle.BundleEntryComponent> entries, long facility) {
+        List<List<String>> names = new ArrayList<>();
+        for (Bundle.BundleEntryComponent entry : entries) {
+            String condition = entry.getRequest().getIfNoneExist();
+            if (condition == null || condition.isBlank() || entry.getResource() == null) {
+                continue;
+            }
+            try {
+                String[] token = identifierToken(condition.startsWith("?") ? condition.substring(1) : condition);
+                names.add(Arrays.asList("conditional create", Long.toString(facility),
+                        entry.getResource().fhirType(), token[0], token[1]));
+            } catch (InvalidRequestException refusedLater) {
+                // existing() refuses it, naming the entry
+            }
+        }
+        locks.holdAll(names);
     }
 
     /** For a conditional create whose condition matches an existing resource of the writer: its reference. */

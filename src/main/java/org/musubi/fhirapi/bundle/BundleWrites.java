@@ -73,6 +73,7 @@ class BundleWrites {
         long facility = caller.writingFacility();
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         entries.forEach(BundleWrites::type);
+        references.holdConditions(entries, facility);
         Map<String, String> ids = new HashMap<>();
         Bundle.BundleEntryComponent[] responses = new Bundle.BundleEntryComponent[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
