@@ -95,6 +95,12 @@ class BackupRestoreDrillIT extends NetworkFixtures {
                     "id_key");
             restoredTables.remove("audit_chain_head");
             source.remove("audit_chain_head");
+            // The state of the moment is not in backups (docs/backup.md): sessions, throttle windows, uploads in progress.
+            for (String moment : List.of("spring_session", "spring_session_attributes", "login_throttle", "lock_notice",
+                    "resumable_upload", "resumable_upload_part", "import_upload")) {
+                assertThat(restoredTables.remove(moment)).as(moment + " restored empty").isEqualTo("0:-");
+                source.remove(moment);
+            }
             assertThat(restoredTables).isEqualTo(source);
             assertThat(DatabaseFingerprints.auditChain(database).intact()).isTrue();
             assertThat(DatabaseFingerprints.single(database, "SELECT action || ' ' || login_id FROM audit_event WHERE seq = ?",

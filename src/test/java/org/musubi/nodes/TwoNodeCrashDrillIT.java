@@ -93,16 +93,17 @@ class TwoNodeCrashDrillIT extends NetworkFixtures {
             for (int round = 0; round < rounds; round++) {
                 List<byte[]> files = notebooks(FILES_A_ROUND, "停電" + round, "二拠点停電薬局", random);
                 List<byte[]> resumable = notebooks(TUS_A_ROUND, "再開" + round, "二拠点再開薬局", random);
+                // Each transaction's text is made once: a retry sends the very same request again, as a balancer would.
                 List<String> patients = new ArrayList<>();
                 for (int t = 0; t < TRANSACTIONS_A_ROUND; t++) {
-                    patients.add(FhirRecords.localId());
+                    patients.add(bundle(hospital, FhirRecords.localId()));
                 }
                 int first = round;
                 List<Thread> systems = List.of(
                         Thread.ofPlatform().start(() -> forEach(files.size(), first, (i, node) -> upload(node, uploadToken,
                                 "r" + first + "-" + i + ".txt", files.get(i)))),
                         Thread.ofPlatform().start(() -> forEach(patients.size(), first + 1, (i, node) ->
-                                transaction(node, fhirToken, hospital, patients.get(i)))),
+                                transaction(node, fhirToken, patients.get(i)))),
                         Thread.ofPlatform().start(() -> resumableUploads(tus, resumable, first)));
                 if (round < KILLS) {
                     int after = answeredByB.get() + 1 + moments.nextInt(8);
@@ -210,8 +211,8 @@ class TwoNodeCrashDrillIT extends NetworkFixtures {
         }
     }
 
-    private void transaction(int node, String token, Facility hospital, String localId)
-            throws IOException, InterruptedException {
+    /** A hospital system's transaction for one new patient: the Patient and a lab result, each a conditional create. */
+    private String bundle(Facility hospital, String localId) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         Patient patient = FhirRecords.newPatient(hospital, localId, "テイデン");
         entry(bundle, "urn:uuid:00000000-0000-0000-0000-000000000001", patient,
@@ -221,13 +222,17 @@ class TwoNodeCrashDrillIT extends NetworkFixtures {
         observation.setSubject(new Reference("urn:uuid:00000000-0000-0000-0000-000000000001"));
         entry(bundle, "urn:uuid:00000000-0000-0000-0000-000000000002", observation,
                 "identifier=" + OBSERVATION_IDS + "|OBS-" + localId);
+        return clients.context().newJsonParser().encodeResourceToString(bundle);
+    }
+
+    private void transaction(int node, String token, String bundle) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node + "/fhir"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(clients.context().newJsonParser().encodeResourceToString(bundle)))
+                .POST(HttpRequest.BodyPublishers.ofString(bundle))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
-            refused.add("transaction " + localId + " on " + node + ": " + answer.statusCode() + " " + answer.body());
+            refused.add("transaction " + bundle.hashCode() + " on " + node + ": " + answer.statusCode() + " " + answer.body());
         }
     }
 

@@ -24,9 +24,16 @@ import org.musubi.backup.TableLayout;
  */
 final class Catalog {
 
+    /**
+     * The tables a backup holds: all but Flyway's history and the state of the moment that a restored network must not
+     * bring back (issue 41): browser sessions (everyone signs in again), throttle windows and lock notices (counted
+     * afresh), resumable uploads in progress (their parts are not in backups either; the client starts again).
+     */
     private static final String TABLES = """
             c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-            AND c.relname <> 'flyway_schema_history'""";
+            AND c.relname NOT IN ('flyway_schema_history', 'spring_session', 'spring_session_attributes',
+                                  'login_throttle', 'lock_notice', 'resumable_upload', 'resumable_upload_part',
+                                  'import_upload')""";
 
     private Catalog() {
     }
