@@ -7,6 +7,7 @@ import static org.musubi.testing.FhirRecords.LDL;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -37,7 +38,8 @@ import org.musubi.testing.WebSession;
  * consent tables), so the record read, the page and the audit do not read them again. Each request is made three
  * times and the fewest statements counted (a scheduled job may run beside one). The bounds are the counts measured
  * when this test was written (before: 12, 14, 15, 10 and 13 statements; after: 7, 7, 8, 6 and 7): a change that reads
- * identity, consent or registry again fails it, and prints the statements it sent.
+ * identity, consent or registry again fails it, and prints the statements it sent. Since issue 41 a browser request
+ * also reads and writes its session in PostgreSQL: those statements are counted apart and bounded on their own (3).
  */
 @MusubiIntegrationTest
 class RequestRoundTripsIT extends NetworkFixtures {
@@ -73,7 +75,8 @@ class RequestRoundTripsIT extends NetworkFixtures {
         ok(web.get("/portal/patients/" + person + "/documents/" + document));
 
         System.out.printf(Locale.ROOT, "statements per request: FHIR search %d, Patient read %d, $everything %d, "
-                + "medication page %d, document page %d%n", search, read, everything, medications, documentPage);
+                + "medication page %d, document page %d; the browser session's at most %d%n", search, read, everything,
+                medications, documentPage, sessionStatements);
         assertThat(search).as("the counter counts (a search reads at least its token and its matches)")
                 .isGreaterThanOrEqualTo(2);
         assertThat(search).as("FHIR search").isLessThanOrEqualTo(7);
@@ -81,23 +84,40 @@ class RequestRoundTripsIT extends NetworkFixtures {
         assertThat(everything).as("$everything").isLessThanOrEqualTo(8);
         assertThat(medications).as("medication page").isLessThanOrEqualTo(6);
         assertThat(documentPage).as("document page").isLessThanOrEqualTo(7);
+        assertThat(sessionStatements).as("a browser session's statements per request (docs/scaling.md)").isLessThanOrEqualTo(3);
         assertThat(audit.forPatient(before, regionalId)).as("one audit row still")
                 .containsExactly("READ PERMIT policy.permit.treatmentConsentAndLink");
     }
 
-    /** The fewest statements of three identical requests (the statements of the last one are printed). */
+    /**
+     * The most statements a browser request spent on its session (Spring Session JDBC, issue 41: the session read,
+     * its last access written, and Spring Session's own check of the requested id after saving), over every request
+     * measured; they are counted apart from the request's own work.
+     */
+    private static long sessionStatements;
+
+    /**
+     * The fewest statements of three identical requests, not counting the browser session's (the statements of the last
+     * one are printed).
+     */
     private static long fewest(String name, Supplier<Object> request) {
         long fewest = Long.MAX_VALUE;
-        long sent = 0;
+        List<String> sent = List.of();
         for (int i = 0; i < 3; i++) {
             long before = StatementCounter.count();
             assertThat(request.get()).isNotNull();
-            sent = StatementCounter.count() - before;
-            fewest = Math.min(fewest, sent);
+            sent = StatementCounter.last(StatementCounter.count() - before);
+            long session = sent.stream().filter(RequestRoundTripsIT::session).count();
+            sessionStatements = Math.max(sessionStatements, session);
+            fewest = Math.min(fewest, sent.size() - session);
         }
         System.out.println(name + ":");
-        StatementCounter.last(sent).forEach(sql -> System.out.println("  " + (sql.length() > 160 ? sql.substring(0, 160) + "…" : sql)));
+        sent.forEach(sql -> System.out.println("  " + (sql.length() > 160 ? sql.substring(0, 160) + "…" : sql)));
         return fewest;
+    }
+
+    private static boolean session(String sql) {
+        return sql.toUpperCase(Locale.ROOT).contains("SPRING_SESSION");
     }
 
     private static Object ok(HttpResponse<String> response) {
