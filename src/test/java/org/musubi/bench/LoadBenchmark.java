@@ -294,6 +294,9 @@ public final class LoadBenchmark {
                     .toString(), "-Xms" + heapMiB + "m", "-Xmx" + heapMiB + "m"));
             if (processors > 0) {
                 command.add("-XX:ActiveProcessorCount=" + processors);
+                // A JVM that sees one processor picks the serial collector, whose pauses alone would triple a node's
+                // p99: keep the collector one node gets with two, so that the split measures the nodes, not the GC.
+                command.add("-XX:+UseG1GC");
             }
             // e.g. MUSUBI_SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=server.jfr,settings=profile
             String extra = System.getenv().getOrDefault("MUSUBI_SERVER_JAVA_OPTS", "").strip();

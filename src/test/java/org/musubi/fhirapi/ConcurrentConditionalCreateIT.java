@@ -18,7 +18,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.testing.FhirRecords;
@@ -35,7 +34,6 @@ import org.musubi.testing.NetworkFixtures;
 class ConcurrentConditionalCreateIT extends NetworkFixtures {
 
     private static final int SENDERS = 8;
-    private static final String OBSERVATION_IDS = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -158,26 +156,17 @@ class ConcurrentConditionalCreateIT extends NetworkFixtures {
 
     /** The transaction as JSON: sent again, it is the same text, as a retry is. */
     private String transaction(Facility hospital, String localId) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        Patient patient = FhirRecords.newPatient(hospital, localId, "ドウジ");
-        entry(bundle, "urn:uuid:00000000-0000-0000-0000-000000000001", patient,
-                "identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
-        Observation observation = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", 6.1);
-        observation.addIdentifier().setSystem(OBSERVATION_IDS).setValue("OBS-" + localId);
-        observation.setSubject(new Reference("urn:uuid:00000000-0000-0000-0000-000000000001"));
-        entry(bundle, "urn:uuid:00000000-0000-0000-0000-000000000002", observation,
-                "identifier=" + OBSERVATION_IDS + "|OBS-" + localId);
-        return clients.context().newJsonParser().encodeResourceToString(bundle);
+        return clients.context().newJsonParser().encodeResourceToString(FhirRecords.patientWithLab(hospital, localId, "ドウジ"));
     }
 
     /** A transaction of one Observation (a conditional create by its identifier {@code value}) about {@code patient}. */
     private String observationOnly(Facility hospital, String localId, String patient, String value) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         Observation observation = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-02", 6.4);
-        observation.addIdentifier().setSystem(OBSERVATION_IDS).setValue(value);
+        observation.addIdentifier().setSystem(FhirRecords.RESOURCE_IDS).setValue(value);
         observation.setSubject(new Reference(patient));
-        entry(bundle, "urn:uuid:00000000-0000-0000-0000-000000000003", observation,
-                "identifier=" + OBSERVATION_IDS + "|" + value);
+        FhirRecords.conditionalCreate(bundle, "urn:uuid:00000000-0000-0000-0000-000000000003", observation,
+                "identifier=" + FhirRecords.RESOURCE_IDS + "|" + value);
         return clients.context().newJsonParser().encodeResourceToString(bundle);
     }
 
@@ -190,10 +179,5 @@ class ConcurrentConditionalCreateIT extends NetworkFixtures {
         assertThat(answer.statusCode()).as("answer to the transaction: %s", answer.body()).isEqualTo(200);
         return new Answer(answer.statusCode(), clients.context().newJsonParser().parseResource(Bundle.class, answer.body()),
                 answer.headers().firstValue("X-Request-Id").orElseThrow());
-    }
-
-    private static void entry(Bundle bundle, String fullUrl, Resource resource, String ifNoneExist) {
-        Bundle.BundleEntryComponent entry = bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
-        entry.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist(ifNoneExist);
     }
 }

@@ -19,11 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.AuditTrail;
@@ -54,7 +49,6 @@ class TwoNodeCrashDrillIT extends NetworkFixtures {
     private static final int FILES_A_ROUND = 16;
     private static final int TRANSACTIONS_A_ROUND = 16;
     private static final int TUS_A_ROUND = 4;
-    private static final String OBSERVATION_IDS = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired DataSource dataSource;
@@ -211,18 +205,9 @@ class TwoNodeCrashDrillIT extends NetworkFixtures {
         }
     }
 
-    /** A hospital system's transaction for one new patient: the Patient and a lab result, each a conditional create. */
+    /** A hospital system's transaction for one new patient (the Patient and a lab result, each a conditional create). */
     private String bundle(Facility hospital, String localId) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        Patient patient = FhirRecords.newPatient(hospital, localId, "テイデン");
-        entry(bundle, "urn:uuid:00000000-0000-0000-0000-000000000001", patient,
-                "identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
-        Observation observation = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", 6.1);
-        observation.addIdentifier().setSystem(OBSERVATION_IDS).setValue("OBS-" + localId);
-        observation.setSubject(new Reference("urn:uuid:00000000-0000-0000-0000-000000000001"));
-        entry(bundle, "urn:uuid:00000000-0000-0000-0000-000000000002", observation,
-                "identifier=" + OBSERVATION_IDS + "|OBS-" + localId);
-        return clients.context().newJsonParser().encodeResourceToString(bundle);
+        return clients.context().newJsonParser().encodeResourceToString(FhirRecords.patientWithLab(hospital, localId, "テイデン"));
     }
 
     private void transaction(int node, String token, String bundle) throws IOException, InterruptedException {
@@ -234,11 +219,6 @@ class TwoNodeCrashDrillIT extends NetworkFixtures {
         if (answer.statusCode() != 200) {
             refused.add("transaction " + bundle.hashCode() + " on " + node + ": " + answer.statusCode() + " " + answer.body());
         }
-    }
-
-    private static void entry(Bundle bundle, String fullUrl, Resource resource, String ifNoneExist) {
-        Bundle.BundleEntryComponent entry = bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
-        entry.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist(ifNoneExist);
     }
 
     /** The tus uploads of a round, begun on B and A in turn (each takes care of B's silence itself). */

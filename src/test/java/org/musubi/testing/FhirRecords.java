@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.musubi.registry.Facility;
 
 /** Clinical test data written the way a facility system writes it: over the FHIR API. */
@@ -25,6 +26,8 @@ public final class FhirRecords {
     public static final String JLAC10 = "urn:oid:1.2.392.200119.4.504";
     public static final String HBA1C = "3D046000001920402";
     public static final String LDL = "3F077000002327101";
+    /** JP Core's system for a resource's own identifier (the conditional creates of {@link #patientWithLab}). */
+    public static final String RESOURCE_IDS = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private FhirRecords() {
@@ -109,5 +112,27 @@ public final class FhirRecords {
 
     public static String create(IGenericClient client, IBaseResource resource) {
         return client.create().resource(resource).execute().getId().getIdPart();
+    }
+
+    /**
+     * A hospital system's transaction for one new patient: the Patient and an HbA1c result, each a conditional create
+     * ({@code ifNoneExist} by the patient's local id, and by {@code OBS-<localId>} in {@link #RESOURCE_IDS}).
+     */
+    public static Bundle patientWithLab(Facility hospital, String localId, String familyKana) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        conditionalCreate(bundle, "urn:uuid:00000000-0000-0000-0000-000000000001", newPatient(hospital, localId, familyKana),
+                "identifier=" + patientSystem(hospital) + "|" + localId);
+        Observation observation = lab(hospital, localId, HBA1C, "2026-04-01", 6.1);
+        observation.addIdentifier().setSystem(RESOURCE_IDS).setValue("OBS-" + localId);
+        observation.setSubject(new Reference("urn:uuid:00000000-0000-0000-0000-000000000001"));
+        conditionalCreate(bundle, "urn:uuid:00000000-0000-0000-0000-000000000002", observation,
+                "identifier=" + RESOURCE_IDS + "|OBS-" + localId);
+        return bundle;
+    }
+
+    /** Adds {@code resource} to a transaction as a POST with {@code ifNoneExist}. */
+    public static void conditionalCreate(Bundle bundle, String fullUrl, Resource resource, String ifNoneExist) {
+        Bundle.BundleEntryComponent entry = bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
+        entry.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist(ifNoneExist);
     }
 }
