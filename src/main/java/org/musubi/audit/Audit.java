@@ -27,8 +27,9 @@ public interface Audit {
 
     /**
      * Runs {@code work} as one database transaction that every write it makes joins, all or nothing, whose audit
-     * never claims what was rolled back: the PERMIT entries recorded meanwhile are kept aside and recorded, in their
-     * order, only once the work has committed (and dropped when it rolls back); DENY and ERROR entries are recorded
+     * never claims what was rolled back: the PERMIT entries recorded meanwhile are kept aside and appended, in their
+     * order, at the end of the work's own transaction, so they commit with it or not at all (a crash between the two
+     * can leave neither a write without its row nor a row without its write); DENY and ERROR entries are recorded
      * at once, as always, so a refusal that rolls the work back is kept. Inside such work already, it just runs
      * {@code work}. {@link #record} answers null for an entry kept aside. For work that spans several modules'
      * writes, such as a transaction Bundle that registers patients (名寄せ included) and stores their resources.

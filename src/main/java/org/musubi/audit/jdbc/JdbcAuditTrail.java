@@ -108,7 +108,17 @@ class JdbcAuditTrail implements Audit, AuditTrail, DisposableBean {
         keptAside.set(aside);
         T result;
         try {
-            result = allOrNothing.execute(status -> work.get());
+            result = allOrNothing.execute(status -> {
+                T done = work.get();
+                if (!aside.isEmpty() && !spool.active()) {
+                    // The PERMIT rows join the work's own transaction, last (the chain head is locked only from here
+                    // to the commit): a node killed between a commit and a later append would have left the writes
+                    // without their audit rows (issue 41's two-node drill found one).
+                    appendAll(List.of(unsealed(List.copyOf(aside))));
+                    aside.clear();
+                }
+                return done;
+            });
         } finally {
             keptAside.remove();
         }
