@@ -43,8 +43,13 @@ public final class JobLocks {
 
     /** The advisory lock key of a job name. */
     public static long key(String job) {
+        return advisoryKey("musubi job " + job);
+    }
+
+    /** The first eight bytes of SHA-256 of {@code text}: the key of an advisory lock, the same on every node and version. */
+    static long advisoryKey(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("musubi job " + job).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);

@@ -1,9 +1,5 @@
 package org.musubi.database;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,13 +29,8 @@ public final class TransactionLocks {
 
     /** The key of a name given as its parts. */
     public static long key(List<String> name) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("musubi xact " + String.join("\u0000",
-                    name.stream().map(part -> part == null ? "" : part).toList())).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return JobLocks.advisoryKey("musubi xact " + String.join("\u0000",
+                name.stream().map(part -> part == null ? "" : part).toList()));
     }
 
     /**
