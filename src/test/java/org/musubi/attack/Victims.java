@@ -93,8 +93,7 @@ final class Victims {
         Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ" + FhirRecords.uniqueKana());
         patient.getNameFirstRep().getGiven().clear();
         patient.getNameFirstRep().addGiven(unique);
-        patient.setBirthDateElement(new DateType(LocalDate.of(1920, 1, 1)
-                .plusDays(ThreadLocalRandom.current().nextInt(30_000)).toString()));
+        patient.setBirthDateElement(new DateType(FhirRecords.uniqueBirthDate().toString()));
         patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("082-"
                 + (100 + ThreadLocalRandom.current().nextInt(900)) + "-"
                 + (1000 + ThreadLocalRandom.current().nextInt(9000)));

@@ -60,8 +60,7 @@ class NoInvisibleRecordsIT {
                     + "子美恵代江".charAt(ThreadLocalRandom.current().nextInt(5)) + "乃佳奈".charAt(ThreadLocalRandom.current()
                     .nextInt(3));
             String kana = FhirRecords.uniqueKana();
-            LocalDate born = LocalDate.of(1925, 1, 1)
-                    .plusDays(ThreadLocalRandom.current().nextInt(30_000));
+            LocalDate born = FhirRecords.uniqueBirthDate();
             return new Someone("無仮名", given, kana, born.toString());
         }
 

@@ -34,6 +34,7 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
@@ -289,7 +290,7 @@ class PersonAdminIT extends NetworkFixtures {
     }
 
     private RegisteredPerson person(String familyKana, String givenKana) {
-        LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(25_000));
+        LocalDate birth = FhirRecords.uniqueBirthDate();
         return identities.register(new Person(TestRegionalIds.next(), "試験", "患者", familyKana, givenKana, Sex.FEMALE,
                 birth, null, null, null));
     }

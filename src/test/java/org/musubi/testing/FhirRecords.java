@@ -29,6 +29,14 @@ public final class FhirRecords {
     /** JP Core's system for a resource's own identifier (the conditional creates of {@link #patientWithLab}). */
     public static final String RESOURCE_IDS = "http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Days of birth dates to draw from (1925-01-01 to the end of 2024). */
+    private static final int BIRTH_DAYS = 36_500;
+    /**
+     * Steps through every day of {@link #BIRTH_DAYS} once (7919 is prime and does not divide it) from a start that
+     * differs per run, so that no two patients of one test run share a birth date: a shared date and the first kana
+     * of the given name are a blocking key, and two random given names then score high enough to go to review.
+     */
+    private static final AtomicInteger BIRTHS = new AtomicInteger((int) (System.nanoTime() / 1000 % BIRTH_DAYS));
 
     private FhirRecords() {
     }
@@ -48,8 +56,7 @@ public final class FhirRecords {
         patient.addIdentifier().setSystem(patientSystem(facility)).setValue(localId);
         patient.addName().setFamily(familyKana).addGiven(uniqueKana())
                 .addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new CodeType("SYL"));
-        LocalDate born = LocalDate.of(1930, 1, 1)
-                .plusDays((System.nanoTime() / 1000 + SEQUENCE.incrementAndGet() * 7919L) % 25_000);
+        LocalDate born = uniqueBirthDate();
         patient.setGender(AdministrativeGender.FEMALE).setBirthDateElement(new DateType(born.toString()));
         return patient;
     }
@@ -66,6 +73,11 @@ public final class FhirRecords {
     public static String registerPatient(IGenericClient client, Facility facility, String localId, String kana) {
         MethodOutcome created = client.create().resource(newPatient(facility, localId, kana)).execute();
         return created.getId().getIdPart();
+    }
+
+    /** A birth date no other patient of this test run made here has (see {@link #BIRTHS}). */
+    public static LocalDate uniqueBirthDate() {
+        return LocalDate.of(1925, 1, 1).plusDays(Math.floorMod(BIRTHS.getAndAdd(7919), BIRTH_DAYS));
     }
 
     /** A given name no other test patient has (digits of a counter and the clock as katakana). */
