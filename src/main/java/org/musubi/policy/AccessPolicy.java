@@ -23,7 +23,9 @@ import org.musubi.registry.Profession;
  *       ({@code facilitySuspended}). Users without a facility cannot be suspended.</li>
  *   <li>{@code PATIENT_SELF_ACCESS}: permitted, every category, to the patient themself
  *       ({@code patientSelfAccess}), and to a resident the person made their proxy (代理人) while the grant is live
- *       ({@code proxyAccess}; ended or revoked: {@code proxyExpired}); anyone else {@code notThePatient}.</li>
+ *       ({@code proxyAccess}; ended or revoked: {@code proxyExpired}); anyone else {@code notThePatient}. Never an item of
+ *       the JP-CLINS flags ({@link DataCategory#FLAGS}): data flagged 未告知 {@code notToldToPatient}, 未提供
+ *       {@code notForSharing}.</li>
  *   <li>{@code RESEARCH}: always denied; research uses the de-identified export
  *       ({@code researchNotThroughRecords}).</li>
  *   <li>{@code OPERATIONS}: network administrators may see demographics, for identity management
@@ -36,8 +38,9 @@ import org.musubi.registry.Profession;
  *   <li>Data whose source is the requester's own facility is permitted ({@code ownFacilityData}):
  *       no consent, link or break-the-glass needed. Data of a category the network never shares
  *       ({@link DataCategory#SOURCE_FACILITY_ONLY}: administrative and financial data) from any other
- *       facility is denied here ({@code sourceFacilityOnly}), whatever consents, links or break-the-glass
- *       say.</li>
+ *       facility is denied here ({@code sourceFacilityOnly}; data flagged JP-CLINS 未提供 {@code notForSharing}), whatever
+ *       consents, links or break-the-glass say. The flags are not kinds of data: the matrix (rule 6) and the emergency
+ *       minimum (rule 8) let them pass, the flagged data's own category being judged as its own item.</li>
  *   <li>{@code EMERGENCY}: a profession that may use break-the-glass ({@code professionNotForEmergency}; by
  *       default doctors, dentists, nurses, midwives, pharmacists and paramedics, not clerks nor care staff), an
  *       open break-the-glass by this user ({@code noEmergencyAccess},
@@ -241,7 +244,7 @@ public final class AccessPolicy {
             return new Deny(Deny.FACILITY_SUSPENDED);
         }
         return switch (purpose) {
-            case PATIENT_SELF_ACCESS -> self(now, requester, facts);
+            case PATIENT_SELF_ACCESS -> notToThePatient(self(now, requester, facts), item);
             case RESEARCH -> new Deny(Deny.RESEARCH_NOT_THROUGH_RECORDS);
             case OPERATIONS -> operations(requester, item);
             case TREATMENT, EMERGENCY -> facts.blocks(requester)
@@ -264,6 +267,17 @@ public final class AccessPolicy {
         return own.stream().anyMatch(p -> p.liveAt(now)) ? new Permit(Permit.PROXY_ACCESS) : new Deny(Deny.PROXY_EXPIRED);
     }
 
+    /**
+     * The JP-CLINS flags to the patient's side: 未告知 is what the patient has not been told yet, 未提供 what is not
+     * shared; neither reaches the patient, a proxy or the patient's apps, whatever else permits.
+     */
+    private static Decision notToThePatient(Decision decision, DataItem item) {
+        if (!decision.permitted() || item == null || !item.category().flag()) {
+            return decision;
+        }
+        return new Deny(item.category() == DataCategory.UNINFORMED ? Deny.NOT_TOLD_TO_PATIENT : Deny.NOT_FOR_SHARING);
+    }
+
     private static Decision operations(Requester requester, DataItem item) {
         if (!requester.networkAdmin()) {
             return new Deny(Deny.NOT_NETWORK_ADMIN);
@@ -280,7 +294,7 @@ public final class AccessPolicy {
             return new Permit(Permit.OWN_FACILITY_DATA);
         }
         if (item != null && DataCategory.SOURCE_FACILITY_ONLY.contains(item.category())) {
-            return new Deny(Deny.SOURCE_FACILITY_ONLY);
+            return new Deny(item.category() == DataCategory.UNDELIVERED ? Deny.NOT_FOR_SHARING : Deny.SOURCE_FACILITY_ONLY);
         }
         Decision decision = purpose == Purpose.EMERGENCY
                 ? permitUnless(emergencyProfession(requester).or(() -> disasterArea(requester, facts))
@@ -314,7 +328,7 @@ public final class AccessPolicy {
     private boolean professionMaySee(Requester requester, Purpose purpose, DataItem item) {
         Set<DataCategory> allowed = matrix.categoriesOf(requester.profession());
         if (item != null) {
-            return allowed.contains(item.category());
+            return item.category().flag() ? !allowed.isEmpty() : allowed.contains(item.category());
         }
         return purpose == Purpose.EMERGENCY
                 ? allowed.stream().anyMatch(DataCategory.EMERGENCY_MINIMUM::contains) : !allowed.isEmpty();
@@ -333,7 +347,7 @@ public final class AccessPolicy {
     }
 
     private static Optional<Deny> emergencyMinimum(DataItem item) {
-        return item == null || DataCategory.EMERGENCY_MINIMUM.contains(item.category())
+        return item == null || item.category().flag() || DataCategory.EMERGENCY_MINIMUM.contains(item.category())
                 ? Optional.empty() : deny(Deny.NOT_IN_EMERGENCY_MINIMUM);
     }
 

@@ -52,6 +52,16 @@ public record Deny(String reason) implements Decision {
     public static final String CATEGORY_NOT_ALLOWED_FOR_PROFESSION = "policy.deny.categoryNotAllowedForProfession";
     /** A category the network never shares ({@link DataCategory#SOURCE_FACILITY_ONLY}), asked by another facility. */
     public static final String SOURCE_FACILITY_ONLY = "policy.deny.sourceFacilityOnly";
+    /**
+     * Data flagged JP-CLINS 未告知 ({@link DataCategory#UNINFORMED}: the patient has not been told yet), asked by the
+     * patient, a proxy or the patient's app.
+     */
+    public static final String NOT_TOLD_TO_PATIENT = "policy.deny.notToldToPatient";
+    /**
+     * Data flagged JP-CLINS 未提供 ({@link DataCategory#UNDELIVERED}: not to be shared), asked by anyone but the facility
+     * that sent it (the patient included).
+     */
+    public static final String NOT_FOR_SHARING = "policy.deny.notForSharing";
     public static final String PROFESSION_NOT_FOR_EMERGENCY = "policy.deny.professionNotForEmergency";
     public static final String NO_EMERGENCY_ACCESS = "policy.deny.noEmergencyAccess";
     /** A disaster responder's staff, for a person disaster mode does not cover now (or with disaster mode off). */
@@ -93,7 +103,7 @@ public record Deny(String reason) implements Decision {
             EMERGENCY_ACCESS_EXPIRED,
             NOT_IN_EMERGENCY_MINIMUM, NO_CONSENT, CONSENT_SCOPE_EXCLUDES_SOURCE, FACILITY_NOT_VIEWING,
             NOT_LINKED, LINK_ENDED, LINK_EXPIRED, NO_RULE, OUTSIDE_DISASTER_MODE, PROFESSION_NOT_FOR_OWN_RECORDS,
-            NOT_OWN_SOURCE);
+            NOT_OWN_SOURCE, NOT_TOLD_TO_PATIENT, NOT_FOR_SHARING);
 
     public Deny {
         Objects.requireNonNull(reason, "reason");

@@ -54,11 +54,11 @@ public final class ResourceEncoder {
 
     /**
      * A resource an import mapped, of kind {@code kind}, with the JSON the import's own writer made of it: an import's
-     * resource holds nothing besides itself.
+     * resource holds nothing besides itself, but for the JP-CLINS flags it carries ({@link ContentCategories#flagsOf}).
      */
     public Encoded imported(IBaseResource resource, ResourceKind kind, String json) {
         return new Encoded(resource.fhirType(), indexer.category(resource, kind), json, indexer.index(resource, kind),
-                Set.of());
+                indexer.contents().flagsOf(json));
     }
 
     /**

@@ -23,27 +23,39 @@ final class Oracle {
     }
 
     /**
-     * The categories of A's data the caller sees in this state: never A's administrative data (claims), which stays
-     * within the hospital that recorded it, whatever the consent, the link or the glass.
+     * The categories of A's data the caller sees in this state: never A's administrative data (claims), nor what A
+     * flagged JP-CLINS 未提供, which stay within the hospital that recorded them, whatever the consent, the link or the
+     * glass. Data flagged 未告知 (not yet told to the patient) is seen by clinicians like the data it flags: the flag
+     * hides it from the patient's side only.
      */
     static Set<DataCategory> categories(AttackState state, Attacker attacker) {
+        Set<DataCategory> seen = kinds(state, attacker);
+        if (!seen.isEmpty()) {
+            seen.add(DataCategory.UNINFORMED);
+        }
+        return seen;
+    }
+
+    /** The kinds of A's data the caller sees in this state (no flags). */
+    private static Set<DataCategory> kinds(AttackState state, Attacker attacker) {
         Set<DataCategory> matrix = EnumSet.noneOf(DataCategory.class);
         matrix.addAll(MATRIX.categoriesOf(attacker.profession()));
         matrix.removeAll(DataCategory.SOURCE_FACILITY_ONLY);
+        matrix.removeAll(DataCategory.FLAGS);
         return switch (state) {
             case CONSENT_AND_LINK -> matrix;
             // the person consented, for another hospital's data only: the person opens, A's data stays hidden
-            case OTHER_HOSPITALS_DISCLOSURE_CARD -> Set.of();
+            case OTHER_HOSPITALS_DISCLOSURE_CARD -> EnumSet.noneOf(DataCategory.class);
             case EMERGENCY_GLASS -> {
                 if (!AccessPolicy.DEFAULT_EMERGENCY_PROFESSIONS.contains(attacker.profession())) {
-                    yield Set.of();
+                    yield EnumSet.noneOf(DataCategory.class);
                 }
                 Set<DataCategory> minimum = EnumSet.noneOf(DataCategory.class);
                 minimum.addAll(matrix);
                 minimum.retainAll(DataCategory.EMERGENCY_MINIMUM);
                 yield minimum;
             }
-            default -> Set.of();
+            default -> EnumSet.noneOf(DataCategory.class);
         };
     }
 

@@ -44,7 +44,10 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
         NEVER
     }
 
-    enum Key { PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE, CLAIM, CARE_TEAM }
+    enum Key {
+        PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE, CLAIM, CARE_TEAM,
+        UNINFORMED, UNDELIVERED
+    }
 
     /** The body to send about this key, or {@code null}. */
     String body(Victim v, String keyValue) {
@@ -65,6 +68,8 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
             case DOCUMENT_REFERENCE -> v.documentReference();
             case CLAIM -> v.claim();
             case CARE_TEAM -> v.careTeam();
+            case UNINFORMED -> v.uninformed();
+            case UNDELIVERED -> v.undelivered();
         };
     }
 
@@ -149,6 +154,12 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                         Set.of("Claim")),
                 new Probe("read CareTeam", Kind.RESOURCE, "GET", "CareTeam/{key}", Key.CARE_TEAM, Marker.CARE_TEAM,
                         Set.of("CareTeam")),
+                new Probe("read Condition flagged 未告知", Kind.RESOURCE, "GET", "Condition/{key}", Key.UNINFORMED,
+                        Marker.UNINFORMED_DIAGNOSIS, Set.of("Condition")),
+                new Probe("read Condition flagged 未提供", Kind.RESOURCE, "GET", "Condition/{key}", Key.UNDELIVERED,
+                        Marker.UNDELIVERED_DIAGNOSIS, Set.of("Condition")),
+                new Probe("history Condition flagged 未提供", Kind.RESOURCE, "GET", "Condition/{key}/_history", Key.UNDELIVERED,
+                        Marker.UNDELIVERED_DIAGNOSIS, Set.of("Condition")),
                 new Probe("delete Observation", Kind.WRITE, "DELETE", "Observation/{key}", Key.OBSERVATION, null,
                         Set.of("Observation")),
                 new Probe("update Observation", Kind.WRITE, "PUT", "Observation/{key}", Key.OBSERVATION, null,

@@ -11,11 +11,13 @@ import org.musubi.policy.DataCategory;
  * @param localId the hospital's own patient id
  * @param familyKana the person's kana family name, as the hospital sent it
  * @param birthDate the person's birth date, as the hospital sent it
+ * @param uninformed  a diagnosis the hospital tagged JP-CLINS 未告知 (UNINFORMED)
+ * @param undelivered a diagnosis the hospital tagged JP-CLINS 未提供 (UNDELIVERED)
  * @param markers what each kind of data holds that no other patient has, to tell whether an answer leaked it
  */
 record Victim(AttackState state, long personId, String localId, String familyKana, String birthDate, String observation,
               String allergy, String bundle, String binary, String documentReference, String claim, String careTeam,
-              Map<Marker, String> markers) {
+              String uninformed, String undelivered, Map<Marker, String> markers) {
 
     /** A kind of data the answers may carry, with the categories and resource type it takes to see it. */
     enum Marker {
@@ -34,7 +36,11 @@ record Victim(AttackState state, long personId, String localId, String familyKan
         /** The type text of the hospital's claim: administrative data, never shown beyond the hospital. */
         CLAIM(Set.of(DataCategory.ADMINISTRATIVE), "Claim"),
         /** The name of the patient's care team. */
-        CARE_TEAM(Set.of(DataCategory.CARE_RECORDS), "CareTeam");
+        CARE_TEAM(Set.of(DataCategory.CARE_RECORDS), "CareTeam"),
+        /** A diagnosis not yet told to the patient (JP-CLINS 未告知): clinicians see it like any diagnosis. */
+        UNINFORMED_DIAGNOSIS(Set.of(DataCategory.DIAGNOSES, DataCategory.UNINFORMED), "Condition"),
+        /** A diagnosis the hospital does not share (JP-CLINS 未提供): never shown beyond the hospital. */
+        UNDELIVERED_DIAGNOSIS(Set.of(DataCategory.DIAGNOSES, DataCategory.UNDELIVERED), "Condition");
 
         final Set<DataCategory> categories;
         final String type;

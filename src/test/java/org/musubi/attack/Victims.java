@@ -89,6 +89,8 @@ final class Victims {
         markers.put(Marker.DOCUMENT, "攻撃試験文書" + unique);
         markers.put(Marker.CLAIM, "攻撃試験請求" + unique);
         markers.put(Marker.CARE_TEAM, "攻撃試験ケアチーム" + unique);
+        markers.put(Marker.UNINFORMED_DIAGNOSIS, "攻撃試験未告知病名" + unique);
+        markers.put(Marker.UNDELIVERED_DIAGNOSIS, "攻撃試験未提供病名" + unique);
         // a name and birth date nobody else in the test database has, so that matching makes a new person of it
         Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ" + FhirRecords.uniqueKana());
         patient.getNameFirstRep().getGiven().clear();
@@ -108,6 +110,10 @@ final class Victims {
         condition.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical")
                 .setCode("active");
         FhirRecords.create(hospitalApi, condition);
+        String uninformed = FhirRecords.create(hospitalApi, flagged(condition, "UNINFORMED",
+                markers.get(Marker.UNINFORMED_DIAGNOSIS)));
+        String undelivered = FhirRecords.create(hospitalApi, flagged(condition, "UNDELIVERED",
+                markers.get(Marker.UNDELIVERED_DIAGNOSIS)));
         AllergyIntolerance allergy = new AllergyIntolerance().setPatient(subject)
                 .setCode(new CodeableConcept().setText(markers.get(Marker.ALLERGY)));
         allergy.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical")
@@ -130,7 +136,7 @@ final class Victims {
         }
         return new Victim(state, person, localId, patient.getNameFirstRep().getFamily(),
                 patient.getBirthDateElement().getValueAsString(), observation, allergyId, bundle, binary, documentReference,
-                claim, careTeam, markers);
+                claim, careTeam, uninformed, undelivered, markers);
     }
 
     private void record(AttackState state, long person, Facility clinic, Facility otherHospital, List<Long> glassUsers) {
@@ -194,6 +200,15 @@ final class Victims {
         ldl.setSubject(new Reference(patientUrl));
         bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(ldl);
         return bundle;
+    }
+
+    /** A copy of the diagnosis under another name, tagged with a JP-CLINS flag as JP_Condition_eCS writes it. */
+    private static Condition flagged(Condition condition, String flag, String name) {
+        Condition copy = condition.copy();
+        copy.setId((String) null);
+        copy.getCode().setText(name);
+        copy.getMeta().addTag("http://jpfhir.jp/fhir/clins/CodeSystem/JP_ehrshrs_indication", flag, null);
+        return copy;
     }
 
     private static DocumentReference document(Reference subject, String text) {

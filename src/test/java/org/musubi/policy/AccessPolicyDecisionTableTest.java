@@ -48,6 +48,10 @@ class AccessPolicyDecisionTableTest {
         | 2 a revoked proxy grant counts for nothing        | proxy                       | PATIENT_SELF_ACCESS | proxyRevoked                 | A:DEMOGRAPHICS     | deny proxyExpired                     |
         | 2 a resident without a grant is not the patient   | proxy                       | PATIENT_SELF_ACCESS | consented                    | A:DEMOGRAPHICS     | deny notThePatient                    |
         | 2 staff cannot be anyone's proxy                  | DOCTOR@B                    | PATIENT_SELF_ACCESS | proxyForStaff                | A:DEMOGRAPHICS     | deny notThePatient                    |
+        | 2 patient is not shown what is not yet told       | patient                     | PATIENT_SELF_ACCESS | consented                    | A:UNINFORMED       | deny notToldToPatient                 |
+        | 2 nor is a live proxy                             | proxy                       | PATIENT_SELF_ACCESS | proxyLive                    | A:UNINFORMED       | deny notToldToPatient                 |
+        | 2 patient is not shown what is not shared         | patient                     | PATIENT_SELF_ACCESS | noConsent                    | B:UNDELIVERED      | deny notForSharing                    |
+        | 2 another patient still is not the patient        | otherPatient                | PATIENT_SELF_ACCESS | consented                    | A:UNINFORMED       | deny notThePatient                    |
         | 2 a proxy gets nothing for treatment              | proxy                       | TREATMENT           | proxyLive                    | A:LAB_RESULTS      | deny categoryNotAllowedForProfession  |
         | 2 patient has no profession for treatment         | patient                     | TREATMENT           | consented                    | A:DIAGNOSES        | deny categoryNotAllowedForProfession  |
         | 3 research on own facility data is denied         | DOCTOR@A                    | RESEARCH            | consented                    | A:DIAGNOSES        | deny researchNotThroughRecords        |
@@ -113,6 +117,15 @@ class AccessPolicyDecisionTableTest {
         | 7 administrative data stays in its facility       | MEDICAL_CLERK@B             | TREATMENT           | consented                    | A:ADMINISTRATIVE   | deny sourceFacilityOnly               |
         | 7 another facility's system never sees it         | FACILITY_SYSTEM@B           | TREATMENT           | consented                    | A:ADMINISTRATIVE   | deny sourceFacilityOnly               |
         | 7 nor in an emergency with consent                | FACILITY_SYSTEM@C           | EMERGENCY           | breakGlass                   | B:ADMINISTRATIVE   | deny sourceFacilityOnly               |
+        | 7 a doctor sees what is not yet told, marked      | DOCTOR@B                    | TREATMENT           | consented                    | A:UNINFORMED       | permit treatmentConsentAndLink        |
+        | 7 the flag is no kind the matrix governs          | PHARMACIST@B                | TREATMENT           | consented                    | A:UNINFORMED       | permit treatmentConsentAndLink        |
+        | 7 what is not yet told still needs a link         | DOCTOR@B                    | TREATMENT           | noLink                       | A:UNINFORMED       | deny notLinked                        |
+        | 7 not shared stays in its facility                | DOCTOR@B                    | TREATMENT           | consented                    | A:UNDELIVERED      | deny notForSharing                    |
+        | 7 not shared, not even in an emergency            | DOCTOR@C                    | EMERGENCY           | breakGlass                   | A:UNDELIVERED      | deny notForSharing                    |
+        | 7 not shared is seen by its own facility          | NURSE@A                     | TREATMENT           | noConsent                    | A:UNDELIVERED      | permit ownFacilityData                |
+        | 8 not yet told is seen under break-the-glass      | PARAMEDIC@C nonViewing      | EMERGENCY           | breakGlass                   | A:UNINFORMED       | permit emergencyAccess                |
+        | 4 admin never sees a flag                         | NETWORK_OPERATOR@- admin    | OPERATIONS          | consented                    | A:UNINFORMED       | deny operationsDemographicsOnly       |
+        | 10 own records: own data not shared               | DOCTOR@A                    | OWN_RECORDS         | sourceA                      | A:UNDELIVERED      | permit ownSourceData                  |
         | 8 break-the-glass needs no link                   | DOCTOR@C                    | EMERGENCY           | breakGlass                   | A:ALLERGIES        | permit emergencyAccess                |
         | 8 a clerk may not break the glass                 | MEDICAL_CLERK@C             | EMERGENCY           | breakGlass                   | A:DEMOGRAPHICS     | deny professionNotForEmergency        |
         | 8 a care manager may not break the glass          | CARE_MANAGER@C              | EMERGENCY           | breakGlass                   | A:ALLERGIES        | deny professionNotForEmergency        |

@@ -60,7 +60,7 @@ final class MatrixProperties {
 
     private static Set<DataCategory> category(String key, String value, String token) {
         return switch (token) {
-            case "ALL" -> EnumSet.allOf(DataCategory.class);
+            case "ALL" -> EnumSet.complementOf(EnumSet.copyOf(DataCategory.FLAGS));
             case "EMERGENCY_MINIMUM" -> DataCategory.EMERGENCY_MINIMUM;
             default -> Set.of(single(key, value, token));
         };

@@ -37,6 +37,8 @@ import org.musubi.registry.Profession;
  * where images add nothing and would only widen the disclosure. Administrative and financial data (claims,
  * coverage, accounts) is for those who bill: a facility's own systems and its clerks (医療事務), not its
  * clinicians; and it never leaves the facility that recorded it ({@link DataCategory#SOURCE_FACILITY_ONLY}).
+ * <p>The JP-CLINS flags ({@link DataCategory#FLAGS}) are no kinds of data and in no row: the policy decides them by who
+ * the reader is and whose data it is.
  */
 public record ProfessionMatrix(Map<Profession, Set<DataCategory>> categories) {
 
@@ -47,8 +49,9 @@ public record ProfessionMatrix(Map<Profession, Set<DataCategory>> categories) {
     }
 
     public static ProfessionMatrix defaults() {
-        Set<DataCategory> all = Set.of(DataCategory.values());
-        Set<DataCategory> clinical = EnumSet.complementOf(EnumSet.of(ADMINISTRATIVE));
+        Set<DataCategory> all = EnumSet.complementOf(EnumSet.copyOf(DataCategory.FLAGS));
+        Set<DataCategory> clinical = EnumSet.complementOf(EnumSet.of(ADMINISTRATIVE, DataCategory.UNINFORMED,
+                DataCategory.UNDELIVERED));
         Set<DataCategory> careManager = Set.of(
                 DEMOGRAPHICS, ALLERGIES, MEDICATIONS, VITALS, CARE_RECORDS, EMERGENCY_SHEET, DIAGNOSES);
         Set<DataCategory> therapist = Set.of(

@@ -80,7 +80,7 @@ final class ChartEntries {
 
         private ChartEntry entry(TimelineKind kind, Instant at, String title, boolean active, boolean document) {
             return new ChartEntry(kind, at, title, details, stored.sourceFacilityId(),
-                    stored.type(), stored.id(), active, document);
+                    stored.type(), stored.id(), active, document).flagged(stored.held());
         }
 
         private void add(String labelKey, String value) {

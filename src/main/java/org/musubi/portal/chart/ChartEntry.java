@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.musubi.policy.DataCategory;
 
 /**
  * One thing the network knows about a patient, as the viewer shows it: when, what, from which
@@ -16,26 +19,38 @@ import java.util.List;
  * @param at       when it happened; {@code null} when the source gave no date
  * @param active   for diagnoses and allergies: still current
  * @param document for a document: whether the viewer can open it
+ * @param marks    the message keys of the JP-CLINS flags the clinician must see on it (未告知: do not tell the
+ *                 patient by accident; 未提供: not shared beyond the facility), in {@link DataCategory#FLAGS} order
  */
 public record ChartEntry(TimelineKind kind, Instant at, String title, List<Detail> details, long facilityId,
                          String resourceType, String resourceId, boolean active, boolean document, int more,
-                         String titleKey) {
+                         String titleKey, List<String> marks) {
 
     /** Dates are days in Japan. */
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     public ChartEntry {
         details = List.copyOf(details);
+        marks = List.copyOf(marks);
     }
 
     public ChartEntry(TimelineKind kind, Instant at, String title, List<Detail> details, long facilityId,
                       String resourceType, String resourceId, boolean active, boolean document) {
-        this(kind, at, title, details, facilityId, resourceType, resourceId, active, document, 0, null);
+        this(kind, at, title, details, facilityId, resourceType, resourceId, active, document, 0, null, List.of());
     }
 
     /** This entry titled by the label of a code ({@code titleKey}), its title then being the code itself. */
     ChartEntry titled(String key) {
-        return new ChartEntry(kind, at, title, details, facilityId, resourceType, resourceId, active, document, more, key);
+        return new ChartEntry(kind, at, title, details, facilityId, resourceType, resourceId, active, document, more, key,
+                marks);
+    }
+
+    /** This entry marked with the JP-CLINS flags among {@code held} (what its stored resource holds). */
+    ChartEntry flagged(Set<DataCategory> held) {
+        List<String> found = Stream.of(DataCategory.UNINFORMED, DataCategory.UNDELIVERED).filter(held::contains)
+                .map(f -> "chart.mark." + f.name()).toList();
+        return found.isEmpty() ? this : new ChartEntry(kind, at, title, details, facilityId, resourceType, resourceId,
+                active, document, more, titleKey, found);
     }
 
     public LocalDate day() {

@@ -67,7 +67,8 @@ public record Timeline(List<Day> days, Map<Long, Integer> facilities, Map<Timeli
             out.add(new ChartEntry(TimelineKind.LAB, panel.stream().map(ChartEntry::at).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null), title.isEmpty() ? null : title, details,
                     first.facilityId(), "Observation", first.resourceId(), false, false,
-                    Math.max(0, panel.size() - TITLED_RESULTS), null));
+                    Math.max(0, panel.size() - TITLED_RESULTS), null,
+                    panel.stream().flatMap(e -> e.marks().stream()).distinct().sorted().toList()));
         }
         return out;
     }

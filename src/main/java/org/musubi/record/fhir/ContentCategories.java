@@ -37,6 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ContentCategories {
 
+    /** JP-CLINS's code system of the flags 長期保存 (LTS), 未告知 (UNINFORMED) and 未提供 (UNDELIVERED) in {@code meta.tag}. */
+    public static final String INDICATION = "http://jpfhir.jp/fhir/clins/CodeSystem/JP_ehrshrs_indication";
+    private static final Map<String, DataCategory> FLAG_CODES = Map.of("UNINFORMED", DataCategory.UNINFORMED,
+            "UNDELIVERED", DataCategory.UNDELIVERED);
     /** The types whose content may hold other categories than their own. */
     public static final Set<String> CONTAINERS = Set.of("Bundle", "Composition", "DocumentReference", "Binary",
             "Provenance");
@@ -84,7 +88,7 @@ public final class ContentCategories {
      */
     public Set<DataCategory> held(String type, String json, DataCategory own, Stored stored) {
         if (!CONTAINERS.contains(type)) {
-            return Set.of();
+            return flagsOf(json);
         }
         Set<DataCategory> found = EnumSet.noneOf(DataCategory.class);
         collect(read(json.getBytes(StandardCharsets.UTF_8), "json"), 0, found, stored);
@@ -132,6 +136,7 @@ public final class ContentCategories {
         if (resourceType != null && resourceType.isString()) {
             String type = resourceType.asString();
             into.add(category(type, node));
+            into.addAll(flags(node.path("meta").path("tag")));
             switch (type) {
                 case "Composition" -> sectionEntries(node.path("section"), into);
                 case "Provenance" -> node.path("target").forEach(target -> into.add(referenced(target)));
@@ -147,6 +152,36 @@ public final class ContentCategories {
         for (JsonNode child : node) {
             collect(child, depth, into, stored);
         }
+    }
+
+    /**
+     * The JP-CLINS flags among {@code meta.tag} codings ({@link DataCategory#FLAGS}): a coding of {@link #INDICATION},
+     * or without a system, with the code UNINFORMED or UNDELIVERED. A tag without a system is taken at its word, since
+     * the safe reading of a flag that cannot be told apart is the one that shows less. LTS changes nobody's view.
+     */
+    static Set<DataCategory> flags(JsonNode tags) {
+        Set<DataCategory> flags = EnumSet.noneOf(DataCategory.class);
+        for (JsonNode tag : tags) {
+            String system = tag.path("system").asString(null);
+            DataCategory flag = FLAG_CODES.get(tag.path("code").asString(""));
+            if (flag != null && (system == null || system.equals(INDICATION))) {
+                flags.add(flag);
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * The JP-CLINS flags on a resource's own {@code meta.tag} ({@link #flags}), from its JSON: what a resource that is
+     * no container holds besides its category.
+     */
+    public Set<DataCategory> flagsOf(String json) {
+        return flagsIn(json) ? Set.copyOf(flags(JSON.readTree(json).path("meta").path("tag"))) : Set.of();
+    }
+
+    /** Whether the JSON may carry a flag at all: read as a tree only then (most resources carry none). */
+    private static boolean flagsIn(String json) {
+        return json.contains("UNINFORMED") || json.contains("UNDELIVERED");
     }
 
     /** A resource's category as the indexer gives it ({@link FhirIndexer#category}), read from its JSON. */

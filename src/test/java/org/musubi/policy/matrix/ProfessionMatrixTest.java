@@ -18,6 +18,18 @@ class ProfessionMatrixTest {
 
     private final ProfessionMatrix defaults = ProfessionMatrix.defaults();
 
+    /** Every kind of data: the JP-CLINS flags are no kinds and in no row of the matrix. */
+    private static final Set<DataCategory> KINDS = EnumSet.complementOf(EnumSet.copyOf(DataCategory.FLAGS));
+
+    @Test
+    void theJpClinsFlagsAreInNoRowDefaultOrParsed() {
+        ProfessionMatrix parsed = ProfessionMatrix.parse(Map.of("DOCTOR", "ALL"));
+        for (Profession profession : Profession.values()) {
+            assertThat(defaults.categoriesOf(profession)).as("%s", profession).doesNotContainAnyElementsOf(DataCategory.FLAGS);
+            assertThat(parsed.categoriesOf(profession)).as("%s", profession).doesNotContainAnyElementsOf(DataCategory.FLAGS);
+        }
+    }
+
     @Test
     void defaultsLetEveryProfessionSeeDemographics() {
         for (Profession profession : Profession.values()) {
@@ -38,12 +50,14 @@ class ProfessionMatrixTest {
 
     @Test
     void defaultsFollowTheDocumentedTable() {
-        assertThat(defaults.categoriesOf(Profession.DOCTOR)).isEqualTo(EnumSet.complementOf(EnumSet.of(ADMINISTRATIVE)));
-        assertThat(defaults.categoriesOf(Profession.FACILITY_SYSTEM)).containsExactlyInAnyOrder(DataCategory.values());
+        assertThat(defaults.categoriesOf(Profession.DOCTOR)).isEqualTo(EnumSet.complementOf(EnumSet.of(ADMINISTRATIVE,
+                DataCategory.UNINFORMED, DataCategory.UNDELIVERED)));
+        assertThat(defaults.categoriesOf(Profession.FACILITY_SYSTEM)).containsExactlyInAnyOrderElementsOf(KINDS);
         assertThat(defaults.categoriesOf(Profession.PARAMEDIC)).isEqualTo(EMERGENCY_MINIMUM);
         assertThat(defaults.categoriesOf(Profession.MEDICAL_CLERK)).containsExactlyInAnyOrder(DEMOGRAPHICS, ADMINISTRATIVE);
         assertThat(defaults.categoriesOf(Profession.PUBLIC_HEALTH_NURSE))
-                .isEqualTo(EnumSet.complementOf(EnumSet.of(IMAGING, ADMINISTRATIVE)));
+                .isEqualTo(EnumSet.complementOf(EnumSet.of(IMAGING, ADMINISTRATIVE, DataCategory.UNINFORMED,
+                        DataCategory.UNDELIVERED)));
         assertThat(defaults.categoriesOf(Profession.CARE_MANAGER))
                 .containsExactlyInAnyOrderElementsOf(union(defaults.categoriesOf(Profession.CARE_WORKER), DIAGNOSES));
     }
@@ -81,7 +95,7 @@ class ProfessionMatrixTest {
 
         ProfessionMatrix parsed = ProfessionMatrix.parse(properties);
 
-        assertThat(parsed.categoriesOf(Profession.CARE_WORKER)).containsExactlyInAnyOrder(DataCategory.values());
+        assertThat(parsed.categoriesOf(Profession.CARE_WORKER)).containsExactlyInAnyOrderElementsOf(KINDS);
         assertThat(parsed.categoriesOf(Profession.MEDICAL_CLERK)).isEmpty();
         assertThat(parsed.categoriesOf(Profession.PHARMACIST)).containsExactlyInAnyOrder(MEDICATIONS, ALLERGIES);
         assertThat(parsed.categoriesOf(Profession.CARE_MANAGER))

@@ -10,6 +10,8 @@ import static org.musubi.policy.DataCategory.DOCUMENTS;
 import static org.musubi.policy.DataCategory.IMAGING;
 import static org.musubi.policy.DataCategory.LAB_RESULTS;
 import static org.musubi.policy.DataCategory.MEDICATIONS;
+import static org.musubi.policy.DataCategory.UNDELIVERED;
+import static org.musubi.policy.DataCategory.UNINFORMED;
 import static org.musubi.policy.DataCategory.VITALS;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -20,6 +22,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Medication;
@@ -167,6 +170,51 @@ class ContentCategoriesTest {
         assertThat(CONTENTS.held("Binary", deepest, DOCUMENTS, NOTHING_STORED)).containsExactly(LAB_RESULTS);
         assertThatThrownBy(() -> CONTENTS.held("Binary", tooDeep, DOCUMENTS, NOTHING_STORED))
                 .isInstanceOf(ContentCategories.Unreadable.class).hasMessageContaining("nested too deeply");
+    }
+
+    @Test
+    void aResourceTaggedWithAJpClinsFlagHoldsTheFlagAndLtsChangesNothing() {
+        Condition untold = flagged(new Condition(), ContentCategories.INDICATION, "UNINFORMED");
+        Condition unshared = flagged(flagged(new Condition(), ContentCategories.INDICATION, "UNDELIVERED"),
+                ContentCategories.INDICATION, "LTS");
+        Condition kept = flagged(new Condition(), ContentCategories.INDICATION, "LTS");
+
+        assertThat(CONTENTS.held("Condition", json(untold), DIAGNOSES, NOTHING_STORED)).containsExactly(UNINFORMED);
+        assertThat(CONTENTS.held("Condition", json(unshared), DIAGNOSES, NOTHING_STORED)).containsExactly(UNDELIVERED);
+        assertThat(CONTENTS.held("Condition", json(kept), DIAGNOSES, NOTHING_STORED)).isEmpty();
+        assertThat(CONTENTS.flagsOf(json(untold))).containsExactly(UNINFORMED);
+    }
+
+    @Test
+    void aFlagWithoutASystemCountsAFlagOfAnotherSystemOrInTextDoesNot() {
+        Condition bare = flagged(new Condition(), null, "UNINFORMED");
+        Condition other = flagged(new Condition(), "http://example.org/tags", "UNDELIVERED");
+        Condition text = new Condition();
+        text.getCode().setText("UNINFORMED UNDELIVERED");
+
+        assertThat(CONTENTS.held("Condition", json(bare), DIAGNOSES, NOTHING_STORED)).containsExactly(UNINFORMED);
+        assertThat(CONTENTS.held("Condition", json(other), DIAGNOSES, NOTHING_STORED)).isEmpty();
+        assertThat(CONTENTS.held("Condition", json(text), DIAGNOSES, NOTHING_STORED)).isEmpty();
+    }
+
+    @Test
+    void aContainerHoldsTheFlagsOfWhatItHoldsInlineOrStored() {
+        Bundle document = collection(patient(), flagged(new Condition(), ContentCategories.INDICATION, "UNINFORMED"));
+        Bundle nested = collection(collection(flagged(lab(), ContentCategories.INDICATION, "UNDELIVERED")));
+        DocumentReference pointing = new DocumentReference();
+        pointing.addContent().getAttachment().setUrl("Condition/c1");
+        ContentCategories.Stored flaggedCondition = (type, id) -> Set.of(DIAGNOSES, UNINFORMED);
+
+        assertThat(held(document)).containsExactlyInAnyOrder(DEMOGRAPHICS, DIAGNOSES, UNINFORMED);
+        assertThat(held(nested)).containsExactlyInAnyOrder(LAB_RESULTS, UNDELIVERED);
+        assertThat(CONTENTS.held("DocumentReference", json(pointing), DOCUMENTS, flaggedCondition))
+                .containsExactlyInAnyOrder(DIAGNOSES, UNINFORMED);
+        assertThat(CONTENTS.ofContent(bytes(document), "application/fhir+json", NOTHING_STORED)).contains(UNINFORMED);
+    }
+
+    private static <T extends Resource> T flagged(T resource, String system, String code) {
+        resource.getMeta().addTag().setSystem(system).setCode(code);
+        return resource;
     }
 
     private static Set<DataCategory> held(Bundle bundle) {

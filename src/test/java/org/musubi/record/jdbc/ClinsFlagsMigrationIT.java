@@ -1,0 +1,120 @@
+package org.musubi.record.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.fhir.ContentCategories;
+import org.musubi.record.fhir.ResourceKind;
+import org.musubi.testing.SchemaAt;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Migration V45 gives the rows stored before it the JP-CLINS flags their content carries (issue 42), the same ones the
+ * application gives what it stores ({@link ContentCategories}): a flagged resource, a Bundle holding one (added to
+ * what the container already held), earlier versions; a flag without a system counts, one of another system, LTS or
+ * the word in a text does not.
+ */
+class ClinsFlagsMigrationIT {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final ContentCategories CONTENTS = new ContentCategories(FHIR);
+
+    @Test
+    void rowsStoredBeforeGetTheFlagsTheApplicationGivesThem() throws Exception {
+        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
+            DataSource source = database.getPostgresDatabase();
+            SchemaAt.migrate(source, "42");
+            JdbcTemplate jdbc = new JdbcTemplate(source);
+            Map<String, Resource> rows = rows();
+            rows.forEach((id, resource) -> insert(jdbc, id, resource));
+            jdbc.update("INSERT INTO resource_version (patient_key, id, version, type, last_updated, deleted, content)"
+                    + " VALUES (1, 'untold', 0, 'Condition', now(), false, ?)",
+                    json(flagged(new Condition(), null, "UNDELIVERED")));
+
+            SchemaAt.migrate(source, "latest");
+
+            for (Map.Entry<String, Resource> row : rows.entrySet()) {
+                Resource resource = row.getValue();
+                DataCategory own = ResourceKind.of(resource.fhirType()).orElseThrow().category();
+                assertThat(held(jdbc, "SELECT content_categories FROM resource WHERE id = ?", row.getKey()))
+                        .as(row.getKey()).isEqualTo(CONTENTS.held(resource.fhirType(), json(resource), own,
+                                (type, id) -> Set.of()));
+            }
+            assertThat(held(jdbc, "SELECT content_categories FROM resource WHERE id = ?", "untold"))
+                    .containsExactly(DataCategory.UNINFORMED);
+            assertThat(held(jdbc, "SELECT content_categories FROM resource WHERE id = ?", "bundle"))
+                    .containsExactly(DataCategory.DEMOGRAPHICS, DataCategory.DIAGNOSES, DataCategory.LAB_RESULTS,
+                            DataCategory.UNINFORMED, DataCategory.UNDELIVERED);
+            assertThat(held(jdbc, "SELECT content_categories FROM resource_version WHERE id = ?", "untold"))
+                    .as("an earlier version, by what it carried").containsExactly(DataCategory.UNDELIVERED);
+            for (String untouched : new String[] {"kept", "other-system", "in-text", "plain"}) {
+                assertThat(jdbc.queryForObject("SELECT content_categories IS NULL FROM resource WHERE id = ?",
+                        Boolean.class, untouched)).as(untouched).isTrue();
+            }
+        }
+    }
+
+    private static Map<String, Resource> rows() {
+        Map<String, Resource> rows = new LinkedHashMap<>();
+        rows.put("untold", flagged(new Condition(), ContentCategories.INDICATION, "UNINFORMED"));
+        rows.put("unshared-bare", flagged(new Condition(), null, "UNDELIVERED"));
+        rows.put("kept", flagged(new Condition(), ContentCategories.INDICATION, "LTS"));
+        rows.put("other-system", flagged(new Condition(), "http://example.org/tags", "UNINFORMED"));
+        Condition inText = new Condition();
+        inText.getCode().setText("UNINFORMED / UNDELIVERED");
+        rows.put("in-text", inText);
+        rows.put("plain", new Condition());
+        Observation lab = flagged(new Observation(), ContentCategories.INDICATION, "UNDELIVERED");
+        Bundle inner = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        inner.addEntry().setResource(lab);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        Patient patient = new Patient();
+        patient.addName().setFamily("フラグ");
+        bundle.addEntry().setResource(patient);
+        bundle.addEntry().setResource(flagged(new Condition(), ContentCategories.INDICATION, "UNINFORMED"));
+        bundle.addEntry().setResource(inner);
+        rows.put("bundle", bundle);
+        return rows;
+    }
+
+    /** As stored before V45: a container with the categories V21 gave it, anything else with none. */
+    private static void insert(JdbcTemplate jdbc, String id, Resource resource) {
+        DataCategory own = ResourceKind.of(resource.fhirType()).orElseThrow().category();
+        String held = resource instanceof Bundle ? "{DEMOGRAPHICS,DIAGNOSES,LAB_RESULTS}" : null;
+        jdbc.update("INSERT INTO resource (patient_key, id, type, version, source_facility, category, last_updated,"
+                + " content_hash, content, content_categories) VALUES (1, ?, ?, 1, 1, ?, now(), '\\x00', ?, ?::text[])",
+                id, resource.fhirType(), own.name(), json(resource), held);
+    }
+
+    private static Set<DataCategory> held(JdbcTemplate jdbc, String sql, String id) {
+        String[] names = jdbc.queryForObject(sql, (rs, n) -> rs.getArray(1) == null ? new String[0]
+                : (String[]) rs.getArray(1).getArray(), id);
+        Set<DataCategory> held = EnumSet.noneOf(DataCategory.class);
+        for (String name : names) {
+            held.add(DataCategory.valueOf(name));
+        }
+        return held.isEmpty() ? Set.of() : held;
+    }
+
+    private static <T extends Resource> T flagged(T resource, String system, String code) {
+        resource.getMeta().addTag().setSystem(system).setCode(code);
+        return resource;
+    }
+
+    private static String json(Resource resource) {
+        return FHIR.newJsonParser().encodeResourceToString(resource);
+    }
+}
