@@ -124,13 +124,25 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
                 hospital.id());
         consents.link(person, clinic.id(), operator);
 
-        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        org.musubi.registry.User doctorUser = accounts.memberOf(clinic, Profession.DOCTOR);
+        WebSession doctor = accounts.signedIn(port, doctorUser);
         String timeline = doctor.get("/portal/patients/" + person).body();
         assertThat(timeline).contains(r.told()).contains(r.untold()).contains(r.kept())
                 .doesNotContain(r.unshared()).doesNotContain(r.unsharedMedicine());
         assertThat(untoldEntry(timeline, r.untold())).as("the clinician sees it marked 未告知")
                 .contains("data-mark=\"chart.mark.UNINFORMED\"").contains("未告知");
         assertThat(untoldEntry(timeline, r.told())).doesNotContain("data-mark=");
+
+        consents.openEmergency(person, doctorUser.id(), "救急搬送時の一枚サマリー印刷",
+                java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
+        HttpResponse<byte[]> printed = doctor.getBytes("/portal/patients/" + person + "/emergency-summary.pdf");
+        assertThat(printed.statusCode()).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(printed.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            assertThat(text).as("a printed summary marks what the patient has not been told")
+                    .contains(r.untold() + "［未告知").contains(r.told()).doesNotContain(r.told() + "［")
+                    .doesNotContain(r.unshared());
+        }
 
         WebSession pharmacist = accounts.signedIn(port, accounts.memberOf(clinic, Profession.PHARMACIST));
         assertThat(pharmacist.get("/portal/patients/" + person).body()).as("a flag is no kind the matrix governs")

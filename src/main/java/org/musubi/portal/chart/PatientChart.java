@@ -8,8 +8,11 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
@@ -148,19 +151,21 @@ public final class PatientChart {
         LocalDate today = LocalDate.now(clock.withZone(ChartEntry.JAPAN));
         Integer age = person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears();
         Set<String> allergies = new LinkedHashSet<>();
-        Set<String> problems = new LinkedHashSet<>();
+        Map<String, PatientHeader.Problem> problems = new LinkedHashMap<>();
         for (ChartEntry e : entries) {
             if (e.active() && e.title() != null && e.kind() == TimelineKind.ALLERGY) {
                 allergies.add(e.title());
             } else if (e.active() && e.title() != null && e.kind() == TimelineKind.DIAGNOSIS) {
-                problems.add(e.title());
+                problems.merge(e.title(), new PatientHeader.Problem(e.title(), e.marks()), (a, b) -> new PatientHeader.Problem(
+                        a.title(), Stream.concat(a.marks().stream(), b.marks().stream()).distinct().sorted()
+                                .toList()));
             }
         }
         Instant until = !permit.equals(Permit.EMERGENCY_ACCESS) ? null
                 : consents.emergencies(view.opened().orElseThrow().id()).stream()
                 .filter(a -> a.userId() == me.userId() && a.openAt(Instant.now(clock)))
                 .map(EmergencyAccess::expiresAt).max(Instant::compareTo).orElse(null);
-        return new PatientHeader(key, person, age, List.copyOf(allergies), reported.allergies(), List.copyOf(problems),
+        return new PatientHeader(key, person, age, List.copyOf(allergies), reported.allergies(), List.copyOf(problems.values()),
                 checked.alerts(), permit, until, hidden(view), view.showsOwnDataOnly(),
                 view.actAsHolder().permitted() && me.facilityId() != null);
     }

@@ -21,11 +21,13 @@ import org.musubi.policy.DataCategory;
  *     recorded ones marked 本人記入
  * @param hidden the kinds of data this user never sees here (profession, emergency minimum): shown as hidden, not
  *     as absent, since "no allergies recorded" where allergies are hidden would mislead
+ * @param problems the active diagnoses, each with the marks of its JP-CLINS flags (未告知 …), which every screen and
+ *     print that lists it shows beside it
  * @param ownDataOnly whether the view shows only what the user's own facility sent (its own records, its own patient,
  *     its own data without consent or link): where it shows nothing, the facility's own records hold none
  */
 public record PatientHeader(String personId, ShownPatient person, Integer age, List<String> allergies,
-                            List<SelfReports.Item> reportedAllergies, List<String> problems,
+                            List<SelfReports.Item> reportedAllergies, List<Problem> problems,
                             List<MedicationAlert> medicationAlerts, String permitKey, Instant emergencyUntil,
                             Set<DataCategory> hidden, boolean ownDataOnly, boolean holder) {
 
@@ -35,6 +37,14 @@ public record PatientHeader(String personId, ShownPatient person, Integer age, L
         problems = List.copyOf(problems);
         medicationAlerts = List.copyOf(medicationAlerts);
         hidden = Set.copyOf(hidden);
+    }
+
+    /** An active diagnosis as the header lists it: its title and the message keys of its marks ({@link ChartEntry#marks}). */
+    public record Problem(String title, List<String> marks) {
+
+        public Problem {
+            marks = List.copyOf(marks);
+        }
     }
 
     /** Whether this kind of data is hidden from the user (for the templates). */
