@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -111,17 +112,27 @@ final class SigningFixtures {
 
         /** A signer's device whose certificate is valid from {@code notBefore} to {@code notAfter}. */
         SoftwareDevice signer(String name, String algorithm, Instant notBefore, Instant notAfter) {
+            Issued issued = issue(name, algorithm, notBefore, notAfter);
+            return new SoftwareDevice(issued.key(), issued.chain());
+        }
+
+        /** A signer's key and chain (the signer's certificate, then this CA's). */
+        Issued issue(String name, String algorithm, Instant notBefore, Instant notAfter) {
             KeyIssuer issuer = new KeyIssuer();
             KeyPair pair = issuer.newKeyPair(algorithm);
             X509Certificate certificate = issuer.issue(CertificateSubjects.of(name, "テスト病院", Optional.of("3412345674"),
                     "DOCTOR"), pair, this.certificate, keys.getPrivate(), notBefore, notAfter);
-            return new SoftwareDevice(pair.getPrivate(), List.of(certificate, this.certificate));
+            return new Issued(pair.getPrivate(), List.of(certificate, this.certificate));
         }
 
         SoftwareDevice signer(String name) {
             Instant now = Instant.now();
             return signer(name, "EC", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
         }
+    }
+
+    /** A signer's private key and certificate chain. */
+    record Issued(PrivateKey key, List<X509Certificate> chain) {
     }
 
     /** Signing keys in memory, as {@code signing_key} keeps them. */
