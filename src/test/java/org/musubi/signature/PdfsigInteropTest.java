@@ -16,7 +16,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -122,7 +121,7 @@ class PdfsigInteropTest {
         Path nss = Files.createDirectories(dir.resolve("nss"));
         run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
         Path pem = dir.resolve("ca.pem");
-        Files.writeString(pem, pem(ca.certificate()), StandardCharsets.US_ASCII);
+        Files.writeString(pem, SigningFixtures.pem(ca.certificate()), StandardCharsets.US_ASCII);
         run("certutil", "-A", "-d", "sql:" + nss, "-n", "test-ca", "-t", "CT,C,C", "-i", pem.toString());
         return nss;
     }
@@ -137,11 +136,6 @@ class PdfsigInteropTest {
             store.store(out, password);
         }
         run("pk12util", "-i", p12.toString(), "-d", "sql:" + nss, "-W", "interop", "-K", "");
-    }
-
-    private static String pem(X509Certificate certificate) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

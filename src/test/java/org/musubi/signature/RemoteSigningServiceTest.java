@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -98,9 +97,7 @@ class RemoteSigningServiceTest {
     /** Trusts {@code ca} as the operator would: a PEM file read by {@link TrustAnchors#read}. */
     private Signatures trusting(X509Certificate ca) throws Exception {
         Path pem = dir.resolve("remote-ca.pem");
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(ca.getEncoded())
-                + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        Files.writeString(pem, SigningFixtures.pem(ca), StandardCharsets.US_ASCII);
         World world = new World();
         world.configuredAnchors.addAll(TrustAnchors.read(List.of(pem)));
         return world.signatures();

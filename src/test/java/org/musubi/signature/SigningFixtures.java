@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,6 +25,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.musubi.phr.photos.TestPictures;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -85,17 +87,21 @@ final class SigningFixtures {
 
     /** The index of {@code text}'s first byte in {@code bytes}. */
     static int indexOf(byte[] bytes, String text) {
-        byte[] needle = text.getBytes(StandardCharsets.ISO_8859_1);
-        outer:
-        for (int i = 0; i + needle.length <= bytes.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        int at = TestPictures.indexOf(bytes, text.getBytes(StandardCharsets.ISO_8859_1));
+        if (at < 0) {
+            throw new AssertionError(text + " not found");
         }
-        throw new AssertionError(text + " not found");
+        return at;
+    }
+
+    /** A certificate as PEM text, as an operator's trust-anchor file holds it. */
+    static String pem(X509Certificate certificate) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A test CA of its own (not the demo CA) with its key. */
