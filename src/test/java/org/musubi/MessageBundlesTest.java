@@ -17,6 +17,8 @@ import org.musubi.policy.Deny;
 import org.musubi.policy.Permit;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
+import org.musubi.signature.SignatureStatus;
+import org.musubi.signature.SigningRefused;
 
 /** Japanese first, English available: both bundles have the same keys, and every coded value has a text. */
 class MessageBundlesTest {
@@ -39,6 +41,19 @@ class MessageBundlesTest {
                 Arrays.stream(DataCategory.values()).map(c -> "dataCategory." + c),
                 Permit.RULES.stream(), Deny.REASONS.stream(), Stream.of(Deny.UNKNOWN_PERSON, Deny.NO_STANDING,
                         Deny.NO_ENTRY_ON_BEHALF, Permit.OWN_PATIENT, Permit.LINKED_PATIENT_LIST)).flatMap(s -> s);
+
+        assertThat(keys.toList()).allSatisfy(key -> {
+            assertThat(japanese.getProperty(key)).as(key).isNotBlank();
+            assertThat(english.getProperty(key)).as(key).isNotBlank();
+        });
+    }
+
+    @Test
+    void everySignatureVerdictAndRefusalHasAText() {
+        Stream<String> keys = Stream.of(
+                Arrays.stream(SignatureStatus.values()).map(s -> "signature.status." + s),
+                Stream.of("signature.status.CERTIFICATE_NOT_YET_VALID", "signature.status.CHANGED_AFTER_SIGNING"),
+                Arrays.stream(SigningRefused.Reason.values()).map(SigningRefused.Reason::messageKey)).flatMap(s -> s);
 
         assertThat(keys.toList()).allSatisfy(key -> {
             assertThat(japanese.getProperty(key)).as(key).isNotBlank();
