@@ -27,3 +27,27 @@ UPDATE resource_version
    SET content_categories = pg_temp.with_flag(pg_temp.with_flag(content_categories, content, 'UNINFORMED'),
                                               content, 'UNDELIVERED')
  WHERE content LIKE '%UNINFORMED%' OR content LIKE '%UNDELIVERED%';
+
+-- Task is stored from issue 42 on (the state of a letter between facilities, category REFERRALS). A container stored
+-- before held a Task inside it, or referred to one from a Composition's section or a Provenance's target, as DOCUMENTS
+-- (a type Musubi did not store); it now holds REFERRALS too, so that only readers allowed referrals see it. Rows are
+-- picked by their text (a Task as a resource, or a reference to Task/<id>); FHIR content inline in a base64 attachment is
+-- out of reach of SQL, as above. Kept in DataCategory's order.
+CREATE FUNCTION pg_temp.in_order(held text[]) RETURNS text[] LANGUAGE sql AS $$
+    SELECT ARRAY(SELECT c FROM unnest(ARRAY['DEMOGRAPHICS', 'ENCOUNTERS', 'DIAGNOSES', 'ALLERGIES', 'MEDICATIONS',
+                 'LAB_RESULTS', 'VITALS', 'DOCUMENTS', 'IMAGING', 'PROCEDURES', 'IMMUNIZATIONS', 'CARE_RECORDS',
+                 'EMERGENCY_SHEET', 'REFERRALS', 'ADMINISTRATIVE', 'UNINFORMED', 'UNDELIVERED']) WITH ORDINALITY AS e(c, n)
+                 WHERE c = ANY(held) ORDER BY n)
+$$;
+
+UPDATE resource
+   SET content_categories = pg_temp.in_order(coalesce(content_categories, '{}') || 'REFERRALS'::text)
+ WHERE type IN ('Bundle', 'Composition', 'DocumentReference', 'Binary', 'Provenance') AND category <> 'REFERRALS'
+   AND NOT coalesce(content_categories, '{}') @> ARRAY['REFERRALS']
+   AND (content ~ '"resourceType"\s*:\s*"Task"' OR content ~ '"reference"\s*:\s*"([^"]*/)?Task/');
+
+UPDATE resource_version v
+   SET content_categories = pg_temp.in_order(coalesce(v.content_categories, '{}') || 'REFERRALS'::text)
+ WHERE v.type IN ('Bundle', 'Composition', 'DocumentReference', 'Binary', 'Provenance')
+   AND NOT coalesce(v.content_categories, '{}') @> ARRAY['REFERRALS']
+   AND (v.content ~ '"resourceType"\s*:\s*"Task"' OR v.content ~ '"reference"\s*:\s*"([^"]*/)?Task/');

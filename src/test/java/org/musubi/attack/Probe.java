@@ -46,7 +46,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
 
     enum Key {
         PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE, CLAIM, CARE_TEAM,
-        UNINFORMED, UNDELIVERED
+        UNINFORMED, UNDELIVERED, TASK
     }
 
     /** The body to send about this key, or {@code null}. */
@@ -70,6 +70,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
             case CARE_TEAM -> v.careTeam();
             case UNINFORMED -> v.uninformed();
             case UNDELIVERED -> v.undelivered();
+            case TASK -> v.task();
         };
     }
 
@@ -160,6 +161,9 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                         Marker.UNDELIVERED_DIAGNOSIS, Set.of("Condition")),
                 new Probe("history Condition flagged 未提供", Kind.RESOURCE, "GET", "Condition/{key}/_history", Key.UNDELIVERED,
                         Marker.UNDELIVERED_DIAGNOSIS, Set.of("Condition")),
+                new Probe("read Task", Kind.RESOURCE, "GET", "Task/{key}", Key.TASK, Marker.TASK, Set.of("Task")),
+                new Probe("search Task", Kind.PERSON, "GET", "Task?patient=Patient/{key}", Key.PERSON, Marker.TASK,
+                        Set.of("Task")),
                 new Probe("delete Observation", Kind.WRITE, "DELETE", "Observation/{key}", Key.OBSERVATION, null,
                         Set.of("Observation")),
                 new Probe("update Observation", Kind.WRITE, "PUT", "Observation/{key}", Key.OBSERVATION, null,

@@ -13,11 +13,12 @@ import org.musubi.policy.DataCategory;
  * @param birthDate the person's birth date, as the hospital sent it
  * @param uninformed  a diagnosis the hospital tagged JP-CLINS 未告知 (UNINFORMED)
  * @param undelivered a diagnosis the hospital tagged JP-CLINS 未提供 (UNDELIVERED)
+ * @param task        the hospital's Task for the patient (a letter's state: a referral)
  * @param markers what each kind of data holds that no other patient has, to tell whether an answer leaked it
  */
 record Victim(AttackState state, long personId, String localId, String familyKana, String birthDate, String observation,
               String allergy, String bundle, String binary, String documentReference, String claim, String careTeam,
-              String uninformed, String undelivered, Map<Marker, String> markers) {
+              String uninformed, String undelivered, String task, Map<Marker, String> markers) {
 
     /** A kind of data the answers may carry, with the categories and resource type it takes to see it. */
     enum Marker {
@@ -40,7 +41,9 @@ record Victim(AttackState state, long personId, String localId, String familyKan
         /** A diagnosis not yet told to the patient (JP-CLINS 未告知): clinicians see it like any diagnosis. */
         UNINFORMED_DIAGNOSIS(Set.of(DataCategory.DIAGNOSES, DataCategory.UNINFORMED), "Condition"),
         /** A diagnosis the hospital does not share (JP-CLINS 未提供): never shown beyond the hospital. */
-        UNDELIVERED_DIAGNOSIS(Set.of(DataCategory.DIAGNOSES, DataCategory.UNDELIVERED), "Condition");
+        UNDELIVERED_DIAGNOSIS(Set.of(DataCategory.DIAGNOSES, DataCategory.UNDELIVERED), "Condition"),
+        /** The description of a Task about the patient (the state of a referral letter). */
+        TASK(Set.of(DataCategory.REFERRALS), "Task");
 
         final Set<DataCategory> categories;
         final String type;

@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.musubi.attack.Victim.Marker;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
@@ -91,6 +92,7 @@ final class Victims {
         markers.put(Marker.CARE_TEAM, "攻撃試験ケアチーム" + unique);
         markers.put(Marker.UNINFORMED_DIAGNOSIS, "攻撃試験未告知病名" + unique);
         markers.put(Marker.UNDELIVERED_DIAGNOSIS, "攻撃試験未提供病名" + unique);
+        markers.put(Marker.TASK, "攻撃試験紹介依頼" + unique);
         // a name and birth date nobody else in the test database has, so that matching makes a new person of it
         Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ" + FhirRecords.uniqueKana());
         patient.getNameFirstRep().getGiven().clear();
@@ -114,6 +116,8 @@ final class Victims {
                 markers.get(Marker.UNINFORMED_DIAGNOSIS)));
         String undelivered = FhirRecords.create(hospitalApi, flagged(condition, "UNDELIVERED",
                 markers.get(Marker.UNDELIVERED_DIAGNOSIS)));
+        String task = FhirRecords.create(hospitalApi, new Task().setStatus(Task.TaskStatus.REQUESTED)
+                .setIntent(Task.TaskIntent.ORDER).setFor(subject).setDescription(markers.get(Marker.TASK)));
         AllergyIntolerance allergy = new AllergyIntolerance().setPatient(subject)
                 .setCode(new CodeableConcept().setText(markers.get(Marker.ALLERGY)));
         allergy.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical")
@@ -136,7 +140,7 @@ final class Victims {
         }
         return new Victim(state, person, localId, patient.getNameFirstRep().getFamily(),
                 patient.getBirthDateElement().getValueAsString(), observation, allergyId, bundle, binary, documentReference,
-                claim, careTeam, uninformed, undelivered, markers);
+                claim, careTeam, uninformed, undelivered, task, markers);
     }
 
     private void record(AttackState state, long person, Facility clinic, Facility otherHospital, List<Long> glassUsers) {

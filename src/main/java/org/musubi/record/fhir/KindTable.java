@@ -52,6 +52,7 @@ final class KindTable {
             indexed("Composition", List.of("type"), List.of("category"), List.of("status"), List.of("date")),
             indexed("CarePlan", List.of(), List.of("category"), List.of("status"), List.of("period")),
             indexed("Binary", List.of(), List.of(), List.of(), List.of()),
+            indexed("Task", List.of("code"), List.of("businessStatus"), List.of("status"), List.of("authoredOn")),
             indexed("Bundle", List.of(), List.of(), List.of(), List.of("timestamp")),
             indexed("Patient", List.of(), List.of(), List.of(), List.of()),
             indexed("Organization", List.of("type"), List.of(), List.of(), List.of()),
@@ -97,6 +98,7 @@ final class KindTable {
             Map.entry("CoverageEligibilityResponse", ADMINISTRATIVE), Map.entry("EnrollmentRequest", ADMINISTRATIVE),
             Map.entry("ExplanationOfBenefit", ADMINISTRATIVE), Map.entry("Invoice", ADMINISTRATIVE),
             Map.entry("MeasureReport", ADMINISTRATIVE), Map.entry("ResearchSubject", ADMINISTRATIVE),
+            Map.entry("Task", REFERRALS),
             Map.entry("Organization", DEMOGRAPHICS), Map.entry("Practitioner", DEMOGRAPHICS),
             Map.entry("PractitionerRole", DEMOGRAPHICS), Map.entry("Location", DEMOGRAPHICS),
             Map.entry("HealthcareService", DEMOGRAPHICS), Map.entry("Endpoint", DEMOGRAPHICS),
@@ -136,6 +138,7 @@ final class KindTable {
         }
         PatientCompartment.PatientPath patient = type.equals("Binary")
                 ? new PatientCompartment.PatientPath("securityContext", false, false)
+                : type.equals("Task") ? new PatientCompartment.PatientPath("for", false, false)
                 : type.equals("Patient") || type.equals("Bundle") ? null
                 : PatientCompartment.of(context, type).orElse(null);
         if (patient == null && !DIRECTORY.contains(type) && !type.equals("Patient") && !type.equals("Bundle")) {

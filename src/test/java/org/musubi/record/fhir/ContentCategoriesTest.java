@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Medication;
@@ -68,8 +69,11 @@ class ContentCategoriesTest {
 
         assertThat(held(bundle)).containsExactlyInAnyOrder(IMAGING, MEDICATIONS);
         assertThat(held(collection(withSpecimen))).containsExactly(LAB_RESULTS);
-        assertThat(CONTENTS.ofContent(bytes(collection(new Task().setFor(new Reference("Patient/1")))), "application/fhir+json", NOTHING_STORED))
+        assertThat(CONTENTS.ofContent(bytes(collection(new Contract().setStatus(Contract.ContractStatus.OFFERED))),
+                "application/fhir+json", NOTHING_STORED))
                 .as("a type Musubi does not store counts as DOCUMENTS").containsExactly(DOCUMENTS);
+        assertThat(CONTENTS.ofContent(bytes(collection(new Task().setFor(new Reference("Patient/1")))), "application/fhir+json",
+                NOTHING_STORED)).as("a letter's Task is a referral").containsExactlyInAnyOrder(DOCUMENTS, DataCategory.REFERRALS);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
@@ -159,11 +160,22 @@ class ResourceKindTest {
     }
 
     @Test
+    void aTaskIsStoredUnderThePatientItIsForAsAReferral() {
+        ResourceKind task = ResourceKind.of("Task").orElseThrow();
+        Task forPatient = new Task().setFor(new Reference("Patient/p1"));
+
+        assertThat(ResourceKind.refusal(new Task())).isEmpty();
+        assertThat(task.category()).isEqualTo(DataCategory.REFERRALS);
+        assertThat(task.patientPath()).isEqualTo("for");
+        assertThat(task.patientReferences(FHIR, forPatient)).extracting(Reference::getReference).containsExactly("Patient/p1");
+    }
+
+    @Test
     void whatIsNotStoredIsRefusedWithTheReasonInJapaneseAndEnglish() {
         assertThat(ResourceKind.refusal(new Observation())).isEmpty();
         assertThat(ResourceKind.refusal(new Bundle().setType(Bundle.BundleType.DOCUMENT))).isEmpty();
-        assertThat(ResourceKind.refusal(new Task()).orElseThrow().text())
-                .contains("Task は保存しません").contains("Musubi does not store Task")
+        assertThat(ResourceKind.refusal(new Contract()).orElseThrow().text())
+                .contains("Contract は保存しません").contains("Musubi does not store Contract")
                 .contains("no patient's compartment");
         assertThat(ResourceKind.refusal(new Group()).orElseThrow().english()).contains("no one patient's record");
         assertThat(ResourceKind.refusal(new Bundle().setType(Bundle.BundleType.TRANSACTION)).orElseThrow().text())

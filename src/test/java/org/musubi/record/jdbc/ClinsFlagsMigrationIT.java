@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Migration V45 gives the rows stored before it the JP-CLINS flags their content carries (issue 42), the same ones the
  * application gives what it stores ({@link ContentCategories}): a flagged resource, a Bundle holding one (added to
  * what the container already held), earlier versions; a flag without a system counts, one of another system, LTS or
- * the word in a text does not.
+ * the word in a text does not. A container holding or naming a Task (stored from then on, as REFERRALS) holds
+ * REFERRALS.
  */
 class ClinsFlagsMigrationIT {
 
@@ -87,13 +88,20 @@ class ClinsFlagsMigrationIT {
         bundle.addEntry().setResource(flagged(new Condition(), ContentCategories.INDICATION, "UNINFORMED"));
         bundle.addEntry().setResource(inner);
         rows.put("bundle", bundle);
+        Bundle withTask = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        withTask.addEntry().setResource(new org.hl7.fhir.r4.model.Task().setFor(new org.hl7.fhir.r4.model.Reference(
+                "Patient/p")).setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.REQUESTED));
+        rows.put("bundle-with-task", withTask);
+        org.hl7.fhir.r4.model.Provenance aboutTask = new org.hl7.fhir.r4.model.Provenance();
+        aboutTask.addTarget(new org.hl7.fhir.r4.model.Reference("Task/t1"));
+        rows.put("provenance-of-task", aboutTask);
         return rows;
     }
 
     /** As stored before V45: a container with the categories V21 gave it, anything else with none. */
     private static void insert(JdbcTemplate jdbc, String id, Resource resource) {
         DataCategory own = ResourceKind.of(resource.fhirType()).orElseThrow().category();
-        String held = resource instanceof Bundle ? "{DEMOGRAPHICS,DIAGNOSES,LAB_RESULTS}" : null;
+        String held = id.equals("bundle") ? "{DEMOGRAPHICS,DIAGNOSES,LAB_RESULTS}" : null;
         jdbc.update("INSERT INTO resource (patient_key, id, type, version, source_facility, category, last_updated,"
                 + " content_hash, content, content_categories) VALUES (1, ?, ?, 1, 1, ?, now(), '\\x00', ?, ?::text[])",
                 id, resource.fhirType(), own.name(), json(resource), held);
