@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** Users' registered client certificates in PostgreSQL ({@code client_certificate}). */
 @Repository
-class ClientCertificateStore {
+public class ClientCertificateStore {
 
     /**
      * A registered certificate as the screen and the login see it.
@@ -25,10 +25,10 @@ class ClientCertificateStore {
      * @param fingerprint SHA-256 of the DER encoding, as {@code AB:CD:…}
      * @param serial      the serial number in hexadecimal, lower case
      */
-    record Registered(long id, long userId, String fingerprint, String subject, String issuer, String serial,
+    public record Registered(long id, long userId, String fingerprint, String subject, String issuer, String serial,
                       Instant notBefore, Instant notAfter, Instant registeredAt, Instant revokedAt, Instant lastUsedAt) {
 
-        boolean revoked() {
+        public boolean revoked() {
             return revokedAt != null;
         }
     }
