@@ -53,8 +53,14 @@ class ClientCertificateAdministration {
         this.audit = audit;
     }
 
+    /** The user's certificates; empty, and audited, when the administrator manages no such user. */
     Optional<Managed> of(Administrator admin, long userId) {
-        return managed(admin, userId).map(user -> new Managed(user, store.ofUser(userId)));
+        Optional<Managed> managed = managed(admin, userId).map(user -> new Managed(user, store.ofUser(userId)));
+        if (managed.isEmpty()) {
+            refused(AuditAction.ACCESS_DENIED, userId, "client certificates of no staff account this administrator "
+                    + "manages");
+        }
+        return managed;
     }
 
     Registration register(Administrator admin, long userId, String pem) {
