@@ -34,7 +34,8 @@ class CertificateAdminController {
 
     @GetMapping("/admin/users/{userId}/certificates")
     String list(@AuthenticationPrincipal SignedIn me, @PathVariable long userId, Model model) {
-        ClientCertificateAdministration.Managed managed = certificates.of(admin(me), userId).orElseThrow(CertificateAdminController::notFound);
+        ClientCertificateAdministration.Managed managed = certificates.of(admin(me), userId)
+                .orElseThrow(CertificateAdminController::notFound);
         model.addAttribute("managedUser", managed.user());
         model.addAttribute("certificates", managed.certificates());
         return "admin/user-certificates";
@@ -46,8 +47,10 @@ class CertificateAdminController {
                     RedirectAttributes redirect) throws IOException {
         String text = pemFile != null && !pemFile.isEmpty() ? read(pemFile) : pem;
         switch (certificates.register(admin(me), userId, text)) {
-            case ClientCertificateAdministration.Added added -> redirect.addFlashAttribute("registered", added.fingerprint());
-            case ClientCertificateAdministration.Invalid invalid -> redirect.addFlashAttribute("fault", invalid.messageKey());
+            case ClientCertificateAdministration.Added added ->
+                    redirect.addFlashAttribute("registered", added.fingerprint());
+            case ClientCertificateAdministration.Invalid invalid ->
+                    redirect.addFlashAttribute("fault", invalid.messageKey());
             case ClientCertificateAdministration.NotFound none -> throw notFound();
         }
         return "redirect:/admin/users/" + userId + "/certificates";
