@@ -14,6 +14,15 @@ public enum AuditAction {
     LOGIN_THROTTLED,
     /** A login (or its second step) with an identity an outside OpenID provider proved, e.g. a My Number card. */
     LOGIN_OIDC,
+    /**
+     * A login's first step with a client certificate (issue 42): accepted (the second factor follows) or refused, a
+     * forged certificate header included; the certificate's short fingerprint and the reason in the reason.
+     */
+    LOGIN_CERTIFICATE,
+    /** A client certificate registered for a user's certificate login (or a registration refused). */
+    CERTIFICATE_REGISTER,
+    /** A user's client certificate revoked (or a revocation refused). */
+    CERTIFICATE_REVOKE,
     /** A resident's account linked to the subject an outside OpenID provider proved (My Number card login). */
     OIDC_LINK,
     /** Such a link removed (by the resident, the operator, or a re-registration). */

@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,6 +31,8 @@ import org.musubi.security.ApiClientAdministration;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.TestCertificates;
+import org.musubi.testing.TestServerCertificates;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -206,6 +210,92 @@ class AttackMatrixIT extends NetworkFixtures {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(after.statusCode()).as("A's upload is still there").isEqualTo(204);
         assertThat(after.headers().firstValue("Upload-Offset")).as("and unchanged").hasValue("0");
+    }
+
+    /**
+     * Certificate login's routes: the administrators' screens of a user's client certificates
+     * ({@code /admin/users/{id}/certificates}, registering, revoking) and the certificate login itself. No user of
+     * clinic B — its facility administrator included — sees, registers or revokes a certificate of hospital A's doctor:
+     * each attempt answers exactly as for a user or certificate id nobody has, and leaves one audit row of the caller;
+     * B's administrator cannot revoke A's certificate under one of B's own users either. Sending A's doctor's
+     * certificate as the proxy's header, without or with a wrong proxy secret, signs nobody in. A's certificate is
+     * left as it was.
+     */
+    @Test
+    void clinicBNeverManagesNorUsesTheClientCertificatesOfHospitalAsUsers() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User victim = accounts.memberOf(hospital, Profession.DOCTOR);
+        TestCertificates.Issued certificate = TestCertificates.user(TestServerCertificates.authority(), "A " + victim.id());
+        WebSession hospitalAdmin = accounts.signedIn(port, accounts.adminOf(hospital));
+        String victimPage = "/admin/users/" + victim.id() + "/certificates";
+        hospitalAdmin.get(victimPage);
+        assertThat(WebSession.location(hospitalAdmin.post(victimPage, "pem", certificate.pem())))
+                .as("A's administrator registers for A's doctor").isEqualTo(victimPage);
+        long certificateId = jdbc.sql("SELECT id FROM client_certificate WHERE user_id = ?").param(victim.id())
+                .query(Long.class).single();
+        long nobody = jdbc.sql("SELECT max(id) + 1000 FROM app_user").query(Long.class).single();
+        long noCertificate = certificateId + 1_000_000;
+        User clinicAdmin = accounts.adminOf(clinic);
+        User clinicDoctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        List<Armed> callers = new ArrayList<>(callers(clinic).stream().filter(c -> c.web() != null).toList());
+        callers.add(new Armed(new Attacker("B's facility administrator", Profession.MEDICAL_CLERK, Set.of()),
+                clinicAdmin.id(), null, accounts.signedIn(port, clinicAdmin)));
+        for (Armed caller : callers) {
+            WebSession web = caller.web();
+            String what = caller.attacker() + " / certificates";
+            certificateAttempt(caller, what + " page", "/users/" + victim.id() + "/", "/users/" + nobody + "/",
+                    () -> web.get(victimPage), () -> web.get("/admin/users/" + nobody + "/certificates"));
+            certificateAttempt(caller, what + " register", "/users/" + victim.id() + "/", "/users/" + nobody + "/",
+                    () -> post(web, victimPage, "pem", TestCertificates.user(TestServerCertificates.authority(), "x").pem()),
+                    () -> post(web, "/admin/users/" + nobody + "/certificates", "pem",
+                            TestCertificates.user(TestServerCertificates.authority(), "y").pem()));
+            certificateAttempt(caller, what + " revoke", "/" + certificateId + "/", "/" + noCertificate + "/",
+                    () -> post(web, victimPage + "/" + certificateId + "/revoke"),
+                    () -> post(web, "/admin/users/" + nobody + "/certificates/" + noCertificate + "/revoke"));
+            certificateAttempt(caller, what + " revoke under B's own user", "/" + certificateId + "/",
+                    "/" + noCertificate + "/",
+                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + certificateId + "/revoke"),
+                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + noCertificate + "/revoke"));
+        }
+        assertThat(post(callers.getLast().web(), victimPage).statusCode()).as("B's administrator reaches the screens")
+                .isEqualTo(404);
+        long before = audit.max();
+        for (String secret : new String[] {null, "not-" + TestServerCertificates.PROXY_SECRET}) {
+            for (WebSession web : List.of(new WebSession(port), callers.getFirst().web())) {
+                web.withHeader(TestServerCertificates.CERTIFICATE_HEADER, TestServerCertificates.escaped(certificate.certificate()));
+                if (secret != null) {
+                    web.withHeader(TestServerCertificates.SECRET_HEADER, secret);
+                }
+                web.get("/login");
+                assertThat(WebSession.location(web.post("/login/certificate"))).isEqualTo("/login?certificateRefused");
+                assertThat(web.get("/login/second-factor").statusCode()).as("no step of A's doctor's login").isNotEqualTo(200);
+            }
+        }
+        assertThat(audit.since(before, victim.loginId())).as("A's doctor never signed in").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM client_certificate WHERE user_id = ? AND revoked_at IS NULL")
+                .param(victim.id()).query(Long.class).single()).as("A's certificate as it was").isEqualTo(1);
+    }
+
+    /** One attempt about A's user or certificate and one about nothing: alike, each with one audit row of the caller. */
+    private void certificateAttempt(Armed caller, String what, String realKey, String absentKey,
+                                    Supplier<HttpResponse<String>> real,
+                                    Supplier<HttpResponse<String>> absent) {
+        caller.web().get("/");
+        long before = audit.max();
+        HttpResponse<String> asked = real.get();
+        long between = audit.max();
+        HttpResponse<String> nothing = absent.get();
+        Answers.assertAlike(what, asked, realKey, nothing, absentKey);
+        assertThat(asked.statusCode()).as(what).isIn(403, 404);
+        assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                .as(what + ": audit rows of the attempt on A's").isEqualTo(1);
+        assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
+                .isEqualTo(1);
+    }
+
+    private static HttpResponse<String> post(WebSession web, String path, String... form) {
+        return web.post(path, form);
     }
 
     private HttpResponse<String> uploadRequest(HttpClient http, Armed caller, String method, String path) throws Exception {

@@ -24,6 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         // A configured matrix row, so that rule 6 (profession × category) is proved through HTTP too.
         "musubi.policy.matrix.MUNICIPAL_STAFF=NONE",
         "musubi.security.secret-key-file=target/it-secret.key",
+        // Certificate login through a proxy's header (TestServerCertificates writes the anchors file and knows the secret).
+        "musubi.security.certificates.trust-anchors=" + TestServerCertificates.ANCHORS,
+        "musubi.security.certificates.header.enabled=true",
+        "musubi.security.certificates.header.secret=" + TestServerCertificates.PROXY_SECRET,
         "musubi.blob.directory=target/it-blobs",
         // Small enough that a test can exceed it cheaply.
         "musubi.ingest.upload-max-size=2MB",

@@ -43,9 +43,21 @@ public final class WebSession {
     }
 
     private WebSession(HttpClient client, int[] ports) {
-        this.nodes = Arrays.stream(ports).mapToObj(p -> "http://localhost:" + p).toList();
+        this(client, Arrays.stream(ports).mapToObj(p -> "http://localhost:" + p).toList());
+    }
+
+    private WebSession(HttpClient client, List<String> nodes) {
+        this.nodes = nodes;
         this.base = nodes.getFirst();
         this.client = client;
+    }
+
+    /**
+     * A session with a server at another base address, e.g. {@code https://127.0.0.1:8443} through a client with its
+     * own TLS context (it must not follow redirects).
+     */
+    public static WebSession at(String base, HttpClient client) {
+        return new WebSession(client, List.of(base));
     }
 
     /**

@@ -48,7 +48,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new LockedLoginFilter(outcomes, notices), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new ActiveSessionFilter(users, audit), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/login/certificate", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/phr/login", "/phr/register",
                                 "/phr/register/account", "/phr/login/mynumber", "/phr/oidc/callback", "/phr/oidc/return")
                         .permitAll()

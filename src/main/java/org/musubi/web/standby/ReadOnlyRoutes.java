@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class ReadOnlyRoutes {
 
     /** POSTs that write nothing on a standby. */
-    public static final Set<String> POSTS = Set.of("/login", "/login/second-factor", "/login/passkey", "/logout",
-            "/oauth2/token", "/phr/act-for", "/phr/act-for/self", "/portal/card-check", "/admin/audit/verify");
+    public static final Set<String> POSTS = Set.of("/login", "/login/certificate", "/login/second-factor",
+            "/login/passkey", "/logout", "/oauth2/token", "/phr/act-for", "/phr/act-for/self", "/portal/card-check", "/admin/audit/verify");
 
     /**
      * The emergency POSTs, whose accesses and hand-overs a standby keeps in memory: a clinician's (or a disaster

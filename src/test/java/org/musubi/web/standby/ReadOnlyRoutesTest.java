@@ -13,6 +13,7 @@ class ReadOnlyRoutesTest {
         assertThat(ReadOnlyRoutes.served("HEAD", "/fhir/Patient/1")).isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/login")).isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/login/second-factor")).isTrue();
+        assertThat(ReadOnlyRoutes.served("POST", "/login/certificate")).as("a certificate login reads only").isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/logout")).isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/Observation/_search")).isTrue();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/Patient/123/$summary")).as("the summary document").isTrue();
@@ -27,6 +28,8 @@ class ReadOnlyRoutesTest {
     void everyOtherWriteIsRefused() {
         assertThat(ReadOnlyRoutes.served("POST", "/portal/link")).isFalse();
         assertThat(ReadOnlyRoutes.served("POST", "/login/enrol")).as("enrolment stores a secret").isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/admin/users/1/certificates")).as("registering a certificate").isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/admin/users/1/certificates/2/revoke")).isFalse();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/Observation")).isFalse();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir")).as("a transaction").isFalse();
         assertThat(ReadOnlyRoutes.served("POST", "/fhir/_search")).isFalse();

@@ -9,10 +9,11 @@ import java.util.Set;
 import org.musubi.security.LoginThrottle;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses login attempts (both steps and enrolment) from an address that failed too often: 429. */
+/** Refuses login attempts (both steps, a certificate login and enrolment) from an address that failed too often: 429. */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
-    private static final Set<String> LOGIN_POSTS = Set.of("/login", "/login/second-factor", "/login/enrol");
+    private static final Set<String> LOGIN_POSTS = Set.of("/login", "/login/second-factor", "/login/enrol",
+            "/login/certificate");
     private final LoginThrottle throttle;
 
     public LoginThrottleFilter(LoginThrottle throttle) {

@@ -126,6 +126,7 @@ class SessionAttributesTest {
             "org.musubi.portal.admin.persons.PersonCardController",
             "org.musubi.portal.admin.persons.PersonChanges",
             "org.musubi.portal.admin.persons.PersonMergeController",
+            "org.musubi.security.internal.certificate.CertificateAdminController",
             "org.musubi.security.internal.oidc.MyNumberAdminController",
             "org.musubi.security.internal.smart.SmartAppAdminController");
 
