@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Signatures' settings (docs/signatures-part.md).
+ * Signatures' settings (docs/signatures.md).
  *
  * @param trustAnchors       PEM (or DER) files of the CA certificates whose signers' signatures verify as valid: the
  *                           HPKI root CAs (MEDIS, JMA…), a regional CA; each file may hold several certificates.

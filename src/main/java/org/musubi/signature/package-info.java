@@ -5,6 +5,6 @@
  * {@link org.musubi.signature.Verification}. Who signs is a {@link org.musubi.signature.SigningDevice}: Musubi's software
  * key of the user (issued on demand by Musubi's demo/test CA, {@code keys}), an HPKI card on the client, or an HPKI
  * カードレス署名 service. The CMS and PKIX work is Bouncy Castle's ({@code cms}), the PDF's PDFBox's ({@code pdf}); the
- * keys are stored sealed with the operator's key ({@code jdbc}). docs/signatures-part.md explains the choices.
+ * keys are stored sealed with the operator's key ({@code jdbc}). docs/signatures.md explains the choices.
  */
 package org.musubi.signature;

@@ -43,7 +43,7 @@ import org.musubi.signature.Verification;
  * signature value (else TAMPERED); the signing-certificate-v2 attribute, when present, names that certificate (else
  * TAMPERED: a substituted certificate); the certificate valid at the signing time (else CERTIFICATE_EXPIRED); a PKIX
  * path from it to a trust anchor at the signing time, through the certificates the CMS carries (else UNKNOWN_CA).
- * Revocation is not checked (no CRL or OCSP is reachable from here; docs/signatures-part.md).
+ * Revocation is not checked (no CRL or OCSP is reachable from here; docs/signatures.md).
  */
 public final class CmsVerifier {
 
