@@ -40,7 +40,8 @@ class MessageBundlesTest {
                 Arrays.stream(FacilityKind.values()).map(k -> "kind." + k),
                 Arrays.stream(DataCategory.values()).map(c -> "dataCategory." + c),
                 Permit.RULES.stream(), Deny.REASONS.stream(), Stream.of(Deny.UNKNOWN_PERSON, Deny.NO_STANDING,
-                        Deny.NO_ENTRY_ON_BEHALF, Permit.OWN_PATIENT, Permit.LINKED_PATIENT_LIST)).flatMap(s -> s);
+                        Deny.NO_ENTRY_ON_BEHALF, Permit.OWN_PATIENT, Permit.LINKED_PATIENT_LIST,
+                        Permit.ADDRESSED_LETTER, Deny.NOT_ADDRESSED)).flatMap(s -> s);
 
         assertThat(keys.toList()).allSatisfy(key -> {
             assertThat(japanese.getProperty(key)).as(key).isNotBlank();

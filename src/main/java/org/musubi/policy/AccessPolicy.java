@@ -137,6 +137,37 @@ public final class AccessPolicy {
                 : new Permit(Permit.EMERGENCY_ACCESS);
     }
 
+    /**
+     * May the requester read a letter (診療情報提供書, 返書 …) that its facility is the addressee of, and this item of it
+     * ({@code null}: the letter as a whole)? Like a fax, the addressee reads the letter addressed to it before the
+     * patient's first visit — no consent or link asked, and nothing else of the record — for treatment. In order: rule 1
+     * (disabled user, suspended facility); a facility the person blocked ({@code facilityBlocked}); a requester who does
+     * not act for {@code addresseeFacilityId} ({@code notAddressed}); data flagged JP-CLINS 未提供 ({@code notForSharing});
+     * the profession matrix: the letter as a whole needs {@link DataCategory#REFERRALS}, an item its own category
+     * ({@code categoryNotAllowedForProfession}); then {@code addressedLetter}. Which rows are the letter is the caller's
+     * (the letters' own table); the record's door shows only referral rows through it.
+     */
+    public Decision decideAddressed(Requester requester, PersonFacts facts, DataItem item, long addresseeFacilityId) {
+        if (!requester.userActive()) {
+            return new Deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return new Deny(Deny.FACILITY_SUSPENDED);
+        }
+        if (facts.blocks(requester)) {
+            return new Deny(Deny.FACILITY_BLOCKED);
+        }
+        if (!requester.actsFor(addresseeFacilityId)) {
+            return new Deny(Deny.NOT_ADDRESSED);
+        }
+        if (item != null && item.category() == DataCategory.UNDELIVERED) {
+            return new Deny(Deny.NOT_FOR_SHARING);
+        }
+        DataItem asked = item != null ? item : new DataItem(0, DataCategory.REFERRALS);
+        return professionMaySee(requester, Purpose.TREATMENT, asked) ? new Permit(Permit.ADDRESSED_LETTER)
+                : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    }
+
     /** May the requester see this item of the person's record? */
     public Decision decide(Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
         return evaluate(clock.instant(), requester, purpose, facts, Objects.requireNonNull(item, "item"));

@@ -96,6 +96,12 @@ public record Deny(String reason) implements Decision {
      */
     public static final String UNKNOWN_PERSON = "policy.deny.unknownPerson";
 
+    /**
+     * A letter read through {@link AccessPolicy#decideAddressed} by a requester whose facility it is not addressed to;
+     * not a rule of {@link AccessPolicy#decide}, so not one of {@link #REASONS}.
+     */
+    public static final String NOT_ADDRESSED = "policy.deny.notAddressed";
+
     /** Every reason key, for message-bundle completeness checks. */
     public static final List<String> REASONS = List.of(USER_DISABLED, FACILITY_SUSPENDED, NOT_THE_PATIENT, PROXY_EXPIRED,
             RESEARCH_NOT_THROUGH_RECORDS, NOT_NETWORK_ADMIN, OPERATIONS_DEMOGRAPHICS_ONLY, FACILITY_BLOCKED,

@@ -44,6 +44,13 @@ public record Permit(String rule) implements Decision {
      */
     public static final String LINKED_PATIENT_LIST = "policy.permit.linkedPatientList";
 
+    /**
+     * A letter between facilities read by the facility it is addressed to ({@link AccessPolicy#decideAddressed}): like
+     * a fax, before the patient's first visit, the letter and nothing else of the record. Not a rule of
+     * {@link AccessPolicy#decide}, so not one of {@link #RULES}.
+     */
+    public static final String ADDRESSED_LETTER = "policy.permit.addressedLetter";
+
     /** Every rule key, for message-bundle completeness checks. */
     public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, PROXY_ACCESS, OPERATIONS_DEMOGRAPHICS,
             OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK, OWN_SOURCE_DATA);

@@ -47,6 +47,16 @@ public interface PersonAccess {
                                        Function<PersonView, Interaction<T>> body);
 
     /**
+     * One interaction with a letter addressed to the requester's facility ({@link AccessPolicy#decideAddressed}),
+     * stored under the sender's source patient {@code senderPatientId} of person {@code personId}: the view's sources
+     * are that patient only and it opens no person (an addressee learns who the patient is from the letter, not from
+     * the network's registry). Purpose TREATMENT; exactly one audit row, naming the person for their access log.
+     */
+    <T> Interaction<T> interactAddressed(long userId, long personId, long senderPatientId, long addresseeFacilityId,
+                                         AuditAction action, String resourceType,
+                                         Function<PersonView, Interaction<T>> body);
+
+    /**
      * Whether the facility has standing for the person now ({@link AccessPolicy#standing}: a live link made with the
      * person's card): for a write that names the person by id. Not audited: the write it belongs to is.
      */

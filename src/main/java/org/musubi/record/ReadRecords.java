@@ -3,9 +3,12 @@ package org.musubi.record;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -254,6 +257,29 @@ public final class ReadRecords {
             T value = body.apply(record);
             return Interaction.permitted(value, view.decision(), List.copyOf(shown));
         });
+    }
+
+    /**
+     * The rows {@code ids} of a letter addressed to the reader's facility ({@code addresseeFacilityId}), stored under the
+     * sender's source patient {@code senderPatientId} of person {@code personId} — read like a fax by the addressee,
+     * before any link ({@link org.musubi.policy.AccessPolicy#decideAddressed}). Which rows make the letter is the
+     * caller's to say (the letters' own table); this door shows only what is a referral (the letter's document, its
+     * Task, category REFERRALS) and holds only what the reader's profession may see, and never reads anything else of
+     * the record. One audit row, refused or not; the rows are in the order of {@code ids}.
+     */
+    public Interaction<List<StoredResource>> readAddressed(Reader reader, long personId, long senderPatientId,
+                                                           long addresseeFacilityId, List<String> ids,
+                                                           AuditAction action, String auditedAs) {
+        return access.interactAddressed(reader.userId(), personId, senderPatientId, addresseeFacilityId, action,
+                auditedAs, view -> {
+                    Set<DataItem> allowed = allowed(view, view.sources());
+                    Map<String, StoredResource> read = new HashMap<>();
+                    store.contents(Set.of(senderPatientId), allowed, ids).stream()
+                            .filter(r -> r.category() == DataCategory.REFERRALS).forEach(r -> read.put(r.id(), r));
+                    List<StoredResource> letter = ids.stream().map(read::get).filter(Objects::nonNull).toList();
+                    return Interaction.permitted(letter, view.decision(),
+                            letter.stream().map(r -> r.type() + "/" + r.id()).toList());
+                });
     }
 
     /** A person's record as one interaction sees it: only what the policy lets the reader see. */

@@ -79,6 +79,28 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
+    public <T> Interaction<T> interactAddressed(long userId, long personId, long senderPatientId,
+                                                long addresseeFacilityId, AuditAction action, String resourceType,
+                                                Function<PersonView, Interaction<T>> body) {
+        RegisteredPerson registered = identities.person(personId).orElse(null);
+        Requester requester = facts.requester(userId);
+        List<SourcePatient> sources = registered == null ? List.of() : identities.sourcePatientsOf(personId);
+        SourcePatient sender = sources.stream().filter(s -> s.id() == senderPatientId).findFirst().orElse(null);
+        PersonFacts person = facts.person(personId, registered == null ? null : registered.person().address(), sources);
+        Decision decision = sender == null ? new Deny(Deny.UNKNOWN_PERSON)
+                : policy.decideAddressed(requester, person, null, addresseeFacilityId);
+        PersonView view = new PersonView(decision, item -> policy.decideAddressed(requester, person, item,
+                addresseeFacilityId), null, sender == null ? List.of() : List.of(sender));
+        Interaction<T> result = decision.permitted() ? body.apply(view)
+                : Interaction.refused(decision, List.of());
+        audit.record(AuditEntry.of(action, result.permitted() ? Outcome.PERMIT : Outcome.DENY)
+                .on(resourceType, result.resourceIds().toArray())
+                .patient(registered == null ? null : registered.person().regionalId()).purpose(Purpose.TREATMENT)
+                .reason(result.decision().key()));
+        return result;
+    }
+
+    @Override
     public boolean standing(long facilityId, long personId) {
         return identities.person(personId).isPresent()
                 && policy.standingFacilities(facts.person(personId, null, List.of()).links()).contains(facilityId);

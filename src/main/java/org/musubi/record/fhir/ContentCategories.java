@@ -186,6 +186,11 @@ public final class ContentCategories {
 
     /** A resource's category as the indexer gives it ({@link FhirIndexer#category}), read from its JSON. */
     static DataCategory category(String type, JsonNode resource) {
+        if (type.equals("Composition") && letter(resource) || type.equals("Bundle")
+                && "document".equals(resource.path("type").asString(null))
+                && letter(resource.path("entry").path(0).path("resource"))) {
+            return DataCategory.REFERRALS;
+        }
         if (type.equals("Observation")) {
             for (JsonNode category : resource.path("category")) {
                 for (JsonNode coding : category.path("coding")) {
@@ -196,6 +201,21 @@ public final class ContentCategories {
             }
         }
         return ResourceKind.of(type).map(ResourceKind::category).orElse(DataCategory.DOCUMENTS);
+    }
+
+    /** Whether the JSON is a Composition typed as a letter between facilities ({@link FhirIndexer#category}). */
+    private static boolean letter(JsonNode composition) {
+        if (!"Composition".equals(composition.path("resourceType").asString(null))) {
+            return false;
+        }
+        for (JsonNode coding : composition.path("type").path("coding")) {
+            String system = coding.path("system").asString(null);
+            if (FhirSystems.LETTER_TYPE.equals(system)
+                    || FhirSystems.LOINC.equals(system) && FhirSystems.REFERRAL_LETTER.equals(coding.path("code").asString(null))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sectionEntries(JsonNode sections, Set<DataCategory> into) {

@@ -11,8 +11,10 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
@@ -63,9 +65,17 @@ public final class FhirIndexer {
 
     /**
      * The policy's category: the kind's, except vital-sign Observations, which are VITALS, and the emergency sheet
-     * (a QuestionnaireResponse answering {@link FhirSystems#EMERGENCY_SHEET_QUESTIONNAIRE}), EMERGENCY_SHEET.
+     * (a QuestionnaireResponse answering {@link FhirSystems#EMERGENCY_SHEET_QUESTIONNAIRE}), EMERGENCY_SHEET, and a letter
+     * between facilities — a Composition typed as a referral letter (LOINC {@link FhirSystems#REFERRAL_LETTER}) or with
+     * {@link FhirSystems#LETTER_TYPE}, or a document Bundle whose Composition is one —, REFERRALS.
      */
     public DataCategory category(IBaseResource resource, ResourceKind kind) {
+        if (resource instanceof Composition composition && letter(composition)
+                || resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.DOCUMENT
+                && !bundle.getEntry().isEmpty() && bundle.getEntryFirstRep().getResource() instanceof Composition first
+                && letter(first)) {
+            return DataCategory.REFERRALS;
+        }
         if (resource instanceof Observation observation && observation.getCategory().stream()
                 .flatMap(c -> c.getCoding().stream()).anyMatch(c -> "vital-signs".equals(c.getCode()))) {
             return DataCategory.VITALS;
@@ -75,6 +85,11 @@ public final class FhirIndexer {
             return DataCategory.EMERGENCY_SHEET;
         }
         return kind.category();
+    }
+
+    private static boolean letter(Composition composition) {
+        return composition.getType().getCoding().stream().anyMatch(c -> FhirSystems.LETTER_TYPE.equals(c.getSystem())
+                || FhirSystems.LOINC.equals(c.getSystem()) && FhirSystems.REFERRAL_LETTER.equals(c.getCode()));
     }
 
     private void tokens(IBaseResource resource, String param, List<String> paths, List<SearchIndex.Token> into) {

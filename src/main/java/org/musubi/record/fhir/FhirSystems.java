@@ -178,6 +178,13 @@ public final class FhirSystems {
      * The emergency sheet (命の宝箱) of the health notebook: the canonical of the questionnaire its QuestionnaireResponse
      * answers; a QuestionnaireResponse answering it is of the policy's category EMERGENCY_SHEET.
      */
+    /**
+     * Musubi's CodeSystem of the letter types with no national code (返書, 服薬情報提供書, トレーシングレポート, 訪問看護指示書, a
+     * free-form information document): a document typed with it is a letter between facilities (category REFERRALS).
+     */
+    public static final String LETTER_TYPE = "urn:musubi:letter-type";
+    /** LOINC's 診療情報提供書 (referral letter), the JP-CLINS eReferral's document type. */
+    public static final String REFERRAL_LETTER = "57133-1";
     public static final String EMERGENCY_SHEET_QUESTIONNAIRE = "urn:musubi:questionnaire:emergency-sheet";
     /** Extension on an emergency sheet: who entered this version (resident, proxy, facility staff) and what changed. */
     public static final String PHR_SHEET_ENTRY = "urn:musubi:phr:sheet-entry";

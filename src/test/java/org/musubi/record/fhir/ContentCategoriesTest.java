@@ -216,6 +216,30 @@ class ContentCategoriesTest {
         assertThat(CONTENTS.ofContent(bytes(document), "application/fhir+json", NOTHING_STORED)).contains(UNINFORMED);
     }
 
+    @Test
+    void aLetterIsAReferralAndADocumentHoldingOneHoldsAReferral() {
+        Composition referral = new Composition().setTitle("診療情報提供書");
+        referral.getType().addCoding().setSystem("http://loinc.org").setCode("57133-1");
+        Composition reply = new Composition().setTitle("返書");
+        reply.getType().addCoding().setSystem(FhirSystems.LETTER_TYPE).setCode("reply");
+        Composition summary = new Composition().setTitle("退院時サマリー");
+        summary.getType().addCoding().setSystem("http://loinc.org").setCode("18842-5");
+        Bundle letter = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+        letter.addEntry().setResource(reply);
+        letter.addEntry().setResource(lab());
+        Bundle enclosing = collection(letter);
+
+        assertThat(ContentCategories.category("Composition", tree(referral))).isEqualTo(DataCategory.REFERRALS);
+        assertThat(ContentCategories.category("Bundle", tree(letter))).isEqualTo(DataCategory.REFERRALS);
+        assertThat(ContentCategories.category("Composition", tree(summary))).isEqualTo(DOCUMENTS);
+        assertThat(CONTENTS.held("Bundle", json(letter), DataCategory.REFERRALS, NOTHING_STORED)).containsExactly(LAB_RESULTS);
+        assertThat(held(enclosing)).containsExactlyInAnyOrder(DataCategory.REFERRALS, LAB_RESULTS);
+    }
+
+    private static tools.jackson.databind.JsonNode tree(Resource resource) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(json(resource));
+    }
+
     private static <T extends Resource> T flagged(T resource, String system, String code) {
         resource.getMeta().addTag().setSystem(system).setCode(code);
         return resource;

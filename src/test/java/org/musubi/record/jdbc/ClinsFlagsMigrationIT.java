@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -17,6 +18,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.fhir.ContentCategories;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.testing.SchemaAt;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,6 +70,52 @@ class ClinsFlagsMigrationIT {
         }
     }
 
+    @Test
+    void lettersStoredBeforeBecomeReferralsStillAskingForDocuments() throws Exception {
+        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
+            DataSource source = database.getPostgresDatabase();
+            SchemaAt.migrate(source, "42");
+            JdbcTemplate jdbc = new JdbcTemplate(source);
+            Composition referral = letter("http://loinc.org", "57133-1");
+            Bundle document = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+            document.addEntry().setResource(letter(FhirSystems.LETTER_TYPE, "reply"));
+            Observation lab = new Observation();
+            lab.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/observation-category")
+                    .setCode("laboratory");
+            document.addEntry().setResource(lab);
+            Bundle summary = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+            summary.addEntry().setResource(letter("http://loinc.org", "18842-5"));
+            Bundle collection = new Bundle().setType(Bundle.BundleType.COLLECTION);
+            collection.addEntry().setResource(letter("http://loinc.org", "57133-1"));
+            insert(jdbc, "referral", referral);
+            insert(jdbc, "reply-document", document);
+            insert(jdbc, "summary", summary);
+            insert(jdbc, "collection", collection);
+
+            SchemaAt.migrate(source, "latest");
+
+            assertThat(category(jdbc, "referral")).isEqualTo("REFERRALS");
+            assertThat(held(jdbc, "SELECT content_categories FROM resource WHERE id = ?", "referral"))
+                    .containsExactly(DataCategory.DOCUMENTS);
+            assertThat(category(jdbc, "reply-document")).isEqualTo("REFERRALS");
+            assertThat(held(jdbc, "SELECT content_categories FROM resource WHERE id = ?", "reply-document"))
+                    .containsExactlyInAnyOrder(DataCategory.DOCUMENTS, DataCategory.LAB_RESULTS)
+                    .containsAll(CONTENTS.held("Bundle", json(document), DataCategory.REFERRALS, (type, id) -> Set.of()));
+            assertThat(category(jdbc, "summary")).as("a discharge summary alone is a document").isEqualTo("DOCUMENTS");
+            assertThat(category(jdbc, "collection")).as("only a document Bundle is a letter").isEqualTo("DOCUMENTS");
+        }
+    }
+
+    private static String category(JdbcTemplate jdbc, String id) {
+        return jdbc.queryForObject("SELECT category FROM resource WHERE id = ?", String.class, id);
+    }
+
+    private static Composition letter(String system, String code) {
+        Composition composition = new Composition().setStatus(Composition.CompositionStatus.FINAL).setTitle("紹介状");
+        composition.getType().addCoding().setSystem(system).setCode(code);
+        return composition;
+    }
+
     private static Map<String, Resource> rows() {
         Map<String, Resource> rows = new LinkedHashMap<>();
         rows.put("untold", flagged(new Condition(), ContentCategories.INDICATION, "UNINFORMED"));
@@ -101,7 +149,11 @@ class ClinsFlagsMigrationIT {
     /** As stored before V45: a container with the categories V21 gave it, anything else with none. */
     private static void insert(JdbcTemplate jdbc, String id, Resource resource) {
         DataCategory own = ResourceKind.of(resource.fhirType()).orElseThrow().category();
-        String held = id.equals("bundle") ? "{DEMOGRAPHICS,DIAGNOSES,LAB_RESULTS}" : null;
+        String held = switch (id) {
+            case "bundle" -> "{DEMOGRAPHICS,DIAGNOSES,LAB_RESULTS}";
+            case "reply-document" -> "{LAB_RESULTS}";
+            default -> null;
+        };
         jdbc.update("INSERT INTO resource (patient_key, id, type, version, source_facility, category, last_updated,"
                 + " content_hash, content, content_categories) VALUES (1, ?, ?, 1, 1, ?, now(), '\\x00', ?, ?::text[])",
                 id, resource.fhirType(), own.name(), json(resource), held);

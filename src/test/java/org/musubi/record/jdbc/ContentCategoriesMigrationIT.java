@@ -61,11 +61,17 @@ class ContentCategoriesMigrationIT {
             ContentCategories.Stored stored = (type, id) -> categories(jdbc, type, id);
             for (Map.Entry<String, Resource> row : rows.entrySet()) {
                 Resource resource = row.getValue();
-                DataCategory own = ResourceKind.of(resource.fhirType()).orElseThrow().category();
+                DataCategory own = DataCategory.valueOf(jdbc.queryForObject("SELECT category FROM resource WHERE id = ?",
+                        String.class, row.getKey()));
                 Set<DataCategory> expected = switch (row.getKey()) {
                     case "binary-blob", "document-xml" -> every(own);
                     default -> CONTENTS.held(resource.fhirType(), json(resource), own, stored);
                 };
+                if (own == DataCategory.REFERRALS) {
+                    // a letter stored as DOCUMENTS before V46 holds DOCUMENTS besides, whatever it holds (V46's comment)
+                    expected = EnumSet.copyOf(expected.isEmpty() ? EnumSet.of(DataCategory.DOCUMENTS) : expected);
+                    expected.add(DataCategory.DOCUMENTS);
+                }
                 assertThat(held(jdbc, "SELECT content_categories FROM resource WHERE id = ?", row.getKey())).as(row.getKey())
                         .isEqualTo(expected);
             }
