@@ -19,11 +19,12 @@ import java.util.List;
  * @param remarks        備考・連絡事項
  * @param stay           the hospital stay (discharge summaries only; {@code null} otherwise)
  * @param attachments    files that go with it (添付資料)
+ * @param details        what a form asks beyond these sections ({@link FormDetails#NONE} when not given)
  */
 public record Content(String purpose, List<Diagnosis> diagnoses, String presentIllness, String history,
                       List<Diagnosis> pastDiagnoses, List<Allergy> allergies, String findings, List<Result> results,
                       String course, List<Medicine> medicines, String remarks, Stay stay,
-                      List<Attachment> attachments) {
+                      List<Attachment> attachments, FormDetails details) {
 
     public Content {
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
@@ -32,5 +33,14 @@ public record Content(String purpose, List<Diagnosis> diagnoses, String presentI
         results = results == null ? List.of() : List.copyOf(results);
         medicines = medicines == null ? List.of() : List.copyOf(medicines);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        details = details == null ? FormDetails.NONE : details;
+    }
+
+    /** The sections only, no form details. */
+    public Content(String purpose, List<Diagnosis> diagnoses, String presentIllness, String history,
+                   List<Diagnosis> pastDiagnoses, List<Allergy> allergies, String findings, List<Result> results,
+                   String course, List<Medicine> medicines, String remarks, Stay stay, List<Attachment> attachments) {
+        this(purpose, diagnoses, presentIllness, history, pastDiagnoses, allergies, findings, results, course, medicines,
+                remarks, stay, attachments, FormDetails.NONE);
     }
 }
