@@ -20,7 +20,7 @@ import org.musubi.letters.Result;
 import org.musubi.letters.Stay;
 
 /** Filled letters of every kind, with invented people, facilities and codes (names with 髙, 﨑 and ① on purpose). */
-final class FormLetters {
+public final class FormLetters {
 
     static final Instant ISSUED = Instant.parse("2026-11-20T01:30:00Z");
     static final Facility CLINIC = new Facility("結クリニック", "3410012345", "730-0011", "広島県広島市中区基町1-1",
@@ -61,7 +61,7 @@ final class FormLetters {
     }
 
     /** A filled letter of {@code kind} with {@code course} as its course and {@code attachments} attachments. */
-    static Letter of(LetterKind kind, String course, int attachments) {
+    public static Letter of(LetterKind kind, String course, int attachments) {
         FormDetails details = switch (kind) {
             case MEDICATION_INFORMATION, TRACING_REPORT -> new FormDetails(null, new FormDetails.Pharmacy(
                     LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 19), "夕食後の服用への変更をご検討ください。",

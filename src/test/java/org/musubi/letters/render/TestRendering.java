@@ -10,7 +10,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The rendering as the application wires it, without Spring's context: its templates, messages and fonts. */
-final class TestRendering {
+public final class TestRendering {
 
     private TestRendering() {
     }
@@ -37,7 +37,7 @@ final class TestRendering {
         return new SheetPdf(defaults.fonts());
     }
 
-    static LetterRendering rendering() {
+    public static LetterRendering rendering() {
         return new LetterRendering(templates(), pdf());
     }
 }
