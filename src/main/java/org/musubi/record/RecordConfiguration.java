@@ -9,6 +9,9 @@ import org.musubi.record.fhir.BaseValidation;
 import org.musubi.record.fhir.StructureRules;
 import org.musubi.record.fhir.FhirIndexer;
 import org.musubi.record.imports.ImportRecords;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,10 +50,16 @@ class RecordConfiguration {
         return new FhirIndexer(context);
     }
 
-    /** Cheap to create; the validator inside is built on first use (seconds), never at start-up. */
+    /**
+     * Cheap to create; the validator inside is built on first use (seconds), never at start-up. With
+     * {@code musubi.fhir.validation-packages} (comma-separated {@code .tgz} files, JP Core and JP-CLINS), mode {@code full}
+     * also validates against their profiles (docs/clins-part.md).
+     */
     @Bean
-    BaseValidation baseValidation(FhirContext context) {
-        return new BaseValidation(context);
+    BaseValidation baseValidation(FhirContext context,
+                                  @Value("${musubi.fhir.validation-packages:}") List<String> packages) {
+        return new BaseValidation(context, packages.stream().map(String::strip).filter(p -> !p.isEmpty())
+                .map(Path::of).toList());
     }
 
     /** Base R4's structure, cardinality, values and reference targets: cheap, ready at once (definitions read per type on first use). */

@@ -1,12 +1,19 @@
 package org.musubi.phr.sheet;
 
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * The printable emergency sheet, and any other printed page of a person (the clinicians' one-page emergency summary):
@@ -18,6 +25,8 @@ public final class SheetPdf {
 
     /** The font family name the template's CSS uses. */
     public static final String FAMILY = "MusubiJapanese";
+    /** The producer a reproducible PDF names ({@link #render(String, Instant, OutputStream)}). */
+    public static final String PRODUCER = "Musubi";
     /** What a printed page's QR code holds before the person's 16-digit regional ID (命の宝箱, one-page summary). */
     public static final String QR_PREFIX = "MUSUBI-PERSON:1:";
     /** Said (503) instead of a printed page when the server has no Japanese font. */
@@ -43,18 +52,43 @@ public final class SheetPdf {
 
     /** The PDF of {@code xhtml} (well-formed; images as data URIs). */
     public byte[] render(String xhtml) {
-        File font = font().orElseThrow(() -> new NoFont(fonts));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(font, FAMILY);
-            builder.withHtmlContent(xhtml, null);
+            PdfRendererBuilder builder = builder(xhtml);
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The PDF of {@code xhtml} into {@code out}, the same bytes every time for the same page and moment: its creation
+     * and modification dates are {@code at}, its producer {@link #PRODUCER}, and the file identifier of its trailer is
+     * made from them (PDFBox's document id) instead of the clock, so that a document signed afterwards (PAdES, an
+     * incremental update) can be made again byte for byte.
+     */
+    public void render(String xhtml, Instant at, OutputStream out) {
+        Calendar moment = GregorianCalendar.from(at.atZone(ZoneOffset.UTC));
+        try (PdfBoxRenderer renderer = builder(xhtml).withProducer(PRODUCER).buildPdfRenderer()) {
+            renderer.createPDFWithoutClosing();
+            PDDocument document = renderer.getPdfDocument();
+            document.getDocumentInformation().setCreationDate(moment);
+            document.getDocumentInformation().setModificationDate(moment);
+            document.setDocumentId(at.toEpochMilli());
+            document.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private PdfRendererBuilder builder(String xhtml) {
+        File font = font().orElseThrow(() -> new NoFont(fonts));
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.useFont(font, FAMILY);
+        builder.withHtmlContent(xhtml, null);
+        return builder;
     }
 }

@@ -1,0 +1,104 @@
+package org.musubi.letters.render;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.musubi.letters.Allergy;
+import org.musubi.letters.Attachment;
+import org.musubi.letters.Diagnosis;
+import org.musubi.letters.Medicine;
+import org.musubi.letters.Result;
+
+/** Makes a form's lines from the letter's items, with dates written for the reader's language. */
+final class Rows {
+
+    private final DateTimeFormatter dates;
+
+    Rows(Locale locale) {
+        this.dates = DateTimeFormatter.ofPattern(japanese(locale) ? "uuuu年M月d日" : "d MMM uuuu", locale);
+    }
+
+    static boolean japanese(Locale locale) {
+        return locale == null || "ja".equals(locale.getLanguage());
+    }
+
+    String date(LocalDate day) {
+        return day == null ? null : dates.format(day);
+    }
+
+    /** Written text, one line per line (blank lines dropped). */
+    static List<Row> text(String... texts) {
+        List<Row> rows = new ArrayList<>();
+        for (String text : texts) {
+            if (text != null) {
+                text.lines().map(String::strip).filter(l -> !l.isEmpty()).map(Row::text).forEach(rows::add);
+            }
+        }
+        return rows;
+    }
+
+    List<Row> diagnoses(List<Diagnosis> diagnoses) {
+        return diagnoses.stream().map(d -> {
+            List<String> labels = new ArrayList<>();
+            if (d.main()) {
+                labels.add("letter.flag.main");
+            }
+            if (d.suspected()) {
+                labels.add("letter.flag.suspected");
+            }
+            if (!d.active()) {
+                labels.add("letter.flag.resolved");
+            }
+            return new Row(d.condition().text(), null, d.onset() == null ? null : "letter.row.onset", date(d.onset()),
+                    labels);
+        }).toList();
+    }
+
+    static List<Row> medicines(List<Medicine> medicines) {
+        return medicines.stream().map(m -> new Row(m.drug().text(), m.dosage(), null, null, List.of())).toList();
+    }
+
+    List<Row> results(List<Result> results) {
+        return results.stream().map(r -> new Row(r.item().text(), r.value() == null ? null
+                : r.unit() == null ? r.value() : r.value() + " " + r.unit(), r.at() == null ? null : "letter.row.at",
+                r.at() == null ? null : date(ZonedDateTime.ofInstant(r.at(), LetterView.JAPAN).toLocalDate()),
+                List.of())).toList();
+    }
+
+    static List<Row> allergies(List<Allergy> allergies) {
+        return allergies.stream().map(a -> {
+            List<String> labels = new ArrayList<>();
+            if (a.category() != null) {
+                labels.add("letter.allergy." + a.category());
+            }
+            if (a.severe()) {
+                labels.add("letter.flag.severe");
+            }
+            return new Row(a.substance().text(), a.reaction(), null, null, labels);
+        }).toList();
+    }
+
+    static List<Row> attachments(List<Attachment> attachments) {
+        return attachments.stream().map(a -> new Row(a.title(), a.contentType() + "・" + size(a.size()), null, null,
+                List.of())).toList();
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes + 512) / 1024 + " KB"
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
+    /** A period {@code from 〜 to} as one line. */
+    Row period(LocalDate from, LocalDate to, String detail) {
+        return new Row(date(from) + " 〜 " + date(to), detail, null, null, List.of());
+    }
+
+    static <T> List<Row> concat(List<Row> first, List<Row> second) {
+        List<Row> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}
