@@ -8,7 +8,7 @@ import org.musubi.letters.Letter;
 import org.musubi.letters.Stay;
 
 /**
- * The boxes of each form, in the order of the paper form (docs/letters-render-part.md): which part of the letter goes
+ * The boxes of each form, in the order of the paper form (docs/letters.md): which part of the letter goes
  * into which box. The header (addressee, date, sender, patient) and the attachments are the same for every form and
  * are laid out by the template.
  */
