@@ -80,6 +80,18 @@ public final class BaseValidation {
         return named(faults(ready.validateWithResult(json)), () -> context.newJsonParser().parseResource(json));
     }
 
+    /**
+     * Musubi's own faults of a resource that claims a package's profile ({@link ClinsRules}: JP-CLINS's rules) naming
+     * that profile, as the validator's do; unchanged without packages.
+     */
+    public List<Fault> naming(List<Fault> faults, IBaseResource resource) {
+        if (!checksProfiles() || faults.isEmpty()) {
+            return faults;
+        }
+        validator();
+        return named(faults, () -> resource);
+    }
+
     /** With packages, each fault names the profile it comes from; the resource is parsed only when there are faults. */
     private List<Fault> named(List<Fault> faults, Supplier<IBaseResource> resource) {
         ProfilePackages loaded = packages;
