@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  * one {@code collection} Bundle. {@code <id>}: the person's id, or the id of the caller's own Patient (as for {@code
  * $everything}). One read of the record through the access policy, audited once as {@value #AUDITED_AS}: a person the
  * caller may not see, or an id of no form Musubi stores, answers the one 404 of a person that does not exist. Only the
- * caller's facility's own resources go in (the national service takes each facility's own data); a caller of no
+ * caller's facility's own resources go in (the national service takes each facility's own data), headed by the
+ * Patient as the facility sent it (its insurance member identifier is JP-CLINS's key to the patient), or, when it sent
+ * none, the patient as the caller may see them; a caller of no
  * facility, or of a facility without a 10-digit institution code, gets the same 404 (audited as a miss). The Bundle is a
  * container: the token needs a scope for Bundle besides Patient ({@link ScopeTable#CLINS_SIX}).
  */
@@ -42,7 +44,7 @@ public class ClinsSixProvider implements IResourceProvider {
 
     /** What the audit row names as the resource type read. */
     public static final String AUDITED_AS = "clins-6";
-    static final Set<String> TYPES = Set.of("Condition", "AllergyIntolerance", "Observation", "MedicationRequest");
+    static final Set<String> TYPES = Set.of("Patient", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest");
     private final RecordProviderParts parts;
     private final PersonOpener opener;
     private final Facilities facilities;
@@ -75,7 +77,8 @@ public class ClinsSixProvider implements IResourceProvider {
                 query, ReadRecords.Includes.NONE), id);
         List<Resource> own = read.found().resources().stream().filter(r -> r.sourceFacilityId() == facility)
                 .map(r -> (Resource) parts.resources().toResource(r)).toList();
-        Patient patient = opener.patient(opener.opened(caller, read.view()));
+        Patient patient = own.stream().filter(Patient.class::isInstance).map(Patient.class::cast).findFirst()
+                .orElseGet(() -> opener.patient(opener.opened(caller, read.view())));
         String key = read.view().sources().stream().filter(s -> s.facilityId() == facility).map(SourcePatient::localId)
                 .findFirst().orElse(patient.getIdElement().getIdPart());
         return ClinsCollection.collection(patient, key == null ? id.getIdPart() : key, code.get(), own, Instant.now());
