@@ -20,9 +20,10 @@ import org.musubi.fhirapi.person.PersonOpener;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.identity.SourcePatient;
 import org.musubi.letters.clins.ClinsCollection;
+import org.musubi.policy.PersonView;
+import org.musubi.record.Outline;
 import org.musubi.record.PatientRef;
-import org.musubi.record.ReadRecords;
-import org.musubi.record.RecordQuery;
+import org.musubi.record.StoredResource;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
  * {@code GET Patient/<id>/$clins-6}: the 6 items (傷病名, アレルギー, 薬剤禁忌, 感染症, 検査, 処方) of the patient at the
  * caller's own facility, as the JP-CLINS collection Bundles the national service takes ({@link ClinsCollection}), in
  * one {@code collection} Bundle. {@code <id>}: the person's id, or the id of the caller's own Patient (as for {@code
- * $everything}). One read of the record through the access policy, audited once as {@value #AUDITED_AS}: a person the
+ * $everything}). One read of the record through the access policy (the record's outline, then the content of the
+ * facility's own resources of the six kinds), audited once as {@value #AUDITED_AS}, the row naming exactly the
+ * resources returned: a person the
  * caller may not see, or an id of no form Musubi stores, answers the one 404 of a person that does not exist. Only the
  * caller's facility's own resources go in (the national service takes each facility's own data), headed by the
  * Patient as the facility sent it (its insurance member identifier is JP-CLINS's key to the patient), or, when it sent
@@ -55,6 +58,10 @@ public class ClinsSixProvider implements IResourceProvider {
         this.facilities = facilities;
     }
 
+    /** The facility's own resources of the patient read for the call, and the view they were read through. */
+    private record Read(List<StoredResource> own, PersonView view) {
+    }
+
     @Override
     public Class<? extends IBaseResource> getResourceType() {
         return Patient.class;
@@ -72,11 +79,14 @@ public class ClinsSixProvider implements IResourceProvider {
             throw Refusals.notFound(id);
         }
         long facility = caller.facilityId();
-        RecordQuery query = new RecordQuery(null, List.of(), null, null, null, true, RecordQuery.MAX_PAGE, 0, TYPES);
-        ReadRecords.Everything read = parts.outcome(parts.reads().everything(caller.reader(), asked.get(),
-                query, ReadRecords.Includes.NONE), id);
-        List<Resource> own = read.found().resources().stream().filter(r -> r.sourceFacilityId() == facility)
-                .map(r -> (Resource) parts.resources().toResource(r)).toList();
+        Read read = parts.outcome(parts.reads().readPerson(caller.reader(), asked.get(), AuditAction.SEARCH, AUDITED_AS,
+                record -> {
+                    List<String> ids = record.outline().stream()
+                            .filter(o -> o.sourceFacilityId() == facility && TYPES.contains(o.type()))
+                            .map(Outline::id).toList();
+                    return new Read(ids.isEmpty() ? List.of() : record.contents(ids), record.view());
+                }), id);
+        List<Resource> own = read.own().stream().map(r -> (Resource) parts.resources().toResource(r)).toList();
         Patient patient = own.stream().filter(Patient.class::isInstance).map(Patient.class::cast).findFirst()
                 .orElseGet(() -> opener.patient(opener.opened(caller, read.view())));
         String key = read.view().sources().stream().filter(s -> s.facilityId() == facility).map(SourcePatient::localId)

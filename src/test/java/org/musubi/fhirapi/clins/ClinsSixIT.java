@@ -57,6 +57,7 @@ class ClinsSixIT extends NetworkFixtures {
         fhir.create().resource(patient).execute();
         long person = clients.linkedPersonOf(hospital, localId);
         String patientRef = "Patient/" + FhirRecords.patientIdFor(fhir, hospital, localId);
+        List<String> created = new java.util.ArrayList<>();
         for (String name : List.of("Condition-Example-JP-Condition-eCS-01.json", "Condition-Example-JP-Condition-eCS-02.json",
                 "AllergyIntolerance-Example-JP-AllergyIntolerance-eCS-03.json", "Observation-Example-JP-Obs-LabResult-eCS-K.json")) {
             Resource r = read(json, name, hospital);
@@ -67,12 +68,17 @@ class ClinsSixIT extends NetworkFixtures {
                 case Observation o -> o.setSubject(new Reference(patientRef));
                 default -> { }
             }
-            fhir.create().resource(r).execute();
+            created.add(fhir.create().resource(r).execute().getId().getIdPart());
         }
 
         long before = audit.max();
         HttpResponse<String> answer = new FhirHttp(port, token).get("Patient/" + person + "/$clins-6", "application/fhir+json");
         assertThat(audit.countByUser(before, ehr.client().userId())).as("one audit row").isEqualTo(1);
+        List<String> named = jdbc.sql("SELECT resource_ids FROM audit_event WHERE seq > ? AND user_id = ?")
+                .params(before, ehr.client().userId()).query((rs, row) -> List.of((String[]) rs.getArray(1).getArray()))
+                .single();
+        assertThat(named).as("the row names what was returned: the four resources and the hospital's own Patient")
+                .containsAll(created).hasSize(created.size() + 1);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         Bundle collection = json.parseResource(Bundle.class, answer.body());
         assertThat(collection.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
