@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The attacker's suite: clinic B attacks hospital A's patient in every way Musubi offers, generated over every
  * consent/link state ({@link AttackState}) × every caller (B's own system with each kind of scope, and B's users
  * of every profession, in the portal and through /fhir with the browser's session) × every FHIR interaction and
- * operation and every portal page about a patient ({@link Probe}): 4,050 attempts, each asked twice, about A's real
+ * operation and every portal page about a patient ({@link Probe}): 5,430 attempts, each asked twice, about A's real
  * id and about one of the same form that nothing has. Each attempt is judged against the promise
  * ({@link Oracle}), not against the policy's code (and hospital A's resumable uploads, which no caller of B reaches,
  * {@link #clinicBNeverReachesHospitalAsUploads}):

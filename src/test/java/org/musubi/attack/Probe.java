@@ -127,6 +127,9 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                         Marker.DIAGNOSIS, patient),
                 new Probe("$medication-notebook", Kind.PERSON, "GET", "Patient/{key}/$medication-notebook?charset=UTF-8",
                         Key.PERSON, null, Set.of("Patient", "MedicationDispense")),
+                // Only the caller's own facility's data: B's systems and users never see A's through it.
+                new Probe("$clins-6", Kind.PERSON, "GET", "Patient/{key}/$clins-6", Key.PERSON, null,
+                        Set.of("Patient", "Bundle")),
                 new Probe("search Observation", Kind.PERSON, "GET", "Observation?patient=Patient/{key}", Key.PERSON,
                         Marker.LAB, Set.of("Observation")),
                 new Probe("search Observation with _include", Kind.PERSON, "GET",

@@ -48,6 +48,11 @@ public enum ScopeTable {
      */
     SUMMARY("$summary", "Patient", false, Set.of("Patient", "Bundle"), Set.of()),
     /**
+     * {@code $clins-6}: the 6 items of a patient at the caller's facility as JP-CLINS collection Bundles, served whole
+     * in one Bundle: a scope for Patient and for Bundle.
+     */
+    CLINS_SIX("$clins-6", "Patient", false, Set.of("Patient", "Bundle"), Set.of()),
+    /**
      * Every entry's type, or nothing is written. Conditional creates and references resolve only among the Bundle's
      * entries and the writer's own resources and answer with a reference, never content: no read scope is needed.
      */

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * What an incoming resource passes before it is stored: base FHIR R4 ({@link StructureRules} in mode
  * {@code standard}, HAPI's instance validator in mode {@code full}) and Musubi's rules ({@link ClinsRules}).
- * A refusal is a 422 whose OperationOutcome names each element.
+ * A refusal is a 422 whose OperationOutcome names each element. In mode {@code full} with the JP Core and JP-CLINS
+ * packages configured ({@code musubi.fhir.validation-packages}), a resource is also validated against the profiles it
+ * claims, and each fault names its profile (docs/clins-part.md).
  *
  * <p>A JSON request body is validated once, whole, as it arrives ({@link IncomingBodyInterceptor}),
  * and what was found stays on the parsed resources ({@link BodyFaults}) until each is written: the
@@ -66,7 +68,8 @@ public class IncomingValidation {
             List<Fault> found = BodyFaults.of(resource);
             faults.addAll(found != null ? found : full ? base.check(resource) : structure.check(encoded(resource)));
         }
-        faults.addAll(ClinsRules.check(resource));
+        List<Fault> rules = ClinsRules.check(resource);
+        faults.addAll(full ? base.naming(rules, resource) : rules);
         KnownDeviations.Findings findings = KnownDeviations.sort(faults, tolerated);
         if (!findings.refusing().isEmpty()) {
             throw refusal(findings.refusing());

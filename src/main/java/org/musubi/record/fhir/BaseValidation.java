@@ -52,9 +52,16 @@ public final class BaseValidation {
 
     /**
      * Base R4 and the profiles of these implementation-guide packages ({@code .tgz} files; none: base R4 only). The
-     * packages are read when the validator is built (once per JVM for the same files, {@link ProfilePackages#load}).
+     * packages are read when the validator is built (once per JVM for the same files, {@link ProfilePackages#load}); a
+     * file that does not exist stops here, at start-up, not at the first validation.
      */
     public BaseValidation(FhirContext context, List<Path> packageFiles) {
+        for (Path file : packageFiles) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("musubi.fhir.validation-packages: no such package file "
+                        + file.toAbsolutePath());
+            }
+        }
         this.context = context;
         this.packageFiles = List.copyOf(packageFiles);
     }
@@ -78,6 +85,18 @@ public final class BaseValidation {
     public List<Fault> checkJson(String json) {
         FhirValidator ready = validator();
         return named(faults(ready.validateWithResult(json)), () -> context.newJsonParser().parseResource(json));
+    }
+
+    /**
+     * Musubi's own faults of a resource that claims a package's profile ({@link ClinsRules}: JP-CLINS's rules) naming
+     * that profile, as the validator's do; unchanged without packages.
+     */
+    public List<Fault> naming(List<Fault> faults, IBaseResource resource) {
+        if (!checksProfiles() || faults.isEmpty()) {
+            return faults;
+        }
+        validator();
+        return named(faults, () -> resource);
     }
 
     /** With packages, each fault names the profile it comes from; the resource is parsed only when there are faults. */

@@ -73,6 +73,9 @@ final class ScopeMatrixProbes {
                 Map.entry(ScopeTable.SUMMARY, new Probe("document by regional ID", false, 200, Set.of("Patient", "Bundle"),
                         Set.of("Bundle"), h -> withoutIds(resource(h.get("Patient/$summary?identifier="
                                 + "urn:musubi:regional-id%7C" + f.record().regionalId(), JSON))))),
+                // The caller's own facility's 6 items: a container, like the summary document.
+                Map.entry(ScopeTable.CLINS_SIX, new Probe("6 items", false, 200, Set.of("Patient", "Bundle"),
+                        Set.of("Bundle"), h -> withoutIds(resource(h.get(person + "/$clins-6", JSON))))),
                 Map.entry(ScopeTable.BINARY_READ, new Probe("PDF", false, 200, Set.of("Binary"), Set.of("Binary"),
                         h -> file(h.get("Binary/" + f.record().binary(), "application/pdf")))),
                 Map.entry(ScopeTable.AUDIT_EVENT_SEARCH, new Probe("systems never", false, 403, Set.of("AuditEvent"),

@@ -51,7 +51,16 @@ class OfficialExamplesValidationTest {
     }
 
     @Test
+    void aPackageFileThatDoesNotExistStopsTheStartNotTheFirstValidation() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BaseValidation(
+                        ca.uhn.fhir.context.FhirContext.forR4Cached(), List.of(Path.of("no-such-package.tgz"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("musubi.fhir.validation-packages").hasMessageContaining("no-such-package.tgz");
+    }
+
+    @Test
     void theJapaneseBindingsThePackagesCannotCheckAreNamed() {
+        ClinsPackages.assumePresent();
         ProfilePackages packages = ProfilePackages.load(ca.uhn.fhir.context.FhirContext.forR4Cached(), ClinsPackages.FILES);
         // Section and document type codes are complete CodeSystems of the package: checked. The discharge summary's
         // section ValueSet contradicts its profile (a package defect): not checked. A ValueSet of the terminology
