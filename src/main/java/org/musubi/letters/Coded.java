@@ -13,8 +13,8 @@ public record Coded(String text, List<Code> codes) {
     /** One coding. */
     public record Code(String system, String code, String display) {
         public Code {
-            Letter.require(system, "code.system");
-            Letter.require(code, "code.code");
+            Letter.require(system, "Coded.system");
+            Letter.require(code, "Coded.code");
         }
     }
 

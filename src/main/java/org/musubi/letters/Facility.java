@@ -18,7 +18,7 @@ public record Facility(String name, String institutionCode, String postalCode, S
     private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
 
     public Facility {
-        Letter.require(name, "facility.name");
+        Letter.require(name, "Facility.name");
         if (institutionCode != null && !TEN_DIGITS.matcher(institutionCode).matches()) {
             throw new IllegalArgumentException("facility.institutionCode must be 10 digits: " + institutionCode);
         }

@@ -1,5 +1,8 @@
 package org.musubi.letters;
 
+import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
+
 /**
  * The kind of a letter between facilities. Two have a national form (JP-CLINS, 電子カルテ情報共有サービス): the
  * 診療情報提供書 (LOINC 57133-1) and the 退院時サマリー (LOINC 18842-5). The others have no national standard and are
@@ -8,9 +11,9 @@ package org.musubi.letters;
 public enum LetterKind {
 
     /** 診療情報提供書: a referral (紹介状), JP-CLINS eReferral. */
-    REFERRAL("診療情報提供書", "Referral letter", "57133-1", "referral"),
+    REFERRAL("診療情報提供書", "Referral letter", Loinc.REFERRAL_LETTER, "referral"),
     /** 退院時サマリー: JP-CLINS eDischargeSummary; may be enclosed in a referral. */
-    DISCHARGE_SUMMARY("退院時サマリー", "Discharge summary", "18842-5", "discharge-summary"),
+    DISCHARGE_SUMMARY("退院時サマリー", "Discharge summary", Loinc.DISCHARGE_SUMMARY, "discharge-summary"),
     /**
      * 返書 (reply to a referral, 逆紹介's answer). JP-CLINS has no document type of its own for it: written as an
      * eReferral-shaped document would misstate it, so it is a local type whose Composition relates to the letter it
@@ -27,7 +30,7 @@ public enum LetterKind {
     INFORMATION("診療情報文書", "Clinical information document", null, "information");
 
     /** Musubi's CodeSystem of the local document types (those with no national code). */
-    public static final String LOCAL_SYSTEM = "urn:musubi:letter-type";
+    public static final String LOCAL_SYSTEM = FhirSystems.LETTER_TYPE;
 
     private final String japanese;
     private final String english;

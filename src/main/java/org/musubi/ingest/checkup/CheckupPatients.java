@@ -24,7 +24,7 @@ import org.musubi.record.fhir.FhirSystems;
 final class CheckupPatients {
 
     /** JP-CLINS's 被保険者個人識別子: {@code <保険者番号 8 digits>:<記号>:<番号>:<枝番>}. */
-    static final String INSURED_PERSON = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
+    static final String INSURED_PERSON = FhirSystems.INSURANCE_MEMBER_ID;
 
     private CheckupPatients() {
     }

@@ -48,7 +48,7 @@ import org.musubi.record.fhir.FhirSystems;
  */
 final class ClinsParts {
 
-    static final String ECS = "http://jpfhir.jp/fhir/eCS/StructureDefinition/";
+    static final String ECS = FhirSystems.ECS_PROFILES;
     static final String CORE = FhirSystems.JP_CORE_PROFILE;
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** The SHA-256 of an attachment's content (FHIR R4's {@code Attachment.hash} is SHA-1): Musubi's identifier system. */
@@ -56,7 +56,7 @@ final class ClinsParts {
     static final String HUMAN_NAME_REPRESENTATION = FhirSystems.NAME_REPRESENTATION;
     static final String DISEASE_KEY = FhirSystems.DISEASE_KEY;
     /** JP-CLINS's identifier system of the insurance member identifier ({@code 保険者番号:記号:番号:枝番}). */
-    static final String INSURANCE_MEMBER = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
+    static final String INSURANCE_MEMBER = FhirSystems.INSURANCE_MEMBER_ID;
 
     private final String documentId;
     private final boolean national;
@@ -150,11 +150,11 @@ final class ClinsParts {
             o.addIdentifier().setSystem(FhirSystems.INSTITUTION_NO).setValue(f.institutionCode());
             String code = f.institutionCode();
             o.addExtension(FhirSystems.JP_CORE_EXTENSION + "JP_Organization_PrefectureNo",
-                    new Coding("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/PrefectureNo-2digits", code.substring(0, 2), null));
+                    new Coding(FhirSystems.PREFECTURE_NUMBER, code.substring(0, 2), null));
             o.addExtension(FhirSystems.JP_CORE_EXTENSION + "JP_Organization_InsuranceOrganizationCategory",
-                    new Coding("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationFeeScoreType", code.substring(2, 3), null));
+                    new Coding(FhirSystems.FEE_TABLE, code.substring(2, 3), null));
             o.addExtension(FhirSystems.JP_CORE_EXTENSION + "JP_Organization_InsuranceOrganizationNo",
-                    new Identifier().setSystem("http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicalOrganizationID")
+                    new Identifier().setSystem(FhirSystems.MEDICAL_ORGANIZATION_ID)
                             .setValue(code.substring(3)));
         }
         if (department != null && !department.isBlank()) {
@@ -206,7 +206,7 @@ final class ClinsParts {
         r.addIdentifier().setSystem(FhirSystems.RESOURCE_INSTANCE).setValue(documentId + "^" + role);
         r.setClinicalStatus(new CodeableConcept(new Coding(FhirSystems.ALLERGY_CLINICAL, "active", "Active")));
         r.setVerificationStatus(new CodeableConcept(new Coding(
-                "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "confirmed", "Confirmed")));
+                FhirSystems.ALLERGY_VERIFICATION, "confirmed", "Confirmed")));
         if (a.category() != null) {
             r.addCategory(AllergyIntolerance.AllergyIntoleranceCategory.fromCode(a.category()));
         }

@@ -15,6 +15,7 @@ import org.musubi.letters.Content;
 import org.musubi.letters.Letter;
 import org.musubi.letters.Stay;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * A 退院時サマリー as a JP-CLINS eDischargeSummary document: the stay as an inpatient Encounter (referenced from 322
@@ -37,7 +38,7 @@ final class DischargeSummaryDocument {
         DocumentFrame f = new DocumentFrame(letter, true, false, ClinsDocuments.BUNDLE_DISCHARGE,
                 ClinsDocuments.COMPOSITION_DISCHARGE);
         Composition c = f.composition;
-        f.type(ClinsDocuments.DOC_TYPE, "18842-5", "退院時サマリー");
+        f.type(ClinsDocuments.DOC_TYPE, Loinc.DISCHARGE_SUMMARY, "退院時サマリー");
         c.addCategory(new CodeableConcept(new Coding(ClinsDocuments.DOC_SUBTYPE, "DISCHARGE", "退院時文書")));
         c.setTitle("退院時サマリー");
         c.addEvent().getPeriod().setStartElement(ClinsParts.day(stay.admitted())).setEndElement(ClinsParts.day(stay.discharged()));

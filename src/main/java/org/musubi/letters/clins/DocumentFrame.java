@@ -24,7 +24,7 @@ import org.musubi.record.fhir.FhirSystems;
 final class DocumentFrame {
 
     /** JP-CLINS's section codes ({@code 910 紹介先情報} …). */
-    static final String SECTION = "http://jpfhir.jp/fhir/clins/CodeSystem/document-section";
+    static final String SECTION = FhirSystems.CLINS_DOCUMENT_SECTION;
     static final String BUNDLE_IDENTIFIER = "http://jpfhir.jp/fhir/clins/bundle-identifier";
     static final String VERSION_NUMBER = "http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber";
 

@@ -12,6 +12,7 @@ import org.musubi.letters.Content;
 import org.musubi.letters.Letter;
 import org.musubi.letters.Medicine;
 import org.musubi.letters.Result;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * A 診療情報提供書 as a JP-CLINS eReferral document: sections 920 紹介元情報 and 910 紹介先情報, then 300 構造情報 with
@@ -32,7 +33,7 @@ final class ReferralDocument {
         DocumentFrame f = new DocumentFrame(letter, true, ClinsDocuments.BUNDLE_REFERRAL,
                 ClinsDocuments.COMPOSITION_REFERRAL);
         Composition c = f.composition;
-        f.type(ClinsDocuments.DOC_TYPE, "57133-1", "診療情報提供書");
+        f.type(ClinsDocuments.DOC_TYPE, Loinc.REFERRAL_LETTER, "診療情報提供書");
         c.addCategory(new CodeableConcept(new Coding(ClinsDocuments.DOC_SUBTYPE, "OUTPATIENT", "外来文書")));
         c.setTitle("診療情報提供書");
         c.addEvent().addCode(new CodeableConcept().setText("診療情報提供書発行")).getPeriod()

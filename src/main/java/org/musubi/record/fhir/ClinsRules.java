@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class ClinsRules {
 
-    static final String ECS = "http://jpfhir.jp/fhir/eCS/StructureDefinition/";
+    static final String ECS = FhirSystems.ECS_PROFILES;
     static final Set<String> DRUG_CODES = Set.of(
             FhirSystems.YJ,
             FhirSystems.GENERIC_NAME,

@@ -183,8 +183,19 @@ public final class FhirSystems {
      * free-form information document): a document typed with it is a letter between facilities (category REFERRALS).
      */
     public static final String LETTER_TYPE = "urn:musubi:letter-type";
-    /** LOINC's 診療情報提供書 (referral letter), the JP-CLINS eReferral's document type. */
-    public static final String REFERRAL_LETTER = "57133-1";
+    /** JP-CLINS's CodeSystem of the document sections (910 紹介先情報, 920 紹介元情報 …). */
+    public static final String CLINS_DOCUMENT_SECTION = "http://jpfhir.jp/fhir/clins/CodeSystem/document-section";
+    /** JP-CLINS's identifier system of the insured person (保険者番号:記号:番号:枝番). */
+    public static final String INSURANCE_MEMBER_ID = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
+    /** The prefix of the JP-CLINS eCS profiles' canonical URLs. */
+    public static final String ECS_PROFILES = "http://jpfhir.jp/fhir/eCS/StructureDefinition/";
+    /** MHLW's 2-digit prefecture numbers (the first two digits of a medical-institution code). */
+    public static final String PREFECTURE_NUMBER = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/PrefectureNo-2digits";
+    /** MHLW's fee-table kinds (点数表: 1 医科, 3 歯科, 4 調剤; the third digit of a medical-institution code). */
+    public static final String FEE_TABLE = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationFeeScoreType";
+    /** MHLW's medical-institution codes (the 7 digits after prefecture and fee table). */
+    public static final String MEDICAL_ORGANIZATION_ID = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicalOrganizationID";
+    public static final String ALLERGY_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
     public static final String EMERGENCY_SHEET_QUESTIONNAIRE = "urn:musubi:questionnaire:emergency-sheet";
     /** Extension on an emergency sheet: who entered this version (resident, proxy, facility staff) and what changed. */
     public static final String PHR_SHEET_ENTRY = "urn:musubi:phr:sheet-entry";

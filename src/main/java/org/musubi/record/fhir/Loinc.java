@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public final class Loinc {
 
+    /** 診療情報提供書 (referral letter), the JP-CLINS eReferral's document type. */
+    public static final String REFERRAL_LETTER = "57133-1";
+    /** 退院時サマリー, the JP-CLINS eDischargeSummary's document type. */
+    public static final String DISCHARGE_SUMMARY = "18842-5";
     public static final String BODY_HEIGHT = "8302-2";
     public static final String BODY_WEIGHT = "29463-7";
     public static final String BMI = "39156-5";

@@ -34,9 +34,9 @@ import org.musubi.record.fhir.FhirSystems;
  */
 final class Parties {
 
-    static final String PREFECTURES = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/PrefectureNo-2digits";
-    static final String FEE_TABLES = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/MedicationFeeScoreType";
-    static final String CODES = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicalOrganizationID";
+    static final String PREFECTURES = FhirSystems.PREFECTURE_NUMBER;
+    static final String FEE_TABLES = FhirSystems.FEE_TABLE;
+    static final String CODES = FhirSystems.MEDICAL_ORGANIZATION_ID;
 
     private Parties() {
     }

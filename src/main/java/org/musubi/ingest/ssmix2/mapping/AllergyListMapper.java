@@ -13,6 +13,7 @@ import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.MessageInput;
 import org.musubi.ingest.hl7.MessageMapper;
 import org.musubi.ingest.ssmix2.Ssmix2Problems;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * ADT-61 (ADT^A60): the patient's allergy list, one JP Core AllergyIntolerance per IAM segment. The
@@ -23,7 +24,7 @@ import org.musubi.ingest.ssmix2.Ssmix2Problems;
  */
 final class AllergyListMapper implements MessageMapper {
 
-    private static final String VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
+    private static final String VERIFICATION = FhirSystems.ALLERGY_VERIFICATION;
 
     @Override
     public List<MappedResource> map(MessageInput input) {

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.musubi.record.fhir.FhirSystems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class ProfilePackages {
      * Codes JP-CLINS 1.5.2's profiles fix but its complete CodeSystem lacks, taken as they are: the eDischargeSummary
      * 現病歴 (362) and 既往歴 (372) sections.
      */
-    static final Map<String, Set<String>> MISSING_CODES = Map.of("http://jpfhir.jp/fhir/clins/CodeSystem/document-section",
+    static final Map<String, Set<String>> MISSING_CODES = Map.of(FhirSystems.CLINS_DOCUMENT_SECTION,
             Set.of("362", "372"));
     private static final Map<List<Path>, ProfilePackages> LOADED = new ConcurrentHashMap<>();
 
