@@ -6,7 +6,7 @@ import org.musubi.record.fhir.Loinc;
 /**
  * The kind of a letter between facilities. Two have a national form (JP-CLINS, 電子カルテ情報共有サービス): the
  * 診療情報提供書 (LOINC 57133-1) and the 退院時サマリー (LOINC 18842-5). The others have no national standard and are
- * written as a JP Core Composition typed with Musubi's local code ({@link #LOCAL_SYSTEM}, docs/clins-part.md).
+ * written as a JP Core Composition typed with Musubi's local code ({@link #LOCAL_SYSTEM}, docs/letters.md).
  */
 public enum LetterKind {
 

@@ -53,7 +53,7 @@ class RecordConfiguration {
     /**
      * Cheap to create; the validator inside is built on first use (seconds), never at start-up. With
      * {@code musubi.fhir.validation-packages} (comma-separated {@code .tgz} files, JP Core and JP-CLINS), mode {@code full}
-     * also validates against their profiles (docs/clins-part.md).
+     * also validates against their profiles (docs/letters.md).
      */
     @Bean
     BaseValidation baseValidation(FhirContext context,

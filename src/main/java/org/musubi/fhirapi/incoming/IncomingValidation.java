@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code standard}, HAPI's instance validator in mode {@code full}) and Musubi's rules ({@link ClinsRules}).
  * A refusal is a 422 whose OperationOutcome names each element. In mode {@code full} with the JP Core and JP-CLINS
  * packages configured ({@code musubi.fhir.validation-packages}), a resource is also validated against the profiles it
- * claims, and each fault names its profile (docs/clins-part.md).
+ * claims, and each fault names its profile (docs/letters.md).
  *
  * <p>A JSON request body is validated once, whole, as it arrives ({@link IncomingBodyInterceptor}),
  * and what was found stays on the parsed resources ({@link BodyFaults}) until each is written: the

@@ -6,7 +6,7 @@ import org.musubi.letters.Letter;
 import org.musubi.letters.LetterKind;
 
 /**
- * A letter as the FHIR document Bundle the national service expects (docs/clins-part.md):
+ * A letter as the FHIR document Bundle the national service expects (docs/letters.md):
  * <ul>
  * <li>{@link LetterKind#REFERRAL}: JP-CLINS eReferral ({@code JP_Bundle_eReferral|1}, {@code JP_Composition_eReferral|1},
  * LOINC 57133-1), with an enclosed discharge summary as a Bundle entry referenced from its 添付情報 section;</li>

@@ -19,7 +19,7 @@ import org.musubi.record.fhir.Loinc;
  * 950 紹介目的, 340 傷病名・主訴, 360 現病歴 (always), 370 既往歴, 510 アレルギー・不耐性反応, 610 身体所見, 620 検査結果,
  * 330 臨床経過, 430 投薬指示 (when written), then 210 添付情報 (attachments and an enclosed discharge summary) and 220
  * 備考・連絡情報. Diagnoses with a MEDIS code and coded allergies are entries; medicines, results, findings and the
- * course are the sections' text (docs/clins-part.md says why).
+ * course are the sections' text (docs/letters.md says why).
  */
 final class ReferralDocument {
 

@@ -3,7 +3,7 @@
  * org.musubi.letters.clins.ClinsDocuments} makes the eReferral and eDischargeSummary document Bundles, and the local
  * document Bundle of the kinds with no national form; {@link org.musubi.letters.clins.ClinsCollection} makes the
  * 6-item collection Bundle ({@code JP_Bundle_CLINS}) of a patient's stored record, telling 感染症 labs apart with
- * {@link org.musubi.letters.clins.InfectionLabs}. docs/clins-part.md describes the identifiers and the local codes.
+ * {@link org.musubi.letters.clins.InfectionLabs}. docs/letters.md describes the identifiers and the local codes.
  */
 @NamedInterface("clins")
 package org.musubi.letters.clins;

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * UncheckedBindings}); each fault then names the profile it comes from ({@link ProfileFaults}).
  *
  * <p>One per JVM, thread-safe. The validator is built on first use, not at start-up: it loads every
- * R4 definition, which takes seconds (docs/fhir-api.md gives the figures), and the packages' (docs/clins-part.md).
+ * R4 definition, which takes seconds (docs/fhir-api.md gives the figures), and the packages' (docs/letters.md).
  */
 public final class BaseValidation {
 

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Implementation-guide packages (FHIR NPM {@code .tgz}, such as JP Core and JP-CLINS) read into one {@link
  * PrePopulatedValidationSupport} for HAPI's validator: their StructureDefinitions (with snapshots), ValueSets and
  * CodeSystems. Read once per JVM for a given set of files ({@link #load}): reading the two Japanese packages takes
- * about a second, building the validator on them several more ({@code docs/clins-part.md} gives the figures).
+ * about a second, building the validator on them several more ({@code docs/letters.md} gives the figures).
  *
  * <p>Terminology: the packages carry only part of the Japanese terminology (the JP terminology package is not
  * loaded). A binding to a ValueSet under a Japanese canonical ({@code http://jpfhir.jp/}, {@code urn:oid:1.2.392.})
