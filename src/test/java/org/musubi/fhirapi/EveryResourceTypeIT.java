@@ -24,7 +24,7 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SupplyDelivery;
-import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Contract;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -104,7 +104,7 @@ class EveryResourceTypeIT extends NetworkFixtures {
         assertThat(claims.getTotal()).as("a token scoped to system/Claim.read searches claims by status").isEqualTo(1);
         assertThat(metadata.getRestFirstRep().getResource()).extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
                 .contains("Claim", "ExplanationOfBenefit", "CareTeam", "Provenance", "Device", "SupplyDelivery", "Location",
-                        "Medication", "HealthcareService", "Coverage", "Goal").doesNotContain("Task", "Group", "Consent");
+                        "Medication", "HealthcareService", "Coverage", "Goal", "Task").doesNotContain("Contract", "Group", "Consent");
     }
 
     @Test
@@ -117,18 +117,18 @@ class EveryResourceTypeIT extends NetworkFixtures {
         Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2024-05-01", 6.2);
         lab.setSubject(new Reference("urn:uuid:22222222-0000-0000-0000-000000000001"));
         add(bundle, "urn:uuid:22222222-0000-0000-0000-000000000002", lab);
-        add(bundle, "urn:uuid:22222222-0000-0000-0000-000000000003", new Task().setStatus(Task.TaskStatus.REQUESTED)
-                .setIntent(Task.TaskIntent.ORDER).setFor(new Reference("urn:uuid:22222222-0000-0000-0000-000000000001")));
+        add(bundle, "urn:uuid:22222222-0000-0000-0000-000000000003", new Contract().setStatus(Contract.ContractStatus.OFFERED)
+                .addSubject(new Reference("urn:uuid:22222222-0000-0000-0000-000000000001")));
         long before = audit.max();
 
         assertThatThrownBy(() -> fhir.transaction().withBundle(bundle).execute())
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("Bundle.entry[2] (Task, urn:uuid:22222222-0000-0000-0000-000000000003)")
-                .hasMessageContaining("Task は保存しません").hasMessageContaining("Musubi does not store Task")
+                .hasMessageContaining("Bundle.entry[2] (Contract, urn:uuid:22222222-0000-0000-0000-000000000003)")
+                .hasMessageContaining("Contract は保存しません").hasMessageContaining("Musubi does not store Contract")
                 .satisfies(e -> assertThat(issue((BaseServerResponseException) e).getExpression())
                         .extracting(Object::toString).containsExactly("Bundle.entry[2].resource"));
         assertThat(audit.reasons(before, "CREATE", "Observation")).as("the Observation was not written").isEmpty();
-        assertThat(audit.reasons(before, "CREATE", "Task")).isEmpty();
+        assertThat(audit.reasons(before, "CREATE", "Contract")).isEmpty();
         assertThat(clients.registered(hospital, localId))
                 .as("nothing of the refused transaction was stored, not even the registration of its Patient").isFalse();
     }

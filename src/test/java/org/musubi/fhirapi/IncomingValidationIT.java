@@ -14,10 +14,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -63,9 +63,9 @@ class IncomingValidationIT extends NetworkFixtures {
         assertThat(audit.since(before, client.client().clientId())).containsExactly("CREATE DENY record.invalid 422");
 
         Bundle unstored = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        unstored.addEntry().setFullUrl("urn:uuid:0b6d1a56-8a43-4c8b-9c1e-0000000000f1").setResource(new Task()
-                .setStatus(Task.TaskStatus.DRAFT).setIntent(Task.TaskIntent.ORDER))
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
+        unstored.addEntry().setFullUrl("urn:uuid:0b6d1a56-8a43-4c8b-9c1e-0000000000f1").setResource(new Contract()
+                .setStatus(Contract.ContractStatus.DRAFT))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Contract");
         long beforeTransaction = audit.max();
         assertThatThrownBy(() -> fhir.transaction().withBundle(unstored).execute())
                 .isInstanceOf(BaseServerResponseException.class);
