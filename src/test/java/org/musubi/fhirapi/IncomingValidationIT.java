@@ -64,7 +64,7 @@ class IncomingValidationIT extends NetworkFixtures {
 
         Bundle unstored = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         unstored.addEntry().setFullUrl("urn:uuid:0b6d1a56-8a43-4c8b-9c1e-0000000000f1").setResource(new Contract()
-                .setStatus(Contract.ContractStatus.DRAFT))
+                .setStatus(Contract.ContractStatus.OFFERED))
                 .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Contract");
         long beforeTransaction = audit.max();
         assertThatThrownBy(() -> fhir.transaction().withBundle(unstored).execute())
