@@ -1,6 +1,8 @@
 package org.musubi.policy;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** What kind of data an item is; the access policy decides per category. */
 public enum DataCategory {
@@ -59,6 +61,14 @@ public enum DataCategory {
      * and coverage are its own business with the patient and the payer, not part of the regional record.
      */
     public static final Set<DataCategory> SOURCE_FACILITY_ONLY = Set.of(ADMINISTRATIVE, UNDELIVERED);
+
+    /**
+     * The flags among what a resource holds, in this enum's order: what every screen marks beside it (the one reader of
+     * the marks; their labels are {@code chart.mark.<flag>}).
+     */
+    public static List<DataCategory> flagsIn(Set<DataCategory> held) {
+        return Stream.of(UNINFORMED, UNDELIVERED).filter(held::contains).toList();
+    }
 
     /** Whether this is one of the {@link #FLAGS} rather than a kind of data. */
     public boolean flag() {

@@ -132,6 +132,11 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
         assertThat(untoldEntry(timeline, r.untold())).as("the clinician sees it marked 未告知")
                 .contains("data-mark=\"chart.mark.UNINFORMED\"").contains("未告知");
         assertThat(untoldEntry(timeline, r.told())).doesNotContain("data-mark=");
+        String medicines = doctor.get("/portal/patients/" + person + "/medications").body();
+        assertThat(medicines).contains(r.toldMedicine()).doesNotContain(r.unsharedMedicine());
+        assertThat(medicineRow(medicines, r.untoldMedicine())).as("the medicines list marks it too")
+                .contains("data-mark=\"chart.mark.UNINFORMED\"");
+        assertThat(medicineRow(medicines, r.toldMedicine())).doesNotContain("data-mark=");
 
         consents.openEmergency(person, doctorUser.id(), "救急搬送時の一枚サマリー印刷",
                 java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
@@ -190,6 +195,17 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
             }
         }
         throw new AssertionError("no timeline entry titled " + title);
+    }
+
+    /** The table row of the medicines list that names {@code drug}. */
+    private static String medicineRow(String page, String drug) {
+        for (String chunk : page.split("<tr")) {
+            String row = chunk.substring(0, Math.max(0, chunk.indexOf("</tr>")));
+            if (row.contains(drug)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no medicines row of " + drug);
     }
 
     /** A hospital's patient with a diagnosis and a medicine of each flag, and a document Bundle holding one. */

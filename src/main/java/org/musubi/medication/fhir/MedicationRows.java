@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.musubi.medication.DrugCodeSystems;
 import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.Source;
+import org.musubi.policy.DataCategory;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
@@ -32,8 +33,9 @@ public final class MedicationRows {
      * One row: the entry for the checks, and what the list shows of it.
      *
      * @param dosage the dosage text as recorded
+     * @param flags  the JP-CLINS flags the stored resource holds (未告知 …), which the list marks beside the drug
      */
-    public record Row(MedicationEntry entry, long facilityId, String dosage, int days) {
+    public record Row(MedicationEntry entry, long facilityId, String dosage, int days, List<DataCategory> flags) {
 
         public String prescriberLabel() {
             return label(entry.prescriber());
@@ -107,7 +109,7 @@ public final class MedicationRows {
         String dosage = text(r.path("dosageInstruction").path(0).path("text"));
         MedicationEntry entry = MedicationEntry.forDays(stored.type() + "/" + stored.id(), code[0], code[1], name, start,
                 days, prescriber, pharmacy, dispense ? MedicationEntry.Kind.DISPENSING : MedicationEntry.Kind.PRESCRIPTION);
-        return Optional.of(new Row(entry, stored.sourceFacilityId(), dosage, days));
+        return Optional.of(new Row(entry, stored.sourceFacilityId(), dosage, days, DataCategory.flagsIn(stored.held())));
     }
 
     /** The days a record covers: days' supply, else the duration of its dosage, else one day. */

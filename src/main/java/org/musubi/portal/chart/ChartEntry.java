@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.musubi.policy.DataCategory;
 
 /**
@@ -47,8 +46,7 @@ public record ChartEntry(TimelineKind kind, Instant at, String title, List<Detai
 
     /** This entry marked with the JP-CLINS flags among {@code held} (what its stored resource holds). */
     ChartEntry flagged(Set<DataCategory> held) {
-        List<String> found = Stream.of(DataCategory.UNINFORMED, DataCategory.UNDELIVERED).filter(held::contains)
-                .map(f -> "chart.mark." + f.name()).toList();
+        List<String> found = DataCategory.flagsIn(held).stream().map(f -> "chart.mark." + f.name()).toList();
         return found.isEmpty() ? this : new ChartEntry(kind, at, title, details, facilityId, resourceType, resourceId,
                 active, document, more, titleKey, found);
     }
