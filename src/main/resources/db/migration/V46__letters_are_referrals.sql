@@ -1,5 +1,5 @@
--- Letters between facilities are REFERRALS (issue 42): a Composition typed as a referral letter (LOINC 57133-1, the
--- JP-CLINS eReferral's type) or with Musubi's letter types (urn:musubi:letter-type: 返書, 服薬情報提供書 …), and a
+-- Letters between facilities are REFERRALS (issue 42): a Composition typed as a referral letter (57133-1, the
+-- JP-CLINS eReferral's type, in LOINC's system or JP-CLINS's doc-typecodes) or with Musubi's letter types (urn:musubi:letter-type: 返書, 服薬情報提供書 …), and a
 -- document Bundle whose Composition is one, as org.musubi.record.fhir.FhirIndexer categorises them from now on. Rows
 -- stored before were DOCUMENTS; they become REFERRALS, and since their own category no longer says DOCUMENTS, they
 -- hold DOCUMENTS besides (a reader must still be allowed documents: the application leaves DOCUMENTS out when the
@@ -8,7 +8,8 @@
 
 CREATE FUNCTION pg_temp.letter(composition jsonb) RETURNS boolean LANGUAGE sql AS $$
     SELECT coalesce(composition->>'resourceType' = 'Composition' AND jsonb_path_exists(composition,
-        'lax $.type.coding[*] ? (@.system == "urn:musubi:letter-type" || (@.system == "http://loinc.org" && @.code == "57133-1"))'),
+        ('lax $.type.coding[*] ? (@.system == "urn:musubi:letter-type" || ((@.system == "http://loinc.org"'
+        || ' || @.system == "http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes") && @.code == "57133-1"))')::jsonpath),
         false)
 $$;
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.musubi.letters.Letter;
 import org.musubi.letters.LetterKind;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A letter as the FHIR document Bundle the national service expects (docs/letters.md):
@@ -35,7 +36,7 @@ public final class ClinsDocuments {
     /** The generic document Bundle of JP-CLINS, for the local kinds. */
     public static final String BUNDLE_LOCAL = "http://jpfhir.jp/fhir/StructureDefinition/JP_Bundle|1";
     /** JP-CLINS's document type codes (LOINC codes as its own code system names them). */
-    public static final String DOC_TYPE = "http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes";
+    public static final String DOC_TYPE = FhirSystems.CLINS_DOC_TYPE;
     public static final String DOC_SUBTYPE = "http://jpfhir.jp/fhir/Common/CodeSystem/doc-subtypecodes";
 
     private ClinsDocuments() {

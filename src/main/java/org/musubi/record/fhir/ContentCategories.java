@@ -211,7 +211,8 @@ public final class ContentCategories {
         for (JsonNode coding : composition.path("type").path("coding")) {
             String system = coding.path("system").asString(null);
             if (FhirSystems.LETTER_TYPE.equals(system)
-                    || FhirSystems.LOINC.equals(system) && Loinc.REFERRAL_LETTER.equals(coding.path("code").asString(null))) {
+                    || (FhirSystems.LOINC.equals(system) || FhirSystems.CLINS_DOC_TYPE.equals(system))
+                    && Loinc.REFERRAL_LETTER.equals(coding.path("code").asString(null))) {
                 return true;
             }
         }

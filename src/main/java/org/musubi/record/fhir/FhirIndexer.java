@@ -66,7 +66,7 @@ public final class FhirIndexer {
     /**
      * The policy's category: the kind's, except vital-sign Observations, which are VITALS, and the emergency sheet
      * (a QuestionnaireResponse answering {@link FhirSystems#EMERGENCY_SHEET_QUESTIONNAIRE}), EMERGENCY_SHEET, and a letter
-     * between facilities — a Composition typed as a referral letter (LOINC {@link Loinc#REFERRAL_LETTER}) or with
+     * between facilities — a Composition typed as a referral letter (LOINC {@link Loinc#REFERRAL_LETTER}, in LOINC's system or JP-CLINS's doc-typecodes) or with
      * {@link FhirSystems#LETTER_TYPE}, or a document Bundle whose Composition is one —, REFERRALS.
      */
     public DataCategory category(IBaseResource resource, ResourceKind kind) {
@@ -89,7 +89,8 @@ public final class FhirIndexer {
 
     private static boolean letter(Composition composition) {
         return composition.getType().getCoding().stream().anyMatch(c -> FhirSystems.LETTER_TYPE.equals(c.getSystem())
-                || FhirSystems.LOINC.equals(c.getSystem()) && Loinc.REFERRAL_LETTER.equals(c.getCode()));
+                || (FhirSystems.LOINC.equals(c.getSystem()) || FhirSystems.CLINS_DOC_TYPE.equals(c.getSystem()))
+                && Loinc.REFERRAL_LETTER.equals(c.getCode()));
     }
 
     private void tokens(IBaseResource resource, String param, List<String> paths, List<SearchIndex.Token> into) {

@@ -183,6 +183,11 @@ public final class FhirSystems {
      * free-form information document): a document typed with it is a letter between facilities (category REFERRALS).
      */
     public static final String LETTER_TYPE = "urn:musubi:letter-type";
+    /**
+     * JP-CLINS's CodeSystem of the document types (57133-1 診療情報提供書, 18842-5 退院時サマリー, …: LOINC codes in a
+     * JP system), which a JP-CLINS document's Composition.type uses.
+     */
+    public static final String CLINS_DOC_TYPE = "http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes";
     /** JP-CLINS's CodeSystem of the document sections (910 紹介先情報, 920 紹介元情報 …). */
     public static final String CLINS_DOCUMENT_SECTION = "http://jpfhir.jp/fhir/clins/CodeSystem/document-section";
     /** JP-CLINS's identifier system of the insured person (保険者番号:記号:番号:枝番). */

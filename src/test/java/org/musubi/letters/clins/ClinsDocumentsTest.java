@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
@@ -13,6 +14,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.musubi.letters.Letter;
 import org.musubi.letters.LetterKind;
+import org.musubi.policy.DataCategory;
+import org.musubi.record.fhir.ContentCategories;
 import org.musubi.record.fhir.Fault;
 import org.musubi.testing.ClinsPackages;
 
@@ -74,6 +77,24 @@ class ClinsDocumentsTest {
         assertThat(attachments.getEntry()).hasSize(3);
         assertThat(attachments.getEntry().getLast().getReference()).isEqualTo(bundle.getEntry().stream()
                 .filter(e -> e.getResource() == enclosed).findFirst().orElseThrow().getFullUrl());
+    }
+
+    @Test
+    void everyLetterMusubiMakesIsAReferralToThePolicyASummaryAloneADocument() {
+        ContentCategories contents = new ContentCategories(FHIR);
+        ContentCategories.Stored nothing = (type, id) -> Set.of();
+
+        assertThat(contents.ofContent(bytes(ClinsDocuments.document(SampleLetters.referral(null))), "application/fhir+json",
+                nothing)).contains(DataCategory.REFERRALS);
+        Arrays.stream(LetterKind.values()).filter(kind -> !kind.national()).forEach(kind ->
+                assertThat(contents.ofContent(bytes(ClinsDocuments.document(SampleLetters.local(kind))),
+                        "application/fhir+json", nothing)).as(kind.name()).contains(DataCategory.REFERRALS));
+        assertThat(contents.ofContent(bytes(ClinsDocuments.document(SampleLetters.dischargeSummary())),
+                "application/fhir+json", nothing)).doesNotContain(DataCategory.REFERRALS);
+    }
+
+    private static byte[] bytes(Bundle bundle) {
+        return FHIR.newJsonParser().encodeResourceToString(bundle).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

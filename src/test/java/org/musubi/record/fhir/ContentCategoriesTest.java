@@ -222,6 +222,8 @@ class ContentCategoriesTest {
         referral.getType().addCoding().setSystem("http://loinc.org").setCode("57133-1");
         Composition reply = new Composition().setTitle("返書");
         reply.getType().addCoding().setSystem(FhirSystems.LETTER_TYPE).setCode("reply");
+        Composition clins = new Composition().setTitle("診療情報提供書");
+        clins.getType().addCoding().setSystem(FhirSystems.CLINS_DOC_TYPE).setCode("57133-1");
         Composition summary = new Composition().setTitle("退院時サマリー");
         summary.getType().addCoding().setSystem("http://loinc.org").setCode("18842-5");
         Bundle letter = new Bundle().setType(Bundle.BundleType.DOCUMENT);
@@ -231,6 +233,8 @@ class ContentCategoriesTest {
 
         assertThat(ContentCategories.category("Composition", tree(referral))).isEqualTo(DataCategory.REFERRALS);
         assertThat(ContentCategories.category("Bundle", tree(letter))).isEqualTo(DataCategory.REFERRALS);
+        assertThat(ContentCategories.category("Composition", tree(clins))).as("JP-CLINS's doc-typecodes")
+                .isEqualTo(DataCategory.REFERRALS);
         assertThat(ContentCategories.category("Composition", tree(summary))).isEqualTo(DOCUMENTS);
         assertThat(CONTENTS.held("Bundle", json(letter), DataCategory.REFERRALS, NOTHING_STORED)).containsExactly(LAB_RESULTS);
         assertThat(held(enclosing)).containsExactlyInAnyOrder(DataCategory.REFERRALS, LAB_RESULTS);

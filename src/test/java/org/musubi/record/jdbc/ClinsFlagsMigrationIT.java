@@ -77,6 +77,8 @@ class ClinsFlagsMigrationIT {
             SchemaAt.migrate(source, "42");
             JdbcTemplate jdbc = new JdbcTemplate(source);
             Composition referral = letter("http://loinc.org", "57133-1");
+            Bundle clins = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+            clins.addEntry().setResource(letter(FhirSystems.CLINS_DOC_TYPE, "57133-1"));
             Bundle document = new Bundle().setType(Bundle.BundleType.DOCUMENT);
             document.addEntry().setResource(letter(FhirSystems.LETTER_TYPE, "reply"));
             Observation lab = new Observation();
@@ -91,6 +93,7 @@ class ClinsFlagsMigrationIT {
             insert(jdbc, "reply-document", document);
             insert(jdbc, "summary", summary);
             insert(jdbc, "collection", collection);
+            insert(jdbc, "clins-referral", clins);
 
             SchemaAt.migrate(source, "latest");
 
@@ -101,6 +104,7 @@ class ClinsFlagsMigrationIT {
             assertThat(held(jdbc, "SELECT content_categories FROM resource WHERE id = ?", "reply-document"))
                     .containsExactlyInAnyOrder(DataCategory.DOCUMENTS, DataCategory.LAB_RESULTS)
                     .containsAll(CONTENTS.held("Bundle", json(document), DataCategory.REFERRALS, (type, id) -> Set.of()));
+            assertThat(category(jdbc, "clins-referral")).as("JP-CLINS's doc-typecodes").isEqualTo("REFERRALS");
             assertThat(category(jdbc, "summary")).as("a discharge summary alone is a document").isEqualTo("DOCUMENTS");
             assertThat(category(jdbc, "collection")).as("only a document Bundle is a letter").isEqualTo("DOCUMENTS");
         }
