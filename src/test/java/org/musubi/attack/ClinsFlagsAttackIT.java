@@ -137,6 +137,10 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
         assertThat(medicineRow(medicines, r.untoldMedicine())).as("the medicines list marks it too")
                 .contains("data-mark=\"chart.mark.UNINFORMED\"");
         assertThat(medicineRow(medicines, r.toldMedicine())).doesNotContain("data-mark=");
+        String labs = doctor.get("/portal/patients/" + person + "/labs").body();
+        assertThat(labs).contains(">6.8<").contains(">7.4<").doesNotContain(">9.1<");
+        assertThat(labResult(labs, "7.4")).as("the lab table marks it too").contains("data-mark=\"chart.mark.UNINFORMED\"");
+        assertThat(labResult(labs, "6.8")).doesNotContain("data-mark=");
 
         consents.openEmergency(person, doctorUser.id(), "救急搬送時の一枚サマリー印刷",
                 java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
@@ -197,6 +201,16 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
         throw new AssertionError("no timeline entry titled " + title);
     }
 
+    /** The lab table's result whose value is {@code value}. */
+    private static String labResult(String page, String value) {
+        for (String chunk : page.split("<span class=\"result")) {
+            if (chunk.contains(">" + value + "<")) {
+                return chunk.substring(0, chunk.indexOf("facility-badge"));
+            }
+        }
+        throw new AssertionError("no lab result " + value);
+    }
+
     /** The table row of the medicines list that names {@code drug}. */
     private static String medicineRow(String page, String drug) {
         for (String chunk : page.split("<tr")) {
@@ -238,6 +252,11 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
         String toldMedicine = "告知済薬" + unique;
         String untoldMedicine = "未告知薬" + unique;
         String unsharedMedicine = "未提供薬" + unique;
+        FhirRecords.create(api, FhirRecords.lab(patient.facility(), patient.localId(), FhirRecords.HBA1C, "2025-05-03", 6.8));
+        FhirRecords.create(api, flagged(FhirRecords.lab(patient.facility(), patient.localId(), FhirRecords.HBA1C, "2025-05-04",
+                7.4), "UNINFORMED"));
+        FhirRecords.create(api, flagged(FhirRecords.lab(patient.facility(), patient.localId(), FhirRecords.HBA1C, "2025-05-05",
+                9.1), "UNDELIVERED"));
         FhirRecords.create(api, dispense(patient, toldMedicine, null));
         FhirRecords.create(api, dispense(patient, untoldMedicine, "UNINFORMED"));
         FhirRecords.create(api, dispense(patient, unsharedMedicine, "UNDELIVERED"));

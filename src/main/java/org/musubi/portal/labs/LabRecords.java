@@ -49,7 +49,8 @@ class LabRecords {
         }
         List<LabResult> results = shown.resources().stream()
                 .filter(r -> !r.deleted() && r.type().equals("Observation") && r.category() == DataCategory.LAB_RESULTS)
-                .flatMap(r -> LabObservations.read(r.id(), r.json(), r.sourceFacilityId()).stream())
+                .flatMap(r -> LabObservations.read(r.id(), r.json(), r.sourceFacilityId()).map(l -> l.marked(r.held()))
+                        .stream())
                 .toList();
         Set<Long> reporting = results.stream().map(LabResult::facilityId).collect(Collectors.toSet());
         Map<Long, String> names = reporting.stream().collect(Collectors.toMap(id -> id,

@@ -3,6 +3,9 @@ package org.musubi.portal.labs;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.musubi.policy.DataCategory;
 
 /**
  * One lab result as the portal shows it, read from one Observation.
@@ -19,10 +22,29 @@ import java.time.LocalDate;
  * @param low the reference range's low, or {@code null}
  * @param high the reference range's high, or {@code null}
  * @param range the reference range as shown ({@code 4.6–6.2}, or the facility's text), or empty
+ * @param marks the JP-CLINS flags of the stored Observation (未告知 …), which the table marks beside the value
  */
 public record LabResult(String id, String analyte, String label, String unit, LocalDate day, Instant when,
                         String value, BigDecimal number, String comparator, Flag flag, BigDecimal low,
-                        BigDecimal high, String range, long facilityId) {
+                        BigDecimal high, String range, long facilityId, List<DataCategory> marks) {
+
+    public LabResult {
+        marks = List.copyOf(marks);
+    }
+
+    /** A result without marks. */
+    public LabResult(String id, String analyte, String label, String unit, LocalDate day, Instant when, String value,
+                     BigDecimal number, String comparator, Flag flag, BigDecimal low, BigDecimal high, String range,
+                     long facilityId) {
+        this(id, analyte, label, unit, day, when, value, number, comparator, flag, low, high, range, facilityId,
+                List.of());
+    }
+
+    /** This result marked with the JP-CLINS flags among {@code held} (what its stored Observation holds). */
+    public LabResult marked(Set<DataCategory> held) {
+        return new LabResult(id, analyte, label, unit, day, when, value, number, comparator, flag, low, high, range,
+                facilityId, DataCategory.flagsIn(held));
+    }
 
     /** Whether the value can be drawn on a trend line: a number without a comparator. */
     public boolean plotted() {
