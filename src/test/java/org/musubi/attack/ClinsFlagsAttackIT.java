@@ -50,6 +50,8 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
 
     @Autowired
     SmartLaunches launches;
+    @Autowired
+    org.musubi.emergency.Crews crews;
 
     private record Record(Residents.Patient patient, String told, String untold, String unshared, String kept,
                           String untoldId, String unsharedId, String keptId, String bundleMarker, String toldMedicine,
@@ -175,6 +177,26 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
         String hospitalsView = own.get("/portal/patients/" + person).body();
         assertThat(untoldEntry(hospitalsView, r.unshared())).as("the hospital sees its own unshared diagnosis, marked")
                 .contains("data-mark=\"chart.mark.UNDELIVERED\"");
+    }
+
+    @Test
+    void anAmbulanceCrewSeesADiagnosisNotYetToldMarkedAndNoneThatIsNotShared() {
+        Residents.Patient patient = crews.patient(port, Set.of(Purpose.TREATMENT, Purpose.EMERGENCY));
+        String unique = FhirRecords.uniqueKana();
+        FhirRecords.create(patient.api(), condition(patient, "救急未告知病名" + unique, "UNINFORMED"));
+        FhirRecords.create(patient.api(), condition(patient, "救急未提供病名" + unique, "UNDELIVERED"));
+        WebSession crew = accounts.signedIn(port, crews.paramedic());
+        org.musubi.emergency.Crews.open(crew, patient);
+
+        String dataset = crew.get("/emergency/persons/" + patient.personId()).body();
+
+        assertThat(dataset).contains("本態性高血圧症").doesNotContain("救急未提供病名" + unique);
+        int untold = dataset.indexOf("救急未告知病名" + unique);
+        assertThat(untold).as("the crew sees the diagnosis").isPositive();
+        assertThat(dataset.substring(untold, dataset.indexOf("</li>", untold)))
+                .as("marked, so that nobody tells the patient by accident").contains("data-mark=\"chart.mark.UNINFORMED\"");
+        int told = dataset.indexOf("本態性高血圧症");
+        assertThat(dataset.substring(told, dataset.indexOf("</li>", told))).doesNotContain("data-mark=");
     }
 
     @Test

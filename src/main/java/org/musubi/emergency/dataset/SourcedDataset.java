@@ -1,7 +1,10 @@
 package org.musubi.emergency.dataset;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.musubi.policy.DataCategory;
 import org.musubi.policy.PersonView;
 import org.musubi.record.StoredResource;
 
@@ -13,6 +16,21 @@ public record SourcedDataset(EmergencyDataset dataset, PersonView view, Map<Stri
 
     public SourcedDataset {
         resources = Map.copyOf(resources);
+    }
+
+    /**
+     * The JP-CLINS flags of the rows that hold one (未告知 …), by the row's {@code ref}: what the crews' screen marks
+     * beside them (read by {@link DataCategory#flagsIn}).
+     */
+    public Map<String, List<DataCategory>> marks() {
+        Map<String, List<DataCategory>> marks = new HashMap<>();
+        resources.forEach((ref, stored) -> {
+            List<DataCategory> flags = DataCategory.flagsIn(stored.held());
+            if (!flags.isEmpty()) {
+                marks.put(ref, flags);
+            }
+        });
+        return marks;
     }
 
     /** The stored resource behind a row ({@code Type/id}), when it was read. */

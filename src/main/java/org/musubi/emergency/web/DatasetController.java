@@ -10,8 +10,8 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
-import org.musubi.emergency.dataset.EmergencyDataset;
 import org.musubi.emergency.dataset.MinimumDataset;
+import org.musubi.emergency.dataset.SourcedDataset;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facilities;
@@ -45,15 +45,16 @@ class DatasetController {
     @GetMapping("/emergency/persons/{personId}")
     String dataset(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, Model model,
                    HttpServletResponse response) {
-        Interaction<EmergencyDataset> read = datasets.read(new Reader(me.userId(), me.facilityId(), Purpose.EMERGENCY),
-                personId);
+        Interaction<SourcedDataset> read = datasets.readSourced(new Reader(me.userId(), me.facilityId(),
+                Purpose.EMERGENCY), personId, MinimumDataset.AUDITED_AS);
         if (!read.permitted()) {
             return notFound(response);
         }
         Instant now = Instant.now();
         Optional<EmergencyAccess> access = consents.openEmergenciesOf(me.userId(), now).stream()
                 .filter(a -> a.personId() == personId).findFirst();
-        model.addAttribute("d", read.value());
+        model.addAttribute("d", read.value().dataset());
+        model.addAttribute("marks", read.value().marks());
         model.addAttribute("access", access.orElse(null));
         access.ifPresent(a -> model.addAttribute("minutesLeft", Math.max(0, Duration.between(now, a.expiresAt()).toMinutes())));
         List<HandOver> made = access.map(a -> handOvers.madeUnder(List.of(a.id()))).orElse(List.of());
