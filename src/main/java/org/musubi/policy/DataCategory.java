@@ -67,7 +67,7 @@ public enum DataCategory {
      * the marks; their labels are {@code chart.mark.<flag>}).
      */
     public static List<DataCategory> flagsIn(Set<DataCategory> held) {
-        return Stream.of(UNINFORMED, UNDELIVERED).filter(held::contains).toList();
+        return Stream.of(values()).filter(c -> c.flag() && held.contains(c)).toList();
     }
 
     /** Whether this is one of the {@link #FLAGS} rather than a kind of data. */

@@ -29,6 +29,7 @@ import org.musubi.signature.SigningFixtures.World;
 import org.musubi.signature.cms.CertificateSubjects;
 import org.musubi.signature.keys.KeyIssuer;
 import org.musubi.signature.keys.SoftwareDevice;
+import org.musubi.testing.TestCertificates;
 
 /**
  * Musubi's signatures against an independent implementation: poppler's {@code pdfsig} (Debian poppler-utils 22.x) with
@@ -121,7 +122,7 @@ class PdfsigInteropTest {
         Path nss = Files.createDirectories(dir.resolve("nss"));
         run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
         Path pem = dir.resolve("ca.pem");
-        Files.writeString(pem, SigningFixtures.pem(ca.certificate()), StandardCharsets.US_ASCII);
+        Files.writeString(pem, TestCertificates.pem(ca.certificate()), StandardCharsets.US_ASCII);
         run("certutil", "-A", "-d", "sql:" + nss, "-n", "test-ca", "-t", "CT,C,C", "-i", pem.toString());
         return nss;
     }

@@ -32,6 +32,7 @@ import org.musubi.signature.SigningFixtures.World;
 import org.musubi.signature.cms.CmsSigning;
 import org.musubi.signature.cms.TrustAnchors;
 import org.musubi.signature.keys.SoftwareDevice;
+import org.musubi.testing.TestCertificates;
 
 /**
  * The seams for signers outside Musubi, through a remote signing service as an HPKI カードレス署名 service would be.
@@ -97,7 +98,7 @@ class RemoteSigningServiceTest {
     /** Trusts {@code ca} as the operator would: a PEM file read by {@link TrustAnchors#read}. */
     private Signatures trusting(X509Certificate ca) throws Exception {
         Path pem = dir.resolve("remote-ca.pem");
-        Files.writeString(pem, SigningFixtures.pem(ca), StandardCharsets.US_ASCII);
+        Files.writeString(pem, TestCertificates.pem(ca), StandardCharsets.US_ASCII);
         World world = new World();
         world.configuredAnchors.addAll(TrustAnchors.read(List.of(pem)));
         return world.signatures();

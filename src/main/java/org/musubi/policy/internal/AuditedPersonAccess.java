@@ -93,10 +93,8 @@ class AuditedPersonAccess implements PersonAccess {
                 addresseeFacilityId), null, sender == null ? List.of() : List.of(sender));
         Interaction<T> result = decision.permitted() ? body.apply(view)
                 : Interaction.refused(decision, List.of());
-        audit.record(AuditEntry.of(action, result.permitted() ? Outcome.PERMIT : Outcome.DENY)
-                .on(resourceType, result.resourceIds().toArray())
-                .patient(registered == null ? null : registered.person().regionalId()).purpose(Purpose.TREATMENT)
-                .reason(result.decision().key()));
+        audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),
+                Purpose.TREATMENT);
         return result;
     }
 
@@ -124,14 +122,20 @@ class AuditedPersonAccess implements PersonAccess {
                 ownOnly ? List.of(own) : sources, decision.permitted() && policy.standing(requester, person));
         Interaction<T> result = decision.permitted() ? body.apply(view)
                 : Interaction.refused(decision, List.of(String.valueOf(personId)));
-        audit.record(AuditEntry.of(action, result.permitted() ? Outcome.PERMIT : Outcome.DENY)
-                .on(resourceType, result.resourceIds().toArray()).patient(regionalId).purpose(purpose)
-                .reason(result.decision().key()));
+        audited(action, resourceType, result, regionalId, purpose);
         if (decision.key().equals(Permit.TREATMENT_CONSENT_AND_LINK) && requester.facilityId() != null
                 && person.links().stream().filter(l -> l.facilityId() == requester.facilityId() && !l.ended())
                         .allMatch(l -> l.lastUsed().isBefore(Instant.now().minus(TOUCH_INTERVAL)))) {
             facts.touchLink(personId, requester.facilityId());
         }
         return result;
+    }
+
+    /** The interaction's one audit row: permit or deny, what it named, the person, the purpose and the reason. */
+    private void audited(AuditAction action, String resourceType, Interaction<?> result, String regionalId,
+                         Purpose purpose) {
+        audit.record(AuditEntry.of(action, result.permitted() ? Outcome.PERMIT : Outcome.DENY)
+                .on(resourceType, result.resourceIds().toArray()).patient(regionalId).purpose(purpose)
+                .reason(result.decision().key()));
     }
 }

@@ -209,14 +209,22 @@ public final class ContentCategories {
             return false;
         }
         for (JsonNode coding : composition.path("type").path("coding")) {
-            String system = coding.path("system").asString(null);
-            if (FhirSystems.LETTER_TYPE.equals(system)
-                    || (FhirSystems.LOINC.equals(system) || FhirSystems.CLINS_DOC_TYPE.equals(system))
-                    && Loinc.REFERRAL_LETTER.equals(coding.path("code").asString(null))) {
+            if (letterType(coding.path("system").asString(null), coding.path("code").asString(null))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a Composition.type coding makes a letter between facilities (category REFERRALS): Musubi's letter types,
+     * or the referral letter 57133-1 in LOINC's system or JP-CLINS's doc-typecodes. The one rule, for the JSON here and
+     * for {@link FhirIndexer#category}.
+     */
+    static boolean letterType(String system, String code) {
+        return FhirSystems.LETTER_TYPE.equals(system)
+                || (FhirSystems.LOINC.equals(system) || FhirSystems.CLINS_DOC_TYPE.equals(system))
+                && Loinc.REFERRAL_LETTER.equals(code);
     }
 
     private static void sectionEntries(JsonNode sections, Set<DataCategory> into) {

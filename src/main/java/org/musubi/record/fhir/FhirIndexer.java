@@ -88,9 +88,8 @@ public final class FhirIndexer {
     }
 
     private static boolean letter(Composition composition) {
-        return composition.getType().getCoding().stream().anyMatch(c -> FhirSystems.LETTER_TYPE.equals(c.getSystem())
-                || (FhirSystems.LOINC.equals(c.getSystem()) || FhirSystems.CLINS_DOC_TYPE.equals(c.getSystem()))
-                && Loinc.REFERRAL_LETTER.equals(c.getCode()));
+        return composition.getType().getCoding().stream()
+                .anyMatch(c -> ContentCategories.letterType(c.getSystem(), c.getCode()));
     }
 
     private void tokens(IBaseResource resource, String param, List<String> paths, List<SearchIndex.Token> into) {
