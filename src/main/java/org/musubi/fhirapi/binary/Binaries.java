@@ -5,6 +5,9 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Binary;
@@ -16,7 +19,9 @@ import org.musubi.blob.BlobProperties;
 import org.musubi.blob.BlobStore;
 import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
+import org.musubi.fhirapi.mhd.LetterBinaries;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
@@ -40,9 +45,12 @@ public class Binaries {
     private final RecordProviderParts parts;
     private final long maxBytes;
     private final int maxFhirBytes;
+    private final LetterBinaries letters;
 
-    Binaries(BlobStore blobs, RecordProviderParts parts, BlobProperties properties, FhirApiProperties fhir) {
+    Binaries(BlobStore blobs, RecordProviderParts parts, BlobProperties properties, FhirApiProperties fhir,
+             LetterBinaries letters) {
         this.blobs = blobs;
+        this.letters = letters;
         this.parts = parts;
         this.maxBytes = properties.maxSize().toBytes();
         this.maxFhirBytes = (int) Math.min(fhir.maxRequestSize().toBytes(), maxBytes);
@@ -100,6 +108,9 @@ public class Binaries {
         try {
             Caller caller = Caller.current();
             caller.scoped(ScopeTable.BINARY_READ, parts.audit());
+            if (LetterBinaries.serves(id)) {
+                return letter(caller, id);
+            }
             Interaction<StoredResource> read = parts.reads().read(caller.reader(), "Binary", id, null);
             StoredResource stored = parts.outcome(read, new IdType("Binary", id));
             Binary binary = (Binary) parts.resources().toResource(stored);
@@ -112,6 +123,22 @@ public class Binaries {
                     new Blob(hash, hash, Long.parseLong(binary.getMeta().getExtensionString(FhirSystems.BLOB_SIZE))), content.get());
         } catch (BaseServerResponseException e) {
             return new Opened(e.getStatusCode(), e.getMessage(), null, null, null);
+        }
+    }
+
+    /** A letter's document or PDF (MHD ITI-68); what the caller may not see is the one 404 of an absent Binary. */
+    private Opened letter(Caller caller, String id) {
+        LetterBinaries.Content content = letters.open(caller, id).orElseThrow(() -> Refusals.notFound(new IdType("Binary", id)));
+        String hash = HexFormat.of().formatHex(sha256(content.bytes()));
+        return new Opened(200, null, content.contentType(), new Blob(hash, hash, content.bytes().length),
+                new ByteArrayInputStream(content.bytes()));
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.musubi.fhirapi.audit.AuditEventProvider;
 import org.musubi.fhirapi.bundle.TransactionProvider;
 import org.musubi.fhirapi.incoming.IncomingBodyInterceptor;
+import org.musubi.fhirapi.mhd.MhdProviders;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.record.RecordResourceProvider;
 import org.musubi.fhirapi.response.StoredJson;
@@ -14,8 +15,9 @@ import org.musubi.record.fhir.ResourceKind;
 import org.springframework.stereotype.Component;
 
 /**
- * What {@code /fhir} serves: Patient's providers ({@link PatientProviders}), AuditEvent, one
- * {@link RecordResourceProvider} per other type of the record store, and transactions and batches; with the
+ * What {@code /fhir} serves: Patient's providers ({@link PatientProviders}), AuditEvent, DocumentReference and List
+ * with IHE MHD's searches of letters ({@link MhdProviders}), one {@link RecordResourceProvider} per other type of the
+ * record store, and transactions and batches; with the
  * interceptors every request passes.
  */
 @Component
@@ -27,10 +29,13 @@ class FhirProviders implements FhirServlet.Providers {
     private final TransactionProvider transactions;
     private final AuditEventProvider auditEvents;
     private final IncomingBodyInterceptor bodies;
+    private final MhdProviders mhd;
 
     FhirProviders(PatientProviders patients, SafeErrors errors, RecordProviderParts parts,
-                  TransactionProvider transactions, AuditEventProvider auditEvents, IncomingBodyInterceptor bodies) {
+                  TransactionProvider transactions, AuditEventProvider auditEvents, IncomingBodyInterceptor bodies,
+                  MhdProviders mhd) {
         this.bodies = bodies;
+        this.mhd = mhd;
         this.auditEvents = auditEvents;
         this.patients = patients;
         this.errors = errors;
@@ -51,7 +56,9 @@ class FhirProviders implements FhirServlet.Providers {
         List<IResourceProvider> providers = new ArrayList<>(patients.resourceProviders());
         providers.add(auditEvents);
         FhirContext context = parts.resources().context();
+        providers.addAll(mhd.resourceProviders());
         ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
+                .filter(t -> !MhdProviders.TYPES.contains(t))
                 .forEach(t -> providers.add(new RecordResourceProvider(
                         context.getResourceDefinition(t).getImplementingClass(), parts)));
         return providers;

@@ -1,0 +1,49 @@
+package org.musubi.fhirapi.mhd;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.musubi.audit.AuditAction;
+import org.musubi.fhirapi.access.Caller;
+import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.record.ReadRecords;
+import org.springframework.stereotype.Component;
+
+/**
+ * ITI-68 Retrieve Document: {@code Binary/letter-<id>} is the letter's FHIR document as stored (the bytes its detached
+ * signature covers), {@code Binary/letter-<id>-pdf} its signed PDF — through {@link LetterExchange#open} and
+ * {@link LetterExchange#pdf}, whose policy answers and audits (once). A letter the caller's facility neither sent nor
+ * received, and an id of the letters' form that names nothing, are empty: the one 404 of an absent Binary.
+ */
+@Component
+public class LetterBinaries {
+
+    private final LetterExchange exchange;
+    private final ReadRecords reads;
+
+    LetterBinaries(LetterExchange exchange, ReadRecords reads) {
+        this.exchange = exchange;
+        this.reads = reads;
+    }
+
+    /** What a letter's Binary holds. */
+    public record Content(String contentType, byte[] bytes) {
+    }
+
+    /** Whether {@code id} is a letter's Binary id (of the letters' form, well formed or not): then {@link #open} answers. */
+    public static boolean serves(String id) {
+        return LetterIds.isLetter(id);
+    }
+
+    public Optional<Content> open(Caller caller, String id) {
+        Optional<LetterIds.Named> named = LetterIds.parse(id);
+        if (named.isEmpty()) {
+            reads.missed(caller.reader(), AuditAction.READ, "Binary", id);
+            return Optional.empty();
+        }
+        if (named.get().pdf()) {
+            return exchange.pdf(caller.reader(), named.get().letter()).map(pdf -> new Content(MhdCodes.PDF, pdf));
+        }
+        return exchange.open(caller.reader(), named.get().letter()).map(opened -> new Content(MhdCodes.FHIR_JSON,
+                opened.documentJson().getBytes(StandardCharsets.UTF_8)));
+    }
+}
