@@ -184,11 +184,7 @@ class BundleWrites {
 
     /** Runs one entry's step; an error names the entry (index, type and fullUrl), keeping its HTTP status. */
     static <T> T named(int index, Bundle.BundleEntryComponent entry, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (BaseServerResponseException e) {
-            throw EntryRefusals.named(index, entry, e);
-        }
+        return EntryRefusals.named(index, entry, step);
     }
 
     static String newId() {

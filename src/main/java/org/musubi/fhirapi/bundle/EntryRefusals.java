@@ -1,6 +1,7 @@
 package org.musubi.fhirapi.bundle;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.StringType;
@@ -14,6 +15,15 @@ import org.hl7.fhir.r4.model.StringType;
 public final class EntryRefusals {
 
     private EntryRefusals() {
+    }
+
+    /** Runs one entry's step; an error names the entry (index, type and fullUrl), keeping its HTTP status. */
+    public static <T> T named(int index, Bundle.BundleEntryComponent entry, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (BaseServerResponseException e) {
+            throw named(index, entry, e);
+        }
     }
 
     public static BaseServerResponseException named(int index, Bundle.BundleEntryComponent entry, BaseServerResponseException e) {

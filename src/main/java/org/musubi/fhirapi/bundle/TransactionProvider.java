@@ -10,6 +10,7 @@ import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.incoming.IncomingJson;
 import org.musubi.fhirapi.incoming.IncomingValidation;
 import org.musubi.fhirapi.incoming.ValidationWarnings;
+import org.musubi.fhirapi.mhd.Submissions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,23 +19,29 @@ import org.springframework.stereotype.Component;
  * conditional references ({@code Organization?identifier=…}). A transaction is all or nothing.
  * Faults of the Bundle itself (outside any entry's resource) refuse the request as a whole; an
  * entry's faults refuse that entry (and so a whole transaction) when it is written; an entry stored with
- * warnings (tolerated known deviations) has them in its {@code response.outcome}.
+ * warnings (tolerated known deviations) has them in its {@code response.outcome}. An IHE MHD ITI-65 transaction whose
+ * SubmissionSet names an intended recipient sends its documents as letters instead ({@link Submissions}).
  */
 @Component
 public class TransactionProvider {
 
     private final BundleWrites writes;
     private final IncomingValidation validation;
+    private final Submissions submissions;
 
-    TransactionProvider(BundleWrites writes, IncomingValidation validation) {
+    TransactionProvider(BundleWrites writes, IncomingValidation validation, Submissions submissions) {
         this.writes = writes;
         this.validation = validation;
+        this.submissions = submissions;
     }
 
     @Transaction
     public Bundle transaction(@TransactionParam Bundle bundle, RequestDetails request) {
         Caller caller = Caller.current();
         validation.checkBundle(bundle);
+        if (Submissions.applies(bundle)) {
+            return submissions.provide(caller, bundle);
+        }
         Bundle response = switch (bundle.getType()) {
             case TRANSACTION -> writes.transaction(caller, bundle, IncomingJson.entries(request, bundle.getEntry().size()), 0);
             case BATCH -> writes.batch(caller, bundle, IncomingJson.entries(request, bundle.getEntry().size()));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.musubi.fhirapi.audit.AuditEventProvider;
 import org.musubi.fhirapi.bundle.TransactionProvider;
 import org.musubi.fhirapi.incoming.IncomingBodyInterceptor;
+import org.musubi.fhirapi.mhd.MhdCapabilities;
 import org.musubi.fhirapi.mhd.MhdProviders;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.record.RecordResourceProvider;
@@ -66,6 +67,6 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> interceptors() {
-        return List.of(errors, bodies, new StoredJson(), new SmartCapabilities());
+        return List.of(errors, bodies, new StoredJson(), new SmartCapabilities(), new MhdCapabilities());
     }
 }
