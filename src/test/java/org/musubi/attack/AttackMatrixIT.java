@@ -2,6 +2,7 @@ package org.musubi.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.musubi.attack.Victim.Marker;
+import org.musubi.fhirapi.mhd.MhdSubmissions;
 import org.musubi.identity.IdentityStore;
 import org.musubi.paging.PageRequest;
 import org.musubi.registry.Facilities;
@@ -316,6 +318,63 @@ class AttackMatrixIT extends NetworkFixtures {
     private static HttpRequest.Builder tus(HttpRequest.Builder request) {
         return request.header("Tus-Resumable", "1.0.0");
     }
+
+    // ---- Letters over IHE MHD on /fhir (ITI-65, ITI-66, ITI-67, ITI-68): one contiguous block --------------------
+
+    /**
+     * A letter hospital A's system sent over MHD (ITI-65) to another hospital: no caller of clinic B (its systems,
+     * whatever their scopes, and its users' browsers) retrieves its document or PDF ({@code Binary/letter-<id>},
+     * ITI-68) — each attempt answers exactly as a letter id nobody has, with one audit row of the caller — nor finds it
+     * among the letters B's searches without a patient list (DocumentReference, ITI-67; SubmissionSet List, ITI-66),
+     * again with one audit row each.
+     */
+    @Test
+    void clinicBNeverRetrievesNorFindsALetterBetweenHospitalAAndAnotherFacility() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility addressee = accounts.newHospital();
+        IGenericClient sender = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        String patientId = FhirRecords.create(sender, FhirRecords.withKanjiName(
+                FhirRecords.newPatient(hospital, localId, "テガミ"), "手紙", "花子"));
+        clients.linkedPersonOf(hospital, localId);
+        UUID letter = MhdSubmissions.sentLetter(sender.transaction().withBundle(MhdSubmissions.provide("Patient/" + patientId,
+                addressee.code().value(), MhdSubmissions.referral(clients.context(), hospital, addressee, localId, "攻撃"),
+                "application/fhir+json")).execute());
+        for (Armed caller : callers(clinic)) {
+            for (String suffix : List.of("", "-pdf")) {
+                String absent = UUID.randomUUID().toString();
+                String what = caller.attacker() + " / ITI-68 Binary/letter-<id>" + suffix;
+                long before = audit.max();
+                HttpResponse<String> asked = letterGet(caller, "/fhir/Binary/letter-" + letter + suffix);
+                long between = audit.max();
+                HttpResponse<String> nothing = letterGet(caller, "/fhir/Binary/letter-" + absent + suffix);
+                Answers.assertAlike(what, asked, letter.toString(), nothing, absent);
+                assertThat(asked.statusCode()).as(what).isIn(403, 404);
+                assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                        .as(what + ": audit rows of the attempt on A's letter").isEqualTo(1);
+                assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
+                        .isEqualTo(1);
+            }
+            for (String search : List.of("/fhir/DocumentReference?_lastUpdated=ge2000-01-01", "/fhir/List?code=submissionset")) {
+                String what = caller.attacker() + " / " + search;
+                long before = audit.max();
+                HttpResponse<String> found = letterGet(caller, search);
+                assertThat(found.statusCode()).as(what).isIn(200, 403);
+                assertThat(found.body()).as(what + ": A's letter is not B's").doesNotContain(letter.toString());
+                assertThat(audit.countByUser(before, caller.userId())).as(what + ": audit rows").isEqualTo(1);
+            }
+        }
+    }
+
+    private HttpResponse<String> letterGet(Armed caller, String path) {
+        if (caller.api() != null) {
+            return caller.api().get(path);
+        }
+        return caller.web().send(RawApi.request(port, "GET", path, null, Map.of()));
+    }
+
+    // ---- end of the letters over IHE MHD ----------------------------------------------------------------------------
 
     /**
      * B's systems, one per kind of scope, and one user of B for every staff profession, signed in (residents belong
