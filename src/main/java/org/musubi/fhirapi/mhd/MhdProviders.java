@@ -1,11 +1,10 @@
 package org.musubi.fhirapi.mhd;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.r4.model.ListResource;
 import org.musubi.fhirapi.record.RecordProviderParts;
-import org.musubi.fhirapi.record.RecordResourceProvider;
 import org.springframework.stereotype.Component;
 
 /** The MHD providers, each serving its type of the record too: they replace the record's providers of these types. */
@@ -16,8 +15,7 @@ public record MhdProviders(RecordProviderParts parts, LetterSearches letters) {
     public static final Set<String> TYPES = Set.of("DocumentReference", "List");
 
     public List<IResourceProvider> resourceProviders() {
-        FhirContext context = parts.resources().context();
-        return TYPES.stream().sorted().map(type -> (IResourceProvider) new MhdResourceProvider(new RecordResourceProvider(
-                context.getResourceDefinition(type).getImplementingClass(), parts), letters, type)).toList();
+        return List.of(new MhdDocumentReferenceProvider(parts, letters),
+                new MhdResourceProvider(ListResource.class, parts, letters));
     }
 }

@@ -25,10 +25,14 @@ final class RecordQueries {
         String id = patient == null ? null : patient.getIdPart();
         if (id == null || !id.matches("[A-Za-z0-9\\-.]{1,64}") || (patient.getResourceType() != null
                 && !patient.getResourceType().equals("Patient"))) {
-            throw new InvalidRequestException("検索には patient=Patient/<地域患者 id または自施設の Patient の id> が必要です / "
-                    + "A search needs patient=Patient/<regional person id, or the id of your own Patient>");
+            throw patientRequired();
         }
         return id;
+    }
+
+    static InvalidRequestException patientRequired() {
+        return new InvalidRequestException("検索には patient=Patient/<地域患者 id または自施設の Patient の id> が必要です / "
+                + "A search needs patient=Patient/<regional person id, or the id of your own Patient>");
     }
 
     static RecordQuery query(String type, TokenOrListParam category, TokenOrListParam code, TokenOrListParam status,

@@ -53,7 +53,8 @@ import org.musubi.record.Written;
 /**
  * One clinical resource type over the record store: read, vread, history, search within one
  * patient's record, create, update and delete of the caller's own facility's data, as the token's scopes allow
- * ({@link ScopeTable}). Reads go through {@link ReadRecords} (the access policy, one audit row); writes through
+ * ({@link ScopeTable}). A subclass may answer searches without a patient ({@link #withoutPatient}); HAPI finds the
+ * annotated methods of the superclasses too. Reads go through {@link ReadRecords} (the access policy, one audit row); writes through
  * {@link WriteRecords}.
  */
 public class RecordResourceProvider implements IResourceProvider {
@@ -108,6 +109,10 @@ public class RecordResourceProvider implements IResourceProvider {
                                   RequestDetails request) {
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.SEARCH, parts.audit(), typeName());
+        if (patient == null && subject == null && caller.patient() == null) {
+            return withoutPatient(caller, new Unanchored(category, code, status, identifier, date, lastUpdated, include,
+                    sort, count, offset));
+        }
         Optional<PatientRef> asked = patient == null && subject == null && caller.patient() != null
                 ? Optional.of(PatientRef.person(caller.patient()))
                 : parts.patients().patient(caller, RecordQueries.patient(patient != null ? patient : subject));
@@ -130,6 +135,20 @@ public class RecordResourceProvider implements IResourceProvider {
         result.found().resources().forEach(r -> page.add(mode(convert.apply(r), BundleEntrySearchModeEnum.MATCH)));
         result.included().forEach(r -> page.add(mode(convert.apply(r), BundleEntrySearchModeEnum.INCLUDE)));
         return new StorePage(page, (int) result.found().total());
+    }
+
+    /** What a search without {@code patient} (or {@code subject}) asked besides. */
+    public record Unanchored(TokenOrListParam category, TokenOrListParam code, TokenOrListParam status,
+                             TokenOrListParam identifier, DateRangeParam date, DateRangeParam lastUpdated,
+                             Set<Include> include, SortSpec sort, Integer count, Integer offset) {
+    }
+
+    /**
+     * A search without a patient: refused (400), as every search of the record is about one patient; a type that
+     * answers such searches otherwise (IHE MHD's letters on DocumentReference and List) overrides it.
+     */
+    protected IBundleProvider withoutPatient(Caller caller, Unanchored terms) {
+        throw RecordQueries.patientRequired();
     }
 
     private static IBaseResource mode(IBaseResource resource, BundleEntrySearchModeEnum mode) {
