@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Binary;
@@ -24,6 +25,7 @@ import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.bundle.EntryRefusals;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.letters.exchange.LetterRow;
+import org.musubi.messages.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,9 +58,9 @@ public class Submissions {
 
     /** Whether the transaction is an MHD submission naming an intended recipient (then {@link #provide} sends it). */
     public static boolean applies(Bundle bundle) {
-        return bundle.getType() == Bundle.BundleType.TRANSACTION && submissionSet(bundle) >= 0
-                && ((ListResource) bundle.getEntry().get(submissionSet(bundle)).getResource())
-                .hasExtension(MhdCodes.INTENDED_RECIPIENT);
+        int list = submissionSet(bundle.getEntry());
+        return bundle.getType() == Bundle.BundleType.TRANSACTION && list >= 0
+                && ((ListResource) bundle.getEntry().get(list).getResource()).hasExtension(MhdCodes.INTENDED_RECIPIENT);
     }
 
     /** Sends the submission's documents as letters: the transaction-response, one entry per entry, in order. */
@@ -66,7 +68,7 @@ public class Submissions {
         caller.scoped(ScopeTable.TRANSACTION, audit, ScopeTable.entryTypes(bundle));
         caller.writingFacility();
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
-        int listIndex = submissionSet(bundle);
+        int listIndex = submissionSet(entries);
         ListResource list = (ListResource) entries.get(listIndex).getResource();
         long addressee = EntryRefusals.named(listIndex, entries.get(listIndex), () -> recipients.facility(list, entries));
         List<Document> documents = new ArrayList<>();
@@ -97,15 +99,42 @@ public class Submissions {
     }
 
     private LetterRow send(Caller caller, Document document, List<Bundle.BundleEntryComponent> entries, long addressee) {
-        Bundle.BundleEntryComponent entry = entries.get(document.index());
         return switch (exchange.sendDocument(caller.reader(), document.patient(), document.json(), document.signature(),
                 addressee, null)) {
             case LetterExchange.Sent.Done done -> done.letter();
-            case LetterExchange.Sent.Invalid invalid -> throw fault(document.index(), entry, "DocumentReference.content",
-                    "文書を送れません: " + String.join("; ", invalid.faults()), "the document cannot be sent");
-            case LetterExchange.Sent.Refused refused -> throw EntryRefusals.named(document.index(), entry,
-                    notOwnPatient("Patient/" + document.patient()));
+            case LetterExchange.Sent.Invalid invalid -> throw invalid(document, entries, invalid.faults());
+            case LetterExchange.Sent.Refused refused -> throw EntryRefusals.named(document.index(),
+                    entries.get(document.index()), notOwnPatient("Patient/" + document.patient()));
         };
+    }
+
+    /**
+     * The exchange's faults named where they lie: a patient that is not the writer's on the DocumentReference's
+     * {@code subject} (the write path's one answer, whether the id exists or not), the addressee on the SubmissionSet's
+     * recipient, anything else on the document.
+     */
+    private static BaseServerResponseException invalid(Document document, List<Bundle.BundleEntryComponent> entries,
+                                                       List<String> faults) {
+        Bundle.BundleEntryComponent entry = entries.get(document.index());
+        if (faults.contains("letter.fault.patient") || faults.contains("letter.fault.notOurPatient")) {
+            return EntryRefusals.named(document.index(), entry, notOwnPatient("Patient/" + document.patient()));
+        }
+        String japanese = String.join(" ", faults.stream().map(f -> text(f, true)).toList());
+        String english = String.join(" ", faults.stream().map(f -> text(f, false)).toList());
+        if (faults.contains("letter.fault.addressee")) {
+            int list = submissionSet(entries);
+            return fault(list, entries.get(list), "List.extension(ihe-intendedRecipient)", japanese, english);
+        }
+        return fault(document.index(), entry, "DocumentReference.content", japanese, english);
+    }
+
+    /** A fault's text: a message key of the bundles in Japanese or English, or a text as it came. */
+    private static String text(String fault, boolean japanese) {
+        try {
+            return japanese ? Texts.japanese(fault) : Texts.english(fault);
+        } catch (MissingResourceException e) {
+            return fault;
+        }
     }
 
     private Document document(int index, DocumentReference reference, List<Bundle.BundleEntryComponent> entries,
@@ -215,9 +244,9 @@ public class Submissions {
     }
 
     /** The index of the transaction's SubmissionSet List, or -1. */
-    static int submissionSet(Bundle bundle) {
-        for (int i = 0; i < bundle.getEntry().size(); i++) {
-            if (bundle.getEntry().get(i).getResource() instanceof ListResource list && list.getCode().getCoding().stream()
+    static int submissionSet(List<Bundle.BundleEntryComponent> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getResource() instanceof ListResource list && list.getCode().getCoding().stream()
                     .anyMatch(c -> MhdCodes.SUBMISSION_SET.equals(c.getCode())
                             && (!c.hasSystem() || MhdCodes.LIST_TYPES.equals(c.getSystem())))) {
                 return i;
