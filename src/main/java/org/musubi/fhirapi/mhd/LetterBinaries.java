@@ -1,6 +1,5 @@
 package org.musubi.fhirapi.mhd;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.access.Caller;
@@ -9,8 +8,9 @@ import org.musubi.record.ReadRecords;
 import org.springframework.stereotype.Component;
 
 /**
- * ITI-68 Retrieve Document: {@code Binary/letter-<id>} is the letter's FHIR document as stored (the bytes its detached
- * signature covers), {@code Binary/letter-<id>-pdf} its signed PDF — through {@link LetterExchange#open} and
+ * ITI-68 Retrieve Document: {@code Binary/letter-<id>} is the letter's FHIR document byte for byte as signed (the
+ * bytes its detached signature covers), {@code Binary/letter-<id>-pdf} its signed PDF — through
+ * {@link LetterExchange#signedDocument} and
  * {@link LetterExchange#pdf}, whose policy answers and audits (once). A letter the caller's facility neither sent nor
  * received, and an id of the letters' form that names nothing, are empty: the one 404 of an absent Binary.
  */
@@ -43,7 +43,7 @@ public class LetterBinaries {
         if (named.get().pdf()) {
             return exchange.pdf(caller.reader(), named.get().letter()).map(pdf -> new Content(MhdCodes.PDF, pdf));
         }
-        return exchange.open(caller.reader(), named.get().letter()).map(opened -> new Content(MhdCodes.FHIR_JSON,
-                opened.documentJson().getBytes(StandardCharsets.UTF_8)));
+        return exchange.signedDocument(caller.reader(), named.get().letter())
+                .map(signed -> new Content(MhdCodes.FHIR_JSON, signed.document()));
     }
 }

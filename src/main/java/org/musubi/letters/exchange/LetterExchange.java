@@ -162,6 +162,19 @@ public interface LetterExchange {
     /** The signed PDF. */
     Optional<byte[]> pdf(Reader reader, UUID id);
 
+    /** A letter's FHIR document exactly as signed and sent, and its detached signature ({@code null} when unsigned). */
+    record SignedDocument(byte[] document, byte[] signature) {
+    }
+
+    /**
+     * The letter's FHIR document byte for byte as signed (the bytes its detached signature covers; MHD ITI-68), as
+     * {@link #open} reads it: one audit row, the addressee's first reading marks it received; empty when absent for
+     * the reader. (Added for MHD, issue 42.)
+     */
+    default Optional<SignedDocument> signedDocument(Reader reader, UUID id) {
+        throw new UnsupportedOperationException("signedDocument");
+    }
+
     /** An attachment's content. */
     record AttachmentContent(String title, String contentType, byte[] content) {
     }

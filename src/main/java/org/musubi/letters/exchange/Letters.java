@@ -159,6 +159,11 @@ public final class Letters implements LetterExchange {
     }
 
     @Override
+    public Optional<SignedDocument> signedDocument(Reader reader, UUID id) {
+        return found(reader, id, AuditAction.READ, s -> receiving.signedDocument(reader, s));
+    }
+
+    @Override
     public Optional<AttachmentContent> attachment(Reader reader, UUID id, int index) {
         return found(reader, id, AuditAction.READ, s -> receiving.attachment(reader, s, index));
     }

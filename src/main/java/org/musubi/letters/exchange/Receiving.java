@@ -74,6 +74,13 @@ public final class Receiving {
         return files.read(s.pdfBlob());
     }
 
+    Optional<LetterExchange.SignedDocument> signedDocument(Reader reader, LetterTable.Stored s) {
+        if (seen(reader, s, AuditAction.READ, received(reader, s)).isEmpty()) {
+            return Optional.empty();
+        }
+        return files.read(s.documentBlob()).map(bytes -> new LetterExchange.SignedDocument(bytes, s.bundleSignature()));
+    }
+
     Optional<LetterExchange.AttachmentContent> attachment(Reader reader, LetterTable.Stored s, int index) {
         if (seen(reader, s, AuditAction.READ, received(reader, s)).isEmpty()) {
             return Optional.empty();
