@@ -346,9 +346,9 @@ class AttackMatrixIT extends NetworkFixtures {
                 String absent = UUID.randomUUID().toString();
                 String what = caller.attacker() + " / ITI-68 Binary/letter-<id>" + suffix;
                 long before = audit.max();
-                HttpResponse<String> asked = letterGet(caller, "/fhir/Binary/letter-" + letter + suffix);
+                HttpResponse<String> asked = letterGet(caller, "Binary/letter-" + letter + suffix);
                 long between = audit.max();
-                HttpResponse<String> nothing = letterGet(caller, "/fhir/Binary/letter-" + absent + suffix);
+                HttpResponse<String> nothing = letterGet(caller, "Binary/letter-" + absent + suffix);
                 Answers.assertAlike(what, asked, letter.toString(), nothing, absent);
                 assertThat(asked.statusCode()).as(what).isIn(403, 404);
                 assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
@@ -356,7 +356,7 @@ class AttackMatrixIT extends NetworkFixtures {
                 assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
                         .isEqualTo(1);
             }
-            for (String search : List.of("/fhir/DocumentReference?_lastUpdated=ge2000-01-01", "/fhir/List?code=submissionset")) {
+            for (String search : List.of("DocumentReference?_lastUpdated=ge2000-01-01", "List?code=submissionset")) {
                 String what = caller.attacker() + " / " + search;
                 long before = audit.max();
                 HttpResponse<String> found = letterGet(caller, search);
