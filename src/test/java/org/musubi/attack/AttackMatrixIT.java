@@ -323,7 +323,7 @@ class AttackMatrixIT extends NetworkFixtures {
 
     /**
      * A letter hospital A's system sent over MHD (ITI-65) to another hospital: no caller of clinic B (its systems,
-     * whatever their scopes, and its users' browsers) retrieves its document or PDF ({@code Binary/letter-<id>},
+     * whatever their scopes, and its users' browsers) retrieves its document, signature or PDF ({@code Binary/letter-<id>…},
      * ITI-68) — each attempt answers exactly as a letter id nobody has, with one audit row of the caller — nor finds it
      * among the letters B's searches without a patient list (DocumentReference, ITI-67; SubmissionSet List, ITI-66),
      * again with one audit row each.
@@ -342,7 +342,7 @@ class AttackMatrixIT extends NetworkFixtures {
                 addressee.code().value(), MhdSubmissions.referral(clients.context(), hospital, addressee, localId, "攻撃"),
                 "application/fhir+json")).execute());
         for (Armed caller : callers(clinic)) {
-            for (String suffix : List.of("", "-pdf")) {
+            for (String suffix : List.of("", "-signature", "-pdf")) {
                 String absent = UUID.randomUUID().toString();
                 String what = caller.attacker() + " / ITI-68 Binary/letter-<id>" + suffix;
                 long before = audit.max();

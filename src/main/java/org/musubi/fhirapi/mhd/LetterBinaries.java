@@ -1,6 +1,7 @@
 package org.musubi.fhirapi.mhd;
 
 import java.util.Optional;
+import java.util.UUID;
 import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.letters.exchange.LetterExchange;
@@ -9,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * ITI-68 Retrieve Document: {@code Binary/letter-<id>} is the letter's FHIR document byte for byte as signed (the
- * bytes its detached signature covers), {@code Binary/letter-<id>-pdf} its signed PDF — through
- * {@link LetterExchange#signedDocument} and
+ * bytes its detached signature covers), {@code Binary/letter-<id>-signature} that signature (CMS),
+ * {@code Binary/letter-<id>-pdf} its signed PDF — through {@link LetterExchange#signedDocument} and
  * {@link LetterExchange#pdf}, whose policy answers and audits (once). A letter the caller's facility neither sent nor
- * received, and an id of the letters' form that names nothing, are empty: the one 404 of an absent Binary.
+ * received, one without that part (no PDF, no signature), and an id of the letters' form that names nothing, are empty: the one 404 of an absent Binary.
  */
 @Component
 public class LetterBinaries {
@@ -40,10 +41,13 @@ public class LetterBinaries {
             reads.missed(caller.reader(), AuditAction.READ, "Binary", id);
             return Optional.empty();
         }
-        if (named.get().pdf()) {
-            return exchange.pdf(caller.reader(), named.get().letter()).map(pdf -> new Content(MhdCodes.PDF, pdf));
-        }
-        return exchange.signedDocument(caller.reader(), named.get().letter())
-                .map(signed -> new Content(MhdCodes.FHIR_JSON, signed.document()));
+        UUID letter = named.get().letter();
+        return switch (named.get().part()) {
+            case PDF -> exchange.pdf(caller.reader(), letter).map(pdf -> new Content(MhdCodes.PDF, pdf));
+            case DOCUMENT -> exchange.signedDocument(caller.reader(), letter)
+                    .map(signed -> new Content(MhdCodes.FHIR_JSON, signed.document()));
+            case SIGNATURE -> exchange.signedDocument(caller.reader(), letter).filter(signed -> signed.signature() != null)
+                    .map(signed -> new Content(MhdCodes.CMS_SIGNATURE, signed.signature()));
+        };
     }
 }

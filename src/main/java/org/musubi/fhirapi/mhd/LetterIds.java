@@ -7,20 +7,32 @@ import java.util.regex.Pattern;
 
 /**
  * The FHIR ids of a letter's synthesised resources: {@code letter-<uuid>} for its DocumentReference, its SubmissionSet
- * List and its document ({@code Binary}), {@code letter-<uuid>-pdf} for its PDF. The prefix keeps them apart from the
- * record's own ids (random UUIDs), so that a read goes to exactly one store and leaves exactly one audit row.
+ * List and its document ({@code Binary}), {@code letter-<uuid>-pdf} for its PDF, {@code letter-<uuid>-signature} for
+ * the detached signature over its document. The prefix keeps them apart from the ids the record assigns (random
+ * UUIDs), so that a read goes to exactly one store and leaves exactly one audit row.
  */
 public final class LetterIds {
 
     static final String PREFIX = "letter-";
-    static final String PDF = "-pdf";
-    private static final Pattern FORM = Pattern.compile("letter-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(-pdf)?");
+    private static final Pattern FORM = Pattern.compile(
+            "letter-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(-pdf|-signature)?");
 
     private LetterIds() {
     }
 
-    /** A letter named by a FHIR id: its id, and whether the id names the PDF. */
-    public record Named(UUID letter, boolean pdf) {
+    /** Which of a letter's Binaries an id names. */
+    public enum Part {
+        DOCUMENT(""), PDF("-pdf"), SIGNATURE("-signature");
+
+        private final String suffix;
+
+        Part(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
+    /** A letter's Binary named by a FHIR id: the letter's id, and which of its Binaries. */
+    public record Named(UUID letter, Part part) {
     }
 
     /** Whether the id is of the letters' form (whatever letter it names, existing or not). */
@@ -37,14 +49,16 @@ public final class LetterIds {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Named(UUID.fromString(m.group(1)), m.group(2) != null));
+        Part part = m.group(2) == null ? Part.DOCUMENT : m.group(2).equals(Part.PDF.suffix) ? Part.PDF : Part.SIGNATURE;
+        return Optional.of(new Named(UUID.fromString(m.group(1)), part));
     }
 
     public static String of(UUID letter) {
         return PREFIX + letter;
     }
 
-    public static String pdfOf(UUID letter) {
-        return PREFIX + letter + PDF;
+    /** The id of one of the letter's Binaries. */
+    public static String of(UUID letter, Part part) {
+        return PREFIX + letter + part.suffix;
     }
 }

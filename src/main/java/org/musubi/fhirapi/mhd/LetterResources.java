@@ -53,8 +53,12 @@ final class LetterResources {
         }
         document.addContent().getAttachment().setContentType(MhdCodes.FHIR_JSON).setUrl("Binary/" + LetterIds.of(row.id()))
                 .setTitle(row.kind().japanese()).setCreation(Date.from(row.sentAt()));
+        document.addContent().getAttachment().setContentType(MhdCodes.CMS_SIGNATURE)
+                .setUrl("Binary/" + LetterIds.of(row.id(), LetterIds.Part.SIGNATURE))
+                .setTitle(row.kind().japanese() + "（署名 / signature）").setCreation(Date.from(row.sentAt()));
         if (withPdf) {
-            document.addContent().getAttachment().setContentType(MhdCodes.PDF).setUrl("Binary/" + LetterIds.pdfOf(row.id()))
+            document.addContent().getAttachment().setContentType(MhdCodes.PDF)
+                    .setUrl("Binary/" + LetterIds.of(row.id(), LetterIds.Part.PDF))
                     .setTitle(row.kind().japanese() + " (PDF)").setCreation(Date.from(row.sentAt()));
         }
         return document;

@@ -31,7 +31,7 @@ class LetterResourcesTest {
     }
 
     @Test
-    void aReferralIsACurrentDocumentReferenceOfItsNationalTypeWithItsDocumentAndPdfAsBinaries() {
+    void aReferralIsACurrentDocumentReferenceOfItsNationalTypeWithItsDocumentSignatureAndPdfAsBinaries() {
         DocumentReference document = resources.documentReference(row(LetterKind.REFERRAL, null), true);
 
         assertThat(document.getIdElement().getIdPart()).isEqualTo("letter-0b6c3d6e-1f7a-4c1e-9a51-5d2f3c4b5a69");
@@ -41,6 +41,7 @@ class LetterResourcesTest {
                 "http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes|57133-1", "urn:musubi:letter-type|referral");
         assertThat(document.getContent()).extracting(c -> c.getAttachment().getContentType() + " " + c.getAttachment().getUrl())
                 .containsExactly("application/fhir+json Binary/letter-0b6c3d6e-1f7a-4c1e-9a51-5d2f3c4b5a69",
+                        "application/pkcs7-signature Binary/letter-0b6c3d6e-1f7a-4c1e-9a51-5d2f3c4b5a69-signature",
                         "application/pdf Binary/letter-0b6c3d6e-1f7a-4c1e-9a51-5d2f3c4b5a69-pdf");
         assertThat(document.getCustodian().getIdentifier().getValue()).isEqualTo("3410012345");
         assertThat(document.getExtensionByUrl(MhdCodes.LETTER_STATUS).getValueAsPrimitive().getValueAsString())
@@ -55,7 +56,8 @@ class LetterResourcesTest {
 
         assertThat(reply.getRelatesToFirstRep().getTarget().getReference()).isEqualTo("DocumentReference/letter-" + answered);
         assertThat(reply.getType().getCoding()).extracting(c -> c.getCode()).containsExactly("reply");
-        assertThat(reply.getContent()).hasSize(1);
+        assertThat(reply.getContent()).extracting(c -> c.getAttachment().getContentType())
+                .containsExactly("application/fhir+json", "application/pkcs7-signature");
         Identifier recipient = ((Reference) list.getExtensionByUrl(MhdCodes.INTENDED_RECIPIENT).getValue()).getIdentifier();
         assertThat(recipient.getSystem() + "|" + recipient.getValue()).isEqualTo("urn:musubi:registry:facility|8");
         assertThat(list.getCode().getCodingFirstRep().getCode()).isEqualTo("submissionset");
@@ -74,8 +76,9 @@ class LetterResourcesTest {
     void onlyIdsOfTheLettersFormNameALetter() {
         UUID id = UUID.randomUUID();
 
-        assertThat(LetterIds.parse(LetterIds.of(id))).contains(new LetterIds.Named(id, false));
-        assertThat(LetterIds.parse(LetterIds.pdfOf(id))).contains(new LetterIds.Named(id, true));
+        assertThat(LetterIds.parse(LetterIds.of(id))).contains(new LetterIds.Named(id, LetterIds.Part.DOCUMENT));
+        assertThat(LetterIds.parse(LetterIds.of(id, LetterIds.Part.PDF))).contains(new LetterIds.Named(id, LetterIds.Part.PDF));
+        assertThat(LetterIds.parse("letter-" + id + "-signature")).contains(new LetterIds.Named(id, LetterIds.Part.SIGNATURE));
         assertThat(LetterIds.parse(id.toString())).isEmpty();
         assertThat(LetterIds.parse("letter-" + id + "-pdf2")).isEmpty();
         assertThat(LetterIds.isLetter("letter-nonsense")).as("routed to the letters, answered as absent there").isTrue();

@@ -135,7 +135,7 @@ class MhdLettersIT extends NetworkFixtures {
         ApiClientAdministration.NewApiClient thirdClient = clients.register(third, "system/*.read");
         String thirdToken = clients.token(port, thirdClient);
         String absent = UUID.randomUUID().toString();
-        for (String suffix : List.of("", "-pdf")) {
+        for (String suffix : List.of("", "-signature", "-pdf")) {
             seq = audit.max();
             HttpResponse<byte[]> asked = get(thirdToken, "/fhir/Binary/letter-" + letter + suffix);
             HttpResponse<byte[]> nothing = get(thirdToken, "/fhir/Binary/letter-" + absent + suffix);
