@@ -12,9 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -29,9 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration;
+import org.musubi.signature.SigningDevice;
+import org.musubi.signature.cms.CmsSigning;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.TestCertificates;
 
 /**
  * IHE MHD round trip with real HAPI clients: the clinic's EHR sends a referral to the hospital (ITI-65); the
@@ -153,6 +160,52 @@ class MhdLettersIT extends NetworkFixtures {
                 .returnBundle(Bundle.class).execute();
         assertThat(status(only(clinicSees, DocumentReference.class, "letter-" + letter))).as("the sender sees the status")
                 .isEqualTo("received");
+    }
+
+    @Test
+    void aSignatureSentWithTheDocumentComesBackByteForByteBesideIt() throws Exception {
+        byte[] document = MhdSubmissions.referral(clients.context(), clinic, hospital, localId, "署名");
+        TestCertificates.Issued authority = TestCertificates.authority("MHD test CA");
+        TestCertificates.Issued signer = TestCertificates.user(authority, "結 太郎");
+        byte[] cms = CmsSigning.sign(device(signer, authority), document, Optional.of(Instant.now()));
+
+        UUID letter = MhdSubmissions.sentLetter(clinicFhir.transaction().withBundle(MhdSubmissions.withSignature(
+                MhdSubmissions.provide("Patient/" + patientId, hospital.code().value(), document, FHIR_JSON), cms)).execute());
+
+        String token = clients.token(port, clients.register(hospital, "system/*.read"));
+        HttpResponse<byte[]> signature = get(token, "/fhir/Binary/letter-" + letter + "-signature");
+        assertThat(signature.statusCode()).isEqualTo(200);
+        assertThat(signature.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/pkcs7-signature"));
+        assertThat(signature.body()).as("the signature as the sender made it").isEqualTo(cms);
+        assertThat(get(token, "/fhir/Binary/letter-" + letter).body()).as("over exactly these bytes").isEqualTo(document);
+    }
+
+    /** A software signer holding the test certificate's key (EC P-256). */
+    private static SigningDevice device(TestCertificates.Issued signer, TestCertificates.Issued authority) {
+        return new SigningDevice() {
+            @Override
+            public List<X509Certificate> chain() {
+                return List.of(signer.certificate(), authority.certificate());
+            }
+
+            @Override
+            public String algorithm() {
+                return "SHA256withECDSA";
+            }
+
+            @Override
+            public byte[] signDigest(byte[] sha256) {
+                try {
+                    Signature ecdsa = Signature.getInstance("NONEwithECDSA");
+                    ecdsa.initSign(signer.keys().getPrivate());
+                    ecdsa.update(sha256);
+                    return ecdsa.sign();
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
     }
 
     @Test

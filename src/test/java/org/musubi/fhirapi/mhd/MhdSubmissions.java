@@ -84,6 +84,16 @@ public final class MhdSubmissions {
         return bundle;
     }
 
+    /** Adds a detached signature over the document as a second content of the DocumentReference, in its own Binary. */
+    public static Bundle withSignature(Bundle provide, byte[] cms) {
+        String binary = "urn:uuid:" + UUID.randomUUID();
+        DocumentReference reference = (DocumentReference) provide.getEntry().get(1).getResource();
+        reference.addContent().getAttachment().setContentType("application/pkcs7-signature").setUrl(binary);
+        provide.addEntry().setFullUrl(binary).setResource(new Binary().setContentType("application/pkcs7-signature")
+                .setData(cms)).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Binary");
+        return provide;
+    }
+
     /** The letter's id the ITI-65 response names ({@code DocumentReference/letter-<id>}). */
     public static UUID sentLetter(Bundle response) {
         String location = response.getEntry().get(1).getResponse().getLocation();
