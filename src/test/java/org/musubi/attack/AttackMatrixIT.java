@@ -324,7 +324,8 @@ class AttackMatrixIT extends NetworkFixtures {
     /**
      * A letter hospital A's system sent over MHD (ITI-65) to another hospital: no caller of clinic B (its systems,
      * whatever their scopes, and its users' browsers) retrieves its document, signature or PDF ({@code Binary/letter-<id>…},
-     * ITI-68) — each attempt answers exactly as a letter id nobody has, with one audit row of the caller — nor finds it
+     * ITI-68) or reads its DocumentReference or SubmissionSet by id — each attempt answers exactly as a letter id nobody
+     * has, with one audit row of the caller — nor finds it
      * among the letters B's searches without a patient list (DocumentReference, ITI-67; SubmissionSet List, ITI-66),
      * again with one audit row each.
      */
@@ -342,13 +343,14 @@ class AttackMatrixIT extends NetworkFixtures {
                 addressee.code().value(), MhdSubmissions.referral(clients.context(), hospital, addressee, localId, "攻撃"),
                 "application/fhir+json")).execute());
         for (Armed caller : callers(clinic)) {
-            for (String suffix : List.of("", "-signature", "-pdf")) {
+            for (String path : List.of("Binary/letter-%s", "Binary/letter-%s-signature", "Binary/letter-%s-pdf",
+                    "DocumentReference/letter-%s", "List/letter-%s")) {
                 String absent = UUID.randomUUID().toString();
-                String what = caller.attacker() + " / ITI-68 Binary/letter-<id>" + suffix;
+                String what = caller.attacker() + " / " + path;
                 long before = audit.max();
-                HttpResponse<String> asked = letterGet(caller, "Binary/letter-" + letter + suffix);
+                HttpResponse<String> asked = letterGet(caller, path.formatted(letter));
                 long between = audit.max();
-                HttpResponse<String> nothing = letterGet(caller, "Binary/letter-" + absent + suffix);
+                HttpResponse<String> nothing = letterGet(caller, path.formatted(absent));
                 Answers.assertAlike(what, asked, letter.toString(), nothing, absent);
                 assertThat(asked.statusCode()).as(what).isIn(403, 404);
                 assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))

@@ -8,17 +8,22 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.musubi.audit.AuditAction;
 import org.musubi.audit.Audit;
 import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.response.StorePage;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.letters.exchange.LetterRow;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
+import org.musubi.record.ReadRecords;
 import org.musubi.registry.MedicalInstitutionCode;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +41,12 @@ public class LetterSearches {
     private final LetterExchange exchange;
     private final Audit audit;
     private final LetterResources resources;
+    private final ReadRecords reads;
 
-    LetterSearches(LetterExchange exchange, Audit audit, Facilities facilities) {
+    LetterSearches(LetterExchange exchange, Audit audit, Facilities facilities, ReadRecords reads) {
         this.exchange = exchange;
         this.audit = audit;
+        this.reads = reads;
         this.resources = new LetterResources(id -> facilities.find(id).flatMap(Facility::medicalInstitutionCode)
                 .map(MedicalInstitutionCode::value));
     }
@@ -69,6 +76,23 @@ public class LetterSearches {
             found.add(document ? resources.documentReference(row, true) : resources.submissionSet(row));
         }
         return new StorePage(found, found.size());
+    }
+
+    /**
+     * A letter's DocumentReference or SubmissionSet List by its id ({@code letter-<uuid>}), after the token's scopes
+     * allowed the read: through {@link LetterExchange#find} (one audit row, nothing marked received); what the caller
+     * may not see, and an id of the letters' form naming nothing, is the one 404 of an absent resource.
+     */
+    public IBaseResource read(Caller caller, String type, IdType id) {
+        caller.scoped(id.hasVersionIdPart() ? ScopeTable.VREAD : ScopeTable.READ, audit, type);
+        Optional<LetterIds.Named> named = LetterIds.parse(id.getIdPart())
+                .filter(n -> n.part() == LetterIds.Part.DOCUMENT);
+        if (named.isEmpty()) {
+            reads.missed(caller.reader(), AuditAction.READ, type, id.getIdPart());
+            throw Refusals.notFound(id);
+        }
+        LetterRow row = exchange.find(caller.reader(), named.get().letter()).orElseThrow(() -> Refusals.notFound(id));
+        return type.equals("DocumentReference") ? resources.documentReference(row, true) : resources.submissionSet(row);
     }
 
     /**

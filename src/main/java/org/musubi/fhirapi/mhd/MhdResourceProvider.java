@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.record.RecordResourceProvider;
@@ -12,8 +13,9 @@ import org.musubi.fhirapi.record.RecordResourceProvider;
  * List (and, through {@link MhdDocumentReferenceProvider}, DocumentReference): the record's own, as
  * {@link RecordResourceProvider} serves every type — read, history, writes, and searches with {@code patient} or
  * {@code subject} — and, searched without a patient, the letters to and from the caller's facility as IHE MHD shows
- * them (ITI-66, ITI-67; {@link LetterSearches}). A resident's app is always about its own person, so its searches stay
- * the record's.
+ * them (ITI-66, ITI-67; {@link LetterSearches}), and read by their ids ({@code letter-<uuid>}). A resident's app is
+ * always about its own person, so its searches stay the record's. HAPI binds the superclass's annotated methods and
+ * calls them on this object, so the overrides answer.
  */
 public class MhdResourceProvider extends RecordResourceProvider {
 
@@ -24,6 +26,15 @@ public class MhdResourceProvider extends RecordResourceProvider {
         super(type, parts);
         this.letters = letters;
         this.type = parts.resources().context().getResourceType(type);
+    }
+
+    /** A letter's resource ({@code letter-<uuid>}) from the letters, any other id from the record. */
+    @Override
+    public IBaseResource read(IdType id) {
+        if (LetterIds.isLetter(id.getIdPart())) {
+            return letters.read(Caller.current(), type, id);
+        }
+        return super.read(id);
     }
 
     @Override

@@ -162,6 +162,14 @@ public interface LetterExchange {
     /** The signed PDF. */
     Optional<byte[]> pdf(Reader reader, UUID id);
 
+    /**
+     * The letter's row for its sender's or addressee's staff, as the inbox lists it, without opening it (nothing is
+     * marked received): one audit row; empty when absent for the reader. (Added for MHD's reads by id, issue 42.)
+     */
+    default Optional<LetterRow> find(Reader reader, UUID id) {
+        throw new UnsupportedOperationException("find");
+    }
+
     /** A letter's FHIR document exactly as signed and sent, and its detached signature ({@code null} when unsigned). */
     record SignedDocument(byte[] document, byte[] signature) {
     }

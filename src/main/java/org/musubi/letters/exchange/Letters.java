@@ -159,6 +159,11 @@ public final class Letters implements LetterExchange {
     }
 
     @Override
+    public Optional<LetterRow> find(Reader reader, UUID id) {
+        return found(reader, id, AuditAction.READ, s -> receiving.find(reader, s));
+    }
+
+    @Override
     public Optional<SignedDocument> signedDocument(Reader reader, UUID id) {
         return found(reader, id, AuditAction.READ, s -> receiving.signedDocument(reader, s));
     }

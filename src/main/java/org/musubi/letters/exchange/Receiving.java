@@ -74,6 +74,11 @@ public final class Receiving {
         return files.read(s.pdfBlob());
     }
 
+    /** The letter's row, after its door let the reader see it (the addressee's Task left as it is). */
+    Optional<LetterRow> find(Reader reader, LetterTable.Stored s) {
+        return seen(reader, s, AuditAction.READ, task -> null).map(seen -> s.row());
+    }
+
     Optional<LetterExchange.SignedDocument> signedDocument(Reader reader, LetterTable.Stored s) {
         if (seen(reader, s, AuditAction.READ, received(reader, s)).isEmpty()) {
             return Optional.empty();

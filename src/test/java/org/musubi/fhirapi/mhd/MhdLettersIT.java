@@ -109,6 +109,11 @@ class MhdLettersIT extends NetworkFixtures {
         assertThat(status(reference)).isEqualTo("requested");
 
         seq = audit.max();
+        DocumentReference read = hospitalFhir.read().resource(DocumentReference.class).withId("letter-" + letter).execute();
+        assertThat(audit.countByUser(seq, userId)).as("read by id: one audit row").isEqualTo(1);
+        assertThat(status(read)).as("reading the reference is not opening the letter").isEqualTo("requested");
+
+        seq = audit.max();
         Bundle lists = hospitalFhir.search().forResource(ListResource.class)
                 .where(ListResource.CODE.exactly().systemAndCode(MhdSubmissions.LIST_TYPES, "submissionset"))
                 .returnBundle(Bundle.class).execute();
@@ -142,10 +147,11 @@ class MhdLettersIT extends NetworkFixtures {
         ApiClientAdministration.NewApiClient thirdClient = clients.register(third, "system/*.read");
         String thirdToken = clients.token(port, thirdClient);
         String absent = UUID.randomUUID().toString();
-        for (String suffix : List.of("", "-signature", "-pdf")) {
+        for (String path : List.of("Binary/letter-%s", "Binary/letter-%s-signature", "Binary/letter-%s-pdf",
+                "DocumentReference/letter-%s", "List/letter-%s")) {
             seq = audit.max();
-            HttpResponse<byte[]> asked = get(thirdToken, "/fhir/Binary/letter-" + letter + suffix);
-            HttpResponse<byte[]> nothing = get(thirdToken, "/fhir/Binary/letter-" + absent + suffix);
+            HttpResponse<byte[]> asked = get(thirdToken, "/fhir/" + path.formatted(letter));
+            HttpResponse<byte[]> nothing = get(thirdToken, "/fhir/" + path.formatted(absent));
             assertThat(asked.statusCode()).isEqualTo(404);
             assertThat(text(asked).replace(letter.toString(), "{id}")).as("the one 404 of an absent id")
                     .isEqualTo(text(nothing).replace(absent, "{id}"));
