@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -185,6 +186,21 @@ class MhdLettersIT extends NetworkFixtures {
                 t -> assertThat(t).startsWith("application/pkcs7-signature"));
         assertThat(signature.body()).as("the signature as the sender made it").isEqualTo(cms);
         assertThat(get(token, "/fhir/Binary/letter-" + letter).body()).as("over exactly these bytes").isEqualTo(document);
+    }
+
+    @Test
+    void theCapabilityStatementDeclaresMhdsRecipientAndResponderAndTheLettersSearches() {
+        CapabilityStatement statement = clients.fhir(port, null).capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(statement.getInstantiates()).extracting(i -> i.getValue()).contains(
+                "https://profiles.ihe.net/ITI/MHD/CapabilityStatement/IHE.MHD.DocumentRecipient",
+                "https://profiles.ihe.net/ITI/MHD/CapabilityStatement/IHE.MHD.DocumentResponder");
+        CapabilityStatement.CapabilityStatementRestResourceComponent documents = statement.getRestFirstRep().getResource()
+                .stream().filter(r -> r.getType().equals("DocumentReference")).findFirst().orElseThrow();
+        assertThat(documents.getSearchParam()).extracting(p -> p.getName()).contains("type", "_lastUpdated", "status", "patient");
+        assertThat(documents.getDocumentation()).contains("ITI-67");
+        assertThat(statement.getRestFirstRep().getInteraction()).anySatisfy(i -> assertThat(i.getDocumentation())
+                .contains("ITI-65"));
     }
 
     /** A software signer holding the test certificate's key (EC P-256). */
