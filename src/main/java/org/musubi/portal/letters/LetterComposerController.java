@@ -72,7 +72,9 @@ class LetterComposerController {
         }
         if (form == null) {
             LetterExchange.Prefill p = prefill.get();
-            form = LetterForm.of(new LetterRequest(p.kind(), 0, null, null, p.content(), p.insuranceMemberId(),
+            // a reply goes back to the letter's sender
+            form = LetterForm.of(new LetterRequest(p.kind(), p.repliesTo() == null ? 0 : p.repliesTo().senderFacilityId(),
+                    null, p.repliesTo() == null ? null : p.repliesTo().authorName(), p.content(), p.insuranceMemberId(),
                     p.repliesTo() == null ? null : p.repliesTo().id(), null), null);
         }
         model.addAttribute("saved", saved != null);
