@@ -135,6 +135,19 @@ class LetterComposerController {
         return page(author, person, prefill.get(), form, faults, preview, model);
     }
 
+    /** Deletes one of the author's drafts for the person (another's, or none, answers 404). */
+    @PostMapping("/portal/patients/{personId}/letters/drafts/{draft}/delete")
+    String deleteDraft(@AuthenticationPrincipal SignedIn me, @PathVariable String personId, @PathVariable UUID draft,
+                       HttpServletResponse response) {
+        Reader author = reader(me);
+        long person = person(personId);
+        if (letters.draft(author, draft).filter(d -> d.personId() == person).isEmpty()) {
+            return denied(response);
+        }
+        letters.deleteDraft(author, draft);
+        return "redirect:/portal/patients/" + person + "/letters/new";
+    }
+
     private String page(Reader author, long person, LetterExchange.Prefill prefill, LetterForm form, List<String> faults,
                         String preview, Model model) {
         model.addAttribute("personId", person);
