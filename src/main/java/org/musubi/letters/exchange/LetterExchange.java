@@ -87,15 +87,6 @@ public interface LetterExchange {
      */
     Attachment upload(Reader author, String title, String contentType, InputStream content);
 
-    /**
-     * What of the record the author picked ({@link Pick#reference()}) as an attachment: its title, type, size and
-     * SHA-256, as {@link Attachment.Stored}; empty when the author may not see it for the person. (Added by the
-     * composer's branch: {@link Pick} carries no size nor hash, which {@link Attachment} requires.)
-     */
-    default Optional<Attachment> attach(Reader author, long personId, String reference) {
-        throw new UnsupportedOperationException("LetterExchange.attach");
-    }
-
     /** The HTML of the letter as it would be sent (nothing stored); empty when refused. */
     Optional<String> preview(Reader author, long personId, LetterRequest request, Locale locale);
 

@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.musubi.letters.Attachment;
 import org.musubi.letters.LetterKind;
@@ -93,7 +95,7 @@ class LetterComposerController {
         Reader author = reader(me);
         long person = person(personId);
         List<String> faults = new ArrayList<>();
-        List<Attachment> attachments = attachments(author, person, form, files, faults);
+        List<Attachment> attachments = attachments(author, form, files, faults);
         LetterRequest request = form.request(attachments, faults);
         form.attached = new ArrayList<>(attachments.stream().map(FormAttachment::of).toList());
         form.picked = new ArrayList<>();
@@ -157,7 +159,8 @@ class LetterComposerController {
         model.addAttribute("allergyRows", LetterForm.withBlanks(form.allergies));
         model.addAttribute("medicineRows", LetterForm.withBlanks(form.medicines));
         model.addAttribute("resultRows", form.results);
-        model.addAttribute("attachedReferences", form.storedReferences());
+        model.addAttribute("attachedReferences", form.attachedReferences());
+        model.addAttribute("picks", prefill.picks().stream().map(FormAttachment::choice).toList());
         model.addAttribute("addressees", letters.addressees(author));
         model.addAttribute("drafts", letters.drafts(author, person));
         model.addAttribute("kinds", LetterKind.values());
@@ -169,27 +172,34 @@ class LetterComposerController {
         return "portal/letters/compose";
     }
 
-    /** The letter's attachments: those kept, the record's items (looked up again), then the files uploaded now. */
-    private List<Attachment> attachments(Reader author, long person, LetterForm form, MultipartFile[] files,
-                                         List<String> faults) {
+    /** The letter's attachments: those kept, the record's items ticked now, then the files uploaded now. */
+    private List<Attachment> attachments(Reader author, LetterForm form, MultipartFile[] files, List<String> faults) {
         List<Attachment> attachments = new ArrayList<>();
-        for (FormAttachment kept : form.keptUploads()) {
+        Set<String> references = new HashSet<>();
+        for (FormAttachment kept : form.kept()) {
             try {
-                attachments.add(kept.attachment());
+                Attachment a = kept.attachment();
+                if (!(a.source() instanceof Attachment.Stored s) || references.add(s.reference())) {
+                    attachments.add(a);
+                }
             } catch (IllegalArgumentException malformed) {
                 faults.add("letters.compose.fault.attachment");
             }
         }
-        for (String reference : form.storedReferences()) {
-            letters.attach(author, person, reference).ifPresentOrElse(attachments::add,
-                    () -> faults.add("letters.compose.fault.attachment"));
+        for (String value : form.picked) {
+            Attachment a = FormAttachment.picked(value);
+            if (a == null) {
+                faults.add("letters.compose.fault.attachment");
+            } else if (references.add(((Attachment.Stored) a.source()).reference())) {
+                attachments.add(a);
+            }
         }
         for (MultipartFile file : files == null ? new MultipartFile[0] : files) {
             if (file == null || file.isEmpty()) {
                 continue;
             }
             String title = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                    ? "添付資料" : file.getOriginalFilename();
+                    ? null : file.getOriginalFilename();
             try (InputStream in = file.getInputStream()) {
                 attachments.add(letters.upload(author, title, file.getContentType(), in));
             } catch (IOException | UncheckedIOException e) {

@@ -140,17 +140,16 @@ public class LetterForm {
         return shown;
     }
 
-    /** The record's items to attach: those attached before and kept, then those picked now, each once. */
-    Set<String> storedReferences() {
+    /** The record's items attached before (kept or not), for the composer not to offer them again. */
+    Set<String> attachedReferences() {
         Set<String> references = new LinkedHashSet<>();
-        attached.stream().filter(a -> a != null && !a.remove && a.stored() && a.key != null).forEach(a -> references.add(a.key));
-        picked.stream().filter(p -> p != null && !p.isBlank()).forEach(references::add);
+        attached.stream().filter(a -> a != null && a.stored() && a.key != null).forEach(a -> references.add(a.key));
         return references;
     }
 
-    /** The uploaded files attached before and kept. */
-    List<FormAttachment> keptUploads() {
-        return attached.stream().filter(a -> a != null && !a.remove && !a.stored()).toList();
+    /** The attachments attached before and kept. */
+    List<FormAttachment> kept() {
+        return attached.stream().filter(a -> a != null && !a.remove).toList();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.musubi.letters.Content;
 import org.musubi.letters.Diagnosis;
 import org.musubi.letters.LetterKind;
 import org.musubi.letters.Result;
+import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.letters.exchange.LetterRequest;
 
 /** The composer's form carries what the author wrote and the codes behind it through every step, and no further. */
@@ -96,7 +97,7 @@ class LetterFormTest {
     }
 
     @Test
-    void attachmentsKeptArePickedAgainOnceAndRemovedOnesAreNot() {
+    void attachmentsRemovedAreDroppedAndTheRecordsItemsAttachedAreNotOfferedAgain() {
         LetterForm form = prefilled();
         String sha = "a".repeat(64);
         form.attached.add(FormAttachment.of(new Attachment("検査結果", "application/pdf", 10, sha,
@@ -105,10 +106,24 @@ class LetterFormTest {
                 new Attachment.Stored("DocumentReference/2"))));
         form.attached.add(FormAttachment.of(new Attachment("写真.jpg", "image/jpeg", 10, sha, new Attachment.Uploaded(sha))));
         form.attached.get(1).remove = true;
-        form.picked = List.of("DocumentReference/1", "Observation/9");
 
-        assertThat(form.storedReferences()).containsExactly("DocumentReference/1", "Observation/9");
-        assertThat(form.keptUploads()).extracting(a -> a.attachment().source()).containsExactly(new Attachment.Uploaded(sha));
+        assertThat(form.kept()).extracting(a -> a.attachment().source())
+                .containsExactly(new Attachment.Stored("DocumentReference/1"), new Attachment.Uploaded(sha));
+        assertThat(form.attachedReferences()).containsExactly("DocumentReference/1", "DocumentReference/2");
+    }
+
+    @Test
+    void aTickedPickAsksForTheRecordsItemAndAForgedValueForNothing() {
+        FormAttachment.Choice choice = FormAttachment.choice(new LetterExchange.Pick("Observation/9", "HbA1c 2026/11/20",
+                "application/fhir+json", LocalDate.of(2026, 11, 20)));
+
+        Attachment picked = FormAttachment.picked(choice.value());
+
+        assertThat(picked.source()).isEqualTo(new Attachment.Stored("Observation/9"));
+        assertThat(picked.title()).isEqualTo("HbA1c 2026/11/20");
+        assertThat(picked.contentType()).isEqualTo("application/fhir+json");
+        assertThat(FormAttachment.picked("Observation/9")).isNull();
+        assertThat(FormAttachment.picked(FormRow.encode(List.of(new Coded.Code("../../etc/passwd", "x", "y"))))).isNull();
     }
 
     @Test
