@@ -1,5 +1,7 @@
 package org.musubi.letters;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,9 @@ public record Attachment(String title, String contentType, long size, String sha
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** Where an attachment's content is. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(value = Stored.class, name = "stored"),
+            @JsonSubTypes.Type(value = Uploaded.class, name = "uploaded")})
     public sealed interface Source {
     }
 

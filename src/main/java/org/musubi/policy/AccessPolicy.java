@@ -168,6 +168,25 @@ public final class AccessPolicy {
                 : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
     }
 
+    /**
+     * May the requester list the letters to and from their facility (the inbox and outbox: patient names, kinds,
+     * statuses)? An active user of an active facility whose profession sees {@link DataCategory#REFERRALS}; opening
+     * each letter is decided again ({@link #decideAddressed}, or the sender's own data).
+     */
+    public Decision decideLetterList(Requester requester) {
+        if (!requester.userActive()) {
+            return new Deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return new Deny(Deny.FACILITY_SUSPENDED);
+        }
+        if (requester.facilityId() == null) {
+            return new Deny(Deny.NOT_ADDRESSED);
+        }
+        return professionMaySee(requester, Purpose.TREATMENT, new DataItem(0, DataCategory.REFERRALS))
+                ? new Permit(Permit.ADDRESSED_LETTER) : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    }
+
     /** May the requester see this item of the person's record? */
     public Decision decide(Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
         return evaluate(clock.instant(), requester, purpose, facts, Objects.requireNonNull(item, "item"));

@@ -57,6 +57,12 @@ public interface PersonAccess {
                                          Function<PersonView, Interaction<T>> body);
 
     /**
+     * May the user list the letters to and from their facility ({@link AccessPolicy#decideLetterList})? Not audited:
+     * the listing it belongs to is, once.
+     */
+    Decision letterList(long userId);
+
+    /**
      * Whether the facility has standing for the person now ({@link AccessPolicy#standing}: a live link made with the
      * person's card): for a write that names the person by id. Not audited: the write it belongs to is.
      */

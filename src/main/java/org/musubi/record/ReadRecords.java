@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.musubi.audit.Audit;
@@ -270,6 +271,18 @@ public final class ReadRecords {
     public Interaction<List<StoredResource>> readAddressed(Reader reader, long personId, long senderPatientId,
                                                            long addresseeFacilityId, List<String> ids,
                                                            AuditAction action, String auditedAs) {
+        return addressed(reader, personId, senderPatientId, addresseeFacilityId, ids, action, auditedAs,
+                (letter, wrote) -> letter);
+    }
+
+    /**
+     * {@link #readAddressed} with {@code body} run on what was read, in the same interaction: the addressee's write
+     * ({@link WriteRecords#answerAddressed}) adds the {@code Type/id} it wrote to the list it is given, and the one
+     * audit row names them too. The body does not run when refused.
+     */
+    <T> Interaction<T> addressed(Reader reader, long personId, long senderPatientId, long addresseeFacilityId,
+                                 List<String> ids, AuditAction action, String auditedAs,
+                                 BiFunction<List<StoredResource>, List<String>, T> body) {
         return access.interactAddressed(reader.userId(), personId, senderPatientId, addresseeFacilityId, action,
                 auditedAs, view -> {
                     Set<DataItem> allowed = allowed(view, view.sources());
@@ -277,8 +290,9 @@ public final class ReadRecords {
                     store.contents(Set.of(senderPatientId), allowed, ids).stream()
                             .filter(r -> r.category() == DataCategory.REFERRALS).forEach(r -> read.put(r.id(), r));
                     List<StoredResource> letter = ids.stream().map(read::get).filter(Objects::nonNull).toList();
-                    return Interaction.permitted(letter, view.decision(),
-                            letter.stream().map(r -> r.type() + "/" + r.id()).toList());
+                    List<String> named = new ArrayList<>(letter.stream().map(r -> r.type() + "/" + r.id()).toList());
+                    T value = body.apply(letter, named);
+                    return Interaction.permitted(value, view.decision(), named);
                 });
     }
 

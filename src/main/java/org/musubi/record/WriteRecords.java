@@ -89,6 +89,43 @@ public final class WriteRecords {
                 record -> body.apply(new Entering(record, author.userId()))));
     }
 
+    /**
+     * What the addressee of a letter read ({@code read}: the letter's rows named, in order, as {@link
+     * ReadRecords#readAddressed} shows them) and the Task version it wrote ({@code written}, null when nothing changed).
+     */
+    public record Answered(List<StoredResource> read, Written written) {
+    }
+
+    /**
+     * The addressee of a letter reads it and may change the letter's Task (received, accepted, returned, completed), of
+     * which it is the owner, though the Task is stored under the sender's source patient {@code senderPatientId}:
+     * decided by the addressee's door ({@link ReadRecords#readAddressed}: the reader acts for {@code
+     * addresseeFacilityId}; only referrals are read), then {@code update} asked for the Task's new version given the
+     * Task as stored (null: nothing to change), written under the sender's facility, in one database transaction with
+     * the one audit row naming what was read and written. The value is null when refused; its {@code read} is empty
+     * when no such letter is there for the reader.
+     */
+    public Interaction<Answered> answerAddressed(Reader reader, long personId, long senderPatientId,
+                                                 long addresseeFacilityId, List<String> ids, String taskId,
+                                                 AuditAction action, Function<StoredResource, ResourceWrite> update) {
+        return audit.allOrNothing(() -> reads.addressed(reader, personId, senderPatientId, addresseeFacilityId,
+                ids, action, "Task", (read, named) -> {
+                    StoredResource task = read.stream().filter(r -> r.type().equals("Task") && r.id().equals(taskId)
+                            && !r.deleted()).findFirst().orElse(null);
+                    ResourceWrite write = task == null ? null : update.apply(task);
+                    if (write == null) {
+                        return new Answered(read, null);
+                    }
+                    if (write.sourceFacilityId() != task.sourceFacilityId() || write.patientKey() != senderPatientId
+                            || !"Task".equals(write.type()) || !taskId.equals(write.id())) {
+                        throw new NotOwner(write.type(), write.id());
+                    }
+                    Written written = store.writeOwn(task.sourceFacilityId(), List.of(write), reader.userId()).getFirst();
+                    named.add("Task/" + written.id() + "/_history/" + written.version());
+                    return new Answered(read, written);
+                }));
+    }
+
     /** The entry of one interaction: its reads are the record's, its writes the author's. */
     private final class Entering implements Entry, ReadRecords.PersonRecord.Forwarding {
         private final ReadRecords.PersonRecord record;

@@ -99,6 +99,11 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
+    public Decision letterList(long userId) {
+        return policy.decideLetterList(facts.requester(userId));
+    }
+
+    @Override
     public boolean standing(long facilityId, long personId) {
         return identities.person(personId).isPresent()
                 && policy.standingFacilities(facts.person(personId, null, List.of()).links()).contains(facilityId);

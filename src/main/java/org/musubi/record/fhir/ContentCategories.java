@@ -188,7 +188,7 @@ public final class ContentCategories {
     static DataCategory category(String type, JsonNode resource) {
         if (type.equals("Composition") && letter(resource) || type.equals("Bundle")
                 && "document".equals(resource.path("type").asString(null))
-                && letter(resource.path("entry").path(0).path("resource"))) {
+                && (letter(resource.path("entry").path(0).path("resource")) || letterTagged(resource))) {
             return DataCategory.REFERRALS;
         }
         if (type.equals("Observation")) {
@@ -210,6 +210,16 @@ public final class ContentCategories {
         }
         for (JsonNode coding : composition.path("type").path("coding")) {
             if (letterType(coding.path("system").asString(null), coding.path("code").asString(null))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Bundle is tagged as sent as a letter ({@link FhirSystems#LETTER_TYPE} in {@code meta.tag}). */
+    private static boolean letterTagged(JsonNode bundle) {
+        for (JsonNode tag : bundle.path("meta").path("tag")) {
+            if (FhirSystems.LETTER_TYPE.equals(tag.path("system").asString(null))) {
                 return true;
             }
         }

@@ -67,13 +67,15 @@ public final class FhirIndexer {
      * The policy's category: the kind's, except vital-sign Observations, which are VITALS, and the emergency sheet
      * (a QuestionnaireResponse answering {@link FhirSystems#EMERGENCY_SHEET_QUESTIONNAIRE}), EMERGENCY_SHEET, and a letter
      * between facilities — a Composition typed as a referral letter (LOINC {@link Loinc#REFERRAL_LETTER}, in LOINC's system or JP-CLINS's doc-typecodes) or with
-     * {@link FhirSystems#LETTER_TYPE}, or a document Bundle whose Composition is one —, REFERRALS.
+     * {@link FhirSystems#LETTER_TYPE}, or a document Bundle whose Composition is one or that is tagged with {@link FhirSystems#LETTER_TYPE} (sent as a
+     * letter: a discharge summary sent on its own) —, REFERRALS.
      */
     public DataCategory category(IBaseResource resource, ResourceKind kind) {
         if (resource instanceof Composition composition && letter(composition)
                 || resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.DOCUMENT
-                && !bundle.getEntry().isEmpty() && bundle.getEntryFirstRep().getResource() instanceof Composition first
-                && letter(first)) {
+                && (!bundle.getEntry().isEmpty() && bundle.getEntryFirstRep().getResource() instanceof Composition first
+                && letter(first) || bundle.getMeta().getTag().stream()
+                        .anyMatch(t -> FhirSystems.LETTER_TYPE.equals(t.getSystem())))) {
             return DataCategory.REFERRALS;
         }
         if (resource instanceof Observation observation && observation.getCategory().stream()

@@ -183,6 +183,9 @@ public final class FhirSystems {
      * free-form information document): a document typed with it is a letter between facilities (category REFERRALS).
      */
     public static final String LETTER_TYPE = "urn:musubi:letter-type";
+
+    /** The signature types of R4's Signature.type (ASTM E1762-95): {@code 1.2.840.10065.1.12.1.1} author's signature. */
+    public static final String SIGNATURE_TYPE = "urn:iso-astm:E1762-95:2013";
     /**
      * JP-CLINS's CodeSystem of the document types (57133-1 診療情報提供書, 18842-5 退院時サマリー, …: LOINC codes in a
      * JP system), which a JP-CLINS document's Composition.type uses.

@@ -1,0 +1,245 @@
+package org.musubi.letters.exchange;
+
+import org.musubi.letters.exchange.jdbc.LetterTable;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.musubi.audit.AuditAction;
+import org.musubi.blob.Blob;
+import org.musubi.identity.SourcePatient;
+import org.musubi.letters.Addressee;
+import org.musubi.letters.Allergy;
+import org.musubi.letters.Attachment;
+import org.musubi.letters.Author;
+import org.musubi.letters.Coded;
+import org.musubi.letters.Content;
+import org.musubi.letters.Demographics;
+import org.musubi.letters.Diagnosis;
+import org.musubi.letters.Facility;
+import org.musubi.letters.Letter;
+import org.musubi.letters.LetterKind;
+import org.musubi.letters.Medicine;
+import org.musubi.letters.Result;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.Interaction;
+import org.musubi.record.Outline;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
+import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writing a letter: the composer's start prefilled from what the author sees of the record (one audited read, by a
+ * facility that may act for the person), previews, drafts (the author's own) and uploads.
+ */
+public final class Composing {
+
+    /** How many of each kind of record entry the composer offers. */
+    private static final int OFFERED = 30;
+    private static final Set<String> PICKED = Set.of("DocumentReference", "DiagnosticReport", "Observation");
+
+    private final ReadRecords reads;
+    private final LetterTable table;
+    private final LetterParties parties;
+    private final LetterFiles files;
+    private final LetterResources resources;
+
+    public Composing(ReadRecords reads, LetterTable table, LetterParties parties, LetterFiles files,
+                     LetterResources resources) {
+        this.reads = reads;
+        this.table = table;
+        this.parties = parties;
+        this.files = files;
+        this.resources = resources;
+    }
+
+    List<LetterExchange.FacilityChoice> addressees(Reader author) {
+        return parties.choices(author.facilityId());
+    }
+
+    Optional<LetterExchange.Prefill> compose(Reader author, long personId, LetterKind kind, LetterRow answered) {
+        Interaction<LetterExchange.Prefill> read = reads.readPerson(author, personId, AuditAction.READ, "Letter",
+                view -> view.actAsHolder(), record -> {
+                    SourcePatient own = own(author, record.view().sources());
+                    if (own == null) {
+                        return null;
+                    }
+                    List<Outline> outline = record.outline();
+                    List<String> ids = new ArrayList<>();
+                    for (String type : List.of("Condition", "AllergyIntolerance", "MedicationRequest", "Observation",
+                            "DocumentReference", "DiagnosticReport")) {
+                        outline.stream().filter(o -> o.type().equals(type)).limit(OFFERED).forEach(o -> ids.add(o.id()));
+                    }
+                    List<StoredResource> read2 = ids.isEmpty() ? List.of() : record.contents(ids);
+                    return prefill(kind, read2, own, answered);
+                });
+        return Optional.ofNullable(read.permitted() ? read.value() : null);
+    }
+
+    private LetterExchange.Prefill prefill(LetterKind kind, List<StoredResource> read, SourcePatient own,
+                                           LetterRow answered) {
+        List<Diagnosis> diagnoses = new ArrayList<>();
+        List<Allergy> allergies = new ArrayList<>();
+        List<Medicine> medicines = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        List<LetterExchange.Pick> picks = new ArrayList<>();
+        for (StoredResource r : read) {
+            if (r.deleted()) {
+                continue;
+            }
+            JsonNode json = LetterResources.JSON.readTree(r.json());
+            String ref = r.type() + "/" + r.id();
+            switch (r.type()) {
+                case "Condition" -> {
+                    String text = FhirJson.concept(json.path("code"));
+                    String status = json.path("clinicalStatus").path("coding").path(0).path("code").asString("active");
+                    if (text != null && (status.equals("active") || status.equals("recurrence") || status.equals("relapse"))) {
+                        boolean suspected = "unconfirmed".equals(json.path("verificationStatus").path("coding").path(0)
+                                .path("code").asString(null));
+                        diagnoses.add(new Diagnosis(Coded.text(text), date(json.path("onsetDateTime")), true, suspected,
+                                false, ref));
+                    }
+                }
+                case "AllergyIntolerance" -> {
+                    String text = FhirJson.concept(json.path("code"));
+                    if (text != null && FhirJson.allergyHolds(json)) {
+                        String reaction = String.join("、", FhirJson.manifestations(json));
+                        allergies.add(new Allergy(Coded.text(text), json.path("category").path(0).asString(null),
+                                reaction.isEmpty() ? null : reaction,
+                                "high".equals(json.path("criticality").asString(null)), ref));
+                    }
+                }
+                case "MedicationRequest" -> {
+                    String text = FhirJson.concept(json.path("medicationCodeableConcept"));
+                    String status = json.path("status").asString("active");
+                    if (text != null && status.equals("active")) {
+                        String dosage = json.path("dosageInstruction").path(0).path("text").asString(null);
+                        medicines.add(new Medicine(Coded.text(text), dosage, ref));
+                    }
+                }
+                default -> { }
+            }
+            if (r.category() == DataCategory.LAB_RESULTS && r.type().equals("Observation")) {
+                String text = FhirJson.concept(json.path("code"));
+                if (text != null && json.has("valueQuantity")) {
+                    results.add(new Result(Coded.text(text), json.path("valueQuantity").path("value").asString(null),
+                            json.path("valueQuantity").path("unit").asString(null),
+                            FhirJson.firstInstant(json.path("effectiveDateTime"), json.path("issued")), ref));
+                }
+            }
+            if (PICKED.contains(r.type()) && (r.type().equals("DocumentReference")
+                    || r.category() == DataCategory.LAB_RESULTS || r.type().equals("DiagnosticReport"))) {
+                String title = r.type().equals("DocumentReference")
+                        ? Optional.ofNullable(json.path("description").asString(null))
+                                .orElse(Optional.ofNullable(FhirJson.concept(json.path("type"))).orElse("文書 / Document"))
+                        : Optional.ofNullable(FhirJson.concept(json.path("code"))).orElse(r.type());
+                Instant at = r.type().equals("DocumentReference") ? FhirJson.instant(json.path("date"))
+                        : FhirJson.firstInstant(json.path("effectiveDateTime"), json.path("issued"));
+                String type = json.path("content").path(0).path("attachment").path("contentType")
+                        .asString("application/fhir+json");
+                picks.add(new LetterExchange.Pick(ref, title, type, at == null ? null : LocalDate.ofInstant(at,
+                        Letters.JAPAN)));
+            }
+        }
+        results.sort(Comparator.comparing(Result::at, Comparator.nullsLast(Comparator.reverseOrder())));
+        picks.sort(Comparator.comparing(LetterExchange.Pick::date, Comparator.nullsLast(Comparator.reverseOrder())));
+        Content content = new Content(null, diagnoses, null, null, null, allergies, null,
+                results.subList(0, Math.min(10, results.size())), null, medicines, null, null, null);
+        return new LetterExchange.Prefill(kind, content, List.copyOf(picks), Sending.name(own), own.birthDate(), null,
+                answered);
+    }
+
+    Attachment upload(Reader author, String title, String contentType, InputStream content) {
+        Blob blob = files.put(content, LetterExchange.MAX_UPLOAD);
+        return new Attachment(title == null || title.isBlank() ? "添付 / Attachment" : title.strip(),
+                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, blob.size(),
+                blob.sha256(), new Attachment.Uploaded(blob.key()));
+    }
+
+    Optional<String> preview(Reader author, long personId, LetterRequest request, Locale locale) {
+        Interaction<String> read = reads.readPerson(author, personId, AuditAction.READ, "Letter",
+                view -> view.actAsHolder(), record -> {
+                    SourcePatient own = own(author, record.view().sources());
+                    Optional<Author> writer = parties.author(author.userId());
+                    Optional<Facility> sender = parties.facility(author.facilityId());
+                    Optional<Addressee> addressee = request == null ? Optional.empty()
+                            : parties.addressee(request.addresseeFacilityId(), request.department(), request.doctor());
+                    if (own == null || writer.isEmpty() || sender.isEmpty()) {
+                        return null;
+                    }
+                    if (addressee.isEmpty() || request.kind() == null) {
+                        return fault("宛先と種類を選んでください。 / Choose the addressee and the kind.");
+                    }
+                    try {
+                        String insurance = request.insuranceMemberId() == null || request.insuranceMemberId().isBlank()
+                                ? null : request.insuranceMemberId().strip();
+                        Content content = request.content() == null ? new Content(null, null, null, null, null, null,
+                                null, null, null, null, null, null, null) : request.content();
+                        Letter letter = new Letter(request.kind(), "000000", 1, resources.now(), writer.get(),
+                                sender.get(), addressee.get(), new Demographics(own.localId(), Sending.name(own),
+                                Sending.kana(own), own.birthDate(), own.sex() == null ? "unknown"
+                                        : own.sex().name().toLowerCase(Locale.ROOT), own.postalCode(), own.address(),
+                                own.phone(), insurance), content, null, null);
+                        return files.rendering().html(letter, locale);
+                    } catch (IllegalArgumentException e) {
+                        return fault(e.getMessage());
+                    }
+                });
+        return Optional.ofNullable(read.permitted() ? read.value() : null);
+    }
+
+    private static String fault(String text) {
+        return "<p class=\"letter-fault\">" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;") + "</p>";
+    }
+
+    Optional<LetterExchange.Draft> saveDraft(Reader author, long personId, UUID draftId, LetterRequest request) {
+        Interaction<Boolean> may = reads.readPerson(author, personId, AuditAction.UPDATE, "LetterDraft",
+                view -> view.actAsHolder(), record -> own(author, record.view().sources()) != null);
+        if (!may.permitted() || !Boolean.TRUE.equals(may.value())) {
+            return Optional.empty();
+        }
+        UUID id = draftId == null ? UUID.randomUUID() : draftId;
+        if (draftId != null && table.draft(author.userId(), draftId).filter(d -> d.personId() == personId).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = resources.now();
+        table.saveDraft(id, author.userId(), personId, LetterResources.json(request), now);
+        return Optional.of(new LetterExchange.Draft(id, personId, request, now));
+    }
+
+    List<LetterExchange.Draft> drafts(Reader author, long personId) {
+        return table.drafts(author.userId(), personId).stream().map(Composing::draft).toList();
+    }
+
+    Optional<LetterExchange.Draft> draft(Reader author, UUID id) {
+        return table.draft(author.userId(), id).map(Composing::draft);
+    }
+
+    void deleteDraft(Reader author, UUID id) {
+        table.deleteDraft(author.userId(), id);
+    }
+
+    private static LetterExchange.Draft draft(LetterTable.DraftRow row) {
+        return new LetterExchange.Draft(row.id(), row.personId(), LetterResources.request(row.requestJson()),
+                row.updatedAt());
+    }
+
+    private static SourcePatient own(Reader author, List<SourcePatient> sources) {
+        return author.facilityId() == null ? null : sources.stream().filter(s -> author.actsFor(s.facilityId()))
+                .findFirst().orElse(null);
+    }
+
+    private static LocalDate date(JsonNode node) {
+        Instant at = FhirJson.instant(node);
+        return at == null ? null : LocalDate.ofInstant(at, Letters.JAPAN);
+    }
+
+}

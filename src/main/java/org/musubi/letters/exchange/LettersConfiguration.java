@@ -1,0 +1,60 @@
+package org.musubi.letters.exchange;
+
+import org.musubi.letters.exchange.jdbc.LetterTable;
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import org.musubi.audit.Audit;
+import org.musubi.blob.BlobStore;
+import org.musubi.identity.IdentityStore;
+import org.musubi.letters.render.LetterRendering;
+import org.musubi.policy.PersonAccess;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.ResourceLookup;
+import org.musubi.record.WriteRecords;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Users;
+import org.musubi.signature.Signatures;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The letters exchange's parts. */
+@Configuration(proxyBeanMethods = false)
+class LettersConfiguration {
+
+    @Bean
+    LetterTable letterTable(JdbcClient jdbc) {
+        return new LetterTable(jdbc);
+    }
+
+    @Bean
+    LetterParties letterParties(Users users, Facilities facilities, IdentityStore identities) {
+        return new LetterParties(users, facilities, identities);
+    }
+
+    @Bean
+    LetterFiles letterFiles(LetterRendering rendering, Signatures signatures, BlobStore blobs) {
+        return new LetterFiles(rendering, signatures, blobs);
+    }
+
+    @Bean
+    LetterResources letterResources(FhirContext context, ResourceEncoder encoder, ResourceLookup lookup) {
+        return new LetterResources(context, encoder, lookup, Clock.systemUTC());
+    }
+
+    @Bean
+    Sending letterSending(WriteRecords writes, LetterTable table, LetterParties parties, LetterFiles files,
+                          LetterResources resources) {
+        return new Sending(writes, table, parties, files, resources);
+    }
+
+    @Bean
+    LetterExchange letterExchange(ReadRecords reads, WriteRecords writes, LetterTable table, LetterParties parties,
+                                  LetterFiles files, LetterResources resources, Sending sending, PersonAccess access,
+                                  Audit audit) {
+        return new Letters(new Composing(reads, table, parties, files, resources), sending,
+                new Receiving(reads, writes, table, files, sending), new Listings(table, access, audit, Clock.systemUTC()),
+                new Letters.Lookup(table, reads));
+    }
+}

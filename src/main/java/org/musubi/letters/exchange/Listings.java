@@ -1,0 +1,79 @@
+package org.musubi.letters.exchange;
+
+import org.musubi.letters.exchange.jdbc.LetterTable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.audit.Purpose;
+import org.musubi.policy.Decision;
+import org.musubi.policy.PersonAccess;
+import org.musubi.record.Reader;
+
+/**
+ * The inbox and outbox of a facility's staff: decided by the access policy ({@code AccessPolicy#decideLetterList}) and
+ * audited with one row per listing, naming the letters shown (a refusal too). Opening a letter is decided again.
+ */
+public final class Listings {
+
+    private final LetterTable table;
+    private final PersonAccess access;
+    private final Audit audit;
+    private final Clock clock;
+
+    public Listings(LetterTable table, PersonAccess access, Audit audit, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    LetterExchange.Listing list(Reader reader, boolean inbox, Set<LetterStatus> statuses, int page) {
+        Decision decision = decision(reader);
+        if (!decision.permitted()) {
+            audited(Outcome.DENY, decision, List.of());
+            return new LetterExchange.Listing(List.of(), Math.max(0, page), false);
+        }
+        List<LetterTable.Stored> rows = table.page(reader.facilityId(), inbox, statuses, page, clock.instant());
+        List<LetterRow> shown = LetterTable.firstPage(rows).stream().map(LetterTable.Stored::row).toList();
+        audited(Outcome.PERMIT, decision, shown);
+        return new LetterExchange.Listing(shown, Math.max(0, page), rows.size() > LetterTable.PAGE);
+    }
+
+    LetterExchange.Counts counts(Reader reader) {
+        if (!decision(reader).permitted()) {
+            return new LetterExchange.Counts(0, 0, 0);
+        }
+        return table.counts(reader.facilityId(), LocalDate.ofInstant(clock.instant(), Letters.JAPAN));
+    }
+
+    List<LetterRow> changedSince(Reader reader, Instant since, int limit) {
+        Decision decision = decision(reader);
+        if (!decision.permitted()) {
+            audited(Outcome.DENY, decision, List.of());
+            return List.of();
+        }
+        List<LetterRow> shown = table.changedSince(reader.facilityId(), since == null ? Instant.EPOCH : since,
+                Math.max(1, Math.min(limit, 500)), clock.instant()).stream().map(LetterTable.Stored::row).toList();
+        audited(Outcome.PERMIT, decision, shown);
+        return shown;
+    }
+
+    private Decision decision(Reader reader) {
+        Decision decision = access.letterList(reader.userId());
+        if (decision.permitted() && reader.facilityId() == null) {
+            return new org.musubi.policy.Deny(org.musubi.policy.Deny.NOT_ADDRESSED);
+        }
+        return decision;
+    }
+
+    private void audited(Outcome outcome, Decision decision, List<LetterRow> shown) {
+        audit.record(AuditEntry.of(AuditAction.SEARCH, outcome).on("Letter", shown.stream().map(LetterRow::id).toArray())
+                .purpose(Purpose.TREATMENT).reason(decision.key()));
+    }
+}

@@ -1,0 +1,347 @@
+package org.musubi.letters.exchange;
+
+import org.musubi.letters.exchange.jdbc.LetterTable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
+import org.musubi.audit.AuditAction;
+import org.musubi.blob.Blob;
+import org.musubi.identity.SourcePatient;
+import org.musubi.letters.Addressee;
+import org.musubi.letters.Attachment;
+import org.musubi.letters.Author;
+import org.musubi.letters.Content;
+import org.musubi.letters.Demographics;
+import org.musubi.letters.Facility;
+import org.musubi.letters.Letter;
+import org.musubi.letters.LetterKind;
+import org.musubi.letters.clins.ClinsDocuments;
+import org.musubi.policy.Interaction;
+import org.musubi.record.Reader;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.StoredResource;
+import org.musubi.record.WriteRecords;
+import org.musubi.record.Written;
+import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
+import org.musubi.signature.SigningRefused;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sending a letter: one entry into the person's record through the write door, by a facility that may act for the
+ * person ({@code actAsHolder}: its patient linked there by card), under that facility's own source patient — the
+ * document Bundle, the Task and the Provenance stored, the PDF rendered and signed, the letter's row inserted, in one
+ * transaction with one audit row.
+ */
+public final class Sending {
+
+    private final WriteRecords writes;
+    private final LetterTable table;
+    private final LetterParties parties;
+    private final LetterFiles files;
+    private final LetterResources resources;
+
+    public Sending(WriteRecords writes, LetterTable table, LetterParties parties, LetterFiles files,
+                   LetterResources resources) {
+        this.writes = writes;
+        this.table = table;
+        this.parties = parties;
+        this.files = files;
+        this.resources = resources;
+    }
+
+    /** A letter to send, checked: its addressee and author resolved. */
+    private record Checked(LetterRequest request, Author author, Facility sender, Addressee addressee) {
+    }
+
+    /** The faults of a request, as message keys ({@code letter.fault.*}); empty when it may be sent. */
+    List<String> faults(Reader author, LetterRequest r) {
+        List<String> faults = new ArrayList<>();
+        if (r == null || r.kind() == null) {
+            return List.of("letter.fault.kind");
+        }
+        if (author.facilityId() == null || r.addresseeFacilityId() == author.facilityId()
+                || parties.addressee(r.addresseeFacilityId(), r.department(), r.doctor()).isEmpty()) {
+            faults.add("letter.fault.addressee");
+        }
+        if (r.kind().national() && (r.insuranceMemberId() == null
+                || !Demographics.INSURANCE_MEMBER_ID.matcher(r.insuranceMemberId().strip()).matches())) {
+            faults.add("letter.fault.insurance");
+        }
+        Content c = r.content();
+        if (r.kind() == LetterKind.REFERRAL && (c == null || c.purpose() == null || c.purpose().isBlank())) {
+            faults.add("letter.fault.purpose");
+        }
+        if (r.kind() == LetterKind.DISCHARGE_SUMMARY && (c == null || c.stay() == null)) {
+            faults.add("letter.fault.stay");
+        }
+        if (r.kind() == LetterKind.HOME_NURSING_ORDER && (c == null || c.details().nursing() == null)) {
+            faults.add("letter.fault.nursing");
+        }
+        if ((r.kind() == LetterKind.REPLY) != (r.repliesTo() != null)) {
+            faults.add("letter.fault.repliesTo");
+        }
+        if (r.due() != null && r.due().isBefore(resources.today())) {
+            faults.add("letter.fault.due");
+        }
+        return faults;
+    }
+
+    /** Sends {@code r} (checked by {@link #faults}); {@code answered}: the letter a reply answers. */
+    LetterExchange.Sent send(Reader author, long personId, LetterRequest r, LetterTable.Stored answered) {
+        Optional<Author> writer = parties.author(author.userId());
+        Optional<Facility> sender = parties.facility(author.facilityId());
+        if (writer.isEmpty() || sender.isEmpty()) {
+            return new LetterExchange.Sent.Refused();
+        }
+        Checked checked = new Checked(r, writer.get(), sender.get(),
+                parties.addressee(r.addresseeFacilityId(), r.department(), r.doctor()).orElseThrow());
+        if (r.kind().national() && sender.get().institutionCode() == null) {
+            return new LetterExchange.Sent.Invalid(List.of("letter.fault.institutionCode"));
+        }
+        try {
+            Interaction<LetterExchange.Sent> sent = writes.enter(author, personId, AuditAction.CREATE, "Letter",
+                    view -> view.actAsHolder(), record -> store(author, personId, checked, answered, record));
+            return sent.permitted() && sent.value() != null ? sent.value() : new LetterExchange.Sent.Refused();
+        } catch (SigningRefused e) {
+            return new LetterExchange.Sent.Invalid(List.of(e.reason().messageKey()));
+        }
+    }
+
+    private LetterExchange.Sent store(Reader author, long personId, Checked c, LetterTable.Stored answered,
+                                      WriteRecords.Entry record) {
+        long facility = author.facilityId();
+        SourcePatient own = record.view().sources().stream().filter(s -> s.facilityId() == facility).findFirst()
+                .orElse(null);
+        if (own == null) {
+            return new LetterExchange.Sent.Invalid(List.of("letter.fault.notOurPatient"));
+        }
+        List<String> faults = new ArrayList<>();
+        Content content = attached(record, c.request().content(), faults);
+        if (!faults.isEmpty()) {
+            return new LetterExchange.Sent.Invalid(faults);
+        }
+        Instant now = resources.now();
+        int year = LocalDate.ofInstant(now, Letters.JAPAN).getYear();
+        int seq = table.nextSeq(facility, year);
+        String insurance = c.request().insuranceMemberId() == null ? null : c.request().insuranceMemberId().strip();
+        Letter letter;
+        try {
+            letter = new Letter(c.request().kind(), String.format("%06d", seq), 1, now, c.author(), c.sender(),
+                    c.addressee(), demographics(own, insurance), content,
+                    answered == null ? null : answered.documentId(), null);
+        } catch (IllegalArgumentException e) {
+            return new LetterExchange.Sent.Invalid(List.of(e.getMessage()));
+        }
+        UUID id = UUID.randomUUID();
+        String documentId = UUID.randomUUID().toString();
+        String taskId = UUID.randomUUID().toString();
+        Bundle document = resources.tagged(ClinsDocuments.document(letter), documentId, letter.kind());
+        byte[] bytes = resources.bytes(document);
+        byte[] signature = files.signBundle(author.userId(), bytes);
+        Blob pdf = files.put(files.signedPdf(author.userId(), letter));
+        Blob documentBlob = files.put(bytes);
+        LetterResources.TaskState state = new LetterResources.TaskState(taskId, documentId, letter.kind(), own.id(),
+                facility, c.sender().name(), c.author().name(), c.addressee().facility().name(),
+                c.addressee().facility().institutionCode(), now, c.request().due(), LetterStatus.REQUESTED, null, null);
+        record.store(List.of(resources.document(document, own.id(), facility), resources.task(state)),
+                written -> resources.provenance(written, c.author().name(), c.sender().name(), signature, own.id(),
+                        facility, UUID.nameUUIDFromBytes(("provenance\u001f" + id).getBytes(StandardCharsets.UTF_8))
+                                .toString()));
+        table.insert(new LetterTable.NewLetter(id, personId, own.id(), facility, author.userId(),
+                c.request().addresseeFacilityId(), c.addressee().department(), c.addressee().doctor(), letter.kind(),
+                year, seq, documentId, taskId, letter.patient().name(), letter.patient().nameKana(),
+                letter.patient().birthDate(), c.author().name(), LetterResources.json(letter), pdf.key(),
+                documentBlob.key(), signature, LetterResources.json(content.attachments()),
+                answered == null ? null : answered.row().id(), now, c.request().due()));
+        table.event(id, LetterStatus.REQUESTED, author.userId(), c.author().name(), null, now);
+        return new LetterExchange.Sent.Done(table.find(id).orElseThrow().row());
+    }
+
+    /** A system's document sent as a letter (MHD ITI-65): the writer's patient must be linked to a person. */
+    LetterExchange.Sent sendDocument(Reader writer, String patientResourceId, byte[] bundleJson, byte[] signature,
+                                     long addresseeFacilityId, LocalDate due) {
+        if (writer.facilityId() == null) {
+            return new LetterExchange.Sent.Refused();
+        }
+        long facility = writer.facilityId();
+        var located = resources.patient(patientResourceId, facility);
+        Optional<Long> person = located.flatMap(l -> parties.personOf(l.patientKey()));
+        if (person.isEmpty()) {
+            return new LetterExchange.Sent.Invalid(List.of("letter.fault.patient"));
+        }
+        Optional<Addressee> addressee = parties.addressee(addresseeFacilityId, null, null);
+        if (addressee.isEmpty() || addresseeFacilityId == facility) {
+            return new LetterExchange.Sent.Invalid(List.of("letter.fault.addressee"));
+        }
+        Bundle document;
+        try {
+            document = resources.parse(bundleJson);
+        } catch (RuntimeException e) {
+            return new LetterExchange.Sent.Invalid(List.of("letter.fault.document"));
+        }
+        if (document.getType() != Bundle.BundleType.DOCUMENT || document.getEntry().isEmpty()
+                || !(document.getEntryFirstRep().getResource() instanceof Composition composition)) {
+            return new LetterExchange.Sent.Invalid(List.of("letter.fault.document"));
+        }
+        long patientKey = located.get().patientKey();
+        String authorName = composition.getAuthor().stream().map(a -> a.getDisplay()).filter(d -> d != null && !d.isBlank())
+                .findFirst().orElse(parties.author(writer.userId()).map(Author::name).orElse("—"));
+        LetterKind kind = kind(composition);
+        Interaction<LetterExchange.Sent> sent = writes.enter(writer, person.get(), AuditAction.CREATE, "Letter",
+                view -> view.actAsHolder(), record -> {
+                    SourcePatient own = record.view().sources().stream().filter(s -> s.id() == patientKey).findFirst()
+                            .orElse(null);
+                    if (own == null) {
+                        return new LetterExchange.Sent.Invalid(List.of("letter.fault.notOurPatient"));
+                    }
+                    Instant now = resources.now();
+                    int year = LocalDate.ofInstant(now, Letters.JAPAN).getYear();
+                    int seq = table.nextSeq(facility, year);
+                    UUID id = UUID.randomUUID();
+                    String documentId = UUID.randomUUID().toString();
+                    String taskId = UUID.randomUUID().toString();
+                    Bundle stored = resources.tagged(document, documentId, kind);
+                    Blob documentBlob = files.put(bundleJson);
+                    String senderName = parties.facility(facility).map(Facility::name).orElse("—");
+                    LetterResources.TaskState state = new LetterResources.TaskState(taskId, documentId, kind, own.id(),
+                            facility, senderName, authorName, addressee.get().facility().name(),
+                            addressee.get().facility().institutionCode(), now, due, LetterStatus.REQUESTED, null, null);
+                    record.store(List.of(resources.document(stored, own.id(), facility), resources.task(state)),
+                            written -> resources.provenance(written, authorName, senderName, signature, own.id(),
+                                    facility, UUID.nameUUIDFromBytes(("provenance\u001f" + id)
+                                            .getBytes(StandardCharsets.UTF_8)).toString()));
+                    table.insert(new LetterTable.NewLetter(id, person.get(), own.id(), facility, writer.userId(),
+                            addresseeFacilityId, null, null, kind, year, seq, documentId, taskId, name(own),
+                            kana(own), own.birthDate(), authorName, null, null, documentBlob.key(), signature, "[]", null,
+                            now, due));
+                    table.event(id, LetterStatus.REQUESTED, writer.userId(), authorName, null, now);
+                    return new LetterExchange.Sent.Done(table.find(id).orElseThrow().row());
+                });
+        return sent.permitted() && sent.value() != null ? sent.value() : new LetterExchange.Sent.Refused();
+    }
+
+    /** The sender withdraws its letter: its own Task, through the facility's own write door. */
+    Optional<LetterRow> cancel(Reader reader, LetterTable.Stored s, String reason) {
+        LetterRow row = s.row();
+        if (!row.status().open()) {
+            return Optional.of(row);
+        }
+        String why = LetterParties.blankToNull(reason);
+        ResourceWrite task = resources.task(state(s, LetterStatus.CANCELLED, why, null));
+        writes.write(reader, task);
+        Instant now = resources.now();
+        if (table.status(row.id(), java.util.Set.of(LetterStatus.REQUESTED, LetterStatus.RECEIVED, LetterStatus.ACCEPTED),
+                LetterStatus.CANCELLED, why, null, now)) {
+            table.event(row.id(), LetterStatus.CANCELLED, reader.userId(), parties.author(reader.userId())
+                    .map(Author::name).orElse("—"), why, now);
+        }
+        return table.find(row.id()).map(LetterTable.Stored::row);
+    }
+
+    /** The Task of stored letter {@code s} at {@code status}, as a write. */
+    ResourceWrite task(LetterTable.Stored s, LetterStatus status, String reason, String replyDocumentId) {
+        return resources.task(state(s, status, reason, replyDocumentId));
+    }
+
+    Instant now() {
+        return resources.now();
+    }
+
+    /** A user's name for a letter's history. */
+    String nameOf(long userId) {
+        return parties.author(userId).map(Author::name).orElse("—");
+    }
+
+    /** The Task of stored letter {@code s} at {@code status}. */
+    LetterResources.TaskState state(LetterTable.Stored s, LetterStatus status, String reason, String replyDocumentId) {
+        LetterRow row = s.row();
+        String addresseeCode = parties.facility(row.addresseeFacilityId()).map(Facility::institutionCode).orElse(null);
+        return new LetterResources.TaskState(s.taskId(), s.documentId(), row.kind(), s.patientKey(),
+                row.senderFacilityId(), row.senderFacility(), row.authorName(), row.addresseeFacility(), addresseeCode,
+                row.sentAt(), row.due(), status, reason, replyDocumentId);
+    }
+
+    /** The attachments as files of the letter: each picked resource read through the entry, its content kept. */
+    private Content attached(WriteRecords.Entry record, Content content, List<String> faults) {
+        Content c = content == null ? new Content(null, null, null, null, null, null, null, null, null, null, null, null,
+                null) : content;
+        List<Attachment> files = new ArrayList<>();
+        for (Attachment a : c.attachments()) {
+            switch (a.source()) {
+                case Attachment.Uploaded u -> {
+                    if (this.files.read(u.blobKey()).isEmpty()) {
+                        faults.add("letter.fault.attachment");
+                    } else {
+                        files.add(a);
+                    }
+                }
+                case Attachment.Stored s -> {
+                    String[] parts = s.reference().split("/", 2);
+                    StoredResource found = parts.length != 2 ? null : record.contents(List.of(parts[1])).stream()
+                            .filter(r -> r.type().equals(parts[0]) && !r.deleted()).findFirst().orElse(null);
+                    if (found == null) {
+                        faults.add("letter.fault.attachment");
+                        continue;
+                    }
+                    String type = "application/fhir+json";
+                    byte[] bytes = found.json().getBytes(StandardCharsets.UTF_8);
+                    JsonNode attachment = LetterResources.JSON.readTree(found.json()).path("content").path(0)
+                            .path("attachment");
+                    if (found.type().equals("DocumentReference") && attachment.hasNonNull("data")) {
+                        bytes = Base64.getDecoder().decode(attachment.path("data").asString());
+                        type = attachment.path("contentType").asString("application/octet-stream");
+                    }
+                    Blob blob = this.files.put(bytes);
+                    files.add(new Attachment(a.title(), type, blob.size(), blob.sha256(),
+                            new Attachment.Uploaded(blob.key())));
+                }
+            }
+        }
+        return new Content(c.purpose(), c.diagnoses(), c.presentIllness(), c.history(), c.pastDiagnoses(), c.allergies(),
+                c.findings(), c.results(), c.course(), c.medicines(), c.remarks(), c.stay(), files, c.details());
+    }
+
+    private static Demographics demographics(SourcePatient p, String insurance) {
+        return new Demographics(p.localId(), name(p), kana(p), p.birthDate(),
+                p.sex() == null ? "unknown" : p.sex().name().toLowerCase(java.util.Locale.ROOT), p.postalCode(),
+                p.address(), p.phone(), insurance);
+    }
+
+    static String name(SourcePatient p) {
+        String kanji = p.nameKanji();
+        return kanji.isBlank() ? kana(p) == null ? "—" : kana(p) : kanji;
+    }
+
+    static String kana(SourcePatient p) {
+        String kana = ((p.familyKana() == null ? "" : p.familyKana()) + " " + (p.givenKana() == null ? "" : p.givenKana()))
+                .strip();
+        return kana.isEmpty() ? null : kana;
+    }
+
+    private static LetterKind kind(Composition composition) {
+        for (var coding : composition.getType().getCoding()) {
+            if (FhirSystems.LETTER_TYPE.equals(coding.getSystem())) {
+                for (LetterKind k : LetterKind.values()) {
+                    if (k.localCode().equals(coding.getCode())) {
+                        return k;
+                    }
+                }
+            }
+            if (Loinc.REFERRAL_LETTER.equals(coding.getCode())) {
+                return LetterKind.REFERRAL;
+            }
+            if (Loinc.DISCHARGE_SUMMARY.equals(coding.getCode())) {
+                return LetterKind.DISCHARGE_SUMMARY;
+            }
+        }
+        return LetterKind.INFORMATION;
+    }
+}

@@ -1,0 +1,178 @@
+package org.musubi.letters.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.link.LinkSourcePatient;
+import org.musubi.identity.link.UnlinkSourcePatient;
+import org.musubi.letters.Attachment;
+import org.musubi.letters.Content;
+import org.musubi.letters.LetterKind;
+import org.musubi.record.Reader;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.signature.SignatureStatus;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The letters exchange end to end on the real store, policy and audit: a clinic with standing sends a signed referral
+ * with a picked lab and an uploaded file; the hospital's nurse finds it in the inbox, opens it before any link
+ * (signatures valid, marked received), accepts it, and answers with a reply once the patient is linked there, which
+ * completes the letter. A third facility and a guessed id get the same empty answer, each audited once.
+ */
+@MusubiIntegrationTest
+class LetterExchangeIT extends NetworkFixtures {
+
+    static final String INSURANCE = "06139999:あいう:187:05";
+
+    @Autowired
+    LetterExchange letters;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    LinkSourcePatient link;
+    @Autowired
+    UnlinkSourcePatient unlink;
+
+    record Patient(long person, String regionalId, String localId, String lab) {
+    }
+
+    @Test
+    void aReferralTravelsFromTheClinicToTheHospitalAndBackAsAReply() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
+        Patient patient = patientAt(clinic);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User nurse = accounts.memberOf(hospital, Profession.NURSE);
+
+        var prefill = letters.compose(reader(doctor), patient.person(), LetterKind.REFERRAL, null).orElseThrow();
+        assertThat(prefill.picks()).extracting(LetterExchange.Pick::reference).contains("Observation/" + patient.lab());
+        Attachment upload = letters.upload(reader(doctor), "紹介元の心電図", "application/pdf",
+                new ByteArrayInputStream("%PDF-1.4 synthetic".getBytes(StandardCharsets.US_ASCII)));
+        Content content = new Content("精査加療のお願い", prefill.content().diagnoses(), "2週間前から胸痛", null, null,
+                prefill.content().allergies(), null, prefill.content().results(), "経過観察中", prefill.content().medicines(),
+                null, null, List.of(new Attachment("HbA1c", "application/fhir+json", 1, "0".repeat(64),
+                        new Attachment.Stored("Observation/" + patient.lab())), upload));
+        LetterRequest request = new LetterRequest(LetterKind.REFERRAL, hospital.id(), "循環器内科", "結 一郎", content,
+                INSURANCE, null, null);
+
+        long before = audit.max();
+        var sent = letters.send(reader(doctor), patient.person(), request, null);
+        assertThat(sent).isInstanceOf(LetterExchange.Sent.Done.class);
+        LetterRow row = ((LetterExchange.Sent.Done) sent).letter();
+        assertThat(row.status()).isEqualTo(LetterStatus.REQUESTED);
+        assertThat(audit.forPatient(before, patient.regionalId())).singleElement().asString().startsWith("CREATE PERMIT");
+
+        assertThat(letters.counts(reader(nurse)).unread()).isEqualTo(1);
+        var inbox = letters.inbox(reader(nurse), Set.of(), 0);
+        assertThat(inbox.rows()).extracting(LetterRow::id).containsExactly(row.id());
+        assertThat(letters.inbox(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), Set.of(), 0).rows())
+                .isEmpty();
+
+        long opened = audit.max();
+        var letter = letters.open(reader(nurse), row.id()).orElseThrow();
+        assertThat(letter.addressed()).isTrue();
+        assertThat(letter.letter().content().purpose()).isEqualTo("精査加療のお願い");
+        assertThat(letter.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
+        assertThat(letter.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
+        assertThat(letter.row().status()).isEqualTo(LetterStatus.RECEIVED);
+        assertThat(letter.attachments()).hasSize(2);
+        assertThat(letters.attachment(reader(nurse), row.id(), 1).orElseThrow().content())
+                .isEqualTo("%PDF-1.4 synthetic".getBytes(StandardCharsets.US_ASCII));
+        assertThat(letters.pdf(reader(nurse), row.id()).orElseThrow()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        assertThat(audit.forPatient(opened, patient.regionalId())).hasSize(3)
+                .allMatch(r -> r.startsWith("READ PERMIT policy.permit.addressedLetter"));
+
+        long stranger = audit.max();
+        assertThat(letters.open(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), row.id())).isEmpty();
+        assertThat(letters.accept(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), row.id())).isEmpty();
+        assertThat(letters.open(reader(nurse), UUID.randomUUID())).isEmpty();
+        assertThat(audit.forPatient(stranger, patient.regionalId())).containsExactly(
+                "READ DENY policy.deny.notAddressed", "UPDATE DENY policy.deny.notAddressed");
+
+        assertThat(letters.accept(reader(nurse), row.id()).orElseThrow().status()).isEqualTo(LetterStatus.ACCEPTED);
+
+        User hospitalDoctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        LetterRequest reply = new LetterRequest(LetterKind.REPLY, clinic.id(), null, null, new Content(null, List.of(),
+                null, null, null, List.of(), "心エコーで異常なし", List.of(), "外来で経過観察します", List.of(), null, null,
+                List.of()), null, row.id(), null);
+        assertThat(letters.send(reader(hospitalDoctor), patient.person(), reply, null))
+                .as("no reply before the patient is the hospital's own").isNotInstanceOf(LetterExchange.Sent.Done.class);
+        linkAt(hospital, patient);
+        var answered = letters.send(reader(hospitalDoctor), patient.person(), reply, null);
+        assertThat(answered).isInstanceOf(LetterExchange.Sent.Done.class);
+        LetterRow original = letters.outbox(reader(doctor), Set.of(), 0).rows().stream()
+                .filter(r -> r.id().equals(row.id())).findFirst().orElseThrow();
+        assertThat(original.status()).isEqualTo(LetterStatus.COMPLETED);
+        assertThat(original.replyId()).isEqualTo(((LetterExchange.Sent.Done) answered).letter().id());
+        var replyOpened = letters.open(reader(doctor), original.replyId()).orElseThrow();
+        assertThat(replyOpened.letter().content().findings()).isEqualTo("心エコーで異常なし");
+        assertThat(replyOpened.bundleSignature().valid()).isTrue();
+        assertThat(letters.open(reader(doctor), row.id()).orElseThrow().history()).extracting(LetterExchange.Event::status)
+                .containsExactly(LetterStatus.REQUESTED, LetterStatus.RECEIVED, LetterStatus.ACCEPTED,
+                        LetterStatus.COMPLETED);
+    }
+
+    @Test
+    void aFacilityWithoutStandingCannotWriteAndFaultsAreNamed() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        Patient patient = patientAt(clinic);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User outsider = accounts.memberOf(hospital, Profession.DOCTOR);
+        LetterRequest noInsurance = new LetterRequest(LetterKind.REFERRAL, hospital.id(), null, null,
+                new Content("お願い", null, null, null, null, null, null, null, null, null, null, null, null), null, null,
+                null);
+        assertThat(letters.send(reader(doctor), patient.person(), noInsurance, null))
+                .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.insurance")));
+        LetterRequest toSelf = new LetterRequest(LetterKind.INFORMATION, clinic.id(), null, null, null, null, null, null);
+        assertThat(letters.send(reader(doctor), patient.person(), toSelf, null))
+                .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.addressee")));
+        long before = audit.max();
+        LetterRequest info = new LetterRequest(LetterKind.INFORMATION, clinic.id(), null, null, null, null, null, null);
+        assertThat(letters.send(reader(outsider), patient.person(), info, null))
+                .isInstanceOf(LetterExchange.Sent.Refused.class);
+        assertThat(letters.compose(reader(outsider), patient.person(), LetterKind.INFORMATION, null)).isEmpty();
+        assertThat(audit.forPatient(before, patient.regionalId())).hasSize(2).allMatch(r -> r.contains("DENY"));
+    }
+
+    private Patient patientAt(Facility clinic) {
+        IGenericClient api = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, clinic, localId, FhirRecords.uniqueKana());
+        String lab = FhirRecords.create(api, FhirRecords.lab(clinic, localId, FhirRecords.HBA1C, "2026-11-19", 6.8));
+        long person = clients.personOf(clinic, localId);
+        consents.link(person, clinic.id(), accounts.networkAdmin().id());
+        return new Patient(person, identities.person(person).orElseThrow().person().regionalId(), localId, lab);
+    }
+
+    private void linkAt(Facility facility, Patient patient) {
+        IGenericClient api = clients.fhirFor(port, facility, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, facility, localId, FhirRecords.uniqueKana());
+        long admin = accounts.networkAdmin().id();
+        long source = identities.sourcePatient(facility.id(), localId).orElseThrow().id();
+        unlink.unlink(admin, source, "the same person as the clinic's (test)");
+        link.link(admin, source, patient.person(), LinkMethod.OPERATOR, "the same person (test)");
+        consents.link(patient.person(), facility.id(), admin);
+    }
+
+    private static Reader reader(User user) {
+        return new Reader(user.id(), user.actingFacilityId().orElse(null), Purpose.TREATMENT);
+    }
+}
