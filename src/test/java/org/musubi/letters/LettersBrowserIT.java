@@ -95,7 +95,7 @@ class LettersBrowserIT extends NetworkFixtures {
                 browser.find("#letter-pdf").getAttribute("href"))).isEqualTo("200 application/pdf");
         submit("#accept-form");
         assertThat(browser.find("#letter-status").getAttribute("data-status")).isEqualTo("accepted");
-        consents.link(patient.personId(), hospital.id(), accounts.networkAdmin().id()); // the patient came with the card
+        patients.visits(hospital, patient);
         browser.find("#write-reply").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("compose-form")));
         assertThat(browser.find("#compose-replies-to").getText()).contains(clinic.nameKanji());

@@ -8,6 +8,12 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import java.time.LocalDate;
+import org.musubi.consent.Consents;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.Sex;
+import org.musubi.identity.SourcePatient;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +29,32 @@ public class LetterPatients {
     public static final String DIAGNOSIS = "2型糖尿病";
     public static final String ALLERGY = "ペニシリン";
     private final FhirClients clients;
+    private final IdentityStore identities;
+    private final Consents consents;
+    private final TestAccounts accounts;
 
-    LetterPatients(FhirClients clients) {
+    LetterPatients(FhirClients clients, IdentityStore identities, Consents consents, TestAccounts accounts) {
         this.clients = clients;
+        this.identities = identities;
+        this.consents = consents;
+        this.accounts = accounts;
     }
 
     /** A person as the writing facility holds them. */
-    public record Written(long personId, String localId, String kanjiName, String givenKana) {
+    public record Written(long personId, String localId, String kanjiName, String givenKana, LocalDate birthDate) {
+    }
+
+    /**
+     * The person comes to another facility with the card: that facility registers them as its own patient and links
+     * them (standing), as it must before it answers a letter with one of its own.
+     */
+    public void visits(Facility facility, Written patient) {
+        SourcePatient own = identities.receive(new SourcePatient(0, facility.id(), FhirRecords.localId(), "紹介",
+                patient.kanjiName().substring(3), "ショウカイ", patient.givenKana(), Sex.FEMALE, patient.birthDate(),
+                null, null, null));
+        long admin = accounts.networkAdmin().id();
+        identities.link(own.id(), patient.personId(), LinkMethod.OPERATOR, admin, "test");
+        consents.link(patient.personId(), facility.id(), admin);
     }
 
     public Written at(int port, Facility facility) {
@@ -50,7 +75,7 @@ public class LetterPatients {
         FhirRecords.create(api, allergy);
         FhirRecords.create(api, FhirRecords.lab(facility, localId, FhirRecords.HBA1C, "2026-11-01", 7.2));
         long person = clients.linkedPersonOf(facility, localId);
-        return new Written(person, localId, "紹介 " + given,
-                patient.getName().get(1).getGivenAsSingleString());
+        return new Written(person, localId, "紹介 " + given, patient.getName().get(1).getGivenAsSingleString(),
+                LocalDate.parse(patient.getBirthDateElement().getValueAsString()));
     }
 }
