@@ -162,9 +162,12 @@ class LettersBrowserIT extends NetworkFixtures {
         browser.awaitGone(form);
     }
 
-    private static String letterOf(String path) {
+    /** The letter whose page the browser is at (a send that came back shows its faults in the message). */
+    private String letterOf(String path) {
         Matcher m = LETTER_PAGE.matcher(path);
-        assertThat(m.matches()).as("a letter's page: " + path).isTrue();
+        assertThat(m.matches()).as("a letter's page: " + path + " " + browser.findAll("#compose-faults li").stream()
+                .map(WebElement::getText).toList() + " " + browser.findAll("main").stream().map(WebElement::getText)
+                .map(t -> t.substring(0, Math.min(300, t.length()))).toList() + browser.source().substring(0, Math.min(1500, browser.source().length()))).isTrue();
         return m.group(1);
     }
 
