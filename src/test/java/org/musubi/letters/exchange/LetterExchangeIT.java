@@ -153,6 +153,14 @@ class LetterExchangeIT extends NetworkFixtures {
                 null);
         assertThat(letters.send(reader(doctor), patient.person(), noInsurance, null))
                 .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.insurance")));
+        Attachment someoneElses = letters.upload(reader(accounts.memberOf(clinic, Profession.NURSE)), "他人の添付",
+                "text/plain", new ByteArrayInputStream("not yours".getBytes(StandardCharsets.UTF_8)));
+        LetterRequest borrowed = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
+                new Content(null, null, null, null, null, null, null, null, null, null, null, null,
+                        List.of(someoneElses)), null, null, null);
+        assertThat(letters.send(reader(doctor), patient.person(), borrowed, null))
+                .as("a file's key is no permission to attach it")
+                .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.attachment")));
         LetterRequest toSelf = new LetterRequest(LetterKind.INFORMATION, clinic.id(), null, null, null, null, null, null);
         assertThat(letters.send(reader(doctor), patient.person(), toSelf, null))
                 .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.addressee")));
