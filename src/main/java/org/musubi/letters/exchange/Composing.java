@@ -159,6 +159,7 @@ public final class Composing {
 
     Attachment upload(Reader author, String title, String contentType, InputStream content) {
         Blob blob = files.put(content, LetterExchange.MAX_UPLOAD);
+        table.uploaded(author.userId(), blob.key(), resources.now());
         return new Attachment(title == null || title.isBlank() ? "添付 / Attachment" : title.strip(),
                 contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, blob.size(),
                 blob.sha256(), new Attachment.Uploaded(blob.key()));

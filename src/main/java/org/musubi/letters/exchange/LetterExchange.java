@@ -83,7 +83,8 @@ public interface LetterExchange {
     /**
      * Keeps an uploaded file for a letter being written (not yet part of anyone's record).
      *
-     * @throws org.musubi.blob.BlobStore.TooLarge beyond {@link #MAX_UPLOAD}
+     * @throws java.io.UncheckedIOException whose cause is {@link org.musubi.blob.BlobStore.TooLarge} beyond {@link
+     *     #MAX_UPLOAD}, or another {@link java.io.IOException} when the blob store fails
      */
     Attachment upload(Reader author, String title, String contentType, InputStream content);
 

@@ -56,6 +56,9 @@ public final class Letters implements LetterExchange {
             return composing.compose(author, personId, kind, null);
         }
         Optional<LetterTable.Stored> answered = answerable(author, personId, repliesTo);
+        if (answered.isEmpty()) {
+            lookup.reads().missed(author, AuditAction.READ, "Letter", repliesTo.toString());
+        }
         return answered.flatMap(a -> composing.compose(author, personId, kind, a.row()));
     }
 
@@ -99,6 +102,7 @@ public final class Letters implements LetterExchange {
         if (request.repliesTo() != null) {
             answered = answerable(author, personId, request.repliesTo()).orElse(null);
             if (answered == null) {
+                lookup.reads().missed(author, AuditAction.CREATE, "Letter", request.repliesTo().toString());
                 return new Sent.Refused();
             }
         }
@@ -176,8 +180,8 @@ public final class Letters implements LetterExchange {
     @Override
     public Optional<LetterRow> cancel(Reader reader, UUID id, String reason) {
         return found(reader, id, AuditAction.UPDATE, s -> reader.facilityId() != null
-                && reader.actsFor(s.row().senderFacilityId()) ? sending.cancel(reader, s, reason)
-                : receiving.refusedCancel(reader, s));
+                && reader.actsFor(s.row().senderFacilityId()) && listings.mayList(reader)
+                ? sending.cancel(reader, s, reason) : receiving.refusedCancel(reader, s));
     }
 
     private <T> Optional<T> found(Reader reader, UUID id, AuditAction action,
