@@ -18,8 +18,8 @@ import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
 /**
- * A patient of a clinic (or pharmacy) that writes letters about them: registered by the facility's system with a kanji
- * name, a diagnosis coded with its MEDIS 病名管理番号, an allergy and an HbA1c result, and linked there with the card
+ * A patient of a clinic (or pharmacy) that writes letters about them: registered by the facility's system (its
+ * Patient resource's id kept, as an EHR keeps it to send a document) with a kanji name, a diagnosis coded with its MEDIS 病名管理番号, an allergy and an HbA1c result, and linked there with the card
  * (standing: the facility may write for the person).
  */
 @Component
@@ -41,7 +41,8 @@ public class LetterPatients {
     }
 
     /** A person as the writing facility holds them. */
-    public record Written(long personId, String localId, String kanjiName, String givenKana, LocalDate birthDate) {
+    public record Written(long personId, String localId, String kanjiName, String givenKana, LocalDate birthDate,
+                          String patientResourceId) {
     }
 
     /**
@@ -62,7 +63,7 @@ public class LetterPatients {
         String localId = FhirRecords.localId();
         String given = "花子" + localId.substring(localId.length() - 3);
         Patient patient = FhirRecords.withKanjiName(FhirRecords.newPatient(facility, localId, "ショウカイ"), "紹介", given);
-        FhirRecords.create(api, patient);
+        String patientResourceId = FhirRecords.create(api, patient);
         Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(facility) + "|" + localId);
         Condition condition = new Condition().setSubject(subject)
                 .setCode(new CodeableConcept(new Coding(MEDIS_DISEASE, "20059752", DIAGNOSIS)).setText(DIAGNOSIS));
@@ -76,6 +77,6 @@ public class LetterPatients {
         FhirRecords.create(api, FhirRecords.lab(facility, localId, FhirRecords.HBA1C, "2026-11-01", 7.2));
         long person = clients.linkedPersonOf(facility, localId);
         return new Written(person, localId, "紹介 " + given, patient.getName().get(1).getGivenAsSingleString(),
-                LocalDate.parse(patient.getBirthDateElement().getValueAsString()));
+                LocalDate.parse(patient.getBirthDateElement().getValueAsString()), patientResourceId);
     }
 }

@@ -3,11 +3,14 @@ package org.musubi.portal.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -31,6 +34,8 @@ class LettersPagesIT extends NetworkFixtures {
 
     @Autowired
     LetterPatients patients;
+    @Autowired
+    LetterExchange letters;
 
     @Test
     void aReferralFromTheRecordReachesTheAddresseesInboxAndOnlyItsStaffWhoSeeReferralsOpenIt() {
@@ -128,6 +133,31 @@ class LettersPagesIT extends NetworkFixtures {
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"compose-faults\"").contains("残しておく紹介目的", "書きかけの病名", "備考も残る");
+    }
+
+    @Test
+    void aDocumentASystemSentIsShownAsItsSectionsInPlainTextWithoutAPdf() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        LetterPatients.Written patient = patients.at(port, clinic);
+        User system = accounts.memberOf(clinic, Profession.DOCTOR);
+        String bundle = """
+                {"resourceType":"Bundle","type":"document","entry":[{"resource":{"resourceType":"Composition",
+                 "status":"final","type":{"coding":[{"system":"http://loinc.org","code":"57133-1"}]},
+                 "date":"2026-11-20","title":"診療情報提供書","author":[{"display":"電子カルテ 医師"}],
+                 "section":[{"title":"紹介目的","text":{"status":"generated","div":
+                 "<div xmlns=\\"http://www.w3.org/1999/xhtml\\">胸部の精査をお願いします<script>alert(1)</script><b>至急</b></div>"}}]}}]}""";
+        LetterExchange.Sent sent = letters.sendDocument(new Reader(system.id(), clinic.id()), patient.patientResourceId(),
+                bundle.getBytes(StandardCharsets.UTF_8), null, hospital.id(), null);
+        assertThat(sent).as(String.valueOf(sent)).isInstanceOf(LetterExchange.Sent.Done.class);
+        UUID letter = ((LetterExchange.Sent.Done) sent).letter().id();
+        WebSession liaison = accounts.signedIn(port, accounts.memberOf(hospital, Profession.NURSE));
+
+        String page = liaison.get("/portal/letters/" + letter).body();
+
+        assertThat(page).contains("id=\"letter-composition\"", "<h3>紹介目的</h3>", "胸部の精査をお願いします")
+                .contains("至急").doesNotContain("<script>alert(1)").doesNotContain("<b>至急</b>")
+                .doesNotContain("id=\"letter-pdf\"");
     }
 
     /** Sends a referral from the composer's form; the letter's id from where the send leads. */
