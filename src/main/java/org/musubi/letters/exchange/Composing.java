@@ -154,7 +154,7 @@ public final class Composing {
         Content content = new Content(null, diagnoses, null, null, null, allergies, null,
                 results.subList(0, Math.min(10, results.size())), null, medicines, null, null, null);
         return new LetterExchange.Prefill(kind, content, List.copyOf(picks), Sending.name(own), own.birthDate(), null,
-                answered);
+                answered, null);
     }
 
     Attachment upload(Reader author, String title, String contentType, InputStream content) {

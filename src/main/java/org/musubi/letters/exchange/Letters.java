@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
 import org.musubi.letters.Attachment;
+import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
@@ -59,7 +60,12 @@ public final class Letters implements LetterExchange {
         if (answered.isEmpty()) {
             lookup.reads().missed(author, AuditAction.READ, "Letter", repliesTo.toString());
         }
-        return answered.flatMap(a -> composing.compose(author, personId, kind, a.row()));
+        // The letter is addressed to the author's facility: that it cannot answer yet (the patient not yet its own,
+        // linked by card) is no secret from it, and is said rather than answered as absent.
+        return answered.map(a -> composing.compose(author, personId, kind, a.row()).orElseGet(() ->
+                new Prefill(kind, new Content(null, null, null, null, null, null, null, null, null, null, null, null,
+                        null), List.of(), a.row().patientName(), a.row().birthDate(), null, a.row(),
+                        "letter.fault.notOurPatient")));
     }
 
     @Override

@@ -72,6 +72,10 @@ class LetterComposerController {
         if (prefill.isEmpty()) {
             return denied(response);
         }
+        if (prefill.get().unavailable() != null) {
+            model.addAttribute("prefill", prefill.get());
+            return "portal/letters/unavailable";
+        }
         if (form == null) {
             LetterExchange.Prefill p = prefill.get();
             // a reply goes back to the letter's sender

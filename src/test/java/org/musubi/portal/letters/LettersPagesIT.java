@@ -78,6 +78,12 @@ class LettersPagesIT extends NetworkFixtures {
         assertThat(WebSession.location(accepted)).isEqualTo("/portal/letters/" + letter + "?accepted");
         assertThat(liaison.get("/portal/letters/" + letter).body()).contains("id=\"letter-status\" class=\"status\" data-status=\"accepted\"");
         assertThat(doctor.get("/portal/letters/sent").body()).contains("data-letter=\"" + letter + "\" data-status=\"accepted\"");
+
+        HttpResponse<String> early = liaison.get("/portal/patients/" + patient.personId() + "/letters/new?repliesTo="
+                + letter);
+        assertThat(early.statusCode()).as("the addressee is told why it cannot answer yet, not given a 404").isEqualTo(200);
+        assertThat(early.body()).contains("id=\"reply-unavailable\"").contains("id=\"back-to-letter\"")
+                .doesNotContain("id=\"sign-and-send\"");
     }
 
     @Test
