@@ -59,7 +59,16 @@ CREATE TABLE letter_draft (
 );
 CREATE INDEX letter_draft_author ON letter_draft (author_user, person_id, updated_at DESC);
 
+-- Files a user uploaded for a letter: only its uploader may attach a file by its key.
+CREATE TABLE letter_upload (
+    author_user BIGINT NOT NULL,
+    blob_key    TEXT NOT NULL,
+    uploaded_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (author_user, blob_key)
+);
+
 -- Letters and their history are never deleted (a sent letter is withdrawn, not removed); drafts are.
 GRANT SELECT, INSERT, UPDATE ON letter TO ${app_role};
 GRANT SELECT, INSERT ON letter_event TO ${app_role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON letter_draft TO ${app_role};
+GRANT SELECT, INSERT ON letter_upload TO ${app_role};

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.musubi.attack.Victim.Marker;
 import org.musubi.fhirapi.mhd.MhdSubmissions;
 import org.musubi.identity.IdentityStore;
+import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.paging.PageRequest;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
@@ -68,6 +69,8 @@ class AttackMatrixIT extends NetworkFixtures {
     Facilities facilities;
     @Autowired
     IdentityStore identities;
+    @Autowired
+    LetterExchange letters;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     private record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {
@@ -83,7 +86,7 @@ class AttackMatrixIT extends NetworkFixtures {
         String token = clients.token(port, sender);
         Victims victims = new Victims(clients.fhir(port, token), new RawApi(port, token), hospital, consents,
                 accounts.networkAdmin().id()).lookingUpIn(clients, clients.fhirFor(port, clinic, "system/*.read",
-                "system/*.write"));
+                "system/*.write")).writingLettersAs(letters, accounts.memberOf(hospital, Profession.DOCTOR).id());
         List<Long> glassUsers = callers.stream().filter(c -> !c.attacker().api()).map(Armed::userId).toList();
         List<DynamicNode> states = new ArrayList<>();
         for (AttackState state : AttackState.values()) {

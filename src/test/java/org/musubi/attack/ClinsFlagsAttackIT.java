@@ -244,6 +244,30 @@ class ClinsFlagsAttackIT extends ResidentFixtures {
         throw new AssertionError("no medicines row of " + drug);
     }
 
+    @Test
+    void theDocumentViewerMarksADocumentNotYetTold() {
+        Residents.Patient patient = residents.patientAt(port, FacilityKind.HOSPITAL, "ミコクチブンショ");
+        String marker = "未告知の説明文書" + FhirRecords.uniqueKana();
+        org.hl7.fhir.r4.model.DocumentReference document = new org.hl7.fhir.r4.model.DocumentReference()
+                .setStatus(org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.CURRENT)
+                .setSubject(patient.reference()).setDescription(marker);
+        document.addContent().getAttachment().setContentType("text/plain; charset=utf-8")
+                .setData(marker.getBytes(java.nio.charset.StandardCharsets.UTF_8)).setTitle(marker);
+        String untold = FhirRecords.create(patient.api(), flagged(document, "UNINFORMED"));
+        long person = patient.personId();
+        long operator = accounts.networkAdmin().id();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), operator,
+                patient.facility().id());
+        consents.link(person, clinic.id(), operator);
+
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        HttpResponse<String> page = doctor.get("/portal/patients/" + person + "/documents/" + untold);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(marker).contains("id=\"document-marks\"")
+                .contains("data-mark=\"chart.mark.UNINFORMED\"");
+    }
+
     /** A hospital's patient with a diagnosis and a medicine of each flag, and a document Bundle holding one. */
     private Record record() {
         Residents.Patient patient = residents.patientAt(port, FacilityKind.HOSPITAL, "ミコクチ");

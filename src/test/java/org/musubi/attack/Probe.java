@@ -46,7 +46,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
 
     enum Key {
         PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE, CLAIM, CARE_TEAM,
-        UNINFORMED, UNDELIVERED, TASK
+        UNINFORMED, UNDELIVERED, TASK, LETTER
     }
 
     /** The body to send about this key, or {@code null}. */
@@ -71,6 +71,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
             case UNINFORMED -> v.uninformed();
             case UNDELIVERED -> v.undelivered();
             case TASK -> v.task();
+            case LETTER -> v.letter();
         };
     }
 
@@ -203,6 +204,21 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                 new Probe("notebook: emergency sheet entry on the patient's behalf", Kind.ENTRY, "GET",
                         "/portal/patients/{key}/emergency-sheet/edit", Key.PERSON, null, Set.of()),
                 new Probe("crew: find by the printed sheet's QR code", Kind.NEVER, "POST", "/emergency", Key.PERSON, null,
-                        Set.of(), "card=MUSUBI-PERSON:1:{key}"));
+                        Set.of(), "card=MUSUBI-PERSON:1:{key}"),
+                // Letters between facilities (issue 42): A's letter to another hospital is never B's, whatever B may
+                // see of the person; the composer opens only for a holder of the person's record that has the person
+                // as a patient of its own, which B never is here (its look-alike in MATCH_ONLY gives it no standing).
+                new Probe("letters: letter page", Kind.NEVER, "GET", "/portal/letters/{key}", Key.LETTER, null, Set.of()),
+                new Probe("letters: PDF", Kind.NEVER, "GET", "/portal/letters/{key}/pdf", Key.LETTER, null, Set.of()),
+                new Probe("letters: attachment", Kind.NEVER, "GET", "/portal/letters/{key}/attachments/0", Key.LETTER, null,
+                        Set.of()),
+                new Probe("letters: accept", Kind.NEVER, "POST", "/portal/letters/{key}/accept", Key.LETTER, null, Set.of(),
+                        ""),
+                new Probe("letters: return", Kind.NEVER, "POST", "/portal/letters/{key}/decline", Key.LETTER, null, Set.of(),
+                        "reason=攻撃試験"),
+                new Probe("letters: withdraw", Kind.NEVER, "POST", "/portal/letters/{key}/cancel", Key.LETTER, null, Set.of(),
+                        "reason=攻撃試験"),
+                new Probe("letters: composer", Kind.NEVER, "GET", "/portal/patients/{key}/letters/new?kind=REFERRAL",
+                        Key.PERSON, null, Set.of()));
     }
 }

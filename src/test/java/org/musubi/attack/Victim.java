@@ -14,11 +14,12 @@ import org.musubi.policy.DataCategory;
  * @param uninformed  a diagnosis the hospital tagged JP-CLINS 未告知 (UNINFORMED)
  * @param undelivered a diagnosis the hospital tagged JP-CLINS 未提供 (UNDELIVERED)
  * @param task        the hospital's Task for the patient (a letter's state: a referral)
+ * @param letter      the id of the hospital's letter about the patient to another hospital (never clinic B's)
  * @param markers what each kind of data holds that no other patient has, to tell whether an answer leaked it
  */
 record Victim(AttackState state, long personId, String localId, String familyKana, String birthDate, String observation,
               String allergy, String bundle, String binary, String documentReference, String claim, String careTeam,
-              String uninformed, String undelivered, String task, Map<Marker, String> markers) {
+              String uninformed, String undelivered, String task, String letter, Map<Marker, String> markers) {
 
     /** A kind of data the answers may carry, with the categories and resource type it takes to see it. */
     enum Marker {

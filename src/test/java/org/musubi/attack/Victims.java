@@ -28,6 +28,11 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
+import org.musubi.letters.Content;
+import org.musubi.letters.LetterKind;
+import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.LetterRequest;
+import org.musubi.record.Reader;
 import org.musubi.attack.Victim.Marker;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
@@ -52,6 +57,8 @@ final class Victims {
     private final long operator;
     private FhirClients clients;
     private IGenericClient clinicApi;
+    private LetterExchange letters;
+    private long letterWriter;
 
     /**
      * Where the test database tells which person a patient is linked to, and the attacking clinic's own system (which
@@ -60,6 +67,13 @@ final class Victims {
     Victims lookingUpIn(FhirClients clients, IGenericClient clinicApi) {
         this.clients = clients;
         this.clinicApi = clinicApi;
+        return this;
+    }
+
+    /** Who of hospital A writes the victim's letter to the other hospital (a doctor), and through what. */
+    Victims writingLettersAs(LetterExchange letters, long hospitalDoctor) {
+        this.letters = letters;
+        this.letterWriter = hospitalDoctor;
         return this;
     }
 
@@ -135,12 +149,32 @@ final class Victims {
         String careTeam = FhirRecords.create(hospitalApi, SyntheaLikeRecords.careTeam(subject, markers.get(Marker.CARE_TEAM)));
         long person = clients.personOf(hospital, localId);
         record(state, person, clinic, otherHospital, glassUsers);
+        String letter = letter(person, otherHospital);
         if (state == AttackState.MATCH_ONLY) {
             lookAlike(patient, clinic, person);
         }
         return new Victim(state, person, localId, patient.getNameFirstRep().getFamily(),
                 patient.getBirthDateElement().getValueAsString(), observation, allergyId, bundle, binary, documentReference,
-                claim, careTeam, uninformed, undelivered, task, markers);
+                claim, careTeam, uninformed, undelivered, task, letter, markers);
+    }
+
+    /**
+     * A letter of hospital A about the person to the other hospital (A linked the person with the card first, as a
+     * writer must): clinic B is neither its sender nor its addressee in any state. {@code null} without a writer.
+     */
+    private String letter(long person, Facility otherHospital) {
+        if (letters == null) {
+            return null;
+        }
+        consents.link(person, hospital.id(), operator);
+        Content content = new Content("攻撃試験の情報提供", List.of(), null, null, List.of(), List.of(), null, List.of(),
+                null, List.of(), null, null, List.of());
+        LetterExchange.Sent sent = letters.send(new Reader(letterWriter, hospital.id()), person,
+                new LetterRequest(LetterKind.INFORMATION, otherHospital.id(), null, null, content, null, null, null), null);
+        if (!(sent instanceof LetterExchange.Sent.Done done)) {
+            throw new IllegalStateException("the victim's letter was not sent: " + sent);
+        }
+        return done.letter().id().toString();
     }
 
     private void record(AttackState state, long person, Facility clinic, Facility otherHospital, List<Long> glassUsers) {

@@ -104,7 +104,7 @@ public final class Composing {
                     if (text != null && (status.equals("active") || status.equals("recurrence") || status.equals("relapse"))) {
                         boolean suspected = "unconfirmed".equals(json.path("verificationStatus").path("coding").path(0)
                                 .path("code").asString(null));
-                        diagnoses.add(new Diagnosis(Coded.text(text), date(json.path("onsetDateTime")), true, suspected,
+                        diagnoses.add(new Diagnosis(coded(text, json.path("code")), date(json.path("onsetDateTime")), true, suspected,
                                 false, ref));
                     }
                 }
@@ -112,7 +112,7 @@ public final class Composing {
                     String text = FhirJson.concept(json.path("code"));
                     if (text != null && FhirJson.allergyHolds(json)) {
                         String reaction = String.join("、", FhirJson.manifestations(json));
-                        allergies.add(new Allergy(Coded.text(text), json.path("category").path(0).asString(null),
+                        allergies.add(new Allergy(coded(text, json.path("code")), json.path("category").path(0).asString(null),
                                 reaction.isEmpty() ? null : reaction,
                                 "high".equals(json.path("criticality").asString(null)), ref));
                     }
@@ -122,7 +122,7 @@ public final class Composing {
                     String status = json.path("status").asString("active");
                     if (text != null && status.equals("active")) {
                         String dosage = json.path("dosageInstruction").path(0).path("text").asString(null);
-                        medicines.add(new Medicine(Coded.text(text), dosage, ref));
+                        medicines.add(new Medicine(coded(text, json.path("medicationCodeableConcept")), dosage, ref));
                     }
                 }
                 default -> { }
@@ -130,7 +130,7 @@ public final class Composing {
             if (r.category() == DataCategory.LAB_RESULTS && r.type().equals("Observation")) {
                 String text = FhirJson.concept(json.path("code"));
                 if (text != null && json.has("valueQuantity")) {
-                    results.add(new Result(Coded.text(text), json.path("valueQuantity").path("value").asString(null),
+                    results.add(new Result(coded(text, json.path("code")), json.path("valueQuantity").path("value").asString(null),
                             json.path("valueQuantity").path("unit").asString(null),
                             FhirJson.firstInstant(json.path("effectiveDateTime"), json.path("issued")), ref));
                 }
@@ -154,11 +154,12 @@ public final class Composing {
         Content content = new Content(null, diagnoses, null, null, null, allergies, null,
                 results.subList(0, Math.min(10, results.size())), null, medicines, null, null, null);
         return new LetterExchange.Prefill(kind, content, List.copyOf(picks), Sending.name(own), own.birthDate(), null,
-                answered);
+                answered, null);
     }
 
     Attachment upload(Reader author, String title, String contentType, InputStream content) {
         Blob blob = files.put(content, LetterExchange.MAX_UPLOAD);
+        table.uploaded(author.userId(), blob.key(), resources.now());
         return new Attachment(title == null || title.isBlank() ? "添付 / Attachment" : title.strip(),
                 contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, blob.size(),
                 blob.sha256(), new Attachment.Uploaded(blob.key()));
@@ -235,6 +236,19 @@ public final class Composing {
     private static SourcePatient own(Reader author, List<SourcePatient> sources) {
         return author.facilityId() == null ? null : sources.stream().filter(s -> author.actsFor(s.facilityId()))
                 .findFirst().orElse(null);
+    }
+
+    /** The words and the codings of a concept as the record holds them (a letter's document carries the codes). */
+    private static Coded coded(String text, JsonNode concept) {
+        List<Coded.Code> codes = new ArrayList<>();
+        for (JsonNode coding : concept.path("coding")) {
+            String system = coding.path("system").asString(null);
+            String code = coding.path("code").asString(null);
+            if (system != null && !system.isBlank() && code != null && !code.isBlank()) {
+                codes.add(new Coded.Code(system, code, coding.path("display").asString(null)));
+            }
+        }
+        return new Coded(text, codes);
     }
 
     private static LocalDate date(JsonNode node) {

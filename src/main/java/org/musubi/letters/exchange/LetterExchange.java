@@ -50,9 +50,11 @@ public interface LetterExchange {
      * @param patientName   the patient's name (漢字)
      * @param insuranceMemberId the member identifier when the record holds one, else {@code null}
      * @param repliesTo     the letter being answered (a reply), or {@code null}
+     * @param unavailable   for a reply the reader may not write yet, why (a message key: the patient is not yet the
+     *                      facility's own, linked by card), the rest empty; {@code null} when the composer opens
      */
     record Prefill(LetterKind kind, Content content, List<Pick> picks, String patientName, LocalDate birthDate,
-                   String insuranceMemberId, LetterRow repliesTo) {
+                   String insuranceMemberId, LetterRow repliesTo, String unavailable) {
     }
 
     /** A draft being written (only its author sees it). */
@@ -83,7 +85,8 @@ public interface LetterExchange {
     /**
      * Keeps an uploaded file for a letter being written (not yet part of anyone's record).
      *
-     * @throws org.musubi.blob.BlobStore.TooLarge beyond {@link #MAX_UPLOAD}
+     * @throws java.io.UncheckedIOException whose cause is {@link org.musubi.blob.BlobStore.TooLarge} beyond {@link
+     *     #MAX_UPLOAD}, or another {@link java.io.IOException} when the blob store fails
      */
     Attachment upload(Reader author, String title, String contentType, InputStream content);
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
 import org.musubi.letters.Attachment;
+import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
@@ -56,7 +57,15 @@ public final class Letters implements LetterExchange {
             return composing.compose(author, personId, kind, null);
         }
         Optional<LetterTable.Stored> answered = answerable(author, personId, repliesTo);
-        return answered.flatMap(a -> composing.compose(author, personId, kind, a.row()));
+        if (answered.isEmpty()) {
+            lookup.reads().missed(author, AuditAction.READ, "Letter", repliesTo.toString());
+        }
+        // The letter is addressed to the author's facility: that it cannot answer yet (the patient not yet its own,
+        // linked by card) is no secret from it, and is said rather than answered as absent.
+        return answered.map(a -> composing.compose(author, personId, kind, a.row()).orElseGet(() ->
+                new Prefill(kind, new Content(null, null, null, null, null, null, null, null, null, null, null, null,
+                        null), List.of(), a.row().patientName(), a.row().birthDate(), null, a.row(),
+                        "letter.fault.notOurPatient")));
     }
 
     @Override
@@ -99,6 +108,7 @@ public final class Letters implements LetterExchange {
         if (request.repliesTo() != null) {
             answered = answerable(author, personId, request.repliesTo()).orElse(null);
             if (answered == null) {
+                lookup.reads().missed(author, AuditAction.CREATE, "Letter", request.repliesTo().toString());
                 return new Sent.Refused();
             }
         }
@@ -186,8 +196,8 @@ public final class Letters implements LetterExchange {
     @Override
     public Optional<LetterRow> cancel(Reader reader, UUID id, String reason) {
         return found(reader, id, AuditAction.UPDATE, s -> reader.facilityId() != null
-                && reader.actsFor(s.row().senderFacilityId()) ? sending.cancel(reader, s, reason)
-                : receiving.refusedCancel(reader, s));
+                && reader.actsFor(s.row().senderFacilityId()) && listings.mayList(reader)
+                ? sending.cancel(reader, s, reason) : receiving.refusedCancel(reader, s));
     }
 
     private <T> Optional<T> found(Reader reader, UUID id, AuditAction action,

@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
+import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.letters.render.LetterRendering;
 import org.musubi.policy.PersonAccess;
@@ -52,9 +53,9 @@ class LettersConfiguration {
     @Bean
     LetterExchange letterExchange(ReadRecords reads, WriteRecords writes, LetterTable table, LetterParties parties,
                                   LetterFiles files, LetterResources resources, Sending sending, PersonAccess access,
-                                  Audit audit) {
+                                  Audit audit, Standby standby) {
         return new Letters(new Composing(reads, table, parties, files, resources), sending,
-                new Receiving(reads, writes, table, files, sending), new Listings(table, access, audit, Clock.systemUTC()),
+                new Receiving(reads, writes, table, files, sending, standby::readOnly), new Listings(table, access, audit, Clock.systemUTC()),
                 new Letters.Lookup(table, reads));
     }
 }

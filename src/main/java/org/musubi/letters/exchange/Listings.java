@@ -64,6 +64,11 @@ public final class Listings {
         return shown;
     }
 
+    /** Whether the reader may handle their facility's letters at all (a clerk whose profession sees no letters may not). */
+    boolean mayList(Reader reader) {
+        return decision(reader).permitted();
+    }
+
     private Decision decision(Reader reader) {
         Decision decision = access.letterList(reader.userId());
         if (decision.permitted() && reader.facilityId() == null) {

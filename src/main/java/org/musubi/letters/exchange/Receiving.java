@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
 import org.musubi.letters.Attachment;
@@ -24,7 +25,8 @@ import org.musubi.signature.Verification;
  * else only through the addressee's door ({@link WriteRecords#answerAddressed}), which refuses whoever does not act
  * for the addressee, exactly as it refuses a letter that is not there. The addressee's first opening marks the letter
  * received; accepting, returning and completing change the Task, of which the addressee is the owner — each in the
- * one interaction (one audit row) that reads the letter.
+ * one interaction (one audit row) that reads the letter. On a read-only standby letters open (and are not marked
+ * received: the standby writes nothing); answering them waits for the primary.
  */
 public final class Receiving {
 
@@ -36,8 +38,12 @@ public final class Receiving {
     private final LetterTable table;
     private final LetterFiles files;
     private final Sending sending;
+    private final BooleanSupplier readOnly;
 
-    public Receiving(ReadRecords reads, WriteRecords writes, LetterTable table, LetterFiles files, Sending sending) {
+    /** {@code readOnly}: whether this node is a read-only standby (a letter opened there is not marked received). */
+    public Receiving(ReadRecords reads, WriteRecords writes, LetterTable table, LetterFiles files, Sending sending,
+                     BooleanSupplier readOnly) {
+        this.readOnly = readOnly;
         this.reads = reads;
         this.writes = writes;
         this.table = table;
@@ -141,7 +147,7 @@ public final class Receiving {
 
     /** The first opening by the addressee marks the letter received. */
     private Function<StoredResource, ResourceWrite> received(Reader reader, LetterTable.Stored s) {
-        return task -> s.row().status() == LetterStatus.REQUESTED
+        return task -> s.row().status() == LetterStatus.REQUESTED && !readOnly.getAsBoolean()
                 ? transition(reader, s, Set.of(LetterStatus.REQUESTED), LetterStatus.RECEIVED, null, null) : null;
     }
 

@@ -124,7 +124,7 @@ public final class Sending {
             return new LetterExchange.Sent.Invalid(List.of("letter.fault.notOurPatient"));
         }
         List<String> faults = new ArrayList<>();
-        Content content = attached(record, c.request().content(), faults);
+        Content content = attached(author, record, c.request().content(), faults);
         if (!faults.isEmpty()) {
             return new LetterExchange.Sent.Invalid(faults);
         }
@@ -269,15 +269,18 @@ public final class Sending {
                 row.sentAt(), row.due(), status, reason, replyDocumentId);
     }
 
-    /** The attachments as files of the letter: each picked resource read through the entry, its content kept. */
-    private Content attached(WriteRecords.Entry record, Content content, List<String> faults) {
+    /**
+     * The attachments as files of the letter: each picked resource read through the entry, its content kept; an upload
+     * only by its uploader (a file's key is no permission to attach it).
+     */
+    private Content attached(Reader author, WriteRecords.Entry record, Content content, List<String> faults) {
         Content c = content == null ? new Content(null, null, null, null, null, null, null, null, null, null, null, null,
                 null) : content;
         List<Attachment> files = new ArrayList<>();
         for (Attachment a : c.attachments()) {
             switch (a.source()) {
                 case Attachment.Uploaded u -> {
-                    if (this.files.read(u.blobKey()).isEmpty()) {
+                    if (!table.uploadedBy(author.userId(), u.blobKey()) || this.files.read(u.blobKey()).isEmpty()) {
                         faults.add("letter.fault.attachment");
                     } else {
                         files.add(a);

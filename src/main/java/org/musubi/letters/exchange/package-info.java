@@ -1,6 +1,6 @@
 /**
- * The letters exchange between facilities ({@link org.musubi.letters.exchange.LetterExchange}): send, receive, open,
- * accept, return, reply; what the portal's composer and inbox and the FHIR API's IHE MHD use.
+ * The exchange of letters between facilities (issue 42): {@link org.musubi.letters.exchange.LetterExchange} — compose,
+ * send, inbox and outbox, open, accept, return, reply — for the portal's pages and the MHD transactions.
  */
 @NamedInterface("exchange")
 package org.musubi.letters.exchange;

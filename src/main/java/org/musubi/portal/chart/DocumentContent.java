@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param binaryId the Binary the content is in, when it is not inline
  */
-record DocumentContent(String title, String contentType, byte[] data, String binaryId) {
+public record DocumentContent(String title, String contentType, byte[] data, String binaryId) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -116,13 +116,21 @@ record DocumentContent(String title, String contentType, byte[] data, String bin
     }
 
     /** A FHIR document's composition, read for display: title, date and sections (title and plain text). */
-    record Composition(String title, String date, List<Section> sections) {
+    public record Composition(String title, String date, List<Section> sections) {
     }
 
-    record Section(String title, String text, List<Section> sections) {
+    public record Section(String title, String text, List<Section> sections) {
     }
 
     Composition composition() {
+        return composition(data, title);
+    }
+
+    /**
+     * A FHIR document Bundle's composition for display (a letter a system sent, shown by the letters' page too); a
+     * Bundle without one is shown as its text under {@code title}.
+     */
+    public static Composition composition(byte[] data, String title) {
         JsonNode bundle = JSON.readTree(data);
         JsonNode composition = bundle.path("entry").path(0).path("resource");
         if (!"Composition".equals(FhirJson.text(composition.path("resourceType")))) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import org.musubi.blob.BlobStore;
 import org.musubi.policy.Interaction;
+import org.musubi.policy.DataCategory;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
@@ -65,6 +66,8 @@ class DocumentController {
         model.addAttribute("document", content);
         model.addAttribute("shown", shown.name());
         model.addAttribute("documentId", id);
+        model.addAttribute("marks", DataCategory.flagsIn(stored.held()).stream().map(f -> "chart.mark." + f.name())
+                .toList());
         if (shown == DocumentContent.Shown.TEXT) {
             model.addAttribute("text", content.decodedText());
         } else if (shown == DocumentContent.Shown.FHIR_DOCUMENT) {

@@ -2,6 +2,7 @@ package org.musubi.portal.chart;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
+import org.musubi.letters.LetterKind;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
 import org.musubi.policy.DataCategory;
@@ -42,6 +44,9 @@ class PatientViewController {
             return true;
         }
     };
+    /** The letters the record's menu offers to write (a reply is written from the letter it answers). */
+    private static final List<LetterKind> COMPOSED_KINDS = Arrays.stream(LetterKind.values())
+            .filter(k -> k != LetterKind.REPLY).toList();
     private final PatientChart chart;
     private final Facilities facilities;
 
@@ -73,6 +78,7 @@ class PatientViewController {
         model.addAttribute("filter", filter);
         model.addAttribute("kinds", TimelineKind.values());
         model.addAttribute("facilityNames", names(timeline.facilities().keySet()));
+        model.addAttribute("letterKinds", COMPOSED_KINDS);
         return "portal/patient";
     }
 

@@ -58,7 +58,10 @@ class HomeController {
         model.addAttribute("notices", notices.shownAt(now, NOTICES_SHOWN));
         model.addAttribute("queues", answers.queues(user, now));
         if (user.facilityId() != null) {
-            facilities.find(user.facilityId()).ifPresent(f -> model.addAttribute("facility", f));
+            facilities.find(user.facilityId()).ifPresent(f -> {
+                model.addAttribute("facility", f);
+                model.addAttribute("letterCounts", answers.letters(user, f));
+            });
             // the emergency room's inbox: live hand-overs from ambulance crews (no patient data until opened)
             model.addAttribute("handOvers", answers.handOvers(user.facilityId(), now));
             Map<Long, PatientNews> news = new HashMap<>();

@@ -1,17 +1,24 @@
 package org.musubi.portal.web;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
+import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.policy.ListLinkedPatients;
+import org.musubi.record.Reader;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
 import org.musubi.security.SignedIn;
 import org.springframework.stereotype.Service;
 
 /**
  * What the home page answers first, per role: an emergency room's inbox of crews' hand-overs, what changed for each
- * linked patient shown (a pharmacist: dispensings and duplicate alerts), the secretariat's queues.
+ * linked patient shown (a pharmacist: dispensings and duplicate alerts), the secretariat's queues, and for the staff of
+ * a facility that receives letters (a hospital, a clinic, a pharmacy, a home-nursing station) its inbox's counts.
  */
 @Service
 class RoleAnswers {
@@ -19,11 +26,23 @@ class RoleAnswers {
     private final HandOvers handOvers;
     private final ReadPatientNews news;
     private final SecretariatQueues queues;
+    private final LetterExchange letters;
 
-    RoleAnswers(HandOvers handOvers, ReadPatientNews news, SecretariatQueues queues) {
+    /** The kinds of facility letters are written to (those with a medical-institution code of their own). */
+    static final Set<FacilityKind> RECEIVE_LETTERS = EnumSet.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC,
+            FacilityKind.DENTAL_CLINIC, FacilityKind.PHARMACY, FacilityKind.HOME_NURSING_STATION);
+
+    RoleAnswers(HandOvers handOvers, ReadPatientNews news, SecretariatQueues queues, LetterExchange letters) {
         this.handOvers = handOvers;
         this.news = news;
         this.queues = queues;
+        this.letters = letters;
+    }
+
+    /** The inbox's unread, overdue and open letters, for the staff of a facility that receives letters; else null. */
+    LetterExchange.Counts letters(SignedIn me, Facility facility) {
+        return RECEIVE_LETTERS.contains(facility.kind()) ? letters.counts(new Reader(me.userId(), me.facilityId()))
+                : null;
     }
 
     List<HandOver> handOvers(long facilityId, Instant now) {

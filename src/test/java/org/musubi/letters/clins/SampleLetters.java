@@ -20,7 +20,7 @@ import org.musubi.letters.Stay;
 import org.musubi.record.fhir.FhirSystems;
 
 /** Letters as a clinic and a hospital in Hiroshima would write them (invented people and codes of the right form). */
-final class SampleLetters {
+public final class SampleLetters {
 
     static final Instant ISSUED = Instant.parse("2026-11-20T01:30:00Z");
     static final Facility CLINIC = new Facility("結クリニック", "3410012345", "730-0011", "広島県広島市中区基町1-1",
@@ -62,13 +62,13 @@ final class SampleLetters {
                                 "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", new Attachment.Uploaded("letters/abc"))));
     }
 
-    static Letter referral(Letter enclosed) {
+    public static Letter referral(Letter enclosed) {
         return new Letter(LetterKind.REFERRAL, "R-000123", 1, ISSUED,
                 new Author("結 太郎", "ムスビ タロウ", Author.Profession.DOCTOR, "内科", "staff-1"), CLINIC,
                 new Addressee(HOSPITAL, 2L, "循環器内科", "広島 一郎"), PATIENT, content(null), null, enclosed);
     }
 
-    static Letter dischargeSummary() {
+    public static Letter dischargeSummary() {
         Stay stay = new Stay(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 14), "胸痛精査", "胸痛",
                 List.of(new Diagnosis(new Coded("狭心症", List.of(new Coded.Code(FhirSystems.DISEASE_KEY, "20058911", "狭心症"))),
                         null, true, true, true, null)),
@@ -81,7 +81,7 @@ final class SampleLetters {
                 new Addressee(CLINIC, 1L, null, "結 太郎"), PATIENT, content(stay), null, null);
     }
 
-    static Letter local(LetterKind kind) {
+    public static Letter local(LetterKind kind) {
         return new Letter(kind, "L-" + kind.ordinal(), 1, ISSUED,
                 new Author("薬局 三郎", null, Author.Profession.PHARMACIST, null, "staff-3"),
                 new Facility("結薬局", null, null, "広島県広島市中区紙屋町1-1", null),

@@ -17,6 +17,7 @@ import org.musubi.identity.link.UnlinkSourcePatient;
 import org.musubi.letters.Attachment;
 import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
+import org.musubi.letters.exchange.jdbc.LetterTable;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -45,6 +46,18 @@ class LetterExchangeIT extends NetworkFixtures {
     IdentityStore identities;
     @Autowired
     LinkSourcePatient link;
+    @Autowired
+    LetterTable table;
+    @Autowired
+    LetterFiles files;
+    @Autowired
+    Sending sending;
+    @Autowired
+    org.musubi.record.ReadRecords reads;
+    @Autowired
+    org.musubi.record.WriteRecords writes;
+    @Autowired
+    org.musubi.phr.Residents residents;
     @Autowired
     UnlinkSourcePatient unlink;
 
@@ -140,6 +153,14 @@ class LetterExchangeIT extends NetworkFixtures {
                 null);
         assertThat(letters.send(reader(doctor), patient.person(), noInsurance, null))
                 .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.insurance")));
+        Attachment someoneElses = letters.upload(reader(accounts.memberOf(clinic, Profession.NURSE)), "他人の添付",
+                "text/plain", new ByteArrayInputStream("not yours".getBytes(StandardCharsets.UTF_8)));
+        LetterRequest borrowed = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
+                new Content(null, null, null, null, null, null, null, null, null, null, null, null,
+                        List.of(someoneElses)), null, null, null);
+        assertThat(letters.send(reader(doctor), patient.person(), borrowed, null))
+                .as("a file's key is no permission to attach it")
+                .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.attachment")));
         LetterRequest toSelf = new LetterRequest(LetterKind.INFORMATION, clinic.id(), null, null, null, null, null, null);
         assertThat(letters.send(reader(doctor), patient.person(), toSelf, null))
                 .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.addressee")));
@@ -149,6 +170,37 @@ class LetterExchangeIT extends NetworkFixtures {
                 .isInstanceOf(LetterExchange.Sent.Refused.class);
         assertThat(letters.compose(reader(outsider), patient.person(), LetterKind.INFORMATION, null)).isEmpty();
         assertThat(audit.forPatient(before, patient.regionalId())).hasSize(2).allMatch(r -> r.contains("DENY"));
+    }
+
+    @Test
+    void aStandbyOpensALetterWithoutMarkingItAndTheResidentSeesTheirLetterInTheirRecord() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        Patient patient = patientAt(clinic);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User nurse = accounts.memberOf(hospital, Profession.NURSE);
+        LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
+                new Content(null, null, "退院後の経過", null, null, null, null, null, null, null, null, null, null), null,
+                null, null);
+        LetterRow row = ((LetterExchange.Sent.Done) letters.send(reader(doctor), patient.person(), request, null)).letter();
+        LetterTable.Stored stored = table.find(row.id()).orElseThrow();
+
+        Receiving onStandby = new Receiving(reads, writes, table, files, sending, () -> true);
+        var opened = onStandby.open(reader(nurse), stored).orElseThrow();
+        assertThat(opened.letter().content().presentIllness()).isEqualTo("退院後の経過");
+        assertThat(opened.row().status()).as("a standby writes nothing").isEqualTo(LetterStatus.REQUESTED);
+        assertThat(table.find(row.id()).orElseThrow().row().unread()).isTrue();
+
+        var resident = residents.register(patient.person());
+        Reader self = new Reader(resident.account().id(), null, Purpose.PATIENT_SELF_ACCESS);
+        var record = reads.readPerson(self, patient.person(), org.musubi.audit.AuditAction.READ, "patient",
+                r -> r.outline());
+        assertThat(record.permitted()).isTrue();
+        assertThat(record.value()).filteredOn(o -> o.id().equals(stored.documentId()))
+                .as("the resident sees the letter about them, as any record of theirs").singleElement()
+                .matches(o -> o.category() == org.musubi.policy.DataCategory.REFERRALS);
+        assertThat(letters.open(self, row.id())).as("but not through the facilities' exchange").isEmpty();
+        assertThat(letters.inbox(self, Set.of(), 0).rows()).isEmpty();
     }
 
     private Patient patientAt(Facility clinic) {

@@ -147,6 +147,19 @@ public final class LetterTable {
                 .query((rs, n) -> stored(rs, now)).list();
     }
 
+    // Uploads
+
+    public void uploaded(long authorUser, String blobKey, Instant at) {
+        jdbc.sql("INSERT INTO letter_upload (author_user, blob_key, uploaded_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(authorUser, blobKey, Timestamp.from(at)).update();
+    }
+
+    /** Whether the user uploaded this file. */
+    public boolean uploadedBy(long authorUser, String blobKey) {
+        return jdbc.sql("SELECT count(*) FROM letter_upload WHERE author_user = ? AND blob_key = ?")
+                .param(authorUser).param(blobKey).query(Integer.class).single() > 0;
+    }
+
     // Drafts
 
     public void saveDraft(UUID id, long authorUser, long personId, String requestJson, Instant at) {

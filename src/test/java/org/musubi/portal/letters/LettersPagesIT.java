@@ -1,0 +1,203 @@
+package org.musubi.portal.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.record.Reader;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.LetterPatients;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The letters' pages over HTTP: the composer prefilled from the record, a letter sent from it, the addressee's inbox,
+ * home count and letter page, the addressee's acts (CSRF-protected), and the one 404 for everyone else — another
+ * facility, the addressee's clerk, a guessed id, a person the writer may not write for — each asked once and audited
+ * once.
+ */
+@MusubiIntegrationTest
+class LettersPagesIT extends NetworkFixtures {
+
+    private static final Pattern SENT = Pattern.compile("^/portal/letters/([0-9a-f-]{36})\\?sent$");
+
+    @Autowired
+    LetterPatients patients;
+    @Autowired
+    LetterExchange letters;
+
+    @Test
+    void aReferralFromTheRecordReachesTheAddresseesInboxAndOnlyItsStaffWhoSeeReferralsOpenIt() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        LetterPatients.Written patient = patients.at(port, clinic);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+
+        HttpResponse<String> composer = doctor.get("/portal/patients/" + patient.personId() + "/letters/new?kind=REFERRAL");
+        assertThat(composer.statusCode()).isEqualTo(200);
+        assertThat(composer.body()).contains(LetterPatients.DIAGNOSIS, LetterPatients.ALLERGY, hospital.nameKanji())
+                .contains("name=\"insuranceMemberId\"").contains("id=\"sign-and-send\"");
+
+        UUID letter = send(doctor, patient, hospital, "send");
+
+        User nurse = accounts.memberOf(hospital, Profession.NURSE);
+        WebSession liaison = accounts.signedIn(port, nurse);
+        assertThat(liaison.get("/").body()).contains("id=\"letters-inbox\"").contains("受信箱 未読 1 件");
+        String inbox = liaison.get("/portal/letters").body();
+        assertThat(inbox).contains("data-letter=\"" + letter + "\"").contains("data-unread=\"true\"")
+                .contains(patient.kanjiName()).contains(clinic.nameKanji());
+
+        long before = audit.max();
+        HttpResponse<String> page = liaison.get("/portal/letters/" + letter);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(patient.kanjiName(), "精査加療のお願い", LetterPatients.DIAGNOSIS)
+                .contains("id=\"pdf-signature\"").contains("id=\"accept\"").contains("id=\"write-reply\"");
+        assertThat(page.body()).containsPattern("id=\"pdf-signature\" class=\"signature valid\"[^>]*data-status=\"VALID\"");
+        assertThat(audit.countByUser(before, nurse.id())).as("opening the letter: one audit row").isEqualTo(1);
+        HttpResponse<byte[]> pdf = liaison.getBytes("/portal/letters/" + letter + "/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+
+        HttpResponse<String> forged = liaison.postRaw("/portal/letters/" + letter + "/accept", Map.of());
+        assertThat(forged.statusCode()).as("accept without the CSRF token").isEqualTo(403);
+        assertThat(liaison.get("/portal/letters/" + letter).body()).doesNotContain("data-status=\"accepted\"");
+
+        HttpResponse<String> accepted = liaison.post("/portal/letters/" + letter + "/accept");
+        assertThat(WebSession.location(accepted)).isEqualTo("/portal/letters/" + letter + "?accepted");
+        assertThat(liaison.get("/portal/letters/" + letter).body()).contains("id=\"letter-status\" class=\"status\" data-status=\"accepted\"");
+        assertThat(doctor.get("/portal/letters/sent").body()).contains("data-letter=\"" + letter + "\" data-status=\"accepted\"");
+
+        HttpResponse<String> early = liaison.get("/portal/patients/" + patient.personId() + "/letters/new?repliesTo="
+                + letter);
+        assertThat(early.statusCode()).as("the addressee is told why it cannot answer yet, not given a 404").isEqualTo(200);
+        assertThat(early.body()).contains("id=\"reply-unavailable\"").contains("id=\"back-to-letter\"")
+                .doesNotContain("id=\"sign-and-send\"");
+    }
+
+    @Test
+    void everyoneElseGetsTheAnswerOfALetterThatDoesNotExistEachAskAuditedOnce() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        LetterPatients.Written patient = patients.at(port, clinic);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        UUID letter = send(doctor, patient, hospital, "send");
+        String nothing = UUID.randomUUID().toString();
+
+        for (User caller : new User[] {accounts.memberOf(accounts.newHospital(), Profession.DOCTOR),
+                accounts.memberOf(hospital, Profession.MEDICAL_CLERK)}) {
+            WebSession web = accounts.signedIn(port, caller);
+            for (String path : new String[] {"", "/pdf", "/attachments/0"}) {
+                alike(web, caller, "GET", "/portal/letters/" + letter + path, "/portal/letters/" + nothing + path,
+                        letter.toString(), nothing);
+            }
+            for (String act : new String[] {"/accept", "/decline", "/cancel"}) {
+                alike(web, caller, "POST", "/portal/letters/" + letter + act, "/portal/letters/" + nothing + act,
+                        letter.toString(), nothing);
+            }
+            assertThat(web.get("/portal/letters").body()).doesNotContain(letter.toString())
+                    .doesNotContain(patient.kanjiName());
+        }
+    }
+
+    @Test
+    void aFacilityThatMayNotWriteForThePersonGetsTheViewersOne404() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        LetterPatients.Written patient = patients.at(port, clinic);
+        User stranger = accounts.memberOf(accounts.newHospital(), Profession.DOCTOR);
+        WebSession web = accounts.signedIn(port, stranger);
+        String person = String.valueOf(patient.personId());
+        String nobody = "1" + "0".repeat(17);
+
+        alike(web, stranger, "GET", "/portal/patients/" + person + "/letters/new?kind=REFERRAL",
+                "/portal/patients/" + nobody + "/letters/new?kind=REFERRAL", person, nobody);
+        alike(web, stranger, "POST", "/portal/patients/" + person + "/letters",
+                "/portal/patients/" + nobody + "/letters", person, nobody);
+    }
+
+    @Test
+    void aLetterTheExchangeRefusesComesBackWithItsFaultsAndEveryValueKept() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        LetterPatients.Written patient = patients.at(port, clinic);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        doctor.get("/portal/patients/" + patient.personId() + "/letters/new?kind=REFERRAL");
+
+        HttpResponse<String> refused = doctor.post("/portal/patients/" + patient.personId() + "/letters",
+                "kind", "REFERRAL", "purposeText", "残しておく紹介目的", "diagnoses[0].text", "書きかけの病名",
+                "remarks", "備考も残る", "action", "send");
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"compose-faults\"").contains("残しておく紹介目的", "書きかけの病名", "備考も残る");
+    }
+
+    @Test
+    void aDocumentASystemSentIsShownAsItsSectionsInPlainTextWithoutAPdf() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        LetterPatients.Written patient = patients.at(port, clinic);
+        User system = accounts.memberOf(clinic, Profession.DOCTOR);
+        String bundle = """
+                {"resourceType":"Bundle","type":"document","entry":[{"resource":{"resourceType":"Composition",
+                 "status":"final","type":{"coding":[{"system":"http://loinc.org","code":"57133-1"}]},
+                 "date":"2026-11-20","title":"診療情報提供書","author":[{"display":"電子カルテ 医師"}],
+                 "section":[{"title":"紹介目的","text":{"status":"generated","div":
+                 "<div xmlns=\\"http://www.w3.org/1999/xhtml\\">胸部の精査をお願いします<script>alert(1)</script><b>至急</b></div>"}}]}}]}""";
+        LetterExchange.Sent sent = letters.sendDocument(new Reader(system.id(), clinic.id()), patient.patientResourceId(),
+                bundle.getBytes(StandardCharsets.UTF_8), null, hospital.id(), null);
+        assertThat(sent).as(String.valueOf(sent)).isInstanceOf(LetterExchange.Sent.Done.class);
+        UUID letter = ((LetterExchange.Sent.Done) sent).letter().id();
+        WebSession liaison = accounts.signedIn(port, accounts.memberOf(hospital, Profession.NURSE));
+
+        String page = liaison.get("/portal/letters/" + letter).body();
+
+        assertThat(page).contains("id=\"letter-composition\"", "<h3>紹介目的</h3>", "胸部の精査をお願いします")
+                .contains("至急").doesNotContain("<script>alert(1)").doesNotContain("<b>至急</b>")
+                .doesNotContain("id=\"letter-pdf\"");
+    }
+
+    /** Sends a referral from the composer's form; the letter's id from where the send leads. */
+    private UUID send(WebSession doctor, LetterPatients.Written patient, Facility to, String action) {
+        doctor.get("/portal/patients/" + patient.personId() + "/letters/new?kind=REFERRAL");
+        HttpResponse<String> sent = doctor.post("/portal/patients/" + patient.personId() + "/letters",
+                "kind", "REFERRAL", "addressee", String.valueOf(to.id()), "department", "循環器内科",
+                "purposeText", "精査加療のお願い", "diagnoses[0].text", LetterPatients.DIAGNOSIS,
+                "diagnoses[0].main", "true", "diagnoses[0].active", "true", "presentIllness", "半年前から労作時の息切れ",
+                "insuranceMemberId", "06139999:1:2:00", "action", action);
+        Matcher m = SENT.matcher(String.valueOf(WebSession.location(sent)));
+        assertThat(m.matches()).as("sent: " + sent.statusCode() + " " + WebSession.location(sent) + " " + sent.body())
+                .isTrue();
+        return UUID.fromString(m.group(1));
+    }
+
+    /** The real thing and nothing, asked alike: the same status and page once the id is a placeholder; one row each. */
+    private void alike(WebSession web, User caller, String method, String real, String absent, String realKey,
+                       String absentKey) {
+        web.get("/");
+        long before = audit.max();
+        HttpResponse<String> asked = method.equals("GET") ? web.get(real) : web.post(real, "reason", "理由");
+        long between = audit.max();
+        HttpResponse<String> none = method.equals("GET") ? web.get(absent) : web.post(absent, "reason", "理由");
+        String what = caller.loginId() + " " + method + " " + real;
+        assertThat(asked.statusCode()).as(what).isEqualTo(404);
+        assertThat(none.statusCode()).as(what).isEqualTo(404);
+        assertThat(normalised(asked.body(), realKey)).as(what).isEqualTo(normalised(none.body(), absentKey));
+        assertThat(audit.countByUser(before, caller.id()) - audit.countByUser(between, caller.id())).as(what + ": rows")
+                .isEqualTo(1);
+        assertThat(audit.countByUser(between, caller.id())).as(what + ": rows of nothing").isEqualTo(1);
+    }
+
+    private static String normalised(String body, String key) {
+        return body.replace(key, "{asked}").replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "name=\"_csrf\" value=\"{fresh}\"");
+    }
+}
