@@ -68,7 +68,7 @@ final class LetterResources {
         ListResource list = new ListResource();
         common(list, row, MhdCodes.SUBMISSION_SET_PROFILE);
         list.addExtension(MhdCodes.SOURCE_ID, new Identifier().setSystem(MhdCodes.URI)
-                .setValue("urn:musubi:facility:" + row.senderFacilityId()));
+                .setValue(FhirSystems.FACILITY + row.senderFacilityId()));
         list.addExtension(MhdCodes.INTENDED_RECIPIENT, new Reference().setType("Organization")
                 .setIdentifier(facilities.apply(row.addresseeFacilityId())).setDisplay(row.addresseeFacility()));
         list.addIdentifier(uuid(row));

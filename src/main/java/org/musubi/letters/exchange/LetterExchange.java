@@ -167,11 +167,9 @@ public interface LetterExchange {
 
     /**
      * The letter's row for its sender's or addressee's staff, as the inbox lists it, without opening it (nothing is
-     * marked received): one audit row; empty when absent for the reader. (Added for MHD's reads by id, issue 42.)
+     * marked received): one audit row; empty when absent for the reader (MHD's reads by id).
      */
-    default Optional<LetterRow> find(Reader reader, UUID id) {
-        throw new UnsupportedOperationException("find");
-    }
+    Optional<LetterRow> find(Reader reader, UUID id);
 
     /** A letter's FHIR document exactly as signed and sent, and its detached signature ({@code null} when unsigned). */
     record SignedDocument(byte[] document, byte[] signature) {
@@ -180,11 +178,9 @@ public interface LetterExchange {
     /**
      * The letter's FHIR document byte for byte as signed (the bytes its detached signature covers; MHD ITI-68), as
      * {@link #open} reads it: one audit row, the addressee's first reading marks it received; empty when absent for
-     * the reader. (Added for MHD, issue 42.)
+     * the reader.
      */
-    default Optional<SignedDocument> signedDocument(Reader reader, UUID id) {
-        throw new UnsupportedOperationException("signedDocument");
-    }
+    Optional<SignedDocument> signedDocument(Reader reader, UUID id);
 
     /** An attachment's content. */
     record AttachmentContent(String title, String contentType, byte[] content) {

@@ -191,6 +191,12 @@ public final class Sending {
                 || !(document.getEntryFirstRep().getResource() instanceof Composition composition)) {
             return new LetterExchange.Sent.Invalid(List.of("letter.fault.document"));
         }
+        if (signature != null && files.verifyBundle(Optional.of(bundleJson), signature).status().worseThan(
+                org.musubi.signature.SignatureStatus.UNKNOWN_CA)) {
+            // Not a CMS signature over exactly these bytes (malformed or not matching): refused, not kept to mislead.
+            // A signature by a CA this Musubi does not trust is kept: the recipient sees why it is not valid.
+            return new LetterExchange.Sent.Invalid(List.of("letter.fault.signature"));
+        }
         long patientKey = located.get().patientKey();
         String authorName = composition.getAuthor().stream().map(a -> a.getDisplay()).filter(d -> d != null && !d.isBlank())
                 .findFirst().orElse(parties.author(writer.userId()).map(Author::name).orElse("—"));

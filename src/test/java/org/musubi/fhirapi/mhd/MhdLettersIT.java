@@ -242,6 +242,12 @@ class MhdLettersIT extends NetworkFixtures {
                 "Bundle.entry[1] (DocumentReference", "contentType");
         assertRefused(MhdSubmissions.provide("Patient/" + UUID.randomUUID(), hospital.code().value(), document, FHIR_JSON),
                 "Bundle.entry[1] (DocumentReference", "DocumentReference.subject");
+        TestCertificates.Issued authority = TestCertificates.authority("MHD test CA");
+        TestCertificates.Issued signer = TestCertificates.user(authority, "結 太郎");
+        byte[] another = MhdSubmissions.referral(clients.context(), clinic, hospital, localId, "別の文書");
+        byte[] notItsSignature = CmsSigning.sign(device(signer, authority), another, Optional.of(Instant.now()));
+        assertRefused(MhdSubmissions.withSignature(MhdSubmissions.provide("Patient/" + patientId, hospital.code().value(),
+                document, FHIR_JSON), notItsSignature), "Bundle.entry[1] (DocumentReference", "DocumentReference.content");
 
         IGenericClient hospitalFhir = clients.fhirFor(port, hospital, "system/*.read");
         assertThat(hospitalFhir.search().forResource(DocumentReference.class).returnBundle(Bundle.class).execute().getEntry())
