@@ -1,5 +1,11 @@
 package org.musubi.nodes;
 
+import org.musubi.letters.Content;
+import org.musubi.letters.LetterKind;
+import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.LetterRequest;
+import org.musubi.letters.exchange.LetterStatus;
+import org.musubi.testing.LetterPatients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.AuditTrail;
 import org.musubi.audit.Purpose;
+import org.musubi.record.Reader;
 import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
 import org.musubi.disaster.DisasterScenes;
@@ -80,6 +88,8 @@ class TwoNodesIT extends ResidentFixtures {
     @Autowired ImportSources sources;
     @Autowired AuditTrail trail;
     @Autowired ApplicationContext context;
+    @Autowired LetterExchange letters;
+    @Autowired LetterPatients letterPatients;
 
     @TempDir static Path work;
     private SecondNode b;
@@ -361,6 +371,30 @@ class TwoNodesIT extends ResidentFixtures {
         } finally {
             scenes.cleanUp(switching, city);
         }
+    }
+
+    @Test
+    @Order(9)
+    void aLetterSentOnAIsInTheInboxOnBAcceptedThereAndSeenSoOnA() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        LetterPatients.Written patient = letterPatients.at(port, clinic);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        Reader sender = new Reader(doctor.id(), clinic.id(), Purpose.TREATMENT);
+        LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
+                new Content(null, null, "二つの結びで読む文書", null, null, null, null, null, null, null, null, null, null),
+                null, null, null);
+        UUID letter = ((LetterExchange.Sent.Done) letters.send(sender, patient.personId(), request, null)).letter().id();
+
+        WebSession nurseOnB = accounts.signedIn(b.port(), accounts.memberOf(hospital, Profession.NURSE));
+        assertThat(nurseOnB.get("/portal/letters").body()).as("the inbox on B").contains("data-letter=\"" + letter + "\"");
+        assertThat(nurseOnB.get("/portal/letters/" + letter).body()).contains("二つの結びで読む文書");
+        assertThat(WebSession.location(nurseOnB.post("/portal/letters/" + letter + "/accept")))
+                .isEqualTo("/portal/letters/" + letter + "?accepted");
+        assertThat(letters.open(sender, letter).orElseThrow().row().status()).as("seen on A")
+                .isEqualTo(LetterStatus.ACCEPTED);
+        assertThat(letters.open(sender, letter).orElseThrow().history()).extracting(LetterExchange.Event::status)
+                .containsExactly(LetterStatus.REQUESTED, LetterStatus.RECEIVED, LetterStatus.ACCEPTED);
     }
 
     @Test
