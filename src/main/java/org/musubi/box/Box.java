@@ -1,0 +1,304 @@
+package org.musubi.box;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.musubi.audit.Actor;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditAction;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.Outcome;
+import org.musubi.blob.BlobStore;
+import org.musubi.record.Reader;
+import org.musubi.registry.Profession;
+
+/**
+ * Box: a staff member uploads files for named users or a facility's members; each file is streamed into the blob
+ * store's part area under its own name (never the content-addressed area a record uses, so that no deletion here can
+ * take bytes a record or another file names), its SHA-256 kept and checked on every download; a file is downloadable
+ * by its sender and recipients only, and never once expired, whenever the sweep runs. One audit row for each upload,
+ * each download (refused or not: a file the caller may not have answers and is audited exactly like one that does not
+ * exist) and each deletion.
+ */
+public final class Box {
+
+    /** The one reason of a refused download, for an absent, expired, not-named or held file alike. */
+    public static final String NOT_FOUND = "box.notFound";
+
+    private final BoxStore store;
+    private final BlobStore blobs;
+    private final Audit audit;
+    private final Clock clock;
+    private final Options options;
+
+    /** Box's settings and whether this node is a read-only standby. */
+    public record Options(BoxSettings settings, BooleanSupplier readOnly) {
+    }
+
+    public Box(BoxStore store, BlobStore blobs, Audit audit, Clock clock, Options options) {
+        this.store = store;
+        this.blobs = blobs;
+        this.audit = audit;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    /** A file being uploaded: its name, content type and content (read once, streamed). */
+    public record Upload(String name, String contentType, InputStream content) {
+    }
+
+    /** To whom: named users, and/or the members of a facility with one of these professions (all when empty). */
+    public record Recipients(Set<Long> users, Long facilityId, Set<Profession> professions) {
+        public Recipients {
+            users = users == null ? Set.of() : Set.copyOf(users);
+            professions = professions == null ? Set.of() : Set.copyOf(professions);
+        }
+    }
+
+    /** What a send came to: the files stored, or the faults (message keys; nothing is kept then for that file). */
+    public record Sent(List<BoxFile> files, List<String> faults) {
+    }
+
+    /**
+     * Uploads {@code uploads} for {@code to}, with an optional message. Refused with faults when no recipient remains
+     * (only active staff of active facilities receive files; the sender is never their own recipient), when a file
+     * is larger than the per-file limit, or when it would take the sender over their quota — before anything of it is
+     * kept.
+     */
+    public Sent send(Reader sender, List<Upload> uploads, Recipients to, String message) {
+        if (options.readOnly().getAsBoolean()) {
+            return new Sent(List.of(), List.of("box.fault.standby"));
+        }
+        if (sender.facilityId() == null) {
+            return new Sent(List.of(), List.of("box.fault.noFacility"));
+        }
+        Set<Long> recipients = new LinkedHashSet<>(store.activeStaff(to.users()));
+        if (to.facilityId() != null) {
+            recipients.addAll(store.members(to.facilityId(), to.professions()));
+        }
+        recipients.remove(sender.userId());
+        if (recipients.isEmpty()) {
+            return new Sent(List.of(), List.of("box.fault.noRecipient"));
+        }
+        List<BoxFile> stored = new ArrayList<>();
+        List<String> faults = new ArrayList<>();
+        for (Upload upload : uploads) {
+            Instant now = clock.instant();
+            long room = options.settings().quotaBytes() - store.usedBytes(sender.userId(), now);
+            long limit = Math.min(options.settings().fileMaxBytes(), room);
+            if (limit <= 0) {
+                faults.add("box.fault.quota");
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            String part = "box-" + id;
+            MessageDigest sha256 = sha256();
+            long size;
+            try (InputStream in = new DigestInputStream(upload.content(), sha256)) {
+                size = blobs.putPart(part, in, limit);
+            } catch (BlobStore.TooLarge e) {
+                faults.add(limit < options.settings().fileMaxBytes() ? "box.fault.quota" : "box.fault.tooLarge");
+                continue;
+            } catch (IOException e) {
+                deleteQuietly(part);
+                throw new UncheckedIOException(e);
+            }
+            BoxFile file = new BoxFile(id, sender.userId(), sender.facilityId(), null, name(upload.name()),
+                    type(upload.contentType()), size, HexFormat.of().formatHex(sha256.digest()), blank(message),
+                    BoxFile.ScanStatus.UNSCANNED, now, now.plus(options.settings().retention()));
+            try {
+                audit.allOrNothing(() -> {
+                    store.insert(file, recipients);
+                    audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("BoxFile", id)
+                            .reason("box.uploaded " + size + " bytes to " + recipients.size()));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                deleteQuietly(part);
+                throw e;
+            }
+            stored.add(store.find(id).orElseThrow());
+        }
+        return new Sent(List.copyOf(stored), List.copyOf(faults));
+    }
+
+    /** Files sent to the reader and not expired. */
+    public List<BoxFile> received(Reader reader) {
+        return store.received(reader.userId(), clock.instant());
+    }
+
+    /** Files the reader sent and not expired. */
+    public List<BoxFile> sent(Reader reader) {
+        return store.sent(reader.userId(), clock.instant());
+    }
+
+    /** How many files wait for the reader (sent to them, not yet downloaded, not expired). */
+    public int waiting(Reader reader) {
+        return store.waiting(reader.userId(), clock.instant());
+    }
+
+    /** Who a file of the reader's was sent to and when each downloaded it; empty when it is not the reader's. */
+    public Optional<List<BoxStore.Recipient>> recipients(Reader reader, UUID id) {
+        return store.find(id).filter(f -> f.senderUser() == reader.userId() && !f.expired(clock.instant()))
+                .map(f -> store.recipients(id));
+    }
+
+    /** A download: the file and its content, to be closed; the content fails at its end when its SHA-256 differs. */
+    public record Download(BoxFile file, InputStream content) {
+    }
+
+    /**
+     * The file's content for its sender or a recipient, while it is not expired and its scan allows it; audited once
+     * whatever the answer. Empty for everyone else, an unknown id, an expired or held file alike.
+     */
+    public Optional<Download> download(Reader reader, UUID id) {
+        Instant now = clock.instant();
+        Optional<BoxFile> file = id == null ? Optional.empty() : store.find(id)
+                .filter(f -> !f.expired(now))
+                .filter(f -> f.senderUser() == reader.userId() || store.isRecipient(f.id(), reader.userId()))
+                .filter(f -> f.scan().downloadable());
+        Optional<InputStream> content = Optional.empty();
+        if (file.isPresent()) {
+            try {
+                content = blobs.openPart(file.get().part());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (file.isEmpty() || content.isEmpty()) {
+            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", String.valueOf(id)).reason(NOT_FOUND));
+            return Optional.empty();
+        }
+        BoxFile f = file.get();
+        if (f.senderUser() != reader.userId() && !options.readOnly().getAsBoolean()) {
+            store.downloaded(f.id(), reader.userId(), now);
+        }
+        audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("BoxFile", f.id()).reason("box.downloaded"));
+        return Optional.of(new Download(f, new Checked(content.get(), f.sha256())));
+    }
+
+    /**
+     * Deletes every file expired now: its content, then its rows with one audit row (in one transaction), so that a
+     * sweep cut off anywhere is finished by the next (content gone and rows kept: the rows go next time; never rows
+     * gone and content kept). Skipped on a read-only standby. Returns how many files were deleted.
+     */
+    public int sweep() {
+        if (options.readOnly().getAsBoolean()) {
+            return 0;
+        }
+        int deleted = 0;
+        List<BoxFile> batch;
+        do {
+            batch = store.expired(clock.instant(), 100);
+            for (BoxFile file : batch) {
+                try {
+                    blobs.deletePart(file.part());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                boolean gone = audit.allOrNothing(() -> {
+                    boolean removed = store.delete(file.id());
+                    if (removed) {
+                        audit.record(AuditEntry.of(AuditAction.DELETE, Outcome.PERMIT).on("BoxFile", file.id())
+                                .reason("box.expired").by(Actor.system("box-sweep")));
+                    }
+                    return removed;
+                });
+                deleted += gone ? 1 : 0;
+            }
+        } while (batch.size() == 100);
+        store.sweepFinished(clock.instant(), deleted);
+        return deleted;
+    }
+
+    /** When the sweep last finished, for the operators (an alert after an hour without). */
+    public Optional<Instant> lastSweep() {
+        return store.lastSweep();
+    }
+
+    private void deleteQuietly(String part) {
+        try {
+            blobs.deletePart(part);
+        } catch (IOException ignored) {
+            // the upload failed already; a leftover part is removed by nothing else, and holds no row
+        }
+    }
+
+    private static String name(String name) {
+        String n = name == null ? "" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        return n.isEmpty() ? "file" : n.length() > 255 ? n.substring(0, 255) : n;
+    }
+
+    private static String type(String type) {
+        return type == null || type.isBlank() || type.length() > 200 ? "application/octet-stream" : type.strip();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The content as stored, failing at its end when its SHA-256 is not the one recorded at upload. */
+    private static final class Checked extends FilterInputStream {
+        private final MessageDigest digest = sha256();
+        private final String expected;
+        private boolean checked;
+
+        Checked(InputStream in, String expected) {
+            super(in);
+            this.expected = expected;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                check();
+            } else {
+                digest.update((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n < 0) {
+                check();
+            } else {
+                digest.update(buffer, offset, n);
+            }
+            return n;
+        }
+
+        private void check() throws IOException {
+            if (!checked) {
+                checked = true;
+                if (!HexFormat.of().formatHex(digest.digest()).equals(expected)) {
+                    throw new IOException("box: the stored content does not match its SHA-256");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.musubi.box;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.musubi.audit.Audit;
+import org.musubi.blob.BlobStore;
+import org.musubi.box.jdbc.JdbcBoxStore;
+import org.musubi.database.JobLocks;
+import org.musubi.database.Standby;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Box's parts, its sweep and the metric of the sweep's age ({@code musubi_box_sweep_age_seconds}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BoxProperties.class)
+class BoxConfiguration {
+
+    @Bean
+    BoxStore boxStore(JdbcClient jdbc) {
+        return new JdbcBoxStore(jdbc);
+    }
+
+    @Bean
+    Box box(BoxStore store, BlobStore blobs, Audit audit, Standby standby, BoxProperties properties) {
+        return new Box(store, blobs, audit, Clock.systemUTC(), new Box.Options(properties.settings(), standby::readOnly));
+    }
+
+    @Bean
+    BoxSweeps boxSweeps(Box box, JobLocks jobs, BoxProperties properties) {
+        return new BoxSweeps(box, jobs, properties.sweepEvery());
+    }
+
+    @Bean
+    Gauge boxSweepAge(Box box, MeterRegistry registry) {
+        return Gauge.builder("musubi.box.sweep.age", box, b -> b.lastSweep()
+                        .map(at -> (double) Duration.between(at, Clock.systemUTC().instant()).toSeconds())
+                        .orElse(Double.NaN))
+                .description("Seconds since Box's expiry sweep last finished (alert above 3600)").baseUnit("seconds")
+                .register(registry);
+    }
+}

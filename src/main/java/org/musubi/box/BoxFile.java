@@ -1,0 +1,42 @@
+package org.musubi.box;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A file in Box.
+ *
+ * @param id             random, unguessable
+ * @param senderUser     who uploaded it
+ * @param senderFacility the facility they acted for
+ * @param senderName     the sender's name as shown
+ * @param name           the file's name as uploaded
+ * @param contentType    its content type as uploaded
+ * @param size           bytes
+ * @param sha256         the content's SHA-256, checked on every download
+ * @param message        the sender's message, or {@code null}
+ * @param scan           what the malware scan found
+ * @param uploadedAt     when it was uploaded
+ * @param expiresAt      when it stops being downloadable (and is swept)
+ */
+public record BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
+                      long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt) {
+
+    /** The blob store part that holds the content (Box's own namespace: never shared with a record's content). */
+    public String part() {
+        return "box-" + id;
+    }
+
+    /** What the malware scan found; only CLEAN and UNSCANNED (scanning switched off, the operator warned) download. */
+    public enum ScanStatus {
+        CLEAN, INFECTED, NOT_SCANNED, UNSCANNED;
+
+        public boolean downloadable() {
+            return this == CLEAN || this == UNSCANNED;
+        }
+    }
+
+    public boolean expired(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+}

@@ -1,0 +1,55 @@
+package org.musubi.box;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.musubi.registry.Profession;
+
+/** Box's rows. */
+public interface BoxStore {
+
+    /** A recipient of a file, with when they last downloaded it ({@code null}: not yet). */
+    record Recipient(long userId, String name, Instant downloadedAt) {
+    }
+
+    void insert(BoxFile file, Collection<Long> recipients);
+
+    Optional<BoxFile> find(UUID id);
+
+    boolean isRecipient(UUID id, long userId);
+
+    /** Files sent to the user, not expired, newest first. */
+    List<BoxFile> received(long userId, Instant now);
+
+    /** Files the user sent, not expired, newest first. */
+    List<BoxFile> sent(long userId, Instant now);
+
+    List<Recipient> recipients(UUID id);
+
+    void downloaded(UUID id, long userId, Instant at);
+
+    /** Bytes of the user's files not yet expired (the quota counts them). */
+    long usedBytes(long userId, Instant now);
+
+    /** Of these users, the active staff of an active facility (a resident or a disabled account is no recipient). */
+    Set<Long> activeStaff(Collection<Long> userIds);
+
+    /** The active members of an active facility with one of these professions (all professions when empty). */
+    Set<Long> members(long facilityId, Set<Profession> professions);
+
+    /** Files expired at {@code now}, oldest first, at most {@code limit}. */
+    List<BoxFile> expired(Instant now, int limit);
+
+    /** Deletes the file's rows; false when they were already gone. */
+    boolean delete(UUID id);
+
+    void sweepFinished(Instant at, int deleted);
+
+    Optional<Instant> lastSweep();
+
+    /** How many files are waiting for this user (the home page's count). */
+    int waiting(long userId, Instant now);
+}

@@ -1,0 +1,2 @@
+/** Box's tables (V48) in PostgreSQL. */
+package org.musubi.box.jdbc;

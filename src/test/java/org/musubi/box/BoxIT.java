@@ -1,0 +1,198 @@
+package org.musubi.box;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Audit;
+import org.musubi.audit.Purpose;
+import org.musubi.blob.Blob;
+import org.musubi.blob.BlobStore;
+import org.musubi.record.Reader;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Box on the real database and blob store: a file reaches its named recipient and a facility's chosen members, nobody
+ * else; it is gone at its expiry whenever the sweep runs, and the sweep — cut off after deleting content, or run
+ * twice — deletes each file once, audited once, never content a record or another Box file holds; sizes and the
+ * quota are refused before anything is kept.
+ */
+@MusubiIntegrationTest
+class BoxIT extends NetworkFixtures {
+
+    @Autowired
+    Box box;
+    @Autowired
+    BoxStore store;
+    @Autowired
+    BlobStore blobs;
+    @Autowired
+    Audit auditTrail;
+
+    @Test
+    void aFileReachesItsNamedRecipientAndTheChosenMembersOfAFacilityAndNobodyElse() throws IOException {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility office = accounts.newHospital();
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User named = accounts.memberOf(accounts.facilityOf(FacilityKind.PHARMACY), Profession.PHARMACIST);
+        User officeNurse = accounts.memberOf(office, Profession.NURSE);
+        User officeClerk = accounts.memberOf(office, Profession.MEDICAL_CLERK);
+        User stranger = accounts.memberOf(clinic, Profession.NURSE);
+        byte[] bytes = "要介護認定の主治医意見書（試験）".getBytes(StandardCharsets.UTF_8);
+
+        long before = audit.max();
+        Box.Sent sent = box.send(reader(doctor), List.of(new Box.Upload("意見書.pdf", "application/pdf",
+                new ByteArrayInputStream(bytes))), new Box.Recipients(Set.of(named.id()), office.id(),
+                Set.of(Profession.NURSE)), "ご確認ください");
+        assertThat(sent.faults()).isEmpty();
+        BoxFile file = sent.files().getFirst();
+        assertThat(file.size()).isEqualTo(bytes.length);
+        assertThat(audit.rowsSince(before)).singleElement().satisfies(r -> assertThat(r.action()).isEqualTo("CREATE"));
+
+        assertThat(box.received(reader(named))).extracting(BoxFile::id).containsExactly(file.id());
+        assertThat(box.received(reader(officeNurse))).extracting(BoxFile::id).containsExactly(file.id());
+        assertThat(box.received(reader(officeClerk))).as("not a chosen profession").isEmpty();
+        assertThat(box.waiting(reader(named))).isEqualTo(1);
+
+        long downloads = audit.max();
+        try (InputStream in = box.download(reader(named), file.id()).orElseThrow().content()) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+        assertThat(box.waiting(reader(named))).isZero();
+        assertThat(box.download(reader(stranger), file.id())).as("not named").isEmpty();
+        assertThat(box.download(reader(officeClerk), file.id())).as("a member not chosen").isEmpty();
+        assertThat(box.download(reader(named), UUID.randomUUID())).as("a guessed id").isEmpty();
+        assertThat(audit.rowsSince(downloads)).extracting(r -> r.action() + " " + r.outcome() + " " + r.reason())
+                .containsExactly("READ PERMIT box.downloaded", "READ DENY box.notFound", "READ DENY box.notFound",
+                        "READ DENY box.notFound");
+        assertThat(box.recipients(reader(doctor), file.id()).orElseThrow())
+                .filteredOn(r -> r.userId() == named.id()).singleElement().matches(r -> r.downloadedAt() != null);
+        assertThat(box.recipients(reader(named), file.id())).as("only the sender sees who downloaded").isEmpty();
+    }
+
+    @Test
+    void sizesAndTheQuotaAreRefusedBeforeAnythingIsKeptAndNoRecipientIsNoSend() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User nurse = accounts.memberOf(clinic, Profession.NURSE);
+        Box small = new Box(store, blobs, auditTrail, Clock.systemUTC(),
+                new Box.Options(new BoxSettings(10, 15, Duration.ofDays(7)), () -> false));
+        Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
+
+        assertThat(small.send(reader(doctor), List.of(upload("01234567890")), toNurse, null).faults())
+                .containsExactly("box.fault.tooLarge");
+        assertThat(small.send(reader(doctor), List.of(upload("0123456789"), upload("0123456")), toNurse, null))
+                .satisfies(s -> assertThat(s.files()).hasSize(1))
+                .satisfies(s -> assertThat(s.faults()).containsExactly("box.fault.quota"));
+        assertThat(small.send(reader(doctor), List.of(upload("x")), new Box.Recipients(Set.of(doctor.id()), null, null),
+                null).faults()).as("the sender alone").containsExactly("box.fault.noRecipient");
+        assertThat(small.sent(reader(doctor))).hasSize(1);
+    }
+
+    @Test
+    void anExpiredFileIsGoneAtOnceAndTheSweepDeletesEachFileOnceNeverSharedContent() throws IOException {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User other = accounts.memberOf(clinic, Profession.PHARMACIST);
+        User nurse = accounts.memberOf(clinic, Profession.NURSE);
+        String same = "同じ内容のファイル " + UUID.randomUUID();
+        Blob recordContent = blobs.put(new ByteArrayInputStream(same.getBytes(StandardCharsets.UTF_8)), 1_000);
+        MutableClock clock = new MutableClock(Instant.now());
+        Box timed = new Box(store, blobs, auditTrail, clock, new Box.Options(BoxSettings.DEFAULTS, () -> false));
+        Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
+        BoxFile early = timed.send(reader(doctor), List.of(upload(same)), toNurse, null).files().getFirst();
+        clock.at = clock.at.plus(Duration.ofDays(3));
+        BoxFile later = timed.send(reader(other), List.of(upload(same)), toNurse, null).files().getFirst();
+        BoxFile cutOff = timed.send(reader(other), List.of(upload("cut off")), toNurse, null).files().getFirst();
+
+        clock.at = clock.at.plus(Duration.ofDays(4)).plusSeconds(1);
+        assertThat(timed.download(reader(nurse), early.id())).as("expired, the sweep not run yet").isEmpty();
+        assertThat(timed.received(reader(nurse))).extracting(BoxFile::id).doesNotContain(early.id());
+
+        long before = audit.max();
+        assertThat(timed.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(store.find(early.id())).isEmpty();
+        assertThat(blobs.openPart(early.part())).isEmpty();
+        try (InputStream in = timed.download(reader(nurse), later.id()).orElseThrow().content()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as("the same bytes, another file").isEqualTo(same);
+        }
+        assertThat(blobs.open(recordContent.key())).as("a record's content with the same bytes").isPresent();
+
+        // A sweep cut off after deleting a file's content but before its rows: the next one finishes it.
+        blobs.deletePart(cutOff.part());
+        clock.at = clock.at.plus(Duration.ofDays(4));
+        timed.sweep();
+        timed.sweep();
+        assertThat(store.find(cutOff.id())).isEmpty();
+        assertThat(audit.naming(before, early.id().toString())).singleElement()
+                .satisfies(r -> assertThat(r.action() + " " + r.reason()).isEqualTo("DELETE box.expired"));
+        assertThat(audit.naming(before, cutOff.id().toString())).singleElement()
+                .satisfies(r -> assertThat(r.action()).isEqualTo("DELETE"));
+        assertThat(timed.lastSweep()).isPresent();
+    }
+
+    @Test
+    void contentChangedInTheStoreFailsTheDownloadAtItsEnd() throws IOException {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User nurse = accounts.memberOf(clinic, Profession.NURSE);
+        BoxFile file = box.send(reader(doctor), List.of(upload("original")), new Box.Recipients(Set.of(nurse.id()), null,
+                null), null).files().getFirst();
+        blobs.deletePart(file.part());
+        blobs.putPart(file.part(), new ByteArrayInputStream("tampered".getBytes(StandardCharsets.UTF_8)), 100);
+        assertThatThrownBy(() -> {
+            try (InputStream in = box.download(reader(nurse), file.id()).orElseThrow().content()) {
+                in.readAllBytes();
+            }
+        }).isInstanceOf(IOException.class).hasMessageContaining("SHA-256");
+    }
+
+    private static Box.Upload upload(String text) {
+        return new Box.Upload("file.txt", "text/plain", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Reader reader(User user) {
+        return new Reader(user.id(), user.actingFacilityId().orElse(null), Purpose.TREATMENT);
+    }
+
+    /** A clock the test moves (the retention is days). */
+    private static final class MutableClock extends Clock {
+        Instant at;
+
+        MutableClock(Instant at) {
+            this.at = at;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return at;
+        }
+    }
+}
