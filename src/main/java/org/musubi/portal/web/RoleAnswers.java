@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
+import org.musubi.box.Box;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.policy.ListLinkedPatients;
 import org.musubi.record.Reader;
@@ -27,12 +28,14 @@ class RoleAnswers {
     private final ReadPatientNews news;
     private final SecretariatQueues queues;
     private final LetterExchange letters;
+    private final Box box;
 
     /** The kinds of facility letters are written to (those with a medical-institution code of their own). */
     static final Set<FacilityKind> RECEIVE_LETTERS = EnumSet.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC,
             FacilityKind.DENTAL_CLINIC, FacilityKind.PHARMACY, FacilityKind.HOME_NURSING_STATION);
 
-    RoleAnswers(HandOvers handOvers, ReadPatientNews news, SecretariatQueues queues, LetterExchange letters) {
+    RoleAnswers(HandOvers handOvers, ReadPatientNews news, SecretariatQueues queues, LetterExchange letters, Box box) {
+        this.box = box;
         this.handOvers = handOvers;
         this.news = news;
         this.queues = queues;
@@ -43,6 +46,11 @@ class RoleAnswers {
     LetterExchange.Counts letters(SignedIn me, Facility facility) {
         return RECEIVE_LETTERS.contains(facility.kind()) ? letters.counts(new Reader(me.userId(), me.facilityId()))
                 : null;
+    }
+
+    /** How many Box files wait for the user (sent to them, not yet downloaded, not expired). */
+    int boxWaiting(SignedIn me) {
+        return box.waiting(new Reader(me.userId(), me.facilityId()));
     }
 
     List<HandOver> handOvers(long facilityId, Instant now) {

@@ -1,0 +1,153 @@
+package org.musubi.portal.box;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.musubi.box.Box;
+import org.musubi.box.BoxFile;
+import org.musubi.paging.PageRequest;
+import org.musubi.record.Reader;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.security.SignedIn;
+import org.musubi.web.servlet.UntrustedContent;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Box's pages: the files sent to the user and those they sent (with who downloaded them), sending files to named staff
+ * or a facility's members of chosen professions, and a file's download — which answers a file the user may not have
+ * exactly like one that does not exist (404), audited once by {@link Box}.
+ */
+@Controller
+class BoxController {
+
+    private final Box box;
+    private final Facilities facilities;
+    private final Users users;
+
+    BoxController(Box box, Facilities facilities, Users users) {
+        this.box = box;
+        this.facilities = facilities;
+        this.users = users;
+    }
+
+    @GetMapping("/portal/box")
+    String index(@AuthenticationPrincipal SignedIn me, Model model) {
+        Reader reader = reader(me);
+        List<BoxFile> sent = box.sent(reader);
+        Map<UUID, Object> recipients = new LinkedHashMap<>();
+        sent.forEach(f -> recipients.put(f.id(), box.recipients(reader, f.id()).orElse(List.of())));
+        model.addAttribute("received", box.received(reader));
+        model.addAttribute("sent", sent);
+        model.addAttribute("recipients", recipients);
+        return "portal/box/index";
+    }
+
+    @GetMapping("/portal/box/new")
+    String form(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) Long facility, Model model) {
+        return page(me, facility, List.of(), model);
+    }
+
+    @PostMapping("/portal/box")
+    String send(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) Long facility,
+                @RequestParam(required = false) List<Long> user, @RequestParam(required = false) List<String> profession,
+                @RequestParam(defaultValue = "false") boolean wholeFacility,
+                @RequestParam(required = false) String message, @RequestParam(required = false) MultipartFile[] files,
+                Model model) {
+        List<Box.Upload> uploads = new ArrayList<>();
+        List<InputStream> opened = new ArrayList<>();
+        try {
+            for (MultipartFile file : files == null ? new MultipartFile[0] : files) {
+                if (!file.isEmpty()) {
+                    InputStream in = file.getInputStream();
+                    opened.add(in);
+                    uploads.add(new Box.Upload(file.getOriginalFilename(), file.getContentType(), in));
+                }
+            }
+            if (uploads.isEmpty()) {
+                return page(me, facility, List.of("box.fault.noFile"), model);
+            }
+            Set<Profession> professions = profession == null ? Set.of() : profession.stream()
+                    .flatMap(p -> Arrays.stream(Profession.values()).filter(v -> v.name().equals(p)))
+                    .collect(Collectors.toSet());
+            Long members = facility != null && (wholeFacility || !professions.isEmpty()) ? facility : null;
+            Box.Sent sent = box.send(reader(me), uploads, new Box.Recipients(user == null ? Set.of() : Set.copyOf(user),
+                    members, professions), message);
+            if (sent.files().isEmpty()) {
+                return page(me, facility, sent.faults(), model);
+            }
+            return "redirect:/portal/box?sent=" + sent.files().size() + (sent.faults().isEmpty() ? "" : "&faults="
+                    + String.join(",", sent.faults()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (InputStream in : opened) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // the upload's temporary file goes with the request
+                }
+            }
+        }
+    }
+
+    @GetMapping("/portal/box/files/{id}")
+    void download(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletResponse response)
+            throws IOException {
+        Box.Download download = box.download(reader(me), uuid(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        UntrustedContent.asAttachment(response, download.file().contentType(), "box-file");
+        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                .filename(download.file().name(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        response.setContentLengthLong(download.file().size());
+        try (InputStream in = download.content()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private String page(SignedIn me, Long facility, List<String> faults, Model model) {
+        model.addAttribute("facilities", facilities.all().stream().filter(Facility::active).toList());
+        model.addAttribute("facility", facility);
+        List<User> staff = facility == null ? List.of() : users.search(null, facility, new PageRequest(1, PageRequest.MAX_SIZE))
+                .items().stream().filter(User::active).filter(u -> u.id() != me.userId()).toList();
+        model.addAttribute("staff", staff);
+        model.addAttribute("professions", Arrays.stream(Profession.values())
+                .filter(p -> p != Profession.FACILITY_SYSTEM && p != Profession.RESIDENT).toList());
+        model.addAttribute("faults", faults);
+        return "portal/box/new";
+    }
+
+    private static Reader reader(SignedIn me) {
+        return new Reader(me.userId(), me.facilityId());
+    }
+
+    /** A file's id: a UUID, else one nothing has (asked all the same, so that the answer and the audit are alike). */
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return new UUID(0, 0);
+        }
+    }
+}
