@@ -77,7 +77,7 @@ public final class ClamdScanner implements Scanner {
             }
         } catch (IOException e) {
             // clamd answers and closes the connection when a stream passes its StreamMaxLength: read why
-            return reply(in).map(ClamdScanner::verdict).orElseThrow(() -> e);
+            return replyAfter(e, in);
         }
         return verdict(reply(in).orElseThrow(() -> new IOException("clamd closed the connection without a reply")));
     }
@@ -122,17 +122,22 @@ public final class ClamdScanner implements Scanner {
         chunk[3] = (byte) length;
     }
 
+    /** The verdict clamd gave before it closed the connection, if it gave one; otherwise the failure to send. */
+    private static Verdict replyAfter(IOException sending, InputStream in) throws IOException {
+        try {
+            return verdict(reply(in).orElseThrow(() -> sending));
+        } catch (IOException noReply) {
+            throw sending;
+        }
+    }
+
     /** clamd's reply up to its closing {@code \0} (or the end of the connection), if there is one. */
-    private static Optional<String> reply(InputStream in) {
+    private static Optional<String> reply(InputStream in) throws IOException {
         byte[] reply = new byte[MAX_REPLY_BYTES];
         int length = 0;
-        try {
-            int b;
-            while (length < reply.length && (b = in.read()) > 0) {
-                reply[length++] = (byte) b;
-            }
-        } catch (IOException e) {
-            // what was read so far, if anything, is the reply
+        int b;
+        while (length < reply.length && (b = in.read()) > 0) {
+            reply[length++] = (byte) b;
         }
         String text = new String(reply, 0, length, StandardCharsets.UTF_8).strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
