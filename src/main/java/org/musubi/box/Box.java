@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -40,7 +39,7 @@ public final class Box {
     public static final String NOT_FOUND = "box.notFound";
 
     private final BoxStore store;
-    private final BlobStore blobs;
+    private final BoxContent blobs;
     private final Audit audit;
     private final Clock clock;
     private final Options options;
@@ -49,7 +48,7 @@ public final class Box {
     public record Options(BoxSettings settings, BooleanSupplier readOnly) {
     }
 
-    public Box(BoxStore store, BlobStore blobs, Audit audit, Clock clock, Options options) {
+    public Box(BoxStore store, BoxContent blobs, Audit audit, Clock clock, Options options) {
         this.store = store;
         this.blobs = blobs;
         this.audit = audit;
@@ -106,10 +105,11 @@ public final class Box {
             }
             UUID id = UUID.randomUUID();
             String part = "box-" + id;
-            MessageDigest sha256 = sha256();
-            long size;
-            try (InputStream in = new DigestInputStream(upload.content(), sha256)) {
-                size = blobs.putPart(part, in, limit);
+            BoxContent.Stored bytes;
+            BoxContent.Scanned scanned;
+            try {
+                bytes = blobs.store(part, upload.content(), limit);
+                scanned = blobs.scan(part, bytes.size());
             } catch (BlobStore.TooLarge e) {
                 faults.add(limit < options.settings().fileMaxBytes() ? "box.fault.quota" : "box.fault.tooLarge");
                 continue;
@@ -117,9 +117,15 @@ public final class Box {
                 deleteQuietly(part);
                 throw new UncheckedIOException(e);
             }
+            if (scanned.refused()) {
+                deleteQuietly(part);
+                faults.add("box.fault.scanTooLarge");
+                continue;
+            }
+            long size = bytes.size();
             BoxFile file = new BoxFile(id, sender.userId(), sender.facilityId(), null, name(upload.name()),
-                    type(upload.contentType()), size, HexFormat.of().formatHex(sha256.digest()), blank(message),
-                    BoxFile.ScanStatus.UNSCANNED, now, now.plus(options.settings().retention()));
+                    type(upload.contentType()), size, bytes.sha256(), blank(message), scanned.status(), now,
+                    now.plus(options.settings().retention()));
             try {
                 audit.allOrNothing(() -> {
                     store.insert(file, recipients);
@@ -174,7 +180,7 @@ public final class Box {
         Optional<InputStream> content = Optional.empty();
         if (file.isPresent()) {
             try {
-                content = blobs.openPart(file.get().part());
+                content = blobs.open(file.get().part());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -206,7 +212,7 @@ public final class Box {
             batch = store.expired(clock.instant(), 100);
             for (BoxFile file : batch) {
                 try {
-                    blobs.deletePart(file.part());
+                    blobs.delete(file.part());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -232,7 +238,7 @@ public final class Box {
 
     private void deleteQuietly(String part) {
         try {
-            blobs.deletePart(part);
+            blobs.delete(part);
         } catch (IOException ignored) {
             // the upload failed already; a leftover part is removed by nothing else, and holds no row
         }

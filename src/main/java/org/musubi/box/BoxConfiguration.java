@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.jdbc.JdbcBoxStore;
+import org.musubi.box.scan.BoxScanProperties;
+import org.musubi.box.scan.Scanner;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +27,13 @@ class BoxConfiguration {
     }
 
     @Bean
-    Box box(BoxStore store, BlobStore blobs, Audit audit, Standby standby, BoxProperties properties) {
-        return new Box(store, blobs, audit, Clock.systemUTC(), new Box.Options(properties.settings(), standby::readOnly));
+    BoxContent boxContent(BlobStore blobs, Scanner scanner, BoxScanProperties scan) {
+        return new BoxContent(blobs, scanner, scan.tooLarge());
+    }
+
+    @Bean
+    Box box(BoxStore store, BoxContent content, Audit audit, Standby standby, BoxProperties properties) {
+        return new Box(store, content, audit, Clock.systemUTC(), new Box.Options(properties.settings(), standby::readOnly));
     }
 
     @Bean

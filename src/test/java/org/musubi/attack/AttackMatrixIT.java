@@ -71,6 +71,8 @@ class AttackMatrixIT extends NetworkFixtures {
     IdentityStore identities;
     @Autowired
     LetterExchange letters;
+    @Autowired
+    org.musubi.box.Box box;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     private record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {
@@ -380,6 +382,47 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of the letters over IHE MHD ----------------------------------------------------------------------------
+
+    // ---- Box (issue 43): one contiguous block -------------------------------------------------------------------
+
+    /**
+     * A file hospital A's doctor sent with Box to a named nurse of another hospital and to A's own nurses: no user of
+     * clinic B downloads it by its URL — each attempt answers exactly as a file id nobody has, with one audit row — nor
+     * sees it listed; B's systems have no Box route at all (the pages are for signed-in users).
+     */
+    @Test
+    void clinicBNeverDownloadsNorSeesABoxFileSentBetweenOthers() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility other = accounts.newHospital();
+        User sender = accounts.memberOf(hospital, Profession.DOCTOR);
+        User named = accounts.memberOf(other, Profession.NURSE);
+        org.musubi.box.Box.Sent sent = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
+                List.of(new org.musubi.box.Box.Upload("攻撃対象.txt", "text/plain", new java.io.ByteArrayInputStream(
+                        "Box の攻撃試験".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                new org.musubi.box.Box.Recipients(Set.of(named.id()), hospital.id(), Set.of(Profession.NURSE)), null);
+        String file = sent.files().getFirst().id().toString();
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            String what = caller.attacker() + " / Box download";
+            String absent = UUID.randomUUID().toString();
+            long before = audit.max();
+            HttpResponse<String> asked = caller.web().get("/portal/box/files/" + file);
+            long between = audit.max();
+            HttpResponse<String> nothing = caller.web().get("/portal/box/files/" + absent);
+            Answers.assertAlike(what, asked, file, nothing, absent);
+            assertThat(asked.statusCode()).as(what).isEqualTo(404);
+            assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                    .as(what + ": audit rows of the attempt on A's file").isEqualTo(1);
+            assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
+                    .isEqualTo(1);
+            assertThat(caller.web().get("/portal/box").body()).as(what + ": not listed").doesNotContain(file);
+        }
+    }
+
+    // ---- end of Box ------------------------------------------------------------------------------------------------
 
     /**
      * B's systems, one per kind of scope, and one user of B for every staff profession, signed in (residents belong

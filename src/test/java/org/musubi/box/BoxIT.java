@@ -45,6 +45,8 @@ class BoxIT extends NetworkFixtures {
     BlobStore blobs;
     @Autowired
     Audit auditTrail;
+    @Autowired
+    BoxContent content;
 
     @Test
     void aFileReachesItsNamedRecipientAndTheChosenMembersOfAFacilityAndNobodyElse() throws IOException {
@@ -92,7 +94,7 @@ class BoxIT extends NetworkFixtures {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(clinic, Profession.NURSE);
-        Box small = new Box(store, blobs, auditTrail, Clock.systemUTC(),
+        Box small = new Box(store, content, auditTrail, Clock.systemUTC(),
                 new Box.Options(new BoxSettings(10, 15, Duration.ofDays(7)), () -> false));
         Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
 
@@ -115,7 +117,7 @@ class BoxIT extends NetworkFixtures {
         String same = "同じ内容のファイル " + UUID.randomUUID();
         Blob recordContent = blobs.put(new ByteArrayInputStream(same.getBytes(StandardCharsets.UTF_8)), 1_000);
         MutableClock clock = new MutableClock(Instant.now());
-        Box timed = new Box(store, blobs, auditTrail, clock, new Box.Options(BoxSettings.DEFAULTS, () -> false));
+        Box timed = new Box(store, content, auditTrail, clock, new Box.Options(BoxSettings.DEFAULTS, () -> false));
         Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
         BoxFile early = timed.send(reader(doctor), List.of(upload(same)), toNurse, null).files().getFirst();
         clock.at = clock.at.plus(Duration.ofDays(3));
@@ -162,6 +164,75 @@ class BoxIT extends NetworkFixtures {
                 in.readAllBytes();
             }
         }).isInstanceOf(IOException.class).hasMessageContaining("SHA-256");
+    }
+
+    /**
+     * What Box does with each verdict. The verdicts come from a scanner of the test's own (clamd itself is tested with a
+     * real clamd in {@code ClamdScannerIT}): an infected file is kept quarantined and never downloadable, a file too
+     * large to scan is refused (nothing kept) or held unscanned by the operator's policy, a failed scan holds it.
+     */
+    @Test
+    void anInfectedFileIsQuarantinedAFileTooLargeToScanRefusedOrHeldAFailedScanHeld() throws IOException {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User nurse = accounts.memberOf(clinic, Profession.NURSE);
+        org.musubi.box.scan.Scanner verdicts = new org.musubi.box.scan.Scanner() {
+            @Override
+            public org.musubi.box.scan.Verdict scan(InputStream in, long size) {
+                String text;
+                try {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return new org.musubi.box.scan.Verdict.Failed(e.getMessage());
+                }
+                return switch (text) {
+                    case "infected" -> new org.musubi.box.scan.Verdict.Infected("Test-Signature");
+                    case "huge" -> org.musubi.box.scan.Verdict.TOO_LARGE;
+                    case "broken" -> new org.musubi.box.scan.Verdict.Failed("clamd went away");
+                    default -> org.musubi.box.scan.Verdict.CLEAN;
+                };
+            }
+
+            @Override
+            public boolean configured() {
+                return true;
+            }
+
+            @Override
+            public long maxBytes() {
+                return 100;
+            }
+        };
+        Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
+        for (org.musubi.box.scan.TooLargePolicy policy : org.musubi.box.scan.TooLargePolicy.values()) {
+            Box scanned = new Box(store, new BoxContent(blobs, verdicts, policy), auditTrail, Clock.systemUTC(),
+                    new Box.Options(BoxSettings.DEFAULTS, () -> false));
+            Box.Sent sent = scanned.send(reader(doctor), List.of(upload("clean"), upload("infected"), upload("huge"),
+                    upload("broken")), toNurse, null);
+            if (policy == org.musubi.box.scan.TooLargePolicy.REFUSE) {
+                assertThat(sent.faults()).containsExactly("box.fault.scanTooLarge");
+                assertThat(sent.files()).extracting(BoxFile::scan).containsExactly(BoxFile.ScanStatus.CLEAN,
+                        BoxFile.ScanStatus.INFECTED, BoxFile.ScanStatus.NOT_SCANNED);
+            } else {
+                assertThat(sent.faults()).isEmpty();
+                assertThat(sent.files()).extracting(BoxFile::scan).containsExactly(BoxFile.ScanStatus.CLEAN,
+                        BoxFile.ScanStatus.INFECTED, BoxFile.ScanStatus.NOT_SCANNED, BoxFile.ScanStatus.NOT_SCANNED);
+            }
+            assertThat(scanned.download(reader(nurse), sent.files().get(0).id())).isPresent()
+                    .hasValueSatisfying(d -> close(d.content()));
+            for (BoxFile held : sent.files().subList(1, sent.files().size())) {
+                assertThat(scanned.download(reader(nurse), held.id())).as(held.scan().name()).isEmpty();
+                assertThat(scanned.download(reader(doctor), held.id())).as("not the sender either").isEmpty();
+            }
+        }
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Box.Upload upload(String text) {

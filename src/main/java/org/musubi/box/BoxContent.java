@@ -1,0 +1,86 @@
+package org.musubi.box;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.musubi.blob.BlobStore;
+import org.musubi.box.scan.Scanner;
+import org.musubi.box.scan.TooLargePolicy;
+import org.musubi.box.scan.Verdict;
+
+/**
+ * A Box file's bytes: streamed into the blob store's part area under the file's own name (with their SHA-256), scanned
+ * for malware before any recipient may have them, opened and deleted.
+ */
+public final class BoxContent {
+
+    private final BlobStore blobs;
+    private final Scanner scanner;
+    private final TooLargePolicy tooLarge;
+
+    public BoxContent(BlobStore blobs, Scanner scanner, TooLargePolicy tooLarge) {
+        this.blobs = blobs;
+        this.scanner = scanner;
+        this.tooLarge = tooLarge;
+    }
+
+    /** Bytes stored: how many and their SHA-256. */
+    record Stored(long size, String sha256) {
+    }
+
+    /** The scan's outcome for a stored file: its status, and whether the upload is refused (then the bytes are gone). */
+    record Scanned(BoxFile.ScanStatus status, String detail, boolean refused) {
+    }
+
+    /** @throws BlobStore.TooLarge beyond {@code limit}, keeping nothing */
+    Stored store(String part, InputStream content, long limit) throws IOException {
+        MessageDigest sha256 = Box.sha256();
+        try (InputStream in = new DigestInputStream(content, sha256)) {
+            long size = blobs.putPart(part, in, limit);
+            return new Stored(size, HexFormat.of().formatHex(sha256.digest()));
+        }
+    }
+
+    /**
+     * Scans the stored part: clean; infected (kept, quarantined: never downloadable); over the scanner's limit (refused
+     * and deleted, or held as not scanned, by the operator's policy); failed (held as not scanned). Without a scanner
+     * the file is UNSCANNED (the operators see that scanning is off).
+     */
+    Scanned scan(String part, long size) throws IOException {
+        if (!scanner.configured()) {
+            return new Scanned(BoxFile.ScanStatus.UNSCANNED, null, false);
+        }
+        Verdict verdict;
+        Optional<InputStream> in = blobs.openPart(part);
+        if (in.isEmpty()) {
+            return new Scanned(BoxFile.ScanStatus.NOT_SCANNED, "content missing", false);
+        }
+        try (InputStream content = in.get()) {
+            verdict = scanner.scan(content, size);
+        }
+        return switch (verdict) {
+            case Verdict.Clean c -> new Scanned(BoxFile.ScanStatus.CLEAN, null, false);
+            case Verdict.Infected i -> new Scanned(BoxFile.ScanStatus.INFECTED, i.signature(), false);
+            case Verdict.TooLarge t -> tooLarge == TooLargePolicy.REFUSE
+                    ? new Scanned(BoxFile.ScanStatus.NOT_SCANNED, "too large to scan", true)
+                    : new Scanned(BoxFile.ScanStatus.NOT_SCANNED, "too large to scan", false);
+            case Verdict.Failed f -> new Scanned(BoxFile.ScanStatus.NOT_SCANNED, f.reason(), false);
+        };
+    }
+
+    /** Whether files are scanned at all (the operators are warned when not). */
+    public boolean scanning() {
+        return scanner.configured();
+    }
+
+    Optional<InputStream> open(String part) throws IOException {
+        return blobs.openPart(part);
+    }
+
+    void delete(String part) throws IOException {
+        blobs.deletePart(part);
+    }
+}
