@@ -231,6 +231,11 @@ public final class Box {
         return deleted;
     }
 
+    /** Whether uploads are scanned for malware (the operators are warned when not). */
+    public boolean scanning() {
+        return blobs.scanning();
+    }
+
     /** When the sweep last finished, for the operators (an alert after an hour without). */
     public Optional<Instant> lastSweep() {
         return store.lastSweep();

@@ -1,6 +1,8 @@
 package org.musubi.portal.web;
 
+import java.time.Duration;
 import java.time.Instant;
+import org.musubi.box.Box;
 import org.musubi.consent.Consents;
 import org.musubi.emergency.EmergencyReviews;
 import org.musubi.identity.linkage.MatchReviews;
@@ -25,17 +27,26 @@ public class SecretariatQueues {
     private final Consents consents;
     private final EmergencyReviews emergencies;
     private final ImportAdministration imports;
+    private final Box box;
+
+    /** How long after Box's sweep last finished the operators are alerted. */
+    public static final Duration SWEEP_LATE = Duration.ofHours(1);
 
     SecretariatQueues(MatchReviews reviews, Consents consents, EmergencyReviews emergencies,
-                      ImportAdministration imports) {
+                      ImportAdministration imports, Box box) {
+        this.box = box;
         this.reviews = reviews;
         this.consents = consents;
         this.emergencies = emergencies;
         this.imports = imports;
     }
 
-    /** The queues' sizes. */
-    public record Queues(long matchReviews, long emergencyReviews, long overdueEmergencies, long importsWithErrors) {
+    /**
+     * The queues' sizes, and Box's alerts: its expiry sweep has not finished for {@link #SWEEP_LATE}, or uploads are
+     * not scanned (no scanner configured).
+     */
+    public record Queues(long matchReviews, long emergencyReviews, long overdueEmergencies, long importsWithErrors,
+                         boolean boxSweepLate, boolean boxScanningOff) {
     }
 
     Queues of(SignedIn me, Instant now) {
@@ -43,7 +54,8 @@ public class SecretariatQueues {
                 .filter(b -> b.status() == BatchStatus.FAILED || b.interrupted(now)
                         || b.counts().recordsRejected() > 0)
                 .count();
+        boolean late = box.lastSweep().map(at -> at.isBefore(now.minus(SWEEP_LATE))).orElse(false);
         return new Queues(reviews.open(PageRequest.of(1, 1)).total(), consents.countUnreviewedEmergencies(),
-                emergencies.overdue(), failed);
+                emergencies.overdue(), failed, late, !box.scanning());
     }
 }

@@ -89,6 +89,22 @@ class BoxPagesIT extends NetworkFixtures {
         assertThat(doctor.get("/portal/box").body()).contains("id=\"box-sent-none\"");
     }
 
+    @Test
+    void theOperatorsAreToldWhenScanningIsOffAndWhenTheSweepHasNotFinishedForAnHour() {
+        WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
+        jdbc.sql("DELETE FROM box_sweep").update();
+        String home = operator.get("/").body();
+        assertThat(home).as("no clamd configured in the tests").contains("id=\"box-scanning-off\"")
+                .doesNotContain("id=\"box-sweep-late\"");
+        jdbc.sql("INSERT INTO box_sweep (id, finished_at, deleted) VALUES (1, now() - interval '61 minutes', 0)").update();
+        assertThat(operator.get("/").body()).contains("id=\"box-sweep-late\"");
+        jdbc.sql("UPDATE box_sweep SET finished_at = now()").update();
+        assertThat(operator.get("/").body()).doesNotContain("id=\"box-sweep-late\"");
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(accounts.facilityOf(FacilityKind.CLINIC),
+                Profession.DOCTOR));
+        assertThat(doctor.get("/").body()).as("only the operators").doesNotContain("id=\"box-scanning-off\"");
+    }
+
     /** The answer without its time and the id asked (the only parts that may differ). */
     private static String normalised(byte[] body, String id) {
         return new String(body, StandardCharsets.UTF_8).replace(id, "ID")
