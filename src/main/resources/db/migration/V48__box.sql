@@ -18,9 +18,12 @@ CREATE TABLE box_file (
 CREATE INDEX box_file_sender ON box_file (sender_user, uploaded_at DESC);
 CREATE INDEX box_file_expiry ON box_file (expires_at);
 
+-- via_facility: the facility whose member the recipient was chosen as (null: named); such a recipient downloads only
+-- while still a member of it.
 CREATE TABLE box_recipient (
-    file_id UUID NOT NULL REFERENCES box_file (id) ON DELETE CASCADE,
-    user_id BIGINT NOT NULL,
+    file_id      UUID NOT NULL REFERENCES box_file (id) ON DELETE CASCADE,
+    user_id      BIGINT NOT NULL,
+    via_facility BIGINT,
     PRIMARY KEY (file_id, user_id)
 );
 CREATE INDEX box_recipient_user ON box_recipient (user_id);

@@ -85,11 +85,14 @@ public final class Box {
         if (sender.facilityId() == null) {
             return new Sent(List.of(), List.of("box.fault.noFacility"));
         }
-        Set<Long> recipients = new LinkedHashSet<>(store.activeStaff(to.users()));
-        if (to.facilityId() != null) {
-            recipients.addAll(store.members(to.facilityId(), to.professions()));
-        }
-        recipients.remove(sender.userId());
+        Set<Long> named = new LinkedHashSet<>(store.activeStaff(to.users()));
+        Set<Long> members = new LinkedHashSet<>(to.facilityId() == null ? Set.of()
+                : store.members(to.facilityId(), to.professions()));
+        named.remove(sender.userId());
+        members.remove(sender.userId());
+        members.removeAll(named);
+        Set<Long> recipients = new LinkedHashSet<>(named);
+        recipients.addAll(members);
         if (recipients.isEmpty()) {
             return new Sent(List.of(), List.of("box.fault.noRecipient"));
         }
@@ -128,7 +131,7 @@ public final class Box {
                     now.plus(options.settings().retention()));
             try {
                 audit.allOrNothing(() -> {
-                    store.insert(file, recipients);
+                    store.insert(file, named, to.facilityId(), members);
                     audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("BoxFile", id)
                             .reason("box.uploaded " + size + " bytes to " + recipients.size()));
                     return null;

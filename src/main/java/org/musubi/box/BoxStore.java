@@ -15,10 +15,18 @@ public interface BoxStore {
     record Recipient(long userId, String name, Instant downloadedAt) {
     }
 
-    void insert(BoxFile file, Collection<Long> recipients);
+    /**
+     * Stores the file's row and its recipients: {@code named} users, and {@code members} chosen as members of {@code
+     * facility} (null when none).
+     */
+    void insert(BoxFile file, Collection<Long> named, Long facility, Collection<Long> members);
 
     Optional<BoxFile> find(UUID id);
 
+    /**
+     * Whether the user may still receive the file: a recipient, active, a member of an active facility, and — when
+     * chosen as a member of a facility — still its member.
+     */
     boolean isRecipient(UUID id, long userId);
 
     /** Files sent to the user, not expired, newest first. */

@@ -47,6 +47,8 @@ class BoxIT extends NetworkFixtures {
     Audit auditTrail;
     @Autowired
     BoxContent content;
+    @Autowired
+    org.musubi.registry.Users users;
 
     @Test
     void aFileReachesItsNamedRecipientAndTheChosenMembersOfAFacilityAndNobodyElse() throws IOException {
@@ -87,6 +89,32 @@ class BoxIT extends NetworkFixtures {
         assertThat(box.recipients(reader(doctor), file.id()).orElseThrow())
                 .filteredOn(r -> r.userId() == named.id()).singleElement().matches(r -> r.downloadedAt() != null);
         assertThat(box.recipients(reader(named), file.id())).as("only the sender sees who downloaded").isEmpty();
+    }
+
+    @Test
+    void aMemberWhoLeftTheFacilityAndADisabledAccountNoLongerReceiveTheFile() throws IOException {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility office = accounts.newHospital();
+        Facility elsewhere = accounts.newHospital();
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User leaving = accounts.memberOf(office, Profession.NURSE);
+        User staying = accounts.memberOf(office, Profession.NURSE);
+        User named = accounts.memberOf(elsewhere, Profession.PHARMACIST);
+        BoxFile file = box.send(reader(doctor), List.of(upload("ケアプラン")), new Box.Recipients(Set.of(named.id()),
+                office.id(), Set.of(Profession.NURSE)), null).files().getFirst();
+        assertThat(box.received(reader(leaving))).extracting(BoxFile::id).contains(file.id());
+
+        users.update(leaving.id(), new org.musubi.registry.UserDraft(leaving.loginId(), leaving.nameKanji(),
+                leaving.nameKana(), leaving.profession(), List.of(new User.Membership(elsewhere.id(), false)),
+                false, org.musubi.registry.UserStatus.ACTIVE));
+        accounts.disable(named);
+        Reader moved = new Reader(leaving.id(), elsewhere.id(), Purpose.TREATMENT);
+        assertThat(box.received(moved)).as("chosen as the office's member, no longer one").isEmpty();
+        assertThat(box.download(moved, file.id())).isEmpty();
+        assertThat(box.download(reader(named), file.id())).as("a disabled account").isEmpty();
+        try (InputStream in = box.download(reader(staying), file.id()).orElseThrow().content()) {
+            assertThat(in.readAllBytes()).isNotEmpty();
+        }
     }
 
     @Test

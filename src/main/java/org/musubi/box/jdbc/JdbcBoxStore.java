@@ -23,6 +23,13 @@ public final class JdbcBoxStore implements BoxStore {
                    f.message, f.scan_status, f.uploaded_at, f.expires_at
             FROM box_file f JOIN app_user u ON u.id = f.sender_user""";
 
+    /** A recipient {@code r} who may still receive: active, a member of an active facility, still of the one chosen. */
+    private static final String STILL = " " + """
+             AND EXISTS (SELECT 1 FROM app_user u2 JOIN user_membership m ON m.user_id = u2.id
+                         JOIN facility mf ON mf.id = m.facility_id
+                         WHERE u2.id = r.user_id AND u2.status = 'ACTIVE' AND mf.status = 'ACTIVE'
+                           AND (r.via_facility IS NULL OR m.facility_id = r.via_facility))""";
+
     private final JdbcClient jdbc;
 
     public JdbcBoxStore(JdbcClient jdbc) {
@@ -30,16 +37,20 @@ public final class JdbcBoxStore implements BoxStore {
     }
 
     @Override
-    public void insert(BoxFile f, Collection<Long> recipients) {
+    public void insert(BoxFile f, Collection<Long> named, Long facility, Collection<Long> members) {
         jdbc.sql("""
                         INSERT INTO box_file (id, sender_user, sender_facility, name, content_type, size, sha256, message,
                             scan_status, uploaded_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(f.id(), f.senderUser(), f.senderFacility(), f.name(), f.contentType(), f.size(), f.sha256(),
                         f.message(), f.scan().name(), Timestamp.from(f.uploadedAt()), Timestamp.from(f.expiresAt()))
                 .update();
-        for (long user : recipients) {
+        for (long user : named) {
             jdbc.sql("INSERT INTO box_recipient (file_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .param(f.id()).param(user).update();
+        }
+        for (long user : members) {
+            jdbc.sql("INSERT INTO box_recipient (file_id, user_id, via_facility) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .param(f.id()).param(user).param(facility).update();
         }
     }
 
@@ -50,14 +61,14 @@ public final class JdbcBoxStore implements BoxStore {
 
     @Override
     public boolean isRecipient(UUID id, long userId) {
-        return jdbc.sql("SELECT count(*) FROM box_recipient WHERE file_id = ? AND user_id = ?").param(id).param(userId)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM box_recipient r WHERE r.file_id = ? AND r.user_id = ?" + STILL)
+                .param(id).param(userId).query(Integer.class).single() > 0;
     }
 
     @Override
     public List<BoxFile> received(long userId, Instant now) {
         return jdbc.sql(FILE + " JOIN box_recipient r ON r.file_id = f.id WHERE r.user_id = ? AND f.expires_at > ?"
-                        + " ORDER BY f.uploaded_at DESC LIMIT 500")
+                        + STILL + " ORDER BY f.uploaded_at DESC LIMIT 500")
                 .param(userId).param(Timestamp.from(now)).query((rs, n) -> file(rs)).list();
     }
 
@@ -142,7 +153,8 @@ public final class JdbcBoxStore implements BoxStore {
         return jdbc.sql("""
                         SELECT count(*) FROM box_recipient r JOIN box_file f ON f.id = r.file_id
                         WHERE r.user_id = ? AND f.expires_at > ?
-                          AND NOT EXISTS (SELECT 1 FROM box_download d WHERE d.file_id = f.id AND d.user_id = r.user_id)""")
+                          AND NOT EXISTS (SELECT 1 FROM box_download d WHERE d.file_id = f.id AND d.user_id = r.user_id)"""
+                        + STILL)
                 .param(userId).param(Timestamp.from(now)).query(Integer.class).single();
     }
 
