@@ -42,7 +42,8 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(data, new SpringApplicationBuilder(Musubi.class)
                 .web(WebApplicationType.NONE)
                 .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
-                        "musubi.security.secret-key-file=" + data.resolve("secret.key"), "musubi.demo.enabled=false",
+                        "musubi.security.secret-key-file=" + data.resolve("secret.key"),
+                        "musubi.blob.directory=" + data.resolve("blobs"), "musubi.demo.enabled=false",
                         "logging.level.root=WARN", "logging.structured.format.console=")
                 .run());
     }
