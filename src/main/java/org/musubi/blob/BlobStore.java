@@ -35,6 +35,23 @@ public interface BlobStore {
      */
     long putPart(String name, InputStream content, long maxBytes) throws IOException;
 
+    /**
+     * {@link #putPart}, also telling the content's SHA-256 (as {@link #put} does for a blob): stores that compute it
+     * anyway on the way in say it without reading the content twice.
+     *
+     * @return the part as a {@link Blob}: its name as the key, its SHA-256 and size
+     */
+    default Blob putPartHashed(String name, InputStream content, long maxBytes) throws IOException {
+        java.security.MessageDigest sha256;
+        try {
+            sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size = putPart(name, new java.security.DigestInputStream(content, sha256), maxBytes);
+        return new Blob(name, java.util.HexFormat.of().formatHex(sha256.digest()), size);
+    }
+
     /** A part's content, to be closed by the caller; empty when there is no such part. */
     Optional<InputStream> openPart(String name) throws IOException;
 

@@ -59,6 +59,17 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public Blob putPartHashed(String name, InputStream content, long maxBytes) throws IOException {
+        Path target = root.resolve(BlobStore.partPath(name));
+        try (SpooledContent spooled = SpooledContent.receive(content, maxBytes, root.resolve("tmp"))) {
+            spooled.force();
+            Files.createDirectories(target.getParent());
+            move(spooled.file(), target);
+            return new Blob(name, spooled.sha256(), spooled.size());
+        }
+    }
+
+    @Override
     public Optional<InputStream> openPart(String name) throws IOException {
         Path file = root.resolve(BlobStore.partPath(name));
         return Files.exists(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();

@@ -2,9 +2,6 @@ package org.musubi.box;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.scan.Scanner;
@@ -37,10 +34,9 @@ public final class BoxContent {
 
     /** @throws BlobStore.TooLarge beyond {@code limit}, keeping nothing */
     Stored store(String part, InputStream content, long limit) throws IOException {
-        MessageDigest sha256 = Box.sha256();
-        try (InputStream in = new DigestInputStream(content, sha256)) {
-            long size = blobs.putPart(part, in, limit);
-            return new Stored(size, HexFormat.of().formatHex(sha256.digest()));
+        try (InputStream in = content) {
+            org.musubi.blob.Blob stored = blobs.putPartHashed(part, in, limit);
+            return new Stored(stored.size(), stored.sha256());
         }
     }
 

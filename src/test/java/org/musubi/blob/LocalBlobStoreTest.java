@@ -90,4 +90,38 @@ class LocalBlobStoreTest {
         assertThat(Files.size(root.resolve(blob.key().substring(0, 2)).resolve(blob.key().substring(2, 4))
                 .resolve(blob.key()))).isEqualTo(size);
     }
+
+    @Test
+    void aPartStoredWithItsHashTellsTheContentsSha256AndKeepsNothingOverTheLimit() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        byte[] content = "Box の部品".getBytes(StandardCharsets.UTF_8);
+        String expected = java.util.HexFormat.of().formatHex(sha256(content));
+        Blob part = store.putPartHashed("box-test", new ByteArrayInputStream(content), 100);
+        assertThat(part).isEqualTo(new Blob("box-test", expected, content.length));
+        try (InputStream in = store.openPart("box-test").orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThatThrownBy(() -> store.putPartHashed("box-big", new ByteArrayInputStream(content), 3))
+                .isInstanceOf(BlobStore.TooLarge.class);
+        assertThat(store.openPart("box-big")).isEmpty();
+
+        // A store without its own (the S3 store) hashes on the way in through the interface's default.
+        BlobStore plain = new BlobStore() {
+            public Blob put(InputStream c, long max) throws IOException { return store.put(c, max); }
+            public java.util.Optional<InputStream> open(String key) throws IOException { return store.open(key); }
+            public long putPart(String name, InputStream c, long max) throws IOException { return store.putPart(name, c, max); }
+            public java.util.Optional<InputStream> openPart(String name) throws IOException { return store.openPart(name); }
+            public void deletePart(String name) throws IOException { store.deletePart(name); }
+        };
+        assertThat(plain.putPartHashed("box-default", new ByteArrayInputStream(content), 100))
+                .isEqualTo(new Blob("box-default", expected, content.length));
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
