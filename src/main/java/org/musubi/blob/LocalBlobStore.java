@@ -49,13 +49,7 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public long putPart(String name, InputStream content, long maxBytes) throws IOException {
-        Path target = root.resolve(BlobStore.partPath(name));
-        try (SpooledContent spooled = SpooledContent.receive(content, maxBytes, root.resolve("tmp"))) {
-            spooled.force();
-            Files.createDirectories(target.getParent());
-            move(spooled.file(), target);
-            return spooled.size();
-        }
+        return putPartHashed(name, content, maxBytes).size();
     }
 
     @Override
