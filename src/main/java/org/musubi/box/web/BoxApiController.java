@@ -1,0 +1,126 @@
+package org.musubi.box.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.musubi.box.Box;
+import org.musubi.box.BoxFile;
+import org.musubi.record.Reader;
+import org.musubi.registry.Profession;
+import org.musubi.security.SignedIn;
+import org.musubi.messages.Texts;
+import org.musubi.web.servlet.UntrustedContent;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Box for facility systems ({@code /api/box/files}, a bearer token of the facility's API client): send a file — the
+ * request body itself, streamed — to named users and/or a facility's members by profession ({@code system/*.write});
+ * list the files sent to the system and download one ({@code system/*.read}). The same rules, limits and audit as the
+ * pages; a file the system may not have answers 404 like one that does not exist.
+ */
+@RestController
+class BoxApiController {
+
+    private final Box box;
+
+    BoxApiController(Box box) {
+        this.box = box;
+    }
+
+    @PostMapping("/api/box/files")
+    ResponseEntity<Map<String, Object>> send(@RequestParam String name, @RequestParam(required = false) List<Long> user,
+                                             @RequestParam(required = false) Long facility,
+                                             @RequestParam(required = false) List<String> profession,
+                                             @RequestParam(required = false) String message, HttpServletRequest request,
+                                             Authentication authentication) throws IOException {
+        if (!scoped(authentication, "write")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        Set<Profession> professions = profession == null ? Set.of() : profession.stream()
+                .flatMap(p -> Arrays.stream(Profession.values()).filter(v -> v.name().equals(p)))
+                .collect(Collectors.toSet());
+        Box.Sent sent;
+        try (InputStream body = request.getInputStream()) {
+            sent = box.send(reader(authentication), List.of(new Box.Upload(name, request.getContentType(), body)),
+                    new Box.Recipients(user == null ? Set.of() : Set.copyOf(user), facility, professions), message);
+        }
+        if (sent.files().isEmpty()) {
+            Map<String, Object> refused = new LinkedHashMap<>();
+            refused.put("faults", sent.faults());
+            refused.put("messages", sent.faults().stream().map(f -> Texts.japanese(f) + " / " + Texts.english(f)).toList());
+            return ResponseEntity.unprocessableEntity().body(refused);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(sent.files().getFirst()));
+    }
+
+    @GetMapping("/api/box/files")
+    List<Map<String, Object>> received(Authentication authentication) {
+        if (!scoped(authentication, "read")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return box.received(reader(authentication)).stream().map(BoxApiController::json).toList();
+    }
+
+    @GetMapping("/api/box/files/{id}")
+    void download(@PathVariable String id, Authentication authentication, HttpServletResponse response)
+            throws IOException {
+        if (!scoped(authentication, "read")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            uuid = new UUID(0, 0);
+        }
+        Box.Download download = box.download(reader(authentication), uuid)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        UntrustedContent.asAttachment(response, download.file().contentType(), "box-file");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(download.file().name(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        response.setContentLengthLong(download.file().size());
+        try (InputStream in = download.content()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private static Map<String, Object> json(BoxFile f) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("id", f.id().toString());
+        file.put("name", f.name());
+        file.put("contentType", f.contentType());
+        file.put("size", f.size());
+        file.put("sha256", f.sha256());
+        file.put("scan", f.scan().name());
+        file.put("uploadedAt", f.uploadedAt().toString());
+        file.put("expiresAt", f.expiresAt().toString());
+        return file;
+    }
+
+    private static Reader reader(Authentication authentication) {
+        SignedIn caller = (SignedIn) authentication.getPrincipal();
+        return new Reader(caller.userId(), caller.facilityId());
+    }
+
+    private static boolean scoped(Authentication authentication, String access) {
+        return authentication.getAuthorities().stream().map(a -> a.getAuthority())
+                .anyMatch(a -> a.equals("SCOPE_system/*." + access) || a.equals("SCOPE_system/*.*"));
+    }
+}
