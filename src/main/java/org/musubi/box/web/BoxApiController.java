@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.musubi.box.Box;
 import org.musubi.box.BoxFile;
@@ -17,8 +16,6 @@ import org.musubi.record.Reader;
 import org.musubi.registry.Profession;
 import org.musubi.security.SignedIn;
 import org.musubi.messages.Texts;
-import org.musubi.web.servlet.UntrustedContent;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -84,21 +81,9 @@ class BoxApiController {
         if (!scoped(authentication, "read")) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            uuid = new UUID(0, 0);
-        }
-        Box.Download download = box.download(reader(authentication), uuid)
+        Box.Download download = box.download(reader(authentication), BoxDownloads.id(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        UntrustedContent.asAttachment(response, download.file().contentType(), "box-file");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(download.file().name(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
-        response.setContentLengthLong(download.file().size());
-        try (InputStream in = download.content()) {
-            in.transferTo(response.getOutputStream());
-        }
+        BoxDownloads.write(response, download);
     }
 
     private static Map<String, Object> json(BoxFile f) {

@@ -22,7 +22,7 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.SignedIn;
-import org.musubi.web.servlet.UntrustedContent;
+import org.musubi.box.web.BoxDownloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -115,15 +115,9 @@ class BoxController {
     @GetMapping("/portal/box/files/{id}")
     void download(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletResponse response)
             throws IOException {
-        Box.Download download = box.download(reader(me), uuid(id))
+        Box.Download download = box.download(reader(me), BoxDownloads.id(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        UntrustedContent.asAttachment(response, download.file().contentType(), "box-file");
-        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                .filename(download.file().name(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
-        response.setContentLengthLong(download.file().size());
-        try (InputStream in = download.content()) {
-            in.transferTo(response.getOutputStream());
-        }
+        BoxDownloads.write(response, download);
     }
 
     private String page(SignedIn me, Long facility, List<String> faults, Model model) {
@@ -140,14 +134,5 @@ class BoxController {
 
     private static Reader reader(SignedIn me) {
         return new Reader(me.userId(), me.facilityId());
-    }
-
-    /** A file's id: a UUID, else one nothing has (asked all the same, so that the answer and the audit are alike). */
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            return new UUID(0, 0);
-        }
     }
 }
