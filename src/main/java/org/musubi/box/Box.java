@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.blob.BlobStore;
+import org.musubi.policy.Decision;
+import org.musubi.policy.Deny;
+import org.musubi.policy.Interaction;
 import org.musubi.record.Reader;
 import org.musubi.registry.Profession;
 
@@ -44,8 +48,22 @@ public final class Box {
     private final Clock clock;
     private final Options options;
 
-    /** Box's settings and whether this node is a read-only standby. */
-    public record Options(BoxSettings settings, BooleanSupplier readOnly) {
+    /**
+     * Box's settings, whether this node is a read-only standby, and the access policy's side of files about a patient
+     * (null: no file may name a patient).
+     */
+    public record Options(BoxSettings settings, BooleanSupplier readOnly, BoxPatients patients) {
+
+        public Options(BoxSettings settings, BooleanSupplier readOnly) {
+            this(settings, readOnly, null);
+        }
+    }
+
+    /**
+     * The patient (regional person) files are about, and whether the sender makes them documents of the patient's
+     * record ({@code attach}).
+     */
+    public record About(long personId, boolean attach) {
     }
 
     public Box(BoxStore store, BoxContent blobs, Audit audit, Clock clock, Options options) {
@@ -79,6 +97,18 @@ public final class Box {
      * kept.
      */
     public Sent send(Reader sender, List<Upload> uploads, Recipients to, String message) {
+        return send(sender, uploads, to, message, null);
+    }
+
+    /**
+     * {@link #send(Reader, List, Recipients, String)} of files about a patient ({@code about}, null: none): the
+     * sender's facility must have standing for the person (a live link made with the person's card), every named
+     * recipient must be permitted by the access policy ({@link org.musubi.policy.AccessPolicy#decideSentFile}; a
+     * facility's members who are not are left out), else nothing is sent and the refusal is audited once; each file
+     * sent is one interaction with the person, audited once; with {@code attach} it also becomes a document of the
+     * patient's record (at most {@code musubi.blob.max-size}).
+     */
+    public Sent send(Reader sender, List<Upload> uploads, Recipients to, String message, About about) {
         if (options.readOnly().getAsBoolean()) {
             return new Sent(List.of(), List.of("box.fault.standby"));
         }
@@ -95,6 +125,13 @@ public final class Box {
         recipients.addAll(members);
         if (recipients.isEmpty()) {
             return new Sent(List.of(), List.of("box.fault.noRecipient"));
+        }
+        if (about != null) {
+            String refused = refusedAbout(sender, about, named, members);
+            if (refused != null) {
+                return new Sent(List.of(), List.of(refused));
+            }
+            recipients.removeIf(r -> !named.contains(r) && !members.contains(r));
         }
         List<BoxFile> stored = new ArrayList<>();
         List<String> faults = new ArrayList<>();
@@ -128,7 +165,17 @@ public final class Box {
             long size = bytes.size();
             BoxFile file = new BoxFile(id, sender.userId(), sender.facilityId(), null, name(upload.name()),
                     type(upload.contentType()), size, bytes.sha256(), blank(message), scanned.status(), now,
-                    now.plus(options.settings().retention()));
+                    now.plus(options.settings().retention()), about == null ? null : about.personId(), null);
+            if (about != null) {
+                String fault = enterAbout(sender, about, file, named, to.facilityId(), members);
+                if (fault != null) {
+                    deleteQuietly(part);
+                    faults.add(fault);
+                } else {
+                    stored.add(store.find(id).orElseThrow());
+                }
+                continue;
+            }
             try {
                 audit.allOrNothing(() -> {
                     store.insert(file, named, to.facilityId(), members);
@@ -193,6 +240,24 @@ public final class Box {
             return Optional.empty();
         }
         BoxFile f = file.get();
+        if (f.personId() != null) {
+            InputStream opened = content.get();
+            Interaction<Download> decided = options.patients() == null ? null : options.patients().download(reader, f,
+                    () -> {
+                        if (f.senderUser() != reader.userId() && !options.readOnly().getAsBoolean()) {
+                            store.downloaded(f.id(), reader.userId(), now);
+                        }
+                        return new Download(f, new Checked(opened, f.sha256()));
+                    });
+            if (decided == null || !decided.permitted()) {
+                closeQuietly(opened);
+                if (decided == null) {
+                    audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", f.id()).reason(NOT_FOUND));
+                }
+                return Optional.empty();
+            }
+            return Optional.of(decided.value());
+        }
         if (f.senderUser() != reader.userId() && !options.readOnly().getAsBoolean()) {
             store.downloaded(f.id(), reader.userId(), now);
         }
@@ -242,6 +307,67 @@ public final class Box {
     /** When the sweep last finished, for the operators (an alert after an hour without). */
     public Optional<Instant> lastSweep() {
         return store.lastSweep();
+    }
+
+    /** Why a send about a patient is refused (audited once), or null; leaves out members the policy refuses. */
+    private String refusedAbout(Reader sender, About about, Set<Long> named, Set<Long> members) {
+        BoxPatients patients = options.patients();
+        if (patients == null) {
+            return "box.fault.patient";
+        }
+        if (!patients.standing(sender, about.personId())) {
+            patients.refuse(sender, about.personId(), new Deny(Deny.NO_STANDING));
+            return "box.fault.patient";
+        }
+        Set<Long> all = new LinkedHashSet<>(named);
+        all.addAll(members);
+        Map<Long, Decision> decisions = patients.recipients(about.personId(), sender.facilityId(), all);
+        Optional<Decision> namedRefusal = named.stream().map(decisions::get).filter(d -> !d.permitted()).findFirst();
+        if (namedRefusal.isPresent()) {
+            patients.refuse(sender, about.personId(), namedRefusal.get());
+            return "box.fault.recipientNotPermitted";
+        }
+        Optional<Decision> memberRefusal = members.stream().map(decisions::get).filter(d -> !d.permitted()).findFirst();
+        members.removeIf(m -> !decisions.get(m).permitted());
+        if (named.isEmpty() && members.isEmpty()) {
+            patients.refuse(sender, about.personId(), memberRefusal.orElseThrow());
+            return "box.fault.recipientNotPermitted";
+        }
+        return null;
+    }
+
+    /** One file about a patient sent in one interaction (audited once): its rows, and its record document if asked. */
+    private String enterAbout(Reader sender, About about, BoxFile file, Set<Long> named, Long facility,
+                              Set<Long> members) {
+        BoxPatients patients = options.patients();
+        if (about.attach() && file.size() > patients.attachMaxBytes()) {
+            return "box.fault.attachTooLarge";
+        }
+        Interaction<BoxPatients.Entered> entered = patients.enter(sender, about.personId(), file,
+                store.name(sender.userId()), about.attach(), () -> {
+                    try {
+                        return blobs.open(file.part()).orElseThrow(() -> new IOException("box: content missing"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, document -> {
+                    store.insert(new BoxFile(file.id(), file.senderUser(), file.senderFacility(), null, file.name(),
+                            file.contentType(), file.size(), file.sha256(), file.message(), file.scan(),
+                            file.uploadedAt(), file.expiresAt(), file.personId(), document), named, facility, members);
+                    return null;
+                });
+        if (!entered.permitted() || entered.value() == null) {
+            return "box.fault.patient";
+        }
+        return entered.value().fault();
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing was read
+        }
     }
 
     private void deleteQuietly(String part) {

@@ -5,12 +5,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.musubi.audit.Audit;
+import org.musubi.blob.BlobProperties;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.jdbc.JdbcBoxStore;
 import org.musubi.box.scan.BoxScanProperties;
 import org.musubi.box.scan.Scanner;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
+import org.musubi.policy.PersonAccess;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.WriteRecords;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +36,16 @@ class BoxConfiguration {
     }
 
     @Bean
-    Box box(BoxStore store, BoxContent content, Audit audit, Standby standby, BoxProperties properties) {
-        return new Box(store, content, audit, Clock.systemUTC(), new Box.Options(properties.settings(), standby::readOnly));
+    BoxPatients boxPatients(PersonAccess access, WriteRecords writes, BlobStore blobs, ResourceEncoder encoder,
+                            BlobProperties blob) {
+        return new BoxPatients(access, writes, new BoxRecords(blobs, encoder, blob.maxSize().toBytes(), Clock.systemUTC()));
+    }
+
+    @Bean
+    Box box(BoxStore store, BoxContent content, Audit audit, Standby standby, BoxProperties properties,
+            BoxPatients patients) {
+        return new Box(store, content, audit, Clock.systemUTC(),
+                new Box.Options(properties.settings(), standby::readOnly, patients));
     }
 
     @Bean

@@ -18,9 +18,20 @@ import java.util.UUID;
  * @param scan           what the malware scan found
  * @param uploadedAt     when it was uploaded
  * @param expiresAt      when it stops being downloadable (and is swept)
+ * @param personId       the patient (regional person) the file is about, or {@code null}: then each recipient is
+ *                       decided by the access policy at each download
+ * @param recordDocument the DocumentReference it was attached to in the patient's record, or {@code null}
  */
 public record BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
-                      long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt) {
+                      long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt,
+                      Long personId, String recordDocument) {
+
+    /** A file about no patient. */
+    public BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
+                   long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt) {
+        this(id, senderUser, senderFacility, senderName, name, contentType, size, sha256, message, scan, uploadedAt,
+                expiresAt, null, null);
+    }
 
     /** The blob store part that holds the content (Box's own namespace: never shared with a record's content). */
     public String part() {

@@ -23,6 +23,9 @@ public interface BoxStore {
 
     Optional<BoxFile> find(UUID id);
 
+    /** A user's name as shown (a file's sender, in its record's Provenance). */
+    String name(long userId);
+
     /**
      * Whether the user may still receive the file: a recipient, active, a member of an active facility, and — when
      * chosen as a member of a facility — still its member.

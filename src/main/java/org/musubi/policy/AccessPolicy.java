@@ -169,6 +169,37 @@ public final class AccessPolicy {
     }
 
     /**
+     * May the requester have a Box file about the person sent by a user of {@code senderFacilityId} (to receive it, and
+     * at each download)? The file only, never the record: like a letter, no link is asked of a recipient, but the
+     * person's consent is, and it is asked again at each download (a consent withdrawn or a facility blocked after
+     * sending stops it). In order: rule 1 (disabled user, suspended facility); a facility the person blocked ({@code
+     * facilityBlocked}); the profession matrix for {@link DataCategory#DOCUMENTS} ({@code
+     * categoryNotAllowedForProfession}); a requester who acts for the sender's facility needs its standing ({@code
+     * ownFacilityData}, else {@code notLinked}: a file about a person is sent only on a card-made link); anyone else
+     * an active consent for treatment covering the sender's facility ({@code noConsent}, {@code
+     * consentScopeExcludesSource}), then {@code sentFile}.
+     */
+    public Decision decideSentFile(Requester requester, PersonFacts facts, long senderFacilityId) {
+        if (!requester.userActive()) {
+            return new Deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return new Deny(Deny.FACILITY_SUSPENDED);
+        }
+        if (facts.blocks(requester)) {
+            return new Deny(Deny.FACILITY_BLOCKED);
+        }
+        if (!professionMaySee(requester, Purpose.TREATMENT, new DataItem(senderFacilityId, DataCategory.DOCUMENTS))) {
+            return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+        }
+        if (requester.actsFor(senderFacilityId)) {
+            return standing(requester, facts) ? new Permit(Permit.OWN_FACILITY_DATA) : new Deny(Deny.NOT_LINKED);
+        }
+        return permitUnless(consent(facts, Purpose.TREATMENT, new DataItem(senderFacilityId, DataCategory.DOCUMENTS)),
+                Permit.SENT_FILE);
+    }
+
+    /**
      * May the requester list the letters to and from their facility (the inbox and outbox: patient names, kinds,
      * statuses)? An active user of an active facility whose profession sees {@link DataCategory#REFERRALS}; opening
      * each letter is decided again ({@link #decideAddressed}, or the sender's own data).

@@ -50,6 +50,11 @@ public record Permit(String rule) implements Decision {
      * {@link AccessPolicy#decide}, so not one of {@link #RULES}.
      */
     public static final String ADDRESSED_LETTER = "policy.permit.addressedLetter";
+    /**
+     * A Box file about a person sent to the requester ({@link AccessPolicy#decideSentFile}): the file, never the
+     * record; the person's consent covers the sender's facility.
+     */
+    public static final String SENT_FILE = "policy.permit.sentFile";
 
     /** Every rule key, for message-bundle completeness checks. */
     public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, PROXY_ACCESS, OPERATIONS_DEMOGRAPHICS,

@@ -1,5 +1,7 @@
 package org.musubi.policy;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
@@ -55,6 +57,21 @@ public interface PersonAccess {
     <T> Interaction<T> interactAddressed(long userId, long personId, long senderPatientId, long addresseeFacilityId,
                                          AuditAction action, String resourceType,
                                          Function<PersonView, Interaction<T>> body);
+
+    /**
+     * One interaction with a Box file about person {@code personId} sent by a user of {@code senderFacilityId} ({@link
+     * AccessPolicy#decideSentFile}): the body runs only when permitted, with a view that opens no person and no item
+     * (the file is not the record). Purpose TREATMENT; exactly one audit row, naming the person for their access log.
+     */
+    <T> Interaction<T> interactSentFile(long userId, long personId, long senderFacilityId, AuditAction action,
+                                        String resourceType, Function<PersonView, Interaction<T>> body);
+
+    /**
+     * The decision of {@link AccessPolicy#decideSentFile} for each of {@code userIds} (the recipients of a file being
+     * sent), by user id. Not audited: the send it belongs to is, once.
+     */
+    Map<Long, Decision> sentFileRecipients(long personId, long senderFacilityId,
+                                                     Collection<Long> userIds);
 
     /**
      * May the user list the letters to and from their facility ({@link AccessPolicy#decideLetterList})? Not audited:

@@ -20,7 +20,8 @@ public final class JdbcBoxStore implements BoxStore {
 
     private static final String FILE = """
             SELECT f.id, f.sender_user, f.sender_facility, u.name_kanji, f.name, f.content_type, f.size, f.sha256,
-                   f.message, f.scan_status, f.uploaded_at, f.expires_at
+                   f.message, f.scan_status, f.uploaded_at, f.expires_at,
+                   f.person_id, f.record_document
             FROM box_file f JOIN app_user u ON u.id = f.sender_user""";
 
     /** A recipient {@code r} who may still receive: active, a member of an active facility, still of the one chosen. */
@@ -40,9 +41,11 @@ public final class JdbcBoxStore implements BoxStore {
     public void insert(BoxFile f, Collection<Long> named, Long facility, Collection<Long> members) {
         jdbc.sql("""
                         INSERT INTO box_file (id, sender_user, sender_facility, name, content_type, size, sha256, message,
-                            scan_status, uploaded_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            scan_status, uploaded_at, expires_at, person_id, record_document)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(f.id(), f.senderUser(), f.senderFacility(), f.name(), f.contentType(), f.size(), f.sha256(),
-                        f.message(), f.scan().name(), Timestamp.from(f.uploadedAt()), Timestamp.from(f.expiresAt()))
+                        f.message(), f.scan().name(), Timestamp.from(f.uploadedAt()), Timestamp.from(f.expiresAt()),
+                        f.personId(), f.recordDocument())
                 .update();
         for (long user : named) {
             jdbc.sql("INSERT INTO box_recipient (file_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
@@ -57,6 +60,12 @@ public final class JdbcBoxStore implements BoxStore {
     @Override
     public Optional<BoxFile> find(UUID id) {
         return jdbc.sql(FILE + " WHERE f.id = ?").param(id).query((rs, n) -> file(rs)).optional();
+    }
+
+    @Override
+    public String name(long userId) {
+        return jdbc.sql("SELECT name_kanji FROM app_user WHERE id = ?").param(userId).query(String.class).optional()
+                .orElse("");
     }
 
     @Override
@@ -163,7 +172,7 @@ public final class JdbcBoxStore implements BoxStore {
         return new BoxFile(rs.getObject(1, UUID.class), rs.getLong(2), facility, rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
                 BoxFile.ScanStatus.valueOf(rs.getString(10)), rs.getTimestamp(11).toInstant(),
-                rs.getTimestamp(12).toInstant());
+                rs.getTimestamp(12).toInstant(), rs.getObject(13, Long.class), rs.getString(14));
     }
 
     private static Instant instant(Timestamp t) {

@@ -2,7 +2,10 @@ package org.musubi.policy.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.musubi.audit.Audit;
@@ -96,6 +99,35 @@ class AuditedPersonAccess implements PersonAccess {
         audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),
                 Purpose.TREATMENT);
         return result;
+    }
+
+    @Override
+    public <T> Interaction<T> interactSentFile(long userId, long personId, long senderFacilityId, AuditAction action,
+                                               String resourceType, Function<PersonView, Interaction<T>> body) {
+        RegisteredPerson registered = identities.person(personId).orElse(null);
+        Requester requester = facts.requester(userId);
+        PersonFacts person = registered == null ? null : facts.person(personId, registered.person().address(),
+                identities.sourcePatientsOf(personId));
+        Decision decision = person == null ? new Deny(Deny.UNKNOWN_PERSON)
+                : policy.decideSentFile(requester, person, senderFacilityId);
+        PersonView view = new PersonView(decision, item -> new Deny(Deny.NO_RULE), null, List.of());
+        Interaction<T> result = decision.permitted() ? body.apply(view) : Interaction.refused(decision, List.of());
+        audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),
+                Purpose.TREATMENT);
+        return result;
+    }
+
+    @Override
+    public Map<Long, Decision> sentFileRecipients(long personId, long senderFacilityId, Collection<Long> userIds) {
+        RegisteredPerson registered = identities.person(personId).orElse(null);
+        PersonFacts person = registered == null ? null : facts.person(personId, registered.person().address(),
+                identities.sourcePatientsOf(personId));
+        Map<Long, Decision> decisions = new LinkedHashMap<>();
+        for (Long userId : userIds) {
+            decisions.put(userId, person == null ? new Deny(Deny.UNKNOWN_PERSON)
+                    : policy.decideSentFile(facts.requester(userId), person, senderFacilityId));
+        }
+        return decisions;
     }
 
     @Override
