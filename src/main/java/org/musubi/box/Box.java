@@ -192,6 +192,26 @@ public final class Box {
         return new Sent(List.copyOf(stored), List.copyOf(faults));
     }
 
+    /**
+     * How many bytes the sender may still upload: the smaller of the per-file limit and what their quota has left
+     * (files not yet expired count); 0 or less refuses any upload. Told before a resumable upload begins, so that a
+     * file too large is refused before any of it is stored.
+     */
+    public long room(Reader sender) {
+        return Math.min(options.settings().fileMaxBytes(),
+                options.settings().quotaBytes() - store.usedBytes(sender.userId(), clock.instant()));
+    }
+
+    /** The per-file limit ({@code musubi.box.file-max-size}). */
+    public long fileMaxBytes() {
+        return options.settings().fileMaxBytes();
+    }
+
+    /** Whether this node is a read-only standby (uploads refused, downloads work). */
+    public boolean readOnly() {
+        return options.readOnly().getAsBoolean();
+    }
+
     /** Files sent to the reader and not expired. */
     public List<BoxFile> received(Reader reader) {
         return store.received(reader.userId(), clock.instant());

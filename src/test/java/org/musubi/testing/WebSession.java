@@ -167,6 +167,16 @@ public final class WebSession {
         return HttpRequest.newBuilder(request, (name, value) -> true).uri(target).build();
     }
 
+    /** The CSRF token of the last page seen (null when none was). */
+    public String csrf() {
+        return csrf;
+    }
+
+    /** The session's cookies as one Cookie header value, for a client of its own (e.g. {@link TusUploads}). */
+    public String cookieHeader() {
+        return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

@@ -36,13 +36,17 @@ import org.springframework.web.server.ResponseStatusException;
 class BoxApiController {
 
     private final Box box;
+    private final BoxUploads resumable;
 
-    BoxApiController(Box box) {
+    BoxApiController(Box box, BoxUploads resumable) {
         this.box = box;
+        this.resumable = resumable;
     }
 
     @PostMapping("/api/box/files")
-    ResponseEntity<Map<String, Object>> send(@RequestParam String name, @RequestParam(required = false) List<Long> user,
+    ResponseEntity<Map<String, Object>> send(@RequestParam(required = false) String name,
+                                             @RequestParam(required = false) String upload,
+                                             @RequestParam(required = false) List<Long> user,
                                              @RequestParam(required = false) Long facility,
                                              @RequestParam(required = false) List<String> profession,
                                              @RequestParam(required = false) String message, HttpServletRequest request,
@@ -54,15 +58,28 @@ class BoxApiController {
                 .flatMap(p -> Arrays.stream(Profession.values()).filter(v -> v.name().equals(p)))
                 .collect(Collectors.toSet());
         Box.Sent sent;
-        try (InputStream body = request.getInputStream()) {
-            sent = box.send(reader(authentication), List.of(new Box.Upload(name, request.getContentType(), body)),
-                    new Box.Recipients(user == null ? Set.of() : Set.copyOf(user), facility, professions), message);
+        Box.Recipients to = new Box.Recipients(user == null ? Set.of() : Set.copyOf(user), facility, professions);
+        if (upload != null) {
+            List<Box.Upload> ready;
+            try {
+                ready = resumable.complete(reader(authentication).userId(), List.of(upload));
+            } catch (BoxUploads.NotReady e) {
+                return refused(List.of("box.upload.notReady"));
+            }
+            try (InputStream body = ready.getFirst().content()) {
+                sent = box.send(reader(authentication), ready, to, message);
+            }
+            if (!sent.files().isEmpty()) {
+                resumable.discard(List.of(upload));
+            }
+        } else {
+            try (InputStream body = request.getInputStream()) {
+                sent = box.send(reader(authentication), List.of(new Box.Upload(name, request.getContentType(), body)),
+                        to, message);
+            }
         }
         if (sent.files().isEmpty()) {
-            Map<String, Object> refused = new LinkedHashMap<>();
-            refused.put("faults", sent.faults());
-            refused.put("messages", sent.faults().stream().map(f -> Texts.japanese(f) + " / " + Texts.english(f)).toList());
-            return ResponseEntity.unprocessableEntity().body(refused);
+            return refused(sent.faults());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(json(sent.files().getFirst()));
     }
@@ -84,6 +101,13 @@ class BoxApiController {
         Box.Download download = box.download(reader(authentication), BoxDownloads.id(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         BoxDownloads.write(response, download);
+    }
+
+    private static ResponseEntity<Map<String, Object>> refused(List<String> faults) {
+        Map<String, Object> refused = new LinkedHashMap<>();
+        refused.put("faults", faults);
+        refused.put("messages", faults.stream().map(f -> Texts.japanese(f) + " / " + Texts.english(f)).toList());
+        return ResponseEntity.unprocessableEntity().body(refused);
     }
 
     private static Map<String, Object> json(BoxFile f) {

@@ -23,6 +23,7 @@ import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.SignedIn;
 import org.musubi.box.web.BoxDownloads;
+import org.musubi.box.web.BoxUploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,11 +46,13 @@ class BoxController {
     private final Box box;
     private final Facilities facilities;
     private final Users users;
+    private final BoxUploads resumable;
 
-    BoxController(Box box, Facilities facilities, Users users) {
+    BoxController(Box box, Facilities facilities, Users users, BoxUploads resumable) {
         this.box = box;
         this.facilities = facilities;
         this.users = users;
+        this.resumable = resumable;
     }
 
     @GetMapping("/portal/box")
@@ -65,7 +68,9 @@ class BoxController {
     }
 
     @GetMapping("/portal/box/new")
-    String form(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) Long facility, Model model) {
+    String form(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) Long facility,
+                @RequestParam(required = false) Long person, Model model) {
+        model.addAttribute("person", person);
         return page(me, facility, List.of(), model);
     }
 
@@ -74,10 +79,21 @@ class BoxController {
                 @RequestParam(required = false) List<Long> user, @RequestParam(required = false) List<String> profession,
                 @RequestParam(defaultValue = "false") boolean wholeFacility,
                 @RequestParam(required = false) String message, @RequestParam(required = false) MultipartFile[] files,
-                Model model) {
+                @RequestParam(required = false) List<String> upload, @RequestParam(required = false) Long person,
+                @RequestParam(defaultValue = "false") boolean attach, Model model) {
+        model.addAttribute("person", person);
         List<Box.Upload> uploads = new ArrayList<>();
         List<InputStream> opened = new ArrayList<>();
+        List<String> named = upload == null ? List.of() : upload.stream().filter(u -> !u.isBlank()).toList();
         try {
+            try {
+                for (Box.Upload ready : resumable.complete(me.userId(), named)) {
+                    opened.add(ready.content());
+                    uploads.add(ready);
+                }
+            } catch (BoxUploads.NotReady e) {
+                return page(me, facility, List.of("box.upload.notReady"), model);
+            }
             for (MultipartFile file : files == null ? new MultipartFile[0] : files) {
                 if (!file.isEmpty()) {
                     InputStream in = file.getInputStream();
@@ -93,10 +109,11 @@ class BoxController {
                     .collect(Collectors.toSet());
             Long members = facility != null && (wholeFacility || !professions.isEmpty()) ? facility : null;
             Box.Sent sent = box.send(reader(me), uploads, new Box.Recipients(user == null ? Set.of() : Set.copyOf(user),
-                    members, professions), message);
+                    members, professions), message, person == null ? null : new Box.About(person, attach));
             if (sent.files().isEmpty()) {
                 return page(me, facility, sent.faults(), model);
             }
+            resumable.discard(named);
             return "redirect:/portal/box?sent=" + sent.files().size() + (sent.faults().isEmpty() ? "" : "&faults="
                     + String.join(",", sent.faults()));
         } catch (IOException e) {
@@ -129,6 +146,7 @@ class BoxController {
         model.addAttribute("professions", Arrays.stream(Profession.values())
                 .filter(p -> p != Profession.FACILITY_SYSTEM && p != Profession.RESIDENT).toList());
         model.addAttribute("faults", faults);
+        model.addAttribute("room", Math.max(0, box.room(reader(me))));
         return "portal/box/new";
     }
 

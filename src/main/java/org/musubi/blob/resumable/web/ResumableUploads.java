@@ -127,6 +127,11 @@ public final class ResumableUploads {
         storage.discardParts(id);
     }
 
+    /** Removes the upload, its bytes and its rows (once used, when nothing more is to be told of it). */
+    public void remove(UUID id) throws IOException {
+        storage.remove(id);
+    }
+
     /** Removes the expired uploads that no request holds (safe on several nodes at once). */
     public void cleanup() throws IOException {
         tus.cleanup();
