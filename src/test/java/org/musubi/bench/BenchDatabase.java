@@ -48,6 +48,11 @@ final class BenchDatabase implements AutoCloseable {
                 .run());
     }
 
+    /** The temporary directory: the cluster in {@code postgres/}, blobs in {@code blobs/}, the key {@code secret.key}. */
+    Path directory() {
+        return directory;
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
