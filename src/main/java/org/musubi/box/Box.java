@@ -166,6 +166,19 @@ public final class Box {
                 .map(f -> store.recipients(id));
     }
 
+    /**
+     * The file when the reader may have it now — its sender or a recipient, not expired, its scan allowing it: the
+     * rules of {@link #download}, checked and audited by nothing else (for callers that audit what they do with it,
+     * such as the WOPI host). Empty for everyone else, an unknown id, an expired or held file alike.
+     */
+    public Optional<BoxFile> readable(Reader reader, UUID id) {
+        Instant now = clock.instant();
+        return id == null ? Optional.empty() : store.find(id)
+                .filter(f -> !f.expired(now))
+                .filter(f -> f.senderUser() == reader.userId() || store.isRecipient(f.id(), reader.userId()))
+                .filter(f -> f.scan().downloadable());
+    }
+
     /** A download: the file and its content, to be closed; the content fails at its end when its SHA-256 differs. */
     public record Download(BoxFile file, InputStream content) {
     }
@@ -176,10 +189,7 @@ public final class Box {
      */
     public Optional<Download> download(Reader reader, UUID id) {
         Instant now = clock.instant();
-        Optional<BoxFile> file = id == null ? Optional.empty() : store.find(id)
-                .filter(f -> !f.expired(now))
-                .filter(f -> f.senderUser() == reader.userId() || store.isRecipient(f.id(), reader.userId()))
-                .filter(f -> f.scan().downloadable());
+        Optional<BoxFile> file = readable(reader, id);
         Optional<InputStream> content = Optional.empty();
         if (file.isPresent()) {
             try {

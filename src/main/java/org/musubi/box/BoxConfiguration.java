@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.jdbc.JdbcBoxStore;
+import org.musubi.box.jdbc.JdbcBoxVersionRows;
 import org.musubi.box.scan.BoxScanProperties;
 import org.musubi.box.scan.Scanner;
 import org.musubi.database.JobLocks;
@@ -34,6 +35,14 @@ class BoxConfiguration {
     @Bean
     Box box(BoxStore store, BoxContent content, Audit audit, Standby standby, BoxProperties properties) {
         return new Box(store, content, audit, Clock.systemUTC(), new Box.Options(properties.settings(), standby::readOnly));
+    }
+
+    /** New versions of a file's content, saved by an online editor (the WOPI host, {@code box.wopi}). */
+    @Bean
+    BoxVersions boxVersions(BoxStore store, JdbcClient jdbc, BoxContent content, Audit audit, Standby standby,
+                            BoxProperties properties) {
+        return new BoxVersions(store, new JdbcBoxVersionRows(jdbc), content, audit, Clock.systemUTC(),
+                new Box.Options(properties.settings(), standby::readOnly));
     }
 
     @Bean

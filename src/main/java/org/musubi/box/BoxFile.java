@@ -18,13 +18,22 @@ import java.util.UUID;
  * @param scan           what the malware scan found
  * @param uploadedAt     when it was uploaded
  * @param expiresAt      when it stops being downloadable (and is swept)
+ * @param part           the blob store part that holds the content (Box's own namespace: never shared with a record's
+ *                       content): {@code box-<id>} as uploaded, another name once an editor saved a new version
  */
 public record BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
-                      long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt) {
+                      long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt,
+                      String part) {
 
-    /** The blob store part that holds the content (Box's own namespace: never shared with a record's content). */
-    public String part() {
-        return "box-" + id;
+    public BoxFile {
+        part = part == null ? "box-" + id : part;
+    }
+
+    /** A file as uploaded, its content under {@code box-<id>}. */
+    public BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
+                   long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt) {
+        this(id, senderUser, senderFacility, senderName, name, contentType, size, sha256, message, scan, uploadedAt,
+                expiresAt, null);
     }
 
     /** What the malware scan found; only CLEAN and UNSCANNED (scanning switched off, the operator warned) download. */
