@@ -22,7 +22,7 @@ class WopiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain wopi(HttpSecurity http, WopiAccess access) throws Exception {
+    SecurityFilterChain wopiSecurity(HttpSecurity http, WopiAccess access) throws Exception {
         http.securityMatcher("/wopi/**")
                 .addFilterBefore(new WopiTokenFilter(access), AnonymousAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
