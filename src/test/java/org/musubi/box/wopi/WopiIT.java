@@ -293,35 +293,17 @@ class WopiIT extends NetworkFixtures {
         User nurse = accounts.memberOf(clinic, Profession.NURSE);
         BoxFile file = send(doctor, "memo.txt", "memo".getBytes(StandardCharsets.UTF_8), nurse);
         WopiTokens.Grant grant = grant(nurse, file);
-        Clock[] now = {Clock.fixed(Instant.now(), ZoneOffset.UTC)};
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0].instant();
-            }
-        };
-        Wopi wopi = new Wopi(access, box, versions(content, BoxSettings.DEFAULTS, false), new JdbcWopiLocks(jdbc), moving,
-                new Wopi.Options(Wopi.LOCK_TTL, () -> false));
-        assertThat(wopi.lock(grant, file.id(), "A", null).status()).isEqualTo(Wopi.Status.OK);
-        now[0] = Clock.offset(now[0], Duration.ofMinutes(29));
-        assertThat(wopi.lock(grant, file.id(), "B", null)).satisfies(a -> {
+        Instant start = Instant.now();
+        assertThat(at(start).lock(grant, file.id(), "A", null).status()).isEqualTo(Wopi.Status.OK);
+        Instant later = start.plus(Duration.ofMinutes(29));
+        assertThat(at(later).lock(grant, file.id(), "B", null)).satisfies(a -> {
             assertThat(a.status()).isEqualTo(Wopi.Status.LOCK_MISMATCH);
             assertThat(a.lock()).isEqualTo("A");
         });
-        assertThat(wopi.refresh(grant, file.id(), "A").status()).as("30 minutes again from now").isEqualTo(Wopi.Status.OK);
-        now[0] = Clock.offset(now[0], Duration.ofMinutes(29));
-        assertThat(wopi.currentLock(grant, file.id()).lock()).isEqualTo("A");
-        now[0] = Clock.offset(now[0], Duration.ofMinutes(2));
+        assertThat(at(later).refresh(grant, file.id(), "A").status()).as("30 minutes again from now")
+                .isEqualTo(Wopi.Status.OK);
+        assertThat(at(later.plus(Duration.ofMinutes(29))).currentLock(grant, file.id()).lock()).isEqualTo("A");
+        Wopi wopi = at(later.plus(Duration.ofMinutes(31)));
         assertThat(wopi.currentLock(grant, file.id()).lock()).as("expired").isEmpty();
         assertThat(wopi.save(grant, file.id(), "A", stream("late")).status()).as("an expired lock saves nothing")
                 .isEqualTo(Wopi.Status.LOCK_MISMATCH);
@@ -405,6 +387,12 @@ class WopiIT extends NetworkFixtures {
         assertThat(standby.content(grant, file.id(), Integer.MAX_VALUE).status()).isEqualTo(Wopi.Status.OK);
         assertThat(standby.content(grant, file.id(), 3).status()).as("X-WOPI-MaxExpectedSize")
                 .isEqualTo(Wopi.Status.PRECONDITION_FAILED);
+    }
+
+    /** The WOPI host as it is at {@code now} (the locks' clock). */
+    private Wopi at(Instant now) {
+        return new Wopi(access, box, versions(content, BoxSettings.DEFAULTS, false), new JdbcWopiLocks(jdbc),
+                Clock.fixed(now, ZoneOffset.UTC), new Wopi.Options(Wopi.LOCK_TTL, () -> false));
     }
 
     private BoxVersions versions(BoxContent with, BoxSettings settings, boolean readOnly) {
