@@ -165,7 +165,7 @@ public final class Box {
             long size = bytes.size();
             BoxFile file = new BoxFile(id, sender.userId(), sender.facilityId(), null, name(upload.name()),
                     type(upload.contentType()), size, bytes.sha256(), blank(message), scanned.status(), now,
-                    now.plus(options.settings().retention()), about == null ? null : about.personId(), null);
+                    now.plus(options.settings().retention()), about == null ? null : about.personId(), null, null);
             if (about != null) {
                 String fault = enterAbout(sender, about, file, named, to.facilityId(), members);
                 if (fault != null) {
@@ -233,6 +233,25 @@ public final class Box {
                 .map(f -> store.recipients(id));
     }
 
+    /**
+     * The file when the reader may have it now — its sender or a recipient, not expired, its scan allowing it: the
+     * rules of {@link #download}, checked and audited by nothing else (for callers that audit what they do with it,
+     * such as the WOPI host). Empty for everyone else, an unknown id, an expired or held file alike.
+     */
+    public Optional<BoxFile> readable(Reader reader, UUID id) {
+        return reachable(reader, id).filter(f -> f.personId() == null
+                || options.patients() != null && options.patients().permits(reader, f));
+    }
+
+    /** The file if the reader is its sender or a recipient, it is not expired and its scan allows it (no policy yet). */
+    private Optional<BoxFile> reachable(Reader reader, UUID id) {
+        Instant now = clock.instant();
+        return id == null ? Optional.empty() : store.find(id)
+                .filter(f -> !f.expired(now))
+                .filter(f -> f.senderUser() == reader.userId() || store.isRecipient(f.id(), reader.userId()))
+                .filter(f -> f.scan().downloadable());
+    }
+
     /** A download: the file and its content, to be closed; the content fails at its end when its SHA-256 differs. */
     public record Download(BoxFile file, InputStream content) {
     }
@@ -243,10 +262,7 @@ public final class Box {
      */
     public Optional<Download> download(Reader reader, UUID id) {
         Instant now = clock.instant();
-        Optional<BoxFile> file = id == null ? Optional.empty() : store.find(id)
-                .filter(f -> !f.expired(now))
-                .filter(f -> f.senderUser() == reader.userId() || store.isRecipient(f.id(), reader.userId()))
-                .filter(f -> f.scan().downloadable());
+        Optional<BoxFile> file = reachable(reader, id);
         Optional<InputStream> content = Optional.empty();
         if (file.isPresent()) {
             try {
@@ -373,7 +389,8 @@ public final class Box {
                 }, document -> {
                     store.insert(new BoxFile(file.id(), file.senderUser(), file.senderFacility(), null, file.name(),
                             file.contentType(), file.size(), file.sha256(), file.message(), file.scan(),
-                            file.uploadedAt(), file.expiresAt(), file.personId(), document), named, facility, members);
+                            file.uploadedAt(), file.expiresAt(), file.personId(), document, file.part()), named, facility,
+                            members);
                     return null;
                 });
         if (!entered.permitted() || entered.value() == null) {

@@ -8,6 +8,7 @@ import org.musubi.audit.Audit;
 import org.musubi.blob.BlobProperties;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.jdbc.JdbcBoxStore;
+import org.musubi.box.jdbc.JdbcBoxVersionRows;
 import org.musubi.box.scan.BoxScanProperties;
 import org.musubi.box.scan.Scanner;
 import org.musubi.database.JobLocks;
@@ -46,6 +47,14 @@ class BoxConfiguration {
             BoxPatients patients) {
         return new Box(store, content, audit, Clock.systemUTC(),
                 new Box.Options(properties.settings(), standby::readOnly, patients));
+    }
+
+    /** New versions of a file's content, saved by an online editor (the WOPI host, {@code box.wopi}). */
+    @Bean
+    BoxVersions boxVersions(BoxStore store, JdbcClient jdbc, BoxContent content, Audit audit, Standby standby,
+                            BoxProperties properties) {
+        return new BoxVersions(store, new JdbcBoxVersionRows(jdbc), content, audit, Clock.systemUTC(),
+                new Box.Options(properties.settings(), standby::readOnly));
     }
 
     @Bean

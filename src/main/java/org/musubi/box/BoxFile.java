@@ -21,21 +21,22 @@ import java.util.UUID;
  * @param personId       the patient (regional person) the file is about, or {@code null}: then each recipient is
  *                       decided by the access policy at each download
  * @param recordDocument the DocumentReference it was attached to in the patient's record, or {@code null}
+ * @param part           the blob store part that holds the content (Box's own namespace: never shared with a record's
+ *                       content): {@code box-<id>} as uploaded, another name once an editor saved a new version
  */
 public record BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
                       long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt,
-                      Long personId, String recordDocument) {
+                      Long personId, String recordDocument, String part) {
 
-    /** A file about no patient. */
+    public BoxFile {
+        part = part == null ? "box-" + id : part;
+    }
+
+    /** A file as uploaded, its content under {@code box-<id>}. */
     public BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
                    long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt) {
         this(id, senderUser, senderFacility, senderName, name, contentType, size, sha256, message, scan, uploadedAt,
-                expiresAt, null, null);
-    }
-
-    /** The blob store part that holds the content (Box's own namespace: never shared with a record's content). */
-    public String part() {
-        return "box-" + id;
+                expiresAt, null, null, null);
     }
 
     /** What the malware scan found; only CLEAN and UNSCANNED (scanning switched off, the operator warned) download. */

@@ -96,6 +96,15 @@ public final class BoxPatients {
         return records.maxBytes();
     }
 
+    /**
+     * Whether the access policy permits the reader the file about its person now (not audited: for callers that audit
+     * what they do with it, such as the WOPI host; a download is decided and audited by {@link #download}).
+     */
+    boolean permits(Reader reader, BoxFile file) {
+        return access.sentFileRecipients(file.personId(), file.senderFacility() == null ? 0 : file.senderFacility(),
+                List.of(reader.userId())).values().stream().allMatch(Decision::permitted);
+    }
+
     /** A download of a file about the person by {@code reader}: decided now, one audit row naming the person. */
     <T> Interaction<T> download(Reader reader, BoxFile file, Supplier<T> open) {
         return access.interactSentFile(reader.userId(), file.personId(), file.senderFacility() == null ? 0

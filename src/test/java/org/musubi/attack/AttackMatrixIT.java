@@ -424,6 +424,90 @@ class AttackMatrixIT extends NetworkFixtures {
 
     // ---- end of Box ------------------------------------------------------------------------------------------------
 
+    // ---- Box over WOPI (issue 43): one contiguous block ------------------------------------------------------------
+
+    @Autowired
+    org.musubi.box.wopi.WopiAccess wopiAccess;
+
+    /**
+     * Hospital A's Box file through the WOPI host: every user of clinic B, holding a good access token for a file of
+     * their own, asks for A's file on each WOPI route (CheckFileInfo, GetFile, Lock, PutFile) and on the portal's
+     * "編集 / Edit" page; each attempt answers exactly as a file id nobody has, with one audit row. B's systems' bearer
+     * tokens are no access token (401, whatever the id).
+     */
+    @Test
+    void clinicBNeverOpensABoxFileSentBetweenOthersThroughTheEditor() throws Exception {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User sender = accounts.memberOf(hospital, Profession.DOCTOR);
+        User named = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
+        String file = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()), List.of(upload("攻撃対象.docx")),
+                new org.musubi.box.Box.Recipients(Set.of(named.id()), null, null), null).files().getFirst().id().toString();
+        User colleague = accounts.memberOf(clinic, Profession.MEDICAL_CLERK);
+        HttpClient http = HttpClient.newHttpClient();
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                HttpResponse<String> asked = http.send(wopi(file, "/contents", caller.api().token()).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(asked.statusCode()).as(caller.attacker() + " / WOPI with a bearer token").isEqualTo(401);
+                continue;
+            }
+            org.musubi.record.Reader me = new org.musubi.record.Reader(caller.userId(), clinic.id());
+            java.util.UUID own = box.send(me, List.of(upload("自分の.docx")), new org.musubi.box.Box.Recipients(
+                    Set.of(colleague.id()), null, null), null).files().getFirst().id();
+            String token = wopiAccess.launch(me, own).orElseThrow().token().token();
+            Map<String, Supplier<HttpRequest.Builder>> routes = new java.util.LinkedHashMap<>();
+            for (String id : List.of(file, java.util.UUID.randomUUID().toString())) {
+                routes.put("CheckFileInfo " + id, () -> wopi(id, "", token).GET());
+                routes.put("GetFile " + id, () -> wopi(id, "/contents", token).GET());
+                routes.put("Lock " + id, () -> wopi(id, "", token).header("X-WOPI-Override", "LOCK")
+                        .header("X-WOPI-Lock", "attack").POST(HttpRequest.BodyPublishers.noBody()));
+                routes.put("PutFile " + id, () -> wopi(id, "/contents", token).header("X-WOPI-Override", "PUT")
+                        .header("X-WOPI-Lock", "attack").POST(HttpRequest.BodyPublishers.ofString("上書き")));
+            }
+            String absent = java.util.UUID.randomUUID().toString();
+            for (String route : List.of("CheckFileInfo ", "GetFile ", "Lock ", "PutFile ", "Edit ")) {
+                String what = caller.attacker() + " / WOPI " + route.strip();
+                long before = audit.max();
+                HttpResponse<String> asked = route.equals("Edit ") ? caller.web().get("/portal/box/files/" + file + "/edit")
+                        : http.send(routes.get(route + file).get().build(), HttpResponse.BodyHandlers.ofString());
+                long between = audit.max();
+                HttpResponse<String> nothing = route.equals("Edit ") ? caller.web().get("/portal/box/files/" + absent
+                        + "/edit") : http.send(wopiAbsent(routes, route, file).get().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String nothingId = route.equals("Edit ") ? absent : absentId(routes, route, file);
+                Answers.assertAlike(what, asked, file, nothing, nothingId);
+                assertThat(asked.statusCode()).as(what).isEqualTo(404);
+                assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                        .as(what + ": audit rows of the attempt on A's file").isEqualTo(1);
+                assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    private HttpRequest.Builder wopi(String id, String path, String token) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/wopi/files/" + id + path
+                + "?access_token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static Supplier<HttpRequest.Builder> wopiAbsent(Map<String, Supplier<HttpRequest.Builder>> routes,
+                                                            String route, String real) {
+        return routes.get(route + absentId(routes, route, real));
+    }
+
+    private static String absentId(Map<String, Supplier<HttpRequest.Builder>> routes, String route, String real) {
+        return routes.keySet().stream().filter(k -> k.startsWith(route) && !k.endsWith(real)).findFirst().orElseThrow()
+                .substring(route.length());
+    }
+
+    private static org.musubi.box.Box.Upload upload(String name) {
+        return new org.musubi.box.Box.Upload(name, "application/octet-stream", new java.io.ByteArrayInputStream(
+                ("Box の攻撃試験 " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    // ---- end of Box over WOPI --------------------------------------------------------------------------------------
+
     /**
      * B's systems, one per kind of scope, and one user of B for every staff profession, signed in (residents belong
      * to no facility: their attacks are {@code PhrAttackIT}'s and {@code ResidentSharingAttackIT}'s).

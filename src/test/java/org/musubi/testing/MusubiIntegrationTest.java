@@ -29,6 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "musubi.security.certificates.header.enabled=true",
         "musubi.security.certificates.header.secret=" + TestServerCertificates.PROXY_SECRET,
         "musubi.blob.directory=target/it-blobs",
+        // An online editor for Box's WOPI host (none runs here: WopiIT's client stands in for it).
+        "musubi.box.wopi.editor-url=https://editor.invalid/hosting/wopi/word/edit",
         // Small enough that a test can exceed it cheaply.
         "musubi.ingest.upload-max-size=2MB",
         "musubi.ingest.upload-directory=target/it-uploads",

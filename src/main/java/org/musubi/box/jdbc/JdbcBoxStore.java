@@ -21,7 +21,7 @@ public final class JdbcBoxStore implements BoxStore {
     private static final String FILE = """
             SELECT f.id, f.sender_user, f.sender_facility, u.name_kanji, f.name, f.content_type, f.size, f.sha256,
                    f.message, f.scan_status, f.uploaded_at, f.expires_at,
-                   f.person_id, f.record_document
+                   f.person_id, f.record_document, f.part
             FROM box_file f JOIN app_user u ON u.id = f.sender_user""";
 
     /** A recipient {@code r} who may still receive: active, a member of an active facility, still of the one chosen. */
@@ -172,7 +172,7 @@ public final class JdbcBoxStore implements BoxStore {
         return new BoxFile(rs.getObject(1, UUID.class), rs.getLong(2), facility, rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
                 BoxFile.ScanStatus.valueOf(rs.getString(10)), rs.getTimestamp(11).toInstant(),
-                rs.getTimestamp(12).toInstant(), rs.getObject(13, Long.class), rs.getString(14));
+                rs.getTimestamp(12).toInstant(), rs.getObject(13, Long.class), rs.getString(14), rs.getString(15));
     }
 
     private static Instant instant(Timestamp t) {
