@@ -73,6 +73,8 @@ class AttackMatrixIT extends NetworkFixtures {
     LetterExchange letters;
     @Autowired
     org.musubi.box.Box box;
+    @Autowired
+    org.musubi.registry.Users users;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     private record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {
@@ -420,6 +422,87 @@ class AttackMatrixIT extends NetworkFixtures {
                     .isEqualTo(1);
             assertThat(caller.web().get("/portal/box").body()).as(what + ": not listed").doesNotContain(file);
         }
+    }
+
+    /**
+     * A Box file about a patient, and a resumable upload, of hospital A: clinic B's users and systems get for the file
+     * (page and API) and for the upload (HEAD, PATCH, its send) exactly the answer of ids nobody has. Then the
+     * legitimate recipients lose it in each of the ways they can, and each is answered as for an id nobody has: the
+     * patient blocks the named nurse's facility, a facility's member leaves it, the file expires (before any sweep).
+     */
+    @Test
+    void boxFilesAboutAPatientAndUploadsNeverOpenForTheWrongCaller() throws Exception {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility other = accounts.newHospital();
+        Facility office = accounts.newHospital();
+        User sender = accounts.memberOf(hospital, Profession.DOCTOR);
+        User named = accounts.memberOf(other, Profession.NURSE);
+        User member = accounts.memberOf(office, Profession.NURSE);
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"), hospital, localId,
+                FhirRecords.uniqueKana());
+        long person = clients.personOf(hospital, localId);
+        long admin = accounts.networkAdmin().id();
+        consents.link(person, hospital.id(), admin);
+        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
+                Set.of(org.musubi.audit.Purpose.TREATMENT), admin, hospital.id());
+        org.musubi.box.Box.Sent sent = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
+                List.of(upload("患者の資料.pdf")), new org.musubi.box.Box.Recipients(Set.of(named.id()), office.id(),
+                        Set.of(Profession.NURSE)), null, new org.musubi.box.Box.About(person, false));
+        assertThat(sent.faults()).isEmpty();
+        String file = sent.files().getFirst().id().toString();
+        WebSession own = accounts.signedIn(port, sender);
+        own.get("/portal/box/new");
+        org.musubi.testing.TusUploads tus = new org.musubi.testing.TusUploads(own.base(), null, "Cookie",
+                own.cookieHeader(), "X-CSRF-TOKEN", own.csrf());
+        String upload = org.musubi.testing.TusUploads.path(tus.create("/portal/box/uploads", 5, "a.txt", "text/plain"));
+        String uploadId = upload.substring(upload.lastIndexOf('/') + 1);
+
+        for (Armed caller : callers(clinic)) {
+            String absent = UUID.randomUUID().toString();
+            if (caller.web() != null) {
+                String what = caller.attacker() + " / Box file about a patient";
+                Answers.assertAlike(what, caller.web().get("/portal/box/files/" + file), file,
+                        caller.web().get("/portal/box/files/" + absent), absent);
+                String probe = caller.attacker() + " / A's resumable upload (HEAD)";
+                Answers.assertAlike(probe, caller.web().send(java.net.http.HttpRequest.newBuilder(
+                                URI.create(own.base() + "/portal/box/uploads/" + uploadId)).header("Tus-Resumable", "1.0.0")
+                                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())), uploadId,
+                        caller.web().send(java.net.http.HttpRequest.newBuilder(URI.create(own.base()
+                                        + "/portal/box/uploads/" + absent)).header("Tus-Resumable", "1.0.0")
+                                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())), absent);
+                assertThat(caller.web().post("/portal/box", "facility", String.valueOf(hospital.id()), "user",
+                        String.valueOf(sender.id()), "upload", uploadId).body()).as(caller.attacker()
+                        + " / sending A's upload").contains("box.upload.notReady");
+            } else {
+                String what = caller.attacker() + " / Box API";
+                Answers.assertAlike(what, caller.api().outside("GET", "/api/box/files/" + file, Map.of()), file,
+                        caller.api().outside("GET", "/api/box/files/" + absent, Map.of()), absent);
+                Answers.assertAlike(what + " upload", caller.api().outside("HEAD", "/api/box/uploads/" + uploadId,
+                        Map.of("Tus-Resumable", "1.0.0")), uploadId, caller.api().outside("HEAD", "/api/box/uploads/"
+                        + absent, Map.of("Tus-Resumable", "1.0.0")), absent);
+            }
+        }
+
+        WebSession nurse = accounts.signedIn(port, named);
+        String absent = UUID.randomUUID().toString();
+        assertThat(nurse.getBytes("/portal/box/files/" + file).statusCode()).as("the named nurse, permitted").isEqualTo(200);
+        consents.block(person, other.id(), admin);
+        Answers.assertAlike("the patient blocked the named nurse's facility", nurse.get("/portal/box/files/" + file), file,
+                nurse.get("/portal/box/files/" + absent), absent);
+        consents.unblock(person, other.id());
+        WebSession leaving = accounts.signedIn(port, member);
+        assertThat(leaving.getBytes("/portal/box/files/" + file).statusCode()).as("the office's nurse").isEqualTo(200);
+        users.update(member.id(), new org.musubi.registry.UserDraft(member.loginId(), member.nameKanji(),
+                member.nameKana(), member.profession(), List.of(new User.Membership(other.id(), false)), false,
+                org.musubi.registry.UserStatus.ACTIVE));
+        WebSession moved = accounts.signedIn(port, member);
+        Answers.assertAlike("a member who left the facility it was sent to", moved.get("/portal/box/files/" + file), file,
+                moved.get("/portal/box/files/" + absent), absent);
+        jdbc.sql("UPDATE box_file SET expires_at = now() - interval '1 second' WHERE id = ?::uuid").param(file).update();
+        Answers.assertAlike("an expired file, before any sweep", nurse.get("/portal/box/files/" + file), file,
+                nurse.get("/portal/box/files/" + absent), absent);
     }
 
     // ---- end of Box ------------------------------------------------------------------------------------------------

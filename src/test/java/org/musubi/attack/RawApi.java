@@ -29,6 +29,14 @@ record RawApi(int port, String token) {
         return new FhirHttp(port, token).send(request(port, method, path, json, headers));
     }
 
+    /** A request to a path outside /fhir (e.g. {@code /api/box/...}) with the token and {@code headers}, no body. */
+    HttpResponse<String> outside(String method, String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return new FhirHttp(port, token).send(request);
+    }
+
     /** Stores {@code content} as a PDF Binary about {@code patient} ({@code Patient?identifier=…}). */
     HttpResponse<String> binary(String patient, String content) {
         return new FhirHttp(port, token).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Binary"))

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.box.Box;
@@ -19,6 +20,7 @@ import org.musubi.messages.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -98,9 +100,24 @@ class BoxApiController {
         if (!scoped(authentication, "read")) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        Box.Download download = box.download(reader(authentication), BoxDownloads.id(id))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        BoxDownloads.write(response, download);
+        Optional<Box.Download> download = box.download(reader(authentication), BoxDownloads.id(id));
+        if (download.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        BoxDownloads.write(response, download.get());
+    }
+
+    /**
+     * A refusal (403: the token's scopes; 404: a file the system may not have, or none) with a fixed body: no time
+     * stamp, no id, so that nothing tells one refused file from another or from none.
+     */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, Object>> refusal(ResponseStatusException e) {
+        String key = e.getStatusCode().value() == 403 ? "box.upload.forbidden" : Box.NOT_FOUND;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getStatusCode().value() == 403 ? "forbidden" : "not-found");
+        body.put("message", Texts.japanese(key) + " / " + Texts.english(key));
+        return ResponseEntity.status(e.getStatusCode()).body(body);
     }
 
     private static ResponseEntity<Map<String, Object>> refused(List<String> faults) {
