@@ -2,7 +2,10 @@ package org.musubi.box;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.scan.Scanner;
 import org.musubi.box.scan.TooLargePolicy;
@@ -13,6 +16,9 @@ import org.musubi.box.scan.Verdict;
  * for malware before any recipient may have them, opened and deleted.
  */
 public final class BoxContent {
+
+    /** What every Box file's part name begins with ({@link BoxFile#part}). */
+    private static final String PART_PREFIX = "box-";
 
     private final BlobStore blobs;
     private final Scanner scanner;
@@ -78,5 +84,20 @@ public final class BoxContent {
 
     void delete(String part) throws IOException {
         blobs.deletePart(part);
+    }
+
+    /** The files whose parts ({@code box-<id>}) were last written before {@code before}; none from object storage. */
+    List<UUID> writtenBefore(Instant before) throws IOException {
+        return blobs.partsWrittenBefore(PART_PREFIX, before).stream().map(BoxContent::file)
+                .flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<UUID> file(String part) {
+        try {
+            UUID id = UUID.fromString(part.substring(PART_PREFIX.length()));
+            return part.equals(PART_PREFIX + id) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a Box file's part
+        }
     }
 }
