@@ -64,6 +64,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BoxSweepCrashDrillIT extends NetworkFixtures {
 
     private static final int FILES = Integer.getInteger("musubi.crash.box-files", 300);
+    /** Kills at random moments after the one at a chosen file (the benchmark's drill; none in ./mvnw verify). */
+    private static final int KILLS = Integer.getInteger("musubi.crash.box-kills", 0);
     /** The child's connections say who they are, so that the test knows its sweep from any other. */
     private static final String CHILD = "musubi-box-sweep-drill";
     private static final Duration RETENTION = BoxSettings.DEFAULTS.retention();
@@ -78,6 +80,7 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
     @Autowired JobLocks jobs;
     @Autowired DataSource dataSource;
     @TempDir Path work;
+    private int starts;
 
     @Test
     void aSweepKilledMidwayIsFinishedByTheNextRunWithNothingLeftAndEachDeletionAuditedOnce() throws Exception {
@@ -98,6 +101,7 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
         List<BoxFile> expired;
         List<BoxFile> live;
         List<byte[]> liveBytes = new ArrayList<>();
+        List<Long> atKills = new ArrayList<>(); // files deleted when each random kill came
         UUID oldLeftover = UUID.randomUUID();
         UUID freshLeftover = UUID.randomUUID();
         try {
@@ -139,16 +143,14 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
                 int port = ChildServers.freePort();
                 Process server = server(port);
                 sweepLock.close();
-                int sweeping = waitFor(() -> blockedSweep(holder), Duration.ofSeconds(60), drill + ": the server's sweep"
+                waitFor(() -> blockedSweep(holder), Duration.ofSeconds(60), drill + ": the server's sweep"
                         + " never reached the held file");
                 assertThat(deleted(ids)).as(drill + ": files deleted when the server is killed").isEqualTo(k);
                 assertThat(deletionAudits(ids).values().stream().mapToInt(List::size).sum())
                         .as(drill + ": their audit rows").isEqualTo(k);
-                server.destroyForcibly();
-                assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(server.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+                kill(server);
                 rowLock.rollback();
-                waitFor(() -> backendGone(sweeping), Duration.ofSeconds(30), "the killed server's transaction ended");
+                childSessionsEnded();
             }
             sweepLock = jobs.hold(BoxSweeps.JOB);
 
@@ -162,9 +164,26 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
             }
             assertThat(deletionAudits(List.of(cut.id()))).as("the file cut off has no deletion audit row yet").isEmpty();
 
+            // More kills at random moments (the benchmark's drill): each file whole, or gone with one audit row.
+            for (int round = 1; round <= KILLS; round++) {
+                long before = deleted(ids);
+                long target = before + 1 + random.nextInt((int) Math.max(1, (FILES - before) / (KILLS - round + 2)));
+                Process server = server(ChildServers.freePort());
+                sweepLock.close();
+                waitFor(() -> deleted(ids) >= target ? 1 : 0, Duration.ofSeconds(60), drill + ": kill " + round);
+                kill(server);
+                childSessionsEnded();
+                sweepLock = jobs.hold(BoxSweeps.JOB);
+                long killedAt = deleted(ids);
+                atKills.add(killedAt);
+                assertThat(killedAt).as(drill + ": killed midway, kill " + round).isLessThan(FILES);
+                eachWholeOrGoneOnce(expired, parts, drill + ", kill " + round);
+            }
+
             // The sweep again, twice: the second finds nothing more to do.
             Instant rerun = Instant.now();
-            assertThat(box.sweep()).as("files the rerun deleted").isGreaterThanOrEqualTo(FILES - k);
+            long left = rows("box_file", ids);
+            assertThat(box.sweep()).as("files the rerun deleted").isGreaterThanOrEqualTo((int) left);
             box.sweep();
             assertThat(box.lastSweep()).hasValueSatisfying(at -> assertThat(at).isAfterOrEqualTo(rerun));
 
@@ -198,13 +217,14 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
             sweepLock.close();
             blobs.deletePart("box-" + freshLeftover);
         }
-        System.out.printf("%s: %d files deleted before the kill, the rest by the rerun; %.1f s in all%n", drill, k,
+        System.out.printf("%s: %d files deleted before the first kill, then %d kills at random moments (deleted by then:"
+                + " %s), the rest by the rerun; %d server starts; %.1f s in all%n", drill, k, KILLS, atKills, starts,
                 (System.nanoTime() - began) / 1e9);
     }
 
     /** {@code musubi serve} on this test's database and blob directory, sweeping Box every 100 ms; once it is up. */
     private Process server(int port) throws Exception {
-        Path log = work.resolve("server.log");
+        Path log = work.resolve("server-" + (++starts) + ".log");
         ProcessBuilder builder = new ProcessBuilder(ChildServers.serveCommand(port,
                 "--musubi.blob.directory=" + blobProperties.directory().toAbsolutePath(),
                 "--musubi.box.sweep-every=100ms", "--musubi.ingest.watch=false",
@@ -237,9 +257,38 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
                           AND ? = ANY (pg_blocking_pids(pid))""").param(CHILD).param(holder).query(Integer.class).single();
     }
 
-    private int backendGone(int pid) {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE pid = ?").param(pid).query(Integer.class).single() == 0
-                ? 1 : 0;
+    /** SIGKILL (checked by the exit status: 128 + 9), whatever the server is doing. */
+    private static void kill(Process server) throws InterruptedException {
+        server.destroyForcibly();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("the server ended").isTrue();
+        assertThat(server.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+    }
+
+    /** Waits until PostgreSQL has ended every session of the killed child (and rolled back its transactions). */
+    private void childSessionsEnded() throws InterruptedException {
+        waitFor(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?").param(CHILD)
+                .query(Integer.class).single() == 0 ? 1 : 0, Duration.ofSeconds(30), "the killed server's sessions ended");
+    }
+
+    /**
+     * Each file whole (rows, no deletion audit row; its content kept, or gone for at most one file: the one the kill
+     * cut off) or deleted (no content, exactly one deletion audit row): never rows gone and content kept.
+     */
+    private void eachWholeOrGoneOnce(List<BoxFile> files, Path parts, String what) {
+        Map<String, List<String>> audits = deletionAudits(files.stream().map(BoxFile::id).toList());
+        int cutOff = 0;
+        for (BoxFile file : files) {
+            boolean part = Files.exists(parts.resolve(file.part()));
+            List<String> audited = audits.getOrDefault(file.id().toString(), List.of());
+            if (store.find(file.id()).isPresent()) {
+                assertThat(audited).as(what + ": audit rows of a file not deleted").isEmpty();
+                cutOff += part ? 0 : 1;
+            } else {
+                assertThat(part).as(what + ": content of a deleted file").isFalse();
+                assertThat(audited).as(what + ": audit rows of a deleted file").hasSize(1);
+            }
+        }
+        assertThat(cutOff).as(what + ": files with their content gone and their rows kept").isLessThanOrEqualTo(1);
     }
 
     /** Polls {@code probe} until it answers something other than 0, and returns that. */
