@@ -343,18 +343,19 @@ public final class Box {
     }
 
     /**
-     * Removes the parts that no file's row names and that were written longer than the retention ago: content an upload
-     * stored before a crash kept it from writing its rows. A file's part is written before its rows and a file lives no
-     * longer than the retention, so no upload in progress and no live file is among them; no audit row, as no file was
-     * ever shared (its upload's row and audit row are written together). Object storage lists no parts: a lifecycle rule
+     * Removes the parts of files that have no row and that were written longer than the retention ago: content an
+     * upload stored before a crash kept it from writing its rows (or an edited version's leftover of a file since
+     * deleted). A file's part is written before its rows and a file lives no longer than the retention, so no upload in
+     * progress and no live file is among them; no audit row, as no file was ever shared (its upload's row and audit row
+     * are written together). Object storage lists no parts: a lifecycle rule
      * removes them there (docs/box.md).
      */
     private void removeLeftovers(Instant now) {
         int removed = 0;
         try {
-            for (UUID id : blobs.writtenBefore(now.minus(options.settings().retention()))) {
-                if (store.find(id).isEmpty()) {
-                    blobs.delete("box-" + id);
+            for (BoxContent.Part part : blobs.writtenBefore(now.minus(options.settings().retention()))) {
+                if (store.find(part.file()).isEmpty()) {
+                    blobs.delete(part.name());
                     removed++;
                 }
             }

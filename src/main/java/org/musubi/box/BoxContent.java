@@ -86,16 +86,27 @@ public final class BoxContent {
         blobs.deletePart(part);
     }
 
-    /** The files whose parts ({@code box-<id>}) were last written before {@code before}; none from object storage. */
-    List<UUID> writtenBefore(Instant before) throws IOException {
-        return blobs.partsWrittenBefore(PART_PREFIX, before).stream().map(BoxContent::file)
-                .flatMap(Optional::stream).toList();
+    /** A part of a Box file: its name and the file's id. */
+    record Part(String name, UUID file) {
     }
 
-    private static Optional<UUID> file(String part) {
+    /**
+     * The Box files' parts ({@code box-<id>}, and an edited version's {@code box-<id>-<suffix>}) last written before
+     * {@code before}; none from object storage.
+     */
+    List<Part> writtenBefore(Instant before) throws IOException {
+        return blobs.partsWrittenBefore(PART_PREFIX, before).stream().map(BoxContent::part).flatMap(Optional::stream)
+                .toList();
+    }
+
+    private static Optional<Part> part(String name) {
+        int end = PART_PREFIX.length() + 36;
+        if (name.length() < end || name.length() > end && name.charAt(end) != '-') {
+            return Optional.empty();
+        }
         try {
-            UUID id = UUID.fromString(part.substring(PART_PREFIX.length()));
-            return part.equals(PART_PREFIX + id) ? Optional.of(id) : Optional.empty();
+            UUID id = UUID.fromString(name.substring(PART_PREFIX.length(), end));
+            return name.startsWith(PART_PREFIX + id) ? Optional.of(new Part(name, id)) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // not a Box file's part
         }

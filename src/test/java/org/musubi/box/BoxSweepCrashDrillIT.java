@@ -125,10 +125,13 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
                     bytes(random, 70_000), bytes(random, 1)));
             live = box.send(reader(doctor), liveBytes.stream().map(b -> upload("有効.bin", b)).toList(), to, null).files();
             assertThat(live).hasSize(liveBytes.size());
-            // Content of uploads cut off by a crash before their rows: one older than the retention, one just written.
-            blobs.putPart("box-" + oldLeftover, new ByteArrayInputStream(bytes(random, 300)), 1_000);
-            Files.setLastModifiedTime(parts.resolve("box-" + oldLeftover),
-                    FileTime.from(Instant.now().minus(RETENTION).minus(Duration.ofDays(1))));
+            // Content of uploads cut off by a crash before their rows (and an edited version's, of a file now gone): older
+            // than the retention; and one just written.
+            for (String leftover : List.of("box-" + oldLeftover, "box-" + oldLeftover + "-0123456789abcdef")) {
+                blobs.putPart(leftover, new ByteArrayInputStream(bytes(random, 300)), 1_000);
+                Files.setLastModifiedTime(parts.resolve(leftover),
+                        FileTime.from(Instant.now().minus(RETENTION).minus(Duration.ofDays(1))));
+            }
             blobs.putPart("box-" + freshLeftover, new ByteArrayInputStream(bytes(random, 300)), 1_000);
 
             List<UUID> ids = expired.stream().map(BoxFile::id).toList();
@@ -193,6 +196,8 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
             assertThat(ids.stream().map(id -> "box-" + id).filter(p -> Files.exists(parts.resolve(p))).toList())
                     .as("content of expired files").isEmpty();
             assertThat(Files.exists(parts.resolve("box-" + oldLeftover))).as("a leftover older than the retention").isFalse();
+            assertThat(Files.exists(parts.resolve("box-" + oldLeftover + "-0123456789abcdef")))
+                    .as("an edited version's leftover older than the retention").isFalse();
             assertThat(Files.exists(parts.resolve("box-" + freshLeftover)))
                     .as("a leftover just written (an upload may be finishing its rows)").isTrue();
             assertThat(oldPartsWithoutRows(parts)).as("parts older than the retention that no file names").isEmpty();
