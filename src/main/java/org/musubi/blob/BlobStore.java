@@ -2,6 +2,8 @@ package org.musubi.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -57,6 +59,15 @@ public interface BlobStore {
 
     /** Removes a part; nothing when there is none. */
     void deletePart(String name) throws IOException;
+
+    /**
+     * The names of the parts beginning with {@code prefix} last written before {@code before}, for the parts' owner to
+     * find what a crash left behind. None from a store that cannot list its parts: object storage, where a lifecycle
+     * rule on {@code parts/} removes leftovers.
+     */
+    default List<String> partsWrittenBefore(String prefix, Instant before) throws IOException {
+        return List.of();
+    }
 
     /** Whether {@code name} can name a part: lower-case letters, digits and hyphens, at most 100. */
     static boolean isPartName(String name) {

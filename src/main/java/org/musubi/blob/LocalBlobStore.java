@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -72,6 +76,32 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public void deletePart(String name) throws IOException {
         Files.deleteIfExists(root.resolve(BlobStore.partPath(name)));
+    }
+
+    @Override
+    public List<String> partsWrittenBefore(String prefix, Instant before) throws IOException {
+        Path parts = root.resolve("parts");
+        if (!Files.isDirectory(parts)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(parts)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(prefix) && BlobStore.isPartName(name) && writtenBefore(entry, before)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean writtenBefore(Path file, Instant before) throws IOException {
+        try {
+            return Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before);
+        } catch (NoSuchFileException e) {
+            return false; // removed meanwhile
+        }
     }
 
     /** Every blob file under the root ({@code ab/cd/<sha256>}), in key order; {@code tmp/} and strays are skipped. */

@@ -28,6 +28,8 @@ import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Reader;
 import org.musubi.registry.Profession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Box: a staff member uploads files for named users or a facility's members; each file is streamed into the blob
@@ -38,6 +40,8 @@ import org.musubi.registry.Profession;
  * exist) and each deletion.
  */
 public final class Box {
+
+    private static final Logger log = LoggerFactory.getLogger(Box.class);
 
     /** The one reason of a refused download, for an absent, expired, not-named or held file alike. */
     public static final String NOT_FOUND = "box.notFound";
@@ -304,7 +308,9 @@ public final class Box {
     /**
      * Deletes every file expired now: its content, then its rows with one audit row (in one transaction), so that a
      * sweep cut off anywhere is finished by the next (content gone and rows kept: the rows go next time; never rows
-     * gone and content kept). Skipped on a read-only standby. Returns how many files were deleted.
+     * gone and content kept), and a file is deleted and audited once however often it runs. Then the parts a crashed
+     * upload left without rows go ({@link #removeLeftovers}). Skipped on a read-only standby. Returns how many files
+     * were deleted.
      */
     public int sweep() {
         if (options.readOnly().getAsBoolean()) {
@@ -331,8 +337,35 @@ public final class Box {
                 deleted += gone ? 1 : 0;
             }
         } while (batch.size() == 100);
+        removeLeftovers(clock.instant());
         store.sweepFinished(clock.instant(), deleted);
         return deleted;
+    }
+
+    /**
+     * Removes the parts of files that have no row and that were written longer than the retention ago: content an
+     * upload stored before a crash kept it from writing its rows (or an edited version's leftover of a file since
+     * deleted). A file's part is written before its rows and a file lives no longer than the retention, so no upload in
+     * progress and no live file is among them; no audit row, as no file was ever shared (its upload's row and audit row
+     * are written together). Object storage lists no parts: a lifecycle rule
+     * removes them there (docs/box.md).
+     */
+    private void removeLeftovers(Instant now) {
+        int removed = 0;
+        try {
+            for (BoxContent.Part part : blobs.writtenBefore(now.minus(options.settings().retention()))) {
+                if (store.find(part.file()).isEmpty()) {
+                    blobs.delete(part.name());
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (removed > 0) {
+            log.warn("The Box expiry sweep removed {} leftover parts that no file names (uploads cut off by a crash)",
+                    removed);
+        }
     }
 
     /** Whether uploads are scanned for malware (the operators are warned when not). */

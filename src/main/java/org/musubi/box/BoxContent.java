@@ -2,7 +2,10 @@ package org.musubi.box;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.scan.Scanner;
 import org.musubi.box.scan.TooLargePolicy;
@@ -13,6 +16,9 @@ import org.musubi.box.scan.Verdict;
  * for malware before any recipient may have them, opened and deleted.
  */
 public final class BoxContent {
+
+    /** What every Box file's part name begins with ({@link BoxFile#part}). */
+    private static final String PART_PREFIX = "box-";
 
     private final BlobStore blobs;
     private final Scanner scanner;
@@ -78,5 +84,31 @@ public final class BoxContent {
 
     void delete(String part) throws IOException {
         blobs.deletePart(part);
+    }
+
+    /** A part of a Box file: its name and the file's id. */
+    record Part(String name, UUID file) {
+    }
+
+    /**
+     * The Box files' parts ({@code box-<id>}, and an edited version's {@code box-<id>-<suffix>}) last written before
+     * {@code before}; none from object storage.
+     */
+    List<Part> writtenBefore(Instant before) throws IOException {
+        return blobs.partsWrittenBefore(PART_PREFIX, before).stream().map(BoxContent::part).flatMap(Optional::stream)
+                .toList();
+    }
+
+    private static Optional<Part> part(String name) {
+        int end = PART_PREFIX.length() + 36;
+        if (name.length() < end || name.length() > end && name.charAt(end) != '-') {
+            return Optional.empty();
+        }
+        try {
+            UUID id = UUID.fromString(name.substring(PART_PREFIX.length(), end));
+            return name.startsWith(PART_PREFIX + id) ? Optional.of(new Part(name, id)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a Box file's part
+        }
     }
 }

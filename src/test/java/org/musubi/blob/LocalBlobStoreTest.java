@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +116,26 @@ class LocalBlobStoreTest {
         };
         assertThat(plain.putPartHashed("box-default", new ByteArrayInputStream(content), 100))
                 .isEqualTo(new Blob("box-default", expected, content.length));
+    }
+
+    @Test
+    void listsThePartsOfAPrefixWrittenBeforeAMomentAndNothingElse() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        assertThat(store.partsWrittenBefore("box-", java.time.Instant.now())).as("no part area yet").isEmpty();
+        java.time.Instant now = java.time.Instant.now();
+        for (String name : List.of("box-old", "box-new", "tus-old")) {
+            store.putPart(name, new ByteArrayInputStream(new byte[]{1}), 10);
+        }
+        for (String name : List.of("box-old", "tus-old")) {
+            Files.setLastModifiedTime(root.resolve("parts").resolve(name),
+                    java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofDays(8))));
+        }
+        Files.writeString(root.resolve("parts").resolve("box-Stray"), "not a part name");
+        Files.setLastModifiedTime(root.resolve("parts").resolve("box-Stray"),
+                java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofDays(8))));
+
+        assertThat(store.partsWrittenBefore("box-", now.minus(java.time.Duration.ofDays(7)))).containsExactly("box-old");
+        assertThat(store.partsWrittenBefore("box-", now.plusSeconds(60))).containsExactlyInAnyOrder("box-old", "box-new");
     }
 
     private static byte[] sha256(byte[] content) {

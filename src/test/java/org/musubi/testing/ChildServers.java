@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code musubi serve} in a child JVM, for crash drills and the load benchmark: a free port, and waiting until it is up. */
 public final class ChildServers {
@@ -22,6 +24,22 @@ public final class ChildServers {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * The command of {@code musubi serve} on {@code port} in a child JVM of this one's class path, with what every child
+     * on the integration tests' database needs — their secret key file, and demo mode (a server outside it would disable
+     * the demo accounts) — then {@code settings} ({@code --name=value}). Give it the database with
+     * {@link EmbeddedClusters#shareWith}.
+     */
+    public static List<String> serveCommand(int port, String... settings) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi",
+                "serve", "--server.port=" + port, "--musubi.security.secret-key-file=target/it-secret.key",
+                "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--logging.structured.format.console=",
+                "--spring.main.banner-mode=off"));
+        command.addAll(List.of(settings));
+        return command;
     }
 
     /**
