@@ -255,6 +255,33 @@ class BoxIT extends NetworkFixtures {
         }
     }
 
+    @Test
+    void aReadOnlyStandbyRefusesUploadsSkipsTheSweepAndStillDownloads() throws IOException {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User nurse = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
+        Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
+        BoxFile live = box.send(reader(doctor), List.of(upload("before the failover")), toNurse, null).files().getFirst();
+        BoxFile old = box.send(reader(doctor), List.of(upload("expired")), toNurse, null).files().getFirst();
+        jdbc.sql("UPDATE box_file SET expires_at = now() - interval '1 minute' WHERE id = ?").param(old.id()).update();
+        Box standby = new Box(store, content, auditTrail, Clock.systemUTC(),
+                new Box.Options(BoxSettings.DEFAULTS, () -> true));
+
+        long before = audit.max();
+        assertThat(standby.send(reader(doctor), List.of(upload("refused")), toNurse, null).faults())
+                .containsExactly("box.fault.standby");
+        assertThat(standby.sweep()).as("the sweep is skipped").isZero();
+        assertThat(store.find(old.id())).as("the expired file is the primary's sweep's").isPresent();
+        assertThat(standby.download(reader(old.senderUser() == doctor.id() ? nurse : doctor), old.id()))
+                .as("expired: never downloadable, sweep or not").isEmpty();
+        try (InputStream in = standby.download(reader(nurse), live.id()).orElseThrow().content()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("before the failover");
+        }
+        assertThat(standby.waiting(reader(nurse))).as("a standby records no download").isEqualTo(1);
+        assertThat(audit.rowsSince(before)).extracting(r -> r.action() + " " + r.outcome())
+                .containsExactly("READ DENY", "READ PERMIT");
+    }
+
     private static void close(InputStream in) {
         try {
             in.close();
