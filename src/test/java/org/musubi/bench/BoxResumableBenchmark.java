@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.musubi.registry.Facility;
@@ -80,17 +79,17 @@ public final class BoxResumableBenchmark {
                 }
                 String upload = TusUploads.path(created);
                 MessageDigest sent = MessageDigest.getInstance("SHA-256");
-                boolean dropped = tus.patchDropped(upload, 0, () -> new Generated(bytes, 43, 0), cut);
+                boolean dropped = tus.patchDropped(upload, 0, () -> new GeneratedBytes(bytes, 43, 0), cut);
                 long offset = tus.offset(upload);
                 double first = (System.nanoTime() - t0) / 1e9;
                 long t1 = System.nanoTime();
-                HttpResponse<String> rest = tus.patch(upload, offset, () -> new Generated(bytes, 43, offset));
+                HttpResponse<String> rest = tus.patch(upload, offset, () -> new GeneratedBytes(bytes, 43, offset));
                 double second = (System.nanoTime() - t1) / 1e9;
                 if (!dropped || rest.statusCode() != 204 || tus.offset(upload) != bytes) {
                     throw new IllegalStateException("the resumed upload did not complete: dropped=" + dropped + ", "
                             + rest.statusCode() + " " + rest.body());
                 }
-                try (InputStream all = new DigestInputStream(new Generated(bytes, 43, 0), sent)) {
+                try (InputStream all = new DigestInputStream(new GeneratedBytes(bytes, 43, 0), sent)) {
                     all.transferTo(java.io.OutputStream.nullOutputStream());
                 }
                 String sentSha = HexFormat.of().formatHex(sent.digest());
@@ -132,46 +131,6 @@ public final class BoxResumableBenchmark {
             }
         }
         figures.writeIfAsked();
-    }
-
-    /** {@code size} pseudo-random bytes from {@code start} on, made as they are read (the same bytes for a seed). */
-    private static final class Generated extends InputStream {
-        private static final int BLOCK = 64 * 1024;
-        private final long seed;
-        private final long size;
-        private long at;
-        private byte[] block;
-        private long blockIndex = -1;
-
-        Generated(long size, long seed, long start) {
-            this.size = size;
-            this.seed = seed;
-            this.at = start;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (at >= size) {
-                return -1;
-            }
-            long index = at / BLOCK;
-            if (index != blockIndex) {
-                block = new byte[BLOCK];
-                new Random(seed * 1_000_003L + index).nextBytes(block);
-                blockIndex = index;
-            }
-            int within = (int) (at % BLOCK);
-            int n = (int) Math.min(Math.min(len, BLOCK - within), size - at);
-            System.arraycopy(block, within, b, off, n);
-            at += n;
-            return n;
-        }
     }
 
     /**

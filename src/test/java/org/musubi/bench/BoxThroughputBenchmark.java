@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.musubi.box.Box;
 import org.musubi.box.BoxFile;
@@ -41,7 +40,7 @@ public final class BoxThroughputBenchmark {
             Box box = database.bean(Box.class);
             Path dir = Files.createTempDirectory("musubi-box-cp");
             Path source = dir.resolve("source.bin");
-            try (InputStream in = new Generated(bytes, 7)) {
+            try (InputStream in = new GeneratedBytes(bytes, 7, 0)) {
                 Files.copy(in, source);
             }
             long t2 = System.nanoTime();
@@ -104,41 +103,6 @@ public final class BoxThroughputBenchmark {
             figures.percentiles("plain copy (MB/s)", "MB/s", mb / copy, mb / copy, mb / copy, mb / copy, mb / copy, 1);
         }
         figures.writeIfAsked();
-    }
-
-    /** {@code size} pseudo-random bytes, made as they are read. */
-    private static final class Generated extends InputStream {
-        private final Random random;
-        private long left;
-        private final byte[] block = new byte[64 * 1024];
-        private int at = block.length;
-
-        Generated(long size, long seed) {
-            this.left = size;
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left == 0) {
-                return -1;
-            }
-            if (at == block.length) {
-                random.nextBytes(block);
-                at = 0;
-            }
-            int n = (int) Math.min(Math.min(len, block.length - at), left);
-            System.arraycopy(block, at, b, off, n);
-            at += n;
-            left -= n;
-            return n;
-        }
     }
 
     /** The largest heap in use seen, sampled every 50 ms after a GC hint. */

@@ -2,6 +2,9 @@ package org.musubi.box;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.musubi.box.BoxTestFiles.close;
+import static org.musubi.box.BoxTestFiles.reader;
+import static org.musubi.box.BoxTestFiles.upload;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -282,21 +285,6 @@ class BoxIT extends NetworkFixtures {
                 .containsExactly("READ DENY", "READ PERMIT");
     }
 
-    private static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Box.Upload upload(String text) {
-        return new Box.Upload("file.txt", "text/plain", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Reader reader(User user) {
-        return new Reader(user.id(), user.actingFacilityId().orElse(null), Purpose.TREATMENT);
-    }
 
     /** A clock the test moves (the retention is days). */
     private static final class MutableClock extends Clock {

@@ -1,6 +1,9 @@
 package org.musubi.box;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.musubi.box.BoxTestFiles.close;
+import static org.musubi.box.BoxTestFiles.reader;
+import static org.musubi.box.BoxTestFiles.upload;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.io.ByteArrayInputStream;
@@ -163,21 +166,5 @@ class BoxPatientIT extends NetworkFixtures {
         consents.link(person, clinic.id(), admin);
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, clinic.id());
         return new Patient(person, identities.person(person).orElseThrow().person().regionalId());
-    }
-
-    private static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Box.Upload upload(String text) {
-        return new Box.Upload("file.txt", "text/plain", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Reader reader(User user) {
-        return new Reader(user.id(), user.actingFacilityId().orElse(null), Purpose.TREATMENT);
     }
 }
