@@ -398,6 +398,38 @@ class TwoNodesIT extends ResidentFixtures {
     }
 
     @Test
+    @Order(10)
+    void aBoxUploadBegunOnAIsResumedOnBSentThereAndDownloadedOnA() throws Exception {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        User nurse = accounts.memberOf(hospital, Profession.NURSE);
+        String token = clients.token(port, clients.register(clinic, "system/*.read", "system/*.write"));
+        byte[] file = new byte[2 * 1024 * 1024 + 5];
+        new Random(43).nextBytes(file);
+        int half = file.length / 2;
+        org.musubi.testing.TusUploads onA = new org.musubi.testing.TusUploads("http://localhost:" + port, "Bearer " + token);
+        org.musubi.testing.TusUploads onB = new org.musubi.testing.TusUploads("http://localhost:" + b.port(),
+                "Bearer " + token);
+
+        String upload = org.musubi.testing.TusUploads.path(onA.create("/api/box/uploads", file.length, "二拠点.bin",
+                "application/octet-stream"));
+        assertThat(onA.patch(upload, 0, () -> new java.io.ByteArrayInputStream(file, 0, half)).statusCode()).isEqualTo(204);
+        assertThat(onB.offset(upload)).as("B knows what A received").isEqualTo(half);
+        assertThat(onB.patch(upload, half, () -> new java.io.ByteArrayInputStream(file, half, file.length - half))
+                .statusCode()).as("the rest, on B").isEqualTo(204);
+        HttpResponse<String> sent = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + b.port() + "/api/box/files?upload="
+                                + upload.substring(upload.lastIndexOf('/') + 1) + "&user=" + nurse.id()))
+                .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as("sent on B: " + sent.body()).isEqualTo(201);
+        String id = sent.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        HttpResponse<byte[]> downloaded = accounts.signedIn(port, nurse).getBytes("/portal/box/files/" + id);
+        assertThat(downloaded.statusCode()).as("downloaded on A").isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(file);
+    }
+
+    @Test
     @Order(99)
     void theAuditChainWrittenByBothNodesVerifies() {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single()).isPositive();
