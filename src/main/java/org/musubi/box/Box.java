@@ -3,10 +3,13 @@ package org.musubi.box;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -305,12 +308,98 @@ public final class Box {
         return Optional.of(new Download(f, new Checked(content.get(), f.sha256())));
     }
 
+    /** How long a view's page may fetch what it shows with the view's pass (one audit row for the page and its content). */
+    public static final Duration VIEW_PASS = Duration.ofMinutes(10);
+
+    /** A file viewed in the browser (previewed): the file, and the pass its page fetches the content with. */
+    public record View(BoxFile file, ViewPass pass) {
+    }
+
     /**
-     * Deletes every file expired now: its content, then its rows with one audit row (in one transaction), so that a
-     * sweep cut off anywhere is finished by the next (content gone and rows kept: the rows go next time; never rows
-     * gone and content kept), and a file is deleted and audited once however often it runs. Then the parts a crashed
-     * upload left without rows go ({@link #removeLeftovers}). Skipped on a read-only standby. Returns how many files
-     * were deleted.
+     * What {@link #view} gives the page it audited, for fetching the content it shows without another audit row: the
+     * file, the user and when. Only {@link #view} makes one; kept in the user's (sealed) session.
+     */
+    public static final class ViewPass implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private final UUID file;
+        private final long user;
+        private final Instant at;
+
+        private ViewPass(UUID file, long user, Instant at) {
+            this.file = file;
+            this.user = user;
+            this.at = at;
+        }
+
+        public UUID file() {
+            return file;
+        }
+    }
+
+    /**
+     * A view (a preview in the browser) of a file, by the rules of a download and audited once like one — {@code READ
+     * box.viewed}; for a file about a patient the access policy decides now and its one row names the patient — without
+     * marking it downloaded. Empty, audited like a refused download, for everyone else, an unknown id, an expired or
+     * held file alike.
+     */
+    public Optional<View> view(Reader reader, UUID id) {
+        Optional<BoxFile> file = reachable(reader, id);
+        if (file.isEmpty()) {
+            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", String.valueOf(id)).reason(NOT_FOUND));
+            return Optional.empty();
+        }
+        BoxFile f = file.get();
+        ViewPass pass = new ViewPass(f.id(), reader.userId(), clock.instant());
+        if (f.personId() != null) {
+            Interaction<View> decided = options.patients() == null ? null
+                    : options.patients().download(reader, f, () -> new View(f, pass));
+            if (decided == null) {
+                audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", f.id()).reason(NOT_FOUND));
+            }
+            return decided == null || !decided.permitted() ? Optional.empty() : Optional.of(decided.value());
+        }
+        audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("BoxFile", f.id()).reason("box.viewed"));
+        return Optional.of(new View(f, pass));
+    }
+
+    /**
+     * The content of a file being viewed, for the page {@link #view} audited (its pass: the same user, at most
+     * {@link #VIEW_PASS} ago): the rules and the policy are checked again ({@link #readable}), and a file refused now
+     * (expired, a recipient no longer a member, a consent withdrawn…) is audited like a refused download; otherwise no
+     * second audit row. Fails at its end like a download when its SHA-256 differs.
+     */
+    public Optional<Download> viewed(Reader reader, ViewPass pass) {
+        boolean fresh = pass != null && pass.user == reader.userId() && !pass.at.plus(VIEW_PASS).isBefore(clock.instant());
+        Optional<BoxFile> file = fresh ? readable(reader, pass.file) : Optional.empty();
+        Optional<InputStream> content = file.isEmpty() ? Optional.empty() : contentOf(file.get());
+        if (content.isEmpty()) {
+            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY)
+                    .on("BoxFile", String.valueOf(pass == null ? null : pass.file)).reason(NOT_FOUND));
+            return Optional.empty();
+        }
+        return Optional.of(new Download(file.get(), new Checked(content.get(), file.get().sha256())));
+    }
+
+    private Optional<InputStream> contentOf(BoxFile file) {
+        try {
+            return blobs.open(file.part());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where a file's preview (an Office file converted to PDF) is kept: next to its content, deleted with it. */
+    public static String previewPart(BoxFile file) {
+        return file.part() + "-preview";
+    }
+
+    /**
+     * Deletes every file expired now: its content (and its preview), then its rows with one audit row (in one
+     * transaction), so that a sweep cut off anywhere is finished by the next (content gone and rows kept: the rows go
+     * next time; never rows gone and content kept), and a file is deleted and audited once however often it runs. Then
+     * the parts a crashed upload left without rows go ({@link #removeLeftovers}). Skipped on a read-only standby.
+     * Returns how many files were deleted.
      */
     public int sweep() {
         if (options.readOnly().getAsBoolean()) {
@@ -322,6 +411,7 @@ public final class Box {
             batch = store.expired(clock.instant(), 100);
             for (BoxFile file : batch) {
                 try {
+                    blobs.delete(previewPart(file));
                     blobs.delete(file.part());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -118,6 +118,7 @@ public final class BoxVersions {
             return refuse(file, CONFLICT);
         }
         delete(file.part());
+        delete(Box.previewPart(file));
         return new Saved(store.find(file.id()).orElseThrow(), null);
     }
 

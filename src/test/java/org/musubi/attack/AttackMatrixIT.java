@@ -505,6 +505,43 @@ class AttackMatrixIT extends NetworkFixtures {
                 nurse.get("/portal/box/files/" + absent), absent);
     }
 
+    /**
+     * Box previews: the preview page and the content it shows (a PDF here, which the named would see drawn) of a file
+     * sent between others — no user of clinic B reaches either by its URL: each attempt answers exactly as a file id
+     * nobody has, with one audit row (the content without the page's pass is a view of its own, refused alike).
+     */
+    @Test
+    void clinicBNeverPreviewsABoxFileSentBetweenOthers() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User sender = accounts.memberOf(hospital, Profession.DOCTOR);
+        User named = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
+        org.musubi.box.Box.Sent sent = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
+                List.of(new org.musubi.box.Box.Upload("攻撃対象.pdf", "application/pdf", new java.io.ByteArrayInputStream(
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))),
+                new org.musubi.box.Box.Recipients(Set.of(named.id()), hospital.id(), Set.of(Profession.NURSE)), null);
+        String file = sent.files().getFirst().id().toString();
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            for (String route : List.of("/preview", "/preview/content")) {
+                String what = caller.attacker() + " / Box " + route;
+                String absent = UUID.randomUUID().toString();
+                long before = audit.max();
+                HttpResponse<String> asked = caller.web().get("/portal/box/files/" + file + route);
+                long between = audit.max();
+                HttpResponse<String> nothing = caller.web().get("/portal/box/files/" + absent + route);
+                Answers.assertAlike(what, asked, file, nothing, absent);
+                assertThat(asked.statusCode()).as(what).isEqualTo(404);
+                assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                        .as(what + ": audit rows of the attempt on A's file").isEqualTo(1);
+                assertThat(audit.countByUser(between, caller.userId()))
+                        .as(what + ": audit rows of the attempt on nothing").isEqualTo(1);
+            }
+        }
+    }
+
     // ---- end of Box ------------------------------------------------------------------------------------------------
 
     // ---- Box over WOPI (issue 43): one contiguous block ------------------------------------------------------------

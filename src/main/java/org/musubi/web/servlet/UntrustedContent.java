@@ -21,10 +21,11 @@ public final class UntrustedContent {
     /** A PDF or an image inside the viewer's own frame: nothing loads or runs but the file itself. */
     static final String INLINE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
     private static final String OCTET_STREAM = "application/octet-stream";
-    private static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif", "text/plain");
+    private static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
+            "text/plain");
     private static final Map<String, String> EXTENSIONS = Map.of("application/pdf", "pdf", "image/png", "png",
             "image/jpeg", "jpg", "image/gif", "gif", "text/plain", "txt", "text/csv", "csv", "application/dicom", "dcm",
-            "image/tiff", "tif", "application/zip", "zip");
+            "image/tiff", "tif", "application/zip", "zip", "image/webp", "webp");
 
     private UntrustedContent() {
     }
@@ -47,7 +48,7 @@ public final class UntrustedContent {
 
     /**
      * The file inline when its type is one a browser shows without running anything (a PDF, a PNG,
-     * JPEG or GIF image, plain text), otherwise as {@link #asAttachment a download}.
+     * JPEG, GIF or WebP image, plain text), otherwise as {@link #asAttachment a download}.
      */
     public static void inlineIfSafe(HttpServletResponse response, String declaredType, String stem) {
         String type = mediaType(declaredType);

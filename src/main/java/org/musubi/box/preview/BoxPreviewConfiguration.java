@@ -1,0 +1,28 @@
+package org.musubi.box.preview;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.musubi.box.Box;
+import org.musubi.box.BoxContent;
+import org.musubi.box.BoxPreviews;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Box's previews, with LibreOffice for Office files when it is installed ({@code musubi.box.preview.*}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BoxPreviewProperties.class)
+class BoxPreviewConfiguration {
+
+    @Bean
+    OfficeConverter boxOfficeConverter(BoxPreviewProperties properties) {
+        Path home = LibreOfficeConverter.home(properties.officeHome());
+        return home == null ? OfficeConverter.NONE
+                : new LibreOfficeConverter(home, properties.officePort(), properties.officeTimeout());
+    }
+
+    @Bean
+    BoxPreviews boxPreviews(Box box, BoxContent content, OfficeConverter office, BoxPreviewProperties properties) {
+        return new BoxPreviews(box, content, office, properties.officeMaxSize().toBytes(), Clock.systemUTC());
+    }
+}
