@@ -317,25 +317,14 @@ public final class Box {
 
     /**
      * What {@link #view} gives the page it audited, for fetching the content it shows without another audit row: the
-     * file, the user and when. Only {@link #view} makes one; kept in the user's (sealed) session.
+     * file, the user and when. Made by {@link #view} and kept in the user's (sealed) session; a pass only spares the content
+     * its own audit row: the rules and the policy are checked again.
      */
-    public static final class ViewPass implements Serializable {
+    public record ViewPass(UUID file, long user, Instant at) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
-        private final UUID file;
-        private final long user;
-        private final Instant at;
-
-        private ViewPass(UUID file, long user, Instant at) {
-            this.file = file;
-            this.user = user;
-            this.at = at;
-        }
-
-        public UUID file() {
-            return file;
-        }
     }
+
 
     /**
      * A view (a preview in the browser) of a file, by the rules of a download and audited once like one — {@code READ

@@ -33,7 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 class BoxPreviewController {
 
     /** The passes of the user's latest views, in their session. */
-    static final String PASSES = "box.preview.passes";
+    static final String PASSES = "boxPreviewPasses";
     private static final int PASSES_KEPT = 16;
 
     private final BoxPreviews previews;

@@ -58,6 +58,7 @@ class SessionAttributesTest {
             "org.musubi.security.internal.oidc.RoundTrip$Pending",  // OpenID Connect round trip
             "org.musubi.security.internal.smart.AuthorizationRequests$Pending", // a SMART app's authorization
             "org.musubi.security.SignedIn",                         // the principal of a full session
+            "org.musubi.box.Box$ViewPass",                          // a Box preview's page and its content: one view
             // flash attributes (a redirect's message to the next page, kept in the session until then)
             "org.musubi.registry.FieldFault",                       // a form's faults
             "org.musubi.security.IssuedSecret",                     // a temporary password, an enrolment code
@@ -74,7 +75,8 @@ class SessionAttributesTest {
             "org.musubi.security.internal.passkey.PasskeyCeremonies", // byte[]
             "org.musubi.security.internal.lockout.LockNotices",   // Instant
             "org.musubi.security.internal.login.EnrolmentController", // String
-            "org.musubi.security.internal.session.SessionUpgrade"); // Integer, and Spring Security's SecurityContext
+            "org.musubi.security.internal.session.SessionUpgrade", // Integer, and Spring Security's SecurityContext
+            "org.musubi.portal.box.BoxPreviewController");        // ArrayList<Box.ViewPass>
 
     private static final ConversionService STORED_FORM = storedForm();
 
@@ -249,6 +251,8 @@ class SessionAttributesTest {
             return "結び";
         } else if (type == Instant.class) {
             return Instant.parse("2026-04-01T09:00:00Z");
+        } else if (type == java.util.UUID.class) {
+            return java.util.UUID.fromString("00000000-0000-4000-8000-000000000043");
         } else if (type == LocalDate.class) {
             return LocalDate.of(1950, 3, 31);
         } else if (type.isEnum()) {
