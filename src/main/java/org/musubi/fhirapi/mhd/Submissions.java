@@ -129,7 +129,7 @@ public class Submissions {
     }
 
     /** A fault's text: a message key of the bundles in Japanese or English, or a text as it came. */
-    private static String text(String fault, boolean japanese) {
+    static String text(String fault, boolean japanese) {
         try {
             return japanese ? Texts.japanese(fault) : Texts.english(fault);
         } catch (MissingResourceException e) {
@@ -169,8 +169,8 @@ public class Submissions {
     }
 
     /** The attachment's bytes: inline, or the Binary of the transaction its url names (that Binary counts as used). */
-    private byte[] content(Attachment attachment, String element, List<Bundle.BundleEntryComponent> entries,
-                           List<Integer> used) {
+    static byte[] content(Attachment attachment, String element, List<Bundle.BundleEntryComponent> entries,
+                          List<Integer> used) {
         if (attachment.hasData()) {
             return attachment.getData();
         }
@@ -205,7 +205,7 @@ public class Submissions {
     }
 
     /** The id of the Patient a reference names ({@code Patient/<id>}, relative or absolute), else null. */
-    private static String patientId(Reference subject) {
+    static String patientId(Reference subject) {
         if (subject == null || !subject.hasReference()) {
             return null;
         }
