@@ -13,17 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Binary;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.ListResource;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.box.Box;
@@ -53,8 +45,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MhdBoxIT extends NetworkFixtures {
 
     private static final String BOX = "urn:musubi:box";
-    private static final String USER = "urn:musubi:registry:user";
-    private static final String PROFESSION = "urn:musubi:fhir:box-profession";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
@@ -73,9 +63,9 @@ class MhdBoxIT extends NetworkFixtures {
         byte[] bytes = ("主治医意見書（試験） " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 
         long before = audit.max();
-        Bundle sent = clinicFhir.transaction().withBundle(submission(List.of(practitioner(nurse.id()),
-                organization(hospital, List.of())), "意見書.txt", "text/plain", bytes, "ご確認ください", null)).execute();
-        String id = sentFile(sent);
+        Bundle sent = clinicFhir.transaction().withBundle(MhdSubmissions.box(List.of(MhdSubmissions.practitioner(nurse.id()),
+                MhdSubmissions.organization(hospital, List.of())), "意見書.txt", "text/plain", bytes, "ご確認ください", null)).execute();
+        String id = MhdSubmissions.sentBoxFile(sent);
         assertThat(sent.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
         assertThat(audit.rowsSince(before)).as("ITI-65: one audit row, the file's").singleElement().satisfies(r -> {
             assertThat(r.action()).isEqualTo("CREATE");
@@ -127,9 +117,9 @@ class MhdBoxIT extends NetworkFixtures {
                 .where(DocumentReference.CATEGORY.exactly().systemAndCode(BOX, "file")).returnBundle(Bundle.class).execute();
         assertThat(thirdFinds.getEntry()).as("a system sent nothing finds nothing").isEmpty();
 
-        Bundle nursesOnly = clinicFhir.transaction().withBundle(submission(List.of(organization(hospital,
+        Bundle nursesOnly = clinicFhir.transaction().withBundle(MhdSubmissions.box(List.of(MhdSubmissions.organization(hospital,
                 List.of("NURSE"))), "看護サマリー.txt", "text/plain", bytes, null, null)).execute();
-        String toNurses = sentFile(nursesOnly);
+        String toNurses = MhdSubmissions.sentBoxFile(nursesOnly);
         assertThat(box.received(new Reader(nurse.id(), hospital.id()))).extracting(f -> "box-" + f.id()).contains(toNurses);
         assertThat(get(hospitalToken, "/fhir/Binary/" + toNurses).statusCode())
                 .as("the hospital's system is no nurse: not a recipient").isEqualTo(404);
@@ -154,7 +144,7 @@ class MhdBoxIT extends NetworkFixtures {
 
         IGenericClient hospitalFhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         long before = audit.max();
-        assertThatThrownBy(() -> hospitalFhir.transaction().withBundle(submission(List.of(practitioner(nurse.id())),
+        assertThatThrownBy(() -> hospitalFhir.transaction().withBundle(MhdSubmissions.box(List.of(MhdSubmissions.practitioner(nurse.id())),
                 "資料.pdf", "application/pdf", bytes, null, "Patient/" + patientId)).execute())
                 .as("another facility's Patient").isInstanceOf(UnprocessableEntityException.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains("Bundle.entry[1] (DocumentReference")
@@ -164,9 +154,9 @@ class MhdBoxIT extends NetworkFixtures {
         assertThat(box.received(new Reader(nurse.id(), hospital.id()))).as("nothing was sent").isEmpty();
 
         before = audit.max();
-        Bundle sent = clinicFhir.transaction().withBundle(submission(List.of(practitioner(nurse.id())), "資料.pdf",
+        Bundle sent = clinicFhir.transaction().withBundle(MhdSubmissions.box(List.of(MhdSubmissions.practitioner(nurse.id())), "資料.pdf",
                 "application/pdf", bytes, null, "Patient/" + patientId)).execute();
-        String id = sentFile(sent);
+        String id = MhdSubmissions.sentBoxFile(sent);
         List<AuditRows.Row> rows = audit.rowsSince(before);
         assertThat(rows).as("one audit row naming the patient").singleElement()
                 .satisfies(r -> assertThat(r.patientId()).isNotNull());
@@ -181,54 +171,44 @@ class MhdBoxIT extends NetworkFixtures {
                 .doesNotContain(String.valueOf(person)).doesNotContain("箱").doesNotContain(rows.getFirst().patientId());
     }
 
-    /** An ITI-65 transaction sending one Box file to {@code recipients}, about {@code patient} when not null. */
-    static Bundle submission(List<Reference> recipients, String name, String contentType, byte[] bytes, String message,
-                             String patient) {
-        String list = "urn:uuid:" + UUID.randomUUID();
-        String reference = "urn:uuid:" + UUID.randomUUID();
-        String binary = "urn:uuid:" + UUID.randomUUID();
-        ListResource submission = new ListResource().setStatus(ListResource.ListStatus.CURRENT)
-                .setMode(ListResource.ListMode.WORKING);
-        submission.getCode().addCoding(new Coding(MhdSubmissions.LIST_TYPES, "submissionset", null));
-        submission.addIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID());
-        recipients.forEach(r -> submission.addExtension(MhdSubmissions.INTENDED_RECIPIENT, r));
-        submission.addEntry().setItem(new Reference(reference));
-        DocumentReference document = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-        document.addCategory().addCoding(new Coding(BOX, "file", null));
-        document.setDescription(message);
-        if (patient != null) {
-            document.setSubject(new Reference(patient));
-            document.addExtension("urn:musubi:fhir:box-attach", new BooleanType(false));
-        }
-        document.addContent().getAttachment().setContentType(contentType).setTitle(name).setUrl(binary);
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        bundle.addEntry().setFullUrl(list).setResource(submission).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("List");
-        bundle.addEntry().setFullUrl(reference).setResource(document).getRequest().setMethod(Bundle.HTTPVerb.POST)
-                .setUrl("DocumentReference");
-        bundle.addEntry().setFullUrl(binary).setResource(new Binary().setContentType(contentType).setData(bytes))
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Binary");
-        return bundle;
+    @Test
+    void aWrongBoxSubmissionIsRefusedNamingTheEntryAndElementAndNothingIsSent() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        User nurse = accounts.memberOf(hospital, Profession.NURSE);
+        ApiClientAdministration.NewApiClient clinicClient = clients.register(clinic, "system/*.read", "system/*.write");
+        IGenericClient clinicFhir = clients.fhir(port, clients.token(port, clinicClient));
+        byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
+        long before = audit.max();
+
+        assertRefused(clinicFhir, MhdSubmissions.box(List.of(MhdSubmissions.organization(hospital, List.of("SURGEON"))),
+                "a.txt", "text/plain", bytes, null, null), "Bundle.entry[0] (List", "box-profession");
+        assertRefused(clinicFhir, MhdSubmissions.box(List.of(MhdSubmissions.organization(hospital, List.of()),
+                MhdSubmissions.organization(accounts.newHospital(), List.of())), "a.txt", "text/plain", bytes, null, null),
+                "Bundle.entry[0] (List", "ihe-intendedRecipient");
+        assertRefused(clinicFhir, MhdSubmissions.box(List.of(MhdSubmissions.practitioner(clinicClient.client().userId())),
+                "a.txt", "text/plain", bytes, null, null), "Bundle.entry[0] (List", "No recipient");
+        Bundle extraBinary = MhdSubmissions.box(List.of(MhdSubmissions.practitioner(nurse.id())), "a.txt", "text/plain",
+                bytes, null, null);
+        extraBinary.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(new org.hl7.fhir.r4.model.Binary()
+                .setContentType("text/plain").setData(bytes)).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Binary");
+        assertRefused(clinicFhir, extraBinary, "Bundle.entry[3] (Binary", "Binary");
+        Bundle mixed = MhdSubmissions.box(List.of(MhdSubmissions.practitioner(nurse.id())), "a.txt", "text/plain", bytes,
+                null, null);
+        mixed.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(new DocumentReference()
+                .setStatus(org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.CURRENT)).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("DocumentReference");
+        assertRefused(clinicFhir, mixed, "Bundle.entry[3] (DocumentReference", "DocumentReference.category");
+
+        assertThat(box.received(new Reader(nurse.id(), hospital.id()))).as("nothing was sent").isEmpty();
+        assertThat(audit.rowsSince(before)).as("one refusal row per submission, nothing stored").hasSize(5)
+                .allSatisfy(r -> assertThat(r.outcome()).isEqualTo("DENY"));
     }
 
-    /** A user as a Practitioner, by their id in the registry. */
-    static Reference practitioner(long userId) {
-        return new Reference().setType("Practitioner").setIdentifier(new Identifier().setSystem(USER)
-                .setValue(String.valueOf(userId)));
-    }
-
-    /** A facility's members (of these professions; all when none) as an Organization, by medical-institution code. */
-    static Reference organization(Facility facility, List<String> professions) {
-        Reference reference = new Reference().setType("Organization").setIdentifier(new Identifier()
-                .setSystem(MhdSubmissions.INSTITUTION_NO).setValue(facility.code().value()));
-        professions.forEach(p -> reference.addExtension(PROFESSION, new CodeType(p)));
-        return reference;
-    }
-
-    /** The Box file's id the ITI-65 response names ({@code DocumentReference/box-<id>}). */
-    static String sentFile(Bundle response) {
-        String location = response.getEntry().get(1).getResponse().getLocation();
-        assertThat(location).startsWith("DocumentReference/box-");
-        return location.substring("DocumentReference/".length());
+    private static void assertRefused(IGenericClient client, Bundle submission, String entry, String element) {
+        assertThatThrownBy(() -> client.transaction().withBundle(submission).execute())
+                .isInstanceOf(UnprocessableEntityException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains(entry).contains(element).contains(" / "));
     }
 
     private static DocumentReference only(Bundle bundle, String id) {
