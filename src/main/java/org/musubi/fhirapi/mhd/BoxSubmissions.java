@@ -98,12 +98,7 @@ public class BoxSubmissions {
                         + "Practitioners) only");
             }
         }
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).getResource() instanceof Binary && !used.contains(i)) {
-                throw Submissions.fault(i, entries.get(i), "Binary", "どの DocumentReference の content も参照していない Binary です",
-                        "no DocumentReference's content refers to this Binary");
-            }
-        }
+        Submissions.requireUsed(entries, used);
         fits(caller, files, entries);
         List<BoxFile> sent = new ArrayList<>();
         for (File file : files) {

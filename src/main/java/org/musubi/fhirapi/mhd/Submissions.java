@@ -88,12 +88,7 @@ public class Submissions {
             throw fault(listIndex, entries.get(listIndex), "List.entry", "送る DocumentReference がありません",
                     "the submission holds no DocumentReference to send");
         }
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).getResource() instanceof Binary && !used.contains(i)) {
-                throw fault(i, entries.get(i), "Binary", "どの DocumentReference の content も参照していない Binary です",
-                        "no DocumentReference's content refers to this Binary");
-            }
-        }
+        requireUsed(entries, used);
         List<LetterRow> sent = audit.allOrNothing(() -> documents.stream().map(d -> send(caller, d, entries, addressee)).toList());
         return response(entries, listIndex, documents, sent);
     }
@@ -166,6 +161,16 @@ public class Submissions {
                     "the document must be a FHIR document Bundle (" + MhdCodes.FHIR_JSON + ")");
         }
         return new Document(index, patient, json, signature);
+    }
+
+    /** Refuses a Binary of the transaction that no DocumentReference's content names ({@code used}: those named). */
+    static void requireUsed(List<Bundle.BundleEntryComponent> entries, List<Integer> used) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getResource() instanceof Binary && !used.contains(i)) {
+                throw fault(i, entries.get(i), "Binary", "どの DocumentReference の content も参照していない Binary です",
+                        "no DocumentReference's content refers to this Binary");
+            }
+        }
     }
 
     /** The attachment's bytes: inline, or the Binary of the transaction its url names (that Binary counts as used). */
