@@ -385,6 +385,53 @@ class AttackMatrixIT extends NetworkFixtures {
 
     // ---- end of the letters over IHE MHD ----------------------------------------------------------------------------
 
+    // ---- Box files over IHE MHD (issue 43): one contiguous block ---------------------------------------------------
+
+    /**
+     * A file hospital A's system sent with Box over MHD (ITI-65) to a named nurse of another hospital and to A's own
+     * nurses: no caller of clinic B (its systems, whatever their scopes, and its users' browsers on /fhir) retrieves it
+     * ({@code Binary/box-<id>}, ITI-68) or reads its DocumentReference ({@code DocumentReference/box-<id>}) — each attempt
+     * answers exactly as a file id nobody has, with one audit row of the caller — nor finds it among the Box files its
+     * search lists ({@code DocumentReference?category=urn:musubi:box|file}, ITI-67), one audit row.
+     */
+    @Test
+    void clinicBNeverRetrievesNorFindsABoxFileSentOverMhdBetweenOthers() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility other = accounts.newHospital();
+        User named = accounts.memberOf(other, Profession.NURSE);
+        IGenericClient sender = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String file = MhdSubmissions.sentBoxFile(sender.transaction().withBundle(MhdSubmissions.box(List.of(
+                MhdSubmissions.practitioner(named.id()), MhdSubmissions.organization(hospital, List.of("NURSE"))),
+                "攻撃対象.txt", "text/plain", "Box の攻撃試験（MHD）".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null, null)).execute());
+        String real = file.substring("box-".length());
+        for (Armed caller : callers(clinic)) {
+            for (String path : List.of("Binary/box-%s", "DocumentReference/box-%s")) {
+                String absent = UUID.randomUUID().toString();
+                String what = caller.attacker() + " / " + path;
+                long before = audit.max();
+                HttpResponse<String> asked = letterGet(caller, path.formatted(real));
+                long between = audit.max();
+                HttpResponse<String> nothing = letterGet(caller, path.formatted(absent));
+                Answers.assertAlike(what, asked, real, nothing, absent);
+                assertThat(asked.statusCode()).as(what).isIn(403, 404);
+                assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                        .as(what + ": audit rows of the attempt on A's file").isEqualTo(1);
+                assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
+                        .isEqualTo(1);
+            }
+            String what = caller.attacker() + " / Box files' search";
+            long before = audit.max();
+            HttpResponse<String> found = letterGet(caller, "DocumentReference?category=urn:musubi:box%7Cfile");
+            assertThat(found.statusCode()).as(what).isIn(200, 403);
+            assertThat(found.body()).as(what + ": A's file is not B's").doesNotContain(real);
+            assertThat(audit.countByUser(before, caller.userId())).as(what + ": audit rows").isEqualTo(1);
+        }
+    }
+
+    // ---- end of Box files over IHE MHD ------------------------------------------------------------------------------
+
     // ---- Box (issue 43): one contiguous block -------------------------------------------------------------------
 
     /**

@@ -5,9 +5,6 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Binary;
@@ -21,7 +18,7 @@ import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
-import org.musubi.fhirapi.mhd.LetterBinaries;
+import org.musubi.fhirapi.mhd.MhdBinaries;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
@@ -45,12 +42,12 @@ public class Binaries {
     private final RecordProviderParts parts;
     private final long maxBytes;
     private final int maxFhirBytes;
-    private final LetterBinaries letters;
+    private final MhdBinaries mhd;
 
     Binaries(BlobStore blobs, RecordProviderParts parts, BlobProperties properties, FhirApiProperties fhir,
-             LetterBinaries letters) {
+             MhdBinaries mhd) {
         this.blobs = blobs;
-        this.letters = letters;
+        this.mhd = mhd;
         this.parts = parts;
         this.maxBytes = properties.maxSize().toBytes();
         this.maxFhirBytes = (int) Math.min(fhir.maxRequestSize().toBytes(), maxBytes);
@@ -108,8 +105,8 @@ public class Binaries {
         try {
             Caller caller = Caller.current();
             caller.scoped(ScopeTable.BINARY_READ, parts.audit());
-            if (LetterBinaries.serves(id)) {
-                return letter(caller, id);
+            if (MhdBinaries.serves(id)) {
+                return mhd(caller, id);
             }
             Interaction<StoredResource> read = parts.reads().read(caller.reader(), "Binary", id, null);
             StoredResource stored = parts.outcome(read, new IdType("Binary", id));
@@ -126,19 +123,13 @@ public class Binaries {
         }
     }
 
-    /** A letter's document or PDF (MHD ITI-68); what the caller may not see is the one 404 of an absent Binary. */
-    private Opened letter(Caller caller, String id) {
-        LetterBinaries.Content content = letters.open(caller, id).orElseThrow(() -> Refusals.notFound(new IdType("Binary", id)));
-        String hash = HexFormat.of().formatHex(sha256(content.bytes()));
-        return new Opened(200, null, content.contentType(), new Blob(hash, hash, content.bytes().length),
-                new ByteArrayInputStream(content.bytes()));
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+    /**
+     * A letter's document, signature or PDF, or a Box file (MHD ITI-68); what the caller may not see is the one 404 of
+     * an absent Binary.
+     */
+    private Opened mhd(Caller caller, String id) {
+        MhdBinaries.Content content = mhd.open(caller, id).orElseThrow(() -> Refusals.notFound(new IdType("Binary", id)));
+        return new Opened(200, null, content.contentType(), new Blob(content.sha256(), content.sha256(), content.size()),
+                content.content());
     }
 }

@@ -10,6 +10,7 @@ import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.incoming.IncomingJson;
 import org.musubi.fhirapi.incoming.IncomingValidation;
 import org.musubi.fhirapi.incoming.ValidationWarnings;
+import org.musubi.fhirapi.mhd.BoxSubmissions;
 import org.musubi.fhirapi.mhd.Submissions;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Faults of the Bundle itself (outside any entry's resource) refuse the request as a whole; an
  * entry's faults refuse that entry (and so a whole transaction) when it is written; an entry stored with
  * warnings (tolerated known deviations) has them in its {@code response.outcome}. An IHE MHD ITI-65 transaction whose
- * SubmissionSet names an intended recipient sends its documents as letters instead ({@link Submissions}).
+ * SubmissionSet names an intended recipient sends its documents as letters instead ({@link Submissions}), or, when its
+ * DocumentReferences carry Box's category, as Box files ({@link BoxSubmissions}).
  */
 @Component
 public class TransactionProvider {
@@ -28,17 +30,23 @@ public class TransactionProvider {
     private final BundleWrites writes;
     private final IncomingValidation validation;
     private final Submissions submissions;
+    private final BoxSubmissions boxes;
 
-    TransactionProvider(BundleWrites writes, IncomingValidation validation, Submissions submissions) {
+    TransactionProvider(BundleWrites writes, IncomingValidation validation, Submissions submissions,
+                        BoxSubmissions boxes) {
         this.writes = writes;
         this.validation = validation;
         this.submissions = submissions;
+        this.boxes = boxes;
     }
 
     @Transaction
     public Bundle transaction(@TransactionParam Bundle bundle, RequestDetails request) {
         Caller caller = Caller.current();
         validation.checkBundle(bundle);
+        if (BoxSubmissions.applies(bundle)) {
+            return boxes.provide(caller, bundle);
+        }
         if (Submissions.applies(bundle)) {
             return submissions.provide(caller, bundle);
         }

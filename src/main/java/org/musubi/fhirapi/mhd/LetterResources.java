@@ -16,6 +16,9 @@ import org.hl7.fhir.r4.model.StringType;
 import org.musubi.letters.LetterKind;
 import org.musubi.letters.exchange.LetterRow;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.MedicalInstitutionCode;
 
 /**
  * A letter (the exchange's {@link LetterRow}) as MHD shows it: a DocumentReference (ITI-67) and a SubmissionSet List
@@ -103,8 +106,18 @@ final class LetterResources {
     }
 
     private Reference sender(LetterRow row) {
-        return new Reference().setType("Organization").setIdentifier(facilities.apply(row.senderFacilityId()))
-                .setDisplay(row.senderFacility());
+        return organization(row.senderFacilityId(), row.senderFacility());
+    }
+
+    /** A facility as an Organization reference: its medical-institution code (else its registry id) and its name. */
+    Reference organization(long facilityId, String name) {
+        return new Reference().setType("Organization").setIdentifier(facilities.apply(facilityId)).setDisplay(name);
+    }
+
+    /** The facilities' identifiers as the registry knows them. */
+    static LetterResources of(Facilities registry) {
+        return new LetterResources(id -> registry.find(id).flatMap(Facility::medicalInstitutionCode)
+                .map(MedicalInstitutionCode::value));
     }
 
     private static Identifier uuid(LetterRow row) {

@@ -22,9 +22,7 @@ import org.musubi.fhirapi.response.StorePage;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.letters.exchange.LetterRow;
 import org.musubi.registry.Facilities;
-import org.musubi.registry.Facility;
 import org.musubi.record.ReadRecords;
-import org.musubi.registry.MedicalInstitutionCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +45,7 @@ public class LetterSearches {
         this.exchange = exchange;
         this.audit = audit;
         this.reads = reads;
-        this.resources = new LetterResources(id -> facilities.find(id).flatMap(Facility::medicalInstitutionCode)
-                .map(MedicalInstitutionCode::value));
+        this.resources = LetterResources.of(facilities);
     }
 
     /** What a letters' search may ask: {@code _lastUpdated}, {@code status}, the type ({@code type} or List's {@code code}). */

@@ -27,7 +27,9 @@ public class MhdCapabilities {
                 interaction.setDocumentation("A transaction or batch Bundle; an IHE MHD ITI-65 Provide Document Bundle whose "
                         + "SubmissionSet (List.code submissionset) names an intended recipient (ihe-intendedRecipient: an "
                         + "Organization by its medical-institution code) sends each FHIR document Bundle as a letter to that "
-                        + "facility.");
+                        + "facility; when its DocumentReferences carry the category urn:musubi:box|file, each is sent as a Box "
+                        + "file to the users (Practitioner, urn:musubi:registry:user) and the facility's members "
+                        + "(Organization) it names.");
             }
         }
         for (CapabilityStatement.CapabilityStatementRestResourceComponent resource : rest.getResource()) {
@@ -36,7 +38,10 @@ public class MhdCapabilities {
                         + "from your facility as IHE MHD " + (resource.getType().equals("List") ? "ITI-66 SubmissionSets"
                         : "ITI-67 DocumentReferences") + " (_lastUpdated, status, " + (resource.getType().equals("List")
                         ? "code" : "type") + ", _count; oldest change first, for polling by _lastUpdated=gt…); their "
-                        + "documents are Binary/letter-<id> and Binary/letter-<id>-pdf (ITI-68).");
+                        + "documents are Binary/letter-<id> and Binary/letter-<id>-pdf (ITI-68)." + (resource.getType()
+                        .equals("List") ? "" : " With category=urn:musubi:box|file (no patient): the Box files sent to "
+                        + "you (_lastUpdated, status, _count), read as DocumentReference/box-<id>, retrieved as "
+                        + "Binary/box-<id>."));
             }
         }
     }

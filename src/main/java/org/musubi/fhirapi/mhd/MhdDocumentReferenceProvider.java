@@ -21,8 +21,8 @@ import org.musubi.fhirapi.record.RecordProviderParts;
  */
 public class MhdDocumentReferenceProvider extends MhdResourceProvider {
 
-    MhdDocumentReferenceProvider(RecordProviderParts parts, LetterSearches letters) {
-        super(DocumentReference.class, parts, letters);
+    MhdDocumentReferenceProvider(RecordProviderParts parts, LetterSearches letters, BoxSearches boxes) {
+        super(DocumentReference.class, parts, letters, boxes);
     }
 
     @Search

@@ -7,15 +7,18 @@ import org.hl7.fhir.r4.model.ListResource;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.springframework.stereotype.Component;
 
-/** The MHD providers, each serving its type of the record too: they replace the record's providers of these types. */
+/**
+ * The MHD providers (letters, and Box files on DocumentReference), each serving its type of the record too: they replace
+ * the record's providers of these types.
+ */
 @Component
-public record MhdProviders(RecordProviderParts parts, LetterSearches letters) {
+public record MhdProviders(RecordProviderParts parts, LetterSearches letters, BoxSearches boxes) {
 
     /** The types these providers serve. */
     public static final Set<String> TYPES = Set.of("DocumentReference", "List");
 
     public List<IResourceProvider> resourceProviders() {
-        return List.of(new MhdDocumentReferenceProvider(parts, letters),
-                new MhdResourceProvider(ListResource.class, parts, letters));
+        return List.of(new MhdDocumentReferenceProvider(parts, letters, boxes),
+                new MhdResourceProvider(ListResource.class, parts, letters, boxes));
     }
 }

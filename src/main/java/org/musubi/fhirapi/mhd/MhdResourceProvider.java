@@ -13,26 +13,36 @@ import org.musubi.fhirapi.record.RecordResourceProvider;
  * List (and, through {@link MhdDocumentReferenceProvider}, DocumentReference): the record's own, as
  * {@link RecordResourceProvider} serves every type — read, history, writes, and searches with {@code patient} or
  * {@code subject} — and, searched without a patient, the letters to and from the caller's facility as IHE MHD shows
- * them (ITI-66, ITI-67; {@link LetterSearches}), and read by their ids ({@code letter-<uuid>}). A resident's app is
+ * them (ITI-66, ITI-67; {@link LetterSearches}), and read by their ids ({@code letter-<uuid>}); on DocumentReference, the
+ * Box files sent to the caller when the search names Box's category ({@link BoxSearches}), read by {@code box-<uuid>}. A resident's app is
  * always about its own person, so its searches stay the record's. HAPI binds the superclass's annotated methods and
  * calls them on this object, so the overrides answer.
  */
 public class MhdResourceProvider extends RecordResourceProvider {
 
     private final LetterSearches letters;
+    private final BoxSearches boxes;
     private final String type;
 
-    MhdResourceProvider(Class<? extends IBaseResource> type, RecordProviderParts parts, LetterSearches letters) {
+    MhdResourceProvider(Class<? extends IBaseResource> type, RecordProviderParts parts, LetterSearches letters,
+                        BoxSearches boxes) {
         super(type, parts);
         this.letters = letters;
+        this.boxes = boxes;
         this.type = parts.resources().context().getResourceType(type);
     }
 
-    /** A letter's resource ({@code letter-<uuid>}) from the letters, any other id from the record. */
+    /**
+     * A letter's resource ({@code letter-<uuid>}) from the letters, a Box file's DocumentReference ({@code box-<uuid>})
+     * from Box, any other id from the record.
+     */
     @Override
     public IBaseResource read(IdType id) {
         if (LetterIds.isLetter(id.getIdPart())) {
             return letters.read(Caller.current(), type, id);
+        }
+        if (type.equals("DocumentReference") && BoxResources.isBox(id.getIdPart())) {
+            return boxes.read(Caller.current(), id);
         }
         return super.read(id);
     }
@@ -40,6 +50,9 @@ public class MhdResourceProvider extends RecordResourceProvider {
     @Override
     protected IBundleProvider withoutPatient(Caller caller, Unanchored terms) {
         boolean document = type.equals("DocumentReference");
+        if (document && BoxSearches.asks(terms.category())) {
+            return boxes.search(caller, terms);
+        }
         if (terms.category() != null || terms.identifier() != null || terms.date() != null
                 || (document && terms.code() != null) || (terms.include() != null && !terms.include().isEmpty())
                 || terms.sort() != null || terms.offset() != null) {

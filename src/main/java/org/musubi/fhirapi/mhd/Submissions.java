@@ -88,12 +88,7 @@ public class Submissions {
             throw fault(listIndex, entries.get(listIndex), "List.entry", "送る DocumentReference がありません",
                     "the submission holds no DocumentReference to send");
         }
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).getResource() instanceof Binary && !used.contains(i)) {
-                throw fault(i, entries.get(i), "Binary", "どの DocumentReference の content も参照していない Binary です",
-                        "no DocumentReference's content refers to this Binary");
-            }
-        }
+        requireUsed(entries, used);
         List<LetterRow> sent = audit.allOrNothing(() -> documents.stream().map(d -> send(caller, d, entries, addressee)).toList());
         return response(entries, listIndex, documents, sent);
     }
@@ -129,7 +124,7 @@ public class Submissions {
     }
 
     /** A fault's text: a message key of the bundles in Japanese or English, or a text as it came. */
-    private static String text(String fault, boolean japanese) {
+    static String text(String fault, boolean japanese) {
         try {
             return japanese ? Texts.japanese(fault) : Texts.english(fault);
         } catch (MissingResourceException e) {
@@ -168,9 +163,19 @@ public class Submissions {
         return new Document(index, patient, json, signature);
     }
 
+    /** Refuses a Binary of the transaction that no DocumentReference's content names ({@code used}: those named). */
+    static void requireUsed(List<Bundle.BundleEntryComponent> entries, List<Integer> used) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getResource() instanceof Binary && !used.contains(i)) {
+                throw fault(i, entries.get(i), "Binary", "どの DocumentReference の content も参照していない Binary です",
+                        "no DocumentReference's content refers to this Binary");
+            }
+        }
+    }
+
     /** The attachment's bytes: inline, or the Binary of the transaction its url names (that Binary counts as used). */
-    private byte[] content(Attachment attachment, String element, List<Bundle.BundleEntryComponent> entries,
-                           List<Integer> used) {
+    static byte[] content(Attachment attachment, String element, List<Bundle.BundleEntryComponent> entries,
+                          List<Integer> used) {
         if (attachment.hasData()) {
             return attachment.getData();
         }
@@ -205,7 +210,7 @@ public class Submissions {
     }
 
     /** The id of the Patient a reference names ({@code Patient/<id>}, relative or absolute), else null. */
-    private static String patientId(Reference subject) {
+    static String patientId(Reference subject) {
         if (subject == null || !subject.hasReference()) {
             return null;
         }

@@ -217,4 +217,28 @@ public final class FhirSystems {
     public static final String PHR_OTC_KIND = "urn:musubi:phr:otc-kind";
     /** Extension on what a resident's notebook stores for them: who entered it ({@code by}: resident, proxy; {@code name}). */
     public static final String PHR_ENTERED_BY = "urn:musubi:phr:entered-by";
+    /**
+     * Box (issue 43): the category ({@code DocumentReference.category}, code {@link #BOX_FILE}) of a file shared
+     * through Box, never a document of the record: an IHE MHD submission of such DocumentReferences sends Box files,
+     * and a search of DocumentReference by it lists the files sent to the caller.
+     */
+    public static final String BOX = "urn:musubi:box";
+    /** The code of {@link #BOX}: a Box file. */
+    public static final String BOX_FILE = "file";
+    /** A user (a Practitioner) by their id in Musubi's registry: a Box file's named recipient. */
+    public static final String REGISTRY_USER = "urn:musubi:registry:user";
+    /**
+     * Extension on the Organization reference of a Box submission's intended recipient: send to its members of this
+     * profession only (valueCode, Musubi's profession names: {@code NURSE}, {@code DOCTOR} …; repeat it for several).
+     */
+    public static final String BOX_PROFESSION = "urn:musubi:fhir:box-profession";
+    /**
+     * Extension on a Box file's DocumentReference about the sender's own patient: valueBoolean true also makes the file
+     * a document of the patient's record (the sender's own data).
+     */
+    public static final String BOX_ATTACH = "urn:musubi:fhir:box-attach";
+    /** Extension on a Box file's DocumentReference: when it expires and stops being downloadable (valueInstant). */
+    public static final String BOX_EXPIRES = "urn:musubi:fhir:box-expires";
+    /** Extension on a Box file's DocumentReference: what the malware scan found (valueCode: clean, infected …). */
+    public static final String BOX_SCAN = "urn:musubi:fhir:box-scan";
 }

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
@@ -28,7 +30,7 @@ import org.musubi.registry.Facility;
 /**
  * What an EHR sends over IHE MHD in the tests: a JP-CLINS referral made the way Musubi's composer makes it, and the
  * ITI-65 transaction (SubmissionSet List naming the recipient by its medical-institution code, DocumentReference,
- * Binary) that carries it.
+ * Binary) that carries it; and a Box file's ITI-65 transaction to users (Practitioners) and a facility's members.
  */
 public final class MhdSubmissions {
 
@@ -101,5 +103,57 @@ public final class MhdSubmissions {
             throw new IllegalStateException("not sent as a letter: " + location);
         }
         return UUID.fromString(location.substring("DocumentReference/letter-".length()));
+    }
+
+    /** An ITI-65 transaction sending one Box file to {@code recipients}, about {@code patient} when not null. */
+    public static Bundle box(List<Reference> recipients, String name, String contentType, byte[] bytes, String message,
+                             String patient) {
+        String list = "urn:uuid:" + UUID.randomUUID();
+        String reference = "urn:uuid:" + UUID.randomUUID();
+        String binary = "urn:uuid:" + UUID.randomUUID();
+        ListResource submission = new ListResource().setStatus(ListResource.ListStatus.CURRENT)
+                .setMode(ListResource.ListMode.WORKING);
+        submission.getCode().addCoding(new Coding(LIST_TYPES, "submissionset", null));
+        submission.addIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID());
+        recipients.forEach(r -> submission.addExtension(INTENDED_RECIPIENT, r));
+        submission.addEntry().setItem(new Reference(reference));
+        DocumentReference document = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+        document.addCategory().addCoding(new Coding("urn:musubi:box", "file", null));
+        document.setDescription(message);
+        if (patient != null) {
+            document.setSubject(new Reference(patient));
+            document.addExtension("urn:musubi:fhir:box-attach", new BooleanType(false));
+        }
+        document.addContent().getAttachment().setContentType(contentType).setTitle(name).setUrl(binary);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl(list).setResource(submission).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("List");
+        bundle.addEntry().setFullUrl(reference).setResource(document).getRequest().setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("DocumentReference");
+        bundle.addEntry().setFullUrl(binary).setResource(new Binary().setContentType(contentType).setData(bytes))
+                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Binary");
+        return bundle;
+    }
+
+    /** A user as a Practitioner, by their id in the registry. */
+    public static Reference practitioner(long userId) {
+        return new Reference().setType("Practitioner").setIdentifier(new Identifier().setSystem("urn:musubi:registry:user")
+                .setValue(String.valueOf(userId)));
+    }
+
+    /** A facility's members (of these professions; all when none) as an Organization, by medical-institution code. */
+    public static Reference organization(Facility facility, List<String> professions) {
+        Reference reference = new Reference().setType("Organization").setIdentifier(new Identifier()
+                .setSystem(INSTITUTION_NO).setValue(facility.code().value()));
+        professions.forEach(p -> reference.addExtension("urn:musubi:fhir:box-profession", new CodeType(p)));
+        return reference;
+    }
+
+    /** The Box file's id the ITI-65 response names ({@code DocumentReference/box-<id>}). */
+    public static String sentBoxFile(Bundle response) {
+        String location = response.getEntry().get(1).getResponse().getLocation();
+        if (location == null || !location.startsWith("DocumentReference/box-")) {
+            throw new IllegalStateException("not sent as a Box file: " + location);
+        }
+        return location.substring("DocumentReference/".length());
     }
 }
