@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.musubi.audit.Purpose;
 
 /**
@@ -83,8 +84,23 @@ public interface Consents {
      */
     default Standing standing(long personId) {
         return new Standing(of(personId), links(personId), blockedFacilities(personId), emergencies(personId),
-                proxies(personId));
+                proxies(personId), careTeamMembers(personId));
     }
+
+    /** A person's care-team memberships (ended ones included), oldest first. */
+    List<CareTeamMember> careTeamMembers(long personId);
+
+    /** A new care team of the person, made by {@code createdBy} for {@code facilityId}. */
+    CareTeam createCareTeam(long personId, long facilityId, String name, long createdBy);
+
+    Optional<CareTeam> careTeam(UUID teamId);
+
+    /** Adds (or renews) a member; a member who left joins again with a new row's values. */
+    CareTeamMember addCareTeamMember(UUID teamId, long userId, long facilityId, String role, long invitedBy,
+                                     Instant validUntil);
+
+    /** Ends a live membership; false when there is none. */
+    boolean endCareTeamMember(UUID teamId, long userId, long endedBy);
 
     /** A person's proxy grants (revoked and ended ones included), oldest first. */
     List<ProxyGrant> proxies(long personId);
@@ -102,7 +118,7 @@ public interface Consents {
      * read them.
      */
     record Standing(List<Consent> consents, List<PatientLink> links, Set<Long> blocked,
-                    List<EmergencyAccess> emergencies, List<ProxyGrant> proxies) {
+                    List<EmergencyAccess> emergencies, List<ProxyGrant> proxies, List<CareTeamMember> teamMembers) {
 
         public Standing {
             consents = List.copyOf(consents);
@@ -110,6 +126,12 @@ public interface Consents {
             blocked = Set.copyOf(blocked);
             emergencies = List.copyOf(emergencies);
             proxies = List.copyOf(proxies);
+            teamMembers = List.copyOf(teamMembers);
+        }
+
+        public Standing(List<Consent> consents, List<PatientLink> links, Set<Long> blocked,
+                        List<EmergencyAccess> emergencies, List<ProxyGrant> proxies) {
+            this(consents, links, blocked, emergencies, proxies, List.of());
         }
     }
 }

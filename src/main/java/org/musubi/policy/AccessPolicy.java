@@ -56,7 +56,9 @@ import org.musubi.registry.Profession;
  *       only its issuing hospital: {@code consentScopeExcludesSource}) and a live link of the
  *       requester's facility ({@code notLinked}, {@code linkEnded}, {@code linkExpired}; a link is
  *       live up to and including {@code lastUsed + idle period}) permit
- *       ({@code treatmentConsentAndLink}).</li>
+ *       ({@code treatmentConsentAndLink}). Failing that, a live member of one of the person's care teams (joined for
+ *       the facility the requester acts for, not ended, not past its end) with that consent is permitted
+ *       ({@code careTeamMember}): no link and no viewing facility needed.</li>
  *   <li>{@code OWN_RECORDS} (非常時バックアップ: the facility's own system is down): after rule 5 (a block wins), a
  *       clinical profession ({@link #OWN_RECORDS_PROFESSIONS}; {@code professionNotForOwnRecords}) and the matrix (rule
  *       6) permit exactly the data the requester's own facility sent ({@code ownSourceData}; anything else
@@ -273,7 +275,7 @@ public final class AccessPolicy {
     private Decision evaluateWithoutOwnData(Instant now, Requester requester, Purpose purpose, PersonFacts facts) {
         PersonFacts without = new PersonFacts(facts.personId(), facts.consents(), facts.links(), facts.blockedFacilityIds(),
                 facts.emergencies(), facts.sourceFacilityIds().stream().filter(id -> !requester.actsFor(id))
-                        .collect(Collectors.toSet()), facts.proxies(), facts.inDisasterArea());
+                        .collect(Collectors.toSet()), facts.proxies(), facts.inDisasterArea(), facts.teamMembers());
         return evaluate(now, requester, purpose, without, null);
     }
 
@@ -382,11 +384,25 @@ public final class AccessPolicy {
                         .or(() -> breakTheGlass(now, requester, facts))
                         .or(() -> emergencyMinimum(item))
                         .or(() -> consent(facts, purpose, item)), Permit.EMERGENCY_ACCESS)
-                : permitUnless(viewing(requester)
-                        .or(() -> consent(facts, purpose, item))
-                        .or(() -> link(now, requester, facts)), Permit.TREATMENT_CONSENT_AND_LINK);
+                : treatment(now, requester, facts, item);
         return item == null && !decision.permitted() && facts.hasDataFrom(requester)
                 ? new Permit(Permit.OWN_FACILITY_DATA) : decision;
+    }
+
+    /**
+     * Rule 9: a viewing facility, consent and a live link of the requester's facility; or, when that refuses, a live
+     * membership of one of the person's care teams (for the facility the requester acts for) and the consent — a
+     * member's facility needs neither a link nor to be a viewing facility: the membership, made by a member whose
+     * facility has standing, is the grant. A block (rule 5) and the matrix (rule 6) were asked before.
+     */
+    private Decision treatment(Instant now, Requester requester, PersonFacts facts, DataItem item) {
+        Decision linked = permitUnless(viewing(requester)
+                .or(() -> consent(facts, Purpose.TREATMENT, item))
+                .or(() -> link(now, requester, facts)), Permit.TREATMENT_CONSENT_AND_LINK);
+        if (linked.permitted() || !facts.teamMember(requester, now)) {
+            return linked;
+        }
+        return permitUnless(consent(facts, Purpose.TREATMENT, item), Permit.CARE_TEAM_MEMBER);
     }
 
     /** Rule 10: only what the requester's own facility sent, to its clinical staff. */

@@ -28,6 +28,8 @@ public record Permit(String rule) implements Decision {
     public static final String OWN_FACILITY_DATA = "policy.permit.ownFacilityData";
     public static final String EMERGENCY_ACCESS = "policy.permit.emergencyAccess";
     public static final String TREATMENT_CONSENT_AND_LINK = "policy.permit.treatmentConsentAndLink";
+    /** Treatment by a live member of the person's care team, with the person's consent (no link of their facility). */
+    public static final String CARE_TEAM_MEMBER = "policy.permit.careTeamMember";
     /** Purpose {@code OWN_RECORDS}: what the requester's own facility sent, to its clinical staff (非常時バックアップ). */
     public static final String OWN_SOURCE_DATA = "policy.permit.ownSourceData";
     /**
@@ -58,7 +60,7 @@ public record Permit(String rule) implements Decision {
 
     /** Every rule key, for message-bundle completeness checks. */
     public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, PROXY_ACCESS, OPERATIONS_DEMOGRAPHICS,
-            OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK, OWN_SOURCE_DATA);
+            OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK, CARE_TEAM_MEMBER, OWN_SOURCE_DATA);
 
     public Permit {
         Objects.requireNonNull(rule, "rule");

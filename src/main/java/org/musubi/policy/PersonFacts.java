@@ -10,7 +10,8 @@ import java.util.Set;
  * from viewing, the break-the-glass accesses opened on them, the facilities whose own patients
  * make up the person's record (their source facilities), the proxies (代理人) they granted, and whether disaster mode
  * (災害モード) is on now where they live ({@code inDisasterArea}: by their address in the registry, or where the facilities
- * with a live link to them are when the registry has none — never an address a facility sent).
+ * with a live link to them are when the registry has none — never an address a facility sent), and the members of
+ * their care teams ({@code teamMembers}, ended ones included).
  */
 public record PersonFacts(
         long personId,
@@ -20,7 +21,8 @@ public record PersonFacts(
         List<EmergencyAccess> emergencies,
         Set<Long> sourceFacilityIds,
         List<ProxyAccess> proxies,
-        boolean inDisasterArea) {
+        boolean inDisasterArea,
+        List<TeamMembership> teamMembers) {
 
     public PersonFacts {
         consents = List.copyOf(consents);
@@ -29,6 +31,15 @@ public record PersonFacts(
         emergencies = List.copyOf(emergencies);
         sourceFacilityIds = Set.copyOf(sourceFacilityIds);
         proxies = List.copyOf(proxies);
+        teamMembers = List.copyOf(teamMembers);
+    }
+
+    /** Facts of a person without care teams. */
+    public PersonFacts(long personId, List<ConsentGrant> consents, List<FacilityLink> links, Set<Long> blockedFacilityIds,
+                       List<EmergencyAccess> emergencies, Set<Long> sourceFacilityIds, List<ProxyAccess> proxies,
+                       boolean inDisasterArea) {
+        this(personId, consents, links, blockedFacilityIds, emergencies, sourceFacilityIds, proxies, inDisasterArea,
+                List.of());
     }
 
     /** Facts of a person disaster mode does not cover. */
@@ -59,6 +70,23 @@ public record PersonFacts(
         public boolean liveAt(Instant now) {
             return !revoked && now.isBefore(validTo);
         }
+    }
+
+    /**
+     * A member of one of the person's care teams as the policy sees it: the user, the facility they joined for, until
+     * when (null: until they leave) and whether they left or were removed.
+     */
+    public record TeamMembership(long userId, long facilityId, Instant validUntil, boolean ended) {
+
+        public boolean liveAt(Instant now) {
+            return !ended && (validUntil == null || now.isBefore(validUntil));
+        }
+    }
+
+    /** Whether the requester is, now, a live member of one of the person's care teams for the facility they act for. */
+    public boolean teamMember(Requester requester, Instant now) {
+        return teamMembers.stream().anyMatch(m -> m.userId() == requester.userId() && requester.actsFor(m.facilityId())
+                && m.liveAt(now));
     }
 
     /** Whether the requester's facility has sent data of its own patient that is linked to this person. */

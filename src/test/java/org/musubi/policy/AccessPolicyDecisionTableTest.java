@@ -159,6 +159,9 @@ class AccessPolicyDecisionTableTest {
         | 9 disclosure card excludes another source         | DOCTOR@B                    | TREATMENT           | disclosureCardA              | C:LAB_RESULTS      | deny consentScopeExcludesSource       |
         | 9 disclosure card excludes the viewer's neighbour | PHARMACIST@B                | TREATMENT           | disclosureCardA              | C:MEDICATIONS      | deny consentScopeExcludesSource       |
         | 9 withdrawn disclosure card is no consent         | DOCTOR@B                    | TREATMENT           | disclosureCardAWithdrawn     | A:LAB_RESULTS      | deny noConsent                        |
+        | 9 a care-team member needs no link               | CARE_MANAGER@C nonViewing   | TREATMENT           | careTeamC                    | A:CARE_RECORDS     | permit careTeamMember                 |
+        | 9 a member who left is not linked                | CARE_MANAGER@C              | TREATMENT           | careTeamCEnded               | A:CARE_RECORDS     | deny notLinked                        |
+        | 9 a member needs the consent                     | CARE_MANAGER@C              | TREATMENT           | careTeamCWithdrawn           | A:CARE_RECORDS     | deny noConsent                        |
         | 9 unlinked facility is denied                     | DOCTOR@B                    | TREATMENT           | noLink                       | A:LAB_RESULTS      | deny notLinked                        |
         | 9 another facility's link does not count          | DOCTOR@B                    | TREATMENT           | linkedElsewhere              | A:LAB_RESULTS      | deny notLinked                        |
         | 9 ended link is denied                            | DOCTOR@B                    | TREATMENT           | linkEnded                    | A:LAB_RESULTS      | deny linkEnded                        |

@@ -102,6 +102,13 @@ final class PolicyFixtures {
                 Set.of(1L)));
         FACTS.put("sourceAB", new PersonFacts(PERSON, List.of(ALL), List.of(B_LINKED), Set.of(), List.of(),
                 Set.of(1L, 2L)));
+        PersonFacts.TeamMembership teamC = new PersonFacts.TeamMembership(STAFF_USER, 3, null, false);
+        FACTS.put("careTeamC", new PersonFacts(PERSON, List.of(ALL), List.of(), Set.of(), List.of(), Set.of(1L),
+                List.of(), false, List.of(teamC)));
+        FACTS.put("careTeamCEnded", new PersonFacts(PERSON, List.of(ALL), List.of(), Set.of(), List.of(), Set.of(1L),
+                List.of(), false, List.of(new PersonFacts.TeamMembership(STAFF_USER, 3, null, true))));
+        FACTS.put("careTeamCWithdrawn", new PersonFacts(PERSON, List.of(WITHDRAWN), List.of(), Set.of(), List.of(),
+                Set.of(1L), List.of(), false, List.of(teamC)));
         FacilityLink aLinked = new FacilityLink(1, NOW.minus(Duration.ofDays(10)), false);
         FACTS.put("sourceALinkedNoConsent", new PersonFacts(PERSON, List.of(), List.of(aLinked), Set.of(), List.of(),
                 Set.of(1L)));

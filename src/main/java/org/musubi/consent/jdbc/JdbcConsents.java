@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import org.musubi.consent.CareTeamMember;
+import org.musubi.consent.CareTeam;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -40,7 +43,8 @@ class JdbcConsents implements Consents {
             SELECT * FROM patient_link WHERE person_id = ? ORDER BY id;
             SELECT facility_id FROM facility_block WHERE person_id = ?;
             SELECT * FROM emergency_access WHERE person_id = ? ORDER BY id;
-            SELECT * FROM proxy_grant WHERE person_id = ? ORDER BY id""";
+            SELECT * FROM proxy_grant WHERE person_id = ? ORDER BY id;
+            SELECT * FROM care_team_member WHERE person_id = ? ORDER BY joined_at""";
 
     private final JdbcClient jdbc;
     private final JdbcOperations operations;
@@ -56,7 +60,7 @@ class JdbcConsents implements Consents {
     @Override
     public Standing standing(long personId) {
         return operations.execute(STANDING, (PreparedStatement ps) -> {
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= 6; i++) {
                 ps.setLong(i, personId);
             }
             ps.execute();
@@ -68,7 +72,9 @@ class JdbcConsents implements Consents {
             ps.getMoreResults();
             List<EmergencyAccess> emergencies = ofPerson(rows(ps, JdbcConsents::emergency), personId);
             ps.getMoreResults();
-            return new Standing(consents, links, blocked, emergencies, rows(ps, JdbcConsents::proxy));
+            List<ProxyGrant> proxies = rows(ps, JdbcConsents::proxy);
+            ps.getMoreResults();
+            return new Standing(consents, links, blocked, emergencies, proxies, rows(ps, JdbcConsents::member));
         });
     }
 
@@ -80,6 +86,61 @@ class JdbcConsents implements Consents {
             }
         }
         return rows;
+    }
+
+    @Override
+    public List<CareTeamMember> careTeamMembers(long personId) {
+        return jdbc.sql("SELECT * FROM care_team_member WHERE person_id = ? ORDER BY joined_at").param(personId)
+                .query(JdbcConsents::member).list();
+    }
+
+    @Override
+    public CareTeam createCareTeam(long personId, long facilityId, String name, long createdBy) {
+        return jdbc.sql("""
+                        INSERT INTO care_team (id, person_id, facility_id, name, created_by) VALUES (?, ?, ?, ?, ?)
+                        RETURNING *""").params(UUID.randomUUID(), personId, facilityId, name, createdBy)
+                .query(JdbcConsents::team).single();
+    }
+
+    @Override
+    public Optional<CareTeam> careTeam(UUID teamId) {
+        return jdbc.sql("SELECT * FROM care_team WHERE id = ?").param(teamId).query(JdbcConsents::team).optional();
+    }
+
+    @Override
+    public CareTeamMember addCareTeamMember(UUID teamId, long userId, long facilityId, String role, long invitedBy,
+                                            Instant validUntil) {
+        return jdbc.sql("""
+                        INSERT INTO care_team_member (team_id, person_id, user_id, facility_id, role, invited_by, valid_until)
+                        SELECT id, person_id, ?, ?, ?, ?, ? FROM care_team WHERE id = ?
+                        ON CONFLICT (team_id, user_id) DO UPDATE SET facility_id = excluded.facility_id,
+                            role = excluded.role, invited_by = excluded.invited_by, joined_at = now(),
+                            valid_until = excluded.valid_until, ended_at = NULL, ended_by = NULL
+                        RETURNING *""")
+                .params(userId, facilityId, role, invitedBy, validUntil == null ? null : Timestamp.from(validUntil), teamId)
+                .query(JdbcConsents::member).single();
+    }
+
+    @Override
+    public boolean endCareTeamMember(UUID teamId, long userId, long endedBy) {
+        return jdbc.sql("""
+                        UPDATE care_team_member SET ended_at = now(), ended_by = ?
+                        WHERE team_id = ? AND user_id = ? AND ended_at IS NULL""").params(endedBy, teamId, userId)
+                .update() == 1;
+    }
+
+    private static CareTeam team(ResultSet rs, int row) throws SQLException {
+        return new CareTeam(rs.getObject("id", UUID.class), rs.getLong("person_id"), rs.getLong("facility_id"),
+                rs.getString("name"), rs.getLong("created_by"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static CareTeamMember member(ResultSet rs, int row) throws SQLException {
+        Timestamp until = rs.getTimestamp("valid_until");
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new CareTeamMember(rs.getObject("team_id", UUID.class), rs.getLong("person_id"), rs.getLong("user_id"),
+                rs.getLong("facility_id"), rs.getString("role"), rs.getLong("invited_by"),
+                rs.getTimestamp("joined_at").toInstant(), until == null ? null : until.toInstant(),
+                ended == null ? null : ended.toInstant());
     }
 
     @Override

@@ -61,7 +61,7 @@ class EmergencyGate implements EmergencyEligibility {
         // without the person's source facilities: a requester's own data opens without the glass, and must not
         // make the glass look useful when the emergency rule itself refuses
         PersonFacts withGlass = new PersonFacts(personId, known.consents(), known.links(), known.blockedFacilityIds(),
-                assumed, Set.of(), known.proxies(), known.inDisasterArea());
+                assumed, Set.of(), known.proxies(), known.inDisasterArea(), known.teamMembers());
         return policy.decidePerson(facts.requester(userId), Purpose.EMERGENCY, withGlass);
     }
 }

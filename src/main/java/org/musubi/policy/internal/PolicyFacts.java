@@ -83,7 +83,9 @@ class PolicyFacts {
                 standing.proxies().stream()
                         .map(p -> new PersonFacts.ProxyAccess(p.proxyUserId(), p.validTo(), p.revokedAt() != null))
                         .toList(),
-                disaster.covers(address, links));
+                disaster.covers(address, links),
+                standing.teamMembers().stream().map(m -> new PersonFacts.TeamMembership(m.userId(), m.facilityId(),
+                        m.validUntil(), m.endedAt() != null)).toList());
     }
 
     void touchLink(long personId, long facilityId) {
