@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.musubi.audit.Purpose;
+import org.musubi.consent.team.CareTeam;
+import org.musubi.consent.team.CareTeamMember;
 
 /**
  * Everything the access policy needs to know about a person's sharing choices, always read fresh:

@@ -75,6 +75,8 @@ class AttackMatrixIT extends NetworkFixtures {
     org.musubi.box.Box box;
     @Autowired
     org.musubi.registry.Users users;
+    @Autowired
+    org.musubi.carenet.CareTeams careTeams;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     private record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {
@@ -431,6 +433,69 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of Box files over IHE MHD ------------------------------------------------------------------------------
+
+    // ---- Care teams (issue 44): one contiguous block --------------------------------------------------------------
+
+    /**
+     * A care-team membership is the one route around the link rule, so every way it can be missing or lost answers a
+     * care manager's viewer (the timeline, the medicines) exactly like a person nobody has: never a member, a member
+     * who left or was removed, a membership past its end, a member whose care office the patient blocked, a member after
+     * the patient withdrew consent. While it is live and consented, the same pages open.
+     */
+    @Test
+    void careTeamMembershipOpensTheRecordOnlyWhileLiveAndConsented() {
+        Facility hospital = accounts.newHospital();
+        Facility office = accounts.facilityOf(FacilityKind.CARE_FACILITY);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        User member = accounts.memberOf(office, Profession.CARE_MANAGER);
+        User never = accounts.memberOf(office, Profession.CARE_MANAGER);
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"), hospital, localId,
+                FhirRecords.uniqueKana());
+        long person = clients.personOf(hospital, localId);
+        long admin = accounts.networkAdmin().id();
+        consents.link(person, hospital.id(), admin);
+        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
+                Set.of(org.musubi.audit.Purpose.TREATMENT), admin, hospital.id());
+        org.musubi.carenet.CareTeams.Actor lead = new org.musubi.carenet.CareTeams.Actor(doctor.id(), hospital.id());
+        java.util.UUID team = careTeams.create(lead, person, null, org.musubi.carenet.CareTeams.Role.DOCTOR).id();
+        careTeams.invite(lead, team, member.id(), org.musubi.carenet.CareTeams.Role.CARE_MANAGER, null);
+        String absent = String.valueOf(person + 1_000_000_000L);
+        WebSession memberWeb = accounts.signedIn(port, member);
+        List<String> pages = List.of("/portal/patients/%s", "/portal/patients/%s/medications");
+        for (String page : pages) {
+            assertThat(memberWeb.get(page.formatted(person)).statusCode()).as("the live member: " + page).isEqualTo(200);
+        }
+        java.util.function.Consumer<String> refusedAlike = what -> {
+            for (String page : pages) {
+                Answers.assertAlike(what + " " + page, memberWeb.get(page.formatted(person)), String.valueOf(person),
+                        memberWeb.get(page.formatted(absent)), absent);
+            }
+        };
+        WebSession neverWeb = accounts.signedIn(port, never);
+        for (String page : pages) {
+            Answers.assertAlike("never a member " + page, neverWeb.get(page.formatted(person)), String.valueOf(person),
+                    neverWeb.get(page.formatted(absent)), absent);
+        }
+        consents.block(person, office.id(), admin);
+        refusedAlike.accept("the member's care office blocked");
+        consents.unblock(person, office.id());
+        for (org.musubi.consent.Consent consent : consents.of(person)) {
+            consents.withdraw(consent.id(), admin);
+        }
+        refusedAlike.accept("consent withdrawn");
+        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
+                Set.of(org.musubi.audit.Purpose.TREATMENT), admin, hospital.id());
+        jdbc.sql("UPDATE care_team_member SET valid_until = now() - interval '1 second' WHERE team_id = ? AND user_id = ?")
+                .params(team, member.id()).update();
+        refusedAlike.accept("membership past its end");
+        careTeams.invite(lead, team, member.id(), org.musubi.carenet.CareTeams.Role.CARE_MANAGER, null);
+        assertThat(memberWeb.get(pages.getFirst().formatted(person)).statusCode()).as("renewed").isEqualTo(200);
+        careTeams.end(lead, team, member.id());
+        refusedAlike.accept("an ex-member");
+    }
+
+    // ---- end of care teams -----------------------------------------------------------------------------------------
 
     // ---- Box (issue 43): one contiguous block -------------------------------------------------------------------
 

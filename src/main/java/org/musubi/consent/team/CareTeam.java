@@ -1,4 +1,4 @@
-package org.musubi.consent;
+package org.musubi.consent.team;
 
 import java.time.Instant;
 import java.util.UUID;
