@@ -114,6 +114,27 @@ public final class CareTeams {
         }
     }
 
+    /** A team and its members (ended ones included), as the patient's care-team page shows them. */
+    public record TeamView(CareTeam team, List<CareTeamMember> members) {
+    }
+
+    /**
+     * The person's teams with their members, for a page that opened the person for {@code by} already (its one audit
+     * row covers this); nothing is decided here.
+     */
+    public List<TeamView> teamsOf(long personId) {
+        List<CareTeamMember> members = consents.careTeamMembers(personId);
+        return members.stream().map(CareTeamMember::teamId).distinct().map(consents::careTeam)
+                .flatMap(Optional::stream)
+                .map(t -> new TeamView(t, members.stream().filter(m -> m.teamId().equals(t.id())).toList())).toList();
+    }
+
+    /** The teams the user is a live member of now (each names the person it is for, by id only). */
+    public List<CareTeam> teamsOfMember(long userId) {
+        return consents.liveCareTeamMemberships(userId, Instant.now()).stream().map(CareTeamMember::teamId)
+                .distinct().map(consents::careTeam).flatMap(Optional::stream).toList();
+    }
+
     /** The team's members (ended ones included), for a live member of it; empty for anyone else or no team. */
     public Optional<List<CareTeamMember>> members(Actor by, UUID teamId) {
         return consents.careTeam(teamId).filter(t -> liveMember(by, t))

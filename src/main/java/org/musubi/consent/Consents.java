@@ -92,6 +92,9 @@ public interface Consents {
     /** A person's care-team memberships (ended ones included), oldest first. */
     List<CareTeamMember> careTeamMembers(long personId);
 
+    /** The care-team memberships of a user that are live at {@code now}. */
+    List<CareTeamMember> liveCareTeamMemberships(long userId, Instant now);
+
     /** A new care team of the person, made by {@code createdBy} for {@code facilityId}. */
     CareTeam createCareTeam(long personId, long facilityId, String name, long createdBy);
 

@@ -493,6 +493,24 @@ class AttackMatrixIT extends NetworkFixtures {
         assertThat(memberWeb.get(pages.getFirst().formatted(person)).statusCode()).as("renewed").isEqualTo(200);
         careTeams.end(lead, team, member.id());
         refusedAlike.accept("an ex-member");
+
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        String guessedTeam = java.util.UUID.randomUUID().toString();
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            String what = caller.attacker() + " / care team";
+            Answers.assertAlike(what + " page", caller.web().get("/portal/patients/" + person + "/care-team"),
+                    String.valueOf(person), caller.web().get("/portal/patients/" + absent + "/care-team"), absent);
+            caller.web().get("/portal/care-teams");
+            Answers.assertAlike(what + " invitation", caller.web().post("/portal/care-teams/" + team + "/members",
+                    "user", String.valueOf(caller.userId()), "role", "HELPER"), team.toString(),
+                    caller.web().post("/portal/care-teams/" + guessedTeam + "/members", "user",
+                            String.valueOf(caller.userId()), "role", "HELPER"), guessedTeam);
+            assertThat(caller.web().get("/portal/care-teams").body()).as(what + ": not listed")
+                    .doesNotContain(team.toString());
+        }
     }
 
     // ---- end of care teams -----------------------------------------------------------------------------------------

@@ -95,6 +95,14 @@ class JdbcConsents implements Consents {
     }
 
     @Override
+    public List<CareTeamMember> liveCareTeamMemberships(long userId, Instant now) {
+        return jdbc.sql("""
+                        SELECT * FROM care_team_member WHERE user_id = ? AND ended_at IS NULL
+                          AND (valid_until IS NULL OR valid_until > ?) ORDER BY joined_at DESC LIMIT 500""")
+                .params(userId, Timestamp.from(now)).query(JdbcConsents::member).list();
+    }
+
+    @Override
     public CareTeam createCareTeam(long personId, long facilityId, String name, long createdBy) {
         return jdbc.sql("""
                         INSERT INTO care_team (id, person_id, facility_id, name, created_by) VALUES (?, ?, ?, ?, ?)

@@ -1,0 +1,89 @@
+package org.musubi.carenet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.WebSession;
+
+/**
+ * The care team's pages over HTTP: the linked hospital's doctor makes the team on the patient's page and invites the
+ * care office's care manager; the care manager finds it under 「参加中のケアチーム」, opens the patient's record and
+ * sees the members; the doctor removes them and they lose both. Anyone else — a colleague, a guessed team — gets the
+ * 404 of a patient who does not exist; one audit row a page and a change.
+ */
+@MusubiIntegrationTest
+class CareTeamPagesIT extends NetworkFixtures {
+
+    @Test
+    void aTeamIsMadeJoinedUsedAndLeftFromThePages() {
+        Facility hospital = accounts.newHospital();
+        Facility office = accounts.facilityOf(FacilityKind.CARE_FACILITY);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        User careManager = accounts.memberOf(office, Profession.CARE_MANAGER);
+        User colleague = accounts.memberOf(office, Profession.CARE_MANAGER);
+        long person = patientLinkedAt(hospital);
+
+        WebSession lead = accounts.signedIn(port, doctor);
+        assertThat(lead.get("/portal/patients/" + person + "/care-team").body()).contains("id=\"care-team-none\"")
+                .contains("id=\"create-team\"");
+        long before = audit.max();
+        HttpResponse<String> created = lead.post("/portal/patients/" + person + "/care-team", "name", "自宅療養チーム",
+                "role", "DOCTOR");
+        assertThat(WebSession.location(created)).isEqualTo("/portal/patients/" + person + "/care-team?created");
+        assertThat(audit.rowsSince(before)).extracting(r -> r.action() + " " + r.outcome()).containsExactly("CREATE PERMIT");
+        String page = lead.get("/portal/patients/" + person + "/care-team?facility=" + office.id()).body();
+        String team = page.replaceAll("(?s).*data-team=\"([0-9a-f-]{36})\".*", "$1");
+        assertThat(page).contains("自宅療養チーム").contains(careManager.nameKanji());
+        HttpResponse<String> invited = lead.post("/portal/care-teams/" + team + "/members", "user",
+                String.valueOf(careManager.id()), "role", "CARE_MANAGER");
+        assertThat(WebSession.location(invited)).isEqualTo("/portal/patients/" + person + "/care-team?invited");
+
+        WebSession member = accounts.signedIn(port, careManager);
+        assertThat(member.get("/portal/care-teams").body()).contains("自宅療養チーム")
+                .contains("/portal/patients/" + person);
+        assertThat(member.get("/portal/patients/" + person).statusCode()).isEqualTo(200);
+        String seen = member.get("/portal/patients/" + person + "/care-team").body();
+        assertThat(seen).contains(doctor.nameKanji()).contains("ケアマネジャー").doesNotContain("id=\"create-team\"");
+
+        WebSession other = accounts.signedIn(port, colleague);
+        assertThat(other.get("/portal/patients/" + person + "/care-team").statusCode()).isEqualTo(404);
+        assertThat(other.post("/portal/care-teams/" + team + "/members", "user", String.valueOf(colleague.id()),
+                "role", "HELPER").statusCode()).as("inviting themself").isEqualTo(404);
+        assertThat(member.post("/portal/care-teams/" + UUID.randomUUID() + "/members", "user",
+                String.valueOf(colleague.id())).statusCode()).as("a guessed team").isEqualTo(404);
+        assertThat(other.get("/portal/care-teams").body()).doesNotContain(team);
+
+        long ending = audit.max();
+        lead.get("/portal/patients/" + person + "/care-team");
+        HttpResponse<String> ended = lead.post("/portal/care-teams/" + team + "/members/" + careManager.id() + "/end");
+        assertThat(WebSession.location(ended)).startsWith("/portal/care-teams/");
+        assertThat(audit.rowsSince(ending)).extracting(r -> r.action() + " " + r.outcome())
+                .containsExactly("READ PERMIT", "DELETE PERMIT");
+        assertThat(member.get("/portal/patients/" + person).statusCode()).as("removed").isEqualTo(404);
+        assertThat(member.get("/portal/care-teams").body()).doesNotContain(team);
+    }
+
+    private long patientLinkedAt(Facility hospital) {
+        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(api, hospital, localId, FhirRecords.uniqueKana());
+        long person = clients.personOf(hospital, localId);
+        consents.link(person, hospital.id(), accounts.networkAdmin().id());
+        consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), accounts.networkAdmin().id(),
+                hospital.id());
+        return person;
+    }
+}
