@@ -13,6 +13,8 @@ import org.musubi.consent.team.CareTeamMember;
 import org.musubi.consent.Consents;
 import org.musubi.consent.Refused;
 import org.musubi.identity.IdentityStore;
+import org.musubi.audit.Purpose;
+import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
@@ -127,6 +129,20 @@ public final class CareTeams {
         return members.stream().map(CareTeamMember::teamId).distinct().map(consents::careTeam)
                 .flatMap(Optional::stream)
                 .map(t -> new TeamView(t, members.stream().filter(m -> m.teamId().equals(t.id())).toList())).toList();
+    }
+
+    /**
+     * The person's teams and members for the person themself or their live proxy (self access): one interaction with
+     * one audit row naming the person; empty for anyone else, exactly as for no such person.
+     */
+    public Optional<List<TeamView>> forResident(long userId, long personId) {
+        Interaction<List<TeamView>> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId,
+                AuditAction.READ, "CareTeam", view -> {
+                    List<TeamView> views = teamsOf(personId);
+                    return Interaction.permitted(views, view.decision(),
+                            views.stream().map(v -> v.team().id().toString()).toList());
+                });
+        return Optional.ofNullable(read.value());
     }
 
     /** The teams the user is a live member of now (each names the person it is for, by id only). */

@@ -27,6 +27,9 @@ import org.musubi.testing.WebSession;
 @MusubiIntegrationTest
 class CareTeamPagesIT extends NetworkFixtures {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.musubi.phr.Residents residents;
+
     @Test
     void aTeamIsMadeJoinedUsedAndLeftFromThePages() {
         Facility hospital = accounts.newHospital();
@@ -57,6 +60,19 @@ class CareTeamPagesIT extends NetworkFixtures {
         assertThat(member.get("/portal/patients/" + person).statusCode()).isEqualTo(200);
         String seen = member.get("/portal/patients/" + person + "/care-team").body();
         assertThat(seen).contains(doctor.nameKanji()).contains("ケアマネジャー").doesNotContain("id=\"create-team\"");
+
+        org.musubi.phr.Residents.Resident resident = residents.register(person);
+        WebSession notebook = residents.logIn(port, resident);
+        long reading = audit.max();
+        String own = notebook.get("/phr/care-team").body();
+        assertThat(own).as("the resident sees their team").contains("自宅療養チーム").contains(doctor.nameKanji())
+                .contains(careManager.nameKanji()).contains("ケアマネジャー");
+        assertThat(audit.rowsSince(reading)).filteredOn(r -> "CareTeam".equals(r.resourceType()))
+                .extracting(r -> r.action() + " " + r.outcome()).containsExactly("READ PERMIT");
+        long neighbour = patientLinkedAt(hospital);
+        String theirs = residents.logIn(port, residents.register(neighbour)).get("/phr/care-team").body();
+        assertThat(theirs).as("a neighbour sees only their own (none)").contains("id=\"care-team-none\"")
+                .doesNotContain("自宅療養チーム");
 
         WebSession other = accounts.signedIn(port, colleague);
         assertThat(other.get("/portal/patients/" + person + "/care-team").statusCode()).isEqualTo(404);
