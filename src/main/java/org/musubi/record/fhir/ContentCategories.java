@@ -302,11 +302,17 @@ public final class ContentCategories {
         }
     }
 
-    /** The category of what a reference points at, from its type alone. */
+    /**
+     * The category of what a reference points at, from its type alone; a Task as REFERRALS (a letter's Task, as a
+     * letter's Provenance names it: a care task's is CARE_RECORDS, which the reference cannot tell).
+     */
     static DataCategory referenced(JsonNode reference) {
         String literal = reference.path("reference").asString(null);
         Matcher matcher = literal == null ? null : LITERAL.matcher(literal);
         String type = matcher != null && matcher.find() ? matcher.group(1) : reference.path("type").asString(null);
+        if ("Task".equals(type)) {
+            return DataCategory.REFERRALS; // from its type alone a Task may be a letter's: read as one, which shows less
+        }
         return type == null ? DataCategory.DOCUMENTS
                 : ResourceKind.of(type).map(ResourceKind::category).orElse(DataCategory.DOCUMENTS);
     }
