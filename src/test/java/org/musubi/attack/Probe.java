@@ -46,7 +46,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
 
     enum Key {
         PERSON, LOCAL_ID, GIVEN_NAME, OBSERVATION, ALLERGY, BUNDLE, BINARY, DOCUMENT_REFERENCE, CLAIM, CARE_TEAM,
-        UNINFORMED, UNDELIVERED, TASK, LETTER
+        UNINFORMED, UNDELIVERED, TASK, CARE_TASK, LETTER
     }
 
     /** The body to send about this key, or {@code null}. */
@@ -71,6 +71,7 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
             case UNINFORMED -> v.uninformed();
             case UNDELIVERED -> v.undelivered();
             case TASK -> v.task();
+            case CARE_TASK -> v.careTask();
             case LETTER -> v.letter();
         };
     }
@@ -167,6 +168,11 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                         Marker.UNDELIVERED_DIAGNOSIS, Set.of("Condition")),
                 new Probe("read Task", Kind.RESOURCE, "GET", "Task/{key}", Key.TASK, Marker.TASK, Set.of("Task")),
                 new Probe("search Task", Kind.PERSON, "GET", "Task?patient=Patient/{key}", Key.PERSON, Marker.TASK,
+                        Set.of("Task")),
+                new Probe("read care Task", Kind.RESOURCE, "GET", "Task/{key}", Key.CARE_TASK, Marker.CARE_TASK,
+                        Set.of("Task")),
+                new Probe("search Task by owner", Kind.PERSON, "GET",
+                        "Task?patient=Patient/{key}&owner=Practitioner/attack-nurse", Key.PERSON, Marker.CARE_TASK,
                         Set.of("Task")),
                 new Probe("delete Observation", Kind.WRITE, "DELETE", "Observation/{key}", Key.OBSERVATION, null,
                         Set.of("Observation")),

@@ -13,13 +13,15 @@ import org.musubi.policy.DataCategory;
  * @param birthDate the person's birth date, as the hospital sent it
  * @param uninformed  a diagnosis the hospital tagged JP-CLINS 未告知 (UNINFORMED)
  * @param undelivered a diagnosis the hospital tagged JP-CLINS 未提供 (UNDELIVERED)
- * @param task        the hospital's Task for the patient (a letter's state: a referral)
+ * @param task        the hospital's Task for the patient (a letter's state, coded as one: a referral)
+ * @param careTask    the hospital's care task for the patient (a care record, issue 44)
  * @param letter      the id of the hospital's letter about the patient to another hospital (never clinic B's)
  * @param markers what each kind of data holds that no other patient has, to tell whether an answer leaked it
  */
 record Victim(AttackState state, long personId, String localId, String familyKana, String birthDate, String observation,
               String allergy, String bundle, String binary, String documentReference, String claim, String careTeam,
-              String uninformed, String undelivered, String task, String letter, Map<Marker, String> markers) {
+              String uninformed, String undelivered, String task, String careTask, String letter,
+              Map<Marker, String> markers) {
 
     /** A kind of data the answers may carry, with the categories and resource type it takes to see it. */
     enum Marker {
@@ -44,7 +46,9 @@ record Victim(AttackState state, long personId, String localId, String familyKan
         /** A diagnosis the hospital does not share (JP-CLINS 未提供): never shown beyond the hospital. */
         UNDELIVERED_DIAGNOSIS(Set.of(DataCategory.DIAGNOSES, DataCategory.UNDELIVERED), "Condition"),
         /** The description of a Task about the patient (the state of a referral letter). */
-        TASK(Set.of(DataCategory.REFERRALS), "Task");
+        TASK(Set.of(DataCategory.REFERRALS), "Task"),
+        /** The description of a care task about the patient (a care team's work: a care record). */
+        CARE_TASK(Set.of(DataCategory.CARE_RECORDS), "Task");
 
         final Set<DataCategory> categories;
         final String type;

@@ -33,6 +33,7 @@ import org.musubi.letters.LetterKind;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.letters.exchange.LetterRequest;
 import org.musubi.record.Reader;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.attack.Victim.Marker;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
@@ -107,6 +108,7 @@ final class Victims {
         markers.put(Marker.UNINFORMED_DIAGNOSIS, "攻撃試験未告知病名" + unique);
         markers.put(Marker.UNDELIVERED_DIAGNOSIS, "攻撃試験未提供病名" + unique);
         markers.put(Marker.TASK, "攻撃試験紹介依頼" + unique);
+        markers.put(Marker.CARE_TASK, "攻撃試験ケア依頼" + unique);
         // a name and birth date nobody else in the test database has, so that matching makes a new person of it
         Patient patient = FhirRecords.newPatient(hospital, localId, "コウゲキ" + FhirRecords.uniqueKana());
         patient.getNameFirstRep().getGiven().clear();
@@ -130,8 +132,13 @@ final class Victims {
                 markers.get(Marker.UNINFORMED_DIAGNOSIS)));
         String undelivered = FhirRecords.create(hospitalApi, flagged(condition, "UNDELIVERED",
                 markers.get(Marker.UNDELIVERED_DIAGNOSIS)));
-        String task = FhirRecords.create(hospitalApi, new Task().setStatus(Task.TaskStatus.REQUESTED)
-                .setIntent(Task.TaskIntent.ORDER).setFor(subject).setDescription(markers.get(Marker.TASK)));
+        Task referral = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER).setFor(subject)
+                .setDescription(markers.get(Marker.TASK));
+        referral.getCode().addCoding().setSystem(FhirSystems.LETTER_TYPE).setCode(LetterKind.REFERRAL.localCode());
+        String task = FhirRecords.create(hospitalApi, referral);
+        String careTask = FhirRecords.create(hospitalApi, new Task().setStatus(Task.TaskStatus.REQUESTED)
+                .setIntent(Task.TaskIntent.ORDER).setFor(subject).setDescription(markers.get(Marker.CARE_TASK))
+                .setOwner(new Reference("Practitioner/attack-nurse")));
         AllergyIntolerance allergy = new AllergyIntolerance().setPatient(subject)
                 .setCode(new CodeableConcept().setText(markers.get(Marker.ALLERGY)));
         allergy.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical")
@@ -155,7 +162,7 @@ final class Victims {
         }
         return new Victim(state, person, localId, patient.getNameFirstRep().getFamily(),
                 patient.getBirthDateElement().getValueAsString(), observation, allergyId, bundle, binary, documentReference,
-                claim, careTeam, uninformed, undelivered, task, letter, markers);
+                claim, careTeam, uninformed, undelivered, task, careTask, letter, markers);
     }
 
     /**

@@ -17,7 +17,6 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Sort;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
-import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -46,6 +45,7 @@ import org.musubi.policy.Interaction;
 import org.musubi.record.NotOwner;
 import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
+import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
@@ -107,23 +107,31 @@ public class RecordResourceProvider implements IResourceProvider {
                                   @IncludeParam(allow = {"*"}) Set<Include> include,
                                   @Sort SortSpec sort, @Count Integer count, @Offset Integer offset,
                                   RequestDetails request) {
+        return search(patient, subject, new Unanchored(category, code, status, identifier, date, lastUpdated, include,
+                sort, count, offset), List.of(), request);
+    }
+
+    /**
+     * A search of the record: {@code terms} and the {@code references} it asks besides (a Task's owner …, {@link
+     * TaskResourceProvider}), within the patient asked (or the caller's own, for a patient's token).
+     */
+    protected IBundleProvider search(ReferenceParam patient, ReferenceParam subject, Unanchored terms,
+                                     List<RecordQuery.TokenCondition> references, RequestDetails request) {
         Caller caller = Caller.current();
         Scoped scoped = caller.scoped(ScopeTable.SEARCH, parts.audit(), typeName());
         if (patient == null && subject == null && caller.patient() == null) {
-            return withoutPatient(caller, new Unanchored(category, code, status, identifier, date, lastUpdated, include,
-                    sort, count, offset));
+            return withoutPatient(caller, terms);
         }
         Optional<PatientRef> asked = patient == null && subject == null && caller.patient() != null
                 ? Optional.of(PatientRef.person(caller.patient()))
                 : parts.patients().patient(caller, RecordQueries.patient(patient != null ? patient : subject));
-        var query = RecordQueries.query(typeName(), category, code, status, identifier, date, lastUpdated,
-                sort == null || sort.getOrder() == SortOrderEnum.DESC, count, offset);
+        var query = RecordQueries.query(typeName(), terms, references);
         if (asked.isEmpty()) {
             parts.reads().missed(caller.reader(), AuditAction.SEARCH, typeName(), "patient");
             return new StorePage(List.of(), 0);
         }
         var found = parts.reads().everything(caller.reader(), asked.get(), query,
-                scoped.narrow(parts.includes().of(typeName(), include)));
+                scoped.narrow(parts.includes().of(typeName(), terms.include())));
         if (!found.permitted()) {
             return new StorePage(List.of(), 0); // a person the caller may not see answers as one without such records
         }

@@ -11,13 +11,15 @@ import org.musubi.fhirapi.mhd.MhdCapabilities;
 import org.musubi.fhirapi.mhd.MhdProviders;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.record.RecordResourceProvider;
+import org.musubi.fhirapi.record.TaskResourceProvider;
 import org.musubi.fhirapi.response.StoredJson;
 import org.musubi.record.fhir.ResourceKind;
 import org.springframework.stereotype.Component;
 
 /**
  * What {@code /fhir} serves: Patient's providers ({@link PatientProviders}), AuditEvent, DocumentReference and List
- * with IHE MHD's searches of letters ({@link MhdProviders}), one {@link RecordResourceProvider} per other type of the
+ * with IHE MHD's searches of letters ({@link MhdProviders}), Task with its searches by owner … ({@link
+ * TaskResourceProvider}), one {@link RecordResourceProvider} per other type of the
  * record store, and transactions and batches; with the
  * interceptors every request passes.
  */
@@ -60,8 +62,8 @@ class FhirProviders implements FhirServlet.Providers {
         providers.addAll(mhd.resourceProviders());
         ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
                 .filter(t -> !MhdProviders.TYPES.contains(t))
-                .forEach(t -> providers.add(new RecordResourceProvider(
-                        context.getResourceDefinition(t).getImplementingClass(), parts)));
+                .forEach(t -> providers.add(t.equals("Task") ? new TaskResourceProvider(parts)
+                        : new RecordResourceProvider(context.getResourceDefinition(t).getImplementingClass(), parts)));
         return providers;
     }
 

@@ -6,9 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.musubi.policy.DataCategory;
@@ -191,6 +194,12 @@ public final class ContentCategories {
                 && (letter(resource.path("entry").path(0).path("resource")) || letterTagged(resource))) {
             return DataCategory.REFERRALS;
         }
+        if (type.equals("Task") && anyCoding(resource.path("code").path("coding"), ContentCategories::letterType)) {
+            return DataCategory.REFERRALS;
+        }
+        if (type.equals("Communication") && careTeamNote(resource)) {
+            return DataCategory.CARE_RECORDS;
+        }
         if (type.equals("Observation")) {
             for (JsonNode category : resource.path("category")) {
                 for (JsonNode coding : category.path("coding")) {
@@ -201,6 +210,53 @@ public final class ContentCategories {
             }
         }
         return ResourceKind.of(type).map(ResourceKind::category).orElse(DataCategory.DOCUMENTS);
+    }
+
+    /** Whether a Communication's JSON is a care team's note ({@link FhirIndexer#category}). */
+    private static boolean careTeamNote(JsonNode communication) {
+        for (JsonNode category : communication.path("category")) {
+            if (anyCoding(category.path("coding"), ContentCategories::careTeamNote)) {
+                return true;
+            }
+        }
+        for (String element : List.of("recipient", "about", "partOf")) {
+            for (JsonNode reference : communication.path(element)) {
+                if (careTeam(reference.path("reference").asString(null))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyCoding(JsonNode codings, BiPredicate<String, String> test) {
+        for (JsonNode coding : codings) {
+            if (test.test(coding.path("system").asString(null), coding.path("code").asString(null))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Communication.category coding makes it a care team's note (category CARE_RECORDS). */
+    static boolean careTeamNote(String system, String code) {
+        return FhirSystems.COMMUNICATION_CATEGORY.equals(system) && FhirSystems.CARE_TEAM_NOTE.equals(code);
+    }
+
+    /** Whether a literal reference names a CareTeam ({@code [base/]CareTeam/id[/_history/v]}). */
+    static boolean careTeam(String reference) {
+        return literal(reference).filter(l -> l.type().equals("CareTeam")).isPresent();
+    }
+
+    /** A literal reference's type and id. */
+    record Literal(String type, String id) {
+    }
+
+    /** The type and id a literal reference names ({@code [base/]Type/id[/_history/v]}); empty for any other. */
+    static Optional<Literal> literal(String reference) {
+        Matcher matcher = reference == null ? null : LITERAL.matcher(reference);
+        return matcher != null && matcher.find() ? Optional.of(new Literal(matcher.group(1), matcher.group(2)))
+                : Optional.empty();
     }
 
     /** Whether the JSON is a Composition typed as a letter between facilities ({@link FhirIndexer#category}). */
@@ -246,11 +302,17 @@ public final class ContentCategories {
         }
     }
 
-    /** The category of what a reference points at, from its type alone. */
+    /**
+     * The category of what a reference points at, from its type alone; a Task as REFERRALS (a letter's Task, as a
+     * letter's Provenance names it: a care task's is CARE_RECORDS, which the reference cannot tell).
+     */
     static DataCategory referenced(JsonNode reference) {
         String literal = reference.path("reference").asString(null);
         Matcher matcher = literal == null ? null : LITERAL.matcher(literal);
         String type = matcher != null && matcher.find() ? matcher.group(1) : reference.path("type").asString(null);
+        if ("Task".equals(type)) {
+            return DataCategory.REFERRALS; // from its type alone a Task may be a letter's: read as one, which shows less
+        }
         return type == null ? DataCategory.DOCUMENTS
                 : ResourceKind.of(type).map(ResourceKind::category).orElse(DataCategory.DOCUMENTS);
     }

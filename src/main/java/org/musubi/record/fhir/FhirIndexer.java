@@ -8,18 +8,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.SearchIndex;
 
@@ -46,6 +50,12 @@ public final class FhirIndexer {
         return contents;
     }
 
+    /**
+     * The search index: identifiers, the kind's codes, categories, statuses and dates, and each reference it is searched
+     * by ({@link ResourceKind#references()}) as a token of the referenced type (its system) and id (its code), so that
+     * {@code owner=Practitioner/1} and {@code owner=1} both find it; a reference that is no {@code Type/id} (a
+     * contained one, an identifier alone) is not indexed.
+     */
     public SearchIndex index(IBaseResource resource, ResourceKind kind) {
         List<SearchIndex.Token> tokens = new ArrayList<>();
         if (context.getResourceDefinition(resource).getChildByName("identifier") != null) {
@@ -54,6 +64,12 @@ public final class FhirIndexer {
         tokens(resource, "code", kind.codes(), tokens);
         tokens(resource, "category", kind.categories(), tokens);
         tokens(resource, "status", kind.statuses(), tokens);
+        kind.references().forEach((param, path) -> {
+            for (Reference reference : terser.getValues(resource, path, Reference.class)) {
+                ContentCategories.literal(reference.getReference())
+                        .ifPresent(l -> tokens.add(new SearchIndex.Token(param, l.type(), l.id())));
+            }
+        });
         List<SearchIndex.DateRange> dates = new ArrayList<>();
         for (String path : kind.dates()) {
             for (IBase value : terser.getValues(resource, path)) {
@@ -68,7 +84,11 @@ public final class FhirIndexer {
      * (a QuestionnaireResponse answering {@link FhirSystems#EMERGENCY_SHEET_QUESTIONNAIRE}), EMERGENCY_SHEET, and a letter
      * between facilities — a Composition typed as a referral letter (LOINC {@link Loinc#REFERRAL_LETTER}, in LOINC's system or JP-CLINS's doc-typecodes) or with
      * {@link FhirSystems#LETTER_TYPE}, or a document Bundle whose Composition is one or that is tagged with {@link FhirSystems#LETTER_TYPE} (sent as a
-     * letter: a discharge summary sent on its own) —, REFERRALS.
+     * letter: a discharge summary sent on its own) —, REFERRALS; a Task is a care task (its kind's CARE_RECORDS) unless
+     * its {@code code} is a letter type (the Task that tracks a letter: REFERRALS); a Communication is a document
+     * (DOCUMENTS) unless it is a care team's note — {@code category} {@link FhirSystems#CARE_TEAM_NOTE} of {@link
+     * FhirSystems#COMMUNICATION_CATEGORY}, or a {@code recipient}, {@code about} or {@code partOf} that is a CareTeam —
+     * which is CARE_RECORDS.
      */
     public DataCategory category(IBaseResource resource, ResourceKind kind) {
         if (resource instanceof Composition composition && letter(composition)
@@ -81,6 +101,16 @@ public final class FhirIndexer {
         if (resource instanceof Observation observation && observation.getCategory().stream()
                 .flatMap(c -> c.getCoding().stream()).anyMatch(c -> "vital-signs".equals(c.getCode()))) {
             return DataCategory.VITALS;
+        }
+        if (resource instanceof Task task && task.getCode().getCoding().stream()
+                .anyMatch(c -> ContentCategories.letterType(c.getSystem(), c.getCode()))) {
+            return DataCategory.REFERRALS;
+        }
+        if (resource instanceof Communication communication && (communication.getCategory().stream()
+                .flatMap(c -> c.getCoding().stream()).anyMatch(c -> ContentCategories.careTeamNote(c.getSystem(), c.getCode()))
+                || Stream.of(communication.getRecipient(), communication.getAbout(), communication.getPartOf())
+                .flatMap(List::stream).anyMatch(r -> ContentCategories.careTeam(r.getReference())))) {
+            return DataCategory.CARE_RECORDS;
         }
         if (resource instanceof QuestionnaireResponse response
                 && FhirSystems.EMERGENCY_SHEET_QUESTIONNAIRE.equals(response.getQuestionnaire())) {

@@ -183,6 +183,14 @@ public final class FhirSystems {
      * free-form information document): a document typed with it is a letter between facilities (category REFERRALS).
      */
     public static final String LETTER_TYPE = "urn:musubi:letter-type";
+    /**
+     * Musubi's CodeSystem of Communication categories (issue 44): {@link #CARE_TEAM_NOTE} makes a Communication a note
+     * of a patient's care team (category CARE_RECORDS, read by the team's care managers and care workers), not a
+     * document.
+     */
+    public static final String COMMUNICATION_CATEGORY = "urn:musubi:communication-category";
+    /** The code of {@link #COMMUNICATION_CATEGORY}: a care team's note or message about the patient. */
+    public static final String CARE_TEAM_NOTE = "care-team-note";
 
     /** The signature types of R4's Signature.type (ASTM E1762-95): {@code 1.2.840.10065.1.12.1.1} author's signature. */
     public static final String SIGNATURE_TYPE = "urn:iso-astm:E1762-95:2013";

@@ -63,7 +63,9 @@ final class KindTable {
      * The category of each type: of the data about a patient, or (directory types) DEMOGRAPHICS, as organizations and
      * practitioners have always had; a Device about a patient (an implant) is PROCEDURES, a Medication (a drug, often
      * contained in a prescription) MEDICATIONS. A directory resource is read by every caller whatever its category;
-     * the category counts where one is inside a container.
+     * the category counts where one is inside a container. A Task is a care task (CARE_RECORDS: a care team's work for
+     * the patient, issue 44) unless it tracks a letter between facilities, which {@link FhirIndexer#category} makes a
+     * referral.
      */
     static final Map<String, DataCategory> CATEGORIES = Map.ofEntries(
             Map.entry("Patient", DEMOGRAPHICS), Map.entry("RelatedPerson", DEMOGRAPHICS),
@@ -98,7 +100,7 @@ final class KindTable {
             Map.entry("CoverageEligibilityResponse", ADMINISTRATIVE), Map.entry("EnrollmentRequest", ADMINISTRATIVE),
             Map.entry("ExplanationOfBenefit", ADMINISTRATIVE), Map.entry("Invoice", ADMINISTRATIVE),
             Map.entry("MeasureReport", ADMINISTRATIVE), Map.entry("ResearchSubject", ADMINISTRATIVE),
-            Map.entry("Task", REFERRALS),
+            Map.entry("Task", CARE_RECORDS),
             Map.entry("Organization", DEMOGRAPHICS), Map.entry("Practitioner", DEMOGRAPHICS),
             Map.entry("PractitionerRole", DEMOGRAPHICS), Map.entry("Location", DEMOGRAPHICS),
             Map.entry("HealthcareService", DEMOGRAPHICS), Map.entry("Endpoint", DEMOGRAPHICS),
@@ -110,6 +112,14 @@ final class KindTable {
      */
     static final Set<String> DIRECTORY = Set.of("Organization", "Practitioner", "PractitionerRole", "Location",
             "HealthcareService", "Endpoint", "Device", "Medication", "Substance");
+
+    /**
+     * The references a type is searched by besides its patient, as {@code search parameter → element}: a Task by its
+     * owner, requester, focus and the Task it is part of (R4's {@code owner}, {@code requester}, {@code focus},
+     * {@code part-of}). Each is indexed as a token of the referenced type and id ({@link FhirIndexer#index}).
+     */
+    private static final Map<String, Map<String, String>> REFERENCES = Map.of(
+            "Task", Map.of("owner", "owner", "requester", "requester", "focus", "focus", "part-of", "partOf"));
 
     /** Clinical dates of types whose standard {@code date} parameter R4 lacks, where a Synthea or EHR export has one. */
     private static final Map<String, List<String>> DATES = Map.of(
@@ -146,7 +156,7 @@ final class KindTable {
         }
         return new ResourceKind(type, category, index.get(0), index.get(1), index.get(2), index.get(3),
                 patient == null ? null : patient.path(), patient != null && patient.required(),
-                patient != null && patient.amongOthers(), DIRECTORY.contains(type));
+                patient != null && patient.amongOthers(), DIRECTORY.contains(type), REFERENCES.getOrDefault(type, Map.of()));
     }
 
     /**

@@ -11,7 +11,8 @@ import org.musubi.policy.DataCategory;
 
 /**
  * What Musubi knows about each resource type it stores: the policy's data category, where the code, category, status
- * and clinical date live (FHIR R4 search-parameter paths), and the reference to the patient. Musubi stores
+ * and clinical date live (FHIR R4 search-parameter paths), the reference to the patient, and the other references it
+ * is searched by ({@link #references()}: search parameter → element, a Task's owner …). Musubi stores
  * <ul>
  *   <li>every R4 type of the Patient compartment, under the patient it names ({@link #patientPath()}, read from HAPI's
  *       compartment definitions: {@link PatientCompartment}), except those {@link #refusal refused} with a reason
@@ -25,7 +26,11 @@ import org.musubi.policy.DataCategory;
  */
 public record ResourceKind(String type, DataCategory category, List<String> codes, List<String> categories,
                            List<String> statuses, List<String> dates, String patientPath, boolean patientRequired,
-                           boolean patientAmongOthers, boolean directory) {
+                           boolean patientAmongOthers, boolean directory, Map<String, String> references) {
+
+    public ResourceKind {
+        references = Map.copyOf(references);
+    }
 
     private static final Map<String, ResourceKind> KINDS = KindTable.build(FhirContext.forR4Cached());
 

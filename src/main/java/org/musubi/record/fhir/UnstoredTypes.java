@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * What Musubi does not store, and why: the types of the Patient compartment it leaves out on purpose, Bundles that
  * are requests or answers rather than records, and every other type that is neither about one patient nor part of a
  * facility's directory (Contract, PaymentNotice, the definitional types …). A Task is stored (its patient is its
- * {@code for}; category REFERRALS): the state of a letter between facilities (issue 42).
+ * {@code for}): a care task (CARE_RECORDS, issue 44), or the state of a letter between facilities (REFERRALS, issue 42).
  */
 final class UnstoredTypes {
 

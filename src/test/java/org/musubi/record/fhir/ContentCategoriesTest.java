@@ -72,8 +72,13 @@ class ContentCategoriesTest {
         assertThat(CONTENTS.ofContent(bytes(collection(new Contract().setStatus(Contract.ContractStatus.OFFERED))),
                 "application/fhir+json", NOTHING_STORED))
                 .as("a type Musubi does not store counts as DOCUMENTS").containsExactly(DOCUMENTS);
-        assertThat(CONTENTS.ofContent(bytes(collection(new Task().setFor(new Reference("Patient/1")))), "application/fhir+json",
+        Task letterTask = new Task().setFor(new Reference("Patient/1"));
+        letterTask.getCode().addCoding().setSystem(FhirSystems.LETTER_TYPE).setCode("referral");
+        assertThat(CONTENTS.ofContent(bytes(collection(letterTask)), "application/fhir+json",
                 NOTHING_STORED)).as("a letter's Task is a referral").containsExactlyInAnyOrder(DOCUMENTS, DataCategory.REFERRALS);
+        assertThat(CONTENTS.ofContent(bytes(collection(new Task().setFor(new Reference("Patient/1")))),
+                "application/fhir+json", NOTHING_STORED)).as("any other Task is a care task")
+                .containsExactlyInAnyOrder(DOCUMENTS, DataCategory.CARE_RECORDS);
     }
 
     @Test

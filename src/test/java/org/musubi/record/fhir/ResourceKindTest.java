@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -21,11 +22,13 @@ import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.DataCategory;
+import org.musubi.record.SearchIndex;
 
 /** Which R4 types Musubi stores, under which patient reference and category, and why it refuses the others. */
 class ResourceKindTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** The patient paths typed by hand before they were read from HAPI's compartment definitions. */
     private static final Map<String, String> HAND_TYPED = Map.ofEntries(Map.entry("Encounter", "subject"),
@@ -160,14 +163,81 @@ class ResourceKindTest {
     }
 
     @Test
-    void aTaskIsStoredUnderThePatientItIsForAsAReferral() {
+    void aTaskIsStoredUnderThePatientItIsForAsACareTaskOrALettersReferral() {
         ResourceKind task = ResourceKind.of("Task").orElseThrow();
         Task forPatient = new Task().setFor(new Reference("Patient/p1"));
+        Task letter = new Task().setFor(new Reference("Patient/p1"));
+        letter.getCode().addCoding().setSystem(FhirSystems.LETTER_TYPE).setCode("referral");
+        Task loincReferral = new Task();
+        loincReferral.getCode().addCoding().setSystem(FhirSystems.LOINC).setCode(Loinc.REFERRAL_LETTER);
+        Task visit = new Task();
+        visit.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
+        FhirIndexer indexer = new FhirIndexer(FHIR);
 
         assertThat(ResourceKind.refusal(new Task())).isEmpty();
-        assertThat(task.category()).isEqualTo(DataCategory.REFERRALS);
+        assertThat(task.category()).isEqualTo(DataCategory.CARE_RECORDS);
         assertThat(task.patientPath()).isEqualTo("for");
+        assertThat(task.patientRequired()).as("a Task for no patient is stored unattached, its facility's own").isFalse();
         assertThat(task.patientReferences(FHIR, forPatient)).extracting(Reference::getReference).containsExactly("Patient/p1");
+        assertThat(indexer.category(forPatient, task)).isEqualTo(DataCategory.CARE_RECORDS);
+        assertThat(indexer.category(visit, task)).isEqualTo(DataCategory.CARE_RECORDS);
+        assertThat(indexer.category(letter, task)).as("a letter's Task").isEqualTo(DataCategory.REFERRALS);
+        assertThat(indexer.category(loincReferral, task)).isEqualTo(DataCategory.REFERRALS);
+        for (Task each : List.of(forPatient, visit, letter, loincReferral)) {
+            assertThat(ContentCategories.category("Task", JSON.readTree(FHIR.newJsonParser().encodeResourceToString(each))))
+                    .as("inside a container, as stored").isEqualTo(indexer.category(each, task));
+        }
+    }
+
+    @Test
+    void aCareTeamsCommunicationIsACareRecordAnyOtherADocument() {
+        ResourceKind kind = ResourceKind.of("Communication").orElseThrow();
+        FhirIndexer indexer = new FhirIndexer(FHIR);
+        Communication coded = new Communication();
+        coded.addCategory().addCoding().setSystem(FhirSystems.COMMUNICATION_CATEGORY).setCode(FhirSystems.CARE_TEAM_NOTE);
+        Communication toTheTeam = new Communication().addRecipient(new Reference("CareTeam/t1"));
+        Communication aboutTheTeam = new Communication()
+                .addAbout(new Reference("https://ehr.example.jp/fhir/CareTeam/t1/_history/2"));
+        Communication partOfTheTeam = new Communication().addPartOf(new Reference("CareTeam/t1"));
+        Communication plain = new Communication().addRecipient(new Reference("Practitioner/d1"));
+        plain.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/communication-category")
+                .setCode("notification");
+        Communication otherSystem = new Communication();
+        otherSystem.addCategory().addCoding().setSystem("urn:example:other").setCode(FhirSystems.CARE_TEAM_NOTE);
+        Communication containedTeam = new Communication().addRecipient(new Reference("#team"));
+
+        for (Communication note : List.of(coded, toTheTeam, aboutTheTeam, partOfTheTeam)) {
+            assertThat(indexer.category(note, kind)).isEqualTo(DataCategory.CARE_RECORDS);
+        }
+        for (Communication document : List.of(plain, otherSystem, containedTeam, new Communication())) {
+            assertThat(indexer.category(document, kind)).isEqualTo(DataCategory.DOCUMENTS);
+        }
+        for (Communication each : List.of(coded, toTheTeam, aboutTheTeam, partOfTheTeam, plain, otherSystem, containedTeam)) {
+            assertThat(ContentCategories.category("Communication",
+                    JSON.readTree(FHIR.newJsonParser().encodeResourceToString(each))))
+                    .as("inside a container, as stored").isEqualTo(indexer.category(each, kind));
+        }
+    }
+
+    @Test
+    void aTaskIsIndexedByItsOwnerRequesterFocusAndPartOfAsTypeAndId() {
+        Task task = new Task().setFor(new Reference("Patient/p1"))
+                .setOwner(new Reference("https://ehr.example.jp/fhir/Practitioner/n1/_history/3"))
+                .setRequester(new Reference("PractitionerRole/r1")).setFocus(new Reference("Bundle/b1"));
+        task.addPartOf(new Reference("Task/t0"));
+        task.addPartOf(new Reference("#contained"));
+        Task byIdentifier = new Task().setOwner(new Reference().setIdentifier(
+                new Identifier().setSystem(FhirSystems.INSTITUTION_NO).setValue("3412345678")));
+
+        List<SearchIndex.Token> tokens = new FhirIndexer(FHIR).index(task, ResourceKind.of("Task").orElseThrow()).tokens();
+
+        assertThat(tokens).contains(new SearchIndex.Token("owner", "Practitioner", "n1"),
+                new SearchIndex.Token("requester", "PractitionerRole", "r1"), new SearchIndex.Token("focus", "Bundle", "b1"),
+                new SearchIndex.Token("part-of", "Task", "t0"));
+        assertThat(tokens).filteredOn(t -> t.param().equals("part-of")).hasSize(1);
+        assertThat(new FhirIndexer(FHIR).index(byIdentifier, ResourceKind.of("Task").orElseThrow()).tokens())
+                .as("an identifier alone names no stored resource").noneMatch(t -> t.param().equals("owner"));
+        assertThat(ResourceKind.of("Observation").orElseThrow().references()).isEmpty();
     }
 
     @Test
