@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * shipped Questionnaires given to it): on every stage of the four templates, a complete response has no error for
  * either, and each fault Musubi finds — a required item left out, a value outside its range, an option not offered,
  * a hidden item answered, a wrong type — HAPI finds too. Musubi keeps its own check for Japanese texts by linkId, a
- * check in microseconds without the validator's seconds of start-up, and the enablement a form screen needs
+ * check without the validator's start-up, and the enablement a form screen needs
  * (docs/pathways.md); this test keeps the two in step.
  */
 class HapiAgreementTest {
@@ -84,7 +84,7 @@ class HapiAgreementTest {
                         .filter(i -> i.getRequired() && i.getType() != Questionnaire.QuestionnaireItemType.GROUP
                                 && answers.containsKey(i.getLinkId())).toList();
                 assertThat(required).as(form.getUrl()).isNotEmpty();
-                // the first, the last and every fifth required item (each costs HAPI some 30 ms)
+                // the first, the last and every fifth required item
                 for (int i = 0; i < required.size(); i++) {
                     if (i % 5 == 0 || i == required.size() - 1) {
                         QuestionnaireItemComponent item = required.get(i);
