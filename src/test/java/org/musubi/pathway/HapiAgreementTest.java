@@ -121,6 +121,16 @@ class HapiAgreementTest {
         }
     }
 
+    /** Each stage's form is a valid R4 Questionnaire for the FHIR validator (the invariants que-1 … que-13 too). */
+    @Test
+    void everyShippedFormIsAValidQuestionnaire() {
+        for (Questionnaire form : FORMS.values()) {
+            assertThat(validator.validateWithResult(form).getMessages().stream()
+                    .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                    .map(m -> m.getLocationString() + " " + m.getMessage()).toList()).as(form.getUrl()).isEmpty();
+        }
+    }
+
     private static List<String> hapiErrors(Questionnaire form, Map<String, List<Type>> answers) {
         return validator.validateWithResult(response(form, answers)).getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
