@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.musubi.record.fhir.FhirSystems;
 import tools.jackson.databind.JsonNode;
@@ -229,7 +230,7 @@ public final class TemplateCheck {
             JsonNode value = option.path("valueCoding");
             String system = text(coding.path("system"));
             String optionSystem = text(value.path("system"));
-            if (value.isObject() && java.util.Objects.equals(text(value.path("code")), text(coding.path("code")))
+            if (value.isObject() && Objects.equals(text(value.path("code")), text(coding.path("code")))
                     && (system == null || optionSystem == null || system.equals(optionSystem))) {
                 return true;
             }
