@@ -249,4 +249,22 @@ public final class FhirSystems {
     public static final String BOX_EXPIRES = "urn:musubi:fhir:box-expires";
     /** Extension on a Box file's DocumentReference: what the malware scan found (valueCode: clean, infected …). */
     public static final String BOX_SCAN = "urn:musubi:fhir:box-scan";
+
+    // ---- Questionnaires (regional clinical pathways, issue 44) --------------------------------------------
+
+    /** Extension on a Questionnaire item: the least value an answer may take (valueInteger, valueDecimal, valueDate …). */
+    public static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
+    /** Extension on a Questionnaire item: the greatest value an answer may take. */
+    public static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
+    /** Extension on a numeric Questionnaire item: the unit of its answer (valueCoding, UCUM). */
+    public static final String QUESTIONNAIRE_UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+    /** Extension on a Coding of an answer option: the score the option counts for (valueDecimal). */
+    public static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+    /** Extension on a string primitive (an item's text, an option's display): the same text in another language. */
+    public static final String TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
+    /**
+     * A pathway stage's form: this + the template's code + {@code /} + the stage's code is the canonical URL of the
+     * stage's Questionnaire (its version the template's); {@code QuestionnaireResponse.questionnaire} names it.
+     */
+    public static final String PATHWAY_QUESTIONNAIRE = "urn:musubi:pathway:";
 }
