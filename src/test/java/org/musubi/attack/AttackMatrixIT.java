@@ -449,14 +449,8 @@ class AttackMatrixIT extends NetworkFixtures {
         User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
         User member = accounts.memberOf(office, Profession.CARE_MANAGER);
         User never = accounts.memberOf(office, Profession.CARE_MANAGER);
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"), hospital, localId,
-                FhirRecords.uniqueKana());
-        long person = clients.personOf(hospital, localId);
+        long person = linkedConsentedPatientAt(hospital);
         long admin = accounts.networkAdmin().id();
-        consents.link(person, hospital.id(), admin);
-        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
-                Set.of(org.musubi.audit.Purpose.TREATMENT), admin, hospital.id());
         org.musubi.carenet.CareTeams.Actor lead = new org.musubi.carenet.CareTeams.Actor(doctor.id(), hospital.id());
         java.util.UUID team = careTeams.create(lead, person, null, org.musubi.carenet.CareTeams.Role.DOCTOR).id();
         careTeams.invite(lead, team, member.id(), org.musubi.carenet.CareTeams.Role.CARE_MANAGER, null);
@@ -569,14 +563,8 @@ class AttackMatrixIT extends NetworkFixtures {
         User sender = accounts.memberOf(hospital, Profession.DOCTOR);
         User named = accounts.memberOf(other, Profession.NURSE);
         User member = accounts.memberOf(office, Profession.NURSE);
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"), hospital, localId,
-                FhirRecords.uniqueKana());
-        long person = clients.personOf(hospital, localId);
+        long person = linkedConsentedPatientAt(hospital);
         long admin = accounts.networkAdmin().id();
-        consents.link(person, hospital.id(), admin);
-        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
-                Set.of(org.musubi.audit.Purpose.TREATMENT), admin, hospital.id());
         org.musubi.box.Box.Sent sent = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
                 List.of(upload("患者の資料.pdf")), new org.musubi.box.Box.Recipients(Set.of(named.id()), office.id(),
                         Set.of(Profession.NURSE)), null, new org.musubi.box.Box.About(person, false));

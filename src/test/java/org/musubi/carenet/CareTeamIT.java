@@ -3,7 +3,6 @@ package org.musubi.carenet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +47,7 @@ class CareTeamIT extends NetworkFixtures {
         User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
         User careManager = accounts.memberOf(office, Profession.CARE_MANAGER);
         User colleague = accounts.memberOf(office, Profession.CARE_MANAGER);
-        long person = patientLinkedAt(hospital);
+        long person = linkedConsentedPatientAt(hospital);
         String regionalId = identities.person(person).orElseThrow().person().regionalId();
         assertThat(access.openPerson(careManager.id(), Purpose.TREATMENT, person).permitted()).as("before").isFalse();
 
@@ -101,15 +99,6 @@ class CareTeamIT extends NetworkFixtures {
         assertThat(teams.members(actor(doctor), team.id()).orElseThrow()).hasSize(2);
     }
 
-    private long patientLinkedAt(Facility hospital) {
-        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, localId, FhirRecords.uniqueKana());
-        long person = clients.personOf(hospital, localId);
-        consents.link(person, hospital.id(), accounts.networkAdmin().id());
-        grant(person, hospital);
-        return person;
-    }
 
     private void grant(long person, Facility hospital) {
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), accounts.networkAdmin().id(),

@@ -2,18 +2,13 @@ package org.musubi.carenet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.musubi.audit.Purpose;
-import org.musubi.consent.ConsentScope;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
-import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
@@ -37,7 +32,7 @@ class CareTeamPagesIT extends NetworkFixtures {
         User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
         User careManager = accounts.memberOf(office, Profession.CARE_MANAGER);
         User colleague = accounts.memberOf(office, Profession.CARE_MANAGER);
-        long person = patientLinkedAt(hospital);
+        long person = linkedConsentedPatientAt(hospital);
 
         WebSession lead = accounts.signedIn(port, doctor);
         assertThat(lead.get("/portal/patients/" + person + "/care-team").body()).contains("id=\"care-team-none\"")
@@ -69,7 +64,7 @@ class CareTeamPagesIT extends NetworkFixtures {
                 .contains(careManager.nameKanji()).contains("ケアマネジャー");
         assertThat(audit.rowsSince(reading)).filteredOn(r -> "CareTeam".equals(r.resourceType()))
                 .extracting(r -> r.action() + " " + r.outcome()).containsExactly("READ PERMIT");
-        long neighbour = patientLinkedAt(hospital);
+        long neighbour = linkedConsentedPatientAt(hospital);
         String theirs = residents.logIn(port, residents.register(neighbour)).get("/phr/care-team").body();
         assertThat(theirs).as("a neighbour sees only their own (none)").contains("id=\"care-team-none\"")
                 .doesNotContain("自宅療養チーム");
@@ -92,14 +87,4 @@ class CareTeamPagesIT extends NetworkFixtures {
         assertThat(member.get("/portal/care-teams").body()).doesNotContain(team);
     }
 
-    private long patientLinkedAt(Facility hospital) {
-        IGenericClient api = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String localId = FhirRecords.localId();
-        FhirRecords.registerPatient(api, hospital, localId, FhirRecords.uniqueKana());
-        long person = clients.personOf(hospital, localId);
-        consents.link(person, hospital.id(), accounts.networkAdmin().id());
-        consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), accounts.networkAdmin().id(),
-                hospital.id());
-        return person;
-    }
 }

@@ -26,4 +26,20 @@ public abstract class NetworkFixtures {
     protected AuditRows audit;
     @Autowired
     protected JdbcClient jdbc;
+
+    /**
+     * A new patient of {@code facility} (registered through its FHIR API), linked there with the card and with an
+     * active consent to share for treatment with every facility: the person's id.
+     */
+    protected long linkedConsentedPatientAt(org.musubi.registry.Facility facility) {
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(clients.fhirFor(port, facility, "system/*.read", "system/*.write"), facility, localId,
+                FhirRecords.uniqueKana());
+        long person = clients.personOf(facility, localId);
+        long admin = accounts.networkAdmin().id();
+        consents.link(person, facility.id(), admin);
+        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
+                java.util.Set.of(org.musubi.audit.Purpose.TREATMENT), admin, facility.id());
+        return person;
+    }
 }
