@@ -101,8 +101,11 @@ class AddressedLettersIT extends NetworkFixtures {
         composition.addSection().setTitle("紹介目的").getText().setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED)
                 .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">精査加療のお願い</div>");
         String compositionId = FhirRecords.create(api, composition);
-        String taskId = FhirRecords.create(api, new Task().setStatus(Task.TaskStatus.REQUESTED)
-                .setIntent(Task.TaskIntent.ORDER).setFor(subject).setFocus(new Reference("Composition/" + compositionId)));
+        // a letter's Task says which letter it carries (as the letters' exchange writes it): a referral, not a care task
+        Task task = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER).setFor(subject)
+                .setFocus(new Reference("Composition/" + compositionId));
+        task.getCode().addCoding().setSystem("http://loinc.org").setCode("57133-1").setDisplay("診療情報提供書");
+        String taskId = FhirRecords.create(api, task);
         String lab = FhirRecords.create(api, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-11-19", 6.8));
         long person = clients.personOf(hospital, localId);
         long senderPatient = identities.sourcePatient(hospital.id(), localId).orElseThrow().id();
