@@ -285,21 +285,16 @@ public final class Box {
         BoxFile f = file.get();
         if (f.personId() != null) {
             InputStream opened = content.get();
-            Interaction<Download> decided = options.patients() == null ? null : options.patients().download(reader, f,
-                    () -> {
-                        if (f.senderUser() != reader.userId() && !options.readOnly().getAsBoolean()) {
-                            store.downloaded(f.id(), reader.userId(), now);
-                        }
-                        return new Download(f, new Checked(opened, f.sha256()));
-                    });
-            if (decided == null || !decided.permitted()) {
-                closeQuietly(opened);
-                if (decided == null) {
-                    audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", f.id()).reason(NOT_FOUND));
+            Optional<Download> decided = aboutPatient(reader, f, () -> {
+                if (f.senderUser() != reader.userId() && !options.readOnly().getAsBoolean()) {
+                    store.downloaded(f.id(), reader.userId(), now);
                 }
-                return Optional.empty();
+                return new Download(f, new Checked(opened, f.sha256()));
+            });
+            if (decided.isEmpty()) {
+                closeQuietly(opened);
             }
-            return Optional.of(decided.value());
+            return decided;
         }
         if (f.senderUser() != reader.userId() && !options.readOnly().getAsBoolean()) {
             store.downloaded(f.id(), reader.userId(), now);
@@ -341,12 +336,7 @@ public final class Box {
         BoxFile f = file.get();
         ViewPass pass = new ViewPass(f.id(), reader.userId(), clock.instant());
         if (f.personId() != null) {
-            Interaction<View> decided = options.patients() == null ? null
-                    : options.patients().download(reader, f, () -> new View(f, pass));
-            if (decided == null) {
-                audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", f.id()).reason(NOT_FOUND));
-            }
-            return decided == null || !decided.permitted() ? Optional.empty() : Optional.of(decided.value());
+            return aboutPatient(reader, f, () -> new View(f, pass));
         }
         audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on("BoxFile", f.id()).reason("box.viewed"));
         return Optional.of(new View(f, pass));
@@ -509,6 +499,19 @@ public final class Box {
             return "box.fault.patient";
         }
         return entered.value().fault();
+    }
+
+    /**
+     * A download or view of a file about a patient, decided by the access policy now and audited once by it ({@code
+     * open} runs only when permitted); without the policy's side (a Box made without it) refused and audited here.
+     */
+    private <T> Optional<T> aboutPatient(Reader reader, BoxFile file, java.util.function.Supplier<T> open) {
+        if (options.patients() == null) {
+            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", file.id()).reason(NOT_FOUND));
+            return Optional.empty();
+        }
+        Interaction<T> decided = options.patients().download(reader, file, open);
+        return decided.permitted() ? Optional.of(decided.value()) : Optional.empty();
     }
 
     private static void closeQuietly(InputStream in) {

@@ -64,14 +64,13 @@ public final class CareTeams {
         if (by.facilityId() == null || !access.standing(by.facilityId(), personId)) {
             throw refused(attempt, personId, NO_STANDING);
         }
-        CareTeam team = audit.allOrNothing(() -> {
+        return audit.allOrNothing(() -> {
             CareTeam made = consents.createCareTeam(personId, by.facilityId(), blank(name), by.userId());
             consents.addCareTeamMember(made.id(), by.userId(), by.facilityId(), role.name(), by.userId(), null);
             audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.PERMIT).on("CareTeam", made.id())
                     .patient(regionalId(personId)).reason("careTeam.created"));
             return made;
         });
-        return team;
     }
 
     /**
