@@ -49,6 +49,13 @@ class BoxConfiguration {
                 new Box.Options(properties.settings(), standby::readOnly, patients));
     }
 
+    /** The home page's line of Box files waiting for the user (sent to them, not yet downloaded, not expired). */
+    @Bean
+    org.musubi.worklist.WaitingWork boxWaiting(Box box) {
+        return (reader, now) -> java.util.List.of(new org.musubi.worklist.Waiting("box-waiting", "home.box.waiting",
+                box.waiting(reader), 0, "/portal/box"));
+    }
+
     /** New versions of a file's content, saved by an online editor (the WOPI host, {@code box.wopi}). */
     @Bean
     BoxVersions boxVersions(BoxStore store, JdbcClient jdbc, BoxContent content, Audit audit, Standby standby,

@@ -62,7 +62,7 @@ class HomeController {
                 model.addAttribute("facility", f);
                 model.addAttribute("letterCounts", answers.letters(user, f));
             });
-            model.addAttribute("boxWaiting", answers.boxWaiting(user));
+            model.addAttribute("waiting", answers.waiting(user, now));
             // the emergency room's inbox: live hand-overs from ambulance crews (no patient data until opened)
             model.addAttribute("handOvers", answers.handOvers(user.facilityId(), now));
             Map<Long, PatientNews> news = new HashMap<>();

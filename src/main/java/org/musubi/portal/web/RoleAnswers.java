@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
-import org.musubi.box.Box;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.policy.ListLinkedPatients;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.SignedIn;
+import org.musubi.worklist.Waiting;
+import org.musubi.worklist.Worklist;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,14 +29,15 @@ class RoleAnswers {
     private final ReadPatientNews news;
     private final SecretariatQueues queues;
     private final LetterExchange letters;
-    private final Box box;
+    private final Worklist worklist;
 
     /** The kinds of facility letters are written to (those with a medical-institution code of their own). */
     static final Set<FacilityKind> RECEIVE_LETTERS = EnumSet.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC,
             FacilityKind.DENTAL_CLINIC, FacilityKind.PHARMACY, FacilityKind.HOME_NURSING_STATION);
 
-    RoleAnswers(HandOvers handOvers, ReadPatientNews news, SecretariatQueues queues, LetterExchange letters, Box box) {
-        this.box = box;
+    RoleAnswers(HandOvers handOvers, ReadPatientNews news, SecretariatQueues queues, LetterExchange letters,
+                Worklist worklist) {
+        this.worklist = worklist;
         this.handOvers = handOvers;
         this.news = news;
         this.queues = queues;
@@ -48,9 +50,9 @@ class RoleAnswers {
                 : null;
     }
 
-    /** How many Box files wait for the user (sent to them, not yet downloaded, not expired). */
-    int boxWaiting(SignedIn me) {
-        return box.waiting(new Reader(me.userId(), me.facilityId()));
+    /** What waits for the user from every part that gives work (Box files, tasks, due stages, requests …). */
+    List<Waiting> waiting(SignedIn me, Instant now) {
+        return worklist.waitingFor(new Reader(me.userId(), me.facilityId()), now);
     }
 
     List<HandOver> handOvers(long facilityId, Instant now) {
