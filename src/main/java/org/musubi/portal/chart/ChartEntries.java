@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.musubi.policy.DataCategory;
 import org.musubi.portal.chart.ChartEntry.Detail;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
@@ -62,7 +63,13 @@ final class ChartEntries {
             case "DiagnosticReport" -> e.report();
             case "DocumentReference" -> e.document();
             case "ImagingStudy" -> e.imaging();
-            case "Procedure", "Immunization", "NutritionOrder", "ServiceRequest", "CarePlan" -> e.other();
+            case "Procedure", "Immunization", "NutritionOrder", "ServiceRequest" -> e.other();
+            case "CarePlan" -> e.carePlan();
+            case "CareTeam" -> e.careTeam();
+            case "Goal" -> e.goal();
+            case "Task" -> stored.category() == DataCategory.REFERRALS ? null : e.task();
+            case "QuestionnaireResponse" -> e.questionnaireResponse();
+            case "Communication" -> e.communication();
             default -> null;
         });
     }
@@ -268,6 +275,92 @@ final class ChartEntries {
                     r.path("period").path("start"));
             details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type." + stored.type()));
             return entry(TimelineKind.OTHER, at, title, false, false);
+        }
+
+        /** A care plan (ケア計画): its title or category, period, intent and activities' count. */
+        ChartEntry carePlan() {
+            addCode("chart.detail.status", "status", text(r.path("status")));
+            add("chart.detail.description", text(r.path("description")));
+            add("chart.detail.period", period(r.path("period")));
+            add("chart.detail.activities", r.path("activity").isEmpty() ? null : String.valueOf(r.path("activity").size()));
+            String title = text(r.path("title"));
+            details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type.CarePlan"));
+            return entry(TimelineKind.CARE, firstInstant(r.path("period").path("start"), r.path("created")),
+                    title != null ? title : concept(r.path("category").path(0)), false, false);
+        }
+
+        /** A care team sent by a facility's system (Musubi's own teams are the care-team pages'): its members. */
+        ChartEntry careTeam() {
+            addCode("chart.detail.status", "status", text(r.path("status")));
+            add("chart.detail.period", period(r.path("period")));
+            for (JsonNode participant : r.path("participant")) {
+                String role = concept(participant.path("role").path(0));
+                String member = text(participant.path("member").path("display"));
+                add("chart.detail.member", role == null ? member : member == null ? role : role + ": " + member);
+            }
+            details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type.CareTeam"));
+            String title = text(r.path("name"));
+            return entry(TimelineKind.CARE, firstInstant(r.path("period").path("start")),
+                    title != null ? title : concept(r.path("category").path(0)), false, false);
+        }
+
+        /** A goal (目標): its description, lifecycle and achievement, the first target's due date. */
+        ChartEntry goal() {
+            addCode("chart.detail.status", "status", text(r.path("lifecycleStatus")));
+            add("chart.detail.achievement", concept(r.path("achievementStatus")));
+            add("chart.detail.due", text(r.path("target").path(0).path("dueDate")));
+            details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type.Goal"));
+            boolean active = "active".equals(text(r.path("lifecycleStatus")));
+            return entry(TimelineKind.CARE, firstInstant(r.path("startDate"), r.path("statusDate")),
+                    concept(r.path("description")), active, false);
+        }
+
+        /** A care task (ケアのタスク): what, its status, who is to do it and by when. */
+        ChartEntry task() {
+            addCode("chart.detail.status", "status", text(r.path("status")));
+            add("chart.detail.description", text(r.path("description")));
+            add("chart.detail.owner", text(r.path("owner").path("display")));
+            add("chart.detail.due", text(r.path("restriction").path("period").path("end")));
+            details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type.Task"));
+            String title = concept(r.path("code"));
+            return entry(TimelineKind.CARE, firstInstant(r.path("authoredOn"), r.path("lastModified")),
+                    title != null ? title : text(r.path("description")), false, false);
+        }
+
+        /** A filled form (記入済みの様式): the form it answers, as sent (its canonical URL), its status and size. */
+        ChartEntry questionnaireResponse() {
+            addCode("chart.detail.status", "status", text(r.path("status")));
+            add("chart.detail.answers", String.valueOf(answered(r.path("item"))));
+            add("chart.detail.author", text(r.path("author").path("display")));
+            details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type.QuestionnaireResponse"));
+            return entry(TimelineKind.CARE, firstInstant(r.path("authored")), text(r.path("questionnaire")), false,
+                    false);
+        }
+
+        /** A message (a care-team note, a consultation): what it says, who sent it and when. */
+        ChartEntry communication() {
+            addCode("chart.detail.status", "status", text(r.path("status")));
+            add("chart.detail.author", text(r.path("sender").path("display")));
+            details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type.Communication"));
+            String said = null;
+            for (JsonNode payload : r.path("payload")) {
+                said = said != null ? said : text(payload.path("contentString"));
+            }
+            boolean care = stored.category() == DataCategory.CARE_RECORDS;
+            return entry(care ? TimelineKind.CARE : TimelineKind.DOCUMENT, firstInstant(r.path("sent"),
+                    r.path("received")), said != null ? said : concept(r.path("topic")), false, false);
+        }
+
+        /** How many answers a form's items (nested ones included) hold. */
+        private static int answered(JsonNode items) {
+            int n = 0;
+            for (JsonNode item : items) {
+                n += item.path("answer").size() + answered(item.path("item"));
+                for (JsonNode answer : item.path("answer")) {
+                    n += answered(answer.path("item"));
+                }
+            }
+            return n;
         }
 
         /** A department: its text or display as sent, else its SS-MIX2 診療科 code by the code table. */

@@ -11,6 +11,8 @@ public enum TimelineKind {
     LAB,
     DOCUMENT,
     IMAGING,
+    /** The care network's entries: care plans and teams, goals, care tasks, filled forms, care-team notes. */
+    CARE,
     OTHER;
 
     /** The message key of the kind's name, e.g. {@code chart.kind.LAB}. */

@@ -94,8 +94,14 @@ record TimelinePage(Set<String> ids, Map<Long, Integer> facilities, Map<Timeline
             case "DiagnosticReport" -> EnumSet.of(lab ? TimelineKind.LAB : TimelineKind.IMAGING);
             case "DocumentReference" -> EnumSet.of(TimelineKind.DOCUMENT);
             case "ImagingStudy" -> EnumSet.of(TimelineKind.IMAGING);
-            case "MedicationStatement", "Procedure", "Immunization", "NutritionOrder", "ServiceRequest", "CarePlan" ->
+            case "MedicationStatement", "Procedure", "Immunization", "NutritionOrder", "ServiceRequest" ->
                     EnumSet.of(TimelineKind.OTHER);
+            case "CarePlan", "CareTeam", "Goal", "QuestionnaireResponse" -> EnumSet.of(TimelineKind.CARE);
+            // a letter's Task is a referral, shown by the letters' pages; a care task is the team's work
+            case "Task" -> o.category() == DataCategory.CARE_RECORDS ? EnumSet.of(TimelineKind.CARE)
+                    : EnumSet.noneOf(TimelineKind.class);
+            case "Communication" -> EnumSet.of(o.category() == DataCategory.CARE_RECORDS ? TimelineKind.CARE
+                    : TimelineKind.DOCUMENT);
             default -> EnumSet.noneOf(TimelineKind.class);
         };
     }

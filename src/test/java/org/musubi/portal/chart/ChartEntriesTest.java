@@ -15,6 +15,54 @@ class ChartEntriesTest {
                 .orElseThrow();
     }
 
+    private static java.util.Optional<ChartEntry> of(String type, DataCategory category, String json) {
+        return ChartEntries.of(new StoredResource(1, "r1", type, 1, 7, category, Instant.now(), false, json));
+    }
+
+    @Test
+    void theCareNetworksResourcesAreCareEntriesWithWhatTheySay() {
+        ChartEntry task = of("Task", DataCategory.CARE_RECORDS, """
+                {"resourceType":"Task","status":"requested","intent":"order","description":"残薬を確認する",
+                 "authoredOn":"2026-11-20T09:00:00+09:00","owner":{"display":"薬剤師 花子"},
+                 "restriction":{"period":{"end":"2026-11-27"}}}""").orElseThrow();
+        ChartEntry goal = of("Goal", DataCategory.CARE_RECORDS, """
+                {"resourceType":"Goal","lifecycleStatus":"active","description":{"text":"自宅で入浴できる"},
+                 "startDate":"2026-10-01","target":[{"dueDate":"2027-03-31"}]}""").orElseThrow();
+        ChartEntry form = of("QuestionnaireResponse", DataCategory.DOCUMENTS, """
+                {"resourceType":"QuestionnaireResponse","status":"completed","authored":"2026-11-01T10:00:00+09:00",
+                 "questionnaire":"urn:musubi:pathway:stroke/acute|1",
+                 "item":[{"linkId":"mrs","answer":[{"valueInteger":3}]},
+                         {"linkId":"g","item":[{"linkId":"b1","answer":[{"valueInteger":10}]}]}]}""").orElseThrow();
+        ChartEntry note = of("Communication", DataCategory.CARE_RECORDS, """
+                {"resourceType":"Communication","status":"completed","sent":"2026-11-21T15:00:00+09:00",
+                 "payload":[{"contentString":"褥瘡は改善傾向"}],"sender":{"display":"訪問看護 太郎"}}""").orElseThrow();
+        ChartEntry team = of("CareTeam", DataCategory.CARE_RECORDS, """
+                {"resourceType":"CareTeam","status":"active","name":"在宅チーム","period":{"start":"2026-09-01"},
+                 "participant":[{"role":[{"text":"訪問看護師"}],"member":{"display":"看護 一子"}}]}""").orElseThrow();
+
+        assertThat(java.util.List.of(task, goal, form, note, team)).extracting(ChartEntry::kind)
+                .containsOnly(TimelineKind.CARE);
+        assertThat(task.title()).isEqualTo("残薬を確認する");
+        assertThat(task.details()).extracting(ChartEntry.Detail::value).contains("薬剤師 花子", "2026-11-27");
+        assertThat(task.day()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(goal.title()).isEqualTo("自宅で入浴できる");
+        assertThat(goal.active()).isTrue();
+        assertThat(form.title()).isEqualTo("urn:musubi:pathway:stroke/acute|1");
+        assertThat(form.details()).filteredOn(d -> d.labelKey().equals("chart.detail.answers"))
+                .extracting(ChartEntry.Detail::value).as("nested answers counted").containsExactly("2");
+        assertThat(note.title()).isEqualTo("褥瘡は改善傾向");
+        assertThat(team.details()).extracting(ChartEntry.Detail::value).contains("訪問看護師: 看護 一子");
+    }
+
+    @Test
+    void aLettersTaskIsNoCareEntryAndADocumentsMessageIsADocument() {
+        assertThat(of("Task", DataCategory.REFERRALS, """
+                {"resourceType":"Task","status":"requested","intent":"order"}""")).isEmpty();
+        assertThat(of("Communication", DataCategory.DOCUMENTS, """
+                {"resourceType":"Communication","status":"completed","payload":[{"contentString":"ご相談"}]}""")
+                .orElseThrow().kind()).isEqualTo(TimelineKind.DOCUMENT);
+    }
+
     @Test
     void aJahisDispensingShowsDrugDaysAndThePharmacyFromItsContainedOrganization() {
         ChartEntry entry = of("MedicationDispense", """

@@ -162,6 +162,39 @@ class PatientViewIT {
     }
 
     @Test
+    void theCareNetworksResourcesSentByASystemShowOnTheTimelineAsCareEntries() {
+        IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = identities.sourcePatientsOf(person).stream().filter(s -> s.facilityId() == hospital.id())
+                .findFirst().orElseThrow().localId();
+        Reference subject = new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
+        org.hl7.fhir.r4.model.Goal goal = new org.hl7.fhir.r4.model.Goal()
+                .setLifecycleStatus(org.hl7.fhir.r4.model.Goal.GoalLifecycleStatus.ACTIVE).setSubject(subject);
+        goal.getDescription().setText("杖歩行で外出できる");
+        goal.setStart(new org.hl7.fhir.r4.model.DateType("2024-05-01"));
+        FhirRecords.create(hospitalApi, goal);
+        org.hl7.fhir.r4.model.Task task = new org.hl7.fhir.r4.model.Task()
+                .setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.REQUESTED)
+                .setIntent(org.hl7.fhir.r4.model.Task.TaskIntent.ORDER).setFor(subject).setDescription("退院前カンファレンスの日程調整")
+                .setAuthoredOnElement(new DateTimeType("2024-05-02T09:00:00+09:00"));
+        FhirRecords.create(hospitalApi, task);
+        org.hl7.fhir.r4.model.QuestionnaireResponse form = new org.hl7.fhir.r4.model.QuestionnaireResponse()
+                .setStatus(org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED)
+                .setQuestionnaire("urn:musubi:pathway:stroke/acute|1").setSubject(subject)
+                .setAuthoredElement(new DateTimeType("2024-05-03T10:00:00+09:00"));
+        form.addItem().setLinkId("mrs").addAnswer().setValue(new org.hl7.fhir.r4.model.IntegerType(3));
+        FhirRecords.create(hospitalApi, form);
+        WebSession clinic = logIn(FacilityKind.CLINIC);
+        long before = audit.max();
+
+        String care = section(clinic.get("/portal/patients/" + person + "?kind=CARE").body(), "id=\"timeline\"");
+
+        assertThat(care).contains("杖歩行で外出できる").contains("退院前カンファレンスの日程調整")
+                .contains("urn:musubi:pathway:stroke/acute|1").contains("data-kind=\"CARE\"")
+                .doesNotContain("HbA1c: 8.1");
+        assertThat(audit.forPatient(before, regionalId)).containsExactly("READ PERMIT policy.permit.treatmentConsentAndLink");
+    }
+
+    @Test
     void theTimelineFiltersByFacilityKindAndPeriod() {
         WebSession clinic = logIn(FacilityKind.CLINIC);
 
