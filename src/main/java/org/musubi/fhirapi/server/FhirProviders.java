@@ -10,7 +10,7 @@ import org.musubi.fhirapi.incoming.IncomingBodyInterceptor;
 import org.musubi.fhirapi.mhd.MhdCapabilities;
 import org.musubi.fhirapi.mhd.MhdProviders;
 import org.musubi.fhirapi.questionnaire.QuestionnaireProvider;
-import org.musubi.fhirapi.questionnaire.QuestionnaireWrites;
+import org.musubi.fhirapi.questionnaire.QuestionnaireProviders;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.record.RecordResourceProvider;
 import org.musubi.fhirapi.record.TaskResourceProvider;
@@ -35,14 +35,12 @@ class FhirProviders implements FhirServlet.Providers {
     private final AuditEventProvider auditEvents;
     private final IncomingBodyInterceptor bodies;
     private final MhdProviders mhd;
-    private final QuestionnaireProvider questionnaires;
-    private final QuestionnaireWrites questionnaireWrites;
+    private final QuestionnaireProviders questionnaires;
 
     FhirProviders(PatientProviders patients, SafeErrors errors, RecordProviderParts parts,
                   TransactionProvider transactions, AuditEventProvider auditEvents, IncomingBodyInterceptor bodies,
-                  MhdProviders mhd, QuestionnaireProvider questionnaires, QuestionnaireWrites questionnaireWrites) {
+                  MhdProviders mhd, QuestionnaireProviders questionnaires) {
         this.questionnaires = questionnaires;
-        this.questionnaireWrites = questionnaireWrites;
         this.bodies = bodies;
         this.mhd = mhd;
         this.auditEvents = auditEvents;
@@ -64,7 +62,7 @@ class FhirProviders implements FhirServlet.Providers {
     public List<IResourceProvider> resourceProviders() {
         List<IResourceProvider> providers = new ArrayList<>(patients.resourceProviders());
         providers.add(auditEvents);
-        providers.add(questionnaires);
+        providers.add(questionnaires.provider());
         FhirContext context = parts.resources().context();
         providers.addAll(mhd.resourceProviders());
         ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
@@ -76,6 +74,6 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> interceptors() {
-        return List.of(errors, bodies, questionnaireWrites, new StoredJson(), new SmartCapabilities(), new MhdCapabilities());
+        return List.of(errors, bodies, questionnaires.writes(), new StoredJson(), new SmartCapabilities(), new MhdCapabilities());
     }
 }
