@@ -20,3 +20,4 @@ CREATE TABLE pathway_template (
 );
 -- At most one draft per template at a time.
 CREATE UNIQUE INDEX pathway_template_one_draft ON pathway_template (code) WHERE status = 'DRAFT';
+GRANT SELECT, INSERT, UPDATE ON pathway_template TO ${app_role};

@@ -109,7 +109,7 @@ class QuestionnaireFhirIT extends NetworkFixtures {
                 "[{\"op\": \"replace\", \"path\": \"/title\", \"value\": \"x\"}]");
         assertThat(patch.statusCode()).isEqualTo(405);
         assertThat(patch.body()).contains("OperationOutcome", "Questionnaire");
-        assertThat(audit.since(before, registered.client().clientId())).containsExactly("ACCESS_DENIED DENY");
+        assertThat(audit.since(before, registered.client().clientId())).containsExactly("ACCESS_DENIED DENY Questionnaire is read-only: PATCH");
 
         assertThat(fhir.read().resource(Questionnaire.class).withId("stroke.acute.1").execute().getTitle())
                 .isNotEqualTo("書き換え");

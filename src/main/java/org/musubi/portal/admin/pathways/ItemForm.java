@@ -6,9 +6,9 @@ import org.musubi.carenet.catalog.ItemFields;
 
 /**
  * The item form as posted: the answer options one a line ({@code code | 日本語 | English | points}) and the enable-when
- * conditions one a line ({@code question | operator | answer}); blank lines are ignored.
+ * conditions one a line ({@code question | operator | answer}); blank lines are ignored; an unticked box is absent.
  */
-record ItemForm(String linkId, String textJa, String textEn, String type, boolean required, boolean repeats,
+record ItemForm(String linkId, String textJa, String textEn, String type, Boolean required, Boolean repeats,
                 String unit, String min, String max, String options, String enableWhen, String enableBehavior,
                 String loinc, String loincDisplay) {
 
@@ -32,7 +32,8 @@ record ItemForm(String linkId, String textJa, String textEn, String type, boolea
         for (String[] parts : lines(enableWhen)) {
             conditions.add(new ItemFields.Condition(part(parts, 0), part(parts, 1), part(parts, 2)));
         }
-        return new ItemFields(text(linkId), text(textJa), text(textEn), text(type), required, repeats, text(unit),
+        return new ItemFields(text(linkId), text(textJa), text(textEn), text(type), Boolean.TRUE.equals(required),
+                Boolean.TRUE.equals(repeats), text(unit),
                 text(min), text(max), answers, conditions, text(enableBehavior), text(loinc), text(loincDisplay));
     }
 

@@ -113,10 +113,13 @@ class PathwayAdminIT extends NetworkFixtures {
                 .isEqualTo("urn:musubi:pathway:" + code + ":nyha");
         assertThat(form.getItem().get(1).getCodeFirstRep().getCode()).isEqualTo("30934-4");
         assertThat(rows.find(code, 1).orElseThrow().body()).isEqualTo(beforePublish);
-        assertThat(audit.since(before, admin.loginId())).containsExactly("PATHWAY_TEMPLATE_CREATE PERMIT",
-                "PATHWAY_TEMPLATE_UPDATE PERMIT", "PATHWAY_TEMPLATE_UPDATE PERMIT", "PATHWAY_TEMPLATE_UPDATE PERMIT",
-                "PATHWAY_TEMPLATE_UPDATE PERMIT", "PATHWAY_TEMPLATE_UPDATE PERMIT", "PATHWAY_TEMPLATE_UPDATE PERMIT",
-                "PATHWAY_TEMPLATE_UPDATE PERMIT", "PATHWAY_TEMPLATE_PUBLISH PERMIT");
+        assertThat(audit.since(before, admin.loginId())).containsExactly("PATHWAY_TEMPLATE_CREATE PERMIT new template",
+                "PATHWAY_TEMPLATE_UPDATE PERMIT stage discharge added", "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/nyha added",
+                "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/bnp added",
+                "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/nyha changed",
+                "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/bnp changed",
+                "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/bnp moved",
+                "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/bnp moved", "PATHWAY_TEMPLATE_PUBLISH PERMIT");
     }
 
     @Test
@@ -149,8 +152,8 @@ class PathwayAdminIT extends NetworkFixtures {
         assertThat(WebSession.location(upload(operator, stageCode, stageCode + "/import", questionnaire)))
                 .isEqualTo(stageCode);
         assertThat(rows.find(code, 1).orElseThrow().body()).contains("mrs-before");
-        assertThat(audit.since(before, admin.loginId())).containsExactly("PATHWAY_TEMPLATE_CREATE PERMIT",
-                "PATHWAY_TEMPLATE_UPDATE PERMIT");
+        assertThat(audit.since(before, admin.loginId())).containsExactly("PATHWAY_TEMPLATE_CREATE PERMIT imported",
+                "PATHWAY_TEMPLATE_UPDATE PERMIT Questionnaire imported into specialist");
     }
 
     /** Posts {@code json} as the file of the upload form on {@code page}, multipart with the page's CSRF token. */
