@@ -19,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DraftEditor {
 
     private static final String CODE = "[a-z0-9][a-z0-9-]{0,63}";
+    /** A linkId the editor gives an item: one path segment of the editor's addresses. */
+    private static final String LINK_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
     private final ObjectNode template;
 
     DraftEditor(ObjectNode template) {
@@ -95,7 +97,7 @@ public final class DraftEditor {
     public DraftEditor addItem(String stage, String parent, String linkId, String type, String textJa) {
         String clean = linkId == null ? "" : linkId.strip();
         ObjectNode form = form(stage);
-        if (clean.isEmpty() || item(form, clean).isPresent()) {
+        if (!clean.matches(LINK_ID) || item(form, clean).isPresent()) {
             throw new CatalogRefused(CatalogRefused.BAD_CODE, clean);
         }
         JsonNode container = parent == null || parent.isBlank() ? form : item(form, parent.strip())
@@ -110,7 +112,7 @@ public final class DraftEditor {
         ObjectNode form = form(stage);
         ObjectNode item = itemNode(form, stage, linkId);
         String renamed = fields.linkId() == null ? "" : fields.linkId().strip();
-        if (renamed.isEmpty() || (!renamed.equals(linkId) && item(form, renamed).isPresent())) {
+        if (!renamed.matches(LINK_ID) || (!renamed.equals(linkId) && item(form, renamed).isPresent())) {
             throw new CatalogRefused(CatalogRefused.BAD_CODE, renamed);
         }
         String system = FhirSystems.PATHWAY_QUESTIONNAIRE + ItemFields.text(template.path("code")) + ":" + renamed;
