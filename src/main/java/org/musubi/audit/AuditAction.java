@@ -111,5 +111,13 @@ public enum AuditAction {
     BACKUP,
     RESTORE,
     /** A read-only standby's audit spool merged into the trail (spool id and counts in the reason). */
-    AUDIT_SPOOL_MERGE
+    AUDIT_SPOOL_MERGE,
+    /** A pathway template created, a new version of one drafted, or one imported (code/version in the id; issue 44). */
+    PATHWAY_TEMPLATE_CREATE,
+    /** A draft pathway template changed in the editor, or a Questionnaire imported into one of its stages. */
+    PATHWAY_TEMPLATE_UPDATE,
+    /** A draft pathway template published: new enrolments use it from now on. */
+    PATHWAY_TEMPLATE_PUBLISH,
+    /** A published pathway template version retired: offered no more, still readable by version. */
+    PATHWAY_TEMPLATE_RETIRE
 }

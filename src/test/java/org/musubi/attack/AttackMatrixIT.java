@@ -765,4 +765,72 @@ class AttackMatrixIT extends NetworkFixtures {
         });
         return armed;
     }
+
+    // ---- issue 44: pathway templates (the operators' editor, Questionnaire read-only on the API) ---------------------
+
+    @Autowired
+    org.musubi.carenet.catalog.TemplateStore templates;
+
+    /**
+     * The pathway templates are changed by network operators only, and never over the API. Every user of B (each
+     * staff profession, and B's facility administrator) gets for a draft template's pages, its exports and every
+     * change exactly the answer given for a template nobody made; B's systems get for a draft's stage form the answer
+     * of a form that does not exist, and every write of a Questionnaire, real or absent, is refused 405 alike with one
+     * audit row. The draft is left as it was.
+     */
+    @Test
+    void pathwayTemplatesAreChangedOnlyByNetworkOperatorsAndNeverOverTheApi() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        var operator = org.musubi.registry.Administrator.of(accounts.networkAdmin());
+        String code = "attack-" + UUID.randomUUID().toString().substring(0, 8);
+        String absent = "absent-" + UUID.randomUUID().toString().substring(0, 8);
+        templates.create(operator, code, "攻撃試験", "Attack test");
+        templates.edit(operator, code, 1, "stage", e -> e.addStage("first", "初回", "First", List.of("CLINIC"), 0)
+                .addItem("first", "", "done", "boolean", "実施"));
+        String stored = jdbc.sql("SELECT body FROM pathway_template WHERE code = ?").param(code).query(String.class).single();
+        List<Armed> callers = new ArrayList<>(callers(clinic));
+        User clinicAdmin = accounts.adminOf(clinic);
+        callers.add(new Armed(new Attacker("B's facility administrator", Profession.MEDICAL_CLERK, Set.of()),
+                clinicAdmin.id(), null, accounts.signedIn(port, clinicAdmin)));
+        for (Armed caller : callers) {
+            String who = caller.attacker() + " / pathway templates ";
+            if (caller.web() != null) {
+                WebSession web = caller.web();
+                web.get("/");
+                for (String page : List.of("/1", "/1/export", "/1/stages/first", "/1/stages/first/export",
+                        "/1/stages/first/items/done")) {
+                    Answers.assertAlike(who + page, web.get("/admin/pathways/" + code + page), code,
+                            web.get("/admin/pathways/" + absent + page), absent);
+                }
+                for (String change : List.of("/1/publish", "/1/retire", "/new-version", "/1/title",
+                        "/1/stages/first/items", "/1/stages/first/items/done/remove", "/1/stages/first/remove")) {
+                    Answers.assertAlike(who + change, post(web, "/admin/pathways/" + code + change, "titleJa", "x",
+                            "linkId", "x", "type", "string"), code, post(web, "/admin/pathways/" + absent + change,
+                            "titleJa", "x", "linkId", "x", "type", "string"), absent);
+                }
+                assertThat(web.get("/admin/pathways").statusCode()).as(who + "list").isEqualTo(403);
+            } else {
+                RawApi api = caller.api();
+                Answers.assertAlike(who + "draft form", api.get("Questionnaire/" + code + ".first.1"), code,
+                        api.get("Questionnaire/" + absent + ".first.1"), absent);
+                for (String id : List.of("stroke.acute.1", code + ".first.1", absent + ".first.1")) {
+                    long before = audit.max();
+                    HttpResponse<String> put = api.send("PUT", "Questionnaire/" + id,
+                            "{\"resourceType\":\"Questionnaire\",\"id\":\"" + id + "\",\"status\":\"active\"}");
+                    assertThat(put.statusCode()).as(who + "PUT " + id).isEqualTo(405);
+                    assertThat(put.body()).contains("OperationOutcome");
+                    assertThat(api.send("DELETE", "Questionnaire/" + id, null).statusCode()).as(who + "DELETE " + id)
+                            .isEqualTo(405);
+                    assertThat(audit.countByUser(before, caller.userId())).as(who + "one row per attempt").isEqualTo(2);
+                }
+                assertThat(api.post("Questionnaire", "{\"resourceType\":\"Questionnaire\",\"status\":\"active\"}")
+                        .statusCode()).as(who + "create").isEqualTo(405);
+                assertThat(api.get("Questionnaire/stroke.acute.1").statusCode()).as(who + "published form").isEqualTo(200);
+            }
+        }
+        assertThat(jdbc.sql("SELECT body FROM pathway_template WHERE code = ? AND status = 'DRAFT'").param(code)
+                .query(String.class).single()).as("the draft as it was").isEqualTo(stored);
+        assertThat(jdbc.sql("SELECT count(*) FROM pathway_template WHERE code IN (?, ?)").params(code, absent)
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }

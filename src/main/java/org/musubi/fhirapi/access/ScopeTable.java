@@ -68,7 +68,14 @@ public enum ScopeTable {
     /** {@code GET /fhir/metadata}: public, no token. */
     CAPABILITIES("capabilities", Marks.SYSTEM, false, Set.of(), Set.of()),
     /** The definitions of the operations above, as HAPI serves them beside the CapabilityStatement: no data. */
-    OPERATION_DEFINITION("read", "OperationDefinition", false, Set.of(), Set.of());
+    OPERATION_DEFINITION("read", "OperationDefinition", false, Set.of(), Set.of()),
+    /**
+     * A pathway stage's form, {@code GET /fhir/Questionnaire/<id>}: the network's templates, no patient's data, so
+     * every token reads it whatever its scopes (writes are refused with 405 for every caller).
+     */
+    QUESTIONNAIRE_READ("read", "Questionnaire", false, Set.of(), Set.of()),
+    /** The pathway stage forms searched by {@code url}, {@code version}, {@code status}, {@code name}: as the read. */
+    QUESTIONNAIRE_SEARCH("search-type", "Questionnaire", false, Set.of(), Set.of());
 
     /**
      * The rows a resident's connected app may use (SMART {@code patient/…} scopes, reading its resident's own record):

@@ -9,6 +9,8 @@ import org.musubi.fhirapi.bundle.TransactionProvider;
 import org.musubi.fhirapi.incoming.IncomingBodyInterceptor;
 import org.musubi.fhirapi.mhd.MhdCapabilities;
 import org.musubi.fhirapi.mhd.MhdProviders;
+import org.musubi.fhirapi.questionnaire.QuestionnaireProvider;
+import org.musubi.fhirapi.questionnaire.QuestionnaireProviders;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.record.RecordResourceProvider;
 import org.musubi.fhirapi.record.TaskResourceProvider;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * What {@code /fhir} serves: Patient's providers ({@link PatientProviders}), AuditEvent, DocumentReference and List
  * with IHE MHD's searches of letters ({@link MhdProviders}), Task with its searches by owner … ({@link
- * TaskResourceProvider}), one {@link RecordResourceProvider} per other type of the
+ * TaskResourceProvider}), the pathway templates' read-only Questionnaire ({@link QuestionnaireProvider}), one {@link RecordResourceProvider} per other type of the
  * record store, and transactions and batches; with the
  * interceptors every request passes.
  */
@@ -33,10 +35,12 @@ class FhirProviders implements FhirServlet.Providers {
     private final AuditEventProvider auditEvents;
     private final IncomingBodyInterceptor bodies;
     private final MhdProviders mhd;
+    private final QuestionnaireProviders questionnaires;
 
     FhirProviders(PatientProviders patients, SafeErrors errors, RecordProviderParts parts,
                   TransactionProvider transactions, AuditEventProvider auditEvents, IncomingBodyInterceptor bodies,
-                  MhdProviders mhd) {
+                  MhdProviders mhd, QuestionnaireProviders questionnaires) {
+        this.questionnaires = questionnaires;
         this.bodies = bodies;
         this.mhd = mhd;
         this.auditEvents = auditEvents;
@@ -58,6 +62,7 @@ class FhirProviders implements FhirServlet.Providers {
     public List<IResourceProvider> resourceProviders() {
         List<IResourceProvider> providers = new ArrayList<>(patients.resourceProviders());
         providers.add(auditEvents);
+        providers.add(questionnaires.provider());
         FhirContext context = parts.resources().context();
         providers.addAll(mhd.resourceProviders());
         ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
@@ -69,6 +74,6 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> interceptors() {
-        return List.of(errors, bodies, new StoredJson(), new SmartCapabilities(), new MhdCapabilities());
+        return List.of(errors, bodies, questionnaires.writes(), new StoredJson(), new SmartCapabilities(), new MhdCapabilities());
     }
 }

@@ -55,8 +55,8 @@ class ScopeMatrixIT extends NetworkFixtures {
     @Autowired
     EveryKindOfRecord records;
 
-    /** What HAPI serves about the server itself: public. */
-    static final Set<String> METADATA = Set.of("CapabilityStatement", "OperationDefinition");
+    /** What HAPI serves about the server itself, and the pathway templates' forms (no patient's data): any token. */
+    static final Set<String> METADATA = Set.of("CapabilityStatement", "OperationDefinition", "Questionnaire");
 
     /**
      * The oracle: a scope names the type or {@code *}, and the access or {@code *}; a Bundle is read only with

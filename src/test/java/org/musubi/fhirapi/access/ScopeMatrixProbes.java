@@ -82,6 +82,12 @@ final class ScopeMatrixProbes {
                         Set.of(), h -> new Answer(h.get("AuditEvent", JSON).statusCode(), Set.of(), null, false))),
                 Map.entry(ScopeTable.CAPABILITIES, new Probe("metadata", false, 200, Set.of(), Set.of("CapabilityStatement"),
                         h -> withoutIds(resource(h.get("metadata", JSON))))),
+                // The pathway templates' stage forms: the network's data, read by every token, no audit row.
+                Map.entry(ScopeTable.QUESTIONNAIRE_READ, new Probe("a stage form", false, 200, Set.of(),
+                        Set.of("Questionnaire"), h -> withoutIds(resource(h.get("Questionnaire/stroke.acute.1", JSON))))),
+                Map.entry(ScopeTable.QUESTIONNAIRE_SEARCH, new Probe("by url", false, 200, Set.of(),
+                        Set.of("Questionnaire"), h -> withoutIds(entries(h.get(
+                                "Questionnaire?url=urn:musubi:pathway:stroke/acute&version=1", JSON), json)))),
                 Map.entry(ScopeTable.CREATE, write("Observation", OBSERVATION, h -> h.send("POST", "Observation", JSON, JSON,
                         json.encodeResourceToString(lab())))),
                 Map.entry(ScopeTable.CREATE, write("collection Bundle", Set.of("Bundle", "Patient", "Observation"),

@@ -75,11 +75,12 @@ class ScopeTableTest {
     void everyRowButTheServersOwnMetadataNeedsATypeAndReadsNeverWrite() {
         for (ScopeTable row : ScopeTable.values()) {
             assertThat(row.needs().isEmpty()).as(row.name())
-                    .isEqualTo(row == ScopeTable.CAPABILITIES || row == ScopeTable.OPERATION_DEFINITION);
+                    .isEqualTo(row == ScopeTable.CAPABILITIES || row == ScopeTable.OPERATION_DEFINITION
+                            || row == ScopeTable.QUESTIONNAIRE_READ || row == ScopeTable.QUESTIONNAIRE_SEARCH);
             assertThat(row.on()).as(row.name()).satisfiesAnyOf(
                     on -> assertThat(on).isIn(ScopeTable.Marks.EACH_TYPE, ScopeTable.Marks.SYSTEM),
                     on -> assertThat(ResourceKind.of(on).isPresent() || on.equals("AuditEvent")
-                            || on.equals("OperationDefinition")).isTrue());
+                            || on.equals("OperationDefinition") || on.equals("Questionnaire")).isTrue());
         }
         assertThat(List.of(ScopeTable.values())).filteredOn(ScopeTable::write).extracting(ScopeTable::interaction)
                 .containsOnly("create", "update", "delete", "transaction", "batch");
