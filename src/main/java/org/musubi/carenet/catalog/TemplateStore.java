@@ -28,6 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TemplateStore {
 
+    /** The id a refused template import is audited under (its code is not read before the check). */
+    private static final String IMPORTED_ID = "import";
+    private static final String IMPORTED_REASON = "imported";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CODE = "[a-z0-9][a-z0-9-]{0,63}";
     private static final String AUDIT_TYPE = "PathwayTemplate";
@@ -125,7 +129,7 @@ public final class TemplateStore {
      * version 1 of a new code or as the next version of an existing one (refused while that one has a draft).
      */
     public TemplateRow importTemplate(Administrator admin, String json) {
-        permitted(admin, AuditAction.PATHWAY_TEMPLATE_CREATE, "import");
+        permitted(admin, AuditAction.PATHWAY_TEMPLATE_CREATE, IMPORTED_ID);
         String code = PathwayTemplates.read(json).code();
         List<TemplateRow> versions = rows.of(code);
         if (versions.stream().anyMatch(r -> r.status() == TemplateStatus.DRAFT)) {
@@ -134,7 +138,7 @@ public final class TemplateStore {
         int next = versions.stream().mapToInt(TemplateRow::version).max().orElse(0) + 1;
         ObjectNode body = parse(json);
         body.put("version", String.valueOf(next));
-        return insert(admin, code, next, body, AuditAction.PATHWAY_TEMPLATE_CREATE, "imported");
+        return insert(admin, code, next, body, AuditAction.PATHWAY_TEMPLATE_CREATE, IMPORTED_REASON);
     }
 
     /** Publishes a draft: the newest published version of its code from now on (new enrolments only). */
