@@ -7,6 +7,7 @@ import java.util.List;
 import org.musubi.audit.Audit;
 import org.musubi.carenet.jdbc.JdbcTeamEntries;
 import org.musubi.consent.Consents;
+import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.policy.PersonAccess;
@@ -34,10 +35,11 @@ class CareNetConfiguration {
     @Bean
     TeamWorkspace teamWorkspace(CareTeams teams, WriteRecords writes, ReadRecords reads, JdbcClient jdbc,
                                 ResourceEncoder encoder, FhirContext context, IdentityStore identities,
-                                LinkSourcePatient link, IdKeys keys, Users users, PersonAccess access) {
+                                LinkSourcePatient link, IdKeys keys, Users users, PersonAccess access,
+                                Standby standby) {
         return new TeamWorkspace(teams, writes, reads, new JdbcTeamEntries(jdbc), new TeamWorkspace.Parts(
                 new TeamRecords(encoder, Clock.systemUTC(), context), new TeamSources(identities, link, keys), users,
-                access));
+                access, standby::readOnly));
     }
 
     /** The home page's line of care-team tasks assigned to the user (open; overdue ones counted apart). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Task;
@@ -22,6 +23,7 @@ import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Refused;
 import org.musubi.consent.team.CareTeam;
+import org.musubi.database.ReadOnlyStandbyException;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
@@ -52,6 +54,10 @@ import org.musubi.registry.Users;
  * <p>The timeline is one interaction too: the team's newest entries (from the table) read through the person's
  * record, one audit row naming every resource shown. "Since my last visit" is what other members wrote after the
  * caller's own last entry in the team (none yet: everything shown).
+ *
+ * <p>On a read-only standby every write is refused before anything is read or audited ({@link
+ * ReadOnlyStandbyException}, the standby's message; the web filter answers the POSTs so already); the timeline and the
+ * task list still read.
  */
 public final class TeamWorkspace {
 
@@ -68,7 +74,8 @@ public final class TeamWorkspace {
     private final Parts parts;
 
     /** What the workspace builds with besides the doors. */
-    public record Parts(TeamRecords records, TeamSources sources, Users users, PersonAccess access) {
+    public record Parts(TeamRecords records, TeamSources sources, Users users, PersonAccess access,
+                        BooleanSupplier readOnly) {
     }
 
     public TeamWorkspace(CareTeams teams, WriteRecords writes, ReadRecords reads, TeamEntries entries, Parts parts) {
@@ -204,9 +211,10 @@ public final class TeamWorkspace {
             entries.status(taskId, status);
             String noteId = UUID.randomUUID().toString();
             List<ResourceWrite> made = new ArrayList<>();
+            Optional<StoredResource> stored = at.record().contents(List.of(taskId)).stream()
+                    .filter(r -> r.type().equals("Task")).findFirst();
             if (at.own().facilityId() == task.facilityId()) {
-                at.record().contents(List.of(taskId)).stream().filter(r -> r.type().equals("Task")).findFirst()
-                        .ifPresent(r -> made.add(parts.records().taskStatus(r.json(), taskId, at.own(), status)));
+                stored.ifPresent(r -> made.add(parts.records().taskStatus(r.json(), taskId, at.own(), status)));
             }
             made.add(parts.records().statusNote(team.id(), at.own(), noteId, name(by.userId()), taskId, status));
             return new Made(made, entry(noteId, team, at.own(), TeamEntry.Kind.TASK_STATUS, by, null, null, status));
@@ -354,6 +362,9 @@ public final class TeamWorkspace {
 
     /** The team, when the caller is a live member of it; else {@link CareTeams#NOT_FOUND}, audited once. */
     private CareTeam member(CareTeams.Actor by, UUID teamId, String auditedAs) {
+        if (parts.readOnly().getAsBoolean()) {
+            throw new ReadOnlyStandbyException();
+        }
         return teams.liveTeam(by, teamId, attempt(auditedAs));
     }
 
