@@ -27,4 +27,7 @@ public interface TeamEntries {
      * there.
      */
     List<TeamEntry> openTasksOf(long userId, long facilityId, Instant now);
+
+    /** The team's open tasks (requested or in progress), soonest due first. */
+    List<TeamEntry> openTasks(UUID teamId);
 }

@@ -300,6 +300,36 @@ public final class TeamWorkspace {
         return tasks;
     }
 
+    /** A team as the resident (or their proxy) sees it: its members and the tasks the team has open for them. */
+    public record ResidentTeam(CareTeams.TeamView view, List<MyTask> openTasks) {
+    }
+
+    /**
+     * The person's teams with their open tasks, for the person themself or their live proxy (self access): one
+     * interaction, one audit row naming the teams and the Tasks shown; empty for anyone else, exactly as for no such
+     * person. The team's notes are the professionals' working record and are not listed here (the resident reads
+     * their record as always); the tasks are what the team does for them.
+     */
+    public Optional<List<ResidentTeam>> forResident(long userId, long personId) {
+        Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
+        Interaction<List<ResidentTeam>> read = reads.readPerson(resident, personId, AuditAction.READ, "CareTeam",
+                record -> {
+                    List<CareTeams.TeamView> views = teams.teamsOf(personId);
+                    record.wrote(views.stream().map(v -> "CareTeam/" + v.team().id()).toList());
+                    List<ResidentTeam> shown = new ArrayList<>();
+                    for (CareTeams.TeamView v : views) {
+                        List<TeamEntry> open = entries.openTasks(v.team().id());
+                        Map<String, StoredResource> byId = record.contents(open.stream().map(TeamEntry::resourceId)
+                                .toList()).stream().collect(Collectors.toMap(StoredResource::id, r -> r, (a, b) -> a));
+                        shown.add(new ResidentTeam(v, open.stream().filter(e -> byId.containsKey(e.resourceId()))
+                                .map(e -> new MyTask(v.team(), e, text(ObservationValue.tree(byId.get(e.resourceId())
+                                        .json()).path("description")))).toList()));
+                    }
+                    return shown;
+                });
+        return Optional.ofNullable(read.permitted() ? read.value() : null);
+    }
+
     /**
      * How many open tasks wait for the user and how many are overdue (the home page's work list): counted from the
      * team's table, for the teams they are a live member of, leaving out every person the policy would not show the

@@ -65,6 +65,8 @@ class TeamWorkspaceIT extends NetworkFixtures {
     ReadRecords reads;
     @Autowired
     org.musubi.registry.Users users;
+    @Autowired
+    org.musubi.phr.Residents residents;
 
     record Team(Facility hospital, Facility station, Facility pharmacy, User doctor, User nurse, User pharmacist,
                 User outsider, long person, String regionalId, CareTeam team) {
@@ -225,6 +227,24 @@ class TeamWorkspaceIT extends NetworkFixtures {
                 new org.musubi.carenet.jdbc.JdbcTeamEntries(jdbc), new TeamWorkspace.Parts(null, null,
                 users, access, Standby.fixed(true)::readOnly)).timeline(actor(t.pharmacist()), id, null);
         assertThat(timeline.items()).extracting(i -> i.lines().getFirst()).containsExactly("主系で記録");
+    }
+
+    @Test
+    void theResidentSeesTheirTeamAndItsOpenTasksButNotTheProfessionalsNotesInOneAuditedRead() {
+        Team t = team();
+        workspace.note(actor(t.nurse()), t.team().id(), TeamEntry.Kind.CARE_NOTE, List.of("専門職の記録：家族の負担感強い"));
+        String task = workspace.task(actor(t.nurse()), t.team().id(), "お薬カレンダーの準備", t.pharmacist().id(),
+                LocalDate.of(2030, 1, 15));
+        var notebook = residents.logIn(port, residents.register(t.person()));
+        long before = audit.max();
+        String page = notebook.get("/phr/care-team").body();
+        assertThat(page).contains("お薬カレンダーの準備").contains(t.pharmacist().nameKanji()).contains("2030-01-15")
+                .doesNotContain("家族の負担感強い");
+        List<AuditRows.Row> rows = audit.rowsSince(before);
+        assertThat(rows).filteredOn(r -> "CareTeam".equals(r.resourceType())).singleElement()
+                .satisfies(r -> assertThat(r.resourceIds()).contains(task, "CareTeam/" + t.team().id()));
+        workspace.taskStatus(actor(t.pharmacist()), t.team().id(), task, "completed");
+        assertThat(notebook.get("/phr/care-team").body()).doesNotContain("お薬カレンダーの準備");
     }
 
     private void refused(Team t, CareTeams.Actor by, String why) {

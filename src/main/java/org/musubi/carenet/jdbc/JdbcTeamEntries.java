@@ -67,6 +67,13 @@ public final class JdbcTeamEntries implements TeamEntries {
                 .params(facilityId, Timestamp.from(now), userId).query(JdbcTeamEntries::entry).list();
     }
 
+    @Override
+    public List<TeamEntry> openTasks(UUID teamId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM care_team_entry e WHERE e.team_id = ? AND e.kind = 'TASK'"
+                        + " AND e.status IN ('requested', 'in-progress') ORDER BY e.due NULLS LAST, e.written_at")
+                .params(teamId).query(JdbcTeamEntries::entry).list();
+    }
+
     private static Timestamp ts(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }
