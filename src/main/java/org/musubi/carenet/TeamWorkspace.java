@@ -34,7 +34,6 @@ import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
-import org.musubi.record.Written;
 import org.musubi.record.fhir.observation.ObservationValue;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;

@@ -781,16 +781,15 @@ class AttackMatrixIT extends NetworkFixtures {
     @Test
     void aCareTeamsWorkspaceAnswersEveryoneButALiveConsentedMemberLikeATeamNobodyHas() {
         Facility hospital = accounts.newHospital();
-        Facility station = accounts.facilityOf(FacilityKind.HOME_NURSING_STATION);
-        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
-        User nurse = accounts.memberOf(station, Profession.NURSE);
-        User never = accounts.memberOf(station, Profession.NURSE);
         long person = linkedConsentedPatientAt(hospital);
+        org.musubi.carenet.HomeCareTeam home = org.musubi.carenet.HomeCareTeam.of(accounts, careTeams, hospital, person);
+        Facility station = home.station();
+        User doctor = home.doctor();
+        User nurse = home.nurse();
         long admin = accounts.networkAdmin().id();
-        org.musubi.carenet.CareTeams.Actor lead = new org.musubi.carenet.CareTeams.Actor(doctor.id(), hospital.id());
-        UUID team = careTeams.create(lead, person, null, org.musubi.carenet.CareTeams.Role.DOCTOR).id();
-        careTeams.invite(lead, team, nurse.id(), org.musubi.carenet.CareTeams.Role.VISITING_NURSE, null);
-        org.musubi.carenet.CareTeams.Actor member = new org.musubi.carenet.CareTeams.Actor(nurse.id(), station.id());
+        org.musubi.carenet.CareTeams.Actor lead = org.musubi.carenet.HomeCareTeam.actor(doctor);
+        UUID team = home.team().id();
+        org.musubi.carenet.CareTeams.Actor member = org.musubi.carenet.HomeCareTeam.actor(nurse);
         String note = teamWorkspace.note(member, team, org.musubi.carenet.TeamEntry.Kind.CARE_NOTE,
                 List.of("攻撃試験のケア記録"));
         String task = teamWorkspace.task(member, team, "攻撃試験のタスク", doctor.id(), null);
@@ -821,7 +820,7 @@ class AttackMatrixIT extends NetworkFixtures {
         WebSession nurseWeb = accounts.signedIn(port, nurse);
         assertThat(nurseWeb.get("/portal/care-teams/" + team).body()).as("the live member")
                 .contains("攻撃試験のケア記録");
-        refusedAlike.accept("never a member", accounts.signedIn(port, never));
+        refusedAlike.accept("never a member", accounts.signedIn(port, home.outsider()));
         consents.block(person, station.id(), admin);
         refusedAlike.accept("the member's station blocked", nurseWeb);
         consents.unblock(person, station.id());

@@ -97,24 +97,8 @@ public final class CareTeamTimelineBenchmark {
             asks.put("timeline, a page a year back", () -> workspace.timeline(reader, team, older));
             asks.put("my tasks (every open task of the pharmacist)", () -> workspace.myTasks(reader));
             asks.put("home page count", () -> workspace.waiting(pharmacist.id(), pharmacy.id(), Instant.now()));
-            for (var ask : asks.entrySet()) {
-                for (int i = 0; i < options.integer("warm-up"); i++) {
-                    ask.getValue().get();
-                }
-                long[] nanos = new long[rounds];
-                for (int i = 0; i < rounds; i++) {
-                    long t0 = System.nanoTime();
-                    Object answer = ask.getValue().get();
-                    nanos[i] = System.nanoTime() - t0;
-                    if (answer instanceof TeamWorkspace.Timeline t && t.items().size() != TeamWorkspace.PAGE) {
-                        throw new IllegalStateException("not a full page: " + ask.getKey());
-                    }
-                }
-                Distribution d = new Distribution(nanos);
-                System.out.printf(Locale.ROOT, "%-55s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n", ask.getKey(),
-                        d.percentile(50) / 1e6, d.percentile(95) / 1e6, d.percentile(99) / 1e6);
-                figures.latency(ask.getKey(), d, 100, "p95 ≤ 100 ms");
-            }
+            TimedAsks.run(asks, options.integer("warm-up"), rounds, answer -> answer instanceof TeamWorkspace.Timeline t
+                    && t.items().size() != TeamWorkspace.PAGE, figures, 100, "p95 ≤ 100 ms");
         }
         figures.writeIfAsked();
     }

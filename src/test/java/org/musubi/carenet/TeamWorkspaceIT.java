@@ -24,8 +24,6 @@ import org.musubi.policy.PersonAccess;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.WriteRecords;
 import org.musubi.registry.Facility;
-import org.musubi.registry.FacilityKind;
-import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -68,29 +66,14 @@ class TeamWorkspaceIT extends NetworkFixtures {
     @Autowired
     org.musubi.phr.Residents residents;
 
-    record Team(Facility hospital, Facility station, Facility pharmacy, User doctor, User nurse, User pharmacist,
-                User outsider, long person, String regionalId, CareTeam team) {
-    }
-
-    Team team() {
+    HomeCareTeam team() {
         Facility hospital = accounts.newHospital();
-        Facility station = accounts.facilityOf(FacilityKind.HOME_NURSING_STATION);
-        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
-        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
-        User nurse = accounts.memberOf(station, Profession.NURSE);
-        User pharmacist = accounts.memberOf(pharmacy, Profession.PHARMACIST);
-        User outsider = accounts.memberOf(station, Profession.NURSE);
-        long person = linkedConsentedPatientAt(hospital);
-        CareTeam team = teams.create(actor(doctor), person, "在宅チーム（試験）", CareTeams.Role.DOCTOR);
-        teams.invite(actor(doctor), team.id(), nurse.id(), CareTeams.Role.VISITING_NURSE, null);
-        teams.invite(actor(doctor), team.id(), pharmacist.id(), CareTeams.Role.PHARMACIST, null);
-        return new Team(hospital, station, pharmacy, doctor, nurse, pharmacist, outsider, person,
-                identities.person(person).orElseThrow().person().regionalId(), team);
+        return HomeCareTeam.of(accounts, teams, hospital, linkedConsentedPatientAt(hospital));
     }
 
     @Test
     void eachEntryIsStoredUnderTheWritersFacilityAndAuditedOnceAndTheTimelineIsOneAuditedRead() {
-        Team t = team();
+        HomeCareTeam t = team();
         UUID id = t.team().id();
 
         long before = audit.max();
@@ -172,7 +155,7 @@ class TeamWorkspaceIT extends NetworkFixtures {
 
     @Test
     void everyoneButALiveConsentedMemberIsRefusedLikeAMissingTeamOnceAuditedAndNothingStored() {
-        Team t = team();
+        HomeCareTeam t = team();
         UUID id = t.team().id();
         workspace.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("初回"));
 
@@ -211,7 +194,7 @@ class TeamWorkspaceIT extends NetworkFixtures {
 
     @Test
     void aReadOnlyStandbyRefusesEveryWriteWithItsMessageAndStillShowsTheTimeline() {
-        Team t = team();
+        HomeCareTeam t = team();
         UUID id = t.team().id();
         workspace.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("主系で記録"));
         TeamWorkspace.Parts parts = new TeamWorkspace.Parts(null, null, null, access, Standby.fixed(true)::readOnly);
@@ -231,7 +214,7 @@ class TeamWorkspaceIT extends NetworkFixtures {
 
     @Test
     void theResidentSeesTheirTeamAndItsOpenTasksButNotTheProfessionalsNotesInOneAuditedRead() {
-        Team t = team();
+        HomeCareTeam t = team();
         workspace.note(actor(t.nurse()), t.team().id(), TeamEntry.Kind.CARE_NOTE, List.of("専門職の記録：家族の負担感強い"));
         String task = workspace.task(actor(t.nurse()), t.team().id(), "お薬カレンダーの準備", t.pharmacist().id(),
                 LocalDate.of(2030, 1, 15));
@@ -247,12 +230,12 @@ class TeamWorkspaceIT extends NetworkFixtures {
         assertThat(notebook.get("/phr/care-team").body()).doesNotContain("お薬カレンダーの準備");
     }
 
-    private void refused(Team t, CareTeams.Actor by, String why) {
+    private void refused(HomeCareTeam t, CareTeams.Actor by, String why) {
         assertRefused(t, by, t.team().id(), why);
     }
 
     /** Each write and the timeline refused as a missing team: one DENY row each, nothing new in the table. */
-    private void assertRefused(Team t, CareTeams.Actor by, UUID team, String why) {
+    private void assertRefused(HomeCareTeam t, CareTeams.Actor by, UUID team, String why) {
         long entries = jdbc.sql("SELECT count(*) FROM care_team_entry").query(Long.class).single();
         List<Supplier<Object>> attempts = List.of(
                 () -> workspace.note(by, team, TeamEntry.Kind.CARE_NOTE, List.of("不正")),
@@ -293,6 +276,6 @@ class TeamWorkspaceIT extends NetworkFixtures {
     }
 
     private static CareTeams.Actor actor(User user) {
-        return new CareTeams.Actor(user.id(), user.actingFacilityId().orElse(null));
+        return HomeCareTeam.actor(user);
     }
 }

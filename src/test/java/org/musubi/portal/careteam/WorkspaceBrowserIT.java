@@ -6,10 +6,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.carenet.CareTeams;
+import org.musubi.carenet.HomeCareTeam;
 import org.musubi.consent.team.CareTeam;
 import org.musubi.registry.Facility;
-import org.musubi.registry.FacilityKind;
-import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -45,15 +44,10 @@ class WorkspaceBrowserIT extends NetworkFixtures {
     @Test
     void aVisitingNurseAddsANoteAndATaskForThePharmacistWhoSeesItOnHome() {
         Facility hospital = accounts.newHospital();
-        Facility station = accounts.facilityOf(FacilityKind.HOME_NURSING_STATION);
-        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
-        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
-        User nurse = accounts.memberOf(station, Profession.NURSE);
-        User pharmacist = accounts.memberOf(pharmacy, Profession.PHARMACIST);
-        long person = linkedConsentedPatientAt(hospital);
-        CareTeam team = teams.create(actor(doctor), person, "在宅チーム（ブラウザ試験）", CareTeams.Role.DOCTOR);
-        teams.invite(actor(doctor), team.id(), nurse.id(), CareTeams.Role.VISITING_NURSE, null);
-        teams.invite(actor(doctor), team.id(), pharmacist.id(), CareTeams.Role.PHARMACIST, null);
+        HomeCareTeam home = HomeCareTeam.of(accounts, teams, hospital, linkedConsentedPatientAt(hospital));
+        User nurse = home.nurse();
+        User pharmacist = home.pharmacist();
+        CareTeam team = home.team();
         String note = "訪問時、食欲あり " + UUID.randomUUID().toString().substring(0, 8);
         String task = "残薬の確認をお願いします " + UUID.randomUUID().toString().substring(0, 8);
 
@@ -100,7 +94,4 @@ class WorkspaceBrowserIT extends NetworkFixtures {
         return started;
     }
 
-    private static CareTeams.Actor actor(User user) {
-        return new CareTeams.Actor(user.id(), user.actingFacilityId().orElse(null));
-    }
 }
