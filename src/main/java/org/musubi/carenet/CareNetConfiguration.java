@@ -1,19 +1,32 @@
 package org.musubi.carenet;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.musubi.audit.Audit;
 import org.musubi.carenet.catalog.ShippedSeed;
 import org.musubi.carenet.catalog.StoredCatalog;
 import org.musubi.carenet.catalog.TemplateRows;
 import org.musubi.carenet.catalog.TemplateStore;
+import org.musubi.carenet.jdbc.JdbcTeamEntries;
 import org.musubi.consent.Consents;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
+import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.policy.PersonAccess;
 import org.musubi.pathway.PathwayCatalog;
+import org.musubi.record.IdKeys;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.WriteRecords;
 import org.musubi.registry.Users;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.musubi.worklist.Waiting;
+import org.musubi.worklist.WaitingWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The care network's services. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +35,27 @@ class CareNetConfiguration {
     @Bean
     CareTeams careTeams(Consents consents, PersonAccess access, Users users, IdentityStore identities, Audit audit) {
         return new CareTeams(consents, access, users, identities, audit);
+    }
+
+    /** A care team's workspace: its notes, vital signs, ADL and tasks, entered through the record's write door. */
+    @Bean
+    TeamWorkspace teamWorkspace(CareTeams teams, WriteRecords writes, ReadRecords reads, JdbcClient jdbc,
+                                ResourceEncoder encoder, FhirContext context, IdentityStore identities,
+                                LinkSourcePatient link, IdKeys keys, Users users, PersonAccess access,
+                                Standby standby) {
+        return new TeamWorkspace(teams, writes, reads, new JdbcTeamEntries(jdbc), new TeamWorkspace.Parts(
+                new TeamRecords(encoder, Clock.systemUTC(), context), new TeamSources(identities, link, keys), users,
+                access, standby::readOnly));
+    }
+
+    /** The home page's line of care-team tasks assigned to the user (open; overdue ones counted apart). */
+    @Bean
+    WaitingWork careTeamTasksWaiting(TeamWorkspace workspace) {
+        return (reader, now) -> {
+            int[] counts = workspace.waiting(reader.userId(), reader.facilityId(), now == null ? Instant.now() : now);
+            return List.of(new Waiting("care-team-tasks", "home.careTeam.tasks", counts[0], counts[1],
+                    "/portal/care-teams/tasks"));
+        };
     }
 
     /** The pathway templates offered: the operators' versioned store (the shipped four seeded as version 1). */

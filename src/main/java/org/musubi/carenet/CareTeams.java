@@ -156,6 +156,32 @@ public final class CareTeams {
                 .map(t -> consents.careTeamMembers(t.personId()).stream().filter(m -> m.teamId().equals(teamId)).toList());
     }
 
+    /**
+     * The team, when {@code by} is a live member of it now (joined for the facility they act for, not ended, not past
+     * its end). Otherwise {@link #NOT_FOUND}, the one audit row {@code attempt} (naming the person when there is such
+     * a team): a guessed team, a team of which the caller was never a member, left, or whose membership ran out answer
+     * alike.
+     */
+    CareTeam liveTeam(Actor by, UUID teamId, AuditEntry attempt) {
+        CareTeam team = teamOf(teamId, attempt, by);
+        if (!liveMember(by, team)) {
+            throw refused(attempt, team.personId(), NOT_FOUND);
+        }
+        return team;
+    }
+
+    /** A team by id (for a caller whose own rows decided already). */
+    Optional<CareTeam> team(UUID teamId) {
+        return consents.careTeam(teamId);
+    }
+
+    /** Whether {@code userId} is a live member of the team now (for the facility they joined for). */
+    boolean liveMember(CareTeam team, long userId) {
+        Instant now = Instant.now();
+        return consents.careTeamMembers(team.personId()).stream().anyMatch(m -> m.teamId().equals(team.id())
+                && m.userId() == userId && m.liveAt(now));
+    }
+
     /** The team, when {@code by} is a live member of it whose facility has standing for its person. */
     private CareTeam changeable(Actor by, UUID teamId, AuditEntry attempt) {
         CareTeam team = teamOf(teamId, attempt, by);
@@ -181,7 +207,8 @@ public final class CareTeams {
                 && m.liveAt(now));
     }
 
-    private Refused refused(AuditEntry attempt, long personId, String reason) {
+    /** A refusal of {@code attempt} about the person, audited once. */
+    Refused refused(AuditEntry attempt, long personId, String reason) {
         audit.record(attempt.patient(regionalId(personId)).reason(reason));
         return new Refused(reason);
     }

@@ -17,5 +17,11 @@ public enum LinkMethod {
      * (the person proved themself with card, birth date and registration code when they registered), or when a linked
      * facility's staff first enter their emergency sheet on their behalf (the person is the one the staff opened).
      */
-    SELF_REGISTRATION
+    SELF_REGISTRATION,
+    /**
+     * A facility's source patient made when a member of the person's care team, acting for that facility, first enters
+     * something in the team's workspace (the person is the one the team is for; the membership was granted from a
+     * card-made link). It gives the facility no standing: standing comes only from a facility link made with the card.
+     */
+    CARE_TEAM
 }

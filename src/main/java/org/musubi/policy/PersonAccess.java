@@ -84,4 +84,11 @@ public interface PersonAccess {
      * person's card): for a write that names the person by id. Not audited: the write it belongs to is.
      */
     boolean standing(long facilityId, long personId);
+
+    /**
+     * The person's view as the policy decides it now for treatment, neither audited nor touching the facility's link:
+     * only for counting what waits for the user (the home page's work list counts its own rows, and asks this so that
+     * it never counts what the user may not see); never for showing anything of the record.
+     */
+    PersonView glance(long userId, long personId);
 }

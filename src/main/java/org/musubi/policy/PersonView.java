@@ -146,4 +146,26 @@ public record PersonView(Decision decision, Function<DataItem, Decision> items, 
         return key.equals(Permit.PATIENT_SELF_ACCESS) || key.equals(Permit.PROXY_ACCESS)
                 || key.equals(Permit.TREATMENT_CONSENT_AND_LINK) ? decision : new Deny(Deny.NO_ENTRY_ON_BEHALF);
     }
+
+    /**
+     * Whether the reader may enter {@code item} (of category {@link DataCategory#CARE_RECORDS}, or {@link
+     * DataCategory#VITALS} for vital signs, under the writer's facility) into the person's record as a member of one
+     * of the person's care teams (a note, vital signs, an ADL check or a task of the team's workspace): the view's
+     * permit when it is a live membership's ({@link Permit#CARE_TEAM_MEMBER}) or a consented link's ({@link
+     * Permit#TREATMENT_CONSENT_AND_LINK}) and the item is seen; otherwise the item's refusal, or {@link
+     * Deny#NO_ENTRY_ON_BEHALF}. That the caller is a live member of the team the entry is for is the care network's to
+     * check before entering.
+     */
+    public Decision teamEntry(DataItem item) {
+        if (item.category() != DataCategory.CARE_RECORDS && item.category() != DataCategory.VITALS) {
+            throw new IllegalArgumentException("a team's entry is a care record or vital signs");
+        }
+        Decision seen = decide(item);
+        if (!seen.permitted()) {
+            return seen;
+        }
+        String key = decision.key();
+        return key.equals(Permit.CARE_TEAM_MEMBER) || key.equals(Permit.TREATMENT_CONSENT_AND_LINK) ? decision
+                : new Deny(Deny.NO_ENTRY_ON_BEHALF);
+    }
 }

@@ -833,4 +833,97 @@ class AttackMatrixIT extends NetworkFixtures {
         assertThat(jdbc.sql("SELECT count(*) FROM pathway_template WHERE code IN (?, ?)").params(code, absent)
                 .query(Long.class).single()).isEqualTo(1);
     }
+    // ---- Care-team workspace (issue 44): one contiguous block ------------------------------------------------------
+
+    @Autowired
+    org.musubi.carenet.TeamWorkspace teamWorkspace;
+
+    /**
+     * A care team's workspace (its page, each of its writes, a task's status) answers everyone but a live, consented
+     * member exactly like a team nobody has — never a member, an ex-member, a member of a facility the patient blocked,
+     * after the consent's withdrawal, past the membership's end — with one audit row per attempt and nothing stored;
+     * clinic B's users get the same for the real and a guessed team, and B's users and systems find neither the team's
+     * notes nor its tasks by FHIR search of Communication or Task.
+     */
+    @Test
+    void aCareTeamsWorkspaceAnswersEveryoneButALiveConsentedMemberLikeATeamNobodyHas() {
+        Facility hospital = accounts.newHospital();
+        long person = linkedConsentedPatientAt(hospital);
+        org.musubi.carenet.HomeCareTeam home = org.musubi.carenet.HomeCareTeam.of(accounts, careTeams, hospital, person);
+        Facility station = home.station();
+        User doctor = home.doctor();
+        User nurse = home.nurse();
+        long admin = accounts.networkAdmin().id();
+        org.musubi.carenet.CareTeams.Actor lead = org.musubi.carenet.HomeCareTeam.actor(doctor);
+        UUID team = home.team().id();
+        org.musubi.carenet.CareTeams.Actor member = org.musubi.carenet.HomeCareTeam.actor(nurse);
+        String note = teamWorkspace.note(member, team, org.musubi.carenet.TeamEntry.Kind.CARE_NOTE,
+                List.of("攻撃試験のケア記録"));
+        String task = teamWorkspace.task(member, team, "攻撃試験のタスク", doctor.id(), null);
+        String guessed = UUID.randomUUID().toString();
+        long stored = jdbc.sql("SELECT count(*) FROM care_team_entry WHERE team_id = ?").param(team).query(Long.class)
+                .single();
+
+        java.util.function.BiConsumer<String, WebSession> refusedAlike = (what, web) -> {
+            web.get("/portal/care-teams");
+            List<java.util.function.Function<String, HttpResponse<String>>> probes = List.of(
+                    t -> web.get("/portal/care-teams/" + t),
+                    t -> web.post("/portal/care-teams/" + t + "/notes", "kind", "CARE_NOTE", "text", "攻撃"),
+                    t -> web.post("/portal/care-teams/" + t + "/vitals", "pulse", "70"),
+                    t -> web.post("/portal/care-teams/" + t + "/tasks", "text", "攻撃", "assignee",
+                            String.valueOf(doctor.id())),
+                    t -> web.post("/portal/care-teams/" + t + "/tasks/" + task + "/status", "status", "cancelled"));
+            for (int i = 0; i < probes.size(); i++) {
+                long before = audit.max();
+                HttpResponse<String> asked = probes.get(i).apply(team.toString());
+                long between = audit.max();
+                HttpResponse<String> nothing = probes.get(i).apply(guessed);
+                Answers.assertAlike(what + " workspace probe " + i, asked, team.toString(), nothing, guessed);
+                assertThat(asked.statusCode()).as(what + " probe " + i).isEqualTo(404);
+                assertThat(audit.countSince(before) - audit.countSince(between)).as(what + " probe " + i + ": rows")
+                        .isEqualTo(1);
+            }
+        };
+        WebSession nurseWeb = accounts.signedIn(port, nurse);
+        assertThat(nurseWeb.get("/portal/care-teams/" + team).body()).as("the live member")
+                .contains("攻撃試験のケア記録");
+        refusedAlike.accept("never a member", accounts.signedIn(port, home.outsider()));
+        consents.block(person, station.id(), admin);
+        refusedAlike.accept("the member's station blocked", nurseWeb);
+        consents.unblock(person, station.id());
+        for (org.musubi.consent.Consent consent : consents.of(person)) {
+            consents.withdraw(consent.id(), admin);
+        }
+        refusedAlike.accept("consent withdrawn", nurseWeb);
+        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
+                Set.of(org.musubi.audit.Purpose.TREATMENT), admin, hospital.id());
+        jdbc.sql("UPDATE care_team_member SET valid_until = now() - interval '1 second' WHERE team_id = ? AND user_id = ?")
+                .params(team, nurse.id()).update();
+        refusedAlike.accept("membership past its end", nurseWeb);
+        careTeams.invite(lead, team, nurse.id(), org.musubi.carenet.CareTeams.Role.VISITING_NURSE, null);
+        careTeams.end(lead, team, nurse.id());
+        refusedAlike.accept("an ex-member", nurseWeb);
+
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() != null) {
+                refusedAlike.accept(caller.attacker() + " / care-team workspace", caller.web());
+            }
+            for (String search : List.of("Communication?patient=Patient/%s", "Task?patient=Patient/%s",
+                    "Communication?_id=" + note, "Task?_id=" + task)) {
+                String what = caller.attacker() + " / " + search;
+                long before = audit.max();
+                HttpResponse<String> found = letterGet(caller, search.formatted(person));
+                assertThat(found.body()).as(what + ": the team's note and task are not B's").doesNotContain(note)
+                        .doesNotContain(task).doesNotContain("攻撃試験");
+                if (search.contains("patient=")) {
+                    assertThat(audit.countByUser(before, caller.userId())).as(what + ": audit rows").isEqualTo(1);
+                }
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM care_team_entry WHERE team_id = ?").param(team).query(Long.class)
+                .single()).as("nothing stored by any refused attempt").isEqualTo(stored);
+    }
+
+    // ---- end of care-team workspace ----------------------------------------------------------------------------------
 }

@@ -76,7 +76,8 @@ class AccessPolicyDecisionTableTest {
         | 6 pharmacist sees medications                     | PHARMACIST@B                | TREATMENT           | consented                    | A:MEDICATIONS      | permit treatmentConsentAndLink        |
         | 6 pharmacist sees lab results                     | PHARMACIST@B                | TREATMENT           | consented                    | A:LAB_RESULTS      | permit treatmentConsentAndLink        |
         | 6 pharmacist does not see imaging                 | PHARMACIST@B                | TREATMENT           | consented                    | A:IMAGING          | deny categoryNotAllowedForProfession  |
-        | 6 pharmacist does not see care records            | PHARMACIST@B                | TREATMENT           | consented                    | A:CARE_RECORDS     | deny categoryNotAllowedForProfession  |
+        | 6 pharmacist sees care records (home-care team)   | PHARMACIST@B                | TREATMENT           | consented                    | A:CARE_RECORDS     | permit treatmentConsentAndLink        |
+        | 6 pharmacist does not see encounters              | PHARMACIST@B                | TREATMENT           | consented                    | A:ENCOUNTERS       | deny categoryNotAllowedForProfession  |
         | 6 nurse sees imaging                              | NURSE@B                     | TREATMENT           | consented                    | A:IMAGING          | permit treatmentConsentAndLink        |
         | 6 nurse sees care records                         | NURSE@B                     | TREATMENT           | consented                    | A:CARE_RECORDS     | permit treatmentConsentAndLink        |
         | 6 public-health nurse sees immunizations          | PUBLIC_HEALTH_NURSE@B       | TREATMENT           | consented                    | A:IMMUNIZATIONS    | permit treatmentConsentAndLink        |

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.musubi.carenet.CareTeams;
+import org.musubi.carenet.TeamWorkspace;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.User;
@@ -19,17 +19,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * あなたの在宅ケアチーム: the resident (or their live proxy) sees who is in their care teams — names, roles, facilities,
- * until when — as they see their record: through the policy's self access, one audit row.
+ * until when — and the tasks the team has open for them (what, due, status, who), as they see their record: through
+ * the policy's self access, one audit row.
  */
 @Controller
 class CareTeamNotebookController {
 
-    private final CareTeams teams;
+    private final TeamWorkspace teams;
     private final NotebookOwner owner;
     private final Users users;
     private final Facilities facilities;
 
-    CareTeamNotebookController(CareTeams teams, NotebookOwner owner, Users users, Facilities facilities) {
+    CareTeamNotebookController(TeamWorkspace teams, NotebookOwner owner, Users users, Facilities facilities) {
         this.teams = teams;
         this.owner = owner;
         this.users = users;
@@ -38,14 +39,14 @@ class CareTeamNotebookController {
 
     @GetMapping("/phr/care-team")
     String team(@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response, HttpSession session) {
-        Optional<List<CareTeams.TeamView>> views = teams.forResident(me.userId(), owner.of(me, session));
+        Optional<List<TeamWorkspace.ResidentTeam>> views = teams.forResident(me.userId(), owner.of(me, session));
         if (views.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "error";
         }
         Map<Long, String> names = new HashMap<>();
         Map<Long, String> facilityNames = new HashMap<>();
-        views.get().forEach(v -> v.members().forEach(m -> {
+        views.get().forEach(v -> v.view().members().forEach(m -> {
             names.computeIfAbsent(m.userId(), id -> users.find(id).map(User::nameKanji).orElse(""));
             facilityNames.computeIfAbsent(m.facilityId(), id -> facilities.find(id).map(Facility::nameKanji).orElse(""));
         }));

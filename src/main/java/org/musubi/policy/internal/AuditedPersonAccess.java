@@ -41,12 +41,20 @@ class AuditedPersonAccess implements PersonAccess {
     private final PolicyFacts facts;
     private final IdentityStore identities;
     private final Audit audit;
+    private final PersonViews views;
 
-    AuditedPersonAccess(AccessPolicy policy, PolicyFacts facts, IdentityStore identities, Audit audit) {
+    AuditedPersonAccess(AccessPolicy policy, PolicyFacts facts, IdentityStore identities, Audit audit,
+                        PersonViews views) {
         this.policy = policy;
         this.facts = facts;
         this.identities = identities;
         this.audit = audit;
+        this.views = views;
+    }
+
+    @Override
+    public PersonView glance(long userId, long personId) {
+        return views.view(facts.requester(userId), Purpose.TREATMENT, personId);
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.musubi.registry.Profession;
  * | DOCTOR, DENTIST, NURSE, MIDWIFE                    | all clinical ones: all but ADMINISTRATIVE                             |
  * | PUBLIC_HEALTH_NURSE                                | all clinical ones but IMAGING                                         |
  * | PHARMACIST                                         | DEMOGRAPHICS, ALLERGIES, MEDICATIONS, DIAGNOSES, LAB_RESULTS, VITALS, |
- * |                                                    | DOCUMENTS, REFERRALS, EMERGENCY_SHEET                                 |
+ * |                                                    | DOCUMENTS, REFERRALS, EMERGENCY_SHEET, CARE_RECORDS                   |
  * | PHYSICAL_, OCCUPATIONAL_, SPEECH_THERAPIST         | DEMOGRAPHICS, DIAGNOSES, ALLERGIES, MEDICATIONS, VITALS, PROCEDURES,  |
  * |                                                    | CARE_RECORDS, DOCUMENTS                                               |
  * | CARE_MANAGER                                       | DEMOGRAPHICS, ALLERGIES, MEDICATIONS, VITALS, CARE_RECORDS,           |
@@ -65,7 +65,7 @@ public record ProfessionMatrix(Map<Profession, Set<DataCategory>> categories) {
                 DEMOGRAPHICS, ENCOUNTERS, DIAGNOSES, ALLERGIES, MEDICATIONS, LAB_RESULTS, VITALS, DOCUMENTS,
                 PROCEDURES, IMMUNIZATIONS, CARE_RECORDS, EMERGENCY_SHEET, REFERRALS));
         m.put(Profession.PHARMACIST, Set.of(DEMOGRAPHICS, ALLERGIES, MEDICATIONS, DIAGNOSES, LAB_RESULTS, VITALS,
-                DOCUMENTS, REFERRALS, EMERGENCY_SHEET));
+                DOCUMENTS, REFERRALS, EMERGENCY_SHEET, CARE_RECORDS));
         m.put(Profession.PHYSICAL_THERAPIST, therapist);
         m.put(Profession.OCCUPATIONAL_THERAPIST, therapist);
         m.put(Profession.SPEECH_THERAPIST, therapist);

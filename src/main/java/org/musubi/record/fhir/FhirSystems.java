@@ -191,6 +191,16 @@ public final class FhirSystems {
     public static final String COMMUNICATION_CATEGORY = "urn:musubi:communication-category";
     /** The code of {@link #COMMUNICATION_CATEGORY}: a care team's note or message about the patient. */
     public static final String CARE_TEAM_NOTE = "care-team-note";
+    /**
+     * Musubi's local CodeSystem of a care team's short ADL check (食事, 排泄, 入浴, 移動: {@code meal}, {@code toilet},
+     * {@code bathing}, {@code mobility}), each answered independent / partial help / full help ({@code independent},
+     * {@code partial}, {@code dependent}) — a home-care shorthand, not the Barthel Index (no standard code fits it).
+     */
+    public static final String CARE_TEAM_ADL = "urn:musubi:care-team:adl";
+    /** The code of {@link #COMMUNICATION_CATEGORY} beside {@link #CARE_TEAM_NOTE} for a team's ADL check. */
+    public static final String CARE_TEAM_ADL_NOTE = "care-team-adl";
+    /** The extension on a team's Observation or Task naming its team ({@code valueReference} {@code CareTeam/<uuid>}). */
+    public static final String CARE_TEAM_EXTENSION = "urn:musubi:fhir:care-team";
 
     /** The signature types of R4's Signature.type (ASTM E1762-95): {@code 1.2.840.10065.1.12.1.1} author's signature. */
     public static final String SIGNATURE_TYPE = "urn:iso-astm:E1762-95:2013";

@@ -1,0 +1,188 @@
+package org.musubi.carenet;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+import org.musubi.identity.SourcePatient;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.Written;
+import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
+
+/**
+ * A care team's entries as FHIR R4, ready to enter under the writer's facility's source patient: a note is a
+ * Communication of Musubi's category {@code care-team-note} {@code about} {@code CareTeam/<team>} (a SOAP note one
+ * payload per part, "S: …"; an ADL check also {@code care-team-adl}, its four items in Musubi's local CodeSystem {@link
+ * FhirSystems#CARE_TEAM_ADL}, written out in the payload); vital signs are final Observations of category vital-signs
+ * coded in LOINC with UCUM units (blood pressure one panel with its two components) naming the team in {@link
+ * FhirSystems#CARE_TEAM_EXTENSION}; a task is a Task (intent order, {@code for} the patient, {@code owner} the
+ * assignee, due in {@code restriction.period.end}); each entry with its Provenance (the writer as author). Ids are
+ * random UUIDs. Encoded, indexed and categorised as every writer does ({@link ResourceEncoder}).
+ */
+final class TeamRecords {
+
+    private final ResourceEncoder encoder;
+    private final Clock clock;
+    private final ca.uhn.fhir.parser.IParser parser;
+
+    TeamRecords(ResourceEncoder encoder, Clock clock, ca.uhn.fhir.context.FhirContext context) {
+        this.encoder = encoder;
+        this.clock = clock;
+        this.parser = context.newJsonParser();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** A measure of a team's vital signs: its LOINC code and UCUM unit (blood pressure's parts are the panel's). */
+    enum Measure {
+        SYSTOLIC(Loinc.SYSTOLIC, "mm[Hg]", "mmHg"), DIASTOLIC(Loinc.DIASTOLIC, "mm[Hg]", "mmHg"),
+        PULSE(Loinc.HEART_RATE, "/min", "回/分"), TEMPERATURE(Loinc.BODY_TEMPERATURE, "Cel", "℃"),
+        SPO2(Loinc.OXYGEN_SATURATION, "%", "%"), WEIGHT(Loinc.BODY_WEIGHT, "kg", "kg");
+
+        final String loinc;
+        final String ucum;
+        final String unit;
+
+        Measure(String loinc, String ucum, String unit) {
+            this.loinc = loinc;
+            this.ucum = ucum;
+            this.unit = unit;
+        }
+    }
+
+    /** The ADL items of a team's short check. */
+    static final List<String> ADL_ITEMS = List.of("meal", "toilet", "bathing", "mobility");
+    /** The answers of an ADL item. */
+    static final List<String> ADL_ANSWERS = List.of("independent", "partial", "dependent");
+
+    ResourceWrite note(UUID team, SourcePatient own, String id, String author, TeamEntry.Kind kind, List<String> parts) {
+        Communication note = communication(team, author);
+        if (kind == TeamEntry.Kind.ADL) {
+            note.addCategory(new CodeableConcept(new Coding(FhirSystems.COMMUNICATION_CATEGORY,
+                    FhirSystems.CARE_TEAM_ADL_NOTE, "Care team ADL check")));
+        }
+        parts.forEach(p -> note.addPayload().setContent(new StringType(p)));
+        return encoder.entered(note, id, own.id(), own.facilityId());
+    }
+
+    /** A team's ADL answers coded, for the note's payload (item → answer, in the local CodeSystem). */
+    static String adlPart(String item, String answer) {
+        return item + "=" + answer + " (" + FhirSystems.CARE_TEAM_ADL + ")";
+    }
+
+    List<ResourceWrite> vitals(UUID team, SourcePatient own, String author, Map<Measure, BigDecimal> values) {
+        List<ResourceWrite> writes = new java.util.ArrayList<>();
+        if (values.containsKey(Measure.SYSTOLIC) && values.containsKey(Measure.DIASTOLIC)) {
+            Observation panel = observation(team, author);
+            panel.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.BLOOD_PRESSURE,
+                    Loinc.display(Loinc.BLOOD_PRESSURE))).setText("血圧"));
+            for (Measure part : List.of(Measure.SYSTOLIC, Measure.DIASTOLIC)) {
+                panel.addComponent().setCode(code(part)).setValue(quantity(part, values.get(part)));
+            }
+            writes.add(encoder.entered(panel, UUID.randomUUID().toString(), own.id(), own.facilityId()));
+        }
+        values.forEach((measure, value) -> {
+            if (measure != Measure.SYSTOLIC && measure != Measure.DIASTOLIC) {
+                Observation single = observation(team, author);
+                single.setCode(code(measure));
+                single.setValue(quantity(measure, value));
+                writes.add(encoder.entered(single, UUID.randomUUID().toString(), own.id(), own.facilityId()));
+            }
+        });
+        return writes;
+    }
+
+    ResourceWrite task(UUID team, SourcePatient own, String id, String author, String text, String assignee,
+                       long assigneeId, LocalDate due) {
+        Task task = new Task();
+        task.setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
+        task.setDescription(text);
+        task.setAuthoredOnElement(new DateTimeType(Date.from(clock.instant())));
+        task.setRequester(new Reference().setDisplay(author));
+        task.setOwner(new Reference().setDisplay(assignee).setIdentifier(
+                new org.hl7.fhir.r4.model.Identifier().setSystem(FhirSystems.REGISTRY_USER)
+                        .setValue(String.valueOf(assigneeId))));
+        if (due != null) {
+            task.getRestriction().setPeriod(new Period().setEndElement(new DateTimeType(due.toString())));
+        }
+        task.addExtension(FhirSystems.CARE_TEAM_EXTENSION, new Reference("CareTeam/" + team));
+        return encoder.entered(task, id, own.id(), own.facilityId());
+    }
+
+    /** The same Task (as stored, {@code json}) with a new status. */
+    ResourceWrite taskStatus(String json, String id, SourcePatient own, String status) {
+        Task task = parser.parseResource(Task.class, json);
+        task.setStatus(Task.TaskStatus.fromCode(status));
+        task.setLastModifiedElement(new DateTimeType(Date.from(clock.instant())));
+        return encoder.entered(task, id, own.id(), own.facilityId());
+    }
+
+    /** A member's note that a task's status changed: about the team and the Task. */
+    ResourceWrite statusNote(UUID team, SourcePatient own, String id, String author, String taskId, String status) {
+        Communication note = communication(team, author);
+        note.addAbout(new Reference("Task/" + taskId));
+        note.addPayload().setContent(new StringType("status=" + status));
+        return encoder.entered(note, id, own.id(), own.facilityId());
+    }
+
+    ResourceWrite provenance(SourcePatient own, String author, List<Written> written) {
+        Provenance provenance = new Provenance();
+        written.stream().filter(w -> w.change() != Written.Change.UNCHANGED)
+                .forEach(w -> provenance.addTarget(new Reference(w.type() + "/" + w.id() + "/_history/" + w.version())));
+        provenance.setRecordedElement(new InstantType(Date.from(clock.instant())));
+        provenance.addAgent().setType(new CodeableConcept(new Coding(FhirSystems.PROVENANCE_PARTICIPANT_TYPE, "author",
+                "Author"))).setWho(new Reference().setDisplay(author));
+        return encoder.entered(provenance, UUID.randomUUID().toString(), own.id(), own.facilityId());
+    }
+
+    private Communication communication(UUID team, String author) {
+        Communication note = new Communication();
+        note.setStatus(Communication.CommunicationStatus.COMPLETED);
+        note.addCategory(new CodeableConcept(new Coding(FhirSystems.COMMUNICATION_CATEGORY, FhirSystems.CARE_TEAM_NOTE,
+                "Care team note")));
+        note.addAbout(new Reference("CareTeam/" + team));
+        note.setSender(new Reference().setDisplay(author));
+        note.setSentElement(new DateTimeType(Date.from(clock.instant())));
+        return note;
+    }
+
+    private Observation observation(UUID team, String author) {
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs",
+                "Vital Signs")));
+        observation.addPerformer(new Reference().setDisplay(author));
+        observation.setEffective(new DateTimeType(Date.from(clock.instant())));
+        observation.addExtension(FhirSystems.CARE_TEAM_EXTENSION, new Reference("CareTeam/" + team));
+        return observation;
+    }
+
+    private static CodeableConcept code(Measure measure) {
+        return new CodeableConcept(new Coding(FhirSystems.LOINC, measure.loinc, Loinc.display(measure.loinc)));
+    }
+
+    private static Quantity quantity(Measure measure, BigDecimal value) {
+        Quantity quantity = new Quantity();
+        quantity.setValue(value);
+        return quantity.setUnit(measure.unit).setSystem(FhirSystems.UCUM).setCode(measure.ucum);
+    }
+}

@@ -1,0 +1,97 @@
+package org.musubi.portal.careteam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.carenet.CareTeams;
+import org.musubi.carenet.HomeCareTeam;
+import org.musubi.consent.team.CareTeam;
+import org.musubi.registry.Facility;
+import org.musubi.registry.User;
+import org.musubi.testing.Chromium;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.TestAccounts;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The care team's workspace in headless Chromium, on a phone's width (issue 44's browser test): a visiting nurse adds
+ * a care note and a task for the team's pharmacist; the pharmacist sees the task on the home page's work list, opens
+ * the task list from it, sees the note in the team's handover and marks the task in progress. Neither page scrolls
+ * sideways at 360 px; no script error or CSP report on the way.
+ */
+@MusubiIntegrationTest
+class WorkspaceBrowserIT extends NetworkFixtures {
+
+    private static final Dimension PHONE = new Dimension(360, 800);
+    @Autowired
+    CareTeams teams;
+    private Chromium browser;
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aVisitingNurseAddsANoteAndATaskForThePharmacistWhoSeesItOnHome() {
+        Facility hospital = accounts.newHospital();
+        HomeCareTeam home = HomeCareTeam.of(accounts, teams, hospital, linkedConsentedPatientAt(hospital));
+        User nurse = home.nurse();
+        User pharmacist = home.pharmacist();
+        CareTeam team = home.team();
+        String note = "訪問時、食欲あり " + UUID.randomUUID().toString().substring(0, 8);
+        String task = "残薬の確認をお願いします " + UUID.randomUUID().toString().substring(0, 8);
+
+        browser = as(nurse);
+        browser.resize(PHONE);
+        browser.open("/portal/care-teams");
+        browser.find("li[data-team='" + team.id() + "'] a.workspace-link").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("form-note")));
+        browser.fitsThePhone("care-team-workspace");
+        browser.find("#note-text").sendKeys(note);
+        browser.find("#note-save").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
+        browser.find("#form-task summary").click();
+        browser.find("#task-text").sendKeys(task);
+        new Select(browser.find("#task-assignee")).selectByValue(String.valueOf(pharmacist.id()));
+        browser.find("#task-save").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
+        assertThat(browser.find("#timeline").getText()).contains(note, task);
+        assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
+        browser.close();
+
+        browser = as(pharmacist);
+        browser.resize(PHONE);
+        browser.open("/");
+        assertThat(browser.find("#care-team-tasks").getAttribute("data-waiting")).isEqualTo("1");
+        browser.find("#care-team-tasks-link").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("my-tasks")));
+        browser.fitsThePhone("care-team-tasks");
+        assertThat(browser.find("#my-tasks .task-text").getText()).isEqualTo(task);
+        browser.find("#my-tasks .meta a").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("handover")));
+        assertThat(browser.find("#handover").getText()).as("what the team wrote since the pharmacist's last entry")
+                .contains(note, task);
+        new Select(browser.find("#timeline li[data-kind='TASK'] select")).selectByValue("in-progress");
+        browser.find("#timeline li[data-kind='TASK'] button").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
+        assertThat(browser.find("#timeline li[data-kind='TASK'] .task-status").getText()).isEqualTo("対応中");
+        assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
+    }
+
+    private Chromium as(User user) {
+        Chromium started = Chromium.start(port);
+        started.logIn(user, TestAccounts.PASSWORD, accounts::nextCode);
+        return started;
+    }
+
+}
