@@ -77,13 +77,22 @@ public final class JdbcEnrolmentStore implements EnrolmentStore {
                 + "AND status = 'ACTIVE'").params(status.name(), Timestamp.from(at), by, id).update() == 1;
     }
 
-    /** The facility's enrolments: enrolled there, or with a stage assigned to it (both by index). */
-    private static final String OF_FACILITY = """
-            FROM pathway_enrolment e WHERE e.id IN (
-                SELECT id FROM pathway_enrolment WHERE facility_id = :facility
-                UNION SELECT enrolment_id FROM pathway_stage WHERE assigned_facility_id = :facility)
-              AND (CAST(:template AS TEXT) IS NULL OR e.template_code = :template)
-              AND (CAST(:status AS TEXT) IS NULL OR e.status = :status)""";
+    /**
+     * A facility's open link to the enrolment's person (consent's {@code patient_link}, by its index): a facility
+     * without one lists nothing of the person, even a stage assigned to it. The policy still decides every page opened
+     * from the list (and a link's idle period, which this does not ask).
+     */
+    private static final String LINKED = """
+            EXISTS (SELECT 1 FROM patient_link l WHERE l.person_id = e.person_id AND l.facility_id = %s
+                    AND l.ended_at IS NULL)""";
+
+    /** The facility's enrolments: enrolled there, or with a stage assigned to it (both by index), while linked. */
+    private static final String OF_FACILITY = "FROM pathway_enrolment e WHERE e.id IN ("
+            + " SELECT id FROM pathway_enrolment WHERE facility_id = :facility"
+            + " UNION SELECT enrolment_id FROM pathway_stage WHERE assigned_facility_id = :facility)"
+            + " AND " + LINKED.formatted(":facility")
+            + " AND (CAST(:template AS TEXT) IS NULL OR e.template_code = :template)"
+            + " AND (CAST(:status AS TEXT) IS NULL OR e.status = :status)";
 
     @Override
     public Page<Enrolment> forFacility(ListQuery q, PageRequest page) {
@@ -105,8 +114,9 @@ public final class JdbcEnrolmentStore implements EnrolmentStore {
                         FROM pathway_stage s JOIN pathway_enrolment e ON e.id = s.enrolment_id
                         WHERE s.assigned_facility_id = ? AND s.filled_at IS NULL AND e.status = 'ACTIVE'
                           AND NOT EXISTS (SELECT 1 FROM pathway_stage p WHERE p.enrolment_id = s.enrolment_id
-                                          AND p.position < s.position AND p.filled_at IS NULL)""")
-                .params(Date.valueOf(today), facilityId)
+                                          AND p.position < s.position AND p.filled_at IS NULL)
+                        """ + " AND " + LINKED.formatted("?").replace("e.person_id", "s.person_id"))
+                .params(Date.valueOf(today), facilityId, facilityId)
                 .query((rs, n) -> new Counts(rs.getInt("due"), rs.getInt("overdue"))).single();
     }
 
