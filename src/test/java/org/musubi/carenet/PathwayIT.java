@@ -206,6 +206,18 @@ class PathwayIT extends NetworkFixtures {
                 .query(String.class).single()).isEqualTo("COMPLETED");
         assertThat(lead.post("/portal/pathways/" + id + "/withdraw").statusCode()).as("only an active one").isEqualTo(404);
 
+        User operatorUser = accounts.networkAdmin();
+        WebSession operator = accounts.signedIn(port, operatorUser);
+        long stats = audit.max();
+        String figures = operator.get("/admin/pathway-statistics").body();
+        assertThat(figures).contains("data-template=\"dementia\"").contains("<svg").contains("data-stage=\"diagnosis\"");
+        HttpResponse<String> csv = operator.get("/admin/pathway-statistics.csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("pathway,enrolled,active,completed,withdrawn,stage")
+                .containsPattern("(?m)^dementia,[1-9][0-9]*,[0-9]+,[1-9][0-9]*,[0-9]+,diagnosis,[1-9]");
+        assertThat(audit.rows(stats, operatorUser.loginId())).as("no patient read").isEmpty();
+        assertThat(lead.get("/admin/pathway-statistics").statusCode()).as("operators only").isEqualTo(403);
+
         Facility unlinked = accounts.newHospital();
         WebSession nobody = accounts.signedIn(port, accounts.memberOf(unlinked, Profession.DOCTOR));
         assertThat(nobody.post("/portal/patients/" + person + "/pathways", "template", "stroke").statusCode())
