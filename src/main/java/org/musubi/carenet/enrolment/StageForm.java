@@ -32,6 +32,9 @@ import org.musubi.pathway.Enablement;
 import org.musubi.pathway.FormFault;
 import org.musubi.pathway.ResponseCheck;
 import org.musubi.record.fhir.FhirSystems;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stage's form on a page: the fields a Questionnaire's items make ({@link #fields}), what a page's fields bind to
@@ -43,6 +46,7 @@ import org.musubi.record.fhir.FhirSystems;
 public final class StageForm {
 
     public static final String PREFIX = "f.";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String NOT_A_NUMBER = "pathway.form.notANumber";
     public static final String NOT_AN_INTEGER = "pathway.form.notAnInteger";
     public static final String NOT_A_DATE = "pathway.form.notADate";
@@ -57,10 +61,13 @@ public final class StageForm {
 
     /**
      * One field: the item's linkId, texts, type (R4's code: {@code boolean}, {@code decimal} … {@code group}), depth in
-     * groups, whether required and repeating, its options, unit, limits and the LOINC code it maps to (null: none).
+     * groups, whether required and repeating, its options, unit, limits, the LOINC code it maps to (null: none), its
+     * enclosing group's linkId (null: none) and its enable-when conditions as JSON for the page's script (null: none;
+     * the server applies them again on submit).
      */
     public record Field(String linkId, String ja, String en, String type, int depth, boolean required, boolean repeats,
-                        List<Option> options, String unit, String min, String max, String loinc) {
+                        List<Option> options, String unit, String min, String max, String loinc, String parent,
+                        String when) {
 
         public String name() {
             return PREFIX + linkId;
@@ -74,18 +81,18 @@ public final class StageForm {
     /** The form's fields in order, groups before their items. */
     public static List<Field> fields(Questionnaire form) {
         List<Field> fields = new ArrayList<>();
-        walk(form.getItem(), 0, fields);
+        walk(form.getItem(), 0, null, fields);
         return fields;
     }
 
-    private static void walk(List<QuestionnaireItemComponent> items, int depth, List<Field> into) {
+    private static void walk(List<QuestionnaireItemComponent> items, int depth, String parent, List<Field> into) {
         for (QuestionnaireItemComponent item : items) {
             String type = item.getType() == null ? "string" : item.getType().toCode();
             List<Option> options = item.getAnswerOption().stream().map(StageForm::option).toList();
             into.add(new Field(item.getLinkId(), item.getText(), english(item.getTextElement()), type, depth,
                     item.getRequired(), item.getRepeats(), options, unit(item), limit(item, FhirSystems.MIN_VALUE),
-                    limit(item, FhirSystems.MAX_VALUE), loinc(item)));
-            walk(item.getItem(), depth + 1, into);
+                    limit(item, FhirSystems.MAX_VALUE), loinc(item), parent, when(item)));
+            walk(item.getItem(), depth + 1, item.getLinkId(), into);
         }
     }
 
@@ -96,6 +103,26 @@ public final class StageForm {
         }
         String text = option.getValue() == null ? "" : option.getValue().primitiveValue();
         return new Option(text, text, text);
+    }
+
+    /**
+     * The item's enable-when as the page's script reads it: {@code {"any":false,"when":[{"q":linkId,"op":"=","v":"…"}]}},
+     * a Coding's value as its code, others as written; null without conditions.
+     */
+    static String when(QuestionnaireItemComponent item) {
+        if (!item.hasEnableWhen()) {
+            return null;
+        }
+        ObjectNode json = JSON.createObjectNode().put("any",
+                item.getEnableBehavior() == Questionnaire.EnableWhenBehavior.ANY);
+        ArrayNode when = json.putArray("when");
+        for (Questionnaire.QuestionnaireItemEnableWhenComponent c : item.getEnableWhen()) {
+            Type answer = c.getAnswer();
+            when.addObject().put("q", c.getQuestion()).put("op", c.getOperator() == null ? "" : c.getOperator().toCode())
+                    .put("v", answer instanceof Coding coding ? coding.getCode()
+                            : answer == null ? "" : answer.primitiveValue());
+        }
+        return JSON.writeValueAsString(json);
     }
 
     /** The English of a text ({@code translation} extension, lang en); null when it has none. */

@@ -145,6 +145,11 @@ class StageFormTest {
         assertThat(total.en()).isNotBlank();
         assertThat(total.depth()).isEqualTo(1);
         assertThat(total.loinc()).isEqualTo("72089-6");
+        assertThat(total.parent()).isEqualTo("nihss");
+        assertThat(total.when()).isNull();
+        StageForm.Field reperfusion = StageForm.fields(acute).stream().filter(f -> f.linkId().equals("reperfusion"))
+                .findFirst().orElseThrow();
+        assertThat(reperfusion.when()).isEqualTo("{\"any\":false,\"when\":[{\"q\":\"type\",\"op\":\"=\",\"v\":\"infarction\"}]}");
     }
 
     private static Questionnaire stage(String template, String stage) {

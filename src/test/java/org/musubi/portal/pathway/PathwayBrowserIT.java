@@ -29,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The stroke pathway in headless Chromium (issue 44): the acute hospital's doctor enrols a linked patient from the
  * patient's page, assigning the recovery stage to a second hospital, and fills the acute stage's form (a required item
- * left empty first: its fault stands beside it and what was typed stays); the recovery hospital's doctor sees the due
+ * left empty first: its fault stands beside it and what was typed stays; items asked under a condition show and hide
+ * as the answers change); the recovery hospital's doctor sees the due
  * stage on the home page, follows it to the pathway list and the pathway, and fills the recovery stage. No script error
  * and no CSP report on the way.
  */
@@ -73,6 +74,14 @@ class PathwayBrowserIT extends NetworkFixtures {
         assertThat(browser.find("tr[data-stage='recovery']").getText()).contains(recovery.nameKanji());
         browser.find("tr[data-stage='acute'] a.fill-stage").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("stage-form")));
+
+        assertThat(browser.find("div.item[data-item='diet']").isDisplayed()).as("asked with dysphagia only").isFalse();
+        browser.find("input[name='f.dysphagia'][value='true']").click();
+        assertThat(browser.find("div.item[data-item='diet']").isDisplayed()).isTrue();
+        new Select(browser.find("select[name='f.type']")).selectByValue("haemorrhage");
+        assertThat(browser.find("div.item[data-item='reperfusion']").isDisplayed()).as("after an infarction only").isFalse();
+        new Select(browser.find("select[name='f.type']")).selectByValue("infarction");
+        assertThat(browser.find("div.item[data-item='reperfusion']").isDisplayed()).isTrue();
 
         Questionnaire acuteForm = catalog.current("stroke").orElseThrow().stage("acute").orElseThrow().form();
         Map<String, List<String>> fields = StageFields.valid(acuteForm);
