@@ -58,24 +58,8 @@ public final class LetterInboxBenchmark {
                     EnumSet.of(LetterStatus.REQUESTED, LetterStatus.RECEIVED, LetterStatus.ACCEPTED), 0));
             asks.put("inbox, page " + deep + " of all", () -> exchange.inbox(reader, Set.of(), deep));
             asks.put("home page counts (unread, overdue, open)", () -> exchange.counts(reader));
-            for (var ask : asks.entrySet()) {
-                for (int i = 0; i < options.integer("warm-up"); i++) {
-                    ask.getValue().get();
-                }
-                long[] nanos = new long[rounds];
-                for (int i = 0; i < rounds; i++) {
-                    long t0 = System.nanoTime();
-                    Object answer = ask.getValue().get();
-                    nanos[i] = System.nanoTime() - t0;
-                    if (answer instanceof LetterExchange.Listing listing && listing.rows().isEmpty()) {
-                        throw new IllegalStateException("an empty page: " + ask.getKey());
-                    }
-                }
-                Distribution d = new Distribution(nanos);
-                System.out.printf(Locale.ROOT, "%-55s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n", ask.getKey(),
-                        d.percentile(50) / 1e6, d.percentile(95) / 1e6, d.percentile(99) / 1e6);
-                figures.latency(ask.getKey(), d, 100, "p95 ≤ 100 ms");
-            }
+            TimedAsks.time(asks, options.integer("warm-up"), rounds,
+                    answer -> answer instanceof LetterExchange.Listing listing && listing.rows().isEmpty(), figures, 100);
         }
         figures.writeIfAsked();
     }

@@ -59,27 +59,12 @@ public final class PathwayListBenchmark {
                     new EnrolmentStore.ListQuery(hospital.id(), "stroke", Enrolment.Status.ACTIVE), new PageRequest(1, 50)));
             asks.put("list, page " + deep + " of all", () -> pathways.list(
                     new EnrolmentStore.ListQuery(hospital.id(), null, null), new PageRequest(deep, 50)));
-            asks.put("list of the other hospital (its own " + others + " and the stages assigned to it), first page", () -> pathways.list(
+            asks.put("other hospital's list (its own " + others + " and assigned), first page", () -> pathways.list(
                     new EnrolmentStore.ListQuery(other.id(), null, null), new PageRequest(1, 50)));
-            asks.put("home page of the other hospital: its due and overdue stages", () -> pathways.waiting(other.id(), LocalDate.now()));
-            for (var ask : asks.entrySet()) {
-                for (int i = 0; i < options.integer("warm-up"); i++) {
-                    ask.getValue().get();
-                }
-                long[] nanos = new long[rounds];
-                for (int i = 0; i < rounds; i++) {
-                    long t0 = System.nanoTime();
-                    Object answer = ask.getValue().get();
-                    nanos[i] = System.nanoTime() - t0;
-                    if (answer instanceof Page<?> page && page.items().isEmpty()) {
-                        throw new IllegalStateException("an empty page: " + ask.getKey());
-                    }
-                }
-                Distribution d = new Distribution(nanos);
-                System.out.printf(Locale.ROOT, "%-55s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n", ask.getKey(),
-                        d.percentile(50) / 1e6, d.percentile(95) / 1e6, d.percentile(99) / 1e6);
-                figures.latency(ask.getKey(), d, 100, "p95 ≤ 100 ms");
-            }
+            asks.put("other hospital's home line (due and overdue stages)",
+                    () -> pathways.waiting(other.id(), LocalDate.now()));
+            TimedAsks.time(asks, options.integer("warm-up"), rounds,
+                    answer -> answer instanceof Page<?> page && page.items().isEmpty(), figures, 100);
         }
         figures.writeIfAsked();
     }
