@@ -118,7 +118,8 @@ public final class Pathways {
     }
 
     /**
-     * Opens an enrolment for a reader who may open the person's record: one audit row ({@code READ PathwayEnrolment});
+     * Opens an enrolment for a reader who may open the person's record beyond their own facility's data ({@link
+     * #sees}): one audit row ({@code READ PathwayEnrolment});
      * empty, audited as a refusal, for anyone else or an id that names none.
      */
     public Optional<Opened> open(Reader by, UUID id) {
@@ -129,11 +130,34 @@ public final class Pathways {
             return Optional.empty();
         }
         Interaction<Opened> opened = access.interact(by.userId(), by.purpose(), found.get().personId(),
-                AuditAction.READ, AUDITED_AS, view -> view.permitted()
-                        ? Interaction.permitted(new Opened(found.get(), template.get(), view), view.decision(),
-                        List.of(AUDITED_AS + "/" + id))
-                        : Interaction.refused(view.decision(), List.of()));
+                AuditAction.READ, AUDITED_AS, view -> {
+                    Decision seen = sees(view);
+                    return seen.permitted() ? Interaction.permitted(new Opened(found.get(), template.get(), view),
+                            seen, List.of(AUDITED_AS + "/" + id)) : Interaction.refused(seen, List.of());
+                });
         return Optional.ofNullable(opened.value());
+    }
+
+    /**
+     * Whether a view shows the person's pathways: the record opened for more than the reader's own facility's data
+     * (a pathway spans facilities; a facility that holds only what it sent itself sees none of it).
+     */
+    public static Decision sees(PersonView view) {
+        if (!view.permitted()) {
+            return view.decision();
+        }
+        return view.showsOwnDataOnly() ? new Deny(NOT_FOUND) : view.decision();
+    }
+
+    /**
+     * Whether the reader may see the person's pathways ({@link #sees}): for the patient's pathway page, one audit row
+     * ({@code READ PathwayEnrolment}) naming the person.
+     */
+    public boolean opensPerson(Reader by, long personId) {
+        return access.interact(by.userId(), by.purpose(), personId, AuditAction.READ, AUDITED_AS, view -> {
+            Decision seen = sees(view);
+            return seen.permitted() ? Interaction.permitted(true, seen, List.of()) : Interaction.refused(seen, List.of());
+        }).permitted();
     }
 
     /** Withdraws an active enrolment: a facility with standing for the person; one audit row. */

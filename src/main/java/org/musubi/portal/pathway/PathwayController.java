@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.musubi.audit.Purpose;
 import org.musubi.carenet.enrolment.Enrolment;
 import org.musubi.carenet.enrolment.EnrolmentStore;
 import org.musubi.carenet.enrolment.Pathways;
@@ -56,7 +55,7 @@ class PathwayController {
     @GetMapping("/portal/patients/{personId}/pathways")
     String patient(@AuthenticationPrincipal SignedIn me, @PathVariable long personId, Model model,
                    HttpServletResponse response) {
-        if (!access.openPerson(me.userId(), Purpose.TREATMENT, personId).permitted()) {
+        if (!pathways.opensPerson(reader(me), personId)) {
             return denied(response);
         }
         List<Enrolment> enrolments = pathways.ofPerson(personId);
