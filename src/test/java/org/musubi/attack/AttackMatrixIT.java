@@ -926,4 +926,55 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of care-team workspace ----------------------------------------------------------------------------------
+    // ---- Regional pathways: enrolment, stage forms, progress (issue 44): one contiguous block ----------------------
+
+    /**
+     * Hospital A enrols its linked patient in the stroke pathway and assigns the maintenance stage to clinic B, which
+     * has no link to the patient: no user of B learns anything of the pathway — the enrolment's page, a stage's form
+     * (read and sent), withdrawing, the patient's pathway page and enrolling answer exactly like an id or a person
+     * nobody has; B's pathway list and home page do not show it.
+     */
+    @Test
+    void clinicBWithoutALinkNeverSeesNorFillsAPathwayStageAssignedToIt(
+            @Autowired org.musubi.carenet.enrolment.Pathways pathways) {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        long person = linkedConsentedPatientAt(hospital);
+        String id = pathways.enrol(new org.musubi.record.Reader(doctor.id(), hospital.id()), person, "stroke",
+                Map.of("maintenance", clinic.id())).orElseThrow().id().toString();
+        String guessed = java.util.UUID.randomUUID().toString();
+        String absent = String.valueOf(person + 1_000_000_000L);
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            WebSession web = caller.web();
+            String what = caller.attacker() + " / pathway";
+            Answers.assertAlike(what + " enrolment", web.get("/portal/pathways/" + id), id,
+                    web.get("/portal/pathways/" + guessed), guessed);
+            for (int position = 0; position < 3; position++) {
+                Answers.assertAlike(what + " form " + position, web.get("/portal/pathways/" + id + "/stages/" + position),
+                        id, web.get("/portal/pathways/" + guessed + "/stages/" + position), guessed);
+                Answers.assertAlike(what + " fill " + position, web.post("/portal/pathways/" + id + "/stages/" + position,
+                        "f.recurrence", "false"), id, web.post("/portal/pathways/" + guessed + "/stages/" + position,
+                        "f.recurrence", "false"), guessed);
+            }
+            Answers.assertAlike(what + " withdraw", web.post("/portal/pathways/" + id + "/withdraw"), id,
+                    web.post("/portal/pathways/" + guessed + "/withdraw"), guessed);
+            Answers.assertAlike(what + " patient page", web.get("/portal/patients/" + person + "/pathways"),
+                    String.valueOf(person), web.get("/portal/patients/" + absent + "/pathways"), absent);
+            Answers.assertAlike(what + " enrol", web.post("/portal/patients/" + person + "/pathways", "template", "stroke"),
+                    String.valueOf(person), web.post("/portal/patients/" + absent + "/pathways", "template", "stroke"),
+                    absent);
+            assertThat(web.get("/portal/pathways").body()).as(what + ": not listed").doesNotContain(id);
+            assertThat(web.get("/").body()).as(what + ": nothing waiting").doesNotContain("id=\"pathway-waiting\"");
+        }
+        assertThat(jdbc.sql("SELECT status FROM pathway_enrolment WHERE id = ?").param(java.util.UUID.fromString(id))
+                .query(String.class).single()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("SELECT count(*) FROM pathway_stage WHERE enrolment_id = ? AND filled_at IS NOT NULL")
+                .param(java.util.UUID.fromString(id)).query(Long.class).single()).isZero();
+    }
+
+    // ---- end of regional pathways ----------------------------------------------------------------------------------
 }
