@@ -296,6 +296,42 @@ public final class ReadRecords {
                 });
     }
 
+    /**
+     * The rows {@code ids} of a case consultation (症例相談) addressed to the reader's facility ({@code
+     * addresseeFacilityId}), asked from the source patient {@code askingPatientId} of person {@code personId} — the
+     * thread's messages and attachments and the record items the asker referenced in it, read by the addressee before
+     * any link ({@link org.musubi.policy.AccessPolicy#decideConsulted}). Which rows make the thread is the caller's to
+     * say (the consultations' own table); each is judged on its own (its category, and for another facility's item the
+     * person's consent), and nothing else of the record is read. One audit row, refused or not; the rows are in the
+     * order of {@code ids}.
+     */
+    public Interaction<List<StoredResource>> readConsulted(Reader reader, long personId, long askingPatientId,
+                                                           long addresseeFacilityId, List<String> ids,
+                                                           AuditAction action, String auditedAs) {
+        return consulted(reader, personId, askingPatientId, addresseeFacilityId, ids, action, auditedAs,
+                (thread, wrote) -> thread);
+    }
+
+    /**
+     * {@link #readConsulted} with {@code body} run on what was read, in the same interaction: the addressee's answer
+     * ({@link WriteRecords#answerConsulted}) adds the {@code Type/id} it wrote to the list it is given, and the one audit
+     * row names them too. The body does not run when refused.
+     */
+    <T> Interaction<T> consulted(Reader reader, long personId, long askingPatientId, long addresseeFacilityId,
+                                 List<String> ids, AuditAction action, String auditedAs,
+                                 BiFunction<List<StoredResource>, List<String>, T> body) {
+        return access.interactConsulted(reader.userId(), personId, askingPatientId, addresseeFacilityId, action,
+                auditedAs, view -> {
+                    Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
+                    Map<String, StoredResource> read = new HashMap<>();
+                    store.contents(keys, allowed(view, view.sources()), ids).forEach(r -> read.put(r.id(), r));
+                    List<StoredResource> thread = ids.stream().map(read::get).filter(Objects::nonNull).toList();
+                    List<String> named = new ArrayList<>(thread.stream().map(r -> r.type() + "/" + r.id()).toList());
+                    T value = body.apply(thread, named);
+                    return Interaction.permitted(value, view.decision(), named);
+                });
+    }
+
     /** A person's record as one interaction sees it: only what the policy lets the reader see. */
     public interface PersonRecord {
 

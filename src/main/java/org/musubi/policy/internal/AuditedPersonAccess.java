@@ -102,6 +102,27 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
+    public <T> Interaction<T> interactConsulted(long userId, long personId, long askingPatientId,
+                                                long addresseeFacilityId, AuditAction action, String resourceType,
+                                                Function<PersonView, Interaction<T>> body) {
+        RegisteredPerson registered = identities.person(personId).orElse(null);
+        Requester requester = facts.requester(userId);
+        List<SourcePatient> sources = registered == null ? List.of() : identities.sourcePatientsOf(personId);
+        SourcePatient asking = sources.stream().filter(s -> s.id() == askingPatientId).findFirst().orElse(null);
+        PersonFacts person = facts.person(personId, registered == null ? null : registered.person().address(), sources);
+        long askingFacility = asking == null ? 0 : asking.facilityId();
+        Decision decision = asking == null ? new Deny(Deny.UNKNOWN_PERSON)
+                : policy.decideConsulted(requester, person, null, askingFacility, addresseeFacilityId);
+        PersonView view = new PersonView(decision, item -> policy.decideConsulted(requester, person, item,
+                askingFacility, addresseeFacilityId), null, asking == null ? List.of() : sources);
+        Interaction<T> result = decision.permitted() ? body.apply(view)
+                : Interaction.refused(decision, List.of());
+        audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),
+                Purpose.TREATMENT);
+        return result;
+    }
+
+    @Override
     public <T> Interaction<T> interactSentFile(long userId, long personId, long senderFacilityId, AuditAction action,
                                                String resourceType, Function<PersonView, Interaction<T>> body) {
         RegisteredPerson registered = identities.person(personId).orElse(null);

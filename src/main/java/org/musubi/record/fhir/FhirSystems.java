@@ -191,6 +191,12 @@ public final class FhirSystems {
     public static final String COMMUNICATION_CATEGORY = "urn:musubi:communication-category";
     /** The code of {@link #COMMUNICATION_CATEGORY}: a care team's note or message about the patient. */
     public static final String CARE_TEAM_NOTE = "care-team-note";
+    /**
+     * The code of {@link #COMMUNICATION_CATEGORY}: a case consultation (症例相談) between doctors — the thread's header
+     * and its messages ({@code partOf} the header). A document (DOCUMENTS): the participants are doctors, and a care
+     * team's care managers and care workers do not read it as they read the team's notes.
+     */
+    public static final String CASE_CONSULTATION = "case-consultation";
 
     /** The signature types of R4's Signature.type (ASTM E1762-95): {@code 1.2.840.10065.1.12.1.1} author's signature. */
     public static final String SIGNATURE_TYPE = "urn:iso-astm:E1762-95:2013";
