@@ -150,20 +150,9 @@ public final class AccessPolicy {
      * (the letters' own table); the record's door shows only referral rows through it.
      */
     public Decision decideAddressed(Requester requester, PersonFacts facts, DataItem item, long addresseeFacilityId) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (facts.blocks(requester)) {
-            return new Deny(Deny.FACILITY_BLOCKED);
-        }
-        if (!requester.actsFor(addresseeFacilityId)) {
-            return new Deny(Deny.NOT_ADDRESSED);
-        }
-        if (item != null && item.category() == DataCategory.UNDELIVERED) {
-            return new Deny(Deny.NOT_FOR_SHARING);
+        Optional<Deny> refused = notTheAddressee(requester, facts, item, addresseeFacilityId);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         DataItem asked = item != null ? item : new DataItem(0, DataCategory.REFERRALS);
         return professionMaySee(requester, Purpose.TREATMENT, asked) ? new Permit(Permit.ADDRESSED_LETTER)
@@ -185,20 +174,9 @@ public final class AccessPolicy {
      */
     public Decision decideConsulted(Requester requester, PersonFacts facts, DataItem item, long askingFacilityId,
                                     long addresseeFacilityId) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (facts.blocks(requester)) {
-            return new Deny(Deny.FACILITY_BLOCKED);
-        }
-        if (!requester.actsFor(addresseeFacilityId)) {
-            return new Deny(Deny.NOT_ADDRESSED);
-        }
-        if (item != null && item.category() == DataCategory.UNDELIVERED) {
-            return new Deny(Deny.NOT_FOR_SHARING);
+        Optional<Deny> refused = notTheAddressee(requester, facts, item, addresseeFacilityId);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         DataItem asked = item != null ? item : new DataItem(askingFacilityId, DataCategory.DOCUMENTS);
         if (!professionMaySee(requester, Purpose.TREATMENT, asked)) {
@@ -211,6 +189,31 @@ public final class AccessPolicy {
             return permitUnless(consent(facts, Purpose.TREATMENT, item), Permit.CONSULTED_THREAD);
         }
         return new Permit(Permit.CONSULTED_THREAD);
+    }
+
+    /**
+     * What refuses an addressee (of a letter, of a consultation) before the matrix: rule 1 (disabled user, suspended
+     * facility), a facility the person blocked, a requester who does not act for {@code addresseeFacilityId}, an item
+     * flagged JP-CLINS 未提供.
+     */
+    private static Optional<Deny> notTheAddressee(Requester requester, PersonFacts facts, DataItem item,
+                                                  long addresseeFacilityId) {
+        if (!requester.userActive()) {
+            return Optional.of(new Deny(Deny.USER_DISABLED));
+        }
+        if (requester.facilitySuspended()) {
+            return Optional.of(new Deny(Deny.FACILITY_SUSPENDED));
+        }
+        if (facts.blocks(requester)) {
+            return Optional.of(new Deny(Deny.FACILITY_BLOCKED));
+        }
+        if (!requester.actsFor(addresseeFacilityId)) {
+            return Optional.of(new Deny(Deny.NOT_ADDRESSED));
+        }
+        if (item != null && item.category() == DataCategory.UNDELIVERED) {
+            return Optional.of(new Deny(Deny.NOT_FOR_SHARING));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -284,16 +284,22 @@ public final class ReadRecords {
                                  List<String> ids, AuditAction action, String auditedAs,
                                  BiFunction<List<StoredResource>, List<String>, T> body) {
         return access.interactAddressed(reader.userId(), personId, senderPatientId, addresseeFacilityId, action,
-                auditedAs, view -> {
-                    Set<DataItem> allowed = allowed(view, view.sources());
-                    Map<String, StoredResource> read = new HashMap<>();
-                    store.contents(Set.of(senderPatientId), allowed, ids).stream()
-                            .filter(r -> r.category() == DataCategory.REFERRALS).forEach(r -> read.put(r.id(), r));
-                    List<StoredResource> letter = ids.stream().map(read::get).filter(Objects::nonNull).toList();
-                    List<String> named = new ArrayList<>(letter.stream().map(r -> r.type() + "/" + r.id()).toList());
-                    T value = body.apply(letter, named);
-                    return Interaction.permitted(value, view.decision(), named);
-                });
+                auditedAs, view -> rowsSent(view, ids, r -> r.category() == DataCategory.REFERRALS, body));
+    }
+
+    /**
+     * The rows {@code ids} an addressee's view lets it read (under the view's source patients, those {@code shown}
+     * keeps), in the order of {@code ids}, handed to {@code body} with the list of names the audit row gets.
+     */
+    private <T> Interaction<T> rowsSent(PersonView view, List<String> ids, java.util.function.Predicate<StoredResource> shown,
+                                        BiFunction<List<StoredResource>, List<String>, T> body) {
+        Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
+        Map<String, StoredResource> read = new HashMap<>();
+        store.contents(keys, allowed(view, view.sources()), ids).stream().filter(shown).forEach(r -> read.put(r.id(), r));
+        List<StoredResource> rows = ids.stream().map(read::get).filter(Objects::nonNull).toList();
+        List<String> named = new ArrayList<>(rows.stream().map(r -> r.type() + "/" + r.id()).toList());
+        T value = body.apply(rows, named);
+        return Interaction.permitted(value, view.decision(), named);
     }
 
     /**
@@ -321,15 +327,7 @@ public final class ReadRecords {
                                  List<String> ids, AuditAction action, String auditedAs,
                                  BiFunction<List<StoredResource>, List<String>, T> body) {
         return access.interactConsulted(reader.userId(), personId, askingPatientId, addresseeFacilityId, action,
-                auditedAs, view -> {
-                    Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
-                    Map<String, StoredResource> read = new HashMap<>();
-                    store.contents(keys, allowed(view, view.sources()), ids).forEach(r -> read.put(r.id(), r));
-                    List<StoredResource> thread = ids.stream().map(read::get).filter(Objects::nonNull).toList();
-                    List<String> named = new ArrayList<>(thread.stream().map(r -> r.type() + "/" + r.id()).toList());
-                    T value = body.apply(thread, named);
-                    return Interaction.permitted(value, view.decision(), named);
-                });
+                auditedAs, view -> rowsSent(view, ids, r -> true, body));
     }
 
     /** A person's record as one interaction sees it: only what the policy lets the reader see. */
