@@ -150,24 +150,70 @@ public final class AccessPolicy {
      * (the letters' own table); the record's door shows only referral rows through it.
      */
     public Decision decideAddressed(Requester requester, PersonFacts facts, DataItem item, long addresseeFacilityId) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (facts.blocks(requester)) {
-            return new Deny(Deny.FACILITY_BLOCKED);
-        }
-        if (!requester.actsFor(addresseeFacilityId)) {
-            return new Deny(Deny.NOT_ADDRESSED);
-        }
-        if (item != null && item.category() == DataCategory.UNDELIVERED) {
-            return new Deny(Deny.NOT_FOR_SHARING);
+        Optional<Deny> refused = notTheAddressee(requester, facts, item, addresseeFacilityId);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         DataItem asked = item != null ? item : new DataItem(0, DataCategory.REFERRALS);
         return professionMaySee(requester, Purpose.TREATMENT, asked) ? new Permit(Permit.ADDRESSED_LETTER)
                 : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    }
+
+    /**
+     * May the requester, as the addressee of a case consultation (症例相談) asked by a user of {@code askingFacilityId},
+     * read this item of the thread ({@code null}: the thread as a whole)? The addressee — a named specialist or a
+     * hospital department — reads the thread and the record items the asker referenced in it, before any link, and
+     * nothing else of the record. In order: rule 1 (disabled user, suspended facility); a facility the person blocked
+     * ({@code facilityBlocked}); a requester who does not act for {@code addresseeFacilityId} ({@code notAddressed};
+     * whether a named specialist is the one asked is the thread's own rows); data flagged JP-CLINS 未提供 ({@code
+     * notForSharing}); the profession matrix: the thread as a whole needs {@link DataCategory#DOCUMENTS} (a
+     * consultation is a Communication, a document), an item its own category ({@code
+     * categoryNotAllowedForProfession}); an item sent by another facility than the asker's needs what any sharing
+     * needs: not a category the network never shares ({@code sourceFacilityOnly}) and an active consent for treatment
+     * covering its source ({@code noConsent}, {@code consentScopeExcludesSource}); then {@code consultedThread}.
+     */
+    public Decision decideConsulted(Requester requester, PersonFacts facts, DataItem item, long askingFacilityId,
+                                    long addresseeFacilityId) {
+        Optional<Deny> refused = notTheAddressee(requester, facts, item, addresseeFacilityId);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        DataItem asked = item != null ? item : new DataItem(askingFacilityId, DataCategory.DOCUMENTS);
+        if (!professionMaySee(requester, Purpose.TREATMENT, asked)) {
+            return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+        }
+        if (item != null && item.sourceFacilityId() != askingFacilityId) {
+            if (DataCategory.SOURCE_FACILITY_ONLY.contains(item.category())) {
+                return new Deny(Deny.SOURCE_FACILITY_ONLY);
+            }
+            return permitUnless(consent(facts, Purpose.TREATMENT, item), Permit.CONSULTED_THREAD);
+        }
+        return new Permit(Permit.CONSULTED_THREAD);
+    }
+
+    /**
+     * What refuses an addressee (of a letter, of a consultation) before the matrix: rule 1 (disabled user, suspended
+     * facility), a facility the person blocked, a requester who does not act for {@code addresseeFacilityId}, an item
+     * flagged JP-CLINS 未提供.
+     */
+    private static Optional<Deny> notTheAddressee(Requester requester, PersonFacts facts, DataItem item,
+                                                  long addresseeFacilityId) {
+        if (!requester.userActive()) {
+            return Optional.of(new Deny(Deny.USER_DISABLED));
+        }
+        if (requester.facilitySuspended()) {
+            return Optional.of(new Deny(Deny.FACILITY_SUSPENDED));
+        }
+        if (facts.blocks(requester)) {
+            return Optional.of(new Deny(Deny.FACILITY_BLOCKED));
+        }
+        if (!requester.actsFor(addresseeFacilityId)) {
+            return Optional.of(new Deny(Deny.NOT_ADDRESSED));
+        }
+        if (item != null && item.category() == DataCategory.UNDELIVERED) {
+            return Optional.of(new Deny(Deny.NOT_FOR_SHARING));
+        }
+        return Optional.empty();
     }
 
     /**

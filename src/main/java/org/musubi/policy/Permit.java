@@ -53,6 +53,11 @@ public record Permit(String rule) implements Decision {
      */
     public static final String ADDRESSED_LETTER = "policy.permit.addressedLetter";
     /**
+     * A case consultation (症例相談) read by its addressee ({@link AccessPolicy#decideConsulted}): the thread and the
+     * record items the asker referenced in it, never the rest of the record.
+     */
+    public static final String CONSULTED_THREAD = "policy.permit.consultedThread";
+    /**
      * A Box file about a person sent to the requester ({@link AccessPolicy#decideSentFile}): the file, never the
      * record; the person's consent covers the sender's facility.
      */

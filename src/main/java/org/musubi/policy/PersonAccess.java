@@ -59,6 +59,18 @@ public interface PersonAccess {
                                          Function<PersonView, Interaction<T>> body);
 
     /**
+     * One interaction with a case consultation (症例相談) addressed to the requester's facility ({@link
+     * AccessPolicy#decideConsulted}), asked from the source patient {@code askingPatientId} of person {@code personId}:
+     * the view's sources are the person's source patients (the thread is under the asker's, the items it references
+     * under any) but it opens no person, and each item is decided by the consultation's rule — the caller reads only
+     * the thread's own rows through it. Purpose TREATMENT; exactly one audit row, naming the person for their access
+     * log.
+     */
+    <T> Interaction<T> interactConsulted(long userId, long personId, long askingPatientId, long addresseeFacilityId,
+                                         AuditAction action, String resourceType,
+                                         Function<PersonView, Interaction<T>> body);
+
+    /**
      * One interaction with a Box file about person {@code personId} sent by a user of {@code senderFacilityId} ({@link
      * AccessPolicy#decideSentFile}): the body runs only when permitted, with a view that opens no person and no item
      * (the file is not the record). Purpose TREATMENT; exactly one audit row, naming the person for their access log.

@@ -284,16 +284,50 @@ public final class ReadRecords {
                                  List<String> ids, AuditAction action, String auditedAs,
                                  BiFunction<List<StoredResource>, List<String>, T> body) {
         return access.interactAddressed(reader.userId(), personId, senderPatientId, addresseeFacilityId, action,
-                auditedAs, view -> {
-                    Set<DataItem> allowed = allowed(view, view.sources());
-                    Map<String, StoredResource> read = new HashMap<>();
-                    store.contents(Set.of(senderPatientId), allowed, ids).stream()
-                            .filter(r -> r.category() == DataCategory.REFERRALS).forEach(r -> read.put(r.id(), r));
-                    List<StoredResource> letter = ids.stream().map(read::get).filter(Objects::nonNull).toList();
-                    List<String> named = new ArrayList<>(letter.stream().map(r -> r.type() + "/" + r.id()).toList());
-                    T value = body.apply(letter, named);
-                    return Interaction.permitted(value, view.decision(), named);
-                });
+                auditedAs, view -> rowsSent(view, ids, r -> r.category() == DataCategory.REFERRALS, body));
+    }
+
+    /**
+     * The rows {@code ids} an addressee's view lets it read (under the view's source patients, those {@code shown}
+     * keeps), in the order of {@code ids}, handed to {@code body} with the list of names the audit row gets.
+     */
+    private <T> Interaction<T> rowsSent(PersonView view, List<String> ids, java.util.function.Predicate<StoredResource> shown,
+                                        BiFunction<List<StoredResource>, List<String>, T> body) {
+        Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
+        Map<String, StoredResource> read = new HashMap<>();
+        store.contents(keys, allowed(view, view.sources()), ids).stream().filter(shown).forEach(r -> read.put(r.id(), r));
+        List<StoredResource> rows = ids.stream().map(read::get).filter(Objects::nonNull).toList();
+        List<String> named = new ArrayList<>(rows.stream().map(r -> r.type() + "/" + r.id()).toList());
+        T value = body.apply(rows, named);
+        return Interaction.permitted(value, view.decision(), named);
+    }
+
+    /**
+     * The rows {@code ids} of a case consultation (症例相談) addressed to the reader's facility ({@code
+     * addresseeFacilityId}), asked from the source patient {@code askingPatientId} of person {@code personId} — the
+     * thread's messages and attachments and the record items the asker referenced in it, read by the addressee before
+     * any link ({@link org.musubi.policy.AccessPolicy#decideConsulted}). Which rows make the thread is the caller's to
+     * say (the consultations' own table); each is judged on its own (its category, and for another facility's item the
+     * person's consent), and nothing else of the record is read. One audit row, refused or not; the rows are in the
+     * order of {@code ids}.
+     */
+    public Interaction<List<StoredResource>> readConsulted(Reader reader, long personId, long askingPatientId,
+                                                           long addresseeFacilityId, List<String> ids,
+                                                           AuditAction action, String auditedAs) {
+        return consulted(reader, personId, askingPatientId, addresseeFacilityId, ids, action, auditedAs,
+                (thread, wrote) -> thread);
+    }
+
+    /**
+     * {@link #readConsulted} with {@code body} run on what was read, in the same interaction: the addressee's answer
+     * ({@link WriteRecords#answerConsulted}) adds the {@code Type/id} it wrote to the list it is given, and the one audit
+     * row names them too. The body does not run when refused.
+     */
+    <T> Interaction<T> consulted(Reader reader, long personId, long askingPatientId, long addresseeFacilityId,
+                                 List<String> ids, AuditAction action, String auditedAs,
+                                 BiFunction<List<StoredResource>, List<String>, T> body) {
+        return access.interactConsulted(reader.userId(), personId, askingPatientId, addresseeFacilityId, action,
+                auditedAs, view -> rowsSent(view, ids, r -> true, body));
     }
 
     /** A person's record as one interaction sees it: only what the policy lets the reader see. */

@@ -126,6 +126,52 @@ public final class WriteRecords {
                 }));
     }
 
+    /**
+     * What the addressee of a case consultation read ({@code read}: the thread's rows, in order, as {@link
+     * ReadRecords#readConsulted} shows them) and what its answer stored ({@code written}, empty when nothing).
+     */
+    public record Consulted(List<StoredResource> read, List<Written> written) {
+    }
+
+    /**
+     * The addressee of a case consultation (症例相談) reads the thread and answers it — new messages (Communication) and
+     * their attachments (Binary) — though the thread is stored under the asker's source patient {@code askingPatientId}:
+     * decided by the consultation's door ({@link ReadRecords#readConsulted}: the reader acts for {@code
+     * addresseeFacilityId}), then {@code answer} asked for the writes given the thread as read (empty: nothing to
+     * store). Only new resources of those two types under the asker's patient and facility are taken — an answer never
+     * changes what is stored (an id already used refuses it, {@link NotOwner}) — in one database transaction with the
+     * one audit row naming what was read and written. The value is null when refused; its {@code read} is empty when
+     * no such thread is there for the reader.
+     */
+    public Interaction<Consulted> answerConsulted(Reader reader, long personId, long askingPatientId,
+                                                  long addresseeFacilityId, List<String> ids, AuditAction action,
+                                                  String auditedAs,
+                                                  Function<List<StoredResource>, List<ResourceWrite>> answer) {
+        return audit.allOrNothing(() -> reads.consulted(reader, personId, askingPatientId, addresseeFacilityId, ids,
+                action, auditedAs, (read, named) -> {
+                    StoredResource asked = read.stream().filter(r -> r.patientKey() == askingPatientId).findFirst()
+                            .orElse(null);
+                    List<ResourceWrite> writes = asked == null ? List.of() : answer.apply(read);
+                    if (writes.isEmpty()) {
+                        return new Consulted(read, List.of());
+                    }
+                    long facility = asked.sourceFacilityId();
+                    for (ResourceWrite write : writes) {
+                        if (write.sourceFacilityId() != facility || write.patientKey() != askingPatientId
+                                || !ANSWERS.contains(write.type()) || write.id() == null
+                                || store.find(write.type(), write.id()).isPresent()) {
+                            throw new NotOwner(write.type(), write.id());
+                        }
+                    }
+                    List<Written> written = store.writeOwn(facility, writes, reader.userId());
+                    written.forEach(w -> named.add(w.type() + "/" + w.id()));
+                    return new Consulted(read, written);
+                }));
+    }
+
+    /** What an addressee's answer to a consultation may store: messages and their attachments. */
+    private static final Set<String> ANSWERS = Set.of("Communication", "Binary");
+
     /** The entry of one interaction: its reads are the record's, its writes the author's. */
     private final class Entering implements Entry, ReadRecords.PersonRecord.Forwarding {
         private final ReadRecords.PersonRecord record;

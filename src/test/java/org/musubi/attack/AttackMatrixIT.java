@@ -77,6 +77,8 @@ class AttackMatrixIT extends NetworkFixtures {
     org.musubi.registry.Users users;
     @Autowired
     org.musubi.carenet.CareTeams careTeams;
+    @Autowired
+    org.musubi.consult.Consultations consultations;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     private record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {
@@ -745,6 +747,74 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of Box over WOPI --------------------------------------------------------------------------------------
+
+    // ---- Case consultations (issue 44): one contiguous block -------------------------------------------------------
+
+    /**
+     * A case consultation hospital A's doctor asked a specialist of another hospital, with an attachment: no user of
+     * clinic B — of any profession — reads the thread, its attachment, posts to it, sets its meeting, closes it, or asks
+     * about A's patient, by URL: each attempt answers exactly as an id (or a person) nobody has, with one audit row;
+     * B's list shows nothing of it. B's systems have no consultation route (the pages are for signed-in users; the
+     * FHIR API's Communication searches are the matrix's probes).
+     */
+    @Test
+    void clinicBNeverReadsNorWritesACaseConsultationBetweenOthers() {
+        Facility asking = accounts.newHospital();
+        Facility asked = accounts.newHospital();
+        User doctor = accounts.memberOf(asking, Profession.DOCTOR);
+        User specialist = accounts.memberOf(asked, Profession.DOCTOR);
+        long person = linkedConsentedPatientAt(asking);
+        org.musubi.consult.ConsultThread thread = consultations.ask(new org.musubi.record.Reader(doctor.id(),
+                asking.id()), person, new org.musubi.consult.Consultations.Question(asked.id(), specialist.id(), "内科",
+                "攻撃試験の相談", "ご意見をお願いします。", List.of(), List.of(new org.musubi.consult.Upload("a.txt",
+                "text/plain", "攻撃試験".getBytes(java.nio.charset.StandardCharsets.UTF_8))))).orElseThrow();
+        String id = thread.id().toString();
+        String guessed = java.util.UUID.randomUUID().toString();
+        String binary = jdbc.sql("SELECT resource_id FROM consult_row WHERE thread_id = ? AND kind = 'ATTACHMENT'")
+                .param(thread.id()).query(String.class).single();
+        String absentPerson = String.valueOf(person + 1_000_000_000L);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            WebSession web = caller.web();
+            Map<String, java.util.function.Function<String, HttpResponse<String>>> routes = new java.util.LinkedHashMap<>();
+            routes.put("thread", t -> web.get("/portal/consultations/" + t));
+            routes.put("attachment", t -> web.get("/portal/consultations/" + t + "/attachments/" + binary));
+            routes.put("post", t -> web.post("/portal/consultations/" + t + "/messages", "text", "攻撃"));
+            routes.put("meeting", t -> web.post("/portal/consultations/" + t + "/meeting", "at", "2026-12-01T10:00",
+                    "url", "https://meet.example.jp/x"));
+            routes.put("close", t -> web.post("/portal/consultations/" + t + "/close"));
+            for (var route : routes.entrySet()) {
+                String what = caller.attacker() + " / consultation " + route.getKey();
+                long before = audit.max();
+                HttpResponse<String> refused = route.getValue().apply(id);
+                long between = audit.max();
+                HttpResponse<String> nothing = route.getValue().apply(guessed);
+                Answers.assertAlike(what, refused, id, nothing, guessed);
+                assertThat(refused.statusCode()).as(what).isEqualTo(404);
+                assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                        .as(what + ": audit rows of the attempt on A's thread").isEqualTo(1);
+                assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
+                        .isEqualTo(1);
+            }
+            String what = caller.attacker() + " / consultation";
+            Answers.assertAlike(what + " form", web.get("/portal/patients/" + person + "/consultations/new?facility="
+                    + asked.id()), String.valueOf(person), web.get("/portal/patients/" + absentPerson
+                    + "/consultations/new?facility=" + asked.id()), absentPerson);
+            Answers.assertAlike(what + " ask", web.post("/portal/patients/" + person + "/consultations", "facility",
+                    String.valueOf(asked.id()), "subject", "件名", "text", "本文"), String.valueOf(person),
+                    web.post("/portal/patients/" + absentPerson + "/consultations", "facility", String.valueOf(asked.id()),
+                            "subject", "件名", "text", "本文"), absentPerson);
+            assertThat(web.get("/portal/consultations?tab=open").body()).as(what + ": not listed").doesNotContain(id)
+                    .doesNotContain("攻撃試験の相談");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM consult_row WHERE thread_id = ?").param(thread.id())
+                .query(Long.class).single()).as("nothing was posted").isEqualTo(2);
+    }
+
+    // ---- end of case consultations ---------------------------------------------------------------------------------
 
     /**
      * B's systems, one per kind of scope, and one user of B for every staff profession, signed in (residents belong

@@ -13,6 +13,7 @@ import org.musubi.fhirapi.questionnaire.QuestionnaireProvider;
 import org.musubi.fhirapi.questionnaire.QuestionnaireProviders;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.record.RecordResourceProvider;
+import org.musubi.fhirapi.record.CommunicationResourceProvider;
 import org.musubi.fhirapi.record.TaskResourceProvider;
 import org.musubi.fhirapi.response.StoredJson;
 import org.musubi.record.fhir.ResourceKind;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * What {@code /fhir} serves: Patient's providers ({@link PatientProviders}), AuditEvent, DocumentReference and List
  * with IHE MHD's searches of letters ({@link MhdProviders}), Task with its searches by owner … ({@link
- * TaskResourceProvider}), the pathway templates' read-only Questionnaire ({@link QuestionnaireProvider}), one {@link RecordResourceProvider} per other type of the
+ * TaskResourceProvider}), the pathway templates' read-only Questionnaire ({@link QuestionnaireProvider}), Communication
+ * with its search by part-of ({@link CommunicationResourceProvider}), one {@link RecordResourceProvider} per other type of the
  * record store, and transactions and batches; with the
  * interceptors every request passes.
  */
@@ -68,6 +70,7 @@ class FhirProviders implements FhirServlet.Providers {
         ResourceKind.types().stream().sorted().filter(t -> !t.equals("Patient") && !t.equals("Binary"))
                 .filter(t -> !MhdProviders.TYPES.contains(t))
                 .forEach(t -> providers.add(t.equals("Task") ? new TaskResourceProvider(parts)
+                        : t.equals("Communication") ? new CommunicationResourceProvider(parts)
                         : new RecordResourceProvider(context.getResourceDefinition(t).getImplementingClass(), parts)));
         return providers;
     }

@@ -17,6 +17,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.AccessPolicy;
+import org.musubi.policy.DataItem;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
@@ -93,15 +94,44 @@ class AuditedPersonAccess implements PersonAccess {
     public <T> Interaction<T> interactAddressed(long userId, long personId, long senderPatientId,
                                                 long addresseeFacilityId, AuditAction action, String resourceType,
                                                 Function<PersonView, Interaction<T>> body) {
+        return throughAddressee(userId, personId, senderPatientId, false, (requester, person, sender) -> item ->
+                policy.decideAddressed(requester, person, item, addresseeFacilityId), action, resourceType, body);
+    }
+
+    @Override
+    public <T> Interaction<T> interactConsulted(long userId, long personId, long askingPatientId,
+                                                long addresseeFacilityId, AuditAction action, String resourceType,
+                                                Function<PersonView, Interaction<T>> body) {
+        return throughAddressee(userId, personId, askingPatientId, true, (requester, person, asking) -> item ->
+                policy.decideConsulted(requester, person, item, asking.facilityId(), addresseeFacilityId),
+                action, resourceType, body);
+    }
+
+    /** The addressee's rule of one kind (a letter's, a consultation's), given the requester, the person and the patient. */
+    @FunctionalInterface
+    private interface AddresseeRule {
+        Function<DataItem, Decision> of(Requester requester, PersonFacts person, SourcePatient from);
+    }
+
+    /**
+     * One interaction of an addressee with what was sent to it from source patient {@code fromPatientId}: the decision
+     * is the rule's for the whole ({@code null} item), the view's sources that patient only, or every source patient
+     * of the person when {@code allSources} (a consultation refers to items under any); no person opened. Exactly one
+     * audit row, naming the person.
+     */
+    private <T> Interaction<T> throughAddressee(long userId, long personId, long fromPatientId, boolean allSources,
+                                                AddresseeRule rule, AuditAction action, String resourceType,
+                                                Function<PersonView, Interaction<T>> body) {
         RegisteredPerson registered = identities.person(personId).orElse(null);
         Requester requester = facts.requester(userId);
         List<SourcePatient> sources = registered == null ? List.of() : identities.sourcePatientsOf(personId);
-        SourcePatient sender = sources.stream().filter(s -> s.id() == senderPatientId).findFirst().orElse(null);
+        SourcePatient from = sources.stream().filter(s -> s.id() == fromPatientId).findFirst().orElse(null);
         PersonFacts person = facts.person(personId, registered == null ? null : registered.person().address(), sources);
-        Decision decision = sender == null ? new Deny(Deny.UNKNOWN_PERSON)
-                : policy.decideAddressed(requester, person, null, addresseeFacilityId);
-        PersonView view = new PersonView(decision, item -> policy.decideAddressed(requester, person, item,
-                addresseeFacilityId), null, sender == null ? List.of() : List.of(sender));
+        Function<DataItem, Decision> items = from == null ? item -> new Deny(Deny.UNKNOWN_PERSON)
+                : rule.of(requester, person, from);
+        Decision decision = items.apply(null);
+        PersonView view = new PersonView(decision, items, null,
+                from == null ? List.of() : allSources ? sources : List.of(from));
         Interaction<T> result = decision.permitted() ? body.apply(view)
                 : Interaction.refused(decision, List.of());
         audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),

@@ -201,6 +201,12 @@ public final class FhirSystems {
     public static final String CARE_TEAM_ADL_NOTE = "care-team-adl";
     /** The extension on a team's Observation or Task naming its team ({@code valueReference} {@code CareTeam/<uuid>}). */
     public static final String CARE_TEAM_EXTENSION = "urn:musubi:fhir:care-team";
+    /**
+     * The code of {@link #COMMUNICATION_CATEGORY}: a case consultation (症例相談) between doctors — the thread's header
+     * and its messages ({@code partOf} the header). A document (DOCUMENTS): the participants are doctors, and a care
+     * team's care managers and care workers do not read it as they read the team's notes.
+     */
+    public static final String CASE_CONSULTATION = "case-consultation";
 
     /** The signature types of R4's Signature.type (ASTM E1762-95): {@code 1.2.840.10065.1.12.1.1} author's signature. */
     public static final String SIGNATURE_TYPE = "urn:iso-astm:E1762-95:2013";

@@ -119,7 +119,8 @@ final class KindTable {
      * {@code part-of}). Each is indexed as a token of the referenced type and id ({@link FhirIndexer#index}).
      */
     private static final Map<String, Map<String, String>> REFERENCES = Map.of(
-            "Task", Map.of("owner", "owner", "requester", "requester", "focus", "focus", "part-of", "partOf"));
+            "Task", Map.of("owner", "owner", "requester", "requester", "focus", "focus", "part-of", "partOf"),
+            "Communication", Map.of("part-of", "partOf"));
 
     /** Clinical dates of types whose standard {@code date} parameter R4 lacks, where a Synthea or EHR export has one. */
     private static final Map<String, List<String>> DATES = Map.of(

@@ -1,0 +1,77 @@
+package org.musubi.consult;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.musubi.audit.Audit;
+import org.musubi.blob.BlobProperties;
+import org.musubi.blob.BlobStore;
+import org.musubi.consult.jdbc.JdbcConsultRows;
+import org.musubi.database.Standby;
+import org.musubi.policy.PersonAccess;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.WriteRecords;
+import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.worklist.Waiting;
+import org.musubi.worklist.WaitingWork;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The consultations' parts, and their line on the home page ("unread consultation messages"). */
+@Configuration(proxyBeanMethods = false)
+class ConsultConfiguration {
+
+    /** The facilities a consultation may be asked of: those whose doctors see patients. */
+    static final Set<FacilityKind> ASKABLE = EnumSet.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC,
+            FacilityKind.DENTAL_CLINIC);
+    /** Who may be asked by name: a doctor or a dentist. */
+    static final Set<Profession> SPECIALISTS = EnumSet.of(Profession.DOCTOR, Profession.DENTIST);
+
+    @Bean
+    Consultations consultations(ReadRecords reads, WriteRecords writes, JdbcClient jdbc, FhirContext context,
+                                ResourceEncoder encoder, BlobStore blobs, BlobProperties blob, PersonAccess access,
+                                Audit audit, Users users, Facilities facilities, Standby standby) {
+        ConsultContext.Directory directory = new ConsultContext.Directory() {
+            @Override
+            public boolean askable(long facilityId) {
+                return facilities.find(facilityId).filter(Facility::active).filter(f -> ASKABLE.contains(f.kind()))
+                        .isPresent();
+            }
+
+            @Override
+            public boolean specialistOf(long userId, long facilityId) {
+                return users.find(userId).filter(User::active).filter(u -> SPECIALISTS.contains(u.profession()))
+                        .filter(u -> u.memberships().stream().anyMatch(m -> m.facilityId() == facilityId)).isPresent();
+            }
+
+            @Override
+            public String userName(long userId) {
+                return users.find(userId).map(User::nameKanji).orElse("#" + userId);
+            }
+
+            @Override
+            public String facilityName(long facilityId) {
+                return facilities.find(facilityId).map(Facility::nameKanji).orElse("#" + facilityId);
+            }
+        };
+        return new Consultations(reads, writes, new JdbcConsultRows(jdbc),
+                new ConsultResources(context, encoder, blobs, blob.maxSize().toBytes()),
+                new ConsultContext(access, audit, directory, standby::readOnly, Clock.systemUTC()));
+    }
+
+    /** The home page's line: unread consultation messages, linking to the list. */
+    @Bean
+    WaitingWork consultWaiting(Consultations consultations) {
+        return (reader, now) -> List.of(new Waiting("consult-waiting", "home.consult.waiting",
+                consultations.unread(reader), 0, "/portal/consultations"));
+    }
+}

@@ -1,0 +1,325 @@
+package org.musubi.consult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Audit;
+import org.musubi.audit.Purpose;
+import org.musubi.blob.BlobStore;
+import org.musubi.consent.ConsentScope;
+import org.musubi.consult.jdbc.JdbcConsultRows;
+import org.musubi.identity.IdentityStore;
+import org.musubi.policy.Permit;
+import org.musubi.policy.PersonAccess;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
+import org.musubi.record.ResourceEncoder;
+import org.musubi.record.WriteRecords;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.registry.Users;
+import org.musubi.testing.FhirHttp;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Case consultations on the real database: a clinic's doctor asks a hospital's specialist about a linked, consented
+ * patient, with an attachment and a reference to a lab result; the specialist — whose hospital has no link — reads the
+ * thread and the referenced result but not the record, answers; unread counts follow each side; the meeting link must
+ * be https; the asker closes. Every read and write is exactly one audit row. Non-participants (a colleague of the
+ * specialist, a clerk of the department, another clinic's doctor) and a made-up id get the same empty answer, audited
+ * once each, through the service, the pages and the FHIR API. A read-only standby reads without marking read and
+ * refuses posting. The patient's side never reads the thread (flagged 未告知).
+ */
+@MusubiIntegrationTest
+class ConsultationsIT extends NetworkFixtures {
+
+    @Autowired
+    Consultations consultations;
+    @Autowired
+    ReadRecords reads;
+    @Autowired
+    WriteRecords writes;
+    @Autowired
+    PersonAccess access;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    FhirContext fhirContext;
+    @Autowired
+    ResourceEncoder encoder;
+    @Autowired
+    BlobStore blobs;
+    @Autowired
+    Audit auditor;
+    @Autowired
+    Users users;
+
+    Facility clinic;
+    Facility hospital;
+    User doctor;
+    User specialist;
+    User colleague;
+    long person;
+    String regionalId;
+    String labId;
+
+    @BeforeEach
+    void network() {
+        clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        hospital = accounts.newHospital();
+        doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        specialist = accounts.memberOf(hospital, Profession.DOCTOR);
+        colleague = accounts.memberOf(hospital, Profession.DOCTOR);
+        String localId = FhirRecords.localId();
+        var fhir = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
+        FhirRecords.registerPatient(fhir, clinic, localId, FhirRecords.uniqueKana());
+        labId = FhirRecords.create(fhir, FhirRecords.lab(clinic, localId, FhirRecords.HBA1C, "2026-11-01", 7.2));
+        person = clients.personOf(clinic, localId);
+        long admin = accounts.networkAdmin().id();
+        consents.link(person, clinic.id(), admin);
+        consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, clinic.id());
+        regionalId = identities.person(person).orElseThrow().person().regionalId();
+    }
+
+    @Test
+    void askedAnsweredAndClosedWithUnreadCountsAttachmentsAndReferencesEachAuditedOnce() {
+        long before = audit.max();
+        byte[] ecg = "心電図所見: 洞調律".getBytes(StandardCharsets.UTF_8);
+        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+                specialist.id(), "循環器内科", "胸痛の評価について", "労作時の胸痛があります。ご意見をお願いします。",
+                List.of("Observation/" + labId), List.of(new Upload("ecg.txt", "text/plain", ecg)))).orElseThrow();
+        assertThat(rows(before, doctor)).singleElement().satisfies(row -> {
+            assertThat(row.action() + " " + row.outcome()).isEqualTo("CREATE PERMIT");
+            assertThat(row.patientId()).isEqualTo(regionalId);
+            assertThat(row.resourceIds()).anyMatch(id -> id.contains(thread.headerId()));
+        });
+        assertThat(thread.status()).isEqualTo(ConsultStatus.OPEN);
+        assertThat(access.openPerson(specialist.id(), Purpose.TREATMENT, person).permitted())
+                .as("the specialist's hospital has no link").isFalse();
+
+        assertThat(consultations.unread(reader(specialist))).isEqualTo(1);
+        assertThat(consultations.unread(reader(doctor))).isZero();
+        assertThat(consultations.unread(reader(colleague))).as("asked by name: the colleague is not asked").isZero();
+
+        long opening = audit.max();
+        ThreadPage page = consultations.open(reader(specialist), thread.id()).orElseThrow();
+        assertThat(rows(opening, specialist)).singleElement().satisfies(row -> {
+            assertThat(row.reason()).isEqualTo(Permit.CONSULTED_THREAD);
+            assertThat(row.patientId()).as("in the patient's access log").isEqualTo(regionalId);
+        });
+        assertThat(page.asker()).isFalse();
+        assertThat(page.unreadBefore()).isEqualTo(1);
+        assertThat(page.messages()).singleElement().satisfies(m -> {
+            assertThat(m.question()).isTrue();
+            assertThat(m.text()).contains("労作時の胸痛");
+            assertThat(m.attachments()).singleElement().extracting(ConsultMessage.Attachment::title).isEqualTo("ecg.txt");
+        });
+        assertThat(page.references()).containsKey("Observation/" + labId);
+        assertThat(page.references().get("Observation/" + labId)).as("the specialist reads the referenced result")
+                .isNotNull();
+        assertThat(consultations.unread(reader(specialist))).as("read").isZero();
+
+        String binaryId = page.messages().getFirst().attachments().getFirst().binaryId();
+        long download = audit.max();
+        assertThat(consultations.attachment(reader(specialist), thread.id(), binaryId).orElseThrow().bytes())
+                .isEqualTo(ecg);
+        assertThat(rows(download, specialist)).hasSize(1);
+
+        long answering = audit.max();
+        ConsultThread answered = consultations.post(reader(specialist), thread.id(),
+                new Consultations.Post("負荷心電図をお勧めします。", List.of(), List.of())).orElseThrow();
+        assertThat(rows(answering, specialist)).singleElement().satisfies(row -> {
+            assertThat(row.action() + " " + row.outcome()).isEqualTo("CREATE PERMIT");
+            assertThat(row.reason()).isEqualTo(Permit.CONSULTED_THREAD);
+        });
+        assertThat(answered.status()).isEqualTo(ConsultStatus.ANSWERED);
+        long stored = jdbc.sql("""
+                SELECT count(*) FROM resource WHERE type = 'Communication' AND patient_key = ?
+                AND source_facility = ?""").params(thread.patientKey(), clinic.id()).query(Long.class).single();
+        assertThat(stored).as("the answer is stored under the asker's patient, with the question").isEqualTo(2);
+        assertThat(consultations.unread(reader(doctor))).isEqualTo(1);
+        assertThat(consultations.list(reader(doctor), Set.of(ConsultStatus.ANSWERED)))
+                .anySatisfy(l -> {
+                    assertThat(l.thread().id()).isEqualTo(thread.id());
+                    assertThat(l.unread()).isEqualTo(1);
+                });
+
+        long asker = audit.max();
+        ThreadPage doctorsPage = consultations.open(reader(doctor), thread.id()).orElseThrow();
+        assertThat(rows(asker, doctor)).hasSize(1);
+        assertThat(doctorsPage.asker()).isTrue();
+        assertThat(doctorsPage.messages()).extracting(ConsultMessage::text)
+                .containsExactly("労作時の胸痛があります。ご意見をお願いします。", "負荷心電図をお勧めします。");
+        assertThat(consultations.unread(reader(doctor))).isZero();
+
+        assertThatThrownBy(() -> consultations.meeting(reader(specialist), thread.id(), Instant.now(),
+                "http://meet.example.jp/abc")).isInstanceOf(ConsultFault.class).hasMessage(ConsultFault.MEETING_URL);
+        assertThatThrownBy(() -> consultations.meeting(reader(specialist), thread.id(), Instant.now(),
+                "javascript:alert(1)")).hasMessage(ConsultFault.MEETING_URL);
+        long meeting = audit.max();
+        ConsultThread met = consultations.meeting(reader(specialist), thread.id(), Instant.parse("2026-12-01T09:00:00Z"),
+                "https://meet.example.jp/abc").orElseThrow();
+        assertThat(met.meetingUrl()).isEqualTo("https://meet.example.jp/abc");
+        assertThat(met.status()).as("setting a meeting answers nothing").isEqualTo(ConsultStatus.ANSWERED);
+        assertThat(rows(meeting, specialist)).hasSize(1);
+
+        long closing = audit.max();
+        assertThat(consultations.close(reader(specialist), thread.id())).as("only the asker closes").isEmpty();
+        assertThat(rows(closing, specialist)).singleElement().satisfies(row -> assertThat(row.outcome()).isEqualTo("DENY"));
+        closing = audit.max();
+        assertThat(consultations.close(reader(doctor), thread.id()).orElseThrow().status())
+                .isEqualTo(ConsultStatus.CLOSED);
+        assertThat(rows(closing, doctor)).singleElement()
+                .satisfies(row -> assertThat(row.action()).isEqualTo("UPDATE"));
+        assertThat(jdbc.sql("SELECT content::jsonb->>'status' FROM resource WHERE type = 'Communication' AND id = ?")
+                .param(thread.headerId()).query(String.class).single()).isEqualTo("completed");
+        assertThatThrownBy(() -> consultations.post(reader(specialist), thread.id(),
+                new Consultations.Post("追記", List.of(), List.of()))).hasMessage(ConsultFault.CLOSED);
+    }
+
+    @Test
+    void nonParticipantsAndGuessedIdsGetTheAnswerOfAThreadThatDoesNotExistAuditedOnce() {
+        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+                null, "腎臓内科", "CKD の紹介時期", "ご相談です。", List.of(), List.of())).orElseThrow();
+        Facility other = accounts.newHospital();
+        User stranger = accounts.memberOf(other, Profession.DOCTOR);
+        User clerk = accounts.memberOf(hospital, Profession.MEDICAL_CLERK);
+        User doctorsColleague = accounts.memberOf(clinic, Profession.DOCTOR);
+
+        assertThat(consultations.open(reader(colleague), thread.id())).as("addressed to the department").isPresent();
+        for (User outsider : List.of(stranger, clerk, doctorsColleague)) {
+            for (UUID id : List.of(thread.id(), UUID.randomUUID())) {
+                long before = audit.max();
+                assertThat(consultations.open(reader(outsider), id)).isEmpty();
+                assertThat(consultations.attachment(reader(outsider), id, "x")).isEmpty();
+                assertThat(consultations.post(reader(outsider), id, new Consultations.Post("x", List.of(), List.of())))
+                        .isEmpty();
+                assertThat(consultations.close(reader(outsider), id)).isEmpty();
+                assertThat(rows(before, outsider)).as(outsider.loginId() + " " + id).hasSize(4)
+                        .allMatch(r -> r.outcome().equals("DENY"));
+            }
+            assertThat(consultations.list(reader(outsider), Set.of(ConsultStatus.values())))
+                    .noneMatch(l -> l.thread().id().equals(thread.id()));
+            assertThat(consultations.unread(reader(outsider))).isZero();
+        }
+        assertThatThrownBy(() -> consultations.ask(reader(stranger), person, new Consultations.Question(hospital.id(),
+                null, null, "件名", "本文", List.of(), List.of())).orElseThrow()).as("no link, no asking")
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+                null, null, "件名", "本文", List.of("Observation/" + UUID.randomUUID()), List.of())))
+                .as("a reference the asker does not see").hasMessage(ConsultFault.REFERENCE);
+
+        for (User outsider : List.of(stranger, clerk, doctorsColleague)) {
+            var web = accounts.signedIn(port, outsider);
+            for (String path : List.of("/portal/consultations/" + thread.id(),
+                    "/portal/consultations/" + thread.id() + "/attachments/x")) {
+                assertThat(web.get(path).statusCode()).as(path).isEqualTo(404);
+                assertThat(web.get(path.replace(thread.id().toString(), UUID.randomUUID().toString())).statusCode())
+                        .isEqualTo(404);
+            }
+            assertThat(web.get("/portal/consultations").body()).doesNotContain(thread.id().toString());
+        }
+
+        String token = clients.token(port, clients.register(hospital, "system/*.read"));
+        FhirHttp hospitalApi = new FhirHttp(port, token);
+        FhirHttp clinicApi = new FhirHttp(port, clients.token(port, clients.register(clinic, "system/*.read")));
+        String partOf = "Communication?patient=Patient/" + person + "&part-of=Communication/" + thread.headerId();
+        var refused = hospitalApi.get(partOf, "application/fhir+json");
+        var nobody = hospitalApi.get("Communication?patient=Patient/999999999&part-of=Communication/"
+                + thread.headerId(), "application/fhir+json");
+        assertThat(refused.statusCode()).isEqualTo(nobody.statusCode());
+        assertThat(refused.body()).doesNotContain(thread.headerId().substring(0, 8) + "\"");
+        assertThat(hospitalApi.get("Communication/" + thread.headerId(), "application/fhir+json").statusCode())
+                .isEqualTo(hospitalApi.get("Communication/" + UUID.randomUUID(), "application/fhir+json")
+                        .statusCode());
+        assertThat(hospitalApi.get("Communication?patient=Patient/" + person + "&_id=" + thread.headerId(),
+                "application/fhir+json").statusCode()).as("_id: the same answer as for a patient nobody has")
+                .isEqualTo(hospitalApi.get("Communication?patient=Patient/999999999&_id=" + thread.headerId(),
+                        "application/fhir+json").statusCode());
+
+        consultations.post(reader(colleague), thread.id(), new Consultations.Post("外来でお受けします。", List.of(),
+                List.of())).orElseThrow();
+        var found = clinicApi.get(partOf, "application/fhir+json");
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains("外来でお受けします。").contains("\"total\":1");
+    }
+
+    @Test
+    void aReadOnlyStandbyReadsWithoutMarkingReadAndRefusesPosting() {
+        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+                specialist.id(), null, "件名", "本文", List.of(), List.of())).orElseThrow();
+        ConsultContext.Directory directory = new ConsultContext.Directory() {
+            @Override
+            public boolean askable(long facilityId) {
+                return true;
+            }
+
+            @Override
+            public boolean specialistOf(long userId, long facilityId) {
+                return true;
+            }
+
+            @Override
+            public String userName(long userId) {
+                return "x";
+            }
+
+            @Override
+            public String facilityName(long facilityId) {
+                return "x";
+            }
+        };
+        Consultations standby = new Consultations(reads, writes, new JdbcConsultRows(jdbc),
+                new ConsultResources(fhirContext, encoder, blobs, 1_000_000),
+                new ConsultContext(access, auditor, directory, () -> true, Clock.systemUTC()));
+        long before = audit.max();
+        assertThat(standby.open(reader(specialist), thread.id()).orElseThrow().messages()).hasSize(1);
+        assertThat(rows(before, specialist)).hasSize(1);
+        assertThat(standby.unread(reader(specialist))).as("a standby writes no mark").isEqualTo(1);
+        assertThat(standby.list(reader(specialist), Set.of(ConsultStatus.OPEN)))
+                .anyMatch(l -> l.thread().id().equals(thread.id()) && l.unread() == 1);
+        assertThatThrownBy(() -> standby.post(reader(specialist), thread.id(),
+                new Consultations.Post("回答", List.of(), List.of()))).hasMessage(ConsultFault.STANDBY);
+        assertThatThrownBy(() -> standby.close(reader(doctor), thread.id())).hasMessage(ConsultFault.STANDBY);
+        assertThat(consultations.open(reader(specialist), thread.id())).isPresent();
+        assertThat(consultations.unread(reader(specialist))).as("read on the primary").isZero();
+    }
+
+    @Test
+    void thePatientsSideNeverReadsTheThread() {
+        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+                specialist.id(), null, "件名", "本文", List.of(), List.of())).orElseThrow();
+        User resident = users.saveResident(person, "resident-" + UUID.randomUUID(), "患者 本人", "カンジャ ホンニン");
+        var read = reads.read(new Reader(resident.id(), null, Purpose.PATIENT_SELF_ACCESS), "Communication",
+                thread.headerId(), null);
+        assertThat(read.permitted()).as("flagged 未告知: a conversation between doctors").isFalse();
+        assertThat(reads.read(new Reader(resident.id(), null, Purpose.PATIENT_SELF_ACCESS), "Observation", labId, null)
+                .permitted()).as("the rest of the record is theirs").isTrue();
+    }
+
+    /**
+     * The audit rows written after {@code afterSeq} (by the calls of {@code user}: a call outside an HTTP request has no
+     * signed-in actor, and nothing else writes meanwhile in this test).
+     */
+    private List<org.musubi.testing.AuditRows.Row> rows(long afterSeq, User user) {
+        return audit.rowsSince(afterSeq);
+    }
+
+    private static Reader reader(User user) {
+        return new Reader(user.id(), user.actingFacilityId().orElse(null));
+    }
+}
