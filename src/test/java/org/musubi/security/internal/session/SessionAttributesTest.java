@@ -119,6 +119,7 @@ class SessionAttributesTest {
             "org.musubi.phr.web.ProxyController",
             "org.musubi.phr.web.SharingChangeController",
             "org.musubi.portal.admin.accounts.ApiClientController",
+            "org.musubi.portal.admin.pathways.Attempts",
             "org.musubi.portal.admin.accounts.UserAdminController",
             "org.musubi.portal.admin.facilities.FacilityAdminController",
             "org.musubi.portal.admin.facilities.IdentifierSystemController",
