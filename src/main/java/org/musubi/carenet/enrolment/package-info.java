@@ -4,7 +4,7 @@
  * page's fields into a QuestionnaireResponse ({@link org.musubi.carenet.enrolment.StageForm}), prefilled from the
  * record and entered through the record's write door with the mapped values extracted to Observations ({@link
  * org.musubi.carenet.enrolment.StageFilling}) — the pathway lists, what waits for a facility, and the operators'
- * statistics ({@link org.musubi.carenet.enrolment.PathwayStatistics}). docs/enrolment-part.md.
+ * statistics ({@link org.musubi.carenet.enrolment.PathwayStatistics}). docs/pathways.md.
  */
 @NamedInterface("enrolment")
 package org.musubi.carenet.enrolment;
