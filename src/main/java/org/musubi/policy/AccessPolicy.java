@@ -202,6 +202,35 @@ public final class AccessPolicy {
     }
 
     /**
+     * May the requester read a document sent to its facility outside the letters' exchange — a 主治医意見書 sent to a
+     * municipality, the municipality's request for one sent to a doctor, a 退院時情報共有 sheet sent to a care manager —
+     * that document only, never anything else of the record? Like a fax, no consent or link is asked of the addressee
+     * (the sender had standing for the person when it sent). In order: rule 1 (disabled user, suspended facility); a
+     * facility the person blocked ({@code facilityBlocked}); a requester who does not act for {@code
+     * addresseeFacilityId}, or is not {@code addresseeUserId} when the document names one ({@code notAddressed}); a
+     * profession not among {@code readers}, the professions the document is meant for ({@code
+     * categoryNotAllowedForProfession}); then {@code addressedDocument}.
+     */
+    public Decision decideSentDocument(Requester requester, PersonFacts facts, long addresseeFacilityId,
+                                       Long addresseeUserId, Set<Profession> readers) {
+        if (!requester.userActive()) {
+            return new Deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return new Deny(Deny.FACILITY_SUSPENDED);
+        }
+        if (facts.blocks(requester)) {
+            return new Deny(Deny.FACILITY_BLOCKED);
+        }
+        if (!requester.actsFor(addresseeFacilityId)
+                || addresseeUserId != null && addresseeUserId != requester.userId()) {
+            return new Deny(Deny.NOT_ADDRESSED);
+        }
+        return readers.contains(requester.profession()) ? new Permit(Permit.ADDRESSED_DOCUMENT)
+                : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    }
+
+    /**
      * May the requester list the letters to and from their facility (the inbox and outbox: patient names, kinds,
      * statuses)? An active user of an active facility whose profession sees {@link DataCategory#REFERRALS}; opening
      * each letter is decided again ({@link #decideAddressed}, or the sender's own data).

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.musubi.registry.Profession;
 import java.util.function.Function;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -110,6 +111,23 @@ class AuditedPersonAccess implements PersonAccess {
                 identities.sourcePatientsOf(personId));
         Decision decision = person == null ? new Deny(Deny.UNKNOWN_PERSON)
                 : policy.decideSentFile(requester, person, senderFacilityId);
+        PersonView view = new PersonView(decision, item -> new Deny(Deny.NO_RULE), null, List.of());
+        Interaction<T> result = decision.permitted() ? body.apply(view) : Interaction.refused(decision, List.of());
+        audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),
+                Purpose.TREATMENT);
+        return result;
+    }
+
+    @Override
+    public <T> Interaction<T> interactSentDocument(long userId, long personId, long addresseeFacilityId,
+                                                   Long addresseeUserId, Set<Profession> readers, AuditAction action,
+                                                   String resourceType, Function<PersonView, Interaction<T>> body) {
+        RegisteredPerson registered = identities.person(personId).orElse(null);
+        Requester requester = facts.requester(userId);
+        PersonFacts person = registered == null ? null : facts.person(personId, registered.person().address(),
+                identities.sourcePatientsOf(personId));
+        Decision decision = person == null ? new Deny(Deny.UNKNOWN_PERSON)
+                : policy.decideSentDocument(requester, person, addresseeFacilityId, addresseeUserId, readers);
         PersonView view = new PersonView(decision, item -> new Deny(Deny.NO_RULE), null, List.of());
         Interaction<T> result = decision.permitted() ? body.apply(view) : Interaction.refused(decision, List.of());
         audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),

@@ -1,0 +1,48 @@
+package org.musubi.carenet.municipal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.musubi.phr.sheet.SheetPdf;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * A filled 主治医意見書 or discharge sheet printed as an A4 PDF in Japanese (the paper form's language): the patient,
+ * the author and both facilities, then the answers section by section (template {@code municipal/print.html}). Plain
+ * rendering: the caller has read the document through the access policy and audited it.
+ */
+public final class DocumentPdf {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private final ITemplateEngine templates;
+    private final SheetPdf pdf;
+
+    public DocumentPdf(ITemplateEngine templates, SheetPdf pdf) {
+        this.templates = templates;
+        this.pdf = pdf;
+    }
+
+    /** Whether the server has a Japanese font to print with (otherwise {@link SheetPdf.NoFont}). */
+    public boolean canPrint() {
+        return pdf.font().isPresent();
+    }
+
+    byte[] pdf(MunicipalDocument d, Questionnaire form, QuestionnaireResponse response, String toFacility,
+               String fromFacility) {
+        Locale japanese = Locale.JAPANESE;
+        String written = d.answeredAt() == null ? "" : DAY.format(d.answeredAt().atZone(ZoneId.of("Asia/Tokyo")));
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("title", FormAnswers.title(form, japanese));
+        values.put("doc", d);
+        values.put("written", written);
+        values.put("toFacility", toFacility);
+        values.put("fromFacility", fromFacility);
+        values.put("sections", FormAnswers.read(form, response, japanese));
+        values.put("font", SheetPdf.FAMILY);
+        return pdf.render(templates.process("municipal/print", new Context(japanese, values)));
+    }
+}
