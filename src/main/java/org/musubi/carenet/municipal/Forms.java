@@ -32,15 +32,15 @@ public final class Forms {
     /** The 主治医意見書 (2026 layout, as far as public knowledge goes). */
     public static Questionnaire opinion() {
         Questionnaire q = form(FhirSystems.OPINION_QUESTIONNAIRE, "主治医意見書", "Attending physician's opinion");
-        q.addItem(group("basics", "記入の前提", "Basics",
+        q.addItem(required(group("basics", "記入の前提", "Basics",
                 choice("consent", "意見書が介護サービス計画の作成に利用されることへの本人の同意", "The applicant agrees the opinion is used for the care plan", true,
                         "consent-yes|同意する|Agrees", "consent-no|同意しない|Does not agree"),
                 question("lastVisit", QuestionnaireItemType.DATE, "最終診察日", "Date of the last examination", true),
                 choice("times", "意見書作成回数", "Opinions written for this person", true,
                         "times-first|初回|First", "times-again|2回目以上|Second or later"),
                 question("otherDepartments", QuestionnaireItemType.STRING, "他科受診の有無（受診科）",
-                        "Other departments seen", false)));
-        q.addItem(group("disease", "1. 傷病に関する意見", "1. On the diseases",
+                        "Other departments seen", false))));
+        q.addItem(required(group("disease", "1. 傷病に関する意見", "1. On the diseases",
                 question("diagnosis1", QuestionnaireItemType.STRING, "診断名（特定疾病または生活機能低下の直接の原因となっている傷病名）1",
                         "Diagnosis 1 (the specified disease, or the direct cause of the decline)", true),
                 question("onset1", QuestionnaireItemType.STRING, "発症年月日 1（昭和・平成・令和、西暦のいずれでも）", "Onset 1", false),
@@ -54,7 +54,7 @@ public final class Forms {
                         "How it is unstable", true), "stability", "unstable"),
                 question("course", QuestionnaireItemType.TEXT,
                         "生活機能低下の直接の原因となっている傷病または特定疾病の経過及び投薬内容を含む治療内容",
-                        "Course of the disease and treatment, medicines included", true)));
+                        "Course of the disease and treatment, medicines included", true))));
         q.addItem(group("specialCare", "2. 特別な医療（過去14日間以内に受けた医療）", "2. Special medical care (the last 14 days)",
                 repeating(choice("treatments", "処置内容", "Treatments", false,
                         "drip|点滴の管理|Intravenous drip", "tpn|中心静脈栄養|Central venous nutrition", "dialysis|透析|Dialysis",
@@ -66,7 +66,7 @@ public final class Forms {
                         "pressureUlcer|褥瘡の処置|Pressure ulcer care")),
                 repeating(choice("incontinenceCare", "失禁への対応", "Incontinence", false,
                         "catheter|カテーテル（コンドームカテーテル、留置カテーテル等）|Catheter"))));
-        q.addItem(group("mind", "3. 心身の状態に関する意見", "3. On mind and body",
+        q.addItem(required(group("mind", "3. 心身の状態に関する意見", "3. On mind and body",
                 choice("bedridden", "障害高齢者の日常生活自立度（寝たきり度）", "Independence of elderly people with disabilities", true,
                         "ind|自立|Independent", "J1|J1|J1", "J2|J2|J2", "A1|A1|A1", "A2|A2|A2", "B1|B1|B1", "B2|B2|B2",
                         "C1|C1|C1", "C2|C2|C2"),
@@ -95,8 +95,8 @@ public final class Forms {
                 limited(question("height", QuestionnaireItemType.DECIMAL, "身長（cm）", "Height (cm)", false), 50, 250),
                 limited(question("weight", QuestionnaireItemType.DECIMAL, "体重（kg）", "Weight (kg)", false), 10, 250),
                 question("body", QuestionnaireItemType.TEXT, "身体の状態（麻痺、筋力低下、関節拘縮、褥瘡など、部位と程度）",
-                        "State of the body (paralysis, weakness, contractures, ulcers: where and how much)", false)));
-        q.addItem(group("living", "4. 生活機能とサービスに関する意見", "4. On daily functioning and services",
+                        "State of the body (paralysis, weakness, contractures, ulcers: where and how much)", false))));
+        q.addItem(required(group("living", "4. 生活機能とサービスに関する意見", "4. On daily functioning and services",
                 choice("walking", "屋外歩行", "Walking outdoors", true, "walk-ind|自立|Independent",
                         "walk-help|介助があればしている|With help", "walk-no|していない|Does not"),
                 choice("wheelchair", "車いすの使用", "Wheelchair", false, "wc-no|用いていない|Not used",
@@ -127,7 +127,7 @@ public final class Forms {
                 choice("infectious", "感染症の有無", "Infectious disease", true, "inf-no|無|None", "inf-yes|有|Present",
                         "inf-unknown|不明|Unknown"),
                 when(question("infectiousName", QuestionnaireItemType.STRING, "感染症名", "Which infection", true),
-                        "infectious", "inf-yes")));
+                        "infectious", "inf-yes"))));
         q.addItem(group("notes", "5. 特記すべき事項", "5. Other remarks",
                 question("remarks", QuestionnaireItemType.TEXT,
                         "要介護認定及び介護サービス計画作成時に必要な医学的なご意見等", "Medical opinions needed for the certification and the care plan", false)));
@@ -137,15 +137,15 @@ public final class Forms {
     /** The 退院時情報共有 sheet: what a hospital tells the care manager when a patient goes home. */
     public static Questionnaire dischargeSheet() {
         Questionnaire q = form(FhirSystems.DISCHARGE_SHEET_QUESTIONNAIRE, "退院時情報共有シート", "Discharge information sheet");
-        q.addItem(group("stay", "入院の概要", "The stay",
+        q.addItem(required(group("stay", "入院の概要", "The stay",
                 question("admitted", QuestionnaireItemType.DATE, "入院日", "Admitted", true),
                 question("discharged", QuestionnaireItemType.DATE, "退院日（予定）", "Discharged (planned)", true),
                 question("diagnoses", QuestionnaireItemType.TEXT, "病名（主病名・合併症）", "Diagnoses", true),
-                question("course", QuestionnaireItemType.TEXT, "入院中の経過と治療", "Course and treatment", false)));
-        q.addItem(group("adl", "退院時の日常生活動作（ADL）", "Daily activities at discharge",
+                question("course", QuestionnaireItemType.TEXT, "入院中の経過と治療", "Course and treatment", false))));
+        q.addItem(required(group("adl", "退院時の日常生活動作（ADL）", "Daily activities at discharge",
                 adl("adlMove", "移動", "Moving"), adl("adlEat", "食事", "Eating"), adl("adlToilet", "排泄", "Toileting"),
-                adl("adlBath", "入浴", "Bathing"), adl("adlDress", "更衣", "Dressing")));
-        q.addItem(group("care", "退院後の医療とケア", "Care after discharge",
+                adl("adlBath", "入浴", "Bathing"), adl("adlDress", "更衣", "Dressing"))));
+        q.addItem(required(group("care", "退院後の医療とケア", "Care after discharge",
                 question("medicines", QuestionnaireItemType.TEXT, "退院時の処方・服薬管理", "Medicines and who manages them", false),
                 question("careNeeds", QuestionnaireItemType.TEXT, "必要な医療処置・看護・介護（注意点）", "Medical and nursing care needed", true),
                 repeating(choice("services", "希望するサービス", "Services wanted", false,
@@ -154,7 +154,7 @@ public final class Forms {
                         "svc-day|通所介護|Day care", "svc-short|短期入所|Short stay",
                         "svc-equipment|福祉用具|Equipment", "svc-housing|住宅改修|Home adaptation")),
                 question("contact", QuestionnaireItemType.STRING, "病院の連絡窓口（部署・担当者・電話）", "Hospital contact (department, person, phone)", true),
-                question("notes", QuestionnaireItemType.TEXT, "その他（本人・家族の意向など）", "Other (the patient's and family's wishes)", false)));
+                question("notes", QuestionnaireItemType.TEXT, "その他（本人・家族の意向など）", "Other (the patient's and family's wishes)", false))));
         return q;
     }
 
@@ -196,6 +196,10 @@ public final class Forms {
             item.addAnswerOption().setValue(coding);
         }
         return item;
+    }
+
+    private static QuestionnaireItemComponent required(QuestionnaireItemComponent item) {
+        return item.setRequired(true);
     }
 
     private static QuestionnaireItemComponent repeating(QuestionnaireItemComponent item) {

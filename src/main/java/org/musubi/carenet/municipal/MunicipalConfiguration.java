@@ -5,7 +5,6 @@ import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
 import org.musubi.carenet.municipal.jdbc.DocumentTable;
 import org.musubi.database.Standby;
-import org.musubi.phr.sheet.SheetPdf;
 import org.musubi.policy.PersonAccess;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
@@ -16,7 +15,6 @@ import org.musubi.worklist.WaitingWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.thymeleaf.ITemplateEngine;
 
 /** The municipal documents, discharge sheets and disaster-help flags. */
 @Configuration(proxyBeanMethods = false)
@@ -45,11 +43,6 @@ class MunicipalConfiguration {
                                 Standby standby) {
         return new DisasterFlags(writes, reads, encoder, parties,
                 new DisasterFlags.Settings(Clock.systemUTC(), standby::readOnly));
-    }
-
-    @Bean
-    DocumentPdf municipalDocumentPdf(ITemplateEngine templates, SheetPdf pdf) {
-        return new DocumentPdf(templates, pdf);
     }
 
     @Bean

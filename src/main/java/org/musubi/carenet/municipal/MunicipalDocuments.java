@@ -200,13 +200,20 @@ public final class MunicipalDocuments {
                         + (d.toUser() == null ? "" : " " + settings.parties().name(d.toUser()))));
     }
 
-    /** The PDF of a document (the uploaded signed one, else the filled form rendered), for either side's readers. */
-    public Optional<byte[]> pdf(Reader by, UUID id, DocumentPdf printer) {
+    /** What a PDF of a document is made of: the signed PDF uploaded, else the filled form in Japanese. */
+    public record Printable(MunicipalDocument document, byte[] signedPdf, String title,
+                            List<FormAnswers.Section> sections, String toFacility, String fromFacility) {
+    }
+
+    /** A document to print (export), for either side's readers: one audit row ({@code EXPORT}). */
+    public Optional<Printable> printable(Reader by, UUID id) {
         return read(by, id, AuditAction.EXPORT).filter(MunicipalDocument::answered).map(d -> {
             try {
-                return d.pdfBlob() != null ? entries.bytes(d.pdfBlob())
-                        : printer.pdf(d, d.kind().form(), parse(d.contentJson()),
-                        settings.parties().facilityName(d.toFacility()), settings.parties().facilityName(d.fromFacility()));
+                java.util.Locale japanese = java.util.Locale.JAPANESE;
+                return new Printable(d, d.pdfBlob() == null ? null : entries.bytes(d.pdfBlob()),
+                        FormAnswers.title(d.kind().form(), japanese), sections(d, japanese),
+                        settings.parties().facilityName(d.toFacility()),
+                        settings.parties().facilityName(d.fromFacility()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.musubi.audit.Purpose;
 import org.musubi.carenet.municipal.DocumentKind;
-import org.musubi.carenet.municipal.DocumentPdf;
 import org.musubi.carenet.municipal.FormAnswers;
 import org.musubi.carenet.municipal.MunicipalDocuments;
 import org.musubi.paging.PageRequest;
@@ -182,7 +181,7 @@ class MunicipalController {
     @GetMapping("/portal/municipal/documents/{id}/pdf")
     void pdf(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletResponse response)
             throws IOException {
-        Optional<byte[]> pdf = documents.pdf(reader(me), uuid(id), printer);
+        Optional<byte[]> pdf = documents.printable(reader(me), uuid(id)).map(printer::pdf);
         if (pdf.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
