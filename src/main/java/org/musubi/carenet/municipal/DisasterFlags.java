@@ -78,6 +78,9 @@ public final class DisasterFlags {
     public record Held(String reason, Instant since, String keptBy, long facilityId) {
     }
 
+    /** What a change did. */
+    public enum Change { SET, CLEARED, UNCHANGED, NOT_OUR_PATIENT }
+
     /** Whether the user may keep flags (profession only; the record's holder is decided at each change). */
     public boolean keeper(long userId) {
         return parties.profession(userId).filter(KEEPERS::contains).isPresent();
@@ -90,10 +93,11 @@ public final class DisasterFlags {
 
     /**
      * Sets ({@code on}) or clears the reader's facility's flag, with a reason: one entry through the write door, one
-     * audit row. The value is false when nothing changed (already so); null when refused (the facility does not hold
-     * the record, the profession keeps no flags, or no such person).
+     * audit row, under the facility's own patient (linked with the card and a chart number: {@link
+     * Change#NOT_OUR_PATIENT} otherwise; nothing stored). Refused (null value) when the facility does not hold the
+     * record, the profession keeps no flags, or there is no such person.
      */
-    public Interaction<Boolean> set(Reader reader, long personId, boolean on, String reason) {
+    public Interaction<Change> set(Reader reader, long personId, boolean on, String reason) {
         if (settings.readOnly().getAsBoolean()) {
             throw new org.musubi.database.ReadOnlyStandbyException();
         }
@@ -104,7 +108,7 @@ public final class DisasterFlags {
                     SourcePatient own = entry.view().sources().stream().filter(s -> reader.actsFor(s.facilityId()))
                             .findFirst().orElse(null);
                     if (own == null) {
-                        return null;
+                        return Change.NOT_OUR_PATIENT;
                     }
                     String id = UUID.nameUUIDFromBytes(("disaster-flag\u001f" + own.id())
                             .getBytes(StandardCharsets.UTF_8)).toString();
@@ -117,7 +121,7 @@ public final class DisasterFlags {
                     Held held = active(entry).stream().filter(h -> h.facilityId() == own.facilityId()).findFirst()
                             .orElse(null);
                     if (on == (held != null) && (!on || held.reason().equals(why))) {
-                        return false;
+                        return Change.UNCHANGED;
                     }
                     Period period = new Period().setStart(Date.from(on || held == null ? now : held.since()));
                     if (!on) {
@@ -127,7 +131,7 @@ public final class DisasterFlags {
                     flag.setAuthor(new Reference().setDisplay(parties.facilityName(own.facilityId())));
                     entry.store(List.of(encoder.entered(flag, id, own.id(), own.facilityId())),
                             written -> provenance(written, own, reader.userId(), id));
-                    return true;
+                    return on ? Change.SET : Change.CLEARED;
                 });
     }
 

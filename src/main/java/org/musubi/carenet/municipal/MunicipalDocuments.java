@@ -333,7 +333,9 @@ public final class MunicipalDocuments {
         Interaction<RecordEntries.Entered> entered = entries.response(by, personId, id, filled.response(), author,
                 (ref, own) -> table.insert(new MunicipalDocument(id, DocumentKind.DISCHARGE_SHEET, personId,
                         by.facilityId(), by.userId(), manager.get().actingFacilityId().orElseThrow(), manager.get().id(),
-                        DocumentStatus.RECEIVED, null, own.nameKanji(), name(own.familyKana(), own.givenKana()),
+                        DocumentStatus.RECEIVED, null, own.nameKanji().isBlank()
+                                ? name(own.familyKana(), own.givenKana()) : own.nameKanji(),
+                        name(own.familyKana(), own.givenKana()),
                         own.birthDate(), null, null, null, null, json, null, ref, author, settings.clock().instant(),
                         settings.clock().instant(), null)));
         return entered(entered, id);

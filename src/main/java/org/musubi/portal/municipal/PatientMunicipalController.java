@@ -60,10 +60,15 @@ class PatientMunicipalController {
         if (reason == null || reason.isBlank()) {
             return "redirect:/portal/patients/" + personId + "/municipal?reasonMissing";
         }
-        Interaction<Boolean> done = flags.set(MunicipalController.reader(me), personId, on, reason);
+        Interaction<DisasterFlags.Change> done = flags.set(MunicipalController.reader(me), personId, on, reason);
         if (!done.permitted() || done.value() == null) {
             return MunicipalController.denied(response);
         }
-        return "redirect:/portal/patients/" + personId + "/municipal?" + (on ? "flagged" : "cleared");
+        return "redirect:/portal/patients/" + personId + "/municipal?" + switch (done.value()) {
+            case SET -> "flagged";
+            case CLEARED -> "cleared";
+            case UNCHANGED -> "unchanged";
+            case NOT_OUR_PATIENT -> "notOurPatient";
+        };
     }
 }
