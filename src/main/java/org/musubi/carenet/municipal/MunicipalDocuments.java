@@ -24,6 +24,7 @@ import org.musubi.blob.Blob;
 import org.musubi.carenet.municipal.jdbc.DocumentTable;
 import org.musubi.identity.Person;
 import org.musubi.pathway.FormFault;
+import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.record.Reader;
@@ -65,8 +66,9 @@ public final class MunicipalDocuments {
     public static final String REASON = "municipal.fault.reason";
     public static final String NOT_PDF = "municipal.fault.notPdf";
     public static final String TOO_LARGE = "municipal.fault.tooLarge";
-    public static final String NOT_MUNICIPALITY = "municipal.fault.notMunicipality";
     public static final String FORM = "municipal.fault.form";
+    /** Audited when a user who is no municipality's staff asks for an opinion. */
+    public static final String NOT_ASKER = "municipal.deny.notMunicipality";
     /** The kinds of application for certification a request names. */
     public static final List<String> APPLICATIONS = List.of("NEW", "RENEWAL", "CHANGE");
     /** Audited as. */
@@ -140,11 +142,13 @@ public final class MunicipalDocuments {
         if (settings.readOnly().getAsBoolean()) {
             return Outcome.fault(STANDBY);
         }
-        List<String> faults = new ArrayList<>();
-        if (!settings.parties().actsForKind(by.userId(), Set.of(FacilityKind.MUNICIPALITY))
-                || settings.parties().staff(by.userId(), DocumentKind.OPINION.senderReaders()).isEmpty()) {
-            faults.add(NOT_MUNICIPALITY);
+        boolean asker = settings.parties().actsForKind(by.userId(), Set.of(FacilityKind.MUNICIPALITY))
+                && settings.parties().staff(by.userId(), DocumentKind.OPINION.senderReaders()).isPresent();
+        if (!asker || !holds(by, r.personId())) {
+            refuseFor(by, r.personId(), asker ? Deny.NO_STANDING : NOT_ASKER);
+            return Outcome.fault(NOT_FOUND);
         }
+        List<String> faults = new ArrayList<>();
         Optional<User> doctor = settings.parties().staff(r.doctorUserId(), DocumentKind.OPINION.addresseeReaders())
                 .filter(d -> !d.actingFacilityId().equals(Optional.ofNullable(by.facilityId())));
         if (doctor.isEmpty()) {
@@ -318,6 +322,10 @@ public final class MunicipalDocuments {
         if (settings.readOnly().getAsBoolean()) {
             return Outcome.fault(STANDBY);
         }
+        if (!holds(by, personId)) {
+            refuseFor(by, personId, Deny.NO_STANDING);
+            return Outcome.fault(NOT_OUR_PATIENT);
+        }
         Optional<User> manager = settings.parties().staff(careManagerUserId, DocumentKind.DISCHARGE_SHEET.addresseeReaders())
                 .filter(u -> !u.actingFacilityId().equals(Optional.ofNullable(by.facilityId())));
         if (manager.isEmpty()) {
@@ -342,6 +350,20 @@ public final class MunicipalDocuments {
     }
 
     // ---- helpers ----
+
+    /** Whether the reader's facility has standing for the person (not audited: the interaction that follows is). */
+    private boolean holds(Reader by, long personId) {
+        return by.facilityId() != null && access.standing(by.facilityId(), personId);
+    }
+
+    /**
+     * A change refused before anything was read (a caller without standing, or who may not ask): one audit row naming
+     * the person, the policy's own refusal when it refuses the person, else {@code reason}.
+     */
+    private void refuseFor(Reader by, long personId, String reason) {
+        access.interact(by.userId(), Purpose.TREATMENT, personId, AuditAction.CREATE, TYPE,
+                view -> Interaction.refused(view.permitted() ? new Deny(reason) : view.decision(), List.of()));
+    }
 
     private static Outcome<UUID> entered(Interaction<RecordEntries.Entered> entered, UUID id) {
         if (!entered.permitted()) {

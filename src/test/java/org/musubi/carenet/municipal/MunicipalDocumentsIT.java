@@ -269,9 +269,10 @@ class MunicipalDocumentsIT extends NetworkFixtures {
         assertThat(documents.request(s.staffReader(), new MunicipalDocuments.Request(s.person(), nurse.id(),
                 LocalDate.now().minusDays(1), "OTHER", null, null)).faults()).containsExactly(
                 MunicipalDocuments.DOCTOR, MunicipalDocuments.DUE, MunicipalDocuments.APPLICATION);
-        Reader doctorAsRequester = s.doctorReader();
-        assertThat(documents.request(doctorAsRequester, new MunicipalDocuments.Request(s.person(), s.doctor().id(),
-                LocalDate.now().plusDays(7), "NEW", null, null)).faults()).contains(MunicipalDocuments.NOT_MUNICIPALITY);
+        long doctors = audit.max();
+        assertThat(documents.request(s.doctorReader(), new MunicipalDocuments.Request(s.person(), s.doctor().id(),
+                LocalDate.now().plusDays(7), "NEW", null, null)).notFound()).as("a clinic asks no opinion").isTrue();
+        assertThat(audit.forPatient(doctors, s.regionalId())).containsExactly("CREATE DENY " + MunicipalDocuments.NOT_ASKER);
     }
 
     static String withoutToken(String page) {
