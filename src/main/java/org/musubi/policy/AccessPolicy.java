@@ -150,14 +150,9 @@ public final class AccessPolicy {
      * (the letters' own table); the record's door shows only referral rows through it.
      */
     public Decision decideAddressed(Requester requester, PersonFacts facts, DataItem item, long addresseeFacilityId) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (facts.blocks(requester)) {
-            return new Deny(Deny.FACILITY_BLOCKED);
+        Optional<Deny> refused = unsentTo(requester, facts);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!requester.actsFor(addresseeFacilityId)) {
             return new Deny(Deny.NOT_ADDRESSED);
@@ -182,14 +177,9 @@ public final class AccessPolicy {
      * consentScopeExcludesSource}), then {@code sentFile}.
      */
     public Decision decideSentFile(Requester requester, PersonFacts facts, long senderFacilityId) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (facts.blocks(requester)) {
-            return new Deny(Deny.FACILITY_BLOCKED);
+        Optional<Deny> refused = unsentTo(requester, facts);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!professionMaySee(requester, Purpose.TREATMENT, new DataItem(senderFacilityId, DataCategory.DOCUMENTS))) {
             return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
@@ -213,14 +203,9 @@ public final class AccessPolicy {
      */
     public Decision decideSentDocument(Requester requester, PersonFacts facts, long addresseeFacilityId,
                                        Long addresseeUserId, Set<Profession> readers) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (facts.blocks(requester)) {
-            return new Deny(Deny.FACILITY_BLOCKED);
+        Optional<Deny> refused = unsentTo(requester, facts);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!requester.actsFor(addresseeFacilityId)
                 || addresseeUserId != null && addresseeUserId != requester.userId()) {
@@ -228,6 +213,20 @@ public final class AccessPolicy {
         }
         return readers.contains(requester.profession()) ? new Permit(Permit.ADDRESSED_DOCUMENT)
                 : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    }
+
+    /**
+     * What refuses anything sent about a person (a letter, a file, a document) whoever it was sent to: rule 1 (a
+     * disabled user, a suspended facility) and a facility the person blocked.
+     */
+    private static Optional<Deny> unsentTo(Requester requester, PersonFacts facts) {
+        if (!requester.userActive()) {
+            return deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return deny(Deny.FACILITY_SUSPENDED);
+        }
+        return facts.blocks(requester) ? deny(Deny.FACILITY_BLOCKED) : Optional.empty();
     }
 
     /**

@@ -247,18 +247,11 @@ public final class MunicipalDocuments {
 
     /** The doctor asked fills the form; faults (message keys, or the form's faults as {@code item: reason}). */
     public Outcome<UUID> answer(Reader by, UUID id, Map<String, List<String>> fields) {
-        Optional<MunicipalDocument> asked = addressedOpen(by, id, AuditAction.CREATE);
-        if (asked.isEmpty()) {
-            return Outcome.fault(NOT_FOUND);
+        Outcome<MunicipalDocument> asked = openRequest(by, id);
+        if (!asked.ok()) {
+            return new Outcome<>(null, asked.faults(), List.of());
         }
-        if (settings.readOnly().getAsBoolean()) {
-            return Outcome.fault(STANDBY);
-        }
-        MunicipalDocument d = asked.get();
-        if (d.status() != DocumentStatus.REQUESTED) {
-            interact(by, d, true, AuditAction.CREATE, () -> Boolean.FALSE); // shown that it is answered: one row
-            return Outcome.fault(NOT_OPEN);
-        }
+        MunicipalDocument d = asked.value();
         FormAnswers.Filled filled = FormAnswers.fill(DocumentKind.OPINION.form(), fields);
         if (!filled.faults().isEmpty()) {
             return Outcome.form(filled.faults());
@@ -272,18 +265,11 @@ public final class MunicipalDocuments {
 
     /** The doctor asked uploads the signed opinion as a PDF instead. */
     public Outcome<UUID> upload(Reader by, UUID id, String contentType, InputStream content) {
-        Optional<MunicipalDocument> asked = addressedOpen(by, id, AuditAction.CREATE);
-        if (asked.isEmpty()) {
-            return Outcome.fault(NOT_FOUND);
+        Outcome<MunicipalDocument> asked = openRequest(by, id);
+        if (!asked.ok()) {
+            return new Outcome<>(null, asked.faults(), List.of());
         }
-        if (settings.readOnly().getAsBoolean()) {
-            return Outcome.fault(STANDBY);
-        }
-        MunicipalDocument d = asked.get();
-        if (d.status() != DocumentStatus.REQUESTED) {
-            interact(by, d, true, AuditAction.CREATE, () -> Boolean.FALSE); // shown that it is answered: one row
-            return Outcome.fault(NOT_OPEN);
-        }
+        MunicipalDocument d = asked.value();
         Blob blob;
         try {
             byte[] bytes = content.readNBytes((int) RecordEntries.MAX_PDF + 1);
@@ -392,6 +378,25 @@ public final class MunicipalDocuments {
             return Outcome.fault(NOT_FOUND);
         }
         return Boolean.TRUE.equals(moved.value()) ? Outcome.done(d.id()) : Outcome.fault(NOT_OPEN);
+    }
+
+    /**
+     * The request the reader is asked to answer, still open: {@link #NOT_FOUND} (audited once by {@link
+     * #addressedOpen}), {@link #STANDBY}, or {@link #NOT_OPEN} (one row: the doctor was shown it is answered).
+     */
+    private Outcome<MunicipalDocument> openRequest(Reader by, UUID id) {
+        Optional<MunicipalDocument> asked = addressedOpen(by, id, AuditAction.CREATE);
+        if (asked.isEmpty()) {
+            return Outcome.fault(NOT_FOUND);
+        }
+        if (settings.readOnly().getAsBoolean()) {
+            return Outcome.fault(STANDBY);
+        }
+        if (asked.get().status() != DocumentStatus.REQUESTED) {
+            interact(by, asked.get(), true, AuditAction.CREATE, () -> Boolean.FALSE);
+            return Outcome.fault(NOT_OPEN);
+        }
+        return Outcome.done(asked.get());
     }
 
     /** The row, when the reader is the doctor it asks (or nothing, audited once as refused or absent). */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -61,59 +63,61 @@ final class RecordEntries {
 
     /** A filled form entered as the author's; {@code row} (given the record's reference) keeps the row. */
     Interaction<Entered> response(Reader author, long personId, UUID document, QuestionnaireResponse response,
-                                  String authorName, java.util.function.BiConsumer<String, SourcePatient> row) {
-        return writes.enter(author, personId, AuditAction.CREATE, "QuestionnaireResponse", PersonView::actAsHolder,
-                entry -> {
-                    SourcePatient own = own(entry, author);
-                    if (own == null) {
-                        return new Entered(null, MunicipalDocuments.NOT_OUR_PATIENT);
-                    }
-                    String id = UUID.nameUUIDFromBytes(("municipal-response\u001f" + document)
-                            .getBytes(StandardCharsets.UTF_8)).toString();
-                    QuestionnaireResponse entered = response.copy();
-                    entered.setAuthored(Date.from(clock.instant()));
-                    entered.setAuthor(new Reference().setDisplay(authorName));
-                    entered.setSubject(new Reference().setDisplay(own.nameKanji()));
-                    entry.store(List.of(encoder.entered(entered, id, own.id(), own.facilityId())),
-                            written -> provenance(written, authorName, own, document));
-                    String ref = "QuestionnaireResponse/" + id;
-                    row.accept(ref, own);
-                    entry.wrote(List.of("MunicipalDocument/" + document));
-                    return new Entered(ref, null);
-                });
+                                  String authorName, BiConsumer<String, SourcePatient> row) {
+        return enter(author, personId, "QuestionnaireResponse", document, authorName, row, own -> {
+            String id = id("municipal-response", document);
+            QuestionnaireResponse entered = response.copy();
+            entered.setAuthored(Date.from(clock.instant()));
+            entered.setAuthor(new Reference().setDisplay(authorName));
+            entered.setSubject(new Reference().setDisplay(own.nameKanji()));
+            return new Made(List.of(encoder.entered(entered, id, own.id(), own.facilityId())),
+                    "QuestionnaireResponse/" + id);
+        });
     }
 
     /** An uploaded PDF ({@code blob}, kept already) entered as a document of the record. */
     Interaction<Entered> pdf(Reader author, long personId, UUID document, Blob blob, String title, String authorName,
-                             java.util.function.BiConsumer<String, SourcePatient> row) {
-        return writes.enter(author, personId, AuditAction.CREATE, "DocumentReference", PersonView::actAsHolder,
-                entry -> {
-                    SourcePatient own = own(entry, author);
-                    if (own == null) {
-                        return new Entered(null, MunicipalDocuments.NOT_OUR_PATIENT);
-                    }
-                    String binaryId = UUID.nameUUIDFromBytes(("municipal-binary\u001f" + document)
-                            .getBytes(StandardCharsets.UTF_8)).toString();
-                    String documentId = UUID.nameUUIDFromBytes(("municipal-pdf\u001f" + document)
-                            .getBytes(StandardCharsets.UTF_8)).toString();
-                    Binary binary = new Binary().setContentType("application/pdf");
-                    binary.getMeta().addExtension(FhirSystems.BLOB_SHA256, new StringType(blob.sha256()));
-                    binary.getMeta().addExtension(FhirSystems.BLOB_SIZE, new StringType(String.valueOf(blob.size())));
-                    DocumentReference reference = new DocumentReference();
-                    reference.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-                    reference.setType(new CodeableConcept().setText(title));
-                    reference.setDate(Date.from(clock.instant()));
-                    reference.addAuthor(new Reference().setDisplay(authorName));
-                    reference.addContent().getAttachment().setContentType("application/pdf").setTitle(title)
-                            .setUrl("Binary/" + binaryId).setSize((int) Math.min(Integer.MAX_VALUE, blob.size()));
-                    entry.store(List.of(encoder.entered(binary, binaryId, own.id(), own.facilityId()),
-                                    encoder.entered(reference, documentId, own.id(), own.facilityId())),
-                            written -> provenance(written, authorName, own, document));
-                    String ref = "DocumentReference/" + documentId;
-                    row.accept(ref, own);
-                    entry.wrote(List.of("MunicipalDocument/" + document));
-                    return new Entered(ref, null);
-                });
+                             BiConsumer<String, SourcePatient> row) {
+        return enter(author, personId, "DocumentReference", document, authorName, row, own -> {
+            String binaryId = id("municipal-binary", document);
+            String documentId = id("municipal-pdf", document);
+            Binary binary = new Binary().setContentType("application/pdf");
+            binary.getMeta().addExtension(FhirSystems.BLOB_SHA256, new StringType(blob.sha256()));
+            binary.getMeta().addExtension(FhirSystems.BLOB_SIZE, new StringType(String.valueOf(blob.size())));
+            DocumentReference reference = new DocumentReference();
+            reference.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+            reference.setType(new CodeableConcept().setText(title));
+            reference.setDate(Date.from(clock.instant()));
+            reference.addAuthor(new Reference().setDisplay(authorName));
+            reference.addContent().getAttachment().setContentType("application/pdf").setTitle(title)
+                    .setUrl("Binary/" + binaryId).setSize((int) Math.min(Integer.MAX_VALUE, blob.size()));
+            return new Made(List.of(encoder.entered(binary, binaryId, own.id(), own.facilityId()),
+                    encoder.entered(reference, documentId, own.id(), own.facilityId())), "DocumentReference/" + documentId);
+        });
+    }
+
+    /** What an entry stores, and the reference the row keeps. */
+    private record Made(List<ResourceWrite> writes, String ref) {
+    }
+
+    /** One entry under the author's facility's own patient, with its Provenance; the row kept in the same one. */
+    private Interaction<Entered> enter(Reader author, long personId, String auditedAs, UUID document, String authorName,
+                                       BiConsumer<String, SourcePatient> row, Function<SourcePatient, Made> make) {
+        return writes.enter(author, personId, AuditAction.CREATE, auditedAs, PersonView::actAsHolder, entry -> {
+            SourcePatient own = own(entry, author);
+            if (own == null) {
+                return new Entered(null, MunicipalDocuments.NOT_OUR_PATIENT);
+            }
+            Made made = make.apply(own);
+            entry.store(made.writes(), written -> provenance(written, authorName, own, document));
+            row.accept(made.ref(), own);
+            entry.wrote(List.of("MunicipalDocument/" + document));
+            return new Entered(made.ref(), null);
+        });
+    }
+
+    private static String id(String role, UUID document) {
+        return UUID.nameUUIDFromBytes((role + "\u001f" + document).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Keeps an uploaded file's bytes (at most {@link #MAX_PDF}). */
@@ -143,8 +147,7 @@ final class RecordEntries {
         provenance.setRecordedElement(new InstantType(Date.from(clock.instant())));
         provenance.addAgent().setType(new CodeableConcept(new Coding(FhirSystems.PROVENANCE_PARTICIPANT_TYPE, "author",
                 "Author"))).setWho(new Reference().setDisplay(authorName));
-        String id = UUID.nameUUIDFromBytes(("municipal-provenance\u001f" + document).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String id = id("municipal-provenance", document);
         return encoder.entered((Resource) provenance, id, own.id(), own.facilityId());
     }
 }
