@@ -198,14 +198,9 @@ public final class AccessPolicy {
      */
     private static Optional<Deny> notTheAddressee(Requester requester, PersonFacts facts, DataItem item,
                                                   long addresseeFacilityId) {
-        if (!requester.userActive()) {
-            return Optional.of(new Deny(Deny.USER_DISABLED));
-        }
-        if (requester.facilitySuspended()) {
-            return Optional.of(new Deny(Deny.FACILITY_SUSPENDED));
-        }
-        if (facts.blocks(requester)) {
-            return Optional.of(new Deny(Deny.FACILITY_BLOCKED));
+        Optional<Deny> unsent = unsentTo(requester, facts);
+        if (unsent.isPresent()) {
+            return unsent;
         }
         if (!requester.actsFor(addresseeFacilityId)) {
             return Optional.of(new Deny(Deny.NOT_ADDRESSED));
@@ -228,14 +223,9 @@ public final class AccessPolicy {
      * consentScopeExcludesSource}), then {@code sentFile}.
      */
     public Decision decideSentFile(Requester requester, PersonFacts facts, long senderFacilityId) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (facts.blocks(requester)) {
-            return new Deny(Deny.FACILITY_BLOCKED);
+        Optional<Deny> refused = unsentTo(requester, facts);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!professionMaySee(requester, Purpose.TREATMENT, new DataItem(senderFacilityId, DataCategory.DOCUMENTS))) {
             return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
@@ -245,6 +235,44 @@ public final class AccessPolicy {
         }
         return permitUnless(consent(facts, Purpose.TREATMENT, new DataItem(senderFacilityId, DataCategory.DOCUMENTS)),
                 Permit.SENT_FILE);
+    }
+
+    /**
+     * May the requester read a document sent to its facility outside the letters' exchange — a 主治医意見書 sent to a
+     * municipality, the municipality's request for one sent to a doctor, a 退院時情報共有 sheet sent to a care manager —
+     * that document only, never anything else of the record? Like a fax, no consent or link is asked of the addressee
+     * (the sender had standing for the person when it sent). In order: rule 1 (disabled user, suspended facility); a
+     * facility the person blocked ({@code facilityBlocked}); a requester who does not act for {@code
+     * addresseeFacilityId}, or is not {@code addresseeUserId} when the document names one ({@code notAddressed}); a
+     * profession not among {@code readers}, the professions the document is meant for ({@code
+     * categoryNotAllowedForProfession}); then {@code addressedDocument}.
+     */
+    public Decision decideSentDocument(Requester requester, PersonFacts facts, long addresseeFacilityId,
+                                       Long addresseeUserId, Set<Profession> readers) {
+        Optional<Deny> refused = unsentTo(requester, facts);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!requester.actsFor(addresseeFacilityId)
+                || addresseeUserId != null && addresseeUserId != requester.userId()) {
+            return new Deny(Deny.NOT_ADDRESSED);
+        }
+        return readers.contains(requester.profession()) ? new Permit(Permit.ADDRESSED_DOCUMENT)
+                : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    }
+
+    /**
+     * What refuses anything sent about a person (a letter, a file, a document) whoever it was sent to: rule 1 (a
+     * disabled user, a suspended facility) and a facility the person blocked.
+     */
+    private static Optional<Deny> unsentTo(Requester requester, PersonFacts facts) {
+        if (!requester.userActive()) {
+            return deny(Deny.USER_DISABLED);
+        }
+        if (requester.facilitySuspended()) {
+            return deny(Deny.FACILITY_SUSPENDED);
+        }
+        return facts.blocks(requester) ? deny(Deny.FACILITY_BLOCKED) : Optional.empty();
     }
 
     /**

@@ -62,6 +62,12 @@ public record Permit(String rule) implements Decision {
      * record; the person's consent covers the sender's facility.
      */
     public static final String SENT_FILE = "policy.permit.sentFile";
+    /**
+     * A document sent to the requester's facility (主治医意見書 to a municipality, its request to a doctor, a discharge
+     * information sheet to a care manager: {@link AccessPolicy#decideSentDocument}): that document only, never the
+     * record. Not a rule of {@link AccessPolicy#decide}, so not one of {@link #RULES}.
+     */
+    public static final String ADDRESSED_DOCUMENT = "policy.permit.addressedDocument";
 
     /** Every rule key, for message-bundle completeness checks. */
     public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, PROXY_ACCESS, OPERATIONS_DEMOGRAPHICS,

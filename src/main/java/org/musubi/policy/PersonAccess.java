@@ -2,6 +2,8 @@ package org.musubi.policy;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import org.musubi.registry.Profession;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
@@ -77,6 +79,16 @@ public interface PersonAccess {
      */
     <T> Interaction<T> interactSentFile(long userId, long personId, long senderFacilityId, AuditAction action,
                                         String resourceType, Function<PersonView, Interaction<T>> body);
+
+    /**
+     * One interaction with a document about person {@code personId} sent to {@code addresseeFacilityId} (and to {@code
+     * addresseeUserId} when not null) for the professions {@code readers} ({@link AccessPolicy#decideSentDocument}):
+     * the body runs only when permitted, with a view that opens no person and no item (the document is not the
+     * record). Purpose TREATMENT; exactly one audit row, naming the person for their access log.
+     */
+    <T> Interaction<T> interactSentDocument(long userId, long personId, long addresseeFacilityId, Long addresseeUserId,
+                                            Set<Profession> readers, AuditAction action, String resourceType,
+                                            Function<PersonView, Interaction<T>> body);
 
     /**
      * The decision of {@link AccessPolicy#decideSentFile} for each of {@code userIds} (the recipients of a file being

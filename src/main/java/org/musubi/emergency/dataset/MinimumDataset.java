@@ -172,8 +172,8 @@ public final class MinimumDataset {
         Instant medicines = now.minus(MEDICINES);
         Set<String> ids = new LinkedHashSet<>();
         Comparator<Outline> newest = Comparator.comparing(Outline::clinicalDate, DatasetParts.newestFirst());
-        outline.stream().filter(o -> o.type().equals("AllergyIntolerance") || o.type().equals("Condition"))
-                .forEach(o -> ids.add(o.id()));
+        outline.stream().filter(o -> o.type().equals("AllergyIntolerance") || o.type().equals("Condition")
+                || o.type().equals("Flag") && o.category() == DataCategory.DEMOGRAPHICS).forEach(o -> ids.add(o.id()));
         outline.stream().filter(o -> (o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense"))
                 && o.clinicalDate() != null && o.clinicalDate().isAfter(medicines)).forEach(o -> ids.add(o.id()));
         Stream.of(new Pick("Encounter", DataCategory.ENCOUNTERS, ENCOUNTERS),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
+import org.musubi.disaster.DisasterMode;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
@@ -34,12 +35,15 @@ class DatasetController {
     private final Consents consents;
     private final HandOvers handOvers;
     private final Facilities facilities;
+    private final DisasterMode disaster;
 
-    DatasetController(MinimumDataset datasets, Consents consents, HandOvers handOvers, Facilities facilities) {
+    DatasetController(MinimumDataset datasets, Consents consents, HandOvers handOvers, Facilities facilities,
+                      DisasterMode disaster) {
         this.datasets = datasets;
         this.consents = consents;
         this.handOvers = handOvers;
         this.facilities = facilities;
+        this.disaster = disaster;
     }
 
     @GetMapping("/emergency/persons/{personId}")
@@ -55,6 +59,8 @@ class DatasetController {
                 .filter(a -> a.personId() == personId).findFirst();
         model.addAttribute("d", read.value().dataset());
         model.addAttribute("marks", read.value().marks());
+        // 災害時要配慮者 (issue 44): shown to responders while disaster mode is on, never outside it
+        model.addAttribute("disasterHelp", disaster.on() ? read.value().disasterHelp() : List.of());
         model.addAttribute("access", access.orElse(null));
         access.ifPresent(a -> model.addAttribute("minutesLeft", Math.max(0, Duration.between(now, a.expiresAt()).toMinutes())));
         List<HandOver> made = access.map(a -> handOvers.madeUnder(List.of(a.id()))).orElse(List.of());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.musubi.registry.Profession;
 import java.util.function.Function;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -142,12 +143,31 @@ class AuditedPersonAccess implements PersonAccess {
     @Override
     public <T> Interaction<T> interactSentFile(long userId, long personId, long senderFacilityId, AuditAction action,
                                                String resourceType, Function<PersonView, Interaction<T>> body) {
+        return interactUnopened(userId, personId, (requester, person) -> policy.decideSentFile(requester, person,
+                senderFacilityId), action, resourceType, body);
+    }
+
+    @Override
+    public <T> Interaction<T> interactSentDocument(long userId, long personId, long addresseeFacilityId,
+                                                   Long addresseeUserId, Set<Profession> readers, AuditAction action,
+                                                   String resourceType, Function<PersonView, Interaction<T>> body) {
+        return interactUnopened(userId, personId, (requester, person) -> policy.decideSentDocument(requester, person,
+                addresseeFacilityId, addresseeUserId, readers), action, resourceType, body);
+    }
+
+    /**
+     * One interaction with something sent about the person (a file, a document), not the record: {@code decide}'s
+     * decision, a view that opens no person and no item, purpose TREATMENT, exactly one audit row naming the person.
+     */
+    private <T> Interaction<T> interactUnopened(long userId, long personId,
+                                                java.util.function.BiFunction<Requester, PersonFacts, Decision> decide,
+                                                AuditAction action, String resourceType,
+                                                Function<PersonView, Interaction<T>> body) {
         RegisteredPerson registered = identities.person(personId).orElse(null);
         Requester requester = facts.requester(userId);
         PersonFacts person = registered == null ? null : facts.person(personId, registered.person().address(),
                 identities.sourcePatientsOf(personId));
-        Decision decision = person == null ? new Deny(Deny.UNKNOWN_PERSON)
-                : policy.decideSentFile(requester, person, senderFacilityId);
+        Decision decision = person == null ? new Deny(Deny.UNKNOWN_PERSON) : decide.apply(requester, person);
         PersonView view = new PersonView(decision, item -> new Deny(Deny.NO_RULE), null, List.of());
         Interaction<T> result = decision.permitted() ? body.apply(view) : Interaction.refused(decision, List.of());
         audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),

@@ -200,6 +200,9 @@ public final class ContentCategories {
         if (type.equals("Communication") && careTeamNote(resource)) {
             return DataCategory.CARE_RECORDS;
         }
+        if (type.equals("Flag") && anyCoding(resource.path("code").path("coding"), ContentCategories::disasterSupport)) {
+            return DataCategory.DEMOGRAPHICS;
+        }
         if (type.equals("Observation")) {
             for (JsonNode category : resource.path("category")) {
                 for (JsonNode coding : category.path("coding")) {
@@ -241,6 +244,15 @@ public final class ContentCategories {
     /** Whether a Communication.category coding makes it a care team's note (category CARE_RECORDS). */
     static boolean careTeamNote(String system, String code) {
         return FhirSystems.COMMUNICATION_CATEGORY.equals(system) && FhirSystems.CARE_TEAM_NOTE.equals(code);
+    }
+
+    /**
+     * Whether a Flag's code makes it the disaster-help flag (避難行動要支援者, issue 44): category DEMOGRAPHICS, like the
+     * entries of the municipality's register of residents who need help to evacuate (name, address, why help is
+     * needed), which responders see in a disaster.
+     */
+    static boolean disasterSupport(String system, String code) {
+        return FhirSystems.DISASTER_SUPPORT.equals(system) && FhirSystems.EVACUATION_SUPPORT.equals(code);
     }
 
     /** Whether a literal reference names a CareTeam ({@code [base/]CareTeam/id[/_history/v]}). */

@@ -283,4 +283,20 @@ public final class FhirSystems {
      * stage's Questionnaire (its version the template's); {@code QuestionnaireResponse.questionnaire} names it.
      */
     public static final String PATHWAY_QUESTIONNAIRE = "urn:musubi:pathway:";
+
+    /** The 主治医意見書's form (issue 44): {@code QuestionnaireResponse.questionnaire} of a doctor's opinion. */
+    public static final String OPINION_QUESTIONNAIRE = "urn:musubi:questionnaire:attending-physician-opinion";
+    /** The codes of the 主治医意見書's answers (日常生活自立度, 特別な医療, 認知症の行動・心理症状 …), Musubi's own. */
+    public static final String OPINION_CODES = "urn:musubi:attending-physician-opinion";
+    /** The 退院時情報共有 sheet's form (issue 44): {@code QuestionnaireResponse.questionnaire} of a discharge sheet. */
+    public static final String DISCHARGE_SHEET_QUESTIONNAIRE = "urn:musubi:questionnaire:discharge-information";
+    /**
+     * Musubi's CodeSystem of the disaster-help flag (issue 44): code {@link #EVACUATION_SUPPORT} on a Flag marks a
+     * resident who needs help to evacuate in a disaster (避難行動要支援者).
+     */
+    public static final String DISASTER_SUPPORT = "urn:musubi:disaster-support";
+    /** HL7's Flag categories (the disaster-help flag is {@code safety}). */
+    public static final String FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category";
+    /** The code of {@link #DISASTER_SUPPORT}: 避難行動要支援者. */
+    public static final String EVACUATION_SUPPORT = "evacuation-support";
 }

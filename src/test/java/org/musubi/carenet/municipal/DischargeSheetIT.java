@@ -1,0 +1,108 @@
+package org.musubi.carenet.municipal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.policy.Permit;
+import org.musubi.record.Reader;
+import org.musubi.registry.Facility;
+import org.musubi.registry.FacilityKind;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.WebSession;
+import org.musubi.worklist.Worklist;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The 退院時情報共有 sheet: a hospital holding the record sends it to a care manager of a home-care support office, entered
+ * into the hospital's record in one audited write; the care manager named reads it under the addressee rule (one audit
+ * row, unread until then, on the home page), without any link of the office and without seeing anything else of the
+ * record; another care manager of the office, another office and a guessed id get what an absent sheet gets.
+ */
+@MusubiIntegrationTest
+class DischargeSheetIT extends NetworkFixtures {
+
+    @Autowired
+    MunicipalDocuments documents;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    Worklist worklist;
+    @Autowired
+    Places places;
+
+    @Test
+    void aHospitalSendsTheSheetAndOnlyTheCareManagerNamedReadsIt() {
+        Facility hospital = accounts.newHospital();
+        Facility office = places.careOffice();
+        User nurse = accounts.memberOf(hospital, Profession.NURSE);
+        User manager = accounts.memberOf(office, Profession.CARE_MANAGER);
+        User colleague = accounts.memberOf(office, Profession.CARE_MANAGER);
+        User elsewhere = accounts.memberOf(places.careOffice(), Profession.CARE_MANAGER);
+        long person = linkedConsentedPatientAt(hospital);
+        String regionalId = identities.person(person).orElseThrow().person().regionalId();
+        Reader sender = new Reader(nurse.id(), hospital.id());
+        Reader addressee = new Reader(manager.id(), office.id());
+
+        assertThat(documents.sendSheet(sender, person, nurse.id(), FormsTest.sheet()).faults())
+                .as("to a care manager of another office only").containsExactly(MunicipalDocuments.CARE_MANAGER);
+        long before = audit.max();
+        MunicipalDocuments.Outcome<UUID> sent = documents.sendSheet(sender, person, manager.id(), FormsTest.sheet());
+        assertThat(sent.faults()).isEmpty();
+        UUID id = sent.value();
+        assertThat(audit.forPatient(before, regionalId)).singleElement().asString().startsWith("CREATE PERMIT");
+        assertThat(unread(addressee)).isEqualTo(1);
+        assertThat(unread(new Reader(colleague.id(), office.id()))).as("sent to the named one").isZero();
+
+        long reading = audit.max();
+        MunicipalDocuments.Opened opened = documents.open(addressee, id, Locale.JAPANESE).orElseThrow();
+        assertThat(opened.document().patientName()).isNotBlank();
+        assertThat(opened.sections()).flatExtracting(FormAnswers.Section::rows)
+                .contains(new FormAnswers.Row("病名（主病名・合併症）", "大腿骨頸部骨折（術後）"),
+                        new FormAnswers.Row("入浴", "全介助"));
+        assertThat(audit.forPatient(reading, regionalId)).containsExactly("READ PERMIT " + Permit.ADDRESSED_DOCUMENT);
+        assertThat(unread(addressee)).isZero();
+        WebSession managerWeb = accounts.signedIn(port, manager);
+        assertThat(managerWeb.get("/portal/municipal/sheets/inbox").body()).contains("data-document=\"" + id + "\"");
+        assertThat(managerWeb.get("/portal/patients/" + person).statusCode())
+                .as("the sheet opens nothing else of the record").isEqualTo(404);
+        assertThat(documents.open(sender, id, Locale.JAPANESE)).as("the sender's own staff").isPresent();
+
+        long refusals = audit.max();
+        for (Reader reader : List.of(new Reader(colleague.id(), office.id()), new Reader(elsewhere.id(),
+                elsewhere.actingFacilityId().orElseThrow()))) {
+            assertThat(documents.open(reader, id, Locale.JAPANESE)).isEmpty();
+            assertThat(documents.printable(reader, id)).isEmpty();
+        }
+        assertThat(audit.forPatient(refusals, regionalId)).hasSize(4).allMatch(r -> r.contains(" DENY "));
+        HttpResponse<String> theirs = accounts.signedIn(port, elsewhere).get("/portal/municipal/documents/" + id);
+        HttpResponse<String> guessed = accounts.signedIn(port, elsewhere).get("/portal/municipal/documents/"
+                + UUID.randomUUID());
+        assertThat(theirs.statusCode()).isEqualTo(404).isEqualTo(guessed.statusCode());
+        assertThat(documents.list(new Reader(elsewhere.id(), elsewhere.actingFacilityId().orElseThrow()),
+                DocumentKind.DISCHARGE_SHEET, false)).noneMatch(d -> d.id().equals(id));
+
+        Facility unlinked = accounts.newHospital();
+        User stranger = accounts.memberOf(unlinked, Profession.NURSE);
+        long strangers = audit.max();
+        assertThat(documents.sendSheet(new Reader(stranger.id(), unlinked.id()), person, manager.id(),
+                FormsTest.sheet()).faults()).as("only a facility holding the record sends")
+                .containsExactly(MunicipalDocuments.NOT_OUR_PATIENT);
+        assertThat(audit.forPatient(strangers, regionalId)).singleElement().asString().startsWith("CREATE DENY");
+        assertThat(documents.onStandby().sendSheet(sender, person, manager.id(), FormsTest.sheet()).faults())
+                .containsExactly(MunicipalDocuments.STANDBY);
+    }
+
+    private int unread(Reader reader) {
+        return worklist.waitingFor(reader, Instant.now()).stream().filter(w -> w.id().equals("discharge-sheets"))
+                .mapToInt(w -> w.count()).sum();
+    }
+}
