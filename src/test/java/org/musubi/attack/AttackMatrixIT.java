@@ -78,10 +78,11 @@ class AttackMatrixIT extends NetworkFixtures {
     @Autowired
     org.musubi.carenet.CareTeams careTeams;
     @Autowired
-    org.musubi.consult.Consultations consultations;
     org.musubi.carenet.municipal.MunicipalDocuments municipal;
     @Autowired
     org.musubi.carenet.municipal.Places municipalPlaces;
+    @Autowired
+    org.musubi.consult.Consultations consultations;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     private record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {
@@ -777,35 +778,6 @@ class AttackMatrixIT extends NetworkFixtures {
                 .param(thread.id()).query(String.class).single();
         String absentPerson = String.valueOf(person + 1_000_000_000L);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
-    // ---- municipal documents, discharge sheets, the disaster-help flag (issue 44): one contiguous block ----------
-
-    /**
-     * A 主治医意見書 a municipality asked of another hospital's doctor (answered), a discharge sheet that hospital sent to a
-     * care manager, and their patient: no user of clinic B opens either document, its PDF, nor answers, declines or
-     * completes it, nor opens the patient's care-and-municipal page, the composers, nor asks, sends or sets a flag for
-     * the patient — each attempt answers exactly as a document id or a person nobody has, with one audit row of the
-     * caller — nor sees the documents in any list. B's systems have no route here (the pages are for signed-in users).
-     */
-    @Test
-    void clinicBNeverReachesMunicipalDocumentsNorTheirPatient() {
-        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
-        Facility hospital = accounts.newHospital();
-        Facility city = municipalPlaces.municipality();
-        Facility office = municipalPlaces.careOffice();
-        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
-        User manager = accounts.memberOf(office, Profession.CARE_MANAGER);
-        long person = linkedConsentedPatientAt(hospital);
-        consents.link(person, city.id(), accounts.networkAdmin().id());
-        org.musubi.record.Reader nurseOfCity = new org.musubi.record.Reader(
-                accounts.memberOf(city, Profession.PUBLIC_HEALTH_NURSE).id(), city.id());
-        String opinion = municipal.request(nurseOfCity, new org.musubi.carenet.municipal.MunicipalDocuments.Request(
-                person, doctor.id(), java.time.LocalDate.now().plusDays(10), "NEW", null, null)).value().toString();
-        assertThat(municipal.answer(new org.musubi.record.Reader(doctor.id(), hospital.id()), UUID.fromString(opinion),
-                org.musubi.carenet.municipal.Places.opinion()).ok()).isTrue();
-        String sheet = municipal.sendSheet(new org.musubi.record.Reader(accounts.memberOf(hospital, Profession.NURSE).id(),
-                hospital.id()), person, manager.id(), org.musubi.carenet.municipal.Places.sheet()).value().toString();
-        String personKey = String.valueOf(person);
-        String nobody = String.valueOf(8_000_000_000L + new java.util.Random().nextInt(1_000_000));
         for (Armed caller : callers(clinic)) {
             if (caller.web() == null) {
                 continue;
@@ -847,60 +819,6 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of case consultations ---------------------------------------------------------------------------------
-            for (String doc : List.of(opinion, sheet)) {
-                municipalAttempt(caller, "document page", doc, UUID.randomUUID().toString(),
-                        id -> web.get("/portal/municipal/documents/" + id));
-                municipalAttempt(caller, "document PDF", doc, UUID.randomUUID().toString(),
-                        id -> web.send(java.net.http.HttpRequest.newBuilder(URI.create(web.base()
-                                + "/portal/municipal/documents/" + id + "/pdf")).header("Accept", "text/html").GET()));
-            }
-            municipalAttempt(caller, "answer", opinion, UUID.randomUUID().toString(),
-                    id -> web.post("/portal/municipal/documents/" + id + "/answer", "diagnosis1", "攻撃"));
-            municipalAttempt(caller, "decline", opinion, UUID.randomUUID().toString(),
-                    id -> web.post("/portal/municipal/documents/" + id + "/decline", "reason", "攻撃"));
-            municipalAttempt(caller, "complete", opinion, UUID.randomUUID().toString(),
-                    id -> web.post("/portal/municipal/documents/" + id + "/complete"));
-            municipalAttempt(caller, "patient's municipal page", personKey, nobody,
-                    id -> web.get("/portal/patients/" + id + "/municipal"));
-            municipalAttempt(caller, "opinion request form", personKey, nobody,
-                    id -> web.get("/portal/patients/" + id + "/opinion-requests/new"));
-            municipalAttempt(caller, "discharge sheet composer", personKey, nobody,
-                    id -> web.get("/portal/patients/" + id + "/discharge-sheets/new"));
-            municipalAttempt(caller, "request an opinion", personKey, nobody,
-                    id -> web.post("/portal/patients/" + id + "/opinion-requests", "doctor", String.valueOf(doctor.id()),
-                            "due", java.time.LocalDate.now().plusDays(5).toString(), "application", "NEW"));
-            municipalAttempt(caller, "send a discharge sheet", personKey, nobody,
-                    id -> web.post("/portal/patients/" + id + "/discharge-sheets", "careManager",
-                            String.valueOf(manager.id()), "diagnoses", "攻撃"));
-            municipalAttempt(caller, "set the disaster-help flag", personKey, nobody,
-                    id -> web.post("/portal/patients/" + id + "/disaster-flag", "on", "true", "reason", "攻撃"));
-            for (String list : List.of("/portal/municipal/opinions", "/portal/municipal/opinions/inbox",
-                    "/portal/municipal/sheets", "/portal/municipal/sheets/inbox")) {
-                assertThat(web.get(list).body()).as(caller.attacker() + " / " + list).doesNotContain(opinion)
-                        .doesNotContain(sheet);
-            }
-        }
-        assertThat(municipal.open(new org.musubi.record.Reader(manager.id(), office.id()), UUID.fromString(sheet),
-                java.util.Locale.JAPANESE)).as("still there for its addressee").isPresent();
-    }
-
-    /** One attempt on A's document or patient and one on an id nobody has: alike, one audit row each. */
-    private void municipalAttempt(Armed caller, String probe, String real, String absent,
-                                  java.util.function.Function<String, HttpResponse<String>> ask) {
-        String what = caller.attacker() + " / " + probe;
-        long before = audit.max();
-        HttpResponse<String> asked = ask.apply(real);
-        long between = audit.max();
-        HttpResponse<String> nothing = ask.apply(absent);
-        Answers.assertAlike(what, asked, real, nothing, absent);
-        assertThat(asked.statusCode()).as(what).isEqualTo(404);
-        assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
-                .as(what + ": audit rows of the attempt on A's").isEqualTo(1);
-        assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
-                .isEqualTo(1);
-    }
-
-    // ---- end of municipal documents --------------------------------------------------------------------------------
 
     /**
      * B's systems, one per kind of scope, and one user of B for every staff profession, signed in (residents belong
@@ -1133,4 +1051,93 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of regional pathways ----------------------------------------------------------------------------------
+
+    // ---- municipal documents, discharge sheets, the disaster-help flag (issue 44): one contiguous block ----------
+
+    /**
+     * A 主治医意見書 a municipality asked of another hospital's doctor (answered), a discharge sheet that hospital sent to a
+     * care manager, and their patient: no user of clinic B opens either document, its PDF, nor answers, declines or
+     * completes it, nor opens the patient's care-and-municipal page, the composers, nor asks, sends or sets a flag for
+     * the patient — each attempt answers exactly as a document id or a person nobody has, with one audit row of the
+     * caller — nor sees the documents in any list. B's systems have no route here (the pages are for signed-in users).
+     */
+    @Test
+    void clinicBNeverReachesMunicipalDocumentsNorTheirPatient() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        Facility city = municipalPlaces.municipality();
+        Facility office = municipalPlaces.careOffice();
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        User manager = accounts.memberOf(office, Profession.CARE_MANAGER);
+        long person = linkedConsentedPatientAt(hospital);
+        consents.link(person, city.id(), accounts.networkAdmin().id());
+        org.musubi.record.Reader nurseOfCity = new org.musubi.record.Reader(
+                accounts.memberOf(city, Profession.PUBLIC_HEALTH_NURSE).id(), city.id());
+        String opinion = municipal.request(nurseOfCity, new org.musubi.carenet.municipal.MunicipalDocuments.Request(
+                person, doctor.id(), java.time.LocalDate.now().plusDays(10), "NEW", null, null)).value().toString();
+        assertThat(municipal.answer(new org.musubi.record.Reader(doctor.id(), hospital.id()), UUID.fromString(opinion),
+                org.musubi.carenet.municipal.Places.opinion()).ok()).isTrue();
+        String sheet = municipal.sendSheet(new org.musubi.record.Reader(accounts.memberOf(hospital, Profession.NURSE).id(),
+                hospital.id()), person, manager.id(), org.musubi.carenet.municipal.Places.sheet()).value().toString();
+        String personKey = String.valueOf(person);
+        String nobody = String.valueOf(8_000_000_000L + new java.util.Random().nextInt(1_000_000));
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            WebSession web = caller.web();
+            for (String doc : List.of(opinion, sheet)) {
+                municipalAttempt(caller, "document page", doc, UUID.randomUUID().toString(),
+                        id -> web.get("/portal/municipal/documents/" + id));
+                municipalAttempt(caller, "document PDF", doc, UUID.randomUUID().toString(),
+                        id -> web.send(java.net.http.HttpRequest.newBuilder(URI.create(web.base()
+                                + "/portal/municipal/documents/" + id + "/pdf")).header("Accept", "text/html").GET()));
+            }
+            municipalAttempt(caller, "answer", opinion, UUID.randomUUID().toString(),
+                    id -> web.post("/portal/municipal/documents/" + id + "/answer", "diagnosis1", "攻撃"));
+            municipalAttempt(caller, "decline", opinion, UUID.randomUUID().toString(),
+                    id -> web.post("/portal/municipal/documents/" + id + "/decline", "reason", "攻撃"));
+            municipalAttempt(caller, "complete", opinion, UUID.randomUUID().toString(),
+                    id -> web.post("/portal/municipal/documents/" + id + "/complete"));
+            municipalAttempt(caller, "patient's municipal page", personKey, nobody,
+                    id -> web.get("/portal/patients/" + id + "/municipal"));
+            municipalAttempt(caller, "opinion request form", personKey, nobody,
+                    id -> web.get("/portal/patients/" + id + "/opinion-requests/new"));
+            municipalAttempt(caller, "discharge sheet composer", personKey, nobody,
+                    id -> web.get("/portal/patients/" + id + "/discharge-sheets/new"));
+            municipalAttempt(caller, "request an opinion", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/opinion-requests", "doctor", String.valueOf(doctor.id()),
+                            "due", java.time.LocalDate.now().plusDays(5).toString(), "application", "NEW"));
+            municipalAttempt(caller, "send a discharge sheet", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/discharge-sheets", "careManager",
+                            String.valueOf(manager.id()), "diagnoses", "攻撃"));
+            municipalAttempt(caller, "set the disaster-help flag", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/disaster-flag", "on", "true", "reason", "攻撃"));
+            for (String list : List.of("/portal/municipal/opinions", "/portal/municipal/opinions/inbox",
+                    "/portal/municipal/sheets", "/portal/municipal/sheets/inbox")) {
+                assertThat(web.get(list).body()).as(caller.attacker() + " / " + list).doesNotContain(opinion)
+                        .doesNotContain(sheet);
+            }
+        }
+        assertThat(municipal.open(new org.musubi.record.Reader(manager.id(), office.id()), UUID.fromString(sheet),
+                java.util.Locale.JAPANESE)).as("still there for its addressee").isPresent();
+    }
+
+    /** One attempt on A's document or patient and one on an id nobody has: alike, one audit row each. */
+    private void municipalAttempt(Armed caller, String probe, String real, String absent,
+                                  java.util.function.Function<String, HttpResponse<String>> ask) {
+        String what = caller.attacker() + " / " + probe;
+        long before = audit.max();
+        HttpResponse<String> asked = ask.apply(real);
+        long between = audit.max();
+        HttpResponse<String> nothing = ask.apply(absent);
+        Answers.assertAlike(what, asked, real, nothing, absent);
+        assertThat(asked.statusCode()).as(what).isEqualTo(404);
+        assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                .as(what + ": audit rows of the attempt on A's").isEqualTo(1);
+        assertThat(audit.countByUser(between, caller.userId())).as(what + ": audit rows of the attempt on nothing")
+                .isEqualTo(1);
+    }
+
+    // ---- end of municipal documents --------------------------------------------------------------------------------
 }
