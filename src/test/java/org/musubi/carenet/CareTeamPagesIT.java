@@ -69,6 +69,20 @@ class CareTeamPagesIT extends NetworkFixtures {
         assertThat(theirs).as("a neighbour sees only their own (none)").contains("id=\"care-team-none\"")
                 .doesNotContain("自宅療養チーム");
 
+        org.musubi.phr.Residents.Resident family = residents.register(linkedConsentedPatientAt(hospital));
+        notebook.get("/phr/proxies");
+        notebook.post("/phr/proxies", "loginId", family.account().loginId(), "until",
+                java.time.LocalDate.now().plusDays(30).toString());
+        WebSession familyNotebook = residents.logIn(port, family);
+        familyNotebook.get("/phr/proxies");
+        familyNotebook.post("/phr/act-for", "personId", String.valueOf(person));
+        long proxyReading = audit.max();
+        assertThat(familyNotebook.get("/phr/care-team").body())
+                .as("the family joins through the proxy grant (代理人): they see the patient's team")
+                .contains("自宅療養チーム").contains(careManager.nameKanji());
+        assertThat(audit.rowsSince(proxyReading)).filteredOn(r -> "CareTeam".equals(r.resourceType()))
+                .extracting(r -> r.action() + " " + r.outcome()).containsExactly("READ PERMIT");
+
         WebSession other = accounts.signedIn(port, colleague);
         assertThat(other.get("/portal/patients/" + person + "/care-team").statusCode()).isEqualTo(404);
         assertThat(other.post("/portal/care-teams/" + team + "/members", "user", String.valueOf(colleague.id()),

@@ -21,8 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The template editor in headless Chromium: an operator makes a new version of the stroke template, adds an item to
  * its maintenance stage, gives it its English and makes it required, and publishes; the catalog's current stroke
- * template is the new version with the item, the earlier version is still read by its number without it. The new
- * version is retired afterwards, so that stroke's current version is the earlier one again for other tests.
+ * template is the new version with the item, the earlier version is still read by its number without it; a patient
+ * enrolled before keeps the earlier version, one enrolled after has the new one (and keeps it once it is retired). The
+ * new version is retired at the end, so that stroke's current version is the earlier one again for other tests.
  */
 @MusubiIntegrationTest
 class PathwayEditorBrowserIT extends NetworkFixtures {
@@ -31,6 +32,8 @@ class PathwayEditorBrowserIT extends NetworkFixtures {
     PathwayCatalog catalog;
     @Autowired
     TemplateStore store;
+    @Autowired
+    org.musubi.carenet.enrolment.Pathways pathways;
     private Chromium browser;
     private int made;
 
@@ -39,7 +42,7 @@ class PathwayEditorBrowserIT extends NetworkFixtures {
         if (browser != null) {
             browser.close();
         }
-        if (made > 0 && catalog.version("stroke", String.valueOf(made)).isPresent()) {
+        if (made > 0 && catalog.current("stroke").map(t -> t.version().equals(String.valueOf(made))).orElse(false)) {
             store.retire(Administrator.of(accounts.networkAdmin()), "stroke", made);
         }
     }
@@ -48,6 +51,11 @@ class PathwayEditorBrowserIT extends NetworkFixtures {
     void anOperatorPublishesANewVersionOfTheStrokeTemplateWithAnAddedItem() {
         User operator = accounts.networkAdmin();
         String old = catalog.current("stroke").orElseThrow().version();
+        org.musubi.registry.Facility hospital = accounts.facilityOf(org.musubi.registry.FacilityKind.HOSPITAL);
+        org.musubi.record.Reader doctor = new org.musubi.record.Reader(
+                accounts.memberOf(hospital, org.musubi.registry.Profession.DOCTOR).id(), hospital.id());
+        var before = pathways.enrol(doctor, linkedConsentedPatientAt(hospital), "stroke", java.util.Map.of())
+                .orElseThrow();
         browser = Chromium.start(port);
         browser.logIn(operator, TestAccounts.PASSWORD, accounts::nextCode);
 
@@ -81,5 +89,17 @@ class PathwayEditorBrowserIT extends NetworkFixtures {
         PathwayTemplate earlier = catalog.version("stroke", old).orElseThrow();
         assertThat(earlier.stage("maintenance").orElseThrow().form().getItem())
                 .noneMatch(i -> i.getLinkId().equals("falls"));
+
+        // the new version applies to new enrolments only; an enrolment keeps its version, even once that is retired
+        var after = pathways.enrol(doctor, linkedConsentedPatientAt(hospital), "stroke", java.util.Map.of())
+                .orElseThrow();
+        assertThat(before.templateVersion()).isEqualTo(old);
+        assertThat(after.templateVersion()).isEqualTo(String.valueOf(made));
+        assertThat(pathways.open(doctor, before.id()).orElseThrow().template().stage("maintenance").orElseThrow()
+                .form().getItem()).noneMatch(i -> i.getLinkId().equals("falls"));
+        store.retire(org.musubi.registry.Administrator.of(operator), "stroke", made);
+        assertThat(catalog.current("stroke").orElseThrow().version()).isEqualTo(old);
+        assertThat(pathways.open(doctor, after.id()).orElseThrow().template().stage("maintenance").orElseThrow()
+                .form().getItem()).anyMatch(i -> i.getLinkId().equals("falls"));
     }
 }
