@@ -90,6 +90,8 @@ class TwoNodesIT extends ResidentFixtures {
     @Autowired ApplicationContext context;
     @Autowired LetterExchange letters;
     @Autowired LetterPatients letterPatients;
+    @Autowired org.musubi.carenet.CareTeams careTeams;
+    @Autowired org.musubi.carenet.TeamWorkspace workspace;
 
     @TempDir static Path work;
     private SecondNode b;
@@ -427,6 +429,30 @@ class TwoNodesIT extends ResidentFixtures {
         HttpResponse<byte[]> downloaded = accounts.signedIn(port, nurse).getBytes("/portal/box/files/" + id);
         assertThat(downloaded.statusCode()).as("downloaded on A").isEqualTo(200);
         assertThat(downloaded.body()).isEqualTo(file);
+    }
+
+    @Test
+    @Order(11)
+    void aCareTeamsNoteAndTaskWrittenOnAAreOnBAndTheTaskDoneOnAIsSoOnB() {
+        Facility hospital = accounts.newHospital();
+        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        User pharmacist = accounts.memberOf(pharmacy, Profession.PHARMACIST);
+        long person = linkedConsentedPatientAt(hospital);
+        org.musubi.carenet.CareTeams.Actor lead = new org.musubi.carenet.CareTeams.Actor(doctor.id(), hospital.id());
+        UUID team = careTeams.create(lead, person, "二拠点チーム", org.musubi.carenet.CareTeams.Role.DOCTOR).id();
+        careTeams.invite(lead, team, pharmacist.id(), org.musubi.carenet.CareTeams.Role.PHARMACIST, null);
+        workspace.note(lead, team, org.musubi.carenet.TeamEntry.Kind.CARE_NOTE, List.of("二つの結びで読むケア記録"));
+        String task = workspace.task(lead, team, "残薬の確認", pharmacist.id(), java.time.LocalDate.now().plusDays(3));
+
+        WebSession pharmacistOnB = accounts.signedIn(b.port(), pharmacist);
+        assertThat(pharmacistOnB.get("/").body()).as("the task on B's home").contains("id=\"care-team-tasks\"");
+        assertThat(pharmacistOnB.get("/portal/care-teams/" + team).body()).as("the team's timeline on B")
+                .contains("二つの結びで読むケア記録").contains("残薬の確認");
+        workspace.taskStatus(new org.musubi.carenet.CareTeams.Actor(pharmacist.id(), pharmacy.id()), team, task,
+                "completed");
+        assertThat(accounts.signedIn(b.port(), pharmacist).get("/").body()).as("done: nothing waits on B")
+                .doesNotContain("id=\"care-team-tasks\"");
     }
 
     @Test
