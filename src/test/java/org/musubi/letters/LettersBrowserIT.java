@@ -19,7 +19,6 @@ import org.musubi.testing.Chromium;
 import org.musubi.testing.LetterPatients;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
-import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -57,7 +56,7 @@ class LettersBrowserIT extends NetworkFixtures {
         LetterPatients.Written patient = patients.at(port, clinic);
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
 
-        browser = as(doctor);
+        browser = browserAs(doctor);
         browser.open("/portal/patients/" + patient.personId());
         browser.find("#letters-menu summary").click();
         browser.find("#letters-menu a[data-kind='REFERRAL']").click();
@@ -81,7 +80,7 @@ class LettersBrowserIT extends NetworkFixtures {
         browser.close();
 
         User liaison = accounts.memberOf(hospital, Profession.NURSE);
-        browser = as(liaison);
+        browser = browserAs(liaison);
         assertThat(browser.find("#letters-unread").getText()).contains("1");
         browser.find("#letters-unread").click();
         WebElement row = browser.find("#letter-list tr[data-letter='" + letter + "']");
@@ -108,7 +107,7 @@ class LettersBrowserIT extends NetworkFixtures {
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
         browser.close();
 
-        browser = as(doctor);
+        browser = browserAs(doctor);
         browser.open("/portal/letters/sent");
         WebElement sent = browser.find("#letter-list tr[data-letter='" + letter + "']");
         assertThat(sent.getAttribute("data-status")).isEqualTo("completed");
@@ -125,7 +124,7 @@ class LettersBrowserIT extends NetworkFixtures {
         LetterPatients.Written patient = patients.at(port, pharmacy);
         User pharmacist = accounts.memberOf(pharmacy, Profession.PHARMACIST);
 
-        browser = as(pharmacist);
+        browser = browserAs(pharmacist);
         browser.open("/portal/patients/" + patient.personId());
         browser.find("#letters-menu summary").click();
         browser.find("#letters-menu a[data-kind='TRACING_REPORT']").click();
@@ -139,17 +138,12 @@ class LettersBrowserIT extends NetworkFixtures {
         assertThat(browser.find("#letter-body").getText()).contains("トレーシングレポート", "残薬が多いため");
         browser.close();
 
-        browser = as(accounts.memberOf(clinic, Profession.DOCTOR));
+        browser = browserAs(accounts.memberOf(clinic, Profession.DOCTOR));
         browser.open("/portal/letters");
         WebElement row = browser.find("#letter-list tr[data-letter='" + report + "']");
         assertThat(row.getText()).contains("トレーシングレポート", pharmacy.nameKanji());
     }
 
-    private Chromium as(User user) {
-        Chromium started = Chromium.start(port);
-        started.logIn(user, TestAccounts.PASSWORD, accounts::nextCode);
-        return started;
-    }
 
     private void submit(String buttonOrFormCss) {
         WebElement element = browser.find(buttonOrFormCss);

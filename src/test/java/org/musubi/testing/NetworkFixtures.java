@@ -27,6 +27,13 @@ public abstract class NetworkFixtures {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** A headless Chromium on this server, signed in as {@code user} (password and second factor); close it after. */
+    protected Chromium browserAs(org.musubi.registry.User user) {
+        Chromium started = Chromium.start(port);
+        started.logIn(user, TestAccounts.PASSWORD, accounts::nextCode);
+        return started;
+    }
+
     /**
      * A new patient of {@code facility} (registered through its FHIR API), linked there with the card and with an
      * active consent to share for treatment with every facility: the person's id.

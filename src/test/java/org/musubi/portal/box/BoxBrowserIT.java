@@ -25,7 +25,6 @@ import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
-import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -62,7 +61,7 @@ class BoxBrowserIT extends NetworkFixtures {
         String text = "主治医意見書（試験）" + UUID.randomUUID();
         Path file = file("主治医意見書", text);
 
-        browser = as(doctor);
+        browser = browserAs(doctor);
         browser.open("/portal/box/new?facility=" + office.id());
         browser.find("input[name='user'][value='" + nurse.id() + "']").click();
         browser.find("#files").sendKeys(file.toString());
@@ -74,7 +73,7 @@ class BoxBrowserIT extends NetworkFixtures {
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
         browser.close();
 
-        browser = as(nurse);
+        browser = browserAs(nurse);
         browser.open("/");
         assertThat(browser.find("#box-waiting").getAttribute("data-waiting")).isEqualTo("1");
         browser.find("#box-waiting-link").click();
@@ -100,7 +99,7 @@ class BoxBrowserIT extends NetworkFixtures {
                         new ByteArrayInputStream("old".getBytes(StandardCharsets.UTF_8)))),
                 new Box.Recipients(Set.of(nurse.id()), null, null), null).files().getFirst();
 
-        browser = as(nurse);
+        browser = browserAs(nurse);
         browser.open("/portal/box");
         String href = browser.find("#box-received tr[data-file='" + sent.id() + "'] a").getAttribute("href");
         assertThat(fetch(href).get("status")).isEqualTo(200L);
@@ -127,7 +126,7 @@ class BoxBrowserIT extends NetworkFixtures {
                     uploaded_at, expires_at) VALUES (gen_random_uuid(), ?, ?, 'filler', 'x', ?, 'x', 'CLEAN', now(),
                     now() + interval '1 day')""").params(doctor.id(), clinic.id(), 5L * 1024 * 1024 * 1024 - 10).update();
 
-        browser = as(doctor);
+        browser = browserAs(doctor);
         browser.open("/portal/box/new?facility=" + office.id());
         browser.find("input[name='user'][value='" + nurse.id() + "']").click();
         browser.find("#files").sendKeys(file("大きすぎる", "x".repeat(100)).toString());
@@ -140,7 +139,7 @@ class BoxBrowserIT extends NetworkFixtures {
                 .param(doctor.id()).query(Integer.class).single()).as("nothing kept").isZero();
         browser.close();
 
-        browser = as(stranger);
+        browser = browserAs(stranger);
         browser.open("/portal/box");
         assertThat(browser.findAll("#box-received tr[data-file='" + sent.id() + "']")).isEmpty();
         assertThat(fetch("/portal/box/files/" + sent.id()).get("status")).as("not named").isEqualTo(404L);
@@ -158,11 +157,6 @@ class BoxBrowserIT extends NetworkFixtures {
                   .catch(function (e) { done({status: -1, text: String(e)}); });""", url);
     }
 
-    private Chromium as(User user) {
-        Chromium started = Chromium.start(port);
-        started.logIn(user, TestAccounts.PASSWORD, accounts::nextCode);
-        return started;
-    }
 
     private static Reader reader(User user) {
         return new Reader(user.id(), user.actingFacilityId().orElse(null), Purpose.TREATMENT);

@@ -13,7 +13,6 @@ import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
-import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,7 +50,7 @@ class WorkspaceBrowserIT extends NetworkFixtures {
         String note = "訪問時、食欲あり " + UUID.randomUUID().toString().substring(0, 8);
         String task = "残薬の確認をお願いします " + UUID.randomUUID().toString().substring(0, 8);
 
-        browser = as(nurse);
+        browser = browserAs(nurse);
         browser.resize(PHONE);
         browser.open("/portal/care-teams");
         browser.find("li[data-team='" + team.id() + "'] a.workspace-link").click();
@@ -69,7 +68,7 @@ class WorkspaceBrowserIT extends NetworkFixtures {
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
         browser.close();
 
-        browser = as(pharmacist);
+        browser = browserAs(pharmacist);
         browser.resize(PHONE);
         browser.open("/");
         assertThat(browser.find("#care-team-tasks").getAttribute("data-waiting")).isEqualTo("1");
@@ -86,12 +85,6 @@ class WorkspaceBrowserIT extends NetworkFixtures {
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
         assertThat(browser.find("#timeline li[data-kind='TASK'] .task-status").getText()).isEqualTo("対応中");
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
-    }
-
-    private Chromium as(User user) {
-        Chromium started = Chromium.start(port);
-        started.logIn(user, TestAccounts.PASSWORD, accounts::nextCode);
-        return started;
     }
 
 }

@@ -20,7 +20,6 @@ import org.musubi.testing.Chromium;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
-import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,7 +59,7 @@ class ConsultBrowserIT extends NetworkFixtures {
         consents.link(person, clinic.id(), admin);
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, clinic.id());
 
-        browser = as(doctor);
+        browser = browserAs(doctor);
         browser.open("/portal/patients/" + person);
         browser.find("#consult-link").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("pick-facility")));
@@ -79,7 +78,7 @@ class ConsultBrowserIT extends NetworkFixtures {
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
         browser.close();
 
-        browser = as(specialist);
+        browser = browserAs(specialist);
         browser.open("/");
         assertThat(browser.find("#consult-waiting").getAttribute("data-waiting")).isEqualTo("1");
         browser.find("#consult-waiting-link").click();
@@ -102,7 +101,7 @@ class ConsultBrowserIT extends NetworkFixtures {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.close();
 
-        browser = as(doctor);
+        browser = browserAs(doctor);
         browser.open("/");
         assertThat(browser.find("#consult-waiting").getAttribute("data-waiting")).isEqualTo("1");
         browser.open("/portal/consultations?tab=answered");
@@ -116,11 +115,6 @@ class ConsultBrowserIT extends NetworkFixtures {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
-    private Chromium as(User user) {
-        Chromium started = Chromium.start(port);
-        started.logIn(user, TestAccounts.PASSWORD, accounts::nextCode);
-        return started;
-    }
 
     private static Path file(String name, String text) {
         try {

@@ -15,7 +15,6 @@ import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
-import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -57,7 +56,7 @@ class MunicipalBrowserIT extends NetworkFixtures {
         consents.link(person, city.id(), accounts.networkAdmin().id());
         Person who = identities.person(person).orElseThrow().person();
 
-        browser = as(nurse);
+        browser = browserAs(nurse);
         browser.open("/portal/patients/" + person);
         browser.find("#municipal-link").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("request-opinion"))).click();
@@ -77,7 +76,7 @@ class MunicipalBrowserIT extends NetworkFixtures {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.close();
 
-        browser = as(doctor);
+        browser = browserAs(doctor);
         browser.open("/");
         assertThat(browser.find("#municipal-requests").getAttribute("data-waiting")).isEqualTo("1");
         browser.find("#municipal-requests-link").click();
@@ -107,7 +106,7 @@ class MunicipalBrowserIT extends NetworkFixtures {
                 .allMatch(e -> e.contains("/answer") && e.contains("status of 422"));
         browser.close();
 
-        browser = as(staff);
+        browser = browserAs(staff);
         browser.open("/");
         assertThat(browser.find("#municipal-opinions").getAttribute("data-waiting")).isEqualTo("1");
         browser.find("#municipal-opinions-link").click();
@@ -139,9 +138,4 @@ class MunicipalBrowserIT extends NetworkFixtures {
         return ((Number) status).longValue();
     }
 
-    private Chromium as(User user) {
-        Chromium started = Chromium.start(port);
-        started.logIn(user, TestAccounts.PASSWORD, accounts::nextCode);
-        return started;
-    }
 }

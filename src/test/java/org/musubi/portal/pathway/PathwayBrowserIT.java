@@ -20,7 +20,6 @@ import org.musubi.testing.Chromium;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
-import org.musubi.testing.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -62,7 +61,7 @@ class PathwayBrowserIT extends NetworkFixtures {
         identities.link(there.id(), person, LinkMethod.OPERATOR, accounts.networkAdmin().id(), "test");
         consents.link(person, recovery.id(), accounts.networkAdmin().id());
 
-        browser = as(doctor);
+        browser = browserAs(doctor);
         browser.open("/portal/patients/" + person);
         browser.find("#pathway-link").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("pathway-enrol")));
@@ -100,7 +99,7 @@ class PathwayBrowserIT extends NetworkFixtures {
                 .allMatch(e -> e.contains("/stages/0") && e.contains("status of 422"));
         browser.close();
 
-        browser = as(rehab);
+        browser = browserAs(rehab);
         browser.open("/");
         assertThat(browser.find("#pathway-waiting").getAttribute("data-waiting")).isEqualTo("1");
         browser.find("#pathway-waiting-link").click();
@@ -135,9 +134,4 @@ class PathwayBrowserIT extends NetworkFixtures {
                 });""", fields);
     }
 
-    private Chromium as(User user) {
-        Chromium started = Chromium.start(port);
-        started.logIn(user, TestAccounts.PASSWORD, accounts::nextCode);
-        return started;
-    }
 }
