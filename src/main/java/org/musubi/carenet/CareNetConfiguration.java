@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.musubi.audit.Audit;
+import org.musubi.blob.BlobStore;
 import org.musubi.carenet.catalog.ShippedSeed;
 import org.musubi.carenet.catalog.StoredCatalog;
 import org.musubi.carenet.catalog.TemplateRows;
@@ -16,6 +17,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.policy.PersonAccess;
 import org.musubi.pathway.PathwayCatalog;
+import org.musubi.photos.PhotoProperties;
 import org.musubi.record.IdKeys;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
@@ -37,15 +39,18 @@ class CareNetConfiguration {
         return new CareTeams(consents, access, users, identities, audit);
     }
 
-    /** A care team's workspace: its notes, vital signs, ADL and tasks, entered through the record's write door. */
+    /**
+     * A care team's workspace: its notes, vital signs, ADL, tasks and photos (the blob store, within {@code
+     * musubi.phr.photos.max-size}), entered through the record's write door.
+     */
     @Bean
     TeamWorkspace teamWorkspace(CareTeams teams, WriteRecords writes, ReadRecords reads, JdbcClient jdbc,
                                 ResourceEncoder encoder, FhirContext context, IdentityStore identities,
                                 LinkSourcePatient link, IdKeys keys, Users users, PersonAccess access,
-                                Standby standby) {
+                                Standby standby, BlobStore blobs, PhotoProperties photos) {
         return new TeamWorkspace(teams, writes, reads, new JdbcTeamEntries(jdbc), new TeamWorkspace.Parts(
                 new TeamRecords(encoder, Clock.systemUTC(), context), new TeamSources(identities, link, keys), users,
-                access, standby::readOnly));
+                access, standby::readOnly, new TeamPhotos(blobs, photos.maxSize().toBytes())));
     }
 
     /** The home page's line of care-team tasks assigned to the user (open; overdue ones counted apart). */

@@ -12,8 +12,8 @@ import java.util.UUID;
 public record TeamEntry(String resourceId, UUID teamId, long personId, long facilityId, Kind kind, long writtenBy,
                         Instant writtenAt, Long assignee, LocalDate due, String status) {
 
-    /** What an entry is: a clinician's SOAP note, a care worker's note, vital signs, an ADL check, a task, a task's status change. */
-    public enum Kind { SOAP, CARE_NOTE, VITALS, ADL, TASK, TASK_STATUS }
+    /** What an entry is: a clinician's SOAP note, a care worker's note, vital signs, an ADL check, a task, a task's status change, a (wound) photo. */
+    public enum Kind { SOAP, CARE_NOTE, VITALS, ADL, TASK, TASK_STATUS, PHOTO }
 
     /** The FHIR Task statuses a team's task goes through. */
     public static final java.util.List<String> TASK_STATUSES = java.util.List.of("requested", "in-progress",

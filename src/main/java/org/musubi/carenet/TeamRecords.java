@@ -7,11 +7,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Provenance;
@@ -33,7 +35,8 @@ import org.musubi.record.fhir.Loinc;
  * FhirSystems#CARE_TEAM_ADL}, written out in the payload); vital signs are final Observations of category vital-signs
  * coded in LOINC with UCUM units (blood pressure one panel with its two components) naming the team in {@link
  * FhirSystems#CARE_TEAM_EXTENSION}; a task is a Task (intent order, {@code for} the patient, {@code owner} the
- * assignee, due in {@code restriction.period.end}); each entry with its Provenance (the writer as author). Ids are
+ * assignee, due in {@code restriction.period.end}); a photo is a Media of the picture in the blob store naming the team
+ * in the same extension; each entry with its Provenance (the writer as author). Ids are
  * random UUIDs. Encoded, indexed and categorised as every writer does ({@link ResourceEncoder}).
  */
 final class TeamRecords {
@@ -142,6 +145,32 @@ final class TeamRecords {
         note.addAbout(new Reference("Task/" + taskId));
         note.addPayload().setContent(new StringType("status=" + status));
         return encoder.entered(note, id, own.id(), own.facilityId());
+    }
+
+    /**
+     * A team's photo: a completed Media of the picture kept in the blob store ({@code content.url} {@link
+     * FhirSystems#BLOB_SHA256}{@code :<sha256>}, its type, size and the SHA-1 FHIR's {@code hash} asks for is left out:
+     * the blob's own key names its bytes), taken now by the writer, the caption as a note, the body site as text, the
+     * team in the extension (which makes it CARE_RECORDS).
+     */
+    ResourceWrite photo(UUID team, SourcePatient own, String id, String author, TeamPhotos.Kept kept, String caption,
+                        String bodySite) {
+        Media media = new Media();
+        media.setStatus(Media.MediaStatus.COMPLETED);
+        media.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/media-type", "image",
+                "Image")));
+        media.setCreated(new DateTimeType(Date.from(clock.instant())));
+        media.setOperator(new Reference().setDisplay(author));
+        media.setContent(new Attachment().setContentType(kept.mediaType()).setSize((int) kept.size())
+                .setUrl(FhirSystems.BLOB_SHA256 + ":" + kept.sha256()).setTitle("在宅ケアチームの写真"));
+        if (caption != null) {
+            media.addNote().setText(caption);
+        }
+        if (bodySite != null) {
+            media.setBodySite(new CodeableConcept().setText(bodySite));
+        }
+        media.addExtension(FhirSystems.CARE_TEAM_EXTENSION, new Reference("CareTeam/" + team));
+        return encoder.entered(media, id, own.id(), own.facilityId());
     }
 
     ResourceWrite provenance(SourcePatient own, String author, List<Written> written) {

@@ -1,6 +1,7 @@
 package org.musubi.carenet;
 
 import tools.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.musubi.consent.Refused;
 import org.musubi.consent.team.CareTeam;
 import org.musubi.database.ReadOnlyStandbyException;
 import org.musubi.identity.SourcePatient;
+import org.musubi.photos.PhotoSanitizer;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.policy.Interaction;
@@ -34,13 +36,15 @@ import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.observation.ObservationValue;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 
 /**
  * A care team's workspace (在宅ケアチームの共有記録): notes (SOAP for clinicians, care notes for care workers), vital
- * signs, a short ADL check and tasks with an assignee and a due date, for the team's live members only.
+ * signs, a short ADL check, tasks with an assignee and a due date, and (wound) photos, for the team's live members
+ * only.
  *
  * <p>Every entry is one interaction through the record's one write door ({@link WriteRecords#enter}) with the gate
  * {@link org.musubi.policy.PersonView#teamEntry}: the caller must first be a live member of this team (else {@link
@@ -64,6 +68,10 @@ public final class TeamWorkspace {
     public static final int PAGE = 50;
     /** A refusal of a write whose content is not acceptable (an empty note, an assignee who is no member). */
     public static final String INVALID = "careTeam.workspace.invalid";
+    /** What a photo's reads are audited as (its refusals too). */
+    public static final String PHOTO_TARGET = "care-team-photo";
+    /** The longest caption or body site kept (a photo's free texts). */
+    static final int PHOTO_TEXT = 1000;
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final CareTeams teams;
@@ -74,7 +82,7 @@ public final class TeamWorkspace {
 
     /** What the workspace builds with besides the doors. */
     public record Parts(TeamRecords records, TeamSources sources, Users users, PersonAccess access,
-                        BooleanSupplier readOnly) {
+                        BooleanSupplier readOnly, TeamPhotos photos) {
     }
 
     public TeamWorkspace(CareTeams teams, WriteRecords writes, ReadRecords reads, TeamEntries entries, Parts parts) {
@@ -218,6 +226,81 @@ public final class TeamWorkspace {
             made.add(parts.records().statusNote(team.id(), at.own(), noteId, name(by.userId()), taskId, status));
             return new Made(made, entry(noteId, team, at.own(), TeamEntry.Kind.TASK_STATUS, by, null, null, status));
         });
+    }
+
+    /**
+     * A (wound) photo with an optional caption and body site (free text): the caller must be a live member (else {@link
+     * CareTeams#NOT_FOUND}, one row); the upload is then made safe ({@link TeamPhotos}: a picture that is no JPEG or PNG,
+     * too large or unreadable is refused with {@link PhotoSanitizer.Refused} saying why — nothing stored, nothing
+     * audited, as for any entry whose content is not acceptable); only inside the entry the gate permitted is the
+     * picture kept in the blob store and its Media stored (category CARE_RECORDS). Returns the Media's id.
+     */
+    public String photo(CareTeams.Actor by, UUID teamId, String fileName, byte[] bytes, String caption,
+                        String bodySite) {
+        String note = photoText(caption);
+        String site = photoText(bodySite);
+        CareTeam team = member(by, teamId, "Media");
+        PhotoSanitizer.Sanitized safe = parts.photos().check(fileName, bytes);
+        return enter(by, team, "Media", DataCategory.CARE_RECORDS, at -> {
+            String id = UUID.randomUUID().toString();
+            TeamPhotos.Kept kept = parts.photos().keep(safe);
+            return new Made(List.of(parts.records().photo(team.id(), at.own(), id, name(by.userId()), kept, note, site)),
+                    entry(id, team, at.own(), TeamEntry.Kind.PHOTO, by, null, null, null));
+        });
+    }
+
+    /** The largest photo upload taken, in bytes. */
+    public long photoLimit() {
+        return parts.photos().maxBytes();
+    }
+
+    private static String photoText(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.strip().length() > PHOTO_TEXT) {
+            throw new Refused(INVALID);
+        }
+        return text.strip();
+    }
+
+    /** A team's photo to serve: its media type and content (to be closed by the caller). */
+    public record Photo(String mediaType, InputStream content) {
+    }
+
+    /**
+     * The team's photo {@code mediaId}, for a live member: one interaction (READ, audited as {@link #PHOTO_TARGET}, one
+     * row naming the Media). Anyone else, an ex-member, a guessed id, a Media that is not this team's photo, a refusal
+     * of the policy: {@link CareTeams#NOT_FOUND}, each audited once, exactly as for no photo. Nothing is written, so a
+     * read-only standby serves photos too.
+     */
+    public Photo photo(CareTeams.Actor by, UUID teamId, String mediaId) {
+        AuditEntry attempt = AuditEntry.of(AuditAction.READ, Outcome.DENY).on(PHOTO_TARGET);
+        CareTeam team = teams.liveTeam(by, teamId, attempt);
+        boolean listed = mediaId != null && entries.find(mediaId)
+                .filter(e -> e.kind() == TeamEntry.Kind.PHOTO && e.teamId().equals(team.id())).isPresent();
+        if (!listed) {
+            throw teams.refused(attempt, team.personId(), CareTeams.NOT_FOUND);
+        }
+        Reader reader = new Reader(by.userId(), by.facilityId(), Purpose.TREATMENT);
+        Interaction<Optional<StoredResource>> read = reads.readPerson(reader, team.personId(), AuditAction.READ,
+                PHOTO_TARGET, record -> record.contents(List.of(mediaId)).stream()
+                        .filter(r -> r.type().equals("Media")).findFirst());
+        if (!read.permitted() || read.value() == null || read.value().isEmpty()) {
+            throw new Refused(CareTeams.NOT_FOUND);
+        }
+        JsonNode media = ObservationValue.tree(read.value().get().json());
+        boolean ours = false;
+        for (JsonNode extension : media.path("extension")) {
+            ours |= FhirSystems.CARE_TEAM_EXTENSION.equals(text(extension.path("url")))
+                    && ("CareTeam/" + team.id()).equals(text(extension.path("valueReference").path("reference")));
+        }
+        String url = text(media.path("content").path("url"));
+        String prefix = FhirSystems.BLOB_SHA256 + ":";
+        Optional<InputStream> content = ours && url.startsWith(prefix)
+                ? parts.photos().open(url.substring(prefix.length())) : Optional.empty();
+        return content.map(in -> new Photo(text(media.path("content").path("contentType")), in))
+                .orElseThrow(() -> new Refused(CareTeams.NOT_FOUND));
     }
 
     /** One entry as the timeline shows it: who wrote it, and its lines (a note's parts, a measure each, a task's text). */
@@ -364,6 +447,12 @@ public final class TeamWorkspace {
                     + ObservationValue.of(node).shown() : text(node.path("code").path("text")) + " "
                     + ObservationValue.of(node).shown());
             case "Task" -> lines.add(text(node.path("description")));
+            case "Media" -> {
+                node.path("note").forEach(n -> lines.add(text(n.path("text"))));
+                if (!text(node.path("bodySite").path("text")).isEmpty()) {
+                    lines.add(text(node.path("bodySite").path("text")));
+                }
+            }
             default -> { }
         }
         String writer = names.computeIfAbsent(entry.writtenBy(), this::name);

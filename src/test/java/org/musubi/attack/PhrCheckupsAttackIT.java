@@ -19,7 +19,7 @@ import org.musubi.phr.checkups.PaperForms;
 import org.musubi.phr.checkups.PaperItem;
 import org.musubi.phr.checkups.ReadCheckups;
 import org.musubi.phr.checkups.RecordPaperCheckup;
-import org.musubi.phr.photos.TestPictures;
+import org.musubi.photos.TestPictures;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.testing.MusubiIntegrationTest;

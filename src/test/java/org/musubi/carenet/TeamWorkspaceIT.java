@@ -197,7 +197,8 @@ class TeamWorkspaceIT extends NetworkFixtures {
         HomeCareTeam t = team();
         UUID id = t.team().id();
         workspace.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("主系で記録"));
-        TeamWorkspace.Parts parts = new TeamWorkspace.Parts(null, null, null, access, Standby.fixed(true)::readOnly);
+        TeamWorkspace.Parts parts = new TeamWorkspace.Parts(null, null, null, access, Standby.fixed(true)::readOnly,
+                null);
         TeamWorkspace standby = new TeamWorkspace(teams, writes, reads,
                 new org.musubi.carenet.jdbc.JdbcTeamEntries(jdbc), parts);
         long before = audit.max();
@@ -208,7 +209,7 @@ class TeamWorkspaceIT extends NetworkFixtures {
         assertThat(audit.countSince(before)).as("nothing read, nothing audited").isZero();
         TeamWorkspace.Timeline timeline = new TeamWorkspace(teams, writes, reads,
                 new org.musubi.carenet.jdbc.JdbcTeamEntries(jdbc), new TeamWorkspace.Parts(null, null,
-                users, access, Standby.fixed(true)::readOnly)).timeline(actor(t.pharmacist()), id, null);
+                users, access, Standby.fixed(true)::readOnly, null)).timeline(actor(t.pharmacist()), id, null);
         assertThat(timeline.items()).extracting(i -> i.lines().getFirst()).containsExactly("主系で記録");
     }
 

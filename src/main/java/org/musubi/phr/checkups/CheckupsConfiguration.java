@@ -3,7 +3,7 @@ package org.musubi.phr.checkups;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.musubi.blob.BlobStore;
-import org.musubi.phr.photos.PhotoProperties;
+import org.musubi.photos.PhotoProperties;
 import org.musubi.phr.vitals.PhrSources;
 import org.musubi.phr.vitals.VitalObservations;
 import org.musubi.record.ReadRecords;

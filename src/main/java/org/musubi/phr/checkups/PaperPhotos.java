@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.musubi.blob.Blob;
 import org.musubi.blob.BlobStore;
-import org.musubi.phr.photos.PhotoSanitizer;
+import org.musubi.photos.PhotoSanitizer;
 import org.musubi.registry.FieldFault;
 
 /**

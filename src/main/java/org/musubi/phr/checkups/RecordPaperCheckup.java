@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
-import org.musubi.phr.photos.PhotoSanitizer;
+import org.musubi.photos.PhotoSanitizer;
 import org.musubi.phr.vitals.PhrPatient;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Reader;

@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.musubi.blob.BlobStore;
 import org.musubi.phr.MyMedicines;
 import org.musubi.phr.otc.OtcRecords;
-import org.musubi.phr.photos.PhotoProperties;
+import org.musubi.photos.PhotoProperties;
 import org.musubi.phr.vitals.PhrSources;
 import org.musubi.phr.vitals.VitalObservations;
 import org.musubi.record.ReadRecords;

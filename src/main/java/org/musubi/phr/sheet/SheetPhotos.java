@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.musubi.blob.Blob;
 import org.musubi.blob.BlobStore;
-import org.musubi.phr.photos.PhotoSanitizer;
+import org.musubi.photos.PhotoSanitizer;
 import org.musubi.registry.FieldFault;
 
 /**

@@ -1,6 +1,8 @@
 package org.musubi.portal.careteam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +16,13 @@ import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.TeamEntry;
 import org.musubi.carenet.TeamWorkspace;
 import org.musubi.consent.Refused;
+import org.musubi.photos.PhotoSanitizer;
 import org.musubi.security.SignedIn;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +30,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A care team's workspace (在宅ケアチームの共有記録), phone first: the handover "since my last entry", the forms (note,
- * vital signs, ADL, task) and the team's timeline; the user's open tasks of every team. For live members only: anyone
+ * vital signs, ADL, task, photo) and the team's timeline with each photo as a thumbnail linking to the picture
+ * ({@code /photos/<id>}); the user's open tasks of every team. For live members only: anyone
  * else, a guessed or malformed team id, a refusal of the policy — all the 404 of a patient who does not exist, each
  * audited once by {@link TeamWorkspace}. A form with nothing valid in it is shown again with a message (nothing
  * stored, nothing audited). On a read-only standby the web module's filter answers every POST 503 with the standby's
@@ -118,6 +129,53 @@ class WorkspaceController {
             return taskId;
         });
         return "tasks".equals(back) && saved.startsWith("redirect:") ? "redirect:/portal/care-teams/tasks?saved" : saved;
+    }
+
+    /**
+     * A (wound) photo: made safe before anything is stored; a file that is no JPEG or PNG, too large or unreadable is
+     * shown back with the reason (nothing stored, nothing audited).
+     */
+    @PostMapping("/portal/care-teams/{teamId}/photos")
+    String photo(@AuthenticationPrincipal SignedIn me, @PathVariable String teamId,
+                 @RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) String caption,
+                 @RequestParam(required = false) String bodySite, HttpServletResponse response,
+                 RedirectAttributes flash) throws IOException {
+        byte[] bytes = new byte[0];
+        if (photo != null && !photo.isEmpty()) {
+            try (InputStream in = photo.getInputStream()) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, workspace.photoLimit() + 1));
+            }
+        }
+        String fileName = photo == null ? null : photo.getOriginalFilename();
+        byte[] upload = bytes;
+        try {
+            return saved(teamId, response, id -> workspace.photo(actor(me), id, fileName, upload, caption, bodySite));
+        } catch (PhotoSanitizer.Refused e) {
+            flash.addFlashAttribute("photoFault", e.messageKey());
+            flash.addFlashAttribute("photoFaultArgs", e.args().toArray());
+            return "redirect:/portal/care-teams/" + teamId + "?invalid";
+        }
+    }
+
+    /**
+     * A team's photo, for a live member: served with its own type, never sniffed, cached or run (nothing loads from
+     * it); anyone else, an ex-member, a guessed id, a photo of another team: the same 404 as for no photo.
+     */
+    @GetMapping("/portal/care-teams/{teamId}/photos/{mediaId}")
+    ResponseEntity<?> photo(@AuthenticationPrincipal SignedIn me, @PathVariable String teamId,
+                            @PathVariable String mediaId) {
+        TeamWorkspace.Photo photo;
+        try {
+            photo = workspace.photo(actor(me), id(teamId), mediaId);
+        } catch (Refused e) {
+            return ResponseEntity.status(HttpServletResponse.SC_NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                    .body("Not found");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.mediaType()))
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .header("Content-Security-Policy", "default-src 'none'")
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline").body(new InputStreamResource(photo.content()));
     }
 
     @GetMapping("/portal/care-teams/tasks")

@@ -200,6 +200,9 @@ public final class ContentCategories {
         if (type.equals("Communication") && careTeamNote(resource)) {
             return DataCategory.CARE_RECORDS;
         }
+        if (type.equals("Media") && teamPhoto(resource)) {
+            return DataCategory.CARE_RECORDS;
+        }
         if (type.equals("Flag") && anyCoding(resource.path("code").path("coding"), ContentCategories::disasterSupport)) {
             return DataCategory.DEMOGRAPHICS;
         }
@@ -227,6 +230,17 @@ public final class ContentCategories {
                 if (careTeam(reference.path("reference").asString(null))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Media's JSON names a CareTeam in the team's extension: a team's photo ({@link FhirIndexer#category}). */
+    private static boolean teamPhoto(JsonNode media) {
+        for (JsonNode extension : media.path("extension")) {
+            if (FhirSystems.CARE_TEAM_EXTENSION.equals(extension.path("url").asString(null))
+                    && careTeam(extension.path("valueReference").path("reference").asString(null))) {
+                return true;
             }
         }
         return false;

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
@@ -89,7 +90,8 @@ public final class FhirIndexer {
      * its {@code code} is a letter type (the Task that tracks a letter: REFERRALS); a Communication is a document
      * (DOCUMENTS) unless it is a care team's note — {@code category} {@link FhirSystems#CARE_TEAM_NOTE} of {@link
      * FhirSystems#COMMUNICATION_CATEGORY}, or a {@code recipient}, {@code about} or {@code partOf} that is a CareTeam —
-     * which is CARE_RECORDS; the disaster-help Flag (code {@link FhirSystems#EVACUATION_SUPPORT}) is DEMOGRAPHICS.
+     * which is CARE_RECORDS; a Media naming a CareTeam in {@link FhirSystems#CARE_TEAM_EXTENSION} (a team's wound photo)
+     * is CARE_RECORDS, not IMAGING; the disaster-help Flag (code {@link FhirSystems#EVACUATION_SUPPORT}) is DEMOGRAPHICS.
      */
     public DataCategory category(IBaseResource resource, ResourceKind kind) {
         if (resource instanceof Composition composition && letter(composition)
@@ -111,6 +113,10 @@ public final class FhirIndexer {
                 .flatMap(c -> c.getCoding().stream()).anyMatch(c -> ContentCategories.careTeamNote(c.getSystem(), c.getCode()))
                 || Stream.of(communication.getRecipient(), communication.getAbout(), communication.getPartOf())
                 .flatMap(List::stream).anyMatch(r -> ContentCategories.careTeam(r.getReference())))) {
+            return DataCategory.CARE_RECORDS;
+        }
+        if (resource instanceof Media media && media.getExtensionsByUrl(FhirSystems.CARE_TEAM_EXTENSION).stream()
+                .anyMatch(e -> e.getValue() instanceof Reference r && ContentCategories.careTeam(r.getReference()))) {
             return DataCategory.CARE_RECORDS;
         }
         if (resource instanceof Flag flag && flag.getCode().getCoding().stream()

@@ -199,7 +199,10 @@ public final class FhirSystems {
     public static final String CARE_TEAM_ADL = "urn:musubi:care-team:adl";
     /** The code of {@link #COMMUNICATION_CATEGORY} beside {@link #CARE_TEAM_NOTE} for a team's ADL check. */
     public static final String CARE_TEAM_ADL_NOTE = "care-team-adl";
-    /** The extension on a team's Observation or Task naming its team ({@code valueReference} {@code CareTeam/<uuid>}). */
+    /**
+     * The extension on a team's Observation, Task or Media naming its team ({@code valueReference} {@code
+     * CareTeam/<uuid>}); a Media carrying it is a team's photo, category CARE_RECORDS.
+     */
     public static final String CARE_TEAM_EXTENSION = "urn:musubi:fhir:care-team";
     /**
      * The code of {@link #COMMUNICATION_CATEGORY}: a case consultation (症例相談) between doctors — the thread's header

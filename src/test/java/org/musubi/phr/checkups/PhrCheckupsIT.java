@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.phr.Residents;
-import org.musubi.phr.photos.TestPictures;
+import org.musubi.photos.TestPictures;
 import org.musubi.phr.points.PointsLedger;
 import org.musubi.registry.FacilityKind;
 import org.musubi.testing.AuditRows;

@@ -14,7 +14,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.phr.Residents;
-import org.musubi.phr.photos.TestPictures;
+import org.musubi.photos.TestPictures;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;

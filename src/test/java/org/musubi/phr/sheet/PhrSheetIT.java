@@ -28,7 +28,7 @@ import org.musubi.consent.Consents;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.phr.Residents;
-import org.musubi.phr.photos.TestPictures;
+import org.musubi.photos.TestPictures;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;

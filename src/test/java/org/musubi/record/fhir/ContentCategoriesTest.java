@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.ImagingStudy;
+import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
@@ -79,6 +80,18 @@ class ContentCategoriesTest {
         assertThat(CONTENTS.ofContent(bytes(collection(new Task().setFor(new Reference("Patient/1")))),
                 "application/fhir+json", NOTHING_STORED)).as("any other Task is a care task")
                 .containsExactlyInAnyOrder(DOCUMENTS, DataCategory.CARE_RECORDS);
+    }
+
+    @Test
+    void aCareTeamsPhotoInsideABundleIsACareRecordAnyOtherMediaImaging() {
+        Media teamPhoto = new Media().setSubject(new Reference("Patient/1"));
+        teamPhoto.addExtension(FhirSystems.CARE_TEAM_EXTENSION, new Reference("CareTeam/t1"));
+        Media camera = new Media().setSubject(new Reference("Patient/1"));
+
+        assertThat(CONTENTS.ofContent(bytes(collection(teamPhoto)), "application/fhir+json", NOTHING_STORED))
+                .as("a team's wound photo").containsExactlyInAnyOrder(DOCUMENTS, DataCategory.CARE_RECORDS);
+        assertThat(CONTENTS.ofContent(bytes(collection(camera)), "application/fhir+json", NOTHING_STORED))
+                .as("any other photo").containsExactlyInAnyOrder(DOCUMENTS, IMAGING);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Contract;
 import org.hl7.fhir.r4.model.Task;
@@ -215,6 +216,35 @@ class ResourceKindTest {
         for (Communication each : List.of(coded, toTheTeam, aboutTheTeam, partOfTheTeam, plain, otherSystem, containedTeam)) {
             assertThat(ContentCategories.category("Communication",
                     JSON.readTree(FHIR.newJsonParser().encodeResourceToString(each))))
+                    .as("inside a container, as stored").isEqualTo(indexer.category(each, kind));
+        }
+    }
+
+    @Test
+    void aMediaNamingACareTeamIsACareRecordAnyOtherImaging() {
+        ResourceKind kind = ResourceKind.of("Media").orElseThrow();
+        FhirIndexer indexer = new FhirIndexer(FHIR);
+        Media teamPhoto = new Media().setSubject(new Reference("Patient/p1"));
+        teamPhoto.addExtension(FhirSystems.CARE_TEAM_EXTENSION, new Reference("CareTeam/t1"));
+        Media teamPhotoByUrl = new Media();
+        teamPhotoByUrl.addExtension(FhirSystems.CARE_TEAM_EXTENSION,
+                new Reference("https://ehr.example.jp/fhir/CareTeam/t1/_history/2"));
+        Media plain = new Media().setSubject(new Reference("Patient/p1"));
+        Media otherExtension = new Media();
+        otherExtension.addExtension("urn:example:team", new Reference("CareTeam/t1"));
+        Media notATeam = new Media();
+        notATeam.addExtension(FhirSystems.CARE_TEAM_EXTENSION, new Reference("Practitioner/d1"));
+        Media containedTeam = new Media();
+        containedTeam.addExtension(FhirSystems.CARE_TEAM_EXTENSION, new Reference("#team"));
+
+        for (Media photo : List.of(teamPhoto, teamPhotoByUrl)) {
+            assertThat(indexer.category(photo, kind)).isEqualTo(DataCategory.CARE_RECORDS);
+        }
+        for (Media image : List.of(plain, otherExtension, notATeam, containedTeam)) {
+            assertThat(indexer.category(image, kind)).isEqualTo(DataCategory.IMAGING);
+        }
+        for (Media each : List.of(teamPhoto, teamPhotoByUrl, plain, otherExtension, notATeam, containedTeam)) {
+            assertThat(ContentCategories.category("Media", JSON.readTree(FHIR.newJsonParser().encodeResourceToString(each))))
                     .as("inside a container, as stored").isEqualTo(indexer.category(each, kind));
         }
     }

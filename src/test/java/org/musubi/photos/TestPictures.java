@@ -1,4 +1,4 @@
-package org.musubi.phr.photos;
+package org.musubi.photos;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package org.musubi.phr.photos;
+package org.musubi.photos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.musubi.phr.photos;
+package org.musubi.photos;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -27,7 +27,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * huge picture), turned upright by its EXIF orientation, at most {@link #MAX_SIDE} pixels on its longer side, and
  * encoded again in its own format through {@code javax.imageio}, so that only the pixels remain: no EXIF (location,
  * camera, time), XMP, comments or colour profile. Anything else is refused with a message key saying why
- * ({@link Refused}). Reusable wherever residents upload pictures (checkup results, the emergency sheet).
+ * ({@link Refused}). Reusable wherever pictures are uploaded (residents' checkup results and emergency sheet, care teams' wound
+ * photos).
  */
 public final class PhotoSanitizer {
 

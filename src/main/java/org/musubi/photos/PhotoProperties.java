@@ -1,13 +1,14 @@
-package org.musubi.phr.photos;
+package org.musubi.photos;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Photos residents upload to their health notebook.
+ * Photos uploaded to be kept (residents' health notebook, care teams' wound photos); the property keeps its first
+ * name, {@code musubi.phr.photos}.
  *
- * @param maxSize the largest photo file a resident may upload (JPEG or PNG); larger files are refused before they are
+ * @param maxSize the largest photo file a resident or a team member may upload (JPEG or PNG); larger files are refused before they are
  *                read as pictures
  */
 @ConfigurationProperties("musubi.phr.photos")

@@ -1,4 +1,4 @@
-package org.musubi.phr.photos;
+package org.musubi.photos;
 
 /**
  * The EXIF orientation (tag 0x0112 of IFD0, 1–8) a photo's file carries: a JPEG's APP1 {@code Exif} segment or a PNG's

@@ -1,7 +1,0 @@
-/**
- * Photos residents upload to their health notebook (a paper checkup result; the emergency sheet's paper form):
- * {@link org.musubi.phr.photos.PhotoSanitizer} accepts JPEG and PNG only, within a size and pixel limit, turns the
- * picture upright by its EXIF orientation and encodes it again, so that nothing of the file but its pixels is kept
- * (no EXIF: no location, camera or time; no XMP, comments or colour profile). Plain Java (the JDK's {@code javax.imageio}).
- */
-package org.musubi.phr.photos;
