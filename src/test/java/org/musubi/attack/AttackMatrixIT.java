@@ -913,11 +913,12 @@ class AttackMatrixIT extends NetworkFixtures {
     org.musubi.carenet.TeamWorkspace teamWorkspace;
 
     /**
-     * A care team's workspace (its page, each of its writes, a task's status) answers everyone but a live, consented
+     * A care team's workspace (its page, each of its writes, a task's status, a photo and the photo upload) answers
+     * everyone but a live, consented
      * member exactly like a team nobody has — never a member, an ex-member, a member of a facility the patient blocked,
      * after the consent's withdrawal, past the membership's end — with one audit row per attempt and nothing stored;
      * clinic B's users get the same for the real and a guessed team, and B's users and systems find neither the team's
-     * notes nor its tasks by FHIR search of Communication or Task.
+     * notes, its tasks nor its photo by FHIR search of Communication, Task or Media.
      */
     @Test
     void aCareTeamsWorkspaceAnswersEveryoneButALiveConsentedMemberLikeATeamNobodyHas() {
@@ -934,6 +935,8 @@ class AttackMatrixIT extends NetworkFixtures {
         String note = teamWorkspace.note(member, team, org.musubi.carenet.TeamEntry.Kind.CARE_NOTE,
                 List.of("攻撃試験のケア記録"));
         String task = teamWorkspace.task(member, team, "攻撃試験のタスク", doctor.id(), null);
+        byte[] png = org.musubi.photos.TestPictures.png(40, 30);
+        String photo = teamWorkspace.photo(member, team, "wound.png", png, "攻撃試験の写真", "仙骨部");
         String guessed = UUID.randomUUID().toString();
         long stored = jdbc.sql("SELECT count(*) FROM care_team_entry WHERE team_id = ?").param(team).query(Long.class)
                 .single();
@@ -946,7 +949,10 @@ class AttackMatrixIT extends NetworkFixtures {
                     t -> web.post("/portal/care-teams/" + t + "/vitals", "pulse", "70"),
                     t -> web.post("/portal/care-teams/" + t + "/tasks", "text", "攻撃", "assignee",
                             String.valueOf(doctor.id())),
-                    t -> web.post("/portal/care-teams/" + t + "/tasks/" + task + "/status", "status", "cancelled"));
+                    t -> web.post("/portal/care-teams/" + t + "/tasks/" + task + "/status", "status", "cancelled"),
+                    t -> web.get("/portal/care-teams/" + t + "/photos/" + photo),
+                    t -> org.musubi.phr.checkups.PaperForms.multipart(web, "/portal/care-teams/" + t + "/photos",
+                            web.csrf(), "wound.png", "image/png", png, "caption", "攻撃"));
             for (int i = 0; i < probes.size(); i++) {
                 long before = audit.max();
                 HttpResponse<String> asked = probes.get(i).apply(team.toString());
@@ -961,6 +967,8 @@ class AttackMatrixIT extends NetworkFixtures {
         WebSession nurseWeb = accounts.signedIn(port, nurse);
         assertThat(nurseWeb.get("/portal/care-teams/" + team).body()).as("the live member")
                 .contains("攻撃試験のケア記録");
+        assertThat(nurseWeb.getBytes("/portal/care-teams/" + team + "/photos/" + photo).statusCode())
+                .as("the live member sees the team's photo").isEqualTo(200);
         refusedAlike.accept("never a member", accounts.signedIn(port, home.outsider()));
         consents.block(person, station.id(), admin);
         refusedAlike.accept("the member's station blocked", nurseWeb);
@@ -984,12 +992,12 @@ class AttackMatrixIT extends NetworkFixtures {
                 refusedAlike.accept(caller.attacker() + " / care-team workspace", caller.web());
             }
             for (String search : List.of("Communication?patient=Patient/%s", "Task?patient=Patient/%s",
-                    "Communication?_id=" + note, "Task?_id=" + task)) {
+                    "Communication?_id=" + note, "Task?_id=" + task, "Media?_id=" + photo)) {
                 String what = caller.attacker() + " / " + search;
                 long before = audit.max();
                 HttpResponse<String> found = letterGet(caller, search.formatted(person));
                 assertThat(found.body()).as(what + ": the team's note and task are not B's").doesNotContain(note)
-                        .doesNotContain(task).doesNotContain("攻撃試験");
+                        .doesNotContain(task).doesNotContain(photo).doesNotContain("攻撃試験");
                 if (search.contains("patient=")) {
                     assertThat(audit.countByUser(before, caller.userId())).as(what + ": audit rows").isEqualTo(1);
                 }

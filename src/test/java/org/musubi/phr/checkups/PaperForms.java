@@ -11,7 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.musubi.testing.WebSession;
 
-/** Sends the paper-result form as its page does: multipart, with the page's CSRF token, fields and a photo. */
+/**
+ * Sends the paper-result form as its page does: multipart, with the page's CSRF token, fields and a photo; and any other
+ * photo form the same way ({@link #multipart}, e.g. a care team's photo).
+ */
 public final class PaperForms {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -24,9 +27,18 @@ public final class PaperForms {
                                             String... nameValues) {
         Matcher token = CSRF.matcher(web.get("/phr/checkups/paper").body());
         assertThat(token.find()).isTrue();
+        return multipart(web, "/phr/checkups/paper", token.group(1), fileName, type, bytes, nameValues);
+    }
+
+    /**
+     * Posts a multipart form to {@code action} as a page would: the CSRF token {@code csrf}, {@code nameValues} and,
+     * when {@code bytes} is not null, the file {@code fileName} of {@code type} as the field {@code photo}.
+     */
+    public static HttpResponse<String> multipart(WebSession web, String action, String csrf, String fileName,
+                                                 String type, byte[] bytes, String... nameValues) {
         String boundary = "----musubi" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        field(body, boundary, "_csrf", token.group(1));
+        field(body, boundary, "_csrf", csrf);
         for (int i = 0; i < nameValues.length; i += 2) {
             field(body, boundary, nameValues[i], nameValues[i + 1]);
         }
@@ -37,7 +49,7 @@ public final class PaperForms {
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");
-        return web.send(HttpRequest.newBuilder(URI.create(web.base() + "/phr/checkups/paper"))
+        return web.send(HttpRequest.newBuilder(URI.create(web.base() + action))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
