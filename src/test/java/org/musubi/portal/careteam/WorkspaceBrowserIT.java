@@ -2,12 +2,15 @@ package org.musubi.portal.careteam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.HomeCareTeam;
 import org.musubi.consent.team.CareTeam;
+import org.musubi.photos.TestPictures;
 import org.musubi.registry.Facility;
 import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
@@ -21,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The care team's workspace in headless Chromium, on a phone's width (issue 44's browser test): a visiting nurse adds
- * a care note and a task for the team's pharmacist; the pharmacist sees the task on the home page's work list, opens
- * the task list from it, sees the note in the team's handover and marks the task in progress. Neither page scrolls
- * sideways at 360 px; no script error or CSP report on the way.
+ * a care note, a task for the team's pharmacist and a wound photo (shown as a thumbnail); the pharmacist sees the task
+ * on the home page's work list, opens the task list from it, sees the note in the team's handover and marks the task in
+ * progress. Neither page scrolls sideways at 360 px; no script error or CSP report on the way.
  */
 @MusubiIntegrationTest
 class WorkspaceBrowserIT extends NetworkFixtures {
@@ -41,7 +44,7 @@ class WorkspaceBrowserIT extends NetworkFixtures {
     }
 
     @Test
-    void aVisitingNurseAddsANoteAndATaskForThePharmacistWhoSeesItOnHome() {
+    void aVisitingNurseAddsANoteAndATaskForThePharmacistWhoSeesItOnHome() throws java.io.IOException {
         Facility hospital = accounts.newHospital();
         HomeCareTeam home = HomeCareTeam.of(accounts, teams, hospital, linkedConsentedPatientAt(hospital));
         User nurse = home.nurse();
@@ -65,6 +68,20 @@ class WorkspaceBrowserIT extends NetworkFixtures {
         browser.find("#task-save").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
         assertThat(browser.find("#timeline").getText()).contains(note, task);
+        Path picture = Files.createTempFile("wound", ".png");
+        Files.write(picture, TestPictures.png(800, 600));
+        browser.find("#form-photo summary").click();
+        browser.find("#photo-file").sendKeys(picture.toAbsolutePath().toString());
+        browser.find("#photo-site").sendKeys("仙骨部");
+        browser.find("#photo-caption").sendKeys("発赤 2cm");
+        browser.find("#photo-save").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
+        Files.deleteIfExists(picture);
+        assertThat(browser.find("#timeline li[data-kind='PHOTO']").getText()).contains("発赤 2cm", "仙骨部");
+        assertThat(browser.script("var i = document.querySelector(\"#timeline li[data-kind='PHOTO'] img\");"
+                + " return i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width <= 192;"))
+                .as("the thumbnail loaded, at most 12rem wide").isEqualTo(true);
+        browser.fitsThePhone("care-team-workspace-photo");
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
         browser.close();
 
