@@ -17,6 +17,7 @@ import org.musubi.carenet.TeamEntry;
 import org.musubi.carenet.TeamWorkspace;
 import org.musubi.consent.Refused;
 import org.musubi.photos.PhotoSanitizer;
+import org.musubi.registry.FieldFault;
 import org.musubi.security.SignedIn;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
@@ -151,8 +152,7 @@ class WorkspaceController {
         try {
             return saved(teamId, response, id -> workspace.photo(actor(me), id, fileName, upload, caption, bodySite));
         } catch (PhotoSanitizer.Refused e) {
-            flash.addFlashAttribute("photoFault", e.messageKey());
-            flash.addFlashAttribute("photoFaultArgs", e.args().toArray());
+            flash.addFlashAttribute("photoFaults", List.of(new FieldFault("photo", e.messageKey(), e.args())));
             return "redirect:/portal/care-teams/" + teamId + "?invalid";
         }
     }
