@@ -55,7 +55,9 @@ public final class Chromium implements AutoCloseable {
         this.driver = driver;
         this.profile = profile;
         this.base = "http://localhost:" + port;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // a page replaced while a condition reads an element (a redirect after a click) is asked again, not a failure
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Starts a browser for the app on {@code port}, or skips the calling tests when Chromium is not installed. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import org.musubi.audit.Actor;
 import org.musubi.identity.LinkMethod;
@@ -25,7 +24,6 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.FacilityStatus;
-import org.musubi.registry.MedicalInstitutionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -81,7 +79,7 @@ public class PharmacyNotebooks {
 
     /** A new pharmacy with its own 医療機関コード. */
     public Facility pharmacy(String name) {
-        String code = MedicalInstitutionCode.of(34, 4, 100000 + ThreadLocalRandom.current().nextInt(899999)).value();
+        String code = TestAccounts.unusedInstitutionCode(facilities, 4);
         return facilities.insert(new FacilityDraft(name, "ヤッキョク", FacilityKind.PHARMACY, code, 34, "広島市中区",
                 "082-000-0000", true, true, FacilityStatus.ACTIVE));
     }

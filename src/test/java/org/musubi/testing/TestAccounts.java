@@ -88,6 +88,21 @@ public class TestAccounts {
         }
     }
 
+    /**
+     * A Hiroshima medical institution code (fee table {@code feeTable}: 1 medical, 3 dental, 4 pharmacy) that no
+     * facility has yet: random, drawn again when taken (hundreds of test facilities share one database, so a single
+     * random draw collides now and then).
+     */
+    public static String unusedInstitutionCode(Facilities facilities, int feeTable) {
+        while (true) {
+            String code = MedicalInstitutionCode.of(34, feeTable, 100000 + ThreadLocalRandom.current().nextInt(899999))
+                    .value();
+            if (facilities.findByCode(code).isEmpty()) {
+                return code;
+            }
+        }
+    }
+
     public Facility facilityOf(FacilityKind kind) {
         return facilities.search(null, kind, null, new PageRequest(1, 1)).items().getFirst();
     }
