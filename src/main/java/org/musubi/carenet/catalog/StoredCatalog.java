@@ -18,6 +18,8 @@ public final class StoredCatalog implements PathwayCatalog {
 
     private final TemplateRows rows;
     private final Map<String, PathwayTemplate> read = new ConcurrentHashMap<>();
+    /** The shipped templates, read from their files once, for a store that holds nothing yet. */
+    private volatile PathwayCatalog shipped;
 
     public StoredCatalog(TemplateRows rows) {
         this.rows = rows;
@@ -27,7 +29,7 @@ public final class StoredCatalog implements PathwayCatalog {
     public List<PathwayTemplate> current() {
         List<TemplateRow> current = rows.currentPublished();
         if (current.isEmpty() && rows.isEmpty()) {
-            return PathwayCatalog.shipped().current();
+            return shipped().current();
         }
         return current.stream().map(this::template).toList();
     }
@@ -47,9 +49,18 @@ public final class StoredCatalog implements PathwayCatalog {
         }
         Optional<TemplateRow> row = rows.find(code, number);
         if (row.isEmpty() && rows.isEmpty()) {
-            return PathwayCatalog.shipped().version(code, version);
+            return shipped().version(code, version);
         }
         return row.filter(r -> r.status() != TemplateStatus.DRAFT).map(this::template);
+    }
+
+    private PathwayCatalog shipped() {
+        PathwayCatalog known = shipped;
+        if (known == null) {
+            known = PathwayCatalog.shipped();
+            shipped = known;
+        }
+        return known;
     }
 
     private PathwayTemplate template(TemplateRow row) {
