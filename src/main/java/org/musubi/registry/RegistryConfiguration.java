@@ -1,6 +1,8 @@
 package org.musubi.registry;
 
 import org.musubi.audit.Audit;
+import org.musubi.registry.profile.FacilityProfiles;
+import org.musubi.registry.profile.SetFacilityProfile;
 import org.musubi.registry.systems.BuiltInSystems;
 import org.musubi.registry.systems.DeclareIdentifierSystem;
 import org.musubi.registry.systems.DeclaredSystems;
@@ -25,5 +27,10 @@ class RegistryConfiguration {
     DeclareIdentifierSystem declareIdentifierSystem(DeclaredSystems declared, Facilities facilities,
                                                     BuiltInSystems builtIn, Audit audit) {
         return new DeclareIdentifierSystem(declared, facilities, builtIn, audit);
+    }
+
+    @Bean
+    SetFacilityProfile setFacilityProfile(FacilityProfiles profiles, Audit audit) {
+        return new SetFacilityProfile(profiles, audit);
     }
 }

@@ -60,13 +60,11 @@ class WorkspaceBrowserIT extends NetworkFixtures {
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("form-note")));
         browser.fitsThePhone("care-team-workspace");
         browser.find("#note-text").sendKeys(note);
-        browser.find("#note-save").click();
-        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
+        save("#note-save");
         browser.find("#form-task summary").click();
         browser.find("#task-text").sendKeys(task);
         new Select(browser.find("#task-assignee")).selectByValue(String.valueOf(pharmacist.id()));
-        browser.find("#task-save").click();
-        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
+        save("#task-save");
         assertThat(browser.find("#timeline").getText()).contains(note, task);
         Path picture = Files.createTempFile("wound", ".png");
         Files.write(picture, TestPictures.png(800, 600));
@@ -74,8 +72,7 @@ class WorkspaceBrowserIT extends NetworkFixtures {
         browser.find("#photo-file").sendKeys(picture.toAbsolutePath().toString());
         browser.find("#photo-site").sendKeys("仙骨部");
         browser.find("#photo-caption").sendKeys("発赤 2cm");
-        browser.find("#photo-save").click();
-        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
+        save("#photo-save");
         Files.deleteIfExists(picture);
         assertThat(browser.find("#timeline li[data-kind='PHOTO']").getText()).contains("発赤 2cm", "仙骨部");
         assertThat(browser.script("var i = document.querySelector(\"#timeline li[data-kind='PHOTO'] img\");"
@@ -98,10 +95,20 @@ class WorkspaceBrowserIT extends NetworkFixtures {
         assertThat(browser.find("#handover").getText()).as("what the team wrote since the pharmacist's last entry")
                 .contains(note, task);
         new Select(browser.find("#timeline li[data-kind='TASK'] select")).selectByValue("in-progress");
-        browser.find("#timeline li[data-kind='TASK'] button").click();
-        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
+        save("#timeline li[data-kind='TASK'] button");
         assertThat(browser.find("#timeline li[data-kind='TASK'] .task-status").getText()).isEqualTo("対応中");
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
+    }
+
+    /**
+     * Clicks a save button and waits for the page it posts to: the page before is gone first (it may already show
+     * "saved" from the entry before), then the new one says "saved".
+     */
+    private void save(String button) {
+        org.openqa.selenium.WebElement before = browser.find("#timeline");
+        browser.find(button).click();
+        browser.awaitGone(before);
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("workspace-saved")));
     }
 
 }
