@@ -119,5 +119,15 @@ public enum AuditAction {
     /** A draft pathway template published: new enrolments use it from now on. */
     PATHWAY_TEMPLATE_PUBLISH,
     /** A published pathway template version retired: offered no more, still readable by version. */
-    PATHWAY_TEMPLATE_RETIRE
+    PATHWAY_TEMPLATE_RETIRE,
+    /** A staff question to the secretariat's help desk (issue 45); naming a patient, the policy's row of that check. */
+    HELPDESK_ASK,
+    /** The asker's reply to their help-desk question (reopens an answered or closed one). */
+    HELPDESK_REPLY,
+    /** The secretariat's answer to a help-desk question. */
+    HELPDESK_ANSWER,
+    /** A help-desk question's status changed without a message (taken, closed, reopened). */
+    HELPDESK_STATUS,
+    /** An FAQ entry of the help desk created, changed, published or unpublished. */
+    HELPDESK_FAQ
 }
