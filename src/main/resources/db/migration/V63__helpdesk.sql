@@ -2,8 +2,9 @@
 -- from (its path only, ids masked), a category and, when the asker chose to name a patient and the access policy let
 -- them open that chart, the chart key (a person's id or the facility's own patient, as the viewer's address writes it);
 -- its history of messages and status changes; and the FAQ the secretariat publishes on the portal.
+-- A question's id is random (ten digits, the reference the asker and the secretariat quote): nothing counts questions.
 CREATE TABLE helpdesk_question (
-    id            bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id            bigint      PRIMARY KEY CHECK (id BETWEEN 1000000000 AND 9999999999),
     asked_by      bigint      NOT NULL REFERENCES app_user (id),
     facility_id   bigint      REFERENCES facility (id),
     category      text        NOT NULL CHECK (category IN ('LOGIN', 'LINKING', 'IMPORTS', 'LETTERS_BOX', 'OTHER')),

@@ -1148,4 +1148,71 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of municipal documents --------------------------------------------------------------------------------
+
+    // ---- issue 45: the help desk for staff: one contiguous block -----------------------------------------------------
+
+    /**
+     * A question hospital A's doctor asked the help desk, naming A's patient: no user of clinic B — of any profession —
+     * opens it, replies to it or closes it by URL (each answers exactly as a question nobody asked, a guessed id, with
+     * the same audit rows: none), nor sees it in their list; none names A's patient in a question of their own (refused
+     * exactly like a person nobody has, one audit row each, nothing stored); none reaches the secretariat's queue, the
+     * question there, or the FAQ editor. B's systems have no route here (the pages are for signed-in staff).
+     */
+    @Test
+    void clinicBNeverReachesAnotherFacilitysHelpDeskQuestionNorNamesItsPatient() {
+        Facility hospital = accounts.newHospital();
+        long person = linkedConsentedPatientAt(hospital);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        String subject = "攻撃試験の問い合わせ " + UUID.randomUUID();
+        HttpResponse<String> asked = doctor.post("/portal/help/ask", "category", "LINKING", "subject", subject,
+                "text", "本文", "patient", String.valueOf(person));
+        String id = WebSession.location(asked).replaceAll(".*/portal/help/(\\d+).*", "$1");
+        String guessed = id.equals("1234567890") ? "1234567891" : "1234567890";
+        String absentPerson = String.valueOf(person + 1_000_000_000L);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            WebSession web = caller.web();
+            Map<String, java.util.function.Function<String, HttpResponse<String>>> routes = new java.util.LinkedHashMap<>();
+            routes.put("question", q -> web.get("/portal/help/" + q));
+            routes.put("reply", q -> web.post("/portal/help/" + q + "/reply", "text", "攻撃"));
+            routes.put("close", q -> web.post("/portal/help/" + q + "/close"));
+            for (var route : routes.entrySet()) {
+                String what = caller.attacker() + " / help-desk " + route.getKey();
+                long before = audit.max();
+                HttpResponse<String> refused = route.getValue().apply(id);
+                long between = audit.max();
+                HttpResponse<String> nothing = route.getValue().apply(guessed);
+                Answers.assertAlike(what, refused, id, nothing, guessed);
+                assertThat(refused.statusCode()).as(what).isEqualTo(404);
+                assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                        .as(what + ": audit rows alike").isEqualTo(audit.countByUser(between, caller.userId()));
+            }
+            String what = caller.attacker() + " / help-desk patient reference";
+            long before = audit.max();
+            HttpResponse<String> named = web.post("/portal/help/ask", "category", "OTHER", "subject", "件名", "text",
+                    "本文", "patient", String.valueOf(person));
+            long between = audit.max();
+            HttpResponse<String> nobody = web.post("/portal/help/ask", "category", "OTHER", "subject", "件名", "text",
+                    "本文", "patient", absentPerson);
+            Answers.assertAlike(what, named, String.valueOf(person), nobody, absentPerson);
+            assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                    .as(what + ": one audit row").isEqualTo(1);
+            assertThat(audit.countByUser(between, caller.userId())).as(what + ": one audit row on nobody").isEqualTo(1);
+            assertThat(web.get("/portal/help").body()).as(caller.attacker() + ": not listed").doesNotContain(subject);
+            for (String admin : List.of("/admin/helpdesk", "/admin/helpdesk/" + id, "/admin/helpdesk/faq")) {
+                assertThat(web.get(admin).statusCode()).as(caller.attacker() + " / " + admin).isEqualTo(403);
+            }
+            assertThat(web.post("/admin/helpdesk/" + id + "/answer", "text", "攻撃").statusCode())
+                    .as(caller.attacker() + " / answer").isEqualTo(403);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM helpdesk_question WHERE patient_key = ?").param(String.valueOf(person))
+                .query(Long.class).single()).as("only A's doctor named the patient").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM helpdesk_event WHERE question_id = ?").param(Long.parseLong(id))
+                .query(Long.class).single()).as("nothing was posted").isEqualTo(1);
+    }
+
+    // ---- end of the help desk --------------------------------------------------------------------------------------
 }

@@ -1,5 +1,6 @@
 package org.musubi.secretariat.helpdesk.jdbc;
 
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,6 +20,10 @@ class JdbcHelpQuestions implements HelpQuestions {
 
     private static final String COLUMNS = "id, asked_by, facility_id, category, subject, page, patient_key, status, "
             + "unread_answer, asked_at, changed_at";
+    /** Question ids are random, ten digits: a reference to quote, which counts nothing and guesses nothing. */
+    private static final long FIRST_ID = 1_000_000_000L;
+    private static final long ID_SPAN = 9_000_000_000L;
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
 
     JdbcHelpQuestions(JdbcClient jdbc) {
@@ -28,13 +33,18 @@ class JdbcHelpQuestions implements HelpQuestions {
     @Override
     @Transactional
     public long add(NewQuestion q) {
-        long id = jdbc.sql("""
-                INSERT INTO helpdesk_question (asked_by, facility_id, category, subject, page, patient_key)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(q.askedBy(), q.facilityId(), q.category().name(), q.subject(), q.page(), q.patientKey())
-                .query(Long.class).single();
-        event(id, q.askedBy(), false, HelpStatus.NEW, q.text());
-        return id;
+        while (true) {
+            long id = FIRST_ID + RANDOM.nextLong(ID_SPAN);
+            int stored = jdbc.sql("""
+                    INSERT INTO helpdesk_question (id, asked_by, facility_id, category, subject, page, patient_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                    .params(id, q.askedBy(), q.facilityId(), q.category().name(), q.subject(), q.page(), q.patientKey())
+                    .update();
+            if (stored == 1) {
+                event(id, q.askedBy(), false, HelpStatus.NEW, q.text());
+                return id;
+            }
+        }
     }
 
     @Override
