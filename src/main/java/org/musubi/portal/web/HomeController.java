@@ -72,6 +72,9 @@ class HomeController {
             model.addAttribute("pharmacist", Profession.PHARMACIST.name().equals(user.profession()));
             model.addAttribute("q", q);
             model.addAttribute("today", LocalDate.now(zone));
+        } else {
+            // an operator of no facility: the work lists that are theirs (e.g. the help desk's questions waiting)
+            model.addAttribute("waiting", answers.waiting(user, now));
         }
         return "home";
     }

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Issue 45's help desk in headless Chromium: a clinic's nurse asks from the patient list (the home page) through the
  * header's link — the page goes along by itself —, after reading the FAQ of the category chosen; the operator answers
- * from the queue; the nurse sees the answer as a line of the home page and on the question's page.
+ * from the queue, reached from the home page's line of questions waiting; the nurse sees the answer as a line of the
+ * home page and on the question's page.
  */
 @MusubiIntegrationTest
 class HelpDeskBrowserIT extends NetworkFixtures {
@@ -60,7 +61,11 @@ class HelpDeskBrowserIT extends NetworkFixtures {
         assertThat(nurseBrowser.find("#question-page").getText()).isEqualTo("/");
 
         operatorBrowser = browserAs(accounts.networkAdmin());
-        operatorBrowser.open("/admin/helpdesk");
+        operatorBrowser.open("/");
+        assertThat(Integer.parseInt(operatorBrowser.find("#helpdesk-waiting").getAttribute("data-waiting")))
+                .as("the secretariat's home line").isPositive();
+        operatorBrowser.find("#helpdesk-waiting-link").click();
+        operatorBrowser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("status-filter")));
         operatorBrowser.driver().findElement(By.linkText(subject)).click();
         operatorBrowser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
         assertThat(operatorBrowser.find("#question-page").getText()).isEqualTo("/");

@@ -52,6 +52,9 @@ class HelpDeskIT extends ResidentFixtures {
         assertThat(rows(before, nurse)).containsExactly("HELPDESK_ASK PERMIT HelpQuestion [" + id + "]");
 
         assertThat(desk.get("/admin/helpdesk").body()).contains(subject);
+        assertThat(desk.get("/").body()).as("the secretariat's home line").contains("id=\"helpdesk-waiting\"");
+        jdbc.sql("UPDATE helpdesk_question SET asked_at = now() - interval '7 days' WHERE id = ?").param(id).update();
+        assertThat(overdue(desk.get("/").body())).as("waiting longer than two working days").isPositive();
         long taken = audit.max();
         assertThat(desk.post("/admin/helpdesk/" + id + "/status", "move", "TAKE").statusCode()).isEqualTo(302);
         assertThat(desk.post("/admin/helpdesk/" + id + "/answer", "text", "ブラウザを再読み込みしてください。")
@@ -151,6 +154,49 @@ class HelpDeskIT extends ResidentFixtures {
                 .isEqualTo(403);
         assertThat(accounts.signedIn(port, accounts.memberOf(hospital, Profession.NURSE)).get("/admin/helpdesk")
                 .statusCode()).as("staff are not the secretariat").isEqualTo(403);
+    }
+
+    @Test
+    void theSecretariatWritesAndPublishesTheFaqThatStaffSearchAndTheAskPageSuggests() {
+        WebSession desk = accounts.signedIn(port, accounts.networkAdmin());
+        WebSession staff = accounts.signedIn(port, accounts.memberOf(accounts.facilityOf(FacilityKind.CLINIC),
+                Profession.PHARMACIST));
+        String word = "合言葉" + UUID.randomUUID().toString().substring(0, 8);
+        long before = audit.max();
+        HttpResponse<String> saved = desk.post("/admin/helpdesk/faq", "category", "IMPORTS", "question",
+                word + " の取り込みが止まりました", "answer", "管理 → データ取り込み を開いてください。", "position", "5");
+        String entry = WebSession.location(saved).replaceAll(".*/admin/helpdesk/faq/(\\d+).*", "$1");
+        assertThat(staff.get("/portal/help/faq?q=" + word).body()).as("not published yet")
+                .doesNotContain("data-faq=\"" + entry + "\"");
+        desk.post("/admin/helpdesk/faq", "id", entry, "category", "IMPORTS", "question", word + " の取り込みが止まりました",
+                "answer", "管理 → データ取り込み を開いてください。", "position", "5", "published", "true");
+        assertThat(staff.get("/portal/help/faq?q=" + word + "%20%E5%8F%96%E3%82%8A%E8%BE%BC%E3%81%BF").body())
+                .as("every word found").contains("data-faq=\"" + entry + "\"");
+        assertThat(staff.get("/portal/help/faq?q=" + word + "%20nothing-like-this").body())
+                .doesNotContain("data-faq=\"" + entry + "\"");
+        assertThat(staff.get("/portal/help/ask?category=IMPORTS").body()).as("suggested").contains(word);
+        assertThat(staff.get("/portal/help/ask?category=LOGIN").body()).doesNotContain(word);
+        assertThat(audit.rowsSince(before).stream().filter(r -> r.action().equals("HELPDESK_FAQ"))
+                .map(r -> r.resourceType() + " " + r.resourceIds())).containsExactly("HelpFaq [" + entry + "]",
+                "HelpFaq [" + entry + "]");
+        assertThat(staff.post("/admin/helpdesk/faq", "category", "OTHER", "question", "q", "answer", "a").statusCode())
+                .as("staff do not write the FAQ").isEqualTo(403);
+
+        HttpResponse<String> asked = staff.post("/portal/help/ask", "category", "IMPORTS", "subject", "CSV の文字化け",
+                "text", "取り込んだ名前が文字化けします。山田さんのデータです。");
+        String id = WebSession.location(asked).replaceAll(".*/portal/help/(\\d+).*", "$1");
+        desk.post("/admin/helpdesk/" + id + "/answer", "text", "Shift_JIS で保存してください。");
+        String draft = WebSession.location(desk.post("/admin/helpdesk/" + id + "/faq"))
+                .replaceAll(".*/admin/helpdesk/faq/(\\d+).*", "$1");
+        assertThat(jdbc.sql("SELECT question || '|' || answer || '|' || published FROM helpdesk_faq WHERE id = ?")
+                .param(Long.parseLong(draft)).query(String.class).single())
+                .as("the subject and the answer, unpublished, never the asker's text")
+                .isEqualTo("CSV の文字化け|Shift_JIS で保存してください。|false");
+    }
+
+    private static long overdue(String home) {
+        var matcher = java.util.regex.Pattern.compile("id=\"helpdesk-waiting\"[^>]*data-overdue=\"(\\d+)\"").matcher(home);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     private HttpResponse<String> ask(WebSession web, String patient, String subject) {
