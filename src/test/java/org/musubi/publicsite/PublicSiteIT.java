@@ -226,9 +226,12 @@ class PublicSiteIT extends NetworkFixtures {
         HttpResponse<String> page = operator.get("/admin/facilities/" + hospital.id());
         assertThat(page.body()).contains("id=\"profile-form\"", "地域連携カード");
         long before = audit.max();
-        HttpResponse<String> saved = operator.post("/admin/facilities/" + hospital.id() + "/profile",
-                "municipality", "広島市中区", "beds", "320", "cards", "REGIONAL", "cards", "DISCLOSURE",
-                "listed", "true", "joinedOn", "2025-10-01", "leftOn", "");
+        HttpResponse<String> saved = operator.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(operator.base() + "/admin/facilities/" + hospital.id() + "/profile"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("municipality=" + enc("広島市中区")
+                        + "&beds=320&cards=REGIONAL&cards=DISCLOSURE&listed=true&joinedOn=2025-10-01&leftOn=&_csrf="
+                        + enc(operator.csrf()))));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(audit.reasons(before, "FACILITY_UPDATE", "Facility")).containsExactly("profile");
         assertThat(audit.rowsSince(before)).filteredOn(r -> r.action().equals("FACILITY_UPDATE")).singleElement()
