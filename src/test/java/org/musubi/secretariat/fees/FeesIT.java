@@ -100,7 +100,7 @@ class FeesIT extends NetworkFixtures {
         YearMonth month = YearMonth.of(2041, 3);
         User operator = accounts.networkAdmin();
         WebSession web = accounts.signedIn(port, operator);
-        web.get("/admin/fees");
+        assertThat(web.get("/admin/fees").statusCode()).isEqualTo(200);
 
         long before = audit.max();
         String refused = web.post("/admin/fees/settings", "issuerName", "呉地域医療連携協議会", "issuerAddress", "呉市中央1-1",
@@ -122,6 +122,9 @@ class FeesIT extends NetworkFixtures {
         web.post("/admin/fees/rules", rulesForm(month, "5000", "0"));
         assertThat(audit.reasons(saving, "CREATE", "FeeRule")).containsExactly("from " + month);
         assertThat(settings.rulesFor(month).monthly()).containsEntry(FacilityKind.CLINIC, 5_000L);
+        String shown = web.get("/admin/fees?from=" + month).body();
+        assertThat(shown).as("the version in force shown again").contains("id=\"monthly.CLINIC\"")
+                .containsPattern("name=\"monthly.CLINIC\"[^>]*value=\"5000\"").contains(">" + month + "</a>");
 
         Facility hospital = facility(FacilityKind.HOSPITAL, true, true, 250, LocalDate.of(2040, 1, 1));
         Facility clinic = facility(FacilityKind.CLINIC, false, true, 0, month.atDay(16));
@@ -272,15 +275,20 @@ class FeesIT extends NetworkFixtures {
         assertThat(rows.get(3)).contains(",MANUAL,協議会決定による減額,-10000,10,0,");
     }
 
+    /** The clinic's invoice of {@code month} under rules of that month (a clinic 5,000 yen), run by {@code admin}. */
+    private Invoice invoicedClinic(Administrator admin, YearMonth month, Facility clinic) {
+        settings.saveRules(admin, new FeeRules(month, Map.of(FacilityKind.CLINIC, 5_000L), List.of(), Set.of(), 0, 100,
+                FeeRules.PartMonth.FULL, FeeRules.PartMonth.FULL));
+        run.run(admin, month, month.plusMonths(1).atDay(1));
+        return invoiceOf(month, clinic);
+    }
+
     @Test
     void onlyNetworkAdministratorsGetFeesAndInvoices() {
         YearMonth month = YearMonth.of(2043, 7);
         Administrator admin = Administrator.of(accounts.networkAdmin());
-        settings.saveRules(admin, new FeeRules(month, Map.of(FacilityKind.CLINIC, 5_000L), List.of(), Set.of(), 0, 100,
-                FeeRules.PartMonth.FULL, FeeRules.PartMonth.FULL));
         Facility clinic = facility(FacilityKind.CLINIC, false, true, 0, LocalDate.of(2040, 1, 1));
-        run.run(admin, month, LocalDate.of(2043, 8, 1));
-        Invoice invoice = invoiceOf(month, clinic);
+        Invoice invoice = invoicedClinic(admin, month, clinic);
         List<User> others = List.of(accounts.memberOf(clinic, Profession.MEDICAL_CLERK), accounts.adminOf(clinic),
                 accounts.memberOf(clinic, Profession.DOCTOR));
         for (User user : others) {
@@ -311,11 +319,8 @@ class FeesIT extends NetworkFixtures {
     void aReadOnlyStandbyRefusesEveryChange() {
         YearMonth month = YearMonth.of(2044, 2);
         Administrator admin = Administrator.of(accounts.networkAdmin());
-        settings.saveRules(admin, new FeeRules(month, Map.of(FacilityKind.CLINIC, 5_000L), List.of(), Set.of(), 0, 100,
-                FeeRules.PartMonth.FULL, FeeRules.PartMonth.FULL));
         Facility clinic = facility(FacilityKind.CLINIC, false, true, 0, LocalDate.of(2040, 1, 1));
-        run.run(admin, month, LocalDate.of(2044, 3, 1));
-        Invoice invoice = invoiceOf(month, clinic);
+        Invoice invoice = invoicedClinic(admin, month, clinic);
         MonthlyRun standbyRun = new MonthlyRun(facilities, profiles, feeStore, invoiceStore, auditTrail, () -> true);
         Invoices standbyInvoices = new Invoices(invoiceStore, feeStore, auditTrail, () -> true, java.time.Clock.systemUTC());
         FeeSettings standbySettings = new FeeSettings(feeStore, auditTrail, () -> true);
@@ -336,4 +341,19 @@ class FeesIT extends NetworkFixtures {
 
     @Autowired
     org.musubi.audit.Audit auditTrail;
+
+    @Test
+    void theDemoNetworkHasInvoicesForItsPastYear() {
+        YearMonth thisMonth = YearMonth.now(Invoices.JAPAN);
+        assertThat(settings.settings()).as("the demo's issuer").isPresent();
+        List<Invoice> lastMonth = invoices.list(Optional.of(thisMonth.minusMonths(1)), InvoiceStore.Filter.ALL);
+        assertThat(lastMonth).as("last month's invoices of the demo's facilities").isNotEmpty()
+                .allSatisfy(i -> assertThat(i.issuedOn()).isEqualTo(thisMonth.atDay(1)));
+        long months = java.util.stream.IntStream.rangeClosed(1, 12)
+                .filter(back -> !invoiceStore.current(thisMonth.minusMonths(back)).isEmpty()).count();
+        assertThat(months).as("months of the past year with invoices").isGreaterThanOrEqualTo(3);
+        assertThat(invoiceStore.current(thisMonth)).as("the month under way is not invoiced yet").isEmpty();
+        assertThat(invoiceStore.current(thisMonth.minusMonths(12)).size()).as("facilities joined over the year")
+                .isLessThan(lastMonth.size());
+    }
 }
