@@ -27,6 +27,9 @@ import org.musubi.phr.vitals.RecordVitals;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
 import org.musubi.registry.profile.FacilityProfiles;
+import org.musubi.secretariat.fees.DemoInvoicing;
+import org.musubi.secretariat.fees.FeeSettings;
+import org.musubi.secretariat.fees.MonthlyRun;
 import org.musubi.security.ActAs;
 import org.musubi.security.DemoAccounts;
 import org.slf4j.Logger;
@@ -94,7 +97,8 @@ class DemoConfiguration {
     ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
                                DemoStory story, DemoProgress progress, Standby standby,
                                DemoRoles roles, DesignateResponder designate,
-                               ActAs actAs, JobLocks jobs, DemoProfiles profiles) {
+                               ActAs actAs, JobLocks jobs, DemoProfiles profiles, FeeSettings feeSettings,
+                               MonthlyRun monthlyRun) {
         return args -> {
             if (standby.readOnly()) {
                 // a read-only standby changes nothing (demo accounts still cannot log in while demo mode is off)
@@ -116,6 +120,13 @@ class DemoConfiguration {
                 profiles.seed(properties.seedValue(), LocalDate.now(properties.zone()));
                 if (!roles.designateResponder(designate, actAs)) {
                     log.warn("Demo: no hospital of {} to designate as the disaster responder", DemoRoles.RESPONDER_DOCTOR);
+                }
+                // after the facilities' profiles: the past year's invoices (secretariat.fees)
+                try {
+                    log.info("Demo invoices: {}", DemoInvoicing.seed(feeSettings, monthlyRun,
+                            LocalDate.now(properties.zone()), 12));
+                } catch (RuntimeException e) {
+                    log.warn("Demo invoices could not be made: {}", e.toString());
                 }
                 if (properties.importPersons() > 0) {
                     Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records, story,

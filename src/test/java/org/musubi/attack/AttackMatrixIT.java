@@ -1213,4 +1213,75 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of the public site ------------------------------------------------------------------------------------
+
+    // ---- issue 45: fees and invoices (secretariat.fees) ------------------------------------------------------------
+
+    @Autowired
+    org.musubi.secretariat.fees.MonthlyRun feesRun;
+    @Autowired
+    org.musubi.secretariat.fees.InvoiceStore feesInvoices;
+
+    /**
+     * Fees and invoices are the network operators' alone. Every user of B (each staff profession, B's facility
+     * administrator) gets for a real invoice of B's own facility — its page, its PDF, its paid mark, its correction —
+     * exactly the answer given for an invoice nobody has, 403 for the lists, the CSV, the rules and the run, and
+     * changes nothing: no invoice, no rules, no paid mark.
+     */
+    @Test
+    void feesAndInvoicesAreTheOperatorsAlone() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        var operator = org.musubi.registry.Administrator.of(accounts.networkAdmin());
+        java.time.YearMonth month = java.time.YearMonth.of(2046, 1);
+        org.musubi.secretariat.fees.FeeSettings fees = feeSettings;
+        fees.saveRules(operator, new org.musubi.secretariat.fees.FeeRules(month, Map.of(FacilityKind.CLINIC, 5_000L),
+                List.of(), Set.of(), 0, 100, org.musubi.secretariat.fees.FeeRules.PartMonth.FULL,
+                org.musubi.secretariat.fees.FeeRules.PartMonth.FULL));
+        feesRun.run(operator, month, java.time.LocalDate.of(2046, 2, 1));
+        var invoice = feesInvoices.current(month).stream().filter(i -> i.facilityId() == clinic.id()).findFirst()
+                .orElseThrow();
+        String real = String.valueOf(invoice.id());
+        String absent = String.valueOf(invoice.id() + 1_000_000);
+        List<Armed> callers = new ArrayList<>(callers(clinic));
+        User clinicAdmin = accounts.adminOf(clinic);
+        callers.add(new Armed(new Attacker("B's facility administrator", Profession.MEDICAL_CLERK, Set.of()),
+                clinicAdmin.id(), null, accounts.signedIn(port, clinicAdmin)));
+        long versions = jdbc.sql("SELECT count(*) FROM fee_rule").query(Long.class).single();
+        long issued = jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single();
+        for (Armed caller : callers) {
+            if (caller.web() == null) {
+                continue;
+            }
+            String who = caller.attacker() + " / invoices ";
+            WebSession web = caller.web();
+            web.get("/");
+            for (String page : List.of("", "/pdf")) {
+                Answers.assertAlike(who + page, web.get("/admin/invoices/" + real + page), real,
+                        web.get("/admin/invoices/" + absent + page), absent);
+            }
+            for (String change : List.of("/paid", "/correct")) {
+                Answers.assertAlike(who + change, post(web, "/admin/invoices/" + real + change, "paidOn", "2046-02-02",
+                        "reason", "x", "item", "x", "amount", "-5000", "taxRate", "10", "code", "X"), real,
+                        post(web, "/admin/invoices/" + absent + change, "paidOn", "2046-02-02", "reason", "x", "item", "x",
+                                "amount", "-5000", "taxRate", "10", "code", "X"), absent);
+            }
+            for (String page : List.of("/admin/invoices", "/admin/invoices.csv", "/admin/fees",
+                    "/admin/invoices?month=2046-01")) {
+                assertThat(web.get(page).statusCode()).as(who + page).isEqualTo(403);
+            }
+            assertThat(post(web, "/admin/invoices/run", "month", "2046-02").statusCode()).as(who + "run").isEqualTo(403);
+            assertThat(post(web, "/admin/fees/rules", "from", "2046-01", "monthly.CLINIC", "1").statusCode())
+                    .as(who + "rules").isEqualTo(403);
+            assertThat(post(web, "/admin/fees/settings", "issuerName", "x", "registrationNumber", "T7000012050002",
+                    "paymentDays", "1").statusCode()).as(who + "settings").isEqualTo(403);
+        }
+        assertThat(feesInvoices.current(month).stream().filter(i -> i.facilityId() == clinic.id()).findFirst()
+                .orElseThrow()).as("the invoice as it was").isEqualTo(invoice);
+        assertThat(jdbc.sql("SELECT count(*) FROM fee_rule").query(Long.class).single()).isEqualTo(versions);
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single()).isEqualTo(issued);
+    }
+
+    @Autowired
+    org.musubi.secretariat.fees.FeeSettings feeSettings;
+
+    // ---- end of fees and invoices ----------------------------------------------------------------------------------
 }
