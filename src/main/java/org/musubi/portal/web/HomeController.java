@@ -72,6 +72,9 @@ class HomeController {
             model.addAttribute("pharmacist", Profession.PHARMACIST.name().equals(user.profession()));
             model.addAttribute("q", q);
             model.addAttribute("today", LocalDate.now(zone));
+        } else if (user.networkAdmin()) {
+            // the secretariat without a facility of its own: what waits for it (participation applications …)
+            model.addAttribute("waiting", answers.waiting(user, now));
         }
         return "home";
     }

@@ -62,7 +62,7 @@ class ApplicationAdminController {
     String show(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
                 @RequestParam(required = false) String done, Model model) {
         Application application = find(me, id);
-        model.addAttribute("application", application);
+        model.addAttribute("filed", application);
         model.addAttribute("events", queue.events(id));
         model.addAttribute("documents", queue.documents(id));
         model.addAttribute("done", java.util.Arrays.stream(ApplicationStatus.values()).map(Enum::name)
@@ -71,26 +71,27 @@ class ApplicationAdminController {
     }
 
     @PostMapping("/admin/applications/{id}/review")
-    String review(@AuthenticationPrincipal SignedIn me, @PathVariable long id, Model model) {
-        return move(me, id, ApplicationStatus.UNDER_REVIEW, null, model);
+    String review(@AuthenticationPrincipal SignedIn me, @PathVariable long id, HttpServletResponse response,
+                  Model model) {
+        return move(me, id, ApplicationStatus.UNDER_REVIEW, null, response, model);
     }
 
     @PostMapping("/admin/applications/{id}/return")
     String giveBack(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
-                    @RequestParam(required = false) String note, Model model) {
-        return move(me, id, ApplicationStatus.RETURNED, note, model);
+                    @RequestParam(required = false) String note, HttpServletResponse response, Model model) {
+        return move(me, id, ApplicationStatus.RETURNED, note, response, model);
     }
 
     @PostMapping("/admin/applications/{id}/set-up")
     String setUp(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
-                 @RequestParam(required = false) String note, Model model) {
-        return move(me, id, ApplicationStatus.SET_UP, note, model);
+                 @RequestParam(required = false) String note, HttpServletResponse response, Model model) {
+        return move(me, id, ApplicationStatus.SET_UP, note, response, model);
     }
 
     @PostMapping("/admin/applications/{id}/live")
     String live(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
-                @RequestParam(required = false) String note, Model model) {
-        return move(me, id, ApplicationStatus.LIVE, note, model);
+                @RequestParam(required = false) String note, HttpServletResponse response, Model model) {
+        return move(me, id, ApplicationStatus.LIVE, note, response, model);
     }
 
     @PostMapping("/admin/applications/{id}/approve")
@@ -98,7 +99,7 @@ class ApplicationAdminController {
                    Model model) {
         try {
             Onboarding.Created created = queue.approve(admin(me), id);
-            model.addAttribute("application", queue.find(admin(me), id));
+            model.addAttribute("filed", queue.find(admin(me), id));
             model.addAttribute("created", created);
             return "admin/application-approved";
         } catch (ApplicationQueue.CodeTaken taken) {
@@ -108,6 +109,10 @@ class ApplicationAdminController {
         } catch (InvalidRegistration invalid) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("faults", invalid.faults());
+            return show(me, id, null, model);
+        } catch (ApplicationQueue.WrongStep wrong) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("wrongStep", true);
             return show(me, id, null, model);
         }
     }
@@ -140,15 +145,18 @@ class ApplicationAdminController {
         return "error/404";
     }
 
-    private String move(SignedIn me, long id, ApplicationStatus target, String note, Model model) {
+    private String move(SignedIn me, long id, ApplicationStatus target, String note, HttpServletResponse response,
+                        Model model) {
         try {
             queue.move(admin(me), id, target, note);
             return "redirect:/admin/applications/" + id + "?done=" + target.name();
         } catch (InvalidRegistration invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("faults", invalid.faults());
             model.addAttribute("note", note);
             return show(me, id, null, model);
         } catch (ApplicationQueue.WrongStep wrong) {
+            response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("wrongStep", true);
             return show(me, id, null, model);
         }

@@ -123,7 +123,7 @@ class PublicApplicationController {
     }
 
     private String show(Application application, String reference, String secret, ApplicationForm form, Model model) {
-        model.addAttribute("application", application);
+        model.addAttribute("filed", application);
         model.addAttribute("notices", desk.notices(application));
         model.addAttribute("documentNames", desk.documents(application).stream().map(d -> d.fileName()).toList());
         model.addAttribute("reference", reference);
