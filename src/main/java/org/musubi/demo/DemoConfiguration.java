@@ -26,6 +26,10 @@ import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.vitals.RecordVitals;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
+import org.musubi.registry.profile.FacilityProfiles;
+import org.musubi.secretariat.fees.DemoInvoicing;
+import org.musubi.secretariat.fees.FeeSettings;
+import org.musubi.secretariat.fees.MonthlyRun;
 import org.musubi.security.ActAs;
 import org.musubi.security.DemoAccounts;
 import org.slf4j.Logger;
@@ -48,6 +52,11 @@ class DemoConfiguration {
     @Bean
     DemoNetwork demoNetwork(Facilities facilities, Users users, Persons persons, DemoAccounts accounts, Audit audit) {
         return new DemoNetwork(facilities, users, persons, accounts, audit);
+    }
+
+    @Bean
+    DemoProfiles demoProfiles(Facilities facilities, FacilityProfiles profiles, Audit audit) {
+        return new DemoProfiles(facilities, profiles, audit);
     }
 
     @Bean
@@ -88,7 +97,8 @@ class DemoConfiguration {
     ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
                                DemoStory story, DemoProgress progress, Standby standby,
                                DemoRoles roles, DesignateResponder designate,
-                               ActAs actAs, JobLocks jobs) {
+                               ActAs actAs, JobLocks jobs, DemoProfiles profiles, FeeSettings feeSettings,
+                               MonthlyRun monthlyRun) {
         return args -> {
             if (standby.readOnly()) {
                 // a read-only standby changes nothing (demo accounts still cannot log in while demo mode is off)
@@ -107,8 +117,16 @@ class DemoConfiguration {
             }
             if (properties.seed() && seedOnce(jobs, network, properties)) {
                 log.info("Demo network created from seed {}", properties.seedValue());
+                profiles.seed(properties.seedValue(), LocalDate.now(properties.zone()));
                 if (!roles.designateResponder(designate, actAs)) {
                     log.warn("Demo: no hospital of {} to designate as the disaster responder", DemoRoles.RESPONDER_DOCTOR);
+                }
+                // after the facilities' profiles: the past year's invoices (secretariat.fees)
+                try {
+                    log.info("Demo invoices: {}", DemoInvoicing.seed(feeSettings, monthlyRun,
+                            LocalDate.now(properties.zone()), 12));
+                } catch (RuntimeException e) {
+                    log.warn("Demo invoices could not be made: {}", e.toString());
                 }
                 if (properties.importPersons() > 0) {
                     Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records, story,

@@ -1149,6 +1149,142 @@ class AttackMatrixIT extends NetworkFixtures {
 
     // ---- end of municipal documents --------------------------------------------------------------------------------
 
+    // ---- The public site and a facility's profile (issue 45, publicsite): one contiguous block ---------------------
+
+    @Autowired
+    org.musubi.registry.profile.FacilityProfiles facilityProfiles;
+
+    /**
+     * The public site (no login) shows nothing about any patient or user, whoever asks (a stranger, or B's staff
+     * signed in) and whatever they ask for (a patient's regional id or name, a user's login id, as a name or a
+     * municipality); a facility's profile is changed by network operators only: B's staff of every profession and A's
+     * and B's facility administrators get for hospital A's profile form and page exactly the answer for a facility
+     * nobody has, with one audit row each, and A's profile stays as it was.
+     */
+    @Test
+    void thePublicSiteRevealsNothingAndOnlyNetworkOperatorsChangeAFacilitysProfile() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        long person = linkedConsentedPatientAt(hospital);
+        org.musubi.identity.Person patient = identities.person(person).orElseThrow().person();
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        List<String> secrets = List.of(patient.regionalId(), patient.familyKana() + patient.givenKana(),
+                patient.familyKana() + " " + patient.givenKana(), doctor.loginId());
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        WebSession stranger = new WebSession(port).withHeader("X-Forwarded-For", "100." + (64 + r.nextInt(64)) + "."
+                + r.nextInt(256) + "." + (1 + r.nextInt(254)));
+        WebSession staffOfB = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR))
+                .withHeader("X-Forwarded-For", "100." + (64 + r.nextInt(64)) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254)));
+        for (WebSession visitor : List.of(stranger, staffOfB)) {
+            for (String secret : secrets) {
+                String asked = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+                for (String path : List.of("/public", "/public/cards", "/public/disclosing?municipality=" + asked,
+                        "/public/facilities?name=" + asked, "/public/facilities?municipality=" + asked)) {
+                    HttpResponse<String> page = visitor.get(path);
+                    assertThat(page.statusCode()).as(path).isEqualTo(200);
+                    // the search box shows what this visitor typed, and nothing else does
+                    String shown = page.body().replace("value=\"" + secret + "\"", "");
+                    secrets.forEach(s -> assertThat(shown).as(path).doesNotContain(s));
+                    assertThat(page.body()).as(path).doesNotContain(doctor.nameKanji()).doesNotContain("試験 太郎");
+                }
+            }
+        }
+
+        var before = facilityProfiles.of(hospital.id()).orElseThrow();
+        String real = String.valueOf(hospital.id());
+        String absent = String.valueOf(9_000_000_000L + r.nextInt(1_000_000));
+        List<Armed> callers = new ArrayList<>(callers(clinic).stream().filter(c -> c.web() != null).toList());
+        for (User admin : List.of(accounts.adminOf(clinic), accounts.adminOf(hospital))) {
+            callers.add(new Armed(new Attacker("a facility administrator", Profession.MEDICAL_CLERK, Set.of()),
+                    admin.id(), null, accounts.signedIn(port, admin)));
+        }
+        for (Armed caller : callers) {
+            WebSession web = caller.web();
+            String who = caller.attacker() + " / facility profile ";
+            certificateAttempt(caller, who + "page", real, absent, () -> web.get("/admin/facilities/" + real),
+                    () -> web.get("/admin/facilities/" + absent));
+            certificateAttempt(caller, who + "save", real, absent,
+                    () -> post(web, "/admin/facilities/" + real + "/profile", "municipality", "攻撃市", "beds", "1",
+                            "joinedOn", "2020-01-01"),
+                    () -> post(web, "/admin/facilities/" + absent + "/profile", "municipality", "攻撃市", "beds", "1",
+                            "joinedOn", "2020-01-01"));
+        }
+        assertThat(facilityProfiles.of(hospital.id())).as("A's profile as it was").contains(before);
+    }
+
+    // ---- end of the public site ------------------------------------------------------------------------------------
+
+    // ---- issue 45: fees and invoices (secretariat.fees) ------------------------------------------------------------
+
+    @Autowired
+    org.musubi.secretariat.fees.MonthlyRun feesRun;
+    @Autowired
+    org.musubi.secretariat.fees.InvoiceStore feesInvoices;
+
+    /**
+     * Fees and invoices are the network operators' alone. Every user of B (each staff profession, B's facility
+     * administrator) gets for a real invoice of B's own facility — its page, its PDF, its paid mark, its correction —
+     * exactly the answer given for an invoice nobody has, 403 for the lists, the CSV, the rules and the run, and
+     * changes nothing: no invoice, no rules, no paid mark.
+     */
+    @Test
+    void feesAndInvoicesAreTheOperatorsAlone() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        var operator = org.musubi.registry.Administrator.of(accounts.networkAdmin());
+        java.time.YearMonth month = java.time.YearMonth.of(2046, 1);
+        org.musubi.secretariat.fees.FeeSettings fees = feeSettings;
+        fees.saveRules(operator, new org.musubi.secretariat.fees.FeeRules(month, Map.of(FacilityKind.CLINIC, 5_000L),
+                List.of(), Set.of(), 0, 100, org.musubi.secretariat.fees.FeeRules.PartMonth.FULL,
+                org.musubi.secretariat.fees.FeeRules.PartMonth.FULL));
+        feesRun.run(operator, month, java.time.LocalDate.of(2046, 2, 1));
+        var invoice = feesInvoices.current(month).stream().filter(i -> i.facilityId() == clinic.id()).findFirst()
+                .orElseThrow();
+        String real = String.valueOf(invoice.id());
+        String absent = String.valueOf(invoice.id() + 1_000_000);
+        List<Armed> callers = new ArrayList<>(callers(clinic));
+        User clinicAdmin = accounts.adminOf(clinic);
+        callers.add(new Armed(new Attacker("B's facility administrator", Profession.MEDICAL_CLERK, Set.of()),
+                clinicAdmin.id(), null, accounts.signedIn(port, clinicAdmin)));
+        long versions = jdbc.sql("SELECT count(*) FROM fee_rule").query(Long.class).single();
+        long issued = jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single();
+        for (Armed caller : callers) {
+            if (caller.web() == null) {
+                continue;
+            }
+            String who = caller.attacker() + " / invoices ";
+            WebSession web = caller.web();
+            web.get("/");
+            for (String page : List.of("", "/pdf")) {
+                Answers.assertAlike(who + page, web.get("/admin/invoices/" + real + page), real,
+                        web.get("/admin/invoices/" + absent + page), absent);
+            }
+            for (String change : List.of("/paid", "/correct")) {
+                Answers.assertAlike(who + change, post(web, "/admin/invoices/" + real + change, "paidOn", "2046-02-02",
+                        "reason", "x", "item", "x", "amount", "-5000", "taxRate", "10", "code", "X"), real,
+                        post(web, "/admin/invoices/" + absent + change, "paidOn", "2046-02-02", "reason", "x", "item", "x",
+                                "amount", "-5000", "taxRate", "10", "code", "X"), absent);
+            }
+            for (String page : List.of("/admin/invoices", "/admin/invoices.csv", "/admin/fees",
+                    "/admin/invoices?month=2046-01")) {
+                assertThat(web.get(page).statusCode()).as(who + page).isEqualTo(403);
+            }
+            assertThat(post(web, "/admin/invoices/run", "month", "2046-02").statusCode()).as(who + "run").isEqualTo(403);
+            assertThat(post(web, "/admin/fees/rules", "from", "2046-01", "monthly.CLINIC", "1").statusCode())
+                    .as(who + "rules").isEqualTo(403);
+            assertThat(post(web, "/admin/fees/settings", "issuerName", "x", "registrationNumber", "T7000012050002",
+                    "paymentDays", "1").statusCode()).as(who + "settings").isEqualTo(403);
+        }
+        assertThat(feesInvoices.current(month).stream().filter(i -> i.facilityId() == clinic.id()).findFirst()
+                .orElseThrow()).as("the invoice as it was").isEqualTo(invoice);
+        assertThat(jdbc.sql("SELECT count(*) FROM fee_rule").query(Long.class).single()).isEqualTo(versions);
+        assertThat(jdbc.sql("SELECT count(*) FROM invoice").query(Long.class).single()).isEqualTo(issued);
+    }
+
+    @Autowired
+    org.musubi.secretariat.fees.FeeSettings feeSettings;
+
+    // ---- end of fees and invoices ----------------------------------------------------------------------------------
+
     // ---- Participation applications (issue 45): one contiguous block ------------------------------------------------
 
     /**

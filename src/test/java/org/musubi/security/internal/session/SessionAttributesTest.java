@@ -130,6 +130,8 @@ class SessionAttributesTest {
             "org.musubi.portal.admin.persons.PersonCardController",
             "org.musubi.portal.admin.persons.PersonChanges",
             "org.musubi.portal.admin.persons.PersonMergeController",
+            "org.musubi.secretariat.fees.web.FeesController",    // String
+            "org.musubi.secretariat.fees.web.InvoicesController", // String, Integer
             "org.musubi.security.internal.certificate.CertificateAdminController",
             "org.musubi.security.internal.oidc.MyNumberAdminController",
             "org.musubi.security.internal.smart.SmartAppAdminController");
