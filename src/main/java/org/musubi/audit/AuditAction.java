@@ -129,5 +129,23 @@ public enum AuditAction {
     /** A help-desk question's status changed without a message (taken, closed, reopened). */
     HELPDESK_STATUS,
     /** An FAQ entry of the help desk created, changed, published or unpublished. */
-    HELPDESK_FAQ
+    HELPDESK_FAQ,
+    /** A facility's participation application submitted on the public page (issue 45). */
+    APPLICATION_SUBMIT,
+    /** An applicant's look at their application's status by reference and secret (a wrong pair: DENY naming none). */
+    APPLICATION_STATUS,
+    /** A returned application corrected and submitted again by the applicant. */
+    APPLICATION_RESUBMIT,
+    /** The secretariat takes an application under review. */
+    APPLICATION_REVIEW,
+    /** The secretariat approves an application: the facility, its profile and its users created. */
+    APPLICATION_APPROVE,
+    /** The secretariat returns an application to the applicant with a reason. */
+    APPLICATION_RETURN,
+    /** The secretariat has set up an approved facility. */
+    APPLICATION_SET_UP,
+    /** The secretariat makes a set-up facility live (a notice published on the portal). */
+    APPLICATION_LIVE,
+    /** A network admin downloads a document uploaded with an application. */
+    APPLICATION_DOCUMENT
 }

@@ -1351,4 +1351,87 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of the help desk --------------------------------------------------------------------------------------
+
+    // ---- Participation applications (issue 45): one contiguous block ------------------------------------------------
+
+    /**
+     * The public status page tells nothing about an application to whoever lacks its pair: a real reference with a
+     * wrong secret, and a resubmission with one, are answered exactly like a reference nobody has, and name nothing of
+     * the application. The secretariat's queue, an application's page, its steps and its documents answer every user of
+     * B (each staff profession, and B's facility administrator) for a real application exactly as for one that does
+     * not exist, and the application is left as it was.
+     */
+    @Test
+    void applicationsAreSeenOnlyWithTheirPairAndTheirQueueOnlyByNetworkAdmins() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        WebSession applicant = new WebSession(port).withHeader("X-Forwarded-For", "203.0.113.45");
+        String code = org.musubi.testing.TestAccounts.unusedInstitutionCode(facilities, 1);
+        var receipt = org.musubi.secretariat.application.Applicants.apply(applicant,
+                org.musubi.secretariat.application.Applicants.clinic(code, "攻撃対象申請クリニック"),
+                new org.musubi.secretariat.application.Applicants.File("a.pdf", "application/pdf",
+                        "%PDF-1.4\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        long id = jdbc.sql("SELECT id FROM facility_application WHERE reference = ?").param(receipt.plainReference())
+                .query(Long.class).single();
+        long document = jdbc.sql("SELECT id FROM facility_application_document WHERE application_id = ?").param(id)
+                .query(Long.class).single();
+        String absentReference = "AAAA-AAAA-AAAA-AAAA".equals(receipt.reference()) ? "BBBB-BBBB-BBBB-BBBB"
+                : "AAAA-AAAA-AAAA-AAAA";
+
+        WebSession guesser = new WebSession(port).withHeader("X-Forwarded-For", "203.0.113.46");
+        guesser.get("/apply/status");
+        HttpResponse<String> realWrongSecret = guesser.post("/apply/status", "reference", receipt.reference(),
+                "secret", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+        HttpResponse<String> absent = guesser.post("/apply/status", "reference", absentReference,
+                "secret", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+        Answers.assertAlike("status page: a real reference's wrong secret", realWrongSecret, receipt.reference(), absent,
+                absentReference);
+        assertThat(realWrongSecret.statusCode()).isEqualTo(404);
+        var resubmit = org.musubi.secretariat.application.Applicants.clinic(code, "攻撃");
+        HttpResponse<String> realResubmit = org.musubi.secretariat.application.Applicants.postWithToken(guesser,
+                guesser.csrf(), "/apply/status/resubmit", org.musubi.secretariat.application.Applicants.with(
+                        org.musubi.secretariat.application.Applicants.with(resubmit, "reference", receipt.reference()),
+                        "secret", "ZZZZ"));
+        HttpResponse<String> absentResubmit = org.musubi.secretariat.application.Applicants.postWithToken(guesser,
+                guesser.csrf(), "/apply/status/resubmit", org.musubi.secretariat.application.Applicants.with(
+                        org.musubi.secretariat.application.Applicants.with(resubmit, "reference", absentReference),
+                        "secret", "ZZZZ"));
+        Answers.assertAlike("resubmission with a wrong secret", realResubmit, receipt.reference(), absentResubmit,
+                absentReference);
+        for (HttpResponse<String> answer : List.of(realWrongSecret, realResubmit)) {
+            assertThat(answer.body()).doesNotContain("攻撃対象申請クリニック").doesNotContain(code)
+                    .doesNotContain("office@example.jp").doesNotContain("a.pdf");
+        }
+
+        List<Armed> callers = new ArrayList<>(callers(clinic).stream().filter(c -> c.web() != null).toList());
+        callers.add(new Armed(new Attacker("B's facility administrator", Profession.MEDICAL_CLERK, Set.of()),
+                0, null, accounts.signedIn(port, accounts.adminOf(clinic))));
+        long nobody = id + 1_000_000;
+        for (Armed caller : callers) {
+            WebSession web = caller.web();
+            String who = caller.attacker() + " / ";
+            Answers.assertAlike(who + "the queue", web.get("/admin/applications?status=UNDER_REVIEW"), "UNDER_REVIEW",
+                    web.get("/admin/applications?status=RETURNED"), "RETURNED");
+            assertThat(web.get("/admin/applications").statusCode()).as(who + "the queue").isEqualTo(403);
+            Answers.assertAlike(who + "an application's page", web.get("/admin/applications/" + id), String.valueOf(id),
+                    web.get("/admin/applications/" + nobody), String.valueOf(nobody));
+            HttpResponse<byte[]> realDocument = web.getBytes("/admin/applications/" + id + "/documents/" + document);
+            HttpResponse<byte[]> absentDocument = web.getBytes("/admin/applications/" + nobody + "/documents/" + document);
+            assertThat(realDocument.statusCode()).as(who + "a document").isEqualTo(403)
+                    .isEqualTo(absentDocument.statusCode());
+            assertThat(new String(realDocument.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(new String(absentDocument.body(), java.nio.charset.StandardCharsets.UTF_8));
+            for (String step : List.of("review", "approve", "return", "set-up", "live")) {
+                web.get("/");
+                HttpResponse<String> real = web.post("/admin/applications/" + id + "/" + step, "note", "攻撃");
+                HttpResponse<String> none = web.post("/admin/applications/" + nobody + "/" + step, "note", "攻撃");
+                Answers.assertAlike(who + step, real, String.valueOf(id), none, String.valueOf(nobody));
+                assertThat(real.statusCode()).as(who + step).isEqualTo(403);
+            }
+        }
+        assertThat(jdbc.sql("SELECT status FROM facility_application WHERE id = ?").param(id).query(String.class)
+                .single()).isEqualTo("RECEIVED");
+        assertThat(facilities.findByCode(code)).isEmpty();
+    }
+
+    // ---- end of participation applications --------------------------------------------------------------------------
 }

@@ -73,7 +73,7 @@ class HomeController {
             model.addAttribute("q", q);
             model.addAttribute("today", LocalDate.now(zone));
         } else {
-            // an operator of no facility: the work lists that are theirs (e.g. the help desk's questions waiting)
+            // an operator of no facility: the work lists that are theirs (the help desk's questions, participation applications …)
             model.addAttribute("waiting", answers.waiting(user, now));
         }
         return "home";

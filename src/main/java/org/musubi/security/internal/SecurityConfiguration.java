@@ -52,6 +52,8 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/phr/login", "/phr/register",
                                 "/phr/register/account", "/phr/login/mynumber", "/phr/oidc/callback", "/phr/oidc/return")
                         .permitAll()
+                        // a facility's participation application and its status page (issue 45): public, CSRF-protected
+                        .requestMatchers("/apply", "/apply/status", "/apply/status/resubmit").permitAll()
                         // residents' apps (SMART): discovery, keys, and the authorization endpoint, which itself sends
                         // whoever is not a resident signed in with both factors to the notebook's login
                         .requestMatchers("/.well-known/smart-configuration", "/.well-known/openid-configuration",

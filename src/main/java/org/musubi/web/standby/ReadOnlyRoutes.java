@@ -6,14 +6,15 @@ import java.util.regex.Pattern;
 /**
  * Which requests a read-only standby serves: every GET, HEAD and OPTIONS, and only these POSTs, which log in (the
  * login's own state is kept in memory there), end a session, switch whose notebook a proxy views (the session only),
- * ask yes-or-no of a card, verify the audit trail, search FHIR, or open an emergency access and hand a person over
- * (kept in memory there, audited through the spool). Everything else that is not a read is refused.
+ * ask yes-or-no of a card, verify the audit trail, look up a participation application's status, search FHIR, or
+ * open an emergency access and hand a person over (kept in memory there, audited through the spool). Everything else that is not a read is refused.
  */
 public final class ReadOnlyRoutes {
 
     /** POSTs that write nothing on a standby. */
     public static final Set<String> POSTS = Set.of("/login", "/login/certificate", "/login/second-factor",
-            "/login/passkey", "/logout", "/oauth2/token", "/phr/act-for", "/phr/act-for/self", "/portal/card-check", "/admin/audit/verify");
+            "/login/passkey", "/logout", "/oauth2/token", "/phr/act-for", "/phr/act-for/self", "/portal/card-check", "/admin/audit/verify",
+            "/apply/status");
 
     /**
      * The emergency POSTs, whose accesses and hand-overs a standby keeps in memory: a clinician's (or a disaster
