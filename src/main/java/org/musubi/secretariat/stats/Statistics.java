@@ -163,11 +163,26 @@ public final class Statistics {
         LocalDate from = store.rollup().map(r -> r.countedTo().minusDays(1))
                 .orElse(today.minusDays(FIRST_COUNT_DAYS));
         ResidentCount residents = new ResidentCount(store.population().stream()
-                .map(StatisticsStore.Population::municipality).toList());
+                .map(StatisticsStore.Population::municipality).toList(), homePrefecture(facilities.all()));
         Instant yearAgo = today.minusYears(1).plusDays(1).atStartOfDay(Months.JAPAN).toInstant();
         store.consentedAddresses(yearAgo, residents::add);
         store.refresh(from, Months.lastYear(today).getFirst(), residents.counts(), now, today);
         return true;
+    }
+
+    /** The prefecture most of the network's facilities lie in (null when it has none). */
+    static Integer homePrefecture(List<Facility> all) {
+        Map<Integer, Long> counts = new java.util.TreeMap<>(all.stream()
+                .collect(Collectors.groupingBy(Facility::prefecture, Collectors.counting())));
+        Integer home = null;
+        long most = 0;
+        for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                home = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return home;
     }
 
     /** Replaces the population list and recounts the residents; false on a read-only standby. */
