@@ -9,6 +9,7 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.RecordConsent;
+import org.musubi.demo.jdbc.DemoHistoryRows;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.disaster.DesignateResponder;

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.RecordConsent;
+import org.musubi.demo.jdbc.DemoHistoryRows;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
