@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.musubi.database.OwnerDatabase;
 import org.musubi.secretariat.stats.PopulationCsv;
 import org.musubi.secretariat.stats.Statistics;
@@ -25,12 +27,20 @@ public final class StatisticsBenchmark {
     static final double TARGET_P95_MS = 500;
 
     public static void main(String[] args) throws Exception {
-        int facilities = option(args, "facilities", 1_200);
-        int persons = option(args, "persons", 300_000);
-        int perDay = option(args, "audit-per-day", 10_000);
-        int consented = option(args, "consented-percent", 60);
-        int rounds = option(args, "rounds", 100);
-        int warmUp = option(args, "warm-up", 20);
+        Map<String, Long> defaults = new LinkedHashMap<>();
+        defaults.put("facilities", 1_200L);
+        defaults.put("persons", 300_000L);
+        defaults.put("audit-per-day", 10_000L);
+        defaults.put("consented-percent", 60L);
+        defaults.put("rounds", 100L);
+        defaults.put("warm-up", 20L);
+        BenchOptions options = BenchOptions.parse(args, defaults);
+        int facilities = options.integer("facilities");
+        int persons = options.integer("persons");
+        int perDay = options.integer("audit-per-day");
+        int consented = options.integer("consented-percent");
+        int rounds = options.integer("rounds");
+        int warmUp = options.integer("warm-up");
         SuiteFigures figures = new SuiteFigures("stats");
         System.out.printf(Locale.ROOT, "statistics benchmark: %,d facilities, %,d persons (%d %% consented), %,d audit rows a day%n",
                 facilities, persons, consented, perDay);
@@ -143,15 +153,6 @@ public final class StatisticsBenchmark {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (String arg : args) {
-            if (arg.startsWith("--" + name + "=")) {
-                return Integer.parseInt(arg.substring(name.length() + 3));
-            }
-        }
-        return fallback;
     }
 
     private StatisticsBenchmark() {
