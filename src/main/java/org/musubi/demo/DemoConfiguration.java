@@ -57,6 +57,11 @@ class DemoConfiguration {
     }
 
     @Bean
+    DemoProfiles demoProfiles(Facilities facilities, FacilityProfiles profiles, Audit audit) {
+        return new DemoProfiles(facilities, profiles, audit);
+    }
+
+    @Bean
     DemoRecords demoRecords(Facilities facilities, ImportSources sources, ImportQueue imports) {
         return new DemoRecords(facilities, sources, imports);
     }
@@ -102,7 +107,7 @@ class DemoConfiguration {
     ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
                                DemoStory story, DemoProgress progress, Standby standby,
                                DemoRoles roles, DesignateResponder designate,
-                               ActAs actAs, JobLocks jobs, DemoHistory history,
+                               ActAs actAs, JobLocks jobs, DemoProfiles profiles, DemoHistory history,
                                @Value("${musubi.demo.history:true}") boolean historyOn) {
         return args -> {
             if (standby.readOnly()) {
@@ -122,6 +127,7 @@ class DemoConfiguration {
             }
             if (properties.seed() && seedOnce(jobs, network, properties)) {
                 log.info("Demo network created from seed {}", properties.seedValue());
+                profiles.seed(properties.seedValue(), LocalDate.now(properties.zone()));
                 if (!roles.designateResponder(designate, actAs)) {
                     log.warn("Demo: no hospital of {} to designate as the disaster responder", DemoRoles.RESPONDER_DOCTOR);
                 }

@@ -1204,4 +1204,69 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of secretariat statistics -----------------------------------------------------------------------------
+
+    // ---- The public site and a facility's profile (issue 45, publicsite): one contiguous block ---------------------
+
+    @Autowired
+    org.musubi.registry.profile.FacilityProfiles facilityProfiles;
+
+    /**
+     * The public site (no login) shows nothing about any patient or user, whoever asks (a stranger, or B's staff
+     * signed in) and whatever they ask for (a patient's regional id or name, a user's login id, as a name or a
+     * municipality); a facility's profile is changed by network operators only: B's staff of every profession and A's
+     * and B's facility administrators get for hospital A's profile form and page exactly the answer for a facility
+     * nobody has, with one audit row each, and A's profile stays as it was.
+     */
+    @Test
+    void thePublicSiteRevealsNothingAndOnlyNetworkOperatorsChangeAFacilitysProfile() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        long person = linkedConsentedPatientAt(hospital);
+        org.musubi.identity.Person patient = identities.person(person).orElseThrow().person();
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        List<String> secrets = List.of(patient.regionalId(), patient.familyKana() + patient.givenKana(),
+                patient.familyKana() + " " + patient.givenKana(), doctor.loginId());
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        WebSession stranger = new WebSession(port).withHeader("X-Forwarded-For", "100." + (64 + r.nextInt(64)) + "."
+                + r.nextInt(256) + "." + (1 + r.nextInt(254)));
+        WebSession staffOfB = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR))
+                .withHeader("X-Forwarded-For", "100." + (64 + r.nextInt(64)) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254)));
+        for (WebSession visitor : List.of(stranger, staffOfB)) {
+            for (String secret : secrets) {
+                String asked = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+                for (String path : List.of("/public", "/public/cards", "/public/disclosing?municipality=" + asked,
+                        "/public/facilities?name=" + asked, "/public/facilities?municipality=" + asked)) {
+                    HttpResponse<String> page = visitor.get(path);
+                    assertThat(page.statusCode()).as(path).isEqualTo(200);
+                    // the search box shows what this visitor typed, and nothing else does
+                    String shown = page.body().replace("value=\"" + secret + "\"", "");
+                    secrets.forEach(s -> assertThat(shown).as(path).doesNotContain(s));
+                    assertThat(page.body()).as(path).doesNotContain(doctor.nameKanji()).doesNotContain("試験 太郎");
+                }
+            }
+        }
+
+        var before = facilityProfiles.of(hospital.id()).orElseThrow();
+        String real = String.valueOf(hospital.id());
+        String absent = String.valueOf(9_000_000_000L + r.nextInt(1_000_000));
+        List<Armed> callers = new ArrayList<>(callers(clinic).stream().filter(c -> c.web() != null).toList());
+        for (User admin : List.of(accounts.adminOf(clinic), accounts.adminOf(hospital))) {
+            callers.add(new Armed(new Attacker("a facility administrator", Profession.MEDICAL_CLERK, Set.of()),
+                    admin.id(), null, accounts.signedIn(port, admin)));
+        }
+        for (Armed caller : callers) {
+            WebSession web = caller.web();
+            String who = caller.attacker() + " / facility profile ";
+            certificateAttempt(caller, who + "page", real, absent, () -> web.get("/admin/facilities/" + real),
+                    () -> web.get("/admin/facilities/" + absent));
+            certificateAttempt(caller, who + "save", real, absent,
+                    () -> post(web, "/admin/facilities/" + real + "/profile", "municipality", "攻撃市", "beds", "1",
+                            "joinedOn", "2020-01-01"),
+                    () -> post(web, "/admin/facilities/" + absent + "/profile", "municipality", "攻撃市", "beds", "1",
+                            "joinedOn", "2020-01-01"));
+        }
+        assertThat(facilityProfiles.of(hospital.id())).as("A's profile as it was").contains(before);
+    }
+
+    // ---- end of the public site ------------------------------------------------------------------------------------
 }

@@ -65,6 +65,8 @@ class SecurityConfiguration {
                                 "/admin/facilities/*/identifier-systems", "/admin/facilities/*/identifier-systems/**")
                         .hasAnyRole("NETWORK_ADMIN", "FACILITY_ADMIN")
                         .requestMatchers("/admin/**").hasRole("NETWORK_ADMIN")
+                        // the network's public site (issue 45, publicsite): no login, GET pages only, throttled per address
+                        .requestMatchers("/public", "/public/**").permitAll()
                         .requestMatchers("/phr", "/phr/**").hasRole("RESIDENT")
                         .requestMatchers("/").hasAnyRole("USER", "RESIDENT")
                         .anyRequest().hasRole("USER"))
