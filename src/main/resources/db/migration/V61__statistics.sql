@@ -41,11 +41,12 @@ CREATE TABLE stats_population (
     loaded_by    bigint
 );
 
--- When the rollups were last computed, and from which day the next refresh recounts use.
+-- When the rollups were last computed, and the last audit row counted: the next refresh recounts every day an audit
+-- row after it fell on (a standby's spool merged later brings rows of past days).
 CREATE TABLE stats_rollup (
     id          smallint    PRIMARY KEY CHECK (id = 1),
     computed_at timestamptz NOT NULL,
-    counted_to  date        NOT NULL
+    counted_seq bigint      NOT NULL
 );
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON stats_usage_day, stats_card_month, stats_residents, stats_population,

@@ -103,32 +103,32 @@ public final class StatisticsBenchmark {
                   FROM generate_series(1, %d) g""".formatted(facilities));
         sql.execute("""
                 INSERT INTO facility_profile (facility_id, municipality, beds, joined_on)
-                SELECT id, '呉市', 0, current_date - (id * 37 %% 420)::int FROM facility
+                SELECT id, '呉市', 0, current_date - (id * 37 % 420)::int FROM facility
                  WHERE kind <> 'PERSONAL_HEALTH_RECORD'
                 ON CONFLICT (facility_id) DO NOTHING""");
         sql.execute("""
                 INSERT INTO consent (person_id, scope, purposes, captured_at)
-                SELECT id, 'ALL_FACILITIES', ARRAY['TREATMENT','EMERGENCY'], now() - make_interval(mins => (id * 7919 %% 525600)::int)
+                SELECT id, 'ALL_FACILITIES', ARRAY['TREATMENT','EMERGENCY'], now() - make_interval(mins => ((id %% 525600) * 7919 %% 525600)::int)
                   FROM person WHERE id %% 100 < %d""".formatted(consentedPercent));
         sql.execute("""
                 INSERT INTO card (number, issue_no, kind, person_id, issuing_facility_id, issued_at)
-                SELECT 'R' || right(regional_id, 15), 1, 'REGIONAL', id, NULL, now() - make_interval(mins => (id * 7919 %% 525600)::int)
+                SELECT 'R' || right(regional_id, 15), 1, 'REGIONAL', id, NULL, now() - make_interval(mins => ((id %% 525600) * 7919 %% 525600)::int)
                   FROM person WHERE id %% 100 < %d""".formatted(consentedPercent));
         sql.execute("""
                 INSERT INTO card (number, issue_no, kind, person_id, issuing_facility_id, issued_at, status)
                 SELECT 'D' || right(regional_id, 15), 1, 'DISCLOSURE', p.id,
-                       (SELECT min(id) FROM facility WHERE kind = 'HOSPITAL'), now() - make_interval(mins => (id * 104729 %% 525600)::int),
+                       (SELECT min(id) FROM facility WHERE kind = 'HOSPITAL'), now() - make_interval(mins => ((id %% 525600) * 104729 %% 525600)::int),
                        'ACTIVE'
                   FROM person p WHERE id %% 1000 < %d""".formatted(consentedPercent));
         try (PreparedStatement audit = sql.getConnection().prepareStatement("""
                 INSERT INTO audit_event (seq, occurred_at, user_id, facility_id, action, resource_type, patient_id,
                                          purpose, outcome, prev_hash, hash)
                 SELECT (SELECT coalesce(max(seq), 0) FROM audit_event) + g,
-                       now() - make_interval(secs => (? * 86400 + (g %% 86400))::double precision),
-                       g %% 5000, (SELECT min(id) FROM facility) + (g * 31 %% ?),
-                       (ARRAY['READ','READ','READ','SEARCH','CREATE','UPDATE','CREATE','LOGIN_PASSWORD','READ','EXPORT'])[1 + g %% 10],
-                       CASE WHEN g %% 97 = 0 THEN 'Letter' ELSE 'Observation' END,
-                       (g %% 300000)::text, 'TREATMENT', CASE WHEN g %% 50 = 0 THEN 'DENY' ELSE 'PERMIT' END,
+                       now() - make_interval(secs => (? * 86400 + (g % 86400))::double precision),
+                       g % 5000, (SELECT min(id) FROM facility) + ((g / 7) * 31 % ?),
+                       (ARRAY['READ','READ','READ','SEARCH','CREATE','UPDATE','CREATE','LOGIN_PASSWORD','READ','EXPORT'])[1 + g % 10],
+                       CASE WHEN g % 97 = 0 THEN 'Letter' ELSE 'Observation' END,
+                       (g % 300000)::text, 'TREATMENT', CASE WHEN g % 50 = 0 THEN 'DENY' ELSE 'PERMIT' END,
                        '\\x00'::bytea, '\\x00'::bytea
                   FROM generate_series(1, ?) g""")) {
             for (int day = 0; day < 365; day++) {

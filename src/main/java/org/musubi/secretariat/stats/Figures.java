@@ -94,7 +94,7 @@ public final class Figures {
     }
 
     /** When the rollups were computed. */
-    public record Rollup(Instant computedAt, java.time.LocalDate countedTo) {
+    public record Rollup(Instant computedAt, long countedSeq) {
     }
 
     /** Everything the dashboard shows. {@code rollup}: empty when never computed. */

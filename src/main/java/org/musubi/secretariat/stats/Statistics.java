@@ -29,7 +29,7 @@ public final class Statistics {
     /** Kinds that never send nor view data for themselves: not counted among the facilities two-way is a share of. */
     static final java.util.Set<FacilityKind> NOT_EXCHANGING = java.util.EnumSet.of(FacilityKind.PERSONAL_HEALTH_RECORD,
             FacilityKind.FIRE_DEPARTMENT, FacilityKind.MUNICIPALITY);
-    /** Days back the first refresh counts use from (a year and the month before it). */
+    /** Days back use is counted (a year and the month before it). */
     static final int FIRST_COUNT_DAYS = 400;
 
     private final StatisticsStore store;
@@ -151,8 +151,8 @@ public final class Statistics {
     }
 
     /**
-     * Recounts the rollups: use from the day before the last count (the whole of the last 400 days the first time),
-     * the cards of the shown months, the residents per municipality; false on a read-only standby (nothing written).
+     * Recounts the rollups: use on every day of the last 400 an audit row appended since the last count fell on, the
+     * cards of the shown months, the residents per municipality; false on a read-only standby (nothing written).
      */
     public boolean refresh() {
         if (standby.readOnly()) {
@@ -160,13 +160,11 @@ public final class Statistics {
         }
         Instant now = clock.instant();
         LocalDate today = Months.day(now);
-        LocalDate from = store.rollup().map(r -> r.countedTo().minusDays(1))
-                .orElse(today.minusDays(FIRST_COUNT_DAYS));
         ResidentCount residents = new ResidentCount(store.population().stream()
                 .map(StatisticsStore.Population::municipality).toList(), homePrefecture(facilities.all()));
         Instant yearAgo = today.minusYears(1).plusDays(1).atStartOfDay(Months.JAPAN).toInstant();
         store.consentedAddresses(yearAgo, residents::add);
-        store.refresh(from, Months.lastYear(today).getFirst(), residents.counts(), now, today);
+        store.refresh(today.minusDays(FIRST_COUNT_DAYS), Months.lastYear(today).getFirst(), residents.counts(), now);
         return true;
     }
 

@@ -59,10 +59,12 @@ public interface StatisticsStore {
     void consentedAddresses(Instant since, BiConsumer<String, Boolean> each);
 
     /**
-     * Recounts use from the audit trail for the days from {@code from} on (demo-seeded rows left alone), the cards of
-     * the months from {@code cardsFrom}, stores the residents per municipality, and notes the time; one transaction.
+     * Recounts use from the audit trail for every day from {@code oldest} on that an audit row appended since the last
+     * refresh fell on (all such days the first time; demo-seeded rows left alone), the cards of the months from
+     * {@code cardsFrom}, stores the residents per municipality, and notes the time and the last row counted; one
+     * transaction.
      */
-    void refresh(LocalDate from, YearMonth cardsFrom, Map<String, long[]> residents, Instant now, LocalDate today);
+    void refresh(LocalDate oldest, YearMonth cardsFrom, Map<String, long[]> residents, Instant now);
 
     /** Stores a past day's made-up use of the demo network (demo only). */
     void seedDemoDay(LocalDate day, long facilityId, long views, long imports, long letters, long emergency);

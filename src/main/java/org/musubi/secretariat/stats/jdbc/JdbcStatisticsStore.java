@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.musubi.secretariat.stats.Figures;
+import org.musubi.secretariat.stats.Months;
 import org.musubi.secretariat.stats.StatisticsStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,9 +41,8 @@ public final class JdbcStatisticsStore implements StatisticsStore {
 
     @Override
     public Optional<Figures.Rollup> rollup() {
-        return jdbc.sql("SELECT computed_at, counted_to FROM stats_rollup WHERE id = 1")
-                .query((rs, n) -> new Figures.Rollup(rs.getTimestamp(1).toInstant(), rs.getDate(2).toLocalDate()))
-                .optional();
+        return jdbc.sql("SELECT computed_at, counted_seq FROM stats_rollup WHERE id = 1")
+                .query((rs, n) -> new Figures.Rollup(rs.getTimestamp(1).toInstant(), rs.getLong(2))).optional();
     }
 
     @Override
@@ -156,34 +156,47 @@ public final class JdbcStatisticsStore implements StatisticsStore {
     }
 
     @Override
-    public void refresh(LocalDate from, YearMonth cardsFrom, Map<String, long[]> residents, Instant now, LocalDate today) {
-        Timestamp since = Timestamp.from(from.atStartOfDay(org.musubi.secretariat.stats.Months.JAPAN).toInstant());
+    public void refresh(LocalDate oldest, YearMonth cardsFrom, Map<String, long[]> residents, Instant now) {
         transactions.executeWithoutResult(t -> {
-            jdbc.sql("DELETE FROM stats_usage_day WHERE day >= ? AND NOT demo_seeded").param(Date.valueOf(from)).update();
-            jdbc.sql("""
-                    INSERT INTO stats_usage_day (day, facility_id, views, imports, letters, emergency)
-                    SELECT (a.occurred_at AT TIME ZONE 'Asia/Tokyo')::date, a.facility_id,
-                           count(*) FILTER (WHERE %s), count(*) FILTER (WHERE %s),
-                           count(*) FILTER (WHERE %s), count(*) FILTER (WHERE %s)
-                      FROM audit_event a
-                     WHERE a.occurred_at >= ? AND a.facility_id IS NOT NULL AND a.outcome = 'PERMIT'
-                       AND (a.action IN ('READ', 'SEARCH', 'EXPORT', 'CREATE', 'UPDATE', 'DELETE', 'EMERGENCY_OPEN'))
-                     GROUP BY 1, 2""".formatted(VIEWS, IMPORTS, LETTERS, EMERGENCY)).param(since).update();
-            jdbc.sql("DELETE FROM stats_usage_day WHERE views + imports + letters + emergency = 0").update();
+            long counted = jdbc.sql("SELECT coalesce(max(counted_seq), 0) FROM stats_rollup").query(Long.class).single();
+            // appends commit in seq order (the chain head's lock): every row up to this one is there to count
+            long last = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_event").query(Long.class).single();
+            Timestamp since = Timestamp.from(oldest.atStartOfDay(Months.JAPAN).toInstant());
+            List<Date> days = jdbc.sql("""
+                    SELECT DISTINCT (occurred_at AT TIME ZONE 'Asia/Tokyo')::date FROM audit_event
+                     WHERE seq > ? AND seq <= ? AND occurred_at >= ?""").params(counted, last, since)
+                    .query(Date.class).list();
+            if (!days.isEmpty()) {
+                String[] touched = days.stream().map(Date::toString).toArray(String[]::new);
+                Date first = days.stream().min(Date::compareTo).orElseThrow();
+                jdbc.sql("DELETE FROM stats_usage_day WHERE NOT demo_seeded AND day = ANY (?::date[])").param(touched).update();
+                jdbc.sql("""
+                        INSERT INTO stats_usage_day (day, facility_id, views, imports, letters, emergency)
+                        SELECT (a.occurred_at AT TIME ZONE 'Asia/Tokyo')::date, a.facility_id,
+                               count(*) FILTER (WHERE %s), count(*) FILTER (WHERE %s),
+                               count(*) FILTER (WHERE %s), count(*) FILTER (WHERE %s)
+                          FROM audit_event a
+                         WHERE a.occurred_at >= ? AND (a.occurred_at AT TIME ZONE 'Asia/Tokyo')::date = ANY (?::date[])
+                           AND a.facility_id IS NOT NULL AND a.outcome = 'PERMIT'
+                           AND a.action IN ('READ', 'SEARCH', 'EXPORT', 'CREATE', 'UPDATE', 'DELETE', 'EMERGENCY_OPEN')
+                         GROUP BY 1, 2""".formatted(VIEWS, IMPORTS, LETTERS, EMERGENCY))
+                        .params(Timestamp.from(first.toLocalDate().atStartOfDay(Months.JAPAN).toInstant()), touched)
+                        .update();
+                jdbc.sql("DELETE FROM stats_usage_day WHERE views + imports + letters + emergency = 0").update();
+            }
             jdbc.sql("DELETE FROM stats_card_month").update();
             jdbc.sql("""
                     INSERT INTO stats_card_month (month, kind, issued)
                     SELECT date_trunc('month', issued_at AT TIME ZONE 'Asia/Tokyo')::date, kind, count(*)
                       FROM card WHERE issued_at >= ? GROUP BY 1, 2""")
-                    .param(Timestamp.from(cardsFrom.atDay(1).atStartOfDay(org.musubi.secretariat.stats.Months.JAPAN)
-                            .toInstant())).update();
+                    .param(Timestamp.from(cardsFrom.atDay(1).atStartOfDay(Months.JAPAN).toInstant())).update();
             jdbc.sql("DELETE FROM stats_residents").update();
             residents.forEach((m, c) -> jdbc.sql("INSERT INTO stats_residents (municipality, residents, in_year)"
                     + " VALUES (?, ?, ?)").params(m, c[0], c[1]).update());
             jdbc.sql("""
-                    INSERT INTO stats_rollup (id, computed_at, counted_to) VALUES (1, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET computed_at = excluded.computed_at, counted_to = excluded.counted_to""")
-                    .params(Timestamp.from(now), Date.valueOf(today)).update();
+                    INSERT INTO stats_rollup (id, computed_at, counted_seq) VALUES (1, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET computed_at = excluded.computed_at, counted_seq = excluded.counted_seq""")
+                    .params(Timestamp.from(now), last).update();
         });
     }
 
