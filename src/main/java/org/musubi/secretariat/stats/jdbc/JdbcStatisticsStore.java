@@ -176,11 +176,11 @@ public final class JdbcStatisticsStore implements StatisticsStore {
                                count(*) FILTER (WHERE %s), count(*) FILTER (WHERE %s),
                                count(*) FILTER (WHERE %s), count(*) FILTER (WHERE %s)
                           FROM audit_event a
-                         WHERE a.occurred_at >= ? AND (a.occurred_at AT TIME ZONE 'Asia/Tokyo')::date = ANY (?::date[])
-                           AND a.facility_id IS NOT NULL AND a.outcome = 'PERMIT'
+                          JOIN unnest(?::date[]) AS t(day) ON t.day = (a.occurred_at AT TIME ZONE 'Asia/Tokyo')::date
+                         WHERE a.occurred_at >= ? AND a.facility_id IS NOT NULL AND a.outcome = 'PERMIT'
                            AND a.action IN ('READ', 'SEARCH', 'EXPORT', 'CREATE', 'UPDATE', 'DELETE', 'EMERGENCY_OPEN')
                          GROUP BY 1, 2""".formatted(VIEWS, IMPORTS, LETTERS, EMERGENCY))
-                        .params(Timestamp.from(first.toLocalDate().atStartOfDay(Months.JAPAN).toInstant()), touched)
+                        .params(touched, Timestamp.from(first.toLocalDate().atStartOfDay(Months.JAPAN).toInstant()))
                         .update();
                 jdbc.sql("DELETE FROM stats_usage_day WHERE views + imports + letters + emergency = 0").update();
             }
