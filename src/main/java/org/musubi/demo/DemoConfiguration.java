@@ -9,6 +9,7 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.RecordConsent;
+import org.musubi.demo.jdbc.DemoHistoryRows;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.disaster.DesignateResponder;
@@ -30,10 +31,13 @@ import org.musubi.registry.profile.FacilityProfiles;
 import org.musubi.secretariat.fees.DemoInvoicing;
 import org.musubi.secretariat.fees.FeeSettings;
 import org.musubi.secretariat.fees.MonthlyRun;
+import org.musubi.secretariat.stats.Statistics;
+import org.musubi.secretariat.stats.StatisticsStore;
 import org.musubi.security.ActAs;
 import org.musubi.security.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,6 +45,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Seeds the demo network on first start in demo mode; outside demo mode, demo accounts are disabled. */
 @Configuration(proxyBeanMethods = false)
@@ -84,6 +89,14 @@ class DemoConfiguration {
     }
 
     @Bean
+    DemoHistory demoHistory(Users users, Facilities facilities, FacilityProfiles profiles, IssueCard cards,
+                            RecordConsent consents, ActAs actAs, JdbcClient jdbc, Statistics statistics,
+                            StatisticsStore store) {
+        return new DemoHistory(new DemoHistory.Parts(users, facilities, profiles, cards, consents, actAs,
+                new DemoHistoryRows(jdbc), statistics, store, Clock.systemUTC()));
+    }
+
+    @Bean
     DemoRoles demoRoles(Users users, Facilities facilities) {
         return new DemoRoles(users, facilities);
     }
@@ -98,7 +111,8 @@ class DemoConfiguration {
                                DemoStory story, DemoProgress progress, Standby standby,
                                DemoRoles roles, DesignateResponder designate,
                                ActAs actAs, JobLocks jobs, DemoProfiles profiles, FeeSettings feeSettings,
-                               MonthlyRun monthlyRun) {
+                               MonthlyRun monthlyRun, DemoHistory history,
+                               @Value("${musubi.demo.history:true}") boolean historyOn) {
         return args -> {
             if (standby.readOnly()) {
                 // a read-only standby changes nothing (demo accounts still cannot log in while demo mode is off)
@@ -130,8 +144,11 @@ class DemoConfiguration {
                 }
                 if (properties.importPersons() > 0) {
                     Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records, story,
-                            progress));
+                            progress, historyOn ? history : null));
                     return;
+                }
+                if (historyOn) {
+                    history(history, properties);
                 }
             }
             progress.done();
@@ -148,9 +165,18 @@ class DemoConfiguration {
         }
     }
 
+    /** The year of history the secretariat's charts show (after the story: it gives cards to the others). */
+    private static void history(DemoHistory history, DemoProperties properties) {
+        try {
+            history.make(properties.seedValue());
+        } catch (RuntimeException e) {
+            log.warn("Demo history could not be made: {}", e.toString());
+        }
+    }
+
     /** In the background, so the server is up at once; the batches show on /admin/imports as they run. */
     private static void importRecords(DemoProperties properties, DemoRecords records, DemoStory story,
-                                      DemoProgress progress) {
+                                      DemoProgress progress, DemoHistory history) {
         try {
             var batches = records.importSmallSet(properties.seedValue(), properties.importFolder(), properties.importPersons(),
                     properties.importMessages(), LocalDate.now(properties.zone()).minusDays(1));
@@ -161,6 +187,9 @@ class DemoConfiguration {
                 // the demo's synthetic card, for the second tour: on the console as the password is, never in the log
                 System.out.print(DemoInstructions.resident(resident, properties.password()));
             });
+            if (history != null) {
+                history(history, properties);
+            }
         } catch (RuntimeException e) {
             log.warn("Demo records could not be imported: {}", e.toString());
         } finally {

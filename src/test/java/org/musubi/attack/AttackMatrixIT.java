@@ -1149,6 +1149,62 @@ class AttackMatrixIT extends NetworkFixtures {
 
     // ---- end of municipal documents --------------------------------------------------------------------------------
 
+    // ---- Secretariat statistics (issue 45): one contiguous block -----------------------------------------------------
+
+    @Autowired
+    org.musubi.phr.Residents statisticsResidents;
+    @Autowired
+    org.musubi.database.JobLocks statisticsJobs;
+
+    /**
+     * The secretariat's statistics (the dashboard, every CSV, the board's PDF, the refresh and the population upload)
+     * answer a clinic's clerk, its facility administrator, a hospital's doctor and a resident signed in to the notebook
+     * exactly as every other network-only /admin page does (/admin/facilities: the same status and redirect), for a
+     * figure that exists and one that does not, and change nothing: the rollup's time and the population list stay.
+     */
+    @Test
+    void theSecretariatsStatisticsAnswerEveryoneButANetworkAdministratorLikeAnyOtherAdminPage() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        var patient = statisticsResidents.patientAt(port, hospital, "トウケイ");
+        Map<String, WebSession> callers = new java.util.LinkedHashMap<>();
+        callers.put("clerk", accounts.signedIn(port, accounts.memberOf(clinic, Profession.MEDICAL_CLERK)));
+        callers.put("facility administrator", accounts.signedIn(port, accounts.adminOf(clinic)));
+        callers.put("doctor", accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR)));
+        callers.put("resident", statisticsResidents.logIn(port, statisticsResidents.register(patient.personId())));
+        // the hourly refresh waits while this test runs, so that only a caller could change the rollup's time
+        try (var held = statisticsJobs.hold(org.musubi.secretariat.stats.StatisticsRefresh.JOB)) {
+            String rollup = jdbc.sql("SELECT coalesce(max(computed_at)::text, '') FROM stats_rollup").query(String.class).single();
+            String population = jdbc.sql("SELECT coalesce(string_agg(municipality || population, ','), '') FROM stats_population")
+                    .query(String.class).single();
+            for (var caller : callers.entrySet()) {
+                WebSession web = caller.getValue();
+                web.get("/");
+                HttpResponse<String> reference = web.get("/admin/facilities");
+                assertThat(reference.statusCode()).as(caller.getKey() + " on /admin/facilities").isIn(302, 403, 404);
+                for (String page : List.of("/admin/statistics", "/admin/statistics?month=2026-01",
+                        "/admin/statistics/cards.csv", "/admin/statistics/residents.csv", "/admin/statistics/use.csv",
+                        "/admin/statistics/nothing.csv", "/admin/statistics/report.pdf", "/admin/statistics/population")) {
+                    HttpResponse<String> asked = web.get(page);
+                    assertThat(asked.statusCode()).as(caller.getKey() + " GET " + page).isEqualTo(reference.statusCode());
+                    assertThat(asked.headers().firstValue("Location")).as(caller.getKey() + " GET " + page)
+                            .isEqualTo(reference.headers().firstValue("Location"));
+                    assertThat(asked.body()).as(caller.getKey() + " GET " + page).doesNotContain("stats-", "month,");
+                }
+                for (String change : List.of("/admin/statistics/refresh", "/admin/statistics/population")) {
+                    HttpResponse<String> asked = post(web, change, "file", "呉市,1");
+                    assertThat(asked.statusCode()).as(caller.getKey() + " POST " + change).isEqualTo(reference.statusCode());
+                }
+            }
+            assertThat(jdbc.sql("SELECT coalesce(max(computed_at)::text, '') FROM stats_rollup").query(String.class).single())
+                    .as("no refresh").isEqualTo(rollup);
+            assertThat(jdbc.sql("SELECT coalesce(string_agg(municipality || population, ','), '') FROM stats_population")
+                    .query(String.class).single()).as("no population loaded").isEqualTo(population);
+        }
+    }
+
+    // ---- end of secretariat statistics -----------------------------------------------------------------------------
+
     // ---- The public site and a facility's profile (issue 45, publicsite): one contiguous block ---------------------
 
     @Autowired

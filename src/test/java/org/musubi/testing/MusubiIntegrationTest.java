@@ -20,6 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "musubi.demo.enabled=true",
         // The demo's imported records are proved by DemoRecordsIT; other tests start without them.
         "musubi.demo.import-persons=0",
+        // The demo's year of history (issue 45) gives most demo persons a card and consent: proved by
+        // StatisticsDemoIT on a demo of its own; other tests pick demo persons without cards.
+        "musubi.demo.history=false",
         "musubi.security.ip-max-failures=40",
         // A configured matrix row, so that rule 6 (profession × category) is proved through HTTP too.
         "musubi.policy.matrix.MUNICIPAL_STAFF=NONE",
