@@ -5,7 +5,7 @@
  * published or retired version by number) and the operators' changes ({@link org.musubi.carenet.catalog.TemplateStore}:
  * create, edit a draft, new version, import, publish after {@link org.musubi.pathway.TemplateCheck}, retire; each
  * audited once; refused on a read-only standby). {@link org.musubi.carenet.catalog.DraftEditor} edits a draft's JSON
- * the way the form editor shows it. docs/catalog-part.md.
+ * the way the form editor shows it. docs/pathways.md.
  */
 @NamedInterface("catalog")
 package org.musubi.carenet.catalog;

@@ -6,7 +6,7 @@
  * entered into the person's record through the one write door ({@code WriteRecords.enter}, the author's facility
  * holding the record); the addressee reads what was sent to it, and nothing else of the record, under the access
  * policy's addressee rule ({@code PersonAccess.interactSentDocument}); every read and write is one audit row.
- * docs/municipal-part.md.
+ * docs/municipal.md.
  */
 @NamedInterface("municipal")
 package org.musubi.carenet.municipal;
