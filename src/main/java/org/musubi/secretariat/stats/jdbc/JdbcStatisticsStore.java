@@ -87,8 +87,8 @@ public final class JdbcStatisticsStore implements StatisticsStore {
 
     @Override
     public List<UseRow> useByMonth(YearMonth from) {
-        return jdbc.sql("SELECT " + MONTH.formatted("day") + " AS month, sum(views), sum(imports), sum(letters),"
-                        + " demo_seeded FROM stats_usage_day WHERE day >= ? GROUP BY 1, demo_seeded")
+        return jdbc.sql("SELECT month, sum(views), sum(imports), sum(letters), demo_seeded FROM stats_usage_month"
+                        + " WHERE month >= ? GROUP BY 1, demo_seeded")
                 .param(first(from))
                 .query((rs, n) -> new UseRow(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2), rs.getLong(3),
                         rs.getLong(4), rs.getBoolean(5))).list();
@@ -97,11 +97,11 @@ public final class JdbcStatisticsStore implements StatisticsStore {
     @Override
     public List<FacilityCounts> useOf(YearMonth month) {
         return jdbc.sql("""
-                SELECT facility_id, sum(views), sum(imports), sum(letters) FROM stats_usage_day
-                 WHERE day >= ? AND day <= ? GROUP BY facility_id
+                SELECT facility_id, sum(views), sum(imports), sum(letters) FROM stats_usage_month
+                 WHERE month = ? GROUP BY facility_id
                 HAVING sum(views) + sum(imports) + sum(letters) > 0
                  ORDER BY sum(views) + sum(imports) + sum(letters) DESC, facility_id""")
-                .params(first(month), Date.valueOf(month.atEndOfMonth()))
+                .param(first(month))
                 .query((rs, n) -> new FacilityCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
     }
 
@@ -109,7 +109,7 @@ public final class JdbcStatisticsStore implements StatisticsStore {
     public Map<Long, Flags> twoWay(LocalDate from) {
         Map<Long, Flags> flags = new HashMap<>();
         jdbc.sql("""
-                SELECT facility_id, sum(imports) + sum(letters) > 0, sum(views) > 0 FROM stats_usage_day
+                SELECT facility_id, bool_or(imports + letters > 0), bool_or(views > 0) FROM stats_usage_day
                  WHERE day >= ? GROUP BY facility_id""").param(Date.valueOf(from))
                 .query(rs -> {
                     flags.put(rs.getLong(1), new Flags(rs.getBoolean(2), rs.getBoolean(3)));
@@ -120,9 +120,9 @@ public final class JdbcStatisticsStore implements StatisticsStore {
     @Override
     public Map<YearMonth, long[]> emergency(YearMonth from) {
         Map<YearMonth, long[]> months = new HashMap<>();
-        jdbc.sql("SELECT " + MONTH.formatted("u.day") + ", f.kind = 'FIRE_DEPARTMENT', sum(u.emergency)"
-                        + " FROM stats_usage_day u JOIN facility f ON f.id = u.facility_id"
-                        + " WHERE u.day >= ? AND u.emergency > 0 GROUP BY 1, 2")
+        jdbc.sql("SELECT u.month, f.kind = 'FIRE_DEPARTMENT', sum(u.emergency)"
+                        + " FROM stats_usage_month u JOIN facility f ON f.id = u.facility_id"
+                        + " WHERE u.month >= ? AND u.emergency > 0 GROUP BY 1, 2")
                 .param(first(from))
                 .query(rs -> {
                     months.computeIfAbsent(YearMonth.from(rs.getDate(1).toLocalDate()), m -> new long[2])
@@ -183,6 +183,16 @@ public final class JdbcStatisticsStore implements StatisticsStore {
                         .params(touched, Timestamp.from(first.toLocalDate().atStartOfDay(Months.JAPAN).toInstant()))
                         .update();
                 jdbc.sql("DELETE FROM stats_usage_day WHERE views + imports + letters + emergency = 0").update();
+                // the months of the recounted days, summed again (with the demo's seeded days of those months)
+                jdbc.sql("DELETE FROM stats_usage_month WHERE month = ANY (SELECT DISTINCT " + MONTH.formatted("d")
+                        + " FROM unnest(?::date[]) AS t(d))").param(touched).update();
+                jdbc.sql("""
+                        INSERT INTO stats_usage_month (month, facility_id, views, imports, letters, emergency, demo_seeded)
+                        SELECT %s, facility_id, sum(views), sum(imports), sum(letters), sum(emergency), demo_seeded
+                          FROM stats_usage_day
+                         WHERE %s = ANY (SELECT DISTINCT %s FROM unnest(?::date[]) AS t(d))
+                         GROUP BY 1, 2, demo_seeded""".formatted(MONTH.formatted("day"), MONTH.formatted("day"),
+                        MONTH.formatted("d"))).param(touched).update();
             }
             jdbc.sql("DELETE FROM stats_card_month").update();
             jdbc.sql("""
@@ -203,8 +213,16 @@ public final class JdbcStatisticsStore implements StatisticsStore {
     @Override
     public void seedDemoDay(LocalDate day, long facilityId, long views, long imports, long letters, long emergency) {
         jdbc.sql("""
-                INSERT INTO stats_usage_day (day, facility_id, views, imports, letters, emergency, demo_seeded)
-                VALUES (?, ?, ?, ?, ?, ?, true) ON CONFLICT (day, facility_id, demo_seeded) DO NOTHING""")
+                WITH seeded AS (
+                    INSERT INTO stats_usage_day (day, facility_id, views, imports, letters, emergency, demo_seeded)
+                    VALUES (?, ?, ?, ?, ?, ?, true) ON CONFLICT (day, facility_id, demo_seeded) DO NOTHING
+                    RETURNING day, facility_id, views, imports, letters, emergency)
+                INSERT INTO stats_usage_month (month, facility_id, views, imports, letters, emergency, demo_seeded)
+                SELECT date_trunc('month', day)::date, facility_id, views, imports, letters, emergency, true FROM seeded
+                ON CONFLICT (month, facility_id, demo_seeded) DO UPDATE SET views = stats_usage_month.views + excluded.views,
+                    imports = stats_usage_month.imports + excluded.imports,
+                    letters = stats_usage_month.letters + excluded.letters,
+                    emergency = stats_usage_month.emergency + excluded.emergency""")
                 .params(Date.valueOf(day), facilityId, views, imports, letters, emergency).update();
     }
 
