@@ -10,9 +10,4 @@ CREATE TABLE source_patient_insured (
 );
 CREATE INDEX source_patient_insured_card ON source_patient_insured (card_hash);
 
--- Patient resources stored before (a checkup centre's examinees) carried the number as an identifier, and the search
--- index held it: the index forgets it, so that no search by a number finds anything (docs/insured-number-part.md).
-DELETE FROM resource_token WHERE param = 'identifier'
-    AND system = 'http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID';
-
 GRANT SELECT, INSERT, UPDATE ON source_patient_insured TO ${app_role};
