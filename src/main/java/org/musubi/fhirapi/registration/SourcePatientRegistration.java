@@ -65,8 +65,8 @@ public class SourcePatientRegistration {
             }
         }
         long facility = caller.writingFacility();
+        InsuredNumber insured = insuredNumber(patient); // first: never a patient ID, even in a declared system
         PatientKeys.Keys keys = this.keys.of(facility, patient);
-        InsuredNumber insured = insuredNumber(patient);
         ResourceWrite write = resources.toWrite(patient, null, facility); // validated before anything is kept
         SourcePatient source = matching.receive(caller.userId(), facility, keys.localId(), QueryDemographics.of(patient),
                 keys.recorded(), insured);
