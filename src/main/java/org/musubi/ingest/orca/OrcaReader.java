@@ -10,7 +10,7 @@ import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.PatientIdentity;
-import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.ProblemTexts;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
 import org.w3c.dom.Element;
@@ -25,6 +25,8 @@ import org.w3c.dom.Element;
  */
 public final class OrcaReader implements SourceReader {
 
+    private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
+
     @Override
     public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
         byte[] bytes = file.bytes();
@@ -33,13 +35,13 @@ public final class OrcaReader implements SourceReader {
         try {
             root = OrcaXml.parse(bytes);
         } catch (IllegalArgumentException e) {
-            results.accept(rejected(where, "ORCAの応答をXMLとして読めません", "the ORCA answer is not XML", bytes));
+            results.accept(rejected(where, "ingest.orca.notXml", bytes));
             return;
         }
         Element info = OrcaXml.child(first(OrcaXml.child(root, "patient")), "Patient_Information");
         String id = OrcaXml.text(info, "Patient_ID");
         if (id == null) {
-            results.accept(rejected(where.field("Patient_ID"), "患者番号がありません", "no Patient_ID", bytes));
+            results.accept(rejected(where.field("Patient_ID"), "ingest.orca.noPatientId", bytes));
             return;
         }
         PatientIdentity identity = OrcaResources.identity(info, id);
@@ -65,7 +67,7 @@ public final class OrcaReader implements SourceReader {
             String day = OrcaXml.text(visit, "Perform_Date");
             if (OrcaResources.date(day) == null) {
                 results.accept(rejected(where.at(3, "medicalgetv2").field("Perform_Date[" + visitNumber + "]"),
-                        "受診日が日付ではありません", "Perform_Date is not a date", bytes));
+                        "ingest.orca.badPerformDate", bytes));
                 continue;
             }
             String department = OrcaXml.text(visit, "Department_Code");
@@ -88,8 +90,7 @@ public final class OrcaReader implements SourceReader {
         return null;
     }
 
-    private static ParseResult.Rejected rejected(Location where, String japanese, String english, byte[] bytes) {
-        return new ParseResult.Rejected(new Problem(where, "ingest.orca.unreadable", japanese, english),
-                new String(bytes, StandardCharsets.UTF_8));
+    private static ParseResult.Rejected rejected(Location where, String code, byte[] bytes) {
+        return new ParseResult.Rejected(TEXTS.problem(where, code), new String(bytes, StandardCharsets.UTF_8));
     }
 }

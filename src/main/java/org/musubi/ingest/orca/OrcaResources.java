@@ -192,7 +192,7 @@ final class OrcaResources {
         }
         if ("21".equals(actClass) && times != null && times.matches("[0-9]{1,3}")) {
             request.getDispenseRequest().setExpectedSupplyDuration((Duration) new Duration()
-                    .setValue(Integer.parseInt(times)).setUnit("日").setSystem("http://unitsofmeasure.org").setCode("d"));
+                    .setValue(Integer.parseInt(times)).setUnit("日").setSystem(FhirSystems.UCUM).setCode("d"));
         }
         return request;
     }
