@@ -36,7 +36,14 @@ class OrcaConfiguration {
                 .getProperty("musubi.orca.schedule", Boolean.class, true);
         if (on) {
             OrcaPulls pulls = ready.getApplicationContext().getBean(OrcaPulls.class);
-            ticks.scheduleWithFixedDelay(pulls::runDue, 1, 1, TimeUnit.MINUTES);
+            // a tick that throws (the database away) must not end the schedule
+            ticks.scheduleWithFixedDelay(() -> {
+                try {
+                    pulls.runDue();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(OrcaPulls.class).warn("ORCA tick: {}", e.getClass().getSimpleName());
+                }
+            }, 1, 1, TimeUnit.MINUTES);
         }
     }
 }
