@@ -11,7 +11,12 @@ public enum ImportKind {
     /** Lab-result CSV files in Musubi's documented layout. */
     LAB_CSV(true),
     /** 特定健診 results in the MHLW standard form (HL7 CDA R2 XML, single files or ZIPs) from checkup centres. */
-    CHECKUP(true);
+    CHECKUP(true),
+    /**
+     * Pulled from a facility's ORCA (日医標準レセプトソフト) server by its connector ({@code ingest.orca}): one file per
+     * patient and pull window, named by the window, so a window pulled again is read again.
+     */
+    ORCA(false);
 
     private final boolean sameContentSameFile;
 

@@ -110,6 +110,13 @@ class IngestConfiguration {
         return new KindReader(ImportKind.CHECKUP, source -> reader);
     }
 
+    /** ORCA connectors' pulls: one file per patient and window ({@code ingest.orca}). */
+    @Bean
+    KindReader orcaReader() {
+        SourceReader reader = new org.musubi.ingest.orca.OrcaReader();
+        return new KindReader(ImportKind.ORCA, source -> reader);
+    }
+
     @Bean
     ImportQueue importQueue(RunImport imports, JobLocks jobs) {
         return new ImportQueue(imports, jobs);

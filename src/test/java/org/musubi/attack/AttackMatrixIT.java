@@ -1551,4 +1551,53 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of the insured-person number --------------------------------------------------------------------------
+
+    // ---- issue 46: ORCA connectors: one contiguous block ---------------------------------------------------------------
+
+    @Autowired
+    org.musubi.ingest.orca.OrcaAdministration orcaConnectors;
+
+    /**
+     * Hospital A's ORCA connector (its URL, user and sealed password): no user of clinic B — each staff profession gets
+     * 403 for every connector page, real or absent, as for every admin page; B's facility administrator gets for A's
+     * connector's page, its "pull now" and a save for A's facility exactly the answer of a connector nobody made (404),
+     * and does not see it listed. The connector is left as it was and never pulled. B's systems have no route here.
+     */
+    @Test
+    void clinicBNeverReachesAnotherFacilitysOrcaConnector() {
+        Facility hospital = accounts.newHospital();
+        var operator = org.musubi.registry.Administrator.of(accounts.networkAdmin());
+        String url = "http://orca-" + UUID.randomUUID().toString().substring(0, 8) + ".invalid:8000";
+        long id = orcaConnectors.save(operator, hospital.id(), new org.musubi.ingest.orca.OrcaAdministration.Settings(
+                url, "ormaster", "secret-" + UUID.randomUUID(), 60, false, null)).orElseThrow().id();
+        var before = orcaConnectors.find(operator, id).orElseThrow();
+        long absent = id + 1_000_000;
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User clinicAdmin = accounts.adminOf(clinic);
+        List<Armed> callers = new ArrayList<>(callers(clinic).stream().filter(c -> c.web() != null).toList());
+        callers.add(new Armed(new Attacker("B's facility administrator", Profession.MEDICAL_CLERK, Set.of()),
+                clinicAdmin.id(), null, accounts.signedIn(port, clinicAdmin)));
+        for (Armed caller : callers) {
+            WebSession web = caller.web();
+            Map<String, java.util.function.Function<Long, HttpResponse<String>>> routes = new java.util.LinkedHashMap<>();
+            routes.put("page", c -> web.get("/admin/imports/orca/" + c));
+            routes.put("pull now", c -> web.post("/admin/imports/orca/" + c + "/pull"));
+            for (var route : routes.entrySet()) {
+                String what = caller.attacker() + " / ORCA connector " + route.getKey();
+                HttpResponse<String> refused = route.getValue().apply(id);
+                HttpResponse<String> nothing = route.getValue().apply(absent);
+                Answers.assertAlike(what, refused, String.valueOf(id), nothing, String.valueOf(absent));
+                assertThat(refused.statusCode()).as(what).isIn(403, 404);
+            }
+            HttpResponse<String> saved = web.post("/admin/imports/orca", "facilityId", String.valueOf(hospital.id()),
+                    "baseUrl", "http://attacker.invalid", "username", "x", "password", "y", "intervalMinutes", "1",
+                    "enabled", "true");
+            assertThat(saved.statusCode()).as(caller.attacker() + " / ORCA save for A").isIn(403, 404);
+            HttpResponse<String> list = web.get("/admin/imports/orca");
+            assertThat(list.body()).as(caller.attacker() + " / ORCA list").doesNotContain(url);
+        }
+        assertThat(orcaConnectors.find(operator, id).orElseThrow()).as("left as it was").isEqualTo(before);
+    }
+
+    // ---- end of ORCA connectors ----------------------------------------------------------------------------------------
 }

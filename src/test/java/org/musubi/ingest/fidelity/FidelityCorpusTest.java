@@ -171,6 +171,7 @@ class FidelityCorpusTest {
             case LAB_HL7 -> new LabHl7Reader(parsing);
             case LAB_CSV -> new LabCsvReader();
             case CHECKUP -> new CheckupXmlReader();
+            case ORCA -> new org.musubi.ingest.orca.OrcaReader();
         };
     }
 

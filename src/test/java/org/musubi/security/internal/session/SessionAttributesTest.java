@@ -125,6 +125,7 @@ class SessionAttributesTest {
             "org.musubi.portal.admin.facilities.FacilityAdminController",
             "org.musubi.portal.admin.facilities.IdentifierSystemController",
             "org.musubi.portal.admin.imports.ImportController",
+            "org.musubi.portal.admin.imports.OrcaController",
             "org.musubi.portal.admin.matching.MatchingController",
             "org.musubi.portal.admin.notices.NoticeAdminController",
             "org.musubi.portal.admin.persons.PersonCardController",

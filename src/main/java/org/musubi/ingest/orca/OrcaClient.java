@@ -1,0 +1,95 @@
+package org.musubi.ingest.orca;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.w3c.dom.Element;
+
+/**
+ * One ORCA server's API as its published specification describes it: xml2 requests posted as
+ * {@code application/xml} (UTF-8) or GET with query arguments, Basic authentication with the user and password ORCA
+ * gives the facility, answers {@code <xmlio2><…res>} with {@code Api_Result}: {@code 00} (or {@code 000}, {@code 0000})
+ * is success; {@code 21} is "no data" (対象がありません) and answers nothing; anything else is an {@link OrcaFailure}
+ * naming the API, the code and ORCA's {@code Api_Result_Message}.
+ */
+final class OrcaClient {
+
+    /** What ORCA answered: the {@code …res} record, or null when it had nothing. */
+    record Answer(Element root, Element record) {
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String baseUrl;
+    private final String authorization;
+
+    OrcaClient(String baseUrl, String user, String password) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POST of an xml2 request to {@code path?query}. */
+    Answer post(String path, String query, String requestXml) {
+        HttpRequest request = base(path, query)
+                .header("Content-Type", "application/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(requestXml, StandardCharsets.UTF_8)).build();
+        return send(path, request);
+    }
+
+    /** GET of {@code path?query} (patientgetv2). */
+    Answer get(String path, String query) {
+        return send(path, base(path, query).GET().build());
+    }
+
+    private HttpRequest.Builder base(String path, String query) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path + (query == null ? "" : "?" + query)))
+                .timeout(TIMEOUT).header("Authorization", authorization).header("Accept", "application/xml");
+    }
+
+    private Answer send(String path, HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new OrcaFailure(path + ": no answer (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrcaFailure(path + ": interrupted", e);
+        }
+        if (response.statusCode() != 200) {
+            throw new OrcaFailure(path + ": HTTP " + response.statusCode());
+        }
+        Element root;
+        try {
+            root = OrcaXml.parse(response.body());
+        } catch (IllegalArgumentException e) {
+            throw new OrcaFailure(path + ": the answer is not xml2", e);
+        }
+        Element record = null;
+        for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                record = e;
+                break;
+            }
+        }
+        String result = record == null ? null : OrcaXml.text(record, "Api_Result");
+        if (result == null) {
+            throw new OrcaFailure(path + ": the answer has no Api_Result");
+        }
+        if (result.chars().allMatch(c -> c == '0')) {
+            return new Answer(root, record);
+        }
+        if (result.equals("21")) {
+            return new Answer(root, null);
+        }
+        String message = OrcaXml.text(record, "Api_Result_Message");
+        throw new OrcaFailure(path + ": Api_Result " + result + (message == null ? "" : " " + message));
+    }
+}

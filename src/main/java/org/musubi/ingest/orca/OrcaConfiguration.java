@@ -1,0 +1,49 @@
+package org.musubi.ingest.orca;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.musubi.database.Standby;
+import org.musubi.ingest.ImportQueue;
+import org.musubi.ingest.ImportSources;
+import org.musubi.security.SecretBox;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** Wires the ORCA connectors and ticks their schedule once a minute (on every node; a source's lock picks one). */
+@Configuration(proxyBeanMethods = false)
+class OrcaConfiguration {
+
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("orca-pulls").daemon().factory());
+
+    @Bean
+    OrcaPulls orcaPulls(OrcaConnectors connectors, ImportSources sources, ImportQueue queue, SecretBox box,
+                        Standby standby) {
+        return new OrcaPulls(connectors, sources, queue, box, standby);
+    }
+
+    @Bean
+    OrcaAdministration orcaAdministration(OrcaConnectors connectors, SecretBox box) {
+        return new OrcaAdministration(connectors, box);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startTicking(ApplicationReadyEvent ready) {
+        boolean on = ready.getApplicationContext().getEnvironment()
+                .getProperty("musubi.orca.schedule", Boolean.class, true);
+        if (on) {
+            OrcaPulls pulls = ready.getApplicationContext().getBean(OrcaPulls.class);
+            // a tick that throws (the database away) must not end the schedule
+            ticks.scheduleWithFixedDelay(() -> {
+                try {
+                    pulls.runDue();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(OrcaPulls.class).warn("ORCA tick: {}", e.getClass().getSimpleName());
+                }
+            }, 1, 1, TimeUnit.MINUTES);
+        }
+    }
+}

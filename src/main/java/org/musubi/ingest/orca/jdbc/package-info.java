@@ -1,0 +1,2 @@
+/** The ORCA connectors' table. */
+package org.musubi.ingest.orca.jdbc;
