@@ -100,6 +100,10 @@ public final class Publishing {
                               java.time.Instant updated) {
     }
 
+    /** The person's name and the facility's publications for them, newest first. */
+    public record Listing(String name, List<Publication> items) {
+    }
+
     /** Content or a form that cannot be published: its message key and arguments; nothing stored, nothing audited. */
     public static final class Invalid extends RuntimeException {
         private final String messageKey;
@@ -213,14 +217,16 @@ public final class Publishing {
      * The facility's publications for the person, newest first, withdrawn ones too (their history): one interaction
      * (READ, {@link #LIST_TARGET}) under the same gate as publishing (standing); empty when refused.
      */
-    public Optional<List<Publication>> published(Reader by, long personId) {
-        Interaction<List<Publication>> read = reads.readPerson(by, personId, AuditAction.READ, LIST_TARGET,
+    public Optional<Listing> published(Reader by, long personId) {
+        Interaction<Listing> read = reads.readPerson(by, personId, AuditAction.READ, LIST_TARGET,
                 PersonView::actAsHolder, record -> {
+                    String name = record.view().opened().map(p -> p.person().familyKanji() + " "
+                            + p.person().givenKanji()).orElse("");
                     List<String> ids = record.outline().stream().filter(o -> TYPES.contains(o.type())
                             && by.facilityId() != null && o.sourceFacilityId() == by.facilityId())
                             .map(o -> o.id()).toList();
                     if (ids.isEmpty()) {
-                        return List.of();
+                        return new Listing(name, List.of());
                     }
                     List<Publication> found = new ArrayList<>();
                     for (StoredResource r : record.contents(ids)) {
@@ -231,7 +237,7 @@ public final class Publishing {
                         }
                     }
                     found.sort(Comparator.comparing(Publication::updated).reversed());
-                    return found;
+                    return new Listing(name, found);
                 });
         return read.permitted() && read.value() != null ? Optional.of(read.value()) : Optional.empty();
     }
