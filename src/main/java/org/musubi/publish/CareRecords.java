@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.DataCategory;
@@ -44,7 +43,7 @@ public final class CareRecords {
     private final Parts parts;
 
     /** What the records are built with besides the doors. */
-    record Parts(Users users, IdentityStore identities) {
+    record Parts(Users users, PublishSources sources) {
     }
 
     CareRecords(WriteRecords writes, ReadRecords reads, CareEvents events, PublishRecords records, Parts parts) {
@@ -98,11 +97,11 @@ public final class CareRecords {
         DataCategory category = event instanceof CareEvent.Vitals ? DataCategory.VITALS : DataCategory.CARE_RECORDS;
         Interaction<List<String>> done = writes.enter(by, personId, AuditAction.CREATE, TARGET, gate(by, category),
                 entry -> {
-                    SourcePatient own = entry.view().sources().stream()
-                            .filter(s -> s.facilityId() == by.facilityId()).findFirst().orElse(null);
-                    if (own == null) {
+                    if (entry.view().opened().isEmpty()) {
                         return null;
                     }
+                    SourcePatient own = parts.sources().of(by.userId(), by.facilityId(), entry.view().opened().get(),
+                            entry.view().sources());
                     String author = name(by);
                     List<ResourceWrite> made = events.of(own, author, event);
                     entry.store(made, written -> records.provenance(own, author, "care-record", written));
@@ -125,7 +124,7 @@ public final class CareRecords {
         List<CareCsv.Problem> problems = new ArrayList<>(parsed.problems());
         int stored = 0;
         for (CareCsv.Row row : parsed.rows()) {
-            long person = parts.identities().personByRegionalId(row.regionalId()).map(p -> p.id()).orElse(0L);
+            long person = parts.sources().identities().personByRegionalId(row.regionalId()).map(p -> p.id()).orElse(0L);
             if (record(by, person, row.event()).isPresent()) {
                 stored++;
             } else {

@@ -6,6 +6,8 @@ import org.musubi.blob.BlobProperties;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.scan.Scanner;
 import org.musubi.identity.IdentityStore;
+import org.musubi.identity.link.LinkSourcePatient;
+import org.musubi.record.IdKeys;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.WriteRecords;
@@ -27,16 +29,20 @@ class PublishConfiguration {
 
     /** Documents up to the record's documents' limit ({@code musubi.blob.max-size}, at most {@link #MAX_UPLOAD}), scanned when a scanner is set. */
     @Bean
+    PublishSources publishSources(IdentityStore identities, LinkSourcePatient link, IdKeys keys) {
+        return new PublishSources(identities, link, keys);
+    }
+
+    @Bean
     Publishing publishing(WriteRecords writes, ReadRecords reads, PublishRecords records, BlobStore blobs,
-                          Scanner scanner, Users users, BlobProperties blob) {
-        return new Publishing(writes, reads, records, new Publishing.Parts(blobs, scanner, users,
+                          Scanner scanner, Users users, PublishSources sources, BlobProperties blob) {
+        return new Publishing(writes, reads, records, new Publishing.Parts(blobs, scanner, users, sources,
                 Math.min(blob.maxSize().toBytes(), MAX_UPLOAD)));
     }
 
     @Bean
     CareRecords careRecords(WriteRecords writes, ReadRecords reads, PublishRecords records, ResourceEncoder encoder,
-                            Users users, IdentityStore identities) {
-        return new CareRecords(writes, reads, new CareEvents(encoder), records, new CareRecords.Parts(users,
-                identities));
+                            Users users, PublishSources sources) {
+        return new CareRecords(writes, reads, new CareEvents(encoder), records, new CareRecords.Parts(users, sources));
     }
 }

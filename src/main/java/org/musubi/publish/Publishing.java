@@ -69,7 +69,7 @@ public final class Publishing {
     private final Parts parts;
 
     /** What publishing builds with besides the doors. */
-    record Parts(BlobStore blobs, Scanner scanner, Users users, long maxBytes) {
+    record Parts(BlobStore blobs, Scanner scanner, Users users, PublishSources sources, long maxBytes) {
     }
 
     Publishing(WriteRecords writes, ReadRecords reads, PublishRecords records, Parts parts) {
@@ -301,11 +301,11 @@ public final class Publishing {
             return holder;
         };
         Interaction<List<String>> done = writes.enter(by, personId, action, TARGET, gate, entry -> {
-            SourcePatient own = entry.view().sources().stream().filter(s -> s.facilityId() == facility)
-                    .findFirst().orElse(null);
-            if (own == null) {
+            if (entry.view().opened().isEmpty()) {
                 return null;
             }
+            SourcePatient own = parts.sources().of(by.userId(), facility, entry.view().opened().get(),
+                    entry.view().sources());
             Made made = body.apply(own, entry);
             if (made == null) {
                 return null;
