@@ -112,14 +112,19 @@ public final class CareCsv {
     }
 
     private static CareEvent event(Map<String, String> v, List<String> faults) {
-        LocalDateTime at = null;
+        LocalDate date = null;
+        LocalTime time = null;
         try {
-            LocalDate date = LocalDate.parse(v.get("date").replace('/', '-'));
-            LocalTime time = LocalTime.parse(v.get("time").length() == 4 ? "0" + v.get("time") : v.get("time"));
-            at = LocalDateTime.of(date, time);
+            date = LocalDate.parse(v.get("date").replace('/', '-'));
         } catch (DateTimeParseException e) {
-            faults.add(v.get("date").matches("\\d{4}[-/]\\d{2}[-/]\\d{2}") ? "time" : "date");
+            faults.add("date");
         }
+        try {
+            time = LocalTime.parse(v.get("time").length() == 4 ? "0" + v.get("time") : v.get("time"));
+        } catch (DateTimeParseException e) {
+            faults.add("time");
+        }
+        LocalDateTime at = date == null || time == null ? null : LocalDateTime.of(date, time);
         String note = v.get("note").isEmpty() ? null : v.get("note");
         String kind = v.get("kind").toLowerCase(Locale.ROOT);
         if (at == null) {

@@ -69,7 +69,7 @@ class PublishIT extends NetworkFixtures {
         String document = publishing.document(doctor, s.person(), new Publishing.Upload("referral.pdf", PDF),
                 new Publishing.Described("紹介状（A医院から）", DocumentKind.REFERRAL, LocalDate.of(2026, 11, 20)))
                 .orElseThrow();
-        List<AuditRows.Row> rows = audit.rows(before, loginOf(s.doctor()));
+        List<AuditRows.Row> rows = of(before, s);
         assertThat(rows).filteredOn(r -> r.resourceType().equals(Publishing.TARGET)).singleElement().satisfies(r -> {
             assertThat(r.action()).isEqualTo("CREATE");
             assertThat(r.outcome()).isEqualTo("PERMIT");
@@ -84,7 +84,7 @@ class PublishIT extends NetworkFixtures {
                 List.of(new Publishing.Diagnosis("2型糖尿病", "E11"), new Publishing.Diagnosis(" ", null)),
                 List.of("ペニシリン", ""), List.of("メトホルミン 500mg 1日2回"))).orElseThrow();
         assertThat(lines).hasSize(3);
-        assertThat(audit.rows(note, loginOf(s.doctor()))).as("one row for the note").singleElement()
+        assertThat(of(note, s)).as("one row for the note").singleElement()
                 .satisfies(r -> assertThat(r.resourceIds()).hasSize(4)); // three lines and their Provenance
 
         Reader other = reader(s.reader(), s.hospital());
@@ -100,7 +100,7 @@ class PublishIT extends NetworkFixtures {
         long corrected = audit.max();
         assertThat(publishing.correct(doctor, s.person(), "Condition", condition,
                 new Publishing.Described("2型糖尿病（インスリン非依存）", null, null))).isTrue();
-        assertThat(audit.rows(corrected, loginOf(s.doctor()))).singleElement().satisfies(r -> {
+        assertThat(of(corrected, s)).singleElement().satisfies(r -> {
             assertThat(r.action()).isEqualTo("UPDATE");
             assertThat(r.resourceType()).isEqualTo(Publishing.TARGET);
         });
@@ -108,7 +108,7 @@ class PublishIT extends NetworkFixtures {
 
         long withdrawn = audit.max();
         assertThat(publishing.withdraw(doctor, s.person(), "DocumentReference", document)).isTrue();
-        assertThat(audit.rows(withdrawn, loginOf(s.doctor()))).hasSize(1);
+        assertThat(of(withdrawn, s)).hasSize(1);
         assertThat(json(other, s.person(), document)).contains("entered-in-error");
         assertThat(publishing.withdraw(doctor, s.person(), "DocumentReference", document))
                 .as("a withdrawn publication is not withdrawn again").isFalse();
@@ -164,8 +164,9 @@ class PublishIT extends NetworkFixtures {
         assertThat(audit.rowsSince(before)).filteredOn(r -> r.resourceType().startsWith("manual-publication")).isEmpty();
     }
 
-    private String loginOf(User user) {
-        return user.loginId();
+    /** The audit rows since {@code after} naming the setting's person. */
+    private List<AuditRows.Row> of(long after, Setting s) {
+        return audit.rowsSince(after).stream().filter(r -> s.regionalId().equals(r.patientId())).toList();
     }
 
     private String json(Reader reader, long person, String id) {
