@@ -2,7 +2,6 @@ package org.musubi.publish;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -33,6 +32,8 @@ final class CareEvents {
     /** Musubi's CodeSystem of a care office's event kinds, beside {@link FhirSystems#CARE_TEAM_NOTE}. */
     static final String KIND = "urn:musubi:care-office-event";
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final java.time.format.DateTimeFormatter SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final ResourceEncoder encoder;
 
@@ -117,8 +118,7 @@ final class CareEvents {
     }
 
     private static DateTimeType at(CareEvent event) {
-        return new DateTimeType(Date.from(event.at().atZone(JAPAN).toInstant()), ca.uhn.fhir.model.api.TemporalPrecisionEnum.MINUTE,
-                java.util.TimeZone.getTimeZone(JAPAN));
+        return new DateTimeType(event.at().atZone(JAPAN).format(SECONDS));
     }
 
     private static CodeableConcept code(CareMeasure m) {

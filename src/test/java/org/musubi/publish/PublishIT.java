@@ -120,7 +120,8 @@ class PublishIT extends NetworkFixtures {
         });
         assertThat(listing.items()).filteredOn(p -> p.id().equals(condition)).singleElement()
                 .satisfies(p -> assertThat(p.version()).isEqualTo(2));
-        assertThat(versions(document)).as("the history kept").isEqualTo(2);
+        assertThat(version(document, 1)).as("the history kept: the first version, as published")
+                .contains("\"current\"").contains("紹介状（A医院から）");
     }
 
     @Test
@@ -175,7 +176,8 @@ class PublishIT extends NetworkFixtures {
         return found.orElseThrow().json();
     }
 
-    private int versions(String id) {
-        return jdbc.sql("SELECT count(*) FROM resource_version WHERE id = ?").param(id).query(Integer.class).single();
+    private String version(String id, int version) {
+        return jdbc.sql("SELECT content FROM resource_version WHERE id = ? AND version = ?").params(id, version)
+                .query(String.class).single();
     }
 }
