@@ -1600,4 +1600,63 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of ORCA connectors ----------------------------------------------------------------------------------------
+
+    // ---- Publishing by hand and a care office's records (issue 46, publish): one contiguous block ------------------
+
+    @Autowired
+    org.musubi.publish.Publishing publishing;
+
+    /**
+     * Clinic B, with no link to hospital A's patient, never publishes for them, never corrects nor withdraws what a
+     * linked facility published, never opens the care-record form nor records a care event: every caller of B (each
+     * profession, signed in) gets for A's patient exactly the answer for a person nobody is, one audit row each; and
+     * what was published stays as it was.
+     */
+    @Test
+    void clinicBNeverPublishesNorRecordsCareForAPatientItIsNotLinkedTo() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        long person = linkedConsentedPatientAt(hospital);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        org.musubi.record.Reader publisher = new org.musubi.record.Reader(doctor.id(), hospital.id(),
+                org.musubi.audit.Purpose.TREATMENT);
+        String allergy = publishing.note(publisher, person, new org.musubi.publish.Publishing.Note(List.of(),
+                List.of("そばアレルギー"), List.of())).orElseThrow().getFirst();
+        String personKey = String.valueOf(person);
+        String nobody = String.valueOf(8_000_000_000L + new java.util.Random().nextInt(1_000_000));
+        String today = java.time.LocalDate.now().toString();
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            WebSession web = caller.web();
+            municipalAttempt(caller, "publish page", personKey, nobody, id -> web.get("/portal/patients/" + id + "/publish"));
+            municipalAttempt(caller, "publish a note", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/publish/note", "allergies", "攻撃"));
+            municipalAttempt(caller, "publish a document without a file", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/publish/document", "title", "攻撃", "kind", "OTHER",
+                            "date", today));
+            municipalAttempt(caller, "correct a publication", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/publish/AllergyIntolerance/" + allergy + "/correct",
+                            "title", "攻撃"));
+            municipalAttempt(caller, "withdraw a publication", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/publish/AllergyIntolerance/" + allergy + "/withdraw"));
+            municipalAttempt(caller, "care-record form", personKey, nobody,
+                    id -> web.get("/portal/patients/" + id + "/care-record"));
+            municipalAttempt(caller, "record a visit", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/care-record/visit", "date", today, "time", "10:00",
+                            "duration_minutes", "30", "services", "BODY_CARE", "note", "攻撃"));
+            municipalAttempt(caller, "record an incident", personKey, nobody,
+                    id -> web.post("/portal/patients/" + id + "/care-record/incident", "date", today, "time", "10:00",
+                            "incident_kind", "FALL", "severity", "MINOR", "note", "攻撃"));
+        }
+        org.musubi.publish.Publishing.Listing listing = publishing.published(publisher, person).orElseThrow();
+        assertThat(listing.items()).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(allergy);
+            assertThat(p.withdrawn()).as("never withdrawn by B").isFalse();
+            assertThat(p.version()).as("never corrected by B").isEqualTo(1);
+        });
+    }
+
+    // ---- end of publishing by hand ---------------------------------------------------------------------------------
 }
