@@ -11,7 +11,9 @@ public enum ImportKind {
     /** Lab-result CSV files in Musubi's documented layout. */
     LAB_CSV(true),
     /** 特定健診 results in the MHLW standard form (HL7 CDA R2 XML, single files or ZIPs) from checkup centres. */
-    CHECKUP(true);
+    CHECKUP(true),
+    /** Monthly receipt files (UKE, レセプト電算処理システム: 医科, DPC, 調剤) from clinics and pharmacies without an EHR. */
+    UKE(true);
 
     private final boolean sameContentSameFile;
 

@@ -32,6 +32,7 @@ import org.musubi.ingest.jahis.JahisReader;
 import org.musubi.ingest.lab.LabCsvReader;
 import org.musubi.ingest.lab.LabHl7Reader;
 import org.musubi.ingest.ssmix2.Ssmix2Reader;
+import org.musubi.ingest.uke.UkeReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -171,6 +172,7 @@ class FidelityCorpusTest {
             case LAB_HL7 -> new LabHl7Reader(parsing);
             case LAB_CSV -> new LabCsvReader();
             case CHECKUP -> new CheckupXmlReader();
+            case UKE -> new UkeReader();
         };
     }
 
