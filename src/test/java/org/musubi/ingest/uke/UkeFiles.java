@@ -105,6 +105,31 @@ public final class UkeFiles {
         return record("GO", String.valueOf(receipts), String.valueOf(points), "99");
     }
 
+    /**
+     * A clinic's month: a receipt for each of {@code patients} patients (カルテ番号 {@code K<n>}): two diagnoses, 再診 on
+     * one or two days, a test, 28 days of one drug with a comment; 9 records each. Claimed the month after.
+     */
+    public static byte[] clinicMonth(String institutionCode, int patients, int year, int month) {
+        String ym = String.format("%04d%02d", year, month);
+        String claim = month == 12 ? String.format("%04d01", year + 1) : String.format("%04d%02d", year, month + 1);
+        UkeFiles file = medical(institutionCode, "ベンチ診療所", claim);
+        for (int p = 0; p < patients; p++) {
+            int first = 1 + p % 27;
+            String insurer = String.format("0634%04d", p % 100);
+            file.re(p + 1, "1112", ym, "試験　" + p, String.valueOf(1 + p % 2), String.format("%04d0101", 1930 + p % 80),
+                            "K" + p, "ｼｹﾝ " + p)
+                    .ho(insurer, "記号", String.valueOf(100_000 + p), 2, 700)
+                    .sn(insurer, "記号", String.valueOf(100_000 + p), "01")
+                    .sy("8841934", "20200401", "1", "", "高血圧症", "01", "")
+                    .sy("0000999", "20200401", "1", "8002", "脂質異常症", "", "")
+                    .item("SI", "12", "112007410", "", 73, 2, Map.of(first, 1, first + 1, 1))
+                    .item("SI", "60", "160000410", "", 11, 1, Map.of(first, 1))
+                    .item("IY", "21", "610406079", "1", 5, 28, Map.of(first, 28))
+                    .co("", "", "朝食後");
+        }
+        return file.go(patients, patients * 700).bytes();
+    }
+
     public String text() {
         return String.join("\r\n", lines) + "\r\n";
     }
