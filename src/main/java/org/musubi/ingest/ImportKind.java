@@ -12,6 +12,8 @@ public enum ImportKind {
     LAB_CSV(true),
     /** 特定健診 results in the MHLW standard form (HL7 CDA R2 XML, single files or ZIPs) from checkup centres. */
     CHECKUP(true),
+    /** Monthly receipt files (UKE, レセプト電算処理システム: 医科, DPC, 調剤) from clinics and pharmacies without an EHR. */
+    UKE(true),
     /**
      * Pulled from a facility's ORCA (日医標準レセプトソフト) server by its connector ({@code ingest.orca}): one file per
      * patient and pull window, named by the window, so a window pulled again is read again.

@@ -33,6 +33,7 @@ import org.musubi.ingest.readers.StoredStays;
 import org.musubi.ingest.ssmix2.Ssmix2Reader;
 import org.musubi.ingest.ssmix2.Stays;
 import org.musubi.ingest.ssmix2.StorageStays;
+import org.musubi.ingest.uke.UkeReader;
 import org.musubi.record.IdKeys;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
@@ -115,6 +116,13 @@ class IngestConfiguration {
     KindReader orcaReader() {
         SourceReader reader = new org.musubi.ingest.orca.OrcaReader();
         return new KindReader(ImportKind.ORCA, source -> reader);
+    }
+
+    /** Clinics and pharmacies without an EHR: their monthly receipt files (UKE). */
+    @Bean
+    KindReader ukeReader() {
+        SourceReader reader = new UkeReader();
+        return new KindReader(ImportKind.UKE, source -> reader);
     }
 
     @Bean

@@ -23,7 +23,7 @@ import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code musubi import ssmix2|jahis|lab|lab-csv|checkup <path> --facility=<code>}: one batch into the source
+ * {@code musubi import ssmix2|jahis|lab|lab-csv|checkup|uke <path> --facility=<code>}: one batch into the source
  * named after the path (created on first use), with a progress line and a summary. Running it again
  * continues where the last run stopped and takes only new or changed files.
  */
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 public class ImportCommand {
 
     public static final String HELP = """
-            Usage: musubi import ssmix2|jahis|lab|lab-csv|checkup <path> --facility=<10-digit code> [--source=NAME]
+            Usage: musubi import ssmix2|jahis|lab|lab-csv|checkup|uke <path> --facility=<10-digit code> [--source=NAME]
 
             Imports a facility's files into Musubi: each file's records are mapped to FHIR, stored under the
             facility's patients (new patients go to identity matching) and audited. Files already imported
@@ -51,7 +51,8 @@ public class ImportCommand {
             With the embedded database, stop the server first.
             """;
     private static final Map<String, ImportKind> KINDS = Map.of("ssmix2", ImportKind.SSMIX2, "jahis", ImportKind.JAHIS,
-            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV, "checkup", ImportKind.CHECKUP);
+            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV, "checkup", ImportKind.CHECKUP,
+            "uke", ImportKind.UKE);
 
     private static final int SHOWN_FACILITIES = 5;
 

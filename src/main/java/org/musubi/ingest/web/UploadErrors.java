@@ -20,8 +20,8 @@ final class UploadErrors {
     }
 
     static ResponseEntity<Map<String, Object>> unknownKind(String kind) {
-        return of(HttpStatus.NOT_FOUND, "unknown-kind", "取り込みの種類が不明です（ssmix2, jahis, lab, lab-csv, checkup）"
-                + " / Unknown kind of import (ssmix2, jahis, lab, lab-csv, checkup): " + kind);
+        return of(HttpStatus.NOT_FOUND, "unknown-kind", "取り込みの種類が不明です（ssmix2, jahis, lab, lab-csv, checkup, uke）"
+                + " / Unknown kind of import (ssmix2, jahis, lab, lab-csv, checkup, uke): " + kind);
     }
 
     static ResponseEntity<Map<String, Object>> mayNotWrite() {

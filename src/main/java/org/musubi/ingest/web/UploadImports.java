@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 class UploadImports {
 
     static final Map<String, ImportKind> KINDS = Map.of("ssmix2", ImportKind.SSMIX2, "jahis", ImportKind.JAHIS,
-            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV, "checkup", ImportKind.CHECKUP);
+            "lab", ImportKind.LAB_HL7, "lab-csv", ImportKind.LAB_CSV, "checkup", ImportKind.CHECKUP,
+            "uke", ImportKind.UKE);
     private final ImportSources sources;
     private final ImportQueue queue;
     private final ImportLedger ledger;

@@ -51,6 +51,16 @@ public final class FhirSystems {
     public static final String DISEASE_KEY = "http://medis.or.jp/CodeSystem/master-disease-keyNumber";
     /** MEDIS disease master: the 4-character 交換用コード (v2 name MDCDX2 otherwise). */
     public static final String DISEASE_EXCHANGE = "http://medis.or.jp/CodeSystem/master-disease-exCode";
+    /** The MHLW 傷病名マスター's 7-digit 傷病名コード, as receipts (レセプト電算処理システム) send it (JP Core masterB). */
+    public static final String RECEIPT_DISEASE = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/masterB-disease";
+    /** The MHLW 修飾語マスター's 4-digit 修飾語コード, as receipts send it (JP Core masterZ). */
+    public static final String RECEIPT_DISEASE_MODIFIER = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/masterZ-disease-modifier";
+    /** JP Core's extension for a diagnosis's prefix modifier (部位, 左右 …). */
+    public static final String DISEASE_PREFIX_MODIFIER =
+            "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseasePrefixModifier";
+    /** JP Core's extension for a diagnosis's postfix modifier (の疑い …). */
+    public static final String DISEASE_POSTFIX_MODIFIER =
+            "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseasePostfixModifier";
     /** JAMI 16-digit usage codes (用法コード, urn:oid:1.2.392.200250.2.2.20.20; v2 name JAMISDP01). */
     public static final String JAMI_USAGE = "http://jami.jp/CodeSystem/MedicationUsage";
     /** MERIT-9 units (v2 name MR9P in a unit field). */

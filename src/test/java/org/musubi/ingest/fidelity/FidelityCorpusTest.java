@@ -32,6 +32,7 @@ import org.musubi.ingest.jahis.JahisReader;
 import org.musubi.ingest.lab.LabCsvReader;
 import org.musubi.ingest.lab.LabHl7Reader;
 import org.musubi.ingest.ssmix2.Ssmix2Reader;
+import org.musubi.ingest.uke.UkeReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -172,6 +173,7 @@ class FidelityCorpusTest {
             case LAB_CSV -> new LabCsvReader();
             case CHECKUP -> new CheckupXmlReader();
             case ORCA -> new org.musubi.ingest.orca.OrcaReader();
+            case UKE -> new UkeReader();
         };
     }
 

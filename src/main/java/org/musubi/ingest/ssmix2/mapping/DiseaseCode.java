@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.ingest.hl7.Hl7Values;
+import org.musubi.record.fhir.FhirSystems;
 
 /**
  * A PPR-01 diagnosis's code: the MEDIS 病名管理番号 (PRB-3 / ZPR-2, {@code MDCDX2}, 8 digits), the
@@ -19,8 +20,8 @@ final class DiseaseCode {
 
     static final String MODIFIER_KEY = "http://medis.or.jp/CodeSystem/master-disease-modKeyNumber";
     static final String MODIFIER_EXCHANGE = "http://medis.or.jp/CodeSystem/master-disease-modExCode";
-    static final String PREFIX = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseasePrefixModifier";
-    static final String POSTFIX = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseasePostfixModifier";
+    static final String PREFIX = FhirSystems.DISEASE_PREFIX_MODIFIER;
+    static final String POSTFIX = FhirSystems.DISEASE_POSTFIX_MODIFIER;
 
     private DiseaseCode() {
     }

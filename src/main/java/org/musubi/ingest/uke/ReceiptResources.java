@@ -1,0 +1,296 @@
+package org.musubi.ingest.uke;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Duration;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.MarkdownType;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.hl7.fhir.r4.model.StringType;
+import org.musubi.ingest.adapter.MappedResource;
+import org.musubi.ingest.adapter.SourceRefs;
+import org.musubi.record.fhir.FhirSystems;
+
+/**
+ * A receipt's FHIR resources, each keyed under the receipt's record key so that a receipt sent again (a correction,
+ * 返戻 and 再請求) replaces exactly what it stored before: an Encounter per visit day (the days the day columns name;
+ * 調剤: the days dispensed), the DPC stay as an Encounter with its 診断群分類, a Condition per SY, per item and day a
+ * Procedure (SI; TO as a material used), a MedicationRequest (医科 IY) or a MedicationDispense (調剤 IY), dated by the
+ * day, and the receipt's own comments as a Communication. Items the receipt does not date are dated by the month.
+ */
+final class ReceiptResources {
+
+    private static final String SUSPECTED = "8002";
+
+    private final String recordKey;
+    private final YearMonth month;
+    private final boolean inpatient;
+    private final List<MappedResource> out = new ArrayList<>();
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    ReceiptResources(String recordKey, YearMonth month, boolean inpatient) {
+        this.recordKey = recordKey;
+        this.month = month;
+        this.inpatient = inpatient;
+    }
+
+    List<MappedResource> map(ReceiptBody body, UkeLayout layout) {
+        TreeSet<Integer> visitDays = new TreeSet<>();
+        body.items.forEach(i -> visitDays.addAll(i.days().keySet()));
+        visitDays.forEach(this::encounter);
+        body.stays.forEach(this::stay);
+        body.diagnoses.forEach(this::condition);
+        for (ReceiptBody.Item item : body.items) {
+            if (item.days().isEmpty()) {
+                item(item, layout, null, item.count());
+            } else {
+                item.days().forEach((day, times) -> item(item, layout, day, times));
+            }
+        }
+        body.comments.forEach(this::communication);
+        return List.copyOf(out);
+    }
+
+    private String key(String... parts) {
+        String base = recordKey + "/" + String.join("/", parts);
+        int n = seen.merge(base, 1, Integer::sum);
+        return n == 1 ? base : base + "/" + n;
+    }
+
+    private void add(String key, Resource resource) {
+        out.add(new MappedResource(key, resource));
+    }
+
+    private String dayKey(int day) {
+        return month.atDay(day).toString();
+    }
+
+    private Reference visit(int day) {
+        return SourceRefs.to("Encounter", recordKey + "/visit/" + dayKey(day));
+    }
+
+    private void encounter(int day) {
+        Encounter encounter = new Encounter();
+        encounter.setStatus(Encounter.EncounterStatus.FINISHED);
+        encounter.setClass_(new Coding(FhirSystems.ACT_CODE, inpatient ? "IMP" : "AMB", inpatient ? "inpatient encounter" : "ambulatory"));
+        encounter.setSubject(SourceRefs.patient());
+        DateTimeType date = new DateTimeType(dayKey(day));
+        encounter.setPeriod(new Period().setStartElement(date).setEndElement(date.copy()));
+        receipt(encounter);
+        add(key("visit", dayKey(day)), encounter);
+    }
+
+    private void stay(ReceiptBody.Stay stay) {
+        Encounter encounter = new Encounter();
+        encounter.setStatus(stay.discharged() == null ? Encounter.EncounterStatus.INPROGRESS : Encounter.EncounterStatus.FINISHED);
+        encounter.setClass_(new Coding(FhirSystems.ACT_CODE, "IMP", "inpatient encounter"));
+        encounter.setSubject(SourceRefs.patient());
+        encounter.addType(new CodeableConcept(new Coding(UkeSystems.DPC_GROUP, stay.group(), null)));
+        Period period = new Period();
+        if (stay.admitted() != null) {
+            period.setStartElement(new DateTimeType(stay.admitted().toString()));
+        }
+        if (stay.discharged() != null) {
+            period.setEndElement(new DateTimeType(stay.discharged().toString()));
+        }
+        encounter.setPeriod(period);
+        receipt(encounter);
+        add(key("stay"), encounter);
+    }
+
+    private void condition(ReceiptBody.Diagnosis d) {
+        Condition condition = new Condition();
+        condition.getMeta().addProfile(FhirSystems.JP_CONDITION);
+        condition.setSubject(SourceRefs.patient());
+        CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.RECEIPT_DISEASE, d.code(), d.name()));
+        if (d.name() != null) {
+            code.setText(d.name());
+        }
+        for (String modifier : d.modifiers()) {
+            String url = modifier.startsWith("8") ? FhirSystems.DISEASE_POSTFIX_MODIFIER : FhirSystems.DISEASE_PREFIX_MODIFIER;
+            code.addExtension(url, new CodeableConcept(new Coding(FhirSystems.RECEIPT_DISEASE_MODIFIER, modifier, null)));
+        }
+        condition.setCode(code);
+        condition.addCategory(new CodeableConcept(new Coding(FhirSystems.CONDITION_CATEGORY, "encounter-diagnosis",
+                "Encounter Diagnosis")));
+        if (d.main()) {
+            condition.addCategory(new CodeableConcept(new Coding(UkeSystems.MAIN_DIAGNOSIS, "01", "主傷病")));
+        }
+        String status = switch (d.outcome()) {
+            case "2" -> "resolved";
+            case "3", "4" -> "inactive";
+            default -> "active";
+        };
+        CodeableConcept clinical = new CodeableConcept(new Coding(FhirSystems.CONDITION_CLINICAL, status, null));
+        clinical.addCoding(new Coding(UkeSystems.OUTCOME, d.outcome(), null));
+        condition.setClinicalStatus(clinical);
+        boolean suspected = d.modifiers().contains(SUSPECTED);
+        condition.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION,
+                suspected ? "provisional" : "confirmed", null)));
+        if (d.onset() != null) {
+            condition.setOnset(new DateTimeType(d.onset().toString()));
+        }
+        if (d.supplement() != null) {
+            condition.addNote(new Annotation(new MarkdownType(d.supplement())));
+        }
+        receipt(condition);
+        add(key("diagnosis", d.code(), String.join("", d.modifiers())), condition);
+    }
+
+    private void item(ReceiptBody.Item item, UkeLayout layout, Integer day, Integer times) {
+        String when = day == null ? "month" : dayKey(day);
+        String key = key(item.type(), item.category() == null ? "-" : item.category(), item.code(), when);
+        DomainResource resource = switch (item.type()) {
+            case "IY" -> layout == UkeLayout.PHARMACY ? dispense(item, day) : request(item, day);
+            default -> procedure(item, day);
+        };
+        if (item.amount() != null) {
+            resource.addExtension(UkeSystems.AMOUNT, new DecimalType(item.amount()));
+        }
+        if (times != null) {
+            resource.addExtension(UkeSystems.DAY_COUNT, new IntegerType(times));
+        }
+        receipt(resource);
+        add(key, resource);
+    }
+
+    private CodeableConcept category(ReceiptBody.Item item) {
+        return item.category() == null ? null
+                : new CodeableConcept(new Coding(UkeSystems.TREATMENT_CATEGORY, item.category(), null));
+    }
+
+    private List<Annotation> notes(ReceiptBody.Item item) {
+        List<Annotation> notes = new ArrayList<>();
+        for (ReceiptBody.Comment c : item.comments()) {
+            notes.add(note(c));
+        }
+        return notes;
+    }
+
+    private static Annotation note(ReceiptBody.Comment c) {
+        Annotation note = new Annotation(new MarkdownType(c.text() == null ? "" : c.text()));
+        if (c.code() != null) {
+            note.addExtension(UkeSystems.RECEIPT_COMMENT, new CodeType(c.code()));
+        }
+        return note;
+    }
+
+    private Procedure procedure(ReceiptBody.Item item, Integer day) {
+        Procedure procedure = new Procedure();
+        procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        procedure.setSubject(SourceRefs.patient());
+        boolean material = item.type().equals("TO");
+        CodeableConcept code = new CodeableConcept(new Coding(material ? UkeSystems.RECEIPT_MATERIAL
+                : UkeSystems.RECEIPT_PROCEDURE, item.code(), item.productName()));
+        if (material) {
+            procedure.addUsedCode(code);
+            procedure.setCode(new CodeableConcept().setText(item.productName() == null ? "特定器材" : item.productName()));
+        } else {
+            procedure.setCode(code);
+        }
+        procedure.setCategory(category(item));
+        if (day == null) {
+            procedure.setPerformed(new Period().setStartElement(new DateTimeType(month.atDay(1).toString()))
+                    .setEndElement(new DateTimeType(month.atEndOfMonth().toString())));
+        } else {
+            procedure.setPerformed(new DateTimeType(dayKey(day)));
+            procedure.setEncounter(visit(day));
+        }
+        notes(item).forEach(procedure::addNote);
+        return procedure;
+    }
+
+    private MedicationRequest request(ReceiptBody.Item item, Integer day) {
+        MedicationRequest request = new MedicationRequest();
+        request.setStatus(MedicationRequest.MedicationRequestStatus.COMPLETED);
+        request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+        request.setSubject(SourceRefs.patient());
+        request.setMedication(new CodeableConcept(new Coding(UkeSystems.RECEIPT_MEDICATION, item.code(), null)));
+        if (item.category() != null) {
+            request.addCategory(category(item));
+        }
+        if (day == null) {
+            request.setAuthoredOnElement(new DateTimeType(month.toString()));
+        } else {
+            request.setAuthoredOnElement(new DateTimeType(dayKey(day)));
+            request.setEncounter(visit(day));
+            Integer times = item.days().get(day);
+            if ("21".equals(item.category()) && times != null) {
+                request.getDispenseRequest().setExpectedSupplyDuration((Duration) new Duration().setValue(times)
+                        .setUnit("日").setSystem(FhirSystems.UCUM).setCode("d"));
+            }
+        }
+        if (item.amount() != null) {
+            request.addDosageInstruction().addDoseAndRate().setDose(new SimpleQuantity().setValue(item.amount()));
+        }
+        notes(item).forEach(request::addNote);
+        return request;
+    }
+
+    private MedicationDispense dispense(ReceiptBody.Item item, Integer day) {
+        MedicationDispense dispense = new MedicationDispense();
+        dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
+        dispense.setSubject(SourceRefs.patient());
+        dispense.setMedication(new CodeableConcept(new Coding(UkeSystems.RECEIPT_MEDICATION, item.code(), null)));
+        LocalDate date = month.atDay(day);
+        dispense.setWhenHandedOverElement(new DateTimeType(date.toString()));
+        dispense.setContext(visit(day));
+        if (item.amount() != null) {
+            dispense.setQuantity((SimpleQuantity) new SimpleQuantity().setValue(item.amount()));
+        }
+        if (item.count() != null) {
+            dispense.setDaysSupply((Quantity) new SimpleQuantity().setValue(item.count()));
+        }
+        if (item.usage() != null) {
+            dispense.addDosageInstruction().setText(item.usage());
+        }
+        dispense.addIdentifier().setSystem(FhirSystems.RP_NUMBER).setValue(item.category());
+        notes(item).forEach(dispense::addNote);
+        return dispense;
+    }
+
+    private void communication(ReceiptBody.Comment comment) {
+        Communication communication = new Communication();
+        communication.setStatus(Communication.CommunicationStatus.COMPLETED);
+        communication.setSubject(SourceRefs.patient());
+        communication.addCategory(new CodeableConcept(new Coding(FhirSystems.COMMUNICATION_CATEGORY,
+                UkeSystems.COMMENT_CATEGORY, null)));
+        communication.addPayload().setContent(new StringType(comment.text() == null ? "" : comment.text()));
+        if (comment.code() != null) {
+            communication.addExtension(UkeSystems.RECEIPT_COMMENT, new CodeType(comment.code()));
+        }
+        if (comment.category() != null) {
+            communication.addReasonCode(new CodeableConcept(new Coding(UkeSystems.TREATMENT_CATEGORY, comment.category(), null)));
+        }
+        communication.setSentElement(new DateTimeType(month.toString()));
+        receipt(communication);
+        add(key("comment"), communication);
+    }
+
+    /** Names the receipt on the resource: {@code <診療年月>:<レセプト種別>}. */
+    private void receipt(DomainResource resource) {
+        resource.addExtension(UkeSystems.RECEIPT, new StringType(recordKey.substring(recordKey.indexOf(':') + 1)));
+    }
+}

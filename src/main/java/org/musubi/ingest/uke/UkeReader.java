@@ -1,0 +1,214 @@
+package org.musubi.ingest.uke;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.musubi.ingest.adapter.Location;
+import org.musubi.ingest.adapter.MappingContext;
+import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.SourceFile;
+import org.musubi.ingest.adapter.SourceReader;
+
+/**
+ * UKE files: the monthly receipts of the レセプト電算処理システム (記録条件仕様 医科, DPC and 調剤; {@code docs/uke-part.md}).
+ * A file is Shift_JIS (Windows-31J) text, one record per line (CR LF), fields separated by commas, the first field the
+ * record type: a header (IR; 調剤 YK), then per receipt an RE followed by its records, then the trailer GO. Each receipt
+ * is one source record ({@link Receipt}), read as the file streams by; a receipt that cannot be taken is rejected
+ * alone, naming file, line, record type and field, and the receipts after it are still read.
+ */
+public final class UkeReader implements SourceReader {
+
+    private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
+    /** A longer line is not a UKE record (the longest, TO with its 31 day columns and comments, is well under 2 KB). */
+    private static final int MAX_LINE = 64 * 1024;
+
+    @Override
+    public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
+        Location whole = Location.file(file.name());
+        try (InputStream in = new BufferedInputStream(file.content().open())) {
+            new Pass(file.name(), context, results).run(in);
+        } catch (IOException e) {
+            results.accept(UkeProblems.rejected(whole, "uke.unreadable", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** One reading of one file: the header, then each receipt as its lines come. */
+    private static final class Pass {
+
+        private final String name;
+        private final MappingContext context;
+        private final Consumer<ParseResult> results;
+        private final CharsetDecoder decoder = SHIFT_JIS.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private UkeHeader header;
+        private boolean refused;
+        private boolean ended;
+        private Receipt receipt;
+
+        Pass(String name, MappingContext context, Consumer<ParseResult> results) {
+            this.name = name;
+            this.context = context;
+            this.results = results;
+        }
+
+        void run(InputStream in) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            int number = 0;
+            int b;
+            boolean any = false;
+            while ((b = in.read()) != -1) {
+                any = true;
+                if (b == '\n') {
+                    line(++number, bytes);
+                    bytes.reset();
+                } else if (bytes.size() > MAX_LINE) {
+                    results.accept(UkeProblems.rejected(new Location(name, number + 1, null, null), "uke.line.tooLong", MAX_LINE));
+                    return;
+                } else {
+                    bytes.write(b);
+                }
+            }
+            if (bytes.size() > 0) {
+                line(++number, bytes);
+            }
+            finish();
+            if (!any) {
+                results.accept(UkeProblems.rejected(Location.file(name), "uke.empty"));
+            } else if (header == null && !refused) {
+                results.accept(UkeProblems.rejected(Location.file(name), "uke.header.missing"));
+            }
+        }
+
+        private void line(int number, ByteArrayOutputStream raw) {
+            byte[] bytes = raw.toByteArray();
+            int length = bytes.length;
+            while (length > 0 && (bytes[length - 1] == '\r' || bytes[length - 1] == 0x1A)) {
+                length--;
+            }
+            if (length == 0 || refused) {
+                return;
+            }
+            String text;
+            try {
+                text = decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            } catch (CharacterCodingException e) {
+                Location where = new Location(name, number, null, null);
+                if (receipt != null) {
+                    receipt.broken(UkeProblems.problem(where, "uke.encoding"));
+                } else {
+                    results.accept(UkeProblems.rejected(where, "uke.encoding"));
+                }
+                return;
+            }
+            take(UkeLine.parse(number, text), text);
+        }
+
+        private void take(UkeLine line, String text) {
+            if (header == null) {
+                header(line, text);
+                return;
+            }
+            switch (line.type()) {
+                case "RE" -> {
+                    finish();
+                    receipt = new Receipt(name, header, line, text);
+                }
+                case "GO" -> {
+                    finish();
+                    ended = true;
+                }
+                case "IR", "YK" -> results.accept(UkeProblems.rejected(new Location(name, line.number(), line.type(), null),
+                        "uke.header.again", text));
+                default -> {
+                    if (receipt != null) {
+                        receipt.add(line, text);
+                    } else {
+                        results.accept(UkeProblems.rejected(new Location(name, line.number(), line.type(), null),
+                                ended ? "uke.afterTrailer" : "uke.outsideReceipt", text));
+                    }
+                }
+            }
+        }
+
+        private void header(UkeLine line, String text) {
+            Location where = new Location(name, line.number(), line.type(), null);
+            if (!line.type().equals("IR") && !line.type().equals("YK")) {
+                results.accept(UkeProblems.rejected(where, "uke.header.missing"));
+                refused = true;
+                return;
+            }
+            try {
+                header = UkeHeader.of(line);
+            } catch (UkeFault fault) {
+                results.accept(UkeProblems.rejected(fault, name, text));
+                refused = true;
+                return;
+            }
+            String own = context.institutionCode();
+            if (!own.isBlank() && !own.equals(header.institutionCode())) {
+                results.accept(UkeProblems.rejected(where.field("医療機関コード"), "uke.header.otherFacility",
+                        header.institutionCode()));
+                header = null;
+                refused = true;
+            }
+        }
+
+        private void finish() {
+            if (receipt != null) {
+                results.accept(receipt.map(context));
+                receipt = null;
+            }
+        }
+    }
+
+    /** The lines of one receipt, RE first, and whatever made it unreadable. */
+    static final class Receipt {
+
+        private final String file;
+        private final UkeHeader header;
+        private final List<UkeLine> lines = new ArrayList<>();
+        private final StringBuilder raw = new StringBuilder();
+        private Problem broken;
+
+        Receipt(String file, UkeHeader header, UkeLine re, String text) {
+            this.file = file;
+            this.header = header;
+            add(re, text);
+        }
+
+        void add(UkeLine line, String text) {
+            lines.add(line);
+            raw.append(text).append("\r\n");
+        }
+
+        void broken(Problem problem) {
+            if (broken == null) {
+                broken = problem;
+            }
+        }
+
+        ParseResult map(MappingContext context) {
+            if (broken != null) {
+                return new ParseResult.Rejected(broken, raw.toString());
+            }
+            try {
+                return ReceiptRecord.map(file, header, lines, context);
+            } catch (UkeFault fault) {
+                return UkeProblems.rejected(fault, file, raw.toString());
+            } catch (RuntimeException e) {
+                return new ParseResult.Rejected(UkeProblems.problem(new Location(file, lines.getFirst().number(), "RE", null),
+                        "uke.internal", e.getClass().getSimpleName()), raw.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.musubi.ingest.uke;
+
+/**
+ * The code systems of the MHLW masters a receipt codes its items with, for which JP Core 1.1 declares no URI, and
+ * Musubi's extensions for what a receipt item says that FHIR has no element for. Codes are kept as sent.
+ */
+final class UkeSystems {
+
+    /** 医薬品マスター: the 9-digit レセプト電算処理システム用医薬品コード. */
+    static final String RECEIPT_MEDICATION = "urn:musubi:receipt:medication";
+    /** 医科診療行為マスター: the 9-digit 診療行為コード. */
+    static final String RECEIPT_PROCEDURE = "urn:musubi:receipt:procedure";
+    /** 特定器材マスター: the 9-digit 特定器材コード. */
+    static final String RECEIPT_MATERIAL = "urn:musubi:receipt:material";
+    /** コメントマスター: the 9-digit コメントコード. */
+    static final String RECEIPT_COMMENT = "urn:musubi:receipt:comment";
+    /** The 2-digit 診療識別 (11 初診, 21 内服, 40 処置 …) an item is billed under. */
+    static final String TREATMENT_CATEGORY = "urn:musubi:receipt:treatment-category";
+    /** The 14-character DPC 診断群分類番号 of a stay. */
+    static final String DPC_GROUP = "urn:musubi:receipt:dpc-group";
+    /** The receipt an item came from: {@code <診療年月>:<レセプト種別>}. */
+    static final String RECEIPT = "urn:musubi:receipt:receipt";
+    /** How many times the item was done that day (the day column's count). */
+    static final String DAY_COUNT = "urn:musubi:fhir:receipt-day-count";
+    /** The item's 数量データ / 使用量 as sent, in the master's unit. */
+    static final String AMOUNT = "urn:musubi:fhir:receipt-amount";
+    /** The 主傷病 flag of a diagnosis, as a Condition category. */
+    static final String MAIN_DIAGNOSIS = "urn:musubi:receipt:main-diagnosis";
+    /** The SY 転帰区分 as sent (1 継続, 2 治ゆ, 3 死亡, 4 中止・転医), beside the clinical status it maps to. */
+    static final String OUTCOME = "urn:musubi:receipt:outcome";
+    /** A comment (CO, SJ) as its communication category. */
+    static final String COMMENT_CATEGORY = "receipt-comment";
+
+    private UkeSystems() {
+    }
+}

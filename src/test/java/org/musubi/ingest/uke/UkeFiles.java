@@ -1,0 +1,140 @@
+package org.musubi.ingest.uke;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Synthetic UKE files written by the Musubi team from the 記録条件仕様 (医科, DPC, 調剤) for tests and the benchmark:
+ * records as lines of comma-separated fields, numbered as the specification numbers them (field 1 the record type),
+ * joined with CR LF and encoded in Shift_JIS (Windows-31J). The people are invented.
+ */
+public final class UkeFiles {
+
+    public static final Charset SHIFT_JIS = Charset.forName("windows-31j");
+
+    private final List<String> lines = new ArrayList<>();
+
+    /** A 医科 (or DPC) file: IR with the 10-digit institution code (都道府県 + 点数表 1 + 7 digits), name, 請求年月. */
+    public static UkeFiles medical(String institutionCode, String name, String claimMonth) {
+        return new UkeFiles().header("IR", institutionCode, name, claimMonth);
+    }
+
+    /** A 調剤 file: YK with the pharmacy's 10-digit code (点数表 4). */
+    public static UkeFiles pharmacy(String institutionCode, String name, String claimMonth) {
+        return new UkeFiles().header("YK", institutionCode, name, claimMonth);
+    }
+
+    private UkeFiles header(String type, String code, String name, String claimMonth) {
+        return record(type, "1", code.substring(0, 2), code.substring(2, 3), code.substring(3), "", name, claimMonth, "00",
+                "082-000-0000");
+    }
+
+    /** Any record, its fields from field 1 (the record type) on. */
+    public UkeFiles record(String... fields) {
+        lines.add(String.join(",", fields));
+        return this;
+    }
+
+    /** Field {@code n} (1-based) of a record with {@code size} fields set from {@code values} (field → value). */
+    static String[] fields(int size, Map<Integer, String> values) {
+        String[] fields = new String[size];
+        Arrays.fill(fields, "");
+        values.forEach((n, v) -> fields[n - 1] = v);
+        return fields;
+    }
+
+    /** 医科 RE (38 fields): レセプト番号, 種別, 診療年月, 氏名, 男女区分, 生年月日, カルテ番号等 (14), カタカナ氏名 (37). */
+    public UkeFiles re(int number, String kind, String month, String name, String sex, String birth, String karte, String kana) {
+        return record(fields(38, Map.of(1, "RE", 2, String.valueOf(number), 3, kind, 4, month, 5, name, 6, sex, 7, birth,
+                14, karte == null ? "" : karte, 37, kana == null ? "" : kana)));
+    }
+
+    /** 調剤 RE: the common fields 2–7 only. */
+    public UkeFiles pharmacyRe(int number, String kind, String month, String name, String sex, String birth) {
+        return record(fields(20, Map.of(1, "RE", 2, String.valueOf(number), 3, kind, 4, month, 5, name, 6, sex, 7, birth)));
+    }
+
+    /** HO: 保険者番号, 記号, 番号, 診療実日数, 合計点数. */
+    public UkeFiles ho(String insurer, String symbol, String number, int days, int points) {
+        return record(fields(15, Map.of(1, "HO", 2, insurer, 3, symbol, 4, number, 5, String.valueOf(days),
+                6, String.valueOf(points))));
+    }
+
+    /** SN (資格確認): 負担者種別 1, 確認区分 01, 保険者番号, 記号, 番号, 枝番. */
+    public UkeFiles sn(String insurer, String symbol, String number, String branch) {
+        return record(fields(9, Map.of(1, "SN", 2, "1", 3, "01", 4, insurer, 5, symbol, 6, number, 7, branch)));
+    }
+
+    /** KO: 公費負担者番号, 公費受給者番号, 診療実日数, 合計点数. */
+    public UkeFiles ko(String payer, String recipient, int days, int points) {
+        return record(fields(12, Map.of(1, "KO", 2, payer, 3, recipient, 5, String.valueOf(days), 6, String.valueOf(points))));
+    }
+
+    /** SY: 傷病名コード, 診療開始日, 転帰区分, 修飾語コード, 傷病名称, 主傷病, 補足コメント. */
+    public UkeFiles sy(String code, String start, String outcome, String modifiers, String name, String main, String note) {
+        return record("SY", code, start, outcome, modifiers, name, main, note);
+    }
+
+    /** SI or IY (44 fields): 診療識別, 負担区分, code, 数量/使用量, 点数, 回数, days (day → count). */
+    public UkeFiles item(String type, String category, String code, String amount, int points, int count,
+                         Map<Integer, Integer> days) {
+        String[] fields = fields(44, Map.of(1, type, 2, category, 3, "1", 4, code, 5, amount, 6, String.valueOf(points),
+                7, String.valueOf(count)));
+        days.forEach((day, times) -> fields[14 + day - 2] = String.valueOf(times));
+        return record(fields);
+    }
+
+    /** TO (48 fields): 診療識別, 負担区分, 特定器材コード, 使用量, 点数, 回数, 商品名 (11), days from field 18. */
+    public UkeFiles to(String category, String code, String amount, int points, int count, String product,
+                       Map<Integer, Integer> days) {
+        String[] fields = fields(48, Map.of(1, "TO", 2, category, 3, "1", 4, code, 5, amount, 6, String.valueOf(points),
+                7, String.valueOf(count), 11, product));
+        days.forEach((day, times) -> fields[18 + day - 2] = String.valueOf(times));
+        return record(fields);
+    }
+
+    /** CO: 診療識別, 負担区分, コメントコード, 文字データ. */
+    public UkeFiles co(String category, String code, String text) {
+        return record("CO", category, "1", code, text);
+    }
+
+    public UkeFiles go(int receipts, int points) {
+        return record("GO", String.valueOf(receipts), String.valueOf(points), "99");
+    }
+
+    /**
+     * A clinic's month: a receipt for each of {@code patients} patients (カルテ番号 {@code K<n>}): two diagnoses, 再診 on
+     * one or two days, a test, 28 days of one drug with a comment; 9 records each. Claimed the month after.
+     */
+    public static byte[] clinicMonth(String institutionCode, int patients, int year, int month) {
+        String ym = String.format("%04d%02d", year, month);
+        String claim = month == 12 ? String.format("%04d01", year + 1) : String.format("%04d%02d", year, month + 1);
+        UkeFiles file = medical(institutionCode, "ベンチ診療所", claim);
+        for (int p = 0; p < patients; p++) {
+            int first = 1 + p % 27;
+            String insurer = String.format("0634%04d", p % 100);
+            file.re(p + 1, "1112", ym, "試験　" + p, String.valueOf(1 + p % 2), String.format("%04d0101", 1930 + p % 80),
+                            "K" + p, "ｼｹﾝ " + p)
+                    .ho(insurer, "記号", String.valueOf(100_000 + p), 2, 700)
+                    .sn(insurer, "記号", String.valueOf(100_000 + p), "01")
+                    .sy("8841934", "20200401", "1", "", "高血圧症", "01", "")
+                    .sy("0000999", "20200401", "1", "8002", "脂質異常症", "", "")
+                    .item("SI", "12", "112007410", "", 73, 2, Map.of(first, 1, first + 1, 1))
+                    .item("SI", "60", "160000410", "", 11, 1, Map.of(first, 1))
+                    .item("IY", "21", "610406079", "1", 5, 28, Map.of(first, 28))
+                    .co("", "", "朝食後");
+        }
+        return file.go(patients, patients * 700).bytes();
+    }
+
+    public String text() {
+        return String.join("\r\n", lines) + "\r\n";
+    }
+
+    public byte[] bytes() {
+        return text().getBytes(SHIFT_JIS);
+    }
+}
