@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The CSV layout a care office's care software exports for import (docs/manual-publishing-part.md): a header row of
+ * The CSV layout a care office's care software exports for import (docs/no-ehr.md): a header row of
  * column names (any order; unknown columns are ignored), then one row per event. UTF-8 (with or without BOM) or
  * Shift_JIS (Windows-31J) — a file that is not valid UTF-8 is read as Shift_JIS. Each field is read as NFKC (full-width
  * digits are digits). Every fault is a {@link Problem} naming the file, line and column; a row with any fault is not

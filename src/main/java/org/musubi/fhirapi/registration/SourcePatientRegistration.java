@@ -81,7 +81,7 @@ public class SourcePatientRegistration {
     /**
      * The insured-person number the Patient carries (JP-CLINS {@code JP_Insurance_memberID}, the first well-formed
      * one), taken off the Patient: it is kept only hashed, for 名寄せ, never stored as sent nor shown
-     * (docs/insured-number-part.md).
+     * (docs/no-ehr.md).
      */
     static InsuredNumber insuredNumber(Patient patient) {
         InsuredNumber found = null;

@@ -34,7 +34,7 @@ import org.w3c.dom.Element;
  * S 移行 → inactive), 疑い ({@code Disease_SuspectedFlag} S) provisional; a visit ({@code Medical_List_Information}: a
  * day and a department) as an Encounter, its acts by code: receipt drug codes ({@code 6…}) as MedicationRequests (the
  * quantity per day and, for 内服 class 21, the days), procedure codes ({@code 1…}) as Procedures; materials and comments
- * are left out (named in docs/orca-part.md).
+ * are left out (named in docs/no-ehr.md).
  */
 final class OrcaResources {
 

@@ -20,7 +20,7 @@ import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
 
 /**
- * UKE files: the monthly receipts of the レセプト電算処理システム (記録条件仕様 医科, DPC and 調剤; {@code docs/uke-part.md}).
+ * UKE files: the monthly receipts of the レセプト電算処理システム (記録条件仕様 医科, DPC and 調剤; {@code docs/no-ehr.md}).
  * A file is Shift_JIS (Windows-31J) text, one record per line (CR LF), fields separated by commas, the first field the
  * record type: a header (IR; 調剤 YK), then per receipt an RE followed by its records, then the trailer GO. Each receipt
  * is one source record ({@link Receipt}), read as the file streams by; a receipt that cannot be taken is rejected

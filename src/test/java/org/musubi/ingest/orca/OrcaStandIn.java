@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * patients held in memory, answers xml2 ({@code <xmlio2><…res type="record">} with {@code Api_Result}) over HTTP on the
  * loopback interface with Basic authentication, and can be told to fail an API (an HTTP status or an Api_Result)
  * from its n-th call on. The medicalgetv2 answer's layout — each visit of the months asked with its acts — is this
- * stand-in's reading of the specification; docs/orca-part.md says what must be checked against a real ORCA.
+ * stand-in's reading of the specification; docs/no-ehr.md says what must be checked against a real ORCA.
  */
 final class OrcaStandIn implements AutoCloseable {
 
