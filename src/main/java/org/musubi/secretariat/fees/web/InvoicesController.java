@@ -84,7 +84,7 @@ class InvoicesController {
         return "redirect:/admin/invoices?month=" + chosen;
     }
 
-    @GetMapping(value = "/admin/invoices.csv", produces = "text/csv")
+    @GetMapping("/admin/invoices.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String month, @RequestParam(required = false) String status) {
         Optional<YearMonth> chosen = month(month);
         byte[] body = InvoiceCsv.write(invoices.list(chosen, filter(status))).getBytes(StandardCharsets.UTF_8);
