@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -17,7 +15,6 @@ import org.musubi.audit.AuditTrail;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.EmbeddedClusters;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.PharmacyNotebooks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +39,7 @@ class CrashDrillIT {
 
     @TempDir Path folder;
     @TempDir Path logs;
-    private int children;
+    private ImportChildren importers;
 
     @Test
     void aKilledImportLosesNothingAndStoresNothingTwice() throws Exception {
@@ -52,17 +49,17 @@ class CrashDrillIT {
         Random moments = new Random();
         int killed = 0;
         for (int i = 0; i < KILLS; i++) {
-            Process child = importer(pharmacy, folder);
-            if (waitForProgress(pharmacy, child, 1 + moments.nextInt(NOTEBOOKS / (KILLS + 1)) * (i + 1))) {
+            Process child = importers().start("jahis", folder, pharmacy);
+            if (importers().waitForProgress(pharmacy, child, 1 + moments.nextInt(NOTEBOOKS / (KILLS + 1)) * (i + 1))) {
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 killed++;
             } else {
                 child.waitFor(5, TimeUnit.MINUTES);
             }
         }
-        Process last = importer(pharmacy, folder);
+        Process last = importers().start("jahis", folder, pharmacy);
         assertThat(last.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        String output = Files.readString(logs.resolve("child-" + children + ".log"));
+        String output = importers().lastOutput();
 
         assertThat(last.exitValue()).as(output).isZero();
         assertThat(killed).as("the child was killed mid-import at least once").isPositive();
@@ -91,36 +88,13 @@ class CrashDrillIT {
         return count * PharmacyNotebooks.RANDOM_NOTEBOOK_DISPENSINGS;
     }
 
-    /** {@code musubi import jahis} in a child JVM, against this test's PostgreSQL as an external database. */
-    private Process importer(Facility pharmacy, Path folder) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "import", "jahis",
-                folder.toString(), "--facility=" + pharmacy.code().value(), "--source=crash-drill",
-                "--musubi.security.secret-key-file=target/it-secret.key",
-                // The shared test database is in demo mode: a command outside demo mode would disable its demo accounts.
-                "--musubi.demo.enabled=true");
-        EmbeddedClusters.shareWith(builder, dataSource);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(logs.resolve("child-" + (++children) + ".log").toFile());
-        return builder.start();
-    }
 
-    /** Waits until the child's batch has seen {@code records} records (true), or the child ended first (false). */
-    private boolean waitForProgress(Facility pharmacy, Process child, int records) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            if (!child.isAlive()) {
-                return false;
-            }
-            long seen = jdbc.sql("""
-                    SELECT coalesce(max(b.records_seen), 0) FROM import_batch b JOIN import_source s ON s.id = b.source_id
-                    WHERE s.facility_id = ? AND b.status = 'RUNNING'""").param(pharmacy.id()).query(Long.class).single();
-            if (seen >= records) {
-                return true;
-            }
-            Thread.sleep(20);
+
+    private ImportChildren importers() {
+        if (importers == null) {
+            importers = new ImportChildren(jdbc, dataSource, logs);
         }
-        return false;
+        return importers;
     }
 
     private long count(String sql, Facility pharmacy) {

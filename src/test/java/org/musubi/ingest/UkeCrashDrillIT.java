@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -17,7 +15,6 @@ import org.musubi.ingest.uke.UkeFiles;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
-import org.musubi.testing.EmbeddedClusters;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +39,7 @@ class UkeCrashDrillIT {
 
     @TempDir Path folder;
     @TempDir Path logs;
-    private int children;
+    private ImportChildren importers;
 
     @Test
     void aKilledReceiptImportLosesNothingAndStoresNothingTwice() throws Exception {
@@ -56,17 +53,17 @@ class UkeCrashDrillIT {
         Random moments = new Random();
         int killed = 0;
         for (int i = 0; i < KILLS; i++) {
-            Process child = importer(clinic);
-            if (waitForProgress(clinic, child, 1 + moments.nextInt(receipts / (KILLS + 1)) * (i + 1))) {
+            Process child = importers().start("uke", folder, clinic);
+            if (importers().waitForProgress(clinic, child, 1 + moments.nextInt(receipts / (KILLS + 1)) * (i + 1))) {
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 killed++;
             } else {
                 child.waitFor(5, TimeUnit.MINUTES);
             }
         }
-        Process last = importer(clinic);
+        Process last = importers().start("uke", folder, clinic);
         assertThat(last.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        String output = Files.readString(logs.resolve("child-" + children + ".log"));
+        String output = importers().lastOutput();
 
         assertThat(last.exitValue()).as(output).isZero();
         assertThat(killed).as("the child was killed mid-import at least once").isPositive();
@@ -84,35 +81,13 @@ class UkeCrashDrillIT {
         assertThat(audit.verify().intact()).isTrue();
     }
 
-    /** {@code musubi import uke} in a child JVM, against this test's PostgreSQL as an external database. */
-    private Process importer(Facility clinic) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "import", "uke",
-                folder.toString(), "--facility=" + clinic.code().value(), "--source=crash-drill",
-                "--musubi.security.secret-key-file=target/it-secret.key",
-                // The shared test database is in demo mode: a command outside demo mode would disable its demo accounts.
-                "--musubi.demo.enabled=true");
-        EmbeddedClusters.shareWith(builder, dataSource);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(logs.resolve("child-" + (++children) + ".log").toFile());
-        return builder.start();
-    }
 
-    private boolean waitForProgress(Facility clinic, Process child, int records) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            if (!child.isAlive()) {
-                return false;
-            }
-            long seen = jdbc.sql("""
-                    SELECT coalesce(max(b.records_seen), 0) FROM import_batch b JOIN import_source s ON s.id = b.source_id
-                    WHERE s.facility_id = ? AND b.status = 'RUNNING'""").param(clinic.id()).query(Long.class).single();
-            if (seen >= records) {
-                return true;
-            }
-            Thread.sleep(20);
+
+    private ImportChildren importers() {
+        if (importers == null) {
+            importers = new ImportChildren(jdbc, dataSource, logs);
         }
-        return false;
+        return importers;
     }
 
     private long count(String sql, Facility clinic) {
