@@ -1,0 +1,2 @@
+/** The study index in PostgreSQL. */
+package org.musubi.imaging.studies.jdbc;
