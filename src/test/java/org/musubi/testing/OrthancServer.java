@@ -47,7 +47,46 @@ public final class OrthancServer implements AutoCloseable {
         return Files.isExecutable(ORTHANC) && Files.isRegularFile(DICOMWEB_PLUGIN);
     }
 
-    /** Starts an Orthanc, or skips the test when it is not installed. */
+    private static OrthancServer shared;
+
+    /**
+     * The one Orthanc of this test JVM, started on first use and stopped when the JVM ends, or null when it is not
+     * installed: the integration tests' Spring context is pointed at it ({@link TestArchive}), so that every imaging IT
+     * shares one context. Its studies stay between tests: a test makes its own with new UIDs.
+     */
+    public static synchronized OrthancServer shared() {
+        if (shared == null && installed()) {
+            try {
+                Path dir = Files.createTempDirectory("musubi-orthanc-shared");
+                OrthancServer server = new OrthancServer(dir, ChildServers.freePort(), ChildServers.freePort(),
+                        "pw-" + Long.toHexString(Double.doubleToLongBits(Math.random())));
+                server.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.stop();
+                    } catch (IOException | InterruptedException e) {
+                        // the JVM is ending
+                    }
+                }));
+                shared = server;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** {@link #shared()}, or skips the test when Orthanc is not installed. */
+    public static OrthancServer sharedOrSkip() {
+        assumeTrue(installed(), "Orthanc or its DICOMweb plugin not installed (Debian: apt-get install orthanc "
+                + "orthanc-dicomweb): imaging archive tests skipped");
+        return shared();
+    }
+
+    /** Starts an Orthanc of the test's own, or skips the test when it is not installed. */
     public static OrthancServer startOrSkip() throws IOException, InterruptedException {
         assumeTrue(installed(), "Orthanc or its DICOMweb plugin not installed (Debian: apt-get install orthanc "
                 + "orthanc-dicomweb): imaging archive tests skipped");
