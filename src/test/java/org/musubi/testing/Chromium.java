@@ -125,6 +125,21 @@ public final class Chromium implements AutoCloseable {
         });
     }
 
+    /**
+     * Clicks what {@code css} finds and waits until the page it was on is gone (a link followed, a form posted), so
+     * that the next look-up reads the new page rather than the old one going away.
+     */
+    public void clickAndLeave(String css) {
+        clickAndLeave(find(css));
+    }
+
+    /** {@link #clickAndLeave(String)} of an element already found. */
+    public void clickAndLeave(WebElement target) {
+        WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        target.click();
+        awaitGone(page);
+    }
+
     public WebElement find(String css) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }

@@ -46,16 +46,16 @@ class HelpDeskBrowserIT extends NetworkFixtures {
 
         nurseBrowser = browserAs(nurse);
         nurseBrowser.open("/");
-        nurseBrowser.find("#nav-help").click();
+        nurseBrowser.clickAndLeave("#nav-help");
         nurseBrowser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("category-form")));
         assertThat(nurseBrowser.find("#attached-page code").getText()).as("the patient list went along").isEqualTo("/");
         new Select(nurseBrowser.find("#category")).selectByValue("LINKING");
-        nurseBrowser.find("#category-next").click();
+        nurseBrowser.clickAndLeave("#category-next");
         nurseBrowser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("ask-form")));
         assertThat(nurseBrowser.findAll("#faq-suggestions")).hasSize(1);
         nurseBrowser.find("#subject").sendKeys(subject);
         nurseBrowser.find("#text").sendKeys("ホーム画面の患者一覧に、連携したはずの患者さんが出てきません。");
-        nurseBrowser.find("#ask-send").click();
+        nurseBrowser.clickAndLeave("#ask-send");
         nurseBrowser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("question-status")));
         assertThat(nurseBrowser.find("#question-status").getAttribute("data-status")).isEqualTo("NEW");
         assertThat(nurseBrowser.find("#question-page").getText()).isEqualTo("/");
@@ -64,20 +64,20 @@ class HelpDeskBrowserIT extends NetworkFixtures {
         operatorBrowser.open("/");
         assertThat(Integer.parseInt(operatorBrowser.find("#helpdesk-waiting").getAttribute("data-waiting")))
                 .as("the secretariat's home line").isPositive();
-        operatorBrowser.find("#helpdesk-waiting-link").click();
+        operatorBrowser.clickAndLeave("#helpdesk-waiting-link");
         operatorBrowser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("status-filter")));
-        operatorBrowser.driver().findElement(By.linkText(subject)).click();
+        operatorBrowser.clickAndLeave(operatorBrowser.driver().findElement(By.linkText(subject)));
         operatorBrowser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
         assertThat(operatorBrowser.find("#question-page").getText()).isEqualTo("/");
         operatorBrowser.find("#answer").sendKeys("連携の操作が完了していない可能性があります。カードの確認をもう一度お願いします。");
-        operatorBrowser.find("#answer-send").click();
+        operatorBrowser.clickAndLeave("#answer-send");
         operatorBrowser.await().until(ExpectedConditions.attributeToBe(By.id("question-status"), "data-status",
                 "ANSWERED"));
 
         nurseBrowser.open("/");
         assertThat(nurseBrowser.find("#helpdesk-answers").getAttribute("data-waiting")).isEqualTo("1");
-        nurseBrowser.find("#helpdesk-answers-link").click();
-        nurseBrowser.driver().findElement(By.linkText(subject)).click();
+        nurseBrowser.clickAndLeave("#helpdesk-answers-link");
+        nurseBrowser.clickAndLeave(nurseBrowser.driver().findElement(By.linkText(subject)));
         nurseBrowser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
         assertThat(nurseBrowser.find("#question-status").getAttribute("data-status")).isEqualTo("ANSWERED");
         assertThat(nurseBrowser.find("#history").getText()).contains("カードの確認をもう一度お願いします。");
