@@ -45,11 +45,10 @@ class CareNetConfiguration {
      */
     @Bean
     TeamWorkspace teamWorkspace(CareTeams teams, WriteRecords writes, ReadRecords reads, JdbcClient jdbc,
-                                ResourceEncoder encoder, FhirContext context, IdentityStore identities,
-                                LinkSourcePatient link, IdKeys keys, Users users, PersonAccess access,
+                                ResourceEncoder encoder, FhirContext context, LinkSourcePatient link, IdKeys keys, Users users, PersonAccess access,
                                 Standby standby, BlobStore blobs, PhotoProperties photos) {
         return new TeamWorkspace(teams, writes, reads, new JdbcTeamEntries(jdbc), new TeamWorkspace.Parts(
-                new TeamRecords(encoder, Clock.systemUTC(), context), new TeamSources(identities, link, keys), users,
+                new TeamRecords(encoder, Clock.systemUTC(), context), new TeamSources(link, keys), users,
                 access, standby::readOnly, new TeamPhotos(blobs, photos.maxSize().toBytes())));
     }
 

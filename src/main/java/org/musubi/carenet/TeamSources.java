@@ -1,10 +1,7 @@
 package org.musubi.carenet;
 
 import java.util.List;
-import org.musubi.identity.IdentityConflict;
-import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
-import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.link.LinkSourcePatient;
@@ -20,30 +17,17 @@ import org.musubi.record.IdKeys;
  */
 final class TeamSources {
 
-    private final IdentityStore identities;
     private final LinkSourcePatient link;
     private final IdKeys keys;
 
-    TeamSources(IdentityStore identities, LinkSourcePatient link, IdKeys keys) {
-        this.identities = identities;
+    TeamSources(LinkSourcePatient link, IdKeys keys) {
         this.link = link;
         this.keys = keys;
     }
 
     SourcePatient of(long userId, long facilityId, RegisteredPerson person, List<SourcePatient> sources) {
-        return sources.stream().filter(s -> s.facilityId() == facilityId).findFirst()
-                .orElseGet(() -> made(userId, facilityId, person));
-    }
-
-    private SourcePatient made(long userId, long facility, RegisteredPerson person) {
-        String localId = keys.current().keyedUuid("musubi-care-team-source\u001f" + facility + "\u001f" + person.id());
-        Person p = person.person();
-        long owner = link.receiveAndLink(userId, new SourcePatient(0, facility, localId, p.familyKanji(), p.givenKanji(),
-                p.familyKana(), p.givenKana(), p.sex(), p.birthDate(), null, null, null), person.id(),
+        return link.ownOrLinked(userId, facilityId, person, sources,
+                () -> keys.current().keyedUuid("musubi-care-team-source\u001f" + facilityId + "\u001f" + person.id()),
                 LinkMethod.CARE_TEAM, "a care-team member's first entry in the team's workspace");
-        if (owner != person.id()) {
-            throw new IdentityConflict("identity.sourcePatient.alreadyLinked");
-        }
-        return identities.sourcePatient(facility, localId).orElseThrow();
     }
 }

@@ -1,10 +1,8 @@
 package org.musubi.publish;
 
 import java.util.List;
-import org.musubi.identity.IdentityConflict;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
-import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.link.LinkSourcePatient;
@@ -35,19 +33,8 @@ final class PublishSources {
     }
 
     SourcePatient of(long userId, long facilityId, RegisteredPerson person, List<SourcePatient> sources) {
-        return sources.stream().filter(s -> s.facilityId() == facilityId).findFirst()
-                .orElseGet(() -> made(userId, facilityId, person));
-    }
-
-    private SourcePatient made(long userId, long facility, RegisteredPerson person) {
-        String localId = keys.current().keyedUuid("musubi-published-source\u001f" + facility + "\u001f" + person.id());
-        Person p = person.person();
-        long owner = link.receiveAndLink(userId, new SourcePatient(0, facility, localId, p.familyKanji(), p.givenKanji(),
-                p.familyKana(), p.givenKana(), p.sex(), p.birthDate(), null, null, null), person.id(),
+        return link.ownOrLinked(userId, facilityId, person, sources,
+                () -> keys.current().keyedUuid("musubi-published-source\u001f" + facilityId + "\u001f" + person.id()),
                 LinkMethod.CARD, "a linked facility's first record published by hand");
-        if (owner != person.id()) {
-            throw new IdentityConflict("identity.sourcePatient.alreadyLinked");
-        }
-        return identities.sourcePatient(facility, localId).orElseThrow();
     }
 }

@@ -1,6 +1,8 @@
 package org.musubi.identity.link;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -8,6 +10,7 @@ import org.musubi.audit.Outcome;
 import org.musubi.identity.IdentityConflict;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
+import org.musubi.identity.Person;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 
@@ -35,6 +38,27 @@ public final class LinkSourcePatient {
             return personId;
         }
         return current.get();
+    }
+
+    /**
+     * The source patient a facility's own entry about {@code person} is stored under: the facility's own source
+     * patient among {@code sources} (those the access decision read: one its system sent, or the chart number recorded
+     * at linking), otherwise one made now with the person's demographics under {@code localId} (computed only then) and
+     * linked as {@link #receiveAndLink} does ({@code method}, {@code reason}: one {@code IDENTITY_LINK} audit row, once
+     * per facility and person). Throws {@link IdentityConflict} when that local id is linked to another person.
+     */
+    public SourcePatient ownOrLinked(long userId, long facilityId, RegisteredPerson person, List<SourcePatient> sources,
+                                     Supplier<String> localId, LinkMethod method, String reason) {
+        return sources.stream().filter(s -> s.facilityId() == facilityId).findFirst().orElseGet(() -> {
+            String local = localId.get();
+            Person p = person.person();
+            long owner = receiveAndLink(userId, new SourcePatient(0, facilityId, local, p.familyKanji(), p.givenKanji(),
+                    p.familyKana(), p.givenKana(), p.sex(), p.birthDate(), null, null, null), person.id(), method, reason);
+            if (owner != person.id()) {
+                throw new IdentityConflict("identity.sourcePatient.alreadyLinked");
+            }
+            return store.sourcePatient(facilityId, local).orElseThrow();
+        });
     }
 
     public void link(long userId, long sourcePatientId, long personId, LinkMethod method, String reason) {
