@@ -10,24 +10,16 @@ import org.musubi.record.PatientRef;
  */
 public final class ChartKey {
 
-    private static final String OWN = "own-";
-
     private ChartKey() {
     }
 
-    /** The patient {@code key} names. */
+    /** The patient {@code key} names ({@link PatientRef#ofKey}). */
     public static PatientRef of(String key) {
-        if (key != null && key.matches("\\d{1,18}")) {
-            return PatientRef.person(Long.parseLong(key));
-        }
-        if (key != null && key.startsWith(OWN) && key.substring(OWN.length()).matches("\\d{1,18}")) {
-            return PatientRef.ownPatient(Long.parseLong(key.substring(OWN.length())));
-        }
-        return PatientRef.person(0);
+        return PatientRef.ofKey(key);
     }
 
     /** The key of a patient of the user's own facility (its source patient id). */
     public static String own(long sourcePatientId) {
-        return OWN + sourcePatientId;
+        return PatientRef.ownKey(sourcePatientId);
     }
 }

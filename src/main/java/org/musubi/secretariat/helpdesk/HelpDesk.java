@@ -2,7 +2,6 @@ package org.musubi.secretariat.helpdesk;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -28,7 +27,6 @@ public final class HelpDesk {
     public static final String AUDITED_AS = "HelpQuestion";
     /** The refusal of a named patient the asker may not open (or that does not exist): one answer for both. */
     public static final String PATIENT_REFUSED = "helpdesk.fault.patient";
-    private static final Pattern CHART_KEY = Pattern.compile("(own-)?([0-9]{1,18})");
 
     /** What the asker sends; {@code page} as the form carried it, {@code patientKey} empty or a chart key. */
     public record Ask(HelpCategory category, String subject, String text, String page, String patientKey) {
@@ -120,16 +118,10 @@ public final class HelpDesk {
     }
 
     /**
-     * The patient a chart key names, read as the viewer's address reads it ({@code portal.chart.ChartKey}: the person's
-     * id, or {@code own-<n>}); anything else names nobody and is refused by the policy like an unknown person.
+     * The patient a chart key names, read as the viewer's address reads it ({@link PatientRef#ofKey}).
      */
     static PatientRef patient(String key) {
-        var matcher = CHART_KEY.matcher(key);
-        if (!matcher.matches()) {
-            return PatientRef.person(0);
-        }
-        long id = Long.parseLong(matcher.group(2));
-        return matcher.group(1) == null ? PatientRef.person(id) : PatientRef.ownPatient(id);
+        return PatientRef.ofKey(key);
     }
 
     private static String clean(String text) {
