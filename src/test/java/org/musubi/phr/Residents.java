@@ -157,19 +157,11 @@ public class Residents {
         return web;
     }
 
-    /** A code the server accepts now: a step after the last one used, waiting until it is at most one step ahead. */
+    /** A code the server accepts now ({@link TestAccounts#acceptedStep}). */
     public String nextCode(long userId, String secret) {
         long last = jdbc.sql("SELECT totp_last_step FROM credential WHERE user_id = ?").param(userId)
                 .query(Long.class).single();
-        long step = Math.max(Totp.step(Instant.now()), last + 1);
-        while (step > Totp.step(Instant.now()) + 1) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        long step = TestAccounts.acceptedStep(jdbc, userId, last);
         return Totp.code(secret, step);
     }
 }
