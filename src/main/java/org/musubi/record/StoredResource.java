@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Set;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
+import org.musubi.record.fhir.FhirJson;
 
 /**
  * One version of a resource as stored: under its source patient ({@code patientKey}; 0 for a resource
  * about no patient), owned by the facility that sent it, with the data category the policy judges and, for
  * a container, the categories it holds besides ({@code held}: a Bundle's entries …; empty for other resources).
+ * A Patient is never read with an insured-person number ({@link FhirJson#withoutInsuredNumbers}).
  */
 public record StoredResource(long patientKey, String id, String type, int version, long sourceFacilityId,
                              DataCategory category, Instant lastUpdated, boolean deleted, String json,
@@ -19,6 +21,7 @@ public record StoredResource(long patientKey, String id, String type, int versio
 
     public StoredResource {
         held = Categories.besides(category, held);
+        json = FhirJson.withoutInsuredNumbers(type, json);
     }
 
     /** A resource that holds nothing but itself. */

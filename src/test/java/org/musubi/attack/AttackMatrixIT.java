@@ -1490,6 +1490,68 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of participation applications --------------------------------------------------------------------------
+
+    // ---- issue 46: the insured-person number (名寄せ only): one contiguous block ------------------------------------
+
+    /**
+     * Hospital A registers its patient with an insured-person number (JP-CLINS {@code JP_Insurance_memberID}); the person
+     * is consented and linked at A and at clinic B, so that B's callers may read the person. No answer to any of B's
+     * callers — its systems and its users' browsers — carries the number or a part of it: the person's Patient, its
+     * {@code $everything} (A's own Patient included), the portal's patient page; a search and a PIXm query by A's number
+     * answer exactly as by a number nobody has.
+     */
+    @Test
+    void clinicBNeverLearnsTheInsuredNumberHospitalASent() {
+        Facility hospital = accounts.newHospital();
+        String number = String.valueOf(1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(8_000_000));
+        String symbol = "攻" + number.substring(0, 3);
+        String insured = "06139999:" + symbol + ":" + number + ":01";
+        String nobody = "06139999:" + symbol + ":" + (Long.parseLong(number) + 1_000_000) + ":01";
+        String localId = FhirRecords.localId();
+        org.hl7.fhir.r4.model.Patient patient = FhirRecords.newPatient(hospital, localId, FhirRecords.uniqueKana());
+        patient.addIdentifier().setSystem(INSURED_NUMBER).setValue(insured);
+        clients.fhirFor(port, hospital, "system/*.read", "system/*.write").create().resource(patient).execute();
+        long person = clients.personOf(hospital, localId);
+        long admin = accounts.networkAdmin().id();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consents.link(person, hospital.id(), admin);
+        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
+                Set.of(org.musubi.audit.Purpose.TREATMENT), admin, hospital.id());
+        consents.link(person, clinic.id(), admin);
+        for (Armed caller : callers(clinic)) {
+            java.util.function.Function<String, HttpResponse<String>> get = caller.api() != null ? caller.api()::get
+                    : path -> path.startsWith("/portal") ? caller.web().get(path)
+                    : caller.web().send(RawApi.request(port, "GET", path, null, Map.of()));
+            Map<String, HttpResponse<String>> reads = new java.util.LinkedHashMap<>();
+            reads.put("Patient", get.apply("Patient/" + person));
+            reads.put("$everything", get.apply("Patient/" + person + "/$everything"));
+            if (caller.web() != null) {
+                reads.put("portal patient", get.apply("/portal/patients/" + person));
+            }
+            reads.forEach((what, answer) -> assertThat(answer.body()).as(caller.attacker() + " / " + what)
+                    .doesNotContain(number).doesNotContain(INSURED_NUMBER));
+            if (caller.attacker().equals(SYSTEMS.getFirst())) {
+                assertThat(reads.get("$everything").statusCode()).as("B's system reads the person").isEqualTo(200);
+                assertThat(reads.get("$everything").body()).as("A's other identifiers are shown to B")
+                        .contains(FhirRecords.patientSystem(hospital));
+            }
+            for (String route : List.of("Patient?identifier=", "Patient/$ihe-pix?sourceIdentifier=")) {
+                String what = caller.attacker() + " / " + route;
+                HttpResponse<String> asked = get.apply(route + encoded(INSURED_NUMBER + "|" + insured));
+                HttpResponse<String> none = get.apply(route + encoded(INSURED_NUMBER + "|" + nobody));
+                Answers.assertAlike(what, asked, encoded(insured), none, encoded(nobody));
+            }
+        }
+    }
+
+    private static final String INSURED_NUMBER = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // ---- end of the insured-person number --------------------------------------------------------------------------
+
     // ---- issue 46: ORCA connectors: one contiguous block ---------------------------------------------------------------
 
     @Autowired

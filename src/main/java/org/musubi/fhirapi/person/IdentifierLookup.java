@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +25,17 @@ public class IdentifierLookup {
         this.identities = identities;
     }
 
-    /** The person and, for a facility patient ID, that facility. Throws 400 for a system Musubi does not know. */
+    /**
+     * The person and, for a facility patient ID, that facility. Throws 400 for a system Musubi does not know; an
+     * insured-person number ({@link FhirSystems#INSURANCE_MEMBER_ID}) finds no one, whoever asks.
+     */
     public Optional<Found> find(String system, String value, String parameter) {
         if (system == null || system.isBlank() || value == null || value.isBlank()) {
             throw new InvalidRequestException(parameter + " は system|value の形で指定してください / " + parameter
                     + " must be given as system|value");
+        }
+        if (FhirSystems.INSURANCE_MEMBER_ID.equals(system.strip())) {
+            return Optional.empty(); // a number is evidence for 名寄せ only: never a way to find anyone
         }
         if (systems.isRegional(system)) {
             return identities.personByRegionalId(value.strip()).map(p -> new Found(p.id(), null, null));

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reading a stored resource's JSON without building HAPI's model: a primitive's text, what a CodeableConcept
@@ -25,6 +28,37 @@ public final class FhirJson {
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private FhirJson() {
+    }
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /**
+     * A stored Patient's JSON without its identifiers in the JP-CLINS insured-person system ({@link
+     * FhirSystems#INSURANCE_MEMBER_ID}): the number is as sensitive as a card number and is used only, hashed, for
+     * 名寄せ, so no reader — another facility, the notebook, nor the sender — is answered with it (the FHIR API stores
+     * none since V66; Patients stored before, a checkup centre's, still hold it at rest). Any other JSON is returned as
+     * it is.
+     */
+    public static String withoutInsuredNumbers(String type, String json) {
+        if (json == null || !"Patient".equals(type) || !json.contains(FhirSystems.INSURANCE_MEMBER_ID)) {
+            return json;
+        }
+        JsonNode root = MAPPER.readTree(json);
+        if (!(root instanceof ObjectNode patient) || !(patient.get("identifier") instanceof ArrayNode identifiers)) {
+            return json;
+        }
+        ArrayNode kept = patient.arrayNode();
+        for (JsonNode identifier : identifiers) {
+            if (!FhirSystems.INSURANCE_MEMBER_ID.equals(text(identifier.path("system")))) {
+                kept.add(identifier);
+            }
+        }
+        if (kept.isEmpty()) {
+            patient.remove("identifier");
+        } else {
+            patient.set("identifier", kept);
+        }
+        return MAPPER.writeValueAsString(patient);
     }
 
     /** The clinical statuses of an allergy that mean it still holds. */
