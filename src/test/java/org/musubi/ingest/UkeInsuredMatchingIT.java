@@ -62,22 +62,12 @@ class UkeInsuredMatchingIT extends NetworkFixtures {
         Facility clinic = accounts.newHospital();
         Facility third = accounts.newHospital();
 
-        run(hospital, UkeFiles.medical(hospital.code().value(), "試験病院", "202405")
-                .re(1, "1112", "202404", "伊藤　花子", "2", born, hospitalKarte, "ｲﾄｳ ﾊﾅｺ")
-                .ho(INSURER, symbol, number, 1, 73).sn(INSURER, symbol, number, "01")
-                .sy("8841934", "20240401", "1", "", "高血圧症", "01", "")
-                .item("SI", "12", "112007410", "", 73, 1, Map.of(1, 1))
-                .go(1, 73));
-        run(clinic, UkeFiles.medical(clinic.code().value(), "試験診療所", "202406")
-                .re(1, "1112", "202405", "伊東　花子", "2", born, clinicKarte, "ｲﾄｳ ﾊﾅｺ")
-                .ho(INSURER, symbol, number, 1, 73).sn(INSURER, symbol, number, "01")
-                .sy("8841934", "20240501", "1", "", "高血圧症", "01", "")
-                .item("SI", "12", "112007410", "", 73, 1, Map.of(8, 1))
-                .re(2, "1112", "202405", "伊藤　華子", "2", born, familyKarte, "ｲﾄｳ ﾊﾅｺ")
-                .ho(INSURER, symbol, number, 1, 73).sn(INSURER, symbol, number, "02")
-                .sy("4660007", "20240502", "1", "", "肺炎", "01", "")
-                .item("SI", "12", "112007410", "", 73, 1, Map.of(2, 1))
-                .go(2, 146));
+        Card card = new Card(symbol, number, born);
+        run(hospital, card.receipt(UkeFiles.medical(hospital.code().value(), "試験病院", "202405"), 1, "202404",
+                "伊藤　花子", hospitalKarte, "01", 1).go(1, 73));
+        UkeFiles clinicFile = card.receipt(UkeFiles.medical(clinic.code().value(), "試験診療所", "202406"), 1, "202405",
+                "伊東　花子", clinicKarte, "01", 8);
+        run(clinic, card.receipt(clinicFile, 2, "202405", "伊藤　華子", familyKarte, "02", 2).go(2, 146));
         run(third, UkeFiles.medical(third.code().value(), "試験医院", "202406")
                 .re(1, "1211", "202405", "伊東　花子", "2", born, thirdKarte, "ｲﾄｳ ﾊﾅｺ")
                 .ko("54340012", "1234567", 1, 73)
@@ -125,6 +115,18 @@ class UkeInsuredMatchingIT extends NetworkFixtures {
                 .contains(hospitalKarte, clinicKarte).doesNotContain(familyKarte);
         for (String answer : List.of(patient, everything)) {
             assertThat(answer).doesNotContain(number).doesNotContain(INSURED);
+        }
+    }
+
+    /** The insurance card (記号・番号) of a family whose members are born the same day. */
+    private record Card(String symbol, String number, String born) {
+
+        /** A 医科 receipt of a female member (kana ｲﾄｳ ﾊﾅｺ) with this 枝番: HO, SN, one diagnosis, one visit that day. */
+        UkeFiles receipt(UkeFiles file, int receipt, String month, String name, String karte, String branch, int day) {
+            return file.re(receipt, "1112", month, name, "2", born, karte, "ｲﾄｳ ﾊﾅｺ")
+                    .ho(INSURER, symbol, number, 1, 73).sn(INSURER, symbol, number, branch)
+                    .sy("8841934", month + "01", "1", "", "高血圧症", "01", "")
+                    .item("SI", "12", "112007410", "", 73, 1, Map.of(day, 1));
         }
     }
 
