@@ -13,7 +13,8 @@ import org.musubi.record.fhir.FhirJson;
  * One version of a resource as stored: under its source patient ({@code patientKey}; 0 for a resource
  * about no patient), owned by the facility that sent it, with the data category the policy judges and, for
  * a container, the categories it holds besides ({@code held}: a Bundle's entries …; empty for other resources).
- * A Patient is never read with an insured-person number ({@link FhirJson#withoutInsuredNumbers}).
+ * The JSON is as stored (an insured-person number too); {@link ReadRecords} hands a reader of another facility the
+ * resource without it ({@link #withoutInsuredNumbers}).
  */
 public record StoredResource(long patientKey, String id, String type, int version, long sourceFacilityId,
                              DataCategory category, Instant lastUpdated, boolean deleted, String json,
@@ -21,7 +22,6 @@ public record StoredResource(long patientKey, String id, String type, int versio
 
     public StoredResource {
         held = Categories.besides(category, held);
-        json = FhirJson.withoutInsuredNumbers(type, json);
     }
 
     /** A resource that holds nothing but itself. */
@@ -46,6 +46,17 @@ public record StoredResource(long patientKey, String id, String type, int versio
         items.add(item());
         held.forEach(c -> items.add(new DataItem(sourceFacilityId, c)));
         return items;
+    }
+
+    /**
+     * The same version without identifiers in the insured-person system ({@link FhirJson#withoutInsuredNumbers});
+     * this one when it has none.
+     */
+    StoredResource withoutInsuredNumbers() {
+        String shown = FhirJson.withoutInsuredNumbers(json);
+        return shown == json ? this
+                : new StoredResource(patientKey, id, type, version, sourceFacilityId, category, lastUpdated, deleted, shown,
+                        held);
     }
 
     /** The same version holding these categories too (a history is judged by what any of its versions held). */

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * A facility system registers one of its patients by creating a Patient with its own patient ID (in its built-in
  * system or one declared for it; {@link PatientKeys} tells which patient it is): the source patient is stored (or
  * refreshed) with the identifiers that name it, matched to a regional person (名寄せ: auto-link,
- * review queue or new person), and the Patient resource kept in the record store as sent — but for its insured-person
- * number, which is kept only hashed, for 名寄せ ({@link #insuredNumber}).
+ * review queue or new person), and the Patient resource kept in the record store as sent. Its insured-person number
+ * ({@link #insuredNumber}) is recorded hashed too, as evidence for 名寄せ; it is never a patient ID ({@link PatientKeys}),
+ * and the read door shows it to this facility only (docs/no-ehr.md).
  */
 @Component
 public class SourcePatientRegistration {
@@ -65,7 +66,7 @@ public class SourcePatientRegistration {
             }
         }
         long facility = caller.writingFacility();
-        InsuredNumber insured = insuredNumber(patient); // first: never a patient ID, even in a declared system
+        InsuredNumber insured = insuredNumber(patient);
         PatientKeys.Keys keys = this.keys.of(facility, patient);
         ResourceWrite write = resources.toWrite(patient, null, facility); // validated before anything is kept
         SourcePatient source = matching.receive(caller.userId(), facility, keys.localId(), QueryDemographics.of(patient),
@@ -80,19 +81,17 @@ public class SourcePatientRegistration {
 
     /**
      * The insured-person number the Patient carries (JP-CLINS {@code JP_Insurance_memberID}, the first well-formed
-     * one), taken off the Patient: it is kept only hashed, for 名寄せ, never stored as sent nor shown
-     * (docs/no-ehr.md).
+     * one), or null; the Patient is left as it is (stored as sent).
      */
     static InsuredNumber insuredNumber(Patient patient) {
-        InsuredNumber found = null;
-        for (Identifier identifier : List.copyOf(patient.getIdentifier())) {
+        for (Identifier identifier : patient.getIdentifier()) {
             if (FhirSystems.INSURANCE_MEMBER_ID.equals(identifier.getSystem())) {
-                if (found == null) {
-                    found = InsuredNumber.parse(identifier.getValue()).orElse(null);
+                var number = InsuredNumber.parse(identifier.getValue());
+                if (number.isPresent()) {
+                    return number.get();
                 }
-                patient.getIdentifier().remove(identifier);
             }
         }
-        return found;
+        return null;
     }
 }

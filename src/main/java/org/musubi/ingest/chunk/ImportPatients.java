@@ -28,8 +28,8 @@ import org.musubi.record.fhir.FhirSystems;
  *
  * <p>A patient's insured-person number (JP-CLINS's {@link FhirSystems#INSURANCE_MEMBER_ID} identifier on the record's
  * Patient, as a UKE receipt or a 特定健診 file gives it) is recorded only hashed ({@link InsuredKeys}), in the same
- * transaction and before matching, so that 名寄せ weighs it as for the FHIR API; {@link Preparation} stores the
- * Patient without it (docs/no-ehr.md).
+ * transaction and before matching, so that 名寄せ weighs it as for the FHIR API. The Patient itself is stored as sent,
+ * the number in it: {@code record.ReadRecords} shows it to the importing facility only (docs/no-ehr.md).
  */
 public final class ImportPatients {
 
@@ -107,7 +107,7 @@ public final class ImportPatients {
 
     /**
      * The first well-formed insured-person number among a Patient's identifiers, or null; the Patient is left as it
-     * is (the reading threads may be preparing it: {@link Preparation} encodes it without these identifiers).
+     * is (the reading threads may be preparing it, and it is stored as sent).
      */
     static InsuredNumber insuredNumber(Patient patient) {
         if (patient == null) {

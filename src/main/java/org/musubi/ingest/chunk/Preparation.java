@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.ingest.adapter.DirectoryResource;
 import org.musubi.ingest.adapter.MappedEncoding;
@@ -16,7 +15,6 @@ import org.musubi.ingest.adapter.ProblemTexts;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.fhir.FhirJsonWriter;
-import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.ResourceKind;
 
 /**
@@ -111,23 +109,10 @@ public final class Preparation {
      */
     PreparedResource patient(ParseResult.Parsed parsed) {
         try {
-            return prepare(parsed, withoutInsuredNumbers(parsed.patientResource()), parsed.patient().localId());
+            return prepare(parsed, parsed.patientResource(), parsed.patient().localId());
         } catch (Unstorable e) {
             throw new IllegalStateException("a Patient is always storable", e);
         }
-    }
-
-    /**
-     * The Patient as it is stored: without identifiers in JP-CLINS's insured-person system, which {@link
-     * ImportPatients} keeps only hashed, for 名寄せ. A copy when it has one, as the record is read by other threads.
-     */
-    static Patient withoutInsuredNumbers(Patient patient) {
-        if (patient.getIdentifier().stream().noneMatch(i -> FhirSystems.INSURANCE_MEMBER_ID.equals(i.getSystem()))) {
-            return patient;
-        }
-        Patient stored = patient.copy();
-        stored.getIdentifier().removeIf(i -> FhirSystems.INSURANCE_MEMBER_ID.equals(i.getSystem()));
-        return stored;
     }
 
     private PreparedResource prepare(ParseResult.Parsed parsed, Resource resource, String sourceKey) throws Unstorable {
