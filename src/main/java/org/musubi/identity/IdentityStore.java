@@ -69,6 +69,12 @@ public interface IdentityStore {
     /** The hashed insured-person number recorded for a source patient. */
     Optional<InsuredKeys.Key> insuredOf(long sourcePatientId);
 
+    /**
+     * The facility's one source patient whose recorded insured-person number is {@code insured} (the same card and the
+     * same 枝番, or both without one); empty when it has none, or several (a family on one card sent without 枝番).
+     */
+    Optional<Long> sourcePatientByInsured(long facilityId, InsuredKeys.Key insured);
+
     /** The hashed insured-person numbers of the source patients linked to each of these persons. */
     Map<Long, List<InsuredKeys.Key>> insuredOfPersons(Collection<Long> personIds);
 

@@ -1,13 +1,17 @@
 package org.musubi.fhirapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Facility;
@@ -20,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The insured-person number in 名寄せ through the FHIR API (issue 46): facilities register their patients with
  * JP-CLINS's {@code JP_Insurance_memberID} identifier ({@code 保険者番号:記号:番号:枝番}). Two facilities' patients with
  * the same number — typed differently — are one person even when names, birth date and sex alone would only be sent to
- * an operator; a family member on the same card (another 枝番) is never linked, however alike; the number is kept only
- * hashed, never stored as sent nor answered, not even to the facility that sent it.
+ * an operator; a family member on the same card (another 枝番) is never linked, however alike; the Patient is stored
+ * as sent (a JP-CLINS Patient carries its number) and its sender reads it back, while 名寄せ keeps the number only
+ * hashed (no other facility is answered with it: AttackMatrixIT).
  */
 @MusubiIntegrationTest
 class InsuredNumberMatchingIT extends NetworkFixtures {
@@ -72,16 +77,41 @@ class InsuredNumberMatchingIT extends NetworkFixtures {
                 .anyMatch(reasons -> reasons.contains("INSURED_FAMILY_MEMBER"));
 
         Patient readBack = a.read().resource(Patient.class).withId(hospitalPatient).execute();
-        assertThat(readBack.getIdentifier()).extracting(Identifier::getSystem).as("not even the sender reads it back")
-                .doesNotContain(INSURED);
-        assertThat(jdbc.sql("SELECT count(*) FROM resource_version WHERE content LIKE ?").param("%" + number + "%")
-                .query(Long.class).single()).as("never stored as sent").isZero();
+        assertThat(readBack.getIdentifier()).filteredOn(i -> INSURED.equals(i.getSystem())).as("the sender reads it back")
+                .extracting(Identifier::getValue).containsExactly("06139999:" + symbol + ":" + number + ":01");
+        long hospitalSource = identities.sourcePatient(hospital.id(), hospitalLocal).orElseThrow().id();
+        String full = "06139999:" + symbol + ":" + number + ":01";
+        assertThat(patientKeyOf(FhirRecords.create(a, diagnosisOf(full)))).as("JP-CLINS names the patient by the number")
+                .isEqualTo(hospitalSource);
+        assertThat(patientKeyOf(FhirRecords.create(b, diagnosisOf(full)))).as("the clinic's own patient with that number")
+                .isEqualTo(identities.sourcePatient(clinic.id(), localId(namesOnly)).orElseThrow().id());
+        assertThatThrownBy(() -> c.create().resource(diagnosisOf(full)).execute())
+                .as("a number none of the writer's patients has (its family member has 02) names no one")
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("Condition.subject");
+        assertThat(identities.identifiersOf(java.util.List.of(hospitalSource)).getOrDefault(hospitalSource, java.util.List.of()))
+                .as("never a patient ID of the source patient").noneMatch(i -> i.value().contains(number));
         assertThat(jdbc.sql("SELECT count(*) FROM source_patient_insured i JOIN source_patient s ON s.id ="
                         + " i.source_patient_id WHERE s.facility_id IN (?, ?, ?) AND i.member_hash IS NOT NULL")
                 .params(hospital.id(), clinic.id(), third.id()).query(Long.class).single())
                 .as("three numbers kept, hashed").isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM source_patient_insured WHERE card_hash LIKE ? OR member_hash LIKE ?")
                 .params("%" + number + "%", "%" + number + "%").query(Long.class).single()).isZero();
+    }
+
+    /** A diagnosis naming its patient only by the insured-person number, as JP-CLINS's examples do. */
+    private static Condition diagnosisOf(String insured) {
+        Condition condition = new Condition().setSubject(new Reference().setIdentifier(
+                new Identifier().setSystem(INSURED).setValue(insured)));
+        condition.getCode().setText("高血圧症").addCoding()
+                .setSystem("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full").setCode("I10");
+        condition.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical")
+                .setCode("active");
+        return condition;
+    }
+
+    private long patientKeyOf(String conditionId) {
+        return jdbc.sql("SELECT patient_key FROM resource WHERE type = 'Condition' AND id = ?").param(conditionId)
+                .query(Long.class).single();
     }
 
     private Optional<Long> personOf(Facility facility, String localId) {

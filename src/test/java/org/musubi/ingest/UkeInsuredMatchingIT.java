@@ -33,9 +33,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The insured-person number in the import path's batch 名寄せ (issue 46): two facilities' UKE receipt files name one
  * person with names written differently (伊藤/伊東) — names, birth date and sex alone would go to an operator, as a third
  * facility's receipt without insurance shows — and link by the insured-person number; a family member on the same card
- * (the same 記号・番号, another 枝番) with the same birth date, sex and a similar name is not linked. The number is kept
- * hashed only: no stored resource holds it, and another facility reading the person through the FHIR API (Patient,
- * {@code $everything}) is never answered with it.
+ * (the same 記号・番号, another 枝番) with the same birth date, sex and a similar name is not linked. Each facility's
+ * Patient is stored as its receipt gave it, the number too, and 名寄せ keeps the number hashed; the importing facility
+ * reads its own Patient back with it, while another facility reading the person through the FHIR API (Patient,
+ * {@code $everything}: the other facility's Patient included) is never answered with it.
  */
 @MusubiIntegrationTest
 class UkeInsuredMatchingIT extends NetworkFixtures {
@@ -90,10 +91,9 @@ class UkeInsuredMatchingIT extends NetworkFixtures {
                 .as("shown to the operator as the family member it is").singleElement().asString()
                 .contains("INSURED_NUMBER FAMILY_MEMBER");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM resource_version WHERE content LIKE ?").param("%" + number + "%")
-                .query(Long.class).single()).as("no stored resource holds the number").isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE source_facility IN (?, ?, ?) AND content::text LIKE ?")
-                .params(hospital.id(), clinic.id(), third.id(), "%" + number + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE source_facility IN (?, ?) AND type = 'Patient'"
+                        + " AND content::text LIKE ?").params(hospital.id(), clinic.id(), "%" + number + "%")
+                .query(Long.class).single()).as("the three Patients stored as sent, the number in each").isEqualTo(3);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM source_patient_insured i JOIN source_patient s ON s.id = i.source_patient_id
                         WHERE s.facility_id IN (?, ?) AND i.member_hash IS NOT NULL""")
@@ -116,6 +116,20 @@ class UkeInsuredMatchingIT extends NetworkFixtures {
         for (String answer : List.of(patient, everything)) {
             assertThat(answer).doesNotContain(number).doesNotContain(INSURED);
         }
+
+        Bundle own = clients.fhirFor(port, hospital, "system/*.read").operation()
+                .onInstance(new IdType("Patient", String.valueOf(person.orElseThrow()))).named("$everything")
+                .withNoParameters(Parameters.class).returnResourceType(Bundle.class).useHttpGet().execute();
+        Map<String, List<String>> numbers = new HashMap<>();
+        own.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Patient.class::isInstance)
+                .map(Patient.class::cast).forEach(p -> numbers.merge(
+                        p.getIdentifier().stream().map(i -> i.getValue()).filter(v -> v.endsWith(token)).findFirst()
+                                .orElse("?"),
+                        p.getIdentifier().stream().filter(i -> INSURED.equals(i.getSystem())).map(i -> i.getValue())
+                                .toList(), (x, y) -> java.util.stream.Stream.concat(x.stream(), y.stream()).toList()));
+        assertThat(numbers).as("the hospital reads back the number it sent, and not the clinic's")
+                .containsEntry(hospitalKarte, List.of(INSURER + ":" + symbol + ":" + number + ":01"))
+                .containsEntry(clinicKarte, List.of());
     }
 
     /** The insurance card (記号・番号) of a family whose members are born the same day. */

@@ -83,6 +83,15 @@ final class InsuredKeySql {
         return persons;
     }
 
+    /** The facility's one source patient with exactly this number recorded; empty for none or several. */
+    Optional<Long> sourcePatient(long facilityId, InsuredKeys.Key key) {
+        List<Long> found = jdbc.sql("""
+                SELECT i.source_patient_id FROM source_patient_insured i JOIN source_patient s ON s.id = i.source_patient_id
+                WHERE s.facility_id = ? AND i.card_hash = ? AND i.member_hash IS NOT DISTINCT FROM ? LIMIT 2""")
+                .params(facilityId, key.card(), key.member()).query(Long.class).list();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
     Optional<InsuredKeys.Key> of(long sourcePatientId) {
         return jdbc.sql("SELECT card_hash, member_hash FROM source_patient_insured WHERE source_patient_id = ?")
                 .param(sourcePatientId).query((rs, n) -> new InsuredKeys.Key(rs.getString(1), rs.getString(2)))

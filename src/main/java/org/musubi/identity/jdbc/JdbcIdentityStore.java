@@ -140,6 +140,11 @@ class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
+    public Optional<Long> sourcePatientByInsured(long facilityId, InsuredKeys.Key key) {
+        return insured.sourcePatient(facilityId, key);
+    }
+
+    @Override
     public Map<Long, List<InsuredKeys.Key>> insuredOfPersons(Collection<Long> personIds) {
         return insured.ofPersons(personIds);
     }
