@@ -61,8 +61,8 @@ public final class FhirJson {
     private enum Stripped { KEPT, CHANGED, GONE }
 
     private static Stripped stripInsured(JsonNode value) {
-        if (value instanceof ObjectNode identifier
-                && FhirSystems.INSURANCE_MEMBER_ID.equals(text(identifier.path("system")))) {
+        String system = value instanceof ObjectNode identifier ? text(identifier.path("system")) : null;
+        if (system != null && FhirSystems.INSURANCE_MEMBER_ID.equals(system.strip())) {
             return Stripped.GONE;
         }
         boolean changed = false;
