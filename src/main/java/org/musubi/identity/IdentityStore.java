@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.musubi.identity.matching.InsuredKeys;
 
 /**
  * Persons, source patients and the links between them. Each changing method is one transaction
@@ -58,6 +59,24 @@ public interface IdentityStore {
      * {@link #named}.
      */
     void receiveIdentifiers(long sourcePatientId, Collection<SourceIdentifier> identifiers);
+
+    /**
+     * Records the hashed insured-person number a facility sent for its source patient (replacing the one it sent
+     * before); used only for 名寄せ, never shown.
+     */
+    void receiveInsured(long sourcePatientId, InsuredKeys.Key insured);
+
+    /** The hashed insured-person number recorded for a source patient. */
+    Optional<InsuredKeys.Key> insuredOf(long sourcePatientId);
+
+    /**
+     * The facility's one source patient whose recorded insured-person number is {@code insured} (the same card and the
+     * same 枝番, or both without one); empty when it has none, or several (a family on one card sent without 枝番).
+     */
+    Optional<Long> sourcePatientByInsured(long facilityId, InsuredKeys.Key insured);
+
+    /** The hashed insured-person numbers of the source patients linked to each of these persons. */
+    Map<Long, List<InsuredKeys.Key>> insuredOfPersons(Collection<Long> personIds);
 
     Optional<Long> personOf(long sourcePatientId);
 

@@ -11,6 +11,7 @@ import org.musubi.database.Standby;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchReviews;
 import org.musubi.identity.linkage.MatchSourcePatients;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.ingest.adapter.SourceReader;
 import org.musubi.ingest.batch.MappingContexts;
 import org.musubi.ingest.checkup.CheckupXmlReader;
@@ -79,8 +80,8 @@ class IngestConfiguration {
     @Bean
     RunImport runImport(ImportLedger ledger, SourceReaders readers, Facilities facilities, IdKeys keys,
                         IdentityBatches identities, MatchSourcePatients matching, ResourceLookup store, ImportRecords records,
-                        Audit audit, FhirContext context, ResourceEncoder encoder, Standby standby) {
-        ImportChunks chunks = new ImportChunks(new ImportPatients(identities, matching, store),
+                        Audit audit, FhirContext context, ResourceEncoder encoder, Standby standby, InsuredKeys insuredKeys) {
+        ImportChunks chunks = new ImportChunks(new ImportPatients(identities, matching, store, insuredKeys),
                 new Preparation(context, encoder), ledger, records, new ImportAudits(audit));
         return new RunImport(ledger, readers, new MappingContexts(facilities, keys), chunks, standby);
     }

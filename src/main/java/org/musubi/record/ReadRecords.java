@@ -35,7 +35,8 @@ import org.musubi.record.store.ResourceStore;
 /**
  * The only read path to clinical data: every read and search goes through the access policy and
  * leaves exactly one audit row. A search filters inside the query, so totals and pages count only
- * what the reader may see.
+ * what the reader may see. Every resource it hands out goes through one step ({@link #shown}): a reader who does not
+ * act for the facility that sent it gets it without the insured-person numbers it holds (docs/no-ehr.md).
  */
 public final class ReadRecords {
 
@@ -62,7 +63,9 @@ public final class ReadRecords {
     /** One resource (its current version, or {@code version}); a refusal carries the policy's reason. */
     public Interaction<StoredResource> read(Reader reader, String type, String id, Integer version) {
         Optional<StoredResource> found = version == null ? store.find(type, id) : store.version(type, id, version);
-        return judged(reader, found.orElse(null), type, id, AuditAction.READ, new PersonView[1]);
+        Interaction<StoredResource> read = judged(reader, found.orElse(null), type, id, AuditAction.READ,
+                new PersonView[1]);
+        return new Interaction<>(shown(reader, read.value()), read.decision(), read.resourceIds());
     }
 
     /**
@@ -73,7 +76,7 @@ public final class ReadRecords {
         PersonView[] seen = new PersonView[1];
         Interaction<StoredResource> read = judged(reader, store.find(type, id).orElse(null), type, id, AuditAction.READ,
                 seen);
-        return new Interaction<>(read.value() == null ? null : new PersonResource(read.value(), seen[0]),
+        return new Interaction<>(read.value() == null ? null : new PersonResource(shown(reader, read.value()), seen[0]),
                 read.decision(), read.resourceIds());
     }
 
@@ -118,7 +121,7 @@ public final class ReadRecords {
         versions.forEach(v -> held.addAll(v.held()));
         StoredResource current = versions.isEmpty() ? null : versions.getFirst().holding(held);
         Interaction<StoredResource> judged = judged(reader, current, type, id, AuditAction.READ, new PersonView[1]);
-        return judged.permitted() ? new Interaction<>(versions, judged.decision(), judged.resourceIds())
+        return judged.permitted() ? new Interaction<>(shown(reader, versions), judged.decision(), judged.resourceIds())
                 : Interaction.refused(judged.decision(), judged.resourceIds());
     }
 
@@ -148,7 +151,7 @@ public final class ReadRecords {
         }
         List<SourcePatient> sources = view.sources();
         Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
-        return store.search(keys, allowed(view, sources), query);
+        return shown(null, store.search(keys, allowed(view, sources), query));
     }
 
     /**
@@ -176,7 +179,8 @@ public final class ReadRecords {
                     .toList();
             List<String> ids = new ArrayList<>(found.resources().stream().map(StoredResource::id).toList());
             included.forEach(r -> ids.add(r.id()));
-            return Interaction.permitted(new Everything(found, view, included), view.decision(), ids);
+            return Interaction.permitted(new Everything(shown(reader, found), view, shown(reader, included)),
+                    view.decision(), ids);
         });
     }
 
@@ -240,14 +244,14 @@ public final class ReadRecords {
                 public List<StoredResource> contents(Collection<String> ids) {
                     List<StoredResource> read = store.contents(keys, allowed, ids);
                     read.forEach(r -> shown.add(r.id()));
-                    return read;
+                    return shown(reader, read);
                 }
 
                 @Override
                 public Found search(RecordQuery query) {
                     Found found = store.search(keys, allowed, query);
                     found.resources().forEach(r -> shown.add(r.id()));
-                    return found;
+                    return shown(reader, found);
                 }
 
                 @Override
@@ -284,19 +288,20 @@ public final class ReadRecords {
                                  List<String> ids, AuditAction action, String auditedAs,
                                  BiFunction<List<StoredResource>, List<String>, T> body) {
         return access.interactAddressed(reader.userId(), personId, senderPatientId, addresseeFacilityId, action,
-                auditedAs, view -> rowsSent(view, ids, r -> r.category() == DataCategory.REFERRALS, body));
+                auditedAs, view -> rowsSent(reader, view, ids, r -> r.category() == DataCategory.REFERRALS, body));
     }
 
     /**
      * The rows {@code ids} an addressee's view lets it read (under the view's source patients, those {@code shown}
-     * keeps), in the order of {@code ids}, handed to {@code body} with the list of names the audit row gets.
+     * keeps), in the order of {@code ids}, handed to {@code body} with the list of names the audit row gets. The
+     * addressee is not the sender: the rows come without insured-person numbers ({@link #shown}).
      */
-    private <T> Interaction<T> rowsSent(PersonView view, List<String> ids, java.util.function.Predicate<StoredResource> shown,
+    private <T> Interaction<T> rowsSent(Reader reader, PersonView view, List<String> ids, java.util.function.Predicate<StoredResource> shown,
                                         BiFunction<List<StoredResource>, List<String>, T> body) {
         Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
         Map<String, StoredResource> read = new HashMap<>();
         store.contents(keys, allowed(view, view.sources()), ids).stream().filter(shown).forEach(r -> read.put(r.id(), r));
-        List<StoredResource> rows = ids.stream().map(read::get).filter(Objects::nonNull).toList();
+        List<StoredResource> rows = shown(reader, ids.stream().map(read::get).filter(Objects::nonNull).toList());
         List<String> named = new ArrayList<>(rows.stream().map(r -> r.type() + "/" + r.id()).toList());
         T value = body.apply(rows, named);
         return Interaction.permitted(value, view.decision(), named);
@@ -327,7 +332,7 @@ public final class ReadRecords {
                                  List<String> ids, AuditAction action, String auditedAs,
                                  BiFunction<List<StoredResource>, List<String>, T> body) {
         return access.interactConsulted(reader.userId(), personId, askingPatientId, addresseeFacilityId, action,
-                auditedAs, view -> rowsSent(view, ids, r -> true, body));
+                auditedAs, view -> rowsSent(reader, view, ids, r -> true, body));
     }
 
     /** A person's record as one interaction sees it: only what the policy lets the reader see. */
@@ -411,6 +416,27 @@ public final class ReadRecords {
 
         /** The references ({@code Type/id}, each once) to include; read and judged by {@link ReadRecords}. */
         List<String> referencedBy(List<StoredResource> found);
+    }
+
+    /**
+     * The one step between the store and a reader: the resource without identifiers in the insured-person system
+     * (wherever in its JSON: a Patient, a Bundle's entries, contained resources, a reference), unless the reader acts
+     * for the facility that sent it — that facility reads back what it sent; another facility, a resident, anyone of no
+     * facility ({@code reader} null: a glance, whoever it is for) never sees the number (docs/no-ehr.md).
+     */
+    private static StoredResource shown(Reader reader, StoredResource resource) {
+        return resource == null || reader != null && reader.actsFor(resource.sourceFacilityId()) ? resource
+                : resource.withoutInsuredNumbers();
+    }
+
+    /** {@link #shown(Reader, StoredResource)} of each. */
+    private static List<StoredResource> shown(Reader reader, List<StoredResource> resources) {
+        return resources.stream().map(r -> shown(reader, r)).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** {@link #shown(Reader, StoredResource)} of each resource found. */
+    private static Found shown(Reader reader, Found found) {
+        return new Found(shown(reader, found.resources()), found.total());
     }
 
     private Interaction<StoredResource> judged(Reader reader, StoredResource resource, String type, String id,

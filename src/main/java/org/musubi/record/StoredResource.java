@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Set;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
+import org.musubi.record.fhir.FhirJson;
 
 /**
  * One version of a resource as stored: under its source patient ({@code patientKey}; 0 for a resource
  * about no patient), owned by the facility that sent it, with the data category the policy judges and, for
  * a container, the categories it holds besides ({@code held}: a Bundle's entries …; empty for other resources).
+ * The JSON is as stored (an insured-person number too); {@link ReadRecords} hands a reader of another facility the
+ * resource without it ({@link #withoutInsuredNumbers}).
  */
 public record StoredResource(long patientKey, String id, String type, int version, long sourceFacilityId,
                              DataCategory category, Instant lastUpdated, boolean deleted, String json,
@@ -43,6 +46,17 @@ public record StoredResource(long patientKey, String id, String type, int versio
         items.add(item());
         held.forEach(c -> items.add(new DataItem(sourceFacilityId, c)));
         return items;
+    }
+
+    /**
+     * The same version without identifiers in the insured-person system ({@link FhirJson#withoutInsuredNumbers});
+     * this one when it has none.
+     */
+    StoredResource withoutInsuredNumbers() {
+        String shown = FhirJson.withoutInsuredNumbers(json);
+        return shown == json ? this
+                : new StoredResource(patientKey, id, type, version, sourceFacilityId, category, lastUpdated, deleted, shown,
+                        held);
     }
 
     /** The same version holding these categories too (a history is judged by what any of its versions held). */

@@ -1490,6 +1490,96 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of participation applications --------------------------------------------------------------------------
+
+    // ---- issue 46: the insured-person number (名寄せ only): one contiguous block ------------------------------------
+
+    /**
+     * Hospital A registers its patient with an insured-person number (JP-CLINS {@code JP_Insurance_memberID}) and a
+     * diagnosis naming the patient by reference and by that number (as JP-CLINS writes {@code Condition.subject}); the
+     * person is consented and linked at A and at clinic B, so that B's callers may read the person. The number is stored
+     * as A sent it and A reads it back; no answer to any of B's callers — its systems and its users' browsers — carries
+     * the number or a part of it: the person's Patient, A's Patient read by its id (and a version of it), the diagnosis's
+     * history and a version of it, {@code $everything} (A's own Patient and diagnosis included), a search of the diagnoses, PDQm and PIXm by
+     * A's patient ID, the portal's patient pages; a search (PDQm) and a PIXm query by A's number answer exactly as by a
+     * number nobody has.
+     */
+    @Test
+    void clinicBNeverLearnsTheInsuredNumberHospitalASent() {
+        Facility hospital = accounts.newHospital();
+        String number = String.valueOf(1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(8_000_000));
+        String symbol = "攻" + number.substring(0, 3);
+        String insured = "06139999:" + symbol + ":" + number + ":01";
+        String nobody = "06139999:" + symbol + ":" + (Long.parseLong(number) + 1_000_000) + ":01";
+        String localId = FhirRecords.localId();
+        org.hl7.fhir.r4.model.Patient patient = FhirRecords.newPatient(hospital, localId, FhirRecords.uniqueKana());
+        patient.addIdentifier().setSystem(INSURED_NUMBER).setValue(insured);
+        IGenericClient a = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String stored = a.create().resource(patient).execute().getId().getIdPart();
+        org.hl7.fhir.r4.model.Condition diagnosis = new org.hl7.fhir.r4.model.Condition().setSubject(
+                new org.hl7.fhir.r4.model.Reference("Patient/" + stored).setIdentifier(
+                        new org.hl7.fhir.r4.model.Identifier().setSystem(INSURED_NUMBER).setValue(insured)));
+        diagnosis.getCode().setText("高血圧症").addCoding()
+                .setSystem("http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full").setCode("I10");
+        diagnosis.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical")
+                .setCode("active");
+        String diagnosisId = FhirRecords.create(a, diagnosis);
+        assertThat(clients.context().newJsonParser().encodeResourceToString(
+                a.read().resource(org.hl7.fhir.r4.model.Patient.class).withId(stored).execute()))
+                .as("A reads back the number it sent").contains(insured);
+        long person = clients.personOf(hospital, localId);
+        long admin = accounts.networkAdmin().id();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        consents.link(person, hospital.id(), admin);
+        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
+                Set.of(org.musubi.audit.Purpose.TREATMENT), admin, hospital.id());
+        consents.link(person, clinic.id(), admin);
+        String ownId = encoded(FhirRecords.patientSystem(hospital) + "|" + localId);
+        for (Armed caller : callers(clinic)) {
+            java.util.function.Function<String, HttpResponse<String>> get = caller.api() != null ? caller.api()::get
+                    : path -> path.startsWith("/portal") ? caller.web().get(path)
+                    : caller.web().send(RawApi.request(port, "GET", path, null, Map.of()));
+            Map<String, HttpResponse<String>> reads = new java.util.LinkedHashMap<>();
+            reads.put("Patient", get.apply("Patient/" + person));
+            reads.put("A's Patient", get.apply("Patient/" + stored));
+            reads.put("A's Patient, version 1", get.apply("Patient/" + stored + "/_history/1"));
+            reads.put("diagnosis history", get.apply("Condition/" + diagnosisId + "/_history"));
+            reads.put("diagnosis, version 1", get.apply("Condition/" + diagnosisId + "/_history/1"));
+            reads.put("$everything", get.apply("Patient/" + person + "/$everything"));
+            reads.put("diagnoses", get.apply("Condition?patient=" + person));
+            reads.put("PDQm by A's patient ID", get.apply("Patient?identifier=" + ownId));
+            reads.put("PIXm by A's patient ID", get.apply("Patient/$ihe-pix?sourceIdentifier=" + ownId));
+            if (caller.web() != null) {
+                for (String page : List.of("", "/medications", "/notebook")) {
+                    reads.put("portal patient" + page, get.apply("/portal/patients/" + person + page));
+                }
+            }
+            reads.forEach((what, answer) -> assertThat(answer.body()).as(caller.attacker() + " / " + what)
+                    .doesNotContain(number).doesNotContain(INSURED_NUMBER));
+            if (caller.attacker().equals(SYSTEMS.getFirst())) {
+                for (String what : List.of("A's Patient", "diagnosis history", "diagnosis, version 1", "$everything",
+                        "diagnoses")) {
+                    assertThat(reads.get(what).statusCode()).as("B's system reads " + what).isEqualTo(200);
+                }
+                assertThat(reads.get("$everything").body()).as("A's other identifiers and its diagnosis are shown to B")
+                        .contains(FhirRecords.patientSystem(hospital)).contains("Patient/").contains("高血圧症");
+            }
+            for (String route : List.of("Patient?identifier=", "Patient/$ihe-pix?sourceIdentifier=")) {
+                String what = caller.attacker() + " / " + route;
+                HttpResponse<String> asked = get.apply(route + encoded(INSURED_NUMBER + "|" + insured));
+                HttpResponse<String> none = get.apply(route + encoded(INSURED_NUMBER + "|" + nobody));
+                Answers.assertAlike(what, asked, encoded(insured), none, encoded(nobody));
+            }
+        }
+    }
+
+    private static final String INSURED_NUMBER = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // ---- end of the insured-person number --------------------------------------------------------------------------
+
     // ---- issue 46: ORCA connectors: one contiguous block ---------------------------------------------------------------
 
     @Autowired

@@ -13,6 +13,7 @@ import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.LinkageBatch;
+import org.musubi.identity.matching.InsuredKeys;
 
 /** Time spent in each database call of bulk linkage, measured by wrapping the ports the use case is given. */
 final class PhaseTimes {
@@ -77,6 +78,24 @@ final class PhaseTimes {
             @Override
             public List<List<RegisteredPerson>> candidates(List<Set<String>> blockingKeys, int limit) {
                 return time("3 candidates (keys, then persons)", () -> batches.candidates(blockingKeys, limit));
+            }
+
+            @Override
+            public void receiveInsured(Map<Long, InsuredKeys.Key> bySourcePatient) {
+                time("1 receive (hashed insured numbers)", () -> {
+                    batches.receiveInsured(bySourcePatient);
+                    return null;
+                });
+            }
+
+            @Override
+            public Map<Long, InsuredKeys.Key> insuredOf(Collection<Long> sourcePatientIds) {
+                return time("3 candidates (insured numbers)", () -> batches.insuredOf(sourcePatientIds));
+            }
+
+            @Override
+            public Map<Long, List<InsuredKeys.Key>> insuredOfPersons(Collection<Long> personIds) {
+                return time("3 candidates (insured numbers)", () -> batches.insuredOfPersons(personIds));
             }
 
             @Override

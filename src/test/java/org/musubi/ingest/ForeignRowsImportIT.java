@@ -20,6 +20,7 @@ import org.musubi.database.OwnerDatabase;
 import org.musubi.database.Standby;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchSourcePatients;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.batch.MappingContexts;
@@ -60,6 +61,7 @@ class ForeignRowsImportIT {
     @Autowired Facilities facilities;
     @Autowired IdentityBatches identities;
     @Autowired MatchSourcePatients matching;
+    @Autowired InsuredKeys insuredKeys;
     @Autowired ResourceStore store;
     @Autowired ImportRecords records;
     @Autowired Audit audit;
@@ -79,7 +81,7 @@ class ForeignRowsImportIT {
     void setUp() {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, keys),
-                new ImportChunks(new ImportPatients(identities, matching, store), new Preparation(fhir, encoder),
+                new ImportChunks(new ImportPatients(identities, matching, store, insuredKeys), new Preparation(fhir, encoder),
                         ledger, records, new ImportAudits(audit)), Standby.fixed(false));
         clinic = ImportFacilities.fresh(facilities, FacilityKind.CLINIC, "先取られ診療所");
         other = ImportFacilities.fresh(facilities, FacilityKind.CLINIC, "先取り診療所");

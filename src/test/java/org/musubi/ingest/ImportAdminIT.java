@@ -15,6 +15,7 @@ import org.musubi.audit.Audit;
 import org.musubi.database.Standby;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchSourcePatients;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.batch.MappingContexts;
 import org.musubi.ingest.chunk.ImportAudits;
@@ -50,6 +51,7 @@ class ImportAdminIT {
     @Autowired IdKeys idKeys;
     @Autowired IdentityBatches identityBatches;
     @Autowired MatchSourcePatients matching;
+    @Autowired InsuredKeys insuredKeys;
     @Autowired ResourceStore store;
     @Autowired ImportRecords records;
     @Autowired Audit audit;
@@ -109,7 +111,7 @@ class ImportAdminIT {
     private RunImport importer() {
         return new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store, insuredKeys), new Preparation(fhir, encoder),
                         ledger, records, new ImportAudits(audit)), Standby.fixed(false));
     }
 

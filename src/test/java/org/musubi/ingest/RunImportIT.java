@@ -26,6 +26,7 @@ import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.MatchSourcePatients;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.ingest.adapter.ImportIds;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
@@ -69,6 +70,7 @@ class RunImportIT {
     @Autowired IdentityBatches identityBatches;
     @Autowired IdentityStore identities;
     @Autowired MatchSourcePatients matching;
+    @Autowired InsuredKeys insuredKeys;
     @Autowired ResourceStore store;
     @Autowired ImportRecords records;
     @Autowired Audit audit;
@@ -96,7 +98,7 @@ class RunImportIT {
     void setUp() {
         imports = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store, insuredKeys), new Preparation(fhir, encoder),
                         ledger, records, new ImportAudits(audit)), Standby.fixed(false));
         String code = MedicalInstitutionCode.of(34, 1, 600000 + ThreadLocalRandom.current().nextInt(99999)).value();
         clinic = facilities.insert(new FacilityDraft("取込診療所", "トリコミシンリョウジョ", FacilityKind.CLINIC, code, 34,
@@ -209,7 +211,7 @@ class RunImportIT {
                 });
         RunImport twoAtOnce = new RunImport(counting, SourceReaders.of(Map.of(ImportKind.LAB_CSV, new LineReader())),
                 new MappingContexts(facilities, idKeys),
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store, insuredKeys), new Preparation(fhir, encoder),
                         counting, records, new ImportAudits(audit)), Standby.fixed(false));
         // One patient with more records than two chunks hold (their chunks must wait for one another: each
         // would write the patient's Patient), then 40 patients of 250 records, two files each.
@@ -305,7 +307,7 @@ class RunImportIT {
         };
         RunImport ordered = new RunImport(ledger, SourceReaders.of(Map.of(ImportKind.LAB_CSV, reader)),
                 new MappingContexts(facilities, idKeys),
-                new ImportChunks(new ImportPatients(identityBatches, matching, store), new Preparation(fhir, encoder),
+                new ImportChunks(new ImportPatients(identityBatches, matching, store, insuredKeys), new Preparation(fhir, encoder),
                         ledger, records, new ImportAudits(audit)), Standby.fixed(false));
 
         ImportBatch batch = ordered.run(source, Stream.of(

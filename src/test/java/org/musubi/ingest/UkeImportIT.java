@@ -102,7 +102,11 @@ class UkeImportIT {
                 .query(Long.class).single()).as("the same カルテ番号 in both months is one patient").isEqualTo(2);
         assertThat(jdbc.sql("SELECT content::jsonb::text FROM resource WHERE source_facility = ? AND type = 'Patient'"
                 + " AND content::jsonb::text LIKE '%K-0001%'").param(clinic.id()).query(String.class).single())
+                .as("the Patient stored as sent, its insured-person number too")
                 .contains("06340001:記号:1234:01", "JP_Insurance_memberID");
+        assertThat(jdbc.sql("SELECT count(*) FROM source_patient_insured i JOIN source_patient s ON s.id = i.source_patient_id"
+                + " WHERE s.facility_id = ? AND s.local_id = 'K-0001' AND i.member_hash IS NOT NULL").param(clinic.id())
+                .query(Long.class).single()).as("and kept hashed, for 名寄せ").isEqualTo(1);
 
         BatchAudits.Rows audited = BatchAudits.assertFirstBatch(audit, jdbc, identities, mark, batch, clinic.id(), "UKE");
         assertThat(audited.records()).extracting(AuditRows.Row::reason).containsExactlyInAnyOrder(

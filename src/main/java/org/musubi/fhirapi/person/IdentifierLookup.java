@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
+import org.musubi.identity.matching.InsuredKeys;
+import org.musubi.identity.matching.InsuredNumber;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
 
@@ -18,17 +21,25 @@ public class IdentifierLookup {
 
     private final IdentifierSystems systems;
     private final IdentityStore identities;
+    private final InsuredKeys insuredKeys;
 
-    IdentifierLookup(IdentifierSystems systems, IdentityStore identities) {
+    IdentifierLookup(IdentifierSystems systems, IdentityStore identities, InsuredKeys insuredKeys) {
         this.systems = systems;
         this.identities = identities;
+        this.insuredKeys = insuredKeys;
     }
 
-    /** The person and, for a facility patient ID, that facility. Throws 400 for a system Musubi does not know. */
+    /**
+     * The person and, for a facility patient ID, that facility. Throws 400 for a system Musubi does not know; an
+     * insured-person number ({@link FhirSystems#INSURANCE_MEMBER_ID}) finds no one, whoever asks.
+     */
     public Optional<Found> find(String system, String value, String parameter) {
         if (system == null || system.isBlank() || value == null || value.isBlank()) {
             throw new InvalidRequestException(parameter + " は system|value の形で指定してください / " + parameter
                     + " must be given as system|value");
+        }
+        if (FhirSystems.INSURANCE_MEMBER_ID.equals(system.strip())) {
+            return Optional.empty(); // a number is evidence for 名寄せ only: never a way to find anyone
         }
         if (systems.isRegional(system)) {
             return identities.personByRegionalId(value.strip()).map(p -> new Found(p.id(), null, null));
@@ -48,6 +59,18 @@ public class IdentifierLookup {
     public Optional<SourcePatient> sourcePatient(Facility facility, String system, String value, boolean writing) {
         return systems.patientIdentifier(facility, system, value, writing)
                 .map(identifier -> identities.named(facility.id(), List.of(identifier)).get(identifier));
+    }
+
+    /**
+     * The writing facility's own patient that an insured-person number names, for a reference in what it writes (a
+     * JP-CLINS Condition names its patient by {@code subject.identifier} in {@link FhirSystems#INSURANCE_MEMBER_ID}):
+     * the one source patient of that facility whose number, as 名寄せ recorded it (hashed), is this one; empty when the
+     * value is no number, or names none or several of its patients. Never another facility's patient: a way for the
+     * sender to name its own patient, not to find anyone.
+     */
+    public Optional<Long> ownPatientByInsured(long writerFacility, String value) {
+        return InsuredNumber.parse(value)
+                .flatMap(number -> identities.sourcePatientByInsured(writerFacility, insuredKeys.of(number)));
     }
 
     /**

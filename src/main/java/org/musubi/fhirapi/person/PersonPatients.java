@@ -106,6 +106,9 @@ public class PersonPatients {
         }
         recorded.stream().filter(SourceIdentifier::isLocal).forEach(r -> shown.add(new SourceIdentifier(builtIn, r.value())));
         for (String system : facility.identifierSystems()) {
+            if (FhirSystems.INSURANCE_MEMBER_ID.equals(system)) {
+                continue; // never answered with an insured-person number (docs/no-ehr.md)
+            }
             recorded.stream().filter(r -> r.system().equals(system)).forEach(shown::add);
         }
         shown.stream().distinct().forEach(id -> patient.addIdentifier().setSystem(id.system()).setValue(id.value())

@@ -14,6 +14,7 @@ import org.musubi.fhirapi.person.IdentifierSystems;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourceIdentifier;
 import org.musubi.identity.SourcePatient;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  *   <li>every identifier in a declared system, and a built-in value that is not the local ID, is recorded for the
  *       source patient, so that any of them finds it later (PIXm, PDQm, {@code Patient?identifier=}).</li>
  * </ul>
- * A Patient with none of them is refused (422) naming {@code Patient.identifier} and listing the accepted systems.
+ * A Patient with none of them is refused (422) naming {@code Patient.identifier} and listing the accepted systems. An
+ * insured-person number ({@link FhirSystems#INSURANCE_MEMBER_ID}) is never a patient ID, even in a declared system: it
+ * is evidence for 名寄せ only (docs/no-ehr.md).
  */
 @Component
 class PatientKeys {
@@ -96,7 +99,7 @@ class PatientKeys {
         for (int i = 0; i < identifiers.size(); i++) {
             Identifier identifier = identifiers.get(i);
             String value = identifier.getValue() == null ? null : identifier.getValue().strip();
-            if (value == null || value.isEmpty()) {
+            if (value == null || value.isEmpty() || FhirSystems.INSURANCE_MEMBER_ID.equals(identifier.getSystem())) {
                 continue;
             }
             String element = "Patient.identifier[" + i + "]";

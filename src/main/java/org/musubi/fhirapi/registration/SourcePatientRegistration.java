@@ -3,6 +3,7 @@ package org.musubi.fhirapi.registration;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
@@ -12,18 +13,22 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.linkage.MatchSourcePatient;
 import org.musubi.identity.matching.Demographics;
+import org.musubi.identity.matching.InsuredNumber;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
+import org.musubi.record.fhir.FhirSystems;
 import org.springframework.stereotype.Component;
 
 /**
  * A facility system registers one of its patients by creating a Patient with its own patient ID (in its built-in
  * system or one declared for it; {@link PatientKeys} tells which patient it is): the source patient is stored (or
  * refreshed) with the identifiers that name it, matched to a regional person (名寄せ: auto-link,
- * review queue or new person), and the Patient resource kept in the record store as sent.
+ * review queue or new person), and the Patient resource kept in the record store as sent. Its insured-person number
+ * ({@link #insuredNumber}) is recorded hashed too, as evidence for 名寄せ; it is never a patient ID ({@link PatientKeys}),
+ * and the read door shows it to this facility only (docs/no-ehr.md).
  */
 @Component
 public class SourcePatientRegistration {
@@ -61,15 +66,32 @@ public class SourcePatientRegistration {
             }
         }
         long facility = caller.writingFacility();
+        InsuredNumber insured = insuredNumber(patient);
         PatientKeys.Keys keys = this.keys.of(facility, patient);
         ResourceWrite write = resources.toWrite(patient, null, facility); // validated before anything is kept
         SourcePatient source = matching.receive(caller.userId(), facility, keys.localId(), QueryDemographics.of(patient),
-                keys.recorded());
+                keys.recorded(), insured);
         String existing = store.patientIds(facility, List.of(source.id())).get(source.id());
         if (id != null && existing != null && !existing.equals(id)) {
             throw new ResourceVersionConflictException("この患者は Patient/" + existing
                     + " として登録済みです / This patient is already stored as Patient/" + existing);
         }
         return writes.write(caller.reader(), write.under(source.id(), existing != null ? existing : id, source.localId()));
+    }
+
+    /**
+     * The insured-person number the Patient carries (JP-CLINS {@code JP_Insurance_memberID}, the first well-formed
+     * one), or null; the Patient is left as it is (stored as sent).
+     */
+    static InsuredNumber insuredNumber(Patient patient) {
+        for (Identifier identifier : patient.getIdentifier()) {
+            if (FhirSystems.INSURANCE_MEMBER_ID.equals(identifier.getSystem())) {
+                var number = InsuredNumber.parse(identifier.getValue());
+                if (number.isPresent()) {
+                    return number.get();
+                }
+            }
+        }
+        return null;
     }
 }

@@ -16,6 +16,7 @@ import org.musubi.fhirapi.person.PersonReferences;
 import org.musubi.identity.SourcePatient;
 import org.musubi.record.Located;
 import org.musubi.record.ResourceLookup;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.registry.Facilities;
 import org.springframework.stereotype.Component;
@@ -95,11 +96,15 @@ class PatientReferences {
 
     /**
      * The writer's patient with this identifier: its own patient ID (in its built-in system, JP_Hospital_PatientID or
-     * a system declared for it), or any identifier of a Patient it sent.
+     * a system declared for it), the insured-person number it sent for the patient (never indexed: found through
+     * 名寄せ's hashes, {@link IdentifierLookup#ownPatientByInsured}), or any identifier of a Patient it sent.
      */
     private Optional<Long> byIdentifier(String system, String value, long writerFacility) {
         if (value == null) {
             return Optional.empty();
+        }
+        if (FhirSystems.INSURANCE_MEMBER_ID.equals(system)) {
+            return lookup.ownPatientByInsured(writerFacility, value);
         }
         Optional<Long> own = facilities.find(writerFacility)
                 .flatMap(f -> lookup.sourcePatient(f, system, value, true)).map(SourcePatient::id);

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.linkage.IdentityBatches;
 import org.musubi.identity.linkage.LinkageBatch;
+import org.musubi.identity.matching.InsuredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,11 +26,13 @@ class JdbcIdentityBatches implements IdentityBatches {
     private final JdbcClient jdbc;
     private final SourcePatientSql sourcePatients;
     private final BatchWriteSql writes;
+    private final InsuredKeySql insured;
 
     JdbcIdentityBatches(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.sourcePatients = new SourcePatientSql(jdbc);
         this.writes = new BatchWriteSql(jdbc, new MatchKeySql(template));
+        this.insured = new InsuredKeySql(jdbc);
     }
 
     @Override
@@ -69,7 +73,26 @@ class JdbcIdentityBatches implements IdentityBatches {
         return persons;
     }
 
-    /** Two statements for the whole batch: the persons of every key, then those persons' rows. */
+    @Override
+    public void receiveInsured(Map<Long, InsuredKeys.Key> bySourcePatient) {
+        insured.receiveAll(bySourcePatient);
+    }
+
+    @Override
+    public Map<Long, InsuredKeys.Key> insuredOf(Collection<Long> sourcePatientIds) {
+        return insured.of(sourcePatientIds);
+    }
+
+    @Override
+    public Map<Long, List<InsuredKeys.Key>> insuredOfPersons(Collection<Long> personIds) {
+        return insured.ofPersons(personIds);
+    }
+
+    /**
+     * Two statements for the whole batch (three with card keys): the persons of every key — a card key ({@link
+     * InsuredKeys#BLOCKING_PREFIX}) those linked to a source patient with a number on that card, as
+     * {@link IdentityStore#candidates} — then those persons' rows.
+     */
     @Override
     public List<List<RegisteredPerson>> candidates(List<Set<String>> blockingKeys, int limit) {
         Set<String> allKeys = new LinkedHashSet<>();
@@ -80,6 +103,10 @@ class JdbcIdentityBatches implements IdentityBatches {
                 .query(rs -> {
                     idsByKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 });
+        List<String> cards = allKeys.stream().filter(k -> k.startsWith(InsuredKeys.BLOCKING_PREFIX))
+                .map(k -> k.substring(InsuredKeys.BLOCKING_PREFIX.length())).toList();
+        insured.personsByCard(cards).forEach((card, persons) -> idsByKey
+                .computeIfAbsent(InsuredKeys.BLOCKING_PREFIX + card, k -> new ArrayList<>()).addAll(persons));
         Set<Long> allIds = new HashSet<>();
         idsByKey.values().forEach(allIds::addAll);
         Map<Long, RegisteredPerson> active = new HashMap<>();

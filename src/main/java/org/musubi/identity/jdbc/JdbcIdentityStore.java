@@ -17,6 +17,7 @@ import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.Sex;
 import org.musubi.identity.SourceIdentifier;
 import org.musubi.identity.SourcePatient;
+import org.musubi.identity.matching.InsuredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,7 @@ class JdbcIdentityStore implements IdentityStore {
     private final MatchKeySql keys;
     private final SourcePatientSql sourcePatients;
     private final SourceIdentifierSql identifiers;
+    private final InsuredKeySql insured;
 
     JdbcIdentityStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -37,6 +39,7 @@ class JdbcIdentityStore implements IdentityStore {
         this.keys = new MatchKeySql(template);
         this.sourcePatients = new SourcePatientSql(jdbc);
         this.identifiers = new SourceIdentifierSql(jdbc);
+        this.insured = new InsuredKeySql(jdbc);
     }
 
     @Override
@@ -127,6 +130,26 @@ class JdbcIdentityStore implements IdentityStore {
     }
 
     @Override
+    public void receiveInsured(long sourcePatientId, InsuredKeys.Key key) {
+        insured.receive(sourcePatientId, key);
+    }
+
+    @Override
+    public Optional<InsuredKeys.Key> insuredOf(long sourcePatientId) {
+        return insured.of(sourcePatientId);
+    }
+
+    @Override
+    public Optional<Long> sourcePatientByInsured(long facilityId, InsuredKeys.Key key) {
+        return insured.sourcePatient(facilityId, key);
+    }
+
+    @Override
+    public Map<Long, List<InsuredKeys.Key>> insuredOfPersons(Collection<Long> personIds) {
+        return insured.ofPersons(personIds);
+    }
+
+    @Override
     public Optional<Long> personOf(long sourcePatientId) {
         return jdbc.sql("SELECT person_id FROM person_link WHERE source_patient_id = ?").param(sourcePatientId)
                 .query(Long.class).optional();
@@ -179,10 +202,21 @@ class JdbcIdentityStore implements IdentityStore {
         if (blockingKeys.isEmpty()) {
             return List.of();
         }
+        String[] cards = blockingKeys.stream().filter(k -> k.startsWith(InsuredKeys.BLOCKING_PREFIX))
+                .map(k -> k.substring(InsuredKeys.BLOCKING_PREFIX.length())).toArray(String[]::new);
+        if (cards.length == 0) {
+            return jdbc.sql("""
+                    SELECT p.* FROM person p WHERE p.status = 'ACTIVE' AND p.id IN
+                      (SELECT person_id FROM person_match_key WHERE key = ANY(?)) ORDER BY p.id LIMIT ?""")
+                    .params(blockingKeys.toArray(String[]::new), limit).query(JdbcIdentityStore::person).list();
+        }
         return jdbc.sql("""
                 SELECT p.* FROM person p WHERE p.status = 'ACTIVE' AND p.id IN
-                  (SELECT person_id FROM person_match_key WHERE key = ANY(?)) ORDER BY p.id LIMIT ?""")
-                .params(blockingKeys.toArray(String[]::new), limit).query(JdbcIdentityStore::person).list();
+                  (SELECT person_id FROM person_match_key WHERE key = ANY(?)
+                   UNION SELECT l.person_id FROM source_patient_insured i
+                   JOIN person_link l ON l.source_patient_id = i.source_patient_id WHERE i.card_hash = ANY(?))
+                ORDER BY p.id LIMIT ?""")
+                .params(blockingKeys.toArray(String[]::new), cards, limit).query(JdbcIdentityStore::person).list();
     }
 
     @Override

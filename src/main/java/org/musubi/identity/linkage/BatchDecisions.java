@@ -2,17 +2,20 @@ package org.musubi.identity.linkage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.musubi.identity.Person;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.matching.BlockingKeys;
 import org.musubi.identity.matching.Demographics;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.identity.matching.MatchOutcome;
 import org.musubi.identity.matching.Matcher;
 
@@ -22,6 +25,9 @@ import org.musubi.identity.matching.Matcher;
  * order, a patient sharing a blocking key with a person that an earlier patient of the batch is
  * to create is scored again with that person among its candidates (after the stored ones, as its
  * id would be higher, within the same limit). So two records of one unseen patient make one person.
+ * A patient's hashed insured-person number is weighed as {@link MatchSourcePatient} weighs it ({@link
+ * InsuredKeys#compare} with the numbers of the candidate's linked patients; a person the batch creates has the number
+ * of the patient it is created for, and is found by its card key too).
  */
 final class BatchDecisions {
 
@@ -43,7 +49,30 @@ final class BatchDecisions {
      */
     List<MatchDecision> decide(List<SourcePatient> sources, List<Set<String>> keys, List<List<Person>> stored, int limit,
                                Supplier<String> regionalIds) {
-        List<MatchOutcome> outcomes = scoreAgainstStored(sources, stored);
+        return decide(sources, keys, stored, Numbers.NONE, limit, regionalIds);
+    }
+
+    /**
+     * The batch's insured-person numbers: each source patient's (null: none; in the order of the sources) and those
+     * of the stored candidate persons' linked patients, by the person's regional ID.
+     */
+    record Numbers(List<InsuredKeys.Key> sources, Map<String, List<InsuredKeys.Key>> persons) {
+
+        static final Numbers NONE = new Numbers(List.of(), Map.of());
+
+        InsuredKeys.Key of(int source) {
+            return sources.isEmpty() ? null : sources.get(source);
+        }
+    }
+
+    /**
+     * As {@link #decide(List, List, List, int, Supplier)}, with the patients' numbers weighed; {@code keys} hold a
+     * patient's card key ({@link InsuredKeys.Key#blockingKey}) besides its demographic keys.
+     */
+    List<MatchDecision> decide(List<SourcePatient> sources, List<Set<String>> keys, List<List<Person>> stored,
+                               Numbers numbers, int limit, Supplier<String> regionalIds) {
+        Map<String, List<InsuredKeys.Key>> personNumbers = new HashMap<>(numbers.persons());
+        List<MatchOutcome> outcomes = scoreAgainstStored(sources, stored, numbers);
         Map<String, List<Integer>> createdByKey = new HashMap<>();
         List<Person> created = new ArrayList<>();
         List<MatchDecision> decisions = new ArrayList<>(sources.size());
@@ -53,11 +82,17 @@ final class BatchDecisions {
             if (!earlier.isEmpty() && stored.get(i).size() < limit) {
                 List<Person> all = new ArrayList<>(stored.get(i));
                 all.addAll(earlier.subList(0, Math.min(earlier.size(), limit - all.size())));
-                outcome = matcher.match(NewPersons.demographics(sources.get(i)), all);
+                outcome = score(sources.get(i), all, numbers.of(i), personNumbers);
             }
             MatchDecision decision = MatchDecision.of(sources.get(i), outcome, regionalIds);
             if (decision instanceof MatchDecision.Create create) {
-                for (String key : BlockingKeys.stored(Demographics.of(create.person()))) {
+                Set<String> createdKeys = new LinkedHashSet<>(BlockingKeys.stored(Demographics.of(create.person())));
+                InsuredKeys.Key number = numbers.of(i);
+                if (number != null) {
+                    createdKeys.add(number.blockingKey());
+                    personNumbers.put(create.person().regionalId(), List.of(number));
+                }
+                for (String key : createdKeys) {
                     createdByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(created.size());
                 }
                 created.add(create.person());
@@ -67,16 +102,22 @@ final class BatchDecisions {
         return decisions;
     }
 
-    private List<MatchOutcome> scoreAgainstStored(List<SourcePatient> sources, List<List<Person>> stored) {
+    private List<MatchOutcome> scoreAgainstStored(List<SourcePatient> sources, List<List<Person>> stored, Numbers numbers) {
         IntStream indexes = IntStream.range(0, sources.size());
+        IntFunction<MatchOutcome> score = i -> score(sources.get(i), stored.get(i), numbers.of(i), numbers.persons());
         if (pool == null) {
-            return indexes.mapToObj(i -> score(sources.get(i), stored.get(i))).toList();
+            return indexes.mapToObj(score).toList();
         }
-        return pool.submit(() -> indexes.parallel().mapToObj(i -> score(sources.get(i), stored.get(i))).toList()).join();
+        return pool.submit(() -> indexes.parallel().mapToObj(score).toList()).join();
     }
 
-    private MatchOutcome score(SourcePatient source, List<Person> candidates) {
-        return matcher.match(NewPersons.demographics(source), candidates);
+    private MatchOutcome score(SourcePatient source, List<Person> candidates, InsuredKeys.Key number,
+                               Map<String, List<InsuredKeys.Key>> personNumbers) {
+        if (number == null) {
+            return matcher.match(NewPersons.demographics(source), candidates);
+        }
+        return matcher.match(NewPersons.demographics(source), candidates,
+                p -> InsuredKeys.compare(number, personNumbers.get(p.regionalId())));
     }
 
     /** Persons created earlier in the batch that share a key with {@code keys}, in the order they were created. */

@@ -8,6 +8,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
+import org.musubi.identity.matching.InsuredKeys;
 
 /**
  * The identity store for batches of source patients (imports deliver thousands at once): each read
@@ -33,9 +34,22 @@ public interface IdentityBatches {
 
     /**
      * For each set of blocking keys, the candidates {@link IdentityStore#candidates} would return:
-     * active persons sharing a key, lowest id first, at most {@code limit}.
+     * active persons sharing a key (a card key {@link InsuredKeys.Key#blockingKey} included), lowest id first, at
+     * most {@code limit}.
      */
     List<List<RegisteredPerson>> candidates(List<Set<String>> blockingKeys, int limit);
+
+    /**
+     * Records the hashed insured-person numbers of these source patients as {@link IdentityStore#receiveInsured}
+     * does, in one statement.
+     */
+    void receiveInsured(Map<Long, InsuredKeys.Key> bySourcePatient);
+
+    /** The hashed insured-person number recorded for each of these source patients; those without one are absent. */
+    Map<Long, InsuredKeys.Key> insuredOf(Collection<Long> sourcePatientIds);
+
+    /** As {@link IdentityStore#insuredOfPersons}. */
+    Map<Long, List<InsuredKeys.Key>> insuredOfPersons(Collection<Long> personIds);
 
     /** Those of these regional IDs that some person already has. */
     Set<String> regionalIdsInUse(Collection<String> regionalIds);

@@ -2,6 +2,7 @@ package org.musubi.identity.linkage;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,12 +18,15 @@ import org.musubi.identity.SourcePatient;
 import org.musubi.identity.internal.RegionalIds;
 import org.musubi.identity.matching.BlockingKeys;
 import org.musubi.identity.matching.Demographics;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.identity.matching.Matcher;
 
 /**
  * 名寄せ for one source patient: candidates by blocking key, scored by the matcher; a sure match is
  * linked, an uncertain one queued for an operator, and a patient nobody resembles becomes a new
- * regional person (only with name, sex and birth date known; otherwise an operator decides).
+ * regional person (only with name, sex and birth date known; otherwise an operator decides). A patient with an
+ * insured-person number asks also for the persons with a number on the same card, and each candidate is scored on how
+ * the numbers agree ({@link InsuredKeys#compare}).
  * {@link MatchSourcePatients} does the same for a batch.
  */
 public final class MatchSourcePatient {
@@ -54,9 +58,21 @@ public final class MatchSourcePatient {
      */
     public SourcePatient receiveAndMatch(long userId, SourcePatient received,
                                          Collection<SourceIdentifier> identifiers) {
+        return receiveAndMatch(userId, received, identifiers, null);
+    }
+
+    /**
+     * As {@link #receiveAndMatch(long, SourcePatient, Collection)}, recording also the patient's hashed insured-person
+     * number ({@code null}: none sent; the one recorded before is kept), which 名寄せ uses as evidence.
+     */
+    public SourcePatient receiveAndMatch(long userId, SourcePatient received,
+                                         Collection<SourceIdentifier> identifiers, InsuredKeys.Key insured) {
         SourcePatient stored = store.receive(received);
         if (!identifiers.isEmpty()) {
             store.receiveIdentifiers(stored.id(), identifiers);
+        }
+        if (insured != null) {
+            store.receiveInsured(stored.id(), insured);
         }
         if (store.personOf(stored.id()).isEmpty()) {
             match(userId, stored.id());
@@ -72,10 +88,17 @@ public final class MatchSourcePatient {
             return new MatchResult.Linked(linked, Double.NaN);
         }
         Demographics query = NewPersons.demographics(source);
-        List<RegisteredPerson> found = store.candidates(BlockingKeys.query(query), MAX_CANDIDATES);
+        InsuredKeys.Key insured = store.insuredOf(sourcePatientId).orElse(null);
+        Set<String> keys = new LinkedHashSet<>(BlockingKeys.query(query));
+        if (insured != null) {
+            keys.add(insured.blockingKey());
+        }
+        List<RegisteredPerson> found = store.candidates(keys, MAX_CANDIDATES);
         Map<String, Long> ids = found.stream().collect(Collectors.toMap(p -> p.person().regionalId(), RegisteredPerson::id));
+        Map<Long, List<InsuredKeys.Key>> numbers = insured == null ? Map.of() : store.insuredOfPersons(ids.values());
         MatchDecision decision = MatchDecision.of(source,
-                matcher.match(query, found.stream().map(RegisteredPerson::person).toList()),
+                matcher.match(query, found.stream().map(RegisteredPerson::person).toList(),
+                        p -> InsuredKeys.compare(insured, numbers.get(ids.get(p.regionalId())))),
                 () -> RegionalIds.fresh(id -> store.personByRegionalId(id).isPresent()));
         return switch (decision) {
             case MatchDecision.Link link -> autoLink(userId, link, ids.get(link.best().person().regionalId()));

@@ -18,12 +18,14 @@ import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.internal.RegionalIds;
 import org.musubi.identity.matching.BlockingKeys;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.identity.matching.Matcher;
 
 /**
  * 名寄せ for a batch of received source patients (an import delivers thousands), with the decisions
  * of {@link MatchSourcePatient} made one after another: stores them, leaves those already linked
- * alone, fetches the candidates of the whole batch at once, decides ({@link BatchDecisions}), writes
+ * alone, fetches the candidates of the whole batch at once (by demographic keys and, for a patient with an
+ * insured-person number, by its card key, as {@link MatchSourcePatient} does), decides ({@link BatchDecisions}), writes
  * persons, links and reviews in one transaction and then one audit row per decision.
  */
 public final class MatchSourcePatients {
@@ -78,17 +80,37 @@ public final class MatchSourcePatients {
 
     private Map<Long, MatchResult> decideAndWrite(long userId, List<SourcePatient> open,
                                                   Consumer<List<AuditEntry>> audited) {
-        List<Set<String>> keys = open.stream().map(s -> BlockingKeys.query(NewPersons.demographics(s))).toList();
+        Map<Long, InsuredKeys.Key> insured = batches.insuredOf(open.stream().map(SourcePatient::id).toList());
+        List<InsuredKeys.Key> numbers = open.stream().map(s -> insured.get(s.id())).toList();
+        List<Set<String>> keys = new ArrayList<>(open.size());
+        for (SourcePatient s : open) {
+            Set<String> own = new LinkedHashSet<>(BlockingKeys.query(NewPersons.demographics(s)));
+            if (insured.containsKey(s.id())) {
+                own.add(insured.get(s.id()).blockingKey());
+            }
+            keys.add(own);
+        }
         List<List<RegisteredPerson>> found = batches.candidates(keys, MatchSourcePatient.MAX_CANDIDATES);
         Map<String, Long> knownIds = new HashMap<>();
+        Set<Long> numbered = new HashSet<>();
         List<List<Person>> stored = new ArrayList<>(found.size());
-        for (List<RegisteredPerson> candidates : found) {
+        for (int i = 0; i < found.size(); i++) {
+            List<RegisteredPerson> candidates = found.get(i);
             candidates.forEach(p -> knownIds.put(p.person().regionalId(), p.id()));
+            if (numbers.get(i) != null) {
+                candidates.forEach(p -> numbered.add(p.id()));
+            }
             stored.add(candidates.stream().map(RegisteredPerson::person).toList());
         }
+        Map<String, List<InsuredKeys.Key>> personNumbers = new HashMap<>();
+        if (!numbered.isEmpty()) {
+            Map<Long, String> regional = new HashMap<>();
+            knownIds.forEach((regionalId, id) -> regional.put(id, regionalId));
+            batches.insuredOfPersons(numbered).forEach((id, keysOf) -> personNumbers.put(regional.get(id), keysOf));
+        }
         Iterator<String> regionalIds = freshRegionalIds(open.size()).iterator();
-        List<MatchDecision> decided = decisions.decide(open, keys, stored, MatchSourcePatient.MAX_CANDIDATES,
-                regionalIds::next);
+        List<MatchDecision> decided = decisions.decide(open, keys, stored,
+                new BatchDecisions.Numbers(numbers, personNumbers), MatchSourcePatient.MAX_CANDIDATES, regionalIds::next);
         BatchPlan plan = BatchPlan.of(decided);
         LinkageBatch.Written written = batches.write(plan.batch(), userId);
         knownIds.putAll(written.personIds());

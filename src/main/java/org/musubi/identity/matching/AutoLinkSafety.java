@@ -9,7 +9,8 @@ import org.musubi.identity.matching.compare.MatchField;
  * Rules that keep a candidate from being linked automatically whatever its score, because the
  * pairs they catch are where false merges come from: a parent and child or two siblings share
  * surname, address and phone (birth date disagrees); spouses share the same and sometimes a
- * birthday (sex disagrees); twins share everything but the given name. Such a candidate goes to
+ * birthday (sex disagrees); twins share everything but the given name; family members share the insurance card and
+ * differ in its 枝番. Such a candidate goes to
  * review instead.
  */
 final class AutoLinkSafety {
@@ -25,6 +26,9 @@ final class AutoLinkSafety {
         }
         if (score.level(MatchField.SEX) == Agreement.DISAGREE) {
             reasons.add(ReviewReason.SEX_DISAGREES);
+        }
+        if (score.level(MatchField.INSURED_NUMBER) == Agreement.FAMILY_MEMBER) {
+            reasons.add(ReviewReason.INSURED_FAMILY_MEMBER);
         }
         boolean givenDisagrees = score.level(MatchField.GIVEN_NAME) == Agreement.DISAGREE;
         if (givenDisagrees && score.level(MatchField.FAMILY_NAME) == Agreement.DISAGREE) {

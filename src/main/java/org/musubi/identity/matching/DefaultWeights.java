@@ -4,9 +4,11 @@ import static org.musubi.identity.matching.compare.Agreement.CLOSE;
 import static org.musubi.identity.matching.compare.Agreement.CONTAINS;
 import static org.musubi.identity.matching.compare.Agreement.DAY_MONTH_SWAPPED;
 import static org.musubi.identity.matching.compare.Agreement.EXACT;
+import static org.musubi.identity.matching.compare.Agreement.FAMILY_MEMBER;
 import static org.musubi.identity.matching.compare.Agreement.FIRST_3_DIGITS;
 import static org.musubi.identity.matching.compare.Agreement.LAST_8_DIGITS;
 import static org.musubi.identity.matching.compare.Agreement.ONE_DIGIT;
+import static org.musubi.identity.matching.compare.Agreement.SAME_CARD;
 import static org.musubi.identity.matching.compare.Agreement.SAME_READING;
 import static org.musubi.identity.matching.compare.Agreement.SAME_YEAR_MONTH;
 import static org.musubi.identity.matching.compare.Agreement.TOKEN_OVERLAP;
@@ -36,6 +38,12 @@ import org.musubi.identity.matching.compare.MatchField;
  *     cluster; first three digits m 0.08 u 0.05 (+0.7); disagree −3.0 (people move).
  * <li>Address: exact m 0.65 u 1/2 000 (+10.3) — households share it; contains m 0.1 u 1/2 000
  *     (+7.6); token overlap m 0.1 u 0.01 (+3.3, same town); disagree −2.7.
+ * <li>Insured number (only when both sides have one): the same card and 枝番 m 0.55 u 1/1 000 000 (+19.1) — a number
+ *     names one person; m allows for cards changed with a new job, retirement or 後期高齢者. The same card, one side
+ *     without 枝番, m 0.15 u 0.01 (+3.9, weak: the family shares the card; u is high because the card's blocking
+ *     key gathers the family into one block). The same card, another 枝番, m 0.001 u 0.05 (−5.6: a family member;
+ *     besides, it never links automatically, {@link AutoLinkSafety}). Another card: disagree −1.7 (people change
+ *     insurance).
  * </ul>
  * An exact duplicate with every field scores about +62; names, birth date and sex alone +30.
  */
@@ -66,7 +74,11 @@ final class DefaultWeights {
             MatchField.ADDRESS, Map.of(
                     EXACT, new Probabilities(0.65, 1.0 / 2_000),
                     CONTAINS, new Probabilities(0.1, 1.0 / 2_000),
-                    TOKEN_OVERLAP, new Probabilities(0.1, 0.01)));
+                    TOKEN_OVERLAP, new Probabilities(0.1, 0.01)),
+            MatchField.INSURED_NUMBER, Map.of(
+                    EXACT, new Probabilities(0.55, 1.0 / 1_000_000),
+                    SAME_CARD, new Probabilities(0.15, 0.01),
+                    FAMILY_MEMBER, new Probabilities(0.001, 0.05)));
 
     private DefaultWeights() {
     }

@@ -25,6 +25,11 @@ final class MatchScorer {
     }
 
     MatchScore score(NormalizedDemographics a, NormalizedDemographics b) {
+        return score(a, b, Agreement.MISSING);
+    }
+
+    /** With how the insured numbers agree ({@link InsuredKeys#compare}); listed in the breakdown only when known. */
+    MatchScore score(NormalizedDemographics a, NormalizedDemographics b, Agreement insured) {
         List<FieldScore> breakdown = new ArrayList<>(MatchField.values().length);
         Agreement family = NameComparator.compareNormalized(a.familyKanji(), a.familyKana(), b.familyKanji(), b.familyKana());
         breakdown.add(new FieldScore(MatchField.FAMILY_NAME.name(), family.name(),
@@ -36,6 +41,9 @@ final class MatchScorer {
         add(breakdown, MatchField.PHONE, PhoneComparator.compareDigits(a.phone(), b.phone()));
         add(breakdown, MatchField.POSTAL_CODE, PostalCodeComparator.compareDigits(a.postalCode(), b.postalCode()));
         add(breakdown, MatchField.ADDRESS, AddressComparator.compareNormalized(a.address(), b.address()));
+        if (insured != Agreement.MISSING) {
+            add(breakdown, MatchField.INSURED_NUMBER, insured);
+        }
         double total = 0;
         for (FieldScore field : breakdown) {
             total += field.weight();

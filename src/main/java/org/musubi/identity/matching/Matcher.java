@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.musubi.identity.Person;
+import org.musubi.identity.matching.compare.Agreement;
 
 /**
  * Decides who a patient is among candidate persons (already fetched by {@link BlockingKeys}):
@@ -36,12 +38,21 @@ public final class Matcher {
     }
 
     public MatchOutcome match(Demographics query, List<Person> candidates) {
+        return match(query, candidates, person -> Agreement.MISSING);
+    }
+
+    /**
+     * As {@link #match(Demographics, List)}, with how the patient's insured number agrees with each candidate's
+     * ({@link InsuredKeys#compare}).
+     */
+    public MatchOutcome match(Demographics query, List<Person> candidates, Function<Person, Agreement> insured) {
         NormalizedDemographics normalizedQuery = NormalizedDemographics.of(query);
         Set<String> seen = new HashSet<>();
         List<Candidate> scored = new ArrayList<>(candidates.size());
         for (Person person : candidates) {
             if (seen.add(person.regionalId())) {
-                MatchScore score = scorer.score(normalizedQuery, NormalizedDemographics.of(Demographics.of(person)));
+                MatchScore score = scorer.score(normalizedQuery, NormalizedDemographics.of(Demographics.of(person)),
+                        insured.apply(person));
                 scored.add(new Candidate(person, score));
             }
         }

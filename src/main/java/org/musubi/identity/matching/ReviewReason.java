@@ -12,6 +12,8 @@ public enum ReviewReason {
     NAMES_DISAGREE,
     /** Safety: the given names disagree — twins and other household members share everything else. */
     GIVEN_NAME_DISAGREES,
+    /** Safety: the insured numbers name the same card with another 枝番 — another member of the family. */
+    INSURED_FAMILY_MEMBER,
     /** A runner-up scored within 10 bits of the best: a duplicate person to merge, or a namesake. */
     CLOSE_RUNNER_UP
 }

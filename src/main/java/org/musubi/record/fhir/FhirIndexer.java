@@ -142,7 +142,8 @@ public final class FhirIndexer {
                     case CodeableConcept concept -> concept.getCoding().stream().filter(Coding::hasCode)
                             .forEach(c -> into.add(new SearchIndex.Token(param, c.getSystem(), c.getCode())));
                     case Coding c when c.hasCode() -> into.add(new SearchIndex.Token(param, c.getSystem(), c.getCode()));
-                    case Identifier id when id.hasValue() -> into.add(new SearchIndex.Token(param, id.getSystem(), id.getValue()));
+                    case Identifier id when id.hasValue() && !FhirSystems.INSURANCE_MEMBER_ID.equals(id.getSystem()) ->
+                            into.add(new SearchIndex.Token(param, id.getSystem(), id.getValue()));
                     case PrimitiveType<?> p when p.getValueAsString() != null ->
                             into.add(new SearchIndex.Token(param, null, p.getValueAsString()));
                     default -> { }

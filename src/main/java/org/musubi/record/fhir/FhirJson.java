@@ -10,8 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reading a stored resource's JSON without building HAPI's model: a primitive's text, what a CodeableConcept
@@ -25,6 +31,59 @@ public final class FhirJson {
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private FhirJson() {
+    }
+
+    /** Reads and writes JSON keeping every other member as it was written (decimals keep their digits: 6.80). */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    /**
+     * A stored resource's JSON without the identifiers in JP-CLINS's insured-person system ({@link
+     * FhirSystems#INSURANCE_MEMBER_ID}), wherever they are in it: a Patient's {@code identifier}, a reference's {@code
+     * identifier} (a JP-CLINS Condition names its patient so), a Bundle's entries, contained resources, an extension's
+     * {@code valueIdentifier}. The number is as sensitive as a card number: it is stored as the facility sent it, and
+     * {@code record.ReadRecords} shows it only to that facility (docs/no-ehr.md). An object left empty by the removal
+     * (a reference that named its patient only by the number) and a list left empty go too. JSON without the system's
+     * URL is returned as it is, without being parsed.
+     */
+    public static String withoutInsuredNumbers(String json) {
+        if (json == null || !json.contains(FhirSystems.INSURANCE_MEMBER_ID)) {
+            return json;
+        }
+        JsonNode root = MAPPER.readTree(json);
+        return root instanceof ObjectNode && stripInsured(root) != Stripped.KEPT ? MAPPER.writeValueAsString(root) : json;
+    }
+
+    /** What {@link #stripInsured} did to a value: nothing, removed something inside it, or the value goes. */
+    private enum Stripped { KEPT, CHANGED, GONE }
+
+    private static Stripped stripInsured(JsonNode value) {
+        String system = value instanceof ObjectNode identifier ? text(identifier.path("system")) : null;
+        if (system != null && FhirSystems.INSURANCE_MEMBER_ID.equals(system.strip())) {
+            return Stripped.GONE;
+        }
+        boolean changed = false;
+        if (value instanceof ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) {
+                Stripped inner = stripInsured(object.get(name));
+                if (inner == Stripped.GONE) {
+                    object.remove(name);
+                }
+                changed |= inner != Stripped.KEPT;
+            }
+        } else if (value instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                Stripped inner = stripInsured(array.get(i));
+                if (inner == Stripped.GONE) {
+                    array.remove(i);
+                }
+                changed |= inner != Stripped.KEPT;
+            }
+        }
+        return !changed ? Stripped.KEPT : value.isEmpty() ? Stripped.GONE : Stripped.CHANGED;
     }
 
     /** The clinical statuses of an allergy that mean it still holds. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -17,6 +19,7 @@ import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.matching.BlockingKeys;
 import org.musubi.identity.matching.Demographics;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.identity.matching.Matcher;
 import org.musubi.synth.SourceRecord;
 import org.musubi.synth.SourceRecordGenerator;
@@ -85,6 +88,55 @@ class BatchDecisionsTest {
         assertThat(decided.get(1)).isInstanceOf(MatchDecision.Create.class);
     }
 
+    private static final InsuredKeys.Key CARD_01 = new InsuredKeys.Key("card-hash-of-the-test-card", "member-hash-of-01");
+    private static final InsuredKeys.Key CARD_02 = new InsuredKeys.Key("card-hash-of-the-test-card", "member-hash-of-02");
+
+    @Test
+    void theSameInsuredNumberLinksAStoredPersonThatNamesBirthDateAndSexAloneOnlyQueue() {
+        Person stored = NewPersons.of(RegionalId.append("%015d".formatted(9)), sato(9));
+        SourcePatient noContact = new SourcePatient(1, 2, "R1", "佐藤", "博", "サトウ", "ヒロシ", Sex.MALE,
+                LocalDate.of(1945, 3, 12), null, null, null);
+        List<List<Person>> candidates = List.of(List.of(stored));
+
+        MatchDecision alone = decide(List.of(noContact), candidates, LIMIT).getFirst();
+        MatchDecision numbered = decide(List.of(noContact), candidates, new BatchDecisions.Numbers(
+                Collections.singletonList(CARD_01), Map.of(stored.regionalId(), List.of(CARD_01)))).getFirst();
+        MatchDecision family = decide(List.of(noContact), candidates, new BatchDecisions.Numbers(
+                Collections.singletonList(CARD_02), Map.of(stored.regionalId(), List.of(CARD_01)))).getFirst();
+
+        assertThat(alone).isInstanceOfSatisfying(MatchDecision.Queue.class,
+                queue -> assertThat(queue.reasons()).containsExactly("SCORE_BELOW_AUTO_LINK"));
+        assertThat(numbered).isInstanceOfSatisfying(MatchDecision.Link.class,
+                link -> assertThat(link.best().person()).isEqualTo(stored));
+        assertThat(family).as("another 枝番 on the card").isInstanceOf(MatchDecision.Queue.class);
+    }
+
+    @Test
+    void aFamilyMemberOnTheSameCardIsQueuedWithThatReasonHoweverAlike() {
+        Person stored = NewPersons.of(RegionalId.append("%015d".formatted(9)), sato(9));
+
+        MatchDecision decided = decide(List.of(sato(1)), List.of(List.of(stored)), new BatchDecisions.Numbers(
+                Collections.singletonList(CARD_02), Map.of(stored.regionalId(), List.of(CARD_01)))).getFirst();
+
+        assertThat(decided).isInstanceOfSatisfying(MatchDecision.Queue.class,
+                queue -> assertThat(queue.reasons()).containsExactly("INSURED_FAMILY_MEMBER"));
+    }
+
+    @Test
+    void aPersonCreatedEarlierInTheBatchCarriesItsPatientsNumber() {
+        List<SourcePatient> batch = List.of(sato(1), sato(2));
+
+        List<MatchDecision> decided = decide(batch, noneStored(2),
+                new BatchDecisions.Numbers(List.of(CARD_01, CARD_02), Map.of()));
+
+        Person created = ((MatchDecision.Create) decided.get(0)).person();
+        assertThat(decided.get(1)).as("all alike but the 枝番: a family member, not the person just created")
+                .isInstanceOfSatisfying(MatchDecision.Queue.class, queue -> {
+                    assertThat(queue.shown()).extracting(c -> c.person()).containsExactly(created);
+                    assertThat(queue.reasons()).containsExactly("INSURED_FAMILY_MEMBER");
+                });
+    }
+
     @Test
     void decidesSyntheticRecordsAsMatchingThemOneByOneWouldOnAnyNumberOfThreads() {
         List<Person> population = new SyntheticNetworkGenerator().persons(11, 300, 34).toList();
@@ -137,6 +189,17 @@ class BatchDecisionsTest {
                                               int limit) {
         List<Set<String>> keys = batch.stream().map(s -> BlockingKeys.of(NewPersons.demographics(s))).toList();
         return with.decide(batch, keys, stored, limit, regionalIds());
+    }
+
+    /** With the patients' numbers: each patient's card key among its blocking keys, as {@link MatchSourcePatients} asks. */
+    private List<MatchDecision> decide(List<SourcePatient> batch, List<List<Person>> stored, BatchDecisions.Numbers numbers) {
+        List<Set<String>> keys = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Set<String> own = new LinkedHashSet<>(BlockingKeys.of(NewPersons.demographics(batch.get(i))));
+            own.add(numbers.of(i).blockingKey());
+            keys.add(own);
+        }
+        return decisions.decide(batch, keys, stored, numbers, LIMIT, regionalIds());
     }
 
     /** Regional IDs 900…001, 900…002, … in the order asked for. */

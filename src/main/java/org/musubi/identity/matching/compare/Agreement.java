@@ -25,6 +25,10 @@ public enum Agreement {
     CONTAINS,
     /** Address: token Jaccard overlap ≥ 0.6 (same town, different house number or a typo). */
     TOKEN_OVERLAP,
+    /** Insured number: the same card (insurer, 記号, 番号), one side without a 枝番 — the person or a family member. */
+    SAME_CARD,
+    /** Insured number: the same card with another 枝番 — another member of the family, never the person. */
+    FAMILY_MEMBER,
     /** Both present, none of the above. */
     DISAGREE,
     /** At least one side has no value; carries no weight. */

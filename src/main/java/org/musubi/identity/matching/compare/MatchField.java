@@ -11,5 +11,7 @@ public enum MatchField {
     SEX,
     PHONE,
     POSTAL_CODE,
-    ADDRESS
+    ADDRESS,
+    /** The insured-person number (保険者番号・記号・番号・枝番), compared by its keyed hashes ({@code InsuredKeys}). */
+    INSURED_NUMBER
 }

@@ -1,6 +1,7 @@
 package org.musubi.security.internal.password;
 
 import org.musubi.identity.cards.CheckCodePepper;
+import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.security.SecretBox;
 import org.musubi.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,12 @@ class PasswordConfiguration {
     @Bean
     CheckCodePepper checkCodePepper(SecretBox box) {
         return new CheckCodePepper(box.derive(CheckCodePepper.PURPOSE));
+    }
+
+    /** The keyed hash of insured-person numbers (名寄せ): a key of its own for that purpose, from the same secret key. */
+    @Bean
+    InsuredKeys insuredKeys(SecretBox box) {
+        return new InsuredKeys(text -> box.derive(text));
     }
 
     @Bean
