@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
-import org.musubi.registry.FacilityKind;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
@@ -59,7 +58,9 @@ class JpClinsExamplesIT extends NetworkFixtures {
     @Test
     void everyExampleIsAcceptedAndReadBackUnchangedExceptTheDeliberateErrors() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(EXAMPLES), "JP-CLINS examples not present: " + EXAMPLES.toAbsolutePath());
-        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        // a hospital of its own: the examples name their patient by its insured-person number, which must be one patient
+        // of the writing facility (other tests send the same examples as the shared hospital)
+        Facility hospital = accounts.newHospital();
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         IParser parser = clients.context().newJsonParser();
         List<Path> files;

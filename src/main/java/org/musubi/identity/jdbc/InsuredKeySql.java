@@ -10,7 +10,7 @@ import org.musubi.identity.matching.InsuredKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The hashed insured-person numbers of source patients (table source_patient_insured, migration V66): one per source
+ * The hashed insured-person numbers of source patients (table source_patient_insured, migration V74): one per source
  * patient, the last one its facility sent; read only by 名寄せ.
  */
 final class InsuredKeySql {
