@@ -150,19 +150,23 @@ class UkeImportIT {
         Facility pharmacy = ImportFacilities.fresh(facilities, FacilityKind.PHARMACY, "むすび薬局");
         ImportSource own = sources.create(pharmacy.id(), ImportKind.UKE, "receipts", null, false);
         UkeFiles file = UkeFiles.pharmacy(pharmacy.code().value(), "むすび薬局", "202405")
-                .pharmacyRe(1, "4112", "202404", "宇化　一郎", "1", "19700101")
+                .pharmacyRe(1, "4112", "202404", "宇化　一郎", "1", "19700101", "ｳｹ ｲﾁﾛｳ")
                 .ho("06340001", "記号", "1234", 1, 300).sn("06340001", "記号", "1234", "01")
-                .record("SH", "1", "", "1日3回毎食後", "7", "20240402")
-                .record("IY", "1", "610406079", "3")
-                .record("IY", "1", "620000001", "1")
+                .sh("01", "1", "003", "").cz("20240401", "20240402", 7)
+                .pharmacyIy("610406079", "3")
+                .pharmacyIy("620000001", "1")
+                .record("KI", "20240402", "1", "1", "410005910", "35")
                 .go(1, 300);
         ImportBatch batch = imports.run(own, List.of(file("pharmacy.UKE", file)).iterator(),
                 new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
 
         assertThat(batch.counts().recordsStored()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT content::jsonb->>'whenHandedOver' || ' ' || (content::jsonb->'daysSupply'->>'value') FROM resource"
+        assertThat(batch.counts().recordsRejected()).isZero();
+        assertThat(jdbc.sql("SELECT (content::jsonb->'medicationCodeableConcept'->'coding'->0->>'code') || ' '"
+                        + " || (content::jsonb->>'whenHandedOver') || ' ' || (content::jsonb->'quantity'->>'value') || ' '"
+                        + " || (content::jsonb->'daysSupply'->>'value') FROM resource"
                         + " WHERE source_facility = ? AND type = 'MedicationDispense' ORDER BY source_key").param(pharmacy.id())
-                .query(String.class).list()).containsExactly("2024-04-02 7", "2024-04-02 7");
+                .query(String.class).list()).containsExactly("610406079 2024-04-02 21 7", "620000001 2024-04-02 7 7");
     }
 
     @Test
