@@ -100,7 +100,7 @@ final class ReceiptBody {
                 last = null;
             }
             case "SI", "IY", "TO" -> item(line);
-            case "CO" -> comment(line);
+            case "CO" -> comment(line, line.digits(2, "診療識別", 2), 4, last == null ? null : last.comments());
             case "SJ" -> {
                 comments.add(new Comment(line.number(), null, line.optional(2), line.required(3, "症状詳記データ")));
                 last = null;
@@ -237,19 +237,7 @@ final class ReceiptBody {
                 drugs.add(item);
                 lastComments = item.comments();
             }
-            case "CO" -> {
-                String code = line.digits(2, "コメントコード", 9);
-                String text = line.optional(3);
-                if (code == null && text == null) {
-                    throw line.fault("コメントコード", "uke.field.missing", "コメントコード");
-                }
-                Comment comment = new Comment(line.number(), null, code, text);
-                if (lastComments != null) {
-                    lastComments.add(comment);
-                } else {
-                    comments.add(comment);
-                }
-            }
+            case "CO" -> comment(line, null, 2, lastComments);
             default -> lastComments = null;
         }
     }
@@ -280,18 +268,16 @@ final class ReceiptBody {
         lastComments = null;
     }
 
-    private void comment(UkeLine line) {
-        String sent = line.digits(2, "診療識別", 2);
-        String code = line.digits(4, "コメントコード", 9);
-        String text = line.optional(5);
+    /**
+     * A comment: its コメントコード at {@code codeField} and 文字データ after it, the item's ({@code owner}) or else the
+     * receipt's.
+     */
+    private void comment(UkeLine line, String category, int codeField, List<Comment> owner) {
+        String code = line.digits(codeField, "コメントコード", 9);
+        String text = line.optional(codeField + 1);
         if (code == null && text == null) {
             throw line.fault("コメントコード", "uke.field.missing", "コメントコード");
         }
-        Comment comment = new Comment(line.number(), sent, code, text);
-        if (last != null) {
-            last.comments().add(comment);
-        } else {
-            comments.add(comment);
-        }
+        (owner != null ? owner : comments).add(new Comment(line.number(), category, code, text));
     }
 }
