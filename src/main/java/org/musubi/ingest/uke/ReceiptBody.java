@@ -133,7 +133,7 @@ final class ReceiptBody {
             throw line.fault("傷病名称", "uke.diagnosis.name");
         }
         String icd10 = line.required(5, "ICD10コード");
-        if (!icd10.matches("[A-Z][0-9]{2}[0-9A-Z.]{0,2}")) {
+        if (!icd10.matches("[A-Z][0-9][0-9A-Z.*+-]{1,4}")) {
             throw line.fault("ICD10コード", "uke.field.code", "ICD10コード", icd10);
         }
         String role = line.requiredDigits(6, "傷病名区分", 2);
