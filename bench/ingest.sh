@@ -6,6 +6,7 @@
 #   bench/ingest.sh                                   # 10,000 persons, ~1 M messages
 #   bench/ingest.sh --persons=1000 --messages=100     # ~100 k messages
 #   bench/ingest.sh --limit=200000 --jahis=0          # stop after 200 k SS-MIX2 records, no JAHIS
+#   bench/ingest.sh --uke=5000                        # instead: a year of a 5,000-patient clinic's receipt files (UKE)
 #   bench/ingest.sh --settle=0                        # JAHIS right after SS-MIX2, with autovacuum still at work
 #     (by default the database is vacuumed and analysed between the two, untimed: bench/README.md)
 # Environment: JAVA_HOME (default: the Temurin 25 JDK), JAVA_OPTS (default: -Xms1g -Xmx1g: a heap of 1 GB

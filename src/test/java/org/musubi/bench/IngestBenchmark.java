@@ -30,6 +30,7 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;
 import org.musubi.registry.FacilityStatus;
+import org.musubi.ingest.uke.UkeFiles;
 import org.musubi.synth.SynthSize;
 import org.musubi.synth.SyntheticNetwork;
 import org.musubi.synth.SyntheticNetworkGenerator;
@@ -54,6 +55,10 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args, DEFAULTS);
+        if (options.get("uke") > 0) {
+            UkeImports.run(options);
+            return;
+        }
         SuiteFigures figures = new SuiteFigures("ingest");
         Path sources = Path.of(System.getProperty("musubi.bench.sources", "/tmp/musubi-ingest-sources-"
                 + options.get("persons") + "x" + options.get("messages")));
@@ -220,6 +225,89 @@ public final class IngestBenchmark {
                 jahis == null ? "not run" : dispenses / jahis.seconds() >= 20000 ? "PASS" : "MISS");
     }
 
+    /**
+     * {@code --uke=PATIENTS}: a clinic's receipt files instead of the synthetic network — {@code --uke-months} monthly UKE
+     * files (医科, {@link UkeFiles#clinicMonth}: a receipt per patient a month, 9 records each) written to a folder, then
+     * imported month by month into an empty embedded database with the clinic registered, each month its own batch
+     * as the clinic would send it: reading, mapping, 名寄せ, record store, ledger, one audit row per receipt.
+     */
+    static final class UkeImports {
+
+        /** A valid 10-digit code (check digit) of a clinic in Hiroshima (34), 点数表 1. */
+        private static final String CLINIC = org.musubi.registry.MedicalInstitutionCode.of(34, 1, 1).value();
+
+        private UkeImports() {
+        }
+
+        static void run(BenchOptions options) throws IOException, SQLException {
+            int patients = options.integer("uke");
+            int months = options.integer("uke-months");
+            Path folder = Files.createDirectories(Path.of(System.getProperty("musubi.bench.sources",
+                    "/tmp/musubi-uke-sources-" + patients + "x" + months + "-" + CLINIC)));
+            long lines = 0;
+            long bytes = 0;
+            List<Path> files = new ArrayList<>();
+            for (int m = 0; m < months; m++) {
+                Path file = folder.resolve(String.format("clinic-%04d%02d.UKE", 2024 + m / 12, 1 + m % 12));
+                if (!Files.exists(file)) {
+                    Files.write(file, UkeFiles.clinicMonth(CLINIC, patients, 2024 + m / 12, 1 + m % 12));
+                }
+                byte[] content = Files.readAllBytes(file);
+                bytes += content.length;
+                lines += new String(content, UkeFiles.SHIFT_JIS).lines().count();
+                files.add(file);
+            }
+            System.out.printf("UKE: %d monthly files of %,d patients in %s: %,d records (lines), %,d bytes (written once, not"
+                    + " counted)%n", months, patients, folder, lines, bytes);
+            String kept = System.getProperty("musubi.bench.data");
+            try (RecordBenchServer server = RecordBenchServer.start(kept == null ? null : Path.of(kept), false)) {
+                Facility clinic = server.bean(Facilities.class).insert(new FacilityDraft("ベンチ診療所", "ベンチシンリョウジョ",
+                        org.musubi.registry.FacilityKind.CLINIC, CLINIC, 34, "広島県", "082-000-0000", true, true,
+                        FacilityStatus.ACTIVE));
+                ImportSource source = server.bean(ImportSources.class).findOrCreate(clinic.id(), ImportKind.UKE, "bench",
+                        folder.toString());
+                RunImport imports = server.bean(RunImport.class);
+                HeapPeak heap = new HeapPeak();
+                long jvm = ProcessHandle.current().pid();
+                long postmaster = postmasterPid(server.owner());
+                long jvmCpu = ResourceUse.cpuNanos(jvm);
+                long databaseCpu = ResourceUse.treeCpuNanos(postmaster);
+                BatchCounts total = BatchCounts.ZERO;
+                long started = System.nanoTime();
+                for (Path file : files) {
+                    long began = System.nanoTime();
+                    ImportBatch batch = imports.run(source, FolderFiles.of(ImportKind.UKE, file),
+                            new RunImport.Runner(null, Actor.system("bench"), BatchOrigin.COMMAND_LINE), c -> { });
+                    total = total.plus(batch.counts());
+                    double seconds = (System.nanoTime() - began) / 1e9;
+                    System.out.printf("  %s: %,d receipts (%,d rejected), %,d resources written in %.1f s = %,.0f receipts/s;"
+                                    + " heap peak so far %,d MB%n", file.getFileName(), batch.counts().recordsSeen(),
+                            batch.counts().recordsRejected(), batch.counts().resourcesWritten(), seconds,
+                            batch.counts().recordsSeen() / seconds, heap.peakMegabytes());
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double jvmSeconds = (ResourceUse.cpuNanos(jvm) - jvmCpu) / 1e9;
+                double databaseSeconds = (ResourceUse.treeCpuNanos(postmaster) - databaseCpu) / 1e9;
+                long audits = server.bean(JdbcClient.class).sql("SELECT count(*) FROM audit_event").query(Long.class).single();
+                System.out.println();
+                System.out.println("| receipts | rejected | records (lines) | resources written | audit rows | seconds |"
+                        + " receipts/s | records/s | resources/s |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|");
+                System.out.printf("| %,d | %,d | %,d | %,d | %,d | %.0f | %,.0f | %,.0f | %,.0f |%n", total.recordsSeen(),
+                        total.recordsRejected(), lines, total.resourcesWritten(), audits, seconds, total.recordsSeen() / seconds,
+                        lines / seconds, total.resourcesWritten() / seconds);
+                System.out.printf("CPU: Musubi's JVM %.1f s, PostgreSQL %.1f s; %.2f of the machine's cores busy on average"
+                        + " (load average at the end: %s)%n", jvmSeconds, databaseSeconds, (jvmSeconds + databaseSeconds) / seconds,
+                        Files.readString(Path.of("/proc/loadavg")).strip());
+                String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                        .findFirst().orElse("VmHWM: ?").replaceAll("\\s+", " ");
+                System.out.printf("heap: max %,d MB, most in use (sampled) %,d MB, old generation after the last GC %,d MB;"
+                        + " JVM %s; collector: %s%n", Runtime.getRuntime().maxMemory() >> 20, heap.peakMegabytes(),
+                        HeapPeak.retainedMegabytes(), rss, collections());
+            }
+        }
+    }
+
     private record Result(ImportKind kind, BatchCounts counts, double seconds, double[] perSource, double jvmCpuSeconds,
                           double databaseCpuSeconds, Map<String, Long> threadsBefore, Map<String, Long> threadsAfter) {
     }
@@ -280,6 +368,9 @@ public final class IngestBenchmark {
         // 1: between the two imports, let autovacuum finish and vacuum and analyse the database (not timed), so that
         // the JAHIS figure does not carry a varying share of the maintenance the SS-MIX2 import left behind
         defaults.put("settle", 1L);
+        // > 0: instead of the network, a clinic of that many patients sending a year of receipt files (UKE)
+        defaults.put("uke", 0L);
+        defaults.put("uke-months", 12L);
         return defaults;
     }
 }

@@ -149,24 +149,78 @@ class UkeImportIT {
         assertThat(count("Procedure")).isEqualTo(3);
     }
 
+    /**
+     * 返戻: the payer returns 花子's April receipt. Re-claimed (再請求) in July's file beside June's receipts, it replaces
+     * the April receipt and nothing else; 一郎's April receipt, absent from July's file, stays. A returned receipt that is
+     * never re-claimed stays too: the care happened, whatever became of the claim. And a re-sent file of a claim month
+     * that no longer carries a receipt does not remove it (a UKE file says nothing of the receipts it leaves out;
+     * docs/no-ehr.md "Re-sent months").
+     */
+    @Test
+    void aReturnedReceiptIsReplacedOnlyByItsReclaimAndOtherwiseStays() {
+        run(file("clinic-202404.UKE", april("202405", false)));
+        String ichiroApril = "uke:202404:1112/SI/12/112007410/2024-04-15";
+        String hanakoApril = "uke:202404:1211/SI/50/150000110/2024-04-03";
+        assertThat(live(ichiroApril)).isEqualTo(1);
+        assertThat(live(hanakoApril)).isEqualTo(1);
+
+        UkeFiles july = UkeFiles.medical(code(), "むすび内科", "202407")
+                .re(1, "1112", "202406", "宇化　一郎", "1", "3450101", "K-0001", "ｳｹ ｲﾁﾛｳ")
+                .ho("06340001", "記号", "1234", 1, 73).sn("06340001", "記号", "1234", "01")
+                .sy("8841934", "20240401", "1", "", "高血圧症", "01", "")
+                .item("SI", "12", "112007410", "", 73, 1, Map.of(10, 1))
+                .re(2, "1211", "202404", "宇化　花子", "2", "19880229", "", "")
+                .ko("54340012", "1234567", 3, 900)
+                .record("BU", "040080xx99x0xx", "20240403", "20240409", "1", "")
+                .sy("4660007", "20240403", "2", "", "肺炎", "01", "")
+                .item("SI", "50", "150000110", "", 500, 1, Map.of(4, 1))
+                .go(2, 573);
+        ImportBatch reclaimed = run(file("clinic-202406.UKE", july));
+
+        assertThat(reclaimed.counts().recordsStored()).isEqualTo(2);
+        assertThat(live(hanakoApril)).as("the re-claimed receipt moved the procedure to 4/4").isZero();
+        assertThat(live("uke:202404:1211/SI/50/150000110/2024-04-04")).isEqualTo(1);
+        assertThat(live(ichiroApril)).as("a receipt the later file does not carry stays").isEqualTo(1);
+        assertThat(live("uke:202406:1112/SI/12/112007410/2024-06-10")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) - count(DISTINCT (patient_key, type, source_key)) FROM resource"
+                + " WHERE source_facility = ?").param(clinic.id()).query(Long.class).single()).as("no duplicates").isZero();
+
+        String withoutHanako = april("202405", false).text();
+        withoutHanako = withoutHanako.substring(0, withoutHanako.indexOf("RE,2,1211")) + "GO,1,1200,99\r\n";
+        ImportBatch resent = run(new IncomingFile(SourceFile.of("clinic-202404-resent.UKE",
+                withoutHanako.getBytes(UkeFiles.SHIFT_JIS)), Instant.now()));
+        assertThat(resent.counts().recordsUnchanged()).isEqualTo(1);
+        assertThat(live("uke:202404:1211/SI/50/150000110/2024-04-04"))
+                .as("not removed by a file that leaves it out").isEqualTo(1);
+    }
+
+    private long live(String sourceKey) {
+        return jdbc.sql("SELECT count(*) FROM resource WHERE source_facility = ? AND source_key = ? AND NOT deleted")
+                .params(clinic.id(), sourceKey).query(Long.class).single();
+    }
+
     @Test
     void aPharmacysReceiptsAreDispensings() {
         Facility pharmacy = ImportFacilities.fresh(facilities, FacilityKind.PHARMACY, "むすび薬局");
         ImportSource own = sources.create(pharmacy.id(), ImportKind.UKE, "receipts", null, false);
         UkeFiles file = UkeFiles.pharmacy(pharmacy.code().value(), "むすび薬局", "202405")
-                .pharmacyRe(1, "4112", "202404", "宇化　一郎", "1", "19700101")
+                .pharmacyRe(1, "4112", "202404", "宇化　一郎", "1", "19700101", "ｳｹ ｲﾁﾛｳ")
                 .ho("06340001", "記号", "1234", 1, 300).sn("06340001", "記号", "1234", "01")
-                .record("SH", "1", "", "1日3回毎食後", "7", "20240402")
-                .record("IY", "1", "610406079", "3")
-                .record("IY", "1", "620000001", "1")
+                .sh("01", "1", "003", "").cz("20240401", "20240402", 7)
+                .pharmacyIy("610406079", "3")
+                .pharmacyIy("620000001", "1")
+                .record("KI", "20240402", "1", "1", "410005910", "35")
                 .go(1, 300);
         ImportBatch batch = imports.run(own, List.of(file("pharmacy.UKE", file)).iterator(),
                 new RunImport.Runner(null, Actor.system("test"), BatchOrigin.COMMAND_LINE), ImportProgress.NONE);
 
         assertThat(batch.counts().recordsStored()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT content::jsonb->>'whenHandedOver' || ' ' || (content::jsonb->'daysSupply'->>'value') FROM resource"
+        assertThat(batch.counts().recordsRejected()).isZero();
+        assertThat(jdbc.sql("SELECT (content::jsonb->'medicationCodeableConcept'->'coding'->0->>'code') || ' '"
+                        + " || (content::jsonb->>'whenHandedOver') || ' ' || (content::jsonb->'quantity'->>'value') || ' '"
+                        + " || (content::jsonb->'daysSupply'->>'value') FROM resource"
                         + " WHERE source_facility = ? AND type = 'MedicationDispense' ORDER BY source_key").param(pharmacy.id())
-                .query(String.class).list()).containsExactly("2024-04-02 7", "2024-04-02 7");
+                .query(String.class).list()).containsExactly("610406079 2024-04-02 21 7", "620000001 2024-04-02 7 7");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -12,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * What one receipt's records say, read field by field (a field that cannot be taken is a {@link UkeFault}):
- * diagnoses (SY), items (医科 SI, IY, TO with their day columns; 調剤 IY of a 剤 whose SH gives the 用法, 調剤数量 and
- * 調剤年月日), comments (CO after an item belong to it, other CO and SJ to the receipt) and the DPC stay (BU).
+ * diagnoses (SY; DPC SB), items (医科 SI, IY, TO with their day columns; 調剤: per 処方 (SH) its dispensings (CZ) and
+ * its drugs and materials (IY, TO)), comments (CO after an item belong to it, other CO and SJ to the receipt) and the
+ * DPC stay (BU). {@link #end()} closes the last 調剤 処方.
  */
 final class ReceiptBody {
 
@@ -21,9 +21,13 @@ final class ReceiptBody {
     private static final int SI_DAYS = 14;
     private static final int TO_DAYS = 18;
 
-    /** A diagnosis (SY): 2 傷病名コード, 3 診療開始日, 4 転帰区分, 5 修飾語コード, 6 傷病名称, 7 主傷病, 8 補足コメント. */
+    /**
+     * A diagnosis. SY: 2 傷病名コード, 3 診療開始日, 4 転帰区分, 5 修飾語コード, 6 傷病名称, 7 主傷病, 8 補足コメント. DPC SB:
+     * 2 傷病名コード, 3 修飾語コード, 4 傷病名称, 5 ICD10コード, 6 傷病名区分, 7 死因, 8 補足コメント ({@code icd10} and
+     * {@code dpcRole} are SB's alone).
+     */
     record Diagnosis(int line, String code, LocalDate onset, String outcome, List<String> modifiers, String name,
-                     boolean main, String supplement) {
+                     boolean main, String supplement, String icd10, String dpcRole) {
     }
 
     /** A comment: its 診療識別 (may be null), コメントコード (may be null) and 文字データ (may be null). */
@@ -33,29 +37,48 @@ final class ReceiptBody {
     /**
      * An item: its record type (SI, IY, TO), 診療識別 (carried from the item before when blank), code, 使用量 or 数量データ
      * as sent (may be null), 回数, the count on each day (empty: the receipt does not date it), the 商品名 of a TO, and
-     * its comments. 調剤: the 剤's 用法 and 調剤数量 and the day it was dispensed.
+     * its comments. 調剤: the category is the 処方No, the count the 調剤数量 and the one day the CZ's 調剤年月日; {@code rp}
+     * says the 処方's 剤形, 用法 and 特別指示 (null for 医科).
      */
     record Item(int line, String type, String category, String code, BigDecimal amount, Integer count,
-                SortedMap<Integer, Integer> days, String productName, String usage, List<Comment> comments) {
+                SortedMap<Integer, Integer> days, String productName, Prescription rp, List<Comment> comments) {
+    }
+
+    /** A 調剤 処方 (SH): 2 処方No, 3 剤形 (別表: 1 内服, 2 内滴, 3 屯服, 4 注射, 5 外用, 6 浸煎, 7 湯, 9 材料), 4 用法 (別表
+     * コード), 5 特別指示. */
+    record Prescription(String number, String form, String usageCode, String instruction) {
+
+        /** 内服, 内滴, 浸煎 and 湯 are dispensed in days, so their 調剤数量 is the days supplied. */
+        boolean daily() {
+            return form != null && "1267".contains(form);
+        }
     }
 
     /** A DPC stay (BU): 2 診断群分類番号, 3 今回入院年月日, 4 今回退院年月日 (may be null). */
     record Stay(int line, String group, LocalDate admitted, LocalDate discharged) {
     }
 
-    /** A 調剤 剤 (SH): 2 剤番号, 3 用法コード, 4 用法, 5 調剤数量, 6 調剤年月日. */
-    private record Rp(String usageCode, String usage, Integer quantity, LocalDate dispensed) {
+    /** A 調剤 dispensing (CZ): 2 医師No, 3 処方箋交付年月日 (処方月日), 4 調剤年月日, 5 処方箋受付回, 6 調剤数量. */
+    private record Dispensing(LocalDate dispensed, Integer quantity) {
+    }
+
+    /** A 調剤 drug (IY: 2 負担区分, 3 医薬品コード, 4 使用量) or material (TO: 3 特定器材コード, 4 使用量, 7 特定器材名称). */
+    private record Drug(int line, String type, String code, BigDecimal amount, String name, List<Comment> comments) {
     }
 
     final List<Diagnosis> diagnoses = new ArrayList<>();
     final List<Item> items = new ArrayList<>();
     final List<Comment> comments = new ArrayList<>();
     final List<Stay> stays = new ArrayList<>();
-    private final Map<String, Rp> rps = new LinkedHashMap<>();
     private final YearMonth month;
     private final UkeLayout layout;
     private String category;
     private Item last;
+    private Prescription rp;
+    private int rpLine;
+    private final List<Dispensing> dispensings = new ArrayList<>();
+    private final List<Drug> drugs = new ArrayList<>();
+    private List<Comment> lastComments;
 
     ReceiptBody(UkeLayout layout, YearMonth month) {
         this.layout = layout;
@@ -63,20 +86,21 @@ final class ReceiptBody {
     }
 
     void add(UkeLine line) {
+        if (layout == UkeLayout.PHARMACY) {
+            pharmacy(line);
+            return;
+        }
         switch (line.type()) {
             case "SY" -> {
                 diagnosis(line);
                 last = null;
             }
-            case "SI", "IY", "TO" -> {
-                if (layout == UkeLayout.PHARMACY && line.type().equals("IY")) {
-                    dispensed(line);
-                } else {
-                    item(line);
-                }
+            case "SB" -> {
+                dpcDiagnosis(line);
+                last = null;
             }
-            case "SH" -> rp(line);
-            case "CO" -> comment(line);
+            case "SI", "IY", "TO" -> item(line);
+            case "CO" -> comment(line, line.digits(2, "診療識別", 2), 4, last == null ? null : last.comments());
             case "SJ" -> {
                 comments.add(new Comment(line.number(), null, line.optional(2), line.required(3, "症状詳記データ")));
                 last = null;
@@ -93,23 +117,44 @@ final class ReceiptBody {
         if (outcome != null && !"1234".contains(outcome)) {
             throw line.fault("転帰区分", "uke.field.code", "転帰区分", outcome);
         }
-        String modifierText = line.digits(5, "修飾語コード");
-        List<String> modifiers = new ArrayList<>();
-        if (modifierText != null) {
-            if (modifierText.length() % 4 != 0) {
-                throw line.fault("修飾語コード", "uke.field.length", "修飾語コード", modifierText);
-            }
-            for (int i = 0; i < modifierText.length(); i += 4) {
-                modifiers.add(modifierText.substring(i, i + 4));
-            }
-        }
         String name = line.optional(6);
         if (code.equals("0000999") && name == null) {
             throw line.fault("傷病名称", "uke.diagnosis.name");
         }
         String main = line.digits(7, "主傷病", 2);
         diagnoses.add(new Diagnosis(line.number(), code, line.date(3, "診療開始日"), outcome == null ? "1" : outcome,
-                List.copyOf(modifiers), name, "01".equals(main), line.optional(8)));
+                modifiers(line, 5), name, "01".equals(main), line.optional(8), null, null));
+    }
+
+    private void dpcDiagnosis(UkeLine line) {
+        String code = line.requiredDigits(2, "傷病名コード", 7);
+        String name = line.optional(4);
+        if (code.equals("0000999") && name == null) {
+            throw line.fault("傷病名称", "uke.diagnosis.name");
+        }
+        String icd10 = line.required(5, "ICD10コード");
+        if (!icd10.matches("[A-Z][0-9][0-9A-Z.*+-]{1,4}")) {
+            throw line.fault("ICD10コード", "uke.field.code", "ICD10コード", icd10);
+        }
+        String role = line.requiredDigits(6, "傷病名区分", 2);
+        line.digits(7, "死因", 1);
+        diagnoses.add(new Diagnosis(line.number(), code, null, "1", modifiers(line, 3), name, false, line.optional(8),
+                icd10, role));
+    }
+
+    /** The 修飾語コード field: 4-digit codes run together. */
+    private static List<String> modifiers(UkeLine line, int field) {
+        String text = line.digits(field, "修飾語コード");
+        List<String> modifiers = new ArrayList<>();
+        if (text != null) {
+            if (text.length() % 4 != 0) {
+                throw line.fault("修飾語コード", "uke.field.length", "修飾語コード", text);
+            }
+            for (int i = 0; i < text.length(); i += 4) {
+                modifiers.add(text.substring(i, i + 4));
+            }
+        }
+        return List.copyOf(modifiers);
     }
 
     private void item(UkeLine line) {
@@ -152,45 +197,87 @@ final class ReceiptBody {
         items.add(last);
     }
 
-    private void rp(UkeLine line) {
-        String number = line.requiredDigits(2, "剤番号");
-        LocalDate dispensed = line.date(6, "調剤年月日");
-        if (dispensed == null) {
-            throw line.fault("調剤年月日", "uke.field.missing", "調剤年月日");
+    /**
+     * 調剤 records: SH opens a 処方, the CZ after it are its dispensings this month, the IY and TO its drugs and
+     * materials (each dispensed on every CZ's day), a CO after a drug belongs to it (CO: 2 コメントコード, 3 文字データ).
+     */
+    private void pharmacy(UkeLine line) {
+        switch (line.type()) {
+            case "SH" -> {
+                end();
+                String number = line.requiredDigits(2, "処方No");
+                String form = line.requiredDigits(3, "剤形", 1);
+                if (!"12345679".contains(form)) {
+                    throw line.fault("剤形", "uke.field.code", "剤形", form);
+                }
+                rp = new Prescription(number, form, line.digits(4, "用法"), line.optional(5));
+                rpLine = line.number();
+            }
+            case "CZ" -> {
+                requireRp(line);
+                LocalDate prescribed = line.date(3, "処方月日");
+                if (prescribed == null) {
+                    throw line.fault("処方月日", "uke.field.missing", "処方月日");
+                }
+                LocalDate dispensed = line.date(4, "調剤月日");
+                if (dispensed == null) {
+                    throw line.fault("調剤月日", "uke.field.missing", "調剤月日");
+                }
+                if (!YearMonth.from(dispensed).equals(month)) {
+                    throw line.fault("調剤月日", "uke.day.outside", dispensed.getDayOfMonth(), month.toString());
+                }
+                dispensings.add(new Dispensing(dispensed, line.integer(6, "調剤数量")));
+            }
+            case "IY", "TO" -> {
+                requireRp(line);
+                boolean drug = line.type().equals("IY");
+                String code = line.requiredDigits(3, drug ? "医薬品コード" : "特定器材コード", 9);
+                Drug item = new Drug(line.number(), line.type(), code, line.decimal(4, "使用量"),
+                        drug ? null : line.optional(7), new ArrayList<>());
+                drugs.add(item);
+                lastComments = item.comments();
+            }
+            case "CO" -> comment(line, null, 2, lastComments);
+            default -> lastComments = null;
         }
-        if (!YearMonth.from(dispensed).equals(month)) {
-            throw line.fault("調剤年月日", "uke.day.outside", dispensed.getDayOfMonth(), month.toString());
-        }
-        rps.put(number, new Rp(line.optional(3), line.optional(4), line.integer(5, "調剤数量"), dispensed));
-        last = null;
     }
 
-    private void dispensed(UkeLine line) {
-        String number = line.requiredDigits(2, "剤番号");
-        Rp rp = rps.get(number);
+    private void requireRp(UkeLine line) {
         if (rp == null) {
-            throw line.fault("剤番号", "uke.pharmacy.noRp", number);
+            throw line.fault("処方No", "uke.pharmacy.noRp", line.type());
         }
-        String code = line.requiredDigits(3, "医薬品コード", 9);
-        SortedMap<Integer, Integer> days = new TreeMap<>(Map.of(rp.dispensed().getDayOfMonth(), 1));
-        String usage = rp.usage() == null ? rp.usageCode() : rp.usage();
-        last = new Item(line.number(), "IY", number, code, line.decimal(4, "使用量"), rp.quantity(), days, null, usage,
-                new ArrayList<>());
-        items.add(last);
     }
 
-    private void comment(UkeLine line) {
-        String sent = line.digits(2, "診療識別", 2);
-        String code = line.digits(4, "コメントコード", 9);
-        String text = line.optional(5);
+    /** Closes the open 調剤 処方: each of its drugs and materials becomes an item per dispensing. */
+    void end() {
+        if (rp == null) {
+            return;
+        }
+        if (dispensings.isEmpty() && !drugs.isEmpty()) {
+            throw new UkeFault(new UkeLine(rpLine, "SH", List.of("SH")), "調剤月日", "uke.pharmacy.noDispensing", rp.number());
+        }
+        for (Drug drug : drugs) {
+            for (Dispensing d : dispensings) {
+                items.add(new Item(drug.line(), drug.type(), rp.number(), drug.code(), drug.amount(), d.quantity(),
+                        new TreeMap<>(Map.of(d.dispensed().getDayOfMonth(), 1)), drug.name(), rp, drug.comments()));
+            }
+        }
+        rp = null;
+        dispensings.clear();
+        drugs.clear();
+        lastComments = null;
+    }
+
+    /**
+     * A comment: its コメントコード at {@code codeField} and 文字データ after it, the item's ({@code owner}) or else the
+     * receipt's.
+     */
+    private void comment(UkeLine line, String category, int codeField, List<Comment> owner) {
+        String code = line.digits(codeField, "コメントコード", 9);
+        String text = line.optional(codeField + 1);
         if (code == null && text == null) {
             throw line.fault("コメントコード", "uke.field.missing", "コメントコード");
         }
-        Comment comment = new Comment(line.number(), sent, code, text);
-        if (last != null) {
-            last.comments().add(comment);
-        } else {
-            comments.add(comment);
-        }
+        (owner != null ? owner : comments).add(new Comment(line.number(), category, code, text));
     }
 }

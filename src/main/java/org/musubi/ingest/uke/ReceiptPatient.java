@@ -13,7 +13,8 @@ import org.musubi.ingest.jahis.mapping.PersonName;
 import org.musubi.record.fhir.FhirSystems;
 
 /**
- * The patient a receipt is about, from its RE (氏名, 男女区分, 生年月日; 医科: カルテ番号等 and カタカナ氏名), HO (保険者番号,
+ * The patient a receipt is about, from its RE (5 氏名, 6 男女区分, 7 生年月日; 医科: 14 カルテ番号等, 37 カタカナ氏名; 調剤:
+ * 42 カタカナ氏名), HO (保険者番号,
  * 被保険者証等の記号・番号) and SN (資格確認レコード: 枝番) records.
  *
  * <p>The local patient ID is the カルテ番号 when the receipt sends one (医科 field 14), so that the facility's other imports
@@ -38,7 +39,7 @@ record ReceiptPatient(String localId, String name, String kana, Sex sex, LocalDa
             throw re.fault("生年月日", "uke.field.missing", "生年月日");
         }
         String karte = layout == UkeLayout.MEDICAL ? re.optional(14) : null;
-        String kana = layout == UkeLayout.MEDICAL ? re.optional(37) : null;
+        String kana = re.optional(layout == UkeLayout.MEDICAL ? 37 : 42);
         String insurer = ho == null ? null : ho.requiredDigits(2, "保険者番号", 6, 8);
         String symbol = ho == null ? null : ho.optional(3);
         String number = ho == null ? null : ho.required(4, "被保険者証(手帳)等の番号");

@@ -56,6 +56,7 @@ final class ReceiptRecord {
                 body.add(line);
             }
         }
+        body.end();
         String recordKey = "uke:" + month.format(MONTH) + ":" + kind;
         boolean inpatient = header.layout() == UkeLayout.MEDICAL && (kind.charAt(3) - '0') % 2 == 1;
         List<MappedResource> resources = new ReceiptResources(recordKey, month, inpatient).map(body, header.layout());

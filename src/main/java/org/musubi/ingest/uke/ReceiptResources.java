@@ -125,6 +125,9 @@ final class ReceiptResources {
         condition.getMeta().addProfile(FhirSystems.JP_CONDITION);
         condition.setSubject(SourceRefs.patient());
         CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.RECEIPT_DISEASE, d.code(), d.name()));
+        if (d.icd10() != null) {
+            code.addCoding(new Coding(FhirSystems.ICD10, d.icd10(), null));
+        }
         if (d.name() != null) {
             code.setText(d.name());
         }
@@ -137,6 +140,9 @@ final class ReceiptResources {
                 "Encounter Diagnosis")));
         if (d.main()) {
             condition.addCategory(new CodeableConcept(new Coding(UkeSystems.MAIN_DIAGNOSIS, "01", "主傷病")));
+        }
+        if (d.dpcRole() != null) {
+            condition.addCategory(new CodeableConcept(new Coding(UkeSystems.DPC_DIAGNOSIS_ROLE, d.dpcRole(), null)));
         }
         String status = switch (d.outcome()) {
             case "2" -> "resolved";
@@ -156,7 +162,7 @@ final class ReceiptResources {
             condition.addNote(new Annotation(new MarkdownType(d.supplement())));
         }
         receipt(condition);
-        add(key("diagnosis", d.code(), String.join("", d.modifiers())), condition);
+        add(key(d.dpcRole() == null ? "diagnosis" : "dpc-diagnosis", d.code(), String.join("", d.modifiers())), condition);
     }
 
     private void item(ReceiptBody.Item item, UkeLayout layout, Integer day, Integer times) {
@@ -169,7 +175,7 @@ final class ReceiptResources {
         if (item.amount() != null) {
             resource.addExtension(UkeSystems.AMOUNT, new DecimalType(item.amount()));
         }
-        if (times != null) {
+        if (times != null && layout == UkeLayout.MEDICAL) {
             resource.addExtension(UkeSystems.DAY_COUNT, new IntegerType(times));
         }
         receipt(resource);
@@ -249,6 +255,11 @@ final class ReceiptResources {
         return request;
     }
 
+    /**
+     * A 調剤 drug dispensed on one CZ's day: 使用量 (per 調剤数量: a day's amount for 内服, a dose for 屯服) times the
+     * 調剤数量 as the quantity handed over, the 調剤数量 as days supplied when the 剤形 is dispensed in days, the 処方's
+     * 用法 and 特別指示 as the dosage, its 剤形 as the type and its 処方No as the RP number.
+     */
     private MedicationDispense dispense(ReceiptBody.Item item, Integer day) {
         MedicationDispense dispense = new MedicationDispense();
         dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
@@ -257,14 +268,24 @@ final class ReceiptResources {
         LocalDate date = month.atDay(day);
         dispense.setWhenHandedOverElement(new DateTimeType(date.toString()));
         dispense.setContext(visit(day));
+        ReceiptBody.Prescription rp = item.rp();
         if (item.amount() != null) {
-            dispense.setQuantity((SimpleQuantity) new SimpleQuantity().setValue(item.amount()));
+            dispense.setQuantity((SimpleQuantity) new SimpleQuantity().setValue(item.count() == null ? item.amount()
+                    : item.amount().multiply(java.math.BigDecimal.valueOf(item.count()))));
         }
-        if (item.count() != null) {
-            dispense.setDaysSupply((Quantity) new SimpleQuantity().setValue(item.count()));
+        if (item.count() != null && rp.daily()) {
+            dispense.setDaysSupply((Quantity) new SimpleQuantity().setValue(item.count()).setUnit("日")
+                    .setSystem(FhirSystems.UCUM).setCode("d"));
         }
-        if (item.usage() != null) {
-            dispense.addDosageInstruction().setText(item.usage());
+        dispense.setType(new CodeableConcept(new Coding(UkeSystems.DOSAGE_FORM, rp.form(), null)));
+        if (rp.usageCode() != null || rp.instruction() != null) {
+            var dosage = dispense.addDosageInstruction();
+            if (rp.instruction() != null) {
+                dosage.setText(rp.instruction());
+            }
+            if (rp.usageCode() != null) {
+                dosage.getTiming().setCode(new CodeableConcept(new Coding(UkeSystems.PHARMACY_USAGE, rp.usageCode(), null)));
+            }
         }
         dispense.addIdentifier().setSystem(FhirSystems.RP_NUMBER).setValue(item.category());
         notes(item).forEach(dispense::addNote);

@@ -1,6 +1,5 @@
 package org.musubi.ingest.uke;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +34,7 @@ public final class UkeReader implements SourceReader {
     @Override
     public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
         Location whole = Location.file(file.name());
-        try (InputStream in = new BufferedInputStream(file.content().open())) {
+        try (InputStream in = file.content().open()) {
             new Pass(file.name(), context, results).run(in);
         } catch (IOException e) {
             results.accept(UkeProblems.rejected(whole, "uke.unreadable", String.valueOf(e.getMessage())));
@@ -63,19 +62,27 @@ public final class UkeReader implements SourceReader {
 
         void run(InputStream in) throws IOException {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            byte[] block = new byte[64 * 1024];
             int number = 0;
-            int b;
+            int read;
             boolean any = false;
-            while ((b = in.read()) != -1) {
-                any = true;
-                if (b == '\n') {
-                    line(++number, bytes);
-                    bytes.reset();
-                } else if (bytes.size() > MAX_LINE) {
-                    results.accept(UkeProblems.rejected(new Location(name, number + 1, null, null), "uke.line.tooLong", MAX_LINE));
+            while ((read = in.read(block)) != -1) {
+                any |= read > 0;
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (block[i] == '\n') {
+                        bytes.write(block, start, i - start);
+                        if (tooLong(bytes, number)) {
+                            return;
+                        }
+                        line(++number, bytes);
+                        bytes.reset();
+                        start = i + 1;
+                    }
+                }
+                bytes.write(block, start, read - start);
+                if (tooLong(bytes, number)) {
                     return;
-                } else {
-                    bytes.write(b);
                 }
             }
             if (bytes.size() > 0) {
@@ -87,6 +94,14 @@ public final class UkeReader implements SourceReader {
             } else if (header == null && !refused) {
                 results.accept(UkeProblems.rejected(Location.file(name), "uke.header.missing"));
             }
+        }
+
+        private boolean tooLong(ByteArrayOutputStream bytes, int number) {
+            if (bytes.size() <= MAX_LINE) {
+                return false;
+            }
+            results.accept(UkeProblems.rejected(new Location(name, number + 1, null, null), "uke.line.tooLong", MAX_LINE));
+            return true;
         }
 
         private void line(int number, ByteArrayOutputStream raw) {

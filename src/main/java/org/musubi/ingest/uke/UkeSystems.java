@@ -24,6 +24,12 @@ final class UkeSystems {
     static final String DAY_COUNT = "urn:musubi:fhir:receipt-day-count";
     /** The item's 数量データ / 使用量 as sent, in the master's unit. */
     static final String AMOUNT = "urn:musubi:fhir:receipt-amount";
+    /** 調剤: the 3-digit 用法コード of a 処方 (記録条件仕様 調剤用 別表, 001 1日3回食前服用 …, 900 未コード化). */
+    static final String PHARMACY_USAGE = "urn:musubi:receipt:usage";
+    /** 調剤: the 剤形 of a 処方 (1 内服, 2 内滴, 3 屯服, 4 注射, 5 外用, 6 浸煎, 7 湯, 9 材料). */
+    static final String DOSAGE_FORM = "urn:musubi:receipt:dosage-form";
+    /** DPC: the 傷病名区分 of an SB diagnosis (主傷病名, 入院の契機, 医療資源を最も投入した傷病名 …), as sent. */
+    static final String DPC_DIAGNOSIS_ROLE = "urn:musubi:receipt:dpc-diagnosis-role";
     /** The 主傷病 flag of a diagnosis, as a Condition category. */
     static final String MAIN_DIAGNOSIS = "urn:musubi:receipt:main-diagnosis";
     /** The SY 転帰区分 as sent (1 継続, 2 治ゆ, 3 死亡, 4 中止・転医), beside the clinical status it maps to. */

@@ -22,11 +22,16 @@ public final class UkeFiles {
         return new UkeFiles().header("IR", institutionCode, name, claimMonth);
     }
 
-    /** A 調剤 file: YK with the pharmacy's 10-digit code (点数表 4). */
+    /**
+     * A 調剤 file: YK with the pharmacy's 10-digit code (点数表 4). YK has no 予備 field: 2 審査支払機関, 3 都道府県,
+     * 4 点数表, 5 薬局コード, 6 薬局名称, 7 請求年月, 8 マルチボリューム識別情報, 9 電話番号.
+     */
     public static UkeFiles pharmacy(String institutionCode, String name, String claimMonth) {
-        return new UkeFiles().header("YK", institutionCode, name, claimMonth);
+        return new UkeFiles().record("YK", "1", institutionCode.substring(0, 2), institutionCode.substring(2, 3),
+                institutionCode.substring(3), name, claimMonth, "00", "082-000-0000");
     }
 
+    /** IR: 2 審査支払機関, 3 都道府県, 4 点数表, 5 医療機関コード, 6 予備, 7 名称, 8 請求年月, 9 マルチボリューム, 10 電話番号. */
     private UkeFiles header(String type, String code, String name, String claimMonth) {
         return record(type, "1", code.substring(0, 2), code.substring(2, 3), code.substring(3), "", name, claimMonth, "00",
                 "082-000-0000");
@@ -52,9 +57,48 @@ public final class UkeFiles {
                 14, karte == null ? "" : karte, 37, kana == null ? "" : kana)));
     }
 
-    /** 調剤 RE: the common fields 2–7 only. */
-    public UkeFiles pharmacyRe(int number, String kind, String month, String name, String sex, String birth) {
-        return record(fields(20, Map.of(1, "RE", 2, String.valueOf(number), 3, kind, 4, month, 5, name, 6, sex, 7, birth)));
+    /**
+     * 調剤 RE (42 fields): レセプト番号, 種別, 調剤年月, 氏名, 男女区分, 生年月日, the prescribing facility (10 都道府県,
+     * 11 点数表, 12 医療機関コード, 13 名称) and 42 カタカナ氏名.
+     */
+    public UkeFiles pharmacyRe(int number, String kind, String month, String name, String sex, String birth, String kana) {
+        String[] fields = fields(42, Map.of(1, "RE", 2, String.valueOf(number), 3, kind, 4, month, 5, name, 6, sex, 7, birth,
+                10, "34", 11, "1", 12, "0000001"));
+        fields[42 - 1] = kana == null ? "" : kana;
+        return record(fields);
+    }
+
+    /** 調剤 SH (処方基本, 10 fields): 2 処方No, 3 剤形, 4 用法 (コード), 5 特別指示, 6 単位薬剤料. */
+    public UkeFiles sh(String number, String form, String usage, String instruction) {
+        return record(fields(10, Map.of(1, "SH", 2, number, 3, form, 4, usage, 5, instruction, 6, "12")));
+    }
+
+    /** 調剤 CZ (調剤情報, 71 fields): 2 医師No, 3 処方月日, 4 調剤月日, 5 処方箋受付回, 6 調剤数量, 7–11 薬剤調製料. */
+    public UkeFiles cz(String prescribed, String dispensed, int quantity) {
+        String[] fields = fields(71, Map.of(1, "CZ", 2, "1", 3, prescribed, 4, dispensed, 5, "1", 6, String.valueOf(quantity),
+                7, "1", 8, "1", 9, "01", 10, "420001810"));
+        fields[11 - 1] = "24";
+        return record(fields);
+    }
+
+    /** 調剤 IY (医薬品, 10 fields): 2 負担区分, 3 医薬品コード, 4 使用量. */
+    public UkeFiles pharmacyIy(String code, String amount) {
+        return record(fields(10, Map.of(1, "IY", 2, "1", 3, code, 4, amount)));
+    }
+
+    /** 調剤 TO (特定器材, 7 fields): 2 負担区分, 3 特定器材コード, 4 使用量, 5 単位コード, 6 単価, 7 特定器材名称. */
+    public UkeFiles pharmacyTo(String code, String amount, String name) {
+        return record(fields(7, Map.of(1, "TO", 2, "1", 3, code, 4, amount, 7, name)));
+    }
+
+    /** 調剤 CO (コメント): 2 コメントコード, 3 文字データ. */
+    public UkeFiles pharmacyCo(String code, String text) {
+        return record("CO", code, text);
+    }
+
+    /** DPC SB (傷病): 2 傷病名コード, 3 修飾語コード, 4 傷病名称, 5 ICD10コード, 6 傷病名区分, 7 死因, 8 補足コメント. */
+    public UkeFiles sb(String code, String modifiers, String name, String icd10, String role) {
+        return record("SB", code, modifiers, name, icd10, role, "", "");
     }
 
     /** HO: 保険者番号, 記号, 番号, 診療実日数, 合計点数. */

@@ -160,12 +160,15 @@ class UkeReaderTest {
     }
 
     @Test
-    void readsADpcStayAndWarnsOfTheRecordsItDoesNotMap() {
+    void readsADpcStayItsDiagnosesAndWarnsOfTheRecordsItDoesNotMap() {
         byte[] file = UkeFiles.medical(CLINIC, "むすび病院", "202406")
                 .re(1, "1111", "202405", "鈴木　一郎", "1", "19500505", "H-77", "")
                 .ho("39340015", "", "00012345", 10, 30000)
-                .record("BU", "040080xx99x0xx", "20240501", "20240510", "1", "0")
-                .record("SB", "4660007", "J189", "肺炎", "01")
+                .record("BU", "040080xx99x0xx", "20240501", "20240510", "1", "")
+                .sb("4660007", "", "", "J189", "01")
+                .sb("0000999", "8002", "誤嚥性肺炎", "J690", "11")
+                .record("KK", "", "", "1", "", "", "74")
+                .record("HH", "202405", "2", "1", "1", "1", "3000", "9", "27000")
                 .sy("4660007", "20240501", "2", "", "肺炎", "01", "")
                 .item("SI", "50", "150000110", "", 500, 1, Map.of(3, 1))
                 .go(1, 30000).bytes();
@@ -180,42 +183,129 @@ class UkeReaderTest {
         Encounter day = (Encounter) byKey(stay).get("uke:202405:1111/visit/2024-05-03");
         assertThat(day.getClass_().getCode()).as("1111: 入院").isEqualTo("IMP");
         assertThat(stay.patientResource().getIdentifier().get(1).getValue()).isEqualTo("39340015::00012345:");
-        assertThat(stay.warnings()).singleElement().satisfies(w -> {
-            assertThat(w.where().line()).isEqualTo(5);
-            assertThat(w.where().record()).isEqualTo("SB");
+
+        Condition main = (Condition) byKey(stay).get("uke:202405:1111/dpc-diagnosis/4660007/");
+        assertThat(main.getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode()).containsExactly(
+                FhirSystems.RECEIPT_DISEASE + "|4660007", FhirSystems.ICD10 + "|J189");
+        assertThat(main.getCategory()).extracting(c -> c.getCodingFirstRep().getSystem() + "|" + c.getCodingFirstRep().getCode())
+                .containsExactly(FhirSystems.CONDITION_CATEGORY + "|encounter-diagnosis", UkeSystems.DPC_DIAGNOSIS_ROLE + "|01");
+        assertThat(main.hasOnset()).as("SB has no 診療開始日").isFalse();
+        Condition trigger = (Condition) byKey(stay).get("uke:202405:1111/dpc-diagnosis/0000999/8002");
+        assertThat(trigger.getCode().getText()).isEqualTo("誤嚥性肺炎");
+        assertThat(trigger.getCode().getCoding().get(1).getCode()).isEqualTo("J690");
+        assertThat(trigger.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("provisional");
+        assertThat(trigger.getCategory().get(1).getCodingFirstRep().getCode()).isEqualTo("11");
+        assertThat(byKey(stay)).containsKey("uke:202405:1111/diagnosis/4660007/");
+
+        assertThat(stay.warnings()).as("HH is billing; KK (患者基礎) is not imported").singleElement().satisfies(w -> {
+            assertThat(w.where().line()).isEqualTo(7);
+            assertThat(w.where().record()).isEqualTo("KK");
             assertThat(w.code()).isEqualTo("uke.record.unsupported");
         });
     }
 
     @Test
+    void aDpcDiagnosisNeedsItsIcd10Code() {
+        byte[] file = UkeFiles.medical(CLINIC, "むすび病院", "202406")
+                .re(1, "1111", "202405", "鈴木　一郎", "1", "19500505", "H-77", "")
+                .ho("39340015", "", "00012345", 10, 30000)
+                .sb("4660007", "", "", "肺炎", "01")
+                .go(1, 30000).bytes();
+        ParseResult.Rejected rejected = (ParseResult.Rejected) read("dpc.UKE", file, CLINIC).getFirst();
+        assertThat(rejected.problem().where().record()).isEqualTo("SB");
+        assertThat(rejected.problem().where().field()).isEqualTo("ICD10コード");
+    }
+
+    /** A pharmacy's April: one 内服 処方 dispensed twice (4/2 and 4/16), one 外用 処方 with a material. */
+    static UkeFiles pharmacyApril() {
+        return UkeFiles.pharmacy(PHARMACY, "むすび薬局", "202405")
+                .pharmacyRe(1, "4112", "202404", "山田　太郎", "1", "19700101", "ﾔﾏﾀﾞ ﾀﾛｳ")
+                .ho("06340001", "記号１", "１２３４", 2, 300)
+                .sn("06340001", "記号１", "１２３４", "01")
+                .sh("01", "1", "003", "")
+                .cz("20240401", "20240402", 14)
+                .cz("20240415", "20240416", 7)
+                .pharmacyIy("610406079", "3")
+                .pharmacyCo("", "粉砕")
+                .pharmacyIy("620000001", "1.5")
+                .sh("02", "5", "", "1日2回患部に塗布")
+                .cz("20240401", "20240402", 1)
+                .pharmacyIy("662640418", "10")
+                .pharmacyTo("710010000", "1", "注射針")
+                .record("KI", "20240402", "1", "1", "410005910", "35")
+                .go(1, 300);
+    }
+
+    @Test
     void readsAPharmacyReceiptAsDispensings() {
-        byte[] file = UkeFiles.pharmacy(PHARMACY, "むすび薬局", "202405")
-                .pharmacyRe(1, "4112", "202404", "山田　太郎", "1", "19700101")
-                .ho("06340001", "記号１", "１２３４", 1, 300)
-                .record("SH", "1", "1013044400000000", "1日3回毎食後", "7", "20240402")
-                .record("IY", "1", "610406079", "3")
-                .co("", "", "粉砕")
-                .record("SH", "2", "", "頓用", "5", "20240402")
-                .record("IY", "2", "620000001", "1")
-                .go(1, 300).bytes();
-        ParseResult.Parsed receipt = (ParseResult.Parsed) read("pharmacy.UKE", file, PHARMACY).getFirst();
+        ParseResult.Parsed receipt = (ParseResult.Parsed) read("pharmacy.UKE", pharmacyApril().bytes(), PHARMACY).getFirst();
 
         assertThat(receipt.recordKey()).isEqualTo("uke:202404:4112");
+        assertThat(receipt.version()).startsWith("202405#");
+        assertThat(receipt.warnings()).as("KI is billing").isEmpty();
         assertThat(receipt.patient().localId()).startsWith("uke-");
+        assertThat(receipt.patient().familyKana()).as("調剤 RE 42 カタカナ氏名").isEqualTo("ﾔﾏﾀﾞ");
         Map<String, Resource> byKey = byKey(receipt);
-        assertThat(byKey.keySet()).containsExactly("uke:202404:4112/visit/2024-04-02",
-                "uke:202404:4112/IY/1/610406079/2024-04-02", "uke:202404:4112/IY/2/620000001/2024-04-02");
-        MedicationDispense dispense = (MedicationDispense) byKey.get("uke:202404:4112/IY/1/610406079/2024-04-02");
-        assertThat(dispense.getMedicationCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("610406079");
-        assertThat(dispense.getWhenHandedOverElement().getValueAsString()).isEqualTo("2024-04-02");
-        assertThat(dispense.getQuantity().getValue()).isEqualByComparingTo("3");
-        assertThat(dispense.getDaysSupply().getValue()).isEqualByComparingTo("7");
-        assertThat(dispense.getDosageInstructionFirstRep().getText()).isEqualTo("1日3回毎食後");
-        assertThat(dispense.getIdentifierFirstRep().getValue()).isEqualTo("1");
-        assertThat(dispense.getNoteFirstRep().getText()).isEqualTo("粉砕");
-        assertThat(dispense.getContext().getReference()).isEqualTo("urn:source:Encounter/uke:202404:4112/visit/2024-04-02");
-        assertThat(((MedicationDispense) byKey.get("uke:202404:4112/IY/2/620000001/2024-04-02")).getDosageInstructionFirstRep()
-                .getText()).isEqualTo("頓用");
+        assertThat(byKey.keySet()).containsExactly("uke:202404:4112/visit/2024-04-02", "uke:202404:4112/visit/2024-04-16",
+                "uke:202404:4112/IY/01/610406079/2024-04-02", "uke:202404:4112/IY/01/610406079/2024-04-16",
+                "uke:202404:4112/IY/01/620000001/2024-04-02", "uke:202404:4112/IY/01/620000001/2024-04-16",
+                "uke:202404:4112/IY/02/662640418/2024-04-02", "uke:202404:4112/TO/02/710010000/2024-04-02");
+        MedicationDispense first = (MedicationDispense) byKey.get("uke:202404:4112/IY/01/610406079/2024-04-02");
+        assertThat(first.getMedicationCodeableConcept().getCodingFirstRep().getSystem()).isEqualTo(UkeSystems.RECEIPT_MEDICATION);
+        assertThat(first.getMedicationCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("610406079");
+        assertThat(first.getWhenHandedOverElement().getValueAsString()).isEqualTo("2024-04-02");
+        assertThat(first.getQuantity().getValue()).as("使用量 3 a day for 14 days").isEqualByComparingTo("42");
+        assertThat(first.getDaysSupply().getValue()).isEqualByComparingTo("14");
+        assertThat(first.getDaysSupply().getCode()).isEqualTo("d");
+        assertThat(((DecimalType) first.getExtensionByUrl(UkeSystems.AMOUNT).getValue()).getValue()).isEqualTo(new BigDecimal("3"));
+        assertThat(first.getType().getCodingFirstRep().getSystem()).isEqualTo(UkeSystems.DOSAGE_FORM);
+        assertThat(first.getType().getCodingFirstRep().getCode()).as("剤形 1 内服").isEqualTo("1");
+        assertThat(first.getDosageInstructionFirstRep().getTiming().getCode().getCodingFirstRep().getSystem())
+                .isEqualTo(UkeSystems.PHARMACY_USAGE);
+        assertThat(first.getDosageInstructionFirstRep().getTiming().getCode().getCodingFirstRep().getCode()).isEqualTo("003");
+        assertThat(first.getDosageInstructionFirstRep().hasText()).isFalse();
+        assertThat(first.getIdentifierFirstRep().getSystem()).isEqualTo(FhirSystems.RP_NUMBER);
+        assertThat(first.getIdentifierFirstRep().getValue()).isEqualTo("01");
+        assertThat(first.getNoteFirstRep().getText()).isEqualTo("粉砕");
+        assertThat(first.getContext().getReference()).isEqualTo("urn:source:Encounter/uke:202404:4112/visit/2024-04-02");
+        assertThat(first.hasExtension(UkeSystems.DAY_COUNT)).isFalse();
+        MedicationDispense again = (MedicationDispense) byKey.get("uke:202404:4112/IY/01/610406079/2024-04-16");
+        assertThat(again.getQuantity().getValue()).isEqualByComparingTo("21");
+        assertThat(again.getDaysSupply().getValue()).isEqualByComparingTo("7");
+        assertThat(((MedicationDispense) byKey.get("uke:202404:4112/IY/01/620000001/2024-04-16")).getQuantity().getValue())
+                .isEqualByComparingTo("10.5");
+        assertThat(((MedicationDispense) byKey.get("uke:202404:4112/IY/01/620000001/2024-04-16")).hasNote())
+                .as("the comment is the first drug's").isFalse();
+        MedicationDispense ointment = (MedicationDispense) byKey.get("uke:202404:4112/IY/02/662640418/2024-04-02");
+        assertThat(ointment.hasDaysSupply()).as("外用 is not dispensed in days").isFalse();
+        assertThat(ointment.getQuantity().getValue()).isEqualByComparingTo("10");
+        assertThat(ointment.getDosageInstructionFirstRep().getText()).isEqualTo("1日2回患部に塗布");
+        assertThat(ointment.getDosageInstructionFirstRep().getTiming().hasCode()).isFalse();
+        Procedure needle = (Procedure) byKey.get("uke:202404:4112/TO/02/710010000/2024-04-02");
+        assertThat(needle.getUsedCodeFirstRep().getCodingFirstRep().getSystem()).isEqualTo(UkeSystems.RECEIPT_MATERIAL);
+        assertThat(needle.getUsedCodeFirstRep().getCodingFirstRep().getCode()).isEqualTo("710010000");
+        assertThat(needle.getCode().getText()).isEqualTo("注射針");
+        assertThat(needle.getPerformedDateTimeType().getValueAsString()).isEqualTo("2024-04-02");
+    }
+
+    @Test
+    void aPharmacyFileIsReadWithItsOwnLayout() {
+        String text = pharmacyApril().text();
+        assertThat(text).startsWith("YK,1,34,4,0000002,むすび薬局,202405,00,");
+        assertThat(faultOf(text.replace("YK,1,34,4,0000002,むすび薬局,202405", "YK,1,34,4,0000002,,むすび薬局"), PHARMACY))
+                .as("YK has no 予備: 請求年月 is field 7").isEqualTo("YK 請求年月 uke.field.month");
+        assertThat(faultOf(text.replace("SH,01,1,003", "SH,01,8,003"), PHARMACY)).isEqualTo("SH 剤形 uke.field.code");
+        assertThat(faultOf(text.replace("CZ,1,20240401,20240402", "CZ,1,20240401,20240502"), PHARMACY))
+                .isEqualTo("CZ 調剤月日 uke.day.outside");
+        assertThat(faultOf(text.replace("CZ,1,20240415,20240416", "CZ,1,,20240416"), PHARMACY))
+                .isEqualTo("CZ 処方月日 uke.field.missing");
+        assertThat(faultOf(text.replace("IY,1,610406079", "IY,1,61040607X"), PHARMACY)).isEqualTo("IY 医薬品コード uke.field.digits");
+        String noDispensing = UkeFiles.pharmacy(PHARMACY, "むすび薬局", "202405")
+                .pharmacyRe(1, "4112", "202404", "山田　太郎", "1", "19700101", "").ho("06340001", "", "1", 1, 1)
+                .sh("01", "1", "003", "").pharmacyIy("610406079", "3").go(1, 1).text();
+        assertThat(faultOf(noDispensing, PHARMACY)).isEqualTo("SH 調剤月日 uke.pharmacy.noDispensing");
+        String orphan = text.substring(0, text.indexOf("SH,01")) + text.substring(text.indexOf("IY,1,610406079"));
+        assertThat(faultOf(orphan, PHARMACY)).isEqualTo("IY 処方No uke.pharmacy.noRp");
     }
 
     @Test
@@ -298,6 +388,22 @@ class UkeReaderTest {
     }
 
     @Test
+    void linesAcrossTheReadersBlocksAreWholeAndAnOverlongLineEndsTheFile() {
+        byte[] month = UkeFiles.clinicMonth(CLINIC, 1_500, 2024, 4);
+        assertThat(month.length).as("many 64 KB blocks").isGreaterThan(10 * 64 * 1024);
+        List<ParseResult> results = read("big.UKE", month, CLINIC);
+        assertThat(results).hasSize(1_500).allMatch(r -> r instanceof ParseResult.Parsed);
+        assertThat(((ParseResult.Parsed) results.get(1_499)).patient().localId()).isEqualTo("K1499");
+
+        String overlong = clinicApril().text().replace("診療報酬明細のコメント", "長".repeat(40_000));
+        List<ParseResult> cut = read("long.UKE", overlong.getBytes(UkeFiles.SHIFT_JIS), CLINIC);
+        assertThat(cut).singleElement().satisfies(r -> {
+            assertThat(((ParseResult.Rejected) r).problem().code()).isEqualTo("uke.line.tooLong");
+            assertThat(((ParseResult.Rejected) r).problem().where().line()).isEqualTo(7);
+        });
+    }
+
+    @Test
     void theSameReceiptInAnotherFileHasTheSameVersionAndAChangedOneANewer() {
         ParseResult.Parsed april = (ParseResult.Parsed) read("a.UKE", clinicApril().bytes(), CLINIC).getFirst();
         String renumbered = clinicApril().text().replace("RE,1,1112", "RE,7,1112");
@@ -308,6 +414,16 @@ class UkeReaderTest {
         assertThat(again.version()).as("レセプト番号 only numbers the file's receipts").isEqualTo(april.version());
         assertThat(corrected.version()).startsWith("202405#").isNotEqualTo(april.version());
         assertThat(corrected.recordKey()).isEqualTo(april.recordKey());
+    }
+
+    /** "record field code" of the first receipt's rejection, or null when it is read. */
+    private static String faultOf(String text, String institution) {
+        ParseResult first = read("f.UKE", text.getBytes(UkeFiles.SHIFT_JIS), institution).getFirst();
+        if (first instanceof ParseResult.Rejected rejected) {
+            var problem = rejected.problem();
+            return problem.where().record() + " " + problem.where().field() + " " + problem.code();
+        }
+        return null;
     }
 
     private static String fault(String from, String to) {
