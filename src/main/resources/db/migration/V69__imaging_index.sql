@@ -1,14 +1,14 @@
 -- The imaging indexer (issue 47): where it is in Orthanc's change feed, the studies that match no source patient yet,
 -- and the operators' table of sending AE titles for studies that carry no IssuerOfPatientID.
 
--- Orthanc's change feed as far as Musubi has indexed it (one row): the sequence number of the last change whose study
--- was written (its ImagingStudy and index row committed) or set aside as waiting. A restart reads on from here.
+-- Orthanc's change feed as far as Musubi has indexed it, per archive (its base URL; one row in practice): the sequence
+-- number of the last change whose study was written (its ImagingStudy and index row committed) or set aside as
+-- waiting. A restart reads on from here; an archive at a new URL is read from its beginning (indexing is idempotent).
 CREATE TABLE imaging_index_cursor (
-    id          integer     PRIMARY KEY CHECK (id = 1),
+    archive     text        PRIMARY KEY CHECK (length(archive) BETWEEN 1 AND 500),
     last_change bigint      NOT NULL DEFAULT 0 CHECK (last_change >= 0),
     moved_at    timestamptz NOT NULL DEFAULT now()
 );
-INSERT INTO imaging_index_cursor (id) VALUES (1);
 
 -- Studies in the archive that match no facility's source patient (no issuer and an unknown AE title, an issuer of no
 -- facility, a patient ID the facility never sent): they wait here for a network operator to assign them to a source
@@ -45,5 +45,5 @@ CREATE INDEX imaging_sender_facility ON imaging_sender (facility_id);
 INSERT INTO app_user (login_id, name_kanji, name_kana, profession, status)
 VALUES ('system:imaging-indexer', '画像インデクサ（システム）', 'ガゾウインデクサ', 'FACILITY_SYSTEM', 'DISABLED');
 
-GRANT SELECT, UPDATE ON imaging_index_cursor TO ${app_role};
+GRANT SELECT, INSERT, UPDATE ON imaging_index_cursor TO ${app_role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON imaging_waiting, imaging_sender TO ${app_role};

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * StableStudy} change (a study that received no new instance for Orthanc's {@code StableAge}) is indexed ({@link
  * IndexStudies#index}); the cursor moves past a change only once its study is written or waiting, so a node killed
  * midway reads the change again after its restart and updates the study it may have written (one ImagingStudy per
- * study, by its index row or its source key), never making a second. One node at a time ({@link JobLocks}); never on a
+ * study, by its index row or its source key), never making a second. The cursor is kept per archive URL. One node at a time ({@link JobLocks}, per archive); never on a
  * read-only standby (it writes; the primary's indexer fills the index the standby replicates). A study that fails (the
  * archive answered what cannot be read) stops the run there: the next run tries it again.
  */
@@ -40,14 +40,15 @@ public final class ChangeFeed {
             return 0;
         }
         int[] indexed = {0};
-        jobs.runIfFree(JOB, () -> indexed[0] = readToEnd());
+        String url = archive.settings().orthancUrl();
+        jobs.runIfFree(JOB + " " + url, () -> indexed[0] = readToEnd(url));
         return indexed[0];
     }
 
-    private int readToEnd() {
+    private int readToEnd(String url) {
         int indexed = 0;
         while (true) {
-            long since = state.cursor();
+            long since = state.cursor(url);
             JsonNode page = archive.json("/changes?since=" + since + "&limit=" + PAGE);
             long last = since;
             for (JsonNode change : page.path("Changes")) {
@@ -58,13 +59,13 @@ public final class ChangeFeed {
                         indexed++;
                     }
                 }
-                state.moveCursor(seq);
+                state.moveCursor(url, seq);
                 last = seq;
             }
             long end = page.path("Last").asLong(last);
             if (page.path("Done").asBoolean(true) || last == since) {
                 if (end > last && page.path("Changes").isEmpty()) {
-                    state.moveCursor(end);
+                    state.moveCursor(url, end);
                 }
                 return indexed;
             }

@@ -15,6 +15,9 @@ import org.musubi.record.WriteRecords;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.systems.DeclaredSystems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,9 +57,16 @@ class IndexConfiguration {
         return new ChangeFeed(archive, studies, state, jobs, standby);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     FeedTimer imagingFeedTimer(ChangeFeed feed, @Value("${musubi.imaging.index-every:5s}") Duration every) {
         return new FeedTimer(feed, every);
+    }
+
+    /** The runs start in a server once it is ready (not in a command-line run). */
+    @Bean
+    @ConditionalOnWebApplication
+    ApplicationListener<ApplicationReadyEvent> imagingFeedStart(FeedTimer timer) {
+        return ready -> timer.start();
     }
 
     @Bean

@@ -6,11 +6,11 @@ import java.util.Optional;
 /** The indexer's tables (V69): its place in Orthanc's change feed, the waiting studies, the sending AE titles. */
 public interface IndexState {
 
-    /** The last change of Orthanc's feed whose study is indexed or waiting. */
-    long cursor();
+    /** The last change of the feed of the archive at {@code archive} (its URL) whose study is indexed or waiting. */
+    long cursor(String archive);
 
-    /** Moves the cursor on to {@code change} (never back). */
-    void moveCursor(long change);
+    /** Moves that archive's cursor on to {@code change} (never back). */
+    void moveCursor(String archive, long change);
 
     /** The facility the operators said AE title {@code aet} belongs to. */
     Optional<Long> senderFacility(String aet);

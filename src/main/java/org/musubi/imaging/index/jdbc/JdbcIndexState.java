@@ -24,14 +24,17 @@ public final class JdbcIndexState implements IndexState {
     }
 
     @Override
-    public long cursor() {
-        return jdbc.sql("SELECT last_change FROM imaging_index_cursor WHERE id = 1").query(Long.class).single();
+    public long cursor(String archive) {
+        return jdbc.sql("SELECT last_change FROM imaging_index_cursor WHERE archive = ?").param(archive)
+                .query(Long.class).optional().orElse(0L);
     }
 
     @Override
-    public void moveCursor(long change) {
-        jdbc.sql("UPDATE imaging_index_cursor SET last_change = greatest(last_change, ?), moved_at = now() WHERE id = 1")
-                .param(change).update();
+    public void moveCursor(String archive, long change) {
+        jdbc.sql("""
+                INSERT INTO imaging_index_cursor (archive, last_change) VALUES (?, ?)
+                ON CONFLICT (archive) DO UPDATE SET last_change = greatest(imaging_index_cursor.last_change,
+                    excluded.last_change), moved_at = now()""").params(archive, change).update();
     }
 
     @Override
