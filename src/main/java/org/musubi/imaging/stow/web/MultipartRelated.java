@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** The parts of a {@code multipart/related} body (RFC 2387), each part's content without its headers. */
 final class MultipartRelated {
 
+    private static final Pattern TYPE = Pattern.compile("(?i);\\s*type=(\"([^\"]{1,100})\"|([^;\\s]{1,100}))");
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(\"([^\"]{1,70})\"|([^;\\s]{1,70}))");
 
     private MultipartRelated() {
@@ -20,8 +21,8 @@ final class MultipartRelated {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
             return null;
         }
-        String lower = contentType.toLowerCase(Locale.ROOT);
-        if (lower.contains("type=") && !lower.contains("application/dicom")) {
+        Matcher type = TYPE.matcher(contentType);
+        if (type.find() && !"application/dicom".equalsIgnoreCase(type.group(2) != null ? type.group(2) : type.group(3))) {
             return null;
         }
         Matcher m = BOUNDARY.matcher(contentType);
