@@ -127,12 +127,31 @@ public final class StoreInstances {
         }
         List<IndexedStudy> indexed = new ArrayList<>();
         for (String uid : storedStudies) {
-            studies.orthancId(uid).map(id -> studies.indexStored(id, studyPatients.get(uid), caller))
-                    .ifPresent(indexed::add);
+            orthancId(uid).map(id -> studies.indexStored(id, studyPatients.get(uid), caller)).ifPresent(indexed::add);
         }
         Stored stored = new Stored(List.copyOf(outcomes), List.copyOf(indexed));
         audit(stored, studyPatients);
         return stored;
+    }
+
+    /**
+     * Orthanc's id of a study it just stored, asked a few times: should the archive not tell it at once, the change
+     * feed indexes the study when it is stable anyway.
+     */
+    private Optional<String> orthancId(String studyUid) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<String> id = studies.orthancId(studyUid);
+            if (id.isPresent()) {
+                return id;
+            }
+            try {
+                Thread.sleep(100L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     private void audit(Stored stored, Map<String, Matched> studyPatients) {
