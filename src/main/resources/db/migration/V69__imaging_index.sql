@@ -40,10 +40,5 @@ CREATE TABLE imaging_sender (
 );
 CREATE INDEX imaging_sender_facility ON imaging_sender (facility_id);
 
--- The indexer's own user: what it writes (ImagingStudy, as the sending facility's own data) is written by it. It
--- cannot sign in (DISABLED, no password, no membership).
-INSERT INTO app_user (login_id, name_kanji, name_kana, profession, status)
-VALUES ('system:imaging-indexer', '画像インデクサ（システム）', 'ガゾウインデクサ', 'FACILITY_SYSTEM', 'DISABLED');
-
 GRANT SELECT, INSERT, UPDATE ON imaging_index_cursor TO ${app_role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON imaging_waiting, imaging_sender TO ${app_role};

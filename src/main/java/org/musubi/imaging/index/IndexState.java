@@ -36,7 +36,7 @@ public interface IndexState {
     /** Holds a lock on the study's UID until the current transaction ends (one indexer of a study at a time). */
     void lockStudy(String studyUid);
 
-    /** The indexer's own user (V69), who writes the ImagingStudy resources of studies sent to the archive. */
+    /** The indexer's own user (made on first use: disabled, no password, no membership), who writes the ImagingStudy resources of studies sent to the archive. */
     long indexerUserId();
 
     /** An AE title and its facility. */

@@ -103,6 +103,12 @@ public final class JdbcIndexState implements IndexState {
     public long indexerUserId() {
         Long id = indexer;
         if (id == null) {
+            // made on first use, not by a migration: an empty registry stays empty until someone needs it (demo seeding
+            // and first-run checks count the users)
+            jdbc.sql("""
+                    INSERT INTO app_user (login_id, name_kanji, name_kana, profession, status)
+                    VALUES (?, '画像インデクサ（システム）', 'ガゾウインデクサ', 'FACILITY_SYSTEM', 'DISABLED')
+                    ON CONFLICT (login_id) DO NOTHING""").param(IndexerContext.LOGIN).update();
             id = jdbc.sql("SELECT id FROM app_user WHERE login_id = ?").param(IndexerContext.LOGIN).query(Long.class)
                     .single();
             indexer = id;
