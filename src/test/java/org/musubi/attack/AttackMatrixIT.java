@@ -1688,4 +1688,101 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of publishing by hand ---------------------------------------------------------------------------------
+
+    // ---- Imaging: STOW-RS through Musubi and the indexer's operator page (issue 47, index): one contiguous block -----
+
+    @Autowired
+    org.musubi.imaging.studies.StudyIndex imagingIndex;
+
+    /**
+     * Clinic B's system never stores images into hospital A's patient: an instance naming A's patient with A's issuer,
+     * one naming A's patient ID without an issuer (B's own patient ID space, where it is nobody), one of A's study
+     * already indexed (posted to that study's URL) are each refused with exactly the failure reason of an instance of
+     * a patient nobody is, and none reaches the archive or the index; a browser session of B (any profession) is no
+     * STOW-RS caller at all (refused), and B's staff never open the operators' imaging page.
+     */
+    @Test
+    void clinicBNeverStoresImagesIntoHospitalAsPatient() throws Exception {
+        org.musubi.testing.OrthancServer orthanc = org.musubi.testing.OrthancServer.sharedOrSkip();
+        org.musubi.testing.DicomStudies.requireTools();
+        Facility clinic = accounts.newHospital(); // B: any other facility
+        Facility hospital = accounts.newHospital();
+        var hospitalFhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = org.musubi.testing.FhirRecords.localId();
+        org.musubi.testing.FhirRecords.registerPatient(hospitalFhir, hospital, localId,
+                org.musubi.testing.FhirRecords.uniqueKana());
+        String hospitalToken = clients.token(port, clients.register(hospital, "system/*.write"));
+        String clinicToken = clients.token(port, clients.register(clinic, "system/*.read", "system/*.write"));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("attack-stow");
+        String issuer = "1.2.392.100495.20.3.51.1" + hospital.code().value();
+        var owned = org.musubi.testing.DicomStudies.ct(localId, issuer, 1);
+        HttpResponse<String> stored = stowAs(hospitalToken, null, owned.write(dir.resolve("owned")));
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(imagingIndex.find(owned.studyUid())).as(stored.body()).isPresent();
+
+        var nobody = org.musubi.testing.DicomStudies.ct("NOBODY-" + localId, null, 1);
+        HttpResponse<String> baseline = stowAs(clinicToken, null, nobody.write(dir.resolve("nobody")));
+        assertThat(baseline.statusCode()).isEqualTo(409);
+        String refusal = failureReasons(baseline.body());
+
+        var withIssuer = org.musubi.testing.DicomStudies.ct(localId, issuer, 1);
+        var withoutIssuer = org.musubi.testing.DicomStudies.ct(localId, null, 1);
+        var intoStudy = org.musubi.testing.DicomStudies.ct(localId, issuer, 1).withStudy(owned.studyUid(), null)
+                .withSeries(3, 1);
+        Map<String, HttpResponse<String>> attempts = new java.util.LinkedHashMap<>();
+        attempts.put("A's patient with A's issuer", stowAs(clinicToken, null, withIssuer.write(dir.resolve("i"))));
+        attempts.put("A's patient ID without issuer", stowAs(clinicToken, null, withoutIssuer.write(dir.resolve("n"))));
+        attempts.put("into A's indexed study", stowAs(clinicToken, owned.studyUid(), intoStudy.write(dir.resolve("s"))));
+        attempts.forEach((what, answer) -> {
+            assertThat(answer.statusCode()).as(what).isEqualTo(409);
+            assertThat(failureReasons(answer.body())).as(what + ": answered like a patient nobody is").isEqualTo(refusal);
+        });
+        for (String uid : List.of(withIssuer.studyUid(), withoutIssuer.studyUid())) {
+            assertThat(imagingIndex.find(uid)).isEmpty();
+            assertThat(new String(orthanc.get("/dicom-web/studies?StudyInstanceUID=" + uid, "application/dicom+json").body(),
+                    java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(uid);
+        }
+        assertThat(new String(orthanc.get("/dicom-web/studies/" + owned.studyUid() + "/series", "application/dicom+json")
+                .body(), java.nio.charset.StandardCharsets.UTF_8)).as("nothing added to A's study")
+                .contains(owned.seriesUid(1)).doesNotContain(intoStudy.seriesUid(2), intoStudy.seriesUid(3));
+
+        for (Profession profession : List.of(Profession.DOCTOR, Profession.NURSE, Profession.MEDICAL_CLERK)) {
+            WebSession web = accounts.signedIn(port, accounts.memberOf(clinic, profession));
+            assertThat(web.post("/api/dicom-web/studies").statusCode()).as(profession + " session").isIn(401, 403);
+            assertThat(web.get("/admin/imaging").statusCode()).as(profession + " operators' page").isIn(403, 404);
+            assertThat(web.get("/admin/imaging").body()).doesNotContain(owned.studyUid());
+        }
+    }
+
+    private HttpResponse<String> stowAs(String token, String study, List<java.nio.file.Path> files) throws Exception {
+        String boundary = "attack-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (java.nio.file.Path f : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            body.writeBytes(java.nio.file.Files.readAllBytes(f));
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/dicom-web/studies" + (study == null ? "" : "/" + study)))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The distinct failure reasons (0008,1197) of a STOW-RS answer, in order. */
+    private static String failureReasons(String answer) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"00081197\":\\{[^}]*\"Value\":\\[(\\d+)\\]")
+                .matcher(answer);
+        List<String> reasons = new ArrayList<>();
+        while (m.find()) {
+            if (!reasons.contains(m.group(1))) {
+                reasons.add(m.group(1));
+            }
+        }
+        return String.join(",", reasons);
+    }
+
+    // ---- end of imaging (index) ------------------------------------------------------------------------------------
 }

@@ -40,6 +40,8 @@ class ReadOnlyRoutesTest {
         assertThat(ReadOnlyRoutes.served("PATCH", "/fhir/Patient/1")).isFalse();
         assertThat(ReadOnlyRoutes.served("PUT", "/login")).isFalse();
         assertThat(ReadOnlyRoutes.served("POST", "/import/jahis")).isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/api/dicom-web/studies")).as("STOW-RS stores images").isFalse();
+        assertThat(ReadOnlyRoutes.served("POST", "/admin/imaging/waiting/assign")).isFalse();
     }
 
     @Test

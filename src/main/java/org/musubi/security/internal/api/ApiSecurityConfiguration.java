@@ -28,7 +28,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AppBearerTokens apps) throws Exception {
-        http.securityMatcher("/fhir", "/fhir/**", "/oauth2/token", "/import/**", "/api/box/**")
+        http.securityMatcher("/fhir", "/fhir/**", "/oauth2/token", "/import/**", "/api/box/**", "/api/dicom-web/**")
                 .addFilterBefore(new BearerTokenFilter(tokens, apps), AnonymousAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(new ApiSecurityContexts()))
                 .authorizeHttpRequests(requests -> requests

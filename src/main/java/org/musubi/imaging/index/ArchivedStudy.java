@@ -1,0 +1,125 @@
+package org.musubi.imaging.index;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.musubi.imaging.archive.OrthancClient;
+import org.musubi.imaging.studies.IndexedStudy;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A study as Orthanc holds it, read through its REST API: {@code /studies/{id}}, {@code /studies/{id}/series}, and one
+ * instance's tags and metadata for what Orthanc does not keep at study level (IssuerOfPatientID, the sending AE title).
+ *
+ * @param orthancId  Orthanc's own id of the study
+ * @param studyUid   StudyInstanceUID
+ * @param patientId  PatientID (0010,0020) as sent
+ * @param issuer     IssuerOfPatientID (0010,0021), or null
+ * @param remoteAet  the AE title that sent the first instance (Orthanc's RemoteAET metadata), or null (REST/STOW uploads)
+ * @param accession  AccessionNumber, or null
+ * @param started    StudyDate and StudyTime in Japan's time, or null
+ * @param description StudyDescription, or null
+ */
+public record ArchivedStudy(String orthancId, String studyUid, String patientId, String issuer, String remoteAet,
+                            String accession, Instant started, String description, List<Series> series) {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    public ArchivedStudy {
+        series = List.copyOf(series);
+    }
+
+    /** One series: its UID, number, modality, description and how many instances Orthanc holds. */
+    public record Series(String uid, Integer number, String modality, String description, int instances) {
+    }
+
+    public int instanceCount() {
+        return series.stream().mapToInt(Series::instances).sum();
+    }
+
+    /** The first series' modality (the study's, for the index), or null. */
+    public String modality() {
+        return series.stream().map(Series::modality).filter(m -> m != null && m.matches("[A-Z]{1,16}")).findFirst()
+                .orElse(null);
+    }
+
+    /** The study with Orthanc id {@code orthancId}, read now (null when the archive no longer has it); throws {@link OrthancClient.ArchiveUnavailable}. */
+    public static ArchivedStudy read(OrthancClient archive, String orthancId) {
+        if (!orthancId.matches("[0-9a-f-]{1,64}")) {
+            throw new IllegalArgumentException("not an Orthanc id");
+        }
+        var answer = archive.bytes(archive.request("/studies/" + orthancId).header("Accept", "application/json").GET()
+                .build());
+        if (answer.statusCode() == 404) {
+            return null;
+        }
+        if (answer.statusCode() != 200) {
+            throw new OrthancClient.ArchiveUnavailable("the archive answered " + answer.statusCode() + " for a study");
+        }
+        JsonNode study = JSON.readTree(answer.body());
+        JsonNode tags = study.path("MainDicomTags");
+        JsonNode patient = study.path("PatientMainDicomTags");
+        List<Series> series = new ArrayList<>();
+        String firstInstance = null;
+        for (JsonNode s : archive.json("/studies/" + orthancId + "/series")) {
+            JsonNode st = s.path("MainDicomTags");
+            String number = text(st, "SeriesNumber");
+            series.add(new Series(text(st, "SeriesInstanceUID"),
+                    number != null && number.strip().matches("-?\\d{1,9}") ? Integer.valueOf(number.strip()) : null,
+                    text(st, "Modality"), text(st, "SeriesDescription"), s.path("Instances").size()));
+            if (firstInstance == null && s.path("Instances").size() > 0) {
+                firstInstance = s.path("Instances").get(0).asString();
+            }
+        }
+        series.sort(java.util.Comparator.comparing(Series::number, java.util.Comparator.nullsLast(Integer::compare)));
+        String issuer = null;
+        String aet = null;
+        if (firstInstance != null && firstInstance.matches("[0-9a-f-]{1,64}")) {
+            issuer = text(archive.json("/instances/" + firstInstance + "/simplified-tags"), "IssuerOfPatientID");
+            aet = text(archive.json("/instances/" + firstInstance + "/metadata?expand"), "RemoteAET");
+        }
+        return new ArchivedStudy(orthancId, text(tags, "StudyInstanceUID"), text(patient, "PatientID"), issuer, aet,
+                text(tags, "AccessionNumber"), started(text(tags, "StudyDate"), text(tags, "StudyTime")),
+                text(tags, "StudyDescription"), series);
+    }
+
+    /** The study's index row once it is stored as ImagingStudy {@code resourceId} under {@code patient}. */
+    IndexedStudy indexed(String resourceId, Matched patient) {
+        return new IndexedStudy(studyUid, resourceId, patient.sourcePatientId(), patient.facilityId(), modality(),
+                accession, started, series.size(), instanceCount());
+    }
+
+    static Instant started(String date, String time) {
+        if (date == null || !date.matches("\\d{8}")) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE);
+            LocalTime at = LocalTime.MIDNIGHT;
+            if (time != null && time.matches("\\d{6}(\\.\\d{1,6})?")) {
+                at = LocalTime.of(Integer.parseInt(time.substring(0, 2)), Integer.parseInt(time.substring(2, 4)),
+                        Integer.parseInt(time.substring(4, 6)));
+            } else if (time != null && time.matches("\\d{4}")) {
+                at = LocalTime.of(Integer.parseInt(time.substring(0, 2)), Integer.parseInt(time.substring(2, 4)));
+            }
+            return day.atTime(at).atZone(JAPAN).toInstant();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        String text = value.asString().strip();
+        return text.isEmpty() ? null : text;
+    }
+}
