@@ -1,7 +1,9 @@
 package org.musubi.surveillance;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.musubi.audit.Audit;
+import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
@@ -27,6 +29,14 @@ class SurveillanceConfiguration {
     Surveillance surveillance(SurveillanceStore store, Standby standby,
                               @Value("${musubi.surveillance.suppress-below:10}") int suppressBelow) {
         return new Surveillance(store, standby, Clock.systemUTC(), Math.max(1, suppressBelow));
+    }
+
+    /** Every {@code musubi.surveillance.derive-every} (default an hour; 0 never). */
+    @Bean(destroyMethod = "close")
+    SurveillanceDerivation surveillanceDerivation(SurveillanceStore store, Surveillance surveillance, Standby standby,
+                                                  Audit audit, JobLocks jobs,
+                                                  @Value("${musubi.surveillance.derive-every:PT1H}") Duration every) {
+        return new SurveillanceDerivation(store, surveillance, standby, audit, new SurveillanceDerivation.Schedule(jobs, every));
     }
 
     @Bean

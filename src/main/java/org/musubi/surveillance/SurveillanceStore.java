@@ -26,6 +26,14 @@ public interface SurveillanceStore {
     /** Sets the counts derived from diagnoses for a facility's day (kept beside what it reported). */
     void derive(long facilityId, LocalDate day, Map<String, Integer> counts);
 
+    /**
+     * Recounts the derived counts of every facility from {@code from} on, from the stored Conditions (not deleted) by
+     * their facility and clinical day (onset, else recorded): one per person, facility, day and syndrome whose code
+     * lists one of the Condition's codings matches. Counts only: the database sums, nothing about a person leaves it.
+     * Returns the rows set.
+     */
+    int deriveFromConditions(LocalDate from);
+
     /** The facility's municipality from its profile, empty when it has none. */
     Optional<String> municipality(long facilityId);
 

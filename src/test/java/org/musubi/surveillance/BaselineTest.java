@@ -116,6 +116,11 @@ class BaselineTest {
         }
 
         @Override
+        public int deriveFromConditions(LocalDate from) {
+            throw new AssertionError("not in these tests");
+        }
+
+        @Override
         public Optional<String> municipality(long facilityId) {
             return Optional.empty();
         }

@@ -86,6 +86,36 @@ public final class JdbcSurveillanceStore implements SurveillanceStore {
                 .list();
     }
 
+    /**
+     * ICD-10 codings (a system naming icd-10) match a syndrome's codes as prefixes, dots ignored; other codings (the
+     * 傷病名マスター) match its disease codes exactly. The day is Japan's.
+     */
+    private static final String DERIVE = """
+            INSERT INTO surveillance_count (facility_id, day, syndrome, derived)
+            SELECT r.source_facility, (coalesce(r.clinical_date, r.last_updated) AT TIME ZONE 'Asia/Tokyo')::date, s.code,
+                   count(DISTINCT r.patient_key)
+            FROM resource r
+            CROSS JOIN LATERAL (SELECT r.content::jsonb -> 'code' -> 'coding' AS codings) AS j
+            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(j.codings) = 'array' THEN j.codings
+                ELSE '[]'::jsonb END) AS c(coding)
+            JOIN surveillance_syndrome s ON
+                (lower(coalesce(c.coding ->> 'system', '')) LIKE '%icd-10%' AND EXISTS (SELECT 1 FROM unnest(s.icd10) AS p(code)
+                    WHERE upper(replace(c.coding ->> 'code', '.', '')) LIKE replace(p.code, '.', '') || '%'))
+                OR (lower(coalesce(c.coding ->> 'system', '')) NOT LIKE '%icd-10%' AND (c.coding ->> 'code') = ANY (s.disease_codes))
+            WHERE r.type = 'Condition' AND NOT r.deleted
+              AND coalesce(r.clinical_date, r.last_updated) >= (?::date)::timestamp AT TIME ZONE 'Asia/Tokyo'
+            GROUP BY 1, 2, 3
+            ON CONFLICT (facility_id, day, syndrome) DO UPDATE SET derived = excluded.derived, updated_at = now()
+            """;
+
+    @Override
+    public int deriveFromConditions(LocalDate from) {
+        return transactions.execute(status -> {
+            jdbc.sql("UPDATE surveillance_count SET derived = 0 WHERE day >= ? AND derived <> 0").param(from).update();
+            return jdbc.sql(DERIVE).param(from).update();
+        });
+    }
+
     @Override
     public Optional<String> municipality(long facilityId) {
         return jdbc.sql("SELECT municipality FROM facility_profile WHERE facility_id = ? AND municipality IS NOT NULL")

@@ -150,6 +150,7 @@ class SurveillanceController {
         model.addAttribute("municipality", municipality.orElse(null));
         model.addAttribute("summary", municipality.map(surveillance::summary).orElse(Map.of()));
         model.addAttribute("suppressBelow", surveillance.suppressBelow());
+        model.addAttribute("maxCount", Surveillance.MAX_COUNT);
         return "surveillance/form";
     }
 
