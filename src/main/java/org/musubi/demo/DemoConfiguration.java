@@ -35,6 +35,7 @@ import org.musubi.secretariat.stats.Statistics;
 import org.musubi.secretariat.stats.StatisticsStore;
 import org.musubi.security.ActAs;
 import org.musubi.security.DemoAccounts;
+import org.musubi.surveillance.SurveillanceDemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -112,6 +113,7 @@ class DemoConfiguration {
                                DemoRoles roles, DesignateResponder designate,
                                ActAs actAs, JobLocks jobs, DemoProfiles profiles, FeeSettings feeSettings,
                                MonthlyRun monthlyRun, DemoHistory history,
+                               SurveillanceDemo surveillance, DemoAccounts accounts,
                                @Value("${musubi.demo.history:true}") boolean historyOn) {
         return args -> {
             if (standby.readOnly()) {
@@ -141,6 +143,15 @@ class DemoConfiguration {
                             LocalDate.now(properties.zone()), 12));
                 } catch (RuntimeException e) {
                     log.warn("Demo invoices could not be made: {}", e.toString());
+                }
+                // after the profiles and invoices (the office pays no fee): the surveillance's office, 10 weeks of counts
+                try {
+                    surveillance.seed(LocalDate.now(properties.zone()), properties.seedValue(),
+                            ids -> accounts.prepare(ids, properties.password())).ifPresent(m -> log.info(
+                            "Demo surveillance: {} rising in {} (public-health officer {})", SurveillanceDemo.RISING, m,
+                            SurveillanceDemo.OFFICER));
+                } catch (RuntimeException e) {
+                    log.warn("Demo surveillance could not be made: {}", e.toString());
                 }
                 if (properties.importPersons() > 0) {
                     Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records, story,

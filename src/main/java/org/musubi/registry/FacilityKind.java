@@ -26,7 +26,9 @@ public enum FacilityKind {
     MUNICIPALITY(false),
     OTHER(false, 1, 2, 3, 4, 6),
     /** 健康手帳（本人記録）: the source of what residents record themselves in their health notebook. */
-    PERSONAL_HEALTH_RECORD(false);
+    PERSONAL_HEALTH_RECORD(false),
+    /** 保健所: the public-health office, which watches the region's daily infection surveillance (issue 48). */
+    PUBLIC_HEALTH_CENTER(false);
 
     private final boolean codeRequired;
     private final Set<Integer> feeTables;

@@ -1785,4 +1785,48 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of imaging (index) ------------------------------------------------------------------------------------
+
+    // ---- Infection surveillance (issue 48): one contiguous block ----------------------------------------------------
+
+    /**
+     * Every web caller of clinic B: the public-health office's dashboard and its CSV answer as a page that does not
+     * exist (404, one DENY row each); B's form shows B's own day only, whatever facility or day it is asked for, so
+     * hospital A's counts never reach B; a reporting facility's count written through B's form lands on B alone.
+     */
+    @Test
+    void clinicBNeverReadsTheDashboardNorAnotherFacilitysDailyReport() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        java.time.LocalDate today = java.time.LocalDate.now(org.musubi.surveillance.Surveillance.ZONE);
+        surveillanceStore.report(hospital.id(), today, java.util.Map.of("COVID19", 4321), null);
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            WebSession web = caller.web();
+            String who = caller.attacker().toString();
+            long before = audit.max();
+            assertThat(web.get("/surveillance/dashboard").statusCode()).as(who).isEqualTo(404);
+            assertThat(web.get("/surveillance/dashboard.csv").statusCode()).as(who).isEqualTo(404);
+            assertThat(web.get("/surveillance/dashboard?facility=" + hospital.id()).statusCode()).as(who).isEqualTo(404);
+            assertThat(audit.rowsSince(before)).filteredOn(r -> "SurveillanceDashboard".equals(r.resourceType()))
+                    .extracting(r -> r.action() + " " + r.outcome()).as(who)
+                    .containsExactly("READ DENY", "EXPORT DENY", "READ DENY");
+            HttpResponse<String> form = web.get("/surveillance?facility=" + hospital.id() + "&facilityId=" + hospital.id());
+            if (form.statusCode() == 200) {
+                assertThat(form.body()).as(who).doesNotContain("4321");
+                web.post("/surveillance", "day", today.toString(), "facility", String.valueOf(hospital.id()),
+                        "count.COVID19", "1");
+            } else {
+                assertThat(form.statusCode()).as(who).isEqualTo(404);
+            }
+        }
+        assertThat(surveillanceStore.reported(hospital.id(), today)).as("A's day untouched")
+                .isEqualTo(java.util.Map.of("COVID19", 4321));
+    }
+
+    @Autowired
+    org.musubi.surveillance.SurveillanceStore surveillanceStore;
+
+    // ---- end of infection surveillance -----------------------------------------------------------------------------
 }

@@ -74,7 +74,7 @@ public final class FacilityFactory {
             case HOSPITAL, PHARMACY, LAB_CENTRE, CHECKUP_CENTRE -> true;
             case CLINIC, HOME_NURSING_STATION -> nthOfKind == 0 || (nthOfKind > 1 && random.nextInt(10) < 4);
             case DENTAL_CLINIC -> nthOfKind > 0 && random.nextInt(10) < 3;
-            case CARE_FACILITY, FIRE_DEPARTMENT, MUNICIPALITY, OTHER, PERSONAL_HEALTH_RECORD -> false;
+            case CARE_FACILITY, FIRE_DEPARTMENT, MUNICIPALITY, OTHER, PERSONAL_HEALTH_RECORD, PUBLIC_HEALTH_CENTER -> false;
         };
     }
 

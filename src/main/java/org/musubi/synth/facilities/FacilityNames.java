@@ -62,6 +62,7 @@ final class FacilityNames {
                     .then("出張所", "シュッチョウジョ");
             case MUNICIPALITY -> municipality.city().then(word).then("保健センター", "ホケンセンター");
             case OTHER -> word.then("医療福祉センター", "イリョウフクシセンター");
+            case PUBLIC_HEALTH_CENTER -> municipality.city().then("保健所", "ホケンジョ");
             case PERSONAL_HEALTH_RECORD -> throw new IllegalArgumentException("the health notebook's source is no participant");
         };
     }

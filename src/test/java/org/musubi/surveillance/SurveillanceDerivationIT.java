@@ -1,0 +1,75 @@
+package org.musubi.surveillance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.LocalDate;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.musubi.registry.Facility;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Counts derived from diagnoses: Conditions a hospital's system sends through the FHIR API are counted per facility,
+ * day and syndrome by their ICD-10 code's prefix (one per person), a code of no syndrome is not counted, a deleted
+ * Condition stops counting at the next run, and the facility's own report of the day comes before the derived count.
+ */
+@MusubiIntegrationTest
+class SurveillanceDerivationIT extends NetworkFixtures {
+
+    @Autowired
+    SurveillanceDerivation derivation;
+    @Autowired
+    Surveillance surveillance;
+    @Autowired
+    SurveillanceStore store;
+
+    @Test
+    void conditionsAreCountedBySyndromeFacilityAndDay() {
+        Facility hospital = accounts.newHospital();
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        LocalDate today = surveillance.today();
+        String first = FhirRecords.localId();
+        String second = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, first, FhirRecords.uniqueKana());
+        FhirRecords.registerPatient(fhir, hospital, second, FhirRecords.uniqueKana());
+        FhirRecords.create(fhir, condition(hospital, first, "J10.1", today));
+        FhirRecords.create(fhir, condition(hospital, first, "J11", today)); // the same person: counted once
+        String deleted = FhirRecords.create(fhir, condition(hospital, second, "J09", today));
+        FhirRecords.create(fhir, condition(hospital, second, "A09", today.minusDays(2)));
+        FhirRecords.create(fhir, condition(hospital, second, "J45", today)); // asthma: no syndrome
+        long before = audit.max();
+
+        assertThat(derivation.now()).isTrue();
+
+        assertThat(store.counted(hospital.id(), today)).isEqualTo(Map.of("INFLUENZA_LIKE", 2));
+        assertThat(store.counted(hospital.id(), today.minusDays(2))).isEqualTo(Map.of("GASTROENTERITIS", 1));
+        assertThat(audit.rowsSince(before)).filteredOn(r -> "SurveillanceReport".equals(r.resourceType()))
+                .extracting(AuditRows.Row::reason).singleElement().asString().startsWith("derived from Conditions");
+
+        fhir.delete().resourceById("Condition", deleted).execute();
+        derivation.now();
+        assertThat(store.counted(hospital.id(), today)).isEqualTo(Map.of("INFLUENZA_LIKE", 1));
+
+        surveillance.report(hospital.id(), today, Map.of("INFLUENZA_LIKE", 5), null);
+        derivation.now();
+        assertThat(store.counted(hospital.id(), today)).as("the report comes first").isEqualTo(Map.of("INFLUENZA_LIKE", 5));
+    }
+
+    private static Condition condition(Facility facility, String localId, String icd10, LocalDate day) {
+        Condition c = new Condition();
+        c.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical")
+                .setCode("active");
+        c.getCode().addCoding().setSystem("http://hl7.org/fhir/sid/icd-10").setCode(icd10);
+        c.setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(facility) + "|" + localId));
+        c.setOnset(new DateTimeType(day + "T12:00:00+09:00"));
+        return c;
+    }
+}
