@@ -61,8 +61,13 @@ public class DicomWebProxy {
         String accept = request.getHeader("Accept");
         var ask = archive.request(archive.dicomWeb(path.get().archive()) + ProxyPaths.query(rest, request.getParameterMap()))
                 .GET();
-        if (accept != null && !accept.isBlank() && accept.length() < 500) {
+        if (path.get().json() || rest.equals("series") || rest.endsWith("/instances")) {
+            ask.header("Accept", "application/dicom+json");
+        } else if (accept != null && accept.length() < 500 && (accept.startsWith("multipart/related")
+                || accept.startsWith("image/") && !rest.endsWith("/thumbnail"))) {
             ask.header("Accept", accept);
+        } else if (rest.endsWith("/rendered") || rest.endsWith("/thumbnail")) {
+            ask.header("Accept", "image/jpeg");
         }
         HttpResponse<InputStream> answer = archive.stream(ask.build());
         try (InputStream body = answer.body()) {
