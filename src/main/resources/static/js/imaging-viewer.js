@@ -98,6 +98,7 @@ async function show(index) {
     const pixels = await frame(image);
     if (state.images[state.index] !== image) return;
     render(image, pixels);
+    if (!canvas.dataset.firstDrawnMs) canvas.dataset.firstDrawnMs = String(Math.round(performance.now()));
     canvas.dataset.drawn = image.uid;
     canvas.dataset.number = String(state.index + 1);
     status.hidden = true;

@@ -63,11 +63,10 @@ public class DicomWebProxy {
                 .GET();
         if (path.get().json() || rest.equals("series") || rest.endsWith("/instances")) {
             ask.header("Accept", "application/dicom+json");
-        } else if (accept != null && accept.length() < 500 && (accept.startsWith("multipart/related")
-                || accept.startsWith("image/") && !rest.endsWith("/thumbnail"))) {
-            ask.header("Accept", accept);
         } else if (rest.endsWith("/rendered") || rest.endsWith("/thumbnail")) {
-            ask.header("Accept", "image/jpeg");
+            ask.header("Accept", accept != null && accept.matches("image/(jpeg|png|gif)") ? accept : "image/jpeg");
+        } else if (accept != null && accept.length() < 500 && accept.startsWith("multipart/related")) {
+            ask.header("Accept", accept);
         }
         HttpResponse<InputStream> answer = archive.stream(ask.build());
         try (InputStream body = answer.body()) {
