@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.musubi.imaging.archive.OrthancClient;
 import org.musubi.imaging.studies.IndexedStudy;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,8 +15,7 @@ import tools.jackson.databind.JsonNode;
  * never relies on the archive to refuse a series or an instance of another study asked under a study's path. A UID not
  * listed is looked up again once (a study still arriving), then refused.
  */
-@Component
-class StudyMembers {
+public class StudyMembers {
 
     private static final int KEPT = 512;
     private static final String SERIES_UID = "0020000E";
@@ -31,17 +29,17 @@ class StudyMembers {
         }
     });
 
-    StudyMembers(OrthancClient archive) {
+    public StudyMembers(OrthancClient archive) {
         this.archive = archive;
     }
 
     /** Whether the series belongs to the study (both UIDs checked by the caller). */
-    boolean seriesOf(String study, String series) {
+    public boolean seriesOf(String study, String series) {
         return listed("studies/" + study + "/series", SERIES_UID, series);
     }
 
     /** Whether the instance belongs to the series, itself checked to belong to the study. */
-    boolean instanceOf(String study, String series, String instance) {
+    public boolean instanceOf(String study, String series, String instance) {
         return seriesOf(study, series)
                 && listed("studies/" + study + "/series/" + series + "/instances", INSTANCE_UID, instance);
     }

@@ -15,7 +15,6 @@ import org.musubi.policy.PersonView;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.identity.SourcePatient;
-import org.springframework.stereotype.Component;
 
 /**
  * Opening a study for viewing: the one audited read of its ImagingStudy (by the record's door, so the policy decides on
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
  * of a pass on each later request (same user, at most {@link #PASS} old, the policy still permitting the person's
  * imaging from that facility now), which writes no audit row.
  */
-@Component
 public class StudyPasses {
 
     /** How long a viewer may fetch a study's frames with the pass its opening gave. */

@@ -1,4 +1,8 @@
-package org.musubi.imaging.proxy;
+package org.musubi.imaging.proxy.web;
+
+import org.musubi.imaging.proxy.StudyMembers;
+import org.musubi.imaging.proxy.StudyPass;
+import org.musubi.imaging.proxy.StudyPasses;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

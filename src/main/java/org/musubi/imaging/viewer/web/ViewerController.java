@@ -1,7 +1,7 @@
-package org.musubi.imaging.viewer;
+package org.musubi.imaging.viewer.web;
 
 import jakarta.servlet.http.HttpSession;
-import org.musubi.imaging.proxy.DicomWebProxy;
+import org.musubi.imaging.proxy.web.DicomWebProxy;
 import org.musubi.imaging.proxy.StudyPasses;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;

@@ -1,4 +1,4 @@
-package org.musubi.imaging.proxy;
+package org.musubi.imaging.proxy.web;
 
 import java.util.Map;
 import java.util.Optional;
