@@ -1829,4 +1829,74 @@ class AttackMatrixIT extends NetworkFixtures {
     org.musubi.surveillance.SurveillanceStore surveillanceStore;
 
     // ---- end of infection surveillance -----------------------------------------------------------------------------
+
+    // ---- issue 47: the imaging viewer's DICOMweb proxy (uses the index block's imagingIndex) ---------------------------
+
+    /**
+     * The DICOMweb proxy and the viewer: every staff user of clinic B gets, for a study of hospital A's patient whom B
+     * is not linked to, by every URL (the viewer, the study, its metadata and series, an instance's metadata, frame,
+     * rendered image, thumbnail and bulk data), exactly what a study nobody has answers; a doctor of A who may see one
+     * study gets the same for a series UID guessed under it, and for a frame of a study in another person's record
+     * asked under it. Skipped without Orthanc and dcmtk.
+     */
+    @Test
+    void theImagingProxyServesNoPixelsOfAStudyTheCallerMayNotSee() throws Exception {
+        org.musubi.testing.OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        org.musubi.imaging.proxy.ViewerStudies.Made theirs = imagingStudyOf(hospital, 2);
+        org.musubi.imaging.proxy.ViewerStudies.Made other = imagingStudyOf(accounts.newHospital(), 2);
+        String nobody = org.musubi.testing.DicomStudies.uid();
+        String series = theirs.dicom().seriesUid(1);
+        String instance = theirs.dicom().instanceUid(1, 1);
+        List<String> refused = org.musubi.imaging.proxy.ViewerStudies.everyUrl(theirs.uid(), series, instance);
+        List<String> unknown = org.musubi.imaging.proxy.ViewerStudies.everyUrl(nobody, series, instance);
+        for (Armed caller : callers(clinic)) {
+            if (caller.web() == null) {
+                continue;
+            }
+            for (int i = 0; i < refused.size(); i++) {
+                HttpResponse<String> answer = caller.web().get(refused.get(i));
+                HttpResponse<String> none = caller.web().get(unknown.get(i));
+                assertThat(answer.statusCode()).as(caller.attacker().name() + " " + refused.get(i)).isEqualTo(404);
+                assertThat(withoutToken(answer.body()).replace(theirs.uid(), "X"))
+                        .as(caller.attacker().name() + " " + refused.get(i))
+                        .isEqualTo(withoutToken(none.body()).replace(nobody, "X"));
+            }
+        }
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        assertThat(doctor.get("/imaging/viewer/studies/" + theirs.uid()).statusCode()).isEqualTo(200);
+        String base = "/imaging/dicomweb/studies/" + theirs.uid();
+        HttpResponse<String> none = doctor.get(base + "/series/" + org.musubi.testing.DicomStudies.uid() + "/metadata");
+        assertThat(none.statusCode()).isEqualTo(404);
+        for (String path : List.of(
+                base + "/series/" + other.dicom().seriesUid(1) + "/metadata",
+                base + "/series/" + other.dicom().seriesUid(1) + "/instances/" + other.dicom().instanceUid(1, 1) + "/frames/1",
+                base + "/series/" + series + "/instances/" + other.dicom().instanceUid(1, 1) + "/frames/1",
+                base + "/series/" + series + "/instances/" + other.dicom().instanceUid(1, 1) + "/thumbnail",
+                "/imaging/dicomweb/studies/" + other.uid() + "/series/" + other.dicom().seriesUid(1) + "/instances/"
+                        + other.dicom().instanceUid(1, 1) + "/frames/1")) {
+            HttpResponse<String> answer = doctor.get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(withoutToken(answer.body())).as(path).isEqualTo(withoutToken(none.body()));
+        }
+    }
+
+    /** A hospital's linked, consenting patient with a CT study in the archive, the record and the study index. */
+    private org.musubi.imaging.proxy.ViewerStudies.Made imagingStudyOf(Facility hospital, int images) throws Exception {
+        String localId = FhirRecords.localId();
+        String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"),
+                hospital, localId, FhirRecords.uniqueKana());
+        org.musubi.imaging.proxy.ViewerStudies.Made made = org.musubi.imaging.proxy.ViewerStudies.ct(clients, port,
+                identities, imagingIndex, hospital, localId, patient, images);
+        long person = clients.personOf(hospital, localId);
+        consents.link(person, hospital.id(), accounts.networkAdmin().id());
+        return made;
+    }
+
+    private static String withoutToken(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
+    }
+
+    // ---- end of the imaging viewer's DICOMweb proxy --------------------------------------------------------------------
 }

@@ -63,7 +63,7 @@ class StowIT extends NetworkFixtures {
         long before = audit.max();
         HttpResponse<String> answer = stow(token, files);
 
-        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/dicom+json");
         JsonNode body = JSON.readTree(answer.body());
         assertThat(body.path("00081199").path("Value").size()).isEqualTo(2);

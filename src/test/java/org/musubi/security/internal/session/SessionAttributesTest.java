@@ -59,6 +59,7 @@ class SessionAttributesTest {
             "org.musubi.security.internal.smart.AuthorizationRequests$Pending", // a SMART app's authorization
             "org.musubi.security.SignedIn",                         // the principal of a full session
             "org.musubi.box.Box$ViewPass",                          // a Box preview's page and its content: one view
+            "org.musubi.imaging.proxy.StudyPass",                   // a study opened in the viewer and its frames: one audit row
             // flash attributes (a redirect's message to the next page, kept in the session until then)
             "org.musubi.registry.FieldFault",                       // a form's faults
             "org.musubi.security.IssuedSecret",                     // a temporary password, an enrolment code
@@ -76,7 +77,8 @@ class SessionAttributesTest {
             "org.musubi.security.internal.lockout.LockNotices",   // Instant
             "org.musubi.security.internal.login.EnrolmentController", // String
             "org.musubi.security.internal.session.SessionUpgrade", // Integer, and Spring Security's SecurityContext
-            "org.musubi.portal.box.BoxPreviewController");        // ArrayList<Box.ViewPass>
+            "org.musubi.portal.box.BoxPreviewController",         // ArrayList<Box.ViewPass>
+            "org.musubi.imaging.proxy.web.DicomWebProxy");        // ArrayList<StudyPass>
 
     private static final ConversionService STORED_FORM = storedForm();
 

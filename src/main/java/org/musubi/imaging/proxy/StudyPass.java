@@ -1,0 +1,17 @@
+package org.musubi.imaging.proxy;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * What opening a study (audited once) gives the viewer for the requests that follow without another audit row: the
+ * study, the user, the person the decision was about (null when the view opened no person: the user's facility's own
+ * patient), the facility the study came from, and when. Kept in the user's session; the policy is asked again on every
+ * request, only the audit row is spared.
+ */
+public record StudyPass(String studyUid, long user, Long personId, long facilityId, Instant at) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+}

@@ -1,0 +1,86 @@
+package org.musubi.imaging.proxy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.musubi.audit.AuditAction;
+import org.musubi.imaging.studies.IndexedStudy;
+import org.musubi.imaging.studies.StudyIndex;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.DataItem;
+import org.musubi.policy.Interaction;
+import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonView;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
+import org.musubi.identity.SourcePatient;
+
+/**
+ * Opening a study for viewing: the one audited read of its ImagingStudy (by the record's door, so the policy decides on
+ * the study's patient and category IMAGING and leaves exactly one audit row), giving a {@link StudyPass}; and the check
+ * of a pass on each later request (same user, at most {@link #PASS} old, the policy still permitting the person's
+ * imaging from that facility now), which writes no audit row.
+ */
+public class StudyPasses {
+
+    /** How long a viewer may fetch a study's frames with the pass its opening gave. */
+    public static final Duration PASS = Duration.ofMinutes(30);
+    static final String TYPE = "ImagingStudy";
+
+    private final StudyIndex index;
+    private final ReadRecords records;
+    private final PersonAccess access;
+    private final Clock clock;
+
+    public StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access) {
+        this.index = index;
+        this.records = records;
+        this.access = access;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A study opened: its pass, the study, and the patient's other studies the reader may see (newest first). */
+    public record Opened(StudyPass pass, IndexedStudy study, List<IndexedStudy> studies) {
+    }
+
+    /**
+     * Opens a study: one audit row, a permit naming the study's ImagingStudy, or a refusal — also for an ill-formed
+     * or unknown UID, so that a miss and a refusal leave the same trace and answer alike (empty).
+     */
+    public Optional<Opened> open(Reader reader, String studyUid) {
+        Optional<IndexedStudy> found = IndexedStudy.isUid(studyUid) ? index.find(studyUid) : Optional.empty();
+        if (found.isEmpty()) {
+            records.missed(reader, AuditAction.READ, TYPE, IndexedStudy.isUid(studyUid) ? studyUid : "-");
+            return Optional.empty();
+        }
+        IndexedStudy study = found.get();
+        Interaction<ReadRecords.PersonResource> read = records.readOfPerson(reader, TYPE, study.resourceId());
+        if (!read.permitted() || read.value() == null || read.value().resource().deleted()
+                || read.value().resource().patientKey() != study.sourcePatientId()) {
+            return Optional.empty();
+        }
+        PersonView view = read.value().view();
+        Long person = view == null ? null : view.opened().map(p -> p.id()).orElse(null);
+        List<IndexedStudy> studies = view == null ? List.of(study)
+                : index.ofSourcePatients(view.sources().stream().map(SourcePatient::id).toList()).stream()
+                        .filter(s -> view.sees(new DataItem(s.facilityId(), DataCategory.IMAGING))).toList();
+        return Optional.of(new Opened(new StudyPass(study.studyUid(), reader.userId(), person, study.facilityId(),
+                clock.instant()), study, studies));
+    }
+
+    /** Whether {@code pass} still lets {@code reader} read its study now (no audit row: its opening was audited). */
+    public boolean valid(Reader reader, StudyPass pass) {
+        if (pass == null || pass.user() != reader.userId() || pass.at().plus(PASS).isBefore(clock.instant())) {
+            return false;
+        }
+        if (index.find(pass.studyUid()).filter(s -> s.facilityId() == pass.facilityId()).isEmpty()) {
+            return false;
+        }
+        if (pass.personId() == null) {
+            return reader.actsFor(pass.facilityId());
+        }
+        PersonView now = access.glance(reader.userId(), pass.personId());
+        return now.permitted() && now.sees(new DataItem(pass.facilityId(), DataCategory.IMAGING));
+    }
+}

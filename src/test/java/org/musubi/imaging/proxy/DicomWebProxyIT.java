@@ -1,0 +1,146 @@
+package org.musubi.imaging.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.identity.IdentityStore;
+import org.musubi.imaging.studies.StudyIndex;
+import org.musubi.registry.Facility;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.AuditRows;
+import org.musubi.testing.DicomStudies;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.OrthancServer;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The DICOMweb proxy against the shared Orthanc: a study opened is audited once however many frames are read, the
+ * archive's URLs never reach the browser, and a caller without a link — or asking a series or a frame of another
+ * study under a study they may see — gets exactly what an unknown study answers, by every URL.
+ */
+@MusubiIntegrationTest
+class DicomWebProxyIT extends NetworkFixtures {
+
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    StudyIndex index;
+
+    /** A hospital's linked, consenting patient with a CT study of {@code images} images. */
+    ViewerStudies.Made studyAt(Facility hospital, int images) throws Exception {
+        String localId = FhirRecords.localId();
+        String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"),
+                hospital, localId, FhirRecords.uniqueKana());
+        ViewerStudies.Made made = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient, images);
+        long person = clients.personOf(hospital, localId);
+        long admin = accounts.networkAdmin().id();
+        consents.link(person, hospital.id(), admin);
+        consents.grant(person, ConsentScope.ALL_FACILITIES, null, java.util.Set.of(Purpose.TREATMENT), admin,
+                hospital.id());
+        return made;
+    }
+
+    @Test
+    void aStudyOpenedIsAuditedOnceHoweverManyFramesAreRead() throws Exception {
+        OrthancServer orthanc = OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        ViewerStudies.Made study = studyAt(hospital, 12);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        WebSession web = accounts.signedIn(port, doctor);
+        long before = audit.max();
+
+        assertThat(web.get("/imaging/viewer/studies/" + study.uid()).statusCode())
+                .as(() -> String.valueOf(audit.rows(before, doctor.loginId()))).isEqualTo(200);
+        String base = "/imaging/dicomweb/studies/" + study.uid();
+        String series = study.dicom().seriesUid(1);
+        HttpResponse<String> metadata = web.get(base + "/series/" + series + "/metadata");
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        assertThat(metadata.body()).contains(study.dicom().instanceUid(1, 12))
+                .doesNotContain(orthanc.url()).doesNotContain(":" + java.net.URI.create(orthanc.url()).getPort())
+                .doesNotContain("dicom-web");
+        assertThat(web.get(base + "/series").body()).doesNotContain(orthanc.url()).doesNotContain("dicom-web");
+        byte[] last = null;
+        for (int round = 0; round < 3; round++) {
+            for (int i = 1; i <= 12; i++) {
+                HttpResponse<byte[]> frame = web.withHeader("Accept",
+                                "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*")
+                        .getBytes(base + "/series/" + series + "/instances/" + study.dicom().instanceUid(1, i) + "/frames/1");
+                assertThat(frame.statusCode()).isEqualTo(200);
+                assertThat(frame.headers().firstValue("Content-Type").orElse("")).startsWith("multipart/related");
+                assertThat(frame.body()).isNotEqualTo(last);
+                last = frame.body();
+            }
+        }
+        HttpResponse<byte[]> thumbnail = web.getBytes(base + "/series/" + series + "/instances/"
+                + study.dicom().instanceUid(1, 6) + "/thumbnail");
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+
+        List<AuditRows.Row> rows = audit.rows(before, doctor.loginId()).stream()
+                .filter(r -> r.resourceType() != null && r.resourceType().contains("ImagingStudy")).toList();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().outcome()).isEqualTo("PERMIT");
+    }
+
+    @Test
+    void aUserWithoutALinkGetsWhatAnUnknownStudyAnswersByEveryUrl() throws Exception {
+        OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        ViewerStudies.Made study = studyAt(hospital, 2);
+        User stranger = accounts.memberOf(accounts.newHospital(), Profession.DOCTOR);
+        WebSession web = accounts.signedIn(port, stranger);
+        String unknown = DicomStudies.uid();
+        String series = study.dicom().seriesUid(1);
+        String instance = study.dicom().instanceUid(1, 1);
+        List<String> refused = ViewerStudies.everyUrl(study.uid(), series, instance);
+        List<String> nobodys = ViewerStudies.everyUrl(unknown, series, instance);
+        long before = audit.max();
+        for (int i = 0; i < refused.size(); i++) {
+            HttpResponse<String> theirs = web.get(refused.get(i));
+            HttpResponse<String> none = web.get(nobodys.get(i));
+            assertThat(theirs.statusCode()).as(refused.get(i)).isEqualTo(404);
+            assertThat(page(theirs).replace(study.uid(), "X")).as(refused.get(i))
+                    .isEqualTo(page(none).replace(unknown, "X"));
+            assertThat(theirs.headers().firstValue("Content-Type")).isEqualTo(none.headers().firstValue("Content-Type"));
+        }
+        assertThat(audit.rows(before, stranger.loginId())).allMatch(r -> r.outcome().equals("DENY"));
+    }
+
+    @Test
+    void aSeriesOrFrameOfAnotherStudyUnderAStudyTheCallerMaySeeIsNothing() throws Exception {
+        OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        ViewerStudies.Made mine = studyAt(hospital, 2);
+        ViewerStudies.Made theirs = studyAt(accounts.newHospital(), 2);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        WebSession web = accounts.signedIn(port, doctor);
+        assertThat(web.get("/imaging/viewer/studies/" + mine.uid()).statusCode()).isEqualTo(200);
+        String base = "/imaging/dicomweb/studies/" + mine.uid();
+        String otherSeries = theirs.dicom().seriesUid(1);
+        String otherInstance = theirs.dicom().instanceUid(1, 1);
+        HttpResponse<String> unknown = web.get(base + "/series/" + DicomStudies.uid() + "/metadata");
+        for (String path : List.of(base + "/series/" + otherSeries + "/metadata", base + "/series/" + otherSeries + "/instances",
+                base + "/series/" + otherSeries + "/instances/" + otherInstance + "/frames/1",
+                base + "/series/" + mine.dicom().seriesUid(1) + "/instances/" + otherInstance + "/frames/1",
+                base + "/series/" + otherSeries + "/instances/" + otherInstance + "/thumbnail")) {
+            HttpResponse<String> answer = web.get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(page(answer)).isEqualTo(page(unknown));
+        }
+        assertThat(web.get(base + "/series/" + mine.dicom().seriesUid(1) + "/instances/"
+                + mine.dicom().instanceUid(1, 1) + "/frames/1").statusCode()).isEqualTo(200);
+    }
+
+    /** The page answered, without its (per-response) CSRF token. */
+    static String page(HttpResponse<String> answer) {
+        return answer.body().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
+    }
+}

@@ -1,0 +1,104 @@
+package org.musubi.imaging.viewer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.imaging.proxy.ViewerStudies;
+import org.musubi.imaging.studies.StudyIndex;
+import org.musubi.registry.Facility;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.Chromium;
+import org.musubi.testing.FhirRecords;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.OrthancServer;
+import org.musubi.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The viewer's benchmark (issue 47, closing note), run by {@code bench/viewer.sh}, never by {@code verify} (its name
+ * ends neither in Test nor IT): a 200-image CT series on the shared Orthanc on loopback; (1) first image on screen —
+ * Chromium opens the viewer page {@code musubi.bench.opens} times, each time measuring from navigation start to the
+ * first frame drawn on the canvas (performance.now()); (2) throughput — every frame of the series read sequentially
+ * {@code musubi.bench.rounds} times through the proxy (signed in, with the study's pass) and straight from Orthanc,
+ * frames per second each. Prints the figures; asserts nothing.
+ */
+@MusubiIntegrationTest
+class ViewerBenchmark extends NetworkFixtures {
+
+    private static final String FRAME = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
+
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    StudyIndex index;
+
+    @Test
+    void firstImageAndThroughput() throws Exception {
+        int images = Integer.getInteger("musubi.bench.images", 200);
+        int opens = Integer.getInteger("musubi.bench.opens", 20);
+        int rounds = Integer.getInteger("musubi.bench.rounds", 3);
+        OrthancServer orthanc = OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        String localId = FhirRecords.localId();
+        String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"),
+                hospital, localId, FhirRecords.uniqueKana());
+        ViewerStudies.Made study = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient, images);
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+
+        List<Long> first = new ArrayList<>();
+        try (Chromium browser = browserAs(doctor)) {
+            for (int i = 0; i < opens + 2; i++) {
+                browser.open("/imaging/viewer/studies/" + study.uid());
+                browser.await().until(d -> browser.find("#viewer-canvas").getDomAttribute("data-first-drawn-ms") != null);
+                long ms = Long.parseLong(browser.find("#viewer-canvas").getDomAttribute("data-first-drawn-ms"));
+                if (i >= 2) {
+                    first.add(ms);
+                }
+            }
+        }
+        Collections.sort(first);
+
+        WebSession web = accounts.signedIn(port, doctor);
+        web.get("/imaging/viewer/studies/" + study.uid());
+        String series = study.dicom().seriesUid(1);
+        HttpClient http = HttpClient.newHttpClient();
+        double proxy = 0;
+        double direct = 0;
+        for (int round = 0; round < rounds + 1; round++) {
+            long bytes = 0;
+            long t0 = System.nanoTime();
+            for (int i = 1; i <= images; i++) {
+                bytes += web.withHeader("Accept", FRAME).getBytes("/imaging/dicomweb/studies/" + study.uid() + "/series/"
+                        + series + "/instances/" + study.dicom().instanceUid(1, i) + "/frames/1").body().length;
+            }
+            double viaProxy = images / ((System.nanoTime() - t0) / 1e9);
+            long t1 = System.nanoTime();
+            for (int i = 1; i <= images; i++) {
+                bytes -= http.send(HttpRequest.newBuilder(URI.create(orthanc.url() + "/dicom-web/studies/" + study.uid()
+                                + "/series/" + series + "/instances/" + study.dicom().instanceUid(1, i) + "/frames/1"))
+                        .header("Authorization", orthanc.authorization()).header("Accept", FRAME).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body().length;
+            }
+            double straight = images / ((System.nanoTime() - t1) / 1e9);
+            if (round > 0) {
+                proxy += viaProxy / rounds;
+                direct += straight / rounds;
+            }
+            System.out.printf("round %d: proxy %.1f frames/s, Orthanc %.1f frames/s (byte difference %d: multipart boundaries)%n",
+                    round, viaProxy, straight, bytes);
+        }
+        System.out.printf("VIEWER BENCH: %d images; first image on screen over %d opens: p50 %d ms, p95 %d ms, max %d ms"
+                        + " (target p95 <= 1000 ms)%n", images, first.size(), first.get(first.size() / 2),
+                first.get((int) Math.ceil(first.size() * 0.95) - 1), first.getLast());
+        System.out.printf("VIEWER BENCH: frames/s through the proxy %.1f, straight from Orthanc %.1f: %.0f %% (target >= 80 %%)%n",
+                proxy, direct, 100 * proxy / direct);
+    }
+}
