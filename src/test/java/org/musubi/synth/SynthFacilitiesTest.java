@@ -18,8 +18,10 @@ class SynthFacilitiesTest {
     void twelveFacilitiesCoverEveryKindExceptOtherWithHospitalsFirst() {
         assertThat(demo).hasSize(12);
         assertThat(demo.stream().map(SynthFacility::kind).toList())
-                .as("every kind of participant (the health notebook's own source is none)")
-                .containsAll(EnumSet.complementOf(EnumSet.of(FacilityKind.OTHER, FacilityKind.PERSONAL_HEALTH_RECORD)))
+                .as("every kind of participant (the health notebook's own source is none; the public-health office holds no"
+                        + " patients and the demo adds its own, surveillance.SurveillanceDemo)")
+                .containsAll(EnumSet.complementOf(EnumSet.of(FacilityKind.OTHER, FacilityKind.PERSONAL_HEALTH_RECORD,
+                        FacilityKind.PUBLIC_HEALTH_CENTER)))
                 .isSorted()
                 .startsWith(FacilityKind.HOSPITAL, FacilityKind.HOSPITAL);
     }
