@@ -12,8 +12,13 @@ public enum ImportKind {
     LAB_CSV(true),
     /** 特定健診 results in the MHLW standard form (HL7 CDA R2 XML, single files or ZIPs) from checkup centres. */
     CHECKUP(true),
-    /** Monthly receipt files (UKE, レセプト電算処理システム: 医科, DPC, 調剤) from clinics and pharmacies without an EHR. */
-    UKE(true),
+    /**
+     * Monthly receipt files (UKE, レセプト電算処理システム: 医科, DPC, 調剤) from clinics and pharmacies without an EHR. A
+     * claim month's file replaces the month's receipts to its payer (receipts it no longer carries are taken back), so
+     * the last file of a month is what the month is: a file sent again under another name is read again (its receipts
+     * unchanged, those a file in between took back restored).
+     */
+    UKE(false),
     /**
      * Pulled from a facility's ORCA (日医標準レセプトソフト) server by its connector ({@code ingest.orca}): one file per
      * patient and pull window, named by the window, so a window pulled again is read again.

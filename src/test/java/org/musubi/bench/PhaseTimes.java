@@ -71,6 +71,11 @@ final class PhaseTimes {
             }
 
             @Override
+            public Map<Long, String> localIdsOf(long facilityId, Collection<Long> sourcePatientIds) {
+                return batches.localIdsOf(facilityId, sourcePatientIds);
+            }
+
+            @Override
             public Map<Long, Long> personsOf(Collection<Long> sourcePatientIds) {
                 return time("2 already linked?", () -> batches.personsOf(sourcePatientIds));
             }

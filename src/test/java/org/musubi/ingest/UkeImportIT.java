@@ -152,9 +152,9 @@ class UkeImportIT {
     /**
      * 返戻: the payer returns 花子's April receipt. Re-claimed (再請求) in July's file beside June's receipts, it replaces
      * the April receipt and nothing else; 一郎's April receipt, absent from July's file, stays. A returned receipt that is
-     * never re-claimed stays too: the care happened, whatever became of the claim. And a re-sent file of a claim month
-     * that no longer carries a receipt does not remove it (a UKE file says nothing of the receipts it leaves out;
-     * docs/no-ehr.md "Re-sent months").
+     * never re-claimed stays too: the care happened, whatever became of the claim. And April's claim file sent again
+     * without 花子's receipt leaves her re-claimed receipt alone: it belongs to July's claim now (and is a DPC receipt,
+     * which no file's scope takes back).
      */
     @Test
     void aReturnedReceiptIsReplacedOnlyByItsReclaimAndOtherwiseStays() {
@@ -192,6 +192,77 @@ class UkeImportIT {
         assertThat(resent.counts().recordsUnchanged()).isEqualTo(1);
         assertThat(live("uke:202404:1211/SI/50/150000110/2024-04-04"))
                 .as("not removed by a file that leaves it out").isEqualTo(1);
+    }
+
+    /**
+     * 取り下げ: a claim month's file sent again without a receipt it carried before takes that receipt back — its
+     * resources deleted, one DELETE audit row —, while the month's other receipts, another claim month's receipts and
+     * another payer's file of the same month are untouched; a file cut short (no trailer) takes nothing back; the
+     * receipt sent once more comes back, without duplicates.
+     */
+    @Test
+    void aClaimMonthSentAgainWithoutAReceiptTakesItBack() {
+        run(file("clinic-202404.UKE", twoPatients("202405", true, true)));
+        run(file("clinic-202403.UKE", UkeFiles.medical(code(), "むすび内科", "202404")
+                .re(1, "1112", "202403", "宇化　一郎", "1", "3450101", "K-0001", "ｳｹ ｲﾁﾛｳ")
+                .ho("06340001", "記号", "1234", 1, 73).sn("06340001", "記号", "1234", "01")
+                .sy("8841934", "20240301", "1", "", "高血圧症", "01", "")
+                .item("SI", "12", "112007410", "", 73, 1, Map.of(7, 1))
+                .go(1, 73)));
+        String jiro = "uke:202404:1112/SI/12/112007410/2024-04-05";
+        String ichiro = "uke:202404:1112/SI/12/112007410/2024-04-15";
+        String ichiroMarch = "uke:202403:1112/SI/12/112007410/2024-03-07";
+        assertThat(live(jiro)).isEqualTo(1);
+
+        String cut = twoPatients("202405", true, false).text();
+        cut = cut.substring(0, cut.indexOf("GO,"));
+        ImportBatch shortFile = run(new IncomingFile(SourceFile.of("clinic-202404-cut.UKE", cut.getBytes(UkeFiles.SHIFT_JIS)),
+                Instant.now()));
+        assertThat(shortFile.counts().recordsDeleted()).as("a file without its trailer takes nothing back").isZero();
+        String otherPayer = UkeFiles.medical(code(), "むすび内科", "202405")
+                .re(1, "1112", "202404", "宇化　三郎", "1", "3550707", "K-0003", "ｳｹ ｻﾌﾞﾛｳ")
+                .ho("67340012", "", "9012", 1, 73)
+                .sy("8841934", "20240408", "1", "", "高血圧症", "01", "")
+                .item("SI", "12", "112007410", "", 73, 1, Map.of(8, 1))
+                .go(1, 73).text().replaceFirst("^IR,1,", "IR,2,");
+        ImportBatch kokuho = run(new IncomingFile(SourceFile.of("clinic-202404-kokuho.UKE",
+                otherPayer.getBytes(UkeFiles.SHIFT_JIS)), Instant.now()));
+        assertThat(kokuho.counts().recordsDeleted()).as("another payer's file of the month").isZero();
+        assertThat(live(ichiro)).isEqualTo(1);
+
+        long mark = audit.max();
+        ImportBatch resent = run(file("clinic-202404-resent.UKE", twoPatients("202405", true, false)));
+        assertThat(resent.counts().recordsDeleted()).isEqualTo(1);
+        assertThat(live(jiro)).as("次郎's receipt taken back").isZero();
+        assertThat(live(ichiro)).as("the month's other receipt").isEqualTo(1);
+        assertThat(live(ichiroMarch)).as("another claim month's receipt").isEqualTo(1);
+        assertThat(audit.rows(mark, BatchAudits.ACTOR)).filteredOn(r -> r.action().equals("DELETE"))
+                .extracting(AuditRows.Row::reason).containsExactly("import UKE uke:202404:1112 (clinic-202404-resent.UKE)");
+
+        ImportBatch again = run(file("clinic-202404-again.UKE", twoPatients("202405", true, true)));
+        assertThat(again.counts().recordsStored()).as("the receipt sent once more").isEqualTo(1);
+        assertThat(live(jiro)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) - count(DISTINCT (patient_key, type, source_key)) FROM resource"
+                + " WHERE source_facility = ?").param(clinic.id()).query(Long.class).single()).as("no duplicates").isZero();
+    }
+
+    /** A claim month's 医科 file (no DPC receipt) with 一郎's April receipt and, when asked, 次郎's. */
+    private UkeFiles twoPatients(String claim, boolean withIchiro, boolean withJiro) {
+        UkeFiles file = UkeFiles.medical(code(), "むすび内科", claim);
+        int number = 0;
+        if (withIchiro) {
+            file.re(++number, "1112", "202404", "宇化　一郎", "1", "3450101", "K-0001", "ｳｹ ｲﾁﾛｳ")
+                    .ho("06340001", "記号", "1234", 1, 73).sn("06340001", "記号", "1234", "01")
+                    .sy("8841934", "20240401", "1", "", "高血圧症", "01", "")
+                    .item("SI", "12", "112007410", "", 73, 1, Map.of(15, 1));
+        }
+        if (withJiro) {
+            file.re(++number, "1112", "202404", "宇化　次郎", "1", "3500505", "K-0002", "ｳｹ ｼﾞﾛｳ")
+                    .ho("06340001", "記号", "5678", 1, 73).sn("06340001", "記号", "5678", "01")
+                    .sy("8841934", "20240405", "1", "", "高血圧症", "01", "")
+                    .item("SI", "12", "112007410", "", 73, 1, Map.of(5, 1));
+        }
+        return file.go(number, 73 * number);
     }
 
     private long live(String sourceKey) {

@@ -63,6 +63,20 @@ class JdbcIdentityBatches implements IdentityBatches {
     }
 
     @Override
+    public Map<Long, String> localIdsOf(long facilityId, Collection<Long> sourcePatientIds) {
+        Map<Long, String> ids = new HashMap<>();
+        if (sourcePatientIds.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("SELECT id, local_id FROM source_patient WHERE facility_id = ? AND id = ANY(?)")
+                .params(facilityId, sourcePatientIds.toArray(Long[]::new))
+                .query(rs -> {
+                    ids.put(rs.getLong(1), rs.getString(2));
+                });
+        return ids;
+    }
+
+    @Override
     public Map<Long, Long> personsOf(Collection<Long> sourcePatientIds) {
         Map<Long, Long> persons = new HashMap<>();
         jdbc.sql("SELECT source_patient_id, person_id FROM person_link WHERE source_patient_id = ANY(?)")

@@ -29,6 +29,9 @@ public interface IdentityBatches {
     /** The regional ID of the person each of these source patients is linked to; unlinked ones are absent. */
     Map<Long, String> regionalIdsOf(Collection<Long> sourcePatientIds);
 
+    /** The facility's own patient id (local id) of each of these source patients of {@code facilityId}. */
+    Map<Long, String> localIdsOf(long facilityId, Collection<Long> sourcePatientIds);
+
     /** The person each of these source patients is linked to; unlinked ones are absent. */
     Map<Long, Long> personsOf(Collection<Long> sourcePatientIds);
 

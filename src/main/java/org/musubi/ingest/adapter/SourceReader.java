@@ -1,5 +1,7 @@
 package org.musubi.ingest.adapter;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,5 +21,15 @@ public interface SourceReader {
      */
     default boolean readsInOrder(SourceFile file) {
         return false;
+    }
+
+    /**
+     * What {@code file}, read whole into {@code results}, replaces at its facility ({@link ReplacedScope}), if
+     * anything: asked only after the adapter read the file to its end without failing. A file none of whose records
+     * could be read, or with a rejected record (its key is not known, so it cannot be told from a record left out),
+     * should replace nothing. None by default.
+     */
+    default Optional<ReplacedScope> replaces(SourceFile file, List<ParseResult> results) {
+        return Optional.empty();
     }
 }

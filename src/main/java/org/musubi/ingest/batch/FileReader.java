@@ -16,6 +16,7 @@ import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.ProblemTexts;
+import org.musubi.ingest.adapter.ReplacedScope;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
 import org.musubi.ingest.chunk.Preparation;
@@ -60,6 +61,7 @@ final class FileReader {
         }
         byte[] hash = hash(content);
         List<ParseResult> results = results(file, content);
+        ReplacedScope scope = replaces(file, content, results);
         List<Preparation.PreparedRecord> prepared = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i) instanceof ParseResult.Parsed p) {
@@ -69,7 +71,7 @@ final class FileReader {
                 prepared.add(null);
             }
         }
-        return new ReadFile(file, hash, results, prepared);
+        return new ReadFile(file, hash, results, prepared, scope);
     }
 
     /** The adapter's results; an adapter that fails (it must not) rejects just this file. */
@@ -89,6 +91,17 @@ final class FileReader {
                     e.getClass().getSimpleName()), null));
         }
         return results;
+    }
+
+    /**
+     * What the file replaces ({@link SourceReader#replaces}): asked only when the adapter read it to its end — not for a
+     * refused file nor one the adapter failed on — and never when any of its records was rejected.
+     */
+    private ReplacedScope replaces(IncomingFile file, SourceFile content, List<ParseResult> results) {
+        if (file.refused() != null || results.isEmpty() || results.stream().anyMatch(ParseResult.Rejected.class::isInstance)) {
+            return null;
+        }
+        return reader.replaces(content, List.copyOf(results)).orElse(null);
     }
 
     private static byte[] readAll(SourceFile file) {

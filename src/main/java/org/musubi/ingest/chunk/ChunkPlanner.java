@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.adapter.ImportIds;
+import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.ProblemTexts;
@@ -42,8 +43,21 @@ final class ChunkPlanner {
     record Planned(ChunkPlan plan, List<PlannedRecord> records) {
     }
 
+    /**
+     * A record a file's scope takes back ({@link ReadFile#scope}): the file that replaces it, the record's patient's
+     * local id, and its live state before the chunk.
+     */
+    record Orphan(String file, String localId, RecordState state) {
+    }
+
     Planned plan(Chunk chunk, ImportPatients.Resolved patients, Map<ImportLedger.RecordId, RecordState> states,
                  Preparation preparation, Set<String> taken) {
+        return plan(chunk, patients, states, preparation, taken, List.of());
+    }
+
+    /** {@link #plan} and then the deletion of each of {@code orphans}, after every record of the chunk's files. */
+    Planned plan(Chunk chunk, ImportPatients.Resolved patients, Map<ImportLedger.RecordId, RecordState> states,
+                 Preparation preparation, Set<String> taken, List<Orphan> orphans) {
         Draft draft = new Draft(chunk, patients, new HashMap<>(states), preparation, taken);
         for (ReadFile file : chunk.files()) {
             int rejected = 0;
@@ -55,6 +69,7 @@ final class ChunkPlanner {
             draft.files.add(new FileDone(file.file().name(), file.file().file().size(), file.file().modified(),
                     file.hash(), file.results().size(), rejected));
         }
+        orphans.forEach(draft::takeBack);
         return draft.finish();
     }
 
@@ -167,6 +182,38 @@ final class ChunkPlanner {
                 stored++;
             }
             return null;
+        }
+
+        /**
+         * Deletes what a record the file's scope takes back holds (as a deletion at the source would), unless this chunk
+         * deleted it already. The state keeps the version's part before {@code #} only, so that the same receipt sent
+         * again later (its version with a fingerprint) is applied, and one of an earlier claim month is not.
+         */
+        void takeBack(Orphan orphan) {
+            RecordState before = orphan.state();
+            ImportLedger.RecordId id = new ImportLedger.RecordId(before.patientKey(), before.recordKey());
+            RecordState current = states.getOrDefault(id, before);
+            if (current.deleted()) {
+                return;
+            }
+            List<ResourceRef> gone = current.resources().stream()
+                    .map(r -> ref(before.patientKey(), orphan.localId(), r)).toList();
+            String clash = clash(List.of(), gone);
+            if (clash != null) {
+                problems.add(new ProblemRow(ProblemRow.Severity.ERROR,
+                        TEXTS.problem(Location.file(orphan.file()), "ingest.idTaken", clash), null));
+                rejected++;
+                return;
+            }
+            String version = current.version() == null || current.version().indexOf('#') < 0 ? current.version()
+                    : current.version().substring(0, current.version().indexOf('#') + 1);
+            deletions.addAll(gone);
+            RecordState next = new RecordState(before.patientKey(), before.recordKey(), version, true, List.of());
+            states.put(id, next);
+            changed.put(id, next);
+            records.add(new PlannedRecord(before.patientKey(), before.recordKey(), orphan.file(),
+                    ParseResult.Action.DELETE, true, writes.size(), 0, gone));
+            deleted++;
         }
 
         /**

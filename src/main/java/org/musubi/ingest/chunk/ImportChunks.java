@@ -1,16 +1,20 @@
 package org.musubi.ingest.chunk;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.musubi.audit.Actor;
 import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.ledger.ChunkPlan;
 import org.musubi.ingest.ledger.ImportLedger;
+import org.musubi.ingest.ledger.RecordState;
 import org.musubi.record.NotOwner;
 import org.musubi.record.Written;
 import org.musubi.record.imports.ImportRecords;
@@ -82,15 +86,19 @@ public final class ImportChunks {
             return ledger.inTransaction(() -> {
                 List<ParseResult.Parsed> parsed = chunk.parsed();
                 ImportPatients.Resolved resolved = patients.receive(chunk.facilityId(), parsed);
+                List<ChunkPlanner.Orphan> orphans = orphans(chunk, resolved);
                 var states = ledger.records(chunk.facilityId(), parsed.stream()
                         .map(p -> new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey())).toList());
-                ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation, taken);
+                ChunkPlanner.Planned planned = planner.plan(chunk, resolved, states, preparation, taken, orphans);
                 ChunkPlan plan = planned.plan();
                 ImportRecords.Imported imported = records.importAll(plan.facilityId(), plan.userId(), plan.writes(), plan.deletions());
                 BatchCounts counts = counted(plan.counts(), planned.records(), imported);
                 ledger.save(plan, counts);
                 matching.lock();
-                Map<Long, String> regionalIds = patients.match(chunk.userId() == null ? 0 : chunk.userId(), resolved);
+                Map<Long, String> regionalIds = new HashMap<>(patients.match(chunk.userId() == null ? 0 : chunk.userId(),
+                        resolved));
+                regionalIds.putAll(patients.regionalIdsOf(orphans.stream().map(o -> o.state().patientKey())
+                        .filter(k -> !regionalIds.containsKey(k)).collect(Collectors.toSet())));
                 audits.record(planned.records(), imported, regionalIds, actor, format);
                 return counts;
             });
@@ -99,6 +107,37 @@ public final class ImportChunks {
                 matching.unlock();
             }
         }
+    }
+
+    /**
+     * The records each file that replaces a scope ({@link ReadFile#scope}) takes back: the facility's live records in
+     * the scope the file does not carry (a receipt sent for the claim month before and not any more), read in the
+     * chunk's transaction, so that they are deleted with the file done or not at all.
+     */
+    private List<ChunkPlanner.Orphan> orphans(Chunk chunk, ImportPatients.Resolved resolved) {
+        List<ChunkPlanner.Orphan> orphans = new ArrayList<>();
+        for (ReadFile file : chunk.files()) {
+            if (file.scope() == null) {
+                continue;
+            }
+            Set<ImportLedger.RecordId> carried = new HashSet<>();
+            for (ParseResult result : file.results()) {
+                if (result instanceof ParseResult.Parsed p) {
+                    carried.add(new ImportLedger.RecordId(resolved.keys().get(p.patient().localId()), p.recordKey()));
+                }
+            }
+            List<RecordState> left = ledger.liveInScope(chunk.facilityId(), file.scope()).stream()
+                    .filter(s -> !carried.contains(new ImportLedger.RecordId(s.patientKey(), s.recordKey()))).toList();
+            Map<Long, String> locals = patients.localIdsOf(chunk.facilityId(),
+                    left.stream().map(RecordState::patientKey).collect(Collectors.toSet()));
+            for (RecordState state : left) {
+                String local = locals.get(state.patientKey());
+                if (local != null) {
+                    orphans.add(new ChunkPlanner.Orphan(file.file().name(), local, state));
+                }
+            }
+        }
+        return orphans;
     }
 
     /** The plan's counters with what the store did: resources written, and records that changed nothing counted as unchanged. */

@@ -1,6 +1,7 @@
 package org.musubi.ingest.chunk;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,6 +104,16 @@ public final class ImportPatients {
             matching.matchStored(userId, patients.received());
         }
         return identities.regionalIdsOf(patients.keys().values());
+    }
+
+    /** The facility's own patient ids of these source patients (records a file's scope takes back, {@link ImportChunks}). */
+    Map<Long, String> localIdsOf(long facilityId, Collection<Long> keys) {
+        return keys.isEmpty() ? Map.of() : identities.localIdsOf(facilityId, keys);
+    }
+
+    /** The regional ID of each of these source patients that is linked to a person. */
+    Map<Long, String> regionalIdsOf(Collection<Long> keys) {
+        return keys.isEmpty() ? Map.of() : identities.regionalIdsOf(keys);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.musubi.ingest.BatchCounts;
 import org.musubi.ingest.BatchOrigin;
 import org.musubi.ingest.BatchStatus;
 import org.musubi.ingest.ImportBatch;
+import org.musubi.ingest.adapter.ReplacedScope;
 import org.musubi.ingest.ledger.ChunkPlan;
 import org.musubi.ingest.ledger.ImportLedger;
 import org.musubi.ingest.ledger.KnownFile;
@@ -128,6 +129,30 @@ class JdbcImportLedger implements ImportLedger {
                     states.put(new RecordId(state.patientKey(), state.recordKey()), state);
                 });
         return states;
+    }
+
+    /**
+     * By the partial index of V75 ({@code record_key LIKE '<prefix>%'}, written into the statement: the record key prefix
+     * is letters, digits, ':' and '-' only) and a range on the version, compared byte-wise.
+     */
+    @Override
+    public List<RecordState> liveInScope(long facilityId, ReplacedScope scope) {
+        String prefix = scope.recordKeyPrefix();
+        if (!prefix.matches("[A-Za-z0-9:-]{1,40}")) {
+            throw new IllegalArgumentException("record key prefix");
+        }
+        return jdbc.sql("SELECT patient_key, record_key, version, deleted, resources FROM import_record "
+                        + "WHERE facility_id = ? AND NOT deleted AND record_key LIKE '" + prefix + "%' "
+                        + "AND version COLLATE \"C\" >= ? AND version COLLATE \"C\" < ? ORDER BY patient_key, record_key")
+                .params(facilityId, scope.versionPrefix(), after(scope.versionPrefix()))
+                .query((rs, n) -> new RecordState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        List.of((String[]) rs.getArray(5).getArray())))
+                .list();
+    }
+
+    /** The first text after every text that starts with {@code prefix}, byte-wise (its last character's successor). */
+    static String after(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
     }
 
     @Override

@@ -48,6 +48,12 @@ public interface ImportLedger {
     Map<RecordId, RecordState> records(long facilityId, Collection<RecordId> ids);
 
     /**
+     * The facility's live records (not deleted) in {@code scope}: key and version starting with its prefixes
+     * ({@link org.musubi.ingest.adapter.ReplacedScope}), in the caller's transaction.
+     */
+    List<RecordState> liveInScope(long facilityId, org.musubi.ingest.adapter.ReplacedScope scope);
+
+    /**
      * Runs {@code work} in one database transaction (the record store's writes join it): all or nothing. Throws
      * {@link CreatedMeanwhile} when it failed because another writer created one of the same unique rows first.
      */

@@ -20,7 +20,8 @@ import org.musubi.ingest.adapter.Problem;
  * supersedes the one stored: what it no longer has is removed. Its version is {@code <請求年月>#<fingerprint>}: a receipt
  * of a later claim month wins, one of an earlier claim month is not applied over a later one, and within a claim month
  * changed content wins while the same content sent again changes nothing (the fingerprint leaves out the レセプト番号,
- * which only numbers the receipts of one file).
+ * which only numbers the receipts of one file). After the {@code #} and before the fingerprint: the payer (審査支払機関)
+ * and the kind of receipt ({@link #scopeLetter}), which a whole file's scope names ({@link UkeReader#replaces}).
  */
 final class ReceiptRecord {
 
@@ -60,9 +61,22 @@ final class ReceiptRecord {
         String recordKey = "uke:" + month.format(MONTH) + ":" + kind;
         boolean inpatient = header.layout() == UkeLayout.MEDICAL && (kind.charAt(3) - '0') % 2 == 1;
         List<MappedResource> resources = new ReceiptResources(recordKey, month, inpatient).map(body, header.layout());
-        String version = header.claimMonth().format(MONTH) + "#" + fingerprint(lines);
+        String version = header.claimMonth().format(MONTH) + "#" + header.payer() + scopeLetter(header.layout(), lines) + ":"
+                + fingerprint(lines);
         return new ParseResult.Parsed(new Location(file, re.number(), "RE", null), recordKey, version,
                 ParseResult.Action.STORE, patient.identity(), patient.resource(context), false, resources, warnings);
+    }
+
+    /**
+     * The kind of receipt within its claim month and payer, the scope a file of such receipts replaces ({@link
+     * UkeReader#replaces}): {@code P} 調剤, {@code D} a DPC receipt (it has a BU record: a DPC hospital may send its
+     * 出来高 receipts in a file of their own), {@code M} any other 医科 receipt.
+     */
+    static char scopeLetter(UkeLayout layout, List<UkeLine> lines) {
+        if (layout == UkeLayout.PHARMACY) {
+            return 'P';
+        }
+        return lines.stream().anyMatch(l -> l.type().equals("BU")) ? 'D' : 'M';
     }
 
     private static UkeLine first(List<UkeLine> lines, String type) {

@@ -9,12 +9,16 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.Problem;
+import org.musubi.ingest.adapter.ReplacedScope;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
 
@@ -39,6 +43,89 @@ public final class UkeReader implements SourceReader {
         } catch (IOException e) {
             results.accept(UkeProblems.rejected(whole, "uke.unreadable", String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * A whole claim month's file to one payer replaces that month's receipts of the facility to that payer (its
+     * version prefix {@code <請求年月>#<審査支払機関><kind>:}, {@link ReceiptRecord#scopeLetter}): a receipt sent for the
+     * month before and not any more is taken back (取り下げ), while receipts of other claim months stay (a 返戻 never
+     * re-claimed, a 再請求 in a later month). Only for a file that ends with its trailer (GO) and whose every receipt
+     * was read, all of one claim month, payer and kind; never for a file with DPC receipts (a DPC hospital's DPC and
+     * 出来高 receipts may come in one file or two, so neither can say it holds all of the month), nor for one volume of a
+     * month sent in several (マルチボリューム識別情報 other than 00).
+     */
+    @Override
+    public Optional<ReplacedScope> replaces(SourceFile file, List<ParseResult> results) {
+        Set<String> scopes = new HashSet<>();
+        for (ParseResult result : results) {
+            if (!(result instanceof ParseResult.Parsed p) || p.version() == null || !p.recordKey().startsWith("uke:")
+                    || p.version().indexOf(':') < 0) {
+                return Optional.empty();
+            }
+            scopes.add(p.version().substring(0, p.version().indexOf(':') + 1));
+        }
+        if (scopes.size() != 1 || scopes.iterator().next().endsWith("D:") || !endsWithTrailer(file)
+                || !singleVolume(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReplacedScope("uke:", scopes.iterator().next()));
+    }
+
+    /**
+     * Whether the file is the whole month in one volume: its header's マルチボリューム識別情報 (IR field 9, YK field 8) is
+     * 00 or empty.
+     */
+    static boolean singleVolume(SourceFile file) {
+        byte[] first = new byte[4096];
+        int length = 0;
+        try (InputStream in = file.content().open()) {
+            int b;
+            while (length < first.length && (b = in.read()) != -1 && b != '\n') {
+                first[length++] = (byte) b;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        String[] fields = new String(first, 0, length, SHIFT_JIS).strip().split(",", -1);
+        int at = fields[0].equals("IR") ? 8 : fields[0].equals("YK") ? 7 : -1;
+        if (at < 0) {
+            return false;
+        }
+        String volume = at < fields.length ? fields[at].strip() : "";
+        return volume.isEmpty() || volume.equals("00");
+    }
+
+    /** Whether the file's last record is the trailer GO (a file cut short replaces nothing). */
+    static boolean endsWithTrailer(SourceFile file) {
+        byte[] tail = new byte[256];
+        int kept = 0;
+        try (InputStream in = file.content().open()) {
+            byte[] block = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(block)) != -1) {
+                if (read >= tail.length) {
+                    System.arraycopy(block, read - tail.length, tail, 0, tail.length);
+                    kept = tail.length;
+                } else if (read > 0) {
+                    int keep = Math.min(kept, tail.length - read);
+                    System.arraycopy(tail, kept - keep, tail, 0, keep);
+                    System.arraycopy(block, 0, tail, keep, read);
+                    kept = keep + read;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        int end = kept;
+        while (end > 0 && (tail[end - 1] == '\n' || tail[end - 1] == '\r' || tail[end - 1] == 0x1A)) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && tail[start - 1] != '\n') {
+            start--;
+        }
+        String last = new String(tail, start, end - start, java.nio.charset.StandardCharsets.US_ASCII);
+        return last.equals("GO") || last.startsWith("GO,");
     }
 
     /** One reading of one file: the header, then each receipt as its lines come. */

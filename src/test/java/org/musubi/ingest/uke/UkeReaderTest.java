@@ -22,6 +22,7 @@ import org.musubi.identity.Sex;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
+import org.musubi.ingest.adapter.ReplacedScope;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.record.fhir.FhirSystems;
 
@@ -60,7 +61,8 @@ class UkeReaderTest {
         ParseResult.Parsed first = (ParseResult.Parsed) results.getFirst();
 
         assertThat(first.recordKey()).isEqualTo("uke:202404:1112");
-        assertThat(first.version()).startsWith("202405#").hasSize(7 + 16);
+        assertThat(first.version()).as("claim month, payer and kind, then the fingerprint").startsWith("202405#1M:")
+                .hasSize(10 + 16);
         assertThat(first.where().line()).isEqualTo(2);
         assertThat(first.warnings()).isEmpty();
         assertThat(first.patient().localId()).isEqualTo("K-0001");
@@ -433,6 +435,47 @@ class UkeReaderTest {
         assertThat(first).isInstanceOf(ParseResult.Rejected.class);
         var problem = ((ParseResult.Rejected) first).problem();
         return problem.where().record() + " " + problem.where().field() + " " + problem.code();
+    }
+
+    /**
+     * A whole claim month's file to one payer replaces that month's receipts to the payer (its version prefix); a file
+     * cut short, one volume of several, one with a DPC receipt, or one with a receipt of another claim month, payer or
+     * kind replaces nothing.
+     */
+    @Test
+    void aWholeMonthsFileNamesTheScopeItReplaces() {
+        UkeReader reader = new UkeReader();
+        byte[] clinic = UkeFiles.medical(CLINIC, "むすび内科", "202405")
+                .re(1, "1112", "202404", "山田　太郎", "1", "3450101", "K-0001", "ﾔﾏﾀﾞ ﾀﾛｳ")
+                .ho("06340001", "記号１", "１２３４", 1, 291)
+                .item("SI", "11", "111000110", "", 291, 1, Map.of(1, 1))
+                .go(1, 291).bytes();
+        assertThat(reader.replaces(SourceFile.of("m.UKE", clinic), read("m.UKE", clinic, CLINIC)))
+                .contains(new ReplacedScope("uke:", "202405#1M:"));
+        byte[] pharmacy = pharmacyApril().bytes();
+        assertThat(reader.replaces(SourceFile.of("p.UKE", pharmacy), read("p.UKE", pharmacy, PHARMACY)))
+                .contains(new ReplacedScope("uke:", "202405#1P:"));
+
+        String text = new String(clinic, UkeFiles.SHIFT_JIS);
+        byte[] cut = text.substring(0, text.indexOf("GO,")).getBytes(UkeFiles.SHIFT_JIS);
+        assertThat(reader.replaces(SourceFile.of("c.UKE", cut), read("c.UKE", cut, CLINIC))).as("no trailer").isEmpty();
+        byte[] volume = text.replaceFirst(",202405,00,", ",202405,01,").getBytes(UkeFiles.SHIFT_JIS);
+        assertThat(new String(volume, UkeFiles.SHIFT_JIS)).contains(",202405,01,");
+        assertThat(reader.replaces(SourceFile.of("v.UKE", volume), read("v.UKE", volume, CLINIC)))
+                .as("one volume of several").isEmpty();
+        byte[] mixed = UkeFiles.medical(CLINIC, "むすび病院", "202405")
+                .re(1, "1112", "202404", "山田　太郎", "1", "3450101", "K-0001", "ﾔﾏﾀﾞ ﾀﾛｳ")
+                .ho("06340001", "記号１", "１２３４", 1, 291)
+                .item("SI", "11", "111000110", "", 291, 1, Map.of(1, 1))
+                .re(2, "1211", "202404", "佐藤　花子", "2", "19880229", "", "")
+                .ho("06340001", "記号２", "５６７８", 1, 500)
+                .record("BU", "040080xx99x0xx", "20240403", "20240409", "1", "0")
+                .item("SI", "50", "150000110", "", 500, 1, Map.of(3, 1))
+                .go(2, 791).bytes();
+        assertThat(reader.replaces(SourceFile.of("d.UKE", mixed), read("d.UKE", mixed, CLINIC))).as("a DPC receipt").isEmpty();
+        List<ParseResult> twoMonths = new ArrayList<>(read("m.UKE", clinic, CLINIC));
+        twoMonths.addAll(read("p.UKE", pharmacy, PHARMACY));
+        assertThat(reader.replaces(SourceFile.of("m.UKE", clinic), twoMonths)).as("two scopes in one file").isEmpty();
     }
 
     static List<ParseResult> read(String name, byte[] bytes, String institution) {
