@@ -33,15 +33,16 @@ class RestartKeepsDataIT {
         try (ConfigurableApplicationContext first = start()) {
             // the demo's records are imported in the background: count the trail once the seeding has finished
             assertThat(first.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
-            assertThat(first.getBean(Facilities.class).count()).isEqualTo(12);
-            assertThat(first.getBean(Users.class).count()).as("40 staff and the resident with a notebook").isEqualTo(41);
+            assertThat(first.getBean(Facilities.class).count()).as("the twelve and the public-health office").isEqualTo(13);
+            assertThat(first.getBean(Users.class).count())
+                    .as("40 staff, the resident with a notebook and the public-health officer").isEqualTo(42);
             assertThat(first.getBean(Persons.class).count()).isEqualTo(200);
             auditRows = first.getBean(AuditTrail.class).verify().rowsChecked();
             key = Files.readString(data.resolve("secret.key"));
         }
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
-            assertThat(second.getBean(Facilities.class).count()).isEqualTo(12);
+            assertThat(second.getBean(Facilities.class).count()).isEqualTo(13);
             assertThat(second.getBean(Persons.class).count()).isEqualTo(200);
             var report = second.getBean(AuditTrail.class).verify();
             assertThat(report.intact()).isTrue();
