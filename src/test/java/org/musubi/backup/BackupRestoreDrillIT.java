@@ -124,7 +124,7 @@ class BackupRestoreDrillIT extends NetworkFixtures {
         tampered[bytes.length / 2] ^= 0x20;
         Path changed = Files.write(drill.resolve("tampered.musubi-backup"), tampered);
         Path cut = Files.write(drill.resolve("cut.musubi-backup"), Arrays.copyOf(bytes, bytes.length - 100));
-        Map<String, String> before = DatabaseFingerprints.of(owner.dataSource(), Long.MAX_VALUE);
+        Map<String, String> before = withoutSchedulers(DatabaseFingerprints.of(owner.dataSource(), Long.MAX_VALUE));
 
         Run wrong = musubi(drill, false, "restore", "--from=" + archive, "--key-file=" + wrongKey,
                 "--musubi.database.embedded.data-directory=" + drill.resolve("wrong/postgres"));
@@ -144,7 +144,7 @@ class BackupRestoreDrillIT extends NetworkFixtures {
         assertThat(truncated.output()).contains("cut off");
         assertThat(used.code()).as(used.output()).isEqualTo(1);
         assertThat(used.output()).contains("already holds data", "Nothing was changed", "resource (");
-        assertThat(DatabaseFingerprints.of(owner.dataSource(), Long.MAX_VALUE)).isEqualTo(before);
+        assertThat(withoutSchedulers(DatabaseFingerprints.of(owner.dataSource(), Long.MAX_VALUE))).isEqualTo(before);
         try (Stream<Path> files = Files.walk(drill.resolve("used-blobs"))) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
@@ -206,5 +206,17 @@ class BackupRestoreDrillIT extends NetworkFixtures {
     }
     private static String sha256(byte[] content) throws NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    /**
+     * The fingerprints without the tables the running test server's own scheduled jobs keep up to date meanwhile (the
+     * Box expiry sweep's last run, the statistics' and the surveillance's hourly rollups, the imaging change feed's
+     * cursor): a refused restore is another process, and what it must leave unchanged is everything else.
+     */
+    private static Map<String, String> withoutSchedulers(Map<String, String> fingerprints) {
+        Map<String, String> kept = new java.util.TreeMap<>(fingerprints);
+        List.of("box_sweep", "stats_rollup", "stats_usage_day", "stats_usage_month", "stats_card_month", "stats_residents",
+                "surveillance_count", "imaging_index_cursor").forEach(kept::remove);
+        return kept;
     }
 }
