@@ -15,6 +15,7 @@ import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -48,18 +49,19 @@ class PublishBrowserIT extends NetworkFixtures {
 
         browser = browserAs(publisher);
         browser.open("/portal/patients/" + person);
-        browser.find("#publish-link").click();
+        browser.clickAndLeave("#publish-link");
         browser.await().until(ExpectedConditions.urlContains("/publish"));
         browser.find("#doc-file").sendKeys(pdf.toAbsolutePath().toString());
         browser.find("#doc-title").sendKeys("紙の紹介状（ブラウザ試験）");
         new Select(browser.find("#doc-kind")).selectByValue("REFERRAL");
-        browser.find("#doc-publish").click();
+        browser.clickAndLeave("#doc-publish");
         browser.await().until(ExpectedConditions.urlContains("published"));
         browser.find("#note-diagnosis-1").sendKeys("高血圧症（ブラウザ試験）");
         browser.find("#note-allergies").sendKeys("ヨード造影剤");
         browser.find("#note-medicines").sendKeys("アムロジピン 5mg 1日1回");
-        browser.find("#note-publish").click();
-        browser.await().until(ExpectedConditions.urlContains("published"));
+        // the page before already says "published" in its address: wait for it to go first
+        browser.clickAndLeave("#note-publish");
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("publish-history")));
         assertThat(browser.findAll("#publish-history li.publication")).hasSize(4);
         assertThat(browser.consoleErrors()).isEmpty();
         browser.close();
