@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class ProxyConfiguration {
 
     @Bean
-    StudyPasses studyPasses(StudyIndex index, ReadRecords records, PersonAccess access) {
-        return new StudyPasses(index, records, access);
+    StudyPasses studyPasses(StudyIndex index, ReadRecords records, PersonAccess access,
+                            java.util.List<StudyGrants> grants) {
+        return new StudyPasses(index, records, access, grants);
     }
 
     @Bean

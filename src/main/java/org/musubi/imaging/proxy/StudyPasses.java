@@ -14,6 +14,7 @@ import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
+import org.musubi.record.StoredResource;
 import org.musubi.identity.SourcePatient;
 
 /**
@@ -31,12 +32,14 @@ public class StudyPasses {
     private final StudyIndex index;
     private final ReadRecords records;
     private final PersonAccess access;
+    private final List<StudyGrants> grants;
     private final Clock clock;
 
-    public StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access) {
+    public StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access, List<StudyGrants> grants) {
         this.index = index;
         this.records = records;
         this.access = access;
+        this.grants = List.copyOf(grants);
         this.clock = Clock.systemUTC();
     }
 
@@ -55,6 +58,10 @@ public class StudyPasses {
             return Optional.empty();
         }
         IndexedStudy study = found.get();
+        Optional<StudyGrants.StudyGrant> grant = grantOf(reader, study);
+        if (grant.isPresent()) {
+            return openGranted(reader, study, grant.get());
+        }
         Interaction<ReadRecords.PersonResource> read = records.readOfPerson(reader, TYPE, study.resourceId());
         if (!read.permitted() || read.value() == null || read.value().resource().deleted()
                 || read.value().resource().patientKey() != study.sourcePatientId()) {
@@ -66,7 +73,27 @@ public class StudyPasses {
                 : index.ofSourcePatients(view.sources().stream().map(SourcePatient::id).toList()).stream()
                         .filter(s -> view.sees(new DataItem(s.facilityId(), DataCategory.IMAGING))).toList();
         return Optional.of(new Opened(new StudyPass(study.studyUid(), reader.userId(), person, study.facilityId(),
-                clock.instant()), study, studies));
+                clock.instant(), false), study, studies));
+    }
+
+    /**
+     * Opens a study the reader's facility was asked about: one audit row by the consultation door, which shows the
+     * study's ImagingStudy and nothing else of the record; the pass then holds only while the grant stays open.
+     */
+    private Optional<Opened> openGranted(Reader reader, IndexedStudy study, StudyGrants.StudyGrant grant) {
+        Interaction<List<StoredResource>> read = records.readConsulted(reader, grant.personId(),
+                grant.askingPatientId(), grant.addresseeFacilityId(), List.of(study.resourceId()), AuditAction.READ,
+                TYPE);
+        if (!read.permitted() || read.value() == null || read.value().isEmpty()
+                || read.value().getFirst().patientKey() != study.sourcePatientId()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Opened(new StudyPass(study.studyUid(), reader.userId(), grant.personId(),
+                study.facilityId(), clock.instant(), true), study, List.of(study)));
+    }
+
+    private Optional<StudyGrants.StudyGrant> grantOf(Reader reader, IndexedStudy study) {
+        return grants.stream().map(g -> g.granted(reader, study)).flatMap(Optional::stream).findFirst();
     }
 
     /** Whether {@code pass} still lets {@code reader} read its study now (no audit row: its opening was audited). */
@@ -76,6 +103,11 @@ public class StudyPasses {
         }
         if (index.find(pass.studyUid()).filter(s -> s.facilityId() == pass.facilityId()).isEmpty()) {
             return false;
+        }
+        if (pass.granted()) {
+            return index.find(pass.studyUid()).flatMap(s -> grantOf(reader, s))
+                    .filter(g -> g.personId() == pass.personId() && reader.actsFor(g.addresseeFacilityId()))
+                    .isPresent();
         }
         if (pass.personId() == null) {
             return reader.actsFor(pass.facilityId());
