@@ -90,6 +90,11 @@ public final class Surveillance {
         return store.counted(facilityId, day);
     }
 
+    /** Every facility's counts of {@code day} (reported, else derived), by facility id, then by syndrome code. */
+    public Map<Long, Map<String, Integer>> countedOn(LocalDate day) {
+        return store.countedOn(day);
+    }
+
     /** Stores a facility's day; refused on a read-only standby. */
     public void report(long facilityId, LocalDate day, Map<String, Integer> counts, Long userId) {
         if (standby.readOnly()) {

@@ -20,6 +20,9 @@ public interface SurveillanceStore {
     /** The facility's counts of {@code day} by syndrome as the dashboard counts them (reported, else derived). */
     Map<String, Integer> counted(long facilityId, LocalDate day);
 
+    /** Every facility's counts of {@code day} as the dashboard counts them, by facility id, then by syndrome. */
+    Map<Long, Map<String, Integer>> countedOn(LocalDate day);
+
     /** Stores what the facility entered for {@code day} (one row per syndrome given, replacing an earlier entry). */
     void report(long facilityId, LocalDate day, Map<String, Integer> counts, Long userId);
 

@@ -1825,6 +1825,29 @@ class AttackMatrixIT extends NetworkFixtures {
                 .isEqualTo(java.util.Map.of("COVID19", 4321));
     }
 
+    /**
+     * The counts for systems ({@code MeasureReport/$surveillance-daily}): every caller of clinic B — its system's token,
+     * each profession's session reading {@code /fhir} — receives no report of hospital A, only B's own facility's.
+     */
+    @Test
+    void clinicBNeverReceivesAnotherFacilitysMeasureReport() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        java.time.LocalDate day = java.time.LocalDate.now(org.musubi.surveillance.Surveillance.ZONE).minusDays(1);
+        surveillanceStore.report(hospital.id(), day, java.util.Map.of("RASH", 8765), null);
+        String path = "MeasureReport/$surveillance-daily?date=" + day;
+        int answered = 0;
+        for (Armed caller : callers(clinic)) {
+            HttpResponse<String> answer = caller.api() != null ? caller.api().get(path)
+                    : caller.web().get("/fhir/" + path);
+            assertThat(answer.statusCode()).as(caller.attacker().toString()).isIn(200, 403);
+            assertThat(answer.body()).as(caller.attacker().toString()).doesNotContain("8765")
+                    .doesNotContain("surveillance-" + hospital.id() + "-");
+            answered += answer.statusCode() == 200 && answer.body().contains("\"collection\"") ? 1 : 0;
+        }
+        assertThat(answered).as("callers answered with a Bundle (the probe reached the operation)").isPositive();
+    }
+
     @Autowired
     org.musubi.surveillance.SurveillanceStore surveillanceStore;
 

@@ -106,6 +106,11 @@ class BaselineTest {
         }
 
         @Override
+        public Map<Long, Map<String, Integer>> countedOn(LocalDate day) {
+            return Map.of();
+        }
+
+        @Override
         public void report(long facilityId, LocalDate day, Map<String, Integer> counts, Long userId) {
             throw new AssertionError("not in these tests");
         }

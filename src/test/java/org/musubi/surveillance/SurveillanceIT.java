@@ -124,4 +124,19 @@ class SurveillanceIT extends NetworkFixtures {
         int start = page.indexOf("class=\"count\">", row) + "class=\"count\">".length();
         return page.substring(start, page.indexOf('<', start));
     }
+
+    @Test
+    void theHeaderLinksEachUserToTheSurveillancePageThatIsTheirsAndNobodyElse() {
+        SurveillanceRegion region = SurveillanceRegion.make(accounts, facilities, profiles);
+        String officer = accounts.signedIn(port, accounts.memberOf(region.office(), Profession.PUBLIC_HEALTH_NURSE))
+                .get("/").body();
+        String nurse = accounts.signedIn(port, accounts.memberOf(region.hospitals().getFirst(), Profession.NURSE))
+                .get("/").body();
+        String clerkAtTheOffice = accounts.signedIn(port, accounts.memberOf(region.office(), Profession.MEDICAL_CLERK))
+                .get("/").body();
+        assertThat(officer).contains("id=\"nav-surveillance\" href=\"/surveillance/dashboard\"");
+        assertThat(nurse).contains("id=\"nav-surveillance\" href=\"/surveillance\"");
+        assertThat(clerkAtTheOffice).doesNotContain("nav-surveillance");
+        assertThat(accounts.signedIn(port, accounts.networkAdmin()).get("/").body()).doesNotContain("nav-surveillance");
+    }
 }

@@ -65,6 +65,11 @@ public enum ScopeTable {
     BINARY_CREATE("create", "Binary", true, Set.of("Binary"), Set.of()),
     /** Network administrators only, whatever the scope (systems never read the audit trail). */
     AUDIT_EVENT_SEARCH("search-type", "AuditEvent", false, Set.of("AuditEvent"), Set.of()),
+    /**
+     * {@code MeasureReport/$surveillance-daily}: a day's syndromic-surveillance counts as MeasureReports, computed (not
+     * the record's MeasureReports): a facility's own, or every facility's for a public-health office.
+     */
+    SURVEILLANCE_DAILY("$surveillance-daily", "MeasureReport", false, Set.of("MeasureReport"), Set.of()),
     /** {@code GET /fhir/metadata}: public, no token. */
     CAPABILITIES("capabilities", Marks.SYSTEM, false, Set.of(), Set.of()),
     /** The definitions of the operations above, as HAPI serves them beside the CapabilityStatement: no data. */

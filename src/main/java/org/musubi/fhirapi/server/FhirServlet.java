@@ -17,7 +17,10 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 public class FhirServlet extends RestfulServer {
 
-    /** The providers and interceptors to serve, looked up when the servlet first starts. */
+    /**
+     * Providers and interceptors to serve, looked up when the servlet first starts: every bean of this type, so a part
+     * of the API that lives beside the record's (the surveillance's MeasureReports) adds its own.
+     */
     public interface Providers {
 
         List<IResourceProvider> resourceProviders();
@@ -37,10 +40,10 @@ public class FhirServlet extends RestfulServer {
 
     @Override
     protected void initialize() {
-        Providers wanted = providers.getObject();
-        setResourceProviders(wanted.resourceProviders());
-        setPlainProviders(wanted.plainProviders());
-        wanted.interceptors().forEach(this::registerInterceptor);
+        List<Providers> wanted = providers.orderedStream().toList();
+        setResourceProviders(wanted.stream().flatMap(p -> p.resourceProviders().stream()).toList());
+        setPlainProviders(wanted.stream().flatMap(p -> p.plainProviders().stream()).toList());
+        wanted.forEach(p -> p.interceptors().forEach(this::registerInterceptor));
         registerInterceptor(new ResponseHighlighterInterceptor());
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setServerName("Musubi");

@@ -49,6 +49,17 @@ public final class JdbcSurveillanceStore implements SurveillanceStore {
                 + " AND day = ?", facilityId, day);
     }
 
+    @Override
+    public Map<Long, Map<String, Integer>> countedOn(LocalDate day) {
+        Map<Long, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT facility_id, syndrome, coalesce(reported, derived) FROM surveillance_count WHERE day = ?"
+                + " AND coalesce(reported, derived) IS NOT NULL ORDER BY facility_id, syndrome").params(day)
+                .query((ResultSet rs) -> {
+                    counts.computeIfAbsent(rs.getLong(1), f -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+                });
+        return counts;
+    }
+
     private Map<String, Integer> counts(String sql, long facilityId, LocalDate day) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         jdbc.sql(sql).params(facilityId, day).query((ResultSet rs) -> {

@@ -8,18 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
-import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
-import org.musubi.registry.FacilityKind;
-import org.musubi.registry.Profession;
 import org.musubi.security.SignedIn;
 import org.musubi.surveillance.Surveillance;
-import org.musubi.surveillance.SurveillanceDemo;
 import org.musubi.surveillance.Syndrome;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -49,16 +44,14 @@ class SurveillanceController {
     static final String DASHBOARD = "/surveillance/dashboard";
     static final String REPORT = "SurveillanceReport";
     static final String BOARD = "SurveillanceDashboard";
-    private static final Set<String> OFFICERS = Set.of(Profession.PUBLIC_HEALTH_NURSE.name(), Profession.DOCTOR.name());
-    private static final Set<String> NOT_REPORTERS = Set.of(Profession.FACILITY_SYSTEM.name(), Profession.RESIDENT.name());
 
     private final Surveillance surveillance;
-    private final Facilities facilities;
+    private final SurveillanceLinks links;
     private final Audit audit;
 
-    SurveillanceController(Surveillance surveillance, Facilities facilities, Audit audit) {
+    SurveillanceController(Surveillance surveillance, SurveillanceLinks links, Audit audit) {
         this.surveillance = surveillance;
-        this.facilities = facilities;
+        this.links = links;
         this.audit = audit;
     }
 
@@ -156,9 +149,7 @@ class SurveillanceController {
 
     /** The signed-in user's facility when it reports; otherwise an audited refusal that answers 404. */
     private Facility reporter(SignedIn me, AuditAction action) {
-        Optional<Facility> facility = me == null || me.facilityId() == null || NOT_REPORTERS.contains(me.profession())
-                ? Optional.empty()
-                : facilities.find(me.facilityId()).filter(f -> SurveillanceDemo.reports(f.kind()));
+        Optional<Facility> facility = links.reporting(me);
         if (facility.isEmpty()) {
             throw refused(action, REPORT, "not a reporting facility's staff");
         }
@@ -167,9 +158,7 @@ class SurveillanceController {
 
     /** Whether the user is an officer of a public-health office; otherwise an audited refusal that answers 404. */
     private void officer(SignedIn me, AuditAction action) {
-        boolean officer = me != null && me.facilityId() != null && OFFICERS.contains(me.profession())
-                && facilities.find(me.facilityId()).map(f -> f.kind() == FacilityKind.PUBLIC_HEALTH_CENTER).orElse(false);
-        if (!officer) {
+        if (!links.officer(me)) {
             throw refused(action, BOARD, "not a public-health office's officer");
         }
     }

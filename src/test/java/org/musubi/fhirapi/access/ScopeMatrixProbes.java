@@ -80,6 +80,10 @@ final class ScopeMatrixProbes {
                         h -> file(h.get("Binary/" + f.record().binary(), "application/pdf")))),
                 Map.entry(ScopeTable.AUDIT_EVENT_SEARCH, new Probe("systems never", false, 403, Set.of("AuditEvent"),
                         Set.of(), h -> new Answer(h.get("AuditEvent", JSON).statusCode(), Set.of(), null, false))),
+                // Counts of the caller's own facility (none here): a collection Bundle of MeasureReports.
+                Map.entry(ScopeTable.SURVEILLANCE_DAILY, new Probe("a day's counts", false, 200, Set.of("MeasureReport"),
+                        Set.of("Bundle"), h -> withoutIds(resource(h.get("MeasureReport/$surveillance-daily?date="
+                                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1), JSON))))),
                 Map.entry(ScopeTable.CAPABILITIES, new Probe("metadata", false, 200, Set.of(), Set.of("CapabilityStatement"),
                         h -> withoutIds(resource(h.get("metadata", JSON))))),
                 // The pathway templates' stage forms: the network's data, read by every token, no audit row.
