@@ -90,7 +90,7 @@ class ReadingController {
         List<ReadingRequest> list = readings.worklist(reader(me)).orElseThrow(ReadingController::absent);
         model.addAttribute("requests", list);
         model.addAttribute("now", Instant.now());
-        model.addAttribute("me", me.userId());
+        model.addAttribute("myId", me.userId());
         names(model, list);
         return "imaging/reading/worklist";
     }
@@ -98,7 +98,7 @@ class ReadingController {
     @GetMapping("/imaging/reading/worklist/{id}")
     String atCentre(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Model model) {
         RemoteReadings.Shown shown = readings.atCentre(reader(me), id(id)).orElseThrow(ReadingController::absent);
-        model.addAttribute("me", me.userId());
+        model.addAttribute("myId", me.userId());
         return item(model, shown, "imaging/reading/item");
     }
 
