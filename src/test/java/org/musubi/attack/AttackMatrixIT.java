@@ -1899,4 +1899,84 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of the imaging viewer's DICOMweb proxy --------------------------------------------------------------------
+
+    // ---- issue 47, reading: remote reading requests, the centre's worklist and the viewer's grant --------------------
+
+    /**
+     * Remote reading: for a study hospital A asked reading centre C to read, another facility's doctor, C's nurse and
+     * clerk get for the viewer, the worklist, the request's pages and its steps exactly what a request or study nobody
+     * has answers (404, same page modulo the CSRF token); a guessed request id is nothing to C's own doctor; a second
+     * reader of C cannot step the first one's claim; once A cancels, C's reader no longer opens the study through the
+     * grant; a facility that is not a reading centre has no worklist.
+     */
+    @Test
+    void remoteReadingGivesNothingToAnyoneButItsTwoSides() {
+        Facility hospital = accounts.newHospital();
+        Facility centre = accounts.newHospital();
+        org.musubi.imaging.reading.remote.ReadingFixtures.centre(jdbc, centre, "CT");
+        org.musubi.imaging.reading.remote.ReadingFixtures.Study study =
+                org.musubi.imaging.reading.remote.ReadingFixtures.study(clients, port, identities, imagingIndex,
+                        consents, accounts.networkAdmin().id(), hospital, "CT");
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        doctor.get("/imaging/viewer/studies/" + study.uid());
+        HttpResponse<String> asked = doctor.post("/imaging/reading/requests", "study", study.uid(), "centre",
+                String.valueOf(centre.id()), "question", "読影をお願いします");
+        assertThat(asked.statusCode()).isEqualTo(302);
+        String id = WebSession.location(asked).replaceAll(".*/imaging/reading/requests/([0-9]+).*", "$1");
+        String nobodysStudy = org.musubi.testing.DicomStudies.uid();
+        String nobodysRequest = "9" + id + "000";
+
+        List<User> attackers = List.of(accounts.memberOf(accounts.newHospital(), Profession.DOCTOR),
+                accounts.memberOf(centre, Profession.NURSE), accounts.memberOf(centre, Profession.MEDICAL_CLERK));
+        for (User attacker : attackers) {
+            WebSession web = accounts.signedIn(port, attacker);
+            String who = attacker.profession() + "@" + attacker.memberships().getFirst().facilityId();
+            sameAsNobodys(web, who, "/imaging/viewer/studies/" + study.uid(), "/imaging/viewer/studies/" + nobodysStudy);
+            for (String path : List.of("/imaging/reading/worklist/%s", "/imaging/reading/requests/%s")) {
+                sameAsNobodys(web, who, path.formatted(id), path.formatted(nobodysRequest));
+            }
+            assertThat(web.get("/imaging/reading/worklist").statusCode()).as(who).isEqualTo(404);
+            for (String step : List.of("claim", "release", "decline", "report")) {
+                web.get("/");
+                assertThat(web.post("/imaging/reading/worklist/" + id + "/" + step, "reason", "x", "impression", "x")
+                        .statusCode()).as(who + " " + step).isEqualTo(404);
+            }
+            for (String step : List.of("cancel", "acknowledge")) {
+                web.get("/");
+                assertThat(web.post("/imaging/reading/requests/" + id + "/" + step).statusCode()).as(who + " " + step)
+                        .isEqualTo(404);
+            }
+        }
+
+        WebSession reader = accounts.signedIn(port, accounts.memberOf(centre, Profession.DOCTOR));
+        sameAsNobodys(reader, "a guessed id", "/imaging/reading/worklist/" + nobodysRequest,
+                "/imaging/reading/worklist/" + ("8" + id + "000"));
+        reader.get("/imaging/reading/worklist/" + id);
+        assertThat(reader.post("/imaging/reading/worklist/" + id + "/claim").statusCode()).isEqualTo(302);
+        WebSession second = accounts.signedIn(port, accounts.memberOf(centre, Profession.DOCTOR));
+        second.get("/imaging/reading/worklist");
+        for (String step : List.of("release", "report", "claim")) {
+            assertThat(second.post("/imaging/reading/worklist/" + id + "/" + step, "impression", "x").statusCode())
+                    .as("another reader's claim: " + step).isEqualTo(404);
+        }
+        assertThat(reader.get("/imaging/viewer/studies/" + study.uid()).statusCode()).isEqualTo(200);
+        doctor.get("/imaging/reading/requests/" + id);
+        assertThat(doctor.post("/imaging/reading/requests/" + id + "/cancel").statusCode()).isEqualTo(302);
+        sameAsNobodys(reader, "a cancelled request's grant", "/imaging/viewer/studies/" + study.uid(),
+                "/imaging/viewer/studies/" + nobodysStudy);
+        sameAsNobodys(reader, "a cancelled request", "/imaging/reading/worklist/" + id,
+                "/imaging/reading/worklist/" + nobodysRequest);
+        assertThat(doctor.get("/imaging/reading/worklist").statusCode()).as("not a reading centre").isEqualTo(404);
+    }
+
+    /** {@code theirs} answers {@code web} exactly as {@code nobodys} does: 404, same page modulo the CSRF token. */
+    private static void sameAsNobodys(WebSession web, String who, String theirs, String nobodys) {
+        HttpResponse<String> answer = web.get(theirs);
+        HttpResponse<String> none = web.get(nobodys);
+        assertThat(answer.statusCode()).as(who + " " + theirs).isEqualTo(404);
+        assertThat(withoutToken(answer.body()).replace(theirs, "P")).as(who + " " + theirs)
+                .isEqualTo(withoutToken(none.body()).replace(nobodys, "P"));
+    }
+
+    // ---- end of issue 47, reading ------------------------------------------------------------------------------------
 }
