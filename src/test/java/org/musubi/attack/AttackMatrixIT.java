@@ -1936,6 +1936,17 @@ class AttackMatrixIT extends NetworkFixtures {
                 sameAsNobodys(web, who, path.formatted(id), path.formatted(nobodysRequest));
             }
             assertThat(web.get("/imaging/reading/worklist").statusCode()).as(who).isEqualTo(404);
+            for (String centreId : List.of(String.valueOf(centre.id()), String.valueOf(hospital.id()))) {
+                web.get("/");
+                HttpResponse<String> requested = web.post("/imaging/reading/requests", "study", study.uid(), "centre",
+                        centreId, "question", "q");
+                web.get("/");
+                HttpResponse<String> none = web.post("/imaging/reading/requests", "study", nobodysStudy, "centre",
+                        centreId, "question", "q");
+                assertThat(requested.statusCode()).as(who + " requests").isEqualTo(404);
+                assertThat(withoutToken(requested.body())).as(who + " requests")
+                        .isEqualTo(withoutToken(none.body()));
+            }
             for (String step : List.of("claim", "release", "decline", "report")) {
                 web.get("/");
                 assertThat(web.post("/imaging/reading/worklist/" + id + "/" + step, "reason", "x", "impression", "x")

@@ -85,7 +85,9 @@ public final class RemoteReadings {
      * (after one audit row) for a study the requester may not see or nobody has.
      *
      * @throws ReadingFault a question to fix: no question, a past due date, a centre that does not read the study's
-     *                      kind, a patient not linked to a regional person, a read-only standby
+     *                      kind, a patient not linked to a regional person, a read-only standby (the faults that
+     *                      depend on the study only once the requester may see it: a study the requester may not see
+     *                      answers empty whatever the centre named)
      */
     public Optional<ReadingRequest> request(Reader requester, String studyUid, long centre, String question,
                                             LocalDate due) {
@@ -103,16 +105,14 @@ public final class RemoteReadings {
             reads.missed(requester, AuditAction.CREATE, TYPE, IndexedStudy.isUid(studyUid) ? studyUid : "-");
             return Optional.empty();
         }
-        if (centresFor(requester, study).stream().noneMatch(c -> c.facilityId() == centre)) {
-            throw new ReadingFault(ReadingFault.CENTRE);
-        }
+        boolean offered = centresFor(requester, study).stream().anyMatch(c -> c.facilityId() == centre);
         Optional<Long> person = context.directory().personOf(study.sourcePatientId());
         if (person.isEmpty()) {
             Interaction<ReadRecords.PersonResource> read = reads.readOfPerson(requester, TYPE, study.resourceId());
             if (!read.permitted()) {
                 return Optional.empty();
             }
-            throw new ReadingFault(ReadingFault.NOT_LINKED);
+            throw new ReadingFault(offered ? ReadingFault.NOT_LINKED : ReadingFault.CENTRE);
         }
         String[] fault = new String[1];
         Interaction<ReadingRequest> done = writes.enter(requester, person.get(), AuditAction.CREATE, TYPE,
@@ -120,6 +120,10 @@ public final class RemoteReadings {
                     List<StoredResource> seen = entry.contents(List.of(study.resourceId()));
                     if (seen.isEmpty() || seen.getFirst().deleted()
                             || seen.getFirst().patientKey() != study.sourcePatientId()) {
+                        return null;
+                    }
+                    if (!offered) {
+                        fault[0] = ReadingFault.CENTRE;
                         return null;
                     }
                     SourcePatient own = entry.view().sources().stream()

@@ -231,4 +231,34 @@ class RemoteReadingIT extends NetworkFixtures {
         assertThat(jdbc.sql("SELECT count(*) FROM reading_request WHERE study_uid IN (?, ?)")
                 .params(study, unlinked.uid()).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void anEndoscopyStudyIsReportedAsAJpCoreEndoscopyReport() {
+        World w = world("ES");
+        WebSession doctor = accounts.signedIn(port, w.doctor());
+        long id = request(doctor, w, "胃内視鏡の読影をお願いします");
+        WebSession reader = accounts.signedIn(port, w.reader());
+        reader.get("/imaging/reading/worklist/" + id);
+        assertThat(reader.post("/imaging/reading/worklist/" + id + "/claim").statusCode()).isEqualTo(302);
+        assertThat(once(w.reader(), () -> reader.post("/imaging/reading/worklist/" + id + "/report",
+                "impression", "胃体部に異常所見なし。")).statusCode()).isEqualTo(302);
+        String reportId = jdbc.sql("SELECT report_id FROM reading_request WHERE id = ?").param(id)
+                .query(String.class).single();
+        DiagnosticReport report = clients.fhirFor(port, w.hospital(), "system/*.read").read()
+                .resource(DiagnosticReport.class).withId(reportId).execute();
+        assertThat(report.getMeta().getProfile().getFirst().getValue())
+                .isEqualTo("http://jpfhir.jp/fhir/core/StructureDefinition/JP_DiagnosticReport_Endoscopy");
+        assertThat(report.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("LP7796-8");
+        assertThat(report.getCode().getCodingFirstRep().getCode()).isEqualTo("18751-8");
+        assertThat(report.getPresentedForm()).isEmpty();
+        assertThat(report.getConclusion()).isEqualTo("胃体部に異常所見なし。");
+        HttpResponse<String> again = once(w.reader(), () -> reader.get("/imaging/reading/worklist/" + id));
+        assertThat(again.statusCode()).as("the reader sees their own report").isEqualTo(200);
+        assertThat(again.body()).contains("胃体部に異常所見なし。");
+        assertThat(once(w.reader(), () -> reader.get("/imaging/viewer/studies/" + w.study().uid())).statusCode())
+                .as("the reporting reader may look again until the requester acknowledges").isEqualTo(200);
+        WebSession second = accounts.signedIn(port, w.secondReader());
+        assertThat(once(w.secondReader(), () -> second.get("/imaging/viewer/studies/" + w.study().uid())).statusCode())
+                .as("but not the centre's other doctors").isEqualTo(404);
+    }
 }
