@@ -1990,4 +1990,99 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of issue 47, reading ------------------------------------------------------------------------------------
+
+    // ---- issue 47, double: double reading programmes -----------------------------------------------------------------
+
+    @Autowired
+    org.musubi.imaging.reading.programme.Programmes readingProgrammes;
+
+    /**
+     * Double reading: for a study hospital A submitted to centre C's programme, a doctor of C outside the pool, C's
+     * nurse and clerk, another hospital's doctor get for the viewer, the entry's page and its steps exactly what an
+     * entry or study nobody has answers; a reader never sees the other's reading before both are in, never compares
+     * their own, and a guessed id is nothing; another facility cannot submit A's study; statistics only for the chief
+     * and operators; the programmes' page only for operators.
+     */
+    @Test
+    void doubleReadingGivesNothingToAnyoneOutsideItsStep() {
+        Facility hospital = accounts.newHospital();
+        Facility centre = accounts.newHospital();
+        User chief = accounts.memberOf(centre, Profession.DOCTOR);
+        List<User> pool = List.of(accounts.memberOf(centre, Profession.DOCTOR), accounts.memberOf(centre, Profession.DOCTOR));
+        org.musubi.imaging.reading.programme.Programme programme = readingProgrammes.create(
+                accounts.networkAdmin().id(), true, "検診 " + centre.id(),
+                org.musubi.imaging.reading.programme.Programme.Kind.GASTRIC_ENDOSCOPY, "ES", centre.id(), chief.id(),
+                pool.stream().map(User::id).toList()).orElseThrow();
+        org.musubi.imaging.reading.remote.ReadingFixtures.Study study =
+                org.musubi.imaging.reading.remote.ReadingFixtures.study(clients, port, identities, imagingIndex,
+                        consents, accounts.networkAdmin().id(), hospital, "ES");
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        doctor.get("/imaging/viewer/studies/" + study.uid());
+        HttpResponse<String> submitted = doctor.post("/imaging/double", "study", study.uid(), "programme",
+                String.valueOf(programme.id()));
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        String id = WebSession.location(submitted).replaceAll(".*submitted=([0-9]+).*", "$1");
+        String nobodysStudy = org.musubi.testing.DicomStudies.uid();
+        String nobodys = "9" + id + "000";
+
+        List<User> attackers = List.of(accounts.memberOf(centre, Profession.DOCTOR),
+                accounts.memberOf(centre, Profession.NURSE), accounts.memberOf(centre, Profession.MEDICAL_CLERK),
+                accounts.memberOf(accounts.newHospital(), Profession.DOCTOR), chief);
+        for (User attacker : attackers) {
+            WebSession web = accounts.signedIn(port, attacker);
+            String who = attacker.profession() + "@" + attacker.memberships().getFirst().facilityId()
+                    + (attacker == chief ? " (the chief, before the comparison)" : "");
+            sameAsNobodys(web, who, "/imaging/viewer/studies/" + study.uid(), "/imaging/viewer/studies/" + nobodysStudy);
+            sameAsNobodys(web, who, "/imaging/double/" + id, "/imaging/double/" + nobodys);
+            for (String step : List.of("read", "compare")) {
+                web.get("/");
+                assertThat(web.post("/imaging/double/" + id + "/" + step, "category", "NO_FURTHER_EXAM").statusCode())
+                        .as(who + " " + step).isEqualTo(404);
+            }
+            web.get("/");
+            HttpResponse<String> theirs = web.post("/imaging/double", "study", study.uid(), "programme",
+                    String.valueOf(programme.id()));
+            web.get("/");
+            HttpResponse<String> none = web.post("/imaging/double", "study", nobodysStudy, "programme",
+                    String.valueOf(programme.id()));
+            assertThat(theirs.statusCode()).as(who + " submits A's study").isEqualTo(404);
+            assertThat(withoutToken(theirs.body())).as(who).isEqualTo(withoutToken(none.body()));
+            if (attacker != chief) {
+                assertThat(web.get("/imaging/programmes/" + programme.id() + "/statistics").statusCode()).as(who)
+                        .isEqualTo(404);
+            }
+            assertThat(web.get("/imaging/programmes").statusCode()).as(who).isEqualTo(404);
+        }
+
+        // the two readers: blind, once, never comparing
+        org.musubi.imaging.reading.DoubleReading readers = readingProgrammesEntry(Long.parseLong(id));
+        WebSession first = accounts.signedIn(port, pool.stream().filter(u -> u.id() == readers.first())
+                .findFirst().orElseThrow());
+        WebSession second = accounts.signedIn(port, pool.stream().filter(u -> u.id() == readers.second())
+                .findFirst().orElseThrow());
+        first.get("/imaging/double/" + id);
+        assertThat(first.post("/imaging/double/" + id + "/read", "category", "FURTHER_EXAM").statusCode()).isEqualTo(302);
+        HttpResponse<String> secondSees = second.get("/imaging/double/" + id);
+        assertThat(secondSees.statusCode()).isEqualTo(200);
+        assertThat(secondSees.body()).as("blind").doesNotContain("programme-readings").doesNotContain("first-reading");
+        assertThat(second.post("/imaging/double/" + id + "/compare", "category", "FURTHER_EXAM").statusCode())
+                .isEqualTo(404);
+        assertThat(second.post("/imaging/double/" + id + "/read", "category", "NO_FURTHER_EXAM").statusCode())
+                .isEqualTo(302);
+        first.get("/");
+        assertThat(first.post("/imaging/double/" + id + "/compare", "category", "FURTHER_EXAM").statusCode())
+                .as("a reader compares not their own reading").isEqualTo(404);
+        assertThat(first.get("/imaging/programmes/" + programme.id() + "/statistics").statusCode()).isEqualTo(404);
+        assertThat(accounts.signedIn(port, chief).get("/imaging/programmes/" + programme.id() + "/statistics")
+                .statusCode()).isEqualTo(200);
+    }
+
+    /** The two readers assigned to programme entry {@code id}, as its row holds them. */
+    private org.musubi.imaging.reading.DoubleReading readingProgrammesEntry(long id) {
+        return jdbc.sql("SELECT first_reader, second_reader FROM reading_double WHERE id = ?").params(id)
+                .query((rs, n) -> org.musubi.imaging.reading.DoubleReading.assigned(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    // ---- end of issue 47, double ------------------------------------------------------------------------------------
 }
