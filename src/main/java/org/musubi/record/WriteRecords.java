@@ -171,6 +171,45 @@ public final class WriteRecords {
 
     /** What an addressee's answer to a consultation may store: messages and their attachments. */
     private static final Set<String> ANSWERS = Set.of("Communication", "Binary");
+    /** What a reading centre's answer to a reading request may store: its report. */
+    private static final Set<String> REPORTS = Set.of("DiagnosticReport");
+
+    /**
+     * A reading centre asked to read a study (遠隔読影) reads it and reports: decided by the consultation's door ({@link
+     * ReadRecords#readConsulted}: the reader acts for {@code addresseeFacilityId}, the asker's source patient {@code
+     * askingPatientId}; {@code ids} the study's ImagingStudy, wherever the person's record holds it), then {@code
+     * answer} asked for the writes given what was read (empty: nothing to store — a step of the work item that writes
+     * only its own row, in the same transaction). Only new DiagnosticReports are taken, stored under the asker's
+     * source patient and facility (the report returns to the asker's record; the reader is its author) — an answer
+     * never changes what is stored ({@link NotOwner}) — in one database transaction with the one audit row naming what
+     * was read and written. The value is null when refused; its {@code read} is empty when nothing asked is there.
+     */
+    public Interaction<Consulted> answerReading(Reader reader, long personId, long askingPatientId,
+                                                long addresseeFacilityId, List<String> ids, AuditAction action,
+                                                String auditedAs,
+                                                Function<List<StoredResource>, List<ResourceWrite>> answer) {
+        return audit.allOrNothing(() -> reads.consulted(reader, personId, askingPatientId, addresseeFacilityId, ids,
+                action, auditedAs, (read, named) -> {
+                    if (read.isEmpty() || read.stream().anyMatch(StoredResource::deleted)) {
+                        return new Consulted(List.of(), List.of());
+                    }
+                    List<ResourceWrite> writes = answer.apply(read);
+                    if (writes.isEmpty()) {
+                        return new Consulted(read, List.of());
+                    }
+                    long facility = identities.sourcePatient(askingPatientId).orElseThrow().facilityId();
+                    for (ResourceWrite write : writes) {
+                        if (write.sourceFacilityId() != facility || write.patientKey() != askingPatientId
+                                || !REPORTS.contains(write.type()) || write.id() == null
+                                || store.find(write.type(), write.id()).isPresent()) {
+                            throw new NotOwner(write.type(), write.id());
+                        }
+                    }
+                    List<Written> written = store.writeOwn(facility, writes, reader.userId());
+                    written.forEach(w -> named.add(w.type() + "/" + w.id()));
+                    return new Consulted(read, written);
+                }));
+    }
 
     /** The entry of one interaction: its reads are the record's, its writes the author's. */
     private final class Entering implements Entry, ReadRecords.PersonRecord.Forwarding {

@@ -1922,4 +1922,190 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of the imaging viewer's DICOMweb proxy --------------------------------------------------------------------
+
+    // ---- issue 47, reading: remote reading requests, the centre's worklist and the viewer's grant --------------------
+
+    /**
+     * Remote reading: for a study hospital A asked reading centre C to read, another facility's doctor, C's nurse and
+     * clerk get for the viewer, the worklist, the request's pages and its steps exactly what a request or study nobody
+     * has answers (404, same page modulo the CSRF token); a guessed request id is nothing to C's own doctor; a second
+     * reader of C cannot step the first one's claim; once A cancels, C's reader no longer opens the study through the
+     * grant; a facility that is not a reading centre has no worklist.
+     */
+    @Test
+    void remoteReadingGivesNothingToAnyoneButItsTwoSides() {
+        Facility hospital = accounts.newHospital();
+        Facility centre = accounts.newHospital();
+        org.musubi.imaging.reading.remote.ReadingFixtures.centre(jdbc, centre, "CT");
+        org.musubi.imaging.reading.remote.ReadingFixtures.Study study =
+                org.musubi.imaging.reading.remote.ReadingFixtures.study(clients, port, identities, imagingIndex,
+                        consents, accounts.networkAdmin().id(), hospital, "CT");
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        doctor.get("/imaging/viewer/studies/" + study.uid());
+        HttpResponse<String> asked = doctor.post("/imaging/reading/requests", "study", study.uid(), "centre",
+                String.valueOf(centre.id()), "question", "読影をお願いします");
+        assertThat(asked.statusCode()).isEqualTo(302);
+        String id = WebSession.location(asked).replaceAll(".*/imaging/reading/requests/([0-9]+).*", "$1");
+        String nobodysStudy = org.musubi.testing.DicomStudies.uid();
+        String nobodysRequest = "9" + id + "000";
+
+        List<User> attackers = List.of(accounts.memberOf(accounts.newHospital(), Profession.DOCTOR),
+                accounts.memberOf(centre, Profession.NURSE), accounts.memberOf(centre, Profession.MEDICAL_CLERK));
+        for (User attacker : attackers) {
+            WebSession web = accounts.signedIn(port, attacker);
+            String who = attacker.profession() + "@" + attacker.memberships().getFirst().facilityId();
+            sameAsNobodys(web, who, "/imaging/viewer/studies/" + study.uid(), "/imaging/viewer/studies/" + nobodysStudy);
+            for (String path : List.of("/imaging/reading/worklist/%s", "/imaging/reading/requests/%s")) {
+                sameAsNobodys(web, who, path.formatted(id), path.formatted(nobodysRequest));
+            }
+            assertThat(web.get("/imaging/reading/worklist").statusCode()).as(who).isEqualTo(404);
+            for (String centreId : List.of(String.valueOf(centre.id()), String.valueOf(hospital.id()))) {
+                web.get("/");
+                HttpResponse<String> requested = web.post("/imaging/reading/requests", "study", study.uid(), "centre",
+                        centreId, "question", "q");
+                web.get("/");
+                HttpResponse<String> none = web.post("/imaging/reading/requests", "study", nobodysStudy, "centre",
+                        centreId, "question", "q");
+                assertThat(requested.statusCode()).as(who + " requests").isEqualTo(404);
+                assertThat(withoutToken(requested.body())).as(who + " requests")
+                        .isEqualTo(withoutToken(none.body()));
+            }
+            for (String step : List.of("claim", "release", "decline", "report")) {
+                web.get("/");
+                assertThat(web.post("/imaging/reading/worklist/" + id + "/" + step, "reason", "x", "impression", "x")
+                        .statusCode()).as(who + " " + step).isEqualTo(404);
+            }
+            for (String step : List.of("cancel", "acknowledge")) {
+                web.get("/");
+                assertThat(web.post("/imaging/reading/requests/" + id + "/" + step).statusCode()).as(who + " " + step)
+                        .isEqualTo(404);
+            }
+        }
+
+        WebSession reader = accounts.signedIn(port, accounts.memberOf(centre, Profession.DOCTOR));
+        sameAsNobodys(reader, "a guessed id", "/imaging/reading/worklist/" + nobodysRequest,
+                "/imaging/reading/worklist/" + ("8" + id + "000"));
+        reader.get("/imaging/reading/worklist/" + id);
+        assertThat(reader.post("/imaging/reading/worklist/" + id + "/claim").statusCode()).isEqualTo(302);
+        WebSession second = accounts.signedIn(port, accounts.memberOf(centre, Profession.DOCTOR));
+        second.get("/imaging/reading/worklist");
+        for (String step : List.of("release", "report", "claim")) {
+            assertThat(second.post("/imaging/reading/worklist/" + id + "/" + step, "impression", "x").statusCode())
+                    .as("another reader's claim: " + step).isEqualTo(404);
+        }
+        assertThat(reader.get("/imaging/viewer/studies/" + study.uid()).statusCode()).isEqualTo(200);
+        doctor.get("/imaging/reading/requests/" + id);
+        assertThat(doctor.post("/imaging/reading/requests/" + id + "/cancel").statusCode()).isEqualTo(302);
+        sameAsNobodys(reader, "a cancelled request's grant", "/imaging/viewer/studies/" + study.uid(),
+                "/imaging/viewer/studies/" + nobodysStudy);
+        sameAsNobodys(reader, "a cancelled request", "/imaging/reading/worklist/" + id,
+                "/imaging/reading/worklist/" + nobodysRequest);
+        assertThat(doctor.get("/imaging/reading/worklist").statusCode()).as("not a reading centre").isEqualTo(404);
+    }
+
+    /** {@code theirs} answers {@code web} exactly as {@code nobodys} does: 404, same page modulo the CSRF token. */
+    private static void sameAsNobodys(WebSession web, String who, String theirs, String nobodys) {
+        HttpResponse<String> answer = web.get(theirs);
+        HttpResponse<String> none = web.get(nobodys);
+        assertThat(answer.statusCode()).as(who + " " + theirs).isEqualTo(404);
+        assertThat(withoutToken(answer.body()).replace(theirs, "P")).as(who + " " + theirs)
+                .isEqualTo(withoutToken(none.body()).replace(nobodys, "P"));
+    }
+
+    // ---- end of issue 47, reading ------------------------------------------------------------------------------------
+
+    // ---- issue 47, double: double reading programmes -----------------------------------------------------------------
+
+    @Autowired
+    org.musubi.imaging.reading.programme.Programmes readingProgrammes;
+
+    /**
+     * Double reading: for a study hospital A submitted to centre C's programme, a doctor of C outside the pool, C's
+     * nurse and clerk, another hospital's doctor get for the viewer, the entry's page and its steps exactly what an
+     * entry or study nobody has answers; a reader never sees the other's reading before both are in, never compares
+     * their own, and a guessed id is nothing; another facility cannot submit A's study; statistics only for the chief
+     * and operators; the programmes' page only for operators.
+     */
+    @Test
+    void doubleReadingGivesNothingToAnyoneOutsideItsStep() {
+        Facility hospital = accounts.newHospital();
+        Facility centre = accounts.newHospital();
+        User chief = accounts.memberOf(centre, Profession.DOCTOR);
+        List<User> pool = List.of(accounts.memberOf(centre, Profession.DOCTOR), accounts.memberOf(centre, Profession.DOCTOR));
+        org.musubi.imaging.reading.programme.Programme programme = readingProgrammes.create(
+                accounts.networkAdmin().id(), true, "検診 " + centre.id(),
+                org.musubi.imaging.reading.programme.Programme.Kind.GASTRIC_ENDOSCOPY, "ES", centre.id(), chief.id(),
+                pool.stream().map(User::id).toList()).orElseThrow();
+        org.musubi.imaging.reading.remote.ReadingFixtures.Study study =
+                org.musubi.imaging.reading.remote.ReadingFixtures.study(clients, port, identities, imagingIndex,
+                        consents, accounts.networkAdmin().id(), hospital, "ES");
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        doctor.get("/imaging/viewer/studies/" + study.uid());
+        HttpResponse<String> submitted = doctor.post("/imaging/double", "study", study.uid(), "programme",
+                String.valueOf(programme.id()));
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        String id = WebSession.location(submitted).replaceAll(".*submitted=([0-9]+).*", "$1");
+        String nobodysStudy = org.musubi.testing.DicomStudies.uid();
+        String nobodys = "9" + id + "000";
+
+        List<User> attackers = List.of(accounts.memberOf(centre, Profession.DOCTOR),
+                accounts.memberOf(centre, Profession.NURSE), accounts.memberOf(centre, Profession.MEDICAL_CLERK),
+                accounts.memberOf(accounts.newHospital(), Profession.DOCTOR), chief);
+        for (User attacker : attackers) {
+            WebSession web = accounts.signedIn(port, attacker);
+            String who = attacker.profession() + "@" + attacker.memberships().getFirst().facilityId()
+                    + (attacker == chief ? " (the chief, before the comparison)" : "");
+            sameAsNobodys(web, who, "/imaging/viewer/studies/" + study.uid(), "/imaging/viewer/studies/" + nobodysStudy);
+            sameAsNobodys(web, who, "/imaging/double/" + id, "/imaging/double/" + nobodys);
+            for (String step : List.of("read", "compare")) {
+                web.get("/");
+                assertThat(web.post("/imaging/double/" + id + "/" + step, "category", "NO_FURTHER_EXAM").statusCode())
+                        .as(who + " " + step).isEqualTo(404);
+            }
+            web.get("/");
+            HttpResponse<String> theirs = web.post("/imaging/double", "study", study.uid(), "programme",
+                    String.valueOf(programme.id()));
+            web.get("/");
+            HttpResponse<String> none = web.post("/imaging/double", "study", nobodysStudy, "programme",
+                    String.valueOf(programme.id()));
+            assertThat(theirs.statusCode()).as(who + " submits A's study").isEqualTo(404);
+            assertThat(withoutToken(theirs.body())).as(who).isEqualTo(withoutToken(none.body()));
+            if (attacker != chief) {
+                assertThat(web.get("/imaging/programmes/" + programme.id() + "/statistics").statusCode()).as(who)
+                        .isEqualTo(404);
+            }
+            assertThat(web.get("/imaging/programmes").statusCode()).as(who).isEqualTo(404);
+        }
+
+        // the two readers: blind, once, never comparing
+        org.musubi.imaging.reading.DoubleReading readers = readingProgrammesEntry(Long.parseLong(id));
+        WebSession first = accounts.signedIn(port, pool.stream().filter(u -> u.id() == readers.first())
+                .findFirst().orElseThrow());
+        WebSession second = accounts.signedIn(port, pool.stream().filter(u -> u.id() == readers.second())
+                .findFirst().orElseThrow());
+        first.get("/imaging/double/" + id);
+        assertThat(first.post("/imaging/double/" + id + "/read", "category", "FURTHER_EXAM").statusCode()).isEqualTo(302);
+        HttpResponse<String> secondSees = second.get("/imaging/double/" + id);
+        assertThat(secondSees.statusCode()).isEqualTo(200);
+        assertThat(secondSees.body()).as("blind").doesNotContain("programme-readings").doesNotContain("first-reading");
+        assertThat(second.post("/imaging/double/" + id + "/compare", "category", "FURTHER_EXAM").statusCode())
+                .isEqualTo(404);
+        assertThat(second.post("/imaging/double/" + id + "/read", "category", "NO_FURTHER_EXAM").statusCode())
+                .isEqualTo(302);
+        first.get("/");
+        assertThat(first.post("/imaging/double/" + id + "/compare", "category", "FURTHER_EXAM").statusCode())
+                .as("a reader compares not their own reading").isEqualTo(404);
+        assertThat(first.get("/imaging/programmes/" + programme.id() + "/statistics").statusCode()).isEqualTo(404);
+        assertThat(accounts.signedIn(port, chief).get("/imaging/programmes/" + programme.id() + "/statistics")
+                .statusCode()).isEqualTo(200);
+    }
+
+    /** The two readers assigned to programme entry {@code id}, as its row holds them. */
+    private org.musubi.imaging.reading.DoubleReading readingProgrammesEntry(long id) {
+        return jdbc.sql("SELECT first_reader, second_reader FROM reading_double WHERE id = ?").params(id)
+                .query((rs, n) -> org.musubi.imaging.reading.DoubleReading.assigned(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    // ---- end of issue 47, double ------------------------------------------------------------------------------------
 }

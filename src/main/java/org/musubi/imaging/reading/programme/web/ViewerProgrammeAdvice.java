@@ -1,0 +1,46 @@
+package org.musubi.imaging.reading.programme.web;
+
+import java.util.List;
+import org.musubi.imaging.proxy.StudyGrants;
+import org.musubi.imaging.reading.programme.Programme;
+import org.musubi.imaging.reading.programme.Programmes;
+import org.musubi.imaging.studies.IndexedStudy;
+import org.musubi.imaging.studies.StudyIndex;
+import org.musubi.record.Reader;
+import org.musubi.security.SignedIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The viewer page's submission form ({@code templates/imaging/fragments/programme.html}): the programmes reading the
+ * study's kind, for a doctor who opened the study as their own record (not a reader who came through a grant). Only
+ * the study's kind is looked at here; the viewer's own opening decides whether the page shows at all, and the
+ * submission decides again.
+ */
+@ControllerAdvice(basePackages = "org.musubi.imaging.viewer.web")
+class ViewerProgrammeAdvice {
+
+    private final Programmes programmes;
+    private final StudyIndex index;
+    private final List<StudyGrants> grants;
+
+    ViewerProgrammeAdvice(Programmes programmes, StudyIndex index, List<StudyGrants> grants) {
+        this.programmes = programmes;
+        this.index = index;
+        this.grants = List.copyOf(grants);
+    }
+
+    @ModelAttribute("readingProgrammes")
+    List<Programme> readingProgrammes(@AuthenticationPrincipal SignedIn me,
+                                      @PathVariable(name = "study", required = false) String study) {
+        if (me == null || !IndexedStudy.isUid(study)) {
+            return List.of();
+        }
+        Reader reader = new Reader(me.userId(), me.facilityId());
+        return index.find(study)
+                .filter(s -> grants.stream().allMatch(g -> g.granted(reader, s).isEmpty()))
+                .map(s -> programmes.programmesFor(reader, s)).orElse(List.of());
+    }
+}

@@ -1,0 +1,41 @@
+package org.musubi.imaging.reading.remote;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+import org.musubi.imaging.proxy.StudyGrants;
+import org.musubi.imaging.reading.ReadingStatus;
+import org.musubi.imaging.studies.IndexedStudy;
+import org.musubi.record.Reader;
+
+/**
+ * The study a reading centre was asked to read, opened in the viewer by the centre's doctors: the grant holds while the
+ * request is REQUESTED or CLAIMED, and once REPORTED for the reader who reported it (to look again before the requester
+ * acknowledges); it ends with RETURNED, CANCELLED, DECLINED. The consultation door then decides ({@code
+ * AccessPolicy.decideConsulted}).
+ */
+public final class ReadingGrants implements StudyGrants {
+
+    private static final List<ReadingStatus> HELD = List.of(ReadingStatus.REQUESTED, ReadingStatus.CLAIMED,
+            ReadingStatus.REPORTED);
+
+    private final ReadingRows rows;
+    private final LongPredicate doctor;
+
+    public ReadingGrants(ReadingRows rows, LongPredicate doctor) {
+        this.rows = rows;
+        this.doctor = doctor;
+    }
+
+    @Override
+    public Optional<StudyGrant> granted(Reader reader, IndexedStudy study) {
+        Long facility = reader.facilityId();
+        if (facility == null || facility == study.facilityId() || !doctor.test(reader.userId())) {
+            return Optional.empty();
+        }
+        return rows.ofStudy(study.studyUid(), facility, HELD).stream()
+                .filter(r -> r.status().isOpen() || r.reader() != null && r.reader() == reader.userId())
+                .findFirst()
+                .map(r -> new StudyGrant(r.personId(), r.requesterPatientId(), r.centreFacility()));
+    }
+}

@@ -1,0 +1,167 @@
+package org.musubi.imaging.reading.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.junit.jupiter.api.Test;
+import org.musubi.identity.IdentityStore;
+import org.musubi.imaging.reading.DoubleReading;
+import org.musubi.imaging.reading.ProgrammeStatistics;
+import org.musubi.imaging.reading.ScreeningCategory;
+import org.musubi.imaging.reading.remote.ReadingFixtures;
+import org.musubi.imaging.studies.StudyIndex;
+import org.musubi.record.Reader;
+import org.musubi.registry.Facility;
+import org.musubi.registry.Profession;
+import org.musubi.registry.User;
+import org.musubi.testing.MusubiIntegrationTest;
+import org.musubi.testing.NetworkFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Double reading's doors against the database: an operator sets a gastric endoscopy programme up; a hospital's doctor
+ * submits an endoscopy study; the two readers assigned read blind (neither sees the other's reading, nor the study
+ * after reading); a reader never compares; a third reader of the pool sees both and records the final reading, which
+ * is a JP Core endoscopy DiagnosticReport in the hospital's record; statistics for the chief only; every door one
+ * audit row; a stranger, a nurse and a guessed id meet entries that do not exist.
+ */
+@MusubiIntegrationTest
+class DoubleReadingIT extends NetworkFixtures {
+
+    @Autowired
+    Programmes programmes;
+    @Autowired
+    IdentityStore identities;
+    @Autowired
+    StudyIndex index;
+
+    @Test
+    void aStudyIsReadBlindByTwoThenComparedByAThirdAndTheFinalReadingReturns() {
+        Facility hospital = accounts.newHospital();
+        Facility centre = accounts.newHospital();
+        User chief = accounts.memberOf(centre, Profession.DOCTOR);
+        List<User> pool = List.of(accounts.memberOf(centre, Profession.DOCTOR), accounts.memberOf(centre, Profession.DOCTOR),
+                accounts.memberOf(centre, Profession.DOCTOR));
+        User nurse = accounts.memberOf(centre, Profession.NURSE);
+        User submitter = accounts.memberOf(hospital, Profession.DOCTOR);
+        User stranger = accounts.memberOf(accounts.newHospital(), Profession.DOCTOR);
+        User admin = accounts.networkAdmin();
+
+        assertThat(programmes.create(chief.id(), false, "胃がん検診", Programme.Kind.GASTRIC_ENDOSCOPY, "ES",
+                centre.id(), chief.id(), pool.stream().map(User::id).toList())).isEmpty();
+        assertThatThrownBy(() -> programmes.create(admin.id(), true, "胃がん検診" + centre.id(),
+                Programme.Kind.GASTRIC_ENDOSCOPY, "ES", centre.id(), chief.id(), List.of(pool.get(0).id())))
+                .isInstanceOf(ProgrammeFault.class).extracting(f -> ((ProgrammeFault) f).key())
+                .isEqualTo(ProgrammeFault.READERS);
+        Programme programme = programmes.create(admin.id(), true, "胃内視鏡検診 " + centre.id(),
+                Programme.Kind.GASTRIC_ENDOSCOPY, "ES", centre.id(), chief.id(),
+                pool.stream().map(User::id).toList()).orElseThrow();
+
+        ReadingFixtures.Study study = ReadingFixtures.study(clients, port, identities, index, consents, admin.id(),
+                hospital, "ES");
+        long before = audit.max();
+        ProgrammeStudy entry = programmes.submit(reader(submitter), study.uid(), programme.id()).orElseThrow();
+        assertThat(rowsAbout(before, study)).isEqualTo(1);
+        assertThatThrownBy(() -> programmes.submit(reader(submitter), study.uid(), programme.id()))
+                .isInstanceOf(ProgrammeFault.class);
+        assertThat(programmes.submit(reader(stranger), study.uid(), programme.id())).as("not the stranger's to see")
+                .isEmpty();
+
+        User first = user(pool, entry.reading().first());
+        User second = user(pool, entry.reading().second());
+        User third = pool.stream().filter(u -> u != first && u != second).findFirst().orElseThrow();
+        assertThat(List.of(first.id(), second.id())).doesNotContain(submitter.id());
+
+        // blind: each reader sees the entry with no other reading
+        Programmes.Shown firstSees = programmes.item(reader(first), entry.id()).orElseThrow();
+        assertThat(firstSees.role()).isEqualTo(Programmes.Role.READER);
+        assertThat(firstSees.other()).isNull();
+        assertThat(programmes.item(reader(third), entry.id())).as("the third reads later, at the comparison").isEmpty();
+        assertThat(programmes.item(reader(nurse), entry.id())).isEmpty();
+        assertThat(programmes.item(reader(stranger), entry.id())).isEmpty();
+        assertThat(programmes.item(reader(first), 987_654_321L)).isEmpty();
+
+        before = audit.max();
+        assertThat(programmes.read(reader(first), entry.id(), ScreeningCategory.FURTHER_EXAM, "体部小弯に発赤")).isPresent();
+        assertThat(rowsAbout(before, study)).isEqualTo(1);
+        assertThat(programmes.read(reader(first), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
+                .as("a reader reads once").isEmpty();
+        assertThat(programmes.item(reader(first), entry.id())).as("nor looks again while the other reads").isEmpty();
+        Programmes.Shown secondSees = programmes.item(reader(second), entry.id()).orElseThrow();
+        assertThat(secondSees.other()).as("blind to the first reading").isNull();
+        assertThat(programmes.compare(reader(second), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
+                .as("not at the comparison yet").isEmpty();
+        assertThat(programmes.read(reader(second), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null)).isPresent();
+
+        // the comparison: never one of the two readers; the third reader sees both
+        assertThat(programmes.compare(reader(first), entry.id(), ScreeningCategory.FURTHER_EXAM, null)).isEmpty();
+        Programmes.Shown thirdSees = programmes.item(reader(third), entry.id()).orElseThrow();
+        assertThat(thirdSees.role()).isEqualTo(Programmes.Role.COMPARER);
+        assertThat(List.of(thirdSees.own(), thirdSees.other()))
+                .containsExactly(ScreeningCategory.FURTHER_EXAM, ScreeningCategory.NO_FURTHER_EXAM);
+        before = audit.max();
+        ProgrammeStudy done = programmes.compare(reader(third), entry.id(), ScreeningCategory.FURTHER_EXAM, "要精検とする")
+                .orElseThrow();
+        assertThat(rowsAbout(before, study)).isEqualTo(1);
+        assertThat(done.reading().phase()).isEqualTo(DoubleReading.Phase.FINAL);
+        assertThat(programmes.compare(reader(chief), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
+                .as("final takes no more steps").isEmpty();
+
+        DiagnosticReport report = clients.fhirFor(port, hospital, "system/*.read").read()
+                .resource(DiagnosticReport.class).withId(done.reportId()).execute();
+        assertThat(report.getMeta().getProfile().getFirst().getValue()).isEqualTo(ProgrammeReports.ENDOSCOPY);
+        assertThat(report.getCode().getCodingFirstRep().getCode()).isEqualTo("18751-8");
+        assertThat(report.getConclusionCode().getFirst().getCodingFirstRep().getCode()).isEqualTo("FURTHER_EXAM");
+        assertThat(report.getConclusionCode().get(1).getCodingFirstRep().getCode()).isEqualTo("DIFFERED");
+        assertThat(report.getConclusion()).contains("要精検", "要精検とする");
+
+        assertThat(programmes.submitted(reader(submitter))).extracting(l -> l.entry().id()).contains(entry.id());
+        ProgrammeStatistics figures = programmes.statistics(reader(chief), false, programme.id()).orElseThrow();
+        assertThat(List.of(figures.studies(), figures.finished(), figures.agreed(), figures.furtherExam()))
+                .containsExactly(1, 1, 0, 1);
+        assertThat(programmes.statistics(reader(first), false, programme.id())).isEmpty();
+        assertThat(programmes.statistics(reader(submitter), false, programme.id())).isEmpty();
+    }
+
+    @Test
+    void theViewerOpensTheStudyOnlyForWhoseStepItIs() {
+        Facility hospital = accounts.newHospital();
+        Facility centre = accounts.newHospital();
+        User chief = accounts.memberOf(centre, Profession.DOCTOR);
+        List<User> pool = List.of(accounts.memberOf(centre, Profession.DOCTOR), accounts.memberOf(centre, Profession.DOCTOR));
+        User admin = accounts.networkAdmin();
+        Programme programme = programmes.create(admin.id(), true, "胸部検診 " + centre.id(), Programme.Kind.CHEST_XRAY,
+                "CR", centre.id(), chief.id(), pool.stream().map(User::id).toList()).orElseThrow();
+        ReadingFixtures.Study study = ReadingFixtures.study(clients, port, identities, index, consents, admin.id(),
+                hospital, "CR");
+        ProgrammeStudy entry = programmes.submit(reader(accounts.memberOf(hospital, Profession.DOCTOR)), study.uid(),
+                programme.id()).orElseThrow();
+        String viewer = "/imaging/viewer/studies/" + study.uid();
+        assertThat(accounts.signedIn(port, pool.get(0)).get(viewer).statusCode()).isEqualTo(200);
+        assertThat(accounts.signedIn(port, chief).get(viewer).statusCode()).as("not yet the chief's step").isEqualTo(404);
+        programmes.read(reader(pool.get(0)), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
+        assertThat(accounts.signedIn(port, pool.get(0)).get(viewer).statusCode()).as("read: the grant ended")
+                .isEqualTo(404);
+        programmes.read(reader(pool.get(1)), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
+        assertThat(accounts.signedIn(port, chief).get(viewer).statusCode()).isEqualTo(200);
+        programmes.compare(reader(chief), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
+        assertThat(accounts.signedIn(port, chief).get(viewer).statusCode()).as("final: the grant ended").isEqualTo(404);
+        assertThat(programmes.statistics(reader(chief), false, programme.id()).orElseThrow().agreed()).isEqualTo(1);
+    }
+
+    /** Audit rows since {@code before} naming the study's ImagingStudy (the services are called without a session). */
+    private long rowsAbout(long before, ReadingFixtures.Study study) {
+        return audit.rowsSince(before).stream().filter(r -> r.resourceIds().stream()
+                .anyMatch(id -> id.equals(study.resourceId()) || id.endsWith("/" + study.resourceId()))).count();
+    }
+
+    private static User user(List<User> pool, long id) {
+        return pool.stream().filter(u -> u.id() == id).findFirst().orElseThrow();
+    }
+
+    private static Reader reader(User user) {
+        return new Reader(user.id(), user.memberships().getFirst().facilityId());
+    }
+}
