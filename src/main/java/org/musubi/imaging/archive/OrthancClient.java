@@ -1,5 +1,6 @@
 package org.musubi.imaging.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Orthanc's REST and DICOMweb API over HTTP (java.net.http; one client, connections kept alive), signed in with the
- * configured user. Paths are relative to the base URL ({@code /changes?since=0}, {@code /dicom-web/studies/…}); the
+ * Orthanc's REST and DICOMweb API over HTTP/1.1 (java.net.http; one client whose connections are kept alive and
+ * reused — Orthanc speaks no HTTP/2, so no upgrade is offered), signed in with the configured user. Paths are relative to the base URL ({@code /changes?since=0}, {@code /dicom-web/studies/…}); the
  * caller builds them from values it checked (UIDs are digits and dots). Failures to reach the archive are {@link
  * ArchiveUnavailable}; an HTTP status is the caller's to judge.
  */
@@ -29,8 +30,8 @@ public class OrthancClient {
 
     public OrthancClient(ArchiveProperties settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.authorization = settings.username() == null || settings.username().isBlank() ? null
                 : "Basic " + Base64.getEncoder().encodeToString((settings.username() + ":" + settings.password())
                         .getBytes(StandardCharsets.UTF_8));
@@ -58,10 +59,23 @@ public class OrthancClient {
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
-    /** Sends {@code request}, its body streamed to the caller (who closes it). */
+    /**
+     * Sends {@code request}, its body streamed to the caller (who closes it). A body the archive announces as at most
+     * {@value #BUFFERED} bytes (a frame of a small image, a thumbnail) is read whole first, which spares the hand-off
+     * of each piece between the client's threads; a larger or unannounced one is streamed as it arrives.
+     */
     public HttpResponse<InputStream> stream(HttpRequest request) {
-        return send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return send(request, info -> {
+            long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return length >= 0 && length <= BUFFERED
+                    ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
+                            ByteArrayInputStream::new)
+                    : HttpResponse.BodySubscribers.ofInputStream();
+        });
     }
+
+    /** The largest body {@link #stream} reads whole before handing it on. */
+    static final int BUFFERED = 1 << 20;
 
     /** Sends {@code request} and reads the whole answer. */
     public HttpResponse<byte[]> bytes(HttpRequest request) {

@@ -2,7 +2,11 @@ package org.musubi.imaging.proxy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.musubi.audit.AuditAction;
 import org.musubi.imaging.studies.IndexedStudy;
@@ -21,12 +25,17 @@ import org.musubi.identity.SourcePatient;
  * Opening a study for viewing: the one audited read of its ImagingStudy (by the record's door, so the policy decides on
  * the study's patient and category IMAGING and leaves exactly one audit row), giving a {@link StudyPass}; and the check
  * of a pass on each later request (same user, at most {@link #PASS} old, the policy still permitting the person's
- * imaging from that facility now), which writes no audit row.
+ * imaging from that facility), which writes no audit row. The policy and the index are asked again at most every
+ * {@link #RECHECK} per pass and reader (remembered in this node's memory for the last {@value #CHECKS_KEPT} passes):
+ * a withdrawn consent, an ended link or a closed grant stops the frames within that interval.
  */
 public class StudyPasses {
 
     /** How long a viewer may fetch a study's frames with the pass its opening gave. */
     public static final Duration PASS = Duration.ofMinutes(30);
+    /** How long a pass found valid is trusted without asking the index and the policy again. */
+    public static final Duration RECHECK = Duration.ofSeconds(5);
+    static final int CHECKS_KEPT = 4096;
     static final String TYPE = "ImagingStudy";
 
     private final StudyIndex index;
@@ -34,13 +43,28 @@ public class StudyPasses {
     private final PersonAccess access;
     private final List<StudyGrants> grants;
     private final Clock clock;
+    /** When each pass was last found valid for a reader acting for a facility (bounded, least recently used out). */
+    private final Map<Checked, Instant> checked = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Checked, Instant> eldest) {
+                    return size() > CHECKS_KEPT;
+                }
+            });
+
+    private record Checked(StudyPass pass, Long facilityId, Long onlyPerson) {
+    }
 
     public StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access, List<StudyGrants> grants) {
+        this(index, records, access, grants, Clock.systemUTC());
+    }
+
+    StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access, List<StudyGrants> grants, Clock clock) {
         this.index = index;
         this.records = records;
         this.access = access;
         this.grants = List.copyOf(grants);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** A study opened: its pass, the study, and the patient's other studies the reader may see (newest first). */
@@ -96,16 +120,35 @@ public class StudyPasses {
         return grants.stream().map(g -> g.granted(reader, study)).flatMap(Optional::stream).findFirst();
     }
 
-    /** Whether {@code pass} still lets {@code reader} read its study now (no audit row: its opening was audited). */
+    /**
+     * Whether {@code pass} still lets {@code reader} read its study now (no audit row: its opening was audited). The
+     * index and the policy are asked when this reader's pass was last found valid more than {@link #RECHECK} ago.
+     */
     public boolean valid(Reader reader, StudyPass pass) {
-        if (pass == null || pass.user() != reader.userId() || pass.at().plus(PASS).isBefore(clock.instant())) {
+        Instant now = clock.instant();
+        if (pass == null || pass.user() != reader.userId() || pass.at().plus(PASS).isBefore(now)) {
             return false;
         }
-        if (index.find(pass.studyUid()).filter(s -> s.facilityId() == pass.facilityId()).isEmpty()) {
+        Checked key = new Checked(pass, reader.facilityId(), reader.onlyPerson());
+        Instant last = checked.get(key);
+        if (last != null && !last.plus(RECHECK).isBefore(now) && !now.isBefore(last)) {
+            return true;
+        }
+        if (!validNow(reader, pass)) {
+            checked.remove(key);
+            return false;
+        }
+        checked.put(key, now);
+        return true;
+    }
+
+    private boolean validNow(Reader reader, StudyPass pass) {
+        Optional<IndexedStudy> study = index.find(pass.studyUid()).filter(s -> s.facilityId() == pass.facilityId());
+        if (study.isEmpty()) {
             return false;
         }
         if (pass.granted()) {
-            return index.find(pass.studyUid()).flatMap(s -> grantOf(reader, s))
+            return grantOf(reader, study.get())
                     .filter(g -> g.personId() == pass.personId() && reader.actsFor(g.addresseeFacilityId()))
                     .isPresent();
         }

@@ -34,18 +34,101 @@ class DicomWebProxyIT extends NetworkFixtures {
     @Autowired
     StudyIndex index;
 
+    private static final String ANY_SYNTAX = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
+    /** What the viewer asks for a frame it must be able to draw: uncompressed (Explicit VR Little Endian). */
+    private static final String UNCOMPRESSED =
+            "multipart/related; type=\"application/octet-stream\"; transfer-syntax=1.2.840.10008.1.2.1";
+
     /** A hospital's linked, consenting patient with a CT study of {@code images} images. */
     ViewerStudies.Made studyAt(Facility hospital, int images) throws Exception {
+        return studyAt(hospital, images, null).made();
+    }
+
+    /** The study, its person and the consent that lets every linked facility see it. */
+    record Consented(ViewerStudies.Made made, long person, org.musubi.consent.Consent consent) {
+    }
+
+    /** {@link #studyAt(Facility, int)}, its images compressed by {@code compressor} (dcmtk) or not (null). */
+    Consented studyAt(Facility hospital, int images, String compressor) throws Exception {
         String localId = FhirRecords.localId();
         String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"),
                 hospital, localId, FhirRecords.uniqueKana());
-        ViewerStudies.Made made = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient, images);
+        ViewerStudies.Made made = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient, images,
+                compressor);
         long person = clients.personOf(hospital, localId);
         long admin = accounts.networkAdmin().id();
         consents.link(person, hospital.id(), admin);
-        consents.grant(person, ConsentScope.ALL_FACILITIES, null, java.util.Set.of(Purpose.TREATMENT), admin,
-                hospital.id());
-        return made;
+        org.musubi.consent.Consent consent = consents.grant(person, ConsentScope.ALL_FACILITIES, null,
+                java.util.Set.of(Purpose.TREATMENT), admin, hospital.id());
+        return new Consented(made, person, consent);
+    }
+
+    @Test
+    void aWithdrawnConsentStopsTheFramesWithinTheRecheckInterval() throws Exception {
+        OrthancServer.sharedOrSkip();
+        Consented study = studyAt(accounts.newHospital(), 2, null);
+        Facility clinic = accounts.newHospital();
+        consents.link(study.person(), clinic.id(), accounts.networkAdmin().id());
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        WebSession web = accounts.signedIn(port, doctor);
+        String frame = "/imaging/dicomweb/studies/" + study.made().uid() + "/series/" + study.made().dicom().seriesUid(1)
+                + "/instances/" + study.made().dicom().instanceUid(1, 1) + "/frames/1";
+        web.withHeader("Accept", ANY_SYNTAX);
+        assertThat(web.getBytes(frame).statusCode()).as("another facility's doctor, the person consenting").isEqualTo(200);
+        assertThat(web.getBytes(frame).statusCode()).isEqualTo(200);
+
+        assertThat(consents.withdraw(study.consent().id(), accounts.networkAdmin().id())).isTrue();
+        long withdrawn = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - withdrawn < StudyPasses.RECHECK.plusSeconds(5).toNanos()) {
+            status = web.getBytes(frame).statusCode();
+            Thread.sleep(100);
+        }
+        java.time.Duration stoppedAfter = java.time.Duration.ofNanos(System.nanoTime() - withdrawn);
+        assertThat(status).as("frames after the consent was withdrawn").isEqualTo(404);
+        assertThat(stoppedAfter).as("stopped within the policy's re-check interval (plus a request)")
+                .isLessThanOrEqualTo(StudyPasses.RECHECK.plusSeconds(2));
+        for (int i = 0; i < 3; i++) {
+            assertThat(web.getBytes(frame).statusCode()).as("and stays stopped").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aCompressedStudysFrameComesBackUncompressedWhenTheViewerAsksForIt() throws Exception {
+        OrthancServer.sharedOrSkip();
+        for (String compressor : List.of("/usr/bin/dcmcjpeg", "/usr/bin/dcmcjpls")) {
+            Facility hospital = accounts.newHospital();
+            ViewerStudies.Made study = studyAt(hospital, 2, compressor).made();
+            WebSession web = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+            String frame = "/imaging/dicomweb/studies/" + study.uid() + "/series/" + study.dicom().seriesUid(1)
+                    + "/instances/" + study.dicom().instanceUid(1, 2) + "/frames/1";
+
+            HttpResponse<byte[]> stored = web.withHeader("Accept", ANY_SYNTAX).getBytes(frame);
+            assertThat(stored.statusCode()).isEqualTo(200);
+            assertThat(stored.headers().firstValue("Content-Type").orElse("")).as(compressor + ": as stored")
+                    .contains("transfer-syntax=1.2.840.10008.1.2.4.");
+
+            HttpResponse<byte[]> plain = web.withHeader("Accept", UNCOMPRESSED).getBytes(frame);
+            assertThat(plain.statusCode()).as(compressor).isEqualTo(200);
+            String type = plain.headers().firstValue("Content-Type").orElse("");
+            assertThat(type).as(compressor + ": transcoded by the archive").contains("transfer-syntax=1.2.840.10008.1.2.1")
+                    .doesNotContain("1.2.840.10008.1.2.4.");
+            assertThat(onlyPart(plain.body(), type)).as(compressor + ": 64 × 64 pixels of 16 bits")
+                    .hasSize(64 * 64 * 2);
+        }
+    }
+
+    /** The body of the only part of a multipart/related answer of type {@code type}. */
+    static byte[] onlyPart(byte[] body, String type) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(type);
+        assertThat(m.find()).as(type).isTrue();
+        byte[] boundary = ("\r\n--" + m.group(1)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int start = text.indexOf("\r\n\r\n") + 4;
+        int end = text.indexOf(new String(boundary, java.nio.charset.StandardCharsets.ISO_8859_1), start);
+        assertThat(start).isGreaterThan(3);
+        assertThat(end).isGreaterThan(start);
+        return java.util.Arrays.copyOfRange(body, start, end);
     }
 
     @Test

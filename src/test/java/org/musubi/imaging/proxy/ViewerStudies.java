@@ -40,12 +40,22 @@ public final class ViewerStudies {
      */
     public static Made ct(FhirClients clients, int port, IdentityStore identities, StudyIndex index, Facility hospital,
                           String localId, String patient, int images) throws Exception {
+        return ct(clients, port, identities, index, hospital, localId, patient, images, null);
+    }
+
+    /**
+     * The same study with each image compressed by a dcmtk tool before it is uploaded ({@code /usr/bin/dcmcjpeg}:
+     * lossless JPEG, {@code /usr/bin/dcmcjpls}: JPEG-LS lossless), as a hospital's PACS often stores them; {@code
+     * null}: uncompressed (Explicit VR Little Endian).
+     */
+    public static Made ct(FhirClients clients, int port, IdentityStore identities, StudyIndex index, Facility hospital,
+                          String localId, String patient, int images, String compressor) throws Exception {
         OrthancServer orthanc = OrthancServer.sharedOrSkip();
         DicomStudies dicom = DicomStudies.ct(localId, null, images);
         Path dir = Files.createTempDirectory("viewer-study");
         try {
             for (Path file : dicom.write(dir)) {
-                orthanc.upload(file);
+                orthanc.upload(compressor == null ? file : compressed(compressor, file));
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -62,6 +72,19 @@ public final class ViewerStudies {
         index.put(new IndexedStudy(dicom.studyUid(), id, source, hospital.id(), "CT", dicom.accession(), null, 1,
                 images));
         return new Made(dicom, id, source);
+    }
+
+    private static Path compressed(String compressor, Path file) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of(compressor)),
+                compressor + " (dcmtk) not installed: compressed test studies cannot be made, test skipped");
+        Path out = file.resolveSibling("compressed-" + file.getFileName());
+        Process process = new ProcessBuilder(compressor, file.toString(), out.toString()).redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(compressor + " failed: " + output);
+        }
+        return out;
     }
 
     /** The proxy's paths of every kind for one image of the study (all must answer alike to a refused caller). */

@@ -26,9 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The viewer's benchmark (issue 47, closing note), run by {@code bench/viewer.sh}, never by {@code verify} (its name
  * ends neither in Test nor IT): a 200-image CT series on the shared Orthanc on loopback; (1) first image on screen —
  * Chromium opens the viewer page {@code musubi.bench.opens} times, each time measuring from navigation start to the
- * first frame drawn on the canvas (performance.now()); (2) throughput — every frame of the series read sequentially
+ * first frame drawn on the canvas (performance.now()); (2) throughput — every frame of the series read
  * {@code musubi.bench.rounds} times through the proxy (signed in, with the study's pass) and straight from Orthanc,
- * frames per second each. Prints the figures; asserts nothing.
+ * frames per second each, first one frame at a time, then {@code musubi.bench.parallel} (4) at a time as a viewer's
+ * loader fetches them. Prints the figures; asserts nothing.
  */
 @MusubiIntegrationTest
 class ViewerBenchmark extends NetworkFixtures {
@@ -70,35 +71,60 @@ class ViewerBenchmark extends NetworkFixtures {
         web.get("/imaging/viewer/studies/" + study.uid());
         String series = study.dicom().seriesUid(1);
         HttpClient http = HttpClient.newHttpClient();
-        double proxy = 0;
-        double direct = 0;
-        for (int round = 0; round < rounds + 1; round++) {
-            long bytes = 0;
-            long t0 = System.nanoTime();
-            for (int i = 1; i <= images; i++) {
-                bytes += web.withHeader("Accept", FRAME).getBytes("/imaging/dicomweb/studies/" + study.uid() + "/series/"
-                        + series + "/instances/" + study.dicom().instanceUid(1, i) + "/frames/1").body().length;
-            }
-            double viaProxy = images / ((System.nanoTime() - t0) / 1e9);
-            long t1 = System.nanoTime();
-            for (int i = 1; i <= images; i++) {
-                bytes -= http.send(HttpRequest.newBuilder(URI.create(orthanc.url() + "/dicom-web/studies/" + study.uid()
+        web.withHeader("Accept", FRAME);
+        java.util.function.IntFunction<byte[]> viaProxy = i -> web.getBytes("/imaging/dicomweb/studies/" + study.uid()
+                + "/series/" + series + "/instances/" + study.dicom().instanceUid(1, i) + "/frames/1").body();
+        java.util.function.IntFunction<byte[]> straight = i -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(orthanc.url() + "/dicom-web/studies/" + study.uid()
                                 + "/series/" + series + "/instances/" + study.dicom().instanceUid(1, i) + "/frames/1"))
                         .header("Authorization", orthanc.authorization()).header("Accept", FRAME).GET().build(),
-                        HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            double straight = images / ((System.nanoTime() - t1) / 1e9);
-            if (round > 0) {
-                proxy += viaProxy / rounds;
-                direct += straight / rounds;
+        };
+        for (int parallel : new int[] {1, Integer.getInteger("musubi.bench.parallel", 4)}) {
+            double proxy = 0;
+            double direct = 0;
+            for (int round = 0; round < rounds + 1; round++) {
+                double p = framesPerSecond(viaProxy, images, parallel);
+                double d = framesPerSecond(straight, images, parallel);
+                if (round > 0) {
+                    proxy += p / rounds;
+                    direct += d / rounds;
+                }
+                System.out.printf("round %d, %d at a time: proxy %.1f frames/s, Orthanc %.1f frames/s%n", round,
+                        parallel, p, d);
             }
-            System.out.printf("round %d: proxy %.1f frames/s, Orthanc %.1f frames/s (byte difference %d: multipart boundaries)%n",
-                    round, viaProxy, straight, bytes);
+            System.out.printf("VIEWER BENCH: frames/s through the proxy %.1f, straight from Orthanc %.1f, %d at a time:"
+                    + " %.0f %% (target >= 80 %%)%n", proxy, direct, parallel, 100 * proxy / direct);
         }
         System.out.printf("VIEWER BENCH: %d images; first image on screen over %d opens: p50 %d ms, p95 %d ms, max %d ms"
                         + " (target p95 <= 1000 ms)%n", images, first.size(), first.get(first.size() / 2),
                 first.get((int) Math.ceil(first.size() * 0.95) - 1), first.getLast());
-        System.out.printf("VIEWER BENCH: frames/s through the proxy %.1f, straight from Orthanc %.1f: %.0f %% (target >= 80 %%)%n",
-                proxy, direct, 100 * proxy / direct);
+    }
+
+    /** Every frame 1…{@code images} read once by {@code parallel} readers at a time; frames per second. */
+    private static double framesPerSecond(java.util.function.IntFunction<byte[]> read, int images, int parallel)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(1);
+        long t0 = System.nanoTime();
+        try (var readers = java.util.concurrent.Executors.newFixedThreadPool(parallel)) {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int r = 0; r < parallel; r++) {
+                done.add(readers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i <= images; i = next.getAndIncrement()) {
+                        if (read.apply(i).length == 0) {
+                            throw new IllegalStateException("frame " + i + " empty");
+                        }
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        }
+        return images / ((System.nanoTime() - t0) / 1e9);
     }
 }
