@@ -16,6 +16,9 @@ import java.util.List;
  *   <li><b>Secondary</b>: a line with exactly one suppressed entry would give it away (the total minus the others).
  *       In such a line the smallest entry still shown is suppressed as well — an inner entry above 0 first, else an
  *       inner 0, else the line's total — until every line has no suppressed entry or at least two.</li>
+ *   <li><b>No bridge</b>: two lines of two suppressed entries each can still give an entry away when the suppressed
+ *       entries form a chain rather than a cycle (see {@code closeBridge}); such a chain is closed with the smallest
+ *       entry still shown that joins its two ends.</li>
  * </ol>
  * This is the published "at least two suppressed cells in every row and column that has one" rule of complementary
  * suppression (e.g. the U.S. CDC/NCHS and the UK ONS guidance on tabular data; Cox 1980, <i>Properties of the
@@ -82,6 +85,9 @@ public final class Suppression {
             for (int j = 0; j <= cols; j++) {
                 changed |= complete(line(-1, j, rows, cols), v, h);
             }
+            if (!changed) {
+                changed = closeBridge(v, h);
+            }
         }
         boolean[][] inner = new boolean[rows][cols];
         boolean[] rowTotals = new boolean[rows];
@@ -94,6 +100,76 @@ public final class Suppression {
             colTotals[j] = h[rows][j];
         }
         return new Masked(inner, rowTotals, colTotals, h[rows][cols]);
+    }
+
+    /**
+     * Each entry is in two lines (its row and its column): seen as a graph whose nodes are the lines and whose edges
+     * are the suppressed entries, an entry can be worked out exactly when its edge is a bridge (summing the lines on
+     * one side of it gives it), and cannot when it lies on a cycle (Gusfield 1988, <i>A graph theoretic approach to
+     * statistical data security</i>, SIAM J. Comput. 17:552–571). For the first bridge found, suppresses the smallest
+     * entry still shown that joins the bridge's two sides, which puts the bridge on a cycle; whether it did.
+     */
+    private static boolean closeBridge(long[][] v, boolean[][] h) {
+        int rows = v.length;
+        int cols = v[0].length;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                if (!h[i][j]) {
+                    continue;
+                }
+                h[i][j] = false;
+                boolean[] side = reach(i, h);
+                boolean[] far = reach(rows + j, h);
+                h[i][j] = true;
+                if (side[rows + j]) {
+                    continue;
+                }
+                int[] best = null;
+                for (int a = 0; a < rows; a++) {
+                    for (int b = 0; b < cols; b++) {
+                        if (!h[a][b] && ((side[a] && far[rows + b]) || (far[a] && side[rows + b]))
+                                && (best == null || rank(v, a, b) < rank(v, best[0], best[1]))) {
+                            best = new int[] {a, b};
+                        }
+                    }
+                }
+                if (best != null) {
+                    h[best[0]][best[1]] = true;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Orders complements: inner entries above 0 by size, then inner zeros, then margins by size. */
+    private static long rank(long[][] v, int i, int j) {
+        boolean margin = i == v.length - 1 || j == v[0].length - 1;
+        long value = v[i][j];
+        return margin ? (2L << 40) + value : value > 0 ? value : (1L << 40);
+    }
+
+    /** The lines (rows 0.., then columns) reached from line {@code start} over suppressed entries. */
+    private static boolean[] reach(int start, boolean[][] h) {
+        int rows = h.length;
+        int cols = h[0].length;
+        boolean[] seen = new boolean[rows + cols];
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        seen[start] = true;
+        todo.add(start);
+        while (!todo.isEmpty()) {
+            int node = todo.poll();
+            for (int k = 0; k < (node < rows ? cols : rows); k++) {
+                int i = node < rows ? node : k;
+                int j = node < rows ? k : node - rows;
+                int other = node < rows ? rows + k : k;
+                if (h[i][j] && !seen[other]) {
+                    seen[other] = true;
+                    todo.add(other);
+                }
+            }
+        }
+        return seen;
     }
 
     /** A line's entries as {row, col} pairs, its total last. */
