@@ -32,12 +32,24 @@ public final class CohortCounts {
         return threshold;
     }
 
-    public CountTable count(Researcher who, long projectId, Criteria asked) {
+    /**
+     * Counts; the asked criteria are read only once the caller may count ({@link Criteria.Invalid} is audited as a
+     * refusal and thrown again).
+     */
+    public CountTable count(Researcher who, long projectId, java.util.function.Supplier<Criteria> reading) {
         Optional<ResearchProject> project = desk.visible(who, projectId).filter(p -> p.countable(desk.today()));
         if (project.isEmpty()) {
             audit.record(AuditEntry.of(AuditAction.SEARCH, Outcome.DENY).on(ResearchDesk.TYPE, projectId)
                     .purpose(Purpose.RESEARCH).reason("count refused: not an approved project of the user"));
             throw new ResearchDesk.NotFound();
+        }
+        Criteria asked;
+        try {
+            asked = reading.get();
+        } catch (Criteria.Invalid e) {
+            audit.record(AuditEntry.of(AuditAction.SEARCH, Outcome.DENY).on(ResearchDesk.TYPE, projectId)
+                    .purpose(Purpose.RESEARCH).reason("count refused: criteria not read (" + e.getMessage() + ")"));
+            throw e;
         }
         Criteria approved = project.get().approved().criteria();
         CountTable table = CountTable.of(counter.count(CountQuery.of(approved, asked, desk.today())), threshold);

@@ -34,9 +34,31 @@ public final class OptOuts {
         this.standby = standby;
     }
 
-    /** Where the person stands: since when they opted out, or empty. */
-    public Optional<Instant> since(long personId) {
-        return store.since(personId);
+    /** Where a person stands: opted out since {@code since}, or not ({@code since} null). */
+    public record State(Instant since) {
+
+        public boolean optedOut() {
+            return since != null;
+        }
+
+        /** The day (Japan's) the opt-out was made; null when there is none. */
+        public java.time.LocalDate sinceDay() {
+            return since == null ? null : since.atZone(ResearchDesk.ZONE).toLocalDate();
+        }
+    }
+
+    /** Where the person stands; one audit row (a DENY and empty for a person that does not exist). */
+    public Optional<State> look(long personId) {
+        Optional<RegisteredPerson> person = identities.person(personId).filter(RegisteredPerson::active);
+        if (person.isEmpty()) {
+            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on(TYPE, personId).purpose(Purpose.RESEARCH)
+                    .reason("no such person"));
+            return Optional.empty();
+        }
+        State state = new State(store.since(personId).orElse(null));
+        audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on(TYPE, personId).purpose(Purpose.RESEARCH)
+                .patient(person.get().person().regionalId()));
+        return Optional.of(state);
     }
 
     /** Opts the person out ({@code optOut}) or withdraws their opt-out; false when the person is unknown. */

@@ -2,6 +2,7 @@ package org.musubi.research;
 
 import java.time.Clock;
 import org.musubi.audit.Audit;
+import org.musubi.blob.BlobStore;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Users;
@@ -37,6 +38,12 @@ class ResearchConfiguration {
     CohortCounts cohortCounts(ResearchDesk desk, JdbcClient jdbc, Audit audit,
                               @Value("${musubi.research.suppress-below:10}") int suppressBelow) {
         return new CohortCounts(desk, new JdbcCohortCounter(jdbc), audit, Math.max(2, suppressBelow));
+    }
+
+    @Bean
+    EthicsDocuments ethicsDocuments(BlobStore blobs,
+                                    @Value("${musubi.research.ethics-max-size:10485760}") long maxSize) {
+        return new EthicsDocuments(blobs, maxSize);
     }
 
     @Bean
