@@ -2108,4 +2108,78 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of issue 47, double ------------------------------------------------------------------------------------
+    // ---- issue 48, research: research projects, cohort counts and the opt-out ------------------------------------------
+
+    /**
+     * Research projects: every web caller of clinic B — a doctor there with an approved project of their own among
+     * them — gets, for hospital A's approved project (its page, a count, its ethics PDF, closing it), exactly what a
+     * project id nobody has gets; A's own researcher gets the same for the counts of A's refused project; the public
+     * list shows neither the refused project nor one still applied for; B's callers cannot opt a person out at the
+     * counter (an operator's page) and the register is unchanged.
+     */
+    @Test
+    void clinicBNeverSeesNorCountsAnotherResearchersProject() {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User theirs = accounts.memberOf(hospital, Profession.DOCTOR);
+        User ours = accounts.memberOf(clinic, Profession.DOCTOR);
+        long approved = researchProject(theirs, "承認済み", org.musubi.research.ProjectStatus.APPROVED);
+        long refused = researchProject(theirs, "不承認", org.musubi.research.ProjectStatus.REFUSED);
+        long applied = researchProject(theirs, "申請中", null);
+        researchProject(ours, "B の研究", org.musubi.research.ProjectStatus.APPROVED);
+        long nobody = approved + 1_000_000;
+        long person = linkedConsentedPatientAt(hospital);
+        List<Armed> callers = new ArrayList<>(callers(clinic).stream().filter(c -> c.web() != null).toList());
+        callers.add(new Armed(Attacker.user(Profession.DOCTOR), ours.id(), null, accounts.signedIn(port, ours)));
+        for (Armed caller : callers) {
+            WebSession web = caller.web();
+            for (String[] attempt : List.<String[]>of(new String[] {"GET", ""}, new String[] {"POST", "/count"},
+                    new String[] {"GET", "/ethics.pdf"}, new String[] {"POST", "/close"})) {
+                HttpResponse<String> answer = researchAttempt(web, attempt, approved);
+                HttpResponse<String> none = researchAttempt(web, attempt, nobody);
+                String what = caller.attacker().name() + " " + attempt[0] + " " + attempt[1];
+                assertThat(answer.statusCode()).as(what).isEqualTo(404);
+                assertThat(withoutToken(answer.body()).replace("/research/" + approved, "/research/X")).as(what)
+                        .isEqualTo(withoutToken(none.body()).replace("/research/" + nobody, "/research/X"));
+            }
+            assertThat(web.post("/admin/persons/" + person + "/research-opt-out", "optOut", "true").statusCode())
+                    .as(caller.attacker().name()).isNotEqualTo(302);
+        }
+        assertThat(researchOptOuts.look(person).orElseThrow().optedOut()).isFalse();
+        WebSession owner = accounts.signedIn(port, theirs);
+        HttpResponse<String> refusedCount = owner.post("/research/" + refused + "/count");
+        HttpResponse<String> unknownCount = owner.post("/research/" + nobody + "/count");
+        assertThat(refusedCount.statusCode()).isEqualTo(404);
+        assertThat(withoutToken(refusedCount.body()).replace("/research/" + refused, "/research/X"))
+                .isEqualTo(withoutToken(unknownCount.body()).replace("/research/" + nobody, "/research/X"));
+        String published = new WebSession(port).get("/public/research").body();
+        assertThat(published).contains("承認済み " + approved).doesNotContain("不承認 " + refused, "申請中 " + applied);
+    }
+
+    @Autowired
+    org.musubi.research.ResearchDesk researchDesk;
+    @Autowired
+    org.musubi.research.OptOuts researchOptOuts;
+
+    private long researchProject(User applicant, String title, org.musubi.research.ProjectStatus decision) {
+        java.time.LocalDate today = researchDesk.today();
+        org.musubi.research.Scope scope = new org.musubi.research.Scope(new org.musubi.research.Criteria(List.of("E11"),
+                List.of(), null, null, null, null, null, null, null), List.of("DIAGNOSES"), java.util.Map.of());
+        long id = researchDesk.apply(new org.musubi.research.Researcher(applicant.id(), false, true),
+                new org.musubi.research.ResearchDesk.Form(title, "大学", "目的", "E-1", "0".repeat(64), 10, today,
+                        today.plusMonths(6), scope, List.of()));
+        jdbc.sql("UPDATE research_project SET title = title || ' ' || id WHERE id = ?").param(id).update();
+        if (decision != null) {
+            researchDesk.decide(new org.musubi.research.Researcher(accounts.networkAdmin().id(), true, false), id,
+                    decision, null, decision == org.musubi.research.ProjectStatus.APPROVED ? null : "理由");
+        }
+        return id;
+    }
+
+    private static HttpResponse<String> researchAttempt(WebSession web, String[] attempt, long id) {
+        String path = "/research/" + id + attempt[1];
+        return "GET".equals(attempt[0]) ? web.get(path) : web.post(path);
+    }
+
+    // ---- end of issue 48, research --------------------------------------------------------------------------------------
 }

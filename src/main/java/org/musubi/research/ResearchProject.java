@@ -1,0 +1,31 @@
+package org.musubi.research;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A research project: what was applied for ({@code requested}), what the committee approved ({@code approved}; null
+ * until approved), its state, its named users (the applicant among them) and its ethics approval (number and the
+ * PDF's key in the blob store).
+ */
+public record ResearchProject(long id, String title, String institution, String purpose, String ethicsNumber,
+                              String ethicsBlob, long ethicsSize, LocalDate periodFrom, LocalDate periodTo,
+                              Scope requested, Scope approved, ProjectStatus status, String decisionReason,
+                              long appliedBy, Instant appliedAt, Long decidedBy, Instant decidedAt,
+                              List<Long> namedUsers) {
+
+    public ResearchProject {
+        namedUsers = List.copyOf(namedUsers);
+    }
+
+    /** Whether the user is one of the project's named users. */
+    public boolean names(long userId) {
+        return namedUsers.contains(userId);
+    }
+
+    /** Approved and its period running on {@code today}. */
+    public boolean countable(LocalDate today) {
+        return status.approved() && !today.isBefore(periodFrom) && !today.isAfter(periodTo);
+    }
+}

@@ -1,0 +1,71 @@
+package org.musubi.research.web;
+
+import java.util.List;
+import java.util.Map;
+import org.musubi.research.Criteria;
+import org.musubi.research.ProjectStatus;
+import org.musubi.research.ResearchDesk;
+import org.musubi.research.Scope;
+import org.musubi.security.SignedIn;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The committee's pages (operators: {@code /admin/**} is the network admins'): every project, newest first, with the
+ * ones waiting for a decision; a decision on one (approve, narrow with an edited scope and a reason, refuse with a
+ * reason). Opening the list first expires the approved projects whose period is over.
+ */
+@Controller
+class CommitteeController {
+
+    private final ResearchDesk desk;
+
+    CommitteeController(ResearchDesk desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping("/admin/research")
+    String list(@AuthenticationPrincipal SignedIn me, Model model) {
+        desk.expire();
+        model.addAttribute("projects", desk.list(Researchers.of(me)));
+        model.addAttribute("staff", false);
+        model.addAttribute("committee", true);
+        return "research/index";
+    }
+
+    /** The counter's way to a resident's opt-out: the person's number from the operators' patient list. */
+    @GetMapping("/admin/research/opt-out")
+    String counter(@RequestParam long person) {
+        return "redirect:/admin/persons/" + person + "/research-opt-out";
+    }
+
+    @PostMapping("/admin/research/{id}/decide")
+    String decide(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam String decision,
+                  @RequestParam(required = false) String reason, @RequestParam Map<String, String> params,
+                  @RequestParam(name = "categories", required = false) List<String> categories) {
+        ProjectStatus status;
+        try {
+            status = ProjectStatus.valueOf(decision);
+        } catch (IllegalArgumentException e) {
+            status = ProjectStatus.CLOSED;
+        }
+        try {
+            Scope narrowed = status == ProjectStatus.NARROWED ? CriteriaForm.scope(params, categories) : null;
+            desk.decide(Researchers.of(me), id, status, narrowed, reason);
+        } catch (ResearchDesk.Refused e) {
+            return "redirect:/research/" + id + "?refused=" + e.getMessage();
+        } catch (Criteria.Invalid e) {
+            try {
+                desk.decide(Researchers.of(me), id, status, null, null);
+            } catch (ResearchDesk.Refused refused) {
+                return "redirect:/research/" + id + "?refused=research.invalid." + e.getMessage();
+            }
+        }
+        return "redirect:/research/" + id + "?decided";
+    }
+}

@@ -1,0 +1,152 @@
+package org.musubi.research.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.musubi.blob.Blob;
+import org.musubi.research.CohortCounts;
+import org.musubi.research.CountTable;
+import org.musubi.research.Criteria;
+import org.musubi.research.EthicsDocuments;
+import org.musubi.research.ResearchDesk;
+import org.musubi.research.ResearchProject;
+import org.musubi.research.Scope;
+import org.musubi.security.SignedIn;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The researchers' pages: {@code /research} (my projects; every project for an operator), the application form, a
+ * project's page with its count form, its ethics PDF, and closing it. A project the user may not see answers 404 like
+ * one that does not exist; every request is audited once by the use cases.
+ */
+@Controller
+class ResearchController {
+
+    private final ResearchDesk desk;
+    private final CohortCounts counts;
+    private final EthicsDocuments ethics;
+
+    ResearchController(ResearchDesk desk, CohortCounts counts, EthicsDocuments ethics) {
+        this.desk = desk;
+        this.counts = counts;
+        this.ethics = ethics;
+    }
+
+    @GetMapping("/research")
+    String index(@AuthenticationPrincipal SignedIn me, Model model) {
+        model.addAttribute("projects", desk.list(Researchers.of(me)));
+        model.addAttribute("staff", Researchers.of(me).staff());
+        return "research/index";
+    }
+
+    @GetMapping("/research/apply")
+    String applyForm(@AuthenticationPrincipal SignedIn me, Model model) {
+        if (!Researchers.of(me).staff()) {
+            throw new ResearchDesk.NotFound();
+        }
+        return applyPage(model, Map.of(), List.of(), null);
+    }
+
+    @PostMapping("/research/apply")
+    String apply(@AuthenticationPrincipal SignedIn me, @RequestParam Map<String, String> params,
+                 @RequestParam(name = "categories", required = false) List<String> categories,
+                 @RequestParam(name = "ethics", required = false) MultipartFile pdf, Model model) throws IOException {
+        try {
+            Scope scope = CriteriaForm.scope(params, categories);
+            if (pdf == null || pdf.isEmpty()) {
+                throw new ResearchDesk.Refused("research.refused.noPdf");
+            }
+            if (pdf.getSize() > ethics.maxSize()) {
+                throw new ResearchDesk.Refused("research.refused.tooLarge");
+            }
+            Blob blob;
+            try (InputStream in = pdf.getInputStream()) {
+                blob = ethics.store(in);
+            }
+            long id = desk.apply(Researchers.of(me), new ResearchDesk.Form(params.get("title"), params.get("institution"),
+                    params.get("purpose"), params.get("ethicsNumber"), blob.key(), blob.size(),
+                    CriteriaForm.date(params.get("periodFrom"), "periodFrom"),
+                    CriteriaForm.date(params.get("periodTo"), "periodTo"), scope, Criteria.split(params.get("users"))));
+            return "redirect:/research/" + id;
+        } catch (Criteria.Invalid e) {
+            return applyPage(model, params, categories, "research.invalid." + e.getMessage());
+        } catch (ResearchDesk.Refused e) {
+            return applyPage(model, params, categories, e.getMessage());
+        }
+    }
+
+    @GetMapping("/research/{id}")
+    String project(@AuthenticationPrincipal SignedIn me, @PathVariable long id, Model model) {
+        ResearchProject p = desk.open(Researchers.of(me), id).orElseThrow(ResearchDesk.NotFound::new);
+        return projectPage(model, me, p, Map.of(), null, null);
+    }
+
+    @PostMapping("/research/{id}/count")
+    String count(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam Map<String, String> params,
+                 Model model) {
+        try {
+            CountTable table = counts.count(Researchers.of(me), id, () -> CriteriaForm.criteria(params));
+            return projectPage(model, me, desk.visible(Researchers.of(me), id).orElseThrow(), params, table, null);
+        } catch (Criteria.Invalid e) {
+            return projectPage(model, me, desk.visible(Researchers.of(me), id).orElseThrow(), params, null,
+                    "research.invalid." + e.getMessage());
+        }
+    }
+
+    @PostMapping("/research/{id}/close")
+    String close(@AuthenticationPrincipal SignedIn me, @PathVariable long id) {
+        try {
+            desk.close(Researchers.of(me), id);
+        } catch (ResearchDesk.Refused e) {
+            return "redirect:/research/" + id + "?refused";
+        }
+        return "redirect:/research/" + id + "?closed";
+    }
+
+    @GetMapping("/research/{id}/ethics.pdf")
+    ResponseEntity<InputStreamResource> ethicsPdf(@AuthenticationPrincipal SignedIn me, @PathVariable long id)
+            throws IOException {
+        ResearchProject p = desk.open(Researchers.of(me), id).orElseThrow(ResearchDesk.NotFound::new);
+        InputStream in = ethics.open(p.ethicsBlob()).orElseThrow(ResearchDesk.NotFound::new);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).contentLength(p.ethicsSize())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ethics-" + id + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(in));
+    }
+
+    private String applyPage(Model model, Map<String, String> params, List<String> categories, String error) {
+        model.addAttribute("form", params);
+        model.addAttribute("chosen", categories == null ? List.of() : categories);
+        model.addAttribute("categories", Scope.CATEGORIES.stream().sorted().toList());
+        model.addAttribute("sexes", Criteria.SEXES.stream().sorted().toList());
+        model.addAttribute("maxMb", ethics.maxSize() / (1024 * 1024));
+        model.addAttribute("error", error);
+        return "research/apply";
+    }
+
+    private String projectPage(Model model, SignedIn me, ResearchProject p, Map<String, String> params,
+                               CountTable table, String error) {
+        model.addAttribute("p", p);
+        model.addAttribute("operator", me.networkAdmin());
+        model.addAttribute("countable", p.countable(desk.today()));
+        model.addAttribute("form", params);
+        model.addAttribute("table", table);
+        model.addAttribute("threshold", counts.threshold());
+        model.addAttribute("sexes", Criteria.SEXES.stream().sorted().toList());
+        model.addAttribute("categories", Scope.CATEGORIES.stream().sorted().toList());
+        model.addAttribute("error", error);
+        return "research/project";
+    }
+}
