@@ -12,7 +12,7 @@ const T = {SERIES: '0020000E', INSTANCE: '00080018', NUMBER: '00200013', ROWS: '
   WIDTH: '00281051', SPACING: '00280030', MODALITY: '00080060', DESCRIPTION: '0008103E'};
 const value = (item, tag) => (item[tag] && item[tag].Value) ? item[tag].Value[0] : undefined;
 const state = {series: null, images: [], index: 0, cache: new Map(), wl: null, zoom: 1, panX: 0, panY: 0,
-  line: null, tool: 'window', bitmap: null};
+  line: null, tool: 'window', bitmap: null, pending: new Map()};
 
 async function json(path) {
   const answer = await fetch(base + path, {headers: {Accept: 'application/dicom+json'}, credentials: 'same-origin'});
@@ -35,17 +35,27 @@ function firstPart(buffer, type) {
   return bytes.subarray(start, end);
 }
 
-async function frame(image) {
-  if (state.cache.has(image.uid)) return state.cache.get(image.uid);
-  const answer = await fetch(`${base}/series/${state.series}/instances/${image.uid}/frames/1`,
+function frame(image) {
+  if (state.cache.has(image.uid)) return Promise.resolve(state.cache.get(image.uid));
+  if (state.pending.has(image.uid)) return state.pending.get(image.uid);
+  const cache = state.cache;
+  const pending = state.pending;
+  const promise = load(image).then(pixels => {
+    cache.set(image.uid, pixels);
+    return pixels;
+  }).finally(() => pending.delete(image.uid));
+  pending.set(image.uid, promise);
+  return promise;
+}
+
+async function load(image) {
+  const answer = await fetch(`${base}/series/${image.series}/instances/${image.uid}/frames/1`,
     {headers: {Accept: 'multipart/related; type="application/octet-stream"; transfer-syntax=*'}, credentials: 'same-origin'});
   if (!answer.ok) throw new Error(String(answer.status));
   const raw = firstPart(await answer.arrayBuffer(), answer.headers.get('Content-Type'));
   const copy = raw.slice().buffer;
-  const pixels = image.bits === 8 ? new Uint8Array(copy)
+  return image.bits === 8 ? new Uint8Array(copy)
     : image.signed ? new Int16Array(copy, 0, image.rows * image.cols) : new Uint16Array(copy, 0, image.rows * image.cols);
-  state.cache.set(image.uid, pixels);
-  return pixels;
 }
 
 function render(image, pixels) {
@@ -102,53 +112,95 @@ async function show(index) {
     canvas.dataset.drawn = image.uid;
     canvas.dataset.number = String(state.index + 1);
     status.hidden = true;
+    prefetch();
   } catch (e) {
     status.hidden = false;
     status.textContent = root.dataset.failed;
   }
 }
 
-async function openSeries(uid) {
+function describe(item, fallback) {
+  const center = Number(value(item, T.CENTER));
+  const width = Number(value(item, T.WIDTH));
+  const spacing = item[T.SPACING] && item[T.SPACING].Value;
+  return {uid: value(item, T.INSTANCE) || fallback.uid, number: Number(value(item, T.NUMBER) || fallback.number || 0),
+    rows: value(item, T.ROWS), cols: value(item, T.COLS), bits: value(item, T.BITS),
+    signed: value(item, T.SIGNED) === 1,
+    slope: Number(value(item, T.SLOPE) ?? 1), intercept: Number(value(item, T.INTERCEPT) ?? 0),
+    center: Number.isFinite(center) ? center : 128, width: Number.isFinite(width) && width > 0 ? width : 256,
+    spacing: spacing ? spacing.map(Number) : null};
+}
+
+// Frames ahead of the scroll position, a few at a time, so that scrolling finds them in the cache.
+const AHEAD = 12;
+const PARALLEL = 4;
+let prefetching = 0;
+function prefetch() {
+  const series = state.series;
+  for (let i = state.index + 1; i <= state.index + AHEAD && i < state.images.length && prefetching < PARALLEL; i++) {
+    const image = state.images[i];
+    if (state.cache.has(image.uid) || state.pending.has(image.uid)) continue;
+    prefetching++;
+    frame(image).catch(() => {}).finally(() => {
+      prefetching--;
+      if (state.series === series) prefetch();
+    });
+  }
+}
+
+// The first image as fast as possible: the series' instance list (light), then the first instance's metadata and
+// its frame; the whole series' metadata only after, to refine each image's attributes.
+async function openSeries(uid, instances) {
   state.series = uid;
   state.cache.clear();
+  state.pending.clear();
   state.wl = null;
-  const metadata = await json(`/series/${uid}/metadata`);
-  state.images = metadata.map(item => {
-    const center = Number(value(item, T.CENTER));
-    const width = Number(value(item, T.WIDTH));
-    const spacing = item[T.SPACING] && item[T.SPACING].Value;
-    return {uid: value(item, T.INSTANCE), number: Number(value(item, T.NUMBER) || 0), rows: value(item, T.ROWS),
-      cols: value(item, T.COLS), bits: value(item, T.BITS), signed: value(item, T.SIGNED) === 1,
-      slope: Number(value(item, T.SLOPE) ?? 1), intercept: Number(value(item, T.INTERCEPT) ?? 0),
-      center: Number.isFinite(center) ? center : 128, width: Number.isFinite(width) && width > 0 ? width : 256,
-      spacing: spacing ? spacing.map(Number) : null};
-  }).sort((a, b) => a.number - b.number);
+  const list = instances || await json(`/series/${uid}/instances`);
+  const order = list.map(item => ({uid: value(item, T.INSTANCE), number: Number(value(item, T.NUMBER) || 0)}))
+    .sort((a, b) => a.number - b.number);
+  if (!order.length) return;
+  const first = (await json(`/series/${uid}/instances/${order[0].uid}/metadata`))[0] || {};
+  const template = describe(first, order[0]);
+  state.images = order.map(o => Object.assign({}, template, {uid: o.uid, number: o.number, series: uid}));
   slider.max = String(state.images.length);
   await show(0);
+  json(`/series/${uid}/metadata`).then(metadata => {
+    if (state.series !== uid) return;
+    const byUid = new Map(metadata.map(item => [value(item, T.INSTANCE), item]));
+    state.images.forEach(image => {
+      const item = byUid.get(image.uid);
+      if (item) Object.assign(image, describe(item, image));
+    });
+  }).catch(() => {});
 }
 
 async function start() {
   const series = await json('/series');
   const list = document.getElementById('viewer-series');
-  for (const item of series) {
+  const lists = series.map(item => json(`/series/${value(item, T.SERIES)}/instances`));
+  const opening = series.length ? lists[0].then(instances => openSeries(value(series[0], T.SERIES), instances)) : null;
+  for (let n = 0; n < series.length; n++) {
+    const item = series[n];
     const uid = value(item, T.SERIES);
-    const instances = await json(`/series/${uid}/instances`);
-    instances.sort((a, b) => Number(value(a, T.NUMBER) || 0) - Number(value(b, T.NUMBER) || 0));
-    const middle = value(instances[Math.floor(instances.length / 2)], T.INSTANCE);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'viewer-thumbnail';
     button.dataset.series = uid;
-    const img = document.createElement('img');
-    img.src = `${base}/series/${uid}/instances/${middle}/thumbnail`;
-    img.alt = `${value(item, T.MODALITY) || ''} ${value(item, T.DESCRIPTION) || ''}`.trim() || uid;
-    const label = document.createElement('span');
-    label.textContent = `${value(item, T.MODALITY) || ''} (${instances.length})`;
-    button.append(img, label);
     button.addEventListener('click', () => openSeries(uid));
     list.append(button);
+    lists[n].then(instances => {
+      const sorted = instances.slice()
+        .sort((a, b) => Number(value(a, T.NUMBER) || 0) - Number(value(b, T.NUMBER) || 0));
+      const middle = value(sorted[Math.floor(sorted.length / 2)], T.INSTANCE);
+      const img = document.createElement('img');
+      img.src = `${base}/series/${uid}/instances/${middle}/thumbnail`;
+      img.alt = `${value(item, T.MODALITY) || ''} ${value(item, T.DESCRIPTION) || ''}`.trim() || uid;
+      const label = document.createElement('span');
+      label.textContent = `${value(item, T.MODALITY) || ''} (${instances.length})`;
+      button.append(img, label);
+    }).catch(() => {});
   }
-  if (series.length) await openSeries(value(series[0], T.SERIES));
+  if (opening) await opening;
 }
 
 function point(event) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
+import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.letters.LetterKind;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
@@ -49,10 +50,12 @@ class PatientViewController {
             .filter(k -> k != LetterKind.REPLY).toList();
     private final PatientChart chart;
     private final Facilities facilities;
+    private final StudyIndex studies;
 
-    PatientViewController(PatientChart chart, Facilities facilities) {
+    PatientViewController(PatientChart chart, Facilities facilities, StudyIndex studies) {
         this.chart = chart;
         this.facilities = facilities;
+        this.studies = studies;
     }
 
     @GetMapping("/portal/patients/{personId}")
@@ -79,6 +82,8 @@ class PatientViewController {
         model.addAttribute("kinds", TimelineKind.values());
         model.addAttribute("facilityNames", names(timeline.facilities().keySet()));
         model.addAttribute("letterKinds", COMPOSED_KINDS);
+        model.addAttribute("viewableStudies", studies.uidsOfResources(timeline.days().stream().flatMap(d -> d.entries().stream())
+                .filter(e -> "ImagingStudy".equals(e.resourceType())).map(ChartEntry::resourceId).toList()));
         return "portal/patient";
     }
 

@@ -67,6 +67,26 @@ class ViewerBrowserIT extends NetworkFixtures {
         }
     }
 
+    /** The way in: the patient's timeline links the indexed study to its viewer page, and the link opens it. */
+    @Test
+    void theTimelineLinksAnIndexedStudyToTheViewer() throws Exception {
+        OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        String localId = FhirRecords.localId();
+        String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"),
+                hospital, localId, FhirRecords.uniqueKana());
+        ViewerStudies.Made study = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient, 3);
+        long person = identities.personOf(study.sourcePatientId()).orElseThrow();
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        try (Chromium browser = browserAs(doctor)) {
+            browser.open("/portal/patients/" + person);
+            String href = browser.find("a.open-viewer").getDomAttribute("href");
+            assertThat(href).endsWith("/imaging/viewer/studies/" + study.uid());
+            browser.find("a.open-viewer").click();
+            browser.await().until(d -> "1".equals(browser.find("#viewer-canvas").getDomAttribute("data-number")));
+        }
+    }
+
     /** A digest of the canvas' pixels as drawn now. */
     private static String pixels(Chromium browser) {
         return String.valueOf(browser.script("const c = document.getElementById('viewer-canvas');"

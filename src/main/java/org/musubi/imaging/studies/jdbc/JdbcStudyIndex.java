@@ -3,7 +3,10 @@ package org.musubi.imaging.studies.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.imaging.studies.StudyIndex;
@@ -37,6 +40,21 @@ class JdbcStudyIndex implements StudyIndex {
         }
         return jdbc.sql("SELECT * FROM imaging_study WHERE source_patient_id = ANY (?) ORDER BY started DESC NULLS LAST, study_uid")
                 .param(sourcePatientIds.toArray(Long[]::new)).query(JdbcStudyIndex::row).list();
+    }
+
+    /** The StudyInstanceUIDs of those of these ImagingStudy resources Musubi indexed, by resource id. */
+    @Override
+    public Map<String, String> uidsOfResources(Collection<String> resourceIds) {
+        if (resourceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> found = new HashMap<>();
+        jdbc.sql("SELECT resource_id, study_uid FROM imaging_study WHERE resource_id = ANY (?)")
+                .param(resourceIds.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString("resource_id"), rs.getString("study_uid"));
+                });
+        return found;
     }
 
     /** Records (or refreshes) a study; the caller wrote its ImagingStudy in the same transaction. */
