@@ -117,6 +117,9 @@ public final class DeidEngine {
                 boolean primitiveExtension = name.startsWith("_");
                 String element = primitiveExtension ? name.substring(1) : name;
                 String childRest = rest + "." + element;
+                if (root && contained && name.equals("id")) {
+                    continue; // a contained resource's id is local to its container ("#id" references stay)
+                }
                 if (name.equals("contained") || value.isObject() && value.has("resourceType")) {
                     eachObject(value, o -> resource(o, name.equals("contained")));
                     continue;
@@ -337,10 +340,10 @@ public final class DeidEngine {
             return null;
         }
         return switch (name) {
-            case "text" -> root && first.has("div") ? "Narrative" : null;
+            case "text" -> first.has("div") ? "Narrative" : null;
             case "address", "valueAddress" -> "Address";
             case "telecom", "valueContactPoint" -> "ContactPoint";
-            case "identifier", "valueIdentifier" -> "Identifier";
+            case "identifier", "valueIdentifier", "groupIdentifier" -> "Identifier";
             case "photo", "attachment", "valueAttachment" -> "Attachment";
             case "name", "valueHumanName" -> first.has("family") || first.has("given") || first.has("text")
                     || first.has("_family") || first.has("extension") ? "HumanName" : null;
