@@ -77,11 +77,13 @@ class ViewerBrowserIT extends NetworkFixtures {
                 hospital, localId, FhirRecords.uniqueKana());
         ViewerStudies.Made study = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient, 3);
         long person = identities.personOf(study.sourcePatientId()).orElseThrow();
+        consents.link(person, hospital.id(), accounts.networkAdmin().id());
         User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
         try (Chromium browser = browserAs(doctor)) {
             browser.open("/portal/patients/" + person);
             String href = browser.find("a.open-viewer").getDomAttribute("href");
             assertThat(href).endsWith("/imaging/viewer/studies/" + study.uid());
+            browser.find("a.open-viewer").findElement(org.openqa.selenium.By.xpath("ancestor::details/summary")).click();
             browser.find("a.open-viewer").click();
             browser.await().until(d -> "1".equals(browser.find("#viewer-canvas").getDomAttribute("data-number")));
         }
