@@ -22,7 +22,7 @@ import org.musubi.record.fhir.FhirSystems;
  */
 final class LabReports {
 
-    static final String DOCUMENT_CODES = "http://jpfhir.jp/fhir/core/CodeSystem/JP_DocumentCodes_CS";
+    static final String DOCUMENT_CODES = org.musubi.record.fhir.FhirSystems.JP_DOCUMENT_CODES;
 
     private LabReports() {
     }

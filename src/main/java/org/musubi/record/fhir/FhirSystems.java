@@ -125,6 +125,14 @@ public final class FhirSystems {
     /** The base of JP Core's extension URLs, followed by the extension's name. */
     public static final String JP_CORE_EXTENSION = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/";
     public static final String JP_PATIENT = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Patient";
+    /** A radiology reading report (読影レポート): JP Core's DiagnosticReport profile. */
+    public static final String JP_DIAGNOSTIC_REPORT_RADIOLOGY =
+            "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DiagnosticReport_Radiology";
+    /** An endoscopy report (内視鏡レポート): JP Core's DiagnosticReport profile. */
+    public static final String JP_DIAGNOSTIC_REPORT_ENDOSCOPY =
+            "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DiagnosticReport_Endoscopy";
+    /** JP Core's document codes (検体検査報告書, 画像検査報告書 …: LOINC document codes JP Core lists). */
+    public static final String JP_DOCUMENT_CODES = "http://jpfhir.jp/fhir/core/CodeSystem/JP_DocumentCodes_CS";
     public static final String JP_MEDICATION = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Medication";
     public static final String JP_CONDITION = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Condition";
     public static final String JP_ALLERGY_INTOLERANCE = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_AllergyIntolerance";

@@ -20,6 +20,10 @@ public final class Loinc {
     public static final String REFERRAL_LETTER = "57133-1";
     /** 退院時サマリー, the JP-CLINS eDischargeSummary's document type. */
     public static final String DISCHARGE_SUMMARY = "18842-5";
+    /** 画像検査報告書: a reading report's document type (JP Core radiology DiagnosticReport). */
+    public static final String IMAGING_REPORT = "18748-4";
+    /** 上部消化管内視鏡報告書: an upper GI endoscopy report's document type (JP Core endoscopy DiagnosticReport). */
+    public static final String UPPER_GI_ENDOSCOPY_REPORT = "18751-8";
     public static final String BODY_HEIGHT = "8302-2";
     public static final String BODY_WEIGHT = "29463-7";
     public static final String BMI = "39156-5";

@@ -12,6 +12,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.musubi.imaging.reading.ScreeningCategory;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.record.ResourceEncoder;
+import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 import org.musubi.record.ResourceWrite;
 
 /**
@@ -23,10 +25,10 @@ import org.musubi.record.ResourceWrite;
  */
 final class ProgrammeReports {
 
-    static final String LOINC = "http://loinc.org";
-    static final String DOCUMENT_CODES = "http://jpfhir.jp/fhir/core/CodeSystem/JP_DocumentCodes_CS";
-    static final String RADIOLOGY = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DiagnosticReport_Radiology";
-    static final String ENDOSCOPY = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DiagnosticReport_Endoscopy";
+    static final String LOINC = FhirSystems.LOINC;
+    static final String DOCUMENT_CODES = FhirSystems.JP_DOCUMENT_CODES;
+    static final String RADIOLOGY = FhirSystems.JP_DIAGNOSTIC_REPORT_RADIOLOGY;
+    static final String ENDOSCOPY = FhirSystems.JP_DIAGNOSTIC_REPORT_ENDOSCOPY;
     /** The code system of the screening categories (imaging.reading.ScreeningCategory). */
     static final String CATEGORIES = "urn:musubi:screening-category";
     /** The code system of the double reading's agreement. */
@@ -54,11 +56,11 @@ final class ProgrammeReports {
         resource.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
         if (endoscopy) {
             resource.addCategory(new CodeableConcept(new Coding(LOINC, "LP7796-8", "内視鏡")));
-            resource.setCode(new CodeableConcept(new Coding(DOCUMENT_CODES, "18751-8", "上部消化管内視鏡報告書"))
+            resource.setCode(new CodeableConcept(new Coding(DOCUMENT_CODES, Loinc.UPPER_GI_ENDOSCOPY_REPORT, "上部消化管内視鏡報告書"))
                     .setText("二重読影（" + programme.name() + "）/ Double reading"));
         } else {
             resource.addCategory(new CodeableConcept(new Coding(LOINC, "LP29684-5", "放射線")));
-            resource.setCode(new CodeableConcept(new Coding(DOCUMENT_CODES, "18748-4", "画像検査報告書"))
+            resource.setCode(new CodeableConcept(new Coding(DOCUMENT_CODES, Loinc.IMAGING_REPORT, "画像検査報告書"))
                     .setText("二重読影（" + programme.name() + "）/ Double reading"));
         }
         if (study.started() != null) {

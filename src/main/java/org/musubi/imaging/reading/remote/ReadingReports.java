@@ -12,6 +12,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.record.ResourceEncoder;
+import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 
@@ -24,11 +26,11 @@ import org.musubi.record.StoredResource;
  */
 public final class ReadingReports {
 
-    static final String LOINC = "http://loinc.org";
-    static final String DOCUMENT_CODES = "http://jpfhir.jp/fhir/core/CodeSystem/JP_DocumentCodes_CS";
+    static final String LOINC = FhirSystems.LOINC;
+    static final String DOCUMENT_CODES = FhirSystems.JP_DOCUMENT_CODES;
     static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
-    static final String RADIOLOGY = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DiagnosticReport_Radiology";
-    static final String ENDOSCOPY = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_DiagnosticReport_Endoscopy";
+    static final String RADIOLOGY = FhirSystems.JP_DIAGNOSTIC_REPORT_RADIOLOGY;
+    static final String ENDOSCOPY = FhirSystems.JP_DIAGNOSTIC_REPORT_ENDOSCOPY;
     /** The system of the request ids a report names. */
     public static final String REQUEST_SYSTEM = "urn:musubi:reading-request";
 
@@ -59,14 +61,14 @@ public final class ReadingReports {
         resource.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
         if (endoscopy) {
             resource.addCategory(new CodeableConcept(new Coding(LOINC, "LP7796-8", "内視鏡")));
-            resource.setCode(new CodeableConcept(new Coding(DOCUMENT_CODES, "18751-8", "上部消化管内視鏡報告書"))
+            resource.setCode(new CodeableConcept(new Coding(DOCUMENT_CODES, Loinc.UPPER_GI_ENDOSCOPY_REPORT, "上部消化管内視鏡報告書"))
                     .setText("内視鏡読影レポート / Endoscopy reading report"));
         } else {
             resource.addCategory(new CodeableConcept(new Coding(LOINC, "LP29684-5", "放射線")));
             if (study.modality() != null) {
                 resource.addCategory(new CodeableConcept(new Coding(DICOM, study.modality(), null)));
             }
-            resource.setCode(new CodeableConcept(new Coding(DOCUMENT_CODES, "18748-4", "画像検査報告書"))
+            resource.setCode(new CodeableConcept(new Coding(DOCUMENT_CODES, Loinc.IMAGING_REPORT, "画像検査報告書"))
                     .setText("読影レポート / Reading report"));
         }
         if (study.started() != null) {
