@@ -42,10 +42,13 @@ class RemoteReadingConfiguration {
         return new JdbcReadingRows(jdbc);
     }
 
+    /**
+     * What remote reading and the double-reading programmes ask besides the record's doors (one bean for both): the
+     * study index, the audit, the directory of doctors and names, the standby's state, the clock.
+     */
     @Bean
-    RemoteReadings remoteReadings(ReadRecords reads, WriteRecords writes, ReadingRows rows, FhirContext fhir,
-                                  ResourceEncoder encoder, StudyIndex studies, Audit audit, Users users,
-                                  Facilities facilities, IdentityStore identities, Standby standby) {
+    ReadingContext readingContext(StudyIndex studies, Audit audit, Users users, Facilities facilities,
+                                  IdentityStore identities, Standby standby) {
         ReadingContext.Directory directory = new ReadingContext.Directory() {
             @Override
             public boolean doctor(long userId) {
@@ -67,8 +70,13 @@ class RemoteReadingConfiguration {
                 return identities.personOf(sourcePatientId);
             }
         };
-        return new RemoteReadings(reads, writes, rows, new ReadingReports(fhir, encoder),
-                new ReadingContext(studies, audit, directory, standby::readOnly, Clock.systemUTC()));
+        return new ReadingContext(studies, audit, directory, standby::readOnly, Clock.systemUTC());
+    }
+
+    @Bean
+    RemoteReadings remoteReadings(ReadRecords reads, WriteRecords writes, ReadingRows rows, FhirContext fhir,
+                                  ResourceEncoder encoder, ReadingContext context) {
+        return new RemoteReadings(reads, writes, rows, new ReadingReports(fhir, encoder), context);
     }
 
     @Bean
