@@ -1,5 +1,6 @@
 package org.musubi.backup;
 
+import org.musubi.testing.TestDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,7 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MusubiIntegrationTest
 class BackupRestoreDrillIT extends NetworkFixtures {
 
-    private static final Path DRILL = Path.of("target/backup-drill");
+    private static final Path DRILL = TestDirs.of("backup-drill");
 
     @Autowired OwnerDatabase owner;
     @Autowired PharmacyNotebooks notebooks;
@@ -69,7 +70,7 @@ class BackupRestoreDrillIT extends NetworkFixtures {
         String binaryId = uploadDocument(document);
 
         Run backup = musubi(drill, true, "backup", "--to=" + archive, "--key-file=" + key,
-                "--musubi.blob.directory=target/it-blobs");
+                "--musubi.blob.directory=" + TestDirs.arg("it-blobs"));
         long backupRow = Long.parseLong(DatabaseFingerprints.single(owner.dataSource(),
                 "SELECT max(seq) FROM audit_event WHERE action = ? AND outcome = 'PERMIT'", "BACKUP"));
         Map<String, String> source = DatabaseFingerprints.of(owner.dataSource(), backupRow);

@@ -1,5 +1,6 @@
 package org.musubi.database;
 
+import org.musubi.testing.TestDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -75,7 +76,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandbyDrillIT extends StandbyDrill {
 
-    private static final Path ROOT = Path.of("target", "standby-drill").toAbsolutePath();
+    private static final Path ROOT = TestDirs.of("standby-drill").toAbsolutePath();
     private static final Path SPOOL = ROOT.resolve("spool");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<RequestMethod> WRITES = EnumSet.of(RequestMethod.POST, RequestMethod.PUT,

@@ -1,5 +1,6 @@
 package org.musubi.database;
 
+import org.musubi.testing.TestDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandbyEmergencyIT extends StandbyDrill {
 
-    private static final Path ROOT = Path.of("target", "standby-emergency").toAbsolutePath();
+    private static final Path ROOT = TestDirs.of("standby-emergency").toAbsolutePath();
     private static final Path SPOOL = ROOT.resolve("spool");
     private static final String TAG = "[standby emergency ";
 

@@ -1,5 +1,6 @@
 package org.musubi.fhirapi;
 
+import org.musubi.testing.TestDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
@@ -36,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 @MusubiIntegrationTest
 class SyntheaPatientIT extends NetworkFixtures {
 
-    static final Path GENERATED = Path.of("target", "synthea");
+    static final Path GENERATED = TestDirs.of("synthea");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test

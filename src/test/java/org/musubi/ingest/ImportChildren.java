@@ -1,5 +1,6 @@
 package org.musubi.ingest;
 
+import org.musubi.testing.TestDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class ImportChildren {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "import", kind,
                 folder.toString(), "--facility=" + facility.code().value(), "--source=crash-drill",
-                "--musubi.security.secret-key-file=target/it-secret.key",
+                "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
                 // The shared test database is in demo mode: a command outside demo mode would disable its demo accounts.
                 "--musubi.demo.enabled=true");
         EmbeddedClusters.shareWith(builder, dataSource);

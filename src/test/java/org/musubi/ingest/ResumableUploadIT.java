@@ -1,5 +1,6 @@
 package org.musubi.ingest;
 
+import org.musubi.testing.TestDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -128,7 +129,7 @@ class ResumableUploadIT {
         assertThat(send("PATCH", upload, token, "0", new byte[40]).statusCode()).isEqualTo(204);
         String part = jdbc.sql("SELECT name FROM resumable_upload_part WHERE upload_id = ?::uuid").param(id(upload))
                 .query(String.class).single();
-        Path stored = Path.of("target/it-blobs/parts", part);
+        Path stored = TestDirs.of("it-blobs", "parts", part);
         assertThat(stored).exists();
         String kept = create(token, 100);
         jdbc.sql("UPDATE resumable_upload SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid")

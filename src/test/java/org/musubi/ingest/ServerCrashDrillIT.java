@@ -1,5 +1,6 @@
 package org.musubi.ingest;
 
+import org.musubi.testing.TestDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -153,7 +154,7 @@ class ServerCrashDrillIT {
         Path log = work.resolve("server-" + (++children) + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "serve",
-                "--server.port=" + port, "--musubi.security.secret-key-file=target/it-secret.key",
+                "--server.port=" + port, "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
                 // The shared test database is in demo mode: a server outside demo mode would disable its demo accounts.
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--musubi.ingest.watch=false",
                 "--musubi.ingest.upload-directory=" + work.resolve("uploads-" + children),

@@ -1,5 +1,6 @@
 package org.musubi.nodes;
 
+import org.musubi.testing.TestDirs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class SecondNode implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi",
                 "serve", "--server.port=" + port,
-                "--musubi.security.secret-key-file=target/it-secret.key", "--musubi.blob.directory=target/it-blobs",
+                "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"), "--musubi.blob.directory=" + TestDirs.arg("it-blobs"),
                 // The shared test database is in demo mode: a server outside demo mode would disable its demo accounts.
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0",
                 "--musubi.security.ip-max-failures=40", "--musubi.policy.matrix.MUNICIPAL_STAFF=NONE",

@@ -1,5 +1,6 @@
 package org.musubi.security;
 
+import org.musubi.testing.TestDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class MutualTlsLoginIT extends NetworkFixtures {
 
     @BeforeEach
     void openTheConnector() {
-        Path directory = Path.of("target", "it-mutual-tls");
+        Path directory = TestDirs.of("it-mutual-tls");
         Path keyStore = TestCertificates.server(CA).writeKeyStore(directory.resolve("server.p12"));
         Path trustStore = TestCertificates.write(TestCertificates.trustStore(CA.certificate()),
                 directory.resolve("trust.p12"));

@@ -35,7 +35,7 @@ public final class ChildServers {
     public static List<String> serveCommand(int port, String... settings) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi",
-                "serve", "--server.port=" + port, "--musubi.security.secret-key-file=target/it-secret.key",
+                "serve", "--server.port=" + port, "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--logging.structured.format.console=",
                 "--spring.main.banner-mode=off"));
         command.addAll(List.of(settings));

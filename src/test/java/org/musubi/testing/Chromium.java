@@ -140,6 +140,23 @@ public final class Chromium implements AutoCloseable {
         awaitGone(page);
     }
 
+    /**
+     * Opens the {@code <details>} whose summary {@code summaryCss} finds, as a user does: clicks the summary, and clicks
+     * it again while the details are still closed (a click that landed while the page was still moving, on a viewer
+     * page loading its images, say, opens nothing).
+     */
+    public void expand(String summaryCss) {
+        WebElement summary = find(summaryCss);
+        WebElement details = summary.findElement(By.xpath("ancestor::details[1]"));
+        wait.until(d -> {
+            if ("true".equals(details.getDomProperty("open"))) {
+                return true;
+            }
+            summary.click();
+            return "true".equals(details.getDomProperty("open"));
+        });
+    }
+
     public WebElement find(String css) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }

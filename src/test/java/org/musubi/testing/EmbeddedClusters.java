@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 public final class EmbeddedClusters {
 
     /** The data directory of the cluster every {@link MusubiIntegrationTest} shares. */
-    public static final Path SHARED = Path.of("target/it-postgres");
+    public static final Path SHARED = TestDirs.of("it-postgres");
 
     private EmbeddedClusters() {
     }

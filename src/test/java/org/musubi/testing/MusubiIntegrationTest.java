@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = {Musubi.class, StatementCounter.class, TestArchive.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "musubi.database.embedded.data-directory=target/it-postgres",
+        "musubi.database.embedded.data-directory=${musubi.it.dir:target}/it-postgres",
         "musubi.database.embedded.clean-on-start=true",
         "musubi.demo.enabled=true",
         // The demo's imported records are proved by DemoRecordsIT; other tests start without them.
@@ -26,17 +26,20 @@ import org.springframework.boot.test.context.SpringBootTest;
         "musubi.security.ip-max-failures=40",
         // A configured matrix row, so that rule 6 (profession × category) is proved through HTTP too.
         "musubi.policy.matrix.MUNICIPAL_STAFF=NONE",
-        "musubi.security.secret-key-file=target/it-secret.key",
+        "musubi.security.secret-key-file=${musubi.it.dir:target}/it-secret.key",
         // Certificate login through a proxy's header (TestServerCertificates writes the anchors file and knows the secret).
-        "musubi.security.certificates.trust-anchors=" + TestServerCertificates.ANCHORS,
+        "musubi.security.certificates.trust-anchors=${musubi.it.dir:target}/it-client-cas.pem",
         "musubi.security.certificates.header.enabled=true",
         "musubi.security.certificates.header.secret=" + TestServerCertificates.PROXY_SECRET,
-        "musubi.blob.directory=target/it-blobs",
+        "musubi.blob.directory=${musubi.it.dir:target}/it-blobs",
+        // Each JVM spools its own audit and reads its own demo folder (never the project's ./data).
+        "musubi.audit.spool-directory=${musubi.it.dir:target}/it-spool",
+        "musubi.demo.import-folder=${musubi.it.dir:target}/it-demo-sources",
         // An online editor for Box's WOPI host (none runs here: WopiIT's client stands in for it).
         "musubi.box.wopi.editor-url=https://editor.invalid/hosting/wopi/word/edit",
         // Small enough that a test can exceed it cheaply.
         "musubi.ingest.upload-max-size=2MB",
-        "musubi.ingest.upload-directory=target/it-uploads",
+        "musubi.ingest.upload-directory=${musubi.it.dir:target}/it-uploads",
         // As behind a reverse proxy on loopback: tests act as other client addresses via X-Forwarded-For.
         "server.forward-headers-strategy=native",
         "logging.structured.format.console=",

@@ -20,7 +20,7 @@ import java.util.HexFormat;
 public final class TestServerCertificates {
 
     /** The trust anchor file the test server reads at each certificate login. */
-    public static final String ANCHORS = "target/it-client-cas.pem";
+    public static final java.nio.file.Path ANCHORS = TestDirs.of("it-client-cas.pem");
     public static final String PROXY_SECRET = "it-proxy-secret-never-used-elsewhere-4242";
     public static final String CERTIFICATE_HEADER = "X-SSL-Client-Cert";
     public static final String SECRET_HEADER = "X-Musubi-Proxy-Secret";
@@ -34,7 +34,7 @@ public final class TestServerCertificates {
         if (authority == null) {
             TestCertificates.Issued made = TestCertificates.authority("Musubi IT client CA");
             try {
-                Files.writeString(Path.of(ANCHORS), made.pem(), StandardCharsets.US_ASCII);
+                Files.writeString(ANCHORS, made.pem(), StandardCharsets.US_ASCII);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

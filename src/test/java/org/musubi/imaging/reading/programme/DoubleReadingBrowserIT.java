@@ -59,7 +59,7 @@ class DoubleReadingBrowserIT extends NetworkFixtures {
 
         try (Chromium browser = browserAs(doctor)) {
             browser.open("/imaging/viewer/studies/" + study.uid());
-            browser.find("#programme-submit-section summary").click();
+            browser.expand("#programme-submit-section summary");
             new Select(browser.find("#programme-choice")).selectByValue(String.valueOf(programme.id()));
             browser.clickAndLeave("#programme-submit-button");
             assertThat(browser.find("#programme-submitted").getText()).contains(study.uid());

@@ -54,7 +54,7 @@ class ReadingBrowserIT extends NetworkFixtures {
 
         try (Chromium browser = browserAs(doctor)) {
             browser.open("/imaging/viewer/studies/" + study.uid());
-            browser.find("#reading-request summary").click();
+            browser.expand("#reading-request summary");
             new Select(browser.find("#reading-centre")).selectByValue(String.valueOf(centre.id()));
             browser.find("#reading-question").sendKeys("胸部CT: 右上葉の結節の評価をお願いします");
             browser.script("document.getElementById('reading-due').value = arguments[0];",
