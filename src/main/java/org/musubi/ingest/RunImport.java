@@ -21,7 +21,7 @@ import org.musubi.ingest.readers.SourceReaders;
  * was committed is skipped, the rest is done, nothing twice. How the files are read ahead, cut into chunks
  * and stored is {@link BatchRun}'s; storing one chunk is {@link ImportChunks}'.
  */
-public final class RunImport {
+public final class RunImport implements AutoCloseable {
 
     private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.messages");
     private final ImportLedger ledger;
@@ -68,5 +68,11 @@ public final class RunImport {
             throw e;
         }
         return ledger.batch(batchId).orElseThrow();
+    }
+
+    /** Ends the import's threads with the context (Spring calls it when the context closes). */
+    @Override
+    public void close() {
+        threads.close();
     }
 }

@@ -12,6 +12,7 @@ import org.musubi.audit.AuditTrail;
 import org.musubi.identity.Persons;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
+import org.musubi.testing.ContextThreads;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +31,7 @@ class RestartKeepsDataIT {
     void aRestartKeepsTheDemoNetworkAndTheAuditChain() throws Exception {
         long auditRows;
         String key;
+        ContextThreads threads = ContextThreads.before();
         try (ConfigurableApplicationContext first = start()) {
             // the demo's records are imported in the background: count the trail once the seeding has finished
             assertThat(first.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
@@ -40,6 +42,8 @@ class RestartKeepsDataIT {
             auditRows = first.getBean(AuditTrail.class).verify().rowsChecked();
             key = Files.readString(data.resolve("secret.key"));
         }
+        assertThat(threads.leftRunning(Duration.ofSeconds(10)))
+                .as("threads the closed context left running (each would keep it from being collected)").isEmpty();
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
             assertThat(second.getBean(Facilities.class).count()).isEqualTo(13);

@@ -45,4 +45,10 @@ public final class ImportThreads {
         return new BatchRun(batchId, source, userId, context, ledger, new ReadAhead(files, reading, threads),
                 new ChunksInFlight(chunks, storing, counting, actor, source.kind().name()), counting);
     }
+
+    /** Ends the reading and storing threads (a batch still running is interrupted and resumes at the next start). */
+    public void close() {
+        reading.shutdownNow();
+        storing.shutdownNow();
+    }
 }

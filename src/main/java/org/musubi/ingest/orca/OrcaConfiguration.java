@@ -7,14 +7,19 @@ import org.musubi.database.Standby;
 import org.musubi.ingest.ImportQueue;
 import org.musubi.ingest.ImportSources;
 import org.musubi.security.SecretBox;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-/** Wires the ORCA connectors and ticks their schedule once a minute (on every node; a source's lock picks one). */
+/**
+ * Wires the ORCA connectors and ticks their schedule once a minute (on every node; a source's lock picks one). The
+ * ticks end with the context: a closed context's tick would otherwise go on every minute against a closed pool and keep
+ * the whole context from being collected.
+ */
 @Configuration(proxyBeanMethods = false)
-class OrcaConfiguration {
+class OrcaConfiguration implements DisposableBean {
 
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("orca-pulls").daemon().factory());
@@ -45,5 +50,10 @@ class OrcaConfiguration {
                 }
             }, 1, 1, TimeUnit.MINUTES);
         }
+    }
+
+    @Override
+    public void destroy() {
+        ticks.shutdownNow();
     }
 }

@@ -139,4 +139,10 @@ class ImportController {
     String forbidden() {
         return "error/403";
     }
+
+    /** The background thread ends with the context. */
+    @jakarta.annotation.PreDestroy
+    void stopBackground() {
+        background.shutdownNow();
+    }
 }

@@ -107,4 +107,10 @@ class OrcaController {
             return null;
         }
     }
+
+    /** The background thread ends with the context. */
+    @jakarta.annotation.PreDestroy
+    void stopBackground() {
+        background.shutdownNow();
+    }
 }
