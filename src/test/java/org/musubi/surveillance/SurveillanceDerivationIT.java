@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -43,7 +44,8 @@ class SurveillanceDerivationIT extends NetworkFixtures {
         FhirRecords.create(fhir, condition(hospital, first, "J10.1", today));
         FhirRecords.create(fhir, condition(hospital, first, "J11", today)); // the same person: counted once
         String deleted = FhirRecords.create(fhir, condition(hospital, second, "J09", today));
-        FhirRecords.create(fhir, condition(hospital, second, "A09", today.minusDays(2)));
+        // JP Core's ICD-10 system (…/ICD10-2013-full) counts as ICD-10 too
+        FhirRecords.create(fhir, condition(hospital, second, "A09", today.minusDays(2), FhirSystems.ICD10));
         FhirRecords.create(fhir, condition(hospital, second, "J45", today)); // asthma: no syndrome
         long before = audit.max();
 
@@ -64,10 +66,14 @@ class SurveillanceDerivationIT extends NetworkFixtures {
     }
 
     private static Condition condition(Facility facility, String localId, String icd10, LocalDate day) {
+        return condition(facility, localId, icd10, day, "http://hl7.org/fhir/sid/icd-10");
+    }
+
+    private static Condition condition(Facility facility, String localId, String icd10, LocalDate day, String system) {
         Condition c = new Condition();
         c.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical")
                 .setCode("active");
-        c.getCode().addCoding().setSystem("http://hl7.org/fhir/sid/icd-10").setCode(icd10);
+        c.getCode().addCoding().setSystem(system).setCode(icd10);
         c.setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(facility) + "|" + localId));
         c.setOnset(new DateTimeType(day + "T12:00:00+09:00"));
         return c;

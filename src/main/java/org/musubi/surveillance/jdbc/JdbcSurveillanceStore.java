@@ -98,7 +98,7 @@ public final class JdbcSurveillanceStore implements SurveillanceStore {
     }
 
     /**
-     * ICD-10 codings (a system naming icd-10) match a syndrome's codes as prefixes, dots ignored; other codings (the
+     * ICD-10 codings (a system naming icd-10 or icd10: HL7's …/sid/icd-10, JP Core's …/ICD10-2013-full) match a syndrome's codes as prefixes, dots ignored; other codings (the
      * 傷病名マスター) match its disease codes exactly. The day is Japan's.
      */
     private static final String DERIVE = """
@@ -110,9 +110,9 @@ public final class JdbcSurveillanceStore implements SurveillanceStore {
             CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(j.codings) = 'array' THEN j.codings
                 ELSE '[]'::jsonb END) AS c(coding)
             JOIN surveillance_syndrome s ON
-                (lower(coalesce(c.coding ->> 'system', '')) LIKE '%icd-10%' AND EXISTS (SELECT 1 FROM unnest(s.icd10) AS p(code)
+                (lower(coalesce(c.coding ->> 'system', '')) ~ 'icd-{0,1}10' AND EXISTS (SELECT 1 FROM unnest(s.icd10) AS p(code)
                     WHERE upper(replace(c.coding ->> 'code', '.', '')) LIKE replace(p.code, '.', '') || '%'))
-                OR (lower(coalesce(c.coding ->> 'system', '')) NOT LIKE '%icd-10%' AND (c.coding ->> 'code') = ANY (s.disease_codes))
+                OR (lower(coalesce(c.coding ->> 'system', '')) !~ 'icd-{0,1}10' AND (c.coding ->> 'code') = ANY (s.disease_codes))
             WHERE r.type = 'Condition' AND NOT r.deleted
               AND coalesce(r.clinical_date, r.last_updated) >= (?::date)::timestamp AT TIME ZONE 'Asia/Tokyo'
             GROUP BY 1, 2, 3

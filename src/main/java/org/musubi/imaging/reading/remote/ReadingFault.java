@@ -17,6 +17,8 @@ public final class ReadingFault extends RuntimeException {
     public static final String IMPRESSION = "impression";
     /** No reason for a decline. */
     public static final String REASON = "reason";
+    /** A question, reason, finding or impression longer than the limit: refused, never cut. */
+    public static final String TOO_LONG = "tooLong";
     /** A read-only standby takes no step. */
     public static final String STANDBY = "standby";
 

@@ -361,6 +361,9 @@ public final class RemoteReadings {
             return null;
         }
         String stripped = text.strip();
-        return stripped.length() > limit ? stripped.substring(0, limit) : stripped;
+        if (stripped.length() > limit) {
+            throw new ReadingFault(ReadingFault.TOO_LONG);
+        }
+        return stripped;
     }
 }

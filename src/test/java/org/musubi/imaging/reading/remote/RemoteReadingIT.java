@@ -212,6 +212,12 @@ class RemoteReadingIT extends NetworkFixtures {
                 "question", "q").body()).contains("reading-fault");
         assertThat(doctor.post("/imaging/reading/requests", "study", study, "centre",
                 String.valueOf(w.centre().id()), "question", " ").body()).contains("reading-fault");
+        assertThat(doctor.post("/imaging/reading/requests", "study", study, "centre",
+                String.valueOf(w.centre().id()), "question", "右".repeat(4001)).body())
+                .as("a question over the limit is refused, not cut").contains("4,000文字以内");
+        assertThat(jdbc.sql("SELECT count(*) FROM reading_request WHERE study_uid = ?").param(study).query(Long.class)
+                .single())
+                .isZero();
         ReadingFixtures.centre(jdbc, w.hospital(), "CT");
         assertThat(doctor.get("/imaging/viewer/studies/" + study).body())
                 .doesNotContain("value=\"" + w.hospital().id() + "\"");

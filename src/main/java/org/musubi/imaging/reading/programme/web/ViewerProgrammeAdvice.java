@@ -1,11 +1,9 @@
 package org.musubi.imaging.reading.programme.web;
 
 import java.util.List;
-import org.musubi.imaging.proxy.StudyGrants;
+import org.musubi.imaging.proxy.OwnStudies;
 import org.musubi.imaging.reading.programme.Programme;
 import org.musubi.imaging.reading.programme.Programmes;
-import org.musubi.imaging.studies.IndexedStudy;
-import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,24 +21,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ViewerProgrammeAdvice {
 
     private final Programmes programmes;
-    private final StudyIndex index;
-    private final List<StudyGrants> grants;
+    private final OwnStudies own;
 
-    ViewerProgrammeAdvice(Programmes programmes, StudyIndex index, List<StudyGrants> grants) {
+    ViewerProgrammeAdvice(Programmes programmes, OwnStudies own) {
         this.programmes = programmes;
-        this.index = index;
-        this.grants = List.copyOf(grants);
+        this.own = own;
     }
 
     @ModelAttribute("readingProgrammes")
     List<Programme> readingProgrammes(@AuthenticationPrincipal SignedIn me,
-                                      @PathVariable(name = "study", required = false) String study) {
-        if (me == null || !IndexedStudy.isUid(study)) {
-            return List.of();
-        }
-        Reader reader = new Reader(me.userId(), me.facilityId());
-        return index.find(study)
-                .filter(s -> grants.stream().allMatch(g -> g.granted(reader, s).isEmpty()))
-                .map(s -> programmes.programmesFor(reader, s)).orElse(List.of());
+            @PathVariable(name = "study", required = false) String study) {
+        Reader reader = me == null ? null : new Reader(me.userId(), me.facilityId());
+        return own.ownedBy(reader, study).map(s -> programmes.programmesFor(reader, s)).orElse(List.of());
     }
 }

@@ -1,10 +1,8 @@
 package org.musubi.imaging.reading.remote.web;
 
 import java.util.List;
-import org.musubi.imaging.proxy.StudyGrants;
+import org.musubi.imaging.proxy.OwnStudies;
 import org.musubi.imaging.reading.remote.RemoteReadings;
-import org.musubi.imaging.studies.IndexedStudy;
-import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,24 +20,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ViewerReadingAdvice {
 
     private final RemoteReadings readings;
-    private final StudyIndex index;
-    private final List<StudyGrants> grants;
+    private final OwnStudies own;
 
-    ViewerReadingAdvice(RemoteReadings readings, StudyIndex index, List<StudyGrants> grants) {
+    ViewerReadingAdvice(RemoteReadings readings, OwnStudies own) {
         this.readings = readings;
-        this.index = index;
-        this.grants = List.copyOf(grants);
+        this.own = own;
     }
 
     @ModelAttribute("readingCentres")
     List<RemoteReadings.Centre> readingCentres(@AuthenticationPrincipal SignedIn me,
-                                               @PathVariable(name = "study", required = false) String study) {
-        if (me == null || !IndexedStudy.isUid(study)) {
-            return List.of();
-        }
-        Reader reader = new Reader(me.userId(), me.facilityId());
-        return index.find(study)
-                .filter(s -> grants.stream().allMatch(g -> g.granted(reader, s).isEmpty()))
-                .map(s -> readings.centresFor(reader, s)).orElse(List.of());
+            @PathVariable(name = "study", required = false) String study) {
+        Reader reader = me == null ? null : new Reader(me.userId(), me.facilityId());
+        return own.ownedBy(reader, study).map(s -> readings.centresFor(reader, s)).orElse(List.of());
     }
 }
