@@ -40,6 +40,7 @@ public final class CohortBenchmark {
         defaults.put("opted-out-percent", 2L);
         defaults.put("rounds", 20L);
         defaults.put("warm-up", 3L);
+        defaults.put("explain", 0L);
         BenchOptions options = BenchOptions.parse(args, defaults);
         int persons = options.integer("persons");
         int facilities = options.integer("facilities");
@@ -72,6 +73,15 @@ public final class CohortBenchmark {
                     0, 200, today, List.of(), List.of("広島市"), today.minusYears(2), today));
             queries.put("everyone aged 65 or more", new CountQuery(List.of(), 65, 200, today, List.of(), List.of(),
                     null, null));
+            if (options.integer("explain") > 0) {
+                JdbcClient jdbc = database.bean(JdbcClient.class);
+                for (Map.Entry<String, CountQuery> q : queries.entrySet()) {
+                    JdbcCohortCounter.Statement statement = JdbcCohortCounter.statement(q.getValue());
+                    System.out.println("EXPLAIN " + q.getKey() + ":");
+                    jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql()).params(statement.params())
+                            .query(String.class).list().forEach(System.out::println);
+                }
+            }
             for (int i = 0; i < warmUp; i++) {
                 queries.values().forEach(counter::count);
             }

@@ -27,13 +27,30 @@ public final class JdbcCohortCounter implements CohortCounter {
 
     @Override
     public List<Cell> count(CountQuery q) {
+        Statement statement = statement(q);
+        return jdbc.sql(statement.sql()).params(statement.params())
+                .query((rs, n) -> new Cell(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+    }
+
+    /** The SQL a count runs and its parameters (for a benchmark's EXPLAIN). */
+    public record Statement(String sql, List<Object> params) {
+    }
+
+    /** The one statement that counts {@code q}. */
+    public static Statement statement(CountQuery q) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
+        // Each set is computed once (MATERIALIZED) and the person table is then read through them: the planner cannot
+        // estimate how many rows a code prefix matches, and a low guess made it loop over whole sets per person.
+        StringBuilder sql = new StringBuilder("WITH excluded AS MATERIALIZED (SELECT person_id AS pid FROM research_opt_out")
+                .append(" UNION SELECT m.merged_into FROM research_opt_out o JOIN person m ON m.id = o.person_id")
+                .append(" WHERE m.merged_into IS NOT NULL)\n")
+                // the few merged persons, looked up in memory rather than by index for every matching record
+                .append(", merged AS MATERIALIZED (SELECT id, merged_into FROM person WHERE merged_into IS NOT NULL)\n");
         for (int g = 0; g < q.codeGroups().size(); g++) {
-            sql.append(g == 0 ? "WITH " : ", ").append("g").append(g).append(" AS (SELECT DISTINCT")
-                    .append(" coalesce(lp.merged_into, lp.id) AS pid FROM resource r")
+            sql.append(", g").append(g).append(" AS MATERIALIZED (SELECT DISTINCT")
+                    .append(" coalesce(mp.merged_into, pl.person_id) AS pid FROM resource r")
                     .append(" JOIN person_link pl ON pl.source_patient_id = r.patient_key")
-                    .append(" JOIN person lp ON lp.id = pl.person_id WHERE ").append(INDEXED)
+                    .append(" LEFT JOIN merged mp ON mp.id = pl.person_id WHERE ").append(INDEXED)
                     .append(" AND research_codes(r.content) && ?::text[]");
             params.add(q.codeGroups().get(g).toArray(String[]::new));
             if (q.from() != null) {
@@ -46,8 +63,17 @@ public final class JdbcCohortCounter implements CohortCounter {
             }
             sql.append(")\n");
         }
-        sql.append("SELECT CASE WHEN p.sex IN ('MALE', 'FEMALE') THEN p.sex ELSE 'OTHER' END, b.band, count(*)")
-                .append(" FROM person p CROSS JOIN LATERAL (SELECT date_part('year', age(?::date, p.birth_date))::int AS age) a")
+        boolean cohort = !q.codeGroups().isEmpty();
+        if (cohort) {
+            sql.append(", cohort AS MATERIALIZED (");
+            for (int g = 0; g < q.codeGroups().size(); g++) {
+                sql.append(g == 0 ? "" : " INTERSECT ").append("SELECT pid FROM g").append(g);
+            }
+            sql.append(")\n");
+        }
+        sql.append("SELECT CASE WHEN p.sex IN ('MALE', 'FEMALE') THEN p.sex ELSE 'OTHER' END, b.band, count(*) FROM ")
+                .append(cohort ? "cohort c JOIN person p ON p.id = c.pid" : "person p")
+                .append(" CROSS JOIN LATERAL (SELECT date_part('year', age(?::date, p.birth_date))::int AS age) a")
                 .append(" CROSS JOIN LATERAL (SELECT ");
         params.add(q.ageDay());
         List<Integer> bands = BANDS;
@@ -56,8 +82,13 @@ public final class JdbcCohortCounter implements CohortCounter {
             sql.append(" WHEN a.age >= ").append(bands.get(i)).append(" THEN ").append(i);
         }
         sql.append(" ELSE 0 END AS band) b WHERE p.status <> 'MERGED'");
-        sql.append(" AND p.birth_date <= ?::date AND a.age BETWEEN ? AND ?");
+        // the birth dates the ages allow, a day wider on each side (the exact age is checked after): a range the planner
+        // can use, before an age is computed for every person
+        sql.append(" AND p.birth_date <= ?::date AND p.birth_date <= ?::date AND p.birth_date > ?::date")
+                .append(" AND a.age BETWEEN ? AND ?");
         params.add(q.ageDay());
+        params.add(q.ageDay().minusYears(q.ageFrom()).plusDays(1));
+        params.add(q.ageDay().minusYears(q.ageTo() + 1L).minusDays(1));
         params.add(q.ageFrom());
         params.add(q.ageTo());
         for (String sex : q.sexes()) {
@@ -68,14 +99,9 @@ public final class JdbcCohortCounter implements CohortCounter {
             sql.append(" AND strpos(p.address, ?) > 0");
             params.add(municipality);
         }
-        for (int g = 0; g < q.codeGroups().size(); g++) {
-            sql.append(" AND p.id IN (SELECT pid FROM g").append(g).append(")");
-        }
-        sql.append(" AND NOT EXISTS (SELECT 1 FROM research_opt_out o WHERE o.person_id = p.id)")
-                .append(" AND NOT EXISTS (SELECT 1 FROM research_opt_out o JOIN person m ON m.id = o.person_id")
-                .append(" WHERE m.merged_into = p.id)")
+        // NOT IN over a set without nulls: one hashed look-up per person (the set is small: those who opted out)
+        sql.append(" AND p.id NOT IN (SELECT pid FROM excluded WHERE pid IS NOT NULL)")
                 .append(" GROUP BY 1, 2");
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Cell(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+        return new Statement(sql.toString(), List.copyOf(params));
     }
 }
