@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.record.Reader;
-import org.springframework.stereotype.Component;
 
 /**
  * The viewer page's study as the reader's own record: the indexed study of {@code uid} when the reader did not come to
@@ -13,8 +12,7 @@ import org.springframework.stereotype.Component;
  * own side (ask a reading, submit to a programme) look at the study's kind through this; the page's own opening decides
  * whether it shows at all, and each form's action decides again.
  */
-@Component
-public class OwnStudies {
+public final class OwnStudies {
 
     private final StudyIndex index;
     private final List<StudyGrants> grants;

@@ -18,6 +18,11 @@ class ProxyConfiguration {
     }
 
     @Bean
+    OwnStudies ownStudies(StudyIndex index, java.util.List<StudyGrants> grants) {
+        return new OwnStudies(index, grants);
+    }
+
+    @Bean
     StudyMembers studyMembers(OrthancClient archive) {
         return new StudyMembers(archive);
     }
