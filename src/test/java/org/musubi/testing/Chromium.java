@@ -152,7 +152,11 @@ public final class Chromium implements AutoCloseable {
             if ("true".equals(details.getDomProperty("open"))) {
                 return true;
             }
-            summary.click();
+            try {
+                summary.click();
+            } catch (org.openqa.selenium.ElementNotInteractableException e) { // click intercepted included
+                return false; // the page is still moving: try again
+            }
             return "true".equals(details.getDomProperty("open"));
         });
     }
