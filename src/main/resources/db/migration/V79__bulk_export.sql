@@ -33,3 +33,6 @@ CREATE TABLE bulk_export_file (
     bytes         bigint NOT NULL,
     PRIMARY KEY (job_id, seq)
 );
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON bulk_export_job TO ${app_role};
+GRANT SELECT, INSERT, DELETE ON bulk_export_file TO ${app_role};
