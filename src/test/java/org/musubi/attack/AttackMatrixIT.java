@@ -2262,9 +2262,9 @@ class AttackMatrixIT extends NetworkFixtures {
 
         User researcher = accounts.memberOf(clinic, Profession.DOCTOR);
         researchProject(researcher, "一括出力を試みる研究", org.musubi.research.ProjectStatus.APPROVED);
+        WebSession researcherSession = accounts.signedIn(port, researcher).withHeader("Prefer", "respond-async");
         long before = audit.max();
-        assertThat(accounts.signedIn(port, researcher).withHeader("Prefer", "respond-async").get("/fhir/$export")
-                .statusCode()).as("a researcher's session").isEqualTo(403);
+        assertThat(researcherSession.get("/fhir/$export").statusCode()).as("a researcher's session").isEqualTo(403);
         assertThat(new RawApi(port, owner).send("GET", "$export", null, Map.of("Prefer", "respond-async",
                 "X-Purpose-Of-Use", "HRESCH")).statusCode()).as("research through a system").isEqualTo(403);
         assertThat(audit.countByUser(before, researcher.id())).isEqualTo(1);
