@@ -122,7 +122,7 @@ public class ExportKickOff {
         if (caller.reader().purpose() == Purpose.RESEARCH) {
             throw refused(new ForbiddenOperationException("研究目的での一括エクスポートはできません。研究には承認された"
                     + "研究計画の匿名加工データ抽出を使ってください / Bulk export is never for research: research data"
-                    + " leaves only as an approved project's de-identified extraction"), "policy.researchNotThroughRecords");
+                    + " leaves only as an approved project's de-identified extraction"), org.musubi.policy.Deny.RESEARCH_NOT_THROUGH_RECORDS);
         }
         if (!caller.system() || caller.facilityId() == null) {
             throw refused(new ForbiddenOperationException("一括エクスポートは施設システムのトークンでのみ使えます"

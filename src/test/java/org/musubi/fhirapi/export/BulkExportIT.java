@@ -145,7 +145,7 @@ class BulkExportIT extends NetworkFixtures {
         assertThat(research.statusCode()).isEqualTo(403);
         assertThat(research.body()).contains("de-identified extraction");
         assertThat(audit.since(before, client.client().clientId()))
-                .containsExactly("ACCESS_DENIED DENY policy.researchNotThroughRecords 403");
+                .containsExactly("ACCESS_DENIED DENY policy.deny.researchNotThroughRecords 403");
         WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR))
                 .withHeader("Prefer", "respond-async");
         assertThat(doctor.get("/fhir/$export").statusCode()).as("a browser session").isEqualTo(403);
