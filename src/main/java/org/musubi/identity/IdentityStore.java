@@ -30,6 +30,12 @@ public interface IdentityStore {
      */
     List<RegisteredPerson> personsWithPatientsAt(Long facilityId, int limit);
 
+    /**
+     * Every source patient of a facility, by id, with the person it is linked to ({@code 0} when none): what a bulk
+     * export of the facility's own patients walks through (issue 48). Ids only, no demographics.
+     */
+    Map<Long, Long> patientsAt(long facilityId);
+
     RegisteredPerson register(Person person);
 
     Optional<SourcePatient> sourcePatient(long sourcePatientId);

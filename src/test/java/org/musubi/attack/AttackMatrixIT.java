@@ -2182,4 +2182,104 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of issue 48, research --------------------------------------------------------------------------------------
+
+    // ---- issue 48, export2: FHIR Bulk Data $export ------------------------------------------------------------------
+
+    /**
+     * Hospital A's system exports its patients. Every caller of clinic B — its systems' tokens, each profession's
+     * browser session — and a second system of A itself get, for A's export's status URL, one of its files and its
+     * cancellation, exactly what a guessed export id gets (404, the same body but for the id), each audited once; a
+     * file URL without a token is 401; A's export is untouched afterwards. B's system gets for a Group named after A's
+     * patient what a Group nobody has gets; another hospital's own export holds its own patient and nothing of A's. A
+     * researcher — a doctor of B named on an approved project, in the browser — and A's own system declaring the
+     * purpose of research get no export.
+     */
+    @Test
+    void clinicBNeverReachesHospitalAsBulkExportNorItsPatientsThroughOne() {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        var writer = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String local = FhirRecords.localId();
+        FhirRecords.registerPatient(writer, hospital, local, FhirRecords.uniqueKana());
+        long person = clients.linkedPersonOf(hospital, local);
+        String lab = FhirRecords.create(writer, FhirRecords.lab(hospital, local, FhirRecords.HBA1C, "2026-02-01", 6.6));
+        String owner = clients.token(port, clients.register(hospital, "system/*.read"));
+        String status = bulkKickOff(new RawApi(port, owner), "$export").headers().firstValue("Content-Location")
+                .orElseThrow();
+        HttpResponse<String> manifest = org.musubi.fhirapi.export.BulkExports.poll(status, owner);
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        String file = org.musubi.fhirapi.export.BulkExports.outputs(manifest.body()).getFirst().url();
+        String id = status.substring(status.lastIndexOf('/') + 1);
+        String guessedId = java.util.UUID.randomUUID().toString();
+        String guessed = status.replace(id, guessedId);
+        List<Armed> callers = new ArrayList<>(callers(clinic));
+        ApiClientAdministration.NewApiClient sibling = clients.register(hospital, "system/*.read");
+        callers.add(new Armed(Attacker.system("A's other system", "system/*.read"), sibling.client().userId(),
+                new RawApi(port, clients.token(port, sibling)), null));
+        for (Armed caller : callers) {
+            String who = caller.attacker().toString();
+            for (String[] attempt : List.<String[]>of(new String[] {"GET", status, guessed},
+                    new String[] {"GET", file, file.replace(id, guessedId)},
+                    new String[] {"DELETE", status, guessed})) {
+                if (caller.api() == null && attempt[0].equals("DELETE")) {
+                    continue; // a session never writes on /fhir (403 before any of Musubi's code)
+                }
+                long before = audit.max();
+                HttpResponse<String> real = bulkAs(caller, attempt[0], attempt[1]);
+                HttpResponse<String> none = bulkAs(caller, attempt[0], attempt[2]);
+                String what = who + " " + attempt[0] + " " + attempt[1];
+                assertThat(real.statusCode()).as(what).isEqualTo(404);
+                assertThat(real.body().replace(id, "X")).as(what).isEqualTo(none.body().replace(guessedId, "X"));
+                assertThat(audit.countByUser(before, caller.userId())).as(what + ": audited once each").isEqualTo(2);
+            }
+        }
+        assertThat(org.musubi.fhirapi.export.BulkExports.send("GET", file, null).statusCode()).isEqualTo(401);
+        assertThat(org.musubi.fhirapi.export.BulkExports.send("GET", status, null).statusCode()).isEqualTo(401);
+        assertThat(org.musubi.fhirapi.export.BulkExports.send("GET", status, owner).statusCode()).as("untouched")
+                .isEqualTo(200);
+        assertThat(org.musubi.fhirapi.export.BulkExports.send("GET", file, owner).statusCode()).isEqualTo(200);
+
+        RawApi clinicSystem = callers.getFirst().api();
+        HttpResponse<String> group = bulkKickOff(clinicSystem, "Group/" + person + "/$export");
+        HttpResponse<String> nobodys = bulkKickOff(clinicSystem, "Group/" + (person + 1_000_000) + "/$export");
+        assertThat(group.statusCode()).isEqualTo(404);
+        assertThat(group.body().replace(String.valueOf(person), "X"))
+                .isEqualTo(nobodys.body().replace(String.valueOf(person + 1_000_000), "X"));
+
+        Facility another = accounts.newHospital();
+        var theirs = clients.fhirFor(port, another, "system/*.read", "system/*.write");
+        String own = FhirRecords.localId();
+        FhirRecords.registerPatient(theirs, another, own, FhirRecords.uniqueKana());
+        String ownLab = FhirRecords.create(theirs, FhirRecords.lab(another, own, FhirRecords.HBA1C, "2026-02-02", 5.5));
+        String exporter = clients.token(port, clients.register(another, "system/*.read"));
+        HttpResponse<String> theirManifest = org.musubi.fhirapi.export.BulkExports.poll(bulkKickOff(
+                new RawApi(port, exporter), "Patient/$export").headers().firstValue("Content-Location").orElseThrow(),
+                exporter);
+        var exported = org.musubi.fhirapi.export.BulkExports.download(org.musubi.fhirapi.export.BulkExports.outputs(
+                theirManifest.body()), exporter, clients.context());
+        assertThat(exported.get("Observation")).containsExactly(ownLab);
+        assertThat(exported.values().stream().flatMap(java.util.Set::stream)).doesNotContain(lab);
+
+        User researcher = accounts.memberOf(clinic, Profession.DOCTOR);
+        researchProject(researcher, "一括出力を試みる研究", org.musubi.research.ProjectStatus.APPROVED);
+        WebSession researcherSession = accounts.signedIn(port, researcher).withHeader("Prefer", "respond-async");
+        long before = audit.max();
+        assertThat(researcherSession.get("/fhir/$export").statusCode()).as("a researcher's session").isEqualTo(403);
+        assertThat(new RawApi(port, owner).send("GET", "$export", null, Map.of("Prefer", "respond-async",
+                "X-Purpose-Of-Use", "HRESCH")).statusCode()).as("research through a system").isEqualTo(403);
+        assertThat(audit.countByUser(before, researcher.id())).isEqualTo(1);
+    }
+
+    private HttpResponse<String> bulkKickOff(RawApi api, String path) {
+        return api.send("GET", path, null, Map.of("Prefer", "respond-async"));
+    }
+
+    private static HttpResponse<String> bulkAs(Armed caller, String method, String url) {
+        if (caller.api() != null) {
+            return org.musubi.fhirapi.export.BulkExports.send(method, url, caller.api().token());
+        }
+        return caller.web().get(url.substring(url.indexOf("/fhir/")));
+    }
+
+    // ---- end of issue 48, export2 -----------------------------------------------------------------------------------
 }

@@ -70,6 +70,16 @@ public enum ScopeTable {
      * the record's MeasureReports): a facility's own, or every facility's for a public-health office.
      */
     SURVEILLANCE_DAILY("$surveillance-daily", "MeasureReport", false, Set.of("MeasureReport"), Set.of()),
+    /**
+     * {@code [base]/$export} (FHIR Bulk Data, issue 48): the records of the facility's patients, as its searches would
+     * return them, every type a scope allows; an export is about patients, so it needs Patient, and each type asked
+     * with {@code _type}.
+     */
+    EXPORT("$export", Marks.SYSTEM, false, Set.of("Patient", Marks.EACH_ASKED), Set.of(Marks.EVERY_TYPE)),
+    /** {@code Patient/$export}: as {@link #EXPORT} (every stored resource of Musubi is about a patient). */
+    EXPORT_PATIENT("$export", "Patient", false, Set.of("Patient", Marks.EACH_ASKED), Set.of(Marks.EVERY_TYPE)),
+    /** {@code Group/<id>/$export}: Musubi keeps no Group, so every id answers as unknown (404), after the scopes. */
+    EXPORT_GROUP("$export", "Group", false, Set.of("Patient", Marks.EACH_ASKED), Set.of(Marks.EVERY_TYPE)),
     /** {@code GET /fhir/metadata}: public, no token. */
     CAPABILITIES("capabilities", Marks.SYSTEM, false, Set.of(), Set.of()),
     /** The definitions of the operations above, as HAPI serves them beside the CapabilityStatement: no data. */
@@ -101,6 +111,8 @@ public enum ScopeTable {
         static final String ITS_TYPE = "(its type)";
         /** needs: the type of each entry of the Bundle. */
         static final String EACH_ENTRY = "(each entry's type)";
+        /** needs: each type a bulk export's {@code _type} asks (none asked: nothing more). */
+        static final String EACH_ASKED = "(each type asked)";
         /** returns: any type. */
         static final String EVERY_TYPE = "*";
 
@@ -148,7 +160,7 @@ public enum ScopeTable {
             if (type.equals(Marks.ITS_TYPE) && named.isEmpty()) {
                 throw new IllegalArgumentException(this + " needs the type the call is on");
             }
-            if (type.equals(Marks.ITS_TYPE) || type.equals(Marks.EACH_ENTRY)) {
+            if (type.equals(Marks.ITS_TYPE) || type.equals(Marks.EACH_ENTRY) || type.equals(Marks.EACH_ASKED)) {
                 needed.addAll(named);
             } else {
                 needed.add(type);

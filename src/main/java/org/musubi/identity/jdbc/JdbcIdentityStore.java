@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,18 @@ class JdbcIdentityStore implements IdentityStore {
                   WHERE l.person_id = p.id AND (CAST(? AS bigint) IS NULL OR s.facility_id = ?))
                 ORDER BY p.family_kana, p.given_kana, p.birth_date, p.regional_id LIMIT ?""")
                 .params(facilityId, facilityId, limit).query(JdbcIdentityStore::person).list();
+    }
+
+    @Override
+    public Map<Long, Long> patientsAt(long facilityId) {
+        Map<Long, Long> patients = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT s.id, coalesce(l.person_id, 0) AS person_id FROM source_patient s
+                LEFT JOIN person_link l ON l.source_patient_id = s.id WHERE s.facility_id = ? ORDER BY s.id""")
+                .param(facilityId).query(rs -> {
+                    patients.put(rs.getLong("id"), rs.getLong("person_id"));
+                });
+        return patients;
     }
 
     @Override

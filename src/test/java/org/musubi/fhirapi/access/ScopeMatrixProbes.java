@@ -1,5 +1,6 @@
 package org.musubi.fhirapi.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.musubi.fhirapi.access.ScopeMatrixIT.JSON;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -19,6 +20,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.musubi.fhirapi.access.ScopeMatrixIT.Answer;
 import org.musubi.fhirapi.access.ScopeMatrixIT.Fixture;
 import org.musubi.fhirapi.access.ScopeMatrixIT.Probe;
+import org.musubi.fhirapi.export.BulkExports;
 import org.musubi.registry.Facility;
 import org.musubi.testing.EveryKindOfRecord;
 import org.musubi.testing.FhirHttp;
@@ -33,11 +35,13 @@ final class ScopeMatrixProbes {
 
     private static final Set<String> OBSERVATION = Set.of("Observation");
     private final Fixture f;
+    private final FhirContext context;
     private final IParser json;
     private final IParser xml;
 
     ScopeMatrixProbes(Fixture fixture, FhirContext context) {
         this.f = fixture;
+        this.context = context;
         this.json = context.newJsonParser();
         this.xml = context.newXmlParser();
     }
@@ -84,6 +88,12 @@ final class ScopeMatrixProbes {
                 Map.entry(ScopeTable.SURVEILLANCE_DAILY, new Probe("a day's counts", false, 200, Set.of("MeasureReport"),
                         Set.of("Bundle"), h -> withoutIds(resource(h.get("MeasureReport/$surveillance-daily?date="
                                 + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1), JSON))))),
+                // Bulk export: the clinic's patients' records as its searches return them, polled and downloaded.
+                Map.entry(ScopeTable.EXPORT, export("system", "$export")),
+                Map.entry(ScopeTable.EXPORT_PATIENT, export("Patient", "Patient/$export")),
+                Map.entry(ScopeTable.EXPORT_GROUP, new Probe("Groups are not kept", false, 404, Set.of("Patient"),
+                        Set.of(), h -> new Answer(kickOff(h, "Group/" + f.record().personId() + "/$export").statusCode(),
+                        Set.of(), null, false))),
                 Map.entry(ScopeTable.CAPABILITIES, new Probe("metadata", false, 200, Set.of(), Set.of("CapabilityStatement"),
                         h -> withoutIds(resource(h.get("metadata", JSON))))),
                 // The pathway templates' stage forms: the network's data, read by every token, no audit row.
@@ -109,6 +119,45 @@ final class ScopeMatrixProbes {
                         Set.of("Patient", "Observation"), this::batch)),
                 Map.entry(ScopeTable.BINARY_CREATE, write("PDF", Set.of("Binary"),
                         h -> h.send("POST", "Binary", JSON, "application/pdf", "%PDF-1.4 試験")))));
+    }
+
+    /**
+     * An export kicked off, polled and downloaded: the types of its files. What a token for everything receives (the
+     * clinic's patients' types) is what the oracle narrows; the audit rows are the door's, one per patient read, and
+     * the export's one row, and one per file.
+     */
+    private Probe export(String name, String path) {
+        return new Probe(name, false, 202, Set.of("Patient"), exportedTypes(), h -> {
+            HttpResponse<String> kicked = kickOff(h, path);
+            if (kicked.statusCode() != 202) {
+                return new Answer(kicked.statusCode(), Set.of(), null, false);
+            }
+            return new Answer(202, exported(h, kicked), null, false);
+        }, rows -> {
+            assertThat(rows).filteredOn(r -> r.startsWith("EXPORT ")).singleElement().asString()
+                    .startsWith("EXPORT PERMIT FHIR $export");
+            assertThat(rows).filteredOn(r -> r.startsWith("READ PERMIT FHIR $export file:")).isNotEmpty();
+        });
+    }
+
+    private Set<String> exportedTypes() {
+        if (exportedTypes == null) {
+            exportedTypes = exported(f.writer(), kickOff(f.writer(), "$export"));
+        }
+        return exportedTypes;
+    }
+
+    private Set<String> exportedTypes;
+
+    private Set<String> exported(FhirHttp h, HttpResponse<String> kicked) {
+        HttpResponse<String> done = BulkExports.poll(kicked.headers().firstValue("Content-Location").orElseThrow(),
+                h.token());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        return BulkExports.download(BulkExports.outputs(done.body()), h.token(), context).keySet();
+    }
+
+    private static HttpResponse<String> kickOff(FhirHttp h, String path) {
+        return h.send(FhirHttp.request(h.port(), "GET", path, JSON, null, null, Map.of("Prefer", "respond-async")));
     }
 
     private Probe read(String type, String path) {

@@ -80,7 +80,8 @@ class ScopeTableTest {
             assertThat(row.on()).as(row.name()).satisfiesAnyOf(
                     on -> assertThat(on).isIn(ScopeTable.Marks.EACH_TYPE, ScopeTable.Marks.SYSTEM),
                     on -> assertThat(ResourceKind.of(on).isPresent() || on.equals("AuditEvent")
-                            || on.equals("OperationDefinition") || on.equals("Questionnaire")).isTrue());
+                            || on.equals("OperationDefinition") || on.equals("Questionnaire")
+                            || (on.equals("Group") && row == ScopeTable.EXPORT_GROUP)).isTrue());
         }
         assertThat(List.of(ScopeTable.values())).filteredOn(ScopeTable::write).extracting(ScopeTable::interaction)
                 .containsOnly("create", "update", "delete", "transaction", "batch");
@@ -205,4 +206,25 @@ class ScopeTableTest {
     private static SignedIn user() {
         return new SignedIn(1, "client", "試験", 1L, "FACILITY_SYSTEM", false, Set.of());
     }
+
+    @Test
+    void anExportNeedsPatientAndEachTypeAskedAndReturnsOnlyWhatTheScopesAllow() {
+        Caller narrow = caller("system/Patient.read", "system/Observation.read");
+        for (ScopeTable row : List.of(ScopeTable.EXPORT, ScopeTable.EXPORT_PATIENT, ScopeTable.EXPORT_GROUP)) {
+            Scoped scoped = narrow.scoped(row, audit);
+            assertThat(scoped.returns("Observation")).as(row.name()).isTrue();
+            assertThat(scoped.returns("Condition")).as(row.name()).isFalse();
+            narrow.scoped(row, audit, List.of("Observation"));
+            assertThatThrownBy(() -> narrow.scoped(row, audit, List.of("Observation", "Condition")))
+                    .as(row.name()).isInstanceOf(ForbiddenOperationException.class);
+            assertThatThrownBy(() -> caller("system/Observation.read").scoped(row, audit))
+                    .as("an export is about patients").isInstanceOf(ForbiddenOperationException.class);
+        }
+        assertThat(ScopeTable.of(null, "$export")).contains(ScopeTable.EXPORT);
+        assertThat(ScopeTable.of("Patient", "$export")).contains(ScopeTable.EXPORT_PATIENT);
+        assertThat(ScopeTable.of("Group", "$export")).contains(ScopeTable.EXPORT_GROUP);
+        assertThat(ScopeTable.FOR_APPS).doesNotContain(ScopeTable.EXPORT, ScopeTable.EXPORT_PATIENT,
+                ScopeTable.EXPORT_GROUP);
+    }
+
 }

@@ -1,0 +1,95 @@
+package org.musubi.fhirapi.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.musubi.audit.Audit;
+import org.musubi.audit.AuditEntry;
+import org.musubi.audit.AuditRecord;
+import org.musubi.database.Standby;
+import org.musubi.security.SignedIn;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The kick-off's decisions that need no database: a read-only standby refuses to start an export (503, its message,
+ * one audit row) before any job row is written; the parameters the kick-off takes and those it refuses.
+ */
+class ExportKickOffTest {
+
+    private final List<AuditEntry> audited = new ArrayList<>();
+    private final Audit audit = new Audit() {
+        @Override
+        public AuditRecord record(AuditEntry entry) {
+            audited.add(entry);
+            return null;
+        }
+
+        @Override
+        public List<AuditRecord> recordAll(List<AuditEntry> entries) {
+            entries.forEach(this::record);
+            return List.of();
+        }
+
+        @Override
+        public List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries) {
+            return recordAll(entries);
+        }
+    };
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aReadOnlyStandbyRefusesTheKickOffBeforeWritingAnything() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new SignedIn(7, "client", "システム", 3L, "FACILITY_SYSTEM", false, Set.of()), null,
+                List.of(new SimpleGrantedAuthority("ROLE_API"), new SimpleGrantedAuthority("SCOPE_system/*.read"))));
+        // no job store, no blob store, no locks: the standby refuses before any of them is used
+        ExportParts parts = new ExportParts(null, null, null, audit, new ExportProperties(java.time.Duration.ofHours(24),
+                java.time.Duration.ofMinutes(10), DataSize.ofGigabytes(2), 2));
+        ExportKickOff kickOff = new ExportKickOff(new ExportRunner(null, parts), parts, Standby.fixed(true));
+        ServletRequestDetails details = new ServletRequestDetails();
+        details.setParameters(Map.of());
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/fhir/$export");
+        request.addHeader("Prefer", "respond-async");
+
+        assertThatThrownBy(() -> kickOff.system(details, request, new MockHttpServletResponse()))
+                .isInstanceOf(BaseServerResponseException.class).hasMessageContaining("read-only standby")
+                .satisfies(e -> assertThat(((BaseServerResponseException) e).getStatusCode()).isEqualTo(503));
+        assertThat(audited).singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo("bulk.readOnlyStandby 503"));
+    }
+
+    @Test
+    void theKickOffTakesNdjsonTypesAndAnInstantAndRefusesTheRest() {
+        ExportParameters asked = ExportParameters.of(Map.of("_type", new String[] {"Observation, Condition"},
+                "_since", new String[] {"2026-01-01T00:00:00 09:00"}, "_outputFormat",
+                new String[] {"application/fhir ndjson"}), "respond-async");
+        assertThat(asked.types()).containsExactly("Observation", "Condition");
+        assertThat(asked.since()).isEqualTo(java.time.Instant.parse("2025-12-31T15:00:00Z"));
+        assertThat(ExportParameters.of(Map.of(), "handling=lenient, respond-async").types()).isNull();
+        for (Map<String, String[]> refused : List.<Map<String, String[]>>of(Map.of("_type", new String[] {"Group"}),
+                Map.of("_type", new String[] {"Organization"}), Map.of("_since", new String[] {"2026-01-01"}),
+                Map.of("_outputFormat", new String[] {"application/fhir+json"}),
+                Map.of("_elements", new String[] {"id"}), Map.of("patient", new String[] {"Patient/1"}))) {
+            assertThatThrownBy(() -> ExportParameters.of(refused, "respond-async"))
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+        assertThatThrownBy(() -> ExportParameters.of(Map.of(), null)).hasMessageContaining("Prefer: respond-async");
+    }
+}
