@@ -10,6 +10,8 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.imaging.studies.IndexedStudy;
+import org.musubi.record.PatientRef;
+import org.musubi.record.Reader;
 import org.musubi.imaging.studies.StudyIndex;
 
 /**
@@ -26,6 +28,19 @@ public record AiContext(StudyIndex studies, Audit audit, Directory directory, Bo
     /** Who the audit names for what a service did (read pixels, posted findings): {@code system:ai:<name>}. */
     public static Actor service(AiService service) {
         return Actor.system("ai:" + service.name());
+    }
+
+    /**
+     * The patient a reader names to reach a study's patient: its own patient when the reader acts for the study's
+     * facility (through which a linked person is reached), otherwise the linked person (none: the facility's own
+     * patient, which another facility reaches as nobody).
+     */
+    public PatientRef patientOf(Reader reader, IndexedStudy study) {
+        if (reader.actsFor(study.facilityId())) {
+            return PatientRef.ownPatient(study.sourcePatientId());
+        }
+        return directory.personOf(study.sourcePatientId()).map(PatientRef::person)
+                .orElse(PatientRef.ownPatient(study.sourcePatientId()));
     }
 
     /** One audit row about the study's patient, naming its ImagingStudy, by {@code actor}. */

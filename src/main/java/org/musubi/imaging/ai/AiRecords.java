@@ -106,8 +106,7 @@ public final class AiRecords {
         if (reportIds.isEmpty()) {
             return List.of();
         }
-        PatientRef patient = context.directory().personOf(study.sourcePatientId()).map(PatientRef::person)
-                .orElse(PatientRef.ownPatient(study.sourcePatientId()));
+        PatientRef patient = context.patientOf(reader, study);
         Interaction<List<Shown>> read = reads.readPerson(reader, patient, AuditAction.READ, "DiagnosticReport",
                 record -> {
                     List<Shown> shown = new ArrayList<>();

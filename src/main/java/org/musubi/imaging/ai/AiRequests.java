@@ -12,9 +12,9 @@ import org.musubi.record.StoredResource;
 
 /**
  * A doctor asks an AI service to analyse a study (「AI解析を依頼 / Ask AI」): decided as opening the study is (the
- * access policy on the study's patient — the person when linked, else the facility's own patient — and the study's
- * ImagingStudy readable), one audit row (CREATE on the study's patient, naming the ImagingStudy), and the work item
- * queued in the same transaction. A study the doctor may not see, an unknown study or service, a service that does
+ * access policy on the study's patient — reached through the reader's own patient at the study's facility, else
+ * through the linked person — and the study's ImagingStudy readable), one audit row (CREATE on the study's patient,
+ * naming the ImagingStudy), and the work item queued in the same transaction. A study the doctor may not see, an unknown study or service, a service that does
  * not take the study's kind and a user who is no doctor all answer {@link Optional#empty()} after one audit row, like a
  * study that does not exist.
  */
@@ -71,8 +71,7 @@ public final class AiRequests {
             reads.missed(reader, AuditAction.CREATE, TYPE, IndexedStudy.isUid(studyUid) ? studyUid : "-");
             return Optional.empty();
         }
-        PatientRef patient = context.directory().personOf(study.sourcePatientId()).map(PatientRef::person)
-                .orElse(PatientRef.ownPatient(study.sourcePatientId()));
+        PatientRef patient = context.patientOf(reader, study);
         Interaction<AiWorkItem> asked = context.audit().allOrNothing(() -> reads.readPerson(reader, patient,
                 AuditAction.CREATE, TYPE, record -> {
                     List<StoredResource> seen = record.contents(List.of(study.resourceId()));
