@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stub AI service written for the tests: it stands in for the outside model, which cannot run here. It listens on
- * loopback for the analysis requests Musubi sends ({@code POST /analyses}), keeps each with the bearer token it came
- * with and answers 202 (or the status a test sets); the test then acts as the service would after answering: it
- * fetches the study's pixels through the scoped DICOMweb route ({@link #firstFrame}) and posts findings to the callback
- * ({@link #post}). No model runs: the findings are the test's ({@link #findings}).
+ * loopback for the analysis requests Musubi sends ({@code POST /v1/analyses}: its base URL ends in {@code /v1}), keeps
+ * each with the bearer token it came with and answers 202 (or the status a test sets); the test then acts as the
+ * service would after answering: it fetches the study's pixels through the scoped DICOMweb route ({@link #firstFrame})
+ * and posts findings to the callback ({@link #post}). No model runs: the findings are the test's ({@link #findings}).
  */
 public final class AiStub implements AutoCloseable {
 
@@ -70,7 +70,7 @@ public final class AiStub implements AutoCloseable {
     public static AiStub start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AiStub stub = new AiStub(server);
-        server.createContext("/analyses", exchange -> {
+        server.createContext("/v1/analyses", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             stub.received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), JSON.readTree(body)));
             exchange.sendResponseHeaders(stub.status, -1);
