@@ -12,8 +12,9 @@ import org.musubi.record.ReadRecords;
 
 /**
  * The scoped DICOMweb route's decisions: a pixel token serves the one study of its work item, while the work item is
- * SENT and its service enabled ({@link #allow}); anything else is refused, each refusal audited as DENY ({@link
- * #refused}) and answered like a study that does not exist. The first request that serves data for a work item records
+ * SENT and its service enabled, and not on a read-only standby (which cannot mark the work item's pixels read)
+ * ({@link #allow}); anything else is refused, each refusal audited as DENY ({@link #refused}) and answered like a
+ * study that does not exist. The first request that serves data for a work item records
  * the one READ of the study's ImagingStudy (by the service, {@code system:ai:<name>}) and marks the work item's pixels
  * read ({@link #served}); its later requests are not audited again.
  */
@@ -40,7 +41,8 @@ public final class AiPixels {
 
     /** The study {@code studyUid} when {@code token} serves it now; empty after one DENY audit row otherwise. */
     public Optional<Allowed> allow(String token, String studyUid) {
-        OptionalLong id = links.tokens().pixelWorkItem(token, studyUid, context.clock().instant());
+        OptionalLong id = context.readOnly().getAsBoolean() ? OptionalLong.empty()
+                : links.tokens().pixelWorkItem(token, studyUid, context.clock().instant());
         AiWorkItem item = id.isEmpty() ? null : items.find(id.getAsLong())
                 .filter(i -> i.state() == WorkState.SENT && i.studyUid().equals(studyUid)).orElse(null);
         AiService service = item == null ? null : services.find(item.serviceId()).filter(AiService::enabled)
