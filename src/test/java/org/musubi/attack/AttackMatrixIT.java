@@ -2263,8 +2263,9 @@ class AttackMatrixIT extends NetworkFixtures {
                     org.musubi.imaging.ai.AiStub.findings(one.workItemId()));
             assertThat(crossed.statusCode()).as("another work item's callback token").isEqualTo(404);
             assertThat(crossed.body()).isEqualTo("not found\n");
-            assertThat(stub.post(one.callbackUrl().replace("/" + one.workItemId(), "/" + (two.workItemId() + 1000)),
-                    one.callbackToken(), org.musubi.imaging.ai.AiStub.findings(two.workItemId() + 1000)).statusCode())
+            long guessed = Math.max(one.workItemId(), two.workItemId()) + 1000;
+            assertThat(stub.post(one.callbackUrl().substring(0, one.callbackUrl().lastIndexOf('/') + 1) + guessed,
+                    one.callbackToken(), org.musubi.imaging.ai.AiStub.findings(guessed)).statusCode())
                     .as("a guessed work item").isEqualTo(404);
             assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE id = ?")
                     .param("ai-" + one.workItemId() + "-report").query(Long.class).single()).isZero();
