@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -30,6 +31,8 @@ import org.musubi.record.store.ResourceStore;
  * <li>An entry into a person's record ({@link #enter}: the health notebook, a proxy, a facility's staff entering on
  * the person's behalf): one interaction with the person through the access policy, with the Provenance of what
  * changed, audited once, in one database transaction.</li>
+ * <li>A device's findings about a facility's data ({@link #enterFindings}: an AI service's analysis of a study),
+ * stored as that data's facility's under its source patient, with their Provenance, audited once.</li>
  * </ul>
  */
 public final class WriteRecords {
@@ -209,6 +212,56 @@ public final class WriteRecords {
                     written.forEach(w -> named.add(w.type() + "/" + w.id()));
                     return new Consulted(read, written);
                 }));
+    }
+
+    /** What a device's findings may store: the device, its observations and its report. */
+    private static final Set<String> FINDINGS = Set.of("Device", "Observation", "DiagnosticReport");
+
+    /**
+     * Findings a device outside Musubi made about a facility's data (an AI service's analysis of a study, issue 47),
+     * entered by Musubi itself on the device's behalf: no reader asks the access policy — the caller proved the
+     * device's standing for that data (its work item's token) — and the findings become data of the analysed data's
+     * own facility {@code facilityId} under its source patient {@code patientKey}, so that whoever may see the data
+     * may see its findings, and nobody else. Only Devices, Observations and DiagnosticReports of that facility and
+     * patient are taken, new or the same ids again ({@link NotOwner} otherwise, nothing stored), with the Provenance
+     * {@code provenance} makes of what changed, then {@code after} (the caller's own step, e.g. its work item DONE), all
+     * in one database transaction with the one audit row by {@code actor} ({@code action} on {@code auditedAs}, naming
+     * every resource changed, with the patient's regional ID when linked).
+     *
+     * @return one outcome per write, in order, then the Provenance's when it was written
+     */
+    public List<Written> enterFindings(Actor actor, long patientKey, long facilityId, AuditAction action,
+                                       String auditedAs, List<ResourceWrite> writes,
+                                       Function<List<Written>, ResourceWrite> provenance, Runnable after) {
+        if (writes.isEmpty()) {
+            throw new IllegalArgumentException("nothing to store");
+        }
+        boolean ours = identities.sourcePatient(patientKey).filter(p -> p.facilityId() == facilityId).isPresent();
+        for (ResourceWrite write : writes) {
+            if (!ours || write.sourceFacilityId() != facilityId || write.patientKey() != patientKey
+                    || !FINDINGS.contains(write.type()) || write.id() == null) {
+                record(action, Outcome.DENY, write.type(), write.id(), patientOf(patientKey), "record.notOwner");
+                throw new NotOwner(write.type(), write.id());
+            }
+        }
+        return audit.allOrNothing(() -> {
+            List<Written> written = new ArrayList<>(store.writeOwn(facilityId, writes, null));
+            if (written.stream().anyMatch(WriteRecords::changed)) {
+                ResourceWrite trail = provenance.apply(List.copyOf(written));
+                if (trail.sourceFacilityId() != facilityId || trail.patientKey() != patientKey
+                        || !"Provenance".equals(trail.type())) {
+                    throw new NotOwner(trail.type(), trail.id());
+                }
+                written.addAll(store.writeOwn(facilityId, List.of(trail), null));
+            }
+            after.run();
+            List<String> changed = written.stream().filter(WriteRecords::changed).map(w -> w.type() + "/" + w.id())
+                    .toList();
+            audit.record(AuditEntry.of(action, Outcome.PERMIT).on(auditedAs, changed.toArray())
+                    .patient(patientOf(patientKey)).purpose(Purpose.TREATMENT)
+                    .reason(changed.isEmpty() ? "unchanged" : "entered").by(actor));
+            return written;
+        });
     }
 
     /** The entry of one interaction: its reads are the record's, its writes the author's. */

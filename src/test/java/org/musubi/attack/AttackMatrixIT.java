@@ -2282,4 +2282,109 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of issue 48, export2 -----------------------------------------------------------------------------------
+
+    // ---- issue 47, ai2: the AI plug-in (Ask AI, the scoped DICOMweb route, the callback, the operators' page) ----------
+
+    @Autowired
+    org.musubi.imaging.ai.AiTimer aiTimer;
+    @Autowired
+    org.musubi.imaging.ai.AiAdministration aiAdministration;
+    @Autowired
+    org.musubi.imaging.ai.AiLinks aiLinks;
+
+    /**
+     * The AI plug-in as an attacker meets it: another facility's doctor asking AI about hospital A's study gets what a
+     * study nobody has answers; a guessed, expired or altered pixel token, a valid token for another study's UID, a
+     * method other than GET, each answer the same 404 and leave one DENY audit row; a callback with another work item's
+     * token is 404 and enters nothing; the operators' page is a network admin's only; none of the services' routes
+     * creates a session. The service is a stub written for the test ({@code AiStub}), standing in for the outside model.
+     */
+    @Test
+    void theAiPlugInGivesNothingToAnyoneButTheStudysOwnSideAndItsService() throws Exception {
+        Facility hospital = accounts.newHospital();
+        long admin = accounts.networkAdmin().id();
+        var first = org.musubi.imaging.reading.remote.ReadingFixtures.study(clients, port, identities, imagingIndex,
+                consents, admin, hospital, "CT");
+        var second = org.musubi.imaging.reading.remote.ReadingFixtures.study(clients, port, identities, imagingIndex,
+                consents, admin, hospital, "CT");
+        String nobodys = org.musubi.testing.DicomStudies.uid();
+        try (org.musubi.imaging.ai.AiStub stub = org.musubi.imaging.ai.AiStub.start()) {
+            String name = "AttackAI-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            long service = stub.register(aiAdministration, name, "CT");
+
+            WebSession stranger = accounts.signedIn(port, accounts.memberOf(accounts.newHospital(), Profession.DOCTOR));
+            stranger.get("/");
+            HttpResponse<String> theirs = stranger.post("/imaging/ai/requests", "study", first.uid(), "service",
+                    String.valueOf(service));
+            stranger.get("/");
+            HttpResponse<String> none = stranger.post("/imaging/ai/requests", "study", nobodys, "service",
+                    String.valueOf(service));
+            assertThat(theirs.statusCode()).as("another facility's doctor asks AI").isEqualTo(404);
+            assertThat(withoutToken(theirs.body()).replace(first.uid(), "X"))
+                    .isEqualTo(withoutToken(none.body()).replace(nobodys, "X"));
+            assertThat(jdbc.sql("SELECT count(*) FROM ai_work_item WHERE service_id = ?").param(service)
+                    .query(Long.class).single()).isZero();
+
+            WebSession doctor = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+            for (String uid : List.of(first.uid(), second.uid())) {
+                doctor.get("/imaging/viewer/studies/" + uid);
+                assertThat(doctor.post("/imaging/ai/requests", "study", uid, "service", String.valueOf(service))
+                        .statusCode()).isEqualTo(302);
+            }
+            aiTimer.runNow();
+            var one = stub.next();
+            var two = stub.next();
+            String root = "/imaging/ai/dicomweb/";
+            String valid = one.pixelToken();
+            String altered = valid.substring(0, valid.length() - 2) + (valid.endsWith("A") ? "BB" : "AA");
+            String expired = aiLinks.tokens().pixelToken(one.workItemId(), one.studyUid(),
+                    java.time.Instant.now().minusSeconds(5));
+            String otherItem = (one.workItemId() + 1000) + valid.substring(valid.indexOf('.'));
+            WebSession anonymous = new WebSession(port);
+            for (String[] probe : List.of(new String[] {"guessed", "1.9999999999.AAAA", one.studyUid()},
+                    new String[] {"altered", altered, one.studyUid()}, new String[] {"expired", expired, one.studyUid()},
+                    new String[] {"another work item's id", otherItem, one.studyUid()},
+                    new String[] {"another study's UID", valid, two.studyUid()},
+                    new String[] {"a study nobody has", valid, nobodys})) {
+                long before = audit.max();
+                HttpResponse<String> answer = anonymous.withHeader("Authorization", "Bearer " + probe[1])
+                        .get(root + probe[1] + "/studies/" + probe[2] + "/series");
+                assertThat(answer.statusCode()).as(probe[0]).isEqualTo(404);
+                assertThat(answer.body()).as(probe[0]).isEqualTo("not found\n");
+                assertThat(answer.headers().allValues("Set-Cookie")).as(probe[0] + ": no session").isEmpty();
+                assertThat(audit.rows(before, "system:ai-pixels")).as(probe[0] + ": one DENY row")
+                        .extracting(r -> r.outcome()).containsExactly("DENY");
+            }
+            HttpResponse<String> posted = anonymous.withHeader("Authorization", "Bearer " + valid)
+                    .post(root + valid + "/studies/" + one.studyUid() + "/series");
+            assertThat(posted.statusCode()).as("not GET").isEqualTo(404);
+
+            HttpResponse<String> crossed = stub.post(one.callbackUrl(), two.callbackToken(),
+                    org.musubi.imaging.ai.AiStub.findings(one.workItemId()));
+            assertThat(crossed.statusCode()).as("another work item's callback token").isEqualTo(404);
+            assertThat(crossed.body()).isEqualTo("not found\n");
+            long guessed = Math.max(one.workItemId(), two.workItemId()) + 1000;
+            assertThat(stub.post(one.callbackUrl().substring(0, one.callbackUrl().lastIndexOf('/') + 1) + guessed,
+                    one.callbackToken(), org.musubi.imaging.ai.AiStub.findings(guessed)).statusCode())
+                    .as("a guessed work item").isEqualTo(404);
+            assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE id = ?")
+                    .param("ai-" + one.workItemId() + "-report").query(Long.class).single()).isZero();
+
+            for (User notAdmin : List.of(accounts.adminOf(hospital), accounts.memberOf(hospital, Profession.DOCTOR))) {
+                WebSession web = accounts.signedIn(port, notAdmin);
+                HttpResponse<String> page = web.get("/admin/imaging/ai");
+                assertThat(page.statusCode()).as(notAdmin.profession() + " on the operators' page").isIn(403, 404);
+                assertThat(page.body()).doesNotContain(name);
+                assertThat(web.get("/admin/imaging/ai/" + service).statusCode()).isIn(403, 404);
+                web.get("/");
+                assertThat(web.post("/admin/imaging/ai", "id", String.valueOf(service), "name", name, "baseUrl",
+                        "https://evil.example.jp", "modelName", "m", "modelVersion", "1", "modalities", "CT")
+                        .statusCode()).isIn(403, 404);
+            }
+            assertThat(jdbc.sql("SELECT base_url FROM ai_service WHERE id = ?").param(service).query(String.class)
+                    .single()).isEqualTo(stub.url());
+        }
+    }
+
+    // ---- end of issue 47, ai2 -------------------------------------------------------------------------------------------
 }

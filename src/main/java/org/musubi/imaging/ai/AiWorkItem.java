@@ -31,4 +31,13 @@ public record AiWorkItem(long id, long serviceId, String studyUid, Long requeste
     public boolean timedOut(Instant now) {
         return state == WorkState.SENT && sentAt != null && sentAt.plus(FINDINGS_TIMEOUT).isBefore(now);
     }
+
+    /**
+     * This work item after a step to {@code to}: with {@code attempts} failed sends, its next attempt at {@code next}
+     * (QUEUED), sent at {@code sent}, its report {@code report} and its last error {@code error} (null keeps none).
+     */
+    public AiWorkItem moved(WorkState to, int attempts, Instant next, Instant sent, String report, String error) {
+        return new AiWorkItem(id, serviceId, studyUid, requestedBy, to, attempts, next == null ? nextAttemptAt : next,
+                sent, pixelsRead, report, error, createdAt);
+    }
 }

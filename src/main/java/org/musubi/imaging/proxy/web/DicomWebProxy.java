@@ -1,6 +1,5 @@
 package org.musubi.imaging.proxy.web;
 
-import org.musubi.imaging.proxy.StudyMembers;
 import org.musubi.imaging.proxy.StudyPass;
 import org.musubi.imaging.proxy.StudyPasses;
 
@@ -8,12 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.musubi.imaging.archive.OrthancClient;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;
 import org.springframework.http.HttpStatus;
@@ -39,56 +35,26 @@ public class DicomWebProxy {
     private static final int PASSES_KEPT = 16;
 
     private final StudyPasses passes;
-    private final StudyMembers members;
-    private final OrthancClient archive;
+    private final StudyForwarder forwarder;
 
-    DicomWebProxy(StudyPasses passes, StudyMembers members, OrthancClient archive) {
+    DicomWebProxy(StudyPasses passes, StudyForwarder forwarder) {
         this.passes = passes;
-        this.members = members;
-        this.archive = archive;
+        this.forwarder = forwarder;
     }
 
     @GetMapping({"/imaging/dicomweb/studies/{study}", "/imaging/dicomweb/studies/{study}/**"})
     void proxy(@AuthenticationPrincipal SignedIn me, @PathVariable String study, HttpServletRequest request,
                HttpSession session, HttpServletResponse response) throws IOException {
-        String prefix = request.getContextPath() + ROOT + "studies/" + study;
-        String uri = request.getRequestURI();
-        String rest = uri.length() > prefix.length() + 1 && uri.startsWith(prefix + "/") ? uri.substring(prefix.length() + 1)
-                : null;
-        Optional<ProxyPaths> path = ProxyPaths.of(study, rest);
+        String prefix = ROOT + "studies/" + study;
+        String rest = StudyForwarder.rest(request, prefix);
         Reader reader = new Reader(me.userId(), me.facilityId());
-        if (path.isEmpty() || !passed(reader, study, session)
-                || path.get().series() != null && path.get().instance() == null && !members.seriesOf(study, path.get().series())
-                || path.get().instance() != null && !members.instanceOf(study, path.get().series(), path.get().instance())) {
+        if (!StudyForwarder.shaped(study, rest) || !passed(reader, study, session)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        String accept = request.getHeader("Accept");
-        var ask = archive.request(archive.dicomWeb(path.get().archive()) + ProxyPaths.query(rest, request.getParameterMap()))
-                .GET();
-        if (path.get().json() || rest.equals("series") || rest.endsWith("/instances")) {
-            ask.header("Accept", "application/dicom+json");
-        } else if (rest.endsWith("/rendered") || rest.endsWith("/thumbnail")) {
-            ask.header("Accept", accept != null && accept.matches("image/(jpeg|png|gif)") ? accept : "image/jpeg");
-        } else if (accept != null && accept.length() < 500 && accept.startsWith("multipart/related")) {
-            ask.header("Accept", accept);
-        }
-        HttpResponse<InputStream> answer = archive.stream(ask.build());
-        try (InputStream body = answer.body()) {
-            if (answer.statusCode() != 200) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-            String type = answer.headers().firstValue("Content-Type").orElse("application/octet-stream");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Cache-Control", "private, no-store");
-            response.setContentType(type);
-            if (path.get().json()) {
-                byte[] json = DicomJsonUrls.rewrite(body.readAllBytes(), prefix.substring(0, prefix.length() - study.length()));
-                response.setContentLength(json.length);
-                response.getOutputStream().write(json);
-                return;
-            }
-            answer.headers().firstValueAsLong("Content-Length").ifPresent(response::setContentLengthLong);
-            body.transferTo(response.getOutputStream());
+        Optional<StudyForwarder.Target> target = forwarder.target(study, rest);
+        if (target.isEmpty() || !forwarder.forward(target.get(), request.getContextPath() + ROOT + "studies/", request,
+                response, () -> { })) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }
 

@@ -137,7 +137,9 @@ class SessionAttributesTest {
             "org.musubi.secretariat.fees.web.InvoicesController", // String, Integer
             "org.musubi.security.internal.certificate.CertificateAdminController",
             "org.musubi.security.internal.oidc.MyNumberAdminController",
-            "org.musubi.security.internal.smart.SmartAppAdminController");
+            "org.musubi.security.internal.smart.SmartAppAdminController",
+            "org.musubi.imaging.ai.web.AiAdminController",       // Boolean, List<FieldFault> (issue 47, ai2)
+            "org.musubi.imaging.ai.web.AiAskController");        // Boolean (issue 47, ai2)
 
     @Test
     void everyClassAddingAFlashAttributeIsListed() {
