@@ -29,6 +29,26 @@ public final class JdbcCohortCounter implements CohortCounter {
     public List<Cell> count(CountQuery q) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
+        sql.append("SELECT CASE WHEN p.sex IN ('MALE', 'FEMALE') THEN p.sex ELSE 'OTHER' END, b.band, count(*)");
+        cohort(q, sql, params);
+        sql.append(" GROUP BY 1, 2");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Cell(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+    }
+
+    /** The same persons as {@link #count}, by id (ascending): exactly what the count counts. */
+    @Override
+    public List<Long> members(CountQuery q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT p.id");
+        cohort(q, sql, params);
+        sql.append(" ORDER BY p.id");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> rs.getLong(1)).list();
+    }
+
+    /** Everything after the SELECT list: the code groups (as CTEs before it), the person filters, the opt-outs. */
+    private static void cohort(CountQuery q, StringBuilder select, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         for (int g = 0; g < q.codeGroups().size(); g++) {
             sql.append(g == 0 ? "WITH " : ", ").append("g").append(g).append(" AS (SELECT DISTINCT")
                     .append(" coalesce(lp.merged_into, lp.id) AS pid FROM resource r")
@@ -46,8 +66,8 @@ public final class JdbcCohortCounter implements CohortCounter {
             }
             sql.append(")\n");
         }
-        sql.append("SELECT CASE WHEN p.sex IN ('MALE', 'FEMALE') THEN p.sex ELSE 'OTHER' END, b.band, count(*)")
-                .append(" FROM person p CROSS JOIN LATERAL (SELECT date_part('year', age(?::date, p.birth_date))::int AS age) a")
+        sql.append(select);
+        sql.append(" FROM person p CROSS JOIN LATERAL (SELECT date_part('year', age(?::date, p.birth_date))::int AS age) a")
                 .append(" CROSS JOIN LATERAL (SELECT ");
         params.add(q.ageDay());
         List<Integer> bands = BANDS;
@@ -73,9 +93,8 @@ public final class JdbcCohortCounter implements CohortCounter {
         }
         sql.append(" AND NOT EXISTS (SELECT 1 FROM research_opt_out o WHERE o.person_id = p.id)")
                 .append(" AND NOT EXISTS (SELECT 1 FROM research_opt_out o JOIN person m ON m.id = o.person_id")
-                .append(" WHERE m.merged_into = p.id)")
-                .append(" GROUP BY 1, 2");
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Cell(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+                .append(" WHERE m.merged_into = p.id)");
+        select.setLength(0);
+        select.append(sql);
     }
 }
