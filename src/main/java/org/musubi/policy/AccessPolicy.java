@@ -141,8 +141,8 @@ public final class AccessPolicy {
         if (requester.facilitySuspended()) {
             return new Deny(Deny.FACILITY_SUSPENDED);
         }
-        if (!projectOpen || !(named || requester.networkAdmin()) || requester.profession() == Profession.RESIDENT
-                || requester.profession() == Profession.FACILITY_SYSTEM) {
+        if (!projectOpen || !(named || requester.networkAdmin()) || requester.ownPersonId() != null
+                || requester.profession() == Profession.RESIDENT || requester.profession() == Profession.FACILITY_SYSTEM) {
             return new Deny(Deny.RESEARCH_NOT_APPROVED);
         }
         if (categories.isEmpty() || !RESEARCH_CATEGORIES.containsAll(categories)) {

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The rows of a research release (issue 48), a chunk of persons at a time in two statements: the persons (birth date,
  * sex, registered address; merged ones left out), then their resources through {@code person_link} — a person merged
  * into one of them brings its source patients along, as the cohort count counts them — of the released categories
- * (containers only when every category they hold is released) and period, and the ids of their Patient resources
- * (without content: the release makes its own minimal Patient and needs the ids only to point the references to it).
+ * (containers only when every category they hold is released) and period, the ids of their Patient resources
+ * (without content: the release makes its own minimal Patient and needs the ids only to point the references to it) and
+ * their source patients' local IDs (for the conditional references {@code Patient?identifier=…|<local id>}).
  */
 final class ReleasedRows {
 
@@ -72,10 +73,19 @@ final class ReleasedRows {
                         resources.computeIfAbsent(pid, k -> new ArrayList<>()).add(JdbcResourceStore.stored(rs, 0));
                     }
                 });
+        Map<Long, List<String>> localIds = new HashMap<>();
+        jdbc.sql("SELECT coalesce(lp.merged_into, lp.id), sp.local_id FROM person lp"
+                        + " JOIN person_link pl ON pl.person_id = lp.id JOIN source_patient sp ON sp.id = pl.source_patient_id"
+                        + " WHERE lp.id = ANY(?::bigint[]) OR lp.merged_into = ANY(?::bigint[])")
+                .params(ids, ids)
+                .query(rs -> {
+                    localIds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
         Map<Long, ReleasedPerson> out = new LinkedHashMap<>();
         for (Demographics p : persons) {
             out.put(p.id(), new ReleasedPerson(p.id(), p.born(), p.sex(), p.address(),
-                    patientIds.getOrDefault(p.id(), List.of()), resources.getOrDefault(p.id(), List.of())));
+                    patientIds.getOrDefault(p.id(), List.of()), localIds.getOrDefault(p.id(), List.of()),
+                    resources.getOrDefault(p.id(), List.of())));
         }
         return List.copyOf(out.values());
     }
