@@ -43,6 +43,10 @@ CREATE TABLE research_extraction_file (
     PRIMARY KEY (extraction_id, name)
 );
 
+-- The persons merged into another, by survivor: an extraction reads a chunk of persons' links with those of the persons
+-- merged into them (record.jdbc.ReleasedRows). Partial: only merged persons have merged_into.
+CREATE INDEX person_merged_into ON person (merged_into) WHERE merged_into IS NOT NULL;
+
 GRANT SELECT, INSERT ON research_project_key TO ${app_role};
 GRANT SELECT, INSERT, UPDATE ON research_extraction TO ${app_role};
 GRANT SELECT, INSERT, DELETE ON research_extraction_file TO ${app_role};

@@ -22,6 +22,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ReleasedRows {
 
+    /**
+     * The chunk's persons ({@code pid}) with every person whose links count as theirs ({@code lid}): themselves and the
+     * persons merged into them (V78's partial index {@code person_merged_into}). Parameters: the ids, twice.
+     */
+    private static final String MEMBERS = "WITH m AS (SELECT u.id AS pid, u.id AS lid FROM unnest(?::bigint[]) AS u(id)"
+            + " UNION ALL SELECT p.merged_into, p.id FROM person p WHERE p.merged_into = ANY(?::bigint[])"
+            + " AND p.merged_into IS NOT NULL) ";
+
     private final JdbcClient jdbc;
 
     ReleasedRows(JdbcClient jdbc) {
@@ -55,15 +63,14 @@ final class ReleasedRows {
         }
         Map<Long, List<String>> patientIds = new HashMap<>();
         Map<Long, List<StoredResource>> resources = new HashMap<>();
-        jdbc.sql("SELECT coalesce(lp.merged_into, lp.id) AS pid, r.patient_key, r.id, r.type, r.version,"
+        jdbc.sql(MEMBERS + "SELECT m.pid, r.patient_key, r.id, r.type, r.version,"
                         + " r.source_facility, r.category, r.last_updated, r.deleted,"
                         + " CASE WHEN r.type = 'Patient' THEN NULL ELSE r.content::text END AS json, r.content_categories"
-                        + " FROM person lp JOIN person_link pl ON pl.person_id = lp.id"
-                        + " JOIN resource r ON r.patient_key = pl.source_patient_id"
-                        + " WHERE (lp.id = ANY(?::bigint[]) OR lp.merged_into = ANY(?::bigint[])) AND NOT r.deleted"
+                        + " FROM m JOIN person_link pl ON pl.person_id = m.lid"
+                        + " JOIN resource r ON r.patient_key = pl.source_patient_id WHERE NOT r.deleted"
                         + " AND (r.type = 'Patient' OR (r.category = ANY(?::text[]) AND (r.content_categories IS NULL"
                         + " OR r.content_categories <@ ?::text[])" + period + "))"
-                        + " ORDER BY pid, r.clinical_date NULLS LAST, r.id")
+                        + " ORDER BY m.pid, r.clinical_date NULLS LAST, r.id")
                 .params(params)
                 .query(rs -> {
                     long pid = rs.getLong("pid");
@@ -74,9 +81,8 @@ final class ReleasedRows {
                     }
                 });
         Map<Long, List<String>> localIds = new HashMap<>();
-        jdbc.sql("SELECT coalesce(lp.merged_into, lp.id), sp.local_id FROM person lp"
-                        + " JOIN person_link pl ON pl.person_id = lp.id JOIN source_patient sp ON sp.id = pl.source_patient_id"
-                        + " WHERE lp.id = ANY(?::bigint[]) OR lp.merged_into = ANY(?::bigint[])")
+        jdbc.sql(MEMBERS + "SELECT m.pid, sp.local_id FROM m JOIN person_link pl ON pl.person_id = m.lid"
+                        + " JOIN source_patient sp ON sp.id = pl.source_patient_id")
                 .params(ids, ids)
                 .query(rs -> {
                     localIds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
