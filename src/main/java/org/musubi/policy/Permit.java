@@ -69,6 +69,13 @@ public record Permit(String rule) implements Decision {
      */
     public static final String ADDRESSED_DOCUMENT = "policy.permit.addressedDocument";
 
+    /**
+     * A research project's de-identified release ({@link AccessPolicy#decideDeidentified}): the approved cohort's data
+     * of the approved clinical categories, read only into the de-identification pipeline, never as records. Not a rule
+     * of {@link AccessPolicy#decide}, so not one of {@link #RULES}.
+     */
+    public static final String DEIDENTIFIED_RELEASE = "policy.permit.deidentifiedRelease";
+
     /** Every rule key, for message-bundle completeness checks. */
     public static final List<String> RULES = List.of(PATIENT_SELF_ACCESS, PROXY_ACCESS, OPERATIONS_DEMOGRAPHICS,
             OWN_FACILITY_DATA, EMERGENCY_ACCESS, TREATMENT_CONSENT_AND_LINK, CARE_TEAM_MEMBER, OWN_SOURCE_DATA);

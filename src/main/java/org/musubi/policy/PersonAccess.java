@@ -14,6 +14,12 @@ import org.musubi.audit.Purpose;
  */
 public interface PersonAccess {
 
+    /**
+     * {@link AccessPolicy#decideDeidentified} for the user as the policy sees them now: may they release a research
+     * project's cohort de-identified? Not audited: the release it belongs to is, once.
+     */
+    Decision deidentifiedRelease(long userId, boolean projectOpen, boolean named, Set<DataCategory> categories);
+
     /** May this user open this person (the patient header and timeline) for this purpose? */
     Decision openPerson(long userId, Purpose purpose, long personId);
 

@@ -125,6 +125,63 @@ public final class ReadRecords {
                 : Interaction.refused(judged.decision(), judged.resourceIds());
     }
 
+    /**
+     * A research project's cohort read for its de-identified release (issue 48), the one route purpose {@code RESEARCH}
+     * has to clinical data ({@link org.musubi.policy.AccessPolicy#decideDeidentified}): decided once for the cohort and
+     * audited once ({@code EXPORT} on the project, with what was released), refused or not. What is read goes into
+     * {@code pipeline} and nowhere else: the caller gets the pipeline's NDJSON through {@code sink} and its report,
+     * never a record. The release reads no facility's Patient (it makes a minimal one per person,
+     * {@link org.musubi.record.release.CohortSource}) and only rows of the released categories, so the JP-CLINS flags and
+     * identified demographics never enter the pipeline. {@code actor}: who the release is for, as the job runs after
+     * their request. A failure is audited as {@code ERROR} and thrown.
+     */
+    public Interaction<org.musubi.deid.DeidReport> released(Reader reader, org.musubi.audit.Actor actor, Release release,
+                                                          org.musubi.deid.DeidPipeline pipeline,
+                                                          org.musubi.deid.DeidPipeline.NdjsonSink sink)
+            throws java.io.IOException {
+        Decision decision = reader.purpose() != Purpose.RESEARCH ? new Deny(Deny.NO_RULE)
+                : access.deidentifiedRelease(reader.userId(), release.projectOpen(), release.named(),
+                        release.categories());
+        AuditEntry entry = AuditEntry.of(AuditAction.EXPORT, decision.permitted() ? Outcome.PERMIT : Outcome.DENY)
+                .on(release.auditedAs(), release.auditedId()).purpose(reader.purpose()).by(actor);
+        if (!decision.permitted()) {
+            audit.record(entry.reason(decision.key() + "; " + release.label()));
+            return Interaction.refused(decision, List.of());
+        }
+        org.musubi.deid.DeidReport report;
+        try {
+            report = pipeline.run(new org.musubi.record.release.CohortSource(store, release.personIds(),
+                    release.categories(), release.from(), release.to()), sink);
+        } catch (java.io.IOException | RuntimeException e) {
+            audit.record(AuditEntry.of(AuditAction.EXPORT, Outcome.ERROR).on(release.auditedAs(), release.auditedId())
+                    .purpose(reader.purpose()).by(actor).reason(decision.key() + "; " + release.label()
+                            + "; failed: " + e.getClass().getSimpleName()));
+            throw e;
+        }
+        audit.record(entry.reason(decision.key() + "; " + release.label() + "; " + release.personIds().size()
+                + " persons asked, " + report.persons() + " read, " + report.resourcesIn() + " resources in, "
+                + report.resourcesOut().values().stream().mapToLong(Long::longValue).sum() + " out, "
+                + report.suppressedPersons() + " persons suppressed"
+                + (report.kAnonymityResult() == null ? "" : ", k " + report.kAnonymityResult().k() + " (threshold "
+                        + report.kAnonymityResult().threshold() + ")")));
+        return Interaction.permitted(report, decision, List.of(String.valueOf(release.auditedId())));
+    }
+
+    /**
+     * What a research release reads: the cohort ({@code personIds}, chosen by the project: its approved criteria, opted-out
+     * persons left out), the released categories and the period of the data ([from, to), null: open). The audit row is
+     * on {@code auditedAs}/{@code auditedId} (the project) and names {@code label} (the extraction).
+     * {@code projectOpen}: approved and within its period; {@code named}: the reader is one of its named users.
+     */
+    public record Release(String auditedAs, long auditedId, String label, boolean projectOpen, boolean named,
+                          Set<DataCategory> categories, List<Long> personIds, java.time.Instant from,
+                          java.time.Instant to) {
+        public Release {
+            categories = Set.copyOf(categories);
+            personIds = List.copyOf(personIds);
+        }
+    }
+
     /** A search within one person's record, across every linked source patient. */
     public Interaction<Found> search(Reader reader, long personId, RecordQuery query) {
         return search(reader, PatientRef.person(personId), query);

@@ -13,4 +13,10 @@ public interface CohortCounter {
     }
 
     List<Cell> count(CountQuery query);
+
+    /**
+     * The persons {@link #count} counts, by id: the cohort a de-identified extraction reads (opted-out persons, and
+     * persons merged from one who opted out, never among them).
+     */
+    List<Long> members(CountQuery query);
 }

@@ -1,6 +1,18 @@
 package org.musubi.research;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.musubi.database.JobLocks;
+import org.musubi.record.ReadRecords;
+import org.musubi.research.extraction.ExtractionDesk;
+import org.musubi.research.extraction.ExtractionFiles;
+import org.musubi.research.extraction.ExtractionRunner;
+import org.musubi.research.extraction.ExtractionSettings;
+import org.musubi.research.extraction.ExtractionSweep;
+import org.musubi.research.extraction.ExtractionTimer;
+import org.musubi.research.extraction.ExtractionWork;
+import org.musubi.research.extraction.Extractions;
+import org.musubi.research.jdbc.JdbcExtractions;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
 import org.musubi.database.Standby;
@@ -19,7 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The research module's stores and use cases. {@code musubi.research.suppress-below} (default 10): counts from 1 to
  * one less are shown as "&lt; 10"; {@code musubi.research.ethics-max-size} (default 10 MB): the ethics approval PDF's
- * largest size.
+ * largest size. Extractions (issue 48, item 3): {@code musubi.research.k-threshold} (default 5, at least 2) the k
+ * each must reach, {@code musubi.research.extraction-keep} (default 30 days) how long its files may be downloaded,
+ * {@code musubi.research.extraction-every} (default 10 s) how often queued extractions are run and expired files
+ * swept.
  */
 @Configuration(proxyBeanMethods = false)
 class ResearchConfiguration {
@@ -35,9 +50,56 @@ class ResearchConfiguration {
     }
 
     @Bean
-    CohortCounts cohortCounts(ResearchDesk desk, JdbcClient jdbc, Audit audit,
+    CohortCounter cohortCounter(JdbcClient jdbc) {
+        return new JdbcCohortCounter(jdbc);
+    }
+
+    @Bean
+    CohortCounts cohortCounts(ResearchDesk desk, CohortCounter counter, Audit audit,
                               @Value("${musubi.research.suppress-below:10}") int suppressBelow) {
-        return new CohortCounts(desk, new JdbcCohortCounter(jdbc), audit, Math.max(2, suppressBelow));
+        return new CohortCounts(desk, counter, audit, Math.max(2, suppressBelow));
+    }
+
+    @Bean
+    ExtractionSettings extractionSettings(@Value("${musubi.research.k-threshold:5}") int k,
+                                          @Value("${musubi.research.extraction-keep:30d}") Duration keep) {
+        return new ExtractionSettings(Math.max(2, k), keep);
+    }
+
+    @Bean
+    Extractions extractions(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new JdbcExtractions(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    ExtractionFiles extractionFiles(BlobStore blobs) {
+        return new ExtractionFiles(blobs);
+    }
+
+    @Bean
+    ExtractionDesk extractionDesk(ResearchDesk desk, Extractions extractions, ExtractionFiles files, Audit audit,
+                                  Standby standby, ExtractionSettings settings) {
+        return new ExtractionDesk(desk, extractions, files, audit, standby, settings);
+    }
+
+    @Bean
+    ExtractionRunner extractionRunner(ResearchProjects projects, CohortCounter counter, ReadRecords records,
+                                      ExtractionFiles files, Extractions extractions, Users users, JobLocks jobs,
+                                      ExtractionSettings settings) {
+        ExtractionWork work = new ExtractionWork(projects, counter, records, files, Clock.systemUTC());
+        return new ExtractionRunner(extractions, work, users, jobs, Clock.systemUTC(), settings);
+    }
+
+    @Bean
+    ExtractionSweep extractionSweep(Extractions extractions, ExtractionFiles files) {
+        return new ExtractionSweep(extractions, files, Clock.systemUTC());
+    }
+
+    /** Runs queued extractions and sweeps expired files every {@code musubi.research.extraction-every} (10 s). */
+    @Bean
+    ExtractionTimer extractionTimer(ExtractionRunner runner, ExtractionSweep sweep, Standby standby,
+                                    @Value("${musubi.research.extraction-every:10s}") Duration every) {
+        return new ExtractionTimer(runner, sweep, standby::readOnly, every);
     }
 
     @Bean

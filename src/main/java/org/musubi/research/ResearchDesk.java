@@ -60,6 +60,11 @@ public final class ResearchDesk {
                        List<String> namedLogins) {
     }
 
+    /** The instant now (the desk's clock). */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
     }

@@ -2387,4 +2387,76 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of issue 47, ai2 -------------------------------------------------------------------------------------------
+
+    // ---- issue 48, extract: de-identified extractions, their pages and downloads ---------------------------------------
+
+    /**
+     * De-identified extractions: hospital A's researcher has a finished extraction of A's approved project. Every web
+     * caller of clinic B — a researcher with an approved project (and an extraction) of their own among them, who also
+     * tries A's extraction under their own project's path — and an operator who is not one of A's named users get, for
+     * A's extraction's page and its report, exactly what an extraction id nobody has gets; B's callers cannot start an
+     * extraction of A's project either (the same answer as for a project nobody has), and no extraction was queued.
+     */
+    @Test
+    void onlyTheNamedUsersSeeAndDownloadAnExtraction() {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User theirs = accounts.memberOf(hospital, Profession.DOCTOR);
+        User ours = accounts.memberOf(clinic, Profession.DOCTOR);
+        long project = researchProject(theirs, "抽出", org.musubi.research.ProjectStatus.APPROVED);
+        long ownProject = researchProject(ours, "B の抽出", org.musubi.research.ProjectStatus.APPROVED);
+        long extraction = extractionDesk.start(new org.musubi.research.Researcher(theirs.id(), false, true), project);
+        long own = extractionDesk.start(new org.musubi.research.Researcher(ours.id(), false, true), ownProject);
+        extractionRunner.drain();
+        WebSession owner = accounts.signedIn(port, theirs);
+        String mine = "/research/" + project + "/extractions/" + extraction;
+        assertThat(owner.get(mine).body()).contains("data-state=\"DONE\"");
+        assertThat(owner.getBytes(mine + "/files/report.json").statusCode()).isEqualTo(200);
+        long nobody = extraction + 1_000_000;
+        String none = "/research/" + project + "/extractions/" + nobody;
+
+        List<Object[]> callers = new ArrayList<>();
+        callers(clinic).stream().filter(c -> c.web() != null)
+                .forEach(c -> callers.add(new Object[] {c.attacker().name(), c.web()}));
+        WebSession researcherB = accounts.signedIn(port, ours);
+        callers.add(new Object[] {"B's researcher", researcherB});
+        callers.add(new Object[] {"an operator not named", accounts.signedIn(port, accounts.networkAdmin())});
+        long queued = jdbc.sql("SELECT count(*) FROM research_extraction WHERE project_id = ?").param(project)
+                .query(Long.class).single();
+        for (Object[] caller : callers) {
+            WebSession web = (WebSession) caller[1];
+            for (String suffix : List.of("", "/files/report.json", "/files/Patient.ndjson")) {
+                HttpResponse<String> answer = web.get(mine + suffix);
+                HttpResponse<String> missing = web.get(none + suffix);
+                assertThat(answer.statusCode()).as(caller[0] + suffix).isEqualTo(404);
+                assertThat(withoutToken(answer.body()).replace(mine, "/X")).as(caller[0] + suffix)
+                        .isEqualTo(withoutToken(missing.body()).replace(none, "/X"));
+            }
+            if (!"an operator not named".equals(caller[0])) {
+                HttpResponse<String> start = web.post("/research/" + project + "/extractions");
+                HttpResponse<String> startNone = web.post("/research/" + (project + 1_000_000) + "/extractions");
+                assertThat(start.statusCode()).as(caller[0] + " start").isEqualTo(startNone.statusCode());
+                assertThat(withoutToken(start.body()).replace("/research/" + project, "/research/X"))
+                        .isEqualTo(withoutToken(startNone.body()).replace("/research/" + (project + 1_000_000),
+                                "/research/X"));
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM research_extraction WHERE project_id = ?").param(project)
+                .query(Long.class).single()).isEqualTo(queued);
+        String across = "/research/" + ownProject + "/extractions/" + extraction;
+        String acrossNone = "/research/" + ownProject + "/extractions/" + nobody;
+        HttpResponse<String> crossed = researcherB.get(across + "/files/report.json");
+        assertThat(crossed.statusCode()).as("A's extraction under B's project").isEqualTo(404);
+        assertThat(withoutToken(crossed.body()).replace(across, "/X"))
+                .isEqualTo(withoutToken(researcherB.get(acrossNone + "/files/report.json").body()).replace(acrossNone, "/X"));
+        assertThat(researcherB.get("/research/" + ownProject + "/extractions/" + own).statusCode())
+                .as("B's own extraction").isEqualTo(200);
+    }
+
+    @Autowired
+    org.musubi.research.extraction.ExtractionDesk extractionDesk;
+    @Autowired
+    org.musubi.research.extraction.ExtractionRunner extractionRunner;
+
+    // ---- end of issue 48, extract ---------------------------------------------------------------------------------------
 }

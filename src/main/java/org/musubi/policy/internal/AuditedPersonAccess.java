@@ -55,6 +55,12 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
+    public Decision deidentifiedRelease(long userId, boolean projectOpen, boolean named,
+                                        Set<org.musubi.policy.DataCategory> categories) {
+        return policy.decideDeidentified(facts.requester(userId), projectOpen, named, categories);
+    }
+
+    @Override
     public PersonView glance(long userId, long personId) {
         return views.view(facts.requester(userId), Purpose.TREATMENT, personId);
     }

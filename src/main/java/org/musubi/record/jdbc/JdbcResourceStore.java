@@ -39,6 +39,7 @@ class JdbcResourceStore implements ResourceStore {
     private final RecordSearchSql search;
     private final BatchWriteSql batchSql;
     private final ImportedStays stays;
+    private final ReleasedRows releasedRows;
     private final Clock clock = Clock.systemUTC();
 
     JdbcResourceStore(JdbcClient jdbc, DataSource dataSource) {
@@ -46,6 +47,7 @@ class JdbcResourceStore implements ResourceStore {
         this.search = new RecordSearchSql(jdbc);
         this.batchSql = new BatchWriteSql(jdbc, dataSource);
         this.stays = new ImportedStays(jdbc);
+        this.releasedRows = new ReleasedRows(jdbc);
     }
 
     /** Looks up every referred row in one query, decides in memory in order, then one statement per table. */
@@ -228,6 +230,11 @@ class JdbcResourceStore implements ResourceStore {
                         + " WHERE r.patient_key = ANY(?) AND NOT r.deleted AND " + AllowedRows.CONDITION
                         + " ORDER BY r.clinical_date DESC NULLS LAST, r.id")
                 .params(params).query(JdbcResourceStore::stored).list();
+    }
+
+    @Override
+    public List<ReleasedPerson> released(List<Long> personIds, Set<DataCategory> categories, Instant from, Instant to) {
+        return releasedRows.read(personIds, categories, from, to);
     }
 
     static StoredResource stored(ResultSet rs, int n) throws SQLException {

@@ -1,10 +1,12 @@
 package org.musubi.record.store;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.record.Found;
 import org.musubi.record.Located;
@@ -98,4 +100,24 @@ public interface ResourceStore extends ResourceLookup {
      * (with every category a container holds).
      */
     List<StoredResource> contents(Set<Long> patientKeys, Set<DataItem> allowed, Collection<String> ids);
+
+    /**
+     * For a research release (issue 48): each of {@code personIds} that is a person (not merged into another), in the
+     * order given, with the little the release keeps of its identity (birth date, sex, registered address), the ids of
+     * its source patients' Patient resources and their local patient IDs (to point the references to them at the
+     * person), and its live resources — of every source patient linked to it or to a
+     * person merged into it — whose category is among {@code categories}, and so is every category a container holds,
+     * dated within [{@code from}, {@code to}) when those are given (then undated ones are left out). Content as JSON.
+     */
+    List<ReleasedPerson> released(List<Long> personIds, Set<DataCategory> categories, Instant from, Instant to);
+
+    /** One person of a research release: what {@link #released} reads. */
+    record ReleasedPerson(long personId, java.time.LocalDate birthDate, String sex, String address,
+                          List<String> patientResourceIds, List<String> localIds, List<StoredResource> resources) {
+        public ReleasedPerson {
+            patientResourceIds = List.copyOf(patientResourceIds);
+            localIds = List.copyOf(localIds);
+            resources = List.copyOf(resources);
+        }
+    }
 }

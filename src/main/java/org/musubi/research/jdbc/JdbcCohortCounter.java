@@ -32,12 +32,25 @@ public final class JdbcCohortCounter implements CohortCounter {
                 .query((rs, n) -> new Cell(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
     }
 
+    /** The same persons as {@link #count}, by id (ascending): exactly what the count counts. */
+    @Override
+    public List<Long> members(CountQuery q) {
+        Statement statement = select(q, "p.id", " ORDER BY p.id");
+        return jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> rs.getLong(1)).list();
+    }
+
     /** The SQL a count runs and its parameters (for a benchmark's EXPLAIN). */
     public record Statement(String sql, List<Object> params) {
     }
 
     /** The one statement that counts {@code q}. */
     public static Statement statement(CountQuery q) {
+        return select(q, "CASE WHEN p.sex IN ('MALE', 'FEMALE') THEN p.sex ELSE 'OTHER' END, b.band, count(*)",
+                " GROUP BY 1, 2");
+    }
+
+    /** {@code SELECT what} over the persons {@code q} asks for, then {@code tail} (grouping or order). */
+    private static Statement select(CountQuery q, String what, String tail) {
         List<Object> params = new ArrayList<>();
         // Each set is computed once (MATERIALIZED) and the person table is then read through them: the planner cannot
         // estimate how many rows a code prefix matches, and a low guess made it loop over whole sets per person.
@@ -71,7 +84,7 @@ public final class JdbcCohortCounter implements CohortCounter {
             }
             sql.append(")\n");
         }
-        sql.append("SELECT CASE WHEN p.sex IN ('MALE', 'FEMALE') THEN p.sex ELSE 'OTHER' END, b.band, count(*) FROM ")
+        sql.append("SELECT ").append(what).append(" FROM ")
                 .append(cohort ? "cohort c JOIN person p ON p.id = c.pid" : "person p")
                 .append(" CROSS JOIN LATERAL (SELECT date_part('year', age(?::date, p.birth_date))::int AS age) a")
                 .append(" CROSS JOIN LATERAL (SELECT ");
@@ -100,8 +113,7 @@ public final class JdbcCohortCounter implements CohortCounter {
             params.add(municipality);
         }
         // NOT IN over a set without nulls: one hashed look-up per person (the set is small: those who opted out)
-        sql.append(" AND p.id NOT IN (SELECT pid FROM excluded WHERE pid IS NOT NULL)")
-                .append(" GROUP BY 1, 2");
+        sql.append(" AND p.id NOT IN (SELECT pid FROM excluded WHERE pid IS NOT NULL)").append(tail);
         return new Statement(sql.toString(), List.copyOf(params));
     }
 }

@@ -12,6 +12,7 @@ import org.musubi.research.EthicsDocuments;
 import org.musubi.research.ResearchDesk;
 import org.musubi.research.ResearchProject;
 import org.musubi.research.Scope;
+import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.security.SignedIn;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
@@ -37,11 +38,13 @@ class ResearchController {
     private final ResearchDesk desk;
     private final CohortCounts counts;
     private final EthicsDocuments ethics;
+    private final ExtractionDesk extractions;
 
-    ResearchController(ResearchDesk desk, CohortCounts counts, EthicsDocuments ethics) {
+    ResearchController(ResearchDesk desk, CohortCounts counts, EthicsDocuments ethics, ExtractionDesk extractions) {
         this.desk = desk;
         this.counts = counts;
         this.ethics = ethics;
+        this.extractions = extractions;
     }
 
     @GetMapping("/research")
@@ -147,6 +150,10 @@ class ResearchController {
         model.addAttribute("sexes", Criteria.SEXES.stream().sorted().toList());
         model.addAttribute("categories", Scope.CATEGORIES.stream().sorted().toList());
         model.addAttribute("error", error);
+        model.addAttribute("extractions", extractions.list(Researchers.of(me), p));
+        model.addAttribute("named", p.names(me.userId()));
+        model.addAttribute("kThreshold", extractions.kThreshold());
+        model.addAttribute("zone", org.musubi.research.ResearchDesk.ZONE);
         return "research/project";
     }
 }

@@ -1,0 +1,94 @@
+package org.musubi.research.extraction;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.musubi.audit.Actor;
+import org.musubi.audit.Purpose;
+import org.musubi.deid.DeidConfig;
+import org.musubi.deid.DeidEngine;
+import org.musubi.deid.DeidKeys;
+import org.musubi.deid.DeidPipeline;
+import org.musubi.deid.DeidReport;
+import org.musubi.deid.QuasiIdentifier;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.Interaction;
+import org.musubi.record.ReadRecords;
+import org.musubi.record.Reader;
+import org.musubi.research.CohortCounter;
+import org.musubi.research.CountQuery;
+import org.musubi.research.Criteria;
+import org.musubi.research.ResearchDesk;
+import org.musubi.research.ResearchProject;
+import org.musubi.research.ResearchProjects;
+
+/**
+ * One extraction's work: the cohort selected exactly as the count selects it ({@link CountQuery#of} with the approved
+ * criteria, opted-out persons left out by the same SQL, asked now — an opt-out made after the approval counts), read
+ * through the record's research door ({@link ReadRecords#released}, which decides and audits the release once) into
+ * the de-identification pipeline (the shipped Japanese configuration, the project's key, the k threshold of the
+ * extraction over age band, sex, municipality and the first event's month), the NDJSON files and the report stored.
+ */
+public final class ExtractionWork {
+
+    /** The quasi-identifiers the k-anonymity check runs over. */
+    public static final List<QuasiIdentifier> QUASI_IDENTIFIERS = List.of(QuasiIdentifier.AGE, QuasiIdentifier.SEX,
+            QuasiIdentifier.MUNICIPALITY, QuasiIdentifier.EVENT_MONTH);
+
+    private final ResearchProjects projects;
+    private final CohortCounter cohort;
+    private final ReadRecords records;
+    private final ExtractionFiles files;
+    private final Clock clock;
+
+    public ExtractionWork(ResearchProjects projects, CohortCounter cohort, ReadRecords records, ExtractionFiles files,
+                          Clock clock) {
+        this.projects = projects;
+        this.cohort = cohort;
+        this.records = records;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** What a finished extraction keeps. */
+    public record Outcome(List<Extraction.File> files, String report, boolean refused, String refusal) {
+    }
+
+    /**
+     * Runs the extraction for {@code actor} (who started it) with the project's key; refused (nothing stored) when the
+     * policy refuses the release now (the project no longer approved or past its period, the user disabled …).
+     */
+    public Outcome run(Extraction extraction, Actor actor, byte[] projectKey) throws IOException {
+        ResearchProject project = projects.find(extraction.projectId()).orElseThrow();
+        LocalDate today = LocalDate.now(clock.withZone(ResearchDesk.ZONE));
+        Criteria approved = project.approved() == null ? Criteria.none() : project.approved().criteria();
+        List<Long> members = project.countable(today)
+                ? cohort.members(CountQuery.of(approved, Criteria.none(), today)) : List.of();
+        Set<DataCategory> categories = project.approved() == null ? Set.of()
+                : project.approved().categories().stream().map(DataCategory::valueOf).collect(Collectors.toSet());
+        Instant from = approved.from() == null ? null : approved.from().atStartOfDay(ResearchDesk.ZONE).toInstant();
+        Instant to = approved.to() == null ? null : approved.to().plusDays(1).atStartOfDay(ResearchDesk.ZONE).toInstant();
+        DeidConfig base = DeidConfig.japaneseDefault();
+        DeidConfig config = new DeidConfig(base.rules(), base.dateShiftRange(), extraction.kThreshold(),
+                base.maxSuppressedFraction());
+        DeidPipeline pipeline = new DeidPipeline(new DeidEngine(config, new DeidKeys(projectKey)), QUASI_IDENTIFIERS,
+                today);
+        ReadRecords.Release release = new ReadRecords.Release(ResearchDesk.TYPE, project.id(),
+                "extraction " + extraction.id(), project.countable(today), project.names(extraction.requestedBy()),
+                categories, members, from, to);
+        try (ExtractionFiles.Staging staging = files.staging(extraction.id())) {
+            Interaction<DeidReport> released = records.released(
+                    new Reader(extraction.requestedBy(), actor.facilityId(), Purpose.RESEARCH), actor, release, pipeline, staging);
+            if (!released.permitted()) {
+                return new Outcome(List.of(), null, true, released.decision().key());
+            }
+            DeidReport report = released.value();
+            String json = ExtractionReport.json(extraction, project, release, members.size(), report);
+            return new Outcome(staging.store(report.resourcesOut(), json), json, false, null);
+        }
+    }
+}
