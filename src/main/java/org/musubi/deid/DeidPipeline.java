@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
@@ -46,18 +47,44 @@ public final class DeidPipeline {
         OutputStream open(String resourceType) throws IOException;
     }
 
+    /** The elements a resource keeps whatever fields a project chose: its type, its id, its subject. */
+    public static final Set<String> ALWAYS_KEPT = Set.of("resourceType", "id", "meta", "subject", "patient");
+
     private final DeidEngine engine;
     private final List<QuasiIdentifier> qis;
     private final LocalDate referenceDate;
+    private final Map<String, Set<String>> fieldsByCategory;
 
     /**
      * @param qis the quasi-identifiers (empty: no k-anonymity pass)
      * @param referenceDate the day ages are counted at
      */
     public DeidPipeline(DeidEngine engine, List<QuasiIdentifier> qis, LocalDate referenceDate) {
+        this(engine, qis, referenceDate, Map.of());
+    }
+
+    private DeidPipeline(DeidEngine engine, List<QuasiIdentifier> qis, LocalDate referenceDate,
+                         Map<String, Set<String>> fieldsByCategory) {
         this.engine = engine;
         this.qis = List.copyOf(qis);
         this.referenceDate = referenceDate;
+        this.fieldsByCategory = Map.copyOf(fieldsByCategory);
+    }
+
+    /**
+     * The same pipeline, keeping of each resource of a listed category only the listed top-level elements (a
+     * project's approved fields, e.g. {@code DIAGNOSES → code, onsetDateTime}) and {@link #ALWAYS_KEPT}; every other
+     * element is removed before the rules run and counted in the report ({@code "not approved: Condition.note"}).
+     * A category without a list (or with an empty one) keeps its elements, for the rules to decide.
+     */
+    public DeidPipeline keepingOnly(Map<String, ? extends java.util.Collection<String>> fields) {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        fields.forEach((category, names) -> {
+            if (names != null && !names.isEmpty()) {
+                copy.put(category, Set.copyOf(names));
+            }
+        });
+        return new DeidPipeline(engine, qis, referenceDate, copy);
     }
 
     /** Runs both passes; the report counts what was done and removed. */
@@ -84,10 +111,11 @@ public final class DeidPipeline {
                 }
                 List<String> qiValues = chosen == null ? null : chosen.generalize(rawTuple(person));
                 int shift = engine.shiftDays(person.personKey());
-                for (String json : person.resources()) {
+                for (int i = 0; i < person.resources().size(); i++) {
                     report.resourceIn();
-                    ObjectNode resource = (ObjectNode) MAPPER.readTree(json);
+                    ObjectNode resource = (ObjectNode) MAPPER.readTree(person.resources().get(i));
                     String type = resource.path("resourceType").asString("Resource");
+                    trim(resource, type, person.category(i), report);
                     engine.apply(resource, shift, report);
                     if (qiValues != null && type.equals("Patient")) {
                         markPatient(resource, qiValues);
@@ -104,6 +132,23 @@ public final class DeidPipeline {
             }
         }
         return report;
+    }
+
+    /** Removes the top-level elements the project's fields for the resource's category do not list. */
+    private void trim(ObjectNode resource, String type, String category, DeidReport report) {
+        Set<String> kept = category == null ? null : fieldsByCategory.get(category);
+        if (kept == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>(resource.propertyNames());
+        for (String name : names) {
+            // a primitive's extension (_onsetDateTime) goes with its element
+            String element = name.startsWith("_") ? name.substring(1) : name;
+            if (!ALWAYS_KEPT.contains(element) && !kept.contains(element)) {
+                resource.remove(name);
+                report.removed("not approved: " + type + "." + element);
+            }
+        }
     }
 
     private static void write(Map<String, OutputStream> outputs, NdjsonSink sink, String type, JsonNode resource) {

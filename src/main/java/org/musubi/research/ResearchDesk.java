@@ -15,6 +15,8 @@ import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.database.ReadOnlyStandbyException;
 import org.musubi.database.Standby;
+import org.musubi.deid.DeidConfig;
+import org.musubi.deid.DeidConfigException;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
@@ -49,8 +51,21 @@ public final class ResearchDesk {
 
     /** A refusal the form shows; its message is a message key. */
     public static final class Refused extends RuntimeException {
+        private final String detail;
+
         public Refused(String key) {
+            this(key, null);
+        }
+
+        /** A refusal with a detail for the form (a configuration's fault: which rule, which path). */
+        public Refused(String key, String detail) {
             super(key, null, false, false);
+            this.detail = detail;
+        }
+
+        /** What exactly was wrong, or null. */
+        public String detail() {
+            return detail;
         }
     }
 
@@ -127,6 +142,17 @@ public final class ResearchDesk {
 
     /** The committee's decision: APPROVED (scope as requested), NARROWED (scope edited, reason required), REFUSED. */
     public void decide(Researcher who, long id, ProjectStatus decision, Scope narrowed, String reason) {
+        decide(who, id, decision, narrowed, reason, null, 0);
+    }
+
+    /**
+     * The committee's decision with the project's own de-identification configuration ({@code deid}, JSON; null or
+     * blank, or the network's default unchanged: the default), whose k must reach the network's {@code minimumK}.
+     * A configuration that cannot be read, or a k below the minimum, refuses the decision (nothing changes) and
+     * names the fault.
+     */
+    public void decide(Researcher who, long id, ProjectStatus decision, Scope narrowed, String reason, String deid,
+                       int minimumK) {
         writable();
         Optional<ResearchProject> project = who.operator() ? projects.find(id) : Optional.empty();
         if (project.isEmpty()) {
@@ -146,10 +172,26 @@ public final class ResearchDesk {
             case NARROWED -> narrowed;
             default -> null;
         };
-        if (!projects.decide(id, p.status(), decision, approved, why.isEmpty() ? null : why, who.userId())) {
+        String config = approved == null ? null : ownConfig(deid);
+        if (config != null) {
+            DeidConfig parsed;
+            try {
+                parsed = DeidConfig.parse(config);
+            } catch (DeidConfigException e) {
+                audit.record(entry(AuditAction.UPDATE, Outcome.DENY, id).reason("research.refused.deid: " + e.getMessage()));
+                throw new Refused("research.refused.deid", e.getMessage());
+            }
+            if (parsed.k() < minimumK) {
+                audit.record(entry(AuditAction.UPDATE, Outcome.DENY, id).reason("research.refused.deidK: k " + parsed.k()
+                        + " < " + minimumK));
+                throw new Refused("research.refused.deidK", String.valueOf(minimumK));
+            }
+        }
+        if (!projects.decide(id, p.status(), decision, approved, why.isEmpty() ? null : why, who.userId(), config)) {
             throw refused(AuditAction.UPDATE, id, "research.refused.state");
         }
-        audit.record(entry(AuditAction.UPDATE, Outcome.PERMIT, id).reason(decision + (why.isEmpty() ? "" : ": " + why)));
+        audit.record(entry(AuditAction.UPDATE, Outcome.PERMIT, id).reason(decision + (why.isEmpty() ? "" : ": " + why)
+                + (config == null ? "" : " (de-identification: the project's own rules, SHA-256 " + sha256(config) + ")")));
     }
 
     /** Ends an approved project (a named user or an operator). */
@@ -157,7 +199,8 @@ public final class ResearchDesk {
         writable();
         ResearchProject p = visible(who, id).orElseThrow(() -> refusedNotFound(AuditAction.UPDATE, id));
         if (!p.status().mayBecome(ProjectStatus.CLOSED)
-                || !projects.decide(id, p.status(), ProjectStatus.CLOSED, p.approved(), p.decisionReason(), null)) {
+                || !projects.decide(id, p.status(), ProjectStatus.CLOSED, p.approved(), p.decisionReason(), null,
+                p.deidConfig())) {
             throw refused(AuditAction.UPDATE, id, "research.refused.state");
         }
         audit.record(entry(AuditAction.UPDATE, Outcome.PERMIT, id).reason("CLOSED"));
@@ -182,6 +225,33 @@ public final class ResearchDesk {
     private void writable() {
         if (standby.readOnly()) {
             throw new ReadOnlyStandbyException();
+        }
+    }
+
+    /** The network's default configuration as the committee's form shows it. */
+    public static String defaultDeid() {
+        try (java.io.InputStream in = DeidConfig.class.getResourceAsStream("jp-default.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The text to keep as the project's own configuration: null when none was given or the default is unchanged. */
+    private static String ownConfig(String deid) {
+        if (deid == null || deid.isBlank()) {
+            return null;
+        }
+        String text = deid.replace("\r\n", "\n").strip();
+        return text.equals(defaultDeid().replace("\r\n", "\n").strip()) ? null : text;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -27,7 +27,8 @@ public interface ResearchProjects {
     List<ResearchProject> approved(LocalDate today);
 
     /** Moves {@code id} from {@code from} to {@code to}; false when it was no longer in {@code from}. */
-    boolean decide(long id, ProjectStatus from, ProjectStatus to, Scope approved, String reason, Long by);
+    boolean decide(long id, ProjectStatus from, ProjectStatus to, Scope approved, String reason, Long by,
+                   String deidConfig);
 
     /** Moves approved projects whose period ended before {@code today} to EXPIRED; their ids. */
     List<Long> expire(LocalDate today);

@@ -68,7 +68,7 @@ public final class ResearchExtractionBenchmark {
             Scope scope = new Scope(criteria, List.of("DIAGNOSES", "LAB_RESULTS"), Map.of());
             long project = projects.add(new ResearchProjects.Application("ベンチマーク", "広島テスト大学", "抽出の速さ",
                     "B-1", "0".repeat(64), 0, today.minusDays(1), today.plusYears(1), scope, userId, List.of(userId)));
-            projects.decide(project, ProjectStatus.APPLIED, ProjectStatus.APPROVED, scope, null, userId);
+            projects.decide(project, ProjectStatus.APPLIED, ProjectStatus.APPROVED, scope, null, userId, null);
             Extractions extractions = database.bean(Extractions.class);
             long extraction = extractions.queue(project, userId, 5);
 

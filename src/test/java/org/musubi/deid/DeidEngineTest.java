@@ -270,4 +270,35 @@ class DeidEngineTest {
             }
         }
     }
+
+    @Test
+    void aProjectsApprovedFieldsKeepOnlyThoseElementsOfTheirCategoryAndTheReportSaysWhatWentAndWhy() throws IOException {
+        String condition = "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"subject\":{\"reference\":\"Patient/p\"},"
+                + "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10\",\"code\":\"E11.9\"}]},"
+                + "\"onsetDateTime\":\"2025-03-01\",\"_onsetDateTime\":{\"extension\":[]},"
+                + "\"clinicalStatus\":{\"text\":\"active\"},\"bodySite\":[{\"text\":\"膵臓\"}]}";
+        String observation = "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"subject\":{\"reference\":\"Patient/p\"},"
+                + "\"status\":\"final\",\"valueQuantity\":{\"value\":7.1,\"unit\":\"%\"}}";
+        String patient = "{\"resourceType\":\"Patient\",\"id\":\"p\",\"gender\":\"male\"}";
+        Map<String, ByteArrayOutputStream> outputs = new HashMap<>();
+        DeidPipeline pipeline = new DeidPipeline(new DeidEngine(DeidConfig.japaneseDefault(), KEYS), List.of(),
+                LocalDate.of(2025, 4, 1)).keepingOnly(Map.of("DIAGNOSES", List.of("code", "onsetDateTime"),
+                "LAB_RESULTS", List.of()));
+        DeidReport report = pipeline.run(each -> each.accept(new PersonRecords("person-1",
+                        List.of(patient, condition, observation), java.util.Arrays.asList(null, "DIAGNOSES", "LAB_RESULTS"))),
+                type -> outputs.computeIfAbsent(type, t -> new ByteArrayOutputStream()));
+        JsonNode c = MAPPER.readTree(outputs.get("Condition").toString(StandardCharsets.UTF_8).strip());
+        assertThat(c.propertyNames()).as("the approved fields and what every resource keeps")
+                .containsExactlyInAnyOrder("resourceType", "id", "subject", "code", "onsetDateTime", "_onsetDateTime");
+        assertThat(c.path("code").path("coding").get(0).path("code").asString()).isEqualTo("E11.9");
+        assertThat(c.path("onsetDateTime").asString()).as("still shifted by the rules").isNotEqualTo("2025-03-01");
+        JsonNode o = MAPPER.readTree(outputs.get("Observation").toString(StandardCharsets.UTF_8).strip());
+        assertThat(o.has("valueQuantity") && o.has("status")).as("an empty list trims nothing").isTrue();
+        assertThat(outputs.get("Patient").toString(StandardCharsets.UTF_8)).contains("\"gender\"");
+        assertThat(report.removedByKind()).containsEntry("not approved: Condition.clinicalStatus", 1L)
+                .containsEntry("not approved: Condition.bodySite", 1L)
+                .doesNotContainKey("not approved: Condition.onsetDateTime");
+        assertThatThrownBy(() -> new PersonRecords("k", List.of(patient), List.of("A", "B")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -199,6 +199,98 @@ class ExtractionIT extends NetworkFixtures {
                 .param(extraction).query(Boolean.class).single()).isTrue();
     }
 
+    /**
+     * The committee sets the project's own de-identification rules with its approval (here: onset dates generalised to
+     * the month, and k = 6): a configuration it cannot read, or a k below the network's minimum, refuses the decision
+     * and says why; the extraction then follows the project's rules and k, and keeps of each category only the fields
+     * the project was approved for.
+     */
+    @Test
+    void aProjectsOwnRulesKAndApprovedFieldsShapeItsExtraction() {
+        Facility hospital = accounts.newHospital();
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        String town = town();
+        LocalDate today = LocalDate.now(ResearchDesk.ZONE);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            patient(fhir, hospital, "FEMALE", today.minusYears(60).minusDays(5 * i + 1), town, "E11.9", secrets);
+        }
+        WebSession researcher = accounts.signedIn(port, doctor);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("title", "発症月の研究 " + town);
+        form.put("institution", "広島テスト大学");
+        form.put("purpose", "発症の時期");
+        form.put("ethicsNumber", "E-2026-149");
+        form.put("periodFrom", today.minusDays(1).toString());
+        form.put("periodTo", today.plusYears(1).toString());
+        form.put("diagnoses", "E11");
+        form.put("municipality", town);
+        form.put("categories", "DIAGNOSES");
+        form.put("categories#2", "LAB_RESULTS");
+        form.put("fields.DIAGNOSES", "code, onsetDateTime");
+        long id = Long.parseLong(WebSession.location(ResearchForms.apply(researcher, form, ResearchForms.PDF))
+                .replaceAll(".*/research/", ""));
+        User operator = accounts.networkAdmin();
+        WebSession committee = accounts.signedIn(port, operator);
+        String shown = committee.get("/research/" + id).body();
+        assertThat(shown).as("the form offers the network's default to edit").contains("id=\"research-deid-config\"",
+                "dateShiftRange");
+        String ownRules = ResearchDesk.defaultDeid().replace("\"k\": 5", "\"k\": 6").replace("\"rules\": [",
+                "\"rules\": [\n    { \"path\": \"Condition.onsetDateTime\", \"method\": \"generalize\", \"to\": \"year-month\" },");
+        assertThat(ownRules).contains("\"k\": 6", "year-month");
+
+        long before = audit.max();
+        HttpResponse<String> unreadable = committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED",
+                "reason", "", "deid", ownRules.replace("\"redact\"", "\"shred\""));
+        assertThat(WebSession.location(unreadable)).endsWith("refused=research.refused.deid");
+        assertThat(committee.get(WebSession.location(unreadable).replaceAll("^https?://[^/]+", "")).body())
+                .as("the fault named, the text kept as typed").contains("id=\"research-refused-detail\"", "shred")
+                .contains("data-key=\"research.refused.deid\"");
+        HttpResponse<String> weak = committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED",
+                "reason", "", "deid", ownRules.replace("\"k\": 6", "\"k\": 2"));
+        assertThat(WebSession.location(weak)).endsWith("refused=research.refused.deidK");
+        assertThat(jdbc.sql("SELECT status FROM research_project WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("APPLIED");
+        assertThat(audit.rows(before, operator.loginId())).filteredOn(r -> "DENY".equals(r.outcome())
+                && "ResearchProject".equals(r.resourceType())).extracting(AuditRows.Row::reason)
+                .anySatisfy(r -> assertThat(r).contains("research.refused.deid: ", "shred"))
+                .anySatisfy(r -> assertThat(r).contains("research.refused.deidK"));
+
+        assertThat(committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED", "reason", "", "deid",
+                ownRules).statusCode()).isEqualTo(302);
+        assertThat(researcher.get("/research/" + id).body()).contains("data-own=\"true\"", "data-k=\"6\"");
+        String page = WebSession.location(researcher.post("/research/" + id + "/extractions"))
+                .replaceAll("^https?://[^/]+", "");
+        long extraction = Long.parseLong(page.replaceAll(".*/extractions/", ""));
+        runner.drain();
+        assertThat(researcher.get(page).body()).contains("data-state=\"DONE\"");
+        String files = "/research/" + id + "/extractions/" + extraction + "/files/";
+        List<JsonNode> patients = ndjson(researcher, files + "Patient.ndjson");
+        List<JsonNode> conditions = ndjson(researcher, files + "Condition.ndjson");
+        JsonNode report = JSON.readTree(researcher.get(files + "report.json").body());
+
+        assertThat(report.path("kAnonymity").path("threshold").asInt()).isEqualTo(6);
+        List<List<String>> tuples = patients.stream().map(ExtractionIT::quasiIdentifiers).toList();
+        assertThat(KAnonymity.k(tuples)).isGreaterThanOrEqualTo(6);
+        assertThat(conditions).hasSize(patients.size()).allSatisfy(c -> {
+            List<String> names = new ArrayList<>(c.propertyNames());
+            names.removeAll(DeidPipeline.ALWAYS_KEPT);
+            assertThat(names).as("only the approved fields, and what every resource keeps")
+                    .containsExactlyInAnyOrder("code", "onsetDateTime");
+            assertThat(c.path("onsetDateTime").asString()).as("the project's rule: the month only")
+                    .matches("\\d{4}-\\d{2}");
+        });
+        assertThat(report.path("removed").path("byKind").path("not approved: Condition.note").asInt())
+                .isEqualTo(conditions.size());
+        assertThat(report.path("rules").asString()).contains("project's own");
+        assertThat(report.path("fieldsKept").path("DIAGNOSES").toString()).contains("code", "onsetDateTime");
+        String all = researcher.get(files + "Condition.ndjson").body() + researcher.get(files + "Patient.ndjson").body();
+        assertThat(secrets).allSatisfy(secret -> assertThat(all).doesNotContain(secret));
+        assertThat(ndjson(researcher, files + "Observation.ndjson")).as("no list for lab results: the rules decide")
+                .allSatisfy(o -> assertThat(o.has("valueQuantity")).isTrue());
+    }
+
     /** A person of the hospital with a Condition (a note naming them) and an HbA1c result; the person's id. */
     private long patient(IGenericClient fhir, Facility hospital, String sex, LocalDate born, String town, String icd10,
                          List<String> secrets) {

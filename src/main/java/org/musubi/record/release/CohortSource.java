@@ -67,7 +67,9 @@ public final class CohortSource implements DeidPipeline.PersonSource {
     static PersonRecords records(ReleasedPerson p) {
         String key = key(p.personId());
         List<String> json = new ArrayList<>(p.resources().size() + 1);
+        List<String> categories = new ArrayList<>(p.resources().size() + 1);
         json.add(ReleasedPatient.json(key, p.birthDate(), p.sex(), p.address()));
+        categories.add(null);
         List<Pattern> conditionals = p.localIds().stream().map(CohortSource::conditional).toList();
         for (StoredResource r : p.resources()) {
             String content = r.json();
@@ -80,7 +82,8 @@ public final class CohortSource implements DeidPipeline.PersonSource {
                 }
             }
             json.add(content);
+            categories.add(r.category() == null ? null : r.category().name());
         }
-        return new PersonRecords(key, json);
+        return new PersonRecords(key, json, categories);
     }
 }

@@ -64,7 +64,8 @@ public final class ExtractionDesk {
                     .purpose(Purpose.RESEARCH).reason("not a named user of an approved project, or no such project"));
             throw new ResearchDesk.NotFound();
         }
-        return extractions.queue(projectId, who.userId(), settings.kThreshold());
+        // the project's own k (its de-identification configuration, set by the committee), never below the network's
+        return extractions.queue(projectId, who.userId(), Math.max(settings.kThreshold(), project.get().deid().k()));
     }
 
     /**
@@ -98,7 +99,7 @@ public final class ExtractionDesk {
         return new Download(content.orElseThrow(ResearchDesk.NotFound::new), file.get());
     }
 
-    /** The k every extraction must reach. */
+    /** The network's minimum k: every extraction reaches at least this, or its project's own k if higher. */
     public int kThreshold() {
         return settings.kThreshold();
     }

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The report of an extraction (report.json), counts only: the cohort, what was read and written per resource type,
- * what was removed and by which rule, the k-anonymity outcome (threshold, k achieved, the generalisation chosen, the
+ * what was removed and by which rule (and which elements because the project was not approved for them), the k-anonymity outcome (threshold, k achieved, the generalisation chosen, the
  * persons and resources suppressed) and what is never read at all.
  */
 final class ExtractionReport {
@@ -24,7 +24,7 @@ final class ExtractionReport {
     }
 
     static String json(Extraction extraction, ResearchProject project, ReadRecords.Release release, int cohort,
-                       DeidReport report) {
+                       DeidReport report, DeidConfig config) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("extraction", extraction.id());
         root.put("project", project.id());
@@ -49,7 +49,7 @@ final class ExtractionReport {
         k.put("generalisation", result == null ? "" : result.generalisation());
         k.put("suppressedPersons", report.suppressedPersons());
         k.put("suppressedResources", report.suppressedResources());
-        k.put("maxSuppressedFraction", DeidConfig.japaneseDefault().maxSuppressedFraction());
+        k.put("maxSuppressedFraction", config.maxSuppressedFraction());
         ObjectNode removed = root.putObject("removed");
         put(removed.putObject("byKind"), report.removedByKind());
         put(removed.putObject("byRule"), report.perRule());
@@ -59,7 +59,19 @@ final class ExtractionReport {
         never.add("persons who opted out of secondary use, and persons merged from one who did");
         never.add("categories not approved, data flagged not told to the patient or not for sharing, deleted resources");
         root.put("dateShift", "per person, the same number of days for all of a person's resources, within ±"
-                + DeidConfig.japaneseDefault().dateShiftRange() + " days");
+                + config.dateShiftRange() + " days");
+        root.put("rules", project.deidConfig() == null ? "the network's default (jp-default.json)"
+                : "the project's own, set by the committee with its approval");
+        ObjectNode fields = root.putObject("fieldsKept");
+        if (project.approved() != null) {
+            new java.util.TreeMap<>(project.approved().fields()).forEach((category, names) -> {
+                if (!names.isEmpty()) {
+                    ArrayNode kept = fields.putArray(category);
+                    names.forEach(kept::add);
+                    org.musubi.deid.DeidPipeline.ALWAYS_KEPT.stream().sorted().forEach(kept::add);
+                }
+            });
+        }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.audit.Actor;
@@ -72,11 +73,12 @@ public final class ExtractionWork {
                 : project.approved().categories().stream().map(DataCategory::valueOf).collect(Collectors.toSet());
         Instant from = approved.from() == null ? null : approved.from().atStartOfDay(ResearchDesk.ZONE).toInstant();
         Instant to = approved.to() == null ? null : approved.to().plusDays(1).atStartOfDay(ResearchDesk.ZONE).toInstant();
-        DeidConfig base = DeidConfig.japaneseDefault();
+        // the project's own rules (the committee's, or the network's default), with the k the extraction was queued for
+        DeidConfig base = project.deid();
         DeidConfig config = new DeidConfig(base.rules(), base.dateShiftRange(), extraction.kThreshold(),
                 base.maxSuppressedFraction());
         DeidPipeline pipeline = new DeidPipeline(new DeidEngine(config, new DeidKeys(projectKey)), QUASI_IDENTIFIERS,
-                today);
+                today).keepingOnly(project.approved() == null ? Map.of() : project.approved().fields());
         ReadRecords.Release release = new ReadRecords.Release(ResearchDesk.TYPE, project.id(),
                 "extraction " + extraction.id(), project.countable(today), project.names(extraction.requestedBy()),
                 categories, members, from, to);
@@ -87,7 +89,7 @@ public final class ExtractionWork {
                 return new Outcome(List.of(), null, true, released.decision().key());
             }
             DeidReport report = released.value();
-            String json = ExtractionReport.json(extraction, project, release, members.size(), report);
+            String json = ExtractionReport.json(extraction, project, release, members.size(), report, config);
             return new Outcome(staging.store(report.resourcesOut(), json), json, false, null);
         }
     }

@@ -21,8 +21,8 @@ public final class JdbcResearchProjects implements ResearchProjects {
     private static final String SELECT = "SELECT p.id, p.title, p.institution, p.purpose, p.ethics_number, p.ethics_blob,"
             + " p.ethics_size, p.period_from, p.period_to, p.requested::text, p.approved::text, p.status,"
             + " p.decision_reason, p.applied_by, p.applied_at, p.decided_by, p.decided_at,"
-            + " ARRAY(SELECT u.user_id FROM research_project_user u WHERE u.project_id = p.id ORDER BY u.user_id)"
-            + " FROM research_project p";
+            + " ARRAY(SELECT u.user_id FROM research_project_user u WHERE u.project_id = p.id ORDER BY u.user_id),"
+            + " p.deid_config FROM research_project p";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -70,14 +70,15 @@ public final class JdbcResearchProjects implements ResearchProjects {
     }
 
     @Override
-    public boolean decide(long id, ProjectStatus from, ProjectStatus to, Scope approved, String reason, Long by) {
+    public boolean decide(long id, ProjectStatus from, ProjectStatus to, Scope approved, String reason, Long by,
+                          String deidConfig) {
         boolean ends = to == ProjectStatus.CLOSED || to == ProjectStatus.EXPIRED;
         String set = ends ? "status = ?, ended_at = now()"
-                : "status = ?, approved = ?::jsonb, decision_reason = ?, decided_by = ?, decided_at = now()";
+                : "status = ?, approved = ?::jsonb, decision_reason = ?, decided_by = ?, decided_at = now(), deid_config = ?";
         JdbcClient.StatementSpec sql = jdbc.sql("UPDATE research_project SET " + set + " WHERE id = ? AND status = ?");
         sql = ends ? sql.params(to.name(), id, from.name())
-                : sql.params(to.name(), approved == null ? null : JSON.writeValueAsString(approved), reason, by, id,
-                        from.name());
+                : sql.params(to.name(), approved == null ? null : JSON.writeValueAsString(approved), reason, by,
+                        deidConfig, id, from.name());
         return sql.update() == 1;
     }
 
@@ -95,7 +96,7 @@ public final class JdbcResearchProjects implements ResearchProjects {
                 rs.getString(6), rs.getLong(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
                 scope(rs.getString(10)), scope(rs.getString(11)), ProjectStatus.valueOf(rs.getString(12)),
                 rs.getString(13), rs.getLong(14), rs.getTimestamp(15).toInstant(), (Long) rs.getObject(16),
-                decided == null ? null : decided.toInstant(), List.of(users));
+                decided == null ? null : decided.toInstant(), List.of(users), rs.getString(19));
     }
 
     private static Scope scope(String json) {

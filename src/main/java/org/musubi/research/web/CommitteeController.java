@@ -6,6 +6,7 @@ import org.musubi.research.Criteria;
 import org.musubi.research.ProjectStatus;
 import org.musubi.research.ResearchDesk;
 import org.musubi.research.Scope;
+import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The committee's pages (operators: {@code /admin/**} is the network admins'): every project, newest first, with the
@@ -24,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CommitteeController {
 
     private final ResearchDesk desk;
+    private final ExtractionDesk extractions;
 
-    CommitteeController(ResearchDesk desk) {
+    CommitteeController(ResearchDesk desk, ExtractionDesk extractions) {
         this.desk = desk;
+        this.extractions = extractions;
     }
 
     @GetMapping("/admin/research")
@@ -47,7 +51,8 @@ class CommitteeController {
     @PostMapping("/admin/research/{id}/decide")
     String decide(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam String decision,
                   @RequestParam(required = false) String reason, @RequestParam Map<String, String> params,
-                  @RequestParam(name = "categories", required = false) List<String> categories) {
+                  @RequestParam(name = "categories", required = false) List<String> categories,
+                  @RequestParam(required = false) String deid, RedirectAttributes redirect) {
         ProjectStatus status;
         try {
             status = ProjectStatus.valueOf(decision);
@@ -56,8 +61,14 @@ class CommitteeController {
         }
         try {
             Scope narrowed = status == ProjectStatus.NARROWED ? CriteriaForm.scope(params, categories) : null;
-            desk.decide(Researchers.of(me), id, status, narrowed, reason);
+            desk.decide(Researchers.of(me), id, status, narrowed, reason, deid, extractions.kThreshold());
         } catch (ResearchDesk.Refused e) {
+            if (e.detail() != null) {
+                // the committee's configuration comes back as typed, with what is wrong in it
+                redirect.addFlashAttribute("refusedKey", e.getMessage());
+                redirect.addFlashAttribute("refusedDetail", e.detail());
+                redirect.addFlashAttribute("deidTyped", deid);
+            }
             return "redirect:/research/" + id + "?refused=" + e.getMessage();
         } catch (Criteria.Invalid e) {
             try {

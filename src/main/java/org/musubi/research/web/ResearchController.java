@@ -153,6 +153,10 @@ class ResearchController {
         model.addAttribute("extractions", extractions.list(Researchers.of(me), p));
         model.addAttribute("named", p.names(me.userId()));
         model.addAttribute("kThreshold", extractions.kThreshold());
+        model.addAttribute("projectK", Math.max(extractions.kThreshold(), p.deid().k()));
+        if (!model.containsAttribute("deidTyped") && me.networkAdmin()) {
+            model.addAttribute("deidTyped", p.deidConfig() != null ? p.deidConfig() : ResearchDesk.defaultDeid());
+        }
         model.addAttribute("zone", org.musubi.research.ResearchDesk.ZONE);
         return "research/project";
     }
