@@ -82,6 +82,9 @@ public class ExportKickOff {
         throw Refusals.notFound(new IdType("Group", id.getIdPart()));
     }
 
+    /** The longest request URL an export keeps (bulk_export_job.request). */
+    static final int MAX_REQUEST = 4000;
+
     private void kickOff(ExportJob.Level level, RequestDetails details, HttpServletRequest request,
                          HttpServletResponse response) {
         Caller caller = Caller.current();
@@ -108,6 +111,11 @@ public class ExportKickOff {
     /** The request's parameters, or 400 (audited) when they are not what the kick-off takes. */
     private ExportParameters parameters(RequestDetails details, HttpServletRequest request) {
         try {
+            if (details.getCompleteUrl().length() > MAX_REQUEST) {
+                // the manifest repeats the request as asked: refused whole rather than cut
+                throw new InvalidRequestException("要求の URL が長すぎます（" + MAX_REQUEST + " 文字まで） / The request URL"
+                        + " is too long (at most " + MAX_REQUEST + " characters)");
+            }
             return ExportParameters.of(details.getParameters(), request.getHeader("Prefer"));
         } catch (InvalidRequestException e) {
             throw refused(e, "bulk.badRequest");

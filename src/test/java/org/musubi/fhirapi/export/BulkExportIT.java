@@ -128,6 +128,8 @@ class BulkExportIT extends NetworkFixtures {
         refused.put("$export?_typeFilter=Observation%3Fcode%3Dx|respond-async", 400);
         refused.put("Group/" + linked + "/$export|respond-async", 404);
         refused.put("Group/unknown/$export|respond-async", 404);
+        // a request too long to keep as the manifest's "request": refused whole, never cut
+        refused.put("$export?_type=Observation" + ",Observation".repeat(400) + "|respond-async", 400);
         for (var attempt : refused.entrySet()) {
             String[] parts = attempt.getKey().split("\\|", -1);
             long before = audit.max();
