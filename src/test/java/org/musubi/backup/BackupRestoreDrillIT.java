@@ -28,6 +28,7 @@ import org.musubi.blob.BlobStore;
 import org.musubi.database.OwnerDatabase;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
+import org.musubi.testing.ChildJvms;
 import org.musubi.testing.EmbeddedClusters;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -174,10 +175,9 @@ class BackupRestoreDrillIT extends NetworkFixtures {
      * mode like it) when {@code sharedDatabase}, else against the embedded database its arguments name.
      */
     private Run musubi(Path drill, boolean sharedDatabase, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Short-lived commands: the quick compiler alone starts them sooner.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                "org.musubi.Musubi"));
+        // Short-lived commands: the quick compiler alone starts them sooner.
+        List<String> command = new ArrayList<>(ChildJvms.java("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.add("org.musubi.Musubi");
         command.addAll(List.of(args));
         command.add("--musubi.security.secret-key-file=" + drill.resolve("secret.key"));
         if (sharedDatabase) {
@@ -191,7 +191,7 @@ class BackupRestoreDrillIT extends NetworkFixtures {
         }
         Path log = drill.resolve("child-" + (++children) + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process child = builder.start();
+        Process child = ChildJvms.start(builder);
         assertThat(child.waitFor(3, TimeUnit.MINUTES)).as("musubi %s finished", args[0]).isTrue();
         return new Run(child.exitValue(), Files.readString(log));
     }

@@ -49,7 +49,7 @@ class CrashDrillIT {
         Random moments = new Random();
         int killed = 0;
         for (int i = 0; i < KILLS; i++) {
-            Process child = importers().start("jahis", folder, pharmacy);
+            Process child = importers().startToKill("jahis", folder, pharmacy);
             if (importers().waitForProgress(pharmacy, child, 1 + moments.nextInt(NOTEBOOKS / (KILLS + 1)) * (i + 1))) {
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 killed++;

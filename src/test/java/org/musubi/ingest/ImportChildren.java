@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.musubi.registry.Facility;
+import org.musubi.testing.ChildJvms;
 import org.musubi.testing.EmbeddedClusters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,16 +33,25 @@ final class ImportChildren {
 
     /** Starts {@code musubi import <kind> <folder>} for the facility (source "crash-drill"). */
     Process start(String kind, Path folder, Facility facility) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "import", kind,
-                folder.toString(), "--facility=" + facility.code().value(), "--source=crash-drill",
+        return start(ChildJvms.java("-Xmx512m"), kind, folder, facility);
+    }
+
+    /** The same for a child the drill means to kill with SIGKILL ({@link ChildJvms#javaToKill}). */
+    Process startToKill(String kind, Path folder, Facility facility) throws IOException {
+        return start(ChildJvms.javaToKill("-Xmx512m"), kind, folder, facility);
+    }
+
+    private Process start(List<String> java, String kind, Path folder, Facility facility) throws IOException {
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of("org.musubi.Musubi", "import", kind, folder.toString(), "--facility=" + facility.code().value(), "--source=crash-drill",
                 "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
                 // The shared test database is in demo mode: a command outside demo mode would disable its demo accounts.
-                "--musubi.demo.enabled=true");
+                "--musubi.demo.enabled=true"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         EmbeddedClusters.shareWith(builder, dataSource);
         builder.redirectErrorStream(true);
         builder.redirectOutput(logs.resolve("child-" + (++children) + ".log").toFile());
-        return builder.start();
+        return ChildJvms.start(builder);
     }
 
     /** What the last child started wrote. */

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -27,6 +28,7 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration;
 import org.musubi.testing.EmbeddedClusters;
+import org.musubi.testing.ChildJvms;
 import org.musubi.testing.ChildServers;
 import org.musubi.testing.FhirClients;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -80,7 +82,7 @@ class ServerCrashDrillIT {
         int kills = 0;
         for (int run = 0; run < KILLS && acknowledged.size() < files.size(); run++) {
             int port = ChildServers.freePort();
-            Process server = server(port);
+            Process server = server(port, true);
             String token = clients.token(port, system);
             AtomicInteger answered = new AtomicInteger();
             Thread uploader = Thread.ofPlatform().start(() -> upload(port, token, files, acknowledged, answered));
@@ -98,7 +100,7 @@ class ServerCrashDrillIT {
         }
         int beforeLastRun = acknowledged.size();
         int port = ChildServers.freePort();
-        Process last = server(port);
+        Process last = server(port, false);
         upload(port, clients.token(port, system), files, acknowledged, new AtomicInteger());
         last.destroy();
         last.waitFor(60, TimeUnit.SECONDS);
@@ -149,16 +151,20 @@ class ServerCrashDrillIT {
         }
     }
 
-    /** {@code musubi serve} in a child JVM on {@code port}, against this test's PostgreSQL; returns once it is up. */
-    private Process server(int port) throws Exception {
+    /**
+     * {@code musubi serve} in a child JVM on {@code port}, against this test's PostgreSQL; returns once it is up.
+     * {@code toKill}: it is to end with SIGKILL (it does not write the children's class-data archive, {@link ChildJvms}).
+     */
+    private Process server(int port, boolean toKill) throws Exception {
         Path log = work.resolve("server-" + (++children) + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi", "serve",
-                "--server.port=" + port, "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
+        String[] options = {"-Xmx512m", "-XX:TieredStopAtLevel=1"};
+        List<String> command = new ArrayList<>(toKill ? ChildJvms.javaToKill(options) : ChildJvms.java(options));
+        command.addAll(List.of("org.musubi.Musubi", "serve", "--server.port=" + port, "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
                 // The shared test database is in demo mode: a server outside demo mode would disable its demo accounts.
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--musubi.ingest.watch=false",
                 "--musubi.ingest.upload-directory=" + work.resolve("uploads-" + children),
-                "--musubi.fhir.validation=rules", "--logging.structured.format.console=");
+                "--musubi.fhir.validation=rules", "--logging.structured.format.console="));
+        ProcessBuilder builder = new ProcessBuilder(command);
         EmbeddedClusters.shareWith(builder, dataSource);
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());

@@ -53,7 +53,7 @@ class UkeCrashDrillIT {
         Random moments = new Random();
         int killed = 0;
         for (int i = 0; i < KILLS; i++) {
-            Process child = importers().start("uke", folder, clinic);
+            Process child = importers().startToKill("uke", folder, clinic);
             if (importers().waitForProgress(clinic, child, 1 + moments.nextInt(receipts / (KILLS + 1)) * (i + 1))) {
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 killed++;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.musubi.testing.ChildJvms;
 import org.musubi.testing.ChildServers;
 import org.musubi.testing.EmbeddedClusters;
 
@@ -52,9 +53,8 @@ final class SecondNode implements AutoCloseable {
     /** Starts the node (again) on its port; returns once {@code /actuator/health} answers. */
     void restart() throws Exception {
         Path log = work.resolve("node-b-" + (++starts) + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi",
-                "serve", "--server.port=" + port,
+        List<String> command = new ArrayList<>(ChildJvms.java("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(List.of("org.musubi.Musubi", "serve", "--server.port=" + port,
                 "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"), "--musubi.blob.directory=" + TestDirs.arg("it-blobs"),
                 // The shared test database is in demo mode: a server outside demo mode would disable its demo accounts.
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0",

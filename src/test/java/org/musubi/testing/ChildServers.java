@@ -33,9 +33,8 @@ public final class ChildServers {
      * {@link EmbeddedClusters#shareWith}.
      */
     public static List<String> serveCommand(int port, String... settings) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.musubi.Musubi",
-                "serve", "--server.port=" + port, "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
+        List<String> command = new ArrayList<>(ChildJvms.java("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(List.of("org.musubi.Musubi", "serve", "--server.port=" + port, "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--logging.structured.format.console=",
                 "--spring.main.banner-mode=off"));
         command.addAll(List.of(settings));
@@ -43,12 +42,12 @@ public final class ChildServers {
     }
 
     /**
-     * Starts {@code builder} (its output already redirected to {@code log}) and returns the process once
+     * Starts {@code builder} (a command from {@link ChildJvms#java}) (its output already redirected to {@code log}) and returns the process once
      * {@code /actuator/health} on {@code port} answers 200; stops it and throws when it ends or is not up in time.
      */
     public static Process start(ProcessBuilder builder, int port, Path log, Duration timeout)
             throws IOException, InterruptedException {
-        Process server = builder.start();
+        Process server = ChildJvms.start(builder);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
