@@ -15,7 +15,6 @@ import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.TryCatchBlock;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -29,6 +28,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.record.store.ResourceStore;
+import org.musubi.testing.MusubiClasses;
 
 /**
  * The house rules ArchUnit keeps. Domain code is plain Java: Spring, JDBC, servlets, HAPI's REST layer, Hikari and
@@ -85,9 +85,7 @@ class ArchitectureTest {
             .as("domain code (any package but the adapters web, jdbc, cli, s3, internal and the edge modules; "
                     + "no *Configuration or *Properties)");
 
-    private static final JavaClasses MUSUBI = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.musubi");
+    private static final JavaClasses MUSUBI = MusubiClasses.production();
     private static final JavaClasses FRAMEWORK_FREE_VIOLATIONS = new ClassFileImporter()
             .importPackages("org.musubi.archfixtures.frameworkfree");
     private static final JavaClasses VIOLATIONS = new ClassFileImporter()

@@ -9,7 +9,6 @@ import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.musubi.testing.MusubiClasses;
 
 /**
  * Dependencies that run one way (issue 40): no two files of different packages need each other, directly or around a
@@ -36,9 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class DependencyRulesTest {
 
-    private static final JavaClasses MUSUBI = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.musubi");
+    private static final JavaClasses MUSUBI = MusubiClasses.production();
     private static final String FIXTURES = "org.musubi.archfixtures.dependencies";
 
     /**

@@ -8,13 +8,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.imports.ImportRecords;
+import org.musubi.testing.MusubiClasses;
 
 /**
  * One write door for a person's record (issue 40): every writer but the import goes through {@code WriteRecords} with
@@ -24,9 +24,7 @@ import org.musubi.record.imports.ImportRecords;
  */
 class RecordDoorRulesTest {
 
-    private static final JavaClasses MUSUBI = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.musubi");
+    private static final JavaClasses MUSUBI = MusubiClasses.production();
     private static final JavaClasses VIOLATIONS = new ClassFileImporter()
             .importPackages("org.musubi.archfixtures.recorddoor");
 

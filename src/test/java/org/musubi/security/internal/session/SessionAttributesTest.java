@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
@@ -27,6 +25,7 @@ import org.musubi.registry.FieldFault;
 import org.musubi.security.SecretBox;
 import org.musubi.security.SignedIn;
 import org.musubi.security.internal.login.LoginAccount;
+import org.musubi.testing.MusubiClasses;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
@@ -95,8 +94,7 @@ class SessionAttributesTest {
                 .containsExactlyInAnyOrderElementsOf(WRITERS);
     }
 
-    private static final JavaClasses MUSUBI = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.musubi");
+    private static final JavaClasses MUSUBI = MusubiClasses.production();
 
     private static Set<String> callersOf(Class<?> owner, String method) {
         return MUSUBI.stream()
