@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = {Musubi.class, StatementCounter.class, TestArchive.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = {Musubi.class, StatementCounter.class, TestPasswordHashing.class, TestArchive.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "musubi.database.embedded.data-directory=${musubi.it.dir:target}/it-postgres",
         "musubi.database.embedded.clean-on-start=true",
         "musubi.demo.enabled=true",

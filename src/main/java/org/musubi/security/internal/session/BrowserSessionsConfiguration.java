@@ -1,5 +1,6 @@
 package org.musubi.security.internal.session;
 
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import org.musubi.security.SecretBox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
@@ -19,6 +21,7 @@ import org.springframework.core.serializer.DefaultSerializer;
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Browser sessions: Spring Boot sets up Spring Session JDBC (the tables of V39, the idle timeout
@@ -65,6 +68,17 @@ class BrowserSessionsConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link SessionRequestScope}, just ahead of Spring Session's filter, for the same dispatches. */
+    @Bean
+    static FilterRegistrationBean<SessionRequestScope> sessionRequestScope() {
+        FilterRegistrationBean<SessionRequestScope> registration = new FilterRegistrationBean<>(new SessionRequestScope());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.addUrlPatterns("/*");
+        registration.setName("sessionRequestScope");
+        return registration;
     }
 
     @Bean

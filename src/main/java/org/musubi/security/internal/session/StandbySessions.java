@@ -29,6 +29,12 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * that its database row, which cannot be deleted yet, is not read again; those rows are deleted once the database is
  * writable (promotion). Expired sessions are removed every minute: in memory always, in the database on every node
  * unless read-only (one idempotent {@code DELETE}).
+ *
+ * <p>Within one request (between {@link #requestBegun} and {@link #requestEnded}, {@link SessionRequestScope}), a
+ * session this node has just written to the database is not read back: Spring Session's filter saves the session when
+ * the response is committed and again when the request ends, and the second time it first looks up the requested id
+ * afresh (spring-session issue 1731): a third statement and a second opening of every attribute per signed-in request,
+ * for the very state just written.
  */
 final class StandbySessions implements FindByIndexNameSessionRepository<Session>, AutoCloseable {
 
@@ -41,6 +47,8 @@ final class StandbySessions implements FindByIndexNameSessionRepository<Session>
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
     private final Clock clock;
     private ScheduledExecutorService cleanup;
+    /** The sessions written to the database in the request this thread serves, by id; none outside a request. */
+    private static final ThreadLocal<Map<String, Session>> WRITTEN_IN_REQUEST = new ThreadLocal<>();
 
     StandbySessions(FindByIndexNameSessionRepository<? extends Session> database, Standby standby, Clock clock) {
         this.database = database;
@@ -76,7 +84,28 @@ final class StandbySessions implements FindByIndexNameSessionRepository<Session>
             memory.save(new MapSession(session)); // turned read-only during the request: the change lives here
         } else {
             ((SessionRepository) database).save(session);
+            Map<String, Session> written = WRITTEN_IN_REQUEST.get();
+            if (written != null) {
+                written.put(session.getId(), session);
+            }
         }
+    }
+
+    /**
+     * From now until {@link #requestEnded()}, this thread serves one request, and this node remembers the sessions it
+     * writes to the database meanwhile; false (and nothing to end) if a request on this thread is already begun.
+     */
+    static boolean requestBegun() {
+        if (WRITTEN_IN_REQUEST.get() != null) {
+            return false;
+        }
+        WRITTEN_IN_REQUEST.set(new HashMap<>());
+        return true;
+    }
+
+    /** The request this thread served has ended: what it wrote is read from the database again. */
+    static void requestEnded() {
+        WRITTEN_IN_REQUEST.remove();
     }
 
     @Override
@@ -86,7 +115,8 @@ final class StandbySessions implements FindByIndexNameSessionRepository<Session>
             return here;
         }
         if (!standby.readOnly()) {
-            return readable(database.findById(id));
+            Session written = writtenInRequest(id);
+            return written != null ? written : readable(database.findById(id));
         }
         try {
             Session stored = readable(database.findById(id));
@@ -101,6 +131,13 @@ final class StandbySessions implements FindByIndexNameSessionRepository<Session>
             log.debug("A stored session could not be read on the read-only standby: {}", e.getMessage());
             return null;
         }
+    }
+
+    /** The session of this id this request has written to the database, as written, unless it has expired since. */
+    private static Session writtenInRequest(String id) {
+        Map<String, Session> written = WRITTEN_IN_REQUEST.get();
+        Session session = written == null ? null : written.get(id);
+        return session != null && session.getId().equals(id) && !session.isExpired() ? session : null;
     }
 
     /**
@@ -125,6 +162,10 @@ final class StandbySessions implements FindByIndexNameSessionRepository<Session>
 
     @Override
     public void deleteById(String id) {
+        Map<String, Session> written = WRITTEN_IN_REQUEST.get();
+        if (written != null) {
+            written.remove(id);
+        }
         MapSession here = memory.findById(id);
         memory.deleteById(id);
         if (standby.readOnly()) {

@@ -107,6 +107,42 @@ class StandbySessionsTest {
     }
 
     @Test
+    void withinARequestASessionJustWrittenIsNotReadBackButAfterItIs() {
+        Session signedIn = primary.createSession();
+        signedIn.setAttribute("who", "taro");
+        primary.save(signedIn);
+        String old = signedIn.getId();
+
+        assertThat(StandbySessions.requestBegun()).isTrue();
+        try {
+            assertThat(StandbySessions.requestBegun()).as("a forward within the request").isFalse();
+            Session found = primary.findById(old);
+            assertThat(database.reads).as("the request's first look-up reads").hasValue(1);
+            found.setAttribute("step", 2);
+            primary.save(found);
+            assertThat(primary.findById(old)).as("as just written").isSameAs(found);
+            assertThat(database.reads).as("not read back").hasValue(1);
+
+            String renewed = found.changeSessionId();
+            primary.save(found);
+            assertThat(primary.findById(renewed)).isSameAs(found);
+            assertThat(primary.findById(old)).as("the old id is asked of the database").isNull();
+            assertThat(database.reads).hasValue(2);
+
+            primary.deleteById(renewed);
+            assertThat(primary.findById(renewed)).as("a deleted session is gone").isNull();
+        } finally {
+            StandbySessions.requestEnded();
+        }
+
+        Session kept = primary.createSession();
+        primary.save(kept);
+        int reads = database.reads.get();
+        assertThat(primary.findById(kept.getId())).as("outside a request, always the database's").isNotSameAs(kept);
+        assertThat(database.reads).hasValue(reads + 1);
+    }
+
+    @Test
     void theCleanupRemovesExpiredSessionsFromMemory() {
         Session session = standby.createSession();
         session.setMaxInactiveInterval(Duration.ofSeconds(1));
@@ -124,6 +160,7 @@ class StandbySessionsTest {
         final Map<String, Session> sessions = new HashMap<>();
         final MapSessionRepository rows = new MapSessionRepository(sessions);
         final AtomicInteger writes = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
 
         @Override
         public Row createSession() {
@@ -138,6 +175,7 @@ class StandbySessionsTest {
 
         @Override
         public Row findById(String id) {
+            reads.incrementAndGet();
             MapSession found = rows.findById(id);
             return found == null ? null : new Row(found);
         }
