@@ -22,6 +22,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class RoleHomePagesIT extends StartedDemo {
 
+    /** The care manager's "not opened yet" marks count on nobody having opened the client's record before. */
+    @Override
+    protected boolean ownDemo() {
+        return true;
+    }
+
     @Test
     void aDoctorSeesWhatChangedSinceTheyLastOpenedEachPatient() {
         try (Chromium browser = Chromium.start(port)) {

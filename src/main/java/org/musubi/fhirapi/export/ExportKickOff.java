@@ -111,7 +111,8 @@ public class ExportKickOff {
     /** The request's parameters, or 400 (audited) when they are not what the kick-off takes. */
     private ExportParameters parameters(RequestDetails details, HttpServletRequest request) {
         try {
-            if (details.getCompleteUrl().length() > MAX_REQUEST) {
+            String url = details.getCompleteUrl();
+            if (url != null && url.length() > MAX_REQUEST) {
                 // the manifest repeats the request as asked: refused whole rather than cut
                 throw new InvalidRequestException("要求の URL が長すぎます（" + MAX_REQUEST + " 文字まで） / The request URL"
                         + " is too long (at most " + MAX_REQUEST + " characters)");

@@ -137,7 +137,8 @@ class SessionAttributesTest {
             "org.musubi.security.internal.oidc.MyNumberAdminController",
             "org.musubi.security.internal.smart.SmartAppAdminController",
             "org.musubi.imaging.ai.web.AiAdminController",       // Boolean, List<FieldFault> (issue 47, ai2)
-            "org.musubi.imaging.ai.web.AiAskController");        // Boolean (issue 47, ai2)
+            "org.musubi.imaging.ai.web.AiAskController",         // Boolean (issue 47, ai2)
+            "org.musubi.research.web.CommitteeController");      // String (issue 48: a refused de-identification setting)
 
     @Test
     void everyClassAddingAFlashAttributeIsListed() {
