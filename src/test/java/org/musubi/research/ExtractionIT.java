@@ -76,17 +76,7 @@ class ExtractionIT extends NetworkFixtures {
         long optedOut = patient(fhir, hospital, "MALE", today.minusYears(50).minusDays(100), town, "E11.8", secrets);
 
         WebSession researcher = accounts.signedIn(port, doctor);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("title", "糖尿病の経過 " + town);
-        form.put("institution", "広島テスト大学");
-        form.put("purpose", "2 型糖尿病の検査値の推移");
-        form.put("ethicsNumber", "E-2026-148");
-        form.put("periodFrom", today.minusDays(1).toString());
-        form.put("periodTo", today.plusYears(1).toString());
-        form.put("diagnoses", "E11");
-        form.put("municipality", town);
-        form.put("categories", "DIAGNOSES");
-        form.put("categories#2", "LAB_RESULTS");
+        Map<String, String> form = application("糖尿病の経過 " + town, "2 型糖尿病の検査値の推移", town, today);
         form.put("users", colleague.loginId());
         HttpResponse<String> applied = ResearchForms.apply(researcher, form, ResearchForms.PDF);
         long id = Long.parseLong(WebSession.location(applied).replaceAll(".*/research/", ""));
@@ -217,17 +207,7 @@ class ExtractionIT extends NetworkFixtures {
             patient(fhir, hospital, "FEMALE", today.minusYears(60).minusDays(5 * i + 1), town, "E11.9", secrets);
         }
         WebSession researcher = accounts.signedIn(port, doctor);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("title", "発症月の研究 " + town);
-        form.put("institution", "広島テスト大学");
-        form.put("purpose", "発症の時期");
-        form.put("ethicsNumber", "E-2026-149");
-        form.put("periodFrom", today.minusDays(1).toString());
-        form.put("periodTo", today.plusYears(1).toString());
-        form.put("diagnoses", "E11");
-        form.put("municipality", town);
-        form.put("categories", "DIAGNOSES");
-        form.put("categories#2", "LAB_RESULTS");
+        Map<String, String> form = application("発症月の研究 " + town, "発症の時期", town, today);
         form.put("fields.DIAGNOSES", "code, onsetDateTime");
         long id = Long.parseLong(WebSession.location(ResearchForms.apply(researcher, form, ResearchForms.PDF))
                 .replaceAll(".*/research/", ""));
@@ -289,6 +269,22 @@ class ExtractionIT extends NetworkFixtures {
         assertThat(secrets).allSatisfy(secret -> assertThat(all).doesNotContain(secret));
         assertThat(ndjson(researcher, files + "Observation.ndjson")).as("no list for lab results: the rules decide")
                 .allSatisfy(o -> assertThat(o.has("valueQuantity")).isTrue());
+    }
+
+    /** An application for type 2 diabetes (E11) in {@code town}, with diagnoses and lab results, for a year. */
+    private static Map<String, String> application(String title, String purpose, String town, LocalDate today) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("title", title);
+        form.put("institution", "広島テスト大学");
+        form.put("purpose", purpose);
+        form.put("ethicsNumber", "E-2026-148");
+        form.put("periodFrom", today.minusDays(1).toString());
+        form.put("periodTo", today.plusYears(1).toString());
+        form.put("diagnoses", "E11");
+        form.put("municipality", town);
+        form.put("categories", "DIAGNOSES");
+        form.put("categories#2", "LAB_RESULTS");
+        return form;
     }
 
     /** A person of the hospital with a Condition (a note naming them) and an HbA1c result; the person's id. */

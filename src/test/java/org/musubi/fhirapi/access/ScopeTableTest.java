@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -13,37 +12,19 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
-import org.musubi.audit.Audit;
 import org.musubi.audit.AuditEntry;
-import org.musubi.audit.AuditRecord;
 import org.musubi.fhirapi.everything.EverythingPages;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.security.ApiScope;
 import org.musubi.security.SignedIn;
+import org.musubi.testing.AuditedEntries;
 
 /** The scope table: which calls each token may make, and which types each call returns. */
 class ScopeTableTest {
 
-    private final List<AuditEntry> audited = new ArrayList<>();
-    private final Audit audit = new Audit() {
-        @Override
-        public AuditRecord record(AuditEntry entry) {
-            audited.add(entry);
-            return null;
-        }
-
-        @Override
-        public List<AuditRecord> recordAll(List<AuditEntry> entries) {
-            entries.forEach(this::record);
-            return List.of();
-        }
-
-        @Override
-        public List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries) {
-            return recordAll(entries);
-        }
-    };
+    private final AuditedEntries audit = new AuditedEntries();
+    private final List<AuditEntry> audited = audit.entries();
 
     @Test
     void everyProviderMethodAndEveryServletHasARow() {

@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.musubi.audit.Audit;
 import org.musubi.audit.AuditEntry;
-import org.musubi.audit.AuditRecord;
 import org.musubi.database.Standby;
 import org.musubi.security.SignedIn;
+import org.musubi.testing.AuditedEntries;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -30,25 +28,8 @@ import org.springframework.util.unit.DataSize;
  */
 class ExportKickOffTest {
 
-    private final List<AuditEntry> audited = new ArrayList<>();
-    private final Audit audit = new Audit() {
-        @Override
-        public AuditRecord record(AuditEntry entry) {
-            audited.add(entry);
-            return null;
-        }
-
-        @Override
-        public List<AuditRecord> recordAll(List<AuditEntry> entries) {
-            entries.forEach(this::record);
-            return List.of();
-        }
-
-        @Override
-        public List<AuditRecord> recordAllInTransaction(List<AuditEntry> entries) {
-            return recordAll(entries);
-        }
-    };
+    private final AuditedEntries audit = new AuditedEntries();
+    private final List<AuditEntry> audited = audit.entries();
 
     @AfterEach
     void signOut() {
