@@ -39,12 +39,27 @@ public record DeidConfig(List<DeidRule> rules, int dateShiftRange, int k, double
         rules = List.copyOf(rules);
     }
 
-    /** The shipped default for Japanese data ({@code jp-default.json} next to this class). */
+    /** The shipped default for Japanese data ({@code jp-default.json} next to this class), read and parsed once. */
     public static DeidConfig japaneseDefault() {
-        try (InputStream in = DeidConfig.class.getResourceAsStream("jp-default.json")) {
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("jp-default.json cannot be read", e);
+        return Default.CONFIG;
+    }
+
+    /** The shipped default's text, as a committee edits it into a project's own configuration. */
+    public static String defaultJson() {
+        return Default.JSON;
+    }
+
+    /** The default, loaded on first use. */
+    private static final class Default {
+        static final String JSON = read();
+        static final DeidConfig CONFIG = parse(JSON);
+
+        private static String read() {
+            try (InputStream in = DeidConfig.class.getResourceAsStream("jp-default.json")) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("jp-default.json cannot be read", e);
+            }
         }
     }
 

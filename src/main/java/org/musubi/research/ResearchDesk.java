@@ -228,22 +228,13 @@ public final class ResearchDesk {
         }
     }
 
-    /** The network's default configuration as the committee's form shows it. */
-    public static String defaultDeid() {
-        try (java.io.InputStream in = DeidConfig.class.getResourceAsStream("jp-default.json")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** The text to keep as the project's own configuration: null when none was given or the default is unchanged. */
     private static String ownConfig(String deid) {
         if (deid == null || deid.isBlank()) {
             return null;
         }
         String text = deid.replace("\r\n", "\n").strip();
-        return text.equals(defaultDeid().replace("\r\n", "\n").strip()) ? null : text;
+        return text.equals(DeidConfig.defaultJson().replace("\r\n", "\n").strip()) ? null : text;
     }
 
     private static String sha256(String text) {

@@ -216,7 +216,7 @@ class ExtractionIT extends NetworkFixtures {
         String shown = committee.get("/research/" + id).body();
         assertThat(shown).as("the form offers the network's default to edit").contains("id=\"research-deid-config\"",
                 "dateShiftRange");
-        String ownRules = ResearchDesk.defaultDeid().replace("\"k\": 5", "\"k\": 6").replace("\"rules\": [",
+        String ownRules = org.musubi.deid.DeidConfig.defaultJson().replace("\"k\": 5", "\"k\": 6").replace("\"rules\": [",
                 "\"rules\": [\n    { \"path\": \"Condition.onsetDateTime\", \"method\": \"generalize\", \"to\": \"year-month\" },");
         assertThat(ownRules).contains("\"k\": 6", "year-month");
 

@@ -155,7 +155,7 @@ class ResearchController {
         model.addAttribute("kThreshold", extractions.kThreshold());
         model.addAttribute("projectK", Math.max(extractions.kThreshold(), p.deid().k()));
         if (!model.containsAttribute("deidTyped") && me.networkAdmin()) {
-            model.addAttribute("deidTyped", p.deidConfig() != null ? p.deidConfig() : ResearchDesk.defaultDeid());
+            model.addAttribute("deidTyped", p.deidConfig() != null ? p.deidConfig() : org.musubi.deid.DeidConfig.defaultJson());
         }
         model.addAttribute("zone", org.musubi.research.ResearchDesk.ZONE);
         return "research/project";
