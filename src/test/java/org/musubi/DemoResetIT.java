@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.UserDraft;
 import org.musubi.registry.UserStatus;
 import org.musubi.registry.Users;
+import org.musubi.testing.EmbeddedClusters;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,7 +28,7 @@ class DemoResetIT {
     Path data;
 
     @Test
-    void resetMakesTheDemoAgainAndRefusesAnInstallationWithItsOwnAdministrator() {
+    void resetMakesTheDemoAgainAndRefusesAnInstallationWithItsOwnAdministrator() throws IOException {
         assertThat(Commands.run(settings("demo", "reset"))).isZero();
         long storyLinks = inContext(jdbc -> {
             jdbc.sql("INSERT INTO notice (title_ja, title_en, body_ja, body_en, importance, published_from, created_by) "
@@ -53,9 +56,13 @@ class DemoResetIT {
                 .query(Long.class).single())).as("nothing was reset").isEqualTo(1);
     }
 
-    private long inContext(ToLongFunction<JdbcClient> work) {
-        try (ConfigurableApplicationContext context = CommandContexts.of(settings()).run(CommandContexts.quiet(settings()))) {
-            return work.applyAsLong(context.getBean(JdbcClient.class));
+    /**
+     * {@code work} on the installation's database while no command runs: its cluster started on its own, without a
+     * Musubi around it (a command's whole application context only to read a count cost several seconds each time).
+     */
+    private long inContext(ToLongFunction<JdbcClient> work) throws IOException {
+        try (EmbeddedPostgres cluster = EmbeddedClusters.open(data.resolve("postgres"))) {
+            return work.applyAsLong(JdbcClient.create(cluster.getPostgresDatabase()));
         }
     }
 

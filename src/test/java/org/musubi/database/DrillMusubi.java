@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.musubi.Musubi;
+import org.musubi.testing.TestPasswordHashing;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ final class DrillMusubi {
 
     /** Musubi against a drill database: on the primary with the demo network, on a standby without. */
     static ConfigurableApplicationContext musubi(Path root, DrillPostgres database, boolean onPrimary, Path spool) {
-        return new SpringApplicationBuilder(Musubi.class).run(
+        return new SpringApplicationBuilder(Musubi.class, TestPasswordHashing.class).run(
                 "--server.port=0",
                 "--musubi.database.url=" + database.url(),
                 "--musubi.database.user=musubi_app",

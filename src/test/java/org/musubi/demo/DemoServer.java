@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.musubi.Musubi;
 import org.musubi.testing.Chromium;
+import org.musubi.testing.TestPasswordHashing;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,7 +22,7 @@ final class DemoServer {
     /** Starts the server on {@code data} and waits until the demo is seeded (network, records, story). */
     static ConfigurableApplicationContext start(Path data) throws InterruptedException {
         // As command-line arguments: they win over application.yml (the port there is 8080).
-        ConfigurableApplicationContext server = new SpringApplicationBuilder(Musubi.class).run(
+        ConfigurableApplicationContext server = new SpringApplicationBuilder(Musubi.class, TestPasswordHashing.class).run(
                 "--server.port=0",
                 "--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                 "--musubi.security.secret-key-file=" + data.resolve("secret.key"),

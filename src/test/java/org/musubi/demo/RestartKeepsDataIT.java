@@ -13,6 +13,7 @@ import org.musubi.identity.Persons;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
 import org.musubi.testing.ContextThreads;
+import org.musubi.testing.TestPasswordHashing;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,7 +57,7 @@ class RestartKeepsDataIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(Musubi.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(Musubi.class, TestPasswordHashing.class).web(WebApplicationType.NONE)
                 .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                         "musubi.security.secret-key-file=" + data.resolve("secret.key"),
                         "musubi.demo.enabled=true", "spring.main.banner-mode=off",
