@@ -2537,8 +2537,8 @@ class AttackMatrixIT extends NetworkFixtures {
             assertThat(audit.countByUser(before, asker.userId())).as("audited once each").isEqualTo(2);
         }
 
-        long before = audit.max();
         WebSession raw = accounts.signedIn(port, theirs);
+        long before = audit.max();
         assertThat(researchKickOff(raw, "").statusCode()).as("research at system level").isEqualTo(403);
         assertThat(researchKickOff(raw, "Patient").statusCode()).as("research at Patient level").isEqualTo(403);
         HttpResponse<String> person = researchKickOff(raw, "Group/" + member);
