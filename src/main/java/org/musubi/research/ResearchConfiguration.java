@@ -82,6 +82,13 @@ class ResearchConfiguration {
         return new ExtractionDesk(desk, extractions, files, audit, standby, settings);
     }
 
+    /** An approved project's extraction as a FHIR Bulk Data export of its Group (issue 48, item 4). */
+    @Bean
+    BulkExtractions bulkExtractions(ResearchDesk desk, ExtractionDesk extractionDesk, Extractions extractions,
+                                    ExtractionFiles files, Audit audit) {
+        return new BulkExtractions(desk, extractionDesk, extractions, files, audit);
+    }
+
     @Bean
     ExtractionRunner extractionRunner(ResearchProjects projects, CohortCounter counter, ReadRecords records,
                                       ExtractionFiles files, Extractions extractions, Users users, JobLocks jobs,

@@ -2459,4 +2459,138 @@ class AttackMatrixIT extends NetworkFixtures {
     org.musubi.research.extraction.ExtractionRunner extractionRunner;
 
     // ---- end of issue 48, extract ---------------------------------------------------------------------------------------
+
+    // ---- issue 48, research-export: a research project's cohort as a Bulk Data export (Group/research-<project>) --------
+
+    /**
+     * Hospital A's doctor, named on A's approved project, exports its cohort ({@code Group/research-<project>}, in the
+     * doctor's session with the purpose of research) and the export is done. Every caller of clinic B — its systems'
+     * tokens and each profession's session —, B's researcher named on an approved project of B's own, A's colleague named
+     * on the same project (who did not start it) and an operator who is not named get, for the export's status URL,
+     * its Condition file and its cancellation, exactly what a research export id nobody has gets (404, the same body
+     * but for the id), audited once each. B's researcher and B's system get for A's project's Group what a Group nobody
+     * has gets. A's researcher reaches no raw data through an export: the purpose of research is refused at system and
+     * Patient level, and a Group named after a person of the cohort is an unknown Group. Once expired, the export
+     * answers its owner as unknown too; before that it was untouched by all of the above.
+     */
+    @Test
+    void onlyTheResearcherWhoStartedAResearchExportReachesItAndNoExportReachesTheRecordForResearch() {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User theirs = accounts.memberOf(hospital, Profession.DOCTOR);
+        User colleague = accounts.memberOf(hospital, Profession.NURSE);
+        User ours = accounts.memberOf(clinic, Profession.DOCTOR);
+        String town = org.musubi.testing.ResearchPatients.town();
+        var writer = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        java.time.LocalDate born = researchDesk.today().minusYears(45);
+        long member = 0;
+        for (int i = 0; i < 6; i++) {
+            member = org.musubi.testing.ResearchPatients.create(clients, jdbc, writer, hospital, "FEMALE",
+                    born.minusDays(i), town, "E11.9", new ArrayList<>());
+        }
+        long project = cohortProject(theirs, colleague, town);
+        researchProject(ours, "B の一括出力", org.musubi.research.ProjectStatus.APPROVED);
+        WebSession owner = accounts.signedIn(port, theirs);
+        HttpResponse<String> kicked = researchKickOff(owner, "Group/research-" + project);
+        assertThat(kicked.statusCode()).as(kicked.body()).isEqualTo(202);
+        String status = kicked.headers().firstValue("Content-Location").orElseThrow();
+        extractionRunner.drain();
+        HttpResponse<String> manifest = researchBulkAs(owner, null, "GET", status);
+        assertThat(manifest.statusCode()).as(manifest.body()).isEqualTo(200);
+        String file = org.musubi.fhirapi.export.BulkExports.outputs(manifest.body()).stream()
+                .filter(o -> o.type().equals("Condition")).findFirst().orElseThrow().url();
+        String id = status.substring(status.lastIndexOf('/') + 1);
+        String guessedId = "research-" + (Long.parseLong(id.substring("research-".length())) + 1_000_000);
+
+        List<Armed> callers = new ArrayList<>(callers(clinic));
+        callers.add(new Armed(Attacker.user(Profession.DOCTOR), ours.id(), null, accounts.signedIn(port, ours)));
+        callers.add(new Armed(Attacker.user(Profession.NURSE), colleague.id(), null, accounts.signedIn(port, colleague)));
+        User operator = accounts.networkAdmin();
+        callers.add(new Armed(Attacker.user(Profession.DOCTOR), operator.id(), null, accounts.signedIn(port, operator)));
+        for (Armed caller : callers) {
+            for (String[] attempt : List.<String[]>of(new String[] {"GET", status}, new String[] {"GET", file},
+                    new String[] {"DELETE", status})) {
+                String what = caller.attacker() + " (user " + caller.userId() + ") " + attempt[0] + " " + attempt[1];
+                long before = audit.max();
+                HttpResponse<String> real = researchBulkAs(caller.web(), caller.api(), attempt[0], attempt[1]);
+                HttpResponse<String> none = researchBulkAs(caller.web(), caller.api(), attempt[0],
+                        attempt[1].replace(id, guessedId));
+                assertThat(real.statusCode()).as(what).isEqualTo(404);
+                assertThat(real.body().replace(id, "X")).as(what).isEqualTo(none.body().replace(guessedId, "X"));
+                assertThat(audit.countByUser(before, caller.userId())).as(what + ": audited once each").isEqualTo(2);
+            }
+        }
+
+        WebSession researcherB = accounts.signedIn(port, ours);
+        Armed systemB = callers.getFirst();
+        String nobodys = "Group/research-" + (project + 1_000_000);
+        for (Armed asker : List.of(new Armed(Attacker.user(Profession.DOCTOR), ours.id(), null, researcherB), systemB)) {
+            String mine = "Group/research-" + project;
+            long before = audit.max();
+            HttpResponse<String> group = asker.api() == null ? researchKickOff(asker.web(), mine)
+                    : bulkKickOff(asker.api(), mine + "/$export");
+            HttpResponse<String> nobody = asker.api() == null ? researchKickOff(asker.web(), nobodys)
+                    : bulkKickOff(asker.api(), nobodys + "/$export");
+            assertThat(group.statusCode()).as(asker.attacker() + " on A's project's Group").isEqualTo(404);
+            assertThat(group.body().replace("research-" + project, "X")).as(asker.attacker().toString())
+                    .isEqualTo(nobody.body().replace(nobodys.substring("Group/".length()), "X"));
+            assertThat(audit.countByUser(before, asker.userId())).as("audited once each").isEqualTo(2);
+        }
+
+        WebSession raw = accounts.signedIn(port, theirs);
+        long before = audit.max();
+        assertThat(researchKickOff(raw, "").statusCode()).as("research at system level").isEqualTo(403);
+        assertThat(researchKickOff(raw, "Patient").statusCode()).as("research at Patient level").isEqualTo(403);
+        HttpResponse<String> person = researchKickOff(raw, "Group/" + member);
+        HttpResponse<String> noPerson = researchKickOff(raw, "Group/" + (member + 1_000_000));
+        assertThat(person.statusCode()).as("a Group named after a member").isEqualTo(404);
+        assertThat(person.body().replace("Group/" + member, "Group/X"))
+                .isEqualTo(noPerson.body().replace("Group/" + (member + 1_000_000), "Group/X"));
+        assertThat(audit.since(before, theirs.loginId())).hasSize(4).allSatisfy(r -> assertThat(r).contains("DENY"));
+        assertThat(jdbc.sql("SELECT count(*) FROM research_extraction WHERE project_id = ?").param(project)
+                .query(Long.class).single()).as("nothing more queued").isEqualTo(1);
+
+        assertThat(researchBulkAs(owner, null, "GET", status).statusCode()).as("untouched").isEqualTo(200);
+        assertThat(researchBulkAs(owner, null, "GET", file).statusCode()).isEqualTo(200);
+        jdbc.sql("UPDATE research_extraction SET expires_at = now() - interval '1 second' WHERE id = ?")
+                .param(Long.parseLong(id.substring("research-".length()))).update();
+        for (String url : List.of(status, file)) {
+            HttpResponse<String> expired = researchBulkAs(owner, null, "GET", url);
+            assertThat(expired.statusCode()).as("expired: " + url).isEqualTo(404);
+            assertThat(expired.body().replace(id, "X")).isEqualTo(researchBulkAs(owner, null, "GET",
+                    url.replace(id, guessedId)).body().replace(guessedId, "X"));
+        }
+    }
+
+    /** An approved project of {@code applicant} naming {@code colleague}: diagnoses of E11 in {@code town}. */
+    private long cohortProject(User applicant, User colleague, String town) {
+        java.time.LocalDate today = researchDesk.today();
+        org.musubi.research.Scope scope = new org.musubi.research.Scope(new org.musubi.research.Criteria(List.of("E11"),
+                List.of(), null, null, null, null, town, null, null), List.of("DIAGNOSES"), java.util.Map.of());
+        long id = researchDesk.apply(new org.musubi.research.Researcher(applicant.id(), false, true),
+                new org.musubi.research.ResearchDesk.Form("一括出力 " + town, "大学", "目的", "E-1", "0".repeat(64), 10,
+                        today, today.plusMonths(6), scope, List.of(colleague.loginId())));
+        researchDesk.decide(new org.musubi.research.Researcher(accounts.networkAdmin().id(), true, false), id,
+                org.musubi.research.ProjectStatus.APPROVED, null, null);
+        return id;
+    }
+
+    /** A kick-off at {@code path} ("" for the system level) in a session, declaring the purpose of research. */
+    private HttpResponse<String> researchKickOff(WebSession web, String path) {
+        return web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base() + "/fhir/"
+                        + (path.isEmpty() ? "" : path + "/") + "$export")).GET().header("Accept", "application/fhir+json")
+                .header("Prefer", "respond-async").header("X-Purpose-Of-Use", "HRESCH"));
+    }
+
+    /** {@code method} on a bulk URL, with the session's cookie or the system's token. */
+    private static HttpResponse<String> researchBulkAs(WebSession web, RawApi api, String method, String url) {
+        if (api != null) {
+            return org.musubi.fhirapi.export.BulkExports.send(method, url, api.token());
+        }
+        return web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Accept", "application/fhir+json"));
+    }
+
+    // ---- end of issue 48, research-export -------------------------------------------------------------------------------
 }

@@ -13,11 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.hl7.fhir.r4.model.Annotation;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.musubi.deid.DeidPipeline;
 import org.musubi.deid.KAnonymity;
@@ -27,9 +22,9 @@ import org.musubi.registry.User;
 import org.musubi.research.extraction.ExtractionRunner;
 import org.musubi.research.extraction.ExtractionSweep;
 import org.musubi.testing.AuditRows;
-import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.ResearchPatients;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExtractionIT extends NetworkFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PHONE = "090-4848-1234";
+    static final String PHONE = ResearchPatients.PHONE;
 
     @Autowired
     ExtractionRunner runner;
@@ -272,7 +267,7 @@ class ExtractionIT extends NetworkFixtures {
     }
 
     /** An application for type 2 diabetes (E11) in {@code town}, with diagnoses and lab results, for a year. */
-    private static Map<String, String> application(String title, String purpose, String town, LocalDate today) {
+    static Map<String, String> application(String title, String purpose, String town, LocalDate today) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("title", title);
         form.put("institution", "広島テスト大学");
@@ -287,35 +282,13 @@ class ExtractionIT extends NetworkFixtures {
         return form;
     }
 
-    /** A person of the hospital with a Condition (a note naming them) and an HbA1c result; the person's id. */
     private long patient(IGenericClient fhir, Facility hospital, String sex, LocalDate born, String town, String icd10,
                          List<String> secrets) {
-        String localId = FhirRecords.localId();
-        String kana = FhirRecords.uniqueKana();
-        FhirRecords.registerPatient(fhir, hospital, localId, kana);
-        long person = clients.personOf(hospital, localId);
-        jdbc.sql("UPDATE person SET sex = ?, birth_date = ?, address = ?, phone = ?, postal_code = '7300011'"
-                        + " WHERE id = ?").params(sex, born, "広島県" + town + "本町1-1", PHONE, person).update();
-        secrets.add(localId);
-        secrets.add(kana);
-        secrets.add(FhirRecords.patientIdFor(fhir, hospital, localId));
-        Condition c = new Condition();
-        c.getCode().addCoding().setSystem("http://hl7.org/fhir/sid/icd-10").setCode(icd10);
-        c.setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId));
-        c.setOnset(new DateTimeType(LocalDate.now(ResearchDesk.ZONE).minusDays(30) + "T12:00:00+09:00"));
-        c.addNote(new Annotation().setText(kana + " 様 " + PHONE));
-        FhirRecords.create(fhir, c);
-        FhirRecords.create(fhir, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C,
-                LocalDate.now(ResearchDesk.ZONE).minusDays(10) + "T09:00:00+09:00", 7.1));
-        return person;
+        return ResearchPatients.create(clients, jdbc, fhir, hospital, sex, born, town, icd10, secrets);
     }
 
-    /** A municipality of this test only, without digits (as a registered address writes one). */
-    private static String town() {
-        StringBuilder town = new StringBuilder("抽出");
-        UUID.randomUUID().toString().replace("-", "").substring(0, 6).chars()
-                .forEach(c -> town.append("あいうえおかきくけこさしすせそた".charAt(Character.digit(c, 16))));
-        return town.append("町").toString();
+    static String town() {
+        return ResearchPatients.town();
     }
 
     private static List<JsonNode> ndjson(WebSession web, String path) {
@@ -326,7 +299,7 @@ class ExtractionIT extends NetworkFixtures {
                 .map(JSON::readTree).toList();
     }
 
-    private static List<String> quasiIdentifiers(JsonNode patient) {
+    static List<String> quasiIdentifiers(JsonNode patient) {
         for (JsonNode e : patient.path("extension")) {
             if (DeidPipeline.QI_EXTENSION.equals(e.path("url").asString())) {
                 List<String> values = new ArrayList<>();

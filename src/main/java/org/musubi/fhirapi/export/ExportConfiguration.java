@@ -23,8 +23,9 @@ class ExportConfiguration {
     /** {@code /fhir/bulk/*}: a more specific mapping than the FHIR servlet's. */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    ServletRegistrationBean<ExportServlet> bulkExportServlet(ObjectProvider<ExportStatus> status) {
-        var registration = new ServletRegistrationBean<>(new ExportServlet(status), "/" + "fhir/" + ExportServlet.PATH + "/*");
+    ServletRegistrationBean<ExportServlet> bulkExportServlet(ObjectProvider<ExportStatus> status,
+                                                             ObjectProvider<ResearchExports> research) {
+        var registration = new ServletRegistrationBean<>(new ExportServlet(status, research), "/" + "fhir/" + ExportServlet.PATH + "/*");
         registration.setName("fhir-bulk-export");
         return registration;
     }

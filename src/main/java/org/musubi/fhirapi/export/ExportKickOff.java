@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  * app are refused, and so is the purpose of research ({@code HRESCH}), which reaches the network's data only through a
  * project's de-identified extraction. A read-only standby refuses (503): an export is a job row and files. Musubi keeps
  * no Group (a list of persons is no one's record, {@code record.fhir.UnstoredTypes}), so every Group answers as
- * unknown (404), after the token's scopes, whatever its id. Every refusal leaves one audit row; an export started
+ * unknown (404), after the token's scopes, whatever its id — except an approved research project's cohort
+ * ({@code Group/research-<project>}) for one of its named users, in their signed-in session, declaring the purpose of
+ * research: its de-identified extraction ({@link ResearchExports}). Every refusal leaves one audit row; an export started
  * answers 202 with its status URL ({@link ExportServlet}) and runs in the background ({@link ExportRunner}).
  */
 @Component
@@ -44,11 +46,13 @@ public class ExportKickOff {
     private final ExportRunner runner;
     private final ExportParts parts;
     private final Standby standby;
+    private final ResearchExports research;
 
-    ExportKickOff(ExportRunner runner, ExportParts parts, Standby standby) {
+    ExportKickOff(ExportRunner runner, ExportParts parts, Standby standby, ResearchExports research) {
         this.runner = runner;
         this.parts = parts;
         this.standby = standby;
+        this.research = research;
     }
 
     /** The scope table's row of an export level. */
@@ -70,16 +74,29 @@ public class ExportKickOff {
         kickOff(ExportJob.Level.PATIENT, details, request, response);
     }
 
+    /**
+     * {@code Group/<id>/$export}: a researcher's signed-in session declaring the purpose of research asks for an
+     * approved project's cohort ({@link ResearchExports}); for everyone else every Group is unknown.
+     */
     @Operation(name = "$export", type = Group.class, idempotent = true, manualResponse = true)
     public void group(@IdParam IdType id, RequestDetails details, HttpServletRequest request,
                       HttpServletResponse response) {
         Caller caller = Caller.current();
         ExportParameters asked = parameters(details, request);
+        if (ResearchExports.researchSession(caller)) {
+            research.kickOff(caller, id.getIdPart(), asked, details, response);
+            return;
+        }
         caller.scoped(ScopeTable.EXPORT_GROUP, parts.audit(), asked.typesNeeded());
         refuseOthersThanSystems(caller);
-        parts.audit().record(AuditEntry.of(AuditAction.EXPORT, Outcome.DENY).on("Group", id.getIdPart())
-                .purpose(Purpose.TREATMENT).reason("record.notFound"));
-        throw Refusals.notFound(new IdType("Group", id.getIdPart()));
+        throw unknownGroup(parts.audit(), id.getIdPart(), Purpose.TREATMENT);
+    }
+
+    /** The one answer of a Group that does not exist (404), audited once ({@code EXPORT DENY Group/<id>}). */
+    static BaseServerResponseException unknownGroup(Audit audit, String id, Purpose purpose) {
+        audit.record(AuditEntry.of(AuditAction.EXPORT, Outcome.DENY).on("Group", id).purpose(purpose)
+                .reason("record.notFound"));
+        return Refusals.notFound(new IdType("Group", id));
     }
 
     /** The longest request URL an export keeps (bulk_export_job.request). */
@@ -92,8 +109,7 @@ public class ExportKickOff {
         Scoped scoped = caller.scoped(row(level), parts.audit(), asked.typesNeeded());
         refuseOthersThanSystems(caller);
         if (standby.readOnly()) {
-            throw refused(new UnclassifiedServerFailureException(503, Standby.MESSAGE
-                    + " / A read-only standby starts no bulk export: ask the primary"), "bulk.readOnlyStandby");
+            throw refused(standbyRefusal(), "bulk.readOnlyStandby");
         }
         if (parts.jobs().running(caller.userId()) >= parts.properties().maxRunning()) {
             throw refused(new UnclassifiedServerFailureException(429, "実行中のエクスポートが上限に達しています"
@@ -140,8 +156,19 @@ public class ExportKickOff {
     }
 
     private <E extends BaseServerResponseException> E refused(E error, String reason) {
-        parts.audit().record(AuditEntry.of(AuditAction.ACCESS_DENIED, Outcome.DENY).on(ExportStatus.AUDITED_AS)
-                .purpose(Purpose.TREATMENT).reason(reason + " " + error.getStatusCode()));
+        return refused(parts.audit(), Purpose.TREATMENT, error, reason);
+    }
+
+    /** A refused kick-off: one audit row ({@code ACCESS_DENIED DENY BulkExport}, the reason and the status). */
+    static <E extends BaseServerResponseException> E refused(Audit audit, Purpose purpose, E error, String reason) {
+        audit.record(AuditEntry.of(AuditAction.ACCESS_DENIED, Outcome.DENY).on(ExportStatus.AUDITED_AS)
+                .purpose(purpose).reason(reason + " " + error.getStatusCode()));
         return error;
+    }
+
+    /** The standby's refusal of a kick-off (503). */
+    static UnclassifiedServerFailureException standbyRefusal() {
+        return new UnclassifiedServerFailureException(503, Standby.MESSAGE
+                + " / A read-only standby starts no bulk export: ask the primary");
     }
 }

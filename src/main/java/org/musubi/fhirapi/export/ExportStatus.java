@@ -140,7 +140,7 @@ public class ExportStatus {
                 + "\",\"requiresAccessToken\":true,\"output\":[" + output + "],\"error\":[]}";
     }
 
-    private static String json(String text) {
+    static String json(String text) {
         StringBuilder out = new StringBuilder();
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {

@@ -30,6 +30,12 @@ public interface Extractions {
     /** Marks it DONE with its files and report; the files expire at {@code expiresAt}. */
     void done(long id, List<Extraction.File> files, String report, Instant expiresAt);
 
+    /**
+     * Cancels it (its error becomes {@code cancelled}): a QUEUED one is FAILED at once and never runs; a RUNNING one
+     * ends expired when it is done (its files then swept); a DONE one expires now.
+     */
+    void cancel(long id);
+
     /** Marks it FAILED; {@code error} names the kind of failure. */
     void failed(long id, String error);
 

@@ -52,9 +52,12 @@ public final class JdbcExtractions implements Extractions {
 
     @Override
     public int requeueInterrupted() {
-        return jdbc.sql("UPDATE research_extraction SET state = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'QUEUED' END,"
-                        + " error = CASE WHEN attempts >= ? THEN 'interrupted' END,"
-                        + " finished_at = CASE WHEN attempts >= ? THEN now() END WHERE state = 'RUNNING'")
+        // a cancelled one is not started again: it fails as cancelled
+        return jdbc.sql("UPDATE research_extraction SET state = CASE WHEN attempts >= ? OR error = 'cancelled'"
+                        + " THEN 'FAILED' ELSE 'QUEUED' END,"
+                        + " error = CASE WHEN error = 'cancelled' THEN error WHEN attempts >= ? THEN 'interrupted' END,"
+                        + " finished_at = CASE WHEN attempts >= ? OR error = 'cancelled' THEN now() END"
+                        + " WHERE state = 'RUNNING'")
                 .params(MAX_ATTEMPTS, MAX_ATTEMPTS, MAX_ATTEMPTS).update();
     }
 
@@ -75,15 +78,27 @@ public final class JdbcExtractions implements Extractions {
                                 + " VALUES (?, ?, ?, ?, ?, ?)")
                         .params(id, f.name(), f.part(), f.sha256(), f.size(), f.resources()).update();
             }
-            jdbc.sql("UPDATE research_extraction SET state = 'DONE', finished_at = now(), expires_at = ?,"
-                            + " report = ?::jsonb, error = NULL WHERE id = ?")
+            // cancelled while it ran: done, but expired at once (the sweep deletes its files)
+            jdbc.sql("UPDATE research_extraction SET state = 'DONE', finished_at = now(),"
+                            + " expires_at = CASE WHEN error = 'cancelled' THEN now() ELSE ? END,"
+                            + " report = ?::jsonb, error = CASE WHEN error = 'cancelled' THEN error END WHERE id = ?")
                     .params(Timestamp.from(expiresAt), report, id).update();
         });
     }
 
     @Override
+    public void cancel(long id) {
+        jdbc.sql("UPDATE research_extraction SET error = 'cancelled',"
+                        + " state = CASE WHEN state = 'QUEUED' THEN 'FAILED' ELSE state END,"
+                        + " finished_at = CASE WHEN state = 'QUEUED' THEN now() ELSE finished_at END,"
+                        + " expires_at = CASE WHEN state = 'DONE' THEN LEAST(expires_at, now()) ELSE expires_at END"
+                        + " WHERE id = ?").param(id).update();
+    }
+
+    @Override
     public void failed(long id, String error) {
-        jdbc.sql("UPDATE research_extraction SET state = 'FAILED', finished_at = now(), error = ? WHERE id = ?")
+        jdbc.sql("UPDATE research_extraction SET state = 'FAILED', finished_at = now(),"
+                        + " error = CASE WHEN error = 'cancelled' THEN error ELSE ? END WHERE id = ?")
                 .params(error == null ? "failed" : error.substring(0, Math.min(200, error.length())), id).update();
     }
 

@@ -18,7 +18,8 @@ import org.musubi.security.internal.smart.AppBearerTokens;
  * The machine side: {@code /oauth2/token} and the FHIR API on {@code /fhir}. Systems and residents' apps use bearer
  * tokens and no session: a bearer request never creates nor uses one ({@link ApiSecurityContexts}). A signed-in
  * browser user's existing session (its cookie is SameSite=Strict) is honoured for reads (GET) only, so no change
- * can ride on a cookie (no CSRF token is needed). Errors are FHIR OperationOutcomes. It is ordered before the
+ * can ride on a cookie (no CSRF token is needed) — but for a researcher's cancelling of their own research export
+ * ({@code DELETE /fhir/bulk/research-<x>}, issue 48). Errors are FHIR OperationOutcomes. It is ordered before the
  * browser chain, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +37,10 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole("API", "USER", BearerTokenFilter.PATIENT_APP)
+                        // the one change a session makes on /fhir: a researcher cancels their own research export
+                        // (issue 48); the SameSite=Strict cookie never rides a cross-site request, and a cross-site
+                        // DELETE would need a CORS preflight that Musubi never grants
+                        .requestMatchers(HttpMethod.DELETE, "/fhir/bulk/research-*").hasAnyRole("API", "USER")
                         // a resident's app reaches the FHIR API's write routes only to be refused there by its scopes,
                         // in the one audit row every call leaves; it never reaches the import routes
                         .requestMatchers("/fhir", "/fhir/**").hasAnyRole("API", BearerTokenFilter.PATIENT_APP)
