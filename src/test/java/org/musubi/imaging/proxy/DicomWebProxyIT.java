@@ -140,12 +140,24 @@ class DicomWebProxyIT extends NetworkFixtures {
         WebSession web = accounts.signedIn(port, doctor);
         long before = audit.max();
 
-        assertThat(web.get("/imaging/viewer/studies/" + study.uid()).statusCode())
-                .as(() -> String.valueOf(audit.rows(before, doctor.loginId()))).isEqualTo(200);
+        HttpResponse<String> page = web.get("/imaging/viewer/studies/" + study.uid());
+        assertThat(page.statusCode()).as(() -> String.valueOf(audit.rows(before, doctor.loginId()))).isEqualTo(200);
+        // the viewer page alone may compile WASM (the image loader's codecs) and start a worker of its own origin
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self' 'wasm-unsafe-eval';").contains("worker-src 'self';")
+                .contains("img-src 'self' data: blob:;").containsOnlyOnce("blob:").containsOnlyOnce("'sha256-")
+                .doesNotContain(" 'unsafe-eval'").doesNotContain("'unsafe-inline'")
+                .contains("default-src 'self'").contains("frame-ancestors 'none'"));
         String base = "/imaging/dicomweb/studies/" + study.uid();
         String series = study.dicom().seriesUid(1);
         HttpResponse<String> metadata = web.get(base + "/series/" + series + "/metadata");
         assertThat(metadata.statusCode()).isEqualTo(200);
+        assertThat(metadata.headers().firstValue("Content-Security-Policy").orElse("")).doesNotContain("wasm");
+        // the decoding worker runs under its own script's policy: the viewer page's, so that it may compile the codecs
+        assertThat(web.get("/js/vendor/cornerstone/decodeImageFrameWorker.js").headers()
+                .firstValue("Content-Security-Policy")).isEqualTo(page.headers().firstValue("Content-Security-Policy"));
+        assertThat(web.get("/js/vendor/cornerstone/cornerstone.js").headers().firstValue("Content-Security-Policy")
+                .orElse("")).doesNotContain("wasm");
         assertThat(metadata.body()).contains(study.dicom().instanceUid(1, 12))
                 .doesNotContain(orthanc.url()).doesNotContain(":" + java.net.URI.create(orthanc.url()).getPort())
                 .doesNotContain("dicom-web");
@@ -193,6 +205,8 @@ class DicomWebProxyIT extends NetworkFixtures {
             assertThat(page(theirs).replace(study.uid(), "X")).as(refused.get(i))
                     .isEqualTo(page(none).replace(unknown, "X"));
             assertThat(theirs.headers().firstValue("Content-Type")).isEqualTo(none.headers().firstValue("Content-Type"));
+            assertThat(theirs.headers().firstValue("Content-Security-Policy")).as(refused.get(i))
+                    .isEqualTo(none.headers().firstValue("Content-Security-Policy"));
         }
         assertThat(audit.rows(before, stranger.loginId())).allMatch(r -> r.outcome().equals("DENY"));
     }
