@@ -1,6 +1,7 @@
 package org.musubi.bench;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Cohort counts over a large network (issue 48's closing note): {@code --persons} synthetic persons (default 1,000,000,
  * by COPY), each with one source patient at one of {@code --facilities} facilities, linked to the person, and
  * {@code --conditions} Conditions per person (default 3: ICD-10 codes from a list of common diagnoses, dates over five
- * years) generated straight into the resource table as the schema owner, so that the GIN index of the research codes
- * (V77) is built as inserts would build it; {@code --opted-out-percent} of the persons opted out. Then it times
+ * years) generated straight into the resource table as the schema owner, and their research codes (V81's narrow table
+ * {@code research_code}) filled by V81's own backfill ({@link ResearchCodeBackfill}; the record store's writes give the
+ * same rows); {@code --opted-out-percent} of the persons opted out. Then it times
  * {@code --rounds} rounds (after {@code --warm-up}) of four counts as a project asks them — one diagnosis and an age
  * range; two diagnoses together and a sex; a diagnosis, a municipality and a period; everyone over 65 — through the
  * counter the research desk uses ({@link JdbcCohortCounter}: one SQL statement; the desk's suppression and its one
@@ -62,6 +64,13 @@ public final class CohortBenchmark {
             }
             System.out.printf(Locale.ROOT, "generated source patients, links, Conditions and opt-outs in %.1f s%n",
                     seconds(start));
+            start = System.nanoTime();
+            try (Connection owner = database.bean(OwnerDatabase.class).dataSource().getConnection();
+                 Statement sql = owner.createStatement()) {
+                ResearchCodeBackfill.run(sql);
+                System.out.printf(Locale.ROOT, "filled research_code (V81's backfill, then VACUUM ANALYZE) in %.1f s: %s%n",
+                        seconds(start), sizes(sql));
+            }
             CohortCounter counter = new JdbcCohortCounter(database.bean(JdbcClient.class));
             LocalDate today = LocalDate.of(2026, 11, 27);
             Map<String, CountQuery> queries = new LinkedHashMap<>();
@@ -151,6 +160,18 @@ public final class CohortBenchmark {
                 SELECT id, 'NOTEBOOK' FROM person WHERE id %% 100 < %d""".formatted(optedOutPercent));
         for (String table : List.of("source_patient", "person_link", "resource", "research_opt_out", "person")) {
             sql.execute("VACUUM ANALYZE " + table);
+        }
+    }
+
+    /** The narrow table's rows and sizes (table, its two indexes). */
+    private static String sizes(Statement sql) throws Exception {
+        try (ResultSet rs = sql.executeQuery("""
+                SELECT (SELECT count(*) FROM research_code), pg_size_pretty(pg_table_size('research_code')),
+                       pg_size_pretty(pg_relation_size('research_code_pkey')),
+                       pg_size_pretty(pg_relation_size('research_code_prefix'))""")) {
+            rs.next();
+            return String.format(Locale.ROOT, "%,d rows, table %s, primary key %s, prefix index %s", rs.getLong(1),
+                    rs.getString(2), rs.getString(3), rs.getString(4));
         }
     }
 

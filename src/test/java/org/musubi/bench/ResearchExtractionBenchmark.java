@@ -181,6 +181,7 @@ public final class ResearchExtractionBenchmark {
         sql.execute("INSERT INTO research_opt_out (person_id, channel) SELECT id, 'COUNTER' FROM person WHERE id %% %d = 0"
                 .formatted(optedOutEvery));
         sql.execute("VACUUM ANALYZE resource");
+        ResearchCodeBackfill.run(sql);
         sql.execute("VACUUM ANALYZE source_patient");
         sql.execute("VACUUM ANALYZE person_link");
         try (ResultSet rs = sql.executeQuery("""

@@ -40,11 +40,13 @@ final class BatchWriteSql {
             + " FROM unnest(?::text[]) AS u(id) JOIN resource r ON r.id = u.id";
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final ResearchCodeRows researchCodes;
 
     /** {@code dataSource}: the one {@code jdbc} uses, whose transaction the rows are copied in. */
     BatchWriteSql(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.researchCodes = new ResearchCodeRows(jdbc);
     }
 
     /** The stored rows the writes refer to (by id, or by source key when they have no id), into {@code batch}. */
@@ -80,7 +82,8 @@ final class BatchWriteSql {
 
     /**
      * Stores the batch: the versions it replaces moved to the history first, then new rows, changed rows,
-     * the versions the batch made and replaced itself, and the search index of each changed resource.
+     * the versions the batch made and replaced itself, and the cohort count's codes of each changed resource
+     * ({@link ResearchCodeRows}).
      */
     void flush(BatchWrite batch, Long writer, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
@@ -107,6 +110,11 @@ final class BatchWriteSql {
             update(slice, writer, at);
         }
         versions(batch.versions(), writer, at);
+        researchCodes.written(refs(batch.changed()), refs(updated));
+    }
+
+    private static List<ResourceRef> refs(List<BatchWrite.State> states) {
+        return states.stream().map(s -> new ResourceRef(s.patientKey, s.type, s.id)).toList();
     }
 
     /** Replaces the rows of resources stored before by their new versions. */
@@ -171,6 +179,7 @@ final class BatchWriteSql {
                 FROM unnest(?::bigint[], ?::text[]) AS u(k, i)
                 WHERE r.patient_key = u.k AND r.id = u.i AND NOT r.deleted""")
                 .params(at, writer, keys, ids).update();
+        researchCodes.deleted(refs);
         return deleted;
     }
 

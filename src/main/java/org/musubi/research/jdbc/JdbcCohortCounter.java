@@ -7,17 +7,14 @@ import org.musubi.research.CountQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Counts persons in one SQL statement, grouped by sex and age band. Each code group is one look-up of the GIN index
- * {@code resource_research_codes} (V77: every prefix of each Condition's ICD-10 code and each medication's YJ/HOT
- * code), joined through {@code person_link} to the person (a merged person counts as the person it was merged into);
- * the persons are then filtered by age on the day, sex and municipality (the registered address names it), and every
- * person who opted out — or was merged from one who did — is left out. Only sums leave the database.
+ * Counts persons in one SQL statement, grouped by sex and age band. Each code group is one index-only scan of the
+ * record's narrow code table {@code research_code} (V81: one row per prefix of each live Condition's ICD-10 code and each
+ * medication's YJ/HOT code, with its source patient and clinical date, kept by the record store's writes), whose source
+ * patients are joined through {@code person_link} to the person (a merged person counts as the person it was merged
+ * into); the persons are then filtered by age on the day, sex and municipality (the registered address names it), and
+ * every person who opted out — or was merged from one who did — is left out. Only sums leave the database.
  */
 public final class JdbcCohortCounter implements CohortCounter {
-
-    /** Exactly the partial index's predicate, so that the planner uses it. */
-    private static final String INDEXED = "r.type IN ('Condition', 'MedicationRequest', 'MedicationStatement',"
-            + " 'MedicationDispense') AND NOT r.deleted";
 
     private final JdbcClient jdbc;
 
@@ -60,21 +57,21 @@ public final class JdbcCohortCounter implements CohortCounter {
                 // the few merged persons, looked up in memory rather than by index for every matching record
                 .append(", merged AS MATERIALIZED (SELECT id, merged_into FROM person WHERE merged_into IS NOT NULL)\n");
         for (int g = 0; g < q.codeGroups().size(); g++) {
+            // the code group's source patients from the index alone (prefix, patient, date), each once, then their persons
             sql.append(", g").append(g).append(" AS MATERIALIZED (SELECT DISTINCT")
-                    .append(" coalesce(mp.merged_into, pl.person_id) AS pid FROM resource r")
-                    .append(" JOIN person_link pl ON pl.source_patient_id = r.patient_key")
-                    .append(" LEFT JOIN merged mp ON mp.id = pl.person_id WHERE ").append(INDEXED)
-                    .append(" AND research_codes(r.content) && ?::text[]");
+                    .append(" coalesce(mp.merged_into, pl.person_id) AS pid FROM (SELECT DISTINCT rc.patient_key")
+                    .append(" FROM research_code rc WHERE rc.code_prefix = ANY(?::text[])");
             params.add(q.codeGroups().get(g).toArray(String[]::new));
             if (q.from() != null) {
-                sql.append(" AND r.clinical_date >= (?::date)::timestamp AT TIME ZONE 'Asia/Tokyo'");
+                sql.append(" AND rc.clinical_date >= (?::date)::timestamp AT TIME ZONE 'Asia/Tokyo'");
                 params.add(q.from());
             }
             if (q.to() != null) {
-                sql.append(" AND r.clinical_date < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'");
+                sql.append(" AND rc.clinical_date < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'");
                 params.add(q.to());
             }
-            sql.append(")\n");
+            sql.append(") r JOIN person_link pl ON pl.source_patient_id = r.patient_key")
+                    .append(" LEFT JOIN merged mp ON mp.id = pl.person_id)\n");
         }
         boolean cohort = !q.codeGroups().isEmpty();
         if (cohort) {
