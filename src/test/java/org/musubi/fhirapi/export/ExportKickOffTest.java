@@ -46,10 +46,7 @@ class ExportKickOffTest {
                 new SignedIn(7, "client", "システム", 3L, "FACILITY_SYSTEM", false, Set.of()), null,
                 List.of(new SimpleGrantedAuthority("ROLE_API"), new SimpleGrantedAuthority("SCOPE_system/*.read"))));
         // no job store, no blob store, no locks: the standby refuses before any of them is used
-        ExportParts parts = new ExportParts(null, null, null, audit, new ExportProperties(java.time.Duration.ofHours(24),
-                java.time.Duration.ofMinutes(10), DataSize.ofGigabytes(2), 2));
-        ExportKickOff kickOff = new ExportKickOff(new ExportRunner(null, parts), parts, Standby.fixed(true),
-                new ResearchExports(null, audit, Standby.fixed(true)));
+        ExportKickOff kickOff = standbyKickOff();
         ServletRequestDetails details = new ServletRequestDetails();
         details.setParameters(Map.of());
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/fhir/$export");
@@ -70,10 +67,7 @@ class ExportKickOffTest {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 new SignedIn(8, "doctor", "研究医師", 3L, "DOCTOR", false, Set.of()), null,
                 List.of(new SimpleGrantedAuthority("ROLE_USER"))));
-        ExportParts parts = new ExportParts(null, null, null, audit, new ExportProperties(java.time.Duration.ofHours(24),
-                java.time.Duration.ofMinutes(10), DataSize.ofGigabytes(2), 2));
-        ExportKickOff kickOff = new ExportKickOff(new ExportRunner(null, parts), parts, Standby.fixed(true),
-                new ResearchExports(null, audit, Standby.fixed(true)));
+        ExportKickOff kickOff = standbyKickOff();
         ServletRequestDetails details = new ServletRequestDetails();
         details.setParameters(Map.of());
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/fhir/Group/research-1/$export");
@@ -131,5 +125,13 @@ class ExportKickOffTest {
                     .isInstanceOf(InvalidRequestException.class);
         }
         assertThatThrownBy(() -> ExportParameters.of(Map.of(), null)).hasMessageContaining("Prefer: respond-async");
+    }
+
+    /** A kick-off on a read-only standby with no job store, blob store, locks or projects: nothing may be reached. */
+    private ExportKickOff standbyKickOff() {
+        ExportParts parts = new ExportParts(null, null, null, audit, new ExportProperties(java.time.Duration.ofHours(24),
+                java.time.Duration.ofMinutes(10), DataSize.ofGigabytes(2), 2));
+        return new ExportKickOff(new ExportRunner(null, parts), parts, Standby.fixed(true),
+                new ResearchExports(null, audit, Standby.fixed(true)));
     }
 }
