@@ -61,4 +61,9 @@ public final class AiLinks {
     public AiSender.Step send(AiService service, AiWorkItem item, String modality, Instant now) {
         return sender.send(service, token(service), item, request(item, modality, now), now);
     }
+
+    /** Ends the sender's HTTP client with the server (Spring calls it when the context closes). */
+    public void close() {
+        sender.close();
+    }
 }

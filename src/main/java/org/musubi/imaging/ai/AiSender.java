@@ -62,4 +62,9 @@ public final class AiSender {
         return retry == null ? new Step(WorkState.FAILED, null, error + " (" + AiWorkItem.MAX_ATTEMPTS + " attempts)")
                 : new Step(WorkState.QUEUED, retry, error);
     }
+
+    /** Ends the HTTP client (its threads end with it). */
+    public void close() {
+        http.shutdownNow();
+    }
 }

@@ -113,4 +113,9 @@ public class OrthancClient {
             super(message, cause instanceof IOException io ? io : new IOException(cause));
         }
     }
+
+    /** Ends the HTTP client with the server (Spring calls it when the context closes; its threads end with it). */
+    public void close() {
+        http.shutdownNow();
+    }
 }

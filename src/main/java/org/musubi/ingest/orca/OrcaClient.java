@@ -24,12 +24,18 @@ final class OrcaClient {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final String baseUrl;
     private final String authorization;
 
-    OrcaClient(String baseUrl, String user, String password) {
+    /** The HTTP client every pull shares: redirects are not followed (the credentials must not travel elsewhere). */
+    static HttpClient http() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    OrcaClient(HttpClient http, String baseUrl, String user, String password) {
+        this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

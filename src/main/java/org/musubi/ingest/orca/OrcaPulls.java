@@ -1,5 +1,6 @@
 package org.musubi.ingest.orca;
 
+import java.net.http.HttpClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,6 +44,7 @@ public final class OrcaPulls {
     private final ImportQueue queue;
     private final SecretBox box;
     private final Standby standby;
+    private final HttpClient http = OrcaClient.http();
 
     public OrcaPulls(OrcaConnectors connectors, ImportSources sources, ImportQueue queue, SecretBox box, Standby standby) {
         this.connectors = connectors;
@@ -117,7 +119,15 @@ public final class OrcaPulls {
     }
 
     private java.util.Iterator<IncomingFile> files(OrcaConnector c, LocalDate from, LocalDate to) {
-        OrcaClient client = new OrcaClient(c.baseUrl(), c.username(), box.open(PASSWORD_PURPOSE, c.passwordSealed()));
+        OrcaClient client = new OrcaClient(http, c.baseUrl(), c.username(), box.open(PASSWORD_PURPOSE, c.passwordSealed()));
         return OrcaPull.window(client, from, to).iterator();
+    }
+
+    /**
+     * Ends the shared HTTP client with the server (Spring calls it when the context closes): its worker threads would
+     * otherwise outlive the context and keep it from being collected.
+     */
+    public void close() {
+        http.shutdownNow();
     }
 }

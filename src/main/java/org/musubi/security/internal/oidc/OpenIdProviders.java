@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * own private keys for {@code private_key_jwt} are read at start, so that a wrong file stops the start.
  */
 @Component
-class OpenIdProviders {
+class OpenIdProviders implements AutoCloseable {
 
     private static final Duration METADATA_LIFETIME = Duration.ofHours(24);
     private final OidcProperties properties;
@@ -109,5 +109,11 @@ class OpenIdProviders {
             throw new UncheckedIOException("cannot read musubi.security.oidc private-key-file of provider "
                     + provider.id(), e);
         }
+    }
+
+    /** Ends the HTTP client with the server (Spring calls it when the context closes; its threads end with it). */
+    @Override
+    public void close() {
+        http.shutdownNow();
     }
 }
