@@ -50,8 +50,10 @@ class ResearchConfiguration {
     }
 
     @Bean
-    CohortCounter cohortCounter(JdbcClient jdbc) {
-        return new JdbcCohortCounter(jdbc);
+    CohortCounter cohortCounter(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        return new JdbcCohortCounter(jdbc, readOnly);
     }
 
     @Bean

@@ -23,25 +23,40 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Musubi with its embedded PostgreSQL in a fresh temporary directory ({@code /tmp/musubi-bench*},
- * deleted on close), without demo data or web server, and the loading of a synthetic population
- * with its blocking keys by COPY, for the benchmarks that go through the database.
+ * deleted on close) or in a directory kept for the next run, without demo data or web server, and
+ * the loading of a synthetic population with its blocking keys by COPY, for the benchmarks that go
+ * through the database.
  */
 final class BenchDatabase implements AutoCloseable {
 
     private static final int CHUNK = 50_000;
     private final Path directory;
+    private final boolean kept;
     private final ConfigurableApplicationContext context;
 
-    private BenchDatabase(Path directory, ConfigurableApplicationContext context) {
+    private BenchDatabase(Path directory, boolean kept, ConfigurableApplicationContext context) {
         this.directory = directory;
+        this.kept = kept;
         this.context = context;
     }
 
     static BenchDatabase start() throws IOException {
-        Path data = Files.createTempDirectory("musubi-bench");
-        return new BenchDatabase(data, new SpringApplicationBuilder(Musubi.class)
+        return start(null, false, 0);
+    }
+
+    /**
+     * Musubi on the cluster in {@code kept/postgres} (null: a fresh temporary directory, deleted on close), never
+     * deleted on close; {@code fresh}: its cluster wiped first. {@code port}: PostgreSQL's port on 127.0.0.1 (0: a free
+     * one), for a look with psql while the benchmark holds it (the superuser's password is in
+     * {@code postgres.passwords} beside the cluster).
+     */
+    static BenchDatabase start(Path kept, boolean fresh, int port) throws IOException {
+        Path data = kept == null ? Files.createTempDirectory("musubi-bench") : Files.createDirectories(kept);
+        return new BenchDatabase(data, kept != null, new SpringApplicationBuilder(Musubi.class)
                 .web(WebApplicationType.NONE)
                 .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
+                        "musubi.database.embedded.clean-on-start=" + (kept != null && fresh),
+                        "musubi.database.embedded.port=" + port,
                         "musubi.security.secret-key-file=" + data.resolve("secret.key"),
                         "musubi.blob.directory=" + data.resolve("blobs"), "musubi.demo.enabled=false",
                         "logging.level.root=WARN", "logging.structured.format.console=")
@@ -63,6 +78,11 @@ final class BenchDatabase implements AutoCloseable {
      * in time); returns each person's database id by index.
      */
     long[] loadPersons(long seed, int count, int prefecture) throws Exception {
+        return loadPersons(seed, count, prefecture, true);
+    }
+
+    /** As {@link #loadPersons(long, int, int)}; {@code keys}: with their blocking keys (a count needs none). */
+    long[] loadPersons(long seed, int count, int prefecture, boolean keys) throws Exception {
         long[] ids = new long[count];
         List<Person> chunk = new ArrayList<>();
         int loaded = 0;
@@ -70,7 +90,7 @@ final class BenchDatabase implements AutoCloseable {
             for (Iterator<Person> it = persons.iterator(); it.hasNext(); ) {
                 chunk.add(it.next());
                 if (chunk.size() == CHUNK || !it.hasNext()) {
-                    copy(chunk, ids, loaded);
+                    copy(chunk, ids, loaded, keys);
                     loaded += chunk.size();
                     chunk.clear();
                     System.out.printf(Locale.ROOT, "  ... %,d persons%n", loaded);
@@ -85,15 +105,18 @@ final class BenchDatabase implements AutoCloseable {
         return ids;
     }
 
-    private void copy(List<Person> chunk, long[] ids, int offset) throws Exception {
+    private void copy(List<Person> chunk, long[] ids, int offset, boolean keys) throws Exception {
         try (Connection connection = bean(DataSource.class).getConnection()) {
-            PersonCopy.copy(connection, chunk, ids, offset);
+            PersonCopy.copy(connection, chunk, ids, offset, keys);
         }
     }
 
     @Override
     public void close() {
         context.close();
+        if (kept) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

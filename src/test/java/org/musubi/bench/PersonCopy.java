@@ -17,8 +17,13 @@ final class PersonCopy {
 
     /** Copies {@code chunk} and stores each person's database id (its regional ID as a number) at {@code ids[offset + position]}. */
     static void copy(Connection connection, List<Person> chunk, long[] ids, int offset) throws Exception {
+        copy(connection, chunk, ids, offset, true);
+    }
+
+    /** As {@link #copy(Connection, List, long[], int)}; {@code keys}: with their blocking keys (a count needs none). */
+    static void copy(Connection connection, List<Person> chunk, long[] ids, int offset, boolean keys) throws Exception {
         StringBuilder persons = new StringBuilder();
-        StringBuilder keys = new StringBuilder();
+        StringBuilder staged = new StringBuilder();
         int position = offset;
         for (Person p : chunk) {
             ids[position++] = Long.parseLong(p.regionalId());
@@ -27,16 +32,21 @@ final class PersonCopy {
                     .append('\t').append(p.sex()).append('\t').append(p.birthDate()).append('\t')
                     .append(nullable(p.postalCode())).append('\t').append(nullable(p.address())).append('\t')
                     .append(nullable(p.phone())).append('\n');
-            for (String key : BlockingKeys.stored(Demographics.of(p))) {
-                keys.append(key).append('\t').append(p.regionalId()).append('\n');
+            if (keys) {
+                for (String key : BlockingKeys.stored(Demographics.of(p))) {
+                    staged.append(key).append('\t').append(p.regionalId()).append('\n');
+                }
             }
         }
         try (Statement sql = connection.createStatement()) {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY person (id, regional_id, family_kanji, given_kanji, family_kana, given_kana, sex, birth_date,"
                     + " postal_code, address, phone) FROM STDIN", new StringReader(persons.toString()));
+            if (!keys) {
+                return;
+            }
             sql.execute("CREATE TEMP TABLE staged_key (key text, regional_id text)");
-            copy.copyIn("COPY staged_key (key, regional_id) FROM STDIN", new StringReader(keys.toString()));
+            copy.copyIn("COPY staged_key (key, regional_id) FROM STDIN", new StringReader(staged.toString()));
             sql.execute("INSERT INTO person_match_key (key, person_id) SELECT s.key, p.id "
                     + "FROM staged_key s JOIN person p ON p.regional_id = s.regional_id ON CONFLICT DO NOTHING");
             sql.execute("DROP TABLE staged_key");
