@@ -23,6 +23,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 public final class ChangeVersions {
 
     /**
+     * The kind the writes that narrow someone's access to a person's record bump — a consent withdrawn, a link to a
+     * facility ended, a facility blocked, a care-team membership or a proxy ended, an emergency access ended by
+     * another (the consent records') — so that a permit a node remembers (the imaging viewer's study passes) is decided
+     * again at the next request on every node. Writes that widen access need not; a cache of permits still bounds its
+     * age for what ends by time or by other writes.
+     */
+    public static final String ACCESS_NARROWED = "access-narrowed";
+    /**
      * A column of every version as text ({@code kind=version,…}), for a statement that a request sends anyway; the
      * row's value goes to {@link #seen}.
      */

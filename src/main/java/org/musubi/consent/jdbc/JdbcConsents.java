@@ -23,6 +23,7 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.consent.PatientLink;
 import org.musubi.consent.ProxyGrant;
+import org.musubi.database.ChangeVersions;
 import org.musubi.database.Standby;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
@@ -49,12 +50,22 @@ class JdbcConsents implements Consents {
     private final JdbcClient jdbc;
     private final JdbcOperations operations;
     private final Standby standby;
+    private final ChangeVersions versions;
     private final StandbyEmergencies onStandby = new StandbyEmergencies();
 
-    JdbcConsents(JdbcClient jdbc, JdbcOperations operations, Standby standby) {
+    JdbcConsents(JdbcClient jdbc, JdbcOperations operations, Standby standby, ChangeVersions versions) {
         this.jdbc = jdbc;
         this.operations = operations;
         this.standby = standby;
+        this.versions = versions;
+    }
+
+    /** {@code changed}, after bumping {@link ChangeVersions#ACCESS_NARROWED} when it is true (access narrowed). */
+    private boolean narrowed(boolean changed) {
+        if (changed) {
+            versions.bump(ChangeVersions.ACCESS_NARROWED);
+        }
+        return changed;
     }
 
     @Override
@@ -131,10 +142,10 @@ class JdbcConsents implements Consents {
 
     @Override
     public boolean endCareTeamMember(UUID teamId, long userId, long endedBy) {
-        return jdbc.sql("""
+        return narrowed(jdbc.sql("""
                         UPDATE care_team_member SET ended_at = now(), ended_by = ?
                         WHERE team_id = ? AND user_id = ? AND ended_at IS NULL""").params(endedBy, teamId, userId)
-                .update() == 1;
+                .update() == 1);
     }
 
     private static CareTeam team(ResultSet rs, int row) throws SQLException {
@@ -174,9 +185,9 @@ class JdbcConsents implements Consents {
 
     @Override
     public boolean revokeProxy(long personId, long grantId, long userId) {
-        return jdbc.sql("""
+        return narrowed(jdbc.sql("""
                 UPDATE proxy_grant SET revoked_at = now(), revoked_by = ? WHERE id = ? AND person_id = ? AND revoked_at IS NULL""")
-                .params(userId, grantId, personId).update() == 1;
+                .params(userId, grantId, personId).update() == 1);
     }
 
     private static ProxyGrant proxy(ResultSet rs, int row) throws SQLException {
@@ -205,9 +216,9 @@ class JdbcConsents implements Consents {
 
     @Override
     public boolean withdraw(long consentId, long userId) {
-        return jdbc.sql("""
+        return narrowed(jdbc.sql("""
                 UPDATE consent SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by_user = ?
-                WHERE id = ? AND status = 'ACTIVE'""").params(userOrNull(userId), consentId).update() == 1;
+                WHERE id = ? AND status = 'ACTIVE'""").params(userOrNull(userId), consentId).update() == 1);
     }
 
     @Override
@@ -232,10 +243,10 @@ class JdbcConsents implements Consents {
 
     @Override
     public boolean endLink(long personId, long facilityId, long userId) {
-        return jdbc.sql("""
+        return narrowed(jdbc.sql("""
                 UPDATE patient_link SET ended_at = now(), ended_by = ?
                 WHERE person_id = ? AND facility_id = ? AND ended_at IS NULL""")
-                .params(userOrNull(userId), personId, facilityId).update() == 1;
+                .params(userOrNull(userId), personId, facilityId).update() == 1);
     }
 
     @Override
@@ -255,8 +266,9 @@ class JdbcConsents implements Consents {
 
     @Override
     public void block(long personId, long facilityId, long userId) {
-        jdbc.sql("INSERT INTO facility_block (person_id, facility_id, created_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(personId, facilityId, userOrNull(userId)).update();
+        narrowed(jdbc.sql("""
+                INSERT INTO facility_block (person_id, facility_id, created_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(personId, facilityId, userOrNull(userId)).update() == 1);
     }
 
     @Override
@@ -290,7 +302,7 @@ class JdbcConsents implements Consents {
         if (standby.readOnly()) {
             return onStandby.open(o, Instant.now());
         }
-        return jdbc.sql("""
+        EmergencyAccess opened = jdbc.sql("""
                 WITH ended AS (
                     UPDATE emergency_access SET expires_at = now(), ended_at = now()
                     WHERE ? AND user_id = ? AND expires_at > now())
@@ -301,6 +313,8 @@ class JdbcConsents implements Consents {
                         o.kind().name(), o.facilityId(), o.reasonCode() == null ? null : o.reasonCode().name(),
                         o.handOverId())
                 .query(JdbcConsents::emergency).single();
+        narrowed(o.endOthers()); // the user's other open accesses just ended
+        return opened;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.musubi.imaging.proxy;
 
+import org.musubi.database.ChangeVersions;
 import org.musubi.imaging.archive.OrthancClient;
 import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.policy.PersonAccess;
@@ -13,8 +14,9 @@ class ProxyConfiguration {
 
     @Bean
     StudyPasses studyPasses(StudyIndex index, ReadRecords records, PersonAccess access,
-                            java.util.List<StudyGrants> grants) {
-        return new StudyPasses(index, records, access, grants);
+                            java.util.List<StudyGrants> grants, ChangeVersions versions) {
+        return new StudyPasses(index, records, access, grants,
+                () -> versions.current(ChangeVersions.ACCESS_NARROWED));
     }
 
     @Bean

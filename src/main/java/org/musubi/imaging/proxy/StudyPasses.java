@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.musubi.audit.AuditAction;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.imaging.studies.StudyIndex;
@@ -25,9 +26,13 @@ import org.musubi.identity.SourcePatient;
  * Opening a study for viewing: the one audited read of its ImagingStudy (by the record's door, so the policy decides on
  * the study's patient and category IMAGING and leaves exactly one audit row), giving a {@link StudyPass}; and the check
  * of a pass on each later request (same user, at most {@link #PASS} old, the policy still permitting the person's
- * imaging from that facility), which writes no audit row. The policy and the index are asked again at most every
- * {@link #RECHECK} per pass and reader (remembered in this node's memory for the last {@value #CHECKS_KEPT} passes):
- * a withdrawn consent, an ended link or a closed grant stops the frames within that interval.
+ * imaging from that facility), which writes no audit row. The policy and the index are asked again when a write
+ * narrowed anyone's access since this pass was last found valid ({@code ChangeVersions.ACCESS_NARROWED}, which every
+ * request learns with its one read of its user: a withdrawn consent, an ended link or block, an ended care-team
+ * membership stop the frames at the next request, on every node), and otherwise at most every {@link #RECHECK} per
+ * pass and reader (remembered in this node's memory for the last {@value #CHECKS_KEPT} passes): what ends by time or
+ * elsewhere (a grant closed, an emergency access expired, a source patient unlinked) stops the frames within that
+ * interval.
  */
 public class StudyPasses {
 
@@ -43,11 +48,13 @@ public class StudyPasses {
     private final PersonAccess access;
     private final List<StudyGrants> grants;
     private final Clock clock;
+    /** The version of the writes that narrow access now ({@code ChangeVersions.ACCESS_NARROWED}). */
+    private final LongSupplier narrowed;
     /** When each pass was last found valid for a reader acting for a facility (bounded, least recently used out). */
-    private final Map<Checked, Instant> checked = Collections.synchronizedMap(
+    private final Map<Checked, Valid> checked = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Checked, Instant> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Checked, Valid> eldest) {
                     return size() > CHECKS_KEPT;
                 }
             });
@@ -55,15 +62,22 @@ public class StudyPasses {
     private record Checked(StudyPass pass, Long facilityId, Long onlyPerson) {
     }
 
-    public StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access, List<StudyGrants> grants) {
-        this(index, records, access, grants, Clock.systemUTC());
+    /** A pass found valid at {@code at}, when the narrowing writes' version was {@code narrowed}. */
+    private record Valid(Instant at, long narrowed) {
     }
 
-    StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access, List<StudyGrants> grants, Clock clock) {
+    public StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access, List<StudyGrants> grants,
+                       LongSupplier narrowed) {
+        this(index, records, access, grants, narrowed, Clock.systemUTC());
+    }
+
+    StudyPasses(StudyIndex index, ReadRecords records, PersonAccess access, List<StudyGrants> grants,
+                LongSupplier narrowed, Clock clock) {
         this.index = index;
         this.records = records;
         this.access = access;
         this.grants = List.copyOf(grants);
+        this.narrowed = narrowed;
         this.clock = clock;
     }
 
@@ -122,7 +136,8 @@ public class StudyPasses {
 
     /**
      * Whether {@code pass} still lets {@code reader} read its study now (no audit row: its opening was audited). The
-     * index and the policy are asked when this reader's pass was last found valid more than {@link #RECHECK} ago.
+     * index and the policy are asked when a write narrowed access since this reader's pass was last found valid, or
+     * when that was more than {@link #RECHECK} ago.
      */
     public boolean valid(Reader reader, StudyPass pass) {
         Instant now = clock.instant();
@@ -130,15 +145,17 @@ public class StudyPasses {
             return false;
         }
         Checked key = new Checked(pass, reader.facilityId(), reader.onlyPerson());
-        Instant last = checked.get(key);
-        if (last != null && !last.plus(RECHECK).isBefore(now) && !now.isBefore(last)) {
+        long version = narrowed.getAsLong(); // before deciding: a narrowing committed meanwhile is seen next time
+        Valid last = checked.get(key);
+        if (last != null && last.narrowed() == version && !last.at().plus(RECHECK).isBefore(now)
+                && !now.isBefore(last.at())) {
             return true;
         }
         if (!validNow(reader, pass)) {
             checked.remove(key);
             return false;
         }
-        checked.put(key, now);
+        checked.put(key, new Valid(now, version));
         return true;
     }
 
@@ -156,6 +173,8 @@ public class StudyPasses {
             return reader.actsFor(pass.facilityId());
         }
         PersonView now = access.glance(reader.userId(), pass.personId());
-        return now.permitted() && now.sees(new DataItem(pass.facilityId(), DataCategory.IMAGING));
+        long patient = study.get().sourcePatientId();
+        return now.permitted() && now.sees(new DataItem(pass.facilityId(), DataCategory.IMAGING))
+                && now.sources().stream().anyMatch(source -> source.id() == patient); // still this person's study
     }
 }

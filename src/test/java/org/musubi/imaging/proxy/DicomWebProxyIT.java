@@ -93,6 +93,27 @@ class DicomWebProxyIT extends NetworkFixtures {
         }
     }
 
+    /**
+     * A narrowing write (here a consent withdrawn) moves the version every request learns with its user: the pass is
+     * decided again at the very next frame, not after the re-check interval.
+     */
+    @Test
+    void aWithdrawnConsentStopsTheFramesAtTheNextRequest() throws Exception {
+        OrthancServer.sharedOrSkip();
+        Consented study = studyAt(accounts.newHospital(), 2, null);
+        Facility clinic = accounts.newHospital();
+        consents.link(study.person(), clinic.id(), accounts.networkAdmin().id());
+        WebSession web = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        String frame = "/imaging/dicomweb/studies/" + study.made().uid() + "/series/" + study.made().dicom().seriesUid(1)
+                + "/instances/" + study.made().dicom().instanceUid(1, 1) + "/frames/1";
+        web.withHeader("Accept", ANY_SYNTAX);
+        assertThat(web.getBytes(frame).statusCode()).isEqualTo(200);
+        assertThat(web.getBytes(frame).statusCode()).as("served from the remembered decision").isEqualTo(200);
+
+        assertThat(consents.withdraw(study.consent().id(), accounts.networkAdmin().id())).isTrue();
+        assertThat(web.getBytes(frame).statusCode()).as("the next frame after the consent was withdrawn").isEqualTo(404);
+    }
+
     @Test
     void aCompressedStudysFrameComesBackUncompressedWhenTheViewerAsksForIt() throws Exception {
         OrthancServer.sharedOrSkip();
@@ -183,6 +204,40 @@ class DicomWebProxyIT extends NetworkFixtures {
                 .filter(r -> r.resourceType() != null && r.resourceType().contains("ImagingStudy")).toList();
         assertThat(rows).hasSize(1);
         assertThat(rows.getFirst().outcome()).isEqualTo("PERMIT");
+    }
+
+    /**
+     * The per-frame path: a frame's request reads the session (and so a session ended anywhere stops the frames at
+     * the next request) but writes nothing back — no UPDATE of the session's last access, no other write.
+     */
+    @Test
+    void aFrameReadsTheSessionWithoutWritingItAndASignedOutSessionGetsNoMoreFrames() throws Exception {
+        OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        ViewerStudies.Made study = studyAt(hospital, 6);
+        WebSession web = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        assertThat(web.get("/imaging/viewer/studies/" + study.uid()).statusCode()).isEqualTo(200);
+        java.util.function.IntFunction<String> frame = i -> "/imaging/dicomweb/studies/" + study.uid() + "/series/"
+                + study.dicom().seriesUid(1) + "/instances/" + study.dicom().instanceUid(1, i) + "/frames/1";
+        web.withHeader("Accept", ANY_SYNTAX);
+        assertThat(web.getBytes(frame.apply(1)).statusCode()).isEqualTo(200);
+
+        long before = org.musubi.testing.StatementCounter.count();
+        for (int i = 1; i <= 6; i++) {
+            assertThat(web.getBytes(frame.apply(i)).statusCode()).isEqualTo(200);
+        }
+        List<String> sent = org.musubi.testing.StatementCounter.last(org.musubi.testing.StatementCounter.count() - before);
+        assertThat(sent).as("statements of 6 frames").noneMatch(sql -> sql.strip().toUpperCase(java.util.Locale.ROOT)
+                .matches("(WITH .*)?(UPDATE|INSERT|DELETE|MERGE) .*"));
+        assertThat(sent).as("statements of 6 frames")
+                .filteredOn(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION")).hasSize(6);
+
+        String cookies = web.cookieHeader();
+        web.post("/logout");
+        HttpResponse<byte[]> after = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(web.base() + frame.apply(2))).header("Cookie", cookies)
+                        .header("Accept", ANY_SYNTAX).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(after.statusCode()).as("a frame asked with the signed-out session's cookie").isNotEqualTo(200);
     }
 
     @Test

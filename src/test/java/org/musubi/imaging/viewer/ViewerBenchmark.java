@@ -34,6 +34,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MusubiIntegrationTest
 class ViewerBenchmark extends NetworkFixtures {
 
+    /** The page's navigation and resource timings, one line each: what the first image waited for. */
+    private static final String TIMINGS = "const n = performance.getEntriesByType('navigation')[0];"
+            + " return ['\\n  page ' + Math.round(n.requestStart) + ' ' + Math.round(n.responseEnd)"
+            + " + ' (dom interactive ' + Math.round(n.domInteractive) + ')']"
+            + ".concat(performance.getEntriesByType('resource').map(r => '\\n  '"
+            + " + r.name.replace(location.origin, '').replace(/[0-9.]{20,}/g, 'UID') + ' ' + Math.round(r.startTime)"
+            + " + ' ' + Math.round(r.responseEnd) + (r.transferSize === 0 ? ' (cached)' : ''))).join('');";
     private static final String FRAME = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
 
     @Autowired
@@ -62,6 +69,10 @@ class ViewerBenchmark extends NetworkFixtures {
                 long ms = Long.parseLong(browser.find("#viewer-canvas").getDomAttribute("data-first-drawn-ms"));
                 if (i >= 2) {
                     first.add(ms);
+                }
+                if (i == opens + 1) {
+                    System.out.println("VIEWER BENCH: the last open's requests (ms from navigation start: start, end):"
+                            + browser.script(TIMINGS) + " first drawn " + ms);
                 }
             }
         }
@@ -100,6 +111,13 @@ class ViewerBenchmark extends NetworkFixtures {
             System.out.printf("VIEWER BENCH: frames/s through the proxy %.1f, straight from Orthanc %.1f, %d at a time:"
                     + " %.0f %% (target >= 80 %%)%n", proxy, direct, parallel, 100 * proxy / direct);
         }
+        long statements = org.musubi.testing.StatementCounter.count();
+        for (int i = 1; i <= 20; i++) {
+            viaProxy.apply(i);
+        }
+        long sent = org.musubi.testing.StatementCounter.count() - statements;
+        System.out.printf("VIEWER BENCH: SQL statements per proxied frame %.2f; the last 4:%s%n", sent / 20.0,
+                org.musubi.testing.StatementCounter.last(Math.min(sent, 4)));
         System.out.printf("VIEWER BENCH: %d images; first image on screen over %d opens: p50 %d ms, p95 %d ms, max %d ms"
                         + " (target p95 <= 1000 ms)%n", images, first.size(), first.get(first.size() / 2),
                 first.get((int) Math.ceil(first.size() * 0.95) - 1), first.getLast());

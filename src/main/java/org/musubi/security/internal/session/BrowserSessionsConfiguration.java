@@ -20,7 +20,12 @@ import org.springframework.core.serializer.DefaultDeserializer;
 import org.springframework.core.serializer.DefaultSerializer;
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -78,6 +83,26 @@ class BrowserSessionsConfiguration {
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         registration.addUrlPatterns("/*");
         registration.setName("sessionRequestScope");
+        return registration;
+    }
+
+    /**
+     * {@link SessionSnapshotFilter}, just behind Spring Session's filter, for the first dispatch of the requests under
+     * its routes: their session is read as stored and written back only when they change it (or once a minute).
+     */
+    @Bean
+    static FilterRegistrationBean<SessionSnapshotFilter> sessionSnapshots(ObjectProvider<SessionRepository<?>> sessions,
+                                                                          ObjectProvider<CookieSerializer> cookies) {
+        CookieHttpSessionIdResolver ids = new CookieHttpSessionIdResolver();
+        ids.setCookieSerializer(cookies.getIfAvailable(DefaultCookieSerializer::new));
+        @SuppressWarnings("unchecked")
+        SessionRepository<? extends Session> repository = (SessionRepository<? extends Session>) sessions.getObject();
+        FilterRegistrationBean<SessionSnapshotFilter> registration = new FilterRegistrationBean<>(
+                new SessionSnapshotFilter(repository, ids, Clock.systemUTC()));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        SessionSnapshotFilter.ROUTES.forEach(route -> registration.addUrlPatterns(route + "*"));
+        registration.setName("sessionSnapshots");
         return registration;
     }
 

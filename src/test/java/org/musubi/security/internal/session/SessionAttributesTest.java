@@ -76,6 +76,7 @@ class SessionAttributesTest {
             "org.musubi.security.internal.lockout.LockNotices",   // Instant
             "org.musubi.security.internal.login.EnrolmentController", // String
             "org.musubi.security.internal.session.SessionUpgrade", // Integer, and Spring Security's SecurityContext
+            "org.musubi.security.internal.session.SessionSnapshot", // nothing of its own: hands its caller's on
             "org.musubi.portal.box.BoxPreviewController",         // ArrayList<Box.ViewPass>
             "org.musubi.imaging.proxy.web.DicomWebProxy");        // ArrayList<StudyPass>
 
