@@ -23,10 +23,26 @@ public final class ContextThreads {
             + "|PostgreSQL-JDBC-Cleaner|InnocuousThread-\\d+|JFR .*|Signal Dispatcher|Notification Thread"
             + "|SpringApplicationShutdownHook|Catalina-utility-\\d+|container-\\d+");
 
+    /** A worker of a {@code java.net.http.HttpClient}: its pool starts one when needed, under the client's number. */
+    private static final Pattern CLIENT_WORKER = Pattern.compile("HttpClient-(\\d+)-Worker-\\d+");
+
     private final Set<Thread> before;
+    /** The numbers of the HTTP clients alive before (each has its selector thread while it lives). */
+    private final Set<String> clientsBefore;
 
     private ContextThreads(Set<Thread> before) {
         this.before = before;
+        this.clientsBefore = before.stream().map(Thread::getName).filter(n -> n.matches("HttpClient-\\d+-SelectorManager"))
+                .map(n -> n.split("-")[1]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether the thread is a worker of an HTTP client that was alive before the context started (the test's own
+     * context's Orthanc client, polling beside it): started meanwhile, but not the closed context's.
+     */
+    private boolean olderClientsWorker(String name) {
+        var worker = CLIENT_WORKER.matcher(name);
+        return worker.matches() && clientsBefore.contains(worker.group(1));
     }
 
     /** The threads alive now, before the context starts. */
@@ -43,7 +59,8 @@ public final class ContextThreads {
         List<String> left;
         do {
             left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && !before.contains(t) && !JVM_WIDE.matcher(t.getName()).matches())
+                    .filter(t -> t.isAlive() && !before.contains(t) && !JVM_WIDE.matcher(t.getName()).matches()
+                            && !olderClientsWorker(t.getName()))
                     .map(Thread::getName).sorted().toList();
             if (left.isEmpty()) {
                 return left;

@@ -12,6 +12,7 @@ import org.musubi.security.SecretBox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,9 +89,11 @@ class BrowserSessionsConfiguration {
 
     /**
      * {@link SessionSnapshotFilter}, just behind Spring Session's filter, for the first dispatch of the requests under
-     * its routes: their session is read as stored and written back only when they change it (or once a minute).
+     * its routes: their session is read as stored and written back only when they change it (or once a minute). A
+     * server's only: the commands ({@code import}, {@code backup} …) have no sessions.
      */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static FilterRegistrationBean<SessionSnapshotFilter> sessionSnapshots(ObjectProvider<SessionRepository<?>> sessions,
                                                                           ObjectProvider<CookieSerializer> cookies) {
         CookieHttpSessionIdResolver ids = new CookieHttpSessionIdResolver();
