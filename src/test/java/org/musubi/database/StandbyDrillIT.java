@@ -124,11 +124,18 @@ class StandbyDrillIT extends StandbyDrill {
         startStandby();
     }
 
+    /**
+     * The trail's rows but those of the primary's own timed jobs (actor {@code system:...}, e.g. the surveillance's
+     * derivation a minute after start), which replicate in at any moment and are no one's access.
+     */
+    private static final String PEOPLES_TRAIL =
+            "SELECT count(*) FROM audit_event WHERE login_id IS NULL OR login_id NOT LIKE 'system:%'";
+
     @Test
     @Order(1)
     void theStandbyServesTheViewerRefusesWritesAndSpoolsItsAudit() throws Exception {
         assertThat(onStandby.getBean(Standby.class).readOnly()).isTrue();
-        long trailBefore = Long.parseLong(standby.query("SELECT count(*) FROM audit_event"));
+        long trailBefore = Long.parseLong(standby.query(PEOPLES_TRAIL));
 
         doctorOnStandby = new WebSession(standbyPort);
         HttpResponse<String> loggedIn = accounts.logIn(doctorOnStandby, doctor);
@@ -168,7 +175,7 @@ class StandbyDrillIT extends StandbyDrill {
         Assertions.assertThatThrownBy(() -> onStandby.getBean(RunImport.class).run(null, null, null, null))
                 .isInstanceOf(ReadOnlyStandbyException.class);
 
-        assertThat(Long.parseLong(standby.query("SELECT count(*) FROM audit_event")))
+        assertThat(Long.parseLong(standby.query(PEOPLES_TRAIL)))
                 .as("nothing reached the standby's own trail").isEqualTo(trailBefore);
         List<JsonNode> spooled = spooled();
         assertThat(spooled).extracting(r -> r.get("action").asString() + " " + r.get("outcome").asString() + " "
