@@ -54,14 +54,16 @@ class FhirApiConfiguration {
      * Once the application is ready, on a background thread: in mode {@code full}, builds HAPI's validator (4–18 s,
      * longer than a facility system's client may wait for its first write after a restart); in mode {@code standard},
      * reads R4's required codes (a few seconds). The start-up path itself never waits. Commands (no web server:
-     * {@code import}, {@code drugs load} …) never validate, so they do neither.
+     * {@code import}, {@code drugs load} …) never validate, so they do neither; nor does a server started with
+     * {@code musubi.fhir.warm-up=false} (one started for a short job: the first write then builds what it needs).
      */
     @Bean
     ApplicationListener<ApplicationReadyEvent>
             validatorWarmUp(FhirApiProperties properties, BaseValidation validation,
-                            StructureRules structure) {
+                            StructureRules structure,
+                            @org.springframework.beans.factory.annotation.Value("${musubi.fhir.warm-up:true}") boolean warmUp) {
         return event -> {
-            boolean serving = event.getApplicationContext()
+            boolean serving = warmUp && event.getApplicationContext()
                     instanceof WebServerApplicationContext;
             if (serving && properties.validatesBaseR4() && !validation.ready()) {
                 Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)

@@ -57,7 +57,7 @@ final class SecondNode implements AutoCloseable {
         command.addAll(List.of("org.musubi.Musubi", "serve", "--server.port=" + port,
                 "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"), "--musubi.blob.directory=" + TestDirs.arg("it-blobs"),
                 // The shared test database is in demo mode: a server outside demo mode would disable its demo accounts.
-                "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0",
+                "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--musubi.fhir.warm-up=false",
                 "--musubi.security.ip-max-failures=40", "--musubi.policy.matrix.MUNICIPAL_STAFF=NONE",
                 "--musubi.ingest.upload-max-size=2MB", "--musubi.ingest.upload-directory=" + work.resolve("node-b-uploads"),
                 "--server.forward-headers-strategy=native", "--musubi.fhir.validation=rules",

@@ -36,7 +36,7 @@ public final class ChildServers {
         List<String> command = new ArrayList<>(ChildJvms.java("-Xmx512m", "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of("org.musubi.Musubi", "serve", "--server.port=" + port, "--musubi.security.secret-key-file=" + TestDirs.arg("it-secret.key"),
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--logging.structured.format.console=",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off", "--musubi.fhir.warm-up=false"));
         command.addAll(List.of(settings));
         return command;
     }
