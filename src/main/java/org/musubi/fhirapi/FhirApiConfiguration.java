@@ -9,6 +9,7 @@ import org.musubi.fhirapi.server.FhirServlet;
 import org.musubi.record.fhir.BaseValidation;
 import org.musubi.record.fhir.StructureRules;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,14 +62,15 @@ class FhirApiConfiguration {
     ApplicationListener<ApplicationReadyEvent>
             validatorWarmUp(FhirApiProperties properties, BaseValidation validation,
                             StructureRules structure,
-                            @org.springframework.beans.factory.annotation.Value("${musubi.fhir.warm-up:true}") boolean warmUp) {
+                            @Value("${musubi.fhir.warm-up:true}") boolean warmUp) {
         return event -> {
-            boolean serving = warmUp && event.getApplicationContext()
-                    instanceof WebServerApplicationContext;
-            if (serving && properties.validatesBaseR4() && !validation.ready()) {
+            if (!warmUp || !(event.getApplicationContext() instanceof WebServerApplicationContext)) {
+                return;
+            }
+            if (properties.validatesBaseR4() && !validation.ready()) {
                 Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
                         .start(validation::warmUp);
-            } else if (serving && properties.checksBaseR4()) {
+            } else if (properties.checksBaseR4()) {
                 Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
                         .start(structure::warmUp);
             }

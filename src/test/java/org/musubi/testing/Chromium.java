@@ -73,15 +73,15 @@ public final class Chromium implements AutoCloseable {
                 "Debian's chromium and chromium-driver are not installed: apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
-        Path profile;
+        Path profile = null;
         try {
-            profile = Files.createTempDirectory("musubi-chromium");
             options.addArguments(BINARY == SHELL ? "--headless" : "--headless=new", "--no-sandbox", "--disable-gpu",
                     "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                     "--no-first-run", "--disable-sync", "--disable-quic", "--window-size=1366,768", "--lang=ja");
             if (BINARY == FULL) {
                 // the shell given a profile directory of its own opens no page the driver can find: the driver's own
                 // temporary profile serves it (and goes with it)
+                profile = Files.createTempDirectory("musubi-chromium");
                 options.addArguments("--user-data-dir=" + profile);
             }
         } catch (IOException e) {
@@ -240,17 +240,23 @@ public final class Chromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Quits the browser and removes its profile directory. */
+    /** Quits the browser and removes its profile directory (the full browser's; the shell's goes with its driver). */
     @Override
     public void close() {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException e) {
-                // a leftover temporary directory is not worth failing a test for
+            if (profile != null) {
+                removeProfile();
             }
+        }
+    }
+
+    private void removeProfile() {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is not worth failing a test for
         }
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The threads a Spring context started and left running after it closed. A thread left behind whose task holds a bean
@@ -25,6 +27,8 @@ public final class ContextThreads {
 
     /** A worker of a {@code java.net.http.HttpClient}: its pool starts one when needed, under the client's number. */
     private static final Pattern CLIENT_WORKER = Pattern.compile("HttpClient-(\\d+)-Worker-\\d+");
+    /** A client's selector thread, alive as long as the client. */
+    private static final Pattern CLIENT_SELECTOR = Pattern.compile("HttpClient-(\\d+)-SelectorManager");
 
     private final Set<Thread> before;
     /** The numbers of the HTTP clients alive before (each has its selector thread while it lives). */
@@ -32,8 +36,8 @@ public final class ContextThreads {
 
     private ContextThreads(Set<Thread> before) {
         this.before = before;
-        this.clientsBefore = before.stream().map(Thread::getName).filter(n -> n.matches("HttpClient-\\d+-SelectorManager"))
-                .map(n -> n.split("-")[1]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.clientsBefore = before.stream().map(t -> CLIENT_SELECTOR.matcher(t.getName())).filter(Matcher::matches)
+                .map(m -> m.group(1)).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
