@@ -67,12 +67,10 @@ class FhirApiConfiguration {
             if (!warmUp || !(event.getApplicationContext() instanceof WebServerApplicationContext)) {
                 return;
             }
-            if (properties.validatesBaseR4() && !validation.ready()) {
-                Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
-                        .start(validation::warmUp);
-            } else if (properties.checksBaseR4()) {
-                Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY)
-                        .start(structure::warmUp);
+            Runnable warm = properties.validatesBaseR4() && !validation.ready() ? validation::warmUp
+                    : properties.checksBaseR4() ? structure::warmUp : null;
+            if (warm != null) {
+                Thread.ofPlatform().daemon().name("fhir-validator-warm-up").priority(Thread.MIN_PRIORITY).start(warm);
             }
         };
     }

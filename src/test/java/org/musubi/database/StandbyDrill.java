@@ -18,13 +18,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StandbyDrill {
 
-    /** The drill's directory under target (wiped when the primary starts) and the standby Musubi's spool in it. */
     /**
      * The trail's rows a person's access can leave: not those of the primary's own timed jobs (actor {@code system:...},
      * e.g. the surveillance's derivation a minute after start), which replicate to the standby at any moment.
      */
     protected static final String PEOPLES_ROWS = "(login_id IS NULL OR login_id NOT LIKE 'system:%')";
 
+    /** The drill's directory under target (wiped when the primary starts) and the standby Musubi's spool in it. */
     protected final Path root;
     protected final Path spool;
     protected DrillPostgres primary;

@@ -416,16 +416,16 @@ class StandbyEmergencyIT extends StandbyDrill {
         }
     }
 
-    /** Waits until the standby has replayed everything the primary has written so far (its audit rows included). */
     /**
      * Waits until the primary's trail has been still for a moment (a request's audit row may commit just after its
      * answer reached the test) and the standby has replayed everything the primary wrote until then.
      */
     private void awaitReplayed() throws Exception {
-        String seq = primary.query("SELECT coalesce(max(seq), 0)::text FROM audit_event");
+        String lastSeq = "SELECT coalesce(max(seq), 0)::text FROM audit_event";
+        String seq = primary.query(lastSeq);
         for (int still = 0; still < 3; ) {
             Thread.sleep(100);
-            String now = primary.query("SELECT coalesce(max(seq), 0)::text FROM audit_event");
+            String now = primary.query(lastSeq);
             still = now.equals(seq) ? still + 1 : 0;
             seq = now;
         }
