@@ -71,7 +71,7 @@ class DemoResetIT {
         all.addAll(List.of("--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                 "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
                 "--musubi.blob.directory=" + data.resolve("blobs"),
-                "--musubi.demo.import-persons=6", "--musubi.demo.import-messages=8",
+                "--musubi.demo.import-persons=6", "--musubi.demo.import-messages=8", "--musubi.demo.history=false",
                 "--musubi.demo.import-folder=" + data.resolve("demo-sources")));
         return all.toArray(String[]::new);
     }

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CrashDrillIT {
 
     private static final int NOTEBOOKS = 1_500;
-    private static final int KILLS = Integer.getInteger("musubi.crash.kills", 3);
+    private static final int KILLS = Integer.getInteger("musubi.crash.kills", 2);
 
     @Autowired Facilities facilities;
     @Autowired JdbcClient jdbc;

@@ -30,7 +30,7 @@ class UkeCrashDrillIT {
 
     private static final int PATIENTS = 400;
     private static final int MONTHS = 6;
-    private static final int KILLS = Integer.getInteger("musubi.crash.kills", 3);
+    private static final int KILLS = Integer.getInteger("musubi.crash.kills", 2);
 
     @Autowired Facilities facilities;
     @Autowired JdbcClient jdbc;
