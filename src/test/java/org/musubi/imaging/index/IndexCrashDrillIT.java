@@ -25,14 +25,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Crash drill of the indexer: a child {@code musubi serve} indexes many studies from an Orthanc of the test's own and is
- * killed with SIGKILL while it does, twice; a last child finishes. Every study is indexed exactly once — one index row,
- * one ImagingStudy —, and the audit chain verifies (skipped without Orthanc or dcmtk).
+ * killed with SIGKILL while it does (right after its first study: mid-work with 40 to index), once in {@code ./mvnw
+ * verify} and {@code musubi.crash.index-kills} times on demand ({@code bench/it.sh IndexCrashDrillIT
+ * -Dmusubi.crash.index-kills=10}); a last child finishes. Every study is indexed exactly once — one index row, one
+ * ImagingStudy —, and the audit chain verifies (skipped without Orthanc or dcmtk).
  */
 @MusubiIntegrationTest
 class IndexCrashDrillIT extends NetworkFixtures {
 
     private static final int STUDIES = 40;
-    private static final int KILLS = 2;
+    private static final int KILLS = Integer.getInteger("musubi.crash.index-kills", 1);
 
     @Autowired
     DataSource dataSource;
