@@ -45,15 +45,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>{@code ./mvnw verify} kills the server once among 100 notebooks (each kill a server start, the
  * drill's main cost; the kill comes after 1 to 30 acknowledged notebooks, so it lands mid-upload);
- * {@code bench/crash-drill.sh} runs the full drill, 20 kills among 800 notebooks (40 a kill, at least 200), and
+ * {@code bench/crash-drill.sh} runs the full drill, 20 kills among 800 notebooks (40 a kill, at least 100), and
  * {@code --kills=100} on demand.
  */
 @MusubiIntegrationTest
 class ServerCrashDrillIT {
 
     private static final int KILLS = Integer.getInteger("musubi.crash.server-kills", 1);
-    /** 40 a kill, at least 200: a run sees at most about 35 answers before its kill, so every kill finds files left. */
-    private static final int NOTEBOOKS = KILLS == 1 ? 100 : 40 * Math.max(KILLS, 5);
+    /** 40 a kill, at least 100: a run sees at most about 35 answers before its kill, so every kill finds files left. */
+    private static final int NOTEBOOKS = Math.max(40 * KILLS, 100);
 
     @Autowired Facilities facilities;
     @Autowired FhirClients clients;
