@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
 import org.hl7.fhir.r4.model.HumanName;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Sex;
@@ -103,5 +107,50 @@ class Hl7ParsingTest {
         assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo("urn:oid:1.2.392.100495.20.3.51.13412345678");
         assertThat(patient.getName()).hasSize(2);
         assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1948-04-05");
+    }
+
+    /**
+     * One instance serves every import thread. HAPI's PipeParser caches each message type's structure in a plain
+     * HashMap, so threads meeting new message types at once saw a half-built structure and refused a valid
+     * message (CI, UploadIT: "IStructureDefinition.getParent() is null"). Many threads, each parsing many message
+     * types new to a fresh instance, must all succeed.
+     */
+    @Test
+    void parsesFromManyThreadsAtOnceWhileMeetingNewMessageTypes() throws Exception {
+        List<String> messages = new ArrayList<>();
+        String[] events = {"A01", "A02", "A03", "A04", "A08", "A11", "A13", "A23", "A28", "A31", "A40", "A54", "A60"};
+        for (String event : events) {
+            messages.add("MSH|^~\\&|HIS|SEND|GW|RCV|20110701224603||ADT^" + event + "^ADT_" + event + "|1|P|2.5\r"
+                    + "EVN||20110701\rPID|0001||9999013^^^^PI||患者^太郎||19480405|M\r");
+        }
+        for (String type : new String[] {"OMP^O09^OMP_O09", "RDE^O11^RDE_O11", "OML^O33^OML_O33", "OUL^R22^OUL_R22",
+                "PPR^PC1^PPR_PC1", "ORU^R01^ORU_R01", "OMG^O19^OMG_O19", "RAS^O17^RAS_O17"}) {
+            messages.add(PRESCRIPTION.replace("RDE^O11^RDE_O11", type));
+        }
+        int threads = 8;
+        for (int round = 0; round < 30; round++) {
+            Hl7Parsing fresh = new Hl7Parsing();
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                workers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                        for (int i = 0; i < messages.size(); i++) {
+                            String message = messages.get((i + offset) % messages.size());
+                            assertThat(fresh.parse(message).segments()).hasSizeGreaterThan(2);
+                        }
+                    } catch (Exception | AssertionError e) {
+                        failures.add(String.valueOf(e));
+                    }
+                }));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            assertThat(failures).as("round %d", round).isEmpty();
+        }
     }
 }
