@@ -17,6 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = {Musubi.class, StatementCounter.class, TestPasswordHashing.class, TestArchive.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "musubi.database.embedded.data-directory=${musubi.it.dir:target}/it-postgres",
         "musubi.database.embedded.clean-on-start=true",
+        // Not durable: a commit not yet on disk is lost only if PostgreSQL or the machine crashes, which no test does
+        // (the crash drills kill Musubi, never this cluster), and its fsyncs cost the attacker suite about a tenth of
+        // its time (bench/README.md, "Stop 65"). The product's default is durable: EmbeddedDurabilityIT proves it on a
+        // cluster started as Musubi starts one with nothing configured.
+        "musubi.database.embedded.settings[fsync]=off",
+        "musubi.database.embedded.settings[synchronous_commit]=off",
+        "musubi.database.embedded.settings[full_page_writes]=off",
         "musubi.demo.enabled=true",
         // The demo's imported records are proved by DemoRecordsIT; other tests start without them.
         "musubi.demo.import-persons=0",
