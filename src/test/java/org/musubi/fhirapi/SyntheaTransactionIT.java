@@ -89,9 +89,17 @@ class SyntheaTransactionIT extends NetworkFixtures {
             String patient = response.getEntry().stream().map(e -> e.getResponse().getLocation())
                     .filter(l -> l.startsWith("Patient/")).findFirst().orElseThrow().replaceAll("/_history/.*", "");
             // the hospital never linked the person with the card: PIXm answers its own Patient, and its record is read
-            // through it (an automatic match tells it nothing of the person, issue 37)
-            assertThat(ownPatientByPixm(fhir, patient)).as(file.getFileName() + ": PIXm answers the hospital's own Patient")
-                    .isEqualTo(patient);
+            // through it (an automatic match tells it nothing of the person, issue 37) ...
+            if (heldForReview(hospital, patient)) {
+                // ... unless 名寄せ held the patient for an operator: Synthea's names are Latin, which it does not
+                // compare, so a person another test of this JVM made with the same birth date and sex is a possible
+                // match (seen once in a full run). Such a patient belongs to no person yet: PIXm finds no one.
+                assertThat(pixmStatus(fhir, patient)).as(file.getFileName() + ": PIXm of a patient held for review")
+                        .isEqualTo(404);
+            } else {
+                assertThat(ownPatientByPixm(fhir, patient)).as(file.getFileName() + ": PIXm answers the hospital's own Patient")
+                        .isEqualTo(patient);
+            }
             List<Resource> everything = everything(fhir, patient.substring("Patient/".length()));
             Set<String> returned = new HashSet<>();
             everything.forEach(r -> returned.add(r.fhirType() + "/" + r.getIdElement().getIdPart()));
@@ -119,6 +127,29 @@ class SyntheaTransactionIT extends NetworkFixtures {
         Set<String> ids = new LinkedHashSet<>();
         response.getEntry().forEach(e -> ids.add(e.getResponse().getLocation().replaceAll("/_history/.*", "")));
         return ids;
+    }
+
+    /**
+     * Whether 名寄せ held the hospital's patient for an operator's review, on a possible match with a person of another
+     * facility only (a look-alike another test made), below the automatic link's score.
+     */
+    private boolean heldForReview(Facility hospital, String patient) {
+        return jdbc.sql("""
+                SELECT count(*) FROM match_review r JOIN source_patient s ON s.id = r.source_patient_id
+                JOIN resource p ON p.patient_key = s.id AND p.type = 'Patient' AND p.id = ?
+                WHERE s.facility_id = ? AND r.status = 'OPEN' AND r.reasons = ARRAY['SCORE_BELOW_AUTO_LINK']
+                AND NOT EXISTS (SELECT 1 FROM match_review_candidate c JOIN person_link l ON l.person_id = c.person_id
+                    JOIN source_patient o ON o.id = l.source_patient_id WHERE c.review_id = r.id AND o.facility_id = ?)""")
+                .params(patient.substring("Patient/".length()), hospital.id(), hospital.id()).query(Long.class).single() > 0;
+    }
+
+    private static int pixmStatus(IGenericClient fhir, String patient) {
+        try {
+            ownPatientByPixm(fhir, patient);
+            return 200;
+        } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
+            return e.getStatusCode();
+        }
     }
 
     /** The Patient PIXm answers for the facility's Patient, asked by its Synthea MRN (the facility's declared system). */
