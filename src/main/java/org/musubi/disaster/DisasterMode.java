@@ -40,7 +40,13 @@ public final class DisasterMode implements AutoCloseable {
     private final Clock clock;
     private final LongSupplier version;
     private volatile State state;
+    /**
+     * The periodic refresh; guarded by {@link #lifecycle}, not by this object's monitor, which a refresh holds while it
+     * reads the database: a close must not wait for a read that waits for a connection (up to the pool's 30 s when the
+     * database is already gone, as at shutdown).
+     */
     private ScheduledExecutorService refreshes;
+    private final Object lifecycle = new Object();
 
     /** Read at start and by {@link #refresh} only (no version to follow: one server, tests). */
     public DisasterMode(DisasterRecords records, Clock clock) {
@@ -67,12 +73,15 @@ public final class DisasterMode implements AutoCloseable {
      * Refreshes every {@code every} on a daemon thread (not at all when zero or negative). A failed read (the database
      * unreachable) keeps what was read last and is tried again at the next tick.
      */
-    public synchronized void refreshEvery(Duration every) {
-        if (refreshes != null || every.isZero() || every.isNegative()) {
-            return;
+    public void refreshEvery(Duration every) {
+        synchronized (lifecycle) {
+            if (refreshes != null || every.isZero() || every.isNegative()) {
+                return;
+            }
+            refreshes = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("disaster-refresh").daemon().factory());
+            refreshes.scheduleWithFixedDelay(this::refreshQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
-        refreshes = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("disaster-refresh").daemon().factory());
-        refreshes.scheduleWithFixedDelay(this::refreshQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void refreshQuietly() {
@@ -83,12 +92,16 @@ public final class DisasterMode implements AutoCloseable {
         }
     }
 
-    /** Stops the periodic refresh. */
+    /** Stops the periodic refresh at once, interrupting a refresh under way. */
     @Override
-    public synchronized void close() {
-        if (refreshes != null) {
-            refreshes.shutdownNow();
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (lifecycle) {
+            stopping = refreshes;
             refreshes = null;
+        }
+        if (stopping != null) {
+            stopping.shutdownNow();
         }
     }
 

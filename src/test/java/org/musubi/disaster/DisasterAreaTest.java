@@ -108,6 +108,35 @@ class DisasterAreaTest {
         }
     }
 
+    /**
+     * A close does not wait for a refresh under way: at shutdown the database goes first, and a refresh then waits for a
+     * connection (up to the pool's 30 s) while holding the mode's lock; close once waited for that lock, and a test
+     * JVM's exit for the close (seen in a full run: 30 s). The refresh here blocks for a minute unless interrupted.
+     */
+    @Test
+    void closingDoesNotWaitForARefreshThatIsWaitingForTheDatabase() throws Exception {
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        DisasterMode mode = new DisasterMode(new InMemory(new ArrayList<>()), Clock.systemUTC(), () -> {
+            if (Thread.currentThread().getName().equals("disaster-refresh")) {
+                reading.countDown();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    throw new IllegalStateException("interrupted while waiting for a connection", e);
+                }
+            }
+            return 0L;
+        });
+        mode.refreshEvery(Duration.ofMillis(10));
+        assertThat(reading.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the refresh is reading").isTrue();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), mode::close,
+                "close waited for the refresh");
+        assertThat(waitFor(interrupted::get, true)).as("the refresh under way was interrupted").isTrue();
+    }
+
     private static boolean waitFor(BooleanSupplier value, boolean wanted) throws InterruptedException {
         for (int i = 0; i < 100 && value.getAsBoolean() != wanted; i++) {
             Thread.sleep(50);
