@@ -2,6 +2,7 @@ package org.musubi.disaster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +119,8 @@ class DisasterAreaTest {
      */
     @Test
     void closingDoesNotWaitForARefreshThatIsWaitingForTheDatabase() throws Exception {
-        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch reading = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
         DisasterMode mode = new DisasterMode(new InMemory(new ArrayList<>()), Clock.systemUTC(), () -> {
             if (Thread.currentThread().getName().equals("disaster-refresh")) {
                 reading.countDown();
@@ -130,9 +134,9 @@ class DisasterAreaTest {
             return 0L;
         });
         mode.refreshEvery(Duration.ofMillis(10));
-        assertThat(reading.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the refresh is reading").isTrue();
+        assertThat(reading.await(10, TimeUnit.SECONDS)).as("the refresh is reading").isTrue();
 
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), mode::close,
+        assertTimeoutPreemptively(Duration.ofSeconds(10), mode::close,
                 "close waited for the refresh");
         assertThat(waitFor(interrupted::get, true)).as("the refresh under way was interrupted").isTrue();
     }
