@@ -3,7 +3,8 @@
 # (Chromium, navigation start to the first frame drawn) and the DICOMweb proxy's throughput within 80 % of reading the
 # frames straight from Orthanc, by org.musubi.imaging.viewer.ViewerBenchmark in the integration tests' context (an
 # embedded PostgreSQL, the shared Orthanc on loopback; needs Debian's orthanc, orthanc-dicomweb, dcmtk, chromium and
-# chromium-driver). Options: -Dmusubi.bench.images=200 -Dmusubi.bench.opens=20 -Dmusubi.bench.rounds=3.
+# chromium-driver). Options: -Dmusubi.bench.images=200 -Dmusubi.bench.opens=20 -Dmusubi.bench.rounds=3
+# -Dmusubi.bench.size=64 (rows and columns of each image; a real CT's are 512).
 # Environment: JAVA_HOME (default: the Temurin 25 JDK), MAVEN_ARGS (e.g. -o to stay offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."

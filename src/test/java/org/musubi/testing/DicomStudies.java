@@ -63,6 +63,12 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
                 size);
     }
 
+    /** The same study with images of {@code rows} × {@code rows} pixels. */
+    public DicomStudies withSize(int rows) {
+        return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality, studyDate, series, images,
+                rows);
+    }
+
     public DicomStudies withStudy(String uid, String accessionNumber) {
         return new DicomStudies(patientId, issuer, patientName, uid, accessionNumber, modality, studyDate, series, images,
                 size);

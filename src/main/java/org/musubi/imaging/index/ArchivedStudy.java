@@ -6,7 +6,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.musubi.imaging.archive.OrthancClient;
 import org.musubi.imaging.studies.IndexedStudy;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * @param description StudyDescription, or null
  */
 public record ArchivedStudy(String orthancId, String studyUid, String patientId, String issuer, String remoteAet,
-                            String accession, Instant started, String description, List<Series> series) {
+                            String accession, Instant started, String description, List<Series> series,
+                            IndexedStudy.FirstImage firstImage) {
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
@@ -66,18 +70,21 @@ public record ArchivedStudy(String orthancId, String studyUid, String patientId,
         JsonNode tags = study.path("MainDicomTags");
         JsonNode patient = study.path("PatientMainDicomTags");
         List<Series> series = new ArrayList<>();
+        Map<Series, String> archiveIds = new IdentityHashMap<>();
         String firstInstance = null;
         for (JsonNode s : archive.json("/studies/" + orthancId + "/series")) {
             JsonNode st = s.path("MainDicomTags");
-            String number = text(st, "SeriesNumber");
-            series.add(new Series(text(st, "SeriesInstanceUID"),
-                    number != null && number.strip().matches("-?\\d{1,9}") ? Integer.valueOf(number.strip()) : null,
-                    text(st, "Modality"), text(st, "SeriesDescription"), s.path("Instances").size()));
+            Series one = new Series(text(st, "SeriesInstanceUID"), number(text(st, "SeriesNumber")),
+                    text(st, "Modality"), text(st, "SeriesDescription"), s.path("Instances").size());
+            series.add(one);
+            archiveIds.put(one, s.path("ID").asString(""));
             if (firstInstance == null && s.path("Instances").size() > 0) {
                 firstInstance = s.path("Instances").get(0).asString();
             }
         }
         series.sort(java.util.Comparator.comparing(Series::number, java.util.Comparator.nullsLast(Integer::compare)));
+        IndexedStudy.FirstImage first = series.stream().filter(s -> s.instances() > 0).findFirst()
+                .map(s -> firstImage(archive, archiveIds.get(s), s.uid())).orElse(null);
         String issuer = null;
         String aet = null;
         if (firstInstance != null && firstInstance.matches("[0-9a-f-]{1,64}")) {
@@ -86,13 +93,54 @@ public record ArchivedStudy(String orthancId, String studyUid, String patientId,
         }
         return new ArchivedStudy(orthancId, text(tags, "StudyInstanceUID"), text(patient, "PatientID"), issuer, aet,
                 text(tags, "AccessionNumber"), started(text(tags, "StudyDate"), text(tags, "StudyTime")),
-                text(tags, "StudyDescription"), series);
+                text(tags, "StudyDescription"), series, first);
+    }
+
+    private static Integer number(String text) {
+        return text != null && text.strip().matches("-?\\d{1,9}") ? Integer.valueOf(text.strip()) : null;
+    }
+
+    /**
+     * The instance of series {@code orthancSeriesId} a viewer shows first: the lowest InstanceNumber (then the lowest
+     * UID; instances without a number last), or null when the archive no longer has the series or a UID is not
+     * well-formed — the viewer then finds its first image from the lists.
+     */
+    private static IndexedStudy.FirstImage firstImage(OrthancClient archive, String orthancSeriesId, String seriesUid) {
+        if (!IndexedStudy.isUid(seriesUid) || orthancSeriesId == null || !orthancSeriesId.matches("[0-9a-f-]{1,64}")) {
+            return null;
+        }
+        var answer = archive.bytes(archive.request("/series/" + orthancSeriesId + "/instances")
+                .header("Accept", "application/json").GET().build());
+        if (answer.statusCode() == 404) {
+            return null;
+        }
+        if (answer.statusCode() != 200) {
+            throw new OrthancClient.ArchiveUnavailable("the archive answered " + answer.statusCode() + " for a series");
+        }
+        String best = null;
+        Integer bestNumber = null;
+        for (JsonNode instance : JSON.readTree(answer.body())) {
+            JsonNode tags = instance.path("MainDicomTags");
+            String uid = text(tags, "SOPInstanceUID");
+            Integer n = number(text(tags, "InstanceNumber"));
+            if (!IndexedStudy.isUid(uid)) {
+                continue;
+            }
+            boolean better = best == null
+                    || (n != null && (bestNumber == null || n < bestNumber))
+                    || (Objects.equals(n, bestNumber) && uid.compareTo(best) < 0);
+            if (better) {
+                best = uid;
+                bestNumber = n;
+            }
+        }
+        return best == null ? null : new IndexedStudy.FirstImage(seriesUid, best);
     }
 
     /** The study's index row once it is stored as ImagingStudy {@code resourceId} under {@code patient}. */
     IndexedStudy indexed(String resourceId, Matched patient) {
         return new IndexedStudy(studyUid, resourceId, patient.sourcePatientId(), patient.facilityId(), modality(),
-                accession, started, series.size(), instanceCount());
+                accession, started, series.size(), instanceCount(), firstImage);
     }
 
     static Instant started(String date, String time) {

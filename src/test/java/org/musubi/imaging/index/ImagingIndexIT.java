@@ -69,12 +69,15 @@ class ImagingIndexIT extends NetworkFixtures {
         OrthancServer orthanc = OrthancServer.sharedOrSkip();
         Patient p = patientOfNewHospital();
         DicomStudies study = DicomStudies.ct(p.localId(), issuerOf(p.facility()), 3).withSeries(2, 3);
-        DicomStudies.store(OrthancServer.AET, orthanc.dicomPort(), study.write(dir));
+        // sent last image first: the index's first image is found by the numbers, not by the order of arrival
+        DicomStudies.store(OrthancServer.AET, orthanc.dicomPort(), study.write(dir).reversed());
 
         IndexedStudy indexed = awaitIndexed(study.studyUid());
         assertThat(indexed.facilityId()).isEqualTo(p.facility().id());
         assertThat(indexed.seriesCount()).isEqualTo(2);
         assertThat(indexed.instanceCount()).isEqualTo(6);
+        assertThat(indexed.firstImage()).isEqualTo(new IndexedStudy.FirstImage(study.seriesUid(1),
+                study.instanceUid(1, 1)));
         assertThat(indexed.modality()).isEqualTo("CT");
         assertThat(indexed.accession()).isEqualTo(study.accession());
 

@@ -44,14 +44,47 @@ public final class ViewerStudies {
     }
 
     /**
+     * The same study with each image compressed by a dcmtk tool before it is uploaded ({@code compressor}, as below),
+     * indexed with its first image ({@code firstImageKnown}, as the indexer records it since V83) or without it (as a
+     * study indexed before V83: the viewer then finds the first image from the archive's lists).
+     */
+    public static Made ct(FhirClients clients, int port, IdentityStore identities, StudyIndex index, Facility hospital,
+                          String localId, String patient, int images, String compressor, boolean firstImageKnown)
+            throws Exception {
+        Made made = ct(clients, port, identities, index, hospital, localId, patient, images, compressor);
+        if (!firstImageKnown) {
+            IndexedStudy indexed = index.find(made.uid()).orElseThrow();
+            index.put(new IndexedStudy(indexed.studyUid(), indexed.resourceId(), indexed.sourcePatientId(),
+                    indexed.facilityId(), indexed.modality(), indexed.accession(), indexed.started(),
+                    indexed.seriesCount(), indexed.instanceCount()));
+        }
+        return made;
+    }
+
+    /**
      * The same study with each image compressed by a dcmtk tool before it is uploaded ({@code /usr/bin/dcmcjpeg}:
      * lossless JPEG, {@code /usr/bin/dcmcjpls}: JPEG-LS lossless), as a hospital's PACS often stores them; {@code
      * null}: uncompressed (Explicit VR Little Endian).
      */
     public static Made ct(FhirClients clients, int port, IdentityStore identities, StudyIndex index, Facility hospital,
                           String localId, String patient, int images, String compressor) throws Exception {
+        return made(clients, port, identities, index, hospital, localId, patient, DicomStudies.ct(localId, null, images),
+                compressor);
+    }
+
+    /** The same study of {@code size} × {@code size} images (a CT's are 512 × 512), uncompressed. */
+    public static Made ctOfSize(FhirClients clients, int port, IdentityStore identities, StudyIndex index,
+                                Facility hospital, String localId, String patient, int images, int size)
+            throws Exception {
+        return made(clients, port, identities, index, hospital, localId, patient,
+                DicomStudies.ct(localId, null, images).withSize(size), null);
+    }
+
+    private static Made made(FhirClients clients, int port, IdentityStore identities, StudyIndex index,
+                             Facility hospital, String localId, String patient, DicomStudies dicom, String compressor)
+            throws Exception {
         OrthancServer orthanc = OrthancServer.sharedOrSkip();
-        DicomStudies dicom = DicomStudies.ct(localId, null, images);
+        int images = dicom.images();
         Path dir = Files.createTempDirectory("viewer-study");
         try {
             for (Path file : dicom.write(dir)) {
@@ -70,7 +103,7 @@ public final class ViewerStudies {
         String id = FhirRecords.create(fhir, study);
         long source = identities.sourcePatient(hospital.id(), localId).orElseThrow().id();
         index.put(new IndexedStudy(dicom.studyUid(), id, source, hospital.id(), "CT", dicom.accession(), null, 1,
-                images));
+                images, new IndexedStudy.FirstImage(dicom.seriesUid(1), dicom.instanceUid(1, 1))));
         return new Made(dicom, id, source);
     }
 

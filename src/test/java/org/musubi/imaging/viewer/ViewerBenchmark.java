@@ -58,30 +58,47 @@ class ViewerBenchmark extends NetworkFixtures {
         String localId = FhirRecords.localId();
         String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"),
                 hospital, localId, FhirRecords.uniqueKana());
-        ViewerStudies.Made study = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient, images);
+        int size = Integer.getInteger("musubi.bench.size", 64);
+        ViewerStudies.Made study = ViewerStudies.ctOfSize(clients, port, identities, index, hospital, localId, patient,
+                images, size);
         User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
 
+        // on screen: the earlier of the archive's rendering (the preview the page asks at once) and the viewer's own
+        // drawing; interactive: the viewer's own drawing of the first frame (window/level, measurements from then on)
         List<Long> first = new ArrayList<>();
+        List<Long> interactive = new ArrayList<>();
         try (Chromium browser = browserAs(doctor)) {
             for (int i = 0; i < opens + 2; i++) {
                 browser.open("/imaging/viewer/studies/" + study.uid());
-                browser.await().until(d -> browser.find("#viewer-canvas").getDomAttribute("data-first-drawn-ms") != null);
+                try {
+                    browser.await().until(d -> browser.find("#viewer-canvas").getDomAttribute("data-first-drawn-ms")
+                            != null);
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    throw new AssertionError("first frame not drawn; status '" + browser.find("#viewer-status").getText()
+                            + "', console " + browser.driver().manage().logs()
+                            .get(org.openqa.selenium.logging.LogType.BROWSER).getAll(), e);
+                }
                 long ms = Long.parseLong(browser.find("#viewer-canvas").getDomAttribute("data-first-drawn-ms"));
+                String preview = browser.find("#viewer-canvas").getDomAttribute("data-preview-drawn-ms");
+                long shown = preview == null ? ms : Math.min(ms, Long.parseLong(preview));
                 if (i >= 2) {
-                    first.add(ms);
+                    first.add(shown);
+                    interactive.add(ms);
                 }
                 if (i == opens + 1) {
                     System.out.println("VIEWER BENCH: the last open's requests (ms from navigation start: start, end):"
-                            + browser.script(TIMINGS) + " first drawn " + ms);
+                            + browser.script(TIMINGS) + " preview drawn " + preview + ", first frame drawn " + ms);
                 }
             }
         }
         Collections.sort(first);
+        Collections.sort(interactive);
 
         WebSession web = accounts.signedIn(port, doctor);
         web.get("/imaging/viewer/studies/" + study.uid());
         String series = study.dicom().seriesUid(1);
-        HttpClient http = HttpClient.newHttpClient();
+        // as Musubi's own client to the archive: HTTP/1.1, connections kept alive (no h2c upgrade offered to Orthanc)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         web.withHeader("Accept", FRAME);
         java.util.function.IntFunction<byte[]> viaProxy = i -> web.getBytes("/imaging/dicomweb/studies/" + study.uid()
                 + "/series/" + series + "/instances/" + study.dicom().instanceUid(1, i) + "/frames/1").body();
@@ -118,9 +135,12 @@ class ViewerBenchmark extends NetworkFixtures {
         long sent = org.musubi.testing.StatementCounter.count() - statements;
         System.out.printf("VIEWER BENCH: SQL statements per proxied frame %.2f; the last 4:%s%n", sent / 20.0,
                 org.musubi.testing.StatementCounter.last(Math.min(sent, 4)));
-        System.out.printf("VIEWER BENCH: %d images; first image on screen over %d opens: p50 %d ms, p95 %d ms, max %d ms"
-                        + " (target p95 <= 1000 ms)%n", images, first.size(), first.get(first.size() / 2),
-                first.get((int) Math.ceil(first.size() * 0.95) - 1), first.getLast());
+        System.out.printf("VIEWER BENCH: %d images of %d x %d; first image on screen over %d opens: p50 %d ms, p95 %d ms,"
+                        + " max %d ms (target p95 <= 1000 ms)%n", images, size, size, first.size(),
+                first.get(first.size() / 2), first.get((int) Math.ceil(first.size() * 0.95) - 1), first.getLast());
+        System.out.printf("VIEWER BENCH: the viewer's own first frame (interactive) over %d opens: p50 %d ms, p95 %d ms,"
+                        + " max %d ms%n", interactive.size(), interactive.get(interactive.size() / 2),
+                interactive.get((int) Math.ceil(interactive.size() * 0.95) - 1), interactive.getLast());
     }
 
     /** Every frame 1…{@code images} read once by {@code parallel} readers at a time; frames per second. */

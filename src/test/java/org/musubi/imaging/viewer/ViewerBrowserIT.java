@@ -49,6 +49,14 @@ class ViewerBrowserIT extends NetworkFixtures {
             long before = audit.max();
             browser.open("/imaging/viewer/studies/" + study.uid());
             browser.await().until(d -> "1".equals(browser.find("#viewer-canvas").getDomAttribute("data-number")));
+            // the archive's rendering of the first image was on screen first, through the proxy, and is gone now
+            WebElement preview = browser.find("#viewer-preview");
+            assertThat(preview.getDomAttribute("src")).endsWith("/imaging/dicomweb/studies/" + study.uid() + "/series/"
+                    + study.dicom().seriesUid(1) + "/instances/" + study.dicom().instanceUid(1, 1) + "/rendered");
+            assertThat(browser.script("return document.getElementById('viewer-preview').naturalWidth"))
+                    .isEqualTo(64L);
+            browser.await().until(d -> browser.find("#viewer-canvas").getDomAttribute("data-preview-drawn-ms") != null);
+            assertThat(preview.isDisplayed()).isFalse();
             assertThat(browser.findAll("#viewer-series .viewer-thumbnail img")).hasSize(1);
             String first = browser.find("#viewer-canvas").getDomAttribute("data-drawn");
             String firstPixels = pixels(browser);
@@ -105,11 +113,13 @@ class ViewerBrowserIT extends NetworkFixtures {
             String localId = FhirRecords.localId();
             String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read",
                     "system/*.write"), hospital, localId, FhirRecords.uniqueKana());
+            // indexed without its first image (as before V83): the page names none and the viewer finds it itself
             ViewerStudies.Made study = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient,
-                    3, compressor);
+                    3, compressor, false);
             try (Chromium browser = browserAs(accounts.memberOf(hospital, Profession.DOCTOR))) {
                 browser.open("/imaging/viewer/studies/" + study.uid());
                 drawn(browser, "1", compressor);
+                assertThat(browser.findAll("#viewer-preview")).isEmpty();
                 String first = pixels(browser);
                 browser.find("#viewer-canvas").sendKeys(Keys.ARROW_DOWN);
                 drawn(browser, "2", compressor);

@@ -62,21 +62,28 @@ class JdbcStudyIndex implements StudyIndex {
     public void put(IndexedStudy study) {
         jdbc.sql("""
                 INSERT INTO imaging_study (study_uid, resource_id, source_patient_id, facility_id, modality, accession,
-                    started, series_count, instance_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    started, series_count, instance_count, first_series_uid, first_instance_uid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (study_uid) DO UPDATE SET resource_id = excluded.resource_id,
                     source_patient_id = excluded.source_patient_id, facility_id = excluded.facility_id,
                     modality = excluded.modality, accession = excluded.accession, started = excluded.started,
-                    series_count = excluded.series_count, instance_count = excluded.instance_count, indexed_at = now()""")
+                    series_count = excluded.series_count, instance_count = excluded.instance_count,
+                    first_series_uid = excluded.first_series_uid, first_instance_uid = excluded.first_instance_uid,
+                    indexed_at = now()""")
                 .params(study.studyUid(), study.resourceId(), study.sourcePatientId(), study.facilityId(), study.modality(),
                         study.accession(), study.started() == null ? null : Timestamp.from(study.started()),
-                        study.seriesCount(), study.instanceCount())
+                        study.seriesCount(), study.instanceCount(),
+                        study.firstImage() == null ? null : study.firstImage().seriesUid(),
+                        study.firstImage() == null ? null : study.firstImage().instanceUid())
                 .update();
     }
 
     private static IndexedStudy row(ResultSet rs, int n) throws SQLException {
         Timestamp started = rs.getTimestamp("started");
+        String firstSeries = rs.getString("first_series_uid");
         return new IndexedStudy(rs.getString("study_uid"), rs.getString("resource_id"), rs.getLong("source_patient_id"),
                 rs.getLong("facility_id"), rs.getString("modality"), rs.getString("accession"),
-                started == null ? null : started.toInstant(), rs.getInt("series_count"), rs.getInt("instance_count"));
+                started == null ? null : started.toInstant(), rs.getInt("series_count"), rs.getInt("instance_count"),
+                firstSeries == null ? null : new IndexedStudy.FirstImage(firstSeries, rs.getString("first_instance_uid")));
     }
 }
