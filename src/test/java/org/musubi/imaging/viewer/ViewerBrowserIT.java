@@ -113,13 +113,14 @@ class ViewerBrowserIT extends NetworkFixtures {
             String localId = FhirRecords.localId();
             String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read",
                     "system/*.write"), hospital, localId, FhirRecords.uniqueKana());
-            // indexed without its first image (as before V83): the page names none and the viewer finds it itself
+            // indexed without its first image (as before V83), so that the page usually names none and the viewer
+            // finds it from the archive's lists; the change feed (every 5 s) may index the study again before the page
+            // opens and name it: either way every frame must be drawn
             ViewerStudies.Made study = ViewerStudies.ct(clients, port, identities, index, hospital, localId, patient,
                     3, compressor, false);
             try (Chromium browser = browserAs(accounts.memberOf(hospital, Profession.DOCTOR))) {
                 browser.open("/imaging/viewer/studies/" + study.uid());
                 drawn(browser, "1", compressor);
-                assertThat(browser.findAll("#viewer-preview")).isEmpty();
                 String first = pixels(browser);
                 browser.find("#viewer-canvas").sendKeys(Keys.ARROW_DOWN);
                 drawn(browser, "2", compressor);
