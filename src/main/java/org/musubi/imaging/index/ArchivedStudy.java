@@ -6,10 +6,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.musubi.imaging.archive.OrthancClient;
 import org.musubi.imaging.studies.IndexedStudy;
 import tools.jackson.databind.JsonNode;
@@ -58,33 +58,30 @@ public record ArchivedStudy(String orthancId, String studyUid, String patientId,
         if (!orthancId.matches("[0-9a-f-]{1,64}")) {
             throw new IllegalArgumentException("not an Orthanc id");
         }
-        var answer = archive.bytes(archive.request("/studies/" + orthancId).header("Accept", "application/json").GET()
-                .build());
-        if (answer.statusCode() == 404) {
+        JsonNode study = jsonOrNull(archive, "/studies/" + orthancId);
+        if (study == null) {
             return null;
         }
-        if (answer.statusCode() != 200) {
-            throw new OrthancClient.ArchiveUnavailable("the archive answered " + answer.statusCode() + " for a study");
-        }
-        JsonNode study = JSON.readTree(answer.body());
         JsonNode tags = study.path("MainDicomTags");
         JsonNode patient = study.path("PatientMainDicomTags");
         List<Series> series = new ArrayList<>();
-        Map<Series, String> archiveIds = new IdentityHashMap<>();
+        Map<String, String> archiveIds = new HashMap<>();
         String firstInstance = null;
         for (JsonNode s : archive.json("/studies/" + orthancId + "/series")) {
             JsonNode st = s.path("MainDicomTags");
             Series one = new Series(text(st, "SeriesInstanceUID"), number(text(st, "SeriesNumber")),
                     text(st, "Modality"), text(st, "SeriesDescription"), s.path("Instances").size());
             series.add(one);
-            archiveIds.put(one, s.path("ID").asString(""));
+            if (one.uid() != null) {
+                archiveIds.putIfAbsent(one.uid(), s.path("ID").asString(""));
+            }
             if (firstInstance == null && s.path("Instances").size() > 0) {
                 firstInstance = s.path("Instances").get(0).asString();
             }
         }
-        series.sort(java.util.Comparator.comparing(Series::number, java.util.Comparator.nullsLast(Integer::compare)));
+        series.sort(Comparator.comparing(Series::number, Comparator.nullsLast(Integer::compare)));
         IndexedStudy.FirstImage first = series.stream().filter(s -> s.instances() > 0).findFirst()
-                .map(s -> firstImage(archive, archiveIds.get(s), s.uid())).orElse(null);
+                .map(s -> firstImage(archive, archiveIds.get(s.uid()), s.uid())).orElse(null);
         String issuer = null;
         String aet = null;
         if (firstInstance != null && firstInstance.matches("[0-9a-f-]{1,64}")) {
@@ -109,32 +106,36 @@ public record ArchivedStudy(String orthancId, String studyUid, String patientId,
         if (!IndexedStudy.isUid(seriesUid) || orthancSeriesId == null || !orthancSeriesId.matches("[0-9a-f-]{1,64}")) {
             return null;
         }
-        var answer = archive.bytes(archive.request("/series/" + orthancSeriesId + "/instances")
-                .header("Accept", "application/json").GET().build());
+        JsonNode instances = jsonOrNull(archive, "/series/" + orthancSeriesId + "/instances");
+        if (instances == null) {
+            return null;
+        }
+        record Listed(String uid, Integer number) {
+        }
+        List<Listed> listed = new ArrayList<>();
+        for (JsonNode instance : instances) {
+            JsonNode tags = instance.path("MainDicomTags");
+            String uid = text(tags, "SOPInstanceUID");
+            if (IndexedStudy.isUid(uid)) {
+                listed.add(new Listed(uid, number(text(tags, "InstanceNumber"))));
+            }
+        }
+        return listed.stream()
+                .min(Comparator.comparing(Listed::number, Comparator.nullsLast(Integer::compare))
+                        .thenComparing(Listed::uid))
+                .map(l -> new IndexedStudy.FirstImage(seriesUid, l.uid())).orElse(null);
+    }
+
+    /** GET {@code path} as JSON; null when the archive answers 404; throws for any other answer but 200. */
+    private static JsonNode jsonOrNull(OrthancClient archive, String path) {
+        var answer = archive.bytes(archive.request(path).header("Accept", "application/json").GET().build());
         if (answer.statusCode() == 404) {
             return null;
         }
         if (answer.statusCode() != 200) {
-            throw new OrthancClient.ArchiveUnavailable("the archive answered " + answer.statusCode() + " for a series");
+            throw new OrthancClient.ArchiveUnavailable("the archive answered " + answer.statusCode() + " to GET " + path);
         }
-        String best = null;
-        Integer bestNumber = null;
-        for (JsonNode instance : JSON.readTree(answer.body())) {
-            JsonNode tags = instance.path("MainDicomTags");
-            String uid = text(tags, "SOPInstanceUID");
-            Integer n = number(text(tags, "InstanceNumber"));
-            if (!IndexedStudy.isUid(uid)) {
-                continue;
-            }
-            boolean better = best == null
-                    || (n != null && (bestNumber == null || n < bestNumber))
-                    || (Objects.equals(n, bestNumber) && uid.compareTo(best) < 0);
-            if (better) {
-                best = uid;
-                bestNumber = n;
-            }
-        }
-        return best == null ? null : new IndexedStudy.FirstImage(seriesUid, best);
+        return JSON.readTree(answer.body());
     }
 
     /** The study's index row once it is stored as ImagingStudy {@code resourceId} under {@code patient}. */

@@ -51,14 +51,8 @@ public final class ViewerStudies {
     public static Made ct(FhirClients clients, int port, IdentityStore identities, StudyIndex index, Facility hospital,
                           String localId, String patient, int images, String compressor, boolean firstImageKnown)
             throws Exception {
-        Made made = ct(clients, port, identities, index, hospital, localId, patient, images, compressor);
-        if (!firstImageKnown) {
-            IndexedStudy indexed = index.find(made.uid()).orElseThrow();
-            index.put(new IndexedStudy(indexed.studyUid(), indexed.resourceId(), indexed.sourcePatientId(),
-                    indexed.facilityId(), indexed.modality(), indexed.accession(), indexed.started(),
-                    indexed.seriesCount(), indexed.instanceCount()));
-        }
-        return made;
+        return made(clients, port, identities, index, hospital, localId, patient, DicomStudies.ct(localId, null, images),
+                compressor, firstImageKnown);
     }
 
     /**
@@ -68,8 +62,7 @@ public final class ViewerStudies {
      */
     public static Made ct(FhirClients clients, int port, IdentityStore identities, StudyIndex index, Facility hospital,
                           String localId, String patient, int images, String compressor) throws Exception {
-        return made(clients, port, identities, index, hospital, localId, patient, DicomStudies.ct(localId, null, images),
-                compressor);
+        return ct(clients, port, identities, index, hospital, localId, patient, images, compressor, true);
     }
 
     /** The same study of {@code size} × {@code size} images (a CT's are 512 × 512), uncompressed. */
@@ -77,12 +70,12 @@ public final class ViewerStudies {
                                 Facility hospital, String localId, String patient, int images, int size)
             throws Exception {
         return made(clients, port, identities, index, hospital, localId, patient,
-                DicomStudies.ct(localId, null, images).withSize(size), null);
+                DicomStudies.ct(localId, null, images).withSize(size), null, true);
     }
 
     private static Made made(FhirClients clients, int port, IdentityStore identities, StudyIndex index,
-                             Facility hospital, String localId, String patient, DicomStudies dicom, String compressor)
-            throws Exception {
+                             Facility hospital, String localId, String patient, DicomStudies dicom, String compressor,
+                             boolean firstImageKnown) throws Exception {
         OrthancServer orthanc = OrthancServer.sharedOrSkip();
         int images = dicom.images();
         Path dir = Files.createTempDirectory("viewer-study");
@@ -103,7 +96,8 @@ public final class ViewerStudies {
         String id = FhirRecords.create(fhir, study);
         long source = identities.sourcePatient(hospital.id(), localId).orElseThrow().id();
         index.put(new IndexedStudy(dicom.studyUid(), id, source, hospital.id(), "CT", dicom.accession(), null, 1,
-                images, new IndexedStudy.FirstImage(dicom.seriesUid(1), dicom.instanceUid(1, 1))));
+                images, firstImageKnown ? new IndexedStudy.FirstImage(dicom.seriesUid(1), dicom.instanceUid(1, 1))
+                        : null));
         return new Made(dicom, id, source);
     }
 
