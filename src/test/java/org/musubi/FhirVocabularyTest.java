@@ -41,6 +41,43 @@ class FhirVocabularyTest {
     static final String INTERPRETATION_SYSTEM = "\"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation\"";
     static final String INTERPRETATION_OWNER = "org/musubi/record/fhir/observation/ObservationFlag.java";
 
+    /**
+     * One reader per clinical meaning (issue 63): a Condition's verification status (疑い, refuted, entered in error) is
+     * read by {@code record.fhir.condition.ConditionStatus} only — an allergy's by {@code record.fhir.FhirJson} and
+     * {@code record.fhir.AllergyStatus} — as a JSON member or through HAPI's getter; writers set it
+     * ({@code ConditionStatus.verification}).
+     */
+    static final Pattern VERIFICATION_READ = Pattern.compile("\\(\"verificationStatus\"\\)|\\.getVerificationStatus\\(\\)");
+    static final Set<String> VERIFICATION_READERS = Set.of("org/musubi/record/fhir/condition/ConditionStatus.java",
+            "org/musubi/record/fhir/FhirJson.java", "org/musubi/record/fhir/allergy/AllergyStatus.java");
+
+    @Test
+    void aVerificationStatusIsReadByItsReadersOnly() throws IOException {
+        assertThat(readersOutside(sources(), VERIFICATION_READ, VERIFICATION_READERS))
+                .as("files reading a verification status themselves: read a Condition's through "
+                        + "org.musubi.record.fhir.condition.ConditionStatus (an allergy's through FhirJson.allergyHolds, "
+                        + "allergyVerification or AllergyStatus), so that 疑い and a refuted diagnosis read the same everywhere")
+                .isEmpty();
+    }
+
+    /** The rule finds a screen that reads 疑い itself, in JSON or in HAPI's model, and lets its reader do so. */
+    @Test
+    void aVerificationStatusReadOutsideItsReaderIsFound() {
+        Map<String, String> fixture = Map.of(
+                "a/Letter.java", "boolean suspected = \"unconfirmed\".equals(json.path(\"verificationStatus\").path(\"coding\"));",
+                "b/Chart.java", "if (c.getVerificationStatus().getCodingFirstRep().getCode().equals(\"provisional\")) { }",
+                "c/Importer.java", "condition.setVerificationStatus(ConditionStatus.verification(true));",
+                "org/musubi/record/fhir/condition/ConditionStatus.java", "code(condition.path(\"verificationStatus\"), SYSTEM)");
+        assertThat(readersOutside(fixture, VERIFICATION_READ, VERIFICATION_READERS))
+                .containsExactly("a/Letter.java", "b/Chart.java");
+    }
+
+    /** The files outside {@code owners} in which {@code read} is found. */
+    static List<String> readersOutside(Map<String, String> sources, Pattern read, Set<String> owners) {
+        return sources.entrySet().stream().filter(e -> !owners.contains(e.getKey()) && read.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     @Test
     void eachVocabularyUriIsDeclaredInOneFile() throws IOException {
         Map<String, Set<String>> filesByUri = new TreeMap<>();

@@ -2,6 +2,7 @@ package org.musubi.medication;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import org.musubi.text.PlainText;
 
 /** How drug names and codes are compared: full-width and half-width forms alike, spaces ignored. */
 public final class DrugNames {
@@ -11,14 +12,7 @@ public final class DrugNames {
 
     /** NFKC (ｱﾑﾛｼﾞﾋﾟﾝ錠５ｍｇ → アムロジピン錠5mg), lower case, without any white space; "" for null. */
     public static String normalize(String name) {
-        if (name == null) {
-            return "";
-        }
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(plain.length());
-        plain.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
-                .forEach(out::appendCodePoint);
-        return out.toString().toLowerCase(Locale.ROOT);
+        return PlainText.of(name);
     }
 
     /** A code as written in a list or a message: NFKC, trimmed, upper case; "" for null. */

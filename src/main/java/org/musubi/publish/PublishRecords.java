@@ -26,6 +26,8 @@ import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.allergy.AllergyStatus;
+import org.musubi.record.fhir.condition.ConditionStatus;
 
 /**
  * What a facility publishes by hand, as FHIR R4 entered under its own source patient: a document is a Binary naming
@@ -97,8 +99,7 @@ final class PublishRecords {
     ResourceWrite diagnosis(SourcePatient own, String id, String text, String code, String author) {
         Condition condition = new Condition();
         condition.setClinicalStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_CLINICAL, "active", "Active")));
-        condition.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION, "confirmed",
-                "Confirmed")));
+        condition.setVerificationStatus(ConditionStatus.verification(false));
         CodeableConcept concept = new CodeableConcept().setText(text);
         if (code != null) {
             concept.addCoding(new Coding(DIAGNOSIS_CODE, code, text));
@@ -151,8 +152,8 @@ final class PublishRecords {
     /** Whether the publication was withdrawn. */
     static boolean withdrawn(Resource resource) {
         return switch (resource) {
-            case Condition c -> c.getVerificationStatus().getCodingFirstRep().getCode().equals("entered-in-error");
-            case AllergyIntolerance a -> a.getVerificationStatus().getCodingFirstRep().getCode().equals("entered-in-error");
+            case Condition c -> ConditionStatus.of(c).enteredInError();
+            case AllergyIntolerance a -> AllergyStatus.enteredInError(a);
             case MedicationStatement m -> m.getStatus() == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR;
             case DocumentReference d -> d.getStatus() == Enumerations.DocumentReferenceStatus.ENTEREDINERROR;
             default -> false;

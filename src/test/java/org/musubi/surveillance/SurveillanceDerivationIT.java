@@ -65,6 +65,53 @@ class SurveillanceDerivationIT extends NetworkFixtures {
         assertThat(store.counted(hospital.id(), today)).as("the report comes first").isEqualTo(Map.of("INFLUENZA_LIKE", 5));
     }
 
+    /**
+     * What the documentation says is counted: diagnoses, 疑い too (a suspected influenza is what surveillance is for),
+     * never a refuted or mistaken one; a syndrome's 傷病名マスター code matches a disease master code exactly, read from the
+     * record's code index like the ICD-10 codes.
+     */
+    @Test
+    void refutedAndMistakenDiagnosesAreNotCountedAndDiseaseMasterCodesMatchExactly() {
+        Facility hospital = accounts.newHospital();
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        LocalDate day = surveillance.today().minusDays(1);
+        String[] patients = new String[6];
+        for (int i = 0; i < patients.length; i++) {
+            patients[i] = FhirRecords.localId();
+            FhirRecords.registerPatient(fhir, hospital, patients[i], FhirRecords.uniqueKana());
+        }
+        FhirRecords.create(fhir, verified(condition(hospital, patients[0], "J10", day), "confirmed"));
+        FhirRecords.create(fhir, verified(condition(hospital, patients[1], "J10", day), "provisional"));
+        FhirRecords.create(fhir, verified(condition(hospital, patients[2], "J10", day), "refuted"));
+        FhirRecords.create(fhir, verified(condition(hospital, patients[3], "J10", day), "entered-in-error"));
+        String code = "9" + (System.nanoTime() % 10_000_000);
+        Condition byMaster = condition(hospital, patients[4], "A09", day, FhirSystems.DISEASE_KEY);
+        byMaster.getCode().getCodingFirstRep().setCode(code);
+        FhirRecords.create(fhir, byMaster);
+        Condition longer = condition(hospital, patients[5], "A09", day, FhirSystems.DISEASE_KEY);
+        longer.getCode().getCodingFirstRep().setCode(code + "1");
+        FhirRecords.create(fhir, longer);
+        jdbc.sql("UPDATE surveillance_syndrome SET disease_codes = array_append(disease_codes, ?) WHERE code = 'GASTROENTERITIS'")
+                .param(code).update();
+        try {
+            derivation.now();
+        } finally {
+            jdbc.sql("UPDATE surveillance_syndrome SET disease_codes = array_remove(disease_codes, ?) WHERE code = 'GASTROENTERITIS'")
+                    .param(code).update();
+        }
+
+        assertThat(store.counted(hospital.id(), day)).as("confirmed and suspected count; refuted and mistaken do not; "
+                + "a longer disease code is another disease").isEqualTo(Map.of("INFLUENZA_LIKE", 2, "GASTROENTERITIS", 1));
+    }
+
+    private static Condition verified(Condition c, String code) {
+        if (code.equals("entered-in-error")) {
+            c.setClinicalStatus(null); // FHIR's con-5: no clinical status on a mistaken Condition
+        }
+        c.getVerificationStatus().addCoding().setSystem(FhirSystems.CONDITION_VERIFICATION).setCode(code);
+        return c;
+    }
+
     private static Condition condition(Facility facility, String localId, String icd10, LocalDate day) {
         return condition(facility, localId, icd10, day, "http://hl7.org/fhir/sid/icd-10");
     }

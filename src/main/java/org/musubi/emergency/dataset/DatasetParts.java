@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.musubi.emergency.dataset.EmergencyDataset.Line;
 import org.musubi.emergency.dataset.EmergencyDataset.Measure;
 import org.musubi.emergency.dataset.EmergencyDataset.Visit;
@@ -21,14 +20,7 @@ import tools.jackson.databind.JsonNode;
 /** Reads the parts of the dataset from stored FHIR resources (as JSON): plain functions, no policy, no storage. */
 final class DatasetParts {
 
-    private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
-
     private DatasetParts() {
-    }
-
-    static boolean enteredInError(JsonNode r) {
-        return "entered-in-error".equals(text(r.path("status")))
-                || "entered-in-error".equals(text(r.path("verificationStatus").path("coding").path(0).path("code")));
     }
 
     /** An allergy that is not resolved or refuted: the substance, then the reactions and criticality. */
@@ -43,21 +35,6 @@ final class DatasetParts {
         String title = concept(r.path("code"));
         return Optional.of(new Line(title == null ? "—" : title, String.join("、", details),
                 firstInstant(r.path("recordedDate"), r.path("onsetDateTime")), facility, ref));
-    }
-
-    /** A condition still active (not abated, not refuted). */
-    static Optional<Line> problem(JsonNode r, String facility, String ref) {
-        String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
-        String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
-        boolean active = (clinical == null || ACTIVE.contains(clinical)) && r.path("abatementDateTime").isMissingNode()
-                && !"refuted".equals(verification);
-        String title = concept(r.path("code"));
-        if (!active || title == null) {
-            return Optional.empty();
-        }
-        boolean unsure = "provisional".equals(verification) || "unconfirmed".equals(verification);
-        return Optional.of(new Line(unsure ? title + " (?)" : title, text(r.path("onsetDateTime")),
-                firstInstant(r.path("onsetDateTime"), r.path("recordedDate")), facility, ref));
     }
 
     static Visit encounter(JsonNode r, String facility, String ref) {

@@ -24,7 +24,7 @@ import org.musubi.policy.DataCategory;
  *                     showing nothing says the facility's own records hold none
  */
 public record EmergencyDataset(long personId, Person person, Integer age, List<Line> allergies,
-                               List<Medicine> medicines, List<Alert> alerts, List<Line> problems,
+                               List<Medicine> medicines, List<Alert> alerts, List<Problem> problems,
                                List<Visit> encounters, String lastTreatedAt, List<Measure> vitals,
                                Optional<SheetVersion> sheet, List<Measure> labs, Reported reported,
                                Set<DataCategory> hidden, boolean ownDataOnly) {
@@ -54,11 +54,28 @@ public record EmergencyDataset(long personId, Person person, Integer age, List<L
     }
 
     /**
-     * An allergy (with its reactions) or a problem (with its onset).
+     * An allergy, with its reactions.
      *
      * @param ref the resource shown ({@code Type/id}), for the FHIR document of the same dataset
      */
     public record Line(String title, String detail, Instant at, String facility, String ref) {
+    }
+
+    /**
+     * An active diagnosis, once however many facilities sent it ({@code record.fhir.condition.ActiveProblems}).
+     *
+     * @param marks      the message keys of its marks (疑い, 主病名, 未告知 …), in their order
+     * @param onset      the earliest onset any sender gives, or {@code null}
+     * @param facilities the names of the facilities that sent it
+     * @param refs       the stored Conditions it stands for ({@code Type/id}), for the FHIR document of the dataset
+     */
+    public record Problem(String title, List<String> marks, LocalDate onset, List<String> facilities, List<String> refs) {
+
+        public Problem {
+            marks = List.copyOf(marks);
+            facilities = List.copyOf(facilities);
+            refs = List.copyOf(refs);
+        }
     }
 
     /**

@@ -36,6 +36,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import tools.jackson.databind.JsonNode;
@@ -123,7 +124,8 @@ public final class MinimumDataset {
         List<StoredResource> read = record.contents(chosen);
         Map<Long, String> names = new HashMap<>();
         List<Line> allergies = new ArrayList<>();
-        List<Line> problems = new ArrayList<>();
+        List<StoredResource> conditions = new ArrayList<>();
+        List<JsonNode> conditionJson = new ArrayList<>();
         List<Visit> visits = new ArrayList<>();
         List<Measure> vitals = new ArrayList<>();
         List<Measure> labs = new ArrayList<>();
@@ -131,14 +133,17 @@ public final class MinimumDataset {
         List<JsonNode> medicationJson = new ArrayList<>();
         for (StoredResource resource : read) {
             JsonNode r = JSON.readTree(resource.json());
-            if (DatasetParts.enteredInError(r)) {
+            if (FhirJson.enteredInError(r)) {
                 continue;
             }
             String facility = names.computeIfAbsent(resource.sourceFacilityId(), this::name);
             String ref = resource.type() + "/" + resource.id();
             switch (resource.type()) {
                 case "AllergyIntolerance" -> DatasetParts.allergy(r, facility, ref).ifPresent(allergies::add);
-                case "Condition" -> DatasetParts.problem(r, facility, ref).ifPresent(problems::add);
+                case "Condition" -> {
+                    conditions.add(resource);
+                    conditionJson.add(r);
+                }
                 case "Encounter" -> visits.add(DatasetParts.encounter(r, facility, ref));
                 case "Observation" -> (resource.category() == DataCategory.VITALS ? vitals : labs)
                         .add(DatasetParts.measure(r, facility, ref));
@@ -160,7 +165,7 @@ public final class MinimumDataset {
                 person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears(),
                 newest(allergies, Line::at), medicines(checked, today, names), checked.alerts().stream()
                         .map(a -> new EmergencyDataset.Alert(a.messageKey(), a.messageArgs())).toList(),
-                newest(problems, Line::at), visits.stream().limit(ENCOUNTERS).toList(),
+                problems(conditions, conditionJson, names), visits.stream().limit(ENCOUNTERS).toList(),
                 visits.isEmpty() ? null : visits.getFirst().facility(), latestPerName(vitals, m -> true, VITALS),
                 reported.sheet(), latestPerName(labs, m -> m.flag() != null, LABS),
                 new EmergencyDataset.Reported(reported.allergies(), reported.medicines()), view.hiddenCategories(),
@@ -206,6 +211,13 @@ public final class MinimumDataset {
             return new Medicine(drug.label(), latest.dosage(), latest.entry().start(), latest.entry().end(),
                     names.get(latest.facilityId()), drug.current(), drug.alerted(), latest.entry().id());
         }).toList();
+    }
+
+    /** The active problems, each once ({@link ActiveProblems}), with their senders' names. */
+    private static List<EmergencyDataset.Problem> problems(List<StoredResource> conditions, List<JsonNode> json,
+                                                           Map<Long, String> names) {
+        return ActiveProblems.of(conditions, json).stream().map(p -> new EmergencyDataset.Problem(p.title(), p.markKeys(),
+                p.onset(), p.sources().stream().map(names::get).toList(), p.refs())).toList();
     }
 
     private static <T> List<T> newest(List<T> items, Function<T, Instant> at) {

@@ -60,8 +60,8 @@ final class SummarySections {
                 "服用中の薬（直近100日） / Medication summary", DataCategory.MEDICATIONS, true,
                 refs(d.medicines().stream().map(Medicine::ref).toList()), medicines));
         sections.add(new Section("11450-4", "Problem list - Reported", "治療中の病気 / Problem list",
-                DataCategory.DIAGNOSES, true, refs(d.problems().stream().map(Line::ref).toList()),
-                d.problems().stream().map(SummarySections::line).toList()));
+                DataCategory.DIAGNOSES, true, refs(d.problems().stream().flatMap(p -> p.refs().stream()).toList()),
+                d.problems().stream().map(this::problem).toList()));
         if (!d.vitals().isEmpty()) {
             sections.add(new Section("8716-3", "Vital signs", "最近のバイタル / Vital signs", DataCategory.VITALS, false,
                     refs(d.vitals().stream().map(Measure::ref).toList()), d.vitals().stream().map(this::measure).toList()));
@@ -102,6 +102,13 @@ final class SummarySections {
     String absent(boolean hidden, boolean ownOnly) {
         String key = hidden ? "data.hidden" : ownOnly ? "data.noneOwn" : "data.none";
         return text(key) + " / " + english(key);
+    }
+
+    /** A diagnosis: its name, its marks in words (疑い …), its onset and its senders. */
+    private String problem(EmergencyDataset.Problem p) {
+        return Narrative.words(p.title(), p.marks().isEmpty() ? null
+                        : String.join("・", p.marks().stream().map(m -> text(m)).toList()),
+                p.onset() == null ? null : "発症 " + day(p.onset()), String.join("・", p.facilities()));
     }
 
     private String medicine(Medicine m) {

@@ -24,6 +24,7 @@ import org.musubi.ingest.hl7.Hl7Values;
 import org.musubi.ingest.jahis.mapping.PersonName;
 import org.musubi.medication.notebook.DrugCodes;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.condition.ConditionStatus;
 import org.w3c.dom.Element;
 
 /**
@@ -127,8 +128,7 @@ final class OrcaResources {
             condition.setAbatement(new DateTimeType(end));
         }
         boolean suspected = "S".equals(OrcaXml.text(d, "Disease_SuspectedFlag"));
-        condition.setVerificationStatus(new CodeableConcept().addCoding(new Coding(FhirSystems.CONDITION_VERIFICATION,
-                suspected ? "provisional" : "confirmed", null)));
+        condition.setVerificationStatus(ConditionStatus.verification(suspected));
         String key = "disease:" + (codes.isEmpty() ? name : String.join("+", codes)) + ":" + (start == null ? "" : start);
         return new MappedResource(key, condition);
     }

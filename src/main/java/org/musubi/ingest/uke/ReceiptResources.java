@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.condition.ConditionStatus;
 
 /**
  * A receipt's FHIR resources, each keyed under the receipt's record key so that a receipt sent again (a correction,
@@ -139,7 +140,7 @@ final class ReceiptResources {
         condition.addCategory(new CodeableConcept(new Coding(FhirSystems.CONDITION_CATEGORY, "encounter-diagnosis",
                 "Encounter Diagnosis")));
         if (d.main()) {
-            condition.addCategory(new CodeableConcept(new Coding(UkeSystems.MAIN_DIAGNOSIS, "01", "主傷病")));
+            condition.addCategory(new CodeableConcept(new Coding(FhirSystems.RECEIPT_MAIN_DIAGNOSIS, "01", "主傷病")));
         }
         if (d.dpcRole() != null) {
             condition.addCategory(new CodeableConcept(new Coding(UkeSystems.DPC_DIAGNOSIS_ROLE, d.dpcRole(), null)));
@@ -153,8 +154,7 @@ final class ReceiptResources {
         clinical.addCoding(new Coding(UkeSystems.OUTCOME, d.outcome(), null));
         condition.setClinicalStatus(clinical);
         boolean suspected = d.modifiers().contains(SUSPECTED);
-        condition.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION,
-                suspected ? "provisional" : "confirmed", null)));
+        condition.setVerificationStatus(ConditionStatus.verification(suspected));
         if (d.onset() != null) {
             condition.setOnset(new DateTimeType(d.onset().toString()));
         }

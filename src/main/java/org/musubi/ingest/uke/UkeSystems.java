@@ -30,8 +30,6 @@ final class UkeSystems {
     static final String DOSAGE_FORM = "urn:musubi:receipt:dosage-form";
     /** DPC: the 傷病名区分 of an SB diagnosis (主傷病名, 入院の契機, 医療資源を最も投入した傷病名 …), as sent. */
     static final String DPC_DIAGNOSIS_ROLE = "urn:musubi:receipt:dpc-diagnosis-role";
-    /** The 主傷病 flag of a diagnosis, as a Condition category. */
-    static final String MAIN_DIAGNOSIS = "urn:musubi:receipt:main-diagnosis";
     /** The SY 転帰区分 as sent (1 継続, 2 治ゆ, 3 死亡, 4 中止・転医), beside the clinical status it maps to. */
     static final String OUTCOME = "urn:musubi:receipt:outcome";
     /** A comment (CO, SJ) as its communication category. */

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.condition.ConditionStatus;
 
 /**
  * The 6 items (6情報) of one patient at one facility as JP-CLINS collection Bundles ({@code JP_Bundle_CLINS|1}): one
@@ -172,6 +173,7 @@ public final class ClinsCollection {
                 identify(c.getIdentifier(), code, c.fhirType(), storedId);
                 c.setSubject(patient);
                 displayed(c.getCode());
+                suspectedAsClins(c);
             }
             case AllergyIntolerance a -> {
                 identify(a.getIdentifier(), code, a.fhirType(), storedId);
@@ -195,6 +197,18 @@ public final class ClinsCollection {
             default -> { }
         }
         return r;
+    }
+
+    /**
+     * 疑い as JP-CLINS writes it ({@code unconfirmed}): a sender's {@code provisional} or {@code differential} (a kind of
+     * {@code unconfirmed}) is served as {@code unconfirmed}, so that every reader of the document reads 疑い.
+     */
+    private static void suspectedAsClins(Condition c) {
+        ConditionStatus status = ConditionStatus.of(c);
+        if (status.suspected() && !ConditionStatus.SUSPECTED.equals(status.sent())) {
+            c.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION,
+                    status.clinsVerification(), "Unconfirmed")));
+        }
     }
 
     /** Adds a resource identifier ({@code <code>^<type>^<stored id>}) when the resource has none. */

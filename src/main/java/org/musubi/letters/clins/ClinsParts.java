@@ -39,6 +39,7 @@ import org.musubi.letters.Facility;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.condition.ConditionStatus;
 
 /**
  * The resources a JP-CLINS document is made of, each claiming its eCS profile: Patient, Practitioner, Organization,
@@ -189,8 +190,7 @@ final class ClinsParts {
         c.addIdentifier().setSystem(FhirSystems.RESOURCE_INSTANCE).setValue(documentId + "^" + role);
         c.setClinicalStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_CLINICAL,
                 d.active() ? "active" : "resolved", d.active() ? "Active" : "Resolved")));
-        c.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION,
-                d.suspected() ? "unconfirmed" : "confirmed", d.suspected() ? "Unconfirmed" : "Confirmed")));
+        c.setVerificationStatus(ConditionStatus.verification(d.suspected()));
         c.addCategory(new CodeableConcept(new Coding(FhirSystems.CONDITION_CATEGORY,
                 problemList ? "problem-list-item" : "encounter-diagnosis", problemList ? "Problem List Item" : "Encounter Diagnosis")));
         c.setCode(concept(d.condition()));

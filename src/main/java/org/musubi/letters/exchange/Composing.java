@@ -34,6 +34,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.condition.ActiveProblems;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -86,7 +87,8 @@ public final class Composing {
 
     private LetterExchange.Prefill prefill(LetterKind kind, List<StoredResource> read, SourcePatient own,
                                            LetterRow answered) {
-        List<Diagnosis> diagnoses = new ArrayList<>();
+        List<StoredResource> conditions = new ArrayList<>();
+        List<JsonNode> conditionJson = new ArrayList<>();
         List<Allergy> allergies = new ArrayList<>();
         List<Medicine> medicines = new ArrayList<>();
         List<Result> results = new ArrayList<>();
@@ -99,14 +101,8 @@ public final class Composing {
             String ref = r.type() + "/" + r.id();
             switch (r.type()) {
                 case "Condition" -> {
-                    String text = FhirJson.concept(json.path("code"));
-                    String status = json.path("clinicalStatus").path("coding").path(0).path("code").asString("active");
-                    if (text != null && (status.equals("active") || status.equals("recurrence") || status.equals("relapse"))) {
-                        boolean suspected = "unconfirmed".equals(json.path("verificationStatus").path("coding").path(0)
-                                .path("code").asString(null));
-                        diagnoses.add(new Diagnosis(coded(text, json.path("code")), date(json.path("onsetDateTime")), true, suspected,
-                                false, ref));
-                    }
+                    conditions.add(r);
+                    conditionJson.add(json);
                 }
                 case "AllergyIntolerance" -> {
                     String text = FhirJson.concept(json.path("code"));
@@ -149,6 +145,9 @@ public final class Composing {
                         Letters.JAPAN)));
             }
         }
+        List<Diagnosis> diagnoses = ActiveProblems.of(conditions, conditionJson).stream()
+                .map(p -> new Diagnosis(coded(p.title(), p.code()), p.onset(), true, p.suspected(), p.main(),
+                        p.refs().getFirst())).toList();
         results.sort(Comparator.comparing(Result::at, Comparator.nullsLast(Comparator.reverseOrder())));
         picks.sort(Comparator.comparing(LetterExchange.Pick::date, Comparator.nullsLast(Comparator.reverseOrder())));
         Content content = new Content(null, diagnoses, null, null, null, allergies, null,
@@ -251,9 +250,5 @@ public final class Composing {
         return new Coded(text, codes);
     }
 
-    private static LocalDate date(JsonNode node) {
-        Instant at = FhirJson.instant(node);
-        return at == null ? null : LocalDate.ofInstant(at, Letters.JAPAN);
-    }
 
 }

@@ -19,7 +19,10 @@ import org.musubi.policy.DataCategory;
 import org.musubi.portal.chart.ChartEntry.Detail;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
-import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.condition.ActiveProblems;
+import org.musubi.record.fhir.condition.ConditionCodes;
+import org.musubi.record.fhir.condition.ConditionStatus;
+import org.musubi.record.fhir.condition.ProblemMark;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +36,6 @@ final class ChartEntries {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
     /** A report's category codes that mean laboratory results: v2-0074 LAB, JP Core's LOINC LP29693-6 検体検査. */
     private static final Set<String> LAB_REPORTS = Set.of("LAB", "lab", "laboratory", "LP29693-6");
 
@@ -46,8 +48,7 @@ final class ChartEntries {
 
     /** The entry of a resource already read as JSON. */
     static Optional<ChartEntry> of(StoredResource stored, JsonNode r) {
-        if ("entered-in-error".equals(text(r.path("status")))
-                || "entered-in-error".equals(text(r.path("verificationStatus").path("coding").path(0).path("code")))) {
+        if (FhirJson.enteredInError(r)) {
             return Optional.empty();
         }
         Entry e = new Entry(stored, r);
@@ -121,21 +122,15 @@ final class ChartEntries {
         }
 
         ChartEntry condition() {
-            String clinical = text(r.path("clinicalStatus").path("coding").path(0).path("code"));
-            String verification = text(r.path("verificationStatus").path("coding").path(0).path("code"));
-            add("chart.detail.icd10", FhirJson.code(r.path("code"), FhirSystems.ICD10, "urn:oid:1.2.392.200119.4.103"));
+            ConditionStatus status = ConditionStatus.of(r);
+            add("chart.detail.icd10", ConditionCodes.icd10(r));
             add("chart.detail.onset", text(r.path("onsetDateTime")));
             add("chart.detail.abatement", text(r.path("abatementDateTime")));
-            addCode("chart.detail.clinicalStatus", "clinicalStatus", clinical);
-            addCode("chart.detail.verification", "verificationStatus", verification);
-            boolean active = (clinical == null || ACTIVE.contains(clinical)) && r.path("abatementDateTime").isMissingNode()
-                    && !"refuted".equals(verification);
-            String title = concept(r.path("code"));
-            if ("provisional".equals(verification) || "unconfirmed".equals(verification)) {
-                title = title + " (?)";
-            }
-            return entry(TimelineKind.DIAGNOSIS, firstInstant(r.path("onsetDateTime"), r.path("recordedDate")), title,
-                    active, false);
+            addCode("chart.detail.clinicalStatus", "clinicalStatus", status.clinical());
+            addCode("chart.detail.verification", "verificationStatus", status.sent());
+            ChartEntry entry = entry(TimelineKind.DIAGNOSIS, firstInstant(r.path("onsetDateTime"), r.path("recordedDate")),
+                    concept(r.path("code")), status.active(), false);
+            return entry.marked(ActiveProblems.marks(stored, r).stream().map(ProblemMark::key).toList());
         }
 
         ChartEntry allergy() {
@@ -146,8 +141,7 @@ final class ChartEntries {
             }
             addCode("chart.detail.clinicalStatus", "clinicalStatus",
                     text(r.path("clinicalStatus").path("coding").path(0).path("code")));
-            addCode("chart.detail.verification", "verificationStatus",
-                    text(r.path("verificationStatus").path("coding").path(0).path("code")));
+            addCode("chart.detail.verification", "verificationStatus", FhirJson.allergyVerification(r));
             return entry(TimelineKind.ALLERGY, firstInstant(r.path("recordedDate"), r.path("onsetDateTime")),
                     concept(r.path("code")), FhirJson.allergyHolds(r), false);
         }

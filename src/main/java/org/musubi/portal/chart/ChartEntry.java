@@ -51,6 +51,12 @@ public record ChartEntry(TimelineKind kind, Instant at, String title, List<Detai
                 active, document, more, titleKey, found);
     }
 
+    /** This entry with these marks' message keys instead of its own (a diagnosis's: {@code problem.mark.*}). */
+    ChartEntry marked(List<String> keys) {
+        return new ChartEntry(kind, at, title, details, facilityId, resourceType, resourceId, active, document, more,
+                titleKey, keys);
+    }
+
     public LocalDate day() {
         return at == null ? null : at.atZone(JAPAN).toLocalDate();
     }

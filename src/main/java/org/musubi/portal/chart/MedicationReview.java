@@ -23,6 +23,11 @@ public final class MedicationReview {
         this.facilities = facilities;
     }
 
+    /** A sending facility's name as the chart shows it ({@code #<id>} for one the registry no longer knows). */
+    String facilityName(long facilityId) {
+        return facilities.find(facilityId).map(f -> f.nameKanji()).orElse("#" + facilityId);
+    }
+
     /** The stored prescriptions and dispensings read (with their content), checked for duplicates. */
     public Medications review(List<StoredResource> resources) {
         JsonMapper mapper = JsonMapper.builder().build();

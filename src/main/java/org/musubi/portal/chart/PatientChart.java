@@ -8,11 +8,8 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
@@ -28,6 +25,7 @@ import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.security.SignedIn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,8 +126,8 @@ public final class PatientChart {
                         .filter(e -> e.active() && e.title() != null && e.kind() == TimelineKind.ALLERGY)
                         .map(ChartEntry::title).toList(),
                 checked.rows().stream().map(r -> r.entry().name()).toList());
-        return new Chart(header(me, key, record.view(), entries, checked, reported), entries, resources, checked,
-                reported);
+        return new Chart(header(me, key, record.view(), entries, resources, json, checked, reported), entries, resources,
+                checked, reported);
     }
 
     /**
@@ -145,27 +143,26 @@ public final class PatientChart {
     }
 
     private PatientHeader header(SignedIn me, String key, PersonView view, List<ChartEntry> entries,
-                                 Medications checked, SelfReports.Reported reported) {
+                                 List<StoredResource> resources, List<JsonNode> json, Medications checked,
+                                 SelfReports.Reported reported) {
         String permit = view.decision().key();
         ShownPatient person = shown(view, me);
         LocalDate today = LocalDate.now(clock.withZone(ChartEntry.JAPAN));
         Integer age = person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears();
         Set<String> allergies = new LinkedHashSet<>();
-        Map<String, PatientHeader.Problem> problems = new LinkedHashMap<>();
         for (ChartEntry e : entries) {
             if (e.active() && e.title() != null && e.kind() == TimelineKind.ALLERGY) {
                 allergies.add(e.title());
-            } else if (e.active() && e.title() != null && e.kind() == TimelineKind.DIAGNOSIS) {
-                problems.merge(e.title(), new PatientHeader.Problem(e.title(), e.marks()), (a, b) -> new PatientHeader.Problem(
-                        a.title(), Stream.concat(a.marks().stream(), b.marks().stream()).distinct().sorted()
-                                .toList()));
             }
         }
+        List<PatientHeader.Problem> problems = ActiveProblems.of(resources, json).stream()
+                .map(p -> new PatientHeader.Problem(p.title(), p.markKeys(),
+                        p.sources().stream().map(medications::facilityName).toList())).toList();
         Instant until = !permit.equals(Permit.EMERGENCY_ACCESS) ? null
                 : consents.emergencies(view.opened().orElseThrow().id()).stream()
                 .filter(a -> a.userId() == me.userId() && a.openAt(Instant.now(clock)))
                 .map(EmergencyAccess::expiresAt).max(Instant::compareTo).orElse(null);
-        return new PatientHeader(key, person, age, List.copyOf(allergies), reported.allergies(), List.copyOf(problems.values()),
+        return new PatientHeader(key, person, age, List.copyOf(allergies), reported.allergies(), problems,
                 checked.alerts(), permit, until, hidden(view), view.showsOwnDataOnly(),
                 view.actAsHolder().permitted() && me.facilityId() != null);
     }

@@ -21,8 +21,8 @@ import org.musubi.policy.DataCategory;
  *     recorded ones marked 本人記入
  * @param hidden the kinds of data this user never sees here (profession, emergency minimum): shown as hidden, not
  *     as absent, since "no allergies recorded" where allergies are hidden would mislead
- * @param problems the active diagnoses, each with the marks of its JP-CLINS flags (未告知 …), which every screen and
- *     print that lists it shows beside it
+ * @param problems the active diagnoses, each once, with its marks (疑い, 主病名, the JP-CLINS flags 未告知 …), which every
+ *     screen and print that lists it shows beside it, and its senders
  * @param ownDataOnly whether the view shows only what the user's own facility sent (its own records, its own patient,
  *     its own data without consent or link): where it shows nothing, the facility's own records hold none
  */
@@ -39,11 +39,16 @@ public record PatientHeader(String personId, ShownPatient person, Integer age, L
         hidden = Set.copyOf(hidden);
     }
 
-    /** An active diagnosis as the header lists it: its title and the message keys of its marks ({@link ChartEntry#marks}). */
-    public record Problem(String title, List<String> marks) {
+    /**
+     * An active diagnosis as the header lists it ({@code record.fhir.condition.ActiveProblems}: once, however many
+     * facilities sent it): its title, the message keys of its marks (疑い, 主病名, 未告知 …) and the names of the facilities
+     * that sent it.
+     */
+    public record Problem(String title, List<String> marks, List<String> sources) {
 
         public Problem {
             marks = List.copyOf(marks);
+            sources = List.copyOf(sources);
         }
     }
 

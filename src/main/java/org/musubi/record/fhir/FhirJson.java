@@ -96,9 +96,23 @@ public final class FhirJson {
      */
     public static boolean allergyHolds(JsonNode allergy) {
         String clinical = text(allergy.path("clinicalStatus").path("coding").path(0).path("code"));
-        String verification = text(allergy.path("verificationStatus").path("coding").path(0).path("code"));
+        String verification = allergyVerification(allergy);
         return !"entered-in-error".equals(verification) && !"refuted".equals(verification)
                 && (clinical == null || HOLDING.contains(clinical));
+    }
+
+    /** An AllergyIntolerance's verification code as sent ({@code confirmed}, {@code unconfirmed} …), or {@code null}. */
+    public static String allergyVerification(JsonNode allergy) {
+        return text(allergy.path("verificationStatus").path("coding").path(0).path("code"));
+    }
+
+    /**
+     * Whether a stored resource was entered in error: its {@code status} says so, or (a Condition, an
+     * AllergyIntolerance) its verification status. Shown nowhere and counted nowhere.
+     */
+    public static boolean enteredInError(JsonNode resource) {
+        return "entered-in-error".equals(text(resource.path("status")))
+                || "entered-in-error".equals(text(resource.path("verificationStatus").path("coding").path(0).path("code")));
     }
 
     /** What an allergy caused, in words: each reaction's manifestations, in order. */

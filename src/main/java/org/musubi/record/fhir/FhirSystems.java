@@ -93,6 +93,20 @@ public final class FhirSystems {
     public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     public static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+    /**
+     * JP-CLINS's diagnosis type extension on a Condition (主病名 as {@link #EX_DIAGNOSIS_TYPE} {@code principal},
+     * 入院時, 退院時 …).
+     */
+    public static final String DIAGNOSIS_TYPE = "http://jpfhir.jp/fhir/eCS/Extension/StructureDefinition/JP_eCS_DiagnosisType";
+    /** HL7's diagnosis types (principal, admitting, discharge …). */
+    public static final String EX_DIAGNOSIS_TYPE = "http://terminology.hl7.org/CodeSystem/ex-diagnosistype";
+    /** A receipt's 主傷病 flag on a diagnosis, kept as a Condition category as the receipt sent it. */
+    public static final String RECEIPT_MAIN_DIAGNOSIS = "urn:musubi:receipt:main-diagnosis";
+    /**
+     * Musubi's Condition categories: {@code reported-history}, a history a patient or a pharmacist wrote down (a
+     * medication notebook's 既往歴), which no facility diagnosed.
+     */
+    public static final String MUSUBI_CONDITION_CATEGORY = "urn:musubi:fhir:condition-category";
     public static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
     /** v3 ActCode: encounter classes (AMB, IMP, EMER). */
     public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";

@@ -98,23 +98,23 @@ public final class JdbcSurveillanceStore implements SurveillanceStore {
     }
 
     /**
-     * ICD-10 codings (a system naming icd-10 or icd10: HL7's …/sid/icd-10, JP Core's …/ICD10-2013-full) match a syndrome's codes as prefixes, dots ignored; other codings (the
-     * 傷病名マスター) match its disease codes exactly. The day is Japan's.
+     * The stored Conditions' codes as the record's code index gives them ({@code research_code}, filled by
+     * {@code research_codes(content)}, V84: the one SQL reading of a Condition's codes; no row for a refuted or
+     * mistaken diagnosis, or a deleted one): a syndrome's ICD-10 codes match as prefixes (every prefix of a code is a
+     * row, dots left out), its 傷病名マスター codes match a disease master code exactly. A person counts once per facility,
+     * day and syndrome; the day is Japan's (onset, else recorded, else the row's last update).
      */
     private static final String DERIVE = """
             INSERT INTO surveillance_count (facility_id, day, syndrome, derived)
-            SELECT r.source_facility, (coalesce(r.clinical_date, r.last_updated) AT TIME ZONE 'Asia/Tokyo')::date, s.code,
-                   count(DISTINCT r.patient_key)
-            FROM resource r
-            CROSS JOIN LATERAL (SELECT r.content::jsonb -> 'code' -> 'coding' AS codings) AS j
-            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(j.codings) = 'array' THEN j.codings
-                ELSE '[]'::jsonb END) AS c(coding)
-            JOIN surveillance_syndrome s ON
-                (lower(coalesce(c.coding ->> 'system', '')) ~ 'icd-{0,1}10' AND EXISTS (SELECT 1 FROM unnest(s.icd10) AS p(code)
-                    WHERE upper(replace(c.coding ->> 'code', '.', '')) LIKE replace(p.code, '.', '') || '%'))
-                OR (lower(coalesce(c.coding ->> 'system', '')) !~ 'icd-{0,1}10' AND (c.coding ->> 'code') = ANY (s.disease_codes))
+            SELECT r.source_facility, (coalesce(c.clinical_date, r.last_updated) AT TIME ZONE 'Asia/Tokyo')::date, s.code,
+                   count(DISTINCT c.patient_key)
+            FROM surveillance_syndrome s
+            JOIN research_code c ON c.code_prefix = ANY (
+                ARRAY(SELECT 'icd:' || upper(replace(p, '.', '')) FROM unnest(s.icd10) AS i(p))
+                || ARRAY(SELECT 'dis:' || btrim(d) FROM unnest(s.disease_codes) AS e(d)))
+            JOIN resource r ON r.patient_key = c.patient_key AND r.id = c.resource_id
             WHERE r.type = 'Condition' AND NOT r.deleted
-              AND coalesce(r.clinical_date, r.last_updated) >= (?::date)::timestamp AT TIME ZONE 'Asia/Tokyo'
+              AND coalesce(c.clinical_date, r.last_updated) >= (?::date)::timestamp AT TIME ZONE 'Asia/Tokyo'
             GROUP BY 1, 2, 3
             ON CONFLICT (facility_id, day, syndrome) DO UPDATE SET derived = excluded.derived, updated_at = now()
             """;

@@ -64,6 +64,9 @@ class JahisCreatorTest {
         var history = resources(notebook, Condition.class).getFirst();
         assertThat(history.getAsserter().getDisplay()).isEqualTo("医療関係者");
         assertThat(history.getAsserter().getType()).isEqualTo("Practitioner");
+        assertThat(history.getCategoryFirstRep().getCodingFirstRep().getCode())
+                .as("a history written down, read as 既往歴（申告）, never as 疑い").isEqualTo("reported-history");
+        assertThat(history.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("unconfirmed");
     }
 
     @Test

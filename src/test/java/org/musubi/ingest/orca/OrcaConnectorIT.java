@@ -109,7 +109,7 @@ class OrcaConnectorIT {
         assertThat(json("Patient", "00002")).contains("\"gender\":\"female\"", "\"birthDate\":\"1962-11-20\"");
         assertThat(conditions()).containsExactlyInAnyOrder(
                 "00001 8833421 本態性高血圧症 active confirmed 2024-04-01 -",
-                "00001 2500015 ２型糖尿病 active provisional " + today.minusDays(2) + " -",
+                "00001 2500015 ２型糖尿病 active unconfirmed " + today.minusDays(2) + " -",
                 "00002 4660007 急性気管支炎 resolved confirmed 2025-01-10 2025-01-31");
         assertThat(single("""
                 SELECT (r->'period'->>'start') || ' ' || (r->'serviceType'->>'text') || ' ' || (r->>'status') || ' ' || (r->'class'->>'code')

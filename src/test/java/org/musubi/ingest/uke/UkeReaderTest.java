@@ -109,7 +109,8 @@ class UkeReaderTest {
         assertThat(cold.getCode().getText()).isEqualTo("感冒");
         assertThat(cold.getOnsetDateTimeType().getValueAsString()).as("昭和43年3月15日").isEqualTo("1968-03-15");
         assertThat(cold.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("resolved");
-        assertThat(cold.getVerificationStatus().getCodingFirstRep().getCode()).as("8002 の疑い").isEqualTo("provisional");
+        assertThat(cold.getVerificationStatus().getCodingFirstRep().getCode()).as("8002 の疑い, written as JP-CLINS writes 疑い")
+                .isEqualTo("unconfirmed");
         assertThat(cold.getCode().getExtensionsByUrl(FhirSystems.DISEASE_PREFIX_MODIFIER)).singleElement()
                 .satisfies(e -> assertThat(e.getValue().castToCodeableConcept(e.getValue()).getCodingFirstRep().getCode())
                         .isEqualTo("2151"));
@@ -195,7 +196,7 @@ class UkeReaderTest {
         Condition trigger = (Condition) byKey(stay).get("uke:202405:1111/dpc-diagnosis/0000999/8002");
         assertThat(trigger.getCode().getText()).isEqualTo("誤嚥性肺炎");
         assertThat(trigger.getCode().getCoding().get(1).getCode()).isEqualTo("J690");
-        assertThat(trigger.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("provisional");
+        assertThat(trigger.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("unconfirmed");
         assertThat(trigger.getCategory().get(1).getCodingFirstRep().getCode()).isEqualTo("11");
         assertThat(byKey(stay)).containsKey("uke:202405:1111/diagnosis/4660007/");
 

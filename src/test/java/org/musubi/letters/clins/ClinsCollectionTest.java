@@ -107,6 +107,30 @@ class ClinsCollectionTest {
         }
     }
 
+    /**
+     * 疑い as JP-CLINS writes it: a sender's {@code provisional} (a kind of {@code unconfirmed}, as a receipt imported
+     * before 2026-11-28 or a FHIR sender may have stored it) is served as {@code unconfirmed}; other statuses as sent.
+     */
+    @Test
+    void aSuspectedDiagnosisIsServedUnconfirmed() {
+        org.hl7.fhir.r4.model.Condition provisional = new org.hl7.fhir.r4.model.Condition();
+        provisional.setId("Condition/7");
+        provisional.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION, "provisional", null)));
+        org.hl7.fhir.r4.model.Condition confirmed = provisional.copy();
+        confirmed.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION, "confirmed", null)));
+
+        var servedSuspected = (org.hl7.fhir.r4.model.Condition) ClinsCollection.served(provisional, "1318814790",
+                "urn:uuid:p", Instant.parse("2026-11-20T01:00:00Z"));
+        var servedConfirmed = (org.hl7.fhir.r4.model.Condition) ClinsCollection.served(confirmed, "1318814790",
+                "urn:uuid:p", Instant.parse("2026-11-20T01:00:00Z"));
+
+        assertThat(servedSuspected.getVerificationStatus().getCoding()).extracting(Coding::getSystem, Coding::getCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FhirSystems.CONDITION_VERIFICATION, "unconfirmed"));
+        assertThat(provisional.getVerificationStatus().getCodingFirstRep().getCode()).as("the stored one unchanged")
+                .isEqualTo("provisional");
+        assertThat(servedConfirmed.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("confirmed");
+    }
+
     @Test
     void theInfectionTableMatchesJpClinsInfectionCodeSystem() {
         ClinsPackages.assumePresent();

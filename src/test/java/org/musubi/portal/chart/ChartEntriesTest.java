@@ -125,7 +125,8 @@ class ChartEntriesTest {
         ChartEntry refuted = of("Condition", """
                 {"resourceType":"Condition","code":{"text":"結核"},"verificationStatus":{"coding":[{"code":"refuted"}]}}""");
 
-        assertThat(suspected.title()).isEqualTo("胃癌 (?)");
+        assertThat(suspected.title()).as("the name as sent; 疑い is a mark, shown by its label").isEqualTo("胃癌");
+        assertThat(suspected.marks()).containsExactly("problem.mark.SUSPECTED");
         assertThat(suspected.active()).isTrue();
         assertThat(resolved.active()).isFalse();
         assertThat(refuted.active()).isFalse();

@@ -15,6 +15,8 @@ import org.musubi.ingest.jahis.records.JahisRecord.Memo;
 import org.musubi.ingest.jahis.records.JahisRecord.PatientNote;
 import org.musubi.ingest.adapter.SourceRefs;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.condition.ActiveProblems;
+import org.musubi.record.fhir.condition.ConditionStatus;
 import org.musubi.medication.notebook.Creators;
 import org.musubi.medication.notebook.JahisSystems;
 
@@ -23,8 +25,9 @@ import org.musubi.medication.notebook.JahisSystems;
  * <ul>
  * <li>1 アレルギー歴 / 2 副作用歴 → JP_AllergyIntolerance (type allergy / intolerance, category guessed by
  * {@link AllergyCategory}, code.text = the note, clinicalStatus active: the notebook lists what holds);</li>
- * <li>3 既往歴 → JP_Condition with verificationStatus unconfirmed: a history the patient or pharmacist
- * wrote down, not a diagnosis of this facility, and no category, so it stays off problem lists;</li>
+ * <li>3 既往歴 → JP_Condition with verificationStatus unconfirmed and Musubi's category {@code reported-history}: a
+ * history the patient or pharmacist wrote down, not a diagnosis of this facility, listed as 既往歴（申告）, never as
+ * 疑い ({@code record.fhir.condition.ActiveProblems});</li>
  * <li>9 その他 and memos → DocumentReference holding the text (text/plain, UTF-8; a memo's input date as
  * the attachment's creation), typed by a Musubi code for the record. Free text is not a clinical
  * assertion (an Observation would land among the lab results), but it is kept and shown.</li>
@@ -72,7 +75,10 @@ final class ItemMapping {
     private static Condition history(PatientNote note) {
         Condition condition = new Condition();
         condition.getMeta().addProfile(FhirSystems.JP_CONDITION);
-        condition.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION, "unconfirmed", "Unconfirmed")));
+        condition.setVerificationStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_VERIFICATION,
+                ConditionStatus.SUSPECTED, "Unconfirmed")));
+        condition.addCategory(new CodeableConcept(new Coding(FhirSystems.MUSUBI_CONDITION_CATEGORY,
+                ActiveProblems.REPORTED_HISTORY, "既往歴（申告） / Reported history")));
         condition.setCode(new CodeableConcept().setText(note.content()));
         condition.setSubject(SourceRefs.patient());
         condition.setAsserter(CreatorParties.party(note.creator()));

@@ -19,9 +19,9 @@ import org.musubi.record.fhir.FhirSystems;
  */
 final class DiagnosisContext {
 
-    static final String DIAGNOSIS_TYPE = "http://jpfhir.jp/fhir/eCS/Extension/StructureDefinition/JP_eCS_DiagnosisType";
+    static final String DIAGNOSIS_TYPE = FhirSystems.DIAGNOSIS_TYPE;
     static final String DEPARTMENT = FhirSystems.JP_ECS_DEPARTMENT;
-    static final String EX_DIAGNOSIS_TYPE = "http://terminology.hl7.org/CodeSystem/ex-diagnosistype";
+    static final String EX_DIAGNOSIS_TYPE = FhirSystems.EX_DIAGNOSIS_TYPE;
     private static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
     private DiagnosisContext() {

@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.musubi.ingest.hl7.Hl7Field;
 import org.musubi.ingest.hl7.Hl7Segment;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.condition.ConditionStatus;
 
 /**
  * A diagnosis's clinical and verification status. PRB-14 is the outcome (転帰): HL7 table 0241
@@ -33,7 +34,7 @@ final class DiagnosisStatus {
         }
         condition.setClinicalStatus(concept(FhirSystems.CONDITION_CLINICAL, status));
         boolean suspected = prb.field(13).component(1).equals("1");
-        condition.setVerificationStatus(concept(FhirSystems.CONDITION_VERIFICATION, suspected ? "unconfirmed" : "confirmed"));
+        condition.setVerificationStatus(ConditionStatus.verification(suspected));
         if (!outcome.component(1).isEmpty()) {
             Coding coding = new Coding(jhsd ? JHSD0006 : HL70241, outcome.component(1),
                     outcome.component(2).isEmpty() ? null : outcome.component(2));
