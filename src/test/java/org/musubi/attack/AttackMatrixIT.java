@@ -2108,6 +2108,41 @@ class AttackMatrixIT extends NetworkFixtures {
     }
 
     // ---- end of issue 47, double ------------------------------------------------------------------------------------
+
+    // ---- issue 64, imaging without an archive: the page "imaging is not set up" ----------------------------------------
+
+    /**
+     * The page every imaging page forwards to while no archive is configured ({@code /imaging/not-set-up}) is, on a
+     * Musubi with an archive, a page nobody has: for a doctor, a nurse, a clerk and a network administrator, by GET and
+     * by POST, it answers exactly what a path nobody has under {@code /imaging} answers (404, same page modulo the CSRF
+     * token), and an anonymous caller is sent to the login as for any such path. Without an archive the page is the
+     * same for every user and path and reads nothing ({@code ImagingNotSetUpBrowserIT}).
+     */
+    @Test
+    void theImagingNotSetUpPageIsNothingWhereAnArchiveIs() {
+        Facility hospital = accounts.newHospital();
+        List<User> callers = List.of(accounts.memberOf(hospital, Profession.DOCTOR),
+                accounts.memberOf(hospital, Profession.NURSE), accounts.memberOf(hospital, Profession.MEDICAL_CLERK),
+                accounts.networkAdmin());
+        for (User caller : callers) {
+            WebSession web = accounts.signedIn(port, caller);
+            String who = caller.profession() + (caller.networkAdmin() ? " (network admin)" : "");
+            sameAsNobodys(web, who, "/imaging/not-set-up", "/imaging/no-such-page");
+            web.get("/");
+            HttpResponse<String> posted = web.post("/imaging/not-set-up");
+            web.get("/");
+            HttpResponse<String> none = web.post("/imaging/no-such-page");
+            assertThat(posted.statusCode()).as(who + " POST").isEqualTo(none.statusCode());
+            assertThat(withoutToken(posted.body()).replace("/imaging/not-set-up", "P")).as(who + " POST")
+                    .isEqualTo(withoutToken(none.body()).replace("/imaging/no-such-page", "P"));
+        }
+        HttpResponse<String> anonymous = new WebSession(port).get("/imaging/not-set-up");
+        HttpResponse<String> anonymousNone = new WebSession(port).get("/imaging/no-such-page");
+        assertThat(anonymous.statusCode()).isEqualTo(anonymousNone.statusCode()).isEqualTo(302);
+        assertThat(WebSession.location(anonymous)).isEqualTo(WebSession.location(anonymousNone));
+    }
+
+    // ---- end of issue 64, imaging without an archive -------------------------------------------------------------------
     // ---- issue 48, research: research projects, cohort counts and the opt-out ------------------------------------------
 
     /**

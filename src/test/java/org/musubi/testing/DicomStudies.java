@@ -27,12 +27,13 @@ import java.util.UUID;
  * @param accession      AccessionNumber, or null
  * @param modality       CT, MR, CR, DX, ES (endoscopy: sent as Secondary Capture) …
  * @param studyDate      StudyDate yyyyMMdd
+ * @param studyTime      StudyTime HHmmss (a time in Japan, as a Japanese hospital's modality writes it)
  * @param series         how many series
  * @param images         instances per series
  * @param size           rows and columns
  */
 public record DicomStudies(String patientId, String issuer, String patientName, String studyUid, String accession,
-                           String modality, String studyDate, int series, int images, int size) {
+                           String modality, String studyDate, String studyTime, int series, int images, int size) {
 
     static final Path DUMP2DCM = Path.of("/usr/bin/dump2dcm");
     static final Path STORESCU = Path.of("/usr/bin/storescu");
@@ -42,7 +43,7 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
     /** One CT series of {@code images} 64×64 images for the patient, with a new study UID. */
     public static DicomStudies ct(String patientId, String issuer, int images) {
         return new DicomStudies(patientId, issuer, "TEST^TARO", uid(), "ACC" + RANDOM.nextInt(1_000_000), "CT",
-                "20261120", 1, images, 64);
+                "20261120", "093000", 1, images, 64);
     }
 
     /** A new UID under the UUID-derived root 2.25 (ISO/IEC 9834-8). */
@@ -59,23 +60,30 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
     }
 
     public DicomStudies withSeries(int count, int perSeries) {
-        return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality, studyDate, count, perSeries,
-                size);
+        return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality,
+                studyDate, studyTime, count, perSeries, size);
     }
 
     /** The same study with images of {@code rows} × {@code rows} pixels. */
     public DicomStudies withSize(int rows) {
-        return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality, studyDate, series, images,
-                rows);
+        return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality,
+                studyDate, studyTime, series, images, rows);
     }
 
     public DicomStudies withStudy(String uid, String accessionNumber) {
-        return new DicomStudies(patientId, issuer, patientName, uid, accessionNumber, modality, studyDate, series, images,
-                size);
+        return new DicomStudies(patientId, issuer, patientName, uid, accessionNumber, modality,
+                studyDate, studyTime, series, images, size);
     }
 
     public DicomStudies withModality(String code) {
-        return new DicomStudies(patientId, issuer, patientName, studyUid, accession, code, studyDate, series, images, size);
+        return new DicomStudies(patientId, issuer, patientName, studyUid, accession, code,
+                studyDate, studyTime, series, images, size);
+    }
+
+    /** The same study made on {@code date} (yyyyMMdd) at {@code time} (HHmmss), both Japan's. */
+    public DicomStudies withStudyDateTime(String date, String time) {
+        return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality,
+                date, time, series, images, size);
     }
 
     /** The series UID of series {@code s} (1-based): the study UID with {@code .s}. */
@@ -125,7 +133,7 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
         out.append("(0008,0016) UI [").append(sopClass).append("]\n");
         out.append("(0008,0018) UI [").append(instanceUid(s, i)).append("]\n");
         out.append("(0008,0020) DA [").append(studyDate).append("]\n");
-        out.append("(0008,0030) TM [093000]\n");
+        out.append("(0008,0030) TM [").append(studyTime).append("]\n");
         if (accession != null) {
             out.append("(0008,0050) SH [").append(accession).append("]\n");
         }

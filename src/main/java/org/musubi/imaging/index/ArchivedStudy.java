@@ -3,7 +3,6 @@ package org.musubi.imaging.index;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.musubi.imaging.archive.OrthancClient;
 import org.musubi.imaging.studies.IndexedStudy;
+import org.musubi.record.fhir.FhirJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * @param issuer     IssuerOfPatientID (0010,0021), or null
  * @param remoteAet  the AE title that sent the first instance (Orthanc's RemoteAET metadata), or null (REST/STOW uploads)
  * @param accession  AccessionNumber, or null
- * @param started    StudyDate and StudyTime in Japan's time, or null
+ * @param started    StudyDate and StudyTime read as Japan's time (the record's {@link FhirJson#JAPAN}), or null
  * @param description StudyDescription, or null
  */
 public record ArchivedStudy(String orthancId, String studyUid, String patientId, String issuer, String remoteAet,
@@ -33,7 +33,6 @@ public record ArchivedStudy(String orthancId, String studyUid, String patientId,
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     public ArchivedStudy {
         series = List.copyOf(series);
@@ -157,7 +156,7 @@ public record ArchivedStudy(String orthancId, String studyUid, String patientId,
             } else if (time != null && time.matches("\\d{4}")) {
                 at = LocalTime.of(Integer.parseInt(time.substring(0, 2)), Integer.parseInt(time.substring(2, 4)));
             }
-            return day.atTime(at).atZone(JAPAN).toInstant();
+            return day.atTime(at).atZone(FhirJson.JAPAN).toInstant();
         } catch (java.time.DateTimeException e) {
             return null;
         }

@@ -1,12 +1,15 @@
 package org.musubi.imaging.index;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Reference;
@@ -14,6 +17,7 @@ import org.musubi.record.Located;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.ResourceWrite;
+import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
@@ -79,7 +83,8 @@ public final class StudyResource {
                 : new Reference().setIdentifier(new Identifier().setValue(study.patientId()));
         resource.setSubject(subject);
         if (study.started() != null) {
-            resource.setStarted(Date.from(study.started()));
+            resource.setStartedElement(new DateTimeType(Date.from(study.started()), TemporalPrecisionEnum.SECOND,
+                    TimeZone.getTimeZone(FhirJson.JAPAN)));
         }
         Set<String> modalities = new LinkedHashSet<>();
         for (ArchivedStudy.Series s : study.series()) {

@@ -1,6 +1,7 @@
 package org.musubi.imaging.index;
 
 import java.time.Instant;
+import org.musubi.imaging.studies.IndexedStudy;
 
 /**
  * A study in the archive that matches no source patient yet, as the operators' list shows it.
@@ -11,6 +12,11 @@ import java.time.Instant;
 public record Waiting(String studyUid, String orthancId, String patientId, String issuer, String remoteAet,
                       Long facilityId, String accession, String modality, Instant started, int instances,
                       StudyPatients.Reason reason, Instant firstSeen, Instant lastTried) {
+
+    /** When the study was made, as every imaging page writes it ({@link IndexedStudy#startedText(Instant)}). */
+    public String startedText() {
+        return IndexedStudy.startedText(started);
+    }
 
     static Waiting of(ArchivedStudy study, StudyPatients.Found found) {
         return new Waiting(study.studyUid(), study.orthancId(), study.patientId(), study.issuer(), study.remoteAet(),

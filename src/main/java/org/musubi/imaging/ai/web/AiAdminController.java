@@ -1,6 +1,7 @@
 package org.musubi.imaging.ai.web;
 
-import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.musubi.imaging.ai.AiAdministration;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.InvalidRegistration;
@@ -24,8 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AiAdminController {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     private final AiAdministration administration;
 
     AiAdminController(AiAdministration administration) {
@@ -35,9 +34,11 @@ class AiAdminController {
     @GetMapping("/admin/imaging/ai")
     String list(@AuthenticationPrincipal SignedIn me, Model model) {
         Administrator admin = admin(me);
-        model.addAttribute("services", administration.list(admin));
+        List<AiAdministration.View> services = administration.list(admin);
+        model.addAttribute("services", services);
+        model.addAttribute("serviceNames", services.stream()
+                .collect(Collectors.toMap(AiAdministration.View::id, AiAdministration.View::name)));
         model.addAttribute("items", administration.workItems(admin));
-        model.addAttribute("zone", JAPAN);
         return "imaging/ai-services";
     }
 

@@ -1,7 +1,9 @@
 package org.musubi.imaging.reading.programme;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.Instant;
 import java.util.Date;
+import java.util.TimeZone;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -12,9 +14,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.musubi.imaging.reading.ScreeningCategory;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.record.ResourceEncoder;
+import org.musubi.record.ResourceWrite;
+import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.Loinc;
-import org.musubi.record.ResourceWrite;
 
 /**
  * The final reading of a programme's double reading as a JP Core DiagnosticReport, stored under the submitting
@@ -64,7 +67,8 @@ final class ProgrammeReports {
                     .setText("二重読影（" + programme.name() + "）/ Double reading"));
         }
         if (study.started() != null) {
-            resource.setEffective(new DateTimeType(Date.from(study.started())));
+            resource.setEffective(new DateTimeType(Date.from(study.started()), TemporalPrecisionEnum.SECOND,
+                    TimeZone.getTimeZone(FhirJson.JAPAN)));
         }
         resource.setIssued(Date.from(now));
         resource.addPerformer(new Reference().setDisplay(performer));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiPredicate;
@@ -71,8 +72,11 @@ public final class Programmes {
     /** Who looks at an entry. */
     public enum Role { READER, COMPARER, SUBMITTER }
 
-    /** A line of a worklist or of a facility's submissions. */
-    public record Line(ProgrammeStudy entry, Programme programme, Role role) {
+    /**
+     * A line of a worklist or of a facility's submissions, with the study as the index holds it (its kind, date and
+     * counts the list names it by; null when the index no longer has it).
+     */
+    public record Line(ProgrammeStudy entry, Programme programme, Role role, IndexedStudy study) {
     }
 
     // ---- operators ----------------------------------------------------------------------------------------------
@@ -211,10 +215,11 @@ public final class Programmes {
             listed(AuditAction.SEARCH, List.of(), false);
             return List.of();
         }
-        List<ProgrammeStudy> mine = rows.submittedBy(reader.facilityId(), LIST_LIMIT);
-        listed(AuditAction.SEARCH, mine, true);
-        return mine.stream().map(e -> new Line(e, rows.programme(e.programmeId()).orElseThrow(), Role.SUBMITTER))
+        List<Line> lines = rows.submittedBy(reader.facilityId(), LIST_LIMIT).stream()
+                .map(e -> new Line(e, rows.programme(e.programmeId()).orElseThrow(), Role.SUBMITTER, studyOf(e)))
                 .toList();
+        listed(AuditAction.SEARCH, lines, true);
+        return lines;
     }
 
     // ---- readers and comparers ----------------------------------------------------------------------------------
@@ -232,9 +237,10 @@ public final class Programmes {
         List<Line> lines = new ArrayList<>();
         for (ProgrammeStudy entry : rows.open(mine.stream().map(Programme::id).toList(), LIST_LIMIT)) {
             Programme programme = mine.stream().filter(p -> p.id() == entry.programmeId()).findFirst().orElseThrow();
-            role(reader, programme, entry).ifPresent(role -> lines.add(new Line(entry, programme, role)));
+            role(reader, programme, entry).ifPresent(role -> lines.add(new Line(entry, programme, role,
+                    studyOf(entry))));
         }
-        listed(AuditAction.SEARCH, lines.stream().map(Line::entry).toList(), true);
+        listed(AuditAction.SEARCH, lines, true);
         return lines;
     }
 
@@ -413,9 +419,13 @@ public final class Programmes {
         return memberOf.test(user, facility);
     }
 
-    private void listed(AuditAction action, List<ProgrammeStudy> entries, boolean permitted) {
-        List<String> ids = entries.stream().map(e -> context.studies().find(e.studyUid()))
-                .flatMap(Optional::stream).map(IndexedStudy::resourceId).distinct().toList();
+    private IndexedStudy studyOf(ProgrammeStudy entry) {
+        return context.studies().find(entry.studyUid()).orElse(null);
+    }
+
+    private void listed(AuditAction action, List<Line> lines, boolean permitted) {
+        List<String> ids = lines.stream().map(Line::study).filter(Objects::nonNull)
+                .map(IndexedStudy::resourceId).distinct().toList();
         context.audit().record(AuditEntry.of(action, permitted ? Outcome.PERMIT : Outcome.DENY)
                 .on(TYPE, ids.toArray()).purpose(Purpose.TREATMENT)
                 .reason(permitted ? "double reading" : ReadRecords.NOT_FOUND));

@@ -1,21 +1,25 @@
 package org.musubi.imaging.reading.remote;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.TimeZone;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.record.ResourceEncoder;
-import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.Loinc;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
+import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.Loinc;
 
 /**
  * The report of a remote reading as a JP Core DiagnosticReport: for an endoscopy study (modality ES) the endoscopy
@@ -72,7 +76,8 @@ public final class ReadingReports {
                     .setText("読影レポート / Reading report"));
         }
         if (study.started() != null) {
-            resource.setEffective(new org.hl7.fhir.r4.model.DateTimeType(Date.from(study.started())));
+            resource.setEffective(new DateTimeType(Date.from(study.started()), TemporalPrecisionEnum.SECOND,
+                    TimeZone.getTimeZone(FhirJson.JAPAN)));
         }
         resource.setIssued(Date.from(now));
         resource.addPerformer(new Reference().setDisplay(performer));

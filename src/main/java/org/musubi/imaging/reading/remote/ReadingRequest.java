@@ -2,9 +2,9 @@ package org.musubi.imaging.reading.remote;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.musubi.imaging.reading.ReadingItem;
 import org.musubi.imaging.reading.ReadingStatus;
+import org.musubi.record.fhir.FhirJson;
 
 /**
  * One remote reading request as stored: the work item ({@link #item()}) and what the request carries besides.
@@ -19,7 +19,7 @@ import org.musubi.imaging.reading.ReadingStatus;
  * @param reader             the reader who claimed (and reported) it, if any
  * @param status             the state
  * @param question           the clinical question (依頼内容)
- * @param due                the date the requester wants the reading by, if said
+ * @param due                the date the requester wants the reading by, if said (a day in Japan: due by its end)
  * @param declineReason      the centre's reason when declined
  * @param reportId           the DiagnosticReport entered, once reported
  * @param requestedAt        when requested
@@ -31,12 +31,10 @@ public record ReadingRequest(long id, String studyUid, long personId, long reque
                              String question, LocalDate due, String declineReason, String reportId,
                              Instant requestedAt, Instant reportedAt, Instant updatedAt) {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     /** The work item whose steps the state machine decides. */
     public ReadingItem item() {
         return new ReadingItem(id, studyUid, requesterFacility, requesterUser, centreFacility, reader, status,
-                due == null ? null : due.plusDays(1).atStartOfDay(JAPAN).toInstant(), reportId);
+                due == null ? null : due.plusDays(1).atStartOfDay(FhirJson.JAPAN).toInstant(), reportId);
     }
 
     /** This request after {@code item}'s step at {@code now} (the reason a decline gives). */

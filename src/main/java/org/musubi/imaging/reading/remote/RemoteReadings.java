@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.musubi.audit.AuditAction;
@@ -22,6 +23,7 @@ import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
+import org.musubi.record.fhir.FhirJson;
 
 /**
  * Remote reading's doors: request, the centre's worklist and item, its steps (claim, release, decline, report), the
@@ -63,6 +65,10 @@ public final class RemoteReadings {
     public record Centre(long facilityId, String name) {
     }
 
+    /** A request of a list with its study as the index holds it (null when the index no longer has it). */
+    public record Listed(ReadingRequest request, IndexedStudy study) {
+    }
+
     /** A request with its study, as a page shows it (the report once there and readable). */
     public record Shown(ReadingRequest request, IndexedStudy study, Optional<ReadingReports.Shown> report) {
     }
@@ -97,7 +103,7 @@ public final class RemoteReadings {
             throw new ReadingFault(ReadingFault.QUESTION);
         }
         Instant now = context.clock().instant();
-        if (due != null && due.isBefore(LocalDate.ofInstant(now, ReadingRequest.JAPAN))) {
+        if (due != null && due.isBefore(LocalDate.ofInstant(now, FhirJson.JAPAN))) {
             throw new ReadingFault(ReadingFault.DUE);
         }
         IndexedStudy study = IndexedStudy.isUid(studyUid) ? context.studies().find(studyUid).orElse(null) : null;
@@ -143,35 +149,31 @@ public final class RemoteReadings {
     }
 
     /**
-     * The centre's worklist: its open requests (due first), or empty for a user who is no doctor of a reading centre
-     * (one audit row either way, naming the studies listed).
+     * The centre's worklist: its open requests (due first) with their studies, or empty for a user who is no doctor of
+     * a reading centre (one audit row either way, naming the studies listed).
      */
-    public Optional<List<ReadingRequest>> worklist(Reader reader) {
+    public Optional<List<Listed>> worklist(Reader reader) {
         Long facility = reader.facilityId();
         if (facility == null || !rows.isCentre(facility) || !context.directory().doctor(reader.userId())) {
             context.audit().record(AuditEntry.of(AuditAction.SEARCH, Outcome.DENY).on(TYPE)
                     .purpose(Purpose.TREATMENT).reason(ReadRecords.NOT_FOUND));
             return Optional.empty();
         }
-        List<ReadingRequest> open = rows.ofCentre(facility, List.of(ReadingStatus.REQUESTED, ReadingStatus.CLAIMED),
-                LIST_LIMIT);
-        listed(open);
-        return Optional.of(open);
+        return Optional.of(listed(rows.ofCentre(facility,
+                List.of(ReadingStatus.REQUESTED, ReadingStatus.CLAIMED), LIST_LIMIT)));
     }
 
     /**
-     * The requesting facility's requests, newest first: one audit row naming the studies. Empty for a user who is no
-     * doctor.
+     * The requesting facility's requests, newest first, with their studies: one audit row naming the studies. Empty for
+     * a user who is no doctor.
      */
-    public List<ReadingRequest> requested(Reader reader) {
+    public List<Listed> requested(Reader reader) {
         if (reader.facilityId() == null || !context.directory().doctor(reader.userId())) {
             context.audit().record(AuditEntry.of(AuditAction.SEARCH, Outcome.DENY).on(TYPE)
                     .purpose(Purpose.TREATMENT).reason(ReadRecords.NOT_FOUND));
             return List.of();
         }
-        List<ReadingRequest> mine = rows.ofRequester(reader.facilityId(), LIST_LIMIT);
-        listed(mine);
-        return mine;
+        return listed(rows.ofRequester(reader.facilityId(), LIST_LIMIT));
     }
 
     /**
@@ -343,11 +345,18 @@ public final class RemoteReadings {
         return request;
     }
 
-    private void listed(List<ReadingRequest> requests) {
-        List<String> ids = requests.stream().map(r -> context.studies().find(r.studyUid()))
-                .flatMap(Optional::stream).map(IndexedStudy::resourceId).distinct().toList();
+    /**
+     * The requests with their studies (the index's kind, date and counts the list names a study by), after the one
+     * audit row naming the studies listed.
+     */
+    private List<Listed> listed(List<ReadingRequest> requests) {
+        List<Listed> listed = requests.stream()
+                .map(r -> new Listed(r, context.studies().find(r.studyUid()).orElse(null))).toList();
+        List<String> ids = listed.stream().map(Listed::study).filter(Objects::nonNull)
+                .map(IndexedStudy::resourceId).distinct().toList();
         context.audit().record(AuditEntry.of(AuditAction.SEARCH, Outcome.PERMIT).on(TYPE, ids.toArray())
                 .purpose(Purpose.TREATMENT));
+        return listed;
     }
 
     private void requireWritable() {

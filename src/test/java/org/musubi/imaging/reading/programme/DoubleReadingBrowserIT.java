@@ -62,7 +62,9 @@ class DoubleReadingBrowserIT extends NetworkFixtures {
             browser.expand("#programme-submit-section summary");
             new Select(browser.find("#programme-choice")).selectByValue(String.valueOf(programme.id()));
             browser.clickAndLeave("#programme-submit-button");
-            assertThat(browser.find("#programme-submitted").getText()).contains(study.uid());
+            // the submitted study's line (named by its kind and date, not its UID) opens that study in the viewer
+            assertThat(browser.find("#programme-submitted a[href$='/" + study.uid() + "'] .study-label").getText())
+                    .startsWith("CT ");
         }
 
         String[] readings = {"FURTHER_EXAM", "NO_FURTHER_EXAM"};

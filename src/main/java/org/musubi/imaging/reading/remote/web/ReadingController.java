@@ -64,10 +64,10 @@ class ReadingController {
 
     @GetMapping("/imaging/reading/requests")
     String requests(@AuthenticationPrincipal SignedIn me, Model model) {
-        List<ReadingRequest> list = readings.requested(reader(me));
+        List<RemoteReadings.Listed> list = readings.requested(reader(me));
         model.addAttribute("requests", list);
         model.addAttribute("now", Instant.now());
-        names(model, list);
+        names(model, list.stream().map(RemoteReadings.Listed::request).toList());
         return "imaging/reading/requests";
     }
 
@@ -87,11 +87,11 @@ class ReadingController {
 
     @GetMapping("/imaging/reading/worklist")
     String worklist(@AuthenticationPrincipal SignedIn me, Model model) {
-        List<ReadingRequest> list = readings.worklist(reader(me)).orElseThrow(ReadingController::absent);
+        List<RemoteReadings.Listed> list = readings.worklist(reader(me)).orElseThrow(ReadingController::absent);
         model.addAttribute("requests", list);
         model.addAttribute("now", Instant.now());
         model.addAttribute("myId", me.userId());
-        names(model, list);
+        names(model, list.stream().map(RemoteReadings.Listed::request).toList());
         return "imaging/reading/worklist";
     }
 
