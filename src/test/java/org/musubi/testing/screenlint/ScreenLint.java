@@ -109,9 +109,12 @@ public final class ScreenLint {
         }
     }
 
-    /** Words a setting's name follows in an operator's instruction ({@code 環境変数 MUSUBI_IMAGING_ORTHANC_URL}). */
-    private static final Pattern SETTING = Pattern.compile("(?:環境変数|設定|environment variable|setting|property)\\s*[:：]?\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * Words a name to type follows: a setting in an operator's instruction ({@code 環境変数 MUSUBI_IMAGING_ORTHANC_URL}),
+     * a column of the file a facility sends ({@code 列 collected_at}).
+     */
+    private static final Pattern SETTING = Pattern.compile(
+            "(?:環境変数|設定|列|environment variable|setting|property|column)\\s*[:：]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** A word of English prose next to a code: {@code follow-up} in {@code cancer follow-up pathway}. */
     private static final Pattern WORD_BEFORE = Pattern.compile("[A-Za-z]{2,}[,;:]? $");
     private static final Pattern WORD_AFTER = Pattern.compile("^[,;:]? [A-Za-z]{2,}");
@@ -137,8 +140,8 @@ public final class ScreenLint {
             if (defect == Defect.ENGLISH_ERROR && !page.japanese()) {
                 continue;
             }
-            if (line.literal() && (defect == Defect.INTERNAL_CODE || defect == Defect.FHIR_PATH)) {
-                continue; // what a person is meant to type or copy as it is: a login id, a setting
+            if (line.literal() && (defect == Defect.INTERNAL_CODE || defect == Defect.FHIR_PATH || defect == Defect.UCUM)) {
+                continue; // what a person is meant to type or copy as it is: a login id, a setting, a UCUM code to edit
             }
             Matcher m = defect.pattern.matcher(text);
             while (m.find()) {

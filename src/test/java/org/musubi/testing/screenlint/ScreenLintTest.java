@@ -76,7 +76,7 @@ class ScreenLintTest {
                         "emergency-dataset", "Problem[");
         assertThat(page.links()).contains("/portal/letters/9f643845-2c1e-4b7a-9d3e-0a1b2c3d4e5f");
         assertThat(page.lines()).filteredOn(ScreenText.Line::literal).extracting(ScreenText.Line::text)
-                .containsExactly("doctor1", "paramedic1", "musubi.imaging.orthanc-url");
+                .containsExactly("doctor1", "paramedic1", "musubi.imaging.orthanc-url", "launch/patient offline_access");
     }
 
     @Test
@@ -104,6 +104,8 @@ class ScreenLintTest {
         assertThat(texts(html("en", "Health notebook (patient-reported)"))).as("English, hyphenated").isEmpty();
         assertThat(texts(html("en", "emergency_dataset ×4"))).as("snake case is no English").hasSize(1);
         assertThat(texts(html("ja", "戻り先 URI（redirect_uri、1行に1つ）"))).as("a name glossed").isEmpty();
+        assertThat(texts(html("ja", "列 collected_at の「2026-02-30」を日時として読めません"))).as("a file's column").isEmpty();
+        assertThat(texts(html("ja", "collected_at の「2026-02-30」を日時として読めません"))).hasSize(1);
         assertThat(texts(html("ja", "（emergency-dataset）×4"))).as("brackets alone gloss nothing").hasSize(1);
         assertThat(texts(html("ja", "診療情報提供書（紹介状）"))).isEmpty();
     }

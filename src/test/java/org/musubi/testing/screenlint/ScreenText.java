@@ -25,9 +25,10 @@ import org.unbescape.html.HtmlEscape;
  * person sees (a text field, a button); never a script, a style, a template, an {@code href}, an {@code id}, a class
  * or another {@code data-} attribute, nor the value of a hidden, password, checkbox or radio input or of an option
  * (an option shows its text, which is read). A closed {@code <details>} or an element marked {@code hidden} is read:
- * one click or one script shows it. Text inside {@code <code>}, {@code <kbd>} and {@code <samp>} is marked literal
- * (what a person is meant to type or copy exactly, e.g. a login id), so that the detectors of internal words may leave
- * it alone.
+ * one click or one script shows it. Text inside {@code <code>}, {@code <kbd>} and {@code <samp>}, or in an element
+ * marked {@code translate="no"} (HTML's mark of what must stay as written), is marked literal: what a person is meant
+ * to type, edit or copy exactly (a login id, an app's scopes, a form's item codes in its editor), so that the
+ * detectors of internal words and notation may leave it alone.
  *
  * <p>Also the page's language ({@code <html lang>}) and the links a person can follow ({@code <a href>}).
  *
@@ -95,6 +96,14 @@ public final class ScreenText {
             }
         }
         return new ScreenText(lines, lang, List.of());
+    }
+
+    /**
+     * The same text in the language it is actually in (Musubi's templates declare {@code lang="ja"} whatever the
+     * language they are answered in).
+     */
+    public ScreenText inLanguage(String language) {
+        return new ScreenText(lines, language, links);
     }
 
     public List<Line> lines() {
@@ -173,10 +182,11 @@ public final class ScreenText {
             if (name.equals("td") || name.equals("th")) {
                 attribute(element, "data-label"); // a table cell's label, printed before it on a phone (musubi.css)
             }
+            boolean code = literal || LITERAL.contains(name) || "no".equalsIgnoreCase(element.getAttributeValue("translate"));
             if (name.equals("input") && SHOWN_VALUE.contains(type(element))) {
-                attribute(element, "value");
+                attribute(element, "value", code);
             }
-            children(element, literal || LITERAL.contains(name));
+            children(element, code);
             if (block) {
                 endLine();
             }
@@ -189,10 +199,14 @@ public final class ScreenText {
 
         /** An attribute a person reads is a line of its own. */
         private void attribute(Element element, String name) {
+            attribute(element, name, false);
+        }
+
+        private void attribute(Element element, String name, boolean literal) {
             String value = element.getAttributeValue(name);
             if (value != null && !value.isBlank()) {
                 endLine();
-                add(HtmlEscape.unescapeHtml(value), false);
+                add(HtmlEscape.unescapeHtml(value), literal);
                 endLine();
             }
         }
