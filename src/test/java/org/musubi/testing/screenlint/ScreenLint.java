@@ -164,8 +164,8 @@ public final class ScreenLint {
     /**
      * An internal code rather than English (a hyphenated word of letters on an English page, or next to an English
      * word on a Japanese one: {@code self-reported}, {@code cancer follow-up pathway}), a setting an operator is told
-     * to set, or a technical name glossed in brackets after the words that say what it is
-     * ({@code 戻り先 URI（redirect_uri、…）}).
+     * to set, or a technical name glossed: in brackets after the words that say what it is
+     * ({@code 戻り先 URI（redirect_uri、…）}), or followed by them in brackets ({@code offline_access（リフレッシュトークン）}).
      */
     private static boolean internal(ScreenText page, String text, Matcher m) {
         String before = text.substring(0, m.start());
@@ -173,7 +173,9 @@ public final class ScreenLint {
         boolean word = m.group().chars().allMatch(c -> c == '-' || Character.isLowerCase(c));
         boolean english = word && (!page.japanese()
                 || WORD_BEFORE.matcher(before).find() || WORD_AFTER.matcher(after).find());
-        boolean glossed = before.endsWith("（") && !before.substring(0, before.length() - 1).isBlank();
+        String opened = before.stripTrailing();
+        boolean glossed = (opened.endsWith("（") || opened.endsWith("(")) && !opened.substring(0, opened.length() - 1).isBlank()
+                || after.startsWith("（") || after.startsWith(" (") || after.startsWith("(");
         return !english && !glossed && !SETTING.matcher(before).find();
     }
 

@@ -107,6 +107,8 @@ class ScreenLintTest {
         assertThat(texts(html("ja", "列 collected_at の「2026-02-30」を日時として読めません"))).as("a file's column").isEmpty();
         assertThat(texts(html("ja", "collected_at の「2026-02-30」を日時として読めません"))).hasSize(1);
         assertThat(texts(html("ja", "（emergency-dataset）×4"))).as("brackets alone gloss nothing").hasSize(1);
+        assertThat(texts(html("en", "Tokens come from POST /oauth2/token (grant_type=client_credentials)."))).isEmpty();
+        assertThat(texts(html("ja", "openid、offline_access（リフレッシュトークン）も指定できます"))).as("glossed after").isEmpty();
         assertThat(texts(html("ja", "診療情報提供書（紹介状）"))).isEmpty();
     }
 
