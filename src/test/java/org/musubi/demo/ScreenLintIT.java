@@ -24,13 +24,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.attoparser.ParseException;
-import org.attoparser.config.ParseConfiguration;
-import org.attoparser.dom.DOMMarkupParser;
-import org.attoparser.dom.Element;
-import org.attoparser.dom.INestableNode;
-import org.attoparser.dom.INode;
-import org.attoparser.dom.Text;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
@@ -43,6 +36,7 @@ import org.musubi.registry.Users;
 import org.musubi.security.DemoLogins;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.screenlint.Forms;
 import org.musubi.testing.screenlint.ScreenLint.Defect;
 import org.musubi.testing.screenlint.ScreenLintFixtures;
 import org.musubi.testing.screenlint.ScreenText;
@@ -52,7 +46,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unbescape.html.HtmlEscape;
 
 /**
  * The screen lint over the demo (issue 63, build item 4): every demo role — one account of each kind of account the
@@ -282,7 +275,8 @@ class ScreenLintIT extends StartedDemo {
         String compose = "/portal/patients/" + patient + "/letters/new?kind=REFERRAL";
         HttpResponse<String> page = web.get(compose);
         assertThat(page.statusCode()).as(compose).isEqualTo(200);
-        Map<String, String> form = formFields(page.body(), "compose-form");
+        Map<String, String> form = new LinkedHashMap<>(Forms.byId(page.body(), "compose-form")
+                .orElseThrow(() -> new AssertionError("no referral form on " + compose)).fields());
         form.put("addressee", Long.toString(clinic));
         form.putIfAbsent("insuranceMemberId", "");
         if (form.get("insuranceMemberId").isBlank()) {
@@ -308,80 +302,6 @@ class ScreenLintIT extends StartedDemo {
                 "password", PASSWORD);
         assertThat(opened.statusCode()).as("the emergency access opened").isEqualTo(302);
         return WebSession.location(opened);
-    }
-
-    /** A form's fields as a browser would send them untouched: inputs, checked boxes, text areas, chosen options. */
-    private static Map<String, String> formFields(String html, String formId) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        try {
-            INestableNode document = new DOMMarkupParser(ParseConfiguration.htmlConfiguration()).parse(html);
-            Element form = find(document, formId).orElseThrow(() -> new AssertionError("no form #" + formId));
-            collect(form, fields);
-        } catch (ParseException e) {
-            throw new AssertionError(e);
-        }
-        return fields;
-    }
-
-    private static Optional<Element> find(INestableNode parent, String id) {
-        for (INode node : parent.getChildren()) {
-            if (node instanceof Element e) {
-                if (id.equals(e.getAttributeValue("id"))) {
-                    return Optional.of(e);
-                }
-                Optional<Element> inside = find(e, id);
-                if (inside.isPresent()) {
-                    return inside;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void collect(Element parent, Map<String, String> fields) {
-        for (INode node : parent.getChildren()) {
-            if (!(node instanceof Element e)) {
-                continue;
-            }
-            String name = e.getAttributeValue("name");
-            String tag = e.getElementName().toLowerCase(Locale.ROOT);
-            if (name != null && tag.equals("input")) {
-                String type = Optional.ofNullable(e.getAttributeValue("type")).orElse("text").toLowerCase(Locale.ROOT);
-                if (!Set.of("checkbox", "radio", "file", "submit", "button").contains(type)
-                        || (Set.of("checkbox", "radio").contains(type) && e.hasAttribute("checked"))) {
-                    fields.put(name, unescape(Optional.ofNullable(e.getAttributeValue("value")).orElse(
-                            type.equals("checkbox") ? "on" : "")));
-                }
-            } else if (name != null && tag.equals("textarea")) {
-                fields.put(name, unescape(e.getChildrenOfType(Text.class).stream().map(Text::getContent)
-                        .collect(Collectors.joining())));
-            } else if (name != null && tag.equals("select")) {
-                List<Element> options = new ArrayList<>();
-                options(e, options);
-                options.stream().filter(o -> o.hasAttribute("selected")).findFirst()
-                        .or(() -> options.stream().findFirst())
-                        .ifPresent(o -> fields.put(name, unescape(Optional.ofNullable(o.getAttributeValue("value"))
-                                .orElse(""))));
-            } else {
-                collect(e, fields);
-            }
-        }
-    }
-
-    private static void options(Element parent, List<Element> options) {
-        for (INode node : parent.getChildren()) {
-            if (node instanceof Element e) {
-                if (e.getElementName().equalsIgnoreCase("option")) {
-                    options.add(e);
-                } else {
-                    options(e, options);
-                }
-            }
-        }
-    }
-
-    private static String unescape(String text) {
-        return HtmlEscape.unescapeHtml(text);
     }
 
     // --- the resident and the crew in a browser 360 px wide -----------------------------------------------------

@@ -1,6 +1,7 @@
 package org.musubi.testing.screenlint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
@@ -119,12 +120,34 @@ class ScreenLintTest {
     }
 
     @Test
-    void everyDefectHasItsFixturePageLinkedFromTheIndex() {
-        ScreenText index = page(ScreenLintFixtures.INDEX);
+    void everyDefectHasItsFixturePageLinkedFromTheIndexOneOnlyBehindAGetForm() {
+        String html = new String(ScreenLintFixtures.bytes(ScreenLintFixtures.INDEX), StandardCharsets.UTF_8);
+        ScreenText index = ScreenText.of(html);
+        List<String> behindForms = Forms.of(html).stream().filter(f -> f.method().equals("get"))
+                .map(f -> f.address().split("\\?")[0]).toList();
 
-        assertThat(index.links()).containsAll(ScreenLintFixtures.DEFECT_PAGES.values())
-                .containsAll(ScreenLintFixtures.LOOK_ALIKES).contains(ScreenLintFixtures.PDF);
+        assertThat(behindForms).containsExactly("english-error.html");
+        assertThat(Forms.of(html).getFirst().address()).isEqualTo("english-error.html?step=2");
+        assertThat(index.links()).doesNotContain("english-error.html");
+        assertThat(java.util.stream.Stream.concat(index.links().stream(), behindForms.stream()).toList())
+                .containsAll(ScreenLintFixtures.DEFECT_PAGES.values()).containsAll(ScreenLintFixtures.LOOK_ALIKES)
+                .contains(ScreenLintFixtures.PDF);
         assertThat(ScreenLint.check(index)).isEmpty();
+    }
+
+    @Test
+    void aFormIsSentAsABrowserWouldSendItUntouched() {
+        String html = "<form id=\"f\" method=\"post\" action=\"/x\"><input name=\"a\" value=\"1 &amp; 2\">"
+                + "<input type=\"checkbox\" name=\"b\" value=\"true\"><input type=\"checkbox\" name=\"c\" checked>"
+                + "<select name=\"d\"><option value=\"\">選択してください</option><option value=\"5\">青葉</option></select>"
+                + "<select name=\"e\"><option value=\"1\">一</option><option value=\"2\" selected>二</option></select>"
+                + "<textarea name=\"t\">メモ</textarea><button type=\"submit\">送る</button></form>";
+
+        Forms.Form form = Forms.byId(html, "f").orElseThrow();
+
+        assertThat(form.method()).isEqualTo("post");
+        assertThat(form.fields()).containsExactly(entry("a", "1 & 2"), entry("c", "on"), entry("d", "5"), entry("e", "2"),
+                entry("t", "メモ"));
     }
 
     private static Set<String> texts(Defect defect) {

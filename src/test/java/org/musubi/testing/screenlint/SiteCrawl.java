@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * One role's walk through the pages its menus reach, breadth-first from its home page, reading each page and each PDF
  * as a person would ({@link ScreenText}) and recording what the screen lint finds ({@link ScreenLint}).
  *
- * <p>It follows the site's own links ({@code <a href>}, and a redirect's target) and nothing else: it sends no form,
- * so it changes no data. It leaves out the log-out, the log-in pages, the language switch, the static files, and any
+ * <p>It follows the site's own links ({@code <a href>}, a redirect's target, and a GET form sent as it stands — a
+ * search, a filter, a step that picks a facility: {@link Forms}) and nothing else: it sends no POST, so it changes no
+ * data. It leaves out the log-out, the log-in pages, the language switch, the static files, and any
  * address whose path names an act ({@code …/delete}, {@code …/revoke}; such acts are POSTs in Musubi, this only makes
  * sure); a download that is neither a page nor a PDF (a CSV, an archive, an image, a FHIR bundle) is fetched once by
  * its content type and not read. A PDF is read with PDFBox.
@@ -152,12 +153,18 @@ public final class SiteCrawl {
             return;
         }
         if (response.contentType().equals("text/html")) {
-            ScreenText read = ScreenText.of(new String(response.body(), StandardCharsets.UTF_8));
+            String html = new String(response.body(), StandardCharsets.UTF_8);
+            ScreenText read = ScreenText.of(html);
             ScreenText page = language == null ? read : read.inLanguage(language);
             int found = record(path, page);
             reads.add(new Read(role, path, response.status(), "page", found));
             for (String link : page.links()) {
                 local(path, link).ifPresent(next -> enqueue(next, false));
+            }
+            for (Forms.Form form : Forms.of(html)) {
+                if (form.method().equals("get")) {
+                    local(path, form.address()).ifPresent(next -> enqueue(next, false));
+                }
             }
         } else if (response.contentType().equals("application/pdf") && response.status() == 200) {
             int found = record(path, ScreenText.ofPdf(response.body()));
