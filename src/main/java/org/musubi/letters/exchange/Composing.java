@@ -35,6 +35,9 @@ import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.condition.ActiveProblems;
+import org.musubi.record.fhir.medication.CurrentMedication;
+import org.musubi.record.fhir.medication.MedicationCourse;
+import org.musubi.record.fhir.medication.OpenStays;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +49,10 @@ public final class Composing {
     /** How many of each kind of record entry the composer offers. */
     private static final int OFFERED = 30;
     private static final Set<String> PICKED = Set.of("DocumentReference", "DiagnosticReport", "Observation");
+    private static final Set<String> MEDICATION_TYPES = Set.of("MedicationRequest", "MedicationDispense",
+            "MedicationStatement");
+    /** How far back the medicines are read: a year's supply and its grace period (what is current: CurrentMedication). */
+    private static final java.time.Duration MEDICINES = java.time.Duration.ofDays(400);
 
     private final ReadRecords reads;
     private final LetterTable table;
@@ -75,10 +82,14 @@ public final class Composing {
                     }
                     List<Outline> outline = record.outline();
                     List<String> ids = new ArrayList<>();
-                    for (String type : List.of("Condition", "AllergyIntolerance", "MedicationRequest", "Observation",
-                            "DocumentReference", "DiagnosticReport")) {
+                    for (String type : List.of("Condition", "AllergyIntolerance", "Observation", "DocumentReference",
+                            "DiagnosticReport")) {
                         outline.stream().filter(o -> o.type().equals(type)).limit(OFFERED).forEach(o -> ids.add(o.id()));
                     }
+                    Instant medicines = resources.now().minus(MEDICINES);
+                    outline.stream().filter(o -> MEDICATION_TYPES.contains(o.type())
+                            && (o.clinicalDate() == null || o.clinicalDate().isAfter(medicines))).forEach(o -> ids.add(o.id()));
+                    ids.addAll(OpenStays.toRead(outline));
                     List<StoredResource> read2 = ids.isEmpty() ? List.of() : record.contents(ids);
                     return prefill(kind, read2, own, answered);
                 });
@@ -90,7 +101,9 @@ public final class Composing {
         List<StoredResource> conditions = new ArrayList<>();
         List<JsonNode> conditionJson = new ArrayList<>();
         List<Allergy> allergies = new ArrayList<>();
-        List<Medicine> medicines = new ArrayList<>();
+        List<MedicationCourse> courses = new ArrayList<>();
+        List<StoredResource> encounters = new ArrayList<>();
+        List<JsonNode> encounterJson = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         List<LetterExchange.Pick> picks = new ArrayList<>();
         for (StoredResource r : read) {
@@ -100,6 +113,10 @@ public final class Composing {
             JsonNode json = LetterResources.JSON.readTree(r.json());
             String ref = r.type() + "/" + r.id();
             switch (r.type()) {
+                case "Encounter" -> {
+                    encounters.add(r);
+                    encounterJson.add(json);
+                }
                 case "Condition" -> {
                     conditions.add(r);
                     conditionJson.add(json);
@@ -113,14 +130,8 @@ public final class Composing {
                                 "high".equals(json.path("criticality").asString(null)), ref));
                     }
                 }
-                case "MedicationRequest" -> {
-                    String text = FhirJson.concept(json.path("medicationCodeableConcept"));
-                    String status = json.path("status").asString("active");
-                    if (text != null && status.equals("active")) {
-                        String dosage = json.path("dosageInstruction").path(0).path("text").asString(null);
-                        medicines.add(new Medicine(coded(text, json.path("medicationCodeableConcept")), dosage, ref));
-                    }
-                }
+                case "MedicationRequest", "MedicationDispense", "MedicationStatement" ->
+                        MedicationCourse.of(r, json).ifPresent(courses::add);
                 default -> { }
             }
             if (r.category() == DataCategory.LAB_RESULTS && r.type().equals("Observation")) {
@@ -148,6 +159,10 @@ public final class Composing {
         List<Diagnosis> diagnoses = ActiveProblems.of(conditions, conditionJson).stream()
                 .map(p -> new Diagnosis(coded(p.title(), p.code()), p.onset(), true, p.suspected(), p.main(),
                         p.refs().getFirst())).toList();
+        LocalDate today = LocalDate.ofInstant(resources.now(), Letters.JAPAN);
+        List<Medicine> medicines = CurrentMedication.of(courses, OpenStays.of(encounters, encounterJson, today), today)
+                .current().stream().map(m -> new Medicine(coded(m.newest().name(), m.newest().concept()),
+                        m.newest().dosage(), m.newest().ref())).toList();
         results.sort(Comparator.comparing(Result::at, Comparator.nullsLast(Comparator.reverseOrder())));
         picks.sort(Comparator.comparing(LetterExchange.Pick::date, Comparator.nullsLast(Comparator.reverseOrder())));
         Content content = new Content(null, diagnoses, null, null, null, allergies, null,

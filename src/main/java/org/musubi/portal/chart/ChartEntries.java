@@ -23,6 +23,7 @@ import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.record.fhir.condition.ConditionCodes;
 import org.musubi.record.fhir.condition.ConditionStatus;
 import org.musubi.record.fhir.condition.ProblemMark;
+import org.musubi.record.fhir.medication.MedicationCourse;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
 import tools.jackson.databind.JsonNode;
@@ -190,6 +191,13 @@ final class ChartEntries {
             add("chart.detail.period", period(r.path("effectivePeriod")));
             for (JsonNode note : r.path("note")) {
                 add(null, text(note.path("text")));
+            }
+            Optional<MedicationCourse> published = MedicationCourse.of(stored, r);
+            if (published.isPresent()) { // a facility's note of the medicines it prescribes: its prescription
+                add("chart.detail.prescriber", party(r, r.path("informationSource")));
+                details.addFirst(Detail.coded("chart.detail.otc", "chart.published"));
+                return entry(TimelineKind.PRESCRIPTION, firstInstant(r.path("effectivePeriod").path("start"),
+                        r.path("effectiveDateTime"), r.path("dateAsserted")), medication(), false, false);
             }
             details.addFirst(Detail.coded("chart.detail.otc", "chart.otc"));
             return entry(TimelineKind.OTHER, firstInstant(r.path("effectivePeriod").path("start"), r.path("effectiveDateTime"),

@@ -11,11 +11,12 @@ import org.musubi.audit.AuditTrail;
 import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
+import org.musubi.medication.fhir.ReadMedications;
+import org.musubi.portal.chart.ChartEntry;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.LinkedPatient;
 import org.musubi.policy.ListLinkedPatients;
 import org.musubi.policy.PersonView;
-import org.musubi.portal.chart.MedicationReview;
 import org.musubi.record.Found;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
@@ -41,9 +42,9 @@ class ReadPatientNews {
     private static final Set<String> MEDICATION_TYPES = Set.of("MedicationRequest", "MedicationDispense");
     private final ReadRecords records;
     private final AuditTrail trail;
-    private final MedicationReview medications;
+    private final ReadMedications medications;
 
-    ReadPatientNews(ReadRecords records, AuditTrail trail, MedicationReview medications) {
+    ReadPatientNews(ReadRecords records, AuditTrail trail, ReadMedications medications) {
         this.records = records;
         this.trail = trail;
         this.medications = medications;
@@ -75,7 +76,7 @@ class ReadPatientNews {
         Found found = records.glance(view, new RecordQuery(null, List.of(), now.minus(MEDICATIONS), null, null, true,
                 RecordQuery.MAX_COUNT, 0, MEDICATION_TYPES));
         List<StoredResource> read = found.resources();
-        Medications checked = medications.review(read);
+        Medications checked = medications.of(read, LocalDate.ofInstant(now, ChartEntry.JAPAN));
         LocalDate dispensed = checked.rows().stream().map(MedicationRows.Row::entry)
                 .filter(e -> e.kind() == MedicationEntry.Kind.DISPENSING && e.start() != null)
                 .map(MedicationEntry::start).max(LocalDate::compareTo).orElse(null);
