@@ -216,7 +216,9 @@ final class ChartEntries {
                     + (range == null ? "" : " (" + range + ")"), null, flag));
             Instant at = firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued"));
             boolean lab = category == null || "laboratory".equals(category);
-            return entry(lab ? TimelineKind.LAB : TimelineKind.OTHER, at, value == null ? name : name + " " + value,
+            TimelineKind kind = stored.category() == DataCategory.VITALS ? TimelineKind.VITALS
+                    : lab ? TimelineKind.LAB : TimelineKind.OTHER;
+            return entry(kind, at, value == null ? name : name + " " + value,
                     false, false);
         }
 
