@@ -24,7 +24,8 @@ import org.musubi.record.fhir.medication.OpenStays;
  */
 public final class MyMedicines {
 
-    private static final Set<String> TYPES = Set.of("MedicationRequest", "MedicationDispense", "MedicationStatement");
+    private static final Set<String> TYPES = Set.of("MedicationRequest", "MedicationDispense", "MedicationStatement",
+            "MedicationAdministration", "AllergyIntolerance");
     private final ReadRecords records;
     private final ReadMedications medications;
 

@@ -34,6 +34,11 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.medication.MedicationAlert;
+import org.musubi.medication.MedicationEntry;
+import org.musubi.medication.RecordedAllergy;
+import org.musubi.medication.allergy.AllergyChecks;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.record.fhir.medication.CurrentMedication;
 import org.musubi.record.fhir.medication.MedicationCourse;
@@ -101,6 +106,7 @@ public final class Composing {
         List<StoredResource> conditions = new ArrayList<>();
         List<JsonNode> conditionJson = new ArrayList<>();
         List<Allergy> allergies = new ArrayList<>();
+        List<RecordedAllergy> recorded = new ArrayList<>();
         List<MedicationCourse> courses = new ArrayList<>();
         List<StoredResource> encounters = new ArrayList<>();
         List<JsonNode> encounterJson = new ArrayList<>();
@@ -128,6 +134,8 @@ public final class Composing {
                         allergies.add(new Allergy(coded(text, json.path("code")), json.path("category").path(0).asString(null),
                                 reaction.isEmpty() ? null : reaction,
                                 "high".equals(json.path("criticality").asString(null)), ref));
+                        recorded.add(new RecordedAllergy(text, parties.facility(r.sourceFacilityId()).map(Facility::name)
+                                .orElse("")));
                     }
                 }
                 case "MedicationRequest", "MedicationDispense", "MedicationStatement" ->
@@ -160,15 +168,20 @@ public final class Composing {
                 .map(p -> new Diagnosis(coded(p.title(), p.code()), p.onset(), true, p.suspected(), p.main(),
                         p.refs().getFirst())).toList();
         LocalDate today = LocalDate.ofInstant(resources.now(), Letters.JAPAN);
-        List<Medicine> medicines = CurrentMedication.of(courses, OpenStays.of(encounters, encounterJson, today), today)
-                .current().stream().map(m -> new Medicine(coded(m.newest().name(), m.newest().concept()),
-                        m.newest().dosage(), m.newest().ref())).toList();
+        List<MedicationCourse> current = CurrentMedication.of(courses, OpenStays.of(encounters, encounterJson, today),
+                today).current().stream().map(CurrentMedication.Medicine::newest).toList();
+        List<Medicine> medicines = current.stream().map(c -> new Medicine(coded(c.name(), c.concept()), c.dosage(),
+                c.ref())).toList();
+        List<MedicationAlert> alerts = List.copyOf(AllergyChecks.find(current.stream().map(c -> new MedicationEntry(
+                        c.ref(), c.yjCode() == null ? null : FhirSystems.YJ, c.yjCode(), c.name(), c.start(),
+                        c.end() == null ? today : c.end(), null, null, MedicationEntry.Kind.PRESCRIPTION)).toList(),
+                java.util.Map.of(), recorded));
         results.sort(Comparator.comparing(Result::at, Comparator.nullsLast(Comparator.reverseOrder())));
         picks.sort(Comparator.comparing(LetterExchange.Pick::date, Comparator.nullsLast(Comparator.reverseOrder())));
         Content content = new Content(null, diagnoses, null, null, null, allergies, null,
                 results.subList(0, Math.min(10, results.size())), null, medicines, null, null, null);
         return new LetterExchange.Prefill(kind, content, List.copyOf(picks), Sending.name(own), own.birthDate(), null,
-                answered, null);
+                answered, null, alerts);
     }
 
     Attachment upload(Reader author, String title, String contentType, InputStream content) {

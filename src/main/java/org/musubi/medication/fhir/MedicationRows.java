@@ -18,8 +18,9 @@ import org.musubi.record.fhir.medication.MedicationCourse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A patient's prescriptions (MedicationRequest), dispensings (MedicationDispense) and facilities' hand-published notes
- * of medicines from every hospital, clinic and pharmacy as rows of the medication list, each with the entry the
+ * A patient's prescriptions (MedicationRequest), dispensings (MedicationDispense), administrations in a stay
+ * (MedicationAdministration) and facilities' hand-published notes of medicines from every hospital, clinic and pharmacy
+ * as rows of the medication list, each with the entry the
  * duplicate checks read: the drug's code (a YJ code when the record has one), the days it covers (as the record's one
  * reader of a medication's period, {@link MedicationCourse}, reads them), who prescribed it and which pharmacy
  * dispensed it. The one reading of stored medications into rows, for every view of a patient's medications.
@@ -73,9 +74,6 @@ public final class MedicationRows {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             StoredResource stored = resources.get(i);
-            if (stored.type().equals("MedicationAdministration")) {
-                continue; // given in a stay: the timeline's, not the list's
-            }
             JsonNode r = json.get(i);
             Optional<MedicationCourse> course = MedicationCourse.of(stored, r);
             if (course.isPresent()) {
@@ -99,8 +97,13 @@ public final class MedicationRows {
             prescriber = new Source(senderSource.code(), senderSource.name(), FhirJson.party(r, r.path("requester")));
         }
         LocalDate end = course.end() != null ? course.end() : today.isBefore(course.start()) ? course.start() : today;
+        MedicationEntry.Kind kind = switch (course.kind()) {
+            case DISPENSING -> MedicationEntry.Kind.DISPENSING;
+            case ADMINISTRATION -> MedicationEntry.Kind.ADMINISTRATION;
+            default -> MedicationEntry.Kind.PRESCRIPTION;
+        };
         MedicationEntry entry = new MedicationEntry(course.ref(), code[0], code[1], course.name(), course.start(), end,
-                prescriber, pharmacy, dispense ? MedicationEntry.Kind.DISPENSING : MedicationEntry.Kind.PRESCRIPTION);
+                prescriber, pharmacy, kind);
         return new Row(course, entry, stored.sourceFacilityId(), course.dosage(), course.statedDays(),
                 DataCategory.flagsIn(stored.held()));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.musubi.medication.AllergyClash;
 import org.musubi.medication.CheckResult;
 import org.musubi.medication.Drug;
 import org.musubi.medication.MedicationAlert;
@@ -40,9 +41,12 @@ public record Medications(List<MedicationRows.Row> rows, CheckResult checks, Map
      *                       the drug's name as recorded
      * @param ingredientCode the YJ code's first seven characters when the drug master knows the drug, else {@code null}
      * @param newest         the row that names the line: the newest current one (of the history: the newest)
+     * @param duplicate      a duplicate-medication alert names one of its rows
+     * @param allergic       an allergy–drug alert names one of its rows
      */
     public record DrugHistory(String label, String ingredientCode, boolean current, boolean alerted,
-                              List<MedicationRows.Row> rows, MedicationRows.Row newest) {
+                              List<MedicationRows.Row> rows, MedicationRows.Row newest, boolean duplicate,
+                              boolean allergic) {
 
         public DrugHistory {
             rows = List.copyOf(rows);
@@ -69,7 +73,10 @@ public record Medications(List<MedicationRows.Row> rows, CheckResult checks, Map
     private List<DrugHistory> lines(boolean current) {
         Map<String, MedicationRows.Row> byRef = new HashMap<>();
         rows.forEach(r -> byRef.put(r.course().ref(), r));
-        Set<String> alerted = checks.alerts().stream().flatMap(a -> a.entryIds().stream()).collect(Collectors.toSet());
+        Set<String> allergic = checks.alerts().stream().filter(AllergyClash.class::isInstance)
+                .flatMap(a -> a.entryIds().stream()).collect(Collectors.toSet());
+        Set<String> duplicate = checks.alerts().stream().filter(a -> !(a instanceof AllergyClash))
+                .flatMap(a -> a.entryIds().stream()).collect(Collectors.toSet());
         CurrentMedication.MedicationList list = CurrentMedication.of(rows.stream().map(MedicationRows.Row::course).toList(),
                 openStays, today);
         List<DrugHistory> lines = new ArrayList<>();
@@ -77,8 +84,10 @@ public record Medications(List<MedicationRows.Row> rows, CheckResult checks, Map
             List<MedicationRows.Row> of = medicine.courses().stream().map(c -> byRef.get(c.ref())).toList();
             MedicationRows.Row newest = byRef.get(medicine.newest().ref());
             Drug drug = checks.resolved().get(newest.entry().id());
+            boolean duplicated = of.stream().anyMatch(r -> duplicate.contains(r.entry().id()));
+            boolean allergy = of.stream().anyMatch(r -> allergic.contains(r.entry().id()));
             lines.add(new DrugHistory(label(drug, medicine.newest()), drug == null ? null : drug.ingredientCode(), current,
-                    of.stream().anyMatch(r -> alerted.contains(r.entry().id())), of, newest));
+                    duplicated || allergy, of, newest, duplicated, allergy));
         }
         return lines;
     }

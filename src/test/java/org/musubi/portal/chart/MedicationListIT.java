@@ -73,7 +73,8 @@ class MedicationListIT {
     @Test
     void dispensingsThatFollowEachOtherAreNotDuplicates() {
         LocalDate today = LocalDate.now(ChartEntry.JAPAN);
-        Patient patient = dispensedAtTwoPharmacies(today.minusDays(60), today.minusDays(32));
+        // the second supply ended 25 days ago: past the grace period of the current medication (7 days)
+        Patient patient = dispensedAtTwoPharmacies(today.minusDays(80), today.minusDays(52));
         WebSession clinic = linkedClinic(patient.personId);
 
         String body = clinic.get("/portal/patients/" + patient.personId + "/medications").body();
