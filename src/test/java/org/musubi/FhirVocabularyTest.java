@@ -83,6 +83,58 @@ class FhirVocabularyTest {
                 .containsExactly("a/Letter.java", "b/Chart.java");
     }
 
+    /**
+     * A medication's supply and period ({@code daysSupply}, {@code dispenseRequest.expectedSupplyDuration}, the
+     * dosage's {@code boundsPeriod} and {@code boundsDuration}) are read by {@code record.fhir.medication.MedicationCourse}
+     * only: what "current medication" means is its and {@code CurrentMedication}'s decision.
+     */
+    static final Pattern PERIOD_READ = Pattern.compile("(path|get|has)\\(\"(daysSupply|expectedSupplyDuration|boundsPeriod"
+            + "|boundsDuration)\"\\)|\\.get(DaysSupply|ExpectedSupplyDuration|BoundsPeriod|BoundsDuration)\\(\\)");
+    static final Set<String> PERIOD_READERS = Set.of("org/musubi/record/fhir/medication/MedicationCourse.java");
+    /**
+     * A value's quantity and unit ({@code valueQuantity}) are read by {@code record.fhir.observation} (and the JSON
+     * helper {@code FhirJson}) only: the number as written, its comparator, its unit for people.
+     */
+    static final Pattern UNIT_READ = Pattern.compile("(path|get|has)\\(\"valueQuantity\"\\)|\\.getValueQuantity\\(\\)");
+
+    static boolean unitReader(String file) {
+        return file.startsWith("org/musubi/record/fhir/observation/") || file.equals("org/musubi/record/fhir/FhirJson.java");
+    }
+
+    @Test
+    void aMedicationsPeriodAndAValuesUnitAreReadByTheirReadersOnly() throws IOException {
+        Map<String, String> sources = sources();
+        assertThat(readersOutside(sources, PERIOD_READ, PERIOD_READERS))
+                .as("files reading a medication's supply or period themselves: read it through "
+                        + "org.musubi.record.fhir.medication.MedicationCourse (current medication: CurrentMedication)")
+                .isEmpty();
+        assertThat(sources.entrySet().stream().filter(e -> !unitReader(e.getKey()) && UNIT_READ.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).toList())
+                .as("files reading a value's quantity or unit themselves: read it through "
+                        + "org.musubi.record.fhir.observation.ObservationValue")
+                .isEmpty();
+    }
+
+    /** The rules find a page that decides a drug's days or a value's unit itself, and let the readers do so. */
+    @Test
+    void aPeriodOrAUnitReadOutsideItsReaderIsFound() {
+        Map<String, String> fixture = Map.of(
+                "a/Letter.java", "int days = json.path(\"dispenseRequest\").path(\"expectedSupplyDuration\").path(\"value\").asInt();",
+                "b/Notebook.java", "if (dispense.getDaysSupply().getValue().intValue() > 14) { }",
+                "c/Crew.java", "boolean drip = r.path(\"dosageInstruction\").path(0).path(\"timing\").path(\"repeat\").has(\"boundsPeriod\");",
+                "d/Research.java", "List<String> FIELDS = List.of(\"daysSupply\", \"quantity\");",
+                "org/musubi/record/fhir/medication/MedicationCourse.java", "duration(r.path(\"daysSupply\"))");
+        assertThat(readersOutside(fixture, PERIOD_READ, PERIOD_READERS))
+                .containsExactly("a/Letter.java", "b/Notebook.java", "c/Crew.java");
+        Map<String, String> units = Map.of(
+                "a/Letter.java", "String unit = json.path(\"valueQuantity\").path(\"unit\").asString(null);",
+                "b/Ai.java", "observation.getValueQuantity().getUnit()",
+                "c/Pathway.java", "Map.of(\"quantity\", Set.of(\"valueQuantity\"))",
+                "org/musubi/record/fhir/observation/ObservationValue.java", "quantity(observation.path(\"valueQuantity\"))");
+        assertThat(units.entrySet().stream().filter(e -> !unitReader(e.getKey()) && UNIT_READ.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).sorted().toList()).containsExactly("a/Letter.java", "b/Ai.java");
+    }
+
     /** The files outside {@code owners} in which {@code read} is found. */
     static List<String> readersOutside(Map<String, String> sources, Pattern read, Set<String> owners) {
         return sources.entrySet().stream().filter(e -> !owners.contains(e.getKey()) && read.matcher(e.getValue()).find())

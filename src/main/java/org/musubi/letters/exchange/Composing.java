@@ -40,6 +40,7 @@ import org.musubi.medication.RecordedAllergy;
 import org.musubi.medication.allergy.AllergyChecks;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.condition.ActiveProblems;
+import org.musubi.record.fhir.observation.ObservationValue;
 import org.musubi.record.fhir.medication.CurrentMedication;
 import org.musubi.record.fhir.medication.MedicationCourse;
 import org.musubi.record.fhir.medication.OpenStays;
@@ -144,9 +145,9 @@ public final class Composing {
             }
             if (r.category() == DataCategory.LAB_RESULTS && r.type().equals("Observation")) {
                 String text = FhirJson.concept(json.path("code"));
-                if (text != null && json.has("valueQuantity")) {
-                    results.add(new Result(coded(text, json.path("code")), json.path("valueQuantity").path("value").asString(null),
-                            json.path("valueQuantity").path("unit").asString(null),
+                ObservationValue.Quantity quantity = ObservationValue.of(json).quantity();
+                if (text != null && quantity != null) {
+                    results.add(new Result(coded(text, json.path("code")), quantity.figure(), quantity.unitOrCode(),
                             FhirJson.firstInstant(json.path("effectiveDateTime"), json.path("issued")), ref));
                 }
             }

@@ -149,7 +149,7 @@ final class ChartEntries {
 
         ChartEntry prescription() {
             dosages(r.path("dosageInstruction"));
-            add("chart.detail.supply", quantity(r.path("dispenseRequest").path("expectedSupplyDuration")));
+            add("chart.detail.supply", MedicationCourse.statedSupply("MedicationRequest", r));
             add("chart.detail.prescriber", party(r, r.path("requester")));
             addCode("chart.detail.status", "status", text(r.path("status")));
             return entry(injection() ? TimelineKind.INJECTION : TimelineKind.PRESCRIPTION, FhirJson.instant(r.path("authoredOn")),
@@ -159,7 +159,7 @@ final class ChartEntries {
         ChartEntry dispense() {
             dosages(r.path("dosageInstruction"));
             add("chart.detail.quantity", quantity(r.path("quantity")));
-            add("chart.detail.supply", quantity(r.path("daysSupply")));
+            add("chart.detail.supply", MedicationCourse.statedSupply("MedicationDispense", r));
             JsonNode pharmacy = r.path("performer").path(0).path("actor");
             for (JsonNode performer : r.path("performer")) {
                 if ("Organization".equals(FhirJson.targetType(r, performer.path("actor")))) {

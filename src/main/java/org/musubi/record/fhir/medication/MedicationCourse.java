@@ -114,6 +114,24 @@ public record MedicationCourse(String ref, long facilityId, Kind kind, String na
         return end == null ? null : days(end);
     }
 
+    /**
+     * The supply as the record states it, in its own words for a detail line ({@code 28 日}): a dispensing's days'
+     * supply, a prescription's expected supply; {@code null} when it states none.
+     */
+    public static String statedSupply(String type, JsonNode r) {
+        return switch (type) {
+            case "MedicationDispense" -> FhirJson.quantity(r.path("daysSupply"));
+            case "MedicationRequest" -> FhirJson.quantity(r.path("dispenseRequest").path("expectedSupplyDuration"));
+            default -> null;
+        };
+    }
+
+    /** A dispensing's days' supply held in HAPI's model (the JAHIS notebook writes it back as sent), or empty. */
+    public static Optional<java.math.BigDecimal> daysSupply(org.hl7.fhir.r4.model.MedicationDispense dispense) {
+        return dispense.hasDaysSupply() && dispense.getDaysSupply().hasValue()
+                ? Optional.of(dispense.getDaysSupply().getValue()) : Optional.empty();
+    }
+
     private static boolean published(JsonNode r) {
         for (JsonNode tag : r.path("meta").path("tag")) {
             if (FhirSystems.PUBLISHED_BY_HAND.equals(text(tag.path("system")))) {
