@@ -130,6 +130,34 @@ class PortalLabsIT extends NetworkFixtures {
     }
 
     @Test
+    void everyReferenceRangeOfTheTableAndTheTrendIsWrittenWithOneDashWhateverTheFacilityWrote() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Patient2 patient = patientAtBoth(hospital, clinic);
+        IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        Observation albumin = FhirRecords.lab(hospital, patient.hospitalLocalId(), "3A015000002327101", "2024-04-12", 0);
+        albumin.getCode().getCodingFirstRep().setDisplay("アルブミン");
+        albumin.setValue(new Quantity().setValueElement(new DecimalType("4.1")).setUnit("g/dL"));
+        albumin.addReferenceRange().setText("3.8～5.2").setLow(new Quantity().setValueElement(new DecimalType("3.8")))
+                .setHigh(new Quantity().setValueElement(new DecimalType("5.2")));
+        FhirRecords.create(hospitalApi, albumin);
+        Observation creatinine = FhirRecords.lab(hospital, patient.hospitalLocalId(), "3C015000002327101", "2024-04-12", 0);
+        creatinine.getCode().getCodingFirstRep().setDisplay("クレアチニン");
+        creatinine.setValue(new Quantity().setValueElement(new DecimalType("0.62")).setUnit("mg/dL"));
+        creatinine.addReferenceRange().setText("0.46-0.79");
+        FhirRecords.create(hospitalApi, creatinine);
+        WebSession web = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+
+        String table = web.get("/portal/patients/" + patient.personId() + "/labs").body();
+        String trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=3A015").body();
+
+        assertThat(cells(table, "<td class=\"range\">([^<]*)</td>"))
+                .containsExactlyInAnyOrder("3.8–5.2", "0.46–0.79", "4.6–6.2", "70–139");
+        assertThat(table).doesNotContain("3.8～5.2").doesNotContain("0.46-0.79");
+        assertThat(cells(trend, "<td>([^<]*–[^<]*)</td>")).containsExactly("3.8–5.2");
+    }
+
+    @Test
     void aFacilityWithoutALinkIsRefusedWithoutAnyValueOrNameAndTheRefusalAudited() {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
@@ -220,6 +248,16 @@ class PortalLabsIT extends NetworkFixtures {
             flags.add(flag.find() ? flag.group(1) : "");
         }
         return flags;
+    }
+
+    /** The first group of every match of {@code regex} in {@code body}, in document order. */
+    private static List<String> cells(String body, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(body);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     /** The page's script sources: static files only (CSP script-src 'self'). */
