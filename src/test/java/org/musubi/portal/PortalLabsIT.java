@@ -117,7 +117,7 @@ class PortalLabsIT extends NetworkFixtures {
         String table = web.get("/portal/patients/" + patient.personId() + "/labs").body();
         String trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=8A065").body();
 
-        assertThat(table).contains("<td class=\"unit\">mL/min/1.73m²</td>", "<td class=\"unit\">10³/µL</td>")
+        assertThat(table).contains("<td class=\"unit\">mL/min/1.73m²</td>", "<td class=\"unit\">10³/μL</td>")
                 .doesNotContain(">mL/min/{1.73_m2}<").doesNotContain(">10*3/uL<");
         assertThat(trend).contains("mL/min/1.73m²").doesNotContain("（mL/min/{1.73_m2}）");
         Matcher badges = Pattern.compile("<span class=\"facility-badge\"[^>]*>([^<]*)</span>").matcher(table);

@@ -81,6 +81,17 @@ public final class FormLetters {
                 kind == LetterKind.REPLY ? "3411098765^2026^R-000123" : null, null);
     }
 
+    /** {@link #of(LetterKind)} quoting {@code results} instead of its HbA1c. */
+    static Letter withResults(LetterKind kind, List<Result> results) {
+        Letter letter = of(kind);
+        Content c = letter.content();
+        return new Letter(letter.kind(), letter.number(), letter.version(), letter.issued(), letter.author(),
+                letter.sender(), letter.addressee(), letter.patient(), new Content(c.purpose(), c.diagnoses(),
+                c.presentIllness(), c.history(), c.pastDiagnoses(), c.allergies(), c.findings(), results, c.course(),
+                c.medicines(), c.remarks(), c.stay(), c.attachments(), c.details()), letter.repliesTo(),
+                letter.enclosedSummary());
+    }
+
     static Letter of(LetterKind kind) {
         return of(kind, "食事療法とメトホルミンで加療中。", 2);
     }

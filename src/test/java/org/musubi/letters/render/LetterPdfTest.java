@@ -14,12 +14,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.musubi.letters.Coded;
 import org.musubi.letters.Letter;
 import org.musubi.letters.LetterKind;
+import org.musubi.letters.Result;
 
 /** Every form printed as the clinicians' paper form: its boxes in order, the Japanese font embedded, pages numbered. */
 class LetterPdfTest {
@@ -119,6 +122,32 @@ class LetterPdfTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = LetterKind.class, names = {"REFERRAL", "REPLY", "DISCHARGE_SUMMARY", "TRACING_REPORT"})
+    void writesEachResultsUnitAsPeopleReadItNotInUcumsNotation(LetterKind kind) throws IOException {
+        Letter letter = FormLetters.withResults(kind, List.of(
+                new Result(Coded.text("eGFR"), "58", "mL/min/{1.73_m2}", FormLetters.ISSUED, null),
+                new Result(Coded.text("血小板数"), "21.5", "10*4/uL", FormLetters.ISSUED, null),
+                new Result(Coded.text("尿沈渣 赤血球"), "1-4", "/[HPF]", null, null)));
+
+        byte[] pdf = RENDERING.pdf(letter);
+        List<String> lines = printed(pdf).lines().map(String::strip).toList();
+
+        assertThat(lines).contains("eGFR 58 mL/min/1.73m² 2026年11月20日", "血小板数 21.5 10⁴/μL 2026年11月20日",
+                "尿沈渣 赤血球 1-4 /HPF");
+        assertThat(String.join("\n", lines)).doesNotContain("{1.73_m2}").doesNotContain("10*4").doesNotContain("[HPF]")
+                .doesNotContain("#");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as("%s embedded (no unit glyph left to a viewer's font)",
+                            font.getName()).isTrue();
+                }
+            }
+        }
+    }
+
     @Test
     void printsTheSameBytesForTheSameLetter() {
         Letter letter = FormLetters.of(LetterKind.REFERRAL);
@@ -136,6 +165,37 @@ class LetterPdfTest {
             assertThat(document.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(FormLetters.ISSUED);
             assertThat(document.getDocumentInformation().getProducer()).isEqualTo("Musubi");
             assertThat(document.getSignatureFields()).as("the signer adds its own field").isEmpty();
+        }
+    }
+
+    /**
+     * The PDF's text as a reader sees it on paper: a character printed smaller and above its line's baseline (a
+     * {@code <sup>}) reads as the superscript it is ({@code 10} and a raised {@code 4} read {@code 10⁴}).
+     */
+    static String printed(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                    float size = 0;
+                    float baseline = 0;
+                    for (TextPosition p : positions) {
+                        if (p.getFontSizeInPt() > size) {
+                            size = p.getFontSizeInPt();
+                            baseline = p.getYDirAdj();
+                        }
+                    }
+                    StringBuilder read = new StringBuilder();
+                    for (TextPosition p : positions) {
+                        int plain = "0123456789-".indexOf(p.getUnicode());
+                        boolean raised = p.getFontSizeInPt() < 0.85f * size && p.getYDirAdj() < baseline - 0.5f;
+                        read.append(raised && plain >= 0 ? "⁰¹²³⁴⁵⁶⁷⁸⁹⁻".charAt(plain) : p.getUnicode());
+                    }
+                    writeString(read.toString());
+                }
+            };
+            stripper.setSortByPosition(true);
+            return stripper.getText(document);
         }
     }
 

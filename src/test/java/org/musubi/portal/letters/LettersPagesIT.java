@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.record.Reader;
@@ -15,6 +18,7 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.FhirRecords;
 import org.musubi.testing.LetterPatients;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
@@ -84,6 +88,28 @@ class LettersPagesIT extends NetworkFixtures {
         assertThat(early.statusCode()).as("the addressee is told why it cannot answer yet, not given a 404").isEqualTo(200);
         assertThat(early.body()).contains("id=\"reply-unavailable\"").contains("id=\"back-to-letter\"")
                 .doesNotContain("id=\"sign-and-send\"");
+    }
+
+    @Test
+    void theComposersResultsReadWithTheirUnitsAsPeopleWriteThemWhileTheFormKeepsTheSentUnit() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        LetterPatients.Written patient = patients.at(port, clinic);
+        Observation egfr = FhirRecords.lab(clinic, patient.localId(), "8A065000002391901", "2026-11-02", 0);
+        egfr.getCode().setText("eGFR");
+        egfr.setValue(new Quantity().setValueElement(new DecimalType("58")).setUnit("mL/min/{1.73_m2}")
+                .setSystem("http://unitsofmeasure.org").setCode("mL/min/{1.73_m2}"));
+        FhirRecords.create(clients.fhirFor(port, clinic, "system/*.read", "system/*.write"), egfr);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+
+        String composer = doctor.get("/portal/patients/" + patient.personId() + "/letters/new?kind=REFERRAL").body();
+
+        Matcher shown = Pattern.compile("<span[^>]*>(eGFR [^<]*)</span>").matcher(composer);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        while (shown.find()) {
+            lines.add(shown.group(1));
+        }
+        assertThat(lines).containsExactly("eGFR 58 mL/min/1.73m²");
+        assertThat(composer).as("the letter keeps the unit as sent").contains("value=\"mL/min/{1.73_m2}\"");
     }
 
     @Test
