@@ -149,6 +149,25 @@ class LetterPdfTest {
     }
 
     @Test
+    void aReplyNamesTheLetterItAnswersByItsKindDayFacilityAndAuthorNeverByAnId() throws IOException {
+        Letter reply = FormLetters.of(LetterKind.REPLY);
+        Letter withAnId = new Letter(reply.kind(), reply.number(), 1, reply.issued(), reply.author(), reply.sender(),
+                reply.addressee(), reply.patient(), reply.content(), "9f643845-2a7c-4b8e-9d1e-3c5a7b9e0f12", null,
+                reply.answered());
+
+        List<String> lines = printed(RENDERING.pdf(reply)).lines().map(String::strip).toList();
+        List<String> stored = printed(RENDERING.pdf(withAnId)).lines().map(String::strip).toList();
+
+        assertThat(lines).containsSequence("ご紹介の文書 2026年11月10日付 診療情報提供書（広島結病院 広島 一郎）",
+                "（文書番号 3411098765^2026^R-000123）");
+        assertThat(stored).as("a reply holding an id names the letter the same way and prints no id")
+                .contains("ご紹介の文書 2026年11月10日付 診療情報提供書（広島結病院 広島 一郎）");
+        assertThat(String.join("\n", stored)).doesNotContain("9f643845");
+        assertThat(RENDERING.html(reply, java.util.Locale.ENGLISH))
+                .contains("Referral letter of 10 Nov 2026 (広島結病院, 広島 一郎)");
+    }
+
+    @Test
     void printsTheSameBytesForTheSameLetter() {
         Letter letter = FormLetters.of(LetterKind.REFERRAL);
 
