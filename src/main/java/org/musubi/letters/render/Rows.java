@@ -91,9 +91,29 @@ final class Rows {
         }).toList();
     }
 
+    /** An attachment's line: its title, its size, and its kind of file as a label (PDF, 画像 …), never a MIME type. */
     static List<Row> attachments(List<Attachment> attachments) {
-        return attachments.stream().map(a -> new Row(a.title(), a.contentType() + "・" + size(a.size()), null, null,
-                List.of())).toList();
+        return attachments.stream().map(a -> new Row(a.title(), size(a.size()), null, null,
+                List.of("letter.fileType." + fileType(a.contentType())))).toList();
+    }
+
+    /** The kind of file a MIME type names, as the key of its label ({@code letter.fileType.<kind>}). */
+    static String fileType(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        if (type.equals("application/pdf")) {
+            return "pdf";
+        } else if (type.equals("application/dicom")) {
+            return "dicom";
+        } else if (type.startsWith("image/")) {
+            return "image";
+        } else if (type.startsWith("text/")) {
+            return "text";
+        } else if (type.contains("wordprocessingml") || type.equals("application/msword")) {
+            return "document";
+        } else if (type.contains("spreadsheetml") || type.equals("application/vnd.ms-excel")) {
+            return "spreadsheet";
+        }
+        return "other";
     }
 
     private static String size(long bytes) {

@@ -168,6 +168,18 @@ class LetterPdfTest {
     }
 
     @Test
+    void namesEachAttachmentsKindOfFileInWordsNotByItsMimeType() throws IOException {
+        List<String> lines = printed(RENDERING.pdf(FormLetters.of(LetterKind.REFERRAL))).lines().map(String::strip)
+                .toList();
+
+        assertThat(lines).containsSequence("添付資料", "PDF 検査結果 1 51 KB", "PDF 検査結果 2 102 KB");
+        assertThat(String.join("\n", lines)).doesNotContain("application/pdf");
+        assertThat(RENDERING.html(FormLetters.of(LetterKind.REFERRAL), java.util.Locale.ENGLISH))
+                .contains("<span class=\"letter-label\">PDF</span><span>検査結果 1</span>")
+                .doesNotContain("application/pdf");
+    }
+
+    @Test
     void printsTheSameBytesForTheSameLetter() {
         Letter letter = FormLetters.of(LetterKind.REFERRAL);
 
