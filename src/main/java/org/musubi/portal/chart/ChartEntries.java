@@ -26,6 +26,7 @@ import org.musubi.record.fhir.condition.ProblemMark;
 import org.musubi.record.fhir.medication.MedicationCourse;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.fhir.observation.ReferenceRangeText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -210,7 +211,7 @@ final class ChartEntries {
             String value = read.shown();
             ObservationFlag flagged = ObservationFlag.of(r, read);
             String flag = flagged.raised() ? flagged.mark() : null;
-            String range = range(r.path("referenceRange").path(0));
+            String range = ReferenceRangeText.ofObservation(r);
             String name = concept(r.path("code"));
             details.add(new Detail(null, name + ": " + (value == null ? "—" : value)
                     + (range == null ? "" : " (" + range + ")"), null, flag));
@@ -405,16 +406,6 @@ final class ChartEntries {
                 add("chart.detail.usage", concept(timing));
             }
         }
-    }
-
-    private static String range(JsonNode range) {
-        String text = text(range.path("text"));
-        if (text != null) {
-            return text;
-        }
-        String low = text(range.path("low").path("value"));
-        String high = text(range.path("high").path("value"));
-        return low == null && high == null ? null : (low == null ? "" : low) + "–" + (high == null ? "" : high);
     }
 
     private static String period(JsonNode period) {
