@@ -2,6 +2,13 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.emergency.dataset.EmergencyDataset;
@@ -16,8 +25,11 @@ import org.musubi.emergency.dataset.MinimumDataset;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.record.Reader;
+import org.musubi.registry.Administrator;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
+import org.musubi.security.ApiClientAdministration;
+import org.musubi.security.ApiScope;
 import org.musubi.testing.WebSession;
 
 /**
@@ -53,8 +65,10 @@ class DemoClinicalReadingIT extends StartedDemo {
         assertThat(section(medications, "medications-past")).as("the stay's drips are history")
                 .contains("維持液", "セファゾリン");
         assertThat(letterMedicines(doctor, aoki.id())).as("the letter's 現在の処方").containsExactly("アムロジピン錠5mg");
-        assertThat(datasetMedicines("doctor1", aoki.id())).as("the crews' dataset and $summary")
+        assertThat(datasetMedicines("doctor1", aoki.id())).as("the crews' dataset")
                 .containsExactly("アムロジピンベシル酸塩 5mg1錠");
+        assertThat(summaryMedicines("doctor1", aoki.id())).as("Patient/$summary's medication section")
+                .singleElement().asString().startsWith("アムロジピンベシル酸塩 5mg1錠、1日1回朝食後、");
     }
 
     @Test
@@ -84,6 +98,10 @@ class DemoClinicalReadingIT extends StartedDemo {
                 .anySatisfy(n -> assertThat(n).startsWith("アムロジピン"));
         assertThat(dataset.reported().medicines()).extracting(m -> m.name()).as("her own medicines, each once")
                 .doesNotHaveDuplicates().contains("アセトアミノフェン錠（市販薬）");
+        assertThat(summaryMedicines("doctor3", ono.id())).as("Patient/$summary's medication section: her two drugs, "
+                + "then what she reported herself").filteredOn(l -> !l.contains("本人記入")).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("アトルバスタチン"))
+                .anySatisfy(l -> assertThat(l).startsWith("アムロジピン"));
     }
 
     @Test
@@ -156,6 +174,45 @@ class DemoClinicalReadingIT extends StartedDemo {
 
     private List<String> datasetMedicines(String loginId, long person) {
         return dataset(loginId, person).medicines().stream().map(EmergencyDataset.Medicine::name).toList();
+    }
+
+    /**
+     * The lines of the medication section (LOINC 10160-0) of {@code Patient/<id>/$summary}, as the doctor's facility's
+     * system reads it over the FHIR API (a client the demo's operator registers for it), the alerts left out.
+     */
+    private List<String> summaryMedicines(String loginId, long person) {
+        User user = server.getBean(Users.class).findByLoginId(loginId).orElseThrow();
+        User admin = server.getBean(Users.class).findByLoginId("admin").orElseThrow();
+        var client = server.getBean(ApiClientAdministration.class).register(new Administrator(admin.id(), true, Set.of()),
+                user.actingFacilityId().orElseThrow(), "試験用システム", Set.of(ApiScope.parse("system/*.read")));
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            String form = "grant_type=client_credentials&client_id=" + client.client().clientId() + "&client_secret="
+                    + URLEncoder.encode(client.secret(), StandardCharsets.UTF_8);
+            String token = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            String summary = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Patient/"
+                            + person + "/$summary")).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            Bundle document = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, summary);
+            Composition composition = (Composition) document.getEntryFirstRep().getResource();
+            String div = composition.getSection().stream()
+                    .filter(x -> x.getCode().getCoding().stream().anyMatch(c -> "10160-0".equals(c.getCode())))
+                    .findFirst().orElseThrow().getText().getDivAsString();
+            List<String> lines = new ArrayList<>();
+            Matcher item = Pattern.compile("<li>([^<]*)</li>").matcher(div);
+            while (item.find()) {
+                lines.add(item.group(1));
+            }
+            return lines.stream().filter(l -> !l.startsWith("⚠")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The emergency dataset as a treating doctor of the demo reads it (the crews' screen and $summary show it). */
