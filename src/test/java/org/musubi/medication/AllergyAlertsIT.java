@@ -93,7 +93,7 @@ class AllergyAlertsIT {
 
         String letter = web.get("/portal/patients/" + patient.personId() + "/letters/new?kind=REFERRAL").body();
         assertThat(alerts(letter, "compose-medication-alerts")).as("the letter's composer").containsExactly(
-                "アレルギーのある系統の薬: " + CEPHEM + "（" + today.minusDays(2) + "〜" + today.plusDays(4) + "）— 記録："
+                "アレルギーのある系統の薬: " + CEPHEM + "（" + hospital.nameKanji() + "、" + today.minusDays(2) + "〜" + today.plusDays(4) + "）— 記録："
                         + ALLERGY + "（" + hospital.nameKanji() + "）");
 
         WebSession pharmacist = new WebSession(port);

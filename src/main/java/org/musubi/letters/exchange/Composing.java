@@ -175,7 +175,9 @@ public final class Composing {
                 c.ref())).toList();
         List<MedicationAlert> alerts = List.copyOf(AllergyChecks.find(current.stream().map(c -> new MedicationEntry(
                         c.ref(), c.yjCode() == null ? null : FhirSystems.YJ, c.yjCode(), c.name(), c.start(),
-                        c.end() == null ? today : c.end(), null, null, MedicationEntry.Kind.PRESCRIPTION)).toList(),
+                        c.end() == null ? today : c.end(), parties.facility(c.facilityId())
+                                .map(f -> org.musubi.medication.Source.named(f.name())).orElse(null), null,
+                        MedicationEntry.Kind.PRESCRIPTION)).toList(),
                 java.util.Map.of(), recorded));
         results.sort(Comparator.comparing(Result::at, Comparator.nullsLast(Comparator.reverseOrder())));
         picks.sort(Comparator.comparing(LetterExchange.Pick::date, Comparator.nullsLast(Comparator.reverseOrder())));
