@@ -3,6 +3,8 @@ package org.musubi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,13 +16,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.VitalSign;
 
 /**
  * One owner per FHIR meaning (issue 23): a code system, identifier system, profile or extension URI, and every URN
  * Musubi mints, is written as a string literal in one source file only — {@code record.fhir.FhirSystems} when more
  * than one class needs it — so that the adapters, the viewer and the API cannot drift apart on a spelling. The same
  * holds for codes (issue 40): a LOINC code is written in one file — {@code record.fhir.Loinc} when more than one
- * class needs it — and the interpretation codes (H, L, HH, LL …) are one table, {@code ObservationFlag}'s.
+ * class needs it — and the interpretation codes (H, L, HH, LL …) are one table, {@code ObservationFlag}'s. A vital sign
+ * (issue 64) is coded by one table, {@code record.fhir.observation.VitalSign}: no other file pairs a vital sign's LOINC code with its
+ * unit (a second table of measures) or writes a vital sign's LOINC coding itself.
  */
 class FhirVocabularyTest {
 
@@ -40,6 +46,11 @@ class FhirVocabularyTest {
     static final Pattern INTERPRETATION_CODE = Pattern.compile("\"(HH|LL|HU|LU|HX|LX|AA)\"");
     static final String INTERPRETATION_SYSTEM = "\"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation\"";
     static final String INTERPRETATION_OWNER = "org/musubi/record/fhir/observation/ObservationFlag.java";
+    /** The one table of vital signs, and the file that declares their codes. */
+    static final List<String> VITAL_SIGN_OWNERS = List.of("org/musubi/record/fhir/Loinc.java",
+            "org/musubi/record/fhir/observation/VitalSign.java");
+    /** The UCUM units of vital signs and body measurements, as a table of measures writes them beside a code. */
+    static final String VITAL_UNITS = "\"(?:mm\\[Hg\\]|/min|Cel|%|kg|cm|kg/m2)\"";
 
     /**
      * One reader per clinical meaning (issue 63): a Condition's verification status (疑い, refuted, entered in error) is
@@ -70,6 +81,58 @@ class FhirVocabularyTest {
                 "org/musubi/record/fhir/condition/ConditionStatus.java", "code(condition.path(\"verificationStatus\"), SYSTEM)");
         assertThat(readersOutside(fixture, VERIFICATION_READ, VERIFICATION_READERS))
                 .containsExactly("a/Letter.java", "b/Chart.java");
+    }
+
+    /**
+     * A medication's supply and period ({@code daysSupply}, {@code dispenseRequest.expectedSupplyDuration}, the
+     * dosage's {@code boundsPeriod} and {@code boundsDuration}) are read by {@code record.fhir.medication.MedicationCourse}
+     * only: what "current medication" means is its and {@code CurrentMedication}'s decision.
+     */
+    static final Pattern PERIOD_READ = Pattern.compile("(path|get|has)\\(\"(daysSupply|expectedSupplyDuration|boundsPeriod"
+            + "|boundsDuration)\"\\)|\\.get(DaysSupply|ExpectedSupplyDuration|BoundsPeriod|BoundsDuration)\\(\\)");
+    static final Set<String> PERIOD_READERS = Set.of("org/musubi/record/fhir/medication/MedicationCourse.java");
+    /**
+     * A value's quantity and unit ({@code valueQuantity}) are read by {@code record.fhir.observation} (and the JSON
+     * helper {@code FhirJson}) only: the number as written, its comparator, its unit for people.
+     */
+    static final Pattern UNIT_READ = Pattern.compile("(path|get|has)\\(\"valueQuantity\"\\)|\\.getValueQuantity\\(\\)");
+
+    static boolean unitReader(String file) {
+        return file.startsWith("org/musubi/record/fhir/observation/") || file.equals("org/musubi/record/fhir/FhirJson.java");
+    }
+
+    @Test
+    void aMedicationsPeriodAndAValuesUnitAreReadByTheirReadersOnly() throws IOException {
+        Map<String, String> sources = sources();
+        assertThat(readersOutside(sources, PERIOD_READ, PERIOD_READERS))
+                .as("files reading a medication's supply or period themselves: read it through "
+                        + "org.musubi.record.fhir.medication.MedicationCourse (current medication: CurrentMedication)")
+                .isEmpty();
+        assertThat(sources.entrySet().stream().filter(e -> !unitReader(e.getKey()) && UNIT_READ.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).toList())
+                .as("files reading a value's quantity or unit themselves: read it through "
+                        + "org.musubi.record.fhir.observation.ObservationValue")
+                .isEmpty();
+    }
+
+    /** The rules find a page that decides a drug's days or a value's unit itself, and let the readers do so. */
+    @Test
+    void aPeriodOrAUnitReadOutsideItsReaderIsFound() {
+        Map<String, String> fixture = Map.of(
+                "a/Letter.java", "int days = json.path(\"dispenseRequest\").path(\"expectedSupplyDuration\").path(\"value\").asInt();",
+                "b/Notebook.java", "if (dispense.getDaysSupply().getValue().intValue() > 14) { }",
+                "c/Crew.java", "boolean drip = r.path(\"dosageInstruction\").path(0).path(\"timing\").path(\"repeat\").has(\"boundsPeriod\");",
+                "d/Research.java", "List<String> FIELDS = List.of(\"daysSupply\", \"quantity\");",
+                "org/musubi/record/fhir/medication/MedicationCourse.java", "duration(r.path(\"daysSupply\"))");
+        assertThat(readersOutside(fixture, PERIOD_READ, PERIOD_READERS))
+                .containsExactly("a/Letter.java", "b/Notebook.java", "c/Crew.java");
+        Map<String, String> units = Map.of(
+                "a/Letter.java", "String unit = json.path(\"valueQuantity\").path(\"unit\").asString(null);",
+                "b/Ai.java", "observation.getValueQuantity().getUnit()",
+                "c/Pathway.java", "Map.of(\"quantity\", Set.of(\"valueQuantity\"))",
+                "org/musubi/record/fhir/observation/ObservationValue.java", "quantity(observation.path(\"valueQuantity\"))");
+        assertThat(units.entrySet().stream().filter(e -> !unitReader(e.getKey()) && UNIT_READ.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).sorted().toList()).containsExactly("a/Letter.java", "b/Ai.java");
     }
 
     /** The files outside {@code owners} in which {@code read} is found. */
@@ -116,6 +179,14 @@ class FhirVocabularyTest {
                 .containsExactly(INTERPRETATION_OWNER);
     }
 
+    @Test
+    void vitalSignsAreCodedByTheOneTable() throws IOException {
+        assertThat(vitalSignCoders(sources()))
+                .as("vital signs coded outside the one table: take a vital sign's codes, name, unit and categories from "
+                        + "org.musubi.record.fhir.observation.VitalSign (code(), quantity(), classify(), bloodPressure())")
+                .isEmpty();
+    }
+
     /** The rules above catch what they are for: a repeated LOINC code, a second interpretation table. */
     @Test
     void aRepeatedCodeAndASecondTableAreFound() {
@@ -130,6 +201,71 @@ class FhirVocabularyTest {
         assertThat(List.of("8480-6", "8462-4", "29463-7", "85354-9", "10331-7", "2708-6", "59408-5"))
                 .as("LOINC's check digit").allMatch(FhirVocabularyTest::isLoinc);
         assertThat(List.of("2-9", "8480-5", "1-1")).noneMatch(FhirVocabularyTest::isLoinc);
+    }
+
+    /**
+     * The vital-sign rule catches what issue 64 found: a care team's own table of measures (SpO2 coded as the arterial
+     * blood gas code, with its own units and no Japanese name), a single vital sign's LOINC coding written by hand (by
+     * constant or literal), and a literal code beside a unit; it leaves alone a reader that compares codes, a coding
+     * from the one table and a laboratory code beside a unit.
+     */
+    @Test
+    void aVitalSignCodedOutsideTheOneTableIsFound() {
+        Map<String, String> fixture = new TreeMap<>(Map.of(
+                "a/TeamRecords.java", """
+                        enum Measure {
+                            SYSTOLIC(Loinc.SYSTOLIC, "mm[Hg]", "mmHg"), PULSE(Loinc.HEART_RATE, "/min", "回/分"),
+                            SPO2(Loinc.OXYGEN_SATURATION, "%", "%");
+                        }""",
+                "b/Writer.java", """
+                        observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.OXYGEN_SATURATION,
+                                Loinc.display(Loinc.OXYGEN_SATURATION))));""",
+                "c/Literal.java", "SPO2(\"59408-5\", null, \"SpO2\", \"%\", 0)",
+                "d/Coded.java", "new Coding(FhirSystems.LOINC,\n  \"8867-4\", \"Heart rate\")",
+                "e/Reader.java", "if (Loinc.BLOOD_PRESSURE.equals(code) || Set.of(Loinc.SYSTOLIC).contains(c)) { }",
+                "f/OneTable.java", "panel.setCode(VitalSign.bloodPressure()); single.setCode(VitalSign.SPO2.code());",
+                "g/Lab.java", "HBA1C(\"4548-4\", \"%\", 1)",
+                "org/musubi/record/fhir/observation/VitalSign.java", "SPO2(List.of(Loinc.PULSE_OXIMETRY), \"SpO2\", \"%\")"));
+        assertThat(vitalSignCoders(fixture)).containsExactly("a/TeamRecords.java", "b/Writer.java", "c/Literal.java",
+                "d/Coded.java");
+    }
+
+    /**
+     * The files, other than {@link #VITAL_SIGN_OWNERS}, that code a vital sign themselves: a vital sign's LOINC code (a
+     * constant of {@code Loinc} or the literal) beside a unit in one argument list — a table of measures of its own —, or
+     * a LOINC {@code Coding} built from one.
+     */
+    static List<String> vitalSignCoders(Map<String, String> sources) {
+        Map<String, String> names = vitalSignConstants();
+        String code = "(?:Loinc\\.(?:" + String.join("|", names.keySet()) + ")\\b|\"(?:"
+                + String.join("|", names.values()) + ")\")";
+        Pattern table = Pattern.compile(code + "\\s*,[^;(){}]*?" + VITAL_UNITS);
+        Pattern coding = Pattern.compile("new\\s+Coding\\(\\s*FhirSystems\\.LOINC\\s*,\\s*" + code);
+        return sources.entrySet().stream().filter(e -> !VITAL_SIGN_OWNERS.contains(e.getKey()))
+                .filter(e -> table.matcher(e.getValue()).find() || coding.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The constants of {@code Loinc} that name a vital sign's code (the table's and the blood-pressure panel's). */
+    static Map<String, String> vitalSignConstants() {
+        Set<String> codes = new TreeSet<>();
+        for (VitalSign sign : VitalSign.values()) {
+            codes.addAll(sign.codes());
+        }
+        codes.add(Loinc.BLOOD_PRESSURE);
+        Map<String, String> names = new TreeMap<>();
+        for (Field field : Loinc.class.getFields()) {
+            try {
+                if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String value
+                        && codes.contains(value)) {
+                    names.put(field.getName(), Pattern.quote(value));
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(names.values()).as("every vital sign's code is a constant of Loinc").hasSize(codes.size());
+        return names;
     }
 
     /** Each LOINC code written as a literal, with the files that write it. */

@@ -17,7 +17,6 @@ import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Provenance;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
@@ -26,15 +25,16 @@ import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.VitalSign;
 
 /**
  * A care team's entries as FHIR R4, ready to enter under the writer's facility's source patient: a note is a
  * Communication of Musubi's category {@code care-team-note} {@code about} {@code CareTeam/<team>} (a SOAP note one
  * payload per part, "S: …"; an ADL check also {@code care-team-adl}, its four items in Musubi's local CodeSystem {@link
- * FhirSystems#CARE_TEAM_ADL}, written out in the payload); vital signs are final Observations of category vital-signs
- * coded in LOINC with UCUM units (blood pressure one panel with its two components) naming the team in {@link
- * FhirSystems#CARE_TEAM_EXTENSION}; a task is a Task (intent order, {@code for} the patient, {@code owner} the
+ * FhirSystems#CARE_TEAM_ADL}, written out in the payload); vital signs are final Observations coded by the one table
+ * of vital signs ({@link VitalSign}: LOINC, the Japanese name, UCUM units, the vital-signs categories and JP Core's
+ * profile, as the health notebook writes them; blood pressure one panel with its two components) naming the team in
+ * {@link FhirSystems#CARE_TEAM_EXTENSION}; a task is a Task (intent order, {@code for} the patient, {@code owner} the
  * assignee, due in {@code restriction.period.end}); a photo is a Media of the picture in the blob store naming the team
  * in the same extension; each entry with its Provenance (the writer as author). Ids are
  * random UUIDs. Encoded, indexed and categorised as every writer does ({@link ResourceEncoder}).
@@ -55,20 +55,15 @@ final class TeamRecords {
         return clock;
     }
 
-    /** A measure of a team's vital signs: its LOINC code and UCUM unit (blood pressure's parts are the panel's). */
+    /** A measure of a team's vital signs: the one table's (blood pressure's parts are the panel's components). */
     enum Measure {
-        SYSTOLIC(Loinc.SYSTOLIC, "mm[Hg]", "mmHg"), DIASTOLIC(Loinc.DIASTOLIC, "mm[Hg]", "mmHg"),
-        PULSE(Loinc.HEART_RATE, "/min", "回/分"), TEMPERATURE(Loinc.BODY_TEMPERATURE, "Cel", "℃"),
-        SPO2(Loinc.OXYGEN_SATURATION, "%", "%"), WEIGHT(Loinc.BODY_WEIGHT, "kg", "kg");
+        SYSTOLIC(VitalSign.SYSTOLIC), DIASTOLIC(VitalSign.DIASTOLIC), PULSE(VitalSign.HEART_RATE),
+        TEMPERATURE(VitalSign.BODY_TEMPERATURE), SPO2(VitalSign.SPO2), WEIGHT(VitalSign.BODY_WEIGHT);
 
-        final String loinc;
-        final String ucum;
-        final String unit;
+        final VitalSign sign;
 
-        Measure(String loinc, String ucum, String unit) {
-            this.loinc = loinc;
-            this.ucum = ucum;
-            this.unit = unit;
+        Measure(VitalSign sign) {
+            this.sign = sign;
         }
     }
 
@@ -95,19 +90,18 @@ final class TeamRecords {
     List<ResourceWrite> vitals(UUID team, SourcePatient own, String author, Map<Measure, BigDecimal> values) {
         List<ResourceWrite> writes = new java.util.ArrayList<>();
         if (values.containsKey(Measure.SYSTOLIC) && values.containsKey(Measure.DIASTOLIC)) {
-            Observation panel = observation(team, author);
-            panel.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.BLOOD_PRESSURE,
-                    Loinc.display(Loinc.BLOOD_PRESSURE))).setText("血圧"));
+            Observation panel = observation(team, author, VitalSign.SYSTOLIC);
+            panel.setCode(VitalSign.bloodPressure());
             for (Measure part : List.of(Measure.SYSTOLIC, Measure.DIASTOLIC)) {
-                panel.addComponent().setCode(code(part)).setValue(quantity(part, values.get(part)));
+                panel.addComponent().setCode(part.sign.code()).setValue(part.sign.quantity(values.get(part)));
             }
             writes.add(encoder.entered(panel, UUID.randomUUID().toString(), own.id(), own.facilityId()));
         }
         values.forEach((measure, value) -> {
             if (measure != Measure.SYSTOLIC && measure != Measure.DIASTOLIC) {
-                Observation single = observation(team, author);
-                single.setCode(code(measure));
-                single.setValue(quantity(measure, value));
+                Observation single = observation(team, author, measure.sign);
+                single.setCode(measure.sign.code());
+                single.setValue(measure.sign.quantity(value));
                 writes.add(encoder.entered(single, UUID.randomUUID().toString(), own.id(), own.facilityId()));
             }
         });
@@ -194,24 +188,14 @@ final class TeamRecords {
         return note;
     }
 
-    private Observation observation(UUID team, String author) {
-        Observation observation = new Observation();
+    /** A final Observation of the measure, with the one table's profile and categories, by the writer, now. */
+    private Observation observation(UUID team, String author, VitalSign sign) {
+        Observation observation = sign.classify(new Observation());
         observation.setStatus(Observation.ObservationStatus.FINAL);
-        observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs",
-                "Vital Signs")));
         observation.addPerformer(new Reference().setDisplay(author));
         observation.setEffective(new DateTimeType(Date.from(clock.instant())));
         observation.addExtension(FhirSystems.CARE_TEAM_EXTENSION, new Reference("CareTeam/" + team));
         return observation;
     }
 
-    private static CodeableConcept code(Measure measure) {
-        return new CodeableConcept(new Coding(FhirSystems.LOINC, measure.loinc, Loinc.display(measure.loinc)));
-    }
-
-    private static Quantity quantity(Measure measure, BigDecimal value) {
-        Quantity quantity = new Quantity();
-        quantity.setValue(value);
-        return quantity.setUnit(measure.unit).setSystem(FhirSystems.UCUM).setCode(measure.ucum);
-    }
 }

@@ -166,19 +166,9 @@ public final class TeamWorkspace {
         });
     }
 
-    /** Whether each value is within what a body can measure (nothing is stored otherwise). */
+    /** Whether each value is within what a body can measure (the one table's range; nothing is stored otherwise). */
     private static boolean plausible(Map<TeamRecords.Measure, BigDecimal> values) {
-        return values.entrySet().stream().allMatch(e -> {
-            double v = e.getValue().doubleValue();
-            return switch (e.getKey()) {
-                case SYSTOLIC -> v >= 50 && v <= 300;
-                case DIASTOLIC -> v >= 20 && v <= 200;
-                case PULSE -> v >= 20 && v <= 250;
-                case TEMPERATURE -> v >= 30 && v <= 45;
-                case SPO2 -> v >= 50 && v <= 100;
-                case WEIGHT -> v >= 1 && v <= 400;
-            };
-        });
+        return values.entrySet().stream().allMatch(e -> e.getKey().sign.plausible(e.getValue()));
     }
 
     /** A task for a live member of the team, due on {@code due} (optional): status requested. */

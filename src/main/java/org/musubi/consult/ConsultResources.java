@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Attachment;
-import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -137,28 +136,6 @@ public final class ConsultResources {
                 communication.getSender().getDisplay(),
                 communication.hasSent() ? communication.getSent().toInstant() : null, text == null ? "" : text,
                 attachments, references);
-    }
-
-    /** What a page names a referenced item by: its code's or type's words, else its description. */
-    String label(StoredResource item) {
-        Resource resource = (Resource) context.newJsonParser().parseResource(item.json());
-        for (String name : List.of("code", "type", "medicationCodeableConcept", "vaccineCode")) {
-            org.hl7.fhir.r4.model.Property property = resource.getNamedProperty(name);
-            if (property != null && property.hasValues() && property.getValues().getFirst() instanceof CodeableConcept c) {
-                if (c.hasText()) {
-                    return c.getText();
-                }
-                if (c.hasCoding() && c.getCodingFirstRep().hasDisplay()) {
-                    return c.getCodingFirstRep().getDisplay();
-                }
-            }
-        }
-        org.hl7.fhir.r4.model.Property description = resource.getNamedProperty("description");
-        if (description != null && description.hasValues() && description.getValues().getFirst() instanceof Base b
-                && b.isPrimitive()) {
-            return b.primitiveValue();
-        }
-        return item.type();
     }
 
     /** The bytes of an attachment's Binary, when the blob store has them. */

@@ -171,7 +171,7 @@ public final class Consultations {
             return Optional.empty();
         }
         List<ConsultMessage> messages = new ArrayList<>();
-        Map<String, String> references = new LinkedHashMap<>();
+        Map<String, RecordItem> references = new LinkedHashMap<>();
         int seen = rows.seen(thread.id(), reader.userId());
         int unread = 0;
         int last = seen;
@@ -188,7 +188,7 @@ public final class Consultations {
                     last = Math.max(last, row.seq());
                 }
                 case REFERENCE -> references.putIfAbsent(stored == null ? row.resourceId()
-                        : stored.type() + "/" + stored.id(), stored == null ? null : resources.label(stored));
+                        : stored.type() + "/" + stored.id(), stored == null ? null : RecordItem.of(stored));
                 case ATTACHMENT -> { }
             }
         }

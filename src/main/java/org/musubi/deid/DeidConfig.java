@@ -69,24 +69,27 @@ public record DeidConfig(List<DeidRule> rules, int dateShiftRange, int k, double
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new DeidConfigException("the configuration is not JSON: " + e.getOriginalMessage());
+            var at = e.getLocation();
+            throw new DeidConfigException("the configuration is not JSON: " + e.getOriginalMessage(), "notJson",
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
         }
         if (root == null || !root.isObject()) {
-            throw new DeidConfigException("the configuration must be a JSON object");
+            throw new DeidConfigException("the configuration must be a JSON object", "notObject");
         }
         int range = root.path("dateShiftRange").asInt(30);
         if (range < 1 || range > 3650) {
-            throw new DeidConfigException("dateShiftRange must be between 1 and 3650 days");
+            throw new DeidConfigException("dateShiftRange must be between 1 and 3650 days", "dateShiftRange", range);
         }
         JsonNode kNode = root.path("kAnonymity");
         int k = kNode.path("k").asInt(5);
         double maxSuppressed = kNode.path("maxSuppressedFraction").asDouble(0.05);
         if (k < 1 || maxSuppressed < 0 || maxSuppressed > 1) {
-            throw new DeidConfigException("kAnonymity.k must be at least 1 and maxSuppressedFraction within 0..1");
+            throw new DeidConfigException("kAnonymity.k must be at least 1 and maxSuppressedFraction within 0..1",
+                    "kAnonymity");
         }
         JsonNode list = root.path("rules");
         if (!list.isArray() || list.isEmpty()) {
-            throw new DeidConfigException("the configuration needs a non-empty array \"rules\"");
+            throw new DeidConfigException("the configuration needs a non-empty array \"rules\"", "noRules");
         }
         List<DeidRule> rules = new ArrayList<>();
         int index = 0;
@@ -102,7 +105,7 @@ public record DeidConfig(List<DeidRule> rules, int dateShiftRange, int k, double
         String type = node.path("type").asString(null);
         String where = "rule " + index + (path != null ? " (path " + path + ")" : type != null ? " (type " + type + ")" : "");
         if ((path == null) == (type == null)) {
-            throw new DeidConfigException(where + ": give exactly one of \"path\" and \"type\"");
+            throw new DeidConfigException(where + ": give exactly one of \"path\" and \"type\"", "pathOrType", index);
         }
         String methodName = node.path("method").asString("");
         RuleMethod method;
@@ -110,41 +113,44 @@ public record DeidConfig(List<DeidRule> rules, int dateShiftRange, int k, double
             method = RuleMethod.valueOf(methodName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new DeidConfigException(where + ": unknown method \"" + methodName
-                    + "\" (keep, redact, dateshift, cryptohash, generalize, substitute)");
+                    + "\" (keep, redact, dateshift, cryptohash, generalize, substitute)", "method", index, methodName);
         }
         if (type != null && !TYPES.contains(type)) {
-            throw new DeidConfigException(where + ": unknown data type \"" + type + "\" (one of " + TYPES + ")");
+            throw new DeidConfigException(where + ": unknown data type \"" + type + "\" (one of " + TYPES + ")", "type",
+                    index, type, String.join(", ", TYPES.stream().sorted().toList()));
         }
         if (path != null) {
-            checkPath(where, path);
+            checkPath(index, where, path);
         }
         String param = null;
         if (method == RuleMethod.GENERALIZE) {
             param = node.path("to").asString("");
             if (!GENERALIZATIONS.contains(param) && !AGE_BAND.matcher(param).matches()) {
                 throw new DeidConfigException(where + ": generalize needs \"to\": year, year-month, postcode3, "
-                        + "prefecture, municipality or age-band:N, not \"" + param + "\"");
+                        + "prefecture, municipality or age-band:N, not \"" + param + "\"", "generalize", index, param);
             }
         } else if (method == RuleMethod.SUBSTITUTE) {
             JsonNode value = node.get("value");
             if (value == null || !value.isValueNode()) {
-                throw new DeidConfigException(where + ": substitute needs a primitive \"value\"");
+                throw new DeidConfigException(where + ": substitute needs a primitive \"value\"", "substitute", index);
             }
             param = value.asString();
         }
         return new DeidRule(index, path != null ? path : "type:" + type, method, param);
     }
 
-    private static void checkPath(String where, String path) {
+    private static void checkPath(int index, String where, String path) {
         String[] segments = path.split("\\.", -1);
         if (segments.length < 2) {
-            throw new DeidConfigException(where + ": a path is a resource type (or * or **) and at least one element");
+            throw new DeidConfigException(where + ": a path is a resource type (or * or **) and at least one element",
+                    "path", index, path);
         }
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
             boolean wildcard = i == 0 && (segment.equals("*") || segment.equals("**"));
             if (!wildcard && !SEGMENT.matcher(segment).matches()) {
-                throw new DeidConfigException(where + ": \"" + segment + "\" is not an element name");
+                throw new DeidConfigException(where + ": \"" + segment + "\" is not an element name", "segment", index,
+                        segment);
             }
         }
     }

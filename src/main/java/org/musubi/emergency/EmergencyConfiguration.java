@@ -6,7 +6,7 @@ import org.musubi.audit.AuditTrail;
 import org.musubi.consent.Consents;
 import org.musubi.emergency.dataset.MinimumDataset;
 import org.musubi.identity.FindPerson;
-import org.musubi.medication.MedicationChecks;
+import org.musubi.medication.fhir.ReadMedications;
 import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.EmergencyEligibility;
 import org.musubi.policy.OpenEmergencyAccess;
@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 class EmergencyConfiguration {
 
     @Bean
-    MinimumDataset minimumDataset(ReadRecords records, SelfReports selfReports, MedicationChecks checks,
+    MinimumDataset minimumDataset(ReadRecords records, SelfReports selfReports, ReadMedications medications,
                                   Facilities facilities) {
-        return new MinimumDataset(records, selfReports, checks, facilities, Clock.systemUTC());
+        return new MinimumDataset(records, selfReports, medications, facilities, Clock.systemUTC());
     }
 
     @Bean

@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  * @param content     what it says
  * @param repliesTo   for a reply: the document identifier of the letter it answers; otherwise {@code null}
  * @param enclosedSummary a discharge summary sent with a referral (a letter of kind DISCHARGE_SUMMARY), or {@code null}
+ * @param answered    for a reply: the letter it answers as people name it (kind, day, facility, author), which the
+ *                    paper form prints; {@code null} otherwise, and for replies stored before it was kept
  */
 public record Letter(LetterKind kind, String number, int version, Instant issued, Author author, Facility sender,
                     Addressee addressee, Demographics patient, Content content, String repliesTo,
-                    Letter enclosedSummary) {
+                    Letter enclosedSummary, AnsweredLetter answered) {
 
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
@@ -52,6 +54,23 @@ public record Letter(LetterKind kind, String number, int version, Instant issued
         if (enclosedSummary != null && (kind != LetterKind.REFERRAL || enclosedSummary.kind() != LetterKind.DISCHARGE_SUMMARY)) {
             throw new IllegalArgumentException("only a referral encloses a discharge summary");
         }
+        if (answered != null && kind != LetterKind.REPLY) {
+            throw new IllegalArgumentException("only a reply names the letter it answers");
+        }
+    }
+
+    /** A letter that names no letter answered (every kind but a reply, or a reply without it). */
+    public Letter(LetterKind kind, String number, int version, Instant issued, Author author, Facility sender,
+                  Addressee addressee, Demographics patient, Content content, String repliesTo,
+                  Letter enclosedSummary) {
+        this(kind, number, version, issued, author, sender, addressee, patient, content, repliesTo, enclosedSummary,
+                null);
+    }
+
+    /** This letter naming {@code answered}, the letter it answers. */
+    public Letter answering(AnsweredLetter answered) {
+        return new Letter(kind, number, version, issued, author, sender, addressee, patient, content, repliesTo,
+                enclosedSummary, answered);
     }
 
     static void require(String value, String name) {

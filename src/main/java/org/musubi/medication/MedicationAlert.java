@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A duplicate-medication alert: the entries involved (by their ids), the overlap of their periods,
- * and a message key of the application's bundles with its arguments.
+ * A medication alert — a duplicate, or a drug a recorded allergy warns against: the entries involved (by their ids),
+ * the overlap of their periods (an allergy alert: the first and last day of the drug), and a message key of the
+ * application's bundles with its arguments.
  */
-public sealed interface MedicationAlert permits SameIngredient, SameClass {
+public sealed interface MedicationAlert permits SameIngredient, SameClass, AllergyClash {
 
     List<String> entryIds();
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.musubi.medication.allergy.AllergyChecks;
 import org.musubi.medication.checks.Overlaps;
 import org.musubi.medication.checks.Overlaps.Finding;
 import org.musubi.medication.checks.Overlaps.Resolved;
@@ -25,7 +26,8 @@ import org.musubi.medication.master.DrugResolution;
  * <li>{@link SameClass}: same YJ characters 1–4 (薬効分類), different ingredients, periods overlapping,
  * whatever the sources.</li>
  * </ul>
- * Periods include both their first and last day. Entries the master does not know are not checked.
+ * Periods include both their first and last day. Entries the master does not know are not checked for duplicates.
+ * The allergy–drug alerts come first ({@link AllergyChecks}; entries the master does not know are matched by name).
  */
 public final class MedicationChecks {
 
@@ -36,6 +38,14 @@ public final class MedicationChecks {
     }
 
     public CheckResult check(List<MedicationEntry> entries) {
+        return check(entries, List.of());
+    }
+
+    /**
+     * The duplicate checks and the allergy–drug alerts ({@link AllergyChecks}: every entry a recorded allergy names,
+     * or whose class it names or may cross-react with).
+     */
+    public CheckResult check(List<MedicationEntry> entries, List<RecordedAllergy> allergies) {
         Map<String, Drug> byCode = master.findByCodes(entries.stream()
                 .filter(e -> DrugCodeSystems.lookable(e.codeSystem()) && e.code() != null).map(MedicationEntry::code).toList());
         Map<String, List<Drug>> byName = master.findByNames(entries.stream()
@@ -54,6 +64,7 @@ public final class MedicationChecks {
         List<MedicationAlert> alerts = new ArrayList<>(sameIngredient(resolved));
         alerts.addAll(sameClass(resolved));
         alerts.sort(Comparator.comparing(MedicationAlert::overlapStart).thenComparing(MedicationAlert::messageKey));
+        alerts.addAll(0, AllergyChecks.find(entries, drugs, allergies));
         return new CheckResult(alerts, drugs, unknown);
     }
 

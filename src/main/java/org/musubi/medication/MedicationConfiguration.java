@@ -3,9 +3,11 @@ package org.musubi.medication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.musubi.medication.fhir.ReadMedications;
 import org.musubi.medication.master.DrugMaster;
 import org.musubi.medication.master.DrugMasterStore;
 import org.musubi.medication.master.LoadDrugMaster;
+import org.musubi.registry.Facilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -28,6 +30,11 @@ class MedicationConfiguration {
     @Bean
     MedicationChecks medicationChecks(DrugMaster master) {
         return new MedicationChecks(master);
+    }
+
+    @Bean
+    ReadMedications readMedications(MedicationChecks checks, Facilities facilities) {
+        return new ReadMedications(checks, facilities);
     }
 
     /** Demo mode with seeding on (not in commands): an empty master gets the demo's drugs. */

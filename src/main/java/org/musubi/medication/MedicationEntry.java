@@ -14,12 +14,12 @@ import java.util.Objects;
  * @param end        last day taken (inclusive); equal to {@code start} for a single day
  * @param prescriber the prescribing institution and doctor, may be null
  * @param pharmacy   the dispensing pharmacy and pharmacist, null for a prescription
- * @param kind       prescription or dispensing
+ * @param kind       prescription, dispensing or administration (given in a stay)
  */
 public record MedicationEntry(String id, String codeSystem, String code, String name, LocalDate start, LocalDate end,
                               Source prescriber, Source pharmacy, Kind kind) {
 
-    public enum Kind { PRESCRIPTION, DISPENSING }
+    public enum Kind { PRESCRIPTION, DISPENSING, ADMINISTRATION }
 
     public MedicationEntry {
         Objects.requireNonNull(id, "id");

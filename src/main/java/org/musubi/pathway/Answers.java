@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.TimeType;
+import org.musubi.record.fhir.UnitText;
 import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.UriType;
 
@@ -149,7 +150,9 @@ final class Answers {
         if (value instanceof Coding c) {
             return c.getCode();
         } else if (value instanceof Quantity q) {
-            return q.getValue() + " " + q.getUnit();
+            String unit = UnitText.forPeople(q.hasUnit() ? q.getUnit() : q.getCode());
+            String number = q.hasValue() ? q.getValue().toPlainString() : "";
+            return unit == null || unit.isBlank() ? number : (number + " " + unit).strip();
         } else if (value instanceof Reference r) {
             return r.getReference();
         }

@@ -8,7 +8,7 @@ import org.musubi.consent.Consents;
 import org.musubi.identity.FindPerson;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.cards.Cards;
-import org.musubi.medication.MedicationChecks;
+import org.musubi.medication.fhir.ReadMedications;
 import org.musubi.phr.points.HealthPoints;
 import org.musubi.phr.points.PointsLedger;
 import org.musubi.phr.recovery.AccountRecoveries;
@@ -55,9 +55,8 @@ class PhrConfiguration {
     }
 
     @Bean
-    MyMedicines myMedicines(ReadRecords records, Facilities facilities,
-                            MedicationChecks checks) {
-        return new MyMedicines(records, facilities, checks);
+    MyMedicines myMedicines(ReadRecords records, ReadMedications medications) {
+        return new MyMedicines(records, medications);
     }
 
     @Bean

@@ -9,14 +9,13 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.musubi.identity.SourcePatient;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.VitalSign;
 
 /**
  * A care office's events as FHIR R4 under its own source patient. A visit, an ADL check and an incident are
@@ -25,7 +24,8 @@ import org.musubi.record.fhir.Loinc;
  * ({@code visit}, {@code adl}, {@code incident}); the visit's services, duration, an ADL item's answer (the care team's
  * CodeSystem {@link FhirSystems#CARE_TEAM_ADL}) and an incident's kind and severity are written out one payload each,
  * "key=value", the note last. (An Encounter would be ENCOUNTERS, which care workers do not see.) Vital signs are final
- * Observations of category vital-signs in LOINC with UCUM units (blood pressure one panel with its two components).
+ * Observations coded by the one table of vital signs ({@link VitalSign}: LOINC, Japanese name, UCUM unit, vital-signs
+ * categories, JP Core profile; blood pressure one panel with its two components), as the health notebook writes them.
  */
 final class CareEvents {
 
@@ -73,19 +73,18 @@ final class CareEvents {
     private List<ResourceWrite> vitals(SourcePatient own, String author, CareEvent.Vitals v) {
         List<ResourceWrite> writes = new ArrayList<>();
         if (v.values().containsKey(CareMeasure.SYSTOLIC) && v.values().containsKey(CareMeasure.DIASTOLIC)) {
-            Observation panel = observation(author, v);
-            panel.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.BLOOD_PRESSURE,
-                    Loinc.display(Loinc.BLOOD_PRESSURE))).setText("血圧"));
+            Observation panel = observation(author, v, VitalSign.SYSTOLIC);
+            panel.setCode(VitalSign.bloodPressure());
             for (CareMeasure part : List.of(CareMeasure.SYSTOLIC, CareMeasure.DIASTOLIC)) {
-                panel.addComponent().setCode(code(part)).setValue(quantity(part, v));
+                panel.addComponent().setCode(part.sign().code()).setValue(part.sign().quantity(v.values().get(part)));
             }
             writes.add(write(own, panel));
         }
         v.values().keySet().stream().filter(m -> m != CareMeasure.SYSTOLIC && m != CareMeasure.DIASTOLIC)
                 .forEach(m -> {
-                    Observation single = observation(author, v);
-                    single.setCode(code(m));
-                    single.setValue(quantity(m, v));
+                    Observation single = observation(author, v, m.sign());
+                    single.setCode(m.sign().code());
+                    single.setValue(m.sign().quantity(v.values().get(m)));
                     writes.add(write(own, single));
                 });
         return writes;
@@ -108,10 +107,10 @@ final class CareEvents {
         }
     }
 
-    private static Observation observation(String author, CareEvent event) {
-        Observation o = new Observation();
+    /** A final Observation of the measure, with the one table's profile and categories, by the author. */
+    private static Observation observation(String author, CareEvent event, VitalSign sign) {
+        Observation o = sign.classify(new Observation());
         o.setStatus(Observation.ObservationStatus.FINAL);
-        o.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
         o.addPerformer(new Reference().setDisplay(author));
         o.setEffective(at(event));
         return o;
@@ -119,16 +118,6 @@ final class CareEvents {
 
     private static DateTimeType at(CareEvent event) {
         return new DateTimeType(event.at().atZone(JAPAN).format(SECONDS));
-    }
-
-    private static CodeableConcept code(CareMeasure m) {
-        return new CodeableConcept(new Coding(FhirSystems.LOINC, m.loinc(), Loinc.display(m.loinc())));
-    }
-
-    private static Quantity quantity(CareMeasure m, CareEvent.Vitals v) {
-        Quantity q = new Quantity();
-        q.setValue(v.values().get(m));
-        return q.setUnit(m.unit()).setSystem(FhirSystems.UCUM).setCode(m.ucum());
     }
 
     private ResourceWrite write(SourcePatient own, org.hl7.fhir.r4.model.Resource resource) {

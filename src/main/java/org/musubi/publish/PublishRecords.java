@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
@@ -41,7 +42,7 @@ import org.musubi.record.fhir.condition.ConditionStatus;
 final class PublishRecords {
 
     /** The meta tag of what a facility published by hand. */
-    static final String TAG = "urn:musubi:published-by-hand";
+    static final String TAG = FhirSystems.PUBLISHED_BY_HAND;
     /** Musubi's CodeSystem of the kinds of documents published by hand ({@link DocumentKind}). */
     static final String DOCUMENT_KIND = "urn:musubi:published-document-kind";
     /** The system of a diagnosis code typed by hand (as typed: a receipt code, ICD-10 or 標準病名 code). */
@@ -123,14 +124,23 @@ final class PublishRecords {
         return encoder.entered(allergy, id, own.id(), own.facilityId());
     }
 
+    /**
+     * A medicine the facility prescribes, as its prescription (issue 64): an active outpatient MedicationRequest without
+     * a supply, current until the facility withdraws it ({@code record.fhir.medication.MedicationCourse}), shown as
+     * this facility's prescription on every screen, letter and JP-CLINS 処方 item. (Notes published before 2026-11-28
+     * stored a MedicationStatement, read the same way.)
+     */
     ResourceWrite medicine(SourcePatient own, String id, String text, String author) {
-        MedicationStatement statement = new MedicationStatement();
-        statement.setStatus(MedicationStatement.MedicationStatementStatus.ACTIVE);
-        statement.setMedication(new CodeableConcept().setText(text));
-        statement.setDateAssertedElement(new DateTimeType(Date.from(clock.instant())));
-        statement.setInformationSource(new Reference().setDisplay(author));
-        tag(statement);
-        return encoder.entered(statement, id, own.id(), own.facilityId());
+        MedicationRequest request = new MedicationRequest();
+        request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+        request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+        request.addCategory(new CodeableConcept(new Coding(FhirSystems.MEDICATION_REQUEST_CATEGORY, "outpatient",
+                "Outpatient")));
+        request.setMedication(new CodeableConcept().setText(text));
+        request.setAuthoredOnElement(new DateTimeType(Date.from(clock.instant())));
+        request.setRequester(new Reference().setDisplay(author));
+        tag(request);
+        return encoder.entered(request, id, own.id(), own.facilityId());
     }
 
     /** The stored publication {@code json} of {@code type}, as a resource to change. */
@@ -144,6 +154,7 @@ final class PublishRecords {
             case Condition c -> c.getCode().getText();
             case AllergyIntolerance a -> a.getCode().getText();
             case MedicationStatement m -> m.getMedicationCodeableConcept().getText();
+            case MedicationRequest m -> m.getMedicationCodeableConcept().getText();
             case DocumentReference d -> d.getDescription();
             default -> null;
         };
@@ -155,6 +166,7 @@ final class PublishRecords {
             case Condition c -> ConditionStatus.of(c).enteredInError();
             case AllergyIntolerance a -> AllergyStatus.enteredInError(a);
             case MedicationStatement m -> m.getStatus() == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR;
+            case MedicationRequest m -> m.getStatus() == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR;
             case DocumentReference d -> d.getStatus() == Enumerations.DocumentReferenceStatus.ENTEREDINERROR;
             default -> false;
         };
@@ -166,6 +178,7 @@ final class PublishRecords {
             case Condition c -> c.getCode().setText(described.title());
             case AllergyIntolerance a -> a.getCode().setText(described.title());
             case MedicationStatement m -> m.getMedicationCodeableConcept().setText(described.title());
+            case MedicationRequest m -> m.getMedicationCodeableConcept().setText(described.title());
             case DocumentReference d -> describe(d, described);
             default -> throw new IllegalArgumentException("not a publication: " + resource.fhirType());
         }
@@ -180,6 +193,7 @@ final class PublishRecords {
             case AllergyIntolerance a -> a.setVerificationStatus(new CodeableConcept(new Coding(
                     FhirSystems.ALLERGY_VERIFICATION, "entered-in-error", "Entered in Error")));
             case MedicationStatement m -> m.setStatus(MedicationStatement.MedicationStatementStatus.ENTEREDINERROR);
+            case MedicationRequest m -> m.setStatus(MedicationRequest.MedicationRequestStatus.ENTEREDINERROR);
             case DocumentReference d -> d.setStatus(Enumerations.DocumentReferenceStatus.ENTEREDINERROR);
             default -> throw new IllegalArgumentException("not a publication: " + resource.fhirType());
         }

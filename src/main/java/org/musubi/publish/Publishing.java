@@ -60,7 +60,7 @@ public final class Publishing {
     /** The most lines of each kind in a note. */
     public static final int LINES = 20;
     private static final Set<String> TYPES = Set.of("DocumentReference", "Condition", "AllergyIntolerance",
-            "MedicationStatement");
+            "MedicationRequest", "MedicationStatement");
     private static final byte[] PDF = {'%', 'P', 'D', 'F', '-'};
 
     private final WriteRecords writes;
@@ -267,7 +267,7 @@ public final class Publishing {
         return switch (type) {
             case "Condition" -> DataCategory.DIAGNOSES;
             case "AllergyIntolerance" -> DataCategory.ALLERGIES;
-            case "MedicationStatement" -> DataCategory.MEDICATIONS;
+            case "MedicationRequest", "MedicationStatement" -> DataCategory.MEDICATIONS;
             default -> DataCategory.DOCUMENTS;
         };
     }

@@ -52,20 +52,37 @@ public final class ResearchDesk {
     /** A refusal the form shows; its message is a message key. */
     public static final class Refused extends RuntimeException {
         private final String detail;
+        private final String fault;
+        private final transient Object[] arguments;
 
         public Refused(String key) {
-            this(key, null);
+            this(key, null, null);
         }
 
-        /** A refusal with a detail for the form (a configuration's fault: which rule, which path). */
-        public Refused(String key, String detail) {
+        /**
+         * A refusal with a detail (in English, for the audit row: a configuration's fault, which rule, which path) and,
+         * for the form, the fault's name (a message key's last part; null: the key itself is the message) and values.
+         */
+        public Refused(String key, String detail, String fault, Object... arguments) {
             super(key, null, false, false);
             this.detail = detail;
+            this.fault = fault;
+            this.arguments = arguments.clone();
         }
 
-        /** What exactly was wrong, or null. */
+        /** What exactly was wrong (English), or null. */
         public String detail() {
             return detail;
+        }
+
+        /** The fault's name for the form ({@code research.deid.fault.<fault>}), or null. */
+        public String fault() {
+            return fault;
+        }
+
+        /** The values the form's message names. */
+        public Object[] arguments() {
+            return arguments.clone();
         }
     }
 
@@ -179,12 +196,12 @@ public final class ResearchDesk {
                 parsed = DeidConfig.parse(config);
             } catch (DeidConfigException e) {
                 audit.record(entry(AuditAction.UPDATE, Outcome.DENY, id).reason("research.refused.deid: " + e.getMessage()));
-                throw new Refused("research.refused.deid", e.getMessage());
+                throw new Refused("research.refused.deid", e.getMessage(), e.fault(), e.arguments());
             }
             if (parsed.k() < minimumK) {
                 audit.record(entry(AuditAction.UPDATE, Outcome.DENY, id).reason("research.refused.deidK: k " + parsed.k()
                         + " < " + minimumK));
-                throw new Refused("research.refused.deidK", String.valueOf(minimumK));
+                throw new Refused("research.refused.deidK", String.valueOf(minimumK), null, minimumK);
             }
         }
         if (!projects.decide(id, p.status(), decision, approved, why.isEmpty() ? null : why, who.userId(), config)) {

@@ -8,7 +8,8 @@ import org.musubi.policy.DataCategory;
 
 /**
  * The data a project wants, or was approved: the cohort's criteria, the data categories and, per category, the fields
- * (FHIR element paths, as the later de-identified extraction will take them).
+ * (top-level element names, as the de-identified extraction keeps them; the forms ask for {@link DataItem}s, in words,
+ * and store their elements).
  */
 public record Scope(Criteria criteria, List<String> categories, Map<String, List<String>> fields) {
 
@@ -38,5 +39,10 @@ public record Scope(Criteria criteria, List<String> categories, Map<String, List
             });
         }
         fields = Map.copyOf(f);
+    }
+
+    /** A category's fields in words: the items ({@link DataItem}), and any field no item names. */
+    public DataItem.Read items(String category) {
+        return DataItem.read(DataCategory.valueOf(category), fields.getOrDefault(category, List.of()));
     }
 }

@@ -10,6 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Audit;
@@ -76,6 +81,7 @@ class ConsultationsIT extends NetworkFixtures {
     long person;
     String regionalId;
     String labId;
+    String localId;
 
     @BeforeEach
     void network() {
@@ -84,7 +90,7 @@ class ConsultationsIT extends NetworkFixtures {
         doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         specialist = accounts.memberOf(hospital, Profession.DOCTOR);
         colleague = accounts.memberOf(hospital, Profession.DOCTOR);
-        String localId = FhirRecords.localId();
+        localId = FhirRecords.localId();
         var fhir = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
         FhirRecords.registerPatient(fhir, clinic, localId, FhirRecords.uniqueKana());
         labId = FhirRecords.create(fhir, FhirRecords.lab(clinic, localId, FhirRecords.HBA1C, "2026-11-01", 7.2));
@@ -93,6 +99,49 @@ class ConsultationsIT extends NetworkFixtures {
         consents.link(person, clinic.id(), admin);
         consents.grant(person, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, clinic.id());
         regionalId = identities.person(person).orElseThrow().person().regionalId();
+    }
+
+    @Test
+    void theFormAndTheThreadNameEachRecordItemByItsKindDayAndTitleNeverByItsId() {
+        var fhir = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
+        DiagnosticReport report = new DiagnosticReport().setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL)
+                .setCode(new CodeableConcept().setText("血液検査"))
+                .setSubject(new Reference("Patient?identifier=" + FhirRecords.patientSystem(clinic) + "|" + localId))
+                .setEffective(new DateTimeType("2026-11-21T09:00:00+09:00"));
+        report.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v2-0074").setCode("LAB");
+        String reportId = FhirRecords.create(fhir, report);
+        Observation ldl = FhirRecords.lab(clinic, localId, FhirRecords.LDL, "2026-11-02", 165);
+        ldl.getCode().getCodingFirstRep().setDisplay("LDLコレステロール");
+        ldl.getValueQuantity().setValueElement(new org.hl7.fhir.r4.model.DecimalType("165")).setUnit("mg/dL");
+        String ldlId = FhirRecords.create(fhir, ldl);
+
+        String form = accounts.signedIn(port, doctor).get("/portal/patients/" + person
+                + "/consultations/new?facility=" + hospital.id()).body();
+
+        assertThat(shown(form, "<label class=\"reference\">(.*?)</label>")).contains("検査報告 2026-11-21 血液検査",
+                "検査結果・測定値 2026-11-02 LDLコレステロール 165 mg/dL", "検査結果・測定値 2026-11-01")
+                .noneMatch(option -> option.contains(reportId) || option.contains(ldlId) || option.contains(labId)
+                        || option.contains("DiagnosticReport") || option.contains("Observation"));
+
+        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+                specialist.id(), null, "血液検査の解釈", "ご意見をお願いします。",
+                List.of("DiagnosticReport/" + reportId, "Observation/" + ldlId), List.of())).orElseThrow();
+        String page = accounts.signedIn(port, specialist).get("/portal/consultations/" + thread.id()).body();
+
+        assertThat(shown(page, "<ul class=\"message-references\">(.*?)</ul>")).containsExactly(
+                "検査報告 2026-11-21 血液検査 検査結果・測定値 2026-11-02 LDLコレステロール 165 mg/dL");
+        assertThat(shown(page, "<section id=\"references\">(.*?)</section>")).containsExactly(
+                "参照された記録 検査報告 2026-11-21 血液検査 検査結果・測定値 2026-11-02 LDLコレステロール 165 mg/dL");
+    }
+
+    /** The text a person reads in each match of {@code regex} (group 1): tags dropped, blanks collapsed. */
+    private static List<String> shown(String html, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.DOTALL).matcher(html);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+        }
+        return found;
     }
 
     @Test

@@ -2,12 +2,14 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.musubi.Musubi;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.TestPasswordHashing;
+import org.musubi.testing.WebSession;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,5 +65,35 @@ final class DemoServer {
         browser.find("#code").sendKeys(shown.getAttribute("data-code"));
         browser.find("#code-form button").click();
         browser.await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /**
+     * {@link #logIn} over plain HTTP, for tests that read pages' text: the demo password, then the code the demo's
+     * second-factor page shows, once it is valid. {@code page}: {@code /login} or {@code /phr/login}.
+     */
+    static WebSession signIn(int port, String page, String loginId) {
+        WebSession web = new WebSession(port);
+        String form = web.get(page).body();
+        java.util.regex.Matcher from = java.util.regex.Pattern.compile("name=\"from\" value=\"([^\"]*)\"").matcher(form);
+        HttpResponse<String> step = from.find()
+                ? web.post("/login", "username", loginId, "password", "musubi-demo", "from", from.group(1))
+                : web.post("/login", "username", loginId, "password", "musubi-demo");
+        assertThat(WebSession.location(step)).as(loginId + "'s password step").contains("/login/second-factor");
+        String codePage = web.get("/login/second-factor").body();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile(
+                "data-code=\"(\\d{6})\" data-valid-from=\"([^\"]+)\"").matcher(codePage);
+        assertThat(code.find()).as("the demo's code on the second-factor page").isTrue();
+        long wait = Duration.between(Instant.now(), Instant.parse(code.group(2))).toMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait + 200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        HttpResponse<String> done = web.post("/login/second-factor", "code", code.group(1));
+        assertThat(WebSession.location(done)).as(loginId + " signed in").doesNotContain("/login");
+        return web;
     }
 }

@@ -138,7 +138,8 @@ class DemoTourIT extends StartedDemo {
         Matcher top = Pattern.compile("open the patient at the top, \\*\\*(.+?)\\*\\*")
                 .matcher(tour);
         assertThat(top.find()).as("README names the patient at the top").isTrue();
-        assertThat(tour).contains("**doctor1**", "**musubi-demo**", "**お薬**", "**検査結果**", "**HbA1c(NGSP)**",
+        assertThat(tour).contains("**doctor1**", "**musubi-demo**", "**アレルギーのある系統の薬**", "**お薬**", "**検査結果**",
+                "**HbA1c(NGSP)**",
                 "**ログアウト**", "**admin**", "**監査証跡**", "**データ取り込み**", "**名寄せ確認**");
         try (Chromium browser = Chromium.start(port)) {
             // 1. doctor1, the demo password and the code the page shows.
@@ -150,6 +151,9 @@ class DemoTourIT extends StartedDemo {
             first.click();
             browser.find("#timeline");
             assertThat(browser.find("main").getText()).contains("セフェム系抗生物質", "重複");
+            assertThat(browser.find("#medication-alerts li[data-alert='medication.alert.allergyClass']").getText())
+                    .as("the allergy alert the README names").startsWith("アレルギーのある系統の薬: セファゾリン")
+                    .contains("記録：セフェム系抗生物質で全身に発疹");
             browser.screenshot("tour-readme-2-timeline");
             // 3. お薬: amlodipine marked as a duplicate.
             browser.driver().findElement(By.linkText("お薬")).click();

@@ -129,11 +129,14 @@ class CrewHandOverIT extends NetworkFixtures {
         String list = admin.get("/admin/emergency").body();
         String crewRow = row(list, accesses.getFirst().id());
         assertThat(crewRow).contains("data-kind=\"CREW\"").contains("救急隊").contains("本人確認ができない")
-                .contains(paramedic.loginId()).contains("emergency-dataset ×1").contains(er.nameKanji())
+                .contains(paramedic.loginId()).contains(er.nameKanji())
                 .contains("確認期限超過").contains("overdue");
-        assertThat(row(list, accesses.get(1).id())).contains("data-kind=\"HANDOVER\"").contains("emergency-dataset ×1")
-                .doesNotContain("確認期限超過")
-                .contains("引き継ぎ #" + handOver.id());
+        assertThat(viewed(crewRow)).as("what the crew viewed, in words").containsExactly("救急用の最小限の情報（救急隊の画面） 1回");
+        String erRow = row(list, accesses.get(1).id());
+        assertThat(erRow).contains("data-kind=\"HANDOVER\"").doesNotContain("確認期限超過")
+                .contains(paramedic.nameKanji() + " さんからの引き継ぎ（")
+                .doesNotContain("#" + handOver.id()).doesNotContain("emergency-dataset");
+        assertThat(viewed(erRow)).containsExactly("救急用の最小限の情報（救急隊の画面） 1回");
         assertThat(list).contains("id=\"emergency-overdue\"");
 
         admin.post("/admin/emergency/" + accesses.getFirst().id() + "/review", "outcome", "APPROPRIATE",
@@ -142,6 +145,18 @@ class CrewHandOverIT extends NetworkFixtures {
         assertThat(reviewed.reviewedAt()).isNotNull();
         assertThat(reviewed.reviewOutcome()).isEqualTo(EmergencyAccess.ReviewOutcome.APPROPRIATE);
         assertThat(admin.get("/admin/emergency").body()).doesNotContain("data-access=\"" + accesses.getFirst().id() + "\"");
+    }
+
+    /** What the review column says was viewed, one text per page read. */
+    private static List<String> viewed(String row) {
+        int cell = row.indexOf("<td class=\"viewed\">");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<span[^>]*>([^<]*)</span>")
+                .matcher(row.substring(cell, row.indexOf("</td>", cell)));
+        List<String> texts = new java.util.ArrayList<>();
+        while (m.find()) {
+            texts.add(m.group(1));
+        }
+        return texts;
     }
 
     private static String row(String page, long accessId) {

@@ -117,7 +117,7 @@ class PortalLabsIT extends NetworkFixtures {
         String table = web.get("/portal/patients/" + patient.personId() + "/labs").body();
         String trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=8A065").body();
 
-        assertThat(table).contains("<td class=\"unit\">mL/min/1.73m²</td>", "<td class=\"unit\">10³/µL</td>")
+        assertThat(table).contains("<td class=\"unit\">mL/min/1.73m²</td>", "<td class=\"unit\">10³/μL</td>")
                 .doesNotContain(">mL/min/{1.73_m2}<").doesNotContain(">10*3/uL<");
         assertThat(trend).contains("mL/min/1.73m²").doesNotContain("（mL/min/{1.73_m2}）");
         Matcher badges = Pattern.compile("<span class=\"facility-badge\"[^>]*>([^<]*)</span>").matcher(table);
@@ -127,6 +127,76 @@ class PortalLabsIT extends NetworkFixtures {
         }
         assertThat(shown).isNotEmpty().noneMatch(b -> b.matches("H|L|HH|LL|A|AA|N|[A-Z]\\d?"));
         assertThat(table).contains("異常値の判定ではありません").doesNotContain("class=\"facility-mark\"");
+    }
+
+    @Test
+    void everyReferenceRangeOfTheTableAndTheTrendIsWrittenWithOneDashWhateverTheFacilityWrote() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Patient2 patient = patientAtBoth(hospital, clinic);
+        IGenericClient hospitalApi = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        Observation albumin = FhirRecords.lab(hospital, patient.hospitalLocalId(), "3A015000002327101", "2024-04-12", 0);
+        albumin.getCode().getCodingFirstRep().setDisplay("アルブミン");
+        albumin.setValue(new Quantity().setValueElement(new DecimalType("4.1")).setUnit("g/dL"));
+        albumin.addReferenceRange().setText("3.8～5.2").setLow(new Quantity().setValueElement(new DecimalType("3.8")))
+                .setHigh(new Quantity().setValueElement(new DecimalType("5.2")));
+        FhirRecords.create(hospitalApi, albumin);
+        Observation creatinine = FhirRecords.lab(hospital, patient.hospitalLocalId(), "3C015000002327101", "2024-04-12", 0);
+        creatinine.getCode().getCodingFirstRep().setDisplay("クレアチニン");
+        creatinine.setValue(new Quantity().setValueElement(new DecimalType("0.62")).setUnit("mg/dL"));
+        creatinine.addReferenceRange().setText("0.46-0.79");
+        FhirRecords.create(hospitalApi, creatinine);
+        WebSession web = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+
+        String table = web.get("/portal/patients/" + patient.personId() + "/labs").body();
+        String trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte=3A015").body();
+
+        assertThat(cells(table, "<td class=\"range\">([^<]*)</td>"))
+                .containsExactlyInAnyOrder("3.8–5.2", "0.46–0.79", "4.6–6.2", "70–139");
+        assertThat(table).doesNotContain("3.8～5.2").doesNotContain("0.46-0.79");
+        assertThat(cells(trend, "<td>([^<]*–[^<]*)</td>")).containsExactly("3.8–5.2");
+    }
+
+    @Test
+    void aBloodTypeAPharmacyRecordedIsShownAsThePatientsDataNotAmongTheLabResultsWhileTheHospitalsIsOne() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
+        Patient2 patient = patientAtBoth(hospital, clinic);
+        String pharmacyId = FhirRecords.localId();
+        SourcePatient atPharmacy = identities.receive(new SourcePatient(0, pharmacy.id(), pharmacyId, null, null,
+                "ケンサ", patient.givenKana(), Sex.FEMALE, LocalDate.of(1950, 1, 1), null, null, null));
+        identities.link(atPharmacy.id(), patient.personId(), LinkMethod.OPERATOR, accounts.networkAdmin().id(), "test");
+        Observation told = FhirRecords.lab(pharmacy, pharmacyId, "unused", "2024-03-01", 0);
+        told.getCode().getCodingFirstRep().setSystem("http://loinc.org").setCode("882-1")
+                .setDisplay("ABO and Rh group [Type] in Blood");
+        told.getCode().setText("血液型");
+        told.setValue(new CodeableConcept().setText("A型 Rh(+)"));
+        FhirRecords.create(clients.fhirFor(port, pharmacy, "system/*.read", "system/*.write"), told);
+        Observation tested = FhirRecords.lab(hospital, patient.hospitalLocalId(), "5H010000009199911", "2024-02-01", 0);
+        tested.getCode().setText("血液型-ABO式");
+        tested.setValue(new CodeableConcept().setText("A"));
+        FhirRecords.create(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"), tested);
+        WebSession web = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+
+        String table = web.get("/portal/patients/" + patient.personId() + "/labs").body();
+        String trend = web.get("/portal/patients/" + patient.personId() + "/labs/trend?analyte="
+                + java.net.URLEncoder.encode("http://loinc.org|882-1", java.nio.charset.StandardCharsets.UTF_8)).body();
+
+        String lab = table.substring(table.indexOf("<table id=\"lab-table\""), table.indexOf("</table>"));
+        assertThat(lab).as("the hospital's tested blood type is a lab result")
+                .contains("data-analyte=\"5H010\"", ">血液型-ABO式<")
+                .doesNotContain("A型 Rh(+)").doesNotContain("882-1").doesNotContain("data-facility=\"" + pharmacy.id());
+        assertThat(cells(table, "(?s)<section id=\"lab-patient-data\"[^>]*>(.*?)</section>").stream()
+                .map(text -> text.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip()).toList())
+                .containsExactly("患者さんの情報として記録されたもの（検査結果ではありません） "
+                        + "血液型は、検査をした施設（検査センター・病院・健診センター）からの報告だけを検査結果として表に載せます。"
+                        + "ここにあるのは、それ以外の施設が患者さんの情報として記録した値です（検査の記録ではありません）。 "
+                        + "血液型 A型 Rh(+) " + pharmacy.nameKanji() + "（薬局）の記録、2024-03-01");
+        assertThat(cells(table, "(?s)<section class=\"lab-legend\" id=\"lab-legend\">(.*?)</section>"))
+                .as("the table's legend names only the facilities whose results are in it").singleElement()
+                .asString().contains(hospital.nameKanji()).doesNotContain(pharmacy.nameKanji());
+        assertThat(trend).as("no trend of the patient's data").doesNotContain("A型 Rh(+)").contains("id=\"trend-empty\"");
     }
 
     @Test
@@ -220,6 +290,16 @@ class PortalLabsIT extends NetworkFixtures {
             flags.add(flag.find() ? flag.group(1) : "");
         }
         return flags;
+    }
+
+    /** The first group of every match of {@code regex} in {@code body}, in document order. */
+    private static List<String> cells(String body, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(body);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     /** The page's script sources: static files only (CSP script-src 'self'). */

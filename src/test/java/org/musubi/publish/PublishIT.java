@@ -91,7 +91,7 @@ class PublishIT extends NetworkFixtures {
         List<Outline> seen = reads.readPerson(other, s.person(), AuditAction.READ, "Patient",
                 ReadRecords.PersonRecord::outline).value();
         assertThat(seen).filteredOn(o -> o.sourceFacilityId() == s.clinic().id()).extracting(Outline::type)
-                .contains("DocumentReference", "Binary", "Condition", "AllergyIntolerance", "MedicationStatement");
+                .contains("DocumentReference", "Binary", "Condition", "AllergyIntolerance", "MedicationRequest");
         String condition = lines.getFirst();
         assertThat(json(other, s.person(), condition)).contains("2型糖尿病").contains("E11");
         assertThat(json(other, s.person(), document)).contains("紹介状（A医院から）").contains("57133-1")

@@ -81,7 +81,9 @@ class ResearchIT extends NetworkFixtures {
         assertThat(committee.post("/admin/research/" + id + "/decide", "decision", "NARROWED",
                 "reason", "対象を 1 町に限る", "diagnoses", "E11", "municipality", town, "categories", "DIAGNOSES",
                 "fields.DIAGNOSES", "code").statusCode()).isEqualTo(302);
-        assertThat(committee.get("/research/" + id).body()).contains("data-status=\"NARROWED\"", "municipality=" + town);
+        // the narrowed scope, in words (issue 63: no longer "municipality=<town>")
+        assertThat(committee.get("/research/" + id).body()).contains("data-status=\"NARROWED\"",
+                "市区町村（登録住所）：" + town);
         assertThat(committee.post("/admin/persons/" + optedOut + "/research-opt-out", "optOut", "true").statusCode())
                 .isEqualTo(302);
         assertThat(committee.get("/admin/persons/" + optedOut + "/research-opt-out").body())

@@ -32,6 +32,7 @@ import org.musubi.pathway.Enablement;
 import org.musubi.pathway.FormFault;
 import org.musubi.pathway.ResponseCheck;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.UnitText;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -137,9 +138,13 @@ public final class StageForm {
         return null;
     }
 
-    /** The unit of a numeric item as shown (its Coding's display, else its code); null when it has none. */
+    /**
+     * The unit of a numeric item as people read it (its Coding's display, else its code, through {@link UnitText}: the
+     * operators' form writes the UCUM code as the display too); null when it has none.
+     */
     static String unit(QuestionnaireItemComponent item) {
-        return unitCoding(item).map(c -> c.hasDisplay() ? c.getDisplay() : c.getCode()).orElse(null);
+        return unitCoding(item).map(c -> UnitText.forPeople(c.hasDisplay() ? c.getDisplay() : c.getCode()))
+                .orElse(null);
     }
 
     static Optional<Coding> unitCoding(QuestionnaireItemComponent item) {

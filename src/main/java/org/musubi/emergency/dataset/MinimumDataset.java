@@ -22,10 +22,9 @@ import org.musubi.emergency.dataset.EmergencyDataset.Line;
 import org.musubi.emergency.dataset.EmergencyDataset.Measure;
 import org.musubi.emergency.dataset.EmergencyDataset.Medicine;
 import org.musubi.emergency.dataset.EmergencyDataset.Visit;
-import org.musubi.medication.MedicationChecks;
-import org.musubi.medication.Source;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
+import org.musubi.medication.fhir.ReadMedications;
 import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Decision;
@@ -37,6 +36,7 @@ import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.condition.ActiveProblems;
+import org.musubi.record.fhir.medication.OpenStays;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import tools.jackson.databind.JsonNode;
@@ -52,22 +52,26 @@ public final class MinimumDataset {
 
     /** What the audit row names as the resource type read. */
     public static final String AUDITED_AS = "emergency-dataset";
-    static final Duration MEDICINES = Duration.ofDays(100);
+    /**
+     * How far back the medicines are read: a year's supply and its grace period (what is current is the record's one
+     * reader's decision, {@code record.fhir.medication.CurrentMedication}).
+     */
+    static final Duration MEDICINES = Duration.ofDays(400);
     static final int ENCOUNTERS = 5;
     static final int VITALS = 8;
     static final int LABS = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ReadRecords records;
     private final SelfReports selfReports;
-    private final MedicationChecks checks;
+    private final ReadMedications medicationLists;
     private final Facilities facilities;
     private final Clock clock;
 
-    public MinimumDataset(ReadRecords records, SelfReports selfReports, MedicationChecks checks, Facilities facilities,
+    public MinimumDataset(ReadRecords records, SelfReports selfReports, ReadMedications medicationLists, Facilities facilities,
                           Clock clock) {
         this.records = records;
         this.selfReports = selfReports;
-        this.checks = checks;
+        this.medicationLists = medicationLists;
         this.facilities = facilities;
         this.clock = clock;
     }
@@ -129,10 +133,10 @@ public final class MinimumDataset {
         List<Visit> visits = new ArrayList<>();
         List<Measure> vitals = new ArrayList<>();
         List<Measure> labs = new ArrayList<>();
-        List<StoredResource> medications = new ArrayList<>();
-        List<JsonNode> medicationJson = new ArrayList<>();
+        List<JsonNode> json = new ArrayList<>(read.size());
         for (StoredResource resource : read) {
             JsonNode r = JSON.readTree(resource.json());
+            json.add(r);
             if (FhirJson.enteredInError(r)) {
                 continue;
             }
@@ -147,23 +151,20 @@ public final class MinimumDataset {
                 case "Encounter" -> visits.add(DatasetParts.encounter(r, facility, ref));
                 case "Observation" -> (resource.category() == DataCategory.VITALS ? vitals : labs)
                         .add(DatasetParts.measure(r, facility, ref));
-                case "MedicationRequest", "MedicationDispense" -> {
-                    medications.add(resource);
-                    medicationJson.add(r);
-                }
                 default -> { }
             }
         }
         visits.sort(Comparator.comparing(Visit::at, DatasetParts.newestFirst()));
         var person = record.view().opened().orElseThrow().person();
         LocalDate today = LocalDate.ofInstant(now, FhirJson.JAPAN);
-        Medications checked = medications(medications, medicationJson, names);
         SelfReports.Reported reported = selfReports.of(read, allergies.stream().map(Line::title).toList(),
-                checked.rows().stream().map(r -> r.entry().name()).toList());
+                ReadMedications.names(read, json));
+        Medications checked = medicationLists.of(read, json, today,
+                ReadMedications.reported(reported.allergies().stream().map(SelfReports.Item::name).toList()));
         var view = record.view();
         return new EmergencyDataset(personId, person,
                 person.birthDate() == null ? null : Period.between(person.birthDate(), today).getYears(),
-                newest(allergies, Line::at), medicines(checked, today, names), checked.alerts().stream()
+                newest(allergies, Line::at), medicines(checked, names), checked.alerts().stream()
                         .map(a -> new EmergencyDataset.Alert(a.messageKey(), a.messageArgs())).toList(),
                 problems(conditions, conditionJson, names), visits.stream().limit(ENCOUNTERS).toList(),
                 visits.isEmpty() ? null : visits.getFirst().facility(), latestPerName(vitals, m -> true, VITALS),
@@ -179,8 +180,10 @@ public final class MinimumDataset {
         Comparator<Outline> newest = Comparator.comparing(Outline::clinicalDate, DatasetParts.newestFirst());
         outline.stream().filter(o -> o.type().equals("AllergyIntolerance") || o.type().equals("Condition")
                 || o.type().equals("Flag") && o.category() == DataCategory.DEMOGRAPHICS).forEach(o -> ids.add(o.id()));
-        outline.stream().filter(o -> (o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense"))
-                && o.clinicalDate() != null && o.clinicalDate().isAfter(medicines)).forEach(o -> ids.add(o.id()));
+        outline.stream().filter(o -> (o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense")
+                || o.type().equals("MedicationStatement")) && (o.clinicalDate() == null || o.clinicalDate().isAfter(medicines)))
+                .forEach(o -> ids.add(o.id()));
+        ids.addAll(OpenStays.toRead(outline));
         Stream.of(new Pick("Encounter", DataCategory.ENCOUNTERS, ENCOUNTERS),
                         new Pick("Observation", DataCategory.VITALS, 60),
                         new Pick("Observation", DataCategory.LAB_RESULTS, 100))
@@ -196,20 +199,12 @@ public final class MinimumDataset {
         }
     }
 
-    private Medications medications(List<StoredResource> resources, List<JsonNode> json, Map<Long, String> names) {
-        Map<Long, Source> senders = new HashMap<>();
-        resources.stream().map(StoredResource::sourceFacilityId).distinct().forEach(id -> facilities.find(id)
-                .ifPresent(f -> senders.put(id, new Source(f.medicalInstitutionCode().map(c -> c.value())
-                        .orElse("facility:" + f.id()), f.nameKanji(), null))));
-        List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders);
-        return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList()));
-    }
-
-    private static List<Medicine> medicines(Medications checked, LocalDate today, Map<Long, String> names) {
-        return checked.byDrug(today).stream().map(drug -> {
-            MedicationRows.Row latest = drug.rows().getFirst();
-            return new Medicine(drug.label(), latest.dosage(), latest.entry().start(), latest.entry().end(),
-                    names.get(latest.facilityId()), drug.current(), drug.alerted(), latest.entry().id());
+    /** What the person takes now ({@link ReadMedications}: the record's one reader of current medication), newest first. */
+    private static List<Medicine> medicines(Medications checked, Map<Long, String> names) {
+        return checked.current().stream().map(drug -> {
+            MedicationRows.Row latest = drug.newest();
+            return new Medicine(drug.label(), latest.dosage(), latest.entry().start(), latest.until(),
+                    names.get(latest.facilityId()), true, drug.alerted(), latest.entry().id());
         }).toList();
     }
 

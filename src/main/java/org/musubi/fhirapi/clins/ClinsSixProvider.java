@@ -1,5 +1,14 @@
 package org.musubi.fhirapi.clins;
 
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Map;
+import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.medication.CurrentMedication;
+import org.musubi.record.fhir.medication.MedicationCourse;
+import org.musubi.record.fhir.medication.OpenStays;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -47,7 +56,9 @@ public class ClinsSixProvider implements IResourceProvider {
 
     /** What the audit row names as the resource type read. */
     public static final String AUDITED_AS = "clins-6";
-    static final Set<String> TYPES = Set.of("Patient", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest");
+    static final Set<String> TYPES = Set.of("Patient", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest",
+            "Encounter");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final RecordProviderParts parts;
     private final PersonOpener opener;
     private final Facilities facilities;
@@ -86,11 +97,34 @@ public class ClinsSixProvider implements IResourceProvider {
                             .map(Outline::id).toList();
                     return new Read(ids.isEmpty() ? List.of() : record.contents(ids), record.view());
                 }), id);
-        List<Resource> own = read.own().stream().map(r -> (Resource) parts.resources().toResource(r)).toList();
+        Set<String> past = notCurrent(read.own());
+        List<Resource> own = read.own().stream().filter(r -> !past.contains(r.type() + "/" + r.id()))
+                .map(r -> (Resource) parts.resources().toResource(r)).toList();
         Patient patient = own.stream().filter(Patient.class::isInstance).map(Patient.class::cast).findFirst()
                 .orElseGet(() -> opener.patient(opener.opened(caller, read.view())));
         String key = read.view().sources().stream().filter(s -> s.facilityId() == facility).map(SourcePatient::localId)
                 .findFirst().orElse(patient.getIdElement().getIdPart());
         return ClinsCollection.collection(patient, key == null ? id.getIdPart() : key, code.get(), own, Instant.now());
+    }
+
+    /**
+     * The prescriptions that are not the patient's current medication (the record's one reader decides:
+     * {@link CurrentMedication}): the 処方 item lists what the patient takes now, not every order the facility kept.
+     */
+    private static Set<String> notCurrent(List<StoredResource> own) {
+        List<JsonNode> json = own.stream().map(r -> JSON.readTree(r.json())).toList();
+        LocalDate today = LocalDate.now(FhirJson.JAPAN);
+        Map<Long, LocalDate> stays = OpenStays.of(own, json, today);
+        Set<String> past = new HashSet<>();
+        for (int i = 0; i < own.size(); i++) {
+            if (own.get(i).type().equals("MedicationRequest")) {
+                String ref = own.get(i).type() + "/" + own.get(i).id();
+                Optional<MedicationCourse> course = MedicationCourse.of(own.get(i), json.get(i));
+                if (course.isEmpty() || !CurrentMedication.current(course.get(), stays, today)) {
+                    past.add(ref);
+                }
+            }
+        }
+        return past;
     }
 }

@@ -57,7 +57,7 @@ final class SummarySections {
         d.reported().medicines().forEach(m -> medicines.add(reported(m)));
         d.alerts().forEach(a -> medicines.add("⚠ " + text(a.messageKey(), a.args().toArray())));
         sections.add(new Section("10160-0", "History of Medication use Narrative",
-                "服用中の薬（直近100日） / Medication summary", DataCategory.MEDICATIONS, true,
+                "服用中の薬 / Medication summary", DataCategory.MEDICATIONS, true,
                 refs(d.medicines().stream().map(Medicine::ref).toList()), medicines));
         sections.add(new Section("11450-4", "Problem list - Reported", "治療中の病気 / Problem list",
                 DataCategory.DIAGNOSES, true, refs(d.problems().stream().flatMap(p -> p.refs().stream()).toList()),
@@ -112,7 +112,7 @@ final class SummarySections {
     }
 
     private String medicine(Medicine m) {
-        return Narrative.words(m.name(), m.dosage(), day(m.from()) + "〜" + day(m.until()), m.facility(),
+        return Narrative.words(m.name(), m.dosage(), day(m.from()) + "〜" + (m.until() == null ? "継続中" : day(m.until())), m.facility(),
                 m.current() ? "服用中" : null, m.alerted() ? "重複に注意" : null);
     }
 

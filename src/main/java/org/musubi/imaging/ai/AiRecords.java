@@ -14,6 +14,9 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import tools.jackson.databind.JsonNode;
+import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.observation.ObservationValue;
 import org.musubi.audit.AuditAction;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.policy.Interaction;
@@ -123,7 +126,8 @@ public final class AiRecords {
                                 .toList();
                         List<Line> lines = results.isEmpty() ? List.of() : record.contents(results).stream()
                                 .filter(r -> !r.deleted()).map(r -> line(fhir.newJsonParser()
-                                        .parseResource(Observation.class, r.json()))).toList();
+                                        .parseResource(Observation.class, r.json()), ObservationValue.tree(r.json())))
+                                .toList();
                         String model = report.getPerformer().stream().map(Reference::getDisplay).findFirst().orElse("");
                         String conclusion = report.getConclusion() == null ? "" : report.getConclusion()
                                 .replace(AiFindings.NOTICE, "").strip();
@@ -135,13 +139,15 @@ public final class AiRecords {
         return read.permitted() && read.value() != null ? read.value() : List.of();
     }
 
-    private static Line line(Observation observation) {
-        String value = observation.hasValueQuantity() ? observation.getValueQuantity().getValue().stripTrailingZeros()
-                .toPlainString() + (observation.getValueQuantity().hasUnit() ? " " + observation.getValueQuantity()
-                .getUnit() : "") : "";
-        String probability = observation.getComponent().stream().filter(c -> c.getCode().getCoding().stream()
-                        .anyMatch(k -> AiFindings.PROBABILITY_CODE.equals(k.getCode())) && c.hasValueQuantity())
-                .map(c -> String.format(Locale.ROOT, "%.0f%%", c.getValueQuantity().getValue().doubleValue() * 100))
+    /** A finding as the page lists it: its value as every screen writes one ({@link ObservationValue}). */
+    private static Line line(Observation observation, JsonNode json) {
+        ObservationValue read = ObservationValue.of(json);
+        String value = read.quantity() == null ? "" : read.quantity().shown();
+        String probability = read.components().stream()
+                .filter(p -> FhirJson.anyCode(p.code()) != null && p.code().path("coding").valueStream()
+                        .anyMatch(k -> AiFindings.PROBABILITY_CODE.equals(k.path("code").asString(null)))
+                        && p.value().quantity() != null)
+                .map(p -> String.format(Locale.ROOT, "%.0f%%", p.value().quantity().number().doubleValue() * 100))
                 .findFirst().orElse("");
         return new Line(text(observation.getCode()), value, observation.hasBodySite() ? text(observation.getBodySite())
                 : "", probability, observation.getNote().stream().map(n -> n.getText()).findFirst().orElse(""));

@@ -34,7 +34,16 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.medication.MedicationAlert;
+import org.musubi.medication.MedicationEntry;
+import org.musubi.medication.RecordedAllergy;
+import org.musubi.medication.allergy.AllergyChecks;
+import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.condition.ActiveProblems;
+import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.fhir.medication.CurrentMedication;
+import org.musubi.record.fhir.medication.MedicationCourse;
+import org.musubi.record.fhir.medication.OpenStays;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +55,10 @@ public final class Composing {
     /** How many of each kind of record entry the composer offers. */
     private static final int OFFERED = 30;
     private static final Set<String> PICKED = Set.of("DocumentReference", "DiagnosticReport", "Observation");
+    private static final Set<String> MEDICATION_TYPES = Set.of("MedicationRequest", "MedicationDispense",
+            "MedicationStatement");
+    /** How far back the medicines are read: a year's supply and its grace period (what is current: CurrentMedication). */
+    private static final java.time.Duration MEDICINES = java.time.Duration.ofDays(400);
 
     private final ReadRecords reads;
     private final LetterTable table;
@@ -75,10 +88,14 @@ public final class Composing {
                     }
                     List<Outline> outline = record.outline();
                     List<String> ids = new ArrayList<>();
-                    for (String type : List.of("Condition", "AllergyIntolerance", "MedicationRequest", "Observation",
-                            "DocumentReference", "DiagnosticReport")) {
+                    for (String type : List.of("Condition", "AllergyIntolerance", "Observation", "DocumentReference",
+                            "DiagnosticReport")) {
                         outline.stream().filter(o -> o.type().equals(type)).limit(OFFERED).forEach(o -> ids.add(o.id()));
                     }
+                    Instant medicines = resources.now().minus(MEDICINES);
+                    outline.stream().filter(o -> MEDICATION_TYPES.contains(o.type())
+                            && (o.clinicalDate() == null || o.clinicalDate().isAfter(medicines))).forEach(o -> ids.add(o.id()));
+                    ids.addAll(OpenStays.toRead(outline));
                     List<StoredResource> read2 = ids.isEmpty() ? List.of() : record.contents(ids);
                     return prefill(kind, read2, own, answered);
                 });
@@ -90,7 +107,10 @@ public final class Composing {
         List<StoredResource> conditions = new ArrayList<>();
         List<JsonNode> conditionJson = new ArrayList<>();
         List<Allergy> allergies = new ArrayList<>();
-        List<Medicine> medicines = new ArrayList<>();
+        List<RecordedAllergy> recorded = new ArrayList<>();
+        List<MedicationCourse> courses = new ArrayList<>();
+        List<StoredResource> encounters = new ArrayList<>();
+        List<JsonNode> encounterJson = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         List<LetterExchange.Pick> picks = new ArrayList<>();
         for (StoredResource r : read) {
@@ -100,6 +120,10 @@ public final class Composing {
             JsonNode json = LetterResources.JSON.readTree(r.json());
             String ref = r.type() + "/" + r.id();
             switch (r.type()) {
+                case "Encounter" -> {
+                    encounters.add(r);
+                    encounterJson.add(json);
+                }
                 case "Condition" -> {
                     conditions.add(r);
                     conditionJson.add(json);
@@ -111,23 +135,19 @@ public final class Composing {
                         allergies.add(new Allergy(coded(text, json.path("code")), json.path("category").path(0).asString(null),
                                 reaction.isEmpty() ? null : reaction,
                                 "high".equals(json.path("criticality").asString(null)), ref));
+                        recorded.add(new RecordedAllergy(text, parties.facility(r.sourceFacilityId()).map(Facility::name)
+                                .orElse("")));
                     }
                 }
-                case "MedicationRequest" -> {
-                    String text = FhirJson.concept(json.path("medicationCodeableConcept"));
-                    String status = json.path("status").asString("active");
-                    if (text != null && status.equals("active")) {
-                        String dosage = json.path("dosageInstruction").path(0).path("text").asString(null);
-                        medicines.add(new Medicine(coded(text, json.path("medicationCodeableConcept")), dosage, ref));
-                    }
-                }
+                case "MedicationRequest", "MedicationDispense", "MedicationStatement" ->
+                        MedicationCourse.of(r, json).ifPresent(courses::add);
                 default -> { }
             }
             if (r.category() == DataCategory.LAB_RESULTS && r.type().equals("Observation")) {
                 String text = FhirJson.concept(json.path("code"));
-                if (text != null && json.has("valueQuantity")) {
-                    results.add(new Result(coded(text, json.path("code")), json.path("valueQuantity").path("value").asString(null),
-                            json.path("valueQuantity").path("unit").asString(null),
+                ObservationValue.Quantity quantity = ObservationValue.of(json).quantity();
+                if (text != null && quantity != null) {
+                    results.add(new Result(coded(text, json.path("code")), quantity.figure(), quantity.unitOrCode(),
                             FhirJson.firstInstant(json.path("effectiveDateTime"), json.path("issued")), ref));
                 }
             }
@@ -148,12 +168,23 @@ public final class Composing {
         List<Diagnosis> diagnoses = ActiveProblems.of(conditions, conditionJson).stream()
                 .map(p -> new Diagnosis(coded(p.title(), p.code()), p.onset(), true, p.suspected(), p.main(),
                         p.refs().getFirst())).toList();
+        LocalDate today = LocalDate.ofInstant(resources.now(), Letters.JAPAN);
+        List<MedicationCourse> current = CurrentMedication.of(courses, OpenStays.of(encounters, encounterJson, today),
+                today).current().stream().map(CurrentMedication.Medicine::newest).toList();
+        List<Medicine> medicines = current.stream().map(c -> new Medicine(coded(c.name(), c.concept()), c.dosage(),
+                c.ref())).toList();
+        List<MedicationAlert> alerts = List.copyOf(AllergyChecks.find(current.stream().map(c -> new MedicationEntry(
+                        c.ref(), c.yjCode() == null ? null : FhirSystems.YJ, c.yjCode(), c.name(), c.start(),
+                        c.end() == null ? today : c.end(), parties.facility(c.facilityId())
+                                .map(f -> org.musubi.medication.Source.named(f.name())).orElse(null), null,
+                        MedicationEntry.Kind.PRESCRIPTION)).toList(),
+                java.util.Map.of(), recorded));
         results.sort(Comparator.comparing(Result::at, Comparator.nullsLast(Comparator.reverseOrder())));
         picks.sort(Comparator.comparing(LetterExchange.Pick::date, Comparator.nullsLast(Comparator.reverseOrder())));
         Content content = new Content(null, diagnoses, null, null, null, allergies, null,
                 results.subList(0, Math.min(10, results.size())), null, medicines, null, null, null);
         return new LetterExchange.Prefill(kind, content, List.copyOf(picks), Sending.name(own), own.birthDate(), null,
-                answered, null);
+                answered, null, alerts);
     }
 
     Attachment upload(Reader author, String title, String contentType, InputStream content) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.musubi.medication.MedicationAlert;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +55,11 @@ public interface LetterExchange {
      *                      facility's own, linked by card), the rest empty; {@code null} when the composer opens
      */
     record Prefill(LetterKind kind, Content content, List<Pick> picks, String patientName, LocalDate birthDate,
-                   String insuranceMemberId, LetterRow repliesTo, String unavailable) {
+                   String insuranceMemberId, LetterRow repliesTo, String unavailable, List<MedicationAlert> alerts) {
+
+        public Prefill {
+            alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        }
     }
 
     /** A draft being written (only its author sees it). */

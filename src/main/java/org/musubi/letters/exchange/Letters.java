@@ -65,7 +65,7 @@ public final class Letters implements LetterExchange {
         return answered.map(a -> composing.compose(author, personId, kind, a.row()).orElseGet(() ->
                 new Prefill(kind, new Content(null, null, null, null, null, null, null, null, null, null, null, null,
                         null), List.of(), a.row().patientName(), a.row().birthDate(), null, a.row(),
-                        "letter.fault.notOurPatient")));
+                        "letter.fault.notOurPatient", List.of())));
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class Receiving {
         }
         String document = seen.get().read().stream().filter(r -> r.type().equals("Bundle")).map(StoredResource::json)
                 .findFirst().orElse(null);
-        Letter letter = LetterResources.letter(s.letterJson());
+        Letter letter = named(LetterResources.letter(s.letterJson()), s.row());
         Verification pdf = s.pdfBlob() == null
                 ? Verification.of(SignatureStatus.NOT_SIGNED, "signature.status.NOT_SIGNED")
                 : files.verifyPdf(files.read(s.pdfBlob()));
@@ -71,6 +71,19 @@ public final class Receiving {
         List<Attachment> attachments = letter == null ? List.of() : letter.content().attachments();
         return Optional.of(new LetterExchange.Opened(row, letter, document, pdf, bundle, seen.get().addressed(),
                 attachments, table.events(row.id())));
+    }
+
+    /**
+     * A reply stored before it named the letter it answers (its form showed that letter's id): named from the answered
+     * letter's row, which the reply's readers — its sender, the answered letter's writer — have both read.
+     */
+    private Letter named(Letter letter, LetterRow row) {
+        if (letter == null || letter.answered() != null || letter.kind() != org.musubi.letters.LetterKind.REPLY
+                || row.repliesTo() == null) {
+            return letter;
+        }
+        return table.find(row.repliesTo()).map(answered -> letter.answering(Sending.answered(answered.row())))
+                .orElse(letter);
     }
 
     Optional<byte[]> pdf(Reader reader, LetterTable.Stored s) {

@@ -15,6 +15,7 @@ import org.musubi.audit.AuditAction;
 import org.musubi.blob.Blob;
 import org.musubi.identity.SourcePatient;
 import org.musubi.letters.Addressee;
+import org.musubi.letters.AnsweredLetter;
 import org.musubi.letters.Attachment;
 import org.musubi.letters.Author;
 import org.musubi.letters.Content;
@@ -136,7 +137,8 @@ public final class Sending {
         try {
             letter = new Letter(c.request().kind(), String.format("%06d", seq), 1, now, c.author(), c.sender(),
                     c.addressee(), demographics(own, insurance), content,
-                    answered == null ? null : answered.documentId(), null);
+                    answered == null ? null : documentIdentifier(answered), null,
+                    answered == null ? null : answered(answered.row()));
         } catch (IllegalArgumentException e) {
             return new LetterExchange.Sent.Invalid(List.of(e.getMessage()));
         }
@@ -163,6 +165,29 @@ public final class Sending {
                 answered == null ? null : answered.row().id(), now, c.request().due()));
         table.event(id, LetterStatus.REQUESTED, author.userId(), c.author().name(), null, now);
         return new LetterExchange.Sent.Done(table.find(id).orElseThrow().row());
+    }
+
+    /**
+     * The letter a reply answers as its paper form names it: kind, the day it was sent (Japan), its facility and
+     * author — never an id.
+     */
+    static AnsweredLetter answered(LetterRow row) {
+        return new AnsweredLetter(row.kind(), LocalDate.ofInstant(row.sentAt(), Letters.JAPAN), row.senderFacility(),
+                row.authorName());
+    }
+
+    /**
+     * The document identifier of the letter a reply answers, as JP-CLINS writes it ({@code <code>^<year>^<number>}:
+     * the letter's own, or the Bundle identifier of a document a system sent); null when it has none. Never the
+     * stored Bundle's resource id, which is no identifier a person or another system knows.
+     */
+    private String documentIdentifier(LetterTable.Stored answered) {
+        Letter letter = LetterResources.letter(answered.letterJson());
+        if (letter != null) {
+            return ClinsDocuments.documentId(letter);
+        }
+        return answered.documentBlob() == null ? null : files.read(answered.documentBlob()).map(resources::parse)
+                .filter(Bundle::hasIdentifier).map(b -> b.getIdentifier().getValue()).orElse(null);
     }
 
     /** A system's document sent as a letter (MHD ITI-65): the writer's patient must be linked to a person. */

@@ -1,5 +1,6 @@
 package org.musubi.letters.render;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +17,44 @@ public record Row(String text, String detail, String whenKey, String when, List<
 
     public Row {
         labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /**
+     * A run of a detail's text: superscript digits (10⁴, m²) are a raised run of plain digits, so that the paper form
+     * prints them with the font it embeds (a Japanese font has ² and ³ but not ⁴ … ⁹, ⁰ or ⁻, which would print as
+     * {@code #}), and the viewer's HTML shows them the same way.
+     *
+     * @param text   the characters
+     * @param raised whether they are a superscript
+     */
+    public record Run(String text, boolean raised) {
+    }
+
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻";
+    private static final String PLAIN = "0123456789-";
+
+    /** {@link #detail} as runs of plain and raised text ({@code 10⁴/μL}: "10", raised "4", "/μL"). */
+    public List<Run> detailRuns() {
+        List<Run> runs = new ArrayList<>();
+        if (detail == null) {
+            return runs;
+        }
+        StringBuilder run = new StringBuilder();
+        boolean raised = false;
+        for (int i = 0; i < detail.length(); i++) {
+            char c = detail.charAt(i);
+            int superscript = SUPERSCRIPTS.indexOf(c);
+            if ((superscript >= 0) != raised && !run.isEmpty()) {
+                runs.add(new Run(run.toString(), raised));
+                run.setLength(0);
+            }
+            raised = superscript >= 0;
+            run.append(raised ? PLAIN.charAt(superscript) : c);
+        }
+        if (!run.isEmpty()) {
+            runs.add(new Run(run.toString(), raised));
+        }
+        return runs;
     }
 
     /** A line of written text. */

@@ -11,6 +11,7 @@ import org.musubi.letters.Attachment;
 import org.musubi.letters.Diagnosis;
 import org.musubi.letters.Medicine;
 import org.musubi.letters.Result;
+import org.musubi.record.fhir.UnitText;
 
 /** Makes a form's lines from the letter's items, with dates written for the reader's language. */
 final class Rows {
@@ -61,11 +62,20 @@ final class Rows {
         return medicines.stream().map(m -> new Row(m.drug().text(), m.dosage(), null, null, List.of())).toList();
     }
 
+    /** A result's line: its name, its value with the unit as people write it ({@link UnitText}), the day. */
     List<Row> results(List<Result> results) {
-        return results.stream().map(r -> new Row(r.item().text(), r.value() == null ? null
-                : r.unit() == null ? r.value() : r.value() + " " + r.unit(), r.at() == null ? null : "letter.row.at",
+        return results.stream().map(r -> new Row(r.item().text(), value(r), r.at() == null ? null : "letter.row.at",
                 r.at() == null ? null : date(ZonedDateTime.ofInstant(r.at(), LetterView.JAPAN).toLocalDate()),
                 List.of())).toList();
+    }
+
+    /** {@code 58 mL/min/1.73m²}: the value as written, the unit for people (the letter keeps the UCUM code). */
+    static String value(Result r) {
+        if (r.value() == null) {
+            return null;
+        }
+        String unit = UnitText.forPeople(r.unit());
+        return unit == null || unit.isBlank() ? r.value() : r.value() + " " + unit;
     }
 
     static List<Row> allergies(List<Allergy> allergies) {
@@ -81,9 +91,29 @@ final class Rows {
         }).toList();
     }
 
+    /** An attachment's line: its title, its size, and its kind of file as a label (PDF, 画像 …), never a MIME type. */
     static List<Row> attachments(List<Attachment> attachments) {
-        return attachments.stream().map(a -> new Row(a.title(), a.contentType() + "・" + size(a.size()), null, null,
-                List.of())).toList();
+        return attachments.stream().map(a -> new Row(a.title(), size(a.size()), null, null,
+                List.of("letter.fileType." + fileType(a.contentType())))).toList();
+    }
+
+    /** The kind of file a MIME type names, as the key of its label ({@code letter.fileType.<kind>}). */
+    static String fileType(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        if (type.equals("application/pdf")) {
+            return "pdf";
+        } else if (type.equals("application/dicom")) {
+            return "dicom";
+        } else if (type.startsWith("image/")) {
+            return "image";
+        } else if (type.startsWith("text/")) {
+            return "text";
+        } else if (type.contains("wordprocessingml") || type.equals("application/msword")) {
+            return "document";
+        } else if (type.contains("spreadsheetml") || type.equals("application/vnd.ms-excel")) {
+            return "spreadsheet";
+        }
+        return "other";
     }
 
     private static String size(long bytes) {

@@ -2,7 +2,6 @@ package org.musubi.medication.fhir;
 
 import static org.musubi.record.fhir.FhirJson.text;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,16 @@ import org.musubi.policy.DataCategory;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.medication.MedicationCourse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A patient's prescriptions (MedicationRequest) and dispensings (MedicationDispense) from every
- * hospital and pharmacy as rows of the medication list, each with the entry the duplicate checks
- * read: the drug's code (a YJ code when the record has one), the days it covers, who prescribed it
- * and which pharmacy dispensed it. The one reading of stored medications into entries, for every view of a
- * patient's medications (the chart today).
+ * A patient's prescriptions (MedicationRequest), dispensings (MedicationDispense), administrations in a stay
+ * (MedicationAdministration) and facilities' hand-published notes of medicines from every hospital, clinic and pharmacy
+ * as rows of the medication list, each with the entry the
+ * duplicate checks read: the drug's code (a YJ code when the record has one), the days it covers (as the record's one
+ * reader of a medication's period, {@link MedicationCourse}, reads them), who prescribed it and which pharmacy
+ * dispensed it. The one reading of stored medications into rows, for every view of a patient's medications.
  */
 public final class MedicationRows {
 
@@ -30,12 +31,14 @@ public final class MedicationRows {
     }
 
     /**
-     * One row: the entry for the checks, and what the list shows of it.
+     * One row: the course the record reads, the entry for the checks, and what the list shows of it.
      *
      * @param dosage the dosage text as recorded
+     * @param days   the days' supply as recorded, or {@code null} (a note that holds until withdrawn)
      * @param flags  the JP-CLINS flags the stored resource holds (未告知 …), which the list marks beside the drug
      */
-    public record Row(MedicationEntry entry, long facilityId, String dosage, int days, List<DataCategory> flags) {
+    public record Row(MedicationCourse course, MedicationEntry entry, long facilityId, String dosage, Integer days,
+                      List<DataCategory> flags) {
 
         public String prescriberLabel() {
             return label(entry.prescriber());
@@ -43,6 +46,11 @@ public final class MedicationRows {
 
         public String pharmacyLabel() {
             return label(entry.pharmacy());
+        }
+
+        /** The last day taken, or {@code null} while it holds until withdrawn. */
+        public LocalDate until() {
+            return course.end();
         }
 
         private static String label(Source source) {
@@ -54,48 +62,30 @@ public final class MedicationRows {
         }
     }
 
-    /** Whether a resource is one of the list's. */
-    static boolean listed(StoredResource stored) {
-        return !stored.deleted() && (stored.type().equals("MedicationRequest") || stored.type().equals("MedicationDispense"));
-    }
-
     /**
-     * The rows of the listed resources among {@code resources}, read as JSON ({@code json}: the same order).
+     * The rows of the medications among {@code resources} (any types; the others are passed over), read as JSON
+     * ({@code json}: the same order); an open course's entry for the checks ends {@code today}.
      *
      * @param senders each sending facility by its id, as a source (code: its medical-institution code, name: its
      *                name); a facility not in it is named {@code #<id>}
      */
-    public static List<Row> of(List<StoredResource> resources, List<JsonNode> json, Map<Long, Source> senders) {
+    public static List<Row> of(List<StoredResource> resources, List<JsonNode> json, Map<Long, Source> senders,
+                               LocalDate today) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             StoredResource stored = resources.get(i);
-            if (!listed(stored)) {
-                continue;
-            }
             JsonNode r = json.get(i);
-            String status = text(r.path("status"));
-            if ("entered-in-error".equals(status) || "cancelled".equals(status) || "declined".equals(status)) {
-                continue;
+            Optional<MedicationCourse> course = MedicationCourse.of(stored, r);
+            if (course.isPresent()) {
+                rows.add(row(stored, r, course.get(), senders.get(stored.sourceFacilityId()), today));
             }
-            row(stored, r, senders.get(stored.sourceFacilityId())).ifPresent(rows::add);
         }
         return rows;
     }
 
-    private static Optional<Row> row(StoredResource stored, JsonNode r, Source sender) {
-        boolean dispense = stored.type().equals("MedicationDispense");
-        Instant at = dispense ? FhirJson.firstInstant(r.path("whenHandedOver"), r.path("whenPrepared"))
-                : FhirJson.firstInstant(r.path("dosageInstruction").path(0).path("timing").path("repeat")
-                        .path("boundsPeriod").path("start"), r.path("authoredOn"));
-        if (at == null) {
-            return Optional.empty();
-        }
-        LocalDate start = at.atZone(FhirJson.JAPAN).toLocalDate();
-        int days = days(r, dispense);
-        JsonNode concept = r.path("medicationCodeableConcept").isMissingNode()
-                ? FhirJson.contained(r, r.path("medicationReference")).path("code") : r.path("medicationCodeableConcept");
-        String[] code = code(concept);
-        String name = FhirJson.concept(concept);
+    private static Row row(StoredResource stored, JsonNode r, MedicationCourse course, Source sender, LocalDate today) {
+        boolean dispense = course.kind() == MedicationCourse.Kind.DISPENSING;
+        String[] code = code(course.concept());
         Source senderSource = sender == null ? Source.named("#" + stored.sourceFacilityId()) : sender;
         Source prescriber;
         Source pharmacy = null;
@@ -106,21 +96,16 @@ public final class MedicationRows {
         } else {
             prescriber = new Source(senderSource.code(), senderSource.name(), FhirJson.party(r, r.path("requester")));
         }
-        String dosage = text(r.path("dosageInstruction").path(0).path("text"));
-        MedicationEntry entry = MedicationEntry.forDays(stored.type() + "/" + stored.id(), code[0], code[1], name, start,
-                days, prescriber, pharmacy, dispense ? MedicationEntry.Kind.DISPENSING : MedicationEntry.Kind.PRESCRIPTION);
-        return Optional.of(new Row(entry, stored.sourceFacilityId(), dosage, days, DataCategory.flagsIn(stored.held())));
-    }
-
-    /** The days a record covers: days' supply, else the duration of its dosage, else one day. */
-    private static int days(JsonNode r, boolean dispense) {
-        JsonNode supply = dispense ? r.path("daysSupply") : r.path("dispenseRequest").path("expectedSupplyDuration");
-        double value = supply.path("value").asDouble(0);
-        if (value <= 0) {
-            value = r.path("dosageInstruction").path(0).path("timing").path("repeat").path("boundsDuration")
-                    .path("value").asDouble(0);
-        }
-        return (int) Math.max(1, Math.min(value, 366));
+        LocalDate end = course.end() != null ? course.end() : today.isBefore(course.start()) ? course.start() : today;
+        MedicationEntry.Kind kind = switch (course.kind()) {
+            case DISPENSING -> MedicationEntry.Kind.DISPENSING;
+            case ADMINISTRATION -> MedicationEntry.Kind.ADMINISTRATION;
+            default -> MedicationEntry.Kind.PRESCRIPTION;
+        };
+        MedicationEntry entry = new MedicationEntry(course.ref(), code[0], code[1], course.name(), course.start(), end,
+                prescriber, pharmacy, kind);
+        return new Row(course, entry, stored.sourceFacilityId(), course.dosage(), course.statedDays(),
+                DataCategory.flagsIn(stored.held()));
     }
 
     /** The system and code the checks should use: a YJ coding first, else the first coding. */

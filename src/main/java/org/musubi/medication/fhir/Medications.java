@@ -2,61 +2,101 @@ package org.musubi.medication.fhir;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.musubi.medication.AllergyClash;
 import org.musubi.medication.CheckResult;
 import org.musubi.medication.Drug;
 import org.musubi.medication.MedicationAlert;
-import org.musubi.medication.DrugNames;
+import org.musubi.record.fhir.medication.CurrentMedication;
+import org.musubi.record.fhir.medication.MedicationCourse;
 
 /**
- * The medication list (お薬): every prescription and dispensing of the patient, grouped per drug
- * (per ingredient when the drug master knows the drug), with the duplicate-medication alerts.
+ * The medication list (お薬): a patient's prescriptions, dispensings and facilities' notes of medicines, one line per
+ * ingredient and strength, the current ones apart from the history as the record's one reader of current medication
+ * decides ({@link CurrentMedication}), with the duplicate-medication alerts.
+ *
+ * @param openStays the first day of each facility's inpatient stay open on {@code today} (its drips are current)
+ * @param today     the day the list is read for (Japan's)
  */
-public record Medications(List<MedicationRows.Row> rows, CheckResult checks) {
+public record Medications(List<MedicationRows.Row> rows, CheckResult checks, Map<Long, LocalDate> openStays,
+                          LocalDate today) {
 
     public Medications {
         rows = List.copyOf(rows);
+        openStays = Map.copyOf(openStays);
     }
 
     public List<MedicationAlert> alerts() {
         return checks.alerts();
     }
 
-    /** One drug's history, newest first; current while its latest supply lasts. */
+    /**
+     * One line: a drug (ingredient and strength) with every row of it, newest first.
+     *
+     * @param label          the ingredient's name as the drug master gives it (with the product's strength), else
+     *                       the drug's name as recorded
+     * @param ingredientCode the YJ code's first seven characters when the drug master knows the drug, else {@code null}
+     * @param newest         the row that names the line: the newest current one (of the history: the newest)
+     * @param duplicate      a duplicate-medication alert names one of its rows
+     * @param allergic       an allergy–drug alert names one of its rows
+     */
     public record DrugHistory(String label, String ingredientCode, boolean current, boolean alerted,
-                              List<MedicationRows.Row> rows) {
+                              List<MedicationRows.Row> rows, MedicationRows.Row newest, boolean duplicate,
+                              boolean allergic) {
+
+        public DrugHistory {
+            rows = List.copyOf(rows);
+        }
     }
 
-    /** Drugs taken now (a supply reaching today or later), then the past ones, each newest first. */
-    public List<DrugHistory> byDrug(LocalDate today) {
-        Set<String> alerted = checks.alerts().stream().flatMap(a -> a.entryIds().stream()).collect(Collectors.toSet());
-        Map<String, List<MedicationRows.Row>> groups = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        Map<String, String> ingredients = new LinkedHashMap<>();
-        for (MedicationRows.Row row : rows) {
-            Drug drug = checks.resolved().get(row.entry().id());
-            String key = drug != null ? "yj:" + drug.ingredientCode() : "name:" + DrugNames.normalize(row.entry().name());
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-            labels.putIfAbsent(key, drug != null ? drug.ingredientLabel() : row.entry().name());
-            if (drug != null) {
-                ingredients.putIfAbsent(key, drug.ingredientCode());
-            }
+    /** What the patient takes now, one line per ingredient and strength, newest first. */
+    public List<DrugHistory> current() {
+        return lines(true);
+    }
+
+    /** What the patient took before, one line per ingredient and strength, newest first. */
+    public List<DrugHistory> past() {
+        return lines(false);
+    }
+
+    /** The current lines, then the past ones. */
+    public List<DrugHistory> byDrug() {
+        List<DrugHistory> all = new ArrayList<>(current());
+        all.addAll(past());
+        return all;
+    }
+
+    private List<DrugHistory> lines(boolean current) {
+        Map<String, MedicationRows.Row> byRef = new HashMap<>();
+        rows.forEach(r -> byRef.put(r.course().ref(), r));
+        Set<String> allergic = checks.alerts().stream().filter(AllergyClash.class::isInstance)
+                .flatMap(a -> a.entryIds().stream()).collect(Collectors.toSet());
+        Set<String> duplicate = checks.alerts().stream().filter(a -> !(a instanceof AllergyClash))
+                .flatMap(a -> a.entryIds().stream()).collect(Collectors.toSet());
+        CurrentMedication.MedicationList list = CurrentMedication.of(rows.stream().map(MedicationRows.Row::course).toList(),
+                openStays, today);
+        List<DrugHistory> lines = new ArrayList<>();
+        for (CurrentMedication.Medicine medicine : current ? list.current() : list.history()) {
+            List<MedicationRows.Row> of = medicine.courses().stream().map(c -> byRef.get(c.ref())).toList();
+            MedicationRows.Row newest = byRef.get(medicine.newest().ref());
+            Drug drug = checks.resolved().get(newest.entry().id());
+            boolean duplicated = of.stream().anyMatch(r -> duplicate.contains(r.entry().id()));
+            boolean allergy = of.stream().anyMatch(r -> allergic.contains(r.entry().id()));
+            lines.add(new DrugHistory(label(drug, medicine.newest()), drug == null ? null : drug.ingredientCode(), current,
+                    duplicated || allergy, of, newest, duplicated, allergy));
         }
-        List<DrugHistory> histories = new ArrayList<>();
-        groups.forEach((key, list) -> {
-            List<MedicationRows.Row> sorted = list.stream()
-                    .sorted(Comparator.comparing((MedicationRows.Row r) -> r.entry().start()).reversed()).toList();
-            boolean current = sorted.stream().anyMatch(r -> !r.entry().end().isBefore(today));
-            boolean flagged = sorted.stream().anyMatch(r -> alerted.contains(r.entry().id()));
-            histories.add(new DrugHistory(labels.get(key), ingredients.get(key), current, flagged, sorted));
-        });
-        histories.sort(Comparator.comparing(DrugHistory::current).reversed()
-                .thenComparing(h -> h.rows().getFirst().entry().start(), Comparator.reverseOrder()));
-        return histories;
+        return lines;
+    }
+
+    private static String label(Drug drug, MedicationCourse newest) {
+        if (drug == null) {
+            return newest.name();
+        }
+        String standard = drug.standard() == null || drug.standard().isBlank() ? "" : " " + drug.standard().strip();
+        return drug.ingredientLabel() + standard;
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.ObservationValue;
 
 /**
  * The blood type and weight record 1 carries, from the patient's Observations: of the blood-group ones (LOINC 882-1,
@@ -43,12 +43,12 @@ record BodyValues(String bloodType, String weight) {
         if (observation.hasValueStringType()) {
             return observation.getValueStringType().getValue();
         }
-        if (!observation.hasValueQuantity() || !observation.getValueQuantity().hasValue()) {
+        Optional<ObservationValue.Quantity> quantity = ObservationValue.quantity(observation);
+        if (quantity.isEmpty()) {
             return "";
         }
-        Quantity quantity = observation.getValueQuantity();
-        String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-        BigDecimal value = quantity.getValue();
+        String unit = quantity.get().code() != null ? quantity.get().code() : quantity.get().unit();
+        BigDecimal value = quantity.get().number();
         if ("g".equals(unit)) {
             return value.movePointLeft(3).stripTrailingZeros().toPlainString();
         }

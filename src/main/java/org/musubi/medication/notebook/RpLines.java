@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.medication.MedicationCourse;
 
 /**
  * One RP: each drug (201) with its notes (281/291), then the usage (301) of the RP's first dispense
@@ -73,14 +74,15 @@ final class RpLines {
 
     private static Optional<String> usage(int rp, MedicationDispense dispense) {
         String form = FhirValues.coding(dispense.getCategory(), FhirSystems.JAHIS_DOSAGE_FORM).map(c -> c.getCode()).orElse("");
-        if (!dispense.hasDosageInstruction() && form.isEmpty() && !dispense.hasDaysSupply()) {
+        Optional<BigDecimal> days = MedicationCourse.daysSupply(dispense);
+        if (!dispense.hasDosageInstruction() && form.isEmpty() && days.isEmpty()) {
             return Optional.empty();
         }
         Dosage dosage = dispense.getDosageInstructionFirstRep();
         BigDecimal quantity = null;
         String unit = "";
-        if (dispense.hasDaysSupply() && dispense.getDaysSupply().hasValue()) {
-            quantity = dispense.getDaysSupply().getValue();
+        if (days.isPresent()) {
+            quantity = days.get();
             unit = JahisCodes.DAYS_UNIT;
         } else if (dosage.getTiming().getRepeat().hasCount()) {
             quantity = BigDecimal.valueOf(dosage.getTiming().getRepeat().getCount());

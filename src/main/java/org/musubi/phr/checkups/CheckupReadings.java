@@ -1,7 +1,6 @@
 package org.musubi.phr.checkups;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.fhir.observation.ReferenceRangeText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -99,13 +99,7 @@ final class CheckupReadings {
         ObservationValue value = ObservationValue.of(observation);
         ObservationValue.Quantity quantity = value.quantity();
         ObservationFlag.Limits limits = ObservationFlag.Limits.of(observation);
-        BigDecimal low = limits.low();
-        BigDecimal high = limits.high();
-        JsonNode reference = observation.path("referenceRange").path(0);
-        String range = !reference.isObject() ? null
-                : low != null && high != null ? low.toPlainString() + "–" + high.toPlainString()
-                : low != null ? "≥ " + low.toPlainString() : high != null ? "≤ " + high.toPlainString()
-                : FhirJson.text(reference.path("text"));
+        String range = ReferenceRangeText.ofObservation(observation);
         return new CheckupValue(key, name, paper, CheckupGroup.of(system, codeValue),
                 quantity != null ? quantity.figure() : value.text(), quantity == null ? null : quantity.number(),
                 quantity == null ? null : quantity.unitOrCode(), range,

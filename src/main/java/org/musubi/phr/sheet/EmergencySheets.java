@@ -207,9 +207,7 @@ public final class EmergencySheets {
 
     private List<EmergencySheet.Medicine> dispensed(ReadRecords.PersonRecord record) {
         Medications read = medicines.of(record);
-        return read.byDrug(LocalDate.now(JAPAN)).stream().filter(Medications.DrugHistory::current)
-                .filter(d -> !d.rows().isEmpty())
-                .map(d -> new EmergencySheet.Medicine(d.rows().getFirst().entry().name(), d.rows().getFirst().dosage(),
-                        true)).toList();
+        return read.current().stream()
+                .map(d -> new EmergencySheet.Medicine(d.newest().entry().name(), d.newest().dosage(), true)).toList();
     }
 }

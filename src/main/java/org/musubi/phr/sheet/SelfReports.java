@@ -2,13 +2,16 @@ package org.musubi.phr.sheet;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.musubi.phr.otc.OtcEntry;
 import org.musubi.phr.otc.OtcRecords;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.Outline;
 import org.musubi.record.StoredResource;
+import org.musubi.text.PlainText;
 
 /**
  * What the person reported themself in the health notebook, for the clinical boxes that list it beside the
@@ -52,7 +55,8 @@ public final class SelfReports {
      * @param sheet         the emergency sheet's current version, when read
      * @param otc           the OTC drugs and supplements, newest first
      * @param allergies     the allergies on the sheet
-     * @param medicines     the medicines taken now: on the sheet, and the OTC entries still taken
+     * @param medicines     the medicines taken now: on the sheet, and the OTC entries still taken (each name once: an
+     *                      OTC drug also written on the sheet is listed as the sheet writes it)
      * @param pastMedicines the OTC entries no longer taken
      */
     public record Reported(Optional<SheetVersion> sheet, List<OtcEntry> otc, List<Item> allergies,
@@ -95,8 +99,14 @@ public final class SelfReports {
                     .forEach(m -> medicines.add(new Item(m.name(), m.dose(), Source.SHEET)));
         });
         var today = otc.today();
+        Set<String> listed = new HashSet<>();
+        medicines.forEach(m -> listed.add(PlainText.of(m.name())));
         for (OtcEntry e : entries) {
-            (e.current(today) ? medicines : past).add(new Item(e.name(), e.dose(), Source.OTC));
+            if (!e.current(today)) {
+                past.add(new Item(e.name(), e.dose(), Source.OTC));
+            } else if (listed.add(PlainText.of(e.name()))) {
+                medicines.add(new Item(e.name(), e.dose(), Source.OTC)); // once, when the sheet does not list it already
+            }
         }
         return new Reported(sheet, entries, allergies, medicines, past);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.VitalSign;
 
 /**
  * One kind of value a resident records in their health notebook: its key (the form field and the CSV's measure
@@ -13,31 +14,31 @@ import org.musubi.record.fhir.Loinc;
  * unit, how many decimals it takes and the physiologically possible range. Systolic and diastolic pressure are the
  * two components of one blood-pressure Observation (LOINC 85354-9); BMI is computed, never entered.
  *
- * <p>Codes (LOINC): body weight 29463-7 (kg), body height 8302-2 (cm), BMI 39156-5 (kg/m2), body temperature 8310-5
- * (Cel), systolic 8480-6 and diastolic 8462-4 (mm[Hg]), heart rate 8867-4 (/min), blood glucose fasting 1556-0
- * "Fasting glucose [Mass/volume] in Capillary blood" and after a meal 41653-7 "Glucose [Mass/volume] in Capillary
- * blood by Glucometer" (mg/dL, as Japan measures; LOINC has no capillary post-meal code, so the after-meal meaning is
- * carried by the notebook's own coding beside it), SpO2 59408-5 with 2708-6 (%), steps 41950-7 "Number of steps in
- * 24 hour Measured" (/d: one value per day). A code other classes also write or read is {@link Loinc}'s, and so is
- * its display (given as null here).
+ * <p>Codes (LOINC): the vital signs and body measurements are the one table's ({@link VitalSign}: body weight 29463-7
+ * (kg), body height 8302-2 (cm), BMI 39156-5 (kg/m2), body temperature 8310-5 (Cel), systolic 8480-6 and diastolic
+ * 8462-4 (mm[Hg]), heart rate 8867-4 (/min), SpO2 59408-5 with 2708-6 (%)), which care teams and care offices write
+ * too; the notebook's own are blood glucose fasting 1556-0 "Fasting glucose [Mass/volume] in Capillary blood" and after
+ * a meal 41653-7 "Glucose [Mass/volume] in Capillary blood by Glucometer" (mg/dL, as Japan measures; LOINC has no
+ * capillary post-meal code, so the after-meal meaning is carried by the notebook's own coding beside it), steps
+ * 41950-7 "Number of steps in 24 hour Measured" (/d: one value per day).
  */
 public enum Vital {
-    WEIGHT("weight", Loinc.BODY_WEIGHT, null, "体重", "kg", 1, "1", "400", List.of("3141-9")),
-    HEIGHT("height", Loinc.BODY_HEIGHT, null, "身長", "cm", 1, "30", "250", List.of()),
-    BMI("bmi", Loinc.BMI, null, "BMI", "kg/m2", 1, null, null, List.of()),
-    TEMPERATURE("temperature", Loinc.BODY_TEMPERATURE, null, "体温", "Cel", 1, "30", "45", List.of()),
-    SYSTOLIC("systolic", Loinc.SYSTOLIC, null, "収縮期血圧", "mm[Hg]", 0, "50", "300", List.of()),
-    DIASTOLIC("diastolic", Loinc.DIASTOLIC, null, "拡張期血圧", "mm[Hg]", 0, "20", "200", List.of()),
-    PULSE("pulse", Loinc.HEART_RATE, null, "脈拍", "/min", 0, "20", "250", List.of()),
+    WEIGHT("weight", VitalSign.BODY_WEIGHT, 1, List.of("3141-9")),
+    HEIGHT("height", VitalSign.BODY_HEIGHT, 1, List.of()),
+    BMI("bmi", VitalSign.BMI, 1, List.of()),
+    TEMPERATURE("temperature", VitalSign.BODY_TEMPERATURE, 1, List.of()),
+    SYSTOLIC("systolic", VitalSign.SYSTOLIC, 0, List.of()),
+    DIASTOLIC("diastolic", VitalSign.DIASTOLIC, 0, List.of()),
+    PULSE("pulse", VitalSign.HEART_RATE, 0, List.of()),
     GLUCOSE_FASTING("glucose-fasting", "1556-0", "Fasting glucose [Mass/volume] in Capillary blood", "血糖（空腹時）",
             "mg/dL", 0, "10", "1000", List.of()),
     GLUCOSE_AFTER_MEAL("glucose-after-meal", "41653-7", "Glucose [Mass/volume] in Capillary blood by Glucometer",
             "血糖（食後）", "mg/dL", 0, "10", "1000", List.of()),
-    SPO2("spo2", "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry", "SpO2", "%", 0, "50", "100",
-            List.of(Loinc.OXYGEN_SATURATION)),
+    SPO2("spo2", VitalSign.SPO2, 0, List.of()),
     STEPS("steps", "41950-7", "Number of steps in 24 hour Measured", "歩数", "/d", 0, "0", "200000", List.of("55423-8"));
 
     private final String key;
+    private final VitalSign sign;
     private final String loinc;
     private final String loincDisplay;
     private final String text;
@@ -47,17 +48,38 @@ public enum Vital {
     private final BigDecimal max;
     private final List<String> otherLoinc;
 
+    /** A measure of the one table of vital signs: its codes, name, unit and range are the table's. */
+    Vital(String key, VitalSign sign, int decimals, List<String> otherLoinc) {
+        this.key = key;
+        this.sign = sign;
+        this.loinc = sign.loinc();
+        this.loincDisplay = Loinc.display(loinc);
+        this.text = sign.text();
+        this.ucum = sign.ucum();
+        this.decimals = decimals;
+        this.min = sign.min();
+        this.max = sign.max();
+        this.otherLoinc = Stream.concat(sign.codes().stream().skip(1), otherLoinc.stream()).toList();
+    }
+
+    /** A measure only the notebook records (blood glucose, steps), coded here. */
     Vital(String key, String loinc, String loincDisplay, String text, String ucum, int decimals, String min, String max,
           List<String> otherLoinc) {
         this.key = key;
+        this.sign = null;
         this.loinc = loinc;
-        this.loincDisplay = loincDisplay != null ? loincDisplay : Loinc.display(loinc);
+        this.loincDisplay = loincDisplay;
         this.text = text;
         this.ucum = ucum;
         this.decimals = decimals;
-        this.min = min == null ? null : new BigDecimal(min);
-        this.max = max == null ? null : new BigDecimal(max);
+        this.min = new BigDecimal(min);
+        this.max = new BigDecimal(max);
         this.otherLoinc = otherLoinc;
+    }
+
+    /** The measure of the one table of vital signs ({@link VitalSign}) this is; empty for blood glucose and steps. */
+    public Optional<VitalSign> sign() {
+        return Optional.ofNullable(sign);
     }
 
     /** The form field and CSV measure code: {@code weight}, {@code glucose-after-meal} … */
@@ -113,7 +135,7 @@ public enum Vital {
 
     /** Whether it is a body measurement (JP Core's body-measurement profile) rather than a vital sign proper. */
     public boolean bodyMeasurement() {
-        return this == WEIGHT || this == HEIGHT || this == BMI;
+        return sign != null && sign.bodyMeasurement();
     }
 
     /** Every LOINC code this measure is read from: its own and the others senders use. */

@@ -29,7 +29,7 @@ import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.VitalSign;
 
 /**
  * What a resident's entry is as FHIR R4, ready to store under their own source patient at the notebook's facility:
@@ -126,13 +126,7 @@ public final class VitalObservations {
 
     /** The unit as the notebook writes it beside the UCUM code, for people reading the resource. */
     static String unitText(Vital vital) {
-        return switch (vital) {
-            case TEMPERATURE -> "℃";
-            case SYSTOLIC, DIASTOLIC -> "mmHg";
-            case PULSE -> "回/分";
-            case STEPS -> "歩/日";
-            default -> vital.ucum();
-        };
+        return vital.sign().map(VitalSign::unit).orElse(vital == Vital.STEPS ? "歩/日" : vital.ucum());
     }
 
     private ResourceWrite single(PhrPatient patient, VitalsEntry entry, Vital vital) {
@@ -144,8 +138,7 @@ public final class VitalObservations {
 
     private ResourceWrite bloodPressure(PhrPatient patient, VitalsEntry entry) {
         Observation observation = observation(patient, entry, Vital.SYSTOLIC);
-        observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.BLOOD_PRESSURE,
-                Loinc.display(Loinc.BLOOD_PRESSURE))).setText("血圧"));
+        observation.setCode(VitalSign.bloodPressure());
         for (Vital part : List.of(Vital.SYSTOLIC, Vital.DIASTOLIC)) {
             observation.addComponent().setCode(code(part)).setValue(quantity(part, entry.values().get(part)));
         }
@@ -164,17 +157,10 @@ public final class VitalObservations {
     /** What every Observation of the notebook has: status, categories, profile, subject, performer, moment. */
     private static Observation observation(PhrPatient patient, VitalsEntry entry, Vital vital) {
         Observation observation = new Observation();
-        if (vital.bodyMeasurement()) {
-            observation.getMeta().addProfile(FhirSystems.JP_OBSERVATION_BODY_MEASUREMENT);
-        } else if (vital != Vital.GLUCOSE_FASTING && vital != Vital.GLUCOSE_AFTER_MEAL && vital != Vital.STEPS) {
-            observation.getMeta().addProfile(FhirSystems.JP_OBSERVATION_VITAL_SIGNS);
-        }
+        // the one table's profile and categories; blood glucose and steps its categories without a JP Core profile
+        vital.sign().ifPresentOrElse(sign -> sign.classify(observation),
+                () -> VitalSign.categorise(observation, vital.bodyMeasurement()));
         observation.setStatus(Observation.ObservationStatus.FINAL);
-        observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs",
-                "Vital Signs")));
-        observation.addCategory(new CodeableConcept(vital.bodyMeasurement()
-                ? new Coding(FhirSystems.JP_OBSERVATION_CATEGORY, "body-measurement", "Body Measurement")
-                : new Coding(FhirSystems.JP_OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
         if (vital == Vital.STEPS) {
             observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "activity",
                     "Activity")));
@@ -195,17 +181,17 @@ public final class VitalObservations {
         return new DateTimeType(at.atZone(VitalsEntry.JAPAN).toOffsetDateTime().format(SECONDS));
     }
 
+    /** The one table's code (blood glucose and steps: the notebook's LOINC code), with the notebook's own beside it. */
     private static CodeableConcept code(Vital vital) {
-        CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.LOINC, vital.loinc(), vital.loincDisplay()));
-        if (vital == Vital.SPO2) {
-            code.addCoding(new Coding(FhirSystems.LOINC, Loinc.OXYGEN_SATURATION,
-                    Loinc.display(Loinc.OXYGEN_SATURATION)));
-        }
-        code.addCoding(new Coding(FhirSystems.PHR_VITAL, vital.key(), null));
-        return code.setText(vital.text());
+        CodeableConcept code = vital.sign().map(VitalSign::code).orElseGet(() -> new CodeableConcept(
+                new Coding(FhirSystems.LOINC, vital.loinc(), vital.loincDisplay())).setText(vital.text()));
+        return code.addCoding(new Coding(FhirSystems.PHR_VITAL, vital.key(), null));
     }
 
     private static Quantity quantity(Vital vital, BigDecimal value) {
+        if (vital.sign().isPresent()) {
+            return vital.sign().get().quantity(value);
+        }
         Quantity quantity = new Quantity();
         quantity.setValue(value);
         return quantity.setUnit(unitText(vital)).setSystem(FhirSystems.UCUM).setCode(vital.ucum());

@@ -41,14 +41,13 @@ class MedicinesController {
         }
         LocalDate today = LocalDate.now(JAPAN);
         Medications medications = read.get().medications();
-        List<Medications.DrugHistory> drugs = medications.byDrug(today);
         model.addAttribute("resident", me);
         model.addAttribute("alerts", medications.alerts());
         model.addAttribute("otcCurrent", read.get().entries().stream().filter(e -> e.current(today)).toList());
         model.addAttribute("otcPast", read.get().entries().stream().filter(e -> !e.current(today)).toList());
         model.addAttribute("otcSaved", otc);
-        model.addAttribute("current", drugs.stream().filter(Medications.DrugHistory::current).toList());
-        model.addAttribute("past", drugs.stream().filter(d -> !d.current()).toList());
+        model.addAttribute("current", medications.current());
+        model.addAttribute("past", medications.past());
         return "phr/medicines";
     }
 }

@@ -2,10 +2,9 @@ package org.musubi.portal.chart;
 
 import java.time.Clock;
 import org.musubi.consent.Consents;
-import org.musubi.medication.MedicationChecks;
+import org.musubi.medication.fhir.ReadMedications;
 import org.musubi.phr.sheet.SelfReports;
 import org.musubi.record.ReadRecords;
-import org.musubi.registry.Facilities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,12 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class ChartConfiguration {
 
     @Bean
-    MedicationReview medicationReview(MedicationChecks checks, Facilities facilities) {
-        return new MedicationReview(checks, facilities);
-    }
-
-    @Bean
-    PatientChart patientChart(ReadRecords records, Consents consents, MedicationReview medications,
+    PatientChart patientChart(ReadRecords records, Consents consents, ReadMedications medications,
                               SelfReports selfReports) {
         return new PatientChart(records, consents, medications, selfReports, Clock.systemUTC());
     }

@@ -23,8 +23,10 @@ import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.record.fhir.condition.ConditionCodes;
 import org.musubi.record.fhir.condition.ConditionStatus;
 import org.musubi.record.fhir.condition.ProblemMark;
+import org.musubi.record.fhir.medication.MedicationCourse;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.fhir.observation.ReferenceRangeText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,7 +150,7 @@ final class ChartEntries {
 
         ChartEntry prescription() {
             dosages(r.path("dosageInstruction"));
-            add("chart.detail.supply", quantity(r.path("dispenseRequest").path("expectedSupplyDuration")));
+            add("chart.detail.supply", MedicationCourse.statedSupply("MedicationRequest", r));
             add("chart.detail.prescriber", party(r, r.path("requester")));
             addCode("chart.detail.status", "status", text(r.path("status")));
             return entry(injection() ? TimelineKind.INJECTION : TimelineKind.PRESCRIPTION, FhirJson.instant(r.path("authoredOn")),
@@ -158,7 +160,7 @@ final class ChartEntries {
         ChartEntry dispense() {
             dosages(r.path("dosageInstruction"));
             add("chart.detail.quantity", quantity(r.path("quantity")));
-            add("chart.detail.supply", quantity(r.path("daysSupply")));
+            add("chart.detail.supply", MedicationCourse.statedSupply("MedicationDispense", r));
             JsonNode pharmacy = r.path("performer").path(0).path("actor");
             for (JsonNode performer : r.path("performer")) {
                 if ("Organization".equals(FhirJson.targetType(r, performer.path("actor")))) {
@@ -191,6 +193,13 @@ final class ChartEntries {
             for (JsonNode note : r.path("note")) {
                 add(null, text(note.path("text")));
             }
+            Optional<MedicationCourse> published = MedicationCourse.of(stored, r);
+            if (published.isPresent()) { // a facility's note of the medicines it prescribes: its prescription
+                add("chart.detail.prescriber", party(r, r.path("informationSource")));
+                details.addFirst(Detail.coded("chart.detail.otc", "chart.published"));
+                return entry(TimelineKind.PRESCRIPTION, firstInstant(r.path("effectivePeriod").path("start"),
+                        r.path("effectiveDateTime"), r.path("dateAsserted")), medication(), false, false);
+            }
             details.addFirst(Detail.coded("chart.detail.otc", "chart.otc"));
             return entry(TimelineKind.OTHER, firstInstant(r.path("effectivePeriod").path("start"), r.path("effectiveDateTime"),
                     r.path("dateAsserted")), medication(), false, false);
@@ -202,13 +211,15 @@ final class ChartEntries {
             String value = read.shown();
             ObservationFlag flagged = ObservationFlag.of(r, read);
             String flag = flagged.raised() ? flagged.mark() : null;
-            String range = range(r.path("referenceRange").path(0));
+            String range = ReferenceRangeText.ofObservation(r);
             String name = concept(r.path("code"));
             details.add(new Detail(null, name + ": " + (value == null ? "—" : value)
                     + (range == null ? "" : " (" + range + ")"), null, flag));
             Instant at = firstInstant(r.path("effectiveDateTime"), r.path("effectivePeriod").path("start"), r.path("issued"));
             boolean lab = category == null || "laboratory".equals(category);
-            return entry(lab ? TimelineKind.LAB : TimelineKind.OTHER, at, value == null ? name : name + " " + value,
+            TimelineKind kind = stored.category() == DataCategory.VITALS ? TimelineKind.VITALS
+                    : lab ? TimelineKind.LAB : TimelineKind.OTHER;
+            return entry(kind, at, value == null ? name : name + " " + value,
                     false, false);
         }
 
@@ -395,16 +406,6 @@ final class ChartEntries {
                 add("chart.detail.usage", concept(timing));
             }
         }
-    }
-
-    private static String range(JsonNode range) {
-        String text = text(range.path("text"));
-        if (text != null) {
-            return text;
-        }
-        String low = text(range.path("low").path("value"));
-        String high = text(range.path("high").path("value"));
-        return low == null && high == null ? null : (low == null ? "" : low) + "–" + (high == null ? "" : high);
     }
 
     private static String period(JsonNode period) {

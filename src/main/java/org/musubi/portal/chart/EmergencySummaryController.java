@@ -59,8 +59,7 @@ class EmergencySummaryController {
         Map<String, Object> variables = new HashMap<>();
         variables.put("header", shown.header());
         variables.put("person", shown.header().person());
-        variables.put("medicines", shown.medications().byDrug(today).stream().filter(Medications.DrugHistory::current)
-                .filter(d -> !d.rows().isEmpty()).toList());
+        variables.put("medicines", shown.medications().current());
         variables.put("reportedMedicines", shown.reported().medicines());
         variables.put("sheet", shown.reported().sheet().map(v -> v.sheet()).orElse(null));
         variables.put("printedAt", ZonedDateTime.now(ChartEntry.JAPAN));

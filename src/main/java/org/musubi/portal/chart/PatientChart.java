@@ -16,6 +16,7 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.EmergencyAccess;
 import org.musubi.identity.Person;
 import org.musubi.medication.fhir.Medications;
+import org.musubi.medication.fhir.ReadMedications;
 import org.musubi.phr.sheet.SelfReports;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
@@ -26,6 +27,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.condition.ActiveProblems;
+import org.musubi.record.fhir.medication.OpenStays;
 import org.musubi.security.SignedIn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,11 +44,11 @@ public final class PatientChart {
     private static final Duration RECENT_MEDICATIONS = Duration.ofDays(400);
     private final ReadRecords records;
     private final Consents consents;
-    private final MedicationReview medications;
+    private final ReadMedications medications;
     private final SelfReports selfReports;
     private final Clock clock;
 
-    public PatientChart(ReadRecords records, Consents consents, MedicationReview medications, SelfReports selfReports,
+    public PatientChart(ReadRecords records, Consents consents, ReadMedications medications, SelfReports selfReports,
                         Clock clock) {
         this.records = records;
         this.consents = consents;
@@ -106,8 +108,10 @@ public final class PatientChart {
         List<Outline> outline = record.outline();
         Set<String> ids = new LinkedHashSet<>(selection.select(outline));
         Instant recent = Instant.now(clock).minus(RECENT_MEDICATIONS);
+        ids.addAll(OpenStays.toRead(outline));
         for (Outline o : outline) {
-            boolean medication = o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense");
+            boolean medication = o.type().equals("MedicationRequest") || o.type().equals("MedicationDispense")
+                    || o.type().equals("MedicationStatement");
             if (o.type().equals("AllergyIntolerance") || o.type().equals("Condition") || selfReports.picks(o) || (medication
                     && (selection.allMedications() || o.clinicalDate() == null || o.clinicalDate().isAfter(recent)))) {
                 ids.add(o.id());
@@ -121,11 +125,11 @@ public final class PatientChart {
             json.add(node);
             ChartEntries.of(resource, node).ifPresent(entries::add);
         }
-        Medications checked = medications.review(resources, json);
         SelfReports.Reported reported = selfReports.of(resources, entries.stream()
                         .filter(e -> e.active() && e.title() != null && e.kind() == TimelineKind.ALLERGY)
-                        .map(ChartEntry::title).toList(),
-                checked.rows().stream().map(r -> r.entry().name()).toList());
+                        .map(ChartEntry::title).toList(), ReadMedications.names(resources, json));
+        Medications checked = medications.of(resources, json, LocalDate.now(clock.withZone(ChartEntry.JAPAN)),
+                ReadMedications.reported(reported.allergies().stream().map(SelfReports.Item::name).toList()));
         return new Chart(header(me, key, record.view(), entries, resources, json, checked, reported), entries, resources,
                 checked, reported);
     }

@@ -95,9 +95,8 @@ class PatientViewController {
             return denied(model, response);
         }
         header(model, shown.header(), purpose, "medications");
-        List<Medications.DrugHistory> drugs = shown.medications().byDrug(LocalDate.now(ChartEntry.JAPAN));
-        model.addAttribute("current", drugs.stream().filter(Medications.DrugHistory::current).toList());
-        model.addAttribute("past", drugs.stream().filter(d -> !d.current()).toList());
+        model.addAttribute("current", shown.medications().current());
+        model.addAttribute("past", shown.medications().past());
         model.addAttribute("reportedCurrent", shown.reported().medicines());
         model.addAttribute("reportedPast", shown.reported().pastMedicines());
         model.addAttribute("unknown", shown.medications().checks().unknown().size());

@@ -9,6 +9,8 @@ public enum TimelineKind {
     DISPENSING,
     INJECTION,
     LAB,
+    /** Vital signs and body measurements, whoever measured them (a facility, a care team, the resident). */
+    VITALS,
     DOCUMENT,
     IMAGING,
     /** The care network's entries: care plans and teams, goals, care tasks, filled forms, care-team notes. */

@@ -90,7 +90,8 @@ record TimelinePage(Set<String> ids, Map<Long, Integer> facilities, Map<Timeline
             case "AllergyIntolerance" -> EnumSet.of(TimelineKind.ALLERGY);
             case "MedicationRequest", "MedicationAdministration" -> EnumSet.of(TimelineKind.PRESCRIPTION, TimelineKind.INJECTION);
             case "MedicationDispense" -> EnumSet.of(TimelineKind.DISPENSING);
-            case "Observation" -> EnumSet.of(lab ? TimelineKind.LAB : TimelineKind.OTHER);
+            case "Observation" -> EnumSet.of(lab ? TimelineKind.LAB
+                    : o.category() == DataCategory.VITALS ? TimelineKind.VITALS : TimelineKind.OTHER);
             case "DiagnosticReport" -> EnumSet.of(lab ? TimelineKind.LAB : TimelineKind.IMAGING);
             case "DocumentReference" -> EnumSet.of(TimelineKind.DOCUMENT);
             case "ImagingStudy" -> EnumSet.of(TimelineKind.IMAGING);

@@ -15,13 +15,13 @@ import org.musubi.audit.AuditAction;
 import org.musubi.consult.ConsultFault;
 import org.musubi.consult.ConsultStatus;
 import org.musubi.consult.Consultations;
+import org.musubi.consult.RecordItem;
 import org.musubi.consult.ThreadPage;
 import org.musubi.consult.Upload;
 import org.musubi.database.Standby;
 import org.musubi.paging.PageRequest;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
-import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facilities;
@@ -54,9 +54,6 @@ class ConsultController {
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final Set<FacilityKind> ASKABLE = EnumSet.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC,
             FacilityKind.DENTAL_CLINIC);
-    /** The record items offered for reference on the form. */
-    private static final Set<String> REFERABLE = Set.of("Condition", "Observation", "DocumentReference",
-            "DiagnosticReport", "MedicationRequest", "AllergyIntolerance", "Procedure", "ImagingStudy");
 
     private final Consultations consultations;
     private final ReadRecords reads;
@@ -170,15 +167,14 @@ class ConsultController {
 
     private String form(SignedIn me, long personId, Long facility, List<String> faults, Model model,
                         HttpServletResponse response) {
-        Interaction<List<Outline>> outline = reads.readPerson(reader(me), personId, AuditAction.READ,
-                Consultations.TYPE, PersonView::actAsHolder, record -> record.outline());
-        if (!outline.permitted()) {
+        Interaction<List<RecordItem>> referable = reads.readPerson(reader(me), personId, AuditAction.READ,
+                Consultations.TYPE, PersonView::actAsHolder, RecordItem::referable);
+        if (!referable.permitted()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "portal/denied";
         }
-        List<Outline> items = outline.value().stream().filter(o -> REFERABLE.contains(o.type())).limit(200).toList();
         model.addAttribute("personId", personId);
-        model.addAttribute("items", items);
+        model.addAttribute("items", referable.value());
         model.addAttribute("faults", faults);
         model.addAttribute("facilities", facilities.all().stream().filter(Facility::active)
                 .filter(f -> ASKABLE.contains(f.kind())).toList());

@@ -57,6 +57,7 @@ class LabController {
             model.addAttribute("tab", "labs");
             model.addAttribute("purpose", ViewPurpose.parameter(why));
             model.addAttribute("facilities", shown.facilities());
+            model.addAttribute("patientData", shown.patientData());
             model.addAttribute("truncated", shown.truncated());
         }
         return opened;

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.fhir.observation.ReferenceRangeText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,7 +53,7 @@ public final class LabObservations {
         Flag flag = Flag.of(ObservationFlag.of(observation, shown.read(), limits));
         return Optional.of(new LabResult(id, analyte, label(code), shown.unit(),
                 day(observation), when.get(), shown.text(), shown.number(), shown.comparator(), flag, limits.low(),
-                limits.high(), rangeText(range, limits.low(), limits.high()), facilityId));
+                limits.high(), rangeText(range), facilityId));
     }
 
     /** The JLAC10 analyte (first 5 characters of the code), else the first coding's {@code system|code}. */
@@ -114,11 +115,6 @@ public final class LabObservations {
         return concept.isObject() && (!concept.path("coding").isEmpty() || text(concept.path("text")) != null);
     }
 
-    /** A decimal as written (HAPI's {@code getValueAsString}). */
-    private static String written(JsonNode node) {
-        return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.decimalValue().toPlainString();
-    }
-
     /** Out of range by the reference range, when the bound and the comparator make it certain. */
     static Flag byRange(BigDecimal number, String comparator, BigDecimal low, BigDecimal high) {
         return Flag.of(ObservationFlag.byRange(number, comparator, low, high));
@@ -140,19 +136,10 @@ public final class LabObservations {
         return text == null ? Optional.empty() : Optional.of(new Shown(text, null, null, "", read));
     }
 
-    private static String rangeText(JsonNode range, BigDecimal low, BigDecimal high) {
-        if (!range.isObject()) {
-            return "";
-        }
-        String text = text(range.path("text"));
-        if (text != null) {
-            return text.strip();
-        }
-        if (low == null && high == null) {
-            return "";
-        }
-        return (low == null ? "" : written(range.path("low").path("value"))) + "–"
-                + (high == null ? "" : written(range.path("high").path("value")));
+    /** The range in the one format of every page and PDF ({@link ReferenceRangeText}); empty when none. */
+    private static String rangeText(JsonNode range) {
+        String text = ReferenceRangeText.of(range);
+        return text == null ? "" : text;
     }
 
     /** The clinical time: effective[x] (a period's start), else issued. */

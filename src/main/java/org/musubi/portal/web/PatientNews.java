@@ -14,14 +14,14 @@ import org.musubi.policy.DataCategory;
  * @param refused the policy's reason when the patient's record could not be read now (nothing else is then shown)
  */
 public record PatientNews(Instant lastOpened, long newRecords, Set<DataCategory> categories, LocalDate lastDispensed,
-                   Integer duplicateAlerts, String refused) {
+                   Integer duplicateAlerts, Integer allergyAlerts, String refused) {
 
     public PatientNews {
         categories = Set.copyOf(categories);
     }
 
     static PatientNews refused(String reason) {
-        return new PatientNews(null, 0, Set.of(), null, null, reason);
+        return new PatientNews(null, 0, Set.of(), null, null, null, reason);
     }
 
     public boolean unchanged() {

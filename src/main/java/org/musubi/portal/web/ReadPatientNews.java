@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.musubi.audit.AuditTrail;
+import org.musubi.medication.AllergyClash;
 import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.fhir.MedicationRows;
 import org.musubi.medication.fhir.Medications;
+import org.musubi.medication.fhir.ReadMedications;
+import org.musubi.portal.chart.ChartEntry;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.LinkedPatient;
 import org.musubi.policy.ListLinkedPatients;
 import org.musubi.policy.PersonView;
-import org.musubi.portal.chart.MedicationReview;
 import org.musubi.record.Found;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
@@ -38,12 +40,13 @@ class ReadPatientNews {
     static final int NAMED = 50;
     /** How far back a pharmacist's medications are read for the duplicate check (as the chart's medication box). */
     static final Duration MEDICATIONS = Duration.ofDays(400);
-    private static final Set<String> MEDICATION_TYPES = Set.of("MedicationRequest", "MedicationDispense");
+    private static final Set<String> MEDICATION_TYPES = Set.of("MedicationRequest", "MedicationDispense",
+            "MedicationAdministration", "MedicationStatement");
     private final ReadRecords records;
     private final AuditTrail trail;
-    private final MedicationReview medications;
+    private final ReadMedications medications;
 
-    ReadPatientNews(ReadRecords records, AuditTrail trail, MedicationReview medications) {
+    ReadPatientNews(ReadRecords records, AuditTrail trail, ReadMedications medications) {
         this.records = records;
         this.trail = trail;
         this.medications = medications;
@@ -67,20 +70,28 @@ class ReadPatientNews {
     private PatientNews changes(PersonView view, Instant since) {
         Found found = records.glance(view, new RecordQuery(null, List.of(), null, null, since, true, NAMED, 0)
                 .withoutContent());
-        return new PatientNews(since, found.total(), categories(found.resources()), null, null, null);
+        return new PatientNews(since, found.total(), categories(found.resources()), null, null, null, null);
     }
 
-    /** A pharmacist's row: the medications of the last {@link #MEDICATIONS}, what is new among them, their checks. */
+    /**
+     * A pharmacist's row: the medications of the last {@link #MEDICATIONS}, what is new among them, their checks — the
+     * duplicates, and the drugs the patient's recorded allergies warn against.
+     */
     private PatientNews medications(PersonView view, Instant since, Instant now) {
         Found found = records.glance(view, new RecordQuery(null, List.of(), now.minus(MEDICATIONS), null, null, true,
                 RecordQuery.MAX_COUNT, 0, MEDICATION_TYPES));
-        List<StoredResource> read = found.resources();
-        Medications checked = medications.review(read);
+        List<StoredResource> read = new java.util.ArrayList<>(found.resources());
+        read.addAll(records.glance(view, new RecordQuery(null, List.of(), null, null, null, true, RecordQuery.MAX_COUNT, 0,
+                Set.of("AllergyIntolerance"))).resources()); // the allergies whatever their date: the allergy alerts
+        Medications checked = medications.of(read, LocalDate.ofInstant(now, ChartEntry.JAPAN));
         LocalDate dispensed = checked.rows().stream().map(MedicationRows.Row::entry)
                 .filter(e -> e.kind() == MedicationEntry.Kind.DISPENSING && e.start() != null)
                 .map(MedicationEntry::start).max(LocalDate::compareTo).orElse(null);
-        List<StoredResource> fresh = read.stream().filter(r -> since == null || r.lastUpdated().isAfter(since)).toList();
-        return new PatientNews(since, fresh.size(), categories(fresh), dispensed, checked.alerts().size(), null);
+        List<StoredResource> fresh = found.resources().stream()
+                .filter(r -> since == null || r.lastUpdated().isAfter(since)).toList();
+        int allergies = (int) checked.alerts().stream().filter(AllergyClash.class::isInstance).count();
+        return new PatientNews(since, fresh.size(), categories(fresh), dispensed, checked.alerts().size() - allergies,
+                allergies, null);
     }
 
     private static Set<DataCategory> categories(List<StoredResource> resources) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.musubi.record.fhir.observation.VitalSign;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -131,7 +132,10 @@ public final class FhirJson {
         return node == null || node.isMissingNode() || node.isNull() || !node.isValueNode() ? null : node.asString();
     }
 
-    /** What a CodeableConcept says: its text, else the first coding's display, else its code. */
+    /**
+     * What a CodeableConcept says: its text, else the first coding's display (a vital sign's LOINC code with only the
+     * English display Musubi writes beside it: the measure's Japanese name, {@link VitalSign#shownName}), else its code.
+     */
     public static String concept(JsonNode concept) {
         String text = text(concept.path("text"));
         if (text != null) {
@@ -140,7 +144,9 @@ public final class FhirJson {
         for (JsonNode coding : concept.path("coding")) {
             String display = text(coding.path("display"));
             if (display != null) {
-                return display;
+                // a vital sign Musubi coded with LOINC's English display alone reads by its Japanese name
+                return VitalSign.shownName(text(coding.path("system")), text(coding.path("code")), display)
+                        .orElse(display);
             }
         }
         for (JsonNode coding : concept.path("coding")) {

@@ -266,6 +266,15 @@ public final class FhirSystems {
     public static final String EMERGENCY_SHEET_QUESTIONNAIRE = "urn:musubi:questionnaire:emergency-sheet";
     /** Extension on an emergency sheet: who entered this version (resident, proxy, facility staff) and what changed. */
     public static final String PHR_SHEET_ENTRY = "urn:musubi:phr:sheet-entry";
+    /** HL7 v2 table 0482, the order type of a prescription: {@code I} inpatient, {@code O} outpatient (ORC-29). */
+    public static final String ORDER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0482";
+    /** HL7's MedicationRequest categories: inpatient, outpatient, community, discharge. */
+    public static final String MEDICATION_REQUEST_CATEGORY = "http://terminology.hl7.org/CodeSystem/medicationrequest-category";
+    /**
+     * {@code meta.tag} of what a facility without a system published by hand ({@code manual}): its documents and its
+     * note of diagnoses, allergies and the medicines it prescribes (issue 46).
+     */
+    public static final String PUBLISHED_BY_HAND = "urn:musubi:published-by-hand";
     /**
      * HL7's MedicationStatement categories; {@code patientspecified}: what the patient (or someone for them) said they
      * take, as the health notebook's self-entered OTC drugs and supplements are.

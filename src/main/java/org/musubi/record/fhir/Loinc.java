@@ -37,6 +37,8 @@ public final class Loinc {
     public static final String HEART_RATE = "8867-4";
     /** SpO2's second code, which FHIR's vital-signs profile asks for beside the pulse-oximetry code. */
     public static final String OXYGEN_SATURATION = "2708-6";
+    /** SpO2: oxygen saturation measured by pulse oximetry ({@link org.musubi.record.fhir.observation.VitalSign#SPO2}'s first code). */
+    public static final String PULSE_OXIMETRY = "59408-5";
     public static final String ABO_AND_RH = "882-1";
     public static final String ABO = "883-9";
     public static final String RH = "10331-7";
@@ -52,6 +54,7 @@ public final class Loinc {
             Map.entry(BODY_TEMPERATURE, "Body temperature"),
             Map.entry(HEART_RATE, "Heart rate"),
             Map.entry(OXYGEN_SATURATION, "Oxygen saturation in Arterial blood"),
+            Map.entry(PULSE_OXIMETRY, "Oxygen saturation in Arterial blood by Pulse oximetry"),
             Map.entry(ABO_AND_RH, "ABO and Rh group [Type] in Blood"),
             Map.entry(ABO, "ABO group [Type] in Blood"),
             Map.entry(RH, "Rh [Type] in Blood"));

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 /**
  * A Quantity's unit as people write it, for screens only (the stored unit stays as it is): UCUM's annotations lose
  * their braces ({@code mL/min/{1.73_m2}} → mL/min/1.73m²), its bracketed units their brackets ({@code /[HPF]} → /HPF,
- * {@code mm[Hg]} → mmHg), powers of ten and of metres are raised ({@code 10*3/uL} → 10³/µL, {@code kg/m2} → kg/m²),
- * micro is µ and {@code Cel} is ℃. A unit already written for people passes through unchanged.
+ * {@code mm[Hg]} → mmHg), powers of ten and of metres are raised ({@code 10*3/uL} → 10³/μL, {@code kg/m2} → kg/m²),
+ * micro is the Greek μ (U+03BC, as Japanese lab reports write it and as the JIS fonts the PDFs embed have it; the
+ * micro sign µ, U+00B5, a sender may have typed, reads the same) and {@code Cel} is ℃. A unit already written for
+ * people passes through unchanged. The one table from UCUM to what people read, for every page and PDF.
  */
 public final class UnitText {
 
@@ -17,6 +19,9 @@ public final class UnitText {
     private static final Pattern SQUARE_OR_CUBE = Pattern.compile("(?<=(?:^|[^A-Za-z])[munkcd]?m)([23])(?![0-9])");
     private static final Pattern MICRO = Pattern.compile("(?<![A-Za-z])u(?=(?:L|l|g|mol|m|IU|U|kat|eq|s)(?![a-z]))");
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    /** Micro as people write it: the Greek small letter mu. */
+    private static final String MU = "\u03BC";
+    private static final String MICRO_SIGN = "\u00B5";
 
     private UnitText() {
     }
@@ -31,7 +36,7 @@ public final class UnitText {
         text = text.replace("[", "").replace("]", "");
         text = replace(POWER_OF_TEN, text, m -> "10" + superscript(m.group(1)));
         text = replace(SQUARE_OR_CUBE, text, m -> superscript(m.group(1)));
-        text = replace(MICRO, text, m -> "µ");
+        text = replace(MICRO, text, m -> MU).replace(MICRO_SIGN, MU);
         if (text.equals("Cel")) {
             return "℃";
         }

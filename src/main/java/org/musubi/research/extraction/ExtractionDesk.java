@@ -14,6 +14,7 @@ import org.musubi.database.ReadOnlyStandbyException;
 import org.musubi.database.Standby;
 import org.musubi.research.ResearchDesk;
 import org.musubi.research.ResearchProject;
+import org.musubi.research.ReleaseScope;
 import org.musubi.research.Researcher;
 
 /**
@@ -65,7 +66,7 @@ public final class ExtractionDesk {
             throw new ResearchDesk.NotFound();
         }
         // the project's own k (its de-identification configuration, set by the committee), never below the network's
-        return extractions.queue(projectId, who.userId(), Math.max(settings.kThreshold(), project.get().deid().k()));
+        return extractions.queue(projectId, who.userId(), ReleaseScope.k(project.get(), settings.kThreshold()));
     }
 
     /**

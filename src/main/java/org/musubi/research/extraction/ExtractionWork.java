@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.musubi.audit.Actor;
 import org.musubi.audit.Purpose;
 import org.musubi.deid.DeidConfig;
@@ -26,6 +24,7 @@ import org.musubi.research.Criteria;
 import org.musubi.research.ResearchDesk;
 import org.musubi.research.ResearchProject;
 import org.musubi.research.ResearchProjects;
+import org.musubi.research.ReleaseScope;
 
 /**
  * One extraction's work: the cohort selected exactly as the count selects it ({@link CountQuery#of} with the approved
@@ -36,9 +35,8 @@ import org.musubi.research.ResearchProjects;
  */
 public final class ExtractionWork {
 
-    /** The quasi-identifiers the k-anonymity check runs over. */
-    public static final List<QuasiIdentifier> QUASI_IDENTIFIERS = List.of(QuasiIdentifier.AGE, QuasiIdentifier.SEX,
-            QuasiIdentifier.MUNICIPALITY, QuasiIdentifier.EVENT_MONTH);
+    /** The quasi-identifiers the k-anonymity check runs over: the release's ({@link ReleaseScope}). */
+    public static final List<QuasiIdentifier> QUASI_IDENTIFIERS = ReleaseScope.QUASI_IDENTIFIERS;
 
     private final ResearchProjects projects;
     private final CohortCounter cohort;
@@ -69,8 +67,9 @@ public final class ExtractionWork {
         Criteria approved = project.approved() == null ? Criteria.none() : project.approved().criteria();
         List<Long> members = project.countable(today)
                 ? cohort.members(CountQuery.of(approved, Criteria.none(), today)) : List.of();
-        Set<DataCategory> categories = project.approved() == null ? Set.of()
-                : project.approved().categories().stream().map(DataCategory::valueOf).collect(Collectors.toSet());
+        // what is released is the one description the public research page states too
+        ReleaseScope scope = ReleaseScope.of(project, extraction.kThreshold());
+        Set<DataCategory> categories = scope.dataCategories();
         Instant from = approved.from() == null ? null : approved.from().atStartOfDay(ResearchDesk.ZONE).toInstant();
         Instant to = approved.to() == null ? null : approved.to().plusDays(1).atStartOfDay(ResearchDesk.ZONE).toInstant();
         // the project's own rules (the committee's, or the network's default), with the k the extraction was queued for
@@ -78,7 +77,7 @@ public final class ExtractionWork {
         DeidConfig config = new DeidConfig(base.rules(), base.dateShiftRange(), extraction.kThreshold(),
                 base.maxSuppressedFraction());
         DeidPipeline pipeline = new DeidPipeline(new DeidEngine(config, new DeidKeys(projectKey)), QUASI_IDENTIFIERS,
-                today).keepingOnly(project.approved() == null ? Map.of() : project.approved().fields());
+                today).keepingOnly(scope.fields());
         ReadRecords.Release release = new ReadRecords.Release(ResearchDesk.TYPE, project.id(),
                 "extraction " + extraction.id(), project.countable(today), project.names(extraction.requestedBy()),
                 categories, members, from, to);

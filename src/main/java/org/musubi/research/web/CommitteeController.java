@@ -1,7 +1,6 @@
 package org.musubi.research.web;
 
 import java.util.List;
-import java.util.Map;
 import org.musubi.research.Criteria;
 import org.musubi.research.ProjectStatus;
 import org.musubi.research.ResearchDesk;
@@ -11,6 +10,7 @@ import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +50,7 @@ class CommitteeController {
 
     @PostMapping("/admin/research/{id}/decide")
     String decide(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam String decision,
-                  @RequestParam(required = false) String reason, @RequestParam Map<String, String> params,
+                  @RequestParam(required = false) String reason, @RequestParam MultiValueMap<String, String> params,
                   @RequestParam(name = "categories", required = false) List<String> categories,
                   @RequestParam(required = false) String deid, RedirectAttributes redirect) {
         ProjectStatus status;
@@ -64,9 +64,10 @@ class CommitteeController {
             desk.decide(Researchers.of(me), id, status, narrowed, reason, deid, extractions.kThreshold());
         } catch (ResearchDesk.Refused e) {
             if (e.detail() != null) {
-                // the committee's configuration comes back as typed, with what is wrong in it
+                // the committee's configuration comes back as typed, with what is wrong in it, in words
                 redirect.addFlashAttribute("refusedKey", e.getMessage());
-                redirect.addFlashAttribute("refusedDetail", e.detail());
+                redirect.addFlashAttribute("refusedFault", e.fault());
+                redirect.addFlashAttribute("refusedArgs", e.arguments());
                 redirect.addFlashAttribute("deidTyped", deid);
             }
             return "redirect:/research/" + id + "?refused=" + e.getMessage();
@@ -74,6 +75,10 @@ class CommitteeController {
             try {
                 desk.decide(Researchers.of(me), id, status, null, null);
             } catch (ResearchDesk.Refused refused) {
+                // the narrowed scope's field that cannot be read, named as on the application form
+                redirect.addFlashAttribute("refusedKey", "research.invalid." + e.getMessage());
+                redirect.addFlashAttribute("refusedArgs", new Object[0]);
+                redirect.addFlashAttribute("deidTyped", deid);
                 return "redirect:/research/" + id + "?refused=research.invalid." + e.getMessage();
             }
         }

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,11 +64,13 @@ class ResearchController {
     }
 
     @PostMapping("/research/apply")
-    String apply(@AuthenticationPrincipal SignedIn me, @RequestParam Map<String, String> params,
+    String apply(@AuthenticationPrincipal SignedIn me, @RequestParam MultiValueMap<String, String> sent,
                  @RequestParam(name = "categories", required = false) List<String> categories,
                  @RequestParam(name = "ethics", required = false) MultipartFile pdf, Model model) throws IOException {
+        Map<String, String> params = sent.toSingleValueMap();
+        model.addAttribute("chosenItems", CriteriaForm.items(sent));
         try {
-            Scope scope = CriteriaForm.scope(params, categories);
+            Scope scope = CriteriaForm.scope(sent, categories);
             if (pdf == null || pdf.isEmpty()) {
                 throw new ResearchDesk.Refused("research.refused.noPdf");
             }
@@ -131,12 +134,22 @@ class ResearchController {
 
     private String applyPage(Model model, Map<String, String> params, List<String> categories, String error) {
         model.addAttribute("form", params);
+        if (!model.containsAttribute("chosenItems")) {
+            model.addAttribute("chosenItems", Map.of());
+        }
         model.addAttribute("chosen", categories == null ? List.of() : categories);
         model.addAttribute("categories", Scope.CATEGORIES.stream().sorted().toList());
         model.addAttribute("sexes", Criteria.SEXES.stream().sorted().toList());
         model.addAttribute("maxMb", ethics.maxSize() / (1024 * 1024));
         model.addAttribute("error", error);
         return "research/apply";
+    }
+
+    /** The items a scope names per category, to prefill the committee's form with what was asked. */
+    private static Map<String, List<String>> chosenItems(Scope scope) {
+        Map<String, List<String>> items = new java.util.LinkedHashMap<>();
+        scope.categories().forEach(c -> items.put(c, scope.items(c).items().stream().map(Enum::name).toList()));
+        return items;
     }
 
     private String projectPage(Model model, SignedIn me, ResearchProject p, Map<String, String> params,
@@ -149,6 +162,7 @@ class ResearchController {
         model.addAttribute("threshold", counts.threshold());
         model.addAttribute("sexes", Criteria.SEXES.stream().sorted().toList());
         model.addAttribute("categories", Scope.CATEGORIES.stream().sorted().toList());
+        model.addAttribute("chosenItems", chosenItems(p.requested()));
         model.addAttribute("error", error);
         model.addAttribute("extractions", extractions.list(Researchers.of(me), p));
         model.addAttribute("named", p.names(me.userId()));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.musubi.identity.Sex;
-import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.VitalSign;
 
 /**
  * The code tables of synthetic records: diagnoses (ICD-10 with invented MEDIS-style codes: a
@@ -205,15 +205,19 @@ public final class ClinicalCodes {
         return age >= 15 ? ACUTE : CHILDREN_ACUTE;
     }
 
-    /** Vital signs: LOINC code, display, UCUM unit, value range. */
+    /** Vital signs: LOINC code, display, UCUM unit (the one table's, {@link VitalSign}), value range. */
     record Vital(String loinc, String name, String unit, double low, double high, int decimals) {
+
+        static Vital of(VitalSign sign, double low, double high, int decimals) {
+            return new Vital(sign.loinc(), sign.text(), sign.ucum(), low, high, decimals);
+        }
     }
 
-    static final Vital SYSTOLIC = new Vital(Loinc.SYSTOLIC, "収縮期血圧", "mm[Hg]", 105, 165, 0);
-    static final Vital DIASTOLIC = new Vital(Loinc.DIASTOLIC, "拡張期血圧", "mm[Hg]", 60, 100, 0);
-    static final Vital WEIGHT = new Vital(Loinc.BODY_WEIGHT, "体重", "kg", 38, 95, 1);
-    static final Vital PULSE = new Vital(Loinc.HEART_RATE, "脈拍", "/min", 55, 100, 0);
-    static final Vital TEMPERATURE = new Vital(Loinc.BODY_TEMPERATURE, "体温", "Cel", 35.8, 37.6, 1);
+    static final Vital SYSTOLIC = Vital.of(VitalSign.SYSTOLIC, 105, 165, 0);
+    static final Vital DIASTOLIC = Vital.of(VitalSign.DIASTOLIC, 60, 100, 0);
+    static final Vital WEIGHT = Vital.of(VitalSign.BODY_WEIGHT, 38, 95, 1);
+    static final Vital PULSE = Vital.of(VitalSign.HEART_RATE, 55, 100, 0);
+    static final Vital TEMPERATURE = Vital.of(VitalSign.BODY_TEMPERATURE, 35.8, 37.6, 1);
 
     private ClinicalCodes() {
     }

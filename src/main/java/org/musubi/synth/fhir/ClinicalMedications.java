@@ -31,7 +31,7 @@ final class ClinicalMedications {
                 .setIntent(MedicationRequest.MedicationRequestIntent.ORDER).setMedication(medication(drug))
                 .setEncounter(new Reference(encounterUrl)).setAuthoredOn(authored);
         request.addCategory().addCoding(new Coding(
-                "http://terminology.hl7.org/CodeSystem/medicationrequest-category", "outpatient", "外来処方"));
+                FhirSystems.MEDICATION_REQUEST_CATEGORY, "outpatient", "外来処方"));
         request.addDosageInstruction().setText(drug.dose());
         request.getDispenseRequest().setQuantity(tablets(drug.tablets(days)))
                 .setExpectedSupplyDuration((Duration) new Duration().setValue(days).setUnit("日")

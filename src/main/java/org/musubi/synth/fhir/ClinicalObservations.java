@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.VitalSign;
 
 /** Laboratory results (JLAC10, near the patient's own baseline) and vital signs (LOINC) of a visit. */
 final class ClinicalObservations {
@@ -39,7 +39,7 @@ final class ClinicalObservations {
     /** Blood pressure (a panel with two components), pulse, and sometimes weight or temperature. */
     List<Observation> vitals(Date taken, String encounterUrl) {
         Observation pressure = observation("vital-signs", "バイタルサイン", encounterUrl, taken);
-        pressure.getCode().addCoding(new Coding(FhirSystems.LOINC, Loinc.BLOOD_PRESSURE, "血圧"));
+        pressure.setCode(VitalSign.bloodPressure());
         component(pressure, ClinicalCodes.SYSTOLIC);
         component(pressure, ClinicalCodes.DIASTOLIC);
         Observation pulse = vital(ClinicalCodes.PULSE, taken, encounterUrl);

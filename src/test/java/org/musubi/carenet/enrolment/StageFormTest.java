@@ -73,6 +73,19 @@ class StageFormTest {
     }
 
     @Test
+    void anItemsUcumUnitIsShownAsPeopleWriteIt() {
+        Questionnaire form = new Questionnaire();
+        for (String[] item : new String[][] {{"bp", "mm[Hg]"}, {"plt", "10*4/uL"}, {"egfr", "mL/min/{1.73_m2}"}}) {
+            form.addItem().setLinkId(item[0]).setText(item[0]).setType(Questionnaire.QuestionnaireItemType.DECIMAL)
+                    .addExtension("http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
+                            new Coding("http://unitsofmeasure.org", item[1], item[1]));
+        }
+
+        assertThat(StageForm.fields(form)).extracting(StageForm.Field::unit)
+                .containsExactly("mmHg", "10⁴/μL", "mL/min/1.73m²");
+    }
+
+    @Test
     void anAnswerToAnItemItsConditionHidesIsDroppedAndShownAgainOnlyWhenEnabled() {
         Questionnaire acute = stage("stroke", "acute");
         Map<String, List<String>> fields = StageFields.with(StageFields.valid(acute), "type", "haemorrhage");

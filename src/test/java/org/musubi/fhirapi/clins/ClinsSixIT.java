@@ -109,6 +109,55 @@ class ClinsSixIT extends NetworkFixtures {
         assertThat(audit.countByUser(after, other.client().userId())).isEqualTo(1);
     }
 
+    /**
+     * The 処方 item is what the patient takes now (the record's one reader of current medication): a prescription
+     * whose supply reaches today is in it, last year's is not, nor a stay's drip once the stay has ended.
+     */
+    @Test
+    void thePrescriptionsItemHoldsTheCurrentMedicationOnly() {
+        Facility hospital = accounts.newHospital();
+        ApiClientAdministration.NewApiClient ehr = clients.register(hospital, "system/*.read", "system/*.write");
+        String token = clients.token(port, ehr);
+        IGenericClient fhir = clients.fhir(port, token);
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, localId, FhirRecords.uniqueKana());
+        long person = clients.linkedPersonOf(hospital, localId);
+        Reference subject = new Reference("Patient/" + FhirRecords.patientIdFor(fhir, hospital, localId));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        FhirRecords.create(fhir, prescription(subject, "アムロジピン錠5mg", today.minusDays(10), 56, false));
+        FhirRecords.create(fhir, prescription(subject, "ロスバスタチン錠2.5mg", today.minusYears(1), 28, false));
+        FhirRecords.create(fhir, prescription(subject, "維持液（3号）500mL", today.minusDays(3), 0, true));
+
+        HttpResponse<String> answer = new FhirHttp(port, token).get("Patient/" + person + "/$clins-6", "application/fhir+json");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Bundle collection = clients.context().newJsonParser().parseResource(Bundle.class, answer.body());
+        Bundle prescriptions = collection.getEntry().stream().map(e -> (Bundle) e.getResource())
+                .filter(b -> b.getIdentifier().getValue().contains("^6-RX-")).findFirst().orElseThrow();
+        assertThat(prescriptions.getEntry().stream().map(e -> e.getResource())
+                .filter(org.hl7.fhir.r4.model.MedicationRequest.class::isInstance)
+                .map(r -> ((org.hl7.fhir.r4.model.MedicationRequest) r).getMedicationCodeableConcept().getText()))
+                .containsExactly("アムロジピン錠5mg");
+    }
+
+    private static org.hl7.fhir.r4.model.MedicationRequest prescription(Reference subject, String name,
+                                                                        java.time.LocalDate day, int days, boolean inpatient) {
+        var request = new org.hl7.fhir.r4.model.MedicationRequest()
+                .setStatus(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus.ACTIVE)
+                .setIntent(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestIntent.ORDER).setSubject(subject)
+                .setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType(day.toString()));
+        request.getMedicationCodeableConcept().setText(name);
+        if (days > 0) {
+            request.getDispenseRequest().setExpectedSupplyDuration((org.hl7.fhir.r4.model.Duration)
+                    new org.hl7.fhir.r4.model.Duration().setValue(days).setCode("d"));
+        }
+        if (inpatient) {
+            request.addCategory().addCoding().setSystem(org.musubi.record.fhir.FhirSystems.MEDICATION_REQUEST_CATEGORY)
+                    .setCode("inpatient");
+        }
+        return request;
+    }
+
     private static Resource read(IParser json, String name, Facility hospital) throws IOException {
         return (Resource) json.parseResource(Files.readString(EXAMPLES.resolve(name), StandardCharsets.UTF_8)
                 .replace(SAMPLE_SYSTEM, FhirRecords.patientSystem(hospital)).replace("1318814790", hospital.code().value()));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.musubi.letters.Addressee;
 import org.musubi.letters.Allergy;
+import org.musubi.letters.AnsweredLetter;
 import org.musubi.letters.Attachment;
 import org.musubi.letters.Author;
 import org.musubi.letters.Coded;
@@ -78,7 +79,23 @@ public final class FormLetters {
                 pharmacy ? PHARMACY : kind == LetterKind.DISCHARGE_SUMMARY ? HOSPITAL : CLINIC,
                 new Addressee(kind == LetterKind.DISCHARGE_SUMMARY ? CLINIC : HOSPITAL, 2L, "循環器内科", "広島 一郎"),
                 PATIENT, content(course, attachments, stay, details),
-                kind == LetterKind.REPLY ? "3411098765^2026^R-000123" : null, null);
+                kind == LetterKind.REPLY ? "3411098765^2026^R-000123" : null, null,
+                kind == LetterKind.REPLY ? ANSWERED : null);
+    }
+
+    /** The referral a reply answers: the hospital's, by its doctor. */
+    static final AnsweredLetter ANSWERED = new AnsweredLetter(LetterKind.REFERRAL, LocalDate.of(2026, 11, 10),
+            "広島結病院", "広島 一郎");
+
+    /** {@link #of(LetterKind)} quoting {@code results} instead of its HbA1c. */
+    static Letter withResults(LetterKind kind, List<Result> results) {
+        Letter letter = of(kind);
+        Content c = letter.content();
+        return new Letter(letter.kind(), letter.number(), letter.version(), letter.issued(), letter.author(),
+                letter.sender(), letter.addressee(), letter.patient(), new Content(c.purpose(), c.diagnoses(),
+                c.presentIllness(), c.history(), c.pastDiagnoses(), c.allergies(), c.findings(), results, c.course(),
+                c.medicines(), c.remarks(), c.stay(), c.attachments(), c.details()), letter.repliesTo(),
+                letter.enclosedSummary(), letter.answered());
     }
 
     static Letter of(LetterKind kind) {

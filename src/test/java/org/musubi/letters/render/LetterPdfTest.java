@@ -14,12 +14,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.musubi.letters.Coded;
 import org.musubi.letters.Letter;
 import org.musubi.letters.LetterKind;
+import org.musubi.letters.Result;
 
 /** Every form printed as the clinicians' paper form: its boxes in order, the Japanese font embedded, pages numbered. */
 class LetterPdfTest {
@@ -119,6 +122,63 @@ class LetterPdfTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = LetterKind.class, names = {"REFERRAL", "REPLY", "DISCHARGE_SUMMARY", "TRACING_REPORT"})
+    void writesEachResultsUnitAsPeopleReadItNotInUcumsNotation(LetterKind kind) throws IOException {
+        Letter letter = FormLetters.withResults(kind, List.of(
+                new Result(Coded.text("eGFR"), "58", "mL/min/{1.73_m2}", FormLetters.ISSUED, null),
+                new Result(Coded.text("血小板数"), "21.5", "10*4/uL", FormLetters.ISSUED, null),
+                new Result(Coded.text("尿沈渣 赤血球"), "1-4", "/[HPF]", null, null)));
+
+        byte[] pdf = RENDERING.pdf(letter);
+        List<String> lines = printed(pdf).lines().map(String::strip).toList();
+
+        assertThat(lines).contains("eGFR 58 mL/min/1.73m² 2026年11月20日", "血小板数 21.5 10⁴/μL 2026年11月20日",
+                "尿沈渣 赤血球 1-4 /HPF");
+        assertThat(String.join("\n", lines)).doesNotContain("{1.73_m2}").doesNotContain("10*4").doesNotContain("[HPF]")
+                .doesNotContain("#");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as("%s embedded (no unit glyph left to a viewer's font)",
+                            font.getName()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aReplyNamesTheLetterItAnswersByItsKindDayFacilityAndAuthorNeverByAnId() throws IOException {
+        Letter reply = FormLetters.of(LetterKind.REPLY);
+        Letter withAnId = new Letter(reply.kind(), reply.number(), 1, reply.issued(), reply.author(), reply.sender(),
+                reply.addressee(), reply.patient(), reply.content(), "9f643845-2a7c-4b8e-9d1e-3c5a7b9e0f12", null,
+                reply.answered());
+
+        List<String> lines = printed(RENDERING.pdf(reply)).lines().map(String::strip).toList();
+        List<String> stored = printed(RENDERING.pdf(withAnId)).lines().map(String::strip).toList();
+
+        assertThat(lines).containsSequence("ご紹介の文書 2026年11月10日付 診療情報提供書（広島結病院 広島 一郎）",
+                "（文書番号 3411098765^2026^R-000123）");
+        assertThat(stored).as("a reply holding an id names the letter the same way and prints no id")
+                .contains("ご紹介の文書 2026年11月10日付 診療情報提供書（広島結病院 広島 一郎）");
+        assertThat(String.join("\n", stored)).doesNotContain("9f643845");
+        assertThat(RENDERING.html(reply, java.util.Locale.ENGLISH))
+                .contains("Referral letter of 10 Nov 2026 (広島結病院, 広島 一郎)");
+    }
+
+    @Test
+    void namesEachAttachmentsKindOfFileInWordsNotByItsMimeType() throws IOException {
+        List<String> lines = printed(RENDERING.pdf(FormLetters.of(LetterKind.REFERRAL))).lines().map(String::strip)
+                .toList();
+
+        assertThat(lines).containsSequence("添付資料", "PDF 検査結果 1 51 KB", "PDF 検査結果 2 102 KB");
+        assertThat(String.join("\n", lines)).doesNotContain("application/pdf");
+        assertThat(RENDERING.html(FormLetters.of(LetterKind.REFERRAL), java.util.Locale.ENGLISH))
+                .contains("<span class=\"letter-label\">PDF</span><span>検査結果 1</span>")
+                .doesNotContain("application/pdf");
+    }
+
     @Test
     void printsTheSameBytesForTheSameLetter() {
         Letter letter = FormLetters.of(LetterKind.REFERRAL);
@@ -136,6 +196,37 @@ class LetterPdfTest {
             assertThat(document.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(FormLetters.ISSUED);
             assertThat(document.getDocumentInformation().getProducer()).isEqualTo("Musubi");
             assertThat(document.getSignatureFields()).as("the signer adds its own field").isEmpty();
+        }
+    }
+
+    /**
+     * The PDF's text as a reader sees it on paper: a character printed smaller and above its line's baseline (a
+     * {@code <sup>}) reads as the superscript it is ({@code 10} and a raised {@code 4} read {@code 10⁴}).
+     */
+    static String printed(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                    float size = 0;
+                    float baseline = 0;
+                    for (TextPosition p : positions) {
+                        if (p.getFontSizeInPt() > size) {
+                            size = p.getFontSizeInPt();
+                            baseline = p.getYDirAdj();
+                        }
+                    }
+                    StringBuilder read = new StringBuilder();
+                    for (TextPosition p : positions) {
+                        int plain = "0123456789-".indexOf(p.getUnicode());
+                        boolean raised = p.getFontSizeInPt() < 0.85f * size && p.getYDirAdj() < baseline - 0.5f;
+                        read.append(raised && plain >= 0 ? "⁰¹²³⁴⁵⁶⁷⁸⁹⁻".charAt(plain) : p.getUnicode());
+                    }
+                    writeString(read.toString());
+                }
+            };
+            stripper.setSortByPosition(true);
+            return stripper.getText(document);
         }
     }
 

@@ -26,7 +26,8 @@ class MedicationRowsTest {
         StoredResource stored = new StoredResource(1, "d1", "MedicationDispense", 1, 7, DataCategory.MEDICATIONS,
                 Instant.now(), false, json);
         JsonNode node = JSON.readTree(json);
-        List<MedicationRows.Row> rows = MedicationRows.of(List.of(stored), List.of(node), Map.of());
+        List<MedicationRows.Row> rows = MedicationRows.of(List.of(stored), List.of(node), Map.of(),
+                java.time.LocalDate.of(2026, 1, 20));
         assertThat(rows).hasSize(1);
         return rows.getFirst();
     }

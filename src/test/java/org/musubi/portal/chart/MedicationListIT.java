@@ -73,7 +73,8 @@ class MedicationListIT {
     @Test
     void dispensingsThatFollowEachOtherAreNotDuplicates() {
         LocalDate today = LocalDate.now(ChartEntry.JAPAN);
-        Patient patient = dispensedAtTwoPharmacies(today.minusDays(60), today.minusDays(32));
+        // the second supply ended 25 days ago: past the grace period of the current medication (7 days)
+        Patient patient = dispensedAtTwoPharmacies(today.minusDays(80), today.minusDays(52));
         WebSession clinic = linkedClinic(patient.personId);
 
         String body = clinic.get("/portal/patients/" + patient.personId + "/medications").body();
@@ -106,8 +107,10 @@ class MedicationListIT {
     private Patient dispensedAtTwoPharmacies(LocalDate first, LocalDate second) {
         String kana = "ヤクザイ " + "アイウエオカキクケコ".charAt(ThreadLocalRandom.current().nextInt(10))
                 + "アイウエオカキクケコ".charAt(ThreadLocalRandom.current().nextInt(10)) + ThreadLocalRandom.current().nextInt(1000);
-        Holder holder = new Holder("薬剤 花子", kana, "2",
-                LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(10_000)).format(JAHIS));
+        // a name and birth date no other test's patient shares: a look-alike would send the notebook to review
+        String given = "花子桃子梅子菊子松子竹子春子夏子秋子冬子".substring(2 * ThreadLocalRandom.current().nextInt(10)).substring(0, 2);
+        Holder holder = new Holder("薬剤 " + given, kana, "2",
+                LocalDate.of(1930, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(25_000)).format(JAHIS));
         Facility a = notebooks.pharmacy("本通り薬局" + ThreadLocalRandom.current().nextInt(1000));
         Facility b = notebooks.pharmacy("駅前薬局" + ThreadLocalRandom.current().nextInt(1000));
         notebooks.send(a, holder, new Dispensed(first.format(JAHIS), "アムロジピン錠5mg", "2171022F1020", 28, "中央病院", "1234567"),

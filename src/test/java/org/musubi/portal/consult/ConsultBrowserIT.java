@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
@@ -53,7 +54,9 @@ class ConsultBrowserIT extends NetworkFixtures {
         String localId = FhirRecords.localId();
         var fhir = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
         FhirRecords.registerPatient(fhir, clinic, localId, FhirRecords.uniqueKana());
-        String lab = FhirRecords.create(fhir, FhirRecords.lab(clinic, localId, FhirRecords.HBA1C, "2026-11-01", 8.1));
+        Observation hba1c = FhirRecords.lab(clinic, localId, FhirRecords.HBA1C, "2026-11-01", 8.1);
+        hba1c.getCode().getCodingFirstRep().setDisplay("HbA1c");
+        String lab = FhirRecords.create(fhir, hba1c);
         long person = clients.personOf(clinic, localId);
         long admin = accounts.networkAdmin().id();
         consents.link(person, clinic.id(), admin);
@@ -70,7 +73,10 @@ class ConsultBrowserIT extends NetworkFixtures {
         browser.find("#department").sendKeys("糖尿病内科");
         browser.find("#subject").sendKeys("血糖コントロール不良について");
         browser.find("#question").sendKeys("HbA1c が高値です。インスリン導入についてご意見をください。");
-        browser.find("input[name='reference'][value='Observation/" + lab + "']").click();
+        WebElement pick = browser.find("input[name='reference'][value='Observation/" + lab + "']");
+        assertThat(pick.findElement(By.xpath("./ancestor::label")).getText()).as("the picker names the result")
+                .isEqualTo("検査結果・測定値 2026-11-01 HbA1c 8.1 %");
+        pick.click();
         browser.find("#files").sendKeys(file("経過表", "経過表の本文").toString());
         browser.find("#ask").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("asked")));
@@ -90,7 +96,8 @@ class ConsultBrowserIT extends NetworkFixtures {
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
         assertThat(browser.find("#messages").getText()).contains("インスリン導入");
         assertThat(browser.find("#references").getText()).as("the referenced result, readable by the specialist")
-                .contains("Observation/" + lab).doesNotContain("閲覧できません");
+                .contains("検査結果・測定値 2026-11-01 HbA1c 8.1 %").doesNotContain(lab).doesNotContain("Observation")
+                .doesNotContain("閲覧できません");
         assertThat(browser.findAll("#messages a.attachment")).hasSize(1);
         browser.find("#message-text").sendKeys("まず GLP-1 受容体作動薬をお勧めします。");
         browser.find("#post").click();

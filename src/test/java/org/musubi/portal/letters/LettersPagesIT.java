@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.record.Reader;
@@ -15,6 +18,7 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.FhirRecords;
 import org.musubi.testing.LetterPatients;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
@@ -84,6 +88,78 @@ class LettersPagesIT extends NetworkFixtures {
         assertThat(early.statusCode()).as("the addressee is told why it cannot answer yet, not given a 404").isEqualTo(200);
         assertThat(early.body()).contains("id=\"reply-unavailable\"").contains("id=\"back-to-letter\"")
                 .doesNotContain("id=\"sign-and-send\"");
+    }
+
+    @Test
+    void theComposersResultsReadWithTheirUnitsAsPeopleWriteThemWhileTheFormKeepsTheSentUnit() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        LetterPatients.Written patient = patients.at(port, clinic);
+        Observation egfr = FhirRecords.lab(clinic, patient.localId(), "8A065000002391901", "2026-11-02", 0);
+        egfr.getCode().setText("eGFR");
+        egfr.setValue(new Quantity().setValueElement(new DecimalType("58")).setUnit("mL/min/{1.73_m2}")
+                .setSystem("http://unitsofmeasure.org").setCode("mL/min/{1.73_m2}"));
+        FhirRecords.create(clients.fhirFor(port, clinic, "system/*.read", "system/*.write"), egfr);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+
+        String composer = doctor.get("/portal/patients/" + patient.personId() + "/letters/new?kind=REFERRAL").body();
+
+        Matcher shown = Pattern.compile("<span[^>]*>(eGFR [^<]*)</span>").matcher(composer);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        while (shown.find()) {
+            lines.add(shown.group(1));
+        }
+        assertThat(lines).containsExactly("eGFR 58 mL/min/1.73m²");
+        assertThat(composer).as("the letter keeps the unit as sent").contains("value=\"mL/min/{1.73_m2}\"");
+    }
+
+    @Test
+    void aReplyNamesTheReferralItAnswersByKindDayFacilityAndAuthorOnItsPageAndItsPdfNeverByAnId() throws Exception {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        LetterPatients.Written patient = patients.at(port, clinic);
+        User writer = accounts.memberOf(clinic, Profession.DOCTOR);
+        WebSession doctor = accounts.signedIn(port, writer);
+        UUID referral = send(doctor, patient, hospital, "send");
+        patients.visits(hospital, patient);
+        WebSession answering = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
+        answering.get("/portal/patients/" + patient.personId() + "/letters/new?repliesTo=" + referral);
+        HttpResponse<String> sent = answering.post("/portal/patients/" + patient.personId() + "/letters",
+                "kind", "REPLY", "repliesTo", referral.toString(), "addressee", String.valueOf(clinic.id()),
+                "course", "心エコーで軽度の左室肥大。外来で経過を見ます。", "insuranceMemberId", "06139999:1:2:00",
+                "action", "send");
+        Matcher m = SENT.matcher(String.valueOf(WebSession.location(sent)));
+        assertThat(m.matches()).as("reply sent: " + sent.statusCode() + " " + sent.body()).isTrue();
+        String reply = m.group(1);
+        java.time.Instant referralSent = letters.outbox(new Reader(writer.id(), clinic.id()), java.util.Set.of(), 0)
+                .rows().stream().filter(r -> r.id().equals(referral)).findFirst().orElseThrow().sentAt();
+        String day = java.time.format.DateTimeFormatter.ofPattern("uuuu年M月d日")
+                .format(referralSent.atZone(java.time.ZoneId.of("Asia/Tokyo")));
+        String named = day + "付 診療情報提供書（" + clinic.nameKanji() + " " + writer.nameKanji() + "）";
+
+        String page = doctor.get("/portal/letters/" + reply).body();
+        String form = page.substring(page.indexOf("<article class=\"letter\""), page.indexOf("</article>"));
+        byte[] pdf = doctor.getBytes("/portal/letters/" + reply + "/pdf").body();
+        java.util.List<String> printed;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            printed = new org.apache.pdfbox.text.PDFTextStripper().getText(document).lines().map(String::strip).toList();
+        }
+
+        assertThat(form).contains("<span class=\"letter-answered\">" + named + "</span>")
+                .containsPattern("class=\"letter-document-number\">（文書番号 \\d{10}\\^\\d{4}\\^\\d{6}）</span>")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(printed).contains("ご紹介の文書 " + named);
+        assertThat(String.join("\n", printed))
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+        // A reply stored before it named the referral: its letter held the referral's stored id and no name.
+        jdbc.sql("UPDATE letter SET letter_json = ((letter_json::jsonb - 'answered')"
+                        + " || jsonb_build_object('repliesTo', ?))::text WHERE id = ?")
+                .param(UUID.randomUUID().toString()).param(UUID.fromString(reply)).update();
+        String old = doctor.get("/portal/letters/" + reply).body();
+        String oldForm = old.substring(old.indexOf("<article class=\"letter\""), old.indexOf("</article>"));
+        assertThat(oldForm).contains("<span class=\"letter-answered\">" + named + "</span>")
+                .doesNotContain("letter-document-number")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     @Test

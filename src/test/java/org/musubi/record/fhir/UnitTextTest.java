@@ -10,16 +10,18 @@ class UnitTextTest {
     @Test
     void writesUcumUnitsAsPeopleReadThem() {
         assertThat(UnitText.forPeople("mL/min/{1.73_m2}")).isEqualTo("mL/min/1.73m²");
-        assertThat(UnitText.forPeople("10*3/uL")).isEqualTo("10³/µL");
-        assertThat(UnitText.forPeople("10*4/uL")).isEqualTo("10⁴/µL");
+        assertThat(UnitText.forPeople("10*3/uL")).isEqualTo("10³/μL");
+        assertThat(UnitText.forPeople("10*4/uL")).isEqualTo("10⁴/μL");
         assertThat(UnitText.forPeople("/[HPF]")).isEqualTo("/HPF");
         assertThat(UnitText.forPeople("mm[Hg]")).isEqualTo("mmHg");
         assertThat(UnitText.forPeople("kg/m2")).isEqualTo("kg/m²");
-        assertThat(UnitText.forPeople("umol/L")).isEqualTo("µmol/L");
-        assertThat(UnitText.forPeople("ug/mL")).isEqualTo("µg/mL");
+        assertThat(UnitText.forPeople("umol/L")).isEqualTo("μmol/L");
+        assertThat(UnitText.forPeople("ug/mL")).isEqualTo("μg/mL");
         assertThat(UnitText.forPeople("[IU]/L")).isEqualTo("IU/L");
         assertThat(UnitText.forPeople("Cel")).isEqualTo("℃");
-        assertThat(UnitText.forPeople("{cells}/uL")).isEqualTo("cells/µL");
+        assertThat(UnitText.forPeople("\u00B5mol/L")).as("the micro sign a lab typed reads as the Greek mu")
+                .isEqualTo("\u03BCmol/L");
+        assertThat(UnitText.forPeople("{cells}/uL")).isEqualTo("cells/μL");
         assertThat(UnitText.forPeople("10*4/mm3")).isEqualTo("10⁴/mm³");
         assertThat(UnitText.forPeople("mL/min/1.73m2")).isEqualTo("mL/min/1.73m²");
         assertThat(UnitText.forPeople("万/mm3")).isEqualTo("万/mm³");

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.StringType;
 import org.musubi.ingest.adapter.Location;
 import org.musubi.ingest.adapter.MappedResource;
@@ -22,6 +21,7 @@ import org.musubi.ingest.jahis.records.JahisRecord.PatientInfo;
 import org.musubi.medication.notebook.JahisNumbers;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.Loinc;
+import org.musubi.record.fhir.observation.VitalSign;
 
 /**
  * What record 1 says of the patient besides who they are: the 血液型 (blood type) and 体重 (weight, in kg) as
@@ -92,15 +92,14 @@ final class PatientObservations {
                 "Body Measurement")));
         observation.addCategory(new CodeableConcept(new Coding(FhirSystems.JP_BODY_MEASUREMENT_CATEGORY, "weight", "体重")));
         observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")));
-        observation.setCode(new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.BODY_WEIGHT, Loinc.display(Loinc.BODY_WEIGHT)))
-                .addCoding(new Coding(FhirSystems.JP_BODY_MEASUREMENT_CODE, "31000296", "体重")).setText("体重"));
+        observation.setCode(VitalSign.BODY_WEIGHT.code()
+                .addCoding(new Coding(FhirSystems.JP_BODY_MEASUREMENT_CODE, "31000296", "体重")));
         String number = Normalizer.normalize(written, Normalizer.Form.NFKC).replaceAll("\\s", "");
         if (number.toLowerCase(Locale.ROOT).endsWith("kg")) {
             number = number.substring(0, number.length() - 2);
         }
         if (JahisNumbers.isDecimal(number)) {
-            observation.setValue(new Quantity().setValue(new BigDecimal(number)).setUnit("kg").setSystem(FhirSystems.UCUM)
-                    .setCode("kg"));
+            observation.setValue(VitalSign.BODY_WEIGHT.quantity(new BigDecimal(number)));
         } else {
             observation.setValue(new StringType(written));
             warnings.add(JahisProblems.of(where.field("1.体重"), "jahis.patient.weight", written));

@@ -47,7 +47,9 @@ class EmergencyReviewController {
         model.addAttribute("names", names.ofEmergencies(accesses, rows.stream()
                 .flatMap(r -> Stream.concat(r.madeUnder().stream(),
                         Stream.ofNullable(r.from())))
-                .map(HandOver::toFacilityId).toList()));
+                .map(HandOver::toFacilityId).toList(),
+                rows.stream().map(EmergencyReviews.Row::from).filter(java.util.Objects::nonNull)
+                        .map(HandOver::fromUserId).toList()));
         model.addAttribute("outcomes", EmergencyAccess.ReviewOutcome.values());
         return "admin/emergency";
     }

@@ -47,9 +47,14 @@ class ScreenNames {
         return new Names(byUser, byFacility, byRegionalId, Map.of());
     }
 
-    /** The names of the accesses' users, persons and facilities (those they acted for, and {@code moreFacilities}). */
-    Names ofEmergencies(List<EmergencyAccess> accesses, List<Long> moreFacilities) {
-        Map<Long, User> byUser = users(accesses.stream().map(EmergencyAccess::userId).toList());
+    /**
+     * The names of the accesses' users, persons and facilities (those they acted for, and {@code moreFacilities}), and
+     * of {@code moreUsers} (the crews whose hand-overs the accesses were opened from).
+     */
+    Names ofEmergencies(List<EmergencyAccess> accesses, List<Long> moreFacilities, List<Long> moreUsers) {
+        List<Long> userIds = new ArrayList<>(accesses.stream().map(EmergencyAccess::userId).toList());
+        userIds.addAll(moreUsers);
+        Map<Long, User> byUser = users(userIds);
         List<Long> facilityIds = new ArrayList<>(moreFacilities);
         byUser.values().forEach(u -> u.actingFacilityId().ifPresent(facilityIds::add));
         accesses.stream().map(EmergencyAccess::facilityId).filter(Objects::nonNull).forEach(facilityIds::add);

@@ -16,8 +16,11 @@ public enum ProblemMark {
     /** 未提供: a sender flagged it not to be shared beyond itself (JP-CLINS). */
     UNDELIVERED;
 
-    /** The message key of its label. */
+    /**
+     * The message key of its label: {@code problem.mark.*}; the JP-CLINS flags keep the one label every record of the
+     * chart shows them with ({@code chart.mark.UNINFORMED}, {@code chart.mark.UNDELIVERED}).
+     */
     public String key() {
-        return "problem.mark." + name();
+        return this == UNINFORMED || this == UNDELIVERED ? "chart.mark." + name() : "problem.mark." + name();
     }
 }

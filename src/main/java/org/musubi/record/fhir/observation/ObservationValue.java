@@ -3,6 +3,7 @@ package org.musubi.record.fhir.observation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.UnitText;
 import tools.jackson.databind.DeserializationFeature;
@@ -103,6 +104,20 @@ public record ObservationValue(Quantity quantity, String text, List<Part> compon
         JsonNode reason = observation.path("dataAbsentReason");
         String absent = quantity == null && text == null && reason.isObject() ? words(FhirJson.concept(reason)) : null;
         return new ObservationValue(quantity, text, components, absent);
+    }
+
+    /**
+     * The quantity of an Observation held in HAPI's model (a document about to be written from it: the JAHIS
+     * notebook's weight), as {@link #of} reads a stored one's; empty when its value is not a quantity with a number.
+     */
+    public static Optional<Quantity> quantity(org.hl7.fhir.r4.model.Observation observation) {
+        if (!observation.hasValueQuantity() || !observation.getValueQuantity().hasValue()) {
+            return Optional.empty();
+        }
+        org.hl7.fhir.r4.model.Quantity q = observation.getValueQuantity();
+        return Optional.of(new Quantity(q.getValue(), q.getValue().toPlainString(),
+                q.hasComparator() ? q.getComparator().toCode() : null, q.hasUnit() ? q.getUnit() : null,
+                q.hasCode() ? q.getCode() : null));
     }
 
     /** Whether it holds no value: no quantity, no text, no component with a value. */

@@ -101,7 +101,7 @@ class ActiveProblemsTest {
 
         assertThat(ActiveProblems.of(stored, json)).extracting(Problem::title, Problem::markKeys).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("心不全", List.of("problem.mark.MAIN")),
-                org.assertj.core.groups.Tuple.tuple("胃癌", List.of("problem.mark.MAIN", "problem.mark.UNINFORMED")));
+                org.assertj.core.groups.Tuple.tuple("胃癌", List.of("problem.mark.MAIN", "chart.mark.UNINFORMED")));
     }
 
     @Test
