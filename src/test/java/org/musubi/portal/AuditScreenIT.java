@@ -24,6 +24,7 @@ import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestRegionalIds;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.screenlint.ScreenText;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Operators search the audit trail by user, outcome, person and period, export it as CSV, and verify it. */
@@ -50,7 +51,8 @@ class AuditScreenIT extends NetworkFixtures {
 
         assertThat(denied.statusCode()).isEqualTo(200);
         assertThat(denied.body()).contains("data-action=\"LOGIN_PASSWORD\">ログイン（パスワード）")
-                .contains("bad credentials").doesNotContain("data-action=\"LOGIN_SECOND_FACTOR\"")
+                .as("the reason in words; as written only in the export").contains("パスワードが違います")
+                .doesNotContain("bad credentials").doesNotContain("data-action=\"LOGIN_SECOND_FACTOR\"")
                 .doesNotContain("<td>null").contains("（全 1 件）");
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body().lines()).hasSize(4);
@@ -88,6 +90,22 @@ class AuditScreenIT extends NetworkFixtures {
     }
 
     @Test
+    void theRequestIdACallerQuotesFindsItsRowThoughThePageShowsNoIds() {
+        WebSession web = accounts.signedIn(port, accounts.networkAdmin());
+        HttpResponse<String> first = web.get("/admin/audit?action=LOGIN_PASSWORD");
+        String quoted = first.headers().firstValue("X-Request-Id").orElseThrow();
+
+        String found = web.get("/admin/audit?requestId=" + quoted).body();
+
+        assertThat(found).contains("（全 1 件）").contains("監査証跡の検索");
+        assertThat(ScreenText.of(found).lines()).as("what the operator reads: the id only in the search field, as typed")
+                .filteredOn(line -> line.text().contains(quoted)).singleElement()
+                .satisfies(line -> assertThat(line.literal()).isTrue());
+        assertThat(web.get("/admin/audit/export.csv?requestId=" + quoted).body().lines().skip(1))
+                .singleElement().asString().contains("AUDIT_SEARCH", quoted);
+    }
+
+    @Test
     void eachEventReadsAsOneLineInWordsWithTheIdsBehindDetails() {
         Facility hospital = accounts.newHospital();
         User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
@@ -106,17 +124,19 @@ class AuditScreenIT extends NetworkFixtures {
         String page = web.get("/admin/audit?patientId=" + regionalId).body();
         String csv = web.get("/admin/audit/export.csv?patientId=" + regionalId).body();
 
-        int at = page.indexOf("obs-4711");
+        int at = page.indexOf("統合ビューアの検査結果画面（1 件）");
         String labsRow = page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
         assertThat(labsRow).contains("試験 太郎").contains("医師").contains(hospital.nameKanji()).contains("監査 花子")
                 .contains("閲覧：統合ビューアの検査結果画面").contains("診療");
         String visible = labsRow.replaceAll("(?s)<details>.*?</details>", "");
-        assertThat(visible).as("the resource ids and the regional id only behind the toggle")
-                .doesNotContain("obs-4711").doesNotContain(regionalId);
-        assertThat(labsRow).containsPattern("(?s)<details>.*obs-4711.*</details>");
+        assertThat(visible).as("the regional id only behind the toggle").doesNotContain(regionalId);
+        assertThat(labsRow).as("behind the toggle, what was read in words and how many records (issue 63)")
+                .containsPattern("(?s)<details>.*<dt>対象</dt>\\s*<dd class=\"resource\">統合ビューアの検査結果画面（1 件）</dd>.*</details>");
+        assertThat(page).as("the ids read are in the export, not on the page").doesNotContain("obs-4711")
+                .contains("記録の番号と要求IDはCSV出力にあります");
         assertThat(page).contains("閲覧：救急用の最小限の情報（救急隊の画面）");
-        assertThat(page.replaceAll("(?s)<details>.*?</details>", "")).as("no raw code outside the toggle")
-                .doesNotContain("emergency-dataset").doesNotContain(">labs");
+        assertThat(page).as("no raw code, not even behind the toggle").doesNotContain("emergency-dataset")
+                .doesNotContain(">labs");
         assertThat(csv.lines().findFirst()).hasValue("\uFEFF" + "seq,occurred_at_utc,user_id,login_id,facility_id,profession,"
                 + "client_ip,user_agent,action,resource_type,resource_ids,patient_id,purpose,outcome,reason,request_id");
         assertThat(csv).contains("READ,labs,obs-4711," + regionalId + ",TREATMENT,PERMIT")

@@ -22,6 +22,7 @@ record AuditFilter(String where, Map<String, Object> params) {
         add(conditions, params, "occurred_at < :to", "to", q.to() == null ? null : Timestamp.from(q.to()));
         add(conditions, params, "outcome = :outcome", "outcome", q.outcome() == null ? null : q.outcome().name());
         add(conditions, params, "action = :action", "action", q.action() == null ? null : q.action().name());
+        add(conditions, params, "request_id = :requestId", "requestId", q.requestId());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return new AuditFilter(where, params);
     }

@@ -61,7 +61,10 @@ class MatchingIT extends NetworkFixtures {
         User operator = accounts.networkAdmin();
         WebSession web = accounts.signedIn(port, operator);
         HttpResponse<String> page = web.get("/admin/matching/" + reviewId);
-        assertThat(page.body()).contains(person.person().regionalId()).contains("BIRTH_DATE EXACT");
+        assertThat(page.body()).contains(person.person().regionalId()).contains("生年月日: 一致（")
+                .contains("一致度が自動連結の基準に届かない")
+                .as("the codes only in words, not even in a tooltip (issue 63)").doesNotContain("BIRTH_DATE")
+                .doesNotContain("SCORE_BELOW_AUTO_LINK");
         HttpResponse<String> linked = web.post("/admin/matching/" + reviewId + "/link", "personId", String.valueOf(person.id()));
 
         assertThat(WebSession.location(linked)).isEqualTo("/admin/matching");
@@ -69,6 +72,19 @@ class MatchingIT extends NetworkFixtures {
         assertThat(reviews.find(reviewId).orElseThrow().status()).isEqualTo("LINKED");
         assertThat(audit.since(0, operator.loginId())).contains("READ PERMIT policy.permit.operationsDemographics",
                 "IDENTITY_LINK PERMIT MATCH_REVIEW: review " + reviewId);
+    }
+
+    @Test
+    void aPharmacysNotebookFileNamesNoPatientIdAndTheReviewSaysSoInsteadOfMusubisOwnId() {
+        person("森", "モリ", LocalDate.of(1944, 2, 29), "082-555-0303");
+        SourcePatient notebook = store.receive(new SourcePatient(0, accounts.facilityOf(FacilityKind.PHARMACY).id(),
+                "jahis-" + Long.toHexString(ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE)), "森", "健一",
+                "モリ", "ケンイチ", Sex.MALE, LocalDate.of(1944, 2, 29), null, null, null));
+        long reviewId = ((MatchResult.Queued) matching.match(0, notebook.id())).reviewId();
+
+        String page = accounts.signedIn(port, accounts.networkAdmin()).get("/admin/matching/" + reviewId).body();
+
+        assertThat(page).contains("（お薬手帳のデータ。患者IDはありません）").doesNotContain(notebook.localId());
     }
 
     @Test

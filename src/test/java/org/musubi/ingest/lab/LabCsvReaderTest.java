@@ -95,6 +95,9 @@ class LabCsvReaderTest {
         assertThat(rejected).extracting(r -> r.problem().where().line() + " " + r.problem().where().field())
                 .containsExactly("2 jlac10", "3 collected_at", "4 value", "6 null", "7 sex");
         assertThat(rejected.getFirst().problem().english()).contains("3D01000000192610", "16 characters");
+        assertThat(rejected.get(1).problem().japanese()).as("the file's column named as a column (issue 63)")
+                .startsWith("列 collected_at の「2024-02-30 08:30」を日時として読めません");
+        assertThat(rejected.get(4).problem().japanese()).isEqualTo("列 sex の「X」を読めません (M、F、O、U または 1、2、9 で送ってください)。");
         assertThat(rejected.getFirst().problem().where().file()).isEqualTo("lab.csv");
         assertThat(rejected.get(3).problem().english()).contains("12 columns", "17");
         assertThat(rejected.getFirst().raw()).startsWith("123456,山田 太郎");

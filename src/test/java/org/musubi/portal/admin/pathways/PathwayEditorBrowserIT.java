@@ -74,7 +74,8 @@ class PathwayEditorBrowserIT extends NetworkFixtures {
         browser.find("#required").click();
         browser.find("#item-form button[type='submit']").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-item='falls']")));
-        assertThat(browser.find("tr[data-item='falls']").getText()).contains("転倒の有無", "Falls", "✓");
+        assertThat(browser.find("tr[data-item='falls']").getText()).contains("転倒の有無", "Falls", "✓")
+                .as("the item's type in words (issue 63)").contains("はい／いいえ").doesNotContain("boolean");
         browser.open("/admin/pathways/stroke/" + made);
         browser.find("#publish button").click();
         browser.await().until(ExpectedConditions.attributeToBe(By.id("pathway-status"), "data-status", "PUBLISHED"));

@@ -165,7 +165,10 @@ class SmartLaunchIT extends NetworkFixtures {
     @Test
     void theOperatorRegistersAnAppOnTheAdminPageAndResidentsCannotReachIt() {
         WebSession operator = accounts.signedIn(port, accounts.networkAdmin());
-        assertThat(operator.get("/admin/smart-apps").statusCode()).isEqualTo(200);
+        HttpResponse<String> apps = operator.get("/admin/smart-apps");
+        assertThat(apps.statusCode()).isEqualTo(200);
+        assertThat(apps.body()).as("the scopes an operator types stay as written: marked so, for readers and translators")
+                .containsPattern("<input id=\"scopes\"[^>]* translate=\"no\"[^>]*value=\"[^\"]*offline_access");
         HttpResponse<String> refused = operator.post("/admin/smart-apps", "name", "悪いアプリ", "redirectUris", "http://evil.example/cb",
                 "scopes", "patient/*.write");
         String page = operator.open(WebSession.location(refused)).body();
