@@ -53,15 +53,7 @@ final class DemoServer {
         browser.find("#login-form button").click();
         browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
         WebElement shown = browser.find("#demo-code");
-        long wait = Duration.between(Instant.now(), Instant.parse(shown.getAttribute("data-valid-from"))).toMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait + 200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        awaitValid(shown.getAttribute("data-valid-from"));
         browser.find("#code").sendKeys(shown.getAttribute("data-code"));
         browser.find("#code-form button").click();
         browser.await().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
@@ -83,7 +75,15 @@ final class DemoServer {
         java.util.regex.Matcher code = java.util.regex.Pattern.compile(
                 "data-code=\"(\\d{6})\" data-valid-from=\"([^\"]+)\"").matcher(codePage);
         assertThat(code.find()).as("the demo's code on the second-factor page").isTrue();
-        long wait = Duration.between(Instant.now(), Instant.parse(code.group(2))).toMillis();
+        awaitValid(code.group(2));
+        HttpResponse<String> done = web.post("/login/second-factor", "code", code.group(1));
+        assertThat(WebSession.location(done)).as(loginId + " signed in").doesNotContain("/login");
+        return web;
+    }
+
+    /** Waits until the demo's code, valid from {@code validFrom} (an instant), is accepted. */
+    private static void awaitValid(String validFrom) {
+        long wait = Duration.between(Instant.now(), Instant.parse(validFrom)).toMillis();
         if (wait > 0) {
             try {
                 Thread.sleep(wait + 200);
@@ -92,8 +92,5 @@ final class DemoServer {
                 throw new IllegalStateException(e);
             }
         }
-        HttpResponse<String> done = web.post("/login/second-factor", "code", code.group(1));
-        assertThat(WebSession.location(done)).as(loginId + " signed in").doesNotContain("/login");
-        return web;
     }
 }

@@ -3,7 +3,6 @@ package org.musubi.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,8 +71,6 @@ class ScreenLintIT extends StartedDemo {
     private static final Dimension PHONE = new Dimension(360, 740);
     /** The English walk of each role: every kind of page once. */
     private static final SiteCrawl.Limits ENGLISH = new SiteCrawl.Limits(150, 1, 15, false);
-    private static final Pattern CODE = Pattern.compile("data-code=\"(\\d{6})\"");
-    private static final Pattern VALID_FROM = Pattern.compile("data-valid-from=\"([^\"]+)\"");
     private static final Pattern PATIENT_LINK = Pattern.compile("href=\"/portal/patients/(\\d+)[\"?]");
     /** The PDFs the product makes for people, as kinds of address: each must have been read. */
     private static final Map<String, String> PDFS = new TreeMap<>(Map.of(
@@ -151,21 +148,7 @@ class ScreenLintIT extends StartedDemo {
 
     /** Signs in over HTTP as a newcomer does: the demo password, then the code the demo's code page shows. */
     private WebSession logIn(String loginId) {
-        WebSession web = new WebSession(port);
-        web.get("/login");
-        HttpResponse<String> password = web.post("/login", "username", loginId, "password", PASSWORD);
-        assertThat(WebSession.location(password)).as(loginId + ": the password step").contains("/login/second-factor");
-        String page = web.get("/login/second-factor").body();
-        Matcher code = CODE.matcher(page);
-        Matcher validFrom = VALID_FROM.matcher(page);
-        assertThat(code.find() && validFrom.find()).as(loginId + ": the demo's code on the page").isTrue();
-        long wait = Duration.between(Instant.now(), Instant.parse(validFrom.group(1))).toMillis();
-        if (wait > 0) {
-            sleep(wait + 200);
-        }
-        HttpResponse<String> done = web.post("/login/second-factor", "code", code.group(1));
-        assertThat(WebSession.location(done)).as(loginId + " signed in").doesNotContain("/login");
-        return web;
+        return DemoServer.signIn(port, "/login", loginId);
     }
 
     /**
@@ -480,14 +463,5 @@ class ScreenLintIT extends StartedDemo {
 
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("`", "'");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException(e));
-        }
     }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -22,6 +20,7 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.imaging.ai.AiAdministration;
 import org.musubi.imaging.ai.AiWorkItems;
 import org.musubi.imaging.index.ChangeFeed;
+import org.musubi.testing.ImagingFeed;
 import org.musubi.imaging.reading.ReadingStep;
 import org.musubi.imaging.reading.programme.Programme;
 import org.musubi.imaging.reading.programme.ProgrammeStudy;
@@ -208,29 +207,12 @@ class StudyTimesBrowserIT extends NetworkFixtures {
     }
 
     private IndexedStudy awaitIndexed(String studyUid) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            feed.follow();
-            Optional<IndexedStudy> found = index.find(studyUid);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("study " + studyUid + " was not indexed in time");
+        return ImagingFeed.awaitIndexed(feed, index, studyUid);
     }
 
     private Instant awaitWaiting(String studyUid) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            feed.follow();
-            Optional<Instant> seen = jdbc.sql("SELECT first_seen FROM imaging_waiting WHERE study_uid = ?")
-                    .param(studyUid).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
-            if (seen.isPresent()) {
-                return seen.get();
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("study " + studyUid + " did not reach the waiting list in time");
+        return ImagingFeed.await(feed, () -> jdbc.sql("SELECT first_seen FROM imaging_waiting WHERE study_uid = ?")
+                .param(studyUid).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional(),
+                "study " + studyUid + " did not reach the waiting list in time");
     }
 }

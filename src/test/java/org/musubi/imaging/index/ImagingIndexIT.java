@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.imaging.studies.StudyIndex;
+import org.musubi.testing.ImagingFeed;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facility;
 import org.musubi.registry.Profession;
@@ -204,28 +203,11 @@ class ImagingIndexIT extends NetworkFixtures {
     }
 
     private IndexedStudy awaitIndexed(String studyUid) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            feed.follow();
-            Optional<IndexedStudy> found = index.find(studyUid);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("study " + studyUid + " was not indexed in time");
+        return ImagingFeed.awaitIndexed(feed, index, studyUid);
     }
 
     private Waiting awaitWaiting(String studyUid) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            feed.follow();
-            Optional<Waiting> found = state.waitingStudy(studyUid);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("study " + studyUid + " did not reach the waiting list in time");
+        return ImagingFeed.await(feed, () -> state.waitingStudy(studyUid),
+                "study " + studyUid + " did not reach the waiting list in time");
     }
 }
