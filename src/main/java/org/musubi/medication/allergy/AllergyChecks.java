@@ -3,6 +3,7 @@ package org.musubi.medication.allergy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,19 +35,23 @@ public final class AllergyChecks {
     public static List<AllergyClash> find(List<MedicationEntry> entries, Map<String, Drug> drugs,
                                           List<RecordedAllergy> allergies) {
         Map<String, Clash> found = new LinkedHashMap<>();
+        Map<String, AllergyMatch.Drug> read = new HashMap<>(); // each drug read once, however many entries and allergies
         for (RecordedAllergy allergy : allergies) {
             if (allergy.name() == null || allergy.name().isBlank()) {
                 continue;
             }
+            AllergyMatch.Allergy said = AllergyMatch.Allergy.of(allergy.name());
             for (MedicationEntry entry : entries) {
                 Drug drug = drugs.get(entry.id());
-                String yj = drug != null ? drug.yjCode()
-                        : DrugCodeSystems.isYj(entry.codeSystem()) ? entry.code() : null;
-                Optional<AllergyMatch.Relation> relation = AllergyMatch.of(allergy.name(), yj,
-                        drug == null ? null : drug.ingredientName(), entry.name() == null ? "" : entry.name());
+                String yj = drug != null ? drug.yjCode() : DrugCodeSystems.isYj(entry.codeSystem()) ? entry.code() : null;
+                String ingredient = drug == null ? null : drug.ingredientName();
+                String name = entry.name() == null ? "" : entry.name();
+                AllergyMatch.Drug given = read.computeIfAbsent(yj + "\u0000" + ingredient + "\u0000" + name,
+                        k -> AllergyMatch.Drug.of(yj, ingredient, name));
+                Optional<AllergyMatch.Relation> relation = AllergyMatch.of(said, given);
                 if (relation.isPresent()) {
                     String label = drug != null ? drug.ingredientLabel() : entry.name();
-                    String key = PlainText.of(allergy.name()) + "|" + allergy.source() + "|"
+                    String key = said.said() + "|" + allergy.source() + "|"
                             + (drug != null ? drug.ingredientCode() : PlainText.of(entry.name()));
                     found.computeIfAbsent(key, k -> new Clash(allergy, relation.get(), label)).add(entry);
                 }

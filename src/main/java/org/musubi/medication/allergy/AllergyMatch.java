@@ -44,22 +44,57 @@ public final class AllergyMatch {
      * @param productName    the drug's name as recorded
      */
     public static Optional<Relation> of(String allergy, String yjCode, String ingredientName, String productName) {
-        String said = PlainText.of(allergy);
-        if (said.isEmpty()) {
+        return of(Allergy.of(allergy), Drug.of(yjCode, ingredientName, productName));
+    }
+
+    /** How an allergy and a drug, each read once ({@link Allergy#of}, {@link Drug#of}), relate, if at all. */
+    public static Optional<Relation> of(Allergy allergy, Drug drug) {
+        if (allergy.said().isEmpty()) {
             return Optional.empty();
         }
-        if (names(said, base(ingredientName)) || names(said, product(productName))) {
+        if (names(allergy.said(), drug.ingredient()) || names(allergy.said(), drug.product())) {
             return Optional.of(Relation.NAMED);
         }
-        Set<DrugClass> named = EnumSet.noneOf(DrugClass.class);
-        named.addAll(DrugClass.named(allergy));
-        named.addAll(DrugClass.of(null, allergy)); // an allergy to a drug (ロキソニン) is one to its class too
-        Set<DrugClass> drug = DrugClass.of(yjCode, (ingredientName == null ? "" : ingredientName) + " " + productName);
-        if (named.stream().anyMatch(drug::contains)) {
+        if (allergy.classes().stream().anyMatch(drug.classes()::contains)) {
             return Optional.of(Relation.SAME_CLASS);
         }
-        boolean cross = named.stream().anyMatch(BETA_LACTAMS::contains) && drug.stream().anyMatch(BETA_LACTAMS::contains);
+        boolean cross = allergy.classes().stream().anyMatch(BETA_LACTAMS::contains)
+                && drug.classes().stream().anyMatch(BETA_LACTAMS::contains);
         return cross ? Optional.of(Relation.CROSS) : Optional.empty();
+    }
+
+    /**
+     * An allergy's words as the match reads them: as {@link PlainText} compares, and the classes they name — a class
+     * itself, or a drug's (an allergy to ロキソニン is one to its class too).
+     */
+    public record Allergy(String said, Set<DrugClass> classes) {
+
+        public Allergy {
+            classes = Set.copyOf(classes);
+        }
+
+        public static Allergy of(String allergy) {
+            Set<DrugClass> named = EnumSet.noneOf(DrugClass.class);
+            named.addAll(DrugClass.named(allergy));
+            named.addAll(DrugClass.of(null, allergy));
+            return new Allergy(PlainText.of(allergy), named);
+        }
+    }
+
+    /**
+     * A drug as the match reads it: its ingredient without the salt, its product's name without form and strength, its
+     * classes (by YJ code and names).
+     */
+    public record Drug(String ingredient, String product, Set<DrugClass> classes) {
+
+        public Drug {
+            classes = Set.copyOf(classes);
+        }
+
+        public static Drug of(String yjCode, String ingredientName, String productName) {
+            return new Drug(base(ingredientName), AllergyMatch.product(productName),
+                    DrugClass.of(yjCode, (ingredientName == null ? "" : ingredientName) + " " + productName));
+        }
     }
 
     private static boolean names(String said, String name) {
