@@ -157,9 +157,10 @@ public final class MinimumDataset {
         visits.sort(Comparator.comparing(Visit::at, DatasetParts.newestFirst()));
         var person = record.view().opened().orElseThrow().person();
         LocalDate today = LocalDate.ofInstant(now, FhirJson.JAPAN);
+        ReadMedications.Reading reading = medicationLists.read(read, json, today);
         SelfReports.Reported reported = selfReports.of(read, allergies.stream().map(Line::title).toList(),
-                ReadMedications.names(read, json));
-        Medications checked = medicationLists.of(read, json, today,
+                reading.names());
+        Medications checked = reading.checked(
                 ReadMedications.reported(reported.allergies().stream().map(SelfReports.Item::name).toList()));
         var view = record.view();
         return new EmergencyDataset(personId, person,

@@ -19,15 +19,45 @@ import org.musubi.record.fhir.medication.MedicationCourse;
  * ingredient and strength, the current ones apart from the history as the record's one reader of current medication
  * decides ({@link CurrentMedication}), with the duplicate-medication alerts.
  *
- * @param openStays the first day of each facility's inpatient stay open on {@code today} (its drips are current)
- * @param today     the day the list is read for (Japan's)
+ * <p>The lines are read once, when first asked for; a list is read for one page, letter or answer.
  */
-public record Medications(List<MedicationRows.Row> rows, CheckResult checks, Map<Long, LocalDate> openStays,
-                          LocalDate today) {
+public final class Medications {
 
-    public Medications {
-        rows = List.copyOf(rows);
-        openStays = Map.copyOf(openStays);
+    private final List<MedicationRows.Row> rows;
+    private final CheckResult checks;
+    private final Map<Long, LocalDate> openStays;
+    private final LocalDate today;
+    private List<DrugHistory> current;
+    private List<DrugHistory> past;
+
+    /**
+     * @param openStays the first day of each facility's inpatient stay open on {@code today} (its drips are current)
+     * @param today     the day the list is read for (Japan's)
+     */
+    public Medications(List<MedicationRows.Row> rows, CheckResult checks, Map<Long, LocalDate> openStays,
+                       LocalDate today) {
+        this.rows = List.copyOf(rows);
+        this.checks = checks;
+        this.openStays = Map.copyOf(openStays);
+        this.today = today;
+    }
+
+    public List<MedicationRows.Row> rows() {
+        return rows;
+    }
+
+    public CheckResult checks() {
+        return checks;
+    }
+
+    /** The first day of each facility's inpatient stay open on {@link #today()}. */
+    public Map<Long, LocalDate> openStays() {
+        return openStays;
+    }
+
+    /** The day the list is read for (Japan's). */
+    public LocalDate today() {
+        return today;
     }
 
     public List<MedicationAlert> alerts() {
@@ -55,12 +85,18 @@ public record Medications(List<MedicationRows.Row> rows, CheckResult checks, Map
 
     /** What the patient takes now, one line per ingredient and strength, newest first. */
     public List<DrugHistory> current() {
-        return lines(true);
+        if (current == null) {
+            read();
+        }
+        return current;
     }
 
     /** What the patient took before, one line per ingredient and strength, newest first. */
     public List<DrugHistory> past() {
-        return lines(false);
+        if (past == null) {
+            read();
+        }
+        return past;
     }
 
     /** The current lines, then the past ones. */
@@ -70,7 +106,7 @@ public record Medications(List<MedicationRows.Row> rows, CheckResult checks, Map
         return all;
     }
 
-    private List<DrugHistory> lines(boolean current) {
+    private void read() {
         Map<String, MedicationRows.Row> byRef = new HashMap<>();
         rows.forEach(r -> byRef.put(r.course().ref(), r));
         Set<String> allergic = checks.alerts().stream().filter(AllergyClash.class::isInstance)
@@ -79,14 +115,21 @@ public record Medications(List<MedicationRows.Row> rows, CheckResult checks, Map
                 .flatMap(a -> a.entryIds().stream()).collect(Collectors.toSet());
         CurrentMedication.MedicationList list = CurrentMedication.of(rows.stream().map(MedicationRows.Row::course).toList(),
                 openStays, today);
+        List<DrugHistory> now = List.copyOf(lines(list.current(), true, byRef, allergic, duplicate));
+        past = List.copyOf(lines(list.history(), false, byRef, allergic, duplicate));
+        current = now;
+    }
+
+    private List<DrugHistory> lines(List<CurrentMedication.Medicine> medicines, boolean taken,
+                                    Map<String, MedicationRows.Row> byRef, Set<String> allergic, Set<String> duplicate) {
         List<DrugHistory> lines = new ArrayList<>();
-        for (CurrentMedication.Medicine medicine : current ? list.current() : list.history()) {
+        for (CurrentMedication.Medicine medicine : medicines) {
             List<MedicationRows.Row> of = medicine.courses().stream().map(c -> byRef.get(c.ref())).toList();
             MedicationRows.Row newest = byRef.get(medicine.newest().ref());
             Drug drug = checks.resolved().get(newest.entry().id());
             boolean duplicated = of.stream().anyMatch(r -> duplicate.contains(r.entry().id()));
             boolean allergy = of.stream().anyMatch(r -> allergic.contains(r.entry().id()));
-            lines.add(new DrugHistory(label(drug, medicine.newest()), drug == null ? null : drug.ingredientCode(), current,
+            lines.add(new DrugHistory(label(drug, medicine.newest()), drug == null ? null : drug.ingredientCode(), taken,
                     duplicated || allergy, of, newest, duplicated, allergy));
         }
         return lines;

@@ -10,7 +10,6 @@ import org.musubi.medication.RecordedAllergy;
 import org.musubi.medication.Source;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
-import org.musubi.record.fhir.medication.MedicationCourse;
 import org.musubi.record.fhir.medication.OpenStays;
 import org.musubi.registry.Facilities;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +45,15 @@ public final class ReadMedications {
      */
     public Medications of(List<StoredResource> resources, List<JsonNode> json, LocalDate today,
                           List<RecordedAllergy> reported) {
+        return read(resources, json, today).checked(reported);
+    }
+
+    /**
+     * The medications among {@code resources} (read as {@code json}, the same order) on {@code today}, each read once:
+     * their names first (what a page compares with the medicines the person reported), then the list checked against
+     * the allergies the person reported ({@link Reading#checked}).
+     */
+    public Reading read(List<StoredResource> resources, List<JsonNode> json, LocalDate today) {
         Map<Long, Source> senders = new HashMap<>();
         resources.stream().map(StoredResource::sourceFacilityId).distinct().forEach(id -> facilities.find(id)
                 .ifPresent(f -> senders.put(id, new Source(f.medicalInstitutionCode().map(c -> c.value())
@@ -53,30 +61,50 @@ public final class ReadMedications {
         List<RecordedAllergy> allergies = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             StoredResource stored = resources.get(i);
+            if (!stored.type().equals("AllergyIntolerance") || stored.deleted()) {
+                continue;
+            }
             String substance = FhirJson.concept(json.get(i).path("code"));
-            if (stored.type().equals("AllergyIntolerance") && !stored.deleted() && substance != null
-                    && !FhirJson.enteredInError(json.get(i)) && FhirJson.allergyHolds(json.get(i))) {
+            if (substance != null && !FhirJson.enteredInError(json.get(i)) && FhirJson.allergyHolds(json.get(i))) {
                 Source sender = senders.get(stored.sourceFacilityId());
                 allergies.add(new RecordedAllergy(substance, sender == null ? "#" + stored.sourceFacilityId()
                         : sender.name()));
             }
         }
-        allergies.addAll(reported);
-        List<MedicationRows.Row> rows = MedicationRows.of(resources, json, senders, today);
-        return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList(), allergies),
+        return new Reading(MedicationRows.of(resources, json, senders, today), allergies,
                 OpenStays.of(resources, json, today), today);
     }
 
-    /**
-     * The drugs' names among {@code resources}, as the list names them (for what is compared with the medicines a
-     * person reported, before the list itself is read).
-     */
-    public static List<String> names(List<StoredResource> resources, List<JsonNode> json) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < resources.size(); i++) {
-            MedicationCourse.of(resources.get(i), json.get(i)).ifPresent(c -> names.add(c.name()));
+    /** The medications of a record, read once: their names, and the list checked with the allergies reported. */
+    public final class Reading {
+        private final List<MedicationRows.Row> rows;
+        private final List<RecordedAllergy> recorded;
+        private final Map<Long, LocalDate> openStays;
+        private final LocalDate today;
+
+        private Reading(List<MedicationRows.Row> rows, List<RecordedAllergy> recorded, Map<Long, LocalDate> openStays,
+                        LocalDate today) {
+            this.rows = rows;
+            this.recorded = recorded;
+            this.openStays = openStays;
+            this.today = today;
         }
-        return names;
+
+        /** The drugs' names, as the list names them, one per row. */
+        public List<String> names() {
+            return rows.stream().map(r -> r.course().name()).toList();
+        }
+
+        /**
+         * The list, its alerts naming every drug that an allergy recorded among the resources or one the person
+         * {@code reported} warns against.
+         */
+        public Medications checked(List<RecordedAllergy> reported) {
+            List<RecordedAllergy> allergies = new ArrayList<>(recorded);
+            allergies.addAll(reported);
+            return new Medications(rows, checks.check(rows.stream().map(MedicationRows.Row::entry).toList(), allergies),
+                    openStays, today);
+        }
     }
 
     /** What the person wrote on their 命の宝箱 as allergies, as the alerts name them. */

@@ -125,10 +125,11 @@ public final class PatientChart {
             json.add(node);
             ChartEntries.of(resource, node).ifPresent(entries::add);
         }
+        ReadMedications.Reading read = medications.read(resources, json, LocalDate.now(clock.withZone(ChartEntry.JAPAN)));
         SelfReports.Reported reported = selfReports.of(resources, entries.stream()
                         .filter(e -> e.active() && e.title() != null && e.kind() == TimelineKind.ALLERGY)
-                        .map(ChartEntry::title).toList(), ReadMedications.names(resources, json));
-        Medications checked = medications.of(resources, json, LocalDate.now(clock.withZone(ChartEntry.JAPAN)),
+                        .map(ChartEntry::title).toList(), read.names());
+        Medications checked = read.checked(
                 ReadMedications.reported(reported.allergies().stream().map(SelfReports.Item::name).toList()));
         return new Chart(header(me, key, record.view(), entries, resources, json, checked, reported), entries, resources,
                 checked, reported);

@@ -42,7 +42,7 @@ public final class ActiveProblems {
      * the same order): main diagnoses first, then the newest onset first, those without an onset last.
      */
     public static List<Problem> of(List<StoredResource> resources, List<JsonNode> json) {
-        List<Group> groups = new ArrayList<>();
+        Set<Group> groups = new LinkedHashSet<>(); // the group a Condition joined last goes last
         Map<String, Group> byKey = new HashMap<>();
         for (int i = 0; i < resources.size(); i++) {
             StoredResource stored = resources.get(i);
@@ -54,15 +54,20 @@ public final class ActiveProblems {
             if (title == null || !ConditionStatus.of(r).active()) {
                 continue;
             }
-            Group group = new Group(new Sent(i, stored, r, title));
+            Sent sent = Sent.of(i, stored, r, title);
             Set<Group> joined = new LinkedHashSet<>();
-            keys(r, title).stream().map(byKey::get).filter(g -> g != null).forEach(joined::add);
+            sent.keys.stream().map(byKey::get).filter(g -> g != null).forEach(joined::add);
+            Group group = joined.isEmpty() ? new Group() : joined.iterator().next();
             for (Group known : joined) {
                 groups.remove(known);
-                group.absorb(known);
+                if (known != group) {
+                    group.absorb(known);
+                    known.sent.forEach(s -> s.keys.forEach(k -> byKey.put(k, group)));
+                }
             }
+            group.add(sent);
+            sent.keys.forEach(k -> byKey.put(k, group));
             groups.add(group);
-            group.sent.forEach(s -> keys(s.json, s.title).forEach(k -> byKey.put(k, group)));
         }
         return groups.stream().map(Group::problem)
                 .sorted(Comparator.comparing(Problem::main).reversed()
@@ -140,26 +145,29 @@ public final class ActiveProblems {
         return keys;
     }
 
-    /** One sender's Condition. */
-    private record Sent(int index, StoredResource stored, JsonNode json, String title) {
+    /**
+     * One sender's Condition, with what joins and orders it read once.
+     *
+     * @param keys what makes it one diagnosis with another ({@link #keys})
+     * @param rank how well it names the diagnosis: a disease master code, else an ICD-10 code, else words only
+     */
+    private record Sent(int index, StoredResource stored, JsonNode json, String title, List<String> keys,
+                        LocalDate onset, int rank) {
 
-        LocalDate onset() {
+        static Sent of(int index, StoredResource stored, JsonNode json, String title) {
             Instant at = FhirJson.firstInstant(json.path("onsetDateTime"), json.path("onsetPeriod").path("start"));
-            return at == null ? null : at.atZone(FhirJson.JAPAN).toLocalDate();
-        }
-
-        /** How well it names the diagnosis: a disease master code, else an ICD-10 code, else words only. */
-        int rank() {
-            return !ConditionCodes.diseaseCodes(json).isEmpty() ? 2 : ConditionCodes.icd10(json) != null ? 1 : 0;
+            int rank = !ConditionCodes.diseaseCodes(json).isEmpty() ? 2 : ConditionCodes.icd10(json) != null ? 1 : 0;
+            return new Sent(index, stored, json, title, ActiveProblems.keys(json, title),
+                    at == null ? null : at.atZone(FhirJson.JAPAN).toLocalDate(), rank);
         }
     }
 
-    /** The senders of one diagnosis. */
+    /** The senders of one diagnosis, in the order given. */
     private static final class Group {
         private final List<Sent> sent = new ArrayList<>();
 
-        Group(Sent first) {
-            sent.add(first);
+        void add(Sent one) {
+            sent.add(one);
         }
 
         void absorb(Group other) {
