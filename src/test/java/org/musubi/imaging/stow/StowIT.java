@@ -127,6 +127,18 @@ class StowIT extends NetworkFixtures {
         assertThat(orthanc.get("/dicom-web/studies?StudyInstanceUID=" + mixedUp.studyUid(), "application/dicom+json")
                 .body()).asString(StandardCharsets.UTF_8).doesNotContain(mixedUp.studyUid());
         assertThat(index.find(right.studyUid()).orElseThrow().facilityId()).isEqualTo(hospital.id());
+
+        // another facility naming this patient with a contradicting name learns nothing: refused as a patient not there
+        Facility other = accounts.newHospital();
+        String otherToken = clients.token(port, clients.register(other, "system/*.write"));
+        DicomStudies probe = DicomStudies.ct(localId, "1.2.392.100495.20.3.51.1" + hospital.code().value(), 1)
+                .withPatient("=取違^太郎", "M", born);
+        DicomStudies none = DicomStudies.ct("NO-" + localId, null, 1).withPatient("=取違^太郎", "M", born);
+        List<Path> probes = new ArrayList<>(probe.write(dir.resolve("probe")));
+        probes.addAll(none.write(dir.resolve("none")));
+        JsonNode refused = JSON.readTree(stow(otherToken, probes).body()).path("00081198").path("Value");
+        assertThat(refused.get(0).path("00081197").path("Value").get(0).asInt()).isEqualTo(StoreInstances.NOT_AUTHORIZED);
+        assertThat(refused.get(0).path("00081197")).isEqualTo(refused.get(1).path("00081197"));
     }
 
     private HttpResponse<String> stow(String token, List<Path> files) throws Exception {
