@@ -109,7 +109,7 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
             assertThat(current.getValueQuantity().getValue().doubleValue())
                     .as("the current row holds what the newest acknowledgement wrote").isEqualTo(newest.value());
             for (Ack ack : mine) {
-                Observation then = fhir.vread().resource(Observation.class).withIdAndVersion(id,
+                Observation then = fhir.read().resource(Observation.class).withIdAndVersion(id,
                         String.valueOf(ack.version())).execute();
                 assertThat(then.getValueQuantity().getValue().doubleValue())
                         .as("version %d of %s holds the value its acknowledgement wrote", ack.version(), id)
