@@ -169,6 +169,56 @@ class HeldPatientReviewIT extends NetworkFixtures {
     }
 
     /**
+     * The clinic's doctor opens its held patient in the viewer through 非常時バックアップ by its own patient ID: the
+     * patient's page and its lab table show what the clinic sent, each page one audit row naming no person (there is
+     * none yet); the clinic's clerk (not a clinical profession) finds it as nobody, like an ID nobody has.
+     */
+    @org.junit.jupiter.api.Test
+    void theClinicOpensItsHeldPatientInTheViewerByItsOwnPatientId() {
+        Facility clinic = accounts.newHospital();
+        IGenericClient own = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        Sent held = someone().born(null);
+        own.create().resource(patient(clinic, localId, held)).execute();
+        Observation lab = FhirRecords.lab(clinic, localId, FhirRecords.HBA1C, "2026-04-01", 0);
+        lab.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal("6.7")).setUnit("%"));
+        FhirRecords.create(own, lab);
+        long source = identities.sourcePatient(clinic.id(), localId).orElseThrow().id();
+        assertThat(identities.personOf(source)).isEmpty();
+        org.musubi.registry.User doctor = accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR);
+        WebSession web = accounts.signedIn(port, doctor);
+        web.get("/portal/own-records");
+
+        long before = audit.max();
+        HttpResponse<String> found = web.post("/portal/own-records", "localId", localId);
+
+        assertThat(WebSession.location(found)).isEqualTo("/portal/patients/own-" + source + "?purpose=OWN_RECORDS");
+        assertThat(audit.rows(before, doctor.loginId())).singleElement().satisfies(r -> {
+            assertThat(r.action() + " " + r.outcome() + " " + r.reason()).isEqualTo("READ PERMIT policy.permit.ownPatient");
+            assertThat(r.patientId()).isNull();
+        });
+        for (String page : List.of("", "/labs")) {
+            long beforePage = audit.max();
+            HttpResponse<String> shown = web.get("/portal/patients/own-" + source + page + "?purpose=OWN_RECORDS");
+            assertThat(shown.statusCode()).as(page).isEqualTo(200);
+            assertThat(shown.body()).as(page).contains(held.givenKana()).contains("id=\"own-records-banner\"")
+                    .doesNotContain("id=\"regional-id\"");
+            assertThat(audit.rows(beforePage, doctor.loginId())).as(page).singleElement()
+                    .satisfies(r -> assertThat(r.outcome() + " " + r.reason()).isEqualTo("PERMIT policy.permit.ownPatient"));
+        }
+        assertThat(web.get("/portal/patients/own-" + source + "/labs?purpose=OWN_RECORDS").body()).contains(">6.7<");
+
+        org.musubi.registry.User clerk = accounts.memberOf(clinic, org.musubi.registry.Profession.MEDICAL_CLERK);
+        WebSession clerkWeb = accounts.signedIn(port, clerk);
+        clerkWeb.get("/portal/own-records");
+        HttpResponse<String> refused = clerkWeb.post("/portal/own-records", "localId", localId);
+        HttpResponse<String> nobody = clerkWeb.post("/portal/own-records", "localId", localId + "0");
+        assertThat(refused.statusCode()).isIn(403, 404).isEqualTo(nobody.statusCode());
+        assertThat(refused.headers().firstValue("Location")).isEmpty();
+        assertThat(refused.body()).doesNotContain(held.givenKana()).doesNotContain("own-" + source);
+    }
+
+    /**
      * The clinic's own reads of its patient, each answered and audited once: by its patient ID, by its own Patient's
      * id, the lab result by its own patient, and {@code $everything}.
      */
