@@ -47,6 +47,7 @@ class UkeUnsplitNamesIT extends NetworkFixtures {
     @Autowired RunImport imports;
     @Autowired ImportSources sources;
     @Autowired IdentityStore identities;
+    @Autowired org.musubi.identity.linkage.DecideReview decide;
 
     /** A patient of the file: kanji name (with its space), kana as the receipt computer wrote it, birth date. */
     private record Receipt(String karte, String kanji, String kana, String born) {
@@ -126,6 +127,31 @@ class UkeUnsplitNamesIT extends NetworkFixtures {
         HumanName agreedKana = kana(read.get(agreed.karte()));
         assertThat(List.of(agreedKana.getText(), agreedKana.getFamily(), agreedKana.getGivenAsSingleString()))
                 .containsExactly(agreed.kana(), "テスト", agreedGiven);
+
+        // a hospital later sends the first of them with the kana in two parts: the operator links it (names, birth date
+        // and sex alone) and the person takes the parts of the whole name
+        Receipt first = unsplit.getFirst();
+        String familyPart = "カゾク";
+        String givenPart = first.kana().substring(familyPart.length());
+        Facility later = accounts.newHospital();
+        String laterId = FhirRecords.localId();
+        Patient parts = new Patient();
+        parts.addIdentifier().setSystem(FhirRecords.patientSystem(later)).setValue(laterId);
+        FhirRecords.withKanjiName(parts, "家族", String.valueOf(first.kanji().charAt(3)));
+        parts.addName().setFamily(familyPart).addGiven(givenPart).addExtension(
+                "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", new org.hl7.fhir.r4.model.CodeType("SYL"));
+        parts.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE).setBirthDateElement(
+                new org.hl7.fhir.r4.model.DateType(first.born().substring(0, 4) + "-" + first.born().substring(4, 6) + "-"
+                        + first.born().substring(6)));
+        clients.fhirFor(port, later, "system/*.read", "system/*.write").create().resource(parts).execute();
+        long wholePerson = personOf(clinic, first).orElseThrow();
+        long laterSource = identities.sourcePatient(later.id(), laterId).orElseThrow().id();
+        long review = jdbc.sql("SELECT r.id FROM match_review r JOIN match_review_candidate c ON c.review_id = r.id"
+                        + " WHERE r.source_patient_id = ? AND r.status = 'OPEN' AND c.person_id = ?")
+                .params(laterSource, wholePerson).query(Long.class).single();
+        decide.linkTo(accounts.networkAdmin().id(), review, wholePerson);
+        var filled = identities.person(wholePerson).orElseThrow().person();
+        assertThat(List.of(filled.familyKana(), filled.givenKana())).containsExactly(familyPart, givenPart);
 
         long admin = accounts.networkAdmin().id();
         Facility reader = accounts.newHospital();
