@@ -197,7 +197,7 @@ final class ReceiptNames {
 
         /**
          * 疑い: a 修飾語 8002 (or another whose name says 疑い), or a name sent as free text that ends 「の疑い」, 「疑い」
-         * or 「疑」 (full- or half-width, spaces and brackets aside).
+         * or 「疑」 (full- or half-width, katakana イ too, spaces and brackets aside).
          */
         boolean suspected(ReceiptBody.Diagnosis d) {
             for (String m : d.modifiers()) {
@@ -228,6 +228,6 @@ final class ReceiptNames {
             return false;
         }
         String plain = Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[\\s()\\[\\]]+$", "").strip();
-        return plain.endsWith("疑い") || plain.endsWith("疑");
+        return plain.endsWith("疑い") || plain.endsWith("疑イ") || plain.endsWith("疑");
     }
 }

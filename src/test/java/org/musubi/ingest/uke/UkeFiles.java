@@ -131,6 +131,22 @@ public final class UkeFiles {
         return record(fields);
     }
 
+    /**
+     * SI or IY (44 fields) as {@link #item}, with a 点数 only when {@code points} is given (the 記録条件仕様 writes it on
+     * the last record of a 剤 alone) and the item's own comments (field 8 on: コメントコード, 文字データ in pairs, up to
+     * three).
+     */
+    public UkeFiles item(String type, String category, String code, String amount, Integer points, int count,
+                         Map<Integer, Integer> days, String... comments) {
+        String[] fields = fields(44, Map.of(1, type, 2, category, 3, "1", 4, code, 5, amount,
+                6, points == null ? "" : String.valueOf(points), 7, String.valueOf(count)));
+        for (int i = 0; i < comments.length; i++) {
+            fields[8 + i - 1] = comments[i];
+        }
+        days.forEach((day, times) -> fields[14 + day - 2] = String.valueOf(times));
+        return record(fields);
+    }
+
     /** TO (48 fields): 診療識別, 負担区分, 特定器材コード, 使用量, 点数, 回数, 商品名 (11), days from field 18. */
     public UkeFiles to(String category, String code, String amount, int points, int count, String product,
                        Map<Integer, Integer> days) {
