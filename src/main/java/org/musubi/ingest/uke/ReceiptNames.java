@@ -174,17 +174,22 @@ final class ReceiptNames {
 
         /**
          * The diagnosis as a clinician reads it: its 接頭語 (修飾語 other than 8xxx), the name, its 接尾語 (8xxx), in the
-         * order sent; a 修飾語 or a name the masters lack is its code marked unknown. Null when nothing is known at all.
+         * order sent; a 修飾語 or a name the masters lack is its code marked unknown. The 疑い 接尾語 (8002 の疑い) is left
+         * out: it is the diagnosis's verification status ({@link #suspected}), which every screen and letter marks once,
+         * and stays in the Condition's modifier extension with its name. Null when nothing is known at all.
          */
         String diagnosis(ReceiptBody.Diagnosis d) {
             String base = disease(d);
-            if (base == null && d.modifiers().stream().allMatch(m -> modifier(m) == null)) {
+            if (base == null && d.modifiers().stream().allMatch(m -> modifier(m) == null || suspicion(m))) {
                 return null;
             }
             String name = base != null ? base : FhirJson.unnamed(d.code());
             StringBuilder prefix = new StringBuilder();
             StringBuilder suffix = new StringBuilder();
             for (String m : d.modifiers()) {
+                if (suspicion(m)) {
+                    continue;
+                }
                 String word = modifier(m) != null ? modifier(m) : FhirJson.unnamed(m);
                 boolean after = m.startsWith("8");
                 boolean written = d.name() != null && (after ? d.name().endsWith(word) : d.name().startsWith(word));
@@ -200,13 +205,13 @@ final class ReceiptNames {
          * or 「疑」 (full- or half-width, katakana イ too, spaces and brackets aside).
          */
         boolean suspected(ReceiptBody.Diagnosis d) {
-            for (String m : d.modifiers()) {
-                String name = modifier(m);
-                if (m.equals(SUSPECTED_MODIFIER) || (name != null && name.contains("疑い"))) {
-                    return true;
-                }
-            }
-            return saysSuspected(d.name());
+            return d.modifiers().stream().anyMatch(this::suspicion) || saysSuspected(d.name());
+        }
+
+        /** A 修飾語 that says 疑い: 8002, or one whose name says so. */
+        private boolean suspicion(String modifier) {
+            String name = modifier(modifier);
+            return modifier.equals(SUSPECTED_MODIFIER) || (name != null && name.contains("疑い"));
         }
 
         /** A comment in words (its code's text and its data as the pattern joins them); null when it says nothing. */

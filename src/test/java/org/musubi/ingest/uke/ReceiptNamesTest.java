@@ -53,7 +53,9 @@ class ReceiptNamesTest {
         assertThat(diabetes.getCode().getText()).isEqualTo("２型糖尿病");
         assertThat(diabetes.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("confirmed");
         Condition gastritis = (Condition) all.get("diagnosis/5329009/8002");
-        assertThat(gastritis.getCode().getText()).isEqualTo("胃炎の疑い");
+        assertThat(gastritis.getCode().getText()).as("の疑い is its status, said once").isEqualTo("胃炎");
+        assertThat(((org.hl7.fhir.r4.model.CodeableConcept) gastritis.getCode().getExtensionByUrl(
+                FhirSystems.DISEASE_POSTFIX_MODIFIER).getValue()).getCodingFirstRep().getDisplay()).isEqualTo("の疑い");
         assertThat(gastritis.getCode().getCodingFirstRep().getDisplay()).as("the master's name of the code alone").isEqualTo("胃炎");
         assertThat(gastritis.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("unconfirmed");
         Condition knee = (Condition) all.get("diagnosis/7194001/20563069");

@@ -107,8 +107,8 @@ class UkeReaderTest {
         assertThat(main.getCategory()).extracting(c -> c.getCodingFirstRep().getCode()).containsExactly("encounter-diagnosis", "01");
         Condition cold = (Condition) byKey.get("uke:202404:1112/diagnosis/0000999/21518002");
         assertThat(cold.getCode().getCodingFirstRep().getCode()).isEqualTo("0000999");
-        assertThat(cold.getCode().getText()).as("修飾語 2151 急性 before, 8002 の疑い after the name sent")
-                .isEqualTo("急性感冒の疑い");
+        assertThat(cold.getCode().getText()).as("修飾語 2151 急性 before the name sent; 8002 の疑い is its status")
+                .isEqualTo("急性感冒");
         assertThat(cold.getOnsetDateTimeType().getValueAsString()).as("昭和43年3月15日").isEqualTo("1968-03-15");
         assertThat(cold.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("resolved");
         assertThat(cold.getVerificationStatus().getCodingFirstRep().getCode()).as("8002 の疑い, written as JP-CLINS writes 疑い")
@@ -206,7 +206,7 @@ class UkeReaderTest {
                 .containsExactly(FhirSystems.CONDITION_CATEGORY + "|encounter-diagnosis", UkeSystems.DPC_DIAGNOSIS_ROLE + "|01");
         assertThat(main.hasOnset()).as("SB has no 診療開始日").isFalse();
         Condition trigger = (Condition) byKey(stay).get("uke:202405:1111/dpc-diagnosis/0000999/8002");
-        assertThat(trigger.getCode().getText()).isEqualTo("誤嚥性肺炎の疑い");
+        assertThat(trigger.getCode().getText()).isEqualTo("誤嚥性肺炎");
         assertThat(trigger.getCode().getCoding().get(1).getCode()).isEqualTo("J690");
         assertThat(trigger.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("unconfirmed");
         assertThat(trigger.getCategory().get(1).getCodingFirstRep().getCode()).isEqualTo("11");
