@@ -31,3 +31,6 @@ CREATE TABLE receipt_master (
     updated_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (kind, code)
 );
+
+GRANT SELECT, INSERT, UPDATE ON receipt_master TO ${app_role};
+GRANT SELECT, INSERT ON receipt_master_load TO ${app_role};
