@@ -2,6 +2,7 @@ package org.musubi.ingest.uke;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ final class ReceiptNames {
         return new Receipt();
     }
 
-    private void lookUp(java.util.Collection<MasterKey> keys) {
+    private void lookUp(Collection<MasterKey> keys) {
         List<MasterKey> missing = keys.stream().filter(k -> !known.containsKey(k)).toList();
         if (missing.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package org.musubi.ingest.uke;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SimpleQuantity;
@@ -223,7 +225,7 @@ final class ReceiptResources {
     }
 
     /** An amount in the unit its master counts it in (錠, ｍＬ …), or without one. */
-    private Quantity amount(java.math.BigDecimal value, ReceiptBody.Item item) {
+    private Quantity amount(BigDecimal value, ReceiptBody.Item item) {
         Quantity quantity = new Quantity().setValue(value);
         String unit = names.unit(item);
         if (unit != null) {
@@ -308,21 +310,21 @@ final class ReceiptResources {
         String category = item.category() == null ? "" : item.category();
         switch (category) {
             case "21" -> request.addDosageInstruction().addDoseAndRate()
-                    .setRate(new org.hl7.fhir.r4.model.Ratio().setNumerator(amount).setDenominator(oneDay()));
+                    .setRate(new Ratio().setNumerator(amount).setDenominator(oneDay()));
             case "22" -> {
                 request.addDosageInstruction().addDoseAndRate().setDose(amount.copy());
                 if (times != null) {
                     request.getDispenseRequest().setQuantity(simple(amount, item.amount()
-                            .multiply(java.math.BigDecimal.valueOf(times))));
+                            .multiply(BigDecimal.valueOf(times))));
                 }
             }
             case "23" -> request.getDispenseRequest().setQuantity(simple(amount, times == null ? item.amount()
-                    : item.amount().multiply(java.math.BigDecimal.valueOf(times))));
+                    : item.amount().multiply(BigDecimal.valueOf(times))));
             default -> request.addDosageInstruction().addDoseAndRate().setDose(amount);
         }
     }
 
-    private static SimpleQuantity simple(Quantity unitOf, java.math.BigDecimal value) {
+    private static SimpleQuantity simple(Quantity unitOf, BigDecimal value) {
         SimpleQuantity quantity = new SimpleQuantity();
         quantity.setValue(value);
         if (unitOf.hasUnit()) {
@@ -348,7 +350,7 @@ final class ReceiptResources {
         ReceiptBody.Prescription rp = item.rp();
         if (item.amount() != null) {
             dispense.setQuantity(simple(amount(item.amount(), item), item.count() == null ? item.amount()
-                    : item.amount().multiply(java.math.BigDecimal.valueOf(item.count()))));
+                    : item.amount().multiply(BigDecimal.valueOf(item.count()))));
         }
         if (item.count() != null && rp.daily()) {
             dispense.setDaysSupply((Quantity) new SimpleQuantity().setValue(item.count()).setUnit("日")
@@ -365,7 +367,7 @@ final class ReceiptResources {
                 dosage.getTiming().setCode(new CodeableConcept(new Coding(UkeSystems.PHARMACY_USAGE, rp.usageCode(), null)));
             }
             if (dosed && rp.daily()) { // 使用量 per 調剤数量 of a 内服: a day's amount
-                dosage.addDoseAndRate().setRate(new org.hl7.fhir.r4.model.Ratio().setNumerator(amount(item.amount(), item))
+                dosage.addDoseAndRate().setRate(new Ratio().setNumerator(amount(item.amount(), item))
                         .setDenominator(oneDay()));
             } else if (dosed) { // 屯服: one dose
                 dosage.addDoseAndRate().setDose(amount(item.amount(), item));
