@@ -11,10 +11,13 @@ import org.musubi.policy.DataCategory;
  * new version, or a new one is created. A write whose content equals the current version changes
  * nothing (idempotent). {@code held}: the categories a container holds besides its own {@code category}
  * (a Bundle's entries …); empty for every other resource. Made by {@code ResourceEncoder} (outside the record module,
- * only there: {@code RecordDoorRulesTest}).
+ * only there: {@code RecordDoorRulesTest}). {@code ifMatch}: the version the writer saw and means to replace (FHIR's
+ * {@code If-Match}), or null for "whatever is current" (the last writer wins); a write whose resource is no longer at that
+ * version is refused with {@link VersionConflict}, decided under the row's lock.
  */
 public record ResourceWrite(long patientKey, String type, String id, String sourceKey, long sourceFacilityId,
-                            DataCategory category, String json, SearchIndex index, Set<DataCategory> held) {
+                            DataCategory category, String json, SearchIndex index, Set<DataCategory> held,
+                            Integer ifMatch) {
 
     public ResourceWrite {
         Objects.requireNonNull(type, "type");
@@ -22,6 +25,12 @@ public record ResourceWrite(long patientKey, String type, String id, String sour
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(index, "index");
         held = Categories.besides(category, held);
+    }
+
+    /** A write that replaces whatever version is current. */
+    public ResourceWrite(long patientKey, String type, String id, String sourceKey, long sourceFacilityId,
+                         DataCategory category, String json, SearchIndex index, Set<DataCategory> held) {
+        this(patientKey, type, id, sourceKey, sourceFacilityId, category, json, index, held, null);
     }
 
     /** A resource that holds nothing but itself. */
@@ -32,15 +41,15 @@ public record ResourceWrite(long patientKey, String type, String id, String sour
 
     /** The same content under another source patient, id and source key (of the same facility). */
     public ResourceWrite under(long newPatientKey, String newId, String newSourceKey) {
-        return new ResourceWrite(newPatientKey, type, newId, newSourceKey, sourceFacilityId, category, json, index, held);
+        return new ResourceWrite(newPatientKey, type, newId, newSourceKey, sourceFacilityId, category, json, index, held, ifMatch);
     }
 
     public ResourceWrite withId(String newId) {
-        return new ResourceWrite(patientKey, type, newId, sourceKey, sourceFacilityId, category, json, index, held);
+        return new ResourceWrite(patientKey, type, newId, sourceKey, sourceFacilityId, category, json, index, held, ifMatch);
     }
 
     public ResourceWrite withJson(String newJson) {
-        return new ResourceWrite(patientKey, type, id, sourceKey, sourceFacilityId, category, newJson, index, held);
+        return new ResourceWrite(patientKey, type, id, sourceKey, sourceFacilityId, category, newJson, index, held, ifMatch);
     }
 
     /** The same write holding these categories too. */
@@ -48,6 +57,11 @@ public record ResourceWrite(long patientKey, String type, String id, String sour
         Set<DataCategory> all = EnumSet.noneOf(DataCategory.class);
         all.addAll(held);
         all.addAll(more);
-        return new ResourceWrite(patientKey, type, id, sourceKey, sourceFacilityId, category, json, index, all);
+        return new ResourceWrite(patientKey, type, id, sourceKey, sourceFacilityId, category, json, index, all, ifMatch);
+    }
+
+    /** The same write, allowed only while the resource is at {@code version} ({@code If-Match}). */
+    public ResourceWrite expecting(int version) {
+        return new ResourceWrite(patientKey, type, id, sourceKey, sourceFacilityId, category, json, index, held, version);
     }
 }

@@ -311,6 +311,12 @@ public final class WriteRecords {
     /** The audit reason of a create refused because the client chose an id of the server's own form ({@link IdKey#serverShaped}). */
     public static final String ID_RESERVED = "record.idReserved";
 
+    /**
+     * The audit reason of a write refused because the resource was no longer at the version the writer named
+     * ({@link ResourceWrite#ifMatch}).
+     */
+    public static final String VERSION_CONFLICT = "record.versionConflict";
+
     public Written write(Reader writer, ResourceWrite write) {
         Optional<StoredResource> existing = write.id() == null ? Optional.empty() : store.find(write.type(), write.id());
         boolean foreign = !writer.actsFor(write.sourceFacilityId())
@@ -320,7 +326,13 @@ public final class WriteRecords {
             record(action, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()), "record.notOwner");
             throw new NotOwner(write.type(), write.id());
         }
-        Written written = store.write(List.of(write), writer.userId()).getFirst();
+        Written written;
+        try {
+            written = store.write(List.of(write), writer.userId()).getFirst();
+        } catch (VersionConflict e) {
+            record(action, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()), VERSION_CONFLICT);
+            throw e;
+        }
         AuditAction done = written.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE;
         record(done, Outcome.PERMIT, written.type(), written.id(), patientOf(write.patientKey()),
                 written.change().name().toLowerCase(Locale.ROOT) + " v" + written.version());
@@ -358,7 +370,13 @@ public final class WriteRecords {
                 throw new NotOwner(write.type(), write.id());
             }
         }
-        List<Written> written = store.write(batch, writer.userId());
+        List<Written> written;
+        try {
+            written = store.write(batch, writer.userId());
+        } catch (VersionConflict e) {
+            record(AuditAction.UPDATE, Outcome.DENY, e.type(), e.id(), null, VERSION_CONFLICT);
+            throw e;
+        }
         List<AuditEntry> entries = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             Written w = written.get(i);
@@ -390,6 +408,21 @@ public final class WriteRecords {
             record(AuditAction.UPDATE, Outcome.DENY, type, id, null, ID_RESERVED);
             throw new NotOwner(type, id);
         }
+    }
+
+    /** The audit reason of a conditional create that found the writer's resource and so changed nothing. */
+    public static final String CONDITION_MATCHED = "record.conditionMatched";
+
+    /**
+     * A conditional create that found {@code existing}, the writer's own resource ({@code If-None-Exist}): nothing is
+     * written; audited once, as the create it answers.
+     */
+    public void matched(Reader writer, Located existing) {
+        if (!writer.actsFor(existing.sourceFacilityId())) {
+            throw new NotOwner(existing.type(), existing.id());
+        }
+        record(AuditAction.CREATE, Outcome.PERMIT, existing.type(), existing.id(), patientOf(existing.patientKey()),
+                CONDITION_MATCHED);
     }
 
     /** A write refused before it reached the store (invalid content, unknown patient): audited once. */

@@ -118,16 +118,242 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
         }
     }
 
+    /**
+     * With {@code If-Match}: each client reads the resource, then writes the version it read. Each write either makes
+     * the next version (200) or is told someone else was first (412); nothing else, never 5xx; every acknowledged
+     * version replaced exactly the version its client read, and the history is 1..n without a gap or a fork.
+     */
+    @Test
+    void versionAwareUpdatesRacingEachGetTheNextVersionOr412() throws Exception {
+        Facility hospital = accounts.newHospital();
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
+        String localId = FhirRecords.localId();
+        String patient = FhirRecords.registerPatient(fhir, hospital, localId, FhirRecords.uniqueKana());
+        List<String> ids = new ArrayList<>();
+        for (int r = 0; r < RESOURCES; r++) {
+            Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", 6.0);
+            lab.getSubject().setReference("Patient/" + patient);
+            ids.add(fhir.create().resource(lab).execute().getId().getIdPart());
+        }
+        record Versioned(String id, int read, int made, double value) {
+        }
+        List<Versioned> acks = Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            running.add(pool.submit(() -> {
+                start.await();
+                for (int u = 0; u < UPDATES; u++) {
+                    for (int r = 0; r < RESOURCES; r++) {
+                        double value = 20.0 + client + u / 10.0 + r / 100.0;
+                        HttpResponse<String> read = get(token, ids.get(r));
+                        if (read.statusCode() != 200) {
+                            failures.add("read " + read.statusCode() + " " + read.body());
+                            continue;
+                        }
+                        int seen = version(read);
+                        HttpResponse<String> answer = put(token, ids.get(r), patient, hospital, localId, value,
+                                "W/\"" + seen + "\"");
+                        if (answer.statusCode() == 200) {
+                            acks.add(new Versioned(ids.get(r), seen, version(answer), value));
+                        } else if (answer.statusCode() == 412) {
+                            conflicts.incrementAndGet();
+                        } else {
+                            failures.add(answer.statusCode() + " " + answer.body());
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : running) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(failures).as("every answer was 200 or 412 (no 5xx)").isEmpty();
+        assertThat(acks.size() + conflicts.get()).isEqualTo(CLIENTS * UPDATES * RESOURCES);
+        assertThat(acks).as("some writes got through").isNotEmpty();
+        for (String id : ids) {
+            List<Versioned> mine = acks.stream().filter(a -> a.id().equals(id)).toList();
+            assertThat(mine).as("each acknowledged version of %s replaced the version its client read", id)
+                    .allSatisfy(a -> assertThat(a.made()).isEqualTo(a.read() + 1));
+            List<Integer> made = mine.stream().map(Versioned::made).sorted().toList();
+            assertThat(made).as("versions 2.. of %s, each acknowledged once", id)
+                    .isEqualTo(IntStream.rangeClosed(2, 1 + mine.size()).boxed().toList());
+            Bundle history = fhir.history().onInstance("Observation/" + id).returnBundle(Bundle.class)
+                    .count(1000).execute();
+            assertThat(history.getEntry().stream()
+                    .map(e -> Integer.parseInt(e.getResource().getIdElement().getVersionIdPart())).sorted().toList())
+                    .as("the history of %s holds exactly the acknowledged versions", id)
+                    .isEqualTo(IntStream.rangeClosed(1, 1 + mine.size()).boxed().toList());
+            Observation current = fhir.read().resource(Observation.class).withId(id).execute();
+            assertThat(Integer.parseInt(current.getIdElement().getVersionIdPart())).isEqualTo(1 + mine.size());
+            for (Versioned ack : mine) {
+                Observation then = fhir.read().resource(Observation.class).withIdAndVersion(id,
+                        String.valueOf(ack.made())).execute();
+                assertThat(then.getValueQuantity().getValue().doubleValue()).isEqualTo(ack.value());
+            }
+        }
+    }
+
+    /**
+     * One request at a time: an update naming a version the resource is no longer at (or the never-existing 0) answers
+     * 412 with a text saying what to do, stores nothing and leaves one audit row; the current version goes through.
+     */
+    @Test
+    void aStaleIfMatchAnswers412AndChangesNothing() throws Exception {
+        Facility hospital = accounts.newHospital();
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
+        String localId = FhirRecords.localId();
+        String patient = FhirRecords.registerPatient(fhir, hospital, localId, FhirRecords.uniqueKana());
+        Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", 6.0);
+        lab.getSubject().setReference("Patient/" + patient);
+        String id = fhir.create().resource(lab).execute().getId().getIdPart();
+        long before = audit.max();
+
+        HttpResponse<String> first = put(token, id, patient, hospital, localId, 6.5, "W/\"1\"");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(version(first)).isEqualTo(2);
+        HttpResponse<String> stale = put(token, id, patient, hospital, localId, 9.9, "W/\"1\"");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(stale.body()).contains("If-Match の版 1 は Observation/" + id + " の現在の版ではありません")
+                .contains("現在: 版 2 です").contains("read it again and update that version");
+        HttpResponse<String> zero = put(token, id, patient, hospital, localId, 9.8, "W/\"0\"");
+        assertThat(zero.statusCode()).isEqualTo(412);
+        HttpResponse<String> garbled = put(token, id, patient, hospital, localId, 9.7, "W/\"two\"");
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(garbled.body()).contains("If-Match の版が読めません: two");
+
+        Observation current = fhir.read().resource(Observation.class).withId(id).execute();
+        assertThat(current.getIdElement().getVersionIdPart()).isEqualTo("2");
+        assertThat(current.getValueQuantity().getValue().doubleValue()).isEqualTo(6.5);
+        assertThat(fhir.history().onInstance("Observation/" + id).returnBundle(Bundle.class).execute().getEntry())
+                .hasSize(2);
+        assertThat(audit.reasons(before, "UPDATE", "Observation")).as("one audit row per update, refusals too")
+                .startsWith("updated v2", "record.versionConflict", "record.versionConflict").hasSizeBetween(3, 4);
+    }
+
+    /**
+     * Conditional create (FHIR): {@code If-None-Exist} or a transaction entry's {@code ifNoneExist} that matches the
+     * writer's own resource answers 200 with it and changes nothing — for a Patient as for any other resource; a
+     * conditional update is refused (400) rather than taken for a create; the CapabilityStatement says so.
+     */
+    @Test
+    void aMatchedConditionalCreateAnswers200AndChangesNothing() throws Exception {
+        Facility hospital = accounts.newHospital();
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
+        String localId = FhirRecords.localId();
+        String system = FhirRecords.patientSystem(hospital);
+
+        Bundle first = fhir.transaction().withBundle(patientOnly(hospital, localId, "ヤマモト")).execute();
+        assertThat(first.getEntryFirstRep().getResponse().getStatus()).startsWith("201");
+        String patient = first.getEntryFirstRep().getResponse().getLocation().split("/")[1];
+        Bundle again = fhir.transaction().withBundle(patientOnly(hospital, localId, "カワモト")).execute();
+        assertThat(again.getEntryFirstRep().getResponse().getStatus()).isEqualTo("200 OK");
+        assertThat(again.getEntryFirstRep().getResponse().getLocation()).isEqualTo("Patient/" + patient);
+        Bundle patientHistory = fhir.history().onInstance("Patient/" + patient).returnBundle(Bundle.class).execute();
+        assertThat(patientHistory.getEntry()).as("the matched Patient got no new version").hasSize(1);
+        assertThat(((org.hl7.fhir.r4.model.Patient) patientHistory.getEntryFirstRep().getResource())
+                .getNameFirstRep().getFamily()).isEqualTo("ヤマモト");
+
+        HttpResponse<String> patientAgain = post(token, "Patient",
+                clients.context().newJsonParser().encodeResourceToString(
+                        FhirRecords.newPatient(hospital, localId, "タニモト")),
+                "identifier=" + system + "|" + localId);
+        assertThat(patientAgain.statusCode()).isEqualTo(200);
+        assertThat(patientAgain.headers().firstValue("Location").orElse("")).contains("/Patient/" + patient);
+
+        Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", 6.0);
+        lab.getSubject().setReference("Patient/" + patient);
+        lab.addIdentifier().setSystem("urn:oid:1.2.392.999.66").setValue("lab-" + localId);
+        String body = clients.context().newJsonParser().encodeResourceToString(lab);
+        String condition = "identifier=urn:oid:1.2.392.999.66|lab-" + localId;
+        HttpResponse<String> created = post(token, "Observation", body, condition);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/Observation/([^/]+).*", "$1");
+        lab.setValue(new Quantity().setValue(8.0).setUnit("%").setSystem("http://unitsofmeasure.org").setCode("%"));
+        HttpResponse<String> matched = post(token, "Observation",
+                clients.context().newJsonParser().encodeResourceToString(lab), condition);
+        assertThat(matched.statusCode()).isEqualTo(200);
+        assertThat(matched.headers().firstValue("Location").orElse("")).contains("/Observation/" + id);
+        Observation current = fhir.read().resource(Observation.class).withId(id).execute();
+        assertThat(current.getIdElement().getVersionIdPart()).isEqualTo("1");
+        assertThat(current.getValueQuantity().getValue().doubleValue()).isEqualTo(6.0);
+
+        HttpResponse<String> conditionalUpdate = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/fhir/Observation?identifier=urn:oid:1.2.392.999.66%7Clab-" + localId))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(conditionalUpdate.statusCode()).isEqualTo(400);
+        assertThat(conditionalUpdate.body()).contains("条件付き更新には対応していません");
+        assertThat(fhir.read().resource(Observation.class).withId(id).execute().getIdElement().getVersionIdPart())
+                .isEqualTo("1");
+
+        org.hl7.fhir.r4.model.CapabilityStatement capabilities = fhir.capabilities()
+                .ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
+        var observation = capabilities.getRestFirstRep().getResource().stream()
+                .filter(r -> r.getType().equals("Observation")).findFirst().orElseThrow();
+        assertThat(observation.getVersioning())
+                .isEqualTo(org.hl7.fhir.r4.model.CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE);
+        assertThat(observation.getConditionalCreate()).isTrue();
+        assertThat(observation.getConditionalUpdate()).isFalse();
+        assertThat(observation.getConditionalDelete())
+                .isEqualTo(org.hl7.fhir.r4.model.CapabilityStatement.ConditionalDeleteStatus.NOTSUPPORTED);
+    }
+
+    private static Bundle patientOnly(Facility hospital, String localId, String kana) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID())
+                .setResource(FhirRecords.newPatient(hospital, localId, kana)).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient")
+                .setIfNoneExist("identifier=" + FhirRecords.patientSystem(hospital) + "|" + localId);
+        return bundle;
+    }
+
+    private HttpResponse<String> post(String token, String type, String body, String ifNoneExist) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/" + type))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json").header("If-None-Exist", ifNoneExist)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String token, String id) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Observation/" + id))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json")
+                .timeout(Duration.ofSeconds(90)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int version(HttpResponse<String> answer) {
+        return Integer.parseInt(answer.headers().firstValue("ETag").orElseThrow().replaceAll("[^0-9]", ""));
+    }
+
     private HttpResponse<String> put(String token, String id, String patient, Facility hospital, String localId,
                                      double value) throws Exception {
+        return put(token, id, patient, hospital, localId, value, null);
+    }
+
+    private HttpResponse<String> put(String token, String id, String patient, Facility hospital, String localId,
+                                     double value, String ifMatch) throws Exception {
         Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", value);
         lab.setId(id);
         lab.getSubject().setReference("Patient/" + patient);
         lab.setValue(new Quantity().setValue(value).setUnit("%").setSystem("http://unitsofmeasure.org").setCode("%"));
         String body = clients.context().newJsonParser().encodeResourceToString(lab);
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Observation/" + id))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Observation/" + id))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
-                .header("Accept", "application/fhir+json").timeout(Duration.ofSeconds(90))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "application/fhir+json").timeout(Duration.ofSeconds(90));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

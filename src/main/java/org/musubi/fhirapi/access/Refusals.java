@@ -1,7 +1,9 @@
 package org.musubi.fhirapi.access;
 
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.musubi.record.VersionConflict;
 
 /**
  * The one answer for whatever the caller may not see, whether it exists or not: 404 with the same
@@ -16,6 +18,20 @@ public final class Refusals {
     public static ResourceNotFoundException notFound(IIdType id) {
         String name = id.getResourceType() == null ? id.getIdPart() : id.getResourceType() + "/" + id.getIdPart();
         return new ResourceNotFoundException("リソース " + name + " は見つかりません / Resource " + name + " is not known");
+    }
+
+    /**
+     * 412 for a write that named a version ({@code If-Match}) the resource is no longer at: someone else wrote it first.
+     * Only the caller's own resources get here (another facility's answers {@link #notFound} first).
+     */
+    public static PreconditionFailedException versionConflict(VersionConflict conflict) {
+        String name = conflict.type() + "/" + conflict.id();
+        String now = conflict.current() == 0 ? "存在しません / does not exist" : "版 " + conflict.current()
+                + " です / is at version " + conflict.current();
+        return new PreconditionFailedException("If-Match の版 " + conflict.expected() + " は " + name
+                + " の現在の版ではありません（ほかの書き込みが先に保存されました）。読み直してから更新してください。現在: " + now
+                + " / If-Match version " + conflict.expected() + " is not the current version of " + name
+                + " (another write was saved first): read it again and update that version");
     }
 
     /** 404 for a patient identifier (PIXm): the same text whether the patient is unknown or not the caller's to see. */

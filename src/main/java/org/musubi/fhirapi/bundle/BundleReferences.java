@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.database.TransactionLocks;
+import org.musubi.fhirapi.store.ConditionalCreates;
 import org.musubi.record.Located;
 import org.musubi.record.ResourceLookup;
 import org.springframework.stereotype.Component;
@@ -56,8 +57,7 @@ class BundleReferences {
             }
             try {
                 String[] token = identifierToken(condition.startsWith("?") ? condition.substring(1) : condition);
-                names.add(Arrays.asList("conditional create", Long.toString(facility),
-                        entry.getResource().fhirType(), token[0], token[1]));
+                names.add(ConditionalCreates.name(facility, entry.getResource().fhirType(), token));
             } catch (InvalidRequestException refusedLater) {
                 // existing() refuses it, naming the entry
             }
@@ -157,13 +157,6 @@ class BundleReferences {
 
     /** {@code identifier=system|value} → [system or null, value]; anything else is refused. */
     static String[] identifierToken(String query) {
-        if (!query.startsWith("identifier=")) {
-            throw new InvalidRequestException("条件は identifier=system|value だけに対応しています: " + query
-                    + " / Only identifier=system|value conditions are supported: " + query);
-        }
-        String token = URLDecoder.decode(query.substring("identifier=".length()), StandardCharsets.UTF_8);
-        int bar = token.indexOf('|');
-        return bar < 0 ? new String[] {null, token}
-                : new String[] {bar == 0 ? null : token.substring(0, bar), token.substring(bar + 1)};
+        return ConditionalCreates.identifierToken(query);
     }
 }

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.musubi.audit.Audit;
 import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.IfMatch;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.incoming.IncomingJson;
@@ -24,6 +25,7 @@ import org.musubi.fhirapi.registration.SourcePatientRegistration;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceWrite;
+import org.musubi.record.VersionConflict;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;
@@ -107,6 +109,14 @@ class BundleWrites {
         Bundle.BundleEntryComponent[] responses = new Bundle.BundleEntryComponent[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).getResource() instanceof Patient patient) {
+                Bundle.BundleEntryComponent entry = entries.get(i);
+                String existing = named(first + i, entry, () -> references.existing(entry, facility));
+                if (existing != null) { // a matched conditional create changes nothing, a Patient's as any other's
+                    ids.put(entry.getFullUrl(), existing);
+                    responses[i] = new Bundle.BundleEntryComponent().setResponse(
+                            new Bundle.BundleEntryResponseComponent().setStatus("200 OK").setLocation(existing));
+                    continue;
+                }
                 Written w = named(first + i, entries.get(i), () -> registration.register(caller, patient));
                 ids.put(entries.get(i).getFullUrl(), "Patient/" + w.id());
                 responses[i] = response(w);
@@ -143,6 +153,7 @@ class BundleWrites {
                 }
             }
             var json = sent.isEmpty() ? null : sent.get(i);
+            Integer ifMatch = named(first + i, entry, () -> IfMatch.version(entry.getRequest().getIfMatch()));
             toWrite.add(named(first + i, entry, () -> {
                 String id = ids.get(entry.getFullUrl()).substring(type(entry).length() + 1);
                 if (json == null) {
@@ -154,10 +165,15 @@ class BundleWrites {
                         path -> references.rewrite(entry.getResource(), path, ids, entries, facility));
                 return resources.toWrite(entry.getResource(), id, facility, patientKeys, stored);
             }));
+            if (ifMatch != null) {
+                toWrite.set(toWrite.size() - 1, toWrite.getLast().expecting(ifMatch));
+            }
         }
         List<Written> written;
         try {
             written = writes.writeAll(caller.reader(), toWrite, chosen);
+        } catch (VersionConflict e) {
+            throw Refusals.versionConflict(e);
         } catch (NotOwner e) {
             throw Refusals.notFound(new IdType(e.type(), e.id()));
         }

@@ -3,6 +3,7 @@ package org.musubi.fhirapi.record;
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
@@ -36,12 +37,14 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.access.Caller;
+import org.musubi.fhirapi.access.IfMatch;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.access.Scoped;
 import org.musubi.fhirapi.response.StorePage;
 import org.musubi.fhirapi.response.StoredJson;
 import org.musubi.policy.Interaction;
+import org.musubi.record.Located;
 import org.musubi.record.NotOwner;
 import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
@@ -164,20 +167,49 @@ public class RecordResourceProvider implements IResourceProvider {
         return resource;
     }
 
+    /**
+     * A create; with {@code If-None-Exist} ({@code identifier=system|value}) a conditional one: when the caller's own
+     * resource of this type has that identifier, 200 with it and nothing changed.
+     */
     @Create
-    public MethodOutcome create(@ResourceParam IBaseResource resource) {
+    public MethodOutcome create(@ResourceParam IBaseResource resource, @ConditionalUrlParam String ifNoneExist) {
         Caller caller = Caller.current();
         caller.scoped(ScopeTable.CREATE, parts.audit(), ScopeTable.written(resource));
-        Written written = parts.write(caller, resource, null);
+        if (ifNoneExist == null || ifNoneExist.isBlank()) {
+            return created(parts.write(caller, resource, null));
+        }
+        return parts.audit().allOrNothing(() -> {
+            Optional<Located> found = parts.conditions().existing(resource.fhirType(), ifNoneExist,
+                    caller.writingFacility());
+            if (found.isEmpty()) {
+                return created(parts.write(caller, resource, null));
+            }
+            parts.writes().matched(caller.reader(), found.get());
+            MethodOutcome outcome = new MethodOutcome(new IdType(found.get().type(), found.get().id()));
+            outcome.setCreated(false);
+            return outcome;
+        });
+    }
+
+    private static MethodOutcome created(Written written) {
         return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
                 written.change() == Written.Change.CREATED);
     }
 
+    /**
+     * An update of the resource {@code id} names; with {@code If-Match} a version-aware one (412 unless the resource is
+     * at that version). A conditional update ({@code PUT Type?identifier=…}) is refused (400): Musubi does not take it.
+     */
     @Update
-    public MethodOutcome update(@IdParam IdType id, @ResourceParam IBaseResource resource) {
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam IBaseResource resource,
+                                @ConditionalUrlParam String condition) {
         Caller caller = Caller.current();
         caller.scoped(ScopeTable.UPDATE, parts.audit(), ScopeTable.written(resource));
-        Written written = parts.write(caller, resource, id.getIdPart());
+        if (condition != null && !condition.isBlank() || id == null || !id.hasIdPart()) {
+            throw new InvalidRequestException("条件付き更新には対応していません。更新する資源の id を URL に指定してください"
+                    + " / Conditional update is not supported: name the resource to update by its id in the URL");
+        }
+        Written written = parts.write(caller, resource, id.getIdPart(), Set.of(), IfMatch.version(id));
         return new MethodOutcome(new IdType(written.type(), written.id(), String.valueOf(written.version())),
                 written.change() == Written.Change.CREATED);
     }

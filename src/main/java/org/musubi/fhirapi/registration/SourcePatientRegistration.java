@@ -17,6 +17,7 @@ import org.musubi.identity.matching.InsuredNumber;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.ResourceWrite;
+import org.musubi.record.VersionConflict;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
@@ -58,6 +59,15 @@ public class SourcePatientRegistration {
      * one 404, before anything is kept ({@link WriteRecords#requireWritable}).
      */
     public Written register(Caller caller, Patient patient, String id) {
+        return register(caller, patient, id, null);
+    }
+
+    /**
+     * As above; {@code ifMatch}: the version of the Patient the caller means to replace (FHIR's {@code If-Match}): at
+     * another version, 412 and nothing is stored (the caller runs this in one transaction, so 名寄せ's changes roll
+     * back with it).
+     */
+    public Written register(Caller caller, Patient patient, String id, Integer ifMatch) {
         if (id != null) {
             try {
                 writes.requireWritable(caller.reader(), "Patient", id);
@@ -76,7 +86,12 @@ public class SourcePatientRegistration {
             throw new ResourceVersionConflictException("この患者は Patient/" + existing
                     + " として登録済みです / This patient is already stored as Patient/" + existing);
         }
-        return writes.write(caller.reader(), write.under(source.id(), existing != null ? existing : id, source.localId()));
+        ResourceWrite under = write.under(source.id(), existing != null ? existing : id, source.localId());
+        try {
+            return writes.write(caller.reader(), ifMatch == null ? under : under.expecting(ifMatch));
+        } catch (VersionConflict e) {
+            throw Refusals.versionConflict(e);
+        }
     }
 
     /**

@@ -77,6 +77,7 @@ class FhirProviders implements FhirServlet.Providers {
 
     @Override
     public List<Object> interceptors() {
-        return List.of(errors, bodies, questionnaires.writes(), new StoredJson(), new SmartCapabilities(), new MhdCapabilities());
+        return List.of(errors, bodies, questionnaires.writes(), new StoredJson(), new SmartCapabilities(),
+                new WriteCapabilities(), new MhdCapabilities());
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceWrite;
+import org.musubi.record.VersionConflict;
 import org.musubi.record.Written;
 
 /**
@@ -68,6 +69,8 @@ final class BatchWrite {
     private final Map<String, State> byId = new HashMap<>();
     private final Map<String, State> bySource = new HashMap<>();
     private final Map<String, State> changed = new LinkedHashMap<>();
+    /** Stored resources a write named the version of ({@code If-Match}): locked with the changed ones, changed or not. */
+    private final Map<String, State> pinned = new LinkedHashMap<>();
     private final List<Version> versions = new ArrayList<>();
     /** Ids of which a row stored before belongs to another facility than {@link #owner}. */
     private final Set<String> foreign = new HashSet<>();
@@ -127,7 +130,17 @@ final class BatchWrite {
             throw new NotOwner(state.type, state.id);
         } else if (state.patientKey != write.patientKey() || !state.type.equals(write.type())) {
             throw new IllegalArgumentException("resource " + state.type + "/" + state.id + " belongs to another patient or type");
-        } else if (!state.deleted && Arrays.equals(state.hash, hash) && state.held.equals(write.held())) {
+        }
+        if (write.ifMatch() != null) {
+            int current = state.deleted ? 0 : state.version;
+            if (current != write.ifMatch()) {
+                throw new VersionConflict(write.type(), state.id, write.ifMatch(), current);
+            }
+            if (state.stored) {
+                pinned.put(state.id, state);
+            }
+        }
+        if (state.version > 0 && !state.deleted && Arrays.equals(state.hash, hash) && state.held.equals(write.held())) {
             return new Written(state.type, state.id, state.version, Written.Change.UNCHANGED);
         }
         if (write.sourceKey() != null) {
@@ -143,6 +156,13 @@ final class BatchWrite {
         versions.add(new Version(state.patientKey, state.id, state.version, state.type, write.json(), write.held()));
         return new Written(state.type, state.id, state.version,
                 state.version == 1 ? Written.Change.CREATED : Written.Change.UPDATED);
+    }
+
+    /** Stored resources the batch changes or whose version a write named: the rows to lock before storing. */
+    List<State> toLock() {
+        Map<String, State> all = new LinkedHashMap<>(pinned);
+        changed.values().stream().filter(s -> s.stored).forEach(s -> all.put(s.id, s));
+        return List.copyOf(all.values());
     }
 
     /** Resources created or changed by the batch, in their final state. */

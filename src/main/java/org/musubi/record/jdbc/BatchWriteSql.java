@@ -88,7 +88,7 @@ final class BatchWriteSql {
      * replaces.
      */
     boolean lockUnchanged(BatchWrite batch) {
-        List<BatchWrite.State> updated = batch.changed().stream().filter(s -> s.stored)
+        List<BatchWrite.State> updated = batch.toLock().stream()
                 .sorted(java.util.Comparator.comparingLong((BatchWrite.State s) -> s.patientKey).thenComparing(s -> s.id))
                 .toList();
         if (updated.isEmpty()) {
