@@ -45,6 +45,8 @@ final class BatchWrite {
         byte[] content;
         /** The categories the resource holds besides its own (a container's), as stored or last written. */
         Set<DataCategory> held = Set.of();
+        /** A resource the batch creates under an id its writer chose (not one the batch made up). */
+        boolean chosenId;
 
         State(long patientKey, String id, String type, int version, boolean deleted, byte[] hash, Long sourceFacility) {
             this.patientKey = patientKey;
@@ -125,6 +127,7 @@ final class BatchWrite {
         if (state == null) {
             state = new State(write.patientKey(), write.id() != null ? write.id() : UUID.randomUUID().toString(),
                     write.type(), 0, false, null, null);
+            state.chosenId = write.id() != null;
             byId.put(state.id, state);
         } else if (foreign(state)) {
             throw new NotOwner(state.type, state.id);
@@ -163,6 +166,11 @@ final class BatchWrite {
         Map<String, State> all = new LinkedHashMap<>(pinned);
         changed.values().stream().filter(s -> s.stored).forEach(s -> all.put(s.id, s));
         return List.copyOf(all.values());
+    }
+
+    /** The ids of resources the batch creates under ids their writers chose: another writer may be creating one too. */
+    List<String> chosenNew() {
+        return changed.values().stream().filter(s -> !s.stored && s.chosenId).map(s -> s.id).toList();
     }
 
     /** Resources created or changed by the batch, in their final state. */

@@ -16,6 +16,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.musubi.database.ArraySlices;
+import org.musubi.database.TransactionLocks;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.ResourceRef;
 import org.musubi.record.ResourceWrite;
@@ -91,6 +92,9 @@ final class BatchWriteSql {
         List<BatchWrite.State> updated = batch.toLock().stream()
                 .sorted(java.util.Comparator.comparingLong((BatchWrite.State s) -> s.patientKey).thenComparing(s -> s.id))
                 .toList();
+        if (!noneCreatedMeanwhile(batch.chosenNew())) {
+            return false;
+        }
         if (updated.isEmpty()) {
             return true;
         }
@@ -108,6 +112,24 @@ final class BatchWriteSql {
                     });
         }
         return read.equals(now);
+    }
+
+    /**
+     * Two writers creating a resource under the same chosen id (two staff saving a person's first sheet, a retried
+     * PUT on another node) would otherwise both insert it and one fail on the key: holds, until the transaction
+     * ends, a lock of each such id (one order: the lock keys'), then answers whether none of them exists by now (else
+     * the batch decides again, on the row the other writer stored).
+     */
+    private boolean noneCreatedMeanwhile(List<String> ids) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        Long[] keys = ids.stream().map(id -> TransactionLocks.key(List.of("resource id", id))).distinct().sorted()
+                .toArray(Long[]::new);
+        jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS u(k)) AS locked")
+                .param(keys).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM resource WHERE id = ANY(?::text[])").param(ids.toArray(String[]::new))
+                .query(Long.class).single() == 0;
     }
 
     /**
