@@ -2,6 +2,7 @@ package org.musubi.phr.sheet;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
+import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
+import org.musubi.record.VersionConflict;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirJson;
@@ -34,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * that changes nothing stores nothing; the resident saving a staff member's entry unchanged confirms it.
  */
 public final class EmergencySheets {
+
+    private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -105,6 +110,14 @@ public final class EmergencySheets {
         public boolean valid() {
             return faults.isEmpty();
         }
+
+        /**
+         * Whether the save was refused because someone else saved the sheet after the form was opened: nothing of
+         * this save was stored; {@link #version} is the version now current.
+         */
+        public boolean conflict() {
+            return faults.stream().anyMatch(f -> f.field().equals(SheetForm.BASE_VERSION));
+        }
     }
 
     /** The sheet for reading; empty when refused. */
@@ -130,8 +143,28 @@ public final class EmergencySheets {
      * refusal). Reading, checking and writing are one interaction.
      */
     public Optional<Saved> save(Author author, long personId, Function<EmergencySheet, SheetForm.Read> entered) {
+        return save(author, personId, null, entered);
+    }
+
+    /**
+     * As above, for a form opened on version {@code seen} of the sheet (0: none yet; null: not said): when the sheet
+     * is at another version by now (someone else saved meanwhile, or saves at the same moment), nothing is stored and
+     * the save says so ({@link Saved#conflict}), so the person is told and keeps what they entered.
+     */
+    public Optional<Saved> save(Author author, long personId, Integer seen,
+                                Function<EmergencySheet, SheetForm.Read> entered) {
+        try {
+            return saveOnce(author, personId, seen, entered);
+        } catch (VersionConflict raced) {
+            // another save stored its version between this one's read and its write: this one is decided again, and told
+            return saveOnce(author, personId, seen, entered);
+        }
+    }
+
+    private Optional<Saved> saveOnce(Author author, long personId, Integer seen,
+                                     Function<EmergencySheet, SheetForm.Read> entered) {
         Interaction<Saved> saved = writes.enter(author.reader(), personId, AuditAction.UPDATE, "QuestionnaireResponse",
-                view -> view.entryOnBehalf(records.item()), record -> store(author, record, entered));
+                view -> view.entryOnBehalf(records.item()), record -> store(author, record, seen, entered));
         return Optional.ofNullable(saved.value());
     }
 
@@ -154,8 +187,15 @@ public final class EmergencySheets {
         return Optional.of(read.value().stream().filter(v -> !v.deleted()).map(records::version).toList());
     }
 
-    private Saved store(Author author, WriteRecords.Entry record, Function<EmergencySheet, SheetForm.Read> entered) {
+    private Saved store(Author author, WriteRecords.Entry record, Integer seen,
+                        Function<EmergencySheet, SheetForm.Read> entered) {
         Optional<SheetVersion> current = records.current(record);
+        int now = current.map(SheetVersion::version).orElse(0);
+        if (seen != null && seen != now) {
+            String at = current.map(v -> SAVED_AT.format(v.at().atZone(ZoneId.of("Asia/Tokyo")))).orElse("");
+            return new Saved(now, List.of(), false, List.of(FieldFault.of(SheetForm.BASE_VERSION, "sheet.conflict",
+                    now, at)), dispensed(record), person(record));
+        }
         EmergencySheet before = current.map(SheetVersion::sheet).orElse(EmergencySheet.empty());
         SheetForm.Read read = entered.apply(before);
         if (!read.valid()) {
@@ -172,7 +212,9 @@ public final class EmergencySheets {
         }
         SheetEntry entry = author.entry(changed, confirms);
         PhrPatient patient = records.patient(author.reader().userId(), record.view(), author.by() == SheetEntry.By.STAFF);
-        List<Written> written = record.store(records.sheet(patient, sheet, entry),
+        List<ResourceWrite> toStore = records.sheet(patient, sheet, entry).stream()
+                .map(w -> seen != null && w.type().equals("QuestionnaireResponse") ? w.expecting(seen) : w).toList();
+        List<Written> written = record.store(toStore,
                 stored -> records.provenance(patient, version(stored), entry));
         return new Saved(version(written).version(), changed, true, List.of(), List.of(), person(record));
     }

@@ -61,6 +61,18 @@ public final class SheetForm {
     }
 
     /** Reads {@code form}; the photos kept are those of {@code current} that the form still names. */
+    /** The form's hidden field naming the version of the sheet it was opened on (0: none yet). */
+    public static final String BASE_VERSION = "baseVersion";
+
+    /** The version of the sheet the form was opened on, or null when the form does not say (or says nonsense). */
+    public static Integer baseVersion(Map<String, String> form) {
+        String value = form.get(BASE_VERSION);
+        if (value == null || !value.strip().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(value.strip());
+    }
+
     public static Read read(Map<String, String> form, EmergencySheet current) {
         return new SheetForm(form).sheet(current);
     }

@@ -62,15 +62,15 @@ class SheetEntryController {
     @PostMapping("/portal/patients/{personId}/emergency-sheet")
     String save(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
                 @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
-        Optional<EmergencySheets.Saved> saved = sheets.save(author(me), personId, current -> SheetForm.read(form, current));
+        Optional<EmergencySheets.Saved> saved = sheets.save(author(me), personId, SheetForm.baseVersion(form),
+                current -> SheetForm.read(form, current));
         if (saved.isEmpty()) {
             return PatientViewController.denied(model, response);
         }
         if (!saved.get().valid()) {
-            response.setStatus(422);
+            response.setStatus(saved.get().conflict() ? 409 : 422);
             page(model, personId, saved.get().person());
-            return SheetPages.form(model, SheetPages.echo(form), saved.get().faults(), saved.get().dispensed(),
-                    action(personId), action(personId) + "/edit", false);
+            return SheetPages.refused(model, form, saved.get(), action(personId), action(personId) + "/edit");
         }
         return "redirect:/portal/patients/" + personId + "/notebook?sheetSaved="
                 + (saved.get().stored() ? "changed" : "unchanged");

@@ -197,6 +197,62 @@ class PhrSheetIT {
                 .contains(pharmacy.nameKanji() + "の薬剤師").contains("ご本人が確認");
     }
 
+    /**
+     * Two pharmacists open the sheet's form and save at the same moment (issue 66): one save is stored, the other is
+     * told someone else saved first (409), with what they entered still on the page; saving that page again replaces
+     * the newest version knowingly, and a form opened on an old version is told again.
+     */
+    @Test
+    void twoStaffSavingTheSameSheetAtOnceOneIsSavedTheOtherIsToldAndKeepsTheirEntries() throws Exception {
+        long admin = accounts.networkAdmin().id();
+        consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin,
+                patient.facility().id());
+        Facility pharmacy = accounts.facilityOf(FacilityKind.PHARMACY);
+        consents.link(patient.personId(), pharmacy.id(), admin);
+        WebSession first = new WebSession(port);
+        accounts.logIn(first, accounts.memberOf(pharmacy, Profession.PHARMACIST));
+        WebSession second = new WebSession(port);
+        accounts.logIn(second, accounts.memberOf(pharmacy, Profession.PHARMACIST));
+        String path = "/portal/patients/" + patient.personId() + "/emergency-sheet";
+        assertThat(first.get(path + "/edit").body()).contains("name=\"baseVersion\" value=\"0\"");
+        assertThat(second.get(path + "/edit").body()).contains("name=\"baseVersion\" value=\"0\"");
+
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = pool.submit(() -> {
+            go.await();
+            return first.post(path, "baseVersion", "0", "allergy[0].substance", "卵", "paperLocation", "冷蔵庫");
+        });
+        var b = pool.submit(() -> {
+            go.await();
+            return second.post(path, "baseVersion", "0", "allergy[0].substance", "そば", "paperLocation", "玄関");
+        });
+        go.countDown();
+        HttpResponse<String> answerA = a.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        HttpResponse<String> answerB = b.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        pool.shutdown();
+
+        assertThat(java.util.stream.Stream.of(answerA.statusCode(), answerB.statusCode()).sorted().toList())
+                .as("one saved, one told").containsExactly(302, 409);
+        HttpResponse<String> told = answerA.statusCode() == 409 ? answerA : answerB;
+        WebSession loser = answerA.statusCode() == 409 ? first : second;
+        String mine = told == answerA ? "卵" : "そば";
+        String theirs = told == answerA ? "そば" : "卵";
+        assertThat(told.body()).contains("このシートは、あなたがフォームを開いた後にほかの人が保存しました（いまの版 1、")
+                .as("what they entered stays on the page").contains("value=\"" + mine + "\"")
+                .contains("name=\"baseVersion\" value=\"1\"");
+        assertThat(stored("QuestionnaireResponse")).containsExactly("EMERGENCY_SHEET:1");
+        assertThat(first.get(path + "/edit").body()).contains("value=\"" + theirs + "\"");
+
+        HttpResponse<String> stale = loser.post(path, "baseVersion", "0", "allergy[0].substance", mine);
+        assertThat(stale.statusCode()).as("a form on an old version is told again").isEqualTo(409);
+        assertThat(stored("QuestionnaireResponse")).containsExactly("EMERGENCY_SHEET:1");
+        HttpResponse<String> again = loser.post(path, "baseVersion", "1", "allergy[0].substance", mine,
+                "allergy[1].substance", theirs);
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(stored("QuestionnaireResponse")).containsExactly("EMERGENCY_SHEET:2");
+    }
+
     @Test
     void aCareManagersProxyEntryPrefillsTheAllergiesTheNetworkKnowsAsItPrefillsTheMedicines() {
         AllergyIntolerance allergy = new AllergyIntolerance()

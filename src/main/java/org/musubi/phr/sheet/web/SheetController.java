@@ -75,15 +75,14 @@ class SheetController {
                 HttpServletResponse response, HttpSession session) {
         long personId = owner.of(me, session);
         Optional<EmergencySheets.Saved> saved = sheets.save(author(me, personId), personId,
-                current -> SheetForm.read(form, current));
+                SheetForm.baseVersion(form), current -> SheetForm.read(form, current));
         if (saved.isEmpty()) {
             return notFound(response);
         }
         if (!saved.get().valid()) {
-            response.setStatus(422);
+            response.setStatus(saved.get().conflict() ? 409 : 422);
             model.addAttribute("resident", me);
-            return SheetPages.form(model, SheetPages.echo(form), saved.get().faults(), saved.get().dispensed(),
-                    "/phr/emergency-sheet", "/phr/emergency-sheet/edit", false);
+            return SheetPages.refused(model, form, saved.get(), "/phr/emergency-sheet", "/phr/emergency-sheet/edit");
         }
         return "redirect:/phr/emergency-sheet?saved=" + (saved.get().stored() ? "changed" : "unchanged");
     }

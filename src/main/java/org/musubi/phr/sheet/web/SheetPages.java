@@ -56,8 +56,23 @@ public final class SheetPages {
                                String refillAction) {
         EmergencySheet sheet = opened.current().map(SheetVersion::sheet).orElse(EmergencySheet.empty());
         boolean prefill = refill || opened.current().isEmpty();
-        return form(model, values(prefill ? withRecords(sheet, opened) : sheet), List.of(), opened.dispensed(), action,
+        Map<String, String> values = values(prefill ? withRecords(sheet, opened) : sheet);
+        values.put(SheetForm.BASE_VERSION, String.valueOf(opened.current().map(SheetVersion::version).orElse(0)));
+        return form(model, values, List.of(), opened.dispensed(), action,
                 refillAction, prefill && !(opened.dispensed().isEmpty() && opened.recorded().isEmpty()));
+    }
+
+    /**
+     * The form again after a save refused ({@code saved}): what the person entered, kept; after a conflict (someone
+     * else saved first) it stands on the version now current, so that saving it again replaces that version knowingly.
+     */
+    public static String refused(Model model, Map<String, String> form, EmergencySheets.Saved saved, String action,
+                                 String refillAction) {
+        Map<String, String> values = echo(form);
+        if (saved.conflict()) {
+            values.put(SheetForm.BASE_VERSION, String.valueOf(saved.version()));
+        }
+        return form(model, values, saved.faults(), saved.dispensed(), action, refillAction, false);
     }
 
     /**
@@ -74,6 +89,9 @@ public final class SheetPages {
             "allergy", "allergies", "contact", "contacts", "doctor", "doctor", "hospital", "hospital", "photo", "photos");
 
     static Fault where(FieldFault fault) {
+        if (fault.field().equals(SheetForm.BASE_VERSION)) {
+            return new Fault(fault.field(), null, null, null, fault.messageKey(), fault.args());
+        }
         Matcher m = FIELD.matcher(fault.field());
         if (!m.matches()) {
             return new Fault(fault.field(), null, null, null, fault.messageKey(), fault.args());
