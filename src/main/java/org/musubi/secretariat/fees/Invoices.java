@@ -65,7 +65,7 @@ public final class Invoices {
             Invoice old = store.find(id).filter(i -> i.status() == Invoice.Status.ISSUED).orElse(null);
             if (old == null || !store.markReplaced(id)) {
                 audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.DENY).on(INVOICE, id).reason("not in force"));
-                throw new NotPermitted("no invoice in force " + id);
+                throw new NotInForce(id);
             }
             LocalDate today = LocalDate.now(clock.withZone(JAPAN));
             Invoice made = store.insert(new InvoiceStore.Draft(old.month(), old.facilityId(), old.facilityName(),
@@ -76,6 +76,16 @@ public final class Invoices {
                     .reason("correction " + made.number() + " replaces " + old.number()));
             return made;
         });
+    }
+
+    /**
+     * A correction of an invoice no longer in force (another administrator's correction replaced it first, or there is
+     * no such invoice): nothing was stored.
+     */
+    public static final class NotInForce extends RuntimeException {
+        public NotInForce(long id) {
+            super("no invoice in force " + id);
+        }
     }
 
     /** Marks the invoice paid on {@code paidOn} (empty: unpaid again); false when there is no such invoice. */

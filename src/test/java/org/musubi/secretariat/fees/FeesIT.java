@@ -174,6 +174,59 @@ class FeesIT extends NetworkFixtures {
                 .isEqualTo(first);
     }
 
+    /**
+     * Two administrators correct the same invoice at the same moment (issue 66): one correction replaces it, the other
+     * is told the invoice was corrected already (409), with their lines and reason still on the page; one invoice
+     * replaces the original, never two.
+     */
+    @Test
+    void twoCorrectionsAtOnceOneReplacesTheInvoiceTheOtherIsToldAndKeepsItsLines() throws Exception {
+        YearMonth month = YearMonth.of(2042, 9);
+        User operator = accounts.networkAdmin();
+        Administrator admin = Administrator.of(operator);
+        settings.saveSettings(admin, new InvoicingSettings("呉地域医療連携協議会", "呉市中央1-1",
+                new RegistrationNumber("T1180301018771"), "呉銀行 本店 普通 7654321", 20));
+        settings.saveRules(admin, new FeeRules(month, Map.of(FacilityKind.CLINIC, 5_000L), List.of(
+                new FeeRules.Band(0, 20_000), new FeeRules.Band(200, 50_000)), Set.of(), 2_000, 100,
+                FeeRules.PartMonth.FULL, FeeRules.PartMonth.FULL));
+        Facility hospital = facility(FacilityKind.HOSPITAL, true, true, 320, LocalDate.of(2040, 1, 1));
+        run.run(admin, month, LocalDate.of(2042, 10, 1));
+        Invoice original = invoiceOf(month, hospital);
+        WebSession first = accounts.signedIn(port, operator);
+        WebSession second = accounts.signedIn(port, operator);
+        first.get("/admin/invoices/" + original.id());
+        second.get("/admin/invoices/" + original.id());
+        String path = "/admin/invoices/" + original.id() + "/correct";
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = pool.submit(() -> {
+            go.await();
+            return postRows(first, path, List.of(Map.entry("code", "MANUAL"), Map.entry("item", "減額A"),
+                    Map.entry("amount", "-1000"), Map.entry("taxRate", "10"), Map.entry("reason", "理由A")));
+        });
+        var b = pool.submit(() -> {
+            go.await();
+            return postRows(second, path, List.of(Map.entry("code", "MANUAL"), Map.entry("item", "減額B"),
+                    Map.entry("amount", "-2000"), Map.entry("taxRate", "10"), Map.entry("reason", "理由B")));
+        });
+        go.countDown();
+        HttpResponse<String> answerA = a.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        HttpResponse<String> answerB = b.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        pool.shutdown();
+
+        assertThat(java.util.stream.Stream.of(answerA.statusCode(), answerB.statusCode()).sorted().toList())
+                .as("one corrected, one told").containsExactly(302, 409);
+        HttpResponse<String> told = answerA.statusCode() == 409 ? answerA : answerB;
+        String mine = told == answerA ? "A" : "B";
+        assertThat(told.body()).contains("この請求書はすでに訂正されています。")
+                .as("the lines and reason typed stay on the page").contains("減額" + mine).contains("理由" + mine);
+        Invoice replacement = invoiceOf(month, hospital);
+        assertThat(replacement.replaces()).hasValue(new Invoice.Reference(original.id(), original.number()));
+        assertThat(replacement.reason()).hasValue(mine.equals("A") ? "理由B" : "理由A");
+        assertThat(invoices.list(Optional.of(month), InvoiceStore.Filter.ALL).stream()
+                .filter(i -> i.replaces().isPresent()).count()).as("one correction stored").isEqualTo(1);
+    }
+
     @Test
     void aCorrectionReplacesAnInvoiceAndBothStayDownloadable() throws Exception {
         YearMonth month = YearMonth.of(2042, 5);

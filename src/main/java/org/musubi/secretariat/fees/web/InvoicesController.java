@@ -1,5 +1,6 @@
 package org.musubi.secretariat.fees.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -142,7 +143,8 @@ class InvoicesController {
 
     @PostMapping("/admin/invoices/{id}/correct")
     String correct(@AuthenticationPrincipal SignedIn user, @PathVariable long id,
-                   @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+                   @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
         Invoice invoice = found(id);
         List<FieldFault> faults = new ArrayList<>();
         List<InvoiceLine> lines = CorrectionForm.lines(form, faults);
@@ -154,14 +156,7 @@ class InvoicesController {
             faults.add(FieldFault.of("reason", "fees.fault.replacedAlready"));
         }
         if (!faults.isEmpty()) {
-            model.addAttribute("invoice", invoice);
-            model.addAttribute("totals", invoice.totals());
-            model.addAttribute("proposed", CorrectionForm.typed(form));
-            model.addAttribute("reason", reason);
-            model.addAttribute("faults", faults);
-            model.addAttribute("today", LocalDate.now(Invoices.JAPAN));
-            model.addAttribute("canPrint", pdf.canPrint());
-            return "admin/invoice";
+            return refused(invoice, form, reason, faults, model);
         }
         try {
             Invoice made = invoices.correct(FeesController.admin(user), id, lines, reason);
@@ -170,7 +165,25 @@ class InvoicesController {
         } catch (MonthlyRun.NoSettings e) {
             redirect.addFlashAttribute("done", "noSettings");
             return "redirect:/admin/invoices/" + id;
+        } catch (Invoices.NotInForce replacedMeanwhile) {
+            // another administrator's correction of this invoice was stored first: told, with this one's lines kept
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return refused(found(id), form, reason, List.of(FieldFault.of("reason", "fees.fault.replacedAlready")),
+                    model);
         }
+    }
+
+    /** The invoice's page again with the correction as typed and what refused it. */
+    private String refused(Invoice invoice, MultiValueMap<String, String> form, String reason, List<FieldFault> faults,
+                           Model model) {
+        model.addAttribute("invoice", invoice);
+        model.addAttribute("totals", invoice.totals());
+        model.addAttribute("proposed", CorrectionForm.typed(form));
+        model.addAttribute("reason", reason);
+        model.addAttribute("faults", faults);
+        model.addAttribute("today", LocalDate.now(Invoices.JAPAN));
+        model.addAttribute("canPrint", pdf.canPrint());
+        return "admin/invoice";
     }
 
     private Invoice found(long id) {
