@@ -329,7 +329,7 @@ public final class WriteRecords {
         Written written;
         try {
             written = store.write(List.of(write), writer.userId()).getFirst();
-        } catch (VersionConflict e) {
+        } catch (ResourceWrite.VersionConflict e) {
             record(action, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()), VERSION_CONFLICT);
             throw e;
         }
@@ -373,7 +373,7 @@ public final class WriteRecords {
         List<Written> written;
         try {
             written = store.write(batch, writer.userId());
-        } catch (VersionConflict e) {
+        } catch (ResourceWrite.VersionConflict e) {
             record(AuditAction.UPDATE, Outcome.DENY, e.type(), e.id(), null, VERSION_CONFLICT);
             throw e;
         }

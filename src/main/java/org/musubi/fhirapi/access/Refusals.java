@@ -3,7 +3,7 @@ package org.musubi.fhirapi.access;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.musubi.record.VersionConflict;
+import org.musubi.record.ResourceWrite.VersionConflict;
 
 /**
  * The one answer for whatever the caller may not see, whether it exists or not: 404 with the same

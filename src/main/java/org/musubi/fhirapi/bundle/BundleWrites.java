@@ -25,7 +25,7 @@ import org.musubi.fhirapi.registration.SourcePatientRegistration;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceWrite;
-import org.musubi.record.VersionConflict;
+import org.musubi.record.ResourceWrite.VersionConflict;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;

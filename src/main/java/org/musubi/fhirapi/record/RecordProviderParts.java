@@ -17,7 +17,7 @@ import org.musubi.policy.Interaction;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceWrite;
-import org.musubi.record.VersionConflict;
+import org.musubi.record.ResourceWrite.VersionConflict;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.springframework.stereotype.Component;

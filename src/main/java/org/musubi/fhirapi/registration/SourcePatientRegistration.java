@@ -17,7 +17,7 @@ import org.musubi.identity.matching.InsuredNumber;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.ResourceWrite;
-import org.musubi.record.VersionConflict;
+import org.musubi.record.ResourceWrite.VersionConflict;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceWrite;
-import org.musubi.record.VersionConflict;
+import org.musubi.record.ResourceWrite.VersionConflict;
 import org.musubi.record.Written;
 
 /**
