@@ -260,7 +260,7 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
         Bundle again = fhir.transaction().withBundle(patientOnly(hospital, localId, "カワモト")).execute();
         assertThat(again.getEntryFirstRep().getResponse().getStatus()).isEqualTo("200 OK");
         assertThat(again.getEntryFirstRep().getResponse().getLocation()).isEqualTo("Patient/" + patient);
-        assertThat(jdbc.sql("SELECT version || ' ' || (content->'name'->0->>'family') FROM resource WHERE id = ?")
+        assertThat(jdbc.sql("SELECT version || ' ' || (content::jsonb->'name'->0->>'family') FROM resource WHERE id = ?")
                 .param(patient).query(String.class).single()).as("the matched Patient got no new version")
                 .isEqualTo("1 ヤマモト");
         assertThat(jdbc.sql("SELECT count(*) FROM resource_version WHERE id = ?").param(patient).query(Long.class)
@@ -272,7 +272,7 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
                 "identifier=" + system + "|" + localId);
         assertThat(patientAgain.statusCode()).isEqualTo(200);
         assertThat(patientAgain.headers().firstValue("Location").orElse("")).contains("/Patient/" + patient);
-        assertThat(jdbc.sql("SELECT version || ' ' || (content->'name'->0->>'family') FROM resource WHERE id = ?")
+        assertThat(jdbc.sql("SELECT version || ' ' || (content::jsonb->'name'->0->>'family') FROM resource WHERE id = ?")
                 .param(patient).query(String.class).single()).isEqualTo("1 ヤマモト");
 
         Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", 6.0);
