@@ -232,6 +232,17 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
         assertThat(garbled.statusCode()).isEqualTo(400);
         assertThat(garbled.body()).contains("If-Match の版が読めません: two");
 
+        Facility other = accounts.newHospital();
+        String othersToken = clients.token(port, clients.register(other, "system/*.read", "system/*.write"));
+        HttpResponse<String> rightVersion = put(othersToken, id, patient, other, localId, 1.0, "W/\"2\"");
+        HttpResponse<String> wrongVersion = put(othersToken, id, patient, other, localId, 1.0, "W/\"7\"");
+        HttpResponse<String> nobody = put(othersToken, "no-such-" + id, patient, other, localId, 1.0, "W/\"7\"");
+        assertThat(List.of(rightVersion.statusCode(), wrongVersion.statusCode()))
+                .as("another facility learns no version: 404 whatever it names").containsExactly(404, 404);
+        assertThat(wrongVersion.body().replace(id, "X")).isEqualTo(rightVersion.body().replace(id, "X"));
+        assertThat(nobody.statusCode()).as("a resource that does not exist answers alike").isEqualTo(404);
+        assertThat(nobody.body().replace("no-such-" + id, "X")).isEqualTo(rightVersion.body().replace(id, "X"));
+
         Observation current = fhir.read().resource(Observation.class).withId(id).execute();
         assertThat(current.getIdElement().getVersionIdPart()).isEqualTo("2");
         assertThat(current.getValueQuantity().getValue().doubleValue()).isEqualTo(6.5);

@@ -1,5 +1,6 @@
 package org.musubi.fhirapi.access;
 
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -22,10 +23,15 @@ public final class Refusals {
 
     /**
      * 412 for a write that named a version ({@code If-Match}) the resource is no longer at: someone else wrote it first.
-     * Only the caller's own resources get here (another facility's answers {@link #notFound} first).
+     * Only the caller's own resources get here (another facility's answers {@link #notFound} first); a version named of
+     * a resource that does not exist answers that same 404, so that no answer tells the two apart.
      */
-    public static PreconditionFailedException versionConflict(VersionConflict conflict) {
+    public static BaseServerResponseException versionConflict(VersionConflict conflict) {
         String name = conflict.type() + "/" + conflict.id();
+        if (conflict.current() == 0 && conflict.expected() > 0) {
+            // no such resource at any version: the one 404, as for a resource the caller may not see
+            return notFound(new org.hl7.fhir.r4.model.IdType(conflict.type(), conflict.id()));
+        }
         String now = conflict.current() == 0 ? "存在しません / does not exist" : "版 " + conflict.current()
                 + " です / is at version " + conflict.current();
         return new PreconditionFailedException("If-Match の版 " + conflict.expected() + " は " + name
