@@ -154,6 +154,7 @@ class InvoicesController {
         }
         if (invoice.status() != Invoice.Status.ISSUED) {
             faults.add(FieldFault.of("reason", "fees.fault.replacedAlready"));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         if (!faults.isEmpty()) {
             return refused(invoice, form, reason, faults, model);
