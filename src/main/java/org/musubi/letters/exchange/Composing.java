@@ -231,7 +231,8 @@ public final class Composing {
         return "<p class=\"letter-fault\">" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;") + "</p>";
     }
 
-    Optional<LetterExchange.Draft> saveDraft(Reader author, long personId, UUID draftId, LetterRequest request) {
+    Optional<LetterExchange.Draft> saveDraft(Reader author, long personId, UUID draftId, Instant seen,
+                                             LetterRequest request) {
         Interaction<Boolean> may = reads.readPerson(author, personId, AuditAction.UPDATE, "LetterDraft",
                 view -> view.actAsHolder(), record -> own(author, record.view().sources()) != null);
         if (!may.permitted() || !Boolean.TRUE.equals(may.value())) {
@@ -242,7 +243,13 @@ public final class Composing {
             return Optional.empty();
         }
         Instant now = resources.now();
-        table.saveDraft(id, author.userId(), personId, LetterResources.json(request), now);
+        if (draftId != null && seen != null) {
+            if (!table.saveDraftIfSavedAt(id, author.userId(), LetterResources.json(request), now, seen)) {
+                throw new LetterExchange.DraftChanged(id);
+            }
+        } else {
+            table.saveDraft(id, author.userId(), personId, LetterResources.json(request), now);
+        }
         return Optional.of(new LetterExchange.Draft(id, personId, request, now));
     }
 

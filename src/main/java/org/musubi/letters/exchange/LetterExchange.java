@@ -99,7 +99,22 @@ public interface LetterExchange {
     Optional<String> preview(Reader author, long personId, LetterRequest request, Locale locale);
 
     /** Saves a draft (new when {@code draftId} is null); empty when refused. */
-    Optional<Draft> saveDraft(Reader author, long personId, UUID draftId, LetterRequest request);
+    default Optional<Draft> saveDraft(Reader author, long personId, UUID draftId, LetterRequest request) {
+        return saveDraft(author, personId, draftId, null, request);
+    }
+
+    /**
+     * As above, for a form opened on the draft as saved at {@code seen} (null: not said): when the draft was saved again
+     * since (in another tab or window), nothing is stored and {@link DraftChanged} says so.
+     */
+    Optional<Draft> saveDraft(Reader author, long personId, UUID draftId, Instant seen, LetterRequest request);
+
+    /** A draft saved again since the form that would save it was opened: nothing of this save was stored. */
+    final class DraftChanged extends RuntimeException {
+        public DraftChanged(UUID draft) {
+            super("draft " + draft + " was saved again meanwhile");
+        }
+    }
 
     /** The author's drafts for the person, newest first. */
     List<Draft> drafts(Reader author, long personId);

@@ -79,8 +79,8 @@ public final class Letters implements LetterExchange {
     }
 
     @Override
-    public Optional<Draft> saveDraft(Reader author, long personId, UUID draftId, LetterRequest request) {
-        return composing.saveDraft(author, personId, draftId, request);
+    public Optional<Draft> saveDraft(Reader author, long personId, UUID draftId, Instant seen, LetterRequest request) {
+        return composing.saveDraft(author, personId, draftId, seen, request);
     }
 
     @Override

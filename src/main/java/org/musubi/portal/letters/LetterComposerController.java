@@ -63,6 +63,7 @@ class LetterComposerController {
                 return denied(response);
             }
             form = LetterForm.of(kept.get().request(), draft);
+            form.draftSavedAt = kept.get().updatedAt();
         } else {
             form = null;
         }
@@ -107,7 +108,15 @@ class LetterComposerController {
         if (request != null && faults.isEmpty()) {
             switch (action) {
                 case "draft" -> {
-                    Optional<LetterExchange.Draft> saved = letters.saveDraft(author, person, form.draft, request);
+                    Optional<LetterExchange.Draft> saved;
+                    try {
+                        saved = letters.saveDraft(author, person, form.draft, form.draftSavedAt, request);
+                    } catch (LetterExchange.DraftChanged e) {
+                        // saved again in another window since this form was opened: told, the letter as typed kept
+                        response.setStatus(HttpServletResponse.SC_CONFLICT);
+                        faults.add("letters.compose.fault.draftChanged");
+                        break;
+                    }
                     if (saved.isEmpty()) {
                         return denied(response);
                     }

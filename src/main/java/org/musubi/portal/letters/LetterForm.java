@@ -28,6 +28,8 @@ public class LetterForm {
     public LetterKind kind = LetterKind.REFERRAL;
     public UUID repliesTo;
     public UUID draft;
+    /** When the draft the form was opened on had been saved (its {@code updated_at}): a save since is told. */
+    public java.time.Instant draftSavedAt;
     public Long addressee;
     public String department;
     public String doctor;

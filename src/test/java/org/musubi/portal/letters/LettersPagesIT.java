@@ -202,6 +202,40 @@ class LettersPagesIT extends NetworkFixtures {
                 "/portal/patients/" + nobody + "/letters", person, nobody);
     }
 
+    /**
+     * One draft open in two windows (issue 66): the first window's save is kept; the second's is told the draft was saved
+     * meanwhile (409) with what it typed still on the page, and the draft keeps the first window's text.
+     */
+    @Test
+    void aDraftSavedInAnotherWindowMeanwhileIsToldAndNothingIsLost() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        LetterPatients.Written patient = patients.at(port, clinic);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        String base = "/portal/patients/" + patient.personId() + "/letters";
+        doctor.get(base + "/new?kind=REFERRAL");
+        HttpResponse<String> first = doctor.post(base, "kind", "REFERRAL", "purposeText", "最初の下書き", "action", "draft");
+        String page = WebSession.location(first);
+        assertThat(page).contains("/letters/new?draft=");
+        String draft = page.replaceAll(".*draft=([0-9a-f-]{36}).*", "$1");
+        String windowOne = doctor.get(page).body();
+        String windowTwo = doctor.get(page).body();
+        Matcher savedAt = Pattern.compile("name=\"draftSavedAt\" value=\"([^\"]+)\"").matcher(windowOne);
+        assertThat(savedAt.find()).as("the form names when its draft was saved").isTrue();
+        assertThat(windowTwo).contains(savedAt.group(0));
+
+        HttpResponse<String> one = doctor.post(base, "kind", "REFERRAL", "draft", draft, "draftSavedAt", savedAt.group(1),
+                "purposeText", "一つ目の窓で直した", "action", "draft");
+        assertThat(one.statusCode()).isEqualTo(302);
+        HttpResponse<String> two = doctor.post(base, "kind", "REFERRAL", "draft", draft, "draftSavedAt", savedAt.group(1),
+                "purposeText", "二つ目の窓で直した", "action", "draft");
+
+        assertThat(two.statusCode()).isEqualTo(409);
+        assertThat(two.body()).contains("この下書きは、この画面を開いた後に別の画面で保存されています。")
+                .as("what the second window typed stays on its page").contains("二つ目の窓で直した");
+        assertThat(doctor.get(base + "/new?draft=" + draft).body()).contains("一つ目の窓で直した")
+                .doesNotContain("二つ目の窓で直した");
+    }
+
     @Test
     void aLetterTheExchangeRefusesComesBackWithItsFaultsAndEveryValueKept() {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);

@@ -170,6 +170,13 @@ public final class LetterTable {
                 .params(id, authorUser, personId, requestJson, Timestamp.from(at)).update();
     }
 
+    /** Saves the author's draft again only while it is as saved at {@code seen}; false when it was saved since. */
+    public boolean saveDraftIfSavedAt(UUID id, long authorUser, String requestJson, Instant at, Instant seen) {
+        return jdbc.sql("UPDATE letter_draft SET request_json = ?, updated_at = ?"
+                        + " WHERE id = ? AND author_user = ? AND updated_at = ?")
+                .params(requestJson, Timestamp.from(at), id, authorUser, Timestamp.from(seen)).update() == 1;
+    }
+
     public record DraftRow(UUID id, long personId, String requestJson, Instant updatedAt) {
     }
 
