@@ -218,9 +218,12 @@ class FeesIT extends NetworkFixtures {
                 .as("one corrected, one told").containsExactly(302, 409);
         HttpResponse<String> told = answerA.statusCode() == 409 ? answerA : answerB;
         String mine = told == answerA ? "A" : "B";
-        assertThat(told.body()).contains("この請求書はすでに訂正されています。")
-                .as("the lines and reason typed stay on the page").contains("減額" + mine).contains("理由" + mine);
         Invoice replacement = invoiceOf(month, hospital);
+        assertThat(told.body()).contains("この請求書（" + original.number() + "）はすでに訂正されています（いま有効なのは "
+                        + replacement.number() + "）")
+                .as("the lines and reason typed stay in the form of the invoice in force")
+                .contains("value=\"減額" + mine + "\"").contains(">理由" + mine + "</textarea>")
+                .contains("/admin/invoices/" + replacement.id() + "/correct");
         assertThat(replacement.replaces()).hasValue(new Invoice.Reference(original.id(), original.number()));
         assertThat(replacement.reason()).hasValue(mine.equals("A") ? "理由B" : "理由A");
         assertThat(invoices.list(Optional.of(month), InvoiceStore.Filter.ALL).stream()

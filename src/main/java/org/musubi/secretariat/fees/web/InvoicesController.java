@@ -153,8 +153,7 @@ class InvoicesController {
             faults.add(FieldFault.of("reason", "fees.fault.reason", Invoices.MAX_REASON));
         }
         if (invoice.status() != Invoice.Status.ISSUED) {
-            faults.add(FieldFault.of("reason", "fees.fault.replacedAlready"));
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return correctedMeanwhile(invoice, form, reason, model, response);
         }
         if (!faults.isEmpty()) {
             return refused(invoice, form, reason, faults, model);
@@ -167,11 +166,21 @@ class InvoicesController {
             redirect.addFlashAttribute("done", "noSettings");
             return "redirect:/admin/invoices/" + id;
         } catch (Invoices.NotInForce replacedMeanwhile) {
-            // another administrator's correction of this invoice was stored first: told, with this one's lines kept
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return refused(found(id), form, reason, List.of(FieldFault.of("reason", "fees.fault.replacedAlready")),
-                    model);
+            return correctedMeanwhile(found(id), form, reason, model, response);
         }
+    }
+
+    /**
+     * A correction of an invoice another correction replaced first (409): nothing stored; the invoice now in force
+     * is shown with this correction's lines and reason in its form, so that the person checks it and loses nothing.
+     */
+    private String correctedMeanwhile(Invoice replaced, MultiValueMap<String, String> form, String reason, Model model,
+                                      HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        Invoice now = replaced.replacedBy().flatMap(r -> invoices.find(r.id()))
+                .filter(i -> i.status() == Invoice.Status.ISSUED).orElse(replaced);
+        return refused(now, form, reason, List.of(FieldFault.of("reason", "fees.fault.replacedAlready",
+                replaced.number(), now.number())), model);
     }
 
     /** The invoice's page again with the correction as typed and what refused it. */
