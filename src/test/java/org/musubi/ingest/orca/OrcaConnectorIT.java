@@ -55,6 +55,8 @@ class OrcaConnectorIT {
     @Autowired TestAccounts accounts;
     @Autowired AuditRows audit;
     @Autowired JdbcClient jdbc;
+    @Autowired org.musubi.testing.FhirClients clients;
+    @Autowired org.musubi.consent.Consents consents;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     private OrcaStandIn orca;
@@ -74,9 +76,10 @@ class OrcaConnectorIT {
         taro.address = "広島市中区基町１－１";
         taro.phone = "082-111-2222";
         taro.visits.add(new OrcaStandIn.Visit(today.minusDays(2), "01", "内科", List.of(
-                new OrcaStandIn.Act("12", "再診", "1", List.<String[]>of(new String[] {"112007410", "再診料", "1", ""})),
-                new OrcaStandIn.Act("21", "内服", "14", List.<String[]>of(
-                        new String[] {"620000007", "アムロジピン錠５ｍｇ", "1", "錠"})))));
+                new OrcaStandIn.Act("120", "再診", "1", List.<String[]>of(new String[] {"112007410", "再診料", "1", ""})),
+                new OrcaStandIn.Act("212", "内服薬剤（院外処方）", "14", List.<String[]>of(
+                        new String[] {"620000007", "アムロジピン錠５ｍｇ", "1", "錠", "016"},
+                        new String[] {"001000101", "１日１回朝食後", "1", ""})))));
         orca.add(new OrcaStandIn.Patient("00002", "日医　花子", "ニチイ　ハナコ", "2", "1962-11-20", today.minusDays(1))
                 .disease("4660007", "急性気管支炎", "2025-01-10", "2025-01-31", "F", "", "01"));
         orca.add(new OrcaStandIn.Patient("00003", "日医　次郎", "ニチイ　ジロウ", "1", "1990-01-01", today.minusDays(10))
@@ -119,14 +122,16 @@ class OrcaConnectorIT {
                 SELECT (r->'code'->'coding'->0->>'system') || ' ' || (r->'code'->'coding'->0->>'code') || ' ' || (r->'code'->>'text')
                   || ' ' || (r->>'performedDateTime') || ' ' || (r->'encounter'->>'reference' LIKE 'Encounter/%')
                 FROM resource, LATERAL (SELECT content::jsonb AS r) x WHERE source_facility = ? AND type = 'Procedure' AND NOT deleted"""))
-                .isEqualTo(OrcaResources.PROCEDURE + " 112007410 再診料 " + today.minusDays(2) + " true");
+                .isEqualTo(OrcaSystems.PROCEDURE + " 112007410 再診料 " + today.minusDays(2) + " true");
         assertThat(single("""
                 SELECT (r->'medicationCodeableConcept'->'coding'->0->>'system') || ' ' || (r->'medicationCodeableConcept'->'coding'->0->>'code')
                   || ' ' || (r->'medicationCodeableConcept'->>'text') || ' ' || (r->'dispenseRequest'->'expectedSupplyDuration'->>'value')
-                  || ' ' || (r->'dosageInstruction'->0->'doseAndRate'->0->'doseQuantity'->>'value')
-                  || (r->'dosageInstruction'->0->'doseAndRate'->0->'doseQuantity'->>'unit') || ' ' || (r->>'authoredOn')
+                  || ' ' || (r->'dosageInstruction'->0->'doseAndRate'->0->'rateRatio'->'numerator'->>'value')
+                  || (r->'dosageInstruction'->0->'doseAndRate'->0->'rateRatio'->'numerator'->>'unit') || '/'
+                  || (r->'dosageInstruction'->0->'doseAndRate'->0->'rateRatio'->'denominator'->>'code') || ' '
+                  || (r->'dosageInstruction'->0->>'text') || ' ' || (r->>'authoredOn')
                 FROM resource, LATERAL (SELECT content::jsonb AS r) x WHERE source_facility = ? AND type = 'MedicationRequest' AND NOT deleted"""))
-                .isEqualTo("urn:oid:1.2.392.100495.20.2.71 620000007 アムロジピン錠５ｍｇ 14 1錠 " + today.minusDays(2));
+                .isEqualTo("urn:oid:1.2.392.100495.20.2.71 620000007 アムロジピン錠５ｍｇ 14 1錠/d １日１回朝食後 " + today.minusDays(2));
 
         List<AuditRows.Row> rows = audit.rows(mark, "system:orca");
         assertThat(rows).extracting(AuditRows.Row::reason).as("one row per record stored").containsExactlyInAnyOrder(
@@ -134,6 +139,92 @@ class OrcaConnectorIT {
                 "import ORCA orca:visit:00001:" + today.minusDays(2) + ":01 " + file("00001"),
                 "import ORCA orca:patient:00002 " + file("00002"), "import ORCA orca:diseases:00002 " + file("00002"));
         assertThat(rows).extracting(AuditRows.Row::outcome).containsOnly("PERMIT");
+    }
+
+    /**
+     * ORCA as it really answers (issue 65): the fixture patient 00101 (src/test/resources/orca/00101, ORCA's documented
+     * answer shapes) pulled over HTTP and imported by the real pipeline: the prescriptions, procedures, injections,
+     * materials and comments of both visits (class=02) are stored; 死亡 is inactive with ORCA's D kept and 疑い is
+     * unconfirmed, the 修飾語 ZZZ8002 alone making it so; the contraindicated drugs and the patient's contraindication
+     * and allergy show on the viewer's allergy line, and the suspected gastritis with its 疑い mark among the problems,
+     * on the page the clinic's doctor reads.
+     */
+    @Test
+    void orcasTreatmentsOutcomesSuspicionsAndContraindicationsArriveAndShowOnTheChart() {
+        orca.addFixture("00101", today.minusDays(1));
+        OrcaConnector c = connector();
+
+        List<ImportBatch> batches = pulls.pull(c.id(), null, BatchOrigin.SCREEN);
+
+        assertThat(batches).allSatisfy(b -> assertThat(b.status()).isEqualTo(BatchStatus.DONE));
+        assertThat(batches.stream().mapToLong(b -> b.counts().recordsRejected()).sum()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT r.type || ' ' || count(*) FROM resource r JOIN source_patient s ON s.id = r.patient_key
+                WHERE r.source_facility = ? AND s.local_id = '00101' AND NOT r.deleted GROUP BY r.type ORDER BY r.type""")
+                .param(clinic.id()).query(String.class).list()).containsExactly("AllergyIntolerance 4", "Communication 1",
+                "Condition 7", "Encounter 2", "MedicationAdministration 2", "MedicationRequest 4", "Patient 1", "Procedure 7");
+        assertThat(jdbc.sql("""
+                SELECT (r->'medicationCodeableConcept'->>'text') || ' ' || coalesce(r->'dosageInstruction'->0->>'text', '')
+                  || ' ' || coalesce(r->'dispenseRequest'->'expectedSupplyDuration'->>'value', '-')
+                  || ' ' || (r->'dispenseRequest'->'quantity'->>'value') || (r->'dispenseRequest'->'quantity'->>'unit')
+                  || ' ' || coalesce(r->'note'->0->>'text', '-')
+                FROM resource, LATERAL (SELECT content::jsonb AS r) x
+                WHERE source_facility = ? AND type = 'MedicationRequest' AND NOT deleted AND patient_key = (SELECT id FROM source_patient
+                  WHERE facility_id = ? AND local_id = '00101') ORDER BY 1""")
+                .params(clinic.id(), clinic.id()).query(String.class).list()).containsExactlyInAnyOrder(
+                "アムロジピン錠５ｍｇ「サンプル」 １日２回朝夕食後に 14 14錠 一包化",
+                "ケトプロフェンテープ２０ｍｇ「サンプル」 １日１回腰部に貼付 - 14枚 -",
+                "ファモチジン錠１０ｍｇ「サンプル」 １日２回朝夕食後に 14 28錠 一包化",
+                "ロキソプロフェンＮａ錠６０ｍｇ「サンプル」 疼痛時 - 5錠 -");
+        assertThat(jdbc.sql("""
+                SELECT (r->'code'->>'text') || ' ' || (r->'category'->'coding'->0->>'code') || ' ' || (r->>'performedDateTime')
+                FROM resource, LATERAL (SELECT content::jsonb AS r) x
+                WHERE source_facility = ? AND type = 'Procedure' AND NOT deleted AND patient_key = (SELECT id FROM source_patient
+                  WHERE facility_id = ? AND local_id = '00101') ORDER BY 1""")
+                .params(clinic.id(), clinic.id()).query(String.class).list()).containsExactlyInAnyOrder(
+                "処方箋料（その他） 820 " + today.minusDays(2), "単純撮影（イ）の写真診断 700 " + today.minusDays(2),
+                "尿一般 600 " + today.minusDays(2), "画像記録用フィルム（半切） 700 " + today.minusDays(2),
+                "皮下筋肉内注射 311 " + today.minusDays(2), "創傷処置（１００平方センチメートル未満） 400 " + today.minusDays(2),
+                "再診料 120 " + today.minusDays(2));
+        assertThat(jdbc.sql("""
+                SELECT (r->'code'->>'text') || ' ' || (r->'clinicalStatus'->'coding'->0->>'code') || ' '
+                  || coalesce(r->'clinicalStatus'->'coding'->1->>'code', '-') || ' ' || (r->'verificationStatus'->'coding'->0->>'code')
+                FROM resource, LATERAL (SELECT content::jsonb AS r) x
+                WHERE source_facility = ? AND type = 'Condition' AND NOT deleted AND r->'code'->'coding' IS NOT NULL
+                  AND patient_key = (SELECT id FROM source_patient WHERE facility_id = ? AND local_id = '00101') ORDER BY 1""")
+                .params(clinic.id(), clinic.id()).query(String.class).list()).containsExactlyInAnyOrder(
+                "両変形性膝関節症 inactive C confirmed", "急性心筋梗塞 inactive D confirmed",
+                "急性気管支炎の疑い resolved F unconfirmed", "慢性胃炎 inactive S confirmed", "胃炎の疑い active - unconfirmed",
+                "高血圧症 active - confirmed");
+
+        long person = clients.personOf(clinic, "00101");
+        consents.link(person, clinic.id(), accounts.networkAdmin().id());
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR));
+        HttpResponse<String> chart = doctor.get("/portal/patients/" + person);
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(spans(chart.body(), "allergies", "allergy")).as("the allergy line").containsExactlyInAnyOrder(
+                "ワルファリンＫ錠１ｍｇ「サンプル」", "アスピリン腸溶錠１００ｍｇ「サンプル」", "ヨード造影剤", "そば");
+        assertThat(spans(chart.body(), "problems", "problem-title")).as("the problems: nothing ended, 疑い kept")
+                .containsExactlyInAnyOrder("ＨＣＶ抗体陽性", "胃炎の疑い", "高血圧症");
+        assertThat(section(chart.body(), "problems")).containsPattern(
+                "胃炎の疑い</span>\\s*<span class=\"problem-mark\" data-mark=\"problem.mark.SUSPECTED\">疑い</span>");
+    }
+
+    /** The texts of the spans of class {@code cls} inside the element of id {@code id}. */
+    private static List<String> spans(String page, String id, String cls) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<span class=\"" + cls + "\"[^>]*>([^<]*)</span>")
+                .matcher(section(page, id));
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1).strip());
+        }
+        return found;
+    }
+
+    private static String section(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id + " on the page").isPositive();
+        return page.substring(start, page.indexOf("</p>", start));
     }
 
     @Test
