@@ -32,6 +32,7 @@ final class Commands {
               audit merge-spool  merge a read-only standby's audit spool into the trail (docs/disaster.md)
               admin create    create the first network administrator of a new installation
               drugs load      load the MHLW drug price list (.xlsx or .csv) into the drug master
+              receipt-master load  load the receipt masters that name the codes of receipt (UKE) files
               backup          write the database and files to one encrypted archive ('backup verify' checks one)
               restore         restore an archive into an empty database and blob store
               demo reset      make the demo again from nothing, dated to today (demo installations only)
@@ -62,6 +63,7 @@ final class Commands {
         PrintStream out = System.out;
         return new Object[] {new Serve(), new SynthCommand(out, System.err), new DatabaseCommands.Import(),
             new DatabaseCommands.AuditVerify(), new DatabaseCommands.AdminCreate(), new DatabaseCommands.DrugsLoad(),
+            new DatabaseCommands.ReceiptMasterLoad(),
             new BackupCommands.Backup(), new BackupCommands.Restore(), new DemoCommands()};
     }
 

@@ -15,6 +15,7 @@ import org.musubi.commandline.UsageError;
 import org.musubi.commandline.UsageText;
 import org.musubi.ingest.cli.ImportCommand;
 import org.musubi.medication.cli.DrugsCommand;
+import org.musubi.receiptmaster.cli.ReceiptMasterCommand;
 import org.musubi.security.cli.CreateNetworkAdminCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -189,6 +190,35 @@ final class DatabaseCommands {
             }
             return inContext(values, context -> context.getBean(DrugsCommand.class)
                     .load(Path.of(words.get(1)), System.out, System.err));
+        }
+    }
+
+    /** {@code musubi receipt-master load FILE...}: the receipt masters that name a receipt's codes. */
+    @Command(name = "receipt-master")
+    static final class ReceiptMasterLoad implements Callable<Integer>, UsageText {
+
+        @Mixin
+        HelpOption help;
+        @Mixin
+        Settings settings;
+        @Parameters(paramLabel = "load FILE...")
+        List<String> words = new ArrayList<>();
+
+        @Override
+        public String usage() {
+            return ReceiptMasterCommand.HELP;
+        }
+
+        @Override
+        public Integer call() {
+            String[] values = settings.values();
+            if (words.size() < 2 || !words.getFirst().equals("load")) {
+                System.out.print(usage());
+                return 2;
+            }
+            List<Path> files = words.subList(1, words.size()).stream().map(Path::of).toList();
+            return inContext(values, context -> context.getBean(ReceiptMasterCommand.class)
+                    .load(files, System.out, System.err));
         }
     }
 }

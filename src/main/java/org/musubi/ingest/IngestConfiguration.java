@@ -35,6 +35,7 @@ import org.musubi.ingest.ssmix2.Ssmix2Reader;
 import org.musubi.ingest.ssmix2.Stays;
 import org.musubi.ingest.ssmix2.StorageStays;
 import org.musubi.ingest.uke.UkeReader;
+import org.musubi.receiptmaster.ReceiptMaster;
 import org.musubi.record.IdKeys;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
@@ -119,10 +120,10 @@ class IngestConfiguration {
         return new KindReader(ImportKind.ORCA, source -> reader);
     }
 
-    /** Clinics and pharmacies without an EHR: their monthly receipt files (UKE). */
+    /** Clinics and pharmacies without an EHR: their monthly receipt files (UKE), named from the receipt masters. */
     @Bean
-    KindReader ukeReader() {
-        SourceReader reader = new UkeReader();
+    KindReader ukeReader(ReceiptMaster master) {
+        SourceReader reader = new UkeReader(master);
         return new KindReader(ImportKind.UKE, source -> reader);
     }
 

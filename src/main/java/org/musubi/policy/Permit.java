@@ -36,7 +36,8 @@ public record Permit(String rule) implements Decision {
      * The person asked through a patient of the requester's own facility, which has no standing for the person (no
      * live link made with the card; {@link AccessPolicy#standing}): only that patient opens, with the facility's own
      * data under the demographics and identifiers it sent itself — never the person, their id or anyone else's data.
-     * A person-level decision only (items are judged as ever), so not one of {@link #RULES}.
+     * Also the decision for a patient of the facility's own that 名寄せ holds, joined to no person yet ({@link
+     * PersonAccess#interactHeld}). A person-level decision only (items are judged as ever), so not one of {@link #RULES}.
      */
     public static final String OWN_PATIENT = "policy.permit.ownPatient";
 

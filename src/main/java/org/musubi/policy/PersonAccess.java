@@ -57,6 +57,20 @@ public interface PersonAccess {
                                        Function<PersonView, Interaction<T>> body);
 
     /**
+     * One interaction with a patient of the requester's own facility that 名寄せ has joined to no person — held for an
+     * operator's review, dismissed from it, or waiting for a rematch: held means "not joined to a person", never "not
+     * stored", and the facility that sent the patient reads what it sent. The view is of that patient only ({@link
+     * Permit#OWN_PATIENT}, no person), its items judged as the facility's own data (the profession's categories, rule
+     * 7; for {@code OWN_RECORDS} its clinical staff, rule 10), decided as {@link AccessPolicy#decidePerson} decides
+     * through a facility's own patient of a person whose only data is that facility's. Any other requester — another
+     * facility, a resident, an operator of no facility — and a patient that is linked to a person, or that does not
+     * exist, are refused alike ({@link Deny#UNKNOWN_PERSON}): the answer is that of a patient nobody has. Exactly one
+     * audit row, naming no person.
+     */
+    <T> Interaction<T> interactHeld(long userId, Purpose purpose, long sourcePatientId, AuditAction action,
+                                    String resourceType, Function<PersonView, Interaction<T>> body);
+
+    /**
      * One interaction with a letter addressed to the requester's facility ({@link AccessPolicy#decideAddressed}),
      * stored under the sender's source patient {@code senderPatientId} of person {@code personId}: the view's sources
      * are that patient only and it opens no person (an addressee learns who the patient is from the letter, not from

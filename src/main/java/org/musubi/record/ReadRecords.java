@@ -507,6 +507,14 @@ public final class ReadRecords {
             return direct(reader, action, type, id, decision, resource);
         }
         Optional<Long> person = identities.personOf(resource.patientKey());
+        if (person.isEmpty() && reader.actsFor(resource.sourceFacilityId()) && reader.onlyPerson() == null) {
+            return held(reader, resource.patientKey(), action, type, view -> {
+                seen[0] = view;
+                Decision decision = decide(view, resource);
+                return decision.permitted() ? Interaction.permitted(resource, decision, List.of(id))
+                        : Interaction.refused(decision, List.of(id));
+            });
+        }
         if (person.isEmpty()) {
             return direct(reader, action, type, id, ownOnly(reader, resource, Deny.NOT_LINKED), resource);
         }
@@ -535,16 +543,22 @@ public final class ReadRecords {
     }
 
     /**
-     * One interaction with the patient named: by the person's id, or through a patient of the reader's own facility
-     * linked to a person; another facility's patient, or one linked to no one, is a miss (audited once).
+     * One interaction with the patient named: by the person's id, or through a patient of the reader's own facility —
+     * linked to a person ({@link PersonAccess#interactThrough}), or held by 名寄せ, linked to no one ({@link
+     * PersonAccess#interactHeld}: the facility reads what it sent). Another facility's patient, or none, is a miss
+     * (audited once).
      */
     private <T> Interaction<T> interact(Reader reader, PatientRef patient, AuditAction action, String type,
                                         Function<PersonView, Interaction<T>> body) {
         return switch (patient) {
             case PatientRef.Person p -> interact(reader, p.personId(), action, type, body);
             case PatientRef.OwnPatient own -> {
-                Optional<Long> person = identities.sourcePatient(own.sourcePatientId())
-                        .filter(s -> reader.actsFor(s.facilityId())).flatMap(s -> identities.personOf(s.id()));
+                Optional<SourcePatient> mine = identities.sourcePatient(own.sourcePatientId())
+                        .filter(s -> reader.actsFor(s.facilityId()));
+                Optional<Long> person = mine.flatMap(s -> identities.personOf(s.id()));
+                if (mine.isPresent() && person.isEmpty() && reader.onlyPerson() == null) {
+                    yield held(reader, own.sourcePatientId(), action, type, body);
+                }
                 if (person.isEmpty()) {
                     direct(reader, action, type, "own patient", new Deny(NOT_FOUND), null);
                     yield Interaction.refused(new Deny(NOT_FOUND), List.of());
@@ -552,6 +566,12 @@ public final class ReadRecords {
                 yield interact(reader, person.get(), own.sourcePatientId(), action, type, body);
             }
         };
+    }
+
+    /** One interaction with a patient of the reader's own facility that is linked to no person ({@link PersonAccess#interactHeld}). */
+    private <T> Interaction<T> held(Reader reader, long sourcePatientId, AuditAction action, String type,
+                                    Function<PersonView, Interaction<T>> body) {
+        return access.interactHeld(reader.userId(), reader.purpose(), sourcePatientId, action, type, body);
     }
 
     /** The body, unless the reader is confined to another person ({@link Reader#onlyPerson}): then that refusal. */

@@ -1580,6 +1580,124 @@ class AttackMatrixIT extends NetworkFixtures {
 
     // ---- end of the insured-person number --------------------------------------------------------------------------
 
+    // ---- issue 65: a patient held for 名寄せ: one contiguous block ----------------------------------------------------
+
+    @Autowired
+    org.musubi.phr.Residents heldResidents;
+    @Autowired
+    org.musubi.security.internal.smart.SmartLaunches heldLaunches;
+
+    /**
+     * A patient hospital A sent that 名寄せ holds (it came without birth date: joined to no person) is A's own, and
+     * nobody else's: A's system reads it by its patient ID, its own Patient's id, its lab result and {@code $everything}.
+     * Each of clinic B's callers — its systems (each scope) and users of every profession, through the API (also with
+     * A's identifier system and A's patient ID) and B's 非常時バックアップ page —, A's own clerk for the lab result and
+     * 非常時バックアップ (a clerk's profession sees neither), and a resident's app (whose own person looks alike) gets for
+     * every attempt exactly the answer of the same attempt about a patient, a Patient or a result nobody has, never a
+     * marker of A's patient (the lab value, A's patient ID, the name), and one audit row.
+     */
+    @Test
+    void aPatientHeldForMatchingIsReadOnlyByTheFacilityThatSentIt() {
+        Facility hospital = accounts.newHospital();
+        var sender = clients.register(hospital, "system/*.read", "system/*.write");
+        IGenericClient a = clients.fhir(port, clients.token(port, sender));
+        String localId = FhirRecords.localId();
+        String given = FhirRecords.uniqueKana();
+        org.hl7.fhir.r4.model.Patient held = new org.hl7.fhir.r4.model.Patient();
+        held.addIdentifier().setSystem(FhirRecords.patientSystem(hospital)).setValue(localId);
+        held.addName().setFamily("ホリュウ").addGiven(given).addExtension(
+                "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation",
+                new org.hl7.fhir.r4.model.CodeType("SYL"));
+        held.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+        String patientId = a.create().resource(held).execute().getId().getIdPart();
+        double value = 10 + (java.util.concurrent.ThreadLocalRandom.current().nextInt(11, 99) * 10 + 7) / 1000.0;
+        String observationId = FhirRecords.create(a, FhirRecords.lab(hospital, localId, FhirRecords.HBA1C,
+                "2026-04-01", value));
+        long source = identities.sourcePatient(hospital.id(), localId).orElseThrow().id();
+        assertThat(identities.personOf(source)).as("held: joined to no person").isEmpty();
+        String system = FhirRecords.patientSystem(hospital);
+        String nobody = UUID.randomUUID().toString();
+        String noResult = UUID.randomUUID().toString();
+        String noId = localId + "0";
+        // each route: the path about A's patient, the same about nothing, and the keys in which they differ
+        Map<String, String[]> api = new java.util.LinkedHashMap<>();
+        api.put("PDQm by A's patient ID", new String[] {"Patient?identifier=" + encoded(system + "|" + localId),
+                "Patient?identifier=" + encoded(system + "|" + noId), localId, noId});
+        api.put("A's Patient", new String[] {"Patient/" + patientId, "Patient/" + nobody, patientId, nobody});
+        api.put("results of A's Patient", new String[] {"Observation?patient=Patient/" + patientId,
+                "Observation?patient=Patient/" + nobody, patientId, nobody});
+        api.put("$everything of A's Patient", new String[] {"Patient/" + patientId + "/$everything",
+                "Patient/" + nobody + "/$everything", patientId, nobody});
+        api.put("the result", new String[] {"Observation/" + observationId, "Observation/" + noResult, observationId,
+                noResult});
+        api.put("PIXm by A's patient ID", new String[] {"Patient/$ihe-pix?sourceIdentifier=" + encoded(system + "|"
+                + localId), "Patient/$ihe-pix?sourceIdentifier=" + encoded(system + "|" + noId), localId, noId});
+        String marker = String.valueOf(value);
+
+        RawApi own = new RawApi(port, clients.token(port, sender));
+        for (String[] route : api.values()) {
+            if (!route[0].contains("$ihe-pix")) {
+                HttpResponse<String> read = own.get(route[0]);
+                assertThat(read.statusCode()).as("A reads " + route[0]).isEqualTo(200);
+                assertThat(read.body()).as("A reads " + route[0]).contains(route[0].startsWith("Patient?") ? localId
+                        : route[0].startsWith("Patient/") && !route[0].endsWith("$everything") ? given : marker);
+            }
+        }
+
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        List<Armed> callers = new ArrayList<>(callers(clinic));
+        User clerk = accounts.memberOf(hospital, Profession.MEDICAL_CLERK);
+        Armed aClerk = new Armed(new Attacker("A's clerk", Profession.MEDICAL_CLERK, Set.of()), clerk.id(), null,
+                accounts.signedIn(port, clerk));
+        callers.add(aClerk);
+        var lookAlike = heldResidents.patientAt(port, FacilityKind.HOSPITAL, "ホリュウ");
+        var resident = heldResidents.register(lookAlike.personId());
+        var app = heldLaunches.register(org.musubi.security.internal.smart.SmartLaunches.SCOPES);
+        String appToken = heldLaunches.launch(port, heldResidents.logIn(port, resident), app,
+                org.musubi.security.internal.smart.SmartLaunches.SCOPES).text("access_token");
+        callers.add(new Armed(new Attacker("a resident's app", Profession.RESIDENT, Set.of()),
+                resident.account().id(), new RawApi(port, appToken), null));
+
+        for (Armed caller : callers) {
+            Map<String, String[]> routes = new java.util.LinkedHashMap<>(api);
+            if (caller == aClerk) {
+                routes.keySet().retainAll(List.of("results of A's Patient", "the result"));
+            }
+            for (Map.Entry<String, String[]> route : routes.entrySet()) {
+                String what = caller.attacker() + " / " + route.getKey();
+                String[] paths = route.getValue();
+                java.util.function.Function<String, HttpResponse<String>> get = caller.api() != null ? caller.api()::get
+                        : path -> caller.web().send(RawApi.request(port, "GET", path, null, Map.of()));
+                long before = audit.max();
+                HttpResponse<String> asked = get.apply(paths[0]);
+                long between = audit.max();
+                HttpResponse<String> absent = get.apply(paths[1]);
+                Answers.assertAlike(what, asked, paths[2], absent, paths[3]);
+                assertThat(asked.body().replace(paths[2], "{asked}")).as(what).doesNotContain(marker)
+                        .doesNotContain(given).doesNotContain(localId).doesNotContain(observationId);
+                assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                        .as(what + ": one audit row").isEqualTo(1);
+                assertThat(audit.countByUser(between, caller.userId())).as(what + ": one audit row, absent")
+                        .isEqualTo(1);
+            }
+            if (caller.web() != null) {
+                String what = caller.attacker() + " / 非常時バックアップ by A's patient ID";
+                long before = audit.max();
+                HttpResponse<String> asked = caller.web().post("/portal/own-records", "localId", localId);
+                long between = audit.max();
+                HttpResponse<String> absent = caller.web().post("/portal/own-records", "localId", noId);
+                Answers.assertAlike(what, asked, localId, absent, noId);
+                assertThat(asked.statusCode()).as(what).isEqualTo(404);
+                assertThat(audit.countByUser(before, caller.userId()) - audit.countByUser(between, caller.userId()))
+                        .as(what + ": one audit row").isEqualTo(1);
+                assertThat(audit.countByUser(between, caller.userId())).as(what + ": one audit row, absent")
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    // ---- end of the patient held for 名寄せ --------------------------------------------------------------------------
+
     // ---- issue 46: ORCA connectors: one contiguous block ---------------------------------------------------------------
 
     @Autowired

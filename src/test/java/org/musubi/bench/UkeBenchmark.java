@@ -48,7 +48,7 @@ public final class UkeBenchmark {
             AtomicLong rejected = new AtomicLong();
             long started = System.nanoTime();
             for (int m = 0; m < months; m++) {
-                new UkeReader().read(SourceFile.of("month-" + m + ".UKE", files[m]), FACILITY, r -> {
+                new UkeReader(org.musubi.receiptmaster.DemoMasters.master()).read(SourceFile.of("month-" + m + ".UKE", files[m]), FACILITY, r -> {
                     if (r instanceof ParseResult.Parsed parsed) {
                         receipts.incrementAndGet();
                         resources.addAndGet(parsed.resources().size());

@@ -108,6 +108,39 @@ class TransactionIT extends NetworkFixtures {
     }
 
     @Test
+    void aTransactionEntryWithoutItsOwnFullUrlIsRefusedWith400NamingTheEntry() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        Bundle missing = export(hospital, localId, "ORG-" + localId);
+        missing.getEntry().get(2).setFullUrl(null);
+        missing.getEntry().get(4).setFullUrl(null);
+        long before = audit.max();
+
+        assertThatThrownBy(() -> fhir.transaction().withBundle(missing).execute())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Bundle.entry[2] (Encounter): Bundle.entry.fullUrl がありません")
+                .hasMessageContaining("every entry of a transaction needs a fullUrl");
+        assertThat(audit.rowsSince(before).stream().map(r -> r.action() + " " + r.outcome() + " " + r.reason()))
+                .as("one row: the refusal").containsExactly("CREATE DENY record.invalid 400");
+        assertThat(clients.registered(hospital, localId)).as("nothing of the refused transaction was stored").isFalse();
+
+        Bundle repeated = export(hospital, localId, "ORG-" + localId);
+        repeated.getEntry().get(3).setFullUrl(repeated.getEntry().get(2).getFullUrl());
+        assertThatThrownBy(() -> fhir.transaction().withBundle(repeated).execute())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Bundle.entry[3] (Observation, urn:uuid:11111111-0000-0000-0000-000000000003):"
+                        + " Bundle.entry.fullUrl が Bundle.entry[2] と同じです");
+        assertThat(clients.registered(hospital, localId)).isFalse();
+
+        Bundle batch = export(hospital, localId, "ORG-" + localId).setType(Bundle.BundleType.BATCH);
+        batch.getEntry().subList(1, 5).clear();
+        batch.getEntryFirstRep().setFullUrl(null);
+        assertThat(fhir.transaction().withBundle(batch).execute().getEntryFirstRep().getResponse().getStatus())
+                .as("a batch's entries stand alone: no fullUrl needed").isEqualTo("201 Created");
+    }
+
+    @Test
     void aDocumentBundleWithOneBadEntryRegistersNoPatientEither() {
         Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");

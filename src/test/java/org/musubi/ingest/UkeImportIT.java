@@ -87,10 +87,13 @@ class UkeImportIT {
         assertThat(count("Condition")).isEqualTo(3);
         assertThat(count("Procedure")).as("再診 twice, the gauze, the DPC day, May's 再診").isEqualTo(5);
         assertThat(count("MedicationRequest")).isEqualTo(1);
-        assertThat(count("Communication")).as("the comment follows an item: it is the item's note").isZero();
-        assertThat(jdbc.sql("SELECT content::jsonb->'note'->0->>'text' FROM resource WHERE source_facility = ?"
-                + " AND source_key = 'uke:202405:1112/SI/12/112007410/2024-05-13'").param(clinic.id()).query(String.class)
+        assertThat(count("Communication")).as("a comment of no 診療識別 after the last 剤 closed: the receipt's").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT content::jsonb->'payload'->0->>'contentString' FROM resource WHERE source_facility = ?"
+                + " AND source_key = 'uke:202405:1112/comment'").param(clinic.id()).query(String.class)
                 .single()).isEqualTo("来月検査予定");
+        assertThat(jdbc.sql("SELECT content::jsonb->'code'->>'text' FROM resource WHERE source_facility = ?"
+                + " AND source_key = 'uke:202405:1112/SI/12/112007410/2024-05-13'").param(clinic.id()).query(String.class)
+                .single()).as("named from the receipt masters").isEqualTo("再診料");
         assertThat(jdbc.sql("SELECT content::jsonb->'code'->'coding'->0->>'code' || ' ' || (content::jsonb->'code'->>'text') || ' '"
                         + " || (content::jsonb->>'onsetDateTime') FROM resource WHERE source_facility = ? AND type = 'Condition'"
                         + " AND source_key = 'uke:202404:1112/diagnosis/8841934/'").param(clinic.id()).query(String.class).single())

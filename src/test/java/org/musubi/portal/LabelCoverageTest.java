@@ -100,6 +100,15 @@ class LabelCoverageTest {
     }
 
     @Test
+    void everyReasonAReviewIsOpenedForIsSaidInWordsWithWhatTheOperatorCanDo() {
+        assertThat(org.musubi.identity.linkage.MatchReviews.REASONS).hasSize(ReviewReason.values().length + 5)
+                .allSatisfy(reason -> {
+                    bothHave("code.reviewReason." + reason);
+                    bothHave("code.reviewReasonHelp." + reason);
+                });
+    }
+
+    @Test
     void noTemplatePrintsACodedFieldAsItIs() {
         List<String> raw = new ArrayList<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {

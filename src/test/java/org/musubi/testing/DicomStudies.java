@@ -31,9 +31,12 @@ import java.util.UUID;
  * @param series         how many series
  * @param images         instances per series
  * @param size           rows and columns
+ * @param patientSex     PatientSex (0010,0040), or null to leave it out
+ * @param patientBirthDate PatientBirthDate (0010,0030) yyyyMMdd, or null to leave it out
  */
 public record DicomStudies(String patientId, String issuer, String patientName, String studyUid, String accession,
-                           String modality, String studyDate, String studyTime, int series, int images, int size) {
+                           String modality, String studyDate, String studyTime, int series, int images, int size,
+                           String patientSex, String patientBirthDate) {
 
     static final Path DUMP2DCM = Path.of("/usr/bin/dump2dcm");
     static final Path STORESCU = Path.of("/usr/bin/storescu");
@@ -43,7 +46,7 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
     /** One CT series of {@code images} 64×64 images for the patient, with a new study UID. */
     public static DicomStudies ct(String patientId, String issuer, int images) {
         return new DicomStudies(patientId, issuer, "TEST^TARO", uid(), "ACC" + RANDOM.nextInt(1_000_000), "CT",
-                "20261120", "093000", 1, images, 64);
+                "20261120", "093000", 1, images, 64, null, null);
     }
 
     /** A new UID under the UUID-derived root 2.25 (ISO/IEC 9834-8). */
@@ -59,31 +62,41 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
                 "dcmtk not installed (Debian: apt-get install dcmtk): DICOM test studies cannot be made, test skipped");
     }
 
+    /**
+     * The same study saying its patient is {@code name} (a DICOM PN; a name in kanji or kana is written in UTF-8,
+     * SpecificCharacterSet ISO_IR 192), of {@code sex} (M, F, O) born on {@code birthDate} (yyyyMMdd); null leaves one
+     * out.
+     */
+    public DicomStudies withPatient(String name, String sex, String birthDate) {
+        return new DicomStudies(patientId, issuer, name, studyUid, accession, modality, studyDate, studyTime, series,
+                images, size, sex, birthDate);
+    }
+
     public DicomStudies withSeries(int count, int perSeries) {
         return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality,
-                studyDate, studyTime, count, perSeries, size);
+                studyDate, studyTime, count, perSeries, size, patientSex, patientBirthDate);
     }
 
     /** The same study with images of {@code rows} × {@code rows} pixels. */
     public DicomStudies withSize(int rows) {
         return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality,
-                studyDate, studyTime, series, images, rows);
+                studyDate, studyTime, series, images, rows, patientSex, patientBirthDate);
     }
 
     public DicomStudies withStudy(String uid, String accessionNumber) {
         return new DicomStudies(patientId, issuer, patientName, uid, accessionNumber, modality,
-                studyDate, studyTime, series, images, size);
+                studyDate, studyTime, series, images, size, patientSex, patientBirthDate);
     }
 
     public DicomStudies withModality(String code) {
         return new DicomStudies(patientId, issuer, patientName, studyUid, accession, code,
-                studyDate, studyTime, series, images, size);
+                studyDate, studyTime, series, images, size, patientSex, patientBirthDate);
     }
 
     /** The same study made on {@code date} (yyyyMMdd) at {@code time} (HHmmss), both Japan's. */
     public DicomStudies withStudyDateTime(String date, String time) {
         return new DicomStudies(patientId, issuer, patientName, studyUid, accession, modality,
-                date, time, series, images, size);
+                date, time, series, images, size, patientSex, patientBirthDate);
     }
 
     /** The series UID of series {@code s} (1-based): the study UID with {@code .s}. */
@@ -106,7 +119,7 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
                 Path pixels = dir.resolve("px-" + s + "-" + i + ".raw");
                 Files.write(pixels, pixels(s, i));
                 Path dump = Files.writeString(dir.resolve("in-" + s + "-" + i + ".dump"), dump(s, i, pixels),
-                        StandardCharsets.ISO_8859_1);
+                        StandardCharsets.UTF_8);
                 Path file = dir.resolve(s + "-" + i + ".dcm");
                 run(List.of(DUMP2DCM.toString(), "--write-xfer-little", dump.toString(), file.toString()));
                 Files.delete(dump);
@@ -130,6 +143,9 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
         boolean ct = "CT".equals(modality);
         String sopClass = ct ? "1.2.840.10008.5.1.4.1.1.2" : "1.2.840.10008.5.1.4.1.1.7"; // CT Image / Secondary Capture
         StringBuilder out = new StringBuilder();
+        if (patientName != null && !patientName.chars().allMatch(c -> c < 128)) {
+            out.append("(0008,0005) CS [ISO_IR 192]\n");
+        }
         out.append("(0008,0016) UI [").append(sopClass).append("]\n");
         out.append("(0008,0018) UI [").append(instanceUid(s, i)).append("]\n");
         out.append("(0008,0020) DA [").append(studyDate).append("]\n");
@@ -145,7 +161,12 @@ public record DicomStudies(String patientId, String issuer, String patientName, 
         if (issuer != null) {
             out.append("(0010,0021) LO [").append(issuer).append("]\n");
         }
-        out.append("(0010,0030) DA [19600101]\n(0010,0040) CS [M]\n");
+        if (patientBirthDate != null) {
+            out.append("(0010,0030) DA [").append(patientBirthDate).append("]\n");
+        }
+        if (patientSex != null) {
+            out.append("(0010,0040) CS [").append(patientSex).append("]\n");
+        }
         out.append("(0020,000d) UI [").append(studyUid).append("]\n");
         out.append("(0020,000e) UI [").append(seriesUid(s)).append("]\n");
         out.append("(0020,0011) IS [").append(s).append("]\n");

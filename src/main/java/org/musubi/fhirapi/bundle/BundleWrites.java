@@ -65,7 +65,36 @@ class BundleWrites {
      */
     Bundle transaction(Caller caller, Bundle bundle, List<ObjectNode> sent, int first) {
         caller.scoped(ScopeTable.TRANSACTION, audit, ScopeTable.entryTypes(bundle));
-        return audit.allOrNothing(() -> stored(caller, bundle, sent, first));
+        return audit.allOrNothing(() -> {
+            requireFullUrls(bundle.getEntry(), first);
+            return stored(caller, bundle, sent, first);
+        });
+    }
+
+    /**
+     * Every entry of a transaction names itself by a fullUrl of its own, which is how the other entries refer to it
+     * (FHIR lets a POST leave it out; Musubi asks for it, so that no two entries can be taken for one another): a
+     * missing or repeated one is refused, naming the entry.
+     */
+    static void requireFullUrls(List<Bundle.BundleEntryComponent> entries, int first) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Bundle.BundleEntryComponent entry = entries.get(i);
+            int index = first + i;
+            if (!entry.hasFullUrl() || entry.getFullUrl().isBlank()) {
+                throw EntryRefusals.named(index, entry, new InvalidRequestException(
+                        "Bundle.entry.fullUrl がありません。トランザクションの各エントリには、ほかのエントリが参照に使う fullUrl"
+                                + "（urn:uuid:… など）が必要です / Bundle.entry.fullUrl is missing: every entry of a"
+                                + " transaction needs a fullUrl (e.g. urn:uuid:…), by which the other entries refer to it"));
+            }
+            Integer other = seen.putIfAbsent(entry.getFullUrl(), index);
+            if (other != null) {
+                throw EntryRefusals.named(index, entry, new InvalidRequestException(
+                        "Bundle.entry.fullUrl が Bundle.entry[" + other + "] と同じです。各エントリに別の fullUrl を付けてください"
+                                + " / Bundle.entry.fullUrl is the same as Bundle.entry[" + other + "]'s: give each entry"
+                                + " a fullUrl of its own"));
+            }
+        }
     }
 
     /** As {@link #transaction}, once the token's scopes allowed writing every entry. */

@@ -64,7 +64,7 @@ class PatientSearch {
         } else if (criteria.identifier() != null) {
             var found = lookup.find(criteria.identifier().getSystem(), criteria.identifier().getValue(), "identifier");
             if (found.isEmpty()) {
-                return missed(caller);
+                return held(caller, criteria, birthDate);
             }
             personIds = List.of(found.get().personId());
             identifiedFacility = found.get().facilityId();
@@ -87,6 +87,20 @@ class PatientSearch {
                     .ifPresent(o -> result.add(opener.patient(o)));
         }
         return result;
+    }
+
+    /**
+     * A search by an identifier that names no person: the caller's own patient that 名寄せ holds, linked to no one yet,
+     * which its facility reads as it sent it (audited once, {@link PersonOpener#openHeld}); anything else is a miss.
+     */
+    private List<Patient> held(Caller caller, Criteria criteria, LocalDate birthDate) {
+        var held = lookup.heldOwn(caller.facilityId(), criteria.identifier().getSystem(),
+                criteria.identifier().getValue());
+        if (held.isEmpty()) {
+            return missed(caller);
+        }
+        return opener.openHeld(caller, held.get()).filter(o -> fits(o.demographics(), criteria, birthDate))
+                .map(o -> List.of(opener.patient(o))).orElse(List.of());
     }
 
     /** A search that found no one to decide on: audited once, like one that found only persons the caller may not see. */

@@ -53,6 +53,22 @@ public class IdentifierLookup {
     }
 
     /**
+     * The caller's facility's own patient that {@code system|value} names and that 名寄せ has joined to no person (held
+     * for review): a patient ID in one of the facility's own patient-ID systems, through which the facility reads what
+     * it sent ({@link PersonOpener#openHeld}). Empty for a caller of no facility, another facility's system, a patient
+     * linked to a person (found by {@link #find}) and an identifier nobody has — all answered alike. Call after {@link
+     * #find} found nothing, which has checked the system.
+     */
+    public Optional<SourcePatient> heldOwn(Long callerFacility, String system, String value) {
+        if (callerFacility == null || system == null || value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return systems.facilityOf(system).filter(f -> f.id() == callerFacility)
+                .flatMap(f -> sourcePatient(f, system, value.strip(), false))
+                .filter(s -> identities.personOf(s.id()).isEmpty());
+    }
+
+    /**
      * The facility's source patient with this identifier in one of its patient-ID systems (built-in or declared; and
      * JP_Hospital_PatientID when the facility itself is {@code writing}); empty for any other system.
      */

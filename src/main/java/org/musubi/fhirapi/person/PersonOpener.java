@@ -71,6 +71,18 @@ public class PersonOpener {
         return Optional.ofNullable(opened.value()).filter(PersonView::permitted).map(view -> opened(caller, view));
     }
 
+    /**
+     * {@code held}, a patient of the caller's own facility that 名寄せ has joined to no person, as the caller may see it
+     * (audited once, {@link PersonAccess#interactHeld}): that patient only, under its own identifiers and its own
+     * Patient's id; empty when refused.
+     */
+    public Optional<OpenedPerson> openHeld(Caller caller, SourcePatient held) {
+        Interaction<PersonView> opened = access.interactHeld(caller.userId(), caller.reader().purpose(), held.id(),
+                AuditAction.READ, "Patient", view -> Interaction.permitted(view, view.decision(),
+                        List.of(org.musubi.record.PatientRef.ownKey(held.id()))));
+        return Optional.ofNullable(opened.value()).filter(PersonView::permitted).map(view -> opened(caller, view));
+    }
+
     /** The person (or the caller's own patient) of a permitting view decided (and audited) elsewhere. */
     public OpenedPerson opened(Caller caller, PersonView view) {
         if (view.ownPatientOnly()) {

@@ -7,7 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What follows a link of source patients to persons, in the same transaction: a review still open for a linked source
  * patient is closed (it was matched again and linked), and a person registered without a kana name takes the kana of
  * the first source patient linked to them that has one (as a merge fills the survivor's blanks), so that its blocking
- * keys become the usual ones. Gives the persons whose kana was filled, for their keys to be written again.
+ * keys become the usual ones; likewise a person registered with a kana name in one piece (テストハンヨウ, kept whole as
+ * the family name) takes its family and given parts from a linked patient whose two parts are exactly that name. Gives
+ * the persons whose kana was filled, for their keys to be written again.
  */
 final class LinkFollowUps {
 
@@ -40,7 +42,8 @@ final class LinkFollowUps {
         return jdbc.sql("UPDATE person p SET family_kana = s.family_kana, given_kana = s.given_kana, updated_at = now()"
                         + " FROM unnest(?::bigint[], ?::" + personType + "[]) AS u(source, person)"
                         + " JOIN source_patient s ON s.id = u.source"
-                        + " WHERE " + join + " AND p.family_kana = '' AND p.given_kana = ''"
+                        + " WHERE " + join + " AND p.given_kana = ''"
+                        + " AND (p.family_kana = '' OR p.family_kana = s.family_kana || s.given_kana)"
                         + " AND coalesce(s.family_kana, '') <> '' AND coalesce(s.given_kana, '') <> ''"
                         + " RETURNING p.id")
                 .params(sources, persons).query(Long.class).list();

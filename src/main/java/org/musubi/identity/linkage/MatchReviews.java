@@ -6,13 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
+import org.musubi.identity.matching.ReviewReason;
 import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 
 /** The operators' queue of uncertain matches. */
 public interface MatchReviews {
+
+    /**
+     * Every reason a review is opened for, as stored: the matcher's ({@link ReviewReason}: a candidate too uncertain to
+     * link) and 名寄せ's own when nobody resembles the patient but it lacks what a new person needs ({@code NO_KANA_NAME},
+     * {@code NO_NAME}, {@code NO_SEX}, {@code NO_BIRTH_DATE}; {@code INCOMPLETE_DEMOGRAPHICS} on reviews opened before
+     * issue 65). The review pages say each in words ({@code code.reviewReason.*}) with what the operator can do about it
+     * ({@code code.reviewReasonHelp.*}).
+     */
+    List<String> REASONS = Stream.concat(Stream.of(ReviewReason.values()).map(Enum::name),
+            Stream.of(MatchDecision.NO_KANA_NAME, MatchDecision.NO_NAME, MatchDecision.NO_SEX, MatchDecision.NO_BIRTH_DATE,
+                    MatchDecision.INCOMPLETE_DEMOGRAPHICS)).toList();
 
     /** Opens a review for a source patient (one open review per source patient); returns its id. */
     long open(long sourcePatientId, List<ReviewCandidate> candidates, Set<String> reasons);

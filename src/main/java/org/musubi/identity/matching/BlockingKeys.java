@@ -19,7 +19,9 @@ import org.musubi.identity.matching.compare.PhoneComparator;
  * <li>{@code G} + the same date + first kana of the given name: survives a changed surname
  *     (marriage, adoption) or a mistyped first kana of the surname.
  * <li>{@code N} + birth year + full normalised kana name, e.g. {@code N1945サトウヒロシ}: survives a
- *     wrong day or month (typos, transpositions that are not plain swaps).
+ *     wrong day or month (typos, transpositions that are not plain swaps). A kana name sent in one piece (a family name
+ *     and no given name: テストハンヨウ, which an import could not split) is the full name as it stands, so it shares
+ *     this key, and M, with the same name in two parts.
  * <li>{@code M} + month and day (in the same order as for D) + full kana name, e.g.
  *     {@code M0312サトウヒロシ}: survives a wrong birth year, the digit typists get wrong most.
  * <li>{@code P} + last eight phone digits: survives errors in name and birth date at once and
@@ -93,7 +95,7 @@ public final class BlockingKeys {
             if (!d.givenKana().isEmpty()) {
                 keys.add("G" + date + d.givenKana().charAt(0));
             }
-            if (!d.familyKana().isEmpty() && !d.givenKana().isEmpty()) {
+            if (!d.familyKana().isEmpty()) {
                 String name = fullName(d);
                 keys.add("N" + date.substring(0, 4) + name);
                 keys.add("M" + date.substring(4) + name);

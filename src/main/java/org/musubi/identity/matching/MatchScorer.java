@@ -10,8 +10,13 @@ import org.musubi.identity.matching.compare.NameComparator;
 import org.musubi.identity.matching.compare.PhoneComparator;
 import org.musubi.identity.matching.compare.PostalCodeComparator;
 import org.musubi.identity.matching.compare.SexComparator;
+import org.musubi.identity.matching.compare.WholeNames;
 
-/** Scores a pair of patients field by field with Fellegi–Sunter weights, keeping the breakdown. */
+/**
+ * Scores a pair of patients field by field with Fellegi–Sunter weights, keeping the breakdown. A name that came in one
+ * piece (a family name and no given name) is first lined up with the other side's parts ({@link WholeNames}), in kana
+ * and in kanji, so that a whole name agrees with the same name in two parts.
+ */
 final class MatchScorer {
 
     private final MatchWeights weights;
@@ -31,11 +36,13 @@ final class MatchScorer {
     /** With how the insured numbers agree ({@link InsuredKeys#compare}); listed in the breakdown only when known. */
     MatchScore score(NormalizedDemographics a, NormalizedDemographics b, Agreement insured) {
         List<FieldScore> breakdown = new ArrayList<>(MatchField.values().length);
-        Agreement family = NameComparator.compareNormalized(a.familyKanji(), a.familyKana(), b.familyKanji(), b.familyKana());
+        WholeNames.Aligned kana = WholeNames.align(a.familyKana(), a.givenKana(), b.familyKana(), b.givenKana());
+        WholeNames.Aligned kanji = WholeNames.align(a.familyKanji(), a.givenKanji(), b.familyKanji(), b.givenKanji());
+        Agreement family = NameComparator.compareNormalized(kanji.familyA(), kana.familyA(), kanji.familyB(), kana.familyB());
         breakdown.add(new FieldScore(MatchField.FAMILY_NAME.name(), family.name(),
-                weights.familyNameWeight(family, a.familyKana())));
+                weights.familyNameWeight(family, kana.familyA())));
         add(breakdown, MatchField.GIVEN_NAME,
-                NameComparator.compareNormalized(a.givenKanji(), a.givenKana(), b.givenKanji(), b.givenKana()));
+                NameComparator.compareNormalized(kanji.givenA(), kana.givenA(), kanji.givenB(), kana.givenB()));
         add(breakdown, MatchField.BIRTH_DATE, BirthDateComparator.compare(a.birthDate(), b.birthDate()));
         add(breakdown, MatchField.SEX, SexComparator.compare(a.sex(), b.sex()));
         add(breakdown, MatchField.PHONE, PhoneComparator.compareDigits(a.phone(), b.phone()));

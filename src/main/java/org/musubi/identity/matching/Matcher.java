@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.musubi.identity.Person;
 import org.musubi.identity.matching.compare.Agreement;
+import org.musubi.identity.matching.compare.MatchField;
 
 /**
  * Decides who a patient is among candidate persons (already fetched by {@link BlockingKeys}):
@@ -15,6 +16,15 @@ import org.musubi.identity.matching.compare.Agreement;
  * threshold, no {@linkplain AutoLinkSafety safety rule} objects and no runner-up (at or above the
  * review threshold) comes within {@value #CLEAR_LEAD} bits of it; otherwise sends the candidates at
  * or above the review threshold to an operator, or finds a new person.
+ *
+ * <p>One exact match counts as reaching the threshold though it scores below it ({@link #sameInsuredPerson}): names
+ * (family and given), birth date and sex all exact, and the insured-person number on the same card — its 枝番 equal,
+ * or missing on one side. A receipt (UKE) carries no phone nor address, so its names, birth date and sex with a card
+ * sent without 枝番 reach about +34, under the +35 the threshold asks of contact evidence; but the only people who
+ * share a card are its family members, and no two of them share full name, birth date and sex, so a card agreeing on
+ * top of an exact name and birth date names one person. The safety rules and the runner-up rule apply as to any other
+ * candidate. Names, birth date and sex alone (no number on either side, or another card) stay below: namesakes born on
+ * the same day exist among millions.
  */
 public final class Matcher {
 
@@ -67,7 +77,7 @@ public final class Matcher {
             return new NewPerson(scored);
         }
         Candidate best = reviewable.getFirst();
-        if (best.score().total() < thresholds.autoLink()) {
+        if (best.score().total() < thresholds.autoLink() && !sameInsuredPerson(best.score())) {
             return new Review(reviewable, Set.of(ReviewReason.SCORE_BELOW_AUTO_LINK));
         }
         Set<ReviewReason> objections = AutoLinkSafety.objections(best.score());
@@ -75,5 +85,18 @@ public final class Matcher {
             objections.add(ReviewReason.CLOSE_RUNNER_UP);
         }
         return objections.isEmpty() ? new AutoLink(best, scored) : new Review(reviewable, objections);
+    }
+
+    /**
+     * Whether the score is an exact match on the same insurance card: family and given name, birth date and sex exact,
+     * and the insured-person number exact or on the same card with a 枝番 missing on one side ({@link Agreement#SAME_CARD}).
+     */
+    static boolean sameInsuredPerson(MatchScore score) {
+        Agreement insured = score.level(MatchField.INSURED_NUMBER);
+        return (insured == Agreement.EXACT || insured == Agreement.SAME_CARD)
+                && score.level(MatchField.FAMILY_NAME) == Agreement.EXACT
+                && score.level(MatchField.GIVEN_NAME) == Agreement.EXACT
+                && score.level(MatchField.BIRTH_DATE) == Agreement.EXACT
+                && score.level(MatchField.SEX) == Agreement.EXACT;
     }
 }

@@ -26,10 +26,12 @@ import tools.jackson.databind.JsonNode;
  * @param accession  AccessionNumber, or null
  * @param started    StudyDate and StudyTime read as Japan's time (the record's {@link FhirJson#JAPAN}), or null
  * @param description StudyDescription, or null
+ * @param said       what the study says of its patient (name, sex, birth date), compared with the patient its id
+ *                   names ({@link StudyDemographics})
  */
 public record ArchivedStudy(String orthancId, String studyUid, String patientId, String issuer, String remoteAet,
                             String accession, Instant started, String description, List<Series> series,
-                            IndexedStudy.FirstImage firstImage) {
+                            IndexedStudy.FirstImage firstImage, StudyDemographics said) {
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
@@ -89,7 +91,8 @@ public record ArchivedStudy(String orthancId, String studyUid, String patientId,
         }
         return new ArchivedStudy(orthancId, text(tags, "StudyInstanceUID"), text(patient, "PatientID"), issuer, aet,
                 text(tags, "AccessionNumber"), started(text(tags, "StudyDate"), text(tags, "StudyTime")),
-                text(tags, "StudyDescription"), series, first);
+                text(tags, "StudyDescription"), series, first, new StudyDemographics(text(patient, "PatientName"),
+                text(patient, "PatientSex"), text(patient, "PatientBirthDate")));
     }
 
     private static Integer number(String text) {

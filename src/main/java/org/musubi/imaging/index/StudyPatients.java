@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourceIdentifier;
+import org.musubi.identity.SourcePatient;
 import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.registry.Facilities;
@@ -17,12 +18,14 @@ import org.musubi.registry.systems.DeclaredSystems;
  * — the PatientID is then its local patient ID —, or a system it declared ({@code Facility.identifierSystems}) — the
  * PatientID is an identifier recorded in that system. A study without an issuer belongs to the facility whose sending
  * AE title the operators entered ({@code imaging_sender}), or, sent through STOW-RS, to the calling facility. A study
- * Musubi indexed before keeps the patient it was indexed under (an operator's assignment stays).
+ * whose own name, sex or birth date contradicts the patient its id points to waits for an operator
+ * ({@link StudyDemographics}). A study Musubi indexed before keeps the patient it was indexed under (an operator's
+ * assignment stays).
  */
 public final class StudyPatients {
 
     /** Why a study waits (message keys {@code imaging.waiting.reason.*}). */
-    public enum Reason { NO_PATIENT_ID, UNKNOWN_ISSUER, UNKNOWN_SENDER, UNKNOWN_PATIENT }
+    public enum Reason { NO_PATIENT_ID, UNKNOWN_ISSUER, UNKNOWN_SENDER, UNKNOWN_PATIENT, CONTRADICTS_PATIENT }
 
     /** A study's patient, or why none was found (with the facility when that much was known). */
     public record Found(Matched patient, Reason reason, Long facilityId) {
@@ -62,9 +65,9 @@ public final class StudyPatients {
             if (sender.isEmpty()) {
                 return Found.not(Reason.UNKNOWN_SENDER, null);
             }
-            return patient(sender.get(), SourceIdentifier.local(study.patientId()), study.patientId());
+            return patient(sender.get(), SourceIdentifier.local(study.patientId()), study.patientId(), study.said());
         }
-        return byIssuer(study.issuer(), study.patientId());
+        return byIssuer(study.issuer(), study.patientId(), study.said());
     }
 
     /** The patient a study was indexed under, if Musubi indexed it. */
@@ -77,36 +80,54 @@ public final class StudyPatients {
      * absent: the facility's own patient ID); empty otherwise, exactly as for a patient that is not there.
      */
     public Optional<Matched> ofCaller(long callerFacility, String patientId, String issuer) {
-        Found found = issuer == null || issuer.isBlank()
-                ? patient(callerFacility, SourceIdentifier.local(patientId == null ? "" : patientId.strip()), patientId)
-                : byIssuer(issuer.strip(), patientId);
-        return Optional.ofNullable(found.patient()).filter(p -> p.facilityId() == callerFacility);
+        return Optional.ofNullable(ofCaller(callerFacility, patientId, issuer, StudyDemographics.NONE).patient());
     }
 
-    private Found byIssuer(String issuer, String patientId) {
+    /**
+     * As {@link #ofCaller(long, String, String)}, also saying when the instance's own demographics ({@code said})
+     * contradict the caller's patient its id names ({@link Reason#CONTRADICTS_PATIENT}); a patient of another
+     * facility is {@link Reason#UNKNOWN_PATIENT}, as one that does not exist.
+     */
+    public Found ofCaller(long callerFacility, String patientId, String issuer, StudyDemographics said) {
+        Found found = issuer == null || issuer.isBlank()
+                ? patient(callerFacility, SourceIdentifier.local(patientId == null ? "" : patientId.strip()), patientId,
+                said)
+                : byIssuer(issuer.strip(), patientId, said);
+        if (found.facilityId() == null || found.facilityId() != callerFacility) {
+            return Found.not(Reason.UNKNOWN_PATIENT, callerFacility);
+        }
+        return found;
+    }
+
+    private Found byIssuer(String issuer, String patientId, StudyDemographics said) {
         String system = issuer.matches("[0-9]+(\\.[0-9]+)*") ? "urn:oid:" + issuer : issuer;
         String root = FhirSystems.PATIENT_ID_ROOT;
         if (system.startsWith(root) && system.length() == root.length() + 10) {
             Optional<Facility> facility = facilities.findByCode(system.substring(root.length()));
-            return facility.map(f -> patient(f.id(), SourceIdentifier.local(patientId), patientId))
+            return facility.map(f -> patient(f.id(), SourceIdentifier.local(patientId), patientId, said))
                     .orElse(Found.not(Reason.UNKNOWN_ISSUER, null));
         }
         for (String candidate : List.of(system, issuer)) {
             Optional<Facility> facility = declared.facilityOf(candidate);
             if (facility.isPresent()) {
                 return patient(facility.get().id(), new SourceIdentifier(candidate, patientId == null ? "" : patientId),
-                        patientId);
+                        patientId, said);
             }
         }
         return Found.not(Reason.UNKNOWN_ISSUER, null);
     }
 
-    private Found patient(long facilityId, SourceIdentifier identifier, String patientId) {
+    private Found patient(long facilityId, SourceIdentifier identifier, String patientId, StudyDemographics said) {
         if (patientId == null || patientId.isBlank()) {
             return Found.not(Reason.NO_PATIENT_ID, facilityId);
         }
-        return Optional.ofNullable(identities.named(facilityId, List.of(identifier)).get(identifier))
-                .map(p -> Found.of(new Matched(p.id(), facilityId)))
-                .orElse(Found.not(Reason.UNKNOWN_PATIENT, facilityId));
+        SourcePatient patient = identities.named(facilityId, List.of(identifier)).get(identifier);
+        if (patient == null) {
+            return Found.not(Reason.UNKNOWN_PATIENT, facilityId);
+        }
+        if (!said.contradictions(patient).isEmpty()) {
+            return Found.not(Reason.CONTRADICTS_PATIENT, facilityId);
+        }
+        return Found.of(new Matched(patient.id(), facilityId));
     }
 }

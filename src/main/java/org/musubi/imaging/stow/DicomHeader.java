@@ -2,15 +2,20 @@ package org.musubi.imaging.stow;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.musubi.imaging.index.StudyDemographics;
 
 /**
  * The few attributes of a DICOM Part 10 file Musubi checks before it stores an instance sent through STOW-RS: SOP class
- * and instance, PatientID, IssuerOfPatientID and StudyInstanceUID. A reader of the file meta information and of the
+ * and instance, PatientID, IssuerOfPatientID, StudyInstanceUID, and what the instance says of its patient (name, sex,
+ * birth date: {@link StudyDemographics}). The name is read in the character set the instance declares (0008,0005):
+ * none (ASCII), ISO_IR 192 (UTF-8) or ISO 2022 IR 87 (JIS X 0208 with its escapes); in any other it is not read, so
+ * it is not compared. A reader of the file meta information and of the
  * data set's top-level elements up to the study's UID, in explicit or implicit VR little endian (every transfer syntax
  * but the deflated and the retired big-endian one keeps its data set so); sequences of undefined length are walked
  * over. Anything it cannot read is no instance ({@link #read} is empty): the instance is refused.
  */
-public record DicomHeader(String sopClassUid, String sopInstanceUid, String patientId, String issuer, String studyUid) {
+public record DicomHeader(String sopClassUid, String sopInstanceUid, String patientId, String issuer, String studyUid,
+                          StudyDemographics said) {
 
     private static final String IMPLICIT_LITTLE = "1.2.840.10008.1.2";
     private static final String EXPLICIT_BIG = "1.2.840.10008.1.2.2";
@@ -35,6 +40,11 @@ public record DicomHeader(String sopClassUid, String sopInstanceUid, String pati
         private String patientId;
         private String issuer;
         private String study;
+        private String characterSet;
+        private int nameAt = -1;
+        private int nameLength;
+        private String sex;
+        private String birthDate;
 
         Parse(byte[] b) {
             this.b = b;
@@ -69,7 +79,8 @@ public record DicomHeader(String sopClassUid, String sopInstanceUid, String pati
             if (study == null || sopInstance == null) {
                 return null;
             }
-            return new DicomHeader(sopClass, sopInstance, patientId, issuer, study);
+            return new DicomHeader(sopClass, sopInstance, patientId, issuer, study,
+                    new StudyDemographics(name(), sex, birthDate));
         }
 
         /** Reads elements from {@code pos} to {@code end} (or an item's delimiter); returns where it stopped. */
@@ -103,7 +114,11 @@ public record DicomHeader(String sopClassUid, String sopInstanceUid, String pati
                     pos = undefined(value, depth + 1);
                     continue;
                 }
-                if (top) {
+                if (top && tag == 0x00100010) {
+                    checked((long) value + length);
+                    nameAt = value;
+                    nameLength = (int) length;
+                } else if (top) {
                     keep(tag, text(value, (int) length));
                 }
                 pos = checked(value + length);
@@ -133,9 +148,37 @@ public record DicomHeader(String sopClassUid, String sopInstanceUid, String pati
                 case 0x00080018 -> sopInstance = value;
                 case 0x00100020 -> patientId = value;
                 case 0x00100021 -> issuer = value;
+                case 0x00080005 -> characterSet = value;
+                case 0x00100040 -> sex = value;
+                case 0x00100030 -> birthDate = value;
                 case STUDY_UID -> study = value;
                 default -> { }
             }
+        }
+
+        /** PatientName in the instance's character set, or null when absent or in a set this reader does not decode. */
+        private String name() {
+            if (nameAt < 0 || nameLength == 0 || nameLength > 1024) {
+                return null;
+            }
+            String set = characterSet == null ? "" : characterSet.replace("\\", " ").strip();
+            java.nio.charset.Charset charset;
+            if (set.isEmpty() || set.equals("ISO_IR 6")) {
+                for (int i = nameAt; i < nameAt + nameLength; i++) {
+                    if (b[i] < 0) {
+                        return null;
+                    }
+                }
+                charset = StandardCharsets.US_ASCII;
+            } else if (set.equals("ISO_IR 192")) {
+                charset = StandardCharsets.UTF_8;
+            } else if (set.equals("ISO 2022 IR 87") || set.equals("ISO 2022 IR 6 ISO 2022 IR 87")) {
+                charset = java.nio.charset.Charset.forName("ISO-2022-JP");
+            } else {
+                return null;
+            }
+            String value = new String(b, nameAt, nameLength, charset).replace("\u0000", "").strip();
+            return value.isEmpty() ? null : value;
         }
 
         private int checked(long next) {

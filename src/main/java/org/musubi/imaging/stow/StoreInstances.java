@@ -21,6 +21,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.imaging.archive.OrthancClient;
 import org.musubi.imaging.index.IndexStudies;
 import org.musubi.imaging.index.Matched;
+import org.musubi.imaging.index.StudyDemographics;
 import org.musubi.imaging.index.StudyPatients;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.record.Reader;
@@ -46,6 +47,12 @@ public final class StoreInstances {
     public static final int CANNOT_UNDERSTAND = 0xC000;
     /** DICOM failure reason 0x0110 (processing failure): the archive did not store it. */
     public static final int PROCESSING_FAILURE = 0x0110;
+    /**
+     * Failure reason 0xC001 (in DICOM's "cannot understand" range, C000–CFFF, Musubi's own): the instance's patient
+     * name, sex or birth date contradicts the caller's patient its PatientID names ({@link StudyDemographics}); it
+     * is not stored, so that a mix-up at the modality never files one person's images under another.
+     */
+    public static final int CONTRADICTS_PATIENT = 0xC001;
     /** DICOM failure reason 0xA900: the instance is not of the study the request's URL names. */
     public static final int WRONG_STUDY = 0xA900;
 
@@ -101,7 +108,12 @@ public final class StoreInstances {
                 outcomes.add(new Instance(h.sopClassUid(), h.sopInstanceUid(), h.studyUid(), WRONG_STUDY));
                 continue;
             }
-            Optional<Matched> patient = patients.ofCaller(facility, h.patientId(), h.issuer());
+            StudyPatients.Found found = patients.ofCaller(facility, h.patientId(), h.issuer(), h.said());
+            if (found.reason() == StudyPatients.Reason.CONTRADICTS_PATIENT) {
+                outcomes.add(new Instance(h.sopClassUid(), h.sopInstanceUid(), h.studyUid(), CONTRADICTS_PATIENT));
+                continue;
+            }
+            Optional<Matched> patient = Optional.ofNullable(found.patient());
             Optional<Matched> before = patients.indexed(h.studyUid());
             Matched already = studyPatients.get(h.studyUid());
             boolean allowed = patient.isPresent() && before.map(patient.get()::equals).orElse(true)

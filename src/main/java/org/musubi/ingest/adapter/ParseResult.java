@@ -1,5 +1,6 @@
 package org.musubi.ingest.adapter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.hl7.fhir.r4.model.Patient;
@@ -29,7 +30,9 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Reje
      *                  {@link MappingContext#patientIdSystem()}, names, sex, birth date …); {@code authoritative}
      *                  when the record is the source's patient-information message (SS-MIX2 ADT-00), so
      *                  it replaces what was stored; otherwise it is stored only when nothing is yet
-     * @param warnings  what was tolerated (e.g. Shift_JIS instead of ISO-2022-JP), kept with the batch
+     * @param warnings  what was tolerated (e.g. Shift_JIS instead of ISO-2022-JP), kept with the batch; a patient whose
+     *                  kana name stays whole ({@link PatientIdentity#kanaWhole()}) adds {@value #KANA_WHOLE}, for every
+     *                  source alike
      * @param directory the directory resources the mapped resources refer to (pharmacy, pharmacist …),
      *                  stored once for all records and patients that name them ({@link DirectoryResource})
      */
@@ -37,6 +40,11 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Reje
                   Patient patientResource, boolean authoritative, List<MappedResource> resources, List<Problem> warnings,
                   List<DirectoryResource> directory)
             implements ParseResult {
+
+        /** The warning that the patient's kana name could not be split and was kept whole as the family name. */
+        public static final String KANA_WHOLE = "ingest.name.kanaWhole";
+
+        private static final ProblemTexts TEXTS = new ProblemTexts("org.musubi.ingest.adapter.messages");
 
         /** A record whose resources refer to no directory resource. */
         public Parsed(Location where, String recordKey, String version, Action action, PatientIdentity patient,
@@ -51,6 +59,11 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Reje
             Objects.requireNonNull(patient, "patient");
             Objects.requireNonNull(patientResource, "patientResource");
             resources = List.copyOf(resources);
+            if (patient.kanaWhole() && warnings.stream().noneMatch(w -> w.code().equals(KANA_WHOLE))) {
+                List<Problem> told = new ArrayList<>(warnings);
+                told.add(TEXTS.problem(where, KANA_WHOLE));
+                warnings = told;
+            }
             warnings = List.copyOf(warnings);
             directory = List.copyOf(directory);
         }

@@ -36,7 +36,7 @@ final class CheckupPatients {
 
     static PatientIdentity identity(CheckupHeader.Examinee examinee, String localId) {
         PersonName kanji = examinee.kanji() == null ? null : PersonName.split(examinee.kanji());
-        PersonName kana = examinee.kana() == null ? null : PersonName.split(examinee.kana());
+        PersonName kana = examinee.kana() == null ? null : PersonName.split(examinee.kana()).agreeingWith(kanji);
         return new PatientIdentity(localId, kanji == null ? null : kanji.family(), kanji == null ? null : kanji.given(),
                 kana == null ? null : kana.family(), kana == null ? null : kana.given(), examinee.sex(), examinee.birthDate(),
                 examinee.postalCode(), examinee.address(), examinee.phone());
@@ -52,7 +52,8 @@ final class CheckupPatients {
             patient.addName(PersonName.split(examinee.kanji()).toHumanName("IDE"));
         }
         if (examinee.kana() != null) {
-            patient.addName(PersonName.split(examinee.kana()).toHumanName("SYL"));
+            PersonName kanji = examinee.kanji() == null ? null : PersonName.split(examinee.kanji());
+            patient.addName(PersonName.split(examinee.kana()).agreeingWith(kanji).toHumanName("SYL"));
         }
         patient.setGender(Hl7Values.gender(examinee.sex()));
         patient.setBirthDateElement(new DateType(examinee.birthDate().toString()));

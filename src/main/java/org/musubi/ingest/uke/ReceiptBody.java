@@ -6,14 +6,16 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What one receipt's records say, read field by field (a field that cannot be taken is a {@link UkeFault}):
- * diagnoses (SY; DPC SB), items (医科 SI, IY, TO with their day columns; 調剤: per 処方 (SH) its dispensings (CZ) and
- * its drugs and materials (IY, TO)), comments (CO after an item belong to it, other CO and SJ to the receipt) and the
- * DPC stay (BU). {@link #end()} closes the last 調剤 処方.
+ * What one receipt's records say, read field by field (a field Musubi needs that cannot be taken is a {@link UkeFault};
+ * one it does not store is a warning, {@link #warnings}): diagnoses (SY; DPC SB), items (医科 SI, IY, TO with their day
+ * columns; 調剤: per 処方 (SH) its dispensings (CZ) and its drugs and materials (IY, TO)), comments (CO, placed on their
+ * items by {@link ReceiptComments}; SJ and comments of no item are the receipt's) and the DPC stay (BU). {@link #end()}
+ * closes the last 調剤 処方 and places the comments.
  */
 final class ReceiptBody {
 
@@ -35,22 +37,31 @@ final class ReceiptBody {
     }
 
     /**
-     * An item: its record type (SI, IY, TO), 診療識別 (carried from the item before when blank), code, 使用量 or 数量データ
-     * as sent (may be null), 回数, the count on each day (empty: the receipt does not date it), the 商品名 of a TO, and
-     * its comments. 調剤: the category is the 処方No, the count the 調剤数量 and the one day the CZ's 調剤年月日; {@code rp}
-     * says the 処方's 剤形, 用法 and 特別指示 (null for 医科).
+     * An item: its record type (SI, IY, TO), 診療識別 (carried from the item before when blank; {@code written}: as the
+     * record writes it, or null), code, 使用量 or 数量データ as sent (may be null), 回数, the count on each day (empty: the
+     * receipt does not date it), the 商品名 of a TO, and its comments. {@code closes}: it records the 点数 (field 6), which
+     * the 記録条件仕様 writes on the last record of a 点数・回数算定単位 (a 剤) alone. 調剤: the category is the 処方No, the
+     * count the 調剤数量 and the one day the CZ's 調剤年月日; {@code rp} says the 処方's 剤形, 用法 and 特別指示 (null for
+     * 医科).
      */
-    record Item(int line, String type, String category, String code, BigDecimal amount, Integer count,
-                SortedMap<Integer, Integer> days, String productName, Prescription rp, List<Comment> comments) {
+    record Item(int line, String type, String category, String written, boolean closes, String code, BigDecimal amount,
+                Integer count, SortedMap<Integer, Integer> days, String productName, Prescription rp, List<Comment> comments) {
     }
 
-    /** A 調剤 処方 (SH): 2 処方No, 3 剤形 (別表: 1 内服, 2 内滴, 3 屯服, 4 注射, 5 外用, 6 浸煎, 7 湯, 9 材料), 4 用法 (別表
-     * コード), 5 特別指示. */
+    /**
+     * A 調剤 処方 (SH): 2 処方No, 3 剤形 (別表: 1 内服, 2 内滴, 3 屯服, 4 注射, 5 外用, 6 浸煎, 7 湯, 9 材料; another code is
+     * kept as sent, with a warning), 4 用法 (別表コード), 5 特別指示.
+     */
     record Prescription(String number, String form, String usageCode, String instruction) {
 
         /** 内服, 内滴, 浸煎 and 湯 are dispensed in days, so their 調剤数量 is the days supplied. */
         boolean daily() {
-            return form != null && "1267".contains(form);
+            return form != null && form.length() == 1 && "1267".contains(form);
+        }
+
+        /** 屯服: its 使用量 is one dose. */
+        boolean asNeeded() {
+            return "3".equals(form);
         }
     }
 
@@ -66,18 +77,27 @@ final class ReceiptBody {
     private record Drug(int line, String type, String code, BigDecimal amount, String name, List<Comment> comments) {
     }
 
+    /** A CO record in its place among the items (医科), its 診療識別 as written (may be null). */
+    record Placed(Comment comment) {
+    }
+
     final List<Diagnosis> diagnoses = new ArrayList<>();
     final List<Item> items = new ArrayList<>();
     final List<Comment> comments = new ArrayList<>();
     final List<Stay> stays = new ArrayList<>();
+    /** Fields Musubi does not store that could not be read, and what was done: warnings, never a rejection. */
+    final List<UkeFault> warnings = new ArrayList<>();
     private final YearMonth month;
     private final UkeLayout layout;
     private String category;
-    private Item last;
+    /** 医科: the items and the CO records in file order, for {@link ReceiptComments}. */
+    private final List<Object> order = new ArrayList<>();
     private Prescription rp;
     private int rpLine;
     private final List<Dispensing> dispensings = new ArrayList<>();
     private final List<Drug> drugs = new ArrayList<>();
+    /** 調剤: the comments of the open 処方 before its first drug (the 処方's, every drug's). */
+    private final List<Comment> rpComments = new ArrayList<>();
     private List<Comment> lastComments;
 
     ReceiptBody(UkeLayout layout, YearMonth month) {
@@ -91,23 +111,23 @@ final class ReceiptBody {
             return;
         }
         switch (line.type()) {
-            case "SY" -> {
-                diagnosis(line);
-                last = null;
-            }
-            case "SB" -> {
-                dpcDiagnosis(line);
-                last = null;
-            }
-            case "SI", "IY", "TO" -> item(line);
-            case "CO" -> comment(line, line.digits(2, "診療識別", 2), 4, last == null ? null : last.comments());
+            case "SY" -> diagnosis(line);
+            case "SB" -> dpcDiagnosis(line);
+            case "SI", "IY", "TO" -> order.add(item(line));
+            case "CO" -> comment(line, line.digits(2, "診療識別", 2), 4).ifPresent(c -> order.add(new Placed(c)));
             case "SJ" -> {
-                comments.add(new Comment(line.number(), null, line.optional(2), line.required(3, "症状詳記データ")));
-                last = null;
+                String text = line.optional(3);
+                if (text == null) {
+                    warnings.add(line.fault("症状詳記データ", "uke.warn.empty", "SJ"));
+                } else {
+                    comments.add(new Comment(line.number(), null, line.optional(2), text));
+                }
             }
             case "BU" -> stays.add(new Stay(line.number(), line.required(2, "診断群分類番号"),
                     line.date(3, "今回入院年月日"), line.date(4, "今回退院年月日")));
-            default -> last = null;
+            default -> {
+                // a record Musubi does not map (warned of by ReceiptRecord)
+            }
         }
     }
 
@@ -137,7 +157,10 @@ final class ReceiptBody {
             throw line.fault("ICD10コード", "uke.field.code", "ICD10コード", icd10);
         }
         String role = line.requiredDigits(6, "傷病名区分", 2);
-        line.digits(7, "死因", 1);
+        String death = line.optional(7);
+        if (death != null && !death.matches("[0-9]")) {
+            warnings.add(line.fault("死因", "uke.warn.notStored", "死因", death));
+        }
         diagnoses.add(new Diagnosis(line.number(), code, null, "1", modifiers(line, 3), name, false, line.optional(8),
                 icd10, role));
     }
@@ -157,7 +180,7 @@ final class ReceiptBody {
         return List.copyOf(modifiers);
     }
 
-    private void item(UkeLine line) {
+    private Item item(UkeLine line) {
         String type = line.type();
         String sent = line.digits(2, "診療識別", 2);
         if (sent != null) {
@@ -192,32 +215,35 @@ final class ReceiptBody {
                 own.add(new Comment(line.number(), category, commentCode, text));
             }
         }
-        last = new Item(line.number(), type, category, code, amount, count, days,
+        Item item = new Item(line.number(), type, category, sent, line.optional(6) != null, code, amount, count, days,
                 type.equals("TO") ? line.optional(11) : null, null, own);
-        items.add(last);
+        items.add(item);
+        return item;
     }
 
     /**
      * 調剤 records: SH opens a 処方, the CZ after it are its dispensings this month, the IY and TO its drugs and
-     * materials (each dispensed on every CZ's day), a CO after a drug belongs to it (CO: 2 コメントコード, 3 文字データ).
+     * materials (each dispensed on every CZ's day). A CO (2 コメントコード, 3 文字データ) after a drug belongs to that
+     * drug; one after the SH and before its first drug to the 処方, so to each of its drugs; one before any SH to the
+     * receipt.
      */
     private void pharmacy(UkeLine line) {
         switch (line.type()) {
             case "SH" -> {
-                end();
+                endRp();
                 String number = line.requiredDigits(2, "処方No");
                 String form = line.requiredDigits(3, "剤形", 1);
                 if (!"12345679".contains(form)) {
-                    throw line.fault("剤形", "uke.field.code", "剤形", form);
+                    warnings.add(line.fault("剤形", "uke.warn.formUnknown", form));
                 }
                 rp = new Prescription(number, form, line.digits(4, "用法"), line.optional(5));
                 rpLine = line.number();
             }
             case "CZ" -> {
                 requireRp(line);
-                LocalDate prescribed = line.date(3, "処方月日");
-                if (prescribed == null) {
-                    throw line.fault("処方月日", "uke.field.missing", "処方月日");
+                String prescribed = line.optional(3);
+                if (prescribed == null || UkeDates.date(prescribed).isEmpty()) {
+                    warnings.add(line.fault("処方月日", "uke.warn.notStored", "処方月日", prescribed == null ? "" : prescribed));
                 }
                 LocalDate dispensed = line.date(4, "調剤月日");
                 if (dispensed == null) {
@@ -237,7 +263,8 @@ final class ReceiptBody {
                 drugs.add(item);
                 lastComments = item.comments();
             }
-            case "CO" -> comment(line, null, 2, lastComments);
+            case "CO" -> comment(line, null, 2).ifPresent(c -> (lastComments != null ? lastComments
+                    : rp != null ? rpComments : comments).add(c));
             default -> lastComments = null;
         }
     }
@@ -248,8 +275,17 @@ final class ReceiptBody {
         }
     }
 
-    /** Closes the open 調剤 処方: each of its drugs and materials becomes an item per dispensing. */
+    /** Closes the open 調剤 処方 (each of its drugs and materials becomes an item per dispensing) and places the comments. */
     void end() {
+        if (layout == UkeLayout.MEDICAL) {
+            ReceiptComments.place(order, comments);
+            order.clear();
+            return;
+        }
+        endRp();
+    }
+
+    private void endRp() {
         if (rp == null) {
             return;
         }
@@ -257,27 +293,34 @@ final class ReceiptBody {
             throw new UkeFault(new UkeLine(rpLine, "SH", List.of("SH")), "調剤月日", "uke.pharmacy.noDispensing", rp.number());
         }
         for (Drug drug : drugs) {
+            List<Comment> all = new ArrayList<>(rpComments);
+            all.addAll(drug.comments());
             for (Dispensing d : dispensings) {
-                items.add(new Item(drug.line(), drug.type(), rp.number(), drug.code(), drug.amount(), d.quantity(),
-                        new TreeMap<>(Map.of(d.dispensed().getDayOfMonth(), 1)), drug.name(), rp, drug.comments()));
+                items.add(new Item(drug.line(), drug.type(), rp.number(), rp.number(), false, drug.code(), drug.amount(),
+                        d.quantity(), new TreeMap<>(Map.of(d.dispensed().getDayOfMonth(), 1)), drug.name(), rp, all));
             }
+        }
+        if (drugs.isEmpty()) {
+            comments.addAll(rpComments);
         }
         rp = null;
         dispensings.clear();
         drugs.clear();
+        rpComments.clear();
         lastComments = null;
     }
 
     /**
-     * A comment: its コメントコード at {@code codeField} and 文字データ after it, the item's ({@code owner}) or else the
-     * receipt's.
+     * A comment: its コメントコード at {@code codeField} and 文字データ after it. A CO with neither carries nothing to store:
+     * a warning, and the receipt is read on.
      */
-    private void comment(UkeLine line, String category, int codeField, List<Comment> owner) {
+    private Optional<Comment> comment(UkeLine line, String category, int codeField) {
         String code = line.digits(codeField, "コメントコード", 9);
         String text = line.optional(codeField + 1);
         if (code == null && text == null) {
-            throw line.fault("コメントコード", "uke.field.missing", "コメントコード");
+            warnings.add(line.fault("コメントコード", "uke.warn.empty", "CO"));
+            return Optional.empty();
         }
-        (owner != null ? owner : comments).add(new Comment(line.number(), category, code, text));
+        return Optional.of(new Comment(line.number(), category, code, text));
     }
 }

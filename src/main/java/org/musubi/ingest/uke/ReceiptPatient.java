@@ -51,9 +51,17 @@ record ReceiptPatient(String localId, String name, String kana, Sex sex, LocalDa
 
     PatientIdentity identity() {
         PersonName kanji = PersonName.split(name);
-        PersonName kanaName = kana == null ? null : PersonName.split(kana);
+        PersonName kanaName = kanaName(kanji);
         return new PatientIdentity(localId, kanji.family(), kanji.given(), kanaName == null ? null : kanaName.family(),
                 kanaName == null ? null : kanaName.given(), sex, birthDate, null, null, null);
+    }
+
+    /**
+     * The カタカナ氏名, split where the kanji name agrees when written without a space (テストハンヨウ: many receipt
+     * computers do), else whole as the family name ({@link PersonName#agreeingWith}); null when the receipt has none.
+     */
+    private PersonName kanaName(PersonName kanji) {
+        return kana == null ? null : PersonName.split(kana).agreeingWith(kanji);
     }
 
     /** The insured-person identifier's value, or null for a receipt without health insurance (公費 alone). */
@@ -69,9 +77,10 @@ record ReceiptPatient(String localId, String name, String kana, Sex sex, LocalDa
         if (insuredValue() != null) {
             patient.addIdentifier().setSystem(FhirSystems.INSURANCE_MEMBER_ID).setValue(insuredValue());
         }
-        patient.addName(PersonName.split(name).toHumanName("IDE"));
+        PersonName kanji = PersonName.split(name);
+        patient.addName(kanji.toHumanName("IDE"));
         if (kana != null) {
-            patient.addName(PersonName.split(kana).toHumanName("SYL"));
+            patient.addName(kanaName(kanji).toHumanName("SYL"));
         }
         patient.setGender(Hl7Values.gender(sex));
         patient.setBirthDateElement(new DateType(birthDate.toString()));

@@ -30,23 +30,24 @@ final class ReceiptRecord {
     private ReceiptRecord() {
     }
 
-    static ParseResult.Parsed map(String file, UkeHeader header, List<UkeLine> lines, MappingContext context) {
+    static ParseResult.Parsed map(String file, UkeHeader header, List<UkeLine> lines, MappingContext context,
+                                  ReceiptNames names) {
         UkeLine re = lines.getFirst();
         String kind = re.requiredDigits(3, "レセプト種別", 4);
         YearMonth month = re.month(4, header.layout() == UkeLayout.PHARMACY ? "調剤年月" : "診療年月");
         UkeLine ho = first(lines, "HO");
         UkeLine sn = first(lines, "SN");
+        List<Problem> warnings = new ArrayList<>();
         if (ho == null && first(lines, "KO") == null) {
-            throw re.fault("保険者番号", "uke.receipt.noPayer");
+            warnings.add(problem(file, re.fault("保険者番号", "uke.warn.noPayer")));
         }
         for (UkeLine ko : lines) {
             if (ko.type().equals("KO")) {
-                ko.requiredDigits(2, "公費負担者番号", 8);
-                ko.digits(3, "公費受給者番号", 7);
+                payerNumber(ko, 2, "公費負担者番号", 8, file, warnings);
+                payerNumber(ko, 3, "公費受給者番号", 7, file, warnings);
             }
         }
         ReceiptPatient patient = ReceiptPatient.of(header.layout(), re, ho, sn, context.ids());
-        List<Problem> warnings = new ArrayList<>();
         ReceiptBody body = new ReceiptBody(header.layout(), month);
         for (UkeLine line : lines.subList(1, lines.size())) {
             if (header.layout().maps(line.type())) {
@@ -58,13 +59,31 @@ final class ReceiptRecord {
             }
         }
         body.end();
+        body.warnings.forEach(w -> warnings.add(problem(file, w)));
+        ReceiptNames.Receipt named = names.receipt(body, file, warnings);
         String recordKey = "uke:" + month.format(MONTH) + ":" + kind;
         boolean inpatient = header.layout() == UkeLayout.MEDICAL && (kind.charAt(3) - '0') % 2 == 1;
-        List<MappedResource> resources = new ReceiptResources(recordKey, month, inpatient).map(body, header.layout());
+        List<MappedResource> resources = new ReceiptResources(recordKey, month, inpatient, named).map(body, header.layout());
         String version = header.claimMonth().format(MONTH) + "#" + header.payer() + scopeLetter(header.layout(), lines) + ":"
                 + fingerprint(lines);
         return new ParseResult.Parsed(new Location(file, re.number(), "RE", null), recordKey, version,
                 ParseResult.Action.STORE, patient.identity(), patient.resource(context), false, resources, warnings);
+    }
+
+    /**
+     * A 公費 number (KO 公費負担者番号 8 digits, 公費受給者番号 7 digits): Musubi stores neither, so one written otherwise (a
+     * six-digit 受給者番号, letters) is a warning naming it, never a rejected receipt.
+     */
+    private static void payerNumber(UkeLine ko, int field, String name, int digits, String file, List<Problem> warnings) {
+        String value = ko.optional(field);
+        if (value != null && !(value.length() == digits && value.chars().allMatch(c -> c >= '0' && c <= '9'))) {
+            warnings.add(problem(file, ko.fault(name, "uke.warn.notStored", name, value)));
+        }
+    }
+
+    private static Problem problem(String file, UkeFault fault) {
+        return UkeProblems.problem(new Location(file, fault.line().number(), fault.line().type(), fault.field()), fault.code(),
+                fault.args());
     }
 
     /**

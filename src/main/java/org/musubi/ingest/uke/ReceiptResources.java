@@ -1,5 +1,6 @@
 package org.musubi.ingest.uke;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SimpleQuantity;
@@ -40,21 +42,23 @@ import org.musubi.record.fhir.condition.ConditionStatus;
  * 調剤: the days dispensed), the DPC stay as an Encounter with its 診断群分類, a Condition per SY, per item and day a
  * Procedure (SI; TO as a material used), a MedicationRequest (医科 IY) or a MedicationDispense (調剤 IY), dated by the
  * day, and the receipt's own comments as a Communication. Items the receipt does not date are dated by the month.
+ * Every code carries its name from the receipt masters as the coding's display and the concept's text ({@link
+ * ReceiptNames}); a drug its YJ code beside; an item's comments are its notes, in words.
  */
 final class ReceiptResources {
-
-    private static final String SUSPECTED = "8002";
 
     private final String recordKey;
     private final YearMonth month;
     private final boolean inpatient;
+    private final ReceiptNames.Receipt names;
     private final List<MappedResource> out = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
 
-    ReceiptResources(String recordKey, YearMonth month, boolean inpatient) {
+    ReceiptResources(String recordKey, YearMonth month, boolean inpatient, ReceiptNames.Receipt names) {
         this.recordKey = recordKey;
         this.month = month;
         this.inpatient = inpatient;
+        this.names = names;
     }
 
     List<MappedResource> map(ReceiptBody body, UkeLayout layout) {
@@ -125,16 +129,18 @@ final class ReceiptResources {
         Condition condition = new Condition();
         condition.getMeta().addProfile(FhirSystems.JP_CONDITION);
         condition.setSubject(SourceRefs.patient());
-        CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.RECEIPT_DISEASE, d.code(), d.name()));
+        CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.RECEIPT_DISEASE, d.code(), names.disease(d)));
         if (d.icd10() != null) {
             code.addCoding(new Coding(FhirSystems.ICD10, d.icd10(), null));
         }
-        if (d.name() != null) {
-            code.setText(d.name());
+        String words = names.diagnosis(d);
+        if (words != null) {
+            code.setText(words);
         }
         for (String modifier : d.modifiers()) {
             String url = modifier.startsWith("8") ? FhirSystems.DISEASE_POSTFIX_MODIFIER : FhirSystems.DISEASE_PREFIX_MODIFIER;
-            code.addExtension(url, new CodeableConcept(new Coding(FhirSystems.RECEIPT_DISEASE_MODIFIER, modifier, null)));
+            code.addExtension(url, new CodeableConcept(new Coding(FhirSystems.RECEIPT_DISEASE_MODIFIER, modifier,
+                    names.modifier(modifier))));
         }
         condition.setCode(code);
         condition.addCategory(new CodeableConcept(new Coding(FhirSystems.CONDITION_CATEGORY, "encounter-diagnosis",
@@ -153,8 +159,7 @@ final class ReceiptResources {
         CodeableConcept clinical = new CodeableConcept(new Coding(FhirSystems.CONDITION_CLINICAL, status, null));
         clinical.addCoding(new Coding(UkeSystems.OUTCOME, d.outcome(), null));
         condition.setClinicalStatus(clinical);
-        boolean suspected = d.modifiers().contains(SUSPECTED);
-        condition.setVerificationStatus(ConditionStatus.verification(suspected));
+        condition.setVerificationStatus(ConditionStatus.verification(names.suspected(d)));
         if (d.onset() != null) {
             condition.setOnset(new DateTimeType(d.onset().toString()));
         }
@@ -195,12 +200,43 @@ final class ReceiptResources {
         return notes;
     }
 
-    private static Annotation note(ReceiptBody.Comment c) {
-        Annotation note = new Annotation(new MarkdownType(c.text() == null ? "" : c.text()));
+    /** A comment as a note: its words, its コメントコード and, when the words differ from it, its 文字データ as sent. */
+    private Annotation note(ReceiptBody.Comment c) {
+        String words = names.comment(c);
+        Annotation note = new Annotation(new MarkdownType(words == null ? "" : words));
         if (c.code() != null) {
             note.addExtension(UkeSystems.RECEIPT_COMMENT, new CodeType(c.code()));
         }
+        if (c.text() != null && !c.text().equals(words)) {
+            note.addExtension(UkeSystems.COMMENT_DATA, new StringType(c.text()));
+        }
         return note;
+    }
+
+    /** An item's code as a concept: the coding named from its master, the name as the text. */
+    private CodeableConcept concept(String system, ReceiptBody.Item item) {
+        String name = names.item(item);
+        String master = names.entry(ReceiptNames.kind(item.type()), item.code()).map(e -> e.name()).orElse(null);
+        CodeableConcept concept = new CodeableConcept(new Coding(system, item.code(), master));
+        if (name != null) {
+            concept.setText(name);
+        }
+        return concept;
+    }
+
+    /** An amount in the unit its master counts it in (錠, ｍＬ …), or without one. */
+    private Quantity amount(BigDecimal value, ReceiptBody.Item item) {
+        Quantity quantity = new Quantity().setValue(value);
+        String unit = names.unit(item);
+        if (unit != null) {
+            quantity.setUnit(unit);
+        }
+        return quantity;
+    }
+
+    /** One day (UCUM {@code d}), the period a day's amount (1日量) is given per. */
+    private static Quantity oneDay() {
+        return new Quantity().setValue(1).setUnit("日").setSystem(FhirSystems.UCUM).setCode("d");
     }
 
     private Procedure procedure(ReceiptBody.Item item, Integer day) {
@@ -208,11 +244,10 @@ final class ReceiptResources {
         procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
         procedure.setSubject(SourceRefs.patient());
         boolean material = item.type().equals("TO");
-        CodeableConcept code = new CodeableConcept(new Coding(material ? UkeSystems.RECEIPT_MATERIAL
-                : UkeSystems.RECEIPT_PROCEDURE, item.code(), item.productName()));
+        CodeableConcept code = concept(material ? UkeSystems.RECEIPT_MATERIAL : UkeSystems.RECEIPT_PROCEDURE, item);
         if (material) {
             procedure.addUsedCode(code);
-            procedure.setCode(new CodeableConcept().setText(item.productName() == null ? "特定器材" : item.productName()));
+            procedure.setCode(code.copy());
         } else {
             procedure.setCode(code);
         }
@@ -233,7 +268,7 @@ final class ReceiptResources {
         request.setStatus(MedicationRequest.MedicationRequestStatus.COMPLETED);
         request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
         request.setSubject(SourceRefs.patient());
-        request.setMedication(new CodeableConcept(new Coding(UkeSystems.RECEIPT_MEDICATION, item.code(), null)));
+        request.setMedication(medication(item));
         if (item.category() != null) {
             request.addCategory(category(item));
         }
@@ -249,10 +284,53 @@ final class ReceiptResources {
             }
         }
         if (item.amount() != null) {
-            request.addDosageInstruction().addDoseAndRate().setDose(new SimpleQuantity().setValue(item.amount()));
+            dose(request, item, day == null ? item.count() : item.days().get(day));
         }
         notes(item).forEach(request::addNote);
         return request;
+    }
+
+    /** A drug's code, named, with its YJ code from the 医薬品マスター beside it. */
+    private CodeableConcept medication(ReceiptBody.Item item) {
+        CodeableConcept medication = concept(UkeSystems.RECEIPT_MEDICATION, item);
+        String yj = names.yjCode(item);
+        if (yj != null) {
+            medication.addCoding(new Coding(FhirSystems.YJ, yj, medication.getCodingFirstRep().getDisplay()));
+        }
+        return medication;
+    }
+
+    /**
+     * The 使用量 as the 診療識別 means it (記録条件仕様 医科): 内服 (21) a day's amount (1日量, JP Core's {@code rateRatio} per
+     * day), 屯服 (22) one dose with the doses given ({@code times}) as the quantity, 外用 (23) the quantity given, any
+     * other one dose; each in its master's unit.
+     */
+    private void dose(MedicationRequest request, ReceiptBody.Item item, Integer times) {
+        Quantity amount = amount(item.amount(), item);
+        String category = item.category() == null ? "" : item.category();
+        switch (category) {
+            case "21" -> request.addDosageInstruction().addDoseAndRate()
+                    .setRate(new Ratio().setNumerator(amount).setDenominator(oneDay()));
+            case "22" -> {
+                request.addDosageInstruction().addDoseAndRate().setDose(amount.copy());
+                if (times != null) {
+                    request.getDispenseRequest().setQuantity(simple(amount, item.amount()
+                            .multiply(BigDecimal.valueOf(times))));
+                }
+            }
+            case "23" -> request.getDispenseRequest().setQuantity(simple(amount, times == null ? item.amount()
+                    : item.amount().multiply(BigDecimal.valueOf(times))));
+            default -> request.addDosageInstruction().addDoseAndRate().setDose(amount);
+        }
+    }
+
+    private static SimpleQuantity simple(Quantity unitOf, BigDecimal value) {
+        SimpleQuantity quantity = new SimpleQuantity();
+        quantity.setValue(value);
+        if (unitOf.hasUnit()) {
+            quantity.setUnit(unitOf.getUnit());
+        }
+        return quantity;
     }
 
     /**
@@ -264,27 +342,35 @@ final class ReceiptResources {
         MedicationDispense dispense = new MedicationDispense();
         dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
         dispense.setSubject(SourceRefs.patient());
-        dispense.setMedication(new CodeableConcept(new Coding(UkeSystems.RECEIPT_MEDICATION, item.code(), null)));
+        dispense.setMedication(item.type().equals("IY") ? medication(item)
+                : concept(UkeSystems.RECEIPT_MATERIAL, item));
         LocalDate date = month.atDay(day);
         dispense.setWhenHandedOverElement(new DateTimeType(date.toString()));
         dispense.setContext(visit(day));
         ReceiptBody.Prescription rp = item.rp();
         if (item.amount() != null) {
-            dispense.setQuantity((SimpleQuantity) new SimpleQuantity().setValue(item.count() == null ? item.amount()
-                    : item.amount().multiply(java.math.BigDecimal.valueOf(item.count()))));
+            dispense.setQuantity(simple(amount(item.amount(), item), item.count() == null ? item.amount()
+                    : item.amount().multiply(BigDecimal.valueOf(item.count()))));
         }
         if (item.count() != null && rp.daily()) {
             dispense.setDaysSupply((Quantity) new SimpleQuantity().setValue(item.count()).setUnit("日")
                     .setSystem(FhirSystems.UCUM).setCode("d"));
         }
         dispense.setType(new CodeableConcept(new Coding(UkeSystems.DOSAGE_FORM, rp.form(), null)));
-        if (rp.usageCode() != null || rp.instruction() != null) {
+        boolean dosed = item.amount() != null && (rp.daily() || rp.asNeeded());
+        if (rp.usageCode() != null || rp.instruction() != null || dosed) {
             var dosage = dispense.addDosageInstruction();
             if (rp.instruction() != null) {
                 dosage.setText(rp.instruction());
             }
             if (rp.usageCode() != null) {
                 dosage.getTiming().setCode(new CodeableConcept(new Coding(UkeSystems.PHARMACY_USAGE, rp.usageCode(), null)));
+            }
+            if (dosed && rp.daily()) { // 使用量 per 調剤数量 of a 内服: a day's amount
+                dosage.addDoseAndRate().setRate(new Ratio().setNumerator(amount(item.amount(), item))
+                        .setDenominator(oneDay()));
+            } else if (dosed) { // 屯服: one dose
+                dosage.addDoseAndRate().setDose(amount(item.amount(), item));
             }
         }
         dispense.addIdentifier().setSystem(FhirSystems.RP_NUMBER).setValue(item.category());
@@ -298,7 +384,11 @@ final class ReceiptResources {
         communication.setSubject(SourceRefs.patient());
         communication.addCategory(new CodeableConcept(new Coding(FhirSystems.COMMUNICATION_CATEGORY,
                 UkeSystems.COMMENT_CATEGORY, null)));
-        communication.addPayload().setContent(new StringType(comment.text() == null ? "" : comment.text()));
+        String words = names.comment(comment);
+        communication.addPayload().setContent(new StringType(words == null ? "" : words));
+        if (comment.text() != null && !comment.text().equals(words)) {
+            communication.addExtension(UkeSystems.COMMENT_DATA, new StringType(comment.text()));
+        }
         if (comment.code() != null) {
             communication.addExtension(UkeSystems.RECEIPT_COMMENT, new CodeType(comment.code()));
         }

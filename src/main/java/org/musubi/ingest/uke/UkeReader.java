@@ -21,6 +21,7 @@ import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.adapter.ReplacedScope;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
+import org.musubi.receiptmaster.ReceiptMaster;
 
 /**
  * UKE files: the monthly receipts of the レセプト電算処理システム (記録条件仕様 医科, DPC and 調剤; {@code docs/no-ehr.md}).
@@ -35,11 +36,23 @@ public final class UkeReader implements SourceReader {
     /** A longer line is not a UKE record (the longest, TO with its 31 day columns and comments, is well under 2 KB). */
     private static final int MAX_LINE = 64 * 1024;
 
+    private final ReceiptMaster master;
+
+    /** A reader that names the codes it stores from {@code master} (the server's: the loaded receipt masters). */
+    public UkeReader(ReceiptMaster master) {
+        this.master = master;
+    }
+
+    /** A reader with no receipt master: every code is stored unnamed, each receipt warned of it. */
+    public UkeReader() {
+        this(ReceiptMaster.of(List.of()));
+    }
+
     @Override
     public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
         Location whole = Location.file(file.name());
         try (InputStream in = file.content().open()) {
-            new Pass(file.name(), context, results).run(in);
+            new Pass(file.name(), context, results, new ReceiptNames(master)).run(in);
         } catch (IOException e) {
             results.accept(UkeProblems.rejected(whole, "uke.unreadable", String.valueOf(e.getMessage())));
         }
@@ -134,6 +147,7 @@ public final class UkeReader implements SourceReader {
         private final String name;
         private final MappingContext context;
         private final Consumer<ParseResult> results;
+        private final ReceiptNames names;
         private final CharsetDecoder decoder = SHIFT_JIS.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         private UkeHeader header;
@@ -141,10 +155,11 @@ public final class UkeReader implements SourceReader {
         private boolean ended;
         private Receipt receipt;
 
-        Pass(String name, MappingContext context, Consumer<ParseResult> results) {
+        Pass(String name, MappingContext context, Consumer<ParseResult> results, ReceiptNames names) {
             this.name = name;
             this.context = context;
             this.results = results;
+            this.names = names;
         }
 
         void run(InputStream in) throws IOException {
@@ -267,7 +282,7 @@ public final class UkeReader implements SourceReader {
 
         private void finish() {
             if (receipt != null) {
-                results.accept(receipt.map(context));
+                results.accept(receipt.map(context, names));
                 receipt = null;
             }
         }
@@ -299,12 +314,12 @@ public final class UkeReader implements SourceReader {
             }
         }
 
-        ParseResult map(MappingContext context) {
+        ParseResult map(MappingContext context, ReceiptNames names) {
             if (broken != null) {
                 return new ParseResult.Rejected(broken, raw.toString());
             }
             try {
-                return ReceiptRecord.map(file, header, lines, context);
+                return ReceiptRecord.map(file, header, lines, context, names);
             } catch (UkeFault fault) {
                 return UkeProblems.rejected(fault, file, raw.toString());
             } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package org.musubi.ingest.uke;
 
+import org.musubi.record.fhir.FhirSystems;
+
 /**
  * The code systems of the MHLW masters a receipt codes its items with, for which JP Core 1.1 declares no URI, and
  * Musubi's extensions for what a receipt item says that FHIR has no element for. Codes are kept as sent.
@@ -7,13 +9,15 @@ package org.musubi.ingest.uke;
 final class UkeSystems {
 
     /** 医薬品マスター: the 9-digit レセプト電算処理システム用医薬品コード. */
-    static final String RECEIPT_MEDICATION = "urn:musubi:receipt:medication";
+    static final String RECEIPT_MEDICATION = FhirSystems.RECEIPT_MEDICATION;
     /** 医科診療行為マスター: the 9-digit 診療行為コード. */
-    static final String RECEIPT_PROCEDURE = "urn:musubi:receipt:procedure";
+    static final String RECEIPT_PROCEDURE = FhirSystems.RECEIPT_PROCEDURE;
     /** 特定器材マスター: the 9-digit 特定器材コード. */
-    static final String RECEIPT_MATERIAL = "urn:musubi:receipt:material";
+    static final String RECEIPT_MATERIAL = FhirSystems.RECEIPT_MATERIAL;
     /** コメントマスター: the 9-digit コメントコード. */
-    static final String RECEIPT_COMMENT = "urn:musubi:receipt:comment";
+    static final String RECEIPT_COMMENT = FhirSystems.RECEIPT_COMMENT;
+    /** A comment's 文字データ as sent, beside the words its note shows (when they differ). */
+    static final String COMMENT_DATA = "urn:musubi:fhir:receipt-comment-data";
     /** The 2-digit 診療識別 (11 初診, 21 内服, 40 処置 …) an item is billed under. */
     static final String TREATMENT_CATEGORY = "urn:musubi:receipt:treatment-category";
     /** The 14-character DPC 診断群分類番号 of a stay. */

@@ -98,6 +98,29 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
+    public <T> Interaction<T> interactHeld(long userId, Purpose purpose, long sourcePatientId, AuditAction action,
+                                           String resourceType, Function<PersonView, Interaction<T>> body) {
+        Requester requester = facts.requester(userId);
+        SourcePatient held = requester.facilityId() == null ? null : identities.sourcePatient(sourcePatientId)
+                .filter(s -> requester.actsFor(s.facilityId()) && identities.personOf(s.id()).isEmpty()).orElse(null);
+        PersonFacts own = new PersonFacts(0, List.of(), List.of(), Set.of(), List.of(),
+                held == null ? Set.of() : Set.of(held.facilityId()));
+        Decision decision = held == null ? new Deny(Deny.UNKNOWN_PERSON) : ownPatientOnly(
+                policy.decidePerson(requester, purpose, own, true));
+        PersonView view = new PersonView(decision, decision.permitted() ? policy.itemDecisions(requester, purpose, own)
+                : null, null, held == null ? List.of() : List.of(held));
+        Interaction<T> result = decision.permitted() ? body.apply(view) : Interaction.refused(decision, List.of());
+        audited(action, resourceType, result, null, purpose);
+        return result;
+    }
+
+    /** A held patient opens as the facility's own patient only, or not at all (never as a person, whatever permits). */
+    private static Decision ownPatientOnly(Decision decision) {
+        return !decision.permitted() || decision.key().equals(Permit.OWN_PATIENT) ? decision
+                : new Deny(Deny.UNKNOWN_PERSON);
+    }
+
+    @Override
     public <T> Interaction<T> interactAddressed(long userId, long personId, long senderPatientId,
                                                 long addresseeFacilityId, AuditAction action, String resourceType,
                                                 Function<PersonView, Interaction<T>> body) {

@@ -150,7 +150,11 @@ final class ChartEntries {
 
         ChartEntry prescription() {
             dosages(r.path("dosageInstruction"));
+            add("chart.detail.quantity", quantity(r.path("dispenseRequest").path("quantity")));
             add("chart.detail.supply", MedicationCourse.statedSupply("MedicationRequest", r));
+            for (JsonNode note : r.path("note")) {
+                add(null, text(note.path("text")));
+            }
             add("chart.detail.prescriber", party(r, r.path("requester")));
             addCode("chart.detail.status", "status", text(r.path("status")));
             return entry(injection() ? TimelineKind.INJECTION : TimelineKind.PRESCRIPTION, FhirJson.instant(r.path("authoredOn")),
@@ -279,6 +283,9 @@ final class ChartEntries {
                     r.path("occurrenceDateTime"), r.path("authoredOn"), r.path("dateTime"), r.path("created"),
                     r.path("period").path("start"));
             details.addFirst(Detail.coded("chart.detail.resourceType", "chart.type." + stored.type()));
+            for (JsonNode note : r.path("note")) {
+                add(null, text(note.path("text")));
+            }
             return entry(TimelineKind.OTHER, at, title, false, false);
         }
 
@@ -402,10 +409,19 @@ final class ChartEntries {
             for (JsonNode dosage : dosages) {
                 add("chart.detail.dosage", text(dosage.path("text")));
                 add("chart.detail.dose", quantity(dosage.path("doseAndRate").path(0).path("doseQuantity")));
+                add("chart.detail.dailyDose", dailyDose(dosage.path("doseAndRate").path(0).path("rateRatio")));
                 JsonNode timing = dosage.path("timing").path("code");
                 add("chart.detail.usage", concept(timing));
             }
         }
+    }
+
+    /** A rate per one day (JP Core's 1日量: {@code rateRatio} over 1 d), as its amount; null for any other rate. */
+    private static String dailyDose(JsonNode ratio) {
+        JsonNode per = ratio.path("denominator");
+        String unit = text(per.path("code")) != null ? text(per.path("code")) : text(per.path("unit"));
+        boolean oneDay = per.path("value").asDouble(0) == 1 && unit != null && (unit.equals("d") || unit.equals("日"));
+        return oneDay ? quantity(ratio.path("numerator")) : null;
     }
 
     private static String period(JsonNode period) {

@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * Finds the user's facility's own patient by its own patient ID (as typed: spaces and full-width digits forgiven) and
  * asks the policy whether the user may open that patient's own records through it; one audit row either way — the
  * policy's decision, or a miss. The viewer then opens by the patient's own key, so that a facility without standing
- * for the person (its patient only matched by 名寄せ) never sees the person's id in an address. An ID of another facility's patient is looked for among this facility's only,
- * so it is a miss like an ID nobody has; a refusal answers like a miss.
+ * for the person (its patient only matched by 名寄せ) never sees the person's id in an address. A patient 名寄せ holds,
+ * joined to no person yet, opens the same way ({@code PersonAccess.interactHeld}): held means not joined, never not
+ * stored. An ID of another facility's patient is looked for among this facility's only, so it is a miss like an ID
+ * nobody has; a refusal answers like a miss.
  */
 @Component
 class FindOwnPatient {
@@ -45,13 +47,17 @@ class FindOwnPatient {
         Reader reader = new Reader(me.userId(), me.facilityId(), Purpose.OWN_RECORDS);
         Optional<SourcePatient> own = me.facilityId() == null ? Optional.empty() : variants(localId).stream()
                 .map(id -> identities.sourcePatient(me.facilityId(), id)).flatMap(Optional::stream).findFirst();
-        Optional<Long> person = own.map(SourcePatient::id).flatMap(identities::personOf);
-        if (person.isEmpty()) {
+        if (own.isEmpty()) {
             reads.missed(reader, AuditAction.SEARCH, "Patient", "local id " + shortened(localId));
             return Optional.empty();
         }
-        boolean opens = access.interactThrough(me.userId(), Purpose.OWN_RECORDS, person.get(), own.get().id(),
-                AuditAction.READ, "Patient", view -> Interaction.permitted(true, view.decision(), List.of())).permitted();
+        Optional<Long> person = identities.personOf(own.get().id());
+        boolean opens = person.isPresent()
+                ? access.interactThrough(me.userId(), Purpose.OWN_RECORDS, person.get(), own.get().id(),
+                        AuditAction.READ, "Patient", view -> Interaction.permitted(true, view.decision(), List.of()))
+                        .permitted()
+                : access.interactHeld(me.userId(), Purpose.OWN_RECORDS, own.get().id(), AuditAction.READ, "Patient",
+                        view -> Interaction.permitted(true, view.decision(), List.of())).permitted();
         return opens ? Optional.of(ChartKey.own(own.get().id())) : Optional.empty();
     }
 

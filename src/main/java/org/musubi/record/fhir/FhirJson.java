@@ -134,7 +134,9 @@ public final class FhirJson {
 
     /**
      * What a CodeableConcept says: its text, else the first coding's display (a vital sign's LOINC code with only the
-     * English display Musubi writes beside it: the measure's Japanese name, {@link VitalSign#shownName}), else its code.
+     * English display Musubi writes beside it: the measure's Japanese name, {@link VitalSign#shownName}), else its code
+     * — a receipt master's code ({@link FhirSystems#RECEIPT_MASTERS}) marked as one whose name is unknown ({@link
+     * #unnamed}): the receipt import names every code its masters know, so a bare one is a code they lacked.
      */
     public static String concept(JsonNode concept) {
         String text = text(concept.path("text"));
@@ -152,10 +154,18 @@ public final class FhirJson {
         for (JsonNode coding : concept.path("coding")) {
             String code = text(coding.path("code"));
             if (code != null) {
-                return code;
+                return FhirSystems.RECEIPT_MASTERS.contains(text(coding.path("system"))) ? unnamed(code) : code;
             }
         }
         return null;
+    }
+
+    /**
+     * A receipt master's code whose name Musubi does not know, as every page, document and answer shows it: the code
+     * and a mark in Japanese and English ({@code 620098801（名称不明 / name unknown）}).
+     */
+    public static String unnamed(String code) {
+        return code + "（名称不明 / name unknown）";
     }
 
     /** The code of the concept's first coding whose system is one of {@code systems}. */

@@ -55,6 +55,20 @@ public final class FhirSystems {
     public static final String RECEIPT_DISEASE = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/masterB-disease";
     /** The MHLW 修飾語マスター's 4-digit 修飾語コード, as receipts send it (JP Core masterZ). */
     public static final String RECEIPT_DISEASE_MODIFIER = "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/masterZ-disease-modifier";
+    /** The 医薬品マスター's 9-digit レセプト電算処理システム用医薬品コード, as receipts send it. */
+    public static final String RECEIPT_MEDICATION = "urn:musubi:receipt:medication";
+    /** The 医科診療行為マスター's 9-digit 診療行為コード. */
+    public static final String RECEIPT_PROCEDURE = "urn:musubi:receipt:procedure";
+    /** The 特定器材マスター's 9-digit 特定器材コード. */
+    public static final String RECEIPT_MATERIAL = "urn:musubi:receipt:material";
+    /** The コメントマスター's 9-digit コメントコード. */
+    public static final String RECEIPT_COMMENT = "urn:musubi:receipt:comment";
+    /**
+     * The code systems of the receipt masters (レセプト電算処理システム 基本マスター): a coding of one of them without a
+     * display is a code whose name Musubi did not know, read as such ({@link FhirJson#concept}).
+     */
+    public static final java.util.Set<String> RECEIPT_MASTERS = java.util.Set.of(RECEIPT_DISEASE, RECEIPT_DISEASE_MODIFIER,
+            RECEIPT_MEDICATION, RECEIPT_PROCEDURE, RECEIPT_MATERIAL, RECEIPT_COMMENT);
     /** JP Core's extension for a diagnosis's prefix modifier (部位, 左右 …). */
     public static final String DISEASE_PREFIX_MODIFIER =
             "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseasePrefixModifier";

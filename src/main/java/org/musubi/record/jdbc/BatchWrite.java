@@ -34,6 +34,8 @@ final class BatchWrite {
         final boolean stored;
         /** The source facility of the stored row ({@code null} for a resource the batch creates). */
         final Long sourceFacility;
+        /** The version the row had when the batch read it (0 for a resource the batch creates). */
+        final int readVersion;
         int version;
         boolean deleted;
         byte[] hash;
@@ -48,6 +50,7 @@ final class BatchWrite {
             this.id = id;
             this.type = type;
             this.version = version;
+            this.readVersion = version;
             this.deleted = deleted;
             this.hash = hash;
             this.stored = sourceFacility != null;

@@ -81,6 +81,36 @@ final class BatchWriteSql {
     }
 
     /**
+     * Locks the rows the batch changes, in one order (patient key, then id: two writers never wait for each other in a
+     * circle), and tells whether each still has the version the batch read: when another writer changed one meanwhile,
+     * the batch's decisions are stale and must be made again (the rows now stay as they are until this transaction
+     * ends). What keeps a resource's versions from forking: every update of a row is decided on the version it
+     * replaces.
+     */
+    boolean lockUnchanged(BatchWrite batch) {
+        List<BatchWrite.State> updated = batch.changed().stream().filter(s -> s.stored)
+                .sorted(java.util.Comparator.comparingLong((BatchWrite.State s) -> s.patientKey).thenComparing(s -> s.id))
+                .toList();
+        if (updated.isEmpty()) {
+            return true;
+        }
+        Map<String, Integer> read = new HashMap<>();
+        updated.forEach(s -> read.put(s.patientKey + "/" + s.id, s.readVersion));
+        Map<String, Integer> now = new HashMap<>();
+        for (List<BatchWrite.State> slice : ArraySlices.of(updated, s -> 60)) {
+            jdbc.sql("""
+                    SELECT r.patient_key, r.id, r.version FROM resource r
+                    JOIN unnest(?::bigint[], ?::text[]) AS u(k, i) ON r.patient_key = u.k AND r.id = u.i
+                    ORDER BY r.patient_key, r.id COLLATE "C" FOR UPDATE OF r""")
+                    .params(array(slice, s -> s.patientKey, Long[]::new), array(slice, s -> s.id, String[]::new))
+                    .query(rs -> {
+                        now.put(rs.getLong(1) + "/" + rs.getString(2), rs.getInt(3));
+                    });
+        }
+        return read.equals(now);
+    }
+
+    /**
      * Stores the batch: the versions it replaces moved to the history first, then new rows, changed rows,
      * the versions the batch made and replaced itself, and the cohort count's codes of each changed resource
      * ({@link ResearchCodeRows}).
@@ -172,6 +202,12 @@ final class BatchWriteSql {
         Object keys = array(refs, ResourceRef::patientKey, Long[]::new);
         Object ids = array(refs, ResourceRef::id, String[]::new);
         String at = now.toString();
+        // the rows stay as they are from here (locked in the order every writer locks them): the version copied to
+        // the history is the one the delete replaces
+        jdbc.sql("""
+                SELECT r.id FROM resource r JOIN (SELECT DISTINCT * FROM unnest(?::bigint[], ?::text[])) AS u(k, i)
+                  ON r.patient_key = u.k AND r.id = u.i ORDER BY r.patient_key, r.id COLLATE "C" FOR UPDATE OF r""")
+                .params(keys, ids).query(String.class).list();
         toHistory(keys, ids, true);
         int deleted = jdbc.sql("""
                 UPDATE resource r SET version = r.version + 1, deleted = true, last_updated = ?::timestamptz, written_by = ?,

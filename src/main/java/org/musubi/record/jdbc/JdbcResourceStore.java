@@ -41,6 +41,12 @@ class JdbcResourceStore implements ResourceStore {
     private final ImportedStays stays;
     private final ReleasedRows releasedRows;
     private final Clock clock = Clock.systemUTC();
+    /**
+     * How often a write decides again after another writer changed its rows: the second decision is made on locked
+     * rows and holds, unless the batch then changes rows it had not read as changing (rare); after the last, the write
+     * fails rather than fork a version.
+     */
+    private static final int MOST_ATTEMPTS = 4;
 
     JdbcResourceStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -54,24 +60,36 @@ class JdbcResourceStore implements ResourceStore {
     @Override
     @Transactional
     public List<Written> write(List<ResourceWrite> writes, Long writerUserId) {
-        return write(new BatchWrite(null), writes, writerUserId);
+        return write((Long) null, writes, writerUserId);
     }
 
     @Override
     @Transactional
     public List<Written> writeOwn(long ownerFacility, List<ResourceWrite> writes, Long writerUserId) {
-        return write(new BatchWrite(ownerFacility), writes, writerUserId);
+        return write(Long.valueOf(ownerFacility), writes, writerUserId);
     }
 
-    private List<Written> write(BatchWrite batch, List<ResourceWrite> writes, Long writerUserId) {
-        batchSql.lookUp(writes, batch);
-        batch.requireWritable(writes);
-        List<Written> written = new ArrayList<>(writes.size());
-        for (ResourceWrite write : writes) {
-            written.add(batch.apply(write));
+    /**
+     * Reads the rows, decides in memory, locks the rows it changes and, when another writer changed one meanwhile,
+     * decides again on what that writer left (the rows are then locked: the next decision holds).
+     */
+    private List<Written> write(Long owner, List<ResourceWrite> writes, Long writerUserId) {
+        for (int attempt = 1; ; attempt++) {
+            BatchWrite batch = new BatchWrite(owner);
+            batchSql.lookUp(writes, batch);
+            batch.requireWritable(writes);
+            List<Written> written = new ArrayList<>(writes.size());
+            for (ResourceWrite write : writes) {
+                written.add(batch.apply(write));
+            }
+            if (batchSql.lockUnchanged(batch)) {
+                batchSql.flush(batch, writerUserId, clock.instant());
+                return written;
+            }
+            if (attempt == MOST_ATTEMPTS) {
+                throw new IllegalStateException("the rows of a write kept changing under it");
+            }
         }
-        batchSql.flush(batch, writerUserId, clock.instant());
-        return written;
     }
 
     @Override

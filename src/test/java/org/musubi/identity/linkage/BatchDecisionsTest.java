@@ -84,8 +84,43 @@ class BatchDecisionsTest {
         List<MatchDecision> decided = decide(List.of(noBirthDate, sato(2)), noneStored(2), LIMIT);
 
         assertThat(decided.get(0)).isInstanceOfSatisfying(MatchDecision.Queue.class,
-                queue -> assertThat(queue.reasons()).containsExactly(MatchDecision.INCOMPLETE_DEMOGRAPHICS));
+                queue -> assertThat(queue.reasons()).containsExactly(MatchDecision.NO_BIRTH_DATE));
         assertThat(decided.get(1)).isInstanceOf(MatchDecision.Create.class);
+    }
+
+    /**
+     * Issue 65: a kana name kept whole (sent without a separator the import could split) is a name: with sex and birth
+     * date a new person is made of it, and a later record of the same person with the name in two parts joins it.
+     */
+    @Test
+    void aWholeKanaNameMakesAPersonThatTheSameNameInTwoPartsJoins() {
+        SourcePatient receipt = new SourcePatient(1, 1, "L1", "佐藤", "博", "サトウヒロシ", null, Sex.MALE,
+                LocalDate.of(1945, 3, 12), "730-0011", "広島県広島市中区若葉町1丁目2番3号", "082-211-4455");
+
+        List<MatchDecision> decided = decide(List.of(receipt, sato(2)), noneStored(2), LIMIT);
+
+        assertThat(decided.get(0)).isInstanceOfSatisfying(MatchDecision.Create.class, create -> {
+            assertThat(create.person().familyKana()).isEqualTo("サトウヒロシ");
+            assertThat(create.person().givenKana()).isEmpty();
+        });
+        assertThat(decided.get(1)).isInstanceOf(MatchDecision.Link.class);
+    }
+
+    @Test
+    void aPatientNobodyResemblesIsToldWhatANewPersonLacks() {
+        SourcePatient kanjiOnly = new SourcePatient(1, 1, "L1", "佐藤", "博", null, null, Sex.MALE,
+                LocalDate.of(1945, 3, 12), null, null, null);
+        SourcePatient nothing = new SourcePatient(2, 1, "L2", null, null, null, null, null, null, null, null, null);
+
+        assertThat(MatchDecision.missing(kanjiOnly)).containsExactly(MatchDecision.NO_KANA_NAME);
+        assertThat(MatchDecision.missing(nothing)).containsExactly(MatchDecision.NO_NAME, MatchDecision.NO_SEX,
+                MatchDecision.NO_BIRTH_DATE);
+        assertThat(NewPersons.registrable(kanjiOnly)).isTrue();
+        assertThat(NewPersons.registrable(new SourcePatient(3, 1, "L3", "佐藤博", null, null, null, Sex.MALE,
+                LocalDate.of(1945, 3, 12), null, null, null))).as("a kanji name in one piece").isTrue();
+        assertThat(NewPersons.of(RegionalId.append("%015d".formatted(3)), new SourcePatient(3, 1, "L3", "佐藤博", null,
+                null, null, Sex.MALE, LocalDate.of(1945, 3, 12), null, null, null)).givenKanji()).isEmpty();
+        assertThat(NewPersons.registrable(nothing)).isFalse();
     }
 
     private static final InsuredKeys.Key CARD_01 = new InsuredKeys.Key("card-hash-of-the-test-card", "member-hash-of-01");

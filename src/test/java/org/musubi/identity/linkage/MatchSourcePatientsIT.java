@@ -116,7 +116,7 @@ class MatchSourcePatientsIT extends NetworkFixtures {
         assertThat(again.subList(0, 2)).containsOnly(new MatchResult.Linked(personId, Double.NaN));
         assertThat(again.get(2)).isEqualTo(first.get(2)).isInstanceOf(MatchResult.Queued.class);
         assertThat(reviews.find(((MatchResult.Queued) again.get(2)).reviewId()).orElseThrow().reasons())
-                .containsExactly("INCOMPLETE_DEMOGRAPHICS");
+                .containsExactly("NO_BIRTH_DATE");
         assertThat(auditedSince(seq)).containsExactly(Map.entry("MATCH_REVIEW", 1L));
     }
 

@@ -111,7 +111,7 @@ class MatchingIT extends NetworkFixtures {
 
         assertThat(result).isInstanceOf(MatchResult.Queued.class);
         assertThat(reviews.find(((MatchResult.Queued) result).reviewId()).orElseThrow().reasons())
-                .contains("INCOMPLETE_DEMOGRAPHICS");
+                .containsExactly("NO_BIRTH_DATE");
     }
 
     private RegisteredPerson person(String familyKanji, String familyKana, LocalDate birth, String phone) {

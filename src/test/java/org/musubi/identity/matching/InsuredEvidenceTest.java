@@ -70,11 +70,42 @@ class InsuredEvidenceTest {
         MatchOutcome card = match(namesOnly, InsuredNumberTest.key("06139999:あいう:187"));
         MatchOutcome person = match(namesOnly, satoCard);
 
-        assertThat(card).isInstanceOf(Review.class);
         double cardWeight = total(card) - total(matcher.match(namesOnly, List.of(sato)));
         double personWeight = total(person) - total(matcher.match(namesOnly, List.of(sato)));
         assertThat(cardWeight).isPositive().isLessThan(5);
         assertThat(personWeight).isGreaterThan(15);
+        assertThat(total(card)).as("under the auto-link threshold by its weight").isLessThan(35);
+    }
+
+    /**
+     * Issue 65: a receipt carries no phone nor address; names, birth date and sex exact and the same card without 枝番
+     * link (Matcher.sameInsuredPerson) although the card's weight leaves the score under the threshold — no two family
+     * members on one card share full name, birth date and sex — while the card with anything else differing, or exact
+     * names without a number, wait for an operator.
+     */
+    @Test
+    void anExactMatchOnTheSameCardLinksWhereTheCardsWeightAloneWouldNot() {
+        Demographics receipt = Patients.withoutContact(Patients.satoHiroshi());
+        InsuredKeys.Key cardOnly = InsuredNumberTest.key("06139999:あいう:187");
+
+        MatchOutcome exact = match(receipt, cardOnly);
+        MatchOutcome brother = match(Patients.withoutContact(Patients.satoTakeshi()), cardOnly);
+        MatchOutcome oneDigitOff = match(Patients.with(receipt, LocalDate.of(1945, 3, 13)), cardOnly);
+        MatchOutcome otherReading = match(Patients.with(receipt, "佐東", "サトウ"), cardOnly);
+        MatchOutcome noNumber = matcher.match(receipt, List.of(sato));
+
+        assertThat(exact).isInstanceOfSatisfying(AutoLink.class, link -> {
+            assertThat(link.best().person()).isEqualTo(sato);
+            assertThat(link.best().score().total()).isLessThan(35);
+            assertThat(link.best().score().level(MatchField.INSURED_NUMBER)).isEqualTo(Agreement.SAME_CARD);
+        });
+        assertThat(brother).as("a brother on the card: his given name disagrees").isInstanceOfSatisfying(Review.class,
+                review -> assertThat(review.best().score().level(MatchField.GIVEN_NAME)).isEqualTo(Agreement.DISAGREE));
+        assertThat(oneDigitOff).isInstanceOfSatisfying(Review.class,
+                review -> assertThat(review.reasons()).containsExactly(ReviewReason.SCORE_BELOW_AUTO_LINK));
+        assertThat(otherReading).as("佐東 and 佐藤 read alike: not exact").isInstanceOf(Review.class);
+        assertThat(noNumber).isInstanceOfSatisfying(Review.class,
+                review -> assertThat(review.reasons()).containsExactly(ReviewReason.SCORE_BELOW_AUTO_LINK));
     }
 
     @Test

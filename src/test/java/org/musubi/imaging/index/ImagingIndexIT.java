@@ -173,6 +173,67 @@ class ImagingIndexIT extends NetworkFixtures {
     }
 
     @Test
+    void aStudyWhoseNameAndSexContradictThePatientItsIdNamesWaitsForAnOperator(@TempDir Path dir) throws Exception {
+        OrthancServer orthanc = OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        org.hl7.fhir.r4.model.Patient sent = FhirRecords.withKanjiName(
+                FhirRecords.newPatient(hospital, localId, "ガゾウ"), "画像", "花子");
+        String resource = fhir.create().resource(sent).execute().getId().getIdPart();
+        Patient p = new Patient(hospital, localId, resource, fhir);
+        String born = sent.getBirthDateElement().getValueAsString().replace("-", "");
+        org.hl7.fhir.r4.model.HumanName kana = sent.getName().get(1); // the kana name, after the kanji one
+
+        // a mix-up at the modality: another person's name and sex under this patient's ID
+        DicomStudies mixedUp = DicomStudies.ct(localId, issuerOf(hospital), 1)
+                .withPatient("TORICHIGAE^TARO=取違^太郎=とりちがえ^たろう", "M", born);
+        DicomStudies.store(OrthancServer.AET, orthanc.dicomPort(), mixedUp.write(dir.resolve("mixed")));
+        Waiting waits = awaitWaiting(mixedUp.studyUid());
+        assertThat(waits.reason()).isEqualTo(StudyPatients.Reason.CONTRADICTS_PATIENT);
+        assertThat(waits.facilityId()).isEqualTo(hospital.id());
+        assertThat(index.find(mixedUp.studyUid())).as("not filed under the patient").isEmpty();
+        assertThat(imagingStudies(p)).isEmpty();
+        String page = accounts.signedIn(port, accounts.networkAdmin()).get("/admin/imaging").body();
+        assertThat(page).contains(mixedUp.studyUid())
+                .contains("画像の患者氏名・性別・生年月日が、患者IDの指す施設の患者と食い違います");
+
+        // the same patient as a Japanese modality writes her (kana in half width, in the first group): filed
+        DicomStudies right = DicomStudies.ct(localId, issuerOf(hospital), 1)
+                .withPatient(halfWidth(kana.getFamily()) + "^" + halfWidth(kana.getGivenAsSingleString()), "F", born);
+        DicomStudies.store(OrthancServer.AET, orthanc.dicomPort(), right.write(dir.resolve("right")));
+        assertThat(awaitIndexed(right.studyUid()).facilityId()).isEqualTo(hospital.id());
+
+        // the operator, having checked, assigns the mixed-up study: it is filed, and stays so when read again
+        Administrator operator = new Administrator(accounts.networkAdmin().id(), true, java.util.Set.of());
+        assertThat(waiting.assign(operator, mixedUp.studyUid(), hospital.id(), localId)).isEmpty();
+        assertThat(imagingStudies(p)).hasSize(2);
+        studies.index(studies.orthancId(mixedUp.studyUid()).orElseThrow());
+        assertThat(index.find(mixedUp.studyUid())).isPresent();
+    }
+
+    /** Katakana as a modality's half-width (JIS X 0201) form writes it. */
+    private static String halfWidth(String katakana) {
+        StringBuilder out = new StringBuilder();
+        String full = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンー";
+        String half = "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝｰ";
+        String voiced = "ガギグゲゴザジズゼゾダヂヅデドバビブベボ";
+        String plain = "ｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎ";
+        for (char c : katakana.toCharArray()) {
+            int at = full.indexOf(c);
+            int v = voiced.indexOf(c);
+            if (at >= 0) {
+                out.append(half.charAt(at));
+            } else if (v >= 0) {
+                out.append(plain.charAt(v)).append('ﾞ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
     void aStudyWithoutIssuerIsTheFacilityOfItsSendingAeTitle(@TempDir Path dir) throws Exception {
         OrthancServer orthanc = OrthancServer.sharedOrSkip();
         Patient p = patientOfNewHospital();

@@ -27,6 +27,19 @@ class DicomHeaderTest {
     }
 
     @Test
+    void readsWhatTheInstanceSaysOfItsPatientInItsCharacterSet(@TempDir Path dir) throws Exception {
+        DicomStudies study = DicomStudies.ct("P-5", null, 1).withPatient("ﾔﾏﾀﾞ^ﾊﾅｺ=山田^花子=やまだ^はなこ", "F", "19500401");
+        DicomHeader header = DicomHeader.read(Files.readAllBytes(study.write(dir).getFirst())).orElseThrow();
+        assertThat(header.said()).isEqualTo(new org.musubi.imaging.index.StudyDemographics(
+                "ﾔﾏﾀﾞ^ﾊﾅｺ=山田^花子=やまだ^はなこ", "F", "19500401"));
+
+        DicomStudies latin = DicomStudies.ct("P-6", null, 1).withPatient("YAMADA^HANAKO", null, null);
+        DicomHeader plain = DicomHeader.read(Files.readAllBytes(latin.write(dir.resolve("latin")).getFirst()))
+                .orElseThrow();
+        assertThat(plain.said()).isEqualTo(new org.musubi.imaging.index.StudyDemographics("YAMADA^HANAKO", null, null));
+    }
+
+    @Test
     void anInstanceWithoutIssuerHasNone(@TempDir Path dir) throws Exception {
         DicomStudies study = DicomStudies.ct("P-9", null, 1).withModality("ES");
         DicomHeader header = DicomHeader.read(Files.readAllBytes(study.write(dir).getFirst())).orElseThrow();

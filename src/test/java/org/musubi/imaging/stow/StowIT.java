@@ -98,6 +98,49 @@ class StowIT extends NetworkFixtures {
         assertThat(stow(null, files.subList(0, 1)).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void anInstanceWhoseNameAndSexContradictThePatientItsIdNamesIsNotStored(@TempDir Path dir) throws Exception {
+        OrthancServer orthanc = OrthancServer.sharedOrSkip();
+        Facility hospital = accounts.newHospital();
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String localId = FhirRecords.localId();
+        org.hl7.fhir.r4.model.Patient sent = FhirRecords.withKanjiName(
+                FhirRecords.newPatient(hospital, localId, "ストウ"), "保存", "花子");
+        fhir.create().resource(sent).execute();
+        String born = sent.getBirthDateElement().getValueAsString().replace("-", "");
+        DicomStudies mixedUp = DicomStudies.ct(localId, null, 1).withPatient("=取違^太郎", "M", born);
+        DicomStudies right = DicomStudies.ct(localId, null, 1).withPatient("HOZON^HANAKO=保存^花子", "F", born);
+        List<Path> files = new ArrayList<>(mixedUp.write(dir.resolve("mixed")));
+        files.addAll(right.write(dir.resolve("right")));
+        String token = clients.token(port, clients.register(hospital, "system/*.write"));
+
+        HttpResponse<String> answer = stow(token, files);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        JsonNode body = JSON.readTree(answer.body());
+        JsonNode failed = body.path("00081198").path("Value");
+        assertThat(failed.size()).isEqualTo(1);
+        assertThat(failed.get(0).path("00081155").path("Value").get(0).asString()).isEqualTo(mixedUp.instanceUid(1, 1));
+        assertThat(failed.get(0).path("00081197").path("Value").get(0).asInt())
+                .as("Musubi's reason: contradicts the patient").isEqualTo(StoreInstances.CONTRADICTS_PATIENT);
+        assertThat(index.find(mixedUp.studyUid())).isEmpty();
+        assertThat(orthanc.get("/dicom-web/studies?StudyInstanceUID=" + mixedUp.studyUid(), "application/dicom+json")
+                .body()).asString(StandardCharsets.UTF_8).doesNotContain(mixedUp.studyUid());
+        assertThat(index.find(right.studyUid()).orElseThrow().facilityId()).isEqualTo(hospital.id());
+
+        // another facility naming this patient with a contradicting name learns nothing: refused as a patient not there
+        Facility other = accounts.newHospital();
+        String otherToken = clients.token(port, clients.register(other, "system/*.write"));
+        DicomStudies probe = DicomStudies.ct(localId, "1.2.392.100495.20.3.51.1" + hospital.code().value(), 1)
+                .withPatient("=取違^太郎", "M", born);
+        DicomStudies none = DicomStudies.ct("NO-" + localId, null, 1).withPatient("=取違^太郎", "M", born);
+        List<Path> probes = new ArrayList<>(probe.write(dir.resolve("probe")));
+        probes.addAll(none.write(dir.resolve("none")));
+        JsonNode refused = JSON.readTree(stow(otherToken, probes).body()).path("00081198").path("Value");
+        assertThat(refused.get(0).path("00081197").path("Value").get(0).asInt()).isEqualTo(StoreInstances.NOT_AUTHORIZED);
+        assertThat(refused.get(0).path("00081197")).isEqualTo(refused.get(1).path("00081197"));
+    }
+
     private HttpResponse<String> stow(String token, List<Path> files) throws Exception {
         String boundary = "b-" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

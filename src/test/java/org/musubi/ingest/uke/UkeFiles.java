@@ -131,6 +131,22 @@ public final class UkeFiles {
         return record(fields);
     }
 
+    /**
+     * SI or IY (44 fields) as {@link #item}, with a 点数 only when {@code points} is given (the 記録条件仕様 writes it on
+     * the last record of a 剤 alone) and the item's own comments (field 8 on: コメントコード, 文字データ in pairs, up to
+     * three).
+     */
+    public UkeFiles item(String type, String category, String code, String amount, Integer points, int count,
+                         Map<Integer, Integer> days, String... comments) {
+        String[] fields = fields(44, Map.of(1, type, 2, category, 3, "1", 4, code, 5, amount,
+                6, points == null ? "" : String.valueOf(points), 7, String.valueOf(count)));
+        for (int i = 0; i < comments.length; i++) {
+            fields[8 + i - 1] = comments[i];
+        }
+        days.forEach((day, times) -> fields[14 + day - 2] = String.valueOf(times));
+        return record(fields);
+    }
+
     /** TO (48 fields): 診療識別, 負担区分, 特定器材コード, 使用量, 点数, 回数, 商品名 (11), days from field 18. */
     public UkeFiles to(String category, String code, String amount, int points, int count, String product,
                        Map<Integer, Integer> days) {
@@ -172,6 +188,37 @@ public final class UkeFiles {
                     .co("", "", "朝食後");
         }
         return file.go(patients, patients * 700).bytes();
+    }
+
+    /**
+     * An eye clinic's April (claimed in May), its trailer left to the caller: comments in every place a receipt computer
+     * writes them (numbered 1–9), on a receipt of one patient.
+     */
+    public static UkeFiles eyeClinicApril(String institutionCode, String karte, String name, String kana, String birth) {
+        return medical(institutionCode, "むすび眼科", "202405")
+                .re(1, "1112", "202404", name, "2", birth, karte, kana)
+                .ho("06340001", "記号", "５６", 1, 900)
+                .sy("3659001", "20240401", "1", "", "", "01", "")
+                .co("99", "820100001", "")                                        // 1 the whole receipt
+                .item("SI", "12", "112007410", "", 73, 1, Map.of(1, 1))
+                .item("IY", "21", "620008901", "1", 8, 14, Map.of(1, 14))        // ジアゼパム (セルシン)
+                .co("23", "840000001", "5")                                       // 2 before its 点眼: 「１日５回点眼」
+                .item("IY", "23", "620004401", "1", 30, 1, Map.of(1, 1))          // 点眼液
+                .co("23", "810000001", "右眼")                                    // 3 before the next 23 剤
+                .item("IY", "23", "620004401", "1", 30, 1, Map.of(1, 1))
+                .item("SI", "25", "120000710", "", 42, 1, Map.of(1, 1))           // 処方料
+                .co("22", "810000001", "疼痛時")                                  // 4 before its 屯服
+                .item("IY", "22", "620098801", "1", 2, 10, Map.of(1, 10))         // ロキソプロフェン
+                .item("IY", "21", "610406079", "1", null, 14, Map.of(1, 14),
+                        "810000001", "粉砕")                                      // 5 in the item's own fields
+                .co("21", "810000001", "１日１回朝食後")                          // 6 inside the 剤 of two drugs
+                .item("IY", "", "620000001", "2", 15, 14, Map.of(1, 14))          //   …which this one closes
+                .co("", "810000001", "食直後")                                    // 7 no 診療識別: the next 21 剤's
+                .item("IY", "21", "620002301", "1", 12, 28, Map.of(1, 28))
+                .item("SI", "40", "140000610", "", 25, 1, Map.of(1, 1))           // 眼処置
+                .co("40", "831000001", "2057")                                    // 8 after its 処置 (部位 右)
+                .co("40", "850000001", "5060320")                                 // 9 …and the 前回実施年月日
+                .item("IY", "21", "610406079", "1", 5, 7, Map.of(15, 7));
     }
 
     public String text() {

@@ -43,7 +43,7 @@ final class PatientMapping {
     static Mapped map(PatientInfo info, MappingContext context) {
         String localId = localId(info, context.ids());
         PersonName kanji = PersonName.split(info.name());
-        PersonName kana = info.kanaName().isEmpty() ? null : PersonName.split(info.kanaName());
+        PersonName kana = info.kanaName().isEmpty() ? null : PersonName.split(info.kanaName()).agreeingWith(kanji);
         Sex sex = "1".equals(info.sex()) ? Sex.MALE : Sex.FEMALE;
         PatientIdentity identity = new PatientIdentity(localId, kanji.family(), kanji.given(),
                 kana == null ? null : kana.family(), kana == null ? null : kana.given(), sex, info.birthDate(),
