@@ -25,10 +25,13 @@ import org.w3c.dom.Element;
  * (8000s, の疑い and the like, are postfixes) under masterZ; the text is the name ORCA composes ({@code Disease_Name});</li>
  * <li>疑い ({@code unconfirmed}, through {@link ConditionStatus#verification}) when ORCA's 疑いフラグ says S (S 疑い,
  * SA 急性かつ疑い) or the name carries the 修飾語 ZZZ8002 「の疑い」; the flag itself is kept as sent (with A 急性) in
- * an extension;</li>
+ * an extension. 疑い is said once, as for receipts: the name's text leaves out its trailing 「の疑い」 when the 修飾語
+ * 8002 says it, which stays, named as ORCA sent it, in the postfix-modifier extension;</li>
  * <li>転帰 ({@code Disease_OutCome}) to the clinical status, the sender's code kept beside it in the status (with its
- * name as the status's text): F 治癒 → resolved; D 死亡 → inactive (the patient died: never a plain resolved), C 中止
- * and P (diseasev3's 中止) → inactive, S 移行 → inactive; no 転帰 → active, or resolved when a 転帰日 is given; a code
+ * name as the status's text) and in JP Core's disease-outcome extension (with HL7 table 0241's or JHSD table 0006's
+ * code where one says the same): F 治ゆ → resolved (HL7 F); D 死亡 → inactive (HL7 D: the patient died, never a plain
+ * resolved); C 中止 and P (diseasev3's 中止) → inactive (JHSD I); S 移行 → inactive (ORCA's code only); no 転帰 →
+ * active, or resolved when a 転帰日 is given; O (削除, a disease deleted in ORCA) is not stored, with a warning; a code
  * ORCA does not document keeps its code and gets a warning; 転帰日 ({@code Disease_EndDate}) is the abatement;</li>
  * <li>病名開始日 the onset; 主病 (PD) JP-CLINS's principal diagnosis type; the 診療科 JP-CLINS's department; 補足コメント
  * and カルテ病名 notes.</li>
@@ -39,7 +42,9 @@ final class OrcaDiseases {
     /** The 修飾語 「の疑い」. */
     static final String SUSPECTED_MODIFIER = "ZZZ8002";
     /** 転帰 codes ORCA documents, with their names. */
-    static final Map<String, String> OUTCOMES = Map.of("F", "治癒", "D", "死亡", "C", "中止", "P", "中止", "S", "移行");
+    static final Map<String, String> OUTCOMES = Map.of("F", "治ゆ", "D", "死亡", "C", "中止", "P", "中止", "S", "移行");
+    /** ORCA's 転帰 of a disease deleted in ORCA (削除): not a disease of the patient any more. */
+    static final String DELETED = "O";
     private static final Set<String> FLAGS = Set.of("S", "A", "SA");
 
     private OrcaDiseases() {
@@ -57,10 +62,15 @@ final class OrcaDiseases {
         if (name == null && singles.isEmpty()) {
             return null;
         }
+        if (DELETED.equals(OrcaXml.text(d, "Disease_OutCome"))) {
+            warnings.add(field + ".Disease_OutCome", "deletedDisease", name == null ? key(d) : name);
+            return null;
+        }
         Condition condition = new Condition();
         condition.getMeta().addProfile(FhirSystems.JP_CONDITION);
-        CodeableConcept code = new CodeableConcept().setText(name);
+        CodeableConcept code = new CodeableConcept();
         boolean modifiedSuspected = false;
+        String suspicionWords = null;
         int n = 0;
         for (Element single : singles) {
             n++;
@@ -68,7 +78,10 @@ final class OrcaDiseases {
             String singleName = OrcaXml.text(single, "Disease_Single_Name");
             if (singleCode.startsWith("ZZZ")) {
                 String modifier = singleCode.substring(3);
-                modifiedSuspected |= singleCode.equals(SUSPECTED_MODIFIER);
+                if (singleCode.equals(SUSPECTED_MODIFIER)) {
+                    modifiedSuspected = true;
+                    suspicionWords = singleName == null ? "の疑い" : singleName;
+                }
                 code.addExtension(modifier.startsWith("8") ? FhirSystems.DISEASE_POSTFIX_MODIFIER
                         : FhirSystems.DISEASE_PREFIX_MODIFIER, new CodeableConcept(new Coding(
                         FhirSystems.RECEIPT_DISEASE_MODIFIER, modifier, singleName)));
@@ -81,6 +94,8 @@ final class OrcaDiseases {
                         "1".equals(state) ? "削除" : "2".equals(state) ? "廃止" : state);
             }
         }
+        code.setText(name != null && suspicionWords != null && name.endsWith(suspicionWords)
+                && name.length() > suspicionWords.length() ? name.substring(0, name.length() - suspicionWords.length()) : name);
         condition.setCode(code);
         condition.setSubject(SourceRefs.patient());
         condition.addCategory().addCoding(new Coding(FhirSystems.CONDITION_CATEGORY, "encounter-diagnosis",
@@ -107,7 +122,11 @@ final class OrcaDiseases {
         } else if (end != null) {
             warnings.add(field + ".Disease_EndDate", "notADate", end);
         }
-        condition.setClinicalStatus(clinicalStatus(OrcaXml.text(d, "Disease_OutCome"), ended, field, warnings));
+        String outcome = OrcaXml.text(d, "Disease_OutCome");
+        condition.setClinicalStatus(clinicalStatus(outcome, ended, field, warnings));
+        if (outcome != null) {
+            condition.addExtension(FhirSystems.DISEASE_OUTCOME, outcome(outcome));
+        }
         String flag = OrcaXml.text(d, "Disease_SuspectedFlag");
         if (flag != null) {
             condition.addExtension(OrcaSystems.SUSPECTED_FLAG, new CodeType(flag));
@@ -147,6 +166,20 @@ final class OrcaDiseases {
         String start = OrcaXml.text(d, "Disease_StartDate");
         return "disease:" + (codes.isEmpty() ? OrcaXml.text(d, "Disease_Name") : String.join("+", codes)) + ":"
                 + (start == null ? "" : start);
+    }
+
+    /** JP Core's disease-outcome value: ORCA's code as sent, the standard code saying the same, ORCA's word. */
+    private static CodeableConcept outcome(String outcome) {
+        String words = OUTCOMES.get(outcome);
+        CodeableConcept value = new CodeableConcept(new Coding(OrcaSystems.OUTCOME, outcome, words)).setText(words);
+        switch (outcome) {
+            case "F" -> value.addCoding(new Coding(FhirSystems.DISEASE_OUTCOME_HL70241, "F", "完全に回復した"));
+            case "D" -> value.addCoding(new Coding(FhirSystems.DISEASE_OUTCOME_HL70241, "D", "死亡"));
+            case "C", "P" -> value.addCoding(new Coding(FhirSystems.DISEASE_OUTCOME_JHSD0006, "I", "中止"));
+            default -> {
+            }
+        }
+        return value;
     }
 
     private static CodeableConcept clinicalStatus(String outcome, boolean ended, String field, OrcaWarnings warnings) {

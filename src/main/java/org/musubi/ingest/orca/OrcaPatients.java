@@ -35,7 +35,8 @@ import org.w3c.dom.Element;
  * <ul>
  * <li>each 患者禁忌薬剤 ({@code Patient_Contra_Info}: the receipt drug code and name, 禁忌開始日, 有効終了日) as a
  * JP_AllergyIntolerance of category {@code medication} and criticality {@code high}, which is how FHIR and JP Core
- * write a contraindication ("high … implies an absolute contraindication");</li>
+ * write a contraindication ("high … implies an absolute contraindication") and how JP-CLINS's 薬剤アレルギー等 (which
+ * holds 薬剤禁忌) asks for it; active while its 有効終了日 has not passed, inactive after;</li>
  * <li>禁忌１・２ ({@code Contraindication1/2}, words) as an AllergyIntolerance of criticality {@code high} whose
  * substance is the words (no category: ORCA does not say what kind);</li>
  * <li>アレルギー１・２ ({@code Allergy1/2}) as an AllergyIntolerance of the words;</li>
@@ -52,7 +53,7 @@ final class OrcaPatients {
 
     static PatientIdentity identity(Element p, String localId) {
         PersonName kanji = name(OrcaXml.text(p, "WholeName"));
-        PersonName kana = name(OrcaXml.text(p, "WholeName_inKana"));
+        PersonName kana = kana(p, kanji);
         Element home = OrcaXml.child(p, "Home_Address_Information");
         return new PatientIdentity(localId, kanji == null ? null : kanji.family(), kanji == null ? null : kanji.given(),
                 kana == null ? null : kana.family(), kana == null ? null : kana.given(), sex(OrcaXml.text(p, "Sex")),
@@ -68,7 +69,7 @@ final class OrcaPatients {
         if (kanji != null) {
             patient.addName(kanji.toHumanName("IDE"));
         }
-        PersonName kana = name(OrcaXml.text(p, "WholeName_inKana"));
+        PersonName kana = kana(p, kanji);
         if (kana != null) {
             patient.addName(kana.toHumanName("SYL"));
         }
@@ -100,9 +101,10 @@ final class OrcaPatients {
 
     /**
      * The patient's contraindicated drugs, contraindications, allergies and infections as ORCA's 患者登録 holds them;
-     * warnings for what is not stored (コメント, 妊婦区分) and for a 禁忌開始日 that is not a date.
+     * warnings for what is not stored (コメント, 妊婦区分) and for a 禁忌開始日 that is not a date. A contraindicated drug
+     * whose 有効終了日 is before {@code answered} (the day ORCA answered; null: unknown) no longer holds: inactive.
      */
-    static List<MappedResource> safety(Element p, OrcaWarnings warnings) {
+    static List<MappedResource> safety(Element p, java.time.LocalDate answered, OrcaWarnings warnings) {
         List<MappedResource> mapped = new ArrayList<>();
         int n = 0;
         for (Element contra : OrcaXml.array(OrcaXml.child(p, "Patient_Contra_Information"), "Patient_Contra_Info")) {
@@ -128,6 +130,10 @@ final class OrcaPatients {
             String end = OrcaXml.text(contra, "Medication_EndDate");
             if (OrcaReader.date(end) != null) {
                 allergy.addExtension(OrcaSystems.CONTRA_END_DATE, new DateType(end));
+                if (answered != null && OrcaReader.date(end).isBefore(answered)) {
+                    allergy.setClinicalStatus(new CodeableConcept(new Coding(FhirSystems.ALLERGY_CLINICAL, "inactive",
+                            "Inactive")));
+                }
             } else if (end != null) {
                 warnings.add(field + "Medication_EndDate", "notADate", end);
             }
@@ -191,6 +197,12 @@ final class OrcaPatients {
             ContactPoint phone = new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(number);
             patient.addTelecom(use == null ? phone : phone.setUse(use));
         }
+    }
+
+    /** The kana name, split where the kanji name agrees when it came in one piece ({@link PersonName#agreeingWith}). */
+    private static PersonName kana(Element p, PersonName kanji) {
+        PersonName kana = name(OrcaXml.text(p, "WholeName_inKana"));
+        return kana == null ? null : kana.agreeingWith(kanji);
     }
 
     private static PersonName name(String whole) {

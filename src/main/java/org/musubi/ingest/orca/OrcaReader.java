@@ -47,7 +47,8 @@ public final class OrcaReader implements SourceReader {
             results.accept(rejected(where, "ingest.orca.notXml", bytes));
             return;
         }
-        Element info = OrcaXml.child(first(OrcaXml.child(root, "patient")), "Patient_Information");
+        Element answer = first(OrcaXml.child(root, "patient"));
+        Element info = OrcaXml.child(answer, "Patient_Information");
         String id = OrcaXml.text(info, "Patient_ID");
         if (id == null) {
             results.accept(rejected(where.field("Patient_ID"), "ingest.orca.noPatientId", bytes));
@@ -57,7 +58,8 @@ public final class OrcaReader implements SourceReader {
         Patient patient = OrcaPatients.patient(info, id, context);
         Location patientAt = where.at(1, "patientgetv2");
         OrcaWarnings patientWarnings = new OrcaWarnings(patientAt);
-        List<MappedResource> safety = OrcaPatients.safety(info, patientWarnings);
+        List<MappedResource> safety = OrcaPatients.safety(info, date(OrcaXml.text(answer, "Information_Date")),
+                patientWarnings);
         results.accept(new ParseResult.Parsed(patientAt, "orca:patient:" + id, null, ParseResult.Action.STORE, identity,
                 patient, true, safety, patientWarnings.problems()));
         Element diseases = OrcaXml.child(root, "diseases");

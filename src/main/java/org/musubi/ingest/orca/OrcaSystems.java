@@ -30,11 +30,13 @@ final class OrcaSystems {
     static final String OUTCOME = "urn:musubi:orca:outcome";
     /** ORCA's 疑い・急性 flag of a disease (Disease_SuspectedFlag: S 疑い, A 急性, SA 急性かつ疑い), as sent. */
     static final String SUSPECTED_FLAG = "urn:musubi:fhir:orca-suspected-flag";
+    /** A comment item's code and name (a Coding of {@link #COMMENT}) beside the note or payload holding its words. */
+    static final String COMMENT_CODE = "urn:musubi:fhir:orca-comment";
     /** A disease's coded 単独補足コメント (Disease_Supplement_Single), as a Coding of {@link #ORCA_ITEM}. */
     static final String SUPPLEMENT = "urn:musubi:fhir:orca-disease-supplement";
     /** How many times a 剤 was done (Medical_Class_Number), where no FHIR element of its resources holds it. */
     static final String CLASS_NUMBER = "urn:musubi:fhir:orca-class-number";
-    /** An item's Medication_Number as sent, where no FHIR element holds it (a procedure's, a material's). */
+    /** An item's Medication_Number as sent, where no FHIR element holds it (a procedure's, a material's, an 外用 drug's). */
     static final String AMOUNT = "urn:musubi:fhir:orca-amount";
     /** A contraindicated drug's 有効終了日 (Medication_EndDate) in ORCA's 患者禁忌薬剤情報, as sent. */
     static final String CONTRA_END_DATE = "urn:musubi:fhir:orca-contra-end-date";

@@ -39,14 +39,14 @@ import org.w3c.dom.Element;
  * (JP Core's RP番号 and order in the RP, a group identifier), 院内 (outpatient) or 院外 (community) as its category
  * beside the 診療種別区分, and its amount as the 剤 says: 内服 a daily dose ({@code Medication_Number} per 1 日) for
  * {@code Medical_Class_Number} days; 頓服 one dose, as needed, {@code Medical_Class_Number} times; 外用 and 在宅 the
- * amount handed over (× the 回数, kept as sent);</li>
+ * amount handed over (× the 回数; the item's amount and the 回数 also kept as sent, in extensions);</li>
  * <li>any other 剤 (120 再診, 3xx 注射, 400 処置, 600 検査, 700 画像診断, 820 処方箋料 …): each procedure code
  * ({@code 1…}) a JP_Procedure, each material ({@code 7…}, ORCA's {@code 058…}/{@code 059…}) a Procedure of the 特定器材
  * code, each drug a JP_MedicationAdministration (JP_MedicationAdministration_Injection in a 3xx 剤), all on the day,
  * with the 診療種別区分 as category, the 剤's 部位 ({@code 002…}) as body site and its 回数 and each item's quantity in
  * extensions;</li>
  * <li>comments ({@code 8…}, ORCA's {@code 0081…}–{@code 0085…}, with the value typed into them) as notes of every
- * resource of their 剤; a 剤 of comments only (990 コメント, 980 処方せん備考) as a Communication of the visit; ORCA's
+ * resource of their 剤, each comment's code and name in an extension beside them; a 剤 of comments only (990 コメント, 980 処方せん備考) as a Communication of the visit; ORCA's
  * own markers ({@code 099…}: 包括算定 …) as codings in an extension of the 剤's resources.</li>
  * </ul>
  * Points and money (点数, 金額, 長期収載品選定療養) and the insurance combination are billing, not stored. A quantity or
@@ -171,6 +171,7 @@ final class OrcaVisits {
         private final String number;
         private final Kind kind;
         private final List<String> comments = new ArrayList<>();
+        private final List<Coding> commentCodes = new ArrayList<>();
         private final List<Coding> usages = new ArrayList<>();
         private final List<String> usageTexts = new ArrayList<>();
         private final List<Coding> bodyParts = new ArrayList<>();
@@ -208,7 +209,12 @@ final class OrcaVisits {
                             written, name == null ? code : name);
                 }
                 switch (what) {
-                    case COMMENT -> comments.add(words(item));
+                    case COMMENT -> {
+                        comments.add(words(item));
+                        if (code != null) {
+                            commentCodes.add(new Coding(OrcaSystems.COMMENT, code, name));
+                        }
+                    }
                     case USAGE -> {
                         usages.add(new Coding(OrcaSystems.USAGE, code, name));
                         usageTexts.add(words(item));
@@ -254,6 +260,7 @@ final class OrcaVisits {
                 for (String comment : comments) {
                     note(resource, comment);
                 }
+                commentCodes.forEach(c -> resource.addExtension(OrcaSystems.COMMENT_CODE, c.copy()));
                 others.forEach(c -> resource.addExtension(OrcaSystems.ORCA_ITEM, c.copy()));
             }
             mapped.addAll(own);
@@ -319,6 +326,7 @@ final class OrcaVisits {
                 default -> {
                     if (amount != null) {
                         request.getDispenseRequest().setQuantity(times == null ? amount : times(amount, times));
+                        request.addExtension(OrcaSystems.AMOUNT, amount.copy());
                     }
                     classNumber(request, times == null);
                 }
@@ -396,7 +404,11 @@ final class OrcaVisits {
             bodyParts.forEach(b -> lines.add(b.getDisplay() == null ? b.getCode() : b.getDisplay()));
             others.forEach(o -> lines.add(o.getDisplay() == null ? o.getCode() : o.getDisplay()));
             communication.addPayload().setContent(new StringType(String.join("\n", lines)));
+            commentCodes.forEach(c -> communication.addExtension(OrcaSystems.COMMENT_CODE, c.copy()));
             others.forEach(o -> communication.addExtension(OrcaSystems.ORCA_ITEM, o.copy()));
+            if (number != null) {
+                communication.addExtension(OrcaSystems.CLASS_NUMBER, new StringType(number));
+            }
             return communication;
         }
 

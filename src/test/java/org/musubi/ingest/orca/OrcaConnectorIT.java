@@ -26,6 +26,8 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.screenlint.ScreenLint;
+import org.musubi.testing.screenlint.ScreenText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,7 +163,7 @@ class OrcaConnectorIT {
         assertThat(jdbc.sql("""
                 SELECT r.type || ' ' || count(*) FROM resource r JOIN source_patient s ON s.id = r.patient_key
                 WHERE r.source_facility = ? AND s.local_id = '00101' AND NOT r.deleted GROUP BY r.type ORDER BY r.type""")
-                .param(clinic.id()).query(String.class).list()).containsExactly("AllergyIntolerance 4", "Communication 1",
+                .param(clinic.id()).query(String.class).list()).containsExactly("AllergyIntolerance 5", "Communication 1",
                 "Condition 7", "Encounter 2", "MedicationAdministration 2", "MedicationRequest 4", "Patient 1", "Procedure 7");
         assertThat(jdbc.sql("""
                 SELECT (r->'medicationCodeableConcept'->>'text') || ' ' || coalesce(r->'dosageInstruction'->0->>'text', '')
@@ -194,37 +196,66 @@ class OrcaConnectorIT {
                   AND patient_key = (SELECT id FROM source_patient WHERE facility_id = ? AND local_id = '00101') ORDER BY 1""")
                 .params(clinic.id(), clinic.id()).query(String.class).list()).containsExactlyInAnyOrder(
                 "両変形性膝関節症 inactive C confirmed", "急性心筋梗塞 inactive D confirmed",
-                "急性気管支炎の疑い resolved F unconfirmed", "慢性胃炎 inactive S confirmed", "胃炎の疑い active - unconfirmed",
+                "急性気管支炎 resolved F unconfirmed", "慢性胃炎 inactive S confirmed", "胃炎 active - unconfirmed",
                 "高血圧症 active - confirmed");
 
         long person = clients.personOf(clinic, "00101");
         consents.link(person, clinic.id(), accounts.networkAdmin().id());
-        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR));
+        User doctorUser = accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR);
+        WebSession doctor = accounts.signedIn(port, doctorUser);
+        long before = audit.max();
         HttpResponse<String> chart = doctor.get("/portal/patients/" + person);
         assertThat(chart.statusCode()).isEqualTo(200);
-        assertThat(spans(chart.body(), "allergies", "allergy")).as("the allergy line").containsExactlyInAnyOrder(
-                "ワルファリンＫ錠１ｍｇ「サンプル」", "アスピリン腸溶錠１００ｍｇ「サンプル」", "ヨード造影剤", "そば");
-        assertThat(spans(chart.body(), "problems", "problem-title")).as("the problems: nothing ended, 疑い kept")
-                .containsExactlyInAnyOrder("ＨＣＶ抗体陽性", "胃炎の疑い", "高血圧症");
-        assertThat(section(chart.body(), "problems")).containsPattern(
-                "胃炎の疑い</span>\\s*<span class=\"problem-mark\" data-mark=\"problem.mark.SUSPECTED\">疑い</span>");
+        List<String> page = ScreenText.of(chart.body()).lines().stream().map(ScreenText.Line::text).toList();
+        assertThat(rest(line(page, "アレルギー"), "ワルファリンＫ錠１ｍｇ「サンプル」", "アスピリン腸溶錠１００ｍｇ「サンプル」",
+                "ヨード造影剤", "そば")).as("the allergy line is the contraindicated drugs still in force, the"
+                + " contraindication and the allergy; not the drug whose contraindication ended in 2024").isEqualTo("アレルギー ");
+        assertThat(line(page, "主な病名")).as("the problems: nothing ended; 疑い said once")
+                .contains("高血圧症 主病名", "胃炎 疑い", "ＨＣＶ抗体陽性").doesNotContain("胃炎の疑い", "急性心筋梗塞",
+                        "膝関節症", "気管支炎", "慢性胃炎");
+        assertThat(page).as("a contraindicated NSAID makes the clinic's own NSAIDs an alert").contains(
+                "アレルギーのある系統の薬: ロキソプロフェンＮａ錠６０ｍｇ「サンプル」（ORCA診療所、" + today.minusDays(2) + "〜"
+                        + today.minusDays(2) + "）— 記録：アスピリン腸溶錠１００ｍｇ「サンプル」（ORCA診療所）");
+        assertThat(entry(page, "急性心筋梗塞")).as("the death, as the timeline reads it").containsSubsequence(
+                "病名 急性心筋梗塞 ORCA診療所", "発症日", today.minusDays(2).toString(), "転帰日", today.minusDays(1).toString(),
+                "転帰", "死亡", "臨床状態", "非活動性", "確からしさ", "確定");
+        assertThat(entry(page, "胃炎")).as("疑い, as the timeline reads it").containsSubsequence("病名 胃炎 疑い ORCA診療所",
+                "臨床状態", "活動性", "確からしさ", "未確認");
+        assertThat(entry(page, "アムロジピン錠５ｍｇ「サンプル」")).as("a prescription as a clinician reads it")
+                .containsSubsequence("処方 アムロジピン錠５ｍｇ「サンプル」 ORCA診療所", "用法・用量", "１日２回朝夕食後に", "1日量",
+                        "1 錠", "数量", "14 錠", "日数", "14 日", "一包化");
+        assertThat(ScreenLint.check(ScreenText.of(chart.body()))).as("nothing on the chart in a program's notation")
+                .isEmpty();
+        assertThat(audit.rows(before, doctorUser.loginId())).extracting(r -> r.action() + " " + r.outcome())
+                .as("one read, audited once").containsExactly("READ PERMIT");
     }
 
-    /** The texts of the spans of class {@code cls} inside the element of id {@code id}. */
-    private static List<String> spans(String page, String id, String cls) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<span class=\"" + cls + "\"[^>]*>([^<]*)</span>")
-                .matcher(section(page, id));
-        List<String> found = new java.util.ArrayList<>();
-        while (m.find()) {
-            found.add(m.group(1).strip());
+    /** The line of the page that starts with {@code label}. */
+    private static String line(List<String> page, String label) {
+        return page.stream().filter(l -> l.startsWith(label + " ")).findFirst().orElseThrow(() -> new AssertionError(
+                label + " not on the page"));
+    }
+
+    /** The line with each of {@code names} taken out once (each must be in it). */
+    private static String rest(String line, String... names) {
+        String rest = line;
+        for (String name : names) {
+            assertThat(rest).contains(name);
+            rest = rest.replaceFirst(java.util.regex.Pattern.quote(name), "");
         }
-        return found;
+        return rest;
     }
 
-    private static String section(String page, String id) {
-        int start = page.indexOf("id=\"" + id + "\"");
-        assertThat(start).as(id + " on the page").isPositive();
-        return page.substring(start, page.indexOf("</p>", start));
+    /** The lines of the timeline entry whose summary names {@code title}, up to the next entry. */
+    private static List<String> entry(List<String> page, String title) {
+        int start = -1;
+        for (int i = 0; i < page.size(); i++) {
+            if (page.get(i).contains(" " + title + " ")) {
+                start = i;
+            }
+        }
+        assertThat(start).as(title + " in the timeline").isNotNegative();
+        return page.subList(start, Math.min(page.size(), start + 14));
     }
 
     @Test

@@ -153,14 +153,23 @@ class OrcaPullTest {
         assertThat(of(results, Condition.class).stream().map(OrcaPullTest::condition).toList()).containsExactly(
                 "ＨＣＶ抗体陽性 |  | confirmed |  →  | 感染症（ORCA 患者登録 Infection1）",
                 "急性心筋梗塞 4109014 | inactive D 死亡 | confirmed | 2026-05-18 → 2026-05-19",
-                "胃炎の疑い 8830417 +8002 の疑い | active | unconfirmed | 2026-05-18 → ",
-                "急性気管支炎の疑い 4660007 -4012 急性 +8002 の疑い | resolved F 治癒 | unconfirmed SA | 2025-12-08 → 2025-12-22",
+                "胃炎 8830417 +8002 の疑い | active | unconfirmed | 2026-05-18 → ",
+                "急性気管支炎 4660007 -4012 急性 +8002 の疑い | resolved F 治ゆ | unconfirmed SA | 2025-12-08 → 2025-12-22",
                 "両変形性膝関節症 7153018 -2057 両 | inactive C 中止 | confirmed | 2022-05-16 → 2024-03-31 | 右膝優位",
                 "慢性胃炎 5351013 | inactive S 移行 | confirmed | 2020-10-01 → 2021-03-31",
                 "高血圧症 8833421 | active | confirmed | 2019-04-01 →  | 主病名");
         Condition death = of(results, Condition.class).get(1);
         assertThat(ConditionStatus.of(death).clinical()).as("never a plain resolved").isEqualTo("inactive");
         assertThat(death.getClinicalStatus().getText()).isEqualTo("死亡");
+        assertThat(ConditionStatus.outcome(new tools.jackson.databind.ObjectMapper().readTree(json(death))))
+                .as("JP Core's disease outcome, as the chart reads it").isEqualTo("死亡");
+        assertThat(of(results, Condition.class).stream().map(c -> c.getExtensionByUrl(FhirSystems.DISEASE_OUTCOME))
+                .map(e -> e == null ? "-" : ((CodeableConcept) e.getValue()).getCoding().stream()
+                        .map(x -> x.getSystem().replaceAll(".*[:/]", "") + " " + x.getCode() + " " + x.getDisplay())
+                        .collect(Collectors.joining(", ")) + " | " + ((CodeableConcept) e.getValue()).getText()).toList())
+                .as("the outcome as ORCA sent it, with HL7's or JHSD's code where one says the same").containsExactly("-",
+                        "outcome D 死亡, HL70241 D 死亡 | 死亡", "-", "outcome F 治ゆ, HL70241 F 完全に回復した | 治ゆ",
+                        "outcome C 中止, JHSD0006 I 中止 | 中止", "outcome S 移行 | 移行", "-");
         assertThat(ConditionStatus.of(of(results, Condition.class).get(2)).suspected()).isTrue();
         assertThat(of(results, org.hl7.fhir.r4.model.Patient.class)).singleElement()
                 .satisfies(p -> assertThat(p.getDeceasedBooleanType().booleanValue()).as("死亡区分 1").isTrue());
@@ -178,6 +187,8 @@ class OrcaPullTest {
                 + a.getClinicalStatus().getCodingFirstRep().getCode())).containsExactly(
                 "ワルファリンＫ錠１ｍｇ「サンプル」 | 620000201 | medication | high | 2021-06-10 | 禁忌薬剤（ORCA 患者禁忌薬剤情報） | active",
                 "アスピリン腸溶錠１００ｍｇ「サンプル」 | 620000202 | medication | high | null | 禁忌薬剤（ORCA 患者禁忌薬剤情報） | active",
+                "セファレキシンカプセル２５０ｍｇ「サンプル」 | 620000203 | medication | high | 2023-09-01 | 禁忌薬剤（ORCA 患者禁忌薬剤情報）"
+                        + " | inactive",
                 "ヨード造影剤 |  |  | high | null | 禁忌（ORCA 患者登録 Contraindication1） | active",
                 "そば |  |  |  | null | アレルギー（ORCA 患者登録 Allergy1） | active");
     }

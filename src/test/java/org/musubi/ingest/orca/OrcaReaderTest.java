@@ -116,6 +116,28 @@ class OrcaReaderTest {
                         "ORCAの日付「00000000」が日付ではないため保存していません")));
     }
 
+    /** A disease ORCA marks deleted (転帰 O) is not one of the patient's: not stored, and the import says so. */
+    @Test
+    void aDiseaseDeletedInOrcaIsNotStoredAndTheImportSaysSo() {
+        List<ParseResult> results = read("<orca_pull><patient><patientinfores><Patient_Information>"
+                + "<Patient_ID>00001</Patient_ID></Patient_Information></patientinfores></patient>"
+                + "<diseases><disease_infores><Disease_Information><Disease_Information_child>"
+                + "<Disease_Name>胃潰瘍</Disease_Name><Disease_Single><Disease_Single_child>"
+                + "<Disease_Single_Code>5319009</Disease_Single_Code></Disease_Single_child></Disease_Single>"
+                + "<Disease_StartDate>2025-07-07</Disease_StartDate><Disease_OutCome>O</Disease_OutCome>"
+                + "</Disease_Information_child><Disease_Information_child><Disease_Name>高血圧症</Disease_Name>"
+                + "<Disease_StartDate>2019-04-01</Disease_StartDate></Disease_Information_child></Disease_Information>"
+                + "</disease_infores></diseases></orca_pull>");
+
+        assertThat(OrcaPullTest.of(results, org.hl7.fhir.r4.model.Condition.class)).extracting(c -> c.getCode().getText())
+                .containsExactly("高血圧症");
+        assertThat(results.get(1)).isInstanceOfSatisfying(ParseResult.Parsed.class, p -> assertThat(p.warnings())
+                .singleElement().satisfies(w -> {
+                    assertThat(w.where().field()).isEqualTo("Disease_Information[1].Disease_OutCome");
+                    assertThat(w.japanese()).isEqualTo("ORCAで削除された病名「胃潰瘍」（転帰 O）は取り込んでいません");
+                }));
+    }
+
     private static List<ParseResult> read(String xml) {
         List<ParseResult> results = new ArrayList<>();
         new OrcaReader().read(SourceFile.of("orca/x/00001.xml", xml.getBytes(StandardCharsets.UTF_8)), CONTEXT, results::add);
