@@ -193,7 +193,7 @@ final class OrcaDiseases {
                 default -> ended ? "resolved" : "active";
             };
             if (!OUTCOMES.containsKey(outcome)) {
-                warnings.add(field + ".Disease_OutCome", "unknownOutcome", outcome, clinical);
+                warnings.add(field + ".Disease_OutCome", "unknownOutcome", outcome);
             }
         }
         CodeableConcept status = new CodeableConcept(new Coding(FhirSystems.CONDITION_CLINICAL, clinical, null));
