@@ -14,13 +14,26 @@ import org.w3c.dom.Element;
  * One ORCA server's API as its published specification describes it: xml2 requests posted as
  * {@code application/xml} (UTF-8) or GET with query arguments, Basic authentication with the user and password ORCA
  * gives the facility, answers {@code <xmlio2><…res>} with {@code Api_Result}: {@code 00} (or {@code 000}, {@code 0000})
- * is success; {@code 21} is "no data" (対象がありません) and answers nothing; anything else is an {@link OrcaFailure}
- * naming the API, the code and ORCA's {@code Api_Result_Message}.
+ * is success. Each API has its own code for "no data" ({@link Codes#nothing}: patientlst1v2 20 該当患者がありません,
+ * diseasegetv2 21 対象病名がありません, medicalgetv2 15 対象がありません), which answers nothing, and may have codes
+ * its caller handles ({@link Codes#kept}: patientlst1v2 10, more than 1,000 patients); anything else is an
+ * {@link OrcaFailure} naming the API, the code and ORCA's {@code Api_Result_Message} (a code one API uses for "no
+ * data" is an error in another: medicalgetv2's 21 is "five or more insurance combinations").
  */
 final class OrcaClient {
 
-    /** What ORCA answered: the {@code …res} record, or null when it had nothing. */
-    record Answer(Element root, Element record) {
+    /** What ORCA answered: the {@code …res} record (null when it had nothing) and its {@code Api_Result}. */
+    record Answer(Element root, Element record, String result) {
+    }
+
+    /** An API's {@code Api_Result} codes besides success: those meaning "no data", those its caller handles. */
+    record Codes(java.util.Set<String> nothing, java.util.Set<String> kept) {
+
+        static final Codes NONE = new Codes(java.util.Set.of(), java.util.Set.of());
+
+        static Codes nothing(String... codes) {
+            return new Codes(java.util.Set.of(codes), java.util.Set.of());
+        }
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -42,16 +55,16 @@ final class OrcaClient {
     }
 
     /** POST of an xml2 request to {@code path?query}. */
-    Answer post(String path, String query, String requestXml) {
+    Answer post(String path, String query, String requestXml, Codes codes) {
         HttpRequest request = base(path, query)
                 .header("Content-Type", "application/xml; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(requestXml, StandardCharsets.UTF_8)).build();
-        return send(path, request);
+        return send(path, request, codes);
     }
 
     /** GET of {@code path?query} (patientgetv2). */
-    Answer get(String path, String query) {
-        return send(path, base(path, query).GET().build());
+    Answer get(String path, String query, Codes codes) {
+        return send(path, base(path, query).GET().build(), codes);
     }
 
     private HttpRequest.Builder base(String path, String query) {
@@ -59,7 +72,7 @@ final class OrcaClient {
                 .timeout(TIMEOUT).header("Authorization", authorization).header("Accept", "application/xml");
     }
 
-    private Answer send(String path, HttpRequest request) {
+    private Answer send(String path, HttpRequest request, Codes codes) {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -89,11 +102,11 @@ final class OrcaClient {
         if (result == null) {
             throw new OrcaFailure(path + ": the answer has no Api_Result");
         }
-        if (result.chars().allMatch(c -> c == '0')) {
-            return new Answer(root, record);
+        if (result.chars().allMatch(c -> c == '0') || codes.kept().contains(result)) {
+            return new Answer(root, record, result);
         }
-        if (result.equals("21")) {
-            return new Answer(root, null);
+        if (codes.nothing().contains(result)) {
+            return new Answer(root, null, result);
         }
         String message = OrcaXml.text(record, "Api_Result_Message");
         throw new OrcaFailure(path + ": Api_Result " + result + (message == null ? "" : " " + message));

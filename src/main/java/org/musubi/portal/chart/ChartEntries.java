@@ -128,6 +128,7 @@ final class ChartEntries {
             add("chart.detail.icd10", ConditionCodes.icd10(r));
             add("chart.detail.onset", text(r.path("onsetDateTime")));
             add("chart.detail.abatement", text(r.path("abatementDateTime")));
+            add("chart.detail.outcome", ConditionStatus.outcome(r));
             addCode("chart.detail.clinicalStatus", "clinicalStatus", status.clinical());
             addCode("chart.detail.verification", "verificationStatus", status.sent());
             ChartEntry entry = entry(TimelineKind.DIAGNOSIS, firstInstant(r.path("onsetDateTime"), r.path("recordedDate")),

@@ -75,6 +75,16 @@ public final class FhirSystems {
     /** JP Core's extension for a diagnosis's postfix modifier (の疑い …). */
     public static final String DISEASE_POSTFIX_MODIFIER =
             "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseasePostfixModifier";
+    /**
+     * JP Core's extension for a diagnosis's outcome (転帰) as its sender says it: the sender's coding, HL7 table 0241 or
+     * JHSD table 0006 where one says the same, the sender's word as text.
+     */
+    public static final String DISEASE_OUTCOME =
+            "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseaseOutcome";
+    /** HL7 table 0241 (Patient Outcome) in JP Core: D 死亡, F 完全に回復した … */
+    public static final String DISEASE_OUTCOME_HL70241 = "http://jpfhir.jp/fhir/core/CodeSystem/HL70241";
+    /** JHSD table 0006 (転帰区分) in JP Core: I 中止, M 寛解, C 継続, O その他. */
+    public static final String DISEASE_OUTCOME_JHSD0006 = "http://jpfhir.jp/fhir/core/CodeSystem/JHSD0006";
     /** JAMI 16-digit usage codes (用法コード, urn:oid:1.2.392.200250.2.2.20.20; v2 name JAMISDP01). */
     public static final String JAMI_USAGE = "http://jami.jp/CodeSystem/MedicationUsage";
     /** MERIT-9 units (v2 name MR9P in a unit field). */

@@ -26,6 +26,8 @@ import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.TestAccounts;
 import org.musubi.testing.WebSession;
+import org.musubi.testing.screenlint.ScreenLint;
+import org.musubi.testing.screenlint.ScreenText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +57,8 @@ class OrcaConnectorIT {
     @Autowired TestAccounts accounts;
     @Autowired AuditRows audit;
     @Autowired JdbcClient jdbc;
+    @Autowired org.musubi.testing.FhirClients clients;
+    @Autowired org.musubi.consent.Consents consents;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     private OrcaStandIn orca;
@@ -74,9 +78,10 @@ class OrcaConnectorIT {
         taro.address = "広島市中区基町１－１";
         taro.phone = "082-111-2222";
         taro.visits.add(new OrcaStandIn.Visit(today.minusDays(2), "01", "内科", List.of(
-                new OrcaStandIn.Act("12", "再診", "1", List.<String[]>of(new String[] {"112007410", "再診料", "1", ""})),
-                new OrcaStandIn.Act("21", "内服", "14", List.<String[]>of(
-                        new String[] {"620000007", "アムロジピン錠５ｍｇ", "1", "錠"})))));
+                new OrcaStandIn.Act("120", "再診", "1", List.<String[]>of(new String[] {"112007410", "再診料", "1", ""})),
+                new OrcaStandIn.Act("212", "内服薬剤（院外処方）", "14", List.<String[]>of(
+                        new String[] {"620000007", "アムロジピン錠５ｍｇ", "1", "錠", "016"},
+                        new String[] {"001000101", "１日１回朝食後", "1", ""})))));
         orca.add(new OrcaStandIn.Patient("00002", "日医　花子", "ニチイ　ハナコ", "2", "1962-11-20", today.minusDays(1))
                 .disease("4660007", "急性気管支炎", "2025-01-10", "2025-01-31", "F", "", "01"));
         orca.add(new OrcaStandIn.Patient("00003", "日医　次郎", "ニチイ　ジロウ", "1", "1990-01-01", today.minusDays(10))
@@ -119,14 +124,16 @@ class OrcaConnectorIT {
                 SELECT (r->'code'->'coding'->0->>'system') || ' ' || (r->'code'->'coding'->0->>'code') || ' ' || (r->'code'->>'text')
                   || ' ' || (r->>'performedDateTime') || ' ' || (r->'encounter'->>'reference' LIKE 'Encounter/%')
                 FROM resource, LATERAL (SELECT content::jsonb AS r) x WHERE source_facility = ? AND type = 'Procedure' AND NOT deleted"""))
-                .isEqualTo(OrcaResources.PROCEDURE + " 112007410 再診料 " + today.minusDays(2) + " true");
+                .isEqualTo(OrcaSystems.PROCEDURE + " 112007410 再診料 " + today.minusDays(2) + " true");
         assertThat(single("""
                 SELECT (r->'medicationCodeableConcept'->'coding'->0->>'system') || ' ' || (r->'medicationCodeableConcept'->'coding'->0->>'code')
                   || ' ' || (r->'medicationCodeableConcept'->>'text') || ' ' || (r->'dispenseRequest'->'expectedSupplyDuration'->>'value')
-                  || ' ' || (r->'dosageInstruction'->0->'doseAndRate'->0->'doseQuantity'->>'value')
-                  || (r->'dosageInstruction'->0->'doseAndRate'->0->'doseQuantity'->>'unit') || ' ' || (r->>'authoredOn')
+                  || ' ' || (r->'dosageInstruction'->0->'doseAndRate'->0->'rateRatio'->'numerator'->>'value')
+                  || (r->'dosageInstruction'->0->'doseAndRate'->0->'rateRatio'->'numerator'->>'unit') || '/'
+                  || (r->'dosageInstruction'->0->'doseAndRate'->0->'rateRatio'->'denominator'->>'code') || ' '
+                  || (r->'dosageInstruction'->0->>'text') || ' ' || (r->>'authoredOn')
                 FROM resource, LATERAL (SELECT content::jsonb AS r) x WHERE source_facility = ? AND type = 'MedicationRequest' AND NOT deleted"""))
-                .isEqualTo("urn:oid:1.2.392.100495.20.2.71 620000007 アムロジピン錠５ｍｇ 14 1錠 " + today.minusDays(2));
+                .isEqualTo("urn:oid:1.2.392.100495.20.2.71 620000007 アムロジピン錠５ｍｇ 14 1錠/d １日１回朝食後 " + today.minusDays(2));
 
         List<AuditRows.Row> rows = audit.rows(mark, "system:orca");
         assertThat(rows).extracting(AuditRows.Row::reason).as("one row per record stored").containsExactlyInAnyOrder(
@@ -134,6 +141,121 @@ class OrcaConnectorIT {
                 "import ORCA orca:visit:00001:" + today.minusDays(2) + ":01 " + file("00001"),
                 "import ORCA orca:patient:00002 " + file("00002"), "import ORCA orca:diseases:00002 " + file("00002"));
         assertThat(rows).extracting(AuditRows.Row::outcome).containsOnly("PERMIT");
+    }
+
+    /**
+     * ORCA as it really answers (issue 65): the fixture patient 00101 (src/test/resources/orca/00101, ORCA's documented
+     * answer shapes) pulled over HTTP and imported by the real pipeline: the prescriptions, procedures, injections,
+     * materials and comments of both visits (class=02) are stored; 死亡 is inactive with ORCA's D kept and 疑い is
+     * unconfirmed, the 修飾語 ZZZ8002 alone making it so; the contraindicated drugs and the patient's contraindication
+     * and allergy show on the viewer's allergy line, and the suspected gastritis with its 疑い mark among the problems,
+     * on the page the clinic's doctor reads.
+     */
+    @Test
+    void orcasTreatmentsOutcomesSuspicionsAndContraindicationsArriveAndShowOnTheChart() {
+        orca.addFixture("00101", today.minusDays(1));
+        OrcaConnector c = connector();
+
+        List<ImportBatch> batches = pulls.pull(c.id(), null, BatchOrigin.SCREEN);
+
+        assertThat(batches).allSatisfy(b -> assertThat(b.status()).isEqualTo(BatchStatus.DONE));
+        assertThat(batches.stream().mapToLong(b -> b.counts().recordsRejected()).sum()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT r.type || ' ' || count(*) FROM resource r JOIN source_patient s ON s.id = r.patient_key
+                WHERE r.source_facility = ? AND s.local_id = '00101' AND NOT r.deleted GROUP BY r.type ORDER BY r.type""")
+                .param(clinic.id()).query(String.class).list()).containsExactly("AllergyIntolerance 5", "Communication 1",
+                "Condition 7", "Encounter 2", "MedicationAdministration 2", "MedicationRequest 4", "Patient 1", "Procedure 7");
+        assertThat(jdbc.sql("""
+                SELECT (r->'medicationCodeableConcept'->>'text') || ' ' || coalesce(r->'dosageInstruction'->0->>'text', '')
+                  || ' ' || coalesce(r->'dispenseRequest'->'expectedSupplyDuration'->>'value', '-')
+                  || ' ' || (r->'dispenseRequest'->'quantity'->>'value') || (r->'dispenseRequest'->'quantity'->>'unit')
+                  || ' ' || coalesce(r->'note'->0->>'text', '-')
+                FROM resource, LATERAL (SELECT content::jsonb AS r) x
+                WHERE source_facility = ? AND type = 'MedicationRequest' AND NOT deleted AND patient_key = (SELECT id FROM source_patient
+                  WHERE facility_id = ? AND local_id = '00101') ORDER BY 1""")
+                .params(clinic.id(), clinic.id()).query(String.class).list()).containsExactlyInAnyOrder(
+                "アムロジピン錠５ｍｇ「サンプル」 １日２回朝夕食後に 14 14錠 一包化",
+                "ケトプロフェンテープ２０ｍｇ「サンプル」 １日１回腰部に貼付 - 14枚 -",
+                "ファモチジン錠１０ｍｇ「サンプル」 １日２回朝夕食後に 14 28錠 一包化",
+                "ロキソプロフェンＮａ錠６０ｍｇ「サンプル」 疼痛時 - 5錠 -");
+        assertThat(jdbc.sql("""
+                SELECT (r->'code'->>'text') || ' ' || (r->'category'->'coding'->0->>'code') || ' ' || (r->>'performedDateTime')
+                FROM resource, LATERAL (SELECT content::jsonb AS r) x
+                WHERE source_facility = ? AND type = 'Procedure' AND NOT deleted AND patient_key = (SELECT id FROM source_patient
+                  WHERE facility_id = ? AND local_id = '00101') ORDER BY 1""")
+                .params(clinic.id(), clinic.id()).query(String.class).list()).containsExactlyInAnyOrder(
+                "処方箋料（その他） 820 " + today.minusDays(2), "単純撮影（イ）の写真診断 700 " + today.minusDays(2),
+                "尿一般 600 " + today.minusDays(2), "画像記録用フィルム（半切） 700 " + today.minusDays(2),
+                "皮下筋肉内注射 311 " + today.minusDays(2), "創傷処置（１００平方センチメートル未満） 400 " + today.minusDays(2),
+                "再診料 120 " + today.minusDays(2));
+        assertThat(jdbc.sql("""
+                SELECT (r->'code'->>'text') || ' ' || (r->'clinicalStatus'->'coding'->0->>'code') || ' '
+                  || coalesce(r->'clinicalStatus'->'coding'->1->>'code', '-') || ' ' || (r->'verificationStatus'->'coding'->0->>'code')
+                FROM resource, LATERAL (SELECT content::jsonb AS r) x
+                WHERE source_facility = ? AND type = 'Condition' AND NOT deleted AND r->'code'->'coding' IS NOT NULL
+                  AND patient_key = (SELECT id FROM source_patient WHERE facility_id = ? AND local_id = '00101') ORDER BY 1""")
+                .params(clinic.id(), clinic.id()).query(String.class).list()).containsExactlyInAnyOrder(
+                "両変形性膝関節症 inactive C confirmed", "急性心筋梗塞 inactive D confirmed",
+                "急性気管支炎 resolved F unconfirmed", "慢性胃炎 inactive S confirmed", "胃炎 active - unconfirmed",
+                "高血圧症 active - confirmed");
+
+        long person = clients.personOf(clinic, "00101");
+        consents.link(person, clinic.id(), accounts.networkAdmin().id());
+        User doctorUser = accounts.memberOf(clinic, org.musubi.registry.Profession.DOCTOR);
+        WebSession doctor = accounts.signedIn(port, doctorUser);
+        long before = audit.max();
+        HttpResponse<String> chart = doctor.get("/portal/patients/" + person);
+        assertThat(chart.statusCode()).isEqualTo(200);
+        List<String> page = ScreenText.of(chart.body()).lines().stream().map(ScreenText.Line::text).toList();
+        assertThat(rest(line(page, "アレルギー"), "ワルファリンＫ錠１ｍｇ「サンプル」", "アスピリン腸溶錠１００ｍｇ「サンプル」",
+                "ヨード造影剤", "そば")).as("the allergy line is the contraindicated drugs still in force, the"
+                + " contraindication and the allergy; not the drug whose contraindication ended in 2024").isEqualTo("アレルギー ");
+        assertThat(line(page, "主な病名")).as("the problems: nothing ended; 疑い said once")
+                .contains("高血圧症 主病名", "胃炎 疑い", "ＨＣＶ抗体陽性").doesNotContain("胃炎の疑い", "急性心筋梗塞",
+                        "膝関節症", "気管支炎", "慢性胃炎");
+        assertThat(page).as("a contraindicated NSAID makes the clinic's own NSAIDs an alert").contains(
+                "アレルギーのある系統の薬: ロキソプロフェンＮａ錠６０ｍｇ「サンプル」（ORCA診療所、" + today.minusDays(2) + "〜"
+                        + today.minusDays(2) + "）— 記録：アスピリン腸溶錠１００ｍｇ「サンプル」（ORCA診療所）");
+        assertThat(entry(page, "急性心筋梗塞")).as("the death, as the timeline reads it").containsSubsequence(
+                "病名 急性心筋梗塞 ORCA診療所", "発症日", today.minusDays(2).toString(), "転帰日", today.minusDays(1).toString(),
+                "転帰", "死亡", "臨床状態", "非活動性", "確からしさ", "確定");
+        assertThat(entry(page, "胃炎")).as("疑い, as the timeline reads it").containsSubsequence("病名 胃炎 疑い ORCA診療所",
+                "臨床状態", "活動性", "確からしさ", "未確認");
+        assertThat(entry(page, "アムロジピン錠５ｍｇ「サンプル」")).as("a prescription as a clinician reads it")
+                .containsSubsequence("処方 アムロジピン錠５ｍｇ「サンプル」 ORCA診療所", "用法・用量", "１日２回朝夕食後に", "1日量",
+                        "1 錠", "数量", "14 錠", "日数", "14 日", "一包化");
+        assertThat(ScreenLint.check(ScreenText.of(chart.body()))).as("nothing on the chart in a program's notation")
+                .isEmpty();
+        assertThat(audit.rows(before, doctorUser.loginId())).extracting(r -> r.action() + " " + r.outcome())
+                .as("one read, audited once").containsExactly("READ PERMIT");
+    }
+
+    /** The line of the page that starts with {@code label}. */
+    private static String line(List<String> page, String label) {
+        return page.stream().filter(l -> l.startsWith(label + " ")).findFirst().orElseThrow(() -> new AssertionError(
+                label + " not on the page"));
+    }
+
+    /** The line with each of {@code names} taken out once (each must be in it). */
+    private static String rest(String line, String... names) {
+        String rest = line;
+        for (String name : names) {
+            assertThat(rest).contains(name);
+            rest = rest.replaceFirst(java.util.regex.Pattern.quote(name), "");
+        }
+        return rest;
+    }
+
+    /** The lines of the timeline entry whose summary names {@code title}, up to the next entry. */
+    private static List<String> entry(List<String> page, String title) {
+        int start = -1;
+        for (int i = 0; i < page.size(); i++) {
+            if (page.get(i).contains(" " + title + " ")) {
+                start = i;
+            }
+        }
+        assertThat(start).as(title + " in the timeline").isNotNegative();
+        return page.subList(start, Math.min(page.size(), start + 14));
     }
 
     @Test

@@ -54,6 +54,24 @@ class ChartEntriesTest {
         assertThat(team.details()).extracting(ChartEntry.Detail::value).contains("訪問看護師: 看護 一子");
     }
 
+    /** A death is {@code inactive} in the status; the outcome (転帰) says it was a death, on its own line. */
+    @Test
+    void aDiagnosisShowsItsOutcomeInItsSendersWordsBesideItsStatus() {
+        ChartEntry entry = of("Condition", DataCategory.DIAGNOSES, """
+                {"resourceType":"Condition","code":{"text":"急性心筋梗塞"},"onsetDateTime":"2026-05-18",
+                 "abatementDateTime":"2026-05-19",
+                 "extension":[{"url":"http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseaseOutcome",
+                   "valueCodeableConcept":{"coding":[{"system":"urn:musubi:orca:outcome","code":"D","display":"死亡"}],
+                   "text":"死亡"}}],
+                 "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical",
+                   "code":"inactive"}]}}""").orElseThrow();
+
+        assertThat(entry.details()).extracting(d -> d.labelKey() + " " + d.value()).containsExactly(
+                "chart.detail.onset 2026-05-18", "chart.detail.abatement 2026-05-19", "chart.detail.outcome 死亡",
+                "chart.detail.clinicalStatus inactive");
+        assertThat(entry.active()).isFalse();
+    }
+
     @Test
     void aLettersTaskIsNoCareEntryAndADocumentsMessageIsADocument() {
         assertThat(of("Task", DataCategory.REFERRALS, """

@@ -18,9 +18,9 @@ import org.musubi.record.fhir.condition.ConditionStatus;
  */
 final class DiagnosisStatus {
 
-    static final String OUTCOME = "http://jpfhir.jp/fhir/core/Extension/StructureDefinition/JP_Condition_DiseaseOutcome";
-    static final String HL70241 = "http://jpfhir.jp/fhir/core/CodeSystem/HL70241";
-    static final String JHSD0006 = "http://jpfhir.jp/fhir/core/CodeSystem/JHSD0006";
+    static final String OUTCOME = FhirSystems.DISEASE_OUTCOME;
+    static final String HL70241 = FhirSystems.DISEASE_OUTCOME_HL70241;
+    static final String JHSD0006 = FhirSystems.DISEASE_OUTCOME_JHSD0006;
 
     private DiagnosisStatus() {
     }

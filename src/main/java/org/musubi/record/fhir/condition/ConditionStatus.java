@@ -83,6 +83,23 @@ public record ConditionStatus(String clinical, Verification verification, String
                 suspected ? "Unconfirmed" : "Confirmed"));
     }
 
+    /**
+     * The diagnosis's outcome (転帰) in its sender's words, from JP Core's disease-outcome extension ({@code 死亡},
+     * {@code 治ゆ}, {@code 中止（転医）} …): its text, else its first coding's display; {@code null} when none is given. The
+     * clinical status says how the diagnosis stands; this says what became of it, which the status alone cannot (a
+     * death and a transfer are both {@code inactive}).
+     */
+    public static String outcome(JsonNode condition) {
+        for (JsonNode extension : condition.path("extension")) {
+            if (FhirSystems.DISEASE_OUTCOME.equals(text(extension.path("url")))) {
+                JsonNode value = extension.path("valueCodeableConcept");
+                String words = text(value.path("text"));
+                return words != null ? words : text(value.path("coding").path(0).path("display"));
+            }
+        }
+        return null;
+    }
+
     /** The status of a Condition held in HAPI's model (a document's entry about to be served). */
     public static ConditionStatus of(Condition condition) {
         boolean abated = condition.hasAbatement();

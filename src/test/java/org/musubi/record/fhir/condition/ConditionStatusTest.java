@@ -72,4 +72,18 @@ class ConditionStatusTest {
         assertThat(written.getCode()).isEqualTo(code);
         assertThat(written.getDisplay()).isEqualTo(display);
     }
+
+    /** The outcome (転帰) in its sender's words: JP Core's disease-outcome text, else its first coding's name; else none. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(nullValues = "-", delimiter = '|', value = {
+            "{\"text\":\"死亡\",\"coding\":[{\"code\":\"D\",\"display\":\"死亡\"}]} | 死亡",
+            "{\"coding\":[{\"code\":\"I\",\"display\":\"中止\"}]} | 中止",
+            "{\"coding\":[{\"code\":\"I\"}]} | -",
+    })
+    void theOutcomeIsReadInItsSendersWords(String value, String words) {
+        String json = "{\"resourceType\":\"Condition\",\"extension\":[{\"url\":\"" + FhirSystems.DISEASE_OUTCOME
+                + "\",\"valueCodeableConcept\":" + value + "}]}";
+        assertThat(ConditionStatus.outcome(JSON.readTree(json))).isEqualTo(words);
+        assertThat(ConditionStatus.outcome(JSON.readTree("{\"resourceType\":\"Condition\"}"))).isNull();
+    }
 }
