@@ -41,12 +41,12 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** One acknowledged update: the resource, the version the server said it made, and the value sent. */
-    private record Ack(String id, int version, double value) {
+    /** A hospital's system, its patient and the Observations its clients race on. */
+    private record Shared(Facility hospital, IGenericClient fhir, String token, String localId, String patient,
+                          List<String> ids) {
     }
 
-    @Test
-    void concurrentUpdatesOfTheSameResourcesNeverForkTheirHistory() throws Exception {
+    private Shared shared() {
         Facility hospital = accounts.newHospital();
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
@@ -58,6 +58,22 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
             lab.getSubject().setReference("Patient/" + patient);
             ids.add(fhir.create().resource(lab).execute().getId().getIdPart());
         }
+        return new Shared(hospital, fhir, token, localId, patient, ids);
+    }
+
+    /** One acknowledged update: the resource, the version the server said it made, and the value sent. */
+    private record Ack(String id, int version, double value) {
+    }
+
+    @Test
+    void concurrentUpdatesOfTheSameResourcesNeverForkTheirHistory() throws Exception {
+        Shared shared = shared();
+        Facility hospital = shared.hospital();
+        IGenericClient fhir = shared.fhir();
+        String token = shared.token();
+        String localId = shared.localId();
+        String patient = shared.patient();
+        List<String> ids = shared.ids();
 
         List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -125,17 +141,13 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
      */
     @Test
     void versionAwareUpdatesRacingEachGetTheNextVersionOr412() throws Exception {
-        Facility hospital = accounts.newHospital();
-        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
-        String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
-        String localId = FhirRecords.localId();
-        String patient = FhirRecords.registerPatient(fhir, hospital, localId, FhirRecords.uniqueKana());
-        List<String> ids = new ArrayList<>();
-        for (int r = 0; r < RESOURCES; r++) {
-            Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", 6.0);
-            lab.getSubject().setReference("Patient/" + patient);
-            ids.add(fhir.create().resource(lab).execute().getId().getIdPart());
-        }
+        Shared shared = shared();
+        Facility hospital = shared.hospital();
+        IGenericClient fhir = shared.fhir();
+        String token = shared.token();
+        String localId = shared.localId();
+        String patient = shared.patient();
+        List<String> ids = shared.ids();
         record Versioned(String id, int read, int made, double value) {
         }
         List<Versioned> acks = Collections.synchronizedList(new ArrayList<>());
