@@ -50,6 +50,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         // Small enough that a test can exceed it cheaply.
         "musubi.ingest.upload-max-size=2MB",
         "musubi.ingest.upload-directory=${musubi.it.dir:target}/it-uploads",
+        // The ORCA stand-ins listen on 127.0.0.1, which the operator allows here; 127.0.0.2 stays internal and refused.
+        "musubi.outbound.allow=127.0.0.1",
         // As behind a reverse proxy on loopback: tests act as other client addresses via X-Forwarded-For.
         "server.forward-headers-strategy=native",
         "logging.structured.format.console=",

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.musubi.outbound.Outbound;
 import org.w3c.dom.Element;
 
 /**
@@ -15,7 +16,8 @@ import org.w3c.dom.Element;
  * {@code application/xml} (UTF-8) or GET with query arguments, Basic authentication with the user and password ORCA
  * gives the facility, answers {@code <xmlio2><…res>} with {@code Api_Result}: {@code 00} (or {@code 000}, {@code 0000})
  * is success; {@code 21} is "no data" (対象がありません) and answers nothing; anything else is an {@link OrcaFailure}
- * naming the API, the code and ORCA's {@code Api_Result_Message}.
+ * naming the API, the code and ORCA's {@code Api_Result_Message}. No answer, an HTTP status other than 200 and an
+ * answer that is not ORCA's are one and the same failure for the facility ({@link OrcaFailure#unreachable}).
  */
 final class OrcaClient {
 
@@ -28,10 +30,12 @@ final class OrcaClient {
     private final String baseUrl;
     private final String authorization;
 
-    /** The HTTP client every pull shares: redirects are not followed (the credentials must not travel elsewhere). */
-    static HttpClient http() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    /**
+     * The HTTP client every pull shares: it reaches only addresses the operator allows, checked at each connection, and
+     * follows no redirect (the credentials must not travel elsewhere).
+     */
+    static HttpClient http(Outbound outbound) {
+        return outbound.httpClient(Duration.ofSeconds(10));
     }
 
     OrcaClient(HttpClient http, String baseUrl, String user, String password) {
@@ -64,19 +68,19 @@ final class OrcaClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new OrcaFailure(path + ": no answer (" + e.getClass().getSimpleName() + ")", e);
+            throw OrcaFailure.unreachable(path + ": no answer (" + e + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OrcaFailure(path + ": interrupted", e);
         }
         if (response.statusCode() != 200) {
-            throw new OrcaFailure(path + ": HTTP " + response.statusCode());
+            throw OrcaFailure.unreachable(path + ": HTTP " + response.statusCode(), null);
         }
         Element root;
         try {
             root = OrcaXml.parse(response.body());
         } catch (IllegalArgumentException e) {
-            throw new OrcaFailure(path + ": the answer is not xml2", e);
+            throw OrcaFailure.unreachable(path + ": the answer is not xml2", e);
         }
         Element record = null;
         for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -87,7 +91,7 @@ final class OrcaClient {
         }
         String result = record == null ? null : OrcaXml.text(record, "Api_Result");
         if (result == null) {
-            throw new OrcaFailure(path + ": the answer has no Api_Result");
+            throw OrcaFailure.unreachable(path + ": the answer has no Api_Result", null);
         }
         if (result.chars().allMatch(c -> c == '0')) {
             return new Answer(root, record);
