@@ -3,13 +3,15 @@ package org.musubi;
 import java.io.PrintStream;
 import java.util.Optional;
 import org.musubi.database.EmbeddedDatabaseInUse;
+import org.musubi.security.SecretBox;
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.core.Ordered;
 
 /**
  * A server or command that cannot start because a server already runs — the embedded database is held by another
- * process, or the HTTP port is taken — says so in one line (Japanese, then English) on the error stream, instead of
+ * process, or the HTTP port is taken — or because its secret key is not its database's, says so in one line
+ * (Japanese, then English) on the error stream, instead of
  * Spring's report and stack trace. Registered in {@code META-INF/spring.factories}; every other failure is left to
  * Spring Boot's own reporters.
  */
@@ -42,6 +44,9 @@ public final class StartFailures implements SpringBootExceptionReporter, Ordered
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof EmbeddedDatabaseInUse inUse) {
                 return Optional.of("musubi: " + inUse.getMessage());
+            }
+            if (cause instanceof SecretBox.KeyMismatch mismatch) {
+                return Optional.of("musubi: " + mismatch.getMessage());
             }
             if (cause instanceof PortInUseException port) {
                 return Optional.of("musubi: ポート " + port.getPort() + " はすでに使われています（たぶん起動中の結びのサーバ）。"

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.musubi.database.EmbeddedDatabaseInUse;
+import org.musubi.security.SecretBox;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -44,6 +46,22 @@ class StartFailuresTest {
 
         assertThat(line.lines().toList()).hasSize(1);
         assertThat(line).contains("ポート 8080 はすでに使われています", "Port 8080 is already in use", "MUSUBI_PORT=8081");
+    }
+
+    @Test
+    void aKeyOtherThanTheDatabasesIsOneLineNamingWhereTheKeyCameFromAndWhatToDo() {
+        var failure = new BeanCreationException("secretBox", "Failed to instantiate",
+                new SecretBox.KeyMismatch("MUSUBI_SECRET_KEY", false, Instant.parse("2026-11-01T00:00:00Z")));
+
+        String line = StartFailures.line(failure).orElseThrow();
+
+        assertThat(line.lines().toList()).hasSize(1);
+        assertThat(line).isEqualTo("musubi: 秘密鍵（MUSUBI_SECRET_KEY）が、このデータベースで 2026-11-01T00:00:00Z から使われている"
+                + "鍵と違うため起動しません。ほかのノードと同じ鍵を環境変数 MUSUBI_SECRET_KEY で与えるか、最初のノードの鍵ファイルを"
+                + " musubi.security.secret-key-file の場所に置いてから起動してください / The secret key (MUSUBI_SECRET_KEY) is not"
+                + " the key this database has been used with since 2026-11-01T00:00:00Z, so this node does not start: give it the"
+                + " same key as the other nodes, in the environment variable MUSUBI_SECRET_KEY or as the first node's key file at"
+                + " musubi.security.secret-key-file, and start it again");
     }
 
     @Test

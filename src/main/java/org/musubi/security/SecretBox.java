@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -115,6 +116,30 @@ public final class SecretBox {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("secret could not be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened")
                     + " (wrong key or altered value)", e);
+        }
+    }
+
+    /**
+     * A server started with another secret key than the one its database was first used with (issue 66): every node of a
+     * network must hold the same key, or the second factors, browser sessions and card check codes made on one node fail
+     * on another. The database keeps the key's fingerprint; a node whose key gives another refuses to start. Its message
+     * is the one line a person reads (Japanese, then English): which key this node has, and what to do.
+     */
+    public static final class KeyMismatch extends IllegalStateException {
+
+        /**
+         * @param keySource  where this node's key came from, as an operator names it (the variable or the file)
+         * @param madeNow    whether that key file was made just now, because no key was given
+         * @param recordedAt when the database recorded the fingerprint of its key
+         */
+        public KeyMismatch(String keySource, boolean madeNow, Instant recordedAt) {
+            super("秘密鍵（" + keySource + (madeNow ? "、鍵が与えられなかったため今作成したもの" : "") + "）が、このデータベースで "
+                    + recordedAt + " から使われている鍵と違うため起動しません。ほかのノードと同じ鍵を環境変数 MUSUBI_SECRET_KEY"
+                    + " で与えるか、最初のノードの鍵ファイルを musubi.security.secret-key-file の場所に置いてから起動してください"
+                    + " / The secret key (" + keySource + (madeNow ? ", made just now because no key was given" : "")
+                    + ") is not the key this database has been used with since " + recordedAt + ", so this node does not"
+                    + " start: give it the same key as the other nodes, in the environment variable MUSUBI_SECRET_KEY or as"
+                    + " the first node's key file at musubi.security.secret-key-file, and start it again");
         }
     }
 }

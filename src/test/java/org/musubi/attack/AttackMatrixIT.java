@@ -1746,6 +1746,60 @@ class AttackMatrixIT extends NetworkFixtures {
         assertThat(orcaConnectors.find(operator, id).orElseThrow()).as("left as it was").isEqualTo(before);
     }
 
+    @Autowired
+    org.musubi.ingest.orca.OrcaConnectors orcaRows;
+
+    /**
+     * A facility's administrator never makes the server probe its own machine or the internal networks through the
+     * facility's own ORCA connector (issue 66; the tests' operator allows 127.0.0.1 only): the form refuses an address
+     * on 127.0.0.2 with the field's message and saves nothing; and the connector made to point there anyway (its name
+     * resolving there after it was saved) gives, for "pull now" on a closed port, on a port that does not speak HTTP
+     * and on an HTTP server answering 500, the same error on its page — nothing to tell them apart — and none of them
+     * is connected to.
+     */
+    @Test
+    void aFacilityAdministratorNeverProbesInternalPortsThroughItsOrcaConnector() throws Exception {
+        Facility own = accounts.newHospital();
+        User admin = accounts.adminOf(own);
+        WebSession web = accounts.signedIn(port, admin);
+        try (var closed = org.musubi.testing.PortProbes.closed("127.0.0.2");
+             var notHttp = org.musubi.testing.PortProbes.notHttp("127.0.0.2");
+             var httpError = org.musubi.testing.PortProbes.httpError("127.0.0.2")) {
+            HttpResponse<String> saved = web.post("/admin/imports/orca", "facilityId", String.valueOf(own.id()),
+                    "baseUrl", "http://127.0.0.2:" + httpError.port(), "username", "ormaster", "password", "x",
+                    "intervalMinutes", "60");
+            assertThat(WebSession.location(saved)).endsWith("/admin/imports/orca");
+            assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(web.get("/admin/imports/orca").body()))
+                    .contains("このURLには接続できません");
+            assertThat(orcaRows.ofFacility(own.id())).as("nothing saved").isEmpty();
+
+            long id = orcaConnectors.save(org.musubi.registry.Administrator.of(admin), own.id(),
+                    new org.musubi.ingest.orca.OrcaAdministration.Settings("http://orca-" + own.id() + ".invalid:8000",
+                            "ormaster", "x", 60, false, null)).orElseThrow().id();
+            Map<String, String> pages = new java.util.LinkedHashMap<>();
+            for (var target : List.of(closed, notHttp, httpError)) {
+                var row = orcaRows.find(id).orElseThrow();
+                orcaRows.update(id, "http://127.0.0.2:" + target.port(), row.username(), null, 60, false);
+                assertThat(WebSession.location(web.post("/admin/imports/orca/" + id + "/pull")))
+                        .endsWith("/admin/imports/orca/" + id);
+                java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+                while (java.util.Objects.equals(orcaRows.find(id).orElseThrow().lastErrorAt(), row.lastErrorAt())) {
+                    assertThat(java.time.Instant.now()).as("the pull ended").isBefore(deadline);
+                    Thread.sleep(100);
+                }
+                java.util.regex.Matcher error = java.util.regex.Pattern.compile("<dd id=\"orca-error\"[^>]*>([^<]*)</dd>")
+                        .matcher(web.get("/admin/imports/orca/" + id).body());
+                assertThat(error.find()).isTrue();
+                pages.put(target.port() + "", error.group(1).strip());
+            }
+            assertThat(new java.util.HashSet<>(pages.values())).as("one answer for all: " + pages).hasSize(1);
+            assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(pages.values().iterator().next()))
+                    .isEqualTo(org.musubi.ingest.orca.OrcaFailure.UNREACHABLE);
+            assertThat(List.of(notHttp.connections(), httpError.connections())).as("never connected to")
+                    .containsOnly(0);
+        }
+    }
+
     // ---- end of ORCA connectors ----------------------------------------------------------------------------------------
 
     // ---- Publishing by hand and a care office's records (issue 46, publish): one contiguous block ------------------

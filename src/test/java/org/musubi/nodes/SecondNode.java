@@ -60,7 +60,7 @@ final class SecondNode implements AutoCloseable {
                 "--musubi.demo.enabled=true", "--musubi.demo.import-persons=0", "--musubi.fhir.warm-up=false",
                 "--musubi.security.ip-max-failures=40", "--musubi.policy.matrix.MUNICIPAL_STAFF=NONE",
                 "--musubi.ingest.upload-max-size=2MB", "--musubi.ingest.upload-directory=" + work.resolve("node-b-uploads"),
-                "--server.forward-headers-strategy=native", "--musubi.fhir.validation=rules",
+                "--musubi.web.trusted-proxies=127.0.0.1,::1", "--musubi.fhir.validation=rules",
                 "--logging.structured.format.console=", "--spring.main.banner-mode=off"));
         command.addAll(extra);
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -50,8 +50,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         // Small enough that a test can exceed it cheaply.
         "musubi.ingest.upload-max-size=2MB",
         "musubi.ingest.upload-directory=${musubi.it.dir:target}/it-uploads",
-        // As behind a reverse proxy on loopback: tests act as other client addresses via X-Forwarded-For.
-        "server.forward-headers-strategy=native",
+        // The ORCA stand-ins listen on 127.0.0.1, which the operator allows here; 127.0.0.2 stays internal and refused.
+        "musubi.outbound.allow=127.0.0.1",
+        // As behind a reverse proxy on loopback, which the operator names: tests act as other client addresses via
+        // X-Forwarded-For (127.0.0.2 is no proxy: ForwardedForIT).
+        "musubi.web.trusted-proxies=127.0.0.1,::1",
         "logging.structured.format.console=",
         "spring.main.banner-mode=off"
 })

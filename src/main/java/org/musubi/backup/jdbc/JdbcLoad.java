@@ -25,14 +25,16 @@ final class JdbcLoad implements BackupDatabase.Load {
      * Rows the migrations themselves insert, and how they look before any use: V3's genesis chain head, V22's id
      * key (any: a database with no other rows has derived no id with it) and V31's health-notebook facility — and
      * the shipped pathway templates the application stores at its first start (version 1 by nobody, issue 44), and V73's
-     * syndromes of the infection surveillance (issue 48: edited in no screen, so any row is the migration's). The
+     * syndromes of the infection surveillance (issue 48: edited in no screen, so any row is the migration's), and
+     * the secret key's fingerprint a server records at its first start (V86, issue 66: the archive's own comes in, so
+     * a server started on the restored database with another key than the backed-up network's refuses to start). The
      * archive's rows replace them, so the restored installation keeps its id key and gives what it restores the ids
      * it gave before (an archive without templates gets the shipped ones again at the next start).
      */
     private static final Map<String, String> SEEDED = Map.of("audit_chain_head", "seq = 0", "id_key", "true",
             "facility", "kind = 'PERSONAL_HEALTH_RECORD'",
             "pathway_template", "version = 1 AND status = 'PUBLISHED' AND created_by IS NULL AND published_by IS NULL",
-            "surveillance_syndrome", "true");
+            "surveillance_syndrome", "true", "secret_key_fingerprint", "true");
     private final Connection connection;
     private boolean committed;
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.outbound.Outbound;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.FieldFault;
 import org.musubi.registry.InvalidRegistration;
@@ -15,7 +16,8 @@ import org.musubi.security.SecretBox;
 /**
  * The connectors as their admin page manages them: network admins every facility's, a facility's admins their own;
  * anyone else's is {@link Optional#empty()} (the page answers 404, as for a connector that does not exist). The
- * password is sealed on the way in and never comes back out: {@link View} has none.
+ * password is sealed on the way in and never comes back out: {@link View} has none. An address the operator does not
+ * let connectors reach (loopback, private networks …: {@link Outbound}) is refused when saved, and again at each pull.
  */
 public final class OrcaAdministration {
 
@@ -36,10 +38,12 @@ public final class OrcaAdministration {
 
     private final OrcaConnectors connectors;
     private final SecretBox box;
+    private final Outbound outbound;
 
-    public OrcaAdministration(OrcaConnectors connectors, SecretBox box) {
+    public OrcaAdministration(OrcaConnectors connectors, SecretBox box, Outbound outbound) {
         this.connectors = connectors;
         this.box = box;
+        this.outbound = outbound;
     }
 
     public List<View> list(Administrator admin) {
@@ -59,6 +63,8 @@ public final class OrcaAdministration {
         List<FieldFault> faults = new ArrayList<>();
         if (s.baseUrl() == null || !url(s.baseUrl().strip())) {
             faults.add(FieldFault.of("baseUrl", "orca.fault.url"));
+        } else if (!outbound.permits(URI.create(s.baseUrl().strip()))) {
+            faults.add(FieldFault.of("baseUrl", "orca.fault.notAllowed"));
         }
         if (s.username() == null || s.username().isBlank() || s.username().strip().length() > 100) {
             faults.add(FieldFault.of("username", "orca.fault.user"));

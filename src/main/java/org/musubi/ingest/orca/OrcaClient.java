@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.musubi.outbound.Outbound;
 import org.w3c.dom.Element;
 
 /**
@@ -19,6 +20,8 @@ import org.w3c.dom.Element;
  * its caller handles ({@link Codes#kept}: patientlst1v2 10, more than 1,000 patients); anything else is an
  * {@link OrcaFailure} naming the API, the code and ORCA's {@code Api_Result_Message} (a code one API uses for "no
  * data" is an error in another: medicalgetv2's 21 is "five or more insurance combinations").
+ * No answer, an HTTP status other than 200 and an answer that is not ORCA's are one and the same failure for the
+ * facility ({@link OrcaFailure#unreachable}).
  */
 final class OrcaClient {
 
@@ -41,10 +44,12 @@ final class OrcaClient {
     private final String baseUrl;
     private final String authorization;
 
-    /** The HTTP client every pull shares: redirects are not followed (the credentials must not travel elsewhere). */
-    static HttpClient http() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    /**
+     * The HTTP client every pull shares: it reaches only addresses the operator allows, checked at each connection, and
+     * follows no redirect (the credentials must not travel elsewhere).
+     */
+    static HttpClient http(Outbound outbound) {
+        return outbound.httpClient(Duration.ofSeconds(10));
     }
 
     OrcaClient(HttpClient http, String baseUrl, String user, String password) {
@@ -77,19 +82,19 @@ final class OrcaClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new OrcaFailure(path + ": no answer (" + e.getClass().getSimpleName() + ")", e);
+            throw OrcaFailure.unreachable(path + ": no answer (" + e + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OrcaFailure(path + ": interrupted", e);
         }
         if (response.statusCode() != 200) {
-            throw new OrcaFailure(path + ": HTTP " + response.statusCode());
+            throw OrcaFailure.unreachable(path + ": HTTP " + response.statusCode(), null);
         }
         Element root;
         try {
             root = OrcaXml.parse(response.body());
         } catch (IllegalArgumentException e) {
-            throw new OrcaFailure(path + ": the answer is not xml2", e);
+            throw OrcaFailure.unreachable(path + ": the answer is not xml2", e);
         }
         Element record = null;
         for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -100,7 +105,7 @@ final class OrcaClient {
         }
         String result = record == null ? null : OrcaXml.text(record, "Api_Result");
         if (result == null) {
-            throw new OrcaFailure(path + ": the answer has no Api_Result");
+            throw OrcaFailure.unreachable(path + ": the answer has no Api_Result", null);
         }
         if (result.chars().allMatch(c -> c == '0') || codes.kept().contains(result)) {
             return new Answer(root, record, result);

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.musubi.database.Standby;
 import org.musubi.ingest.ImportQueue;
 import org.musubi.ingest.ImportSources;
+import org.musubi.outbound.Outbound;
 import org.musubi.security.SecretBox;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,13 +27,13 @@ class OrcaConfiguration implements DisposableBean {
 
     @Bean
     OrcaPulls orcaPulls(OrcaConnectors connectors, ImportSources sources, ImportQueue queue, SecretBox box,
-                        Standby standby) {
-        return new OrcaPulls(connectors, sources, queue, box, standby);
+                        Standby standby, Outbound outbound) {
+        return new OrcaPulls(connectors, sources, queue, box, standby, OrcaClient.http(outbound));
     }
 
     @Bean
-    OrcaAdministration orcaAdministration(OrcaConnectors connectors, SecretBox box) {
-        return new OrcaAdministration(connectors, box);
+    OrcaAdministration orcaAdministration(OrcaConnectors connectors, SecretBox box, Outbound outbound) {
+        return new OrcaAdministration(connectors, box, outbound);
     }
 
     @EventListener(ApplicationReadyEvent.class)

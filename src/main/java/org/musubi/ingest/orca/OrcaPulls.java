@@ -44,9 +44,12 @@ public final class OrcaPulls {
     private final ImportQueue queue;
     private final SecretBox box;
     private final Standby standby;
-    private final HttpClient http = OrcaClient.http();
+    private final HttpClient http;
 
-    public OrcaPulls(OrcaConnectors connectors, ImportSources sources, ImportQueue queue, SecretBox box, Standby standby) {
+    /** {@code http}: the client of {@code OrcaClient.http}, which reaches only addresses the operator allows. */
+    public OrcaPulls(OrcaConnectors connectors, ImportSources sources, ImportQueue queue, SecretBox box, Standby standby,
+                     HttpClient http) {
+        this.http = http;
         this.connectors = connectors;
         this.sources = sources;
         this.queue = queue;

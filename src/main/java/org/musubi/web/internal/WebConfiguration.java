@@ -6,8 +6,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
-/** Registers the request concurrency limit ahead of every other filter, security included. */
+/**
+ * Registers the request concurrency limit ahead of every other filter, security included, and names the reverse proxies
+ * Musubi believes.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration {
@@ -23,5 +27,11 @@ class WebConfiguration {
         registration.addUrlPatterns("/*");
         registration.setName("requestConcurrencyLimit");
         return registration;
+    }
+
+    /** The reverse proxies whose forwarded headers are believed; nobody's unless the operator names them. */
+    @Bean
+    TrustedProxies trustedProxies(WebProperties web, Environment environment) {
+        return new TrustedProxies(web, environment);
     }
 }

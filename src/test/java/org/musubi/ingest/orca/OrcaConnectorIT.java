@@ -294,7 +294,8 @@ class OrcaConnectorIT {
 
         orca.fail(OrcaPull.MEDICAL, 1, "HTTP 503");
         assertThatThrownBy(() -> pulls.pull(c.id(), null, BatchOrigin.WATCH)).isInstanceOf(OrcaFailure.class);
-        assertThat(connectors.find(c.id()).orElseThrow().lastError()).isEqualTo(OrcaPull.MEDICAL + ": HTTP 503");
+        assertThat(connectors.find(c.id()).orElseThrow().lastError()).as("an HTTP status is not told apart from no answer")
+                .isEqualTo(OrcaFailure.UNREACHABLE);
 
         orca.fail(null, 0, null);
         pulls.pull(c.id(), null, BatchOrigin.WATCH);

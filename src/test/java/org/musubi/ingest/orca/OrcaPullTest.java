@@ -54,7 +54,7 @@ class OrcaPullTest {
     @BeforeEach
     void setUp() throws Exception {
         orca = new OrcaStandIn("ormaster", "pw", TODAY);
-        client = new OrcaClient(OrcaClient.http(), orca.baseUrl(), "ormaster", "pw");
+        client = new OrcaClient(OrcaStandIn.http(), orca.baseUrl(), "ormaster", "pw");
     }
 
     @AfterEach

@@ -46,6 +46,13 @@ import java.util.regex.Pattern;
  */
 final class OrcaStandIn implements AutoCloseable {
 
+    /** A client of the connector's kind that may reach the stand-in: the operator allows loopback's 127.0.0.1 only. */
+    static java.net.http.HttpClient http() {
+        return OrcaClient.http(new org.musubi.outbound.Outbound(
+                org.musubi.outbound.OutboundRules.of(java.util.List.of("127.0.0.1")), java.net.InetAddress::getAllByName));
+    }
+
+
     /** A synthetic patient; {@code updated} is the day ORCA's patient table says it was registered or changed. */
     static final class Patient {
         final String id;

@@ -78,7 +78,7 @@ class OrcaValueCountTest {
     void everyValueOrcaSendsIsStoredAsSentOrWarnedOfNoneChangedSilently() throws Exception {
         try (OrcaStandIn orca = new OrcaStandIn("ormaster", "pw", TODAY)) {
             orca.addFixture("00101", TODAY.minusDays(1));
-            List<IncomingFile> files = OrcaPull.window(new OrcaClient(OrcaClient.http(), orca.baseUrl(), "ormaster", "pw"),
+            List<IncomingFile> files = OrcaPull.window(new OrcaClient(OrcaStandIn.http(), orca.baseUrl(), "ormaster", "pw"),
                     TODAY.minusDays(3), TODAY);
             assertThat(files).hasSize(1);
             List<ParseResult> results = OrcaPullTest.read(files);

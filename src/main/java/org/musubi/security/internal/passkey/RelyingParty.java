@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Who the browser must have talked to: the relying party id (this server's host name, as the browser saw it) and the
  * origin (scheme, host and port). Taken from the request, so behind a proxy the forwarded headers decide (the server
- * honours them, {@code server.forward-headers-strategy}).
+ * honours them from the proxies named in {@code musubi.web.trusted-proxies}).
  */
 record RelyingParty(String id, String origin) {
 

@@ -1,9 +1,13 @@
 package org.musubi.security.internal.password;
 
+import javax.sql.DataSource;
+import org.musubi.database.Standby;
 import org.musubi.identity.cards.CheckCodePepper;
 import org.musubi.identity.matching.InsuredKeys;
 import org.musubi.security.SecretBox;
 import org.musubi.security.SecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -16,9 +20,22 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 
+    /**
+     * The operator's key. A server first checks it against the fingerprint its database keeps (issue 66) and refuses
+     * to start with another key; commands do not check (a backup or restore needs no key, and must work when the key
+     * is away).
+     */
     @Bean
-    SecretBox secretBox(SecurityProperties properties) {
-        return SecretKeys.box(properties);
+    SecretBox secretBox(SecurityProperties properties, ObjectProvider<KeyFingerprints> fingerprints) {
+        SecretKeys.Loaded key = SecretKeys.load(properties);
+        fingerprints.ifAvailable(check -> check.check(key));
+        return key.box();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    KeyFingerprints keyFingerprints(DataSource dataSource, Standby standby) {
+        return new KeyFingerprints(dataSource, standby);
     }
 
     /** The card check codes' pepper: a key of its own derived from the secret key, which only this module reads. */

@@ -21,16 +21,30 @@ final class SecretKeys {
     private SecretKeys() {
     }
 
+    /**
+     * The key as loaded: its box, where it came from as an operator names it ({@code MUSUBI_SECRET_KEY} or the key
+     * file's absolute path), and whether that file was made just now because no key was given.
+     */
+    record Loaded(SecretBox box, String source, boolean madeNow) {
+    }
+
     static SecretBox box(SecurityProperties properties) {
+        return load(properties).box();
+    }
+
+    static Loaded load(SecurityProperties properties) {
         if (properties.secretKey() != null && !properties.secretKey().isBlank()) {
-            return new SecretBox(decode(properties.secretKey().strip(), "MUSUBI_SECRET_KEY"));
+            return new Loaded(new SecretBox(decode(properties.secretKey().strip(), "MUSUBI_SECRET_KEY")),
+                    "MUSUBI_SECRET_KEY", false);
         }
         Path file = properties.secretKeyFile();
         try {
-            if (!Files.exists(file)) {
+            boolean made = !Files.exists(file);
+            if (made) {
                 create(file);
             }
-            return new SecretBox(decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString()));
+            return new Loaded(new SecretBox(decode(Files.readString(file, StandardCharsets.US_ASCII).strip(),
+                    file.toString())), file.toAbsolutePath().toString(), made);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret key file " + file.toAbsolutePath(), e);
         }

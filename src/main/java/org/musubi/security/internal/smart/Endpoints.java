@@ -5,8 +5,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Where this server answers, as the client sees it (scheme, host and port of the request, after a reverse proxy's
- * forwarded headers when {@code server.forward-headers-strategy} trusts them): the issuer, the FHIR base URL an app
- * names as {@code aud}, and the OAuth endpoints the discovery documents list.
+ * forwarded headers when they come from a proxy named in {@code musubi.web.trusted-proxies}): the issuer, the FHIR
+ * base URL an app names as {@code aud}, and the OAuth endpoints the discovery documents list.
  */
 record Endpoints(String base) {
 
