@@ -40,13 +40,18 @@ public final class PortProbes {
             throw new UncheckedIOException(e);
         }
         return new Target() {
+            @Override
             public int port() {
                 return port;
             }
 
+            @Override
+
             public int connections() {
                 return 0;
             }
+
+            @Override
 
             public void close() {
             }
@@ -69,13 +74,18 @@ public final class PortProbes {
                 }
             });
             return new Target() {
+                @Override
                 public int port() {
                     return socket.getLocalPort();
                 }
 
+                @Override
+
                 public int connections() {
                     return accepted.get();
                 }
+
+                @Override
 
                 public void close() {
                     try {
@@ -104,13 +114,18 @@ public final class PortProbes {
             });
             server.start();
             return new Target() {
+                @Override
                 public int port() {
                     return server.getAddress().getPort();
                 }
 
+                @Override
+
                 public int connections() {
                     return requests.get();
                 }
+
+                @Override
 
                 public void close() {
                     server.stop(0);
