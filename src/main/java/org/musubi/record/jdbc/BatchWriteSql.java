@@ -114,6 +114,9 @@ final class BatchWriteSql {
         return read.equals(now);
     }
 
+    /** The most creates under chosen ids one batch locks (a person's entry, a transaction; not an import's batch). */
+    static final int MOST_LOCKED_CREATES = 32;
+
     /**
      * Two writers creating a resource under the same chosen id (two staff saving a person's first sheet, a retried
      * PUT on another node) would otherwise both insert it and one fail on the key: holds, until the transaction
@@ -121,7 +124,9 @@ final class BatchWriteSql {
      * the batch decides again, on the row the other writer stored).
      */
     private boolean noneCreatedMeanwhile(List<String> ids) {
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || ids.size() > MOST_LOCKED_CREATES) {
+            // a batch creating more is an import's: its source is imported by one node at a time (ImportQueue's lock),
+            // under ids of its own, and a lock per id would outgrow PostgreSQL's lock table (max_locks_per_transaction)
             return true;
         }
         Long[] keys = ids.stream().map(id -> TransactionLocks.key(List.of("resource id", id))).distinct().sorted()
