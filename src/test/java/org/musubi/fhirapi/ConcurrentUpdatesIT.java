@@ -248,11 +248,11 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
         String othersToken = clients.token(port, clients.register(other, "system/*.read", "system/*.write"));
         HttpResponse<String> rightVersion = put(othersToken, id, patient, other, localId, 1.0, "W/\"2\"");
         HttpResponse<String> wrongVersion = put(othersToken, id, patient, other, localId, 1.0, "W/\"7\"");
-        HttpResponse<String> nobody = put(othersToken, "no-such-" + id, patient, other, localId, 1.0, "W/\"7\"");
+        HttpResponse<String> nobody = put(token, "no-such-" + id, patient, hospital, localId, 1.0, "W/\"7\"");
         assertThat(List.of(rightVersion.statusCode(), wrongVersion.statusCode()))
                 .as("another facility learns no version: 404 whatever it names").containsExactly(404, 404);
         assertThat(wrongVersion.body().replace(id, "X")).isEqualTo(rightVersion.body().replace(id, "X"));
-        assertThat(nobody.statusCode()).as("a resource that does not exist answers alike").isEqualTo(404);
+        assertThat(nobody.statusCode()).as("a version of a resource that does not exist: the same 404").isEqualTo(404);
         assertThat(nobody.body().replace("no-such-" + id, "X")).isEqualTo(rightVersion.body().replace(id, "X"));
 
         Observation current = fhir.read().resource(Observation.class).withId(id).execute();
