@@ -65,15 +65,15 @@ class BundleReferences {
         locks.holdAll(names);
     }
 
-    /** For a conditional create whose condition matches an existing resource of the writer: its reference. */
-    String existing(Bundle.BundleEntryComponent entry, long facility) {
+    /** For a conditional create whose condition matches an existing resource of the writer: that resource. */
+    Located existing(Bundle.BundleEntryComponent entry, long facility) {
         String condition = entry.getRequest().getIfNoneExist();
         if (condition == null || condition.isBlank()) {
             return null;
         }
         String[] token = identifierToken(condition.startsWith("?") ? condition.substring(1) : condition);
         String type = BundleWrites.type(entry);
-        return store.locateByIdentifier(type, facility, token[0], token[1]).map(r -> type + "/" + r.id()).orElse(null);
+        return store.locateByIdentifier(type, facility, token[0], token[1]).orElse(null);
     }
 
     /** The id a created or updated entry gets: the id in a PUT's url, else a new one. */

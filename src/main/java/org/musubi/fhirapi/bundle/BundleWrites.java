@@ -23,6 +23,7 @@ import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.incoming.IncomingJson;
 import org.musubi.fhirapi.registration.SourcePatientRegistration;
 import org.musubi.fhirapi.store.RecordResources;
+import org.musubi.record.Located;
 import org.musubi.record.NotOwner;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.ResourceWrite.VersionConflict;
@@ -99,6 +100,19 @@ class BundleWrites {
         }
     }
 
+    /**
+     * A conditional create's match among the writer's resources, as {@code Type/id}, audited once as the create it
+     * answers (as when sent alone); {@code null} when nothing matches.
+     */
+    private String matched(Caller caller, Bundle.BundleEntryComponent entry, long facility) {
+        Located found = references.existing(entry, facility);
+        if (found == null) {
+            return null;
+        }
+        writes.matched(caller.reader(), found);
+        return found.type() + "/" + found.id();
+    }
+
     /** As {@link #transaction}, once the token's scopes allowed writing every entry. */
     private Bundle stored(Caller caller, Bundle bundle, List<ObjectNode> sent, int first) {
         long facility = caller.writingFacility();
@@ -110,7 +124,7 @@ class BundleWrites {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).getResource() instanceof Patient patient) {
                 Bundle.BundleEntryComponent entry = entries.get(i);
-                String existing = named(first + i, entry, () -> references.existing(entry, facility));
+                String existing = named(first + i, entry, () -> matched(caller, entry, facility));
                 if (existing != null) { // a matched conditional create changes nothing, a Patient's as any other's
                     ids.put(entry.getFullUrl(), existing);
                     responses[i] = new Bundle.BundleEntryComponent().setResponse(
@@ -127,7 +141,7 @@ class BundleWrites {
             if (responses[i] == null) {
                 Bundle.BundleEntryComponent entry = entries.get(i);
                 int index = i;
-                String existing = named(first + i, entry, () -> references.existing(entry, facility));
+                String existing = named(first + i, entry, () -> matched(caller, entry, facility));
                 if (existing != null) {
                     ids.put(entry.getFullUrl(), existing);
                     responses[i] = new Bundle.BundleEntryComponent().setResponse(
