@@ -5,20 +5,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.musubi.text.JisX0208;
 import org.musubi.text.ReportingReader;
+import org.musubi.text.TextFiles;
 import org.musubi.ingest.hl7.Hl7Text;
 
 /**
  * Opens a lab CSV as text without reading it all: a UTF-8 byte-order mark means UTF-8 (the mark is
  * skipped); otherwise the first non-ASCII bytes decide (up to 8 MB are looked through to find them, so
  * a file whose first rows are all ASCII, such as {@code CRP} and {@code AST}, is still judged by its
- * Japanese): UTF-8 when the 64 KB from there are UTF-8 ({@link #utf8}: valid, or a few bad bytes among many valid
+ * Japanese): UTF-8 when the 64 KB from there are UTF-8 ({@link TextFiles#looksLikeUtf8}: valid, or a few bad bytes among many valid
  * characters), else Shift_JIS (Windows-31J). The chosen charset
  * is read strictly: bytes it cannot read are reported with their place ({@link ReportingReader}), and the rows holding
  * them are rejected by the reader naming line, column and byte offset, the others read on. Shift_JIS text is
@@ -48,7 +46,7 @@ final class CsvCharsets {
             skipped = 3;
             charset = StandardCharsets.UTF_8;
         } else {
-            charset = utf8(head) ? StandardCharsets.UTF_8 : Hl7Text.SHIFT_JIS;
+            charset = TextFiles.looksLikeUtf8(head) ? StandardCharsets.UTF_8 : Hl7Text.SHIFT_JIS;
         }
         ReportingReader text = new ReportingReader(buffered, charset, skipped);
         return new Opened(charset.equals(Hl7Text.SHIFT_JIS) ? JisX0208.toJis(text) : text, charset, text);
@@ -69,27 +67,5 @@ final class CsvCharsets {
             sample.write(chunk, 0, Math.min(n, end - sample.size()));
         }
         return sample.toByteArray();
-    }
-
-    /**
-     * Whether the sample is UTF-8: valid throughout (a character cut at the end of the sample allowed), or — a UTF-8
-     * file with a few bad bytes, whose rows holding them are then rejected — at least eight valid characters beyond
-     * ASCII for each sequence UTF-8 cannot read. Shift_JIS text read as UTF-8 is mostly sequences it cannot read.
-     */
-    static boolean utf8(byte[] head) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(head);
-        CharBuffer out = CharBuffer.allocate(head.length + 1);
-        int bad = 0;
-        for (var result = decoder.decode(in, out, false); result.isError(); result = decoder.decode(in, out, false)) {
-            bad++;
-            in.position(in.position() + result.length());
-        }
-        int beyondAscii = 0;
-        for (int i = 0; i < out.position(); i++) {
-            beyondAscii += out.get(i) > 0x7F ? 1 : 0;
-        }
-        return bad == 0 || beyondAscii >= 8 * bad;
     }
 }
