@@ -34,6 +34,10 @@ final class ArchiveReader implements AutoCloseable {
         void table(TableLayout table, InputStream copyData) throws IOException;
 
         void blob(String key, InputStream content) throws IOException;
+
+        /** A kept part; {@code sha256} is checked once it was read through (the archive is refused when it differs). */
+        default void part(String name, InputStream content) throws IOException {
+        }
     }
 
     /** Entries that only read: verifying an archive. */
@@ -57,7 +61,7 @@ final class ArchiveReader implements AutoCloseable {
             expect('P');
             return json(Preamble.class);
         });
-        if (preamble.format() != Preamble.FORMAT) {
+        if (!Preamble.readable(preamble.format())) {
             throw new BackupRefused("backup.archive.unknownFormat", preamble.format());
         }
         return preamble;
@@ -68,12 +72,17 @@ final class ArchiveReader implements AutoCloseable {
         return guarded(() -> {
             List<Manifest.TableCount> tables = new ArrayList<>();
             long[] blobs = new long[2];
+            long[] parts = new long[2];
             for (int tag = in.readUnsignedByte(); tag != 'M'; tag = in.readUnsignedByte()) {
                 switch (tag) {
                     case 'T' -> tables.add(table(preamble, tables.size(), entries));
                     case 'B' -> {
                         blobs[1] += blob(entries);
                         blobs[0]++;
+                    }
+                    case 'R' -> {
+                        parts[1] += part(preamble, entries);
+                        parts[0]++;
                     }
                     default -> throw new BackupRefused("backup.archive.damaged");
                 }
@@ -84,7 +93,8 @@ final class ArchiveReader implements AutoCloseable {
                 throw new BackupRefused("backup.archive.damaged");
             }
             if (!manifest.tables().equals(tables) || tables.size() != preamble.tables().size()
-                    || manifest.blobs() != blobs[0] || manifest.blobBytes() != blobs[1]) {
+                    || manifest.blobs() != blobs[0] || manifest.blobBytes() != blobs[1]
+                    || manifest.parts() != parts[0] || manifest.partBytes() != parts[1]) {
                 throw new BackupRefused("backup.archive.damaged");
             }
             return manifest;
@@ -120,6 +130,21 @@ final class ArchiveReader implements AutoCloseable {
             entries.blob(key, data);
         }
         if (!HexFormat.of().formatHex(tap.getMessageDigest().digest()).equals(key)) {
+            throw new BackupRefused("backup.archive.damaged");
+        }
+        return tap.count;
+    }
+
+    private long part(Preamble preamble, Entries entries) throws IOException {
+        String name = in.readUTF();
+        if (!BlobStore.isPartName(name) || preamble.partPrefixes().stream().noneMatch(name::startsWith)) {
+            throw new BackupRefused("backup.archive.damaged");
+        }
+        CountingDigest tap = new CountingDigest();
+        try (InputStream data = Blocks.reader(in, tap)) {
+            entries.part(name, data);
+        }
+        if (!HexFormat.of().formatHex(tap.getMessageDigest().digest()).equals(in.readUTF())) {
             throw new BackupRefused("backup.archive.damaged");
         }
         return tap.count;

@@ -12,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an archive's content, compressed (DEFLATE), into a sealed stream: a {@link Preamble}, each
- * table's binary COPY data, each file of the blob store, and a {@link Manifest}. Entries are a tag byte:
- * {@code P} preamble (JSON), {@code T} table (name, {@link Blocks}), {@code B} file (key, blocks),
- * {@code M} manifest (JSON), {@code E} end.
+ * table's binary COPY data, each file of the blob store, each kept part, and a {@link Manifest}. Entries are a tag
+ * byte: {@code P} preamble (JSON), {@code T} table (name, {@link Blocks}), {@code B} file (key, blocks), {@code R}
+ * kept part (name, blocks, then the content's SHA-256 in hex), {@code M} manifest (JSON), {@code E} end.
  */
 final class ArchiveWriter implements AutoCloseable {
 
@@ -60,6 +60,19 @@ final class ArchiveWriter implements AutoCloseable {
         if (!HexFormat.of().formatHex(tap.getMessageDigest().digest()).equals(key)) {
             throw new BackupRefused("backup.blob.corrupt", key);
         }
+        return size;
+    }
+
+    /** Copies a kept part of the blob store, named by its owner: its SHA-256 follows its content. */
+    long part(String name, InputStream content) throws IOException {
+        out.writeByte('R');
+        out.writeUTF(name);
+        DigestOutputStream tap = new DigestOutputStream(OutputStream.nullOutputStream(), ArchiveReader.sha256());
+        long size;
+        try (OutputStream blocks = Blocks.writer(out, tap)) {
+            size = content.transferTo(blocks);
+        }
+        out.writeUTF(HexFormat.of().formatHex(tap.getMessageDigest().digest()));
         return size;
     }
 

@@ -1,7 +1,9 @@
 package org.musubi.backup;
 
 import org.musubi.backup.jdbc.JdbcBackupDatabase;
+import java.util.List;
 import org.musubi.blob.BlobStore;
+import org.musubi.blob.KeptParts;
 import org.musubi.database.OwnerDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +17,10 @@ class BackupConfiguration {
         return new JdbcBackupDatabase(owner.dataSource());
     }
 
+    /** Copies the parts every feature keeps ({@link KeptParts}: Box files, bulk exports, research extractions) too. */
     @Bean
-    TakeBackup takeBackup(BackupDatabase database, BlobStore blobs) {
-        return new TakeBackup(database, blobs);
+    TakeBackup takeBackup(BackupDatabase database, BlobStore blobs, List<KeptParts> kept) {
+        return new TakeBackup(database, blobs, kept);
     }
 
     @Bean

@@ -10,13 +10,21 @@ import java.util.List;
  * @param blobs      how many files followed the tables
  * @param blobBytes  their total size
  * @param finishedAt when the last byte was written (ISO-8601, UTC)
+ * @param parts      how many kept parts followed the files (none in a format 1 archive)
+ * @param partBytes  their total size
  */
 public record Manifest(List<TableCount> tables, List<SequenceValue> sequences, long blobs, long blobBytes,
-                       String finishedAt) {
+                       String finishedAt, Long parts, Long partBytes) {
 
     public Manifest {
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
+        parts = parts == null ? 0L : parts;
+        partBytes = partBytes == null ? 0L : partBytes;
+    }
+
+    public Manifest(List<TableCount> tables, List<SequenceValue> sequences, long blobs, long blobBytes, String finishedAt) {
+        this(tables, sequences, blobs, blobBytes, finishedAt, 0L, 0L);
     }
 
     public long rows() {

@@ -8,7 +8,7 @@ import org.musubi.blob.BlobStore;
 
 /**
  * Restores an archive into a database that holds no Musubi data yet, in one transaction: every table's
- * rows, the sequences, the files into the blob store; then reads every table back and compares its row
+ * rows, the sequences, the files and the kept parts into the blob store; then reads every table back and compares its row
  * count and digest with the manifest before committing. Anything wrong (key, archive, a table that reads
  * back differently) rolls everything back; files already stored stay, unreferenced, as the blob store only
  * ever adds files.
@@ -41,6 +41,11 @@ public final class RestoreBackup {
                         if (!stored.sha256().equals(key)) {
                             throw new BackupRefused("backup.archive.damaged");
                         }
+                    }
+
+                    @Override
+                    public void part(String name, InputStream content) throws IOException {
+                        blobs.putPart(name, content, Long.MAX_VALUE);
                     }
                 });
                 load.sequences(manifest.sequences());

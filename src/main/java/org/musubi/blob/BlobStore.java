@@ -31,7 +31,9 @@ public interface BlobStore {
     /**
      * Stores a part of something still arriving (a resumable upload's bytes) under {@code name} in the store's part
      * area ({@code parts/<name>}): named by its writer, not by its content, so that it can be removed without touching
-     * any blob; left out of backups. Refuses with {@link TooLarge} beyond {@code maxBytes}, keeping nothing.
+     * any blob; left out of backups unless its owner keeps it ({@link KeptParts}: Box files, bulk exports, research
+     * extractions; an upload's parts in progress are not). Refuses with {@link TooLarge} beyond {@code maxBytes},
+     * keeping nothing.
      *
      * @return the bytes stored
      */
@@ -67,6 +69,15 @@ public interface BlobStore {
      */
     default List<String> partsWrittenBefore(String prefix, Instant before) throws IOException {
         return List.of();
+    }
+
+    /**
+     * The names of the parts beginning with {@code prefix}, in name order, for a backup to copy ({@link KeptParts}); the
+     * stream is to be closed by the caller. Empty for a store that cannot list its parts (object storage, whose bucket
+     * the operator keeps safe by its own means), which backups leave out.
+     */
+    default Optional<Stream<String>> partNames(String prefix) throws IOException {
+        return Optional.empty();
     }
 
     /** Whether {@code name} can name a part: lower-case letters, digits and hyphens, at most 100. */

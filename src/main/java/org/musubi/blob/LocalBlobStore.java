@@ -96,6 +96,20 @@ public final class LocalBlobStore implements BlobStore {
         return names;
     }
 
+    @Override
+    public Optional<Stream<String>> partNames(String prefix) throws IOException {
+        Path parts = root.resolve("parts");
+        if (!Files.isDirectory(parts)) {
+            return Optional.of(Stream.empty());
+        }
+        List<String> names;
+        try (Stream<Path> entries = Files.list(parts)) {
+            names = entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> name.startsWith(prefix) && BlobStore.isPartName(name)).sorted().toList();
+        }
+        return Optional.of(names.stream());
+    }
+
     private static boolean writtenBefore(Path file, Instant before) throws IOException {
         try {
             return Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before);

@@ -48,6 +48,11 @@ public final class Box {
 
     /** The one reason of a refused download, for an absent, expired, not-named or held file alike. */
     public static final String NOT_FOUND = "box.notFound";
+    /**
+     * The reason of a refused download of a file whose content a restore did not find, for its sender and recipients
+     * (everyone else: {@link #NOT_FOUND}); also the reason of the restore's own row marking it.
+     */
+    public static final String LOST = "box.lostAtRestore";
 
     private final BoxStore store;
     private final BoxContent blobs;
@@ -254,9 +259,81 @@ public final class Box {
     private Optional<BoxFile> reachable(Reader reader, UUID id) {
         Instant now = clock.instant();
         return id == null ? Optional.empty() : store.find(id)
-                .filter(f -> !f.expired(now))
+                .filter(f -> !f.expired(now) && !f.lost())
                 .filter(f -> f.senderUser() == reader.userId() || store.isRecipient(f.id(), reader.userId()))
                 .filter(f -> f.scan().downloadable());
+    }
+
+    /**
+     * The file when the reader would have it but a restore found its content missing (or other than its SHA-256): its
+     * sender or a recipient, not past its retention, and for a file about a patient permitted by the policy now — so
+     * that they are told why, while everyone else gets the answer of a file that does not exist. Not audited: the
+     * refused download it explains is.
+     */
+    public Optional<BoxFile> lostFor(Reader reader, UUID id) {
+        Instant now = clock.instant();
+        return id == null ? Optional.empty() : store.find(id)
+                .filter(f -> f.lost() && !f.expired(now))
+                .filter(f -> f.senderUser() == reader.userId() || store.isRecipient(f.id(), reader.userId()))
+                .filter(f -> f.personId() == null || options.patients() != null && options.patients().permits(reader, f));
+    }
+
+    /** Why a download is refused, for its one audit row. */
+    private String refusal(Reader reader, UUID id) {
+        return lostFor(reader, id).isPresent() ? LOST : NOT_FOUND;
+    }
+
+    /**
+     * After a restore (docs/backup.md): checks every live file's content against its SHA-256 and marks the files whose
+     * content the restored store does not hold — a backup from object storage, whose bucket is kept apart, or a part
+     * deleted while the backup ran — as lost: treated as expired from now, and saying so to the sender and the
+     * recipients on Box's page and when they ask for it. One audit row per file marked. Reads each file once.
+     */
+    public org.musubi.blob.KeptParts.Checked checkAfterRestore(Instant at) throws IOException {
+        int checked = 0;
+        int lost = 0;
+        UUID after = null;
+        List<BoxFile> batch;
+        do {
+            batch = store.live(at, after, 200);
+            for (BoxFile file : batch) {
+                checked++;
+                lost += markIfLost(file, at) ? 1 : 0;
+                after = file.id();
+            }
+        } while (batch.size() == 200);
+        return new org.musubi.blob.KeptParts.Checked("box-", checked, lost);
+    }
+
+    /** Marks one file lost (audited once) unless the store holds its content with its SHA-256; whether it did. */
+    boolean markIfLost(BoxFile file, Instant at) throws IOException {
+        if (holds(file)) {
+            return false;
+        }
+        return audit.allOrNothing(() -> {
+            boolean marked = store.markLost(file.id(), at);
+            if (marked) {
+                audit.record(AuditEntry.of(AuditAction.UPDATE, Outcome.PERMIT).on("BoxFile", file.id()).reason(LOST)
+                        .by(Actor.system("restore")));
+            }
+            return marked;
+        });
+    }
+
+    /** Whether the store holds the file's content with the SHA-256 recorded at upload. */
+    private boolean holds(BoxFile file) throws IOException {
+        Optional<InputStream> content = blobs.open(file.part());
+        if (content.isEmpty()) {
+            return false;
+        }
+        MessageDigest digest = sha256();
+        try (InputStream in = content.get()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest()).equals(file.sha256());
     }
 
     /** A download: the file and its content, to be closed; the content fails at its end when its SHA-256 differs. */
@@ -279,7 +356,8 @@ public final class Box {
             }
         }
         if (file.isEmpty() || content.isEmpty()) {
-            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", String.valueOf(id)).reason(NOT_FOUND));
+            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", String.valueOf(id))
+                    .reason(refusal(reader, id)));
             return Optional.empty();
         }
         BoxFile f = file.get();
@@ -330,7 +408,8 @@ public final class Box {
     public Optional<View> view(Reader reader, UUID id) {
         Optional<BoxFile> file = reachable(reader, id);
         if (file.isEmpty()) {
-            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", String.valueOf(id)).reason(NOT_FOUND));
+            audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", String.valueOf(id))
+                    .reason(refusal(reader, id)));
             return Optional.empty();
         }
         BoxFile f = file.get();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobProperties;
 import org.musubi.blob.BlobStore;
+import org.musubi.blob.KeptParts;
 import org.musubi.box.jdbc.JdbcBoxStore;
 import org.musubi.box.jdbc.JdbcBoxVersionRows;
 import org.musubi.box.scan.BoxScanProperties;
@@ -62,6 +63,26 @@ class BoxConfiguration {
                             BoxProperties properties) {
         return new BoxVersions(store, new JdbcBoxVersionRows(jdbc), content, audit, Clock.systemUTC(),
                 new Box.Options(properties.settings(), standby::readOnly));
+    }
+
+    /**
+     * Box files' parts ({@code box-<id>}, an edited version's, a preview's) are kept parts: backups copy them, and after
+     * a restore each live file whose content the store does not hold with its SHA-256 is marked lost ({@link
+     * Box#checkAfterRestore}).
+     */
+    @Bean
+    KeptParts boxParts(Box box) {
+        return new KeptParts() {
+            @Override
+            public String prefix() {
+                return "box-";
+            }
+
+            @Override
+            public Checked afterRestore(java.time.Instant at) throws java.io.IOException {
+                return box.checkAfterRestore(at);
+            }
+        };
     }
 
     @Bean

@@ -23,13 +23,23 @@ import java.util.UUID;
  * @param recordDocument the DocumentReference it was attached to in the patient's record, or {@code null}
  * @param part           the blob store part that holds the content (Box's own namespace: never shared with a record's
  *                       content): {@code box-<id>} as uploaded, another name once an editor saved a new version
+ * @param lostAt         when a restore found the content missing or not matching its SHA-256 (docs/backup.md), or
+ *                       {@code null}: a lost file is treated as expired — never downloaded — and says why
  */
 public record BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
                       long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt,
-                      Long personId, String recordDocument, String part) {
+                      Long personId, String recordDocument, String part, Instant lostAt) {
 
     public BoxFile {
         part = part == null ? "box-" + id : part;
+    }
+
+    /** A file whose content is where it was put. */
+    public BoxFile(UUID id, long senderUser, Long senderFacility, String senderName, String name, String contentType,
+                   long size, String sha256, String message, ScanStatus scan, Instant uploadedAt, Instant expiresAt,
+                   Long personId, String recordDocument, String part) {
+        this(id, senderUser, senderFacility, senderName, name, contentType, size, sha256, message, scan, uploadedAt,
+                expiresAt, personId, recordDocument, part, null);
     }
 
     /** A file as uploaded, its content under {@code box-<id>}. */
@@ -48,7 +58,13 @@ public record BoxFile(UUID id, long senderUser, Long senderFacility, String send
         }
     }
 
+    /** Past its retention (a lost file is kept listed until then, saying why it cannot be downloaded). */
     public boolean expired(Instant now) {
         return !expiresAt.isAfter(now);
+    }
+
+    /** Whether a restore found its content missing or other than its SHA-256: treated as expired. */
+    public boolean lost() {
+        return lostAt != null;
     }
 }

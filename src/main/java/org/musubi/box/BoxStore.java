@@ -42,7 +42,7 @@ public interface BoxStore {
 
     void downloaded(UUID id, long userId, Instant at);
 
-    /** Bytes of the user's files not yet expired (the quota counts them). */
+    /** Bytes of the user's files not yet expired and not lost (the quota counts them). */
     long usedBytes(long userId, Instant now);
 
     /** Of these users, the active staff of an active facility (a resident or a disabled account is no recipient). */
@@ -60,6 +60,12 @@ public interface BoxStore {
     void sweepFinished(Instant at, int deleted);
 
     Optional<Instant> lastSweep();
+
+    /** Files not expired at {@code now} and not lost, in id order after {@code after} (null: from the first), at most {@code limit}. */
+    List<BoxFile> live(Instant now, UUID after, int limit);
+
+    /** Marks the file's content as lost at {@code at} (by a restore); false when it is gone or lost already. */
+    boolean markLost(UUID id, Instant at);
 
     /** How many files are waiting for this user (the home page's count). */
     int waiting(long userId, Instant now);

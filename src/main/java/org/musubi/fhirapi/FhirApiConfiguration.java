@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.musubi.fhirapi.binary.Binaries;
 import org.musubi.fhirapi.binary.BinaryServlet;
 import org.musubi.fhirapi.everything.EverythingJson;
-import org.musubi.fhirapi.incoming.RequestSizeLimit;
+import org.musubi.fhirapi.incoming.RequestBodyDoor;
 import org.musubi.fhirapi.server.FhirServlet;
 import org.musubi.record.fhir.BaseValidation;
 import org.musubi.record.fhir.StructureRules;
@@ -17,6 +17,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -75,13 +76,15 @@ class FhirApiConfiguration {
         };
     }
 
-    /** Request bodies over {@code musubi.fhir.max-request-size} refused with 413 before HAPI reads them. */
+    /**
+     * Request bodies over {@code musubi.fhir.max-request-size} refused with 413, and bodies that are not text in their
+     * charset with 400, before HAPI reads them.
+     */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    FilterRegistrationBean<RequestSizeLimit> fhirRequestSizeLimit(
-            FhirApiProperties properties) {
+    FilterRegistrationBean<RequestBodyDoor> fhirRequestBodyDoor(FhirApiProperties properties, MessageSource messages) {
         var registration = new FilterRegistrationBean<>(
-                new RequestSizeLimit(properties.maxRequestSize().toBytes()));
+                new RequestBodyDoor(properties.maxRequestSize().toBytes(), messages));
         registration.addUrlPatterns("/fhir/*");
         return registration;
     }

@@ -1,11 +1,6 @@
 package org.musubi.publish;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,11 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.musubi.text.ReportingReader;
+import org.musubi.text.TextFiles;
+import org.musubi.text.Undecodable;
 
 /**
  * The CSV layout a care office's care software exports for import (docs/no-ehr.md): a header row of
  * column names (any order; unknown columns are ignored), then one row per event. UTF-8 (with or without BOM) or
- * Shift_JIS (Windows-31J) — a file that is not valid UTF-8 is read as Shift_JIS. Each field is read as NFKC (full-width
+ * Shift_JIS (Windows-31J), told from the bytes and read strictly ({@link TextFiles}): a row holding bytes its charset
+ * cannot read is a problem naming its line, column and place, never text with U+FFFD. Each field is read as NFKC (full-width
  * digits are digits). Every fault is a {@link Problem} naming the file, line and column; a row with any fault is not
  * stored.
  */
@@ -38,13 +37,23 @@ public final class CareCsv {
             "temperature", "spo2", "weight", "incident_kind", "severity", "note");
     /** The most rows read from one file. */
     public static final int MAX_ROWS = 10_000;
-    private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
 
     private CareCsv() {
     }
 
-    /** A row not stored: the file, its line (where its record starts; 1 = the header), the column at fault, why (a message key). */
-    public record Problem(String file, int line, String column, String messageKey) {
+    /**
+     * A row not stored: the file, its line (where its record starts; 1 = the header), the column at fault, why (a
+     * message key and its arguments).
+     */
+    public record Problem(String file, int line, String column, String messageKey, List<String> args) {
+
+        public Problem {
+            args = List.copyOf(args);
+        }
+
+        public Problem(String file, int line, String column, String messageKey) {
+            this(file, line, column, messageKey, List.of());
+        }
     }
 
     /** A valid row: its line, the person's regional ID and the event. */
@@ -59,9 +68,15 @@ public final class CareCsv {
         String file = fileName == null || fileName.isBlank() ? "upload.csv" : fileName;
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        List<Record> records = records(decode(bytes));
+        TextFiles.Read read = TextFiles.utf8OrShiftJis(bytes);
+        List<Record> records = records(read.text());
         if (records.isEmpty()) {
             problems.add(new Problem(file, 1, "", "care.csv.empty"));
+            return new Parsed(file, rows, problems);
+        }
+        Problem undecodableHeader = undecodable(file, read, records, 0, List.of());
+        if (undecodableHeader != null) {
+            problems.add(undecodableHeader);
             return new Parsed(file, rows, problems);
         }
         Map<String, Integer> header = new HashMap<>();
@@ -85,6 +100,11 @@ public final class CareCsv {
             }
             List<String> fields = records.get(r).fields();
             if (fields.size() == 1 && fields.getFirst().isBlank()) {
+                continue;
+            }
+            Problem undecodable = undecodable(file, read, records, r, names);
+            if (undecodable != null) {
+                problems.add(undecodable);
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
@@ -197,17 +217,27 @@ public final class CareCsv {
         }
     }
 
-    /** UTF-8 (a BOM dropped) when the bytes are valid UTF-8, otherwise Shift_JIS (Windows-31J). */
-    static String decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    /**
+     * Record {@code r} as a problem when it holds bytes the file's charset (UTF-8, a BOM dropped, or Shift_JIS:
+     * {@link TextFiles}) cannot read — naming the line, the column (by the header's name) and the place — or null.
+     */
+    private static Problem undecodable(String file, TextFiles.Read read, List<Record> records, int r, List<String> names) {
+        int first = records.get(r).line();
+        int last = r + 1 < records.size() ? records.get(r + 1).line() - 1 : Integer.MAX_VALUE;
+        Undecodable where = read.faultOn(first, last);
+        if (where == null) {
+            return null;
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, SHIFT_JIS);
+        List<String> fields = records.get(r).fields();
+        String column = "";
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).indexOf(ReportingReader.MARK) >= 0) {
+                column = i < names.size() ? names.get(i).strip() : String.valueOf(i + 1);
+                break;
+            }
         }
+        return new Problem(file, where.line(), column, "text.undecodable", List.of(String.valueOf(where.line()),
+                String.valueOf(where.column()), String.valueOf(where.offset()), where.bytes(), where.charset()));
     }
 
     /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF ends a record. */

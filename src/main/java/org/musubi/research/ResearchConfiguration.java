@@ -15,6 +15,7 @@ import org.musubi.research.extraction.Extractions;
 import org.musubi.research.jdbc.JdbcExtractions;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
+import org.musubi.blob.KeptParts;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.registry.Users;
@@ -76,6 +77,15 @@ class ResearchConfiguration {
     @Bean
     ExtractionFiles extractionFiles(BlobStore blobs) {
         return new ExtractionFiles(blobs);
+    }
+
+    /**
+     * An extraction's files ({@code research-<extraction>-<n>}) are kept parts: backups copy them; one a restore lacks
+     * answers as a file no longer there, as it always did.
+     */
+    @Bean
+    KeptParts researchExtractionParts() {
+        return KeptParts.named("research-");
     }
 
     @Bean

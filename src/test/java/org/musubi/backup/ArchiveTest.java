@@ -81,6 +81,76 @@ class ArchiveTest {
     }
 
     @Test
+    void keptPartsFollowTheFilesUnderTheirNamesAndAFormatOneArchiveIsStillRead() throws IOException {
+        byte[] boxFile = "%PDF-1.4 Box のファイル".getBytes(StandardCharsets.UTF_8);
+        byte[] export = "{\"resourceType\":\"Patient\"}\n".getBytes(StandardCharsets.UTF_8);
+        BackupKey key = BackupKey.of("correct horse battery staple");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        Manifest written;
+        try (ArchiveWriter writer = new ArchiveWriter(new SealedOutputStream(file, key, 4096, 1000))) {
+            writer.preamble(new Preamble(Preamble.FORMAT, "test", "87", "2026-11-22T00:00:00Z", List.of(EMPTY), true,
+                    List.of("box-", "bulk-")));
+            List<Manifest.TableCount> tables = List.of(writer.table("notice", out -> out.write(copy())));
+            long bytes = writer.part("box-0d5c1a3e-7f7e-4b8e-9a3c-2f6d1e0b9a11", new ByteArrayInputStream(boxFile))
+                    + writer.part("bulk-job-1", new ByteArrayInputStream(export));
+            written = new Manifest(tables, List.of(), 0, 0, "now", 2L, bytes);
+            writer.finish(written);
+        }
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+
+        Manifest read;
+        try (ArchiveReader reader = new ArchiveReader(new SealedInputStream(new ByteArrayInputStream(file.toByteArray()), key))) {
+            Preamble preamble = reader.preamble();
+            read = reader.read(preamble, new ArchiveReader.Entries() {
+                @Override
+                public void table(TableLayout table, InputStream copyData) {
+                }
+
+                @Override
+                public void blob(String key, InputStream content) {
+                }
+
+                @Override
+                public void part(String name, InputStream content) throws IOException {
+                    parts.put(name, content.readAllBytes());
+                }
+            });
+        }
+
+        assertThat(read).isEqualTo(written);
+        assertThat(read.parts()).isEqualTo(2);
+        assertThat(read.partBytes()).isEqualTo(boxFile.length + export.length);
+        assertThat(parts.keySet()).containsExactly("box-0d5c1a3e-7f7e-4b8e-9a3c-2f6d1e0b9a11", "bulk-job-1");
+        assertThat(parts.get("bulk-job-1")).isEqualTo(export);
+
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        try (ArchiveWriter writer = new ArchiveWriter(new SealedOutputStream(old, key, 4096, 1000))) {
+            writer.preamble(new Preamble(1, "older", "85", "2026-11-01T00:00:00Z", List.of(EMPTY), true));
+            writer.finish(new Manifest(List.of(writer.table("notice", out -> out.write(copy()))), List.of(), 0, 0, "then"));
+        }
+        BackupContents older = VerifyBackup.verify(new ByteArrayInputStream(old.toByteArray()), key);
+        assertThat(older.preamble().format()).isEqualTo(1);
+        assertThat(older.preamble().partPrefixes()).isEmpty();
+        assertThat(older.manifest().parts()).isZero();
+    }
+
+    @Test
+    void aPartNotNamedByThePreamblesPrefixesIsADamagedArchive() throws IOException {
+        BackupKey key = BackupKey.of("correct horse battery staple");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (ArchiveWriter writer = new ArchiveWriter(new SealedOutputStream(file, key, 4096, 1000))) {
+            writer.preamble(new Preamble(Preamble.FORMAT, "test", "87", "2026-11-22T00:00:00Z", List.of(EMPTY), true,
+                    List.of("box-")));
+            List<Manifest.TableCount> tables = List.of(writer.table("notice", out -> out.write(copy())));
+            long bytes = writer.part("upload-part-1", new ByteArrayInputStream(new byte[] {1, 2, 3}));
+            writer.finish(new Manifest(tables, List.of(), 0, 0, "now", 1L, bytes));
+        }
+
+        assertThatThrownBy(() -> VerifyBackup.verify(new ByteArrayInputStream(file.toByteArray()), key))
+                .isInstanceOf(BackupRefused.class);
+    }
+
+    @Test
     void refusesToBackUpAFileWhoseContentDoesNotMatchItsKey() throws IOException {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         try (ArchiveWriter writer = new ArchiveWriter(new SealedOutputStream(file, BackupKey.of("correct horse battery staple"), 4096, 1000))) {

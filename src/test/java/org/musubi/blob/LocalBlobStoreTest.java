@@ -138,6 +138,23 @@ class LocalBlobStoreTest {
         assertThat(store.partsWrittenBefore("box-", now.plusSeconds(60))).containsExactlyInAnyOrder("box-old", "box-new");
     }
 
+    @Test
+    void namesTheKeptPartsOfAPrefixInOrderForABackup() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        try (var none = store.partNames("box-").orElseThrow()) {
+            assertThat(none).as("no part area yet").isEmpty();
+        }
+        for (String name : List.of("box-b", "bulk-1", "box-a", "0a1b-2c3d")) {
+            store.putPart(name, new ByteArrayInputStream(new byte[]{1}), 10);
+        }
+        Files.writeString(root.resolve("parts").resolve("box-Stray"), "not a part name");
+
+        try (var box = store.partNames("box-").orElseThrow(); var bulk = store.partNames("bulk-").orElseThrow()) {
+            assertThat(box).containsExactly("box-a", "box-b");
+            assertThat(bulk).containsExactly("bulk-1");
+        }
+    }
+
     private static byte[] sha256(byte[] content) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(content);

@@ -58,9 +58,13 @@ public class BackupCommand {
             var manifest = contents.manifest();
             audit.record(AuditEntry.of(AuditAction.BACKUP, Outcome.PERMIT).on("Database").by(Actor.system("cli backup"))
                     .reason("backup " + target.getFileName() + ": schema " + contents.preamble().schemaVersion() + ", "
-                            + manifest.tables().size() + " tables, " + manifest.rows() + " rows, " + manifest.blobs() + " files"));
+                            + manifest.tables().size() + " tables, " + manifest.rows() + " rows, " + manifest.blobs() + " files, "
+                            + manifest.parts() + " kept parts"));
             if (!contents.preamble().blobsIncluded()) {
                 BackupCommandLine.say(out, "backup.cli.noFiles");
+            } else if (!contents.preamble().partPrefixes().isEmpty()) {
+                BackupCommandLine.say(out, "backup.cli.parts", manifest.parts(), manifest.partBytes(),
+                        String.join(" ", contents.preamble().partPrefixes()));
             }
             BackupCommandLine.say(out, "backup.cli.written", target, manifest.tables().size(), manifest.rows(),
                     manifest.blobs(), Files.size(target), BackupCommandLine.seconds(Duration.between(start, Instant.now())));

@@ -21,7 +21,7 @@ public final class JdbcBoxStore implements BoxStore {
     private static final String FILE = """
             SELECT f.id, f.sender_user, f.sender_facility, u.name_kanji, f.name, f.content_type, f.size, f.sha256,
                    f.message, f.scan_status, f.uploaded_at, f.expires_at,
-                   f.person_id, f.record_document, f.part
+                   f.person_id, f.record_document, f.part, f.lost_at
             FROM box_file f JOIN app_user u ON u.id = f.sender_user""";
 
     /** A recipient {@code r} who may still receive: active, a member of an active facility, still of the one chosen. */
@@ -105,7 +105,7 @@ public final class JdbcBoxStore implements BoxStore {
 
     @Override
     public long usedBytes(long userId, Instant now) {
-        return jdbc.sql("SELECT coalesce(sum(size), 0) FROM box_file WHERE sender_user = ? AND expires_at > ?")
+        return jdbc.sql("SELECT coalesce(sum(size), 0) FROM box_file WHERE sender_user = ? AND expires_at > ? AND lost_at IS NULL")
                 .param(userId).param(Timestamp.from(now)).query(Long.class).single();
     }
 
@@ -158,10 +158,23 @@ public final class JdbcBoxStore implements BoxStore {
     }
 
     @Override
+    public List<BoxFile> live(Instant now, UUID after, int limit) {
+        return jdbc.sql(FILE + " WHERE f.expires_at > ? AND f.lost_at IS NULL AND (?::uuid IS NULL OR f.id > ?::uuid)"
+                        + " ORDER BY f.id LIMIT ?")
+                .param(Timestamp.from(now)).param(after).param(after).param(limit).query((rs, n) -> file(rs)).list();
+    }
+
+    @Override
+    public boolean markLost(UUID id, Instant at) {
+        return jdbc.sql("UPDATE box_file SET lost_at = ? WHERE id = ? AND lost_at IS NULL").param(Timestamp.from(at))
+                .param(id).update() == 1;
+    }
+
+    @Override
     public int waiting(long userId, Instant now) {
         return jdbc.sql("""
                         SELECT count(*) FROM box_recipient r JOIN box_file f ON f.id = r.file_id
-                        WHERE r.user_id = ? AND f.expires_at > ?
+                        WHERE r.user_id = ? AND f.expires_at > ? AND f.lost_at IS NULL
                           AND NOT EXISTS (SELECT 1 FROM box_download d WHERE d.file_id = f.id AND d.user_id = r.user_id)"""
                         + STILL)
                 .param(userId).param(Timestamp.from(now)).query(Integer.class).single();
@@ -172,7 +185,8 @@ public final class JdbcBoxStore implements BoxStore {
         return new BoxFile(rs.getObject(1, UUID.class), rs.getLong(2), facility, rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
                 BoxFile.ScanStatus.valueOf(rs.getString(10)), rs.getTimestamp(11).toInstant(),
-                rs.getTimestamp(12).toInstant(), rs.getObject(13, Long.class), rs.getString(14), rs.getString(15));
+                rs.getTimestamp(12).toInstant(), rs.getObject(13, Long.class), rs.getString(14), rs.getString(15),
+                instant(rs.getTimestamp(16)));
     }
 
     private static Instant instant(Timestamp t) {

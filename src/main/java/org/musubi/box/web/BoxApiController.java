@@ -102,20 +102,24 @@ class BoxApiController {
         }
         Optional<Box.Download> download = box.download(reader(authentication), BoxDownloads.id(id));
         if (download.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            // the sender and recipients of a file whose content a restore did not find are told so (410)
+            throw new ResponseStatusException(box.lostFor(reader(authentication), BoxDownloads.id(id)).isPresent()
+                    ? HttpStatus.GONE : HttpStatus.NOT_FOUND);
         }
         BoxDownloads.write(response, download.get());
     }
 
     /**
-     * A refusal (403: the token's scopes; 404: a file the system may not have, or none) with a fixed body: no time
-     * stamp, no id, so that nothing tells one refused file from another or from none.
+     * A refusal (403: the token's scopes; 404: a file the system may not have, or none; 410: a file of the caller's
+     * whose content a restore did not find) with a fixed body: no time stamp, no id, so that nothing tells one refused
+     * file from another or from none.
      */
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<Map<String, Object>> refusal(ResponseStatusException e) {
-        String key = e.getStatusCode().value() == 403 ? "box.upload.forbidden" : Box.NOT_FOUND;
+        int status = e.getStatusCode().value();
+        String key = status == 403 ? "box.upload.forbidden" : status == 410 ? "box.lost.note" : Box.NOT_FOUND;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.getStatusCode().value() == 403 ? "forbidden" : "not-found");
+        body.put("error", status == 403 ? "forbidden" : status == 410 ? "lost" : "not-found");
         body.put("message", Texts.japanese(key) + " / " + Texts.english(key));
         return ResponseEntity.status(e.getStatusCode()).body(body);
     }
@@ -137,6 +141,9 @@ class BoxApiController {
         file.put("scan", f.scan().name());
         file.put("uploadedAt", f.uploadedAt().toString());
         file.put("expiresAt", f.expiresAt().toString());
+        if (f.lost()) {
+            file.put("lostAt", f.lostAt().toString()); // its content was not in the restored backup: not downloadable
+        }
         return file;
     }
 

@@ -18,6 +18,7 @@ import org.musubi.fhirapi.FhirApiProperties;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
+import org.musubi.fhirapi.incoming.RequestBodyDoor;
 import org.musubi.fhirapi.mhd.MhdBinaries;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.policy.DataCategory;
@@ -26,6 +27,8 @@ import org.musubi.record.StoredResource;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.ContentCategories;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.text.StrictText;
+import org.musubi.text.Undecodable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,6 +76,10 @@ public class Binaries {
                 if (content.length > maxFhirBytes) {
                     throw new BlobStore.TooLarge(maxFhirBytes);
                 }
+                String unreadable = undecodable(content, contentType);
+                if (unreadable != null) {
+                    return new Outcome(400, unreadable, null, 0);
+                }
                 held = heldBy(content, contentType);
                 blob = blobs.put(new ByteArrayInputStream(content), maxBytes);
             } else {
@@ -88,6 +95,22 @@ public class Binaries {
             return new Outcome(201, null, written.id(), written.version());
         } catch (BaseServerResponseException e) {
             return new Outcome(e.getStatusCode(), e.getMessage(), null, 0);
+        }
+    }
+
+    /**
+     * Why FHIR content is no text in the charset its type declares (UTF-8 when none), naming where; null when it is.
+     * Its bytes are kept as sent, and every reader of them reads text: what they cannot read is refused here.
+     */
+    private static String undecodable(byte[] content, String contentType) {
+        try {
+            StrictText.check(content, 0, content.length, RequestBodyDoor.charset(contentType));
+            return null;
+        } catch (Undecodable e) {
+            return "内容の " + e.line() + " 行目 " + e.column() + " 文字目（先頭から " + e.offset() + " バイトの位置）のバイト "
+                    + e.bytes() + " は " + e.charset() + " の文字として読めません / The content: the bytes " + e.bytes()
+                    + " at line " + e.line() + ", column " + e.column() + " (byte offset " + e.offset() + ") are not valid "
+                    + e.charset();
         }
     }
 

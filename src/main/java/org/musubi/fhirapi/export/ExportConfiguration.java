@@ -3,6 +3,7 @@ package org.musubi.fhirapi.export;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.musubi.blob.KeptParts;
 import org.musubi.database.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,15 @@ import org.springframework.context.annotation.Configuration;
 class ExportConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ExportConfiguration.class);
+
+    /**
+     * The export files ({@code bulk-<job>-<n>}) are kept parts: backups copy them; one a restore lacks answers as an
+     * expired file (404), as it always did.
+     */
+    @Bean
+    KeptParts bulkExportParts() {
+        return KeptParts.named("bulk-");
+    }
 
     /** {@code /fhir/bulk/*}: a more specific mapping than the FHIR servlet's. */
     @Bean

@@ -10,8 +10,6 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -56,8 +54,7 @@ public class IncomingBodyInterceptor {
         if (content == null || content.length == 0) {
             return true; // HAPI answers as usual
         }
-        Charset charset = request.getCharset() != null ? request.getCharset() : StandardCharsets.UTF_8;
-        String body = new String(content, charset);
+        String body = RequestText.of(request, content);
         RequestBodies.refuseDoctype(encoding, body);
         if (!write) {
             return true;

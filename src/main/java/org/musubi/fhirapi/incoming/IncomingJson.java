@@ -4,8 +4,6 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +37,14 @@ public final class IncomingJson {
     /**
      * The resources of a JSON request's Bundle entries, by entry index ({@code null} for an entry
      * without one); empty when the request is not JSON or does not have {@code entries} entries.
-     * The body is read as the text HAPI parsed (decoded with the request's charset, so that bytes
-     * that are not UTF-8 end as U+FFFD in both).
+     * The body is read as the text HAPI parsed (decoded strictly with the request's charset: a body
+     * that is no text in it was refused at the door, {@link RequestBodyDoor}).
      */
     public static List<ObjectNode> entries(RequestDetails request, int entries) {
         if (request == null || RestfulServerUtils.determineRequestEncodingNoDefault(request) != EncodingEnum.JSON) {
             return List.of();
         }
-        Charset charset = request.getCharset() != null ? request.getCharset() : StandardCharsets.UTF_8;
-        return entries(new String(request.loadRequestContents(), charset), entries);
+        return entries(RequestText.of(request, request.loadRequestContents()), entries);
     }
 
     /**

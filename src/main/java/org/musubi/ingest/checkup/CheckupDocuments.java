@@ -37,7 +37,7 @@ final class CheckupDocuments {
             tree = XmlTree.parse(bytes);
         } catch (XmlTree.Refused e) {
             return rejected(CheckupProblems.rejected(new Location(file, e.line(), null, null), text(bytes),
-                    e.code(), e.detail()));
+                    e.code(), e.args()));
         }
         XmlNode root = tree.root();
         if (root.namespace().equals(SUBMISSION)) {

@@ -10,6 +10,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.musubi.text.StrictText;
+import org.musubi.text.Undecodable;
 
 /**
  * Reads an XML document into {@link XmlNode}s with the JDK's own StAX parser, refusing what a checkup document never
@@ -32,13 +34,17 @@ final class XmlTree {
 
         private final String code;
         private final int line;
-        private final String detail;
+        private final Object[] args;
 
         Refused(String code, int line, String detail) {
+            this(code, line, new Object[] {detail});
+        }
+
+        Refused(String code, int line, Object[] args) {
             super(code, null, false, false);
             this.code = code;
             this.line = line;
-            this.detail = detail;
+            this.args = args.clone();
         }
 
         String code() {
@@ -49,8 +55,9 @@ final class XmlTree {
             return line;
         }
 
-        String detail() {
-            return detail;
+        /** The words of the problem's message: the parser's, or where the bytes are that cannot be read. */
+        Object[] args() {
+            return args.clone();
         }
     }
 
@@ -78,7 +85,11 @@ final class XmlTree {
         try {
             reader = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
             XmlNode root = read(reader);
-            return new Read(root, charset(reader.getEncoding()));
+            // the encoding the document declares (the parser read it so); the one it detected when it declares none
+            String declared = reader.getCharacterEncodingScheme();
+            Charset charset = charset(declared != null ? declared : reader.getEncoding());
+            strictly(bytes, charset);
+            return new Read(root, charset);
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNumber(), 0);
             throw new Refused("checkup.xml.unreadable", line, message(e.getMessage()));
@@ -148,6 +159,20 @@ final class XmlTree {
         String text = at < 0 ? message : message.substring(at + "Message: ".length());
         text = text.strip();
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /**
+     * The JDK's parser reads a document declaring another encoding than UTF-8 (Shift_JIS, say) through a decoder that
+     * replaces what it cannot read: the bytes are checked in the declared encoding, strictly, so that such a document is
+     * refused naming the place instead of read with U+FFFD.
+     */
+    private static void strictly(byte[] bytes, Charset charset) throws Refused {
+        try {
+            StrictText.check(bytes, 0, bytes.length, charset);
+        } catch (Undecodable e) {
+            throw new Refused("checkup.xml.undecodable", e.line(), new Object[] {String.valueOf(e.line()),
+                    String.valueOf(e.column()), String.valueOf(e.offset()), e.bytes(), e.charset()});
+        }
     }
 
     private static Charset charset(String name) {

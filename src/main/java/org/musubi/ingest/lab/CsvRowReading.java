@@ -15,6 +15,8 @@ import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.Problem;
 import org.musubi.ingest.results.LabResult;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.text.ReportingReader;
+import org.musubi.text.Undecodable;
 
 /**
  * Reads one CSV row of the lab layout, checking each column's format (docs/lab-csv.md); the first fault
@@ -29,20 +31,28 @@ final class CsvRowReading {
     private final MappingContext context;
     private final String file;
     private final Charset charset;
+    private final ReportingReader text;
     /** The last date-time read per column: rows of one order repeat it, and reading one is costly. */
     private final Map<CsvColumn, DateTimeType> lastDateTimes = new EnumMap<>(CsvColumn.class);
     private final Map<CsvColumn, String> lastDateTexts = new EnumMap<>(CsvColumn.class);
 
-    CsvRowReading(CsvHeader header, MappingContext context, String file, Charset charset) {
+    CsvRowReading(CsvHeader header, MappingContext context, String file, Charset charset, ReportingReader text) {
         this.header = header;
         this.context = context;
         this.file = file;
         this.charset = charset;
+        this.text = text;
     }
 
     CsvLabRow read(CsvRow row) throws CsvRejected {
         Location where = Location.file(file).at(row.line(), null);
-        if (row.raw().indexOf('\uFFFD') >= 0) {
+        Undecodable undecodable = text == null ? null : text.faultOn(row.line(), row.line() + lineBreaks(row.raw()));
+        if (undecodable != null) {
+            throw new CsvRejected(Location.file(file).at(undecodable.line(), null), "csv.undecodable",
+                    String.valueOf(undecodable.line()), String.valueOf(undecodable.column()),
+                    String.valueOf(undecodable.offset()), undecodable.bytes(), charset.name());
+        }
+        if (row.raw().indexOf(ReportingReader.MARK) >= 0) {
             throw new CsvRejected(where, "csv.encoding", charset.name());
         }
         if (row.fields().size() != header.size()) {
@@ -58,6 +68,18 @@ final class CsvRowReading {
         List<Problem> warnings = new ArrayList<>(0);
         LabResult result = CsvResults.read(cells, code(cells), order.collected(), warnings);
         return new CsvLabRow(row.line(), patient, order, result, warnings);
+    }
+
+    /** The line breaks inside a row's quoted fields, counted as {@link CsvRecords} counts lines. */
+    private static int lineBreaks(String raw) {
+        int breaks = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == raw.length() || raw.charAt(i + 1) != '\n')) {
+                breaks++;
+            }
+        }
+        return breaks;
     }
 
     private CodeableConcept code(Cells cells) throws CsvRejected {

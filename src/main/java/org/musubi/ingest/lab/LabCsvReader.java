@@ -40,7 +40,7 @@ public final class LabCsvReader implements SourceReader {
                 results.accept(new ParseResult.Rejected(e.problem(), first.raw()));
                 return;
             }
-            rows(records, new CsvRowReading(header, context, file.name(), opened.charset()),
+            rows(records, new CsvRowReading(header, context, file.name(), opened.charset(), opened.text()),
                     new CsvOrders(context, file.name(), results), results, file.name());
         } catch (IOException e) {
             results.accept(LabProblems.rejected(Location.file(file.name()), null, "lab.unreadable", String.valueOf(e.getMessage())));

@@ -1,27 +1,24 @@
 package org.musubi.medication.pricelist;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.musubi.text.TextFiles;
+import org.musubi.text.Undecodable;
 
 /**
  * A price list saved as CSV (RFC 4180: quoted cells may hold commas, quotes and line breaks). UTF-8
- * when the bytes are valid UTF-8 (with or without BOM), otherwise Shift_JIS as Excel writes it (windows-31j).
+ * when the bytes are UTF-8 (with or without BOM), otherwise Shift_JIS as Excel writes it (windows-31j), read strictly
+ * ({@link TextFiles}): a row holding bytes that charset cannot read is a problem naming its place, never a name with
+ * U+FFFD in it.
  */
 final class CsvRows {
-
-    static final Charset SHIFT_JIS = Charset.forName("windows-31j");
 
     private CsvRows() {
     }
 
     static void read(byte[] bytes, RowSink sink) {
-        String text = decode(bytes);
+        TextFiles.Read read = TextFiles.utf8OrShiftJis(bytes);
+        String text = read.text();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -50,7 +47,7 @@ final class CsvRows {
                 }
                 cells.add(cell.toString());
                 cell.setLength(0);
-                sink.row("", rowStart, List.copyOf(cells));
+                row(sink, read, rowStart, line, cells);
                 cells.clear();
                 rowStart = ++line;
             } else {
@@ -59,20 +56,17 @@ final class CsvRows {
         }
         if (!cells.isEmpty() || !cell.isEmpty()) {
             cells.add(cell.toString());
-            sink.row("", rowStart, List.copyOf(cells));
+            row(sink, read, rowStart, line, cells);
         }
     }
 
-    static String decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        }
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, SHIFT_JIS);
+    /** A row to the sink, or its place when it holds bytes the file's charset cannot read (never its marked text). */
+    private static void row(RowSink sink, TextFiles.Read read, int first, int last, List<String> cells) {
+        Undecodable where = read.faultOn(first, last);
+        if (where != null) {
+            sink.undecodable("", first, where);
+        } else {
+            sink.row("", first, List.copyOf(cells));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import org.musubi.text.Undecodable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,12 @@ final class PriceListRows implements RowSink {
         } else if (cells.stream().anyMatch(c -> !c.isBlank())) {
             product(rowNumber, cells).ifPresent(this::add);
         }
+    }
+
+    @Override
+    public void undecodable(String sheetName, int rowNumber, Undecodable where) {
+        problems.add(PriceListProblem.of(file, sheetName, rowNumber, null, "text.undecodable", String.valueOf(where.line()),
+                String.valueOf(where.column()), String.valueOf(where.offset()), where.bytes(), where.charset()));
     }
 
     boolean anyHeader() {

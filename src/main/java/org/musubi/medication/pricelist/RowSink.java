@@ -6,4 +6,7 @@ import java.util.List;
 interface RowSink {
 
     void row(String sheet, int rowNumber, List<String> cells);
+
+    /** A row holding bytes its file's charset cannot read, in place of the row: not read, its place named. */
+    void undecodable(String sheet, int rowNumber, org.musubi.text.Undecodable where);
 }

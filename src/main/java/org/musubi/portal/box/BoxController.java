@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -129,12 +130,23 @@ class BoxController {
         }
     }
 
+    /**
+     * The file, or — to its sender and recipients, when a restore did not find its content — a page saying so (410);
+     * anyone else's answer is that of a file that does not exist.
+     */
     @GetMapping("/portal/box/files/{id}")
-    void download(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletResponse response)
-            throws IOException {
-        Box.Download download = box.download(reader(me), BoxDownloads.id(id))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        BoxDownloads.write(response, download);
+    String download(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletResponse response,
+                    Model model) throws IOException {
+        UUID file = BoxDownloads.id(id);
+        Optional<Box.Download> download = box.download(reader(me), file);
+        if (download.isPresent()) {
+            BoxDownloads.write(response, download.get());
+            return null;
+        }
+        BoxFile lost = box.lostFor(reader(me), file).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setStatus(HttpStatus.GONE.value());
+        model.addAttribute("file", lost);
+        return "portal/box/lost";
     }
 
     private String page(SignedIn me, Long facility, List<String> faults, Model model) {

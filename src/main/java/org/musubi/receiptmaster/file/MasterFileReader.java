@@ -2,11 +2,6 @@ package org.musubi.receiptmaster.file;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -16,11 +11,14 @@ import java.util.Set;
 import org.musubi.receiptmaster.MasterEntry;
 import org.musubi.receiptmaster.MasterKey;
 import org.musubi.receiptmaster.MasterKind;
+import org.musubi.text.TextFiles;
+import org.musubi.text.Undecodable;
 
 /**
  * Reads a receipt master file as the 社会保険診療報酬支払基金 publishes it ({@code s_ALL<date>.csv}, {@code y_…}, {@code
  * t_…}, {@code b_…}, {@code z_…}, {@code c_…}): comma-separated rows without a header, fields quoted or not, Shift_JIS
- * (UTF-8 is read too), column 1 the 変更区分 and column 2 the master (S, Y, T, B, Z, C). Columns read:
+ * (UTF-8 is read too; either strictly, {@link TextFiles}: a row holding bytes its charset cannot read is refused naming
+ * its place), column 1 the 変更区分 and column 2 the master (S, Y, T, B, Z, C). Columns read:
  * <ul>
  * <li>S 診療行為, Y 医薬品, T 特定器材: 3 code, 5 漢字名称, 10 単位漢字名称; Y also 32 薬価基準収載医薬品コード;</li>
  * <li>B 傷病名: 3 傷病名コード, 6 傷病名基本名称;</li>
@@ -33,12 +31,10 @@ import org.musubi.receiptmaster.MasterKind;
  */
 public final class MasterFileReader {
 
-    private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
-
     public MasterFile read(String fileName, InputStream in) {
-        String text;
+        TextFiles.Read read;
         try {
-            text = decode(in.readAllBytes());
+            read = TextFiles.utf8OrShiftJis(in.readAllBytes());
         } catch (IOException e) {
             throw new UnreadableMasterFile("receiptMaster.file.unreadable", e, fileName, String.valueOf(e.getMessage()));
         }
@@ -46,13 +42,20 @@ public final class MasterFileReader {
         Set<MasterKey> seen = new HashSet<>();
         Set<MasterKind> kinds = EnumSet.noneOf(MasterKind.class);
         List<MasterFileProblem> problems = new ArrayList<>();
-        String[] lines = text.split("\r?\n|\r", -1);
+        String[] lines = read.text().split("\r?\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].replace("\u001a", "");
             if (line.isBlank()) {
                 continue;
             }
             int row = i + 1;
+            Undecodable undecodable = read.faultOn(row, row);
+            if (undecodable != null) {
+                problems.add(MasterFileProblem.of(fileName, row, null, "text.undecodable", String.valueOf(row),
+                        String.valueOf(undecodable.column()), String.valueOf(undecodable.offset()), undecodable.bytes(),
+                        undecodable.charset()));
+                continue;
+            }
             List<String> fields = fields(line);
             Optional<MasterKind> kind = MasterKind.ofLetter(field(fields, 2));
             if (kind.isEmpty()) {
@@ -173,18 +176,5 @@ public final class MasterFileReader {
         }
         fields.add(field.toString());
         return fields;
-    }
-
-    /** UTF-8 when the bytes are (a byte-order mark dropped), else Shift_JIS as published. */
-    private static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
-                ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, SHIFT_JIS);
-        }
     }
 }

@@ -76,6 +76,30 @@ class CheckupMalformedTest {
     }
 
     @Test
+    void rejectsADocumentDeclaringShiftJisWithBytesShiftJisCannotReadNamingThePlace() {
+        java.nio.charset.Charset sjis = java.nio.charset.Charset.forName("windows-31j");
+        byte[] head = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>健診"
+                .getBytes(sjis);
+        byte[] tail = "</title></ClinicalDocument>".getBytes(sjis);
+        byte[] xml = java.util.Arrays.copyOf(head, head.length + 1 + tail.length);
+        xml[head.length] = (byte) 0x85; // a lead byte of no character: the JDK's parser would read it as U+FFFD
+        System.arraycopy(tail, 0, xml, head.length + 1, tail.length);
+
+        Problem problem = rejected("sjis.xml", xml).problem();
+
+        assertThat(problem.code()).isEqualTo("checkup.xml.undecodable");
+        assertThat(problem.where().file()).isEqualTo("sjis.xml");
+        assertThat(problem.where().line()).isEqualTo(2);
+        assertThat(problem.english()).isEqualTo("The bytes 0x85 at line 2, column 51 (byte offset " + head.length
+                + " of the file) are not valid Shift_JIS, the encoding the document declares.");
+        assertThat(problem.japanese()).startsWith("2 行目 51 文字目（ファイルの先頭から " + head.length + " バイトの位置）のバイト 0x85 は");
+        byte[] valid = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, valid, head.length, tail.length);
+        assertThat(rejected("sjis-valid.xml", valid).problem().code()).as("valid Shift_JIS is read as the document declares")
+                .isNotEqualTo("checkup.xml.undecodable").isNotEqualTo("checkup.xml.unreadable");
+    }
+
+    @Test
     void rejectsAnotherRootElement() {
         Problem problem = rejected("index.xml", "<?xml version=\"1.0\"?>\n<index xmlns=\"urn:example\"/>").problem();
 

@@ -107,6 +107,46 @@ class LabCsvReaderTest {
     }
 
     @Test
+    void rejectsARowWithBytesItsCharsetCannotReadNamingLineColumnAndOffsetAndReadsTheOthers() {
+        String row2 = "123456,山田 太郎,ヤマダ タロウ,1960-01-01,M,ORD-1,2024-04-01 08:30,023,血清,3D010000001926101,グルコース,132,mg/dL,70,109,H,\r\n";
+        String row3Start = "123456,山田 太郎,ヤマダ タロウ,1960-01-01,M,ORD-1,2024-04-01 08:30,023,血清,3H015000002327101,カリ";
+        String row3End = "ウム,3.1,mmol/L,3.5,5.0,L,\r\n";
+        String row4 = "654321,鈴木　花子,スズキ　ハナコ,19700202,F,ORD-2,202404020900,,,1A990000000192053,尿蛋白定性,(2+),,,,A,\r\n";
+        for (Charset charset : List.of(StandardCharsets.UTF_8, Hl7Text.SHIFT_JIS)) {
+            // UTF-8: a stray 0xFF; Shift_JIS (Windows-31J): a pair in a row no character is assigned to.
+            byte[] bad = charset.equals(StandardCharsets.UTF_8) ? new byte[] {(byte) 0xFF} : new byte[] {(byte) 0x85, 0x40};
+            byte[] before = (HEADER + row2 + row3Start).getBytes(charset);
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            file.writeBytes(before);
+            file.writeBytes(bad);
+            file.writeBytes((row3End + row4).getBytes(charset));
+            List<ParseResult> results = new ArrayList<>();
+            reader.read(SourceFile.of("lab.csv", file.toByteArray()), LabHl7ReaderTest.FACILITY, results::add);
+
+            List<Rejected> rejected = results.stream().filter(Rejected.class::isInstance).map(Rejected.class::cast).toList();
+            assertThat(rejected).as(charset.name()).hasSize(1);
+            Rejected row3 = rejected.getFirst();
+            assertThat(row3.problem().code()).isEqualTo("csv.undecodable");
+            assertThat(row3.problem().where().file()).isEqualTo("lab.csv");
+            assertThat(row3.problem().where().line()).isEqualTo(3);
+            String hex = charset.equals(StandardCharsets.UTF_8) ? "0xFF" : "0x85"; // Java names the unassigned lead byte
+            assertThat(row3.problem().english()).isEqualTo("The bytes " + hex + " at line 3, column "
+                    + (row3Start.length() + 1) + " (byte offset " + before.length + " of the file) are not valid "
+                    + charset.name() + ", so this row was not imported.");
+            assertThat(row3.problem().japanese()).startsWith("3 行目 " + (row3Start.length() + 1) + " 文字目（ファイルの先頭から "
+                    + before.length + " バイトの位置）のバイト " + hex + " は " + charset.name() + " の文字として読めない");
+            List<Parsed> parsed = results.stream().filter(Parsed.class::isInstance).map(Parsed.class::cast).toList();
+            assertThat(parsed).extracting(Parsed::recordKey).containsExactly("lab:csv:ORD-1", "lab:csv:ORD-2");
+            assertThat(parsed.getFirst().resources()).extracting(MappedResource::sourceKey)
+                    .containsExactly("lab:csv:ORD-1/spm/1", "lab:csv:ORD-1/obs/1/3D010000001926101", "lab:csv:ORD-1/report/1");
+            var json = FhirContext.forR4Cached().newJsonParser();
+            assertThat(encoded(parsed.stream().map(ParseResult.class::cast).toList(), json))
+                    .as("nothing stored with a replacement character").noneMatch(text -> text.contains("\uFFFD"))
+                    .anyMatch(text -> text.contains("尿蛋白定性"));
+        }
+    }
+
+    @Test
     void readsShiftJisAsItReadsUtf8WithOrWithoutBom() {
         var json = FhirContext.forR4Cached().newJsonParser();
         List<String> utf8 = encoded(read(VALID, StandardCharsets.UTF_8), json);

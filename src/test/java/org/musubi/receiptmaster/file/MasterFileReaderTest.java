@@ -74,6 +74,29 @@ class MasterFileReaderTest {
     }
 
     @Test
+    void aRowWithBytesShiftJisCannotReadIsRefusedNamingItsPlaceAndTheOthersAreRead() {
+        String badRow = "0,Y,620000002,10,ない";
+        byte[] before = ("0,Y,620000001,10,ある薬,,,,,錠\r\n" + badRow).getBytes(SHIFT_JIS);
+        byte[] after = "薬,,,,,錠\r\n0,Y,620000003,10,三番目,,,,,錠\r\n".getBytes(SHIFT_JIS);
+        byte[] bytes = java.util.Arrays.copyOf(before, before.length + 2 + after.length);
+        bytes[before.length] = (byte) 0x82; // a lead byte followed by a byte no Shift_JIS pair has
+        bytes[before.length + 1] = 0x7F;
+        System.arraycopy(after, 0, bytes, before.length + 2, after.length);
+
+        MasterFile file = read("y.csv", bytes);
+
+        assertThat(file.entries()).extracting(MasterEntry::name).containsExactly("ある薬", "三番目");
+        assertThat(file.problems()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(2);
+            assertThat(p.key()).isEqualTo("text.undecodable");
+            assertThat(p.japanese()).isEqualTo("2 行目 " + (badRow.length() + 1) + " 文字目（ファイルの先頭から " + before.length
+                    + " バイトの位置）のバイト 0x82 は windows-31j の文字として読めないため、この行は読みませんでした。");
+            assertThat(p.english()).isEqualTo("The bytes 0x82 at line 2, column " + (badRow.length() + 1) + " (byte offset " + before.length
+                    + " of the file) are not valid windows-31j, so this row was not read.");
+        });
+    }
+
+    @Test
     void aFileOfNoMasterIsUnreadable() {
         assertThatThrownBy(() -> read("price.csv", "区分,薬価基準収載医薬品コード,品名\r\n内用薬,2171022F1020,アムロジピン\r\n"
                 .getBytes(SHIFT_JIS))).isInstanceOf(UnreadableMasterFile.class)

@@ -14,21 +14,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.musubi.fhirapi.response.ServletOutcomes;
+import org.musubi.text.StrictText;
+import org.musubi.text.Undecodable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a FHIR request body over {@code musubi.fhir.max-request-size} with 413 before HAPI reads
- * it into memory: at once from its Content-Length, or, for a chunked body, as soon as more than the
- * limit has arrived (what arrived is then handed to HAPI from memory). Binary has its own limit.
+ * The FHIR API's door for request bodies, before HAPI reads them: a body over {@code musubi.fhir.max-request-size} is
+ * refused with 413 (at once from its Content-Length, or, for a chunked body, as soon as more than the limit has
+ * arrived); a body that is not text in its charset (the one its Content-Type declares, UTF-8 when none: FHIR's) is
+ * refused with 400 and an OperationOutcome naming the byte offset, line and column of the first bytes it cannot read
+ * ({@link StrictText}) — so no resource is stored with U+FFFD in place of what was sent. The body read here is handed to
+ * HAPI from memory. A form body ({@code _search}) was read at the web's door already; Binary has its own limit, and
+ * its content is bytes ({@code Binaries} reads FHIR content sent as a Binary as strictly).
  */
-public class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestBodyDoor extends OncePerRequestFilter {
 
     private final long limit;
+    private final MessageSource messages;
 
-    public RequestSizeLimit(long limit) {
+    public RequestBodyDoor(long limit, MessageSource messages) {
         this.limit = limit;
+        this.messages = messages;
     }
 
     @Override
@@ -43,20 +55,49 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             refuse(response);
-        } else if (declared >= 0 || !hasBody(request)) {
+        } else if (declared == 0 || declared < 0 && !hasBody(request) || isForm(request)) {
             chain.doFilter(request, response);
         } else {
             byte[] body = readUpToLimit(request.getInputStream());
             if (body == null) {
                 refuse(response);
-            } else {
-                chain.doFilter(new Buffered(request, body), response);
+                return;
             }
+            Charset charset = charset(request.getContentType());
+            try {
+                StrictText.check(body, 0, body.length, charset);
+            } catch (Undecodable e) {
+                Object[] where = {String.valueOf(e.line()), String.valueOf(e.column()), String.valueOf(e.offset()),
+                        e.bytes(), e.charset()};
+                ServletOutcomes.error(response, 400, messages.getMessage("request.undecodable.body", where, Locale.JAPANESE)
+                        + " / " + messages.getMessage("request.undecodable.body", where, Locale.ENGLISH));
+                return;
+            }
+            chain.doFilter(new Buffered(request, body), response);
         }
     }
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** A form ({@code POST _search}): its fields were read, strictly, at the web's door. */
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).strip().startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The charset the body declares; UTF-8, FHIR's, when it declares none (or one Java does not know). */
+    public static Charset charset(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            Charset declared = MediaType.parseMediaType(contentType).getCharset();
+            return declared == null ? StandardCharsets.UTF_8 : declared;
+        } catch (RuntimeException unreadable) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     /** The body, or null as soon as it is longer than the limit. */
@@ -119,15 +160,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             };
         }
 
+        /** In the charset the body was checked in: its decoder never meets bytes it cannot read (and would say so). */
         @Override
         public BufferedReader getReader() {
-            Charset charset = StandardCharsets.UTF_8;
-            try {
-                charset = getCharacterEncoding() == null ? charset : Charset.forName(getCharacterEncoding());
-            } catch (IllegalArgumentException unknown) {
-                // read as UTF-8, as HAPI does
-            }
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset(getContentType()).newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         }
 
         @Override
