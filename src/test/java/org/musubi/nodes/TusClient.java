@@ -13,11 +13,16 @@ import java.util.Base64;
 /**
  * A facility system's resumable upload (tus 1.0) of an import file to {@code /import/{kind}/uploads}, each step sent to
  * the node the caller names: creation with the length, a PATCH per part, HEAD for the offset the server holds, and GET
- * on the upload's URL for the batch it became. IOException when the node gives no answer (killed).
+ * on the upload's URL for the batch it became. IOException when the node gives no answer (killed). Plain HTTP to a
+ * node's port, or {@code https} through {@code http}'s TLS context to a proxy's port.
  */
-record TusClient(String token) {
+record TusClient(String token, HttpClient http, String scheme) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TusClient(String token) {
+        this(token, HTTP, "http");
+    }
 
     /** POST: a new upload of {@code length} bytes named {@code name}; the answer (201 with Location). */
     HttpResponse<String> create(int port, String kind, String name, long length) throws IOException, InterruptedException {
@@ -54,7 +59,7 @@ record TusClient(String token) {
 
     private HttpResponse<String> send(int port, String path, HttpRequest.Builder request)
             throws IOException, InterruptedException {
-        return HTTP.send(request.uri(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+        return http.send(request.uri(URI.create(scheme + "://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
                 .header("Tus-Resumable", "1.0.0").header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
