@@ -8,15 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
@@ -25,6 +17,7 @@ import org.musubi.registry.Facility;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.UpdateRace;
 
 /**
  * Several systems updating the same resources at once (issue 66, build item 1): N clients × M updates of the same
@@ -41,97 +34,17 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** A hospital's system, its patient and the Observations its clients race on. */
-    private record Shared(Facility hospital, IGenericClient fhir, String token, String localId, String patient,
-                          List<String> ids) {
-    }
-
-    private Shared shared() {
+    /** A hospital's system, its patient and the Observations its clients race on, through this node. */
+    private UpdateRace race() {
         Facility hospital = accounts.newHospital();
         IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
         String token = clients.token(port, clients.register(hospital, "system/*.read", "system/*.write"));
-        String localId = FhirRecords.localId();
-        String patient = FhirRecords.registerPatient(fhir, hospital, localId, FhirRecords.uniqueKana());
-        List<String> ids = new ArrayList<>();
-        for (int r = 0; r < RESOURCES; r++) {
-            Observation lab = FhirRecords.lab(hospital, localId, FhirRecords.HBA1C, "2026-04-01", 6.0);
-            lab.getSubject().setReference("Patient/" + patient);
-            ids.add(fhir.create().resource(lab).execute().getId().getIdPart());
-        }
-        return new Shared(hospital, fhir, token, localId, patient, ids);
-    }
-
-    /** One acknowledged update: the resource, the version the server said it made, and the value sent. */
-    private record Ack(String id, int version, double value) {
+        return UpdateRace.on(http, "http://localhost:" + port, clients.context(), fhir, token, hospital, RESOURCES);
     }
 
     @Test
     void concurrentUpdatesOfTheSameResourcesNeverForkTheirHistory() throws Exception {
-        Shared shared = shared();
-        Facility hospital = shared.hospital();
-        IGenericClient fhir = shared.fhir();
-        String token = shared.token();
-        String localId = shared.localId();
-        String patient = shared.patient();
-        List<String> ids = shared.ids();
-
-        List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            running.add(pool.submit(() -> {
-                start.await();
-                for (int u = 0; u < UPDATES; u++) {
-                    for (int r = 0; r < RESOURCES; r++) {
-                        double value = 7.0 + client + u / 10.0 + r / 100.0;
-                        HttpResponse<String> answer = put(token, ids.get(r), patient, hospital, localId, value);
-                        if (answer.statusCode() != 200) {
-                            failures.add(answer.statusCode() + " " + answer.body());
-                        } else {
-                            String etag = answer.headers().firstValue("ETag").orElseThrow();
-                            acks.add(new Ack(ids.get(r), Integer.parseInt(etag.replaceAll("[^0-9]", "")), value));
-                        }
-                    }
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : running) {
-            f.get(5, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
-
-        assertThat(failures).as("no update failed (no 5xx, no conflict without If-Match)").isEmpty();
-        for (String id : ids) {
-            List<Ack> mine = acks.stream().filter(a -> a.id().equals(id)).toList();
-            List<Integer> acknowledged = mine.stream().map(Ack::version).sorted().toList();
-            assertThat(acknowledged).as("each acknowledged version of %s was told once", id)
-                    .doesNotHaveDuplicates().hasSize(CLIENTS * UPDATES);
-            Bundle history = fhir.history().onInstance("Observation/" + id).returnBundle(Bundle.class)
-                    .count(1000).execute();
-            List<Integer> versions = history.getEntry().stream()
-                    .map(e -> Integer.parseInt(e.getResource().getIdElement().getVersionIdPart())).sorted().toList();
-            assertThat(versions).as("the history of %s: versions 1 to %d, each once", id, 1 + CLIENTS * UPDATES)
-                    .isEqualTo(IntStream.rangeClosed(1, 1 + CLIENTS * UPDATES).boxed().toList());
-            assertThat(acknowledged).as("every acknowledged version is in the history").isSubsetOf(versions);
-            Observation current = fhir.read().resource(Observation.class).withId(id).execute();
-            assertThat(Integer.parseInt(current.getIdElement().getVersionIdPart()))
-                    .as("the current row is the newest version").isEqualTo(1 + CLIENTS * UPDATES);
-            Ack newest = mine.stream().filter(a -> a.version() == 1 + CLIENTS * UPDATES).findFirst().orElseThrow();
-            assertThat(current.getValueQuantity().getValue().doubleValue())
-                    .as("the current row holds what the newest acknowledgement wrote").isEqualTo(newest.value());
-            for (Ack ack : mine) {
-                Observation then = fhir.read().resource(Observation.class).withIdAndVersion(id,
-                        String.valueOf(ack.version())).execute();
-                assertThat(then.getValueQuantity().getValue().doubleValue())
-                        .as("version %d of %s holds the value its acknowledgement wrote", ack.version(), id)
-                        .isEqualTo(ack.value());
-            }
-        }
+        race().lastWriterWins(CLIENTS, UPDATES);
     }
 
     /**
@@ -141,78 +54,7 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
      */
     @Test
     void versionAwareUpdatesRacingEachGetTheNextVersionOr412() throws Exception {
-        Shared shared = shared();
-        Facility hospital = shared.hospital();
-        IGenericClient fhir = shared.fhir();
-        String token = shared.token();
-        String localId = shared.localId();
-        String patient = shared.patient();
-        List<String> ids = shared.ids();
-        record Versioned(String id, int read, int made, double value) {
-        }
-        List<Versioned> acks = Collections.synchronizedList(new ArrayList<>());
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            running.add(pool.submit(() -> {
-                start.await();
-                for (int u = 0; u < UPDATES; u++) {
-                    for (int r = 0; r < RESOURCES; r++) {
-                        double value = 20.0 + client + u / 10.0 + r / 100.0;
-                        HttpResponse<String> read = get(token, ids.get(r));
-                        if (read.statusCode() != 200) {
-                            failures.add("read " + read.statusCode() + " " + read.body());
-                            continue;
-                        }
-                        int seen = version(read);
-                        HttpResponse<String> answer = put(token, ids.get(r), patient, hospital, localId, value,
-                                "W/\"" + seen + "\"");
-                        if (answer.statusCode() == 200) {
-                            acks.add(new Versioned(ids.get(r), seen, version(answer), value));
-                        } else if (answer.statusCode() == 412) {
-                            conflicts.incrementAndGet();
-                        } else {
-                            failures.add(answer.statusCode() + " " + answer.body());
-                        }
-                    }
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : running) {
-            f.get(5, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
-
-        assertThat(failures).as("every answer was 200 or 412 (no 5xx)").isEmpty();
-        assertThat(acks.size() + conflicts.get()).isEqualTo(CLIENTS * UPDATES * RESOURCES);
-        assertThat(acks).as("some writes got through").isNotEmpty();
-        for (String id : ids) {
-            List<Versioned> mine = acks.stream().filter(a -> a.id().equals(id)).toList();
-            assertThat(mine).as("each acknowledged version of %s replaced the version its client read", id)
-                    .allSatisfy(a -> assertThat(a.made()).isEqualTo(a.read() + 1));
-            List<Integer> made = mine.stream().map(Versioned::made).sorted().toList();
-            assertThat(made).as("versions 2.. of %s, each acknowledged once", id)
-                    .isEqualTo(IntStream.rangeClosed(2, 1 + mine.size()).boxed().toList());
-            Bundle history = fhir.history().onInstance("Observation/" + id).returnBundle(Bundle.class)
-                    .count(1000).execute();
-            assertThat(history.getEntry().stream()
-                    .map(e -> Integer.parseInt(e.getResource().getIdElement().getVersionIdPart())).sorted().toList())
-                    .as("the history of %s holds exactly the acknowledged versions", id)
-                    .isEqualTo(IntStream.rangeClosed(1, 1 + mine.size()).boxed().toList());
-            Observation current = fhir.read().resource(Observation.class).withId(id).execute();
-            assertThat(Integer.parseInt(current.getIdElement().getVersionIdPart())).isEqualTo(1 + mine.size());
-            for (Versioned ack : mine) {
-                Observation then = fhir.read().resource(Observation.class).withIdAndVersion(id,
-                        String.valueOf(ack.made())).execute();
-                assertThat(then.getValueQuantity().getValue().doubleValue()).isEqualTo(ack.value());
-            }
-        }
+        race().versionAware(CLIENTS, UPDATES);
     }
 
     /**
@@ -353,14 +195,8 @@ class ConcurrentUpdatesIT extends NetworkFixtures {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String token, String id) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Observation/" + id))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json")
-                .timeout(Duration.ofSeconds(90)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static int version(HttpResponse<String> answer) {
-        return Integer.parseInt(answer.headers().firstValue("ETag").orElseThrow().replaceAll("[^0-9]", ""));
+        return UpdateRace.version(answer);
     }
 
     private HttpResponse<String> put(String token, String id, String patient, Facility hospital, String localId,

@@ -2,6 +2,7 @@ package org.musubi.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -40,6 +41,7 @@ import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.PharmacyNotebooks;
 import org.musubi.testing.ProxiedNodes;
 import org.musubi.testing.TestAccounts;
+import org.musubi.testing.UpdateRace;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -172,11 +174,32 @@ class NginxProxyIT extends NetworkFixtures {
     }
 
     /**
+     * Issue 66's concurrency test on two nodes behind the documented proxy: eight systems update the same Observations
+     * at once, nginx spreading their requests over both nodes — first without {@code If-Match} (the last writer wins,
+     * each version told once), then reading and naming the version read (200 or 412, nothing else). Both nodes served
+     * updates, and the history never forked ({@link UpdateRace}).
+     */
+    @Test
+    @Order(5)
+    void concurrentUpdatesOnBothNodesNeverForkTheirHistory() throws Exception {
+        IGenericClient fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        UpdateRace.on(client, nodes.base(), clients.context(), fhir, fhirToken, hospital, 2).lastWriterWins(8, 5);
+        UpdateRace.on(client, nodes.base(), clients.context(), fhir, fhirToken, hospital, 2).versionAware(8, 5);
+
+        List<String> updates = nodes.proxy().accessLog().stream().filter(line -> line.startsWith("PUT /fhir/Observation/"))
+                .toList();
+        assertThat(updates).as("nginx passed every update to a node").hasSizeGreaterThanOrEqualTo(2 * 8 * 5 * 2)
+                .allMatch(line -> line.startsWith("PUT /fhir/Observation/") && (line.contains(" 200 ") || line.contains(" 412 ")));
+        assertThat(updates).as("node 0 served updates").anyMatch(line -> line.contains("127.0.0.1:" + nodes.port(0)));
+        assertThat(updates).as("node 1 served updates").anyMatch(line -> line.contains("127.0.0.1:" + nodes.port(1)));
+    }
+
+    /**
      * Node 0 stopped (SIGTERM, as systemctl stop), started, the documented wait, then node 1 the same, while a
      * hospital system sends transactions and a viewer reads, one request after another, through nginx.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aRollingRestartUnderWritesLosesNothingAndFailsNoRequest() throws Exception {
         String first = createdObservations(transaction(FhirRecords.localId()).body()).getFirst();
         AtomicBoolean running = new AtomicBoolean(true);
