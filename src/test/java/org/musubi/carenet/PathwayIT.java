@@ -178,6 +178,80 @@ class PathwayIT extends NetworkFixtures {
                 .extracting(r -> r.action() + " " + r.outcome()).containsExactly("READ PERMIT");
     }
 
+    /**
+     * Two doctors of the acute hospital fill the same stage and save at the same moment (issue 66: a person editing a
+     * care plan that changed meanwhile is told so and loses nothing): one is saved; the other is told who filled it and
+     * when, with what they typed still on the page and no save button, and nothing of theirs stored — one response,
+     * one filler; one audit row each. Saving again later is told the same.
+     */
+    @Test
+    void twoDoctorsSavingTheSameStageAtOnceOneIsSavedTheOtherToldWithTheirEntriesKept() throws Exception {
+        Facility hospital = accounts.newHospital();
+        User first = accounts.memberOf(hospital, Profession.DOCTOR);
+        User second = accounts.memberOf(hospital, Profession.DOCTOR);
+        long person = linkedConsentedPatientAt(hospital);
+        WebSession one = accounts.signedIn(port, first);
+        WebSession two = accounts.signedIn(port, second);
+        String location = WebSession.location(one.post("/portal/patients/" + person + "/pathways", "template", "stroke"));
+        String id = location.substring("/portal/pathways/".length(), location.indexOf('?'));
+        assertThat(one.get("/portal/pathways/" + id + "/stages/0").statusCode()).isEqualTo(200);
+        assertThat(two.get("/portal/pathways/" + id + "/stages/0").statusCode()).isEqualTo(200);
+        Map<String, List<String>> fields = StageFields.valid(catalog.current("stroke").orElseThrow().stage("acute")
+                .orElseThrow().form());
+        long before = audit.max();
+
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<HttpResponse<String>> answers;
+        try (var both = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = both.submit(() -> {
+                go.await();
+                return one.post("/portal/pathways/" + id + "/stages/0", pairs(StageFields.with(fields, "nihss-total", "12")));
+            });
+            var b = both.submit(() -> {
+                go.await();
+                return two.post("/portal/pathways/" + id + "/stages/0", pairs(StageFields.with(fields, "nihss-total", "31")));
+            });
+            go.countDown();
+            answers = List.of(a.get(), b.get());
+        }
+
+        assertThat(answers).extracting(HttpResponse::statusCode).as("one saved (302), one told (409)")
+                .containsExactlyInAnyOrder(302, 409);
+        int saved = answers.get(0).statusCode() == 302 ? 0 : 1;
+        User winner = List.of(first, second).get(saved);
+        User loser = List.of(first, second).get(1 - saved);
+        String typed = List.of("12", "31").get(1 - saved);
+        String told = answers.get(1 - saved).body();
+        assertThat(told).as("who filled it, and that theirs was not saved").contains("id=\"filled-meanwhile\"")
+                .contains("あなたが保存する前に " + hospital.nameKanji() + " " + winner.nameKanji() + " が ")
+                .contains("あなたの入力は保存されていません");
+        assertThat(told).as("what they typed, still on the page").containsPattern("name=\"f.nihss-total\"[^>]*value=\"" + typed + "\"");
+        assertThat(told).as("nothing to save again").doesNotContain("id=\"stage-save\"");
+        assertThat(jdbc.sql("SELECT filled_by FROM pathway_stage WHERE enrolment_id = ? AND position = 0")
+                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(winner.id());
+        long patientKey = identities.sourcePatientsOf(person).stream().filter(p -> p.facilityId() == hospital.id())
+                .findFirst().orElseThrow().id();
+        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE patient_key = ? AND type = 'QuestionnaireResponse'")
+                .param(patientKey).query(Long.class).single()).as("one response stored, the winner's").isEqualTo(1);
+        assertThat(audit.rows(before, winner.loginId())).extracting(r -> r.action() + " " + r.outcome() + " " + r.resourceType())
+                .containsExactly("CREATE PERMIT QuestionnaireResponse");
+        assertThat(audit.rows(before, loser.loginId())).extracting(r -> r.action() + " " + r.outcome() + " "
+                + r.resourceType() + " " + r.reason()).containsExactly("CREATE DENY PathwayEnrolment pathway.form.alreadyFilled");
+
+        HttpResponse<String> again = List.of(one, two).get(1 - saved).post("/portal/pathways/" + id + "/stages/0",
+                pairs(StageFields.with(fields, "nihss-total", typed)));
+        assertThat(again.statusCode()).as("a later save is told the same").isEqualTo(409);
+        assertThat(again.body()).contains("id=\"filled-meanwhile\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM resource WHERE patient_key = ? AND type = 'QuestionnaireResponse'")
+                .param(patientKey).query(Long.class).single()).isEqualTo(1);
+
+        WebSession stranger = accounts.signedIn(port, accounts.memberOf(accounts.newHospital(), Profession.DOCTOR));
+        HttpResponse<String> outsider = stranger.post("/portal/pathways/" + id + "/stages/0",
+                pairs(StageFields.with(fields, "nihss-total", "5")));
+        assertThat(outsider.statusCode()).as("a facility without standing learns nothing of it").isEqualTo(404);
+        assertThat(outsider.body()).doesNotContain("filled-meanwhile").doesNotContain(winner.nameKanji());
+    }
+
     @Test
     void aFacilityWithoutStandingMayNotEnrolAndTheLastStageCompletesTheEnrolment() {
         Facility hospital = accounts.newHospital();

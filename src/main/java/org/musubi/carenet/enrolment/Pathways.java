@@ -242,6 +242,23 @@ public final class Pathways {
         return store;
     }
 
+    /**
+     * Whether {@code by}'s facility is the one a stage's form is for, whatever its turn: the stage's assigned facility
+     * or, none assigned, one of its kinds — and still has standing for the person (not audited: to tell a filler whose
+     * stage was filled meanwhile, {@link StageFilling}).
+     */
+    boolean fillsOutOfTurn(Reader by, Enrolment enrolment, StageState state, Stage stage) {
+        return by.facilityId() != null && (state.assignedFacilityId() == null
+                ? facilities.find(by.facilityId()).filter(f -> stage.filledBy(f.kind())).isPresent()
+                : state.assignedTo(by.facilityId())) && access.standing(by.facilityId(), enrolment.personId());
+    }
+
+    /** A stage's form saved after another filled it: one refusal row, {@link StageFilling#ALREADY_FILLED}. */
+    void filledMeanwhile(UUID id) {
+        audit.record(AuditEntry.of(AuditAction.CREATE, Outcome.DENY).reason(StageFilling.ALREADY_FILLED)
+                .on(AUDITED_AS, id));
+    }
+
     void missed(AuditAction action, UUID id) {
         AuditEntry entry = AuditEntry.of(action, Outcome.DENY).reason(NOT_FOUND);
         audit.record(id == null ? entry.on(AUDITED_AS) : entry.on(AUDITED_AS, id));

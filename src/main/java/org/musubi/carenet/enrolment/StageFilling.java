@@ -112,6 +112,13 @@ public final class StageFilling {
         record Invalid(StageForm.Bound bound, FormPage page) implements Filled {
         }
 
+        /**
+         * Not stored: another filled the stage first — before this form was sent, or at the same moment (one audited
+         * refusal, {@link #ALREADY_FILLED}). {@code page} is the stage as filled (who, when), with what this one typed.
+         */
+        record FilledMeanwhile(FormPage page) implements Filled {
+        }
+
         /** No such stage for the reader (audited as a refusal). */
         record Refused() implements Filled {
         }
@@ -128,9 +135,36 @@ public final class StageFilling {
         }
         Located l = at.get();
         StageForm.Bound bound = StageForm.bind(l.stage().form(), fields);
+        if (l.state().filled() && pathways.fillsOutOfTurn(by, l.enrolment(), l.state(), l.stage())) {
+            return filledMeanwhile(l, bound);
+        }
         if (!bound.valid() && pathways.mayFillNow(by, l.enrolment(), l.state(), l.stage())) {
             return invalid(bound, l);
         }
+        try {
+            return store(by, id, position, nextFacility, l, bound);
+        } catch (StageTaken raced) {
+            // another save filled the stage between this one's reading and its write: nothing of this one was kept
+            Optional<Located> now = pathways.store().find(id).flatMap(e -> e.stage(position)
+                    .map(s -> new Located(e, l.template(), l.stage(), s)));
+            return filledMeanwhile(now.orElse(l), bound);
+        }
+    }
+
+    private Filled filledMeanwhile(Located l, StageForm.Bound bound) {
+        pathways.filledMeanwhile(l.enrolment().id());
+        return new Filled.FilledMeanwhile(new FormPage(l.enrolment(), l.template(), l.stage(), l.state(),
+                bound.entered(), Set.of()));
+    }
+
+    /** The stage was filled by another save while this one was being stored: this one's transaction is undone. */
+    private static final class StageTaken extends RuntimeException {
+        StageTaken() {
+            super(ALREADY_FILLED, null, false, false);
+        }
+    }
+
+    private Filled store(Reader by, UUID id, int position, Long nextFacility, Located l, StageForm.Bound bound) {
         Instant now = Instant.now();
         Interaction<Filled> entered = writes.enter(by, l.enrolment().personId(), AuditAction.CREATE, AUDITED_AS,
                 view -> pathways.mayFill(view, by, l.enrolment(), l.state(), l.stage()), entry -> {
@@ -143,13 +177,15 @@ public final class StageFilling {
                         return invalid(fault(bound, NOT_OUR_PATIENT), l);
                     }
                     String responseId = UUID.randomUUID().toString();
+                    EnrolmentStore store = pathways.store();
+                    // the stage's row is taken first (a second save at the same moment waits here, then finds it
+                    // filled): nothing of the second is stored
+                    if (!store.fill(id, position, now, by.userId(), by.facilityId(), responseId)) {
+                        throw new StageTaken();
+                    }
                     StageRecords.Filler filler = fillers.apply(by);
                     entry.store(records.writes(l.stage().form(), bound.response(), responseId, own, filler, now),
                             written -> records.provenance(written, own, filler, now, responseId));
-                    EnrolmentStore store = pathways.store();
-                    if (!store.fill(id, position, now, by.userId(), by.facilityId(), responseId)) {
-                        throw new IllegalStateException(ALREADY_FILLED);
-                    }
                     boolean last = l.enrolment().stages().getLast().position() == position;
                     if (last) {
                         store.end(id, Enrolment.Status.COMPLETED, now, null);

@@ -144,6 +144,12 @@ class PathwayController {
                 response.setStatus(422);
                 yield form(invalid.page(), invalid.bound(), model);
             }
+            case StageFilling.Filled.FilledMeanwhile meanwhile -> {
+                // told who filled it and when; what this person typed stays on the page, for them to compare or copy
+                response.setStatus(409);
+                model.addAttribute("meanwhile", meanwhile.page().state());
+                yield form(meanwhile.page(), null, model);
+            }
             case StageFilling.Filled.Refused refused -> denied(response);
         };
     }
