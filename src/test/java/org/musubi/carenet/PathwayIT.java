@@ -249,7 +249,7 @@ class PathwayIT extends NetworkFixtures {
         HttpResponse<String> outsider = stranger.post("/portal/pathways/" + id + "/stages/0",
                 pairs(StageFields.with(fields, "nihss-total", "5")));
         assertThat(outsider.statusCode()).as("a facility without standing learns nothing of it").isEqualTo(404);
-        assertThat(outsider.body()).doesNotContain("filled-meanwhile").doesNotContain(winner.nameKanji());
+        assertThat(outsider.body()).doesNotContain("filled-meanwhile").doesNotContain(hospital.nameKanji());
     }
 
     @Test
