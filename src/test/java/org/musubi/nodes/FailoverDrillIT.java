@@ -173,10 +173,14 @@ class FailoverDrillIT extends NetworkFixtures {
     }
 
     /**
-     * Prints each acknowledged JAHIS file the ledger does not hold as stored (its records in place), with the node's
-     * answer: what a failure of the count below is about.
+     * When fewer dispensings are stored than acknowledged: prints each acknowledged JAHIS file as the ledger holds it,
+     * with the node's answer, to say which one is missing.
      */
     private void describeFilesNotStored(Facility pharmacy) {
+        if (StoredOnce.count(jdbc, "SELECT count(*) FROM resource WHERE source_facility = ? AND type = 'MedicationDispense'",
+                pharmacy) == (long) acknowledgedFiles.get() * PharmacyNotebooks.RANDOM_NOTEBOOK_DISPENSINGS) {
+            return;
+        }
         java.util.Map<String, String> ledger = new java.util.HashMap<>();
         jdbc.sql("""
                 SELECT f.path, f.records || ' records, ' || f.rejected || ' rejected, batch ' || b.id || ' ' || b.status
@@ -186,10 +190,8 @@ class FailoverDrillIT extends NetworkFixtures {
         fileAnswers.forEach((name, answer) -> {
             String held = ledger.entrySet().stream().filter(e -> e.getKey().endsWith(name)).map(java.util.Map.Entry::getValue)
                     .findFirst().orElse(null);
-            if (held == null || !held.startsWith("1 records, 0 rejected")) {
-                System.out.println("failover drill: acknowledged file " + name + " in the ledger: " + held
-                        + "; answered: " + answer);
-            }
+            System.out.println("failover drill: acknowledged file " + name + " in the ledger: " + held + "; answered: "
+                    + answer);
         });
     }
 
