@@ -188,7 +188,7 @@ class FailoverDrillIT extends NetworkFixtures {
                 WHERE s.facility_id = ?""").param(pharmacy.id())
                 .query((rs, n) -> ledger.put(rs.getString(1), rs.getString(2))).list();
         fileAnswers.forEach((name, answer) -> {
-            String held = ledger.entrySet().stream().filter(e -> e.getKey().endsWith(name)).map(java.util.Map.Entry::getValue)
+            String held = ledger.entrySet().stream().filter(e -> e.getKey().equals(name) || e.getKey().endsWith("/" + name)).map(java.util.Map.Entry::getValue)
                     .findFirst().orElse(null);
             System.out.println("failover drill: acknowledged file " + name + " in the ledger: " + held + "; answered: "
                     + answer);
