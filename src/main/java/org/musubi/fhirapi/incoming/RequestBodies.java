@@ -5,6 +5,8 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +24,24 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
+    /**
+     * A number written with an exponent of four digits or more ({@code 1e999999999}): HAPI's decimal writes it out in
+     * full, a billion digits, and reads that again, which takes a core for hours (found by fuzzing). No value of a
+     * health record needs such an exponent.
+     */
+    private static final Pattern HUGE_EXPONENT = Pattern.compile(
+            "(?<![A-Za-z0-9_])-?[0-9]+(?:\\.[0-9]*)?[eE][+-]?0*[1-9][0-9]{3,}(?![A-Za-z0-9_])");
+
     static <T extends IBaseResource> T parse(FhirContext context, EncodingEnum encoding, Class<T> type, String body,
                                              String serverBase, ParseFaults faults) {
         refuseDoctype(encoding, body);
+        Matcher huge = HUGE_EXPONENT.matcher(body);
+        if (huge.find()) {
+            String number = huge.group();
+            throw unreadable(encoding, type, "指数の大きすぎる数値は受け付けません（指数は 999 まで） / a number whose exponent"
+                    + " exceeds 999 is refused: " + (number.length() > 40 ? number.substring(0, 20) + "…"
+                    + number.substring(number.length() - 12) : number) + " at character " + huge.start());
+        }
         IParser parser = encoding.newParser(context).setParserErrorHandler(faults);
         parser.setServerBaseUrl(serverBase);
         try {
