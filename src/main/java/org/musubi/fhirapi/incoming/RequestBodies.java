@@ -27,10 +27,11 @@ final class RequestBodies {
     /**
      * A number written with an exponent of four digits or more ({@code 1e999999999}): HAPI's decimal writes it out in
      * full, a billion digits, and reads that again, which takes a core for hours (found by fuzzing). No value of a
-     * health record needs such an exponent.
+     * health record needs such an exponent. A token joined to others by {@code - . + / =} (a UUID's {@code
+     * 577e-3816}, a version, base64) is not a number.
      */
     private static final Pattern HUGE_EXPONENT = Pattern.compile(
-            "(?<![A-Za-z0-9_])-?[0-9]+(?:\\.[0-9]*)?[eE][+-]?0*[1-9][0-9]{3,}(?![A-Za-z0-9_])");
+            "(?<![A-Za-z0-9_.+/=-])-?[0-9]+(?:\\.[0-9]*)?[eE][+-]?0*[1-9][0-9]{3,}(?![A-Za-z0-9_.+/=-])");
 
     static <T extends IBaseResource> T parse(FhirContext context, EncodingEnum encoding, Class<T> type, String body,
                                              String serverBase, ParseFaults faults) {

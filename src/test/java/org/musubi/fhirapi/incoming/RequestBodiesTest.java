@@ -43,6 +43,9 @@ class RequestBodiesTest {
     @Test
     void ordinaryExponentsAndIdentifiersWithAnEAreReadAsTheyAre() {
         Observation read = parse(EncodingEnum.JSON, observation("1.5e3", "LOT12E4567"));
+        assertThat(parse(EncodingEnum.JSON, observation("7", "urn:uuid:6d1c0a2b-577e-3816-9b1e-1234e5678901"))
+                .getIdentifierFirstRep().getValue()).as("a UUID's groups are no numbers")
+                .isEqualTo("urn:uuid:6d1c0a2b-577e-3816-9b1e-1234e5678901");
         assertThat(read.getValueQuantity().getValue()).isEqualByComparingTo("1500");
         assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo("LOT12E4567");
         assertThat(parse(EncodingEnum.JSON, observation("2E-999", "B")).getValueQuantity().getValue().scale())
