@@ -1,20 +1,17 @@
 package org.musubi.web.encoding;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.musubi.web.servlet.HeldBody;
 
 /**
  * A form request as {@link FormDoor} read it: its fields (the query string's first, then the body's, each name's values
@@ -63,40 +60,13 @@ final class ReadForm extends HttpServletRequestWrapper {
 
     @Override
     public ServletInputStream getInputStream() {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
-        return new ServletInputStream() {
-            @Override
-            public int read() {
-                return in.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                return in.read(b, off, len);
-            }
-
-            @Override
-            public boolean isFinished() {
-                return in.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("blocking reads only");
-            }
-        };
+        return HeldBody.stream(body);
     }
 
     @Override
     public BufferedReader getReader() {
         // Read once already: the decoder never meets bytes it cannot read, and would say so rather than replace them.
-        return new BufferedReader(new InputStreamReader(getInputStream(), charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        return HeldBody.reader(body, charset);
     }
 
     @Override
