@@ -9,7 +9,18 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.RecordConsent;
+import org.musubi.box.Box;
+import org.musubi.carenet.CareTeams;
+import org.musubi.carenet.TeamWorkspace;
+import org.musubi.carenet.enrolment.Pathways;
+import org.musubi.carenet.enrolment.StageFilling;
+import org.musubi.carenet.municipal.MunicipalDocuments;
+import org.musubi.consult.Consultations;
 import org.musubi.demo.jdbc.DemoHistoryRows;
+import org.musubi.demo.wings.DemoStaff;
+import org.musubi.demo.wings.DemoWings;
+import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.policy.PersonAccess;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.disaster.DesignateResponder;
@@ -98,6 +109,15 @@ class DemoConfiguration {
     }
 
     @Bean
+    DemoWings demoWings(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
+                        ActAs actAs, LetterExchange letters, CareTeams teams, TeamWorkspace workspace,
+                        Consultations consultations, Pathways pathways, StageFilling filling, Box box,
+                        MunicipalDocuments municipal, PersonAccess access) {
+        return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs, letters, teams, workspace,
+                consultations, pathways, filling, box, municipal, access));
+    }
+
+    @Bean
     DemoRoles demoRoles(Users users, Facilities facilities) {
         return new DemoRoles(users, facilities);
     }
@@ -110,10 +130,10 @@ class DemoConfiguration {
     @Bean
     ApplicationRunner demoSeed(DemoProperties properties, DemoNetwork network, Users users, Audit audit, DemoRecords records,
                                DemoStory story, DemoProgress progress, Standby standby,
-                               DemoRoles roles, DesignateResponder designate,
+                               DemoRoles roles, DesignateResponder designate, Facilities facilities,
                                ActAs actAs, JobLocks jobs, DemoProfiles profiles, FeeSettings feeSettings,
                                MonthlyRun monthlyRun, DemoHistory history,
-                               SurveillanceDemo surveillance, DemoAccounts accounts,
+                               SurveillanceDemo surveillance, DemoAccounts accounts, DemoWings wings,
                                @Value("${musubi.demo.history:true}") boolean historyOn) {
         return args -> {
             if (standby.readOnly()) {
@@ -133,6 +153,8 @@ class DemoConfiguration {
             }
             if (properties.seed() && seedOnce(jobs, network, properties)) {
                 log.info("Demo network created from seed {}", properties.seedValue());
+                // the roles the synthetic staff does not hold: a researcher, a radiologist, a municipal officer
+                DemoStaff.add(users, facilities, accounts, properties.password());
                 profiles.seed(properties.seedValue(), LocalDate.now(properties.zone()));
                 if (!roles.designateResponder(designate, actAs)) {
                     log.warn("Demo: no hospital of {} to designate as the disaster responder", DemoRoles.RESPONDER_DOCTOR);
@@ -155,7 +177,7 @@ class DemoConfiguration {
                 }
                 if (properties.importPersons() > 0) {
                     Thread.ofPlatform().daemon().name("demo-import").start(() -> importRecords(properties, records, story,
-                            progress, historyOn ? history : null));
+                            wings, progress, historyOn ? history : null));
                     return;
                 }
                 if (historyOn) {
@@ -187,20 +209,25 @@ class DemoConfiguration {
 
     /** In the background, so the server is up at once; the batches show on /admin/imports as they run. */
     private static void importRecords(DemoProperties properties, DemoRecords records, DemoStory story,
-                                      DemoProgress progress, DemoHistory history) {
+                                      DemoWings wings, DemoProgress progress, DemoHistory history) {
+        long start = System.nanoTime();
         try {
             var batches = records.importSmallSet(properties.seedValue(), properties.importFolder(), properties.importPersons(),
                     properties.importMessages(), LocalDate.now(properties.zone()).minusDays(1));
             log.info("Demo records imported: {} batches, {} records", batches.size(),
                     batches.stream().mapToLong(b -> b.counts().recordsSeen()).sum());
-            story.tell(properties.importFolder().resolve("story")).resident().ifPresent(resident -> {
+            DemoStory.Told told = story.tell(properties.importFolder().resolve("story"));
+            told.resident().ifPresent(resident -> {
                 progress.resident(resident);
                 // the demo's synthetic card, for the second tour: on the console as the password is, never in the log
                 System.out.print(DemoInstructions.resident(resident, properties.password()));
             });
+            // every wing's part (letters, Box, care team, consultation, pathway, municipal), on the story's cards
+            wings.tell(new DemoWings.Cast(told.protagonist(), told.issued()), LocalDate.now(properties.zone()));
             if (history != null) {
                 history(history, properties);
             }
+            log.info("Demo records, story and wings seeded in {} ms", (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("Demo records could not be imported: {}", e.toString());
         } finally {

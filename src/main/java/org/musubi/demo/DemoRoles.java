@@ -3,6 +3,7 @@ package org.musubi.demo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.musubi.demo.wings.DemoStaff;
 import org.musubi.disaster.DesignateResponder;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
@@ -11,6 +12,7 @@ import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.ActAs;
 import org.musubi.security.DemoLogins;
+import org.musubi.surveillance.SurveillanceDemo;
 
 /**
  * The demo's accounts per role, as the README and the login page name them. The demo network's second hospital is its
@@ -26,17 +28,23 @@ final class DemoRoles implements DemoLogins {
     private record Role(String loginId, String roleKey) {
     }
 
-    /** In the order shown; the responder's doctor last. */
+    /** In the order shown: the hospital's, the clinic's and pharmacy's, the community's, then the offices'. */
     private static final List<Role> ROLES = List.of(
             new Role("admin", "login.demo.role.operator"),
             new Role("doctor1", "login.demo.role.doctor"),
             new Role("nurse1", "login.demo.role.nurse"),
             new Role("pharmacist1", "login.demo.role.pharmacist"),
+            new Role("doctor5", "login.demo.role.clinicDoctor"),
+            new Role("pharmacist3", "login.demo.role.pharmacyPharmacist"),
             new Role("caremanager1", "login.demo.role.careManager"),
             new Role("nurse8", "login.demo.role.visitingNurse"),
             new Role("clerk1", "login.demo.role.clerk"),
             new Role("paramedic1", "login.demo.role.paramedic"),
-            new Role(RESPONDER_DOCTOR, "login.demo.role.responder"));
+            new Role(RESPONDER_DOCTOR, "login.demo.role.responder"),
+            new Role(SurveillanceDemo.OFFICER, "login.demo.role.publicHealthOfficer"),
+            new Role(DemoStaff.MUNICIPAL_OFFICER, "login.demo.role.municipalOfficer"),
+            new Role(DemoStaff.RESEARCHER, "login.demo.role.researcher"),
+            new Role(DemoStaff.RADIOLOGIST, "login.demo.role.radiologist"));
 
     private final Users users;
     private final Facilities facilities;

@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DemoStory {
 
+    /** Demo accounts beyond the first of each profession whose facilities link patients: a clinic's, a pharmacy's. */
+    static final List<String> EXTRA_ROLES = List.of("doctor5", "pharmacist3");
     /** Persons linked to each demo role's facility. */
     static final int PATIENTS_PER_FACILITY = 8;
     private static final Logger log = LoggerFactory.getLogger(DemoStory.class);
@@ -77,7 +79,11 @@ final class DemoStory {
      * the person registered for the notebook, if any.
      */
     public record Told(int cards, int links, Optional<RegisteredPerson> protagonist, List<ImportBatch> batches,
-                       Optional<DemoResident.Seeded> resident) {
+                       Optional<DemoResident.Seeded> resident, Map<Long, IssuedCard> issued) {
+
+        public Told {
+            issued = Map.copyOf(issued);
+        }
     }
 
     /**
@@ -125,7 +131,7 @@ final class DemoStory {
         }
         publishWelcome(operator);
         log.info("Demo story told: {} cards and consents, {} links, {} story batches", cards.size(), links, batches.size());
-        return new Told(cards.size(), links, protagonist, batches, resident);
+        return new Told(cards.size(), links, protagonist, batches, resident, cards);
     }
 
     /** Whether the person is 65 to 89: the resident's sheet tells of high blood pressure since 2015 and of her son. */
@@ -189,8 +195,9 @@ final class DemoStory {
     }
 
     /**
-     * doctor1, nurse1, pharmacist1, … : the demo accounts a newcomer is told about, in profession order, and the visiting
-     * nurse of the first home-nursing station.
+     * doctor1, nurse1, pharmacist1, … : the demo accounts a newcomer is told about, in profession order, then the
+     * clinic's doctor and the pharmacy's pharmacist ({@link #EXTRA_ROLES}) and the visiting nurse of the first
+     * home-nursing station.
      */
     private List<User> firstOfEachProfession() {
         List<User> users = new ArrayList<>();
@@ -214,6 +221,10 @@ final class DemoStory {
             if (stem != null) {
                 parts.users().findByLoginId(stem + "1").filter(User::active).ifPresent(users::add);
             }
+        }
+        // the clinic's doctor and the community pharmacy's pharmacist the README and the login page name
+        for (String loginId : EXTRA_ROLES) {
+            parts.users().findByLoginId(loginId).filter(User::active).ifPresent(users::add);
         }
         // the visiting nurse (the README and the login page name one): the first nurse of the first home-nursing station
         firstOfKind(FacilityKind.HOME_NURSING_STATION).flatMap(station -> parts.users()

@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In demo mode the login page names a demo account of every role — the operator, a doctor, a nurse, a pharmacist, a
- * care manager, a visiting nurse, a clerk, an ambulance crew member and a doctor of the disaster responder hospital —
+ * clinic's doctor, a pharmacy's pharmacist, a care manager, a visiting nurse, a clerk, an ambulance crew member, a
+ * doctor of the disaster responder hospital, a public-health officer, a municipal officer, a researcher and a radiologist —
  * each with its role and facility, in Japanese and in English; and that hospital is designated as a responder.
  */
 @MusubiIntegrationTest
@@ -45,12 +46,16 @@ class DemoLoginsIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"demo-logins\"", "デモのログインID");
-        for (String login : new String[] {"admin", "doctor1", "nurse1", "pharmacist1", "caremanager1", "nurse8", "clerk1",
-            "paramedic1", "doctor3"}) {
+        for (String login : new String[] {"admin", "doctor1", "nurse1", "pharmacist1", "doctor5", "pharmacist3",
+            "caremanager1", "nurse8", "clerk1", "paramedic1", "doctor3", "hokenjo1", "municipal1", "researcher1",
+            "radiologist1"}) {
             assertThat(page.body()).as(login).contains("data-login=\"" + login + "\"");
         }
         assertThat(page.body()).contains("ネットワーク管理者（事務局）", "訪問看護師", "救急隊員", "災害対応施設（DMAT）の医師",
-                "（" + facilityOf("paramedic1").nameKanji() + "）", "（" + facilityOf("nurse8").nameKanji() + "）");
+                "（" + facilityOf("paramedic1").nameKanji() + "）", "（" + facilityOf("nurse8").nameKanji() + "）",
+                "診療所の医師", "保険薬局の薬剤師", "保健所の職員（感染症サーベイランス）", "市町村の職員", "研究者", "放射線科医",
+                "（" + facilityOf("doctor5").nameKanji() + "）", "（" + facilityOf("pharmacist3").nameKanji() + "）",
+                "（" + facilityOf("hokenjo1").nameKanji() + "）", "（" + facilityOf("municipal1").nameKanji() + "）");
         assertThat(page.body()).doesNotContain("login.demo.");
     }
 
@@ -59,7 +64,9 @@ class DemoLoginsIT {
         HttpResponse<String> page = new WebSession(port).get("/login?lang=en");
 
         assertThat(page.body()).contains("Demo log-ins", "Network operator (secretariat)", "Visiting nurse",
-                "Ambulance crew", "disaster responder (DMAT) hospital", "data-login=\"paramedic1\"");
+                "Ambulance crew", "disaster responder (DMAT) hospital", "data-login=\"paramedic1\"", "Clinic doctor",
+                "Community pharmacy pharmacist", "Public-health office officer", "Municipal officer", "Researcher",
+                "Radiologist");
     }
 
     @Test
@@ -74,6 +81,16 @@ class DemoLoginsIT {
         assertThat(user("paramedic1").profession()).isEqualTo(Profession.PARAMEDIC);
         assertThat(facilityOf("paramedic1").kind().name()).isEqualTo("FIRE_DEPARTMENT");
         assertThat(user("doctor3").profession()).isEqualTo(Profession.DOCTOR);
+        assertThat(user("doctor5").profession()).isEqualTo(Profession.DOCTOR);
+        assertThat(facilityOf("doctor5").kind().name()).isEqualTo("CLINIC");
+        assertThat(user("pharmacist3").profession()).isEqualTo(Profession.PHARMACIST);
+        assertThat(facilityOf("pharmacist3").kind().name()).isEqualTo("PHARMACY");
+        assertThat(facilityOf("hokenjo1").kind().name()).isEqualTo("PUBLIC_HEALTH_CENTER");
+        assertThat(user("municipal1").profession()).isEqualTo(Profession.MUNICIPAL_STAFF);
+        assertThat(facilityOf("municipal1").kind().name()).isEqualTo("MUNICIPALITY");
+        assertThat(user("researcher1").profession()).isEqualTo(Profession.DOCTOR);
+        assertThat(user("radiologist1").profession()).isEqualTo(Profession.DOCTOR);
+        assertThat(facilityOf("radiologist1").kind().name()).isEqualTo("HOSPITAL");
         assertThat(disasterMode.responder(facilityOf("doctor3").id())).as("doctor3's hospital is a disaster responder")
                 .isTrue();
         assertThat(disasterMode.responder(facilityOf("doctor1").id())).isFalse();
@@ -95,8 +112,9 @@ class DemoLoginsIT {
                 assertThat(facility).as(rows.group(1)).startsWith(facilityOf(rows.group(1)).nameKanji());
             }
         }
-        assertThat(named).containsExactly("admin", "doctor1", "nurse1", "pharmacist1", "caremanager1", "nurse8", "clerk1",
-                "paramedic1", "doctor3");
+        assertThat(named).containsExactly("admin", "doctor1", "nurse1", "pharmacist1", "doctor5", "pharmacist3",
+                "caremanager1", "nurse8", "clerk1", "paramedic1", "doctor3", "hokenjo1", "municipal1", "researcher1",
+                "radiologist1");
     }
 
     private User user(String loginId) {
