@@ -199,6 +199,14 @@ public final class OpenEmergencyAccess {
         return opened(opened, regionalId, stated);
     }
 
+    /**
+     * Whether the user's profession is one that opens emergency accesses at all (before any person, mode or password):
+     * a page refusing someone else may say that this is why. Nothing is audited: nothing of a person is asked.
+     */
+    public boolean emergencyProfession(long userId) {
+        return !eligibility.user(userId).key().equals(Deny.PROFESSION_NOT_FOR_EMERGENCY);
+    }
+
     /** The person's regional ID when an access opened now would give the user the emergency minimum; else refused. */
     private String decided(long userId, long personId) {
         Decision decision = eligibility.person(userId, personId);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -140,9 +141,16 @@ class DemoTourIT extends StartedDemo {
         assertThat(top.find()).as("README names the patient at the top").isTrue();
         assertThat(tour).contains("**doctor1**", "**musubi-demo**", "**アレルギーのある系統の薬**", "**お薬**", "**検査結果**",
                 "**HbA1c(NGSP)**",
-                "**ログアウト**", "**admin**", "**監査証跡**", "**データ取り込み**", "**名寄せ確認**");
+                "**ログアウト**", "**admin**", "**監査証跡**", "**データ取り込み**", "**名寄せ確認**", "**職員の方（ログイン）**");
         try (Chromium browser = Chromium.start(port)) {
-            // 1. doctor1, the demo password and the code the page shows.
+            // 1. The network's address shows its public site; its staff log-in link, then doctor1, the demo password
+            // and the code the page shows.
+            browser.open("/");
+            WebElement staffLogin = browser.find("#nav-public-login");
+            assertThat(staffLogin.getText()).isEqualTo("職員の方（ログイン）");
+            staffLogin.click();
+            browser.await().until(ExpectedConditions.urlContains("/login"));
+            assertThat(browser.path()).isEqualTo("/login");
             DemoServer.logIn(browser, "/login", "doctor1");
             // 2. The patient at the top: timeline, allergy and duplicate alert.
             browser.open("/");
@@ -168,6 +176,7 @@ class DemoTourIT extends StartedDemo {
             // 5. Log out, admin: the audit trail names doctor1's views of the patient; imports; the review queue.
             browser.driver().findElement(By.xpath("//button[normalize-space()='ログアウト']")).click();
             DemoServer.logIn(browser, "/login", "admin");
+            browser.screenshot("tour-readme-5-admin-home");
             adminMenu(browser, "監査証跡");
             // one line per event in words; the login id is behind each line's 詳細 (details)
             String audit = browser.find("#audit-list").getAttribute("textContent");

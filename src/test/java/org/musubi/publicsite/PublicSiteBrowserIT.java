@@ -21,7 +21,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A resident on a phone finds the disclosing hospitals of their municipality, with the cards each accepts. */
+/**
+ * A resident on a phone finds the disclosing hospitals of their municipality, with the cards each accepts, from the
+ * network's front door {@code /}.
+ */
 @MusubiIntegrationTest
 class PublicSiteBrowserIT extends NetworkFixtures {
 
@@ -47,8 +50,11 @@ class PublicSiteBrowserIT extends NetworkFixtures {
 
         try (Chromium resident = Chromium.start(port)) {
             resident.resize(PHONE);
-            resident.open("/public");
+            // the front door (issue 67): the network's address itself, not the staff's login
+            resident.open("/");
+            assertThat(resident.path()).isEqualTo("/");
             assertThat(resident.find("h1").getText()).contains("結び");
+            assertThat(resident.find("#nav-public-notebook").getAttribute("href")).endsWith("/phr/login");
             resident.fitsThePhone("public-home");
             WebElement toList = resident.find("#home-disclosing");
             toList.click();

@@ -168,6 +168,37 @@ class PublicSiteIT extends NetworkFixtures {
         assertThat(english).contains("Disclosing hospitals", "disclosure card", "My Number card");
     }
 
+    /**
+     * Issue 67: the network's address is its front door. An anonymous visitor at {@code /} reads the public site (what
+     * the network is, the disclosing hospitals, the facility search, the cards, the application) with the staff's and
+     * the residents' logins; both login pages link back to it; a session half-way through its login is still sent on.
+     */
+    @Test
+    void theFrontDoorIsThePublicSiteWithBothLoginsAndTheLoginsLinkBack() {
+        WebSession visitor = visitor();
+        HttpResponse<String> door = visitor.get("/");
+        assertThat(door.statusCode()).isEqualTo(200);
+        assertThat(door.body()).contains("地域医療連携ネットワーク", "id=\"home-disclosing\" href=\"/public/disclosing\"",
+                "id=\"home-facilities\" href=\"/public/facilities\"", "id=\"home-cards\" href=\"/public/cards\"",
+                "id=\"home-apply\" href=\"/apply\"", "id=\"nav-public-login\" class=\"login-link\" href=\"/login\"",
+                "id=\"nav-public-notebook\" class=\"login-link\" href=\"/phr/login\"", "職員の方（ログイン）",
+                "健康手帳（住民の方のログイン）").doesNotContain("id=\"login-form\"");
+        for (String login : List.of("/login", "/phr/login")) {
+            HttpResponse<String> page = visitor.get(login);
+            assertThat(page.statusCode()).as(login).isEqualTo(200);
+            assertThat(page.body()).as(login).contains("id=\"to-public-site\" href=\"/\"", "結びについて（ネットワークのご案内）");
+        }
+        assertThat(visitor.get("/?lang=en").body()).contains("Staff log-in", "Health notebook (residents&#39; log-in)");
+
+        WebSession halfWay = new WebSession(port);
+        org.musubi.registry.User doctor = accounts.staff(FacilityKind.HOSPITAL, org.musubi.registry.Profession.DOCTOR);
+        assertThat(WebSession.location(accounts.passwordStep(halfWay, doctor.loginId(), TestAccounts.PASSWORD)))
+                .contains("/login/second-factor");
+        HttpResponse<String> pending = halfWay.get("/");
+        assertThat(pending.statusCode()).as("the password step done, the code not yet: on to the code").isEqualTo(302);
+        assertThat(WebSession.location(pending)).contains("/login/second-factor");
+    }
+
     @Test
     void noPageSaysAnythingAboutAPersonOrAUser() {
         List<String> users = jdbc.sql("SELECT name_kanji FROM app_user WHERE demo ORDER BY id").query(String.class).list();

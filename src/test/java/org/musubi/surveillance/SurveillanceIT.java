@@ -128,12 +128,18 @@ class SurveillanceIT extends NetworkFixtures {
     @Test
     void theHeaderLinksEachUserToTheSurveillancePageThatIsTheirsAndNobodyElse() {
         SurveillanceRegion region = SurveillanceRegion.make(accounts, facilities, profiles);
-        String officer = accounts.signedIn(port, accounts.memberOf(region.office(), Profession.PUBLIC_HEALTH_NURSE))
-                .get("/").body();
+        WebSession officerSession = accounts.signedIn(port, accounts.memberOf(region.office(), Profession.PUBLIC_HEALTH_NURSE));
+        // issue 67: the officer's home is the dashboard (not the linked patients an office has none of)
+        assertThat(WebSession.location(officerSession.get("/"))).endsWith("/surveillance/dashboard");
+        String officer = officerSession.open("/").body();
         String nurse = accounts.signedIn(port, accounts.memberOf(region.hospitals().getFirst(), Profession.NURSE))
                 .get("/").body();
         String clerkAtTheOffice = accounts.signedIn(port, accounts.memberOf(region.office(), Profession.MEDICAL_CLERK))
                 .get("/").body();
+        // issue 67: a reporting hospital's clerk is no reporter either (the daily counts are its clinical staff's)
+        String clerkAtTheHospital = accounts.signedIn(port, accounts.memberOf(region.hospitals().getFirst(),
+                Profession.MEDICAL_CLERK)).get("/").body();
+        assertThat(clerkAtTheHospital).contains("id=\"nav-home\"").doesNotContain("nav-surveillance");
         assertThat(officer).contains("id=\"nav-surveillance\" href=\"/surveillance/dashboard\"");
         assertThat(nurse).contains("id=\"nav-surveillance\" href=\"/surveillance\"");
         assertThat(clerkAtTheOffice).doesNotContain("nav-surveillance");

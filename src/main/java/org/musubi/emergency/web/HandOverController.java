@@ -87,6 +87,11 @@ class HandOverController {
         try {
             return "redirect:/emergency/persons/" + openHandOver.open(me.userId(), me.facilityId(), token);
         } catch (Refused refused) {
+            if (!glass.emergencyProfession(me.userId())) {
+                // the reason is the user's profession, whatever the token: said as such, the same for every token
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                return "emergency/hand-over-refused";
+            }
             return DatasetController.notFound(response);
         }
     }

@@ -9,7 +9,7 @@ import org.musubi.notice.Notices;
 import org.musubi.paging.PageRequest;
 import org.musubi.policy.ListLinkedPatients;
 import org.musubi.registry.Facilities;
-import org.musubi.registry.FacilityKind;
+import org.musubi.portal.menu.Doors;
 import org.musubi.registry.Profession;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The first page after login, answering each role's first question: for users acting for a facility its linked
  * patients (searchable, audited per view) with what changed since the user last opened each (a pharmacist: the newest
  * dispensing and the duplicate alerts), and the way to link a new one; for the secretariat its queues; the network's
- * notices for all. Residents go to their notebook, ambulance crews to their screen.
+ * notices for all. Some roles' home is another page ({@link Doors#landing}): residents go to their notebook,
+ * ambulance crews to their screen, a public-health office's officers to the surveillance dashboard, a researcher of a
+ * facility without patients to research. An anonymous visitor at {@code /} sees the network's public site.
  */
 @Controller
 class HomeController {
@@ -33,9 +35,11 @@ class HomeController {
     private final ListLinkedPatients linkedPatients;
     private final ZoneId zone;
     private final RoleAnswers answers;
+    private final Doors doors;
 
     HomeController(Facilities facilities, Notices notices, ListLinkedPatients linkedPatients, UiProperties ui,
-                   RoleAnswers answers) {
+                   RoleAnswers answers, Doors doors) {
+        this.doors = doors;
         this.facilities = facilities;
         this.notices = notices;
         this.linkedPatients = linkedPatients;
@@ -46,13 +50,13 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedIn user, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Integer page, Model model) {
-        if (Profession.RESIDENT.name().equals(user.profession())) {
-            return "redirect:/phr";
+        if (user == null) {
+            // the front door: an anonymous visitor sees the network's public site, with the staff's and residents' logins
+            return "forward:/public";
         }
-        if (Profession.PARAMEDIC.name().equals(user.profession()) && user.facilityId() != null
-                && facilities.find(user.facilityId()).map(f -> f.kind() == FacilityKind.FIRE_DEPARTMENT)
-                .orElse(false)) {
-            return "redirect:/emergency";
+        java.util.Optional<String> landing = doors.landing(user);
+        if (landing.isPresent()) {
+            return "redirect:" + landing.get();
         }
         Instant now = Instant.now();
         model.addAttribute("notices", notices.shownAt(now, NOTICES_SHOWN));
@@ -64,7 +68,10 @@ class HomeController {
             });
             model.addAttribute("waiting", answers.waiting(user, now));
             // the emergency room's inbox: live hand-overs from ambulance crews (no patient data until opened)
-            model.addAttribute("handOvers", answers.handOvers(user.facilityId(), now));
+            // only to those who may open them (Doors: an emergency profession of a hospital)
+            if (doors.receivesHandOvers(user)) {
+                model.addAttribute("handOvers", answers.handOvers(user.facilityId(), now));
+            }
             Map<Long, PatientNews> news = new HashMap<>();
             model.addAttribute("linked", linkedPatients.list(user.userId(), q, PageRequest.of(page, 20),
                     answers.news(user, now, news)));

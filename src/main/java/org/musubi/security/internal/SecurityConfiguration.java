@@ -31,7 +31,7 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Who may reach what. Everything needs a full two-factor session except the login pages, static
- * assets and the health probe; {@code /admin} needs an admin role and answers 401/403, never a page.
+ * assets, the health probe and the front door {@code /} (the public site to anyone not signed in); {@code /admin} needs an admin role and answers 401/403, never a page.
  * Residents (the health notebook, {@code /phr}) log in through the same steps, and their session reaches
  * {@code /phr} only; staff sessions never reach {@code /phr} (its registration pages come before any login).
  */
@@ -82,7 +82,9 @@ class SecurityConfiguration {
                         // the network's public site (issue 45, publicsite): no login, GET pages only, throttled per address
                         .requestMatchers("/public", "/public/**").permitAll()
                         .requestMatchers("/phr", "/phr/**").hasRole("RESIDENT")
-                        .requestMatchers("/").hasAnyRole("USER", "RESIDENT")
+                        // the front door: the public site to an anonymous visitor, the home to a signed-in user; a
+                        // session half-way through its login is sent on to its next step, as before
+                        .requestMatchers("/").access(frontDoor())
                         .anyRequest().hasRole("USER"))
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, authentication) -> {
@@ -100,6 +102,16 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> frontDoor() {
+        org.springframework.security.authentication.AuthenticationTrustResolver anonymous =
+                new org.springframework.security.authentication.AuthenticationTrustResolverImpl();
+        return (authentication, context) -> {
+            org.springframework.security.core.Authentication who = authentication.get();
+            return new AuthorizationDecision(who == null || anonymous.isAnonymous(who) || who.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_USER") || a.getAuthority().equals("ROLE_RESIDENT")));
+        };
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> loopbackOnly() {
