@@ -2385,7 +2385,9 @@ class AttackMatrixIT extends NetworkFixtures {
 
     private static HttpResponse<String> researchAttempt(WebSession web, String[] attempt, long id) {
         String path = "/research/" + id + attempt[1];
-        return "GET".equals(attempt[0]) ? web.get(path) : web.post(path);
+        // closing is asked once (issue 67): the attempt is the confirmed POST a person would send
+        return "GET".equals(attempt[0]) ? web.get(path)
+                : "/close".equals(attempt[1]) ? web.post(path, "confirmed", "yes") : web.post(path);
     }
 
     // ---- end of issue 48, research --------------------------------------------------------------------------------------
