@@ -268,12 +268,15 @@ class AttackMatrixIT extends NetworkFixtures {
                     () -> post(web, "/admin/users/" + nobody + "/certificates", "pem",
                             TestCertificates.user(TestServerCertificates.authority(), "y").pem()));
             certificateAttempt(caller, what + " revoke", "/" + certificateId + "/", "/" + noCertificate + "/",
-                    () -> post(web, victimPage + "/" + certificateId + "/revoke"),
-                    () -> post(web, "/admin/users/" + nobody + "/certificates/" + noCertificate + "/revoke"));
+                    () -> post(web, victimPage + "/" + certificateId + "/revoke", "confirmed", "yes"),
+                    () -> post(web, "/admin/users/" + nobody + "/certificates/" + noCertificate + "/revoke",
+                            "confirmed", "yes"));
             certificateAttempt(caller, what + " revoke under B's own user", "/" + certificateId + "/",
                     "/" + noCertificate + "/",
-                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + certificateId + "/revoke"),
-                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + noCertificate + "/revoke"));
+                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + certificateId + "/revoke",
+                            "confirmed", "yes"),
+                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + noCertificate + "/revoke",
+                            "confirmed", "yes"));
         }
         assertThat(post(callers.getLast().web(), victimPage).statusCode()).as("B's administrator reaches the screens")
                 .isEqualTo(404);
