@@ -268,12 +268,15 @@ class AttackMatrixIT extends NetworkFixtures {
                     () -> post(web, "/admin/users/" + nobody + "/certificates", "pem",
                             TestCertificates.user(TestServerCertificates.authority(), "y").pem()));
             certificateAttempt(caller, what + " revoke", "/" + certificateId + "/", "/" + noCertificate + "/",
-                    () -> post(web, victimPage + "/" + certificateId + "/revoke"),
-                    () -> post(web, "/admin/users/" + nobody + "/certificates/" + noCertificate + "/revoke"));
+                    () -> post(web, victimPage + "/" + certificateId + "/revoke", "confirmed", "yes"),
+                    () -> post(web, "/admin/users/" + nobody + "/certificates/" + noCertificate + "/revoke",
+                            "confirmed", "yes"));
             certificateAttempt(caller, what + " revoke under B's own user", "/" + certificateId + "/",
                     "/" + noCertificate + "/",
-                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + certificateId + "/revoke"),
-                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + noCertificate + "/revoke"));
+                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + certificateId + "/revoke",
+                            "confirmed", "yes"),
+                    () -> post(web, "/admin/users/" + clinicDoctor.id() + "/certificates/" + noCertificate + "/revoke",
+                            "confirmed", "yes"));
         }
         assertThat(post(callers.getLast().web(), victimPage).statusCode()).as("B's administrator reaches the screens")
                 .isEqualTo(404);
@@ -2385,7 +2388,9 @@ class AttackMatrixIT extends NetworkFixtures {
 
     private static HttpResponse<String> researchAttempt(WebSession web, String[] attempt, long id) {
         String path = "/research/" + id + attempt[1];
-        return "GET".equals(attempt[0]) ? web.get(path) : web.post(path);
+        // closing is asked once (issue 67): the attempt is the confirmed POST a person would send
+        return "GET".equals(attempt[0]) ? web.get(path)
+                : "/close".equals(attempt[1]) ? web.post(path, "confirmed", "yes") : web.post(path);
     }
 
     // ---- end of issue 48, research --------------------------------------------------------------------------------------

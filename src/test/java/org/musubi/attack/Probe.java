@@ -224,7 +224,8 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                         "reason=攻撃試験"),
                 new Probe("letters: withdraw", Kind.NEVER, "POST", "/portal/letters/{key}/cancel", Key.LETTER, null, Set.of(),
                         "reason=攻撃試験"),
-                new Probe("letters: composer", Kind.NEVER, "GET", "/portal/patients/{key}/letters/new?kind=REFERRAL",
+                // issue 67: a facility linked by card (standing) writes letters about the person, chart number or not
+                new Probe("letters: composer", Kind.HOLDER, "GET", "/portal/patients/{key}/letters/new?kind=REFERRAL",
                         Key.PERSON, null, Set.of()));
     }
 }

@@ -7,10 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.musubi.audit.Purpose;
+import org.musubi.consent.ConsentScope;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
+import org.musubi.identity.cards.IssueCard;
+import org.musubi.identity.cards.IssuedCard;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -40,6 +47,10 @@ class LettersBrowserIT extends NetworkFixtures {
 
     @Autowired
     LetterPatients patients;
+    @Autowired
+    IssueCard issueCard;
+    @Autowired
+    IdentityStore identities;
     private Chromium browser;
 
     @AfterEach
@@ -114,6 +125,74 @@ class LettersBrowserIT extends NetworkFixtures {
         sent.findElement(By.cssSelector("a.reply-link")).click();
         browser.await().until(ExpectedConditions.urlContains("/portal/letters/" + reply));
         assertThat(browser.find("#letter-body").getText()).contains("心エコーで軽度の左室肥大");
+        assertThat(browser.find("#pdf-signature").getAttribute("data-status")).isEqualTo("VALID");
+    }
+
+    /**
+     * Issue 67: the hospital refers a patient to a clinic that has never seen them; the clinic is told to link the
+     * patient by card, links by card alone (自院のカルテ番号 left empty, as its label says it may be), and then writes
+     * and sends the reply, which the hospital reads. The link leaves one source patient of the clinic's, made at its
+     * first letter and audited once as a card link.
+     */
+    @Test
+    void aClinicLinkedByCardAloneAnswersTheHospitalsReferral() {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        LetterPatients.Written patient = patients.at(port, hospital);
+        long admin = accounts.networkAdmin().id();
+        consents.grant(patient.personId(), ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin,
+                hospital.id());
+        IssuedCard card = issueCard.regional(admin, patient.personId());
+        Person person = identities.person(patient.personId()).orElseThrow().person();
+
+        browser = browserAs(accounts.memberOf(hospital, Profession.DOCTOR));
+        browser.open("/portal/patients/" + patient.personId() + "/letters/new?kind=REFERRAL");
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("compose-form")));
+        new Select(browser.find("#addressee")).selectByValue(String.valueOf(clinic.id()));
+        browser.find("#purpose").sendKeys("退院後の外来管理のお願い");
+        browser.find("#insuranceMemberId").sendKeys("06139999:1:2:00");
+        submit("#sign-and-send");
+        String letter = letterOf(browser.path());
+        browser.close();
+
+        User clinicDoctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        browser = browserAs(clinicDoctor);
+        browser.open("/portal/letters/" + letter);
+        browser.find("#write-reply").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("reply-unavailable")));
+        browser.find("#to-link").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("link-form")));
+        assertThat(browser.find("label[for='chartNumber']").getText()).contains("任意");
+        browser.find("#card").sendKeys(card.card().number());
+        browser.find("#checkCode").sendKeys(card.printedCheckCode());
+        browser.find("#kanaName").sendKeys(person.familyKana() + " " + person.givenKana());
+        browser.script("arguments[0].value = arguments[1]", browser.find("#birthDate"), person.birthDate().toString());
+        submit("#link-form");
+        assertThat(browser.path()).isEqualTo("/portal/patients/" + patient.personId());
+
+        long before = audit.max();
+        browser.open("/portal/letters/" + letter);
+        browser.find("#write-reply").click();
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("compose-form")));
+        assertThat(browser.findAll("#reply-unavailable")).isEmpty();
+        assertThat(browser.find("#compose-replies-to").getText()).contains(hospital.nameKanji());
+        browser.find("#course").sendKeys("当院外来で血糖管理を続けます。");
+        submit("#sign-and-send");
+        String reply = letterOf(browser.path());
+        assertThat(browser.find("#letter-body").getText()).contains("当院外来で血糖管理を続けます。", patient.kanjiName());
+        assertThat(audit.forPatient(before, person.regionalId()).stream().filter(a -> a.startsWith("IDENTITY_LINK")))
+                .as("the clinic's source patient, made at its first letter").containsExactly(
+                        "IDENTITY_LINK PERMIT CARD: a facility linked by card writes its first letter");
+        assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
+        browser.close();
+
+        browser = browserAs(accounts.memberOf(hospital, Profession.DOCTOR));
+        browser.open("/portal/letters/sent");
+        WebElement sent = browser.find("#letter-list tr[data-letter='" + letter + "']");
+        assertThat(sent.getAttribute("data-status")).isEqualTo("completed");
+        sent.findElement(By.cssSelector("a.reply-link")).click();
+        browser.await().until(ExpectedConditions.urlContains("/portal/letters/" + reply));
+        assertThat(browser.find("#letter-body").getText()).contains("当院外来で血糖管理を続けます。");
         assertThat(browser.find("#pdf-signature").getAttribute("data-status")).isEqualTo("VALID");
     }
 

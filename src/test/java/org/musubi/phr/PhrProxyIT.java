@@ -62,11 +62,19 @@ class PhrProxyIT extends ResidentFixtures {
         assertThat(mom.get("/phr/access-log").body()).as("the resident sees the proxy's view").contains("あなたが指定した代理人");
 
         long grant = jdbc.sql("SELECT id FROM proxy_grant WHERE person_id = ?").param(mother).query(Long.class).single();
-        proxy.post("/phr/proxies/" + grant + "/revoke");
+        proxy.post("/phr/proxies/" + grant + "/revoke", "confirmed", "yes");
         assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM proxy_grant WHERE id = ?").param(grant).query(Boolean.class)
                 .single()).as("the proxy cannot revoke the mother's grant").isTrue();
         mom.get("/phr/proxies");
-        mom.post("/phr/proxies/" + grant + "/revoke");
+        // issue 67: one click asks first (the proxy named, what follows) and changes nothing
+        assertThat(WebSession.location(mom.post("/phr/proxies/" + grant + "/revoke")))
+                .isEqualTo("/phr/proxies?confirm=" + grant);
+        assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM proxy_grant WHERE id = ?").param(grant).query(Boolean.class)
+                .single()).as("not revoked without the confirmation").isTrue();
+        assertThat(mom.get("/phr/proxies?confirm=" + grant).body())
+                .contains("<details class=\"confirm\" id=\"revoke-" + grant + "\" open=\"open\">")
+                .contains("を代理人から外します。外すと、").contains("name=\"confirmed\" value=\"yes\"");
+        mom.post("/phr/proxies/" + grant + "/revoke", "confirmed", "yes");
         String after = proxy.get("/phr/medicines").body();
         assertThat(after).as("back to the proxy's own notebook").doesNotContain("アムロジピン").doesNotContain("proxy-banner");
         long beforeDirect = audit.max();

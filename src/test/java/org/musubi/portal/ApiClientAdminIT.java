@@ -72,7 +72,15 @@ class ApiClientAdminIT extends NetworkFixtures {
 
         HttpResponse<String> reset = operator.post("/admin/users/" + client.client().userId() + "/password-reset");
         operator.get("/admin/api-clients");
-        HttpResponse<String> revoked = operator.post("/admin/api-clients/" + client.client().clientId() + "/revoke");
+        // issue 67: one click asks first (the client named, what follows) and disables nothing
+        HttpResponse<String> asked = operator.post("/admin/api-clients/" + client.client().clientId() + "/revoke");
+        assertThat(WebSession.location(asked)).isEqualTo("/admin/api-clients?confirm=" + client.client().clientId());
+        assertThat(operator.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"revoke-" + client.client().clientId() + "\" open=\"open\">")
+                .contains("（" + client.client().clientId() + "）を停止します。停止すると、このクライアントは新しいトークンを受け取れず");
+        assertThat(users.find(client.client().userId()).orElseThrow().active()).as("not yet").isTrue();
+        HttpResponse<String> revoked = operator.post("/admin/api-clients/" + client.client().clientId() + "/revoke",
+                "confirmed", "yes");
 
         assertThat(reset.statusCode()).isEqualTo(403);
         assertThat(operator.get(WebSession.location(revoked)).body()).contains("停止しました");

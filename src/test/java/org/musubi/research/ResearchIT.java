@@ -123,6 +123,52 @@ class ResearchIT extends NetworkFixtures {
         assertThat(new WebSession(port).get("/public/research").body()).contains("糖尿病の地域差 " + town);
     }
 
+    /**
+     * Issue 67: この研究を終える asks once. The project's page offers the act with its question (the project named, what
+     * ending means) behind a button that works without script; a POST without the confirmation leaves the project
+     * approved and comes back to the page with the question open; the confirmed POST ends it, audited once.
+     */
+    @Test
+    void endingAProjectAsksOnceNamingItAndWhatEndingMeansAndOnlyTheConfirmationEndsIt() {
+        Facility hospital = accounts.newHospital();
+        User doctor = accounts.memberOf(hospital, Profession.DOCTOR);
+        WebSession researcher = accounts.signedIn(port, doctor);
+        String title = "終える前に確かめる研究 " + UUID.randomUUID().toString().substring(0, 6);
+        long id = Long.parseLong(WebSession.location(ResearchForms.apply(researcher,
+                ExtractionIT.application(title, "確認の手順", "確認町", LocalDate.now(ResearchDesk.ZONE)), ResearchForms.PDF))
+                .replaceAll(".*/research/", ""));
+        assertThat(accounts.signedIn(port, accounts.networkAdmin()).post("/admin/research/" + id + "/decide",
+                "decision", "APPROVED", "reason", "").statusCode()).isEqualTo(302);
+        String question = "「" + title + "」を終了します。終了すると、この研究の集計・データ抽出・一括出力はもうできず、元に戻せません"
+                + "（続けるには新たに申請し、承認を受けます）。";
+
+        String page = researcher.get("/research/" + id).body();
+        assertThat(page).contains("<details class=\"confirm\" id=\"research-close\">")
+                .contains("<summary id=\"research-close-ask\">この研究を終える</summary>")
+                .contains("<p class=\"confirm-question\" id=\"research-close-question\">" + question + "</p>")
+                .contains("<input type=\"hidden\" name=\"confirmed\" value=\"yes\">")
+                .contains("id=\"research-close-confirm\">終了する</button>");
+
+        long before = audit.max();
+        HttpResponse<String> oneClick = researcher.post("/research/" + id + "/close");
+        assertThat(WebSession.location(oneClick)).isEqualTo("/research/" + id + "?confirm");
+        assertThat(status(id)).as("one click ends nothing").isEqualTo("APPROVED");
+        assertThat(researcher.get("/research/" + id + "?confirm").body())
+                .contains("<details class=\"confirm\" id=\"research-close\" open=\"open\">").contains(question);
+        assertThat(audit.reasons(before, "UPDATE", "ResearchProject")).as("nothing changed").isEmpty();
+
+        HttpResponse<String> confirmed = researcher.post("/research/" + id + "/close", "confirmed", "yes");
+        assertThat(WebSession.location(confirmed)).isEqualTo("/research/" + id + "?closed");
+        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(audit.reasons(before, "UPDATE", "ResearchProject")).containsExactly("CLOSED");
+        assertThat(researcher.get("/research/" + id).body()).contains("id=\"research-status\">終了</dd>")
+                .doesNotContain("id=\"research-close\"");
+    }
+
+    private String status(long id) {
+        return jdbc.sql("SELECT status FROM research_project WHERE id = ?").param(id).query(String.class).single();
+    }
+
     @Test
     void aRefusedProjectIsNeitherCountedNorPublished() {
         Facility hospital = accounts.newHospital();

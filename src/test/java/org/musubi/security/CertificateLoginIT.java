@@ -168,7 +168,16 @@ class CertificateLoginIT extends NetworkFixtures {
         long id = jdbc.sql("SELECT id FROM client_certificate WHERE user_id = ? AND subject = ?")
                 .params(user.id(), certificate.certificate().getSubjectX500Principal().getName()).query(Long.class).single();
         admin.get("/admin/users/" + user.id() + "/certificates");
-        assertThat(admin.post("/admin/users/" + user.id() + "/certificates/" + id + "/revoke").statusCode()).isEqualTo(302);
+        // issue 67: one click asks first (the certificate named, what follows) and revokes nothing
+        HttpResponse<String> asked = admin.post("/admin/users/" + user.id() + "/certificates/" + id + "/revoke");
+        assertThat(WebSession.location(asked)).isEqualTo("/admin/users/" + user.id() + "/certificates?confirm=" + id);
+        assertThat(admin.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"revoke-" + id + "\" open=\"open\">")
+                .contains("を失効させます。失効させると、この証明書ではログインできなくなり");
+        assertThat(jdbc.sql("SELECT revoked_at IS NULL FROM client_certificate WHERE id = ?").param(id)
+                .query(Boolean.class).single()).as("not revoked without the confirmation").isTrue();
+        assertThat(admin.post("/admin/users/" + user.id() + "/certificates/" + id + "/revoke", "confirmed", "yes")
+                .statusCode()).isEqualTo(302);
     }
 
     /** A browser behind the proxy at {@code address}: the proxy sends its certificate, and the secret when given. */

@@ -82,7 +82,7 @@ public final class Composing {
     Optional<LetterExchange.Prefill> compose(Reader author, long personId, LetterKind kind, LetterRow answered) {
         Interaction<LetterExchange.Prefill> read = reads.readPerson(author, personId, AuditAction.READ, "Letter",
                 view -> view.actAsHolder(), record -> {
-                    SourcePatient own = own(author, record.view().sources());
+                    SourcePatient own = parties.known(author, record.view()).orElse(null);
                     if (own == null) {
                         return null;
                     }
@@ -198,7 +198,7 @@ public final class Composing {
     Optional<String> preview(Reader author, long personId, LetterRequest request, Locale locale) {
         Interaction<String> read = reads.readPerson(author, personId, AuditAction.READ, "Letter",
                 view -> view.actAsHolder(), record -> {
-                    SourcePatient own = own(author, record.view().sources());
+                    SourcePatient own = parties.known(author, record.view()).orElse(null);
                     Optional<Author> writer = parties.author(author.userId());
                     Optional<Facility> sender = parties.facility(author.facilityId());
                     Optional<Addressee> addressee = request == null ? Optional.empty()
@@ -234,7 +234,7 @@ public final class Composing {
     Optional<LetterExchange.Draft> saveDraft(Reader author, long personId, UUID draftId, Instant seen,
                                              LetterRequest request) {
         Interaction<Boolean> may = reads.readPerson(author, personId, AuditAction.UPDATE, "LetterDraft",
-                view -> view.actAsHolder(), record -> own(author, record.view().sources()) != null);
+                view -> view.actAsHolder(), record -> parties.known(author, record.view()).isPresent());
         if (!may.permitted() || !Boolean.TRUE.equals(may.value())) {
             return Optional.empty();
         }
@@ -268,11 +268,6 @@ public final class Composing {
     private static LetterExchange.Draft draft(LetterTable.DraftRow row) {
         return new LetterExchange.Draft(row.id(), row.personId(), LetterResources.request(row.requestJson()),
                 row.updatedAt());
-    }
-
-    private static SourcePatient own(Reader author, List<SourcePatient> sources) {
-        return author.facilityId() == null ? null : sources.stream().filter(s -> author.actsFor(s.facilityId()))
-                .findFirst().orElse(null);
     }
 
     /** The words and the codings of a concept as the record holds them (a letter's document carries the codes). */

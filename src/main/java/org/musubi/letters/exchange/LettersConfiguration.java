@@ -7,8 +7,10 @@ import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
+import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.letters.render.LetterRendering;
 import org.musubi.policy.PersonAccess;
+import org.musubi.record.IdKeys;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
@@ -30,8 +32,9 @@ class LettersConfiguration {
     }
 
     @Bean
-    LetterParties letterParties(Users users, Facilities facilities, IdentityStore identities) {
-        return new LetterParties(users, facilities, identities);
+    LetterParties letterParties(Users users, Facilities facilities, IdentityStore identities, LinkSourcePatient link,
+                                IdKeys keys) {
+        return new LetterParties(users, facilities, identities, link, keys);
     }
 
     @Bean

@@ -119,8 +119,7 @@ public final class Sending {
     private LetterExchange.Sent store(Reader author, long personId, Checked c, LetterTable.Stored answered,
                                       WriteRecords.Entry record) {
         long facility = author.facilityId();
-        SourcePatient own = record.view().sources().stream().filter(s -> s.facilityId() == facility).findFirst()
-                .orElse(null);
+        SourcePatient own = parties.own(author, record.view()).orElse(null);
         if (own == null) {
             return new LetterExchange.Sent.Invalid(List.of("letter.fault.notOurPatient"));
         }

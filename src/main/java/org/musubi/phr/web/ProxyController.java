@@ -63,7 +63,13 @@ class ProxyController {
     }
 
     @PostMapping("/phr/proxies/{grantId}/revoke")
-    String revoke(@AuthenticationPrincipal SignedIn me, @PathVariable long grantId, RedirectAttributes redirect) {
+    String revoke(@AuthenticationPrincipal SignedIn me, @PathVariable long grantId,
+                  @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the page opens with the question, nothing is changed
+            redirect.addAttribute("confirm", grantId);
+            return "redirect:/phr/proxies";
+        }
         try {
             grants.revoke(ChangedBy.resident(me.userId()), owner.own(me), grantId);
             redirect.addFlashAttribute("done", "proxy.done.revoked");

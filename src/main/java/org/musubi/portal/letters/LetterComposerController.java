@@ -150,14 +150,21 @@ class LetterComposerController {
         return page(author, person, prefill.get(), form, faults, preview, model);
     }
 
-    /** Deletes one of the author's drafts for the person (another's, or none, answers 404). */
+    /**
+     * Deletes one of the author's drafts for the person (another's, or none, answers 404) once confirmed ({@code
+     * confirmed=yes}); without the confirmation the composer shows the question and keeps the draft.
+     */
     @PostMapping("/portal/patients/{personId}/letters/drafts/{draft}/delete")
     String deleteDraft(@AuthenticationPrincipal SignedIn me, @PathVariable String personId, @PathVariable UUID draft,
-                       HttpServletResponse response) {
+                       @RequestParam(required = false) String confirmed, HttpServletResponse response) {
         Reader author = reader(me);
         long person = person(personId);
         if (letters.draft(author, draft).filter(d -> d.personId() == person).isEmpty()) {
             return denied(response);
+        }
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the composer opens with the question, the draft is kept
+            return "redirect:/portal/patients/" + person + "/letters/new?confirm=" + draft;
         }
         letters.deleteDraft(author, draft);
         return "redirect:/portal/patients/" + person + "/letters/new";

@@ -30,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The researchers' pages: {@code /research} (my projects; every project for an operator), the application form, a
- * project's page with its count form, its ethics PDF, and closing it. A project the user may not see answers 404 like
+ * project's page with its count form, its ethics PDF, and closing it (asked once: only a POST with {@code confirmed=yes}
+ * ends the project). A project the user may not see answers 404 like
  * one that does not exist; every request is audited once by the use cases.
  */
 @Controller
@@ -112,7 +113,13 @@ class ResearchController {
     }
 
     @PostMapping("/research/{id}/close")
-    String close(@AuthenticationPrincipal SignedIn me, @PathVariable long id) {
+    String close(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
+                 @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // one click asks first (issue 67): the page opens with the question, for a project the user may see
+            desk.open(Researchers.of(me), id).orElseThrow(ResearchDesk.NotFound::new);
+            return "redirect:/research/" + id + "?confirm";
+        }
         try {
             desk.close(Researchers.of(me), id);
         } catch (ResearchDesk.Refused e) {

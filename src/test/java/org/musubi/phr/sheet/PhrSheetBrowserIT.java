@@ -136,6 +136,10 @@ class PhrSheetBrowserIT {
         browser.find("#medicine-0-name").sendKeys("メトホルミン錠250mg");
         submit("#sheet-form");
         assertThat(browser.find("#proxy-entered").getText()).contains(pharmacy.nameKanji());
+        for (String badge : List.of("#sheet-view .badge.patient-reported", "#proxy-entered")) {
+            // issue 67: the 本人・代理入力 note (the same fragment the crew's screen shows) readable, WCAG AA
+            assertThat(contrast(badge)).as(badge + ": text contrast").isGreaterThanOrEqualTo(4.5);
+        }
         browser.close();
 
         browser = Chromium.start(port);
@@ -189,4 +193,16 @@ class PhrSheetBrowserIT {
                 """, url, new String(TestPictures.GPS_MARK, StandardCharsets.ISO_8859_1));
     }
 
+
+    /** The contrast ratio (WCAG 2.2) of an element's text colour on its own background colour, as the browser paints them. */
+    private double contrast(String css) {
+        Object ratio = browser.script("""
+                const style = getComputedStyle(document.querySelector(arguments[0]));
+                const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+                const luminance = c => c.map(v => v / 255).map(v => v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+                        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const a = luminance(rgb(style.color)), b = luminance(rgb(style.backgroundColor));
+                return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);""", css);
+        return ((Number) ratio).doubleValue();
+    }
 }

@@ -236,6 +236,32 @@ class LettersPagesIT extends NetworkFixtures {
                 .doesNotContain("二つ目の窓で直した");
     }
 
+    /**
+     * Issue 67: deleting a draft asks once. One click keeps the draft and comes back to the composer with the question
+     * (the draft's kind, what deleting means) open; the confirmed POST deletes it.
+     */
+    @Test
+    void deletingADraftAsksOnceAndOnlyTheConfirmationDeletesIt() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        LetterPatients.Written patient = patients.at(port, clinic);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        String base = "/portal/patients/" + patient.personId() + "/letters";
+        doctor.get(base + "/new?kind=REFERRAL");
+        String draft = WebSession.location(doctor.post(base, "kind", "REFERRAL", "purposeText", "消すかもしれない下書き",
+                "action", "draft")).replaceAll(".*draft=([0-9a-f-]{36}).*", "$1");
+
+        HttpResponse<String> oneClick = doctor.post(base + "/drafts/" + draft + "/delete");
+        assertThat(WebSession.location(oneClick)).isEqualTo(base + "/new?confirm=" + draft);
+        String asked = doctor.get(base + "/new?confirm=" + draft).body();
+        assertThat(asked).contains("<details class=\"confirm\" id=\"delete-draft-" + draft + "\" open=\"open\">")
+                .contains("この診療情報提供書の下書きを削除します。下書きに書いた内容は消え、元に戻せません（送信済みの文書には影響しません）。");
+        assertThat(doctor.get(base + "/new?draft=" + draft).body()).as("kept").contains("消すかもしれない下書き");
+
+        HttpResponse<String> confirmed = doctor.post(base + "/drafts/" + draft + "/delete", "confirmed", "yes");
+        assertThat(WebSession.location(confirmed)).isEqualTo(base + "/new");
+        assertThat(doctor.get(base + "/new?draft=" + draft).statusCode()).as("deleted").isEqualTo(404);
+    }
+
     @Test
     void aLetterTheExchangeRefusesComesBackWithItsFaultsAndEveryValueKept() {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);

@@ -85,7 +85,13 @@ class ApiClientController {
     }
 
     @PostMapping("/admin/api-clients/{clientId}/revoke")
-    String revoke(@AuthenticationPrincipal SignedIn me, @PathVariable String clientId, RedirectAttributes redirect) {
+    String revoke(@AuthenticationPrincipal SignedIn me, @PathVariable String clientId,
+                  @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the list opens with the question, nothing is changed
+            redirect.addAttribute("confirm", clientId);
+            return "redirect:/admin/api-clients";
+        }
         clients.revoke(Admins.of(me), clientId);
         redirect.addFlashAttribute("revoked", true);
         return "redirect:/admin/api-clients";

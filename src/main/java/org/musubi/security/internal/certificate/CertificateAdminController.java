@@ -58,7 +58,12 @@ class CertificateAdminController {
 
     @PostMapping("/admin/users/{userId}/certificates/{certificateId}/revoke")
     String revoke(@AuthenticationPrincipal SignedIn me, @PathVariable long userId, @PathVariable long certificateId,
-                  RedirectAttributes redirect) {
+                  @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the list opens with the question (a list the caller may not see answers 404)
+            redirect.addAttribute("confirm", certificateId);
+            return "redirect:/admin/users/" + userId + "/certificates";
+        }
         if (!certificates.revoke(admin(me), userId, certificateId)) {
             throw notFound();
         }
