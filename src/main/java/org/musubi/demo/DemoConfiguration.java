@@ -193,7 +193,9 @@ class DemoConfiguration {
                     properties.importMessages(), LocalDate.now(properties.zone()).minusDays(1));
             log.info("Demo records imported: {} batches, {} records", batches.size(),
                     batches.stream().mapToLong(b -> b.counts().recordsSeen()).sum());
-            story.tell(properties.importFolder().resolve("story")).resident().ifPresent(resident -> {
+            DemoStory.Told told = story.tell(properties.importFolder().resolve("story"));
+            told.protagonist().ifPresent(person -> progress.protagonist(person.id())); // for imaging.demo
+            told.resident().ifPresent(resident -> {
                 progress.resident(resident);
                 // the demo's synthetic card, for the second tour: on the console as the password is, never in the log
                 System.out.print(DemoInstructions.resident(resident, properties.password()));
