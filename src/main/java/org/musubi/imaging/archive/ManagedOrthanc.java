@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * start into the managed directory ({@code orthanc.json}, readable by its owner only), with a new generated password
  * for the one user {@value #USER}; its images and index stay in {@code storage/} there across restarts. It takes no
  * request from another host ({@code RemoteAccessAllowed} false) and opens no DICOM port (a hospital's PACS sends to an
- * archive the operators run themselves, docs/imaging.md); DICOMweb is on. An Orthanc left running by a Musubi that was
+ * archive the operators run themselves, docs/imaging.md); DICOMweb is on; its default encoding is UTF-8. An Orthanc left running by a Musubi that was
  * killed is found by its process id ({@code orthanc.pid}) and stopped before the new one starts.
  */
 public final class ManagedOrthanc implements AutoCloseable {
@@ -181,6 +181,9 @@ public final class ManagedOrthanc implements AutoCloseable {
         root.putObject("RegisteredUsers").put(USER, password);
         root.put("DicomServerEnabled", false);
         root.put("StableAge", STABLE_AGE);
+        // what Orthanc answers in (its DICOMweb JSON included) for instances without a character set: UTF-8, so that
+        // a Japanese name or description is never cut to Latin-1
+        root.put("DefaultEncoding", "Utf8");
         root.putArray("Plugins").add(DICOMWEB_PLUGIN.toString());
         root.putObject("DicomWeb").put("Enable", true).put("Root", "/dicom-web/");
         return root.toPrettyString();
