@@ -217,6 +217,7 @@ class DemoConfiguration {
             log.info("Demo records imported: {} batches, {} records", batches.size(),
                     batches.stream().mapToLong(b -> b.counts().recordsSeen()).sum());
             DemoStory.Told told = story.tell(properties.importFolder().resolve("story"));
+            told.protagonist().ifPresent(person -> progress.protagonist(person.id())); // for imaging.demo
             told.resident().ifPresent(resident -> {
                 progress.resident(resident);
                 // the demo's synthetic card, for the second tour: on the console as the password is, never in the log

@@ -11,6 +11,7 @@ public final class DemoProgress {
     private final CountDownLatch done = new CountDownLatch(1);
 
     private volatile DemoResident.Seeded resident;
+    private volatile Long protagonist;
 
     /** The notebook's resident the story registered, once it has. */
     public Optional<DemoResident.Seeded> resident() {
@@ -19,6 +20,15 @@ public final class DemoProgress {
 
     void resident(DemoResident.Seeded seeded) {
         resident = seeded;
+    }
+
+    /** The tours' patient (the person the story's own files were told of), once the story is told on this start. */
+    public Optional<Long> protagonist() {
+        return Optional.ofNullable(protagonist);
+    }
+
+    void protagonist(long personId) {
+        protagonist = personId;
     }
 
     void done() {

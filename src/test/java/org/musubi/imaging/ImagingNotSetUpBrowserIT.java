@@ -109,9 +109,15 @@ class ImagingNotSetUpBrowserIT extends NetworkFixtures {
                     browser.open(page);
                     assertThat(browser.find("h1").getText()).as(page).isEqualTo(TITLE);
                     assertThat(browser.find("#imaging-off-operator").getText()).as(page)
+                            .contains("apt-get install orthanc orthanc-dicomweb").contains("自分の Orthanc を起動します")
                             .contains("musubi.imaging.orthanc-url").contains("MUSUBI_IMAGING_ORTHANC_URL")
                             .contains("docs/imaging.md");
                 }
+                browser.open("/admin/imaging?lang=en");
+                assertThat(browser.find("#imaging-off-operator").getText())
+                        .contains("install Debian's packages orthanc and orthanc-dicomweb")
+                        .contains("Musubi then runs its own Orthanc");
+                browser.open("/admin/imaging?lang=ja");
             }
         }
     }
@@ -135,6 +141,8 @@ class ImagingNotSetUpBrowserIT extends NetworkFixtures {
                 "--musubi.demo.import-folder=" + work.resolve("demo-sources"),
                 "--musubi.surveillance.derive-every=0",
                 "--musubi.imaging.ai.send-every=1h",
+                // nor Musubi's own Orthanc (issue 67): this is a server where Orthanc is not installed
+                "--musubi.imaging.managed.enabled=false",
                 "--musubi.blob.directory=" + work.resolve("blobs"),
                 "--musubi.audit.spool-directory=" + work.resolve("spool"),
                 "--musubi.ingest.watch=false",

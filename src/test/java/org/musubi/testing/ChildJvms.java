@@ -54,6 +54,9 @@ public final class ChildJvms {
     private static synchronized List<String> java(boolean mayWriteArchive, String... options) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // no Orthanc of a child's own (imaging.archive.ManagedOrthanc) unless its command line asks for one: a system
+        // property, so that --musubi.imaging.managed.enabled=true among a server's settings wins
+        command.add("-Dmusubi.imaging.managed.enabled=false");
         command.addAll(List.of(options));
         String path = classPath();
         if (Files.isRegularFile(archive)) {
