@@ -38,7 +38,8 @@ class RestartKeepsDataIT {
             assertThat(first.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
             assertThat(first.getBean(Facilities.class).count()).as("the twelve and the public-health office").isEqualTo(13);
             assertThat(first.getBean(Users.class).count())
-                    .as("40 staff, the resident with a notebook and the public-health officer").isEqualTo(42);
+                    .as("40 staff, the resident with a notebook, the public-health officer and the wings' researcher,"
+                            + " radiologist and municipal officer").isEqualTo(45);
             assertThat(first.getBean(Persons.class).count()).isEqualTo(200);
             auditRows = first.getBean(AuditTrail.class).verify().rowsChecked();
             key = Files.readString(data.resolve("secret.key"));
