@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,25 @@ class MessageBundlesTest {
             assertThat(japanese.getProperty(key)).as(key).isNotBlank();
             assertThat(english.getProperty(key)).as(key).isNotBlank();
         });
+    }
+
+    /**
+     * A text given arguments is formatted by {@link java.text.MessageFormat}, where a lone apostrophe quotes what
+     * follows: "an attending physician's opinion: {0}" showed the {0} itself, "{0}'s notebook" lost its apostrophe.
+     * Such a text writes it twice ({@code ''}).
+     */
+    @Test
+    void everyTextWithArgumentsDoublesItsApostrophes() {
+        for (Properties bundle : List.of(japanese, english)) {
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(text.replace("''", "")).as(key + "=" + text).doesNotContain("'");
+                    assertThat(new java.text.MessageFormat(text, java.util.Locale.ROOT).format(new Object[] {"A", "B", "C",
+                            "D", "E", "F", "G", "H", "I", "J"})).as(key + " formatted").doesNotContainPattern("\\{\\d");
+                }
+            }
+        }
     }
 
     private static Properties load(String resource) {

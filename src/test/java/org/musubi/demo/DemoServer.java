@@ -32,6 +32,10 @@ final class DemoServer {
                 "--musubi.ingest.upload-directory=" + data.resolve("uploads"),
                 "--musubi.demo.enabled=true",
                 "--musubi.demo.import-folder=" + data.resolve("demo-sources"),
+                // Musubi's own Orthanc where Debian's is installed, as a newcomer's demo runs it (the tests' JVMs turn
+                // it off by a system property; an argument wins): the tours' patient's CT, DemoImagingIT
+                "--musubi.imaging.managed.enabled=true",
+                "--musubi.imaging.managed.directory=" + data.resolve("orthanc"),
                 "--spring.main.banner-mode=off",
                 "--logging.structured.format.console=");
         assertThat(server.getBean(DemoProgress.class).await(Duration.ofMinutes(5))).as("the demo is seeded").isTrue();

@@ -13,15 +13,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A facility's search among its own persons (its link list): the persons come as an ordered id
- * array, each joined with the facility's chart number; the order of the array is kept.
+ * array, each joined with the facility's chart number — the newest local id the facility gave, none when Musubi made
+ * every one of them ({@link #MADE_BY_MUSUBI}); the order of the array is kept.
  */
 final class FacilityPatientSql {
+
+    /**
+     * The local ids Musubi makes where a facility gave none, never a chart number a person reads or types: a JAHIS
+     * notebook's patient ({@code jahis-} and 16 hex digits: JAHIS carries no patient number) and the keyed UUIDs of the
+     * source patients letters and care teams make for a facility that linked the person by card alone.
+     */
+    static final String MADE_BY_MUSUBI = "^(jahis-[0-9a-f]{16}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$";
 
     private static final String FROM = """
              FROM unnest(?::bigint[]) WITH ORDINALITY AS l(person_id, ord) JOIN person p ON p.id = l.person_id
              LEFT JOIN LATERAL (SELECT sp.local_id FROM source_patient sp
                  JOIN person_link pl ON pl.source_patient_id = sp.id
-                 WHERE pl.person_id = p.id AND sp.facility_id = ? ORDER BY sp.id DESC LIMIT 1) c ON true""";
+                 WHERE pl.person_id = p.id AND sp.facility_id = ? AND NOT (sp.local_id ~ '""" + MADE_BY_MUSUBI + """
+                 ') ORDER BY sp.id DESC LIMIT 1) c ON true""";
     private static final String KANA_PREFIX = JdbcPersonDirectory.KANA_AS_WRITTEN;
     private static final String NAME_KEY_PREFIX = "EXISTS (SELECT 1 FROM person_match_key k WHERE k.person_id = p.id"
             + " AND k.key LIKE 'N%' AND substr(k.key, 6) LIKE ?)";

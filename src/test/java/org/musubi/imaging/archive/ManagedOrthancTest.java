@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** When Musubi runs its own Orthanc, and how it talks to it; no process is started here ({@code DemoImagingIT} does). */
+/** When Musubi runs its own Orthanc, and how it talks to it; no process is started here ({@code ManagedOrthancIT} does). */
 class ManagedOrthancTest {
 
     private static final ArchiveProperties NOTHING_SET = new ArchiveProperties("", "", "", "/dicom-web/",
