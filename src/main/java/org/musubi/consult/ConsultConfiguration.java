@@ -4,13 +4,18 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobProperties;
 import org.musubi.blob.BlobStore;
 import org.musubi.consult.jdbc.JdbcConsultRows;
 import org.musubi.database.Standby;
+import org.musubi.identity.LinkMethod;
+import org.musubi.identity.SourcePatient;
+import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.policy.PersonAccess;
+import org.musubi.record.IdKeys;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.WriteRecords;
@@ -39,7 +44,8 @@ class ConsultConfiguration {
     @Bean
     Consultations consultations(ReadRecords reads, WriteRecords writes, JdbcClient jdbc, FhirContext context,
                                 ResourceEncoder encoder, BlobStore blobs, BlobProperties blob, PersonAccess access,
-                                Audit audit, Users users, Facilities facilities, Standby standby) {
+                                Audit audit, Users users, Facilities facilities, Standby standby,
+                                LinkSourcePatient link, IdKeys keys) {
         ConsultContext.Directory directory = new ConsultContext.Directory() {
             @Override
             public boolean askable(long facilityId) {
@@ -63,9 +69,25 @@ class ConsultConfiguration {
                 return facilities.find(facilityId).map(Facility::nameKanji).orElse("#" + facilityId);
             }
         };
+        ConsultContext.AskersPatient patients = (asker, view) -> {
+            if (asker.facilityId() == null) {
+                return Optional.empty();
+            }
+            Optional<SourcePatient> own = view.sources().stream().filter(s -> asker.actsFor(s.facilityId()))
+                    .findFirst();
+            if (own.isPresent() || !view.standing() || view.opened().isEmpty()) {
+                return own;
+            }
+            long facility = asker.facilityId();
+            long person = view.opened().get().id();
+            // the same keyed local id as the letters' (LetterParties): one source patient per facility and person
+            return Optional.of(link.ownOrLinked(asker.userId(), facility, view.opened().get(), view.sources(),
+                    () -> keys.current().keyedUuid("musubi-letter-source\u001f" + facility + "\u001f" + person),
+                    LinkMethod.CARD, "a facility linked by card asks its first consultation"));
+        };
         return new Consultations(reads, writes, new JdbcConsultRows(jdbc),
                 new ConsultResources(context, encoder, blobs, blob.maxSize().toBytes()),
-                new ConsultContext(access, audit, directory, standby::readOnly, Clock.systemUTC()));
+                new ConsultContext(access, audit, directory, patients, standby::readOnly, Clock.systemUTC()));
     }
 
     /** The home page's line: unread consultation messages, linking to the list. */

@@ -88,7 +88,8 @@ public final class Consultations {
 
     /**
      * Asks a consultation about person {@code personId}: refused (empty) unless the asker's facility has standing for
-     * the person; the header Communication and its attachments stored under the asker's own source patient.
+     * the person; the header Communication and its attachments stored under the asker's own source patient (made at
+     * its first question when the facility is linked by card alone: {@link ConsultContext.AskersPatient}).
      *
      * @throws ConsultFault for a question to fix (no subject or text, an addressee who cannot be asked, an item of the
      *                      record the asker does not see, a file too large, a read-only standby)
@@ -118,15 +119,14 @@ public final class Consultations {
         String[] fault = new String[1];
         Interaction<ConsultThread> done = writes.enter(asker, personId, AuditAction.CREATE, TYPE,
                 PersonView::actAsHolder, entry -> {
-                    SourcePatient own = entry.view().sources().stream().filter(s -> asker.actsFor(s.facilityId()))
-                            .findFirst().orElse(null);
-                    if (own == null) {
-                        fault[0] = ConsultFault.NOT_OUR_PATIENT;
-                        return null;
-                    }
                     List<StoredResource> referenced = referenced(entry, question.references());
                     if (referenced == null) {
                         fault[0] = ConsultFault.REFERENCE;
+                        return null;
+                    }
+                    SourcePatient own = context.patients().own(asker, entry.view()).orElse(null);
+                    if (own == null) {
+                        fault[0] = ConsultFault.NOT_OUR_PATIENT;
                         return null;
                     }
                     String patientName = entry.view().opened()

@@ -792,7 +792,7 @@ class AttackMatrixIT extends NetworkFixtures {
             routes.put("post", t -> web.post("/portal/consultations/" + t + "/messages", "text", "攻撃"));
             routes.put("meeting", t -> web.post("/portal/consultations/" + t + "/meeting", "at", "2026-12-01T10:00",
                     "url", "https://meet.example.jp/x"));
-            routes.put("close", t -> web.post("/portal/consultations/" + t + "/close"));
+            routes.put("close", t -> web.post("/portal/consultations/" + t + "/close", "confirmed", "yes"));
             for (var route : routes.entrySet()) {
                 String what = caller.attacker() + " / consultation " + route.getKey();
                 long before = audit.max();
@@ -1045,8 +1045,8 @@ class AttackMatrixIT extends NetworkFixtures {
                         "f.recurrence", "false"), id, web.post("/portal/pathways/" + guessed + "/stages/" + position,
                         "f.recurrence", "false"), guessed);
             }
-            Answers.assertAlike(what + " withdraw", web.post("/portal/pathways/" + id + "/withdraw"), id,
-                    web.post("/portal/pathways/" + guessed + "/withdraw"), guessed);
+            Answers.assertAlike(what + " withdraw", web.post("/portal/pathways/" + id + "/withdraw", "confirmed", "yes"),
+                    id, web.post("/portal/pathways/" + guessed + "/withdraw", "confirmed", "yes"), guessed);
             Answers.assertAlike(what + " patient page", web.get("/portal/patients/" + person + "/pathways"),
                     String.valueOf(person), web.get("/portal/patients/" + absent + "/pathways"), absent);
             Answers.assertAlike(what + " enrol", web.post("/portal/patients/" + person + "/pathways", "template", "stroke"),
@@ -1844,7 +1844,8 @@ class AttackMatrixIT extends NetworkFixtures {
                     id -> web.post("/portal/patients/" + id + "/publish/AllergyIntolerance/" + allergy + "/correct",
                             "title", "攻撃"));
             municipalAttempt(caller, "withdraw a publication", personKey, nobody,
-                    id -> web.post("/portal/patients/" + id + "/publish/AllergyIntolerance/" + allergy + "/withdraw"));
+                    id -> web.post("/portal/patients/" + id + "/publish/AllergyIntolerance/" + allergy + "/withdraw",
+                            "confirmed", "yes"));
             municipalAttempt(caller, "care-record form", personKey, nobody,
                     id -> web.get("/portal/patients/" + id + "/care-record"));
             municipalAttempt(caller, "record a visit", personKey, nobody,

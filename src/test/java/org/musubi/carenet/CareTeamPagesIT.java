@@ -91,9 +91,19 @@ class CareTeamPagesIT extends NetworkFixtures {
                 String.valueOf(colleague.id())).statusCode()).as("a guessed team").isEqualTo(404);
         assertThat(other.get("/portal/care-teams").body()).doesNotContain(team);
 
+        lead.get("/portal/patients/" + person + "/care-team");
+        // issue 67: one click asks first (the member and the team named, what follows) and ends nothing
+        String end = "/portal/care-teams/" + team + "/members/" + careManager.id() + "/end";
+        String asked = WebSession.location(lead.post(end));
+        assertThat(asked).isEqualTo("/portal/patients/" + person + "/care-team?confirm=" + team + "-" + careManager.id());
+        assertThat(lead.get(asked).body())
+                .contains("<details class=\"confirm\" id=\"end-member-" + careManager.id() + "\" open=\"open\">")
+                .contains(careManager.nameKanji() + " さんを「").contains("」から外します。外すと、" + careManager.nameKanji()
+                        + " さんはこのチームとしてこの患者の記録を見られず");
+        assertThat(member.get("/portal/patients/" + person).statusCode()).as("still a member").isEqualTo(200);
         long ending = audit.max();
         lead.get("/portal/patients/" + person + "/care-team");
-        HttpResponse<String> ended = lead.post("/portal/care-teams/" + team + "/members/" + careManager.id() + "/end");
+        HttpResponse<String> ended = lead.post(end, "confirmed", "yes");
         assertThat(WebSession.location(ended)).startsWith("/portal/care-teams/");
         assertThat(audit.rowsSince(ending)).extracting(r -> r.action() + " " + r.outcome())
                 .containsExactly("READ PERMIT", "DELETE PERMIT");

@@ -159,7 +159,7 @@ class PathwayIT extends NetworkFixtures {
         assertThat(nobody.get("/portal/pathways/" + id).statusCode()).isEqualTo(404);
         assertThat(nobody.get("/portal/pathways/" + id + "/stages/2").statusCode()).isEqualTo(404);
         assertThat(nobody.post("/portal/pathways/" + id + "/stages/2", pairs(fields)).statusCode()).isEqualTo(404);
-        assertThat(nobody.post("/portal/pathways/" + id + "/withdraw").statusCode()).isEqualTo(404);
+        assertThat(nobody.post("/portal/pathways/" + id + "/withdraw", "confirmed", "yes").statusCode()).isEqualTo(404);
         assertThat(nobody.get("/portal/patients/" + person + "/pathways").statusCode()).isEqualTo(404);
         assertThat(nobody.post("/portal/patients/" + person + "/pathways", "template", "stroke").statusCode())
                 .isEqualTo(404);
@@ -278,7 +278,8 @@ class PathwayIT extends NetworkFixtures {
         }
         assertThat(jdbc.sql("SELECT status FROM pathway_enrolment WHERE id = ?").param(UUID.fromString(id))
                 .query(String.class).single()).isEqualTo("COMPLETED");
-        assertThat(lead.post("/portal/pathways/" + id + "/withdraw").statusCode()).as("only an active one").isEqualTo(404);
+        assertThat(lead.post("/portal/pathways/" + id + "/withdraw", "confirmed", "yes").statusCode())
+                .as("only an active one").isEqualTo(404);
 
         User operatorUser = accounts.networkAdmin();
         WebSession operator = accounts.signedIn(port, operatorUser);
@@ -301,6 +302,40 @@ class PathwayIT extends NetworkFixtures {
     }
 
     /** The person comes to {@code facility} with the card: registered there and linked (standing); the patient's key. */
+    /**
+     * Issue 67: withdrawing an enrolment asks once. One click withdraws nothing and comes back to the enrolment's page
+     * with the question open (the pathway named, what withdrawing means); only the POST with {@code confirmed=yes}
+     * withdraws it.
+     */
+    @Test
+    void withdrawingAnEnrolmentAsksOnceAndOnlyTheConfirmationWithdrawsIt() {
+        Facility acute = accounts.newHospital();
+        String localId = FhirRecords.localId();
+        FhirRecords.registerPatient(clients.fhirFor(port, acute, "system/*.read", "system/*.write"), acute, localId,
+                FhirRecords.uniqueKana());
+        long person = clients.personOf(acute, localId);
+        long admin = accounts.networkAdmin().id();
+        consents.link(person, acute.id(), admin);
+        consents.grant(person, org.musubi.consent.ConsentScope.ALL_FACILITIES, null,
+                java.util.Set.of(org.musubi.audit.Purpose.TREATMENT), admin, acute.id());
+        WebSession lead = accounts.signedIn(port, accounts.memberOf(acute, Profession.DOCTOR));
+        lead.get("/portal/patients/" + person + "/pathways");
+        String location = WebSession.location(lead.post("/portal/patients/" + person + "/pathways", "template", "stroke"));
+        String path = location.substring(0, location.indexOf('?'));
+        UUID id = UUID.fromString(path.substring("/portal/pathways/".length()));
+
+        assertThat(WebSession.location(lead.post(path + "/withdraw"))).isEqualTo(path + "?confirm");
+        assertThat(jdbc.sql("SELECT status FROM pathway_enrolment WHERE id = ?").param(id).query(String.class).single())
+                .as("not withdrawn without the confirmation").isEqualTo("ACTIVE");
+        assertThat(lead.get(path + "?confirm").body())
+                .contains("<details class=\"confirm\" id=\"pathway-withdraw\" open=\"open\">")
+                .contains("この患者の「脳卒中地域連携パス」を中止します。中止すると、まだ記入されていない段階はどの施設も記入できなくなります。記入済みの記録は残ります。");
+
+        assertThat(WebSession.location(lead.post(path + "/withdraw", "confirmed", "yes"))).isEqualTo(path + "?withdrawn");
+        assertThat(jdbc.sql("SELECT status FROM pathway_enrolment WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("WITHDRAWN");
+    }
+
     private long visits(Facility facility, long person) {
         SourcePatient own = identities.receive(new SourcePatient(0, facility.id(), FhirRecords.localId(), "連携",
                 "花子", "レンケイ", "ハナコ", Sex.FEMALE, FhirRecords.uniqueBirthDate(), null, null, null));

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -38,6 +39,7 @@ import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -132,6 +134,91 @@ class ConsultationsIT extends NetworkFixtures {
                 "検査報告 2026-11-21 血液検査 検査結果・測定値 2026-11-02 LDLコレステロール 165 mg/dL");
         assertThat(shown(page, "<section id=\"references\">(.*?)</section>")).containsExactly(
                 "参照された記録 検査報告 2026-11-21 血液検査 検査結果・測定値 2026-11-02 LDLコレステロール 165 mg/dL");
+    }
+
+    /**
+     * Issue 67, the letters' rule: a clinic that linked the patient by card alone (no chart number, so no source patient
+     * of its own) asks the hospital about them and reads the hospital's answer; the thread is stored under a source
+     * patient of the clinic's, made at its first question and audited once as a card link, and kept for the next
+     * question. A hospital without a link gets the one 404 of a patient and a thread that do not exist.
+     */
+    @Test
+    void aClinicLinkedByCardAloneAsksAndReadsTheAnswerAndAFacilityWithoutALinkGetsTheOne404() {
+        var fhir = clients.fhirFor(port, hospital, "system/*.read", "system/*.write");
+        String local = FhirRecords.localId();
+        FhirRecords.registerPatient(fhir, hospital, local, FhirRecords.uniqueKana());
+        long patient = clients.personOf(hospital, local);
+        long admin = accounts.networkAdmin().id();
+        consents.grant(patient, ConsentScope.ALL_FACILITIES, null, Set.of(Purpose.TREATMENT), admin, hospital.id());
+        consents.link(patient, clinic.id(), admin);
+        String regional = identities.person(patient).orElseThrow().person().regionalId();
+        String base = "/portal/patients/" + patient + "/consultations";
+
+        WebSession asker = accounts.signedIn(port, doctor);
+        assertThat(asker.get(base + "/new?facility=" + hospital.id()).statusCode()).isEqualTo(200);
+        long before = audit.max();
+        String first = WebSession.location(asker.post(base, "facility", String.valueOf(hospital.id()),
+                "specialist", String.valueOf(specialist.id()), "subject", "カード連携の患者について",
+                "text", "紹介を受けた患者です。ご意見をお願いします。"));
+        assertThat(first).matches("/portal/consultations/[0-9a-f-]{36}\\?asked");
+        String thread = first.substring(0, first.indexOf('?'));
+        assertThat(audit.forPatient(before, regional).stream().filter(a -> a.startsWith("IDENTITY_LINK")))
+                .as("the clinic's source patient, made at its first question").containsExactly(
+                        "IDENTITY_LINK PERMIT CARD: a facility linked by card asks its first consultation");
+
+        WebSession answerer = accounts.signedIn(port, specialist);
+        answerer.get(thread);
+        assertThat(WebSession.location(answerer.post(thread + "/messages", "text", "外来で経過をみてください。")))
+                .isEqualTo(thread + "?posted");
+        assertThat(asker.get(thread).body()).contains("紹介を受けた患者です。ご意見をお願いします。", "外来で経過をみてください。");
+
+        long second = audit.max();
+        asker.get(base + "/new?facility=" + hospital.id());
+        assertThat(WebSession.location(asker.post(base, "facility", String.valueOf(hospital.id()),
+                "subject", "二つ目の相談", "text", "もう一つ伺います。"))).endsWith("?asked");
+        assertThat(audit.forPatient(second, regional)).as("the same source patient").noneMatch(
+                a -> a.startsWith("IDENTITY_LINK"));
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM source_patient s JOIN person_link l ON l.source_patient_id = s.id
+                WHERE s.facility_id = ? AND l.person_id = ?""").params(clinic.id(), patient).query(Long.class)
+                .single()).as("one source patient of the clinic's for the person").isEqualTo(1);
+
+        WebSession stranger = accounts.signedIn(port, accounts.memberOf(accounts.newHospital(), Profession.DOCTOR));
+        String nobody = "/portal/patients/" + Long.MAX_VALUE / 3 + "/consultations";
+        assertThat(stranger.get(base + "/new?facility=" + hospital.id()).statusCode()).isEqualTo(404);
+        assertThat(stranger.get(nobody + "/new?facility=" + hospital.id()).statusCode()).isEqualTo(404);
+        var refused = stranger.post(base, "facility", String.valueOf(hospital.id()), "subject", "x", "text", "y");
+        var absent = stranger.post(nobody, "facility", String.valueOf(hospital.id()), "subject", "x", "text", "y");
+        assertThat(refused.statusCode()).isEqualTo(404).isEqualTo(absent.statusCode());
+        assertThat(refused.body().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""))
+                .as("the page of a patient who does not exist (the CSRF token aside, masked per response)")
+                .isEqualTo(absent.body().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""));
+        assertThat(stranger.get(thread).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Issue 67: closing a consultation asks once. One click closes nothing and comes back to the thread with the
+     * question open (the thread's subject, what closing means); only the POST with {@code confirmed=yes} closes it.
+     */
+    @Test
+    void closingAConsultationAsksOnceAndOnlyTheConfirmationClosesIt() {
+        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+                specialist.id(), null, "閉じる前に確かめる相談", "ご意見をお願いします。", List.of(), List.of()))
+                .orElseThrow();
+        String path = "/portal/consultations/" + thread.id();
+        WebSession asker = accounts.signedIn(port, doctor);
+        asker.get(path);
+
+        assertThat(WebSession.location(asker.post(path + "/close"))).isEqualTo(path + "?confirm");
+        assertThat(consultations.open(reader(doctor), thread.id()).orElseThrow().thread().status())
+                .as("not closed without the confirmation").isEqualTo(ConsultStatus.OPEN);
+        assertThat(asker.get(path + "?confirm").body())
+                .contains("<details class=\"confirm\" id=\"close\" open=\"open\">")
+                .contains("相談「閉じる前に確かめる相談」を終了します。終了すると、相談先もあなたもこの相談に書き込めず、Web会議も設定できなくなります。");
+
+        assertThat(WebSession.location(asker.post(path + "/close", "confirmed", "yes"))).isEqualTo(path + "?closed");
+        assertThat(consultations.open(reader(doctor), thread.id()).orElseThrow().thread().status())
+                .isEqualTo(ConsultStatus.CLOSED);
     }
 
     /** The text a person reads in each match of {@code regex} (group 1): tags dropped, blanks collapsed. */
@@ -334,7 +421,8 @@ class ConsultationsIT extends NetworkFixtures {
         };
         Consultations standby = new Consultations(reads, writes, new JdbcConsultRows(jdbc),
                 new ConsultResources(fhirContext, encoder, blobs, 1_000_000),
-                new ConsultContext(access, auditor, directory, () -> true, Clock.systemUTC()));
+                new ConsultContext(access, auditor, directory, (asker, view) -> Optional.empty(), () -> true,
+                        Clock.systemUTC()));
         long before = audit.max();
         assertThat(standby.open(reader(specialist), thread.id()).orElseThrow().messages()).hasSize(1);
         assertThat(rows(before, specialist)).hasSize(1);

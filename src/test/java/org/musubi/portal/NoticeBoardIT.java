@@ -56,9 +56,15 @@ class NoticeBoardIT extends NetworkFixtures {
         assertThat(doctor.get("/").body()).contains(withdrawn).doesNotContain(future).doesNotContain(past);
         long id = jdbc.sql("SELECT id FROM notice WHERE title_ja = ?").param(withdrawn).query(Long.class).single();
         operator.get("/admin/notices");
+        // issue 67: one click asks first (the notice named, what follows) and withdraws nothing
+        String asked = WebSession.location(operator.post("/admin/notices/" + id + "/withdraw"));
+        assertThat(asked).isEqualTo("/admin/notices?confirm=" + id);
+        assertThat(operator.get(asked).body()).contains("<details class=\"confirm\" id=\"withdraw-" + id + "\" open=\"open\">")
+                .contains("お知らせ「" + withdrawn + "」を取り下げます。取り下げると、掲載期間中でも表示されなくなります。");
+        assertThat(doctor.get("/").body()).as("still shown").contains(withdrawn);
         long before = audit.max();
 
-        HttpResponse<String> done = operator.post("/admin/notices/" + id + "/withdraw");
+        HttpResponse<String> done = operator.post("/admin/notices/" + id + "/withdraw", "confirmed", "yes");
 
         assertThat(WebSession.location(done)).isEqualTo("/admin/notices");
         assertThat(audit.since(before, admin.loginId())).containsExactly("NOTICE_WITHDRAW PERMIT");

@@ -108,9 +108,15 @@ class PatientLinkingIT extends NetworkFixtures {
         Patient patient = patientWithConsent();
         WebSession clinic = linkedClinic(patient);
         clinic.get("/portal/patients/" + patient.person().id());
+        // issue 67: one click asks first (the person named, what follows) and ends nothing
+        String asked = WebSession.location(clinic.post("/portal/patients/" + patient.person().id() + "/unlink"));
+        assertThat(asked).isEqualTo("/portal/patients/" + patient.person().id() + "?confirm=unlink");
+        assertThat(clinic.get(asked).body()).contains("<details class=\"confirm\" id=\"unlink\" open=\"open\">")
+                .contains(patient.person().person().familyKanji() + " " + patient.person().person().givenKanji()
+                        + " さんとの連携を終了します。終了すると、あなたの施設は次の操作からこの方の記録を見られなくなります。");
         long before = audit.max();
 
-        clinic.post("/portal/patients/" + patient.person().id() + "/unlink");
+        clinic.post("/portal/patients/" + patient.person().id() + "/unlink", "confirmed", "yes");
 
         assertThat(clinic.get("/portal/patients/" + patient.person().id()).statusCode()).isEqualTo(404);
         assertThat(audit.forPatient(before, patient.regionalId()))

@@ -123,7 +123,12 @@ class PersonAdminIT extends NetworkFixtures {
                 .contains(Card.QR_PREFIX + number + ":1:" + firstCode.replace("-", "")).contains("<svg");
         assertThat(web.get(path).body()).as("and never again").doesNotContain("id=\"issued-card\"")
                 .doesNotContain(firstCode);
-        submit(web, path + "/cards/" + number + "/lost");
+        // issue 67: one click asks first (the card named, what follows) and reports nothing
+        assertThat(submit(web, path + "/cards/" + number + "/lost"))
+                .contains("<details class=\"confirm\" id=\"lost-1\" open=\"open\">")
+                .contains("第1版のカードを紛失として届け出ます。届け出ると、このカードではどの施設でも確認・連携ができなくなります。");
+        assertThat(cards.of(person.id())).extracting(Card::status).containsExactly(CardStatus.ACTIVE);
+        submit(web, path + "/cards/" + number + "/lost", "confirmed", "yes");
         String page = submit(web, path + "/cards/" + number + "/reissue");
 
         assertThat(cards.of(person.id())).extracting(Card::issueNo, Card::status)
@@ -163,7 +168,12 @@ class PersonAdminIT extends NetworkFixtures {
 
         postForm(web, path + "/consents", "scope=ALL_FACILITIES&facilityId=&purposes=TREATMENT&purposes=EMERGENCY&_csrf=" + csrf);
         Consent granted = consents.of(person.id()).getFirst();
-        String page = submit(web, path + "/consents/" + granted.id() + "/withdraw");
+        // issue 67: one click asks first (the consent named, what follows) and withdraws nothing
+        String asked = submit(web, path + "/consents/" + granted.id() + "/withdraw");
+        assertThat(asked).contains("<details class=\"confirm\" id=\"withdraw-consent-" + granted.id() + "\" open=\"open\">")
+                .contains("この方の同意（すべての参加施設）を撤回します。撤回すると、この同意にもとづく他施設の記録の参照は、すぐにできなくなります。");
+        assertThat(consents.of(person.id())).singleElement().satisfies(c -> assertThat(c.active()).isTrue());
+        String page = submit(web, path + "/consents/" + granted.id() + "/withdraw", "confirmed", "yes");
 
         assertThat(granted.purposes()).containsExactlyInAnyOrder(Purpose.TREATMENT, Purpose.EMERGENCY);
         assertThat(consents.of(person.id())).singleElement().satisfies(c -> assertThat(c.active()).isFalse());

@@ -22,6 +22,7 @@ import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
+import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -58,6 +59,37 @@ class PublishIT extends NetworkFixtures {
 
     private static Reader reader(User user, Facility facility) {
         return new Reader(user.id(), facility.id(), Purpose.TREATMENT);
+    }
+
+    /**
+     * Issue 67: withdrawing a publication asks once. One click withdraws nothing and comes back to the publishing page
+     * with the question open (the item named, what withdrawing means); only the POST with {@code confirmed=yes}
+     * withdraws it.
+     */
+    @Test
+    void withdrawingAPublicationAsksOnceAndOnlyTheConfirmationWithdrawsIt() {
+        Setting s = setting();
+        String condition = publishing.note(reader(s.doctor(), s.clinic()), s.person(), new Publishing.Note(
+                List.of(new Publishing.Diagnosis("取り下げ確認用の高血圧症", "I10")), List.of(), List.of()))
+                .orElseThrow().getFirst();
+        WebSession web = accounts.signedIn(port, s.doctor());
+        String page = "/portal/patients/" + s.person() + "/publish";
+        web.get(page);
+        String withdraw = page + "/Condition/" + condition + "/withdraw";
+
+        assertThat(WebSession.location(web.post(withdraw))).isEqualTo(page + "?confirm=" + condition);
+        assertThat(web.get(page + "?confirm=" + condition).body())
+                .contains("<details class=\"confirm\" id=\"withdraw-" + condition + "\" open=\"open\">")
+                .contains("「取り下げ確認用の高血圧症")
+                .contains("を取り下げます。取り下げると、統合ビューアには表示されなくなります（履歴は残ります）。");
+        assertThat(publishing.published(reader(s.doctor(), s.clinic()), s.person()).orElseThrow().items())
+                .filteredOn(p -> p.id().equals(condition)).singleElement()
+                .satisfies(p -> assertThat(p.withdrawn()).as("not withdrawn without the confirmation").isFalse());
+
+        assertThat(WebSession.location(web.post(withdraw, "confirmed", "yes"))).isEqualTo(page + "?withdrawn");
+        assertThat(publishing.published(reader(s.doctor(), s.clinic()), s.person()).orElseThrow().items())
+                .filteredOn(p -> p.id().equals(condition)).singleElement()
+                .satisfies(p -> assertThat(p.withdrawn()).isTrue());
     }
 
     @Test

@@ -103,9 +103,21 @@ class CareTeamController {
         }
     }
 
+    /**
+     * Ends a membership (a member leaving, or one removed by a member whose facility has standing) once confirmed
+     * ({@code confirmed=yes}); one click without it comes back to the team's page with the question open and ends
+     * nothing.
+     */
     @PostMapping("/portal/care-teams/{teamId}/members/{userId}/end")
     String end(@AuthenticationPrincipal SignedIn me, @PathVariable String teamId, @PathVariable long userId,
-               HttpServletResponse response) {
+               @RequestParam(required = false) String confirmed, HttpServletResponse response) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the team's page opens with the question (a team the user is not in: their list)
+            UUID team = id(teamId);
+            return teams.teamsOfMember(me.userId()).stream().filter(t -> t.id().equals(team)).findFirst()
+                    .map(t -> "redirect:/portal/patients/" + t.personId() + "/care-team?confirm=" + team + "-" + userId)
+                    .orElse("redirect:/portal/care-teams");
+        }
         try {
             teams.end(actor(me), id(teamId), userId);
             return userId == me.userId() ? "redirect:/portal/care-teams?left" : "redirect:/portal/care-teams/"

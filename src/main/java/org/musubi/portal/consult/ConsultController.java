@@ -144,8 +144,21 @@ class ConsultController {
         }
     }
 
+    /**
+     * The asker closes the thread once confirmed ({@code confirmed=yes}); one click without it comes back to the
+     * thread with the question open (the thread page answers 404 to anyone else) and closes nothing.
+     */
     @PostMapping("/portal/consultations/{id}/close")
-    String close(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
+    String close(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
+                 @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the thread opens with the question, nothing is changed
+            UUID thread = uuid(id);
+            if (thread == null) {
+                throw absent();
+            }
+            return "redirect:/portal/consultations/" + thread + "?confirm";
+        }
         try {
             return consultations.close(reader(me), uuid(id))
                     .map(t -> "redirect:/portal/consultations/" + t.id() + "?closed")

@@ -110,8 +110,18 @@ class PathwayController {
         return "portal/pathway";
     }
 
+    /**
+     * Withdraws the enrolment once confirmed ({@code confirmed=yes}); one click without it comes back to the
+     * enrolment's page with the question open (the page answers 404 to anyone who may not see it) and changes nothing.
+     */
     @PostMapping("/portal/pathways/{id}/withdraw")
-    String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletResponse response) {
+    String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
+                    @RequestParam(required = false) String confirmed, HttpServletResponse response) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the enrolment's page opens with the question
+            UUID enrolment = uuid(id);
+            return enrolment == null ? denied(response) : "redirect:/portal/pathways/" + enrolment + "?confirm";
+        }
         return pathways.withdraw(reader(me), uuid(id)) ? "redirect:/portal/pathways/" + id + "?withdrawn"
                 : denied(response);
     }

@@ -107,8 +107,14 @@ class PublishController {
 
     @PostMapping("/portal/patients/{personId}/publish/{type}/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable String personId, @PathVariable String type,
-                    @PathVariable String id, HttpServletResponse response) {
+                    @PathVariable String id, @RequestParam(required = false) String confirmed,
+                    HttpServletResponse response) {
         long person = person(personId);
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the publishing page opens with the question (a person not shown answers 404)
+            return person < 0 || !id.matches("[A-Za-z0-9.-]{1,64}") ? denied(response)
+                    : "redirect:/portal/patients/" + person + "/publish?confirm=" + id;
+        }
         return publishing.withdraw(reader(me), person, type, id)
                 ? "redirect:/portal/patients/" + person + "/publish?withdrawn" : denied(response);
     }

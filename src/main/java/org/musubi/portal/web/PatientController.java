@@ -51,8 +51,17 @@ class PatientController {
         }
     }
 
+    /**
+     * Ends the facility's link with the person once confirmed ({@code confirmed=yes}); one click without it comes back
+     * to the patient's page with the question open (a person the caller may not see answers 404 there) and ends nothing.
+     */
     @PostMapping("/portal/patients/{personId}/unlink")
-    String unlink(@AuthenticationPrincipal SignedIn me, @PathVariable long personId) {
+    String unlink(@AuthenticationPrincipal SignedIn me, @PathVariable long personId,
+                  @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the patient's page opens with the question
+            return "redirect:/portal/patients/" + personId + "?confirm=unlink";
+        }
         if (me.facilityId() != null) {
             endLink.byFacility(me.userId(), me.facilityId(), personId);
         }

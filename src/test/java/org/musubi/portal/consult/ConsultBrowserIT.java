@@ -115,7 +115,10 @@ class ConsultBrowserIT extends NetworkFixtures {
         browser.find("#consult-list tr[data-thread] a.open-thread").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
         assertThat(browser.find("#messages").getText()).contains("GLP-1 受容体作動薬");
-        browser.find("#close").click();
+        browser.find("#close-ask").click();
+        assertThat(browser.find("#close-question").getText()).as("issue 67: asked once, the consequence named")
+                .contains("を終了します。終了すると、相談先もあなたもこの相談に書き込めず");
+        browser.find("#close-confirm").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("closed-done")));
         assertThat(browser.find("#thread-status").getAttribute("data-status")).isEqualTo("CLOSED");
         assertThat(browser.findAll("#post-form")).as("a closed thread takes no message").isEmpty();

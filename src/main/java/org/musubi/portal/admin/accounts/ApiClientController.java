@@ -88,7 +88,11 @@ class ApiClientController {
     String revoke(@AuthenticationPrincipal SignedIn me, @PathVariable String clientId,
                   @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
         if (!"yes".equals(confirmed)) {
-            // asked once (issue 67): the list opens with the question, nothing is changed
+            // asked once (issue 67): the list opens with the question, nothing is changed — for a client the caller
+            // manages; anyone else gets the refusal the act itself gives (403)
+            if (clients.clients(Admins.of(me), null).stream().noneMatch(c -> c.clientId().equals(clientId))) {
+                throw new NotPermitted("api client " + clientId);
+            }
             redirect.addAttribute("confirm", clientId);
             return "redirect:/admin/api-clients";
         }

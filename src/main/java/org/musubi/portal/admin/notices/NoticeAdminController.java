@@ -74,8 +74,15 @@ class NoticeAdminController {
         return save(me, id, form, model, redirect);
     }
 
+    /** Withdraws a notice once confirmed ({@code confirmed=yes}); without it the list opens with the question. */
     @PostMapping("/admin/notices/{id}/withdraw")
-    String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes redirect) {
+    String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
+                    @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the list opens with the question, nothing is changed
+            redirect.addAttribute("confirm", id);
+            return "redirect:/admin/notices";
+        }
         if (publish.withdraw(Admins.of(me), id)) {
             redirect.addFlashAttribute("withdrawn", id);
         }

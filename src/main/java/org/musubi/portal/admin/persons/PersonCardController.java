@@ -55,7 +55,12 @@ class PersonCardController {
 
     @PostMapping("/admin/persons/{id}/cards/{number}/lost")
     String lost(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable String number,
-                RedirectAttributes redirect) {
+                @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the person's page opens with the question, the card stays valid
+            redirect.addAttribute("confirm", "lost-" + number);
+            return "redirect:/admin/persons/" + id;
+        }
         return PersonChanges.apply(id, redirect, "person.done.cardLost", () -> {
             requireOwnCard(id, number);
             replace.reportLost(me.userId(), number);

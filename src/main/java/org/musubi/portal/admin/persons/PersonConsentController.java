@@ -34,9 +34,18 @@ class PersonConsentController {
                 () -> record.grant(me.userId(), me.facilityId(), form));
     }
 
+    /**
+     * Withdraws a consent once confirmed ({@code confirmed=yes}); one click without it comes back to the person's page
+     * with the question open and withdraws nothing.
+     */
     @PostMapping("/admin/persons/{id}/consents/{consentId}/withdraw")
     String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable long consentId,
-                    RedirectAttributes redirect) {
+                    @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the person's page opens with the question
+            redirect.addAttribute("confirm", consentId);
+            return "redirect:/admin/persons/" + id;
+        }
         return PersonChanges.apply(id, redirect, "person.done.consentWithdrawn",
                 () -> record.withdraw(ChangedBy.operator(me.userId()), id, consentId));
     }

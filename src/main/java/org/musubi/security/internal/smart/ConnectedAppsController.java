@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 連携アプリ ({@code /phr/apps}): the apps a resident connected (what each may read, when it was connected, when it was
@@ -36,8 +37,12 @@ class ConnectedAppsController {
     }
 
     @PostMapping(Endpoints.MANAGE + "/{grantId}/disconnect")
-    String disconnect(@AuthenticationPrincipal SignedIn me, @PathVariable String grantId, Model model,
-                      HttpServletResponse response) {
+    String disconnect(@AuthenticationPrincipal SignedIn me, @PathVariable String grantId,
+                      @RequestParam(required = false) String confirmed, Model model, HttpServletResponse response) {
+        if (!"yes".equals(confirmed) && grantId.matches("\\d{1,18}")) {
+            // asked once (issue 67): the list opens with the question, nothing is changed
+            return "redirect:" + Endpoints.MANAGE + "?confirm=" + grantId;
+        }
         Optional<User> resident = users.find(me.userId());
         if (resident.isEmpty() || !grantId.matches("\\d{1,18}")
                 || !consents.disconnect(resident.get(), Long.parseLong(grantId))) {

@@ -47,8 +47,17 @@ class SmartAppAdminController {
         return "redirect:" + PATH;
     }
 
+    /**
+     * Stops an app (every resident's connection revoked) once confirmed ({@code confirmed=yes}); without it the list
+     * opens with the question and nothing is changed.
+     */
     @PostMapping(PATH + "/{id}/stop")
-    String stop(@PathVariable long id, RedirectAttributes redirect) {
+    String stop(@PathVariable long id, @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67)
+            redirect.addAttribute("confirm", id);
+            return "redirect:" + PATH;
+        }
         redirect.addFlashAttribute("stopped", apps.stop(id));
         return "redirect:" + PATH;
     }

@@ -121,8 +121,13 @@ class SmartLaunchIT extends NetworkFixtures {
                 .doesNotContain("まだ使われていません");
         assertThat(notebook.get("/phr").body()).contains("href=\"/phr/apps\"");
         String grant = page.body().replaceFirst("(?s).*data-grant=\"(\\d+)\".*", "$1");
+        // issue 67: one click asks first (the app named, what follows) and disconnects nothing
+        String asked = WebSession.location(notebook.post("/phr/apps/" + grant + "/disconnect"));
+        assertThat(asked).isEqualTo("/phr/apps?confirm=" + grant);
+        assertThat(notebook.get(asked).body()).contains("<details class=\"confirm\" id=\"disconnect-" + grant + "\" open=\"open\">")
+                .contains("「テスト用 健康アプリ」との連携を解除します。解除すると、このアプリはすぐにあなたの記録を読めなくなります。");
         before = audit.max();
-        HttpResponse<String> disconnected = notebook.post("/phr/apps/" + grant + "/disconnect");
+        HttpResponse<String> disconnected = notebook.post("/phr/apps/" + grant + "/disconnect", "confirmed", "yes");
         assertThat(WebSession.location(disconnected)).isEqualTo("/phr/apps?disconnected");
         assertThat(audit.since(before, resident.account().loginId()))
                 .containsExactly("APP_REVOKE PERMIT " + app.clientId() + " disconnected by the resident");
@@ -180,6 +185,19 @@ class SmartLaunchIT extends NetworkFixtures {
                 "launch/patient patient/Observation.read offline_access");
         page = operator.open(WebSession.location(created)).body();
         assertThat(page).contains("id=\"created-app\"").contains("歩数ノート").contains("com.example.steps:/oauth");
+
+        // issue 67: stopping the app asks once (the app named, what follows); only the confirmed POST stops it
+        long id = jdbc.sql("SELECT id FROM smart_app WHERE name = ? ORDER BY id DESC LIMIT 1").param("歩数ノート")
+                .query(Long.class).single();
+        String asked = WebSession.location(operator.post("/admin/smart-apps/" + id + "/stop"));
+        assertThat(asked).isEqualTo("/admin/smart-apps?confirm=" + id);
+        assertThat(operator.get(asked).body()).contains("<details class=\"confirm\" id=\"stop-" + id + "\" open=\"open\">")
+                .contains("アプリ「歩数ノート」を停止します。停止すると、このアプリと連携している住民（0 人）の連携がすべて解除され");
+        assertThat(jdbc.sql("SELECT active FROM smart_app WHERE id = ?").param(id).query(Boolean.class).single())
+                .as("not stopped without the confirmation").isTrue();
+        operator.post("/admin/smart-apps/" + id + "/stop", "confirmed", "yes");
+        assertThat(jdbc.sql("SELECT active FROM smart_app WHERE id = ?").param(id).query(Boolean.class).single())
+                .isFalse();
 
         Residents.Resident resident = residents.register(residents.patientAt(port, FacilityKind.CLINIC, "カンリガメン").personId());
         WebSession notebook = residents.logIn(port, resident);
