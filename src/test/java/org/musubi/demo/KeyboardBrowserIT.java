@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.emergency.Crews;
@@ -39,6 +40,12 @@ class KeyboardBrowserIT extends StartedDemo {
 
     private final List<String> unseenFocus = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
+
+    @BeforeEach
+    void nothingFoundYet() {
+        unseenFocus.clear();
+        violations.clear();
+    }
 
     @Test
     void aDoctorSignsInOpensAPatientAndMovesBetweenTheChartsTabsWithTheKeyboardAlone() {
