@@ -87,8 +87,8 @@ class RoleMenuIT extends StartedDemo {
             java.nio.file.Files.createDirectories(file.getParent());
             java.nio.file.Files.writeString(file, "# axe-core: serious and critical violations\n\n" + checked
                     + " pages checked (each at 1366 and 360 px) in " + (System.nanoTime() - started) / 1_000_000_000
-                    + " s (with the menu checks).\n\n" + String.join("\n", violations.stream().map(v -> "- " + v).toList())
-                    + "\n");
+                    + " s (with the menu checks).\n\n"
+                    + String.join("\n", violations.stream().map(v -> "- " + v).toList()) + "\n");
         }
         assertThat(violations).as("serious or critical accessibility violations (axe-core, WCAG 2.2 AA; role | width | "
                 + "page | rule (impact): help — elements)").isEmpty();
@@ -116,7 +116,9 @@ class RoleMenuIT extends StartedDemo {
         return main.find() ? TOKENS.matcher(main.group()).replaceAll("$1\"\"") : null;
     }
 
-    /** Gives the browser the session {@code web} signed in over HTTP (a second sign-in would wait for the next code). */
+    /**
+     * Gives the browser the session {@code web} signed in over HTTP (a second sign-in would wait for the next code).
+     */
     private static void takeOver(Chromium browser, WebSession web) {
         browser.open("/public/cards");
         browser.driver().manage().deleteAllCookies();

@@ -73,8 +73,9 @@ public final class Axe {
         Map<String, Object> answer = (Map<String, Object>) js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
-                  .then(r => done({violations: r.violations.map(v => ({rule: v.id, impact: v.impact || '', help: v.help,
-                      targets: v.nodes.map(n => n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '))}))}))
+                  .then(r => done({violations: r.violations.map(v => ({rule: v.id, impact: v.impact || '',
+                      help: v.help, targets: v.nodes.map(n => n.target
+                          .map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '))}))}))
                   .catch(e => done({error: String(e)}));""", TAGS);
         if (answer.containsKey("error")) {
             throw new IllegalStateException("axe-core failed on " + browser.path() + ": " + answer.get("error"));

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public site's pages, for anyone without a login: the landing page, the facility search, the 開示病院一覧, how
- * to get a card and the accessibility statement. Only GET, only the {@link PublicDirectory}'s listings; a criterion that is no known value (a kind or
- * role nobody has) is ignored rather than refused, as a search box would.
+ * to get a card and the accessibility statement. Only GET, only the {@link PublicDirectory}'s listings; a criterion
+ * that is no known value (a kind or role nobody has) is ignored rather than refused, as a search box would.
  */
 @Controller
 class PublicSiteController {
