@@ -1237,7 +1237,8 @@ class AttackMatrixIT extends NetworkFixtures {
         for (WebSession visitor : List.of(stranger, staffOfB)) {
             for (String secret : secrets) {
                 String asked = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
-                for (String path : List.of("/public", "/public/cards", "/public/disclosing?municipality=" + asked,
+                for (String path : List.of("/public", "/public/cards", "/public/accessibility",
+                        "/public/disclosing?municipality=" + asked,
                         "/public/facilities?name=" + asked, "/public/facilities?municipality=" + asked)) {
                     HttpResponse<String> page = visitor.get(path);
                     assertThat(page.statusCode()).as(path).isEqualTo(200);

@@ -22,7 +22,11 @@ import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import org.musubi.security.DemoLogins;
 import org.musubi.surveillance.SurveillanceDemo;
+import org.musubi.testing.Axe;
+import org.musubi.testing.Chromium;
 import org.musubi.testing.WebSession;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,6 +36,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * home), its main menu and its 管理 menu's groups hold exactly its role's links, in order, as a person reads them, and
  * every link of the header answers 200 (none 403 or 404): every link a user is shown, they may use. (Without an image
  * archive the imaging page answers 503 with its "not set up" page, which says how to add one.)
+ *
+ * <p>Issue 67, item 6: the same pages — every role's landing page and every link of its header, and the public pages an
+ * anonymous visitor reaches (the front door, the public site, the logins, the accessibility statement) — are opened in
+ * Chromium with the role's session, at 1366 px and at 360 px wide, and axe-core's WCAG 2.0/2.1/2.2 A and AA rules run
+ * in each ({@link Axe}); any violation of impact serious or critical fails the test, naming the page, the role, the
+ * width, the rule, the elements and what the rule asks. The list also goes to target/axe/violations.md. A page of a
+ * menu whose main content (over HTTP, tokens aside) another role was already shown at the same address is not checked
+ * again; every role's landing page is, with its header.
  */
 class RoleMenuIT extends StartedDemo {
 
@@ -48,8 +60,75 @@ class RoleMenuIT extends StartedDemo {
             FacilityKind.DENTAL_CLINIC, FacilityKind.PHARMACY, FacilityKind.HOME_NURSING_STATION,
             FacilityKind.CARE_FACILITY);
 
+    private static final Dimension PHONE = new Dimension(360, 740);
+    /** The public pages an anonymous visitor reaches from the front door. */
+    private static final List<String> PUBLIC_PAGES = List.of("/", "/public/facilities", "/public/disclosing",
+            "/public/cards", "/public/research", "/public/accessibility", "/apply", "/login", "/phr/login");
+
+    private static final Pattern MAIN = Pattern.compile("<main.*</main>", Pattern.DOTALL);
+    private static final Pattern TOKENS = Pattern.compile("(name=\"_csrf\" value=|content=)\"[^\"]*\"");
+    /** The addresses and main contents already checked by axe. */
+    private final Set<String> checkedMains = new java.util.HashSet<>();
+    /** Serious and critical axe violations found: role, width, page, violation. */
+    private final List<String> violations = new ArrayList<>();
+    private int checked;
+
     @Test
-    void everyDemoAccountLandsOnItsPageSeesItsRolesMenuAndMayOpenEveryLinkShown() {
+    void everyDemoAccountLandsOnItsPageSeesItsRolesMenuAndMayOpenEveryLinkShown() throws java.io.IOException {
+        long started = System.nanoTime();
+        try (Chromium browser = Chromium.start(port)) {
+            Axe.install(browser);
+            for (String page : PUBLIC_PAGES) {
+                axe(browser, "anonymous", page);
+            }
+            everyRole(browser);
+        } finally {
+            java.nio.file.Path file = java.nio.file.Path.of("target", "axe", "violations.md");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, "# axe-core: serious and critical violations\n\n" + checked
+                    + " pages checked (each at 1366 and 360 px) in " + (System.nanoTime() - started) / 1_000_000_000
+                    + " s (with the menu checks).\n\n"
+                    + String.join("\n", violations.stream().map(v -> "- " + v).toList()) + "\n");
+        }
+        assertThat(violations).as("serious or critical accessibility violations (axe-core, WCAG 2.2 AA; role | width | "
+                + "page | rule (impact): help — elements)").isEmpty();
+    }
+
+    /**
+     * Opens {@code path} at 1366 px and at 360 px wide and runs axe-core's rules in it; serious and critical violations
+     * go to {@link #violations}.
+     */
+    private void axe(Chromium browser, String role, String path) {
+        checked++;
+        browser.resize(Chromium.DESKTOP);
+        browser.open(path);
+        for (Dimension size : List.of(Chromium.DESKTOP, PHONE)) {
+            browser.resize(size); // the same page laid out again at the width: no second load
+            for (Axe.Violation v : Axe.failing(browser)) {
+                violations.add(role + " | " + size.width + " px | " + path + " | " + v);
+            }
+        }
+    }
+
+    /** A page's main content, its tokens left out; null when it has none. */
+    private static String main(String page) {
+        Matcher main = MAIN.matcher(page);
+        return main.find() ? TOKENS.matcher(main.group()).replaceAll("$1\"\"") : null;
+    }
+
+    /**
+     * Gives the browser the session {@code web} signed in over HTTP (a second sign-in would wait for the next code).
+     */
+    private static void takeOver(Chromium browser, WebSession web) {
+        browser.open("/public/cards");
+        browser.driver().manage().deleteAllCookies();
+        for (String pair : web.cookieHeader().split("; ")) {
+            int eq = pair.indexOf('=');
+            browser.driver().manage().addCookie(new Cookie(pair.substring(0, eq), pair.substring(eq + 1), "/"));
+        }
+    }
+
+    private void everyRole(Chromium browser) {
         Users users = server.getBean(Users.class);
         Set<String> logins = new LinkedHashSet<>();
         server.getBean(DemoLogins.class).list().forEach(l -> logins.add(l.loginId()));
@@ -84,6 +163,7 @@ class RoleMenuIT extends StartedDemo {
             assertThat(adminMenu(nav)).as(loginId + "'s 管理 menu").containsExactlyEntriesOf(expected.admin());
 
             Matcher href = HREF.matcher(nav);
+            Map<String, String> mains = new LinkedHashMap<>();
             List<String> links = new ArrayList<>();
             while (href.find()) {
                 links.add(href.group(1).replace("&amp;", "&"));
@@ -97,6 +177,20 @@ class RoleMenuIT extends StartedDemo {
                     continue;
                 }
                 assertThat(followed.statusCode()).as(loginId + " follows " + link).isEqualTo(200);
+                mains.put(link, main(followed.body()));
+            }
+
+            takeOver(browser, web);
+            Set<String> pages = new LinkedHashSet<>();
+            pages.add(expected.landing());
+            links.stream().filter(l -> !l.contains("lang=")).forEach(pages::add);
+            for (String link : pages) {
+                // the landing page always (it carries the role's header); a page of the menu unless another role was
+                // shown exactly the same main content at the same address (the facility search, an empty inbox …)
+                if (link.equals(expected.landing()) || mains.get(link) == null
+                        || checkedMains.add(link + "\n" + mains.get(link))) {
+                    axe(browser, loginId, link);
+                }
             }
         }
     }

@@ -199,6 +199,27 @@ class PublicSiteIT extends NetworkFixtures {
         assertThat(WebSession.location(pending)).contains("/login/second-factor");
     }
 
+    /**
+     * Issue 67, item 6: the accessibility statement is public, linked from the footer of the public pages and of both
+     * login pages, and says the standard, how it is tested, its known limits and whom to tell, in Japanese and English.
+     */
+    @Test
+    void theAccessibilityStatementIsPublicAndLinkedFromTheFooters() {
+        WebSession visitor = visitor();
+        for (String page : List.of("/", "/public/cards", "/public/facilities", "/login", "/phr/login")) {
+            assertThat(visitor.get(page).body()).as(page + "'s footer")
+                    .contains("id=\"footer-accessibility\" href=\"/public/accessibility\">アクセシビリティ方針</a>");
+        }
+        HttpResponse<String> statement = visitor.get("/public/accessibility");
+        assertThat(statement.statusCode()).isEqualTo(200);
+        assertThat(statement.body()).contains("<h1>アクセシビリティ方針</h1>", "WCAG 2.2", "適合レベル AA",
+                "JIS X 8341-3:2016", "axe-core", "1366 px", "360 px", "キーボード", "<h2>既知の制約</h2>",
+                "ネットワーク運営事務局にお知らせください");
+        HttpResponse<String> english = visitor.get("/public/accessibility?lang=en");
+        assertThat(english.body()).contains("<h1>Accessibility statement</h1>", "WCAG 2.2",
+                "JIS X 8341-3:2016 conformance level AA", "<h2>Known limits</h2>", "the network&#39;s secretariat");
+    }
+
     @Test
     void noPageSaysAnythingAboutAPersonOrAUser() {
         List<String> users = jdbc.sql("SELECT name_kanji FROM app_user WHERE demo ORDER BY id").query(String.class).list();

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public site's pages, for anyone without a login: the landing page, the facility search, the 開示病院一覧 and how
- * to get a card. Only GET, only the {@link PublicDirectory}'s listings; a criterion that is no known value (a kind or
- * role nobody has) is ignored rather than refused, as a search box would.
+ * The public site's pages, for anyone without a login: the landing page, the facility search, the 開示病院一覧, how
+ * to get a card and the accessibility statement. Only GET, only the {@link PublicDirectory}'s listings; a criterion
+ * that is no known value (a kind or role nobody has) is ignored rather than refused, as a search box would.
  */
 @Controller
 class PublicSiteController {
@@ -61,6 +61,12 @@ class PublicSiteController {
     @GetMapping("/public/cards")
     String cards() {
         return "public/cards";
+    }
+
+    /** アクセシビリティ方針: the standard the screens follow, how that is tested, the known limits, whom to tell. */
+    @GetMapping("/public/accessibility")
+    String accessibility() {
+        return "public/accessibility";
     }
 
     private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
