@@ -154,6 +154,8 @@ class FailoverDrillIT extends NetworkFixtures {
                 failed.get(), acknowledgedObservations.size(), acknowledgedFiles.get(), acknowledgedTus.get(),
                 failures.stream().limit(12).toList());
 
+        assertThat(failures).as("while the database is away a request is answered 503 with Retry-After (send it again),"
+                + " never as an internal error").noneMatch(f -> f.matches("(?s)[a-z ]+ on [AB]: 5(?!03)\\d\\d .*"));
         assertThat(cluster.ask(2, "SELECT pg_is_in_recovery()")).as("node2 promoted").isEqualTo("f");
         Set<String> stored = jdbc.sql("SELECT 'Observation/' || id FROM resource WHERE source_facility = ? AND type = "
                 + "'Observation'").param(hospital.id()).query(String.class).set();
