@@ -123,6 +123,14 @@ public final class PgAutoFailover implements AutoCloseable {
         return autoctlOutput("show", "state", "--pgdata", data("monitor"));
     }
 
+    /**
+     * {@code pg_autoctl show events}: the monitor's last {@code count} events (a node reported unhealthy, a primary
+     * assigned wait_primary, which turns synchronous replication off while its standby is away, a promotion …).
+     */
+    public String events(int count) throws IOException, InterruptedException {
+        return autoctlOutput("show", "events", "--count", String.valueOf(count), "--pgdata", data("monitor"));
+    }
+
     /** Waits until each named node reports its state and is assigned it, as {@code pg_autoctl show state} shows. */
     public void awaitState(Duration timeout, Map<String, String> states) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

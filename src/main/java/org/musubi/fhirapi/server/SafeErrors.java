@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
+import org.musubi.database.DatabaseAway;
 import org.musubi.fhirapi.incoming.ParserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * patient data; the details go to the log (at ERROR, without request parameters), and the attempt to the
  * audit trail (one row, outcome ERROR) when nothing recorded it before it failed. A write refused with a
  * FHIR error (4xx) before anything recorded it gets its one row here too (outcome DENY, {@code record.invalid <status>}). A parameter HAPI
- * cannot parse (a malformed date or number) is the caller's mistake: 400, saying what was wrong.
+ * cannot parse (a malformed date or number) is the caller's mistake: 400, saying what was wrong. A database that cannot
+ * be reached (a failover, a restart) is no internal error: 503 with Retry-After, as the web's filter answers it.
  */
 @Component
 @Interceptor
@@ -59,6 +62,15 @@ public class SafeErrors {
         if (error instanceof DataFormatException unreadable) { // a search parameter HAPI could not parse (a date, a number)
             return new InvalidRequestException("パラメータの形式が正しくありません / A parameter is not in a valid format: "
                     + ParserMessages.readable(unreadable.getMessage()));
+        }
+        if (DatabaseAway.causedBy(error)) { // a failover, a restart: nothing can be audited, the trail is in that database
+            log.warn("FHIR request failed, the database could not be reached: {} {} ({})", request.getRequestType(),
+                    request.getResourceName(), error.getClass().getSimpleName());
+            UnclassifiedServerFailureException away = new UnclassifiedServerFailureException(503,
+                    "データベースに一時的に接続できないため、行われていません。しばらくしてからもう一度送ってください"
+                            + " / The database cannot be reached for now, so nothing was done. Please send it again shortly");
+            away.addResponseHeader("Retry-After", String.valueOf(DatabaseAway.RETRY_AFTER_SECONDS));
+            return away;
         }
         log.error("FHIR request failed: {} {}", request.getRequestType(), request.getResourceName(), error);
         if (!audit.recordedForCurrentRequest()) {

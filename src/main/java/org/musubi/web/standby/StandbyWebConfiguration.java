@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The read-only standby's filter, ahead of security (right after the concurrency limit), and its error answer. */
+/**
+ * The read-only standby's filter, ahead of security (right after the concurrency limit), and its error answer; the
+ * answer to a database that cannot be reached.
+ */
 @Configuration(proxyBeanMethods = false)
 class StandbyWebConfiguration {
 
@@ -18,6 +21,20 @@ class StandbyWebConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         registration.setName("readOnlyStandby");
+        return registration;
+    }
+
+    /**
+     * Around everything but the concurrency limit (security's filters read tokens and sessions from the database too):
+     * a database that cannot be reached answers 503.
+     */
+    @Bean
+    FilterRegistrationBean<DatabaseAwayFilter> databaseAwayFilter(MessageSource messages) {
+        FilterRegistrationBean<DatabaseAwayFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseAwayFilter(new StandbyAnswers(messages)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        registration.addUrlPatterns("/*");
+        registration.setName("databaseAway");
         return registration;
     }
 

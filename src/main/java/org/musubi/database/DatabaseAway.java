@@ -1,0 +1,45 @@
+package org.musubi.database;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * The database cannot be reached for now — a failover under way, PostgreSQL restarting, the pool waiting in vain for a
+ * connection — as opposed to an error of the request or of Musubi: what the request was to do was not done, or (a
+ * connection lost while committing) cannot be known to be, and sending it again later may succeed. Callers answer
+ * 503 with {@code Retry-After}.
+ */
+public final class DatabaseAway {
+
+    /** Seconds a client is asked to wait before sending again (a failover of pg_auto_failover takes about a minute). */
+    public static final int RETRY_AFTER_SECONDS = 10;
+
+    private DatabaseAway() {
+    }
+
+    /**
+     * Whether {@code error} comes from a database that cannot be reached: a connection Spring or the pool could not get,
+     * or PostgreSQL's connection-exception class (08…) or its shutdown states (57P01 admin shutdown, 57P02 crash
+     * shutdown, 57P03 cannot connect now). A write refused by a read-only standby is not (that is the standby's answer).
+     */
+    public static boolean causedBy(Throwable error) {
+        if (ReadOnlyStandbyException.causedBy(error)) {
+            return false;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P02")
+                    || sql.getSQLState().equals("57P03"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
