@@ -121,11 +121,11 @@ class DemoThirdTourIT extends StartedDemo {
         // 13. One spelling of a person's kana: the inbox names the waiting letter's patient as the network registered
         // them, whatever the sending hospital's system spelled.
         var waiting = jdbc.sql("""
-                SELECT l.person_id, p.family_kana || ' ' || p.given_kana AS kana FROM letter l
+                SELECT DISTINCT p.family_kana || ' ' || p.given_kana AS kana FROM letter l
                 JOIN person p ON p.id = l.person_id JOIN facility a ON a.id = l.addressee_facility
                 WHERE a.name_kanji = '福田総合内科' AND l.replies_to IS NULL AND l.received_at IS NULL""")
                 .query((rs, n) -> rs.getString("kana")).list();
-        assertThat(waiting).hasSize(1);
+        assertThat(waiting).as("the waiting letters' one patient").hasSize(1);
         assertThat(clinic.get("/portal/letters").body()).contains(waiting.getFirst());
     }
 
