@@ -21,6 +21,10 @@ import org.musubi.demo.wings.DemoStaff;
 import org.musubi.demo.wings.DemoWings;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.policy.PersonAccess;
+import org.musubi.publish.Publishing;
+import org.musubi.research.EthicsDocuments;
+import org.musubi.research.ResearchDesk;
+import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.disaster.DesignateResponder;
@@ -112,9 +116,13 @@ class DemoConfiguration {
     DemoWings demoWings(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
                         ActAs actAs, LetterExchange letters, CareTeams teams, TeamWorkspace workspace,
                         Consultations consultations, Pathways pathways, StageFilling filling, Box box,
-                        MunicipalDocuments municipal, PersonAccess access) {
+                        MunicipalDocuments municipal, PersonAccess access, Publishing publishing, DemoRecords records,
+                        DemoProperties properties, ResearchDesk research, ExtractionDesk extractions,
+                        EthicsDocuments ethics) {
         return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs, letters, teams, workspace,
-                consultations, pathways, filling, box, municipal, access));
+                consultations, pathways, filling, box, municipal, access, publishing,
+                (facility, files) -> records.importReceipts(facility, properties.importFolder(), files),
+                research, extractions, ethics));
     }
 
     @Bean
@@ -223,7 +231,8 @@ class DemoConfiguration {
                 // the demo's synthetic card, for the second tour: on the console as the password is, never in the log
                 System.out.print(DemoInstructions.resident(resident, properties.password()));
             });
-            // every wing's part (letters, Box, care team, consultation, pathway, municipal), on the story's cards
+            // every wing's part (letters, Box, care team, consultation, pathway, municipal, the clinic without an EHR,
+            // research), on the story's cards
             wings.tell(new DemoWings.Cast(told.protagonist(), told.issued()), LocalDate.now(properties.zone()));
             if (history != null) {
                 history(history, properties);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.musubi.audit.Actor;
@@ -67,6 +68,23 @@ final class DemoRecords {
             return Optional.empty();
         }
         return Optional.of(run(facility.get(), kind, "demo", root));
+    }
+
+    /**
+     * Writes a facility's receipt (UKE) files under {@code folder}/its code/uke and imports them as its source of kind
+     * UKE named "demo" (the way a clinic without an EHR sends them, docs/no-ehr.md); returns the records read.
+     */
+    long importReceipts(Facility facility, Path folder, Map<String, byte[]> files) {
+        Path root = folder.resolve(facility.code().value()).resolve("uke");
+        try {
+            Files.createDirectories(root);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Files.write(root.resolve(file.getKey()), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return run(facility, ImportKind.UKE, "demo", root).counts().recordsSeen();
     }
 
     /** Imports the files under {@code root} as {@code facility}'s source named {@code name}. */

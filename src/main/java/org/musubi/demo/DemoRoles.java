@@ -36,6 +36,7 @@ final class DemoRoles implements DemoLogins {
             new Role("pharmacist1", "login.demo.role.pharmacist"),
             new Role("doctor5", "login.demo.role.clinicDoctor"),
             new Role("pharmacist3", "login.demo.role.pharmacyPharmacist"),
+            new Role(DemoStaff.NO_EHR_DOCTOR, "login.demo.role.noEhrDoctor"),
             new Role("caremanager1", "login.demo.role.careManager"),
             new Role("nurse8", "login.demo.role.visitingNurse"),
             new Role("clerk1", "login.demo.role.clerk"),

@@ -46,14 +46,14 @@ class DemoLoginsIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"demo-logins\"", "デモのログインID");
-        for (String login : new String[] {"admin", "doctor1", "nurse1", "pharmacist1", "doctor5", "pharmacist3",
+        for (String login : new String[] {"admin", "doctor1", "nurse1", "pharmacist1", "doctor5", "pharmacist3", "noehr1",
             "caremanager1", "nurse8", "clerk1", "paramedic1", "doctor3", "hokenjo1", "municipal1", "researcher1",
             "radiologist1"}) {
             assertThat(page.body()).as(login).contains("data-login=\"" + login + "\"");
         }
         assertThat(page.body()).contains("ネットワーク管理者（事務局）", "訪問看護師", "救急隊員", "災害対応施設（DMAT）の医師",
                 "（" + facilityOf("paramedic1").nameKanji() + "）", "（" + facilityOf("nurse8").nameKanji() + "）",
-                "診療所の医師", "保険薬局の薬剤師", "保健所の職員（感染症サーベイランス）", "市町村の職員", "研究者", "放射線科医",
+                "診療所の医師", "保険薬局の薬剤師", "電子カルテのない診療所の医師", "保健所の職員（感染症サーベイランス）", "市町村の職員", "研究者", "放射線科医",
                 "（" + facilityOf("doctor5").nameKanji() + "）", "（" + facilityOf("pharmacist3").nameKanji() + "）",
                 "（" + facilityOf("hokenjo1").nameKanji() + "）", "（" + facilityOf("municipal1").nameKanji() + "）");
         assertThat(page.body()).doesNotContain("login.demo.");
@@ -65,7 +65,7 @@ class DemoLoginsIT {
 
         assertThat(page.body()).contains("Demo log-ins", "Network operator (secretariat)", "Visiting nurse",
                 "Ambulance crew", "disaster responder (DMAT) hospital", "data-login=\"paramedic1\"", "Clinic doctor",
-                "Community pharmacy pharmacist", "Public-health office officer", "Municipal officer", "Researcher",
+                "Community pharmacy pharmacist", "Doctor of a clinic without an EHR", "Public-health office officer", "Municipal officer", "Researcher",
                 "Radiologist");
     }
 
@@ -85,6 +85,9 @@ class DemoLoginsIT {
         assertThat(facilityOf("doctor5").kind().name()).isEqualTo("CLINIC");
         assertThat(user("pharmacist3").profession()).isEqualTo(Profession.PHARMACIST);
         assertThat(facilityOf("pharmacist3").kind().name()).isEqualTo("PHARMACY");
+        assertThat(user("noehr1").profession()).isEqualTo(Profession.DOCTOR);
+        assertThat(facilityOf("noehr1").kind().name()).isEqualTo("CLINIC");
+        assertThat(facilityOf("noehr1").nameKanji()).isEqualTo("岡田内科医院");
         assertThat(facilityOf("hokenjo1").kind().name()).isEqualTo("PUBLIC_HEALTH_CENTER");
         assertThat(user("municipal1").profession()).isEqualTo(Profession.MUNICIPAL_STAFF);
         assertThat(facilityOf("municipal1").kind().name()).isEqualTo("MUNICIPALITY");
@@ -112,7 +115,7 @@ class DemoLoginsIT {
                 assertThat(facility).as(rows.group(1)).startsWith(facilityOf(rows.group(1)).nameKanji());
             }
         }
-        assertThat(named).containsExactly("admin", "doctor1", "nurse1", "pharmacist1", "doctor5", "pharmacist3",
+        assertThat(named).containsExactly("admin", "doctor1", "nurse1", "pharmacist1", "doctor5", "pharmacist3", "noehr1",
                 "caremanager1", "nurse8", "clerk1", "paramedic1", "doctor3", "hokenjo1", "municipal1", "researcher1",
                 "radiologist1");
     }

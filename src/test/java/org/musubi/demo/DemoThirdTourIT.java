@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.musubi.testing.WebSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * README's third tour on the shared demo (a fresh data directory in demo mode), step by step over real HTTP as each
@@ -82,6 +85,48 @@ class DemoThirdTourIT extends StartedDemo {
         WebSession pharmacy = DemoServer.signIn(port, "/login", "pharmacist3");
         assertThat(text(pharmacy, "/")).contains("所属施設：のぞみ薬局", "連携中の患者");
         assertThat(pharmacy.get("/").body()).as("pharmacist3's linked patients").contains("/portal/patients/");
+
+        // 11. The clinic without an EHR: its receipts' diagnoses in the chart, the document it published by hand.
+        WebSession noEhr = DemoServer.signIn(port, "/login", "noehr1");
+        assertThat(text(noEhr, "/")).contains("所属施設：岡田内科医院", "連携中の患者");
+        Matcher patient = Pattern.compile("href=\"/portal/patients/(\\d+)\"").matcher(noEhr.get("/").body());
+        assertThat(patient.find()).as("noehr1's linked patient").isTrue();
+        long elder = Long.parseLong(patient.group(1));
+        assertThat(text(noEhr, "/portal/patients/" + elder)).contains("本態性高血圧症", "脂質異常症", "岡田内科医院");
+        String published = text(noEhr, "/portal/patients/" + elder + "/publish");
+        assertThat(published).contains("この施設が公開したもの", "特定健診 結果票（紙の写し）");
+        JdbcClient jdbc = server.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM import_batch b JOIN import_source s ON s.id = b.source_id
+                JOIN facility f ON f.id = s.facility_id WHERE s.kind = 'UKE' AND f.name_kanji = '岡田内科医院'""")
+                .query(Long.class).single()).as("the clinic's receipt files, one batch").isEqualTo(1L);
+        // the operator sees the batch of the clinic's receipt files among the imports
+        WebSession operator = DemoServer.signIn(port, "/login", "admin");
+        assertThat(text(operator, "/admin/imports")).contains("岡田内科医院");
+
+        // 12. The researcher: the approved project and its extraction.
+        WebSession researcher = DemoServer.signIn(port, "/login", "researcher1");
+        assertThat(text(researcher, "/research")).contains("2型糖尿病患者の血糖管理と腎機能の推移に関する後ろ向き観察研究",
+                "承認");
+        String projects = researcher.get("/research").body();
+        Matcher project = Pattern.compile("href=\"(/research/\\d+)\"").matcher(projects);
+        assertThat(project.find()).as("a project to open").isTrue();
+        var opened = researcher.get(project.group(1));
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(Pattern.compile("data-extraction=").matcher(opened.body()).results().count())
+                .as("one extraction listed").isEqualTo(1);
+        assertThat(strip(opened.body())).contains("承認", "HAH-2026-031",
+                LocalDate.now(ZoneId.of("Asia/Tokyo")).toString());
+
+        // 13. One spelling of a person's kana: the inbox names the waiting letter's patient as the network registered
+        // them, whatever the sending hospital's system spelled.
+        var waiting = jdbc.sql("""
+                SELECT DISTINCT p.family_kana || ' ' || p.given_kana AS kana FROM letter l
+                JOIN person p ON p.id = l.person_id JOIN facility a ON a.id = l.addressee_facility
+                WHERE a.name_kanji = '福田総合内科' AND l.replies_to IS NULL AND l.received_at IS NULL""")
+                .query((rs, n) -> rs.getString("kana")).list();
+        assertThat(waiting).as("the waiting letters' one patient").hasSize(1);
+        assertThat(clinic.get("/portal/letters").body()).contains(waiting.getFirst());
     }
 
     /** The page's text as a person reads it: tags, scripts and styles removed, spaces folded. */

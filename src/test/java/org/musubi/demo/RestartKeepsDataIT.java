@@ -36,10 +36,11 @@ class RestartKeepsDataIT {
         try (ConfigurableApplicationContext first = start()) {
             // the demo's records are imported in the background: count the trail once the seeding has finished
             assertThat(first.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
-            assertThat(first.getBean(Facilities.class).count()).as("the twelve and the public-health office").isEqualTo(13);
+            assertThat(first.getBean(Facilities.class).count())
+                    .as("the twelve, the public-health office and the clinic without an EHR").isEqualTo(14);
             assertThat(first.getBean(Users.class).count())
-                    .as("40 staff, the resident with a notebook, the public-health officer and the wings' researcher,"
-                            + " radiologist and municipal officer").isEqualTo(45);
+                    .as("40 staff, the resident with a notebook, the public-health officer, the researcher, the "
+                            + "radiologist, the municipal officer and the doctor of the clinic without an EHR").isEqualTo(46);
             assertThat(first.getBean(Persons.class).count()).isEqualTo(200);
             auditRows = first.getBean(AuditTrail.class).verify().rowsChecked();
             key = Files.readString(data.resolve("secret.key"));
@@ -48,7 +49,7 @@ class RestartKeepsDataIT {
                 .as("threads the closed context left running (each would keep it from being collected)").isEmpty();
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(DemoProgress.class).await(Duration.ofMinutes(3))).isTrue();
-            assertThat(second.getBean(Facilities.class).count()).isEqualTo(13);
+            assertThat(second.getBean(Facilities.class).count()).isEqualTo(14);
             assertThat(second.getBean(Persons.class).count()).isEqualTo(200);
             var report = second.getBean(AuditTrail.class).verify();
             assertThat(report.intact()).isTrue();

@@ -109,6 +109,33 @@ public class OwnRecordsIT extends NetworkFixtures {
         assertThat(byPerson.body()).contains(">6.1<").doesNotContain(">7.2<");
     }
 
+    @Test
+    void withALinkTheHeaderNamesThePersonInTheKanaTheNetworkRegisteredNotTheFacilitysOwnSpelling() {
+        Facility hospital = accounts.newHospital();
+        Facility clinic = accounts.newHospital();
+        Shared shared = shared(port, clients, identities, accounts, hospital, clinic);
+        // a third facility whose system spells the family name its own way (large ツ, as old receipt systems write)
+        Facility other = accounts.newHospital();
+        String otherId = FhirRecords.localId();
+        SourcePatient spelled = identities.receive(new SourcePatient(0, other.id(), otherId, null, null, "バツクアツプ",
+                shared.givenKana(), Sex.FEMALE, identities.person(shared.personId()).orElseThrow().person().birthDate(),
+                null, null, null));
+        identities.link(spelled.id(), shared.personId(), LinkMethod.OPERATOR, accounts.networkAdmin().id(), "test");
+        IGenericClient otherApi = clients.fhirFor(port, other, "system/*.read", "system/*.write");
+        FhirRecords.create(otherApi, hba1c(FhirRecords.lab(other, otherId, FhirRecords.HBA1C, "2024-06-01", 0), "5.9"));
+        consents.link(shared.personId(), other.id(), accounts.networkAdmin().id());
+        WebSession web = accounts.signedIn(port, accounts.memberOf(other, Profession.DOCTOR));
+
+        HttpResponse<String> shown = web.get("/portal/patients/" + shared.personId() + "/labs?purpose=OWN_RECORDS");
+
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("自施設が送った記録の参照です").contains(">5.9<").doesNotContain(">6.1<")
+                .as("the registered kana, one spelling everywhere").contains("バックアップ " + shared.givenKana())
+                .doesNotContain("バツクアツプ");
+        assertThat(identities.sourcePatient(other.id(), otherId).orElseThrow().familyKana())
+                .as("the facility's spelling stays as it sent it").isEqualTo("バツクアツプ");
+    }
+
     /** Full-width digits and letters, as a hurried user may type them. */
     private static String wide(String id) {
         StringBuilder out = new StringBuilder();

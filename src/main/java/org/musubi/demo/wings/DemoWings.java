@@ -21,6 +21,11 @@ import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.cards.IssuedCard;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.policy.PersonAccess;
+import org.musubi.publish.Publishing;
+import org.musubi.registry.Facility;
+import org.musubi.research.EthicsDocuments;
+import org.musubi.research.ResearchDesk;
+import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
@@ -35,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * ({@code doctor5}), the protagonist's consultation with the kidney clinic ({@code doctor6}) and his diet guidance shared
  * by Box, a stroke patient's pathway waiting at the responder hospital's recovery stage ({@code doctor3}), an elderly
  * resident's home-care team ({@code caremanager1}, {@code nurse8}) and the municipality's request for her doctor's
- * opinion ({@code municipal1}). A part whose users or persons are missing, or that a use case refuses, is left out and
+ * opinion ({@code municipal1}); the clinic without an EHR ({@code noehr1}) whose receipt files and a document it
+ * published by hand tell of the same elderly resident; the researcher's ({@code researcher1}) approved project with its
+ * first extraction. A part whose users or persons are missing, or that a use case refuses, is left out and
  * logged; the others are still told. No loops over the network: a few dozen writes, a second or two.
  */
 public final class DemoWings {
@@ -55,7 +62,14 @@ public final class DemoWings {
     public record Parts(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
                         ActAs actAs, LetterExchange letters, CareTeams teams, TeamWorkspace workspace,
                         Consultations consultations, Pathways pathways, StageFilling filling, Box box,
-                        MunicipalDocuments municipal, PersonAccess access) {
+                        MunicipalDocuments municipal, PersonAccess access, Publishing publishing, Receipts receipts,
+                        ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
+    }
+
+    /** Imports receipt (UKE) files as a facility's source of that kind: the demo's importer. */
+    public interface Receipts {
+        /** Imports {@code files} (name → content) as {@code facility}'s receipt files in one batch; the records read. */
+        long importFiles(Facility facility, Map<String, byte[]> files);
     }
 
     /**
@@ -126,6 +140,17 @@ public final class DemoWings {
             told.put("municipal", part("municipal", () -> c.linkIfNot(officer.get(), elder.get())
                     && new MunicipalWing(parts.municipal()).tell(c, officer.get(), clinicDoctor.get(), elder.get())
                     .isPresent()));
+        }
+        Optional<User> noEhrDoctor = c.user(DemoStaff.NO_EHR_DOCTOR);
+        if (noEhrDoctor.isPresent() && elder.isPresent()) {
+            told.put("noEhr", part("noEhr", () -> new NoEhrWing(parts.receipts(), parts.publishing()).tell(c,
+                    noEhrDoctor.get(), elder.get()).isPresent()));
+        }
+        Optional<User> researcher = c.user(DemoStaff.RESEARCHER);
+        Optional<User> operator = c.user("admin").filter(User::networkAdmin);
+        if (researcher.isPresent() && operator.isPresent()) {
+            told.put("research", part("research", () -> new ResearchWing(parts.research(), parts.extractions(),
+                    parts.ethics()).tell(c, researcher.get(), operator.get()).isPresent()));
         }
         Told result = new Told(told, (System.nanoTime() - start) / 1_000_000);
         log.info("Demo wings told: {}", result);

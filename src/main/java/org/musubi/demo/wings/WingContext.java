@@ -1,8 +1,16 @@
 package org.musubi.demo.wings;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.LinkPatientToFacility.LinkRequest;
 import org.musubi.identity.IdentityStore;
@@ -102,6 +110,28 @@ final class WingContext {
     /** Links the person at {@code user}'s facility unless it has standing for them already (see {@link #link}). */
     boolean linkIfNot(User user, long personId) {
         return user.actingFacilityId().map(f -> access.standing(f, personId)).orElse(false) || link(user, personId, null);
+    }
+
+    /** A one-page PDF of {@code lines} (synthetic documents of the demo: Latin text in a standard font). */
+    static byte[] pdf(String... lines) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream text = new PDPageContentStream(document, page)) {
+                text.beginText();
+                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                text.newLineAtOffset(72, 700);
+                for (String line : lines) {
+                    text.showText(line);
+                    text.newLineAtOffset(0, -20);
+                }
+                text.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The person's name as the pages show it: family and given name in kanji. */

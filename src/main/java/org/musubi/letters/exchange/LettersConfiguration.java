@@ -56,9 +56,9 @@ class LettersConfiguration {
     @Bean
     LetterExchange letterExchange(ReadRecords reads, WriteRecords writes, LetterTable table, LetterParties parties,
                                   LetterFiles files, LetterResources resources, Sending sending, PersonAccess access,
-                                  Audit audit, Standby standby) {
+                                  Audit audit, Standby standby, IdentityStore identities) {
         return new Letters(new Composing(reads, table, parties, files, resources), sending,
-                new Receiving(reads, writes, table, files, sending, standby::readOnly), new Listings(table, access, audit, Clock.systemUTC()),
+                new Receiving(reads, writes, table, files, sending, standby::readOnly), new Listings(table, access, audit, Clock.systemUTC(), identities),
                 new Letters.Lookup(table, reads));
     }
 }

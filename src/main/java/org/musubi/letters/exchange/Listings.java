@@ -11,13 +11,17 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
+import org.musubi.identity.IdentityStore;
+import org.musubi.identity.Person;
 import org.musubi.policy.Decision;
 import org.musubi.policy.PersonAccess;
 import org.musubi.record.Reader;
 
 /**
  * The inbox and outbox of a facility's staff: decided by the access policy ({@code AccessPolicy#decideLetterList}) and
- * audited with one row per listing, naming the letters shown (a refusal too). Opening a letter is decided again.
+ * audited with one row per listing, naming the letters shown (a refusal too). Opening a letter is decided again. Each
+ * letter names its patient in kana as the network registered the person (one spelling everywhere): the sending
+ * facility's own spelling stays in the stored letter and its document.
  */
 public final class Listings {
 
@@ -25,9 +29,11 @@ public final class Listings {
     private final PersonAccess access;
     private final Audit audit;
     private final Clock clock;
+    private final IdentityStore identities;
 
-    public Listings(LetterTable table, PersonAccess access, Audit audit, Clock clock) {
+    public Listings(LetterTable table, PersonAccess access, Audit audit, Clock clock, IdentityStore identities) {
         this.table = table;
+        this.identities = identities;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -40,7 +46,8 @@ public final class Listings {
             return new LetterExchange.Listing(List.of(), Math.max(0, page), false);
         }
         List<LetterTable.Stored> rows = table.page(reader.facilityId(), inbox, statuses, page, clock.instant());
-        List<LetterRow> shown = LetterTable.firstPage(rows).stream().map(LetterTable.Stored::row).toList();
+        List<LetterRow> shown = LetterTable.firstPage(rows).stream().map(LetterTable.Stored::row).map(this::registeredKana)
+                .toList();
         audited(Outcome.PERMIT, decision, shown);
         return new LetterExchange.Listing(shown, Math.max(0, page), rows.size() > LetterTable.PAGE);
     }
@@ -59,9 +66,28 @@ public final class Listings {
             return List.of();
         }
         List<LetterRow> shown = table.changedSince(reader.facilityId(), since == null ? Instant.EPOCH : since,
-                Math.max(1, Math.min(limit, 500)), clock.instant()).stream().map(LetterTable.Stored::row).toList();
+                Math.max(1, Math.min(limit, 500)), clock.instant()).stream().map(LetterTable.Stored::row)
+                .map(this::registeredKana).toList();
         audited(Outcome.PERMIT, decision, shown);
         return shown;
+    }
+
+    /** The row with the person's registered kana, when the network has one; else as the letter carries it. */
+    private LetterRow registeredKana(LetterRow r) {
+        String kana = identities.person(r.personId()).map(p -> kana(p.person())).orElse(null);
+        if (kana == null || kana.equals(r.patientKana())) {
+            return r;
+        }
+        return new LetterRow(r.id(), r.personId(), r.kind(), r.patientName(), kana, r.birthDate(), r.senderFacilityId(),
+                r.senderFacility(), r.authorName(), r.addresseeFacilityId(), r.addresseeFacility(), r.department(),
+                r.doctor(), r.status(), r.statusReason(), r.sentAt(), r.receivedAt(), r.updatedAt(), r.due(), r.overdue(),
+                r.repliesTo(), r.replyId());
+    }
+
+    private static String kana(Person p) {
+        String kana = ((p.familyKana() == null ? "" : p.familyKana()) + " " + (p.givenKana() == null ? "" : p.givenKana()))
+                .strip();
+        return kana.isEmpty() ? null : kana;
     }
 
     /** Whether the reader may handle their facility's letters at all (a clerk whose profession sees no letters may not). */

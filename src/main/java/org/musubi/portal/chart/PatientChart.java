@@ -175,7 +175,8 @@ public final class PatientChart {
     /**
      * Who the patient is, as this user may be shown: opened only through the user's own facility's data (its own data
      * only, or its own records), the demographics that facility sent, nothing more — and without the regional ID when
-     * the facility has no standing for the person (its own patient only: an automatic match tells it nothing).
+     * the facility has no standing for the person (its own patient only: an automatic match tells it nothing). With
+     * standing, the kana is the person's registered one (one spelling of a person's kana everywhere).
      */
     private static ShownPatient shown(PersonView view, SignedIn me) {
         if (view.ownPatientOnly()) {
@@ -188,6 +189,6 @@ public final class PatientChart {
         }
         return view.sources().stream()
                 .filter(s -> me.facilityId() != null && s.facilityId() == me.facilityId()).findFirst()
-                .map(s -> ShownPatient.of(s, person.regionalId())).orElse(ShownPatient.of(person));
+                .map(s -> ShownPatient.registered(s, person)).orElse(ShownPatient.of(person));
     }
 }

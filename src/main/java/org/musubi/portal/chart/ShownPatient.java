@@ -21,6 +21,16 @@ public record ShownPatient(String regionalId, String familyKanji, String givenKa
                 p.birthDate(), p.postalCode(), p.address(), p.phone());
     }
 
+    /**
+     * The facility's own patient as it sent it, named in kana as the network registered the person (one spelling of a
+     * person's kana everywhere: a facility's own spelling, e.g. オーノ for the registered オオノ, stays in its stored
+     * data and is not shown as a second name).
+     */
+    static ShownPatient registered(SourcePatient s, Person registered) {
+        return new ShownPatient(registered.regionalId(), s.familyKanji(), s.givenKanji(), registered.familyKana(),
+                registered.givenKana(), s.sex(), s.birthDate(), s.postalCode(), s.address(), s.phone());
+    }
+
     /** The facility's own patient, as it sent it; {@code regionalId} when the facility may know it, else null. */
     static ShownPatient of(SourcePatient s, String regionalId) {
         return new ShownPatient(regionalId, s.familyKanji(), s.givenKanji(), s.familyKana(), s.givenKana(), s.sex(),

@@ -5,6 +5,10 @@
  * reads it through the record's research door ({@link org.musubi.record.ReadRecords#released}) into the
  * de-identification pipeline with the project's key and the k-anonymity threshold, and keeps NDJSON files per resource
  * type and a report in the blob store; the project's named users download them until they expire
- * ({@link org.musubi.research.extraction.ExtractionSweep} deletes them then). See docs/research.md.
+ * ({@link org.musubi.research.extraction.ExtractionSweep} deletes them then). See docs/research.md. A named interface
+ * of the research module: the demo starts its project's extraction through the desk as a researcher would.
  */
+@NamedInterface("extraction")
 package org.musubi.research.extraction;
+
+import org.springframework.modulith.NamedInterface;

@@ -33,7 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The letters exchange end to end on the real store, policy and audit: a clinic with standing sends a signed referral
  * with a picked lab and an uploaded file; the hospital's nurse finds it in the inbox, opens it before any link
  * (signatures valid, marked received), accepts it, and answers with a reply once the patient is linked there, which
- * completes the letter. A third facility and a guessed id get the same empty answer, each audited once.
+ * completes the letter; the clinic's inbox names the patient in the kana the network registered, not the hospital's
+ * spelling the reply carries. A third facility and a guessed id get the same empty answer, each audited once.
  */
 @MusubiIntegrationTest
 class LetterExchangeIT extends NetworkFixtures {
@@ -139,6 +140,16 @@ class LetterExchangeIT extends NetworkFixtures {
         assertThat(letters.open(reader(doctor), row.id()).orElseThrow().history()).extracting(LetterExchange.Event::status)
                 .containsExactly(LetterStatus.REQUESTED, LetterStatus.RECEIVED, LetterStatus.ACCEPTED,
                         LetterStatus.COMPLETED);
+
+        // one spelling of a person's kana: the hospital's system spelled the patient its own way; the reply stores
+        // that spelling as sent, and the clinic's inbox names the person in the kana the network registered
+        var registered = identities.person(patient.person()).orElseThrow().person();
+        String kana = registered.familyKana() + " " + registered.givenKana();
+        String stored = jdbc.sql("SELECT patient_kana FROM letter WHERE id = ?").param(original.replyId())
+                .query(String.class).single();
+        assertThat(stored).as("the reply as the hospital sent it").isNotEqualTo(kana);
+        assertThat(letters.inbox(reader(doctor), Set.of(), 0).rows()).filteredOn(r -> r.id().equals(original.replyId()))
+                .singleElement().extracting(LetterRow::patientKana).isEqualTo(kana);
     }
 
     @Test
