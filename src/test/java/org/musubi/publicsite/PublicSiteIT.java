@@ -188,7 +188,10 @@ class PublicSiteIT extends NetworkFixtures {
             assertThat(page.statusCode()).as(login).isEqualTo(200);
             assertThat(page.body()).as(login).contains("id=\"to-public-site\" href=\"/\"", "結びについて（ネットワークのご案内）");
         }
-        assertThat(visitor.get("/?lang=en").body()).contains("Staff log-in", "Health notebook (residents&#39; log-in)");
+        assertThat(door.body()).as("the page's language, for screen readers (WCAG 3.1.1)").containsPattern("<html[^>]* lang=\"ja\"");
+        assertThat(visitor.get("/?lang=en").body()).contains("Staff log-in", "Health notebook (residents&#39; log-in)")
+                .as("an English page says it is English").containsPattern("<html[^>]* lang=\"en\"");
+        assertThat(visitor.get("/login").body()).as("the language chosen stays").containsPattern("<html[^>]* lang=\"en\"");
 
         WebSession halfWay = new WebSession(port);
         org.musubi.registry.User doctor = accounts.staff(FacilityKind.HOSPITAL, org.musubi.registry.Profession.DOCTOR);
