@@ -68,7 +68,9 @@ class PolicyRulesIT extends NetworkFixtures {
         HttpResponse<String> after = web.get("/portal/patients/" + person.id());
 
         assertThat(WebSession.location(after)).isEqualTo("/login?disabled");
-        assertThat(web.get("/").statusCode()).isEqualTo(302);
+        // the session is gone: a staff page sends to the login again, and / is the public site every visitor sees
+        assertThat(WebSession.location(web.get("/portal/patients"))).endsWith("/login");
+        assertThat(web.get("/").body()).contains("id=\"nav-public-login\"").doesNotContain("id=\"patient-list\"");
         assertThat(audit.forPatient(before, person.person().regionalId())).isEmpty();
         assertThat(audit.since(before, doctor.loginId())).containsExactly("LOGOUT PERMIT session ended: account disabled");
     }

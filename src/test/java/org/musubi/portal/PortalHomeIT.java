@@ -190,7 +190,9 @@ class PortalHomeIT extends NetworkFixtures {
     @Test
     void thePagesNeedAFullLoginAndTheNoticeAdministrationANetworkAdmin() {
         WebSession anonymous = new WebSession(port);
-        assertThat(WebSession.location(anonymous.get("/"))).isEqualTo("/login");
+        // / is the network's public site for a visitor not signed in (issue 67), never the staff's home
+        assertThat(anonymous.get("/").body()).contains("id=\"nav-public-login\"").doesNotContain("id=\"patient-list\"")
+                .doesNotContain("id=\"notices\"");
         assertThat(WebSession.location(anonymous.get("/portal/facilities"))).isEqualTo("/login");
         assertThat(anonymous.get("/admin/notices").statusCode()).isIn(401, 403);
         WebSession half = new WebSession(port);

@@ -83,7 +83,9 @@ class LoginIT extends NetworkFixtures {
         assertThat(WebSession.location(right)).as("the client that reached the limit is told, unasked")
                 .isEqualTo("/login?locked");
         assertThat(web.get("/login?locked").body()).contains("までロックされています");
-        assertThat(web.get("/").statusCode()).isEqualTo(302);
+        // not signed in: a staff page sends to the login; / is the public site every visitor sees
+        assertThat(WebSession.location(web.get("/portal/patients"))).endsWith("/login");
+        assertThat(web.get("/").body()).contains("id=\"nav-public-login\"").doesNotContain("id=\"patient-list\"");
         assertThat(audit.since(before, user.loginId())).hasSize(7)
                 .containsSubsequence("LOGIN_PASSWORD DENY bad credentials", "LOGIN_PASSWORD DENY locked")
                 .anyMatch(row -> row.startsWith("ACCOUNT_LOCKED DENY 5 failures, locked until"));
@@ -154,7 +156,9 @@ class LoginIT extends NetworkFixtures {
         HttpResponse<String> logout = web.post("/logout");
 
         assertThat(WebSession.location(logout)).isEqualTo("/login?logout");
-        assertThat(web.get("/").statusCode()).isEqualTo(302);
+        // signed out: a staff page sends to the login again; / is the public site every visitor sees
+        assertThat(WebSession.location(web.get("/portal/patients"))).endsWith("/login");
+        assertThat(web.get("/").body()).contains("id=\"nav-public-login\"").doesNotContain("id=\"patient-list\"");
         assertThat(audit.since(before, user.loginId())).containsExactly("LOGOUT PERMIT");
     }
 
