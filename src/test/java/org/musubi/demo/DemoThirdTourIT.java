@@ -40,7 +40,17 @@ class DemoThirdTourIT extends StartedDemo {
         // 1. The clinic's doctor: linked patients, an opinion asked, a file received.
         WebSession clinic = DemoServer.signIn(port, "/login", "doctor5");
         String home = text(clinic, "/");
-        assertThat(home).contains("所属施設：福田総合内科", "連携中の患者", "主治医意見書の依頼 1 件", "Box 新着ファイル 1 件");
+        assertThat(home).contains("所属施設：福田総合内科", "連携中の患者", "主治医意見書の依頼 1 件");
+        // the Box file waits until doctor5 downloads it: another class's crawl of the shared demo (RoleMenuIT,
+        // ScreenLintIT) may have downloaded it before this tour; counted from the table at the time (StartedDemo)
+        long downloaded = server.getBean(JdbcClient.class).sql("""
+                SELECT count(*) FROM box_download d JOIN app_user u ON u.id = d.user_id WHERE u.login_id = 'doctor5'""")
+                .query(Long.class).single();
+        if (downloaded == 0) {
+            assertThat(home).contains("Box 新着ファイル 1 件");
+        } else {
+            assertThat(home).doesNotContain("Box 新着ファイル");
+        }
         assertThat(clinic.get("/").body()).as("doctor5's linked patients").contains("/portal/patients/");
         // 2. The referral waiting in the inbox.
         String inbox = text(clinic, "/portal/letters");
