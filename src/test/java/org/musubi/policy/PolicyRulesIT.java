@@ -69,7 +69,7 @@ class PolicyRulesIT extends NetworkFixtures {
 
         assertThat(WebSession.location(after)).isEqualTo("/login?disabled");
         // the session is gone: a staff page sends to the login again, and / is the public site every visitor sees
-        assertThat(WebSession.location(web.get("/portal/patients"))).endsWith("/login");
+        assertThat(WebSession.location(web.get("/portal/facilities"))).isEqualTo("/login");
         assertThat(web.get("/").body()).contains("id=\"nav-public-login\"").doesNotContain("id=\"patient-list\"");
         assertThat(audit.forPatient(before, person.person().regionalId())).isEmpty();
         assertThat(audit.since(before, doctor.loginId())).containsExactly("LOGOUT PERMIT session ended: account disabled");

@@ -47,9 +47,11 @@ class BrowserSessionsIT extends NetworkFixtures {
 
         assertThat(jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(id).update()).isEqualTo(1);
 
-        HttpResponse<String> after = web.get("/");
+        // the session ended with its row: a staff page sends to the login; / is the public site every visitor sees
+        HttpResponse<String> after = web.get("/portal/facilities");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(WebSession.location(after)).isEqualTo("/login");
+        assertThat(web.get("/").body()).contains("id=\"nav-public-login\"").doesNotContain("id=\"patient-list\"");
     }
 
     @Test

@@ -84,7 +84,7 @@ class LoginIT extends NetworkFixtures {
                 .isEqualTo("/login?locked");
         assertThat(web.get("/login?locked").body()).contains("までロックされています");
         // not signed in: a staff page sends to the login; / is the public site every visitor sees
-        assertThat(WebSession.location(web.get("/portal/patients"))).endsWith("/login");
+        assertThat(WebSession.location(web.get("/portal/facilities"))).isEqualTo("/login");
         assertThat(web.get("/").body()).contains("id=\"nav-public-login\"").doesNotContain("id=\"patient-list\"");
         assertThat(audit.since(before, user.loginId())).hasSize(7)
                 .containsSubsequence("LOGIN_PASSWORD DENY bad credentials", "LOGIN_PASSWORD DENY locked")
@@ -157,7 +157,7 @@ class LoginIT extends NetworkFixtures {
 
         assertThat(WebSession.location(logout)).isEqualTo("/login?logout");
         // signed out: a staff page sends to the login again; / is the public site every visitor sees
-        assertThat(WebSession.location(web.get("/portal/patients"))).endsWith("/login");
+        assertThat(WebSession.location(web.get("/portal/facilities"))).isEqualTo("/login");
         assertThat(web.get("/").body()).contains("id=\"nav-public-login\"").doesNotContain("id=\"patient-list\"");
         assertThat(audit.since(before, user.loginId())).containsExactly("LOGOUT PERMIT");
     }
