@@ -3,6 +3,7 @@ package org.musubi.database;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database cannot be reached for now — a failover under way, PostgreSQL restarting, the pool waiting in vain for a
@@ -14,6 +15,7 @@ public final class DatabaseAway {
 
     /** Seconds a client is asked to wait before sending again (a failover of pg_auto_failover takes about a minute). */
     public static final int RETRY_AFTER_SECONDS = 10;
+    private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
     private DatabaseAway() {
     }
@@ -34,6 +36,17 @@ public final class DatabaseAway {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
                     || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P02")
                     || sql.getSQLState().equals("57P03"))) {
+                return true;
+            }
+            // the pool's own answer for a connection it closed because it broke (HikariCP gives it no SQLSTATE): a
+            // rollback after the database went away fails so
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && CLOSED_BY_THE_POOL.equals(sql.getMessage())) {
+                return true;
+            }
+            // a rollback that failed hides the failure that asked for it (Spring keeps it aside, not as the cause)
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != error && causedBy(rollback.getApplicationException())) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A database that cannot be reached (the failover drill's minute without a primary) is answered 503 with Retry-After
@@ -81,6 +82,26 @@ class DatabaseAwayFilterTest {
                 データベースに一時的に接続できないため、この操作は行われていません。
                 The database cannot be reached for now, so this was not done.
                 """);
+    }
+
+    /**
+     * Seen in the failover drill: the primary went away inside a FHIR transaction, and the rollback then failed on the
+     * connection the pool had closed — Spring throws the rollback's failure and keeps the first one aside.
+     */
+    @Test
+    void aRollbackThatFailedBecauseTheDatabaseWentAwayIsTheDatabaseAway() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new UncategorizedSQLException("insert", "INSERT …",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(DatabaseAway.causedBy(new RuntimeException("HAPI-0389: Failed to call access method", rollback)))
+                .isTrue();
+        TransactionSystemException afterABug = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("deadlock detected", "40P01"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseAway.causedBy(afterABug)).isFalse();
+        assertThat(DatabaseAway.causedBy(new SQLException("Connection is closed"))).as("the pool's closed connection")
+                .isTrue();
     }
 
     @Test
