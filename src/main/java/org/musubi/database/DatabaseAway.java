@@ -2,6 +2,7 @@ package org.musubi.database;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -16,6 +17,7 @@ public final class DatabaseAway {
     /** Seconds a client is asked to wait before sending again (a failover of pg_auto_failover takes about a minute). */
     public static final int RETRY_AFTER_SECONDS = 10;
     private static final String CLOSED_BY_THE_POOL = "Connection is closed";
+    private static final Set<String> SHUTTING_DOWN = Set.of("57P01", "57P02", "57P03");
 
     private DatabaseAway() {
     }
@@ -33,9 +35,8 @@ public final class DatabaseAway {
             if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
-                    || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P02")
-                    || sql.getSQLState().equals("57P03"))) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SHUTTING_DOWN.contains(sql.getSQLState()))) {
                 return true;
             }
             // the pool's own answer for a connection it closed because it broke (HikariCP gives it no SQLSTATE): a
@@ -48,9 +49,6 @@ public final class DatabaseAway {
             if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
                     && rollback.getApplicationException() != error && causedBy(rollback.getApplicationException())) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -22,6 +23,7 @@ import org.musubi.database.DatabaseAway;
 import org.musubi.fhirapi.incoming.ParserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,9 +43,11 @@ public class SafeErrors {
             RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE,
             RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
     private final Audit audit;
+    private final MessageSource messages;
 
-    public SafeErrors(Audit audit) {
+    public SafeErrors(Audit audit, MessageSource messages) {
         this.audit = audit;
+        this.messages = messages;
     }
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
@@ -66,9 +70,10 @@ public class SafeErrors {
         if (DatabaseAway.causedBy(error)) { // a failover, a restart: nothing can be audited, the trail is in that database
             log.warn("FHIR request failed, the database could not be reached: {} {} ({})", request.getRequestType(),
                     request.getResourceName(), error.getClass().getSimpleName());
+            // the same words as every other answer to it (web.standby's page and text)
             UnclassifiedServerFailureException away = new UnclassifiedServerFailureException(503,
-                    "データベースに一時的に接続できないため、行われていません。しばらくしてからもう一度送ってください"
-                            + " / The database cannot be reached for now, so nothing was done. Please send it again shortly");
+                    messages.getMessage("database.away.text", null, Locale.JAPANESE) + " / "
+                            + messages.getMessage("database.away.text", null, Locale.ENGLISH));
             away.addResponseHeader("Retry-After", String.valueOf(DatabaseAway.RETRY_AFTER_SECONDS));
             return away;
         }

@@ -50,7 +50,7 @@ class SafeErrorsTest {
         request.setRestOperationType(RestOperationTypeEnum.UPDATE);
         request.setResourceName("Observation");
         request.setId(new IdType("Observation", "abc"));
-        SafeErrors errors = new SafeErrors(audit);
+        SafeErrors errors = new SafeErrors(audit, new org.springframework.context.support.StaticMessageSource());
 
         var first = errors.hide(request, new IllegalArgumentException("ヤマダ タロウ belongs to another patient"), null);
         errors.hide(request, new IllegalStateException("again"), null);
@@ -72,7 +72,7 @@ class SafeErrorsTest {
         request.setRestOperationType(RestOperationTypeEnum.READ);
         ResourceNotFoundException notFound = new ResourceNotFoundException("not here");
 
-        assertThat(new SafeErrors(audit).hide(request, notFound, null)).isSameAs(notFound);
+        assertThat(new SafeErrors(audit, new org.springframework.context.support.StaticMessageSource()).hide(request, notFound, null)).isSameAs(notFound);
         assertThat(recorded).isEmpty();
     }
 }
