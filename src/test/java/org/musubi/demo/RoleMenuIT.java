@@ -38,7 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * archive the imaging page answers 503 with its "not set up" page, which says how to add one.)
  *
  * <p>Issue 67, item 6: the same pages — every role's landing page and every link of its header, and the public pages an
- * anonymous visitor reaches (the front door, the public site, the logins, the accessibility statement) — are opened in
+ * anonymous visitor reaches (the front door, the public site, the logins, the accessibility statement), and the demo
+ * resident's notebook (its home and every page of its menu, each of which must answer 200) — are opened in
  * Chromium with the role's session, at 1366 px and at 360 px wide, and axe-core's WCAG 2.0/2.1/2.2 A and AA rules run
  * in each ({@link Axe}); any violation of impact serious or critical fails the test, naming the page, the role, the
  * width, the rule, the elements and what the rule asks. The list also goes to target/axe/violations.md. A page of a
@@ -82,6 +83,7 @@ class RoleMenuIT extends StartedDemo {
                 axe(browser, "anonymous", page);
             }
             everyRole(browser);
+            theResident(browser);
         } finally {
             java.nio.file.Path file = java.nio.file.Path.of("target", "axe", "violations.md");
             java.nio.file.Files.createDirectories(file.getParent());
@@ -192,6 +194,33 @@ class RoleMenuIT extends StartedDemo {
                     axe(browser, loginId, link);
                 }
             }
+        }
+    }
+
+    private static final Pattern PHR_MENU_LINK = Pattern.compile("<a id=\"menu-[^\"]+\" href=\"([^\"]*)\"");
+
+    /**
+     * The demo's resident in the notebook: signed in on the notebook's login page, the home's menu lists the
+     * notebook's pages, each answers 200, and the home and each of them pass axe-core at both widths like the staff's.
+     */
+    private void theResident(Chromium browser) {
+        WebSession web = DemoServer.signIn(port, "/phr/login", DemoResident.LOGIN_ID);
+        HttpResponse<String> home = web.open("/phr");
+        assertThat(home.statusCode()).as("the resident's notebook").isEqualTo(200);
+        Matcher link = PHR_MENU_LINK.matcher(home.body());
+        Set<String> pages = new LinkedHashSet<>();
+        pages.add("/phr");
+        while (link.find()) {
+            pages.add(link.group(1).replace("&amp;", "&"));
+        }
+        assertThat(pages).as("the notebook's menu").contains("/phr/medicines", "/phr/emergency-sheet", "/phr/access-log",
+                "/phr/proxies", "/phr/vitals");
+        for (String page : pages) {
+            assertThat(web.open(page).statusCode()).as(DemoResident.LOGIN_ID + " follows " + page).isEqualTo(200);
+        }
+        takeOver(browser, web);
+        for (String page : pages) {
+            axe(browser, DemoResident.LOGIN_ID, page);
         }
     }
 
