@@ -22,9 +22,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class RoleHomePagesIT extends StartedDemo {
 
-    /** The care manager's "not opened yet" marks count on nobody having opened the client's record before. */
+    /**
+     * The care manager's "not opened yet" marks count on nobody having opened the client's record before: the shared
+     * demo as its first visitor (first in {@link SharedDemoSuiteIT}), else a demo of its own.
+     */
     @Override
-    protected boolean ownDemo() {
+    protected boolean unvisitedDemo() {
         return true;
     }
 

@@ -9,10 +9,11 @@ import org.junit.platform.suite.api.Suite;
  * core each) as soon as it took one of them, and two demos would run side by side on the two cores. {@code ./mvnw
  * verify} runs them only through this suite (pom.xml leaves them out of the integration tests' own selection);
  * {@code -Dit.test=ScreenLintIT} and the like still run one alone. {@link SharedDemoSuiteTest} checks that every class
- * on the shared demo is here and left out there.
+ * on the shared demo is here and left out there. The suite runs its classes in this order: {@link RoleHomePagesIT},
+ * which needs a demo nobody has visited yet, first.
  */
 @Suite
-@SelectClasses({ScreenLintIT.class, RoleMenuIT.class, ScreenWidthsBrowserIT.class, KeyboardBrowserIT.class,
+@SelectClasses({RoleHomePagesIT.class, ScreenLintIT.class, RoleMenuIT.class, ScreenWidthsBrowserIT.class, KeyboardBrowserIT.class,
     DemoTourIT.class, DemoSecondTourIT.class, DemoThirdTourIT.class, StatisticsDemoIT.class, DemoClinicalReadingIT.class,
     DemoImagingIT.class})
 class SharedDemoSuiteIT {

@@ -30,6 +30,7 @@ class SharedDemoSuiteTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 if (source.contains(" extends StartedDemo") && !source.contains("boolean ownDemo()")) {
+                    // a class on the shared demo, or on it as its first visitor (unvisitedDemo)
                     onTheSharedDemo.add(file.getFileName().toString().replace(".java", ""));
                 }
             }
@@ -39,6 +40,8 @@ class SharedDemoSuiteTest {
         Set<String> inTheSuite = Arrays.stream(SharedDemoSuiteIT.class.getAnnotation(SelectClasses.class).value())
                 .map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
         assertThat(inTheSuite).as("SharedDemoSuiteIT's classes").isEqualTo(onTheSharedDemo);
+        assertThat(SharedDemoSuiteIT.class.getAnnotation(SelectClasses.class).value()[0])
+                .as("the class that needs a demo nobody has visited runs first").isEqualTo(RoleHomePagesIT.class);
 
         String pom = Files.readString(Path.of("pom.xml"));
         String failsafe = pom.substring(pom.indexOf("<artifactId>maven-failsafe-plugin</artifactId>"));

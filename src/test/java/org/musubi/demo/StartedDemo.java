@@ -16,8 +16,9 @@ import org.springframework.util.FileSystemUtils;
  * directory, seeded before the first test. One such demo serves every class of this kind in a test JVM (the tours and
  * screens read it, or change what no other class counts: each that counts something counts it from the tables at the
  * time); it stops when the JVM ends. Starting and seeding a demo costs 30–50 s of a CI core, once instead of five
- * times. A class whose tests count what the others' visits change (what a user has not opened yet) starts its own
- * ({@link #ownDemo}), as do {@link DemoResetIT} and the disaster tour, which change the demo as a whole.
+ * times. A class whose tests count what the others' visits change (what a user has not opened yet) takes the shared
+ * demo only as its first visitor, else starts its own ({@link #unvisitedDemo}); {@link DemoResetIT} and the disaster
+ * tour, which change the demo as a whole, start their own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StartedDemo {
@@ -34,17 +35,34 @@ abstract class StartedDemo {
         return false;
     }
 
+    /**
+     * Whether the class needs a demo nobody has visited yet: it takes the JVM's shared demo when it is the first class
+     * to ask for it (just seeded; {@link SharedDemoSuiteIT} runs such a class first), else it starts its own.
+     */
+    protected boolean unvisitedDemo() {
+        return false;
+    }
+
+    /** Whether this class started a demo it stops. */
+    private boolean owned;
+
     @BeforeAll
     void startFromAnEmptyDataDirectory() throws InterruptedException {
-        server = ownDemo() ? own() : demo();
+        owned = ownDemo() || unvisitedDemo() && !firstVisit();
+        server = owned ? own() : demo();
         port = DemoServer.port(server);
     }
 
     @AfterAll
     void stopOwn() {
-        if (ownDemo() && server != null) {
+        if (owned && server != null) {
             server.close();
         }
+    }
+
+    /** Whether the shared demo is still unvisited: not started yet, so that this class is its first visitor. */
+    private static synchronized boolean firstVisit() {
+        return shared == null;
     }
 
     private ConfigurableApplicationContext own() throws InterruptedException {
