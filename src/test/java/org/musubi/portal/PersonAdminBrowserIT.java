@@ -59,6 +59,8 @@ class PersonAdminBrowserIT extends NetworkFixtures {
         browser.open("/admin/persons/" + person.id());
         long before = audit.max();
 
+        assertThat(browser.find(row + "button.confirm-default").isDisplayed()).as("the form's default button is unseen")
+                .isFalse();
         browser.find(row + "input[name='reason']").sendKeys("別人と判明", Keys.ENTER);
         browser.await().until(d -> browser.path().contains("confirm=unlink-" + source.id()));
         assertThat(identities.personOf(source.id())).as("Enter asks: still linked").contains(person.id());

@@ -87,6 +87,12 @@ class UserAdministrationIT extends NetworkFixtures {
                         + user.loginId() + "）のパスワードを再発行します。再発行すると、いまのパスワードではログインできなくなります。"
                         + "新しい仮パスワードはこの画面に一度だけ表示されるので、本人に伝えてください。元に戻せません。</p>")
                 .doesNotContain("id=\"second-factor-reset\" open");
+        assertThat(admin.get(WebSession.location(asked) + "&lang=en").body()).as("in English with the English setting")
+                .contains("<p class=\"confirm-question\" id=\"password-reset-question\">This issues a new password for "
+                        + user.nameKanji() + " (login ID " + user.loginId() + "). Once issued, the current password no longer"
+                        + " signs in. The new temporary password is shown on this page once only: pass it on to the user."
+                        + " This cannot be undone.</p>");
+        admin.get("/admin/users/" + user.id() + "?lang=ja");
         assertThat(audit.since(beforeAsking, adminLoginId)).as("nothing reset").noneMatch(r -> r.startsWith("PASSWORD_RESET"));
         assertThat(WebSession.location(accounts.passwordStep(new WebSession(port), user.loginId(), TestAccounts.PASSWORD)))
                 .as("the password still signs in").isEqualTo("/login/second-factor");
