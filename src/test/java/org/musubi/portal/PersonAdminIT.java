@@ -226,6 +226,8 @@ class PersonAdminIT extends NetworkFixtures {
                         + merge.group(1) + "）を解除します。解除すると、統合された患者 " + duplicate.id()
                         + " はふたたび別の患者になり、両方の患者の記録は統合の前のとおりに戻ります。</p>");
         assertThat(identities.person(duplicate.id()).orElseThrow().status()).as("still merged").isEqualTo(PersonStatus.MERGED);
+        assertThat(web.get(path).body()).as("the merged patient's id without digit grouping")
+                .contains(">患者 " + duplicate.id() + " を開く</a>");
         web.post(path + "/merges/" + merge.group(1) + "/unmerge", "reason", "別人と判明", "confirmed", "yes");
 
         assertThat(identities.sourcePatientsOf(kept.id())).containsExactly(keptSource);
