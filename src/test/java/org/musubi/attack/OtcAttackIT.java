@@ -63,17 +63,22 @@ class OtcAttackIT extends NetworkFixtures {
                 "since", LocalDate.now().minusDays(3).toString());
         HttpResponse<String> changeNobody = them.post("/phr/medicines/otc/" + nobody, "kind", "otc-drug", "name", "書き換え",
                 "since", LocalDate.now().minusDays(3).toString());
-        HttpResponse<String> end = them.post("/phr/medicines/otc/" + entry + "/end");
-        HttpResponse<String> endNobody = them.post("/phr/medicines/otc/" + nobody + "/end");
+        HttpResponse<String> end = them.post("/phr/medicines/otc/" + entry + "/end", "confirmed", "yes");
+        HttpResponse<String> endNobody = them.post("/phr/medicines/otc/" + nobody + "/end", "confirmed", "yes");
+        HttpResponse<String> ask = them.post("/phr/medicines/otc/" + entry + "/end");
+        HttpResponse<String> askNobody = them.post("/phr/medicines/otc/" + nobody + "/end");
 
         assertThat(change.statusCode()).isEqualTo(404);
         assertThat(end.statusCode()).isEqualTo(404);
         assertThat(withoutCsrf(change.body())).isEqualTo(withoutCsrf(changeNobody.body()));
         assertThat(withoutCsrf(end.body())).isEqualTo(withoutCsrf(endNobody.body()));
+        assertThat(ask.statusCode()).as("asked (issue 67): as for an entry that does not exist").isEqualTo(404);
+        assertThat(withoutCsrf(ask.body())).isEqualTo(withoutCsrf(askNobody.body()));
         assertThat(audit.forPatient(before, victim.person().regionalId())).as("the victim's record was not opened").isEmpty();
         assertThat(audit.forPatient(before, other.person().regionalId())).as("one refusal per attempt, alike")
                 .containsExactly("READ DENY record.notFound", "READ DENY record.notFound", "UPDATE DENY record.notFound",
-                        "UPDATE DENY record.notFound", "UPDATE DENY record.notFound", "UPDATE DENY record.notFound");
+                        "UPDATE DENY record.notFound", "UPDATE DENY record.notFound", "UPDATE DENY record.notFound",
+                        "READ DENY record.notFound", "READ DENY record.notFound");
         assertThat(medications.change(attacker.account().id(), EnteredBy.resident(), victim.personId(), entry,
                 Map.of("kind", "otc-drug", "name", "直接", "since", LocalDate.now().toString()))).as("the policy refuses")
                 .isEmpty();
@@ -96,6 +101,7 @@ class OtcAttackIT extends NetworkFixtures {
                 .param(victim.personId()).update();
         assertThat(proxy.get("/phr/medicines").body()).as("back to their own notebook").doesNotContain("ナイショノクスリ");
         assertThat(proxy.get("/phr/medicines/otc/" + entry + "/edit").statusCode()).isEqualTo(404);
+        assertThat(proxy.post("/phr/medicines/otc/" + entry + "/end", "confirmed", "yes").statusCode()).isEqualTo(404);
         assertThat(proxy.post("/phr/medicines/otc/" + entry + "/end").statusCode()).isEqualTo(404);
         long before = audit.max();
         assertThat(medications.add(child.account().id(), EnteredBy.proxy("子"), victim.personId(),

@@ -80,7 +80,7 @@ class PasskeyAttackIT extends NetworkFixtures {
     }
 
     @Test
-    void removingAPasskeyThatIsNotOnesOwnChangesNothing() {
+    void removingAPasskeyAsksItsOwnerFirstAndAnotherResidentChangesNothing() {
         Residents.Resident owner = resident();
         long passkey = jdbc.sql("""
                 INSERT INTO passkey (user_id, credential_id, attested_data, label) VALUES (?, ?, ?, 'owner''s phone')
@@ -90,11 +90,31 @@ class PasskeyAttackIT extends NetworkFixtures {
         WebSession web = residents.logIn(port, other);
         web.get("/phr/passkeys");
 
-        web.post("/phr/passkeys/" + passkey + "/remove");
+        web.post("/phr/passkeys/" + passkey + "/remove", "confirmed", "yes");
+        HttpResponse<String> asked = web.post("/phr/passkeys/" + passkey + "/remove");
+        HttpResponse<String> askedNobody = web.post("/phr/passkeys/" + Long.MAX_VALUE + "/remove");
 
         assertThat(jdbc.sql("SELECT count(*) FROM passkey WHERE id = ?").param(passkey).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(web.get("/phr/passkeys").body()).doesNotContain("owner's phone").doesNotContain("owner&#39;s phone");
+        assertThat(WebSession.location(asked)).as("asked about another's passkey (issue 67): as about none")
+                .isEqualTo(WebSession.location(askedNobody)).isEqualTo("/phr/passkeys");
+
+        // the owner: one click asks first (the passkey named, what follows) and removes nothing; confirmed, it is gone
+        WebSession own = residents.logIn(port, owner);
+        own.get("/phr/passkeys");
+        HttpResponse<String> ownAsked = own.post("/phr/passkeys/" + passkey + "/remove");
+        assertThat(WebSession.location(ownAsked)).isEqualTo("/phr/passkeys?confirm=" + passkey);
+        assertThat(own.get(WebSession.location(ownAsked)).body())
+                .contains("<details class=\"confirm\" id=\"passkey-remove-" + passkey + "\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"passkey-remove-" + passkey + "-question\">パスキー「owner&#39;s phone」"
+                        + "を削除します。削除すると、このパスキーではログインの確認ができなくなります。元に戻せません（使うには、もう一度登録します）。</p>");
+        assertThat(jdbc.sql("SELECT count(*) FROM passkey WHERE id = ?").param(passkey).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(WebSession.location(own.post("/phr/passkeys/" + passkey + "/remove", "confirmed", "yes")))
+                .isEqualTo("/phr/passkeys");
+        assertThat(jdbc.sql("SELECT count(*) FROM passkey WHERE id = ?").param(passkey).query(Long.class).single())
+                .isZero();
     }
 
     private Residents.Resident resident() {

@@ -78,7 +78,25 @@ class PhrRecoveryIT extends NetworkFixtures {
                 .contains("心当たりがない場合は取り消してください");
         long recoveryId = pendingId();
 
-        HttpResponse<String> cancelled = old.post("/phr/recovery/" + recoveryId + "/cancel");
+        // issue 67: one click asks first (the request named by when it was made, what follows) and cancels nothing;
+        // another resident asking about it gets the notebook's "not found" page, as for a recovery that does not exist
+        HttpResponse<String> asked = old.post("/phr/recovery/" + recoveryId + "/cancel");
+        assertThat(WebSession.location(asked)).isEqualTo("/phr?confirm=recovery-" + recoveryId);
+        assertThat(old.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"recovery-cancel\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"recovery-cancel-question\">"
+                        + SHOWN.format(requestedAt().atZone(ZoneId.of("Asia/Tokyo"))) + "（日本時間）の健康手帳の再登録の申請を"
+                        + "取り消します。取り消すと、この申請では新しいログイン方法に切り替わらず、いまのログイン方法がそのまま使えます。"
+                        + "元に戻せません（必要なら、あらためて申請します）。</p>");
+        WebSession stranger = residents.logIn(port, residents.register(
+                residents.patientAt(port, FacilityKind.HOSPITAL, "サイトウロク").personId()));
+        HttpResponse<String> strangerAsked = stranger.post("/phr/recovery/" + recoveryId + "/cancel");
+        HttpResponse<String> nobodyAsked = stranger.post("/phr/recovery/" + Long.MAX_VALUE + "/cancel");
+        assertThat(strangerAsked.statusCode()).isEqualTo(404);
+        assertThat(withoutCsrf(strangerAsked.body())).isEqualTo(withoutCsrf(nobodyAsked.body()));
+        assertThat(jdbc.sql("SELECT count(*) FROM phr_account_recovery WHERE person_id = ? AND state = 'PENDING'")
+                .param(patient.personId()).query(Long.class).single()).as("not cancelled yet").isEqualTo(1);
+        HttpResponse<String> cancelled = old.post("/phr/recovery/" + recoveryId + "/cancel", "confirmed", "yes");
 
         assertThat(WebSession.location(cancelled)).isEqualTo("/phr");
         assertThat(old.get("/phr").body()).doesNotContain("id=\"recovery-pending\"").contains("id=\"recovery-cancelled\"");

@@ -70,7 +70,9 @@ class ApiClientAdminIT extends NetworkFixtures {
         WebSession operator = loggedIn(accounts.networkAdmin());
         operator.get("/admin/api-clients");
 
-        HttpResponse<String> reset = operator.post("/admin/users/" + client.client().userId() + "/password-reset");
+        HttpResponse<String> reset = operator.post("/admin/users/" + client.client().userId() + "/password-reset",
+                "confirmed", "yes");
+        HttpResponse<String> resetAsked = operator.post("/admin/users/" + client.client().userId() + "/password-reset");
         operator.get("/admin/api-clients");
         // issue 67: one click asks first (the client named, what follows) and disables nothing
         HttpResponse<String> asked = operator.post("/admin/api-clients/" + client.client().clientId() + "/revoke");
@@ -83,6 +85,7 @@ class ApiClientAdminIT extends NetworkFixtures {
                 "confirmed", "yes");
 
         assertThat(reset.statusCode()).isEqualTo(403);
+        assertThat(resetAsked.statusCode()).as("not even asked: an API client has no password").isEqualTo(403);
         assertThat(operator.get(WebSession.location(revoked)).body()).contains("停止しました");
         assertThat(users.find(client.client().userId()).orElseThrow().active()).isFalse();
         assertThat(clients.tokenResponse(port, "grant_type=client_credentials&client_id=" + client.client().clientId()

@@ -39,12 +39,21 @@ class IdentifierSystemAdminIT extends NetworkFixtures {
 
         HttpResponse<String> declared = web.post(page, "system", system);
         String shown = web.get(WebSession.location(declared)).body();
-        HttpResponse<String> removed = web.post(page + "/remove", "system", system);
+        // issue 67: one click asks first (the system and the facility named, what follows) and removes nothing
+        HttpResponse<String> asked = web.post(page + "/remove", "system", system);
+        String question = web.get(WebSession.location(asked)).body();
+        HttpResponse<String> removed = web.post(page + "/remove", "system", system, "confirmed", "yes");
         String after = web.get(WebSession.location(removed)).body();
 
         assertThat(declared.statusCode()).isEqualTo(302);
         assertThat(shown).contains(system).contains(FhirRecords.patientSystem(hospital)).contains(operator.loginId())
                 .contains("を登録しました");
+        assertThat(WebSession.location(asked)).startsWith(page + "?confirm=");
+        assertThat(question).contains("<details class=\"confirm\" id=\"remove-system-0\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"remove-system-0-question\">識別子体系「" + system + "」を"
+                        + hospital.nameKanji() + "の患者IDの登録から削除します。削除すると、FHIR API はこの体系を受け付けず、応答にも"
+                        + "含めなくなります。登録済みの患者と記録、地域IDとの連携はそのまま残ります（再び登録すると元に戻ります）。</p>")
+                .contains("class=\"declared-system\"");
         assertThat(removed.statusCode()).isEqualTo(302);
         assertThat(after).contains("の登録を削除しました").doesNotContain("class=\"declared-system\"");
         assertThat(facilities.find(hospital.id()).orElseThrow().identifierSystems()).isEmpty();
@@ -110,7 +119,10 @@ class IdentifierSystemAdminIT extends NetworkFixtures {
         HttpResponse<String> start = web.get("/admin/identifier-systems");
         HttpResponse<String> foreignPage = web.get(otherPage);
         HttpResponse<String> foreignDeclare = web.post(otherPage, "system", ownSystem());
-        HttpResponse<String> foreignRemove = web.post(otherPage + "/remove", "system", ownSystem());
+        HttpResponse<String> foreignRemove = web.post(otherPage + "/remove", "system", ownSystem(), "confirmed", "yes");
+        HttpResponse<String> foreignAsked = web.post(otherPage + "/remove", "system", ownSystem());
+        HttpResponse<String> nowhereAsked = web.post("/admin/facilities/" + Long.MAX_VALUE + "/identifier-systems/remove",
+                "system", ownSystem());
         web.get(ownPage);
         String system = ownSystem();
         HttpResponse<String> ownDeclare = web.post(ownPage, "system", system);
@@ -119,6 +131,8 @@ class IdentifierSystemAdminIT extends NetworkFixtures {
         assertThat(foreignPage.statusCode()).isEqualTo(403);
         assertThat(foreignDeclare.statusCode()).isEqualTo(403);
         assertThat(foreignRemove.statusCode()).isEqualTo(403);
+        assertThat(foreignAsked.statusCode()).as("asked about another facility's: as about none").isEqualTo(403);
+        assertThat(foreignAsked.body()).isEqualTo(nowhereAsked.body());
         assertThat(ownDeclare.statusCode()).isEqualTo(302);
         assertThat(facilities.find(other.id()).orElseThrow().identifierSystems()).isEmpty();
         assertThat(facilities.find(own.id()).orElseThrow().identifierSystems()).containsExactly(system);

@@ -215,7 +215,20 @@ class PersonAdminIT extends NetworkFixtures {
         assertThat(identities.person(duplicate.id()).orElseThrow().status()).isEqualTo(PersonStatus.MERGED);
         Matcher merge = Pattern.compile("data-merge=\"(\\d+)\"").matcher(web.get(path).body());
         assertThat(merge.find()).isTrue();
-        web.post(path + "/merges/" + merge.group(1) + "/unmerge", "reason", "別人と判明");
+        // issue 67: one click asks first (the merge and the merged patient named, what follows) and undoes nothing
+        long beforeAsking = audit.max();
+        HttpResponse<String> asked = web.post(path + "/merges/" + merge.group(1) + "/unmerge", "reason", "別人と判明");
+        assertThat(audit.forPatient(beforeAsking, kept.person().regionalId())).as("the question writes nothing").isEmpty();
+        assertThat(WebSession.location(asked)).isEqualTo(path + "?confirm=unmerge-" + merge.group(1));
+        assertThat(web.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"unmerge-" + merge.group(1) + "\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"unmerge-" + merge.group(1) + "-question\">統合（統合番号 "
+                        + merge.group(1) + "）を解除します。解除すると、統合された患者 " + duplicate.id()
+                        + " はふたたび別の患者になり、両方の患者の記録は統合の前のとおりに戻ります。</p>");
+        assertThat(identities.person(duplicate.id()).orElseThrow().status()).as("still merged").isEqualTo(PersonStatus.MERGED);
+        assertThat(web.get(path).body()).as("the merged patient's id without digit grouping")
+                .contains(">患者 " + duplicate.id() + " を開く</a>");
+        web.post(path + "/merges/" + merge.group(1) + "/unmerge", "reason", "別人と判明", "confirmed", "yes");
 
         assertThat(identities.sourcePatientsOf(kept.id())).containsExactly(keptSource);
         assertThat(identities.sourcePatientsOf(duplicate.id())).containsExactly(duplicateSource);
@@ -236,7 +249,20 @@ class PersonAdminIT extends NetworkFixtures {
         web.get(path);
         long before = audit.max();
 
-        web.post(path + "/source-patients/" + source.id() + "/unlink", "reason", "別人");
+        // issue 67: one click asks first (the facility and its patient ID named, what follows) and unlinks nothing
+        HttpResponse<String> asked = web.post(path + "/source-patients/" + source.id() + "/unlink", "reason", "別人");
+        assertThat(audit.forPatient(before, person.person().regionalId())).as("the question writes nothing").isEmpty();
+        assertThat(WebSession.location(asked)).isEqualTo(path + "?confirm=unlink-" + source.id());
+        assertThat(web.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"unlink-" + source.id() + "\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"unlink-" + source.id() + "-question\">"
+                        + accounts.facilityOf(FacilityKind.HOSPITAL).nameKanji() + "の患者（施設の患者ID " + source.localId()
+                        + "）の連結を解除します。解除すると、その施設の記録はすぐにこの方の記録から外れ、この方の記録として表示されなく"
+                        + "なります（正しい方にあらためて連結します）。</p>")
+                .contains("name=\"confirmed\" value=\"yes\"");
+        assertThat(identities.personOf(source.id())).as("still linked").contains(person.id());
+        before = audit.max();
+        web.post(path + "/source-patients/" + source.id() + "/unlink", "reason", "別人", "confirmed", "yes");
 
         assertThat(identities.personOf(source.id())).isEmpty();
         assertThat(audit.forPatient(before, person.person().regionalId())).containsExactly("IDENTITY_UNLINK PERMIT 別人");
@@ -281,17 +307,26 @@ class PersonAdminIT extends NetworkFixtures {
         String blocked = submit(admin, path + "/blocks", "facilityId", String.valueOf(clinic.id()));
         int whileBlocked = doctor.get("/portal/patients/" + person.id()).statusCode();
         String again = submit(admin, path + "/blocks", "facilityId", String.valueOf(clinic.id()));
-        String lifted = submit(admin, path + "/blocks/" + clinic.id() + "/remove");
+        // issue 67: one click asks first (the facility named, what follows) and lifts nothing
+        String asked = submit(admin, path + "/blocks/" + clinic.id() + "/remove");
+        int stillBlocked = doctor.get("/portal/patients/" + person.id()).statusCode();
+        String lifted = submit(admin, path + "/blocks/" + clinic.id() + "/remove", "confirmed", "yes");
         int afterwards = doctor.get("/portal/patients/" + person.id()).statusCode();
 
         assertThat(blocked).contains("この施設からの閲覧を拒否しました").contains("data-blocked=\"" + clinic.id() + "\"");
         assertThat(whileBlocked).isEqualTo(404);
+        assertThat(asked).contains("<details class=\"confirm\" id=\"unblock-" + clinic.id() + "\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"unblock-" + clinic.id() + "-question\">" + clinic.nameKanji()
+                        + "からの閲覧の拒否を解除します。解除すると、次の要求から" + clinic.nameKanji() + "は、同意・連携・緊急時アクセスに"
+                        + "もとづいてこの方の記録を閲覧でき、連携もできるようになります。</p>")
+                .contains("data-blocked=\"" + clinic.id() + "\"");
+        assertThat(stillBlocked).isEqualTo(404);
         assertThat(again).contains("すでに拒否されています");
         assertThat(lifted).contains("閲覧拒否を解除しました").doesNotContain("data-blocked=");
         assertThat(afterwards).isEqualTo(200);
         assertThat(audit.forPatient(before, person.person().regionalId())).filteredOn(r -> !r.contains("operations"))
                 .containsExactly("FACILITY_BLOCK PERMIT blocked at the person's request", "READ DENY policy.deny.facilityBlocked",
-                        "FACILITY_UNBLOCK PERMIT block lifted at the person's request",
+                        "READ DENY policy.deny.facilityBlocked", "FACILITY_UNBLOCK PERMIT block lifted at the person's request",
                         "READ PERMIT policy.permit.treatmentConsentAndLink");
     }
 

@@ -77,7 +77,26 @@ class UserAdministrationIT extends NetworkFixtures {
         User user = accounts.staff(FacilityKind.HOSPITAL, Profession.NURSE);
         WebSession admin = networkAdmin();
         admin.get("/admin/users/" + user.id());
-        HttpResponse<String> reset = admin.post("/admin/users/" + user.id() + "/password-reset");
+        // issue 67: one click asks first (the user named, what follows) and issues nothing
+        long beforeAsking = audit.max();
+        HttpResponse<String> asked = admin.post("/admin/users/" + user.id() + "/password-reset");
+        assertThat(WebSession.location(asked)).isEqualTo("/admin/users/" + user.id() + "?confirm=password-reset");
+        assertThat(admin.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"password-reset\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"password-reset-question\">" + user.nameKanji() + "さん（ログインID "
+                        + user.loginId() + "）のパスワードを再発行します。再発行すると、いまのパスワードではログインできなくなります。"
+                        + "新しい仮パスワードはこの画面に一度だけ表示されるので、本人に伝えてください。元に戻せません。</p>")
+                .doesNotContain("id=\"second-factor-reset\" open");
+        assertThat(admin.get(WebSession.location(asked) + "&lang=en").body()).as("in English with the English setting")
+                .contains("<p class=\"confirm-question\" id=\"password-reset-question\">This issues a new password for "
+                        + user.nameKanji() + " (login ID " + user.loginId() + "). Once issued, the current password no longer"
+                        + " signs in. The new temporary password is shown on this page once only: pass it on to the user."
+                        + " This cannot be undone.</p>");
+        admin.get("/admin/users/" + user.id() + "?lang=ja");
+        assertThat(audit.since(beforeAsking, adminLoginId)).as("nothing reset").noneMatch(r -> r.startsWith("PASSWORD_RESET"));
+        assertThat(WebSession.location(accounts.passwordStep(new WebSession(port), user.loginId(), TestAccounts.PASSWORD)))
+                .as("the password still signs in").isEqualTo("/login/second-factor");
+        HttpResponse<String> reset = admin.post("/admin/users/" + user.id() + "/password-reset", "confirmed", "yes");
         String password = find(TEMPORARY_PASSWORD, admin.get(WebSession.location(reset)).body());
 
         WebSession web = new WebSession(port);
@@ -97,7 +116,18 @@ class UserAdministrationIT extends NetworkFixtures {
         User user = accounts.staff(FacilityKind.CLINIC, Profession.DOCTOR);
         WebSession admin = networkAdmin();
         admin.get("/admin/users/" + user.id());
-        admin.post("/admin/users/" + user.id() + "/second-factor-reset");
+        // issue 67: one click asks first (the user named, what follows) and clears nothing
+        HttpResponse<String> asked = admin.post("/admin/users/" + user.id() + "/second-factor-reset");
+        assertThat(WebSession.location(asked)).isEqualTo("/admin/users/" + user.id() + "?confirm=second-factor-reset");
+        assertThat(admin.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"second-factor-reset\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"second-factor-reset-question\">" + user.nameKanji()
+                        + "さん（ログインID " + user.loginId() + "）の二要素認証の登録を消します。消すと、登録済みの認証アプリでは確認"
+                        + "できなくなり、本人は新しい登録コード（この画面に一度だけ表示されます）とパスワードで認証アプリを登録し直すまで、"
+                        + "ログインできません。元に戻せません。</p>");
+        assertThat(WebSession.location(accounts.passwordStep(new WebSession(port), user.loginId(), TestAccounts.PASSWORD)))
+                .as("the second factor is still enrolled").isEqualTo("/login/second-factor");
+        admin.post("/admin/users/" + user.id() + "/second-factor-reset", "confirmed", "yes");
 
         WebSession web = new WebSession(port);
         assertThat(WebSession.location(accounts.passwordStep(web, user.loginId(), TestAccounts.PASSWORD)))
@@ -118,6 +148,14 @@ class UserAdministrationIT extends NetworkFixtures {
 
         assertThat(admin.get("/admin/users/" + otherFacilitysUser.id()).statusCode()).isEqualTo(403);
         assertThat(admin.post("/admin/users/" + otherFacilitysUser.id() + "/password-reset").statusCode()).isEqualTo(403);
+        assertThat(admin.post("/admin/users/" + otherFacilitysUser.id() + "/password-reset", "confirmed", "yes")
+                .statusCode()).isEqualTo(403);
+        for (String act : new String[] {"/password-reset", "/second-factor-reset"}) {
+            HttpResponse<String> asked = admin.post("/admin/users/" + otherFacilitysUser.id() + act);
+            HttpResponse<String> askedNobody = admin.post("/admin/users/" + Long.MAX_VALUE + act);
+            assertThat(asked.statusCode()).as("asked about another facility's user: as about nobody").isEqualTo(403);
+            assertThat(asked.body()).isEqualTo(askedNobody.body());
+        }
         admin.get("/admin/users/new");
         HttpResponse<String> intoOtherFacility = admin.post("/admin/users", "loginId", "sneaky-" + System.nanoTime() % 100000,
                 "nameKanji", "他 施設", "nameKana", "タ シセツ", "profession", "PHARMACIST",

@@ -58,7 +58,19 @@ class MyNumberLoginIT extends NetworkFixtures {
         phone.get("/phr/mynumber");
         long link = jdbc.sql("SELECT id FROM oidc_link WHERE user_id = ?").param(resident.account().id())
                 .query(Long.class).single();
-        assertThat(WebSession.location(phone.post("/phr/mynumber/" + link + "/remove"))).isEqualTo("/phr/mynumber?unlinked");
+        // issue 67: one click asks first (the card named, what follows) and removes nothing; another's link is not asked
+        HttpResponse<String> asked = phone.post("/phr/mynumber/" + link + "/remove");
+        assertThat(WebSession.location(asked)).isEqualTo("/phr/mynumber?confirm=" + link);
+        assertThat(phone.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"oidc-remove-" + link + "\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"oidc-remove-" + link + "-question\">マイナンバーカードの連携を解除します。"
+                        + "解除すると、このカードでは健康手帳にログインできなくなります。使うには、もう一度連携します。</p>");
+        assertThat(WebSession.location(residents.logIn(port, resident()).post("/phr/mynumber/" + link + "/remove")))
+                .isEqualTo("/phr/mynumber");
+        assertThat(jdbc.sql("SELECT count(*) FROM oidc_link WHERE user_id = ?").param(resident.account().id())
+                .query(Long.class).single()).as("not yet").isEqualTo(1);
+        assertThat(WebSession.location(phone.post("/phr/mynumber/" + link + "/remove", "confirmed", "yes")))
+                .isEqualTo("/phr/mynumber?unlinked");
         HttpResponse<String> refused = logInWithCard(new WebSession(port), subject, Twist.NONE);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("data-key=\"oidc.unlinked\"").contains("/phr/register");
@@ -121,8 +133,19 @@ class MyNumberLoginIT extends NetworkFixtures {
         assertThat(page).contains("id=\"oidc-links\"").contains("data-oidc-link=\"" + link + "\"");
         long before = audit.max();
 
-        assertThat(WebSession.location(operator.post("/admin/persons/" + personId + "/mynumber/" + link + "/remove")))
-                .isEqualTo("/admin/persons/" + personId);
+        // issue 67: one click asks first (the card named by when it was linked) and removes nothing
+        HttpResponse<String> asked = operator.post("/admin/persons/" + personId + "/mynumber/" + link + "/remove");
+        assertThat(WebSession.location(asked)).isEqualTo("/admin/persons/" + personId + "?confirm=mynumber-" + link);
+        assertThat(operator.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"mynumber-" + link + "\" open=\"open\">")
+                .containsPattern("<p class=\"confirm-question\" id=\"mynumber-" + link + "-question\">\\d{4}-\\d{2}-\\d{2} "
+                        + "\\d{2}:\\d{2}に連携したマイナンバーカードの連携を解除します。解除すると、このカードではこの方の健康手帳に"
+                        + "ログインできなくなります。元に戻せません（使うには、本人が健康手帳からもう一度連携します）。</p>");
+        assertThat(audit.reasons(before, "OIDC_UNLINK", "User")).as("nothing removed yet").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM oidc_link WHERE user_id = ?").param(resident.account().id())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(WebSession.location(operator.post("/admin/persons/" + personId + "/mynumber/" + link + "/remove",
+                "confirmed", "yes"))).isEqualTo("/admin/persons/" + personId);
 
         assertThat(jdbc.sql("SELECT count(*) FROM oidc_link WHERE user_id = ?").param(resident.account().id())
                 .query(Long.class).single()).isZero();

@@ -73,7 +73,12 @@ class PhrOtcBrowserIT {
         assertThat(entry.getText()).contains("ビタミンD 1000IU").contains("朝1粒").contains("2026-10-01");
         browser.fitsThePhone("otc-listed");
 
-        submit("#otc-current li.otc-entry .otc-actions form");
+        browser.expand("#otc-current li.otc-entry .otc-actions summary");
+        assertThat(browser.find("#otc-current li.otc-entry .confirm-question").getText())
+                .as("issue 67: asked once, the entry and what follows named")
+                .isEqualTo("「ビタミンD 1000IU」を飲むのをやめたと記録します。きょうが「やめた日」になり、「飲むのをやめたもの」に"
+                        + "移ります（やめた日は「変更」で直せます）。");
+        browser.clickAndLeave("#otc-current li.otc-entry .confirm-body button");
         assertThat(browser.findAll("#otc-current")).isEmpty();
         assertThat(browser.find("#otc-past li.otc-entry").getText()).contains("ビタミンD 1000IU");
 

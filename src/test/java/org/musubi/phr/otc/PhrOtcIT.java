@@ -90,8 +90,18 @@ class PhrOtcIT extends NetworkFixtures {
         assertThat(stored("MedicationStatement")).containsExactly("MEDICATIONS:2");
 
         web.get("/phr/medicines");
+        // issue 67: one click asks first (the entry named, what follows): one audited read of the entry, nothing ended
         before = audit.max();
-        HttpResponse<String> ended = web.post("/phr/medicines/otc/" + id + "/end");
+        HttpResponse<String> asked = web.post("/phr/medicines/otc/" + id + "/end");
+        assertThat(WebSession.location(asked)).isEqualTo("/phr/medicines?confirm=" + id);
+        assertThat(audit.forPatient(before, regional())).containsExactly("READ PERMIT " + SELF);
+        assertThat(content("MedicationStatement")).doesNotContain("\"status\":\"completed\"");
+        assertThat(web.get(WebSession.location(asked)).body())
+                .contains("<details class=\"confirm\" id=\"otc-end-" + id + "\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"otc-end-" + id + "-question\">「ロキソニンＳ」を飲むのをやめたと"
+                        + "記録します。きょうが「やめた日」になり、「飲むのをやめたもの」に移ります（やめた日は「変更」で直せます）。</p>");
+        before = audit.max();
+        HttpResponse<String> ended = web.post("/phr/medicines/otc/" + id + "/end", "confirmed", "yes");
         assertThat(WebSession.location(ended)).isEqualTo("/phr/medicines?otc=ended");
         assertThat(audit.forPatient(before, regional())).containsExactly("UPDATE PERMIT " + SELF);
         assertThat(content("MedicationStatement")).contains("\"status\":\"completed\"")
@@ -154,7 +164,11 @@ class PhrOtcIT extends NetworkFixtures {
         assertThat(own).contains("パブロン").contains("class=\"badge proxy-entered otc-proxy\"");
         String id = OtcPages.only(own);
         before = audit.max();
-        HttpResponse<String> ended = proxy.post("/phr/medicines/otc/" + id + "/end");
+        HttpResponse<String> asked = proxy.post("/phr/medicines/otc/" + id + "/end");
+        assertThat(WebSession.location(asked)).as("the proxy is asked as the resident is").isEqualTo("/phr/medicines?confirm=" + id);
+        assertThat(proxy.get(WebSession.location(asked)).body()).contains("「パブロン」を飲むのをやめたと記録します。");
+        before = audit.max();
+        HttpResponse<String> ended = proxy.post("/phr/medicines/otc/" + id + "/end", "confirmed", "yes");
         assertThat(WebSession.location(ended)).isEqualTo("/phr/medicines?otc=ended");
         assertThat(audit.forPatient(before, regional())).containsExactly("UPDATE PERMIT policy.permit.proxyAccess");
     }

@@ -81,10 +81,21 @@ class OtcController {
                 model, response);
     }
 
+    /**
+     * Ends an entry today once confirmed ({@code confirmed=yes}); one click without it opens the entry through the
+     * policy (one audited read; not this person's: 404 as ever) and comes back to わたしのお薬 with the question open.
+     */
     @PostMapping("/phr/medicines/otc/{id}/end")
-    String end(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletResponse response,
-               HttpSession session) {
+    String end(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
+               @RequestParam(required = false) String confirmed, HttpServletResponse response, HttpSession session) {
         long personId = owner.of(me, session);
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67)
+            if (medications.open(me.userId(), personId, id).isEmpty()) {
+                return notFound(response);
+            }
+            return "redirect:/phr/medicines?confirm=" + id;
+        }
         Optional<SelfMedications.Saved> saved = medications.end(me.userId(), by(me, personId), personId, id);
         if (saved.isEmpty()) {
             return notFound(response);

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -24,9 +25,24 @@ class MyRecoveryController {
         this.recovery = recovery;
     }
 
+    /**
+     * Cancels once confirmed ({@code confirmed=yes}); one click without it comes back to the notebook's home with the
+     * question open, for the resident's own pending recovery only (anything else: the "not found" page, as ever).
+     */
     @PostMapping("/phr/recovery/{recoveryId}/cancel")
-    String cancel(@AuthenticationPrincipal SignedIn me, @PathVariable String recoveryId, RedirectAttributes redirect,
+    String cancel(@AuthenticationPrincipal SignedIn me, @PathVariable String recoveryId,
+                  @RequestParam(required = false) String confirmed, RedirectAttributes redirect,
                   Model model, HttpServletResponse response) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67)
+            boolean own = isId(recoveryId) && recovery.of(me.userId()).pending()
+                    .filter(p -> p.id() == Long.parseLong(recoveryId)).isPresent();
+            if (!own) {
+                return notFound(me, model, response);
+            }
+            redirect.addAttribute("confirm", "recovery-" + recoveryId);
+            return "redirect:/phr";
+        }
         if (!isId(recoveryId) || !recovery.cancel(me.userId(), Long.parseLong(recoveryId))) {
             return notFound(me, model, response);
         }

@@ -112,15 +112,41 @@ class UserAdminController {
         }
     }
 
+    /**
+     * Issues a new temporary password once confirmed ({@code confirmed=yes}); one click without it comes back to the
+     * user's page with the question open and changes nothing (a user the administrator may not manage: 403 as before).
+     */
     @PostMapping("/admin/users/{id}/password-reset")
-    String resetPassword(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes redirect) {
+    String resetPassword(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
+                         @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            return ask(me, id, "password-reset", redirect);
+        }
         redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(Admins.of(me), id));
         return "redirect:/admin/users/" + id;
     }
 
+    /** Clears the second factor and issues an enrolment code once confirmed, as {@link #resetPassword} asks first. */
     @PostMapping("/admin/users/{id}/second-factor-reset")
-    String resetSecondFactor(@AuthenticationPrincipal SignedIn me, @PathVariable long id, RedirectAttributes redirect) {
+    String resetSecondFactor(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
+                             @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            return ask(me, id, "second-factor-reset", redirect);
+        }
         redirect.addFlashAttribute("enrolmentCode", accounts.resetSecondFactor(Admins.of(me), id));
+        return "redirect:/admin/users/" + id;
+    }
+
+    /**
+     * Asked once (issue 67): back to the user's page with the question open, for a user the administrator may manage and
+     * who signs in (an unknown user, another facility's, or an API client's account: 403, as the act itself answers).
+     */
+    private String ask(SignedIn me, long id, String act, RedirectAttributes redirect) {
+        User user = users.find(id).orElseThrow(() -> new NotPermitted("unknown user"));
+        if (!Admins.of(me).mayManage(user) || user.profession() == Profession.FACILITY_SYSTEM) {
+            throw new NotPermitted("account administration");
+        }
+        redirect.addAttribute("confirm", act);
         return "redirect:/admin/users/" + id;
     }
 

@@ -80,9 +80,21 @@ class IdentifierSystemController {
         }
     }
 
+    /**
+     * Removes a declared system once confirmed ({@code confirmed=yes}); one click without it comes back to the page with
+     * the question open and removes nothing (another facility's, or one that does not exist: 403, as the act answers).
+     */
     @PostMapping("/admin/facilities/{id}/identifier-systems/remove")
     String remove(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam(required = false) String system,
-                  Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String confirmed, Model model, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67)
+            if (!DeclareIdentifierSystem.mayManage(Admins.of(me), id) || facilities.find(id).isEmpty()) {
+                throw new NotPermitted("identifier systems of facility " + id);
+            }
+            redirect.addAttribute("confirm", system == null ? "" : system.strip());
+            return "redirect:/admin/facilities/" + id + "/identifier-systems";
+        }
         try {
             declare.remove(Admins.of(me), id, system);
             redirect.addFlashAttribute("removed", system);

@@ -26,9 +26,18 @@ class PersonBlockController {
         return PersonChanges.apply(id, redirect, "person.done.facilityBlocked", () -> blocks.block(ChangedBy.operator(me.userId()), id, facilityId));
     }
 
+    /**
+     * Lifts a block once confirmed ({@code confirmed=yes}); one click without it comes back to the person's page with
+     * the question open and lifts nothing.
+     */
     @PostMapping("/admin/persons/{id}/blocks/{facilityId}/remove")
     String unblock(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable long facilityId,
-                   RedirectAttributes redirect) {
+                   @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the person's page (opened through the policy, as ever) shows the question
+            redirect.addAttribute("confirm", "unblock-" + facilityId);
+            return "redirect:/admin/persons/" + id;
+        }
         return PersonChanges.apply(id, redirect, "person.done.facilityUnblocked",
                 () -> blocks.unblock(ChangedBy.operator(me.userId()), id, facilityId));
     }

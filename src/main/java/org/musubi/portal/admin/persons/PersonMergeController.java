@@ -80,9 +80,19 @@ class PersonMergeController {
                 () -> merge.merge(me.userId(), id, mergedId, PersonChanges.reason(reason)));
     }
 
+    /**
+     * Undoes a merge once confirmed ({@code confirmed=yes}, sent with the reason from the same form); one click without
+     * it comes back to the person's page with the question open and undoes nothing.
+     */
     @PostMapping("/admin/persons/{id}/merges/{mergeId}/unmerge")
     String unmerge(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable long mergeId,
-                   @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed,
+                   RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the person's page (opened through the policy, as ever) shows the question
+            redirect.addAttribute("confirm", "unmerge-" + mergeId);
+            return "redirect:/admin/persons/" + id;
+        }
         return PersonChanges.apply(id, redirect, "person.done.unmerged",
                 () -> unmerge.unmerge(me.userId(), mergeId, PersonChanges.reason(reason)));
     }

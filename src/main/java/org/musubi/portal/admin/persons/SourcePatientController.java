@@ -23,9 +23,19 @@ class SourcePatientController {
         this.identities = identities;
     }
 
+    /**
+     * Unlinks once confirmed ({@code confirmed=yes}, sent with the reason from the same form); one click without it
+     * comes back to the person's page with the question open and unlinks nothing.
+     */
     @PostMapping("/admin/persons/{id}/source-patients/{sourcePatientId}/unlink")
     String unlink(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @PathVariable long sourcePatientId,
-                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed,
+                  RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): the person's page (opened through the policy, as ever) shows the question
+            redirect.addAttribute("confirm", "unlink-" + sourcePatientId);
+            return "redirect:/admin/persons/" + id;
+        }
         return PersonChanges.apply(id, redirect, "person.done.unlinked", () -> {
             if (identities.personOf(sourcePatientId).filter(p -> p == id).isEmpty()) {
                 throw new IdentityConflict("identity.sourcePatient.notLinked");

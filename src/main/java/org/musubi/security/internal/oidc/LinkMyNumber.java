@@ -60,6 +60,11 @@ class LinkMyNumber {
                 .reason("provider " + providerId + ": " + reason));
     }
 
+    /** Whether the resident has a link of that id (to ask before removing it). */
+    boolean owns(long userId, long linkId) {
+        return links.ofUser(userId).stream().anyMatch(link -> link.id() == linkId);
+    }
+
     /** The resident removes one of their links; false when they have no link of that id. */
     boolean unlink(long userId, long linkId) {
         return links.remove(userId, linkId).map(removed -> {

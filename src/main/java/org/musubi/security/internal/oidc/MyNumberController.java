@@ -73,8 +73,17 @@ class MyNumberController {
         }
     }
 
+    /**
+     * Removes one of the resident's own links once confirmed ({@code confirmed=yes}); one click without it comes back to
+     * the page with the question open (a link that is not theirs: back to the page, as the act itself answers).
+     */
     @PostMapping("/phr/mynumber/{linkId}/remove")
-    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable long linkId) {
+    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable long linkId,
+                  @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67)
+            return linking.owns(me.userId(), linkId) ? "redirect:/phr/mynumber?confirm=" + linkId : "redirect:/phr/mynumber";
+        }
         return linking.unlink(me.userId(), linkId) ? "redirect:/phr/mynumber?unlinked" : "redirect:/phr/mynumber";
     }
 }

@@ -75,8 +75,18 @@ class PasskeyEnrolmentController {
         }
     }
 
+    /**
+     * Removes one of the resident's own passkeys once confirmed ({@code confirmed=yes}); one click without it comes back
+     * to the page with the question open (a passkey that is not theirs: back to the page, as the act itself answers).
+     */
     @PostMapping("/phr/passkeys/{id}/remove")
-    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable long id) {
+    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable long id,
+                  @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67)
+            boolean own = ceremonies.store().ofUser(me.userId()).stream().anyMatch(p -> p.id() == id);
+            return own ? "redirect:/phr/passkeys?confirm=" + id : "redirect:/phr/passkeys";
+        }
         if (ceremonies.store().remove(me.userId(), id)) {
             audit.record(AuditEntry.of(AuditAction.SECOND_FACTOR_RESET, Outcome.PERMIT).on("User", me.userId())
                     .reason("passkey " + id + " removed"));
