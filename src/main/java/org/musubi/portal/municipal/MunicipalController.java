@@ -39,7 +39,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The pages of the 主治医意見書 and the 退院時情報共有 sheet: the municipality's request form and outbox, the doctor's
  * inbox and a document's page (the request, the form to fill, the upload of a signed PDF, declining; the received
- * opinion and its PDF), the hospital's sheet composer and outbox and the care manager's inbox. Thin: every read and
+ * opinion and its PDF), the hospital's sheet composer and outbox and the care manager's inbox. Sending the opinion
+ * (filled in or as a signed PDF) and declining the request cannot be undone: each asks once (only a POST with
+ * {@code confirmed=yes} acts). Thin: every read and
  * write goes through {@link MunicipalDocuments}, which applies the access policy and writes the one audit row; a
  * composer's page opens the person through the policy (one audit row). Anything refused, and anything absent, gets
  * the viewer's 404 ({@code portal/denied}).
@@ -120,6 +122,9 @@ class MunicipalController {
     String answer(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletRequest request,
                   Locale locale, Model model, HttpServletResponse response) {
         Map<String, List<String>> fields = fields(request);
+        if (!confirmed(request)) {
+            return ask(me, id, "answer", fields, locale, model, response);
+        }
         MunicipalDocuments.Outcome<UUID> done = documents.answer(reader(me), uuid(id), fields);
         if (done.notFound()) {
             return denied(response);
@@ -133,8 +138,11 @@ class MunicipalController {
 
     @PostMapping("/portal/municipal/documents/{id}/upload")
     String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
-                  @RequestParam(required = false) MultipartFile file, Locale locale, Model model,
-                  HttpServletResponse response) throws IOException {
+                  @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String confirmed,
+                  Locale locale, Model model, HttpServletResponse response) throws IOException {
+        if (!"yes".equals(confirmed)) {
+            return ask(me, id, "upload", Map.of(), locale, model, response);
+        }
         MunicipalDocuments.Outcome<UUID> done;
         try (InputStream in = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
             done = documents.upload(reader(me), uuid(id), file == null ? null : file.getContentType(), in);
@@ -151,8 +159,12 @@ class MunicipalController {
 
     @PostMapping("/portal/municipal/documents/{id}/decline")
     String decline(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
-                   @RequestParam(required = false) String reason, Locale locale, Model model,
-                   HttpServletResponse response) {
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed,
+                   Locale locale, Model model, HttpServletResponse response) {
+        if (!"yes".equals(confirmed)) {
+            return ask(me, id, "decline", reason == null ? Map.of() : Map.of("reason", List.of(reason)), locale, model,
+                    response);
+        }
         MunicipalDocuments.Outcome<UUID> done = documents.decline(reader(me), uuid(id), reason);
         if (done.notFound()) {
             return denied(response);
@@ -231,6 +243,21 @@ class MunicipalController {
 
     // ---- helpers ----
 
+    /**
+     * A send or a decline not yet confirmed (issue 67: each asks once, for neither can be undone): nothing changes;
+     * the document's page, read through the same door as the page itself (404 for a document the user may not see,
+     * one audit row), opens the act's question with what was typed still in the form.
+     */
+    private String ask(SignedIn me, String id, String act, Map<String, List<String>> typed, Locale locale, Model model,
+                       HttpServletResponse response) {
+        model.addAttribute("asked", act);
+        return documentPage(me, uuid(id), locale, model, response, typed, List.of(), List.of());
+    }
+
+    private static boolean confirmed(HttpServletRequest request) {
+        return "yes".equals(request.getParameter("confirmed"));
+    }
+
     private String list(Model model, SignedIn me, DocumentKind kind, boolean sent, String titleKey) {
         model.addAttribute("rows", documents.list(reader(me), kind, sent));
         model.addAttribute("titleKey", titleKey);
@@ -304,7 +331,7 @@ class MunicipalController {
     private static Map<String, List<String>> fields(HttpServletRequest request) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
-            if (!name.startsWith("_") && !Set.of("careManager", "facility", "doctor").contains(name)) {
+            if (!name.startsWith("_") && !Set.of("careManager", "facility", "doctor", "confirmed").contains(name)) {
                 fields.put(name, List.of(values));
             }
         });
