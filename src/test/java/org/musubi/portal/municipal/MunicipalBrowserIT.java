@@ -93,13 +93,15 @@ class MunicipalBrowserIT extends NetworkFixtures {
         setDate("#f-lastVisit", LocalDate.now().minusDays(3));
         browser.find("#f-diagnosis1").sendKeys("アルツハイマー型認知症");
         browser.find("#f-course").sendKeys("2024年から物忘れ。ドネペジル内服中。");
-        browser.find("#send-opinion").click();
+        browser.find("#send-opinion-ask").click();
+        browser.find("#send-opinion-confirm").click();
         WebElement faults = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("form-faults")));
         assertThat(faults.findElement(By.cssSelector("[data-item='bpsdItems']")).getText())
                 .as("BPSD present asks which").contains("bpsdItems");
         assertThat(browser.find("#f-diagnosis1").getAttribute("value")).as("kept").isEqualTo("アルツハイマー型認知症");
         browser.find("#f-bpsdItems input[value='wandering']").click();
-        browser.find("#send-opinion").click();
+        browser.find("#send-opinion-ask").click();
+        browser.find("#send-opinion-confirm").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("document-answer")));
         assertThat(browser.find("#document-status").getText()).isEqualTo("受領");
         assertThat(browser.consoleErrors()).as("only the refused form's own 422")
