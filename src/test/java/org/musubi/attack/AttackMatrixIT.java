@@ -1122,12 +1122,15 @@ class AttackMatrixIT extends NetworkFixtures {
                     id -> web.get("/portal/patients/" + id + "/opinion-requests/new"));
             municipalAttempt(caller, "discharge sheet composer", personKey, nobody,
                     id -> web.get("/portal/patients/" + id + "/discharge-sheets/new"));
-            municipalAttempt(caller, "request an opinion", personKey, nobody,
-                    id -> web.post("/portal/patients/" + id + "/opinion-requests", "doctor", String.valueOf(doctor.id()),
-                            "due", java.time.LocalDate.now().plusDays(5).toString(), "application", "NEW"));
-            municipalAttempt(caller, "send a discharge sheet", personKey, nobody,
-                    id -> web.post("/portal/patients/" + id + "/discharge-sheets", "careManager",
-                            String.valueOf(manager.id()), "diagnoses", "攻撃"));
+            for (String confirmed : List.of("yes", "")) { // the act, and its question (issue 67)
+                municipalAttempt(caller, "request an opinion " + confirmed, personKey, nobody,
+                        id -> web.post("/portal/patients/" + id + "/opinion-requests", "doctor", String.valueOf(doctor.id()),
+                                "due", java.time.LocalDate.now().plusDays(5).toString(), "application", "NEW",
+                                "confirmed", confirmed));
+                municipalAttempt(caller, "send a discharge sheet " + confirmed, personKey, nobody,
+                        id -> web.post("/portal/patients/" + id + "/discharge-sheets", "careManager",
+                                String.valueOf(manager.id()), "diagnoses", "攻撃", "confirmed", confirmed));
+            }
             municipalAttempt(caller, "set the disaster-help flag", personKey, nobody,
                     id -> web.post("/portal/patients/" + id + "/disaster-flag", "on", "true", "reason", "攻撃"));
             for (String list : List.of("/portal/municipal/opinions", "/portal/municipal/opinions/inbox",

@@ -39,9 +39,9 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The pages of the 主治医意見書 and the 退院時情報共有 sheet: the municipality's request form and outbox, the doctor's
  * inbox and a document's page (the request, the form to fill, the upload of a signed PDF, declining; the received
- * opinion and its PDF), the hospital's sheet composer and outbox and the care manager's inbox. Sending the opinion
- * (filled in or as a signed PDF) and declining the request cannot be undone: each asks once (only a POST with
- * {@code confirmed=yes} acts). Thin: every read and
+ * opinion and its PDF), the hospital's sheet composer and outbox and the care manager's inbox. Sending a request, the
+ * opinion (filled in or as a signed PDF) or a sheet, and declining a request, cannot be undone: each asks once (only a
+ * POST with {@code confirmed=yes} acts; without it the page comes back with the question open and what was typed). Thin: every read and
  * write goes through {@link MunicipalDocuments}, which applies the access policy and writes the one audit row; a
  * composer's page opens the person through the policy (one audit row). Anything refused, and anything absent, gets
  * the viewer's 404 ({@code portal/denied}).
@@ -80,20 +80,27 @@ class MunicipalController {
                    @RequestParam(required = false) Long doctor, @RequestParam(required = false) LocalDate due,
                    @RequestParam(required = false) String application,
                    @RequestParam(required = false) String insuredNumber, @RequestParam(required = false) String note,
-                   @RequestParam(required = false) Long facility, Model model, HttpServletResponse response) {
+                   @RequestParam(required = false) Long facility, @RequestParam(required = false) String confirmed,
+                   Model model, HttpServletResponse response) {
+        if (!"yes".equals(confirmed)) {
+            // a request cannot be taken back (issue 67): nothing is sent; the form, for a municipality that may ask
+            // about the person (the form's own check and audit row), opens the question with what was typed
+            if (!holder(me, personId, Set.of(FacilityKind.MUNICIPALITY))) {
+                return denied(response);
+            }
+            model.addAttribute("asked", true);
+            model.addAttribute("chosen", doctor);
+            return requestPage(model, personId, facility, typedRequest(due, application, insuredNumber, note), List.of());
+        }
         MunicipalDocuments.Outcome<UUID> made = documents.request(reader(me), new MunicipalDocuments.Request(personId,
                 doctor == null ? -1 : doctor, due, application, insuredNumber, note));
         if (made.notFound()) {
             return denied(response);
         }
         if (!made.ok()) {
-            Map<String, String> typed = new LinkedHashMap<>();
-            typed.put("due", due == null ? "" : due.toString());
-            typed.put("application", application == null ? "" : application);
-            typed.put("insuredNumber", insuredNumber == null ? "" : insuredNumber);
-            typed.put("note", note == null ? "" : note);
             response.setStatus(made.faults().contains(MunicipalDocuments.STANDBY) ? 503 : 422);
-            return requestPage(model, personId, facility, typed, made.faults());
+            return requestPage(model, personId, facility, typedRequest(due, application, insuredNumber, note),
+                    made.faults());
         }
         return "redirect:/portal/municipal/documents/" + made.value() + "?requested";
     }
@@ -219,6 +226,16 @@ class MunicipalController {
                      @RequestParam(required = false) Long careManager, @RequestParam(required = false) Long facility,
                      HttpServletRequest request, Locale locale, Model model, HttpServletResponse response) {
         Map<String, List<String>> fields = fields(request);
+        if (!confirmed(request)) {
+            // a sheet sent cannot be taken back (issue 67): nothing is sent; the composer, for a holder of the
+            // person's record (its own check and audit row), opens the question with what was typed
+            if (!holder(me, personId, Set.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC))) {
+                return denied(response);
+            }
+            model.addAttribute("asked", true);
+            model.addAttribute("chosen", careManager);
+            return sheetPage(model, personId, facility, locale, fields, List.of(), List.of());
+        }
         MunicipalDocuments.Outcome<UUID> sent = documents.sendSheet(reader(me), personId,
                 careManager == null ? -1 : careManager, fields);
         if (sent.faults().contains(MunicipalDocuments.NOT_OUR_PATIENT)) {
@@ -252,6 +269,20 @@ class MunicipalController {
                        HttpServletResponse response) {
         model.addAttribute("asked", act);
         return documentPage(me, uuid(id), locale, model, response, typed, List.of(), List.of());
+    }
+
+    private static Map<String, String> typedRequest(LocalDate due, String application, String insuredNumber,
+                                                   String note) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("due", due == null ? "" : due.toString());
+        typed.put("application", application == null ? "" : application);
+        typed.put("insuredNumber", insuredNumber == null ? "" : insuredNumber);
+        typed.put("note", note == null ? "" : note);
+        return typed;
+    }
+
+    private String facilityName(Long facility) {
+        return facility == null ? "" : facilities.find(facility).map(Facility::nameKanji).orElse("");
     }
 
     private static boolean confirmed(HttpServletRequest request) {
@@ -292,6 +323,7 @@ class MunicipalController {
         model.addAttribute("facilities", facilities.all().stream().filter(Facility::active)
                 .filter(f -> f.kind() == FacilityKind.HOSPITAL || f.kind() == FacilityKind.CLINIC).toList());
         model.addAttribute("facility", facility);
+        model.addAttribute("facilityName", facilityName(facility));
         model.addAttribute("doctors", staff(facility, Profession.DOCTOR));
         model.addAttribute("applications", MunicipalDocuments.APPLICATIONS);
         model.addAttribute("typed", typed);
@@ -306,6 +338,7 @@ class MunicipalController {
         model.addAttribute("facilities", facilities.all().stream().filter(Facility::active)
                 .filter(f -> f.kind() == FacilityKind.CARE_FACILITY).toList());
         model.addAttribute("facility", facility);
+        model.addAttribute("facilityName", facilityName(facility));
         model.addAttribute("managers", staff(facility, Profession.CARE_MANAGER));
         model.addAttribute("groups", FormAnswers.layout(DocumentKind.DISCHARGE_SHEET.form(), locale));
         model.addAttribute("typed", typed);
