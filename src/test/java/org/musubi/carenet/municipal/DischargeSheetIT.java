@@ -71,8 +71,14 @@ class DischargeSheetIT extends NetworkFixtures {
         assertThat(documents.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false))
                 .as("nothing sent without the confirmation").isEmpty();
 
-        HttpResponse<String> sent = web.post(composer, "facility", String.valueOf(office.id()), "careManager",
-                String.valueOf(manager.id()), "diagnoses", "大腿骨頸部骨折（術後）", "confirmed", "yes");
+        List<String> form = new java.util.ArrayList<>(List.of("facility", String.valueOf(office.id()), "careManager",
+                String.valueOf(manager.id()), "confirmed", "yes"));
+        FormsTest.sheet().forEach((name, values) -> values.forEach(v -> {
+            form.add(name);
+            form.add(v);
+        }));
+        HttpResponse<String> sent = web.post(composer, form.toArray(String[]::new));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(WebSession.location(sent)).endsWith("?sent");
         assertThat(documents.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false)).hasSize(1);
     }
