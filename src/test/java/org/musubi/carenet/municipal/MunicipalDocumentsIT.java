@@ -186,8 +186,18 @@ class MunicipalDocumentsIT extends NetworkFixtures {
         HttpResponse<String> declined = doctor.post(page + "/decline", "reason", "当院の受診は1年以上ありません");
         assertThat(declined.body()).contains("<details class=\"confirm\" id=\"decline\" open=\"open\">")
                 .contains(decline).contains("value=\"当院の受診は1年以上ありません\"");
+        String boundary = "----musubi" + UUID.randomUUID();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + doctor.csrf()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"opinion.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> uploaded = doctor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(doctor.base()
+                        + page + "/upload")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html").POST(java.net.http.HttpRequest.BodyPublishers.ofString(multipart)));
+        assertThat(uploaded.statusCode()).isEqualTo(200);
+        assertThat(uploaded.body()).contains("<details class=\"confirm\" id=\"upload-opinion\" open=\"open\">")
+                .contains(upload);
         assertThat(audit.forPatient(before, s.regionalId())).as("reads of the page, no act")
-                .hasSize(2).noneMatch(r -> r.startsWith("UPDATE"));
+                .hasSize(3).noneMatch(r -> r.startsWith("UPDATE"));
         assertThat(documents.open(s.staffReader(), id, Locale.JAPANESE).orElseThrow().document().status())
                 .as("neither sent nor declined without the confirmation").isEqualTo(DocumentStatus.REQUESTED);
 
