@@ -28,8 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
  * sent letters (送信済み) with where each stands, and a letter's page: its signatures' verdicts, the letter as its form,
  * its attachments and PDF, its history, and what the reader may do (the addressee accepts, returns or answers it; the
  * sender withdraws it while it is open). Returning and withdrawing cannot be undone: each asks once (only a POST with
- * {@code confirmed=yes} acts; without it the letter's page opens with the question). A letter the reader's facility neither sent nor received answers exactly like
- * one that does not exist: 404.
+ * {@code confirmed=yes} acts; without it the letter's page opens with the question). A letter the reader's facility
+ * neither sent nor received answers exactly like one that does not exist: 404.
  */
 @Controller
 class LettersController {

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The committee's pages (operators: {@code /admin/**} is the network admins'): every project, newest first, with the
  * ones waiting for a decision; a decision on one (approve, narrow with an edited scope and a reason, refuse with a
- * reason); the decision is final, so it asks once (only a POST with {@code confirmed=yes} decides). Opening the list first
- * expires the approved projects whose period is over.
+ * reason); the decision is final, so it asks once (only a POST with {@code confirmed=yes} decides). Opening the list
+ * first expires the approved projects whose period is over.
  */
 @Controller
 class CommitteeController {

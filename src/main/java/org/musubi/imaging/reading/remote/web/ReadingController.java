@@ -32,8 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
  * Remote reading's pages: the request (posted from the viewer), the requester's list and request (its report, read
  * audited; acknowledge, cancel), the centre's worklist and request (claim, release, decline, report; open in the
  * viewer). Cancelling and declining are final: each asks once (only a POST with {@code confirmed=yes} acts; without it,
- * for a request the caller takes part in, its page opens with the question). A request the caller takes no part in, a step not allowed, a made-up id answer 404 like a request that does
- * not exist, each audited once by {@link RemoteReadings}.
+ * for a request the caller takes part in, its page opens with the question). A request the caller takes no part in,
+ * a step not allowed, a made-up id answer 404 like a request that does not exist, each audited once by
+ * {@link RemoteReadings}.
  */
 @Controller
 class ReadingController {
