@@ -42,9 +42,9 @@ import org.springframework.web.multipart.MultipartFile;
  * opinion and its PDF), the hospital's sheet composer and outbox and the care manager's inbox. Sending a request, the
  * opinion (filled in or as a signed PDF) or a sheet, and declining a request, cannot be undone: each asks once (only a
  * POST with {@code confirmed=yes} acts; without it the page comes back with the question open and what was typed).
- * Thin: every read and write goes through {@link MunicipalDocuments}, which applies the access policy and writes the one audit row; a
- * composer's page opens the person through the policy (one audit row). Anything refused, and anything absent, gets
- * the viewer's 404 ({@code portal/denied}).
+ * Thin: every read and write goes through {@link MunicipalDocuments}, which applies the access policy and writes the
+ * one audit row; a composer's page opens the person through the policy (one audit row). Anything refused, and anything
+ * absent, gets the viewer's 404 ({@code portal/denied}).
  */
 @Controller
 class MunicipalController {
