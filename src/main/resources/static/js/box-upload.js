@@ -4,7 +4,8 @@
  * a dropped connection is resumed where the server holds it (retries with growing delays; the same file chosen again
  * after a reload continues too). When every file is up, the form is sent with one hidden "upload" field per file
  * instead of the bytes. A file over the per-file limit or the quota's rest is refused by the server when its upload is
- * created (nothing stored), and its message shown. Without tus-js-client (or JavaScript), the form posts the files as
+ * created (nothing stored), and its message shown. The button clicked (the send's confirmation, confirmed=yes) is sent
+ * as a field, since form.submit() sends none. Without tus-js-client (or JavaScript), the form posts the files as
  * a plain multipart upload. No inline script (strict CSP).
  */
 (function () {
@@ -26,14 +27,14 @@
     }
   }
 
-  function start(form, input) {
+  function start(form, input, submitter) {
     var files = Array.prototype.slice.call(input.files);
     var total = files.reduce(function (sum, f) { return sum + f.size; }, 0);
     var done = new Array(files.length).fill(0);
     var ids = [];
     var bar = document.getElementById('box-progress-bar');
     var text = document.getElementById('box-progress-text');
-    var button = document.getElementById('box-send');
+    var button = document.getElementById('box-send-confirm');
     show('box-progress', true);
     show('box-progress-failed', false);
     if (button) {
@@ -55,6 +56,14 @@
           hidden.value = id;
           form.appendChild(hidden);
         });
+        if (submitter && submitter.name) {
+          // form.submit() sends no button: the confirmation the sender clicked goes as a field
+          var confirmed = document.createElement('input');
+          confirmed.type = 'hidden';
+          confirmed.name = submitter.name;
+          confirmed.value = submitter.value;
+          form.appendChild(confirmed);
+        }
         form.dataset.uploaded = 'true';
         form.submit();
         return;
@@ -113,7 +122,7 @@
         return;
       }
       event.preventDefault();
-      start(form, input);
+      start(form, input, event.submitter);
     });
   });
 }());

@@ -600,7 +600,7 @@ class AttackMatrixIT extends NetworkFixtures {
                                         + "/portal/box/uploads/" + absent)).header("Tus-Resumable", "1.0.0")
                                 .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())), absent);
                 assertThat(caller.web().post("/portal/box", "facility", String.valueOf(hospital.id()), "user",
-                        String.valueOf(sender.id()), "upload", uploadId).body()).as(caller.attacker()
+                        String.valueOf(sender.id()), "upload", uploadId, "confirmed", "yes").body()).as(caller.attacker()
                         + " / sending A's upload").contains("box.upload.notReady");
             } else {
                 String what = caller.attacker() + " / Box API";
@@ -882,8 +882,8 @@ class AttackMatrixIT extends NetworkFixtures {
                 for (String change : List.of("/1/publish", "/1/retire", "/new-version", "/1/title",
                         "/1/stages/first/items", "/1/stages/first/items/done/remove", "/1/stages/first/remove")) {
                     Answers.assertAlike(who + change, post(web, "/admin/pathways/" + code + change, "titleJa", "x",
-                            "linkId", "x", "type", "string"), code, post(web, "/admin/pathways/" + absent + change,
-                            "titleJa", "x", "linkId", "x", "type", "string"), absent);
+                            "linkId", "x", "type", "string", "confirmed", "yes"), code, post(web, "/admin/pathways/"
+                            + absent + change, "titleJa", "x", "linkId", "x", "type", "string", "confirmed", "yes"), absent);
                 }
                 assertThat(web.get("/admin/pathways").statusCode()).as(who + "list").isEqualTo(403);
             } else {
@@ -1105,8 +1105,14 @@ class AttackMatrixIT extends NetworkFixtures {
                                 + "/portal/municipal/documents/" + id + "/pdf")).header("Accept", "text/html").GET()));
             }
             municipalAttempt(caller, "answer", opinion, UUID.randomUUID().toString(),
-                    id -> web.post("/portal/municipal/documents/" + id + "/answer", "diagnosis1", "攻撃"));
+                    id -> web.post("/portal/municipal/documents/" + id + "/answer", "diagnosis1", "攻撃",
+                            "confirmed", "yes"));
             municipalAttempt(caller, "decline", opinion, UUID.randomUUID().toString(),
+                    id -> web.post("/portal/municipal/documents/" + id + "/decline", "reason", "攻撃",
+                            "confirmed", "yes"));
+            municipalAttempt(caller, "answer, asked", opinion, UUID.randomUUID().toString(),
+                    id -> web.post("/portal/municipal/documents/" + id + "/answer", "diagnosis1", "攻撃"));
+            municipalAttempt(caller, "decline, asked", opinion, UUID.randomUUID().toString(),
                     id -> web.post("/portal/municipal/documents/" + id + "/decline", "reason", "攻撃"));
             municipalAttempt(caller, "complete", opinion, UUID.randomUUID().toString(),
                     id -> web.post("/portal/municipal/documents/" + id + "/complete"));
@@ -1116,12 +1122,15 @@ class AttackMatrixIT extends NetworkFixtures {
                     id -> web.get("/portal/patients/" + id + "/opinion-requests/new"));
             municipalAttempt(caller, "discharge sheet composer", personKey, nobody,
                     id -> web.get("/portal/patients/" + id + "/discharge-sheets/new"));
-            municipalAttempt(caller, "request an opinion", personKey, nobody,
-                    id -> web.post("/portal/patients/" + id + "/opinion-requests", "doctor", String.valueOf(doctor.id()),
-                            "due", java.time.LocalDate.now().plusDays(5).toString(), "application", "NEW"));
-            municipalAttempt(caller, "send a discharge sheet", personKey, nobody,
-                    id -> web.post("/portal/patients/" + id + "/discharge-sheets", "careManager",
-                            String.valueOf(manager.id()), "diagnoses", "攻撃"));
+            for (String confirmed : List.of("yes", "")) { // the act, and its question (issue 67)
+                municipalAttempt(caller, "request an opinion " + confirmed, personKey, nobody,
+                        id -> web.post("/portal/patients/" + id + "/opinion-requests", "doctor", String.valueOf(doctor.id()),
+                                "due", java.time.LocalDate.now().plusDays(5).toString(), "application", "NEW",
+                                "confirmed", confirmed));
+                municipalAttempt(caller, "send a discharge sheet " + confirmed, personKey, nobody,
+                        id -> web.post("/portal/patients/" + id + "/discharge-sheets", "careManager",
+                                String.valueOf(manager.id()), "diagnoses", "攻撃", "confirmed", confirmed));
+            }
             municipalAttempt(caller, "set the disaster-help flag", personKey, nobody,
                     id -> web.post("/portal/patients/" + id + "/disaster-flag", "on", "true", "reason", "攻撃"));
             for (String list : List.of("/portal/municipal/opinions", "/portal/municipal/opinions/inbox",
@@ -1374,7 +1383,8 @@ class AttackMatrixIT extends NetworkFixtures {
             Map<String, java.util.function.Function<String, HttpResponse<String>>> routes = new java.util.LinkedHashMap<>();
             routes.put("question", q -> web.get("/portal/help/" + q));
             routes.put("reply", q -> web.post("/portal/help/" + q + "/reply", "text", "攻撃"));
-            routes.put("close", q -> web.post("/portal/help/" + q + "/close"));
+            routes.put("close", q -> web.post("/portal/help/" + q + "/close", "confirmed", "yes"));
+            routes.put("close, asked", q -> web.post("/portal/help/" + q + "/close"));
             for (var route : routes.entrySet()) {
                 String what = caller.attacker() + " / help-desk " + route.getKey();
                 long before = audit.max();
@@ -2149,13 +2159,18 @@ class AttackMatrixIT extends NetworkFixtures {
             }
             for (String step : List.of("claim", "release", "decline", "report")) {
                 web.get("/");
+                assertThat(web.post("/imaging/reading/worklist/" + id + "/" + step, "reason", "x", "impression", "x",
+                        "confirmed", "yes").statusCode()).as(who + " " + step).isEqualTo(404);
                 assertThat(web.post("/imaging/reading/worklist/" + id + "/" + step, "reason", "x", "impression", "x")
-                        .statusCode()).as(who + " " + step).isEqualTo(404);
+                        .statusCode()).as(who + " " + step + ", asked").isEqualTo(404);
             }
             for (String step : List.of("cancel", "acknowledge")) {
                 web.get("/");
-                assertThat(web.post("/imaging/reading/requests/" + id + "/" + step).statusCode()).as(who + " " + step)
+                assertThat(web.post("/imaging/reading/requests/" + id + "/" + step, "confirmed", "yes").statusCode())
+                        .as(who + " " + step)
                         .isEqualTo(404);
+                assertThat(web.post("/imaging/reading/requests/" + id + "/" + step).statusCode())
+                        .as(who + " " + step + ", asked").isEqualTo(404);
             }
         }
 
@@ -2172,7 +2187,8 @@ class AttackMatrixIT extends NetworkFixtures {
         }
         assertThat(reader.get("/imaging/viewer/studies/" + study.uid()).statusCode()).isEqualTo(200);
         doctor.get("/imaging/reading/requests/" + id);
-        assertThat(doctor.post("/imaging/reading/requests/" + id + "/cancel").statusCode()).isEqualTo(302);
+        assertThat(doctor.post("/imaging/reading/requests/" + id + "/cancel", "confirmed", "yes").statusCode())
+                .isEqualTo(302);
         sameAsNobodys(reader, "a cancelled request's grant", "/imaging/viewer/studies/" + study.uid(),
                 "/imaging/viewer/studies/" + nobodysStudy);
         sameAsNobodys(reader, "a cancelled request", "/imaging/reading/worklist/" + id,

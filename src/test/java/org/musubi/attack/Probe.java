@@ -221,9 +221,9 @@ record Probe(String name, Kind kind, String method, String path, Key key, Marker
                 new Probe("letters: accept", Kind.NEVER, "POST", "/portal/letters/{key}/accept", Key.LETTER, null, Set.of(),
                         ""),
                 new Probe("letters: return", Kind.NEVER, "POST", "/portal/letters/{key}/decline", Key.LETTER, null, Set.of(),
-                        "reason=攻撃試験"),
+                        "reason=攻撃試験&confirmed=yes"),
                 new Probe("letters: withdraw", Kind.NEVER, "POST", "/portal/letters/{key}/cancel", Key.LETTER, null, Set.of(),
-                        "reason=攻撃試験"),
+                        "reason=攻撃試験&confirmed=yes"),
                 // issue 67: a facility linked by card (standing) writes letters about the person, chart number or not
                 new Probe("letters: composer", Kind.HOLDER, "GET", "/portal/patients/{key}/letters/new?kind=REFERRAL",
                         Key.PERSON, null, Set.of()));

@@ -96,7 +96,7 @@ class BoxResumableIT extends NetworkFixtures {
         String upload = TusUploads.path(created);
         assertThat(tus.patch(upload, 0, () -> new ByteArrayInputStream(bytes)).statusCode()).isEqualTo(204);
         HttpResponse<String> sent = web.post("/portal/box", "facility", String.valueOf(hospital.id()),
-                "user", String.valueOf(nurse.id()), "upload", upload.substring(upload.lastIndexOf('/') + 1));
+                "user", String.valueOf(nurse.id()), "upload", upload.substring(upload.lastIndexOf('/') + 1), "confirmed", "yes");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(accounts.signedIn(port, nurse).get("/portal/box").body()).contains("調査票.txt");
 

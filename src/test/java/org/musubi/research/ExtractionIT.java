@@ -78,7 +78,7 @@ class ExtractionIT extends NetworkFixtures {
         assertThat(researcher.post("/research/" + id + "/extractions").statusCode()).as("not approved yet")
                 .isEqualTo(404);
         WebSession committee = accounts.signedIn(port, operator);
-        assertThat(committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED", "reason", "")
+        assertThat(committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "APPROVED", "reason", "")
                 .statusCode()).isEqualTo(302);
         // opted out after the approval, before the extraction
         committee.post("/admin/persons/" + optedOut + "/research-opt-out", "optOut", "true");
@@ -216,13 +216,13 @@ class ExtractionIT extends NetworkFixtures {
         assertThat(ownRules).contains("\"k\": 6", "year-month");
 
         long before = audit.max();
-        HttpResponse<String> unreadable = committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED",
+        HttpResponse<String> unreadable = committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "APPROVED",
                 "reason", "", "deid", ownRules.replace("\"redact\"", "\"shred\""));
         assertThat(WebSession.location(unreadable)).endsWith("refused=research.refused.deid");
         assertThat(committee.get(WebSession.location(unreadable).replaceAll("^https?://[^/]+", "")).body())
                 .as("the fault named, the text kept as typed").contains("id=\"research-refused-detail\"", "shred")
                 .contains("data-key=\"research.refused.deid\"");
-        HttpResponse<String> weak = committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED",
+        HttpResponse<String> weak = committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "APPROVED",
                 "reason", "", "deid", ownRules.replace("\"k\": 6", "\"k\": 2"));
         assertThat(WebSession.location(weak)).endsWith("refused=research.refused.deidK");
         assertThat(jdbc.sql("SELECT status FROM research_project WHERE id = ?").param(id).query(String.class).single())
@@ -232,7 +232,7 @@ class ExtractionIT extends NetworkFixtures {
                 .anySatisfy(r -> assertThat(r).contains("research.refused.deid: ", "shred"))
                 .anySatisfy(r -> assertThat(r).contains("research.refused.deidK"));
 
-        assertThat(committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED", "reason", "", "deid",
+        assertThat(committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "APPROVED", "reason", "", "deid",
                 ownRules).statusCode()).isEqualTo(302);
         assertThat(researcher.get("/research/" + id).body()).contains("data-own=\"true\"", "data-k=\"6\"");
         String page = WebSession.location(researcher.post("/research/" + id + "/extractions"))

@@ -62,7 +62,7 @@ class PublicResearchStatementIT extends NetworkFixtures {
         long id = Long.parseLong(WebSession.location(ResearchForms.apply(researcher, form, ResearchForms.PDF))
                 .replaceAll(".*/research/", ""));
         WebSession committee = accounts.signedIn(port, accounts.networkAdmin());
-        assertThat(committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED", "reason", "")
+        assertThat(committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "APPROVED", "reason", "")
                 .statusCode()).isEqualTo(302);
 
         // what a resident reads

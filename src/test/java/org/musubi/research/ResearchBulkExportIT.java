@@ -238,7 +238,7 @@ class ResearchBulkExportIT extends NetworkFixtures {
     private long approved(WebSession researcher, Map<String, String> form) {
         long id = applied(researcher, form);
         assertThat(accounts.signedIn(port, accounts.networkAdmin()).post("/admin/research/" + id + "/decide",
-                "decision", "APPROVED", "reason", "").statusCode()).isEqualTo(302);
+                "confirmed", "yes", "decision", "APPROVED", "reason", "").statusCode()).isEqualTo(302);
         return id;
     }
 

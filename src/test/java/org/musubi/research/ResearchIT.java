@@ -76,9 +76,9 @@ class ResearchIT extends NetworkFixtures {
         assertThat(researcher.post("/research/" + id + "/count").statusCode()).as("not approved yet").isEqualTo(404);
         WebSession committee = accounts.signedIn(port, operator);
         assertThat(committee.get("/admin/research").body()).contains("data-project=\"" + id + "\"");
-        assertThat(committee.post("/admin/research/" + id + "/decide", "decision", "NARROWED", "reason", "").statusCode())
+        assertThat(committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "NARROWED", "reason", "").statusCode())
                 .isEqualTo(302);
-        assertThat(committee.post("/admin/research/" + id + "/decide", "decision", "NARROWED",
+        assertThat(committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "NARROWED",
                 "reason", "対象を 1 町に限る", "diagnoses", "E11", "municipality", town, "categories", "DIAGNOSES",
                 "fields.DIAGNOSES", "code").statusCode()).isEqualTo(302);
         // the narrowed scope, in words (issue 63: no longer "municipality=<town>")
@@ -138,7 +138,7 @@ class ResearchIT extends NetworkFixtures {
                 ExtractionIT.application(title, "確認の手順", "確認町", LocalDate.now(ResearchDesk.ZONE)), ResearchForms.PDF))
                 .replaceAll(".*/research/", ""));
         assertThat(accounts.signedIn(port, accounts.networkAdmin()).post("/admin/research/" + id + "/decide",
-                "decision", "APPROVED", "reason", "").statusCode()).isEqualTo(302);
+                "confirmed", "yes", "decision", "APPROVED", "reason", "").statusCode()).isEqualTo(302);
         String question = "「" + title + "」を終了します。終了すると、この研究の集計・データ抽出・一括出力はもうできず、元に戻せません"
                 + "（続けるには新たに申請し、承認を受けます）。";
 
@@ -188,7 +188,20 @@ class ResearchIT extends NetworkFixtures {
         assertThat(publicSite.get("/public/research").body()).as("an application is not published").doesNotContain(title);
 
         WebSession committee = accounts.signedIn(port, accounts.networkAdmin());
-        committee.post("/admin/research/" + id + "/decide", "decision", "REFUSED", "reason", "倫理審査の範囲外");
+        // a decision is final (issue 67): one click decides nothing and opens the question, the reason kept
+        String question = "「" + title + "」への委員会の決定（上で選んだ承認・範囲を狭めて承認・不承認）を記録します。"
+                + "決定は後から変えられません（不承認は最終で、承認した研究は終了させることしかできません）。";
+        assertThat(committee.get("/research/" + id).body())
+                .contains("<summary id=\"research-decide-send-ask\">決定する</summary>")
+                .contains("<p class=\"confirm-question\" id=\"research-decide-send-question\">" + question + "</p>");
+        HttpResponse<String> oneClick = committee.post("/admin/research/" + id + "/decide", "decision", "REFUSED",
+                "reason", "倫理審査の範囲外");
+        assertThat(WebSession.location(oneClick)).isEqualTo("/research/" + id + "?confirm=decide");
+        assertThat(committee.get("/research/" + id + "?confirm=decide").body()).as("not refused without the confirmation")
+                .contains("data-status=\"APPLIED\"")
+                .contains("<details class=\"confirm\" id=\"research-decide-send\" open=\"open\">").contains(question)
+                .contains("倫理審査の範囲外</textarea>");
+        committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "REFUSED", "reason", "倫理審査の範囲外");
         assertThat(researcher.get("/research/" + id).body()).contains("data-status=\"REFUSED\"");
         assertThat(researcher.post("/research/" + id + "/count").statusCode()).isEqualTo(404);
         assertThat(committee.post("/research/" + id + "/count").statusCode()).isEqualTo(404);

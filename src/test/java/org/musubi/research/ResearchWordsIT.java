@@ -56,7 +56,7 @@ class ResearchWordsIT extends NetworkFixtures {
 
         WebSession committee = accounts.signedIn(port, accounts.networkAdmin());
         String broken = "{\n  \"dateShiftRange\": 30,\n  \"rules\": [\n    { \"path\": \"Patient.name\" \"method\": \"redact\" }\n  ]\n}";
-        HttpResponse<String> unreadable = committee.post("/admin/research/" + id + "/decide", "decision", "APPROVED",
+        HttpResponse<String> unreadable = committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "APPROVED",
                 "reason", "", "deid", broken);
         assertThat(WebSession.location(unreadable)).endsWith("refused=research.refused.deid");
         String deidPage = committee.get(path(unreadable)).body();
@@ -64,7 +64,7 @@ class ResearchWordsIT extends NetworkFixtures {
         assertThat(text(deidPage)).containsPattern("「匿名化の設定」欄を読めません：4 行目の \\d+ 文字目が JSON の書き方になっていません")
                 .doesNotContain("Unexpected character", "was expecting", "Source:", "JacksonException");
 
-        HttpResponse<String> narrowed = committee.post("/admin/research/" + id + "/decide", "decision", "NARROWED",
+        HttpResponse<String> narrowed = committee.post("/admin/research/" + id + "/decide", "confirmed", "yes", "decision", "NARROWED",
                 "reason", "町を絞る", "diagnoses", "糖尿病", "categories", "DIAGNOSES");
         String narrowedPage = committee.get(path(narrowed)).body();
         assertThat(narrowedPage).contains("data-key=\"research.invalid.diagnoses\"");

@@ -38,7 +38,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Box's pages: the files sent to the user and those they sent (with who downloaded them), sending files to named staff
- * or a facility's members of chosen professions, and a file's download — which answers a file the user may not have
+ * or a facility's members of chosen professions (asked once, for a send cannot be undone: only a POST with
+ * {@code confirmed=yes} sends), and a file's download — which answers a file the user may not have
  * exactly like one that does not exist (404), audited once by {@link Box}.
  */
 @Controller
@@ -81,7 +82,13 @@ class BoxController {
                 @RequestParam(defaultValue = "false") boolean wholeFacility,
                 @RequestParam(required = false) String message, @RequestParam(required = false) MultipartFile[] files,
                 @RequestParam(required = false) List<String> upload, @RequestParam(required = false) Long person,
-                @RequestParam(defaultValue = "false") boolean attach, Model model) {
+                @RequestParam(defaultValue = "false") boolean attach, @RequestParam(required = false) String confirmed,
+                Model model) {
+        if (!"yes".equals(confirmed)) {
+            // a send cannot be undone (issue 67): it asks once; nothing is sent, nor an upload taken
+            return "redirect:/portal/box/new?confirm" + (facility == null ? "" : "&facility=" + facility)
+                    + (person == null ? "" : "&person=" + person);
+        }
         model.addAttribute("person", person);
         List<Box.Upload> uploads = new ArrayList<>();
         List<InputStream> opened = new ArrayList<>();
@@ -150,8 +157,11 @@ class BoxController {
     }
 
     private String page(SignedIn me, Long facility, List<String> faults, Model model) {
-        model.addAttribute("facilities", facilities.all().stream().filter(Facility::active).toList());
+        List<Facility> active = facilities.all().stream().filter(Facility::active).toList();
+        model.addAttribute("facilities", active);
         model.addAttribute("facility", facility);
+        model.addAttribute("facilityName", active.stream().filter(f -> f.id() == (facility == null ? -1 : facility))
+                .map(Facility::nameKanji).findFirst().orElse(""));
         List<User> staff = facility == null ? List.of() : users.search(null, facility, new PageRequest(1, PageRequest.MAX_SIZE))
                 .items().stream().filter(User::active).filter(u -> u.id() != me.userId()).toList();
         model.addAttribute("staff", staff);

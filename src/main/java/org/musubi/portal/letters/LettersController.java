@@ -27,8 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
  * The facility's letters: the inbox (受信箱) by status with the unread ones marked and the overdue ones flagged, the
  * sent letters (送信済み) with where each stands, and a letter's page: its signatures' verdicts, the letter as its form,
  * its attachments and PDF, its history, and what the reader may do (the addressee accepts, returns or answers it; the
- * sender withdraws it while it is open). A letter the reader's facility neither sent nor received answers exactly like
- * one that does not exist: 404.
+ * sender withdraws it while it is open). Returning and withdrawing cannot be undone: each asks once (only a POST with
+ * {@code confirmed=yes} acts; without it the letter's page opens with the question). A letter the reader's facility
+ * neither sent nor received answers exactly like one that does not exist: 404.
  */
 @Controller
 class LettersController {
@@ -108,7 +109,10 @@ class LettersController {
 
     @PostMapping("/portal/letters/{id}/decline")
     String decline(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
-                   @RequestParam(required = false) String reason) {
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            return back(me, id, "confirm=decline");
+        }
         if (LetterForm.text(reason) == null) {
             return reasonMissing(me, id, "decline");
         }
@@ -117,20 +121,28 @@ class LettersController {
 
     @PostMapping("/portal/letters/{id}/cancel")
     String cancel(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
-                  @RequestParam(required = false) String reason) {
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            return back(me, id, "confirm=cancel");
+        }
         if (LetterForm.text(reason) == null) {
             return reasonMissing(me, id, "cancel");
         }
         return changed(letters.cancel(LetterComposerController.reader(me), uuid(id), reason.strip()), "withdrawn");
     }
 
-    /**
-     * A return or withdrawal without its reason: back to the letter with the fault, asked through the same door as the
-     * letter itself (so that a letter not the reader's still answers 404, and leaves its audit row).
-     */
     private String reasonMissing(SignedIn me, String id, String what) {
+        return back(me, id, "reasonMissing=" + what);
+    }
+
+    /**
+     * A return or withdrawal not yet confirmed (issue 67: it asks once; nothing changes), or without its reason: back
+     * to the letter with the question open or the fault, asked through the same door as the letter itself (so that a
+     * letter not the reader's still answers 404, and leaves its audit row).
+     */
+    private String back(SignedIn me, String id, String query) {
         letters.open(LetterComposerController.reader(me), uuid(id)).orElseThrow(LettersController::absent);
-        return "redirect:/portal/letters/" + id + "?reasonMissing=" + what;
+        return "redirect:/portal/letters/" + id + "?" + query;
     }
 
     private static String changed(Optional<LetterRow> row, String what) {

@@ -39,10 +39,12 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The pages of the 主治医意見書 and the 退院時情報共有 sheet: the municipality's request form and outbox, the doctor's
  * inbox and a document's page (the request, the form to fill, the upload of a signed PDF, declining; the received
- * opinion and its PDF), the hospital's sheet composer and outbox and the care manager's inbox. Thin: every read and
- * write goes through {@link MunicipalDocuments}, which applies the access policy and writes the one audit row; a
- * composer's page opens the person through the policy (one audit row). Anything refused, and anything absent, gets
- * the viewer's 404 ({@code portal/denied}).
+ * opinion and its PDF), the hospital's sheet composer and outbox and the care manager's inbox. Sending a request, the
+ * opinion (filled in or as a signed PDF) or a sheet, and declining a request, cannot be undone: each asks once (only a
+ * POST with {@code confirmed=yes} acts; without it the page comes back with the question open and what was typed).
+ * Thin: every read and write goes through {@link MunicipalDocuments}, which applies the access policy and writes the
+ * one audit row; a composer's page opens the person through the policy (one audit row). Anything refused, and anything
+ * absent, gets the viewer's 404 ({@code portal/denied}).
  */
 @Controller
 class MunicipalController {
@@ -78,20 +80,28 @@ class MunicipalController {
                    @RequestParam(required = false) Long doctor, @RequestParam(required = false) LocalDate due,
                    @RequestParam(required = false) String application,
                    @RequestParam(required = false) String insuredNumber, @RequestParam(required = false) String note,
-                   @RequestParam(required = false) Long facility, Model model, HttpServletResponse response) {
+                   @RequestParam(required = false) Long facility, @RequestParam(required = false) String confirmed,
+                   Model model, HttpServletResponse response) {
+        if (!"yes".equals(confirmed)) {
+            // a request cannot be taken back (issue 67): nothing is sent; the form, for a municipality that may ask
+            // about the person (the form's own check and audit row), opens the question with what was typed
+            if (!holder(me, personId, Set.of(FacilityKind.MUNICIPALITY))) {
+                return denied(response);
+            }
+            model.addAttribute("asked", true);
+            model.addAttribute("chosen", doctor);
+            return requestPage(model, personId, facility, typedRequest(due, application, insuredNumber, note),
+                    List.of());
+        }
         MunicipalDocuments.Outcome<UUID> made = documents.request(reader(me), new MunicipalDocuments.Request(personId,
                 doctor == null ? -1 : doctor, due, application, insuredNumber, note));
         if (made.notFound()) {
             return denied(response);
         }
         if (!made.ok()) {
-            Map<String, String> typed = new LinkedHashMap<>();
-            typed.put("due", due == null ? "" : due.toString());
-            typed.put("application", application == null ? "" : application);
-            typed.put("insuredNumber", insuredNumber == null ? "" : insuredNumber);
-            typed.put("note", note == null ? "" : note);
             response.setStatus(made.faults().contains(MunicipalDocuments.STANDBY) ? 503 : 422);
-            return requestPage(model, personId, facility, typed, made.faults());
+            return requestPage(model, personId, facility, typedRequest(due, application, insuredNumber, note),
+                    made.faults());
         }
         return "redirect:/portal/municipal/documents/" + made.value() + "?requested";
     }
@@ -120,6 +130,9 @@ class MunicipalController {
     String answer(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletRequest request,
                   Locale locale, Model model, HttpServletResponse response) {
         Map<String, List<String>> fields = fields(request);
+        if (!confirmed(request)) {
+            return ask(me, id, "answer", fields, locale, model, response);
+        }
         MunicipalDocuments.Outcome<UUID> done = documents.answer(reader(me), uuid(id), fields);
         if (done.notFound()) {
             return denied(response);
@@ -133,8 +146,11 @@ class MunicipalController {
 
     @PostMapping("/portal/municipal/documents/{id}/upload")
     String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
-                  @RequestParam(required = false) MultipartFile file, Locale locale, Model model,
-                  HttpServletResponse response) throws IOException {
+                  @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String confirmed,
+                  Locale locale, Model model, HttpServletResponse response) throws IOException {
+        if (!"yes".equals(confirmed)) {
+            return ask(me, id, "upload", Map.of(), locale, model, response);
+        }
         MunicipalDocuments.Outcome<UUID> done;
         try (InputStream in = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
             done = documents.upload(reader(me), uuid(id), file == null ? null : file.getContentType(), in);
@@ -151,8 +167,12 @@ class MunicipalController {
 
     @PostMapping("/portal/municipal/documents/{id}/decline")
     String decline(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
-                   @RequestParam(required = false) String reason, Locale locale, Model model,
-                   HttpServletResponse response) {
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed,
+                   Locale locale, Model model, HttpServletResponse response) {
+        if (!"yes".equals(confirmed)) {
+            return ask(me, id, "decline", reason == null ? Map.of() : Map.of("reason", List.of(reason)), locale, model,
+                    response);
+        }
         MunicipalDocuments.Outcome<UUID> done = documents.decline(reader(me), uuid(id), reason);
         if (done.notFound()) {
             return denied(response);
@@ -207,6 +227,16 @@ class MunicipalController {
                      @RequestParam(required = false) Long careManager, @RequestParam(required = false) Long facility,
                      HttpServletRequest request, Locale locale, Model model, HttpServletResponse response) {
         Map<String, List<String>> fields = fields(request);
+        if (!confirmed(request)) {
+            // a sheet sent cannot be taken back (issue 67): nothing is sent; the composer, for a holder of the
+            // person's record (its own check and audit row), opens the question with what was typed
+            if (!holder(me, personId, Set.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC))) {
+                return denied(response);
+            }
+            model.addAttribute("asked", true);
+            model.addAttribute("chosen", careManager);
+            return sheetPage(model, personId, facility, locale, fields, List.of(), List.of());
+        }
         MunicipalDocuments.Outcome<UUID> sent = documents.sendSheet(reader(me), personId,
                 careManager == null ? -1 : careManager, fields);
         if (sent.faults().contains(MunicipalDocuments.NOT_OUR_PATIENT)) {
@@ -230,6 +260,35 @@ class MunicipalController {
     }
 
     // ---- helpers ----
+
+    /**
+     * A send or a decline not yet confirmed (issue 67: each asks once, for neither can be undone): nothing changes;
+     * the document's page, read through the same door as the page itself (404 for a document the user may not see,
+     * one audit row), opens the act's question with what was typed still in the form.
+     */
+    private String ask(SignedIn me, String id, String act, Map<String, List<String>> typed, Locale locale, Model model,
+                       HttpServletResponse response) {
+        model.addAttribute("asked", act);
+        return documentPage(me, uuid(id), locale, model, response, typed, List.of(), List.of());
+    }
+
+    private static Map<String, String> typedRequest(LocalDate due, String application, String insuredNumber,
+                                                   String note) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("due", due == null ? "" : due.toString());
+        typed.put("application", application == null ? "" : application);
+        typed.put("insuredNumber", insuredNumber == null ? "" : insuredNumber);
+        typed.put("note", note == null ? "" : note);
+        return typed;
+    }
+
+    private String facilityName(Long facility) {
+        return facility == null ? "" : facilities.find(facility).map(Facility::nameKanji).orElse("");
+    }
+
+    private static boolean confirmed(HttpServletRequest request) {
+        return "yes".equals(request.getParameter("confirmed"));
+    }
 
     private String list(Model model, SignedIn me, DocumentKind kind, boolean sent, String titleKey) {
         model.addAttribute("rows", documents.list(reader(me), kind, sent));
@@ -265,6 +324,7 @@ class MunicipalController {
         model.addAttribute("facilities", facilities.all().stream().filter(Facility::active)
                 .filter(f -> f.kind() == FacilityKind.HOSPITAL || f.kind() == FacilityKind.CLINIC).toList());
         model.addAttribute("facility", facility);
+        model.addAttribute("facilityName", facilityName(facility));
         model.addAttribute("doctors", staff(facility, Profession.DOCTOR));
         model.addAttribute("applications", MunicipalDocuments.APPLICATIONS);
         model.addAttribute("typed", typed);
@@ -279,6 +339,7 @@ class MunicipalController {
         model.addAttribute("facilities", facilities.all().stream().filter(Facility::active)
                 .filter(f -> f.kind() == FacilityKind.CARE_FACILITY).toList());
         model.addAttribute("facility", facility);
+        model.addAttribute("facilityName", facilityName(facility));
         model.addAttribute("managers", staff(facility, Profession.CARE_MANAGER));
         model.addAttribute("groups", FormAnswers.layout(DocumentKind.DISCHARGE_SHEET.form(), locale));
         model.addAttribute("typed", typed);
@@ -304,7 +365,7 @@ class MunicipalController {
     private static Map<String, List<String>> fields(HttpServletRequest request) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
-            if (!name.startsWith("_") && !Set.of("careManager", "facility", "doctor").contains(name)) {
+            if (!name.startsWith("_") && !Set.of("careManager", "facility", "doctor", "confirmed").contains(name)) {
                 fields.put(name, List.of(values));
             }
         });

@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The committee's pages (operators: {@code /admin/**} is the network admins'): every project, newest first, with the
  * ones waiting for a decision; a decision on one (approve, narrow with an edited scope and a reason, refuse with a
- * reason). Opening the list first expires the approved projects whose period is over.
+ * reason); the decision is final, so it asks once (only a POST with {@code confirmed=yes} decides). Opening the list
+ * first expires the approved projects whose period is over.
  */
 @Controller
 class CommitteeController {
@@ -52,7 +53,18 @@ class CommitteeController {
     String decide(@AuthenticationPrincipal SignedIn me, @PathVariable long id, @RequestParam String decision,
                   @RequestParam(required = false) String reason, @RequestParam MultiValueMap<String, String> params,
                   @RequestParam(name = "categories", required = false) List<String> categories,
-                  @RequestParam(required = false) String deid, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String deid, @RequestParam(required = false) String confirmed,
+                  RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            // every decision is final (issue 67: it asks once): nothing is decided; the project's page, for a
+            // project the operator may see, opens the question with the reason and the rules as typed
+            desk.open(Researchers.of(me), id).orElseThrow(ResearchDesk.NotFound::new);
+            redirect.addFlashAttribute("reasonTyped", reason == null ? "" : reason);
+            if (deid != null) {
+                redirect.addFlashAttribute("deidTyped", deid);
+            }
+            return "redirect:/research/" + id + "?confirm=decide";
+        }
         ProjectStatus status;
         try {
             status = ProjectStatus.valueOf(decision);

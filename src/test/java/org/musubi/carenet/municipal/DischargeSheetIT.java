@@ -39,6 +39,50 @@ class DischargeSheetIT extends NetworkFixtures {
     @Autowired
     Places places;
 
+    /**
+     * Sending the sheet over the web asks once (issue 67): one POST sends nothing, writes no act and brings the composer
+     * back with the question (naming the office) open and what was typed kept; the confirmed POST sends it.
+     */
+    @Test
+    void sendingTheSheetOverTheWebAsksOnceAndKeepsWhatWasTyped() {
+        Facility hospital = accounts.newHospital();
+        Facility office = places.careOffice();
+        User nurse = accounts.memberOf(hospital, Profession.NURSE);
+        User manager = accounts.memberOf(office, Profession.CARE_MANAGER);
+        long person = linkedConsentedPatientAt(hospital);
+        String regionalId = identities.person(person).orElseThrow().person().regionalId();
+        WebSession web = accounts.signedIn(port, nurse);
+        String composer = "/portal/patients/" + person + "/discharge-sheets";
+        String question = "退院時情報共有シートを " + office.nameKanji() + " の選んだケアマネジャーに送ります。"
+                + "送ったシートは取り消せず、ここから書き直すこともできません。";
+        assertThat(web.get(composer + "/new?facility=" + office.id()).body())
+                .contains("<summary id=\"send-sheet-ask\">シートを送る</summary>")
+                .contains("<p class=\"confirm-question\" id=\"send-sheet-question\">" + question + "</p>");
+
+        long before = audit.max();
+        HttpResponse<String> oneClick = web.post(composer, "facility", String.valueOf(office.id()), "careManager",
+                String.valueOf(manager.id()), "diagnoses", "大腿骨頸部骨折（術後）");
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(oneClick.body()).contains("<details class=\"confirm\" id=\"send-sheet\" open=\"open\">")
+                .contains(question).contains("大腿骨頸部骨折（術後）")
+                .contains("value=\"" + manager.id() + "\" selected=\"selected\"");
+        assertThat(audit.forPatient(before, regionalId)).as("the composer's one read, no act").hasSize(1)
+                .noneMatch(r -> r.startsWith("CREATE"));
+        assertThat(documents.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false))
+                .as("nothing sent without the confirmation").isEmpty();
+
+        List<String> form = new java.util.ArrayList<>(List.of("facility", String.valueOf(office.id()), "careManager",
+                String.valueOf(manager.id()), "confirmed", "yes"));
+        FormsTest.sheet().forEach((name, values) -> values.forEach(v -> {
+            form.add(name);
+            form.add(v);
+        }));
+        HttpResponse<String> sent = web.post(composer, form.toArray(String[]::new));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        assertThat(WebSession.location(sent)).endsWith("?sent");
+        assertThat(documents.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false)).hasSize(1);
+    }
+
     @Test
     void aHospitalSendsTheSheetAndOnlyTheCareManagerNamedReadsIt() {
         Facility hospital = accounts.newHospital();

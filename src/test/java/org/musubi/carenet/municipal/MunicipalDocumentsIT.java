@@ -151,6 +151,62 @@ class MunicipalDocumentsIT extends NetworkFixtures {
                 .containsExactly(MunicipalDocuments.NOT_OPEN);
     }
 
+    /**
+     * Sending the opinion (filled in, or as a signed PDF) and declining the request cannot be undone (issue 67): one
+     * click changes nothing and writes no act, and the page opens the act's question — naming the patient and the
+     * municipality, saying what follows — with what was typed still in the form; the confirmed POST acts.
+     */
+    @Test
+    void sendingOrDecliningOverTheWebAsksOnceAndKeepsWhatWasTyped() {
+        Scene s = scene();
+        UUID id = request(s, LocalDate.now().plusDays(14));
+        WebSession doctor = accounts.signedIn(port, s.doctor());
+        String page = "/portal/municipal/documents/" + id;
+        String form = doctor.get(page).body();
+        java.util.regex.Matcher from = java.util.regex.Pattern.compile("<th>差出</th><td>([^<]+)</td>").matcher(form);
+        assertThat(from.find()).isTrue();
+        String patient = s.who().familyKanji() + " " + s.who().givenKanji();
+        String send = patient + "さんの主治医意見書を " + from.group(1) + " に送ります。"
+                + "送った主治医意見書は取り消せず、ここから書き直すこともできません。";
+        String upload = patient + "さんの主治医意見書を、選んだ署名済み PDF で " + from.group(1) + " に送ります。"
+                + "送った主治医意見書は取り消せず、ここから差し替えることもできません。";
+        String decline = patient + "さんの主治医意見書の依頼（" + from.group(1) + " から）を辞退します。"
+                + "辞退すると理由が依頼元に知らされ、この依頼には主治医意見書を送れなくなります。元に戻せません。";
+        assertThat(form).contains("<p class=\"confirm-question\" id=\"send-opinion-question\">" + send + "</p>")
+                .contains("<p class=\"confirm-question\" id=\"upload-opinion-question\">" + upload + "</p>")
+                .contains("<p class=\"confirm-question\" id=\"decline-question\">" + decline + "</p>")
+                .contains("<summary id=\"send-opinion-ask\">意見書を送る</summary>")
+                .doesNotContain("open=\"open\"");
+
+        long before = audit.max();
+        HttpResponse<String> answered = doctor.post(page + "/answer", "diagnosis1", "脳梗塞（試験）");
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).contains("<details class=\"confirm\" id=\"send-opinion\" open=\"open\">")
+                .contains(send).contains("脳梗塞（試験）");
+        HttpResponse<String> declined = doctor.post(page + "/decline", "reason", "当院の受診は1年以上ありません");
+        assertThat(declined.body()).contains("<details class=\"confirm\" id=\"decline\" open=\"open\">")
+                .contains(decline).contains("value=\"当院の受診は1年以上ありません\"");
+        String boundary = "----musubi" + UUID.randomUUID();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + doctor.csrf()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"opinion.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> uploaded = doctor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(doctor.base()
+                        + page + "/upload")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html").POST(java.net.http.HttpRequest.BodyPublishers.ofString(multipart)));
+        assertThat(uploaded.statusCode()).isEqualTo(200);
+        assertThat(uploaded.body()).contains("<details class=\"confirm\" id=\"upload-opinion\" open=\"open\">")
+                .contains(upload);
+        assertThat(audit.forPatient(before, s.regionalId())).as("reads of the page, no act")
+                .hasSize(3).noneMatch(r -> r.startsWith("UPDATE"));
+        assertThat(documents.open(s.staffReader(), id, Locale.JAPANESE).orElseThrow().document().status())
+                .as("neither sent nor declined without the confirmation").isEqualTo(DocumentStatus.REQUESTED);
+
+        assertThat(WebSession.location(doctor.post(page + "/decline", "reason", "当院の受診は1年以上ありません",
+                "confirmed", "yes"))).isEqualTo(page + "?declined");
+        assertThat(documents.open(s.staffReader(), id, Locale.JAPANESE).orElseThrow().document().status())
+                .isEqualTo(DocumentStatus.DECLINED);
+    }
+
     @Test
     void theDoctorDeclinesWithAReasonAndAnOverdueRequestIsCounted() {
         Scene s = scene();
@@ -254,6 +310,8 @@ class MunicipalDocumentsIT extends NetworkFixtures {
         colleagueWeb.get("/portal/municipal/opinions/inbox");
         assertThat(colleagueWeb.post("/portal/municipal/documents/" + id + "/decline", "reason", "x").statusCode())
                 .isEqualTo(404);
+        assertThat(colleagueWeb.post("/portal/municipal/documents/" + id + "/decline", "reason", "x", "confirmed", "yes")
+                .statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.musubi.imaging.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -20,11 +21,13 @@ import org.musubi.testing.ImagingFeed;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facility;
 import org.musubi.registry.Profession;
+import org.musubi.registry.User;
 import org.musubi.testing.DicomStudies;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.OrthancServer;
+import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -231,6 +234,40 @@ class ImagingIndexIT extends NetworkFixtures {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Removing a sending AE title asks once (issue 67), naming it and its facility and saying what follows: one click
+     * removes nothing and opens the question; the confirmed POST removes it; a title that is not there is told so.
+     */
+    @Test
+    void removingASendingAeTitleAsksOnce() {
+        Facility hospital = accounts.newHospital();
+        User admin = accounts.networkAdmin();
+        WebSession web = accounts.signedIn(port, admin);
+        String aet = "RM" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        web.get("/admin/imaging");
+        assertThat(WebSession.location(web.post("/admin/imaging/senders", "aet", aet, "facility",
+                String.valueOf(hospital.id())))).isEqualTo("/admin/imaging?done=saved");
+        String question = "送信元 AE タイトル " + aet + "（" + hospital.nameKanji() + "）を削除します。"
+                + "削除すると、この AE タイトルから届く患者IDの発行者のない検査は施設を決められず、振り分け待ちになります"
+                + "（もう一度登録するまで）。";
+        java.util.regex.Pattern asked = java.util.regex.Pattern.compile("<details class=\"confirm\" id=\"remove-sender-\\d+\""
+                + " open=\"open\">\\s*<summary id=\"remove-sender-\\d+-ask\">削除</summary>\\s*<div class=\"confirm-body\">"
+                + "\\s*<p class=\"confirm-question\" id=\"remove-sender-\\d+-question\">"
+                + java.util.regex.Pattern.quote(question) + "</p>");
+        String page = web.get("/admin/imaging").body();
+        assertThat(page).contains(question).doesNotContainPattern(asked);
+
+        HttpResponse<String> oneClick = web.post("/admin/imaging/senders/remove?aet=" + aet);
+        assertThat(WebSession.location(oneClick)).isEqualTo("/admin/imaging?confirm=" + aet);
+        assertThat(state.senders()).as("not removed without the confirmation").anyMatch(s -> s.aet().equals(aet));
+        assertThat(web.get("/admin/imaging?confirm=" + aet).body()).containsPattern(asked);
+        assertThat(WebSession.location(web.post("/admin/imaging/senders/remove?aet=" + aet, "confirmed", "yes")))
+                .isEqualTo("/admin/imaging?done=removed");
+        assertThat(state.senders()).noneMatch(s -> s.aet().equals(aet));
+        assertThat(WebSession.location(web.post("/admin/imaging/senders/remove?aet=" + aet)))
+                .as("a title no longer there").isEqualTo("/admin/imaging?fault=NOT_FOUND");
     }
 
     @Test

@@ -67,7 +67,8 @@ class BoxBrowserIT extends NetworkFixtures {
         browser.find("#files").sendKeys(file.toString());
         browser.find("#message").sendKeys("ご確認ください");
         boolean resumable = Boolean.TRUE.equals(browser.script("return !!(window.tus && window.tus.isSupported)"));
-        browser.find("#box-send").click();
+        browser.find("#box-send-ask").click();
+        browser.find("#box-send-confirm").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("box-sent")));
         assertThat(browser.find("#box-sent-files").getText()).contains(file.getFileName().toString());
         assertThat(browser.consoleErrors()).as("no CSP violation or script error").isEmpty();
@@ -130,7 +131,8 @@ class BoxBrowserIT extends NetworkFixtures {
         browser.open("/portal/box/new?facility=" + office.id());
         browser.find("input[name='user'][value='" + nurse.id() + "']").click();
         browser.find("#files").sendKeys(file("大きすぎる", "x".repeat(100)).toString());
-        browser.find("#box-send").click();
+        browser.find("#box-send-ask").click();
+        browser.find("#box-send-confirm").click();
         WebElement failed = browser.await().until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#box-progress-failed")));
         assertThat(failed.getText()).as("the tus upload refused at its creation, with the server's message")

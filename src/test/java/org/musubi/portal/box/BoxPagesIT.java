@@ -41,6 +41,20 @@ class BoxPagesIT extends NetworkFixtures {
 
         String form = doctor.get("/portal/box/new?facility=" + office.id()).body();
         assertThat(form).contains("value=\"" + nurseUser.id() + "\"");
+        String question = "選んだファイルを " + office.nameKanji() + " の選んだ宛先に送ります。"
+                + "送ったファイルは取り消せず、宛先は削除予定の日時までダウンロードできます。";
+        assertThat(form).contains("<summary id=\"box-send-ask\">送信</summary>")
+                .contains("<p class=\"confirm-question\" id=\"box-send-question\">" + question + "</p>")
+                .contains("<button type=\"submit\" class=\"danger\" name=\"confirmed\" value=\"yes\" id=\"box-send-confirm\">送信する</button>");
+
+        // a send cannot be undone (issue 67): one click sends nothing and opens the question
+        HttpResponse<String> oneClick = upload(doctor, form, office.id(), nurseUser.id(), "意見書.txt", bytes, false);
+        assertThat(WebSession.location(oneClick)).isEqualTo("/portal/box/new?confirm&facility=" + office.id());
+        assertThat(doctor.get("/portal/box/new?confirm&facility=" + office.id()).body())
+                .contains("<details class=\"confirm\" id=\"box-send\" open=\"open\">").contains(question);
+        assertThat(jdbc.sql("SELECT count(*) FROM box_file WHERE sender_user = ?").param(doctorUser.id())
+                .query(Long.class).single()).as("nothing sent without the confirmation").isZero();
+
         HttpResponse<String> sent = upload(doctor, form, office.id(), nurseUser.id(), "意見書.txt", bytes);
         assertThat(WebSession.location(sent)).startsWith("/portal/box?sent=1");
 
@@ -113,6 +127,11 @@ class BoxPagesIT extends NetworkFixtures {
 
     private static HttpResponse<String> upload(WebSession web, String page, long facility, Long user, String name,
                                                byte[] bytes) {
+        return upload(web, page, facility, user, name, bytes, true);
+    }
+
+    private static HttpResponse<String> upload(WebSession web, String page, long facility, Long user, String name,
+                                               byte[] bytes, boolean confirmed) {
         Matcher token = CSRF.matcher(page);
         assertThat(token.find()).isTrue();
         String boundary = "----musubi" + System.nanoTime();
@@ -123,6 +142,9 @@ class BoxPagesIT extends NetworkFixtures {
             field(body, boundary, "user", String.valueOf(user));
         }
         field(body, boundary, "message", "ご確認ください");
+        if (confirmed) {
+            field(body, boundary, "confirmed", "yes");
+        }
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
                 + "\"\r\nContent-Type: text/plain\r\n\r\n");
         body.writeBytes(bytes);

@@ -90,6 +90,53 @@ class LettersPagesIT extends NetworkFixtures {
                 .doesNotContain("id=\"sign-and-send\"");
     }
 
+    /**
+     * Returning a letter (the addressee) and withdrawing one (the sender) cannot be undone (issue 67): one click with
+     * the reason typed changes nothing and opens the question on the letter's page, naming the letter, the patient and
+     * the other facility and saying what follows; the confirmed POST (the question's own button, in the same form as
+     * the reason) does it.
+     */
+    @Test
+    void returningAndWithdrawingALetterAskOnceSayingWhatFollows() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        LetterPatients.Written patient = patients.at(port, clinic);
+        WebSession doctor = accounts.signedIn(port, accounts.memberOf(clinic, Profession.DOCTOR));
+        WebSession liaison = accounts.signedIn(port, accounts.memberOf(hospital, Profession.NURSE));
+        UUID returned = send(doctor, patient, hospital, "send");
+        String page = "/portal/letters/" + returned;
+        String question = patient.kanjiName() + "さんの「診療情報提供書」（" + clinic.nameKanji() + " から）を返送します。"
+                + "返送すると理由が差出人に知らされ、この文書には返書を書けなくなります。元に戻せません。";
+        String form = liaison.get(page).body();
+        assertThat(form).contains("<summary id=\"decline-ask\">返送</summary>")
+                .contains("<p class=\"confirm-question\" id=\"decline-question\">" + question + "</p>")
+                .contains("<button type=\"submit\" class=\"danger\" name=\"confirmed\" value=\"yes\" id=\"decline-confirm\">返送する</button>")
+                .doesNotContain("<details class=\"confirm\" id=\"decline\" open=\"open\">");
+
+        HttpResponse<String> oneClick = liaison.post(page + "/decline", "reason", "当院では対応できません");
+        assertThat(WebSession.location(oneClick)).isEqualTo(page + "?confirm=decline");
+        String asked = liaison.get(page + "?confirm=decline").body();
+        assertThat(asked).as("not returned without the confirmation").contains("data-status=\"received\"")
+                .contains("<details class=\"confirm\" id=\"decline\" open=\"open\">").contains(question);
+        assertThat(WebSession.location(liaison.post(page + "/decline", "reason", "当院では対応できません",
+                "confirmed", "yes"))).isEqualTo(page + "?returned");
+        assertThat(liaison.get(page).body()).contains("data-status=\"rejected\"").contains("当院では対応できません");
+
+        UUID withdrawn = send(doctor, patient, hospital, "send");
+        String sent = "/portal/letters/" + withdrawn;
+        String withdrawal = patient.kanjiName() + "さんの「診療情報提供書」（" + hospital.nameKanji() + " 宛て）を取り下げます。"
+                + "取り下げると理由が宛先の施設に知らされ、この文書への返書は受けられなくなります。元に戻せません。";
+        HttpResponse<String> once = doctor.post(sent + "/cancel", "reason", "紹介先を変更します");
+        assertThat(WebSession.location(once)).isEqualTo(sent + "?confirm=cancel");
+        assertThat(doctor.get(sent + "?confirm=cancel").body()).as("not withdrawn without the confirmation")
+                .contains("data-status=\"requested\"")
+                .contains("<details class=\"confirm\" id=\"cancel\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"cancel-question\">" + withdrawal + "</p>");
+        assertThat(WebSession.location(doctor.post(sent + "/cancel", "reason", "紹介先を変更します", "confirmed", "yes")))
+                .isEqualTo(sent + "?withdrawn");
+        assertThat(doctor.get(sent).body()).contains("data-status=\"cancelled\"");
+    }
+
     @Test
     void theComposersResultsReadWithTheirUnitsAsPeopleWriteThemWhileTheFormKeepsTheSentUnit() {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
@@ -181,6 +228,9 @@ class LettersPagesIT extends NetworkFixtures {
             for (String act : new String[] {"/accept", "/decline", "/cancel"}) {
                 alike(web, caller, "POST", "/portal/letters/" + letter + act, "/portal/letters/" + nothing + act,
                         letter.toString(), nothing);
+                // asked (issue 67) or confirmed: the same one 404
+                alike(web, caller, "POST", "/portal/letters/" + letter + act, "/portal/letters/" + nothing + act,
+                        letter.toString(), nothing, "confirmed", "yes");
             }
             assertThat(web.get("/portal/letters").body()).doesNotContain(letter.toString())
                     .doesNotContain(patient.kanjiName());
@@ -318,12 +368,14 @@ class LettersPagesIT extends NetworkFixtures {
 
     /** The real thing and nothing, asked alike: the same status and page once the id is a placeholder; one row each. */
     private void alike(WebSession web, User caller, String method, String real, String absent, String realKey,
-                       String absentKey) {
+                       String absentKey, String... more) {
         web.get("/");
+        String[] form = java.util.stream.Stream.concat(java.util.stream.Stream.of("reason", "理由"),
+                java.util.Arrays.stream(more)).toArray(String[]::new);
         long before = audit.max();
-        HttpResponse<String> asked = method.equals("GET") ? web.get(real) : web.post(real, "reason", "理由");
+        HttpResponse<String> asked = method.equals("GET") ? web.get(real) : web.post(real, form);
         long between = audit.max();
-        HttpResponse<String> none = method.equals("GET") ? web.get(absent) : web.post(absent, "reason", "理由");
+        HttpResponse<String> none = method.equals("GET") ? web.get(absent) : web.post(absent, form);
         String what = caller.loginId() + " " + method + " " + real;
         assertThat(asked.statusCode()).as(what).isEqualTo(404);
         assertThat(none.statusCode()).as(what).isEqualTo(404);

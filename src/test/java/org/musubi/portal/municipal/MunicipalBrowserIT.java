@@ -69,7 +69,10 @@ class MunicipalBrowserIT extends NetworkFixtures {
         browser.find("#insuredNumber").sendKeys("0000123456");
         setDate("#due", LocalDate.now().plusDays(14));
         browser.find("#note").sendKeys("要介護更新認定のため、ご記入をお願いします。");
-        browser.find("#send-request").click();
+        browser.find("#send-request-ask").click();
+        assertThat(browser.find("#send-request-question").getText()).isEqualTo("主治医意見書の依頼を " + clinic.nameKanji()
+                + " の選んだ医師に送ります。送った依頼はここから取り消せません（医師が意見書を送るか辞退するまで残ります）。");
+        browser.find("#send-request-confirm").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("document-facts")));
         assertThat(browser.find("#document-status").getText()).isEqualTo("依頼中");
         assertThat(browser.find("#patient-name").getText()).contains(who.familyKanji());
@@ -93,13 +96,15 @@ class MunicipalBrowserIT extends NetworkFixtures {
         setDate("#f-lastVisit", LocalDate.now().minusDays(3));
         browser.find("#f-diagnosis1").sendKeys("アルツハイマー型認知症");
         browser.find("#f-course").sendKeys("2024年から物忘れ。ドネペジル内服中。");
-        browser.find("#send-opinion").click();
+        browser.find("#send-opinion-ask").click();
+        browser.find("#send-opinion-confirm").click();
         WebElement faults = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("form-faults")));
         assertThat(faults.findElement(By.cssSelector("[data-item='bpsdItems']")).getText())
                 .as("BPSD present asks which").contains("bpsdItems");
         assertThat(browser.find("#f-diagnosis1").getAttribute("value")).as("kept").isEqualTo("アルツハイマー型認知症");
         browser.find("#f-bpsdItems input[value='wandering']").click();
-        browser.find("#send-opinion").click();
+        browser.find("#send-opinion-ask").click();
+        browser.find("#send-opinion-confirm").click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("document-answer")));
         assertThat(browser.find("#document-status").getText()).isEqualTo("受領");
         assertThat(browser.consoleErrors()).as("only the refused form's own 422")

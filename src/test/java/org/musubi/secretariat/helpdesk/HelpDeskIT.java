@@ -67,10 +67,21 @@ class HelpDeskIT extends ResidentFixtures {
 
         assertThat(asker.post("/portal/help/" + id + "/reply", "text", "まだ開きません。").statusCode()).isEqualTo(302);
         assertThat(status(id)).as("a reply reopens").isEqualTo("IN_PROGRESS");
-        assertThat(asker.post("/portal/help/" + id + "/close").statusCode()).isEqualTo(302);
+        assertThat(asker.post("/portal/help/" + id + "/close", "confirmed", "yes").statusCode()).isEqualTo(302);
         assertThat(status(id)).as("the asker closes only an answered question").isEqualTo("IN_PROGRESS");
         desk.post("/admin/helpdesk/" + id + "/answer", "text", "設定を変更しました。");
-        asker.post("/portal/help/" + id + "/close");
+        // closing asks once (issue 67), saying that a reply takes it up again
+        String question = "問い合わせ「" + subject + "」（#" + id + "）を解決済みとして終了します。"
+                + "終了後に返信すると、事務局が改めて対応します。";
+        assertThat(asker.get("/portal/help/" + id).body())
+                .contains("<summary id=\"close-question-ask\">解決しました（終了する）</summary>")
+                .contains("<p class=\"confirm-question\" id=\"close-question-question\">" + question + "</p>");
+        assertThat(WebSession.location(asker.post("/portal/help/" + id + "/close")))
+                .isEqualTo("/portal/help/" + id + "?confirm");
+        assertThat(status(id)).as("not closed without the confirmation").isEqualTo("ANSWERED");
+        assertThat(asker.get("/portal/help/" + id + "?confirm").body())
+                .contains("<details class=\"confirm\" id=\"close-question\" open=\"open\">").contains(question);
+        asker.post("/portal/help/" + id + "/close", "confirmed", "yes");
         assertThat(status(id)).isEqualTo("CLOSED");
         desk.post("/admin/helpdesk/" + id + "/status", "move", "REOPEN");
         assertThat(status(id)).isEqualTo("IN_PROGRESS");
@@ -131,7 +142,8 @@ class HelpDeskIT extends ResidentFixtures {
         WebSession colleague = accounts.signedIn(port, accounts.memberOf(clinic, Profession.NURSE));
         for (var route : List.<java.util.function.Function<String, HttpResponse<String>>>of(
                 q -> colleague.get("/portal/help/" + q), q -> colleague.post("/portal/help/" + q + "/reply", "text", "x"),
-                q -> colleague.post("/portal/help/" + q + "/close"))) {
+                q -> colleague.post("/portal/help/" + q + "/close"),
+                q -> colleague.post("/portal/help/" + q + "/close", "confirmed", "yes"))) {
             HttpResponse<String> real = route.apply(id);
             HttpResponse<String> nothing = route.apply(guessed);
             assertThat(real.statusCode()).isEqualTo(404).isEqualTo(nothing.statusCode());

@@ -1,5 +1,6 @@
 package org.musubi.imaging.index.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,11 +17,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The network operators' page of studies waiting for a patient and of sending AE titles ({@code /admin/imaging}; the
  * security chain lets network administrators only under {@code /admin/**}). What happened is told by a code in the
- * redirect ({@code ?done=} or {@code ?fault=}), shown through its label.
+ * redirect ({@code ?done=} or {@code ?fault=}), shown through its label. Removing a sender asks once (only a POST with
+ * {@code confirmed=yes} removes it).
  */
 @Controller
 class WaitingController {
@@ -68,7 +71,14 @@ class WaitingController {
     }
 
     @PostMapping("/admin/imaging/senders/remove")
-    String removeSender(@AuthenticationPrincipal SignedIn me, @RequestParam String aet) {
+    String removeSender(@AuthenticationPrincipal SignedIn me, @RequestParam String aet,
+                        @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): nothing is removed; the page opens the question for a sender that is there
+            boolean there = waiting.senders(admin(me)).stream().anyMatch(s -> s.aet().equals(aet));
+            return there ? "redirect:/admin/imaging?confirm=" + UriUtils.encodeQueryParam(aet, StandardCharsets.UTF_8)
+                    : after(Optional.of(WaitingStudies.Fault.NOT_FOUND), "removed");
+        }
         return after(waiting.removeSender(admin(me), aet) ? Optional.empty()
                 : Optional.of(WaitingStudies.Fault.NOT_FOUND), "removed");
     }

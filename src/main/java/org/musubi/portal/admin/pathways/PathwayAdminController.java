@@ -22,7 +22,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The templates and their versions, a new template, a new version, one version's page (its title and stages, edited
- * while it is a draft), publish and retire. Network operators only ({@code /admin/**}).
+ * while it is a draft), publish and retire. Retiring a version and removing a stage cannot be undone: each asks once
+ * (only a POST with {@code confirmed=yes} acts; without it the version's page opens the question). Network operators
+ * only ({@code /admin/**}).
  */
 @Controller
 class PathwayAdminController {
@@ -103,7 +105,14 @@ class PathwayAdminController {
 
     @PostMapping(BASE + "/{code}/{version}/stages/{stage}/remove")
     String removeStage(@AuthenticationPrincipal SignedIn me, @PathVariable String code, @PathVariable int version,
-                       @PathVariable String stage, RedirectAttributes redirect) {
+                       @PathVariable String stage, @RequestParam(required = false) String confirmed,
+                       RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            TemplateRow row = store.find(code, version).orElseThrow(Attempts::notFound);
+            store.editor(row).summary().stages().stream().filter(s -> s.code().equals(stage)).findFirst()
+                    .orElseThrow(Attempts::notFound);
+            return "redirect:" + page(code, version) + "?removeStage=" + UriUtils.encodeQueryParam(stage, "UTF-8");
+        }
         return Attempts.run(redirect, page(code, version), "stage", () -> store.edit(Admins.of(me), code, version,
                 "stage " + stage + " removed", e -> e.removeStage(stage)));
     }
@@ -124,7 +133,11 @@ class PathwayAdminController {
 
     @PostMapping(BASE + "/{code}/{version}/retire")
     String retire(@AuthenticationPrincipal SignedIn me, @PathVariable String code, @PathVariable int version,
-                  RedirectAttributes redirect) {
+                  @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            store.find(code, version).orElseThrow(Attempts::notFound);
+            return "redirect:" + page(code, version) + "?confirm=retire";
+        }
         return Attempts.run(redirect, page(code, version), "retired", () -> store.retire(Admins.of(me), code, version));
     }
 

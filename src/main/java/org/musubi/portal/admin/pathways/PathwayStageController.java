@@ -20,7 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
-/** A stage's form in the editor: its items listed in order, one item's fields, add, change, remove and move items. */
+/**
+ * A stage's form in the editor: its items listed in order, one item's fields, add, change, remove and move items.
+ * Removing an item asks once (only a POST with {@code confirmed=yes} removes it; without it the stage's page opens
+ * the question).
+ */
 @Controller
 class PathwayStageController {
 
@@ -87,7 +91,18 @@ class PathwayStageController {
 
     @PostMapping(BASE + "/{code}/{version}/stages/{stage}/items/{linkId}/remove")
     String remove(@AuthenticationPrincipal SignedIn me, @PathVariable String code, @PathVariable int version,
-                  @PathVariable String stage, @PathVariable String linkId, RedirectAttributes redirect) {
+                  @PathVariable String stage, @PathVariable String linkId,
+                  @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
+        if (!"yes".equals(confirmed)) {
+            TemplateRow row = store.find(code, version).orElseThrow(Attempts::notFound);
+            try {
+                store.editor(row).item(stage, linkId);
+            } catch (CatalogRefused e) {
+                throw Attempts.notFound();
+            }
+            return "redirect:" + stagePage(code, version, stage) + "?removeItem="
+                    + UriUtils.encodeQueryParam(linkId, "UTF-8");
+        }
         return Attempts.run(redirect, stagePage(code, version, stage), "item", () -> store.edit(Admins.of(me), code,
                 version, "item " + stage + "/" + linkId + " removed", e -> e.removeItem(stage, linkId)));
     }

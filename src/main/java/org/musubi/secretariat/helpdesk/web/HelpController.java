@@ -25,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The staff's side of the help desk ({@code /portal/help}; signed-in staff only, residents never reach it): their own
  * questions, asking one (the page it came from attached, masked: {@link AttachedPage}; the FAQ of the chosen category
- * shown first), a question's page with its history, replying and closing, and the published FAQ. Another user's
+ * shown first), a question's page with its history, replying and closing (asked once: only a POST with
+ * {@code confirmed=yes} closes), and the published FAQ. Another user's
  * question answers 404 exactly like one that does not exist.
  */
 @Controller
@@ -100,7 +101,12 @@ class HelpController {
     }
 
     @PostMapping("/portal/help/{id}/close")
-    String close(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
+    String close(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
+                 @RequestParam(required = false) String confirmed) {
+        if (!"yes".equals(confirmed)) {
+            // asked once (issue 67): nothing changes; the question's page, for a question that is the user's, asks
+            return "redirect:/portal/help/" + mine(me, id).id() + "?confirm";
+        }
         return moved(me, id, HelpMove.ASKER_CLOSE, null);
     }
 

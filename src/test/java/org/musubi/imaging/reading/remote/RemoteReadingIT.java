@@ -60,6 +60,12 @@ class RemoteReadingIT extends NetworkFixtures {
     }
 
     /** Runs {@code call} as {@code user} and asserts it left exactly one audit row; answers the call's answer. */
+    private static String requestedAt(String page) {
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("id=\"reading-requested-at\">([^<]+)<").matcher(page);
+        assertThat(at.find()).as("the request's time on its page").isTrue();
+        return at.group(1);
+    }
+
     HttpResponse<String> once(User user, Supplier<HttpResponse<String>> call) {
         long before = audit.max();
         HttpResponse<String> answer = call.get();
@@ -158,21 +164,34 @@ class RemoteReadingIT extends NetworkFixtures {
             }
             web.get("/");
             for (String path : List.of("/imaging/reading/worklist/" + id + "/claim",
-                    "/imaging/reading/requests/" + id + "/cancel")) {
+                    "/imaging/reading/requests/" + id + "/cancel", "/imaging/reading/worklist/" + id + "/decline")) {
                 assertThat(once(user, () -> web.post(path)).statusCode()).as(user.profession() + " " + path)
                         .isEqualTo(404);
+                assertThat(once(user, () -> web.post(path, "reason", "x", "confirmed", "yes")).statusCode())
+                        .as(user.profession() + " " + path + ", confirmed").isEqualTo(404);
             }
         }
         WebSession reader = accounts.signedIn(port, w.reader());
         reader.get("/imaging/reading/worklist");
         assertThat(once(w.reader(), () -> reader.post("/imaging/reading/worklist/987654321/claim")).statusCode())
                 .as("a guessed id").isEqualTo(404);
-        assertThat(once(w.reader(), () -> reader.post("/imaging/reading/requests/" + id + "/cancel")).statusCode())
-                .as("the requester's step").isEqualTo(404);
+        assertThat(once(w.reader(), () -> reader.post("/imaging/reading/requests/" + id + "/cancel", "confirmed",
+                "yes")).statusCode()).as("the requester's step").isEqualTo(404);
 
-        doctor.get("/imaging/reading/requests/" + id);
-        assertThat(once(w.doctor(), () -> doctor.post("/imaging/reading/requests/" + id + "/cancel")).statusCode())
-                .isEqualTo(302);
+        // cancelling is final (issue 67): one click cancels nothing and opens the question
+        String page = doctor.get("/imaging/reading/requests/" + id).body();
+        String question = w.centre().nameKanji() + " へ " + requestedAt(page) + " に出した読影依頼を取り消します。"
+                + "取り消すと読影センターの作業リストから外れ、この依頼には報告が届かなくなります。"
+                + "元に戻せません（必要なら依頼し直してください）。";
+        assertThat(page).contains("<summary id=\"reading-cancel-ask\">依頼を取り消す</summary>")
+                .contains("<p class=\"confirm-question\" id=\"reading-cancel-question\">" + question + "</p>");
+        HttpResponse<String> oneClick = once(w.doctor(), () -> doctor.post("/imaging/reading/requests/" + id + "/cancel"));
+        assertThat(WebSession.location(oneClick)).isEqualTo("/imaging/reading/requests/" + id + "?confirm");
+        assertThat(status(id)).as("not cancelled without the confirmation").isEqualTo("REQUESTED");
+        assertThat(doctor.get("/imaging/reading/requests/" + id + "?confirm").body())
+                .contains("<details class=\"confirm\" id=\"reading-cancel\" open=\"open\">").contains(question);
+        assertThat(once(w.doctor(), () -> doctor.post("/imaging/reading/requests/" + id + "/cancel", "confirmed", "yes"))
+                .statusCode()).isEqualTo(302);
         assertThat(status(id)).isEqualTo("CANCELLED");
         assertThat(once(w.reader(), () -> reader.get("/imaging/viewer/studies/" + w.study().uid())).statusCode())
                 .as("the grant ends with the request").isEqualTo(404);
@@ -187,11 +206,23 @@ class RemoteReadingIT extends NetworkFixtures {
         WebSession doctor = accounts.signedIn(port, w.doctor());
         long id = request(doctor, w, "頭部MRIの読影をお願いします");
         WebSession reader = accounts.signedIn(port, w.reader());
-        reader.get("/imaging/reading/worklist/" + id);
-        assertThat(reader.post("/imaging/reading/worklist/" + id + "/decline").body()).contains("reading-fault");
+        String page = reader.get("/imaging/reading/worklist/" + id).body();
+        assertThat(reader.post("/imaging/reading/worklist/" + id + "/decline", "confirmed", "yes").body())
+                .contains("reading-fault");
         assertThat(status(id)).isEqualTo("REQUESTED");
+        // declining is final (issue 67): one click, the reason typed, declines nothing and opens the question
+        String question = w.hospital().nameKanji() + " から " + requestedAt(page) + " に届いた読影依頼を辞退します。"
+                + "辞退すると理由が依頼元に知らされ、この依頼には報告できなくなります。元に戻せません。";
+        assertThat(page).contains("<summary id=\"reading-decline-ask\">辞退する</summary>")
+                .contains("<p class=\"confirm-question\" id=\"reading-decline-question\">" + question + "</p>");
+        HttpResponse<String> oneClick = once(w.reader(), () -> reader.post("/imaging/reading/worklist/" + id + "/decline",
+                "reason", "担当の神経放射線科医が不在のため"));
+        assertThat(WebSession.location(oneClick)).isEqualTo("/imaging/reading/worklist/" + id + "?confirm");
+        assertThat(status(id)).as("not declined without the confirmation").isEqualTo("REQUESTED");
+        assertThat(reader.get("/imaging/reading/worklist/" + id + "?confirm").body())
+                .contains("<details class=\"confirm\" id=\"reading-decline\" open=\"open\">").contains(question);
         assertThat(once(w.reader(), () -> reader.post("/imaging/reading/worklist/" + id + "/decline", "reason",
-                "担当の神経放射線科医が不在のため")).statusCode()).isEqualTo(302);
+                "担当の神経放射線科医が不在のため", "confirmed", "yes")).statusCode()).isEqualTo(302);
         assertThat(status(id)).isEqualTo("DECLINED");
         assertThat(doctor.get("/imaging/reading/requests/" + id).body()).contains("担当の神経放射線科医が不在のため");
         assertThat(once(w.reader(), () -> reader.get("/imaging/viewer/studies/" + w.study().uid())).statusCode())

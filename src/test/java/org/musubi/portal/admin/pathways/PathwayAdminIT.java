@@ -57,6 +57,7 @@ class PathwayAdminIT extends NetworkFixtures {
             }
             for (String path : List.of("/admin/pathways/stroke/new-version", "/admin/pathways/stroke/1/retire")) {
                 assertThat(web.post(path).statusCode()).as(path).isEqualTo(403);
+                assertThat(web.post(path, "confirmed", "yes").statusCode()).as(path).isEqualTo(403);
             }
             assertThat(web.post("/admin/pathways", "code", "x-" + tag(), "titleJa", "x", "titleEn", "x").statusCode())
                     .isEqualTo(403);
@@ -120,6 +121,65 @@ class PathwayAdminIT extends NetworkFixtures {
                 "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/bnp changed",
                 "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/bnp moved",
                 "PATHWAY_TEMPLATE_UPDATE PERMIT item discharge/bnp moved", "PATHWAY_TEMPLATE_PUBLISH PERMIT");
+    }
+
+    /**
+     * Removing an item or a stage from a draft and retiring a published version cannot be undone (issue 67): each asks
+     * once, naming what goes and saying what follows; one click changes nothing and writes no audit row, the confirmed
+     * POST acts; an item, stage or version that is not there answers 404 asked or not.
+     */
+    @Test
+    void removingAnItemOrAStageAndRetiringAVersionAskOnce() {
+        User admin = accounts.networkAdmin();
+        WebSession operator = accounts.signedIn(port, admin);
+        String code = "ask-" + tag();
+        String page = "/admin/pathways/" + code + "/1";
+        operator.get("/admin/pathways");
+        operator.post("/admin/pathways", "code", code, "titleJa", "確認パス", "titleEn", "Asking");
+        operator.get(page);
+        operator.post(page + "/stages", "stage", "first", "titleJa", "初回", "titleEn", "First", "kinds", "HOSPITAL",
+                "dueMonths", "0");
+        operator.post(page + "/stages", "stage", "spare", "titleJa", "予備", "titleEn", "Spare", "kinds", "HOSPITAL",
+                "dueMonths", "0");
+        String stage = page + "/stages/first";
+        operator.get(stage);
+        operator.post(stage + "/items", "parent", "", "linkId", "keep", "type", "string", "textJa", "残す項目");
+        operator.post(stage + "/items", "parent", "", "linkId", "gone", "type", "string", "textJa", "消す項目");
+        long before = audit.max();
+
+        String item = "段階「初回」から項目 gone「消す項目」を削除します（グループなら、その中の項目も一緒に削除されます）。元に戻せません。";
+        assertThat(WebSession.location(operator.post(stage + "/items/gone/remove"))).isEqualTo(stage + "?removeItem=gone");
+        assertThat(operator.get(stage + "?removeItem=gone").body()).contains("data-item=\"gone\"")
+                .contains("<details class=\"confirm\" id=\"remove-item-1\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"remove-item-1-question\">" + item + "</p>");
+        assertThat(operator.post(stage + "/items/none/remove").statusCode()).as("an item not there").isEqualTo(404);
+        assertThat(WebSession.location(operator.post(stage + "/items/gone/remove", "confirmed", "yes"))).isEqualTo(stage);
+        assertThat(operator.get(stage).body()).doesNotContain("data-item=\"gone\"").contains("data-item=\"keep\"");
+
+        String spare = "下書きから段階「予備」（spare）を、その 0 項目とともに削除します。削除した段階は元に戻せません（作り直すことになります）。";
+        assertThat(WebSession.location(operator.post(page + "/stages/spare/remove"))).isEqualTo(page + "?removeStage=spare");
+        assertThat(operator.get(page + "?removeStage=spare").body()).contains("data-stage=\"spare\"")
+                .contains("<details class=\"confirm\" id=\"remove-stage-1\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"remove-stage-1-question\">" + spare + "</p>");
+        assertThat(operator.post(page + "/stages/none/remove").statusCode()).as("a stage not there").isEqualTo(404);
+        operator.post(page + "/stages/spare/remove", "confirmed", "yes");
+        assertThat(operator.get(page).body()).doesNotContain("data-stage=\"spare\"").contains("data-stage=\"first\"");
+
+        operator.post(page + "/publish");
+        String retire = "「確認パス」（" + code + "）の版 1 を廃止します。廃止した版はこれから登録する患者さんには使われず、"
+                + "再び公開することはできません（登録済みの患者さんの記録はこの版のまま読めます。続けるには新しい版を作ります）。";
+        assertThat(WebSession.location(operator.post(page + "/retire"))).isEqualTo(page + "?confirm=retire");
+        assertThat(rows.find(code, 1).orElseThrow().status()).as("not retired without the confirmation")
+                .isEqualTo(TemplateStatus.PUBLISHED);
+        assertThat(operator.get(page + "?confirm=retire").body())
+                .contains("<details class=\"confirm\" id=\"retire\" open=\"open\">")
+                .contains("<p class=\"confirm-question\" id=\"retire-question\">" + retire + "</p>");
+        assertThat(operator.post("/admin/pathways/" + code + "/9/retire").statusCode()).as("no such version").isEqualTo(404);
+        operator.post(page + "/retire", "confirmed", "yes");
+        assertThat(rows.find(code, 1).orElseThrow().status()).isEqualTo(TemplateStatus.RETIRED);
+        assertThat(audit.since(before, admin.loginId())).as("the confirmed acts only").containsExactly(
+                "PATHWAY_TEMPLATE_UPDATE PERMIT item first/gone removed", "PATHWAY_TEMPLATE_UPDATE PERMIT stage spare removed",
+                "PATHWAY_TEMPLATE_PUBLISH PERMIT", "PATHWAY_TEMPLATE_RETIRE PERMIT");
     }
 
     @Test

@@ -31,8 +31,10 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Remote reading's pages: the request (posted from the viewer), the requester's list and request (its report, read
  * audited; acknowledge, cancel), the centre's worklist and request (claim, release, decline, report; open in the
- * viewer). A request the caller takes no part in, a step not allowed, a made-up id answer 404 like a request that does
- * not exist, each audited once by {@link RemoteReadings}.
+ * viewer). Cancelling and declining are final: each asks once (only a POST with {@code confirmed=yes} acts; without it,
+ * for a request the caller takes part in, its page opens with the question). A request the caller takes no part in,
+ * a step not allowed, a made-up id answer 404 like a request that does not exist, each audited once by
+ * {@link RemoteReadings}.
  */
 @Controller
 class ReadingController {
@@ -79,7 +81,11 @@ class ReadingController {
 
     @PostMapping("/imaging/reading/requests/{id}/{step:acknowledge|cancel}")
     String requesterStep(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable String step,
-                         Model model) {
+                         @RequestParam(required = false) String confirmed, Model model) {
+        if ("cancel".equals(step) && !"yes".equals(confirmed)) {
+            readings.atRequester(reader(me), id(id)).orElseThrow(ReadingController::absent);
+            return "redirect:/imaging/reading/requests/" + id + "?confirm";
+        }
         ReadingStep taken = "acknowledge".equals(step) ? ReadingStep.ACKNOWLEDGE : ReadingStep.CANCEL;
         return stepped(model, id, () -> readings.step(reader(me), id(id), taken, null),
                 "redirect:/imaging/reading/requests/" + id + "?" + step);
@@ -104,7 +110,12 @@ class ReadingController {
 
     @PostMapping("/imaging/reading/worklist/{id}/{step:claim|release|decline}")
     String centreStep(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable String step,
-                      @RequestParam(required = false) String reason, Model model) {
+                      @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed,
+                      Model model) {
+        if ("decline".equals(step) && !"yes".equals(confirmed)) {
+            readings.atCentre(reader(me), id(id)).orElseThrow(ReadingController::absent);
+            return "redirect:/imaging/reading/worklist/" + id + "?confirm";
+        }
         ReadingStep taken = switch (step) {
             case "claim" -> ReadingStep.CLAIM;
             case "release" -> ReadingStep.RELEASE;
