@@ -166,10 +166,7 @@ class FailoverDrillIT extends NetworkFixtures {
         assertThat(stored).as("every acknowledged observation stored").containsAll(acknowledgedObservations);
         assertThat(StoredOnce.count(jdbc, "SELECT count(*) FROM resource WHERE source_facility = ? AND version > 1",
                 hospital)).as("nothing written twice").isZero();
-        assertThat(jdbc.sql("""
-                SELECT count(*) FROM audit_event WHERE seq > ? AND facility_id = ? AND action = 'CREATE'
-                AND resource_type = 'Observation'""").params(auditBefore, hospital.id()).query(Long.class).single())
-                .as("one audit row per observation stored").isEqualTo(stored.size());
+        StoredOnce.observationsAuditedOnce(jdbc, hospital, stored.size(), failed.get(), auditBefore);
         describeFilesNotStored(pharmacy);
         StoredOnce.dispensings(jdbc, pharmacy, (long) acknowledgedFiles.get() * PharmacyNotebooks.RANDOM_NOTEBOOK_DISPENSINGS,
                 auditBefore);

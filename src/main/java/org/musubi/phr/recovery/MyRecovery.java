@@ -56,6 +56,20 @@ public final class MyRecovery {
                         : Interaction.refused(new Deny(NOT_YOURS), ids)).permitted();
     }
 
+    /**
+     * Whether the resident may be asked to confirm cancelling {@code recoveryId}: their own pending recovery (nothing
+     * changes, nothing is written); anything else is refused and audited exactly as {@link #cancel} refuses it.
+     */
+    public boolean mayCancel(long userId, long recoveryId) {
+        if (of(userId).pending().filter(p -> p.id() == recoveryId).isPresent()) {
+            return true;
+        }
+        long personId = ownPerson(userId).orElseThrow(() -> new IllegalArgumentException("not a resident: " + userId));
+        List<String> ids = List.of(String.valueOf(recoveryId));
+        return access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId, AuditAction.PHR_RECOVERY_CANCEL,
+                "PhrRecovery", view -> Interaction.<Boolean>refused(new Deny(NOT_YOURS), ids)).permitted();
+    }
+
     /** The resident read what a confirmed recovery changed; false when there is no such notice of theirs. */
     public boolean dismiss(long userId, long recoveryId) {
         return ownPerson(userId).map(personId -> recoveries.dismiss(personId, recoveryId, rules.clock().instant()))

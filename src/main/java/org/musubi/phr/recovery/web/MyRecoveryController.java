@@ -27,7 +27,8 @@ class MyRecoveryController {
 
     /**
      * Cancels once confirmed ({@code confirmed=yes}); one click without it comes back to the notebook's home with the
-     * question open, for the resident's own pending recovery only (anything else: the "not found" page, as ever).
+     * question open, for the resident's own pending recovery only (anything else: the "not found" page and the audit
+     * row of a refused cancel, as ever).
      */
     @PostMapping("/phr/recovery/{recoveryId}/cancel")
     String cancel(@AuthenticationPrincipal SignedIn me, @PathVariable String recoveryId,
@@ -35,9 +36,7 @@ class MyRecoveryController {
                   Model model, HttpServletResponse response) {
         if (!"yes".equals(confirmed)) {
             // asked once (issue 67)
-            boolean own = isId(recoveryId) && recovery.of(me.userId()).pending()
-                    .filter(p -> p.id() == Long.parseLong(recoveryId)).isPresent();
-            if (!own) {
+            if (!isId(recoveryId) || !recovery.mayCancel(me.userId(), Long.parseLong(recoveryId))) {
                 return notFound(me, model, response);
             }
             redirect.addAttribute("confirm", "recovery-" + recoveryId);
