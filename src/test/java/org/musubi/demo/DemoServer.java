@@ -86,7 +86,7 @@ final class DemoServer {
     }
 
     /** Waits until the demo's code, valid from {@code validFrom} (an instant), is accepted. */
-    private static void awaitValid(String validFrom) {
+    static void awaitValid(String validFrom) {
         long wait = Duration.between(Instant.now(), Instant.parse(validFrom)).toMillis();
         if (wait > 0) {
             try {

@@ -2,8 +2,6 @@ package org.musubi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,7 @@ class KeyboardBrowserIT extends StartedDemo {
             press(browser, Keys.ENTER);
             browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
             WebElement shown = browser.find("#demo-code");
-            awaitValid(shown.getAttribute("data-valid-from"));
+            DemoServer.awaitValid(shown.getAttribute("data-valid-from"));
             axe(browser, "/login/second-factor");
             focus(browser, "#code", Keys.TAB);
             type(browser, shown.getAttribute("data-code"));
@@ -200,19 +198,6 @@ class KeyboardBrowserIT extends StartedDemo {
     private void axe(Chromium browser, String page) {
         for (Axe.Violation v : Axe.failing(browser)) {
             violations.add(page + " | " + v);
-        }
-    }
-
-    /** Waits until the demo's code, valid from {@code validFrom}, is accepted (as {@link DemoServer#logIn} does). */
-    private static void awaitValid(String validFrom) {
-        long wait = Duration.between(Instant.now(), Instant.parse(validFrom)).toMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait + 200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
