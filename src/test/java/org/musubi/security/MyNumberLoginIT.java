@@ -131,6 +131,8 @@ class MyNumberLoginIT extends NetworkFixtures {
         long link = jdbc.sql("SELECT id FROM oidc_link WHERE user_id = ?").param(resident.account().id())
                 .query(Long.class).single();
         assertThat(page).contains("id=\"oidc-links\"").contains("data-oidc-link=\"" + link + "\"");
+        assertThat(page).as("the link's provider by its name, not its id")
+                .containsPattern("data-oidc-link=\"" + link + "\">\\s*<td>マイナンバーカード</td>");
         long before = audit.max();
 
         // issue 67: one click asks first (the card named by when it was linked) and removes nothing

@@ -1,6 +1,7 @@
 package org.musubi.security.internal.oidc;
 
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,14 @@ public class OidcViews {
     /** The providers a resident may log in with by themself. */
     public List<OidcProperties.Provider> loginButtons() {
         return providers.standalone();
+    }
+
+    /**
+     * A link's provider as a person reads it: the configured provider's name in {@code locale}, else (a provider no
+     * longer configured) its id as the link keeps it.
+     */
+    public String providerName(String providerId, Locale locale) {
+        return providers.find(providerId).map(p -> p.shownName(locale)).orElse(providerId);
     }
 
     /** The links of the person's resident account. */
