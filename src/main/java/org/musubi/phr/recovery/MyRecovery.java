@@ -61,10 +61,10 @@ public final class MyRecovery {
      * changes, nothing is written); anything else is refused and audited exactly as {@link #cancel} refuses it.
      */
     public boolean mayCancel(long userId, long recoveryId) {
-        if (of(userId).pending().filter(p -> p.id() == recoveryId).isPresent()) {
+        long personId = ownPerson(userId).orElseThrow(() -> new IllegalArgumentException("not a resident: " + userId));
+        if (recoveries.pending(personId, rules.liveSince()).filter(p -> p.id() == recoveryId).isPresent()) {
             return true;
         }
-        long personId = ownPerson(userId).orElseThrow(() -> new IllegalArgumentException("not a resident: " + userId));
         List<String> ids = List.of(String.valueOf(recoveryId));
         return access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId, AuditAction.PHR_RECOVERY_CANCEL,
                 "PhrRecovery", view -> Interaction.<Boolean>refused(new Deny(NOT_YOURS), ids)).permitted();
