@@ -68,6 +68,8 @@ class PersonAdminBrowserIT extends NetworkFixtures {
         assertThat(browser.find("#unlink-" + source.id() + "-question").getText()).isEqualTo(hospital.nameKanji()
                 + "の患者（施設の患者ID " + source.localId() + "）の連結を解除します。解除すると、その施設の記録はすぐにこの方の記録から"
                 + "外れ、この方の記録として表示されなくなります（正しい方にあらためて連結します）。");
+        browser.scrollTo(browser.find("#unlink-" + source.id()));
+        browser.screenshot("admin-person-unlink-question");
 
         browser.open("/admin/persons/" + person.id());
         browser.find(row + "input[name='reason']").sendKeys("別人と判明", Keys.TAB);
