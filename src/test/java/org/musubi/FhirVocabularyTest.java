@@ -58,9 +58,44 @@ class FhirVocabularyTest {
      * {@code record.fhir.AllergyStatus} — as a JSON member or through HAPI's getter; writers set it
      * ({@code ConditionStatus.verification}).
      */
-    static final Pattern VERIFICATION_READ = Pattern.compile("\\(\"verificationStatus\"\\)|\\.getVerificationStatus\\(\\)");
+    static final Pattern VERIFICATION_READ = Pattern.compile("\\(\"/?verificationStatus(?:/[^\"]*)?\"\\)"
+            + "|\\.(?:get|has)VerificationStatus\\(\\)");
     static final Set<String> VERIFICATION_READERS = Set.of("org/musubi/record/fhir/condition/ConditionStatus.java",
             "org/musubi/record/fhir/FhirJson.java", "org/musubi/record/fhir/allergy/AllergyStatus.java");
+    /**
+     * A Condition's or an allergy's clinical status (whether it holds now) is read by the same readers as its
+     * verification status (issue 68): {@code ConditionStatus}, {@code FhirJson.allergyHolds} and
+     * {@code FhirJson.allergyClinical}.
+     */
+    static final Pattern CLINICAL_READ = read("clinicalStatus");
+    static final Set<String> CLINICAL_READERS = VERIFICATION_READERS;
+    /**
+     * The drug a prescription, dispensing or statement names as a concept ({@code medicationCodeableConcept}) is read
+     * by {@code record.fhir.medication.MedicationConcept} only (issue 68) — and by the JP-CLINS check of a
+     * prescription's codes, a validator in {@code record.fhir} that the medication package stands on.
+     */
+    static final Pattern DRUG_READ = read("medicationCodeableConcept");
+    static final Set<String> DRUG_READERS = Set.of("org/musubi/record/fhir/medication/MedicationConcept.java",
+            "org/musubi/record/fhir/ClinsRules.java");
+    /**
+     * Where issue 68 lets a reader of these meanings live: {@code record.fhir}, {@code medication.fhir} and the
+     * importers' mappers (which read a sender's resource to map it); every owner above lies there.
+     */
+    static boolean readerPlace(String file) {
+        return file.startsWith("org/musubi/record/fhir/") || file.startsWith("org/musubi/medication/fhir/")
+                || file.startsWith("org/musubi/ingest/") && file.matches(".*/(mapping/[^/]*|[^/]*Mapper)\\.java");
+    }
+
+    /**
+     * Reading the JSON member {@code member} — a call with its name or a JSON pointer to it alone ({@code path},
+     * {@code get}, {@code has}, {@code at} …) — or HAPI's getter or {@code has} of it; a writer ({@code setX}, a JSON
+     * {@code put}) or a list of member names (a data item's fields) is not a read.
+     */
+    static Pattern read(String member) {
+        String element = Character.toUpperCase(member.charAt(0)) + member.substring(1);
+        return Pattern.compile("\\b(?:path|get|has|at|required|findValue|findPath)\\(\"/?" + member
+                + "(?:/[^\"]*)?\"\\)|\\.(?:get|has)" + element + "\\(\\)");
+    }
 
     @Test
     void aVerificationStatusIsReadByItsReadersOnly() throws IOException {
@@ -83,6 +118,71 @@ class FhirVocabularyTest {
                 .containsExactly("a/Letter.java", "b/Chart.java");
     }
 
+    @Test
+    void aClinicalStatusAndADrugConceptAreReadByTheirReadersOnly() throws IOException {
+        Map<String, String> sources = sources();
+        assertThat(readersOutside(sources, CLINICAL_READ, CLINICAL_READERS))
+                .as("files reading a clinical status themselves: read a Condition's through "
+                        + "org.musubi.record.fhir.condition.ConditionStatus (an allergy's through FhirJson.allergyHolds or "
+                        + "allergyClinical), so that whether a diagnosis or an allergy holds reads the same everywhere")
+                .isEmpty();
+        assertThat(readersOutside(sources, DRUG_READ, DRUG_READERS))
+                .as("files reading a drug's concept themselves: read it through "
+                        + "org.musubi.record.fhir.medication.MedicationConcept (stated, of, written)")
+                .isEmpty();
+    }
+
+    /** Each meaning's readers lie where issue 68 lets them: record.fhir, medication.fhir, the importers' mappers. */
+    @Test
+    void theReadersLieInTheRecordsFhirPackages() {
+        Set<String> owners = new TreeSet<>(VERIFICATION_READERS);
+        owners.addAll(CLINICAL_READERS);
+        owners.addAll(DRUG_READERS);
+        owners.addAll(PERIOD_READERS);
+        owners.add("org/musubi/record/fhir/observation/ObservationValue.java");
+        assertThat(owners).allMatch(FhirVocabularyTest::readerPlace);
+        assertThat(List.of("org/musubi/ingest/ssmix2/mapping/Allergies.java", "org/musubi/ingest/x/DrugMapper.java",
+                "org/musubi/medication/fhir/ReadMedications.java")).allMatch(FhirVocabularyTest::readerPlace);
+        assertThat(List.of("org/musubi/portal/chart/ChartEntries.java", "org/musubi/ingest/orca/OrcaPatients.java",
+                "org/musubi/medication/notebook/RpLines.java")).noneMatch(FhirVocabularyTest::readerPlace);
+    }
+
+    /**
+     * The rules find a chart that decides itself whether an allergy holds or which drug was given — in JSON, by JSON
+     * pointer, through HAPI's getter or its {@code has} — and let the readers, the writers and lists of fields be.
+     */
+    @Test
+    void aClinicalStatusOrADrugConceptReadOutsideItsReaderIsFound() {
+        Map<String, String> statuses = Map.of(
+                "a/Chart.java", "String holds = text(r.path(\"clinicalStatus\").path(\"coding\").path(0).path(\"code\"));",
+                "b/Sheet.java", "if (allergy.getClinicalStatus().getCodingFirstRep().getCode().equals(\"active\")) { }",
+                "c/Letter.java", "boolean stated = condition.hasClinicalStatus();",
+                "d/Pointer.java", "String code = r.at(\"/clinicalStatus/coding/0/code\").asString();",
+                "e/Importer.java", "condition.setClinicalStatus(concept(FhirSystems.CONDITION_CLINICAL, status));",
+                "f/DataItem.java", "DIAGNOSIS_STATUS(DataCategory.DIAGNOSES, \"clinicalStatus\", \"verificationStatus\")",
+                "g/KindTable.java", "indexed(\"Condition\", List.of(\"code\"), List.of(\"clinicalStatus\"))",
+                "h/Verified.java", "boolean verified = c.hasVerificationStatus();",
+                "org/musubi/record/fhir/condition/ConditionStatus.java", "code(condition.path(\"clinicalStatus\"), SYSTEM)");
+        assertThat(readersOutside(statuses, CLINICAL_READ, CLINICAL_READERS))
+                .containsExactly("a/Chart.java", "b/Sheet.java", "c/Letter.java", "d/Pointer.java");
+        assertThat(readersOutside(statuses, VERIFICATION_READ, VERIFICATION_READERS)).containsExactly("h/Verified.java");
+        Map<String, String> drugs = Map.of(
+                "a/Chart.java", "JsonNode concept = r.path(\"medicationCodeableConcept\");",
+                "b/Notebook.java", "CodeableConcept drug = dispense.getMedicationCodeableConcept();",
+                "c/Clins.java", "if (m.hasMedicationCodeableConcept()) { }",
+                "d/Crew.java", "boolean coded = r.has(\"medicationCodeableConcept\");",
+                "e/Writer.java", "request.setMedication(new CodeableConcept(new Coding(FhirSystems.YJ, yj, name)));",
+                "f/RecordItem.java", "List<String> NAMED_BY = List.of(\"code\", \"medicationCodeableConcept\", \"type\");",
+                "g/Json.java", "node.put(\"medicationCodeableConcept\", concept);",
+                "org/musubi/record/fhir/medication/MedicationConcept.java", "return r.path(\"medicationCodeableConcept\");");
+        assertThat(readersOutside(drugs, DRUG_READ, DRUG_READERS))
+                .containsExactly("a/Chart.java", "b/Notebook.java", "c/Clins.java", "d/Crew.java");
+        Map<String, String> units = Map.of("a/Ai.java", "if (observation.hasValueQuantity()) { }",
+                "b/Pointer.java", "r.at(\"/valueQuantity/unit\")", "c/Pathway.java", "Map.of(\"quantity\", Set.of(\"valueQuantity\"))");
+        assertThat(units.entrySet().stream().filter(e -> !unitReader(e.getKey()) && UNIT_READ.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).sorted().toList()).containsExactly("a/Ai.java", "b/Pointer.java");
+    }
+
     /**
      * A medication's supply and period ({@code daysSupply}, {@code dispenseRequest.expectedSupplyDuration}, the
      * dosage's {@code boundsPeriod} and {@code boundsDuration}) are read by {@code record.fhir.medication.MedicationCourse}
@@ -95,7 +195,7 @@ class FhirVocabularyTest {
      * A value's quantity and unit ({@code valueQuantity}) are read by {@code record.fhir.observation} (and the JSON
      * helper {@code FhirJson}) only: the number as written, its comparator, its unit for people.
      */
-    static final Pattern UNIT_READ = Pattern.compile("(path|get|has)\\(\"valueQuantity\"\\)|\\.getValueQuantity\\(\\)");
+    static final Pattern UNIT_READ = read("valueQuantity");
 
     static boolean unitReader(String file) {
         return file.startsWith("org/musubi/record/fhir/observation/") || file.equals("org/musubi/record/fhir/FhirJson.java");

@@ -29,6 +29,7 @@ import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.allergy.AllergyStatus;
 import org.musubi.record.fhir.condition.ConditionStatus;
+import org.musubi.record.fhir.medication.MedicationConcept;
 
 /**
  * What a facility publishes by hand, as FHIR R4 entered under its own source patient: a document is a Binary naming
@@ -153,8 +154,8 @@ final class PublishRecords {
         return switch (resource) {
             case Condition c -> c.getCode().getText();
             case AllergyIntolerance a -> a.getCode().getText();
-            case MedicationStatement m -> m.getMedicationCodeableConcept().getText();
-            case MedicationRequest m -> m.getMedicationCodeableConcept().getText();
+            case MedicationStatement m -> MedicationConcept.written(m).getText();
+            case MedicationRequest m -> MedicationConcept.written(m).getText();
             case DocumentReference d -> d.getDescription();
             default -> null;
         };
@@ -177,8 +178,8 @@ final class PublishRecords {
         switch (resource) {
             case Condition c -> c.getCode().setText(described.title());
             case AllergyIntolerance a -> a.getCode().setText(described.title());
-            case MedicationStatement m -> m.getMedicationCodeableConcept().setText(described.title());
-            case MedicationRequest m -> m.getMedicationCodeableConcept().setText(described.title());
+            case MedicationStatement m -> MedicationConcept.written(m).setText(described.title());
+            case MedicationRequest m -> MedicationConcept.written(m).setText(described.title());
             case DocumentReference d -> describe(d, described);
             default -> throw new IllegalArgumentException("not a publication: " + resource.fhirType());
         }

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.condition.ConditionStatus;
+import org.musubi.record.fhir.medication.MedicationConcept;
 
 /**
  * The 6 items (6情報) of one patient at one facility as JP-CLINS collection Bundles ({@code JP_Bundle_CLINS|1}): one
@@ -94,7 +95,7 @@ public final class ClinsCollection {
     static Optional<ClinsItem> item(Resource r) {
         return switch (r) {
             case Condition c -> c.getCode().getCoding().stream().anyMatch(x -> ClinsParts.DISEASE_KEY.equals(x.getSystem()))
-                    && c.hasVerificationStatus() && c.hasCategory() && c.hasOnsetDateTimeType() && visit(c)
+                    && ConditionStatus.stated(c) && c.hasCategory() && c.hasOnsetDateTimeType() && visit(c)
                     ? Optional.of(ClinsItem.DIAGNOSES) : Optional.empty();
             case AllergyIntolerance a -> !a.getCode().hasCoding() ? Optional.empty()
                     : Optional.of(a.getCategory().stream().anyMatch(x -> x.getValue()
@@ -190,8 +191,9 @@ public final class ClinsCollection {
             case MedicationRequest m -> {
                 identify(m.getIdentifier(), code, m.fhirType(), storedId);
                 m.setSubject(patient);
-                if (m.hasMedicationCodeableConcept()) {
-                    displayed(m.getMedicationCodeableConcept());
+                CodeableConcept drug = MedicationConcept.stated(m);
+                if (drug != null) {
+                    displayed(drug);
                 }
             }
             default -> { }

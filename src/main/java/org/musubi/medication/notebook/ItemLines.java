@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.medication.MedicationConcept;
 
 /**
  * The records before the dispensing blocks: patient notes (2) from AllergyIntolerance (1 allergy,
@@ -57,7 +58,7 @@ final class ItemLines {
 
     /** Record 3 numbered {@code sequence}, followed by its 31 ingredients. */
     public static List<String> otc(MedicationStatement statement, int sequence) {
-        CodeableConcept drug = statement.hasMedicationCodeableConcept() ? statement.getMedicationCodeableConcept() : null;
+        CodeableConcept drug = MedicationConcept.stated(statement);
         Medication medication = null;
         if (drug == null && statement.hasMedicationReference()) {
             medication = FhirValues.resolve(statement, statement.getMedicationReference())

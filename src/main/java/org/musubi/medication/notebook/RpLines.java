@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.medication.MedicationConcept;
 import org.musubi.record.fhir.medication.MedicationCourse;
 
 /**
@@ -48,7 +49,7 @@ final class RpLines {
     }
 
     private static String drug(int rp, MedicationDispense dispense) {
-        CodeableConcept medication = dispense.hasMedicationCodeableConcept() ? dispense.getMedicationCodeableConcept() : null;
+        CodeableConcept medication = MedicationConcept.stated(dispense);
         Quantity dose = dose(dispense);
         var code = medication == null ? Optional.<DrugCodes.TypedCode>empty() : DrugCodes.drugCode(medication);
         var generic = medication == null ? Optional.<Coding>empty() : DrugCodes.generic(medication);

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.medication.MedicationConcept;
 
 /**
  * A self-entered OTC drug or supplement as FHIR R4: a MedicationStatement about the resident's Patient, of category
@@ -75,7 +76,7 @@ final class OtcFhir {
         EnteredBy by = extension == null ? EnteredBy.resident()
                 : new EnteredBy(EnteredBy.By.of(sub(extension, "by")), sub(extension, "name"));
         return new OtcEntry(id, kind == null ? OtcKind.OTC_DRUG : kind,
-                statement.hasMedicationCodeableConcept() ? statement.getMedicationCodeableConcept().getText() : null,
+                MedicationConcept.stated(statement) != null ? MedicationConcept.stated(statement).getText() : null,
                 statement.hasDosage() ? statement.getDosageFirstRep().getText() : null,
                 day(period.getStartElement()), day(period.getEndElement()),
                 statement.hasNote() ? statement.getNoteFirstRep().getText() : null,

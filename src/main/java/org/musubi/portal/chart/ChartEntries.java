@@ -23,6 +23,7 @@ import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.record.fhir.condition.ConditionCodes;
 import org.musubi.record.fhir.condition.ConditionStatus;
 import org.musubi.record.fhir.condition.ProblemMark;
+import org.musubi.record.fhir.medication.MedicationConcept;
 import org.musubi.record.fhir.medication.MedicationCourse;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
@@ -142,8 +143,7 @@ final class ChartEntries {
             for (JsonNode note : r.path("note")) {
                 add(null, text(note.path("text")));
             }
-            addCode("chart.detail.clinicalStatus", "clinicalStatus",
-                    text(r.path("clinicalStatus").path("coding").path(0).path("code")));
+            addCode("chart.detail.clinicalStatus", "clinicalStatus", FhirJson.allergyClinical(r));
             addCode("chart.detail.verification", "verificationStatus", FhirJson.allergyVerification(r));
             return entry(TimelineKind.ALLERGY, firstInstant(r.path("recordedDate"), r.path("onsetDateTime")),
                     concept(r.path("code")), FhirJson.allergyHolds(r), false);
@@ -397,7 +397,7 @@ final class ChartEntries {
         }
 
         private String medication() {
-            JsonNode concept = r.path("medicationCodeableConcept");
+            JsonNode concept = MedicationConcept.stated(r);
             if (!concept.isMissingNode()) {
                 return concept(concept);
             }

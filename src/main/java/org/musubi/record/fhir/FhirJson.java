@@ -96,10 +96,15 @@ public final class FhirJson {
      * for every screen: the viewer's header and timeline, the crews' dataset, the emergency sheet's prefill.
      */
     public static boolean allergyHolds(JsonNode allergy) {
-        String clinical = text(allergy.path("clinicalStatus").path("coding").path(0).path("code"));
+        String clinical = allergyClinical(allergy);
         String verification = allergyVerification(allergy);
         return !"entered-in-error".equals(verification) && !"refuted".equals(verification)
                 && (clinical == null || HOLDING.contains(clinical));
+    }
+
+    /** An AllergyIntolerance's clinical status code as sent ({@code active}, {@code resolved} …), or {@code null}. */
+    public static String allergyClinical(JsonNode allergy) {
+        return text(allergy.path("clinicalStatus").path("coding").path(0).path("code"));
     }
 
     /** An AllergyIntolerance's verification code as sent ({@code confirmed}, {@code unconfirmed} …), or {@code null}. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -88,8 +89,8 @@ final class ClinicalVisits {
                 .setRecordedDateElement(new DateTimeType(day.toString()));
         condition.getCode().addCoding(new Coding(FhirSystems.ICD10, icd10, name)).addCoding(new Coding(ClinicalCodes.MEDIS_DISEASE,
                 medis, name)).setText(name);
-        condition.getClinicalStatus().addCoding(new Coding(FhirSystems.CONDITION_CLINICAL,
-                category.equals("encounter-diagnosis") ? "resolved" : "active", null));
+        condition.setClinicalStatus(new CodeableConcept(new Coding(FhirSystems.CONDITION_CLINICAL,
+                category.equals("encounter-diagnosis") ? "resolved" : "active", null)));
         condition.addCategory().addCoding(new Coding(FhirSystems.CONDITION_CATEGORY,
                 category, null));
         String value = localId + "-C" + entries.size();

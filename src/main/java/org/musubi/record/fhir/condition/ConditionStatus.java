@@ -108,6 +108,11 @@ public record ConditionStatus(String clinical, Verification verification, String
                 Verification.of(sent), sent, abated);
     }
 
+    /** Whether a Condition held in HAPI's model states a verification status at all (JP-CLINS asks for one). */
+    public static boolean stated(Condition condition) {
+        return condition.hasVerificationStatus();
+    }
+
     /**
      * The verification code a JP-CLINS document writes for this status: {@link #SUSPECTED} for every kind of 疑い (a
      * sender's {@code provisional} is a kind of {@code unconfirmed}, which JP-CLINS asks for), else the code as sent.

@@ -77,8 +77,7 @@ public record MedicationCourse(String ref, long facilityId, Kind kind, String na
         if (kind == null) {
             return Optional.empty();
         }
-        JsonNode concept = r.path("medicationCodeableConcept").isMissingNode()
-                ? FhirJson.contained(r, r.path("medicationReference")).path("code") : r.path("medicationCodeableConcept");
+        JsonNode concept = MedicationConcept.of(r);
         String name = FhirJson.concept(concept);
         Instant at = start(stored.type(), r);
         if (at == null || name == null) {
