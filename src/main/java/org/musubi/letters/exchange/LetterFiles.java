@@ -4,7 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import org.musubi.blob.Blob;
 import org.musubi.blob.BlobStore;
 import org.musubi.letters.Letter;
@@ -42,6 +46,16 @@ public final class LetterFiles {
         return signatures.signBundle(userId, bundle);
     }
 
+    /** The file {@code content} is in the blob store, which keys a file by its SHA-256: without putting it. */
+    static Blob blob(byte[] content) {
+        try {
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return new Blob(sha256, sha256, content.length);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Blob put(byte[] content) {
         return put(new ByteArrayInputStream(content), Long.MAX_VALUE);
     }
@@ -54,12 +68,28 @@ public final class LetterFiles {
         }
     }
 
+    /**
+     * Keeps a file of a letter written before its row (its signed PDF, its document Bundle) as a part of its own
+     * ({@code letter-<uuid>}), so that one whose letter's transaction then failed can be removed
+     * ({@link LetterFileSweep}); its name is its key.
+     */
+    Blob keep(byte[] content) {
+        String name = LetterFileSweep.PREFIX + UUID.randomUUID();
+        try {
+            return blobs.putPartHashed(name, new ByteArrayInputStream(content), Long.MAX_VALUE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A letter's file by its key: a blob's (a letter sent before its files were kept as parts, an upload) or a part's. */
     Optional<byte[]> read(String key) {
-        if (key == null || !BlobStore.isKey(key)) {
+        boolean part = key != null && key.startsWith(LetterFileSweep.PREFIX) && BlobStore.isPartName(key);
+        if (key == null || !BlobStore.isKey(key) && !part) {
             return Optional.empty();
         }
         try {
-            Optional<InputStream> in = blobs.open(key);
+            Optional<InputStream> in = part ? blobs.openPart(key) : blobs.open(key);
             if (in.isEmpty()) {
                 return Optional.empty();
             }

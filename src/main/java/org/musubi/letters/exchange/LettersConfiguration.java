@@ -5,6 +5,8 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
+import org.musubi.blob.KeptParts;
+import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.link.LinkSourcePatient;
@@ -40,6 +42,17 @@ class LettersConfiguration {
     @Bean
     LetterFiles letterFiles(LetterRendering rendering, Signatures signatures, BlobStore blobs) {
         return new LetterFiles(rendering, signatures, blobs);
+    }
+
+    /** The letters' files kept before their rows (signed PDFs, documents): copied by backups. */
+    @Bean
+    KeptParts letterParts() {
+        return KeptParts.named(LetterFileSweep.PREFIX);
+    }
+
+    @Bean
+    LetterFileSweep letterFileSweep(BlobStore blobs, LetterTable table, Standby standby, JobLocks jobs) {
+        return new LetterFileSweep(blobs, table, standby::readOnly, Clock.systemUTC()).scheduled(jobs);
     }
 
     @Bean

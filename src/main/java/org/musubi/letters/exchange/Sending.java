@@ -38,8 +38,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Sending a letter: one entry into the person's record through the write door, by a facility that may act for the
  * person ({@code actAsHolder}: its patient linked there by card), under that facility's own source patient — the
- * document Bundle, the Task and the Provenance stored, the PDF rendered and signed, the letter's row inserted, in one
- * transaction with one audit row.
+ * document Bundle, the Task and the Provenance stored, the letter's row inserted, in one transaction with one audit row;
+ * the PDF rendered and signed, and the Bundle signed, before that transaction opens ({@link LetterSigning}).
  */
 public final class Sending {
 
@@ -48,6 +48,7 @@ public final class Sending {
     private final LetterParties parties;
     private final LetterFiles files;
     private final LetterResources resources;
+    private final LetterSigning signing;
 
     public Sending(WriteRecords writes, LetterTable table, LetterParties parties, LetterFiles files,
                    LetterResources resources) {
@@ -56,6 +57,7 @@ public final class Sending {
         this.parties = parties;
         this.files = files;
         this.resources = resources;
+        this.signing = new LetterSigning(files, resources);
     }
 
     /** A letter to send, checked: its addressee and author resolved. */
@@ -107,28 +109,47 @@ public final class Sending {
         if (r.kind().national() && sender.get().institutionCode() == null) {
             return new LetterExchange.Sent.Invalid(List.of("letter.fault.institutionCode"));
         }
+        LetterSigning.Draft draft = LetterSigning.Draft.at(resources.now());
         try {
-            Interaction<LetterExchange.Sent> sent = writes.enter(author, personId, AuditAction.CREATE, "Letter",
-                    view -> view.actAsHolder(), record -> store(author, personId, checked, answered, record));
-            return sent.permitted() && sent.value() != null ? sent.value() : new LetterExchange.Sent.Refused();
+            LetterSigning.Signed signed = null;
+            for (int attempt = 1; ; attempt++) {
+                LetterSigning.Signed ready = signed;
+                try {
+                    Interaction<LetterExchange.Sent> sent = writes.enter(author, personId, AuditAction.CREATE, "Letter",
+                            view -> view.actAsHolder(),
+                            record -> store(author, personId, checked, answered, record, draft, ready));
+                    return sent.permitted() && sent.value() != null ? sent.value() : new LetterExchange.Sent.Refused();
+                } catch (LetterSigning.Unsigned unsigned) {
+                    if (attempt > LetterSigning.ATTEMPTS) {
+                        throw new IllegalStateException("the letter kept changing while it was signed", unsigned);
+                    }
+                    signed = signing.sign(author.userId(), unsigned, draft);
+                }
+            }
         } catch (SigningRefused e) {
             return new LetterExchange.Sent.Invalid(List.of(e.reason().messageKey()));
         }
     }
 
+    /**
+     * Stores the letter {@code signed} when it is the one read here; else throws {@link LetterSigning.Unsigned} (rolling
+     * the attempt back) with the letter to sign.
+     */
     private LetterExchange.Sent store(Reader author, long personId, Checked c, LetterTable.Stored answered,
-                                      WriteRecords.Entry record) {
+                                      WriteRecords.Entry record, LetterSigning.Draft draft,
+                                      LetterSigning.Signed signed) {
         long facility = author.facilityId();
         SourcePatient own = parties.own(author, record.view()).orElse(null);
         if (own == null) {
             return new LetterExchange.Sent.Invalid(List.of("letter.fault.notOurPatient"));
         }
         List<String> faults = new ArrayList<>();
-        Content content = attached(author, record, c.request().content(), faults);
+        List<byte[]> attachedFiles = new ArrayList<>();
+        Content content = attached(author, record, c.request().content(), faults, attachedFiles);
         if (!faults.isEmpty()) {
             return new LetterExchange.Sent.Invalid(faults);
         }
-        Instant now = resources.now();
+        Instant now = draft.issued();
         int year = LocalDate.ofInstant(now, Letters.JAPAN).getYear();
         int seq = table.nextSeq(facility, year);
         String insurance = c.request().insuranceMemberId() == null ? null : c.request().insuranceMemberId().strip();
@@ -141,14 +162,16 @@ public final class Sending {
         } catch (IllegalArgumentException e) {
             return new LetterExchange.Sent.Invalid(List.of(e.getMessage()));
         }
-        UUID id = UUID.randomUUID();
-        String documentId = UUID.randomUUID().toString();
-        String taskId = UUID.randomUUID().toString();
-        Bundle document = resources.tagged(ClinsDocuments.document(letter), documentId, letter.kind());
-        byte[] bytes = resources.bytes(document);
-        byte[] signature = files.signBundle(author.userId(), bytes);
-        Blob pdf = files.put(files.signedPdf(author.userId(), letter));
-        Blob documentBlob = files.put(bytes);
+        if (signed == null || !signed.letter().equals(letter)) {
+            throw new LetterSigning.Unsigned(letter, attachedFiles);
+        }
+        UUID id = draft.id();
+        String documentId = draft.documentId();
+        String taskId = draft.taskId();
+        Bundle document = signed.document();
+        byte[] signature = signed.signature();
+        Blob pdf = signed.pdf();
+        Blob documentBlob = signed.documentBlob();
         LetterResources.TaskState state = new LetterResources.TaskState(taskId, documentId, letter.kind(), own.id(),
                 facility, c.sender().name(), c.author().name(), c.addressee().facility().name(),
                 c.addressee().facility().institutionCode(), now, c.request().due(), LetterStatus.REQUESTED, null, null);
@@ -225,6 +248,8 @@ public final class Sending {
         String authorName = composition.getAuthor().stream().map(a -> a.getDisplay()).filter(d -> d != null && !d.isBlank())
                 .findFirst().orElse(parties.author(writer.userId()).map(Author::name).orElse("—"));
         LetterKind kind = kind(composition);
+        // the file is kept before the transaction opens (no call to the blob store inside it); swept when unreferenced
+        Blob documentBlob = files.keep(bundleJson);
         Interaction<LetterExchange.Sent> sent = writes.enter(writer, person.get(), AuditAction.CREATE, "Letter",
                 view -> view.actAsHolder(), record -> {
                     SourcePatient own = record.view().sources().stream().filter(s -> s.id() == patientKey).findFirst()
@@ -239,7 +264,6 @@ public final class Sending {
                     String documentId = UUID.randomUUID().toString();
                     String taskId = UUID.randomUUID().toString();
                     Bundle stored = resources.tagged(document, documentId, kind);
-                    Blob documentBlob = files.put(bundleJson);
                     String senderName = parties.facility(facility).map(Facility::name).orElse("—");
                     LetterResources.TaskState state = new LetterResources.TaskState(taskId, documentId, kind, own.id(),
                             facility, senderName, authorName, addressee.get().facility().name(),
@@ -300,10 +324,12 @@ public final class Sending {
     }
 
     /**
-     * The attachments as files of the letter: each picked resource read through the entry, its content kept; an upload
+     * The attachments as files of the letter: each picked resource read through the entry, its content kept (added to
+     * {@code attachedFiles}, put in the blob store with the letter's signed files, outside the transaction); an upload
      * only by its uploader (a file's key is no permission to attach it).
      */
-    private Content attached(Reader author, WriteRecords.Entry record, Content content, List<String> faults) {
+    private Content attached(Reader author, WriteRecords.Entry record, Content content, List<String> faults,
+                             List<byte[]> attachedFiles) {
         Content c = content == null ? new Content(null, null, null, null, null, null, null, null, null, null, null, null,
                 null) : content;
         List<Attachment> files = new ArrayList<>();
@@ -332,7 +358,8 @@ public final class Sending {
                         bytes = Base64.getDecoder().decode(attachment.path("data").asString());
                         type = attachment.path("contentType").asString("application/octet-stream");
                     }
-                    Blob blob = this.files.put(bytes);
+                    Blob blob = LetterFiles.blob(bytes);
+                    attachedFiles.add(bytes);
                     files.add(new Attachment(a.title(), type, blob.size(), blob.sha256(),
                             new Attachment.Uploaded(blob.key())));
                 }

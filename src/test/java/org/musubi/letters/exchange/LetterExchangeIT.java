@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.musubi.audit.Purpose;
+import org.musubi.blob.BlobStore;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
 import org.musubi.identity.link.LinkSourcePatient;
@@ -18,16 +22,19 @@ import org.musubi.letters.Attachment;
 import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
 import org.musubi.letters.exchange.jdbc.LetterTable;
+import org.musubi.letters.render.LetterRendering;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.signature.SignatureStatus;
+import org.musubi.signature.Signatures;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The letters exchange end to end on the real store, policy and audit: a clinic with standing sends a signed referral
@@ -61,6 +68,16 @@ class LetterExchangeIT extends NetworkFixtures {
     org.musubi.phr.Residents residents;
     @Autowired
     UnlinkSourcePatient unlink;
+    @Autowired
+    Signatures signatures;
+    @Autowired
+    LetterRendering rendering;
+    @Autowired
+    BlobStore blobs;
+    @Autowired
+    LetterParties parties;
+    @Autowired
+    LetterResources resources;
 
     record Patient(long person, String regionalId, String localId, String lab) {
     }
@@ -212,6 +229,86 @@ class LetterExchangeIT extends NetworkFixtures {
                 .matches(o -> o.category() == org.musubi.policy.DataCategory.REFERRALS);
         assertThat(letters.open(self, row.id())).as("but not through the facilities' exchange").isEmpty();
         assertThat(letters.inbox(self, Set.of(), 0).rows()).isEmpty();
+    }
+
+    /**
+     * No outside call inside a database transaction (issue 68): the letter's PDF is rendered, and it and its document
+     * are signed, before the write door's transaction opens; the letter is stored as signed, with one audit row.
+     */
+    @Test
+    void aLetterIsRenderedAndSignedBeforeItsTransactionOpens() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        Patient patient = patientAt(clinic);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        Signatures signer = Mockito.spy(signatures);
+        Mockito.doAnswer(call -> {
+            calls.add("sign PDF in a transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
+            return call.callRealMethod();
+        }).when(signer).signPdf(Mockito.anyLong(), Mockito.any(byte[].class));
+        Mockito.doAnswer(call -> {
+            calls.add("sign Bundle in a transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
+            return call.callRealMethod();
+        }).when(signer).signBundle(Mockito.anyLong(), Mockito.any(byte[].class));
+        LetterRendering renderer = Mockito.spy(rendering);
+        Mockito.doAnswer(call -> {
+            calls.add("render in a transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
+            return call.callRealMethod();
+        }).when(renderer).pdf(Mockito.any());
+        Sending observed = new Sending(writes, table, parties, new LetterFiles(renderer, signer, blobs), resources);
+        LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
+                new Content(null, null, "経過のご報告", null, null, null, null, null, null, null, null, null,
+                        List.of(new Attachment("HbA1c", "application/fhir+json", 1, "0".repeat(64),
+                                new Attachment.Stored("Observation/" + patient.lab())))), null, null, null);
+
+        long before = audit.max();
+        var sent = observed.send(reader(doctor), patient.person(), request, null);
+
+        assertThat(sent).isInstanceOf(LetterExchange.Sent.Done.class);
+        assertThat(calls).containsExactlyInAnyOrder("sign Bundle in a transaction: false",
+                "render in a transaction: false", "sign PDF in a transaction: false");
+        assertThat(audit.forPatient(before, patient.regionalId())).singleElement().asString().startsWith("CREATE PERMIT");
+        var opened = letters.open(reader(accounts.memberOf(hospital, Profession.NURSE)),
+                ((LetterExchange.Sent.Done) sent).letter().id()).orElseThrow();
+        assertThat(opened.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
+        assertThat(opened.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
+        assertThat(opened.attachments()).hasSize(1);
+    }
+
+    /**
+     * A letter's files are kept before its row is written (issue 68); one that no letter names — its send failed after
+     * signing, or its letter was deleted — is swept once older than the grace period, a letter's own never, and not
+     * on a read-only standby.
+     */
+    @Test
+    void aFileNoLetterNamesIsSweptAfterTheGracePeriodAndALettersOwnIsKept() throws Exception {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.newHospital();
+        Patient patient = patientAt(clinic);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
+                new Content(null, null, "経過のご報告", null, null, null, null, null, null, null, null, null, null), null,
+                null, null);
+        LetterRow row = ((LetterExchange.Sent.Done) letters.send(reader(doctor), patient.person(), request, null)).letter();
+        LetterTable.Stored stored = table.find(row.id()).orElseThrow();
+        assertThat(List.of(stored.pdfBlob(), stored.documentBlob())).allMatch(k -> k.startsWith(LetterFileSweep.PREFIX));
+        String dangling = files.keep("a letter whose transaction failed".getBytes(StandardCharsets.UTF_8)).key();
+
+        Clock now = Clock.systemUTC();
+        Clock later = Clock.offset(now, LetterFileSweep.GRACE.plusHours(1));
+        new LetterFileSweep(blobs, table, () -> false, now).sweep();
+        assertThat(blobs.openPart(dangling)).as("within the grace period").isPresent();
+        assertThat(new LetterFileSweep(blobs, table, () -> true, later).sweep()).as("a standby").isZero();
+        assertThat(blobs.openPart(dangling)).isPresent();
+
+        assertThat(new LetterFileSweep(blobs, table, () -> false, later).sweep()).isPositive();
+        assertThat(blobs.openPart(dangling)).as("no letter names it").isEmpty();
+        assertThat(blobs.openPart(stored.pdfBlob())).as("the letter's signed PDF").isPresent();
+        assertThat(blobs.openPart(stored.documentBlob())).as("the letter's document").isPresent();
+        var opened = letters.open(reader(accounts.memberOf(hospital, Profession.NURSE)), row.id()).orElseThrow();
+        assertThat(opened.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
+        assertThat(opened.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
     }
 
     private Patient patientAt(Facility clinic) {

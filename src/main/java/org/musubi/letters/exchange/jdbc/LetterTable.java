@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -158,6 +159,14 @@ public final class LetterTable {
     public boolean uploadedBy(long authorUser, String blobKey) {
         return jdbc.sql("SELECT count(*) FROM letter_upload WHERE author_user = ? AND blob_key = ?")
                 .param(authorUser).param(blobKey).query(Integer.class).single() > 0;
+    }
+
+    /** Which of {@code keys} a letter names as its signed PDF or its document's file. */
+    public Set<String> filesNamed(List<String> keys) {
+        String[] named = keys.toArray(String[]::new);
+        return new HashSet<>(jdbc.sql("SELECT pdf_blob FROM letter WHERE pdf_blob = ANY(?::text[])"
+                        + " UNION SELECT document_blob FROM letter WHERE document_blob = ANY(?::text[])")
+                .params(named, named).query(String.class).list());
     }
 
     // Drafts
