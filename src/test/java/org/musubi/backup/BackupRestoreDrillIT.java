@@ -139,7 +139,8 @@ class BackupRestoreDrillIT extends NetworkFixtures {
 
         assertThat(backup.code()).as(backup.output()).isZero();
         assertThat(backup.output()).contains("resource: ", "audit_event: ", "Backup written: ",
-                "Kept files (Box files, bulk exports, research extractions: named box- bulk- research-…) included too");
+                "Kept files (Box files, bulk exports, letters' signed files, research extractions: named box- bulk- letter-"
+                        + " research-…) included too");
         assertThat(DatabaseFingerprints.single(owner.dataSource(), "SELECT login_id || ' ' || reason FROM audit_event WHERE seq = ?",
                 backupRow)).startsWith("system:cli backup backup network.musubi-backup: schema ");
         assertThat(verified.code()).as(verified.output()).isZero();
