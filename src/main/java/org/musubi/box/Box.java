@@ -115,7 +115,7 @@ public final class Box {
     /**
      * {@link #send(Reader, List, Recipients, String)} of files about a patient ({@code about}, null: none): the
      * sender's facility must have standing for the person (a live link made with the person's card), every named
-     * recipient must be permitted by the access policy ({@link org.musubi.policy.AccessPolicy#decideSentFile}; a
+     * recipient must be permitted by the access policy ({@link org.musubi.policy.AccessPolicy#decideDisclosed} (a {@code FILE}); a
      * facility's members who are not are left out), else nothing is sent and the refusal is audited once; each file
      * sent is one interaction with the person, audited once; with {@code attach} it also becomes a document of the
      * patient's record (at most {@code musubi.blob.max-size}).

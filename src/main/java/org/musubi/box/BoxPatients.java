@@ -1,5 +1,6 @@
 package org.musubi.box;
 
+import org.musubi.policy.Disclosure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import org.musubi.record.WriteRecords;
 /**
  * Box's side of a file about a patient, through the access policy: the sender's facility must have standing for the
  * person (a live link made with the person's card) to name them; each recipient is decided when the file is sent and
- * again at each download ({@link org.musubi.policy.AccessPolicy#decideSentFile}: the file, never the record); the
+ * again at each download ({@link org.musubi.policy.AccessPolicy#decideDisclosed} (a {@code FILE}): the file, never the record); the
  * file becomes a document of the record only when the sender asks, under the sender's own source patient. Each send
  * and each download is one interaction, audited once, naming the person for their access log.
  */
@@ -46,7 +47,7 @@ public final class BoxPatients {
 
     /** Each recipient's decision (not audited: the send is). */
     Map<Long, Decision> recipients(long personId, long senderFacilityId, Collection<Long> users) {
-        return access.sentFileRecipients(personId, senderFacilityId, users);
+        return access.disclosedTo(Disclosure.file(personId, senderFacilityId), users);
     }
 
     /** The send refused with {@code decision} (or the sender's own refusal, when theirs is one): one audit row. */
@@ -101,14 +102,18 @@ public final class BoxPatients {
      * what they do with it, such as the WOPI host; a download is decided and audited by {@link #download}).
      */
     boolean permits(Reader reader, BoxFile file) {
-        return access.sentFileRecipients(file.personId(), file.senderFacility() == null ? 0 : file.senderFacility(),
-                List.of(reader.userId())).values().stream().allMatch(Decision::permitted);
+        return access.disclosedTo(disclosure(file), List.of(reader.userId())).values().stream()
+                .allMatch(Decision::permitted);
     }
 
     /** A download of a file about the person by {@code reader}: decided now, one audit row naming the person. */
     <T> Interaction<T> download(Reader reader, BoxFile file, Supplier<T> open) {
-        return access.interactSentFile(reader.userId(), file.personId(), file.senderFacility() == null ? 0
-                        : file.senderFacility(), AuditAction.READ, TYPE,
+        return access.interactDisclosed(reader.userId(), disclosure(file), AuditAction.READ, TYPE,
                 view -> Interaction.permitted(open.get(), view.decision(), List.of(file.id().toString())));
+    }
+
+    /** The file as what its sender let its recipients see. */
+    private static Disclosure disclosure(BoxFile file) {
+        return Disclosure.file(file.personId(), file.senderFacility() == null ? 0 : file.senderFacility());
     }
 }

@@ -1,5 +1,6 @@
 package org.musubi.consult;
 
+import org.musubi.policy.Disclosure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -33,7 +34,7 @@ import org.musubi.record.WriteRecords;
  * Every read and write of a thread is one interaction with the person's record, decided by the access policy and
  * audited once: the asker's through the record's read door and {@link WriteRecords#enter} (a write needs the asker's
  * facility's standing: the thread is stored under its own source patient), the addressee's through {@link
- * ReadRecords#readConsulted} and {@link WriteRecords#answerConsulted} (the thread and what it references, nothing
+ * ReadRecords#readDisclosed} and {@link WriteRecords#answerDisclosed} (the thread and what it references, nothing
  * else). A caller who takes no part in a thread, and an id nobody has, get {@link Optional#empty()} after one audit
  * row ({@code record.notFound}), as a thread that does not exist. A listing is one audit row naming the threads shown.
  */
@@ -292,7 +293,7 @@ public final class Consultations {
      * naming them. Nothing for a user who may not take part in correspondence between facilities.
      */
     public List<ConsultRows.Line> list(Reader reader, Set<ConsultStatus> statuses) {
-        Decision decision = context.access().letterList(reader.userId());
+        Decision decision = context.access().inbox(reader.userId());
         if (!decision.permitted()) {
             context.audit().record(AuditEntry.of(AuditAction.SEARCH, Outcome.DENY).on(TYPE)
                     .purpose(Purpose.TREATMENT).reason(decision.key()));
@@ -307,7 +308,7 @@ public final class Consultations {
 
     /** How many messages wait unread for the reader (the home page's line; not a reading, not audited). */
     public int unread(Reader reader) {
-        return context.access().letterList(reader.userId()).permitted()
+        return context.access().inbox(reader.userId()).permitted()
                 ? rows.unread(reader.userId(), reader.facilityId()) : 0;
     }
 
@@ -344,9 +345,9 @@ public final class Consultations {
             return Optional.ofNullable(done.value());
         }
         ConsultThread[] changed = new ConsultThread[1];
-        Interaction<WriteRecords.Consulted> done = writes.answerConsulted(reader, thread.personId(),
-                thread.patientKey(), thread.addresseeFacility(), List.of(thread.headerId()), AuditAction.CREATE, TYPE,
-                read -> {
+        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, Disclosure.consultation(
+                thread.personId(), thread.patientKey(), thread.addresseeFacility()), List.of(thread.headerId()),
+                AuditAction.CREATE, TYPE, read -> {
                     List<ResourceWrite> message = resources.message(messageId, thread.headerId(), null,
                             new ConsultResources.Draft(text, List.of(), post.uploads()), sender, null, now,
                             thread.patientKey(), thread.askingFacility());
@@ -399,8 +400,8 @@ public final class Consultations {
     private Interaction<List<StoredResource>> read(Reader reader, ConsultThread thread, List<String> ids) {
         return thread.askedBy(reader)
                 ? reads.readPerson(reader, thread.personId(), AuditAction.READ, TYPE, record -> record.contents(ids))
-                : reads.readConsulted(reader, thread.personId(), thread.patientKey(), thread.addresseeFacility(), ids,
-                        AuditAction.READ, TYPE);
+                : reads.readDisclosed(reader, Disclosure.consultation(thread.personId(), thread.patientKey(),
+                        thread.addresseeFacility()), ids, AuditAction.READ, TYPE);
     }
 
     /** The thread when the reader takes part in it; otherwise null, after the one audit row of a thread not there. */

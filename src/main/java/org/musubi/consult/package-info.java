@@ -7,8 +7,8 @@
  * <p>The thread is FHIR in the record (a header Communication, category {@code case-consultation}, and messages
  * {@code partOf} it; attachments as Binary), stored under the asking facility's own source patient through the
  * record's write door: the asker through {@code WriteRecords.enter} (standing for the person), the addressee through
- * {@code WriteRecords.answerConsulted}. The addressee reads through {@code ReadRecords.readConsulted} (policy {@code
- * AccessPolicy.decideConsulted}): the thread and the items referenced in it, never the rest of the record. Anyone
+ * {@code WriteRecords.answerDisclosed}. The addressee reads through {@code ReadRecords.readDisclosed} (policy {@code
+ * AccessPolicy.decideDisclosed}): the thread and the items referenced in it, never the rest of the record. Anyone
  * else, and a guessed id, get the answer of a thread that does not exist, audited once. The bookkeeping (participants,
  * the thread's rows in order, status, meeting, what each participant read) is in {@code consult.jdbc} (V56).
  */

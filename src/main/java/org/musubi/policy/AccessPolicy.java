@@ -104,6 +104,7 @@ public final class AccessPolicy {
     private final Duration linkIdlePeriod;
     private final Set<Profession> emergencyProfessions;
     private final Clock clock;
+    private final DisclosureRules disclosures = new DisclosureRules(this);
 
     public AccessPolicy(ProfessionMatrix matrix, Duration linkIdlePeriod, Set<Profession> emergencyProfessions,
                         Clock clock) {
@@ -176,158 +177,46 @@ public final class AccessPolicy {
     }
 
     /**
-     * May the requester read a letter (診療情報提供書, 返書 …) that its facility is the addressee of, and this item of it
-     * ({@code null}: the letter as a whole)? Like a fax, the addressee reads the letter addressed to it before the
-     * patient's first visit — no consent or link asked, and nothing else of the record — for treatment. In order: rule 1
-     * (disabled user, suspended facility); a facility the person blocked ({@code facilityBlocked}); a requester who does
-     * not act for {@code addresseeFacilityId} ({@code notAddressed}); data flagged JP-CLINS 未提供 ({@code notForSharing});
-     * the profession matrix: the letter as a whole needs {@link DataCategory#REFERRALS}, an item its own category
-     * ({@code categoryNotAllowedForProfession}); then {@code addressedLetter}. Which rows are the letter is the caller's
-     * (the letters' own table); the record's door shows only referral rows through it.
+     * May the requester see, as the party it was made to, what a disclosure ({@link Disclosure}: a letter, a
+     * consultation, a study sent for reading, a Box file, a document) let it see — the disclosure as a whole ({@code
+     * item} null), or this item of it? Never the person: what is read through a disclosure is what was sent, and it
+     * grants no standing. Each {@link DisclosureKind.Rule}, in order:
+     * <ul>
+     *   <li>every rule: rule 1 (a disabled user, a suspended facility), then a facility the person blocked ({@code
+     *       facilityBlocked});</li>
+     *   <li>{@code ADDRESSEE} (a letter): like a fax, no consent or link — a requester who does not act for the
+     *       addressed facility ({@code notAddressed}); data flagged JP-CLINS 未提供 ({@code notForSharing}); the profession
+     *       matrix: the whole needs the kind's category ({@link DataCategory#REFERRALS}), an item its own ({@code
+     *       categoryNotAllowedForProfession}); then the kind's permit ({@code addressedLetter});</li>
+     *   <li>{@code ADDRESSEE_OF_ASKER} (a consultation, a reading): as {@code ADDRESSEE}, the whole needing {@link
+     *       DataCategory#DOCUMENTS} (a consultation is a Communication, a document); an item sent by another facility
+     *       than the asker's needs what any sharing needs: not a category the network never shares ({@code
+     *       sourceFacilityOnly}) and an active consent for treatment covering its source ({@code noConsent}, {@code
+     *       consentScopeExcludesSource}); then {@code consultedThread};</li>
+     *   <li>{@code CONSENTED_SENDER} (a Box file, at receiving and at each download): the matrix for {@link
+     *       DataCategory#DOCUMENTS}; a requester who acts for the sender's facility needs its standing ({@code
+     *       ownFacilityData}, else {@code notLinked}: a file about a person is sent only on a card-made link); anyone
+     *       else an active consent for treatment covering the sender's facility ({@code noConsent}, {@code
+     *       consentScopeExcludesSource}), then {@code sentFile};</li>
+     *   <li>{@code NAMED_READER} (a document): no consent or link (the sender had standing when it sent) — a requester
+     *       who does not act for the addressed facility, or is not the addressed user when the document names one
+     *       ({@code notAddressed}); a profession the document is not meant for ({@code categoryNotAllowedForProfession});
+     *       then {@code addressedDocument}.</li>
+     * </ul>
+     * An item of a disclosure that reaches nothing of the record (a file, a document) is refused ({@code noRule}).
      */
-    public Decision decideAddressed(Requester requester, PersonFacts facts, DataItem item, long addresseeFacilityId) {
-        Optional<Deny> refused = notTheAddressee(requester, facts, item, addresseeFacilityId);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        DataItem asked = item != null ? item : new DataItem(0, DataCategory.REFERRALS);
-        return professionMaySee(requester, Purpose.TREATMENT, asked) ? new Permit(Permit.ADDRESSED_LETTER)
-                : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    public Decision decideDisclosed(Requester requester, PersonFacts facts, Disclosure disclosure, DataItem item) {
+        return disclosures.decide(requester, facts, disclosure, item);
     }
 
     /**
-     * May the requester, as the addressee of a case consultation (症例相談) asked by a user of {@code askingFacilityId},
-     * read this item of the thread ({@code null}: the thread as a whole)? The addressee — a named specialist or a
-     * hospital department — reads the thread and the record items the asker referenced in it, before any link, and
-     * nothing else of the record. In order: rule 1 (disabled user, suspended facility); a facility the person blocked
-     * ({@code facilityBlocked}); a requester who does not act for {@code addresseeFacilityId} ({@code notAddressed};
-     * whether a named specialist is the one asked is the thread's own rows); data flagged JP-CLINS 未提供 ({@code
-     * notForSharing}); the profession matrix: the thread as a whole needs {@link DataCategory#DOCUMENTS} (a
-     * consultation is a Communication, a document), an item its own category ({@code
-     * categoryNotAllowedForProfession}); an item sent by another facility than the asker's needs what any sharing
-     * needs: not a category the network never shares ({@code sourceFacilityOnly}) and an active consent for treatment
-     * covering its source ({@code noConsent}, {@code consentScopeExcludesSource}); then {@code consultedThread}.
+     * May the requester list what other parties disclosed to their facility and what it disclosed (the letters' inbox
+     * and outbox, the consultations asked and received: patient names, kinds, statuses)? An active user of an active
+     * facility whose profession sees {@link DataCategory#REFERRALS}; opening each is decided again ({@link
+     * #decideDisclosed}, or the sender's own data).
      */
-    public Decision decideConsulted(Requester requester, PersonFacts facts, DataItem item, long askingFacilityId,
-                                    long addresseeFacilityId) {
-        Optional<Deny> refused = notTheAddressee(requester, facts, item, addresseeFacilityId);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        DataItem asked = item != null ? item : new DataItem(askingFacilityId, DataCategory.DOCUMENTS);
-        if (!professionMaySee(requester, Purpose.TREATMENT, asked)) {
-            return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
-        }
-        if (item != null && item.sourceFacilityId() != askingFacilityId) {
-            if (DataCategory.SOURCE_FACILITY_ONLY.contains(item.category())) {
-                return new Deny(Deny.SOURCE_FACILITY_ONLY);
-            }
-            return permitUnless(consent(facts, Purpose.TREATMENT, item), Permit.CONSULTED_THREAD);
-        }
-        return new Permit(Permit.CONSULTED_THREAD);
-    }
-
-    /**
-     * What refuses an addressee (of a letter, of a consultation) before the matrix: rule 1 (disabled user, suspended
-     * facility), a facility the person blocked, a requester who does not act for {@code addresseeFacilityId}, an item
-     * flagged JP-CLINS 未提供.
-     */
-    private static Optional<Deny> notTheAddressee(Requester requester, PersonFacts facts, DataItem item,
-                                                  long addresseeFacilityId) {
-        Optional<Deny> unsent = unsentTo(requester, facts);
-        if (unsent.isPresent()) {
-            return unsent;
-        }
-        if (!requester.actsFor(addresseeFacilityId)) {
-            return Optional.of(new Deny(Deny.NOT_ADDRESSED));
-        }
-        if (item != null && item.category() == DataCategory.UNDELIVERED) {
-            return Optional.of(new Deny(Deny.NOT_FOR_SHARING));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * May the requester have a Box file about the person sent by a user of {@code senderFacilityId} (to receive it, and
-     * at each download)? The file only, never the record: like a letter, no link is asked of a recipient, but the
-     * person's consent is, and it is asked again at each download (a consent withdrawn or a facility blocked after
-     * sending stops it). In order: rule 1 (disabled user, suspended facility); a facility the person blocked ({@code
-     * facilityBlocked}); the profession matrix for {@link DataCategory#DOCUMENTS} ({@code
-     * categoryNotAllowedForProfession}); a requester who acts for the sender's facility needs its standing ({@code
-     * ownFacilityData}, else {@code notLinked}: a file about a person is sent only on a card-made link); anyone else
-     * an active consent for treatment covering the sender's facility ({@code noConsent}, {@code
-     * consentScopeExcludesSource}), then {@code sentFile}.
-     */
-    public Decision decideSentFile(Requester requester, PersonFacts facts, long senderFacilityId) {
-        Optional<Deny> refused = unsentTo(requester, facts);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (!professionMaySee(requester, Purpose.TREATMENT, new DataItem(senderFacilityId, DataCategory.DOCUMENTS))) {
-            return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
-        }
-        if (requester.actsFor(senderFacilityId)) {
-            return standing(requester, facts) ? new Permit(Permit.OWN_FACILITY_DATA) : new Deny(Deny.NOT_LINKED);
-        }
-        return permitUnless(consent(facts, Purpose.TREATMENT, new DataItem(senderFacilityId, DataCategory.DOCUMENTS)),
-                Permit.SENT_FILE);
-    }
-
-    /**
-     * May the requester read a document sent to its facility outside the letters' exchange — a 主治医意見書 sent to a
-     * municipality, the municipality's request for one sent to a doctor, a 退院時情報共有 sheet sent to a care manager —
-     * that document only, never anything else of the record? Like a fax, no consent or link is asked of the addressee
-     * (the sender had standing for the person when it sent). In order: rule 1 (disabled user, suspended facility); a
-     * facility the person blocked ({@code facilityBlocked}); a requester who does not act for {@code
-     * addresseeFacilityId}, or is not {@code addresseeUserId} when the document names one ({@code notAddressed}); a
-     * profession not among {@code readers}, the professions the document is meant for ({@code
-     * categoryNotAllowedForProfession}); then {@code addressedDocument}.
-     */
-    public Decision decideSentDocument(Requester requester, PersonFacts facts, long addresseeFacilityId,
-                                       Long addresseeUserId, Set<Profession> readers) {
-        Optional<Deny> refused = unsentTo(requester, facts);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (!requester.actsFor(addresseeFacilityId)
-                || addresseeUserId != null && addresseeUserId != requester.userId()) {
-            return new Deny(Deny.NOT_ADDRESSED);
-        }
-        return readers.contains(requester.profession()) ? new Permit(Permit.ADDRESSED_DOCUMENT)
-                : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
-    }
-
-    /**
-     * What refuses anything sent about a person (a letter, a file, a document) whoever it was sent to: rule 1 (a
-     * disabled user, a suspended facility) and a facility the person blocked.
-     */
-    private static Optional<Deny> unsentTo(Requester requester, PersonFacts facts) {
-        if (!requester.userActive()) {
-            return deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return deny(Deny.FACILITY_SUSPENDED);
-        }
-        return facts.blocks(requester) ? deny(Deny.FACILITY_BLOCKED) : Optional.empty();
-    }
-
-    /**
-     * May the requester list the letters to and from their facility (the inbox and outbox: patient names, kinds,
-     * statuses)? An active user of an active facility whose profession sees {@link DataCategory#REFERRALS}; opening
-     * each letter is decided again ({@link #decideAddressed}, or the sender's own data).
-     */
-    public Decision decideLetterList(Requester requester) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (requester.facilityId() == null) {
-            return new Deny(Deny.NOT_ADDRESSED);
-        }
-        return professionMaySee(requester, Purpose.TREATMENT, new DataItem(0, DataCategory.REFERRALS))
-                ? new Permit(Permit.ADDRESSED_LETTER) : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
+    public Decision decideInbox(Requester requester) {
+        return disclosures.inbox(requester);
     }
 
     /** May the requester see this item of the person's record? */
@@ -532,7 +421,7 @@ public final class AccessPolicy {
                 : deny(Deny.OUTSIDE_DISASTER_MODE);
     }
 
-    private boolean professionMaySee(Requester requester, Purpose purpose, DataItem item) {
+    boolean professionMaySee(Requester requester, Purpose purpose, DataItem item) {
         Set<DataCategory> allowed = matrix.categoriesOf(requester.profession());
         if (item != null) {
             return item.category().flag() ? !allowed.isEmpty() : allowed.contains(item.category());
@@ -564,7 +453,7 @@ public final class AccessPolicy {
     }
 
     /** An active consent for the purpose, covering the item's source (any consent for the person). */
-    private static Optional<Deny> consent(PersonFacts facts, Purpose purpose, DataItem item) {
+    static Optional<Deny> consent(PersonFacts facts, Purpose purpose, DataItem item) {
         List<ConsentGrant> given = facts.consents().stream().filter(c -> c.grants(purpose)).toList();
         if (given.isEmpty()) {
             return deny(Deny.NO_CONSENT);
@@ -584,11 +473,11 @@ public final class AccessPolicy {
         return own.stream().allMatch(FacilityLink::ended) ? deny(Deny.LINK_ENDED) : deny(Deny.LINK_EXPIRED);
     }
 
-    private static Optional<Deny> deny(String reason) {
+    static Optional<Deny> deny(String reason) {
         return Optional.of(new Deny(reason));
     }
 
-    private static Decision permitUnless(Optional<Deny> deny, String rule) {
+    static Decision permitUnless(Optional<Deny> deny, String rule) {
         return deny.isPresent() ? deny.get() : new Permit(rule);
     }
 }

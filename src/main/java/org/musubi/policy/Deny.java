@@ -97,7 +97,7 @@ public record Deny(String reason) implements Decision {
     public static final String UNKNOWN_PERSON = "policy.deny.unknownPerson";
 
     /**
-     * A letter read through {@link AccessPolicy#decideAddressed} by a requester whose facility it is not addressed to;
+     * A letter read through {@link AccessPolicy#decideDisclosed} (a {@code LETTER}) by a requester whose facility it is not addressed to;
      * not a rule of {@link AccessPolicy#decide}, so not one of {@link #REASONS}.
      */
     public static final String NOT_ADDRESSED = "policy.deny.notAddressed";

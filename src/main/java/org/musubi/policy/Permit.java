@@ -48,24 +48,24 @@ public record Permit(String rule) implements Decision {
     public static final String LINKED_PATIENT_LIST = "policy.permit.linkedPatientList";
 
     /**
-     * A letter between facilities read by the facility it is addressed to ({@link AccessPolicy#decideAddressed}): like
+     * A letter between facilities read by the facility it is addressed to ({@link AccessPolicy#decideDisclosed} (a {@code LETTER})): like
      * a fax, before the patient's first visit, the letter and nothing else of the record. Not a rule of
      * {@link AccessPolicy#decide}, so not one of {@link #RULES}.
      */
     public static final String ADDRESSED_LETTER = "policy.permit.addressedLetter";
     /**
-     * A case consultation (症例相談) read by its addressee ({@link AccessPolicy#decideConsulted}): the thread and the
+     * A case consultation (症例相談) read by its addressee ({@link AccessPolicy#decideDisclosed} (a {@code CONSULTATION})): the thread and the
      * record items the asker referenced in it, never the rest of the record.
      */
     public static final String CONSULTED_THREAD = "policy.permit.consultedThread";
     /**
-     * A Box file about a person sent to the requester ({@link AccessPolicy#decideSentFile}): the file, never the
+     * A Box file about a person sent to the requester ({@link AccessPolicy#decideDisclosed} (a {@code FILE})): the file, never the
      * record; the person's consent covers the sender's facility.
      */
     public static final String SENT_FILE = "policy.permit.sentFile";
     /**
      * A document sent to the requester's facility (主治医意見書 to a municipality, its request to a doctor, a discharge
-     * information sheet to a care manager: {@link AccessPolicy#decideSentDocument}): that document only, never the
+     * information sheet to a care manager: {@link AccessPolicy#decideDisclosed} (a {@code DOCUMENT})): that document only, never the
      * record. Not a rule of {@link AccessPolicy#decide}, so not one of {@link #RULES}.
      */
     public static final String ADDRESSED_DOCUMENT = "policy.permit.addressedDocument";

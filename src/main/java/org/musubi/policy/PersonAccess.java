@@ -3,7 +3,6 @@ package org.musubi.policy;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import org.musubi.registry.Profession;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
@@ -71,57 +70,27 @@ public interface PersonAccess {
                                     String resourceType, Function<PersonView, Interaction<T>> body);
 
     /**
-     * One interaction with a letter addressed to the requester's facility ({@link AccessPolicy#decideAddressed}),
-     * stored under the sender's source patient {@code senderPatientId} of person {@code personId}: the view's sources
-     * are that patient only and it opens no person (an addressee learns who the patient is from the letter, not from
-     * the network's registry). Purpose TREATMENT; exactly one audit row, naming the person for their access log.
+     * One interaction of the party a disclosure was made to with what it let that party see ({@link
+     * AccessPolicy#decideDisclosed}): the decision is the disclosure's as a whole, and the view judges each item by
+     * the same rule; it opens no person (a party learns who the patient is from what was sent, not from the network's
+     * registry) and its sources are what the kind reaches ({@link DisclosureKind.Reach}: the patient it was made from,
+     * every source patient of the person, or none). A disclosure made from a patient that is not the person's is
+     * refused as an unknown person. Purpose TREATMENT; exactly one audit row, naming the person for their access log.
      */
-    <T> Interaction<T> interactAddressed(long userId, long personId, long senderPatientId, long addresseeFacilityId,
-                                         AuditAction action, String resourceType,
+    <T> Interaction<T> interactDisclosed(long userId, Disclosure disclosure, AuditAction action, String resourceType,
                                          Function<PersonView, Interaction<T>> body);
 
     /**
-     * One interaction with a case consultation (症例相談) addressed to the requester's facility ({@link
-     * AccessPolicy#decideConsulted}), asked from the source patient {@code askingPatientId} of person {@code personId}:
-     * the view's sources are the person's source patients (the thread is under the asker's, the items it references
-     * under any) but it opens no person, and each item is decided by the consultation's rule — the caller reads only
-     * the thread's own rows through it. Purpose TREATMENT; exactly one audit row, naming the person for their access
-     * log.
+     * The decision of {@link AccessPolicy#decideDisclosed} on the disclosure as a whole for each of {@code userIds}
+     * (e.g. the recipients of a file being sent), by user id. Not audited: the act it belongs to is, once.
      */
-    <T> Interaction<T> interactConsulted(long userId, long personId, long askingPatientId, long addresseeFacilityId,
-                                         AuditAction action, String resourceType,
-                                         Function<PersonView, Interaction<T>> body);
+    Map<Long, Decision> disclosedTo(Disclosure disclosure, Collection<Long> userIds);
 
     /**
-     * One interaction with a Box file about person {@code personId} sent by a user of {@code senderFacilityId} ({@link
-     * AccessPolicy#decideSentFile}): the body runs only when permitted, with a view that opens no person and no item
-     * (the file is not the record). Purpose TREATMENT; exactly one audit row, naming the person for their access log.
-     */
-    <T> Interaction<T> interactSentFile(long userId, long personId, long senderFacilityId, AuditAction action,
-                                        String resourceType, Function<PersonView, Interaction<T>> body);
-
-    /**
-     * One interaction with a document about person {@code personId} sent to {@code addresseeFacilityId} (and to {@code
-     * addresseeUserId} when not null) for the professions {@code readers} ({@link AccessPolicy#decideSentDocument}):
-     * the body runs only when permitted, with a view that opens no person and no item (the document is not the
-     * record). Purpose TREATMENT; exactly one audit row, naming the person for their access log.
-     */
-    <T> Interaction<T> interactSentDocument(long userId, long personId, long addresseeFacilityId, Long addresseeUserId,
-                                            Set<Profession> readers, AuditAction action, String resourceType,
-                                            Function<PersonView, Interaction<T>> body);
-
-    /**
-     * The decision of {@link AccessPolicy#decideSentFile} for each of {@code userIds} (the recipients of a file being
-     * sent), by user id. Not audited: the send it belongs to is, once.
-     */
-    Map<Long, Decision> sentFileRecipients(long personId, long senderFacilityId,
-                                                     Collection<Long> userIds);
-
-    /**
-     * May the user list the letters to and from their facility ({@link AccessPolicy#decideLetterList})? Not audited:
+     * May the user list what was disclosed to and by their facility ({@link AccessPolicy#decideInbox})? Not audited:
      * the listing it belongs to is, once.
      */
-    Decision letterList(long userId);
+    Decision inbox(long userId);
 
     /**
      * Whether the facility has standing for the person now ({@link AccessPolicy#standing}: a live link made with the

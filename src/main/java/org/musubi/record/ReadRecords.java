@@ -25,6 +25,7 @@ import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Deny;
+import org.musubi.policy.Disclosure;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
@@ -125,63 +126,6 @@ public final class ReadRecords {
                 : Interaction.refused(judged.decision(), judged.resourceIds());
     }
 
-    /**
-     * A research project's cohort read for its de-identified release (issue 48), the one route purpose {@code RESEARCH}
-     * has to clinical data ({@link org.musubi.policy.AccessPolicy#decideDeidentified}): decided once for the cohort and
-     * audited once ({@code EXPORT} on the project, with what was released), refused or not. What is read goes into
-     * {@code pipeline} and nowhere else: the caller gets the pipeline's NDJSON through {@code sink} and its report,
-     * never a record. The release reads no facility's Patient (it makes a minimal one per person,
-     * {@link org.musubi.record.release.CohortSource}) and only rows of the released categories, so the JP-CLINS flags and
-     * identified demographics never enter the pipeline. {@code actor}: who the release is for, as the job runs after
-     * their request. A failure is audited as {@code ERROR} and thrown.
-     */
-    public Interaction<org.musubi.deid.DeidReport> released(Reader reader, org.musubi.audit.Actor actor, Release release,
-                                                          org.musubi.deid.DeidPipeline pipeline,
-                                                          org.musubi.deid.DeidPipeline.NdjsonSink sink)
-            throws java.io.IOException {
-        Decision decision = reader.purpose() != Purpose.RESEARCH ? new Deny(Deny.NO_RULE)
-                : access.deidentifiedRelease(reader.userId(), release.projectOpen(), release.named(),
-                        release.categories());
-        AuditEntry entry = AuditEntry.of(AuditAction.EXPORT, decision.permitted() ? Outcome.PERMIT : Outcome.DENY)
-                .on(release.auditedAs(), release.auditedId()).purpose(reader.purpose()).by(actor);
-        if (!decision.permitted()) {
-            audit.record(entry.reason(decision.key() + "; " + release.label()));
-            return Interaction.refused(decision, List.of());
-        }
-        org.musubi.deid.DeidReport report;
-        try {
-            report = pipeline.run(new org.musubi.record.release.CohortSource(store, release.personIds(),
-                    release.categories(), release.from(), release.to()), sink);
-        } catch (java.io.IOException | RuntimeException e) {
-            audit.record(AuditEntry.of(AuditAction.EXPORT, Outcome.ERROR).on(release.auditedAs(), release.auditedId())
-                    .purpose(reader.purpose()).by(actor).reason(decision.key() + "; " + release.label()
-                            + "; failed: " + e.getClass().getSimpleName()));
-            throw e;
-        }
-        audit.record(entry.reason(decision.key() + "; " + release.label() + "; " + release.personIds().size()
-                + " persons asked, " + report.persons() + " read, " + report.resourcesIn() + " resources in, "
-                + report.resourcesOut().values().stream().mapToLong(Long::longValue).sum() + " out, "
-                + report.suppressedPersons() + " persons suppressed"
-                + (report.kAnonymityResult() == null ? "" : ", k " + report.kAnonymityResult().k() + " (threshold "
-                        + report.kAnonymityResult().threshold() + ")")));
-        return Interaction.permitted(report, decision, List.of(String.valueOf(release.auditedId())));
-    }
-
-    /**
-     * What a research release reads: the cohort ({@code personIds}, chosen by the project: its approved criteria, opted-out
-     * persons left out), the released categories and the period of the data ([from, to), null: open). The audit row is
-     * on {@code auditedAs}/{@code auditedId} (the project) and names {@code label} (the extraction).
-     * {@code projectOpen}: approved and within its period; {@code named}: the reader is one of its named users.
-     */
-    public record Release(String auditedAs, long auditedId, String label, boolean projectOpen, boolean named,
-                          Set<DataCategory> categories, List<Long> personIds, java.time.Instant from,
-                          java.time.Instant to) {
-        public Release {
-            categories = Set.copyOf(categories);
-            personIds = List.copyOf(personIds);
-        }
-    }
-
     /** A search within one person's record, across every linked source patient. */
     public Interaction<Found> search(Reader reader, long personId, RecordQuery query) {
         return search(reader, PatientRef.person(personId), query);
@@ -199,7 +143,7 @@ public final class ReadRecords {
 
     /**
      * A search within a view the policy already decided, neither audited nor opening the person again: only for a
-     * {@link org.musubi.policy.ListLinkedPatients.Glance} of the linked-patient list, whose audit row per patient
+     * {@link org.musubi.policy.linked.ListLinkedPatients.Glance} of the linked-patient list, whose audit row per patient
      * covers it. A refused view finds nothing.
      */
     public Found glance(PersonView view, RecordQuery query) {
@@ -322,74 +266,36 @@ public final class ReadRecords {
     }
 
     /**
-     * The rows {@code ids} of a letter addressed to the reader's facility ({@code addresseeFacilityId}), stored under the
-     * sender's source patient {@code senderPatientId} of person {@code personId} — read like a fax by the addressee,
-     * before any link ({@link org.musubi.policy.AccessPolicy#decideAddressed}). Which rows make the letter is the
-     * caller's to say (the letters' own table); this door shows only what is a referral (the letter's document, its
-     * Task, category REFERRALS) and holds only what the reader's profession may see, and never reads anything else of
-     * the record. One audit row, refused or not; the rows are in the order of {@code ids}.
+     * The rows {@code ids} of what a disclosure ({@link Disclosure}: a letter, a consultation, a study sent for
+     * reading) let the reader see, as the party it was made to ({@link org.musubi.policy.AccessPolicy#decideDisclosed}):
+     * read before any link, under the sources the disclosure reaches, each row judged on its own and shown only when
+     * its kind shows rows of its category ({@link org.musubi.policy.DisclosureKind#shows}); nothing else of the record
+     * is read. Which rows were sent is the wing's to say (its own table). The party is not the sender: the rows come
+     * without insured-person numbers ({@link #shown}). One audit row, refused or not; the rows are in the order of
+     * {@code ids}.
      */
-    public Interaction<List<StoredResource>> readAddressed(Reader reader, long personId, long senderPatientId,
-                                                           long addresseeFacilityId, List<String> ids,
+    public Interaction<List<StoredResource>> readDisclosed(Reader reader, Disclosure disclosure, List<String> ids,
                                                            AuditAction action, String auditedAs) {
-        return addressed(reader, personId, senderPatientId, addresseeFacilityId, ids, action, auditedAs,
-                (letter, wrote) -> letter);
+        return disclosed(reader, disclosure, ids, action, auditedAs, (rows, named) -> rows);
     }
 
     /**
-     * {@link #readAddressed} with {@code body} run on what was read, in the same interaction: the addressee's write
-     * ({@link WriteRecords#answerAddressed}) adds the {@code Type/id} it wrote to the list it is given, and the one
+     * {@link #readDisclosed} with {@code body} run on what was read, in the same interaction: the party's answer
+     * ({@link WriteRecords#answerDisclosed}) adds the {@code Type/id} it wrote to the list it is given, and the one
      * audit row names them too. The body does not run when refused.
      */
-    <T> Interaction<T> addressed(Reader reader, long personId, long senderPatientId, long addresseeFacilityId,
-                                 List<String> ids, AuditAction action, String auditedAs,
-                                 BiFunction<List<StoredResource>, List<String>, T> body) {
-        return access.interactAddressed(reader.userId(), personId, senderPatientId, addresseeFacilityId, action,
-                auditedAs, view -> rowsSent(reader, view, ids, r -> r.category() == DataCategory.REFERRALS, body));
-    }
-
-    /**
-     * The rows {@code ids} an addressee's view lets it read (under the view's source patients, those {@code shown}
-     * keeps), in the order of {@code ids}, handed to {@code body} with the list of names the audit row gets. The
-     * addressee is not the sender: the rows come without insured-person numbers ({@link #shown}).
-     */
-    private <T> Interaction<T> rowsSent(Reader reader, PersonView view, List<String> ids, java.util.function.Predicate<StoredResource> shown,
-                                        BiFunction<List<StoredResource>, List<String>, T> body) {
-        Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
-        Map<String, StoredResource> read = new HashMap<>();
-        store.contents(keys, allowed(view, view.sources()), ids).stream().filter(shown).forEach(r -> read.put(r.id(), r));
-        List<StoredResource> rows = shown(reader, ids.stream().map(read::get).filter(Objects::nonNull).toList());
-        List<String> named = new ArrayList<>(rows.stream().map(r -> r.type() + "/" + r.id()).toList());
-        T value = body.apply(rows, named);
-        return Interaction.permitted(value, view.decision(), named);
-    }
-
-    /**
-     * The rows {@code ids} of a case consultation (症例相談) addressed to the reader's facility ({@code
-     * addresseeFacilityId}), asked from the source patient {@code askingPatientId} of person {@code personId} — the
-     * thread's messages and attachments and the record items the asker referenced in it, read by the addressee before
-     * any link ({@link org.musubi.policy.AccessPolicy#decideConsulted}). Which rows make the thread is the caller's to
-     * say (the consultations' own table); each is judged on its own (its category, and for another facility's item the
-     * person's consent), and nothing else of the record is read. One audit row, refused or not; the rows are in the
-     * order of {@code ids}.
-     */
-    public Interaction<List<StoredResource>> readConsulted(Reader reader, long personId, long askingPatientId,
-                                                           long addresseeFacilityId, List<String> ids,
-                                                           AuditAction action, String auditedAs) {
-        return consulted(reader, personId, askingPatientId, addresseeFacilityId, ids, action, auditedAs,
-                (thread, wrote) -> thread);
-    }
-
-    /**
-     * {@link #readConsulted} with {@code body} run on what was read, in the same interaction: the addressee's answer
-     * ({@link WriteRecords#answerConsulted}) adds the {@code Type/id} it wrote to the list it is given, and the one audit
-     * row names them too. The body does not run when refused.
-     */
-    <T> Interaction<T> consulted(Reader reader, long personId, long askingPatientId, long addresseeFacilityId,
-                                 List<String> ids, AuditAction action, String auditedAs,
-                                 BiFunction<List<StoredResource>, List<String>, T> body) {
-        return access.interactConsulted(reader.userId(), personId, askingPatientId, addresseeFacilityId, action,
-                auditedAs, view -> rowsSent(reader, view, ids, r -> true, body));
+    <T> Interaction<T> disclosed(Reader reader, Disclosure disclosure, List<String> ids, AuditAction action,
+                                 String auditedAs, BiFunction<List<StoredResource>, List<String>, T> body) {
+        return access.interactDisclosed(reader.userId(), disclosure, action, auditedAs, view -> {
+            Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
+            Map<String, StoredResource> read = new HashMap<>();
+            store.contents(keys, allowed(view, view.sources()), ids).stream()
+                    .filter(r -> disclosure.kind().shows(r.category())).forEach(r -> read.put(r.id(), r));
+            List<StoredResource> rows = shown(reader, ids.stream().map(read::get).filter(Objects::nonNull).toList());
+            List<String> named = new ArrayList<>(rows.stream().map(r -> r.type() + "/" + r.id()).toList());
+            T value = body.apply(rows, named);
+            return Interaction.permitted(value, view.decision(), named);
+        });
     }
 
     /** A person's record as one interaction sees it: only what the policy lets the reader see. */

@@ -24,6 +24,11 @@ class RecordConfiguration {
     }
 
     @Bean
+    ReleaseCohort releaseCohort(ResourceStore store, PersonAccess access, Audit audit) {
+        return new ReleaseCohort(store, access, audit);
+    }
+
+    @Bean
     WriteRecords writeRecords(ResourceStore store, IdentityStore identities, Audit audit, ReadRecords reads) {
         return new WriteRecords(store, identities, audit, reads);
     }

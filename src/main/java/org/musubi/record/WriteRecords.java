@@ -16,6 +16,8 @@ import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.Decision;
+import org.musubi.policy.Disclosure;
+import org.musubi.policy.DisclosureKind;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
 import org.musubi.record.store.ResourceStore;
@@ -93,125 +95,58 @@ public final class WriteRecords {
     }
 
     /**
-     * What the addressee of a letter read ({@code read}: the letter's rows named, in order, as {@link
-     * ReadRecords#readAddressed} shows them) and the Task version it wrote ({@code written}, null when nothing changed).
+     * What the party a disclosure was made to read ({@code read}: the rows named, in order, as {@link
+     * ReadRecords#readDisclosed} shows them) and what its answer stored ({@code written}, empty when nothing).
      */
-    public record Answered(List<StoredResource> read, Written written) {
+    public record Answered(List<StoredResource> read, List<Written> written) {
     }
 
     /**
-     * The addressee of a letter reads it and may change the letter's Task (received, accepted, returned, completed), of
-     * which it is the owner, though the Task is stored under the sender's source patient {@code senderPatientId}:
-     * decided by the addressee's door ({@link ReadRecords#readAddressed}: the reader acts for {@code
-     * addresseeFacilityId}; only referrals are read), then {@code update} asked for the Task's new version given the
-     * Task as stored (null: nothing to change), written under the sender's facility, in one database transaction with
-     * the one audit row naming what was read and written. The value is null when refused; its {@code read} is empty
-     * when no such letter is there for the reader.
+     * The party a disclosure ({@link Disclosure}) was made to reads what it was sent and answers it — the letter's
+     * addressee changes the letter's Task, a consultation's specialist adds messages and attachments, a reading centre
+     * adds its report — though what it answers is stored under the patient and facility the disclosure was made from:
+     * decided by the read door ({@link ReadRecords#readDisclosed}), then {@code answer} asked for the writes given what
+     * was read (empty: nothing to store), as the kind allows ({@link DisclosureKind.Answer}: asked only when a row read
+     * is under that patient, or when everything asked is there and none of it deleted). Only the kind's types, under
+     * that patient and facility, are taken — a change only of a resource read through the disclosure, anything else
+     * new (an id already used refuses it) — else {@link NotOwner} and nothing is stored; in one database transaction
+     * with the one audit row naming what was read and written (a change by its new version). The value is null when
+     * refused; its {@code read} is empty when nothing asked is there for the reader.
      */
-    public Interaction<Answered> answerAddressed(Reader reader, long personId, long senderPatientId,
-                                                 long addresseeFacilityId, List<String> ids, String taskId,
-                                                 AuditAction action, Function<StoredResource, ResourceWrite> update) {
-        return audit.allOrNothing(() -> reads.addressed(reader, personId, senderPatientId, addresseeFacilityId,
-                ids, action, "Task", (read, named) -> {
-                    StoredResource task = read.stream().filter(r -> r.type().equals("Task") && r.id().equals(taskId)
-                            && !r.deleted()).findFirst().orElse(null);
-                    ResourceWrite write = task == null ? null : update.apply(task);
-                    if (write == null) {
-                        return new Answered(read, null);
-                    }
-                    if (write.sourceFacilityId() != task.sourceFacilityId() || write.patientKey() != senderPatientId
-                            || !"Task".equals(write.type()) || !taskId.equals(write.id())) {
-                        throw new NotOwner(write.type(), write.id());
-                    }
-                    Written written = store.writeOwn(task.sourceFacilityId(), List.of(write), reader.userId()).getFirst();
-                    named.add("Task/" + written.id() + "/_history/" + written.version());
-                    return new Answered(read, written);
-                }));
-    }
-
-    /**
-     * What the addressee of a case consultation read ({@code read}: the thread's rows, in order, as {@link
-     * ReadRecords#readConsulted} shows them) and what its answer stored ({@code written}, empty when nothing).
-     */
-    public record Consulted(List<StoredResource> read, List<Written> written) {
-    }
-
-    /**
-     * The addressee of a case consultation (症例相談) reads the thread and answers it — new messages (Communication) and
-     * their attachments (Binary) — though the thread is stored under the asker's source patient {@code askingPatientId}:
-     * decided by the consultation's door ({@link ReadRecords#readConsulted}: the reader acts for {@code
-     * addresseeFacilityId}), then {@code answer} asked for the writes given the thread as read (empty: nothing to
-     * store). Only new resources of those two types under the asker's patient and facility are taken — an answer never
-     * changes what is stored (an id already used refuses it, {@link NotOwner}) — in one database transaction with the
-     * one audit row naming what was read and written. The value is null when refused; its {@code read} is empty when
-     * no such thread is there for the reader.
-     */
-    public Interaction<Consulted> answerConsulted(Reader reader, long personId, long askingPatientId,
-                                                  long addresseeFacilityId, List<String> ids, AuditAction action,
-                                                  String auditedAs,
-                                                  Function<List<StoredResource>, List<ResourceWrite>> answer) {
-        return audit.allOrNothing(() -> reads.consulted(reader, personId, askingPatientId, addresseeFacilityId, ids,
-                action, auditedAs, (read, named) -> {
-                    StoredResource asked = read.stream().filter(r -> r.patientKey() == askingPatientId).findFirst()
-                            .orElse(null);
-                    List<ResourceWrite> writes = asked == null ? List.of() : answer.apply(read);
-                    if (writes.isEmpty()) {
-                        return new Consulted(read, List.of());
-                    }
-                    long facility = asked.sourceFacilityId();
-                    for (ResourceWrite write : writes) {
-                        if (write.sourceFacilityId() != facility || write.patientKey() != askingPatientId
-                                || !ANSWERS.contains(write.type()) || write.id() == null
-                                || store.find(write.type(), write.id()).isPresent()) {
-                            throw new NotOwner(write.type(), write.id());
-                        }
-                    }
-                    List<Written> written = store.writeOwn(facility, writes, reader.userId());
-                    written.forEach(w -> named.add(w.type() + "/" + w.id()));
-                    return new Consulted(read, written);
-                }));
-    }
-
-    /** What an addressee's answer to a consultation may store: messages and their attachments. */
-    private static final Set<String> ANSWERS = Set.of("Communication", "Binary");
-    /** What a reading centre's answer to a reading request may store: its report. */
-    private static final Set<String> REPORTS = Set.of("DiagnosticReport");
-
-    /**
-     * A reading centre asked to read a study (遠隔読影) reads it and reports: decided by the consultation's door ({@link
-     * ReadRecords#readConsulted}: the reader acts for {@code addresseeFacilityId}, the asker's source patient {@code
-     * askingPatientId}; {@code ids} the study's ImagingStudy, wherever the person's record holds it), then {@code
-     * answer} asked for the writes given what was read (empty: nothing to store — a step of the work item that writes
-     * only its own row, in the same transaction). Only new DiagnosticReports are taken, stored under the asker's
-     * source patient and facility (the report returns to the asker's record; the reader is its author) — an answer
-     * never changes what is stored ({@link NotOwner}) — in one database transaction with the one audit row naming what
-     * was read and written. The value is null when refused; its {@code read} is empty when nothing asked is there.
-     */
-    public Interaction<Consulted> answerReading(Reader reader, long personId, long askingPatientId,
-                                                long addresseeFacilityId, List<String> ids, AuditAction action,
-                                                String auditedAs,
-                                                Function<List<StoredResource>, List<ResourceWrite>> answer) {
-        return audit.allOrNothing(() -> reads.consulted(reader, personId, askingPatientId, addresseeFacilityId, ids,
-                action, auditedAs, (read, named) -> {
-                    if (read.isEmpty() || read.stream().anyMatch(StoredResource::deleted)) {
-                        return new Consulted(List.of(), List.of());
-                    }
-                    List<ResourceWrite> writes = answer.apply(read);
-                    if (writes.isEmpty()) {
-                        return new Consulted(read, List.of());
-                    }
-                    long facility = identities.sourcePatient(askingPatientId).orElseThrow().facilityId();
-                    for (ResourceWrite write : writes) {
-                        if (write.sourceFacilityId() != facility || write.patientKey() != askingPatientId
-                                || !REPORTS.contains(write.type()) || write.id() == null
-                                || store.find(write.type(), write.id()).isPresent()) {
-                            throw new NotOwner(write.type(), write.id());
-                        }
-                    }
-                    List<Written> written = store.writeOwn(facility, writes, reader.userId());
-                    written.forEach(w -> named.add(w.type() + "/" + w.id()));
-                    return new Consulted(read, written);
-                }));
+    public Interaction<Answered> answerDisclosed(Reader reader, Disclosure disclosure, List<String> ids,
+                                                 AuditAction action, String auditedAs,
+                                                 Function<List<StoredResource>, List<ResourceWrite>> answer) {
+        DisclosureKind kind = disclosure.kind();
+        return audit.allOrNothing(() -> reads.disclosed(reader, disclosure, ids, action, auditedAs, (read, named) -> {
+            boolean asked = switch (kind.answer()) {
+                case NOTHING -> false;
+                case CHANGE_WHAT_WAS_READ -> true;
+                case NEW_UNDER_WHAT_WAS_ASKED -> read.stream().anyMatch(r -> r.patientKey() == disclosure.fromPatientId());
+                case NEW_WHEN_ALL_IS_THERE -> !read.isEmpty() && read.stream().noneMatch(StoredResource::deleted);
+            };
+            if (kind.answer() == DisclosureKind.Answer.NEW_WHEN_ALL_IS_THERE && !asked) {
+                return new Answered(List.of(), List.of());
+            }
+            List<ResourceWrite> writes = asked ? answer.apply(read) : List.of();
+            if (writes.isEmpty()) {
+                return new Answered(read, List.of());
+            }
+            long patient = disclosure.fromPatientId();
+            long facility = identities.sourcePatient(patient).orElseThrow().facilityId();
+            boolean change = kind.answer() == DisclosureKind.Answer.CHANGE_WHAT_WAS_READ;
+            for (ResourceWrite write : writes) {
+                boolean ours = write.sourceFacilityId() == facility && write.patientKey() == patient
+                        && kind.answers().contains(write.type()) && write.id() != null;
+                boolean allowed = change ? read.stream().anyMatch(r -> !r.deleted() && r.type().equals(write.type())
+                        && r.id().equals(write.id())) : store.find(write.type(), write.id()).isEmpty();
+                if (!ours || !allowed) {
+                    throw new NotOwner(write.type(), write.id());
+                }
+            }
+            List<Written> written = store.writeOwn(facility, writes, reader.userId());
+            written.forEach(w -> named.add(w.type() + "/" + w.id() + (change ? "/_history/" + w.version() : "")));
+            return new Answered(read, written);
+        }));
     }
 
     /** What a device's findings may store: the device, its observations and its report. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.musubi.database.JobLocks;
 import org.musubi.record.ReadRecords;
+import org.musubi.record.ReleaseCohort;
 import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.research.extraction.ExtractionFiles;
 import org.musubi.research.extraction.ExtractionRunner;
@@ -102,7 +103,7 @@ class ResearchConfiguration {
     }
 
     @Bean
-    ExtractionRunner extractionRunner(ResearchProjects projects, CohortCounter counter, ReadRecords records,
+    ExtractionRunner extractionRunner(ResearchProjects projects, CohortCounter counter, ReleaseCohort records,
                                       ExtractionFiles files, Extractions extractions, Users users, JobLocks jobs,
                                       ExtractionSettings settings) {
         ExtractionWork work = new ExtractionWork(projects, counter, records, files, Clock.systemUTC());

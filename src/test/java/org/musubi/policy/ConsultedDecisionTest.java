@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 
 /**
- * The addressee's rule of a case consultation (症例相談, {@link AccessPolicy#decideConsulted}): asked from facility A, a
+ * The addressee's rule of a case consultation (症例相談, {@link AccessPolicy#decideDisclosed} (a {@code CONSULTATION})): asked from facility A, a
  * doctor of C (the addressee) reads the thread — A's documents — and what A referenced in it without any link; an item
  * of another facility (B) only with the person's consent covering it and never of a category the network never
  * shares; nothing for a facility that is not the addressee, a blocked facility, a profession that may not see
@@ -30,7 +30,8 @@ class ConsultedDecisionTest {
     }
 
     private Decision decide(String who, PersonFacts facts, String item) {
-        return policy.decideConsulted(requester(who), facts, item == null ? null : item(item), A, C);
+        return policy.decideDisclosed(requester(who), facts, Disclosure.consultation(0, 1, C).from(A),
+                item == null ? null : item(item));
     }
 
     @Test

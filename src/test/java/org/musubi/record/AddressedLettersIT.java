@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
+import org.musubi.policy.Disclosure;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.DataCategory;
@@ -22,7 +23,7 @@ import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The record's door for a letter's addressee ({@link ReadRecords#readAddressed}), on a hospital's referral letter (a
+ * The record's door for a letter's addressee ({@link ReadRecords#readDisclosed}), on a hospital's referral letter (a
  * Composition typed 57133-1) and its Task, stored over the FHIR API: the clinic it is addressed to reads them like a
  * fax, without consent or link, and nothing else of the record even when asked for it; another facility, a blocked
  * clinic and a profession that sees no referrals read nothing; every read leaves one audit row naming the patient.
@@ -47,8 +48,8 @@ class AddressedLettersIT extends NetworkFixtures {
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         long before = audit.max();
 
-        var read = records.readAddressed(reader(doctor), letter.person(), letter.senderPatient(), clinic.id(),
-                List.of(letter.composition(), letter.lab(), letter.task()), AuditAction.READ, "letter");
+        var read = records.readDisclosed(reader(doctor),
+                Disclosure.letter(letter.person(), letter.senderPatient(), clinic.id()), List.of(letter.composition(), letter.lab(), letter.task()), AuditAction.READ, "letter");
 
         assertThat(read.permitted()).isTrue();
         assertThat(read.value()).extracting(StoredResource::id).containsExactly(letter.composition(), letter.task());
@@ -70,13 +71,14 @@ class AddressedLettersIT extends NetworkFixtures {
         List<String> ids = List.of(letter.composition(), letter.task());
 
         long before = audit.max();
-        var stranger = records.readAddressed(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), letter.person(),
-                letter.senderPatient(), clinic.id(), ids, AuditAction.READ, "letter");
-        var therapist = records.readAddressed(reader(accounts.memberOf(clinic, Profession.PHYSICAL_THERAPIST)),
-                letter.person(), letter.senderPatient(), clinic.id(), ids, AuditAction.READ, "letter");
+        Disclosure sent = Disclosure.letter(letter.person(), letter.senderPatient(), clinic.id());
+        var stranger = records.readDisclosed(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), sent, ids,
+                AuditAction.READ, "letter");
+        var therapist = records.readDisclosed(reader(accounts.memberOf(clinic, Profession.PHYSICAL_THERAPIST)), sent,
+                ids, AuditAction.READ, "letter");
         consents.block(letter.person(), clinic.id(), accounts.networkAdmin().id());
-        var blocked = records.readAddressed(reader(accounts.memberOf(clinic, Profession.DOCTOR)), letter.person(),
-                letter.senderPatient(), clinic.id(), ids, AuditAction.READ, "letter");
+        var blocked = records.readDisclosed(reader(accounts.memberOf(clinic, Profession.DOCTOR)), sent, ids,
+                AuditAction.READ, "letter");
 
         assertThat(List.of(stranger, therapist, blocked)).allMatch(r -> !r.permitted() && r.value() == null);
         assertThat(audit.forPatient(before, letter.regionalId())).containsExactly(

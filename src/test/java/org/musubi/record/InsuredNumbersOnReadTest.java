@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.musubi.policy.Disclosure;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.identity.IdentityStore;
@@ -116,9 +117,11 @@ class InsuredNumbersOnReadTest {
         assertThat(reads.readPerson(SENDERS_DOCTOR, 100, AuditAction.READ, "test",
                 record -> record.contents(List.of("p1")).getFirst().json()).value()).contains(NUMBER);
 
-        assertThat(reads.readAddressed(OTHER_DOCTOR, 100, 1, OTHER, List.of("b1"), AuditAction.READ, "Letter")
+        assertThat(reads.readDisclosed(OTHER_DOCTOR, Disclosure.letter(100, 1, OTHER), List.of("b1"), AuditAction.READ,
+                "Letter")
                 .value()).hasSize(1).allSatisfy(r -> assertThat(r.json()).doesNotContain(NUMBER));
-        assertThat(reads.readConsulted(OTHER_DOCTOR, 100, 1, OTHER, List.of("c1"), AuditAction.READ, "Consultation")
+        assertThat(reads.readDisclosed(OTHER_DOCTOR, Disclosure.consultation(100, 1, OTHER), List.of("c1"),
+                AuditAction.READ, "Consultation")
                 .value()).hasSize(1).allSatisfy(r -> assertThat(r.json()).doesNotContain(NUMBER));
 
         assertThat(reads.glance(view(), query).resources()).as("a glance has no reader: never the number")
@@ -161,8 +164,8 @@ class InsuredNumbersOnReadTest {
             Function<PersonView, Object> run = (Function<PersonView, Object>) a[a.length - 1];
             return run.apply(view());
         };
-        return fake(PersonAccess.class, Map.of("interact", body, "interactThrough", body, "interactAddressed", body,
-                "interactConsulted", body));
+        return fake(PersonAccess.class, Map.of("interact", body, "interactThrough", body, "interactDisclosed",
+                body));
     }
 
     private static IdentityStore identities() {

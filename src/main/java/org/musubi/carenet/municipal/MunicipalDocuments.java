@@ -1,5 +1,6 @@
 package org.musubi.carenet.municipal;
 
+import org.musubi.policy.Disclosure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -439,9 +440,8 @@ public final class MunicipalDocuments {
         long facility = addressee ? d.toFacility() : d.fromFacility();
         Long user = addressee ? d.toUser() : null;
         Set<Profession> readers = addressee ? d.kind().addresseeReaders() : d.kind().senderReaders();
-        String type = TYPE;
-        return access.interactSentDocument(by.userId(), d.personId(), facility, user, readers, action, type,
-                view -> Interaction.permitted(body.get(), view.decision(), List.of(TYPE + "/" + d.id())));
+        return access.interactDisclosed(by.userId(), Disclosure.document(d.personId(), facility, user, readers),
+                action, TYPE, view -> Interaction.permitted(body.get(), view.decision(), List.of(TYPE + "/" + d.id())));
     }
 
     private static boolean addresseeSide(Reader by, MunicipalDocument d) {

@@ -5,7 +5,7 @@
  * and the 災害時要配慮者 flag (a FHIR Flag in the record) that responders see in disaster mode. What an author writes is
  * entered into the person's record through the one write door ({@code WriteRecords.enter}, the author's facility
  * holding the record); the addressee reads what was sent to it, and nothing else of the record, under the access
- * policy's addressee rule ({@code PersonAccess.interactSentDocument}); every read and write is one audit row.
+ * policy's addressee rule ({@code PersonAccess.interactDisclosed}); every read and write is one audit row.
  * docs/municipal.md.
  */
 @NamedInterface("municipal")

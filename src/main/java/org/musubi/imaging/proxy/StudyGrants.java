@@ -7,7 +7,7 @@ import org.musubi.record.Reader;
 /**
  * A study a facility was asked about by another facility — a reading request to a reading centre, a screening
  * programme's double reading — read by the asked facility's users without a link to the person, like a case
- * consultation (症例相談): the policy's consultation rule decides ({@code AccessPolicy.decideConsulted}: the asked
+ * consultation (症例相談): the policy's consultation rule decides ({@code AccessPolicy.decideDisclosed} (kind {@code READING}): the asked
  * facility's user, the profession matrix for IMAGING, and for a study of a third facility the person's consent). Each
  * part that asks (reading, programmes) gives one bean; {@link StudyPasses} consults them before the ordinary read.
  */

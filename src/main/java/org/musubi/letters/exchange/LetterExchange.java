@@ -25,7 +25,7 @@ import org.musubi.signature.Verification;
  * <li>The sender writes under its own source patient of the person (the facility must have standing: the patient
  * linked there by card) — the record's write door ({@code WriteRecords.enter}, gate {@code actAsHolder}).</li>
  * <li>The addressee reads the letter addressed to it before any link (like a fax), never the rest of the record
- * ({@code ReadRecords.readAddressed}); it changes the letter's status (received, accepted, rejected) as the Task's
+ * ({@code ReadRecords.readDisclosed}); it changes the letter's status (received, accepted, rejected) as the Task's
  * owner.</li>
  * </ul>
  */

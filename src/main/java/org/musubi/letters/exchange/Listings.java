@@ -18,7 +18,7 @@ import org.musubi.policy.PersonAccess;
 import org.musubi.record.Reader;
 
 /**
- * The inbox and outbox of a facility's staff: decided by the access policy ({@code AccessPolicy#decideLetterList}) and
+ * The inbox and outbox of a facility's staff: decided by the access policy ({@code AccessPolicy#decideInbox}) and
  * audited with one row per listing, naming the letters shown (a refusal too). Opening a letter is decided again. Each
  * letter names its patient in kana as the network registered the person (one spelling everywhere): the sending
  * facility's own spelling stays in the stored letter and its document.
@@ -96,7 +96,7 @@ public final class Listings {
     }
 
     private Decision decision(Reader reader) {
-        Decision decision = access.letterList(reader.userId());
+        Decision decision = access.inbox(reader.userId());
         if (decision.permitted() && reader.facilityId() == null) {
             return new org.musubi.policy.Deny(org.musubi.policy.Deny.NOT_ADDRESSED);
         }

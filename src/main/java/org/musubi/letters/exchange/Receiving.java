@@ -1,5 +1,6 @@
 package org.musubi.letters.exchange;
 
+import org.musubi.policy.Disclosure;
 import org.musubi.letters.exchange.jdbc.LetterTable;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.musubi.signature.Verification;
 
 /**
  * Opening a letter and answering it. The sender's staff read it as their facility's own data (the read door); anyone
- * else only through the addressee's door ({@link WriteRecords#answerAddressed}), which refuses whoever does not act
+ * else only through the addressee's door ({@link WriteRecords#answerDisclosed}), which refuses whoever does not act
  * for the addressee, exactly as it refuses a letter that is not there. The addressee's first opening marks the letter
  * received; accepting, returning and completing change the Task, of which the addressee is the owner — each in the
  * one interaction (one audit row) that reads the letter. On a read-only standby letters open (and are not marked
@@ -150,12 +151,24 @@ public final class Receiving {
     }
 
     private Optional<LetterRow> answer(Reader reader, LetterTable.Stored s, Function<StoredResource, ResourceWrite> update) {
-        Interaction<WriteRecords.Answered> answered = writes.answerAddressed(reader, s.row().personId(), s.patientKey(),
-                s.row().addresseeFacilityId(), List.of(s.taskId()), s.taskId(), AuditAction.UPDATE, update);
+        Interaction<WriteRecords.Answered> answered = writes.answerDisclosed(reader, disclosure(s),
+                List.of(s.taskId()), AuditAction.UPDATE, "Task", taskOf(s, update));
         if (!answered.permitted() || answered.value() == null || answered.value().read().isEmpty()) {
             return Optional.empty();
         }
         return table.find(s.row().id()).map(LetterTable.Stored::row);
+    }
+
+    /** The letter {@code s} as what its addressee was let see. */
+    private static Disclosure disclosure(LetterTable.Stored s) {
+        return Disclosure.letter(s.row().personId(), s.patientKey(), s.row().addresseeFacilityId());
+    }
+
+    /** The addressee's answer: {@code update}'s new version of the letter's Task as read (none when not there or no change). */
+    private static Function<List<StoredResource>, List<ResourceWrite>> taskOf(LetterTable.Stored s,
+                                                                              Function<StoredResource, ResourceWrite> update) {
+        return read -> read.stream().filter(r -> r.type().equals("Task") && r.id().equals(s.taskId()) && !r.deleted())
+                .findFirst().map(update).stream().toList();
     }
 
     /** The first opening by the addressee marks the letter received. */
@@ -187,8 +200,8 @@ public final class Receiving {
             }
             return Optional.of(new Seen(read.value(), false));
         }
-        Interaction<WriteRecords.Answered> read = writes.answerAddressed(reader, s.row().personId(), s.patientKey(),
-                s.row().addresseeFacilityId(), ids, s.taskId(), action, update);
+        Interaction<WriteRecords.Answered> read = writes.answerDisclosed(reader, disclosure(s), ids, action, "Task",
+                taskOf(s, update));
         if (!read.permitted() || read.value() == null
                 || read.value().read().stream().noneMatch(r -> r.id().equals(s.documentId()) && !r.deleted())) {
             return Optional.empty();

@@ -17,9 +17,9 @@ import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.Decision;
-import org.musubi.policy.LinkedPatient;
-import org.musubi.policy.LinkedPatients;
-import org.musubi.policy.ListLinkedPatients;
+import org.musubi.policy.linked.LinkedPatient;
+import org.musubi.policy.linked.LinkedPatients;
+import org.musubi.policy.linked.ListLinkedPatients;
 import org.musubi.policy.Requester;
 import org.springframework.stereotype.Service;
 

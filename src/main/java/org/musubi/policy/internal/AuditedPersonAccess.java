@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.musubi.registry.Profession;
 import java.util.function.Function;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -21,6 +20,8 @@ import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.DataItem;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Deny;
+import org.musubi.policy.Disclosure;
+import org.musubi.policy.DisclosureKind;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
@@ -121,83 +122,15 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
-    public <T> Interaction<T> interactAddressed(long userId, long personId, long senderPatientId,
-                                                long addresseeFacilityId, AuditAction action, String resourceType,
-                                                Function<PersonView, Interaction<T>> body) {
-        return throughAddressee(userId, personId, senderPatientId, false, (requester, person, sender) -> item ->
-                policy.decideAddressed(requester, person, item, addresseeFacilityId), action, resourceType, body);
-    }
-
-    @Override
-    public <T> Interaction<T> interactConsulted(long userId, long personId, long askingPatientId,
-                                                long addresseeFacilityId, AuditAction action, String resourceType,
-                                                Function<PersonView, Interaction<T>> body) {
-        return throughAddressee(userId, personId, askingPatientId, true, (requester, person, asking) -> item ->
-                policy.decideConsulted(requester, person, item, asking.facilityId(), addresseeFacilityId),
-                action, resourceType, body);
-    }
-
-    /** The addressee's rule of one kind (a letter's, a consultation's), given the requester, the person and the patient. */
-    @FunctionalInterface
-    private interface AddresseeRule {
-        Function<DataItem, Decision> of(Requester requester, PersonFacts person, SourcePatient from);
-    }
-
-    /**
-     * One interaction of an addressee with what was sent to it from source patient {@code fromPatientId}: the decision
-     * is the rule's for the whole ({@code null} item), the view's sources that patient only, or every source patient
-     * of the person when {@code allSources} (a consultation refers to items under any); no person opened. Exactly one
-     * audit row, naming the person.
-     */
-    private <T> Interaction<T> throughAddressee(long userId, long personId, long fromPatientId, boolean allSources,
-                                                AddresseeRule rule, AuditAction action, String resourceType,
-                                                Function<PersonView, Interaction<T>> body) {
-        RegisteredPerson registered = identities.person(personId).orElse(null);
+    public <T> Interaction<T> interactDisclosed(long userId, Disclosure disclosure, AuditAction action,
+                                                String resourceType, Function<PersonView, Interaction<T>> body) {
+        RegisteredPerson registered = identities.person(disclosure.personId()).orElse(null);
         Requester requester = facts.requester(userId);
-        List<SourcePatient> sources = registered == null ? List.of() : identities.sourcePatientsOf(personId);
-        SourcePatient from = sources.stream().filter(s -> s.id() == fromPatientId).findFirst().orElse(null);
-        PersonFacts person = facts.person(personId, registered == null ? null : registered.person().address(), sources);
-        Function<DataItem, Decision> items = from == null ? item -> new Deny(Deny.UNKNOWN_PERSON)
-                : rule.of(requester, person, from);
+        Disclosed disclosed = disclosed(disclosure, registered);
+        Function<DataItem, Decision> items = disclosed.made() == null ? item -> new Deny(Deny.UNKNOWN_PERSON)
+                : item -> policy.decideDisclosed(requester, disclosed.person(), disclosed.made(), item);
         Decision decision = items.apply(null);
-        PersonView view = new PersonView(decision, items, null,
-                from == null ? List.of() : allSources ? sources : List.of(from));
-        Interaction<T> result = decision.permitted() ? body.apply(view)
-                : Interaction.refused(decision, List.of());
-        audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),
-                Purpose.TREATMENT);
-        return result;
-    }
-
-    @Override
-    public <T> Interaction<T> interactSentFile(long userId, long personId, long senderFacilityId, AuditAction action,
-                                               String resourceType, Function<PersonView, Interaction<T>> body) {
-        return interactUnopened(userId, personId, (requester, person) -> policy.decideSentFile(requester, person,
-                senderFacilityId), action, resourceType, body);
-    }
-
-    @Override
-    public <T> Interaction<T> interactSentDocument(long userId, long personId, long addresseeFacilityId,
-                                                   Long addresseeUserId, Set<Profession> readers, AuditAction action,
-                                                   String resourceType, Function<PersonView, Interaction<T>> body) {
-        return interactUnopened(userId, personId, (requester, person) -> policy.decideSentDocument(requester, person,
-                addresseeFacilityId, addresseeUserId, readers), action, resourceType, body);
-    }
-
-    /**
-     * One interaction with something sent about the person (a file, a document), not the record: {@code decide}'s
-     * decision, a view that opens no person and no item, purpose TREATMENT, exactly one audit row naming the person.
-     */
-    private <T> Interaction<T> interactUnopened(long userId, long personId,
-                                                java.util.function.BiFunction<Requester, PersonFacts, Decision> decide,
-                                                AuditAction action, String resourceType,
-                                                Function<PersonView, Interaction<T>> body) {
-        RegisteredPerson registered = identities.person(personId).orElse(null);
-        Requester requester = facts.requester(userId);
-        PersonFacts person = registered == null ? null : facts.person(personId, registered.person().address(),
-                identities.sourcePatientsOf(personId));
-        Decision decision = person == null ? new Deny(Deny.UNKNOWN_PERSON) : decide.apply(requester, person);
-        PersonView view = new PersonView(decision, item -> new Deny(Deny.NO_RULE), null, List.of());
+        PersonView view = new PersonView(decision, items, null, disclosed.sources());
         Interaction<T> result = decision.permitted() ? body.apply(view) : Interaction.refused(decision, List.of());
         audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),
                 Purpose.TREATMENT);
@@ -205,21 +138,42 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
-    public Map<Long, Decision> sentFileRecipients(long personId, long senderFacilityId, Collection<Long> userIds) {
-        RegisteredPerson registered = identities.person(personId).orElse(null);
-        PersonFacts person = registered == null ? null : facts.person(personId, registered.person().address(),
-                identities.sourcePatientsOf(personId));
+    public Map<Long, Decision> disclosedTo(Disclosure disclosure, Collection<Long> userIds) {
+        Disclosed disclosed = disclosed(disclosure, identities.person(disclosure.personId()).orElse(null));
         Map<Long, Decision> decisions = new LinkedHashMap<>();
         for (Long userId : userIds) {
-            decisions.put(userId, person == null ? new Deny(Deny.UNKNOWN_PERSON)
-                    : policy.decideSentFile(facts.requester(userId), person, senderFacilityId));
+            decisions.put(userId, disclosed.made() == null ? new Deny(Deny.UNKNOWN_PERSON)
+                    : policy.decideDisclosed(facts.requester(userId), disclosed.person(), disclosed.made(), null));
         }
         return decisions;
     }
 
+    /**
+     * A disclosure as the facts stand: the person's facts, the disclosure with the facility of the patient it was made
+     * from ({@code made}, null when the person is unknown or that patient is not theirs) and the sources its view
+     * reaches.
+     */
+    private record Disclosed(PersonFacts person, Disclosure made, List<SourcePatient> sources) {
+    }
+
+    private Disclosed disclosed(Disclosure disclosure, RegisteredPerson registered) {
+        long personId = disclosure.personId();
+        List<SourcePatient> all = registered == null ? List.of() : identities.sourcePatientsOf(personId);
+        PersonFacts person = facts.person(personId, registered == null ? null : registered.person().address(), all);
+        if (disclosure.kind().reach() == DisclosureKind.Reach.NOTHING) {
+            return new Disclosed(person, registered == null ? null : disclosure, List.of());
+        }
+        SourcePatient from = all.stream().filter(s -> s.id() == disclosure.fromPatientId()).findFirst().orElse(null);
+        if (from == null) {
+            return new Disclosed(person, null, List.of());
+        }
+        return new Disclosed(person, disclosure.from(from.facilityId()),
+                disclosure.kind().reach() == DisclosureKind.Reach.EVERY_SOURCE ? all : List.of(from));
+    }
+
     @Override
-    public Decision letterList(long userId) {
-        return policy.decideLetterList(facts.requester(userId));
+    public Decision inbox(long userId) {
+        return policy.decideInbox(facts.requester(userId));
     }
 
     @Override

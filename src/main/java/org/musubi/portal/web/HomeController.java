@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.musubi.notice.Notices;
 import org.musubi.paging.PageRequest;
-import org.musubi.policy.ListLinkedPatients;
+import org.musubi.policy.linked.ListLinkedPatients;
 import org.musubi.registry.Facilities;
 import org.musubi.portal.menu.Doors;
 import org.musubi.registry.Profession;

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
 import org.musubi.letters.exchange.LetterExchange;
-import org.musubi.policy.ListLinkedPatients;
+import org.musubi.policy.linked.ListLinkedPatients;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;

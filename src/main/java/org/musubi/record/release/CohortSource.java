@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.musubi.deid.DeidPipeline;
-import org.musubi.deid.PersonRecords;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.StoredResource;
 import org.musubi.record.store.ResourceStore;
@@ -16,7 +14,7 @@ import org.musubi.record.store.ResourceStore.ReleasedPerson;
 
 /**
  * The cohort as the pipeline reads it, twice, in the same order: {@value #CHUNK} persons per read of the store. Each
- * person is a {@link PersonRecords} keyed {@code person-<id>} (the key of their date shift) holding first a Patient made
+ * person is a {@link ReleasedRecords} keyed {@code person-<id>} (the key of their date shift) holding first a Patient made
  * here from the person's birth date, sex and registered address cut to prefecture and municipality
  * ({@link ReleasedPatient}) — the facilities' own Patient resources, with names, identifiers and contacts, are never
  * read — then their resources, where every reference to one of their facilities' Patients (by id, or conditional by
@@ -24,7 +22,7 @@ import org.musubi.record.store.ResourceStore.ReleasedPerson;
  * them) now names that Patient, so that after hashing every resource of a person points to the person's one Patient.
  * A reference the release cannot tie to the person is hashed whole by the pipeline.
  */
-public final class CohortSource implements DeidPipeline.PersonSource {
+public final class CohortSource implements CohortSink.Cohort {
 
     /** Persons per read of the store. */
     public static final int CHUNK = 500;
@@ -45,7 +43,7 @@ public final class CohortSource implements DeidPipeline.PersonSource {
     }
 
     @Override
-    public void each(Consumer<PersonRecords> person) throws IOException {
+    public void each(Consumer<ReleasedRecords> person) throws IOException {
         for (int start = 0; start < personIds.size(); start += CHUNK) {
             List<Long> chunk = personIds.subList(start, Math.min(personIds.size(), start + CHUNK));
             for (ReleasedPerson p : store.released(chunk, categories, from, to)) {
@@ -64,7 +62,7 @@ public final class CohortSource implements DeidPipeline.PersonSource {
         return "person-" + personId;
     }
 
-    static PersonRecords records(ReleasedPerson p) {
+    static ReleasedRecords records(ReleasedPerson p) {
         String key = key(p.personId());
         List<String> json = new ArrayList<>(p.resources().size() + 1);
         List<String> categories = new ArrayList<>(p.resources().size() + 1);
@@ -84,6 +82,6 @@ public final class CohortSource implements DeidPipeline.PersonSource {
             json.add(content);
             categories.add(r.category() == null ? null : r.category().name());
         }
-        return new PersonRecords(key, json, categories);
+        return new ReleasedRecords(key, json, categories);
     }
 }

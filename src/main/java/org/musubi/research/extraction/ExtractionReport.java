@@ -5,7 +5,7 @@ import java.util.Map;
 import org.musubi.deid.DeidConfig;
 import org.musubi.deid.DeidReport;
 import org.musubi.deid.KAnonymity;
-import org.musubi.record.ReadRecords;
+import org.musubi.record.ReleaseCohort;
 import org.musubi.research.ResearchProject;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,7 +23,7 @@ final class ExtractionReport {
     private ExtractionReport() {
     }
 
-    static String json(Extraction extraction, ResearchProject project, ReadRecords.Release release, int cohort,
+    static String json(Extraction extraction, ResearchProject project, ReleaseCohort.Release release, int cohort,
                        DeidReport report, DeidConfig config) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("extraction", extraction.id());

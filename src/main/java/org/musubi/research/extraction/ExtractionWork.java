@@ -16,7 +16,9 @@ import org.musubi.deid.DeidReport;
 import org.musubi.deid.QuasiIdentifier;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
-import org.musubi.record.ReadRecords;
+import org.musubi.deid.DeidRelease;
+import org.musubi.record.ReleaseCohort;
+import org.musubi.record.release.CohortSink;
 import org.musubi.record.Reader;
 import org.musubi.research.CohortCounter;
 import org.musubi.research.CountQuery;
@@ -29,7 +31,7 @@ import org.musubi.research.ReleaseScope;
 /**
  * One extraction's work: the cohort selected exactly as the count selects it ({@link CountQuery#of} with the approved
  * criteria, opted-out persons left out by the same SQL, asked now — an opt-out made after the approval counts), read
- * through the record's research door ({@link ReadRecords#released}, which decides and audits the release once) into
+ * through the record's research door ({@link ReleaseCohort#release}, which decides and audits the release once) into
  * the de-identification pipeline (the shipped Japanese configuration, the project's key, the k threshold of the
  * extraction over age band, sex, municipality and the first event's month), the NDJSON files and the report stored.
  */
@@ -40,11 +42,11 @@ public final class ExtractionWork {
 
     private final ResearchProjects projects;
     private final CohortCounter cohort;
-    private final ReadRecords records;
+    private final ReleaseCohort records;
     private final ExtractionFiles files;
     private final Clock clock;
 
-    public ExtractionWork(ResearchProjects projects, CohortCounter cohort, ReadRecords records, ExtractionFiles files,
+    public ExtractionWork(ResearchProjects projects, CohortCounter cohort, ReleaseCohort records, ExtractionFiles files,
                           Clock clock) {
         this.projects = projects;
         this.cohort = cohort;
@@ -78,16 +80,17 @@ public final class ExtractionWork {
                 base.maxSuppressedFraction());
         DeidPipeline pipeline = new DeidPipeline(new DeidEngine(config, new DeidKeys(projectKey)), QUASI_IDENTIFIERS,
                 today).keepingOnly(scope.fields());
-        ReadRecords.Release release = new ReadRecords.Release(ResearchDesk.TYPE, project.id(),
+        ReleaseCohort.Release release = new ReleaseCohort.Release(ResearchDesk.TYPE, project.id(),
                 "extraction " + extraction.id(), project.countable(today), project.names(extraction.requestedBy()),
                 categories, members, from, to);
         try (ExtractionFiles.Staging staging = files.staging(extraction.id())) {
-            Interaction<DeidReport> released = records.released(
-                    new Reader(extraction.requestedBy(), actor.facilityId(), Purpose.RESEARCH), actor, release, pipeline, staging);
+            DeidRelease sink = new DeidRelease(pipeline, staging);
+            Interaction<CohortSink.Released> released = records.release(
+                    new Reader(extraction.requestedBy(), actor.facilityId(), Purpose.RESEARCH), actor, release, sink);
             if (!released.permitted()) {
                 return new Outcome(List.of(), null, true, released.decision().key());
             }
-            DeidReport report = released.value();
+            DeidReport report = sink.report();
             String json = ExtractionReport.json(extraction, project, release, members.size(), report, config);
             return new Outcome(staging.store(report.resourcesOut(), json), json, false, null);
         }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.musubi.deid.PersonRecords;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.StoredResource;
 import org.musubi.record.store.ResourceStore.ReleasedPerson;
@@ -41,7 +40,7 @@ class CohortSourceTest {
                         + "\"recorder\":{\"reference\":\"Patient/p-ab\"},"
                         + "\"evidence\":[{\"detail\":[{\"reference\":\"Patient?identifier=urn:oid:1.2.3|L-9\"},"
                         + "{\"reference\":\"Patient?identifier=urn:oid:1.2.3|L-99\"}]}]}", Set.of());
-        PersonRecords records = CohortSource.records(new ReleasedPerson(42, LocalDate.of(1960, 1, 1), "MALE", null,
+        ReleasedRecords records = CohortSource.records(new ReleasedPerson(42, LocalDate.of(1960, 1, 1), "MALE", null,
                 List.of("p-a", "p-b"), List.of("L-9"), List.of(condition)));
         assertThat(records.personKey()).isEqualTo("person-42");
         assertThat(records.resources().getFirst()).contains("\"id\":\"person-42\"").doesNotContain("address");

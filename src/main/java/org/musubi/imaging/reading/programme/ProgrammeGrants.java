@@ -11,7 +11,7 @@ import org.musubi.record.Reader;
  * A programme's study opened in the viewer by those whose step it is: each of its two readers until they have read, and
  * at the comparison step the chief or a third reader of the pool. The grant ends with the reader's reading (a reader
  * does not look again while the other still reads) and with the final reading. The consultation door then decides
- * ({@code AccessPolicy.decideConsulted}).
+ * ({@code AccessPolicy.decideDisclosed} (kind {@code READING})).
  */
 final class ProgrammeGrants implements StudyGrants {
 

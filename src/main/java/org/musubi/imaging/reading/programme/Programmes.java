@@ -1,5 +1,6 @@
 package org.musubi.imaging.reading.programme;
 
+import org.musubi.policy.Disclosure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,7 +33,7 @@ import org.musubi.record.WriteRecords;
  * The double reading programmes' doors. Operators (network administrators) set programmes up; a screening facility's
  * doctor submits a study (decided as opening the study is, through the record's write door); the programme's readers
  * and comparers see the study and what they may of the readings through the consultation door ({@link
- * ReadRecords#readConsulted}, {@link WriteRecords#answerReading}: the study's ImagingStudy, nothing else of the record);
+ * ReadRecords#readDisclosed}, {@link WriteRecords#answerDisclosed}: the study's ImagingStudy, nothing else of the record);
  * the final reading is a DiagnosticReport entered under the submitting facility's patient. Every door leaves one audit
  * row; an entry the caller takes no part in, a step its phase or the caller does not allow and an id nobody has all
  * answer empty after one audit row, alike.
@@ -264,8 +265,7 @@ public final class Programmes {
         if (taken == null) {
             return Optional.empty();
         }
-        Interaction<List<StoredResource>> read = reads.readConsulted(reader, taken.entry().personId(),
-                taken.entry().submitterPatientId(), taken.programme().centreFacility(),
+        Interaction<List<StoredResource>> read = reads.readDisclosed(reader, disclosure(taken),
                 List.of(taken.study().resourceId()), AuditAction.READ, TYPE);
         if (!read.permitted() || read.value().isEmpty()) {
             return Optional.empty();
@@ -358,8 +358,7 @@ public final class Programmes {
         ProgrammeStudy next = after;
         ProgrammeStudy[] stored = new ProgrammeStudy[1];
         Instant now = context.clock().instant();
-        Interaction<WriteRecords.Consulted> done = writes.answerReading(reader, taken.entry().personId(),
-                taken.entry().submitterPatientId(), taken.programme().centreFacility(),
+        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, disclosure(taken),
                 List.of(taken.study().resourceId()), action, TYPE, read -> {
                     if (!rows.step(taken.entry(), next, now)) {
                         return List.of();
@@ -368,6 +367,12 @@ public final class Programmes {
                     return report == null ? List.of() : List.of(report.of(taken, next));
                 });
         return done.permitted() ? Optional.ofNullable(stored[0]) : Optional.empty();
+    }
+
+    /** The entry's study as sent to the programme's reading centre. */
+    private static Disclosure disclosure(Taken taken) {
+        return Disclosure.reading(taken.entry().personId(), taken.entry().submitterPatientId(),
+                taken.programme().centreFacility());
     }
 
     /** The entry when the reader takes part in it now (its role); otherwise null after one audit row. */

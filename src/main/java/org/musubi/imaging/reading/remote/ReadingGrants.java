@@ -12,7 +12,7 @@ import org.musubi.record.Reader;
  * The study a reading centre was asked to read, opened in the viewer by the centre's doctors: the grant holds while the
  * request is REQUESTED or CLAIMED, and once REPORTED for the reader who reported it (to look again before the requester
  * acknowledges); it ends with RETURNED, CANCELLED, DECLINED. The consultation door then decides ({@code
- * AccessPolicy.decideConsulted}).
+ * AccessPolicy.decideDisclosed}).
  */
 public final class ReadingGrants implements StudyGrants {
 

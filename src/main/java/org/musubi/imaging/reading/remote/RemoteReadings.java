@@ -1,5 +1,6 @@
 package org.musubi.imaging.reading.remote;
 
+import org.musubi.policy.Disclosure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.musubi.record.fhir.FhirJson;
  * requester's list, report and steps (acknowledge, cancel). Each is one interaction with the person's record, decided by
  * the access policy and audited once: the requester's through {@link WriteRecords#enter} / {@link ReadRecords#readPerson}
  * (the same decision as opening the study), the centre's through the consultation door ({@link
- * ReadRecords#readConsulted}, {@link WriteRecords#answerReading}: the study's ImagingStudy and the request's own
+ * ReadRecords#readDisclosed}, {@link WriteRecords#answerDisclosed}: the study's ImagingStudy and the request's own
  * report, nothing else of the record). A request the caller takes no part in, a step its state or the caller does not
  * allow, and an id nobody has all answer {@link Optional#empty()} after one audit row ({@code record.notFound}).
  * Readers and requesters are doctors (or dentists); anyone else meets requests that do not exist.
@@ -197,8 +198,8 @@ public final class RemoteReadings {
         if (request.reportId() != null) {
             ids.add(request.reportId());
         }
-        Interaction<List<StoredResource>> read = reads.readConsulted(reader, request.personId(),
-                request.requesterPatientId(), request.centreFacility(), ids, AuditAction.READ, TYPE);
+        Interaction<List<StoredResource>> read = reads.readDisclosed(reader, Disclosure.reading(request.personId(),
+                request.requesterPatientId(), request.centreFacility()), ids, AuditAction.READ, TYPE);
         if (!read.permitted() || read.value().stream().noneMatch(r -> r.id().equals(study.resourceId()))) {
             return Optional.empty();
         }
@@ -313,9 +314,9 @@ public final class RemoteReadings {
                     });
             return Optional.ofNullable(done.value());
         }
-        Interaction<WriteRecords.Consulted> done = writes.answerReading(reader, request.personId(),
-                request.requesterPatientId(), request.centreFacility(), List.of(study.resourceId()), action, TYPE,
-                read -> {
+        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, Disclosure.reading(
+                request.personId(), request.requesterPatientId(), request.centreFacility()),
+                List.of(study.resourceId()), action, TYPE, read -> {
                     if (!rows.step(after, request.status(), now)) {
                         return List.of();
                     }

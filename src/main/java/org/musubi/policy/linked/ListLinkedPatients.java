@@ -1,13 +1,14 @@
-package org.musubi.policy;
+package org.musubi.policy.linked;
 
 import java.util.List;
 import java.util.function.LongFunction;
 import org.musubi.paging.PageRequest;
+import org.musubi.policy.PersonView;
 
 /**
  * "My linked patients": the persons the user's facility has an open link to, newest link first,
  * optionally narrowed by a kana name, regional ID or chart number. Decided by
- * {@link AccessPolicy#decideLinkList} and audited with exactly one row per call, naming the persons shown.
+ * {@link org.musubi.policy.AccessPolicy#decideLinkList} and audited with exactly one row per call, naming the persons shown.
  */
 public interface ListLinkedPatients {
 

@@ -1,4 +1,4 @@
-package org.musubi.policy;
+package org.musubi.policy.linked;
 
 import java.time.Instant;
 import java.time.LocalDate;

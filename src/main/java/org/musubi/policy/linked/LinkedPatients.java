@@ -1,7 +1,8 @@
-package org.musubi.policy;
+package org.musubi.policy.linked;
 
 import java.util.List;
 import org.musubi.paging.Page;
+import org.musubi.policy.Decision;
 import org.musubi.paging.PageRequest;
 
 /** The outcome of listing a facility's linked patients: the decision and, when it permits, one page of them. */

@@ -1,0 +1,12 @@
+/**
+ * A person's record (FHIR resources, their versions and search keys) and its doors: {@code ReadRecords},
+ * {@code WriteRecords}, {@code ReleaseCohort} and the import's {@code imports.ImportRecords}. The record stands below
+ * every feature: it depends only on the policy, the audit, identity, the registry, the database and text tools
+ * ({@code RecordDoorRulesTest} holds it by rule, and the doors' public methods name no feature's type); a feature that
+ * lets another party see part of a record does it through a {@code policy.DisclosureKind}, not a new door method.
+ */
+@ApplicationModule(allowedDependencies = {"policy", "policy :: matrix", "policy :: linked", "audit", "audit :: *",
+        "identity", "identity :: *", "registry", "registry :: *", "database", "database :: *", "text", "text :: *"})
+package org.musubi.record;
+
+import org.springframework.modulith.ApplicationModule;
