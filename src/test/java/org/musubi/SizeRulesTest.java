@@ -33,7 +33,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * <li><b>public methods</b>: the public methods the top-level type itself declares, static or not, counted by name
  * and parameters as the compiler emits them; not counted are what the language writes or a caller never chooses —
  * synthetic and bridge methods, a record's component accessors, an enum's {@code values()} and
- * {@code valueOf(String)}, and {@code equals}, {@code hashCode} and {@code toString}. Constructors are not methods.</li>
+ * {@code valueOf(String)}, {@code equals}, {@code hashCode} and {@code toString}, and a method that implements or
+ * overrides one of a supertype Musubi does not declare (a contract of the JDK or a framework: {@code HttpClient}'s,
+ * {@code HttpSession}'s, {@code UserDetails}' — matched by name and number of parameters). Constructors are not
+ * methods.</li>
  * </ul>
  * Left out are interfaces (a port's methods are its adapter's, which is measured, and a {@code jdbc} adapter is left
  * out below), configuration classes (annotated, directly or through another annotation, with Spring's
@@ -53,8 +56,10 @@ class SizeRulesTest {
     static final Path FIXTURES = Path.of("src", "test", "java", "org", "musubi", "archfixtures", "size");
 
     /**
-     * Issue 68's step 4, still to do on this branch's base: each is split by act on its own branch of the wave, and
-     * leaves this list when it is.
+     * Issue 68's classes still over the rule on this branch: those split by act on the wave's other branches (the
+     * rule itself found them; {@code box.wopi.Wopi}, {@code imaging.reading.remote.RemoteReadings} and {@code
+     * research.BulkExtractions}, also named for the wave, are within it already). Each leaves the list when it is
+     * split.
      */
     static final Set<String> PENDING_ISSUE_68 = Set.of(
             // Disclosures and the record's doors (step 1)
@@ -74,9 +79,7 @@ class SizeRulesTest {
             "org.musubi.consult.Consultations",
             "org.musubi.carenet.municipal.MunicipalDocuments",
             "org.musubi.imaging.reading.programme.Programmes",
-            "org.musubi.imaging.reading.remote.RemoteReadings",
             "org.musubi.research.ResearchDesk",
-            "org.musubi.research.BulkExtractions",
             "org.musubi.surveillance.Surveillance",
             // The PHR's tables and records
             "org.musubi.phr.vitals.Vital",
@@ -84,7 +87,10 @@ class SizeRulesTest {
             "org.musubi.phr.checkups.PaperItem");
 
     /** At most three classes that stay over the rule for good, each with its reason. */
-    static final Map<String, String> JUSTIFIED = Map.of();
+    static final Map<String, String> JUSTIFIED = Map.of(
+            "org.musubi.carenet.catalog.DraftEditor",
+            "one draft template's JSON edited in memory, a method per edit the form editor offers (a builder over one "
+                    + "value: it stores, decides and audits nothing; the operators' acts on templates are the store's)");
 
     /** A top-level type of a source tree, with its measures. */
     record Measured(String className, long lines, Set<String> publicMethods) {
@@ -100,18 +106,13 @@ class SizeRulesTest {
     }
 
     @Test
-    void printViolators() {
-        violators(SOURCES).values().forEach(m -> System.out.println("VIOLATOR " + m));
-    }
-
-    @Test
     void noClassIsOverTheSizeRuleButThePendingAndTheJustified() {
         Set<String> violators = violators(SOURCES).keySet();
         Set<String> unexpected = new TreeSet<>(violators);
         unexpected.removeAll(PENDING_ISSUE_68);
         unexpected.removeAll(JUSTIFIED.keySet());
-        assertThat(unexpected).as("classes over %d lines or %d public methods: split them by act (issue 68)",
-                MAX_LINES, MAX_PUBLIC_METHODS).isEmpty();
+        assertThat(unexpected).as("classes over %d lines or %d public methods: split them by act (issue 68); %s",
+                MAX_LINES, MAX_PUBLIC_METHODS, violators(SOURCES).values()).isEmpty();
     }
 
     @Test
@@ -144,6 +145,7 @@ class SizeRulesTest {
         assertThat(all.get("org.musubi.archfixtures.size.ManyComponents").publicMethods()).containsExactly("note()");
         assertThat(all.get("org.musubi.archfixtures.size.ManyConstants").publicMethods()).isEmpty();
         assertThat(all.get("org.musubi.archfixtures.size.WithinTheRule").publicMethods()).hasSize(MAX_PUBLIC_METHODS);
+        assertThat(all.get("org.musubi.archfixtures.size.JdkContract").publicMethods()).containsExactly("label()");
         assertThat(all).doesNotContainKey("org.musubi.archfixtures.size.jdbc.LongAdapter");
     }
 
@@ -207,6 +209,28 @@ class SizeRulesTest {
         }
     }
 
+    /** Whether a supertype declared outside Musubi has a method of the same name and number of parameters. */
+    private static boolean outsideContract(Class<?> type, Method method) {
+        java.util.Deque<Class<?>> supertypes = new java.util.ArrayDeque<>();
+        if (type.getSuperclass() != null) {
+            supertypes.add(type.getSuperclass());
+        }
+        supertypes.addAll(Arrays.asList(type.getInterfaces()));
+        while (!supertypes.isEmpty()) {
+            Class<?> supertype = supertypes.poll();
+            boolean musubi = supertype.getName().startsWith("org.musubi.");
+            if (!musubi && supertype != Object.class && Arrays.stream(supertype.getDeclaredMethods()).anyMatch(m ->
+                    m.getName().equals(method.getName()) && m.getParameterCount() == method.getParameterCount())) {
+                return true;
+            }
+            if (supertype.getSuperclass() != null) {
+                supertypes.add(supertype.getSuperclass());
+            }
+            supertypes.addAll(Arrays.asList(supertype.getInterfaces()));
+        }
+        return false;
+    }
+
     /** The public methods the type declares, as name(parameter types), less what the language writes. */
     static Set<String> publicMethods(Class<?> type) {
         Set<String> accessors = type.isRecord()
@@ -223,7 +247,7 @@ class SizeRulesTest {
             boolean enumMember = type.isEnum() && (signature.equals("values()") || signature.equals("valueOf(String)"));
             boolean objectMember = signature.equals("equals(Object)") || signature.equals("hashCode()")
                     || signature.equals("toString()");
-            if (!accessor && !enumMember && !objectMember) {
+            if (!accessor && !enumMember && !objectMember && !outsideContract(type, method)) {
                 methods.add(signature);
             }
         }
