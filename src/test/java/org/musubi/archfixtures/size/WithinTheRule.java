@@ -3,44 +3,56 @@ package org.musubi.archfixtures.size;
 /** Ten public methods, and the three of Object's that are not counted: within the rule. */
 public final class WithinTheRule {
 
-    public String open() {
-        return "open";
+    private int count;
+
+    public int first(int step) {
+        count += step * 2;
+        return count;
     }
 
-    public String close() {
-        return "close";
+    public int second(int step) {
+        count += step * 3;
+        return count;
     }
 
-    public String send() {
-        return "send";
+    public int third(int step) {
+        count += step * 4;
+        return count;
     }
 
-    public String receive() {
-        return "receive";
+    public int fourth(int step) {
+        count += step * 5;
+        return count;
     }
 
-    public String archive() {
-        return "archive";
+    public int fifth(int step) {
+        count += step * 6;
+        return count;
     }
 
-    public String restore() {
-        return "restore";
+    public int sixth(int step) {
+        count += step * 7;
+        return count;
     }
 
-    public String sign() {
-        return "sign";
+    public int seventh(int step) {
+        count += step * 8;
+        return count;
     }
 
-    public String revoke() {
-        return "revoke";
+    public int eighth(int step) {
+        count += step * 9;
+        return count;
     }
 
-    public String print() {
-        return "print";
+    public int ninth(int step) {
+        count += step * 10;
+        return count;
     }
 
-    public String count() {
-        return "count";
+    public int tenth(int step) {
+        count += step * 11;
+        return count;
     }
 
     @Override
@@ -50,11 +62,11 @@ public final class WithinTheRule {
 
     @Override
     public int hashCode() {
-        return 1;
+        return count;
     }
 
     @Override
     public String toString() {
-        return "within";
+        return "within " + count;
     }
 }
