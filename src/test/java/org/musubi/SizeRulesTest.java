@@ -38,8 +38,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * {@code HttpSession}'s, {@code UserDetails}' — matched by name and number of parameters). Constructors are not
  * methods.</li>
  * </ul>
- * Left out are interfaces (a port's methods are its adapter's, which is measured, and a {@code jdbc} adapter is left
- * out below), configuration classes (annotated, directly or through another annotation, with Spring's
+ * Left out are interfaces (the rule is about classes: a port lists the questions its adapter answers and holds no
+ * act's code), configuration classes (annotated, directly or through another annotation, with Spring's
  * {@code @Configuration} or {@code @ConfigurationProperties}: wiring and settings grow with the features they wire)
  * and the adapters by role in {@code jdbc} and {@code web} packages (a statement or an endpoint a method).
  *
