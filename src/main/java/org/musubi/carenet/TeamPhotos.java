@@ -13,7 +13,7 @@ import org.musubi.photos.PhotoSanitizer;
  * A care team's (wound) photos: an upload is made safe before anything is stored ({@link PhotoSanitizer}: JPEG or PNG
  * only, within the size limit {@code musubi.phr.photos.max-size}, encoded again without EXIF location or any other
  * metadata), and kept in the blob store under its SHA-256 only inside the entry the team's gate permitted ({@link
- * TeamWorkspace#photo}); served back only from a Media of the team the reader sees.
+ * AddTeamPhoto}); served back only from a Media of the team the reader sees.
  */
 public final class TeamPhotos {
 

@@ -11,7 +11,9 @@ import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.RecordConsent;
 import org.musubi.box.Box;
 import org.musubi.carenet.CareTeams;
-import org.musubi.carenet.TeamWorkspace;
+import org.musubi.carenet.AssignTeamTask;
+import org.musubi.carenet.RecordTeamVitals;
+import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
 import org.musubi.carenet.municipal.MunicipalDocuments;
@@ -114,13 +116,15 @@ class DemoConfiguration {
 
     @Bean
     DemoWings demoWings(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
-                        ActAs actAs, LetterExchange letters, CareTeams teams, TeamWorkspace workspace,
-                        Consultations consultations, Pathways pathways, StageFilling filling, Box box,
+                        ActAs actAs, LetterExchange letters, CareTeams teams, WriteTeamNote notes,
+                        RecordTeamVitals vitals, AssignTeamTask tasks, Consultations consultations, Pathways pathways,
+                        StageFilling filling, Box box,
                         MunicipalDocuments municipal, PersonAccess access, Publishing publishing, DemoRecords records,
                         DemoProperties properties, ResearchDesk research, ExtractionDesk extractions,
                         EthicsDocuments ethics) {
-        return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs, letters, teams, workspace,
-                consultations, pathways, filling, box, municipal, access, publishing,
+        return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs, letters, teams,
+                new DemoWings.TeamActs(notes, vitals, tasks), consultations, pathways, filling, box, municipal, access,
+                publishing,
                 (facility, files) -> records.importReceipts(facility, properties.importFolder(), files),
                 research, extractions, ethics));
     }

@@ -16,7 +16,6 @@ import org.musubi.audit.AuditAction;
 import org.musubi.blob.Blob;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.scan.Scanner;
-import org.musubi.box.scan.Verdict;
 import org.musubi.identity.SourcePatient;
 import org.musubi.photos.PhotoSanitizer;
 import org.musubi.policy.DataCategory;
@@ -61,12 +60,12 @@ public final class Publishing {
     public static final int LINES = 20;
     private static final Set<String> TYPES = Set.of("DocumentReference", "Condition", "AllergyIntolerance",
             "MedicationRequest", "MedicationStatement");
-    private static final byte[] PDF = {'%', 'P', 'D', 'F', '-'};
 
     private final WriteRecords writes;
     private final ReadRecords reads;
     private final PublishRecords records;
     private final Parts parts;
+    private final PublishChecks checks;
 
     /** What publishing builds with besides the doors. */
     record Parts(BlobStore blobs, Scanner scanner, Users users, PublishSources sources, long maxBytes) {
@@ -77,6 +76,7 @@ public final class Publishing {
         this.reads = reads;
         this.records = records;
         this.parts = parts;
+        this.checks = new PublishChecks(parts.maxBytes(), parts.scanner());
     }
 
     /** A document or a line's description: a title (a line's text), and for a document its kind and date. */
@@ -140,8 +140,8 @@ public final class Publishing {
      * @throws Invalid when the file or its description cannot be published (nothing audited)
      */
     public Optional<String> document(Reader by, long personId, Upload upload, Described described) {
-        Described checked = checked(described, true);
-        Safe safe = safe(upload);
+        Described checked = PublishChecks.checked(described, true);
+        PublishChecks.Safe safe = checks.safe(upload);
         return entered(by, personId, AuditAction.CREATE, Set.of(DataCategory.DOCUMENTS), "publish", (own, entry) -> {
             Blob blob;
             try {
@@ -152,7 +152,7 @@ public final class Publishing {
             String binaryId = UUID.randomUUID().toString();
             String documentId = UUID.randomUUID().toString();
             return new Made(List.of(records.binary(own, binaryId, blob, safe.mediaType()),
-                    records.document(own, documentId, binaryId, blob, safe.mediaType(), fileName(upload.fileName()),
+                    records.document(own, documentId, binaryId, blob, safe.mediaType(), PublishChecks.fileName(upload.fileName()),
                             checked, name(by))), documentId);
         }).map(List::getFirst);
     }
@@ -164,10 +164,10 @@ public final class Publishing {
      */
     public Optional<List<String>> note(Reader by, long personId, Note note) {
         List<Diagnosis> diagnoses = note.diagnoses().stream().filter(d -> d.text() != null && !d.text().isBlank())
-                .map(d -> new Diagnosis(line(d.text()), d.code() == null || d.code().isBlank() ? null : line(d.code())))
+                .map(d -> new Diagnosis(PublishChecks.line(d.text()), d.code() == null || d.code().isBlank() ? null : PublishChecks.line(d.code())))
                 .toList();
-        List<String> allergies = lines(note.allergies());
-        List<String> medicines = lines(note.medicines());
+        List<String> allergies = PublishChecks.lines(note.allergies());
+        List<String> medicines = PublishChecks.lines(note.medicines());
         if (diagnoses.size() + allergies.size() + medicines.size() == 0) {
             throw new Invalid("publish.fault.emptyNote");
         }
@@ -201,7 +201,7 @@ public final class Publishing {
      * live publication of the facility (one audit row either way).
      */
     public boolean correct(Reader by, long personId, String type, String id, Described described) {
-        Described checked = checked(described, "DocumentReference".equals(type));
+        Described checked = PublishChecks.checked(described, "DocumentReference".equals(type));
         return changed(by, personId, type, id, "correct", (own, stored) -> records.corrected(own, id, stored, checked));
     }
 
@@ -315,93 +315,6 @@ public final class Publishing {
             return made.first() != null ? List.of(made.first()) : made.writes().stream().map(ResourceWrite::id).toList();
         });
         return done.permitted() && done.value() != null ? Optional.of(done.value()) : Optional.empty();
-    }
-
-    private record Safe(byte[] bytes, String mediaType) {
-    }
-
-    /** The upload checked: a PDF as sent, a picture made safe; scanned when a scanner is configured. */
-    private Safe safe(Upload upload) {
-        byte[] bytes = upload.bytes();
-        if (bytes == null || bytes.length == 0) {
-            throw new Invalid("publish.fault.noFile");
-        }
-        if (bytes.length > parts.maxBytes()) {
-            throw new Invalid("publish.fault.tooLarge", parts.maxBytes() / (1024 * 1024));
-        }
-        Safe safe;
-        if (startsWith(bytes, PDF)) {
-            safe = new Safe(bytes, "application/pdf");
-        } else {
-            try {
-                PhotoSanitizer.Sanitized picture = new PhotoSanitizer().sanitize(fileName(upload.fileName()), bytes,
-                        parts.maxBytes());
-                safe = new Safe(picture.bytes(), picture.mediaType());
-            } catch (PhotoSanitizer.Refused e) {
-                throw new Invalid("publish.fault.notPdfOrPicture");
-            }
-        }
-        if (parts.scanner().configured()) {
-            Verdict verdict = parts.scanner().scan(new ByteArrayInputStream(safe.bytes()), safe.bytes().length);
-            if (verdict instanceof Verdict.Infected) {
-                throw new Invalid("publish.fault.infected");
-            }
-            if (!(verdict instanceof Verdict.Clean)) {
-                throw new Invalid("publish.fault.notScanned");
-            }
-        }
-        return safe;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Described checked(Described described, boolean document) {
-        if (described == null || described.title() == null || described.title().isBlank()) {
-            throw new Invalid("publish.fault.noTitle");
-        }
-        String title = line(described.title());
-        if (!document) {
-            return new Described(title, null, null);
-        }
-        if (described.kind() == null || described.date() == null) {
-            throw new Invalid("publish.fault.noKindOrDate");
-        }
-        if (described.date().getYear() < 1900 || described.date().getYear() > 2200) {
-            throw new Invalid("publish.fault.noKindOrDate");
-        }
-        return new Described(title, described.kind(), described.date());
-    }
-
-    private static List<String> lines(List<String> lines) {
-        return lines == null ? List.of() : lines.stream().filter(l -> l != null && !l.isBlank()).map(Publishing::line)
-                .toList();
-    }
-
-    private static String line(String text) {
-        String stripped = text.strip();
-        if (stripped.length() > TEXT) {
-            throw new Invalid("publish.fault.tooLong", TEXT);
-        }
-        return stripped;
-    }
-
-    private static String fileName(String name) {
-        if (name == null || name.isBlank()) {
-            return "document";
-        }
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).strip();
-        return base.length() > 200 ? base.substring(0, 200) : base;
     }
 
     private String name(Reader by) {

@@ -913,7 +913,11 @@ class AttackMatrixIT extends NetworkFixtures {
     // ---- Care-team workspace (issue 44): one contiguous block ------------------------------------------------------
 
     @Autowired
-    org.musubi.carenet.TeamWorkspace teamWorkspace;
+    org.musubi.carenet.WriteTeamNote teamNotes;
+    @Autowired
+    org.musubi.carenet.AssignTeamTask teamTasks;
+    @Autowired
+    org.musubi.carenet.AddTeamPhoto teamPhotos;
 
     /**
      * A care team's workspace (its page, each of its writes, a task's status, a photo and the photo upload) answers
@@ -935,11 +939,11 @@ class AttackMatrixIT extends NetworkFixtures {
         org.musubi.carenet.CareTeams.Actor lead = org.musubi.carenet.HomeCareTeam.actor(doctor);
         UUID team = home.team().id();
         org.musubi.carenet.CareTeams.Actor member = org.musubi.carenet.HomeCareTeam.actor(nurse);
-        String note = teamWorkspace.note(member, team, org.musubi.carenet.TeamEntry.Kind.CARE_NOTE,
+        String note = teamNotes.write(member, team, org.musubi.carenet.TeamEntry.Kind.CARE_NOTE,
                 List.of("攻撃試験のケア記録"));
-        String task = teamWorkspace.task(member, team, "攻撃試験のタスク", doctor.id(), null);
+        String task = teamTasks.assign(member, team, "攻撃試験のタスク", doctor.id(), null);
         byte[] png = org.musubi.photos.TestPictures.png(40, 30);
-        String photo = teamWorkspace.photo(member, team, "wound.png", png, "攻撃試験の写真", "仙骨部");
+        String photo = teamPhotos.add(member, team, "wound.png", png, "攻撃試験の写真", "仙骨部");
         String guessed = UUID.randomUUID().toString();
         long stored = jdbc.sql("SELECT count(*) FROM care_team_entry WHERE team_id = ?").param(team).query(Long.class)
                 .single();

@@ -13,7 +13,12 @@ import java.util.function.Supplier;
 import org.musubi.audit.Purpose;
 import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.TeamEntry;
-import org.musubi.carenet.TeamWorkspace;
+import org.musubi.carenet.AssignTeamTask;
+import org.musubi.carenet.CountWaitingTeamTasks;
+import org.musubi.carenet.ListMyTeamTasks;
+import org.musubi.carenet.ReadTeamTimeline;
+import org.musubi.carenet.RecordTeamVitals;
+import org.musubi.carenet.WriteTeamNote;
 import org.musubi.consent.ConsentScope;
 import org.musubi.consent.Consents;
 import org.musubi.registry.Facility;
@@ -44,7 +49,12 @@ public final class CareTeamTimelineBenchmark {
             TestAccounts accounts = database.bean(TestAccounts.class);
             Consents consents = database.bean(Consents.class);
             CareTeams teams = database.bean(CareTeams.class);
-            TeamWorkspace workspace = database.bean(TeamWorkspace.class);
+            WriteTeamNote notes = database.bean(WriteTeamNote.class);
+            RecordTeamVitals vitals = database.bean(RecordTeamVitals.class);
+            AssignTeamTask tasks = database.bean(AssignTeamTask.class);
+            ReadTeamTimeline timelines = database.bean(ReadTeamTimeline.class);
+            ListMyTeamTasks myTasks = database.bean(ListMyTeamTasks.class);
+            CountWaitingTeamTasks waiting = database.bean(CountWaitingTeamTasks.class);
             JdbcClient jdbc = database.bean(JdbcClient.class);
             Facility hospital = accounts.newHospital();
             Facility station = accounts.newHospital();
@@ -66,14 +76,14 @@ public final class CareTeamTimelineBenchmark {
             long started = System.nanoTime();
             for (int day = 0; day < days; day++) {
                 for (int n = 0; n < perDay; n++) {
-                    workspace.note(writer, team, TeamEntry.Kind.CARE_NOTE, List.of("訪問 " + day + "-" + n
+                    notes.write(writer, team, TeamEntry.Kind.CARE_NOTE, List.of("訪問 " + day + "-" + n
                             + "：食事は半量、排泄は自立、皮膚トラブルなし。家族の介護負担の訴えあり。"));
                 }
-                workspace.vitals(writer, team, Map.of(TeamWorkspace.Measure.SYSTOLIC, BigDecimal.valueOf(110 + day % 30),
-                        TeamWorkspace.Measure.DIASTOLIC, BigDecimal.valueOf(70 + day % 10),
-                        TeamWorkspace.Measure.PULSE, BigDecimal.valueOf(60 + day % 20)));
+                vitals.record(writer, team, Map.of(RecordTeamVitals.Measure.SYSTOLIC, BigDecimal.valueOf(110 + day % 30),
+                        RecordTeamVitals.Measure.DIASTOLIC, BigDecimal.valueOf(70 + day % 10),
+                        RecordTeamVitals.Measure.PULSE, BigDecimal.valueOf(60 + day % 20)));
                 if (day % 7 == 0) {
-                    workspace.task(writer, team, "残薬の確認 " + day, pharmacist.id(), LocalDate.now().plusDays(day % 3));
+                    tasks.assign(writer, team, "残薬の確認 " + day, pharmacist.id(), LocalDate.now().plusDays(day % 3));
                 }
                 if (day % 100 == 99) {
                     System.out.printf(Locale.ROOT, "  ... %d days%n", day + 1);
@@ -93,12 +103,12 @@ public final class CareTeamTimelineBenchmark {
 
             Instant older = Instant.now().minusSeconds(86_400L * days / 2);
             Map<String, Supplier<Object>> asks = new LinkedHashMap<>();
-            asks.put("timeline, first page (50 of " + entries + ", handover)", () -> workspace.timeline(reader, team, null));
-            asks.put("timeline, a page a year back", () -> workspace.timeline(reader, team, older));
-            asks.put("my tasks (every open task of the pharmacist)", () -> workspace.myTasks(reader));
-            asks.put("home page count", () -> workspace.waiting(pharmacist.id(), pharmacy.id(), Instant.now()));
-            TimedAsks.run(asks, options.integer("warm-up"), rounds, answer -> answer instanceof TeamWorkspace.Timeline t
-                    && t.items().size() != TeamWorkspace.PAGE, figures, 100, "p95 ≤ 100 ms");
+            asks.put("timeline, first page (50 of " + entries + ", handover)", () -> timelines.read(reader, team, null));
+            asks.put("timeline, a page a year back", () -> timelines.read(reader, team, older));
+            asks.put("my tasks (every open task of the pharmacist)", () -> myTasks.list(reader));
+            asks.put("home page count", () -> waiting.count(pharmacist.id(), pharmacy.id(), Instant.now()));
+            TimedAsks.run(asks, options.integer("warm-up"), rounds, answer -> answer instanceof ReadTeamTimeline.Timeline t
+                    && t.items().size() != ReadTeamTimeline.PAGE, figures, 100, "p95 ≤ 100 ms");
         }
         figures.writeIfAsked();
     }

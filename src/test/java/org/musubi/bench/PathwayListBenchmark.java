@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.musubi.carenet.enrolment.Enrolment;
 import org.musubi.carenet.enrolment.EnrolmentStore;
+import org.musubi.carenet.enrolment.ListEnrolments;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.pathway.PathwayTemplate;
 import org.musubi.paging.Page;
@@ -52,17 +53,19 @@ public final class PathwayListBenchmark {
             System.out.printf(Locale.ROOT, "loaded %,d enrolments of the facility and %,d of another in %.1f s%n",
                     enrolments, others, (System.nanoTime() - started) / 1e9);
             int deep = Math.max(1, enrolments / 50 / 2);
+            ListEnrolments list = database.bean(ListEnrolments.class);
+            EnrolmentStore store = database.bean(EnrolmentStore.class);
             Map<String, Supplier<Object>> asks = new LinkedHashMap<>();
-            asks.put("list, first page of all (50 of " + enrolments + ")", () -> pathways.list(
+            asks.put("list, first page of all (50 of " + enrolments + ")", () -> list.list(
                     new EnrolmentStore.ListQuery(hospital.id(), null, null), new PageRequest(1, 50)));
-            asks.put("list, first page of active stroke", () -> pathways.list(
+            asks.put("list, first page of active stroke", () -> list.list(
                     new EnrolmentStore.ListQuery(hospital.id(), "stroke", Enrolment.Status.ACTIVE), new PageRequest(1, 50)));
-            asks.put("list, page " + deep + " of all", () -> pathways.list(
+            asks.put("list, page " + deep + " of all", () -> list.list(
                     new EnrolmentStore.ListQuery(hospital.id(), null, null), new PageRequest(deep, 50)));
-            asks.put("other hospital's list (its own " + others + " and assigned), first page", () -> pathways.list(
+            asks.put("other hospital's list (its own " + others + " and assigned), first page", () -> list.list(
                     new EnrolmentStore.ListQuery(other.id(), null, null), new PageRequest(1, 50)));
             asks.put("other hospital's home line (due and overdue stages)",
-                    () -> pathways.waiting(other.id(), LocalDate.now()));
+                    () -> store.waiting(other.id(), LocalDate.now()));
             TimedAsks.run(asks, options.integer("warm-up"), rounds,
                     answer -> answer instanceof Page<?> page && page.items().isEmpty(), figures, 100, "p95 ≤ 100 ms");
         }

@@ -48,7 +48,9 @@ class TeamPhotosIT extends NetworkFixtures {
     @Autowired
     CareTeams teams;
     @Autowired
-    TeamWorkspace workspace;
+    AddTeamPhoto addPhotos;
+    @Autowired
+    OpenTeamPhoto openPhotos;
     @Autowired
     BlobStore blobs;
     @Autowired
@@ -74,7 +76,7 @@ class TeamPhotosIT extends NetworkFixtures {
         assertThat(exifSegment(original)).as("the fixture carries EXIF").isTrue();
 
         long before = audit.max();
-        String media = workspace.photo(actor(t.nurse()), id, "wound.jpg", original, "仙骨部の発赤 2cm", "仙骨部");
+        String media = addPhotos.add(actor(t.nurse()), id, "wound.jpg", original, "仙骨部の発赤 2cm", "仙骨部");
         List<AuditRows.Row> rows = audit.rowsSince(before);
         assertThat(rows).extracting(AuditRows.Row::action).as("the station's first entry links its source patient")
                 .containsExactly("IDENTITY_LINK", "CREATE");
@@ -117,7 +119,7 @@ class TeamPhotosIT extends NetworkFixtures {
         assertThat(read).singleElement().satisfies(r -> {
             assertThat(r.action()).isEqualTo("READ");
             assertThat(r.outcome()).isEqualTo("PERMIT");
-            assertThat(r.resourceType()).isEqualTo(TeamWorkspace.PHOTO_TARGET);
+            assertThat(r.resourceType()).isEqualTo(OpenTeamPhoto.PHOTO_TARGET);
             assertThat(r.resourceIds()).anyMatch(i -> i.endsWith(media));
         });
 
@@ -128,13 +130,13 @@ class TeamPhotosIT extends NetworkFixtures {
         Facility office = accounts.facilityOf(FacilityKind.CARE_FACILITY);
         User careManager = accounts.memberOf(office, Profession.CARE_MANAGER);
         teams.invite(actor(t.doctor()), id, careManager.id(), CareTeams.Role.CARE_MANAGER, null);
-        try (InputStream in = workspace.photo(actor(careManager), id, media).content()) {
+        try (InputStream in = openPhotos.open(actor(careManager), id, media).content()) {
             assertThat(in.readAllBytes()).as("a care manager member reads the team's photo (CARE_RECORDS)")
                     .isEqualTo(kept);
         }
 
         HomeCareTeam other = team();
-        String theirs = workspace.photo(actor(other.nurse()), other.team().id(), "b.png", TestPictures.png(40, 30),
+        String theirs = addPhotos.add(actor(other.nurse()), other.team().id(), "b.png", TestPictures.png(40, 30),
                 null, null);
         refusedAlike(actor(t.outsider()), id, media, "never a member");
         refusedAlike(actor(t.nurse()), id, UUID.randomUUID().toString(), "a guessed photo id");
@@ -163,7 +165,7 @@ class TeamPhotosIT extends NetworkFixtures {
                 .single();
         long before = audit.max();
         byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\n".getBytes(StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> workspace.photo(actor(t.nurse()), id, "report.pdf", pdf, "説明", null))
+        assertThatThrownBy(() -> addPhotos.add(actor(t.nurse()), id, "report.pdf", pdf, "説明", null))
                 .isInstanceOf(PhotoSanitizer.Refused.class)
                 .satisfies(e -> assertThat(((PhotoSanitizer.Refused) e).messageKey()).isEqualTo("phr.photo.notJpegOrPng"));
         assertThat(audit.countSince(before)).isZero();
@@ -195,15 +197,16 @@ class TeamPhotosIT extends NetworkFixtures {
     void aReadOnlyStandbyRefusesTheUploadWithItsMessageAndStillServesPhotos() throws IOException {
         HomeCareTeam t = team();
         UUID id = t.team().id();
-        String media = workspace.photo(actor(t.nurse()), id, "a.png", TestPictures.png(40, 30), null, "左下腿");
+        String media = addPhotos.add(actor(t.nurse()), id, "a.png", TestPictures.png(40, 30), null, "左下腿");
         TeamWorkspace standby = new TeamWorkspace(teams, writes, reads, new org.musubi.carenet.jdbc.JdbcTeamEntries(jdbc),
                 new TeamWorkspace.Parts(null, null, users, access, Standby.fixed(true)::readOnly,
                         new TeamPhotos(blobs, PhotoSanitizer.DEFAULT_MAX_BYTES)));
         long before = audit.max();
-        assertThatThrownBy(() -> standby.photo(actor(t.nurse()), id, "b.png", TestPictures.png(40, 30), null, null))
+        assertThatThrownBy(() -> new AddTeamPhoto(standby).add(actor(t.nurse()), id, "b.png", TestPictures.png(40, 30),
+                null, null))
                 .isInstanceOf(ReadOnlyStandbyException.class).hasMessage(Standby.MESSAGE);
         assertThat(audit.countSince(before)).as("nothing read, nothing audited").isZero();
-        try (InputStream in = standby.photo(actor(t.pharmacist()), id, media).content()) {
+        try (InputStream in = new OpenTeamPhoto(standby).open(actor(t.pharmacist()), id, media).content()) {
             assertThat(in.readAllBytes()).isNotEmpty();
         }
         assertThat(audit.countSince(before)).isEqualTo(1);
@@ -212,7 +215,7 @@ class TeamPhotosIT extends NetworkFixtures {
     /** The same refusal as for no photo: one DENY row, nothing served. */
     private void refusedAlike(CareTeams.Actor by, UUID team, String media, String why) {
         long before = audit.max();
-        assertThatThrownBy(() -> workspace.photo(by, team, media)).as(why).isInstanceOf(Refused.class)
+        assertThatThrownBy(() -> openPhotos.open(by, team, media)).as(why).isInstanceOf(Refused.class)
                 .hasMessage(CareTeams.NOT_FOUND);
         List<AuditRows.Row> rows = audit.rowsSince(before);
         assertThat(rows).as(why).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("DENY"));

@@ -50,7 +50,19 @@ class TeamWorkspaceIT extends NetworkFixtures {
     @Autowired
     CareTeams teams;
     @Autowired
-    TeamWorkspace workspace;
+    WriteTeamNote notes;
+    @Autowired
+    RecordTeamVitals vitalSigns;
+    @Autowired
+    RecordTeamAdl adl;
+    @Autowired
+    AssignTeamTask tasks;
+    @Autowired
+    ChangeTeamTaskStatus statuses;
+    @Autowired
+    ReadTeamTimeline timelines;
+    @Autowired
+    ListMyTeamTasks myTasks;
     @Autowired
     PersonAccess access;
     @Autowired
@@ -77,7 +89,7 @@ class TeamWorkspaceIT extends NetworkFixtures {
         UUID id = t.team().id();
 
         long before = audit.max();
-        String soap = workspace.note(actor(t.nurse()), id, TeamEntry.Kind.SOAP, List.of("息苦しさなし", "SpO2 97%", "安定",
+        String soap = notes.write(actor(t.nurse()), id, TeamEntry.Kind.SOAP, List.of("息苦しさなし", "SpO2 97%", "安定",
                 "訪問継続"));
         List<AuditRows.Row> first = audit.rowsSince(before);
         assertThat(first).extracting(AuditRows.Row::action, AuditRows.Row::outcome, AuditRows.Row::resourceType)
@@ -96,22 +108,22 @@ class TeamWorkspaceIT extends NetworkFixtures {
         assertThat(jdbc.sql("SELECT method FROM person_link WHERE source_patient_id = ?")
                 .param(sourcePatientOf(t.station(), t.person())).query(String.class).single()).isEqualTo("CARE_TEAM");
 
-        assertOneRow(() -> workspace.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("入浴介助、皮膚トラブルなし")),
+        assertOneRow(() -> notes.write(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("入浴介助、皮膚トラブルなし")),
                 "Communication");
-        String vitals = assertOneRow(() -> workspace.vitals(actor(t.nurse()), id, Map.of(
-                TeamWorkspace.Measure.SYSTOLIC, new BigDecimal("128"), TeamWorkspace.Measure.DIASTOLIC,
-                new BigDecimal("76"), TeamWorkspace.Measure.SPO2, new BigDecimal("97"))), "Observation");
+        String vitals = assertOneRow(() -> vitalSigns.record(actor(t.nurse()), id, Map.of(
+                RecordTeamVitals.Measure.SYSTOLIC, new BigDecimal("128"), RecordTeamVitals.Measure.DIASTOLIC,
+                new BigDecimal("76"), RecordTeamVitals.Measure.SPO2, new BigDecimal("97"))), "Observation");
         assertThat(jdbc.sql("SELECT category FROM resource WHERE id = ?").param(vitals).query(String.class).single())
                 .isEqualTo("VITALS");
-        assertOneRow(() -> workspace.adl(actor(t.nurse()), id, Map.of("meal", "independent", "bathing", "partial"),
+        assertOneRow(() -> adl.record(actor(t.nurse()), id, Map.of("meal", "independent", "bathing", "partial"),
                 "浴槽の出入りに介助"), "Communication");
-        String task = assertOneRow(() -> workspace.task(actor(t.nurse()), id, "残薬を確認してください", t.pharmacist().id(),
+        String task = assertOneRow(() -> tasks.assign(actor(t.nurse()), id, "残薬を確認してください", t.pharmacist().id(),
                 LocalDate.now().minusDays(1)), "Task");
         assertThat(jdbc.sql("SELECT count(*) FROM care_team_entry WHERE team_id = ?").param(id).query(Long.class)
                 .single()).as("SOAP, note, 2 vital signs, ADL, task").isEqualTo(6);
 
         long reading = audit.max();
-        TeamWorkspace.Timeline timeline = workspace.timeline(actor(t.pharmacist()), id, null);
+        ReadTeamTimeline.Timeline timeline = timelines.read(actor(t.pharmacist()), id, null);
         List<AuditRows.Row> read = audit.rowsSince(reading);
         assertThat(read).hasSize(1);
         assertThat(read.getFirst().action()).isEqualTo("READ");
@@ -127,11 +139,11 @@ class TeamWorkspaceIT extends NetworkFixtures {
                 Instant.now()).stream().filter(w -> w.id().equals("care-team-tasks")).findFirst().orElseThrow();
         assertThat(line.count()).isEqualTo(1);
         assertThat(line.overdue()).isEqualTo(1);
-        assertThat(workspace.myTasks(actor(t.pharmacist()))).extracting(TeamWorkspace.MyTask::text)
+        assertThat(myTasks.list(actor(t.pharmacist()))).extracting(ListMyTeamTasks.MyTask::text)
                 .containsExactly("残薬を確認してください");
 
         long moving = audit.max();
-        workspace.taskStatus(actor(t.pharmacist()), id, task, "in-progress");
+        statuses.change(actor(t.pharmacist()), id, task, "in-progress");
         List<AuditRows.Row> moved = audit.rowsSince(moving);
         assertThat(moved).extracting(AuditRows.Row::action).as("the pharmacy's first entry links its source patient")
                 .containsExactly("IDENTITY_LINK", "CREATE");
@@ -140,15 +152,15 @@ class TeamWorkspaceIT extends NetworkFixtures {
         assertThat(jdbc.sql("SELECT content::jsonb->>'status' FROM resource WHERE id = ?").param(task).query(String.class).single())
                 .as("the Task is the station's: the pharmacy records the change as its own note").isEqualTo("requested");
         long completing = audit.max();
-        workspace.taskStatus(actor(t.nurse()), id, task, "completed");
+        statuses.change(actor(t.nurse()), id, task, "completed");
         assertThat(audit.rowsSince(completing)).hasSize(1);
         assertThat(jdbc.sql("SELECT content::jsonb->>'status' FROM resource WHERE id = ?").param(task).query(String.class).single())
                 .isEqualTo("completed");
-        assertThat(workspace.myTasks(actor(t.pharmacist()))).isEmpty();
+        assertThat(myTasks.list(actor(t.pharmacist()))).isEmpty();
 
-        workspace.note(actor(t.pharmacist()), id, TeamEntry.Kind.CARE_NOTE, List.of("残薬確認済み"));
-        workspace.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("次回訪問は金曜"));
-        assertThat(workspace.timeline(actor(t.pharmacist()), id, null).since())
+        notes.write(actor(t.pharmacist()), id, TeamEntry.Kind.CARE_NOTE, List.of("残薬確認済み"));
+        notes.write(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("次回訪問は金曜"));
+        assertThat(timelines.read(actor(t.pharmacist()), id, null).since())
                 .as("since the pharmacist's own last entry: only the nurse's later note")
                 .extracting(i -> i.lines().getFirst()).containsExactly("次回訪問は金曜");
     }
@@ -157,7 +169,7 @@ class TeamWorkspaceIT extends NetworkFixtures {
     void everyoneButALiveConsentedMemberIsRefusedLikeAMissingTeamOnceAuditedAndNothingStored() {
         HomeCareTeam t = team();
         UUID id = t.team().id();
-        workspace.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("初回"));
+        notes.write(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("初回"));
 
         refused(t, actor(t.outsider()), "never a member");
         assertRefused(t, actor(t.nurse()), UUID.randomUUID(), "a guessed team");
@@ -178,7 +190,7 @@ class TeamWorkspaceIT extends NetworkFixtures {
                 .param(t.nurse().id()).update();
         refused(t, actor(t.nurse()), "membership past its end");
         teams.invite(actor(t.doctor()), id, t.nurse().id(), CareTeams.Role.VISITING_NURSE, null);
-        workspace.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("再開"));
+        notes.write(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("再開"));
 
         teams.end(actor(t.nurse()), id, t.nurse().id());
         refused(t, actor(t.nurse()), "left the team");
@@ -196,28 +208,28 @@ class TeamWorkspaceIT extends NetworkFixtures {
     void aReadOnlyStandbyRefusesEveryWriteWithItsMessageAndStillShowsTheTimeline() {
         HomeCareTeam t = team();
         UUID id = t.team().id();
-        workspace.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("主系で記録"));
+        notes.write(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("主系で記録"));
         TeamWorkspace.Parts parts = new TeamWorkspace.Parts(null, null, null, access, Standby.fixed(true)::readOnly,
                 null);
         TeamWorkspace standby = new TeamWorkspace(teams, writes, reads,
                 new org.musubi.carenet.jdbc.JdbcTeamEntries(jdbc), parts);
         long before = audit.max();
-        assertThatThrownBy(() -> standby.note(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("待機系")))
+        assertThatThrownBy(() -> new WriteTeamNote(standby).write(actor(t.nurse()), id, TeamEntry.Kind.CARE_NOTE, List.of("待機系")))
                 .isInstanceOf(ReadOnlyStandbyException.class).hasMessage(Standby.MESSAGE);
-        assertThatThrownBy(() -> standby.task(actor(t.nurse()), id, "x", t.pharmacist().id(), null))
+        assertThatThrownBy(() -> new AssignTeamTask(standby).assign(actor(t.nurse()), id, "x", t.pharmacist().id(), null))
                 .isInstanceOf(ReadOnlyStandbyException.class);
         assertThat(audit.countSince(before)).as("nothing read, nothing audited").isZero();
-        TeamWorkspace.Timeline timeline = new TeamWorkspace(teams, writes, reads,
+        ReadTeamTimeline.Timeline timeline = new ReadTeamTimeline(new TeamWorkspace(teams, writes, reads,
                 new org.musubi.carenet.jdbc.JdbcTeamEntries(jdbc), new TeamWorkspace.Parts(null, null,
-                users, access, Standby.fixed(true)::readOnly, null)).timeline(actor(t.pharmacist()), id, null);
+                users, access, Standby.fixed(true)::readOnly, null))).read(actor(t.pharmacist()), id, null);
         assertThat(timeline.items()).extracting(i -> i.lines().getFirst()).containsExactly("主系で記録");
     }
 
     @Test
     void theResidentSeesTheirTeamAndItsOpenTasksButNotTheProfessionalsNotesInOneAuditedRead() {
         HomeCareTeam t = team();
-        workspace.note(actor(t.nurse()), t.team().id(), TeamEntry.Kind.CARE_NOTE, List.of("専門職の記録：家族の負担感強い"));
-        String task = workspace.task(actor(t.nurse()), t.team().id(), "お薬カレンダーの準備", t.pharmacist().id(),
+        notes.write(actor(t.nurse()), t.team().id(), TeamEntry.Kind.CARE_NOTE, List.of("専門職の記録：家族の負担感強い"));
+        String task = tasks.assign(actor(t.nurse()), t.team().id(), "お薬カレンダーの準備", t.pharmacist().id(),
                 LocalDate.of(2030, 1, 15));
         var notebook = residents.logIn(port, residents.register(t.person()));
         long before = audit.max();
@@ -227,7 +239,7 @@ class TeamWorkspaceIT extends NetworkFixtures {
         List<AuditRows.Row> rows = audit.rowsSince(before);
         assertThat(rows).filteredOn(r -> "CareTeam".equals(r.resourceType())).singleElement()
                 .satisfies(r -> assertThat(r.resourceIds()).contains(task, "CareTeam/" + t.team().id()));
-        workspace.taskStatus(actor(t.pharmacist()), t.team().id(), task, "completed");
+        statuses.change(actor(t.pharmacist()), t.team().id(), task, "completed");
         assertThat(notebook.get("/phr/care-team").body()).doesNotContain("お薬カレンダーの準備");
     }
 
@@ -239,10 +251,10 @@ class TeamWorkspaceIT extends NetworkFixtures {
     private void assertRefused(HomeCareTeam t, CareTeams.Actor by, UUID team, String why) {
         long entries = jdbc.sql("SELECT count(*) FROM care_team_entry").query(Long.class).single();
         List<Supplier<Object>> attempts = List.of(
-                () -> workspace.note(by, team, TeamEntry.Kind.CARE_NOTE, List.of("不正")),
-                () -> workspace.vitals(by, team, Map.of(TeamWorkspace.Measure.PULSE, new BigDecimal("70"))),
-                () -> workspace.task(by, team, "不正", t.pharmacist().id(), null),
-                () -> workspace.timeline(by, team, null));
+                () -> notes.write(by, team, TeamEntry.Kind.CARE_NOTE, List.of("不正")),
+                () -> vitalSigns.record(by, team, Map.of(RecordTeamVitals.Measure.PULSE, new BigDecimal("70"))),
+                () -> tasks.assign(by, team, "不正", t.pharmacist().id(), null),
+                () -> timelines.read(by, team, null));
         for (Supplier<Object> attempt : attempts) {
             long before = audit.max();
             assertThatThrownBy(attempt::get).as(why).isInstanceOf(Refused.class).hasMessage(CareTeams.NOT_FOUND);

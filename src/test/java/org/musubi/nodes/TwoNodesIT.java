@@ -91,7 +91,9 @@ class TwoNodesIT extends ResidentFixtures {
     @Autowired LetterExchange letters;
     @Autowired LetterPatients letterPatients;
     @Autowired org.musubi.carenet.CareTeams careTeams;
-    @Autowired org.musubi.carenet.TeamWorkspace workspace;
+    @Autowired org.musubi.carenet.WriteTeamNote notes;
+    @Autowired org.musubi.carenet.AssignTeamTask tasks;
+    @Autowired org.musubi.carenet.ChangeTeamTaskStatus statuses;
 
     @TempDir static Path work;
     private SecondNode b;
@@ -442,14 +444,14 @@ class TwoNodesIT extends ResidentFixtures {
         org.musubi.carenet.CareTeams.Actor lead = new org.musubi.carenet.CareTeams.Actor(doctor.id(), hospital.id());
         UUID team = careTeams.create(lead, person, "二拠点チーム", org.musubi.carenet.CareTeams.Role.DOCTOR).id();
         careTeams.invite(lead, team, pharmacist.id(), org.musubi.carenet.CareTeams.Role.PHARMACIST, null);
-        workspace.note(lead, team, org.musubi.carenet.TeamEntry.Kind.CARE_NOTE, List.of("二つの結びで読むケア記録"));
-        String task = workspace.task(lead, team, "残薬の確認", pharmacist.id(), java.time.LocalDate.now().plusDays(3));
+        notes.write(lead, team, org.musubi.carenet.TeamEntry.Kind.CARE_NOTE, List.of("二つの結びで読むケア記録"));
+        String task = tasks.assign(lead, team, "残薬の確認", pharmacist.id(), java.time.LocalDate.now().plusDays(3));
 
         WebSession pharmacistOnB = accounts.signedIn(b.port(), pharmacist);
         assertThat(pharmacistOnB.get("/").body()).as("the task on B's home").contains("id=\"care-team-tasks\"");
         assertThat(pharmacistOnB.get("/portal/care-teams/" + team).body()).as("the team's timeline on B")
                 .contains("二つの結びで読むケア記録").contains("残薬の確認");
-        workspace.taskStatus(new org.musubi.carenet.CareTeams.Actor(pharmacist.id(), pharmacy.id()), team, task,
+        statuses.change(new org.musubi.carenet.CareTeams.Actor(pharmacist.id(), pharmacy.id()), team, task,
                 "completed");
         assertThat(accounts.signedIn(b.port(), pharmacist).get("/").body()).as("done: nothing waits on B")
                 .doesNotContain("id=\"care-team-tasks\"");

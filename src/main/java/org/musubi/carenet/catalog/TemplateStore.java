@@ -8,14 +8,10 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.database.Standby;
-import org.musubi.pathway.FormFault;
 import org.musubi.pathway.PathwayTemplates;
 import org.musubi.pathway.TemplateRejected;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.NotPermitted;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,7 +28,6 @@ public final class TemplateStore {
     private static final String IMPORTED_ID = "import";
     private static final String IMPORTED_REASON = "imported";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CODE = "[a-z0-9][a-z0-9-]{0,63}";
     private static final String AUDIT_TYPE = "PathwayTemplate";
 
@@ -56,22 +51,6 @@ public final class TemplateStore {
 
     public Optional<TemplateRow> find(String code, int version) {
         return rows.find(code, version);
-    }
-
-    /** The editor over a stored version's JSON (a copy: nothing is stored through it). */
-    public DraftEditor editor(TemplateRow row) {
-        return new DraftEditor(parse(row.body()));
-    }
-
-    /**
-     * A stage's Questionnaire as the version holds it, with its canonical URL and the version written in (the JSON an
-     * operator downloads and may import again).
-     */
-    public String questionnaireJson(TemplateRow row, String stage) {
-        ObjectNode form = (ObjectNode) editor(row).form(stage, true);
-        form.put("url", org.musubi.record.fhir.FhirSystems.PATHWAY_QUESTIONNAIRE + row.code() + "/" + stage)
-                .put("version", String.valueOf(row.version()));
-        return write(form);
     }
 
     /** A new template, as a draft of version 1 without stages. */
@@ -100,7 +79,7 @@ public final class TemplateStore {
                 .or(() -> versions.stream().findFirst())
                 .orElseThrow(() -> new CatalogRefused(CatalogRefused.NOT_FOUND, code));
         int next = versions.stream().mapToInt(TemplateRow::version).max().orElse(0) + 1;
-        ObjectNode body = parse(from.body());
+        ObjectNode body = TemplateJson.parse(from.body());
         body.put("version", String.valueOf(next));
         return insert(admin, code, next, body, AuditAction.PATHWAY_TEMPLATE_CREATE, "new version from " + from.version());
     }
@@ -109,7 +88,7 @@ public final class TemplateStore {
     public void edit(Administrator admin, String code, int version, String what, Consumer<DraftEditor> edit) {
         permitted(admin, AuditAction.PATHWAY_TEMPLATE_UPDATE, code + "/" + version);
         TemplateRow row = draft(code, version);
-        DraftEditor editor = editor(row);
+        DraftEditor editor = row.editor();
         edit.accept(editor);
         save(row, editor.json(), what);
     }
@@ -119,8 +98,8 @@ public final class TemplateStore {
         permitted(admin, AuditAction.PATHWAY_TEMPLATE_UPDATE, code + "/" + version);
         TemplateRow row = draft(code, version);
         PathwayTemplates.importQuestionnaire(json);
-        DraftEditor editor = editor(row);
-        editor.replaceForm(stage, parse(json));
+        DraftEditor editor = row.editor();
+        editor.replaceForm(stage, TemplateJson.parse(json));
         save(row, editor.json(), "Questionnaire imported into " + stage);
     }
 
@@ -136,7 +115,7 @@ public final class TemplateStore {
             throw new CatalogRefused(CatalogRefused.DRAFT_EXISTS, code);
         }
         int next = versions.stream().mapToInt(TemplateRow::version).max().orElse(0) + 1;
-        ObjectNode body = parse(json);
+        ObjectNode body = TemplateJson.parse(json);
         body.put("version", String.valueOf(next));
         return insert(admin, code, next, body, AuditAction.PATHWAY_TEMPLATE_CREATE, IMPORTED_REASON);
     }
@@ -174,7 +153,7 @@ public final class TemplateStore {
 
     private TemplateRow insert(Administrator admin, String code, int version, ObjectNode body, AuditAction action,
                                String what) {
-        if (!rows.insert(code, version, TemplateStatus.DRAFT, write(body), admin.userId())) {
+        if (!rows.insert(code, version, TemplateStatus.DRAFT, TemplateJson.write(body), admin.userId())) {
             throw new CatalogRefused(CatalogRefused.DRAFT_EXISTS, code);
         }
         audit.record(AuditEntry.of(action, Outcome.PERMIT).on(AUDIT_TYPE, code + "/" + version).reason(what));
@@ -183,7 +162,7 @@ public final class TemplateStore {
 
     private void save(TemplateRow row, ObjectNode body, String what) {
         body.put("code", row.code()).put("version", String.valueOf(row.version()));
-        if (!rows.updateDraft(row.code(), row.version(), write(body))) {
+        if (!rows.updateDraft(row.code(), row.version(), TemplateJson.write(body))) {
             throw new CatalogRefused(CatalogRefused.NOT_DRAFT, row.name());
         }
         audit.record(AuditEntry.of(AuditAction.PATHWAY_TEMPLATE_UPDATE, Outcome.PERMIT).on(AUDIT_TYPE, row.name())
@@ -196,21 +175,5 @@ public final class TemplateStore {
             audit.record(AuditEntry.of(action, Outcome.DENY).on(AUDIT_TYPE, what).reason("not a network admin"));
             throw new NotPermitted("pathway templates");
         }
-    }
-
-    private static ObjectNode parse(String json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (node instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (JacksonException e) {
-            // answered below, as the template check would
-        }
-        throw new TemplateRejected(List.of(new FormFault("template", PathwayTemplates.NOT_JSON, List.of("not an object"))));
-    }
-
-    private static String write(JsonNode body) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body);
     }
 }

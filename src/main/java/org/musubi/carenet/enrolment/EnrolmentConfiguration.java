@@ -36,6 +36,11 @@ class EnrolmentConfiguration {
     }
 
     @Bean
+    ListEnrolments listEnrolments(EnrolmentStore store) {
+        return new ListEnrolments(store);
+    }
+
+    @Bean
     StageFilling stageFilling(Pathways pathways, WriteRecords writes, ReadRecords reads, ResourceEncoder encoder,
                               ResourceLookup lookup, Users users, Facilities facilities) {
         return new StageFilling(pathways, writes, reads, new StageRecords(encoder, lookup), by -> new StageRecords.Filler(
@@ -50,12 +55,12 @@ class EnrolmentConfiguration {
 
     /** The home page's line of pathway stages waiting for the user's facility (next to fill, assigned to it). */
     @Bean
-    WaitingWork pathwayWaiting(Pathways pathways) {
+    WaitingWork pathwayWaiting(EnrolmentStore store) {
         return (reader, now) -> {
             if (reader.facilityId() == null) {
                 return List.of();
             }
-            EnrolmentStore.Counts counts = pathways.waiting(reader.facilityId(), LocalDate.ofInstant(now, Pathways.JAPAN));
+            EnrolmentStore.Counts counts = store.waiting(reader.facilityId(), LocalDate.ofInstant(now, Pathways.JAPAN));
             return List.of(new Waiting("pathway-waiting", "home.pathway.waiting", counts.due(), counts.overdue(),
                     "/portal/pathways?status=ACTIVE"));
         };

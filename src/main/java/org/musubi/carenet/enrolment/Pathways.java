@@ -15,8 +15,6 @@ import org.musubi.audit.Outcome;
 import org.musubi.pathway.PathwayCatalog;
 import org.musubi.pathway.PathwayTemplate;
 import org.musubi.pathway.Stage;
-import org.musubi.paging.Page;
-import org.musubi.paging.PageRequest;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
@@ -142,7 +140,7 @@ public final class Pathways {
      * Whether a view shows the person's pathways: the record opened for more than the reader's own facility's data
      * (a pathway spans facilities; a facility that holds only what it sent itself sees none of it).
      */
-    public static Decision sees(PersonView view) {
+    static Decision sees(PersonView view) {
         if (!view.permitted()) {
             return view.decision();
         }
@@ -184,7 +182,7 @@ public final class Pathways {
      * the person (it enters under its own patient, linked with the card), and it is the stage's assigned facility — or,
      * when none is assigned, a facility of the stage's kinds. Only the next stage of an active enrolment is filled.
      */
-    public Decision mayFill(PersonView view, Reader by, Enrolment enrolment, StageState state, Stage stage) {
+    Decision mayFill(PersonView view, Reader by, Enrolment enrolment, StageState state, Stage stage) {
         Decision holder = view.actAsHolder();
         if (!holder.permitted()) {
             return holder;
@@ -226,16 +224,6 @@ public final class Pathways {
     /** The person's enrolments, for a page that opened the person already (its one audit row covers this). */
     public List<Enrolment> ofPerson(long personId) {
         return store.ofPerson(personId);
-    }
-
-    /** A page of a facility's enrolments (enrolled there or with a stage assigned to it); no patient data. */
-    public Page<Enrolment> list(EnrolmentStore.ListQuery query, PageRequest page) {
-        return store.forFacility(query, page);
-    }
-
-    /** The stages waiting for a facility on {@code today}. */
-    public EnrolmentStore.Counts waiting(long facilityId, LocalDate today) {
-        return store.waiting(facilityId, today);
     }
 
     EnrolmentStore store() {

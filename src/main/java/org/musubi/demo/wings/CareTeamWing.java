@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.TeamEntry;
-import org.musubi.carenet.TeamWorkspace;
-import org.musubi.carenet.TeamWorkspace.Measure;
+import org.musubi.carenet.RecordTeamVitals.Measure;
 import org.musubi.registry.User;
 
 /**
@@ -22,9 +21,9 @@ final class CareTeamWing {
     static final String TEAM = "在宅ケアチーム";
 
     private final CareTeams teams;
-    private final TeamWorkspace workspace;
+    private final DemoWings.TeamActs workspace;
 
-    CareTeamWing(CareTeams teams, TeamWorkspace workspace) {
+    CareTeamWing(CareTeams teams, DemoWings.TeamActs workspace) {
         this.teams = teams;
         this.workspace = workspace;
     }
@@ -39,7 +38,7 @@ final class CareTeamWing {
             if (doctor != null) {
                 teams.invite(manager, id, doctor.id(), CareTeams.Role.DOCTOR, null);
             }
-            workspace.note(manager, id, TeamEntry.Kind.CARE_NOTE, List.of(
+            workspace.notes().write(manager, id, TeamEntry.Kind.CARE_NOTE, List.of(
                     "サービス担当者会議：ご本人・長男様同席。週2回の訪問看護と週3回の訪問介護を継続。"
                             + "最近ふらつきがあり、転倒予防のため手すりの設置を検討します。"));
             return id;
@@ -51,17 +50,17 @@ final class CareTeamWing {
             values.put(Measure.PULSE, BigDecimal.valueOf(78));
             values.put(Measure.TEMPERATURE, new BigDecimal("36.6"));
             values.put(Measure.SPO2, BigDecimal.valueOf(96));
-            workspace.vitals(nurse, team, values);
-            workspace.note(nurse, team, TeamEntry.Kind.SOAP, List.of(
+            workspace.vitals().record(nurse, team, values);
+            workspace.notes().write(nurse, team, TeamEntry.Kind.SOAP, List.of(
                     "朝、立ち上がるときにふらつくことがある。",
                     "血圧 148/86、脈拍 78、下肢の浮腫なし。お薬カレンダーに飲み忘れ2回。",
                     "服薬の飲み忘れあり。ふらつきは起立時の血圧変動の可能性。",
                     "主治医に報告。服薬カレンダーの確認を継続し、次回訪問時に起立時の血圧を測定する。"));
-            workspace.task(nurse, team, "福祉用具（手すり）の手配をお願いします", careManager.id(), c.today().plusDays(7));
+            workspace.tasks().assign(nurse, team, "福祉用具（手すり）の手配をお願いします", careManager.id(), c.today().plusDays(7));
             return true;
         });
         c.actAs().user(careManager.id(), () -> {
-            workspace.task(manager, team, "次回訪問時に服薬状況と起立時の血圧を確認してください", visitingNurse.id(),
+            workspace.tasks().assign(manager, team, "次回訪問時に服薬状況と起立時の血圧を確認してください", visitingNurse.id(),
                     c.today().plusDays(3));
             return true;
         });

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.musubi.box.Box;
 import org.musubi.carenet.CareTeams;
-import org.musubi.carenet.TeamWorkspace;
+import org.musubi.carenet.AssignTeamTask;
+import org.musubi.carenet.RecordTeamVitals;
+import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
 import org.musubi.carenet.municipal.MunicipalDocuments;
@@ -60,10 +62,14 @@ public final class DemoWings {
 
     /** The use cases the wings' story goes through. */
     public record Parts(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
-                        ActAs actAs, LetterExchange letters, CareTeams teams, TeamWorkspace workspace,
+                        ActAs actAs, LetterExchange letters, CareTeams teams, TeamActs workspace,
                         Consultations consultations, Pathways pathways, StageFilling filling, Box box,
                         MunicipalDocuments municipal, PersonAccess access, Publishing publishing, Receipts receipts,
                         ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
+    }
+
+    /** The care-team workspace's acts the wings' story goes through. */
+    public record TeamActs(WriteTeamNote notes, RecordTeamVitals vitals, AssignTeamTask tasks) {
     }
 
     /** Imports receipt (UKE) files as a facility's source of that kind: the demo's importer. */

@@ -64,11 +64,6 @@ public class IdentifierSystems implements BuiltInSystems {
                 : facility.medicalInstitutionCode().map(code -> FhirSystems.CHECKUP_PATIENT_ID_ROOT + code.value());
     }
 
-    /** The patient-ID system of the facility with this id (one that exists). */
-    public String patientIds(long facilityId) {
-        return patientIds(facilities.find(facilityId).orElseThrow());
-    }
-
     /**
      * The systems a Patient the facility writes may carry its patient ID in, in the order registration tries them:
      * the built-in system, a checkup centre's examinee-ID system, {@code JP_Hospital_PatientID}, then the declared

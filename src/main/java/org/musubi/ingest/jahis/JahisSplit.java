@@ -62,7 +62,13 @@ public final class JahisSplit {
     /** The part a parsed notebook is, or empty when it has no 911 record. */
     static Optional<Part> of(Notebook book) {
         return Optional.ofNullable(book.split()).map(split -> new Part(split.dataId(), split.count(), split.number(),
-                book.header() != null && !book.file().rejected() && book.patient() != null && !book.hasOrphans()));
+                book.header() != null && !book.file().rejected() && book.patient() != null && !hasOrphans(book)));
+    }
+
+    /** Whether anything needs a record that came before it (a 201 without its 5, a 31 without its 3). */
+    private static boolean hasOrphans(Notebook book) {
+        return book.strays().stream().flatMap(s -> s.firstError().stream())
+                .anyMatch(p -> p.code().equals("jahis.record.orphan"));
     }
 
     /** Joins parts given as bytes; problems name them {@code part 1}, {@code part 2} … in list order. */

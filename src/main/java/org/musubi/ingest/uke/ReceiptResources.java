@@ -51,6 +51,7 @@ final class ReceiptResources {
     private final YearMonth month;
     private final boolean inpatient;
     private final ReceiptNames.Receipt names;
+    private final ReceiptCodes codes;
     private final List<MappedResource> out = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
 
@@ -59,6 +60,7 @@ final class ReceiptResources {
         this.month = month;
         this.inpatient = inpatient;
         this.names = names;
+        this.codes = new ReceiptCodes(names);
     }
 
     List<MappedResource> map(ReceiptBody body, UkeLayout layout) {
@@ -187,71 +189,20 @@ final class ReceiptResources {
         add(key, resource);
     }
 
-    private CodeableConcept category(ReceiptBody.Item item) {
-        return item.category() == null ? null
-                : new CodeableConcept(new Coding(UkeSystems.TREATMENT_CATEGORY, item.category(), null));
-    }
-
-    private List<Annotation> notes(ReceiptBody.Item item) {
-        List<Annotation> notes = new ArrayList<>();
-        for (ReceiptBody.Comment c : item.comments()) {
-            notes.add(note(c));
-        }
-        return notes;
-    }
-
-    /** A comment as a note: its words, its コメントコード and, when the words differ from it, its 文字データ as sent. */
-    private Annotation note(ReceiptBody.Comment c) {
-        String words = names.comment(c);
-        Annotation note = new Annotation(new MarkdownType(words == null ? "" : words));
-        if (c.code() != null) {
-            note.addExtension(UkeSystems.RECEIPT_COMMENT, new CodeType(c.code()));
-        }
-        if (c.text() != null && !c.text().equals(words)) {
-            note.addExtension(UkeSystems.COMMENT_DATA, new StringType(c.text()));
-        }
-        return note;
-    }
-
-    /** An item's code as a concept: the coding named from its master, the name as the text. */
-    private CodeableConcept concept(String system, ReceiptBody.Item item) {
-        String name = names.item(item);
-        String master = names.entry(ReceiptNames.kind(item.type()), item.code()).map(e -> e.name()).orElse(null);
-        CodeableConcept concept = new CodeableConcept(new Coding(system, item.code(), master));
-        if (name != null) {
-            concept.setText(name);
-        }
-        return concept;
-    }
-
-    /** An amount in the unit its master counts it in (錠, ｍＬ …), or without one. */
-    private Quantity amount(BigDecimal value, ReceiptBody.Item item) {
-        Quantity quantity = new Quantity().setValue(value);
-        String unit = names.unit(item);
-        if (unit != null) {
-            quantity.setUnit(unit);
-        }
-        return quantity;
-    }
-
-    /** One day (UCUM {@code d}), the period a day's amount (1日量) is given per. */
-    private static Quantity oneDay() {
-        return new Quantity().setValue(1).setUnit("日").setSystem(FhirSystems.UCUM).setCode("d");
-    }
-
     private Procedure procedure(ReceiptBody.Item item, Integer day) {
         Procedure procedure = new Procedure();
         procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
         procedure.setSubject(SourceRefs.patient());
         boolean material = item.type().equals("TO");
-        CodeableConcept code = concept(material ? UkeSystems.RECEIPT_MATERIAL : UkeSystems.RECEIPT_PROCEDURE, item);
+        CodeableConcept code = codes.concept(material ? UkeSystems.RECEIPT_MATERIAL : UkeSystems.RECEIPT_PROCEDURE,
+                item);
         if (material) {
             procedure.addUsedCode(code);
             procedure.setCode(code.copy());
         } else {
             procedure.setCode(code);
         }
-        procedure.setCategory(category(item));
+        procedure.setCategory(codes.category(item));
         if (day == null) {
             procedure.setPerformed(new Period().setStartElement(new DateTimeType(month.atDay(1).toString()))
                     .setEndElement(new DateTimeType(month.atEndOfMonth().toString())));
@@ -259,7 +210,7 @@ final class ReceiptResources {
             procedure.setPerformed(new DateTimeType(dayKey(day)));
             procedure.setEncounter(visit(day));
         }
-        notes(item).forEach(procedure::addNote);
+        codes.notes(item).forEach(procedure::addNote);
         return procedure;
     }
 
@@ -268,9 +219,9 @@ final class ReceiptResources {
         request.setStatus(MedicationRequest.MedicationRequestStatus.COMPLETED);
         request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
         request.setSubject(SourceRefs.patient());
-        request.setMedication(medication(item));
+        request.setMedication(codes.medication(item));
         if (item.category() != null) {
-            request.addCategory(category(item));
+            request.addCategory(codes.category(item));
         }
         if (day == null) {
             request.setAuthoredOnElement(new DateTimeType(month.toString()));
@@ -286,18 +237,8 @@ final class ReceiptResources {
         if (item.amount() != null) {
             dose(request, item, day == null ? item.count() : item.days().get(day));
         }
-        notes(item).forEach(request::addNote);
+        codes.notes(item).forEach(request::addNote);
         return request;
-    }
-
-    /** A drug's code, named, with its YJ code from the 医薬品マスター beside it. */
-    private CodeableConcept medication(ReceiptBody.Item item) {
-        CodeableConcept medication = concept(UkeSystems.RECEIPT_MEDICATION, item);
-        String yj = names.yjCode(item);
-        if (yj != null) {
-            medication.addCoding(new Coding(FhirSystems.YJ, yj, medication.getCodingFirstRep().getDisplay()));
-        }
-        return medication;
     }
 
     /**
@@ -306,31 +247,22 @@ final class ReceiptResources {
      * other one dose; each in its master's unit.
      */
     private void dose(MedicationRequest request, ReceiptBody.Item item, Integer times) {
-        Quantity amount = amount(item.amount(), item);
+        Quantity amount = codes.amount(item.amount(), item);
         String category = item.category() == null ? "" : item.category();
         switch (category) {
             case "21" -> request.addDosageInstruction().addDoseAndRate()
-                    .setRate(new Ratio().setNumerator(amount).setDenominator(oneDay()));
+                    .setRate(new Ratio().setNumerator(amount).setDenominator(ReceiptCodes.oneDay()));
             case "22" -> {
                 request.addDosageInstruction().addDoseAndRate().setDose(amount.copy());
                 if (times != null) {
-                    request.getDispenseRequest().setQuantity(simple(amount, item.amount()
+                    request.getDispenseRequest().setQuantity(ReceiptCodes.simple(amount, item.amount()
                             .multiply(BigDecimal.valueOf(times))));
                 }
             }
-            case "23" -> request.getDispenseRequest().setQuantity(simple(amount, times == null ? item.amount()
-                    : item.amount().multiply(BigDecimal.valueOf(times))));
+            case "23" -> request.getDispenseRequest().setQuantity(ReceiptCodes.simple(amount, times == null
+                    ? item.amount() : item.amount().multiply(BigDecimal.valueOf(times))));
             default -> request.addDosageInstruction().addDoseAndRate().setDose(amount);
         }
-    }
-
-    private static SimpleQuantity simple(Quantity unitOf, BigDecimal value) {
-        SimpleQuantity quantity = new SimpleQuantity();
-        quantity.setValue(value);
-        if (unitOf.hasUnit()) {
-            quantity.setUnit(unitOf.getUnit());
-        }
-        return quantity;
     }
 
     /**
@@ -342,15 +274,15 @@ final class ReceiptResources {
         MedicationDispense dispense = new MedicationDispense();
         dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
         dispense.setSubject(SourceRefs.patient());
-        dispense.setMedication(item.type().equals("IY") ? medication(item)
-                : concept(UkeSystems.RECEIPT_MATERIAL, item));
+        dispense.setMedication(item.type().equals("IY") ? codes.medication(item)
+                : codes.concept(UkeSystems.RECEIPT_MATERIAL, item));
         LocalDate date = month.atDay(day);
         dispense.setWhenHandedOverElement(new DateTimeType(date.toString()));
         dispense.setContext(visit(day));
         ReceiptBody.Prescription rp = item.rp();
         if (item.amount() != null) {
-            dispense.setQuantity(simple(amount(item.amount(), item), item.count() == null ? item.amount()
-                    : item.amount().multiply(BigDecimal.valueOf(item.count()))));
+            dispense.setQuantity(ReceiptCodes.simple(codes.amount(item.amount(), item), item.count() == null
+                    ? item.amount() : item.amount().multiply(BigDecimal.valueOf(item.count()))));
         }
         if (item.count() != null && rp.daily()) {
             dispense.setDaysSupply((Quantity) new SimpleQuantity().setValue(item.count()).setUnit("日")
@@ -367,14 +299,14 @@ final class ReceiptResources {
                 dosage.getTiming().setCode(new CodeableConcept(new Coding(UkeSystems.PHARMACY_USAGE, rp.usageCode(), null)));
             }
             if (dosed && rp.daily()) { // 使用量 per 調剤数量 of a 内服: a day's amount
-                dosage.addDoseAndRate().setRate(new Ratio().setNumerator(amount(item.amount(), item))
-                        .setDenominator(oneDay()));
+                dosage.addDoseAndRate().setRate(new Ratio().setNumerator(codes.amount(item.amount(), item))
+                        .setDenominator(ReceiptCodes.oneDay()));
             } else if (dosed) { // 屯服: one dose
-                dosage.addDoseAndRate().setDose(amount(item.amount(), item));
+                dosage.addDoseAndRate().setDose(codes.amount(item.amount(), item));
             }
         }
         dispense.addIdentifier().setSystem(FhirSystems.RP_NUMBER).setValue(item.category());
-        notes(item).forEach(dispense::addNote);
+        codes.notes(item).forEach(dispense::addNote);
         return dispense;
     }
 

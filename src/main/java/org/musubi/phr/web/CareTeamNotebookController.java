@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.musubi.carenet.TeamWorkspace;
+import org.musubi.carenet.ShowResidentTeams;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.User;
@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class CareTeamNotebookController {
 
-    private final TeamWorkspace teams;
+    private final ShowResidentTeams teams;
     private final NotebookOwner owner;
     private final Users users;
     private final Facilities facilities;
 
-    CareTeamNotebookController(TeamWorkspace teams, NotebookOwner owner, Users users, Facilities facilities) {
+    CareTeamNotebookController(ShowResidentTeams teams, NotebookOwner owner, Users users, Facilities facilities) {
         this.teams = teams;
         this.owner = owner;
         this.users = users;
@@ -39,7 +39,7 @@ class CareTeamNotebookController {
 
     @GetMapping("/phr/care-team")
     String team(@AuthenticationPrincipal SignedIn me, Model model, HttpServletResponse response, HttpSession session) {
-        Optional<List<TeamWorkspace.ResidentTeam>> views = teams.forResident(me.userId(), owner.of(me, session));
+        Optional<List<ShowResidentTeams.ResidentTeam>> views = teams.show(me.userId(), owner.of(me, session));
         if (views.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "error";

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.musubi.carenet.enrolment.Enrolment;
 import org.musubi.carenet.enrolment.EnrolmentStore;
+import org.musubi.carenet.enrolment.ListEnrolments;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
 import org.musubi.carenet.enrolment.StageForm;
@@ -44,12 +45,15 @@ class PathwayController {
     private final StageFilling filling;
     private final PersonAccess access;
     private final PathwayNames names;
+    private final ListEnrolments enrolments;
 
-    PathwayController(Pathways pathways, StageFilling filling, PersonAccess access, PathwayNames names) {
+    PathwayController(Pathways pathways, StageFilling filling, PersonAccess access, PathwayNames names,
+                      ListEnrolments enrolments) {
         this.pathways = pathways;
         this.filling = filling;
         this.access = access;
         this.names = names;
+        this.enrolments = enrolments;
     }
 
     @GetMapping("/portal/patients/{personId}/pathways")
@@ -188,7 +192,7 @@ class PathwayController {
         Enrolment.Status asked = java.util.Arrays.stream(Enrolment.Status.values())
                 .filter(s -> s.name().equals(status)).findFirst().orElse(null);
         Page<Enrolment> results = me.facilityId() == null ? new Page<>(List.of(), new PageRequest(1, LIST_SIZE), 0)
-                : pathways.list(new EnrolmentStore.ListQuery(me.facilityId(), template, asked),
+                : enrolments.list(new EnrolmentStore.ListQuery(me.facilityId(), template, asked),
                 new PageRequest(page == null ? 1 : page, LIST_SIZE));
         model.addAttribute("results", results);
         model.addAttribute("templates", names.templates(results.items()));

@@ -72,9 +72,4 @@ public final class Notebook {
     public SplitControl split() {
         return split;
     }
-
-    /** Whether anything needs a record that came before it (a 201 without its 5, a 31 without its 3). */
-    public boolean hasOrphans() {
-        return strays.stream().flatMap(s -> s.firstError().stream()).anyMatch(p -> p.code().equals("jahis.record.orphan"));
-    }
 }

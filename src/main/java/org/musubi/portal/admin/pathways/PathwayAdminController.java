@@ -66,7 +66,7 @@ class PathwayAdminController {
     @GetMapping(BASE + "/{code}/{version}")
     String version(@PathVariable String code, @PathVariable int version, Model model) {
         TemplateRow row = store.find(code, version).orElseThrow(Attempts::notFound);
-        DraftEditor editor = store.editor(row);
+        DraftEditor editor = row.editor();
         model.addAttribute("row", row);
         model.addAttribute("draft", row.status() == TemplateStatus.DRAFT);
         model.addAttribute("template", editor.summary());
@@ -109,7 +109,7 @@ class PathwayAdminController {
                        RedirectAttributes redirect) {
         if (!"yes".equals(confirmed)) {
             TemplateRow row = store.find(code, version).orElseThrow(Attempts::notFound);
-            store.editor(row).summary().stages().stream().filter(s -> s.code().equals(stage)).findFirst()
+            row.editor().summary().stages().stream().filter(s -> s.code().equals(stage)).findFirst()
                     .orElseThrow(Attempts::notFound);
             return "redirect:" + page(code, version) + "?removeStage=" + UriUtils.encodeQueryParam(stage, "UTF-8");
         }
@@ -143,7 +143,7 @@ class PathwayAdminController {
 
     private Map<String, String> titles(Map<String, List<TemplateRow>> byCode) {
         Map<String, String> titles = new TreeMap<>();
-        byCode.forEach((code, rows) -> titles.put(code, store.editor(rows.getFirst()).summary().titleJa()));
+        byCode.forEach((code, rows) -> titles.put(code, rows.getFirst().editor().summary().titleJa()));
         return titles;
     }
 

@@ -44,7 +44,7 @@ class PathwayStageController {
     @GetMapping(BASE + "/{code}/{version}/stages/{stage}")
     String stage(@PathVariable String code, @PathVariable int version, @PathVariable String stage, Model model) {
         TemplateRow row = store.find(code, version).orElseThrow(Attempts::notFound);
-        DraftEditor editor = store.editor(row);
+        DraftEditor editor = row.editor();
         try {
             model.addAttribute("lines", editor.lines(stage));
         } catch (CatalogRefused e) {
@@ -62,7 +62,7 @@ class PathwayStageController {
                 @PathVariable String linkId, Model model) {
         TemplateRow row = store.find(code, version).orElseThrow(Attempts::notFound);
         try {
-            model.addAttribute("form", ItemForm.of(store.editor(row).item(stage, linkId)));
+            model.addAttribute("form", ItemForm.of(row.editor().item(stage, linkId)));
         } catch (CatalogRefused e) {
             throw Attempts.notFound();
         }
@@ -96,7 +96,7 @@ class PathwayStageController {
         if (!"yes".equals(confirmed)) {
             TemplateRow row = store.find(code, version).orElseThrow(Attempts::notFound);
             try {
-                store.editor(row).item(stage, linkId);
+                row.editor().item(stage, linkId);
             } catch (CatalogRefused e) {
                 throw Attempts.notFound();
             }

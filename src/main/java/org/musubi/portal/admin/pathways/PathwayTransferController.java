@@ -47,7 +47,7 @@ class PathwayTransferController {
     ResponseEntity<byte[]> questionnaire(@PathVariable String code, @PathVariable int version, @PathVariable String stage) {
         TemplateRow row = store.find(code, version).orElseThrow(Attempts::notFound);
         try {
-            return download(store.questionnaireJson(row, stage), code + "-" + version + "-" + stage + ".json", FHIR_JSON);
+            return download(row.questionnaireJson(stage), code + "-" + version + "-" + stage + ".json", FHIR_JSON);
         } catch (CatalogRefused e) {
             throw Attempts.notFound();
         }

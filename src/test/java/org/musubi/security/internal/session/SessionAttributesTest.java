@@ -121,7 +121,7 @@ class SessionAttributesTest {
             "org.musubi.phr.web.SharingChangeController",
             "org.musubi.portal.admin.accounts.ApiClientController",
             "org.musubi.portal.admin.pathways.Attempts",
-            "org.musubi.portal.careteam.WorkspaceController",
+            "org.musubi.portal.careteam.TeamPhotoController",
             "org.musubi.portal.admin.accounts.UserAdminController",
             "org.musubi.portal.admin.facilities.FacilityAdminController",
             "org.musubi.portal.admin.facilities.IdentifierSystemController",
