@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.profile.FacilityProfiles;
 import org.musubi.secretariat.stats.jdbc.JdbcStatisticsStore;
@@ -38,7 +38,7 @@ class StatisticsConfiguration {
     }
 
     @Bean
-    BoardReport boardReport(ITemplateEngine templates, SheetPdf pdf) {
+    BoardReport boardReport(ITemplateEngine templates, PdfPrinter pdf) {
         return new BoardReport(templates, pdf);
     }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.musubi.secretariat.stats.Charts;
+import org.musubi.charts.Charts;
 import org.musubi.surveillance.Baseline;
 import org.musubi.surveillance.Surveillance;
 
