@@ -114,7 +114,7 @@ class DependencyRulesTest {
 
     /** The ground floor's modules: the shared tools every feature may use, which know none of them. */
     static final String[] GROUND_FLOOR = {"org.musubi.print..", "org.musubi.charts..", "org.musubi.scan..",
-            "org.musubi.text.."};
+            "org.musubi.smallcounts..", "org.musubi.text.."};
 
     /**
      * The {@code groundFloor} packages depend on nothing else of {@code root}: a tool shared by features (printing a

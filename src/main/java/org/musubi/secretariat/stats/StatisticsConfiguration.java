@@ -8,6 +8,7 @@ import org.musubi.print.PdfPrinter;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.profile.FacilityProfiles;
 import org.musubi.secretariat.stats.jdbc.JdbcStatisticsStore;
+import org.musubi.smallcounts.SmallCounts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +27,9 @@ class StatisticsConfiguration {
     }
 
     @Bean
-    Statistics statistics(StatisticsStore store, Facilities facilities, FacilityProfiles profiles, Standby standby) {
-        return new Statistics(store, facilities, profiles, standby, Clock.systemUTC());
+    Statistics statistics(StatisticsStore store, Facilities facilities, FacilityProfiles profiles, Standby standby,
+                          SmallCounts smallCounts) {
+        return new Statistics(store, facilities, profiles, standby, Clock.systemUTC(), smallCounts);
     }
 
     /** Every {@code musubi.statistics.refresh-every} (default an hour). */

@@ -11,7 +11,7 @@ import org.musubi.text.csv.CsvWriter;
 
 /**
  * Every figure of the dashboard as CSV for Excel: UTF-8 with a byte-order mark, a header row, CRLF lines, codes (kinds,
- * months as 2026-04) rather than labels; the per-municipality figures suppressed as on the page ({@link Suppression}).
+ * months as 2026-04) rather than labels; the per-municipality figures suppressed as on the page ({@link ShownCounts}).
  */
 public final class StatisticsCsv {
 
