@@ -3,15 +3,12 @@ package org.musubi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.musubi.testing.MusubiSources;
 
 /**
  * CSV is written and read one way (issue 68): only {@code text.csv.CsvWriter} knows what starts a spreadsheet formula
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class CsvRulesTest {
 
-    static final Path SOURCES = Path.of("src", "main", "java");
     /** A list of the characters that start a formula: the guard's own logic. */
     static final Pattern FORMULA_GUARD = Pattern.compile("=\\+-@|\\\\uFF1D|＝＋");
     /** A field's quotes doubled by hand. */
@@ -65,14 +61,7 @@ class CsvRulesTest {
         assertThat(filesOutside(fixture, QUOTES_READ, Set.of())).containsExactly("c/OwnReader.java");
     }
 
-    /** Every main source file's text, by its path under {@code src/main/java} ({@code /} between folders). */
     private static Map<String, String> sources() throws IOException {
-        Map<String, String> sources = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                sources.put(SOURCES.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-            }
-        }
-        return sources;
+        return MusubiSources.main();
     }
 }
