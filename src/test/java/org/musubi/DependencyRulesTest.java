@@ -1,10 +1,13 @@
 package org.musubi;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -31,7 +34,8 @@ import org.musubi.testing.MusubiClasses;
  * Dependencies that run one way (issue 40): no two files of different packages need each other, directly or around a
  * loop; the import's packages need each other one way (the format adapters use the shared lab-result mapping and
  * values, never each other in a loop); the FHIR API and the health notebook write a JAHIS file, and do all else,
- * without the importer. Each rule is also checked against a deliberate violation ({@code org.musubi.archfixtures.dependencies}), so
+ * without the importer; the shared tools on the ground floor (issue 68: printing, charts, malware scanning, CSV, the
+ * small-count rule, text) depend on no feature module. Each rule is also checked against a deliberate violation ({@code org.musubi.archfixtures.dependencies}), so
  * that "a violation fails" stays proved.
  */
 class DependencyRulesTest {
@@ -106,6 +110,35 @@ class DependencyRulesTest {
     void aDownloadThroughTheImporterFails() {
         JavaClasses download = new ClassFileImporter().importPackages(FIXTURES + ".download");
         assertThat(independentOfTheImport(FIXTURES + ".download..").evaluate(download).hasViolation()).isTrue();
+    }
+
+    /** The ground floor's modules: the shared tools every feature may use, which know none of them. */
+    static final String[] GROUND_FLOOR = {"org.musubi.print..", "org.musubi.charts..", "org.musubi.scan..",
+            "org.musubi.smallcounts..", "org.musubi.text.."};
+
+    /**
+     * The {@code groundFloor} packages depend on nothing else of {@code root}: a tool shared by features (printing a
+     * page, drawing a chart, scanning an upload) lives below all of them, so that using it never puts one feature above
+     * another.
+     */
+    static ArchRule groundFloorDependsOnNoFeature(String root, String... groundFloor) {
+        return noClasses().that().resideInAnyPackage(groundFloor)
+                .should().dependOnClassesThat(resideInAPackage(root + "..").and(DescribedPredicate.not(resideInAnyPackage(groundFloor))))
+                .because("a shared tool that knows a feature drags its users above that feature (issue 68: the PDF "
+                        + "renderer in phr put letters and the secretariat above the health notebook)");
+    }
+
+    @Test
+    void theGroundFloorDependsOnNoFeature() {
+        groundFloorDependsOnNoFeature("org.musubi", GROUND_FLOOR).check(MUSUBI);
+    }
+
+    @Test
+    void aGroundFloorToolKnowingAFeatureFails() {
+        String fixtures = FIXTURES + ".groundfloor";
+        JavaClasses tools = new ClassFileImporter().importPackages(fixtures);
+        assertThat(groundFloorDependsOnNoFeature(fixtures, fixtures + ".print..").evaluate(tools).hasViolation())
+                .isTrue();
     }
 
     /** The files of the classes checked and what each needs, found as a whole; each loop across packages is one event. */

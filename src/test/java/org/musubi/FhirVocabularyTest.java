@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.musubi.record.fhir.Loinc;
 import org.musubi.record.fhir.observation.VitalSign;
+import org.musubi.testing.MusubiSources;
 
 /**
  * One owner per FHIR meaning (issue 23): a code system, identifier system, profile or extension URI, and every URN
@@ -413,12 +414,6 @@ class FhirVocabularyTest {
 
     /** Every main source file's text, by its path under {@code src/main/java} ({@code /} between folders). */
     private static Map<String, String> sources() throws IOException {
-        Map<String, String> sources = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                sources.put(SOURCES.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-            }
-        }
-        return sources;
+        return MusubiSources.main();
     }
 }

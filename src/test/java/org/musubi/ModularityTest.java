@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -21,6 +23,23 @@ class ModularityTest {
     @Test
     void featuresRespectEachOthersInternals() {
         MODULES.verify();
+    }
+
+    /**
+     * The shared tools stand on the ground floor (issue 68: {@code print}, {@code charts}, {@code scan}), so that the
+     * modules that print, draw or scan do not stand above the health notebook or Box to reach them: neither letters,
+     * the secretariat nor the surveillance depends on {@code phr}, directly or through another module, and the
+     * secretariat does not depend on {@code box}.
+     */
+    @Test
+    void lettersSecretariatAndSurveillanceStandBesideThePhrNotAboveIt() {
+        for (String name : List.of("letters", "secretariat", "surveillance")) {
+            ApplicationModule module = MODULES.getModuleByName(name).orElseThrow();
+            assertThat(module.getAllDependencies(MODULES).containsModuleNamed("phr")).as("%s depends on phr", name)
+                    .isFalse();
+        }
+        assertThat(MODULES.getModuleByName("secretariat").orElseThrow().getAllDependencies(MODULES)
+                .containsModuleNamed("box")).as("secretariat depends on box").isFalse();
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.musubi.blob.BlobStore;
 import org.musubi.blob.KeptParts;
 import org.musubi.box.jdbc.JdbcBoxStore;
 import org.musubi.box.jdbc.JdbcBoxVersionRows;
-import org.musubi.box.scan.BoxScanProperties;
-import org.musubi.box.scan.Scanner;
+import org.musubi.scan.ScanProperties;
+import org.musubi.scan.Scanner;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.policy.PersonAccess;
@@ -33,7 +33,7 @@ class BoxConfiguration {
     }
 
     @Bean
-    BoxContent boxContent(BlobStore blobs, Scanner scanner, BoxScanProperties scan) {
+    BoxContent boxContent(BlobStore blobs, Scanner scanner, ScanProperties scan) {
         return new BoxContent(blobs, scanner, scan.tooLarge());
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.musubi.blob.BlobStore;
-import org.musubi.box.scan.Scanner;
-import org.musubi.box.scan.TooLargePolicy;
-import org.musubi.box.scan.Verdict;
+import org.musubi.scan.Scanner;
+import org.musubi.scan.TooLargePolicy;
+import org.musubi.scan.Verdict;
 
 /**
  * A Box file's bytes: streamed into the blob store's part area under the file's own name (with their SHA-256), scanned

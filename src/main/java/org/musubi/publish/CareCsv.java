@@ -18,6 +18,8 @@ import java.util.Set;
 import org.musubi.text.ReportingReader;
 import org.musubi.text.TextFiles;
 import org.musubi.text.Undecodable;
+import org.musubi.text.csv.CsvReader.CsvRecord;
+import org.musubi.text.csv.CsvReader;
 
 /**
  * The CSV layout a care office's care software exports for import (docs/no-ehr.md): a header row of
@@ -69,7 +71,7 @@ public final class CareCsv {
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         TextFiles.Read read = TextFiles.utf8OrShiftJis(bytes);
-        List<Record> records = records(read.text());
+        List<CsvRecord> records = CsvReader.records(read.text());
         if (records.isEmpty()) {
             problems.add(new Problem(file, 1, "", "care.csv.empty"));
             return new Parsed(file, rows, problems);
@@ -221,7 +223,7 @@ public final class CareCsv {
      * Record {@code r} as a problem when it holds bytes the file's charset (UTF-8, a BOM dropped, or Shift_JIS:
      * {@link TextFiles}) cannot read — naming the line, the column (by the header's name) and the place — or null.
      */
-    private static Problem undecodable(String file, TextFiles.Read read, List<Record> records, int r, List<String> names) {
+    private static Problem undecodable(String file, TextFiles.Read read, List<CsvRecord> records, int r, List<String> names) {
         int first = records.get(r).line();
         int last = r + 1 < records.size() ? records.get(r + 1).line() - 1 : Integer.MAX_VALUE;
         Undecodable where = read.faultOn(first, last);
@@ -238,59 +240,5 @@ public final class CareCsv {
         }
         return new Problem(file, where.line(), column, "text.undecodable", List.of(String.valueOf(where.line()),
                 String.valueOf(where.column()), String.valueOf(where.offset()), where.bytes(), where.charset()));
-    }
-
-    /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF ends a record. */
-    record Record(int line, List<String> fields) {
-    }
-
-    static List<Record> records(String text) {
-        List<Record> records = new ArrayList<>();
-        int physical = 1;
-        int start = 1;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            any = true;
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        physical++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(new Record(start, fields));
-                fields = new ArrayList<>();
-                any = false;
-                physical++;
-                start = physical;
-            } else {
-                field.append(c);
-            }
-        }
-        if (any) {
-            fields.add(field.toString());
-            records.add(new Record(start, fields));
-        }
-        return records;
     }
 }

@@ -2,8 +2,8 @@ package org.musubi.publish;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import org.musubi.box.scan.Scanner;
-import org.musubi.box.scan.Verdict;
+import org.musubi.scan.Scanner;
+import org.musubi.scan.Verdict;
 import org.musubi.photos.PhotoSanitizer;
 
 /**

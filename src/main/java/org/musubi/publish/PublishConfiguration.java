@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.musubi.blob.BlobProperties;
 import org.musubi.blob.BlobStore;
-import org.musubi.box.scan.Scanner;
+import org.musubi.scan.Scanner;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.record.IdKeys;

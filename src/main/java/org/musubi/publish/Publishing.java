@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.musubi.audit.AuditAction;
 import org.musubi.blob.Blob;
 import org.musubi.blob.BlobStore;
-import org.musubi.box.scan.Scanner;
+import org.musubi.scan.Scanner;
 import org.musubi.identity.SourcePatient;
 import org.musubi.photos.PhotoSanitizer;
 import org.musubi.policy.DataCategory;

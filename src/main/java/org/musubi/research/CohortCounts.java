@@ -6,12 +6,13 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
+import org.musubi.smallcounts.SmallCounts;
 
 /**
  * Counts persons for an approved project whose period is running: its named users and the operators only; any other
  * caller, project or state answers as a project that does not exist ({@link ResearchDesk.NotFound}). The count is the
  * project's approved criteria and the asked ones together; opted-out persons are never counted (the counter's SQL);
- * the table is suppressed at {@code threshold}. Each count leaves one audit row (SEARCH, purpose RESEARCH, naming the
+ * the table is suppressed by the one small-count rule ({@link SmallCounts}). Each count leaves one audit row (SEARCH, purpose RESEARCH, naming the
  * project and the criteria, never a person).
  */
 public final class CohortCounts {
@@ -19,17 +20,17 @@ public final class CohortCounts {
     private final ResearchDesk desk;
     private final CohortCounter counter;
     private final Audit audit;
-    private final int threshold;
+    private final SmallCounts smallCounts;
 
-    public CohortCounts(ResearchDesk desk, CohortCounter counter, Audit audit, int threshold) {
+    public CohortCounts(ResearchDesk desk, CohortCounter counter, Audit audit, SmallCounts smallCounts) {
         this.desk = desk;
         this.counter = counter;
         this.audit = audit;
-        this.threshold = threshold;
+        this.smallCounts = smallCounts;
     }
 
     public int threshold() {
-        return threshold;
+        return smallCounts.suppressBelow();
     }
 
     /**
@@ -52,7 +53,7 @@ public final class CohortCounts {
             throw e;
         }
         Criteria approved = project.get().approved().criteria();
-        CountTable table = CountTable.of(counter.count(CountQuery.of(approved, asked, desk.today())), threshold);
+        CountTable table = CountTable.of(counter.count(CountQuery.of(approved, asked, desk.today())), smallCounts);
         audit.record(AuditEntry.of(AuditAction.SEARCH, Outcome.PERMIT).on(ResearchDesk.TYPE, projectId)
                 .purpose(Purpose.RESEARCH).reason("count " + asked.text()));
         return table;

@@ -23,6 +23,7 @@ import org.musubi.registry.Users;
 import org.musubi.research.jdbc.JdbcCohortCounter;
 import org.musubi.research.jdbc.JdbcOptOuts;
 import org.musubi.research.jdbc.JdbcResearchProjects;
+import org.musubi.smallcounts.SmallCounts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +32,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The research module's stores and use cases. {@code musubi.research.suppress-below} (default 10): counts from 1 to
- * one less are shown as "&lt; 10"; {@code musubi.research.ethics-max-size} (default 10 MB): the ethics approval PDF's
+ * The research module's stores and use cases. A count's small cells follow the one small-count rule
+ * ({@code smallcounts.SmallCounts}, {@code musubi.small-counts.suppress-below}: shown as "&lt; 10");
+ * {@code musubi.research.ethics-max-size} (default 10 MB): the ethics approval PDF's
  * largest size. Extractions (issue 48, item 3): {@code musubi.research.k-threshold} (default 5, at least 2) the k
  * each must reach, {@code musubi.research.extraction-keep} (default 30 days) how long its files may be downloaded,
  * {@code musubi.research.extraction-every} (default 10 s) how often queued extractions are run and expired files
@@ -59,9 +61,8 @@ class ResearchConfiguration {
     }
 
     @Bean
-    CohortCounts cohortCounts(ResearchDesk desk, CohortCounter counter, Audit audit,
-                              @Value("${musubi.research.suppress-below:10}") int suppressBelow) {
-        return new CohortCounts(desk, counter, audit, Math.max(2, suppressBelow));
+    CohortCounts cohortCounts(ResearchDesk desk, CohortCounter counter, Audit audit, SmallCounts smallCounts) {
+        return new CohortCounts(desk, counter, audit, smallCounts);
     }
 
     @Bean

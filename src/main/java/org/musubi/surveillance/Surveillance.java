@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.musubi.database.ReadOnlyStandbyException;
 import org.musubi.database.Standby;
+import org.musubi.smallcounts.SmallCounts;
 
 /**
  * The surveillance's figures: a facility's day on the form, the dashboard of the public-health office (every
@@ -35,13 +36,13 @@ public final class Surveillance {
     private final SurveillanceStore store;
     private final Standby standby;
     private final Clock clock;
-    private final int suppressBelow;
+    private final SmallCounts smallCounts;
 
-    public Surveillance(SurveillanceStore store, Standby standby, Clock clock, int suppressBelow) {
+    public Surveillance(SurveillanceStore store, Standby standby, Clock clock, SmallCounts smallCounts) {
         this.store = store;
         this.standby = standby;
         this.clock = clock;
-        this.suppressBelow = suppressBelow;
+        this.smallCounts = smallCounts;
     }
 
     /** One municipality's line of one syndrome: a verdict per day shown. */
@@ -155,12 +156,12 @@ public final class Surveillance {
         return shown;
     }
 
-    /** A count as others than the public-health office may see it: below the threshold (but not 0) "< 10". */
+    /** A count as others than the public-health office may see it: small ({@link SmallCounts}) "< 10". */
     public String shown(long count) {
-        return count > 0 && count < suppressBelow ? "< " + suppressBelow : String.valueOf(count);
+        return smallCounts.small(count) ? "< " + smallCounts.suppressBelow() : String.valueOf(count);
     }
 
     public int suppressBelow() {
-        return suppressBelow;
+        return smallCounts.suppressBelow();
     }
 }

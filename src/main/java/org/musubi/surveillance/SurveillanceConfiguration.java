@@ -8,6 +8,7 @@ import org.musubi.database.Standby;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
 import org.musubi.registry.profile.FacilityProfiles;
+import org.musubi.smallcounts.SmallCounts;
 import org.musubi.surveillance.jdbc.JdbcSurveillanceStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The surveillance's store, figures and demo. {@code musubi.surveillance.suppress-below}: the small-count rule. */
+/** The surveillance's store, figures and demo; small counts follow the one rule ({@code musubi.small-counts.*}). */
 @Configuration(proxyBeanMethods = false)
 class SurveillanceConfiguration {
 
@@ -26,9 +27,8 @@ class SurveillanceConfiguration {
     }
 
     @Bean
-    Surveillance surveillance(SurveillanceStore store, Standby standby,
-                              @Value("${musubi.surveillance.suppress-below:10}") int suppressBelow) {
-        return new Surveillance(store, standby, Clock.systemUTC(), Math.max(1, suppressBelow));
+    Surveillance surveillance(SurveillanceStore store, Standby standby, SmallCounts smallCounts) {
+        return new Surveillance(store, standby, Clock.systemUTC(), smallCounts);
     }
 
     /** Every {@code musubi.surveillance.derive-every} (default an hour; 0 never). */

@@ -207,20 +207,20 @@ class BoxIT extends NetworkFixtures {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(clinic, Profession.NURSE);
-        org.musubi.box.scan.Scanner verdicts = new org.musubi.box.scan.Scanner() {
+        org.musubi.scan.Scanner verdicts = new org.musubi.scan.Scanner() {
             @Override
-            public org.musubi.box.scan.Verdict scan(InputStream in, long size) {
+            public org.musubi.scan.Verdict scan(InputStream in, long size) {
                 String text;
                 try {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    return new org.musubi.box.scan.Verdict.Failed(e.getMessage());
+                    return new org.musubi.scan.Verdict.Failed(e.getMessage());
                 }
                 return switch (text) {
-                    case "infected" -> new org.musubi.box.scan.Verdict.Infected("Test-Signature");
-                    case "huge" -> org.musubi.box.scan.Verdict.TOO_LARGE;
-                    case "broken" -> new org.musubi.box.scan.Verdict.Failed("clamd went away");
-                    default -> org.musubi.box.scan.Verdict.CLEAN;
+                    case "infected" -> new org.musubi.scan.Verdict.Infected("Test-Signature");
+                    case "huge" -> org.musubi.scan.Verdict.TOO_LARGE;
+                    case "broken" -> new org.musubi.scan.Verdict.Failed("clamd went away");
+                    default -> org.musubi.scan.Verdict.CLEAN;
                 };
             }
 
@@ -235,12 +235,12 @@ class BoxIT extends NetworkFixtures {
             }
         };
         Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
-        for (org.musubi.box.scan.TooLargePolicy policy : org.musubi.box.scan.TooLargePolicy.values()) {
+        for (org.musubi.scan.TooLargePolicy policy : org.musubi.scan.TooLargePolicy.values()) {
             Box scanned = new Box(store, new BoxContent(blobs, verdicts, policy), auditTrail, Clock.systemUTC(),
                     new Box.Options(BoxSettings.DEFAULTS, () -> false));
             Box.Sent sent = scanned.send(reader(doctor), List.of(upload("clean"), upload("infected"), upload("huge"),
                     upload("broken")), toNurse, null);
-            if (policy == org.musubi.box.scan.TooLargePolicy.REFUSE) {
+            if (policy == org.musubi.scan.TooLargePolicy.REFUSE) {
                 assertThat(sent.faults()).containsExactly("box.fault.scanTooLarge");
                 assertThat(sent.files()).extracting(BoxFile::scan).containsExactly(BoxFile.ScanStatus.CLEAN,
                         BoxFile.ScanStatus.INFECTED, BoxFile.ScanStatus.NOT_SCANNED);

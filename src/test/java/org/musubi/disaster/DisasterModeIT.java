@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.phr.Residents;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -40,7 +40,7 @@ class DisasterModeIT extends NetworkFixtures {
     @Autowired
     SwitchDisasterMode switching;
     @Autowired
-    SheetPdf pdf;
+    PdfPrinter pdf;
     @Autowired
     Residents residents;
 

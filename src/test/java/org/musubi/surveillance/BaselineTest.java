@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.musubi.database.ReadOnlyStandbyException;
 import org.musubi.database.Standby;
+import org.musubi.smallcounts.SmallCounts;
 
 /** The threshold method on crafted series, the suppression rule, and the standby's refusal of a report. */
 class BaselineTest {
@@ -60,7 +61,7 @@ class BaselineTest {
         Map<LocalDate, Long> rising = new HashMap<>(calm);
         rising.put(DAY, 30L);
         Surveillance s = new Surveillance(new Fixed(Map.of("呉市", calm, "三原市", rising)), Standby.fixed(false),
-                Clock.systemUTC(), 10);
+                Clock.systemUTC(), new SmallCounts(10));
 
         Surveillance.Dashboard d = s.dashboard(DAY);
 
@@ -71,7 +72,7 @@ class BaselineTest {
 
     @Test
     void smallCountsAreShownAsBelowTheThresholdButZeroAndLargeOnesAsTheyAre() {
-        Surveillance s = new Surveillance(new Fixed(Map.of()), Standby.fixed(false), Clock.systemUTC(), 10);
+        Surveillance s = new Surveillance(new Fixed(Map.of()), Standby.fixed(false), Clock.systemUTC(), new SmallCounts(10));
 
         assertThat(s.shown(0)).isEqualTo("0");
         assertThat(s.shown(1)).isEqualTo("< 10");
@@ -81,7 +82,7 @@ class BaselineTest {
 
     @Test
     void aStandbyRefusesAReport() {
-        Surveillance s = new Surveillance(new Fixed(Map.of()), Standby.fixed(true), Clock.systemUTC(), 10);
+        Surveillance s = new Surveillance(new Fixed(Map.of()), Standby.fixed(true), Clock.systemUTC(), new SmallCounts(10));
 
         assertThatThrownBy(() -> s.report(1, DAY, Map.of("RASH", 1), 1L)).isInstanceOf(ReadOnlyStandbyException.class)
                 .hasMessage(Standby.MESSAGE);

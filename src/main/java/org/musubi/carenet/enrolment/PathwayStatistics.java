@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.musubi.pathway.PathwayTemplate;
 import org.musubi.pathway.Stage;
+import org.musubi.text.csv.CsvWriter;
 
 /**
  * The network operators' statistics per pathway: enrolments by status, and per stage how many were filled and the
@@ -70,14 +71,14 @@ public final class PathwayStatistics {
         return all;
     }
 
-    /** The figures as CSV (UTF-8 text, one row per pathway and stage). */
+    /** The figures as CSV (UTF-8 text, one row per pathway and stage; the codes written by {@link CsvWriter}). */
     public static String csv(List<PathwayFigures> figures) {
         StringBuilder csv = new StringBuilder("pathway,enrolled,active,completed,withdrawn,stage,filled,median_days,mean_days\r\n");
         for (PathwayFigures p : figures) {
             for (StageFigures s : p.stages()) {
-                csv.append(p.code()).append(',').append(p.total()).append(',').append(p.count(Enrolment.Status.ACTIVE))
+                csv.append(CsvWriter.field(p.code())).append(',').append(p.total()).append(',').append(p.count(Enrolment.Status.ACTIVE))
                         .append(',').append(p.count(Enrolment.Status.COMPLETED)).append(',')
-                        .append(p.count(Enrolment.Status.WITHDRAWN)).append(',').append(s.code()).append(',')
+                        .append(p.count(Enrolment.Status.WITHDRAWN)).append(',').append(CsvWriter.field(s.code())).append(',')
                         .append(s.filled()).append(',').append(days(s.medianDays())).append(',')
                         .append(days(s.meanDays())).append("\r\n");
             }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.musubi.text.csv.CsvWriter;
 
 /**
  * A programme's figures for operators: studies, studies finished, turnaround per step (median, assigned → both readings
@@ -61,11 +62,9 @@ public record ProgrammeStatistics(int studies, int finished, int agreed, int fur
         return duration == null ? "" : Long.toString(duration.toMinutes());
     }
 
-    /** A quoted field; one a spreadsheet would take for a formula (= + - @, also full-width) starts with '. */
+    /** A quoted field; one a spreadsheet would take for a formula starts with ' ({@link CsvWriter#quoted}). */
     private static String quote(String text) {
-        String lead = text.strip();
-        boolean formula = !lead.isEmpty() && "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(lead.charAt(0)) >= 0;
-        return "\"" + (formula ? "'" : "") + text.replace("\"", "\"\"") + "\"";
+        return CsvWriter.quoted(text);
     }
 
     private static Duration median(List<Duration> durations) {

@@ -1,6 +1,6 @@
 package org.musubi.letters.render;
 
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.ITemplateEngine;
@@ -10,7 +10,7 @@ import org.thymeleaf.ITemplateEngine;
 class LetterRenderConfiguration {
 
     @Bean
-    LetterRendering letterRendering(ITemplateEngine templates, SheetPdf pdf) {
+    LetterRendering letterRendering(ITemplateEngine templates, PdfPrinter pdf) {
         return new LetterRendering(templates, pdf);
     }
 }

@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.musubi.letters.Letter;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * A letter as its paper form: HTML for the viewer ({@link #html}) and an A4 PDF with the Japanese font embedded
  * ({@link #pdf}), both from the template fragment {@code letters/form :: letter} and the stylesheet
- * {@code /css/letter.css}. The PDF is printed with the emergency sheet's machinery ({@link SheetPdf}: the configured
+ * {@code /css/letter.css}. The PDF is printed with the one printer ({@link PdfPrinter}: the configured
  * font, openhtmltopdf) and is the same bytes every time for the same letter (dates and file identifier from
  * {@link Letter#issued()}), so that the signature made over it afterwards can be checked against a fresh rendering.
  * Plain Java: no database, no policy — the caller has read the letter through them.
@@ -28,10 +28,10 @@ public final class LetterRendering {
     private static final Locale PRINTED = Locale.JAPANESE;
 
     private final ITemplateEngine templates;
-    private final SheetPdf pdf;
+    private final PdfPrinter pdf;
     private final String css;
 
-    public LetterRendering(ITemplateEngine templates, SheetPdf pdf) {
+    public LetterRendering(ITemplateEngine templates, PdfPrinter pdf) {
         this.templates = templates;
         this.pdf = pdf;
         this.css = stylesheet();
@@ -57,14 +57,14 @@ public final class LetterRendering {
         pdf.render(xhtml(letter), letter.issued(), out);
     }
 
-    /** Whether the server has the Japanese font to print with (otherwise {@link #pdf} throws {@link SheetPdf.NoFont}). */
+    /** Whether the server has the Japanese font to print with (otherwise {@link #pdf} throws {@link PdfPrinter.NoFont}). */
     public boolean canPrint() {
         return pdf.font().isPresent();
     }
 
     String xhtml(Letter letter) {
         return templates.process("letters/print", new Context(PRINTED, Map.of("view", LetterView.of(letter, PRINTED),
-                "css", css, "font", SheetPdf.FAMILY)));
+                "css", css, "font", PdfPrinter.FAMILY)));
     }
 
     private static String stylesheet() {

@@ -33,11 +33,6 @@ class SheetConfiguration {
     }
 
     @Bean
-    SheetPdf sheetPdf(SheetProperties properties) {
-        return new SheetPdf(properties.fonts());
-    }
-
-    @Bean
     EmergencySheets emergencySheets(ReadRecords reads, WriteRecords writes, SheetRecords records, MyMedicines medicines) {
         return new EmergencySheets(reads, writes, records, medicines);
     }

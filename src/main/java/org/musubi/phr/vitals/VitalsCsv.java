@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.registry.FieldFault;
+import org.musubi.text.csv.CsvReader;
+import org.musubi.text.csv.CsvWriter;
 
 /**
  * The health notebook's CSV of vital signs, for export and import alike: UTF-8 (with a byte-order mark, so that
@@ -57,9 +59,8 @@ public final class VitalsCsv {
         StringBuilder out = new StringBuilder(BYTE_ORDER_MARK).append(HEADER).append("\r\n");
         for (VitalReading reading : readings) {
             LocalDateTime at = LocalDateTime.ofInstant(reading.at(), VitalsEntry.JAPAN);
-            out.append(reading.vital().daily() ? at.toLocalDate().toString() : at.format(MOMENT)).append(',')
-                    .append(reading.vital().key()).append(',').append(reading.value().toPlainString()).append(',')
-                    .append(reading.vital().ucum()).append("\r\n");
+            out.append(CsvWriter.line(List.of(reading.vital().daily() ? at.toLocalDate().toString() : at.format(MOMENT),
+                    reading.vital().key(), reading.value().toPlainString(), reading.vital().ucum())));
         }
         return out.toString();
     }
@@ -89,27 +90,10 @@ public final class VitalsCsv {
                 || first.startsWith("\"日時") || first.toLowerCase(Locale.ROOT).startsWith("\"datetime");
     }
 
-    /** The cells of one line: comma-separated, a cell in double quotes may hold commas and doubled quotes. */
+    /** The cells of one line ({@link CsvReader}: comma-separated, a cell in double quotes may hold commas), stripped. */
     static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString().strip());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString().strip());
-        return cells;
+        List<CsvReader.CsvRecord> records = CsvReader.records(line);
+        return records.isEmpty() ? List.of("") : records.getFirst().fields().stream().map(String::strip).toList();
     }
 
     /** The rows read so far: the good values by moment, blood pressure waiting for its other half, the faults. */

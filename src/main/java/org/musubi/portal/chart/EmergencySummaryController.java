@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.musubi.audit.Purpose;
+import org.musubi.identity.FindPerson;
 import org.musubi.medication.fhir.Medications;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.musubi.security.SignedIn;
 import org.musubi.web.QrSvg;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,19 +27,19 @@ import org.thymeleaf.context.Context;
 
 /**
  * The one-page summary to print when devices fail (災害モード): from the emergency view of a person, an A4 PDF with the
- * name, birth date, sex, regional ID and its QR code ({@link SheetPdf#QR_PREFIX}, as the 命の宝箱 print), allergies,
+ * name, birth date, sex, regional ID and its QR code ({@link FindPerson#SHEET_QR_PREFIX}, as the 命の宝箱 print), allergies,
  * current medicines, active problems, and the emergency sheet's contacts and wishes. One audited read for purpose
  * EMERGENCY (the chart's, with the sheet), so only what the open emergency access shows is printed; a person the user
- * may not see is the viewer's 404. Printed with the emergency sheet's machinery ({@link SheetPdf}).
+ * may not see is the viewer's 404. Printed with the one printer ({@link PdfPrinter}).
  */
 @Controller
 class EmergencySummaryController {
 
     private final PatientChart chart;
-    private final SheetPdf pdf;
+    private final PdfPrinter pdf;
     private final ITemplateEngine templates;
 
-    EmergencySummaryController(PatientChart chart, SheetPdf pdf, ITemplateEngine templates) {
+    EmergencySummaryController(PatientChart chart, PdfPrinter pdf, ITemplateEngine templates) {
         this.chart = chart;
         this.pdf = pdf;
         this.templates = templates;
@@ -48,7 +49,7 @@ class EmergencySummaryController {
     ResponseEntity<?> summary(@AuthenticationPrincipal SignedIn me, @PathVariable long personId) {
         if (pdf.font().isEmpty()) {
             return ResponseEntity.status(503).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .body(SheetPdf.NO_FONT_MESSAGE);
+                    .body(PdfPrinter.NO_FONT_MESSAGE);
         }
         PatientChart.Opened opened = chart.open(me, personId, Purpose.EMERGENCY, "emergency-summary",
                 outline -> List.of());
@@ -64,8 +65,8 @@ class EmergencySummaryController {
         variables.put("sheet", shown.reported().sheet().map(v -> v.sheet()).orElse(null));
         variables.put("printedAt", ZonedDateTime.now(ChartEntry.JAPAN));
         variables.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
-                QrSvg.png(SheetPdf.QR_PREFIX + shown.header().person().regionalId(), 4)));
-        variables.put("font", SheetPdf.FAMILY);
+                QrSvg.png(FindPerson.SHEET_QR_PREFIX + shown.header().person().regionalId(), 4)));
+        variables.put("font", PdfPrinter.FAMILY);
         String xhtml = templates.process("print/summary", new Context(LocaleContextHolder.getLocale(), variables));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.musubi.carenet.municipal.MunicipalDocuments;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -20,14 +20,14 @@ final class DocumentPdf {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private final ITemplateEngine templates;
-    private final SheetPdf pdf;
+    private final PdfPrinter pdf;
 
-    DocumentPdf(ITemplateEngine templates, SheetPdf pdf) {
+    DocumentPdf(ITemplateEngine templates, PdfPrinter pdf) {
         this.templates = templates;
         this.pdf = pdf;
     }
 
-    /** Whether the server has a Japanese font to print with (otherwise {@link SheetPdf.NoFont}). */
+    /** Whether the server has a Japanese font to print with (otherwise {@link PdfPrinter.NoFont}). */
     boolean canPrint() {
         return pdf.font().isPresent();
     }
@@ -47,7 +47,7 @@ final class DocumentPdf {
         values.put("toFacility", p.toFacility());
         values.put("fromFacility", p.fromFacility());
         values.put("sections", p.sections());
-        values.put("font", SheetPdf.FAMILY);
+        values.put("font", PdfPrinter.FAMILY);
         return pdf.render(templates.process("municipal/print", new Context(japanese, values)));
     }
 }

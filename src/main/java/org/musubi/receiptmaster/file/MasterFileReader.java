@@ -13,6 +13,7 @@ import org.musubi.receiptmaster.MasterKey;
 import org.musubi.receiptmaster.MasterKind;
 import org.musubi.text.TextFiles;
 import org.musubi.text.Undecodable;
+import org.musubi.text.csv.CsvReader;
 
 /**
  * Reads a receipt master file as the 社会保険診療報酬支払基金 publishes it ({@code s_ALL<date>.csv}, {@code y_…}, {@code
@@ -149,32 +150,9 @@ public final class MasterFileReader {
         return n <= fields.size() ? fields.get(n - 1).strip() : "";
     }
 
-    /** The fields of one CSV row: separated by commas, each optionally in double quotes ({@code ""} a quote). */
+    /** The fields of one CSV row ({@link CsvReader}: separated by commas, each optionally in double quotes). */
     static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
+        List<CsvReader.CsvRecord> records = CsvReader.records(line);
+        return records.isEmpty() ? List.of("") : records.getFirst().fields();
     }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
-import org.musubi.box.scan.Scanner;
+import org.musubi.scan.Scanner;
 import org.musubi.notice.PublishNotice;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.RegisterFacility;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.musubi.blob.Blob;
 import org.musubi.blob.BlobStore;
-import org.musubi.box.scan.Scanner;
-import org.musubi.box.scan.Verdict;
+import org.musubi.scan.Scanner;
+import org.musubi.scan.Verdict;
 import org.musubi.registry.FieldFault;
 
 /**

@@ -3,7 +3,7 @@ package org.musubi.secretariat.fees;
 import java.time.Clock;
 import org.musubi.audit.Audit;
 import org.musubi.database.Standby;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.profile.FacilityProfiles;
 import org.musubi.secretariat.fees.jdbc.JdbcFeeStore;
@@ -44,7 +44,7 @@ class FeesConfiguration {
     }
 
     @Bean
-    InvoicePdf invoicePdf(ITemplateEngine templates, SheetPdf pdf) {
+    InvoicePdf invoicePdf(ITemplateEngine templates, PdfPrinter pdf) {
         return new InvoicePdf(templates, pdf);
     }
 }

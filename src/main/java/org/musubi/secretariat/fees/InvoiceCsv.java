@@ -3,13 +3,14 @@ package org.musubi.secretariat.fees;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.musubi.text.csv.CsvWriter;
 
 /**
  * The invoices for accounting software: UTF-8 with a byte-order mark (spreadsheet software then reads it as UTF-8),
  * CRLF, the header {@value #HEADER}, one row per invoice line. The tax of a rate is computed once per invoice
  * ({@link TaxTotals}); it stands on the invoice's first line at that rate and 0 on its other lines at that rate, so the
- * column sums per invoice to the invoice's tax. A text beginning like a spreadsheet formula is written with a leading
- * apostrophe; a field holding a comma, a quote or a line break is quoted.
+ * column sums per invoice to the invoice's tax. Written by {@link CsvWriter}: a text beginning like a spreadsheet
+ * formula is written with a leading apostrophe; a field holding a comma, a quote or a line break is quoted.
  */
 public final class InvoiceCsv {
 
@@ -43,13 +44,6 @@ public final class InvoiceCsv {
     }
 
     static String cell(Object value) {
-        String text = String.valueOf(value);
-        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r＝＋－＠".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        return CsvWriter.field(value);
     }
 }

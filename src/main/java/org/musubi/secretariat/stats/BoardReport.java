@@ -4,14 +4,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * The one-page report for the board (理事会): the dashboard's figures as A4 tables in Japanese with bars drawn by CSS
  * (template {@code secretariat/statistics-report.html}), rendered by openhtmltopdf with the server's Japanese font
- * ({@link SheetPdf}); the per-municipality figures suppressed as on the page, at most {@value #MUNICIPALITIES}
+ * ({@link PdfPrinter}); the per-municipality figures suppressed as on the page, at most {@value #MUNICIPALITIES}
  * municipalities (the largest populations) so that it stays one page.
  */
 public final class BoardReport {
@@ -21,14 +21,14 @@ public final class BoardReport {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm");
 
     private final ITemplateEngine templates;
-    private final SheetPdf pdf;
+    private final PdfPrinter pdf;
 
-    public BoardReport(ITemplateEngine templates, SheetPdf pdf) {
+    public BoardReport(ITemplateEngine templates, PdfPrinter pdf) {
         this.templates = templates;
         this.pdf = pdf;
     }
 
-    /** Whether the server has a Japanese font (otherwise {@link SheetPdf.NoFont}). */
+    /** Whether the server has a Japanese font (otherwise {@link PdfPrinter.NoFont}). */
     public boolean canPrint() {
         return pdf.font().isPresent();
     }
@@ -37,7 +37,7 @@ public final class BoardReport {
         Map<String, Object> values = new HashMap<>();
         values.put("d", d);
         values.put("network", network);
-        values.put("font", SheetPdf.FAMILY);
+        values.put("font", PdfPrinter.FAMILY);
         values.put("computedAt", d.rollup().map(r -> AT.format(r.computedAt().atZone(Months.JAPAN))).orElse("—"));
         values.put("printedAt", AT.format(java.time.ZonedDateTime.now(Months.JAPAN)));
         values.put("municipalities", d.residents().stream()

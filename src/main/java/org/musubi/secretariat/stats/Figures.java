@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.musubi.registry.FacilityKind;
+import org.musubi.smallcounts.SmallCounts;
 
 /** The dashboard's figures, each a plain record (no patient is ever named in one). */
 public final class Figures {
@@ -39,28 +40,28 @@ public final class Figures {
         }
     }
 
-    /** Registered residents of one municipality of the population list. */
-    public record Residents(String municipality, long population, long residents, long inYear) {
+    /** Registered residents of one municipality of the population list, shown under the small-count rule. */
+    public record Residents(String municipality, long population, long residents, long inYear, SmallCounts rule) {
 
         public String shownResidents() {
-            return Suppression.count(residents);
+            return ShownCounts.count(rule, residents);
         }
 
         public String shownInYear() {
-            return Suppression.count(inYear);
+            return ShownCounts.count(rule, inYear);
         }
 
         public String shownShare() {
-            return Suppression.share(residents, population);
+            return ShownCounts.share(rule, residents, population);
         }
 
         public String shownYearShare() {
-            return Suppression.share(inYear, population);
+            return ShownCounts.share(rule, inYear, population);
         }
 
         /** Whether the residents who registered in the last 12 months reach the subsidy's 5 % (false when suppressed). */
         public boolean reachesTarget() {
-            return !Suppression.suppressed(inYear) && Suppression.percent(inYear, population) >= RESIDENT_TARGET;
+            return !rule.small(inYear) && ShownCounts.percent(inYear, population) >= RESIDENT_TARGET;
         }
     }
 
@@ -68,7 +69,7 @@ public final class Figures {
     public record TwoWay(int days, long participating, long sent, long viewed, long both) {
 
         public double percent() {
-            return Suppression.percent(both, participating);
+            return ShownCounts.percent(both, participating);
         }
 
         public boolean reachesTarget() {
@@ -101,7 +102,7 @@ public final class Figures {
     public record Dashboard(Optional<Rollup> rollup, boolean readOnly, List<YearMonth> months,
                             List<FacilityMonth> facilities, List<CardMonth> cards, List<Residents> residents,
                             List<TwoWay> twoWay, List<UsageMonth> usage, YearMonth useMonth, List<FacilityUse> use,
-                            ReviewQueue queue, List<EmergencyMonth> emergency) {
+                            ReviewQueue queue, List<EmergencyMonth> emergency, SmallCounts smallCounts) {
 
         public boolean demoSeeded() {
             return usage.stream().anyMatch(UsageMonth::demoSeeded);
@@ -113,20 +114,23 @@ public final class Figures {
 
         /** The registered residents of every listed municipality, as they may be shown. */
         public String shownResidentTotal() {
-            return Suppression.total(residents.stream().map(Residents::residents).toList());
+            return ShownCounts.total(smallCounts, residents.stream().map(Residents::residents).toList());
         }
 
         public String shownInYearTotal() {
-            return Suppression.total(residents.stream().map(Residents::inYear).toList());
+            return ShownCounts.total(smallCounts, inYears());
         }
 
         /** The area's share registered in the last 12 months (suppressed as the total is). */
         public String shownYearShare() {
-            String total = shownInYearTotal();
-            if (total.equals(Suppression.SUPPRESSED_SHARE) || total.equals(Suppression.SUPPRESSED_COUNT)) {
-                return Suppression.SUPPRESSED_SHARE;
+            if (smallCounts.totalHidden(inYears())) {
+                return ShownCounts.SUPPRESSED_SHARE;
             }
-            return Suppression.share(residents.stream().mapToLong(Residents::inYear).sum(), population());
+            return ShownCounts.share(smallCounts, residents.stream().mapToLong(Residents::inYear).sum(), population());
+        }
+
+        private List<Long> inYears() {
+            return residents.stream().map(Residents::inYear).toList();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.musubi.text.csv.CsvReader;
 
 /**
  * The area's population as the operator uploads it: a CSV in UTF-8 (a BOM is allowed), one municipality a line as
@@ -55,20 +56,18 @@ public final class PopulationCsv {
         List<StatisticsStore.Population> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean first = true;
-        String[] lines = text.split("\r\n|\n|\r", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i];
-            if (line.isBlank()) {
+        for (CsvReader.CsvRecord record : CsvReader.records(text)) {
+            int lineNo = record.line();
+            List<String> fields = record.fields();
+            if (fields.size() == 1 && fields.getFirst().isBlank()) {
                 continue;
             }
-            String[] fields = line.split(",", -1);
-            if (fields.length != 2) {
-                faults.add(new Fault(lineNo, "file", "stats.population.fault.fields", String.valueOf(fields.length)));
+            if (fields.size() != 2) {
+                faults.add(new Fault(lineNo, "file", "stats.population.fault.fields", String.valueOf(fields.size())));
                 continue;
             }
-            String name = unquote(fields[0]);
-            String number = unquote(fields[1]).replace("_", "");
+            String name = fields.get(0).strip();
+            String number = fields.get(1).strip().replace("_", "");
             boolean header = first && !number.chars().allMatch(c -> c >= '0' && c <= '9');
             first = false;
             if (header) {
@@ -104,13 +103,5 @@ public final class PopulationCsv {
             faults.add(new Fault(0, "file", "stats.population.fault.empty", ""));
         }
         return new Parsed(faults.isEmpty() ? List.copyOf(rows) : List.of(), List.copyOf(faults));
-    }
-
-    private static String unquote(String field) {
-        String f = field.strip();
-        if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
-            f = f.substring(1, f.length() - 1).replace("\"\"", "\"").strip();
-        }
-        return f;
     }
 }

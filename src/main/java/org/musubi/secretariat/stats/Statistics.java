@@ -17,6 +17,7 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.profile.FacilityProfile;
 import org.musubi.registry.profile.FacilityProfiles;
+import org.musubi.smallcounts.SmallCounts;
 
 /**
  * The secretariat's figures (issue 45). The facilities and the 名寄せ queue are read live (a few thousand rows at
@@ -37,14 +38,16 @@ public final class Statistics {
     private final FacilityProfiles profiles;
     private final Standby standby;
     private final Clock clock;
+    private final SmallCounts smallCounts;
 
     public Statistics(StatisticsStore store, Facilities facilities, FacilityProfiles profiles, Standby standby,
-                      Clock clock) {
+                      Clock clock, SmallCounts smallCounts) {
         this.store = store;
         this.facilities = facilities;
         this.profiles = profiles;
         this.standby = standby;
         this.clock = clock;
+        this.smallCounts = smallCounts;
     }
 
     /** Today in Japan. */
@@ -64,7 +67,8 @@ public final class Statistics {
                 .collect(Collectors.toMap(FacilityProfile::facilityId, Function.identity()));
         return new Figures.Dashboard(store.rollup(), standby.readOnly(), months, facilityMonths(all, byId, months, today),
                 cards(months), residents(), List.of(twoWay(all, byId, today, 30), twoWay(all, byId, today, 90)),
-                usage(months), shownUse, use(all, shownUse), store.reviewQueue(clock.instant()), emergency(months));
+                usage(months), shownUse, use(all, shownUse), store.reviewQueue(clock.instant()), emergency(months),
+                smallCounts);
     }
 
     static List<Figures.FacilityMonth> facilityMonths(List<Facility> all, Map<Long, FacilityProfile> profiles,
@@ -97,7 +101,7 @@ public final class Statistics {
         Map<String, long[]> counted = store.residents();
         return store.population().stream().map(p -> {
             long[] c = counted.getOrDefault(p.municipality(), new long[2]);
-            return new Figures.Residents(p.municipality(), p.population(), c[0], c[1]);
+            return new Figures.Residents(p.municipality(), p.population(), c[0], c[1], smallCounts);
         }).toList();
     }
 

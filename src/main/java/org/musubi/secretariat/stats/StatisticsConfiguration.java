@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.profile.FacilityProfiles;
 import org.musubi.secretariat.stats.jdbc.JdbcStatisticsStore;
+import org.musubi.smallcounts.SmallCounts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +27,9 @@ class StatisticsConfiguration {
     }
 
     @Bean
-    Statistics statistics(StatisticsStore store, Facilities facilities, FacilityProfiles profiles, Standby standby) {
-        return new Statistics(store, facilities, profiles, standby, Clock.systemUTC());
+    Statistics statistics(StatisticsStore store, Facilities facilities, FacilityProfiles profiles, Standby standby,
+                          SmallCounts smallCounts) {
+        return new Statistics(store, facilities, profiles, standby, Clock.systemUTC(), smallCounts);
     }
 
     /** Every {@code musubi.statistics.refresh-every} (default an hour). */
@@ -38,7 +40,7 @@ class StatisticsConfiguration {
     }
 
     @Bean
-    BoardReport boardReport(ITemplateEngine templates, SheetPdf pdf) {
+    BoardReport boardReport(ITemplateEngine templates, PdfPrinter pdf) {
         return new BoardReport(templates, pdf);
     }
 }

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.musubi.registry.FacilityKind;
+import org.musubi.text.csv.CsvWriter;
 
 /**
  * Every figure of the dashboard as CSV for Excel: UTF-8 with a byte-order mark, a header row, CRLF lines, codes (kinds,
- * months as 2026-04) rather than labels; the per-municipality figures suppressed as on the page ({@link Suppression}).
+ * months as 2026-04) rather than labels; the per-municipality figures suppressed as on the page ({@link ShownCounts}).
  */
 public final class StatisticsCsv {
 
@@ -98,15 +99,8 @@ public final class StatisticsCsv {
                 .toList();
     }
 
-    /** A text field, quoted when it needs to be; a leading =, +, - or @ is neutralised (no formula in Excel). */
+    /** A text field ({@link CsvWriter}: quoted when it needs to be, no formula in Excel). */
     static String field(String text) {
-        String t = text == null ? "" : text;
-        if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
-            t = "'" + t;
-        }
-        if (t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r")) {
-            return "\"" + t.replace("\"", "\"\"") + "\"";
-        }
-        return t;
+        return CsvWriter.field(text == null ? "" : text);
     }
 }

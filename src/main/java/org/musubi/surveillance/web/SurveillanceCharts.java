@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.musubi.secretariat.stats.Charts;
+import org.musubi.charts.Charts;
 import org.musubi.surveillance.Baseline;
 import org.musubi.surveillance.Surveillance;
+import org.musubi.text.csv.CsvWriter;
 
 /** The dashboard's charts (server-drawn SVG, no script) and its CSV. */
 final class SurveillanceCharts {
@@ -54,7 +55,6 @@ final class SurveillanceCharts {
     }
 
     private static String quoted(String text) {
-        String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return CsvWriter.quoted(text);
     }
 }

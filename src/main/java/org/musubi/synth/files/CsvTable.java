@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.musubi.text.csv.CsvWriter;
 
 /**
  * One CSV file layout: a header and how a value becomes a row. Writes UTF-8 without BOM, LF line
@@ -30,13 +31,9 @@ record CsvTable<T>(List<String> header, Function<T, List<String>> row) {
         }
     }
 
+    /** A field for programs to read ({@link CsvWriter#data}: quoted when it needs to be, never guarded). */
     static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
-                || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return CsvWriter.data(value);
     }
 
     private static void line(Writer writer, List<String> fields) throws IOException {

@@ -1,7 +1,7 @@
 package org.musubi.letters.render;
 
-import org.musubi.phr.sheet.SheetPdf;
-import org.musubi.phr.sheet.SheetProperties;
+import org.musubi.print.PdfPrinter;
+import org.musubi.print.PrintProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -31,10 +31,10 @@ public final class TestRendering {
         return engine;
     }
 
-    static SheetPdf pdf() {
-        SheetProperties defaults = new Binder(new MapConfigurationPropertySource())
-                .bindOrCreate("musubi.phr.sheet", SheetProperties.class);
-        return new SheetPdf(defaults.fonts());
+    static PdfPrinter pdf() {
+        PrintProperties defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("musubi.phr.sheet", PrintProperties.class);
+        return new PdfPrinter(defaults.fonts());
     }
 
     public static LetterRendering rendering() {

@@ -29,6 +29,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
 import org.musubi.phr.Residents;
 import org.musubi.photos.TestPictures;
+import org.musubi.print.PdfPrinter;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityDraft;
@@ -71,7 +72,7 @@ class PhrSheetIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    SheetPdf pdf;
+    PdfPrinter pdf;
     @Autowired
     Facilities facilities;
 

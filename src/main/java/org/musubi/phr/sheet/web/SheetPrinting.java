@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.musubi.blob.BlobStore;
+import org.musubi.identity.FindPerson;
 import org.musubi.phr.sheet.EmergencySheet;
 import org.musubi.phr.sheet.EmergencySheets;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.musubi.web.QrSvg;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -35,14 +36,14 @@ import org.thymeleaf.context.Context;
 public class SheetPrinting {
 
     /** What the printed sheet's QR code holds before the 16-digit regional ID. */
-    public static final String QR_PREFIX = SheetPdf.QR_PREFIX;
+    public static final String QR_PREFIX = FindPerson.SHEET_QR_PREFIX;
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final EmergencySheets sheets;
-    private final SheetPdf pdf;
+    private final PdfPrinter pdf;
     private final ITemplateEngine templates;
     private final BlobStore blobs;
 
-    SheetPrinting(EmergencySheets sheets, SheetPdf pdf, ITemplateEngine templates, BlobStore blobs) {
+    SheetPrinting(EmergencySheets sheets, PdfPrinter pdf, ITemplateEngine templates, BlobStore blobs) {
         this.sheets = sheets;
         this.pdf = pdf;
         this.templates = templates;
@@ -57,7 +58,7 @@ public class SheetPrinting {
     public ResponseEntity<?> pdf(EmergencySheets.Author author, long personId, HttpServletResponse response) {
         if (pdf.font().isEmpty()) {
             return ResponseEntity.status(503).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .body(SheetPdf.NO_FONT_MESSAGE);
+                    .body(PdfPrinter.NO_FONT_MESSAGE);
         }
         Optional<EmergencySheets.Opened> opened = sheets.open(author, personId);
         if (opened.isEmpty()) {
@@ -70,7 +71,7 @@ public class SheetPrinting {
         variables.put("printedOn", LocalDate.now(JAPAN));
         variables.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
                 QrSvg.png(QR_PREFIX + opened.get().person().regionalId(), 4)));
-        variables.put("font", SheetPdf.FAMILY);
+        variables.put("font", PdfPrinter.FAMILY);
         variables.put("photos", opened.get().current().map(v -> v.sheet().photos()).orElse(List.of()).stream()
                 .map(this::printed).flatMap(Optional::stream).toList());
         String xhtml = templates.process("print/sheet", new Context(LocaleContextHolder.getLocale(), variables));

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.musubi.phr.sheet.SheetPdf;
+import org.musubi.print.PdfPrinter;
 import org.musubi.registry.FieldFault;
 import org.musubi.registry.NotPermitted;
 import org.musubi.secretariat.fees.Invoice;
@@ -117,7 +117,7 @@ class InvoicesController {
         Invoice invoice = found(id);
         if (!pdf.canPrint()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
-                    .body(SheetPdf.NO_FONT_MESSAGE.getBytes(StandardCharsets.UTF_8));
+                    .body(PdfPrinter.NO_FONT_MESSAGE.getBytes(StandardCharsets.UTF_8));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

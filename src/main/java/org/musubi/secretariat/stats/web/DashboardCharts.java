@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.musubi.charts.Charts;
 import org.musubi.registry.FacilityKind;
-import org.musubi.secretariat.stats.Charts;
 import org.musubi.secretariat.stats.Figures;
 import org.musubi.secretariat.stats.StatisticsCsv;
-import org.musubi.secretariat.stats.Suppression;
+import org.musubi.secretariat.stats.ShownCounts;
 
 /** The dashboard's charts by name, drawn from its figures with the page's labels. */
 final class DashboardCharts {
@@ -38,8 +38,8 @@ final class DashboardCharts {
                 new Charts.Series(label.apply("stats.cards.disclosure"), d.cards().stream().map(Figures.CardMonth::disclosure).toList()))));
         charts.put("residents", Charts.shares(label.apply("stats.residents.title"),
                 d.residents().stream().map(Figures.Residents::municipality).toList(),
-                d.residents().stream().map(r -> Suppression.suppressed(r.inYear()) || r.population() <= 0 ? null
-                        : Suppression.percent(r.inYear(), r.population())).toList(),
+                d.residents().stream().map(r -> d.smallCounts().small(r.inYear()) || r.population() <= 0 ? null
+                        : ShownCounts.percent(r.inYear(), r.population())).toList(),
                 Figures.RESIDENT_TARGET, label.apply("stats.target.residents")));
         charts.put("twoWay", Charts.shares(label.apply("stats.twoWay.title"),
                 d.twoWay().stream().map(t -> t.days() + label.apply("stats.days")).toList(),

@@ -77,7 +77,7 @@ class StatisticsController {
     ResponseEntity<byte[]> pdf() {
         if (!report.canPrint()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
-                    .body(org.musubi.phr.sheet.SheetPdf.NO_FONT_MESSAGE.getBytes(StandardCharsets.UTF_8));
+                    .body(org.musubi.print.PdfPrinter.NO_FONT_MESSAGE.getBytes(StandardCharsets.UTF_8));
         }
         byte[] pdf = report.pdf(statistics.dashboard(null), label("stats.report.network"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

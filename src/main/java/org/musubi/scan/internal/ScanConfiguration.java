@@ -1,16 +1,18 @@
-package org.musubi.box.scan;
+package org.musubi.scan.internal;
 
+import org.musubi.scan.ScanProperties;
+import org.musubi.scan.Scanner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The {@link Scanner}: clamd when {@code musubi.box.scan.clamd-host} is set, otherwise {@link NoScanner}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BoxScanProperties.class)
-class BoxScanConfiguration {
+@EnableConfigurationProperties(ScanProperties.class)
+class ScanConfiguration {
 
     @Bean
-    Scanner boxScanner(BoxScanProperties properties) {
+    Scanner boxScanner(ScanProperties properties) {
         if (!properties.configured()) {
             return new NoScanner();
         }

@@ -1,4 +1,4 @@
-package org.musubi.phr.sheet;
+package org.musubi.print;
 
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -16,25 +16,23 @@ import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
- * The printable emergency sheet, and any other printed page of a person (the clinicians' one-page emergency summary):
- * XHTML (the page's template, laid out for A4 by its CSS) rendered to PDF with a
- * Japanese TrueType font embedded (subset), so that it prints the same anywhere. Without such a font installed the
- * sheet cannot be printed ({@link NoFont}), rather than printed as empty boxes.
+ * Every printed page of Musubi (the emergency sheet, the clinicians' one-page emergency summary, letters, municipal
+ * documents, invoices, the board report): XHTML (the page's template, laid out for A4 by its CSS) rendered to PDF with
+ * a Japanese TrueType font embedded (subset), so that it prints the same anywhere. Without such a font installed the
+ * page cannot be printed ({@link NoFont}), rather than printed as empty boxes.
  */
-public final class SheetPdf {
+public final class PdfPrinter {
 
     /** The font family name the template's CSS uses. */
     public static final String FAMILY = "MusubiJapanese";
     /** The producer a reproducible PDF names ({@link #render(String, Instant, OutputStream)}). */
     public static final String PRODUCER = "Musubi";
-    /** What a printed page's QR code holds before the person's 16-digit regional ID (命の宝箱, one-page summary). */
-    public static final String QR_PREFIX = "MUSUBI-PERSON:1:";
     /** Said (503) instead of a printed page when the server has no Japanese font. */
     public static final String NO_FONT_MESSAGE = "印刷用の日本語フォントがサーバーにありません（管理者へ: fonts-ipaexfont-gothic を導入してください）。"
             + " / The server has no Japanese font to print with (administrator: install fonts-ipaexfont-gothic).";
     private final List<String> fonts;
 
-    public SheetPdf(List<String> fonts) {
+    public PdfPrinter(List<String> fonts) {
         this.fonts = List.copyOf(fonts);
     }
 

@@ -1,4 +1,4 @@
-package org.musubi.box.scan;
+package org.musubi.scan;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The malware scanner of Box's uploads.
+ * The malware scanner of every upload (Box, participation applications, manual publishing). The settings keep the
+ * names they had when only Box scanned ({@code musubi.box.scan.*}), so that an operator's configuration keeps working.
  *
  * @param clamdHost      the host of ClamAV's daemon (clamd) listening on TCP; empty: no scanning, and the operator
  *                       sees a warning that scanning is off
@@ -19,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param readTimeout    how long to wait for clamd's verdict once a file is sent
  */
 @ConfigurationProperties("musubi.box.scan")
-public record BoxScanProperties(
+public record ScanProperties(
         String clamdHost,
         @DefaultValue("3310") int clamdPort,
         @DefaultValue("100MB") DataSize maxBytes,
@@ -30,7 +31,7 @@ public record BoxScanProperties(
     /** clamd refuses streams of 4 GB and more whatever its configuration says. */
     public static final long CLAMD_CAP = 4L * 1024 * 1024 * 1024;
 
-    public BoxScanProperties {
+    public ScanProperties {
         check(clamdPort >= 1 && clamdPort <= 65535, "musubi.box.scan.clamd-port must be 1-65535: " + clamdPort);
         check(maxBytes.toBytes() >= 1 && maxBytes.toBytes() < CLAMD_CAP,
                 "musubi.box.scan.max-bytes must be positive and below 4GB (clamd's cap): " + maxBytes);

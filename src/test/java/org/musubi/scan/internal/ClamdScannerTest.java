@@ -1,4 +1,4 @@
-package org.musubi.box.scan;
+package org.musubi.scan.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.musubi.scan.Verdict;
 
 /** The INSTREAM protocol against a stand-in for clamd on a loopback port: framing, replies, timeouts. */
 class ClamdScannerTest {

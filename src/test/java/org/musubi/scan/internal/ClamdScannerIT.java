@@ -1,4 +1,4 @@
-package org.musubi.box.scan;
+package org.musubi.scan.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.musubi.scan.Verdict;
 
 /**
  * The clamd adapter against a real clamd (Debian's {@code clamav-daemon}), started here on a loopback port with a

@@ -1,6 +1,8 @@
-package org.musubi.box.scan;
+package org.musubi.scan.internal;
 
 import java.io.InputStream;
+import org.musubi.scan.Scanner;
+import org.musubi.scan.Verdict;
 
 /**
  * No scanner set up ({@code musubi.box.scan.clamd-host} empty): nothing is scanned, and {@link #configured()} says so,

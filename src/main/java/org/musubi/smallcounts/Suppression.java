@@ -1,4 +1,4 @@
-package org.musubi.research;
+package org.musubi.smallcounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,38 +26,18 @@ import java.util.List;
  * It guards against the sums of single lines; it does not claim the bounds a linear-programming attack finds on large
  * tables (which the chosen tables here — sex × age band — are not).
  */
-public final class Suppression {
+final class Suppression {
 
     private Suppression() {
     }
 
-    /** The result: for every entry of the table with its margins, whether it is shown. */
-    public record Masked(boolean[][] hidden, boolean[] rowTotalHidden, boolean[] colTotalHidden, boolean grandHidden) {
-
-        public int hiddenCount() {
-            int n = grandHidden ? 1 : 0;
-            for (boolean[] row : hidden) {
-                for (boolean h : row) {
-                    n += h ? 1 : 0;
-                }
-            }
-            for (boolean h : rowTotalHidden) {
-                n += h ? 1 : 0;
-            }
-            for (boolean h : colTotalHidden) {
-                n += h ? 1 : 0;
-            }
-            return n;
-        }
-    }
-
     /** Whether a single count is below the threshold (and above 0). */
-    public static boolean small(long count, int threshold) {
+    static boolean small(long count, int threshold) {
         return count > 0 && count < threshold;
     }
 
     /** Suppresses {@code cells} (rows × cols, each row the same length) and its margins. */
-    public static Masked apply(long[][] cells, int threshold) {
+    static SmallCounts.Masked apply(long[][] cells, int threshold) {
         int rows = cells.length;
         int cols = rows == 0 ? 0 : cells[0].length;
         // the extended table: index rows (0..rows) and cols (0..cols); row "rows" and col "cols" are the margins
@@ -99,7 +79,7 @@ public final class Suppression {
         for (int j = 0; j < cols; j++) {
             colTotals[j] = h[rows][j];
         }
-        return new Masked(inner, rowTotals, colTotals, h[rows][cols]);
+        return new SmallCounts.Masked(inner, rowTotals, colTotals, h[rows][cols]);
     }
 
     /**

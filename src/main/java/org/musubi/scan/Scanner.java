@@ -1,4 +1,4 @@
-package org.musubi.box.scan;
+package org.musubi.scan;
 
 import java.io.InputStream;
 

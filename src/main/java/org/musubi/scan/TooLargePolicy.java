@@ -1,4 +1,4 @@
-package org.musubi.box.scan;
+package org.musubi.scan;
 
 /** What happens to an upload larger than the scanner scans ({@code musubi.box.scan.too-large}). */
 public enum TooLargePolicy {

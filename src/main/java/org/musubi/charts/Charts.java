@@ -1,10 +1,10 @@
-package org.musubi.secretariat.stats;
+package org.musubi.charts;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The dashboard's charts as SVG elements drawn on the server (no script): stacked bars per month and a line of shares
+ * Charts as SVG elements drawn on the server (no script; the secretariat's dashboard, the surveillance's page): stacked bars per month and a line of shares
  * with the target drawn as a dashed line. Each bar or point carries its figure as text; the page puts a table of the
  * same figures beside every chart, and the chart's {@code aria-label} names it. Texts are escaped.
  */

@@ -1,4 +1,4 @@
-package org.musubi.box.scan;
+package org.musubi.scan.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.musubi.scan.Scanner;
+import org.musubi.scan.Verdict;
 
 /**
  * ClamAV's daemon (Debian's {@code clamav-daemon}) over TCP, by its INSTREAM command: {@code zINSTREAM\0}, then the

@@ -1,4 +1,4 @@
-package org.musubi.research;
+package org.musubi.smallcounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class SuppressionTest {
                 {20, 3, 15},
                 {12, 25, 30},
                 {0, 0, 0}};
-        Suppression.Masked m = Suppression.apply(table, 10);
+        SmallCounts.Masked m = Suppression.apply(table, 10);
         // the 3 is small; its row's and its column's smallest others go with it, and they close a rectangle
         assertThat(m.hidden()[0]).containsExactly(false, true, true);
         assertThat(m.hidden()[1]).containsExactly(false, true, true);
@@ -29,7 +29,7 @@ class SuppressionTest {
     @Test
     void aSingleSmallCellWithoutAComplementInItsRowHidesTheRowTotal() {
         long[][] table = {{12, 4}, {0, 0}};
-        Suppression.Masked m = Suppression.apply(table, 10);
+        SmallCounts.Masked m = Suppression.apply(table, 10);
         assertThat(m.hidden()[0][1]).isTrue();
         assertThat(m.hiddenCount()).isGreaterThanOrEqualTo(4);
         assertNoneDetermined(table, m);
@@ -38,7 +38,7 @@ class SuppressionTest {
     @Test
     void smallTotalsAreSuppressedToo() {
         long[][] table = {{2, 3}, {1, 2}};
-        Suppression.Masked m = Suppression.apply(table, 10);
+        SmallCounts.Masked m = Suppression.apply(table, 10);
         assertThat(m.grandHidden()).isTrue();
         assertThat(m.rowTotalHidden()).containsExactly(true, true);
         assertThat(m.colTotalHidden()).containsExactly(true, true);
@@ -48,7 +48,7 @@ class SuppressionTest {
     @Test
     void zerosAndLargeCountsAreShown() {
         long[][] table = {{0, 40}, {25, 0}};
-        Suppression.Masked m = Suppression.apply(table, 10);
+        SmallCounts.Masked m = Suppression.apply(table, 10);
         assertThat(m.hiddenCount()).isZero();
     }
 
@@ -60,7 +60,7 @@ class SuppressionTest {
                 {80, 4, 90, 95},
                 {11, 12, 100, 13},
                 {30, 31, 32, 33}};
-        Suppression.Masked m = Suppression.apply(table, 10);
+        SmallCounts.Masked m = Suppression.apply(table, 10);
         assertThat(m.hidden()[0][0]).isTrue();
         assertThat(m.hidden()[1][1]).isTrue();
         assertNoneDetermined(table, m);
@@ -78,25 +78,13 @@ class SuppressionTest {
                     table[i][j] = random.nextInt(4) == 0 ? 0 : random.nextInt(40);
                 }
             }
-            Suppression.Masked m = Suppression.apply(table, 10);
+            SmallCounts.Masked m = Suppression.apply(table, 10);
             assertPrimariesHidden(table, m, 10);
             assertNoneDetermined(table, m);
         }
     }
 
-    @Test
-    void aCountTableShowsSmallCellsAsBelowTheThresholdAndComplementsAsHidden() {
-        List<CohortCounter.Cell> cells = List.of(new CohortCounter.Cell("MALE", 0, 20), new CohortCounter.Cell("MALE", 1, 3),
-                new CohortCounter.Cell("MALE", 2, 15), new CohortCounter.Cell("FEMALE", 0, 12),
-                new CohortCounter.Cell("FEMALE", 1, 25), new CohortCounter.Cell("FEMALE", 2, 30));
-        CountTable t = CountTable.of(cells, 10);
-        assertThat(t.cells().get(0)).containsExactly("20", "< 10", "X", "0", "0");
-        assertThat(t.cells().get(1)).containsExactly("12", "X", "X", "0", "0");
-        assertThat(t.rowTotals()).containsExactly("38", "67", "0");
-        assertThat(t.total()).isEqualTo("105");
-    }
-
-    private static void assertPrimariesHidden(long[][] t, Suppression.Masked m, int threshold) {
+    private static void assertPrimariesHidden(long[][] t, SmallCounts.Masked m, int threshold) {
         for (int i = 0; i < t.length; i++) {
             for (int j = 0; j < t[i].length; j++) {
                 if (Suppression.small(t[i][j], threshold)) {
@@ -110,7 +98,7 @@ class SuppressionTest {
      * Checks, by linear algebra, that no suppressed entry is fixed by the shown entries and the lines' sums: the unit
      * vector of the entry must not be in the row space of the lines' equations over the suppressed entries.
      */
-    static void assertNoneDetermined(long[][] t, Suppression.Masked m) {
+    static void assertNoneDetermined(long[][] t, SmallCounts.Masked m) {
         int rows = t.length;
         int cols = t[0].length;
         boolean[][] h = new boolean[rows + 1][cols + 1];
