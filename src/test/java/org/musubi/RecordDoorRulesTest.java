@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.policy.PersonAccess;
 import org.musubi.record.ReadRecords;
-import org.musubi.record.ReleaseCohort;
+import org.musubi.record.release.ReleaseCohort;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.imports.ImportRecords;

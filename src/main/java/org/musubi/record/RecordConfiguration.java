@@ -12,6 +12,7 @@ import org.musubi.record.imports.ImportRecords;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.musubi.record.release.ReleaseCohort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

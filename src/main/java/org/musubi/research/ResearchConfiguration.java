@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.musubi.database.JobLocks;
 import org.musubi.record.ReadRecords;
-import org.musubi.record.ReleaseCohort;
+import org.musubi.record.release.ReleaseCohort;
 import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.research.extraction.ExtractionFiles;
 import org.musubi.research.extraction.ExtractionRunner;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.musubi.deid.DeidConfig;
 import org.musubi.deid.DeidReport;
 import org.musubi.deid.KAnonymity;
-import org.musubi.record.ReleaseCohort;
+import org.musubi.record.release.ReleaseCohort;
 import org.musubi.research.ResearchProject;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

@@ -17,7 +17,7 @@ import org.musubi.deid.QuasiIdentifier;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.deid.DeidRelease;
-import org.musubi.record.ReleaseCohort;
+import org.musubi.record.release.ReleaseCohort;
 import org.musubi.record.release.CohortSink;
 import org.musubi.record.Reader;
 import org.musubi.research.CohortCounter;

@@ -1,4 +1,4 @@
-package org.musubi.record;
+package org.musubi.record.release;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -15,8 +15,7 @@ import org.musubi.policy.Decision;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
-import org.musubi.record.release.CohortSink;
-import org.musubi.record.release.CohortSource;
+import org.musubi.record.Reader;
 import org.musubi.record.store.ResourceStore;
 
 /**
