@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
@@ -65,6 +66,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * summary), and a crew member opens the emergency dataset of two patients (never the demo resident, whose accesses
  * the second tour counts). The report goes to target/screen-lint/findings.md.
  */
+@Tag("browser")
 class ScreenLintIT extends StartedDemo {
 
     private static final String PASSWORD = "musubi-demo";
