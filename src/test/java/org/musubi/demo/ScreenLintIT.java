@@ -86,6 +86,8 @@ class ScreenLintIT extends StartedDemo {
     /** One signed-in session per account (a second log-in within 30 s would wait for the next code). */
     private final Map<String, WebSession> sessions = new LinkedHashMap<>();
     private final SiteCrawl.Shared shared = new SiteCrawl.Shared();
+    /** The English walks' own: a page the same for every role (the public site) is read once in English too. */
+    private final SiteCrawl.Shared english = new SiteCrawl.Shared();
     /** What the acts did, for the report. */
     private final List<String> acted = new ArrayList<>();
 
@@ -107,8 +109,8 @@ class ScreenLintIT extends StartedDemo {
                 SiteCrawl walk = new SiteCrawl(role.loginId(), fetcher, shared, SiteCrawl.Limits.FULL).from("/");
                 acts.startsOf(role).forEach(walk::also);
                 walks.add(walk);
-                walks.add(new SiteCrawl(role.loginId() + " (English)", inEnglish(fetcher), new SiteCrawl.Shared(),
-                        ENGLISH).readingIn("en").from("/"));
+                walks.add(new SiteCrawl(role.loginId() + " (English)", inEnglish(fetcher), english, ENGLISH)
+                        .readingIn("en").from("/"));
             }
         } finally {
             report(Duration.between(started, Instant.now()));
