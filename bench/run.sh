@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the test classes and runs one benchmark main class on the test classpath, e.g.
+# Builds the test classes and the benchmarks (profile bench: src/bench/java) and runs one benchmark main class on
+# the test classpath, e.g.
 #   bench/run.sh org.musubi.bench.MatchingBenchmark --persons=300000
 # The benchmark scripts next to this one call it. Environment: JAVA_HOME (default: the Temurin 25
 # JDK), JAVA_OPTS (default: -Xms2g -Xmx8g), MAVEN_ARGS (extra Maven arguments, e.g. -o to stay offline).
@@ -12,7 +13,7 @@ main_class="$1"
 shift
 
 # shellcheck disable=SC2086 # MAVEN_ARGS is a list of words
-./mvnw -B -q ${MAVEN_ARGS:-} test-compile dependency:build-classpath \
+./mvnw -B -q -Pbench ${MAVEN_ARGS:-} test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >&2
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of words

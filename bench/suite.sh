@@ -29,7 +29,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 run="${run:-target/bench/suite-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$run"
 # shellcheck disable=SC2086 # MAVEN_ARGS is a list of words
-./mvnw -B -q ${MAVEN_ARGS:-} test-compile dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -B -q -Pbench ${MAVEN_ARGS:-} test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt >&2
 classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 failed=0

@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.blob.BlobStore;
@@ -70,6 +71,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * database that is not empty are refused, with nothing written.
  */
 @MusubiIntegrationTest
+@Tag("drill")
 class BackupRestoreDrillIT extends NetworkFixtures {
 
     private static final Path DRILL = TestDirs.of("backup-drill");

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Audit;
@@ -61,6 +62,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ({@code -Dmusubi.crash.box-files}).
  */
 @MusubiIntegrationTest
+@Tag("drill")
 class BoxSweepCrashDrillIT extends NetworkFixtures {
 
     private static final int FILES = Integer.getInteger("musubi.crash.box-files", 300);

@@ -30,6 +30,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.musubi.audit.AuditTrail;
@@ -74,6 +75,7 @@ import tools.jackson.databind.json.JsonMapper;
  * promoted ({@code pg_ctl promote}) under a running Musubi, which notices, merges its own spool and takes writes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("drill")
 class StandbyDrillIT extends StandbyDrill {
 
     private static final Path ROOT = TestDirs.of("standby-drill").toAbsolutePath();

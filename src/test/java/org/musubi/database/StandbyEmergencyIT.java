@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.musubi.audit.Purpose;
@@ -61,6 +62,7 @@ import tools.jackson.databind.JsonNode;
  * like one nobody made), the resident's access log shows them, and {@code audit verify} passes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("drill")
 class StandbyEmergencyIT extends StandbyDrill {
 
     private static final Path ROOT = TestDirs.of("standby-emergency").toAbsolutePath();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.testing.Chromium;
 import org.openqa.selenium.By;
@@ -23,6 +24,7 @@ import org.openqa.selenium.support.ui.Select;
  * page, the resident sees who looked, and the operator reviews the emergency accesses. Screenshots go to
  * target/screenshots/tour2-*.png.
  */
+@Tag("browser")
 class DemoSecondTourIT extends StartedDemo {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * browser with the password and the code the demo's second-factor page shows, and finds patients on its home page
  * and data on the patient's screens. Screenshots go to target/screenshots/tour-*.png.
  */
+@Tag("browser")
 class DemoTourIT extends StartedDemo {
 
     /** A care office (care managers' office, care facility, home nursing) looks after persons of 65 and over only. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.emergency.Crews;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * an outline of at least 2 px. The pages on the way (the second factor, the chart's tabs, the crew's screens) also
  * pass axe-core's WCAG 2.2 AA rules without a serious or critical violation.
  */
+@Tag("browser")
 class KeyboardBrowserIT extends StartedDemo {
 
     private static final Dimension PHONE = new Dimension(360, 740);

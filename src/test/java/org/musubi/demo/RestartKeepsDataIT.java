@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.Musubi;
@@ -23,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * shutdown stops PostgreSQL, and a second start on the same directory finds everything again
  * (and does not seed twice).
  */
+@Tag("drill")
 class RestartKeepsDataIT {
 
     @TempDir

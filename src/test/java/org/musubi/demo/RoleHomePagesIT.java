@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
@@ -20,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * why before asking anything), the own-records backup for clerks. Facility-admin links sit in the one 管理 menu.
  * Screenshots go to target/screenshots/home-*.png.
  */
+@Tag("browser")
 class RoleHomePagesIT extends StartedDemo {
 
     /**

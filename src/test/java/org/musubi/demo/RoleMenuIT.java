@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.AccessPolicy;
 import org.musubi.registry.Facilities;
@@ -46,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * menu whose main content (over HTTP, tokens aside) another role was already shown at the same address is not checked
  * again; every role's landing page is, with its header.
  */
+@Tag("browser")
 class RoleMenuIT extends StartedDemo {
 
     private static final Pattern HEADER_NAV = Pattern.compile("<header[^>]*class=\"top\"[^>]*>.*?<nav>(.*?)</nav>",

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.musubi.audit.Purpose;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * hand-over's result is at the top of the page. Screenshots go to target/screenshots/width-*.png.
  */
 @ExtendWith(SoftAssertionsExtension.class)
+@Tag("browser")
 class ScreenWidthsBrowserIT extends StartedDemo {
 
     private static final Dimension PHONE = new Dimension(360, 740);

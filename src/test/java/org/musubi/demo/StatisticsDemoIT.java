@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.disaster.Municipality;
 import org.musubi.testing.Chromium;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * registered residents per municipality (small counts suppressed), facilities, two-way facilities and this month's
  * use, each asserted against counts this test makes itself from the source tables.
  */
+@Tag("browser")
 class StatisticsDemoIT extends StartedDemo {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");

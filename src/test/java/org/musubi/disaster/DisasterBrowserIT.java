@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.phr.Residents;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * banner scrolls sideways on the phone.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class DisasterBrowserIT extends NetworkFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.EmergencyAccess;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * reports nothing.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class CrewBrowserIT extends NetworkFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.Musubi;
@@ -39,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * page's own path is a page nobody has.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class ImagingNotSetUpBrowserIT extends NetworkFixtures {
 
     private static final String TITLE = "画像連携は設定されていません";

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.ImagingStudy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.Purpose;
@@ -58,6 +59,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * programme's statistics CSV carries no date or study. Skipped without Orthanc and dcmtk.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class StudyTimesBrowserIT extends NetworkFixtures {
 
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.AuditTrail;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the audit chain verifies.
  */
 @MusubiIntegrationTest
+@Tag("drill")
 class CrashDrillIT {
 
     private static final int NOTEBOOKS = 1_500;

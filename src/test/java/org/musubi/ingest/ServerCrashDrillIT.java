@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.AuditTrail;
@@ -49,6 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code --kills=100} on demand.
  */
 @MusubiIntegrationTest
+@Tag("drill")
 class ServerCrashDrillIT {
 
     private static final int KILLS = Integer.getInteger("musubi.crash.server-kills", 1);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.AuditTrail;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * one audit row per receipt, and the audit chain verifies.
  */
 @MusubiIntegrationTest
+@Tag("drill")
 class UkeCrashDrillIT {
 
     private static final int PATIENTS = 400;

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
@@ -41,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * CSP report on the way.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class LettersBrowserIT extends NetworkFixtures {
 
     private static final Pattern LETTER_PAGE = Pattern.compile(".*/portal/letters/([0-9a-f-]{36}).*");

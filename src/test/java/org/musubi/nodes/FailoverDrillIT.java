@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -58,6 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
         disabledReason = "a bench drill: bench/failover-drill.sh runs it")
 @EnabledIf(value = "org.musubi.testing.PgAutoFailover#installed",
         disabledReason = "pg_autoctl not installed (Debian: apt-get install postgresql-15-auto-failover)")
+@Tag("drill")
 class FailoverDrillIT extends NetworkFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.AuditTrail;
@@ -43,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@code ./mvnw verify} kills node B once; {@code bench/two-node-drill.sh} runs the full drill (20 kills).
  */
 @MusubiIntegrationTest
+@Tag("drill")
 class TwoNodeCrashDrillIT extends NetworkFixtures {
 
     private static final int KILLS = Integer.getInteger("musubi.crash.two-node-kills", 1);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.Person;
 import org.musubi.identity.cards.IssuedCard;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * home and who viewed their record, all without sideways scrolling.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PhrBrowserIT extends ResidentFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);

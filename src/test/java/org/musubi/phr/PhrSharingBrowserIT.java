@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.Consent;
@@ -26,6 +27,7 @@ import org.openqa.selenium.support.ui.Select;
  * desktop too, with no console errors (the CSP allows no inline script or style). Screenshots in target/screenshots.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PhrSharingBrowserIT extends ResidentFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with password and TOTP code and reaches the facility list. CI installs both packages.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class BrowserLoginIT {
 
     @LocalServerPort

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.LinkMethod;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * button sends the reason typed with the confirmation.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PersonAdminBrowserIT extends NetworkFixtures {
 
     @Autowired

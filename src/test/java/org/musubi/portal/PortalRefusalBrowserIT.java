@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.musubi.audit.Purpose;
@@ -39,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @MusubiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
 class PortalRefusalBrowserIT extends NetworkFixtures {
 
     private static final String NOT_LINKED = "READ DENY policy.deny.notLinked";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * network's front door {@code /}.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PublicSiteBrowserIT extends NetworkFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the card alone.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class MyNumberBrowserIT {
 
     @LocalServerPort

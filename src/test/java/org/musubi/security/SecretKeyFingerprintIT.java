@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.Musubi;
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * what to do, and changes nothing. On an embedded PostgreSQL of its own (the fingerprint of the shared test database is
  * the tests' key's).
  */
+@Tag("drill")
 class SecretKeyFingerprintIT {
 
     @TempDir

@@ -3,6 +3,7 @@ package org.musubi.surveillance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Profession;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * for that municipality and syndrome, with its chart; a hospital's nurse enters today's counts on her phone.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class SurveillanceBrowserIT extends NetworkFixtures {
 
     @Autowired

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Any bytes sent as a FHIR JSON body become a resource (its faults collected) or a 400 whose text
@@ -20,6 +21,7 @@ import org.hl7.fhir.r4.model.Resource;
  * would ({@code 0} Bundle, {@code 1} Observation, {@code 2} Condition, {@code 3} Patient); the rest is the body. Seeds:
  * {@code FhirJsonBodyFuzzTestInputs/}. {@code JAZZER_FUZZ=1} fuzzes; otherwise the seeds run as a normal test.
  */
+@Tag("fuzz")
 class FhirJsonBodyFuzzTest {
 
     static final FhirContext FHIR = FhirContext.forR4Cached();

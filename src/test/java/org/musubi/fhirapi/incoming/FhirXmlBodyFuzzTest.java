@@ -2,6 +2,7 @@ package org.musubi.fhirapi.incoming;
 
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Any bytes sent as a FHIR XML body become a resource (its faults collected) or a 400 whose text
@@ -9,6 +10,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * refused). The first byte picks the type as in {@link FhirJsonBodyFuzzTest}; the rest is the body.
  * Seeds: {@code FhirXmlBodyFuzzTestInputs/}. {@code JAZZER_FUZZ=1} fuzzes; otherwise the seeds run as a normal test.
  */
+@Tag("fuzz")
 class FhirXmlBodyFuzzTest {
 
     @FuzzTest(maxDuration = "30s")

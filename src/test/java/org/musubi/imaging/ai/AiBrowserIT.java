@@ -3,6 +3,7 @@ package org.musubi.imaging.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.imaging.proxy.ViewerStudies;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and dcmtk.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class AiBrowserIT extends NetworkFixtures {
 
     @Autowired

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musubi.audit.AuditTrail;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ImagingStudy —, and the audit chain verifies (skipped without Orthanc or dcmtk).
  */
 @MusubiIntegrationTest
+@Tag("drill")
 class IndexCrashDrillIT extends NetworkFixtures {
 
     private static final int STUDIES = 40;

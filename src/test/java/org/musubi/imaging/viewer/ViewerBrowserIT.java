@@ -3,6 +3,7 @@ package org.musubi.imaging.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.imaging.proxy.ViewerStudies;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * CSP error is logged, and the whole session leaves one audit row for the study.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class ViewerBrowserIT extends NetworkFixtures {
 
     @Autowired

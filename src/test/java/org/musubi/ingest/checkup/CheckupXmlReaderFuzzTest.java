@@ -1,6 +1,7 @@
 package org.musubi.ingest.checkup;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import org.musubi.ingest.adapter.MappedEncoding;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.ParseResult;
@@ -13,6 +14,7 @@ import org.musubi.record.fhir.FhirJsonWriter;
  * mapped can be written as FHIR JSON. Seeds: {@code CheckupXmlReaderFuzzTestInputs/} (the samples, a submission ZIP, a
  * DOCTYPE). {@code JAZZER_FUZZ=1} fuzzes; otherwise the seeds run as a normal test.
  */
+@Tag("fuzz")
 class CheckupXmlReaderFuzzTest {
 
     private static final FhirJsonWriter WRITER = new FhirJsonWriter(MappedEncoding.CONTEXT);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Tag;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
@@ -23,6 +24,7 @@ import org.musubi.medication.notebook.JahisWriter;
  * ({@code jahis.unexpected}); what was parsed can be written back and read again. Run as a plain test
  * it replays the seeds in {@code JahisReaderFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes for real.
  */
+@Tag("fuzz")
 class JahisReaderFuzzTest {
 
     private static final JahisReader READER = new JahisReader(Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC));

@@ -1,6 +1,7 @@
 package org.musubi.ingest.lab;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.SourceFile;
 
@@ -9,6 +10,7 @@ import org.musubi.ingest.adapter.SourceFile;
  * never an internal fault turned into a rejection. Seeds: {@code LabCsvReaderFuzzTestInputs/}.
  * {@code JAZZER_FUZZ=1} fuzzes; otherwise the seeds run as a normal test.
  */
+@Tag("fuzz")
 class LabCsvReaderFuzzTest {
 
     private final LabCsvReader reader = new LabCsvReader();

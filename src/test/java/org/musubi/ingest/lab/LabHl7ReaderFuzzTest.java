@@ -1,6 +1,7 @@
 package org.musubi.ingest.lab;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.hl7.Hl7Parsing;
 import org.musubi.ingest.hl7.Hl7Text;
@@ -15,6 +16,7 @@ import org.musubi.ingest.hl7.orders.OrderMappers;
  * Seeds ({@code LabHl7ReaderFuzzTestInputs/}) cover each data type's message. {@code JAZZER_FUZZ=1}
  * fuzzes; otherwise the seeds run as a normal test.
  */
+@Tag("fuzz")
 class LabHl7ReaderFuzzTest {
 
     private static final Hl7Parsing PARSING = new Hl7Parsing();

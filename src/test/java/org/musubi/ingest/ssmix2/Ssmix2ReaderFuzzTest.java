@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.musubi.ingest.adapter.MappedResource;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.SourceFile;
@@ -20,6 +21,7 @@ import org.musubi.ingest.adapter.SourceFile;
  * file of that type, so the fuzzer spends its time in the messages. Seeds: {@code
  * Ssmix2ReaderFuzzTestInputs/readsAnyFileWithoutThrowing/}. Run {@code JAZZER_FUZZ=1} to fuzz.
  */
+@Tag("fuzz")
 class Ssmix2ReaderFuzzTest {
 
     private static final Ssmix2Reader READER = new Ssmix2Reader(Ssmix2Messages.PARSING, Map.of(),

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.phr.Residents;
 import org.musubi.photos.TestPictures;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * refused an impossible value by name; no page scrolls sideways and the pages log no console errors.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PhrCheckupsBrowserIT {
 
     private static final Dimension PHONE = new Dimension(360, 800);

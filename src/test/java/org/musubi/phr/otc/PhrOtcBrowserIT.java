@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * お薬手帳 link downloads a Shift_JIS JAHIS file as an attachment. No page scrolls sideways.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PhrOtcBrowserIT {
 
     private static final Dimension PHONE = new Dimension(360, 800);

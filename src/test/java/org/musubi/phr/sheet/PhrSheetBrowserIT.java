@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the resident sees it marked as entered by that pharmacy and confirms it. No page scrolls sideways.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PhrSheetBrowserIT {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -3,6 +3,7 @@ package org.musubi.phr.vitals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.cards.IssueCard;
 import org.musubi.phr.Residents;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * no page scrolls sideways.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PhrVitalsBrowserIT {
 
     private static final Dimension PHONE = new Dimension(360, 800);

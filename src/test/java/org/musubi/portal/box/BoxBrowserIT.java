@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.box.Box;
@@ -39,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the file's URL as for a guessed one. No script error and no CSP report on the way.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class BoxBrowserIT extends NetworkFixtures {
 
     @Autowired

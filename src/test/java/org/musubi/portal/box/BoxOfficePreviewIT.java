@@ -16,6 +16,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.Box;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * is not installed (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui).
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class BoxOfficePreviewIT extends NetworkFixtures {
 
     private static final Path SOFFICE = Path.of("/usr/lib/libreoffice/program/soffice");

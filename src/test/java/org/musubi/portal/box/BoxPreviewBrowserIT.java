@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.box.Box;
 import org.musubi.registry.Facility;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * script offered as a download only, its content refused. No script error and no CSP violation on the way.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class BoxPreviewBrowserIT extends NetworkFixtures {
 
     @Autowired

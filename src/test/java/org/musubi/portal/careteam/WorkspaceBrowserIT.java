@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.HomeCareTeam;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * progress. Neither page scrolls sideways at 360 px; no script error or CSP report on the way.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class WorkspaceBrowserIT extends NetworkFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
@@ -34,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
  * script error and no CSP report on the way.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class ConsultBrowserIT extends NetworkFixtures {
 
     private Chromium browser;

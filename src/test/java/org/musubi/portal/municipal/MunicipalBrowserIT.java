@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Person;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * closed to them), get its PDF and mark it completed. No script error on the way.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class MunicipalBrowserIT extends NetworkFixtures {
 
     @Autowired

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.carenet.enrolment.StageFields;
 import org.musubi.identity.IdentityStore;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and no CSP report on the way.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PathwayBrowserIT extends NetworkFixtures {
 
     @Autowired

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -25,6 +26,7 @@ import org.openqa.selenium.support.ui.Select;
  * timeline; a care worker records a visit from a phone (360 px), the page never scrolling sideways.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PublishBrowserIT extends NetworkFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facilities;
 import org.musubi.security.Totp;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * with the temporary password and the enrolment code handed over, and sees the portal with the notice of going live.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class ApplicationBrowserIT extends NetworkFixtures {
 
     private static final Dimension PHONE = new Dimension(360, 800);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Administrator;
 import org.musubi.registry.Facilities;
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and naming its replacement, the correction naming the original. No script error on the way.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class FeesBrowserIT extends NetworkFixtures {
 
     @Autowired

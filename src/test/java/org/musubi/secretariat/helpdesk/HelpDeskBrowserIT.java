@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -23,6 +24,7 @@ import org.openqa.selenium.support.ui.Select;
  * home page and on the question's page.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class HelpDeskBrowserIT extends NetworkFixtures {
 
     private Chromium nurseBrowser;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Skipped without Orthanc and dcmtk.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class DoubleReadingBrowserIT extends NetworkFixtures {
 
     @Autowired

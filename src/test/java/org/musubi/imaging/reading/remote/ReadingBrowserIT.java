@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.ConsentScope;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * report from the home page, reads it and acknowledges it. Skipped without Orthanc and dcmtk.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class ReadingBrowserIT extends NetworkFixtures {
 
     @Autowired

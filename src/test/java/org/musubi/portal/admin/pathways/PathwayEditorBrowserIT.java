@@ -3,6 +3,7 @@ package org.musubi.portal.admin.pathways;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.carenet.catalog.TemplateStore;
 import org.musubi.pathway.PathwayCatalog;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * new version is retired at the end, so that stroke's current version is the earlier one again for other tests.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class PathwayEditorBrowserIT extends NetworkFixtures {
 
     @Autowired

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.phr.Residents;
 import org.musubi.registry.FacilityKind;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * which the page's Content-Security-Policy lets the form lead to — and the code is exchanged for tokens.
  */
 @MusubiIntegrationTest
+@Tag("browser")
 class SmartBrowserIT {
 
     private static final Dimension PHONE = new Dimension(360, 800);
