@@ -37,7 +37,8 @@ final class StoredOnce {
      * One audit row for each of the {@code stored} observations {@code hospital} created, none lost, none twice; and a
      * request sent again after a node fell silent that the silent node had stored (its conditional create finds the
      * observation, changes nothing and is audited as its own request, reason {@link WriteRecords#CONDITION_MATCHED}):
-     * at most {@code sentAgain} such rows, each naming an observation that is stored.
+     * at most {@code sentAgain} such rows, each naming an observation that is stored (such a row names the observation
+     * by its id, its type being the row's resource type: {@code WriteRecords.matched}).
      */
     static void observationsAuditedOnce(JdbcClient jdbc, Facility hospital, long stored, int sentAgain, long auditBefore) {
         assertThat(jdbc.sql("""
@@ -53,7 +54,8 @@ final class StoredOnce {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_event a WHERE seq > ? AND facility_id = ? AND action = 'CREATE'
                 AND resource_type = 'Observation' AND reason = ? AND NOT EXISTS (SELECT 1 FROM resource r
-                    WHERE r.type = 'Observation' AND r.source_facility = ? AND 'Observation/' || r.id = ANY (a.resource_ids))""")
+                    WHERE r.type = 'Observation' AND r.source_facility = ?
+                    AND (r.id = ANY (a.resource_ids) OR 'Observation/' || r.id = ANY (a.resource_ids)))""")
                 .params(auditBefore, hospital.id(), WriteRecords.CONDITION_MATCHED, hospital.id()).query(Long.class).single())
                 .as("a request sent again names an observation that is stored").isZero();
     }
