@@ -124,10 +124,11 @@ public final class WriteRecords {
                 case NEW_UNDER_WHAT_WAS_ASKED -> read.stream().anyMatch(r -> r.patientKey() == disclosure.fromPatientId());
                 case NEW_WHEN_ALL_IS_THERE -> !read.isEmpty() && read.stream().noneMatch(StoredResource::deleted);
             };
-            if (kind.answer() == DisclosureKind.Answer.NEW_WHEN_ALL_IS_THERE && !asked) {
-                return new Answered(List.of(), List.of());
+            if (!asked) {
+                boolean nothingThere = kind.answer() == DisclosureKind.Answer.NEW_WHEN_ALL_IS_THERE;
+                return new Answered(nothingThere ? List.of() : read, List.of());
             }
-            List<ResourceWrite> writes = asked ? answer.apply(read) : List.of();
+            List<ResourceWrite> writes = answer.apply(read);
             if (writes.isEmpty()) {
                 return new Answered(read, List.of());
             }
