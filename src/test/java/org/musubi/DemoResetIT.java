@@ -15,6 +15,7 @@ import org.musubi.registry.UserDraft;
 import org.musubi.registry.UserStatus;
 import org.musubi.registry.Users;
 import org.musubi.testing.EmbeddedClusters;
+import org.musubi.testing.NotDurable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -68,6 +69,7 @@ class DemoResetIT {
 
     private String[] settings(String... command) {
         List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(NotDurable.arguments());
         all.addAll(List.of("--musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                 "--musubi.security.secret-key-file=" + data.resolve("secret.key"),
                 "--musubi.blob.directory=" + data.resolve("blobs"),

@@ -15,6 +15,7 @@ import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
 import org.musubi.testing.ContextThreads;
 import org.musubi.testing.TestPasswordHashing;
+import org.musubi.testing.NotDurable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,6 +63,7 @@ class RestartKeepsDataIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(Musubi.class, TestPasswordHashing.class).web(WebApplicationType.NONE)
+                .properties(NotDurable.PROPERTIES.toArray(String[]::new))
                 .properties("musubi.database.embedded.data-directory=" + data.resolve("postgres"),
                         "musubi.security.secret-key-file=" + data.resolve("secret.key"),
                         "musubi.demo.enabled=true", "spring.main.banner-mode=off",

@@ -22,6 +22,7 @@ import org.musubi.StartFailures;
 import org.musubi.testing.ChildJvms;
 import org.musubi.testing.ChildServers;
 import org.musubi.testing.TestPasswordHashing;
+import org.musubi.testing.NotDurable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +96,7 @@ class SecretKeyFingerprintIT {
                 "--musubi.audit.spool-directory=" + data.resolve("spool"), "--musubi.demo.enabled=false",
                 "--musubi.fhir.warm-up=false", "--musubi.orca.schedule=false", "--spring.main.banner-mode=off",
                 "--logging.structured.format.console="));
+        all.addAll(NotDurable.arguments());
         all.addAll(List.of(settings));
         return new SpringApplicationBuilder(Musubi.class, TestPasswordHashing.class).run(all.toArray(String[]::new));
     }
@@ -131,6 +133,7 @@ class SecretKeyFingerprintIT {
                 "--musubi.ingest.upload-directory=" + data.resolve("uploads"),
                 "--musubi.audit.spool-directory=" + data.resolve("spool"), "--musubi.demo.enabled=false",
                 "--musubi.fhir.warm-up=false", "--logging.structured.format.console=", "--spring.main.banner-mode=off"));
+        command.addAll(NotDurable.arguments());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("MUSUBI_SECRET_KEY", secretKey);
         builder.environment().remove("MUSUBI_SECURITY_SECRETKEY");

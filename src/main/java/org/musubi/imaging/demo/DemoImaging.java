@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Sex;
 import org.musubi.identity.SourcePatient;
@@ -35,6 +37,7 @@ public final class DemoImaging {
     private final Facilities facilities;
     private final Clock clock;
     private final ZoneId zone;
+    private final CompletableFuture<Optional<String>> finished = new CompletableFuture<>();
 
     public DemoImaging(OrthancClient archive, IdentityStore identities, Facilities facilities, Clock clock, ZoneId zone) {
         this.archive = archive;
@@ -67,6 +70,19 @@ public final class DemoImaging {
         }
         LOG.info("Demo imaging: a synthetic CT of {} images sent to Musubi's own archive for the tours' patient", stored);
         return Optional.of(study.get().studyUid());
+    }
+
+    /**
+     * The StudyInstanceUID the demo's start sent (empty when it sent none: no archive of Musubi's own, no story, an
+     * error logged), once that start's imaging is over — for whoever must see the demo settled before reading it (the
+     * tests' demo: a study indexed while a test reads "what is new" would count as new).
+     */
+    public Future<Optional<String>> finished() {
+        return finished;
+    }
+
+    void finished(Optional<String> sent) {
+        finished.complete(sent);
     }
 
     /** The study the person's hospital would send, dated three days before today. */

@@ -2,6 +2,7 @@ package org.musubi.imaging.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.musubi.demo.DemoProgress;
 import org.musubi.demo.DemoProperties;
 import org.musubi.identity.IdentityStore;
@@ -43,9 +44,11 @@ class DemoImagingConfiguration {
             DemoProgress seeding = progress.getIfAvailable();
             if (!demo.enabled() || own == null || seeding == null
                     || event.getApplicationContext().getEnvironment().getProperty("local.server.port") == null) {
+                imaging.finished(Optional.empty());
                 return;
             }
             Thread.ofVirtual().name("demo-imaging").start(() -> {
+                Optional<String> sent = Optional.empty();
                 try {
                     if (!seeding.await(SEEDING)) {
                         return;
@@ -58,11 +61,13 @@ class DemoImagingConfiguration {
                         LOG.warn("Demo imaging: Musubi's own Orthanc did not answer; the demo has no study");
                         return;
                     }
-                    imaging.send(patient.get());
+                    sent = imaging.send(patient.get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     LOG.warn("Demo imaging could not be sent: {}", e.toString());
+                } finally {
+                    imaging.finished(sent);
                 }
             });
         };
