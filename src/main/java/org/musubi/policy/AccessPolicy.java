@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
+import org.musubi.policy.internal.CareRules;
+import org.musubi.policy.internal.DisclosureRules;
 import org.musubi.policy.matrix.ProfessionMatrix;
 import org.musubi.registry.Profession;
 
@@ -104,7 +104,8 @@ public final class AccessPolicy {
     private final Duration linkIdlePeriod;
     private final Set<Profession> emergencyProfessions;
     private final Clock clock;
-    private final DisclosureRules disclosures = new DisclosureRules(this);
+    private final CareRules rules;
+    private final DisclosureRules disclosures;
 
     public AccessPolicy(ProfessionMatrix matrix, Duration linkIdlePeriod, Set<Profession> emergencyProfessions,
                         Clock clock) {
@@ -115,6 +116,8 @@ public final class AccessPolicy {
         if (linkIdlePeriod.isNegative() || linkIdlePeriod.isZero()) {
             throw new IllegalArgumentException("the link idle period must be positive: " + linkIdlePeriod);
         }
+        this.rules = new CareRules(matrix, linkIdlePeriod, emergencyProfessions, OWN_RECORDS_PROFESSIONS);
+        this.disclosures = new DisclosureRules(rules, clock);
     }
 
     public AccessPolicy(ProfessionMatrix matrix, Duration linkIdlePeriod, Clock clock) {
@@ -221,7 +224,7 @@ public final class AccessPolicy {
 
     /** May the requester see this item of the person's record? */
     public Decision decide(Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
-        return evaluate(clock.instant(), requester, purpose, facts, Objects.requireNonNull(item, "item"));
+        return rules.evaluate(clock.instant(), requester, purpose, facts, Objects.requireNonNull(item, "item"));
     }
 
     /** May the requester open this person at all (the patient header), asked by the person's id, before any data? */
@@ -236,7 +239,7 @@ public final class AccessPolicy {
      */
     public Decision decidePerson(Requester requester, Purpose purpose, PersonFacts facts, boolean throughOwnPatient) {
         Instant now = clock.instant();
-        Decision decision = evaluate(now, requester, purpose, facts, null);
+        Decision decision = rules.evaluate(now, requester, purpose, facts, null);
         if (!decision.key().equals(Permit.OWN_FACILITY_DATA) && !decision.key().equals(Permit.OWN_SOURCE_DATA)
                 || standing(now, requester, facts)) {
             return decision;
@@ -260,7 +263,7 @@ public final class AccessPolicy {
     }
 
     private boolean standing(Instant now, Requester requester, PersonFacts facts) {
-        return facts.links().stream().anyMatch(l -> requester.actsFor(l.facilityId()) && l.liveAt(now, linkIdlePeriod));
+        return rules.standing(now, requester, facts);
     }
 
     /** The facilities these links give standing now: those whose link is live. */
@@ -275,7 +278,7 @@ public final class AccessPolicy {
         PersonFacts without = new PersonFacts(facts.personId(), facts.consents(), facts.links(), facts.blockedFacilityIds(),
                 facts.emergencies(), facts.sourceFacilityIds().stream().filter(id -> !requester.actsFor(id))
                         .collect(Collectors.toSet()), facts.proxies(), facts.inDisasterArea(), facts.teamMembers());
-        return evaluate(now, requester, purpose, without, null);
+        return rules.evaluate(now, requester, purpose, without, null);
     }
 
     /**
@@ -292,9 +295,8 @@ public final class AccessPolicy {
         if (requester.facilitySuspended()) {
             return new Deny(Deny.FACILITY_SUSPENDED);
         }
-        Optional<Deny> notViewing = viewing(requester);
-        if (notViewing.isPresent()) {
-            return notViewing.get();
+        if (requester.facilityId() == null || !requester.facilityViewing()) {
+            return new Deny(Deny.FACILITY_NOT_VIEWING);
         }
         return matrix.allows(requester.profession(), DataCategory.DEMOGRAPHICS)
                 ? new Permit(Permit.LINKED_PATIENT_LIST) : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
@@ -307,177 +309,13 @@ public final class AccessPolicy {
      */
     public Predicate<DataItem> filter(Requester requester, Purpose purpose, PersonFacts facts) {
         Instant now = clock.instant();
-        return item -> evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item")) instanceof Permit;
+        return item -> rules.evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item")) instanceof Permit;
     }
 
     /** Like {@link #filter}, but with each item's decision (its reason), judged at one instant. */
     public Function<DataItem, Decision> itemDecisions(Requester requester, Purpose purpose,
                                                                           PersonFacts facts) {
         Instant now = clock.instant();
-        return item -> evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item"));
-    }
-
-    /** Decides for one item, or for the person as a whole when {@code item} is {@code null}. */
-    private Decision evaluate(Instant now, Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        return switch (purpose) {
-            case PATIENT_SELF_ACCESS -> notToThePatient(self(now, requester, facts), item);
-            case RESEARCH -> new Deny(Deny.RESEARCH_NOT_THROUGH_RECORDS);
-            case OPERATIONS -> operations(requester, item);
-            case TREATMENT, EMERGENCY -> facts.blocks(requester)
-                    ? new Deny(Deny.FACILITY_BLOCKED) : care(now, requester, purpose, facts, item);
-            case OWN_RECORDS -> facts.blocks(requester)
-                    ? new Deny(Deny.FACILITY_BLOCKED) : ownRecords(requester, facts, item);
-            case null -> new Deny(Deny.NO_RULE);
-        };
-    }
-
-    private static Decision self(Instant now, Requester requester, PersonFacts facts) {
-        if (requester.isPerson(facts.personId())) {
-            return new Permit(Permit.PATIENT_SELF_ACCESS);
-        }
-        List<PersonFacts.ProxyAccess> own = requester.profession() == Profession.RESIDENT
-                ? facts.proxies().stream().filter(p -> p.userId() == requester.userId()).toList() : List.of();
-        if (own.isEmpty()) {
-            return new Deny(Deny.NOT_THE_PATIENT);
-        }
-        return own.stream().anyMatch(p -> p.liveAt(now)) ? new Permit(Permit.PROXY_ACCESS) : new Deny(Deny.PROXY_EXPIRED);
-    }
-
-    /**
-     * The JP-CLINS flags to the patient's side: 未告知 is what the patient has not been told yet, 未提供 what is not
-     * shared; neither reaches the patient, a proxy or the patient's apps, whatever else permits.
-     */
-    private static Decision notToThePatient(Decision decision, DataItem item) {
-        if (!decision.permitted() || item == null || !item.category().flag()) {
-            return decision;
-        }
-        return new Deny(item.category() == DataCategory.UNINFORMED ? Deny.NOT_TOLD_TO_PATIENT : Deny.NOT_FOR_SHARING);
-    }
-
-    private static Decision operations(Requester requester, DataItem item) {
-        if (!requester.networkAdmin()) {
-            return new Deny(Deny.NOT_NETWORK_ADMIN);
-        }
-        return item == null || item.category() == DataCategory.DEMOGRAPHICS
-                ? new Permit(Permit.OPERATIONS_DEMOGRAPHICS) : new Deny(Deny.OPERATIONS_DEMOGRAPHICS_ONLY);
-    }
-
-    private Decision care(Instant now, Requester requester, Purpose purpose, PersonFacts facts, DataItem item) {
-        if (!professionMaySee(requester, purpose, item)) {
-            return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
-        }
-        if (item != null && requester.actsFor(item.sourceFacilityId())) {
-            return new Permit(Permit.OWN_FACILITY_DATA);
-        }
-        if (item != null && DataCategory.SOURCE_FACILITY_ONLY.contains(item.category())) {
-            return new Deny(item.category() == DataCategory.UNDELIVERED ? Deny.NOT_FOR_SHARING : Deny.SOURCE_FACILITY_ONLY);
-        }
-        Decision decision = purpose == Purpose.EMERGENCY
-                ? permitUnless(emergencyProfession(requester).or(() -> disasterArea(requester, facts))
-                        .or(() -> breakTheGlass(now, requester, facts))
-                        .or(() -> emergencyMinimum(item))
-                        .or(() -> consent(facts, purpose, item)), Permit.EMERGENCY_ACCESS)
-                : treatment(now, requester, facts, item);
-        return item == null && !decision.permitted() && facts.hasDataFrom(requester)
-                ? new Permit(Permit.OWN_FACILITY_DATA) : decision;
-    }
-
-    /**
-     * Rule 9: a viewing facility, consent and a live link of the requester's facility; or, when that refuses, a live
-     * membership of one of the person's care teams (for the facility the requester acts for) and the consent — a
-     * member's facility needs neither a link nor to be a viewing facility: the membership, made by a member whose
-     * facility has standing, is the grant. A block (rule 5) and the matrix (rule 6) were asked before.
-     */
-    private Decision treatment(Instant now, Requester requester, PersonFacts facts, DataItem item) {
-        Decision linked = permitUnless(viewing(requester)
-                .or(() -> consent(facts, Purpose.TREATMENT, item))
-                .or(() -> link(now, requester, facts)), Permit.TREATMENT_CONSENT_AND_LINK);
-        if (linked.permitted() || !facts.teamMember(requester, now)) {
-            return linked;
-        }
-        return permitUnless(consent(facts, Purpose.TREATMENT, item), Permit.CARE_TEAM_MEMBER);
-    }
-
-    /** Rule 10: only what the requester's own facility sent, to its clinical staff. */
-    private Decision ownRecords(Requester requester, PersonFacts facts, DataItem item) {
-        if (requester.profession() == null || !OWN_RECORDS_PROFESSIONS.contains(requester.profession())) {
-            return new Deny(Deny.PROFESSION_NOT_FOR_OWN_RECORDS);
-        }
-        if (!professionMaySee(requester, Purpose.OWN_RECORDS, item)) {
-            return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
-        }
-        boolean own = item == null ? facts.hasDataFrom(requester) : requester.actsFor(item.sourceFacilityId());
-        return own ? new Permit(Permit.OWN_SOURCE_DATA) : new Deny(Deny.NOT_OWN_SOURCE);
-    }
-
-    private static Optional<Deny> disasterArea(Requester requester, PersonFacts facts) {
-        return !requester.disasterResponder() || facts.inDisasterArea() ? Optional.empty()
-                : deny(Deny.OUTSIDE_DISASTER_MODE);
-    }
-
-    boolean professionMaySee(Requester requester, Purpose purpose, DataItem item) {
-        Set<DataCategory> allowed = matrix.categoriesOf(requester.profession());
-        if (item != null) {
-            return item.category().flag() ? !allowed.isEmpty() : allowed.contains(item.category());
-        }
-        return purpose == Purpose.EMERGENCY
-                ? allowed.stream().anyMatch(DataCategory.EMERGENCY_MINIMUM::contains) : !allowed.isEmpty();
-    }
-
-    private Optional<Deny> emergencyProfession(Requester requester) {
-        return breaksGlass(requester.profession()) ? Optional.empty() : deny(Deny.PROFESSION_NOT_FOR_EMERGENCY);
-    }
-
-    private static Optional<Deny> breakTheGlass(Instant now, Requester requester, PersonFacts facts) {
-        List<EmergencyAccess> own = facts.emergencies().stream().filter(e -> e.userId() == requester.userId()).toList();
-        if (own.isEmpty()) {
-            return deny(Deny.NO_EMERGENCY_ACCESS);
-        }
-        return own.stream().anyMatch(e -> e.openAt(now)) ? Optional.empty() : deny(Deny.EMERGENCY_ACCESS_EXPIRED);
-    }
-
-    private static Optional<Deny> emergencyMinimum(DataItem item) {
-        return item == null || item.category().flag() || DataCategory.EMERGENCY_MINIMUM.contains(item.category())
-                ? Optional.empty() : deny(Deny.NOT_IN_EMERGENCY_MINIMUM);
-    }
-
-    private static Optional<Deny> viewing(Requester requester) {
-        return requester.facilityId() != null && requester.facilityViewing()
-                ? Optional.empty() : deny(Deny.FACILITY_NOT_VIEWING);
-    }
-
-    /** An active consent for the purpose, covering the item's source (any consent for the person). */
-    static Optional<Deny> consent(PersonFacts facts, Purpose purpose, DataItem item) {
-        List<ConsentGrant> given = facts.consents().stream().filter(c -> c.grants(purpose)).toList();
-        if (given.isEmpty()) {
-            return deny(Deny.NO_CONSENT);
-        }
-        return item == null || given.stream().anyMatch(c -> c.covers(item.sourceFacilityId(), purpose))
-                ? Optional.empty() : deny(Deny.CONSENT_SCOPE_EXCLUDES_SOURCE);
-    }
-
-    private Optional<Deny> link(Instant now, Requester requester, PersonFacts facts) {
-        List<FacilityLink> own = facts.links().stream().filter(l -> requester.actsFor(l.facilityId())).toList();
-        if (own.isEmpty()) {
-            return deny(Deny.NOT_LINKED);
-        }
-        if (own.stream().anyMatch(l -> l.liveAt(now, linkIdlePeriod))) {
-            return Optional.empty();
-        }
-        return own.stream().allMatch(FacilityLink::ended) ? deny(Deny.LINK_ENDED) : deny(Deny.LINK_EXPIRED);
-    }
-
-    static Optional<Deny> deny(String reason) {
-        return Optional.of(new Deny(reason));
-    }
-
-    static Decision permitUnless(Optional<Deny> deny, String rule) {
-        return deny.isPresent() ? deny.get() : new Permit(rule);
+        return item -> rules.evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item"));
     }
 }

@@ -42,7 +42,7 @@ public record Requester(
         return ownPersonId != null && ownPersonId == personId;
     }
 
-    boolean facilitySuspended() {
+    public boolean facilitySuspended() {
         return facilityId != null && !facilityActive;
     }
 }

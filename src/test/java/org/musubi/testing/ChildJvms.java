@@ -16,19 +16,28 @@ import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
 /**
- * The child JVMs the drills start ({@code musubi serve}, {@code import}, {@code backup} …) with class-data sharing:
- * most of a child's start is loading and verifying the same twenty thousand classes, which a dynamic CDS archive
- * (JDK 13+) maps ready-made instead, about a third less CPU a start. The first child that ends without SIGKILL
- * writes the archive at its exit ({@code -XX:ArchiveClassesAtExit}, to a file of its own that this JVM then renames
- * into place, so a child killed while writing it leaves nothing half-written in use); later children map it, checked
- * ({@code -XX:+VerifySharedSpaces}, and a JVM that cannot use it starts without, {@code -Xshare:auto}). CDS archives
- * classes from jar files only and refuses a non-empty directory on the class path, so the children's class path is
- * this JVM's with each directory ({@code target/classes}, {@code target/test-classes}) made into a jar once per JVM,
- * in the same order. Everything lives in this JVM's {@link TestDirs} directory under {@code child-jvm/}.
+ * The child JVMs the drills start ({@code musubi serve}, {@code import}, {@code backup} …) with a cache of what their
+ * start loads: most of a child's start is loading, verifying and linking the same twenty thousand classes. On JDK 25
+ * and later the cache is an AOT cache (JEP 483, 514, 515: classes loaded and linked, with method profiles): a child's
+ * start to {@code Started Musubi} took about 10 CPU-seconds with it against 12–14 with the dynamic class-data sharing
+ * archive this class used before and 19.5 with neither (bench/README.md, "Child JVMs"). On an older JDK it is that
+ * dynamic CDS archive (JDK 13+). The first child that ends without SIGKILL writes the cache at its exit
+ * ({@code -XX:AOTCacheOutput}, or {@code -XX:ArchiveClassesAtExit}; the JVM assembles the cache before it exits), to a
+ * file of its own that this JVM then renames into place, so that a child killed while writing it leaves nothing
+ * half-written in use; later children map it (a JVM that cannot use it starts without, {@code -Xshare:auto}, the
+ * default). The cache is not checksummed at each start ({@code -XX:+VerifySharedSpaces} cost about 2.8 CPU-seconds a
+ * start): only a complete file is ever moved into place, and the JVM still validates its header, JDK and class path.
+ * Both archive classes from jar files only and refuse a non-empty directory on the class path, so the children's class
+ * path is this JVM's with each directory ({@code target/classes}, {@code target/test-classes}) made into a jar once per
+ * JVM, in the same order. Everything lives in this JVM's {@link TestDirs} directory under {@code child-jvm/}.
  */
 public final class ChildJvms {
 
-    private static final String DUMP_OPTION = "-XX:ArchiveClassesAtExit=";
+    /** Whether this JDK writes AOT caches in one step (JDK 25, JEP 514); else a dynamic CDS archive. */
+    private static final boolean AOT = Runtime.version().feature() >= 25;
+    private static final String DUMP_OPTION = AOT ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+    private static final String USE_OPTION = AOT ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+    private static final String SUFFIX = AOT ? ".aot" : ".jsa";
 
     private static String classPath;
     private static Path archive;
@@ -60,13 +69,13 @@ public final class ChildJvms {
         command.addAll(List.of(options));
         String path = classPath();
         if (Files.isRegularFile(archive)) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces", "-Xshare:auto"));
+            command.addAll(List.of(USE_OPTION + archive, "-Xshare:auto"));
         } else if (mayWriteArchive && !dumping) {
             dumping = true;
-            command.add(DUMP_OPTION + archive.resolveSibling("child-" + (++dumps) + ".jsa.part"));
+            command.add(DUMP_OPTION + archive.resolveSibling("child-" + (++dumps) + ".part" + SUFFIX));
         }
-        // CDS's warnings (classes it cannot archive) would fill the children's logs; its errors stay.
-        command.addAll(List.of("-Xlog:cds*=error", "-cp", path));
+        // the warnings (classes it cannot archive) would fill the children's logs; its errors stay.
+        command.addAll(List.of("-Xlog:cds*=error", "-Xlog:aot*=error", "-cp", path));
         return command;
     }
 
@@ -130,7 +139,7 @@ public final class ChildJvms {
                     }
                 }
                 classPath = String.join(File.pathSeparator, entries);
-                archive = home.resolve("child.jsa").toAbsolutePath();
+                archive = home.resolve("child" + SUFFIX).toAbsolutePath();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

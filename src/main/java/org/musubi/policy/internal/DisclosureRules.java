@@ -1,21 +1,33 @@
-package org.musubi.policy;
+package org.musubi.policy.internal;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.musubi.audit.Purpose;
+import org.musubi.policy.DataCategory;
+import org.musubi.policy.DataItem;
+import org.musubi.policy.Decision;
+import org.musubi.policy.Deny;
+import org.musubi.policy.Disclosure;
+import org.musubi.policy.DisclosureKind;
+import org.musubi.policy.PersonFacts;
+import org.musubi.policy.Permit;
+import org.musubi.policy.Requester;
 
 /**
- * The rules of {@link AccessPolicy#decideDisclosed} and {@link AccessPolicy#decideInbox}, one per {@link
- * DisclosureKind.Rule}; the matrix, consent and standing are the policy's own.
+ * The rules of {@code CareRules.decideDisclosed} and {@code decideInbox}, one per {@link DisclosureKind.Rule}; the
+ * matrix, consent and standing are the policy's own ({@link CareRules}).
  */
-final class DisclosureRules {
+public final class DisclosureRules {
 
-    private final AccessPolicy policy;
+    private final CareRules policy;
+    private final Clock clock;
 
-    DisclosureRules(AccessPolicy policy) {
+    public DisclosureRules(CareRules policy, Clock clock) {
         this.policy = policy;
+        this.clock = clock;
     }
 
-    Decision decide(Requester requester, PersonFacts facts, Disclosure disclosure, DataItem item) {
+    public Decision decide(Requester requester, PersonFacts facts, Disclosure disclosure, DataItem item) {
         Optional<Deny> unsent = unsentTo(requester, facts);
         if (unsent.isPresent()) {
             return unsent.get();
@@ -48,7 +60,7 @@ final class DisclosureRules {
             if (DataCategory.SOURCE_FACILITY_ONLY.contains(item.category())) {
                 return new Deny(Deny.SOURCE_FACILITY_ONLY);
             }
-            return AccessPolicy.permitUnless(AccessPolicy.consent(facts, Purpose.TREATMENT, item), kind.permit());
+            return CareRules.permitUnless(CareRules.consent(facts, Purpose.TREATMENT, item), kind.permit());
         }
         return new Permit(kind.permit());
     }
@@ -59,9 +71,9 @@ final class DisclosureRules {
             return new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
         }
         if (requester.actsFor(disclosure.fromFacilityId())) {
-            return policy.standing(requester, facts) ? new Permit(Permit.OWN_FACILITY_DATA) : new Deny(Deny.NOT_LINKED);
+            return policy.standing(clock.instant(), requester, facts) ? new Permit(Permit.OWN_FACILITY_DATA) : new Deny(Deny.NOT_LINKED);
         }
-        return AccessPolicy.permitUnless(AccessPolicy.consent(facts, Purpose.TREATMENT, sent),
+        return CareRules.permitUnless(CareRules.consent(facts, Purpose.TREATMENT, sent),
                 disclosure.kind().permit());
     }
 
@@ -74,7 +86,7 @@ final class DisclosureRules {
                 : new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION);
     }
 
-    Decision inbox(Requester requester) {
+    public Decision inbox(Requester requester) {
         if (!requester.userActive()) {
             return new Deny(Deny.USER_DISABLED);
         }
@@ -94,11 +106,11 @@ final class DisclosureRules {
      */
     private static Optional<Deny> unsentTo(Requester requester, PersonFacts facts) {
         if (!requester.userActive()) {
-            return AccessPolicy.deny(Deny.USER_DISABLED);
+            return CareRules.deny(Deny.USER_DISABLED);
         }
         if (requester.facilitySuspended()) {
-            return AccessPolicy.deny(Deny.FACILITY_SUSPENDED);
+            return CareRules.deny(Deny.FACILITY_SUSPENDED);
         }
-        return facts.blocks(requester) ? AccessPolicy.deny(Deny.FACILITY_BLOCKED) : Optional.empty();
+        return facts.blocks(requester) ? CareRules.deny(Deny.FACILITY_BLOCKED) : Optional.empty();
     }
 }
