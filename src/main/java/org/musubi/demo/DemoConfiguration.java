@@ -9,7 +9,7 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.RecordConsent;
-import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.AssignTeamTask;
 import org.musubi.carenet.RecordTeamVitals;
@@ -118,12 +118,12 @@ class DemoConfiguration {
     DemoWings demoWings(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
                         ActAs actAs, LetterExchange letters, CareTeams teams, WriteTeamNote notes,
                         RecordTeamVitals vitals, AssignTeamTask tasks, Consultations consultations, Pathways pathways,
-                        StageFilling filling, Box box,
+                        StageFilling filling, SendFiles boxFiles,
                         MunicipalDocuments municipal, PersonAccess access, Publishing publishing, DemoRecords records,
                         DemoProperties properties, ResearchDesk research, ExtractionDesk extractions,
                         EthicsDocuments ethics) {
         return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs, letters, teams,
-                new DemoWings.TeamActs(notes, vitals, tasks), consultations, pathways, filling, box, municipal, access,
+                new DemoWings.TeamActs(notes, vitals, tasks), consultations, pathways, filling, boxFiles, municipal, access,
                 publishing,
                 (facility, files) -> records.importReceipts(facility, properties.importFolder(), files),
                 research, extractions, ethics));

@@ -40,7 +40,7 @@ abstract class AttackFixtures extends NetworkFixtures {
     @Autowired
     LetterExchange letters;
     @Autowired
-    org.musubi.box.Box box;
+    org.musubi.box.SendFiles sendFiles;
     @Autowired
     org.musubi.registry.Users users;
     @Autowired

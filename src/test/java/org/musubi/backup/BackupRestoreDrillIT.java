@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.box.BoxFile;
 import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
@@ -81,7 +82,7 @@ class BackupRestoreDrillIT extends NetworkFixtures {
 
     @Autowired DataSource applicationDatabase;
     @Autowired JobLocks statisticsJobs;
-    @Autowired Box box;
+    @Autowired SendFiles sendFiles;
     @Autowired BlobStore blobs;
     @Autowired LetterExchange letters;
     @Autowired SheetPhotos sheetPhotos;
@@ -257,7 +258,7 @@ class BackupRestoreDrillIT extends NetworkFixtures {
 
     /** A Box file sent by {@code sender} to {@code recipient}, as the pages send one. */
     private BoxFile boxFile(User sender, Facility facility, User recipient, String name, byte[] content) {
-        Box.Sent sent = box.send(new Reader(sender.id(), facility.id()), List.of(new Box.Upload(name, "application/pdf",
+        Box.Sent sent = sendFiles.send(new Reader(sender.id(), facility.id()), List.of(new Box.Upload(name, "application/pdf",
                 new ByteArrayInputStream(content))), new Box.Recipients(Set.of(recipient.id()), null, Set.of()), "復元訓練");
         assertThat(sent.faults()).isEmpty();
         return sent.files().getFirst();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.AssignTeamTask;
 import org.musubi.carenet.RecordTeamVitals;
@@ -63,7 +63,7 @@ public final class DemoWings {
     /** The use cases the wings' story goes through. */
     public record Parts(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
                         ActAs actAs, LetterExchange letters, CareTeams teams, TeamActs workspace,
-                        Consultations consultations, Pathways pathways, StageFilling filling, Box box,
+                        Consultations consultations, Pathways pathways, StageFilling filling, SendFiles boxFiles,
                         MunicipalDocuments municipal, PersonAccess access, Publishing publishing, Receipts receipts,
                         ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
     }
@@ -113,7 +113,7 @@ public final class DemoWings {
                 && !hospitalPatients.isEmpty()) {
             told.put("letters", part("letters", () -> new LetterWing(parts.letters()).tell(c, hospitalDoctor.get(),
                     clinicDoctor.get(), protagonist.get(), hospitalPatients.getFirst()).waiting().isPresent()));
-            told.put("box", part("box", () -> new BoxWing(parts.box()).tell(c, hospitalDoctor.get(), clinicDoctor.get(),
+            told.put("box", part("box", () -> new BoxWing(parts.boxFiles()).tell(c, hospitalDoctor.get(), clinicDoctor.get(),
                     protagonist.get()).isPresent()));
         }
         Optional<User> specialist = c.user(SPECIALIST);
