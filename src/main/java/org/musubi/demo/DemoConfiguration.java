@@ -17,7 +17,8 @@ import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
 import org.musubi.carenet.municipal.MunicipalDocuments;
-import org.musubi.consult.Consultations;
+import org.musubi.consult.AskConsultation;
+import org.musubi.consult.PostToConsultation;
 import org.musubi.demo.jdbc.DemoHistoryRows;
 import org.musubi.demo.wings.DemoStaff;
 import org.musubi.demo.wings.DemoWings;
@@ -117,13 +118,13 @@ class DemoConfiguration {
     @Bean
     DemoWings demoWings(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
                         ActAs actAs, LetterExchange letters, CareTeams teams, WriteTeamNote notes,
-                        RecordTeamVitals vitals, AssignTeamTask tasks, Consultations consultations, Pathways pathways,
-                        StageFilling filling, SendFiles boxFiles,
+                        RecordTeamVitals vitals, AssignTeamTask tasks, AskConsultation ask, PostToConsultation post,
+                        Pathways pathways, StageFilling filling, SendFiles boxFiles,
                         MunicipalDocuments municipal, PersonAccess access, Publishing publishing, DemoRecords records,
                         DemoProperties properties, ResearchDesk research, ExtractionDesk extractions,
                         EthicsDocuments ethics) {
         return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs, letters, teams,
-                new DemoWings.TeamActs(notes, vitals, tasks), consultations, pathways, filling, boxFiles, municipal, access,
+                new DemoWings.TeamActs(notes, vitals, tasks), new DemoWings.ConsultActs(ask, post), pathways, filling, boxFiles, municipal, access,
                 publishing,
                 (facility, files) -> records.importReceipts(facility, properties.importFolder(), files),
                 research, extractions, ethics));

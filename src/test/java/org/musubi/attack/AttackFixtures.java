@@ -50,7 +50,7 @@ abstract class AttackFixtures extends NetworkFixtures {
     @Autowired
     org.musubi.carenet.municipal.Places municipalPlaces;
     @Autowired
-    org.musubi.consult.Consultations consultations;
+    org.musubi.consult.AskConsultation askConsultation;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {

@@ -117,7 +117,7 @@ class CareNetworkAttackIT extends AttackFixtures {
         User doctor = accounts.memberOf(asking, Profession.DOCTOR);
         User specialist = accounts.memberOf(asked, Profession.DOCTOR);
         long person = linkedConsentedPatientAt(asking);
-        org.musubi.consult.ConsultThread thread = consultations.ask(new org.musubi.record.Reader(doctor.id(),
+        org.musubi.consult.ConsultThread thread = askConsultation.ask(new org.musubi.record.Reader(doctor.id(),
                 asking.id()), person, new org.musubi.consult.Consultations.Question(asked.id(), specialist.id(), "内科",
                 "攻撃試験の相談", "ご意見をお願いします。", List.of(), List.of(new org.musubi.consult.Upload("a.txt",
                 "text/plain", "攻撃試験".getBytes(java.nio.charset.StandardCharsets.UTF_8))))).orElseThrow();

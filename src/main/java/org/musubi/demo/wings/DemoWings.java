@@ -17,7 +17,8 @@ import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
 import org.musubi.carenet.municipal.MunicipalDocuments;
 import org.musubi.consent.LinkPatientToFacility;
-import org.musubi.consult.Consultations;
+import org.musubi.consult.AskConsultation;
+import org.musubi.consult.PostToConsultation;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.cards.IssuedCard;
@@ -63,9 +64,13 @@ public final class DemoWings {
     /** The use cases the wings' story goes through. */
     public record Parts(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
                         ActAs actAs, LetterExchange letters, CareTeams teams, TeamActs workspace,
-                        Consultations consultations, Pathways pathways, StageFilling filling, SendFiles boxFiles,
+                        ConsultActs consultations, Pathways pathways, StageFilling filling, SendFiles boxFiles,
                         MunicipalDocuments municipal, PersonAccess access, Publishing publishing, Receipts receipts,
                         ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
+    }
+
+    /** The consultations' acts the wings' story goes through. */
+    public record ConsultActs(AskConsultation ask, PostToConsultation post) {
     }
 
     /** The care-team workspace's acts the wings' story goes through. */
