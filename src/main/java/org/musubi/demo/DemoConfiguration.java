@@ -16,7 +16,7 @@ import org.musubi.carenet.RecordTeamVitals;
 import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
-import org.musubi.carenet.municipal.MunicipalDocuments;
+import org.musubi.carenet.municipal.RequestOpinion;
 import org.musubi.consult.AskConsultation;
 import org.musubi.consult.PostToConsultation;
 import org.musubi.demo.jdbc.DemoHistoryRows;
@@ -120,7 +120,7 @@ class DemoConfiguration {
                         ActAs actAs, LetterExchange letters, CareTeams teams, WriteTeamNote notes,
                         RecordTeamVitals vitals, AssignTeamTask tasks, AskConsultation ask, PostToConsultation post,
                         Pathways pathways, StageFilling filling, SendFiles boxFiles,
-                        MunicipalDocuments municipal, PersonAccess access, Publishing publishing, DemoRecords records,
+                        RequestOpinion municipal, PersonAccess access, Publishing publishing, DemoRecords records,
                         DemoProperties properties, ResearchDesk research, ExtractionDesk extractions,
                         EthicsDocuments ethics) {
         return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs, letters, teams,

@@ -46,7 +46,13 @@ abstract class AttackFixtures extends NetworkFixtures {
     @Autowired
     org.musubi.carenet.CareTeams careTeams;
     @Autowired
-    org.musubi.carenet.municipal.MunicipalDocuments municipal;
+    org.musubi.carenet.municipal.RequestOpinion requestOpinion;
+    @Autowired
+    org.musubi.carenet.municipal.AnswerOpinion answerOpinion;
+    @Autowired
+    org.musubi.carenet.municipal.SendDischargeSheet sendDischargeSheet;
+    @Autowired
+    org.musubi.carenet.municipal.OpenMunicipalDocument openMunicipalDocument;
     @Autowired
     org.musubi.carenet.municipal.Places municipalPlaces;
     @Autowired

@@ -15,7 +15,7 @@ import org.musubi.carenet.RecordTeamVitals;
 import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
-import org.musubi.carenet.municipal.MunicipalDocuments;
+import org.musubi.carenet.municipal.RequestOpinion;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consult.AskConsultation;
 import org.musubi.consult.PostToConsultation;
@@ -65,7 +65,7 @@ public final class DemoWings {
     public record Parts(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
                         ActAs actAs, LetterExchange letters, CareTeams teams, TeamActs workspace,
                         ConsultActs consultations, Pathways pathways, StageFilling filling, SendFiles boxFiles,
-                        MunicipalDocuments municipal, PersonAccess access, Publishing publishing, Receipts receipts,
+                        RequestOpinion municipal, PersonAccess access, Publishing publishing, Receipts receipts,
                         ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
     }
 
