@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.musubi.identity.IdentityStore;
-import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.SendLetter;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.Profession;
@@ -38,7 +38,7 @@ abstract class AttackFixtures extends NetworkFixtures {
     @Autowired
     IdentityStore identities;
     @Autowired
-    LetterExchange letters;
+    SendLetter sendLetter;
     @Autowired
     org.musubi.box.SendFiles sendFiles;
     @Autowired

@@ -22,7 +22,8 @@ import org.musubi.consult.PostToConsultation;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.cards.IssuedCard;
-import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.AnswerLetter;
+import org.musubi.letters.exchange.SendLetter;
 import org.musubi.policy.PersonAccess;
 import org.musubi.publish.Publishing;
 import org.musubi.registry.Facility;
@@ -63,10 +64,14 @@ public final class DemoWings {
 
     /** The use cases the wings' story goes through. */
     public record Parts(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
-                        ActAs actAs, LetterExchange letters, CareTeams teams, TeamActs workspace,
+                        ActAs actAs, LetterActs letters, CareTeams teams, TeamActs workspace,
                         ConsultActs consultations, Pathways pathways, StageFilling filling, SendFiles boxFiles,
                         RequestOpinion municipal, PersonAccess access, Publishing publishing, Receipts receipts,
                         ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
+    }
+
+    /** The letters' acts the wings' story goes through. */
+    public record LetterActs(SendLetter send, AnswerLetter answer) {
     }
 
     /** The consultations' acts the wings' story goes through. */
