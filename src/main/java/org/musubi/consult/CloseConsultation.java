@@ -51,8 +51,8 @@ public final class CloseConsultation {
                     }
                     ConsultThread closed = thread.with(ConsultStatus.CLOSED, thread.meetingAt(), thread.meetingUrl(), now);
                     rows.update(closed);
-                    entry.store(List.of(resources.closed(header)), w -> resources.provenance(w, consultations.sender(reader), now,
-                            thread.patientKey(), thread.askingFacility()));
+                    entry.store(List.of(resources.closed(header)), w -> resources.provenance(w,
+                            consultations.sender(reader), now, thread.patientKey(), thread.askingFacility()));
                     return closed;
                 });
         return Optional.ofNullable(done.value());

@@ -22,14 +22,15 @@ import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 
 /**
- * Case consultations (症例相談), what their use cases share — {@link AskConsultation}, {@link OpenConsultation},
- * {@link PostToConsultation} (ask again or answer), {@link SetConsultationMeeting}, {@link CloseConsultation}, {@link
- * OpenConsultationAttachment}, {@link ListConsultations} (and count unread). Every read and write of a thread is one interaction with the person's record, decided by the access policy and
- * audited once: the asker's through the record's read door and {@link WriteRecords#enter} (a write needs the asker's
- * facility's standing: the thread is stored under its own source patient), the addressee's through {@link
- * ReadRecords#readDisclosed} and {@link WriteRecords#answerDisclosed} (the thread and what it references, nothing
- * else). A caller who takes no part in a thread, and an id nobody has, get {@link Optional#empty()} after one audit
- * row ({@code record.notFound}), as a thread that does not exist. A listing is one audit row naming the threads shown.
+ * Case consultations (症例相談), what their use cases share — {@link AskConsultation}, {@link OpenConsultation}, {@link
+ * PostToConsultation} (ask again or answer), {@link SetConsultationMeeting}, {@link CloseConsultation}, {@link
+ * OpenConsultationAttachment}, {@link ListConsultations} (and count unread). Every read and write of a thread is one
+ * interaction with the person's record, decided by the access policy and audited once: the asker's through the
+ * record's read door and {@link WriteRecords#enter} (a write needs the asker's facility's standing: the thread is
+ * stored under its own source patient), the addressee's through {@link ReadRecords#readDisclosed} and {@link
+ * WriteRecords#answerDisclosed} (the thread and what it references, nothing else). A caller who takes no part in a
+ * thread, and an id nobody has, get {@link Optional#empty()} after one audit row ({@code record.notFound}), as a
+ * thread that does not exist. A listing is one audit row naming the threads shown.
  */
 public final class Consultations {
 

@@ -37,7 +37,8 @@ public final class SetConsultationMeeting {
             return Optional.empty();
         }
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(at.atZone(Consultations.JAPAN));
-        return consultations.append(reader, thread, "Web会議 / Web meeting: " + when + " " + link, new Consultations.Post(null, List.of(), List.of()),
+        return consultations.append(reader, thread, "Web会議 / Web meeting: " + when + " " + link,
+                new Consultations.Post(null, List.of(), List.of()),
                 t -> t.with(t.status(), at, link, context.clock().instant()));
     }
 }

@@ -31,7 +31,8 @@ public final class ListMunicipalDocuments {
         boolean may = by.facilityId() != null && settings.parties().staff(by.userId(), readers)
                 .flatMap(User::actingFacilityId).filter(f -> f.equals(by.facilityId())).isPresent();
         if (!may) {
-            audit.record(AuditEntry.of(AuditAction.SEARCH, org.musubi.audit.Outcome.DENY).on(MunicipalDocuments.TYPE).reason(MunicipalDocuments.NOT_FOUND));
+            audit.record(AuditEntry.of(AuditAction.SEARCH, org.musubi.audit.Outcome.DENY).on(MunicipalDocuments.TYPE)
+                    .reason(MunicipalDocuments.NOT_FOUND));
             return List.of();
         }
         List<MunicipalDocument> rows = sent ? table.from(by.facilityId(), kind) : table.to(by.facilityId(), kind);

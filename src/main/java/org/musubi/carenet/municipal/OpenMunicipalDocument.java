@@ -21,7 +21,8 @@ public final class OpenMunicipalDocument {
      * row naming the person); the first opening by whoever receives the answer marks it read (not on a standby).
      */
     public Optional<MunicipalDocuments.Opened> open(Reader by, UUID id, java.util.Locale locale) {
-        return documents.read(by, id, AuditAction.READ).map(d -> new MunicipalDocuments.Opened(d, MunicipalDocuments.addresseeSide(by, d), documents.sections(d, locale),
+        return documents.read(by, id, AuditAction.READ).map(d -> new MunicipalDocuments.Opened(d,
+                MunicipalDocuments.addresseeSide(by, d), documents.sections(d, locale),
                 settings.parties().facilityName(d.fromFacility()) + " " + settings.parties().name(d.fromUser()),
                 settings.parties().facilityName(d.toFacility())
                         + (d.toUser() == null ? "" : " " + settings.parties().name(d.toUser()))));

@@ -71,10 +71,12 @@ public final class RequestOpinion {
                             by.userId(), doctor.get().actingFacilityId().orElseThrow(), doctor.get().id(),
                             DocumentStatus.REQUESTED, null, MunicipalDocuments.name(p.familyKanji(), p.givenKanji()),
                             MunicipalDocuments.name(p.familyKana(), p.givenKana()), p.birthDate(), r.application(),
-                            MunicipalDocuments.blank(r.insuredNumber()), MunicipalDocuments.blank(r.note()), r.due(), null, null, null, null,
+                            MunicipalDocuments.blank(r.insuredNumber()), MunicipalDocuments.blank(r.note()), r.due(),
+                            null, null, null, null,
                             settings.clock().instant(), null, null));
                     return Interaction.permitted(id, view.decision(), List.of(MunicipalDocuments.TYPE + "/" + id));
                 }));
-        return made.permitted() ? MunicipalDocuments.Outcome.done(id) : MunicipalDocuments.Outcome.fault(MunicipalDocuments.NOT_FOUND);
+        return made.permitted() ? MunicipalDocuments.Outcome.done(id)
+                : MunicipalDocuments.Outcome.fault(MunicipalDocuments.NOT_FOUND);
     }
 }
