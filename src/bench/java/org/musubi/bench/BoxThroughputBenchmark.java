@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
+import org.musubi.box.DownloadFile;
 import org.musubi.box.BoxFile;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
@@ -37,7 +39,8 @@ public final class BoxThroughputBenchmark {
             Facility clinic = accounts.newHospital();
             User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
             User nurse = accounts.memberOf(clinic, Profession.NURSE);
-            Box box = database.bean(Box.class);
+            SendFiles sendFiles = database.bean(SendFiles.class);
+            DownloadFile downloadFile = database.bean(DownloadFile.class);
             Path dir = Files.createTempDirectory("musubi-box-cp");
             Path source = dir.resolve("source.bin");
             try (InputStream in = new GeneratedBytes(bytes, 7, 0)) {
@@ -61,7 +64,7 @@ public final class BoxThroughputBenchmark {
             long t0 = System.nanoTime();
             Box.Sent sent;
             try (InputStream file = Files.newInputStream(source)) {
-                sent = box.send(new Reader(doctor.id(), clinic.id()), List.of(new Box.Upload("large.bin",
+                sent = sendFiles.send(new Reader(doctor.id(), clinic.id()), List.of(new Box.Upload("large.bin",
                         "application/octet-stream", file)), new Box.Recipients(Set.of(nurse.id()), null, null), null);
             }
             double upload = (System.nanoTime() - t0) / 1e9;
@@ -72,7 +75,7 @@ public final class BoxThroughputBenchmark {
             BoxFile file = sent.files().getFirst();
             long t1 = System.nanoTime();
             long read;
-            try (InputStream in = box.download(new Reader(nurse.id(), clinic.id()), file.id()).orElseThrow().content()) {
+            try (InputStream in = downloadFile.download(new Reader(nurse.id(), clinic.id()), file.id()).orElseThrow().content()) {
                 read = in.transferTo(OutputStream.nullOutputStream());
             }
             double download = (System.nanoTime() - t1) / 1e9;

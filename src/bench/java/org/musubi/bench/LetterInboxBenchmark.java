@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.musubi.audit.Purpose;
 import org.musubi.letters.LetterKind;
 import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.ListLetters;
 import org.musubi.letters.exchange.LetterStatus;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
@@ -28,7 +29,7 @@ import org.musubi.testing.TestAccounts;
 /**
  * A hospital's inbox holding many letters (issue 42, closing note: 10,000 letters, p95 ≤ 100 ms): the letters' rows
  * loaded by batch insert (their documents are not needed to list them), then the inbox as a nurse of the hospital asks
- * for it through {@link LetterExchange} — the policy's decision and the listing's audit row included — first page of
+ * for it through {@link ListLetters} — the policy's decision and the listing's audit row included — first page of
  * all, first page of the unanswered, a deep page, and the home page's counts. Not a test: {@code bench/letters-inbox.sh}
  * ({@code --letters=10000 --rounds=500}).
  */
@@ -49,7 +50,7 @@ public final class LetterInboxBenchmark {
             load(database.bean(DataSource.class), hospital.id(), other.id(), letters, options.integer("senders"));
             System.out.printf(Locale.ROOT, "loaded %,d letters to the hospital (and as many to another) in %.1f s%n",
                     letters, (System.nanoTime() - started) / 1e9);
-            LetterExchange exchange = database.bean(LetterExchange.class);
+            ListLetters exchange = database.bean(ListLetters.class);
             Reader reader = new Reader(nurse.id(), hospital.id(), Purpose.TREATMENT);
             int deep = Math.max(0, letters / 50 / 2);
             Map<String, Supplier<Object>> asks = new java.util.LinkedHashMap<>();

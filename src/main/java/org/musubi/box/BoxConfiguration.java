@@ -50,11 +50,46 @@ class BoxConfiguration {
                 new Box.Options(properties.settings(), standby::readOnly, patients));
     }
 
+    @Bean
+    SendFiles sendFiles(Box box) {
+        return new SendFiles(box);
+    }
+
+    @Bean
+    ListInbox listInbox(Box box) {
+        return new ListInbox(box);
+    }
+
+    @Bean
+    ListSentFiles listSentFiles(Box box) {
+        return new ListSentFiles(box);
+    }
+
+    @Bean
+    DownloadFile downloadFile(Box box) {
+        return new DownloadFile(box);
+    }
+
+    @Bean
+    ViewFile viewFile(Box box) {
+        return new ViewFile(box);
+    }
+
+    @Bean
+    SweepExpiredFiles sweepExpiredFiles(Box box) {
+        return new SweepExpiredFiles(box);
+    }
+
+    @Bean
+    CheckFilesAfterRestore checkFilesAfterRestore(Box box) {
+        return new CheckFilesAfterRestore(box);
+    }
+
     /** The home page's line of Box files waiting for the user (sent to them, not yet downloaded, not expired). */
     @Bean
-    org.musubi.worklist.WaitingWork boxWaiting(Box box) {
+    org.musubi.worklist.WaitingWork boxWaiting(ListInbox inbox) {
         return (reader, now) -> java.util.List.of(new org.musubi.worklist.Waiting("box-waiting", "home.box.waiting",
-                box.waiting(reader), 0, "/portal/box"));
+                inbox.waiting(reader), 0, "/portal/box"));
     }
 
     /** New versions of a file's content, saved by an online editor (the WOPI host, {@code box.wopi}). */
@@ -68,10 +103,10 @@ class BoxConfiguration {
     /**
      * Box files' parts ({@code box-<id>}, an edited version's, a preview's) are kept parts: backups copy them, and after
      * a restore each live file whose content the store does not hold with its SHA-256 is marked lost ({@link
-     * Box#checkAfterRestore}).
+     * CheckFilesAfterRestore#checkAfterRestore}).
      */
     @Bean
-    KeptParts boxParts(Box box) {
+    KeptParts boxParts(CheckFilesAfterRestore check) {
         return new KeptParts() {
             @Override
             public String prefix() {
@@ -80,14 +115,14 @@ class BoxConfiguration {
 
             @Override
             public Checked afterRestore(java.time.Instant at) throws java.io.IOException {
-                return box.checkAfterRestore(at);
+                return check.checkAfterRestore(at);
             }
         };
     }
 
     @Bean
-    BoxSweeps boxSweeps(Box box, JobLocks jobs, BoxProperties properties) {
-        return new BoxSweeps(box, jobs, properties.sweepEvery());
+    BoxSweeps boxSweeps(SweepExpiredFiles sweep, JobLocks jobs, BoxProperties properties) {
+        return new BoxSweeps(sweep, jobs, properties.sweepEvery());
     }
 
     @Bean

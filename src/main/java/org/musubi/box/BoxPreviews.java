@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Box files shown in the browser: a PDF (drawn by pdf.js), an image (PNG, JPEG, GIF, WebP), an Office file converted to
  * PDF by LibreOffice when it is installed; anything else (SVG and HTML included: they could run script) is a download
- * only. A view follows the download's rules and is audited once ({@link Box#view}); the converted PDF is kept next to
+ * only. A view follows the download's rules and is audited once ({@link ViewFile#view}); the converted PDF is kept next to
  * the file ({@link Box#previewPart}), converted once, and deleted with it by the sweep.
  */
 public final class BoxPreviews {
@@ -48,6 +48,7 @@ public final class BoxPreviews {
     private static final int FAILED_KEPT = 10_000;
 
     private final Box box;
+    private final ViewFile view;
     private final BoxContent blobs;
     private final OfficeConverter office;
     private final long officeMaxBytes;
@@ -55,8 +56,9 @@ public final class BoxPreviews {
     private final Map<UUID, Object> converting = new ConcurrentHashMap<>();
     private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
 
-    public BoxPreviews(Box box, BoxContent blobs, OfficeConverter office, long officeMaxBytes, Clock clock) {
+    public BoxPreviews(Box box, ViewFile view, BoxContent blobs, OfficeConverter office, long officeMaxBytes, Clock clock) {
         this.box = box;
+        this.view = view;
         this.blobs = blobs;
         this.office = office;
         this.officeMaxBytes = officeMaxBytes;
@@ -76,9 +78,9 @@ public final class BoxPreviews {
     public record Shown(String contentType, InputStream content, long size) {
     }
 
-    /** A view of the file: {@link Box#view}'s rules and audit row. */
+    /** A view of the file: {@link ViewFile#view}'s rules and audit row. */
     public Optional<Preview> view(Reader reader, UUID id) {
-        return box.view(reader, id).map(v -> new Preview(v.file(), kind(v.file()), v.pass()));
+        return view.view(reader, id).map(v -> new Preview(v.file(), kind(v.file()), v.pass()));
     }
 
     /** How this file is shown here (an Office file only with LibreOffice, within the size limit, not failed before). */
@@ -101,12 +103,12 @@ public final class BoxPreviews {
     }
 
     /**
-     * The content the view's page shows ({@link Box#viewed}: the rules again, no second audit row): a PDF or an image
+     * The content the view's page shows ({@link ViewFile#viewed}: the rules again, no second audit row): a PDF or an image
      * as uploaded, under our own type for its kind; an Office file's PDF, converted on its first view. Empty for a file
      * refused now, one with no preview, or a conversion that failed.
      */
     public Optional<Shown> content(Reader reader, Box.ViewPass pass) {
-        Optional<Box.Download> viewed = box.viewed(reader, pass);
+        Optional<Box.Download> viewed = view.viewed(reader, pass);
         if (viewed.isEmpty()) {
             return Optional.empty();
         }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs Box's expiry sweep every {@code every} on a background thread, on one node at a time ({@link JobLocks}; a
- * second sweep at once would find nothing more to do anyway) and not on a read-only standby ({@link Box#sweep}). A
+ * second sweep at once would find nothing more to do anyway) and not on a read-only standby ({@link SweepExpiredFiles#sweep}). A
  * failed run is logged and tried again at the next; the operators see when it last finished.
  */
 public final class BoxSweeps implements AutoCloseable {
@@ -22,11 +22,11 @@ public final class BoxSweeps implements AutoCloseable {
 
     private final ScheduledExecutorService runs;
 
-    public BoxSweeps(Box box, JobLocks jobs, Duration every) {
+    public BoxSweeps(SweepExpiredFiles sweep, JobLocks jobs, Duration every) {
         runs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("box-sweep").daemon().factory());
         runs.scheduleWithFixedDelay(() -> {
             try {
-                jobs.runIfFree(JOB, box::sweep);
+                jobs.runIfFree(JOB, sweep::sweep);
             } catch (RuntimeException e) {
                 log.warn("The Box expiry sweep failed; trying again in {}", every, e);
             }

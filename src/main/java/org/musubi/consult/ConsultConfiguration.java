@@ -90,9 +90,44 @@ class ConsultConfiguration {
                 new ConsultContext(access, audit, directory, patients, standby::readOnly, Clock.systemUTC()));
     }
 
+    @Bean
+    AskConsultation askConsultation(Consultations consultations) {
+        return new AskConsultation(consultations);
+    }
+
+    @Bean
+    OpenConsultation openConsultation(Consultations consultations) {
+        return new OpenConsultation(consultations);
+    }
+
+    @Bean
+    PostToConsultation postToConsultation(Consultations consultations) {
+        return new PostToConsultation(consultations);
+    }
+
+    @Bean
+    SetConsultationMeeting setConsultationMeeting(Consultations consultations) {
+        return new SetConsultationMeeting(consultations);
+    }
+
+    @Bean
+    CloseConsultation closeConsultation(Consultations consultations) {
+        return new CloseConsultation(consultations);
+    }
+
+    @Bean
+    OpenConsultationAttachment openConsultationAttachment(Consultations consultations) {
+        return new OpenConsultationAttachment(consultations);
+    }
+
+    @Bean
+    ListConsultations listConsultations(Consultations consultations) {
+        return new ListConsultations(consultations);
+    }
+
     /** The home page's line: unread consultation messages, linking to the list. */
     @Bean
-    WaitingWork consultWaiting(Consultations consultations) {
+    WaitingWork consultWaiting(ListConsultations consultations) {
         return (reader, now) -> List.of(new Waiting("consult-waiting", "home.consult.waiting",
                 consultations.unread(reader), 0, "/portal/consultations"));
     }

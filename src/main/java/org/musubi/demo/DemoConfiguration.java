@@ -9,19 +9,21 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.consent.LinkPatientToFacility;
 import org.musubi.consent.RecordConsent;
-import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.AssignTeamTask;
 import org.musubi.carenet.RecordTeamVitals;
 import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
-import org.musubi.carenet.municipal.MunicipalDocuments;
-import org.musubi.consult.Consultations;
+import org.musubi.carenet.municipal.RequestOpinion;
+import org.musubi.consult.AskConsultation;
+import org.musubi.consult.PostToConsultation;
 import org.musubi.demo.jdbc.DemoHistoryRows;
 import org.musubi.demo.wings.DemoStaff;
 import org.musubi.demo.wings.DemoWings;
-import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.AnswerLetter;
+import org.musubi.letters.exchange.SendLetter;
 import org.musubi.policy.PersonAccess;
 import org.musubi.publish.Publishing;
 import org.musubi.research.EthicsDocuments;
@@ -116,15 +118,16 @@ class DemoConfiguration {
 
     @Bean
     DemoWings demoWings(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
-                        ActAs actAs, LetterExchange letters, CareTeams teams, WriteTeamNote notes,
-                        RecordTeamVitals vitals, AssignTeamTask tasks, Consultations consultations, Pathways pathways,
-                        StageFilling filling, Box box,
-                        MunicipalDocuments municipal, PersonAccess access, Publishing publishing, DemoRecords records,
+                        ActAs actAs, SendLetter sendLetter, AnswerLetter answerLetter, CareTeams teams,
+                        WriteTeamNote notes, RecordTeamVitals vitals, AssignTeamTask tasks, AskConsultation ask,
+                        PostToConsultation post, Pathways pathways, StageFilling filling, SendFiles boxFiles,
+                        RequestOpinion municipal, PersonAccess access, Publishing publishing, DemoRecords records,
                         DemoProperties properties, ResearchDesk research, ExtractionDesk extractions,
                         EthicsDocuments ethics) {
-        return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs, letters, teams,
-                new DemoWings.TeamActs(notes, vitals, tasks), consultations, pathways, filling, box, municipal, access,
-                publishing,
+        return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs,
+                new DemoWings.LetterActs(sendLetter, answerLetter), teams,
+                new DemoWings.TeamActs(notes, vitals, tasks), new DemoWings.ConsultActs(ask, post), pathways, filling,
+                boxFiles, municipal, access, publishing,
                 (facility, files) -> records.importReceipts(facility, properties.importFolder(), files),
                 research, extractions, ethics));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.musubi.identity.IdentityStore;
-import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.SendLetter;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.Profession;
@@ -38,19 +38,25 @@ abstract class AttackFixtures extends NetworkFixtures {
     @Autowired
     IdentityStore identities;
     @Autowired
-    LetterExchange letters;
+    SendLetter sendLetter;
     @Autowired
-    org.musubi.box.Box box;
+    org.musubi.box.SendFiles sendFiles;
     @Autowired
     org.musubi.registry.Users users;
     @Autowired
     org.musubi.carenet.CareTeams careTeams;
     @Autowired
-    org.musubi.carenet.municipal.MunicipalDocuments municipal;
+    org.musubi.carenet.municipal.RequestOpinion requestOpinion;
+    @Autowired
+    org.musubi.carenet.municipal.AnswerOpinion answerOpinion;
+    @Autowired
+    org.musubi.carenet.municipal.SendDischargeSheet sendDischargeSheet;
+    @Autowired
+    org.musubi.carenet.municipal.OpenMunicipalDocument openMunicipalDocument;
     @Autowired
     org.musubi.carenet.municipal.Places municipalPlaces;
     @Autowired
-    org.musubi.consult.Consultations consultations;
+    org.musubi.consult.AskConsultation askConsultation;
 
     /** A caller ready to attack: a system's token, or a user's signed-in browser. */
     record Armed(Attacker attacker, long userId, RawApi api, WebSession web) {

@@ -55,7 +55,7 @@ class AttackMatrixIT extends AttackFixtures {
         String token = clients.token(port, sender);
         Victims victims = new Victims(clients.fhir(port, token), new RawApi(port, token), hospital, consents,
                 accounts.networkAdmin().id()).lookingUpIn(clients, clients.fhirFor(port, clinic, "system/*.read",
-                "system/*.write")).writingLettersAs(letters, accounts.memberOf(hospital, Profession.DOCTOR).id());
+                "system/*.write")).writingLettersAs(sendLetter, accounts.memberOf(hospital, Profession.DOCTOR).id());
         List<Long> glassUsers = callers.stream().filter(c -> !c.attacker().api()).map(Armed::userId).toList();
         List<DynamicNode> states = new ArrayList<>();
         for (AttackState state : AttackState.values()) {

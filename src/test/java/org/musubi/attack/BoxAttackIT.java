@@ -41,7 +41,7 @@ class BoxAttackIT extends AttackFixtures {
         Facility other = accounts.newHospital();
         User sender = accounts.memberOf(hospital, Profession.DOCTOR);
         User named = accounts.memberOf(other, Profession.NURSE);
-        org.musubi.box.Box.Sent sent = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
+        org.musubi.box.Box.Sent sent = sendFiles.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
                 List.of(new org.musubi.box.Box.Upload("攻撃対象.txt", "text/plain", new java.io.ByteArrayInputStream(
                         "Box の攻撃試験".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
                 new org.musubi.box.Box.Recipients(Set.of(named.id()), hospital.id(), Set.of(Profession.NURSE)), null);
@@ -83,7 +83,7 @@ class BoxAttackIT extends AttackFixtures {
         User member = accounts.memberOf(office, Profession.NURSE);
         long person = linkedConsentedPatientAt(hospital);
         long admin = accounts.networkAdmin().id();
-        org.musubi.box.Box.Sent sent = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
+        org.musubi.box.Box.Sent sent = sendFiles.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
                 List.of(upload("患者の資料.pdf")), new org.musubi.box.Box.Recipients(Set.of(named.id()), office.id(),
                         Set.of(Profession.NURSE)), null, new org.musubi.box.Box.About(person, false));
         assertThat(sent.faults()).isEmpty();
@@ -152,7 +152,7 @@ class BoxAttackIT extends AttackFixtures {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         User sender = accounts.memberOf(hospital, Profession.DOCTOR);
         User named = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
-        org.musubi.box.Box.Sent sent = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
+        org.musubi.box.Box.Sent sent = sendFiles.send(new org.musubi.record.Reader(sender.id(), hospital.id()),
                 List.of(new org.musubi.box.Box.Upload("攻撃対象.pdf", "application/pdf", new java.io.ByteArrayInputStream(
                         "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))),
                 new org.musubi.box.Box.Recipients(Set.of(named.id()), hospital.id(), Set.of(Profession.NURSE)), null);
@@ -197,7 +197,7 @@ class BoxAttackIT extends AttackFixtures {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         User sender = accounts.memberOf(hospital, Profession.DOCTOR);
         User named = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
-        String file = box.send(new org.musubi.record.Reader(sender.id(), hospital.id()), List.of(upload("攻撃対象.docx")),
+        String file = sendFiles.send(new org.musubi.record.Reader(sender.id(), hospital.id()), List.of(upload("攻撃対象.docx")),
                 new org.musubi.box.Box.Recipients(Set.of(named.id()), null, null), null).files().getFirst().id().toString();
         User colleague = accounts.memberOf(clinic, Profession.MEDICAL_CLERK);
         HttpClient http = HttpClient.newHttpClient();
@@ -209,7 +209,7 @@ class BoxAttackIT extends AttackFixtures {
                 continue;
             }
             org.musubi.record.Reader me = new org.musubi.record.Reader(caller.userId(), clinic.id());
-            java.util.UUID own = box.send(me, List.of(upload("自分の.docx")), new org.musubi.box.Box.Recipients(
+            java.util.UUID own = sendFiles.send(me, List.of(upload("自分の.docx")), new org.musubi.box.Box.Recipients(
                     Set.of(colleague.id()), null, null), null).files().getFirst().id();
             String token = wopiAccess.launch(me, own).orElseThrow().token().token();
             Map<String, Supplier<HttpRequest.Builder>> routes = new java.util.LinkedHashMap<>();

@@ -117,7 +117,7 @@ class CareNetworkAttackIT extends AttackFixtures {
         User doctor = accounts.memberOf(asking, Profession.DOCTOR);
         User specialist = accounts.memberOf(asked, Profession.DOCTOR);
         long person = linkedConsentedPatientAt(asking);
-        org.musubi.consult.ConsultThread thread = consultations.ask(new org.musubi.record.Reader(doctor.id(),
+        org.musubi.consult.ConsultThread thread = askConsultation.ask(new org.musubi.record.Reader(doctor.id(),
                 asking.id()), person, new org.musubi.consult.Consultations.Question(asked.id(), specialist.id(), "内科",
                 "攻撃試験の相談", "ご意見をお願いします。", List.of(), List.of(new org.musubi.consult.Upload("a.txt",
                 "text/plain", "攻撃試験".getBytes(java.nio.charset.StandardCharsets.UTF_8))))).orElseThrow();
@@ -414,11 +414,11 @@ class CareNetworkAttackIT extends AttackFixtures {
         consents.link(person, city.id(), accounts.networkAdmin().id());
         org.musubi.record.Reader nurseOfCity = new org.musubi.record.Reader(
                 accounts.memberOf(city, Profession.PUBLIC_HEALTH_NURSE).id(), city.id());
-        String opinion = municipal.request(nurseOfCity, new org.musubi.carenet.municipal.MunicipalDocuments.Request(
+        String opinion = requestOpinion.request(nurseOfCity, new org.musubi.carenet.municipal.MunicipalDocuments.Request(
                 person, doctor.id(), java.time.LocalDate.now().plusDays(10), "NEW", null, null)).value().toString();
-        assertThat(municipal.answer(new org.musubi.record.Reader(doctor.id(), hospital.id()), UUID.fromString(opinion),
+        assertThat(answerOpinion.answer(new org.musubi.record.Reader(doctor.id(), hospital.id()), UUID.fromString(opinion),
                 org.musubi.carenet.municipal.Places.opinion()).ok()).isTrue();
-        String sheet = municipal.sendSheet(new org.musubi.record.Reader(accounts.memberOf(hospital, Profession.NURSE).id(),
+        String sheet = sendDischargeSheet.sendSheet(new org.musubi.record.Reader(accounts.memberOf(hospital, Profession.NURSE).id(),
                 hospital.id()), person, manager.id(), org.musubi.carenet.municipal.Places.sheet()).value().toString();
         String personKey = String.valueOf(person);
         String nobody = String.valueOf(8_000_000_000L + new java.util.Random().nextInt(1_000_000));
@@ -469,7 +469,7 @@ class CareNetworkAttackIT extends AttackFixtures {
                         .doesNotContain(sheet);
             }
         }
-        assertThat(municipal.open(new org.musubi.record.Reader(manager.id(), office.id()), UUID.fromString(sheet),
+        assertThat(openMunicipalDocument.open(new org.musubi.record.Reader(manager.id(), office.id()), UUID.fromString(sheet),
                 java.util.Locale.JAPANESE)).as("still there for its addressee").isPresent();
     }
 

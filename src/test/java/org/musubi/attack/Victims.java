@@ -32,6 +32,7 @@ import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.letters.exchange.LetterRequest;
+import org.musubi.letters.exchange.SendLetter;
 import org.musubi.record.Reader;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.attack.Victim.Marker;
@@ -58,7 +59,7 @@ final class Victims {
     private final long operator;
     private FhirClients clients;
     private IGenericClient clinicApi;
-    private LetterExchange letters;
+    private SendLetter letters;
     private long letterWriter;
 
     /**
@@ -72,7 +73,7 @@ final class Victims {
     }
 
     /** Who of hospital A writes the victim's letter to the other hospital (a doctor), and through what. */
-    Victims writingLettersAs(LetterExchange letters, long hospitalDoctor) {
+    Victims writingLettersAs(SendLetter letters, long hospitalDoctor) {
         this.letters = letters;
         this.letterWriter = hospitalDoctor;
         return this;

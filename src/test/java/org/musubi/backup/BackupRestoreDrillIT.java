@@ -31,10 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.box.BoxFile;
 import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
 import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.SendLetter;
+import org.musubi.letters.exchange.OpenLetter;
 import org.musubi.letters.exchange.LetterRequest;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.sheet.SheetPhotos;
@@ -81,9 +84,10 @@ class BackupRestoreDrillIT extends NetworkFixtures {
 
     @Autowired DataSource applicationDatabase;
     @Autowired JobLocks statisticsJobs;
-    @Autowired Box box;
+    @Autowired SendFiles sendFiles;
     @Autowired BlobStore blobs;
-    @Autowired LetterExchange letters;
+    @Autowired SendLetter sendLetter;
+    @Autowired OpenLetter openLetter;
     @Autowired SheetPhotos sheetPhotos;
     @Autowired EmergencySheets sheets;
 
@@ -111,10 +115,10 @@ class BackupRestoreDrillIT extends NetworkFixtures {
         Facility hospital = accounts.newHospital();
         User hospitalNurse = accounts.memberOf(hospital, Profession.NURSE);
         long person = linkedConsentedPatientAt(clinic);
-        UUID letter = ((LetterExchange.Sent.Done) letters.send(reader(doctor), person, new LetterRequest(
+        UUID letter = ((LetterExchange.Sent.Done) sendLetter.send(reader(doctor), person, new LetterRequest(
                 LetterKind.INFORMATION, hospital.id(), null, null, new Content(null, null, "退院後の経過（復元訓練）", null,
                 null, null, null, null, null, null, null, null, null), null, null, null), null)).letter().id();
-        byte[] letterPdf = letters.pdf(reader(hospitalNurse), letter).orElseThrow();
+        byte[] letterPdf = openLetter.pdf(reader(hospitalNurse), letter).orElseThrow();
         EmergencySheets.Author staff = EmergencySheets.Author.staff(doctor.id(), clinic.id(), Purpose.TREATMENT,
                 doctor.nameKanji(), doctor.profession().name(), clinic.nameKanji());
         assertThat(sheetPhotos.add(staff, person, "sheet.png", png(), "冷蔵庫の扉に貼った紙")).isPresent();
@@ -257,7 +261,7 @@ class BackupRestoreDrillIT extends NetworkFixtures {
 
     /** A Box file sent by {@code sender} to {@code recipient}, as the pages send one. */
     private BoxFile boxFile(User sender, Facility facility, User recipient, String name, byte[] content) {
-        Box.Sent sent = box.send(new Reader(sender.id(), facility.id()), List.of(new Box.Upload(name, "application/pdf",
+        Box.Sent sent = sendFiles.send(new Reader(sender.id(), facility.id()), List.of(new Box.Upload(name, "application/pdf",
                 new ByteArrayInputStream(content))), new Box.Recipients(Set.of(recipient.id()), null, Set.of()), "復元訓練");
         assertThat(sent.faults()).isEmpty();
         return sent.files().getFirst();

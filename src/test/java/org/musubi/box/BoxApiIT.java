@@ -31,7 +31,7 @@ class BoxApiIT extends NetworkFixtures {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private final HttpClient http = HttpClient.newHttpClient();
-    @org.springframework.beans.factory.annotation.Autowired Box box;
+    @org.springframework.beans.factory.annotation.Autowired CheckFilesAfterRestore checkFilesAfterRestore;
     @org.springframework.beans.factory.annotation.Autowired BoxStore store;
     @org.springframework.beans.factory.annotation.Autowired org.musubi.blob.BlobStore blobs;
 
@@ -98,8 +98,8 @@ class BoxApiIT extends NetworkFixtures {
         blobs.putPart(file.part(), new java.io.ByteArrayInputStream("other bytes".getBytes(StandardCharsets.UTF_8)), 100);
 
         long before = audit.max();
-        assertThat(box.markIfLost(file, java.time.Instant.now())).isTrue();
-        assertThat(box.markIfLost(store.find(file.id()).orElseThrow(), java.time.Instant.now())).as("once").isFalse();
+        assertThat(checkFilesAfterRestore.markIfLost(file, java.time.Instant.now())).isTrue();
+        assertThat(checkFilesAfterRestore.markIfLost(store.find(file.id()).orElseThrow(), java.time.Instant.now())).as("once").isFalse();
         HttpResponse<String> told = get(writer, "/api/box/files/" + file.id());
         String other = clients.token(port, clients.register(accounts.facilityOf(FacilityKind.PHARMACY), "system/*.read"));
         HttpResponse<String> stranger = get(other, "/api/box/files/" + file.id());

@@ -41,7 +41,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BoxIT extends NetworkFixtures {
 
     @Autowired
-    Box box;
+    SendFiles sendFiles;
+    @Autowired
+    ListInbox listInbox;
+    @Autowired
+    DownloadFile downloadFile;
+    @Autowired
+    ListSentFiles listSentFiles;
     @Autowired
     BoxStore store;
     @Autowired
@@ -65,7 +71,7 @@ class BoxIT extends NetworkFixtures {
         byte[] bytes = "要介護認定の主治医意見書（試験）".getBytes(StandardCharsets.UTF_8);
 
         long before = audit.max();
-        Box.Sent sent = box.send(reader(doctor), List.of(new Box.Upload("意見書.pdf", "application/pdf",
+        Box.Sent sent = sendFiles.send(reader(doctor), List.of(new Box.Upload("意見書.pdf", "application/pdf",
                 new ByteArrayInputStream(bytes))), new Box.Recipients(Set.of(named.id()), office.id(),
                 Set.of(Profession.NURSE)), "ご確認ください");
         assertThat(sent.faults()).isEmpty();
@@ -73,25 +79,25 @@ class BoxIT extends NetworkFixtures {
         assertThat(file.size()).isEqualTo(bytes.length);
         assertThat(audit.rowsSince(before)).singleElement().satisfies(r -> assertThat(r.action()).isEqualTo("CREATE"));
 
-        assertThat(box.received(reader(named))).extracting(BoxFile::id).containsExactly(file.id());
-        assertThat(box.received(reader(officeNurse))).extracting(BoxFile::id).containsExactly(file.id());
-        assertThat(box.received(reader(officeClerk))).as("not a chosen profession").isEmpty();
-        assertThat(box.waiting(reader(named))).isEqualTo(1);
+        assertThat(listInbox.received(reader(named))).extracting(BoxFile::id).containsExactly(file.id());
+        assertThat(listInbox.received(reader(officeNurse))).extracting(BoxFile::id).containsExactly(file.id());
+        assertThat(listInbox.received(reader(officeClerk))).as("not a chosen profession").isEmpty();
+        assertThat(listInbox.waiting(reader(named))).isEqualTo(1);
 
         long downloads = audit.max();
-        try (InputStream in = box.download(reader(named), file.id()).orElseThrow().content()) {
+        try (InputStream in = downloadFile.download(reader(named), file.id()).orElseThrow().content()) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
-        assertThat(box.waiting(reader(named))).isZero();
-        assertThat(box.download(reader(stranger), file.id())).as("not named").isEmpty();
-        assertThat(box.download(reader(officeClerk), file.id())).as("a member not chosen").isEmpty();
-        assertThat(box.download(reader(named), UUID.randomUUID())).as("a guessed id").isEmpty();
+        assertThat(listInbox.waiting(reader(named))).isZero();
+        assertThat(downloadFile.download(reader(stranger), file.id())).as("not named").isEmpty();
+        assertThat(downloadFile.download(reader(officeClerk), file.id())).as("a member not chosen").isEmpty();
+        assertThat(downloadFile.download(reader(named), UUID.randomUUID())).as("a guessed id").isEmpty();
         assertThat(audit.rowsSince(downloads)).extracting(r -> r.action() + " " + r.outcome() + " " + r.reason())
                 .containsExactly("READ PERMIT box.downloaded", "READ DENY box.notFound", "READ DENY box.notFound",
                         "READ DENY box.notFound");
-        assertThat(box.recipients(reader(doctor), file.id()).orElseThrow())
+        assertThat(listSentFiles.recipients(reader(doctor), file.id()).orElseThrow())
                 .filteredOn(r -> r.userId() == named.id()).singleElement().matches(r -> r.downloadedAt() != null);
-        assertThat(box.recipients(reader(named), file.id())).as("only the sender sees who downloaded").isEmpty();
+        assertThat(listSentFiles.recipients(reader(named), file.id())).as("only the sender sees who downloaded").isEmpty();
     }
 
     @Test
@@ -103,19 +109,19 @@ class BoxIT extends NetworkFixtures {
         User leaving = accounts.memberOf(office, Profession.NURSE);
         User staying = accounts.memberOf(office, Profession.NURSE);
         User named = accounts.memberOf(elsewhere, Profession.PHARMACIST);
-        BoxFile file = box.send(reader(doctor), List.of(upload("ケアプラン")), new Box.Recipients(Set.of(named.id()),
+        BoxFile file = sendFiles.send(reader(doctor), List.of(upload("ケアプラン")), new Box.Recipients(Set.of(named.id()),
                 office.id(), Set.of(Profession.NURSE)), null).files().getFirst();
-        assertThat(box.received(reader(leaving))).extracting(BoxFile::id).contains(file.id());
+        assertThat(listInbox.received(reader(leaving))).extracting(BoxFile::id).contains(file.id());
 
         users.update(leaving.id(), new org.musubi.registry.UserDraft(leaving.loginId(), leaving.nameKanji(),
                 leaving.nameKana(), leaving.profession(), List.of(new User.Membership(elsewhere.id(), false)),
                 false, org.musubi.registry.UserStatus.ACTIVE));
         accounts.disable(named);
         Reader moved = new Reader(leaving.id(), elsewhere.id(), Purpose.TREATMENT);
-        assertThat(box.received(moved)).as("chosen as the office's member, no longer one").isEmpty();
-        assertThat(box.download(moved, file.id())).isEmpty();
-        assertThat(box.download(reader(named), file.id())).as("a disabled account").isEmpty();
-        try (InputStream in = box.download(reader(staying), file.id()).orElseThrow().content()) {
+        assertThat(listInbox.received(moved)).as("chosen as the office's member, no longer one").isEmpty();
+        assertThat(downloadFile.download(moved, file.id())).isEmpty();
+        assertThat(downloadFile.download(reader(named), file.id())).as("a disabled account").isEmpty();
+        try (InputStream in = downloadFile.download(reader(staying), file.id()).orElseThrow().content()) {
             assertThat(in.readAllBytes()).isNotEmpty();
         }
     }
@@ -129,14 +135,14 @@ class BoxIT extends NetworkFixtures {
                 new Box.Options(new BoxSettings(10, 15, Duration.ofDays(7)), () -> false));
         Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
 
-        assertThat(small.send(reader(doctor), List.of(upload("01234567890")), toNurse, null).faults())
+        assertThat(new SendFiles(small).send(reader(doctor), List.of(upload("01234567890")), toNurse, null).faults())
                 .containsExactly("box.fault.tooLarge");
-        assertThat(small.send(reader(doctor), List.of(upload("0123456789"), upload("0123456")), toNurse, null))
+        assertThat(new SendFiles(small).send(reader(doctor), List.of(upload("0123456789"), upload("0123456")), toNurse, null))
                 .satisfies(s -> assertThat(s.files()).hasSize(1))
                 .satisfies(s -> assertThat(s.faults()).containsExactly("box.fault.quota"));
-        assertThat(small.send(reader(doctor), List.of(upload("x")), new Box.Recipients(Set.of(doctor.id()), null, null),
+        assertThat(new SendFiles(small).send(reader(doctor), List.of(upload("x")), new Box.Recipients(Set.of(doctor.id()), null, null),
                 null).faults()).as("the sender alone").containsExactly("box.fault.noRecipient");
-        assertThat(small.sent(reader(doctor))).hasSize(1);
+        assertThat(new ListSentFiles(small).sent(reader(doctor))).hasSize(1);
     }
 
     @Test
@@ -150,20 +156,20 @@ class BoxIT extends NetworkFixtures {
         MutableClock clock = new MutableClock(Instant.now());
         Box timed = new Box(store, content, auditTrail, clock, new Box.Options(BoxSettings.DEFAULTS, () -> false));
         Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
-        BoxFile early = timed.send(reader(doctor), List.of(upload(same)), toNurse, null).files().getFirst();
+        BoxFile early = new SendFiles(timed).send(reader(doctor), List.of(upload(same)), toNurse, null).files().getFirst();
         clock.at = clock.at.plus(Duration.ofDays(3));
-        BoxFile later = timed.send(reader(other), List.of(upload(same)), toNurse, null).files().getFirst();
-        BoxFile cutOff = timed.send(reader(other), List.of(upload("cut off")), toNurse, null).files().getFirst();
+        BoxFile later = new SendFiles(timed).send(reader(other), List.of(upload(same)), toNurse, null).files().getFirst();
+        BoxFile cutOff = new SendFiles(timed).send(reader(other), List.of(upload("cut off")), toNurse, null).files().getFirst();
 
         clock.at = clock.at.plus(Duration.ofDays(4)).plusSeconds(1);
-        assertThat(timed.download(reader(nurse), early.id())).as("expired, the sweep not run yet").isEmpty();
-        assertThat(timed.received(reader(nurse))).extracting(BoxFile::id).doesNotContain(early.id());
+        assertThat(new DownloadFile(timed).download(reader(nurse), early.id())).as("expired, the sweep not run yet").isEmpty();
+        assertThat(new ListInbox(timed).received(reader(nurse))).extracting(BoxFile::id).doesNotContain(early.id());
 
         long before = audit.max();
-        assertThat(timed.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(new SweepExpiredFiles(timed).sweep()).isGreaterThanOrEqualTo(1);
         assertThat(store.find(early.id())).isEmpty();
         assertThat(blobs.openPart(early.part())).isEmpty();
-        try (InputStream in = timed.download(reader(nurse), later.id()).orElseThrow().content()) {
+        try (InputStream in = new DownloadFile(timed).download(reader(nurse), later.id()).orElseThrow().content()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as("the same bytes, another file").isEqualTo(same);
         }
         assertThat(blobs.open(recordContent.key())).as("a record's content with the same bytes").isPresent();
@@ -171,8 +177,8 @@ class BoxIT extends NetworkFixtures {
         // A sweep cut off after deleting a file's content but before its rows: the next one finishes it.
         blobs.deletePart(cutOff.part());
         clock.at = clock.at.plus(Duration.ofDays(4));
-        timed.sweep();
-        timed.sweep();
+        new SweepExpiredFiles(timed).sweep();
+        new SweepExpiredFiles(timed).sweep();
         assertThat(store.find(cutOff.id())).isEmpty();
         assertThat(audit.naming(before, early.id().toString())).singleElement()
                 .satisfies(r -> assertThat(r.action() + " " + r.reason()).isEqualTo("DELETE box.expired"));
@@ -186,12 +192,12 @@ class BoxIT extends NetworkFixtures {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(clinic, Profession.NURSE);
-        BoxFile file = box.send(reader(doctor), List.of(upload("original")), new Box.Recipients(Set.of(nurse.id()), null,
+        BoxFile file = sendFiles.send(reader(doctor), List.of(upload("original")), new Box.Recipients(Set.of(nurse.id()), null,
                 null), null).files().getFirst();
         blobs.deletePart(file.part());
         blobs.putPart(file.part(), new ByteArrayInputStream("tampered".getBytes(StandardCharsets.UTF_8)), 100);
         assertThatThrownBy(() -> {
-            try (InputStream in = box.download(reader(nurse), file.id()).orElseThrow().content()) {
+            try (InputStream in = downloadFile.download(reader(nurse), file.id()).orElseThrow().content()) {
                 in.readAllBytes();
             }
         }).isInstanceOf(IOException.class).hasMessageContaining("SHA-256");
@@ -238,7 +244,7 @@ class BoxIT extends NetworkFixtures {
         for (org.musubi.scan.TooLargePolicy policy : org.musubi.scan.TooLargePolicy.values()) {
             Box scanned = new Box(store, new BoxContent(blobs, verdicts, policy), auditTrail, Clock.systemUTC(),
                     new Box.Options(BoxSettings.DEFAULTS, () -> false));
-            Box.Sent sent = scanned.send(reader(doctor), List.of(upload("clean"), upload("infected"), upload("huge"),
+            Box.Sent sent = new SendFiles(scanned).send(reader(doctor), List.of(upload("clean"), upload("infected"), upload("huge"),
                     upload("broken")), toNurse, null);
             if (policy == org.musubi.scan.TooLargePolicy.REFUSE) {
                 assertThat(sent.faults()).containsExactly("box.fault.scanTooLarge");
@@ -249,11 +255,11 @@ class BoxIT extends NetworkFixtures {
                 assertThat(sent.files()).extracting(BoxFile::scan).containsExactly(BoxFile.ScanStatus.CLEAN,
                         BoxFile.ScanStatus.INFECTED, BoxFile.ScanStatus.NOT_SCANNED, BoxFile.ScanStatus.NOT_SCANNED);
             }
-            assertThat(scanned.download(reader(nurse), sent.files().get(0).id())).isPresent()
+            assertThat(new DownloadFile(scanned).download(reader(nurse), sent.files().get(0).id())).isPresent()
                     .hasValueSatisfying(d -> close(d.content()));
             for (BoxFile held : sent.files().subList(1, sent.files().size())) {
-                assertThat(scanned.download(reader(nurse), held.id())).as(held.scan().name()).isEmpty();
-                assertThat(scanned.download(reader(doctor), held.id())).as("not the sender either").isEmpty();
+                assertThat(new DownloadFile(scanned).download(reader(nurse), held.id())).as(held.scan().name()).isEmpty();
+                assertThat(new DownloadFile(scanned).download(reader(doctor), held.id())).as("not the sender either").isEmpty();
             }
         }
     }
@@ -264,23 +270,23 @@ class BoxIT extends NetworkFixtures {
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
         Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
-        BoxFile live = box.send(reader(doctor), List.of(upload("before the failover")), toNurse, null).files().getFirst();
-        BoxFile old = box.send(reader(doctor), List.of(upload("expired")), toNurse, null).files().getFirst();
+        BoxFile live = sendFiles.send(reader(doctor), List.of(upload("before the failover")), toNurse, null).files().getFirst();
+        BoxFile old = sendFiles.send(reader(doctor), List.of(upload("expired")), toNurse, null).files().getFirst();
         jdbc.sql("UPDATE box_file SET expires_at = now() - interval '1 minute' WHERE id = ?").param(old.id()).update();
         Box standby = new Box(store, content, auditTrail, Clock.systemUTC(),
                 new Box.Options(BoxSettings.DEFAULTS, () -> true));
 
         long before = audit.max();
-        assertThat(standby.send(reader(doctor), List.of(upload("refused")), toNurse, null).faults())
+        assertThat(new SendFiles(standby).send(reader(doctor), List.of(upload("refused")), toNurse, null).faults())
                 .containsExactly("box.fault.standby");
-        assertThat(standby.sweep()).as("the sweep is skipped").isZero();
+        assertThat(new SweepExpiredFiles(standby).sweep()).as("the sweep is skipped").isZero();
         assertThat(store.find(old.id())).as("the expired file is the primary's sweep's").isPresent();
-        assertThat(standby.download(reader(old.senderUser() == doctor.id() ? nurse : doctor), old.id()))
+        assertThat(new DownloadFile(standby).download(reader(old.senderUser() == doctor.id() ? nurse : doctor), old.id()))
                 .as("expired: never downloadable, sweep or not").isEmpty();
-        try (InputStream in = standby.download(reader(nurse), live.id()).orElseThrow().content()) {
+        try (InputStream in = new DownloadFile(standby).download(reader(nurse), live.id()).orElseThrow().content()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("before the failover");
         }
-        assertThat(standby.waiting(reader(nurse))).as("a standby records no download").isEqualTo(1);
+        assertThat(new ListInbox(standby).waiting(reader(nurse))).as("a standby records no download").isEqualTo(1);
         assertThat(audit.rowsSince(before)).extracting(r -> r.action() + " " + r.outcome())
                 .containsExactly("READ DENY", "READ PERMIT");
     }

@@ -42,7 +42,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BoxPatientIT extends NetworkFixtures {
 
     @Autowired
-    Box box;
+    SendFiles sendFiles;
+    @Autowired
+    DownloadFile downloadFile;
+    @Autowired
+    SweepExpiredFiles sweepExpiredFiles;
     @Autowired
     IdentityStore identities;
     @Autowired
@@ -63,7 +67,7 @@ class BoxPatientIT extends NetworkFixtures {
         byte[] bytes = "退院前カンファレンス資料（試験）".getBytes(StandardCharsets.UTF_8);
 
         long before = audit.max();
-        Box.Sent sent = box.send(reader(doctor), List.of(new Box.Upload("資料.pdf", "application/pdf",
+        Box.Sent sent = sendFiles.send(reader(doctor), List.of(new Box.Upload("資料.pdf", "application/pdf",
                         new ByteArrayInputStream(bytes))), new Box.Recipients(Set.of(nurse.id()), null, null), null,
                 new Box.About(patient.person(), false));
         assertThat(sent.faults()).isEmpty();
@@ -74,7 +78,7 @@ class BoxPatientIT extends NetworkFixtures {
         assertThat(audit.rowsSince(before)).hasSize(1);
 
         long downloads = audit.max();
-        try (InputStream in = box.download(reader(nurse), file.id()).orElseThrow().content()) {
+        try (InputStream in = downloadFile.download(reader(nurse), file.id()).orElseThrow().content()) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
         assertThat(audit.rowsSince(downloads)).singleElement().satisfies(r -> {
@@ -86,19 +90,19 @@ class BoxPatientIT extends NetworkFixtures {
 
         consents.block(patient.person(), hospital.id(), accounts.networkAdmin().id());
         long blocked = audit.max();
-        assertThat(box.download(reader(nurse), file.id())).as("blocked after sending").isEmpty();
+        assertThat(downloadFile.download(reader(nurse), file.id())).as("blocked after sending").isEmpty();
         assertThat(audit.rowsSince(blocked)).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo("DENY");
             assertThat(r.reason()).isEqualTo("policy.deny.facilityBlocked");
         });
         consents.unblock(patient.person(), hospital.id());
-        assertThat(box.download(reader(nurse), file.id())).hasValueSatisfying(d -> close(d.content()));
+        assertThat(downloadFile.download(reader(nurse), file.id())).hasValueSatisfying(d -> close(d.content()));
 
         for (Consent consent : consents.of(patient.person())) {
             consents.withdraw(consent.id(), accounts.networkAdmin().id());
         }
-        assertThat(box.download(reader(nurse), file.id())).as("consent withdrawn after sending").isEmpty();
-        assertThat(box.download(reader(doctor), file.id())).as("the sender, on its own link, still has it")
+        assertThat(downloadFile.download(reader(nurse), file.id())).as("consent withdrawn after sending").isEmpty();
+        assertThat(downloadFile.download(reader(doctor), file.id())).as("the sender, on its own link, still has it")
                 .hasValueSatisfying(d -> close(d.content()));
     }
 
@@ -114,16 +118,16 @@ class BoxPatientIT extends NetworkFixtures {
         consents.block(patient.person(), hospital.id(), accounts.networkAdmin().id());
 
         long before = audit.max();
-        assertThat(box.send(reader(doctor), List.of(upload("x")), new Box.Recipients(Set.of(nurse.id()), null, null),
+        assertThat(sendFiles.send(reader(doctor), List.of(upload("x")), new Box.Recipients(Set.of(nurse.id()), null, null),
                 null, new Box.About(patient.person(), false)).faults()).containsExactly("box.fault.recipientNotPermitted");
-        assertThat(box.send(reader(outsider), List.of(upload("y")), new Box.Recipients(Set.of(doctor.id()), null, null),
+        assertThat(sendFiles.send(reader(outsider), List.of(upload("y")), new Box.Recipients(Set.of(doctor.id()), null, null),
                 null, new Box.About(patient.person(), false)).faults())
                 .as("no link of its own: naming the patient is refused").containsExactly("box.fault.patient");
         assertThat(audit.forPatient(before, patient.regionalId())).hasSize(2).allMatch(r -> r.startsWith("CREATE DENY"));
         assertThat(jdbc.sql("SELECT count(*) FROM box_file WHERE person_id = ?").param(patient.person())
                 .query(Integer.class).single()).as("nothing kept").isZero();
 
-        Box.Sent toMembers = box.send(reader(doctor), List.of(upload("z")), new Box.Recipients(Set.of(),
+        Box.Sent toMembers = sendFiles.send(reader(doctor), List.of(upload("z")), new Box.Recipients(Set.of(),
                 hospital.id(), Set.of()), null, new Box.About(patient.person(), false));
         assertThat(toMembers.faults()).as("a blocked facility's members").containsExactly("box.fault.recipientNotPermitted");
     }
@@ -137,7 +141,7 @@ class BoxPatientIT extends NetworkFixtures {
         Patient patient = patientAt(clinic);
         byte[] bytes = ("診療情報（添付試験）" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
 
-        BoxFile file = box.send(reader(doctor), List.of(new Box.Upload("経過.pdf", "application/pdf",
+        BoxFile file = sendFiles.send(reader(doctor), List.of(new Box.Upload("経過.pdf", "application/pdf",
                         new ByteArrayInputStream(bytes))), new Box.Recipients(Set.of(nurse.id()), null, null), "経過です",
                 new Box.About(patient.person(), true)).files().getFirst();
         assertThat(file.recordDocument()).isNotNull();
@@ -150,8 +154,8 @@ class BoxPatientIT extends NetworkFixtures {
         assertThat(blobs.open(sha)).as("the record's copy is content-addressed").isPresent();
 
         jdbc.sql("UPDATE box_file SET expires_at = now() - interval '1 minute' WHERE id = ?").param(file.id()).update();
-        box.sweep();
-        assertThat(box.download(reader(nurse), file.id())).isEmpty();
+        sweepExpiredFiles.sweep();
+        assertThat(downloadFile.download(reader(nurse), file.id())).isEmpty();
         try (InputStream in = blobs.open(sha).orElseThrow()) {
             assertThat(in.readAllBytes()).as("the record's Binary keeps its bytes").isEqualTo(bytes);
         }

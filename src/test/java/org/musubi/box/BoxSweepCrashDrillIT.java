@@ -73,6 +73,9 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
     private static final Duration RETENTION = BoxSettings.DEFAULTS.retention();
 
     @Autowired Box box;
+    @Autowired SendFiles sendFiles;
+    @Autowired SweepExpiredFiles sweepExpiredFiles;
+    @Autowired DownloadFile downloadFile;
     @Autowired BoxStore store;
     @Autowired BoxContent content;
     @Autowired Audit auditLog;
@@ -113,19 +116,19 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
             }
             Box eightDaysAgo = new Box(store, content, auditLog, Clock.offset(Clock.systemUTC(), Duration.ofDays(-8)),
                     new Box.Options(BoxSettings.DEFAULTS, () -> false));
-            Box.Sent sent = eightDaysAgo.send(reader(doctor), expiredBytes.stream().map(b -> upload("期限切れ.bin", b))
+            Box.Sent sent = new SendFiles(eightDaysAgo).send(reader(doctor), expiredBytes.stream().map(b -> upload("期限切れ.bin", b))
                     .toList(), to, "掃除の停電試験");
             assertThat(sent.faults()).isEmpty();
             expired = sent.files();
             for (int i = 0; i < FILES; i += 10) {
-                try (InputStream in = eightDaysAgo.download(reader(i % 20 == 0 ? nurse : pharmacist), expired.get(i).id())
+                try (InputStream in = new DownloadFile(eightDaysAgo).download(reader(i % 20 == 0 ? nurse : pharmacist), expired.get(i).id())
                         .orElseThrow().content()) {
                     assertThat(in.readAllBytes()).isEqualTo(expiredBytes.get(i));
                 }
             }
             liveBytes.addAll(List.of(expiredBytes.get(k), expiredBytes.getFirst(), bytes(random, 5_000),
                     bytes(random, 70_000), bytes(random, 1)));
-            live = box.send(reader(doctor), liveBytes.stream().map(b -> upload("有効.bin", b)).toList(), to, null).files();
+            live = sendFiles.send(reader(doctor), liveBytes.stream().map(b -> upload("有効.bin", b)).toList(), to, null).files();
             assertThat(live).hasSize(liveBytes.size());
             // Content of uploads cut off by a crash before their rows (and an edited version's, of a file now gone): older
             // than the retention; and one just written.
@@ -188,8 +191,8 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
             // The sweep again, twice: the second finds nothing more to do.
             Instant rerun = Instant.now();
             long left = rows("box_file", ids);
-            assertThat(box.sweep()).as("files the rerun deleted").isGreaterThanOrEqualTo((int) left);
-            box.sweep();
+            assertThat(sweepExpiredFiles.sweep()).as("files the rerun deleted").isGreaterThanOrEqualTo((int) left);
+            sweepExpiredFiles.sweep();
             assertThat(box.lastSweep()).hasValueSatisfying(at -> assertThat(at).isAfterOrEqualTo(rerun));
 
             for (String table : List.of("box_file", "box_recipient", "box_download")) {
@@ -214,7 +217,7 @@ class BoxSweepCrashDrillIT extends NetworkFixtures {
             for (int i = 0; i < live.size(); i++) {
                 BoxFile file = live.get(i);
                 assertThat(Files.exists(parts.resolve(file.part()))).isTrue();
-                try (InputStream in = box.download(reader(i % 2 == 0 ? pharmacist : nurse), file.id()).orElseThrow()
+                try (InputStream in = downloadFile.download(reader(i % 2 == 0 ? pharmacist : nurse), file.id()).orElseThrow()
                         .content()) {
                     assertThat(in.readAllBytes()).as("live file " + i).isEqualTo(liveBytes.get(i));
                 }

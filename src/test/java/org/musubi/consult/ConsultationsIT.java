@@ -55,7 +55,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConsultationsIT extends NetworkFixtures {
 
     @Autowired
-    Consultations consultations;
+    AskConsultation askConsultation;
+    @Autowired
+    OpenConsultation openConsultation;
+    @Autowired
+    ListConsultations listConsultations;
+    @Autowired
+    OpenConsultationAttachment openConsultationAttachment;
+    @Autowired
+    PostToConsultation postToConsultation;
+    @Autowired
+    SetConsultationMeeting setConsultationMeeting;
+    @Autowired
+    CloseConsultation closeConsultation;
     @Autowired
     ReadRecords reads;
     @Autowired
@@ -125,7 +137,7 @@ class ConsultationsIT extends NetworkFixtures {
                 .noneMatch(option -> option.contains(reportId) || option.contains(ldlId) || option.contains(labId)
                         || option.contains("DiagnosticReport") || option.contains("Observation"));
 
-        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+        ConsultThread thread = askConsultation.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
                 specialist.id(), null, "血液検査の解釈", "ご意見をお願いします。",
                 List.of("DiagnosticReport/" + reportId, "Observation/" + ldlId), List.of())).orElseThrow();
         String page = accounts.signedIn(port, specialist).get("/portal/consultations/" + thread.id()).body();
@@ -202,7 +214,7 @@ class ConsultationsIT extends NetworkFixtures {
      */
     @Test
     void closingAConsultationAsksOnceAndOnlyTheConfirmationClosesIt() {
-        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+        ConsultThread thread = askConsultation.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
                 specialist.id(), null, "閉じる前に確かめる相談", "ご意見をお願いします。", List.of(), List.of()))
                 .orElseThrow();
         String path = "/portal/consultations/" + thread.id();
@@ -210,14 +222,14 @@ class ConsultationsIT extends NetworkFixtures {
         asker.get(path);
 
         assertThat(WebSession.location(asker.post(path + "/close"))).isEqualTo(path + "?confirm");
-        assertThat(consultations.open(reader(doctor), thread.id()).orElseThrow().thread().status())
+        assertThat(openConsultation.open(reader(doctor), thread.id()).orElseThrow().thread().status())
                 .as("not closed without the confirmation").isEqualTo(ConsultStatus.OPEN);
         assertThat(asker.get(path + "?confirm").body())
                 .contains("<details class=\"confirm\" id=\"close\" open=\"open\">")
                 .contains("相談「閉じる前に確かめる相談」を終了します。終了すると、相談先もあなたもこの相談に書き込めず、Web会議も設定できなくなります。");
 
         assertThat(WebSession.location(asker.post(path + "/close", "confirmed", "yes"))).isEqualTo(path + "?closed");
-        assertThat(consultations.open(reader(doctor), thread.id()).orElseThrow().thread().status())
+        assertThat(openConsultation.open(reader(doctor), thread.id()).orElseThrow().thread().status())
                 .isEqualTo(ConsultStatus.CLOSED);
     }
 
@@ -235,7 +247,7 @@ class ConsultationsIT extends NetworkFixtures {
     void askedAnsweredAndClosedWithUnreadCountsAttachmentsAndReferencesEachAuditedOnce() {
         long before = audit.max();
         byte[] ecg = "心電図所見: 洞調律".getBytes(StandardCharsets.UTF_8);
-        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+        ConsultThread thread = askConsultation.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
                 specialist.id(), "循環器内科", "胸痛の評価について", "労作時の胸痛があります。ご意見をお願いします。",
                 List.of("Observation/" + labId), List.of(new Upload("ecg.txt", "text/plain", ecg)))).orElseThrow();
         assertThat(rows(before, doctor)).singleElement().satisfies(row -> {
@@ -247,12 +259,12 @@ class ConsultationsIT extends NetworkFixtures {
         assertThat(access.openPerson(specialist.id(), Purpose.TREATMENT, person).permitted())
                 .as("the specialist's hospital has no link").isFalse();
 
-        assertThat(consultations.unread(reader(specialist))).isEqualTo(1);
-        assertThat(consultations.unread(reader(doctor))).isZero();
-        assertThat(consultations.unread(reader(colleague))).as("asked by name: the colleague is not asked").isZero();
+        assertThat(listConsultations.unread(reader(specialist))).isEqualTo(1);
+        assertThat(listConsultations.unread(reader(doctor))).isZero();
+        assertThat(listConsultations.unread(reader(colleague))).as("asked by name: the colleague is not asked").isZero();
 
         long opening = audit.max();
-        ThreadPage page = consultations.open(reader(specialist), thread.id()).orElseThrow();
+        ThreadPage page = openConsultation.open(reader(specialist), thread.id()).orElseThrow();
         assertThat(rows(opening, specialist)).singleElement().satisfies(row -> {
             assertThat(row.reason()).isEqualTo(Permit.CONSULTED_THREAD);
             assertThat(row.patientId()).as("in the patient's access log").isEqualTo(regionalId);
@@ -267,16 +279,16 @@ class ConsultationsIT extends NetworkFixtures {
         assertThat(page.references()).containsKey("Observation/" + labId);
         assertThat(page.references().get("Observation/" + labId)).as("the specialist reads the referenced result")
                 .isNotNull();
-        assertThat(consultations.unread(reader(specialist))).as("read").isZero();
+        assertThat(listConsultations.unread(reader(specialist))).as("read").isZero();
 
         String binaryId = page.messages().getFirst().attachments().getFirst().binaryId();
         long download = audit.max();
-        assertThat(consultations.attachment(reader(specialist), thread.id(), binaryId).orElseThrow().bytes())
+        assertThat(openConsultationAttachment.attachment(reader(specialist), thread.id(), binaryId).orElseThrow().bytes())
                 .isEqualTo(ecg);
         assertThat(rows(download, specialist)).hasSize(1);
 
         long answering = audit.max();
-        ConsultThread answered = consultations.post(reader(specialist), thread.id(),
+        ConsultThread answered = postToConsultation.post(reader(specialist), thread.id(),
                 new Consultations.Post("負荷心電図をお勧めします。", List.of(), List.of())).orElseThrow();
         assertThat(rows(answering, specialist)).singleElement().satisfies(row -> {
             assertThat(row.action() + " " + row.outcome()).isEqualTo("CREATE PERMIT");
@@ -287,75 +299,75 @@ class ConsultationsIT extends NetworkFixtures {
                 SELECT count(*) FROM resource WHERE type = 'Communication' AND patient_key = ?
                 AND source_facility = ?""").params(thread.patientKey(), clinic.id()).query(Long.class).single();
         assertThat(stored).as("the answer is stored under the asker's patient, with the question").isEqualTo(2);
-        assertThat(consultations.unread(reader(doctor))).isEqualTo(1);
-        assertThat(consultations.list(reader(doctor), Set.of(ConsultStatus.ANSWERED)))
+        assertThat(listConsultations.unread(reader(doctor))).isEqualTo(1);
+        assertThat(listConsultations.list(reader(doctor), Set.of(ConsultStatus.ANSWERED)))
                 .anySatisfy(l -> {
                     assertThat(l.thread().id()).isEqualTo(thread.id());
                     assertThat(l.unread()).isEqualTo(1);
                 });
 
         long asker = audit.max();
-        ThreadPage doctorsPage = consultations.open(reader(doctor), thread.id()).orElseThrow();
+        ThreadPage doctorsPage = openConsultation.open(reader(doctor), thread.id()).orElseThrow();
         assertThat(rows(asker, doctor)).hasSize(1);
         assertThat(doctorsPage.asker()).isTrue();
         assertThat(doctorsPage.messages()).extracting(ConsultMessage::text)
                 .containsExactly("労作時の胸痛があります。ご意見をお願いします。", "負荷心電図をお勧めします。");
-        assertThat(consultations.unread(reader(doctor))).isZero();
+        assertThat(listConsultations.unread(reader(doctor))).isZero();
 
-        assertThatThrownBy(() -> consultations.meeting(reader(specialist), thread.id(), Instant.now(),
+        assertThatThrownBy(() -> setConsultationMeeting.meeting(reader(specialist), thread.id(), Instant.now(),
                 "http://meet.example.jp/abc")).isInstanceOf(ConsultFault.class).hasMessage(ConsultFault.MEETING_URL);
-        assertThatThrownBy(() -> consultations.meeting(reader(specialist), thread.id(), Instant.now(),
+        assertThatThrownBy(() -> setConsultationMeeting.meeting(reader(specialist), thread.id(), Instant.now(),
                 "javascript:alert(1)")).hasMessage(ConsultFault.MEETING_URL);
         long meeting = audit.max();
-        ConsultThread met = consultations.meeting(reader(specialist), thread.id(), Instant.parse("2026-12-01T09:00:00Z"),
+        ConsultThread met = setConsultationMeeting.meeting(reader(specialist), thread.id(), Instant.parse("2026-12-01T09:00:00Z"),
                 "https://meet.example.jp/abc").orElseThrow();
         assertThat(met.meetingUrl()).isEqualTo("https://meet.example.jp/abc");
         assertThat(met.status()).as("setting a meeting answers nothing").isEqualTo(ConsultStatus.ANSWERED);
         assertThat(rows(meeting, specialist)).hasSize(1);
 
         long closing = audit.max();
-        assertThat(consultations.close(reader(specialist), thread.id())).as("only the asker closes").isEmpty();
+        assertThat(closeConsultation.close(reader(specialist), thread.id())).as("only the asker closes").isEmpty();
         assertThat(rows(closing, specialist)).singleElement().satisfies(row -> assertThat(row.outcome()).isEqualTo("DENY"));
         closing = audit.max();
-        assertThat(consultations.close(reader(doctor), thread.id()).orElseThrow().status())
+        assertThat(closeConsultation.close(reader(doctor), thread.id()).orElseThrow().status())
                 .isEqualTo(ConsultStatus.CLOSED);
         assertThat(rows(closing, doctor)).singleElement()
                 .satisfies(row -> assertThat(row.action()).isEqualTo("UPDATE"));
         assertThat(jdbc.sql("SELECT content::jsonb->>'status' FROM resource WHERE type = 'Communication' AND id = ?")
                 .param(thread.headerId()).query(String.class).single()).isEqualTo("completed");
-        assertThatThrownBy(() -> consultations.post(reader(specialist), thread.id(),
+        assertThatThrownBy(() -> postToConsultation.post(reader(specialist), thread.id(),
                 new Consultations.Post("追記", List.of(), List.of()))).hasMessage(ConsultFault.CLOSED);
     }
 
     @Test
     void nonParticipantsAndGuessedIdsGetTheAnswerOfAThreadThatDoesNotExistAuditedOnce() {
-        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+        ConsultThread thread = askConsultation.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
                 null, "腎臓内科", "CKD の紹介時期", "ご相談です。", List.of(), List.of())).orElseThrow();
         Facility other = accounts.newHospital();
         User stranger = accounts.memberOf(other, Profession.DOCTOR);
         User clerk = accounts.memberOf(hospital, Profession.MEDICAL_CLERK);
         User doctorsColleague = accounts.memberOf(clinic, Profession.DOCTOR);
 
-        assertThat(consultations.open(reader(colleague), thread.id())).as("addressed to the department").isPresent();
+        assertThat(openConsultation.open(reader(colleague), thread.id())).as("addressed to the department").isPresent();
         for (User outsider : List.of(stranger, clerk, doctorsColleague)) {
             for (UUID id : List.of(thread.id(), UUID.randomUUID())) {
                 long before = audit.max();
-                assertThat(consultations.open(reader(outsider), id)).isEmpty();
-                assertThat(consultations.attachment(reader(outsider), id, "x")).isEmpty();
-                assertThat(consultations.post(reader(outsider), id, new Consultations.Post("x", List.of(), List.of())))
+                assertThat(openConsultation.open(reader(outsider), id)).isEmpty();
+                assertThat(openConsultationAttachment.attachment(reader(outsider), id, "x")).isEmpty();
+                assertThat(postToConsultation.post(reader(outsider), id, new Consultations.Post("x", List.of(), List.of())))
                         .isEmpty();
-                assertThat(consultations.close(reader(outsider), id)).isEmpty();
+                assertThat(closeConsultation.close(reader(outsider), id)).isEmpty();
                 assertThat(rows(before, outsider)).as(outsider.loginId() + " " + id).hasSize(4)
                         .allMatch(r -> r.outcome().equals("DENY"));
             }
-            assertThat(consultations.list(reader(outsider), Set.of(ConsultStatus.values())))
+            assertThat(listConsultations.list(reader(outsider), Set.of(ConsultStatus.values())))
                     .noneMatch(l -> l.thread().id().equals(thread.id()));
-            assertThat(consultations.unread(reader(outsider))).isZero();
+            assertThat(listConsultations.unread(reader(outsider))).isZero();
         }
-        assertThatThrownBy(() -> consultations.ask(reader(stranger), person, new Consultations.Question(hospital.id(),
+        assertThatThrownBy(() -> askConsultation.ask(reader(stranger), person, new Consultations.Question(hospital.id(),
                 null, null, "件名", "本文", List.of(), List.of())).orElseThrow()).as("no link, no asking")
                 .isInstanceOf(java.util.NoSuchElementException.class);
-        assertThatThrownBy(() -> consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+        assertThatThrownBy(() -> askConsultation.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
                 null, null, "件名", "本文", List.of("Observation/" + UUID.randomUUID()), List.of())))
                 .as("a reference the asker does not see").hasMessage(ConsultFault.REFERENCE);
 
@@ -387,7 +399,7 @@ class ConsultationsIT extends NetworkFixtures {
                 .isEqualTo(hospitalApi.get("Communication?patient=Patient/999999999&_id=" + thread.headerId(),
                         "application/fhir+json").statusCode());
 
-        consultations.post(reader(colleague), thread.id(), new Consultations.Post("外来でお受けします。", List.of(),
+        postToConsultation.post(reader(colleague), thread.id(), new Consultations.Post("外来でお受けします。", List.of(),
                 List.of())).orElseThrow();
         var found = clinicApi.get(partOf, "application/fhir+json");
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
@@ -396,7 +408,7 @@ class ConsultationsIT extends NetworkFixtures {
 
     @Test
     void aReadOnlyStandbyReadsWithoutMarkingReadAndRefusesPosting() {
-        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+        ConsultThread thread = askConsultation.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
                 specialist.id(), null, "件名", "本文", List.of(), List.of())).orElseThrow();
         ConsultContext.Directory directory = new ConsultContext.Directory() {
             @Override
@@ -424,21 +436,21 @@ class ConsultationsIT extends NetworkFixtures {
                 new ConsultContext(access, auditor, directory, (asker, view) -> Optional.empty(), () -> true,
                         Clock.systemUTC()));
         long before = audit.max();
-        assertThat(standby.open(reader(specialist), thread.id()).orElseThrow().messages()).hasSize(1);
+        assertThat(new OpenConsultation(standby).open(reader(specialist), thread.id()).orElseThrow().messages()).hasSize(1);
         assertThat(rows(before, specialist)).hasSize(1);
-        assertThat(standby.unread(reader(specialist))).as("a standby writes no mark").isEqualTo(1);
-        assertThat(standby.list(reader(specialist), Set.of(ConsultStatus.OPEN)))
+        assertThat(new ListConsultations(standby).unread(reader(specialist))).as("a standby writes no mark").isEqualTo(1);
+        assertThat(new ListConsultations(standby).list(reader(specialist), Set.of(ConsultStatus.OPEN)))
                 .anyMatch(l -> l.thread().id().equals(thread.id()) && l.unread() == 1);
-        assertThatThrownBy(() -> standby.post(reader(specialist), thread.id(),
+        assertThatThrownBy(() -> new PostToConsultation(standby).post(reader(specialist), thread.id(),
                 new Consultations.Post("回答", List.of(), List.of()))).hasMessage(ConsultFault.STANDBY);
-        assertThatThrownBy(() -> standby.close(reader(doctor), thread.id())).hasMessage(ConsultFault.STANDBY);
-        assertThat(consultations.open(reader(specialist), thread.id())).isPresent();
-        assertThat(consultations.unread(reader(specialist))).as("read on the primary").isZero();
+        assertThatThrownBy(() -> new CloseConsultation(standby).close(reader(doctor), thread.id())).hasMessage(ConsultFault.STANDBY);
+        assertThat(openConsultation.open(reader(specialist), thread.id())).isPresent();
+        assertThat(listConsultations.unread(reader(specialist))).as("read on the primary").isZero();
     }
 
     @Test
     void thePatientsSideNeverReadsTheThread() {
-        ConsultThread thread = consultations.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
+        ConsultThread thread = askConsultation.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
                 specialist.id(), null, "件名", "本文", List.of(), List.of())).orElseThrow();
         User resident = users.saveResident(person, "resident-" + UUID.randomUUID(), "患者 本人", "カンジャ ホンニン");
         var read = reads.read(new Reader(resident.id(), null, Purpose.PATIENT_SELF_ACCESS), "Communication",

@@ -3,6 +3,8 @@ package org.musubi.nodes;
 import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
 import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.SendLetter;
+import org.musubi.letters.exchange.OpenLetter;
 import org.musubi.letters.exchange.LetterRequest;
 import org.musubi.letters.exchange.LetterStatus;
 import org.musubi.testing.LetterPatients;
@@ -90,7 +92,8 @@ class TwoNodesIT extends ResidentFixtures {
     @Autowired ImportSources sources;
     @Autowired AuditTrail trail;
     @Autowired ApplicationContext context;
-    @Autowired LetterExchange letters;
+    @Autowired SendLetter sendLetter;
+    @Autowired OpenLetter openLetter;
     @Autowired LetterPatients letterPatients;
     @Autowired org.musubi.carenet.CareTeams careTeams;
     @Autowired org.musubi.carenet.WriteTeamNote notes;
@@ -390,16 +393,16 @@ class TwoNodesIT extends ResidentFixtures {
         LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
                 new Content(null, null, "二つの結びで読む文書", null, null, null, null, null, null, null, null, null, null),
                 null, null, null);
-        UUID letter = ((LetterExchange.Sent.Done) letters.send(sender, patient.personId(), request, null)).letter().id();
+        UUID letter = ((LetterExchange.Sent.Done) sendLetter.send(sender, patient.personId(), request, null)).letter().id();
 
         WebSession nurseOnB = accounts.signedIn(b.port(), accounts.memberOf(hospital, Profession.NURSE));
         assertThat(nurseOnB.get("/portal/letters").body()).as("the inbox on B").contains("data-letter=\"" + letter + "\"");
         assertThat(nurseOnB.get("/portal/letters/" + letter).body()).contains("二つの結びで読む文書");
         assertThat(WebSession.location(nurseOnB.post("/portal/letters/" + letter + "/accept")))
                 .isEqualTo("/portal/letters/" + letter + "?accepted");
-        assertThat(letters.open(sender, letter).orElseThrow().row().status()).as("seen on A")
+        assertThat(openLetter.open(sender, letter).orElseThrow().row().status()).as("seen on A")
                 .isEqualTo(LetterStatus.ACCEPTED);
-        assertThat(letters.open(sender, letter).orElseThrow().history()).extracting(LetterExchange.Event::status)
+        assertThat(openLetter.open(sender, letter).orElseThrow().history()).extracting(LetterExchange.Event::status)
                 .containsExactly(LetterStatus.REQUESTED, LetterStatus.RECEIVED, LetterStatus.ACCEPTED);
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.musubi.box.Box;
 import org.musubi.box.BoxContent;
 import org.musubi.box.BoxPreviews;
+import org.musubi.box.ViewFile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,7 @@ class BoxPreviewConfiguration {
     }
 
     @Bean
-    BoxPreviews boxPreviews(Box box, BoxContent content, OfficeConverter office, BoxPreviewProperties properties) {
-        return new BoxPreviews(box, content, office, properties.officeMaxSize().toBytes(), Clock.systemUTC());
+    BoxPreviews boxPreviews(Box box, ViewFile view, BoxContent content, OfficeConverter office, BoxPreviewProperties properties) {
+        return new BoxPreviews(box, view, content, office, properties.officeMaxSize().toBytes(), Clock.systemUTC());
     }
 }

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.musubi.box.Box;
 import org.musubi.box.BoxFile;
+import org.musubi.box.DownloadFile;
+import org.musubi.box.ListInbox;
+import org.musubi.box.SendFiles;
 import org.musubi.record.Reader;
 import org.musubi.registry.Profession;
 import org.musubi.security.SignedIn;
@@ -38,10 +41,16 @@ import org.springframework.web.server.ResponseStatusException;
 class BoxApiController {
 
     private final Box box;
+    private final SendFiles sending;
+    private final ListInbox inbox;
+    private final DownloadFile downloads;
     private final BoxUploads resumable;
 
-    BoxApiController(Box box, BoxUploads resumable) {
+    BoxApiController(Box box, SendFiles sending, ListInbox inbox, DownloadFile downloads, BoxUploads resumable) {
         this.box = box;
+        this.sending = sending;
+        this.inbox = inbox;
+        this.downloads = downloads;
         this.resumable = resumable;
     }
 
@@ -69,14 +78,14 @@ class BoxApiController {
                 return refused(List.of("box.upload.notReady"));
             }
             try (InputStream body = ready.getFirst().content()) {
-                sent = box.send(reader(authentication), ready, to, message);
+                sent = sending.send(reader(authentication), ready, to, message);
             }
             if (!sent.files().isEmpty()) {
                 resumable.discard(List.of(upload));
             }
         } else {
             try (InputStream body = request.getInputStream()) {
-                sent = box.send(reader(authentication), List.of(new Box.Upload(name, request.getContentType(), body)),
+                sent = sending.send(reader(authentication), List.of(new Box.Upload(name, request.getContentType(), body)),
                         to, message);
             }
         }
@@ -91,7 +100,7 @@ class BoxApiController {
         if (!scoped(authentication, "read")) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        return box.received(reader(authentication)).stream().map(BoxApiController::json).toList();
+        return inbox.received(reader(authentication)).stream().map(BoxApiController::json).toList();
     }
 
     @GetMapping("/api/box/files/{id}")
@@ -100,7 +109,7 @@ class BoxApiController {
         if (!scoped(authentication, "read")) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        Optional<Box.Download> download = box.download(reader(authentication), BoxDownloads.id(id));
+        Optional<Box.Download> download = downloads.download(reader(authentication), BoxDownloads.id(id));
         if (download.isEmpty()) {
             // the sender and recipients of a file whose content a restore did not find are told so (410)
             throw new ResponseStatusException(box.lostFor(reader(authentication), BoxDownloads.id(id)).isPresent()

@@ -8,6 +8,7 @@ import java.util.UUID;
 import me.desair.tus.server.upload.UploadLock;
 import org.musubi.blob.resumable.web.ResumableUploads;
 import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;
 import org.musubi.messages.Texts;
@@ -31,10 +32,12 @@ class BoxUploadsController {
 
     private final BoxUploads uploads;
     private final Box box;
+    private final SendFiles sending;
 
-    BoxUploadsController(BoxUploads uploads, Box box) {
+    BoxUploadsController(BoxUploads uploads, Box box, SendFiles sending) {
         this.uploads = uploads;
         this.box = box;
+        this.sending = sending;
     }
 
     @RequestMapping(path = {"/portal/box/uploads", "/portal/box/uploads/{id}", "/api/box/uploads",
@@ -88,11 +91,11 @@ class BoxUploadsController {
             refuse(response, 400, "box.upload.noLength");
             return true;
         }
-        if (length > box.fileMaxBytes()) {
+        if (length > sending.fileMaxBytes()) {
             refuse(response, 413, "box.fault.tooLarge");
             return true;
         }
-        if (length > box.room(new Reader(caller.userId(), caller.facilityId()))) {
+        if (length > sending.room(new Reader(caller.userId(), caller.facilityId()))) {
             refuse(response, 413, "box.fault.quota");
             return true;
         }

@@ -11,6 +11,7 @@ import org.musubi.audit.AuditAction;
 import org.musubi.box.Box;
 import org.musubi.box.BoxFile;
 import org.musubi.box.BoxVersions;
+import org.musubi.box.DownloadFile;
 
 /**
  * Box's WOPI host: what an online editor (OnlyOffice, Collabora) calls to open, lock and save a Box file, each call
@@ -30,7 +31,7 @@ public final class Wopi {
     static final String LOCK_MISMATCH = "box.wopi.lockMismatch";
 
     private final WopiAccess access;
-    private final Box box;
+    private final DownloadFile downloads;
     private final BoxVersions versions;
     private final WopiLocks locks;
     private final Clock clock;
@@ -40,9 +41,9 @@ public final class Wopi {
     public record Options(Duration lockTtl, BooleanSupplier readOnly) {
     }
 
-    public Wopi(WopiAccess access, Box box, BoxVersions versions, WopiLocks locks, Clock clock, Options options) {
+    public Wopi(WopiAccess access, DownloadFile downloads, BoxVersions versions, WopiLocks locks, Clock clock, Options options) {
         this.access = access;
-        this.box = box;
+        this.downloads = downloads;
         this.versions = versions;
         this.locks = locks;
         this.clock = clock;
@@ -78,11 +79,11 @@ public final class Wopi {
     }
 
     public Fetched content(WopiTokens.Grant grant, UUID id, long maxExpected) {
-        Optional<BoxFile> file = grant.file().equals(id) ? box.readable(grant.reader(), id) : Optional.empty();
+        Optional<BoxFile> file = grant.file().equals(id) ? access.readable(grant.reader(), id) : Optional.empty();
         if (file.isPresent() && file.get().size() > maxExpected) {
             return new Fetched(Status.PRECONDITION_FAILED, null);
         }
-        Optional<Box.Download> download = grant.file().equals(id) ? box.download(grant.reader(), id)
+        Optional<Box.Download> download = grant.file().equals(id) ? downloads.download(grant.reader(), id)
                 : Optional.empty();
         if (download.isEmpty() && !grant.file().equals(id)) {
             access.deny(id, AuditAction.READ);

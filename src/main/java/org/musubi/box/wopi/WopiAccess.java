@@ -111,6 +111,11 @@ public final class WopiAccess {
     }
 
     /** One audit row for a refused call on a file, naming the file asked. */
+    /** The file when the reader may have it now, by Box's rules, audited by nothing here ({@link Box#readable}). */
+    Optional<BoxFile> readable(Reader reader, UUID id) {
+        return box.readable(reader, id);
+    }
+
     void deny(UUID id, AuditAction action) {
         audit.record(AuditEntry.of(action, Outcome.DENY).on("BoxFile", String.valueOf(id)).reason(Box.NOT_FOUND));
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.musubi.audit.Audit;
 import org.musubi.box.Box;
 import org.musubi.box.BoxVersions;
+import org.musubi.box.DownloadFile;
 import org.musubi.box.wopi.jdbc.JdbcWopiLocks;
 import org.musubi.database.Standby;
 import org.musubi.registry.Users;
@@ -27,9 +28,9 @@ class WopiConfiguration {
     }
 
     @Bean
-    Wopi wopi(WopiAccess access, Box box, BoxVersions versions, JdbcClient jdbc, Standby standby,
+    Wopi wopi(WopiAccess access, DownloadFile download, BoxVersions versions, JdbcClient jdbc, Standby standby,
               WopiProperties properties) {
-        return new Wopi(access, box, versions, new JdbcWopiLocks(jdbc), Clock.systemUTC(),
+        return new Wopi(access, download, versions, new JdbcWopiLocks(jdbc), Clock.systemUTC(),
                 new Wopi.Options(properties.lockTtl(), standby::readOnly));
     }
 }

@@ -39,6 +39,46 @@ class MunicipalConfiguration {
     }
 
     @Bean
+    RequestOpinion requestOpinion(MunicipalDocuments documents) {
+        return new RequestOpinion(documents);
+    }
+
+    @Bean
+    OpenMunicipalDocument openMunicipalDocument(MunicipalDocuments documents) {
+        return new OpenMunicipalDocument(documents);
+    }
+
+    @Bean
+    PrintMunicipalDocument printMunicipalDocument(MunicipalDocuments documents) {
+        return new PrintMunicipalDocument(documents);
+    }
+
+    @Bean
+    ListMunicipalDocuments listMunicipalDocuments(MunicipalDocuments documents) {
+        return new ListMunicipalDocuments(documents);
+    }
+
+    @Bean
+    AnswerOpinion answerOpinion(MunicipalDocuments documents) {
+        return new AnswerOpinion(documents);
+    }
+
+    @Bean
+    DeclineOpinion declineOpinion(MunicipalDocuments documents) {
+        return new DeclineOpinion(documents);
+    }
+
+    @Bean
+    CompleteOpinion completeOpinion(MunicipalDocuments documents) {
+        return new CompleteOpinion(documents);
+    }
+
+    @Bean
+    SendDischargeSheet sendDischargeSheet(MunicipalDocuments documents) {
+        return new SendDischargeSheet(documents);
+    }
+
+    @Bean
     DisasterFlags disasterFlags(WriteRecords writes, ReadRecords reads, ResourceEncoder encoder, Parties parties,
                                 Standby standby) {
         return new DisasterFlags(writes, reads, encoder, parties,

@@ -1,15 +1,10 @@
 package org.musubi.carenet.municipal;
 
 import org.musubi.policy.Disclosure;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,20 +16,19 @@ import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Purpose;
-import org.musubi.blob.Blob;
 import org.musubi.carenet.municipal.jdbc.DocumentTable;
-import org.musubi.identity.Person;
 import org.musubi.pathway.FormFault;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.record.Reader;
-import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
-import org.musubi.registry.User;
 
 /**
- * The 主治医意見書 between a municipality and a doctor, and the 退院時情報共有 sheet from a hospital to a care manager.
+ * The 主治医意見書 between a municipality and a doctor, and the 退院時情報共有 sheet from a hospital to a care manager:
+ * what their use cases share ({@link RequestOpinion}, {@link OpenMunicipalDocument}, {@link PrintMunicipalDocument},
+ * {@link ListMunicipalDocuments}, {@link AnswerOpinion}, {@link DeclineOpinion}, {@link CompleteOpinion}, {@link
+ * SendDischargeSheet}).
  *
  * <p><b>Requesting.</b> Staff of a municipality whose facility has standing for the resident (a card-made link at the
  * counter, where the application for certification is made) ask a named doctor of another facility for an opinion,
@@ -76,7 +70,7 @@ public final class MunicipalDocuments {
     static final String TYPE = "MunicipalDocument";
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private final DocumentTable table;
     private final PersonAccess access;
@@ -94,6 +88,26 @@ public final class MunicipalDocuments {
         this.audit = audit;
         this.entries = entries;
         this.settings = settings;
+    }
+
+    DocumentTable table() {
+        return table;
+    }
+
+    PersonAccess access() {
+        return access;
+    }
+
+    Audit audit() {
+        return audit;
+    }
+
+    RecordEntries entries() {
+        return entries;
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     /** This service on a read-only standby (the same rows and collaborators), for tests and drills. */
@@ -136,54 +150,6 @@ public final class MunicipalDocuments {
                           String note) {
     }
 
-    // ---- the municipality asks ----
-
-    /** Asks a doctor for a 主治医意見書 about the person; faults when it cannot be sent. */
-    public Outcome<UUID> request(Reader by, Request r) {
-        if (settings.readOnly().getAsBoolean()) {
-            return Outcome.fault(STANDBY);
-        }
-        boolean asker = settings.parties().actsForKind(by.userId(), Set.of(FacilityKind.MUNICIPALITY))
-                && settings.parties().staff(by.userId(), DocumentKind.OPINION.senderReaders()).isPresent();
-        if (!asker || !holds(by, r.personId())) {
-            refuseFor(by, r.personId(), asker ? Deny.NO_STANDING : NOT_ASKER);
-            return Outcome.fault(NOT_FOUND);
-        }
-        List<String> faults = new ArrayList<>();
-        Optional<User> doctor = settings.parties().staff(r.doctorUserId(), DocumentKind.OPINION.addresseeReaders())
-                .filter(d -> !d.actingFacilityId().equals(Optional.ofNullable(by.facilityId())));
-        if (doctor.isEmpty()) {
-            faults.add(DOCTOR);
-        }
-        if (r.due() == null || r.due().isBefore(today())) {
-            faults.add(DUE);
-        }
-        if (r.application() == null || !APPLICATIONS.contains(r.application())) {
-            faults.add(APPLICATION);
-        }
-        if (!faults.isEmpty()) {
-            return new Outcome<>(null, faults, List.of());
-        }
-        UUID id = UUID.randomUUID();
-        Interaction<UUID> made = audit.allOrNothing(() -> access.interact(by.userId(), Purpose.TREATMENT, r.personId(),
-                AuditAction.CREATE, TYPE, view -> {
-                    if (!view.actAsHolder().permitted() || view.opened().isEmpty()) {
-                        return Interaction.refused(view.actAsHolder(), List.of());
-                    }
-                    Person p = view.opened().get().person();
-                    table.insert(new MunicipalDocument(id, DocumentKind.OPINION, r.personId(), by.facilityId(),
-                            by.userId(), doctor.get().actingFacilityId().orElseThrow(), doctor.get().id(),
-                            DocumentStatus.REQUESTED, null, name(p.familyKanji(), p.givenKanji()),
-                            name(p.familyKana(), p.givenKana()), p.birthDate(), r.application(),
-                            blank(r.insuredNumber()), blank(r.note()), r.due(), null, null, null, null,
-                            settings.clock().instant(), null, null));
-                    return Interaction.permitted(id, view.decision(), List.of(TYPE + "/" + id));
-                }));
-        return made.permitted() ? Outcome.done(id) : Outcome.fault(NOT_FOUND);
-    }
-
-    // ---- reading ----
-
     /** A document as its reader may see it, and which side of it they are on. */
     public record Opened(MunicipalDocument document, boolean addressee, List<FormAnswers.Section> sections,
                          String senderName, String addresseeName) {
@@ -194,152 +160,13 @@ public final class MunicipalDocuments {
         }
     }
 
-    /**
-     * Opens a document for its reader: the addressee side or the sender side, each under the addressee rule (one audit
-     * row naming the person); the first opening by whoever receives the answer marks it read (not on a standby).
-     */
-    public Optional<Opened> open(Reader by, UUID id, java.util.Locale locale) {
-        return read(by, id, AuditAction.READ).map(d -> new Opened(d, addresseeSide(by, d), sections(d, locale),
-                settings.parties().facilityName(d.fromFacility()) + " " + settings.parties().name(d.fromUser()),
-                settings.parties().facilityName(d.toFacility())
-                        + (d.toUser() == null ? "" : " " + settings.parties().name(d.toUser()))));
-    }
-
     /** What a PDF of a document is made of: the signed PDF uploaded, else the filled form in Japanese. */
     public record Printable(MunicipalDocument document, byte[] signedPdf, String title,
                             List<FormAnswers.Section> sections, String toFacility, String fromFacility) {
     }
 
-    /** A document to print (export), for either side's readers: one audit row ({@code EXPORT}). */
-    public Optional<Printable> printable(Reader by, UUID id) {
-        return read(by, id, AuditAction.EXPORT).filter(MunicipalDocument::answered).map(d -> {
-            try {
-                java.util.Locale japanese = java.util.Locale.JAPANESE;
-                return new Printable(d, d.pdfBlob() == null ? null : entries.bytes(d.pdfBlob()),
-                        FormAnswers.title(d.kind().form(), japanese), sections(d, japanese),
-                        settings.parties().facilityName(d.toFacility()),
-                        settings.parties().facilityName(d.fromFacility()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /** One side's documents of a kind: {@code sent} the facility's outbox, else its inbox; one audit row a listing. */
-    public List<MunicipalDocument> list(Reader by, DocumentKind kind, boolean sent) {
-        Set<Profession> readers = sent ? kind.senderReaders() : kind.addresseeReaders();
-        boolean may = by.facilityId() != null && settings.parties().staff(by.userId(), readers)
-                .flatMap(User::actingFacilityId).filter(f -> f.equals(by.facilityId())).isPresent();
-        if (!may) {
-            audit.record(AuditEntry.of(AuditAction.SEARCH, org.musubi.audit.Outcome.DENY).on(TYPE).reason(NOT_FOUND));
-            return List.of();
-        }
-        List<MunicipalDocument> rows = sent ? table.from(by.facilityId(), kind) : table.to(by.facilityId(), kind);
-        if (!sent) {
-            rows = rows.stream().filter(d -> d.toUser() == null || d.toUser() == by.userId()).toList();
-        }
-        audit.record(AuditEntry.of(AuditAction.SEARCH, org.musubi.audit.Outcome.PERMIT)
-                .on(TYPE, rows.stream().map(d -> (Object) d.id().toString()).toArray())
-                .reason("municipal.list " + kind.name() + (sent ? " sent" : " received")));
-        return rows;
-    }
-
-    // ---- the doctor answers ----
-
-    /** The doctor asked fills the form; faults (message keys, or the form's faults as {@code item: reason}). */
-    public Outcome<UUID> answer(Reader by, UUID id, Map<String, List<String>> fields) {
-        Outcome<MunicipalDocument> asked = openRequest(by, id);
-        if (!asked.ok()) {
-            return new Outcome<>(null, asked.faults(), List.of());
-        }
-        MunicipalDocument d = asked.value();
-        FormAnswers.Filled filled = FormAnswers.fill(DocumentKind.OPINION.form(), fields);
-        if (!filled.faults().isEmpty()) {
-            return Outcome.form(filled.faults());
-        }
-        String author = settings.parties().name(by.userId());
-        String json = FHIR.newJsonParser().encodeResourceToString(filled.response());
-        Interaction<RecordEntries.Entered> entered = entries.response(by, d.personId(), d.id(), filled.response(),
-                author, (ref, own) -> table.answer(d.id(), json, null, ref, author, settings.clock().instant()));
-        return entered(entered, d.id());
-    }
-
-    /** The doctor asked uploads the signed opinion as a PDF instead. */
-    public Outcome<UUID> upload(Reader by, UUID id, String contentType, InputStream content) {
-        Outcome<MunicipalDocument> asked = openRequest(by, id);
-        if (!asked.ok()) {
-            return new Outcome<>(null, asked.faults(), List.of());
-        }
-        MunicipalDocument d = asked.value();
-        Blob blob;
-        try {
-            byte[] bytes = content.readNBytes((int) RecordEntries.MAX_PDF + 1);
-            if (bytes.length > RecordEntries.MAX_PDF) {
-                return Outcome.fault(TOO_LARGE);
-            }
-            if (!"application/pdf".equals(contentType) || bytes.length < 5
-                    || !new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
-                return Outcome.fault(NOT_PDF);
-            }
-            blob = entries.keep(new java.io.ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String author = settings.parties().name(by.userId());
-        Interaction<RecordEntries.Entered> entered = entries.pdf(by, d.personId(), d.id(), blob, "主治医意見書", author,
-                (ref, own) -> table.answer(d.id(), null, blob.key(), ref, author, settings.clock().instant()));
-        return entered(entered, d.id());
-    }
-
-    /** The doctor asked declines, with a reason. */
-    public Outcome<UUID> decline(Reader by, UUID id, String reason) {
-        return move(by, id, DocumentStatus.REQUESTED, DocumentStatus.DECLINED, reason, true);
-    }
-
-    /** The municipality takes the received opinion into the certification. */
-    public Outcome<UUID> complete(Reader by, UUID id) {
-        return move(by, id, DocumentStatus.RECEIVED, DocumentStatus.COMPLETED, null, false);
-    }
-
-    // ---- the hospital sends a discharge sheet ----
-
-    /** A hospital holding the record sends the sheet to a care manager; faults when it cannot. */
-    public Outcome<UUID> sendSheet(Reader by, long personId, long careManagerUserId,
-                                              Map<String, List<String>> fields) {
-        if (settings.readOnly().getAsBoolean()) {
-            return Outcome.fault(STANDBY);
-        }
-        if (!holds(by, personId)) {
-            refuseFor(by, personId, Deny.NO_STANDING);
-            return Outcome.fault(NOT_OUR_PATIENT);
-        }
-        Optional<User> manager = settings.parties().staff(careManagerUserId, DocumentKind.DISCHARGE_SHEET.addresseeReaders())
-                .filter(u -> !u.actingFacilityId().equals(Optional.ofNullable(by.facilityId())));
-        if (manager.isEmpty()) {
-            return Outcome.fault(CARE_MANAGER);
-        }
-        FormAnswers.Filled filled = FormAnswers.fill(DocumentKind.DISCHARGE_SHEET.form(), fields);
-        if (!filled.faults().isEmpty()) {
-            return Outcome.form(filled.faults());
-        }
-        UUID id = UUID.randomUUID();
-        String author = settings.parties().name(by.userId());
-        String json = FHIR.newJsonParser().encodeResourceToString(filled.response());
-        Interaction<RecordEntries.Entered> entered = entries.response(by, personId, id, filled.response(), author,
-                (ref, own) -> table.insert(new MunicipalDocument(id, DocumentKind.DISCHARGE_SHEET, personId,
-                        by.facilityId(), by.userId(), manager.get().actingFacilityId().orElseThrow(), manager.get().id(),
-                        DocumentStatus.RECEIVED, null, own.nameKanji().isBlank()
-                                ? name(own.familyKana(), own.givenKana()) : own.nameKanji(),
-                        name(own.familyKana(), own.givenKana()),
-                        own.birthDate(), null, null, null, null, json, null, ref, author, settings.clock().instant(),
-                        settings.clock().instant(), null)));
-        return entered(entered, id);
-    }
-
-    // ---- helpers ----
-
     /** Whether the reader's facility has standing for the person (not audited: the interaction that follows is). */
-    private boolean holds(Reader by, long personId) {
+    boolean holds(Reader by, long personId) {
         return by.facilityId() != null && access.standing(by.facilityId(), personId);
     }
 
@@ -347,19 +174,19 @@ public final class MunicipalDocuments {
      * A change refused before anything was read (a caller without standing, or who may not ask): one audit row naming
      * the person, the policy's own refusal when it refuses the person, else {@code reason}.
      */
-    private void refuseFor(Reader by, long personId, String reason) {
+    void refuseFor(Reader by, long personId, String reason) {
         access.interact(by.userId(), Purpose.TREATMENT, personId, AuditAction.CREATE, TYPE,
                 view -> Interaction.refused(view.permitted() ? new Deny(reason) : view.decision(), List.of()));
     }
 
-    private static Outcome<UUID> entered(Interaction<RecordEntries.Entered> entered, UUID id) {
+    static Outcome<UUID> entered(Interaction<RecordEntries.Entered> entered, UUID id) {
         if (!entered.permitted()) {
             return Outcome.fault(NOT_OUR_PATIENT);
         }
         return entered.value().fault() != null ? Outcome.fault(entered.value().fault()) : Outcome.done(id);
     }
 
-    private Outcome<UUID> move(Reader by, UUID id, DocumentStatus from, DocumentStatus to, String reason,
+    Outcome<UUID> move(Reader by, UUID id, DocumentStatus from, DocumentStatus to, String reason,
                                boolean addresseeSide) {
         if (to == DocumentStatus.DECLINED && (reason == null || reason.isBlank())) {
             return Outcome.fault(REASON);
@@ -385,7 +212,7 @@ public final class MunicipalDocuments {
      * The request the reader is asked to answer, still open: {@link #NOT_FOUND} (audited once by {@link
      * #addressedOpen}), {@link #STANDBY}, or {@link #NOT_OPEN} (one row: the doctor was shown it is answered).
      */
-    private Outcome<MunicipalDocument> openRequest(Reader by, UUID id) {
+    Outcome<MunicipalDocument> openRequest(Reader by, UUID id) {
         Optional<MunicipalDocument> asked = addressedOpen(by, id, AuditAction.CREATE);
         if (asked.isEmpty()) {
             return Outcome.fault(NOT_FOUND);
@@ -401,7 +228,7 @@ public final class MunicipalDocuments {
     }
 
     /** The row, when the reader is the doctor it asks (or nothing, audited once as refused or absent). */
-    private Optional<MunicipalDocument> addressedOpen(Reader by, UUID id, AuditAction action) {
+    Optional<MunicipalDocument> addressedOpen(Reader by, UUID id, AuditAction action) {
         Optional<MunicipalDocument> found = table.find(id).filter(d -> d.kind() == DocumentKind.OPINION);
         if (found.isEmpty()) {
             notFound(action, id);
@@ -416,7 +243,7 @@ public final class MunicipalDocuments {
     }
 
     /** Reads a document through the addressee rule of the reader's side; one audit row. */
-    private Optional<MunicipalDocument> read(Reader by, UUID id, AuditAction action) {
+    Optional<MunicipalDocument> read(Reader by, UUID id, AuditAction action) {
         Optional<MunicipalDocument> found = table.find(id);
         if (found.isEmpty()) {
             notFound(action, id);
@@ -435,7 +262,7 @@ public final class MunicipalDocuments {
         return read.permitted() ? Optional.of(d) : Optional.empty();
     }
 
-    private Interaction<Boolean> interact(Reader by, MunicipalDocument d, boolean addressee, AuditAction action,
+    Interaction<Boolean> interact(Reader by, MunicipalDocument d, boolean addressee, AuditAction action,
                                           java.util.function.Supplier<Boolean> body) {
         long facility = addressee ? d.toFacility() : d.fromFacility();
         Long user = addressee ? d.toUser() : null;
@@ -444,31 +271,31 @@ public final class MunicipalDocuments {
                 action, TYPE, view -> Interaction.permitted(body.get(), view.decision(), List.of(TYPE + "/" + d.id())));
     }
 
-    private static boolean addresseeSide(Reader by, MunicipalDocument d) {
+    static boolean addresseeSide(Reader by, MunicipalDocument d) {
         return by.actsFor(d.toFacility());
     }
 
-    private void notFound(AuditAction action, UUID id) {
+    void notFound(AuditAction action, UUID id) {
         audit.record(AuditEntry.of(action, org.musubi.audit.Outcome.DENY).on(TYPE, String.valueOf(id)).reason(NOT_FOUND));
     }
 
-    private List<FormAnswers.Section> sections(MunicipalDocument d, java.util.Locale locale) {
+    List<FormAnswers.Section> sections(MunicipalDocument d, java.util.Locale locale) {
         return d.contentJson() == null ? List.of() : FormAnswers.read(d.kind().form(), parse(d.contentJson()), locale);
     }
 
-    private static QuestionnaireResponse parse(String json) {
+    static QuestionnaireResponse parse(String json) {
         return FHIR.newJsonParser().parseResource(QuestionnaireResponse.class, json);
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return settings.clock().instant().atZone(JAPAN).toLocalDate();
     }
 
-    private static String name(String family, String given) {
+    static String name(String family, String given) {
         return ((family == null ? "" : family) + " " + (given == null ? "" : given)).strip();
     }
 
-    private static String blank(String s) {
+    static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

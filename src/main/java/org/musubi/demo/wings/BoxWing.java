@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.musubi.box.Box;
 import org.musubi.box.BoxFile;
+import org.musubi.box.SendFiles;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.slf4j.Logger;
@@ -22,9 +23,9 @@ final class BoxWing {
     static final String FILE = "退院時の食事指導.txt";
     private static final Logger log = LoggerFactory.getLogger(BoxWing.class);
 
-    private final Box box;
+    private final SendFiles box;
 
-    BoxWing(Box box) {
+    BoxWing(SendFiles box) {
         this.box = box;
     }
 

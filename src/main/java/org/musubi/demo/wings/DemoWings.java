@@ -8,20 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.AssignTeamTask;
 import org.musubi.carenet.RecordTeamVitals;
 import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
-import org.musubi.carenet.municipal.MunicipalDocuments;
+import org.musubi.carenet.municipal.RequestOpinion;
 import org.musubi.consent.LinkPatientToFacility;
-import org.musubi.consult.Consultations;
+import org.musubi.consult.AskConsultation;
+import org.musubi.consult.PostToConsultation;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.RegisteredPerson;
 import org.musubi.identity.cards.IssuedCard;
-import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.AnswerLetter;
+import org.musubi.letters.exchange.SendLetter;
 import org.musubi.policy.PersonAccess;
 import org.musubi.publish.Publishing;
 import org.musubi.registry.Facility;
@@ -62,10 +64,18 @@ public final class DemoWings {
 
     /** The use cases the wings' story goes through. */
     public record Parts(Users users, Facilities facilities, IdentityStore identities, LinkPatientToFacility links,
-                        ActAs actAs, LetterExchange letters, CareTeams teams, TeamActs workspace,
-                        Consultations consultations, Pathways pathways, StageFilling filling, Box box,
-                        MunicipalDocuments municipal, PersonAccess access, Publishing publishing, Receipts receipts,
+                        ActAs actAs, LetterActs letters, CareTeams teams, TeamActs workspace,
+                        ConsultActs consultations, Pathways pathways, StageFilling filling, SendFiles boxFiles,
+                        RequestOpinion municipal, PersonAccess access, Publishing publishing, Receipts receipts,
                         ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
+    }
+
+    /** The letters' acts the wings' story goes through. */
+    public record LetterActs(SendLetter send, AnswerLetter answer) {
+    }
+
+    /** The consultations' acts the wings' story goes through. */
+    public record ConsultActs(AskConsultation ask, PostToConsultation post) {
     }
 
     /** The care-team workspace's acts the wings' story goes through. */
@@ -113,7 +123,7 @@ public final class DemoWings {
                 && !hospitalPatients.isEmpty()) {
             told.put("letters", part("letters", () -> new LetterWing(parts.letters()).tell(c, hospitalDoctor.get(),
                     clinicDoctor.get(), protagonist.get(), hospitalPatients.getFirst()).waiting().isPresent()));
-            told.put("box", part("box", () -> new BoxWing(parts.box()).tell(c, hospitalDoctor.get(), clinicDoctor.get(),
+            told.put("box", part("box", () -> new BoxWing(parts.boxFiles()).tell(c, hospitalDoctor.get(), clinicDoctor.get(),
                     protagonist.get()).isPresent()));
         }
         Optional<User> specialist = c.user(SPECIALIST);

@@ -23,9 +23,9 @@ final class LetterWing {
 
     /** A synthetic insurance member id (an invented insurer number), for the national referral form. */
     static final String SYNTHETIC_INSURANCE = "06349999:デモ:123:01";
-    private final LetterExchange letters;
+    private final DemoWings.LetterActs letters;
 
-    LetterWing(LetterExchange letters) {
+    LetterWing(DemoWings.LetterActs letters) {
         this.letters = letters;
     }
 
@@ -44,7 +44,7 @@ final class LetterWing {
                         "教育入院を終え退院されました。HbA1c は上昇傾向です。血糖・血圧の管理をお願いいたします。",
                         "セフェム系抗生物質にアレルギーがあります。"), null, null, null));
         Optional<UUID> reply = answered.flatMap(id -> {
-            c.actAs().user(clinicDoctor.id(), () -> letters.accept(c.reader(clinicDoctor), id));
+            c.actAs().user(clinicDoctor.id(), () -> letters.answer().accept(c.reader(clinicDoctor), id));
             return send(c, clinicDoctor, answeredPerson, new LetterRequest(LetterKind.REPLY,
                     hospitalDoctor.actingFacilityId().orElseThrow(), null, hospitalDoctor.nameKanji(), content(null, null,
                             "ご紹介ありがとうございました。当院にて月1回の通院で血糖・血圧の管理を継続いたします。"
@@ -72,7 +72,7 @@ final class LetterWing {
                     typed.content(), member, typed.repliesTo(), typed.due());
         }
         LetterRequest sending = request;
-        LetterExchange.Sent sent = c.actAs().user(author.id(), () -> letters.send(c.reader(author), personId, sending,
+        LetterExchange.Sent sent = c.actAs().user(author.id(), () -> letters.send().send(c.reader(author), personId, sending,
                 null));
         if (sent instanceof LetterExchange.Sent.Done done) {
             return Optional.of(done.letter().id());

@@ -3,6 +3,7 @@ package org.musubi.demo.wings;
 import java.util.Optional;
 import java.util.UUID;
 import org.musubi.carenet.municipal.MunicipalDocuments;
+import org.musubi.carenet.municipal.RequestOpinion;
 import org.musubi.registry.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,9 @@ final class MunicipalWing {
 
     private static final Logger log = LoggerFactory.getLogger(MunicipalWing.class);
 
-    private final MunicipalDocuments documents;
+    private final RequestOpinion documents;
 
-    MunicipalWing(MunicipalDocuments documents) {
+    MunicipalWing(RequestOpinion documents) {
         this.documents = documents;
     }
 

@@ -20,6 +20,8 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.box.Box;
 import org.musubi.box.BoxFile;
+import org.musubi.box.ListInbox;
+import org.musubi.box.ListSentFiles;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * ITI-67 over Box: {@code DocumentReference?category=urn:musubi:box|file} (without a patient) lists the files sent to
- * the caller and not expired ({@link Box#received}), oldest first, so that a system polls with
+ * the caller and not expired ({@link ListInbox#received}), oldest first, so that a system polls with
  * {@code _lastUpdated=gt<the last meta.lastUpdated it saw>}; {@code DocumentReference/box-<uuid>} reads one file the
  * caller sent or received. One audit row each; a file the caller may not have (not its sender nor a recipient, expired,
  * or no file at all) is the one 404 of an absent id.
@@ -40,13 +42,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoxSearches {
 
-    private final Box box;
+    private final ListInbox inbox;
+    private final ListSentFiles sentFiles;
     private final Audit audit;
     private final LetterResources facilities;
     private final Facilities registry;
 
-    BoxSearches(Box box, Audit audit, Facilities registry) {
-        this.box = box;
+    BoxSearches(ListInbox inbox, ListSentFiles sentFiles, Audit audit, Facilities registry) {
+        this.inbox = inbox;
+        this.sentFiles = sentFiles;
         this.audit = audit;
         this.registry = registry;
         this.facilities = LetterResources.of(registry);
@@ -74,7 +78,7 @@ public class BoxSearches {
                 : terms.lastUpdated().getLowerBoundAsInstant().toInstant().minusMillis(1);
         Instant until = terms.lastUpdated() == null || terms.lastUpdated().getUpperBoundAsInstant() == null ? null
                 : terms.lastUpdated().getUpperBoundAsInstant().toInstant();
-        List<BoxFile> files = box.received(caller.reader()).stream()
+        List<BoxFile> files = inbox.received(caller.reader()).stream()
                 .filter(f -> after == null || f.uploadedAt().isAfter(after))
                 .filter(f -> until == null || !f.uploadedAt().isAfter(until))
                 .sorted(Comparator.comparing(BoxFile::uploadedAt)).limit(limit).toList();
@@ -92,7 +96,7 @@ public class BoxSearches {
     IBaseResource read(Caller caller, IdType id) {
         caller.scoped(id.hasVersionIdPart() ? ScopeTable.VREAD : ScopeTable.READ, audit, "DocumentReference");
         UUID asked = BoxResources.file(id.getIdPart());
-        Optional<BoxFile> file = Stream.concat(box.received(caller.reader()).stream(), box.sent(caller.reader()).stream())
+        Optional<BoxFile> file = Stream.concat(inbox.received(caller.reader()).stream(), sentFiles.sent(caller.reader()).stream())
                 .filter(f -> f.id().equals(asked)).findFirst();
         if (file.isEmpty()) {
             audit.record(AuditEntry.of(AuditAction.READ, Outcome.DENY).on("BoxFile", String.valueOf(asked))

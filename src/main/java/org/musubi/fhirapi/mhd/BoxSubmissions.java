@@ -20,6 +20,7 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.box.Box;
 import org.musubi.box.BoxFile;
+import org.musubi.box.SendFiles;
 import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.bundle.EntryRefusals;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * ITI-65 Provide Document Bundle of Box files: a transaction whose SubmissionSet names intended recipients — users as
  * Practitioners, a facility's members as an Organization ({@link Recipients#box}) — and whose DocumentReferences carry
  * Box's category ({@code urn:musubi:box|file}) sends each document's one content (any type; inline or a Binary of the
- * transaction) as a Box file through {@link Box#send}: named {@code content.attachment.title}, with the
+ * transaction) as a Box file through {@link org.musubi.box.SendFiles#send}: named {@code content.attachment.title}, with the
  * DocumentReference's {@code description} as its message, about the writer's own Patient its {@code subject} names (if
  * any; with the extension {@code urn:musubi:fhir:box-attach} true also a document of that patient's record). Never a
  * letter, never written into the record otherwise. Everything that can be checked before a file is stored is checked
@@ -45,13 +46,13 @@ public class BoxSubmissions {
 
     private static final String RECIPIENT = "List.extension(ihe-intendedRecipient)";
 
-    private final Box box;
+    private final SendFiles box;
     private final Recipients recipients;
     private final Audit audit;
     private final OwnPatientIds patients;
     private final IdentityStore identities;
 
-    BoxSubmissions(Box box, Recipients recipients, Audit audit, OwnPatientIds patients, IdentityStore identities) {
+    BoxSubmissions(SendFiles box, Recipients recipients, Audit audit, OwnPatientIds patients, IdentityStore identities) {
         this.box = box;
         this.recipients = recipients;
         this.audit = audit;

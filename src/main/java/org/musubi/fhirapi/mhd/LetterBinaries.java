@@ -4,24 +4,24 @@ import java.util.Optional;
 import java.util.UUID;
 import org.musubi.audit.AuditAction;
 import org.musubi.fhirapi.access.Caller;
-import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.OpenLetter;
 import org.musubi.record.ReadRecords;
 import org.springframework.stereotype.Component;
 
 /**
  * ITI-68 Retrieve Document: {@code Binary/letter-<id>} is the letter's FHIR document byte for byte as signed (the
  * bytes its detached signature covers), {@code Binary/letter-<id>-signature} that signature (CMS),
- * {@code Binary/letter-<id>-pdf} its signed PDF — through {@link LetterExchange#signedDocument} and
- * {@link LetterExchange#pdf}, whose policy answers and audits (once). A letter the caller's facility neither sent nor
+ * {@code Binary/letter-<id>-pdf} its signed PDF — through {@link OpenLetter#signedDocument} and
+ * {@link OpenLetter#pdf}, whose policy answers and audits (once). A letter the caller's facility neither sent nor
  * received, one without that part (no PDF, no signature), and an id of the letters' form that names nothing, are empty: the one 404 of an absent Binary.
  */
 @Component
 public class LetterBinaries {
 
-    private final LetterExchange exchange;
+    private final OpenLetter exchange;
     private final ReadRecords reads;
 
-    LetterBinaries(LetterExchange exchange, ReadRecords reads) {
+    LetterBinaries(OpenLetter exchange, ReadRecords reads) {
         this.exchange = exchange;
         this.reads = reads;
     }

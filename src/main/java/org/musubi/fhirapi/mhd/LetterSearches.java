@@ -19,7 +19,8 @@ import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Refusals;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.response.StorePage;
-import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.ListLetters;
+import org.musubi.letters.exchange.OpenLetter;
 import org.musubi.letters.exchange.LetterRow;
 import org.musubi.registry.Facilities;
 import org.musubi.record.ReadRecords;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * ITI-67 (DocumentReference) and ITI-66 (SubmissionSet List) over the letters to and from the caller's facility: one
- * call of {@link LetterExchange#changedSince} (its policy, one audit row), oldest change first, so that a system polls
+ * call of {@link ListLetters#changedSince} (its policy, one audit row), oldest change first, so that a system polls
  * with {@code _lastUpdated=gt<the last meta.lastUpdated it saw>}.
  */
 @Component
@@ -36,13 +37,15 @@ public class LetterSearches {
     static final int DEFAULT_COUNT = 100;
     static final int MAX_COUNT = 500;
 
-    private final LetterExchange exchange;
+    private final ListLetters exchange;
+    private final OpenLetter opening;
     private final Audit audit;
     private final LetterResources resources;
     private final ReadRecords reads;
 
-    LetterSearches(LetterExchange exchange, Audit audit, Facilities facilities, ReadRecords reads) {
+    LetterSearches(ListLetters exchange, OpenLetter opening, Audit audit, Facilities facilities, ReadRecords reads) {
         this.exchange = exchange;
+        this.opening = opening;
         this.audit = audit;
         this.reads = reads;
         this.resources = LetterResources.of(facilities);
@@ -77,7 +80,7 @@ public class LetterSearches {
 
     /**
      * A letter's DocumentReference or SubmissionSet List by its id ({@code letter-<uuid>}), after the token's scopes
-     * allowed the read: through {@link LetterExchange#find} (one audit row, nothing marked received); what the caller
+     * allowed the read: through {@link OpenLetter#find} (one audit row, nothing marked received); what the caller
      * may not see, and an id of the letters' form naming nothing, is the one 404 of an absent resource.
      */
     public IBaseResource read(Caller caller, String type, IdType id) {
@@ -88,7 +91,7 @@ public class LetterSearches {
             reads.missed(caller.reader(), AuditAction.READ, type, id.getIdPart());
             throw Refusals.notFound(id);
         }
-        LetterRow row = exchange.find(caller.reader(), named.get().letter()).orElseThrow(() -> Refusals.notFound(id));
+        LetterRow row = opening.find(caller.reader(), named.get().letter()).orElseThrow(() -> Refusals.notFound(id));
         return type.equals("DocumentReference") ? resources.documentReference(row, true) : resources.submissionSet(row);
     }
 

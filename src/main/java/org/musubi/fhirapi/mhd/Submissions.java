@@ -24,6 +24,7 @@ import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.ScopeTable;
 import org.musubi.fhirapi.bundle.EntryRefusals;
 import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.SendLetterDocument;
 import org.musubi.letters.exchange.LetterRow;
 import org.musubi.messages.Texts;
 import org.springframework.stereotype.Component;
@@ -33,19 +34,19 @@ import org.springframework.stereotype.Component;
  * names an intended recipient ({@code ihe-intendedRecipient}) sends each of its documents — a DocumentReference whose
  * content is a FHIR document Bundle ({@code application/fhir+json}) in a Binary of the transaction or inline, with
  * optionally a detached CMS signature over exactly those bytes as a second content ({@code application/pkcs7-signature})
- * — as a letter through {@link LetterExchange#sendDocument}, under the writer's own Patient the DocumentReference's
+ * — as a letter through {@link SendLetterDocument#sendDocument}, under the writer's own Patient the DocumentReference's
  * {@code subject} names. Everything is checked before anything is sent; what is wrong is a 422 naming the entry and
  * the element. A transaction without such a SubmissionSet is not one of these ({@link #provide} answers empty).
  */
 @Component
 public class Submissions {
 
-    private final LetterExchange exchange;
+    private final SendLetterDocument exchange;
     private final Recipients recipients;
     private final Audit audit;
     private final FhirContext context;
 
-    Submissions(LetterExchange exchange, Recipients recipients, Audit audit, FhirContext context) {
+    Submissions(SendLetterDocument exchange, Recipients recipients, Audit audit, FhirContext context) {
         this.exchange = exchange;
         this.recipients = recipients;
         this.audit = audit;

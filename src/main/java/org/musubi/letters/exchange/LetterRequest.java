@@ -14,7 +14,7 @@ import org.musubi.letters.LetterKind;
  * @param department          the addressee's department, or {@code null}
  * @param doctor              the addressee's doctor, or {@code null}
  * @param content             what it says; attachments are {@code Stored} (a resource of the record the author sees)
- *                            or {@code Uploaded} ({@link LetterExchange#upload})
+ *                            or {@code Uploaded} ({@link ComposeLetter#upload})
  * @param insuranceMemberId   the patient's insurance member identifier ({@code 保険者番号:記号:番号:枝番}); required
  *                            for a national kind (referral, discharge summary), else {@code null}
  * @param repliesTo           the letter this answers (a reply), or {@code null}

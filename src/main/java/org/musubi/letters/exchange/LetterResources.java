@@ -57,7 +57,7 @@ public final class LetterResources {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), Letters.JAPAN);
+        return LocalDate.ofInstant(clock.instant(), LetterExchange.JAPAN);
     }
 
     /** The letter's document, with its resource id and the tag that makes it a letter; and its exact bytes. */
@@ -159,6 +159,6 @@ public final class LetterResources {
     }
 
     static ZoneId zone() {
-        return Letters.JAPAN;
+        return LetterExchange.JAPAN;
     }
 }

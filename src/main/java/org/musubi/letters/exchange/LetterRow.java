@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.musubi.letters.LetterKind;
 
 /**
- * One letter in an inbox or outbox (what the list shows; the content needs {@link LetterExchange#open}).
+ * One letter in an inbox or outbox (what the list shows; the content needs {@link OpenLetter#open}).
  *
  * @param id            the letter's id (random; unguessable)
  * @param personId      the person the letter is about

@@ -67,11 +67,52 @@ class LettersConfiguration {
     }
 
     @Bean
-    LetterExchange letterExchange(ReadRecords reads, WriteRecords writes, LetterTable table, LetterParties parties,
-                                  LetterFiles files, LetterResources resources, Sending sending, PersonAccess access,
-                                  Audit audit, Standby standby, IdentityStore identities) {
-        return new Letters(new Composing(reads, table, parties, files, resources), sending,
-                new Receiving(reads, writes, table, files, sending, standby::readOnly), new Listings(table, access, audit, Clock.systemUTC(), identities),
-                new Letters.Lookup(table, reads));
+    Receiving letterReceiving(ReadRecords reads, WriteRecords writes, LetterTable table, LetterFiles files,
+                              Sending sending, Standby standby) {
+        return new Receiving(reads, writes, table, files, sending, standby::readOnly);
+    }
+
+    @Bean
+    ComposeLetter composeLetter(ReadRecords reads, LetterTable table, LetterParties parties, LetterFiles files,
+                                LetterResources resources) {
+        return new ComposeLetter(reads, table, parties, files, resources);
+    }
+
+    @Bean
+    KeepLetterDrafts keepLetterDrafts(ReadRecords reads, LetterTable table, LetterParties parties,
+                                      LetterResources resources) {
+        return new KeepLetterDrafts(reads, table, parties, resources);
+    }
+
+    @Bean
+    SendLetter sendLetter(Sending sending, Receiving receiving, KeepLetterDrafts drafts, LetterTable table,
+                          ReadRecords reads) {
+        return new SendLetter(sending, receiving, drafts, table, reads);
+    }
+
+    @Bean
+    SendLetterDocument sendLetterDocument(WriteRecords writes, LetterTable table, LetterParties parties,
+                                          LetterFiles files, LetterResources resources) {
+        return new SendLetterDocument(writes, table, parties, files, resources);
+    }
+
+    @Bean
+    ListLetters listLetters(LetterTable table, PersonAccess access, Audit audit, IdentityStore identities) {
+        return new ListLetters(table, access, audit, Clock.systemUTC(), identities);
+    }
+
+    @Bean
+    OpenLetter openLetter(Receiving receiving) {
+        return new OpenLetter(receiving);
+    }
+
+    @Bean
+    AnswerLetter answerLetter(Receiving receiving) {
+        return new AnswerLetter(receiving);
+    }
+
+    @Bean
+    CancelLetter cancelLetter(Receiving receiving, Sending sending, ListLetters listings) {
+        return new CancelLetter(receiving, sending, listings);
     }
 }

@@ -52,6 +52,19 @@ public final class Receiving {
         this.sending = sending;
     }
 
+    /**
+     * The letter {@code id} handed to {@code then}; a letter id nobody has is audited as a miss ({@link
+     * ReadRecords#missed}), so that it answers and leaves the same trace as a letter the caller may not see.
+     */
+    <T> Optional<T> found(Reader reader, UUID id, AuditAction action, Function<LetterTable.Stored, Optional<T>> then) {
+        Optional<LetterTable.Stored> stored = id == null ? Optional.empty() : table.find(id);
+        if (stored.isEmpty()) {
+            reads.missed(reader, action, "Letter", String.valueOf(id));
+            return Optional.empty();
+        }
+        return then.apply(stored.get());
+    }
+
     /** What a reader saw of the letter: its rows, and whether as the addressee. */
     private record Seen(List<StoredResource> read, boolean addressed) {
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Composition;
 import org.musubi.audit.AuditAction;
 import org.musubi.blob.Blob;
 import org.musubi.identity.SourcePatient;
@@ -29,9 +28,6 @@ import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
-import org.musubi.record.Written;
-import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.Loinc;
 import org.musubi.signature.SigningRefused;
 import tools.jackson.databind.JsonNode;
 
@@ -150,7 +146,7 @@ public final class Sending {
             return new LetterExchange.Sent.Invalid(faults);
         }
         Instant now = draft.issued();
-        int year = LocalDate.ofInstant(now, Letters.JAPAN).getYear();
+        int year = LocalDate.ofInstant(now, LetterExchange.JAPAN).getYear();
         int seq = table.nextSeq(facility, year);
         String insurance = c.request().insuranceMemberId() == null ? null : c.request().insuranceMemberId().strip();
         Letter letter;
@@ -194,7 +190,7 @@ public final class Sending {
      * author — never an id.
      */
     static AnsweredLetter answered(LetterRow row) {
-        return new AnsweredLetter(row.kind(), LocalDate.ofInstant(row.sentAt(), Letters.JAPAN), row.senderFacility(),
+        return new AnsweredLetter(row.kind(), LocalDate.ofInstant(row.sentAt(), LetterExchange.JAPAN), row.senderFacility(),
                 row.authorName());
     }
 
@@ -210,76 +206,6 @@ public final class Sending {
         }
         return answered.documentBlob() == null ? null : files.read(answered.documentBlob()).map(resources::parse)
                 .filter(Bundle::hasIdentifier).map(b -> b.getIdentifier().getValue()).orElse(null);
-    }
-
-    /** A system's document sent as a letter (MHD ITI-65): the writer's patient must be linked to a person. */
-    LetterExchange.Sent sendDocument(Reader writer, String patientResourceId, byte[] bundleJson, byte[] signature,
-                                     long addresseeFacilityId, LocalDate due) {
-        if (writer.facilityId() == null) {
-            return new LetterExchange.Sent.Refused();
-        }
-        long facility = writer.facilityId();
-        var located = resources.patient(patientResourceId, facility);
-        Optional<Long> person = located.flatMap(l -> parties.personOf(l.patientKey()));
-        if (person.isEmpty()) {
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.patient"));
-        }
-        Optional<Addressee> addressee = parties.addressee(addresseeFacilityId, null, null);
-        if (addressee.isEmpty() || addresseeFacilityId == facility) {
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.addressee"));
-        }
-        Bundle document;
-        try {
-            document = resources.parse(bundleJson);
-        } catch (RuntimeException e) {
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.document"));
-        }
-        if (document.getType() != Bundle.BundleType.DOCUMENT || document.getEntry().isEmpty()
-                || !(document.getEntryFirstRep().getResource() instanceof Composition composition)) {
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.document"));
-        }
-        if (signature != null && files.verifyBundle(Optional.of(bundleJson), signature).status().worseThan(
-                org.musubi.signature.SignatureStatus.UNKNOWN_CA)) {
-            // Not a CMS signature over exactly these bytes (malformed or not matching): refused, not kept to mislead.
-            // A signature by a CA this Musubi does not trust is kept: the recipient sees why it is not valid.
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.signature"));
-        }
-        long patientKey = located.get().patientKey();
-        String authorName = composition.getAuthor().stream().map(a -> a.getDisplay()).filter(d -> d != null && !d.isBlank())
-                .findFirst().orElse(parties.author(writer.userId()).map(Author::name).orElse("—"));
-        LetterKind kind = kind(composition);
-        // the file is kept before the transaction opens (no call to the blob store inside it); swept when unreferenced
-        Blob documentBlob = files.keep(bundleJson);
-        Interaction<LetterExchange.Sent> sent = writes.enter(writer, person.get(), AuditAction.CREATE, "Letter",
-                view -> view.actAsHolder(), record -> {
-                    SourcePatient own = record.view().sources().stream().filter(s -> s.id() == patientKey).findFirst()
-                            .orElse(null);
-                    if (own == null) {
-                        return new LetterExchange.Sent.Invalid(List.of("letter.fault.notOurPatient"));
-                    }
-                    Instant now = resources.now();
-                    int year = LocalDate.ofInstant(now, Letters.JAPAN).getYear();
-                    int seq = table.nextSeq(facility, year);
-                    UUID id = UUID.randomUUID();
-                    String documentId = UUID.randomUUID().toString();
-                    String taskId = UUID.randomUUID().toString();
-                    Bundle stored = resources.tagged(document, documentId, kind);
-                    String senderName = parties.facility(facility).map(Facility::name).orElse("—");
-                    LetterResources.TaskState state = new LetterResources.TaskState(taskId, documentId, kind, own.id(),
-                            facility, senderName, authorName, addressee.get().facility().name(),
-                            addressee.get().facility().institutionCode(), now, due, LetterStatus.REQUESTED, null, null);
-                    record.store(List.of(resources.document(stored, own.id(), facility), resources.task(state)),
-                            written -> resources.provenance(written, authorName, senderName, signature, own.id(),
-                                    facility, UUID.nameUUIDFromBytes(("provenance\u001f" + id)
-                                            .getBytes(StandardCharsets.UTF_8)).toString()));
-                    table.insert(new LetterTable.NewLetter(id, person.get(), own.id(), facility, writer.userId(),
-                            addresseeFacilityId, null, null, kind, year, seq, documentId, taskId, name(own),
-                            kana(own), own.birthDate(), authorName, null, null, documentBlob.key(), signature, "[]", null,
-                            now, due));
-                    table.event(id, LetterStatus.REQUESTED, writer.userId(), authorName, null, now);
-                    return new LetterExchange.Sent.Done(table.find(id).orElseThrow().row());
-                });
-        return sent.permitted() && sent.value() != null ? sent.value() : new LetterExchange.Sent.Refused();
     }
 
     /** The sender withdraws its letter: its own Task, through the facility's own write door. */
@@ -384,24 +310,5 @@ public final class Sending {
         String kana = ((p.familyKana() == null ? "" : p.familyKana()) + " " + (p.givenKana() == null ? "" : p.givenKana()))
                 .strip();
         return kana.isEmpty() ? null : kana;
-    }
-
-    private static LetterKind kind(Composition composition) {
-        for (var coding : composition.getType().getCoding()) {
-            if (FhirSystems.LETTER_TYPE.equals(coding.getSystem())) {
-                for (LetterKind k : LetterKind.values()) {
-                    if (k.localCode().equals(coding.getCode())) {
-                        return k;
-                    }
-                }
-            }
-            if (Loinc.REFERRAL_LETTER.equals(coding.getCode())) {
-                return LetterKind.REFERRAL;
-            }
-            if (Loinc.DISCHARGE_SUMMARY.equals(coding.getCode())) {
-                return LetterKind.DISCHARGE_SUMMARY;
-            }
-        }
-        return LetterKind.INFORMATION;
     }
 }

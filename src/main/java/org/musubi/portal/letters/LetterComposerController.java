@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.musubi.letters.Attachment;
 import org.musubi.letters.LetterKind;
+import org.musubi.letters.exchange.ComposeLetter;
+import org.musubi.letters.exchange.KeepLetterDrafts;
 import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.SendLetter;
 import org.musubi.letters.exchange.LetterRequest;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;
@@ -32,16 +35,20 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The composer (紹介状・情報提供書を書く): a letter of any kind about a patient, started from the record
- * ({@link LetterExchange#compose}: prefilled, editable), kept as a draft, previewed as the form it will be, signed and
+ * ({@link ComposeLetter#compose}: prefilled, editable), kept as a draft, previewed as the form it will be, signed and
  * sent. A patient the author may not write for answers as the viewer's one 404, whatever the reason.
  */
 @Controller
 class LetterComposerController {
 
-    private final LetterExchange letters;
+    private final ComposeLetter letters;
+    private final KeepLetterDrafts drafts;
+    private final SendLetter sending;
 
-    LetterComposerController(LetterExchange letters) {
+    LetterComposerController(ComposeLetter letters, KeepLetterDrafts drafts, SendLetter sending) {
         this.letters = letters;
+        this.drafts = drafts;
+        this.sending = sending;
     }
 
     @InitBinder("form")
@@ -58,7 +65,7 @@ class LetterComposerController {
         long person = person(personId);
         LetterForm form;
         if (draft != null) {
-            Optional<LetterExchange.Draft> kept = letters.draft(author, draft).filter(d -> d.personId() == person);
+            Optional<LetterExchange.Draft> kept = drafts.draft(author, draft).filter(d -> d.personId() == person);
             if (kept.isEmpty()) {
                 return denied(response);
             }
@@ -110,7 +117,7 @@ class LetterComposerController {
                 case "draft" -> {
                     Optional<LetterExchange.Draft> saved;
                     try {
-                        saved = letters.saveDraft(author, person, form.draft, form.draftSavedAt, request);
+                        saved = drafts.saveDraft(author, person, form.draft, form.draftSavedAt, request);
                     } catch (LetterExchange.DraftChanged e) {
                         // saved again in another window since this form was opened: told, the letter as typed kept
                         response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -123,7 +130,7 @@ class LetterComposerController {
                     return "redirect:/portal/patients/" + person + "/letters/new?draft=" + saved.get().id() + "&saved";
                 }
                 case "send" -> {
-                    LetterExchange.Sent sent = letters.send(author, person, request, form.draft);
+                    LetterExchange.Sent sent = sending.send(author, person, request, form.draft);
                     switch (sent) {
                         case LetterExchange.Sent.Done done -> {
                             return "redirect:/portal/letters/" + done.letter().id() + "?sent";
@@ -159,14 +166,14 @@ class LetterComposerController {
                        @RequestParam(required = false) String confirmed, HttpServletResponse response) {
         Reader author = reader(me);
         long person = person(personId);
-        if (letters.draft(author, draft).filter(d -> d.personId() == person).isEmpty()) {
+        if (drafts.draft(author, draft).filter(d -> d.personId() == person).isEmpty()) {
             return denied(response);
         }
         if (!"yes".equals(confirmed)) {
             // asked once (issue 67): the composer opens with the question, the draft is kept
             return "redirect:/portal/patients/" + person + "/letters/new?confirm=" + draft;
         }
-        letters.deleteDraft(author, draft);
+        drafts.deleteDraft(author, draft);
         return "redirect:/portal/patients/" + person + "/letters/new";
     }
 
@@ -182,7 +189,7 @@ class LetterComposerController {
         model.addAttribute("attachedReferences", form.attachedReferences());
         model.addAttribute("picks", prefill.picks().stream().map(FormAttachment::choice).toList());
         model.addAttribute("addressees", letters.addressees(author));
-        model.addAttribute("drafts", letters.drafts(author, person));
+        model.addAttribute("drafts", drafts.drafts(author, person));
         model.addAttribute("kinds", LetterKind.values());
         model.addAttribute("consents", org.musubi.letters.FormDetails.Consent.values());
         model.addAttribute("bedriddenRanks", org.musubi.letters.FormDetails.Bedridden.values());

@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.musubi.letters.exchange.AnswerLetter;
+import org.musubi.letters.exchange.CancelLetter;
 import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.ListLetters;
+import org.musubi.letters.exchange.OpenLetter;
 import org.musubi.letters.exchange.LetterRow;
 import org.musubi.letters.render.LetterRendering;
 import org.musubi.portal.chart.DocumentContent;
@@ -34,11 +38,18 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class LettersController {
 
-    private final LetterExchange letters;
+    private final ListLetters lists;
+    private final OpenLetter opening;
+    private final AnswerLetter answers;
+    private final CancelLetter cancels;
     private final LetterRendering rendering;
 
-    LettersController(LetterExchange letters, LetterRendering rendering) {
-        this.letters = letters;
+    LettersController(ListLetters lists, OpenLetter opening, AnswerLetter answers, CancelLetter cancels,
+                      LetterRendering rendering) {
+        this.lists = lists;
+        this.opening = opening;
+        this.answers = answers;
+        this.cancels = cancels;
         this.rendering = rendering;
     }
 
@@ -47,8 +58,8 @@ class LettersController {
                  @RequestParam(defaultValue = "0") int page, Model model) {
         LetterTab shown = LetterTab.of(tab, LetterTab.OPEN);
         Reader reader = LetterComposerController.reader(me);
-        model.addAttribute("listing", letters.inbox(reader, shown.statuses(), Math.max(page, 0)));
-        model.addAttribute("counts", letters.counts(reader));
+        model.addAttribute("listing", lists.inbox(reader, shown.statuses(), Math.max(page, 0)));
+        model.addAttribute("counts", lists.counts(reader));
         return list(model, shown, true);
     }
 
@@ -56,7 +67,7 @@ class LettersController {
     String outbox(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String tab,
                   @RequestParam(defaultValue = "0") int page, Model model) {
         LetterTab shown = LetterTab.of(tab, LetterTab.ALL);
-        model.addAttribute("listing", letters.outbox(LetterComposerController.reader(me), shown.statuses(),
+        model.addAttribute("listing", lists.outbox(LetterComposerController.reader(me), shown.statuses(),
                 Math.max(page, 0)));
         return list(model, shown, false);
     }
@@ -70,7 +81,7 @@ class LettersController {
 
     @GetMapping("/portal/letters/{id}")
     String letter(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Locale locale, Model model) {
-        LetterExchange.Opened opened = letters.open(LetterComposerController.reader(me), uuid(id)).orElseThrow(LettersController::absent);
+        LetterExchange.Opened opened = opening.open(LetterComposerController.reader(me), uuid(id)).orElseThrow(LettersController::absent);
         model.addAttribute("opened", opened);
         model.addAttribute("row", opened.row());
         if (opened.letter() != null) {
@@ -87,7 +98,7 @@ class LettersController {
     @GetMapping("/portal/letters/{id}/pdf")
     void pdf(@AuthenticationPrincipal SignedIn me, @PathVariable String id, HttpServletResponse response)
             throws IOException {
-        byte[] pdf = letters.pdf(LetterComposerController.reader(me), uuid(id)).orElseThrow(LettersController::absent);
+        byte[] pdf = opening.pdf(LetterComposerController.reader(me), uuid(id)).orElseThrow(LettersController::absent);
         UntrustedContent.inlineIfSafe(response, "application/pdf", "letter-" + id);
         response.getOutputStream().write(pdf);
     }
@@ -96,7 +107,7 @@ class LettersController {
     @GetMapping("/portal/letters/{id}/attachments/{index}")
     void attachment(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable int index,
                     HttpServletResponse response) throws IOException {
-        LetterExchange.AttachmentContent content = letters.attachment(LetterComposerController.reader(me), uuid(id), index)
+        LetterExchange.AttachmentContent content = opening.attachment(LetterComposerController.reader(me), uuid(id), index)
                 .orElseThrow(LettersController::absent);
         UntrustedContent.inlineIfSafe(response, content.contentType(), "letter-" + id + "-" + index);
         response.getOutputStream().write(content.content());
@@ -104,7 +115,7 @@ class LettersController {
 
     @PostMapping("/portal/letters/{id}/accept")
     String accept(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
-        return changed(letters.accept(LetterComposerController.reader(me), uuid(id)), "accepted");
+        return changed(answers.accept(LetterComposerController.reader(me), uuid(id)), "accepted");
     }
 
     @PostMapping("/portal/letters/{id}/decline")
@@ -116,7 +127,7 @@ class LettersController {
         if (LetterForm.text(reason) == null) {
             return reasonMissing(me, id, "decline");
         }
-        return changed(letters.decline(LetterComposerController.reader(me), uuid(id), reason.strip()), "returned");
+        return changed(answers.decline(LetterComposerController.reader(me), uuid(id), reason.strip()), "returned");
     }
 
     @PostMapping("/portal/letters/{id}/cancel")
@@ -128,7 +139,7 @@ class LettersController {
         if (LetterForm.text(reason) == null) {
             return reasonMissing(me, id, "cancel");
         }
-        return changed(letters.cancel(LetterComposerController.reader(me), uuid(id), reason.strip()), "withdrawn");
+        return changed(cancels.cancel(LetterComposerController.reader(me), uuid(id), reason.strip()), "withdrawn");
     }
 
     private String reasonMissing(SignedIn me, String id, String what) {
@@ -141,7 +152,7 @@ class LettersController {
      * letter not the reader's still answers 404, and leaves its audit row).
      */
     private String back(SignedIn me, String id, String query) {
-        letters.open(LetterComposerController.reader(me), uuid(id)).orElseThrow(LettersController::absent);
+        opening.open(LetterComposerController.reader(me), uuid(id)).orElseThrow(LettersController::absent);
         return "redirect:/portal/letters/" + id + "?" + query;
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.musubi.emergency.HandOver;
 import org.musubi.emergency.HandOvers;
 import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.ListLetters;
 import org.musubi.policy.linked.ListLinkedPatients;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
@@ -28,14 +29,14 @@ class RoleAnswers {
     private final HandOvers handOvers;
     private final ReadPatientNews news;
     private final SecretariatQueues queues;
-    private final LetterExchange letters;
+    private final ListLetters letters;
     private final Worklist worklist;
 
     /** The kinds of facility letters are written to (those with a medical-institution code of their own). */
     static final Set<FacilityKind> RECEIVE_LETTERS = EnumSet.of(FacilityKind.HOSPITAL, FacilityKind.CLINIC,
             FacilityKind.DENTAL_CLINIC, FacilityKind.PHARMACY, FacilityKind.HOME_NURSING_STATION);
 
-    RoleAnswers(HandOvers handOvers, ReadPatientNews news, SecretariatQueues queues, LetterExchange letters,
+    RoleAnswers(HandOvers handOvers, ReadPatientNews news, SecretariatQueues queues, ListLetters letters,
                 Worklist worklist) {
         this.worklist = worklist;
         this.handOvers = handOvers;

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Audit;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
+import org.musubi.box.DownloadFile;
 import org.musubi.box.BoxContent;
 import org.musubi.box.BoxFile;
 import org.musubi.box.BoxSettings;
@@ -64,9 +66,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WopiIT extends NetworkFixtures {
 
     private static final String EDITOR = "https://editor.invalid/hosting/wopi/word/edit";
-
     @Autowired
-    Box box;
+    SendFiles sendFiles;
+    @Autowired
+    DownloadFile downloadFile;
     @Autowired
     BoxStore store;
     @Autowired
@@ -217,10 +220,10 @@ class WopiIT extends NetworkFixtures {
         User member = accounts.memberOf(office, Profession.NURSE);
         User stranger = accounts.memberOf(clinic, Profession.NURSE);
         User stays = accounts.memberOf(office, Profession.NURSE);
-        BoxFile file = box.send(reader(doctor), List.of(new Box.Upload("a.docx", "application/octet-stream",
+        BoxFile file = sendFiles.send(reader(doctor), List.of(new Box.Upload("a.docx", "application/octet-stream",
                 new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8)))), new Box.Recipients(Set.of(),
                 office.id(), Set.of(Profession.NURSE)), null).files().getFirst();
-        BoxFile other = box.send(reader(doctor), List.of(new Box.Upload("b.docx", "application/octet-stream",
+        BoxFile other = sendFiles.send(reader(doctor), List.of(new Box.Upload("b.docx", "application/octet-stream",
                 new ByteArrayInputStream("b".getBytes(StandardCharsets.UTF_8)))), new Box.Recipients(Set.of(),
                 office.id(), Set.of(Profession.NURSE)), null).files().getFirst();
         String token = access.launch(reader(member), file.id()).orElseThrow().token().token();
@@ -350,9 +353,9 @@ class WopiIT extends NetworkFixtures {
         BoxContent scanned = new BoxContent(blobs, scanner, TooLargePolicy.REFUSE);
         // 20 bytes a file; the sender's quota: what they use now (this file's 10 bytes included) and 15 or 5 more.
         long used = store.usedBytes(doctor.id(), Instant.now());
-        Wopi roomy = new Wopi(access, box, versions(scanned, new BoxSettings(20, used + 15, Duration.ofDays(7)), false),
+        Wopi roomy = new Wopi(access, downloadFile, versions(scanned, new BoxSettings(20, used + 15, Duration.ofDays(7)), false),
                 new JdbcWopiLocks(jdbc), Clock.systemUTC(), new Wopi.Options(Wopi.LOCK_TTL, () -> false));
-        Wopi small = new Wopi(access, box, versions(scanned, new BoxSettings(20, used + 5, Duration.ofDays(7)), false),
+        Wopi small = new Wopi(access, downloadFile, versions(scanned, new BoxSettings(20, used + 5, Duration.ofDays(7)), false),
                 new JdbcWopiLocks(jdbc), Clock.systemUTC(), new Wopi.Options(Wopi.LOCK_TTL, () -> false));
         assertThat(small.lock(grant, file.id(), "L", null).status()).isEqualTo(Wopi.Status.OK);
         long before = audit.max();
@@ -369,7 +372,7 @@ class WopiIT extends NetworkFixtures {
         assertThat(small.save(grant, file.id(), "L", stream("broken")).reason()).isEqualTo(BoxVersions.NOT_SCANNED);
         assertThat(reasons(before)).containsExactly("UPDATE DENY box.wopi.tooLarge", "UPDATE DENY box.wopi.quota",
                 "UPDATE DENY box.wopi.infected", "UPDATE DENY box.wopi.notScanned");
-        try (InputStream in = box.download(reader(nurse), file.id()).orElseThrow().content()) {
+        try (InputStream in = downloadFile.download(reader(nurse), file.id()).orElseThrow().content()) {
             assertThat(in.readAllBytes()).as("the file keeps its content").isEqualTo("0123456789".getBytes(
                     StandardCharsets.UTF_8));
         }
@@ -378,7 +381,7 @@ class WopiIT extends NetworkFixtures {
         assertThat(small.save(grant, file.id(), "L", stream("x".repeat(15))).status()).as("within both")
                 .isEqualTo(Wopi.Status.OK);
 
-        Wopi standby = new Wopi(access, box, versions(content, BoxSettings.DEFAULTS, true), new JdbcWopiLocks(jdbc),
+        Wopi standby = new Wopi(access, downloadFile, versions(content, BoxSettings.DEFAULTS, true), new JdbcWopiLocks(jdbc),
                 Clock.systemUTC(), new Wopi.Options(Wopi.LOCK_TTL, () -> true));
         assertThat(standby.info(grant, file.id()).orElseThrow().canWrite()).isFalse();
         assertThat(standby.lock(grant, file.id(), "M", null).status()).isEqualTo(Wopi.Status.STANDBY);
@@ -391,7 +394,7 @@ class WopiIT extends NetworkFixtures {
 
     /** The WOPI host as it is at {@code now} (the locks' clock). */
     private Wopi at(Instant now) {
-        return new Wopi(access, box, versions(content, BoxSettings.DEFAULTS, false), new JdbcWopiLocks(jdbc),
+        return new Wopi(access, downloadFile, versions(content, BoxSettings.DEFAULTS, false), new JdbcWopiLocks(jdbc),
                 Clock.fixed(now, ZoneOffset.UTC), new Wopi.Options(Wopi.LOCK_TTL, () -> false));
     }
 
@@ -405,7 +408,7 @@ class WopiIT extends NetworkFixtures {
     }
 
     private BoxFile send(User from, String name, byte[] bytes, User to) {
-        return box.send(reader(from), List.of(new Box.Upload(name, "application/octet-stream",
+        return sendFiles.send(reader(from), List.of(new Box.Upload(name, "application/octet-stream",
                 new ByteArrayInputStream(bytes))), new Box.Recipients(Set.of(to.id()), null, null), null).files().getFirst();
     }
 

@@ -33,6 +33,14 @@ class DischargeSheetIT extends NetworkFixtures {
     @Autowired
     MunicipalDocuments documents;
     @Autowired
+    ListMunicipalDocuments listMunicipalDocuments;
+    @Autowired
+    SendDischargeSheet sendDischargeSheet;
+    @Autowired
+    OpenMunicipalDocument openMunicipalDocument;
+    @Autowired
+    PrintMunicipalDocument printMunicipalDocument;
+    @Autowired
     IdentityStore identities;
     @Autowired
     Worklist worklist;
@@ -68,7 +76,7 @@ class DischargeSheetIT extends NetworkFixtures {
                 .contains("value=\"" + manager.id() + "\" selected=\"selected\"");
         assertThat(audit.forPatient(before, regionalId)).as("the composer's one read, no act").hasSize(1)
                 .noneMatch(r -> r.startsWith("CREATE"));
-        assertThat(documents.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false))
+        assertThat(listMunicipalDocuments.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false))
                 .as("nothing sent without the confirmation").isEmpty();
 
         List<String> form = new java.util.ArrayList<>(List.of("facility", String.valueOf(office.id()), "careManager",
@@ -80,7 +88,7 @@ class DischargeSheetIT extends NetworkFixtures {
         HttpResponse<String> sent = web.post(composer, form.toArray(String[]::new));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(WebSession.location(sent)).endsWith("?sent");
-        assertThat(documents.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false)).hasSize(1);
+        assertThat(listMunicipalDocuments.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false)).hasSize(1);
     }
 
     @Test
@@ -96,10 +104,10 @@ class DischargeSheetIT extends NetworkFixtures {
         Reader sender = new Reader(nurse.id(), hospital.id());
         Reader addressee = new Reader(manager.id(), office.id());
 
-        assertThat(documents.sendSheet(sender, person, nurse.id(), FormsTest.sheet()).faults())
+        assertThat(sendDischargeSheet.sendSheet(sender, person, nurse.id(), FormsTest.sheet()).faults())
                 .as("to a care manager of another office only").containsExactly(MunicipalDocuments.CARE_MANAGER);
         long before = audit.max();
-        MunicipalDocuments.Outcome<UUID> sent = documents.sendSheet(sender, person, manager.id(), FormsTest.sheet());
+        MunicipalDocuments.Outcome<UUID> sent = sendDischargeSheet.sendSheet(sender, person, manager.id(), FormsTest.sheet());
         assertThat(sent.faults()).isEmpty();
         UUID id = sent.value();
         assertThat(audit.forPatient(before, regionalId)).singleElement().asString().startsWith("CREATE PERMIT");
@@ -107,7 +115,7 @@ class DischargeSheetIT extends NetworkFixtures {
         assertThat(unread(new Reader(colleague.id(), office.id()))).as("sent to the named one").isZero();
 
         long reading = audit.max();
-        MunicipalDocuments.Opened opened = documents.open(addressee, id, Locale.JAPANESE).orElseThrow();
+        MunicipalDocuments.Opened opened = openMunicipalDocument.open(addressee, id, Locale.JAPANESE).orElseThrow();
         assertThat(opened.document().patientName()).isNotBlank();
         assertThat(opened.sections()).flatExtracting(FormAnswers.Section::rows)
                 .contains(new FormAnswers.Row("病名（主病名・合併症）", "大腿骨頸部骨折（術後）"),
@@ -118,30 +126,30 @@ class DischargeSheetIT extends NetworkFixtures {
         assertThat(managerWeb.get("/portal/municipal/sheets/inbox").body()).contains("data-document=\"" + id + "\"");
         assertThat(managerWeb.get("/portal/patients/" + person).statusCode())
                 .as("the sheet opens nothing else of the record").isEqualTo(404);
-        assertThat(documents.open(sender, id, Locale.JAPANESE)).as("the sender's own staff").isPresent();
+        assertThat(openMunicipalDocument.open(sender, id, Locale.JAPANESE)).as("the sender's own staff").isPresent();
 
         long refusals = audit.max();
         for (Reader reader : List.of(new Reader(colleague.id(), office.id()), new Reader(elsewhere.id(),
                 elsewhere.actingFacilityId().orElseThrow()))) {
-            assertThat(documents.open(reader, id, Locale.JAPANESE)).isEmpty();
-            assertThat(documents.printable(reader, id)).isEmpty();
+            assertThat(openMunicipalDocument.open(reader, id, Locale.JAPANESE)).isEmpty();
+            assertThat(printMunicipalDocument.printable(reader, id)).isEmpty();
         }
         assertThat(audit.forPatient(refusals, regionalId)).hasSize(4).allMatch(r -> r.contains(" DENY "));
         HttpResponse<String> theirs = accounts.signedIn(port, elsewhere).get("/portal/municipal/documents/" + id);
         HttpResponse<String> guessed = accounts.signedIn(port, elsewhere).get("/portal/municipal/documents/"
                 + UUID.randomUUID());
         assertThat(theirs.statusCode()).isEqualTo(404).isEqualTo(guessed.statusCode());
-        assertThat(documents.list(new Reader(elsewhere.id(), elsewhere.actingFacilityId().orElseThrow()),
+        assertThat(listMunicipalDocuments.list(new Reader(elsewhere.id(), elsewhere.actingFacilityId().orElseThrow()),
                 DocumentKind.DISCHARGE_SHEET, false)).noneMatch(d -> d.id().equals(id));
 
         Facility unlinked = accounts.newHospital();
         User stranger = accounts.memberOf(unlinked, Profession.NURSE);
         long strangers = audit.max();
-        assertThat(documents.sendSheet(new Reader(stranger.id(), unlinked.id()), person, manager.id(),
+        assertThat(sendDischargeSheet.sendSheet(new Reader(stranger.id(), unlinked.id()), person, manager.id(),
                 FormsTest.sheet()).faults()).as("only a facility holding the record sends")
                 .containsExactly(MunicipalDocuments.NOT_OUR_PATIENT);
         assertThat(audit.forPatient(strangers, regionalId)).singleElement().asString().startsWith("CREATE DENY");
-        assertThat(documents.onStandby().sendSheet(sender, person, manager.id(), FormsTest.sheet()).faults())
+        assertThat(new SendDischargeSheet(documents.onStandby()).sendSheet(sender, person, manager.id(), FormsTest.sheet()).faults())
                 .containsExactly(MunicipalDocuments.STANDBY);
     }
 

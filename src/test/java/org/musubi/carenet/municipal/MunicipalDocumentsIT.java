@@ -43,6 +43,20 @@ class MunicipalDocumentsIT extends NetworkFixtures {
     @Autowired
     MunicipalDocuments documents;
     @Autowired
+    RequestOpinion requestOpinion;
+    @Autowired
+    OpenMunicipalDocument openMunicipalDocument;
+    @Autowired
+    AnswerOpinion answerOpinion;
+    @Autowired
+    CompleteOpinion completeOpinion;
+    @Autowired
+    ListMunicipalDocuments listMunicipalDocuments;
+    @Autowired
+    DeclineOpinion declineOpinion;
+    @Autowired
+    PrintMunicipalDocument printMunicipalDocument;
+    @Autowired
     IdentityStore identities;
     @Autowired
     Worklist worklist;
@@ -77,7 +91,7 @@ class MunicipalDocumentsIT extends NetworkFixtures {
 
     private UUID request(Scene s, LocalDate due) {
         long before = audit.max();
-        MunicipalDocuments.Outcome<UUID> made = documents.request(s.staffReader(), new MunicipalDocuments.Request(
+        MunicipalDocuments.Outcome<UUID> made = requestOpinion.request(s.staffReader(), new MunicipalDocuments.Request(
                 s.person(), s.doctor().id(), due, "NEW", "1234567890", "更新申請のため"));
         assertThat(made.faults()).as(() -> "refused: " + audit.forPatient(before, s.regionalId())).isEmpty();
         return made.value();
@@ -92,17 +106,17 @@ class MunicipalDocumentsIT extends NetworkFixtures {
         assertThat(waiting(s.doctorReader(), "municipal-requests")).isEqualTo(new int[] {1, 0});
 
         long opening = audit.max();
-        MunicipalDocuments.Opened asked = documents.open(s.doctorReader(), id, Locale.JAPANESE).orElseThrow();
+        MunicipalDocuments.Opened asked = openMunicipalDocument.open(s.doctorReader(), id, Locale.JAPANESE).orElseThrow();
         assertThat(asked.answers()).isTrue();
         assertThat(asked.document().patientName()).isEqualTo(s.who().familyKanji() + " " + s.who().givenKanji());
         assertThat(asked.document().insuredNumber()).isEqualTo("1234567890");
         assertThat(audit.forPatient(opening, s.regionalId())).containsExactly("READ PERMIT " + Permit.ADDRESSED_DOCUMENT);
 
         long filling = audit.max();
-        MunicipalDocuments.Outcome<UUID> refused = documents.answer(s.doctorReader(), id, java.util.Map.of());
+        MunicipalDocuments.Outcome<UUID> refused = answerOpinion.answer(s.doctorReader(), id, java.util.Map.of());
         assertThat(refused.faults()).containsExactly(MunicipalDocuments.FORM);
         assertThat(refused.form()).isNotEmpty();
-        assertThat(documents.answer(s.doctorReader(), id, FormsTest.opinion()).faults()).isEmpty();
+        assertThat(answerOpinion.answer(s.doctorReader(), id, FormsTest.opinion()).faults()).isEmpty();
         assertThat(audit.forPatient(filling, s.regionalId())).as("a refused form writes nothing; the answer one row")
                 .singleElement().asString().startsWith("CREATE PERMIT");
         String ref = jdbc.sql("SELECT record_ref FROM municipal_document WHERE id = ?").param(id).query(String.class)
@@ -118,7 +132,7 @@ class MunicipalDocumentsIT extends NetworkFixtures {
         User clerkOfCity = accounts.memberOf(s.city(), Profession.MUNICIPAL_STAFF);
         Reader cityStaff = new Reader(clerkOfCity.id(), s.city().id());
         assertThat(waiting(cityStaff, "municipal-opinions")).isEqualTo(new int[] {1, 0});
-        MunicipalDocuments.Opened received = documents.open(cityStaff, id, Locale.JAPANESE).orElseThrow();
+        MunicipalDocuments.Opened received = openMunicipalDocument.open(cityStaff, id, Locale.JAPANESE).orElseThrow();
         assertThat(received.document().status()).isEqualTo(DocumentStatus.RECEIVED);
         assertThat(received.sections()).flatExtracting(FormAnswers.Section::rows)
                 .contains(new FormAnswers.Row("認知症高齢者の日常生活自立度", "Ⅱa"));
@@ -141,13 +155,13 @@ class MunicipalDocumentsIT extends NetworkFixtures {
         assertThat(audit.forPatient(exporting, s.regionalId())).containsExactly("EXPORT PERMIT " + Permit.ADDRESSED_DOCUMENT);
 
         long completing = audit.max();
-        assertThat(documents.complete(s.staffReader(), id).ok()).isTrue();
-        assertThat(documents.complete(s.staffReader(), id).faults()).containsExactly(MunicipalDocuments.NOT_OPEN);
+        assertThat(completeOpinion.complete(s.staffReader(), id).ok()).isTrue();
+        assertThat(completeOpinion.complete(s.staffReader(), id).faults()).containsExactly(MunicipalDocuments.NOT_OPEN);
         assertThat(audit.forPatient(completing, s.regionalId())).hasSize(2)
                 .allMatch(r -> r.equals("UPDATE PERMIT " + Permit.ADDRESSED_DOCUMENT));
-        assertThat(documents.list(s.staffReader(), DocumentKind.OPINION, true)).filteredOn(d -> d.id().equals(id))
+        assertThat(listMunicipalDocuments.list(s.staffReader(), DocumentKind.OPINION, true)).filteredOn(d -> d.id().equals(id))
                 .singleElement().extracting(MunicipalDocument::status).isEqualTo(DocumentStatus.COMPLETED);
-        assertThat(documents.answer(s.doctorReader(), id, FormsTest.opinion()).faults())
+        assertThat(answerOpinion.answer(s.doctorReader(), id, FormsTest.opinion()).faults())
                 .containsExactly(MunicipalDocuments.NOT_OPEN);
     }
 
@@ -198,12 +212,12 @@ class MunicipalDocumentsIT extends NetworkFixtures {
                 .contains(upload);
         assertThat(audit.forPatient(before, s.regionalId())).as("reads of the page, no act")
                 .hasSize(3).noneMatch(r -> r.startsWith("UPDATE"));
-        assertThat(documents.open(s.staffReader(), id, Locale.JAPANESE).orElseThrow().document().status())
+        assertThat(openMunicipalDocument.open(s.staffReader(), id, Locale.JAPANESE).orElseThrow().document().status())
                 .as("neither sent nor declined without the confirmation").isEqualTo(DocumentStatus.REQUESTED);
 
         assertThat(WebSession.location(doctor.post(page + "/decline", "reason", "当院の受診は1年以上ありません",
                 "confirmed", "yes"))).isEqualTo(page + "?declined");
-        assertThat(documents.open(s.staffReader(), id, Locale.JAPANESE).orElseThrow().document().status())
+        assertThat(openMunicipalDocument.open(s.staffReader(), id, Locale.JAPANESE).orElseThrow().document().status())
                 .isEqualTo(DocumentStatus.DECLINED);
     }
 
@@ -213,34 +227,34 @@ class MunicipalDocumentsIT extends NetworkFixtures {
         UUID late = request(s, LocalDate.now().plusDays(1));
         jdbc.sql("UPDATE municipal_document SET due = current_date - 3 WHERE id = ?").param(late).update();
         assertThat(waiting(s.doctorReader(), "municipal-requests")).isEqualTo(new int[] {1, 1});
-        assertThat(documents.open(s.doctorReader(), late, Locale.JAPANESE).orElseThrow().document()
+        assertThat(openMunicipalDocument.open(s.doctorReader(), late, Locale.JAPANESE).orElseThrow().document()
                 .overdue(Instant.now())).isTrue();
         WebSession doctor = accounts.signedIn(port, s.doctor());
         assertThat(doctor.get("/portal/municipal/opinions/inbox").body()).contains("data-document=\"" + late + "\"")
                 .contains("data-overdue=\"true\"");
 
         long before = audit.max();
-        assertThat(documents.decline(s.doctorReader(), late, " ").faults()).containsExactly(MunicipalDocuments.REASON);
-        assertThat(documents.decline(s.doctorReader(), late, "当院の受診は1年以上ありません").ok()).isTrue();
+        assertThat(declineOpinion.decline(s.doctorReader(), late, " ").faults()).containsExactly(MunicipalDocuments.REASON);
+        assertThat(declineOpinion.decline(s.doctorReader(), late, "当院の受診は1年以上ありません").ok()).isTrue();
         assertThat(audit.forPatient(before, s.regionalId())).containsExactly("UPDATE PERMIT " + Permit.ADDRESSED_DOCUMENT);
-        MunicipalDocument declined = documents.open(s.staffReader(), late, Locale.JAPANESE).orElseThrow().document();
+        MunicipalDocument declined = openMunicipalDocument.open(s.staffReader(), late, Locale.JAPANESE).orElseThrow().document();
         assertThat(declined.status()).isEqualTo(DocumentStatus.DECLINED);
         assertThat(declined.statusReason()).isEqualTo("当院の受診は1年以上ありません");
         assertThat(declined.overdue(Instant.now())).as("declined is no longer overdue").isFalse();
         assertThat(waiting(s.doctorReader(), "municipal-requests")).isEqualTo(new int[] {0, 0});
-        assertThat(documents.complete(s.staffReader(), late).faults()).containsExactly(MunicipalDocuments.NOT_OPEN);
+        assertThat(completeOpinion.complete(s.staffReader(), late).faults()).containsExactly(MunicipalDocuments.NOT_OPEN);
     }
 
     @Test
     void theDoctorUploadsASignedPdfInstead() throws Exception {
         Scene s = scene();
         UUID id = request(s, LocalDate.now().plusDays(7));
-        assertThat(documents.upload(s.doctorReader(), id, "text/html",
+        assertThat(answerOpinion.upload(s.doctorReader(), id, "text/html",
                 new ByteArrayInputStream("<html>".getBytes(StandardCharsets.UTF_8))).faults())
                 .containsExactly(MunicipalDocuments.NOT_PDF);
         byte[] signed = ("%PDF-1.7\n% signed opinion " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
         long before = audit.max();
-        assertThat(documents.upload(s.doctorReader(), id, "application/pdf", new ByteArrayInputStream(signed)).ok())
+        assertThat(answerOpinion.upload(s.doctorReader(), id, "application/pdf", new ByteArrayInputStream(signed)).ok())
                 .isTrue();
         assertThat(audit.forPatient(before, s.regionalId())).singleElement().asString().startsWith("CREATE PERMIT");
         assertThat(jdbc.sql("SELECT record_ref FROM municipal_document WHERE id = ?").param(id).query(String.class)
@@ -254,19 +268,19 @@ class MunicipalDocumentsIT extends NetworkFixtures {
     void aReadOnlyStandbyRefusesEveryChangeAndOpensWithoutMarkingRead() {
         Scene s = scene();
         UUID id = request(s, LocalDate.now().plusDays(7));
-        assertThat(documents.answer(s.doctorReader(), id, FormsTest.opinion()).ok()).isTrue();
+        assertThat(answerOpinion.answer(s.doctorReader(), id, FormsTest.opinion()).ok()).isTrue();
         MunicipalDocuments standby = documents.onStandby();
         long before = audit.max();
-        assertThat(standby.request(s.staffReader(), new MunicipalDocuments.Request(s.person(), s.doctor().id(),
+        assertThat(new RequestOpinion(standby).request(s.staffReader(), new MunicipalDocuments.Request(s.person(), s.doctor().id(),
                 LocalDate.now().plusDays(7), "NEW", null, null)).faults()).containsExactly(MunicipalDocuments.STANDBY);
-        assertThat(standby.complete(s.staffReader(), id).faults()).containsExactly(MunicipalDocuments.STANDBY);
-        assertThat(standby.decline(s.doctorReader(), id, "理由").faults()).containsExactly(MunicipalDocuments.STANDBY);
+        assertThat(new CompleteOpinion(standby).complete(s.staffReader(), id).faults()).containsExactly(MunicipalDocuments.STANDBY);
+        assertThat(new DeclineOpinion(standby).decline(s.doctorReader(), id, "理由").faults()).containsExactly(MunicipalDocuments.STANDBY);
         assertThat(audit.forPatient(before, s.regionalId())).as("nothing happened, nothing read").isEmpty();
-        assertThat(standby.open(s.staffReader(), id, Locale.JAPANESE)).isPresent();
+        assertThat(new OpenMunicipalDocument(standby).open(s.staffReader(), id, Locale.JAPANESE)).isPresent();
         assertThat(audit.forPatient(before, s.regionalId())).containsExactly("READ PERMIT " + Permit.ADDRESSED_DOCUMENT);
         assertThat(jdbc.sql("SELECT read_at FROM municipal_document WHERE id = ?").param(id).query(Instant.class)
                 .optional()).as("not marked read on a standby").isEmpty();
-        assertThat(documents.list(s.staffReader(), DocumentKind.OPINION, true)).filteredOn(d -> d.id().equals(id))
+        assertThat(listMunicipalDocuments.list(s.staffReader(), DocumentKind.OPINION, true)).filteredOn(d -> d.id().equals(id))
                 .singleElement().extracting(MunicipalDocument::status).isEqualTo(DocumentStatus.RECEIVED);
     }
 
@@ -284,19 +298,19 @@ class MunicipalDocumentsIT extends NetworkFixtures {
 
         long before = audit.max();
         for (Reader reader : List.of(other, notAsked, cityClerk)) {
-            assertThat(documents.open(reader, id, Locale.JAPANESE)).isEmpty();
-            assertThat(documents.open(reader, UUID.randomUUID(), Locale.JAPANESE)).isEmpty();
-            assertThat(documents.answer(reader, id, FormsTest.opinion()).notFound()).isTrue();
-            assertThat(documents.decline(reader, id, "理由").notFound()).isTrue();
-            assertThat(documents.complete(reader, id).notFound()).isTrue();
-            assertThat(documents.printable(reader, id)).isEmpty();
+            assertThat(openMunicipalDocument.open(reader, id, Locale.JAPANESE)).isEmpty();
+            assertThat(openMunicipalDocument.open(reader, UUID.randomUUID(), Locale.JAPANESE)).isEmpty();
+            assertThat(answerOpinion.answer(reader, id, FormsTest.opinion()).notFound()).isTrue();
+            assertThat(declineOpinion.decline(reader, id, "理由").notFound()).isTrue();
+            assertThat(completeOpinion.complete(reader, id).notFound()).isTrue();
+            assertThat(printMunicipalDocument.printable(reader, id)).isEmpty();
         }
         assertThat(audit.forPatient(before, s.regionalId())).as("each refusal one row naming the patient").hasSize(15)
                 .allMatch(r -> r.contains(" DENY "));
         assertThat(audit.naming(before, id.toString())).as("nothing was granted").noneMatch(r -> r.outcome().equals("PERMIT"));
-        assertThat(documents.list(other, DocumentKind.OPINION, true)).noneMatch(d -> d.id().equals(id));
-        assertThat(documents.list(notAsked, DocumentKind.OPINION, false)).noneMatch(d -> d.id().equals(id));
-        assertThat(documents.open(s.doctorReader(), id, Locale.JAPANESE)).as("still there for the doctor asked").isPresent();
+        assertThat(listMunicipalDocuments.list(other, DocumentKind.OPINION, true)).noneMatch(d -> d.id().equals(id));
+        assertThat(listMunicipalDocuments.list(notAsked, DocumentKind.OPINION, false)).noneMatch(d -> d.id().equals(id));
+        assertThat(openMunicipalDocument.open(s.doctorReader(), id, Locale.JAPANESE)).as("still there for the doctor asked").isPresent();
 
         WebSession stranger = accounts.signedIn(port, otherStaff);
         HttpResponse<String> theirs = stranger.get("/portal/municipal/documents/" + id);
@@ -320,15 +334,15 @@ class MunicipalDocumentsIT extends NetworkFixtures {
         Facility otherCity = places.municipality();
         Reader unlinked = new Reader(accounts.memberOf(otherCity, Profession.MUNICIPAL_STAFF).id(), otherCity.id());
         long before = audit.max();
-        assertThat(documents.request(unlinked, new MunicipalDocuments.Request(s.person(), s.doctor().id(),
+        assertThat(requestOpinion.request(unlinked, new MunicipalDocuments.Request(s.person(), s.doctor().id(),
                 LocalDate.now().plusDays(7), "NEW", null, null)).notFound()).isTrue();
         assertThat(audit.forPatient(before, s.regionalId())).singleElement().asString().startsWith("CREATE DENY");
         User nurse = accounts.memberOf(s.clinic(), Profession.NURSE);
-        assertThat(documents.request(s.staffReader(), new MunicipalDocuments.Request(s.person(), nurse.id(),
+        assertThat(requestOpinion.request(s.staffReader(), new MunicipalDocuments.Request(s.person(), nurse.id(),
                 LocalDate.now().minusDays(1), "OTHER", null, null)).faults()).containsExactly(
                 MunicipalDocuments.DOCTOR, MunicipalDocuments.DUE, MunicipalDocuments.APPLICATION);
         long doctors = audit.max();
-        assertThat(documents.request(s.doctorReader(), new MunicipalDocuments.Request(s.person(), s.doctor().id(),
+        assertThat(requestOpinion.request(s.doctorReader(), new MunicipalDocuments.Request(s.person(), s.doctor().id(),
                 LocalDate.now().plusDays(7), "NEW", null, null)).notFound()).as("a clinic asks no opinion").isTrue();
         assertThat(audit.forPatient(doctors, s.regionalId())).containsExactly("CREATE DENY " + MunicipalDocuments.NOT_ASKER);
     }

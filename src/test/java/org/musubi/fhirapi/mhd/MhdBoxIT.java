@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.box.Box;
+import org.musubi.box.ListInbox;
 import org.musubi.box.BoxFile;
 import org.musubi.consent.ConsentScope;
 import org.musubi.record.Reader;
@@ -46,9 +47,8 @@ class MhdBoxIT extends NetworkFixtures {
 
     private static final String BOX = "urn:musubi:box";
     private final HttpClient http = HttpClient.newHttpClient();
-
     @Autowired
-    Box box;
+    ListInbox listInbox;
 
     @Test
     void aClinicsSystemSendsToANurseAndAHospitalsMembersWhoseSystemFindsAndRetrievesItAndNoOtherSystemDoes()
@@ -71,7 +71,7 @@ class MhdBoxIT extends NetworkFixtures {
             assertThat(r.action()).isEqualTo("CREATE");
             assertThat(r.resourceType()).isEqualTo("BoxFile");
         });
-        assertThat(box.received(new Reader(nurse.id(), hospital.id()))).extracting(f -> "box-" + f.id()).contains(id);
+        assertThat(listInbox.received(new Reader(nurse.id(), hospital.id()))).extracting(f -> "box-" + f.id()).contains(id);
 
         IGenericClient hospitalFhir = clients.fhir(port, hospitalToken);
         long userId = hospitalClient.client().userId();
@@ -120,7 +120,7 @@ class MhdBoxIT extends NetworkFixtures {
         Bundle nursesOnly = clinicFhir.transaction().withBundle(MhdSubmissions.box(List.of(MhdSubmissions.organization(hospital,
                 List.of("NURSE"))), "看護サマリー.txt", "text/plain", bytes, null, null)).execute();
         String toNurses = MhdSubmissions.sentBoxFile(nursesOnly);
-        assertThat(box.received(new Reader(nurse.id(), hospital.id()))).extracting(f -> "box-" + f.id()).contains(toNurses);
+        assertThat(listInbox.received(new Reader(nurse.id(), hospital.id()))).extracting(f -> "box-" + f.id()).contains(toNurses);
         assertThat(get(hospitalToken, "/fhir/Binary/" + toNurses).statusCode())
                 .as("the hospital's system is no nurse: not a recipient").isEqualTo(404);
     }
@@ -151,7 +151,7 @@ class MhdBoxIT extends NetworkFixtures {
                         .contains("DocumentReference.subject").contains(" / "));
         assertThat(audit.rowsSince(before)).as("the refusal, audited once").singleElement()
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo("DENY"));
-        assertThat(box.received(new Reader(nurse.id(), hospital.id()))).as("nothing was sent").isEmpty();
+        assertThat(listInbox.received(new Reader(nurse.id(), hospital.id()))).as("nothing was sent").isEmpty();
 
         before = audit.max();
         Bundle sent = clinicFhir.transaction().withBundle(MhdSubmissions.box(List.of(MhdSubmissions.practitioner(nurse.id())), "資料.pdf",
@@ -160,7 +160,7 @@ class MhdBoxIT extends NetworkFixtures {
         List<AuditRows.Row> rows = audit.rowsSince(before);
         assertThat(rows).as("one audit row naming the patient").singleElement()
                 .satisfies(r -> assertThat(r.patientId()).isNotNull());
-        BoxFile file = box.received(new Reader(nurse.id(), hospital.id())).stream()
+        BoxFile file = listInbox.received(new Reader(nurse.id(), hospital.id())).stream()
                 .filter(f -> id.equals("box-" + f.id())).findFirst().orElseThrow();
         assertThat(file.personId()).isEqualTo(person);
         assertThat(file.recordDocument()).as("not attached unless asked").isNull();
@@ -200,7 +200,7 @@ class MhdBoxIT extends NetworkFixtures {
                 .setMethod(Bundle.HTTPVerb.POST).setUrl("DocumentReference");
         assertRefused(clinicFhir, mixed, "Bundle.entry[3] (DocumentReference", "DocumentReference.category");
 
-        assertThat(box.received(new Reader(nurse.id(), hospital.id()))).as("nothing was sent").isEmpty();
+        assertThat(listInbox.received(new Reader(nurse.id(), hospital.id()))).as("nothing was sent").isEmpty();
         assertThat(audit.rowsSince(before)).as("one refusal row per submission, nothing stored").hasSize(5)
                 .allSatisfy(r -> assertThat(r.outcome()).isEqualTo("DENY"));
     }

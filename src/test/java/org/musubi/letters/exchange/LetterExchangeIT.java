@@ -49,7 +49,15 @@ class LetterExchangeIT extends NetworkFixtures {
     static final String INSURANCE = "06139999:あいう:187:05";
 
     @Autowired
-    LetterExchange letters;
+    ComposeLetter composeLetter;
+    @Autowired
+    SendLetter sendLetter;
+    @Autowired
+    ListLetters listLetters;
+    @Autowired
+    OpenLetter openLetter;
+    @Autowired
+    AnswerLetter answerLetter;
     @Autowired
     IdentityStore identities;
     @Autowired
@@ -91,9 +99,9 @@ class LetterExchangeIT extends NetworkFixtures {
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(hospital, Profession.NURSE);
 
-        var prefill = letters.compose(reader(doctor), patient.person(), LetterKind.REFERRAL, null).orElseThrow();
+        var prefill = composeLetter.compose(reader(doctor), patient.person(), LetterKind.REFERRAL, null).orElseThrow();
         assertThat(prefill.picks()).extracting(LetterExchange.Pick::reference).contains("Observation/" + patient.lab());
-        Attachment upload = letters.upload(reader(doctor), "紹介元の心電図", "application/pdf",
+        Attachment upload = composeLetter.upload(reader(doctor), "紹介元の心電図", "application/pdf",
                 new ByteArrayInputStream("%PDF-1.4 synthetic".getBytes(StandardCharsets.US_ASCII)));
         Content content = new Content("精査加療のお願い", prefill.content().diagnoses(), "2週間前から胸痛", null, null,
                 prefill.content().allergies(), null, prefill.content().results(), "経過観察中", prefill.content().medicines(),
@@ -103,58 +111,58 @@ class LetterExchangeIT extends NetworkFixtures {
                 INSURANCE, null, null);
 
         long before = audit.max();
-        var sent = letters.send(reader(doctor), patient.person(), request, null);
+        var sent = sendLetter.send(reader(doctor), patient.person(), request, null);
         assertThat(sent).isInstanceOf(LetterExchange.Sent.Done.class);
         LetterRow row = ((LetterExchange.Sent.Done) sent).letter();
         assertThat(row.status()).isEqualTo(LetterStatus.REQUESTED);
         assertThat(audit.forPatient(before, patient.regionalId())).singleElement().asString().startsWith("CREATE PERMIT");
 
-        assertThat(letters.counts(reader(nurse)).unread()).isEqualTo(1);
-        var inbox = letters.inbox(reader(nurse), Set.of(), 0);
+        assertThat(listLetters.counts(reader(nurse)).unread()).isEqualTo(1);
+        var inbox = listLetters.inbox(reader(nurse), Set.of(), 0);
         assertThat(inbox.rows()).extracting(LetterRow::id).containsExactly(row.id());
-        assertThat(letters.inbox(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), Set.of(), 0).rows())
+        assertThat(listLetters.inbox(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), Set.of(), 0).rows())
                 .isEmpty();
 
         long opened = audit.max();
-        var letter = letters.open(reader(nurse), row.id()).orElseThrow();
+        var letter = openLetter.open(reader(nurse), row.id()).orElseThrow();
         assertThat(letter.addressed()).isTrue();
         assertThat(letter.letter().content().purpose()).isEqualTo("精査加療のお願い");
         assertThat(letter.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
         assertThat(letter.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
         assertThat(letter.row().status()).isEqualTo(LetterStatus.RECEIVED);
         assertThat(letter.attachments()).hasSize(2);
-        assertThat(letters.attachment(reader(nurse), row.id(), 1).orElseThrow().content())
+        assertThat(openLetter.attachment(reader(nurse), row.id(), 1).orElseThrow().content())
                 .isEqualTo("%PDF-1.4 synthetic".getBytes(StandardCharsets.US_ASCII));
-        assertThat(letters.pdf(reader(nurse), row.id()).orElseThrow()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        assertThat(openLetter.pdf(reader(nurse), row.id()).orElseThrow()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
         assertThat(audit.forPatient(opened, patient.regionalId())).hasSize(3)
                 .allMatch(r -> r.startsWith("READ PERMIT policy.permit.addressedLetter"));
 
         long stranger = audit.max();
-        assertThat(letters.open(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), row.id())).isEmpty();
-        assertThat(letters.accept(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), row.id())).isEmpty();
-        assertThat(letters.open(reader(nurse), UUID.randomUUID())).isEmpty();
+        assertThat(openLetter.open(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), row.id())).isEmpty();
+        assertThat(answerLetter.accept(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), row.id())).isEmpty();
+        assertThat(openLetter.open(reader(nurse), UUID.randomUUID())).isEmpty();
         assertThat(audit.forPatient(stranger, patient.regionalId())).containsExactly(
                 "READ DENY policy.deny.notAddressed", "UPDATE DENY policy.deny.notAddressed");
 
-        assertThat(letters.accept(reader(nurse), row.id()).orElseThrow().status()).isEqualTo(LetterStatus.ACCEPTED);
+        assertThat(answerLetter.accept(reader(nurse), row.id()).orElseThrow().status()).isEqualTo(LetterStatus.ACCEPTED);
 
         User hospitalDoctor = accounts.memberOf(hospital, Profession.DOCTOR);
         LetterRequest reply = new LetterRequest(LetterKind.REPLY, clinic.id(), null, null, new Content(null, List.of(),
                 null, null, null, List.of(), "心エコーで異常なし", List.of(), "外来で経過観察します", List.of(), null, null,
                 List.of()), null, row.id(), null);
-        assertThat(letters.send(reader(hospitalDoctor), patient.person(), reply, null))
+        assertThat(sendLetter.send(reader(hospitalDoctor), patient.person(), reply, null))
                 .as("no reply before the patient is the hospital's own").isNotInstanceOf(LetterExchange.Sent.Done.class);
         linkAt(hospital, patient);
-        var answered = letters.send(reader(hospitalDoctor), patient.person(), reply, null);
+        var answered = sendLetter.send(reader(hospitalDoctor), patient.person(), reply, null);
         assertThat(answered).isInstanceOf(LetterExchange.Sent.Done.class);
-        LetterRow original = letters.outbox(reader(doctor), Set.of(), 0).rows().stream()
+        LetterRow original = listLetters.outbox(reader(doctor), Set.of(), 0).rows().stream()
                 .filter(r -> r.id().equals(row.id())).findFirst().orElseThrow();
         assertThat(original.status()).isEqualTo(LetterStatus.COMPLETED);
         assertThat(original.replyId()).isEqualTo(((LetterExchange.Sent.Done) answered).letter().id());
-        var replyOpened = letters.open(reader(doctor), original.replyId()).orElseThrow();
+        var replyOpened = openLetter.open(reader(doctor), original.replyId()).orElseThrow();
         assertThat(replyOpened.letter().content().findings()).isEqualTo("心エコーで異常なし");
         assertThat(replyOpened.bundleSignature().valid()).isTrue();
-        assertThat(letters.open(reader(doctor), row.id()).orElseThrow().history()).extracting(LetterExchange.Event::status)
+        assertThat(openLetter.open(reader(doctor), row.id()).orElseThrow().history()).extracting(LetterExchange.Event::status)
                 .containsExactly(LetterStatus.REQUESTED, LetterStatus.RECEIVED, LetterStatus.ACCEPTED,
                         LetterStatus.COMPLETED);
 
@@ -165,7 +173,7 @@ class LetterExchangeIT extends NetworkFixtures {
         String stored = jdbc.sql("SELECT patient_kana FROM letter WHERE id = ?").param(original.replyId())
                 .query(String.class).single();
         assertThat(stored).as("the reply as the hospital sent it").isNotEqualTo(kana);
-        assertThat(letters.inbox(reader(doctor), Set.of(), 0).rows()).filteredOn(r -> r.id().equals(original.replyId()))
+        assertThat(listLetters.inbox(reader(doctor), Set.of(), 0).rows()).filteredOn(r -> r.id().equals(original.replyId()))
                 .singleElement().extracting(LetterRow::patientKana).isEqualTo(kana);
     }
 
@@ -179,24 +187,24 @@ class LetterExchangeIT extends NetworkFixtures {
         LetterRequest noInsurance = new LetterRequest(LetterKind.REFERRAL, hospital.id(), null, null,
                 new Content("お願い", null, null, null, null, null, null, null, null, null, null, null, null), null, null,
                 null);
-        assertThat(letters.send(reader(doctor), patient.person(), noInsurance, null))
+        assertThat(sendLetter.send(reader(doctor), patient.person(), noInsurance, null))
                 .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.insurance")));
-        Attachment someoneElses = letters.upload(reader(accounts.memberOf(clinic, Profession.NURSE)), "他人の添付",
+        Attachment someoneElses = composeLetter.upload(reader(accounts.memberOf(clinic, Profession.NURSE)), "他人の添付",
                 "text/plain", new ByteArrayInputStream("not yours".getBytes(StandardCharsets.UTF_8)));
         LetterRequest borrowed = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
                 new Content(null, null, null, null, null, null, null, null, null, null, null, null,
                         List.of(someoneElses)), null, null, null);
-        assertThat(letters.send(reader(doctor), patient.person(), borrowed, null))
+        assertThat(sendLetter.send(reader(doctor), patient.person(), borrowed, null))
                 .as("a file's key is no permission to attach it")
                 .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.attachment")));
         LetterRequest toSelf = new LetterRequest(LetterKind.INFORMATION, clinic.id(), null, null, null, null, null, null);
-        assertThat(letters.send(reader(doctor), patient.person(), toSelf, null))
+        assertThat(sendLetter.send(reader(doctor), patient.person(), toSelf, null))
                 .isEqualTo(new LetterExchange.Sent.Invalid(List.of("letter.fault.addressee")));
         long before = audit.max();
         LetterRequest info = new LetterRequest(LetterKind.INFORMATION, clinic.id(), null, null, null, null, null, null);
-        assertThat(letters.send(reader(outsider), patient.person(), info, null))
+        assertThat(sendLetter.send(reader(outsider), patient.person(), info, null))
                 .isInstanceOf(LetterExchange.Sent.Refused.class);
-        assertThat(letters.compose(reader(outsider), patient.person(), LetterKind.INFORMATION, null)).isEmpty();
+        assertThat(composeLetter.compose(reader(outsider), patient.person(), LetterKind.INFORMATION, null)).isEmpty();
         assertThat(audit.forPatient(before, patient.regionalId())).hasSize(2).allMatch(r -> r.contains("DENY"));
     }
 
@@ -210,7 +218,7 @@ class LetterExchangeIT extends NetworkFixtures {
         LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
                 new Content(null, null, "退院後の経過", null, null, null, null, null, null, null, null, null, null), null,
                 null, null);
-        LetterRow row = ((LetterExchange.Sent.Done) letters.send(reader(doctor), patient.person(), request, null)).letter();
+        LetterRow row = ((LetterExchange.Sent.Done) sendLetter.send(reader(doctor), patient.person(), request, null)).letter();
         LetterTable.Stored stored = table.find(row.id()).orElseThrow();
 
         Receiving onStandby = new Receiving(reads, writes, table, files, sending, () -> true);
@@ -227,8 +235,8 @@ class LetterExchangeIT extends NetworkFixtures {
         assertThat(record.value()).filteredOn(o -> o.id().equals(stored.documentId()))
                 .as("the resident sees the letter about them, as any record of theirs").singleElement()
                 .matches(o -> o.category() == org.musubi.policy.DataCategory.REFERRALS);
-        assertThat(letters.open(self, row.id())).as("but not through the facilities' exchange").isEmpty();
-        assertThat(letters.inbox(self, Set.of(), 0).rows()).isEmpty();
+        assertThat(openLetter.open(self, row.id())).as("but not through the facilities' exchange").isEmpty();
+        assertThat(listLetters.inbox(self, Set.of(), 0).rows()).isEmpty();
     }
 
     /**
@@ -269,7 +277,7 @@ class LetterExchangeIT extends NetworkFixtures {
         assertThat(calls).containsExactlyInAnyOrder("sign Bundle in a transaction: false",
                 "render in a transaction: false", "sign PDF in a transaction: false");
         assertThat(audit.forPatient(before, patient.regionalId())).singleElement().asString().startsWith("CREATE PERMIT");
-        var opened = letters.open(reader(accounts.memberOf(hospital, Profession.NURSE)),
+        var opened = openLetter.open(reader(accounts.memberOf(hospital, Profession.NURSE)),
                 ((LetterExchange.Sent.Done) sent).letter().id()).orElseThrow();
         assertThat(opened.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
         assertThat(opened.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
@@ -290,7 +298,7 @@ class LetterExchangeIT extends NetworkFixtures {
         LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
                 new Content(null, null, "経過のご報告", null, null, null, null, null, null, null, null, null, null), null,
                 null, null);
-        LetterRow row = ((LetterExchange.Sent.Done) letters.send(reader(doctor), patient.person(), request, null)).letter();
+        LetterRow row = ((LetterExchange.Sent.Done) sendLetter.send(reader(doctor), patient.person(), request, null)).letter();
         LetterTable.Stored stored = table.find(row.id()).orElseThrow();
         assertThat(List.of(stored.pdfBlob(), stored.documentBlob())).allMatch(k -> k.startsWith(LetterFileSweep.PREFIX));
         String dangling = files.keep("a letter whose transaction failed".getBytes(StandardCharsets.UTF_8)).key();
@@ -306,7 +314,7 @@ class LetterExchangeIT extends NetworkFixtures {
         assertThat(blobs.openPart(dangling)).as("no letter names it").isEmpty();
         assertThat(blobs.openPart(stored.pdfBlob())).as("the letter's signed PDF").isPresent();
         assertThat(blobs.openPart(stored.documentBlob())).as("the letter's document").isPresent();
-        var opened = letters.open(reader(accounts.memberOf(hospital, Profession.NURSE)), row.id()).orElseThrow();
+        var opened = openLetter.open(reader(accounts.memberOf(hospital, Profession.NURSE)), row.id()).orElseThrow();
         assertThat(opened.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
         assertThat(opened.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
+import org.musubi.box.SweepExpiredFiles;
 import org.musubi.box.BoxFile;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
@@ -44,7 +46,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BoxBrowserIT extends NetworkFixtures {
 
     @Autowired
-    Box box;
+    SendFiles sendFiles;
+    @Autowired
+    SweepExpiredFiles sweepExpiredFiles;
     private Chromium browser;
 
     @AfterEach
@@ -98,7 +102,7 @@ class BoxBrowserIT extends NetworkFixtures {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
-        BoxFile sent = box.send(reader(doctor), List.of(new Box.Upload("期限切れ.txt", "text/plain",
+        BoxFile sent = sendFiles.send(reader(doctor), List.of(new Box.Upload("期限切れ.txt", "text/plain",
                         new ByteArrayInputStream("old".getBytes(StandardCharsets.UTF_8)))),
                 new Box.Recipients(Set.of(nurse.id()), null, null), null).files().getFirst();
 
@@ -110,7 +114,7 @@ class BoxBrowserIT extends NetworkFixtures {
         browser.open("/portal/box");
         assertThat(browser.findAll("#box-received tr[data-file='" + sent.id() + "']")).as("gone from the list").isEmpty();
         assertThat(fetch(href).get("status")).as("the old link, before any sweep").isEqualTo(404L);
-        box.sweep();
+        sweepExpiredFiles.sweep();
         assertThat(fetch(href).get("status")).as("and after the sweep").isEqualTo(404L);
     }
 
@@ -121,7 +125,7 @@ class BoxBrowserIT extends NetworkFixtures {
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(office, Profession.NURSE);
         User stranger = accounts.memberOf(office, Profession.NURSE);
-        BoxFile sent = box.send(reader(doctor), List.of(new Box.Upload("宛先限定.txt", "text/plain",
+        BoxFile sent = sendFiles.send(reader(doctor), List.of(new Box.Upload("宛先限定.txt", "text/plain",
                         new ByteArrayInputStream("only for the nurse".getBytes(StandardCharsets.UTF_8)))),
                 new Box.Recipients(Set.of(nurse.id()), null, null), null).files().getFirst();
         jdbc.sql("""

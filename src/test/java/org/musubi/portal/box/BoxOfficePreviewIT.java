@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musubi.blob.BlobStore;
-import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -42,9 +42,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BoxOfficePreviewIT extends NetworkFixtures {
 
     private static final Path SOFFICE = Path.of("/usr/lib/libreoffice/program/soffice");
-
     @Autowired
-    Box box;
+    SendFiles sendFiles;
     @Autowired
     BlobStore blobs;
     private Chromium browser;
@@ -64,7 +63,7 @@ class BoxOfficePreviewIT extends NetworkFixtures {
         Facility office = accounts.newHospital();
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(office, Profession.NURSE);
-        String id = BoxPreviewIT.send(box, doctor, clinic, nurse, "主治医意見書.docx",
+        String id = BoxPreviewIT.send(sendFiles, doctor, clinic, nurse, "主治医意見書.docx",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx("Musubi office preview"));
         WebSession web = accounts.signedIn(port, nurse);
 

@@ -14,7 +14,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.musubi.box.Box;
+import org.musubi.box.SendFiles;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BoxPreviewBrowserIT extends NetworkFixtures {
 
     @Autowired
-    Box box;
+    SendFiles sendFiles;
     private Chromium browser;
 
     @AfterEach
@@ -52,9 +52,9 @@ class BoxPreviewBrowserIT extends NetworkFixtures {
         Facility hospital = accounts.newHospital();
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(hospital, Profession.NURSE);
-        String pdf = BoxPreviewIT.send(box, doctor, clinic, nurse, "検査結果.pdf", "application/pdf", twoPages());
-        String png = BoxPreviewIT.send(box, doctor, clinic, nurse, "写真.png", "image/png", png());
-        String svg = BoxPreviewIT.send(box, doctor, clinic, nurse, "図.svg", "image/svg+xml",
+        String pdf = BoxPreviewIT.send(sendFiles, doctor, clinic, nurse, "検査結果.pdf", "application/pdf", twoPages());
+        String png = BoxPreviewIT.send(sendFiles, doctor, clinic, nurse, "写真.png", "image/png", png());
+        String svg = BoxPreviewIT.send(sendFiles, doctor, clinic, nurse, "図.svg", "image/svg+xml",
                 BoxPreviewIT.SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         browser = Chromium.start(port);

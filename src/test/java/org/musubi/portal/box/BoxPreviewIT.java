@@ -14,6 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.musubi.blob.BlobStore;
 import org.musubi.box.Box;
+import org.musubi.box.ListSentFiles;
+import org.musubi.box.SweepExpiredFiles;
+import org.musubi.box.SendFiles;
 import org.musubi.box.BoxFile;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
@@ -44,9 +47,12 @@ class BoxPreviewIT extends NetworkFixtures {
             + "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
     static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>";
-
     @Autowired
-    Box box;
+    ListSentFiles listSentFiles;
+    @Autowired
+    SweepExpiredFiles sweepExpiredFiles;
+    @Autowired
+    SendFiles sendFiles;
     @Autowired
     BlobStore blobs;
 
@@ -56,8 +62,8 @@ class BoxPreviewIT extends NetworkFixtures {
         Facility hospital = accounts.newHospital();
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(hospital, Profession.NURSE);
-        String pdf = send(box, doctor, clinic, nurse, "紹介資料.pdf", "application/pdf", PDF);
-        String svg = send(box, doctor, clinic, nurse, "図.svg", "image/svg+xml", SVG.getBytes(StandardCharsets.UTF_8));
+        String pdf = send(sendFiles, doctor, clinic, nurse, "紹介資料.pdf", "application/pdf", PDF);
+        String svg = send(sendFiles, doctor, clinic, nurse, "図.svg", "image/svg+xml", SVG.getBytes(StandardCharsets.UTF_8));
         WebSession web = accounts.signedIn(port, nurse);
 
         long before = audit.max();
@@ -104,7 +110,7 @@ class BoxPreviewIT extends NetworkFixtures {
         Facility hospital = accounts.newHospital();
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(hospital, Profession.NURSE);
-        String pdf = send(box, doctor, clinic, nurse, "a.pdf", "application/pdf", PDF);
+        String pdf = send(sendFiles, doctor, clinic, nurse, "a.pdf", "application/pdf", PDF);
         WebSession stranger = accounts.signedIn(port, accounts.memberOf(hospital, Profession.DOCTOR));
 
         for (String route : List.of("/preview", "/preview/content")) {
@@ -152,15 +158,15 @@ class BoxPreviewIT extends NetworkFixtures {
         Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
         User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
         User nurse = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
-        String id = send(box, doctor, clinic, nurse, "報告.docx", "application/octet-stream", "docx".getBytes(
+        String id = send(sendFiles, doctor, clinic, nurse, "報告.docx", "application/octet-stream", "docx".getBytes(
                 StandardCharsets.UTF_8));
-        BoxFile file = box.sent(new Reader(doctor.id(), clinic.id())).stream()
+        BoxFile file = listSentFiles.sent(new Reader(doctor.id(), clinic.id())).stream()
                 .filter(f -> f.id().toString().equals(id)).findFirst().orElseThrow();
         blobs.putPart(Box.previewPart(file), new ByteArrayInputStream(PDF), PDF.length);
         assertThat(part(blobs, Box.previewPart(file))).isPresent();
 
         jdbc.sql("UPDATE box_file SET expires_at = now() - interval '1 second' WHERE id = ?").param(file.id()).update();
-        box.sweep();
+        sweepExpiredFiles.sweep();
 
         assertThat(part(blobs, Box.previewPart(file))).as("the preview went with the file").isEmpty();
         assertThat(part(blobs, file.part())).isEmpty();
@@ -195,8 +201,8 @@ class BoxPreviewIT extends NetworkFixtures {
     }
 
     /** Sends one file from {@code from} (of {@code at}) to {@code to}; its id. */
-    static String send(Box box, User from, Facility at, User to, String name, String type, byte[] bytes) {
-        Box.Sent sent = box.send(new Reader(from.id(), at.id()), List.of(new Box.Upload(name, type,
+    static String send(SendFiles sendFiles, User from, Facility at, User to, String name, String type, byte[] bytes) {
+        Box.Sent sent = sendFiles.send(new Reader(from.id(), at.id()), List.of(new Box.Upload(name, type,
                 new ByteArrayInputStream(bytes))), new Box.Recipients(Set.of(to.id()), null, Set.of()), null);
         assertThat(sent.faults()).isEmpty();
         return sent.files().getFirst().id().toString();

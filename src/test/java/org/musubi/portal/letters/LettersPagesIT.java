@@ -13,6 +13,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
 import org.musubi.letters.exchange.LetterExchange;
+import org.musubi.letters.exchange.ListLetters;
+import org.musubi.letters.exchange.SendLetterDocument;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -39,7 +41,9 @@ class LettersPagesIT extends NetworkFixtures {
     @Autowired
     LetterPatients patients;
     @Autowired
-    LetterExchange letters;
+    ListLetters listLetters;
+    @Autowired
+    SendLetterDocument sendLetterDocument;
 
     @Test
     void aReferralFromTheRecordReachesTheAddresseesInboxAndOnlyItsStaffWhoSeeReferralsOpenIt() {
@@ -177,7 +181,7 @@ class LettersPagesIT extends NetworkFixtures {
         Matcher m = SENT.matcher(String.valueOf(WebSession.location(sent)));
         assertThat(m.matches()).as("reply sent: " + sent.statusCode() + " " + sent.body()).isTrue();
         String reply = m.group(1);
-        java.time.Instant referralSent = letters.outbox(new Reader(writer.id(), clinic.id()), java.util.Set.of(), 0)
+        java.time.Instant referralSent = listLetters.outbox(new Reader(writer.id(), clinic.id()), java.util.Set.of(), 0)
                 .rows().stream().filter(r -> r.id().equals(referral)).findFirst().orElseThrow().sentAt();
         String day = java.time.format.DateTimeFormatter.ofPattern("uuuu年M月d日")
                 .format(referralSent.atZone(java.time.ZoneId.of("Asia/Tokyo")));
@@ -339,7 +343,7 @@ class LettersPagesIT extends NetworkFixtures {
                  "date":"2026-11-20","title":"診療情報提供書","author":[{"display":"電子カルテ 医師"}],
                  "section":[{"title":"紹介目的","text":{"status":"generated","div":
                  "<div xmlns=\\"http://www.w3.org/1999/xhtml\\">胸部の精査をお願いします<script>alert(1)</script><b>至急</b></div>"}}]}}]}""";
-        LetterExchange.Sent sent = letters.sendDocument(new Reader(system.id(), clinic.id()), patient.patientResourceId(),
+        LetterExchange.Sent sent = sendLetterDocument.sendDocument(new Reader(system.id(), clinic.id()), patient.patientResourceId(),
                 bundle.getBytes(StandardCharsets.UTF_8), null, hospital.id(), null);
         assertThat(sent).as(String.valueOf(sent)).isInstanceOf(LetterExchange.Sent.Done.class);
         UUID letter = ((LetterExchange.Sent.Done) sent).letter().id();

@@ -23,7 +23,7 @@ import org.musubi.record.Reader;
  * letter names its patient in kana as the network registered the person (one spelling everywhere): the sending
  * facility's own spelling stays in the stored letter and its document.
  */
-public final class Listings {
+public final class ListLetters {
 
     private final LetterTable table;
     private final PersonAccess access;
@@ -31,7 +31,7 @@ public final class Listings {
     private final Clock clock;
     private final IdentityStore identities;
 
-    public Listings(LetterTable table, PersonAccess access, Audit audit, Clock clock, IdentityStore identities) {
+    public ListLetters(LetterTable table, PersonAccess access, Audit audit, Clock clock, IdentityStore identities) {
         this.table = table;
         this.identities = identities;
         this.access = access;
@@ -39,7 +39,17 @@ public final class Listings {
         this.clock = clock;
     }
 
-    LetterExchange.Listing list(Reader reader, boolean inbox, Set<LetterStatus> statuses, int page) {
+    /** The reader's facility's inbox, newest first, of these statuses (all when empty); 50 a page. */
+    public LetterExchange.Listing inbox(Reader reader, Set<LetterStatus> statuses, int page) {
+        return list(reader, true, statuses == null ? Set.of() : statuses, page);
+    }
+
+    /** The reader's facility's sent letters, newest first. */
+    public LetterExchange.Listing outbox(Reader reader, Set<LetterStatus> statuses, int page) {
+        return list(reader, false, statuses == null ? Set.of() : statuses, page);
+    }
+
+    private LetterExchange.Listing list(Reader reader, boolean inbox, Set<LetterStatus> statuses, int page) {
         Decision decision = decision(reader);
         if (!decision.permitted()) {
             audited(Outcome.DENY, decision, List.of());
@@ -52,14 +62,19 @@ public final class Listings {
         return new LetterExchange.Listing(shown, Math.max(0, page), rows.size() > LetterTable.PAGE);
     }
 
-    LetterExchange.Counts counts(Reader reader) {
+    /** The counts the home page shows to the addressee's staff. */
+    public LetterExchange.Counts counts(Reader reader) {
         if (!decision(reader).permitted()) {
             return new LetterExchange.Counts(0, 0, 0);
         }
-        return table.counts(reader.facilityId(), LocalDate.ofInstant(clock.instant(), Letters.JAPAN));
+        return table.counts(reader.facilityId(), LocalDate.ofInstant(clock.instant(), LetterExchange.JAPAN));
     }
 
-    List<LetterRow> changedSince(Reader reader, Instant since, int limit) {
+    /**
+     * Letters to or from the reader's facility whose status changed after {@code since}, oldest change first, at most
+     * {@code limit} (a system's polling; one audit row naming them).
+     */
+    public List<LetterRow> changedSince(Reader reader, Instant since, int limit) {
         Decision decision = decision(reader);
         if (!decision.permitted()) {
             audited(Outcome.DENY, decision, List.of());

@@ -48,9 +48,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Writing a letter: the composer's start prefilled from what the author sees of the record (one audited read, by a
- * facility that may act for the person), previews, drafts (the author's own) and uploads.
+ * facility that may act for the person), previews and uploads; the drafts are {@link KeepLetterDrafts}'.
  */
-public final class Composing {
+public final class ComposeLetter {
 
     /** How many of each kind of record entry the composer offers. */
     private static final int OFFERED = 30;
@@ -66,7 +66,7 @@ public final class Composing {
     private final LetterFiles files;
     private final LetterResources resources;
 
-    public Composing(ReadRecords reads, LetterTable table, LetterParties parties, LetterFiles files,
+    public ComposeLetter(ReadRecords reads, LetterTable table, LetterParties parties, LetterFiles files,
                      LetterResources resources) {
         this.reads = reads;
         this.table = table;
@@ -75,11 +75,40 @@ public final class Composing {
         this.resources = resources;
     }
 
-    List<LetterExchange.FacilityChoice> addressees(Reader author) {
+    /** Facilities of the network a letter may be addressed to (active, not the author's own). */
+    public List<LetterExchange.FacilityChoice> addressees(Reader author) {
         return parties.choices(author.facilityId());
     }
 
-    Optional<LetterExchange.Prefill> compose(Reader author, long personId, LetterKind kind, LetterRow answered) {
+    /**
+     * The composer's start for person {@code personId}; empty when the author may not write for the person. A reply
+     * ({@code repliesTo}) answers a letter addressed to the author's facility about the same person, not yet answered;
+     * a letter id nobody has is audited as a miss ({@link ReadRecords#missed}), as a letter the author may not see.
+     */
+    public Optional<LetterExchange.Prefill> compose(Reader author, long personId, LetterKind kind, UUID repliesTo) {
+        if (repliesTo == null) {
+            return compose(author, personId, kind, (LetterRow) null);
+        }
+        Optional<LetterTable.Stored> answered = answerable(table, author, personId, repliesTo);
+        if (answered.isEmpty()) {
+            reads.missed(author, AuditAction.READ, "Letter", repliesTo.toString());
+        }
+        // The letter is addressed to the author's facility: that it cannot answer yet (the patient not yet its own,
+        // linked by card) is no secret from it, and is said rather than answered as absent.
+        return answered.map(a -> compose(author, personId, kind, a.row()).orElseGet(() ->
+                new LetterExchange.Prefill(kind, new Content(null, null, null, null, null, null, null, null, null, null,
+                        null, null, null), List.of(), a.row().patientName(), a.row().birthDate(), null, a.row(),
+                        "letter.fault.notOurPatient", List.of())));
+    }
+
+    /** The letter a reply answers: addressed to the author's facility, about the same person, not yet answered. */
+    static Optional<LetterTable.Stored> answerable(LetterTable table, Reader author, long personId, UUID id) {
+        return table.find(id).filter(s -> author.facilityId() != null
+                && author.actsFor(s.row().addresseeFacilityId()) && s.row().personId() == personId
+                && s.row().status().open());
+    }
+
+    private Optional<LetterExchange.Prefill> compose(Reader author, long personId, LetterKind kind, LetterRow answered) {
         Interaction<LetterExchange.Prefill> read = reads.readPerson(author, personId, AuditAction.READ, "Letter",
                 view -> view.actAsHolder(), record -> {
                     SourcePatient own = parties.known(author, record.view()).orElse(null);
@@ -162,13 +191,13 @@ public final class Composing {
                 String type = json.path("content").path(0).path("attachment").path("contentType")
                         .asString("application/fhir+json");
                 picks.add(new LetterExchange.Pick(ref, title, type, at == null ? null : LocalDate.ofInstant(at,
-                        Letters.JAPAN)));
+                        LetterExchange.JAPAN)));
             }
         }
         List<Diagnosis> diagnoses = ActiveProblems.of(conditions, conditionJson).stream()
                 .map(p -> new Diagnosis(coded(p.title(), p.code()), p.onset(), true, p.suspected(), p.main(),
                         p.refs().getFirst())).toList();
-        LocalDate today = LocalDate.ofInstant(resources.now(), Letters.JAPAN);
+        LocalDate today = LocalDate.ofInstant(resources.now(), LetterExchange.JAPAN);
         List<MedicationCourse> current = CurrentMedication.of(courses, OpenStays.of(encounters, encounterJson, today),
                 today).current().stream().map(CurrentMedication.Medicine::newest).toList();
         List<Medicine> medicines = current.stream().map(c -> new Medicine(coded(c.name(), c.concept()), c.dosage(),
@@ -187,7 +216,13 @@ public final class Composing {
                 answered, null, alerts);
     }
 
-    Attachment upload(Reader author, String title, String contentType, InputStream content) {
+    /**
+     * Keeps an uploaded file for a letter being written (not yet part of anyone's record).
+     *
+     * @throws java.io.UncheckedIOException whose cause is {@link org.musubi.blob.BlobStore.TooLarge} beyond {@link
+     *     LetterExchange#MAX_UPLOAD}, or another {@link java.io.IOException} when the blob store fails
+     */
+    public Attachment upload(Reader author, String title, String contentType, InputStream content) {
         Blob blob = files.put(content, LetterExchange.MAX_UPLOAD);
         table.uploaded(author.userId(), blob.key(), resources.now());
         return new Attachment(title == null || title.isBlank() ? "添付 / Attachment" : title.strip(),
@@ -195,7 +230,8 @@ public final class Composing {
                 blob.sha256(), new Attachment.Uploaded(blob.key()));
     }
 
-    Optional<String> preview(Reader author, long personId, LetterRequest request, Locale locale) {
+    /** The HTML of the letter as it would be sent (nothing stored); empty when refused. */
+    public Optional<String> preview(Reader author, long personId, LetterRequest request, Locale locale) {
         Interaction<String> read = reads.readPerson(author, personId, AuditAction.READ, "Letter",
                 view -> view.actAsHolder(), record -> {
                     SourcePatient own = parties.known(author, record.view()).orElse(null);
@@ -231,45 +267,6 @@ public final class Composing {
         return "<p class=\"letter-fault\">" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;") + "</p>";
     }
 
-    Optional<LetterExchange.Draft> saveDraft(Reader author, long personId, UUID draftId, Instant seen,
-                                             LetterRequest request) {
-        Interaction<Boolean> may = reads.readPerson(author, personId, AuditAction.UPDATE, "LetterDraft",
-                view -> view.actAsHolder(), record -> parties.known(author, record.view()).isPresent());
-        if (!may.permitted() || !Boolean.TRUE.equals(may.value())) {
-            return Optional.empty();
-        }
-        UUID id = draftId == null ? UUID.randomUUID() : draftId;
-        if (draftId != null && table.draft(author.userId(), draftId).filter(d -> d.personId() == personId).isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = resources.now();
-        if (draftId != null && seen != null) {
-            if (!table.saveDraftIfSavedAt(id, author.userId(), LetterResources.json(request), now, seen)) {
-                throw new LetterExchange.DraftChanged(id);
-            }
-        } else {
-            table.saveDraft(id, author.userId(), personId, LetterResources.json(request), now);
-        }
-        return Optional.of(new LetterExchange.Draft(id, personId, request, now));
-    }
-
-    List<LetterExchange.Draft> drafts(Reader author, long personId) {
-        return table.drafts(author.userId(), personId).stream().map(Composing::draft).toList();
-    }
-
-    Optional<LetterExchange.Draft> draft(Reader author, UUID id) {
-        return table.draft(author.userId(), id).map(Composing::draft);
-    }
-
-    void deleteDraft(Reader author, UUID id) {
-        table.deleteDraft(author.userId(), id);
-    }
-
-    private static LetterExchange.Draft draft(LetterTable.DraftRow row) {
-        return new LetterExchange.Draft(row.id(), row.personId(), LetterResources.request(row.requestJson()),
-                row.updatedAt());
-    }
-
     /** The words and the codings of a concept as the record holds them (a letter's document carries the codes). */
     private static Coded coded(String text, JsonNode concept) {
         List<Coded.Code> codes = new ArrayList<>();
@@ -282,6 +279,4 @@ public final class Composing {
         }
         return new Coded(text, codes);
     }
-
-
 }
