@@ -69,8 +69,6 @@ class SizeRulesTest {
             "org.musubi.record.ReadRecords",
             "org.musubi.record.WriteRecords",
             // The record's FHIR readers and tables
-            "org.musubi.record.fhir.FhirJson",
-            "org.musubi.record.fhir.StructureRules",
             "org.musubi.record.fhir.observation.VitalSign",
             "org.musubi.record.fhir.observation.ObservationFlag",
             // The new wings' facades
@@ -81,8 +79,6 @@ class SizeRulesTest {
             "org.musubi.consult.Consultations",
             "org.musubi.carenet.municipal.MunicipalDocuments",
             "org.musubi.imaging.reading.programme.Programmes",
-            "org.musubi.research.ResearchDesk",
-            "org.musubi.surveillance.Surveillance",
             // The PHR's tables and records
             "org.musubi.phr.vitals.Vital",
             "org.musubi.phr.otc.OtcRecords",

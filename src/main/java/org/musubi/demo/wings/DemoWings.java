@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.musubi.box.Box;
-import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.AssignTeamTask;
+import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.RecordTeamVitals;
 import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
@@ -24,13 +24,14 @@ import org.musubi.identity.cards.IssuedCard;
 import org.musubi.letters.exchange.LetterExchange;
 import org.musubi.policy.PersonAccess;
 import org.musubi.publish.Publishing;
-import org.musubi.registry.Facility;
-import org.musubi.research.EthicsDocuments;
-import org.musubi.research.ResearchDesk;
-import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
+import org.musubi.research.ApplyForResearch;
+import org.musubi.research.DecideResearchProject;
+import org.musubi.research.EthicsDocuments;
+import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.security.ActAs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,11 @@ public final class DemoWings {
                         ActAs actAs, LetterExchange letters, CareTeams teams, TeamActs workspace,
                         Consultations consultations, Pathways pathways, StageFilling filling, Box box,
                         MunicipalDocuments municipal, PersonAccess access, Publishing publishing, Receipts receipts,
-                        ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
+                        ResearchActs research, ExtractionDesk extractions, EthicsDocuments ethics) {
+    }
+
+    /** The research desk's acts the wings' story goes through. */
+    public record ResearchActs(ApplyForResearch applications, DecideResearchProject decisions) {
     }
 
     /** The care-team workspace's acts the wings' story goes through. */
@@ -155,7 +160,8 @@ public final class DemoWings {
         Optional<User> researcher = c.user(DemoStaff.RESEARCHER);
         Optional<User> operator = c.user("admin").filter(User::networkAdmin);
         if (researcher.isPresent() && operator.isPresent()) {
-            told.put("research", part("research", () -> new ResearchWing(parts.research(), parts.extractions(),
+            told.put("research", part("research", () -> new ResearchWing(parts.research().applications(), parts.research().decisions(),
+                    parts.extractions(),
                     parts.ethics()).tell(c, researcher.get(), operator.get()).isPresent()));
         }
         Told result = new Told(told, (System.nanoTime() - start) / 1_000_000);
