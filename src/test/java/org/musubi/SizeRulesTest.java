@@ -78,7 +78,6 @@ class SizeRulesTest {
             "org.musubi.letters.exchange.Sending",
             "org.musubi.consult.Consultations",
             "org.musubi.carenet.municipal.MunicipalDocuments",
-            "org.musubi.imaging.reading.programme.Programmes",
             // The PHR's tables and records
             "org.musubi.phr.vitals.Vital",
             "org.musubi.phr.otc.OtcRecords",
