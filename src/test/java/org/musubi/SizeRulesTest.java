@@ -80,7 +80,6 @@ class SizeRulesTest {
             "org.musubi.carenet.municipal.MunicipalDocuments",
             // The PHR's tables and records
             "org.musubi.phr.vitals.Vital",
-            "org.musubi.phr.otc.OtcRecords",
             "org.musubi.phr.checkups.PaperItem");
 
     /** At most three classes that stay over the rule for good, each with its reason. */
