@@ -284,7 +284,7 @@ class FhirVocabularyTest {
     void vitalSignsAreCodedByTheOneTable() throws IOException {
         assertThat(vitalSignCoders(sources()))
                 .as("vital signs coded outside the one table: take a vital sign's codes, name, unit and categories from "
-                        + "org.musubi.record.fhir.observation.VitalSign (code(), quantity(), classify(), bloodPressure())")
+                        + "org.musubi.record.fhir.observation.VitalSign (code(), unit().quantity(), classify(), bloodPressure())")
                 .isEmpty();
     }
 

@@ -68,9 +68,6 @@ class SizeRulesTest {
             "org.musubi.policy.PersonView",
             "org.musubi.record.ReadRecords",
             "org.musubi.record.WriteRecords",
-            // The record's FHIR readers and tables
-            "org.musubi.record.fhir.observation.VitalSign",
-            "org.musubi.record.fhir.observation.ObservationFlag",
             // The new wings' facades
             "org.musubi.box.Box",
             "org.musubi.letters.exchange.Letters",

@@ -55,10 +55,10 @@ public enum Vital {
         this.loinc = sign.loinc();
         this.loincDisplay = Loinc.display(loinc);
         this.text = sign.text();
-        this.ucum = sign.ucum();
+        this.ucum = sign.unit().ucum();
         this.decimals = decimals;
-        this.min = sign.min();
-        this.max = sign.max();
+        this.min = sign.range().min();
+        this.max = sign.range().max();
         this.otherLoinc = Stream.concat(sign.codes().stream().skip(1), otherLoinc.stream()).toList();
     }
 

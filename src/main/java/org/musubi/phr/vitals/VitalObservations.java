@@ -126,7 +126,7 @@ public final class VitalObservations {
 
     /** The unit as the notebook writes it beside the UCUM code, for people reading the resource. */
     static String unitText(Vital vital) {
-        return vital.sign().map(VitalSign::unit).orElse(vital == Vital.STEPS ? "歩/日" : vital.ucum());
+        return vital.sign().map(s -> s.unit().text()).orElse(vital == Vital.STEPS ? "歩/日" : vital.ucum());
     }
 
     private ResourceWrite single(PhrPatient patient, VitalsEntry entry, Vital vital) {
@@ -190,7 +190,7 @@ public final class VitalObservations {
 
     private static Quantity quantity(Vital vital, BigDecimal value) {
         if (vital.sign().isPresent()) {
-            return vital.sign().get().quantity(value);
+            return vital.sign().get().unit().quantity(value);
         }
         Quantity quantity = new Quantity();
         quantity.setValue(value);

@@ -7,7 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.musubi.record.fhir.observation.VitalSign;
+import org.musubi.record.fhir.observation.VitalSignCodes;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -100,7 +100,7 @@ public final class FhirJson {
 
     /**
      * What a CodeableConcept says: its text, else the first coding's display (a vital sign's LOINC code with only the
-     * English display Musubi writes beside it: the measure's Japanese name, {@link VitalSign#shownName}), else its code
+     * English display Musubi writes beside it: the measure's Japanese name, {@link VitalSignCodes#shownName}), else its code
      * — a receipt master's code ({@link FhirSystems#RECEIPT_MASTERS}) marked as one whose name is unknown ({@link
      * #unnamed}): the receipt import names every code its masters know, so a bare one is a code they lacked.
      */
@@ -113,7 +113,7 @@ public final class FhirJson {
             String display = text(coding.path("display"));
             if (display != null) {
                 // a vital sign Musubi coded with LOINC's English display alone reads by its Japanese name
-                return VitalSign.shownName(text(coding.path("system")), text(coding.path("code")), display)
+                return VitalSignCodes.shownName(text(coding.path("system")), text(coding.path("code")), display)
                         .orElse(display);
             }
         }
