@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.musubi.emergency.dataset.EmergencyDataset.Line;
 import org.musubi.emergency.dataset.EmergencyDataset.Measure;
 import org.musubi.emergency.dataset.EmergencyDataset.Visit;
-import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.allergy.AllergyStatus;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;

@@ -12,7 +12,6 @@ import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.Source;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.StoredResource;
-import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.medication.MedicationCourse;
 import org.musubi.record.fhir.reference.FhirReference;
